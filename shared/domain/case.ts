@@ -1,0 +1,71 @@
+import type { Decision, TicketCandidate } from './decision';
+import type { Outcome } from './outcome';
+import type { AttachmentMeta, Channel, ObjectLocation, Verdicts } from './submission';
+
+/**
+ * Lifecycle of a stored submission.
+ * ACCEPTED cases: QUEUED → ASSIGNED → CLOSED. Every other outcome is stored as
+ * REDIRECTED (guidance sent or suppressed) or QUARANTINED (kept for review, no reply).
+ */
+export const CASE_STATUSES = ['QUEUED', 'ASSIGNED', 'CLOSED', 'REDIRECTED', 'QUARANTINED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** One message in a case's history: the first submission, merchant follow-ups, notes. */
+export interface CaseMessage {
+  /** Idempotency key of the message (SES message id / webform key). */
+  sourceId: string;
+  channel: Channel;
+  receivedAt: string;
+  subject: string;
+  /** Full text, quoted history included, for staff. */
+  text: string;
+  attachments: AttachmentMeta[];
+  raw?: ObjectLocation;
+  messageId?: string;
+}
+
+/** Outcome of the automatic reply step, recorded for the decision trail. */
+export type ReplyState =
+  | { status: 'sent'; messageId: string; at: string }
+  | { status: 'suppressed'; reason: string; at: string }
+  | { status: 'failed'; error: string; at: string };
+
+export interface CaseRecord {
+  /** Stable id derived from the channel and source id, so retries find the same record. */
+  caseId: string;
+  /** OUV-YYYY-NNNNNN, ACCEPTED cases only. */
+  protocol?: string;
+  channel: Channel;
+  sourceId: string;
+  status: CaseStatus;
+  outcome: Outcome;
+  decision: Decision;
+  ticketCandidates: TicketCandidate[];
+  senderName?: string;
+  /** Lower-cased sender address (personal data: never logged in full). */
+  senderEmail: string;
+  storeName?: string;
+  subject: string;
+  verdicts?: Verdicts;
+  createdAt: string;
+  updatedAt: string;
+  /** The first message and every follow-up appended by threading. */
+  messages: CaseMessage[];
+  /** Message-IDs that thread into this case: the merchant's and our own outgoing ones. */
+  messageIds: string[];
+  /** When the case links to an older, long-closed case the merchant replied to. */
+  linkedProtocol?: string;
+  reply?: ReplyState;
+  /** Set once the case was put on the assignment queue. */
+  enqueuedAt?: string;
+  assignee?: string;
+  assignedAt?: string;
+  /** Business-hours due date (ISO), set at assignment. */
+  dueAt?: string;
+  closedAt?: string;
+}
+
+/** Case id for a submission: stable across retries of the same delivery. */
+export function caseIdFor(channel: Channel, sourceId: string): string {
+  return `${channel}:${sourceId}`;
+}

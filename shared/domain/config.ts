@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** "HH:MM" on a 24-hour clock. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)');
+/** ISO calendar date "YYYY-MM-DD". */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+/** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
+const weekdays = z.array(z.number().int().min(1).max(7)).min(1);
+
+export const HoursSchema = z
+  .object({
+    days: weekdays,
+    open: clockTime,
+    close: clockTime,
+  })
+  .refine((h) => h.open < h.close, { message: 'open must be before close' });
+
+export const ConfigSchema = z.object({
+  /** Mail domain of the office; our Message-IDs and loop detection use it. */
+  domain: z.string().min(3),
+  /** Addresses that receive merchant mail (the SES receipt rule recipients). */
+  ombudsmanAddresses: z.array(z.email()).min(1),
+  /** From address of every automatic mail (acknowledgements, guidance, analyst notices). */
+  fromAddress: z.email(),
+  fromName: z.string().min(1).default('Ouvidoria'),
+  /** Public web origin of the webform (CORS and absolute links). */
+  webformOrigin: z.url(),
+  links: z.object({
+    supportCentre: z.url(),
+    openTicket: z.url(),
+    knowledgeBase: z.url(),
+    billingKnowledgeBase: z.url(),
+    statusPage: z.url(),
+    sales: z.url(),
+    privacyPolicy: z.url(),
+  }),
+  timeZone: z.string().default('America/Sao_Paulo'),
+  /** Ombudsman office hours (the article: Mon–Fri 09:00–17:00, except holidays). */
+  officeHours: HoursSchema,
+  /** Support centre hours, only quoted in replies (the article: Mon–Fri 08:00–18:00). */
+  supportHours: HoursSchema,
+  calendar: z.object({
+    /** date-holidays country (national holidays only; no state or city). */
+    country: z.string().default('BR'),
+    /** Company days the office is closed, besides national holidays. */
+    extraClosedDays: z.array(isoDate).default([]),
+    /** Carnival Monday and Tuesday (optional holidays in Brazil): closed when true. */
+    closedOnCarnival: z.boolean().default(true),
+    /** Ash Wednesday: Brazilian offices usually open at noon; we treat it as closed when true. */
+    closedOnAshWednesday: z.boolean().default(false),
+  }),
+  /** Analyst SLA, in business days of the office calendar. */
+  slaBusinessDays: z.number().int().min(1).max(60).default(10),
+  autoReply: z.object({
+    /** Automatic replies allowed per sender, per outcome, per calendar day. */
+    maxPerSenderPerOutcomePerDay: z.number().int().min(1).default(1),
+    /** Local parts that never get automatic mail (RFC 3834 §2 and common practice). */
+    noReplySenderPattern: z
+      .string()
+      .default(
+        '^(mailer-daemon|postmaster|abuse|root|noc|security|hostmaster|bounces?|no[-_.]?reply|do[-_.]?not[-_.]?reply|nao[-_.]?responda)([+-].*)?$',
+      ),
+    /** Days an address that hard-bounced or complained gets no automatic mail. */
+    bounceSuppressionDays: z.number().int().min(1).default(60),
+  }),
+  threading: z.object({
+    /** A reply to a case closed more than this many days ago opens a new, linked case. */
+    reopenWindowDays: z.number().int().min(1).default(30),
+  }),
+  limits: z.object({
+    /** Raw mail above this size is quarantined unparsed (SES accepts up to 40 MB). */
+    maxRawMailBytes: z.number().int().min(1024).default(25 * 1024 * 1024),
+    /** Webform submissions per client IP per hour. */
+    webformPerIpPerHour: z.number().int().min(1).default(20),
+    /** Open (not closed) cases one sender may have at once through the webform. */
+    maxOpenCasesPerSender: z.number().int().min(1).default(5),
+  }),
+});
+
+export type OuvidoriaConfig = z.infer<typeof ConfigSchema>;
+export type OfficeHours = z.infer<typeof HoursSchema>;
+
+/** Parses a configuration, failing with every problem listed by path. */
+export function parseConfig(input: unknown): OuvidoriaConfig {
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid Ouvidoria configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Defaults for local runs and tests: example domain, links that point nowhere real. */
+export const localConfigInput = {
+  domain: 'ouvidoria.example.com.br',
+  ombudsmanAddresses: ['ouvidoria@ouvidoria.example.com.br'],
+  fromAddress: 'ouvidoria@ouvidoria.example.com.br',
+  fromName: 'Ouvidoria',
+  webformOrigin: 'http://127.0.0.1:3000',
+  links: {
+    supportCentre: 'https://ajuda.example.com.br/central-de-atendimento',
+    openTicket: 'https://ajuda.example.com.br/abrir-chamado',
+    knowledgeBase: 'https://ajuda.example.com.br/base-de-conhecimento',
+    billingKnowledgeBase: 'https://ajuda.example.com.br/base-de-conhecimento/planos-e-faturas',
+    statusPage: 'https://status.example.com.br',
+    sales: 'https://www.example.com.br/comercial',
+    privacyPolicy: 'https://www.example.com.br/privacidade',
+  },
+  timeZone: 'America/Sao_Paulo',
+  officeHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+  supportHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:00' },
+  calendar: { country: 'BR', extraClosedDays: [], closedOnCarnival: true, closedOnAshWednesday: false },
+  slaBusinessDays: 10,
+  autoReply: {},
+  threading: {},
+  limits: {},
+} as const;
+
+export const localConfig: OuvidoriaConfig = parseConfig(localConfigInput);

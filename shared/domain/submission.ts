@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * A channel-neutral submission: what a merchant sent, by email or by the webform,
+ * with everything the rules, the auto-reply policy and the staff need. No AWS types.
+ */
+
+export const ChannelSchema = z.enum(['email', 'webform']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** SES receipt verdicts; DISABLED when the check was not run, absent for the webform. */
+export const VerdictSchema = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const VerdictsSchema = z.object({
+  spam: VerdictSchema,
+  virus: VerdictSchema,
+  spf: VerdictSchema,
+  dkim: VerdictSchema,
+  dmarc: VerdictSchema,
+});
+export type Verdicts = z.infer<typeof VerdictsSchema>;
+
+/** Where the raw bytes of something we received are kept (S3 or its local stand-in). */
+export const ObjectLocationSchema = z.object({ bucket: z.string(), key: z.string() });
+export type ObjectLocation = z.infer<typeof ObjectLocationSchema>;
+
+export const AttachmentMetaSchema = z.object({
+  filename: z.string().max(1000).optional(),
+  contentType: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  /** MIME part path inside the raw message, e.g. "2" or "1.3"; the bytes stay in the raw mail. */
+  partId: z.string().max(100).optional(),
+  /** Content-ID of an inline part. */
+  contentId: z.string().max(1000).optional(),
+  inline: z.boolean().default(false),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
+
+export const MailboxSchema = z.object({
+  /** Display name, already decoded (RFC 2047) and stripped of CR/LF. */
+  name: z.string().max(500).optional(),
+  /** Lower-cased address. */
+  address: z.string().max(320),
+});
+export type Mailbox = z.infer<typeof MailboxSchema>;
+
+/**
+ * Headers that matter for the auto-reply policy and threading, lower-cased names,
+ * values unfolded. Only these are kept: the raw mail holds the rest.
+ */
+export const AUTO_REPLY_HEADERS = [
+  'auto-submitted',
+  'precedence',
+  'x-loop',
+  'x-auto-response-suppress',
+  'x-autoreply',
+  'x-autorespond',
+  'x-autoresponder',
+  'x-ms-exchange-generated-message-source',
+  'x-ms-exchange-inbox-rules-loop',
+  'x-failed-recipients',
+  'feedback-type',
+  'return-path',
+  'list-id',
+  'list-unsubscribe',
+  'list-post',
+  'list-help',
+  'list-subscribe',
+  'list-owner',
+  'list-archive',
+] as const;
+
+export const SubmissionSchema = z.object({
+  channel: ChannelSchema,
+  /** Idempotency key: SES message id, or the webform's idempotency key / content hash. */
+  sourceId: z.string().min(1).max(200),
+  /** ISO 8601 instant we received it. */
+  receivedAt: z.iso.datetime({ offset: true }),
+  sender: MailboxSchema,
+  /**
+   * Envelope sender (SMTP MAIL FROM / Return-Path). `''` is the null return path of
+   * bounces and auto-replies; undefined when unknown (webform).
+   */
+  returnPath: z.string().max(320).optional(),
+  recipients: z.array(z.string().max(320)).max(100).default([]),
+  subject: z.string().max(2000).default(''),
+  /** The whole body as plain text (HTML-only mail converted), quoted history included. */
+  text: z.string().default(''),
+  /** The HTML body as received; never rendered unescaped. */
+  html: z.string().optional(),
+  /** RFC 5322 Message-ID of the message (email), with angle brackets stripped. */
+  messageId: z.string().max(1000).optional(),
+  inReplyTo: z.string().max(1000).optional(),
+  references: z.array(z.string().max(1000)).max(200).default([]),
+  /** Auto-reply relevant headers, see AUTO_REPLY_HEADERS. Lower-cased names. */
+  headers: z.record(z.string(), z.string()).default({}),
+  verdicts: VerdictsSchema.optional(),
+  attachments: z.array(AttachmentMetaSchema).default([]),
+  raw: ObjectLocationSchema.optional(),
+  /** Webform: the prior ticket number field as typed. */
+  formTicket: z.string().max(100).optional(),
+  /** Webform: store name or URL. */
+  storeName: z.string().max(300).optional(),
+  /** Webform: topic picked in the select. */
+  formTopic: z.string().max(100).optional(),
+  /** Webform "not a client yet" → false; email → undefined (unknown, the rules read the text). */
+  isClient: z.boolean().optional(),
+  /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
+  parseProblem: z.string().max(500).optional(),
+});
+
+export type Submission = z.infer<typeof SubmissionSchema>;
+export type SubmissionInput = z.input<typeof SubmissionSchema>;

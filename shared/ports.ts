@@ -1,0 +1,136 @@
+/**
+ * Narrow interfaces between the domain/application code and the outside world.
+ * Adapters in shared/adapters implement them for AWS (and local emulators); tests use fakes.
+ * Nothing here imports AWS.
+ */
+import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from './domain/case';
+import type { Outcome } from './domain/outcome';
+import type { Analyst } from './domain/staff';
+import type { ObjectLocation } from './domain/submission';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Raw mail as SES's S3 action (or the local SMTP server) stored it. */
+export interface RawMailStore {
+  /** Size in bytes without reading the object. */
+  size(location: ObjectLocation): Promise<number>;
+  read(location: ObjectLocation): Promise<Buffer>;
+}
+
+/** A support-desk ticket as the directory knows it. */
+export interface TicketRecord {
+  id: string;
+  requesterEmail: string;
+  status?: string;
+}
+
+/** Thrown by a ticket directory that could not answer (timeout, 5xx, bad credentials). */
+export class TicketDirectoryUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TicketDirectoryUnavailable';
+  }
+}
+
+export interface TicketDirectory {
+  /** The ticket, or null when it does not exist. Throws TicketDirectoryUnavailable on failure. */
+  find(ticketId: string): Promise<TicketRecord | null>;
+}
+
+/** An email ready to send; headers are already safe (no CR/LF in values). */
+export interface OutgoingMail {
+  to: string[];
+  from: string;
+  replyTo?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** Our own Message-ID (without angle brackets), generated in our domain. */
+  messageId: string;
+  /** Extra headers: Auto-Submitted, In-Reply-To, References, X-Loop, … */
+  headers: Record<string, string>;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ providerMessageId: string }>;
+}
+
+export interface AssignmentMessage {
+  caseId: string;
+  protocol: string;
+}
+
+export interface AssignmentQueue {
+  enqueue(message: AssignmentMessage): Promise<void>;
+}
+
+/** Puts a message back on the assignment queue at a future instant (EventBridge Scheduler). */
+export interface DeferralScheduler {
+  /** Idempotent per (caseId, at): a second call for the same pair makes no second schedule. */
+  scheduleAt(message: AssignmentMessage, at: Date): Promise<void>;
+}
+
+/** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
+export interface CaseRepository {
+  /** Creates the record if no record has that caseId; returns the stored one either way. */
+  create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }>;
+  get(caseId: string): Promise<CaseRecord | null>;
+  getByProtocol(protocol: string): Promise<CaseRecord | null>;
+  /** The case a Message-ID (ours or a stored submission's) belongs to. */
+  findByMessageId(messageId: string): Promise<CaseRecord | null>;
+  /** Next OUV-YYYY-NNNNNN from the atomic per-year counter. */
+  nextProtocol(year: number): Promise<string>;
+  /** Sets the protocol unless one is set already; returns the protocol the case ends with. */
+  setProtocolOnce(caseId: string, protocol: string): Promise<string>;
+  /** Records Message-IDs that thread into the case (index entries; idempotent). */
+  addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
+  /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */
+  appendMessage(caseId: string, message: CaseMessage): Promise<boolean>;
+  /**
+   * Claims the right to send the automatic reply: true for exactly one caller, unless an
+   * earlier claim is older than `staleAfterMs` and never completed (a crash mid-send).
+   */
+  claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean>;
+  recordReply(caseId: string, reply: ReplyState): Promise<void>;
+  markEnqueued(caseId: string, at: Date): Promise<void>;
+  /**
+   * QUEUED → ASSIGNED exactly once; also bumps the analyst's open count and last-assigned
+   * time. Returns false (and changes nothing) when the case is not QUEUED any more.
+   */
+  assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean>;
+  listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
+  listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
+  /** Cases of the sender whose status is QUEUED or ASSIGNED. */
+  countOpenBySender(senderEmail: string): Promise<number>;
+  /** Every record, newest first (local board and tests; paginated scan). */
+  listAll(limit?: number): Promise<CaseRecord[]>;
+}
+
+export interface StaffRepository {
+  list(): Promise<Analyst[]>;
+  get(id: string): Promise<Analyst | null>;
+  put(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+/** At most N automatic replies per sender per outcome per day (state with TTL). */
+export interface ReplyThrottle {
+  /** Counts one reply; false when the sender already had the maximum for that outcome today. */
+  tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number): Promise<boolean>;
+}
+
+/** Addresses that hard-bounced or complained get no automatic mail for a while. */
+export interface BounceRegistry {
+  markBouncing(address: string, until: Date, reason: string): Promise<void>;
+  isSuppressed(address: string, now: Date): Promise<boolean>;
+}
+
+/** Fixed-window counters (webform rate limit per client IP). */
+export interface RateLimiter {
+  /** Counts one hit in the window; returns the count including this hit. */
+  hit(key: string, windowStart: Date, windowSeconds: number): Promise<number>;
+}
