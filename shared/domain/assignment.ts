@@ -1,0 +1,232 @@
+import { formatDateTimePtBr } from './calendar';
+import type { CaseMessage, CaseRecord } from './case';
+import type { OuvidoriaConfig } from './config';
+import type { TicketCheck, TicketSource } from './decision';
+import { sanitizeHeaderValue } from './html';
+import type { Outcome } from './outcome';
+import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
+import type { Analyst } from './staff';
+import type { AttachmentMeta } from './submission';
+import { splitQuoted } from './text';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function onLeave(a: Analyst, today: string): boolean {
+  return a.leave !== undefined && a.leave.from <= today && today <= a.leave.to;
+}
+
+/** Never-assigned (or unreadable) sorts first. */
+function lastAssignedMs(a: Analyst): number {
+  const ms = a.lastAssignedAt ? Date.parse(a.lastAssignedAt) : Number.NaN;
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/**
+ * The analyst who gets the next case: active and not on leave `today` (leave dates inclusive),
+ * fewest open cases; ties by least recently assigned (never assigned first), then by id so the
+ * choice is deterministic. `today` is the ISO date in the office time zone. Null when nobody is
+ * available. Pure: the repository makes the update atomic.
+ */
+export function chooseAnalyst(staff: readonly Analyst[], today: string): Analyst | null {
+  if (!ISO_DATE.test(today)) throw new RangeError(`today must be an ISO date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  let best: Analyst | null = null;
+  for (const a of staff) {
+    if (!a.active || onLeave(a, today)) continue;
+    if (best === null || compareForAssignment(a, best) < 0) best = a;
+  }
+  return best;
+}
+
+function compareForAssignment(a: Analyst, b: Analyst): number {
+  if (a.openCases !== b.openCases) return a.openCases - b.openCases;
+  const la = lastAssignedMs(a);
+  const lb = lastAssignedMs(b);
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Staff-facing names of the outcomes. */
+export const OUTCOME_LABELS_PT: Record<Outcome, string> = {
+  ACCEPTED: 'Aceito (caso aberto)',
+  NO_PRIOR_TICKET: 'Sem chamado anterior',
+  TICKET_INVALID: 'Chamado anterior inválido',
+  ACCESS_ISSUE: 'Falta de acesso ao painel',
+  BILLING_QUESTION: 'Dúvida sobre planos e faturas',
+  NOT_A_CLIENT: 'Não é cliente',
+  OUT_OF_SCOPE_FEATURE: 'Fora do escopo: funcionalidade',
+  OUT_OF_SCOPE_COMMERCIAL: 'Fora do escopo: negociação comercial',
+  QUARANTINED: 'Em quarentena',
+};
+
+const SOURCE_LABELS: Record<TicketSource, string> = {
+  form: 'formulário',
+  subject: 'assunto',
+  body: 'mensagem',
+  quoted: 'resposta citada',
+};
+
+/** "820 bytes", "12 KB", "1,5 MB" (binary units, pt-BR decimal comma). */
+export function humanSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return 'tamanho desconhecido';
+  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${Math.round(bytes)} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value < 10 ? value.toFixed(1).replace('.', ',').replace(/,0$/, '') : String(Math.round(value));
+  return `${shown} ${units[unit]}`;
+}
+
+/** Longer texts are cut in the notice; the whole message stays in the case record and raw mail. */
+const MAX_FRESH_CHARS = 20_000;
+const MAX_QUOTED_CHARS = 20_000;
+
+function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\n[…] (texto cortado; a mensagem completa está no registro do caso)`;
+}
+
+function ticketBlocks(ticket: TicketCheck): MailBlock[] {
+  switch (ticket.status) {
+    case 'none':
+      return [{ p: ['Nenhum chamado anterior informado.'] }];
+    case 'valid':
+      return [{ p: [{ strong: `nº ${ticket.number}` }, ' — verificado: existe e pertence ao remetente.'] }];
+    case 'invalid': {
+      const why = {
+        bad_format: 'formato inválido',
+        not_found: 'não encontrado',
+        not_owner: 'pertence a outro solicitante',
+      }[ticket.why];
+      return [{ p: [{ strong: `nº ${ticket.number}` }, ` — inválido (${why}).`] }];
+    }
+    case 'unverified':
+      return [
+        {
+          p: [
+            { strong: `nº ${ticket.number}` },
+            ' — NÃO VERIFICADO: o diretório de chamados não respondeu',
+            ticket.why ? ` (${ticket.why})` : '',
+            '. Confirme manualmente que o chamado existe e pertence ao lojista.',
+          ],
+        },
+      ];
+  }
+}
+
+function attachmentItems(messages: CaseMessage[]): MailInline[][] {
+  const items: MailInline[][] = [];
+  messages.forEach((m, index) => {
+    for (const a of m.attachments as AttachmentMeta[]) {
+      const name = a.filename && a.filename.trim() !== '' ? a.filename : '(sem nome)';
+      const where = messages.length > 1 ? ` — mensagem ${index + 1}` : '';
+      const inline = a.inline ? ', em linha' : '';
+      items.push([{ strong: name }, ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}`]);
+    }
+  });
+  return items;
+}
+
+/**
+ * The email an analyst receives when a case is assigned to them (pt-BR): protocol, due date,
+ * merchant contact, prior ticket and whether it was verified, the decision trail, attachments,
+ * and every message of the case with its quoted history collapsed. Merchant text is escaped.
+ */
+export function renderAnalystNotice(c: CaseRecord, analyst: Analyst, config: OuvidoriaConfig): RenderedMail {
+  const zone = config.timeZone;
+  const protocol = c.protocol ?? c.caseId;
+  const merchantSubject = sanitizeHeaderValue(c.subject, 80);
+  const subject = sanitizeHeaderValue(
+    `[${protocol}] Novo caso atribuído a você${merchantSubject ? `: ${merchantSubject}` : ''}`,
+    200,
+  );
+  const due = c.dueAt ? formatDateTimePtBr(c.dueAt, zone) : undefined;
+
+  const contact: MailInline[][] = [
+    ['Nome: ', c.senderName?.trim() ? c.senderName : '(não informado)'],
+    ['E-mail: ', { href: `mailto:${c.senderEmail}`, label: c.senderEmail }],
+    ['Loja: ', c.storeName?.trim() ? c.storeName : '(não informada)'],
+    ['Canal: ', c.channel === 'email' ? 'e-mail' : 'formulário da Ouvidoria'],
+    ['Recebido em: ', formatDateTimePtBr(c.createdAt, zone)],
+  ];
+  if (c.linkedProtocol) contact.push(['Caso anterior relacionado: ', c.linkedProtocol]);
+
+  const trail: MailInline[][] = [
+    ['Resultado: ', { strong: OUTCOME_LABELS_PT[c.decision.outcome] }, ` (${c.decision.outcome})`],
+    ['Regras aplicadas: ', c.decision.ruleIds.length > 0 ? c.decision.ruleIds.join(', ') : '(nenhuma)'],
+    ['Motivo: ', c.decision.reason],
+  ];
+  if (c.verdicts) {
+    const v = c.verdicts;
+    trail.push([
+      `Verificações do e-mail: SPF ${v.spf}, DKIM ${v.dkim}, DMARC ${v.dmarc}, spam ${v.spam}, vírus ${v.virus}`,
+    ]);
+  }
+
+  const blocks: MailBlock[] = [
+    { p: [`Olá, ${analyst.name},`] },
+    { p: ['O caso ', { strong: protocol }, ' foi atribuído a você.'] },
+    {
+      p: due
+        ? ['Prazo: ', { strong: due }, ` (${config.slaBusinessDays} dias úteis da Ouvidoria, fuso ${zone}).`]
+        : ['Prazo: não definido.'],
+    },
+    { h: 'Lojista' },
+    { ul: contact },
+    { h: 'Chamado anterior' },
+    ...ticketBlocks(c.decision.ticket),
+  ];
+  const others = c.ticketCandidates.filter(
+    (t) => !('number' in c.decision.ticket) || t.number !== c.decision.ticket.number,
+  );
+  if (others.length > 0) {
+    blocks.push({ p: ['Outros números encontrados na mensagem:'] });
+    blocks.push({
+      ul: others.slice(0, 10).map((t) => [`nº ${t.number} (${SOURCE_LABELS[t.source]}): “${t.evidence}”`]),
+    });
+  }
+  blocks.push({ h: 'Decisão automática' }, { ul: trail });
+  const attachments = attachmentItems(c.messages);
+  blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
+  blocks.push({
+    p: [
+      'Para responder ao lojista, escreva para o e-mail acima mantendo o protocolo ',
+      { strong: protocol },
+      ' no assunto.',
+    ],
+  });
+
+  const preformatted = c.messages.map((m, index) => {
+    const { fresh, quoted } = splitQuoted(m.text ?? '');
+    const heading = `${c.messages.length > 1 ? `Mensagem ${index + 1}` : 'Mensagem'} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
+    const freshText = fresh.trim() === '' ? '(mensagem sem texto)' : cap(fresh.trim(), MAX_FRESH_CHARS);
+    const quotedText = quoted.trim();
+    return {
+      title: heading,
+      text: freshText,
+      collapsed: quotedText
+        ? {
+            summary: `Histórico citado (${quotedText.split('\n').length} linhas)`,
+            text: cap(quotedText, MAX_QUOTED_CHARS)
+              .split('\n')
+              .map((line) => (line === '' ? '>' : `> ${line}`))
+              .join('\n'),
+          }
+        : undefined,
+    };
+  });
+
+  const footer: MailBlock[] = [
+    {
+      p: [
+        'Mensagem automática da Ouvidoria. Contém dados pessoais do lojista: trate-os conforme a LGPD e a ',
+        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
+        '.',
+      ],
+    },
+  ];
+  return renderMail(subject, blocks, footer, { preformatted });
+}

@@ -1,0 +1,236 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+import type { OfficeHours, OuvidoriaConfig } from './config';
+
+/**
+ * The office calendar: office (or support) hours in the configured time zone, minus national
+ * holidays and configured closed days.
+ *
+ * Closed days, in this order of precedence for `holidayName`:
+ * - date-holidays national holidays of type `public` only (Good Friday, Tiradentes, Christmas, …).
+ *   `optional` and `bank` entries are NOT closed days by default: this is why Christmas Eve and
+ *   New Year's Eve afternoons (optional, from 14:00) are ordinary business days and Corpus Christi
+ *   (a `bank` holiday in date-holidays' BR data) is open. Add them to `extraClosedDays` if needed.
+ * - Carnival Monday and Tuesday (Easter −48/−47) when `calendar.closedOnCarnival`.
+ * - Ash Wednesday (Easter −46) when `calendar.closedOnAshWednesday` (closed the whole day).
+ * - `calendar.extraClosedDays` (company days).
+ *
+ * Hours are a half-open interval: open at `open` (09:00:00.000), closed from `close` (17:00:00.000).
+ * Wall-clock times are resolved with luxon in `config.timeZone`, so days in Brazil's former
+ * daylight saving time (until 2019) are right too.
+ */
+export interface OfficeCalendar {
+  readonly timeZone: string;
+  /** True when `at` falls inside the hours of a business day. */
+  isOpen(at: Date): boolean;
+  /** `at` itself when open, otherwise the next opening instant. */
+  nextOpening(at: Date): Date;
+  /** True when the local date (YYYY-MM-DD) is a working weekday and not a closed day. */
+  isBusinessDay(isoDate: string): boolean;
+  /**
+   * Due instant `businessDays` business days after `from`, in business-hours arithmetic:
+   * - counting starts at `from` when the office is open, otherwise at the next opening;
+   * - the due instant is the same local time on the Nth next business day;
+   * - an instant exactly at an opening is the same business moment as the previous closing, so
+   *   the result is expressed as a closing time (never "09:00 of day N+1": "17:00 of day N").
+   *   E.g. Friday 18:00 + 10 business days → the second Friday after, at 17:00
+   *   (counting starts Monday 09:00; Mon…Fri, Mon…Fri are the ten days).
+   * `businessDays` = 0 returns the counting start.
+   */
+  dueDate(from: Date, businessDays: number): Date;
+  /** Alias of dueDate. */
+  addBusinessDays(from: Date, businessDays: number): Date;
+  /** Why the office is closed on that local date (holiday, Carnival, company day), if it is. */
+  holidayName(isoDate: string): string | undefined;
+  /** The local calendar date (YYYY-MM-DD) of an instant in the office time zone. */
+  localDate(at: Date): string;
+}
+
+type ClosureKind = 'public' | 'carnival' | 'ashWednesday';
+
+interface Closure {
+  name: string;
+  kind: ClosureKind;
+}
+
+/** Company closed days have no name in date-holidays; this is what staff see. */
+export const EXTRA_CLOSED_DAY_NAME = 'Dia sem expediente na empresa';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Guard against a configuration with no business day at all (we would loop forever). */
+const MAX_DAYS_AHEAD = 366 * 2;
+
+/** One date-holidays instance per country and one lookup per (country, year): the Lambda stays warm. */
+const holidayEngines = new Map<string, Holidays>();
+const closuresByYear = new Map<string, Map<string, Closure>>();
+
+function engineFor(country: string): Holidays {
+  let engine = holidayEngines.get(country);
+  if (!engine) {
+    engine = new Holidays(country, { languages: ['pt'] });
+    holidayEngines.set(country, engine);
+  }
+  return engine;
+}
+
+/** Candidate closed days of a year, before applying the configuration switches. */
+function closuresOf(country: string, year: number): Map<string, Closure> {
+  const key = `${country}:${year}`;
+  const cached = closuresByYear.get(key);
+  if (cached) return cached;
+  const result = new Map<string, Closure>();
+  const holidays = engineFor(country).getHolidays(year) || [];
+  for (const h of holidays) {
+    const date = h.date.slice(0, 10);
+    // date-holidays rules for movable feasts are "easter ±N[ duration]".
+    const rule = h.rule ?? '';
+    let kind: ClosureKind | undefined;
+    if (h.type === 'public') kind = 'public';
+    else if (/^easter -4[78]\b/.test(rule)) kind = 'carnival';
+    else if (/^easter -46\b/.test(rule)) kind = 'ashWednesday';
+    if (!kind) continue;
+    const name = kind === 'ashWednesday' ? 'Quarta-feira de Cinzas' : h.name;
+    // A public holiday wins over anything else on the same date.
+    const existing = result.get(date);
+    if (!existing || (existing.kind !== 'public' && kind === 'public')) result.set(date, { name, kind });
+  }
+  closuresByYear.set(key, result);
+  return result;
+}
+
+function parseClock(hhmm: string): { hour: number; minute: number } {
+  const [h, m] = hhmm.split(':');
+  return { hour: Number(h), minute: Number(m) };
+}
+
+function parseIsoDate(isoDate: string): DateTime {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) throw new RangeError(`Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(isoDate)}`);
+  const dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' });
+  if (!dt.isValid) throw new RangeError(`Invalid calendar date ${JSON.stringify(isoDate)}`);
+  return dt;
+}
+
+function assertValidInstant(at: Date): void {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError('Invalid Date');
+}
+
+export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'support' = 'office'): OfficeCalendar {
+  const zone = config.timeZone;
+  if (!DateTime.now().setZone(zone).isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(zone)}`);
+  const schedule: OfficeHours = hours === 'office' ? config.officeHours : config.supportHours;
+  const open = parseClock(schedule.open);
+  const close = parseClock(schedule.close);
+  const workingWeekdays = new Set(schedule.days);
+  const country = config.calendar.country;
+  const extraClosed = new Set(config.calendar.extraClosedDays);
+
+  function closureName(isoDate: string): string | undefined {
+    const year = Number(isoDate.slice(0, 4));
+    const closure = closuresOf(country, year).get(isoDate);
+    if (closure) {
+      if (closure.kind === 'public') return closure.name;
+      if (closure.kind === 'carnival' && config.calendar.closedOnCarnival) return closure.name;
+      if (closure.kind === 'ashWednesday' && config.calendar.closedOnAshWednesday) return closure.name;
+    }
+    if (extraClosed.has(isoDate)) return EXTRA_CLOSED_DAY_NAME;
+    return undefined;
+  }
+
+  /** `day` is any DateTime on the local date; weekday comes from the calendar date itself. */
+  function isBusinessLocalDate(day: DateTime): boolean {
+    return workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
+  }
+
+  function at(day: DateTime, clock: { hour: number; minute: number }): DateTime {
+    return DateTime.fromObject(
+      { year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute },
+      { zone },
+    );
+  }
+
+  /** The next business date strictly after `day` (a local date in the office zone). */
+  function nextBusinessDate(day: DateTime): DateTime {
+    let d: DateTime = day;
+    for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
+      d = d.plus({ days: 1 });
+      if (isBusinessLocalDate(d)) return d;
+    }
+    throw new Error(`The ${hours} calendar has no business day within ${MAX_DAYS_AHEAD} days`);
+  }
+
+  function isOpen(instant: Date): boolean {
+    assertValidInstant(instant);
+    const local = DateTime.fromJSDate(instant, { zone });
+    if (!isBusinessLocalDate(local)) return false;
+    const ms = instant.getTime();
+    return ms >= at(local, open).toMillis() && ms < at(local, close).toMillis();
+  }
+
+  function nextOpening(instant: Date): Date {
+    if (isOpen(instant)) return instant;
+    const local = DateTime.fromJSDate(instant, { zone });
+    const openToday = at(local, open);
+    if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
+    return at(nextBusinessDate(local.startOf('day')), open).toJSDate();
+  }
+
+  function dueDate(from: Date, businessDays: number): Date {
+    if (!Number.isInteger(businessDays) || businessDays < 0) {
+      throw new RangeError(`businessDays must be a non-negative integer, got ${businessDays}`);
+    }
+    const start = nextOpening(from);
+    if (businessDays === 0) return start;
+    const startLocal = DateTime.fromJSDate(start, { zone });
+    let day: DateTime = startLocal.startOf('day');
+    if (start.getTime() === at(startLocal, open).toMillis()) {
+      // Opening instant ≡ previous closing: the start day itself is the first business day counted.
+      for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);
+      return at(day, close).toJSDate();
+    }
+    for (let i = 0; i < businessDays; i++) day = nextBusinessDate(day);
+    const due = DateTime.fromObject(
+      {
+        year: day.year,
+        month: day.month,
+        day: day.day,
+        hour: startLocal.hour,
+        minute: startLocal.minute,
+        second: startLocal.second,
+        millisecond: startLocal.millisecond,
+      },
+      { zone },
+    );
+    // Capped to closing time (only reachable if a wall-clock time shifted, e.g. across a DST gap).
+    const closing = at(day, close);
+    return new Date(Math.min(due.toMillis(), closing.toMillis()));
+  }
+
+  return {
+    timeZone: zone,
+    isOpen,
+    nextOpening,
+    isBusinessDay: (isoDate) => isBusinessLocalDate(parseIsoDate(isoDate)),
+    dueDate,
+    addBusinessDays: dueDate,
+    holidayName: (isoDate) => {
+      parseIsoDate(isoDate);
+      return closureName(isoDate);
+    },
+    localDate: (instant) => {
+      assertValidInstant(instant);
+      return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
+    },
+  };
+}
+
+/** "10/12/2026 às 17:00" in the given time zone (pt-BR, 24 h). */
+export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
+  const dt =
+    typeof instant === 'string'
+      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZone)
+      : DateTime.fromJSDate(instant, { zone: timeZone });
+  if (!dt.isValid) return String(instant);
+  return `${dt.toFormat('dd/MM/yyyy')} às ${dt.toFormat('HH:mm')}`;
+}

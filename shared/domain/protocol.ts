@@ -1,0 +1,65 @@
+/**
+ * Case protocol numbers: `OUV-<year>-<seq>`, the sequence zero-padded to 6 digits
+ * (more digits once a year passes 999 999 cases), e.g. `OUV-2026-000123`.
+ */
+
+export const PROTOCOL_PREFIX = 'OUV';
+const SEQ_WIDTH = 6;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 9999;
+/** Bigger sequences are a typo or an attack, not a case number. */
+const MAX_SEQ_DIGITS = 9;
+
+export interface ProtocolParts {
+  year: number;
+  seq: number;
+}
+
+export function formatProtocol(year: number, seq: number): string {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new RangeError(`Protocol year out of range: ${year}`);
+  }
+  if (!Number.isSafeInteger(seq) || seq < 1 || String(seq).length > MAX_SEQ_DIGITS) {
+    throw new RangeError(`Protocol sequence out of range: ${seq}`);
+  }
+  return `${PROTOCOL_PREFIX}-${year}-${String(seq).padStart(SEQ_WIDTH, '0')}`;
+}
+
+/** Strict: only the canonical form (any letter case, surrounding whitespace ignored). */
+const CANONICAL = /^OUV-(\d{4})-(\d{6,9})$/i;
+
+export function parseProtocol(s: string): ProtocolParts | null {
+  if (typeof s !== 'string') return null;
+  const m = CANONICAL.exec(s.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const digits = m[2] as string;
+  const seq = Number(digits);
+  // Exactly one spelling per number: "OUV-2026-0000123" (7 digits with a leading zero) is not ours.
+  if (digits.length > SEQ_WIDTH && digits.startsWith('0')) return null;
+  if (year < MIN_YEAR || seq < 1) return null;
+  return { year, seq };
+}
+
+/**
+ * Finds protocol numbers in free text (subjects, bodies, quoted replies), as merchants retype them.
+ * Tolerated, because people retype what they read: any letter case; `-`, `–`, `—`, `_`, `.`, `/`,
+ * spaces (not line breaks) or nothing between the parts (`OUV 2026 000123`, `ouv-2026-123`, `OUV2026000123`);
+ * the sequence with or without its zero padding. Not tolerated: a letter or digit glued before
+ * "OUV" or after the sequence (`LOUV-…`, `OUV-2026-0001234567890`), years before 2000, sequence 0.
+ * Returns canonical numbers, each once, in order of first appearance.
+ */
+export function findProtocols(text: string): string[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const pattern =
+    /(?<![\p{L}\p{N}])OUV[ \t\u00a0\-–—_./]{0,3}(\d{4})[ \t\u00a0\-–—_./]{0,3}(\d{1,9})(?![\p{L}\p{N}])/giu;
+  const found: string[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const year = Number(m[1]);
+    const seq = Number(m[2]);
+    if (year < MIN_YEAR || seq < 1) continue;
+    const canonical = formatProtocol(year, seq);
+    if (!found.includes(canonical)) found.push(canonical);
+  }
+  return found;
+}
