@@ -1,0 +1,361 @@
+/**
+ * Staff roster command: `npm run staff -- <command> ...` against AWS (TABLE_NAME, default region
+ * and credentials) or the local stack (DYNAMODB_ENDPOINT=http://127.0.0.1:8000, dummy credentials).
+ *
+ * Structure: a pure argument parser (`parseStaffArgs`, throws UsageError) and an executor
+ * (`runStaffCommand`) over the StaffRepository port, so both are unit-testable without AWS.
+ * Exit codes: 0 done, 2 bad input (usage, unknown id, …), 1 anything else (AWS errors).
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { Analyst } from '../shared/domain/staff';
+import type { AssignmentQueue, CaseRepository, StaffRepository } from '../shared/ports';
+import { ENV } from '../shared/runtime-env';
+
+export const USAGE = `Usage: npm run staff -- <command>
+
+Commands:
+  list [--json]                                        show the roster
+  add <id> --name "Ana Souza" --email ana@example.com   add an analyst (active) [--inactive]
+  leave <id> --from YYYY-MM-DD --to YYYY-MM-DD         record a leave (dates inclusive)
+  return <id>                                          end a leave
+  activate <id> | deactivate <id>                      include in / exclude from assignment
+  remove <id> [--force]                                delete from the roster (--force with open cases)
+
+<id>: 1-63 characters, lowercase letters, digits, ".", "_" or "-" (e.g. "ana" or "ana.souza").
+
+Environment:
+  TABLE_NAME             the Ouvidoria table (required)
+  DYNAMODB_ENDPOINT      local stack endpoint, e.g. http://127.0.0.1:8000 (omit on AWS)
+  ASSIGNMENT_QUEUE_URL   after add/return/activate, waiting cases are re-queued here`;
+
+export type StaffCommand =
+  | { kind: 'help' }
+  | { kind: 'list'; json: boolean }
+  | { kind: 'add'; id: string; name: string; email: string; active: boolean }
+  | { kind: 'leave'; id: string; from: string; to: string }
+  | { kind: 'return'; id: string }
+  | { kind: 'activate'; id: string }
+  | { kind: 'deactivate'; id: string }
+  | { kind: 'remove'; id: string; force: boolean };
+
+/** Bad input: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Input that is well formed but does not fit the roster (unknown id, duplicate): exit code 2. */
+export class StaffInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaffInputError';
+  }
+}
+
+const ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function parseId(value: string | undefined, command: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${command}: missing <id>`);
+  if (!ID.test(value)) {
+    throw new UsageError(
+      `${command}: invalid id ${JSON.stringify(value)} (1-63 characters: lowercase letters, digits, ".", "_" or "-")`,
+    );
+  }
+  return value;
+}
+
+function parseName(value: string | undefined): string {
+  const name = value?.trim() ?? '';
+  if (name === '') throw new UsageError('add: --name is required, e.g. --name "Ana Souza"');
+  if (name.length > 200) throw new UsageError('add: --name is longer than 200 characters');
+  if (CONTROL.test(name)) throw new UsageError('add: --name must not contain line breaks or control characters');
+  return name;
+}
+
+function parseEmail(value: string | undefined): string {
+  const email = value?.trim().toLowerCase() ?? '';
+  if (email === '') throw new UsageError('add: --email is required, e.g. --email ana@example.com');
+  if (email.length > 254 || !z.email().safeParse(email).success) {
+    throw new UsageError(`add: --email ${JSON.stringify(value)} is not a valid email address`);
+  }
+  return email;
+}
+
+function parseDate(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`leave: ${flag} YYYY-MM-DD is required`);
+  const m = ISO_DATE.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  // Date.UTC rolls 2026-02-30 over to March: a round trip catches dates that do not exist.
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`leave: ${flag} ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+  }
+  return value;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+const OPTIONS: Record<Exclude<StaffCommand['kind'], 'help'>, OptionSpec> = {
+  list: { json: { type: 'boolean' } },
+  add: { name: { type: 'string' }, email: { type: 'string' }, inactive: { type: 'boolean' } },
+  leave: { from: { type: 'string' }, to: { type: 'string' } },
+  return: {},
+  activate: {},
+  deactivate: {},
+  remove: { force: { type: 'boolean' } },
+};
+
+function isCommand(value: string): value is keyof typeof OPTIONS {
+  return Object.hasOwn(OPTIONS, value);
+}
+
+/** Parses `argv` (without node and script); throws UsageError with a message fit for the user. */
+export function parseStaffArgs(argv: readonly string[]): StaffCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (!isCommand(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  const str = (key: string) => values[key] as string | undefined;
+  const bool = (key: string) => values[key] === true;
+
+  const maxPositionals = command === 'list' ? 0 : 1;
+  if (positionals.length > maxPositionals) {
+    throw new UsageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[maxPositionals])}` +
+        (command === 'add' ? ' (quote a name with spaces: --name "Ana Souza")' : ''),
+    );
+  }
+
+  switch (command) {
+    case 'list':
+      return { kind: 'list', json: bool('json') };
+    case 'add':
+      return {
+        kind: 'add',
+        id: parseId(positionals[0], command),
+        name: parseName(str('name')),
+        email: parseEmail(str('email')),
+        active: !bool('inactive'),
+      };
+    case 'leave': {
+      const id = parseId(positionals[0], command);
+      const from = parseDate(str('from'), '--from');
+      const to = parseDate(str('to'), '--to');
+      if (from > to) throw new UsageError(`leave: --from ${from} is after --to ${to}`);
+      return { kind: 'leave', id, from, to };
+    }
+    case 'remove':
+      return { kind: 'remove', id: parseId(positionals[0], command), force: bool('force') };
+    case 'return':
+    case 'activate':
+    case 'deactivate':
+      return { kind: command, id: parseId(positionals[0], command) };
+  }
+}
+
+export interface StaffCliDeps {
+  staff: StaffRepository;
+  /** Needed to re-queue waiting cases after add/return/activate. */
+  cases?: CaseRepository;
+  /** Absent when ASSIGNMENT_QUEUE_URL is not set: a note is printed instead. */
+  queue?: AssignmentQueue;
+  out: (line: string) => void;
+}
+
+function profile(a: Analyst): Omit<Analyst, 'openCases' | 'lastAssignedAt'> {
+  return { id: a.id, name: a.name, email: a.email, active: a.active, ...(a.leave ? { leave: { ...a.leave } } : {}) };
+}
+
+async function mustGet(staff: StaffRepository, id: string): Promise<Analyst> {
+  const analyst = await staff.get(id);
+  if (!analyst) throw new StaffInputError(`no analyst with id ${JSON.stringify(id)} (see: npm run staff -- list)`);
+  return analyst;
+}
+
+/** Puts the QUEUED cases back on the assignment queue: "retried when someone is added". */
+async function requeueWaiting(deps: StaffCliDeps): Promise<void> {
+  if (!deps.cases) return;
+  const waiting = (await deps.cases.listByStatus('QUEUED', 1000)).filter((c) => c.protocol);
+  if (waiting.length === 0) return;
+  if (!deps.queue) {
+    deps.out(
+      `Note: ${waiting.length} case(s) wait for an analyst, but ${ENV.assignmentQueueUrl} is not set: ` +
+        'they will be retried at their next scheduled attempt.',
+    );
+    return;
+  }
+  for (const c of waiting) await deps.queue.enqueue({ caseId: c.caseId, protocol: c.protocol as string });
+  deps.out(`Re-queued ${waiting.length} waiting case(s) for assignment.`);
+}
+
+export function formatRoster(analysts: Analyst[]): string[] {
+  if (analysts.length === 0)
+    return ['The roster is empty. Add someone: npm run staff -- add <id> --name ... --email ...'];
+  const header = ['ID', 'NAME', 'EMAIL', 'ACTIVE', 'LEAVE', 'OPEN', 'LAST ASSIGNED'];
+  const rows = [...analysts]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((a) => [
+      a.id,
+      a.name,
+      a.email,
+      a.active ? 'yes' : 'no',
+      a.leave ? `${a.leave.from}..${a.leave.to}` : '-',
+      String(a.openCases),
+      a.lastAssignedAt ?? '-',
+    ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [header, ...rows].map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps): Promise<void> {
+  const { staff, out } = deps;
+  switch (command.kind) {
+    case 'help':
+      out(USAGE);
+      return;
+    case 'list': {
+      const analysts = await staff.list();
+      if (command.json) out(JSON.stringify(analysts, null, 2));
+      else for (const line of formatRoster(analysts)) out(line);
+      return;
+    }
+    case 'add': {
+      if (await staff.get(command.id)) {
+        throw new StaffInputError(
+          `analyst ${JSON.stringify(command.id)} already exists (use activate, leave or return; or remove it first)`,
+        );
+      }
+      await staff.put({ id: command.id, name: command.name, email: command.email, active: command.active });
+      out(`Added ${command.id}${command.active ? '' : ' (inactive)'}.`);
+      if (command.active) await requeueWaiting(deps);
+      return;
+    }
+    case 'leave': {
+      const analyst = await mustGet(staff, command.id);
+      await staff.put({ ...profile(analyst), leave: { from: command.from, to: command.to } });
+      out(`${command.id} is on leave from ${command.from} to ${command.to} (inclusive).`);
+      return;
+    }
+    case 'return': {
+      const analyst = await mustGet(staff, command.id);
+      const { leave: _ended, ...rest } = profile(analyst);
+      await staff.put(rest);
+      out(analyst.leave ? `${command.id} is back from leave.` : `${command.id} was not on leave.`);
+      if (analyst.active) await requeueWaiting(deps);
+      return;
+    }
+    case 'activate':
+    case 'deactivate': {
+      const analyst = await mustGet(staff, command.id);
+      const active = command.kind === 'activate';
+      await staff.put({ ...profile(analyst), active });
+      out(`${command.id} is ${active ? 'active' : 'inactive'}.`);
+      if (active) await requeueWaiting(deps);
+      return;
+    }
+    case 'remove': {
+      const analyst = await mustGet(staff, command.id);
+      if (analyst.openCases > 0 && !command.force) {
+        throw new StaffInputError(
+          `${command.id} has ${analyst.openCases} open case(s): use "deactivate ${command.id}" to stop new ` +
+            'assignments, or "remove --force" to delete anyway',
+        );
+      }
+      await staff.remove(command.id);
+      out(`Removed ${command.id}.`);
+      return;
+    }
+  }
+}
+
+/** Runs the command; returns the process exit code. */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: { out: (line: string) => void; err: (line: string) => void } = {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+  },
+): Promise<number> {
+  let command: StaffCommand;
+  try {
+    command = parseStaffArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`Error: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const tableName = env[ENV.tableName];
+  if (!tableName) {
+    io.err(`Error: set ${ENV.tableName} (and ${ENV.dynamoEndpoint} for the local stack).\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const deps = await depsFromEnv(env, tableName, io.out);
+    await runStaffCommand(command, deps);
+    return 0;
+  } catch (error) {
+    if (error instanceof StaffInputError) {
+      io.err(`Error: ${error.message}`);
+      return 2;
+    }
+    io.err(`Failed: ${(error as Error).name}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function depsFromEnv(env: NodeJS.ProcessEnv, tableName: string, out: (l: string) => void): Promise<StaffCliDeps> {
+  // Loaded lazily: the unit tests import the parser without the AWS SDK.
+  const { documentClient } = await import('../shared/adapters/dynamo/client');
+  const { DynamoStaffRepository } = await import('../shared/adapters/dynamo/staff-repository');
+  const { DynamoCaseRepository } = await import('../shared/adapters/dynamo/case-repository');
+  const endpoint = env[ENV.dynamoEndpoint];
+  const client = documentClient(endpoint ? { endpoint } : {});
+  const queueUrl = env[ENV.assignmentQueueUrl];
+  let queue: AssignmentQueue | undefined;
+  if (queueUrl) {
+    const { SQSClient } = await import('@aws-sdk/client-sqs');
+    const { SqsAssignmentQueue } = await import('../shared/adapters/sqs-assignment-queue');
+    queue = new SqsAssignmentQueue(new SQSClient({}), queueUrl);
+  }
+  return {
+    staff: new DynamoStaffRepository(client, tableName),
+    cases: new DynamoCaseRepository({ client, tableName }),
+    ...(queue ? { queue } : {}),
+    out,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

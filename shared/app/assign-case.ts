@@ -1,0 +1,199 @@
+/**
+ * Assignment of an accepted case to an analyst (SPEC.md step 7), as an application service:
+ * ports in, a result out. No AWS imports and no Powertools: the handler adapts telemetry.
+ *
+ * Why the choice of analyst is race-free: `chooseAnalyst` reads the roster and picks the one with
+ * the fewest open cases. Two assignments running at the same time could both read the same counts
+ * and pick the same person. DynamoDB Local (dynalite) has no TransactWriteItems, so instead of a
+ * transaction the assignment Lambda runs with reserved concurrency 1 and processes each SQS batch
+ * sequentially (`processInParallel: false`): only one choice is ever in flight, so every choice sees
+ * the counts left by the previous one. The conditional write in `cases.assign` (QUEUED → ASSIGNED)
+ * is what guarantees exactly-once per case, even when SQS delivers the same message twice.
+ *
+ * Decisions written down:
+ * - A message for a case that does not exist (or whose protocol does not match) is poison:
+ *   `AssignmentMessageInvalid` is thrown, the record fails, SQS redelivers it up to the queue's
+ *   maxReceiveCount and then moves it to the dead-letter queue, whose alarm calls a human.
+ * - Office closed: the message is handed to the deferral scheduler for the next opening and the
+ *   record succeeds (the SQS message is deleted: no redelivery is burnt, no polling loop).
+ * - No analyst available while open: the case stays QUEUED, and is retried at the top of the next
+ *   hour if the office is still open then, otherwise at the next opening. The top of the hour (not
+ *   "now + 1 h") keeps redeliveries of the same message on the same (caseId, at) pair, which the
+ *   scheduler deduplicates. `npm run staff -- add|return` also re-queues waiting cases at once.
+ * - Crash recovery: a case ASSIGNED but never marked as notified gets its notice (re)sent, with
+ *   the same Message-ID, then is marked. The notice is sent at least once; the assignment exactly once.
+ */
+import { chooseAnalyst, renderAnalystNotice } from '../domain/assignment';
+import { type OfficeCalendar, officeCalendar } from '../domain/calendar';
+import type { CaseRecord, CaseStatus } from '../domain/case';
+import type { OuvidoriaConfig } from '../domain/config';
+import { newMessageId } from '../domain/auto-reply-policy';
+import type { Analyst } from '../domain/staff';
+import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, Mailer, StaffRepository } from '../ports';
+
+/** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
+export interface AssignmentTelemetry {
+  assigned(event: { caseId: string; protocol: string; analystId: string; secondsSinceIntake: number }): void;
+  /** The analyst notice of an already assigned case was (re)sent after a crash. */
+  noticeResent(event: { caseId: string; protocol: string; analystId: string }): void;
+  deferred(event: { caseId: string; protocol: string; until: Date }): void;
+  noAnalyst(event: { caseId: string; protocol: string; retryAt: Date }): void;
+  alreadyDone(event: { caseId: string; protocol: string; status: CaseStatus }): void;
+}
+
+export const silentTelemetry: AssignmentTelemetry = {
+  assigned() {},
+  noticeResent() {},
+  deferred() {},
+  noAnalyst() {},
+  alreadyDone() {},
+};
+
+export interface AssignCaseDeps {
+  cases: CaseRepository;
+  staff: StaffRepository;
+  mailer: Mailer;
+  scheduler: DeferralScheduler;
+  clock: Clock;
+  config: OuvidoriaConfig;
+  telemetry?: AssignmentTelemetry;
+  /** Built from `config` when omitted; pass one to share its holiday cache. */
+  calendar?: OfficeCalendar;
+}
+
+export type AssignmentResult =
+  | { kind: 'assigned'; analystId: string; dueAt: Date }
+  | { kind: 'notice-resent'; analystId: string }
+  | { kind: 'deferred'; until: Date }
+  | { kind: 'no-analyst'; retryAt: Date }
+  | { kind: 'already-done'; status: CaseStatus };
+
+/** The message can never succeed (unknown case, wrong protocol, assignee gone): DLQ after retries. */
+export class AssignmentMessageInvalid extends Error {
+  constructor(
+    message: string,
+    readonly caseId: string,
+  ) {
+    super(message);
+    this.name = 'AssignmentMessageInvalid';
+  }
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export async function assignCase(message: AssignmentMessage, deps: AssignCaseDeps): Promise<AssignmentResult> {
+  const { cases, staff, scheduler, clock, config } = deps;
+  const telemetry = deps.telemetry ?? silentTelemetry;
+  const calendar = deps.calendar ?? officeCalendar(config, 'office');
+  const ids = { caseId: message.caseId, protocol: message.protocol };
+
+  const record = await cases.get(message.caseId);
+  if (!record) throw new AssignmentMessageInvalid('No case with this id', message.caseId);
+  if (record.protocol !== message.protocol) {
+    throw new AssignmentMessageInvalid('The message protocol does not match the case', message.caseId);
+  }
+
+  if (record.status === 'ASSIGNED' && !record.analystNotifiedAt) {
+    // A previous attempt assigned the case and crashed before the notice was recorded.
+    const analyst = record.assignee ? await staff.get(record.assignee) : null;
+    if (!analyst) throw new AssignmentMessageInvalid('The assignee is not in the roster any more', message.caseId);
+    // The crash may also have hit between the case write and the analyst's open-case count.
+    // `assign` on a case that is no longer QUEUED changes nothing on the case, returns false, and
+    // lets the repository complete that count (idempotently): see CaseRepository.assign.
+    const assignedAt = new Date(record.assignedAt ?? clock.now());
+    await cases.assign(record.caseId, analyst.id, assignedAt, new Date(record.dueAt ?? assignedAt));
+    await notifyAnalyst(record, analyst, deps);
+    telemetry.noticeResent({ ...ids, analystId: analyst.id });
+    return { kind: 'notice-resent', analystId: analyst.id };
+  }
+
+  if (record.status !== 'QUEUED') {
+    telemetry.alreadyDone({ ...ids, status: record.status });
+    return { kind: 'already-done', status: record.status };
+  }
+
+  const now = clock.now();
+  if (!calendar.isOpen(now)) {
+    const until = calendar.nextOpening(now);
+    await scheduler.scheduleAt(message, until);
+    telemetry.deferred({ ...ids, until });
+    return { kind: 'deferred', until };
+  }
+
+  const analyst = chooseAnalyst(await staff.list(), calendar.localDate(now));
+  if (!analyst) {
+    const retryAt = noAnalystRetryAt(now, calendar);
+    await scheduler.scheduleAt(message, retryAt);
+    telemetry.noAnalyst({ ...ids, retryAt });
+    return { kind: 'no-analyst', retryAt };
+  }
+
+  const dueAt = calendar.dueDate(now, config.slaBusinessDays);
+  const won = await cases.assign(record.caseId, analyst.id, now, dueAt);
+  if (!won) {
+    // Someone else moved it out of QUEUED between our read and our write: nothing left to do here.
+    const current = await cases.get(record.caseId);
+    const status = current?.status ?? record.status;
+    telemetry.alreadyDone({ ...ids, status });
+    return { kind: 'already-done', status };
+  }
+
+  const assigned: CaseRecord = {
+    ...record,
+    status: 'ASSIGNED',
+    assignee: analyst.id,
+    assignedAt: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+  };
+  await notifyAnalyst(assigned, analyst, deps);
+  telemetry.assigned({
+    ...ids,
+    analystId: analyst.id,
+    secondsSinceIntake: Math.max(0, Math.round((now.getTime() - Date.parse(record.createdAt)) / 1000)),
+  });
+  return { kind: 'assigned', analystId: analyst.id, dueAt };
+}
+
+/**
+ * Retry instant when nobody can take a case: the top of the next hour while the office is still
+ * open then, otherwise the next opening.
+ */
+export function noAnalystRetryAt(now: Date, calendar: OfficeCalendar): Date {
+  const topOfNextHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+  return calendar.nextOpening(topOfNextHour);
+}
+
+/**
+ * The Message-ID of the analyst notice: derived from the protocol (not random), so a resend after
+ * a crash carries the same id and mail clients show one message.
+ */
+export function analystNoticeMessageId(config: OuvidoriaConfig, protocol: string): string {
+  return newMessageId(config, `analyst-notice.${protocol}`);
+}
+
+async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignCaseDeps): Promise<void> {
+  const { config, mailer, cases, clock } = deps;
+  const protocol = record.protocol as string;
+  const notice = renderAnalystNotice(record, analyst, config);
+  const messageId = analystNoticeMessageId(config, protocol);
+  // Registered before sending, so an answer that quotes it threads into the case at once.
+  await cases.addMessageIds(record.caseId, [messageId]);
+  const sent = await mailer.send({
+    from: `${config.fromName} <${config.fromAddress}>`,
+    to: [analyst.email],
+    // The analyst answers the merchant directly.
+    replyTo: [record.senderEmail],
+    subject: notice.subject,
+    text: notice.text,
+    html: notice.html,
+    messageId,
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      // Keeps the analyst's out-of-office from answering our notice.
+      'X-Auto-Response-Suppress': 'All',
+    },
+  });
+  // The provider may replace our Message-ID (SES does): its id threads too (as in intake).
+  await cases.addMessageIds(record.caseId, [sent.providerMessageId]);
+  await cases.markAnalystNotified(record.caseId, clock.now());
+}

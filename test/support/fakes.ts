@@ -1,0 +1,330 @@
+/**
+ * In-memory implementations of the ports, with the same semantics as the DynamoDB/SES/SQS
+ * adapters (conditional writes, idempotent steps), for fast unit tests of the application code.
+ */
+import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../shared/domain/case';
+import type { Outcome } from '../../shared/domain/outcome';
+import type { Analyst } from '../../shared/domain/staff';
+import type { ObjectLocation } from '../../shared/domain/submission';
+import type {
+  AssignmentMessage,
+  AssignmentQueue,
+  BounceRegistry,
+  CaseRepository,
+  Clock,
+  DeferralScheduler,
+  Mailer,
+  OutgoingMail,
+  RateLimiter,
+  RawMailStore,
+  ReplyThrottle,
+  StaffRepository,
+  TicketDirectory,
+  TicketRecord,
+} from '../../shared/ports';
+import { TicketDirectoryUnavailable } from '../../shared/ports';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class FixedClock implements Clock {
+  constructor(private instant: Date) {}
+  now(): Date {
+    return new Date(this.instant);
+  }
+  set(instant: Date | string): void {
+    this.instant = new Date(instant);
+  }
+  advance(ms: number): void {
+    this.instant = new Date(this.instant.getTime() + ms);
+  }
+}
+
+export class InMemoryCaseRepository implements CaseRepository {
+  readonly records = new Map<string, CaseRecord & { replyClaimedAt?: string }>();
+  private readonly counters = new Map<number, number>();
+  private readonly messageIndex = new Map<string, string>();
+  /** Optional fault hook: throw from a named operation once, to test retries. */
+  failNext: Partial<Record<keyof CaseRepository, Error>> = {};
+  private readonly staff?: InMemoryStaffRepository;
+
+  constructor(staff?: InMemoryStaffRepository) {
+    this.staff = staff;
+  }
+
+  private maybeFail(op: keyof CaseRepository): void {
+    const error = this.failNext[op];
+    if (error) {
+      delete this.failNext[op];
+      throw error;
+    }
+  }
+
+  private must(caseId: string) {
+    const record = this.records.get(caseId);
+    if (!record) throw new Error(`case ${caseId} not found`);
+    return record;
+  }
+
+  async create(record: CaseRecord) {
+    this.maybeFail('create');
+    const existing = this.records.get(record.caseId);
+    if (existing) return { created: false, record: clone(existing) };
+    this.records.set(record.caseId, clone(record));
+    for (const id of record.messageIds) this.messageIndex.set(id, record.caseId);
+    return { created: true, record: clone(record) };
+  }
+
+  async get(caseId: string) {
+    const record = this.records.get(caseId);
+    return record ? clone(record) : null;
+  }
+
+  async getByProtocol(protocol: string) {
+    for (const record of this.records.values()) if (record.protocol === protocol) return clone(record);
+    return null;
+  }
+
+  async findByMessageId(messageId: string) {
+    const caseId = this.messageIndex.get(messageId);
+    return caseId ? this.get(caseId) : null;
+  }
+
+  async nextProtocol(year: number) {
+    this.maybeFail('nextProtocol');
+    const seq = (this.counters.get(year) ?? 0) + 1;
+    this.counters.set(year, seq);
+    return `OUV-${year}-${String(seq).padStart(6, '0')}`;
+  }
+
+  async setProtocolOnce(caseId: string, protocol: string) {
+    this.maybeFail('setProtocolOnce');
+    const record = this.must(caseId);
+    record.protocol ??= protocol;
+    return record.protocol;
+  }
+
+  async addMessageIds(caseId: string, messageIds: string[]) {
+    const record = this.must(caseId);
+    for (const id of messageIds) {
+      this.messageIndex.set(id, caseId);
+      if (!record.messageIds.includes(id)) record.messageIds.push(id);
+    }
+  }
+
+  async appendMessage(caseId: string, message: CaseMessage) {
+    this.maybeFail('appendMessage');
+    const record = this.must(caseId);
+    if (record.messages.some((m) => m.sourceId === message.sourceId)) return false;
+    record.messages.push(clone(message));
+    record.updatedAt = message.receivedAt;
+    return true;
+  }
+
+  async claimReply(caseId: string, now: Date, staleAfterMs: number) {
+    this.maybeFail('claimReply');
+    const record = this.must(caseId);
+    // Same rule as the DynamoDB adapter: a failed send, or a claim abandoned by a crash, may be retaken.
+    const stale =
+      record.reply?.status === 'failed' ||
+      (record.replyClaimedAt !== undefined &&
+        record.reply === undefined &&
+        now.getTime() - Date.parse(record.replyClaimedAt) > staleAfterMs);
+    if (record.replyClaimedAt !== undefined && !stale) return false;
+    record.replyClaimedAt = now.toISOString();
+    return true;
+  }
+
+  async recordReply(caseId: string, reply: ReplyState) {
+    this.maybeFail('recordReply');
+    this.must(caseId).reply = clone(reply);
+  }
+
+  async markEnqueued(caseId: string, at: Date) {
+    this.maybeFail('markEnqueued');
+    this.must(caseId).enqueuedAt = at.toISOString();
+  }
+
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date) {
+    this.maybeFail('assign');
+    const record = this.must(caseId);
+    if (record.status !== 'QUEUED') return false;
+    record.status = 'ASSIGNED';
+    record.assignee = analystId;
+    record.assignedAt = at.toISOString();
+    record.dueAt = dueAt.toISOString();
+    record.updatedAt = at.toISOString();
+    this.staff?.recordAssignment(analystId, at);
+    return true;
+  }
+
+  async markAnalystNotified(caseId: string, at: Date) {
+    const record = this.must(caseId);
+    if (record.analystNotifiedAt) return false;
+    record.analystNotifiedAt = at.toISOString();
+    return true;
+  }
+
+  async listByStatus(status: CaseStatus, limit = 100) {
+    return this.sorted()
+      .filter((r) => r.status === status)
+      .slice(0, limit);
+  }
+
+  async listBySender(senderEmail: string, limit = 100) {
+    return this.sorted()
+      .filter((r) => r.senderEmail === senderEmail.toLowerCase())
+      .slice(0, limit);
+  }
+
+  async countOpenBySender(senderEmail: string) {
+    return this.sorted().filter(
+      (r) => r.senderEmail === senderEmail.toLowerCase() && (r.status === 'QUEUED' || r.status === 'ASSIGNED'),
+    ).length;
+  }
+
+  async listAll(limit = 1000) {
+    return this.sorted().slice(0, limit);
+  }
+
+  private sorted(): CaseRecord[] {
+    return [...this.records.values()].map(clone).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
+
+export class InMemoryStaffRepository implements StaffRepository {
+  readonly analysts = new Map<string, Analyst>();
+
+  constructor(seed: Analyst[] = []) {
+    for (const a of seed) this.analysts.set(a.id, clone(a));
+  }
+
+  async list() {
+    return [...this.analysts.values()].map(clone);
+  }
+  async get(id: string) {
+    const a = this.analysts.get(id);
+    return a ? clone(a) : null;
+  }
+  async put(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>) {
+    const existing = this.analysts.get(analyst.id);
+    this.analysts.set(analyst.id, {
+      ...clone(analyst),
+      openCases: existing?.openCases ?? 0,
+      lastAssignedAt: existing?.lastAssignedAt,
+    });
+  }
+  async remove(id: string) {
+    this.analysts.delete(id);
+  }
+  recordAssignment(id: string, at: Date): void {
+    const a = this.analysts.get(id);
+    if (!a) return;
+    a.openCases += 1;
+    a.lastAssignedAt = at.toISOString();
+  }
+}
+
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+  failNext?: Error;
+  async send(mail: OutgoingMail) {
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+    this.sent.push(clone(mail));
+    return { providerMessageId: `fake-${this.sent.length}` };
+  }
+}
+
+export class RecordingQueue implements AssignmentQueue {
+  readonly messages: AssignmentMessage[] = [];
+  failNext?: Error;
+  async enqueue(message: AssignmentMessage) {
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+    this.messages.push(clone(message));
+  }
+}
+
+export class RecordingScheduler implements DeferralScheduler {
+  readonly scheduled: { message: AssignmentMessage; at: Date }[] = [];
+  async scheduleAt(message: AssignmentMessage, at: Date) {
+    const duplicate = this.scheduled.some(
+      (s) => s.message.caseId === message.caseId && s.at.getTime() === at.getTime(),
+    );
+    if (!duplicate) this.scheduled.push({ message: clone(message), at: new Date(at) });
+  }
+}
+
+export class InMemoryTicketDirectory implements TicketDirectory {
+  readonly lookups: string[] = [];
+  /** When set, every lookup fails as if the directory were down. */
+  unavailable = false;
+  constructor(private readonly tickets: TicketRecord[] = []) {}
+  async find(ticketId: string) {
+    this.lookups.push(ticketId);
+    if (this.unavailable) throw new TicketDirectoryUnavailable('directory down (fake)');
+    return this.tickets.find((t) => t.id === ticketId) ?? null;
+  }
+}
+
+export class InMemoryReplyThrottle implements ReplyThrottle {
+  private readonly counts = new Map<string, number>();
+  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number) {
+    const key = `${senderEmail.toLowerCase()}|${outcome}|${day}`;
+    const count = this.counts.get(key) ?? 0;
+    if (count >= max) return false;
+    this.counts.set(key, count + 1);
+    return true;
+  }
+}
+
+export class InMemoryBounceRegistry implements BounceRegistry {
+  readonly entries = new Map<string, { until: Date; reason: string }>();
+  async markBouncing(address: string, until: Date, reason: string) {
+    this.entries.set(address.toLowerCase(), { until, reason });
+  }
+  async isSuppressed(address: string, now: Date) {
+    const entry = this.entries.get(address.toLowerCase());
+    return entry !== undefined && entry.until.getTime() > now.getTime();
+  }
+}
+
+export class InMemoryRateLimiter implements RateLimiter {
+  private readonly counts = new Map<string, number>();
+  async hit(key: string, windowStart: Date, _windowSeconds: number) {
+    const k = `${key}|${windowStart.toISOString()}`;
+    const count = (this.counts.get(k) ?? 0) + 1;
+    this.counts.set(k, count);
+    return count;
+  }
+}
+
+export class InMemoryRawMailStore implements RawMailStore {
+  readonly objects = new Map<string, Buffer>();
+  failNext?: Error;
+  put(location: ObjectLocation, body: Buffer | string): void {
+    this.objects.set(`${location.bucket}/${location.key}`, Buffer.from(body));
+  }
+  private get(location: ObjectLocation): Buffer {
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+    const body = this.objects.get(`${location.bucket}/${location.key}`);
+    if (!body) throw Object.assign(new Error('NoSuchKey'), { name: 'NoSuchKey' });
+    return body;
+  }
+  async size(location: ObjectLocation) {
+    return this.get(location).length;
+  }
+  async read(location: ObjectLocation) {
+    return this.get(location);
+  }
+}
