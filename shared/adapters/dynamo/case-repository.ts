@@ -1,0 +1,662 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type NativeAttributeValue,
+  paginateQuery,
+  paginateScan,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
+import { formatProtocol, parseProtocol } from '../../domain/protocol';
+import type { CaseRepository } from '../../ports';
+import { isConditionalCheckFailed } from './client';
+import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
+import { GSI } from './table-design';
+
+/**
+ * CaseRepository on the single DynamoDB table. Item families (see README.md next to this file):
+ *   CASE#<caseId> / CASE                          the case (first message inside, text capped)
+ *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
+ *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
+ *   PROTOCOL#<protocol> / PROTOCOL                pointer → caseId
+ *   MSGID#<messageId> / MSGID                     threading pointer → caseId
+ *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
+ * No transactions (dynalite has none): every step is a conditional or idempotent write, and each
+ * retry of a half-done step completes it.
+ */
+
+type Item = Record<string, NativeAttributeValue>;
+
+/** A case item must stay far below DynamoDB's 400 KB; the raw mail in S3 keeps the whole text. */
+export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
+/** Appended to a capped text when read back, so staff know to open the original. */
+export const TRUNCATION_NOTE = '\n\n[Texto truncado: a mensagem completa está no e-mail original arquivado.]';
+
+const CASE_SK = 'CASE';
+const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
+const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
+const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
+const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
+const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
+const guardSk = (sourceId: string) => `SRC#${sourceId}`;
+const statusGsiPk = (status: CaseStatus) => `STATUS#${status}`;
+const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;
+
+/** Attributes of a case item that are storage details, not CaseRecord fields. */
+const INTERNAL_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'type',
+  GSI.byStatus.partitionKey,
+  GSI.byStatus.sortKey,
+  GSI.bySender.partitionKey,
+  GSI.bySender.sortKey,
+  'firstMessage',
+  'firstMessageTruncated',
+  'replyClaimedAt',
+];
+
+/** Cuts a string to at most `maxBytes` of UTF-8 without splitting a character. */
+export function capUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) return { text, truncated: false };
+  let end = maxBytes;
+  // Step back over continuation bytes (10xxxxxx) to a character boundary.
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
+}
+
+/** Message-IDs are stored without angle brackets or surrounding space. */
+export function normaliseMessageId(id: string): string {
+  return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+}
+
+export interface DynamoCaseRepositoryOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Cap of each stored message text, in UTF-8 bytes (default 60 000). */
+  maxMessageTextBytes?: number;
+}
+
+export class DynamoCaseRepository implements CaseRepository {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly maxTextBytes: number;
+
+  constructor(options: DynamoCaseRepositoryOptions) {
+    this.client = options.client;
+    this.tableName = options.tableName;
+    this.maxTextBytes = options.maxMessageTextBytes ?? DEFAULT_MAX_MESSAGE_TEXT_BYTES;
+  }
+
+  // ---- marshalling -------------------------------------------------------------------------
+
+  private capMessage(message: CaseMessage): { message: CaseMessage; truncated: boolean } {
+    const { text, truncated } = capUtf8(message.text, this.maxTextBytes);
+    return { message: { ...message, text }, truncated };
+  }
+
+  private toCaseItem(record: CaseRecord): Item {
+    const { messages, ...fields } = record;
+    const sortKey = `${record.createdAt}#${record.caseId}`;
+    const item: Item = {
+      ...fields,
+      ...caseKey(record.caseId),
+      type: 'CASE',
+      senderEmail: record.senderEmail.toLowerCase(),
+      [GSI.byStatus.partitionKey]: statusGsiPk(record.status),
+      [GSI.byStatus.sortKey]: sortKey,
+      [GSI.bySender.partitionKey]: senderGsiPk(record.senderEmail),
+      [GSI.bySender.sortKey]: sortKey,
+    };
+    const first = messages[0];
+    if (first) {
+      const capped = this.capMessage(first);
+      item['firstMessage'] = capped.message;
+      if (capped.truncated) item['firstMessageTruncated'] = true;
+    }
+    return item;
+  }
+
+  private toMessageItem(caseId: string, message: CaseMessage): Item {
+    const capped = this.capMessage(message);
+    return {
+      pk: caseKey(caseId).pk,
+      sk: messageSk(message),
+      type: 'MSG',
+      message: capped.message,
+      ...(capped.truncated ? { textTruncated: true } : {}),
+    };
+  }
+
+  /** Rebuilds the CaseRecord from the case item and its follow-up items. */
+  private fromItems(caseItem: Item, messageItems: Item[]): CaseRecord {
+    const record: Item = { ...caseItem };
+    for (const name of INTERNAL_ATTRIBUTES) delete record[name];
+    const readMessage = (message: CaseMessage, truncated: boolean): CaseMessage =>
+      truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
+    const messages: CaseMessage[] = [];
+    if (caseItem['firstMessage']) {
+      messages.push(readMessage(caseItem['firstMessage'] as CaseMessage, caseItem['firstMessageTruncated'] === true));
+    }
+    const followUps = messageItems
+      .map((item) => ({
+        sk: String(item['sk']),
+        message: item['message'] as CaseMessage,
+        truncated: !!item['textTruncated'],
+      }))
+      .sort(
+        (a, b) =>
+          Date.parse(a.message.receivedAt) - Date.parse(b.message.receivedAt) ||
+          (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0),
+      );
+    for (const f of followUps) messages.push(readMessage(f.message, f.truncated));
+    record['messages'] = messages;
+    record['messageIds'] = Array.isArray(record['messageIds']) ? record['messageIds'] : [];
+    record['ticketCandidates'] = Array.isArray(record['ticketCandidates']) ? record['ticketCandidates'] : [];
+    return record as CaseRecord;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  private async getCaseItem(caseId: string): Promise<Item | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: caseKey(caseId), ConsistentRead: true }),
+    );
+    return Item ?? null;
+  }
+
+  private async mustGetCaseItem(caseId: string): Promise<Item> {
+    const item = await this.getCaseItem(caseId);
+    if (!item) throw new Error(`Case not found: ${caseId}`);
+    return item;
+  }
+
+  private async followUpItems(caseId: string): Promise<Item[]> {
+    const items: Item[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':msg': 'MSG#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    return items;
+  }
+
+  /** Case items from an index or a scan → whole records (follow-ups fetched per case). */
+  private async hydrate(caseItems: Item[]): Promise<CaseRecord[]> {
+    return Promise.all(
+      caseItems.map(async (item) => this.fromItems(item, await this.followUpItems(String(item['caseId'])))),
+    );
+  }
+
+  async get(caseId: string): Promise<CaseRecord | null> {
+    // One Query reads the case item and its follow-ups together.
+    let caseItem: Item | undefined;
+    const messageItems: Item[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).pk },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const sk = String(item['sk']);
+        if (sk === CASE_SK) caseItem = item;
+        else if (sk.startsWith('MSG#')) messageItems.push(item);
+      }
+    }
+    return caseItem ? this.fromItems(caseItem, messageItems) : null;
+  }
+
+  async getByProtocol(protocol: string): Promise<CaseRecord | null> {
+    const parts = parseProtocol(protocol);
+    if (!parts) return null;
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: protocolKey(formatProtocol(parts.year, parts.seq)),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+  }
+
+  async findByMessageId(messageId: string): Promise<CaseRecord | null> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return null;
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
+    );
+    return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+  }
+
+  async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
+    return this.queryIndex(GSI.byStatus, statusGsiPk(status), limit);
+  }
+
+  async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
+    return this.queryIndex(GSI.bySender, senderGsiPk(senderEmail), limit);
+  }
+
+  private async queryIndex(
+    index: (typeof GSI)[keyof typeof GSI],
+    partition: string,
+    limit: number,
+  ): Promise<CaseRecord[]> {
+    if (limit <= 0) return [];
+    const items: Item[] = [];
+    const pages = paginateQuery(
+      { client: this.client, pageSize: Math.min(limit, 1000) },
+      {
+        TableName: this.tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        // Newest first: the sort key starts with createdAt.
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) {
+      items.push(...(page.Items ?? []));
+      if (items.length >= limit) break;
+    }
+    return this.hydrate(items.slice(0, limit));
+  }
+
+  async countOpenBySender(senderEmail: string): Promise<number> {
+    let count = 0;
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: GSI.bySender.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#status IN (:queued, :assigned)',
+        ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey, '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': senderGsiPk(senderEmail), ':queued': 'QUEUED', ':assigned': 'ASSIGNED' },
+        Select: 'COUNT',
+      },
+    );
+    for await (const page of pages) count += page.Count ?? 0;
+    return count;
+  }
+
+  async listAll(limit = 1000): Promise<CaseRecord[]> {
+    if (limit <= 0) return [];
+    const items: Item[] = [];
+    const pages = paginateScan(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        FilterExpression: '#type = :case AND sk = :sk',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':case': 'CASE', ':sk': CASE_SK },
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    items.sort((a, b) => {
+      const ka = `${a['createdAt']}#${a['caseId']}`;
+      const kb = `${b['createdAt']}#${b['caseId']}`;
+      return ka < kb ? 1 : ka > kb ? -1 : 0;
+    });
+    return this.hydrate(items.slice(0, limit));
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  async create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }> {
+    const item = this.toCaseItem(record);
+    let created = true;
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      created = false;
+    }
+    const stored = created ? record : await this.get(record.caseId);
+    if (!stored) throw new Error(`Case vanished after a conflicting create: ${record.caseId}`);
+    // The side items are idempotent: writing them on the duplicate path completes a create that
+    // crashed after its first write.
+    for (const message of record.messages.slice(1)) await this.appendMessage(record.caseId, message);
+    if (stored.messageIds.length > 0) await this.writeMessageIdPointers(record.caseId, stored.messageIds);
+    if (stored.protocol) await this.writeProtocolPointer(record.caseId, stored.protocol);
+    if (!created) return { created, record: stored };
+    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, []) };
+  }
+
+  async nextProtocol(year: number): Promise<string> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: counterKey(year),
+        UpdateExpression: 'ADD seq :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const seq = Attributes?.['seq'];
+    if (typeof seq !== 'number') throw new Error('Protocol counter returned no sequence');
+    return formatProtocol(year, seq);
+  }
+
+  async setProtocolOnce(caseId: string, protocol: string): Promise<string> {
+    if (!parseProtocol(protocol)) throw new Error(`Not a protocol number: ${protocol}`);
+    let final = protocol;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET protocol = :p',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(protocol)',
+          ExpressionAttributeValues: { ':p': protocol },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const item = await this.mustGetCaseItem(caseId);
+      final = String(item['protocol']);
+    }
+    // Also on the already-set path: completes a call that crashed before writing the pointer.
+    await this.writeProtocolPointer(caseId, final);
+    return final;
+  }
+
+  private async writeProtocolPointer(caseId: string, protocol: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...protocolKey(protocol), type: 'PROTOCOL', caseId },
+          ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+          ExpressionAttributeValues: { ':caseId': caseId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // Only a counter reset could do this; never point a protocol at a second case.
+      throw new Error(`Protocol ${protocol} already belongs to another case`, { cause: error });
+    }
+  }
+
+  /** Writes MSGID pointers; the first case to claim an id keeps it. Returns the ids now ours. */
+  private async writeMessageIdPointers(caseId: string, messageIds: string[]): Promise<string[]> {
+    const ours: string[] = [];
+    for (const id of messageIds) {
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...messageIdKey(id), type: 'MSGID', caseId },
+            ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+            ExpressionAttributeValues: { ':caseId': caseId },
+          }),
+        );
+        ours.push(id);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+    return ours;
+  }
+
+  async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {
+    const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
+    if (ids.length === 0) return;
+    await this.mustGetCaseItem(caseId);
+    const ours = await this.writeMessageIdPointers(caseId, ids);
+    // The list on the case keeps arrival order: optimistic append guarded by its current size.
+    for (let attempt = 0; attempt < 25; attempt++) {
+      // Each round has a winner; a little jitter spreads the losers of a burst.
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+      const item = await this.mustGetCaseItem(caseId);
+      const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
+      const missing = ours.filter((id) => !current.includes(id));
+      if (missing.length === 0) return;
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: caseKey(caseId),
+            UpdateExpression: 'SET messageIds = list_append(if_not_exists(messageIds, :empty), :missing)',
+            ConditionExpression:
+              current.length === 0
+                ? 'attribute_exists(pk) AND (attribute_not_exists(messageIds) OR size(messageIds) = :zero)'
+                : 'attribute_exists(pk) AND size(messageIds) = :n',
+            ExpressionAttributeValues: {
+              ':empty': [],
+              ':missing': missing,
+              ...(current.length === 0 ? { ':zero': 0 } : { ':n': current.length }),
+            },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+    throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
+  }
+
+  async appendMessage(caseId: string, message: CaseMessage): Promise<boolean> {
+    const caseItem = await this.mustGetCaseItem(caseId);
+    if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
+    const pk = caseKey(caseId).pk;
+    // The guard item fixes where this sourceId's message lives, so two deliveries of the same
+    // message with different receivedAt still make one follow-up.
+    let targetSk = messageSk(message);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk, sk: guardSk(message.sourceId), type: 'SRC', messageSk: targetSk },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk, sk: guardSk(message.sourceId) }, ConsistentRead: true }),
+      );
+      targetSk = String(Item?.['messageSk'] ?? targetSk);
+    }
+    // Exactly one caller wins this put: the one that appended. A caller whose guard won but who
+    // crashed before this put is completed by its retry (or by a concurrent duplicate).
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...this.toMessageItem(caseId, message), sk: targetSk },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+    await this.touch(caseId, message.receivedAt);
+    return true;
+  }
+
+  /** Moves updatedAt forward only (out-of-order writers never move it back). */
+  private async touch(caseId: string, at: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(updatedAt) OR updatedAt < :at)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          // Retaking a failed send removes the failed state in the same write, so a concurrent
+          // second caller no longer matches: exactly one winner in every branch.
+          UpdateExpression: 'SET replyClaimedAt = :now REMOVE #reply',
+          ConditionExpression:
+            'attribute_exists(pk) AND (' +
+            '(attribute_not_exists(#reply) AND (attribute_not_exists(replyClaimedAt) OR replyClaimedAt < :staleBefore))' +
+            ' OR #reply.#status = :failed)',
+          ExpressionAttributeNames: { '#reply': 'reply', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':now': now.toISOString(),
+            ':staleBefore': new Date(now.getTime() - staleAfterMs).toISOString(),
+            ':failed': 'failed',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+  }
+
+  async recordReply(caseId: string, reply: ReplyState): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: caseKey(caseId),
+        UpdateExpression: 'SET #reply = :reply',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#reply': 'reply' },
+        ExpressionAttributeValues: { ':reply': reply },
+      }),
+    );
+    await this.touch(caseId, reply.at);
+  }
+
+  async markEnqueued(caseId: string, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: caseKey(caseId),
+        // The first enqueue time stays: a redelivery must not rewrite history.
+        UpdateExpression: 'SET enqueuedAt = if_not_exists(enqueuedAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at.toISOString() },
+      }),
+    );
+  }
+
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean> {
+    const assignedAt = at.toISOString();
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression:
+            'SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
+          ExpressionAttributeNames: { '#status': 'status', '#gsiPk': GSI.byStatus.partitionKey },
+          ExpressionAttributeValues: {
+            ':assigned': 'ASSIGNED',
+            ':queued': 'QUEUED',
+            ':gsiPk': statusGsiPk('ASSIGNED'),
+            ':analyst': analystId,
+            ':at': assignedAt,
+            ':due': dueAt.toISOString(),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // Not QUEUED any more. If it is ASSIGNED, make sure its analyst counts it: this completes
+      // an assignment that crashed between the case write and the staff write (set add: no double count).
+      const item = await this.getCaseItem(caseId);
+      if (item?.['status'] === 'ASSIGNED' && typeof item['assignee'] === 'string') {
+        await recordStaffAssignment(
+          this.client,
+          this.tableName,
+          item['assignee'],
+          caseId,
+          String(item['assignedAt'] ?? assignedAt),
+        );
+      }
+      return false;
+    }
+    await recordStaffAssignment(this.client, this.tableName, analystId, caseId, assignedAt);
+    return true;
+  }
+
+  async markAnalystNotified(caseId: string, at: Date): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET analystNotifiedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(analystNotifiedAt)',
+          ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+  }
+
+  /**
+   * ASSIGNED → CLOSED exactly once, and the analyst's open count drops (idempotent set delete).
+   * Not part of the port: for staff tooling and tests.
+   */
+  async close(caseId: string, at: Date): Promise<boolean> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET #status = :closed, #gsiPk = :gsiPk, closedAt = :at, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :assigned',
+          ExpressionAttributeNames: { '#status': 'status', '#gsiPk': GSI.byStatus.partitionKey },
+          ExpressionAttributeValues: {
+            ':closed': 'CLOSED',
+            ':assigned': 'ASSIGNED',
+            ':gsiPk': statusGsiPk('CLOSED'),
+            ':at': at.toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const assignee = Attributes?.['assignee'];
+      if (typeof assignee === 'string') await releaseStaffCase(this.client, this.tableName, assignee, caseId);
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const item = await this.getCaseItem(caseId);
+      if (item?.['status'] === 'CLOSED' && typeof item['assignee'] === 'string') {
+        await releaseStaffCase(this.client, this.tableName, item['assignee'], caseId);
+      }
+      return false;
+    }
+  }
+}
+
+/** Key of a case item, for tests and tools that inspect the table. */
+export const caseItemKey = caseKey;

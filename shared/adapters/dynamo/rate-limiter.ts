@@ -1,0 +1,29 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RateLimiter } from '../../ports';
+import { TTL_ATTRIBUTE } from './table-design';
+
+/** Fixed-window counter: item RATE#<key>#<windowStart epoch s>, expiring a window after it ends. */
+export class DynamoRateLimiter implements RateLimiter {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async hit(key: string, windowStart: Date, windowSeconds: number): Promise<number> {
+    if (!(windowSeconds > 0)) throw new Error(`Bad rate window: ${windowSeconds}`);
+    const start = Math.floor(windowStart.getTime() / 1000);
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `RATE#${key}#${start}`, sk: 'RATE' },
+        UpdateExpression: 'ADD hits :one SET #ttl = :ttl',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':one': 1, ':ttl': start + 2 * windowSeconds },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const hits = Attributes?.['hits'];
+    if (typeof hits !== 'number') throw new Error('Rate counter returned no count');
+    return hits;
+  }
+}

@@ -1,0 +1,38 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Outcome } from '../../domain/outcome';
+import type { ReplyThrottle } from '../../ports';
+import { isConditionalCheckFailed } from './client';
+import { TTL_ATTRIBUTE } from './table-design';
+
+const TWO_DAYS_S = 2 * 24 * 3600;
+
+/** Item THROTTLE#<sender>#<outcome>#<day> with a counter; the conditional ADD caps it at `max`. */
+export class DynamoReplyThrottle implements ReplyThrottle {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number): Promise<boolean> {
+    if (!(max > 0)) return false;
+    const dayStart = Date.parse(`${day}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(dayStart)) throw new Error(`Bad throttle day: ${day}`);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `THROTTLE#${senderEmail.trim().toLowerCase()}#${outcome}#${day}`, sk: 'THROTTLE' },
+          UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+          ExpressionAttributeNames: { '#count': 'count', '#ttl': TTL_ATTRIBUTE },
+          // Kept two days past the day's start: long enough for any time zone's "today".
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':ttl': Math.floor(dayStart / 1000) + TWO_DAYS_S },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+  }
+}

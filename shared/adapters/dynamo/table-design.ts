@@ -1,0 +1,25 @@
+/**
+ * The single DynamoDB table: key names and secondary indexes, shared by the CDK stack,
+ * the local stack (which creates the table on dynalite) and the repositories.
+ * Item families and access patterns are documented in shared/adapters/dynamo/README.md.
+ */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** Attribute DynamoDB's TTL reads (epoch seconds). dynalite never expires items: readers check it too. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export const GSI = {
+  /** Cases by status, ordered by creation time: gsi1pk = STATUS#<status>, gsi1sk = <createdAt>#<caseId>. */
+  byStatus: { indexName: 'gsi1-status', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Cases by sender, ordered by creation time: gsi2pk = SENDER#<email>, gsi2sk = <createdAt>#<caseId>. */
+  bySender: { indexName: 'gsi2-sender', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+} as const;
+
+export const ALL_KEY_ATTRIBUTES = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  GSI.byStatus.partitionKey,
+  GSI.byStatus.sortKey,
+  GSI.bySender.partitionKey,
+  GSI.bySender.sortKey,
+] as const;

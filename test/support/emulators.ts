@@ -1,0 +1,97 @@
+/**
+ * Local emulators for integration tests and the local stack: dynalite (DynamoDB, in memory) and
+ * aws-ses-v2-local (SES with an outbox). Each listens on a free port and stops without leaving
+ * handles open.
+ */
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import type { Email } from 'aws-ses-v2-local/dist/store';
+
+export type { Email };
+
+const require = createRequire(import.meta.url);
+
+/** Credentials and region for every emulator client: they check a signature exists, not its key. */
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const EMULATOR_REGION = 'us-east-1';
+
+/** A port that was free a moment ago (prefer listen(0) where the server allows it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('No port assigned'))));
+    });
+  });
+}
+
+async function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return;
+  await new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive sockets of the SDK's agent would hold close() open.
+    server.closeAllConnections();
+  });
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('Emulator is not listening on a TCP port');
+  return address.port;
+}
+
+export interface DynaliteHandle {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** dynalite in memory; tables become ACTIVE at once. */
+export async function startDynalite(): Promise<DynaliteHandle> {
+  const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { endpoint: `http://127.0.0.1:${portOf(server)}`, stop: () => closeServer(server) };
+}
+
+export interface SesLocalHandle {
+  endpoint: string;
+  /** Every email the emulator accepted, oldest first (its `GET /store`). */
+  outbox(): Promise<Email[]>;
+  clear(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * aws-ses-v2-local on a free port. Its store is module-global: two instances in one process
+ * share one outbox, so tests clear it first.
+ */
+export async function startSesLocal(): Promise<SesLocalHandle> {
+  const mod = require('aws-ses-v2-local') as {
+    default: (config?: { host?: string; port?: number }) => Promise<Server>;
+  };
+  const server = await mod.default({ host: '127.0.0.1', port: await freePort() });
+  const endpoint = `http://127.0.0.1:${portOf(server)}`;
+  return {
+    endpoint,
+    async outbox() {
+      const response = await fetch(`${endpoint}/store`);
+      if (!response.ok) throw new Error(`SES emulator store answered HTTP ${response.status}`);
+      const body = (await response.json()) as { emails: Email[] };
+      return body.emails;
+    },
+    async clear() {
+      const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+      if (!response.ok) throw new Error(`SES emulator clear answered HTTP ${response.status}`);
+      await response.body?.cancel();
+    },
+    stop: () => closeServer(server),
+  };
+}
