@@ -55,8 +55,17 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
+export interface SentMail {
+  providerMessageId: string;
+  /**
+   * The Message-ID values the recipient may see and quote in In-Reply-To/References
+   * (SES replaces ours with its own): threading records every one of them.
+   */
+  messageIds: string[];
+}
+
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<{ providerMessageId: string }>;
+  send(mail: OutgoingMail): Promise<SentMail>;
 }
 
 export interface AssignmentMessage {
@@ -91,17 +100,25 @@ export interface CaseRepository {
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */
   appendMessage(caseId: string, message: CaseMessage): Promise<boolean>;
   /**
-   * Claims the right to send the automatic reply: true for exactly one caller, unless an
-   * earlier claim is older than `staleAfterMs` and never completed (a crash mid-send).
+   * Claims the right to send the automatic reply: true for exactly one caller, unless the
+   * recorded reply is `failed` (the send threw) or an earlier claim is older than
+   * `staleAfterMs` with no reply recorded (a crash mid-send).
    */
   claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean>;
   recordReply(caseId: string, reply: ReplyState): Promise<void>;
   markEnqueued(caseId: string, at: Date): Promise<void>;
   /**
-   * QUEUED → ASSIGNED exactly once; also bumps the analyst's open count and last-assigned
-   * time. Returns false (and changes nothing) when the case is not QUEUED any more.
+   * QUEUED → ASSIGNED exactly once; also adds the case to the analyst's open cases and sets
+   * the last-assigned time. Returns false when the case is not QUEUED any more; if it is
+   * ASSIGNED, the analyst's open cases are completed (idempotent) so that a retry after a
+   * crash between the two writes never loses or doubles a count.
    */
   assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean>;
+  /**
+   * Records that the analyst was emailed about the assignment; false if already recorded.
+   * Called after the email is sent: a crash in between re-sends on retry (at least once).
+   */
+  markAnalystNotified(caseId: string, at: Date): Promise<boolean>;
   listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
   /** Cases of the sender whose status is QUEUED or ASSIGNED. */

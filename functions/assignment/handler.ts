@@ -12,14 +12,12 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { EventBridgeDeferralScheduler } from '../../shared/adapters/scheduler-deferral';
-import { SesMailer } from '../../shared/adapters/ses-mailer';
+import { clockFromEnv, configFromEnv, mailerFromEnv, requiredEnv, tableFromEnv } from '../../shared/adapters/runtime';
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
 import {
   type AssignCaseDeps,
@@ -28,8 +26,7 @@ import {
   assignCase,
 } from '../../shared/app/assign-case';
 import { officeCalendar } from '../../shared/domain/calendar';
-import { parseConfig } from '../../shared/domain/config';
-import { type AssignmentMessage, type Clock, systemClock } from '../../shared/ports';
+import type { AssignmentMessage } from '../../shared/ports';
 import { ENV } from '../../shared/runtime-env';
 
 /** Body of an assignment message (from the intake function or a deferral schedule). */
@@ -168,44 +165,19 @@ export function createAssignmentHandler(deps: AssignmentHandlerDeps): Assignment
 }
 
 /** Fixed clock for local runs (`OUVIDORIA_NOW`), the system clock otherwise. */
-export function clockFromEnv(env: NodeJS.ProcessEnv): Clock {
-  const fixed = env[ENV.now];
-  if (!fixed) return systemClock;
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime())) throw new Error(`${ENV.now} is not an ISO 8601 instant`);
-  return { now: () => new Date(at) };
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`Missing environment variable ${name}`);
-  return value;
-}
-
-/** Dummy credentials for the local emulators (they check a signature is there, not its key). */
-const EMULATOR = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-
 /** Adapters built from the Lambda environment (names in shared/runtime-env.ts). */
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AssignmentHandlerDeps {
-  const config = parseConfig(JSON.parse(required(env, ENV.config)));
-  const tableName = required(env, ENV.tableName);
-  const dynamoEndpoint = env[ENV.dynamoEndpoint];
-  const sesEndpoint = env[ENV.sesEndpoint];
-  const configurationSetName = env[ENV.sesConfigurationSet];
-  const client = documentClient(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {});
+  const table = tableFromEnv(env);
   return {
-    config,
-    cases: new DynamoCaseRepository({ client, tableName }),
-    staff: new DynamoStaffRepository(client, tableName),
-    mailer: new SesMailer({
-      client: new SESv2Client(sesEndpoint ? { endpoint: sesEndpoint, ...EMULATOR } : {}),
-      ...(configurationSetName ? { configurationSetName } : {}),
-    }),
+    config: configFromEnv(env),
+    cases: new DynamoCaseRepository({ client: table.client, tableName: table.tableName }),
+    staff: new DynamoStaffRepository(table.client, table.tableName),
+    mailer: mailerFromEnv(env),
     scheduler: new EventBridgeDeferralScheduler({
       client: new SchedulerClient({}),
-      groupName: required(env, ENV.schedulerGroup),
-      roleArn: required(env, ENV.schedulerRoleArn),
-      queueArn: required(env, ENV.assignmentQueueArn),
+      groupName: requiredEnv(env, ENV.schedulerGroup),
+      roleArn: requiredEnv(env, ENV.schedulerRoleArn),
+      queueArn: requiredEnv(env, ENV.assignmentQueueArn),
     }),
     clock: clockFromEnv(env),
   };

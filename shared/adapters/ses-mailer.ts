@@ -1,6 +1,6 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailer, OutgoingMail } from '../ports';
+import type { Mailer, OutgoingMail, SentMail } from '../ports';
 
 /**
  * Mailer on SES v2 with a raw MIME message (built by nodemailer's MailComposer: multipart/
@@ -104,7 +104,7 @@ export interface SesMailerOptions {
 export class SesMailer implements Mailer {
   constructor(private readonly options: SesMailerOptions) {}
 
-  async send(mail: OutgoingMail): Promise<{ providerMessageId: string }> {
+  async send(mail: OutgoingMail): Promise<SentMail> {
     if (mail.to.length === 0) throw new Error('OutgoingMail has no recipient');
     const raw = await composeRawMessage(mail);
     const out = await this.options.client.send(
@@ -115,6 +115,7 @@ export class SesMailer implements Mailer {
       }),
     );
     if (!out.MessageId) throw new Error('SES accepted the message without a MessageId');
-    return { providerMessageId: out.MessageId };
+    const region = await this.options.client.config.region();
+    return { providerMessageId: out.MessageId, messageIds: [mail.messageId, ...sesMessageIds(out.MessageId, region)] };
   }
 }

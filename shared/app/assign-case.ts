@@ -194,6 +194,6 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
     },
   });
   // The provider may replace our Message-ID (SES does): its id threads too (as in intake).
-  await cases.addMessageIds(record.caseId, [sent.providerMessageId]);
+  await cases.addMessageIds(record.caseId, sent.messageIds);
   await cases.markAnalystNotified(record.caseId, clock.now());
 }

@@ -62,6 +62,8 @@ export interface CaseRecord {
   assignedAt?: string;
   /** Business-hours due date (ISO), set at assignment. */
   dueAt?: string;
+  /** When the assigned analyst was emailed. */
+  analystNotifiedAt?: string;
   closedAt?: string;
 }
 

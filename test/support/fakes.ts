@@ -123,12 +123,16 @@ export class InMemoryCaseRepository implements CaseRepository {
   async claimReply(caseId: string, now: Date, staleAfterMs: number) {
     this.maybeFail('claimReply');
     const record = this.must(caseId);
-    // Same rule as the DynamoDB adapter: a failed send, or a claim abandoned by a crash, may be retaken.
+    // Same rule as the DynamoDB adapter: a failed send may be retaken once (the claim clears
+    // the failure), a claim abandoned by a crash after staleAfterMs; a sent or suppressed reply never.
+    if (record.reply?.status === 'failed') {
+      delete record.reply;
+      record.replyClaimedAt = now.toISOString();
+      return true;
+    }
+    if (record.reply !== undefined) return false;
     const stale =
-      record.reply?.status === 'failed' ||
-      (record.replyClaimedAt !== undefined &&
-        record.reply === undefined &&
-        now.getTime() - Date.parse(record.replyClaimedAt) > staleAfterMs);
+      record.replyClaimedAt !== undefined && now.getTime() - Date.parse(record.replyClaimedAt) > staleAfterMs;
     if (record.replyClaimedAt !== undefined && !stale) return false;
     record.replyClaimedAt = now.toISOString();
     return true;
@@ -234,7 +238,7 @@ export class RecordingMailer implements Mailer {
       throw error;
     }
     this.sent.push(clone(mail));
-    return { providerMessageId: `fake-${this.sent.length}` };
+    return { providerMessageId: `fake-${this.sent.length}`, messageIds: [mail.messageId, `fake-${this.sent.length}@fake.amazonses.com`] };
   }
 }
 

@@ -4,10 +4,10 @@ import {
   ASSIGNMENT_METRIC,
   type AssignmentLogger,
   type AssignmentMetrics,
-  clockFromEnv,
   createAssignmentHandler,
   parseAssignmentBody,
 } from '../../functions/assignment/handler';
+import { clockFromEnv } from '../../shared/adapters/runtime';
 import type { CaseRecord } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';

@@ -104,7 +104,14 @@ describe('SesMailer', () => {
   it('sends the raw message with the configuration set and returns SES MessageId', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: '0100018e-abc-000000' });
     const mailer = new SesMailer({ client, configurationSetName: 'ouvidoria-events' });
-    expect(await mailer.send(mail)).toEqual({ providerMessageId: '0100018e-abc-000000' });
+    expect(await mailer.send(mail)).toEqual({
+      providerMessageId: '0100018e-abc-000000',
+      messageIds: [
+        mail.messageId,
+        '0100018e-abc-000000@sa-east-1.amazonses.com',
+        '0100018e-abc-000000@email.amazonses.com',
+      ],
+    });
     const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(input.ConfigurationSetName).toBe('ouvidoria-events');
     expect(input.Destination).toEqual({ ToAddresses: mail.to });

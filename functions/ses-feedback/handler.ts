@@ -1,0 +1,101 @@
+/**
+ * SES sending feedback: the configuration set publishes bounce and complaint events to SNS,
+ * which invokes this function. A permanent bounce or a complaint puts the address in the
+ * bounce memory, so it gets no automatic mail for config.autoReply.bounceSuppressionDays.
+ * (SES's account-level suppression list also applies; this memory makes the decision visible
+ * in our data and works the same on the local stack.)
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import type { OuvidoriaConfig } from '../../shared/domain/config';
+import { maskEmail } from '../../shared/domain/mask';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { clockFromEnv, configFromEnv, tableFromEnv } from '../../shared/adapters/runtime';
+import { createLogger, createMetrics, METRIC } from '../../shared/adapters/telemetry';
+import type { BounceRegistry, Clock } from '../../shared/ports';
+
+const recipients = z.array(z.object({ emailAddress: z.string() })).default([]);
+
+/** SES event publishing (`eventType`) and the older notifications (`notificationType`). */
+export const SesFeedbackSchema = z.object({
+  eventType: z.string().optional(),
+  notificationType: z.string().optional(),
+  bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
+  complaint: z.object({ complainedRecipients: recipients }).optional(),
+});
+
+const SnsEventSchema = z.object({
+  Records: z.array(z.object({ Sns: z.object({ Message: z.string(), MessageId: z.string().optional() }) })).min(1),
+});
+
+/** Addresses that must stop getting automatic mail, from one SES feedback event. */
+export function addressesToSuppress(feedback: z.infer<typeof SesFeedbackSchema>): { address: string; reason: string }[] {
+  const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
+  if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
+    return feedback.bounce.bouncedRecipients.map((r) => ({ address: r.emailAddress, reason: 'ses-permanent-bounce' }));
+  }
+  if (type === 'complaint' && feedback.complaint) {
+    return feedback.complaint.complainedRecipients.map((r) => ({ address: r.emailAddress, reason: 'ses-complaint' }));
+  }
+  return [];
+}
+
+export interface SesFeedbackDeps {
+  bounces: BounceRegistry;
+  clock: Clock;
+  config: OuvidoriaConfig;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Promise<SesFeedbackDeps>) {
+  return async (event: unknown): Promise<{ suppressed: number }> => {
+    const deps = await resolveDeps();
+    const records = SnsEventSchema.parse(event).Records;
+    let suppressed = 0;
+    try {
+      for (const record of records) {
+        let body: unknown;
+        try {
+          body = JSON.parse(record.Sns.Message);
+        } catch {
+          deps.logger.warn('SNS message is not JSON; ignored', { snsMessageId: record.Sns.MessageId });
+          continue;
+        }
+        const feedback = SesFeedbackSchema.safeParse(body);
+        if (!feedback.success) {
+          deps.logger.warn('not an SES feedback event; ignored', { snsMessageId: record.Sns.MessageId });
+          continue;
+        }
+        const until = new Date(deps.clock.now().getTime() + deps.config.autoReply.bounceSuppressionDays * 86_400_000);
+        for (const { address, reason } of addressesToSuppress(feedback.data)) {
+          await deps.bounces.markBouncing(address.trim().toLowerCase(), until, reason);
+          deps.logger.info('address suppressed', { address: maskEmail(address), reason });
+          suppressed += 1;
+        }
+      }
+      if (suppressed > 0) deps.metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, suppressed);
+    } finally {
+      deps.metrics.publishStoredMetrics();
+    }
+    return { suppressed };
+  };
+}
+
+/** The Lambda entry point: adapters built from the environment on the first invocation. */
+let productionDeps: SesFeedbackDeps | undefined;
+export const handler = createSesFeedbackHandler(() => {
+  if (!productionDeps) {
+    const table = tableFromEnv(process.env);
+    productionDeps = {
+      bounces: new DynamoBounceRegistry(table.client, table.tableName),
+      clock: clockFromEnv(process.env),
+      config: configFromEnv(process.env),
+      logger: createLogger('ses-feedback'),
+      metrics: createMetrics('ses-feedback'),
+    };
+  }
+  return productionDeps;
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Verdict, Verdicts } from '../domain/submission';
+
+/**
+ * The SES receipt event as SES really sends it to a Lambda action. Powertools' SesSchema is
+ * stricter than reality (it rejects a missing dmarcPolicy or subject and the DISABLED verdict
+ * that SES reports when scanning is off), so this schema is lenient where SES varies and strict
+ * only on what we use: the message id (the S3 key) and the verdicts.
+ */
+const VerdictSchema = z
+  .object({ status: z.string() })
+  .transform((v): Verdict => {
+    const status = v.status.toUpperCase();
+    return status === 'PASS' || status === 'FAIL' || status === 'GRAY' || status === 'PROCESSING_FAILED'
+      ? status
+      : 'DISABLED';
+  });
+
+const disabled = { status: 'DISABLED' } as const;
+
+export const SesReceiptRecordSchema = z.object({
+  eventSource: z.literal('aws:ses'),
+  eventVersion: z.string().optional(),
+  ses: z.object({
+    mail: z.object({
+      timestamp: z.string(),
+      source: z.string().default(''),
+      messageId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'unexpected SES message id'),
+      destination: z.array(z.string()).default([]),
+      headersTruncated: z.boolean().optional(),
+      headers: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
+      commonHeaders: z
+        .object({
+          from: z.array(z.string()).optional(),
+          to: z.array(z.string()).optional(),
+          returnPath: z.string().optional(),
+          messageId: z.string().optional(),
+          date: z.string().optional(),
+          subject: z.string().optional(),
+        })
+        .default({}),
+    }),
+    receipt: z.object({
+      timestamp: z.string(),
+      recipients: z.array(z.string()).default([]),
+      spamVerdict: VerdictSchema.default(disabled),
+      virusVerdict: VerdictSchema.default(disabled),
+      spfVerdict: VerdictSchema.default(disabled),
+      dkimVerdict: VerdictSchema.default(disabled),
+      dmarcVerdict: VerdictSchema.default(disabled),
+      dmarcPolicy: z.string().optional(),
+      action: z.object({ type: z.string() }).loose().optional(),
+    }),
+  }),
+});
+
+export const SesReceiptEventSchema = z.object({ Records: z.array(SesReceiptRecordSchema).min(1) });
+
+export type SesReceiptRecord = z.infer<typeof SesReceiptRecordSchema>;
+
+export function verdictsOf(record: SesReceiptRecord): Verdicts {
+  const r = record.ses.receipt;
+  return { spam: r.spamVerdict, virus: r.virusVerdict, spf: r.spfVerdict, dkim: r.dkimVerdict, dmarc: r.dmarcVerdict };
+}
+
+/** The envelope sender SES saw (MAIL FROM); '' for the null return path of bounces. */
+export function envelopeSenderOf(record: SesReceiptRecord): string {
+  const source = record.ses.mail.source.trim();
+  return source === '<>' ? '' : source.toLowerCase();
+}

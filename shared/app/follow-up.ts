@@ -1,0 +1,38 @@
+import type { CaseMessage, CaseRecord } from '../domain/case';
+import type { OuvidoriaConfig } from '../domain/config';
+import { newMessageId } from '../domain/auto-reply-policy';
+import { renderFollowUpNotice } from '../domain/follow-up-notice';
+import type { CaseRepository, Mailer, StaffRepository } from '../ports';
+
+export interface FollowUpDeps {
+  cases: CaseRepository;
+  staff: StaffRepository;
+  mailer: Mailer;
+  config: OuvidoriaConfig;
+}
+
+/**
+ * Tells the assigned analyst that the merchant wrote again (IntakeDeps.onFollowUp).
+ * Reply-To is the merchant, and our Message-ID threads the analyst's answer into the case.
+ */
+export function followUpNotifier(deps: FollowUpDeps) {
+  return async (parent: CaseRecord, message: CaseMessage): Promise<void> => {
+    if (!parent.assignee) return;
+    const analyst = await deps.staff.get(parent.assignee);
+    if (!analyst) return;
+    const notice = renderFollowUpNotice(parent, message, analyst, deps.config);
+    const messageId = newMessageId(deps.config, `follow-up.${parent.protocol ?? parent.caseId}.${message.sourceId}`);
+    await deps.cases.addMessageIds(parent.caseId, [messageId]);
+    const sent = await deps.mailer.send({
+      to: [analyst.email],
+      from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+      replyTo: [parent.senderEmail],
+      subject: notice.subject,
+      text: notice.text,
+      html: notice.html,
+      messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    });
+    await deps.cases.addMessageIds(parent.caseId, sent.messageIds);
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Names of the environment variables the Lambda handlers read. The CDK stack sets them,
+ * the local stack sets them, and shared/adapters/runtime.ts reads them: one place for the names.
+ */
+export const ENV = {
+  /** JSON of the OuvidoriaConfig (validated at cold start). */
+  config: 'OUVIDORIA_CONFIG',
+  tableName: 'TABLE_NAME',
+  rawMailBucket: 'RAW_MAIL_BUCKET',
+  rawMailPrefix: 'RAW_MAIL_PREFIX',
+  assignmentQueueUrl: 'ASSIGNMENT_QUEUE_URL',
+  assignmentQueueArn: 'ASSIGNMENT_QUEUE_ARN',
+  schedulerGroup: 'SCHEDULER_GROUP',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  /** "zendesk" on AWS, "table" for local runs and tests. */
+  ticketDirectory: 'TICKET_DIRECTORY',
+  zendeskSubdomain: 'ZENDESK_SUBDOMAIN',
+  zendeskSecretArn: 'ZENDESK_SECRET_ARN',
+  /** Local stack only: endpoints of the emulators. */
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  sesEndpoint: 'SES_ENDPOINT',
+  /** Local stack and tests only: fixed "now" for the clock (ISO 8601). */
+  now: 'OUVIDORIA_NOW',
+} as const;
