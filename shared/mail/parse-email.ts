@@ -1,0 +1,778 @@
+/**
+ * Raw MIME mail → channel-neutral Submission.
+ *
+ * mailparser does the MIME work (charsets, RFC 2047/2231, transfer encodings, HTML → text).
+ * This module adds what an intake pipeline needs on top of it: it never throws on any raw
+ * input, bounds every field, repairs mislabelled 8-bit mail (Latin-1 sent as UTF-8 or
+ * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
+ * forwarded as attachments so the ticket extractor can read them.
+ */
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import {
+  type AddressObject,
+  type EmailAddress,
+  type ParsedMail,
+  type SimpleParserOptions,
+  simpleParser,
+} from 'mailparser';
+import {
+  AUTO_REPLY_HEADERS,
+  type AttachmentMeta,
+  type Mailbox,
+  type ObjectLocation,
+  type Submission,
+  SubmissionSchema,
+  type Verdicts,
+} from '../domain/submission';
+
+export interface ParseEmailMeta {
+  /** SES message id (or the local SMTP server's id): the idempotency key. */
+  sourceId: string;
+  /** ISO 8601 instant of receipt. */
+  receivedAt: string;
+  verdicts?: Verdicts;
+  /** Envelope MAIL FROM; `''` for the null return path. Falls back to the Return-Path header. */
+  returnPath?: string;
+  /** Envelope recipients; fall back to To + Cc. */
+  recipients?: string[];
+  raw?: ObjectLocation;
+}
+
+export interface ParseEmailLimits {
+  maxRawMailBytes: number;
+}
+
+/** Bounds of what a Submission carries; the raw mail in S3 keeps everything. */
+export const PARSE_LIMITS = {
+  subjectChars: 2000,
+  textChars: 1_000_000,
+  htmlChars: 1_000_000,
+  nameChars: 500,
+  addressChars: 320,
+  recipients: 100,
+  references: 200,
+  messageIdChars: 1000,
+  headerValueChars: 1000,
+  filenameChars: 1000,
+  contentTypeChars: 255,
+  partIdChars: 100,
+  parseProblemChars: 500,
+  /** Header bytes read from an oversized or unparseable mail. */
+  headerPeekBytes: 64 * 1024,
+  /** One MIME header block may be this big (a 2 MB subject still parses). */
+  maxHeadSize: 4 * 1024 * 1024,
+  /** HTML longer than this is converted by the small converter below, not html-to-text. */
+  maxHtmlLengthToParse: 2 * 1024 * 1024,
+  /** Messages forwarded as attachments inside forwarded messages: how deep we read. */
+  embeddedDepth: 3,
+} as const;
+
+export const FORWARDED_MARKER = '---------- Mensagem encaminhada ----------';
+
+/** Charset label used on the repair pass: decoded as UTF-8 when valid, else windows-1252. */
+const AUTODETECT_CHARSET = 'x-ouvidoria-autodetect';
+
+const BASE_OPTIONS: SimpleParserOptions = {
+  skipImageLinks: true,
+  keepCidLinks: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  checksumAlgo: false,
+  maxHeadSize: PARSE_LIMITS.maxHeadSize,
+  maxHtmlLengthToParse: PARSE_LIMITS.maxHtmlLengthToParse,
+};
+
+/**
+ * Parses raw MIME into a schema-valid Submission. Never throws on any `raw` input: empty,
+ * garbage, oversized or broken mail yields a Submission with `parseProblem` set (the rules
+ * quarantine it). Throws a TypeError only when the caller's `meta` is invalid.
+ */
+export async function parseEmail(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {
+  checkMeta(meta);
+  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
+  try {
+    if (bytes.length === 0) return finish(meta, emptyParts('empty message: 0 bytes'));
+    if (bytes.length > limits.maxRawMailBytes) {
+      const parts = await parseHeadersOnly(bytes);
+      return finish(meta, { ...parts, parseProblem: `oversized: ${bytes.length} bytes` });
+    }
+    let parsed: ParsedMail;
+    try {
+      parsed = await parseFull(bytes);
+    } catch (err) {
+      const parts = await parseHeadersOnly(bytes);
+      return finish(meta, { ...parts, parseProblem: `unparseable: ${errorMessage(err)}` });
+    }
+    const parts = await partsFromParsed(parsed, 0);
+    return finish(meta, { ...parts, parseProblem: structuralProblem(parsed) });
+  } catch (err) {
+    // Last resort: something above failed in a way we did not foresee.
+    return finish(meta, { ...emptyParts(`unparseable: ${errorMessage(err)}`), ...cheapSender(bytes) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing passes
+
+async function parseFull(bytes: Buffer): Promise<ParsedMail> {
+  const prepared = transcodeHeaderBlock(bytes);
+  const first = await simpleParser(prepared, BASE_OPTIONS);
+  // Not a mail at all (no header field): nothing to repair, structuralProblem reports it.
+  if (!hasReplacementChars(first) || !hasNamedHeaders(first)) return first;
+  // Some text part did not decode cleanly: its charset label lies (Latin-1 bytes labelled
+  // UTF-8, or no label at all). Parse again with every such label decoded best effort.
+  try {
+    const second = await simpleParser(relabelCharsets(prepared), { ...BASE_OPTIONS, Iconv: BestEffortDecoder });
+    return replacementCount(second) < replacementCount(first) ? second : first;
+  } catch {
+    return first;
+  }
+}
+
+/** Headers only, from the first 64 KB: what an oversized or broken mail lets us read cheaply. */
+async function parseHeadersOnly(bytes: Buffer): Promise<MailParts> {
+  const peek = bytes.subarray(0, PARSE_LIMITS.headerPeekBytes);
+  const end = headerBlockEnd(peek);
+  let head: Buffer;
+  if (end >= 0) head = peek.subarray(0, end);
+  else {
+    // No blank line within the peek: keep whole lines only.
+    const lastNewline = peek.lastIndexOf(0x0a);
+    head = lastNewline >= 0 ? peek.subarray(0, lastNewline) : peek;
+  }
+  try {
+    const parsed = await simpleParser(
+      transcodeHeaderBlock(Buffer.concat([head, Buffer.from('\r\n\r\n')])),
+      BASE_OPTIONS,
+    );
+    const parts = await partsFromParsed(parsed, PARSE_LIMITS.embeddedDepth);
+    return { ...parts, text: '', html: undefined, attachments: [] };
+  } catch {
+    return { ...emptyParts(undefined), ...cheapSender(bytes) };
+  }
+}
+
+/** Everything of a Submission that comes from the mail itself. */
+interface MailParts {
+  sender: Mailbox;
+  headerReturnPath?: string;
+  headerRecipients: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  headers: Record<string, string>;
+  attachments: AttachmentMeta[];
+  parseProblem?: string;
+}
+
+function emptyParts(parseProblem: string | undefined): MailParts {
+  return {
+    sender: { address: '' },
+    headerRecipients: [],
+    subject: '',
+    text: '',
+    references: [],
+    headers: {},
+    attachments: [],
+    parseProblem,
+  };
+}
+
+async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailParts> {
+  const headers = pickHeaders(parsed);
+  const returnPathHeader = headers['return-path'];
+  const senderBox = firstMailbox(parsed.from) ?? firstMailbox(headerAddress(parsed, 'sender')) ?? undefined;
+  const sender: Mailbox = senderBox ? toMailbox(senderBox) : { address: '' };
+
+  let text = typeof parsed.text === 'string' ? parsed.text : '';
+  const html = typeof parsed.html === 'string' ? parsed.html : undefined;
+  if (!text.trim() && html) text = htmlToPlainText(html);
+
+  const attachments: AttachmentMeta[] = [];
+  const forwarded: string[] = [];
+  for (const att of parsed.attachments ?? []) {
+    attachments.push(attachmentMeta(att));
+    if (att.contentType?.toLowerCase() === 'message/rfc822' && depth < PARSE_LIMITS.embeddedDepth) {
+      forwarded.push(await embeddedMessageText(att.content, depth + 1));
+    }
+  }
+  if (forwarded.length > 0) text = [text.trimEnd(), ...forwarded].join('\n\n');
+
+  return {
+    sender,
+    headerReturnPath: returnPathHeader === undefined ? undefined : stripAngles(returnPathHeader),
+    headerRecipients: [...addressesOf(parsed.to), ...addressesOf(parsed.cc)],
+    subject: cleanLine(parsed.subject ?? ''),
+    text,
+    html,
+    messageId: messageIds(parsed.messageId)[0],
+    inReplyTo: messageIds(parsed.inReplyTo)[0],
+    references: messageIds(parsed.references),
+    headers,
+    attachments,
+  };
+}
+
+/** A message forwarded as an attachment, as text after a clear marker. */
+async function embeddedMessageText(content: Buffer | undefined, depth: number): Promise<string> {
+  if (!content || content.length === 0) return `${FORWARDED_MARKER}\n(mensagem encaminhada vazia)`;
+  try {
+    const inner = await parseFull(content);
+    const parts = await partsFromParsed(inner, depth);
+    const lines = [FORWARDED_MARKER];
+    const from = parts.sender.name ? `${parts.sender.name} <${parts.sender.address}>` : parts.sender.address;
+    if (from) lines.push(`De: ${from}`);
+    const date = rawHeader(inner, 'date');
+    if (date) lines.push(`Data: ${date}`);
+    if (parts.subject) lines.push(`Assunto: ${parts.subject}`);
+    if (parts.headerRecipients.length > 0) lines.push(`Para: ${parts.headerRecipients.slice(0, 10).join(', ')}`);
+    return `${lines.join('\n')}\n\n${parts.text}`;
+  } catch {
+    return `${FORWARDED_MARKER}\n(não foi possível ler a mensagem encaminhada)`;
+  }
+}
+
+function hasNamedHeaders(parsed: ParsedMail): boolean {
+  // mailsplit takes whatever precedes a colon as a name; real field names look like this.
+  return (parsed.headerLines ?? []).some((l) => /^[a-z0-9][a-z0-9_.-]*$/.test(l.key));
+}
+
+function structuralProblem(parsed: ParsedMail): string | undefined {
+  if (!hasNamedHeaders(parsed)) return 'unparseable: no header fields (not an email message)';
+  const contentType = parsed.headers?.get('content-type');
+  if (contentType && typeof contentType === 'object' && 'value' in contentType && 'params' in contentType) {
+    const ct = contentType as { value: string; params: Record<string, string> };
+    if (ct.value.toLowerCase().startsWith('multipart/') && !ct.params['boundary']) {
+      return 'malformed MIME: multipart without boundary';
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembling and validating the Submission
+
+function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
+  const returnPath =
+    meta.returnPath !== undefined
+      ? cleanAddress(stripAngles(meta.returnPath))
+      : optionalAddress(parts.headerReturnPath);
+  let sender = parts.sender;
+  let parseProblem = parts.parseProblem;
+  if (!sender.address && returnPath) sender = { ...sender, address: returnPath };
+  if (!sender.address && !parseProblem) parseProblem = 'missing sender: no From address';
+
+  const recipientSource = meta.recipients ?? parts.headerRecipients;
+  const recipients = [...new Set(recipientSource.map(cleanAddress).filter((a) => a.length > 0))].slice(
+    0,
+    PARSE_LIMITS.recipients,
+  );
+
+  const candidate = {
+    channel: 'email' as const,
+    sourceId: meta.sourceId,
+    receivedAt: meta.receivedAt,
+    sender,
+    returnPath,
+    recipients,
+    subject: cap(parts.subject, PARSE_LIMITS.subjectChars),
+    text: capText(cleanText(parts.text)),
+    html: parts.html === undefined ? undefined : cap(cleanText(parts.html), PARSE_LIMITS.htmlChars),
+    messageId: parts.messageId,
+    inReplyTo: parts.inReplyTo,
+    references: parts.references.slice(-PARSE_LIMITS.references),
+    headers: parts.headers,
+    verdicts: meta.verdicts,
+    attachments: parts.attachments,
+    raw: meta.raw,
+    parseProblem: parseProblem === undefined ? undefined : cap(cleanLine(parseProblem), PARSE_LIMITS.parseProblemChars),
+  };
+  const result = SubmissionSchema.safeParse(candidate);
+  if (result.success) return result.data;
+  // Should not happen (every field is bounded above); keep the mail rather than throw.
+  const paths = result.error.issues.map((i) => i.path.join('.')).join(', ');
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: meta.sourceId,
+    receivedAt: meta.receivedAt,
+    sender: { address: '' },
+    raw: meta.raw,
+    parseProblem: cap(`unparseable: invalid fields (${paths})`, PARSE_LIMITS.parseProblemChars),
+  });
+}
+
+function checkMeta(meta: ParseEmailMeta): void {
+  const id = meta?.sourceId;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200) {
+    throw new TypeError('parseEmail: meta.sourceId must be 1–200 characters');
+  }
+  if (!SubmissionSchema.shape.receivedAt.safeParse(meta.receivedAt).success) {
+    throw new TypeError('parseEmail: meta.receivedAt must be an ISO 8601 date-time');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+function firstMailbox(value: AddressObject | AddressObject[] | undefined): EmailAddress | undefined {
+  for (const obj of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+    for (const entry of obj?.value ?? []) {
+      if (entry.address) return entry;
+      const member = entry.group?.find((g) => g.address);
+      if (member) return member;
+    }
+  }
+  return undefined;
+}
+
+function addressesOf(value: AddressObject | AddressObject[] | undefined): string[] {
+  const out: string[] = [];
+  for (const obj of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+    for (const entry of obj?.value ?? []) {
+      if (entry.address) out.push(entry.address);
+      for (const member of entry.group ?? []) if (member.address) out.push(member.address);
+      // 10,000 recipients: stop early, we keep 100 anyway.
+      if (out.length > PARSE_LIMITS.recipients * 2) return out;
+    }
+  }
+  return out;
+}
+
+function headerAddress(parsed: ParsedMail, key: string): AddressObject | undefined {
+  const value = parsed.headers?.get(key);
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value && Array.isArray(value.value)) {
+    return value as AddressObject;
+  }
+  return undefined;
+}
+
+function toMailbox(entry: EmailAddress): Mailbox {
+  const name = cap(cleanLine(entry.name ?? ''), PARSE_LIMITS.nameChars);
+  const address = cleanAddress(entry.address ?? '');
+  return name ? { name, address } : { address };
+}
+
+function cleanAddress(value: string): string {
+  // Addresses have no whitespace or control characters; bidi controls are spoofing tools.
+  return cap(
+    value.replace(/[\s\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').toLowerCase(),
+    PARSE_LIMITS.addressChars,
+  );
+}
+
+function optionalAddress(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : cleanAddress(value);
+}
+
+function stripAngles(value: string): string {
+  const trimmed = value.trim();
+  const inside = /<([^<>]*)>/.exec(trimmed);
+  return inside ? (inside[1] ?? '') : trimmed;
+}
+
+/** Message-IDs from a header value (or values), angle brackets removed, deduplicated. */
+function messageIds(value: string | string[] | undefined): string[] {
+  const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const bracketed = [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1] ?? '');
+    const tokens = bracketed.length > 0 ? bracketed : v.split(/[\s,]+/);
+    for (const token of tokens) {
+      const id = cap(token.replace(/[\s\p{Cc}]/gu, ''), PARSE_LIMITS.messageIdChars);
+      if (id && !out.includes(id)) out.push(id);
+    }
+  }
+  return out;
+}
+
+/** The auto-reply relevant headers of the top-level message: raw, unfolded, bounded. */
+function pickHeaders(parsed: ParsedMail): Record<string, string> {
+  const wanted = new Set<string>(AUTO_REPLY_HEADERS);
+  const found = new Map<string, string[]>();
+  for (const { key, line } of parsed.headerLines ?? []) {
+    if (!wanted.has(key)) continue;
+    const value = headerLineValue(line);
+    found.set(key, [...(found.get(key) ?? []), value]);
+  }
+  const out: Record<string, string> = {};
+  for (const [key, values] of found) out[key] = cap(values.join(', '), PARSE_LIMITS.headerValueChars);
+  return out;
+}
+
+function rawHeader(parsed: ParsedMail, key: string): string | undefined {
+  const line = (parsed.headerLines ?? []).find((l) => l.key === key)?.line;
+  return line === undefined ? undefined : cap(headerLineValue(line), PARSE_LIMITS.headerValueChars);
+}
+
+/** headerLines are byte strings (latin1); the header block was made UTF-8 beforehand. */
+function headerLineValue(line: string): string {
+  const decoded = Buffer.from(line, 'latin1').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return cleanLine(colon >= 0 ? decoded.slice(colon + 1) : decoded);
+}
+
+function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta {
+  const filename = att.filename ? cap(cleanLine(att.filename), PARSE_LIMITS.filenameChars) : '';
+  const contentType = cap(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
+  const cid = att.cid ?? (att.contentId ? stripAngles(att.contentId) : '');
+  const meta: AttachmentMeta = {
+    contentType: contentType || 'application/octet-stream',
+    size: Buffer.isBuffer(att.content) ? att.content.length : Math.max(0, Math.trunc(att.size ?? 0)),
+    inline: att.contentDisposition?.toLowerCase() === 'inline' || att.related === true,
+  };
+  if (filename) meta.filename = filename;
+  if (att.partId) meta.partId = cap(cleanLine(att.partId), PARSE_LIMITS.partIdChars);
+  const contentId = cap(cleanLine(cid), PARSE_LIMITS.messageIdChars);
+  if (contentId) meta.contentId = contentId;
+  return meta;
+}
+
+/** Sender from a raw `From:` line, for input mailparser could not read at all. */
+function cheapSender(bytes: Buffer): { sender: Mailbox } {
+  const head = bytes.subarray(0, PARSE_LIMITS.headerPeekBytes).toString('latin1');
+  const from = /^from:[ \t]*([^\r\n]*)/im.exec(head)?.[1] ?? '';
+  const address = /[^\s<>"@]+@[^\s<>"@]+/.exec(from)?.[0] ?? '';
+  return { sender: { address: cleanAddress(address) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text hygiene
+
+/** One line: no control characters (CR/LF injection), whitespace collapsed. */
+function cleanLine(value: string): string {
+  return value
+    .replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Multi-line text: newlines kept as \n, NUL and other control characters removed. */
+function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\t\n]/gu, '');
+}
+
+function cap(value: string, max: number): string {
+  if (value.length <= max) return value;
+  // Do not leave half of a surrogate pair at the end.
+  const cut = value.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function capText(text: string): string {
+  if (text.length <= PARSE_LIMITS.textChars) return text;
+  const omitted = text.length - PARSE_LIMITS.textChars;
+  return `${cap(text, PARSE_LIMITS.textChars)}\n\n[… texto truncado: ${omitted} caracteres omitidos; a mensagem original completa está guardada]`;
+}
+
+function errorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return cap(cleanLine(message), 300) || 'unknown error';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charset repair
+
+/** Index just past the blank line that ends the header block, or -1. */
+function headerBlockEnd(bytes: Buffer): number {
+  const crlf = bytes.indexOf('\r\n\r\n');
+  const lf = bytes.indexOf('\n\n');
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 4;
+  return lf >= 0 ? lf + 2 : -1;
+}
+
+/**
+ * RFC 5322 headers are ASCII; 8-bit headers in practice are UTF-8 (RFC 6532) or, from old
+ * clients, windows-1252. mailparser reads raw 8-bit headers as UTF-8, so a header block that
+ * is not valid UTF-8 is transcoded from windows-1252 first.
+ */
+function transcodeHeaderBlock(bytes: Buffer): Buffer {
+  const searchable = bytes.subarray(0, PARSE_LIMITS.maxHeadSize);
+  let end = headerBlockEnd(searchable);
+  if (end < 0) end = searchable.length;
+  const head = bytes.subarray(0, end);
+  if (!head.some((b) => b >= 0x80) || isUtf8(head)) return bytes;
+  return Buffer.concat([Buffer.from(decodeWindows1252(head), 'utf8'), bytes.subarray(end)]);
+}
+
+/** windows-1252 bytes 0x80–0x9F; the rest is ISO-8859-1. (Node's TextDecoder reads them as Latin-1.) */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** Labels WHATWG decodes as windows-1252 (a superset of ISO-8859-1 for text). */
+const WESTERN_SINGLE_BYTE = new Set([
+  'windows1252',
+  'cp1252',
+  'xcp1252',
+  'iso88591',
+  'latin1',
+  'l1',
+  'cp819',
+  'ibm819',
+]);
+
+const UTF8_LIKE = new Set(['utf8', 'usascii', 'ascii', 'xouvidoriaautodetect', 'unicode11utf8', '']);
+
+/** Decodes a text part in its declared charset, or as UTF-8/windows-1252 when the label lies. */
+export function decodeBestEffort(bytes: Buffer, charset: string): string {
+  const label = charset.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (WESTERN_SINGLE_BYTE.has(label)) return decodeWindows1252(bytes);
+  if (!UTF8_LIKE.has(label)) {
+    try {
+      return new TextDecoder(charset.trim()).decode(bytes);
+    } catch {
+      // Unknown label: fall through to detection.
+    }
+  }
+  return isUtf8(bytes) ? bytes.toString('utf8') : decodeWindows1252(bytes);
+}
+
+/** Stands in for node-iconv on the repair pass (mailparser's `Iconv` option). */
+class BestEffortDecoder extends Transform {
+  private readonly chunks: Buffer[] = [];
+  constructor(private readonly charset: string) {
+    super();
+  }
+  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'latin1'));
+    done();
+  }
+  override _flush(done: TransformCallback): void {
+    this.push(Buffer.from(decodeBestEffort(Buffer.concat(this.chunks), this.charset), 'utf8'));
+    done();
+  }
+}
+
+/**
+ * mailparser decodes parts labelled UTF-8/US-ASCII (or unlabelled) itself, without asking the
+ * Iconv hook. On the repair pass their label becomes one the hook handles.
+ */
+function relabelCharsets(bytes: Buffer): Buffer {
+  let source = bytes.toString('latin1');
+  const head = source.slice(0, Math.max(0, headerBlockEnd(bytes)));
+  if (!/^content-type:/im.test(head)) {
+    source = `Content-Type: text/plain; charset=${AUTODETECT_CHARSET}\r\n${source}`;
+  }
+  const relabelled = source.replace(
+    /^(content-type:[ \t]*text\/(?:plain|html)\b[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/gim,
+    (header: string) => {
+      if (!/charset[ \t]*=/i.test(header)) return `${header}; charset=${AUTODETECT_CHARSET}`;
+      return header.replace(/charset[ \t]*=[ \t]*"?(?:utf-?8|us-ascii|ascii)"?/gi, `charset=${AUTODETECT_CHARSET}`);
+    },
+  );
+  return Buffer.from(relabelled, 'latin1');
+}
+
+function replacementCount(parsed: ParsedMail): number {
+  const text = typeof parsed.text === 'string' ? parsed.text : '';
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  let count = 0;
+  for (const s of [text, html]) {
+    for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) count++;
+  }
+  return count;
+}
+
+function hasReplacementChars(parsed: ParsedMail): boolean {
+  return (
+    (typeof parsed.text === 'string' && parsed.text.includes('\ufffd')) ||
+    (typeof parsed.html === 'string' && parsed.html.includes('\ufffd'))
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML → text fallback (mailparser's html-to-text declines HTML that is too long or too deep)
+
+const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'object']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'form',
+  'fieldset',
+  'main',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'body',
+  'html',
+]);
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  copy: '©',
+  reg: '®',
+  deg: '°',
+  ordm: 'º',
+  ordf: 'ª',
+  sect: '§',
+  euro: '€',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  times: '×',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  atilde: 'ã',
+  auml: 'ä',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  iacute: 'í',
+  icirc: 'î',
+  oacute: 'ó',
+  ocirc: 'ô',
+  otilde: 'õ',
+  ouml: 'ö',
+  uacute: 'ú',
+  ucirc: 'û',
+  uuml: 'ü',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  Aacute: 'Á',
+  Agrave: 'À',
+  Acirc: 'Â',
+  Atilde: 'Ã',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Iacute: 'Í',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Otilde: 'Õ',
+  Uacute: 'Ú',
+  Uuml: 'Ü',
+  Ccedil: 'Ç',
+  Ntilde: 'Ñ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+/** Tags after which a paragraph break (blank line) is due; other BLOCK tags end a line. */
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'pre', 'hr']);
+
+/** Linear-time HTML → text: scripts and styles dropped, blocks become line breaks. */
+export function htmlToPlainText(html: string): string {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let trailingBreaks = 0;
+  const pushText = (segment: string) => {
+    const text = decodeEntities(segment.replace(/\s+/g, ' '));
+    if (text.trim() === '') {
+      if (trailingBreaks === 0 && text) out.push(' ');
+      return;
+    }
+    out.push(text);
+    trailingBreaks = 0;
+  };
+  const ensureBreaks = (n: number) => {
+    while (trailingBreaks < n) {
+      out.push('\n');
+      trailingBreaks++;
+    }
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      pushText(html.slice(i));
+      break;
+    }
+    pushText(html.slice(i, lt));
+    const next = html[lt + 1] ?? '';
+    if (!/[a-zA-Z/!?]/.test(next)) {
+      pushText('<');
+      i = lt + 1;
+      continue;
+    }
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    const name = /^\/?([a-z][a-z0-9]*)/.exec(lower.slice(lt + 1, Math.min(gt, lt + 20)))?.[1] ?? '';
+    const closing = next === '/';
+    i = gt + 1;
+    if (!closing && SKIP_CONTENT.has(name)) {
+      const close = lower.indexOf(`</${name}`, i);
+      if (close < 0) break;
+      const closeEnd = html.indexOf('>', close);
+      i = closeEnd < 0 ? html.length : closeEnd + 1;
+      continue;
+    }
+    if (name === 'br') {
+      out.push('\n');
+      trailingBreaks++;
+    } else if (PARAGRAPH.has(name)) ensureBreaks(2);
+    else if (BLOCK.has(name)) ensureBreaks(1);
+    else if (name === 'td' || name === 'th') pushText(' ');
+  }
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
