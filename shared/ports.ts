@@ -136,8 +136,11 @@ export interface StaffRepository {
 
 /** At most N automatic replies per sender per outcome per day (state with TTL). */
 export interface ReplyThrottle {
-  /** Counts one reply; false when the sender already had the maximum for that outcome today. */
-  tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number): Promise<boolean>;
+  /**
+   * Counts one reply for `consumerId` (the case); false when the sender already had the
+   * maximum for that outcome today. Idempotent per consumer: a retried reply is not counted twice.
+   */
+  tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string): Promise<boolean>;
 }
 
 /** Addresses that hard-bounced or complained get no automatic mail for a while. */

@@ -272,6 +272,7 @@ async function sendAutomaticReply(
       record.outcome,
       day,
       config.autoReply.maxPerSenderPerOutcomePerDay,
+      record.caseId,
     );
     if (!allowed) return suppress('throttled');
   }

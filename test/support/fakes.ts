@@ -278,12 +278,14 @@ export class InMemoryTicketDirectory implements TicketDirectory {
 }
 
 export class InMemoryReplyThrottle implements ReplyThrottle {
-  private readonly counts = new Map<string, number>();
-  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number) {
+  private readonly consumers = new Map<string, Set<string>>();
+  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string) {
     const key = `${senderEmail.toLowerCase()}|${outcome}|${day}`;
-    const count = this.counts.get(key) ?? 0;
-    if (count >= max) return false;
-    this.counts.set(key, count + 1);
+    const set = this.consumers.get(key) ?? new Set<string>();
+    if (set.has(consumerId)) return true;
+    if (set.size >= max) return false;
+    set.add(consumerId);
+    this.consumers.set(key, set);
     return true;
   }
 }

@@ -13,7 +13,7 @@ export class DynamoReplyThrottle implements ReplyThrottle {
     private readonly tableName: string,
   ) {}
 
-  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number): Promise<boolean> {
+  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string): Promise<boolean> {
     if (!(max > 0)) return false;
     const dayStart = Date.parse(`${day}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(dayStart)) throw new Error(`Bad throttle day: ${day}`);
@@ -22,11 +22,18 @@ export class DynamoReplyThrottle implements ReplyThrottle {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: `THROTTLE#${senderEmail.trim().toLowerCase()}#${outcome}#${day}`, sk: 'THROTTLE' },
-          UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
-          ExpressionAttributeNames: { '#count': 'count', '#ttl': TTL_ATTRIBUTE },
+          // A set of consumers, not a counter: the same case retrying its reply is not counted twice.
+          UpdateExpression: 'ADD #consumers :me SET #ttl = :ttl',
+          ConditionExpression:
+            'attribute_not_exists(#consumers) OR size(#consumers) < :max OR contains(#consumers, :id)',
+          ExpressionAttributeNames: { '#consumers': 'consumers', '#ttl': TTL_ATTRIBUTE },
           // Kept two days past the day's start: long enough for any time zone's "today".
-          ExpressionAttributeValues: { ':one': 1, ':max': max, ':ttl': Math.floor(dayStart / 1000) + TWO_DAYS_S },
+          ExpressionAttributeValues: {
+            ':me': new Set([consumerId]),
+            ':id': consumerId,
+            ':max': max,
+            ':ttl': Math.floor(dayStart / 1000) + TWO_DAYS_S,
+          },
         }),
       );
       return true;

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import type { Outcome } from '../../shared/domain/outcome';
+import { buildHarness, eml, type Harness } from '../support/email-intake-harness';
+import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
+import { FixedClock } from '../support/fakes';
+
+let dynalite: DynaliteHandle;
+let ses: SesLocalHandle;
+let harness: Harness;
+let tableCount = 0;
+const clock = new FixedClock(new Date('2026-11-24T14:00:05.000Z'));
+
+beforeAll(async () => {
+  [dynalite, ses] = await Promise.all([startDynalite(), startSesLocal()]);
+});
+
+afterAll(async () => {
+  await Promise.all([dynalite?.stop(), ses?.stop()]);
+});
+
+beforeEach(async () => {
+  tableCount += 1;
+  await ses.clear();
+  harness = await buildHarness({
+    dynamoEndpoint: dynalite.endpoint,
+    sesEndpoint: ses.endpoint,
+    tableName: `ouvidoria-intake-${tableCount}`,
+    clock,
+  });
+});
+
+async function outboxTo(address: string) {
+  return (await ses.outbox()).filter((m) => m.destination.to.some((to) => to.includes(address)));
+}
+
+type Expectation = { file: string; sender: string; outcome: Outcome; reply: 'sent' | 'suppressed' };
+
+const FIXTURES: Expectation[] = [
+  { file: '01-accepted-ticket-48213.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '02-billing-complaint-ticket-48214.eml', sender: 'financeiro@casadosaromas.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '03-access-issue-no-ticket.eml', sender: 'joao@lojadojoao.com.br', outcome: 'ACCESS_ISSUE', reply: 'sent' },
+  { file: '04-billing-question-no-ticket.eml', sender: 'carla@docesdacarla.com.br', outcome: 'BILLING_QUESTION', reply: 'sent' },
+  { file: '05-not-a-client-prices.eml', sender: 'rafael.souza@gmail.com', outcome: 'NOT_A_CLIENT', reply: 'sent' },
+  { file: '06-feature-request-integration.eml', sender: 'contato@eletroponto.com.br', outcome: 'OUT_OF_SCOPE_FEATURE', reply: 'sent' },
+  { file: '07-commercial-discount-51000.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'OUT_OF_SCOPE_COMMERCIAL', reply: 'sent' },
+  { file: '08-no-prior-ticket.eml', sender: 'lojista@modasbella.com.br', outcome: 'NO_PRIOR_TICKET', reply: 'sent' },
+  { file: '09-ticket-invalid-not-found.eml', sender: '', outcome: 'TICKET_INVALID', reply: 'sent' },
+  { file: '10-ticket-invalid-not-owner.eml', sender: 'contato@eletroponto.com.br', outcome: 'TICKET_INVALID', reply: 'sent' },
+  { file: '11-latin1-rfc2047.eml', sender: 'financeiro@casadosaromas.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '12-windows-1252-body.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '13-html-only.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '14-attachment-pdf.eml', sender: 'financeiro@casadosaromas.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '15-forwarded-support-reply.eml', sender: 'contato@eletroponto.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '17-auto-reply-system.eml', sender: '', outcome: 'NO_PRIOR_TICKET', reply: 'suppressed' },
+  { file: '19-mailing-list.eml', sender: '', outcome: 'NO_PRIOR_TICKET', reply: 'suppressed' },
+  { file: '21-forwarded-as-attachment.eml', sender: 'contato@eletroponto.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '22-quoted-printable-quoted-reply.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '23-base64-access-domain-frozen.eml', sender: '', outcome: 'ACCESS_ISSUE', reply: 'sent' },
+  { file: '24-rfc2231-filename.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  { file: '25-malformed-multipart-no-boundary.eml', sender: '', outcome: 'QUARANTINED', reply: 'suppressed' },
+];
+
+describe('email intake on dynalite and the local SES: every sample email', () => {
+  it.each(FIXTURES)('$file → $outcome, reply $reply', async ({ file, sender, outcome, reply }) => {
+    const sesId = `ses-${file.slice(0, 2)}`;
+    await harness.deliver(sesId, eml(file));
+
+    const stored = await harness.cases.get(`email:${sesId}`);
+    expect(stored?.outcome).toBe(outcome);
+    expect(stored?.decision.ruleIds.length).toBeGreaterThan(0);
+    expect(stored?.reply?.status).toBe(reply);
+    expect(stored?.messages[0]?.raw).toEqual({ bucket: 'ouvidoria-raw-mail', key: `inbound/${sesId}` });
+
+    const outbox = await ses.outbox();
+    expect(outbox).toHaveLength(reply === 'sent' ? 1 : 0);
+    if (reply === 'sent') {
+      const mail = outbox[0]!;
+      if (sender) expect(mail.destination.to.join(',')).toContain(sender);
+      expect(mail.from).toContain('ouvidoria@ouvidoria.example.com.br');
+      expect(mail.body.text).toMatch(/Ouvidoria/);
+      expect(mail.body.html).toContain('lang="pt-BR"');
+    }
+
+    if (outcome === 'ACCEPTED') {
+      expect(stored?.protocol).toBe('OUV-2026-000001');
+      expect(stored?.status).toBe('QUEUED');
+      expect(outbox[0]?.subject).toContain('OUV-2026-000001');
+      expect(outbox[0]?.body.text).toMatch(/segunda a sexta-feira/);
+      expect(harness.queue.messages).toEqual([{ caseId: `email:${sesId}`, protocol: 'OUV-2026-000001' }]);
+    } else {
+      expect(stored?.protocol).toBeUndefined();
+      expect(harness.queue.messages).toHaveLength(0);
+    }
+  });
+
+  it('records attachments as metadata only', async () => {
+    await harness.deliver('ses-att', eml('14-attachment-pdf.eml'));
+    const stored = await harness.cases.get('email:ses-att');
+    const attachment = stored?.messages[0]?.attachments[0];
+    expect(attachment).toMatchObject({ filename: 'boleto-fatura-2026-02.pdf', contentType: 'application/pdf' });
+    expect(attachment?.size).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toMatch(/JVBERi0/); // no base64 PDF content stored
+  });
+
+  it('points each guidance reply to the right place', async () => {
+    await harness.deliver('ses-04', eml('04-billing-question-no-ticket.eml'));
+    await harness.deliver('ses-05', eml('05-not-a-client-prices.eml'));
+    const [billing] = await outboxTo('carla@docesdacarla.com.br');
+    const [sales] = await outboxTo('rafael.souza@gmail.com');
+    expect(billing?.body.text).toContain('https://ajuda.example.com.br/base-de-conhecimento/planos-e-faturas');
+    expect(sales?.body.text).toContain('https://www.example.com.br/comercial');
+  });
+});
+
+describe('email intake: threading, bounces and exactly-once effects', () => {
+  it('appends a reply to our acknowledgement to the case, with no new case and no new reply', async () => {
+    await harness.deliver('ses-first', eml('01-accepted-ticket-48213.eml'));
+    const first = await harness.cases.get('email:ses-first');
+    const ackId = first!.messageIds.find((id) => id.endsWith('@ouvidoria.example.com.br'))!;
+    const reply = [
+      'From: Marina Costa <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      `Subject: Re: [${first!.protocol}] Recebemos sua manifestação`,
+      'Message-ID: <resposta-1@mail.modasbella.com.br>',
+      `In-Reply-To: <${ackId}>`,
+      `References: <${ackId}>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Segue o print do erro no estoque que comentei.',
+      '',
+    ].join('\r\n');
+    await harness.deliver('ses-reply', reply);
+
+    expect(await harness.cases.get('email:ses-reply')).toBeNull();
+    const updated = await harness.cases.get('email:ses-first');
+    expect(updated?.messages.map((m) => m.sourceId)).toEqual(['ses-first', 'ses-reply']);
+    expect(await ses.outbox()).toHaveLength(1);
+  });
+
+  it('does not let another sender inject a message into a case by quoting its protocol', async () => {
+    await harness.deliver('ses-01', eml('01-accepted-ticket-48213.eml'));
+    await harness.deliver('ses-26', eml('26-protocol-from-other-sender.eml'));
+    expect((await harness.cases.get('email:ses-01'))?.messages).toHaveLength(1);
+    expect((await harness.cases.get('email:ses-26'))?.outcome).toBe('ACCEPTED');
+  });
+
+  it('turns a delivery report about our reply into bounce memory, not a case', async () => {
+    const result = (await harness.deliver('ses-20', eml('20-bounce-mailer-daemon.eml'))) as {
+      results: { kind: string }[];
+    };
+    expect(result.results[0]?.kind).toBe('bounce');
+    expect(await harness.cases.get('email:ses-20')).toBeNull();
+    const bounces = new DynamoBounceRegistry(harness.client, (harness.cases as unknown as { tableName: string }).tableName);
+    expect(await bounces.isSuppressed('ana@papelariaestrela.com.br', clock.now())).toBe(true);
+    expect(await ses.outbox()).toHaveLength(0);
+  });
+
+  it('quarantines spoofed mail (DMARC fail) without any reply', async () => {
+    await harness.deliver('ses-spoof', eml('01-accepted-ticket-48213.eml'), { dmarc: 'FAIL', spf: 'FAIL' });
+    const stored = await harness.cases.get('email:ses-spoof');
+    expect(stored).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect(await ses.outbox()).toHaveLength(0);
+    expect(harness.queue.messages).toHaveLength(0);
+  });
+
+  it('makes one case, one reply and one queue message when SES delivers the same event twice concurrently', async () => {
+    const raw = eml('01-accepted-ticket-48213.eml');
+    await Promise.all([harness.deliver('ses-dup', raw), harness.deliver('ses-dup', raw)]);
+    const all = await harness.cases.listAll();
+    expect(all).toHaveLength(1);
+    expect(await ses.outbox()).toHaveLength(1);
+    expect(new Set(harness.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-dup']));
+  });
+
+  it('completes on retry without loss or duplicates when DynamoDB fails once mid-way', async () => {
+    // Same emulator, a client whose 6th call fails like a throttled request.
+    const client = documentClient({ endpoint: dynalite.endpoint });
+    let calls = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        // The first conditional update (setting the protocol) fails, after the case was written.
+        const isUpdate = /^Update(Item)?Command$/.test(context.commandName ?? '');
+        if (isUpdate) calls += 1;
+        if (isUpdate && calls === 1) {
+          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+            name: 'ProvisionedThroughputExceededException',
+            $retryable: undefined,
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failOnce' },
+    );
+    tableCount += 1;
+    const faulty = await buildHarness({
+      dynamoEndpoint: dynalite.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName: `ouvidoria-intake-${tableCount}`,
+      clock,
+      client,
+    });
+    const raw = eml('01-accepted-ticket-48213.eml');
+    await expect(faulty.deliver('ses-fault', raw)).rejects.toThrow(/throughput/);
+    await faulty.deliver('ses-fault', raw);
+
+    const stored = await faulty.cases.get('email:ses-fault');
+    expect(stored).toMatchObject({ outcome: 'ACCEPTED', protocol: 'OUV-2026-000001', status: 'QUEUED' });
+    expect(await ses.outbox()).toHaveLength(1);
+    expect(faulty.queue.messages).toHaveLength(1);
+  });
+
+  it('completes on retry when SES fails once', async () => {
+    const mailer = harness.deps.intake.mailer;
+    let failed = false;
+    harness.deps.intake.mailer = {
+      send: async (mail) => {
+        if (!failed) {
+          failed = true;
+          throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+        }
+        return mailer.send(mail);
+      },
+    };
+    const raw = eml('08-no-prior-ticket.eml');
+    await expect(harness.deliver('ses-sesfail', raw)).rejects.toThrow(/sending rate/);
+    await harness.deliver('ses-sesfail', raw);
+    expect((await harness.cases.get('email:ses-sesfail'))?.reply?.status).toBe('sent');
+    expect(await ses.outbox()).toHaveLength(1);
+  });
+});

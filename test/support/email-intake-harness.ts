@@ -1,0 +1,133 @@
+/**
+ * The real email intake handler wired to real adapters on the local emulators (dynalite,
+ * aws-ses-v2-local), with the raw mail in an in-memory S3 stand-in and a recording queue.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createEmailIntakeHandler, type EmailIntakeDeps } from '../../functions/email-intake/handler';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
+import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
+import { SesMailer } from '../../shared/adapters/ses-mailer';
+import { followUpNotifier } from '../../shared/app/follow-up';
+import { localConfig } from '../../shared/domain/config';
+import type { Clock } from '../../shared/ports';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from './emulators';
+import { InMemoryRawMailStore, RecordingQueue } from './fakes';
+
+export const BUCKET = 'ouvidoria-raw-mail';
+export const PREFIX = 'inbound/';
+export const EMAILS_DIR = join(import.meta.dirname, '..', '..', 'events', 'emails');
+
+export const SEEDED_TICKETS = [
+  { id: '48213', requesterEmail: 'lojista@modasbella.com.br' },
+  { id: '48214', requesterEmail: 'financeiro@casadosaromas.com.br' },
+  { id: '48215', requesterEmail: 'contato@eletroponto.com.br' },
+  { id: '51000', requesterEmail: 'ana@papelariaestrela.com.br' },
+];
+
+const sampleEvent = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'events', 'ses', 'receipt-event.json'), 'utf8'));
+
+/** The envelope sender SES would report for a raw mail: its Return-Path, else its From address. */
+export function envelopeSenderOfRaw(raw: Buffer | string): string {
+  const headers = raw.toString().split(/\r?\n\r?\n/)[0] ?? '';
+  const returnPath = /^return-path:\s*<?([^>\s]*)>?/im.exec(headers);
+  if (returnPath) return returnPath[1] ?? '';
+  const from = /^from:[^\r\n]*?<?([^<>\s]+@[^<>\s]+?)>?\s*$/im.exec(headers);
+  return from?.[1] ?? '';
+}
+
+/** The sample SES receipt event for a raw mail stored under `messageId` (the S3 key). */
+export function sesEvent(
+  messageId: string,
+  raw: Buffer | string,
+  verdicts: Partial<Record<'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', string>> = {},
+) {
+  const event = structuredClone(sampleEvent);
+  const record = event.Records[0];
+  record.ses.mail.messageId = messageId;
+  record.ses.mail.source = envelopeSenderOfRaw(raw);
+  for (const [name, status] of Object.entries(verdicts)) record.ses.receipt[`${name}Verdict`] = { status };
+  return event;
+}
+
+export function eml(name: string): Buffer {
+  return readFileSync(join(EMAILS_DIR, name));
+}
+
+export interface Harness {
+  handler: ReturnType<typeof createEmailIntakeHandler>;
+  deps: EmailIntakeDeps;
+  cases: DynamoCaseRepository;
+  rawMail: InMemoryRawMailStore;
+  queue: RecordingQueue;
+  client: DynamoDBDocumentClient;
+  /** Stores a raw mail the way the receipt rule's S3 action does, then runs the handler. */
+  deliver(messageId: string, raw: Buffer | string, verdicts?: Parameters<typeof sesEvent>[2]): Promise<unknown>;
+}
+
+export async function buildHarness(opts: {
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  clock: Clock;
+  client?: DynamoDBDocumentClient;
+}): Promise<Harness> {
+  const client = opts.client ?? documentClient({ endpoint: opts.dynamoEndpoint });
+  const admin = new DynamoDBClient({
+    endpoint: opts.dynamoEndpoint,
+    region: EMULATOR_REGION,
+    credentials: EMULATOR_CREDENTIALS,
+  });
+  await createTableIfMissing(admin, opts.tableName);
+  for (const ticket of SEEDED_TICKETS) await putTicket(client, opts.tableName, ticket);
+  const cases = new DynamoCaseRepository({ client, tableName: opts.tableName });
+  const staff = new DynamoStaffRepository(client, opts.tableName);
+  const mailer = new SesMailer({
+    client: new SESv2Client({ endpoint: opts.sesEndpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS }),
+  });
+  const rawMail = new InMemoryRawMailStore();
+  const queue = new RecordingQueue();
+  const logger = new Logger({ serviceName: 'email-intake-test', logLevel: 'ERROR' });
+  const metrics = new Metrics({ namespace: 'Ouvidoria', serviceName: 'email-intake-test' });
+  const deps: EmailIntakeDeps = {
+    intake: {
+      cases,
+      tickets: new TableTicketDirectory(client, opts.tableName),
+      mailer,
+      queue,
+      throttle: new DynamoReplyThrottle(client, opts.tableName),
+      bounces: new DynamoBounceRegistry(client, opts.tableName),
+      clock: opts.clock,
+      config: localConfig,
+      onFollowUp: followUpNotifier({ cases, staff, mailer, config: localConfig }),
+    },
+    rawMail,
+    bucket: BUCKET,
+    prefix: PREFIX,
+    logger,
+    metrics,
+  };
+  const handler = createEmailIntakeHandler(() => deps);
+  return {
+    handler,
+    deps,
+    cases,
+    rawMail,
+    queue,
+    client,
+    async deliver(messageId, raw, verdicts) {
+      rawMail.put({ bucket: BUCKET, key: `${PREFIX}${messageId}` }, raw);
+      return handler(sesEvent(messageId, raw, verdicts));
+    },
+  };
+}
