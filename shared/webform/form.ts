@@ -1,0 +1,318 @@
+/**
+ * The ombudsman webform: field list, limits, the zod schema with pt-BR messages per field, and
+ * the body parser for JSON and application/x-www-form-urlencoded posts (API Gateway HTTP API
+ * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
+ */
+import { z } from 'zod';
+
+/** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
+export const TOPICS = [
+  { value: 'atendimento', label: 'Atendimento do suporte' },
+  { value: 'cobranca', label: 'Cobrança/faturas' },
+  { value: 'acesso', label: 'Acesso ao painel' },
+  { value: 'funcionalidade', label: 'Funcionalidades/integrações' },
+  { value: 'comercial', label: 'Condições comerciais' },
+  { value: 'outro', label: 'Outro assunto' },
+] as const;
+
+export type TopicValue = (typeof TOPICS)[number]['value'];
+
+const TOPIC_VALUES = TOPICS.map((t) => t.value) as [TopicValue, ...TopicValue[]];
+
+export function topicLabel(value: string): string {
+  return TOPICS.find((t) => t.value === value)?.label ?? value;
+}
+
+/** Every limit of the form, in one place (the page's maxlength attributes use them too). */
+export const FORM_LIMITS = {
+  /**
+   * Decoded body bytes. A 5000-character description of accented pt-BR text is ~10 KB of UTF-8
+   * and up to ~30 KB once percent-encoded by a browser, so 64 KiB leaves room for every field
+   * at its maximum while refusing anything that is clearly not a form post.
+   */
+  maxBodyBytes: 64 * 1024,
+  nome: 120,
+  email: 254,
+  loja: 200,
+  chamado: 20,
+  descricaoMin: 20,
+  descricaoMax: 5000,
+} as const;
+
+/** Name of the honeypot field: hidden from people, filled by naive bots. */
+export const HONEYPOT_FIELD = 'website';
+
+/** The fields a person fills in, in page order. Ids in the page equal these names. */
+export const FIELD_NAMES = [
+  'nome',
+  'email',
+  'loja',
+  'chamado',
+  'assunto',
+  'descricao',
+  'naoCliente',
+  'consentimento',
+] as const;
+
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+/** What the person typed, as strings, to fill the form again after an error. */
+export type FormValues = Partial<Record<FieldName, string>>;
+
+export const MESSAGES = {
+  nome: {
+    required: 'Informe seu nome.',
+    tooLong: `O nome deve ter no máximo ${FORM_LIMITS.nome} caracteres.`,
+  },
+  email: {
+    required: 'Informe seu e-mail.',
+    invalid: 'Informe um e-mail válido, por exemplo: nome@sualoja.com.br.',
+    tooLong: `O e-mail deve ter no máximo ${FORM_LIMITS.email} caracteres.`,
+  },
+  loja: { tooLong: `O nome ou endereço da loja deve ter no máximo ${FORM_LIMITS.loja} caracteres.` },
+  chamado: {
+    invalid: 'Informe apenas o número do chamado anterior, por exemplo: 48213 ou #48.213.',
+    tooLong: `O número do chamado deve ter no máximo ${FORM_LIMITS.chamado} caracteres.`,
+  },
+  assunto: { required: 'Escolha o assunto.', invalid: 'Escolha um dos assuntos da lista.' },
+  descricao: {
+    required: 'Descreva a sua solicitação.',
+    tooShort: `A descrição deve ter pelo menos ${FORM_LIMITS.descricaoMin} caracteres. Conte com detalhes o que aconteceu.`,
+    tooLong: `A descrição deve ter no máximo ${FORM_LIMITS.descricaoMax} caracteres.`,
+  },
+  naoCliente: { invalid: 'Valor inválido para “Ainda não sou cliente”.' },
+  consentimento: {
+    required:
+      'Para enviar, é preciso concordar com o tratamento dos seus dados pessoais para o atendimento da Ouvidoria.',
+  },
+  wrongType: 'Valor inválido: envie um texto.',
+} as const;
+
+/** Request-level problems (not tied to one field). */
+export const REQUEST_MESSAGES = {
+  tooLarge: 'A mensagem enviada é grande demais. Reduza a descrição e tente novamente.',
+  unsupportedType:
+    'Formato não suportado. Envie o formulário como application/x-www-form-urlencoded ou application/json.',
+  malformedJson: 'Não foi possível ler os dados enviados: o JSON está malformado.',
+  notAnObject: 'Não foi possível ler os dados enviados: envie um objeto JSON com os campos do formulário.',
+  badEncoding: 'Não foi possível ler os dados enviados: a codificação do texto é inválida (use UTF-8).',
+} as const;
+
+const CONTROL_EXCEPT_NEWLINE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One-line text: NFC, control characters removed, every run of whitespace one space, trimmed. */
+export function normalizeLine(value: string): string {
+  return value.normalize('NFC').replace(CONTROL_EXCEPT_NEWLINE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, trimmed. */
+export function normalizeMultiline(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_EXCEPT_NEWLINE, '')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .trim();
+}
+
+const isMissing = (input: unknown) => input === undefined || input === null || input === '';
+
+/** Strings are normalised; JSON numbers are accepted where a person could type digits. */
+function lineInput(allowNumber: boolean) {
+  return (value: unknown) => {
+    if (typeof value === 'string') return normalizeLine(value);
+    if (allowNumber && typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return value;
+  };
+}
+
+const optionalLine = (value: unknown) => {
+  const v = lineInput(true)(value);
+  return isMissing(v) ? undefined : v;
+};
+
+const TRUE_VALUES = new Set(['true', 'on', '1', 'sim', 'yes']);
+const FALSE_VALUES = new Set(['false', 'off', '0', 'nao', 'não', 'no', '']);
+
+/** A checkbox: absent or unchecked is false; HTML posts "on", JSON clients send booleans. */
+function checkbox(invalid: string) {
+  return z.preprocess(
+    (value) => {
+      if (value === undefined || value === null) return false;
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string') {
+        const v = value.trim().toLowerCase();
+        if (TRUE_VALUES.has(v)) return true;
+        if (FALSE_VALUES.has(v)) return false;
+      }
+      return value;
+    },
+    z.boolean({ error: invalid }),
+  );
+}
+
+/** Prior ticket as merchants type it: digits, with an optional leading "#", dots and spaces. */
+const TICKET_PATTERN = /^#?\s*\d[\d.\s]*$/;
+
+export const WebformSchema = z.object({
+  nome: z.preprocess(
+    lineInput(false),
+    z
+      .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.nome.required : MESSAGES.wrongType) })
+      .min(1, MESSAGES.nome.required)
+      .max(FORM_LIMITS.nome, MESSAGES.nome.tooLong),
+  ),
+  email: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) })
+      .max(FORM_LIMITS.email, MESSAGES.email.tooLong),
+  ),
+  loja: z.preprocess(
+    optionalLine,
+    z.string({ error: MESSAGES.wrongType }).max(FORM_LIMITS.loja, MESSAGES.loja.tooLong).optional(),
+  ),
+  /** Optional here: non-clients have no ticket; the domain rules decide what a missing one means. */
+  chamado: z.preprocess(
+    optionalLine,
+    z
+      .string({ error: MESSAGES.chamado.invalid })
+      .max(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong)
+      .regex(TICKET_PATTERN, MESSAGES.chamado.invalid)
+      .optional(),
+  ),
+  assunto: z.preprocess(
+    lineInput(false),
+    z.enum(TOPIC_VALUES, {
+      error: (iss) => (isMissing(iss.input) ? MESSAGES.assunto.required : MESSAGES.assunto.invalid),
+    }),
+  ),
+  descricao: z.preprocess(
+    (value) => (typeof value === 'string' ? normalizeMultiline(value) : value),
+    z
+      .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.descricao.required : MESSAGES.wrongType) })
+      .min(1, MESSAGES.descricao.required)
+      .min(FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort)
+      .max(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong),
+  ),
+  naoCliente: checkbox(MESSAGES.naoCliente.invalid),
+  consentimento: checkbox(MESSAGES.consentimento.required).refine((v) => v === true, MESSAGES.consentimento.required),
+});
+
+export type WebformData = z.infer<typeof WebformSchema>;
+
+/** Validates already-decoded fields; unknown fields (and the honeypot) are ignored here. */
+export function validateFields(
+  fields: Record<string, unknown>,
+): { ok: true; data: WebformData } | { ok: false; errors: FieldErrors } {
+  const result = WebformSchema.safeParse(fields);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    // First message per field: the one a person should fix first (required before too short).
+    if (typeof field === 'string' && (FIELD_NAMES as readonly string[]).includes(field)) {
+      errors[field as FieldName] ??= issue.message;
+    }
+  }
+  return { ok: false, errors };
+}
+
+export type RequestProblem = 'too_large' | 'unsupported_type' | 'malformed_json' | 'not_an_object' | 'bad_encoding';
+
+export type ParsedBody =
+  | { ok: true; fields: Record<string, unknown>; format: 'json' | 'urlencoded' }
+  | { ok: false; status: 400 | 413 | 415; problem: RequestProblem; message: string };
+
+/** "application/json; charset=utf-8" → "application/json". */
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+export function isJsonMediaType(type: string): boolean {
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes and parses a POST body. Order matters: the size is checked before any decoding or
+ * parsing (a base64 body is checked once on its encoded length, cheaply, then on its bytes).
+ */
+export function parseFormBody(input: {
+  body: string | undefined;
+  contentType: string | undefined;
+  isBase64Encoded?: boolean;
+}): ParsedBody {
+  const max = FORM_LIMITS.maxBodyBytes;
+  const body = input.body ?? '';
+  const fail = (status: 400 | 413 | 415, problem: RequestProblem, message: string): ParsedBody => ({
+    ok: false,
+    status,
+    problem,
+    message,
+  });
+
+  // Cheap upper bound before touching the bytes: base64 is 4 chars per 3 bytes, UTF-16 ≤ 3 bytes per unit.
+  if (input.isBase64Encoded ? body.length > Math.ceil(max / 3) * 4 + 4 : body.length > max) {
+    return fail(413, 'too_large', REQUEST_MESSAGES.tooLarge);
+  }
+  const bytes = input.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  if (bytes.length > max) return fail(413, 'too_large', REQUEST_MESSAGES.tooLarge);
+
+  const type = mediaType(input.contentType);
+  const json = isJsonMediaType(type);
+  if (!json && type !== 'application/x-www-form-urlencoded') {
+    return fail(415, 'unsupported_type', REQUEST_MESSAGES.unsupportedType);
+  }
+
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail(400, 'bad_encoding', REQUEST_MESSAGES.badEncoding);
+  }
+
+  if (json) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return fail(400, 'malformed_json', REQUEST_MESSAGES.malformedJson);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return fail(400, 'not_an_object', REQUEST_MESSAGES.notAnObject);
+    }
+    // A null-prototype copy: "__proto__" in the JSON stays an ordinary (ignored) key.
+    return { ok: true, fields: Object.assign(Object.create(null), value), format: 'json' };
+  }
+
+  const fields: Record<string, unknown> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(text)) {
+    // First occurrence wins: a repeated field cannot override what the page sent first.
+    if (!(key in fields)) fields[key] = value;
+  }
+  return { ok: true, fields, format: 'urlencoded' };
+}
+
+/** True when the honeypot holds anything a bot would type (whitespace alone does not count). */
+export function honeypotFilled(fields: Record<string, unknown>): boolean {
+  const value = fields[HONEYPOT_FIELD];
+  if (value === undefined || value === null || value === false) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  return true;
+}
+
+/** The values to put back in the form after an error: strings only, each field capped. */
+export function formValues(fields: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const name of FIELD_NAMES) {
+    const value = fields[name];
+    if (typeof value === 'string') values[name] = value.slice(0, FORM_LIMITS.descricaoMax * 2);
+    else if (typeof value === 'number' || typeof value === 'boolean') values[name] = String(value);
+  }
+  return values;
+}

@@ -1,0 +1,298 @@
+/**
+ * The application service behind POST /casos: limits, validation, idempotency key, then the same
+ * intake path as email (processSubmission). It answers with a status, a page view and a JSON
+ * body; the handler picks the representation. Bad input never throws: only a failure of our own
+ * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
+ */
+import { createHash } from 'node:crypto';
+import { type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
+import { caseIdFor } from '../domain/case';
+import type { Outcome } from '../domain/outcome';
+import type { Submission } from '../domain/submission';
+import type { RateLimiter } from '../ports';
+import {
+  type FieldErrors,
+  formValues,
+  honeypotFilled,
+  parseFormBody,
+  type RequestProblem,
+  topicLabel,
+  validateFields,
+  type WebformData,
+} from './form';
+import { type GuidanceOutcome, guidanceFor, type WebformView } from './page';
+
+export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter };
+
+export interface FormPostInput {
+  /** The body as API Gateway delivered it (see isBase64Encoded). */
+  body: string;
+  contentType: string;
+  isBase64Encoded?: boolean;
+  /** Value of the Idempotency-Key header, if the client sent one. */
+  idempotencyKey?: string;
+  /** requestContext.http.sourceIp: the TCP peer API Gateway saw (X-Forwarded-For is client-controlled). */
+  sourceIp: string;
+}
+
+export type RejectReason = RequestProblem | 'validation' | 'honeypot' | 'rate_limit' | 'open_cases';
+
+/** What happened, for logs and metrics (no personal data in it). */
+export type FormPostEvent =
+  | { kind: 'submitted'; outcome: Outcome; duplicate: boolean; caseId: string; keySource: 'header' | 'content' }
+  | { kind: 'rejected'; reason: RejectReason; fields?: string[] };
+
+export interface FormPostResult {
+  status: number;
+  /** Extra response headers (Retry-After). */
+  headers: Record<string, string>;
+  /** The page to render for browsers. */
+  view: WebformView;
+  /** The body for JSON clients. */
+  json: Record<string, unknown>;
+  event: FormPostEvent;
+}
+
+const HOUR_SECONDS = 3600;
+/** Same content from the same address within this window is one submission (double click, retry). */
+export const CONTENT_DEDUP_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Rate-limit identity of a client IP. IPv4-mapped IPv6 is read as IPv4; IPv6 is cut to its /64,
+ * the block one subscriber usually holds (otherwise a client could rotate addresses within it).
+ * Returned hashed: the counter items in DynamoDB do not hold the address itself.
+ */
+export function rateLimitKey(sourceIp: string): string {
+  const ip = sourceIp.trim().toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  let identity = mapped?.[1] ?? ip;
+  if (!mapped && ip.includes(':')) identity = `${ipv6Prefix64(ip)}::/64`;
+  return `webform-ip:${createHash('sha256').update(identity).digest('hex').slice(0, 32)}`;
+}
+
+function ipv6Prefix64(ip: string): string {
+  const [head = '', tail] = ip.split('::', 2);
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(missing).fill('0'), ...tailGroups];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':');
+}
+
+/** Start of the fixed one-hour window `now` falls in (UTC hour boundaries). */
+export function hourWindowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / (HOUR_SECONDS * 1000)) * HOUR_SECONDS * 1000);
+}
+
+/** Printable ASCII, 1–200 characters (RFC 9110 token-ish); anything else is ignored. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function sha256(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/**
+ * The submission's idempotency key (its sourceId).
+ * - With an Idempotency-Key header: hashed together with the sender address, so a key can only
+ *   ever collide with the same person's own submissions (nobody learns another case's protocol
+ *   by replaying someone else's key).
+ * - Without: a hash of what makes the content the same submission, per 10-minute bucket.
+ */
+export function submissionKeys(
+  data: WebformData,
+  idempotencyKey: string | undefined,
+  now: Date,
+): { source: 'header' | 'content'; current: string; previous?: string } {
+  const key = idempotencyKey?.trim();
+  if (key && IDEMPOTENCY_KEY.test(key)) {
+    return { source: 'header', current: `key-${sha256(['key', data.email, key])}` };
+  }
+  const bucket = Math.floor(now.getTime() / CONTENT_DEDUP_WINDOW_MS);
+  const description = data.descricao.toLowerCase().replace(/\s+/g, ' ').trim();
+  const ticket = (data.chamado ?? '').replace(/\D/g, '').replace(/^0+/, '');
+  const content = (b: number) =>
+    `form-${sha256(['form', data.email, description, ticket, data.assunto, String(data.naoCliente), String(b)])}`;
+  // The previous bucket too: a double click that straddles a bucket boundary is still one case.
+  return { source: 'content', current: content(bucket), previous: content(bucket - 1) };
+}
+
+export function buildSubmission(data: WebformData, sourceId: string, receivedAt: Date): Submission {
+  return {
+    channel: 'webform',
+    sourceId,
+    receivedAt: receivedAt.toISOString(),
+    sender: { name: data.nome, address: data.email.toLowerCase() },
+    recipients: [],
+    subject: `Formulário: ${topicLabel(data.assunto)}`,
+    text: data.descricao,
+    references: [],
+    headers: {},
+    attachments: [],
+    formTicket: data.chamado,
+    storeName: data.loja,
+    formTopic: data.assunto,
+    isClient: !data.naoCliente,
+  };
+}
+
+const PROBLEM_TITLES: Record<RequestProblem, string> = {
+  too_large: 'Mensagem grande demais',
+  unsupported_type: 'Formato não suportado',
+  malformed_json: 'Não foi possível ler os dados enviados',
+  not_an_object: 'Não foi possível ler os dados enviados',
+  bad_encoding: 'Não foi possível ler os dados enviados',
+};
+
+const RATE_LIMIT_MESSAGE =
+  'Recebemos muitos envios a partir da sua conexão na última hora. Tente novamente mais tarde.';
+const RECEIVED_MESSAGE =
+  'Recebemos a sua mensagem. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.';
+
+function rejected(
+  status: number,
+  reason: RejectReason,
+  view: WebformView,
+  json: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  fields?: string[],
+): FormPostResult {
+  return { status, headers, view, json, event: { kind: 'rejected', reason, ...(fields ? { fields } : {}) } };
+}
+
+export async function handleFormPost(input: FormPostInput, deps: WebformDeps): Promise<FormPostResult> {
+  const { config, clock, cases } = deps;
+  const now = clock.now();
+
+  // Per-IP limit in the application: AWS WAF cannot be associated with API Gateway HTTP APIs
+  // (only REST APIs, ALB, CloudFront, AppSync…), so the counter lives in our DynamoDB table.
+  // Counted before parsing, so that garbage posts are limited too.
+  const windowStart = hourWindowStart(now);
+  const hits = await deps.rateLimiter.hit(rateLimitKey(input.sourceIp), windowStart, HOUR_SECONDS);
+  if (hits > config.limits.webformPerIpPerHour) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_SECONDS * 1000 - now.getTime()) / 1000));
+    return rejected(
+      429,
+      'rate_limit',
+      { kind: 'rate-limited', retryAfterSeconds: retryAfter },
+      { message: RATE_LIMIT_MESSAGE, retryAfterSeconds: retryAfter },
+      { 'retry-after': String(retryAfter) },
+    );
+  }
+
+  const parsed = parseFormBody({
+    body: input.body,
+    contentType: input.contentType,
+    isBase64Encoded: input.isBase64Encoded,
+  });
+  if (!parsed.ok) {
+    return rejected(
+      parsed.status,
+      parsed.problem,
+      { kind: 'problem', title: PROBLEM_TITLES[parsed.problem], message: parsed.message },
+      { message: parsed.message, error: parsed.problem },
+    );
+  }
+
+  const validated = validateFields(parsed.fields);
+  if (!validated.ok) {
+    const errors: FieldErrors = validated.errors;
+    return rejected(
+      400,
+      'validation',
+      { kind: 'form', values: formValues(parsed.fields), errors },
+      { message: 'Corrija os campos indicados e envie novamente.', errors },
+      {},
+      Object.keys(errors),
+    );
+  }
+
+  // A filled honeypot is a bot: answer like a success so it learns nothing, store nothing
+  // (bot text would only bury real cases in the review queue), and count it (metric).
+  if (honeypotFilled(parsed.fields)) {
+    return rejected(200, 'honeypot', { kind: 'received' }, { outcome: 'RECEIVED', message: RECEIVED_MESSAGE });
+  }
+
+  const data = validated.data;
+  const keys = submissionKeys(data, input.idempotencyKey, now);
+  let sourceId = keys.current;
+  let known = (await cases.get(caseIdFor('webform', sourceId))) !== null;
+  if (!known && keys.previous && (await cases.get(caseIdFor('webform', keys.previous))) !== null) {
+    sourceId = keys.previous;
+    known = true;
+  }
+
+  // A retry of a stored submission always gets its first answer; the cap only stops new cases.
+  if (!known) {
+    const open = await cases.countOpenBySender(data.email);
+    if (open >= config.limits.maxOpenCasesPerSender) {
+      const limit = config.limits.maxOpenCasesPerSender;
+      return rejected(
+        409,
+        'open_cases',
+        { kind: 'open-cases', limit },
+        {
+          message: `Este e-mail já tem ${limit} casos em andamento na Ouvidoria. Para acrescentar informações, responda ao e-mail de confirmação de um deles.`,
+          limit,
+        },
+      );
+    }
+  }
+
+  const result = await processSubmission(buildSubmission(data, sourceId, now), deps);
+  return answer(result, keys.source, deps);
+}
+
+function answer(result: IntakeResult, keySource: 'header' | 'content', deps: WebformDeps): FormPostResult {
+  if (result.kind !== 'case') {
+    // Webform submissions never thread into an existing case; answer neutrally if one ever does.
+    return {
+      status: 200,
+      headers: {},
+      view: { kind: 'received' },
+      json: { outcome: 'RECEIVED', message: RECEIVED_MESSAGE },
+      event: { kind: 'submitted', outcome: 'ACCEPTED', duplicate: true, caseId: result.caseId, keySource },
+    };
+  }
+  const event: FormPostEvent = {
+    kind: 'submitted',
+    outcome: result.outcome,
+    duplicate: result.duplicate,
+    caseId: result.caseId,
+    keySource,
+  };
+  const emailed = result.reply?.status === 'sent';
+  if (result.outcome === 'ACCEPTED' && result.protocol) {
+    return {
+      status: 201,
+      headers: {},
+      view: { kind: 'accepted', protocol: result.protocol, emailed },
+      json: {
+        outcome: result.outcome,
+        protocol: result.protocol,
+        message: `Recebemos a sua manifestação. Protocolo: ${result.protocol}.`,
+      },
+      event,
+    };
+  }
+  if (result.outcome === 'ACCEPTED' || result.outcome === 'QUARANTINED') {
+    return {
+      status: 200,
+      headers: {},
+      view: { kind: 'received' },
+      json: { outcome: 'RECEIVED', message: RECEIVED_MESSAGE },
+      event,
+    };
+  }
+  const outcome: GuidanceOutcome = result.outcome;
+  const ticket = result.decision.ticket;
+  return {
+    status: 200,
+    headers: {},
+    view: { kind: 'guidance', outcome, ticket, emailed },
+    json: { outcome, guidance: guidanceFor(outcome, deps.config, ticket) },
+    event,
+  };
+}

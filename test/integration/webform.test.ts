@@ -1,0 +1,217 @@
+/**
+ * The webform handler on the real adapters: DynamoDB (dynalite) for cases, tickets, throttles,
+ * bounces and the per-IP counter, and SES (aws-ses-v2-local) for the acknowledgement. Only the
+ * assignment queue is a fake (no SQS emulator). Plus the bundle check: the webform Lambda must
+ * not carry the mail parser.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createWebformHandler, handler, type WebformHandler } from '../../functions/webform/handler';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
+import { SesMailer } from '../../shared/adapters/ses-mailer';
+import { noTelemetry } from '../../shared/app/intake';
+import { localConfig, localConfigInput } from '../../shared/domain/config';
+import { ENV } from '../../shared/runtime-env';
+import {
+  type DynaliteHandle,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+  type SesLocalHandle,
+  startDynalite,
+  startSesLocal,
+} from '../support/emulators';
+import { FixedClock, RecordingQueue } from '../support/fakes';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+type Fixture = { headers: Record<string, string>; body?: string; [key: string]: unknown };
+const fixture = (name: string): Fixture =>
+  JSON.parse(readFileSync(new URL(`../../events/webform/${name}.json`, import.meta.url), 'utf8'));
+
+let dynalite: DynaliteHandle;
+let ses: SesLocalHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let sesClient: SESv2Client;
+let table = '';
+let tableSeq = 0;
+let cases: DynamoCaseRepository;
+let queue: RecordingQueue;
+let handle: WebformHandler;
+
+beforeAll(async () => {
+  [dynalite, ses] = await Promise.all([startDynalite(), startSesLocal()]);
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  sesClient = new SESv2Client({ endpoint: ses.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+});
+
+afterAll(async () => {
+  sesClient?.destroy();
+  doc?.destroy();
+  raw?.destroy();
+  await Promise.all([dynalite?.stop(), ses?.stop()]);
+});
+
+beforeEach(async () => {
+  // A fresh table per test: protocol counters and rate counters start from zero.
+  table = `ouvidoria-webform-${++tableSeq}`;
+  await createTableIfMissing(raw, table);
+  await putTicket(doc, table, { id: '48213', requesterEmail: MERCHANT });
+  await ses.clear();
+  cases = new DynamoCaseRepository({ client: doc, tableName: table });
+  queue = new RecordingQueue();
+  handle = createWebformHandler({
+    cases,
+    tickets: new TableTicketDirectory(doc, table),
+    mailer: new SesMailer({ client: sesClient }),
+    queue,
+    throttle: new DynamoReplyThrottle(doc, table),
+    bounces: new DynamoBounceRegistry(doc, table),
+    clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+    config: localConfig,
+    rateLimiter: new DynamoRateLimiter(doc, table),
+    telemetry: noTelemetry,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+  });
+});
+
+describe('webform on dynalite and aws-ses-v2-local', () => {
+  it('a valid submission stores one case and sends one acknowledgement with the protocol', async () => {
+    const response = await handle(fixture('post-json-valid'));
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body)).toMatchObject({ outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+
+    const stored = await cases.listAll();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      channel: 'webform',
+      outcome: 'ACCEPTED',
+      status: 'QUEUED',
+      protocol: 'OUV-2026-000001',
+      senderEmail: MERCHANT,
+      subject: 'Formulário: Atendimento do suporte',
+    });
+    expect(stored[0]?.reply?.status).toBe('sent');
+    expect(await cases.countOpenBySender(MERCHANT)).toBe(1);
+
+    const outbox = await ses.outbox();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.subject).toBe('[OUV-2026-000001] Recebemos sua manifestação');
+    expect(outbox[0]?.destination.to.join(' ')).toContain(MERCHANT);
+    expect(outbox[0]?.body.text).toContain('OUV-2026-000001');
+    expect(outbox[0]?.body.text).toContain('segunda a sexta-feira, das 09:00 às 17:00, exceto feriados');
+    expect(queue.messages).toEqual([{ caseId: stored[0]?.caseId, protocol: 'OUV-2026-000001' }]);
+  });
+
+  it('a duplicate POST (double click) makes no second case and no second email', async () => {
+    const first = await handle(fixture('post-urlencoded-valid'));
+    const second = await handle(fixture('post-urlencoded-valid'));
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
+    expect(await cases.listAll()).toHaveLength(1);
+    expect(await ses.outbox()).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it('a retried POST with the same Idempotency-Key makes one case', async () => {
+    const keyed = (descricao: string) => {
+      const e = fixture('post-json-valid');
+      e.headers['idempotency-key'] = '0b7c6a52-3f7e-4a55-9d7e-webform';
+      e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), descricao });
+      return e;
+    };
+    await handle(keyed('Primeiro envio: os pedidos pagos por Pix continuam parados na loja.'));
+    const retry = await handle(keyed('Segundo envio, editado: os pedidos pagos por Pix continuam parados.'));
+    expect(JSON.parse(retry.body)).toMatchObject({ protocol: 'OUV-2026-000001' });
+    expect(await cases.listAll()).toHaveLength(1);
+    expect(await ses.outbox()).toHaveLength(1);
+  });
+
+  it('guidance outcomes are stored and emailed, without a protocol', async () => {
+    const response = await handle(fixture('post-base64'));
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Fale primeiro com a Central de Atendimento');
+    const [stored] = await cases.listAll();
+    expect(stored).toMatchObject({ outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED' });
+    expect(stored?.protocol).toBeUndefined();
+    const outbox = await ses.outbox();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.destination.to.join(' ')).toContain('joao.araujo@lojadojoao.com.br');
+  });
+
+  it('counts posts per IP in DynamoDB and answers 429 past the hourly limit', async () => {
+    const limit = localConfig.limits.webformPerIpPerHour;
+    for (let i = 0; i < limit; i++) expect((await handle(fixture('post-invalid'))).statusCode).toBe(400);
+    const limited = await handle(fixture('post-invalid'));
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBe('3300');
+  });
+});
+
+describe('Lambda entry point', () => {
+  it('builds its dependencies from the environment (shared/adapters/runtime.ts) once, and serves', async () => {
+    vi.stubEnv(ENV.config, JSON.stringify(localConfigInput));
+    vi.stubEnv(ENV.tableName, table);
+    vi.stubEnv(ENV.dynamoEndpoint, dynalite.endpoint);
+    vi.stubEnv(ENV.sesEndpoint, ses.endpoint);
+    vi.stubEnv(ENV.ticketDirectory, 'table');
+    // Only accepted cases are queued, and this test sends none: no SQS emulator needed.
+    vi.stubEnv(ENV.assignmentQueueUrl, 'http://127.0.0.1:9/000000000000/assignment');
+    vi.stubEnv(ENV.now, '2026-03-10T13:05:00Z');
+    vi.stubEnv('AWS_REGION', EMULATOR_REGION);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
+    try {
+      expect((await handler(fixture('get-page'))).statusCode).toBe(200);
+      const response = await handler(fixture('post-base64'));
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('Fale primeiro com a Central de Atendimento');
+      expect(await cases.listAll()).toHaveLength(1);
+      expect(await ses.outbox()).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('webform bundle', () => {
+  it('does not include the mail parser (esbuild metafile of functions/webform/handler.ts)', async () => {
+    const result = await build({
+      entryPoints: [`${ROOT}functions/webform/handler.ts`],
+      absWorkingDir: ROOT,
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // The metafile is real: the webform code and its runtime wiring are in it.
+    expect(inputs).toContain('functions/webform/handler.ts');
+    expect(inputs).toContain('shared/webform/form.ts');
+    expect(inputs).toContain('shared/app/intake.ts');
+    expect(inputs.filter((path) => path.includes('mailparser'))).toEqual([]);
+    expect(inputs.filter((path) => path.startsWith('shared/mail/'))).toEqual([]);
+  });
+});

@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FORM_LIMITS,
+  formValues,
+  honeypotFilled,
+  MESSAGES,
+  parseFormBody,
+  REQUEST_MESSAGES,
+  TOPICS,
+  validateFields,
+} from '../../shared/webform/form';
+
+/** A complete, valid form as a browser posts it (strings only). */
+const VALID: Record<string, string> = {
+  nome: 'Mariana Costa',
+  email: 'lojista@modasbella.com.br',
+  loja: 'www.modasbella.com.br',
+  chamado: '48213',
+  assunto: 'atendimento',
+  descricao: 'Os pedidos pagos por Pix não mudam de status desde o dia 3 e o chamado foi encerrado sem solução.',
+  consentimento: 'on',
+};
+
+const urlencoded = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+function validate(overrides: Record<string, unknown>, remove: string[] = []) {
+  const fields: Record<string, unknown> = { ...VALID, ...overrides };
+  for (const name of remove) delete fields[name];
+  return validateFields(fields);
+}
+
+describe('webform fields', () => {
+  it('accepts the complete form and normalises it', () => {
+    const result = validate({ email: '  Lojista@ModasBella.COM.br ', nome: '  Mariana \t Costa ' });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        nome: 'Mariana Costa',
+        email: 'lojista@modasbella.com.br',
+        loja: 'www.modasbella.com.br',
+        chamado: '48213',
+        assunto: 'atendimento',
+        descricao: VALID.descricao,
+        naoCliente: false,
+        consentimento: true,
+      },
+    });
+  });
+
+  it.each([
+    ['nome', { nome: '' }, MESSAGES.nome.required],
+    ['nome', { nome: '   ' }, MESSAGES.nome.required],
+    ['nome', { nome: 'a'.repeat(FORM_LIMITS.nome + 1) }, MESSAGES.nome.tooLong],
+    ['nome', { nome: 42 }, MESSAGES.wrongType],
+    ['email', { email: '' }, MESSAGES.email.required],
+    ['email', { email: 'lojista@modasbella' }, MESSAGES.email.invalid],
+    ['email', { email: 'lojista modasbella.com.br' }, MESSAGES.email.invalid],
+    ['email', { email: 'lojista@@modasbella.com.br' }, MESSAGES.email.invalid],
+    [
+      'email',
+      { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com` },
+      MESSAGES.email.tooLong,
+    ],
+    ['email', { email: ['a@b.com'] }, MESSAGES.email.invalid],
+    ['loja', { loja: 'x'.repeat(FORM_LIMITS.loja + 1) }, MESSAGES.loja.tooLong],
+    ['loja', { loja: { url: 'x' } }, MESSAGES.wrongType],
+    ['chamado', { chamado: 'abc' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '4821-3' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '1'.repeat(FORM_LIMITS.chamado + 1) }, MESSAGES.chamado.tooLong],
+    ['assunto', { assunto: '' }, MESSAGES.assunto.required],
+    ['assunto', { assunto: 'reclamacao' }, MESSAGES.assunto.invalid],
+    ['assunto', { assunto: 'Atendimento do suporte' }, MESSAGES.assunto.invalid],
+    ['descricao', { descricao: '' }, MESSAGES.descricao.required],
+    ['descricao', { descricao: ' \n\t ' }, MESSAGES.descricao.required],
+    ['descricao', { descricao: 'Não resolveram.' }, MESSAGES.descricao.tooShort],
+    ['descricao', { descricao: 'x'.repeat(FORM_LIMITS.descricaoMax + 1) }, MESSAGES.descricao.tooLong],
+    ['naoCliente', { naoCliente: 'talvez' }, MESSAGES.naoCliente.invalid],
+    ['consentimento', { consentimento: '' }, MESSAGES.consentimento.required],
+    ['consentimento', { consentimento: 'false' }, MESSAGES.consentimento.required],
+    ['consentimento', { consentimento: false }, MESSAGES.consentimento.required],
+    ['consentimento', { consentimento: 'talvez' }, MESSAGES.consentimento.required],
+  ])('%s %j → "%s"', (field, overrides, message) => {
+    const result = validate(overrides);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({ [field]: message });
+  });
+
+  it.each([
+    ['nome', MESSAGES.nome.required],
+    ['email', MESSAGES.email.required],
+    ['assunto', MESSAGES.assunto.required],
+    ['descricao', MESSAGES.descricao.required],
+    ['consentimento', MESSAGES.consentimento.required],
+  ])('missing %s is reported as required', (field, message) => {
+    const result = validate({}, [field]);
+    expect(result).toEqual({ ok: false, errors: { [field]: message } });
+  });
+
+  it('reports every field error at once, in field order', () => {
+    const result = validateFields({ chamado: 'abc', assunto: 'x', descricao: 'curta' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors)).toEqual(['nome', 'email', 'chamado', 'assunto', 'descricao', 'consentimento']);
+  });
+
+  it.each([
+    ['nome', 'a'.repeat(FORM_LIMITS.nome)],
+    ['loja', 'x'.repeat(FORM_LIMITS.loja)],
+    ['descricao', 'x'.repeat(FORM_LIMITS.descricaoMin)],
+    ['descricao', 'x'.repeat(FORM_LIMITS.descricaoMax)],
+    ['chamado', `#${'1'.repeat(FORM_LIMITS.chamado - 1)}`],
+  ])('accepts %s exactly at its limit', (field, value) => {
+    expect(validate({ [field]: value }).ok).toBe(true);
+  });
+
+  it.each([
+    ['48213', '48213'],
+    ['#48213', '#48213'],
+    ['#48.213', '#48.213'],
+    ['# 48 213', '# 48 213'],
+    ['  48213  ', '48213'],
+  ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok && result.data.chamado).toBe(kept);
+  });
+
+  it('treats an empty ticket and store as not given (non-clients have neither)', () => {
+    const result = validate({ chamado: '  ', loja: '' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.chamado).toBeUndefined();
+    expect(result.data.loja).toBeUndefined();
+  });
+
+  it('accepts a ticket sent as a JSON number', () => {
+    const result = validate({ chamado: 48213 });
+    expect(result.ok && result.data.chamado).toBe('48213');
+  });
+
+  it('accepts every topic of the list', () => {
+    for (const topic of TOPICS) expect(validate({ assunto: topic.value }).ok).toBe(true);
+  });
+
+  it.each([
+    ['on', true],
+    ['true', true],
+    [true, true],
+    ['1', true],
+    ['', false],
+    [false, false],
+    ['false', false],
+    [undefined, false],
+  ])('reads the "not a client" checkbox %j as %s', (value, expected) => {
+    const result = validate({ naoCliente: value });
+    expect(result.ok && result.data.naoCliente).toBe(expected);
+  });
+
+  it('cleans control characters and line breaks from one-line fields, keeps them in the description', () => {
+    const result = validate({
+      nome: 'Mariana\r\nBcc: vitima@exemplo.com',
+      descricao: 'Primeira linha do relato\r\nSegunda linha\u0000 com detalhes\u202e.',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.nome).toBe('Mariana Bcc: vitima@exemplo.com');
+    expect(result.data.descricao).toBe('Primeira linha do relato\nSegunda linha com detalhes.');
+  });
+
+  it('counts the description after trimming (padding cannot reach the minimum)', () => {
+    expect(validate({ descricao: `${' '.repeat(30)}curta${' '.repeat(30)}` })).toEqual({
+      ok: false,
+      errors: { descricao: MESSAGES.descricao.tooShort },
+    });
+  });
+
+  it('ignores unknown fields', () => {
+    const result = validate({ admin: 'true', status: 'CLOSED', protocolo: 'OUV-2026-000001' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Object.keys(result.data).sort()).toEqual(
+      ['assunto', 'chamado', 'consentimento', 'descricao', 'email', 'loja', 'naoCliente', 'nome'].sort(),
+    );
+  });
+});
+
+describe('parseFormBody', () => {
+  it('parses application/x-www-form-urlencoded with accents, + as space and percent-encoding', () => {
+    const parsed = parseFormBody({
+      body: 'nome=Jo%C3%A3o+Ara%C3%BAjo&descricao=linha+1%0D%0Alinha+2&consentimento=on',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      format: 'urlencoded',
+      fields: { nome: 'João Araújo', descricao: 'linha 1\r\nlinha 2', consentimento: 'on' },
+    });
+  });
+
+  it('keeps the first value of a repeated field', () => {
+    const parsed = parseFormBody({
+      body: 'email=a%40b.com&email=c%40d.com',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(parsed.ok && parsed.fields['email']).toBe('a@b.com');
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/vnd.api+json'])(
+    'parses JSON sent as %s',
+    (contentType) => {
+      const parsed = parseFormBody({ body: JSON.stringify(VALID), contentType });
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(validateFields(parsed.fields).ok).toBe(true);
+    },
+  );
+
+  it('decodes a base64 body (API Gateway isBase64Encoded)', () => {
+    const body = Buffer.from(urlencoded({ ...VALID, nome: 'João Araújo' }), 'utf8').toString('base64');
+    const parsed = parseFormBody({ body, contentType: 'application/x-www-form-urlencoded', isBase64Encoded: true });
+    expect(parsed.ok && parsed.fields['nome']).toBe('João Araújo');
+  });
+
+  it.each([
+    ['{"nome": "Ana",', 'malformed_json', REQUEST_MESSAGES.malformedJson],
+    ['', 'malformed_json', REQUEST_MESSAGES.malformedJson],
+    ['[1,2,3]', 'not_an_object', REQUEST_MESSAGES.notAnObject],
+    ['null', 'not_an_object', REQUEST_MESSAGES.notAnObject],
+    ['"texto"', 'not_an_object', REQUEST_MESSAGES.notAnObject],
+  ])('answers 400 to the JSON body %j', (body, problem, message) => {
+    expect(parseFormBody({ body, contentType: 'application/json' })).toEqual({
+      ok: false,
+      status: 400,
+      problem,
+      message,
+    });
+  });
+
+  it('answers 400 to bytes that are not UTF-8', () => {
+    const body = Buffer.from([0x6e, 0x6f, 0x6d, 0x65, 0x3d, 0xe3, 0x28]).toString('base64');
+    expect(
+      parseFormBody({ body, contentType: 'application/x-www-form-urlencoded', isBase64Encoded: true }),
+    ).toMatchObject({
+      ok: false,
+      status: 400,
+      problem: 'bad_encoding',
+    });
+  });
+
+  it.each(['text/plain', 'multipart/form-data; boundary=----x', 'application/xml', '', 'application/jsonp'])(
+    'answers 415 to the content type %j',
+    (contentType) => {
+      expect(parseFormBody({ body: 'nome=Ana', contentType })).toEqual({
+        ok: false,
+        status: 415,
+        problem: 'unsupported_type',
+        message: REQUEST_MESSAGES.unsupportedType,
+      });
+    },
+  );
+
+  it('answers 413 to a body over the limit, plain or base64, before parsing it', () => {
+    const big = `descricao=${'a'.repeat(FORM_LIMITS.maxBodyBytes)}`;
+    const expected = { ok: false, status: 413, problem: 'too_large', message: REQUEST_MESSAGES.tooLarge };
+    expect(parseFormBody({ body: big, contentType: 'application/x-www-form-urlencoded' })).toEqual(expected);
+    expect(
+      parseFormBody({
+        body: Buffer.from(big).toString('base64'),
+        contentType: 'application/x-www-form-urlencoded',
+        isBase64Encoded: true,
+      }),
+    ).toEqual(expected);
+    // Size comes first: even a body we could not parse anyway is "too large".
+    expect(parseFormBody({ body: big, contentType: 'text/plain' })).toEqual(expected);
+  });
+
+  it('counts bytes, not characters: multi-byte text over the limit is refused', () => {
+    const body = `descricao=${'ç'.repeat(FORM_LIMITS.maxBodyBytes / 2)}`;
+    expect(body.length).toBeLessThan(FORM_LIMITS.maxBodyBytes);
+    expect(parseFormBody({ body, contentType: 'application/x-www-form-urlencoded' })).toMatchObject({ status: 413 });
+  });
+
+  it('accepts a body exactly at the limit', () => {
+    const prefix = 'descricao=';
+    const body = prefix + 'a'.repeat(FORM_LIMITS.maxBodyBytes - prefix.length);
+    expect(parseFormBody({ body, contentType: 'application/x-www-form-urlencoded' }).ok).toBe(true);
+  });
+
+  it('fits the largest legitimate browser post under the limit', () => {
+    // Every field at its maximum, accented text percent-encoded as a browser does.
+    const body = urlencoded({
+      nome: 'ã'.repeat(FORM_LIMITS.nome),
+      email: `${'a'.repeat(240)}@loja.com.br`,
+      loja: 'ç'.repeat(FORM_LIMITS.loja),
+      chamado: '1'.repeat(FORM_LIMITS.chamado),
+      assunto: 'funcionalidade',
+      descricao: 'é'.repeat(FORM_LIMITS.descricaoMax),
+      naoCliente: 'on',
+      consentimento: 'on',
+      website: '',
+    });
+    const parsed = parseFormBody({ body, contentType: 'application/x-www-form-urlencoded' });
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('keeps "__proto__" in JSON as a plain ignored key', () => {
+    const parsed = parseFormBody({
+      body: '{"__proto__": {"consentimento": true}, "nome": "Ana"}',
+      contentType: 'application/json',
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.fields['consentimento']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['consentimento']).toBeUndefined();
+  });
+});
+
+describe('honeypot', () => {
+  it.each([
+    [{}, false],
+    [{ website: '' }, false],
+    [{ website: '   ' }, false],
+    [{ website: 'https://spam.example' }, true],
+    [{ website: 1 }, true],
+  ])('%j → filled: %s', (fields, expected) => {
+    expect(honeypotFilled(fields)).toBe(expected);
+  });
+});
+
+describe('formValues', () => {
+  it('keeps what was typed for the known fields only, as strings', () => {
+    expect(
+      formValues({ nome: 'Ana', chamado: 48213, naoCliente: true, website: 'spam', extra: 'x', loja: {} }),
+    ).toEqual({
+      nome: 'Ana',
+      chamado: '48213',
+      naoCliente: 'true',
+    });
+  });
+});
