@@ -1,0 +1,296 @@
+/**
+ * The eligibility engine: deterministic and explainable. Text rules read the subject, the
+ * webform topic and what the sender wrote now (never the quoted history), normalised and one
+ * sentence at a time; signal rules read SES verdicts, form fields and the ticket check.
+ *
+ * Precedence (first that applies decides):
+ *  1. QUARANTINED — unparseable mail, spam or virus verdict, failed sender authentication;
+ *  2. NOT_A_CLIENT — form choice; or the text says so, unless a valid/unverified ticket proves otherwise;
+ *  3. OUT_OF_SCOPE_COMMERCIAL — negotiation or special conditions, even with a ticket;
+ *  4. OUT_OF_SCOPE_FEATURE — features or integrations that do not exist, even with a ticket;
+ *  5. the prior ticket — valid/unverified → ACCEPTED, invalid → TICKET_INVALID;
+ *  6. no ticket — ACCESS_ISSUE, then BILLING_QUESTION, else NO_PRIOR_TICKET.
+ *
+ * Sender authentication: DMARC FAIL quarantines; so does SPF FAIL unless DKIM PASSes (a
+ * forwarded or list-relayed message breaks SPF but keeps a valid DKIM signature). GRAY,
+ * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
+ */
+import type { Decision, TicketCheck } from '../decision';
+import type { Submission } from '../submission';
+import { normalize, splitQuoted } from '../text';
+import { PHRASE_REWRITES, RULES, type Rule, ruleById, WORD_VARIANTS } from './rules';
+
+/** Longer fresh text is cut here: the topic of a message is in its first pages. */
+const MAX_TEXT_CHARS = 50_000;
+/** A lone `*` in a phrase matches up to this many words. */
+const GAP_WORDS = 4;
+const MAX_EVIDENCE = 60;
+
+interface CompiledRule {
+  rule: Rule;
+  phrases: RegExp[];
+  requires: RegExp[];
+  unless: RegExp[];
+  unlessInMessage: RegExp[];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compiles a phrase (see the syntax in rules.ts) into a whole-word regular expression. */
+export function compilePhrase(phrase: string): RegExp {
+  let body = '';
+  for (const token of normalize(phrase).split(' ')) {
+    if (token === '') continue;
+    if (token === '*') {
+      body += `(?:\\s+\\S+){0,${GAP_WORDS}}`;
+      continue;
+    }
+    const part = token.endsWith('*') ? `${escapeRegExp(token.slice(0, -1))}[a-z0-9]*` : escapeRegExp(token);
+    body += body === '' ? part : `\\s+${part}`;
+  }
+  return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`);
+}
+
+const COMPILED: readonly CompiledRule[] = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
+  rule,
+  phrases: rule.phrases.map(compilePhrase),
+  requires: (rule.requires ?? []).map(compilePhrase),
+  unless: (rule.unless ?? []).map(compilePhrase),
+  unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
+}));
+
+const VARIANT_RE = new RegExp(
+  `(?<![a-z0-9])(${Object.keys(WORD_VARIANTS)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![a-z0-9])`,
+  'g',
+);
+
+const REWRITES: readonly (readonly [RegExp, string])[] = PHRASE_REWRITES.map(([from, to]) => [
+  new RegExp(compilePhrase(from).source, 'g'),
+  to,
+]);
+
+/**
+ * Rewrites chat-speak and common misspellings ("vc", "n consigo", "cobransa") to standard
+ * words, then idioms that would trigger the wrong rule ("entrar em contato").
+ */
+export function canonicalize(normalized: string): string {
+  let text = normalized.replace(VARIANT_RE, (w) => WORD_VARIANTS[w] ?? w).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
+  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  return text;
+}
+
+/**
+ * Sentences of a text: paragraphs, then '.', '!', '?', ';'. Single line breaks are joined,
+ * since plain-text mail is often hard-wrapped mid-sentence.
+ */
+function sentencesOf(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n|[!?;]+|\.(?=\s|$)/)
+    .map((s) => canonicalize(normalize(s)))
+    .filter((s) => s !== '');
+}
+
+/** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
+export function topicSentences(s: Submission): TopicSentence[] {
+  const { fresh } = splitQuoted(s.text.slice(0, MAX_TEXT_CHARS * 2));
+  const headline = (text: string) => sentencesOf(text).map((t) => ({ text: t, headline: true }));
+  return [
+    ...headline(s.subject),
+    ...headline(s.formTopic ?? ''),
+    ...sentencesOf(fresh.slice(0, MAX_TEXT_CHARS)).map((t) => ({ text: t, headline: false })),
+  ];
+}
+
+export interface TopicSentence {
+  /** Normalised, canonicalised sentence. */
+  text: string;
+  /** Subject or form topic: a summary of the whole message rather than one sentence of it. */
+  headline: boolean;
+}
+
+export interface TextHit {
+  ruleId: string;
+  /** The normalised words that matched. */
+  evidence: string;
+}
+
+function anyMatch(res: readonly RegExp[], text: string): boolean {
+  return res.some((re) => re.test(text));
+}
+
+/**
+ * The first phrase of the rule found in a sentence whose context has one of `requires` and none
+ * of `unless`. A body sentence is its own context; a headline's context is itself plus the whole
+ * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
+ */
+function matchRule(c: CompiledRule, sentences: readonly TopicSentence[]): TextHit | null {
+  if (c.unlessInMessage.length > 0 && sentences.some((s) => anyMatch(c.unlessInMessage, s.text))) return null;
+  const body = sentences.filter((s) => !s.headline).map((s) => s.text);
+  for (const sentence of sentences) {
+    const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
+    for (const re of c.phrases) {
+      const m = re.exec(sentence.text);
+      if (!m) continue;
+      if (c.requires.length > 0 && !context.some((t) => anyMatch(c.requires, t))) break;
+      if (context.some((t) => anyMatch(c.unless, t))) break;
+      return { ruleId: c.rule.id, evidence: m[0] };
+    }
+  }
+  return null;
+}
+
+/** Every text rule that fires on the submission, in the order of RULES. */
+export function matchTextRules(s: Submission): TextHit[] {
+  const sentences = topicSentences(s);
+  const hits: TextHit[] = [];
+  for (const c of COMPILED) {
+    const hit = matchRule(c, sentences);
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+function quote(evidence: string): string {
+  return `“${oneLine(evidence, MAX_EVIDENCE)}”`;
+}
+
+interface SignalHit {
+  ruleId: string;
+  reason: string;
+}
+
+function quarantineHits(s: Submission): SignalHit[] {
+  const hits: SignalHit[] = [];
+  if (s.parseProblem !== undefined) {
+    const detail = oneLine(s.parseProblem, 200);
+    hits.push({
+      ruleId: 'quarantine.parse-problem',
+      reason: detail === '' ? 'Mensagem não pôde ser lida.' : `Mensagem não pôde ser lida: ${detail}.`,
+    });
+  }
+  const v = s.verdicts;
+  if (v) {
+    if (v.spam === 'FAIL') hits.push({ ruleId: 'quarantine.spam', reason: 'Mensagem classificada como spam.' });
+    if (v.virus === 'FAIL') hits.push({ ruleId: 'quarantine.virus', reason: 'Vírus detectado na mensagem.' });
+    if (v.dmarc === 'FAIL') {
+      hits.push({ ruleId: 'quarantine.auth.dmarc', reason: 'Falha de autenticação do remetente (DMARC).' });
+    }
+    if (v.spf === 'FAIL' && v.dkim !== 'PASS') {
+      hits.push({
+        ruleId: 'quarantine.auth.spf',
+        reason: 'Falha de autenticação do remetente (SPF falhou e o DKIM não passou).',
+      });
+    }
+  }
+  return hits;
+}
+
+/** Why the submission must be quarantined (the first quarantine rule that fires), or null. */
+export function quarantineReason(s: Submission): { ruleId: string; reason: string } | null {
+  return quarantineHits(s)[0] ?? null;
+}
+
+function ticketRuleId(ticket: TicketCheck): string {
+  return `ticket.${ticket.status}`;
+}
+
+function ticketNumberForText(n: string): string {
+  return n.length > 20 ? `${n.slice(0, 20)}…` : n;
+}
+
+function ticketReason(ticket: TicketCheck, topicNote: string): string {
+  switch (ticket.status) {
+    case 'valid':
+      return `Chamado anterior nº ${ticket.number} verificado (aberto pelo remetente); caso aceito${topicNote}.`;
+    case 'unverified':
+      return `Chamado nº ${ticket.number} informado, mas chamado não verificado (diretório de chamados indisponível); caso aceito com ressalva${topicNote}.`;
+    case 'invalid':
+      if (ticket.why === 'not_owner') return `O chamado nº ${ticket.number} não pertence ao remetente.`;
+      if (ticket.why === 'bad_format') {
+        return `O número de chamado informado (${ticketNumberForText(ticket.number)}) não tem formato válido.`;
+      }
+      return `O chamado nº ${ticket.number} não foi encontrado na central de atendimento.`;
+    case 'none':
+      return 'Nenhum número de chamado anterior encontrado na mensagem.';
+  }
+}
+
+const TOPIC_NOTES: Record<string, string> = {
+  ACCESS_ISSUE: ' (assunto: acesso ao painel)',
+  BILLING_QUESTION: ' (assunto: planos, faturas ou cobrança)',
+};
+
+/** Decides what the office does with a submission, given the checked prior ticket. */
+export function decide(s: Submission, ticket: TicketCheck): Decision {
+  const quarantine = quarantineHits(s);
+  const textHits = matchTextRules(s);
+  const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
+  const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
+    textHits.find((h) => {
+      const rule = ruleById(h.ruleId);
+      return rule.stage === stage && (outcome === undefined || rule.outcome === outcome);
+    });
+
+  const signals = new Set<string>(quarantine.map((q) => q.ruleId));
+  if (s.isClient === false) signals.add('client.not-a-client.form');
+  signals.add(ticketRuleId(ticket));
+  const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
+
+  const ticketHolds = ticket.status === 'valid' || ticket.status === 'unverified';
+  let decisive: string;
+  let reason: string;
+
+  const notClientText = firstOf('client');
+  const commercial = firstOf('commercial');
+  const feature = firstOf('feature');
+  const access = firstOf('topic', 'ACCESS_ISSUE');
+  const billing = firstOf('topic', 'BILLING_QUESTION');
+  const firstQuarantine = quarantine[0];
+
+  if (firstQuarantine) {
+    decisive = firstQuarantine.ruleId;
+    reason = firstQuarantine.reason;
+  } else if (s.isClient === false) {
+    decisive = 'client.not-a-client.form';
+    reason = 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
+  } else if (notClientText && !ticketHolds) {
+    decisive = notClientText.ruleId;
+    reason = `A mensagem indica que o remetente não é cliente (${quote(notClientText.evidence)}); encaminhar ao Comercial.`;
+  } else if (commercial) {
+    decisive = commercial.ruleId;
+    reason = `Negociação comercial ou condição especial (${quote(commercial.evidence)}): a Ouvidoria não atua; encaminhar ao Comercial.`;
+  } else if (feature) {
+    decisive = feature.ruleId;
+    reason = `Pedido de funcionalidade ou integração inexistente (${quote(feature.evidence)}): a Ouvidoria não atua.`;
+  } else if (ticket.status !== 'none') {
+    decisive = ticketRuleId(ticket);
+    const topic = access ? 'ACCESS_ISSUE' : billing ? 'BILLING_QUESTION' : '';
+    reason = ticketReason(ticket, TOPIC_NOTES[topic] ?? '');
+  } else if (access) {
+    decisive = access.ruleId;
+    reason = `Sem chamado anterior; falta de acesso ao painel (${quote(access.evidence)}): orientar abertura de chamado no suporte técnico.`;
+  } else if (billing) {
+    decisive = billing.ruleId;
+    reason = `Sem chamado anterior; assunto de planos, faturas ou cobrança (${quote(billing.evidence)}): orientar a Base de Conhecimento.`;
+  } else {
+    decisive = 'ticket.none';
+    reason = ticketReason(ticket, '');
+  }
+
+  const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
+  return { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket };
+}

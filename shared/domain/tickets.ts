@@ -1,0 +1,312 @@
+/**
+ * Prior-ticket extraction: every number a merchant may have meant as "my support ticket",
+ * ranked. Keyword-led numbers ("chamado nº 12.345", "ticket #48213") score high; a bare
+ * standalone number only low, and never one that reads as a phone, CPF, CNPJ, CEP, date,
+ * time, amount, percentage, quantity, order/invoice number or our own case protocol.
+ */
+import type { TicketCandidate, TicketSource } from './decision';
+import { foldKeepingLength, splitQuoted } from './text';
+
+/** Scores: form field > keyword-led > helpdesk link > "#123" > weak keyword > bare number. */
+export const TICKET_SCORES = {
+  form: 100,
+  keyword: 80,
+  link: 75,
+  hash: 70,
+  weakKeyword: 50,
+  bare: 10,
+} as const;
+
+/** Added to a candidate's score by where it was read: the subject is the sender's headline. */
+const SOURCE_BONUS: Record<TicketSource, number> = { form: 0, subject: 6, body: 3, quoted: 0 };
+
+/**
+ * Candidates scoring below this are guesses (bare numbers): the verifier looks them up, but a
+ * guess that is not found does not make the submission "ticket invalid".
+ */
+export const WEAK_CANDIDATE_SCORE = 30;
+
+/** Digits only, 3 to 10 of them, not all zeros. */
+export function isValidTicketFormat(n: string): boolean {
+  return /^\d{3,10}$/.test(n) && !/^0+$/.test(n);
+}
+
+export interface TicketExtractionInput {
+  subject: string;
+  text: string;
+  formTicket?: string;
+}
+
+const MASK = '\u00a4';
+const EVIDENCE_RADIUS = 20;
+
+/** Our own case protocol, OUV-2026-000123 (also "OUV 2026 123"): never a ticket. */
+const OWN_PROTOCOL = /(?<![a-z0-9])ouv[\s-]*\d{4}[\s-]*\d{1,8}(?!\d)/g;
+
+/** Helpdesk links that carry the ticket id: .../requests/48213, .../tickets/48213. */
+const TICKET_LINK = /\/(?:hc\/[a-z-]+\/)?(?:requests|tickets|chamados|solicitacoes|agent\/tickets)\/(\d{3,10})(?!\d)/g;
+
+/** Keywords after which an order / invoice / payment / personal identifier follows. */
+const OTHER_ID_KEYWORDS =
+  'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
+
+/**
+ * Spans that look like numbers but are something else. Applied to the folded text; matched
+ * spans are masked so no candidate is read inside them.
+ */
+const MASKS: RegExp[] = [
+  // URLs and e-mail addresses (ticket links are read before masking).
+  /\b(?:https?:\/\/|www\.)\S+/g,
+  // Bounded on the left so a long run without '@' stays linear.
+  /[^\s<>()@,;"']{1,64}@[^\s<>()@,;"']{1,255}/g,
+  OWN_PROTOCOL,
+  // CNPJ 12.345.678/0001-90, CPF 123.456.789-09.
+  /\d{2}\.?\d{3}\.?\d{3}\/\d{4}-?\d{2}/g,
+  /\d{3}\.\d{3}\.\d{3}-?\d{2}/g,
+  // Dates: 25/11/2026, 25-11-26, 25.11.2026, 2026-11-25, 25/11, "25 de novembro de 2026".
+  /(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)/g,
+  /(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)/g,
+  /(?<!\d)\d{1,2}\/\d{1,2}(?![\d/])/g,
+  /(?<!\d)\d{1,2} de [a-z]+ de \d{4}(?!\d)/g,
+  // Times: 10:30, 10:30:15, 10h, 10h30, 10hs.
+  /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/g,
+  /(?<!\d)\d{1,2} ?h(?:s|rs?|\d{2})?(?![a-z0-9])/g,
+  // Money: R$ 1.234,56, R$ 12345, US$ 10, 1.234,56, 99,90, "12345 reais".
+  /(?:r\$|us\$|u\$|\$|€|£|usd|brl|eur)\s*\d[\d.,]*/g,
+  /(?<!\d)\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)/g,
+  /(?<![\d.,])\d+,\d{2}(?!\d)/g,
+  /(?<![\d.,])\d[\d.,]*\s*(?:reais|real|centavos|dolares|dolar|mil|milhoes|milhao|bilhoes)(?![a-z])/g,
+  // Percentages.
+  /(?<!\d)\d+(?:[.,]\d+)?\s*%/g,
+  // Phones: +55 11 98765 4321, (11) 98765-4321, 0800 123 4567, 11 98765-4321, 98765-4321.
+  /\+\s*\d{1,3}[\s.-]*\(?\d{2}\)?[\s.-]*9?\s?\d{4}[\s.-]?\d{4}(?!\d)/g,
+  /\(\s*0?\d{2}\s*\)\s*9?\s?\d{4}[\s.-]?\d{4}(?!\d)/g,
+  /(?<!\d)0[358]00[\s.-]*\d{2,3}[\s.-]*\d{4}(?!\d)/g,
+  /(?<!\d)0?\d{2}[\s.-]+9?\s?\d{4}[\s.-]\d{4}(?!\d)/g,
+  /(?<!\d)9?\d{4}-\d{4}(?!\d)/g,
+  /(?<!\d)[34]00[34][\s.-]?\d{4}(?!\d)/g,
+  // CEP: 01310-100, 01.310-100, "CEP 01310100".
+  /(?<!\d)\d{2}\.?\d{3}-\d{3}(?!\d)/g,
+  /\bcep\s*:?\s*(?:n[o.]?\s*)?\d{5}-?\d{3}(?!\d)/g,
+  // Correios tracking codes.
+  /\b[a-z]{2}\d{9}[a-z]{2}\b/g,
+  // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
+  // "pedido nº 12345", "pedidos 123, 124 e 125", "NF-e 4567", "código de rastreio 123".
+  new RegExp(
+    `\\b(?:${OTHER_ID_KEYWORDS})\\b(?:\\s*(?:n[o.]?|nr\\.?|nro\\.?|num\\.?|numero|number|id|do|da|de|#|:|-|\\())*\\s*#?\\d[\\d./-]*(?:\\s*(?:,|;|/|\\be\\b|\\bou\\b)\\s*#?\\d[\\d./-]*)*`,
+    'g',
+  ),
+];
+
+/** Keywords that announce a support ticket. */
+const STRONG_KEYWORD =
+  /(?<![a-z0-9])(chamados?|tickets?|protocolos?|solicitac(?:ao|oes)|requisic(?:ao|oes)|requests?|ocorrencias?|incidentes?|case)(?![a-z0-9])/g;
+/** Ordinary words that also name a ticket: only with a number right after them. */
+const WEAK_KEYWORD = /(?<![a-z0-9])(atendimentos?|casos?)(?![a-z0-9])/g;
+
+/** Between a strong keyword and its number: markers and a few filler words. */
+const STRONG_LINK =
+  /^(?:\s+|[:#(\-–—]|(?:n|no|nr|nro|num|numero|number|id|anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
+/** Between a weak keyword and its number: markers only. */
+const WEAK_LINK = /^(?:\s+|[:#(\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z0-9])\.?)*/;
+/** A ticket number: 12345 or with thousands dots, 12.345. */
+const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/;
+/** A further number in a list: "chamados 123, 124 e #125". */
+const LIST_NEXT = /^\s*(?:,|;|\/|&|\be\b|\bou\b|\be tambem\b)\s*(?:o\s+|#\s*|n[o.]?\s*)?(?=\d)/;
+
+const UNIT_AFTER =
+  /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|tb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias?|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
+
+/** Within this many characters before a bare or '#' number, these words make it something else. */
+const BARE_CONTEXT_BEFORE = new RegExp(
+  `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|contato|procon|banco|transportadora|correios|matricula|senha|token|pin|cvv|serie|modelo|versao|ref|referencia|item|estoque|quantidade|qtd|qtde|valor|preco|total|saldo|limite|faturamento|visitas|acessos|seguidores|loja|id|cupom|numero de serie|chave)(?:[^a-z0-9]|$)`,
+);
+const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:[^a-z0-9]|$)`);
+
+interface Found {
+  number: string;
+  source: TicketSource;
+  score: number;
+  evidence: string;
+  order: number;
+}
+
+function stripLeadingZeros(digits: string): string {
+  const stripped = digits.replace(/^0+/, '');
+  return stripped === '' ? (digits === '' ? '' : '0') : stripped;
+}
+
+function evidenceAround(original: string, start: number, end: number): string {
+  const from = Math.max(0, start - EVIDENCE_RADIUS);
+  const to = Math.min(original.length, end + EVIDENCE_RADIUS);
+  const slice = original.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${slice}${to < original.length ? '…' : ''}`;
+}
+
+function maskSpans(folded: string): string {
+  const chars = folded.split('');
+  for (const re of MASKS) {
+    re.lastIndex = 0;
+    for (const m of folded.matchAll(re)) {
+      const start = m.index ?? 0;
+      for (let i = start; i < start + m[0].length; i++) chars[i] = MASK;
+    }
+  }
+  return chars.join('');
+}
+
+/** True when what follows a number shows it is part of something else (date, amount, unit). */
+function badFollower(masked: string, end: number): boolean {
+  const after = masked.slice(end, end + 40);
+  if (/^[.,/:-]\d/.test(after)) return true;
+  if (/^[a-z_]/.test(after)) return true;
+  if (/^\s*%/.test(after)) return true;
+  // "12345 678": digit groups run on (a phone or a document typed with spaces).
+  if (/^[ \t]+\d/.test(after)) return true;
+  return UNIT_AFTER.test(after);
+}
+
+/** The text of the current line before `start`, at most `max` characters. */
+function lineBefore(masked: string, start: number, max: number): string {
+  const from = Math.max(0, start - max);
+  const slice = masked.slice(from, start);
+  const nl = slice.lastIndexOf('\n');
+  return nl === -1 ? slice : slice.slice(nl + 1);
+}
+
+function isYear(digits: string): boolean {
+  if (digits.length !== 4) return false;
+  const y = Number(digits);
+  return y >= 2019 && y <= 2035;
+}
+
+class Collector {
+  private readonly found: Found[] = [];
+  private order = 0;
+
+  add(number: string, source: TicketSource, score: number, evidence: string): void {
+    this.found.push({ number, source, score, evidence, order: this.order++ });
+  }
+
+  result(): TicketCandidate[] {
+    const best = new Map<string, Found>();
+    for (const f of this.found) {
+      const prev = best.get(f.number);
+      if (!prev || f.score > prev.score) best.set(f.number, f);
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ number, source, score, evidence }) => ({ number, source, score, evidence }));
+  }
+}
+
+function extractFromForm(formTicket: string, out: Collector): void {
+  const raw = formTicket.normalize('NFC').trim();
+  if (raw === '') return;
+  const masked = foldKeepingLength(raw).replace(OWN_PROTOCOL, (m) => MASK.repeat(m.length));
+  // "48.213", "48 213", "#48213", "chamado 48213", "48213 e 48214": digit groups, separators inside.
+  const groups = masked.match(/\d(?:[\d.\s-]*\d)?/g) ?? [];
+  let rank = 0;
+  for (const group of groups) {
+    const number = stripLeadingZeros(group.replace(/\D/g, ''));
+    out.add(number, 'form', TICKET_SCORES.form - rank, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+    rank++;
+  }
+}
+
+function extractFromText(original: string, source: TicketSource, allowBare: boolean, out: Collector): void {
+  if (original.trim() === '') return;
+  const folded = foldKeepingLength(original);
+  const bonus = SOURCE_BONUS[source];
+  const claimed = new Set<number>();
+
+  for (const m of folded.matchAll(TICKET_LINK)) {
+    const digits = m[1] ?? '';
+    const start = (m.index ?? 0) + m[0].length - digits.length;
+    const number = stripLeadingZeros(digits);
+    if (isValidTicketFormat(number)) {
+      out.add(number, source, TICKET_SCORES.link + bonus, evidenceAround(original, start, start + digits.length));
+    }
+  }
+
+  const masked = maskSpans(folded);
+
+  const readNumbersAfter = (keywordEnd: number, link: RegExp, strong: boolean, score: number): void => {
+    let pos = keywordEnd;
+    let first = true;
+    for (;;) {
+      const rest = masked.slice(pos, pos + 60);
+      const linkText = first ? (link.exec(rest)?.[0] ?? '') : (LIST_NEXT.exec(rest)?.[0] ?? null);
+      if (linkText === null) return;
+      const skip = linkText.length;
+      const numStart = pos + skip;
+      const num = NUMBER.exec(masked.slice(numStart, numStart + 20));
+      if (!num) return;
+      const raw = num[1] ?? '';
+      const numEnd = numStart + raw.length;
+      if (badFollower(masked, numEnd)) return;
+      const digits = raw.replace(/\./g, '');
+      const leadingZero = digits.startsWith('0');
+      // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".
+      const marked = /#|(?<![a-z])(?:n[o.]?|nr|nro|num|numero|number|id)(?![a-z])|:/.test(linkText);
+      const acceptable = strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits);
+      const number = stripLeadingZeros(digits);
+      if (acceptable && isValidTicketFormat(number)) {
+        claimed.add(numStart);
+        out.add(number, source, score + bonus, evidenceAround(original, numStart, numEnd));
+      }
+      pos = numEnd;
+      first = false;
+    }
+  };
+
+  for (const m of masked.matchAll(STRONG_KEYWORD)) {
+    readNumbersAfter((m.index ?? 0) + m[0].length, STRONG_LINK, true, TICKET_SCORES.keyword);
+  }
+  for (const m of masked.matchAll(WEAK_KEYWORD)) {
+    readNumbersAfter((m.index ?? 0) + m[0].length, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
+  }
+
+  // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
+  for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {
+    const raw = m[1] ?? '';
+    const numStart = (m.index ?? 0) + m[0].length - raw.length;
+    if (claimed.has(numStart)) continue;
+    const numEnd = numStart + raw.length;
+    if (badFollower(masked, numEnd)) continue;
+    if (HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
+    const number = stripLeadingZeros(raw.replace(/\./g, ''));
+    if (!isValidTicketFormat(number)) continue;
+    claimed.add(numStart);
+    out.add(number, source, TICKET_SCORES.hash + bonus, evidenceAround(original, numStart, numEnd));
+  }
+
+  if (!allowBare) return;
+  // Bare numbers: 5 to 8 digits standing alone, no leading zero, nothing around that makes them
+  // something else. Low score: a guess the verifier may confirm.
+  for (const m of masked.matchAll(/(?<![\w.,/#@$:\u00a4+-])[1-9]\d{4,7}(?![\w\u00a4])/g)) {
+    const start = m.index ?? 0;
+    if (claimed.has(start)) continue;
+    const end = start + m[0].length;
+    if (badFollower(masked, end)) continue;
+    if (BARE_CONTEXT_BEFORE.test(lineBefore(masked, start, 35))) continue;
+    out.add(m[0], source, TICKET_SCORES.bare + bonus, evidenceAround(original, start, end));
+  }
+}
+
+/**
+ * Ranked, de-duplicated prior-ticket candidates from the form field, the subject, the fresh
+ * body and the quoted history, best first (score, then first appearance). Every candidate not
+ * from the form passes isValidTicketFormat; form candidates are returned as typed (digits only)
+ * so that a malformed number can be reported as such.
+ */
+export function extractTicketCandidates(input: TicketExtractionInput): TicketCandidate[] {
+  const out = new Collector();
+  if (input.formTicket) extractFromForm(input.formTicket, out);
+  extractFromText(input.subject.normalize('NFC'), 'subject', true, out);
+  const { fresh, quoted } = splitQuoted(input.text.normalize('NFC'));
+  extractFromText(fresh, 'body', true, out);
+  // Quoted history is full of other people's numbers: keyword-led ones only.
+  extractFromText(quoted, 'quoted', false, out);
+  return out.result();
+}
