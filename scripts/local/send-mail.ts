@@ -1,0 +1,153 @@
+/**
+ * Sends a test mail to the local stack's SMTP intake (nodemailer).
+ *
+ *   npx tsx scripts/local/send-mail.ts --from lojista@modasbella.com.br \
+ *     --subject "Pedidos não sincronizam - chamado #48213" --text "Abri o chamado #48213 e …"
+ *   npx tsx scripts/local/send-mail.ts --eml events/emails/01-accepted-ticket-48213.eml
+ *
+ * Port from SMTP_PORT (default 2525). Exit code 0 when the server said 250, 1 otherwise.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import nodemailer from 'nodemailer';
+import { localConfig } from '../../shared/domain/config';
+
+export const SEND_MAIL_USAGE = `Usage: npx tsx scripts/local/send-mail.ts [options]
+
+  --from <address>        sender (default lojista@modasbella.com.br)
+  --name <display name>   sender's name
+  --to <address>          recipient (default ${localConfig.ombudsmanAddresses[0]})
+  --subject <text>        subject
+  --text <text>           plain-text body
+  --html <html>           HTML body
+  --in-reply-to <id>      Message-ID this mail answers (threading)
+  --header "Name: value"  extra header (repeatable), e.g. "Auto-Submitted: auto-replied"
+  --eml <file>            send this .eml file as it is (envelope from its From/To unless given)
+  --port <n>              SMTP port (default: SMTP_PORT or 2525)
+  --host <host>           SMTP host (default 127.0.0.1)`;
+
+export interface SendMailArgs {
+  from: string;
+  name?: string;
+  to: string;
+  subject?: string;
+  text?: string;
+  html?: string;
+  inReplyTo?: string;
+  headers: Record<string, string>;
+  eml?: string;
+  host: string;
+  port: number;
+}
+
+export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SendMailArgs | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      from: { type: 'string' },
+      name: { type: 'string' },
+      to: { type: 'string' },
+      subject: { type: 'string' },
+      text: { type: 'string' },
+      html: { type: 'string' },
+      'in-reply-to': { type: 'string' },
+      header: { type: 'string', multiple: true },
+      eml: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  const port = Number(values.port ?? env.SMTP_PORT ?? 2525);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`Invalid port: ${values.port ?? env.SMTP_PORT}`);
+  const headers: Record<string, string> = {};
+  for (const line of values.header ?? []) {
+    const colon = line.indexOf(':');
+    if (colon < 1) throw new Error(`A header is "Name: value", got: ${line}`);
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  if (!values.eml && !values.text && !values.html) throw new Error('Give --text, --html or --eml');
+  return {
+    from: values.from ?? 'lojista@modasbella.com.br',
+    ...(values.name ? { name: values.name } : {}),
+    to: values.to ?? (localConfig.ombudsmanAddresses[0] as string),
+    ...(values.subject !== undefined ? { subject: values.subject } : {}),
+    ...(values.text !== undefined ? { text: values.text } : {}),
+    ...(values.html !== undefined ? { html: values.html } : {}),
+    ...(values['in-reply-to'] ? { inReplyTo: values['in-reply-to'] } : {}),
+    headers,
+    ...(values.eml ? { eml: values.eml } : {}),
+    host: values.host ?? '127.0.0.1',
+    port,
+  };
+}
+
+export async function sendTestMail(args: SendMailArgs): Promise<{ response: string; messageId: string }> {
+  const transport = nodemailer.createTransport({
+    host: args.host,
+    port: args.port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 10_000,
+    // The intake answers after the whole pipeline ran: allow it some time.
+    socketTimeout: 120_000,
+  });
+  try {
+    if (args.eml) {
+      const raw = await readFile(args.eml);
+      const info = await transport.sendMail({
+        envelope: { from: args.from, to: [args.to] },
+        raw,
+      });
+      return { response: info.response, messageId: info.messageId };
+    }
+    const info = await transport.sendMail({
+      from: args.name ? { name: args.name, address: args.from } : args.from,
+      to: args.to,
+      subject: args.subject ?? '(sem assunto)',
+      ...(args.text !== undefined ? { text: args.text } : {}),
+      ...(args.html !== undefined ? { html: args.html } : {}),
+      ...(args.inReplyTo ? { inReplyTo: args.inReplyTo, references: [args.inReplyTo] } : {}),
+      headers: args.headers,
+    });
+    return { response: info.response, messageId: info.messageId };
+  } finally {
+    transport.close();
+  }
+}
+
+async function main(): Promise<void> {
+  let args: SendMailArgs | 'help';
+  try {
+    args = parseSendMailArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${SEND_MAIL_USAGE}`);
+    process.exit(2);
+  }
+  if (args === 'help') {
+    console.log(SEND_MAIL_USAGE);
+    return;
+  }
+  try {
+    const { response } = await sendTestMail(args);
+    console.log(`Sent. The local SMTP intake answered: ${response}`);
+    console.log('See the case at /painel and the reply in the SES outbox.');
+  } catch (error) {
+    const e = error as Error & { responseCode?: number; code?: string };
+    if (e.code === 'ESOCKET' || e.code === 'ECONNECTION') {
+      console.error(`Could not connect to ${args.host}:${args.port}. Is the local stack running (npm start)?`);
+    } else {
+      console.error(`Not delivered: ${e.responseCode ? `${e.responseCode} ` : ''}${e.message}`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}

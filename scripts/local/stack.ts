@@ -1,0 +1,462 @@
+/**
+ * The local stack: the production handlers on embedded stand-ins for the AWS services.
+ *
+ *   SMTP (smtp-server)       → raw mail on disk (S3) → email intake handler (SES receipt event)
+ *   HTTP (node:http)         → webform handler (API Gateway v2 events); /painel; /api/local/cases
+ *   dynalite (on disk)       → DynamoDB table, created on start, seeded from events/local-seed.json
+ *   aws-ses-v2-local         → SES v2 endpoint with a web outbox
+ *   in-process queue + DLQ   → assignment handler (SQS batches)
+ *   in-process scheduler     → EventBridge Scheduler stand-in, released on the virtual clock
+ *
+ * `startLocalStack` is used by `npm start` (scripts/local/start.ts) and by the end-to-end tests,
+ * which start it on free ports (port 0) with a temporary data folder and a fixed start time.
+ */
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createAssignmentHandler } from '../../functions/assignment/handler';
+import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
+import { createWebformHandler } from '../../functions/webform/handler';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
+import { TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
+import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
+import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
+import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
+import { SesMailer } from '../../shared/adapters/ses-mailer';
+import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
+import type { IntakeDeps } from '../../shared/app/intake';
+import { officeCalendar } from '../../shared/domain/calendar';
+import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
+import type { BoardSource } from './http';
+import { NotReady, startHttpServer } from './http';
+import { InProcessAssignmentQueue } from './queue';
+import { startDeferralPump } from './scheduler';
+import { applySeed, type LocalSeed, loadSeed } from './seed';
+import { startSmtpIntake } from './smtp';
+
+const require = createRequire(import.meta.url);
+
+export const LOCAL_HOST = '127.0.0.1';
+export const LOCAL_TABLE = 'ouvidoria-local';
+export const LOCAL_BUCKET = 'ouvidoria-raw-mail-local';
+export const LOCAL_PREFIX = 'inbound/';
+/** Mail a little over the quarantine size is still taken (and quarantined); beyond, 552. */
+export const SMTP_SIZE_MARGIN_BYTES = 1024 * 1024;
+const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const EMULATOR_REGION = 'us-east-1';
+
+/** The environment variable that sets each port (named in the port-in-use message). */
+export const PORT_VARIABLES = {
+  smtp: 'SMTP_PORT',
+  http: 'HTTP_PORT',
+  dynamodb: 'DYNAMODB_PORT',
+  ses: 'SES_PORT',
+} as const;
+
+export const DEFAULT_PORTS = { smtp: 2525, http: 3000, dynamodb: 8000, ses: 8005 } as const;
+
+export type PortName = keyof typeof PORT_VARIABLES;
+export type LocalPorts = Record<PortName, number>;
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly service: PortName,
+    readonly port: number,
+  ) {
+    super(
+      `Port ${port} (${service}) is already in use on ${LOCAL_HOST}. Stop whatever uses it, or choose another port: ` +
+        `${PORT_VARIABLES[service]}=<port> npm start`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+export type LocalLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+
+export interface LocalStackOptions {
+  /** 0 = a free port. */
+  ports: LocalPorts;
+  /** Folder for the DynamoDB files (`dynamo/`) and the raw mail (`mail/`), e.g. `.local`. */
+  dataDir: string;
+  /** Wipe `dataDir` first. */
+  fresh?: boolean;
+  /** ISO 8601 start instant of the virtual clock (OUVIDORIA_NOW); real time when omitted. */
+  now?: string;
+  seedFile: string;
+  logLevel?: LocalLogLevel;
+  /** Overrides of the local configuration (tests: smaller limits). */
+  configOverrides?: Partial<Record<keyof typeof localConfigInput, unknown>>;
+  /** Queue redelivery delay by receive count (default 1 s, 2 s, 4 s, … real time). */
+  queueBackoffMs?: (receiveCount: number) => number;
+  /** How often the deferral scheduler looks at the virtual clock (default 1000 ms). */
+  schedulerIntervalMs?: number;
+}
+
+export interface LocalStack {
+  urls: {
+    form: string;
+    painel: string;
+    api: string;
+    outbox: string;
+    /** aws-ses-v2-local's JSON store (`GET`), for tests and scripts. */
+    outboxApi: string;
+    smtp: string;
+    dynamodb: string;
+    ses: string;
+  };
+  ports: LocalPorts;
+  host: string;
+  config: OuvidoriaConfig;
+  tableName: string;
+  dataDir: string;
+  seed: LocalSeed;
+  clock: VirtualClock;
+  queue: InProcessAssignmentQueue;
+  scheduler: InProcessDeferralScheduler;
+  /** Releases due deferrals now (instead of waiting for the next one-second check). */
+  releaseDeferrals(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Refuses to wipe anything that is not clearly a data folder (a typo must not cost a home). */
+async function wipe(dataDir: string): Promise<void> {
+  const target = resolve(dataDir);
+  const forbidden = new Set([resolve('/'), resolve(process.cwd()), resolve(process.env.HOME ?? '/')]);
+  if (forbidden.has(target) || target.split(/[\\/]/).filter(Boolean).length < 2) {
+    throw new Error(`Refusing to wipe ${target}: choose a dedicated data folder such as .local`);
+  }
+  await rm(target, { recursive: true, force: true });
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+}
+
+async function closeHttp(server: Server): Promise<void> {
+  if (!server.listening) return;
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+async function startDynalite(port: number, path: string): Promise<Server> {
+  const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
+  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, LOCAL_HOST, () => {
+      server.off('error', fail);
+      ready();
+    });
+  });
+  return server;
+}
+
+async function startSes(port: number): Promise<Server> {
+  const mod = require('aws-ses-v2-local') as {
+    default: (config?: { host?: string; port?: number }) => Promise<Server>;
+  };
+  // Express 5 reports a listen error to the callback, so the promise resolves either way.
+  const server = await mod.default({ host: LOCAL_HOST, port });
+  if (!server.listening) {
+    const error = Object.assign(new Error(`SES emulator could not listen on ${port}`), { code: 'EADDRINUSE' });
+    throw error;
+  }
+  return server;
+}
+
+function portOf(server: { address(): unknown }): number {
+  const address = server.address() as { port?: number } | string | null;
+  if (!address || typeof address === 'string' || !address.port) throw new Error('Server is not listening on TCP');
+  return address.port;
+}
+
+/** Powertools settings that keep local logs readable (pretty JSON) and quiet about metrics. */
+export function applyLocalPowertoolsEnv(env: NodeJS.ProcessEnv = process.env): void {
+  env.POWERTOOLS_DEV ??= 'true';
+  env.POWERTOOLS_METRICS_NAMESPACE ??= METRICS_NAMESPACE;
+  // EMF lines are for CloudWatch: locally they would drown the logs.
+  env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  env.AWS_REGION ??= EMULATOR_REGION;
+}
+
+/** Metrics whose own warnings ("No application metrics to publish") are dropped. */
+function localMetrics(serviceName: string, log: Logger): Metrics {
+  const quiet = {
+    ...console,
+    warn: (...args: unknown[]) => {
+      if (String(args[0] ?? '').startsWith('No application metrics')) return;
+      log.warn(String(args[0] ?? ''));
+    },
+  };
+  return new Metrics({ namespace: METRICS_NAMESPACE, serviceName, logger: quiet });
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  applyLocalPowertoolsEnv();
+  const logLevel = options.logLevel ?? ((process.env.POWERTOOLS_LOG_LEVEL as LocalLogLevel | undefined) || 'INFO');
+  const logger = (serviceName: string) => new Logger({ serviceName, logLevel });
+  const stackLog = logger('local-stack');
+
+  let start: Date | undefined;
+  if (options.now) {
+    start = new Date(options.now);
+    if (Number.isNaN(start.getTime())) {
+      throw new Error(`OUVIDORIA_NOW is not an ISO 8601 instant: ${options.now} (e.g. 2026-11-27T16:59:30-03:00)`);
+    }
+  }
+  const clock = new VirtualClock(start ? { start } : {});
+  const seed = await loadSeed(options.seedFile);
+
+  const dataDir = resolve(options.dataDir);
+  if (options.fresh) await wipe(dataDir);
+  await mkdir(join(dataDir, 'mail'), { recursive: true });
+
+  const stops: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        stackLog.warn('Error while stopping the local stack', { error: (error as Error).message });
+      }
+    }
+    stops.length = 0;
+  };
+
+  const listen = async <T>(service: PortName, starter: () => Promise<T>): Promise<T> => {
+    try {
+      return await starter();
+    } catch (error) {
+      if (isAddressInUse(error)) throw new PortInUseError(service, options.ports[service]);
+      throw error;
+    }
+  };
+
+  try {
+    // DynamoDB (on disk) and SES first: the handlers need them.
+    const dynalite = await listen('dynamodb', () => startDynalite(options.ports.dynamodb, join(dataDir, 'dynamo')));
+    stops.push(() => closeHttp(dynalite));
+    const dynamoEndpoint = `http://${LOCAL_HOST}:${portOf(dynalite)}`;
+
+    const sesServer = await listen('ses', () => startSes(options.ports.ses));
+    stops.push(() => closeHttp(sesServer));
+    const sesEndpoint = `http://${LOCAL_HOST}:${portOf(sesServer)}`;
+
+    // HTTP next, so the webform origin in the configuration carries the real port.
+    let board: BoardSource | undefined;
+    let webform: ((event: unknown) => Promise<unknown>) | undefined;
+    const notReady = {
+      statusCode: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
+      body: 'O ambiente local está iniciando. Tente de novo em instantes.',
+    };
+    const http = await listen('http', () =>
+      startHttpServer({
+        host: LOCAL_HOST,
+        port: options.ports.http,
+        clock,
+        webform: async (event) => (webform ? ((await webform(event)) as never) : notReady),
+        board: {
+          load: () => (board ? board.load() : Promise.reject(new NotReady())),
+          get: (caseId) => (board ? board.get(caseId) : Promise.reject(new NotReady())),
+        },
+        onError: (error) => stackLog.error('HTTP request failed', { error: (error as Error).message }),
+      }),
+    );
+    stops.push(() => http.stop());
+    const httpOrigin = `http://${LOCAL_HOST}:${http.port}`;
+
+    const config = parseConfig({ ...localConfigInput, webformOrigin: httpOrigin, ...options.configOverrides });
+    const calendar = officeCalendar(config, 'office');
+
+    const ddb = new DynamoDBClient({
+      endpoint: dynamoEndpoint,
+      region: EMULATOR_REGION,
+      credentials: EMULATOR_CREDENTIALS,
+    });
+    stops.push(() => ddb.destroy());
+    try {
+      await createTableIfMissing(ddb, LOCAL_TABLE);
+    } catch (error) {
+      throw new Error(
+        `Could not open the local DynamoDB data in ${join(dataDir, 'dynamo')} (${(error as Error).message}). ` +
+          'Is another local stack running on the same folder? Stop it, or start again with --fresh.',
+        { cause: error },
+      );
+    }
+    const client = documentClient({ endpoint: dynamoEndpoint, region: EMULATOR_REGION });
+    stops.push(() => client.destroy());
+    const cases = new DynamoCaseRepository({ client, tableName: LOCAL_TABLE });
+    const staff = new DynamoStaffRepository(client, LOCAL_TABLE);
+    await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
+
+    const ses = new SESv2Client({ endpoint: sesEndpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+    stops.push(() => ses.destroy());
+    const mailer = new SesMailer({ client: ses });
+
+    // The assignment handler logs each deferral itself.
+    const scheduler = new InProcessDeferralScheduler();
+    const assignmentLog = logger('assignment');
+    const assignment = createAssignmentHandler({
+      cases,
+      staff,
+      mailer,
+      scheduler,
+      clock,
+      config,
+      calendar,
+      logger: assignmentLog,
+      metrics: localMetrics('assignment', assignmentLog),
+    });
+    const queue = new InProcessAssignmentQueue({
+      handler: (event) => assignment(event),
+      ...(options.queueBackoffMs ? { backoffMs: options.queueBackoffMs } : {}),
+      onHandlerError: (error) => stackLog.error('Assignment handler crashed', { error: (error as Error).message }),
+      onDeadLetter: (entry) =>
+        stackLog.error('Assignment message moved to the dead-letter queue', {
+          protocol: entry.message.protocol,
+          receiveCount: entry.receiveCount,
+        }),
+    });
+    stops.push(() => queue.stop());
+
+    const intakeMetricsLog = logger('email-intake');
+    const intakeMetrics = localMetrics('email-intake', intakeMetricsLog);
+    const intake: IntakeDeps = {
+      cases,
+      tickets: new TableTicketDirectory(client, LOCAL_TABLE),
+      mailer,
+      queue,
+      throttle: new DynamoReplyThrottle(client, LOCAL_TABLE),
+      bounces: new DynamoBounceRegistry(client, LOCAL_TABLE),
+      clock,
+      config,
+      telemetry: intakeTelemetry(intakeMetrics),
+    };
+    const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
+    const emailIntake = createEmailIntakeHandler(() => ({
+      intake,
+      rawMail,
+      bucket: LOCAL_BUCKET,
+      prefix: LOCAL_PREFIX,
+      logger: intakeMetricsLog,
+      metrics: intakeMetrics,
+    }));
+
+    const webformLog = logger('webform');
+    webform = createWebformHandler({
+      ...intake,
+      rateLimiter: new DynamoRateLimiter(client, LOCAL_TABLE),
+      logger: webformLog,
+      metrics: localMetrics('webform', webformLog),
+    }) as (event: unknown) => Promise<unknown>;
+
+    const outboxUrl = `${sesEndpoint}/`;
+    board = {
+      load: async () => ({
+        cases: await cases.listAll(),
+        staff: (await staff.list()).sort((a, b) => a.id.localeCompare(b.id)),
+        deferred: scheduler.list(),
+        queued: queue.list(),
+        deadLetters: queue.deadLetters(),
+        now: clock.now(),
+        calendar,
+        timeZone: config.timeZone,
+        outboxUrl,
+      }),
+      get: (caseId) => cases.get(caseId),
+    };
+
+    const smtp = await listen('smtp', () =>
+      startSmtpIntake({
+        host: LOCAL_HOST,
+        port: options.ports.smtp,
+        recipients: config.ombudsmanAddresses,
+        maxMessageBytes: config.limits.maxRawMailBytes + SMTP_SIZE_MARGIN_BYTES,
+        hostname: `inbound-smtp.${config.domain}`,
+        store: rawMail,
+        bucket: LOCAL_BUCKET,
+        prefix: LOCAL_PREFIX,
+        clock,
+        invoke: emailIntake,
+        onMessage: ({ sesMessageId, error }) => {
+          if (error) {
+            stackLog.error('Email intake failed: the SMTP client was told to retry (451)', {
+              sesMessageId,
+              error: (error as Error)?.message,
+            });
+          }
+        },
+      }),
+    );
+    stops.push(() => smtp.stop());
+    // Stopped in reverse order: intake first (SMTP, then HTTP again: closing twice is harmless).
+    stops.push(() => http.stop());
+
+    const pump = startDeferralPump({
+      scheduler,
+      clock,
+      queue,
+      ...(options.schedulerIntervalMs ? { intervalMs: options.schedulerIntervalMs } : {}),
+      onError: (error) => stackLog.error('Releasing deferred assignments failed', { error: (error as Error).message }),
+    });
+    stops.push(() => pump.stop());
+
+    // The queue and the scheduler live in memory: after a restart, cases still waiting for an
+    // analyst go back on the queue (assignment is idempotent; closed hours defer them again).
+    const waiting = [
+      ...(await cases.listByStatus('QUEUED')),
+      ...(await cases.listByStatus('ASSIGNED')).filter((c) => !c.analystNotifiedAt),
+    ];
+    for (const record of waiting) {
+      if (record.protocol && record.enqueuedAt)
+        await queue.enqueue({ caseId: record.caseId, protocol: record.protocol });
+    }
+
+    const ports: LocalPorts = {
+      smtp: smtp.port,
+      http: http.port,
+      dynamodb: portOf(dynalite),
+      ses: portOf(sesServer),
+    };
+    return {
+      urls: {
+        form: `${httpOrigin}/`,
+        painel: `${httpOrigin}/painel`,
+        api: `${httpOrigin}/api/local/cases`,
+        outbox: outboxUrl,
+        outboxApi: `${sesEndpoint}/store`,
+        smtp: `smtp://${LOCAL_HOST}:${smtp.port}`,
+        dynamodb: dynamoEndpoint,
+        ses: sesEndpoint,
+      },
+      ports,
+      host: LOCAL_HOST,
+      config,
+      tableName: LOCAL_TABLE,
+      dataDir,
+      seed,
+      clock,
+      queue,
+      scheduler,
+      releaseDeferrals: () => pump.tick(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Helpers of the end-to-end tests of the local stack: a real SMTP client (nodemailer), the HTTP
+ * JSON views (cases, SES outbox) and polling with a deadline for what happens asynchronously
+ * (the assignment queue). Polling waits for a state; it never asserts on how long it took.
+ */
+import { existsSync } from 'node:fs';
+import nodemailer from 'nodemailer';
+import type { Email } from 'aws-ses-v2-local/dist/store';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { CaseSummary } from '../../scripts/local/board';
+import type { LocalStack } from '../../scripts/local/stack';
+
+export type { CaseSummary, Email };
+
+export interface MailInput {
+  from: string;
+  name?: string;
+  to?: string | string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  headers?: Record<string, string>;
+  inReplyTo?: string;
+  references?: string[];
+  /** Extra bytes to make a big message (an attachment of this many bytes). */
+  attachmentBytes?: number;
+}
+
+export interface Sent {
+  /** The SMTP server's final answer, e.g. "250 2.0.0 Ok: queued as local-…". */
+  response: string;
+  /** The SES message id the local intake gave the mail (from the 250 answer). */
+  sesMessageId: string;
+  /** The Message-ID header nodemailer generated. */
+  messageId: string;
+}
+
+/** Sends one mail over SMTP to the stack; rejects with nodemailer's error (responseCode) otherwise. */
+export async function sendMail(stack: LocalStack, input: MailInput): Promise<Sent> {
+  const transport = nodemailer.createTransport({
+    host: stack.host,
+    port: stack.ports.smtp,
+    secure: false,
+    ignoreTLS: true,
+    socketTimeout: 60_000,
+  });
+  try {
+    const info = await transport.sendMail({
+      from: input.name ? { name: input.name, address: input.from } : input.from,
+      to: input.to ?? stack.config.ombudsmanAddresses[0],
+      subject: input.subject,
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.html !== undefined ? { html: input.html } : {}),
+      ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
+      ...(input.references ? { references: input.references } : {}),
+      headers: input.headers ?? {},
+      ...(input.attachmentBytes
+        ? {
+            attachments: [
+              {
+                filename: 'planilha-pedidos.csv',
+                contentType: 'text/csv',
+                content: Buffer.alloc(input.attachmentBytes, 'pedido;valor\n'),
+              },
+            ],
+          }
+        : {}),
+    });
+    const sesMessageId = /queued as (\S+)/.exec(info.response)?.[1];
+    if (!sesMessageId) throw new Error(`Unexpected SMTP answer: ${info.response}`);
+    return { response: info.response, sesMessageId, messageId: info.messageId };
+  } finally {
+    transport.close();
+  }
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const listCases = (stack: LocalStack) => getJson<CaseSummary[]>(stack.urls.api);
+
+export const getCaseRecord = (stack: LocalStack, caseId: string) =>
+  getJson<CaseRecord>(`${stack.urls.api}/${encodeURIComponent(caseId)}`);
+
+export async function outbox(stack: LocalStack): Promise<Email[]> {
+  return (await getJson<{ emails: Email[] }>(stack.urls.outboxApi)).emails;
+}
+
+export async function clearOutbox(stack: LocalStack): Promise<void> {
+  const response = await fetch(`${stack.urls.ses}/clear-store`, { method: 'POST' });
+  if (!response.ok) throw new Error(`clear-store answered HTTP ${response.status}`);
+  await response.body?.cancel();
+}
+
+/** Emails of the outbox addressed to `address` (display names allowed around it). */
+export function mailsTo(emails: Email[], address: string): Email[] {
+  const wanted = address.toLowerCase();
+  return emails.filter((e) => e.destination.to.some((to) => to.toLowerCase().includes(wanted)));
+}
+
+/** Polls `read` until `done` holds; throws with the last value when the deadline passes. */
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (done(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last, null, 2)?.slice(0, 2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
+  }
+}
+
+/** The case stored for an SES message id, once it is there. */
+export async function caseOf(stack: LocalStack, sesMessageId: string): Promise<CaseSummary> {
+  const caseId = `email:${sesMessageId}`;
+  const cases = await waitFor(
+    `case ${caseId}`,
+    () => listCases(stack),
+    (list) => list.some((c) => c.caseId === caseId),
+  );
+  return cases.find((c) => c.caseId === caseId) as CaseSummary;
+}
+
+/** Waits until a case matches `done` (e.g. it was assigned). */
+export async function waitForCase(
+  stack: LocalStack,
+  caseId: string,
+  what: string,
+  done: (c: CaseSummary) => boolean,
+): Promise<CaseSummary> {
+  const cases = await waitFor(
+    `${what} (${caseId})`,
+    () => listCases(stack),
+    (list) => list.some((c) => c.caseId === caseId && done(c)),
+  );
+  return cases.find((c) => c.caseId === caseId) as CaseSummary;
+}
+
+/** The system Chromium the browser tests drive (CHROMIUM_PATH overrides /usr/bin/chromium). */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath());
+}
+
+/** Flags for a quiet, headless, sandbox-less Chromium that calls nobody. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,0 +1,469 @@
+/**
+ * End to end on the local stack (scripts/local/stack.ts), started in this process on free ports
+ * with a temporary data folder and the virtual clock at a fixed instant:
+ * real SMTP client → local SMTP intake → email intake handler → DynamoDB (dynalite) → SES (outbox)
+ * → in-process queue → assignment handler; and the webform driven by the system Chromium.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import {
+  CHROMIUM_ARGS,
+  caseOf,
+  chromiumAvailable,
+  chromiumPath,
+  clearOutbox,
+  getCaseRecord,
+  listCases,
+  mailsTo,
+  outbox,
+  sendMail,
+  waitFor,
+  waitForCase,
+} from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Wednesday, office open. */
+const START = '2026-11-25T10:00:00-03:00';
+/** Small quarantine size so that "too big" is cheap to test (the SMTP limit adds 1 MiB). */
+const MAX_RAW_MAIL_BYTES = 64 * 1024;
+const ANALYST_IDS = ['ana', 'bruno', 'carla'];
+const PROTOCOL = /^OUV-2026-\d{6}$/;
+
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-'));
+  stack = await startLocalStack({
+    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+    dataDir,
+    fresh: true,
+    now: START,
+    seedFile: join(ROOT, 'events', 'local-seed.json'),
+    logLevel: (process.env.E2E_LOG_LEVEL as 'INFO' | undefined) ?? 'ERROR',
+    configOverrides: { limits: { maxRawMailBytes: MAX_RAW_MAIL_BYTES } },
+    // Redeliveries of the in-process queue, if any, should not slow the suite down.
+    queueBackoffMs: () => 200,
+  });
+  // aws-ses-v2-local keeps its outbox in a module-global store.
+  await clearOutbox(stack);
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const analystEmail = (id: string | null) => stack.seed.analysts.find((a) => a.id === id)?.email ?? '(none)';
+
+describe('SMTP intake', () => {
+  it('refuses mail for any other recipient with 550', async () => {
+    const error = await sendMail(stack, {
+      from: 'lojista@modasbella.com.br',
+      to: 'financeiro@ouvidoria.example.com.br',
+      subject: 'Teste de destinatário',
+      text: 'Esta mensagem não é para a Ouvidoria.',
+    }).catch((e: unknown) => e as { responseCode?: number; message: string });
+    expect(error).toMatchObject({ responseCode: 550 });
+  });
+
+  it('refuses a message over the size limit with 552 and stores nothing', async () => {
+    const before = await listCases(stack);
+    const error = await sendMail(stack, {
+      from: 'lojista@modasbella.com.br',
+      subject: 'Planilha de pedidos',
+      text: 'Segue a planilha.',
+      attachmentBytes: MAX_RAW_MAIL_BYTES + 1024 * 1024,
+    }).catch((e: unknown) => e as { responseCode?: number });
+    expect(error).toMatchObject({ responseCode: 552 });
+    expect(await listCases(stack)).toHaveLength(before.length);
+  });
+
+  it('keeps a message over the parse limit (but under the SMTP limit) as QUARANTINED, with no reply', async () => {
+    const sent = await sendMail(stack, {
+      from: 'contato@eletroponto.com.br',
+      subject: 'Relatório completo de pedidos',
+      text: 'Segue em anexo o relatório.',
+      attachmentBytes: MAX_RAW_MAIL_BYTES * 2,
+    });
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED', replyStatus: 'suppressed' });
+    expect(mailsTo(await outbox(stack), 'contato@eletroponto.com.br')).toHaveLength(0);
+  });
+});
+
+describe('email pipeline', () => {
+  let accepted: { caseId: string; protocol: string; sesMessageId: string };
+
+  it('ACCEPTED: valid prior ticket of the sender → protocol, acknowledgement, assignment and analyst email', async () => {
+    const sent = await sendMail(stack, {
+      from: 'lojista@modasbella.com.br',
+      name: 'Juliana Bella',
+      subject: 'Pedidos não sincronizam com o estoque - chamado #48213',
+      text:
+        'Olá, equipe da Ouvidoria.\n\nDesde o dia 20/11 os pedidos da minha loja não baixam o estoque automaticamente. ' +
+        'Abri o chamado #48213 no suporte, mandei prints e vídeos, mas o chamado foi encerrado sem solução.\n\n' +
+        'Peço que a Ouvidoria acompanhe o caso.\n\nJuliana Bella\nModas Bella',
+    });
+    expect(sent.response).toMatch(/^250 /);
+
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored).toMatchObject({
+      outcome: 'ACCEPTED',
+      senderEmail: 'lojista@modasbella.com.br',
+      ticketNumber: '48213',
+      ticketStatus: 'valid',
+      replyStatus: 'sent',
+      subject: 'Pedidos não sincronizam com o estoque - chamado #48213',
+    });
+    expect(stored.protocol).toMatch(PROTOCOL);
+    const protocol = stored.protocol as string;
+    accepted = { caseId: stored.caseId, protocol, sesMessageId: sent.sesMessageId };
+
+    // Office open (Wednesday 10:00): assigned at once through the in-process queue.
+    const assigned = await waitForCase(stack, stored.caseId, 'assignment', (c) => c.status === 'ASSIGNED');
+    expect(ANALYST_IDS).toContain(assigned.assignee);
+    expect(assigned.dueAt).toBeTruthy();
+    expect(Date.parse(assigned.dueAt as string)).toBeGreaterThan(Date.parse(assigned.assignedAt as string));
+
+    const emails = await waitFor(
+      'the analyst notice in the outbox',
+      () => outbox(stack),
+      (list) => mailsTo(list, analystEmail(assigned.assignee)).some((e) => e.subject.includes(protocol)),
+    );
+    const ack = mailsTo(emails, 'lojista@modasbella.com.br');
+    expect(ack).toHaveLength(1);
+    expect(ack[0]?.subject).toContain(protocol);
+    expect(ack[0]?.body.text).toContain(protocol);
+    expect(ack[0]?.from).toContain(stack.config.fromAddress);
+    const notice = mailsTo(emails, analystEmail(assigned.assignee)).find((e) => e.subject.includes(protocol));
+    expect(notice?.body.text).toContain('48213');
+    expect(notice?.replyTo.join(' ')).toContain('lojista@modasbella.com.br');
+  });
+
+  it('a reply to the acknowledgement (In-Reply-To from the outbox) is appended to the case, no new case', async () => {
+    const ack = mailsTo(await outbox(stack), 'lojista@modasbella.com.br').find((e) =>
+      e.subject.includes(accepted.protocol),
+    );
+    expect(ack).toBeDefined();
+    const before = await listCases(stack);
+
+    const sent = await sendMail(stack, {
+      from: 'lojista@modasbella.com.br',
+      name: 'Juliana Bella',
+      // No protocol in the subject or the text: only the In-Reply-To header can thread it.
+      subject: 'Re: Mais pedidos vendidos sem estoque',
+      text: 'Obrigada pelo retorno. Hoje mais dois pedidos foram vendidos sem estoque: #10234 e #10235.\n\nJuliana',
+      // The Message-ID SES gives a message it sends: `<MessageId>@email.amazonses.com` in us-east-1
+      // (docs.aws.amazon.com/ses/latest/dg/header-fields.html), the id a mail client answers to.
+      inReplyTo: `<${ack?.messageId}@email.amazonses.com>`,
+    });
+
+    // The intake runs before the SMTP server answers 250: the case is already updated.
+    const record = await getCaseRecord(stack, accepted.caseId);
+    expect(record.messages).toHaveLength(2);
+    expect(record.messages[1]?.sourceId).toBe(sent.sesMessageId);
+    expect(record.messages[1]?.text).toContain('#10234');
+    const after = await listCases(stack);
+    expect(after).toHaveLength(before.length);
+    expect(after.some((c) => c.caseId === `email:${sent.sesMessageId}`)).toBe(false);
+  });
+
+  it.each([
+    {
+      outcome: 'NO_PRIOR_TICKET',
+      from: 'joao@lojadojoao.com.br',
+      subject: 'Reclamação sobre a lentidão da loja',
+      text:
+        'Boa noite. O painel da minha loja está muito lento há uma semana e isso está atrapalhando o meu trabalho. ' +
+        'Quero registrar uma reclamação formal sobre a qualidade do serviço.\n\nJoão Pereira',
+      link: () => stack.config.links.supportCentre,
+    },
+    {
+      outcome: 'BILLING_QUESTION',
+      from: 'carla@docesdacarla.com.br',
+      subject: 'Dúvida sobre fatura e migração de plano',
+      text:
+        'Olá! Tenho o plano Básico e queria entender a fatura deste mês: veio um valor diferente do mês passado. ' +
+        'Também gostaria de saber como faço a migração de plano para o Profissional.\n\nCarla',
+      link: () => stack.config.links.billingKnowledgeBase,
+    },
+    {
+      outcome: 'NOT_A_CLIENT',
+      from: 'rafael.souza@gmail.com',
+      subject: 'Quanto custa para abrir uma loja?',
+      text:
+        'Boa tarde, ainda não sou cliente de vocês. Estou pensando em abrir uma loja virtual de camisetas e ' +
+        'gostaria de saber os preços dos planos.\n\nRafael',
+      link: () => stack.config.links.sales,
+    },
+  ])('$outcome: stored as REDIRECTED with a guidance reply pointing to the right place', async (row) => {
+    const sent = await sendMail(stack, { from: row.from, subject: row.subject, text: row.text });
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored).toMatchObject({
+      outcome: row.outcome,
+      status: 'REDIRECTED',
+      protocol: null,
+      assignee: null,
+      replyStatus: 'sent',
+      senderEmail: row.from,
+      subject: row.subject,
+    });
+    const replies = mailsTo(await outbox(stack), row.from);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body.text).toContain(row.link());
+  });
+
+  it('an auto-submitted message is stored but gets no reply (RFC 3834)', async () => {
+    const sent = await sendMail(stack, {
+      from: 'atendimento@casadosaromas.com.br',
+      subject: 'Resposta automática: Recebemos sua mensagem',
+      text: 'Olá! Recebemos sua mensagem e responderemos em até 24 horas úteis. Este é um e-mail automático.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored.replyStatus).toBe('suppressed');
+    expect(stored.replyReason).toMatch(/auto-submitted/);
+    expect(stored.protocol).toBeNull();
+    expect(mailsTo(await outbox(stack), 'atendimento@casadosaromas.com.br')).toHaveLength(0);
+  });
+});
+
+describe('case board', () => {
+  it('lists every submission in pt-BR with merchant text escaped', async () => {
+    const sent = await sendMail(stack, {
+      from: 'ana@papelariaestrela.com.br',
+      subject: '<script>alert("x")</script> <b>pedido</b>',
+      text: 'Olá, <img src=x onerror=alert(1)> a minha loja parou de emitir notas fiscais.',
+    });
+    const stored = await caseOf(stack, sent.sesMessageId);
+
+    const board = await (await fetch(stack.urls.painel)).text();
+    expect(board).toContain('lang="pt-BR"');
+    expect(board).toContain('Manifestações');
+    expect(board).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(board).not.toContain('<script>alert');
+    for (const c of await listCases(stack)) if (c.protocol) expect(board).toContain(c.protocol);
+
+    const detail = await (await fetch(`${stack.urls.painel}/${encodeURIComponent(stored.caseId)}`)).text();
+    expect(detail).toContain('Trilha de decisão');
+    expect(detail).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(detail).not.toContain('<img src=x');
+    for (const ruleId of stored.ruleIds) expect(detail).toContain(ruleId);
+  });
+});
+
+describe('office hours with the injected clock', () => {
+  const FRIDAY_CLOSE = Date.parse('2026-11-27T17:00:00-03:00');
+  const MONDAY_OPEN = Date.parse('2026-11-30T09:00:00-03:00');
+  const deferred: Array<{ caseId: string; protocol: string; email: string }> = [];
+
+  it('a case sent Friday 16:59:50 is assigned before the close or at the next opening, never in between', async () => {
+    stack.clock.set('2026-11-27T16:59:50-03:00');
+    const sent = await sendMail(stack, {
+      from: 'contato@eletroponto.com.br',
+      subject: 'Integração com o ERP parou - chamado 48215',
+      text: 'Olá. O chamado 48215 foi encerrado, mas a integração com o ERP continua parada e os pedidos não chegam.',
+    });
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored.outcome).toBe('ACCEPTED');
+    const settled = await waitForCase(
+      stack,
+      stored.caseId,
+      'assignment or deferral',
+      (c) => c.status === 'ASSIGNED' || c.deferredUntil !== null,
+    );
+    if (settled.status === 'ASSIGNED') {
+      // The assignment ran while the office was still open.
+      expect(Date.parse(settled.assignedAt as string)).toBeLessThan(FRIDAY_CLOSE);
+    } else {
+      // It reached the assignment after 17:00:00: it waits for Monday 09:00.
+      expect(settled.status).toBe('QUEUED');
+      expect(Date.parse(settled.deferredUntil as string)).toBe(MONDAY_OPEN);
+      deferred.push({
+        caseId: stored.caseId,
+        protocol: stored.protocol as string,
+        email: 'contato@eletroponto.com.br',
+      });
+    }
+  });
+
+  it('a case sent Friday 17:00:10 waits for Monday 09:00 and is assigned then, with its analyst email', async () => {
+    stack.clock.set('2026-11-27T17:00:10-03:00');
+    const sent = await sendMail(stack, {
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'Cobrança em duplicidade - chamado 48214',
+      text: 'Fui cobrada duas vezes na fatura de novembro. Abri o chamado 48214 e ninguém resolveu a cobrança indevida.',
+    });
+    const stored = await caseOf(stack, sent.sesMessageId);
+    expect(stored.outcome).toBe('ACCEPTED');
+    const waiting = await waitForCase(stack, stored.caseId, 'deferral', (c) => c.deferredUntil !== null);
+    expect(waiting).toMatchObject({ status: 'QUEUED', assignee: null });
+    expect(Date.parse(waiting.deferredUntil as string)).toBe(MONDAY_OPEN);
+    deferred.push({
+      caseId: stored.caseId,
+      protocol: stored.protocol as string,
+      email: 'financeiro@casadosaromas.com.br',
+    });
+
+    // Saturday noon: still closed, nothing is released.
+    stack.clock.set('2026-11-28T12:00:00-03:00');
+    expect(await stack.releaseDeferrals()).toBe(0);
+    const saturday = await listCases(stack);
+    for (const d of deferred) expect(saturday.find((c) => c.caseId === d.caseId)?.status).toBe('QUEUED');
+    // Only the merchants' acknowledgements mention these protocols so far: no analyst notice yet.
+    const outboxBefore = await outbox(stack);
+    for (const d of deferred) {
+      const about = outboxBefore.filter((e) => e.subject.includes(d.protocol));
+      expect(about.map((e) => e.destination.to.join(','))).toEqual([expect.stringContaining(d.email)]);
+    }
+
+    // Monday 09:00:05: the scheduler releases them and the assignment handler assigns them.
+    stack.clock.set('2026-11-30T09:00:05-03:00');
+    for (const d of deferred) {
+      const assigned = await waitForCase(stack, d.caseId, 'assignment on Monday', (c) => c.status === 'ASSIGNED');
+      expect(Date.parse(assigned.assignedAt as string)).toBeGreaterThanOrEqual(MONDAY_OPEN);
+      expect(ANALYST_IDS).toContain(assigned.assignee);
+      await waitFor(
+        `the analyst notice of ${d.protocol}`,
+        () => outbox(stack),
+        (list) => mailsTo(list, analystEmail(assigned.assignee)).some((e) => e.subject.includes(d.protocol)),
+      );
+    }
+    expect(stack.queue.deadLetters()).toEqual([]);
+  });
+});
+
+// ---- the webform in a real browser -------------------------------------------------------------
+
+/** CI=true (or any value but "false"/"0"), as CI services and .ci/run set it. */
+const underCi = () => Boolean(process.env.CI) && !['false', '0'].includes(String(process.env.CI).toLowerCase());
+
+const browserReason = `Chromium not found at ${chromiumPath()} (set CHROMIUM_PATH, or apt-get install -y chromium)`;
+
+describe('browser prerequisites', () => {
+  it('Chromium is installed (required under CI; skipped with a message otherwise)', () => {
+    if (chromiumAvailable()) return;
+    if (underCi()) throw new Error(`${browserReason}: the browser tests cannot be skipped under CI`);
+    console.warn(`\n[e2e] SKIPPING the browser tests: ${browserReason}\n`);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let profileDir: string;
+
+  beforeAll(async () => {
+    // The return to Wednesday 10:00 keeps the form case in office hours.
+    stack.clock.set('2026-12-02T10:00:00-03:00');
+    profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // axe-core is injected as a script: the page's CSP (script-src 'self') would block it.
+      bypassCSP: true,
+      locale: 'pt-BR',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  });
+
+  async function seriousViolations(): Promise<Array<{ id: string; impact: string; help: string; nodes: number }>> {
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+      // The whole page (`document` in the browser; this file is type-checked without the DOM lib).
+      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
+        resultTypes: ['violations'],
+      })) as {
+        violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
+      };
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact as string, help: v.help, nodes: v.nodes.length }));
+  }
+
+  it('the empty form has no serious or critical accessibility violations', { timeout: 60_000 }, async () => {
+    await page.goto(stack.urls.form);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Ouvidoria');
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'webform-empty.png'), fullPage: true });
+  });
+
+  it('submitting with errors shows them in the summary and keeps the values', { timeout: 60_000 }, async () => {
+    await page.goto(stack.urls.form);
+    await page.fill('#nome', 'Juliana Bella');
+    await page.fill('#email', 'juliana@');
+    await page.fill('#descricao', 'Curto demais');
+    await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+
+    const summary = page.locator('#resumo-erros');
+    await summary.waitFor({ state: 'visible' });
+    const summaryText = (await summary.textContent()) ?? '';
+    expect(summaryText.length).toBeGreaterThan(0);
+    // One message per field in error, each linked from the summary and shown next to its field.
+    for (const field of ['email', 'assunto', 'descricao', 'consentimento']) {
+      await expect(page.locator(`#${field}-erro`).isVisible()).resolves.toBe(true);
+      await expect(page.locator(`#${field}`).getAttribute('aria-invalid')).resolves.toBe('true');
+    }
+    await expect(page.inputValue('#nome')).resolves.toBe('Juliana Bella');
+    await expect(page.inputValue('#email')).resolves.toBe('juliana@');
+    await expect(page.inputValue('#descricao')).resolves.toBe('Curto demais');
+
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'webform-errors.png'), fullPage: true });
+  });
+
+  it('submitting correctly shows the protocol, and the case is on the board', { timeout: 60_000 }, async () => {
+    await page.fill('#nome', 'Juliana Bella');
+    await page.fill('#email', 'lojista@modasbella.com.br');
+    await page.fill('#loja', 'Modas Bella');
+    await page.fill('#chamado', '48213');
+    await page.selectOption('#assunto', 'atendimento');
+    await page.fill(
+      '#descricao',
+      'Desde a semana passada o estoque não baixa quando um pedido é pago. Abri o chamado 48213 e foi encerrado sem solução.',
+    );
+    await page.check('#consentimento');
+    await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+
+    const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
+    expect(protocol).toMatch(PROTOCOL);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Recebemos');
+    await page.screenshot({ path: join(ARTIFACTS, 'webform-accepted.png'), fullPage: true });
+
+    const cases = await listCases(stack);
+    expect(cases.find((c) => c.protocol === protocol)).toMatchObject({
+      channel: 'webform',
+      outcome: 'ACCEPTED',
+      senderEmail: 'lojista@modasbella.com.br',
+      ticketNumber: '48213',
+    });
+
+    await page.goto(stack.urls.painel);
+    await expect(page.locator('body').textContent()).resolves.toContain(protocol);
+    await page.screenshot({ path: join(ARTIFACTS, 'painel.png'), fullPage: true });
+
+    // The case detail, reached from its link on the board.
+    await Promise.all([page.waitForURL(/\/painel\/.+/), page.click(`a:text-is("${protocol}")`)]);
+    const detail = (await page.locator('main').textContent()) ?? '';
+    expect(detail).toContain(`Caso ${protocol}`);
+    expect(detail).toContain('Trilha de decisão');
+    expect(detail).toContain('chamado 48213 válido');
+    await page.screenshot({ path: join(ARTIFACTS, 'painel-caso.png'), fullPage: true });
+  });
+});
