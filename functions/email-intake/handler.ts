@@ -48,7 +48,7 @@ export function createEmailIntakeHandler(resolveDeps: () => EmailIntakeDeps | Pr
     try {
       for (const record of parsed.data.Records) results.push(await handleRecord(record, deps));
     } finally {
-      deps.metrics.publishStoredMetrics();
+      if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
     }
     return { results };
   };

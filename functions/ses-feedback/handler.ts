@@ -78,7 +78,7 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
       }
       if (suppressed > 0) deps.metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, suppressed);
     } finally {
-      deps.metrics.publishStoredMetrics();
+      if (deps.metrics.hasStoredMetrics()) deps.metrics.publishStoredMetrics();
     }
     return { suppressed };
   };

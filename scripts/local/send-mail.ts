@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { localConfig } from '../../shared/domain/config';
 
-export const SEND_MAIL_USAGE = `Usage: npx tsx scripts/local/send-mail.ts [options]
+export const SEND_MAIL_USAGE = `Usage: npm run mail -- [options]
 
   --from <address>        sender (default lojista@modasbella.com.br)
   --name <display name>   sender's name

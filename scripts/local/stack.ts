@@ -35,6 +35,7 @@ import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { SesMailer } from '../../shared/adapters/ses-mailer';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
+import { followUpNotifier } from '../../shared/app/follow-up';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
@@ -345,6 +346,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       config,
       telemetry: intakeTelemetry(intakeMetrics),
+      onFollowUp: followUpNotifier({ cases, staff, mailer, config }),
     };
     const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
     const emailIntake = createEmailIntakeHandler(() => ({

@@ -21,6 +21,9 @@ import {
   startLocalStack,
 } from './stack';
 
+// The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export const START_USAGE = `Usage: npm start [-- --fresh]
 
   --fresh   delete the local data (.local/: DynamoDB files and raw mail) before starting
@@ -56,10 +59,10 @@ export function banner(stack: LocalStack): string {
   const analysts = seed.analysts.map((a) => `    ${a.id.padEnd(6)} ${a.name} <${a.email}>`).join('\n');
   const now = stack.clock.now();
   const sendCommand = first
-    ? `npx tsx scripts/local/send-mail.ts --port ${stack.ports.smtp} --from ${first.requesterEmail} \\\n` +
+    ? `npm run mail -- --port ${stack.ports.smtp} --from ${first.requesterEmail} \\\n` +
       `      --subject "Pedidos não sincronizam - chamado #${first.id}" \\\n` +
       `      --text "Olá, abri o chamado #${first.id} no suporte e o problema continua. Peço ajuda da Ouvidoria."`
-    : `npx tsx scripts/local/send-mail.ts --port ${stack.ports.smtp} --text "Olá"`;
+    : `npm run mail -- --port ${stack.ports.smtp} --text "Olá"`;
   return `
 Ouvidoria — local stack is up (Ctrl-C to stop)
 
