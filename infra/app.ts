@@ -1,0 +1,54 @@
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type DeploymentConfig, loadDeploymentConfig } from './config';
+import { OuvidoriaStack } from './ouvidoria-stack';
+
+/** Context key that picks infra/config/<env>.json: `npx cdk synth -c env=prod`. */
+export const ENV_CONTEXT_KEY = 'env';
+export const DEFAULT_ENV = 'dev';
+
+export interface BuildAppOptions {
+  /** Context for the App (tests: `{ env: 'dev', 'aws:cdk:bundling-stacks': [] }` skips esbuild). */
+  readonly context?: Record<string, unknown>;
+  /** Use this configuration instead of reading infra/config/<env>.json. */
+  readonly config?: DeploymentConfig;
+  /** Register cdk-nag's AWS Solutions checks (default true): any unacknowledged finding fails synth. */
+  readonly nag?: boolean;
+  readonly outdir?: string;
+}
+
+/**
+ * The whole app: one stack per environment, named Ouvidoria-<env>, with cdk-nag as a policy-validation
+ * plugin. Region (and optionally account) come from the configuration, so `cdk synth` needs no
+ * credentials and does no lookups.
+ */
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: OuvidoriaStack; config: DeploymentConfig } {
+  const appProps: AppProps = {
+    // The flags `cdk init` would write for this aws-cdk-lib version (new-project behaviour, e.g. bucket
+    // policies instead of ACLs for server access logs). cdk.json or -c can still override any of them.
+    context: { ...cxapi.CURRENTLY_RECOMMENDED_FLAGS, ...options.context },
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+  };
+  const app = new App(appProps);
+  const envName = String(app.node.tryGetContext(ENV_CONTEXT_KEY) ?? DEFAULT_ENV);
+  const config = options.config ?? loadDeploymentConfig(envName);
+
+  const stack = new OuvidoriaStack(app, `Ouvidoria-${envName}`, {
+    config,
+    env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
+    description: `Ouvidoria intake pipeline (${envName})`,
+  });
+  Tags.of(stack).add('project', 'ouvidoria');
+  Tags.of(stack).add('environment', envName);
+
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  return { app, stack, config };
+}
+
+// Run by the CDK CLI ("app" in cdk.json); the App synthesizes itself when the process exits.
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  buildApp();
+}

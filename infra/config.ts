@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConfigSchema, type OuvidoriaConfig } from '../shared/domain/config';
+
+/**
+ * Deployment configuration: the runtime configuration the functions read (ConfigSchema, reused as is)
+ * plus what only the CDK app needs. One JSON file per environment in infra/config/<env>.json,
+ * chosen with `cdk synth -c env=<name>` (default "dev").
+ */
+
+/** Lowercase DNS-safe names (SES rule sets, schedule groups). */
+const resourceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and "-" (at most 63 characters)');
+
+/** An email receiving region of SES; the README links the endpoints table to check before choosing. */
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region code such as us-east-1');
+
+/** Retention periods CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+export const StaffSeedSchema = z.object({
+  /** Short stable id, e.g. "ana" (the roster key). */
+  /** Same rule as `npm run staff -- add <id>`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'use a short lowercase id such as "ana" (at most 63 characters)'),
+  name: z.string().min(1),
+  email: z.email(),
+});
+
+export const DeploymentConfigSchema = ConfigSchema.extend({
+  /** Region of every resource. It must offer SES email receiving (see the README). */
+  region: awsRegion,
+  /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
+    .optional(),
+  /** On-call address subscribed to the alarm topic (confirm the subscription email after deploy). */
+  alarmEmail: z.email(),
+  /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
+  rawMailRetentionDays: z.number().int().min(1).max(3650),
+  /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
+  logRetentionDays: z
+    .number()
+    .int()
+    .refine((d) => LOG_RETENTION_DAYS.includes(d), `use one of ${LOG_RETENTION_DAYS.join(', ')}`)
+    .default(90),
+  /** Zendesk account: https://<subdomain>.zendesk.com. The credentials live in Secrets Manager. */
+  zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
+  /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
+  staff: z.array(StaffSeedSchema).default([]),
+  /** SES receipt rule set created by the stack. */
+  ruleSetName: resourceName.default('ouvidoria'),
+  /**
+   * When true a custom resource makes the rule set the active one (there is one per account and region:
+   * this replaces whatever was active) and deactivates it when the stack is deleted.
+   * When false, activate it by hand (README).
+   */
+  activateRuleSet: z.boolean().default(false),
+  /** EventBridge Scheduler group of the one-time "assign at next opening" schedules. */
+  scheduleGroupName: resourceName.default('ouvidoria-deferral'),
+  /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
+  webformThrottle: z
+    .object({
+      rateLimit: z.number().int().min(1).max(10_000),
+      burstLimit: z.number().int().min(1).max(5_000),
+    })
+    .default({ rateLimit: 10, burstLimit: 20 }),
+  /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
+  retainData: z.boolean().default(true),
+  /** Active X-Ray tracing on every function (adds the X-Ray write permissions). */
+  xrayTracing: z.boolean().default(false),
+  /** Powertools log level of the functions. */
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  alarms: z
+    .object({
+      /** Age of the oldest message on the assignment queue that pages someone. */
+      assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
+      /** Quarantined mails per hour that page someone (spam is quarantined too, so not necessarily 1). */
+      quarantinedMailPerHour: z.number().int().min(1).default(1),
+    })
+    .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 1 }),
+}).superRefine((c, ctx) => {
+  const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
+  // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
+  c.ombudsmanAddresses.forEach((address, i) => {
+    if (!inDomain(address)) {
+      ctx.addIssue({ code: 'custom', path: ['ombudsmanAddresses', i], message: `must be an address at ${c.domain}` });
+    }
+  });
+  if (!inDomain(c.fromAddress)) {
+    ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
+  }
+  const seen = new Set<string>();
+  c.staff.forEach((analyst, i) => {
+    if (seen.has(analyst.id)) {
+      ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
+    }
+    seen.add(analyst.id);
+  });
+  if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
+    ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
+  }
+});
+
+export type DeploymentConfig = z.infer<typeof DeploymentConfigSchema>;
+
+/** Directory of the per-environment JSON files. */
+export const CONFIG_DIR = join(import.meta.dirname, 'config');
+
+/** Validates a deployment configuration; the error lists every problem by path. */
+export function parseDeploymentConfig(input: unknown, source = 'deployment configuration'): DeploymentConfig {
+  const result = DeploymentConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid deployment configuration (${source}):\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Reads and validates infra/config/<env>.json (or <dir>/<env>.json). */
+export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): DeploymentConfig {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(env)) {
+    throw new Error(`Invalid environment name "${env}": use lowercase letters, digits and "-" (-c env=prod).`);
+  }
+  const file = join(dir, `${env}.json`);
+  if (!existsSync(file)) {
+    const available = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -'.json'.length))
+      : [];
+    throw new Error(
+      `No deployment configuration for environment "${env}": ${file} does not exist. ` +
+        `Available: ${available.length > 0 ? available.join(', ') : 'none'}.`,
+    );
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Deployment configuration ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseDeploymentConfig(input, file);
+}
+
+/** The runtime part the functions receive as OUVIDORIA_CONFIG (deploy-only fields stripped). */
+export function runtimeConfigOf(config: DeploymentConfig): OuvidoriaConfig {
+  return ConfigSchema.parse(config);
+}

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { type Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../names';
+
+/** Repository root: entries, the lockfile and tsconfig.json are resolved from here. */
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * ESM output keeps top-level await and lets esbuild pick the SDK's ESM builds (better tree-shaking).
+ * mailparser and its dependencies are CommonJS and call require() on Node built-ins; an ESM bundle has
+ * no `require`, so the banner creates one (otherwise: "Dynamic require of "stream" is not supported").
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __ouvCreateRequire } from 'node:module';const require = __ouvCreateRequire(import.meta.url);";
+
+export interface OuvidoriaFunctionProps {
+  /** Handler file relative to the repository root, e.g. functions/email-intake/handler.ts. */
+  readonly entry: string;
+  /** Powertools service name (the `service` dimension of the custom metrics). */
+  readonly serviceName: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly environment: Record<string, string>;
+  readonly logRetentionDays: number;
+  readonly logLevel: string;
+  readonly removalPolicy: RemovalPolicy;
+  readonly xrayTracing: boolean;
+  readonly reservedConcurrentExecutions?: number;
+}
+
+/**
+ * One Lambda function as every function of the product is built: Node.js 24 on arm64, one minimal
+ * esbuild bundle (minified, with source maps), its own log group with retention, and its own role
+ * with no managed policy: logging is granted on its log group only, everything else by the stack.
+ */
+export class OuvidoriaFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: OuvidoriaFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: props.removalPolicy,
+    });
+
+    // A role without AWSLambdaBasicExecutionRole (which allows writing to every log group).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.serviceName}`,
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: props.xrayTracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        // Stack traces point at the TypeScript sources (the bundle ships its .map file).
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        banner: ESM_REQUIRE_BANNER,
+        mainFields: ['module', 'main'],
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        charset: Charset.UTF8,
+        // The SDK clients are bundled at the versions pinned in package-lock.json, instead of whatever
+        // SDK the Lambda runtime ships that week: tests and production run the same client code,
+        // and tree-shaking keeps only the commands each function uses.
+        bundleAwsSDK: true,
+      },
+    });
+
+    if (props.xrayTracing) {
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+      });
+    }
+  }
+}

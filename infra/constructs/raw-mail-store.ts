@@ -1,0 +1,67 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface RawMailStoreProps {
+  /** LGPD retention of raw mail, in days (current and noncurrent versions). */
+  readonly retentionDays: number;
+  readonly retainData: boolean;
+}
+
+/**
+ * Raw MIME as SES received it, under inbound/ (the receipt rule's S3 action), and a separate bucket
+ * for the server access logs of the first.
+ *
+ * Encryption is SSE-S3 (S3_MANAGED) on purpose: SES's S3 action writes to an SSE-S3 bucket with only the
+ * bucket policy, and the intake reads with only s3:GetObject. With SSE-KMS, SES would need kms:Encrypt
+ * and kms:GenerateDataKey on a customer key (with encryption-context conditions) and every reader
+ * kms:Decrypt, for no gain in who can read the mail (the bucket policy and IAM already decide that).
+ * The SES action's own client-side KMS option would also make the intake decrypt with the S3 encryption client.
+ */
+export class RawMailStore extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly accessLogsBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: RawMailStoreProps) {
+    super(scope, id);
+    const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      // Access logs name the objects (SES message ids) but hold no mail; kept as long as the mail itself.
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.retentionDays) }],
+      removalPolicy,
+    });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket receives the server access logs of the raw-mail bucket; logging its own access would need a third bucket, and so on forever.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'RawMail', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'raw-mail/',
+      lifecycleRules: [
+        {
+          id: 'lgpd-raw-mail-retention',
+          expiration: Duration.days(props.retentionDays),
+          // Versioning protects against an accidental overwrite or delete, not against the retention limit.
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        // S3 does not allow this in the same rule as an expiration in days.
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
+      removalPolicy,
+    });
+  }
+}

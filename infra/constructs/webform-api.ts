@@ -1,0 +1,89 @@
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface WebformApiProps {
+  readonly handler: lambda.IFunction;
+  /** The only origin allowed by CORS (the page itself is served by GET /, same origin). */
+  readonly allowedOrigin: string;
+  readonly throttle: { rateLimit: number; burstLimit: number };
+  readonly logRetentionDays: number;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The merchant-facing webform: an HTTP API with `GET /` (the page) and `POST /casos` (submissions),
+ * both served by the webform function. Throttled on the default stage (the per-IP limit is in the
+ * application: AWS WAF does not attach to HTTP APIs), CORS limited to the configured origin,
+ * access logs in JSON without the client IP or any request content (LGPD; abuse is handled by the
+ * application's per-IP counters).
+ */
+export class WebformApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: WebformApiProps) {
+    super(scope, id);
+
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'Ouvidoria webform',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.allowedOrigin],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowHeaders: ['content-type', 'idempotency-key'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: props.removalPolicy,
+    });
+
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('Webform', props.handler);
+    const routes = [
+      ...this.api.addRoutes({ path: '/', methods: [apigw.HttpMethod.GET], integration }),
+      ...this.api.addRoutes({ path: '/casos', methods: [apigw.HttpMethod.POST], integration }),
+    ];
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Public ombudsman form: merchants and non-clients submit without an account. Abuse is limited by stage throttling, the per-IP limit, the honeypot and the open-cases cap in the application.',
+      });
+    }
+  }
+
+  /** Base URL of the API (the `$default` stage has no path). */
+  get url(): string {
+    return this.api.apiEndpoint;
+  }
+}

@@ -1,0 +1,363 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { ENV } from '../shared/runtime-env';
+import { type DeploymentConfig, runtimeConfigOf } from './config';
+import { CaseTable } from './constructs/case-table';
+import { MailReceiving } from './constructs/mail-receiving';
+import { MailSending } from './constructs/mail-sending';
+import { Monitoring } from './constructs/monitoring';
+import { OuvidoriaFunction } from './constructs/ouvidoria-function';
+import { Queues } from './constructs/queues';
+import { RawMailStore } from './constructs/raw-mail-store';
+import { WebformApi } from './constructs/webform-api';
+import { RAW_MAIL_PREFIX, SERVICE } from './names';
+import { wildcardResourceFinding } from './nag';
+
+export interface OuvidoriaStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+}
+
+/** Lambda caps all environment variables of a function at 4 KB together; the config is most of it. */
+const MAX_CONFIG_ENV_BYTES = 3072;
+
+/**
+ * Memory and timeouts, one place. More memory also buys proportionally more CPU on Lambda.
+ * - intake: mailparser decodes up to limits.maxRawMailBytes (25 MB) held in memory, with attachments
+ *   streamed past; 1 GB keeps a large message well below the limit and parses it fast. 60 s covers the
+ *   S3 read, the parse, a Zendesk lookup (short timeout, bounded retries), DynamoDB and SES.
+ * - webform: a person is waiting and API Gateway gives up at 30 s; 10 s is plenty for validation,
+ *   a Zendesk lookup, DynamoDB and one SES call. 512 MB: no parsing of large inputs.
+ * - assignment: a batch of up to 10 cases processed one after the other (DynamoDB, one SES mail or one
+ *   schedule each); 30 s. The queue's visibility timeout is six times this.
+ * - ses-feedback: one SNS notification, a few DynamoDB writes; 256 MB, 15 s.
+ */
+export const FUNCTION_SIZING = {
+  emailIntake: { memorySize: 1024, timeout: Duration.seconds(60) },
+  webform: { memorySize: 512, timeout: Duration.seconds(10) },
+  assignment: { memorySize: 512, timeout: Duration.seconds(30) },
+  sesFeedback: { memorySize: 256, timeout: Duration.seconds(15) },
+} as const;
+
+/** Async retries of the intake and feedback functions before the event goes to their DLQ. */
+export const ASYNC_RETRY_ATTEMPTS = 2;
+/** An SES event older than this is sent to the DLQ instead of being retried again. */
+export const ASYNC_MAX_EVENT_AGE = Duration.hours(6);
+
+export class OuvidoriaStack extends Stack {
+  readonly table: CaseTable;
+  readonly rawMail: RawMailStore;
+  readonly queues: Queues;
+  readonly sending: MailSending;
+  readonly receiving: MailReceiving;
+  readonly zendeskSecret: secretsmanager.Secret;
+  readonly emailIntake: OuvidoriaFunction;
+  readonly webform: OuvidoriaFunction;
+  readonly assignment: OuvidoriaFunction;
+  readonly sesFeedback: OuvidoriaFunction;
+  readonly webformApi: WebformApi;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: OuvidoriaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const runtimeConfigJson = JSON.stringify(runtimeConfigOf(config));
+    if (Buffer.byteLength(runtimeConfigJson) > MAX_CONFIG_ENV_BYTES) {
+      throw new Error(
+        `The runtime configuration is ${Buffer.byteLength(runtimeConfigJson)} bytes of JSON; Lambda environment ` +
+          `variables are limited to 4 KB in total, so keep it under ${MAX_CONFIG_ENV_BYTES} bytes.`,
+      );
+    }
+
+    // ── Data ────────────────────────────────────────────────────────────────────────────────────
+    this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
+    this.rawMail = new RawMailStore(this, 'RawMailStore', {
+      retentionDays: config.rawMailRetentionDays,
+      retainData: config.retainData,
+    });
+    this.queues = new Queues(this, 'Queues', {
+      assignmentFunctionTimeout: FUNCTION_SIZING.assignment.timeout,
+      scheduleGroupName: config.scheduleGroupName,
+      retainData: config.retainData,
+    });
+
+    // Credentials of the Zendesk API user. The generated value is a placeholder JSON; the real one is
+    // set after deploy (README), never in code or in the template.
+    this.zendeskSecret = new secretsmanager.Secret(this, 'ZendeskCredentials', {
+      description: `Zendesk API credentials for ${config.zendeskSubdomain}.zendesk.com: {"email","apiToken"}`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ email: 'set-after-deploy@example.invalid' }),
+        generateStringKey: 'apiToken',
+        excludePunctuation: true,
+      },
+      removalPolicy,
+    });
+    Validations.of(this.zendeskSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A Zendesk API token is issued in the Zendesk admin centre, not by AWS: a rotation Lambda cannot mint one. It is rotated by hand (README) and revoked in Zendesk.',
+    });
+
+    // One customer key for the two SNS topics: the AWS-managed aws/sns key cannot be used by SES or
+    // CloudWatch, which must encrypt what they publish (SNS guide, "KMS permissions for AWS services").
+    const topicKey = new kms.Key(this, 'TopicKey', {
+      description: 'Ouvidoria SNS topics (SES feedback, alarms)',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      topicKey.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: `Publish${service.split('.')[0]}`,
+          principals: [new iam.ServicePrincipal(service)],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+        }),
+      );
+    }
+
+    this.sending = new MailSending(this, 'MailSending', { domain: config.domain, topicKey });
+
+    // ── Functions ───────────────────────────────────────────────────────────────────────────────
+    const common = {
+      logRetentionDays: config.logRetentionDays,
+      logLevel: config.logLevel,
+      removalPolicy,
+      xrayTracing: config.xrayTracing,
+    };
+    const baseEnv = {
+      [ENV.config]: runtimeConfigJson,
+      [ENV.tableName]: this.table.table.tableName,
+      [ENV.sesConfigurationSet]: this.sending.configurationSet.configurationSetName,
+    };
+    const ticketEnv = {
+      [ENV.ticketDirectory]: 'zendesk',
+      [ENV.zendeskSubdomain]: config.zendeskSubdomain,
+      [ENV.zendeskSecretArn]: this.zendeskSecret.secretArn,
+    };
+
+    this.emailIntake = new OuvidoriaFunction(this, 'EmailIntake', {
+      ...common,
+      ...FUNCTION_SIZING.emailIntake,
+      entry: 'functions/email-intake/handler.ts',
+      serviceName: SERVICE.emailIntake,
+      description: 'SES receipt → raw mail from S3 → decision → case, reply, assignment queue',
+      environment: {
+        ...baseEnv,
+        ...ticketEnv,
+        [ENV.rawMailBucket]: this.rawMail.bucket.bucketName,
+        [ENV.rawMailPrefix]: RAW_MAIL_PREFIX,
+        [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
+      },
+    });
+    // SES invokes asynchronously (InvocationType Event); a failing event is retried, then kept in the
+    // IntakeDlq with the original SES event so it can be replayed (README).
+    this.emailIntake.function.configureAsyncInvoke({
+      retryAttempts: ASYNC_RETRY_ATTEMPTS,
+      maxEventAge: ASYNC_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.queues.intakeDlq),
+    });
+
+    this.webform = new OuvidoriaFunction(this, 'Webform', {
+      ...common,
+      ...FUNCTION_SIZING.webform,
+      entry: 'functions/webform/handler.ts',
+      serviceName: SERVICE.webform,
+      description: 'Webform page (GET /) and submissions (POST /casos)',
+      environment: {
+        ...baseEnv,
+        ...ticketEnv,
+        [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
+      },
+    });
+
+    this.assignment = new OuvidoriaFunction(this, 'Assignment', {
+      ...common,
+      ...FUNCTION_SIZING.assignment,
+      entry: 'functions/assignment/handler.ts',
+      serviceName: SERVICE.assignment,
+      description: 'Assigns accepted cases to analysts during office hours; defers them otherwise',
+      // One instance at a time: the choice "fewest open cases, then least recently assigned" reads the
+      // roster and then writes, so two concurrent instances could both pick the same analyst. Serialising
+      // makes the choice race-free without transactions (which dynalite, the local DynamoDB, lacks).
+      // Throughput is not a concern: a few hundred cases a day, a batch of 10 in well under a second.
+      reservedConcurrentExecutions: 1,
+      environment: {
+        ...baseEnv,
+        [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
+        [ENV.assignmentQueueArn]: this.queues.assignmentQueue.queueArn,
+        [ENV.schedulerGroup]: this.queues.scheduleGroup.scheduleGroupName,
+        [ENV.schedulerRoleArn]: this.queues.schedulerRole.roleArn,
+      },
+    });
+    this.assignment.function.addEventSource(
+      new SqsEventSource(this.queues.assignmentQueue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(5),
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    this.sesFeedback = new OuvidoriaFunction(this, 'SesFeedback', {
+      ...common,
+      ...FUNCTION_SIZING.sesFeedback,
+      entry: 'functions/ses-feedback/handler.ts',
+      serviceName: SERVICE.sesFeedback,
+      description: 'SES bounce and complaint notifications → bounce registry',
+      environment: { ...baseEnv },
+    });
+    this.sesFeedback.function.configureAsyncInvoke({
+      retryAttempts: ASYNC_RETRY_ATTEMPTS,
+      maxEventAge: ASYNC_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.queues.feedbackDlq),
+    });
+    this.sending.feedbackTopic.addSubscription(new subscriptions.LambdaSubscription(this.sesFeedback.function));
+
+    // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
+    this.grantIntakeRead(this.emailIntake.role);
+    for (const fn of [this.emailIntake, this.webform, this.assignment, this.sesFeedback]) {
+      this.table.grantData(fn.role);
+    }
+    for (const fn of [this.emailIntake, this.webform, this.assignment]) {
+      this.sending.grantSend(fn.role);
+    }
+    for (const fn of [this.emailIntake, this.webform]) {
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'EnqueueAcceptedCases',
+          actions: ['sqs:SendMessage'],
+          resources: [this.queues.assignmentQueue.queueArn],
+        }),
+      );
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReadZendeskCredentials',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [this.zendeskSecret.secretArn],
+        }),
+      );
+    }
+    this.grantDeferral(this.assignment.role, config.scheduleGroupName);
+
+    // ── SES receiving ───────────────────────────────────────────────────────────────────────────
+    this.receiving = new MailReceiving(this, 'MailReceiving', {
+      ruleSetName: config.ruleSetName,
+      recipients: config.ombudsmanAddresses,
+      bucket: this.rawMail.bucket,
+      objectKeyPrefix: RAW_MAIL_PREFIX,
+      intake: this.emailIntake.function,
+      activate: config.activateRuleSet,
+      logRetentionDays: config.logRetentionDays,
+    });
+
+    // ── Webform API ─────────────────────────────────────────────────────────────────────────────
+    this.webformApi = new WebformApi(this, 'WebformApi', {
+      handler: this.webform.function,
+      allowedOrigin: config.webformOrigin,
+      throttle: config.webformThrottle,
+      logRetentionDays: config.logRetentionDays,
+      removalPolicy,
+    });
+
+    // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmEmail: config.alarmEmail,
+      topicKey,
+      functions: [
+        { name: 'EmailIntake', fn: this.emailIntake.function, throttleThreshold: 1 },
+        { name: 'Webform', fn: this.webform.function, throttleThreshold: 1 },
+        { name: 'Assignment', fn: this.assignment.function, throttleThreshold: 10 },
+        { name: 'SesFeedback', fn: this.sesFeedback.function, throttleThreshold: 1 },
+      ],
+      deadLetterQueues: [
+        { name: 'IntakeDlq', queue: this.queues.intakeDlq },
+        { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
+        { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
+      ],
+      assignmentQueue: this.queues.assignmentQueue,
+      assignmentQueueMaxAge: Duration.minutes(config.alarms.assignmentQueueMaxAgeMinutes),
+      quarantinedMailPerHour: config.alarms.quarantinedMailPerHour,
+      webformApi: this.webformApi.api,
+    });
+
+    new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });
+    new CfnOutput(this, 'TableName', {
+      value: this.table.table.tableName,
+      description: 'TABLE_NAME for npm run staff',
+    });
+    new CfnOutput(this, 'AssignmentQueueUrl', {
+      value: this.queues.assignmentQueue.queueUrl,
+      description: 'ASSIGNMENT_QUEUE_URL for npm run staff (re-queues waiting cases)',
+    });
+    new CfnOutput(this, 'ReceiptRuleSetName', { value: this.receiving.ruleSet.receiptRuleSetName });
+    new CfnOutput(this, 'ZendeskSecretArn', { value: this.zendeskSecret.secretArn });
+    new CfnOutput(this, 'IntakeDlqUrl', { value: this.queues.intakeDlq.queueUrl });
+    new CfnOutput(this, 'EmailIntakeFunctionName', {
+      value: this.emailIntake.function.functionName,
+      description: 'Replay target for IntakeDlq messages (README)',
+    });
+    new CfnOutput(this, 'AssignmentDlqArn', {
+      value: this.queues.assignmentDlq.queueArn,
+      description: 'aws sqs start-message-move-task --source-arn <this> moves messages back to the assignment queue',
+    });
+    new CfnOutput(this, 'MxRecord', {
+      value: `${config.domain} MX 10 inbound-smtp.${this.region}.amazonaws.com`,
+      description: 'DNS record that routes the ombudsman mail to SES',
+    });
+  }
+
+  /** The intake reads raw mail, and only what SES wrote under inbound/. */
+  private grantIntakeRead(role: iam.Role): void {
+    const inbound = this.rawMail.bucket.arnForObjects(`${RAW_MAIL_PREFIX}*`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'ReadRawMail', actions: ['s3:GetObject'], resources: [inbound] }),
+    );
+    // Without ListBucket, S3 answers 403 AccessDenied for a missing key instead of 404 NoSuchKey, and the
+    // intake could not tell "mail not there (yet)" from a permission problem. The bucket holds only raw
+    // mail, whose keys (SES message ids) the intake may read anyway.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TellMissingRawMail',
+        actions: ['s3:ListBucket'],
+        resources: [this.rawMail.bucket.bucketArn],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: wildcardResourceFinding(role, inbound),
+      reason:
+        'Object keys are SES message ids, unknown in advance; the wildcard is confined to the inbound/ prefix of the raw-mail bucket and the action to s3:GetObject.',
+    });
+  }
+
+  /** Deferral: create one-time schedules in our group only, passing only the scheduler role. */
+  private grantDeferral(role: iam.Role, groupName: string): void {
+    const schedules = this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${groupName}/*` });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'CreateDeferralSchedules',
+        actions: ['scheduler:CreateSchedule'],
+        resources: [schedules],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'PassSchedulerRole',
+        actions: ['iam:PassRole'],
+        resources: [this.queues.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: wildcardResourceFinding(role, schedules),
+      reason:
+        'Schedule names are made per case at run time; the wildcard is confined to the deferral schedule group and the action to scheduler:CreateSchedule.',
+    });
+  }
+}

@@ -1,0 +1,221 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../shared/domain/config';
+import { buildApp } from '../../infra/app';
+import {
+  CONFIG_DIR,
+  type DeploymentConfig,
+  loadDeploymentConfig,
+  parseDeploymentConfig,
+  runtimeConfigOf,
+} from '../../infra/config';
+import { staffSeedCommands } from '../../infra/staff-seed';
+
+const devInput = JSON.parse(readFileSync(join(CONFIG_DIR, 'dev.json'), 'utf8')) as Record<string, unknown>;
+const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Error message of parsing `input`, or '' when it parses. */
+function problemsOf(input: unknown): string {
+  try {
+    parseDeploymentConfig(input, 'test.json');
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const without = (key: string): Record<string, unknown> => {
+  const { [key]: _dropped, ...rest } = devInput;
+  return rest;
+};
+
+describe('infra/config/dev.json', () => {
+  it('is a valid deployment configuration for ouvidoria.example.com.br in us-east-1', () => {
+    const config = loadDeploymentConfig('dev');
+    expect(config).toMatchObject({
+      region: 'us-east-1',
+      domain: 'ouvidoria.example.com.br',
+      ombudsmanAddresses: ['ouvidoria@ouvidoria.example.com.br'],
+      ruleSetName: 'ouvidoria',
+      scheduleGroupName: 'ouvidoria-deferral',
+    });
+    expect(config.account).toBeUndefined();
+    expect(config.staff.map((s) => s.id)).toEqual(['ana', 'joao']);
+    // Accents survive the JSON file (UTF-8).
+    expect(config.staff[1]?.name).toBe('João Pereira');
+  });
+
+  it('yields a runtime configuration the functions accept, without deploy-only fields', () => {
+    const runtime = runtimeConfigOf(loadDeploymentConfig('dev'));
+    expect(ConfigSchema.parse(runtime)).toEqual(runtime);
+    for (const key of [
+      'region',
+      'alarmEmail',
+      'staff',
+      'zendeskSubdomain',
+      'rawMailRetentionDays',
+      'activateRuleSet',
+    ]) {
+      expect(runtime).not.toHaveProperty(key);
+    }
+    expect(runtime.officeHours).toEqual({ days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' });
+  });
+});
+
+describe('deployment configuration validation', () => {
+  it('applies the documented defaults for optional deploy fields', () => {
+    const minimal = { ...devInput };
+    for (const key of [
+      'logRetentionDays',
+      'staff',
+      'ruleSetName',
+      'activateRuleSet',
+      'scheduleGroupName',
+      'webformThrottle',
+      'retainData',
+      'xrayTracing',
+      'logLevel',
+      'alarms',
+    ]) {
+      delete minimal[key];
+    }
+    expect(parseDeploymentConfig(minimal)).toMatchObject({
+      logRetentionDays: 90,
+      staff: [],
+      ruleSetName: 'ouvidoria',
+      activateRuleSet: false,
+      scheduleGroupName: 'ouvidoria-deferral',
+      webformThrottle: { rateLimit: 10, burstLimit: 20 },
+      retainData: true,
+      xrayTracing: false,
+      logLevel: 'INFO',
+      alarms: { assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 1 },
+    } satisfies Partial<DeploymentConfig>);
+  });
+
+  it.each([
+    ['region', without('region'), 'region'],
+    ['alarmEmail', without('alarmEmail'), 'alarmEmail'],
+    ['rawMailRetentionDays', without('rawMailRetentionDays'), 'rawMailRetentionDays'],
+    ['zendeskSubdomain', without('zendeskSubdomain'), 'zendeskSubdomain'],
+    ['domain (runtime field)', without('domain'), 'domain'],
+    ['links (runtime field)', without('links'), 'links'],
+  ])('reports a missing %s by its path', (_name, input, path) => {
+    expect(problemsOf(input)).toMatch(new RegExp(`^  - ${path}: `, 'm'));
+  });
+
+  it.each([
+    ['a region that is not a region code', { region: 'São Paulo' }, 'region: use an AWS region code'],
+    ['an account id that is not 12 digits', { account: '1234' }, 'account: use the 12-digit AWS account id'],
+    ['an invalid alarm address', { alarmEmail: 'plantão' }, 'alarmEmail: '],
+    ['a zero retention', { rawMailRetentionDays: 0 }, 'rawMailRetentionDays: '],
+    ['a log retention CloudWatch does not offer', { logRetentionDays: 45 }, 'logRetentionDays: use one of 1, 3, 5'],
+    [
+      'a full Zendesk URL instead of the subdomain',
+      { zendeskSubdomain: 'https://x.zendesk.com' },
+      'zendeskSubdomain: use the Zendesk subdomain only',
+    ],
+    ['an uppercase rule set name', { ruleSetName: 'Ouvidoria' }, 'ruleSetName: use lowercase letters'],
+    ['a string for a boolean', { activateRuleSet: 'yes' }, 'activateRuleSet: '],
+    [
+      'a burst below the rate',
+      { webformThrottle: { rateLimit: 50, burstLimit: 10 } },
+      'webformThrottle.burstLimit: must be at least rateLimit',
+    ],
+    ['an unknown log level', { logLevel: 'TRACE' }, 'logLevel: '],
+    [
+      'an ombudsman address outside the domain',
+      { ombudsmanAddresses: ['ouvidoria@outro.com.br'] },
+      'ombudsmanAddresses.0: must be an address at ouvidoria.example.com.br',
+    ],
+    [
+      'a from address outside the domain',
+      { fromAddress: 'nao-responda@outro.com.br' },
+      'fromAddress: must be an address at ouvidoria.example.com.br',
+    ],
+    [
+      'duplicate staff ids',
+      {
+        staff: [
+          { id: 'ana', name: 'Ana Souza', email: 'ana@example.com.br' },
+          { id: 'ana', name: 'Ana Lima', email: 'ana.lima@example.com.br' },
+        ],
+      },
+      'staff.1.id: duplicate staff id "ana"',
+    ],
+    ['a staff member without email', { staff: [{ id: 'ana', name: 'Ana' }] }, 'staff.0.email: '],
+    [
+      'office hours closing before opening (runtime rule)',
+      { officeHours: { days: [1], open: '17:00', close: '09:00' } },
+      'officeHours: open must be before close',
+    ],
+  ])('rejects %s with the path in the message', (_name, patch, expected) => {
+    const message = problemsOf({ ...devInput, ...patch });
+    expect(message).toContain('Invalid deployment configuration (test.json):');
+    expect(message).toContain(`  - ${expected}`);
+  });
+
+  it('lists every problem at once, not only the first', () => {
+    const message = problemsOf({ ...devInput, region: 'nowhere', alarmEmail: 'x', rawMailRetentionDays: -1 });
+    expect(message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(3);
+  });
+});
+
+describe('loading by environment name', () => {
+  it('fails clearly for an environment without a file, listing the available ones', () => {
+    expect(() => loadDeploymentConfig('prod')).toThrow(
+      /No deployment configuration for environment "prod": .*infra\/config\/prod\.json does not exist\. Available: .*dev/,
+    );
+  });
+
+  it('refuses environment names that could escape the config directory', () => {
+    expect(() => loadDeploymentConfig('../secrets')).toThrow(/Invalid environment name "\.\.\/secrets"/);
+  });
+
+  it('reports a file that is not JSON', () => {
+    writeFileSync(join(dir, 'broken.json'), '{ "region": ');
+    expect(() => loadDeploymentConfig('broken', dir)).toThrow(/broken\.json is not valid JSON/);
+  });
+
+  it('reports an invalid file with its path', () => {
+    writeFileSync(join(dir, 'stage.json'), JSON.stringify({ ...devInput, region: 'mars-1' }));
+    expect(() => loadDeploymentConfig('stage', dir)).toThrow(
+      /Invalid deployment configuration \(.*stage\.json\):\n {2}- region: /,
+    );
+  });
+
+  it('makes synth fail with the message when -c env names a missing file', () => {
+    expect(() => buildApp({ context: { env: 'nope', 'aws:cdk:bundling-stacks': [] }, nag: false })).toThrow(
+      /No deployment configuration for environment "nope"/,
+    );
+  });
+
+  it('names the stack after the environment and pins the configured region', () => {
+    const { stack } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false });
+    expect(stack.stackName).toBe('Ouvidoria-dev');
+    expect(stack.region).toBe('us-east-1');
+  });
+});
+
+describe('staff seeding commands', () => {
+  it('prints one `npm run staff -- add` per analyst, shell-quoted', () => {
+    const config = parseDeploymentConfig({
+      ...devInput,
+      staff: [
+        { id: 'ana', name: 'Ana Souza', email: 'ana.souza@example.com.br' },
+        { id: 'dalva.o', name: "Dalva D'Ávila", email: 'dalva@example.com.br' },
+      ],
+    });
+    expect(staffSeedCommands(config)).toEqual([
+      "npm run staff -- add ana --name 'Ana Souza' --email 'ana.souza@example.com.br'",
+      "npm run staff -- add dalva.o --name 'Dalva D'\\''Ávila' --email 'dalva@example.com.br'",
+    ]);
+  });
+
+  it('prints nothing for an empty roster', () => {
+    expect(staffSeedCommands(parseDeploymentConfig({ ...devInput, staff: [] }))).toEqual([]);
+  });
+});

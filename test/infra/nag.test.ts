@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
+
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+const outdirs: string[] = [];
+const outdir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-nag-'));
+  outdirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function synthWithNag(overrides: Partial<DeploymentConfig> = {}, tamper?: (stack: Stack) => void) {
+  const dir = outdir();
+  const { app, stack } = buildApp({
+    context: NO_BUNDLING,
+    config: { ...loadDeploymentConfig('dev'), ...overrides },
+    outdir: dir,
+  });
+  tamper?.(stack);
+  return { app, stack, dir, synth: () => app.synth() };
+}
+
+/** Every acknowledgement recorded in the construct tree, with where it was made. */
+function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason })),
+        ),
+    );
+}
+
+// A full synth with validation takes seconds, more on a busy CI machine.
+describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
+  it('passes on the dev stack with zero unacknowledged findings', () => {
+    const { synth, dir } = synthWithNag();
+    expect(synth).not.toThrow();
+    const report = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8'));
+    const violations = report.pluginReports.flatMap((r: { violations?: unknown[] }) => r.violations ?? []);
+    expect(violations).toEqual([]);
+  });
+
+  it('passes with every optional behaviour switched (no activation, X-Ray on, data not retained)', () => {
+    expect(synthWithNag({ activateRuleSet: false, xrayTracing: true, retainData: false }).synth).not.toThrow();
+  });
+
+  it('fails synth when a noncompliant resource is added to the real stack (acknowledgements are not blanket)', () => {
+    const { synth } = synthWithNag({}, (stack) => {
+      new sqs.Queue(stack, 'PlainQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    });
+    let message = '';
+    try {
+      synth();
+    } catch (error) {
+      message = String((error as Error).message);
+    }
+    // Exactly the new queue's three findings, nothing about the rest of the stack.
+    expect(message.match(/^ERROR .*$/gm)).toHaveLength(3);
+    for (const rule of ['SQS2', 'SQS3', 'SQS4']) expect(message).toContain(`AwsSolutions-${rule}`);
+    expect(message.match(/^\s+Ouvidoria-dev\/\S+/gm)?.map((p) => p.trim())).toEqual(
+      Array(3).fill('Ouvidoria-dev/PlainQueue/Resource'),
+    );
+  });
+
+  it('fails synth for a noncompliant bucket in a throwaway app (the check can fail)', () => {
+    const app = new App({ outdir: outdir() });
+    const stack = new Stack(app, 'Throwaway', { env: { region: 'us-east-1' } });
+    new s3.Bucket(stack, 'LeakyBucket');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow(/AwsSolutions-S(1|10)/);
+  });
+
+  it('acknowledges each finding on the construct it concerns, with a specific reason', () => {
+    const { app, stack } = synthWithNag();
+    const acks = acknowledgements(app);
+    // CDK records ids without a plugin prefix under "Annotation::"; cdk-nag matches them by rule id.
+    const ids = acks.map((a) =>
+      a.id.replace(/^Annotation::/, '').replace(/<RawMailStoreRawMail[0-9A-F]{8}\.Arn>/, '<RawMailBucket.Arn>'),
+    );
+    expect(ids.sort()).toEqual(
+      [
+        'AwsSolutions-APIG4', // GET /
+        'AwsSolutions-APIG4', // POST /casos
+        'AwsSolutions-IAM5[Resource::*]', // SetActiveReceiptRuleSet
+        'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',
+        'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/ouvidoria-deferral/*]',
+        'AwsSolutions-S1', // the access-log bucket
+        'AwsSolutions-SMG4', // Zendesk token rotation
+        'AwsSolutions-SQS3', // the three DLQs
+        'AwsSolutions-SQS3',
+        'AwsSolutions-SQS3',
+      ].sort(),
+    );
+    for (const ack of acks) {
+      // Never on the app or the stack as a whole.
+      expect(ack.path).not.toBe(stack.node.path);
+      expect(ack.path.split('/').length).toBeGreaterThan(1);
+      expect(ack.reason.length, ack.id).toBeGreaterThan(60);
+    }
+  });
+});
