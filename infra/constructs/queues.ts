@@ -12,8 +12,12 @@ export interface QueuesProps {
 }
 
 const DLQ_RETENTION = Duration.days(14);
-/** Deliveries of one assignment message before it is parked in the DLQ. */
-export const ASSIGNMENT_MAX_RECEIVE_COUNT = 5;
+/**
+ * Deliveries of one assignment message before it is parked in the DLQ. Generous because the
+ * function runs with reserved concurrency 1: the SQS poller's throttled deliveries during a burst
+ * count as receives too, and must not push healthy messages into the DLQ.
+ */
+export const ASSIGNMENT_MAX_RECEIVE_COUNT = 10;
 
 /**
  * The assignment queue (accepted cases → assignment function), a dead-letter queue for every

@@ -71,6 +71,8 @@ export class WebformApi extends Construct {
     const integration = new HttpLambdaIntegration('Webform', props.handler);
     const routes = [
       ...this.api.addRoutes({ path: '/', methods: [apigw.HttpMethod.GET], integration }),
+      // The page's progressive enhancement (character counter, double-submit guard), CSP 'self'.
+      ...this.api.addRoutes({ path: '/app.js', methods: [apigw.HttpMethod.GET], integration }),
       ...this.api.addRoutes({ path: '/casos', methods: [apigw.HttpMethod.POST], integration }),
     ];
     for (const route of routes) {

@@ -95,6 +95,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
     expect(ids.sort()).toEqual(
       [
         'AwsSolutions-APIG4', // GET /
+        'AwsSolutions-APIG4', // GET /app.js
         'AwsSolutions-APIG4', // POST /casos
         'AwsSolutions-IAM5[Resource::*]', // SetActiveReceiptRuleSet
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',

@@ -700,7 +700,7 @@ describe('queues and scheduler', () => {
       SqsManagedSseEnabled: true,
       VisibilityTimeout: 180,
       MessageRetentionPeriod: 14 * 24 * 3600,
-      RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.assignmentDlq), maxReceiveCount: 5 },
+      RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.assignmentDlq), maxReceiveCount: 10 },
     });
   });
 
@@ -743,10 +743,10 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes GET / and POST /casos to the webform function', () => {
+  it('routes GET /, GET /app.js and POST /casos to the webform function', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['GET /', 'POST /casos']);
+    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /casos']);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: arnOf(stack, stack.webform.function),
