@@ -28,6 +28,7 @@ import {
 import { officeCalendar } from '../../shared/domain/calendar';
 import type { AssignmentMessage } from '../../shared/ports';
 import { ENV } from '../../shared/runtime-env';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
 /** Body of an assignment message (from the intake function or a deferral schedule). */
 export const AssignmentMessageSchema = z.object({
@@ -37,12 +38,12 @@ export const AssignmentMessageSchema = z.object({
 
 /** Metric names of this function (the CDK alarms and dashboard read them). */
 export const ASSIGNMENT_METRIC = {
-  assigned: 'CaseAssigned',
-  deferred: 'AssignmentDeferred',
-  noAnalyst: 'NoAnalystAvailable',
-  timeToAssignment: 'TimeToAssignmentSeconds',
-  noticeResent: 'AnalystNoticeResent',
-  failed: 'AssignmentFailed',
+  assigned: METRIC.caseAssigned,
+  deferred: METRIC.assignmentDeferred,
+  noAnalyst: METRIC.noAnalystAvailable,
+  timeToAssignment: METRIC.timeToAssignmentSeconds,
+  noticeResent: METRIC.analystNoticeResent,
+  failed: METRIC.assignmentFailed,
 } as const;
 
 /** The parts of Powertools Logger the handler uses (tests pass a recorder). */
@@ -112,8 +113,8 @@ function telemetryFor(logger: AssignmentLogger, metrics: AssignmentMetrics): Ass
 
 /** The handler with injected adapters: the Lambda entry point, tests and the local stack use it. */
 export function createAssignmentHandler(deps: AssignmentHandlerDeps): AssignmentHandler {
-  const logger = deps.logger ?? createLogger('assignment');
-  const metrics = deps.metrics ?? createMetrics('assignment');
+  const logger = deps.logger ?? createLogger(SERVICE.assignment);
+  const metrics = deps.metrics ?? createMetrics(SERVICE.assignment);
   const telemetry = telemetryFor(logger, metrics);
   const appDeps: AssignCaseDeps = {
     ...deps,

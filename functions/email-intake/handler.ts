@@ -13,7 +13,8 @@ import { type Submission, SubmissionSchema } from '../../shared/domain/submissio
 import { S3Client } from '@aws-sdk/client-s3';
 import { intakeDepsFromEnv, requiredEnv } from '../../shared/adapters/runtime';
 import { S3RawMailStore } from '../../shared/adapters/s3-raw-mail-store';
-import { createLogger, createMetrics, intakeTelemetry, METRIC } from '../../shared/adapters/telemetry';
+import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 import { ENV } from '../../shared/runtime-env';
 import {
   envelopeSenderOf,
@@ -137,8 +138,8 @@ function oversizedSubmission(
 let productionDeps: EmailIntakeDeps | undefined;
 export const handler = createEmailIntakeHandler(() => {
   if (!productionDeps) {
-    const logger = createLogger('email-intake');
-    const metrics = createMetrics('email-intake');
+    const logger = createLogger(SERVICE.emailIntake);
+    const metrics = createMetrics(SERVICE.emailIntake);
     productionDeps = {
       intake: intakeDepsFromEnv(process.env, intakeTelemetry(metrics)),
       rawMail: new S3RawMailStore(new S3Client({})),

@@ -13,7 +13,8 @@ import type { OuvidoriaConfig } from '../../shared/domain/config';
 import { maskEmail } from '../../shared/domain/mask';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { clockFromEnv, configFromEnv, tableFromEnv } from '../../shared/adapters/runtime';
-import { createLogger, createMetrics, METRIC } from '../../shared/adapters/telemetry';
+import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 import type { BounceRegistry, Clock } from '../../shared/ports';
 
 const recipients = z.array(z.object({ emailAddress: z.string() })).default([]);
@@ -93,8 +94,8 @@ export const handler = createSesFeedbackHandler(() => {
       bounces: new DynamoBounceRegistry(table.client, table.tableName),
       clock: clockFromEnv(process.env),
       config: configFromEnv(process.env),
-      logger: createLogger('ses-feedback'),
-      metrics: createMetrics('ses-feedback'),
+      logger: createLogger(SERVICE.sesFeedback),
+      metrics: createMetrics(SERVICE.sesFeedback),
     };
   }
   return productionDeps;

@@ -16,6 +16,7 @@ import type { Outcome } from '../../shared/domain/outcome';
 import { formValues, isJsonMediaType, mediaType, parseFormBody } from '../../shared/webform/form';
 import { APP_JS, type PageContext, renderPage, securityHeaders, type WebformView } from '../../shared/webform/page';
 import { handleFormPost, type RejectReason, type WebformDeps } from '../../shared/webform/submit';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
 type ApiEvent = z.infer<typeof APIGatewayProxyEventV2Schema>;
 export type WebformResponse = APIGatewayProxyStructuredResultV2 & {
@@ -27,9 +28,9 @@ export type WebformHandler = (event: unknown, context?: Context) => Promise<Webf
 
 /** Webform metrics (EMF). Names are read by the CDK dashboard and alarms: change them together. */
 export const WEBFORM_METRIC = {
-  submission: 'WebformSubmission',
-  rejected: 'WebformRejected',
-  failed: 'WebformFailed',
+  submission: METRIC.webformSubmission,
+  rejected: METRIC.webformRejected,
+  failed: METRIC.webformFailed,
 } as const;
 
 export interface WebformTelemetry {
@@ -57,7 +58,7 @@ export type WebformHandlerDeps = WebformDeps & {
   webformTelemetry?: WebformTelemetry;
 };
 
-const SERVICE = 'webform'; // infra/names.ts SERVICE.webform
+const SERVICE_NAME = SERVICE.webform;
 
 const SERVICE_UNAVAILABLE =
   'Não foi possível registrar a sua solicitação agora, por uma falha temporária do nosso lado. Tente novamente em alguns instantes: se ela já tiver sido registrada, o novo envio não cria uma duplicidade.';
@@ -122,8 +123,8 @@ const ROUTES: Record<string, string[]> = {
 };
 
 export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
-  const logger = deps.logger ?? createLogger(SERVICE);
-  const metrics = deps.metrics ?? createMetrics(SERVICE);
+  const logger = deps.logger ?? createLogger(SERVICE_NAME);
+  const metrics = deps.metrics ?? createMetrics(SERVICE_NAME);
   const telemetry = deps.webformTelemetry ?? webformTelemetry(metrics);
   const serviceDeps: WebformDeps = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
 
@@ -285,7 +286,7 @@ export const handler = async (event: unknown, context?: Context): Promise<Webfor
     console.error(
       JSON.stringify({
         level: 'ERROR',
-        service: SERVICE,
+        service: SERVICE_NAME,
         message: 'Webform cold start failed',
         errorName: error instanceof Error ? error.name : typeof error,
         error: error instanceof Error ? error.message.slice(0, 500) : undefined,

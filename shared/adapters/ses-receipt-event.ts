@@ -16,7 +16,8 @@ const VerdictSchema = z
       : 'DISABLED';
   });
 
-const disabled = { status: 'DISABLED' } as const;
+/** A verdict SES left out is a check that was not run. */
+const disabled: Verdict = 'DISABLED';
 
 export const SesReceiptRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),

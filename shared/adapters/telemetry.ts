@@ -2,19 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { IntakeTelemetry } from '../app/intake';
 
-/**
- * Powertools logger and metrics shared by the handlers. Metric names are the ones the CDK
- * dashboard and alarms read (infra/): change them together.
- */
-export const METRIC = {
-  submissions: 'Submissions',
-  autoReplySuppressed: 'AutoReplySuppressed',
-  followUps: 'FollowUps',
-  quarantinedMail: 'QuarantinedMail',
-  bouncesRecorded: 'BouncesRecorded',
-} as const;
+import { METRIC, METRICS_NAMESPACE } from '../telemetry-names';
 
-export const METRICS_NAMESPACE = 'Ouvidoria';
+export { METRIC, METRICS_NAMESPACE };
 
 export function createLogger(serviceName: string): Logger {
   return new Logger({ serviceName });

@@ -39,6 +39,14 @@ describe('SES receipt event schema', () => {
     expect(verdictsOf(parsed.Records[0]!)).toMatchObject({ spam: 'DISABLED', virus: 'DISABLED', dmarc: 'GRAY' });
   });
 
+  it('treats a verdict SES left out as DISABLED', () => {
+    const event = readEvent('receipt-event.json');
+    delete event.Records[0].ses.receipt.virusVerdict;
+    delete event.Records[0].ses.receipt.dmarcVerdict;
+    const parsed = SesReceiptEventSchema.parse(event);
+    expect(verdictsOf(parsed.Records[0]!)).toMatchObject({ virus: 'DISABLED', dmarc: 'DISABLED', spam: 'PASS' });
+  });
+
   it.each([
     ['no records', { Records: [] }],
     ['another event source', { Records: [{ eventSource: 'aws:sqs', ses: {} }] }],

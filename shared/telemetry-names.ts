@@ -1,0 +1,44 @@
+/**
+ * Names of the Powertools services (the `service` metric dimension) and of every custom metric,
+ * in one place: the handlers emit them (EMF, namespace below) and the CDK stack's alarms and
+ * dashboard read them (infra/constructs/monitoring.ts).
+ */
+export const METRICS_NAMESPACE = 'Ouvidoria';
+
+export const SERVICE = {
+  emailIntake: 'email-intake',
+  webform: 'webform',
+  assignment: 'assignment',
+  sesFeedback: 'ses-feedback',
+} as const;
+
+export const METRIC = {
+  /** One per stored submission; dimensions `service`, `outcome` and `channel`. */
+  submissions: 'Submissions',
+  /** Mail kept as QUARANTINED (unparseable, oversized, spam/virus, failed authentication). */
+  quarantinedMail: 'QuarantinedMail',
+  /** Automatic reply not sent (RFC 3834 rules, daily limit, bounce memory); dimension `reason`. */
+  autoReplySuppressed: 'AutoReplySuppressed',
+  /** Merchant follow-ups threaded into a case; dimension `kind` (appended, duplicate). */
+  followUps: 'FollowUps',
+  /** Addresses put in the bounce memory (delivery reports, SES bounces and complaints). */
+  bouncesRecorded: 'BouncesRecorded',
+  /** Assignment: a case given to an analyst. */
+  caseAssigned: 'CaseAssigned',
+  /** Assignment: office closed, the case waits for the next opening. */
+  assignmentDeferred: 'AssignmentDeferred',
+  /** Assignment: no active analyst; the case stays QUEUED. */
+  noAnalystAvailable: 'NoAnalystAvailable',
+  /** Assignment: seconds from intake to assignment. */
+  timeToAssignmentSeconds: 'TimeToAssignmentSeconds',
+  /** Assignment: the analyst email re-sent after a crash between assigning and notifying. */
+  analystNoticeResent: 'AnalystNoticeResent',
+  /** Assignment: a message that failed and will be retried (then dead-lettered). */
+  assignmentFailed: 'AssignmentFailed',
+  /** Webform: a submission stored; dimensions `outcome`, `duplicate`. */
+  webformSubmission: 'WebformSubmission',
+  /** Webform: a request refused before the domain (validation, rate limit, honeypot…); dimension `reason`. */
+  webformRejected: 'WebformRejected',
+  /** Webform: a dependency failed (answered 503). */
+  webformFailed: 'WebformFailed',
+} as const;
