@@ -1,0 +1,495 @@
+/**
+ * AWS requests per case, counted through the SDK middleware stack of real clients: DynamoDB on
+ * dynalite and SES v2 on aws-ses-v2-local (both on loopback), SQS and S3 through clients whose
+ * middleware answers without sending (the request is built and counted, nothing leaves the
+ * process). The production adapters and handlers run unchanged on top of them.
+ *
+ * DynamoDB capacity: dynalite reports ConsumedCapacity by DynamoDB's rules for single-item
+ * operations (1 KB write units, 4 KB read units, max of old and new item for updates); queries
+ * are sized here by the same rule. It does not model secondary indexes: every write to a case
+ * item (the only items in the two GSIs, projection ALL) is charged twice more, once per index.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SQSEvent } from 'aws-lambda';
+import { createAssignmentHandler } from '../functions/assignment/handler';
+import { createEmailIntakeHandler } from '../functions/email-intake/handler';
+import { createWebformHandler } from '../functions/webform/handler';
+import { DynamoBounceRegistry } from '../shared/adapters/dynamo/bounce-registry';
+import { DynamoCaseRepository } from '../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../shared/adapters/dynamo/create-table';
+import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
+import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
+import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
+import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
+import { SesMailer } from '../shared/adapters/ses-mailer';
+import { SqsAssignmentQueue } from '../shared/adapters/sqs-assignment-queue';
+import type { IntakeDeps } from '../shared/app/intake';
+import type { Outcome } from '../shared/domain/outcome';
+import type { Analyst } from '../shared/domain/staff';
+import { FixedClock, RecordingScheduler } from '../test/support/fakes';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite, startSesLocal } from '../test/support/emulators';
+import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
+import { BENCH_CONFIG, BENCH_NOW, BenchTicketDirectory, Prng, productionTelemetry, type StdoutSink } from './support';
+import { invalidEvent, validEvent } from './webform-latency';
+
+export type Service = 'dynamodb' | 'ses' | 'sqs' | 's3';
+
+export interface RequestEntry {
+  service: Service;
+  op: string;
+  wru: number;
+  /** Part of `wru` charged for the two GSI copies of a case item. */
+  gsiWru: number;
+  rru: number;
+  /** SES: raw message bytes; S3 GET: object bytes. */
+  bytes: number;
+}
+
+class Counter {
+  readonly entries: RequestEntry[] = [];
+  mark(): number {
+    return this.entries.length;
+  }
+  since(mark: number): RequestEntry[] {
+    return this.entries.slice(mark);
+  }
+}
+
+type Middleware = (
+  next: (args: { input: Record<string, unknown> }) => Promise<{ output: Record<string, unknown> }>,
+  context: { commandName?: string },
+) => (args: { input: Record<string, unknown> }) => Promise<{ output: unknown; response: unknown }>;
+
+interface StackOwner {
+  middlewareStack: { add(middleware: unknown, options: Record<string, unknown>): void };
+}
+
+function addMiddleware(client: StackOwner, middleware: Middleware, priority: 'high' | 'low', name: string): void {
+  client.middlewareStack.add(middleware, { step: 'initialize', priority, name });
+}
+
+const opOf = (context: { commandName?: string }) => (context.commandName ?? 'Unknown').replace(/Command$/, '');
+
+/** Item size by DynamoDB's rules (names + values, UTF-8), for the plain JS items of the DocumentClient. */
+export function itemSize(value: unknown): number {
+  if (value === null || value === undefined) return 1;
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(value).replace(/^-/, '').length / 2) + 1;
+  if (typeof value === 'boolean') return 1;
+  if (value instanceof Uint8Array) return value.length;
+  if (Array.isArray(value)) return 3 + value.reduce((sum: number, v) => sum + 1 + itemSize(v), 0);
+  if (value instanceof Set) return [...value].reduce((sum: number, v) => sum + itemSize(v), 0);
+  if (typeof value === 'object') {
+    return 3 + Object.entries(value).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + 1 + itemSize(v), 0);
+  }
+  return 1;
+}
+
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+const READS = new Set(['GetItem', 'Query', 'Scan']);
+
+function isCaseItem(input: Record<string, unknown>): boolean {
+  const key = (input.Key ?? input.Item) as { pk?: unknown; sk?: unknown } | undefined;
+  return typeof key?.pk === 'string' && key.pk.startsWith('CASE#') && key.sk === 'CASE';
+}
+
+function dynamoCounter(counter: Counter): Middleware {
+  return (next, context) => async (args) => {
+    const op = opOf(context);
+    const input = args.input;
+    if (WRITES.has(op) || READS.has(op)) input.ReturnConsumedCapacity ??= 'TOTAL';
+    let output: Record<string, unknown> | undefined;
+    try {
+      const result = await next(args);
+      output = result.output;
+      return result as { output: unknown; response: unknown };
+    } finally {
+      const consumed = (output?.ConsumedCapacity as { CapacityUnits?: number } | undefined)?.CapacityUnits;
+      let wru = 0;
+      let gsiWru = 0;
+      let rru = 0;
+      if (WRITES.has(op)) {
+        // A failed condition still costs the write (DynamoDB charges it; dynalite reports nothing).
+        const base = consumed ?? Math.max(1, Math.ceil(itemSize(input.Item ?? {}) / 1024));
+        gsiWru = isCaseItem(input) ? 2 * base : 0;
+        wru = base + gsiWru;
+      } else if (op === 'GetItem') {
+        rru = consumed ?? (input.ConsistentRead ? 1 : 0.5);
+      } else if (op === 'Query' || op === 'Scan') {
+        const items = (output?.Items as unknown[] | undefined) ?? [];
+        const size = items.reduce((sum: number, item) => sum + itemSize(item), 0);
+        rru = Math.max(1, Math.ceil(size / 4096)) * (input.ConsistentRead ? 1 : 0.5);
+      }
+      counter.entries.push({ service: 'dynamodb', op, wru, gsiWru, rru, bytes: 0 });
+    }
+  };
+}
+
+function sesCounter(counter: Counter): Middleware {
+  return (next, context) => async (args) => {
+    const raw = (args.input.Content as { Raw?: { Data?: Uint8Array } } | undefined)?.Raw?.Data;
+    counter.entries.push({ service: 'ses', op: opOf(context), wru: 0, gsiWru: 0, rru: 0, bytes: raw?.length ?? 0 });
+    return (await next(args)) as { output: unknown; response: unknown };
+  };
+}
+
+/** Answers SendMessage without sending it; keeps the bodies (they feed the assignment run). */
+function sqsShortCircuit(counter: Counter, sent: string[]): Middleware {
+  return (_next, context) => async (args) => {
+    const body = String(args.input.MessageBody ?? '');
+    sent.push(body);
+    counter.entries.push({
+      service: 'sqs',
+      op: opOf(context),
+      wru: 0,
+      gsiWru: 0,
+      rru: 0,
+      bytes: Buffer.byteLength(body),
+    });
+    return { output: { $metadata: { httpStatusCode: 200 }, MessageId: `bench-${sent.length}` }, response: {} };
+  };
+}
+
+/** Answers HeadObject/GetObject from the corpus, as S3 would for the receipt rule's objects. */
+function s3ShortCircuit(counter: Counter, objects: Map<string, Buffer>): Middleware {
+  return (_next, context) => async (args) => {
+    const op = opOf(context);
+    const body = objects.get(String(args.input.Key));
+    if (!body) throw Object.assign(new Error('NoSuchKey'), { name: op === 'HeadObject' ? 'NotFound' : 'NoSuchKey' });
+    counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: op === 'GetObject' ? body.length : 0 });
+    const output =
+      op === 'HeadObject'
+        ? { $metadata: { httpStatusCode: 200 }, ContentLength: body.length }
+        : {
+            $metadata: { httpStatusCode: 200 },
+            ContentLength: body.length,
+            Body: { transformToByteArray: async () => new Uint8Array(body) },
+          };
+    return { output, response: {} };
+  };
+}
+
+export type ScenarioName =
+  | 'email accepted'
+  | 'email redirected'
+  | 'email duplicate delivery'
+  | 'assignment'
+  | 'webform accepted'
+  | 'webform redirected'
+  | 'webform rejected (400)';
+
+export interface Invocation {
+  scenario: ScenarioName;
+  outcome?: Outcome;
+  entries: RequestEntry[];
+  zendeskLookups: number;
+  /** Raw mail size for the email scenarios (SES inbound chunks, S3 GET bytes). */
+  rawBytes: number;
+  /** Corpus index of the email (to reuse its in-process duration). */
+  corpusIndex?: number;
+  logBytes: number;
+}
+
+const STAFF: Omit<Analyst, 'openCases' | 'lastAssignedAt'>[] = [
+  { id: 'ana', name: 'Ana Beatriz Lima', email: 'ana.lima@ouvidoria.example.com.br', active: true },
+  { id: 'bruno', name: 'Bruno Carvalho', email: 'bruno.carvalho@ouvidoria.example.com.br', active: true },
+  { id: 'celia', name: 'Célia Duarte', email: 'celia.duarte@ouvidoria.example.com.br', active: true },
+];
+
+const TABLE = 'ouvidoria-bench';
+const BUCKET = 'ouvidoria-raw-mail-bench';
+const PREFIX = 'inbound/';
+const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ouvidoria-assignment';
+
+/** One message per sender, small and large alike, so that per-sender throttles do not skew the counts. */
+function pickEmails(corpus: Corpus, count: number): { message: CorpusMessage; index: number }[] {
+  const seen = new Set<string>();
+  const picked: { message: CorpusMessage; index: number }[] = [];
+  corpus.messages.forEach((message, index) => {
+    if (picked.length >= count || seen.has(message.sender.address)) return;
+    seen.add(message.sender.address);
+    picked.push({ message, index });
+  });
+  return picked;
+}
+
+function sqsEvent(body: string, i: number): SQSEvent {
+  return {
+    Records: [
+      {
+        messageId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        receiptHandle: `bench-receipt-${i}`,
+        body,
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: String(BENCH_NOW.getTime()),
+          SenderId: 'AROAEXAMPLE:email-intake',
+          ApproximateFirstReceiveTimestamp: String(BENCH_NOW.getTime() + 50),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:ouvidoria-assignment',
+        awsRegion: 'us-east-1',
+      },
+    ],
+  };
+}
+
+export interface RequestCounts {
+  invocations: Invocation[];
+}
+
+/** Runs the scenarios on the emulators; returns one entry per Lambda invocation. */
+export async function countRequests(
+  corpus: Corpus,
+  emails: number,
+  posts: number,
+  sink: StdoutSink,
+): Promise<RequestCounts> {
+  const dynalite = await startDynalite();
+  const ses = await startSesLocal();
+  const clients: { destroy(): void }[] = [];
+  const invocations: Invocation[] = [];
+  try {
+    const counter = new Counter();
+    const admin = new DynamoDBClient({
+      endpoint: dynalite.endpoint,
+      region: EMULATOR_REGION,
+      credentials: EMULATOR_CREDENTIALS,
+    });
+    clients.push(admin);
+    await createTableIfMissing(admin, TABLE);
+    const seedClient = documentClient({ endpoint: dynalite.endpoint });
+    clients.push(seedClient);
+    const seedStaff = new DynamoStaffRepository(seedClient, TABLE);
+    for (const analyst of STAFF) await seedStaff.put(analyst);
+
+    const client: DynamoDBDocumentClient = documentClient({ endpoint: dynalite.endpoint });
+    clients.push(client);
+    addMiddleware(client as unknown as StackOwner, dynamoCounter(counter), 'low', 'benchDynamoCounter');
+    const sesClient = new SESv2Client({
+      endpoint: ses.endpoint,
+      region: EMULATOR_REGION,
+      credentials: EMULATOR_CREDENTIALS,
+    });
+    clients.push(sesClient);
+    addMiddleware(sesClient as unknown as StackOwner, sesCounter(counter), 'high', 'benchSesCounter');
+    const sent: string[] = [];
+    const sqsClient = new SQSClient({ region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+    clients.push(sqsClient);
+    addMiddleware(sqsClient as unknown as StackOwner, sqsShortCircuit(counter, sent), 'high', 'benchSqs');
+    const objects = new Map<string, Buffer>();
+    const s3Client = new S3Client({ region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+    clients.push(s3Client);
+    addMiddleware(s3Client as unknown as StackOwner, s3ShortCircuit(counter, objects), 'high', 'benchS3');
+
+    // Zendesk in production: not AWS. The fake counts its lookups.
+    const tickets = new BenchTicketDirectory(corpus.tickets);
+    const clock = new FixedClock(BENCH_NOW);
+    const cases = new DynamoCaseRepository({ client, tableName: TABLE });
+    const mailer = new SesMailer({ client: sesClient });
+    const intake: IntakeDeps = {
+      cases,
+      tickets,
+      mailer,
+      queue: new SqsAssignmentQueue(sqsClient, QUEUE_URL),
+      throttle: new DynamoReplyThrottle(client, TABLE),
+      bounces: new DynamoBounceRegistry(client, TABLE),
+      clock,
+      config: BENCH_CONFIG,
+    };
+
+    const telemetry = (service: string): { logger: Logger; metrics: Metrics } => productionTelemetry(service);
+    const emailTelemetry = telemetry('email-intake');
+    const rawMail = new S3RawMailStore(s3Client);
+    const emailHandler = createEmailIntakeHandler(() => ({
+      intake,
+      rawMail,
+      bucket: BUCKET,
+      prefix: PREFIX,
+      ...emailTelemetry,
+    }));
+
+    sink.start();
+    const run = async <T>(
+      fn: () => Promise<T>,
+      describe: (result: T) => Omit<Invocation, 'entries' | 'zendeskLookups' | 'logBytes'>,
+    ): Promise<T> => {
+      const mark = counter.mark();
+      const lookups = tickets.lookups.length;
+      const logBytes = sink.bytes;
+      const result = await fn();
+      invocations.push({
+        ...describe(result),
+        entries: counter.since(mark),
+        zendeskLookups: tickets.lookups.length - lookups,
+        logBytes: sink.bytes - logBytes,
+      });
+      clock.advance(61_000);
+      return result;
+    };
+
+    // Email intake: one message per sender.
+    const picked = pickEmails(corpus, emails);
+    const acceptedEvents: unknown[] = [];
+    for (const { message, index } of picked) {
+      objects.set(`${PREFIX}${message.id}`, message.raw);
+      const event = sesEventFor(message, clock.now());
+      await run(
+        () => emailHandler(event),
+        ({ results }) => {
+          const r = results[0];
+          const outcome = r?.kind === 'case' ? r.outcome : undefined;
+          if (outcome === 'ACCEPTED') acceptedEvents.push(event);
+          return {
+            scenario: outcome === 'ACCEPTED' ? 'email accepted' : 'email redirected',
+            outcome,
+            rawBytes: message.raw.length,
+            corpusIndex: index,
+          };
+        },
+      );
+    }
+    // The same SES events delivered again (Lambda async retry): nothing new may happen.
+    for (const event of acceptedEvents.slice(0, 5)) {
+      await run(
+        () => emailHandler(event),
+        () => ({ scenario: 'email duplicate delivery', rawBytes: 0 }),
+      );
+    }
+
+    // Assignment of every accepted email case (office open: assigned at once, analyst emailed).
+    const assignmentHandler = createAssignmentHandler({
+      cases,
+      staff: new DynamoStaffRepository(client, TABLE),
+      mailer,
+      scheduler: new RecordingScheduler(),
+      clock,
+      config: BENCH_CONFIG,
+      ...telemetry('assignment'),
+    });
+    const queued = [...sent];
+    for (const [i, body] of queued.entries()) {
+      await run(
+        () => assignmentHandler(sqsEvent(body, i)),
+        () => ({ scenario: 'assignment', rawBytes: 0 }),
+      );
+    }
+
+    // Webform: valid posts (each its own person), then invalid ones.
+    let lastOutcome: Outcome | undefined;
+    const webTelemetry = telemetry('webform');
+    const webform = createWebformHandler({
+      ...intake,
+      rateLimiter: new DynamoRateLimiter(client, TABLE),
+      ...webTelemetry,
+      webformTelemetry: {
+        submitted: (outcome) => {
+          lastOutcome = outcome;
+        },
+        rejected: () => undefined,
+        failed: () => undefined,
+      },
+    });
+    const rng = new Prng(777);
+    const webSent = sent.length;
+    for (let i = 0; i < posts; i++) {
+      lastOutcome = undefined;
+      await run(
+        () => webform(validEvent(rng, 100_000 + i, corpus.tickets)),
+        () => ({
+          scenario: lastOutcome === 'ACCEPTED' ? 'webform accepted' : 'webform redirected',
+          outcome: lastOutcome,
+          rawBytes: 0,
+        }),
+      );
+    }
+    for (const body of sent.slice(webSent)) {
+      await run(
+        () => assignmentHandler(sqsEvent(body, sent.indexOf(body))),
+        () => ({ scenario: 'assignment', rawBytes: 0 }),
+      );
+    }
+    for (let i = 0; i < Math.min(posts, 10); i++) {
+      await run(
+        () => webform(invalidEvent(rng, 200_000 + i)),
+        () => ({ scenario: 'webform rejected (400)', rawBytes: 0 }),
+      );
+    }
+    return { invocations };
+  } finally {
+    sink.stop();
+    for (const c of clients) c.destroy();
+    await ses.stop();
+    await dynalite.stop();
+  }
+}
+
+export interface ScenarioSummary {
+  scenario: ScenarioName;
+  invocations: number;
+  /** Averages per invocation. */
+  perService: Record<Service, number>;
+  byOp: Record<string, number>;
+  wru: number;
+  gsiWru: number;
+  rru: number;
+  sesBytes: number;
+  s3GetBytes: number;
+  zendesk: number;
+  rawBytes: number;
+  logBytes: number;
+  corpusIndexes: number[];
+}
+
+export function summarise(invocations: Invocation[]): ScenarioSummary[] {
+  const groups = new Map<ScenarioName, Invocation[]>();
+  for (const inv of invocations) groups.set(inv.scenario, [...(groups.get(inv.scenario) ?? []), inv]);
+  const out: ScenarioSummary[] = [];
+  for (const [scenario, list] of groups) {
+    const n = list.length;
+    const perService: Record<Service, number> = { dynamodb: 0, ses: 0, sqs: 0, s3: 0 };
+    const byOp: Record<string, number> = {};
+    let wru = 0;
+    let gsiWru = 0;
+    let rru = 0;
+    let sesBytes = 0;
+    let s3GetBytes = 0;
+    for (const inv of list) {
+      for (const e of inv.entries) {
+        perService[e.service] += 1 / n;
+        const key = `${e.service}:${e.op}`;
+        byOp[key] = (byOp[key] ?? 0) + 1 / n;
+        wru += e.wru / n;
+        gsiWru += e.gsiWru / n;
+        rru += e.rru / n;
+        if (e.service === 'ses') sesBytes += e.bytes / n;
+        if (e.service === 's3') s3GetBytes += e.bytes / n;
+      }
+    }
+    out.push({
+      scenario,
+      invocations: n,
+      perService,
+      byOp,
+      wru,
+      gsiWru,
+      rru,
+      sesBytes,
+      s3GetBytes,
+      zendesk: list.reduce((s, i) => s + i.zendeskLookups, 0) / n,
+      rawBytes: list.reduce((s, i) => s + i.rawBytes, 0) / n,
+      logBytes: list.reduce((s, i) => s + i.logBytes, 0) / n,
+      corpusIndexes: list.map((i) => i.corpusIndex).filter((i): i is number => i !== undefined),
+    });
+  }
+  return out;
+}

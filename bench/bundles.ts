@@ -1,0 +1,186 @@
+/**
+ * Bundles each Lambda the way the CDK does (infra/constructs/ouvidoria-function.ts → NodejsFunction
+ * bundling → esbuild), measures the minified size, and times loading each bundle in a fresh
+ * `node` process against a bare `node -e 0` started in the same rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { median } from './support';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export interface LambdaSpec {
+  name: 'email-intake' | 'webform' | 'assignment' | 'ses-feedback';
+  entry: string;
+  /** Key of FUNCTION_SIZING in infra/ouvidoria-stack.ts. */
+  sizingKey: 'emailIntake' | 'webform' | 'assignment' | 'sesFeedback';
+}
+
+export const LAMBDAS: LambdaSpec[] = [
+  { name: 'email-intake', entry: 'functions/email-intake/handler.ts', sizingKey: 'emailIntake' },
+  { name: 'webform', entry: 'functions/webform/handler.ts', sizingKey: 'webform' },
+  { name: 'assignment', entry: 'functions/assignment/handler.ts', sizingKey: 'assignment' },
+  { name: 'ses-feedback', entry: 'functions/ses-feedback/handler.ts', sizingKey: 'sesFeedback' },
+];
+
+/** Copy of the construct's banner; the one in infra/ wins when it can be read. */
+const FALLBACK_BANNER =
+  "import { createRequire as __ouvCreateRequire } from 'node:module';const require = __ouvCreateRequire(import.meta.url);";
+
+function constructBanner(): { banner: string; source: string } {
+  try {
+    const text = readFileSync(join(ROOT, 'infra/constructs/ouvidoria-function.ts'), 'utf8');
+    const match = /const ESM_REQUIRE_BANNER\s*=\s*(["'`])([\s\S]*?)\1;/.exec(text);
+    if (match?.[2]) return { banner: match[2], source: 'infra/constructs/ouvidoria-function.ts' };
+  } catch {
+    // fall through
+  }
+  return { banner: FALLBACK_BANNER, source: 'bench/bundles.ts (copy: infra banner not found)' };
+}
+
+/**
+ * The esbuild options NodejsFunction passes for our `bundling` props: `--bundle --minify
+ * --sourcemap --platform=node --target=node24 --format=esm --main-fields=module,main
+ * --banner:js=… --charset=utf8`, no externals (bundleAwsSDK: true).
+ */
+export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
+  return {
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    banner: { js: constructBanner().banner },
+    charset: 'utf8',
+    logLevel: 'silent',
+    metafile: true,
+    absWorkingDir: ROOT,
+  };
+}
+
+export const ESBUILD_OPTIONS_TEXT =
+  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled';
+
+export interface BundleResult {
+  spec: LambdaSpec;
+  file?: string;
+  bytes?: number;
+  gzipBytes?: number;
+  mapBytes?: number;
+  /** The three biggest packages in the output, from the metafile. */
+  top?: { name: string; bytes: number }[];
+  error?: string;
+}
+
+function packageOf(path: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  return match?.[1] ?? '(our code)';
+}
+
+function topPackages(metafile: Metafile, outfile: string): { name: string; bytes: number }[] {
+  const output = Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
+  if (!output) return [];
+  const byPackage = new Map<string, number>();
+  for (const [input, info] of Object.entries(output.inputs)) {
+    byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + info.bytesInOutput);
+  }
+  return [...byPackage.entries()]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3);
+}
+
+export async function bundle(entry: string, outfile: string, define?: Record<string, string>): Promise<Metafile> {
+  const result = await build({
+    ...cdkEsbuildOptions(),
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    ...(define ? { define } : {}),
+  });
+  if (!result.metafile) throw new Error('esbuild returned no metafile');
+  return result.metafile;
+}
+
+export async function bundleLambdas(outDir: string): Promise<BundleResult[]> {
+  const results: BundleResult[] = [];
+  for (const spec of LAMBDAS) {
+    const file = join(outDir, spec.name, 'index.mjs');
+    try {
+      const metafile = await bundle(spec.entry, file);
+      const js = readFileSync(file);
+      results.push({
+        spec,
+        file,
+        bytes: js.length,
+        gzipBytes: gzipSync(js, { level: 9 }).length,
+        mapBytes: statSync(`${file}.map`).size,
+        top: topPackages(metafile, file),
+      });
+    } catch (error) {
+      const message = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? (error as Error).message;
+      results.push({ spec, error: message.split('\n')[0]?.slice(0, 160) });
+    }
+  }
+  return results;
+}
+
+export interface LoadTimes {
+  runs: number;
+  sourceMapRuns: number;
+  bareMs: number;
+  bareSourceMapsMs: number;
+  /** Median wall time of `node <bundle>` minus the bare median, per bundle. */
+  perBundle: Map<string, { plainMs: number; sourceMapsMs: number }>;
+}
+
+function timeNode(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const out = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: loadEnv() });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (out.status !== 0)
+    throw new Error(`node ${args.join(' ')} exited ${out.status}: ${out.stderr.toString().slice(0, 300)}`);
+  return ms;
+}
+
+/** A clean environment: no NODE_OPTIONS from npm or tsx (e.g. a loader) may slow the child. */
+function loadEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1' };
+  return env;
+}
+
+/**
+ * Round-robin rounds (bare, then each bundle) so that machine noise hits all alike. The first
+ * `sourceMapRuns` rounds also time both with --enable-source-maps (the functions run with it:
+ * NODE_OPTIONS in the construct).
+ */
+export function measureLoadTimes(bundles: BundleResult[], runs: number, sourceMapRuns: number): LoadTimes {
+  const ok = bundles.filter((b): b is BundleResult & { file: string } => b.file !== undefined);
+  const bare: number[] = [];
+  const bareMaps: number[] = [];
+  const samples = new Map(ok.map((b) => [b.spec.name, { plain: [] as number[], maps: [] as number[] }]));
+  // One untimed round first: file system cache and the node binary warm.
+  timeNode(['-e', '0']);
+  for (const b of ok) timeNode([b.file]);
+  for (let round = 0; round < runs; round++) {
+    const maps = round < sourceMapRuns;
+    bare.push(timeNode(['-e', '0']));
+    if (maps) bareMaps.push(timeNode(['--enable-source-maps', '-e', '0']));
+    for (const b of ok) {
+      const s = samples.get(b.spec.name);
+      s?.plain.push(timeNode([b.file]));
+      if (maps) s?.maps.push(timeNode(['--enable-source-maps', b.file]));
+    }
+  }
+  const bareMs = median(bare);
+  const bareSourceMapsMs = median(bareMaps);
+  const perBundle = new Map<string, { plainMs: number; sourceMapsMs: number }>();
+  for (const [name, s] of samples) {
+    perBundle.set(name, { plainMs: median(s.plain) - bareMs, sourceMapsMs: median(s.maps) - bareSourceMapsMs });
+  }
+  return { runs, sourceMapRuns: Math.min(runs, sourceMapRuns), bareMs, bareSourceMapsMs, perBundle };
+}

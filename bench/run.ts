@@ -1,0 +1,462 @@
+/**
+ * `npm run bench`: speed, size, cost and memory of the Ouvidoria Lambdas, printed as one table and
+ * written to bench/results.md. A script, not a test: it asserts nothing and fails only if a
+ * measurement cannot run. Bounded (fixed counts), loopback only (dynalite and aws-ses-v2-local on
+ * 127.0.0.1; SQS and S3 requests are answered inside the SDK middleware), about 2–3 minutes on
+ * two cores. `--quick` cuts every count for a smoke run (its figures are not for publishing).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureAssignment } from './assignment-timing';
+import { countRequests, type ScenarioName, type ScenarioSummary, summarise } from './aws-requests';
+import { bundleLambdas, ESBUILD_OPTIONS_TEXT, LAMBDAS, measureLoadTimes, ROOT } from './bundles';
+import { CORPUS_SEED, generateCorpus } from './corpus';
+import { measureMemory } from './memory';
+import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
+import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
+import { INTAKE_PARSER_OPTIONS, measureThroughput, rate } from './throughput';
+import { measureWebformLatency, summary } from './webform-latency';
+
+const quick = process.argv.includes('--quick');
+const SETTINGS = quick
+  ? { loadRuns: 3, sourceMapRuns: 2, passes: 1, webformRequests: 300, webformWarmup: 50, emails: 10, posts: 8 }
+  : { loadRuns: 10, sourceMapRuns: 5, passes: 3, webformRequests: 2000, webformWarmup: 200, emails: 28, posts: 24 };
+
+const sink = new StdoutSink();
+const print = (text: string) => sink.print(text);
+const rows: Row[] = [];
+const add = (figure: string, value: string, how: string) => rows.push({ figure, value, how });
+const ms = (value: number) => `${fixed(value, value < 10 ? 2 : 1)} ms`;
+const usd = (value: number) => `$${value < 0.01 ? value.toFixed(5) : value.toFixed(4)}`;
+
+/** Memory sizes from infra/ouvidoria-stack.ts (FUNCTION_SIZING), read as text: no CDK load needed. */
+function configuredMemory(): { sizes: Record<string, number>; source: string } {
+  const defaults = { emailIntake: 1024, webform: 512, assignment: 512, sesFeedback: 256 };
+  try {
+    const text = readFileSync(join(ROOT, 'infra/ouvidoria-stack.ts'), 'utf8');
+    const sizes: Record<string, number> = {};
+    for (const key of Object.keys(defaults)) {
+      const match = new RegExp(`${key}:\\s*\\{\\s*memorySize:\\s*(\\d+)`).exec(text);
+      if (match?.[1]) sizes[key] = Number(match[1]);
+    }
+    if (Object.keys(sizes).length === 4) return { sizes, source: 'infra/ouvidoria-stack.ts FUNCTION_SIZING' };
+  } catch {
+    // fall through
+  }
+  return { sizes: defaults, source: 'assumed (FUNCTION_SIZING not readable)' };
+}
+
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T | undefined> {
+  const t = performance.now();
+  print(`• ${name}…`);
+  try {
+    const result = await fn();
+    print(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    print(`  FAILED: ${(error as Error).message.split('\n')[0]}`);
+    add(name, 'not measured', `failed: ${(error as Error).message.split('\n')[0]?.slice(0, 200)}`);
+    return undefined;
+  }
+}
+
+function opsText(s: ScenarioSummary, service: string): string {
+  const ops = Object.entries(s.byOp)
+    .filter(([key]) => key.startsWith(`${service}:`))
+    .map(([key, n]) => `${key.slice(service.length + 1)} ${fixed(n, n % 1 === 0 ? 0 : 1)}`);
+  return ops.length ? ` (${ops.join(', ')})` : '';
+}
+
+/** The SDK's "Node 20 support ends" notice is true and not about us: keep stderr for real problems. */
+function quietNodeVersionNotice(): void {
+  const listeners = process.listeners('warning');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) return;
+    for (const listener of listeners) listener(warning);
+  });
+}
+
+async function main(): Promise<void> {
+  quietNodeVersionNotice();
+  const started = performance.now();
+  const load = loadavg();
+  const work = mkdtempSync(join(tmpdir(), 'ouvidoria-bench-'));
+  const memory = configuredMemory();
+  print(
+    `Ouvidoria benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load ${load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+
+  try {
+    // 1. Bundles and module load.
+    const bundles = await step('bundling the four Lambdas (esbuild, CDK options)', () =>
+      bundleLambdas(join(work, 'bundles')),
+    );
+    (bundles ?? []).forEach((b, index) => {
+      if (b.error || !b.bytes) {
+        add(`Bundle size: ${b.spec.name}`, 'not built', `esbuild failed: ${b.error}`);
+        return;
+      }
+      const top = (b.top ?? []).map((t) => `${t.name} ${formatBytes(t.bytes)}`).join(', ');
+      add(
+        `Bundle size: ${b.spec.name}`,
+        `${formatBytes(b.bytes)} minified (gzip ${formatBytes(b.gzipBytes ?? 0)}; .map ${formatBytes(b.mapBytes ?? 0)}); largest: ${top}`,
+        index === 0
+          ? `${ESBUILD_OPTIONS_TEXT}; entry ${b.spec.entry}; sizes of index.mjs, gzip -9 of it, and index.mjs.map; packages from the esbuild metafile`
+          : `as above; entry ${b.spec.entry}`,
+      );
+    });
+    const loads = bundles
+      ? await step(`module load times (${SETTINGS.loadRuns} rounds)`, () =>
+          measureLoadTimes(bundles, SETTINGS.loadRuns, SETTINGS.sourceMapRuns),
+        )
+      : undefined;
+    if (loads) {
+      LAMBDAS.forEach((spec, index) => {
+        const l = loads.perBundle.get(spec.name);
+        if (!l) return;
+        add(
+          `Module load: ${spec.name}`,
+          `+${ms(l.plainMs)} over bare node; +${ms(l.sourceMapsMs)} with --enable-source-maps`,
+          index > 0
+            ? 'as above'
+            : `median of ${loads.runs} wall-clock runs of \`node index.mjs\` (the bundle, imported and nothing else) minus the median of \`node -e 0\` (${ms(loads.bareMs)}) in the same round-robin rounds; with the flag (as NODE_OPTIONS sets it on Lambda): median of ${loads.sourceMapRuns} runs minus \`node --enable-source-maps -e 0\` (${ms(loads.bareSourceMapsMs)}); local node ${process.version}, not Lambda's Node 24 on arm64`,
+        );
+      });
+    }
+
+    // 2. Corpus and throughput.
+    const corpus = await step('generating the corpus', () => generateCorpus());
+    if (!corpus) throw new Error('no corpus');
+    const sizes = corpus.messages.map((m) => m.raw.length);
+    const styles: Record<string, number> = {};
+    for (const m of corpus.messages) styles[m.style] = (styles[m.style] ?? 0) + 1;
+    add(
+      'Email corpus',
+      `${corpus.messages.length} messages, ${formatBytes(corpus.totalBytes)}; ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))} (median ${formatBytes(median(sizes))}); ${corpus.messages.filter((m) => m.attachments > 0).length} with attachments; ${Object.entries(
+        styles,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+      `generated in memory by bench/corpus.ts from seed ${CORPUS_SEED} (mulberry32): pt-BR merchant mail, multipart/alternative UTF-8 QP, Outlook windows-1252 HTML, ISO-8859-1 8-bit and HTML-only, quoted threads, message/rfc822 forwards, PDF/PNG/JPEG/XLSX/XML attachments of random (incompressible) bytes`,
+    );
+
+    const throughput = await step(`email intake throughput (${SETTINGS.passes} passes each)`, () =>
+      measureThroughput(corpus, SETTINGS.passes, sink),
+    );
+    if (throughput) {
+      const n = throughput.messages;
+      const b = throughput.bytes;
+      const pd = rate(throughput.parserDefaults, n, b);
+      const po = rate(throughput.parserIntakeOptions, n, b);
+      const full = rate(throughput.fullPath, n, b);
+      const how = `in-process, one message after another, median of ${throughput.passes} passes after a warm-up pass (the three kinds alternate)`;
+      add(
+        'Throughput: simpleParser alone (default options)',
+        `${fixed(pd.msgPerS, 1)} msg/s, ${fixed(pd.mbPerS)} MB/s`,
+        `mailparser simpleParser(raw) on every corpus message; ${how}`,
+      );
+      add(
+        "Throughput: simpleParser alone (parseEmail's options)",
+        `${fixed(po.msgPerS, 1)} msg/s, ${fixed(po.mbPerS)} MB/s`,
+        `simpleParser(raw, ${Object.keys(INTAKE_PARSER_OPTIONS).join('/')}) as parseEmail calls it; ${how}`,
+      );
+      add(
+        'Throughput: email intake, whole path',
+        `${fixed(full.msgPerS, 1)} msg/s, ${fixed(full.mbPerS)} MB/s`,
+        `createEmailIntakeHandler with the in-memory ports of test/support/fakes.ts: SES event validation, raw read, parseEmail (with its repair pass), ticket extraction and lookup, rules, case, reply rendering, queue; Powertools logs and EMF at INFO into a counting sink; ${how}`,
+      );
+      const outcomes = Object.entries(throughput.outcomes)
+        .sort((a, c) => c[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      add(
+        'Throughput ratio: whole path ÷ parser',
+        `${fixed(throughput.fullPath.totalMs / throughput.parserIntakeOptions.totalMs)}× the time of simpleParser with the same options; ${fixed(throughput.fullPath.totalMs / throughput.parserDefaults.totalMs)}× simpleParser with defaults`,
+        `pass times of the rows above (the parser is the floor: 1.00× would mean our code costs nothing on top). Outcomes of the corpus: ${outcomes}`,
+      );
+      const per = throughput.fullPath.perMessageMs;
+      const largestIndex = sizes.indexOf(Math.max(...sizes));
+      add(
+        'Email intake per message',
+        `median ${ms(median(per))}, mean ${ms(mean(per))}, p99 ${ms(percentile(per, 99))}; largest message ${ms(per[largestIndex] ?? Number.NaN)}; ${formatBytes(throughput.logBytesPerMessage)} of logs+EMF per message`,
+        'per-invocation wall time inside the whole-path pass above; log bytes = what Powertools wrote to stdout (CloudWatch Logs ingestion on AWS)',
+      );
+    }
+
+    // 3. Webform latency.
+    const latency = await step(
+      `webform latency (${SETTINGS.webformRequests} valid + ${SETTINGS.webformRequests} invalid posts)`,
+      () => measureWebformLatency(corpus.tickets, SETTINGS.webformRequests, SETTINGS.webformWarmup, sink),
+    );
+    if (latency) {
+      const v = summary(latency.validMs);
+      const i = summary(latency.invalidMs);
+      const g = summary(latency.pageMs);
+      const statuses = Object.entries(latency.statuses)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(', ');
+      const how = `createWebformHandler with the in-memory ports, API Gateway v2 events (half JSON, half urlencoded), one client IP and address per post, valid and invalid interleaved, ${SETTINGS.webformWarmup} warm-up pairs; nearest-rank percentiles`;
+      add(
+        'Webform latency: valid posts',
+        `p50 ${ms(v.p50)}, p99 ${ms(v.p99)} (${latency.requests.valid} requests)`,
+        `${how}. Statuses: ${statuses}`,
+      );
+      add(
+        'Webform latency: invalid posts',
+        `p50 ${ms(i.p50)}, p99 ${ms(i.p99)} (${latency.requests.invalid} requests)`,
+        `${how}; bad e-mail, short description, bad ticket and empty name, bad topic without consent, truncated JSON in turn`,
+      );
+      add(
+        'Webform latency: GET / (form page)',
+        `p50 ${ms(g.p50)}, p99 ${ms(g.p99)} (${latency.requests.page} requests)`,
+        'same handler, one page view every fourth pair',
+      );
+    }
+
+    // 4. Assignment duration (fakes), the CPU part of its Lambda time.
+    const assignment = throughput
+      ? await step('assignment handler timing', () => measureAssignment(throughput.lastFakes, sink))
+      : undefined;
+    if (assignment) {
+      add(
+        'Assignment per case',
+        `median ${ms(median(assignment.durationsMs))}, p99 ${ms(percentile(assignment.durationsMs, 99))} (${assignment.assigned} cases assigned)`,
+        'createAssignmentHandler with the in-memory ports on every case the whole-path pass queued, office open (Tue 11:00 São Paulo): analyst choice, due date, analyst e-mail',
+      );
+    }
+
+    // 5. Peak memory (child processes) — before the emulators, on a quiet process table.
+    const mem = throughput
+      ? await step('peak memory per handler', () => measureMemory(work, corpus, throughput.lastFakes))
+      : undefined;
+    for (const m of mem ?? []) {
+      const spec = LAMBDAS.find((l) => l.name === m.handler);
+      const configured = spec ? memory.sizes[spec.sizingKey] : undefined;
+      if (m.error || m.maxRss === undefined) {
+        add(`Peak memory: ${m.handler}`, 'not measured', m.error ?? 'no result');
+        continue;
+      }
+      add(
+        `Peak memory: ${m.handler}`,
+        `${formatBytes(m.maxRss)} peak RSS (${formatBytes(m.baselineRss ?? 0)} after loading; heap peak ${formatBytes(m.peakHeapUsed ?? 0)}, external peak ${formatBytes(m.peakExternal ?? 0)}); configured ${configured ?? '?'} MB`,
+        `${m.input}; its own \`node --expose-gc\` process running a bundle built with the Lambda options; 3 invocations with fresh in-memory ports; peak RSS = the kernel's high-water mark VmHWM (loading included, as Lambda's Max Memory Used), heap/external peaks sampled every 1 ms; configured size from ${memory.source}`,
+      );
+    }
+
+    // 6. AWS requests per case and cost.
+    const counted = await step(
+      `AWS requests on dynalite and aws-ses-v2-local (${SETTINGS.emails} e-mails, ${SETTINGS.posts} posts)`,
+      () => countRequests(corpus, SETTINGS.emails, SETTINGS.posts, sink),
+    );
+    if (counted) {
+      const scenarios = summarise(counted.invocations);
+      const byName = new Map(scenarios.map((s) => [s.scenario, s]));
+      const order: ScenarioName[] = [
+        'email accepted',
+        'email redirected',
+        'email duplicate delivery',
+        'assignment',
+        'webform accepted',
+        'webform redirected',
+        'webform rejected (400)',
+      ];
+      scenarios.sort((a, c) => order.indexOf(a.scenario) - order.indexOf(c.scenario));
+      scenarios.forEach((s, i) => {
+        add(
+          `AWS requests: ${s.scenario}`,
+          `DynamoDB ${fixed(s.perService.dynamodb, 1)}${opsText(s, 'dynamodb')}, ${fixed(s.wru, 1)} WRU (${fixed(s.gsiWru, 1)} of them GSI copies) + ${fixed(s.rru, 1)} RRU; SES ${fixed(s.perService.ses, 2)}; SQS ${fixed(s.perService.sqs, 2)}; S3 ${fixed(s.perService.s3, 1)}; Zendesk lookups ${fixed(s.zendesk, 2)}`,
+          i === 0
+            ? `mean per Lambda invocation over ${s.invocations}; the production adapters on real SDK v3 clients with a counting middleware (DynamoDB on dynalite, SESv2 on aws-ses-v2-local; SQS SendMessage and S3 Head/GetObject answered inside a short-circuit middleware); one e-mail per sender from the corpus, one person per post; capacity units from ConsumedCapacity (dynalite applies DynamoDB's 1 KB write / 4 KB read rules) plus twice each case-item write (the two GSIs project ALL); Zendesk is the ticket directory (an in-memory fake here)`
+            : `as above, mean over ${s.invocations} invocations`,
+        );
+      });
+
+      // Lambda duration model: in-process CPU time scaled to the configured memory's vCPU share,
+      // plus the round trips the counted requests would take on AWS.
+      const cpuShare = (mb: number) => Math.min(1, mb / PRICES.lambda.fullVcpuMemoryMb);
+      const ioMs = (s: ScenarioSummary) =>
+        s.perService.dynamodb * ASSUMED_LATENCY_MS.dynamodb +
+        s.perService.ses * ASSUMED_LATENCY_MS.sesSend +
+        s.perService.sqs * ASSUMED_LATENCY_MS.sqsSend +
+        (s.byOp['s3:HeadObject'] ?? 0) * ASSUMED_LATENCY_MS.s3Head +
+        (s.byOp['s3:GetObject'] ?? 0) * ASSUMED_LATENCY_MS.s3GetBase +
+        s.s3GetBytes / ASSUMED_LATENCY_MS.s3BytesPerMs +
+        s.zendesk * ASSUMED_LATENCY_MS.zendesk;
+      const perMessage = throughput?.fullPath.perMessageMs ?? [];
+      const cpuMs = (s: ScenarioSummary): number => {
+        if (s.scenario.startsWith('email')) return mean(s.corpusIndexes.map((i) => perMessage[i] ?? 0));
+        if (s.scenario === 'assignment') return median(assignment?.durationsMs ?? []);
+        if (s.scenario === 'webform rejected (400)') return median(latency?.invalidMs ?? []);
+        return median(latency?.validMs ?? []);
+      };
+      const memoryOf = (s: ScenarioSummary) =>
+        s.scenario.startsWith('email')
+          ? (memory.sizes.emailIntake ?? 1024)
+          : s.scenario === 'assignment'
+            ? (memory.sizes.assignment ?? 512)
+            : (memory.sizes.webform ?? 512);
+      const lambdaOf = (s: ScenarioSummary, mb = memoryOf(s)) => {
+        const durationMs = cpuMs(s) / cpuShare(mb) + ioMs(s);
+        const gbSeconds = (mb / 1024) * (durationMs / 1000);
+        return { mb, durationMs, gbSeconds, cost: gbSeconds * PRICES.lambda.perGbSecondArm + PRICES.lambda.perRequest };
+      };
+      const pageCpu = median(latency?.pageMs ?? []);
+      const pageMb = memory.sizes.webform ?? 512;
+      const pageGbS = (pageMb / 1024) * (pageCpu / cpuShare(pageMb) / 1000);
+      const pageCost =
+        pageGbS * PRICES.lambda.perGbSecondArm + PRICES.lambda.perRequest + PRICES.apiGateway.perHttpApiRequest;
+
+      interface Cost {
+        lambda: number;
+        dynamodb: number;
+        ses: number;
+        sqs: number;
+        s3: number;
+        apiGateway: number;
+        logs: number;
+        gbSeconds: number;
+        durationMs: number;
+      }
+      const costOf = (s: ScenarioSummary): Cost => {
+        const l = lambdaOf(s);
+        const email = s.scenario.startsWith('email');
+        const sesIn = email
+          ? PRICES.ses.perEmailReceived +
+            Math.ceil(s.rawBytes / PRICES.ses.incomingChunkBytes) * PRICES.ses.perIncomingChunk
+          : 0;
+        // Each message sent is also received and deleted by the assignment function's event source mapping.
+        const sqsRequests = s.perService.sqs * 3;
+        return {
+          lambda: l.cost,
+          dynamodb: s.wru * PRICES.dynamodb.perWriteRequestUnit + s.rru * PRICES.dynamodb.perReadRequestUnit,
+          ses: s.perService.ses * PRICES.ses.perEmailSent + sesIn,
+          sqs: sqsRequests * PRICES.sqs.perRequest,
+          // SES's S3 action writes the raw mail once; the function HEADs and GETs it.
+          s3: email ? PRICES.s3.perPut + s.perService.s3 * PRICES.s3.perGet : 0,
+          apiGateway: s.scenario.startsWith('webform') ? PRICES.apiGateway.perHttpApiRequest : 0,
+          logs: (s.logBytes / 1024 ** 3) * PRICES.cloudWatchLogs.perIngestedGb,
+          gbSeconds: l.gbSeconds,
+          durationMs: l.durationMs,
+        };
+      };
+      const addCost = (a: Cost, b: Cost): Cost => ({
+        lambda: a.lambda + b.lambda,
+        dynamodb: a.dynamodb + b.dynamodb,
+        ses: a.ses + b.ses,
+        sqs: a.sqs + b.sqs,
+        s3: a.s3 + b.s3,
+        apiGateway: a.apiGateway + b.apiGateway,
+        logs: a.logs + b.logs,
+        gbSeconds: a.gbSeconds + b.gbSeconds,
+        durationMs: a.durationMs + b.durationMs,
+      });
+      const pageView: Cost = {
+        lambda: pageCost - PRICES.apiGateway.perHttpApiRequest,
+        dynamodb: 0,
+        ses: 0,
+        sqs: 0,
+        s3: 0,
+        apiGateway: PRICES.apiGateway.perHttpApiRequest,
+        logs: 0,
+        gbSeconds: pageGbS,
+        durationMs: pageCpu / cpuShare(pageMb),
+      };
+      const get = (name: ScenarioName) => byName.get(name);
+      const assign = get('assignment');
+      const cases: [string, Cost | undefined, string][] = [
+        [
+          'e-mail, accepted',
+          get('email accepted') && assign
+            ? addCost(costOf(get('email accepted') as ScenarioSummary), costOf(assign))
+            : undefined,
+          'intake + assignment',
+        ],
+        [
+          'e-mail, redirected',
+          get('email redirected') ? costOf(get('email redirected') as ScenarioSummary) : undefined,
+          'intake only',
+        ],
+        [
+          'webform, accepted',
+          get('webform accepted') && assign
+            ? addCost(addCost(costOf(get('webform accepted') as ScenarioSummary), costOf(assign)), pageView)
+            : undefined,
+          'page view + post + assignment',
+        ],
+        [
+          'webform, redirected',
+          get('webform redirected')
+            ? addCost(costOf(get('webform redirected') as ScenarioSummary), pageView)
+            : undefined,
+          'page view + post',
+        ],
+      ];
+      cases.forEach(([label, cost, parts], index) => {
+        if (!cost) {
+          add(`Cost per 1,000 cases: ${label}`, 'not measured', 'no such case in the counted run');
+          return;
+        }
+        const k = 1000;
+        const total = (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.apiGateway + cost.logs) * k;
+        add(
+          `Cost per 1,000 cases: ${label}`,
+          `${usd(total)} — SES ${usd(cost.ses * k)}, Lambda ${usd(cost.lambda * k)} (${fixed(cost.gbSeconds * k, 1)} GB-s, ~${ms(cost.durationMs)}/case), DynamoDB ${usd(cost.dynamodb * k)}, CloudWatch Logs ${usd(cost.logs * k)}, API Gateway ${usd(cost.apiGateway * k)}, S3 ${usd(cost.s3 * k)}, SQS ${usd(cost.sqs * k)}`,
+          index > 0
+            ? `${parts}; same model as the first cost row`
+            : `${parts}; counts from the rows above × prices in bench/prices.ts (${PRICES_CHECKED}): Lambda arm $0.0000133334/GB-s + $0.20/M, DynamoDB $0.625/M WRU, $0.125/M RRU, SES $0.10/1,000 sent and received + $0.09/1,000 inbound 256 KB chunks, S3 PUT $0.005/1,000 and GET/HEAD $0.0004/1,000, SQS $0.40/M (send + receive + delete), HTTP API $1.00/M, logs $0.50/GB. Lambda duration = in-process time ÷ vCPU share (memory/1,769 MB) + assumed same-region round trips (DynamoDB ${ASSUMED_LATENCY_MS.dynamodb} ms, SES ${ASSUMED_LATENCY_MS.sesSend} ms, SQS ${ASSUMED_LATENCY_MS.sqsSend} ms, S3 ${ASSUMED_LATENCY_MS.s3Head}–${ASSUMED_LATENCY_MS.s3GetBase} ms, Zendesk ${ASSUMED_LATENCY_MS.zendesk} ms); configured memory from ${memory.source}`,
+        );
+      });
+
+      // The same model at other memory sizes: what each function would take and cost.
+      const sizing: [string, ScenarioSummary[]][] = [
+        ['email-intake', [get('email accepted'), get('email redirected')].filter((x): x is ScenarioSummary => !!x)],
+        ['webform', [get('webform accepted'), get('webform redirected')].filter((x): x is ScenarioSummary => !!x)],
+        ['assignment', [assign].filter((x): x is ScenarioSummary => !!x)],
+      ];
+      sizing.forEach(([fn, list], index) => {
+        if (list.length === 0) return;
+        const options = [256, 512, 1024, 1769].map((mb) => {
+          const d = mean(list.map((s) => lambdaOf(s, mb).durationMs));
+          const c = mean(list.map((s) => lambdaOf(s, mb).cost));
+          return `${mb} MB: ${ms(d)}, ${usd(c * 1000)}`;
+        });
+        add(
+          `Lambda memory model: ${fn}`,
+          `${options.join('; ')} (per invocation, then Lambda cost per 1,000)`,
+          index > 0
+            ? 'same model'
+            : "the Lambda duration model of the cost rows at other memory sizes (CPU time ÷ min(1, memory/1,769 MB) + assumed round trips), averaged over the function's scenarios; the CPU part comes from this machine, not from Graviton",
+        );
+      });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const table = [
+    '| Figure | Value | How it was measured |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.figure} | ${r.value.replace(/\|/g, '\\|')} | ${r.how.replace(/\|/g, '\\|')} |`),
+  ].join('\n');
+  const header = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\`${quick ? ' --quick (reduced counts: not for publishing)' : ''} (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.map((l) => l.toFixed(2)).join(' / ')} at start, ${seconds.toFixed(0)} s in all.`,
+    'Times are wall-clock on this machine; other processes running at the same time inflate them.',
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n`);
+  print('');
+  print(table);
+  print('');
+  print(`Written to bench/results.md (${seconds.toFixed(0)} s).`);
+}
+
+main().catch((error: unknown) => {
+  sink.stop();
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

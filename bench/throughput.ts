@@ -1,0 +1,144 @@
+/**
+ * Email intake throughput on the fixed corpus, in-process: the email intake handler (SES event →
+ * raw mail read → parseEmail → processSubmission, logs and EMF metrics included) with the
+ * in-memory ports of test/support/fakes.ts, against mailparser's simpleParser alone on the same
+ * bytes. The parser is the floor: the ratio says what our path costs on top of it.
+ */
+import { type SimpleParserOptions, simpleParser } from 'mailparser';
+import { createEmailIntakeHandler, type EmailIntakeDeps } from '../functions/email-intake/handler';
+import { PARSE_LIMITS } from '../shared/mail/parse-email';
+import { InMemoryRawMailStore } from '../test/support/fakes';
+import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
+import { BENCH_NOW, type FakeIntake, fakeIntake, productionTelemetry, type StdoutSink } from './support';
+
+const BUCKET = 'ouvidoria-raw-mail-bench';
+const PREFIX = 'inbound/';
+
+/** parseEmail's own mailparser options (shared/mail/parse-email.ts BASE_OPTIONS). */
+export const INTAKE_PARSER_OPTIONS: SimpleParserOptions = {
+  skipImageLinks: true,
+  keepCidLinks: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  checksumAlgo: false,
+  maxHeadSize: PARSE_LIMITS.maxHeadSize,
+  maxHtmlLengthToParse: PARSE_LIMITS.maxHtmlLengthToParse,
+} as SimpleParserOptions;
+
+export interface PassTiming {
+  totalMs: number;
+  perMessageMs: number[];
+}
+
+export interface ThroughputResult {
+  passes: number;
+  messages: number;
+  bytes: number;
+  parserDefaults: PassTiming;
+  parserIntakeOptions: PassTiming;
+  fullPath: PassTiming;
+  /** Outcome counts of one full-path pass (shows the mix is realistic). */
+  outcomes: Record<string, number>;
+  /** Bytes Powertools wrote to stdout per message (CloudWatch Logs ingestion). */
+  logBytesPerMessage: number;
+  /** The last pass's fakes (the largest message's case feeds the assignment memory run). */
+  lastFakes: FakeIntake;
+}
+
+async function parserPass(corpus: Corpus, options?: SimpleParserOptions): Promise<PassTiming> {
+  const perMessageMs: number[] = [];
+  const start = performance.now();
+  for (const message of corpus.messages) {
+    const t = performance.now();
+    await (options ? simpleParser(message.raw, options) : simpleParser(message.raw));
+    perMessageMs.push(performance.now() - t);
+  }
+  return { totalMs: performance.now() - start, perMessageMs };
+}
+
+function storeOf(corpus: Corpus): InMemoryRawMailStore {
+  const store = new InMemoryRawMailStore();
+  for (const m of corpus.messages) store.put({ bucket: BUCKET, key: `${PREFIX}${m.id}` }, m.raw);
+  return store;
+}
+
+export function emailIntakeDeps(
+  fakes: FakeIntake,
+  rawMail: InMemoryRawMailStore,
+  service = 'email-intake',
+): EmailIntakeDeps {
+  const { logger, metrics } = productionTelemetry(service);
+  return { intake: fakes.deps, rawMail, bucket: BUCKET, prefix: PREFIX, logger, metrics };
+}
+
+async function fullPass(
+  corpus: Corpus,
+  rawMail: InMemoryRawMailStore,
+  outcomes?: Record<string, number>,
+): Promise<{ timing: PassTiming; fakes: FakeIntake }> {
+  // Fresh ports each pass: otherwise every message after the first pass is a duplicate delivery.
+  const fakes = fakeIntake(corpus.tickets);
+  const deps = emailIntakeDeps(fakes, rawMail);
+  const handler = createEmailIntakeHandler(() => deps);
+  const events = corpus.messages.map((m: CorpusMessage) => sesEventFor(m, BENCH_NOW));
+  const perMessageMs: number[] = [];
+  const start = performance.now();
+  for (const event of events) {
+    const t = performance.now();
+    const { results } = await handler(event);
+    perMessageMs.push(performance.now() - t);
+    if (outcomes) {
+      for (const r of results) {
+        const key = r.kind === 'case' ? r.outcome : r.kind;
+        outcomes[key] = (outcomes[key] ?? 0) + 1;
+      }
+    }
+  }
+  return { timing: { totalMs: performance.now() - start, perMessageMs }, fakes };
+}
+
+function medianPass(passes: PassTiming[]): PassTiming {
+  const sorted = [...passes].sort((a, b) => a.totalMs - b.totalMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as PassTiming;
+}
+
+/** One warm-up pass of each, then `passes` alternating passes; the median pass of each counts. */
+export async function measureThroughput(corpus: Corpus, passes: number, sink: StdoutSink): Promise<ThroughputResult> {
+  const rawMail = storeOf(corpus);
+  const outcomes: Record<string, number> = {};
+  sink.start();
+  try {
+    await parserPass(corpus);
+    await parserPass(corpus, INTAKE_PARSER_OPTIONS);
+    sink.reset();
+    let last = await fullPass(corpus, rawMail, outcomes);
+    const logBytesPerMessage = sink.bytes / corpus.messages.length;
+    const a: PassTiming[] = [];
+    const b: PassTiming[] = [];
+    const c: PassTiming[] = [];
+    for (let i = 0; i < passes; i++) {
+      a.push(await parserPass(corpus));
+      b.push(await parserPass(corpus, INTAKE_PARSER_OPTIONS));
+      last = await fullPass(corpus, rawMail);
+      c.push(last.timing);
+    }
+    return {
+      passes,
+      messages: corpus.messages.length,
+      bytes: corpus.totalBytes,
+      parserDefaults: medianPass(a),
+      parserIntakeOptions: medianPass(b),
+      fullPath: medianPass(c),
+      outcomes,
+      logBytesPerMessage,
+      lastFakes: last.fakes,
+    };
+  } finally {
+    sink.stop();
+  }
+}
+
+export function rate(timing: PassTiming, messages: number, bytes: number): { msgPerS: number; mbPerS: number } {
+  const s = timing.totalMs / 1000;
+  return { msgPerS: messages / s, mbPerS: bytes / (1024 * 1024) / s };
+}
