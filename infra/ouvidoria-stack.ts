@@ -27,20 +27,23 @@ export interface OuvidoriaStackProps extends StackProps {
 const MAX_CONFIG_ENV_BYTES = 3072;
 
 /**
- * Memory and timeouts, one place. More memory also buys proportionally more CPU on Lambda.
- * - intake: mailparser decodes up to limits.maxRawMailBytes (25 MB) held in memory, with attachments
- *   streamed past; 1 GB keeps a large message well below the limit and parses it fast. 60 s covers the
- *   S3 read, the parse, a Zendesk lookup (short timeout, bounded retries), DynamoDB and SES.
- * - webform: a person is waiting and API Gateway gives up at 30 s; 10 s is plenty for validation,
- *   a Zendesk lookup, DynamoDB and one SES call. 512 MB: no parsing of large inputs.
- * - assignment: a batch of up to 10 cases processed one after the other (DynamoDB, one SES mail or one
- *   schedule each); 30 s. The queue's visibility timeout is six times this.
- * - ses-feedback: one SNS notification, a few DynamoDB writes; 256 MB, 15 s.
+ * Memory and timeouts, one place, from the figures of `npm run bench` (README, bench/results.md).
+ * More memory also buys proportionally more CPU on Lambda.
+ * - intake: peaks at 132 MB on a 2 MB mail, but mailparser holds up to limits.maxRawMailBytes (25 MB)
+ *   in memory; 1 GB keeps a large message well below the limit and parses it fast (Lambda is ~1 % of
+ *   the cost per case). 60 s covers the S3 read, the parse, a Zendesk lookup (short timeout, bounded
+ *   retries), DynamoDB and SES.
+ * - webform: peaks under 100 MB and waits on the network, not the CPU; 512 MB. A person is waiting
+ *   and API Gateway gives up at 30 s; 10 s is plenty for validation, a lookup, DynamoDB and one SES call.
+ * - assignment: peaks at 104 MB, background work; 256 MB. A batch of up to 10 cases processed one
+ *   after the other (DynamoDB, one SES mail or one schedule each) takes ~1.4 s; 30 s timeout. The
+ *   queue's visibility timeout is six times this.
+ * - ses-feedback: peaks at 77 MB; one SNS notification, a few DynamoDB writes; 256 MB, 15 s.
  */
 export const FUNCTION_SIZING = {
   emailIntake: { memorySize: 1024, timeout: Duration.seconds(60) },
   webform: { memorySize: 512, timeout: Duration.seconds(10) },
-  assignment: { memorySize: 512, timeout: Duration.seconds(30) },
+  assignment: { memorySize: 256, timeout: Duration.seconds(30) },
   sesFeedback: { memorySize: 256, timeout: Duration.seconds(15) },
 } as const;
 

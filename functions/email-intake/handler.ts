@@ -8,6 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type IntakeDeps, type IntakeResult, processSubmission } from '../../shared/app/intake';
+import { type CaseRecord, caseIdFor } from '../../shared/domain/case';
 import { maskEmail } from '../../shared/domain/mask';
 import { type Submission, SubmissionSchema } from '../../shared/domain/submission';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -73,6 +74,23 @@ async function handleRecord(record: SesReceiptRecord, deps: EmailIntakeDeps): Pr
     raw: location,
   };
 
+  // A duplicate delivery of finished work is answered from the stored case: no S3 read, no parse.
+  const stored = await deps.intake.cases.get(caseIdFor('email', sesMessageId));
+  if (stored && isComplete(stored)) {
+    deps.logger.info('duplicate delivery of a finished case', { caseId: stored.caseId, protocol: stored.protocol });
+    return {
+      kind: 'case',
+      caseId: stored.caseId,
+      outcome: stored.outcome,
+      status: stored.status,
+      protocol: stored.protocol,
+      decision: stored.decision,
+      reply: stored.reply,
+      duplicate: true,
+      sesMessageId,
+    };
+  }
+
   const size = await deps.rawMail.size(location);
   let submission: Submission;
   if (size > config.limits.maxRawMailBytes) {
@@ -106,6 +124,12 @@ async function handleRecord(record: SesReceiptRecord, deps: EmailIntakeDeps): Pr
       : { appended: result.appended }),
   });
   return { ...result, sesMessageId };
+}
+
+/** Every step of the intake is done: nothing a retry could still have to finish. */
+function isComplete(record: CaseRecord): boolean {
+  const replied = record.reply !== undefined && record.reply.status !== 'failed';
+  return replied && (record.outcome !== 'ACCEPTED' || record.enqueuedAt !== undefined);
 }
 
 function normaliseInstant(value: string, fallback: Date): string {

@@ -117,7 +117,7 @@ describe('Lambda functions', () => {
     const expected = [
       [stack.emailIntake, 1024, 60],
       [stack.webform, 512, 10],
-      [stack.assignment, 512, 30],
+      [stack.assignment, 256, 30],
       [stack.sesFeedback, 256, 15],
     ] as const;
     for (const [fn, memory, timeout] of expected) {

@@ -130,6 +130,14 @@ describe('email intake handler (in-memory ports)', () => {
     expect(result.results[0]).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', sesMessageId: 'm1' });
   });
 
+  it('answers a duplicate delivery of a finished case without reading the mail again', async () => {
+    await deliver('m1', readEml('08-no-prior-ticket.eml'));
+    rawMail.failNext = new Error('the raw mail must not be read twice');
+    const again = await createEmailIntakeHandler(() => deps)(sesEvent('m1', readEml('08-no-prior-ticket.eml')));
+    expect(again.results[0]).toMatchObject({ kind: 'case', duplicate: true, outcome: 'NO_PRIOR_TICKET' });
+    expect(mailer.sent).toHaveLength(1);
+  });
+
   it('quarantines oversized mail without parsing it, keeping the raw location', async () => {
     const big = `From: Loja <loja@example.com>\r\nSubject: anexo enorme\r\n\r\n${'A'.repeat(80 * 1024)}`;
     const result = await deliver('big', big);
