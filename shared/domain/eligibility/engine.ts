@@ -29,6 +29,8 @@ const MAX_EVIDENCE = 60;
 interface CompiledRule {
   rule: Rule;
   phrases: RegExp[];
+  /** All phrases in one alternation: one test rules a sentence out before trying each phrase. */
+  anyPhrase: RegExp;
   requires: RegExp[];
   unless: RegExp[];
   unlessInMessage: RegExp[];
@@ -56,6 +58,7 @@ export function compilePhrase(phrase: string): RegExp {
 const COMPILED: readonly CompiledRule[] = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
   rule,
   phrases: rule.phrases.map(compilePhrase),
+  anyPhrase: new RegExp(rule.phrases.map((p) => `(?:${compilePhrase(p).source})`).join('|')),
   requires: (rule.requires ?? []).map(compilePhrase),
   unless: (rule.unless ?? []).map(compilePhrase),
   unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
@@ -129,10 +132,10 @@ function anyMatch(res: readonly RegExp[], text: string): boolean {
  * of `unless`. A body sentence is its own context; a headline's context is itself plus the whole
  * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
  */
-function matchRule(c: CompiledRule, sentences: readonly TopicSentence[]): TextHit | null {
+function matchRule(c: CompiledRule, sentences: readonly TopicSentence[], body: readonly string[]): TextHit | null {
   if (c.unlessInMessage.length > 0 && sentences.some((s) => anyMatch(c.unlessInMessage, s.text))) return null;
-  const body = sentences.filter((s) => !s.headline).map((s) => s.text);
   for (const sentence of sentences) {
+    if (!c.anyPhrase.test(sentence.text)) continue;
     const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
     for (const re of c.phrases) {
       const m = re.exec(sentence.text);
@@ -148,9 +151,10 @@ function matchRule(c: CompiledRule, sentences: readonly TopicSentence[]): TextHi
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
   const sentences = topicSentences(s);
+  const body = sentences.filter((t) => !t.headline).map((t) => t.text);
   const hits: TextHit[] = [];
   for (const c of COMPILED) {
-    const hit = matchRule(c, sentences);
+    const hit = matchRule(c, sentences, body);
     if (hit) hits.push(hit);
   }
   return hits;
