@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The load test has its own command (npm run test:load, vitest.load.config.ts).
+    exclude: [...configDefaults.exclude, 'test/load/**'],
     testTimeout: 30_000,
     // The SDK warns that its 2027 releases need Node 22; CI and these machines run Node 20.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

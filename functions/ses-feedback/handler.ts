@@ -8,6 +8,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { SnsSchema } from '@aws-lambda-powertools/parser/schemas';
 import { z } from 'zod';
 import type { OuvidoriaConfig } from '../../shared/domain/config';
 import { maskEmail } from '../../shared/domain/mask';
@@ -27,9 +28,6 @@ export const SesFeedbackSchema = z.object({
   complaint: z.object({ complainedRecipients: recipients }).optional(),
 });
 
-const SnsEventSchema = z.object({
-  Records: z.array(z.object({ Sns: z.object({ Message: z.string(), MessageId: z.string().optional() }) })).min(1),
-});
 
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */
 export function addressesToSuppress(feedback: z.infer<typeof SesFeedbackSchema>): { address: string; reason: string }[] {
@@ -54,7 +52,7 @@ export interface SesFeedbackDeps {
 export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Promise<SesFeedbackDeps>) {
   return async (event: unknown): Promise<{ suppressed: number }> => {
     const deps = await resolveDeps();
-    const records = SnsEventSchema.parse(event).Records;
+    const records = SnsSchema.parse(event).Records;
     let suppressed = 0;
     try {
       for (const record of records) {

@@ -195,8 +195,23 @@ describe('SES feedback handler', () => {
       logger: quietLogger(),
       metrics: metrics(),
     }));
-    const event = { Records: [{ Sns: { Message: 'not json' } }, { Sns: { Message: '{"foo":1}' } }] };
+    const sample = JSON.parse(readFileSync(join(EVENTS, 'ses', 'feedback-bounce-sns.json'), 'utf8'));
+    const record = (message: string) => ({ ...sample.Records[0], Sns: { ...sample.Records[0].Sns, Message: message } });
+    const event = { Records: [record('not json'), record('{"foo":1}')] };
     expect(await handler(event)).toEqual({ suppressed: 0 });
+  });
+});
+
+describe('SES feedback event envelope', () => {
+  it('rejects an event that is not SNS (Powertools SnsSchema)', async () => {
+    const handler = createSesFeedbackHandler(() => ({
+      bounces: new InMemoryBounceRegistry(),
+      clock: new FixedClock(new Date()),
+      config: localConfig,
+      logger: quietLogger(),
+      metrics: metrics(),
+    }));
+    await expect(handler({ Records: [{ Sns: { Message: '{}' } }] })).rejects.toThrow();
   });
 });
 
