@@ -1,0 +1,693 @@
+/**
+ * Fault injection across the pipeline, retried the way AWS retries:
+ * - the email intake is an asynchronous Lambda invocation (SES receipt rule): a thrown error is
+ *   retried twice, about 1 and 2 minutes later, then the event goes to the on-failure DLQ;
+ * - the assignment Lambda reads SQS: a record in `batchItemFailures` comes back after the
+ *   visibility timeout, up to maxReceiveCount (5), then goes to the queue's DLQ;
+ * - a webform post that failed with 503 is sent again by the person.
+ * After the retries every message is processed once (one case, one reply, one queue message,
+ * one assignment, one analyst email) or sits in a DLQ: nothing lost, nothing doubled.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssignmentHandler } from '../../functions/assignment/handler';
+import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
+import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
+import { ZendeskTicketDirectory } from '../../shared/adapters/zendesk-directory';
+import { localConfig } from '../../shared/domain/config';
+import type { AssignmentMessage, CaseRepository } from '../../shared/ports';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import {
+  FixedClock,
+  InMemoryRawMailStore,
+  RecordingMailer,
+  RecordingQueue,
+  RecordingScheduler,
+} from '../support/fakes';
+import {
+  ANALYSTS,
+  AWS_ERRORS,
+  BUCKET,
+  type Fault,
+  formPost,
+  type InMemoryPipeline,
+  inMemoryPipeline,
+  OFFICE_OPEN,
+  PREFIX,
+  sesReceiptEvent,
+  sqsEvent,
+  testLogger,
+  testMetrics,
+  withFaults,
+} from '../support/reliability-harness';
+
+const ACCEPTED_FROM = 'lojista@modasbella.com.br';
+const REDIRECTED_FROM = 'contato@papelariaexemplo.com.br';
+const OMBUDSMAN = 'ouvidoria@ouvidoria.example.com.br';
+
+function rawMail(from: string, subject: string, body: string, messageId: string): Buffer {
+  return Buffer.from(
+    [
+      `From: Lojista <${from}>`,
+      `To: ${OMBUDSMAN}`,
+      `Subject: ${subject}`,
+      `Message-ID: <${messageId}>`,
+      'Date: Tue, 24 Nov 2026 13:58:00 -0300',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body,
+    ].join('\r\n'),
+    'utf8',
+  );
+}
+
+const ACCEPTED_MAIL = rawMail(
+  ACCEPTED_FROM,
+  'Reclamação sobre o chamado #48213',
+  'Olá, abri o chamado #48213 há duas semanas sobre o frete que parou de calcular e ninguém resolveu. Peço ajuda da Ouvidoria.',
+  'aceito-1@mail.modasbella.com.br',
+);
+const REDIRECTED_MAIL = rawMail(
+  REDIRECTED_FROM,
+  'Reclamação',
+  'Olá, estou insatisfeita com o atendimento da plataforma e quero registrar uma reclamação.',
+  'sem-chamado-1@mail.papelariaexemplo.com.br',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Drivers: retries as AWS does them
+
+/** Lambda asynchronous invocation: first attempt plus two retries (1 and 2 minutes later), then the DLQ. */
+async function invokeAsync(
+  handler: (event: unknown) => Promise<unknown>,
+  event: unknown,
+  clock: FixedClock,
+  dlq: unknown[],
+  attempts = 3,
+): Promise<{ attempts: number; errors: string[] }> {
+  const errors: string[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      await handler(event);
+      return { attempts: attempt, errors };
+    } catch (error) {
+      errors.push((error as Error).name);
+      clock.advance(attempt * 60_000);
+    }
+  }
+  dlq.push(event);
+  return { attempts, errors };
+}
+
+/**
+ * The SQS event source for the assignment function: one record per message, redelivered after
+ * the visibility timeout while it is reported failed, up to maxReceiveCount, then dead-lettered.
+ */
+async function deliverSqs(
+  handler: (event: ReturnType<typeof sqsEvent>) => Promise<SQSBatchResponse>,
+  messages: AssignmentMessage[],
+  clock: FixedClock,
+  dlq: AssignmentMessage[],
+  maxReceiveCount = 5,
+): Promise<void> {
+  for (const [i, message] of messages.entries()) {
+    const id = `sqs-${i}`;
+    for (let receive = 1; ; receive++) {
+      let failed: boolean;
+      try {
+        const response = await handler(sqsEvent([{ id, message, receiveCount: receive }]));
+        failed = response.batchItemFailures.some((f) => f.itemIdentifier === id);
+      } catch {
+        failed = true; // the whole invocation failed: the batch comes back
+      }
+      if (!failed) break;
+      if (receive >= maxReceiveCount) {
+        dlq.push(message);
+        break;
+      }
+      clock.advance(30_000); // visibility timeout
+    }
+  }
+}
+
+interface RunResult {
+  intakeDlq: unknown[];
+  assignmentDlq: AssignmentMessage[];
+  attempts: number[];
+}
+
+/** Delivers both mails (async Lambda with retries), then the assignment queue (SQS with retries). */
+async function runPipeline(p: InMemoryPipeline): Promise<RunResult> {
+  const intakeDlq: unknown[] = [];
+  const assignmentDlq: AssignmentMessage[] = [];
+  const attempts: number[] = [];
+  for (const [id, raw, from] of [
+    ['ses-aceito', ACCEPTED_MAIL, ACCEPTED_FROM],
+    ['ses-redirecionado', REDIRECTED_MAIL, REDIRECTED_FROM],
+  ] as const) {
+    const event = p.receive(id, raw, { mailFrom: from });
+    attempts.push((await invokeAsync(p.emailHandler, event, p.clock, intakeDlq)).attempts);
+  }
+  await deliverSqs(p.assignmentHandler, p.queue.messages, p.clock, assignmentDlq);
+  return { intakeDlq, assignmentDlq, attempts };
+}
+
+const to = (p: InMemoryPipeline, address: string) => p.mailer.sent.filter((m) => m.to.includes(address));
+const analystMail = (p: InMemoryPipeline) => p.mailer.sent.filter((m) => ANALYSTS.some((a) => m.to.includes(a.email)));
+
+/** Exactly once, end to end: the invariant every fault scenario must keep. */
+async function expectProcessedOnce(p: InMemoryPipeline, run: RunResult): Promise<void> {
+  expect(run.intakeDlq).toEqual([]);
+  expect(run.assignmentDlq).toEqual([]);
+  expect(p.repo.records.size).toBe(2);
+
+  const accepted = await p.repo.get('email:ses-aceito');
+  expect(accepted).toMatchObject({ outcome: 'ACCEPTED', status: 'ASSIGNED', reply: { status: 'sent' } });
+  expect(accepted?.protocol).toMatch(/^OUV-2026-\d{6}$/);
+  expect(accepted?.enqueuedAt).toBeDefined();
+  expect(accepted?.analystNotifiedAt).toBeDefined();
+  const redirected = await p.repo.get('email:ses-redirecionado');
+  expect(redirected).toMatchObject({ outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED', reply: { status: 'sent' } });
+
+  // One reply each; the acknowledgement carries the protocol.
+  expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+  expect(to(p, ACCEPTED_FROM)[0]?.subject).toContain(accepted?.protocol as string);
+  expect(to(p, REDIRECTED_FROM)).toHaveLength(1);
+  // One queue message for the accepted case (none for guidance), one assignment, one notice.
+  expect(new Set(p.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-aceito']));
+  const openCases = [...p.staff.analysts.values()].reduce((sum, a) => sum + a.openCases, 0);
+  expect(openCases).toBe(1);
+  expect(analystMail(p)).toHaveLength(1);
+  expect(analystMail(p)[0]?.subject).toContain(accepted?.protocol as string);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('fault injection with in-memory ports and retries', () => {
+  it('without faults, the baseline is processed once at the first attempt', async () => {
+    const p = inMemoryPipeline();
+    const run = await runPipeline(p);
+    expect(run.attempts).toEqual([1, 1]);
+    await expectProcessedOnce(p, run);
+    expect(p.queue.messages).toHaveLength(1);
+  });
+
+  type Port = 'cases' | 'mailer' | 'queue' | 'rawMail';
+  const scenarios: Array<{ name: string; port: Port; fault: Fault; queueMessages?: number }> = [
+    { name: 'S3 read fails (SlowDown)', port: 'rawMail', fault: { method: 'size', error: AWS_ERRORS.s3 } },
+    { name: 'S3 read of the body fails', port: 'rawMail', fault: { method: 'read', error: AWS_ERRORS.s3 } },
+    {
+      name: 'DynamoDB throttles the case write',
+      port: 'cases',
+      fault: { method: 'create', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'DynamoDB case write committed, response lost',
+      port: 'cases',
+      fault: { method: 'create', when: 'after', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'DynamoDB throttles the protocol counter',
+      port: 'cases',
+      fault: { method: 'nextProtocol', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'DynamoDB throttles setting the protocol',
+      port: 'cases',
+      fault: { method: 'setProtocolOnce', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'crash between writing the case and sending the reply (claim fails)',
+      port: 'cases',
+      fault: { method: 'claimReply', error: AWS_ERRORS.timeout },
+    },
+    {
+      name: 'reply claim committed, response lost',
+      port: 'cases',
+      fault: { method: 'claimReply', when: 'after', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'DynamoDB throttles the guidance reply claim of the second mail',
+      port: 'cases',
+      fault: { method: 'claimReply', call: 2, error: AWS_ERRORS.throttled },
+    },
+    { name: 'SES send fails (throttled)', port: 'mailer', fault: { method: 'send', error: AWS_ERRORS.sesThrottled } },
+    {
+      name: 'SES send of the guidance reply fails',
+      port: 'mailer',
+      fault: { method: 'send', call: 2, error: AWS_ERRORS.sesRejected },
+    },
+    {
+      name: 'crash after the reply, before the queue (SQS throttled)',
+      port: 'queue',
+      fault: { method: 'enqueue', error: AWS_ERRORS.sqs },
+    },
+    {
+      name: 'queue accepted the message, marking the case fails',
+      port: 'cases',
+      fault: { method: 'markEnqueued', error: AWS_ERRORS.throttled },
+      // At least once: the retry enqueues again; assignment is idempotent (see intake.ts).
+      queueMessages: 2,
+    },
+    {
+      name: 'assignment: DynamoDB throttles the conditional assign',
+      port: 'cases',
+      fault: { method: 'assign', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'assignment: assign committed, response lost',
+      port: 'cases',
+      fault: { method: 'assign', when: 'after', error: AWS_ERRORS.throttled },
+    },
+    {
+      name: 'assignment: the analyst notice fails to send (third SES call)',
+      port: 'mailer',
+      fault: { method: 'send', call: 3, error: AWS_ERRORS.sesThrottled },
+    },
+    {
+      name: 'assignment: notice recorded, response lost',
+      port: 'cases',
+      fault: { method: 'markAnalystNotified', when: 'after', error: AWS_ERRORS.throttled },
+    },
+  ];
+
+  it.each(scenarios)('$name', async ({ port, fault, queueMessages }) => {
+    let proxy: { fired: Fault[] } | undefined;
+    const wrap = <T extends object>(target: T): T => {
+      const wrapped = withFaults(target, [fault]);
+      proxy = wrapped;
+      return wrapped;
+    };
+    const p = inMemoryPipeline({ wrap: { [port]: wrap } });
+    const run = await runPipeline(p);
+    expect(proxy?.fired).toEqual([fault]);
+    await expectProcessedOnce(p, run);
+    expect(p.queue.messages).toHaveLength(queueMessages ?? 1);
+  });
+
+  // KNOWN DEFECT (reported, not fixed here: shared/app/intake.ts and shared/app/assign-case.ts
+  // belong to other work). After SES accepted an email, a failed bookkeeping write (recording
+  // the reply, or registering SES's Message-ID for threading) is treated like a failed send: the
+  // reply is marked `failed` (or the notice left unrecorded), and the retry sends a second copy.
+  // `it.fails` passes while the defect is there; when it is fixed, turn these into `it`.
+  it.fails.each([
+    { name: 'recording the sent acknowledgement is throttled once', fault: { method: 'recordReply', call: 1 } },
+    {
+      name: 'recording the sent acknowledgement commits but the response is lost',
+      fault: { method: 'recordReply', call: 1, when: 'after' },
+    },
+    {
+      name: "registering SES's Message-ID of the acknowledgement is throttled once",
+      fault: { method: 'addMessageIds', call: 2 },
+    },
+    {
+      name: "registering SES's Message-ID of the analyst notice is throttled once",
+      fault: { method: 'addMessageIds', call: 6 },
+    },
+  ] as const)('post-send bookkeeping: $name → still one email', async ({ fault }) => {
+    const p = inMemoryPipeline({
+      wrap: { cases: (r) => withFaults(r, [{ ...fault, error: AWS_ERRORS.throttled }]) },
+    });
+    const run = await runPipeline(p);
+    await expectProcessedOnce(p, run);
+  });
+
+  it('a hard crash after claiming the reply (no failure recorded) is resumed by the retry a minute later', async () => {
+    // The mailer throws and so does the "failed" bookkeeping: as if the process had died mid-send.
+    const p = inMemoryPipeline({
+      wrap: {
+        mailer: (m) => withFaults(m, [{ method: 'send', error: AWS_ERRORS.timeout }]),
+        cases: (r) => withFaults(r, [{ method: 'recordReply', error: AWS_ERRORS.timeout }]),
+      },
+    });
+    const run = await runPipeline(p);
+    expect(run.attempts[0]).toBe(2);
+    await expectProcessedOnce(p, run);
+  });
+
+  it('a poison event that always fails ends in the intake DLQ after three attempts, still stored raw', async () => {
+    const p = inMemoryPipeline({
+      wrap: {
+        rawMail: (s) =>
+          withFaults(
+            s,
+            [1, 2, 3].map((call) => ({ method: 'size', call, error: AWS_ERRORS.s3 })),
+          ),
+      },
+    });
+    const dlq: unknown[] = [];
+    const event = p.receive('ses-poison', ACCEPTED_MAIL, { mailFrom: ACCEPTED_FROM });
+    const result = await invokeAsync(p.emailHandler, event, p.clock, dlq);
+    expect(result).toEqual({ attempts: 3, errors: ['SlowDown', 'SlowDown', 'SlowDown'] });
+    expect(dlq).toEqual([event]);
+    expect(p.rawOf('ses-poison')?.equals(ACCEPTED_MAIL)).toBe(true);
+    expect(p.repo.records.size).toBe(0);
+    expect(p.mailer.sent).toHaveLength(0);
+    // Replayed from the DLQ once S3 is back: processed once.
+    await invokeAsync(p.emailHandler, dlq[0], p.clock, []);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+  });
+
+  it('an assignment message for an unknown case is dead-lettered after maxReceiveCount, nothing sent', async () => {
+    const p = inMemoryPipeline();
+    const dlq: AssignmentMessage[] = [];
+    const poison = { caseId: 'email:nao-existe', protocol: 'OUV-2026-999999' };
+    await deliverSqs(p.assignmentHandler, [poison], p.clock, dlq);
+    expect(dlq).toEqual([poison]);
+    expect(p.mailer.sent).toHaveLength(0);
+  });
+
+  it('two concurrent deliveries of the same SES event make one case and one reply', async () => {
+    const p = inMemoryPipeline();
+    const event = p.receive('ses-dup', ACCEPTED_MAIL, { mailFrom: ACCEPTED_FROM });
+    const results = await Promise.all([p.emailHandler(event), p.emailHandler(event), p.emailHandler(event)]);
+    expect(results.flatMap((r) => r.results)).toHaveLength(3);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+    await deliverSqs(p.assignmentHandler, p.queue.messages, p.clock, []);
+    expect(analystMail(p)).toHaveLength(1);
+  });
+
+  it('the same assignment message delivered twice at once assigns once and notifies once', async () => {
+    const p = inMemoryPipeline();
+    await p.emailHandler(p.receive('ses-a', ACCEPTED_MAIL, { mailFrom: ACCEPTED_FROM }));
+    const message = p.queue.messages[0] as AssignmentMessage;
+    const responses = await Promise.all([
+      p.assignmentHandler(sqsEvent([{ id: 'm1', message }])),
+      p.assignmentHandler(sqsEvent([{ id: 'm1-dup', message }])),
+    ]);
+    expect(responses.flatMap((r) => r.batchItemFailures)).toEqual([]);
+    expect(analystMail(p)).toHaveLength(1);
+    expect([...p.staff.analysts.values()].reduce((s, a) => s + a.openCases, 0)).toBe(1);
+  });
+});
+
+describe('the ticket directory timing out', () => {
+  it('accepts the case flagged "not verified" instead of failing or rejecting it', async () => {
+    // The real Zendesk adapter, on a network that never answers: its own timeout fires.
+    const hangingFetch = ((_url: unknown, init?: { signal?: AbortSignal }) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as typeof fetch;
+    const secrets = {
+      send: async () => ({ SecretString: JSON.stringify({ email: 'api@example.com.br', apiToken: 'token' }) }),
+    } as unknown as SecretsManagerClient;
+    const zendesk = new ZendeskTicketDirectory({
+      subdomain: 'exemplo',
+      secretId: 'zendesk',
+      secrets,
+      fetch: hangingFetch,
+      timeoutMs: 20,
+      retries: 1,
+      backoffMs: 1,
+    });
+    const p = inMemoryPipeline({ tickets: zendesk });
+    const run = await runPipeline(p);
+    expect(run.attempts).toEqual([1, 1]);
+    const accepted = await p.repo.get('email:ses-aceito');
+    expect(accepted?.decision.ticket).toMatchObject({ status: 'unverified', number: '48213' });
+    expect(accepted?.outcome).toBe('ACCEPTED');
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+    expect(analystMail(p)[0]?.text).toContain('NÃO VERIFICADO');
+    // No claimed ticket in the second mail: nothing to verify, same guidance as always.
+    expect((await p.repo.get('email:ses-redirecionado'))?.outcome).toBe('NO_PRIOR_TICKET');
+  });
+});
+
+describe('the webform with a failing dependency', () => {
+  const form = {
+    nome: 'João Pereira',
+    email: ACCEPTED_FROM,
+    loja: 'Loja do João',
+    chamado: '48213',
+    assunto: 'atendimento',
+    descricao: 'Abri um chamado há três semanas sobre pedidos que não sincronizam e ninguém resolveu até agora.',
+    consentimento: 'on',
+  };
+
+  it.each([
+    {
+      name: 'DynamoDB throttles the case write',
+      port: 'cases',
+      fault: { method: 'create', error: AWS_ERRORS.throttled },
+    },
+    { name: 'SES fails on the reply', port: 'mailer', fault: { method: 'send', error: AWS_ERRORS.sesThrottled } },
+    { name: 'SQS fails on the queue', port: 'queue', fault: { method: 'enqueue', error: AWS_ERRORS.sqs } },
+  ] as const)(
+    '$name: 503 with the text kept, and the resubmission makes one case and one reply',
+    async ({ port, fault }) => {
+      const p = inMemoryPipeline({ wrap: { [port]: <T extends object>(t: T) => withFaults(t, [fault]) } });
+      const first = await p.webformHandler(formPost(form));
+      expect(first.statusCode).toBe(503);
+      expect(first.headers['retry-after']).toBe('30');
+      // The person's text is still on the page to send again.
+      expect(first.body).toContain('Abri um chamado há três semanas');
+      p.clock.advance(30_000);
+      const second = await p.webformHandler(formPost(form));
+      expect([200, 201]).toContain(second.statusCode);
+      expect(p.repo.records.size).toBe(1);
+      expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// The same, on the real DynamoDB adapters (dynalite), with the fault injected in the SDK stack
+
+const TABLE = 'ouvidoria-faults';
+let dynalite: DynaliteHandle;
+let rawClient: DynamoDBClient;
+let tableSeq = 0;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  rawClient = new DynamoDBClient({
+    endpoint: dynalite.endpoint,
+    region: EMULATOR_REGION,
+    credentials: EMULATOR_CREDENTIALS,
+  });
+});
+
+afterAll(async () => {
+  rawClient?.destroy();
+  await dynalite?.stop();
+});
+
+interface SdkFault {
+  /** 1-based index among all DynamoDB calls of the run. */
+  call: number;
+  when: 'before' | 'after';
+}
+
+/** Records `>method` in `log` when a method of `target` is called. */
+function traced<T extends object>(target: T, log: string[]): T {
+  return new Proxy(target, {
+    get(obj, key) {
+      const value = Reflect.get(obj, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        log.push(`>${String(key)}`);
+        return value.apply(obj, args);
+      };
+    },
+  });
+}
+
+/** Middleware on the document client: the Nth DynamoDB call fails (before sending, or after the write). */
+function injectSdkFault(doc: DynamoDBDocumentClient, fault: SdkFault | undefined, log: string[]): void {
+  let n = 0;
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      n++;
+      log.push(String(context.commandName));
+      if (fault && n === fault.call && fault.when === 'before') throw AWS_ERRORS.throttled();
+      const result = await next(args);
+      if (fault && n === fault.call && fault.when === 'after') throw AWS_ERRORS.throttled();
+      return result;
+    },
+    { step: 'initialize', name: 'faultInjection' },
+  );
+}
+
+async function dynamoPipeline(fault: SdkFault | undefined) {
+  const tableName = `${TABLE}-${++tableSeq}`;
+  await createTableIfMissing(rawClient, tableName);
+  const setup = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  const staffSetup = new DynamoStaffRepository(setup, tableName);
+  for (const a of ANALYSTS) await staffSetup.put({ id: a.id, name: a.name, email: a.email, active: true });
+  await putTicket(setup, tableName, { id: '48213', requesterEmail: ACCEPTED_FROM });
+  setup.destroy();
+
+  const doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  const calls: string[] = [];
+  injectSdkFault(doc, fault, calls);
+  const clock = new FixedClock(OFFICE_OPEN);
+  // Which repository method each DynamoDB call belongs to (entries ">method" in `calls`).
+  const cases = traced(new DynamoCaseRepository({ client: doc, tableName }) as CaseRepository, calls);
+  const staff = new DynamoStaffRepository(doc, tableName);
+  const mailer = new RecordingMailer();
+  const mailerPort = traced(mailer, calls);
+  const queue = new RecordingQueue();
+  const store = new InMemoryRawMailStore();
+  const intake = {
+    cases,
+    tickets: new TableTicketDirectory(doc, tableName),
+    mailer: mailerPort,
+    queue,
+    throttle: new DynamoReplyThrottle(doc, tableName),
+    bounces: new DynamoBounceRegistry(doc, tableName),
+    clock,
+    config: localConfig,
+  };
+  const emailHandler = createEmailIntakeHandler(() => ({
+    intake,
+    rawMail: store,
+    bucket: BUCKET,
+    prefix: PREFIX,
+    logger: testLogger('email-intake', 'ERROR'),
+    metrics: testMetrics('email-intake'),
+  }));
+  const assignmentHandler = createAssignmentHandler({
+    cases,
+    staff,
+    mailer: mailerPort,
+    scheduler: new RecordingScheduler(),
+    clock,
+    config: localConfig,
+    logger: testLogger('assignment', 'ERROR'),
+    metrics: testMetrics('assignment'),
+  });
+  return { tableName, doc, calls, clock, cases, staff, mailer, queue, store, emailHandler, assignmentHandler };
+}
+
+async function runOnDynamo(fault: SdkFault | undefined) {
+  const d = await dynamoPipeline(fault);
+  const intakeDlq: unknown[] = [];
+  const assignmentDlq: AssignmentMessage[] = [];
+  for (const [id, raw, from] of [
+    ['ses-aceito', ACCEPTED_MAIL, ACCEPTED_FROM],
+    ['ses-redirecionado', REDIRECTED_MAIL, REDIRECTED_FROM],
+  ] as const) {
+    d.store.put({ bucket: BUCKET, key: `${PREFIX}${id}` }, raw);
+    await invokeAsync(d.emailHandler, sesReceiptEvent({ sesMessageId: id, mailFrom: from }), d.clock, intakeDlq);
+  }
+  await deliverSqs(d.assignmentHandler, d.queue.messages, d.clock, assignmentDlq);
+  d.doc.destroy();
+  // Read the outcome through a client without the fault injection.
+  const check = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  const cases = new DynamoCaseRepository({ client: check, tableName: d.tableName });
+  const accepted = await cases.get('email:ses-aceito');
+  const redirected = await cases.get('email:ses-redirecionado');
+  const staff = await new DynamoStaffRepository(check, d.tableName).list();
+  check.destroy();
+  return {
+    calls: [...d.calls],
+    intakeDlq,
+    assignmentDlq,
+    accepted,
+    redirected,
+    openCases: staff.reduce((sum, a) => sum + a.openCases, 0),
+    repliesToAccepted: d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM)).length,
+    repliesToRedirected: d.mailer.sent.filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    analystNotices: d.mailer.sent.filter((m) => ANALYSTS.some((a) => m.to.includes(a.email))).length,
+    queuedCaseIds: new Set(d.queue.messages.map((m) => m.caseId)),
+  };
+}
+
+describe('fault injection on the real DynamoDB adapters (dynalite)', () => {
+  it('without faults: processed once', async () => {
+    const r = await runOnDynamo(undefined);
+    expect(problems(r)).toEqual([]);
+    expect(sdkCalls(r.calls).length).toBeGreaterThan(10);
+  });
+
+  it('every DynamoDB call of a full run failing once, before or after the write: nothing lost or doubled', async () => {
+    // Two mails and one assignment; each call fails once, throttled before it reaches the table
+    // and, separately, after the table did the work (the response was lost).
+    const { calls } = await runOnDynamo(undefined);
+    const owners = callOwners(calls);
+    const failures: string[] = [];
+    const duplicatesAfterSend: string[] = [];
+    for (let call = 1; call <= owners.length; call++) {
+      const owner = owners[call - 1] as CallOwner;
+      for (const when of ['before', 'after'] as const) {
+        const r = await runOnDynamo({ call, when });
+        const label = `call ${call} (${owner.method}, ${owner.command}) ${when}`;
+        const found = problems(r);
+        if (owner.afterSend) {
+          // Known defect (see the report and the it.fails tests below): a failure in the
+          // bookkeeping right after an email was sent makes the retry send it again. Nothing
+          // else may go wrong, and never more than one extra copy.
+          const rest = found.filter((f) => !/^2 (acknowledgements|guidance replies|analyst notices)$/.test(f));
+          if (rest.length > 0) failures.push(`${label}: ${rest.join('; ')}`);
+          if (found.length > rest.length) duplicatesAfterSend.push(label);
+        } else if (found.length > 0) {
+          failures.push(`${label}: ${found.join('; ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Every duplicate comes from the post-send window and nowhere else.
+    for (const label of duplicatesAfterSend) expect(label).toMatch(/addMessageIds|recordReply|markAnalystNotified/);
+  }, 300_000);
+});
+
+interface CallOwner {
+  command: string;
+  /** Repository method that made the call (or "(direct)"). */
+  method: string;
+  /** The call is bookkeeping after an email was sent in the same step. */
+  afterSend: boolean;
+}
+
+/** The DynamoDB calls of a traced run, each with the repository method that made it. */
+function callOwners(log: string[]): CallOwner[] {
+  const owners: CallOwner[] = [];
+  let method = '(direct)';
+  let sentInStep = false;
+  for (const entry of log) {
+    if (entry.startsWith('>')) {
+      const name = entry.slice(1);
+      if (name === 'send') sentInStep = true;
+      else if (['get', 'create', 'claimReply', 'assign'].includes(name)) sentInStep = false;
+      if (name !== 'send') method = name;
+      continue;
+    }
+    const afterSend = sentInStep && ['addMessageIds', 'recordReply', 'markAnalystNotified'].includes(method);
+    owners.push({ command: entry, method, afterSend });
+  }
+  return owners;
+}
+
+function sdkCalls(log: string[]): string[] {
+  return log.filter((entry) => !entry.startsWith('>'));
+}
+
+function problems(r: Awaited<ReturnType<typeof runOnDynamo>>): string[] {
+  const out: string[] = [];
+  if (r.intakeDlq.length > 0) out.push(`${r.intakeDlq.length} in the intake DLQ`);
+  if (r.assignmentDlq.length > 0) out.push(`${r.assignmentDlq.length} in the assignment DLQ`);
+  if (r.accepted?.outcome !== 'ACCEPTED' || r.accepted.status !== 'ASSIGNED') {
+    out.push(`accepted case is ${r.accepted?.outcome}/${r.accepted?.status}`);
+  }
+  if (r.redirected?.outcome !== 'NO_PRIOR_TICKET' || r.redirected.status !== 'REDIRECTED') {
+    out.push(`redirected case is ${r.redirected?.outcome}/${r.redirected?.status}`);
+  }
+  if (r.queuedCaseIds.size !== 1 || !r.queuedCaseIds.has('email:ses-aceito')) out.push('queue holds other cases');
+  if (r.openCases !== 1) out.push(`${r.openCases} open cases counted`);
+  if (r.repliesToAccepted !== 1) out.push(`${r.repliesToAccepted} acknowledgements`);
+  if (r.repliesToRedirected !== 1) out.push(`${r.repliesToRedirected} guidance replies`);
+  if (r.analystNotices !== 1) out.push(`${r.analystNotices} analyst notices`);
+  return out;
+}
