@@ -369,7 +369,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const outboxUrl = `${sesEndpoint}/`;
     board = {
       load: async () => ({
-        cases: await cases.listAll(),
+        // Every stored submission: the board and /api/local/cases must not stop at a page size.
+        cases: await cases.listAll(Number.MAX_SAFE_INTEGER),
         staff: (await staff.list()).sort((a, b) => a.id.localeCompare(b.id)),
         deferred: scheduler.list(),
         queued: queue.list(),

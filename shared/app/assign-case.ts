@@ -29,6 +29,7 @@ import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import { newMessageId } from '../domain/auto-reply-policy';
 import type { Analyst } from '../domain/staff';
+import { bestEffortAfterSend, recordAfterSend } from './after-send';
 import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, Mailer, StaffRepository } from '../ports';
 
 /** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
@@ -193,7 +194,8 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
       'X-Auto-Response-Suppress': 'All',
     },
   });
-  // The provider may replace our Message-ID (SES does): its id threads too (as in intake).
-  await cases.addMessageIds(record.caseId, sent.messageIds);
-  await cases.markAnalystNotified(record.caseId, clock.now());
+  // It went out: record it first (retried in-process, so a failed write does not make the
+  // redelivery email the analyst again), then the provider's Message-ID, which only helps threading.
+  await recordAfterSend(() => cases.markAnalystNotified(record.caseId, clock.now()));
+  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds));
 }

@@ -2,6 +2,7 @@ import type { CaseMessage, CaseRecord } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import { newMessageId } from '../domain/auto-reply-policy';
 import { renderFollowUpNotice } from '../domain/follow-up-notice';
+import { bestEffortAfterSend } from './after-send';
 import type { CaseRepository, Mailer, StaffRepository } from '../ports';
 
 export interface FollowUpDeps {
@@ -33,6 +34,6 @@ export function followUpNotifier(deps: FollowUpDeps) {
       messageId,
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
     });
-    await deps.cases.addMessageIds(parent.caseId, sent.messageIds);
+    await bestEffortAfterSend(() => deps.cases.addMessageIds(parent.caseId, sent.messageIds));
   };
 }

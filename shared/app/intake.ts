@@ -25,8 +25,10 @@ import type {
   Clock,
   Mailer,
   ReplyThrottle,
+  SentMail,
   TicketDirectory,
 } from '../ports';
+import { bestEffortAfterSend, recordAfterSend } from './after-send';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -290,8 +292,9 @@ async function sendAutomaticReply(
   );
   // Register our Message-ID before sending so that a quick answer from the merchant threads.
   await cases.addMessageIds(record.caseId, [messageId]);
+  let sent: SentMail;
   try {
-    const sent = await deps.mailer.send({
+    sent = await deps.mailer.send({
       to: [to],
       from: `${config.fromName} <${config.fromAddress}>`,
       subject: content.subject,
@@ -300,12 +303,8 @@ async function sendAutomaticReply(
       messageId,
       headers,
     });
-    const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
-    await cases.addMessageIds(record.caseId, sent.messageIds);
-    await cases.recordReply(record.caseId, reply);
-    return reply;
   } catch (error) {
-    // Release the claim so the platform's retry can send; then let the retry happen.
+    // Nothing went out: release the claim so that the platform's retry sends it.
     await cases
       .recordReply(record.caseId, {
         status: 'failed',
@@ -315,4 +314,9 @@ async function sendAutomaticReply(
       .catch(() => undefined);
     throw error;
   }
+  // It went out: from here on a failure must never lead to a second send.
+  const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
+  await recordAfterSend(() => cases.recordReply(record.caseId, reply));
+  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds));
+  return reply;
 }

@@ -374,20 +374,21 @@ function stripAngles(value: string): string {
   return inside ? (inside[1] ?? '') : trimmed;
 }
 
-/** Message-IDs from a header value (or values), angle brackets removed, deduplicated. */
+/** Message-IDs from a header value (or values), angle brackets removed, deduplicated (a Set: a
+ * hostile References header may hold tens of thousands of ids). */
 function messageIds(value: string | string[] | undefined): string[] {
   const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const v of values) {
     if (typeof v !== 'string') continue;
     const bracketed = [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1] ?? '');
     const tokens = bracketed.length > 0 ? bracketed : v.split(/[\s,]+/);
     for (const token of tokens) {
       const id = cap(token.replace(/[\s\p{Cc}]/gu, ''), PARSE_LIMITS.messageIdChars);
-      if (id && !out.includes(id)) out.push(id);
+      if (id) out.add(id);
     }
   }
-  return out;
+  return [...out];
 }
 
 /** The auto-reply relevant headers of the top-level message: raw, unfolded, bounded. */

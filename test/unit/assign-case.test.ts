@@ -395,10 +395,20 @@ describe('assignCase: crash recovery', () => {
     expect(h.events.map(([name]) => name)).toEqual(['noticeResent', 'alreadyDone']);
   });
 
-  it('crash after sending but before recording: resent with the same Message-ID (at least once)', async () => {
+  it('a failed write after sending is retried in-process: one notice, not a second email', async () => {
     const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
     vi.spyOn(h.cases, 'markAnalystNotified').mockRejectedValueOnce(new Error('DynamoDB timeout'));
+    expect((await assignCase(message, h.deps)).kind).toBe('assigned');
+    expect(h.mailer.sent).toHaveLength(1);
+    expect((await h.cases.get(message.caseId))?.analystNotifiedAt).toBeDefined();
+  });
+
+  it('crash after sending but before recording: resent with the same Message-ID (at least once)', async () => {
+    const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
+    // The write keeps failing past the in-process retries, as if the process had died.
+    vi.spyOn(h.cases, 'markAnalystNotified').mockRejectedValue(new Error('DynamoDB timeout'));
     await expect(assignCase(message, h.deps)).rejects.toThrow('DynamoDB timeout');
+    vi.mocked(h.cases.markAnalystNotified).mockRestore();
     await assignCase(message, h.deps);
     expect(h.mailer.sent).toHaveLength(2);
     expect(new Set(h.mailer.sent.map((m) => m.messageId)).size).toBe(1);

@@ -1,0 +1,34 @@
+/**
+ * Bookkeeping after an email went out. Once the provider accepted a message, a failed write must
+ * not make the platform's retry send it again, so these writes are retried here, in-process, a
+ * few times with a short backoff before giving up.
+ */
+const DELAYS_MS = [50, 200, 800];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `write` until it succeeds or the retries are spent; then throws its last error. */
+export async function recordAfterSend<T>(write: () => Promise<T>): Promise<T> {
+  for (const delay of DELAYS_MS) {
+    try {
+      return await write();
+    } catch {
+      await sleep(delay);
+    }
+  }
+  return write();
+}
+
+/**
+ * Like recordAfterSend, for writes that only improve things (e.g. the provider's Message-ID for
+ * threading: our own id was registered before sending): failure is swallowed, never retried
+ * by sending again.
+ */
+export async function bestEffortAfterSend(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await recordAfterSend(write);
+    return true;
+  } catch {
+    return false;
+  }
+}
