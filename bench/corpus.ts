@@ -7,6 +7,7 @@
  * attachments (boletos and invoices as PDF, screenshots as PNG/JPEG, spreadsheets, NF-e XML).
  * Attachment bytes are random: like real PDFs, images and XLSX files they do not compress.
  */
+import { sesReceiptEvent } from '../shared/adapters/ses-receipt-event';
 import type { TicketRecord } from '../shared/ports';
 import { KB, MB, Prng } from './support';
 
@@ -713,44 +714,17 @@ export function generateCorpus(count = CORPUS_SIZE, seed = CORPUS_SEED): Corpus 
 
 /** The SES receipt event (Lambda action) for one corpus message, verdicts all PASS. */
 export function sesEventFor(message: CorpusMessage, receivedAt: Date): unknown {
-  return {
-    Records: [
-      {
-        eventSource: 'aws:ses',
-        eventVersion: '1.0',
-        ses: {
-          mail: {
-            timestamp: receivedAt.toISOString(),
-            source: message.sender.address,
-            messageId: message.id,
-            destination: [OMBUDSMAN],
-            headersTruncated: false,
-            headers: [],
-            commonHeaders: {
-              from: [`${message.sender.name} <${message.sender.address}>`],
-              to: [`Ouvidoria <${OMBUDSMAN}>`],
-              returnPath: message.sender.address,
-              date: message.date.toUTCString(),
-              subject: message.subject,
-            },
-          },
-          receipt: {
-            timestamp: receivedAt.toISOString(),
-            processingTimeMillis: 412,
-            recipients: [OMBUDSMAN],
-            spamVerdict: { status: 'PASS' },
-            virusVerdict: { status: 'PASS' },
-            spfVerdict: { status: 'PASS' },
-            dkimVerdict: { status: 'PASS' },
-            dmarcVerdict: { status: 'PASS' },
-            action: {
-              type: 'Lambda',
-              functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
-              invocationType: 'Event',
-            },
-          },
-        },
-      },
-    ],
-  };
+  return sesReceiptEvent({
+    sesMessageId: message.id,
+    mailFrom: message.sender.address,
+    recipients: [OMBUDSMAN],
+    receivedAt,
+    commonHeaders: {
+      from: [`${message.sender.name} <${message.sender.address}>`],
+      to: [`Ouvidoria <${OMBUDSMAN}>`],
+      date: message.date.toUTCString(),
+      subject: message.subject,
+    },
+    functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
+  });
 }

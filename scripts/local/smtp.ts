@@ -12,16 +12,12 @@ import { dirname } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
+import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/ses-receipt-event';
+import type { Verdicts } from '../../shared/domain/submission';
 import type { Clock } from '../../shared/ports';
 
 /** Verdicts SES would compute; locally nothing is checked, so authentication stays "GRAY". */
-export const LOCAL_VERDICTS = {
-  spamVerdict: { status: 'PASS' },
-  virusVerdict: { status: 'PASS' },
-  spfVerdict: { status: 'GRAY' },
-  dkimVerdict: { status: 'GRAY' },
-  dmarcVerdict: { status: 'GRAY' },
-} as const;
+export const LOCAL_VERDICTS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' };
 
 export interface SmtpIntakeOptions {
   host: string;
@@ -110,42 +106,22 @@ export async function sesReceiptEvent(input: {
     const texts = list.map((a) => a.text ?? '').filter(Boolean);
     return texts.length ? texts : undefined;
   };
-  const timestamp = input.receivedAt.toISOString();
-  const commonHeaders: Record<string, unknown> = {
-    returnPath: input.mailFrom,
-    from: addressList(parsed?.from),
-    to: addressList(parsed?.to),
-    messageId: parsed?.messageId,
-    date: parsed?.date?.toUTCString(),
-    subject: parsed?.subject,
-  };
-  for (const key of Object.keys(commonHeaders)) if (commonHeaders[key] === undefined) delete commonHeaders[key];
-  return {
-    Records: [
-      {
-        eventSource: 'aws:ses',
-        eventVersion: '1.0',
-        ses: {
-          mail: {
-            timestamp,
-            source: input.mailFrom,
-            messageId: input.sesMessageId,
-            destination: input.recipients,
-            headersTruncated: false,
-            headers: rawHeaders(block),
-            commonHeaders,
-          },
-          receipt: {
-            timestamp,
-            processingTimeMillis: 0,
-            recipients: input.recipients,
-            ...LOCAL_VERDICTS,
-            action: { type: 'Lambda', functionArn: 'local:email-intake', invocationType: 'RequestResponse' },
-          },
-        },
-      },
-    ],
-  };
+  return buildSesReceiptEvent({
+    sesMessageId: input.sesMessageId,
+    mailFrom: input.mailFrom,
+    recipients: input.recipients,
+    receivedAt: input.receivedAt,
+    verdicts: LOCAL_VERDICTS,
+    headers: rawHeaders(block),
+    commonHeaders: {
+      from: addressList(parsed?.from),
+      to: addressList(parsed?.to),
+      messageId: parsed?.messageId,
+      date: parsed?.date?.toUTCString(),
+      subject: parsed?.subject,
+    },
+    functionArn: 'local:email-intake',
+  });
 }
 
 export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpIntake> {

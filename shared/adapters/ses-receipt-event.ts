@@ -7,14 +7,12 @@ import type { Verdict, Verdicts } from '../domain/submission';
  * that SES reports when scanning is off), so this schema is lenient where SES varies and strict
  * only on what we use: the message id (the S3 key) and the verdicts.
  */
-const VerdictSchema = z
-  .object({ status: z.string() })
-  .transform((v): Verdict => {
-    const status = v.status.toUpperCase();
-    return status === 'PASS' || status === 'FAIL' || status === 'GRAY' || status === 'PROCESSING_FAILED'
-      ? status
-      : 'DISABLED';
-  });
+const VerdictSchema = z.object({ status: z.string() }).transform((v): Verdict => {
+  const status = v.status.toUpperCase();
+  return status === 'PASS' || status === 'FAIL' || status === 'GRAY' || status === 'PROCESSING_FAILED'
+    ? status
+    : 'DISABLED';
+});
 
 /** A verdict SES left out is a check that was not run. */
 const disabled: Verdict = 'DISABLED';
@@ -68,4 +66,67 @@ export function verdictsOf(record: SesReceiptRecord): Verdicts {
 export function envelopeSenderOf(record: SesReceiptRecord): string {
   const source = record.ses.mail.source.trim();
   return source === '<>' ? '' : source.toLowerCase();
+}
+
+export interface SesReceiptEventInput {
+  /** SES message id: the S3 key of the raw mail under the receipt rule's prefix. */
+  sesMessageId: string;
+  /** Envelope sender (MAIL FROM); '' for a null return path. */
+  mailFrom: string;
+  recipients: string[];
+  receivedAt: Date;
+  verdicts?: Partial<Verdicts>;
+  /** Raw header fields, as SES lists them (the local SMTP intake passes them; may be empty). */
+  headers?: { name: string; value: string }[];
+  /** SES's decoded common headers (from, to, subject, …); returnPath defaults to mailFrom. */
+  commonHeaders?: Record<string, string | string[] | undefined>;
+  functionArn?: string;
+}
+
+const ALL_PASS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+
+/**
+ * An SES receipt event as a receipt rule's Lambda action delivers it: the one shape the local
+ * SMTP intake, the benchmark and the tests build, so that they all exercise what SES sends.
+ */
+export function sesReceiptEvent(input: SesReceiptEventInput) {
+  const v = { ...ALL_PASS, ...input.verdicts };
+  const timestamp = input.receivedAt.toISOString();
+  const commonHeaders = Object.fromEntries(
+    Object.entries({ returnPath: input.mailFrom, ...input.commonHeaders }).filter(([, value]) => value !== undefined),
+  );
+  return {
+    Records: [
+      {
+        eventSource: 'aws:ses' as const,
+        eventVersion: '1.0',
+        ses: {
+          mail: {
+            timestamp,
+            source: input.mailFrom,
+            messageId: input.sesMessageId,
+            destination: input.recipients,
+            headersTruncated: false,
+            headers: input.headers ?? [],
+            commonHeaders,
+          },
+          receipt: {
+            timestamp,
+            processingTimeMillis: 0,
+            recipients: input.recipients,
+            spamVerdict: { status: v.spam },
+            virusVerdict: { status: v.virus },
+            spfVerdict: { status: v.spf },
+            dkimVerdict: { status: v.dkim },
+            dmarcVerdict: { status: v.dmarc },
+            action: {
+              type: 'Lambda',
+              functionArn: input.functionArn ?? 'arn:aws:lambda:us-east-1:000000000000:function:email-intake',
+              invocationType: 'Event',
+            },
+          },
+        },
+      },
+    ],
+  };
 }

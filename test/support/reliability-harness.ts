@@ -3,6 +3,7 @@
  * the real email intake handler, API Gateway events into the real webform handler, SQS batches
  * into the real assignment handler. Used by the hostile-corpus, fault and security suites.
  */
+import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/ses-receipt-event';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -52,8 +53,6 @@ export const TICKETS = [
   { id: '51000', requesterEmail: 'ana@papelariaestrela.com.br' },
 ];
 
-const ALL_PASS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
-
 /** An SES receipt event (Lambda action) for a message already stored at `<PREFIX><sesMessageId>`. */
 export function sesReceiptEvent(input: {
   sesMessageId: string;
@@ -64,43 +63,14 @@ export function sesReceiptEvent(input: {
   subject?: string;
   timestamp?: string;
 }) {
-  const v = { ...ALL_PASS, ...input.verdicts };
-  const timestamp = input.timestamp ?? OFFICE_OPEN.toISOString();
-  const recipients = input.recipients ?? ['ouvidoria@ouvidoria.example.com.br'];
-  return {
-    Records: [
-      {
-        eventSource: 'aws:ses',
-        eventVersion: '1.0',
-        ses: {
-          mail: {
-            timestamp,
-            source: input.mailFrom,
-            messageId: input.sesMessageId,
-            destination: recipients,
-            headersTruncated: false,
-            headers: [],
-            commonHeaders: {
-              returnPath: input.mailFrom,
-              ...(input.from ? { from: [input.from] } : {}),
-              ...(input.subject !== undefined ? { subject: input.subject } : {}),
-            },
-          },
-          receipt: {
-            timestamp,
-            processingTimeMillis: 10,
-            recipients,
-            spamVerdict: { status: v.spam },
-            virusVerdict: { status: v.virus },
-            spfVerdict: { status: v.spf },
-            dkimVerdict: { status: v.dkim },
-            dmarcVerdict: { status: v.dmarc },
-            action: { type: 'Lambda', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:email-intake' },
-          },
-        },
-      },
-    ],
-  };
+  return buildSesReceiptEvent({
+    sesMessageId: input.sesMessageId,
+    mailFrom: input.mailFrom,
+    recipients: input.recipients ?? ['ouvidoria@ouvidoria.example.com.br'],
+    receivedAt: new Date(input.timestamp ?? OFFICE_OPEN.toISOString()),
+    verdicts: input.verdicts,
+    commonHeaders: { from: input.from ? [input.from] : undefined, subject: input.subject },
+  });
 }
 
 /** An SQS event with one record per message (receive count as given). */
