@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { evaluateAutoReply, newMessageId, replyHeaders } from '../domain/auto-reply-policy';
+import { evaluateAutoReply, isMachineGenerated, newMessageId, replyHeaders } from '../domain/auto-reply-policy';
 import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
@@ -193,7 +193,9 @@ function newCaseRecord(
  * so that nobody can inject messages into someone else's case.
  */
 async function findParentCase(submission: Submission, deps: IntakeDeps): Promise<CaseRecord | null> {
+  // An out-of-office or other automatic answer to our mail is stored, never read as the merchant's words.
   if (submission.channel !== 'email' || quarantineReason(submission)) return null;
+  if (isMachineGenerated(submission, deps.config)) return null;
   const ids = [submission.inReplyTo, ...submission.references].filter((id): id is string => Boolean(id));
   for (const id of new Set(ids)) {
     const parent = await deps.cases.findByMessageId(id);

@@ -282,3 +282,33 @@ export function newMessageId(config: OuvidoriaConfig, unique: string): string {
   if (!local) throw new RangeError('newMessageId needs a non-empty unique part');
   return `${local}@${config.domain.toLowerCase()}`;
 }
+
+/**
+ * Refusals that mean a machine wrote the message (an autoresponder, a list, a bounce), not a
+ * person. Such a message is stored but never threaded into a case as the merchant's words.
+ * (X-Auto-Response-Suppress and our own domain are left out: people's mail carries them too.)
+ */
+const MACHINE_RULES = new Set([
+  'auto-submitted',
+  'precedence',
+  'list-header',
+  'x-loop-own',
+  'x-autoreply',
+  'x-autorespond',
+  'x-autoresponder',
+  'ms-exchange-generated',
+  'ms-exchange-inbox-rules-loop',
+  'feedback-report',
+  'failed-recipients',
+  'null-return-path',
+  'noreply-sender',
+  'noreply-return-path',
+  'own-message-id',
+  'ooo-subject',
+  'bounce-subject',
+]);
+
+export function isMachineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
+  const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', config);
+  return !verdict.allowed && MACHINE_RULES.has(verdict.ruleId);
+}

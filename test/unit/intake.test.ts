@@ -209,6 +209,26 @@ describe('processSubmission: threading', () => {
     expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(2);
   });
 
+  it('stores an out-of-office answer to our acknowledgement on its own, without threading or replying', async () => {
+    await processSubmission(email(), deps);
+    const ackId = mailer.sent[0]!.messageId;
+    const ooo = await processSubmission(
+      email({
+        sourceId: 'ses-ooo',
+        messageId: 'ooo-1@mail.modasbella.com.br',
+        inReplyTo: ackId,
+        references: [ackId],
+        subject: 'Resposta automática: [OUV-2026-000001] Recebemos sua manifestação',
+        text: 'Estou de férias até 05/12. Para urgências, ligue para a loja.',
+        headers: { 'auto-submitted': 'auto-replied' },
+      }),
+      deps,
+    );
+    expect(ooo.kind).toBe('case');
+    expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(1);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
   it('threads by protocol only for the case’s own merchant', async () => {
     await processSubmission(email(), deps);
     const own = await processSubmission(
