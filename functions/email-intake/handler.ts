@@ -120,7 +120,12 @@ async function handleRecord(record: SesReceiptRecord, deps: EmailIntakeDeps): Pr
     protocol: result.protocol,
     sender: maskEmail(submission.sender.address),
     ...(result.kind === 'case'
-      ? { outcome: result.outcome, ruleIds: result.decision.ruleIds, reply: result.reply?.status, duplicate: result.duplicate }
+      ? {
+          outcome: result.outcome,
+          ruleIds: result.decision.ruleIds,
+          reply: result.reply?.status,
+          duplicate: result.duplicate,
+        }
       : { appended: result.appended }),
   });
   return { ...result, sesMessageId };
@@ -139,7 +144,14 @@ function normaliseInstant(value: string, fallback: Date): string {
 
 function oversizedSubmission(
   record: SesReceiptRecord,
-  meta: { sourceId: string; receivedAt: string; verdicts: Submission['verdicts']; returnPath: string; recipients: string[]; raw: { bucket: string; key: string } },
+  meta: {
+    sourceId: string;
+    receivedAt: string;
+    verdicts: Submission['verdicts'];
+    returnPath: string;
+    recipients: string[];
+    raw: { bucket: string; key: string };
+  },
   size: number,
 ): Submission {
   const from = record.ses.mail.commonHeaders.from?.[0] ?? meta.returnPath;

@@ -28,9 +28,10 @@ export const SesFeedbackSchema = z.object({
   complaint: z.object({ complainedRecipients: recipients }).optional(),
 });
 
-
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */
-export function addressesToSuppress(feedback: z.infer<typeof SesFeedbackSchema>): { address: string; reason: string }[] {
+export function addressesToSuppress(
+  feedback: z.infer<typeof SesFeedbackSchema>,
+): { address: string; reason: string }[] {
   const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
   if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
     return feedback.bounce.bouncedRecipients.map((r) => ({ address: r.emailAddress, reason: 'ses-permanent-bounce' }));

@@ -69,7 +69,11 @@ export const ConfigSchema = z.object({
   }),
   limits: z.object({
     /** Raw mail above this size is quarantined unparsed (SES accepts up to 40 MB). */
-    maxRawMailBytes: z.number().int().min(1024).default(25 * 1024 * 1024),
+    maxRawMailBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(25 * 1024 * 1024),
     /** Webform submissions per client IP per hour. */
     webformPerIpPerHour: z.number().int().min(1).default(20),
     /** Open (not closed) cases one sender may have at once through the webform. */

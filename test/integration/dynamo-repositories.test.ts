@@ -377,14 +377,20 @@ describe('throttle, bounce memory, rate limit, ticket directory on dynalite', ()
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(2);
-    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 2, 'case-9')).toBe(false);
+    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 2, 'case-9')).toBe(
+      false,
+    );
     // A case that already consumed (a retried reply) is not counted again.
     const winner = results.indexOf(true);
-    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 2, `case-${winner}`)).toBe(
+    expect(
+      await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 2, `case-${winner}`),
+    ).toBe(true);
+    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'BILLING_QUESTION', '2026-03-02', 2, 'case-9')).toBe(
       true,
     );
-    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'BILLING_QUESTION', '2026-03-02', 2, 'case-9')).toBe(true);
-    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-03', 2, 'case-9')).toBe(true);
+    expect(await throttle.tryConsume('lojista@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-03', 2, 'case-9')).toBe(
+      true,
+    );
     expect(await throttle.tryConsume('outro@exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 0, 'case-9')).toBe(false);
     await expect(throttle.tryConsume('a@b.com', 'ACCEPTED', '02/03/2026', 1, 'case-9')).rejects.toThrow(/day/);
   });

@@ -39,15 +39,40 @@ type Expectation = { file: string; sender: string; outcome: Outcome; reply: 'sen
 
 const FIXTURES: Expectation[] = [
   { file: '01-accepted-ticket-48213.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
-  { file: '02-billing-complaint-ticket-48214.eml', sender: 'financeiro@casadosaromas.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  {
+    file: '02-billing-complaint-ticket-48214.eml',
+    sender: 'financeiro@casadosaromas.com.br',
+    outcome: 'ACCEPTED',
+    reply: 'sent',
+  },
   { file: '03-access-issue-no-ticket.eml', sender: 'joao@lojadojoao.com.br', outcome: 'ACCESS_ISSUE', reply: 'sent' },
-  { file: '04-billing-question-no-ticket.eml', sender: 'carla@docesdacarla.com.br', outcome: 'BILLING_QUESTION', reply: 'sent' },
+  {
+    file: '04-billing-question-no-ticket.eml',
+    sender: 'carla@docesdacarla.com.br',
+    outcome: 'BILLING_QUESTION',
+    reply: 'sent',
+  },
   { file: '05-not-a-client-prices.eml', sender: 'rafael.souza@gmail.com', outcome: 'NOT_A_CLIENT', reply: 'sent' },
-  { file: '06-feature-request-integration.eml', sender: 'contato@eletroponto.com.br', outcome: 'OUT_OF_SCOPE_FEATURE', reply: 'sent' },
-  { file: '07-commercial-discount-51000.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'OUT_OF_SCOPE_COMMERCIAL', reply: 'sent' },
+  {
+    file: '06-feature-request-integration.eml',
+    sender: 'contato@eletroponto.com.br',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    reply: 'sent',
+  },
+  {
+    file: '07-commercial-discount-51000.eml',
+    sender: 'ana@papelariaestrela.com.br',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    reply: 'sent',
+  },
   { file: '08-no-prior-ticket.eml', sender: 'lojista@modasbella.com.br', outcome: 'NO_PRIOR_TICKET', reply: 'sent' },
   { file: '09-ticket-invalid-not-found.eml', sender: '', outcome: 'TICKET_INVALID', reply: 'sent' },
-  { file: '10-ticket-invalid-not-owner.eml', sender: 'contato@eletroponto.com.br', outcome: 'TICKET_INVALID', reply: 'sent' },
+  {
+    file: '10-ticket-invalid-not-owner.eml',
+    sender: 'contato@eletroponto.com.br',
+    outcome: 'TICKET_INVALID',
+    reply: 'sent',
+  },
   { file: '11-latin1-rfc2047.eml', sender: 'financeiro@casadosaromas.com.br', outcome: 'ACCEPTED', reply: 'sent' },
   { file: '12-windows-1252-body.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'ACCEPTED', reply: 'sent' },
   { file: '13-html-only.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
@@ -56,7 +81,12 @@ const FIXTURES: Expectation[] = [
   { file: '17-auto-reply-system.eml', sender: '', outcome: 'NO_PRIOR_TICKET', reply: 'suppressed' },
   { file: '19-mailing-list.eml', sender: '', outcome: 'NO_PRIOR_TICKET', reply: 'suppressed' },
   { file: '21-forwarded-as-attachment.eml', sender: 'contato@eletroponto.com.br', outcome: 'ACCEPTED', reply: 'sent' },
-  { file: '22-quoted-printable-quoted-reply.eml', sender: 'lojista@modasbella.com.br', outcome: 'ACCEPTED', reply: 'sent' },
+  {
+    file: '22-quoted-printable-quoted-reply.eml',
+    sender: 'lojista@modasbella.com.br',
+    outcome: 'ACCEPTED',
+    reply: 'sent',
+  },
   { file: '23-base64-access-domain-frozen.eml', sender: '', outcome: 'ACCESS_ISSUE', reply: 'sent' },
   { file: '24-rfc2231-filename.eml', sender: 'ana@papelariaestrela.com.br', outcome: 'ACCEPTED', reply: 'sent' },
   { file: '25-malformed-multipart-no-boundary.eml', sender: '', outcome: 'QUARANTINED', reply: 'suppressed' },
@@ -152,7 +182,10 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     };
     expect(result.results[0]?.kind).toBe('bounce');
     expect(await harness.cases.get('email:ses-20')).toBeNull();
-    const bounces = new DynamoBounceRegistry(harness.client, (harness.cases as unknown as { tableName: string }).tableName);
+    const bounces = new DynamoBounceRegistry(
+      harness.client,
+      (harness.cases as unknown as { tableName: string }).tableName,
+    );
     expect(await bounces.isSuppressed('ana@papelariaestrela.com.br', clock.now())).toBe(true);
     expect(await ses.outbox()).toHaveLength(0);
   });

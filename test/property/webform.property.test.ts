@@ -219,7 +219,9 @@ describe('handleFormPost over arbitrary and valid posts', () => {
         const body =
           format === 'json'
             ? (JSON.stringify(input) ?? '{}')
-            : new URLSearchParams(Object.entries(input).map(([k, v]): [string, string] => [k, asFormValue(v)])).toString();
+            : new URLSearchParams(
+                Object.entries(input).map(([k, v]): [string, string] => [k, asFormValue(v)]),
+              ).toString();
         const result = await handleFormPost(
           {
             body,

@@ -35,7 +35,9 @@ export const SEEDED_TICKETS = [
   { id: '51000', requesterEmail: 'ana@papelariaestrela.com.br' },
 ];
 
-const sampleEvent = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'events', 'ses', 'receipt-event.json'), 'utf8'));
+const sampleEvent = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'events', 'ses', 'receipt-event.json'), 'utf8'),
+);
 
 /** The envelope sender SES would report for a raw mail: its Return-Path, else its From address. */
 export function envelopeSenderOfRaw(raw: Buffer | string): string {

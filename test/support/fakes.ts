@@ -238,7 +238,10 @@ export class RecordingMailer implements Mailer {
       throw error;
     }
     this.sent.push(clone(mail));
-    return { providerMessageId: `fake-${this.sent.length}`, messageIds: [mail.messageId, `fake-${this.sent.length}@fake.amazonses.com`] };
+    return {
+      providerMessageId: `fake-${this.sent.length}`,
+      messageIds: [mail.messageId, `fake-${this.sent.length}@fake.amazonses.com`],
+    };
   }
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAutoReply, isMachineGenerated, newMessageId, replyHeaders } from '../../shared/domain/auto-reply-policy';
+import {
+  evaluateAutoReply,
+  isMachineGenerated,
+  newMessageId,
+  replyHeaders,
+} from '../../shared/domain/auto-reply-policy';
 import { localConfig, localConfigInput, parseConfig } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { type Submission, type SubmissionInput, SubmissionSchema } from '../../shared/domain/submission';
@@ -285,7 +290,11 @@ describe('newMessageId', () => {
 describe('isMachineGenerated: automatic mail is never threaded as the merchant speaking', () => {
   it.each([
     ['an autoresponder', withHeaders({ 'auto-submitted': 'auto-replied' }), true],
-    ['an Outlook out-of-office subject', mail({ subject: 'Resposta automática: Re: [OUV-2026-000001] Recebemos' }), true],
+    [
+      'an Outlook out-of-office subject',
+      mail({ subject: 'Resposta automática: Re: [OUV-2026-000001] Recebemos' }),
+      true,
+    ],
     ['a mailing list', withHeaders({ 'list-id': '<novidades.loja.com.br>' }), true],
     ['a bounce with a null return path', mail({ returnPath: '' }), true],
     ['a person whose client adds X-Auto-Response-Suppress', withHeaders({ 'x-auto-response-suppress': 'All' }), false],

@@ -31,7 +31,13 @@ const metrics = () => new Metrics({ namespace: 'Ouvidoria', serviceName: 'test' 
 describe('SES receipt event schema', () => {
   it('accepts the full sample event', () => {
     const parsed = SesReceiptEventSchema.parse(readEvent('receipt-event.json'));
-    expect(verdictsOf(parsed.Records[0]!)).toEqual({ spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' });
+    expect(verdictsOf(parsed.Records[0]!)).toEqual({
+      spam: 'PASS',
+      virus: 'PASS',
+      spf: 'PASS',
+      dkim: 'PASS',
+      dmarc: 'PASS',
+    });
   });
 
   it('accepts what SES really sends: no dmarcPolicy, no subject, DISABLED verdicts, empty source', () => {
@@ -181,7 +187,13 @@ describe('SES feedback handler', () => {
   it.each([
     [{ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'a@b.com' }] } }, 0],
     [{ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'a@b.com' }] } }, 1],
-    [{ notificationType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'a@b.com' }] } }, 1],
+    [
+      {
+        notificationType: 'Bounce',
+        bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'a@b.com' }] },
+      },
+      1,
+    ],
     [{ eventType: 'Delivery' }, 0],
   ])('suppresses permanent bounces and complaints only (%#)', (feedback, count) => {
     expect(addressesToSuppress(feedback)).toHaveLength(count);
@@ -225,7 +237,12 @@ describe('follow-up notice to the analyst', () => {
         sourceId: 'x',
         status: 'ASSIGNED',
         outcome: 'ACCEPTED',
-        decision: { outcome: 'ACCEPTED', ruleIds: ['ticket.valid'], reason: 'ok', ticket: { status: 'valid', number: '48213' } },
+        decision: {
+          outcome: 'ACCEPTED',
+          ruleIds: ['ticket.valid'],
+          reason: 'ok',
+          ticket: { status: 'valid', number: '48213' },
+        },
         ticketCandidates: [],
         senderEmail: 'lojista@modasbella.com.br',
         subject: 'Estoque',

@@ -232,7 +232,12 @@ describe('processSubmission: threading', () => {
   it('threads by protocol only for the case’s own merchant', async () => {
     await processSubmission(email(), deps);
     const own = await processSubmission(
-      email({ sourceId: 'ses-0002', messageId: 'm2@x', subject: 'Complemento OUV-2026-000001', text: 'Mais detalhes.' }),
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'm2@x',
+        subject: 'Complemento OUV-2026-000001',
+        text: 'Mais detalhes.',
+      }),
       deps,
     );
     expect(own.kind).toBe('follow-up');

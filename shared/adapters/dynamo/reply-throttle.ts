@@ -13,7 +13,13 @@ export class DynamoReplyThrottle implements ReplyThrottle {
     private readonly tableName: string,
   ) {}
 
-  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string): Promise<boolean> {
+  async tryConsume(
+    senderEmail: string,
+    outcome: Outcome,
+    day: string,
+    max: number,
+    consumerId: string,
+  ): Promise<boolean> {
     if (!(max > 0)) return false;
     const dayStart = Date.parse(`${day}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(dayStart)) throw new Error(`Bad throttle day: ${day}`);

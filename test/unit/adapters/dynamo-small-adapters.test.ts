@@ -39,7 +39,9 @@ describe('DynamoReplyThrottle', () => {
 
   it('adds the case to a capped set of consumers, expiring two days after the day', async () => {
     ddb.on(UpdateCommand).resolves({});
-    expect(await throttle.tryConsume('Lojista@Exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 1, 'email:c1')).toBe(true);
+    expect(await throttle.tryConsume('Lojista@Exemplo.com.br', 'NO_PRIOR_TICKET', '2026-03-02', 1, 'email:c1')).toBe(
+      true,
+    );
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.Key).toEqual({ pk: 'THROTTLE#lojista@exemplo.com.br#NO_PRIOR_TICKET#2026-03-02', sk: 'THROTTLE' });
     expect(input.ConditionExpression).toBe(
