@@ -82,6 +82,11 @@ function sesFeedbackEvent(): unknown {
           Subject: null,
           Message: JSON.stringify(message),
           Timestamp: BENCH_NOW.toISOString(),
+          SignatureVersion: '1',
+          Signature: 'EXAMPLE',
+          SigningCertUrl: 'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-bench.pem',
+          UnsubscribeUrl:
+            'https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-east-1:123456789012:ouvidoria-ses-feedback:bench',
           MessageAttributes: {},
         },
       },
