@@ -13,6 +13,9 @@ import type { Analyst } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
 
+// The SDK warns that its 2027 releases need Node 22; not news to someone managing the roster.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export const USAGE = `Usage: npm run staff -- <command>
 
 Commands:
