@@ -84,11 +84,12 @@ export async function processSubmission(submission: Submission, deps: IntakeDeps
 
   if (!record) {
     const parent = await findParentCase(submission, deps);
-    if (parent && !isClosedLongAgo(parent, deps)) {
+    if (parent && isCase(parent) && !isClosedLongAgo(parent, deps)) {
       return appendFollowUp(parent, submission, deps, telemetry);
     }
     const decided = await decideSubmission(submission, deps);
-    const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, parent?.protocol, deps.clock));
+    const linked = parent && isCase(parent) ? parent.protocol : undefined;
+    const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, linked, deps.clock));
     record = created.record;
     if (created.created) telemetry.decided(record.outcome, submission.channel);
   }
@@ -208,6 +209,14 @@ async function findParentCase(submission: Submission, deps: IntakeDeps): Promise
     if (parent && parent.senderEmail === submission.sender.address) return parent;
   }
   return null;
+}
+
+/**
+ * Only accepted cases take follow-ups. An answer to our guidance (say, the merchant now sends
+ * the ticket number we asked for) is a new submission and is decided afresh.
+ */
+function isCase(parent: CaseRecord): boolean {
+  return parent.outcome === 'ACCEPTED';
 }
 
 function isClosedLongAgo(parent: CaseRecord, deps: IntakeDeps): boolean {

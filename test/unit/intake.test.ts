@@ -229,6 +229,27 @@ describe('processSubmission: threading', () => {
     expect(mailer.sent).toHaveLength(1);
   });
 
+  it('decides afresh when the merchant answers our guidance with the ticket we asked for', async () => {
+    await processSubmission(
+      email({ subject: 'Problema no checkout', text: 'Minha loja não finaliza compras desde ontem, me ajudem.' }),
+      deps,
+    );
+    const guidanceId = mailer.sent[0]!.messageId;
+    const answer = await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'answer@mail.modasbella.com.br',
+        inReplyTo: guidanceId,
+        references: [guidanceId],
+        subject: 'Re: Problema no checkout',
+        text: 'Certo, o número do chamado que abri no suporte é 48213.',
+      }),
+      deps,
+    );
+    expect(answer).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+    expect(mailer.sent).toHaveLength(2);
+  });
+
   it('threads by protocol only for the case’s own merchant', async () => {
     await processSubmission(email(), deps);
     const own = await processSubmission(
