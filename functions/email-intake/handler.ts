@@ -113,7 +113,7 @@ async function handleRecord(record: SesReceiptRecord, deps: EmailIntakeDeps): Pr
     submission = await parseEmail(raw, meta, config.limits);
   }
 
-  const result = await processSubmission(submission, deps.intake);
+  const result = await processSubmission(submission, deps.intake, stored);
   deps.logger.info('submission processed', {
     kind: result.kind,
     caseId: result.caseId,

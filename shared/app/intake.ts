@@ -73,13 +73,21 @@ export type IntakeResult =
  */
 export const REPLY_CLAIM_STALE_MS = 45_000;
 
-export async function processSubmission(submission: Submission, deps: IntakeDeps): Promise<IntakeResult> {
+/**
+ * `stored` is the record the caller already read for this submission's case id (null: none),
+ * so that the service does not read it a second time.
+ */
+export async function processSubmission(
+  submission: Submission,
+  deps: IntakeDeps,
+  stored?: CaseRecord | null,
+): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const caseId = caseIdFor(submission.channel, submission.sourceId);
 
   // A retry or duplicate delivery resumes the stored record instead of deciding again:
   // the decision (and its ticket lookup) happens once per submission.
-  let record = await deps.cases.get(caseId);
+  let record = stored !== undefined ? stored : await deps.cases.get(caseId);
   const duplicate = record !== null;
 
   if (!record) {
