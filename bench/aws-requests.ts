@@ -9,6 +9,8 @@
  * are sized here by the same rule. It does not model secondary indexes: every write to a case
  * item (the only items in the two GSIs, projection ALL) is charged twice more, once per index.
  */
+import { DynamoSenderOpenCases } from '../shared/adapters/dynamo/sender-open-cases';
+import { emailIntakeDepsFrom } from '../shared/composition/email-intake';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -303,6 +305,7 @@ export async function countRequests(
       queue: new SqsAssignmentQueue(sqsClient, QUEUE_URL),
       throttle: new DynamoReplyThrottle(client, TABLE),
       bounces: new DynamoBounceRegistry(client, TABLE),
+      openCases: new DynamoSenderOpenCases(client, TABLE),
       clock,
       config: BENCH_CONFIG,
     };
@@ -310,11 +313,10 @@ export async function countRequests(
     const telemetry = (service: string): { logger: Logger; metrics: Metrics } => productionTelemetry(service);
     const emailTelemetry = telemetry('email-intake');
     const rawMail = new S3RawMailStore(s3Client);
+    const emailService = emailIntakeDepsFrom(intake, rawMail);
     const emailHandler = createEmailIntakeHandler(() => ({
-      intake,
-      rawMail,
-      bucket: BUCKET,
-      prefix: PREFIX,
+      service: emailService,
+      rawMail: { bucket: BUCKET, prefix: PREFIX },
       ...emailTelemetry,
     }));
 

@@ -41,11 +41,11 @@ async function prepare(): Promise<() => Promise<unknown>> {
     return async () => {
       const fakes = fakeIntake(input.tickets);
       const { logger, metrics } = productionTelemetry('email-intake');
+      const { emailIntakeDepsFrom } = await import('../shared/composition/email-intake');
+      const service = emailIntakeDepsFrom(fakes.deps, rawMail);
       const handler = createEmailIntakeHandler(() => ({
-        intake: fakes.deps,
-        rawMail,
-        bucket: input.bucket,
-        prefix: input.prefix,
+        service,
+        rawMail: { bucket: input.bucket, prefix: input.prefix },
         logger,
         metrics,
       }));

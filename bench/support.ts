@@ -14,6 +14,7 @@ import {
   InMemoryCaseRepository,
   InMemoryRateLimiter,
   InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
   RecordingMailer,
   RecordingQueue,
 } from '../test/support/fakes';
@@ -157,24 +158,9 @@ export interface FakeIntake {
   rateLimiter: InMemoryRateLimiter;
 }
 
-/**
- * The in-memory case repository of the tests, with an indexed open-case count: the fake's own
- * count clones every record on each call, which would make the benchmark measure the fake.
- */
-class BenchCaseRepository extends InMemoryCaseRepository {
-  override async countOpenBySender(senderEmail: string): Promise<number> {
-    const wanted = senderEmail.toLowerCase();
-    let count = 0;
-    for (const record of this.records.values()) {
-      if (record.senderEmail === wanted && (record.status === 'QUEUED' || record.status === 'ASSIGNED')) count++;
-    }
-    return count;
-  }
-}
-
 /** Fresh in-memory ports for the intake service (and the webform's rate limiter). */
 export function fakeIntake(tickets: TicketRecord[], now: Date = BENCH_NOW): FakeIntake {
-  const cases = new BenchCaseRepository();
+  const cases = new InMemoryCaseRepository();
   const mailer = new RecordingMailer();
   const queue = new RecordingQueue();
   const clock = new FixedClock(now);
@@ -185,6 +171,7 @@ export function fakeIntake(tickets: TicketRecord[], now: Date = BENCH_NOW): Fake
     queue,
     throttle: new InMemoryReplyThrottle(),
     bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
     clock,
     config: BENCH_CONFIG,
   };

@@ -5,7 +5,8 @@
  * bytes. The parser is the floor: the ratio says what our path costs on top of it.
  */
 import { type SimpleParserOptions, simpleParser } from 'mailparser';
-import { createEmailIntakeHandler, type EmailIntakeDeps } from '../functions/email-intake/handler';
+import { createEmailIntakeHandler, type EmailIntakeHandlerDeps } from '../functions/email-intake/handler';
+import { emailIntakeDepsFrom } from '../shared/composition/email-intake';
 import { PARSE_LIMITS } from '../shared/mail/parse-email';
 import { InMemoryRawMailStore } from '../test/support/fakes';
 import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
@@ -66,9 +67,14 @@ export function emailIntakeDeps(
   fakes: FakeIntake,
   rawMail: InMemoryRawMailStore,
   service = 'email-intake',
-): EmailIntakeDeps {
+): EmailIntakeHandlerDeps {
   const { logger, metrics } = productionTelemetry(service);
-  return { intake: fakes.deps, rawMail, bucket: BUCKET, prefix: PREFIX, logger, metrics };
+  return {
+    service: emailIntakeDepsFrom(fakes.deps, rawMail),
+    rawMail: { bucket: BUCKET, prefix: PREFIX },
+    logger,
+    metrics,
+  };
 }
 
 async function fullPass(

@@ -6,5 +6,5 @@
  */
 export { METRIC, METRICS_NAMESPACE, SERVICE } from '../shared/telemetry-names';
 
-/** Prefix under which the SES receipt rule's S3 action writes raw mail. */
-export const RAW_MAIL_PREFIX = 'inbound/';
+/** Prefix under which the SES receipt rule's S3 action writes raw mail (one definition, shared). */
+export { RAW_MAIL_PREFIX } from '../shared/runtime-env';

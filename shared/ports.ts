@@ -64,7 +64,20 @@ export interface SentMail {
   messageIds: string[];
 }
 
+/**
+ * Thrown by a Mailer when the provider refuses this message for good (an unverified recipient in
+ * the SES sandbox, a rejected address): retrying the same mail cannot succeed. Any other error is
+ * transient (throttling, network, 5xx) and worth a retry.
+ */
+export class MailRejected extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MailRejected';
+  }
+}
+
 export interface Mailer {
+  /** Sends once per call; throws MailRejected (permanent) or any other error (transient). */
   send(mail: OutgoingMail): Promise<SentMail>;
 }
 
@@ -95,8 +108,19 @@ export interface CaseRepository {
   nextProtocol(year: number): Promise<string>;
   /** Sets the protocol unless one is set already; returns the protocol the case ends with. */
   setProtocolOnce(caseId: string, protocol: string): Promise<string>;
-  /** Records Message-IDs that thread into the case (index entries; idempotent). */
-  addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
+  /**
+   * Records Message-IDs that thread into the case (index entries; idempotent). For mail we send,
+   * `sentTo` keeps its recipients on the index entry, so that a delivery report can be checked
+   * against what we really sent (see findSentMail).
+   */
+  addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void>;
+  /**
+   * Claims a mail's identity (sender + Message-ID, hashed) for a case: the first claim wins and
+   * later ones get the winner's case id. Idempotent for the winner (a retry gets its own id back).
+   */
+  claimDelivery(deliveryKey: string, caseId: string): Promise<string>;
+  /** Mail we sent with that Message-ID: its case and recipients; null when we never sent it. */
+  findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null>;
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */
   appendMessage(caseId: string, message: CaseMessage): Promise<boolean>;
   /**
@@ -121,8 +145,6 @@ export interface CaseRepository {
   markAnalystNotified(caseId: string, at: Date): Promise<boolean>;
   listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
-  /** Cases of the sender whose status is QUEUED or ASSIGNED. */
-  countOpenBySender(senderEmail: string): Promise<number>;
   /** Every record, newest first (local board and tests; paginated scan). */
   listAll(limit?: number): Promise<CaseRecord[]>;
 }
@@ -153,4 +175,23 @@ export interface BounceRegistry {
 export interface RateLimiter {
   /** Counts one hit in the window; returns the count including this hit. */
   hit(key: string, windowStart: Date, windowSeconds: number): Promise<number>;
+}
+
+/**
+ * Open accepted cases per sender, as one item per sender holding the ids of its open cases (the
+ * set is bounded by what is open: ids leave it when a case closes). Every method is one write,
+ * idempotent per case id, so retries and concurrent requests never count twice.
+ */
+export interface SenderOpenCases {
+  /**
+   * Adds the case when the sender holds fewer than `max` open cases (or holds this one already):
+   * one conditional write, so concurrent requests can never pass the cap. False when full.
+   */
+  reserve(senderEmail: string, caseId: string, max: number): Promise<boolean>;
+  /** Adds the case without a cap (mail is never refused for the cap); idempotent. */
+  add(senderEmail: string, caseId: string): Promise<void>;
+  /** Removes the case (closed, or a reservation whose submission was not accepted); idempotent. */
+  release(senderEmail: string, caseId: string): Promise<void>;
+  /** How many open cases the sender holds (for display). */
+  count(senderEmail: string): Promise<number>;
 }

@@ -1,6 +1,6 @@
 /**
  * Names of the environment variables the Lambda handlers read. The CDK stack sets them,
- * the local stack sets them, and shared/adapters/runtime.ts reads them: one place for the names.
+ * the local stack sets them, and shared/composition/settings.ts reads them: one place for the names.
  */
 export const ENV = {
   /** JSON of the OuvidoriaConfig (validated at cold start). */
@@ -23,3 +23,6 @@ export const ENV = {
   /** Local stack and tests only: fixed "now" for the clock (ISO 8601). */
   now: 'OUVIDORIA_NOW',
 } as const;
+
+/** Where SES's S3 action writes raw mail: `<prefix><SES message id>` (the stack and the local stack). */
+export const RAW_MAIL_PREFIX = 'inbound/';

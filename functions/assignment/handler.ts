@@ -11,13 +11,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { EventBridgeDeferralScheduler } from '../../shared/adapters/scheduler-deferral';
-import { clockFromEnv, configFromEnv, mailerFromEnv, requiredEnv, tableFromEnv } from '../../shared/adapters/runtime';
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
 import {
   type AssignCaseDeps,
@@ -25,15 +20,17 @@ import {
   type AssignmentTelemetry,
   assignCase,
 } from '../../shared/app/assign-case';
+import { buildAssignmentDeps } from '../../shared/composition/assignment';
+import { settingsFromEnv } from '../../shared/composition/settings';
 import { officeCalendar } from '../../shared/domain/calendar';
+import { PROTOCOL_PATTERN } from '../../shared/domain/protocol';
 import type { AssignmentMessage } from '../../shared/ports';
-import { ENV } from '../../shared/runtime-env';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
 /** Body of an assignment message (from the intake function or a deferral schedule). */
 export const AssignmentMessageSchema = z.object({
   caseId: z.string().min(1).max(400),
-  protocol: z.string().regex(/^OUV-\d{4}-\d{6,}$/, 'expected OUV-YYYY-NNNNNN'),
+  protocol: z.string().regex(PROTOCOL_PATTERN, 'expected OUV-YYYY-NNNNNN'),
 });
 
 /** Metric names of this function (the CDK alarms and dashboard read them). */
@@ -165,23 +162,9 @@ export function createAssignmentHandler(deps: AssignmentHandlerDeps): Assignment
   };
 }
 
-/** Fixed clock for local runs (`OUVIDORIA_NOW`), the system clock otherwise. */
-/** Adapters built from the Lambda environment (names in shared/runtime-env.ts). */
+/** Adapters built from the Lambda environment, through the composition root. */
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AssignmentHandlerDeps {
-  const table = tableFromEnv(env);
-  return {
-    config: configFromEnv(env),
-    cases: new DynamoCaseRepository({ client: table.client, tableName: table.tableName }),
-    staff: new DynamoStaffRepository(table.client, table.tableName),
-    mailer: mailerFromEnv(env),
-    scheduler: new EventBridgeDeferralScheduler({
-      client: new SchedulerClient({}),
-      groupName: requiredEnv(env, ENV.schedulerGroup),
-      roleArn: requiredEnv(env, ENV.schedulerRoleArn),
-      queueArn: requiredEnv(env, ENV.assignmentQueueArn),
-    }),
-    clock: clockFromEnv(env),
-  };
+  return buildAssignmentDeps(settingsFromEnv(env));
 }
 
 // Built once per container, on the first invocation (importing this module has no side effects).

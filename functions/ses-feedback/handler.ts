@@ -10,13 +10,13 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SnsSchema } from '@aws-lambda-powertools/parser/schemas';
 import { z } from 'zod';
-import type { OuvidoriaConfig } from '../../shared/domain/config';
-import { maskEmail } from '../../shared/domain/mask';
-import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
-import { clockFromEnv, configFromEnv, tableFromEnv } from '../../shared/adapters/runtime';
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
+import { type BounceDeps, suppressAddresses } from '../../shared/app/bounces';
+import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
+import { settingsFromEnv } from '../../shared/composition/settings';
+import type { SuppressionReason } from '../../shared/domain/bounce-policy';
+import { maskEmail } from '../../shared/domain/mask';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
-import type { BounceRegistry, Clock } from '../../shared/ports';
 
 const recipients = z.array(z.object({ emailAddress: z.string() })).default([]);
 
@@ -31,21 +31,24 @@ export const SesFeedbackSchema = z.object({
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */
 export function addressesToSuppress(
   feedback: z.infer<typeof SesFeedbackSchema>,
-): { address: string; reason: string }[] {
+): { address: string; reason: SuppressionReason }[] {
   const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
   if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
-    return feedback.bounce.bouncedRecipients.map((r) => ({ address: r.emailAddress, reason: 'ses-permanent-bounce' }));
+    return feedback.bounce.bouncedRecipients.map((r) => ({
+      address: r.emailAddress,
+      reason: 'ses-permanent-bounce' as const,
+    }));
   }
   if (type === 'complaint' && feedback.complaint) {
-    return feedback.complaint.complainedRecipients.map((r) => ({ address: r.emailAddress, reason: 'ses-complaint' }));
+    return feedback.complaint.complainedRecipients.map((r) => ({
+      address: r.emailAddress,
+      reason: 'ses-complaint' as const,
+    }));
   }
   return [];
 }
 
-export interface SesFeedbackDeps {
-  bounces: BounceRegistry;
-  clock: Clock;
-  config: OuvidoriaConfig;
+export interface SesFeedbackDeps extends Pick<BounceDeps, 'bounces' | 'clock' | 'config'> {
   logger: Logger;
   metrics: Metrics;
 }
@@ -69,11 +72,10 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
           deps.logger.warn('not an SES feedback event; ignored', { snsMessageId: record.Sns.MessageId });
           continue;
         }
-        const until = new Date(deps.clock.now().getTime() + deps.config.autoReply.bounceSuppressionDays * 86_400_000);
         for (const { address, reason } of addressesToSuppress(feedback.data)) {
-          await deps.bounces.markBouncing(address.trim().toLowerCase(), until, reason);
-          deps.logger.info('address suppressed', { address: maskEmail(address), reason });
-          suppressed += 1;
+          const done = await suppressAddresses([address], reason, deps);
+          if (done.length > 0) deps.logger.info('address suppressed', { address: maskEmail(address), reason });
+          suppressed += done.length;
         }
       }
       if (suppressed > 0) deps.metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, suppressed);
@@ -88,11 +90,8 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
 let productionDeps: SesFeedbackDeps | undefined;
 export const handler = createSesFeedbackHandler(() => {
   if (!productionDeps) {
-    const table = tableFromEnv(process.env);
     productionDeps = {
-      bounces: new DynamoBounceRegistry(table.client, table.tableName),
-      clock: clockFromEnv(process.env),
-      config: configFromEnv(process.env),
+      ...buildFeedbackDeps(settingsFromEnv()),
       logger: createLogger(SERVICE.sesFeedback),
       metrics: createMetrics(SERVICE.sesFeedback),
     };

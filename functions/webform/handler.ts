@@ -266,14 +266,12 @@ let built: Promise<WebformHandler> | undefined;
 
 /**
  * Lambda entry point. The dependencies are built once per container from the environment
- * (shared/adapters/runtime.ts), on first use, so that importing this module (tests, the local
+ * (shared/composition), on first use, so that importing this module (tests, the local
  * stack with its own deps) never reads the environment.
  */
 export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
-  built ??= import('../../shared/adapters/runtime')
-    .then(({ intakeDepsFromEnv, rateLimiterFromEnv }) =>
-      createWebformHandler({ ...intakeDepsFromEnv(), rateLimiter: rateLimiterFromEnv() }),
-    )
+  built ??= Promise.all([import('../../shared/composition/webform'), import('../../shared/composition/settings')])
+    .then(([{ buildWebformDeps }, { settingsFromEnv }]) => createWebformHandler(buildWebformDeps(settingsFromEnv())))
     .catch((error: unknown) => {
       built = undefined;
       throw error;

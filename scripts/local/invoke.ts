@@ -1,49 +1,56 @@
 /**
  * Invokes one real handler once on a sample event from events/, against the emulators of a
- * running local stack (`npm start`): dynalite for DynamoDB and aws-ses-v2-local for SES.
- * Queue messages and deferrals are printed instead of delivered.
+ * running local stack (`npm start`): dynalite for DynamoDB and aws-ses-v2-local for SES, on the
+ * same ports as the stack (DYNAMODB_PORT, SES_PORT). Queue messages and deferrals are printed
+ * instead of delivered.
  *
  *   npm run invoke -- email-intake events/ses/receipt-event.json --eml events/emails/08-no-prior-ticket.eml
  *   npm run invoke -- webform events/webform/post-json-valid.json
  *   npm run invoke -- assignment events/sqs/assignment-batch.json
  *   npm run invoke -- ses-feedback events/ses/feedback-bounce-sns.json
  */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createSesFeedbackHandler } from '../../functions/ses-feedback/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
-import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
-import { documentClient } from '../../shared/adapters/dynamo/client';
-import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
-import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
-import { EMULATOR_CLIENT } from '../../shared/adapters/runtime';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
-import { SesMailer } from '../../shared/adapters/ses-mailer';
-import { followUpNotifier } from '../../shared/app/follow-up';
-import type { IntakeDeps } from '../../shared/app/intake';
+import { buildAssignmentDeps } from '../../shared/composition/assignment';
+import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
+import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
+import type { Settings } from '../../shared/composition/settings';
+import { buildWebformDeps } from '../../shared/composition/webform';
 import { localConfig } from '../../shared/domain/config';
-import { systemClock } from '../../shared/ports';
-import { LOCAL_TABLE } from './stack';
+import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
+import { commonHeadersOfRaw } from './smtp';
+import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } from './stack';
 
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const USAGE = `Usage: npm run invoke -- <email-intake|webform|assignment|ses-feedback> <event.json> [--eml <file.eml>]
-Needs the local stack running (npm start). Endpoints: DYNAMODB_ENDPOINT (default http://127.0.0.1:8000),
-SES_ENDPOINT (default http://127.0.0.1:8005).`;
+Needs the local stack running (npm start). Ports: ${PORT_VARIABLES.dynamodb} (default ${DEFAULT_PORTS.dynamodb}),
+${PORT_VARIABLES.ses} (default ${DEFAULT_PORTS.ses}), the same variables as npm start.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
   process.exit(2);
+}
+
+/** The stack's endpoints, from the same port variables `npm start` reads. */
+export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  return {
+    config: localConfig,
+    tableName: LOCAL_TABLE,
+    dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
+    sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
+    ticketDirectory: { kind: 'table' },
+  };
 }
 
 async function main(argv: string[]): Promise<unknown> {
@@ -52,72 +59,50 @@ async function main(argv: string[]): Promise<unknown> {
   if (!eventFile) fail('Missing event file.');
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const event = JSON.parse(readFileSync(resolve(cwd, eventFile), 'utf8')) as Record<string, unknown>;
-
-  const client = documentClient({ endpoint: process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000' });
-  const mailer = new SesMailer({
-    client: new SESv2Client({ endpoint: process.env.SES_ENDPOINT ?? 'http://127.0.0.1:8005', ...EMULATOR_CLIENT }),
-  });
-  const cases = new DynamoCaseRepository({ client, tableName: LOCAL_TABLE });
-  const staff = new DynamoStaffRepository(client, LOCAL_TABLE);
+  const settings = localSettings();
   const logger = new Logger({ serviceName: fn });
   const metrics = new Metrics({ namespace: 'Ouvidoria', serviceName: fn });
   const print = (what: string) => async (payload: unknown) => {
     process.stdout.write(`[${what}] ${JSON.stringify(payload)}\n`);
   };
-  const intake: IntakeDeps = {
-    cases,
-    tickets: new TableTicketDirectory(client, LOCAL_TABLE),
-    mailer,
-    queue: { enqueue: print('queue') },
-    throttle: new DynamoReplyThrottle(client, LOCAL_TABLE),
-    bounces: new DynamoBounceRegistry(client, LOCAL_TABLE),
-    clock: systemClock,
-    config: localConfig,
-    onFollowUp: followUpNotifier({ cases, staff, mailer, config: localConfig }),
-  };
+  const queue = { enqueue: print('queue') };
 
   switch (fn) {
     case 'email-intake': {
       const emlIndex = rest.indexOf('--eml');
       const emlFile = emlIndex >= 0 ? rest[emlIndex + 1] : undefined;
       if (!emlFile) fail('email-intake needs --eml <file.eml>: the raw mail the S3 action would have stored.');
-      const records = event.Records as { ses: { mail: { messageId: string } } }[];
+      const records = event.Records as { ses: { mail: { messageId: string; commonHeaders: unknown } } }[];
       const messageId = `invoke-${Date.now().toString(36)}`;
-      for (const record of records) record.ses.mail.messageId = messageId;
+      const raw = readFileSync(resolve(cwd, emlFile));
+      // SES describes the mail it stored: the sample event's headers become this mail's.
+      const commonHeaders = await commonHeadersOfRaw(raw);
+      for (const record of records) {
+        record.ses.mail.messageId = messageId;
+        record.ses.mail.commonHeaders = commonHeaders;
+      }
       const root = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-'));
-      const key = join(root, 'raw', 'inbound', messageId);
+      const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
       mkdirSync(dirname(key), { recursive: true });
-      writeFileSync(key, readFileSync(resolve(cwd, emlFile)));
+      writeFileSync(key, raw);
+      const service = buildEmailIntakeDeps(settings, { queue, rawMail: new FileRawMailStore(root) });
       return createEmailIntakeHandler(() => ({
-        intake,
-        rawMail: new FileRawMailStore(root),
-        bucket: 'raw',
-        prefix: 'inbound/',
+        service,
+        rawMail: { bucket: 'raw', prefix: RAW_MAIL_PREFIX },
         logger,
         metrics,
       }))(event);
     }
     case 'webform':
-      return createWebformHandler({ ...intake, rateLimiter: new DynamoRateLimiter(client, LOCAL_TABLE) })(
-        event as never,
-      );
+      return createWebformHandler(buildWebformDeps(settings, { queue }))(event as never);
     case 'assignment':
-      return createAssignmentHandler({
-        cases,
-        staff,
-        mailer,
-        scheduler: { scheduleAt: async (message, at) => print('schedule')({ message, at }) },
-        clock: systemClock,
-        config: localConfig,
-      })(event as never);
+      return createAssignmentHandler(
+        buildAssignmentDeps(settings, {
+          scheduler: { scheduleAt: async (message, at) => print('schedule')({ message, at }) },
+        }),
+      )(event as never);
     case 'ses-feedback':
-      return createSesFeedbackHandler(() => ({
-        bounces: intake.bounces,
-        clock: systemClock,
-        config: localConfig,
-        logger,
-        metrics,
-      }))(event);
+      return createSesFeedbackHandler(() => ({ ...buildFeedbackDeps(settings), logger, metrics }))(event);
     default:
       fail(`Unknown function "${fn}".`);
   }

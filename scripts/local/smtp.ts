@@ -88,16 +88,10 @@ function rawHeaders(block: Buffer): Array<{ name: string; value: string }> {
   return headers.slice(0, 200);
 }
 
-/** The SES receipt event for a stored message (shape of a Lambda action invocation). */
-export async function sesReceiptEvent(input: {
-  raw: Buffer;
-  sesMessageId: string;
-  mailFrom: string;
-  recipients: string[];
-  receivedAt: Date;
-}): Promise<unknown> {
-  const block = headerBlock(input.raw);
-  // Parse only the headers: SES's commonHeaders are decoded (RFC 2047), as mailparser does.
+/** SES's decoded common headers of a raw mail (RFC 2047 decoded, as SES and mailparser do). */
+export async function commonHeadersOfRaw(raw: Buffer): Promise<Record<string, string | string[] | undefined>> {
+  const block = headerBlock(raw);
+  // Parse only the headers.
   const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n')]), { skipHtmlToText: true }).catch(
     () => null,
   );
@@ -106,20 +100,31 @@ export async function sesReceiptEvent(input: {
     const texts = list.map((a) => a.text ?? '').filter(Boolean);
     return texts.length ? texts : undefined;
   };
+  return {
+    from: addressList(parsed?.from),
+    to: addressList(parsed?.to),
+    messageId: parsed?.messageId,
+    date: parsed?.date?.toUTCString(),
+    subject: parsed?.subject,
+  };
+}
+
+/** The SES receipt event for a stored message (shape of a Lambda action invocation). */
+export async function sesReceiptEvent(input: {
+  raw: Buffer;
+  sesMessageId: string;
+  mailFrom: string;
+  recipients: string[];
+  receivedAt: Date;
+}): Promise<unknown> {
   return buildSesReceiptEvent({
     sesMessageId: input.sesMessageId,
     mailFrom: input.mailFrom,
     recipients: input.recipients,
     receivedAt: input.receivedAt,
     verdicts: LOCAL_VERDICTS,
-    headers: rawHeaders(block),
-    commonHeaders: {
-      from: addressList(parsed?.from),
-      to: addressList(parsed?.to),
-      messageId: parsed?.messageId,
-      date: parsed?.date?.toUTCString(),
-      subject: parsed?.subject,
-    },
+    headers: rawHeaders(headerBlock(input.raw)),
+    commonHeaders: await commonHeadersOfRaw(input.raw),
     functionArn: 'local:email-intake',
   });
 }

@@ -22,21 +22,17 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
-import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
-import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
-import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
 import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
-import { SesMailer } from '../../shared/adapters/ses-mailer';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
-import { followUpNotifier } from '../../shared/app/follow-up';
-import type { IntakeDeps } from '../../shared/app/intake';
+import { buildAssignmentDeps } from '../../shared/composition/assignment';
+import { mailerFrom, tableStores } from '../../shared/composition/clients';
+import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
+import type { Settings } from '../../shared/composition/settings';
+import { buildWebformDeps } from '../../shared/composition/webform';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
 import type { BoardSource } from './http';
@@ -51,7 +47,8 @@ const require = createRequire(import.meta.url);
 export const LOCAL_HOST = '127.0.0.1';
 export const LOCAL_TABLE = 'ouvidoria-local';
 export const LOCAL_BUCKET = 'ouvidoria-raw-mail-local';
-export const LOCAL_PREFIX = 'inbound/';
+export { RAW_MAIL_PREFIX as LOCAL_PREFIX } from '../../shared/runtime-env';
+import { RAW_MAIL_PREFIX as LOCAL_PREFIX } from '../../shared/runtime-env';
 /** Mail a little over the quarantine size is still taken (and quarantined); beyond, 552. */
 export const SMTP_SIZE_MARGIN_BYTES = 1024 * 1024;
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -300,24 +297,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const client = documentClient({ endpoint: dynamoEndpoint, region: EMULATOR_REGION });
     stops.push(() => client.destroy());
-    const cases = new DynamoCaseRepository({ client, tableName: LOCAL_TABLE });
-    const staff = new DynamoStaffRepository(client, LOCAL_TABLE);
+    // The same composition as on Lambda; only the endpoints, the clock and the queue differ.
+    const settings: Settings = {
+      config,
+      tableName: LOCAL_TABLE,
+      dynamoEndpoint,
+      sesEndpoint,
+      ticketDirectory: { kind: 'table' },
+      rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
+    };
+    const { cases, staff } = tableStores(client, LOCAL_TABLE);
     await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
-
-    const ses = new SESv2Client({ endpoint: sesEndpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-    stops.push(() => ses.destroy());
-    const mailer = new SesMailer({ client: ses });
+    const mailer = mailerFrom(settings);
 
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
     const assignment = createAssignmentHandler({
-      cases,
-      staff,
-      mailer,
-      scheduler,
-      clock,
-      config,
+      ...buildAssignmentDeps(settings, { client, clock, mailer, scheduler }),
       calendar,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),
@@ -336,32 +333,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const intakeMetricsLog = logger('email-intake');
     const intakeMetrics = localMetrics('email-intake', intakeMetricsLog);
-    const intake: IntakeDeps = {
-      cases,
-      tickets: new TableTicketDirectory(client, LOCAL_TABLE),
+    const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
+    const emailService = buildEmailIntakeDeps(settings, {
+      client,
+      clock,
       mailer,
       queue,
-      throttle: new DynamoReplyThrottle(client, LOCAL_TABLE),
-      bounces: new DynamoBounceRegistry(client, LOCAL_TABLE),
-      clock,
-      config,
-      telemetry: intakeTelemetry(intakeMetrics),
-      onFollowUp: followUpNotifier({ cases, staff, mailer, config }),
-    };
-    const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
-    const emailIntake = createEmailIntakeHandler(() => ({
-      intake,
       rawMail,
-      bucket: LOCAL_BUCKET,
-      prefix: LOCAL_PREFIX,
+      telemetry: intakeTelemetry(intakeMetrics),
+    });
+    const emailIntake = createEmailIntakeHandler(() => ({
+      service: emailService,
+      rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
       logger: intakeMetricsLog,
       metrics: intakeMetrics,
     }));
 
     const webformLog = logger('webform');
     webform = createWebformHandler({
-      ...intake,
-      rateLimiter: new DynamoRateLimiter(client, LOCAL_TABLE),
+      ...buildWebformDeps(settings, { client, clock, mailer, queue }),
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
     }) as (event: unknown) => Promise<unknown>;

@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailer, OutgoingMail, SentMail } from '../ports';
+import { sanitizeHeaderValue } from '../domain/html';
+import { type Mailer, MailRejected, type OutgoingMail, type SentMail } from '../ports';
 
 /**
  * Mailer on SES v2 with a raw MIME message (built by nodemailer's MailComposer: multipart/
@@ -36,26 +37,19 @@ const RESERVED = new Set([
 ]);
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,75}$/;
 
-/** One line, no control characters: a value can never start a new header. */
-export function sanitizeHeaderValue(value: string): string {
-  return (
-    value
-      .replace(/[\r\n]+/g, ' ')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-      .trim()
-  );
-}
+/** RFC 5322's line limit: the one header sanitiser (shared/domain/html.ts) with room for long ids. */
+const MAX_HEADER_CHARS = 998;
+export const headerValue = (value: string): string => sanitizeHeaderValue(value, MAX_HEADER_CHARS);
 
 const idList = (value: string) =>
-  sanitizeHeaderValue(value)
+  headerValue(value)
     .split(/[\s,]+/)
     .map((id) => id.replace(/^<+|>+$/g, ''))
     .filter((id) => id.length > 0);
 
 /** The Message-ID values SES gives a message it sent, for threading. */
 export function sesMessageIds(providerMessageId: string, region: string): string[] {
-  const id = sanitizeHeaderValue(providerMessageId);
+  const id = headerValue(providerMessageId);
   return [...new Set([`${id}@${region}.amazonses.com`, `${id}@email.amazonses.com`])];
 }
 
@@ -68,7 +62,7 @@ export async function composeRawMessage(mail: OutgoingMail, date?: Date): Promis
     if (!HEADER_NAME.test(name)) throw new Error(`Invalid header name: ${JSON.stringify(name.slice(0, 80))}`);
     const lower = name.toLowerCase();
     if (RESERVED.has(lower)) continue;
-    const value = sanitizeHeaderValue(String(rawValue));
+    const value = headerValue(String(rawValue));
     if (value === '') continue;
     if (lower === 'in-reply-to') inReplyTo = idList(value)[0];
     else if (lower === 'references') references = idList(value);
@@ -77,10 +71,10 @@ export async function composeRawMessage(mail: OutgoingMail, date?: Date): Promis
   const messageId = idList(mail.messageId)[0];
   if (!messageId?.includes('@')) throw new Error('OutgoingMail.messageId must be an id@domain');
   const composer = new MailComposer({
-    from: sanitizeHeaderValue(mail.from),
-    to: mail.to.map(sanitizeHeaderValue),
-    ...(mail.replyTo?.length ? { replyTo: mail.replyTo.map(sanitizeHeaderValue) } : {}),
-    subject: sanitizeHeaderValue(mail.subject),
+    from: headerValue(mail.from),
+    to: mail.to.map(headerValue),
+    ...(mail.replyTo?.length ? { replyTo: mail.replyTo.map(headerValue) } : {}),
+    subject: headerValue(mail.subject),
     messageId: `<${messageId}>`,
     ...(inReplyTo ? { inReplyTo: `<${inReplyTo}>` } : {}),
     ...(references?.length ? { references: references.map((id) => `<${id}>`) } : {}),
@@ -96,6 +90,18 @@ export async function composeRawMessage(mail: OutgoingMail, date?: Date): Promis
   return composer.compile().build();
 }
 
+/**
+ * SES errors that refuse this message for good (a retry fails the same way): an unverified
+ * recipient in the sandbox, a rejected or suppressed address, a bad request. Throttling, sending
+ * pauses and 5xx are transient and thrown as they are, for the caller to retry.
+ */
+const PERMANENT_SES_ERRORS = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'MailFromDomainNotVerifiedException',
+  'NotFoundException',
+]);
+
 export interface SesMailerOptions {
   client: SESv2Client;
   configurationSetName?: string;
@@ -107,13 +113,22 @@ export class SesMailer implements Mailer {
   async send(mail: OutgoingMail): Promise<SentMail> {
     if (mail.to.length === 0) throw new Error('OutgoingMail has no recipient');
     const raw = await composeRawMessage(mail);
-    const out = await this.options.client.send(
-      new SendEmailCommand({
-        Destination: { ToAddresses: mail.to.map(sanitizeHeaderValue) },
-        Content: { Raw: { Data: raw } },
-        ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
-      }),
-    );
+    let out: { MessageId?: string | undefined };
+    try {
+      out = await this.options.client.send(
+        new SendEmailCommand({
+          Destination: { ToAddresses: mail.to.map(headerValue) },
+          Content: { Raw: { Data: raw } },
+          ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+        }),
+      );
+    } catch (error) {
+      const name = (error as { name?: unknown })?.name;
+      if (typeof name === 'string' && PERMANENT_SES_ERRORS.has(name)) {
+        throw new MailRejected(`SES refused the message: ${name}`, { cause: error });
+      }
+      throw error;
+    }
     if (!out.MessageId) throw new Error('SES accepted the message without a MessageId');
     const region = await this.options.client.config.region();
     return { providerMessageId: out.MessageId, messageIds: [mail.messageId, ...sesMessageIds(out.MessageId, region)] };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReceivedEmail } from '../domain/received-mail';
 import type { Verdict, Verdicts } from '../domain/submission';
 
 /**
@@ -66,6 +67,28 @@ export function verdictsOf(record: SesReceiptRecord): Verdicts {
 export function envelopeSenderOf(record: SesReceiptRecord): string {
   const source = record.ses.mail.source.trim();
   return source === '<>' ? '' : source.toLowerCase();
+}
+
+/** What the email-intake service needs from one receipt record (the raw mail at `<prefix><id>`). */
+export function receivedEmailOf(
+  record: SesReceiptRecord,
+  rawMail: { bucket: string; prefix: string },
+  fallbackNow: Date = new Date(),
+): ReceivedEmail {
+  const sesMessageId = record.ses.mail.messageId;
+  const headers = record.ses.mail.commonHeaders;
+  const at = Date.parse(record.ses.receipt.timestamp);
+  return {
+    deliveryId: sesMessageId,
+    receivedAt: new Date(Number.isNaN(at) ? fallbackNow.getTime() : at).toISOString(),
+    verdicts: verdictsOf(record),
+    returnPath: envelopeSenderOf(record),
+    recipients: record.ses.receipt.recipients,
+    from: headers.from?.[0],
+    messageId: headers.messageId,
+    subject: headers.subject,
+    raw: { bucket: rawMail.bucket, key: `${rawMail.prefix}${sesMessageId}` },
+  };
 }
 
 export interface SesReceiptEventInput {

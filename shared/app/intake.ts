@@ -4,18 +4,18 @@
  * retry after a crash anywhere finishes the work without a second case, reply or queue
  * message (see the step comments). No AWS imports: adapters come in through the ports.
  */
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { evaluateAutoReply, isMachineGenerated, newMessageId, replyHeaders } from '../domain/auto-reply-policy';
+import { evaluateAutoReply, replyHeaders } from '../domain/auto-reply-policy';
 import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import { decide, quarantineReason } from '../domain/eligibility/engine';
 import type { Outcome } from '../domain/outcome';
-import { findProtocols } from '../domain/protocol';
-import { renderReply } from '../domain/replies';
+import { randomMessageId } from '../domain/message-id';
+import { OVERSIZED_PROBLEM } from '../domain/received-mail';
+import { type RenderedMail, renderReply } from '../domain/replies';
 import type { Submission } from '../domain/submission';
-import { splitQuoted } from '../domain/text';
+import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates } from '../domain/tickets';
 import type {
@@ -25,22 +25,47 @@ import type {
   Clock,
   Mailer,
   ReplyThrottle,
+  SenderOpenCases,
   SentMail,
   TicketDirectory,
 } from '../ports';
+import { MailRejected } from '../ports';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
+import { findThread } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
   decided(outcome: Outcome, channel: Submission['channel']): void;
   replySuppressed(reason: string): void;
+  /** A reply the provider did not take; `permanent` when a retry cannot help. */
+  replyFailed?(permanent: boolean): void;
   followUp(kind: 'appended' | 'duplicate'): void;
 }
 
 export const noTelemetry: IntakeTelemetry = { decided() {}, replySuppressed() {}, followUp() {} };
 
+/** The case-store operations the intake uses (one DynamoDB class implements them all). */
+export type IntakeCases = Pick<
+  CaseRepository,
+  | 'create'
+  | 'get'
+  | 'getByProtocol'
+  | 'findByMessageId'
+  | 'nextProtocol'
+  | 'setProtocolOnce'
+  | 'addMessageIds'
+  | 'appendMessage'
+  | 'claimReply'
+  | 'recordReply'
+  | 'markEnqueued'
+  | 'findSentMail'
+  | 'claimDelivery'
+>;
+
 export interface IntakeDeps {
-  cases: CaseRepository;
+  cases: IntakeCases;
+  /** Open accepted cases per sender (the webform's cap reads it; closing releases). */
+  openCases: SenderOpenCases;
   tickets: TicketDirectory;
   mailer: Mailer;
   queue: AssignmentQueue;
@@ -89,45 +114,61 @@ export async function processSubmission(
   // the decision (and its ticket lookup) happens once per submission.
   let record = stored !== undefined ? stored : await deps.cases.get(caseId);
   const duplicate = record !== null;
+  let createdHere = false;
 
   if (!record) {
-    const parent = await findParentCase(submission, deps);
-    if (parent && isCase(parent) && !isClosedLongAgo(parent, deps)) {
-      return appendFollowUp(parent, submission, deps, telemetry);
-    }
+    const thread = await findThread(submission, deps.cases, deps.config, deps.clock.now());
+    if (thread.kind === 'continues') return appendFollowUp(thread.parent, submission, deps, telemetry);
     const decided = await decideSubmission(submission, deps);
-    const linked = parent && isCase(parent) ? parent.protocol : undefined;
-    const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, linked, deps.clock));
+    const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, thread, deps.clock));
     record = created.record;
+    createdHere = created.created;
     if (created.created) telemetry.decided(record.outcome, submission.channel);
   }
 
   if (record.outcome === 'ACCEPTED' && !record.protocol) {
+    // Only the delivery that created the case numbers it (a burst of duplicates burns no
+    // protocol numbers); another one takes over only when the creator evidently crashed.
+    if (!createdHere && !creatorGaveUp(record, deps.clock.now())) return result(record, duplicate);
     const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config));
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
+  }
+
+  if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
+    await deps.openCases.add(record.senderEmail, caseId);
+    // Queued before the reply is sent: the case never waits on the reply (a refused or failed
+    // reply is recorded on the case and retried on its own). A second queue message after a
+    // crash here is harmless: assignment is idempotent.
+    await deps.queue.enqueue({ caseId, protocol: record.protocol });
+    await deps.cases.markEnqueued(caseId, deps.clock.now());
+    record.enqueuedAt = deps.clock.now().toISOString();
   }
 
   const reply =
     record.reply && record.reply.status !== 'failed'
       ? record.reply
       : await sendAutomaticReply(record, submission, deps, telemetry);
+  if (reply) record.reply = reply;
 
-  if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
-    // A second queue message after a crash here is harmless: assignment is idempotent.
-    await deps.queue.enqueue({ caseId, protocol: record.protocol });
-    await deps.cases.markEnqueued(caseId, deps.clock.now());
-  }
+  return result(record, duplicate);
+}
 
+function result(record: CaseRecord, duplicate: boolean): IntakeResult {
   return {
     kind: 'case',
-    caseId,
+    caseId: record.caseId,
     outcome: record.outcome,
     status: record.status,
     protocol: record.protocol,
     decision: record.decision,
-    reply,
+    reply: record.reply,
     duplicate,
   };
+}
+
+/** A case stored without a protocol for this long was left by a crashed delivery. */
+function creatorGaveUp(record: CaseRecord, now: Date): boolean {
+  return now.getTime() - Date.parse(record.updatedAt) > REPLY_CLAIM_STALE_MS;
 }
 
 async function decideSubmission(
@@ -156,6 +197,7 @@ function statusFor(outcome: Outcome): CaseStatus {
 
 function messageOf(submission: Submission): CaseMessage {
   return {
+    from: submission.sender,
     sourceId: submission.sourceId,
     channel: submission.channel,
     receivedAt: submission.receivedAt,
@@ -171,10 +213,11 @@ function newCaseRecord(
   caseId: string,
   submission: Submission,
   decided: { decision: Decision; candidates: TicketCandidate[] },
-  linkedProtocol: string | undefined,
+  thread: Awaited<ReturnType<typeof findThread>>,
   clock: Clock,
 ): CaseRecord {
   const now = clock.now().toISOString();
+  const linked = thread.kind === 'linked' ? thread : undefined;
   return {
     caseId,
     channel: submission.channel,
@@ -192,45 +235,9 @@ function newCaseRecord(
     updatedAt: now,
     messages: [messageOf(submission)],
     messageIds: submission.messageId ? [submission.messageId] : [],
-    linkedProtocol,
+    linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
+    referencedCaseId: linked?.reason === 'other-sender' ? linked.parent.caseId : undefined,
   };
-}
-
-/**
- * Threading: first the Message-IDs the message answers (ours or the merchant's earlier
- * mail), then one of our protocol numbers — the latter only from the case's own merchant,
- * so that nobody can inject messages into someone else's case.
- */
-async function findParentCase(submission: Submission, deps: IntakeDeps): Promise<CaseRecord | null> {
-  // An out-of-office or other automatic answer to our mail is stored, never read as the merchant's words.
-  if (submission.channel !== 'email' || quarantineReason(submission)) return null;
-  if (isMachineGenerated(submission, deps.config)) return null;
-  const ids = [submission.inReplyTo, ...submission.references].filter((id): id is string => Boolean(id));
-  for (const id of new Set(ids)) {
-    const parent = await deps.cases.findByMessageId(id);
-    if (parent) return parent;
-  }
-  const fresh = splitQuoted(submission.text).fresh;
-  const protocols = new Set([...findProtocols(submission.subject), ...findProtocols(fresh)]);
-  for (const protocol of protocols) {
-    const parent = await deps.cases.getByProtocol(protocol);
-    if (parent && parent.senderEmail === submission.sender.address) return parent;
-  }
-  return null;
-}
-
-/**
- * Only accepted cases take follow-ups. An answer to our guidance (say, the merchant now sends
- * the ticket number we asked for) is a new submission and is decided afresh.
- */
-function isCase(parent: CaseRecord): boolean {
-  return parent.outcome === 'ACCEPTED';
-}
-
-function isClosedLongAgo(parent: CaseRecord, deps: IntakeDeps): boolean {
-  if (parent.status !== 'CLOSED' || !parent.closedAt) return false;
-  const windowMs = deps.config.threading.reopenWindowDays * 24 * 3600 * 1000;
-  return deps.clock.now().getTime() - Date.parse(parent.closedAt) > windowMs;
 }
 
 async function appendFollowUp(
@@ -253,12 +260,6 @@ function protocolYear(createdAt: string, config: OuvidoriaConfig): number {
   return DateTime.fromISO(createdAt, { zone: config.timeZone }).year;
 }
 
-/** Our Message-ID for the automatic reply of a case: the same on every retry. */
-function replyMessageId(caseId: string, config: OuvidoriaConfig): string {
-  const digest = createHash('sha256').update(caseId).digest('hex').slice(0, 24);
-  return newMessageId(config, `ack-${digest}`);
-}
-
 async function sendAutomaticReply(
   record: CaseRecord,
   submission: Submission,
@@ -273,11 +274,12 @@ async function sendAutomaticReply(
     return reply;
   };
 
-  const policy = evaluateAutoReply(submission, record.outcome, config);
+  // A mail too big to read is judged like guidance mail (automatic senders get nothing).
+  const tooLarge = isOnlyTooLarge(record, submission);
+  const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
   if (!policy.allowed) return suppress(policy.ruleId);
-  if (record.outcome === 'QUARANTINED') return suppress('quarantined');
 
-  const messageId = replyMessageId(record.caseId, config);
+  const messageId = randomMessageId(config.domain);
   const { to, headers } = replyHeaders(submission, messageId, config);
   if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
 
@@ -298,19 +300,23 @@ async function sendAutomaticReply(
     if (!allowed) return suppress('throttled');
   }
 
-  const content = renderReply(
-    record.outcome,
-    {
-      protocol: record.protocol,
-      senderName: record.senderName,
-      subject: record.subject,
-      ticket: record.decision.ticket,
-      receivedAt: record.createdAt,
-    },
-    config,
-  );
-  // Register our Message-ID before sending so that a quick answer from the merchant threads.
-  await cases.addMessageIds(record.caseId, [messageId]);
+  const content: RenderedMail =
+    record.outcome === 'QUARANTINED'
+      ? renderTooLargeNotice(record.subject, config.limits.maxRawMailBytes, config)
+      : renderReply(
+          record.outcome,
+          {
+            protocol: record.protocol,
+            senderName: record.senderName,
+            subject: record.subject,
+            ticket: record.decision.ticket,
+            receivedAt: record.createdAt,
+          },
+          config,
+        );
+  // Register our Message-ID (with its recipient, for delivery reports) before sending, so that
+  // a quick answer from the merchant threads.
+  await cases.addMessageIds(record.caseId, [messageId], [to]);
   let sent: SentMail;
   try {
     sent = await deps.mailer.send({
@@ -323,19 +329,35 @@ async function sendAutomaticReply(
       headers,
     });
   } catch (error) {
-    // Nothing went out: release the claim so that the platform's retry sends it.
-    await cases
-      .recordReply(record.caseId, {
-        status: 'failed',
-        error: error instanceof Error ? error.name : 'unknown',
-        at: clock.now().toISOString(),
-      })
-      .catch(() => undefined);
-    throw error;
+    // Nothing went out: the failure shows on the case and releases the claim, so that a retry
+    // (the platform's, for a transient error) sends it. The case itself is already queued.
+    const permanent = error instanceof MailRejected;
+    const failed: ReplyState = {
+      status: 'failed',
+      error: error instanceof Error ? error.name : 'unknown',
+      at: clock.now().toISOString(),
+      ...(permanent ? { permanent: true } : {}),
+    };
+    await cases.recordReply(record.caseId, failed).catch(() => undefined);
+    telemetry.replyFailed?.(permanent);
+    return failed;
   }
   // It went out: from here on a failure must never lead to a second send.
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   await recordAfterSend(() => cases.recordReply(record.caseId, reply));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds));
+  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds, [to]));
   return reply;
+}
+
+/**
+ * Quarantined only because it was too big to read (sender authenticated, no spam or virus):
+ * the sender is told how to send it, instead of never hearing back.
+ */
+function isOnlyTooLarge(record: CaseRecord, submission: Submission): boolean {
+  return (
+    record.outcome === 'QUARANTINED' &&
+    record.decision.ruleIds.length === 1 &&
+    record.decision.ruleIds[0] === 'quarantine.parse-problem' &&
+    (submission.parseProblem ?? '').startsWith(OVERSIZED_PROBLEM)
+  );
 }

@@ -1,6 +1,6 @@
 import type { Decision, TicketCandidate } from './decision';
 import type { Outcome } from './outcome';
-import type { AttachmentMeta, Channel, ObjectLocation, Verdicts } from './submission';
+import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdicts } from './submission';
 
 /**
  * Lifecycle of a stored submission.
@@ -22,13 +22,16 @@ export interface CaseMessage {
   attachments: AttachmentMeta[];
   raw?: ObjectLocation;
   messageId?: string;
+  /** Who sent it (every stored message records its sender: the history is an audit trail). */
+  from?: Mailbox;
 }
 
 /** Outcome of the automatic reply step, recorded for the decision trail. */
 export type ReplyState =
   | { status: 'sent'; messageId: string; at: string }
   | { status: 'suppressed'; reason: string; at: string }
-  | { status: 'failed'; error: string; at: string };
+  /** `permanent`: the provider refused this mail for good (a retry would fail the same way). */
+  | { status: 'failed'; error: string; at: string; permanent?: boolean };
 
 export interface CaseRecord {
   /** Stable id derived from the channel and source id, so retries find the same record. */
@@ -55,6 +58,11 @@ export interface CaseRecord {
   messageIds: string[];
   /** When the case links to an older, long-closed case the merchant replied to. */
   linkedProtocol?: string;
+  /**
+   * A case this mail referenced (In-Reply-To/References or protocol) without being allowed to
+   * join it: another sender's case. Shown to the team; the mail is a submission of its own.
+   */
+  referencedCaseId?: string;
   reply?: ReplyState;
   /** Set once the case was put on the assignment queue. */
   enqueuedAt?: string;
@@ -70,4 +78,14 @@ export interface CaseRecord {
 /** Case id for a submission: stable across retries of the same delivery. */
 export function caseIdFor(channel: Channel, sourceId: string): string {
   return `${channel}:${sourceId}`;
+}
+
+/**
+ * Every step of the intake is done for this record: nothing a retry could still have to finish
+ * (a reply sent or deliberately not sent, and accepted cases on the assignment queue).
+ */
+export function intakeComplete(record: CaseRecord): boolean {
+  const reply = record.reply;
+  const replied = reply !== undefined && (reply.status !== 'failed' || reply.permanent === true);
+  return replied && (record.outcome !== 'ACCEPTED' || record.enqueuedAt !== undefined);
 }

@@ -26,7 +26,9 @@ export function formatProtocol(year: number, seq: number): string {
 }
 
 /** Strict: only the canonical form (any letter case, surrounding whitespace ignored). */
-const CANONICAL = /^OUV-(\d{4})-(\d{6,9})$/i;
+/** A protocol number as we print it (any letter case accepted): the one pattern for it. */
+export const PROTOCOL_PATTERN = /^OUV-(\d{4})-(\d{6,9})$/i;
+const CANONICAL = PROTOCOL_PATTERN;
 
 export function parseProtocol(s: string): ProtocolParts | null {
   if (typeof s !== 'string') return null;

@@ -1,15 +1,20 @@
 /**
- * Recognises a delivery-status notification (RFC 3464, `multipart/report;
- * report-type=delivery-status`) about mail we sent, so that the failed address goes to the
- * bounce memory instead of becoming a case. Works on the raw bytes: a DSN's useful fields are
- * plain ASCII, and mailparser would turn the machine-readable part into an opaque attachment.
+ * Reads a delivery-status notification (RFC 3464, `multipart/report;
+ * report-type=delivery-status`): the failed recipients and the Message-IDs it names (of the
+ * returned original, and its own In-Reply-To/References). Whether it is about mail we really
+ * sent is decided by the caller against what we sent (shared/app/bounces.ts): anyone can write
+ * a report, so nothing in it is trusted by itself. Works on the raw bytes: a DSN's useful fields
+ * are plain ASCII, and mailparser would turn the machine-readable part into an opaque attachment.
  */
 export interface DeliveryReport {
   /** Recipients whose delivery failed permanently (Action: failed, Status 5.x.x), lower-cased. */
   failedRecipients: string[];
-  /** True when the report is about a message from our domain (our Message-ID or address in it). */
-  aboutOurMail: boolean;
+  /** Message-IDs the report names, without angle brackets (at most MAX_REFERENCED_IDS). */
+  referencedMessageIds: string[];
 }
+
+/** A report names one original: a few ids are plenty, and each costs a lookup. */
+export const MAX_REFERENCED_IDS = 10;
 
 /** Reads at most this much of a DSN: reports are small, and the original may be attached whole. */
 const SCAN_LIMIT = 256 * 1024;
@@ -23,7 +28,7 @@ function unfold(headers: string): string {
   return headers.replace(/\r?\n[ \t]+/g, ' ');
 }
 
-export function readDeliveryReport(raw: Buffer, ourDomain: string): DeliveryReport | null {
+export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
   const text = raw.subarray(0, SCAN_LIMIT).toString('latin1');
   const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(text)))?.[1] ?? '';
   if (!/multipart\/report/i.test(contentType) || !/report-type\s*=\s*"?delivery-status/i.test(contentType)) {
@@ -42,7 +47,14 @@ export function readDeliveryReport(raw: Buffer, ourDomain: string): DeliveryRepo
     if (action === 'failed' && (status === undefined || status === '5')) failedRecipients.add(recipient.toLowerCase());
   }
 
-  const domain = ourDomain.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ours = new RegExp(`^(message-id|in-reply-to|references|from|x-loop):[^\\r\\n]*@${domain}>?`, 'im');
-  return { failedRecipients: [...failedRecipients], aboutOurMail: ours.test(unfold(text)) };
+  const referenced = new Set<string>();
+  const idFields = /^(?:message-id|original-message-id|in-reply-to|references):([^\r\n]{0,2000})$/gim;
+  for (const match of unfold(text).matchAll(idFields)) {
+    for (const id of (match[1] ?? '').matchAll(/<([^<>\s]{1,500})>/g)) {
+      if (id[1]) referenced.add(id[1]);
+      if (referenced.size >= MAX_REFERENCED_IDS) break;
+    }
+    if (referenced.size >= MAX_REFERENCED_IDS) break;
+  }
+  return { failedRecipients: [...failedRecipients], referencedMessageIds: [...referenced] };
 }

@@ -225,23 +225,35 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
 
   // A retry of a stored submission always gets its first answer; the cap only stops new cases.
-  if (!known) {
-    const open = await cases.countOpenBySender(data.email);
-    if (open >= config.limits.maxOpenCasesPerSender) {
-      const limit = config.limits.maxOpenCasesPerSender;
-      return rejected(
-        409,
-        'open_cases',
-        { kind: 'open-cases', limit },
-        {
-          message: `Este e-mail já tem ${limit} casos em andamento na Ouvidoria. Para acrescentar informações, responda ao e-mail de confirmação de um deles.`,
-          limit,
-        },
-      );
-    }
+  // The cap is one conditional write on the sender's open-cases item (never count-then-create):
+  // concurrent posts cannot pass it. The slot is given back unless the post became an open case.
+  const caseId = caseIdFor('webform', sourceId);
+  const limit = config.limits.maxOpenCasesPerSender;
+  if (!known && !(await deps.openCases.reserve(data.email, caseId, limit))) {
+    return rejected(
+      409,
+      'open_cases',
+      { kind: 'open-cases', limit },
+      {
+        message: `Este e-mail já tem ${limit} casos em andamento na Ouvidoria. Para acrescentar informações, responda ao e-mail de confirmação de um deles.`,
+        limit,
+      },
+    );
   }
 
-  const result = await processSubmission(buildSubmission(data, sourceId, now), deps);
+  let result: IntakeResult;
+  try {
+    result = await processSubmission(buildSubmission(data, sourceId, now), deps);
+  } catch (error) {
+    // Nothing stored: the slot goes back (a retry of the same post reserves it again).
+    if (!known && (await cases.get(caseId).catch(() => undefined)) === null) {
+      await deps.openCases.release(data.email, caseId).catch(() => undefined);
+    }
+    throw error;
+  }
+  if (!known && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
+    await deps.openCases.release(data.email, caseId);
+  }
   return answer(result, keys.source, deps);
 }
 

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deliveryStatusReport } from '../support/dsn';
+import { ReplyNotSentYet } from '../../shared/app/email-intake';
+import { REPLY_CLAIM_STALE_MS } from '../../shared/app/intake';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { Outcome } from '../../shared/domain/outcome';
@@ -176,18 +179,43 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect((await harness.cases.get('email:ses-26'))?.outcome).toBe('ACCEPTED');
   });
 
-  it('turns a delivery report about our reply into bounce memory, not a case', async () => {
-    const result = (await harness.deliver('ses-20', eml('20-bounce-mailer-daemon.eml'))) as {
-      results: { kind: string }[];
-    };
+  it('turns a delivery report about a reply we really sent into bounce memory, not a case', async () => {
+    const table = (harness.cases as unknown as { tableName: string }).tableName;
+    const bounces = new DynamoBounceRegistry(harness.client, table);
+    await harness.deliver('ses-ana', eml('08-no-prior-ticket.eml'));
+    const answered = await harness.cases.get('email:ses-ana');
+    const reply = answered?.reply;
+    if (reply?.status !== 'sent') throw new Error('expected a sent reply');
+    const merchant = answered?.senderEmail ?? '';
+    const dsn = deliveryStatusReport({ failedRecipient: merchant, originalMessageId: reply.messageId });
+    const result = (await harness.deliver('ses-20', dsn)) as { results: { kind: string }[] };
     expect(result.results[0]?.kind).toBe('bounce');
     expect(await harness.cases.get('email:ses-20')).toBeNull();
-    const bounces = new DynamoBounceRegistry(
-      harness.client,
-      (harness.cases as unknown as { tableName: string }).tableName,
-    );
-    expect(await bounces.isSuppressed('ana@papelariaestrela.com.br', clock.now())).toBe(true);
-    expect(await ses.outbox()).toHaveLength(0);
+    expect(await bounces.isSuppressed(merchant, clock.now())).toBe(true);
+  });
+
+  it.each([
+    ['names a Message-ID we never sent', (_id: string) => ({ originalMessageId: 'ack-123@ouvidoria.example.com.br' })],
+    [
+      'names our mail but another recipient',
+      (id: string) => ({ originalMessageId: id, failedRecipient: 'x@y.com.br' }),
+    ],
+    [
+      'claims to come from our domain only',
+      (_id: string) => ({ originalMessageId: 'forjado@ouvidoria.example.com.br' }),
+    ],
+  ])('a forged delivery report (%s) silences nobody: stored as mail, no bounce memory', async (_name, forge) => {
+    const table = (harness.cases as unknown as { tableName: string }).tableName;
+    const bounces = new DynamoBounceRegistry(harness.client, table);
+    const victim = 'lojista@modasbella.com.br';
+    await harness.deliver('ses-victim-1', eml('01-accepted-ticket-48213.eml'));
+    const sentId = (await harness.cases.get('email:ses-victim-1'))?.reply;
+    const ours = sentId?.status === 'sent' ? sentId.messageId : '';
+    const dsn = deliveryStatusReport({ failedRecipient: victim, ...forge(ours) });
+    const result = (await harness.deliver('ses-forged', dsn)) as { results: { kind: string }[] };
+    expect(result.results[0]?.kind).toBe('case');
+    expect(await harness.cases.get('email:ses-forged')).not.toBeNull();
+    expect(await bounces.isSuppressed(victim, clock.now())).toBe(false);
   });
 
   it('quarantines spoofed mail (DMARC fail) without any reply', async () => {
@@ -236,6 +264,9 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     });
     const raw = eml('01-accepted-ticket-48213.eml');
     await expect(faulty.deliver('ses-fault', raw)).rejects.toThrow(/throughput/);
+    // Lambda retries an asynchronous event after a minute or more: by then the failed
+    // delivery's unfinished case is taken over (a concurrent duplicate would not number it).
+    clock.advance(REPLY_CLAIM_STALE_MS + 1000);
     await faulty.deliver('ses-fault', raw);
 
     const stored = await faulty.cases.get('email:ses-fault');
@@ -245,9 +276,9 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
   });
 
   it('completes on retry when SES fails once', async () => {
-    const mailer = harness.deps.intake.mailer;
+    const mailer = harness.deps.service.intake.mailer;
     let failed = false;
-    harness.deps.intake.mailer = {
+    harness.deps.service.intake.mailer = {
       send: async (mail) => {
         if (!failed) {
           failed = true;
@@ -257,7 +288,9 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       },
     };
     const raw = eml('08-no-prior-ticket.eml');
-    await expect(harness.deliver('ses-sesfail', raw)).rejects.toThrow(/sending rate/);
+    // The case is stored first; the transient reply failure makes the platform retry the delivery.
+    await expect(harness.deliver('ses-sesfail', raw)).rejects.toThrow(ReplyNotSentYet);
+    expect((await harness.cases.get('email:ses-sesfail'))?.reply?.status).toBe('failed');
     await harness.deliver('ses-sesfail', raw);
     expect((await harness.cases.get('email:ses-sesfail'))?.reply?.status).toBe('sent');
     expect(await ses.outbox()).toHaveLength(1);

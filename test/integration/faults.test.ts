@@ -8,6 +8,8 @@
  * After the retries every message is processed once (one case, one reply, one queue message,
  * one assignment, one analyst email) or sits in a DLQ: nothing lost, nothing doubled.
  */
+import { emailIntakeDepsFrom } from '../../shared/composition/email-intake';
+import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -440,7 +442,6 @@ describe('the webform with a failing dependency', () => {
       port: 'cases',
       fault: { method: 'create', error: AWS_ERRORS.throttled },
     },
-    { name: 'SES fails on the reply', port: 'mailer', fault: { method: 'send', error: AWS_ERRORS.sesThrottled } },
     { name: 'SQS fails on the queue', port: 'queue', fault: { method: 'enqueue', error: AWS_ERRORS.sqs } },
   ] as const)(
     '$name: 503 with the text kept, and the resubmission makes one case and one reply',
@@ -458,6 +459,22 @@ describe('the webform with a failing dependency', () => {
       expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
     },
   );
+
+  it('SES fails on the reply: the case is registered and queued anyway (201), the resubmission sends the one reply', async () => {
+    const fault = { method: 'send', error: AWS_ERRORS.sesThrottled } as const;
+    const p = inMemoryPipeline({ wrap: { mailer: <T extends object>(t: T) => withFaults(t, [fault]) } });
+    const first = await p.webformHandler(formPost(form));
+    expect(first.statusCode).toBe(201);
+    expect(first.body).toContain('OUV-2026-000001');
+    expect([...p.repo.records.values()][0]?.reply).toMatchObject({ status: 'failed' });
+    expect(p.queue.messages).toHaveLength(1);
+    p.clock.advance(30_000);
+    const second = await p.webformHandler(formPost(form));
+    expect(second.statusCode).toBe(201);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+    expect(p.queue.messages).toHaveLength(1);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -545,14 +562,13 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     queue,
     throttle: new DynamoReplyThrottle(doc, tableName),
     bounces: new DynamoBounceRegistry(doc, tableName),
+    openCases: new DynamoSenderOpenCases(doc, tableName),
     clock,
     config: localConfig,
   };
   const emailHandler = createEmailIntakeHandler(() => ({
-    intake,
-    rawMail: store,
-    bucket: BUCKET,
-    prefix: PREFIX,
+    service: emailIntakeDepsFrom(intake, store),
+    rawMail: { bucket: BUCKET, prefix: PREFIX },
     logger: testLogger('email-intake', 'ERROR'),
     metrics: testMetrics('email-intake'),
   }));

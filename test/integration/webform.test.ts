@@ -4,6 +4,7 @@
  * assignment queue is a fake (no SQS emulator). Plus the bundle check: the webform Lambda must
  * not carry the mail parser.
  */
+import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -81,6 +82,7 @@ beforeEach(async () => {
     queue,
     throttle: new DynamoReplyThrottle(doc, table),
     bounces: new DynamoBounceRegistry(doc, table),
+    openCases: new DynamoSenderOpenCases(doc, table),
     clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
     config: localConfig,
     rateLimiter: new DynamoRateLimiter(doc, table),

@@ -7,25 +7,22 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createEmailIntakeHandler, type EmailIntakeDeps } from '../../functions/email-intake/handler';
-import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { createEmailIntakeHandler, type EmailIntakeHandlerDeps } from '../../functions/email-intake/handler';
+import type { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
-import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
-import { SesMailer } from '../../shared/adapters/ses-mailer';
-import { followUpNotifier } from '../../shared/app/follow-up';
+import { putTicket } from '../../shared/adapters/dynamo/ticket-table-directory';
+import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
+import type { Settings } from '../../shared/composition/settings';
 import { localConfig } from '../../shared/domain/config';
 import type { Clock } from '../../shared/ports';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from './emulators';
 import { InMemoryRawMailStore, RecordingQueue } from './fakes';
 
 export const BUCKET = 'ouvidoria-raw-mail';
-export const PREFIX = 'inbound/';
+export { RAW_MAIL_PREFIX as PREFIX } from '../../shared/runtime-env';
+import { RAW_MAIL_PREFIX as PREFIX } from '../../shared/runtime-env';
 export const EMAILS_DIR = join(import.meta.dirname, '..', '..', 'events', 'emails');
 
 export const SEEDED_TICKETS = [
@@ -48,6 +45,12 @@ export function envelopeSenderOfRaw(raw: Buffer | string): string {
   return from?.[1] ?? '';
 }
 
+/** One header of the raw mail's top block (unfolded), as SES's commonHeaders would carry it. */
+function topHeader(raw: Buffer | string, name: string): string | undefined {
+  const block = (raw.toString().split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}:[ \\t]*([^\\r\\n]*)$`, 'im').exec(block)?.[1]?.trim() || undefined;
+}
+
 /** The sample SES receipt event for a raw mail stored under `messageId` (the S3 key). */
 export function sesEvent(
   messageId: string,
@@ -58,6 +61,14 @@ export function sesEvent(
   const record = event.Records[0];
   record.ses.mail.messageId = messageId;
   record.ses.mail.source = envelopeSenderOfRaw(raw);
+  // SES describes the mail it stored: the sample's headers become this mail's.
+  const from = topHeader(raw, 'from');
+  record.ses.mail.commonHeaders = {
+    returnPath: record.ses.mail.source,
+    ...(from ? { from: [from] } : {}),
+    messageId: topHeader(raw, 'message-id'),
+    subject: topHeader(raw, 'subject'),
+  };
   for (const [name, status] of Object.entries(verdicts)) record.ses.receipt[`${name}Verdict`] = { status };
   return event;
 }
@@ -68,7 +79,7 @@ export function eml(name: string): Buffer {
 
 export interface Harness {
   handler: ReturnType<typeof createEmailIntakeHandler>;
-  deps: EmailIntakeDeps;
+  deps: EmailIntakeHandlerDeps;
   cases: DynamoCaseRepository;
   rawMail: InMemoryRawMailStore;
   queue: RecordingQueue;
@@ -92,30 +103,22 @@ export async function buildHarness(opts: {
   });
   await createTableIfMissing(admin, opts.tableName);
   for (const ticket of SEEDED_TICKETS) await putTicket(client, opts.tableName, ticket);
-  const cases = new DynamoCaseRepository({ client, tableName: opts.tableName });
-  const staff = new DynamoStaffRepository(client, opts.tableName);
-  const mailer = new SesMailer({
-    client: new SESv2Client({ endpoint: opts.sesEndpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS }),
-  });
   const rawMail = new InMemoryRawMailStore();
   const queue = new RecordingQueue();
   const logger = new Logger({ serviceName: 'email-intake-test', logLevel: 'ERROR' });
   const metrics = new Metrics({ namespace: 'Ouvidoria', serviceName: 'email-intake-test' });
-  const deps: EmailIntakeDeps = {
-    intake: {
-      cases,
-      tickets: new TableTicketDirectory(client, opts.tableName),
-      mailer,
-      queue,
-      throttle: new DynamoReplyThrottle(client, opts.tableName),
-      bounces: new DynamoBounceRegistry(client, opts.tableName),
-      clock: opts.clock,
-      config: localConfig,
-      onFollowUp: followUpNotifier({ cases, staff, mailer, config: localConfig }),
-    },
-    rawMail,
-    bucket: BUCKET,
-    prefix: PREFIX,
+  const settings: Settings = {
+    config: localConfig,
+    tableName: opts.tableName,
+    dynamoEndpoint: opts.dynamoEndpoint,
+    sesEndpoint: opts.sesEndpoint,
+    ticketDirectory: { kind: 'table' },
+  };
+  const service = buildEmailIntakeDeps(settings, { client, clock: opts.clock, queue, rawMail });
+  const cases = service.intake.cases as DynamoCaseRepository;
+  const deps: EmailIntakeHandlerDeps = {
+    service,
+    rawMail: { bucket: BUCKET, prefix: PREFIX },
     logger,
     metrics,
   };

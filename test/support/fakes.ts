@@ -18,6 +18,7 @@ import type {
   RateLimiter,
   RawMailStore,
   ReplyThrottle,
+  SenderOpenCases,
   StaffRepository,
   TicketDirectory,
   TicketRecord,
@@ -103,12 +104,35 @@ export class InMemoryCaseRepository implements CaseRepository {
     return record.protocol;
   }
 
-  async addMessageIds(caseId: string, messageIds: string[]) {
+  /** Recipients of the mail we sent, by Message-ID (what a delivery report is checked against). */
+  private readonly sentTo = new Map<string, string[]>();
+
+  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]) {
     const record = this.must(caseId);
     for (const id of messageIds) {
-      this.messageIndex.set(id, caseId);
+      if (!this.messageIndex.has(id)) this.messageIndex.set(id, caseId);
+      if (sentTo?.length)
+        this.sentTo.set(
+          id,
+          sentTo.map((a) => a.toLowerCase()),
+        );
       if (!record.messageIds.includes(id)) record.messageIds.push(id);
     }
+  }
+
+  private readonly deliveries = new Map<string, string>();
+
+  async claimDelivery(deliveryKey: string, caseId: string) {
+    const owner = this.deliveries.get(deliveryKey);
+    if (owner) return owner;
+    this.deliveries.set(deliveryKey, caseId);
+    return caseId;
+  }
+
+  async findSentMail(messageId: string) {
+    const caseId = this.messageIndex.get(messageId);
+    const recipients = this.sentTo.get(messageId);
+    return caseId && recipients ? { caseId, recipients: [...recipients] } : null;
   }
 
   async appendMessage(caseId: string, message: CaseMessage) {
@@ -180,18 +204,46 @@ export class InMemoryCaseRepository implements CaseRepository {
       .slice(0, limit);
   }
 
-  async countOpenBySender(senderEmail: string) {
-    return this.sorted().filter(
-      (r) => r.senderEmail === senderEmail.toLowerCase() && (r.status === 'QUEUED' || r.status === 'ASSIGNED'),
-    ).length;
-  }
-
   async listAll(limit = 1000) {
     return this.sorted().slice(0, limit);
   }
 
   private sorted(): CaseRecord[] {
     return [...this.records.values()].map(clone).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
+
+/** SenderOpenCases with the same one-write semantics as the DynamoDB item (a bounded set per sender). */
+export class InMemorySenderOpenCases implements SenderOpenCases {
+  readonly open = new Map<string, Set<string>>();
+
+  private of(senderEmail: string): Set<string> {
+    const key = senderEmail.trim().toLowerCase();
+    let ids = this.open.get(key);
+    if (!ids) {
+      ids = new Set();
+      this.open.set(key, ids);
+    }
+    return ids;
+  }
+
+  async reserve(senderEmail: string, caseId: string, max: number) {
+    const ids = this.of(senderEmail);
+    if (!ids.has(caseId) && ids.size >= max) return false;
+    ids.add(caseId);
+    return true;
+  }
+
+  async add(senderEmail: string, caseId: string) {
+    this.of(senderEmail).add(caseId);
+  }
+
+  async release(senderEmail: string, caseId: string) {
+    this.of(senderEmail).delete(caseId);
+  }
+
+  async count(senderEmail: string) {
+    return this.of(senderEmail).size;
   }
 }
 

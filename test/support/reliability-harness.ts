@@ -3,6 +3,7 @@
  * the real email intake handler, API Gateway events into the real webform handler, SQS batches
  * into the real assignment handler. Used by the hostile-corpus, fault and security suites.
  */
+import { emailIntakeDepsFrom } from '../../shared/composition/email-intake';
 import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/ses-receipt-event';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -29,6 +30,7 @@ import {
   InMemoryRateLimiter,
   InMemoryRawMailStore,
   InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
   InMemoryStaffRepository,
   InMemoryTicketDirectory,
   RecordingMailer,
@@ -204,14 +206,14 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     queue: queuePort,
     throttle: new InMemoryReplyThrottle(),
     bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
     clock,
     config,
   };
+  const service = emailIntakeDepsFrom(intake, rawMail);
   const emailHandler = createEmailIntakeHandler(() => ({
-    intake,
-    rawMail,
-    bucket: BUCKET,
-    prefix: PREFIX,
+    service,
+    rawMail: { bucket: BUCKET, prefix: PREFIX },
     logger,
     metrics,
   }));

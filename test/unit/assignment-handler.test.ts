@@ -7,7 +7,6 @@ import {
   createAssignmentHandler,
   parseAssignmentBody,
 } from '../../functions/assignment/handler';
-import { clockFromEnv } from '../../shared/adapters/runtime';
 import type { CaseRecord } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';
@@ -218,21 +217,5 @@ describe('parseAssignmentBody', () => {
       caseId: 'email:abc',
       protocol: 'OUV-2026-000123',
     });
-  });
-});
-
-describe('clockFromEnv', () => {
-  it('is fixed when OUVIDORIA_NOW is set', () => {
-    expect(clockFromEnv({ OUVIDORIA_NOW: '2026-11-27T21:00:00-03:00' }).now()).toEqual(
-      new Date('2026-11-28T00:00:00Z'),
-    );
-  });
-  it('rejects a value that is not an instant', () => {
-    expect(() => clockFromEnv({ OUVIDORIA_NOW: 'sexta à noite' })).toThrow(/OUVIDORIA_NOW/);
-  });
-  it('is the system clock otherwise', () => {
-    const before = Date.now();
-    const now = clockFromEnv({}).now().getTime();
-    expect(now).toBeGreaterThanOrEqual(before);
   });
 });

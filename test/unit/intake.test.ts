@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MailRejected } from '../../shared/ports';
 import { type IntakeDeps, processSubmission } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
 import { type SubmissionInput, SubmissionSchema } from '../../shared/domain/submission';
@@ -7,6 +8,7 @@ import {
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
   InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
@@ -57,6 +59,7 @@ beforeEach(() => {
     queue,
     throttle: new InMemoryReplyThrottle(),
     bounces,
+    openCases: new InMemorySenderOpenCases(),
     clock,
     config: localConfig,
   };
@@ -112,15 +115,28 @@ describe('processSubmission: exactly-once effects', () => {
     expect(new Set(queue.messages.map((m) => m.caseId)).size).toBe(1);
   });
 
-  it('finishes the work on retry after the reply failed, without a second case', async () => {
+  it('queues the case even when the reply fails, and the retry sends only the reply', async () => {
     mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
-    await expect(processSubmission(email(), deps)).rejects.toThrow('Throttling');
-    expect(queue.messages).toHaveLength(0);
+    const first = await processSubmission(email(), deps);
+    // The case does not wait on its reply: it is numbered and queued, the failure recorded.
+    expect(first).toMatchObject({
+      protocol: 'OUV-2026-000001',
+      reply: { status: 'failed', error: 'TooManyRequestsException' },
+    });
+    expect(queue.messages).toHaveLength(1);
+    expect((await cases.get(first.caseId))?.reply).toMatchObject({ status: 'failed' });
     const retried = await processSubmission(email(), deps);
-    expect(retried).toMatchObject({ duplicate: true, protocol: 'OUV-2026-000001' });
+    expect(retried).toMatchObject({ duplicate: true, protocol: 'OUV-2026-000001', reply: { status: 'sent' } });
     expect(mailer.sent).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
     expect(cases.records.size).toBe(1);
+  });
+
+  it('records a reply the provider refused for good as permanent, and still queues the case', async () => {
+    mailer.failNext = new MailRejected('Email address is not verified.');
+    const result = await processSubmission(email(), deps);
+    expect(result).toMatchObject({ reply: { status: 'failed', permanent: true } });
+    expect(queue.messages).toHaveLength(1);
   });
 
   it('finishes the work on retry after a crash between storing the case and replying', async () => {

@@ -17,6 +17,7 @@ import {
   InMemoryCaseRepository,
   InMemoryRateLimiter,
   InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
@@ -111,6 +112,7 @@ function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logL
     queue,
     throttle: new InMemoryReplyThrottle(),
     bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
     clock,
     config,
     rateLimiter: new InMemoryRateLimiter(),
@@ -513,11 +515,13 @@ describe('failures of our dependencies', () => {
     expect(telemetry.events).toEqual(['failed', 'submitted:ACCEPTED']);
   });
 
-  it('an SES failure → 503 JSON; the retry sends the one acknowledgement', async () => {
+  it('an SES failure does not fail the case: 201 with the protocol; the retry sends the one acknowledgement', async () => {
     mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
     const failed = await handle(fixture('post-json-valid'));
-    expect(failed.statusCode).toBe(503);
-    expect(String(json(failed)['message'])).toContain('Tente novamente');
+    expect(failed.statusCode).toBe(201);
+    expect(json(failed)['protocol']).toBe('OUV-2026-000001');
+    expect(mailer.sent).toHaveLength(0);
+    expect(queue.messages).toHaveLength(1);
     const retried = await handle(fixture('post-json-valid'));
     expect(retried.statusCode).toBe(201);
     expect(json(retried)['protocol']).toBe('OUV-2026-000001');
@@ -561,7 +565,7 @@ describe('logs', () => {
     setup(localConfig, new Logger({ logLevel: 'DEBUG', serviceName: 'webform' }));
     await handle(fixture('post-json-valid'));
     await handle(fixture('post-invalid'));
-    mailer.failNext = new Error('boom');
+    cases.failNext.create = new Error('boom');
     await handle(
       event('post-json-valid', { json: { ...jsonFields(), descricao: 'Outro relato com bastante detalhe aqui.' } }),
     );

@@ -8,11 +8,15 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
+import { normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import type { CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
-import { GSI } from './table-design';
+import { GSI, TTL_ATTRIBUTE } from './table-design';
+
+/** A sending server's retries of one mail come within days; the claim outlives them. */
+const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
 
 /**
  * CaseRepository on the single DynamoDB table. Item families (see README.md next to this file):
@@ -67,10 +71,7 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
   return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
 }
 
-/** Message-IDs are stored without angle brackets or surrounding space. */
-export function normaliseMessageId(id: string): string {
-  return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
-}
+export { normaliseMessageId };
 
 export interface DynamoCaseRepositoryOptions {
   client: DynamoDBDocumentClient;
@@ -393,14 +394,15 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /** Writes MSGID pointers; the first case to claim an id keeps it. Returns the ids now ours. */
-  private async writeMessageIdPointers(caseId: string, messageIds: string[]): Promise<string[]> {
+  private async writeMessageIdPointers(caseId: string, messageIds: string[], sentTo?: string[]): Promise<string[]> {
     const ours: string[] = [];
+    const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
     for (const id of messageIds) {
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...messageIdKey(id), type: 'MSGID', caseId },
+            Item: { ...messageIdKey(id), type: 'MSGID', caseId, ...(recipients?.length ? { sentTo: recipients } : {}) },
             ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
             ExpressionAttributeValues: { ':caseId': caseId },
           }),
@@ -413,11 +415,46 @@ export class DynamoCaseRepository implements CaseRepository {
     return ours;
   }
 
-  async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {
+  async claimDelivery(deliveryKey: string, caseId: string): Promise<string> {
+    const Key = { pk: `DELIVERY#${deliveryKey}`, sk: 'DELIVERY' };
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...Key,
+            type: 'DELIVERY',
+            caseId,
+            [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+          ExpressionAttributeValues: { ':caseId': caseId },
+        }),
+      );
+      return caseId;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
+      return typeof Item?.['caseId'] === 'string' ? Item['caseId'] : caseId;
+    }
+  }
+
+  async findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return null;
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
+    );
+    const recipients = Item?.['sentTo'];
+    if (typeof Item?.['caseId'] !== 'string' || !Array.isArray(recipients)) return null;
+    return { caseId: Item['caseId'], recipients: recipients.map(String) };
+  }
+
+  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
     const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
     if (ids.length === 0) return;
     await this.mustGetCaseItem(caseId);
-    const ours = await this.writeMessageIdPointers(caseId, ids);
+    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
     // The list on the case keeps arrival order: optimistic append guarded by its current size.
     for (let attempt = 0; attempt < 25; attempt++) {
       // Each round has a winner; a little jitter spreads the losers of a burst.

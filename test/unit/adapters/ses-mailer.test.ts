@@ -2,7 +2,8 @@ import { MessageRejected, SendEmailCommand, SESv2Client } from '@aws-sdk/client-
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { composeRawMessage, SesMailer, sanitizeHeaderValue, sesMessageIds } from '../../../shared/adapters/ses-mailer';
+import { composeRawMessage, headerValue, SesMailer, sesMessageIds } from '../../../shared/adapters/ses-mailer';
+import { MailRejected } from '../../../shared/ports';
 import type { OutgoingMail } from '../../../shared/ports';
 
 const client = new SESv2Client({ region: 'sa-east-1' });
@@ -87,9 +88,10 @@ describe('composeRawMessage', () => {
     ['a\r\nb', 'a b'],
     ['a\nb\n', 'a b'],
     ['\u0000x\u0007', 'x'],
-    ['tab\tkept', 'tab\tkept'],
-  ])('sanitizeHeaderValue(%j) = %j', (input, expected) => {
-    expect(sanitizeHeaderValue(input)).toBe(expected);
+    ['tab\tbecomes a space', 'tab becomes a space'],
+    [`${'x'.repeat(1200)}`, `${'x'.repeat(997)}…`],
+  ])('headerValue(%j) = %j (the one sanitiser, RFC 5322 line limit)', (input, expected) => {
+    expect(headerValue(input)).toBe(expected);
   });
 
   it('lists both SES Message-ID forms for threading', () => {
@@ -119,9 +121,19 @@ describe('SesMailer', () => {
     expect(parsed.subject).toBe(mail.subject);
   });
 
-  it('propagates an SES failure (the caller records it and retries)', async () => {
+  it('turns a refusal for good (sandbox, unverified recipient) into MailRejected: no retry helps', async () => {
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
-    await expect(new SesMailer({ client }).send(mail)).rejects.toBeInstanceOf(MessageRejected);
+    const error = await new SesMailer({ client }).send(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailRejected);
+    expect((error as Error).cause).toBeInstanceOf(MessageRejected);
+  });
+
+  it('propagates a transient SES failure as it is (the caller retries)', async () => {
+    const throttled = Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+    ses.on(SendEmailCommand).rejects(throttled);
+    const error = await new SesMailer({ client }).send(mail).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(MailRejected);
+    expect((error as Error).name).toBe('TooManyRequestsException');
   });
 
   it('fails when SES returns no MessageId, and refuses a mail without recipients', async () => {

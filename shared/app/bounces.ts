@@ -1,0 +1,46 @@
+/**
+ * Bounce memory (SPEC step 6): addresses that hard-bounced or complained get no automatic mail
+ * for `autoReply.bounceSuppressionDays`. Fed by SES feedback (trusted: SNS from our own
+ * configuration set) and by delivery reports that reach the ombudsman address (trusted only when
+ * they name mail we sent, and only for that mail's recipients).
+ */
+import { confirmedBounces, type SuppressionReason, suppressedUntil } from '../domain/bounce-policy';
+import type { OuvidoriaConfig } from '../domain/config';
+import type { BounceRegistry, Clock } from '../ports';
+
+export interface BounceDeps {
+  bounces: BounceRegistry;
+  /** Mail we sent, by Message-ID (the case repository keeps it on its threading pointers). */
+  sentMail: { findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null> };
+  clock: Clock;
+  config: OuvidoriaConfig;
+}
+
+/** Puts addresses in bounce memory; idempotent (a retry writes the same items). */
+export async function suppressAddresses(
+  addresses: string[],
+  reason: SuppressionReason,
+  deps: Pick<BounceDeps, 'bounces' | 'clock' | 'config'>,
+): Promise<string[]> {
+  const until = suppressedUntil(deps.clock.now(), deps.config);
+  const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()).filter(Boolean))];
+  for (const address of unique) await deps.bounces.markBouncing(address, until, reason);
+  return unique;
+}
+
+/**
+ * A delivery report that reached us: the failed recipients of mail we really sent go to bounce
+ * memory. Returns them; an empty list means the report is not about our mail (store it as mail).
+ */
+export async function recordDeliveryReport(
+  report: { failedRecipients: string[]; referencedMessageIds: string[] },
+  deps: BounceDeps,
+): Promise<string[]> {
+  const sentTo: string[][] = [];
+  for (const id of report.referencedMessageIds) {
+    const sent = await deps.sentMail.findSentMail(id);
+    if (sent) sentTo.push(sent.recipients);
+  }
+  const confirmed = confirmedBounces(report.failedRecipients, sentTo);
+  return suppressAddresses(confirmed, 'delivery-status-report', deps);
+}

@@ -1,0 +1,120 @@
+/**
+ * Email intake service: one mail the provider received (SES receipt, or the local SMTP intake)
+ * → bounce memory, or a submission for the intake service. Steps: answer a duplicate of finished
+ * work from the stored case (no read of the raw mail); refuse to parse oversized mail (it is
+ * quarantined, and its sender told); read a delivery report against what we really sent; parse
+ * and hand the submission to processSubmission.
+ */
+import { type CaseRecord, caseIdFor, intakeComplete } from '../domain/case';
+import { deliveryKey, oversizedSubmission, type ReceivedEmail } from '../domain/received-mail';
+import type { Submission } from '../domain/submission';
+import type { RawMailStore } from '../ports';
+import { type BounceDeps, recordDeliveryReport } from './bounces';
+import { type IntakeDeps, type IntakeResult, processSubmission } from './intake';
+
+/** Metadata the mail parser needs besides the bytes. */
+export interface MailParseMeta {
+  sourceId: string;
+  receivedAt: string;
+  verdicts: ReceivedEmail['verdicts'];
+  returnPath: string;
+  recipients: string[];
+  raw: ReceivedEmail['raw'];
+}
+
+export interface EmailIntakeDeps {
+  intake: IntakeDeps;
+  rawMail: RawMailStore;
+  /** The mail parser (shared/mail/parse-email.ts): never throws on bad mail. */
+  parse(raw: Buffer, meta: MailParseMeta): Promise<Submission>;
+  /** Reads a delivery-status report (shared/mail/delivery-report.ts); null when it is not one. */
+  readReport(raw: Buffer): { failedRecipients: string[]; referencedMessageIds: string[] } | null;
+  /** Told how many addresses a delivery report put in bounce memory. */
+  onBounces?(addresses: string[]): void;
+}
+
+export type EmailIntakeResult =
+  | { kind: 'bounce'; deliveryId: string; recipients: number }
+  /** The same mail (sender + Message-ID) arrived before under another delivery id: nothing done. */
+  | { kind: 'duplicate-delivery'; deliveryId: string; caseId: string; protocol?: string }
+  | (IntakeResult & { deliveryId: string; sender: string });
+
+/**
+ * Thrown after the case is stored and queued when its reply failed for a reason a retry can fix
+ * (throttling, a network error): the platform retries the delivery, and the retry only re-sends.
+ */
+export class ReplyNotSentYet extends Error {
+  constructor(readonly caseId: string) {
+    super(`Reply of case ${caseId} failed transiently; the delivery will be retried`);
+    this.name = 'ReplyNotSentYet';
+  }
+}
+
+export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<EmailIntakeResult> {
+  const { config, cases } = deps.intake;
+  const sourceId = mail.deliveryId;
+  const caseId = caseIdFor('email', sourceId);
+  const meta: MailParseMeta = {
+    sourceId,
+    receivedAt: mail.receivedAt,
+    verdicts: mail.verdicts,
+    returnPath: mail.returnPath,
+    recipients: mail.recipients,
+    raw: mail.raw,
+  };
+
+  // A duplicate delivery of finished work is answered from the stored case: no read, no parse.
+  const stored = await cases.get(caseId);
+  if (stored && intakeComplete(stored)) return caseResult(stored, mail);
+
+  // The same mail delivered again under another delivery id belongs to the first delivery's case.
+  const key = deliveryKey(mail);
+  const owner = key ? await cases.claimDelivery(key, caseId) : caseId;
+  if (owner !== caseId) {
+    const first = await cases.get(owner);
+    return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: owner, protocol: first?.protocol };
+  }
+
+  let submission: Submission;
+  const size = await deps.rawMail.size(mail.raw);
+  if (size > config.limits.maxRawMailBytes) {
+    submission = oversizedSubmission(mail, sourceId, size);
+  } else {
+    const raw = await deps.rawMail.read(mail.raw);
+    const report = deps.readReport(raw);
+    if (report) {
+      const bounced = await recordDeliveryReport(report, bounceDeps(deps.intake));
+      if (bounced.length > 0) {
+        deps.onBounces?.(bounced);
+        return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.length };
+      }
+      // Not about mail we sent: stored like any other mail (automatic, so never answered).
+    }
+    submission = await deps.parse(raw, meta);
+  }
+
+  const result = await processSubmission(submission, deps.intake, stored);
+  if (result.kind === 'case' && result.reply?.status === 'failed' && !result.reply.permanent) {
+    throw new ReplyNotSentYet(result.caseId);
+  }
+  return { ...result, deliveryId: mail.deliveryId, sender: submission.sender.address };
+}
+
+function bounceDeps(intake: IntakeDeps): BounceDeps {
+  return { bounces: intake.bounces, sentMail: intake.cases, clock: intake.clock, config: intake.config };
+}
+
+function caseResult(stored: CaseRecord, mail: ReceivedEmail): EmailIntakeResult {
+  return {
+    kind: 'case',
+    caseId: stored.caseId,
+    outcome: stored.outcome,
+    status: stored.status,
+    protocol: stored.protocol,
+    decision: stored.decision,
+    reply: stored.reply,
+    duplicate: true,
+    deliveryId: mail.deliveryId,
+    sender: stored.senderEmail,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Threading (SPEC step 5 and "Trust rules"): which existing case a new mail continues.
+ * A mail continues a case only when its sender is that case's merchant — whatever
+ * `In-Reply-To`/`References` or protocol number it carries. Message-IDs and protocols can be
+ * guessed or copied; the sender address is checked by SES (SPF/DKIM/DMARC, failures are
+ * quarantined before threading). Anything else is a new submission that records the case it
+ * pointed at, so the team can see the link.
+ */
+import type { CaseRecord } from '../domain/case';
+import { quarantineReason } from '../domain/eligibility/engine';
+import { isMachineGenerated } from '../domain/auto-reply-policy';
+import type { OuvidoriaConfig } from '../domain/config';
+import { findProtocols } from '../domain/protocol';
+import type { Submission } from '../domain/submission';
+import { splitQuoted } from '../domain/text';
+
+/** The reads threading needs (idempotent, no writes). */
+export interface ThreadLookup {
+  /** The case a Message-ID (ours or a stored submission's) belongs to. */
+  findByMessageId(messageId: string): Promise<CaseRecord | null>;
+  getByProtocol(protocol: string): Promise<CaseRecord | null>;
+}
+
+export type ThreadMatch =
+  /** The sender's own case: append the mail to it. */
+  | { kind: 'continues'; parent: CaseRecord }
+  /** A case was referenced but this mail may not join it: new submission, linked for the team. */
+  | { kind: 'linked'; parent: CaseRecord; reason: 'other-sender' | 'closed-long-ago' | 'not-a-case' }
+  | { kind: 'none' };
+
+/** Upper bound on lookups per mail: a References header of thousands of ids costs nothing extra. */
+export const MAX_THREAD_LOOKUPS = 20;
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export async function findThread(
+  submission: Submission,
+  lookup: ThreadLookup,
+  config: OuvidoriaConfig,
+  now: Date,
+): Promise<ThreadMatch> {
+  // Webform posts are always new; quarantined and automatic mail is stored on its own,
+  // never read as the merchant's words.
+  if (submission.channel !== 'email' || quarantineReason(submission)) return { kind: 'none' };
+  if (isMachineGenerated(submission, config)) return { kind: 'none' };
+
+  let referenced: CaseRecord | null = null;
+  // The newest references first: In-Reply-To, then References from the end.
+  const ids = [...new Set([submission.inReplyTo, ...[...submission.references].reverse()])].filter((id): id is string =>
+    Boolean(id),
+  );
+  for (const id of ids.slice(0, MAX_THREAD_LOOKUPS)) {
+    const parent = await lookup.findByMessageId(id);
+    if (!parent) continue;
+    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, config, now);
+    referenced ??= parent;
+  }
+  const fresh = splitQuoted(submission.text).fresh;
+  const protocols = [...new Set([...findProtocols(submission.subject), ...findProtocols(fresh)])];
+  for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
+    const parent = await lookup.getByProtocol(protocol);
+    if (!parent) continue;
+    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, config, now);
+    referenced ??= parent;
+  }
+  return referenced ? { kind: 'linked', parent: referenced, reason: 'other-sender' } : { kind: 'none' };
+}
+
+/** The sender's own case: continue it, unless it never was a case or closed long ago. */
+function classify(parent: CaseRecord, config: OuvidoriaConfig, now: Date): ThreadMatch {
+  // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.
+  if (parent.outcome !== 'ACCEPTED') return { kind: 'linked', parent, reason: 'not-a-case' };
+  if (parent.status === 'CLOSED' && parent.closedAt) {
+    const windowMs = config.threading.reopenWindowDays * 24 * 3600 * 1000;
+    if (now.getTime() - Date.parse(parent.closedAt) > windowMs)
+      return { kind: 'linked', parent, reason: 'closed-long-ago' };
+  }
+  return { kind: 'continues', parent };
+}

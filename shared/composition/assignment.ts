@@ -1,0 +1,37 @@
+/** The assignment function's dependencies (no mail parser, no S3: this bundle stays small). */
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
+import type { AssignCaseDeps } from '../app/assign-case';
+import type { Clock, DeferralScheduler, Mailer } from '../ports';
+import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { must, type Settings } from './settings';
+
+export interface AssignmentOverrides {
+  client?: DynamoDBDocumentClient;
+  clock?: Clock;
+  mailer?: Mailer;
+  scheduler?: DeferralScheduler;
+}
+
+export function buildAssignmentDeps(
+  settings: Settings,
+  overrides: AssignmentOverrides = {},
+): Omit<AssignCaseDeps, 'telemetry'> {
+  const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName);
+  return {
+    config: settings.config,
+    cases: stores.cases,
+    staff: stores.staff,
+    mailer: overrides.mailer ?? mailerFrom(settings),
+    scheduler:
+      overrides.scheduler ??
+      new EventBridgeDeferralScheduler({
+        client: new SchedulerClient({}),
+        groupName: must(settings.scheduler, 'scheduler').group,
+        roleArn: must(settings.scheduler, 'scheduler').roleArn,
+        queueArn: must(settings.assignmentQueueArn, 'assignmentQueueArn'),
+      }),
+    clock: overrides.clock ?? clockFrom(settings),
+  };
+}

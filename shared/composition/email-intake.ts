@@ -1,0 +1,39 @@
+/** The email-intake function's dependencies: the intake's, plus the raw-mail store and the parser. */
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
+import type { EmailIntakeDeps } from '../app/email-intake';
+import type { IntakeDeps } from '../app/intake';
+import { readDeliveryReport } from '../mail/delivery-report';
+import { parseEmail } from '../mail/parse-email';
+import type { RawMailStore } from '../ports';
+import { buildIntakeDeps, type IntakeOverrides } from './intake';
+import type { Settings } from './settings';
+
+export interface EmailIntakeOverrides extends IntakeOverrides {
+  rawMail?: RawMailStore;
+  onBounces?: (addresses: string[]) => void;
+}
+
+export function buildEmailIntakeDeps(settings: Settings, overrides: EmailIntakeOverrides = {}): EmailIntakeDeps {
+  return emailIntakeDepsFrom(
+    buildIntakeDeps(settings, overrides),
+    overrides.rawMail ?? new S3RawMailStore(new S3Client({})),
+    overrides.onBounces,
+  );
+}
+
+/** The email-intake service over given intake ports (tests with in-memory fakes use this). */
+export function emailIntakeDepsFrom(
+  intake: IntakeDeps,
+  rawMail: RawMailStore,
+  onBounces?: (addresses: string[]) => void,
+): EmailIntakeDeps {
+  const limits = intake.config.limits;
+  return {
+    intake,
+    rawMail,
+    parse: (raw, meta) => parseEmail(raw, meta, limits),
+    readReport: readDeliveryReport,
+    ...(onBounces ? { onBounces } : {}),
+  };
+}

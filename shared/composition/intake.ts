@@ -1,0 +1,57 @@
+/**
+ * The intake service's dependencies (email and webform): the one place they are built. Callers
+ * pass only what differs from production (a local queue, a fixed clock, a recording mailer).
+ */
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoReplyThrottle } from '../adapters/dynamo/reply-throttle';
+import { TableTicketDirectory } from '../adapters/dynamo/ticket-table-directory';
+import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
+import { ZendeskTicketDirectory } from '../adapters/zendesk-directory';
+import { followUpNotifier } from '../app/follow-up';
+import type { IntakeDeps, IntakeTelemetry } from '../app/intake';
+import type { AssignmentQueue, Clock, Mailer, TicketDirectory } from '../ports';
+import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { must, type Settings } from './settings';
+
+export interface IntakeOverrides {
+  client?: DynamoDBDocumentClient;
+  clock?: Clock;
+  mailer?: Mailer;
+  queue?: AssignmentQueue;
+  tickets?: TicketDirectory;
+  telemetry?: IntakeTelemetry;
+}
+
+export function ticketDirectoryFrom(settings: Settings, client: DynamoDBDocumentClient): TicketDirectory {
+  const directory = settings.ticketDirectory;
+  if (directory.kind === 'table') return new TableTicketDirectory(client, settings.tableName);
+  return new ZendeskTicketDirectory({
+    subdomain: directory.subdomain,
+    secretId: directory.secretId,
+    secrets: new SecretsManagerClient({}),
+  });
+}
+
+export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides = {}): IntakeDeps {
+  const client = overrides.client ?? tableClient(settings);
+  const stores = tableStores(client, settings.tableName);
+  const mailer = overrides.mailer ?? mailerFrom(settings);
+  const config = settings.config;
+  return {
+    cases: stores.cases,
+    openCases: stores.openCases,
+    tickets: overrides.tickets ?? ticketDirectoryFrom(settings, client),
+    mailer,
+    queue:
+      overrides.queue ??
+      new SqsAssignmentQueue(new SQSClient({}), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
+    throttle: new DynamoReplyThrottle(client, settings.tableName),
+    bounces: stores.bounces,
+    clock: overrides.clock ?? clockFrom(settings),
+    config,
+    telemetry: overrides.telemetry,
+    onFollowUp: followUpNotifier({ cases: stores.cases, staff: stores.staff, mailer, config }),
+  };
+}

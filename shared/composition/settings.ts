@@ -1,0 +1,70 @@
+/**
+ * The one typed settings object every composition starts from. On Lambda it comes from the
+ * environment the CDK stack sets (names in shared/runtime-env.ts); the local stack, `npm run
+ * invoke`, the benchmark and the tests build it directly, changing only what differs (endpoints,
+ * clock, queue).
+ */
+import { type OuvidoriaConfig, parseConfig } from '../domain/config';
+import { ENV, RAW_MAIL_PREFIX } from '../runtime-env';
+
+export { RAW_MAIL_PREFIX };
+
+export interface Settings {
+  config: OuvidoriaConfig;
+  tableName: string;
+  /** Emulator endpoints (dynalite, aws-ses-v2-local); absent on AWS. */
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  sesConfigurationSet?: string;
+  ticketDirectory: { kind: 'table' } | { kind: 'zendesk'; subdomain: string; secretId: string };
+  assignmentQueueUrl?: string;
+  assignmentQueueArn?: string;
+  scheduler?: { group: string; roleArn: string };
+  rawMail?: { bucket: string; prefix: string };
+  /** Fixed "now" (ISO 8601) for local runs and tests. */
+  now?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function requiredEnv(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+export function settingsFromEnv(env: Env = process.env): Settings {
+  const kind = env[ENV.ticketDirectory] ?? 'zendesk';
+  if (kind !== 'table' && kind !== 'zendesk') {
+    throw new Error(`${ENV.ticketDirectory} must be "zendesk" or "table", not "${kind}"`);
+  }
+  const optional = (name: string) => env[name] || undefined;
+  const group = optional(ENV.schedulerGroup);
+  const roleArn = optional(ENV.schedulerRoleArn);
+  const bucket = optional(ENV.rawMailBucket);
+  return {
+    config: parseConfig(JSON.parse(requiredEnv(env, ENV.config))),
+    tableName: requiredEnv(env, ENV.tableName),
+    dynamoEndpoint: optional(ENV.dynamoEndpoint),
+    sesEndpoint: optional(ENV.sesEndpoint),
+    sesConfigurationSet: optional(ENV.sesConfigurationSet),
+    ticketDirectory:
+      kind === 'table'
+        ? { kind }
+        : {
+            kind,
+            subdomain: requiredEnv(env, ENV.zendeskSubdomain),
+            secretId: requiredEnv(env, ENV.zendeskSecretArn),
+          },
+    assignmentQueueUrl: optional(ENV.assignmentQueueUrl),
+    assignmentQueueArn: optional(ENV.assignmentQueueArn),
+    scheduler: group && roleArn ? { group, roleArn } : undefined,
+    rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
+    now: optional(ENV.now),
+  };
+}
+
+export function must<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`Setting missing: ${name}`);
+  return value;
+}

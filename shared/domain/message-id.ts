@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Message-IDs of the mail the office sends: 128 random bits in our own domain. Never derived from
+ * a protocol number or a case id (SPEC "Trust rules"): an id anyone could guess would let a
+ * stranger reference our mail; threading is sender-bound anyway, this keeps the id meaningless.
+ * Returned without angle brackets.
+ */
+export function randomMessageId(domain: string): string {
+  return `${randomBytes(16)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')}.${Date.now().toString(36)}@${domain.toLowerCase()}`;
+}
+
+/** Message-IDs are stored and compared without angle brackets or surrounding space. */
+export function normaliseMessageId(id: string): string {
+  return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+}

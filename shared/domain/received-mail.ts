@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { normaliseMessageId } from './message-id';
+import { type ObjectLocation, type Submission, SubmissionSchema, type Verdicts } from './submission';
+
+/**
+ * What the mail provider tells us about one received mail before we read it: the envelope, the
+ * verdicts, a few decoded headers and where the raw bytes are. Built by the email-intake handler
+ * from the SES receipt event (or by the local SMTP intake, through the same event shape).
+ */
+export interface ReceivedEmail {
+  /** The provider's id of this delivery (SES message id; the raw mail's key). */
+  deliveryId: string;
+  receivedAt: string;
+  verdicts: Verdicts;
+  /** Envelope sender (MAIL FROM), lower-cased; '' for the null return path. */
+  returnPath: string;
+  recipients: string[];
+  /** The From header as the provider decoded it (first mailbox). */
+  from?: string;
+  /** The Message-ID header, if any. */
+  messageId?: string;
+  subject?: string;
+  raw: ObjectLocation;
+}
+
+/** The address inside a From header value (`Nome <a@b>` or a bare address), lower-cased. */
+export function headerAddress(value: string | undefined): string {
+  if (!value) return '';
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value)?.[1];
+  return (bracketed ?? value).trim().toLowerCase().slice(0, 320);
+}
+
+/**
+ * The identity of a mail across deliveries: the same mail delivered twice — same sender, same
+ * Message-ID, as a sending server does when it retries after a lost "250" — has the same key, so
+ * it makes one submission (SPEC "Trust rules"). Null for mail without a sender or Message-ID
+ * (then only the provider's delivery id tells deliveries apart).
+ */
+export function deliveryKey(mail: Pick<ReceivedEmail, 'from' | 'messageId'>): string | null {
+  const sender = headerAddress(mail.from);
+  const messageId = mail.messageId ? normaliseMessageId(mail.messageId) : '';
+  if (!sender || !messageId) return null;
+  return createHash('sha256').update(`${sender}\n${messageId}`).digest('hex').slice(0, 40);
+}
+
+/**
+ * A mail too big to parse safely: stored as a quarantined submission with its reason, from what
+ * the provider decoded (the raw bytes stay where they are).
+ */
+export function oversizedSubmission(mail: ReceivedEmail, sourceId: string, size: number): Submission {
+  const address = headerAddress(mail.from) || mail.returnPath || 'desconhecido@invalid';
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId,
+    receivedAt: mail.receivedAt,
+    sender: { address },
+    returnPath: mail.returnPath,
+    recipients: mail.recipients.slice(0, 100),
+    subject: (mail.subject ?? '').slice(0, 2000),
+    verdicts: mail.verdicts,
+    raw: mail.raw,
+    ...(mail.messageId ? { messageId: normaliseMessageId(mail.messageId).slice(0, 1000) } : {}),
+    parseProblem: `${OVERSIZED_PROBLEM}: ${size} bytes`,
+  });
+}
+
+/** Prefix of the parse problem of an oversized mail (the quarantine reason reads it). */
+export const OVERSIZED_PROBLEM = 'oversized';

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { receivedEmailOf, SesReceiptEventSchema, verdictsOf } from '../../../shared/adapters/ses-receipt-event';
+import { sesEvent } from '../../support/email-intake-harness';
+
+const EVENTS = join(import.meta.dirname, '..', '..', '..', 'events');
+const readEvent = (name: string) => JSON.parse(readFileSync(join(EVENTS, 'ses', name), 'utf8'));
+
+describe('SES receipt event schema', () => {
+  it('accepts the full sample event', () => {
+    const parsed = SesReceiptEventSchema.parse(readEvent('receipt-event.json'));
+    expect(verdictsOf(parsed.Records[0]!)).toEqual({
+      spam: 'PASS',
+      virus: 'PASS',
+      spf: 'PASS',
+      dkim: 'PASS',
+      dmarc: 'PASS',
+    });
+  });
+
+  it('accepts what SES really sends: no dmarcPolicy, no subject, DISABLED verdicts, empty source', () => {
+    const parsed = SesReceiptEventSchema.parse(readEvent('receipt-event-minimal.json'));
+    expect(verdictsOf(parsed.Records[0]!)).toMatchObject({ spam: 'DISABLED', virus: 'DISABLED', dmarc: 'GRAY' });
+  });
+
+  it('treats a verdict SES left out as DISABLED', () => {
+    const event = readEvent('receipt-event.json');
+    delete event.Records[0].ses.receipt.virusVerdict;
+    delete event.Records[0].ses.receipt.dmarcVerdict;
+    const parsed = SesReceiptEventSchema.parse(event);
+    expect(verdictsOf(parsed.Records[0]!)).toMatchObject({ virus: 'DISABLED', dmarc: 'DISABLED', spam: 'PASS' });
+  });
+
+  it.each([
+    ['no records', { Records: [] }],
+    ['another event source', { Records: [{ eventSource: 'aws:sqs', ses: {} }] }],
+    ['a message id that could escape the S3 prefix', sesEvent('../../etc/passwd', '')],
+    ['not an object', 'hello'],
+  ])('rejects %s', (_name, event) => {
+    expect(SesReceiptEventSchema.safeParse(event).success).toBe(false);
+  });
+});
+
+describe('receivedEmailOf', () => {
+  it('describes the mail from the receipt record: raw location, verdicts, decoded headers', () => {
+    const record = SesReceiptEventSchema.parse(readEvent('receipt-event.json')).Records[0]!;
+    const mail = receivedEmailOf(record, { bucket: 'b', prefix: 'inbound/' });
+    expect(mail).toMatchObject({
+      deliveryId: record.ses.mail.messageId,
+      raw: { bucket: 'b', key: `inbound/${record.ses.mail.messageId}` },
+      from: 'Marina Costa <lojista@modasbella.com.br>',
+      messageId: '<CAF1234@mail.gmail.com>',
+      returnPath: 'lojista@modasbella.com.br',
+    });
+    expect(mail.receivedAt).toBe('2026-11-24T14:00:00.000Z');
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDeliveryReport } from '../../../shared/mail/delivery-report';
+
+const readEml = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', '..', 'events', 'emails', name));
+
+describe('delivery-status reports', () => {
+  it('reads the failed recipient of a bounce about our acknowledgement', () => {
+    const report = readDeliveryReport(readEml('20-bounce-mailer-daemon.eml'));
+    expect(report?.failedRecipients).toEqual(['ana@papelariaestrela.com.br']);
+    // The report names the mail it is about: the caller checks it against what we sent.
+    expect(report?.referencedMessageIds.length).toBeGreaterThan(0);
+  });
+
+  it('is null for an ordinary message', () => {
+    expect(readDeliveryReport(readEml('01-accepted-ticket-48213.eml'))).toBeNull();
+  });
+
+  it('ignores delayed (4.x.x) deliveries', () => {
+    const raw = Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example.net',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.net',
+        '',
+        'Final-Recipient: rfc822; lenta@example.org',
+        'Action: delayed',
+        'Status: 4.4.7',
+        '',
+        '--b--',
+      ].join('\r\n'),
+    );
+    expect(readDeliveryReport(raw)?.failedRecipients).toEqual([]);
+  });
+});
