@@ -36,6 +36,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
 
   const stack = new OuvidoriaStack(app, `Ouvidoria-${envName}`, {
     config,
+    envName,
     env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
     description: `Ouvidoria intake pipeline (${envName})`,
   });

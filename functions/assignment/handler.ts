@@ -179,6 +179,7 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AssignmentHan
       groupName: requiredEnv(env, ENV.schedulerGroup),
       roleArn: requiredEnv(env, ENV.schedulerRoleArn),
       queueArn: requiredEnv(env, ENV.assignmentQueueArn),
+      ...(env[ENV.schedulerDlqArn] ? { deadLetterArn: env[ENV.schedulerDlqArn] } : {}),
     }),
     clock: clockFromEnv(env),
   };
