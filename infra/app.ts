@@ -36,11 +36,14 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
 
   const stack = new OuvidoriaStack(app, `Ouvidoria-${envName}`, {
     config,
+    envName,
     env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
     description: `Ouvidoria intake pipeline (${envName})`,
   });
-  Tags.of(stack).add('project', 'ouvidoria');
-  Tags.of(stack).add('environment', envName);
+  // Dashboards take no tags in CloudFormation's schema (cfn-lint E3002).
+  const untaggable = { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] };
+  Tags.of(stack).add('project', 'ouvidoria', untaggable);
+  Tags.of(stack).add('environment', envName, untaggable);
 
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

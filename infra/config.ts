@@ -38,8 +38,8 @@ export const DeploymentConfigSchema = ConfigSchema.extend({
     .string()
     .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
     .optional(),
-  /** On-call address subscribed to the alarm topic (confirm the subscription email after deploy). */
-  alarmEmail: z.email(),
+  /** On-call addresses subscribed to the alarm topic (each confirms the subscription email after deploy). */
+  alarmEmails: z.array(z.email()).min(1, 'list at least one on-call address'),
   /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
   rawMailRetentionDays: z.number().int().min(1).max(3650),
   /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
@@ -52,16 +52,17 @@ export const DeploymentConfigSchema = ConfigSchema.extend({
   zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
   /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
   staff: z.array(StaffSeedSchema).default([]),
-  /** SES receipt rule set created by the stack. */
-  ruleSetName: resourceName.default('ouvidoria'),
+  /**
+   * SES receipt rule set created by the stack. Absent = `ouvidoria-<env>`, so two environments of one
+   * account never collide. Not retained on delete, so a redeploy after destroy can reuse it.
+   */
+  ruleSetName: resourceName.optional(),
   /**
    * When true a custom resource makes the rule set the active one (there is one per account and region:
    * this replaces whatever was active) and deactivates it when the stack is deleted.
    * When false, activate it by hand (README).
    */
   activateRuleSet: z.boolean().default(false),
-  /** EventBridge Scheduler group of the one-time "assign at next opening" schedules. */
-  scheduleGroupName: resourceName.default('ouvidoria-deferral'),
   /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
   webformThrottle: z
     .object({
@@ -71,7 +72,19 @@ export const DeploymentConfigSchema = ConfigSchema.extend({
     .default({ rateLimit: 10, burstLimit: 20 }),
   /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
   retainData: z.boolean().default(true),
-  /** Active X-Ray tracing on every function (adds the X-Ray write permissions). */
+  /**
+   * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
+   * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
+   */
+  hostedZone: z.object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') }).optional(),
+  /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
+  mailFromSubdomain: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use one DNS label such as "bounce"')
+    .default('bounce'),
+  /** DMARC policy published in hosted-zone mode (start with "none", tighten once reports are clean). */
+  dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).default('none'),
+  /** Active X-Ray tracing on every function and Powertools Tracer (adds the X-Ray write permissions). */
   xrayTracing: z.boolean().default(false),
   /** Powertools log level of the functions. */
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -79,10 +92,15 @@ export const DeploymentConfigSchema = ConfigSchema.extend({
     .object({
       /** Age of the oldest message on the assignment queue that pages someone. */
       assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
-      /** Quarantined mails per hour that page someone (spam is quarantined too, so not necessarily 1). */
-      quarantinedMailPerHour: z.number().int().min(1).default(1),
+      /**
+       * Quarantined mails per hour that page someone, sustained over `quarantinedMailHours` hours in a row.
+       * Spam is quarantined too: a spam wave of an hour must not page, a steady stream (a broken parser,
+       * an authentication failure of a real sender domain) must.
+       */
+      quarantinedMailPerHour: z.number().int().min(1).default(20),
+      quarantinedMailHours: z.number().int().min(1).max(24).default(3),
     })
-    .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 1 }),
+    .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
 }).superRefine((c, ctx) => {
   const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
   // SES receives only for the domain whose MX points at it, and sends only from the verified identity.

@@ -1,19 +1,31 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+  Validations,
+} from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+
 import { ENV } from '../shared/runtime-env';
 import { type DeploymentConfig, runtimeConfigOf } from './config';
-import { CaseTable } from './constructs/case-table';
+import { CaseTable, TABLE_ACCESS } from './constructs/case-table';
 import { MailReceiving } from './constructs/mail-receiving';
 import { MailSending } from './constructs/mail-sending';
 import { Monitoring } from './constructs/monitoring';
 import { OuvidoriaFunction } from './constructs/ouvidoria-function';
-import { Queues } from './constructs/queues';
+import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
@@ -21,7 +33,20 @@ import { wildcardResourceFinding } from './nag';
 
 export interface OuvidoriaStackProps extends StackProps {
   readonly config: DeploymentConfig;
+  /** Environment name (infra/config/<env>.json): the default prefix of the few names we choose. */
+  readonly envName: string;
 }
+
+/** The receipt rule set's name: configured, or derived from the environment so two never collide. */
+export function ruleSetNameOf(config: DeploymentConfig, envName: string): string {
+  return config.ruleSetName ?? `ouvidoria-${envName}`;
+}
+
+/**
+ * When the safety-net sweep runs (office time zone): an hour after the usual opening, every day, so a
+ * case that missed the opening is re-queued the same morning (weekends and holidays find none stale).
+ */
+export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
 
 /** Lambda caps all environment variables of a function at 4 KB together; the config is most of it. */
 const MAX_CONFIG_ENV_BYTES = 3072;
@@ -45,6 +70,8 @@ export const FUNCTION_SIZING = {
   webform: { memorySize: 512, timeout: Duration.seconds(10) },
   assignment: { memorySize: 256, timeout: Duration.seconds(30) },
   sesFeedback: { memorySize: 256, timeout: Duration.seconds(15) },
+  // One GSI query and a few SQS sends a day.
+  requeueStale: { memorySize: 256, timeout: Duration.seconds(60) },
 } as const;
 
 /** Async retries of the intake and feedback functions before the event goes to their DLQ. */
@@ -63,6 +90,9 @@ export class OuvidoriaStack extends Stack {
   readonly webform: OuvidoriaFunction;
   readonly assignment: OuvidoriaFunction;
   readonly sesFeedback: OuvidoriaFunction;
+  readonly requeueStale: OuvidoriaFunction;
+  readonly staleSweep: scheduler.Schedule;
+  readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
   readonly monitoring: Monitoring;
 
@@ -87,9 +117,9 @@ export class OuvidoriaStack extends Stack {
     });
     this.queues = new Queues(this, 'Queues', {
       assignmentFunctionTimeout: FUNCTION_SIZING.assignment.timeout,
-      scheduleGroupName: config.scheduleGroupName,
       retainData: config.retainData,
     });
+    const ruleSetName = ruleSetNameOf(config, props.envName);
 
     // Credentials of the Zendesk API user. The generated value is a placeholder JSON; the real one is
     // set after deploy (README), never in code or in the template.
@@ -115,18 +145,45 @@ export class OuvidoriaStack extends Stack {
       enableKeyRotation: true,
       removalPolicy,
     });
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+    this.topicKey = topicKey;
+    // Each service only for its own resources in this account (confused-deputy guard): SES for our
+    // configuration set, CloudWatch for alarms of this account.
+    const serviceUses = [
+      {
+        sid: 'PublishSesFeedback',
+        service: 'ses.amazonaws.com',
+        sourceArn: this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
+      },
+      {
+        sid: 'PublishCloudWatchAlarms',
+        service: 'cloudwatch.amazonaws.com',
+        sourceArn: this.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+    ];
+    for (const { sid, service, sourceArn } of serviceUses) {
       topicKey.addToResourcePolicy(
         new iam.PolicyStatement({
-          sid: `Publish${service.split('.')[0]}`,
+          sid,
           principals: [new iam.ServicePrincipal(service)],
           actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account }, ArnLike: { 'aws:SourceArn': sourceArn } },
         }),
       );
     }
 
-    this.sending = new MailSending(this, 'MailSending', { domain: config.domain, topicKey });
+    this.sending = new MailSending(this, 'MailSending', {
+      domain: config.domain,
+      topicKey,
+      mailFromSubdomain: config.mailFromSubdomain,
+      dmarcPolicy: config.dmarcPolicy,
+      ...(config.hostedZone ? { hostedZoneId: config.hostedZone.zoneId } : {}),
+    });
 
     // ── Functions ───────────────────────────────────────────────────────────────────────────────
     const common = {
@@ -187,23 +244,21 @@ export class OuvidoriaStack extends Stack {
       entry: 'functions/assignment/handler.ts',
       serviceName: SERVICE.assignment,
       description: 'Assigns accepted cases to analysts during office hours; defers them otherwise',
-      // One instance at a time: the choice "fewest open cases, then least recently assigned" reads the
-      // roster and then writes, so two concurrent instances could both pick the same analyst. Serialising
-      // makes the choice race-free without transactions (which dynalite, the local DynamoDB, lacks).
-      // Throughput is not a concern: a few hundred cases a day, a batch of 10 in well under a second.
-      reservedConcurrentExecutions: 1,
+      // No reserved concurrency: the FIFO queue's single message group gives one batch at a time, so the
+      // choice "fewest open cases, then least recently assigned" is serialised without a reservation.
       environment: {
         ...baseEnv,
         [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
         [ENV.assignmentQueueArn]: this.queues.assignmentQueue.queueArn,
-        [ENV.schedulerGroup]: this.queues.scheduleGroup.scheduleGroupName,
+        [ENV.schedulerGroup]: this.queues.scheduleGroupName,
         [ENV.schedulerRoleArn]: this.queues.schedulerRole.roleArn,
+        [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn,
       },
     });
     this.assignment.function.addEventSource(
       new SqsEventSource(this.queues.assignmentQueue, {
+        // FIFO event sources take no batching window.
         batchSize: 10,
-        maxBatchingWindow: Duration.seconds(5),
         reportBatchItemFailures: true,
       }),
     );
@@ -223,15 +278,57 @@ export class OuvidoriaStack extends Stack {
     });
     this.sending.feedbackTopic.addSubscription(new subscriptions.LambdaSubscription(this.sesFeedback.function));
 
+    // ── Safety net: daily sweep of cases stuck in QUEUED ────────────────────────────────────────
+    this.requeueStale = new OuvidoriaFunction(this, 'RequeueStale', {
+      ...common,
+      ...FUNCTION_SIZING.requeueStale,
+      entry: 'functions/requeue-stale/handler.ts',
+      serviceName: SERVICE.requeueStale,
+      description: 'Daily: re-queues cases still QUEUED past the opening after they were queued',
+      environment: { ...baseEnv, [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl },
+    });
+    // Our own role (the target adds invoke and DLQ send), assumable only by schedules of this account.
+    const sweepRole = new iam.Role(this, 'StaleSweepRole', {
+      description: 'Assumed by the daily sweep schedule to invoke the requeue-stale function',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    Validations.of(sweepRole).acknowledge({
+      id: wildcardResourceFinding(sweepRole, `${this.requeueStale.function.functionArn}:*`),
+      reason:
+        'Added by the Scheduler Lambda target: invoking the requeue-stale function and its versions (ARN suffix :*), that one function only.',
+    });
+    this.staleSweep = new scheduler.Schedule(this, 'StaleSweep', {
+      description: 'Daily safety net: re-queue cases stuck in QUEUED',
+      schedule: scheduler.ScheduleExpression.cron({
+        ...STALE_SWEEP_CRON,
+        timeZone: TimeZone.AMERICA_SAO_PAULO,
+      }),
+      scheduleGroup: scheduler.ScheduleGroup.fromScheduleGroupName(
+        this,
+        'DeferralGroupRef',
+        this.queues.scheduleGroupName,
+      ),
+      target: new schedulerTargets.LambdaInvoke(this.requeueStale.function, {
+        role: sweepRole,
+        deadLetterQueue: this.queues.schedulerDlq,
+        retryAttempts: SCHEDULER_RETRY_ATTEMPTS,
+        maxEventAge: SCHEDULER_MAX_EVENT_AGE,
+      }),
+    });
+
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);
-    for (const fn of [this.emailIntake, this.webform, this.assignment, this.sesFeedback]) {
-      this.table.grantData(fn.role);
-    }
+    this.table.grantAccess(this.emailIntake.role, TABLE_ACCESS.emailIntake);
+    this.table.grantAccess(this.webform.role, TABLE_ACCESS.webform);
+    this.table.grantAccess(this.assignment.role, TABLE_ACCESS.assignment);
+    this.table.grantAccess(this.sesFeedback.role, TABLE_ACCESS.sesFeedback);
+    this.table.grantAccess(this.requeueStale.role, TABLE_ACCESS.requeueStale);
     for (const fn of [this.emailIntake, this.webform, this.assignment]) {
       this.sending.grantSend(fn.role);
     }
-    for (const fn of [this.emailIntake, this.webform]) {
+    for (const fn of [this.emailIntake, this.webform, this.requeueStale]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'EnqueueAcceptedCases',
@@ -239,6 +336,8 @@ export class OuvidoriaStack extends Stack {
           resources: [this.queues.assignmentQueue.queueArn],
         }),
       );
+    }
+    for (const fn of [this.emailIntake, this.webform]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'ReadZendeskCredentials',
@@ -247,17 +346,18 @@ export class OuvidoriaStack extends Stack {
         }),
       );
     }
-    this.grantDeferral(this.assignment.role, config.scheduleGroupName);
+    this.grantDeferral(this.assignment.role, this.queues.scheduleGroupName);
 
     // ── SES receiving ───────────────────────────────────────────────────────────────────────────
     this.receiving = new MailReceiving(this, 'MailReceiving', {
-      ruleSetName: config.ruleSetName,
+      ruleSetName,
       recipients: config.ombudsmanAddresses,
       bucket: this.rawMail.bucket,
       objectKeyPrefix: RAW_MAIL_PREFIX,
       intake: this.emailIntake.function,
       activate: config.activateRuleSet,
       logRetentionDays: config.logRetentionDays,
+      removalPolicy,
     });
 
     // ── Webform API ─────────────────────────────────────────────────────────────────────────────
@@ -271,23 +371,28 @@ export class OuvidoriaStack extends Stack {
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {
-      alarmEmail: config.alarmEmail,
+      alarmEmails: config.alarmEmails,
       topicKey,
       functions: [
-        { name: 'EmailIntake', fn: this.emailIntake.function, throttleThreshold: 1 },
-        { name: 'Webform', fn: this.webform.function, throttleThreshold: 1 },
-        { name: 'Assignment', fn: this.assignment.function, throttleThreshold: 10 },
-        { name: 'SesFeedback', fn: this.sesFeedback.function, throttleThreshold: 1 },
+        { name: 'EmailIntake', fn: this.emailIntake.function, ...FUNCTION_SIZING.emailIntake, asyncInvoked: true },
+        { name: 'Webform', fn: this.webform.function, ...FUNCTION_SIZING.webform, asyncInvoked: false },
+        { name: 'Assignment', fn: this.assignment.function, ...FUNCTION_SIZING.assignment, asyncInvoked: false },
+        { name: 'SesFeedback', fn: this.sesFeedback.function, ...FUNCTION_SIZING.sesFeedback, asyncInvoked: true },
+        { name: 'RequeueStale', fn: this.requeueStale.function, ...FUNCTION_SIZING.requeueStale, asyncInvoked: true },
       ],
       deadLetterQueues: [
         { name: 'IntakeDlq', queue: this.queues.intakeDlq },
         { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
         { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
+        { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
       ],
       assignmentQueue: this.queues.assignmentQueue,
       assignmentQueueMaxAge: Duration.minutes(config.alarms.assignmentQueueMaxAgeMinutes),
       quarantinedMailPerHour: config.alarms.quarantinedMailPerHour,
+      quarantinedMailHours: config.alarms.quarantinedMailHours,
       webformApi: this.webformApi.api,
+      table: this.table.table,
+      scheduleGroupName: this.queues.scheduleGroupName,
     });
 
     new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });
@@ -310,10 +415,14 @@ export class OuvidoriaStack extends Stack {
       value: this.queues.assignmentDlq.queueArn,
       description: 'aws sqs start-message-move-task --source-arn <this> moves messages back to the assignment queue',
     });
-    new CfnOutput(this, 'MxRecord', {
-      value: `${config.domain} MX 10 inbound-smtp.${this.region}.amazonaws.com`,
-      description: 'DNS record that routes the ombudsman mail to SES',
-    });
+    // DNS to publish (hosted-zone mode creates them): `<name> <type> <value>` each (README, "DNS").
+    for (const record of this.sending.dnsRecords) {
+      new CfnOutput(this, `Dns${record.id}`, {
+        value: `${record.name} ${record.type} ${record.value}`,
+        description: record.description,
+      });
+    }
+    new CfnOutput(this, 'SchedulerDlqUrl', { value: this.queues.schedulerDlq.queueUrl });
   }
 
   /** The intake reads raw mail, and only what SES wrote under inbound/. */

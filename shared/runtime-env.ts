@@ -12,6 +12,8 @@ export const ENV = {
   assignmentQueueArn: 'ASSIGNMENT_QUEUE_ARN',
   schedulerGroup: 'SCHEDULER_GROUP',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** Dead-letter queue of the deferral schedules (optional: without it, no DLQ and no retry policy). */
+  schedulerDlqArn: 'SCHEDULER_DLQ_ARN',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   /** "zendesk" on AWS, "table" for local runs and tests. */
   ticketDirectory: 'TICKET_DIRECTORY',

@@ -10,6 +10,7 @@ export const SERVICE = {
   webform: 'webform',
   assignment: 'assignment',
   sesFeedback: 'ses-feedback',
+  requeueStale: 'requeue-stale',
 } as const;
 
 export const METRIC = {
@@ -39,6 +40,8 @@ export const METRIC = {
   webformSubmission: 'WebformSubmission',
   /** Webform: a request refused before the domain (validation, rate limit, honeypot…); dimension `reason`. */
   webformRejected: 'WebformRejected',
+  /** Daily sweep: QUEUED cases put back on the queue because they waited past the next opening. */
+  staleCasesRequeued: 'StaleCasesRequeued',
   /** Webform: a dependency failed (answered 503). */
   webformFailed: 'WebformFailed',
 } as const;

@@ -8,21 +8,43 @@ export interface CaseTableProps {
   readonly retainData: boolean;
 }
 
+type TableAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:Query';
+type IndexName = (typeof GSI)[keyof typeof GSI]['indexName'];
+
+export interface TableAccess {
+  readonly actions: readonly TableAction[];
+  /** Indexes the function queries (none = the base table only). */
+  readonly indexes: readonly IndexName[];
+  /** dynamodb:LeadingKeys: the partition-key prefixes the function may touch (absent = any item). */
+  readonly leadingKeys?: readonly string[];
+}
+
 /**
- * Actions the functions use on the table. No Scan (every access pattern is a key or index query),
- * no table-management actions. TransactWriteItems/TransactGetItems are authorised through the
- * per-item actions below, so they need no action of their own.
+ * What each function does with the table, read from the adapters it calls (shared/adapters/dynamo):
+ * Get/Put/Update/Query only. No function deletes, batch-writes or scans (transactions are not used).
+ * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
+ *   reply throttle (Update), bounce memory (Get/Put), roster for follow-ups (Get).
+ * - webform: the same, plus the per-IP counters (Update) and the open-cases cap (bySender index).
+ * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
+ * - ses-feedback: the bounce memory only (Get/Put on BOUNCE# items).
+ * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
  */
-export const TABLE_DATA_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:Query',
-  'dynamodb:UpdateItem',
-] as const;
+export const TABLE_ACCESS = {
+  emailIntake: {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    indexes: [],
+  },
+  webform: {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    indexes: [GSI.bySender.indexName],
+  },
+  assignment: {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    indexes: [],
+  },
+  sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [], leadingKeys: ['BOUNCE#*'] },
+  requeueStale: { actions: ['dynamodb:Query'], indexes: [GSI.byStatus.indexName] },
+} as const satisfies Record<string, TableAccess>;
 
 /**
  * The single table (key design in shared/adapters/dynamo/table-design.ts): cases, submissions,
@@ -55,16 +77,19 @@ export class CaseTable extends Construct {
     }
   }
 
-  /** Item read/write on the table and its two indexes, named one by one (no index/* wildcard). */
-  grantData(grantee: iam.IGrantable): void {
+  /** The actions of one TABLE_ACCESS entry on the table and the indexes it names, one by one (no index/*). */
+  grantAccess(grantee: iam.IGrantable, access: TableAccess): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'CaseTableItems',
-        actions: [...TABLE_DATA_ACTIONS],
+        actions: [...access.actions],
         resources: [
           this.table.tableArn,
-          ...[GSI.byStatus, GSI.bySender].map((index) => `${this.table.tableArn}/index/${index.indexName}`),
+          ...access.indexes.map((indexName) => `${this.table.tableArn}/index/${indexName}`),
         ],
+        ...(access.leadingKeys
+          ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } } }
+          : {}),
       }),
     );
   }

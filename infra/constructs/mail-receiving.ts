@@ -1,12 +1,11 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, type IDependable } from 'constructs';
+import { OuvidoriaFunction } from './ouvidoria-function';
 
 export interface MailReceivingProps {
   readonly ruleSetName: string;
@@ -18,6 +17,7 @@ export interface MailReceivingProps {
   /** Make the rule set the account's active one (custom resource) — see MailReceivingProps in the README. */
   readonly activate: boolean;
   readonly logRetentionDays: number;
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /**
@@ -56,8 +56,9 @@ class S3ActionForRule implements ses.IReceiptRuleAction {
  * first and then invokes the intake asynchronously (the intake reads the mail from S3, never from the
  * event). Spam and virus scanning on; mail from servers that will not use TLS is rejected.
  *
- * CloudFormation creates a rule set but never activates it. With `activate`, a custom resource calls
- * SetActiveReceiptRuleSet on create/update and, on delete, calls it with no name (receiving off).
+ * CloudFormation creates a rule set but never activates it. With `activate`, a custom resource
+ * (infra/custom-resources/active-rule-set.ts) activates it on create and update, and on delete or a
+ * rollback gives back the rule set that was active before (receiving off only if there was none).
  * Only one rule set is active per account and region: activation replaces the current one.
  */
 export class MailReceiving extends Construct {
@@ -65,7 +66,8 @@ export class MailReceiving extends Construct {
   readonly rule: ses.ReceiptRule;
   readonly ruleName: string;
   readonly ruleArn: string;
-  readonly activation?: cr.AwsCustomResource;
+  readonly activation?: CustomResource;
+  readonly activationFunction?: OuvidoriaFunction;
 
   constructor(scope: Construct, id: string, props: MailReceivingProps) {
     super(scope, id);
@@ -101,60 +103,38 @@ export class MailReceiving extends Construct {
     });
 
     if (props.activate) {
-      this.activation = this.activateRuleSet(props.ruleSetName, props.logRetentionDays);
-    }
-  }
-
-  private activateRuleSet(ruleSetName: string, logRetentionDays: number): cr.AwsCustomResource {
-    const logGroup = new logs.LogGroup(this, 'ActivationLogs', {
-      retention: logRetentionDays as logs.RetentionDays,
-    });
-    const role = new iam.Role(this, 'ActivationRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Activates the Ouvidoria receipt rule set',
-    });
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'WriteOwnLogs',
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
-    const activation = new cr.AwsCustomResource(this, 'ActivateRuleSet', {
-      resourceType: 'Custom::SesActiveReceiptRuleSet',
-      onCreate: {
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: { RuleSetName: ruleSetName },
-        physicalResourceId: cr.PhysicalResourceId.of(`ses-active-receipt-rule-set-${ruleSetName}`),
-      },
-      onUpdate: {
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: { RuleSetName: ruleSetName },
-        physicalResourceId: cr.PhysicalResourceId.of(`ses-active-receipt-rule-set-${ruleSetName}`),
-      },
-      // No name: receiving is switched off, so no mail is accepted for a stack that no longer exists.
-      onDelete: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} },
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
+      this.activationFunction = new OuvidoriaFunction(this, 'ActivationHandler', {
+        entry: 'infra/custom-resources/active-rule-set.ts',
+        serviceName: 'active-rule-set',
+        description: 'Activates the Ouvidoria receipt rule set; restores the previous one on delete',
+        memorySize: 128,
+        timeout: Duration.seconds(30),
+        environment: {},
+        logRetentionDays: props.logRetentionDays,
+        logLevel: 'INFO',
+        removalPolicy: props.removalPolicy,
+        xrayTracing: false,
+      });
+      this.activationFunction.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'ActivateReceiptRuleSet',
-          actions: ['ses:SetActiveReceiptRuleSet'],
+          actions: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'],
           resources: ['*'],
         }),
-      ]),
-      role,
-      logGroup,
-      installLatestAwsSdk: false,
-    });
-    // Activate only once the rule (and, through it, the bucket policy and invoke permission) exists.
-    activation.node.addDependency(this.rule);
-    // The statement lands in the custom resource's own policy, attached to our role.
-    Validations.of(activation).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'ses:SetActiveReceiptRuleSet acts on the account-level active rule set and supports no resource-level permission; it is the only action granted.',
-    });
-    return activation;
+      );
+      Validations.of(this.activationFunction.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ses:DescribeActiveReceiptRuleSet and ses:SetActiveReceiptRuleSet act on the account-level active rule set and support no resource-level permission; they are the only actions granted.',
+      });
+      this.activation = new CustomResource(this, 'ActivateRuleSet', {
+        resourceType: 'Custom::SesActiveReceiptRuleSet',
+        serviceToken: this.activationFunction.function.functionArn,
+        properties: { RuleSetName: props.ruleSetName },
+      });
+      // Activate only once the rule (and, through it, the bucket policy and invoke permission) exists;
+      // on delete the activation goes first, so the rule set is no longer active when it is deleted.
+      this.activation.node.addDependency(this.rule);
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -10,6 +11,20 @@ export interface MailSendingProps {
   readonly domain: string;
   /** Customer key of the feedback topic (SES must be able to use it, see the stack). */
   readonly topicKey: kms.IKey;
+  /** Custom MAIL FROM subdomain label (bounce → bounce.<domain>): SPF then aligns with the domain for DMARC. */
+  readonly mailFromSubdomain: string;
+  /** Route 53 hosted zone that serves `domain`: the stack then creates every record below itself. */
+  readonly hostedZoneId?: string;
+  readonly dmarcPolicy: 'none' | 'quarantine' | 'reject';
+}
+
+/** One DNS record as the README and the outputs show it. */
+export interface DnsRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'CNAME' | 'MX' | 'TXT';
+  readonly value: string;
+  readonly description: string;
 }
 
 /**
@@ -21,6 +36,9 @@ export class MailSending extends Construct {
   readonly identity: ses.EmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
   readonly feedbackTopic: sns.Topic;
+  readonly mailFromDomain: string;
+  /** DKIM, MX, MAIL FROM and DMARC records: stack outputs, and Route 53 record sets in hosted-zone mode. */
+  readonly dnsRecords: DnsRecord[];
 
   constructor(scope: Construct, id: string, props: MailSendingProps) {
     super(scope, id);
@@ -31,11 +49,65 @@ export class MailSending extends Construct {
       sendingEnabled: true,
     });
 
+    const region = Stack.of(this).region;
+    this.mailFromDomain = `${props.mailFromSubdomain}.${props.domain}`;
     this.identity = new ses.EmailIdentity(this, 'DomainIdentity', {
       identity: ses.Identity.domain(props.domain),
       // Mail sent without naming a configuration set still reports bounces and complaints.
       configurationSet: this.configurationSet,
+      mailFromDomain: this.mailFromDomain,
+      // Until the MAIL FROM MX exists SES keeps sending from amazonses.com instead of refusing to send.
+      mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
     });
+
+    this.dnsRecords = [
+      ...this.identity.dkimRecords.map((dkim, i) => ({
+        id: `Dkim${i + 1}`,
+        name: dkim.name,
+        type: 'CNAME' as const,
+        value: dkim.value,
+        description: `Easy DKIM record ${i + 1} of 3 (verifies the domain and signs every mail)`,
+      })),
+      {
+        id: 'Mx',
+        name: props.domain,
+        type: 'MX',
+        value: `10 inbound-smtp.${region}.amazonaws.com`,
+        description: 'Routes the ombudsman mail to SES receiving',
+      },
+      {
+        id: 'MailFromMx',
+        name: this.mailFromDomain,
+        type: 'MX',
+        value: `10 feedback-smtp.${region}.amazonses.com`,
+        description: 'Custom MAIL FROM: bounces come back to SES',
+      },
+      {
+        id: 'MailFromSpf',
+        name: this.mailFromDomain,
+        type: 'TXT',
+        value: '"v=spf1 include:amazonses.com ~all"',
+        description: 'SPF of the MAIL FROM domain (aligned with the domain for DMARC)',
+      },
+      {
+        id: 'Dmarc',
+        name: `_dmarc.${props.domain}`,
+        type: 'TXT',
+        value: `"v=DMARC1; p=${props.dmarcPolicy}; adkim=r; aspf=r"`,
+        description: 'DMARC policy (start with p=none, tighten once aggregate reports are clean)',
+      },
+    ];
+    for (const record of this.dnsRecords) {
+      if (props.hostedZoneId) {
+        new route53.CfnRecordSet(this, `${record.id}RecordSet`, {
+          hostedZoneId: props.hostedZoneId,
+          name: record.name,
+          type: record.type,
+          ttl: String(Duration.hours(1).toSeconds()),
+          resourceRecords: [record.value],
+        });
+      }
+    }
 
     this.feedbackTopic = new sns.Topic(this, 'FeedbackTopic', {
       displayName: 'Ouvidoria SES bounces and complaints',

@@ -1,7 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -14,22 +16,31 @@ import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
 export interface MonitoredFunction {
   readonly name: string;
   readonly fn: lambda.IFunction;
-  /**
-   * Throttles that page someone within 5 minutes. 1 for every function but the assignment, whose
-   * reserved concurrency of 1 makes a few throttles under a burst normal (SQS redelivers them).
-   */
-  readonly throttleThreshold: number;
+  /** The function's timeout: a run longer than DURATION_ALARM_RATIO of it pages before one times out. */
+  readonly timeout: Duration;
+  /** Invoked asynchronously (SES, SNS, Scheduler): alarm on events Lambda dropped. */
+  readonly asyncInvoked: boolean;
 }
 
+/** Share of the timeout above which the longest run of a function pages someone. */
+export const DURATION_ALARM_RATIO = 0.8;
+/** SES reviews an account at a 5 % bounce rate (paused at 10 %) and 0.1 % complaints (paused at 0.5 %). */
+export const SES_BOUNCE_RATE_ALARM = 0.05;
+export const SES_COMPLAINT_RATE_ALARM = 0.001;
+
 export interface MonitoringProps {
-  readonly alarmEmail: string;
+  readonly alarmEmails: string[];
   readonly topicKey: kms.IKey;
   readonly functions: MonitoredFunction[];
   readonly deadLetterQueues: { name: string; queue: sqs.IQueue }[];
   readonly assignmentQueue: sqs.IQueue;
   readonly assignmentQueueMaxAge: Duration;
   readonly quarantinedMailPerHour: number;
+  /** Consecutive hours above quarantinedMailPerHour before paging (one spam wave alone does not). */
+  readonly quarantinedMailHours: number;
   readonly webformApi: apigw.HttpApi;
+  readonly table: dynamodb.ITable;
+  readonly scheduleGroupName: string;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -49,9 +60,20 @@ export function customMetric(
   });
 }
 
+/** A metric of EventBridge Scheduler for our schedule group. */
+function schedulerMetric(metricName: string, scheduleGroupName: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/Scheduler',
+    metricName,
+    dimensionsMap: { ScheduleGroup: scheduleGroupName },
+    statistic: 'Sum',
+    period: FIVE_MINUTES,
+  });
+}
+
 /**
- * Alarms to the on-call address and the operations dashboard. Every alarm treats missing data as
- * "not breaching": no traffic is not an incident.
+ * Alarms to the on-call addresses and the operations dashboard. Every alarm treats missing data as
+ * "not breaching" (no traffic is not an incident) and notifies again when it returns to OK.
  */
 export class Monitoring extends Construct {
   readonly alarmTopic: sns.Topic;
@@ -66,21 +88,46 @@ export class Monitoring extends Construct {
       masterKey: props.topicKey,
       enforceSSL: true,
     });
-    this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    // A topic policy replaces SNS's default one: without this statement CloudWatch could not publish and
+    // every alarm would be silent. Only alarms of this account (confused-deputy guard).
+    const stack = Stack.of(this);
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarms',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    for (const address of props.alarmEmails) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(address));
+    }
     const notify = new cwActions.SnsAction(this.alarmTopic);
 
     const alarm = (
       alarmId: string,
       description: string,
-      options: cloudwatch.CreateAlarmOptions & { metric: cloudwatch.Metric },
+      options: Omit<cloudwatch.AlarmProps, 'alarmDescription' | 'metric'> & { metric: cloudwatch.IMetric },
     ) => {
-      const { metric, ...rest } = options;
-      const created = metric.createAlarm(this, alarmId, {
+      const created = new cloudwatch.Alarm(this, alarmId, {
         alarmDescription: description,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        ...rest,
+        ...options,
       });
       created.addAlarmAction(notify);
+      // "Back to normal" reaches the same people, so nobody keeps working an incident that is over.
+      created.addOkAction(notify);
       this.alarms.push(created);
       return created;
     };
@@ -94,7 +141,7 @@ export class Monitoring extends Construct {
       });
     }
 
-    for (const { name, fn, throttleThreshold } of props.functions) {
+    for (const { name, fn, timeout, asyncInvoked } of props.functions) {
       alarm(`${name}Errors`, `The ${name} function failed (see its log group).`, {
         metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: 1,
@@ -103,10 +150,28 @@ export class Monitoring extends Construct {
       });
       alarm(`${name}Throttles`, `The ${name} function was throttled.`, {
         metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        threshold: throttleThreshold,
+        threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
       });
+      alarm(
+        `${name}DurationNearTimeout`,
+        `A ${name} run took over ${DURATION_ALARM_RATIO * 100} % of its ${timeout.toSeconds()} s timeout: a timeout is next.`,
+        {
+          metric: fn.metricDuration({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+          threshold: Math.round(timeout.toMilliseconds() * DURATION_ALARM_RATIO),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+        },
+      );
+      if (asyncInvoked) {
+        alarm(`${name}AsyncEventsDropped`, `Lambda dropped asynchronous events of ${name} (too old or throttled).`, {
+          metric: fn.metric('AsyncEventsDropped', { period: FIVE_MINUTES, statistic: 'Sum' }),
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+        });
+      }
     }
 
     alarm(
@@ -141,9 +206,73 @@ export class Monitoring extends Construct {
         metric: customMetric(METRIC.quarantinedMail, SERVICE.emailIntake, { period: Duration.hours(1) }),
         threshold: props.quarantinedMailPerHour,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: props.quarantinedMailHours,
+        datapointsToAlarm: props.quarantinedMailHours,
+      },
+    );
+
+    alarm(
+      'StaleCasesRequeued',
+      'The daily sweep found cases still QUEUED past the opening and re-queued them: find out why they were stuck.',
+      {
+        metric: customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
       },
     );
+
+    alarm('SchedulerTargetErrors', 'A schedule could not deliver to its target (retried, then its DLQ).', {
+      metric: schedulerMetric('TargetErrorCount', props.scheduleGroupName),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+    alarm('SchedulerInvocationsLost', 'Scheduler dropped invocations or could not write them to the SchedulerDlq.', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'dropped + dlqFailed',
+        usingMetrics: {
+          dropped: schedulerMetric('InvocationDroppedCount', props.scheduleGroupName),
+          dlqFailed: schedulerMetric('InvocationsFailedToBeSentToDeadLetterCount', props.scheduleGroupName),
+        },
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+
+    // Account-level reputation (SES publishes it without dimensions); an hour of data at a time.
+    for (const [id, metricName, threshold] of [
+      ['SesBounceRate', 'Reputation.BounceRate', SES_BOUNCE_RATE_ALARM],
+      ['SesComplaintRate', 'Reputation.ComplaintRate', SES_COMPLAINT_RATE_ALARM],
+    ] as const) {
+      alarm(id, `SES ${metricName} reached ${threshold * 100} %: SES reviews (then pauses) sending above it.`, {
+        metric: new cloudwatch.Metric({
+          namespace: 'AWS/SES',
+          metricName,
+          statistic: 'Maximum',
+          period: Duration.hours(1),
+        }),
+        threshold,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      });
+    }
+
+    alarm('TableThrottles', 'DynamoDB throttled reads or writes of the case table.', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'reads + writes',
+        usingMetrics: {
+          reads: props.table.metric('ReadThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES }),
+          writes: props.table.metric('WriteThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES }),
+        },
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
 
     alarm('WebformServerErrors', 'The webform answered 5xx.', {
       metric: props.webformApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
@@ -213,10 +342,11 @@ export class Monitoring extends Construct {
         width: 12,
       }),
       new cloudwatch.GraphWidget({
-        title: 'Quarantined mail and no analyst available',
+        title: 'Quarantined mail, no analyst available, stale cases re-queued',
         left: [
           customMetric(METRIC.quarantinedMail, SERVICE.emailIntake).with({ label: 'QuarantinedMail' }),
           customMetric(METRIC.noAnalystAvailable, SERVICE.assignment).with({ label: 'NoAnalystAvailable' }),
+          customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale).with({ label: 'StaleCasesRequeued' }),
         ],
         width: 12,
       }),

@@ -25,6 +25,9 @@ export class RawMailStore extends Construct {
   constructor(scope: Construct, id: string, props: RawMailStoreProps) {
     super(scope, id);
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // A non-empty bucket cannot be deleted (the raw-mail one keeps old versions too): without this a
+    // destroy of a non-retained environment fails. CDK's provider empties them, versions included.
+    const autoDeleteObjects = !props.retainData;
 
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -35,6 +38,7 @@ export class RawMailStore extends Construct {
       // Access logs name the objects (SES message ids) but hold no mail; kept as long as the mail itself.
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.retentionDays) }],
       removalPolicy,
+      autoDeleteObjects,
     });
     Validations.of(this.accessLogsBucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -62,6 +66,7 @@ export class RawMailStore extends Construct {
         { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
       ],
       removalPolicy,
+      autoDeleteObjects,
     });
   }
 }

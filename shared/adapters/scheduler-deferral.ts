@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
 import type { AssignmentMessage, DeferralScheduler } from '../ports';
+import { ASSIGNMENT_MESSAGE_GROUP } from './sqs-assignment-queue';
 
 /** Office-hours zone: the schedule expression is written in local time of the office. */
 export const SCHEDULE_TIME_ZONE = 'America/Sao_Paulo';
@@ -13,7 +14,12 @@ export interface EventBridgeDeferralSchedulerOptions {
   queueArn: string;
   /** Role EventBridge Scheduler assumes to send to the queue. */
   roleArn: string;
+  /** Standard SQS queue for deliveries that still fail after the retry policy (with it, the policy is set). */
+  deadLetterArn?: string;
 }
+
+/** Retry policy of every deferral schedule that has a dead-letter queue: ~1 h of retries, then the DLQ. */
+export const DEFERRAL_RETRY_POLICY = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 } as const;
 
 /**
  * `at(yyyy-MM-ddTHH:mm:ss)` in the office zone. Rounded up to the whole second so a deferral to
@@ -55,6 +61,13 @@ export class EventBridgeDeferralScheduler implements DeferralScheduler {
             Arn: this.options.queueArn,
             RoleArn: this.options.roleArn,
             Input: JSON.stringify({ caseId: message.caseId, protocol: message.protocol }),
+            // A FIFO target needs the group id (dedup is content-based on the queue).
+            ...(this.options.queueArn.endsWith('.fifo')
+              ? { SqsParameters: { MessageGroupId: ASSIGNMENT_MESSAGE_GROUP } }
+              : {}),
+            ...(this.options.deadLetterArn
+              ? { DeadLetterConfig: { Arn: this.options.deadLetterArn }, RetryPolicy: { ...DEFERRAL_RETRY_POLICY } }
+              : {}),
           },
         }),
       );

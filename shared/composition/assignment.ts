@@ -19,6 +19,7 @@ export function buildAssignmentDeps(
   overrides: AssignmentOverrides = {},
 ): Omit<AssignCaseDeps, 'telemetry'> {
   const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName);
+  const deadLetterArn = settings.scheduler?.deadLetterArn;
   return {
     config: settings.config,
     cases: stores.cases,
@@ -31,6 +32,7 @@ export function buildAssignmentDeps(
         groupName: must(settings.scheduler, 'scheduler').group,
         roleArn: must(settings.scheduler, 'scheduler').roleArn,
         queueArn: must(settings.assignmentQueueArn, 'assignmentQueueArn'),
+        ...(deadLetterArn ? { deadLetterArn } : {}),
       }),
     clock: overrides.clock ?? clockFrom(settings),
   };

@@ -19,7 +19,8 @@ export interface Settings {
   ticketDirectory: { kind: 'table' } | { kind: 'zendesk'; subdomain: string; secretId: string };
   assignmentQueueUrl?: string;
   assignmentQueueArn?: string;
-  scheduler?: { group: string; roleArn: string };
+  /** Deferral schedules: group, role, and the dead-letter queue of their failed deliveries. */
+  scheduler?: { group: string; roleArn: string; deadLetterArn?: string };
   rawMail?: { bucket: string; prefix: string };
   /** Fixed "now" (ISO 8601) for local runs and tests. */
   now?: string;
@@ -58,7 +59,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
           },
     assignmentQueueUrl: optional(ENV.assignmentQueueUrl),
     assignmentQueueArn: optional(ENV.assignmentQueueArn),
-    scheduler: group && roleArn ? { group, roleArn } : undefined,
+    scheduler: group && roleArn ? { group, roleArn, deadLetterArn: optional(ENV.schedulerDlqArn) } : undefined,
     rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
     now: optional(ENV.now),
   };

@@ -39,9 +39,11 @@ describe('infra/config/dev.json', () => {
       region: 'us-east-1',
       domain: 'ouvidoria.example.com.br',
       ombudsmanAddresses: ['ouvidoria@ouvidoria.example.com.br'],
-      ruleSetName: 'ouvidoria',
-      scheduleGroupName: 'ouvidoria-deferral',
+      alarmEmails: ['plantao@example.com.br'],
     });
+    // No fixed physical names: the stack derives them from the environment (see stack.test.ts).
+    expect(config.ruleSetName).toBeUndefined();
+    expect(config).not.toHaveProperty('scheduleGroupName');
     expect(config.account).toBeUndefined();
     expect(config.staff.map((s) => s.id)).toEqual(['ana', 'joao']);
     // Accents survive the JSON file (UTF-8).
@@ -53,7 +55,7 @@ describe('infra/config/dev.json', () => {
     expect(ConfigSchema.parse(runtime)).toEqual(runtime);
     for (const key of [
       'region',
-      'alarmEmail',
+      'alarmEmails',
       'staff',
       'zendeskSubdomain',
       'rawMailRetentionDays',
@@ -71,9 +73,9 @@ describe('deployment configuration validation', () => {
     for (const key of [
       'logRetentionDays',
       'staff',
-      'ruleSetName',
       'activateRuleSet',
-      'scheduleGroupName',
+      'mailFromSubdomain',
+      'dmarcPolicy',
       'webformThrottle',
       'retainData',
       'xrayTracing',
@@ -85,20 +87,20 @@ describe('deployment configuration validation', () => {
     expect(parseDeploymentConfig(minimal)).toMatchObject({
       logRetentionDays: 90,
       staff: [],
-      ruleSetName: 'ouvidoria',
       activateRuleSet: false,
-      scheduleGroupName: 'ouvidoria-deferral',
+      mailFromSubdomain: 'bounce',
+      dmarcPolicy: 'none',
       webformThrottle: { rateLimit: 10, burstLimit: 20 },
       retainData: true,
       xrayTracing: false,
       logLevel: 'INFO',
-      alarms: { assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 1 },
+      alarms: { assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 },
     } satisfies Partial<DeploymentConfig>);
   });
 
   it.each([
     ['region', without('region'), 'region'],
-    ['alarmEmail', without('alarmEmail'), 'alarmEmail'],
+    ['alarmEmails', without('alarmEmails'), 'alarmEmails'],
     ['rawMailRetentionDays', without('rawMailRetentionDays'), 'rawMailRetentionDays'],
     ['zendeskSubdomain', without('zendeskSubdomain'), 'zendeskSubdomain'],
     ['domain (runtime field)', without('domain'), 'domain'],
@@ -110,7 +112,9 @@ describe('deployment configuration validation', () => {
   it.each([
     ['a region that is not a region code', { region: 'São Paulo' }, 'region: use an AWS region code'],
     ['an account id that is not 12 digits', { account: '1234' }, 'account: use the 12-digit AWS account id'],
-    ['an invalid alarm address', { alarmEmail: 'plantão' }, 'alarmEmail: '],
+    ['an invalid alarm address', { alarmEmails: ['plantão'] }, 'alarmEmails.0: '],
+    ['no alarm address', { alarmEmails: [] }, 'alarmEmails: list at least one on-call address'],
+    ['a hosted zone id that is not one', { hostedZone: { zoneId: 'example.com' } }, 'hostedZone.zoneId: '],
     ['a zero retention', { rawMailRetentionDays: 0 }, 'rawMailRetentionDays: '],
     ['a log retention CloudWatch does not offer', { logRetentionDays: 45 }, 'logRetentionDays: use one of 1, 3, 5'],
     [
@@ -159,7 +163,7 @@ describe('deployment configuration validation', () => {
   });
 
   it('lists every problem at once, not only the first', () => {
-    const message = problemsOf({ ...devInput, region: 'nowhere', alarmEmail: 'x', rawMailRetentionDays: -1 });
+    const message = problemsOf({ ...devInput, region: 'nowhere', alarmEmails: ['x'], rawMailRetentionDays: -1 });
     expect(message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(3);
   });
 });

@@ -17,7 +17,11 @@ import {
   scheduleExpressionFor,
   scheduleNameFor,
 } from '../../../shared/adapters/scheduler-deferral';
-import { SqsAssignmentQueue } from '../../../shared/adapters/sqs-assignment-queue';
+import {
+  ASSIGNMENT_MESSAGE_GROUP,
+  deduplicationIdFor,
+  SqsAssignmentQueue,
+} from '../../../shared/adapters/sqs-assignment-queue';
 
 const sqsClient = new SQSClient({ region: 'us-east-1' });
 const s3Client = new S3Client({ region: 'us-east-1' });
@@ -41,6 +45,29 @@ describe('SqsAssignmentQueue', () => {
     const input = sqs.commandCalls(SendMessageCommand)[0]!.args[0].input;
     expect(input.QueueUrl).toBe('https://sqs.us-east-1.amazonaws.com/123/assign');
     expect(JSON.parse(input.MessageBody!)).toEqual({ caseId: 'email:abc', protocol: 'OUV-2026-000123' });
+  });
+
+  it('sends to a FIFO queue in the one assignment group, deduplicated per case', async () => {
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
+    const fifo = new SqsAssignmentQueue(sqsClient, 'https://sqs.us-east-1.amazonaws.com/123/assign.fifo');
+    await fifo.enqueue({ caseId: 'email:abc', protocol: 'OUV-2026-000123' });
+    await fifo.enqueue({ caseId: 'email:def', protocol: 'OUV-2026-000124' });
+    const [first, second] = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+    expect(first).toMatchObject({
+      MessageGroupId: ASSIGNMENT_MESSAGE_GROUP,
+      MessageDeduplicationId: deduplicationIdFor('email:abc'),
+    });
+    expect(second!.MessageGroupId).toBe(ASSIGNMENT_MESSAGE_GROUP);
+    expect(second!.MessageDeduplicationId).not.toBe(first!.MessageDeduplicationId);
+    expect(first!.MessageDeduplicationId).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('sends no group or deduplication id to a standard queue (SQS would refuse the latter)', async () => {
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
+    await queue.enqueue({ caseId: 'email:abc', protocol: 'OUV-2026-000123' });
+    const input = sqs.commandCalls(SendMessageCommand)[0]!.args[0].input;
+    expect(input).not.toHaveProperty('MessageGroupId');
+    expect(input).not.toHaveProperty('MessageDeduplicationId');
   });
 
   it('propagates SQS errors', async () => {
@@ -166,6 +193,26 @@ describe('EventBridgeDeferralScheduler', () => {
         RoleArn: 'arn:aws:iam::123:role/scheduler',
         Input: JSON.stringify(message),
       },
+    });
+  });
+
+  it('targets a FIFO queue with the assignment group, with a retry policy and a DLQ when one is given', async () => {
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn' });
+    const fifo = new EventBridgeDeferralScheduler({
+      client: schedulerClient,
+      groupName: 'ouvidoria',
+      queueArn: 'arn:aws:sqs:us-east-1:123:assign.fifo',
+      roleArn: 'arn:aws:iam::123:role/scheduler',
+      deadLetterArn: 'arn:aws:sqs:us-east-1:123:scheduler-dlq',
+    });
+    await fifo.scheduleAt(message, new Date('2026-03-02T12:00:00Z'));
+    expect(scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Target).toEqual({
+      Arn: 'arn:aws:sqs:us-east-1:123:assign.fifo',
+      RoleArn: 'arn:aws:iam::123:role/scheduler',
+      Input: JSON.stringify(message),
+      SqsParameters: { MessageGroupId: ASSIGNMENT_MESSAGE_GROUP },
+      DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:123:scheduler-dlq' },
+      RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
     });
   });
 

@@ -1,0 +1,22 @@
+/** The daily sweep's dependencies: the case index and the assignment queue. */
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
+import type { RequeueStaleDeps } from '../app/requeue-stale';
+import { officeCalendar } from '../domain/calendar';
+import type { AssignmentQueue, Clock } from '../ports';
+import { clockFrom, tableClient, tableStores } from './clients';
+import { must, type Settings } from './settings';
+
+export function buildRequeueStaleDeps(
+  settings: Settings,
+  overrides: { clock?: Clock; queue?: AssignmentQueue } = {},
+): RequeueStaleDeps {
+  return {
+    cases: tableStores(tableClient(settings), settings.tableName).cases,
+    queue:
+      overrides.queue ??
+      new SqsAssignmentQueue(new SQSClient({}), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
+    calendar: officeCalendar(settings.config, 'office'),
+    clock: overrides.clock ?? clockFrom(settings),
+  };
+}

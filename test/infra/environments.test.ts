@@ -1,0 +1,91 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { loadDeploymentConfig } from '../../infra/config';
+
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+/**
+ * The property that is a resource's name in the account, per type (unique per account and region, so a
+ * second environment or a redeploy collides if two stacks set the same literal).
+ */
+const NAME_PROPERTY: Record<string, (p: Record<string, unknown>) => unknown> = {
+  'AWS::SES::ReceiptRuleSet': (p) => p.RuleSetName,
+  'AWS::SES::ReceiptRule': (p) => (p.Rule as { Name?: unknown } | undefined)?.Name,
+  'AWS::SES::EmailIdentity': (p) => p.EmailIdentity,
+  'AWS::SES::ConfigurationSet': (p) => p.Name,
+  'AWS::Scheduler::ScheduleGroup': (p) => p.Name,
+  'AWS::Scheduler::Schedule': (p) => p.Name,
+  'AWS::DynamoDB::Table': (p) => p.TableName,
+  'AWS::S3::Bucket': (p) => p.BucketName,
+  'AWS::SQS::Queue': (p) => p.QueueName,
+  'AWS::SNS::Topic': (p) => p.TopicName,
+  'AWS::Lambda::Function': (p) => p.FunctionName,
+  'AWS::Logs::LogGroup': (p) => p.LogGroupName,
+  'AWS::IAM::Role': (p) => p.RoleName,
+  'AWS::SecretsManager::Secret': (p) => p.Name,
+  'AWS::KMS::Alias': (p) => p.AliasName,
+  'AWS::CloudWatch::Alarm': (p) => p.AlarmName,
+  'AWS::CloudWatch::Dashboard': (p) => p.DashboardName,
+  'AWS::Route53::RecordSet': (p) => (typeof p.Name === 'string' ? `${p.Name} ${String(p.Type)}` : undefined),
+};
+
+/** Every literal physical name of a template, e.g. `AWS::SES::ReceiptRuleSet ouvidoria-dev`. */
+function physicalNames(template: Template): string[] {
+  const names: string[] = [];
+  for (const resource of Object.values(template.toJSON().Resources) as {
+    Type: string;
+    Properties?: Record<string, unknown>;
+  }[]) {
+    const name = NAME_PROPERTY[resource.Type]?.(resource.Properties ?? {});
+    if (typeof name === 'string') names.push(`${resource.Type} ${name}`);
+  }
+  return names;
+}
+
+function synthEnv(env: string): Template {
+  const { stack } = buildApp({ context: { ...NO_BUNDLING, env }, nag: false });
+  return Template.fromStack(stack);
+}
+
+describe('two environments in one account and region', () => {
+  it('dev and staging share account and region but no physical name', () => {
+    const dev = loadDeploymentConfig('dev');
+    const staging = loadDeploymentConfig('staging');
+    expect(staging.region).toBe(dev.region);
+    expect(staging.account).toBe(dev.account);
+
+    const devNames = physicalNames(synthEnv('dev'));
+    const stagingNames = physicalNames(synthEnv('staging'));
+    // The check sees the names we do set (else it could never fail).
+    expect(devNames).toContain('AWS::SES::ReceiptRuleSet ouvidoria-dev');
+    expect(devNames).toContain('AWS::SES::EmailIdentity ouvidoria.example.com.br');
+    expect(stagingNames).toContain('AWS::SES::ReceiptRuleSet ouvidoria-staging');
+    expect(stagingNames.filter((n) => devNames.includes(n))).toEqual([]);
+  }, 120_000);
+
+  it('finds the collision when two environments are given the same rule set name (the check can fail)', () => {
+    const staging = { ...loadDeploymentConfig('staging'), ruleSetName: 'ouvidoria-dev' };
+    const { stack } = buildApp({ context: { ...NO_BUNDLING, env: 'staging' }, config: staging, nag: false });
+    const clash = physicalNames(Template.fromStack(stack)).filter((n) => physicalNames(synthEnv('dev')).includes(n));
+    expect(clash).toContain('AWS::SES::ReceiptRuleSet ouvidoria-dev');
+  }, 120_000);
+
+  it('names no retained resource: CloudFormation generates their names, so a redeploy after destroy works', () => {
+    const template = synthEnv('dev');
+    const retained = Object.values(template.toJSON().Resources) as {
+      Type: string;
+      DeletionPolicy?: string;
+      Properties?: Record<string, unknown>;
+    }[];
+    const named = retained
+      .filter((r) => r.DeletionPolicy === 'Retain')
+      .flatMap((r) =>
+        Object.entries(r.Properties ?? {})
+          .filter(([k, v]) => /Name$/.test(k) && typeof v === 'string' && k !== 'DisplayName')
+          .map(([k, v]) => `${r.Type} ${k}=${v}`),
+      );
+    expect(retained.some((r) => r.DeletionPolicy === 'Retain')).toBe(true);
+    expect(named).toEqual([]);
+  }, 120_000);
+});
