@@ -53,6 +53,24 @@ export const CLOSE_CATEGORY_LABELS_PT: Record<CloseCategory, string> = {
 
 export type StaffRole = 'analyst' | 'supervisor';
 
+/** A roster entry as the lifecycle sees it (the directory adds the role to the analyst roster). */
+export interface StaffMember {
+  /** Short stable id, e.g. "ana": what `#transferir` names and what the history records. */
+  id: string;
+  name: string;
+  /** Lower-cased address the staff member writes from. */
+  email: string;
+  role: StaffRole;
+  active: boolean;
+  /** Inclusive ISO dates of a leave. */
+  leave?: { from: string; to: string };
+}
+
+/** On leave on the office-local date `today` (YYYY-MM-DD). */
+export function isOnLeave(member: Pick<StaffMember, 'leave'>, today: string): boolean {
+  return member.leave !== undefined && member.leave.from <= today && today <= member.leave.to;
+}
+
 /** Who acts. Staff are roster ids (never addresses: the history is kept for years). */
 export type Actor =
   | { kind: 'staff'; id: string; role: StaffRole }
