@@ -9,7 +9,7 @@
  *   the mail has attachments, which are relayed as an answer just before the closing mail;
  * - otherwise it is the answer relayed to the merchant.
  */
-import type { AttachmentMeta } from '../submission';
+import type { AttachmentMeta, ObjectLocation } from '../submission';
 import type { StaffCommand } from './commands';
 import {
   addNote,
@@ -31,6 +31,8 @@ export interface StaffMailPlanInput {
   body: string;
   /** Attachments within the relay limit (the caller drops the rest and says so). */
   attachments: AttachmentMeta[];
+  /** Raw staff mail (attachment bytes). */
+  raw?: ObjectLocation;
   /** The roster entry named by `#transferir`, looked up by the caller (null: unknown). */
   transferTarget?: TransferTarget | null;
 }
@@ -62,7 +64,7 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   } else if (closing && attachments.length === 0) {
     closingMessage = body === '' ? undefined : body;
   } else if (body !== '' || attachments.length > 0) {
-    steps.push((k) => answer(k, actor, { body, attachments, sourceId }, ctx));
+    steps.push((k) => answer(k, actor, { body, attachments, sourceId, ...(input.raw ? { raw: input.raw } : {}) }, ctx));
   }
   if (extension) steps.push((k) => extend(k, actor, extension.businessDays, extension.reason, ctx));
   if (wait) steps.push((k) => awaitMerchant(k, actor, ctx));

@@ -3,7 +3,7 @@
  * transition records, the changes it asks the store to write and the effects it asks the
  * application to carry out. Data only: nothing here talks to the outside world.
  */
-import type { AttachmentMeta } from '../submission';
+import type { AttachmentMeta, ObjectLocation } from '../submission';
 import type { CaseRecord, CaseStatus } from '../case';
 
 /**
@@ -131,6 +131,8 @@ export interface RelayedAnswer {
   attachments: AttachmentMeta[];
   /** Idempotency key of the staff mail (SES message id). */
   sourceId: string;
+  /** The staff mail as stored raw: where the relayed attachments' bytes are read from. */
+  raw?: ObjectLocation;
 }
 
 /**
@@ -196,6 +198,8 @@ export interface PendingEffect {
   id: string;
   effect: Effect;
   createdAt: string;
+  /** Position in its transition: effects run in this order (a stored map keeps no order). */
+  order: number;
 }
 
 /**
