@@ -1,4 +1,5 @@
 import type { Decision, TicketCandidate } from './decision';
+import type { Closure, HistoryEvent, PendingEffect } from './lifecycle/types';
 import type { Outcome } from './outcome';
 import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdicts } from './submission';
 
@@ -24,6 +25,10 @@ export interface CaseMessage {
   messageId?: string;
   /** Who sent it (every stored message records its sender: the history is an audit trail). */
   from?: Mailbox;
+  /** 'out' for an analyst's answer we relayed to the merchant; absent (= 'in') for what we received. */
+  direction?: 'in' | 'out';
+  /** Roster id of the staff member who wrote an outgoing message. */
+  author?: string;
 }
 
 /** Outcome of the automatic reply step, recorded for the decision trail. */
@@ -73,6 +78,16 @@ export interface CaseRecord {
   /** When the assigned analyst was emailed. */
   analystNotifiedAt?: string;
   closedAt?: string;
+  /** Lifecycle (SPEC step 8). Bumped by every lifecycle write: the optimistic-concurrency guard (absent = 0). */
+  version?: number;
+  /** Audit trail: who did what, when (shared/domain/lifecycle). */
+  history?: HistoryEvent[];
+  /** How the case was closed (#encerrar); removed when the merchant reopens it. */
+  closure?: Closure;
+  /** Last time the merchant reopened the case within the reopen window. */
+  reopenedAt?: string;
+  /** Effects stored with their transition and not yet carried out, by effect id (an outbox). */
+  pendingEffects?: Record<string, PendingEffect>;
 }
 
 /** Case id for a submission: stable across retries of the same delivery. */

@@ -63,6 +63,39 @@ export const ConfigSchema = z.object({
     /** Days an address that hard-bounced or complained gets no automatic mail. */
     bounceSuppressionDays: z.number().int().min(1).default(60),
   }),
+  /** Business days before the due date when the analyst is reminded (SPEC step 9). */
+  reminderBusinessDays: z.number().int().min(0).max(30).default(2),
+  /** Case lifecycle by email (SPEC step 8); every key has a default, so older config files still parse. */
+  lifecycle: z
+    .object({
+      /** Local part of the per-case staff reply address: `<localPart>+<protocol>.<token>@<domain>`. */
+      staffReplyLocalPart: z
+        .string()
+        .regex(/^[a-z0-9]+$/, 'lower-case letters and digits only')
+        .default('caso'),
+      /** Characters of the base32 HMAC token in that address (5 bits each: 16 → 80 bits). */
+      tokenLength: z.number().int().min(16).max(52).default(16),
+      /** Days a survey link stays valid after the closing mail. */
+      surveyLinkDays: z.number().int().min(1).max(365).default(30),
+      /** Hours a merchant status-page link stays valid. */
+      statusLinkHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 7)
+        .default(24),
+      /** Attachments of an analyst's answer relayed to the merchant, in total, at most. */
+      maxRelayAttachmentBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(10 * 1024 * 1024),
+      /** Largest `#prorrogar` in one command, in business days. */
+      maxExtensionBusinessDays: z.number().int().min(1).max(60).default(30),
+      /** Roster ids with the supervisor role (ouvidor/a): may act on any case, get escalations. */
+      supervisorIds: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   threading: z.object({
     /** A reply to a case closed more than this many days ago opens a new, linked case. */
     reopenWindowDays: z.number().int().min(1).default(30),

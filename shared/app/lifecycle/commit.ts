@@ -1,0 +1,140 @@
+/**
+ * The one way the lifecycle services change a case: compute a transition from the case as read,
+ * store it with its events, messages and effects in one conditional write, re-read and recompute
+ * when another writer got there first, then carry out the effects.
+ */
+import { createHash } from 'node:crypto';
+import { type OfficeCalendar, officeCalendar } from '../../domain/calendar';
+import type { CaseMessage } from '../../domain/case';
+import type { OuvidoriaConfig } from '../../domain/config';
+import type { ReplySecret } from '../../domain/lifecycle/reply-address';
+import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
+import { carryOutEffects } from './effects';
+import {
+  type CaseWorkStore,
+  type Clock,
+  type LifecycleMailer,
+  type LifecycleTelemetry,
+  type OpenCaseCounter,
+  type StaffDirectory,
+  type SurveyStore,
+  silentLifecycleTelemetry,
+  type TimerScheduler,
+} from './ports';
+
+export interface LifecycleDeps {
+  cases: CaseWorkStore;
+  counter: OpenCaseCounter;
+  staff: StaffDirectory;
+  mailer: LifecycleMailer;
+  timers: TimerScheduler;
+  surveys: SurveyStore;
+  clock: Clock;
+  config: OuvidoriaConfig;
+  /** HMAC secret of staff reply addresses and signed links (Secrets Manager; a file locally). */
+  secret: ReplySecret;
+  telemetry?: LifecycleTelemetry;
+  /** Built from `config` when omitted; pass one to share its holiday cache. */
+  calendar?: OfficeCalendar;
+}
+
+export interface ResolvedDeps extends LifecycleDeps {
+  telemetry: LifecycleTelemetry;
+  calendar: OfficeCalendar;
+}
+
+export function resolveDeps(deps: LifecycleDeps): ResolvedDeps {
+  return {
+    ...deps,
+    telemetry: deps.telemetry ?? silentLifecycleTelemetry,
+    calendar: deps.calendar ?? officeCalendar(deps.config, 'office'),
+  };
+}
+
+/** Attempts before giving up on a case many writers are changing at once (the platform retries later). */
+export const MAX_COMMIT_ATTEMPTS = 6;
+/** Random pause before a re-read grows with the attempt, so racing writers stop meeting in lockstep. */
+const BACKOFF_MS = 20;
+
+const pause = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.floor(Math.random() * BACKOFF_MS * attempt)));
+
+export class CaseBusy extends Error {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} kept changing under ${MAX_COMMIT_ATTEMPTS} attempts`);
+    this.name = 'CaseBusy';
+  }
+}
+
+/**
+ * Effect ids derive from the cause and the position, so a recomputation after a crash yields the
+ * same ids — and the same Message-IDs, which derive from them (random-looking, never from a protocol).
+ */
+export function effectId(sourceId: string, index: number): string {
+  return createHash('sha256').update(`${sourceId}\n${index}`).digest('hex').slice(0, 24);
+}
+
+export function alreadyApplied(c: WorkCase, sourceId: string): boolean {
+  return (c.history ?? []).some((e) => e.sourceId === sourceId);
+}
+
+export interface Planned {
+  transition: Extract<Transition, { ok: true }>;
+  messages?: CaseMessage[];
+}
+
+export type CommitOutcome =
+  | { kind: 'committed'; before: WorkCase; after: WorkCase; planned: Planned }
+  | { kind: 'duplicate'; current: WorkCase }
+  | { kind: 'skipped'; current: WorkCase; reason: string }
+  | { kind: 'not-found' };
+
+/**
+ * Reads (or takes) the case, asks `plan` for the transition, commits it conditionally; on a
+ * conflict re-reads and plans again. `plan` returns a string to skip (nothing to write).
+ * After a commit, or on a duplicate, the pending effects are carried out.
+ */
+export async function commitWithRetry(
+  deps: ResolvedDeps,
+  caseId: string,
+  sourceId: string,
+  plan: (current: WorkCase) => Promise<Planned | string> | Planned | string,
+  initial?: WorkCase,
+): Promise<CommitOutcome> {
+  let current: WorkCase | null = initial ?? (await deps.cases.get(caseId));
+  for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+    if (!current) return { kind: 'not-found' };
+    if (alreadyApplied(current, sourceId)) {
+      await carryOutEffects(deps, current);
+      return { kind: 'duplicate', current };
+    }
+    const planned = await plan(current);
+    if (typeof planned === 'string') return { kind: 'skipped', current, reason: planned };
+    const at = deps.clock.now().toISOString();
+    const effects: PendingEffect[] = planned.transition.effects.map((effect, i) => ({
+      id: effectId(sourceId, i),
+      effect,
+      createdAt: at,
+      order: i,
+    }));
+    const result = await deps.cases.commit({
+      caseId,
+      expectedVersion: current.version ?? 0,
+      changes: planned.transition.next,
+      events: planned.transition.events,
+      messages: planned.messages ?? [],
+      effects,
+    });
+    if (result.ok) {
+      const after = await deps.cases.get(caseId);
+      if (!after) return { kind: 'not-found' };
+      await carryOutEffects(deps, after, new Set(effects.map((e) => e.id)));
+      return { kind: 'committed', before: current, after, planned };
+    }
+    if (result.reason === 'not-found') return { kind: 'not-found' };
+    deps.telemetry.commitConflict({ caseId, attempt });
+    await pause(attempt);
+    current = await deps.cases.get(caseId);
+  }
+  throw new CaseBusy(caseId);
+}

@@ -1,0 +1,220 @@
+/**
+ * Carrying out the effects a transition stored (its outbox): mails, open-case counts, timers.
+ * Each effect is settled (removed from the case) once done; one that fails stays pending, the
+ * others still run, and the call throws at the end so that the platform retries — the retry finds
+ * the cause in the history and carries out what is still pending.
+ */
+import { newMessageId } from '../../domain/auto-reply-policy';
+import type { CaseMessage } from '../../domain/case';
+import { timersFor } from '../../domain/lifecycle/deadlines';
+import {
+  renderAnswerToMerchant,
+  renderClosingMail,
+  renderEscalation,
+  renderExtensionNotice,
+  renderMerchantMessageToAnalyst,
+  renderReminder,
+  renderStaffExplanation,
+  renderTransferNotice,
+} from '../../domain/lifecycle/messages';
+import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
+import { surveyLinks } from '../../domain/lifecycle/survey';
+import type { Effect, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
+import type { RenderedMail } from '../../domain/replies';
+import { bestEffortAfterSend } from '../after-send';
+import type { ResolvedDeps } from './commit';
+import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
+
+export class LifecycleEffectsFailed extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly failures: { effectId: string; kind: string; error: unknown }[],
+  ) {
+    super(`${failures.length} lifecycle effect(s) failed on case ${caseId}: ${failures.map((f) => f.kind).join(', ')}`);
+    this.name = 'LifecycleEffectsFailed';
+  }
+}
+
+/** Keep the thread root and the latest ids, as replyHeaders does. */
+const MAX_REFERENCES = 20;
+
+function fromHeader(deps: ResolvedDeps): string {
+  return `${deps.config.fromName} <${deps.config.fromAddress}>`;
+}
+
+/** The merchant's messages we received, in order (for In-Reply-To / References). */
+function merchantMessageIds(c: WorkCase): string[] {
+  const ids = c.messages.filter((m) => m.direction !== 'out' && m.messageId).map((m) => m.messageId as string);
+  return ids.length > MAX_REFERENCES ? [ids[0] as string, ...ids.slice(-(MAX_REFERENCES - 1))] : ids;
+}
+
+async function sendToMerchant(
+  deps: ResolvedDeps,
+  c: WorkCase,
+  pending: PendingEffect,
+  mail: RenderedMail,
+  options: { human: boolean; attachments?: RelayedAttachments },
+): Promise<void> {
+  const messageId = newMessageId(deps.config, `${pending.id}.${pending.effect.kind}`);
+  // Registered first, so that the merchant's answer threads into the case at once.
+  await deps.cases.addMessageIds(c.caseId, [messageId]);
+  const refs = merchantMessageIds(c);
+  const headers: Record<string, string> = { 'X-Auto-Response-Suppress': 'All' };
+  // The relayed answer is a person's words; notices are automatic (RFC 3834).
+  if (!options.human) headers['Auto-Submitted'] = 'auto-generated';
+  const last = refs[refs.length - 1];
+  if (last) {
+    headers['In-Reply-To'] = `<${last}>`;
+    headers['References'] = refs.map((id) => `<${id}>`).join(' ');
+  }
+  const outgoing: LifecycleOutgoingMail = {
+    to: [c.senderEmail],
+    from: fromHeader(deps),
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId,
+    headers,
+    ...(options.attachments ? { attachments: options.attachments } : {}),
+  };
+  const sent = await deps.mailer.send(outgoing);
+  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, sent.messageIds));
+}
+
+async function sendToStaff(
+  deps: ResolvedDeps,
+  c: WorkCase,
+  pending: PendingEffect,
+  member: StaffMember,
+  mail: RenderedMail,
+): Promise<void> {
+  const replyTo = c.protocol ? [staffReplyAddress(c.protocol, member.id, deps.secret, deps.config)] : [];
+  await deps.mailer.send({
+    to: [member.email],
+    from: fromHeader(deps),
+    replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: newMessageId(deps.config, `${pending.id}.${member.id}`),
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+  });
+}
+
+async function member(deps: ResolvedDeps, id: string): Promise<StaffMember> {
+  const found = await deps.staff.byId(id);
+  // A roster entry removed after the effect was stored: nothing sensible to send; settle it.
+  if (!found) throw new MissingStaff(id);
+  return found;
+}
+
+class MissingStaff extends Error {
+  constructor(readonly staffId: string) {
+    super(`No staff member ${staffId} in the roster`);
+    this.name = 'MissingStaff';
+  }
+}
+
+function message(c: WorkCase, sourceId: string): CaseMessage | undefined {
+  return c.messages.find((m) => m.sourceId === sourceId);
+}
+
+async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect): Promise<void> {
+  const effect: Effect = pending.effect;
+  const { config } = deps;
+  switch (effect.kind) {
+    case 'relay-to-merchant': {
+      const { answer } = effect;
+      const attachments =
+        answer.raw && answer.attachments.length > 0 ? { raw: answer.raw, parts: answer.attachments } : undefined;
+      const mail = renderAnswerToMerchant(c, answer.body, config);
+      return sendToMerchant(deps, c, pending, mail, { human: true, ...(attachments ? { attachments } : {}) });
+    }
+    case 'forward-to-analyst': {
+      const analyst = await member(deps, effect.analystId);
+      const received = message(c, effect.messageSourceId);
+      if (!received) return;
+      const reopened = (c.history ?? []).some(
+        (e) => e.type === 'reopened' && e.messageSourceId === effect.messageSourceId,
+      );
+      return sendToStaff(
+        deps,
+        c,
+        pending,
+        analyst,
+        renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened }),
+      );
+    }
+    case 'notify-transfer': {
+      const to = await member(deps, effect.to);
+      const from = await deps.staff.byId(effect.from);
+      return sendToStaff(
+        deps,
+        c,
+        pending,
+        to,
+        renderTransferNotice(c, to, from?.name ?? effect.from, effect.note, config),
+      );
+    }
+    case 'open-count':
+      return effect.change === 'opened'
+        ? deps.counter.opened(effect.analystId, c.caseId)
+        : deps.counter.closed(effect.analystId, c.caseId);
+    case 'schedule-timers': {
+      for (const timer of timersFor(c.caseId, effect.dueAt, deps.clock.now(), config, deps.calendar)) {
+        await deps.timers.schedule(timer);
+      }
+      return;
+    }
+    case 'notify-extension':
+      return sendToMerchant(deps, c, pending, renderExtensionNotice(c, effect, config), { human: false });
+    case 'send-closing': {
+      const links = c.protocol ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
+      return sendToMerchant(deps, c, pending, renderClosingMail(c, effect, links, config), { human: false });
+    }
+    case 'explain-to-staff': {
+      const staff = await member(deps, effect.staffId);
+      return sendToStaff(deps, c, pending, staff, renderStaffExplanation(c, staff, effect.problems, config));
+    }
+    case 'remind-analyst': {
+      const analyst = await member(deps, effect.analystId);
+      return sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config));
+    }
+    case 'escalate': {
+      const analyst = effect.analystId ? await deps.staff.byId(effect.analystId) : null;
+      for (const supervisor of await deps.staff.supervisors()) {
+        await sendToStaff(deps, c, pending, supervisor, renderEscalation(c, supervisor, analyst ?? undefined, config));
+      }
+      return;
+    }
+  }
+}
+
+/**
+ * Carries out the case's pending effects (only `onlyIds` when given: a fresh commit runs its own,
+ * a retry runs everything left), settling each one done.
+ */
+export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?: ReadonlySet<string>): Promise<void> {
+  const pending = Object.values(c.pendingEffects ?? {})
+    .filter((p) => !onlyIds || onlyIds.has(p.id))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.order - b.order);
+  const failures: { effectId: string; kind: string; error: unknown }[] = [];
+  for (const p of pending) {
+    try {
+      await carryOut(deps, c, p);
+    } catch (error) {
+      if (!(error instanceof MissingStaff)) {
+        failures.push({ effectId: p.id, kind: p.effect.kind, error });
+        deps.telemetry.effectFailed({
+          caseId: c.caseId,
+          effect: p.effect.kind,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+        continue;
+      }
+      deps.telemetry.effectFailed({ caseId: c.caseId, effect: p.effect.kind, error: 'MissingStaff' });
+    }
+    await deps.cases.settleEffect(c.caseId, p.id);
+  }
+  if (failures.length > 0) throw new LifecycleEffectsFailed(c.caseId, failures);
+}

@@ -1,0 +1,163 @@
+/**
+ * The narrow ports of the case lifecycle services (SPEC.md steps 8 and 9). Adapters (DynamoDB,
+ * SES, EventBridge Scheduler) implement them; test/support/lifecycle-fakes.ts has in-memory
+ * versions with the same semantics. Nothing here imports AWS.
+ *
+ * Retries: every service may be run again with the same input (SES redelivery, Lambda async
+ * retry, SQS, a scheduler retry). They stay correct because:
+ * - every transition is one conditional write on the case version (CaseWorkStore.commit), and its
+ *   history events carry the idempotency key of their cause (the staff mail's SES message id, the
+ *   merchant message's source id, the timer name): a cause already in the history is not applied again;
+ * - the effects of a transition are stored in that same write (an outbox, `pendingEffects`) and
+ *   removed one by one once carried out; a retry carries out whatever is still pending. Effects
+ *   are therefore at least once, and each is made safe to repeat: mails keep the same Message-ID,
+ *   counters are idempotent per (analyst, case), schedules per name.
+ */
+import type { CaseMessage } from '../../domain/case';
+import type { LifecycleTimer } from '../../domain/lifecycle/deadlines';
+import type { CaseChanges, HistoryEvent, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
+import type { AttachmentMeta, ObjectLocation } from '../../domain/submission';
+import type { OutgoingMail, SentMail } from '../../ports';
+
+export type { Clock } from '../../ports';
+
+/** One lifecycle write. */
+export interface CaseCommit {
+  caseId: string;
+  /** The version the transition was computed from; a record without `version` is at 0. */
+  expectedVersion: number;
+  /** Attribute changes (a missing key: unchanged; null: REMOVE). */
+  changes: CaseChanges;
+  /** Appended to `history`, in order. */
+  events: HistoryEvent[];
+  /** Appended to `messages`, each unless a message with the same sourceId is already there. */
+  messages: CaseMessage[];
+  /** Added to `pendingEffects` (by id). */
+  effects: PendingEffect[];
+}
+
+export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'not-found' };
+
+/**
+ * The cases, as the lifecycle reads and writes them.
+ *
+ * `commit` is ONE conditional write (DynamoDB: UpdateItem with
+ * `ConditionExpression: #version = :expected` — or `attribute_not_exists(#version)` when 0 — that
+ * sets the changed attributes, REMOVEs the nulls, `list_append`s history and messages, sets
+ * `pendingEffects.#id` and `#version = :expected + 1`; status-index keys change with the status).
+ * It returns `conflict` when the case moved on since it was read (the caller re-reads and
+ * recomputes) and never applies a partial change. Two concurrent commands on one case thus end
+ * with both applied in some order, or the later one refused against the new state.
+ */
+export interface CaseWorkStore {
+  get(caseId: string): Promise<WorkCase | null>;
+  getByProtocol(protocol: string): Promise<WorkCase | null>;
+  commit(commit: CaseCommit): Promise<CommitResult>;
+  /** Removes a carried-out effect from `pendingEffects`. Idempotent; does not change the version. */
+  settleEffect(caseId: string, effectId: string): Promise<void>;
+  /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
+  addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
+}
+
+/**
+ * Open cases per analyst, kept with conditional writes, idempotent per (analyst, case): an
+ * effect carried out twice counts once. Adapters may keep (a) a counter plus one marker item per
+ * open (analyst, case), created/deleted conditionally, or (b) the set of the analyst's OPEN case
+ * ids with ADD/DELETE — bounded by the open cases, it shrinks on close and transfer (unlike a set
+ * of every case ever assigned). The count never goes below zero.
+ */
+export interface OpenCaseCounter {
+  opened(analystId: string, caseId: string): Promise<void>;
+  closed(analystId: string, caseId: string): Promise<void>;
+}
+
+/**
+ * The roster with roles. Lookups by the sender address of a staff mail and by id (`#transferir`,
+ * effects). An adapter over StaffRepository gives the role from `config.lifecycle.supervisorIds`
+ * (or a roster attribute).
+ */
+export interface StaffDirectory {
+  byEmail(email: string): Promise<StaffMember | null>;
+  byId(id: string): Promise<StaffMember | null>;
+  /** Active supervisors (escalations). */
+  supervisors(): Promise<StaffMember[]>;
+}
+
+/**
+ * One-time schedules (EventBridge Scheduler `at(...)`, deleted after completion) that call the
+ * lifecycle timer handler with `{ kind, caseId, dueAt }`. Idempotent per `timer.name`: scheduling
+ * the same name twice makes one schedule (ConflictException = done). A schedule is never
+ * updated or cancelled: a moved due date gets new names, and the old timers find a different due
+ * date on the case when they fire and do nothing.
+ */
+export interface TimerScheduler {
+  schedule(timer: LifecycleTimer): Promise<void>;
+}
+
+export interface SurveyAnswer {
+  protocol: string;
+  score: number;
+  comment?: string;
+  answeredAt: string;
+}
+
+/** Satisfaction answers: one per case, the first confirmed one wins (conditional put on the protocol). */
+export interface SurveyStore {
+  /** True when recorded; false when the case already has an answer (nothing changed). */
+  record(answer: SurveyAnswer): Promise<boolean>;
+  get(protocol: string): Promise<SurveyAnswer | null>;
+}
+
+/** Attachments of a relayed answer: the bytes are read from the staff mail's raw MIME by part id. */
+export interface RelayedAttachments {
+  raw: ObjectLocation;
+  parts: AttachmentMeta[];
+}
+
+/**
+ * A mail of the lifecycle: the shared OutgoingMail plus, for relayed answers, attachments. A mailer
+ * that does not know `attachments` (today's SES mailer) sends the text without them.
+ */
+export interface LifecycleOutgoingMail extends OutgoingMail {
+  attachments?: RelayedAttachments;
+}
+
+/** The shared Mailer (shared/ports.ts) fits, structurally. */
+export interface LifecycleMailer {
+  send(mail: LifecycleOutgoingMail): Promise<SentMail>;
+}
+
+/** Why a mail to a staff reply address was set aside (stored as quarantined, nothing changed). */
+export type StaffMailQuarantineReason =
+  | 'not-a-staff-address'
+  | 'automatic-message'
+  | 'sender-authentication-failed'
+  | 'unknown-sender'
+  | 'inactive-sender'
+  | 'bad-token'
+  | 'unknown-case';
+
+/** Logs and metrics, without personal data (ids, protocols, codes). The handler maps it to Powertools. */
+export interface LifecycleTelemetry {
+  staffMailQuarantined(event: { reason: StaffMailQuarantineReason; protocol?: string }): void;
+  staffMailApplied(event: { caseId: string; protocol: string; staffId: string; events: string[] }): void;
+  staffMailRefused(event: { caseId: string; protocol: string; staffId: string; codes: string[] }): void;
+  /** The conditional write lost a race; the service re-read the case and tried again. */
+  commitConflict(event: { caseId: string; attempt: number }): void;
+  /** The `OverdueCases` metric: one per case whose due date passed open (escalation fired). */
+  overdue(event: { caseId: string; protocol: string }): void;
+  timerStale(event: { caseId: string; kind: string }): void;
+  effectFailed(event: { caseId: string; effect: string; error: string }): void;
+  surveyRecorded(event: { protocol: string; score: number }): void;
+}
+
+export const silentLifecycleTelemetry: LifecycleTelemetry = {
+  staffMailQuarantined() {},
+  staffMailApplied() {},
+  staffMailRefused() {},
+  commitConflict() {},
+  overdue() {},
+  timerStale() {},
+  effectFailed() {},
+  surveyRecorded() {},
+};

@@ -1,0 +1,165 @@
+/**
+ * Mail to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`, SPEC.md step 8).
+ *
+ * It acts on the case only when, in this order:
+ * 1. it is not an automatic message (an analyst's out-of-office must never reach the merchant);
+ * 2. a recipient is a staff reply address of our domain;
+ * 3. sender authentication passed: DKIM, or SPF and DMARC — and DMARC did not fail;
+ * 4. the sender is an active member of the roster;
+ * 5. the token verifies for (protocol, that member's id): the address was issued to them;
+ * 6. the case exists.
+ * Anything else returns `quarantine` with the reason, and nothing is written or sent: the caller
+ * stores the mail as quarantined for review.
+ *
+ * A verified mail always leaves one history event: the transition it asked for, or a `refused`
+ * event (malformed command, wrong state, not the case's analyst) with a pt-BR explanation mailed
+ * back to the sender. Its SES message id is the idempotency key.
+ */
+import { isMachineGenerated } from '../../domain/auto-reply-policy';
+import type { CaseMessage } from '../../domain/case';
+import { freshStaffText, parseStaffCommands } from '../../domain/lifecycle/commands';
+import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
+import { planStaffMail } from '../../domain/lifecycle/plan';
+import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
+import { type Actor, type Effect, isOnLeave, type RefusalCode, type WorkCase } from '../../domain/lifecycle/types';
+import type { AttachmentMeta, Submission, Verdicts } from '../../domain/submission';
+import { commitWithRetry, type LifecycleDeps, type Planned, resolveDeps } from './commit';
+import type { StaffMailQuarantineReason } from './ports';
+
+export type StaffMailResult =
+  | { kind: 'quarantine'; reason: StaffMailQuarantineReason }
+  | { kind: 'applied'; caseId: string; protocol: string; events: string[] }
+  | { kind: 'refused'; caseId: string; protocol: string; codes: RefusalCode[] }
+  | { kind: 'duplicate'; caseId: string; protocol: string };
+
+/** DKIM, or SPF and DMARC; a DMARC failure refuses whatever else passed. Missing verdicts refuse. */
+export function staffSenderAuthenticated(verdicts: Verdicts | undefined): boolean {
+  if (!verdicts || verdicts.dmarc === 'FAIL') return false;
+  return verdicts.dkim === 'PASS' || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
+}
+
+/**
+ * Attachments relayed to the merchant: not inline parts (signature logos), in order, while the
+ * total stays within `lifecycle.maxRelayAttachmentBytes`; the rest are left out.
+ */
+export function relayableAttachments(attachments: AttachmentMeta[], maxBytes: number): AttachmentMeta[] {
+  const kept: AttachmentMeta[] = [];
+  let total = 0;
+  for (const a of attachments) {
+    if (a.inline || a.size > maxBytes - total) continue;
+    kept.push(a);
+    total += a.size;
+  }
+  return kept;
+}
+
+export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps): Promise<StaffMailResult> {
+  const deps = resolveDeps(rawDeps);
+  const { config, telemetry } = deps;
+  const quarantine = (reason: StaffMailQuarantineReason, protocol?: string): StaffMailResult => {
+    telemetry.staffMailQuarantined({ reason, ...(protocol ? { protocol } : {}) });
+    return { kind: 'quarantine', reason };
+  };
+
+  if (isMachineGenerated(mail, config)) return quarantine('automatic-message');
+  const address = mail.recipients.map((r) => parseStaffReplyAddress(r, config)).find((p) => p !== null);
+  if (!address) return quarantine('not-a-staff-address');
+  const { protocol } = address;
+  if (!staffSenderAuthenticated(mail.verdicts)) return quarantine('sender-authentication-failed', protocol);
+  const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
+  if (!member) return quarantine('unknown-sender', protocol);
+  if (!member.active) return quarantine('inactive-sender', protocol);
+  if (!verifyStaffReplyToken(address, member.id, deps.secret, config.lifecycle.tokenLength)) {
+    return quarantine('bad-token', protocol);
+  }
+  const found = await deps.cases.getByProtocol(protocol);
+  if (!found) return quarantine('unknown-case', protocol);
+
+  const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
+  const fresh = freshStaffText(mail.text);
+  const parsed = parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays });
+
+  const plan = async (c: WorkCase): Promise<Planned> => {
+    const now = deps.clock.now();
+    const ctx: LifecycleContext = { now, config, calendar: deps.calendar, sourceId: mail.sourceId };
+    if (!parsed.ok) return { transition: recordRefusal(actor, parsed.problems, parsed.commandLines, ctx) };
+    const attachments = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
+    const moveTo = parsed.commands.find((k) => k.kind === 'transfer');
+    let transferTarget: TransferTarget | null | undefined;
+    if (moveTo && moveTo.kind === 'transfer') {
+      const target = moveTo.to.includes('@') ? await deps.staff.byEmail(moveTo.to) : await deps.staff.byId(moveTo.to);
+      transferTarget = target
+        ? { id: target.id, active: target.active, onLeave: isOnLeave(target, deps.calendar.localDate(now)) }
+        : null;
+    }
+    const transition = planStaffMail(
+      c,
+      actor,
+      {
+        sourceId: mail.sourceId,
+        commands: parsed.commands,
+        body: parsed.body,
+        attachments,
+        ...(mail.raw ? { raw: mail.raw } : {}),
+        ...(transferTarget !== undefined ? { transferTarget } : {}),
+      },
+      ctx,
+    );
+    if (!transition.ok) {
+      return {
+        transition: recordRefusal(
+          actor,
+          [transition.refusal],
+          parsed.commands.map((k) => k.line),
+          ctx,
+        ),
+      };
+    }
+    return { transition, messages: outgoingMessages(transition.effects, mail, member.id, parsed.body) };
+  };
+
+  const outcome = await commitWithRetry(deps, found.caseId, mail.sourceId, plan, found);
+  const ids = { caseId: found.caseId, protocol };
+  switch (outcome.kind) {
+    case 'not-found':
+      return quarantine('unknown-case', protocol);
+    case 'duplicate':
+    case 'skipped':
+      return { kind: 'duplicate', ...ids };
+    case 'committed': {
+      const events = outcome.planned.transition.events;
+      const refused = events.find((e) => e.type === 'refused');
+      if (refused && refused.type === 'refused') {
+        const effect = outcome.planned.transition.effects.find((e) => e.kind === 'explain-to-staff');
+        const codes = effect && effect.kind === 'explain-to-staff' ? effect.problems.map((p) => p.code) : [];
+        telemetry.staffMailRefused({ ...ids, staffId: member.id, codes });
+        return { kind: 'refused', ...ids, codes };
+      }
+      const types = events.map((e) => e.type);
+      telemetry.staffMailApplied({ ...ids, staffId: member.id, events: types });
+      return { kind: 'applied', ...ids, events: types };
+    }
+  }
+}
+
+/** What the merchant is sent, kept on the case as an outgoing message (the status page shows it). */
+function outgoingMessages(effects: readonly Effect[], mail: Submission, author: string, body: string): CaseMessage[] {
+  const relay = effects.find(
+    (e): e is Extract<Effect, { kind: 'relay-to-merchant' }> => e.kind === 'relay-to-merchant',
+  );
+  const closing = effects.find((e): e is Extract<Effect, { kind: 'send-closing' }> => e.kind === 'send-closing');
+  if (!relay && !closing?.message) return [];
+  return [
+    {
+      sourceId: mail.sourceId,
+      channel: 'email',
+      receivedAt: mail.receivedAt,
+      subject: mail.subject,
+      text: body,
+      attachments: relay ? relay.answer.attachments : [],
+      ...(mail.raw ? { raw: mail.raw } : {}),
+      direction: 'out',
+      author,
+    },
+  ];
+}

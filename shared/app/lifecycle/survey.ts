@@ -1,0 +1,37 @@
+/**
+ * The merchant confirmed a score on the survey page (a POST: the GET that opens the page records
+ * nothing, because mail scanners open links). The link's signature and expiry are checked here;
+ * one answer per case is the store's conditional write.
+ */
+import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
+import type { LifecycleDeps } from './commit';
+import { silentLifecycleTelemetry } from './ports';
+
+/** Comments longer than this are cut (the page's textarea says so). */
+export const MAX_SURVEY_COMMENT_CHARS = 2000;
+
+export type SurveyResult =
+  | { kind: 'recorded'; protocol: string; score: number }
+  | { kind: 'already-answered'; protocol: string }
+  | { kind: 'invalid-link'; error: LinkError };
+
+/** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
+export async function recordSurvey(
+  link: string | URLSearchParams,
+  comment: string | undefined,
+  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry'>,
+): Promise<SurveyResult> {
+  const now = deps.clock.now();
+  const verified = verifySurveyLink(link, now, deps.secret);
+  if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
+  const text = comment?.replace(/\r\n?/g, '\n').trim().slice(0, MAX_SURVEY_COMMENT_CHARS);
+  const recorded = await deps.surveys.record({
+    protocol: verified.protocol,
+    score: verified.score,
+    ...(text ? { comment: text } : {}),
+    answeredAt: now.toISOString(),
+  });
+  if (!recorded) return { kind: 'already-answered', protocol: verified.protocol };
+  (deps.telemetry ?? silentLifecycleTelemetry).surveyRecorded({ protocol: verified.protocol, score: verified.score });
+  return { kind: 'recorded', protocol: verified.protocol, score: verified.score };
+}

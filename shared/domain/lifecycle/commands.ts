@@ -1,0 +1,311 @@
+/**
+ * Commands in an analyst's mail (SPEC.md step 8), the way Zendesk's Mail API reads `#status solved`
+ * in a reply: one command per line at the top of the fresh text, the rest is the answer.
+ *
+ *   #encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]
+ *   #aguardar                     (waiting for the merchant)
+ *   #nota [texto]                 (internal note: the whole mail stays internal, nothing relayed)
+ *   #transferir <id do analista>  (the text, if any, goes to the new analyst as a note)
+ *   #prorrogar <dias úteis> <motivo>
+ *
+ * Decisions:
+ * - Command words and categories are matched without accents and case: `#Encerrar Procedente`,
+ *   `#ENCERRAR NÃO RESOLVIDO`, `#encerrar não-resolvido` all work. Only these five verbs are
+ *   commands: a near miss (`#prorrogação`, `#fechar`, `#encerra`) is an error with a suggestion,
+ *   never guessed, because a guessed `#encerrar` would close a case nobody meant to close.
+ * - The command block is the run of lines starting with `#` + letter at the top (blank lines in
+ *   between allowed); the first other line starts the answer, and a `#word` after it is plain text.
+ *   `#48213` (a ticket number) is not a command.
+ * - `#prorrogar 5 dias úteis motivo…`: "dias", "dias úteis", "du" after the number are accepted.
+ * - A summary or reason may be separated by ":" or "-" (`#encerrar procedente - estorno feito`).
+ * - Each command at most once; `#encerrar` does not mix with `#aguardar`, `#transferir` or
+ *   `#prorrogar` (closing ends the work; do one thing at a time). `#nota` mixes with anything and
+ *   makes the mail internal.
+ * - Any problem rejects the whole mail: nothing is relayed, nothing changes, the analyst gets
+ *   the list of problems and the valid commands.
+ * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
+ */
+import { splitQuoted } from '../text';
+import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
+
+export type StaffCommand =
+  | { kind: 'close'; category: CloseCategory; summary: string; line: string }
+  | { kind: 'wait'; line: string }
+  | { kind: 'note'; text: string; line: string }
+  | { kind: 'transfer'; to: string; line: string }
+  | { kind: 'extend'; businessDays: number; reason: string; line: string };
+
+export type StaffCommandKind = StaffCommand['kind'];
+
+export type ParsedStaffMail =
+  | { ok: true; commands: StaffCommand[]; body: string }
+  | { ok: false; problems: StaffProblem[]; commandLines: string[] };
+
+export interface CommandOptions {
+  /** Largest `#prorrogar` (config.lifecycle.maxExtensionBusinessDays). */
+  maxExtensionBusinessDays: number;
+}
+
+/** The valid commands, as the explanation mail lists them (pt-BR). */
+export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
+  {
+    usage: '#encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]',
+    what: 'encerra o caso; o texto abaixo vai ao lojista com a resolução e a pesquisa de satisfação',
+  },
+  { usage: '#aguardar', what: 'envia a resposta (se houver texto) e marca o caso como aguardando o lojista' },
+  { usage: '#nota [texto]', what: 'registra uma nota interna; nada é enviado ao lojista' },
+  {
+    usage: '#transferir <identificador do analista>',
+    what: 'passa o caso a outra pessoa da equipe; o texto vai a ela como nota interna',
+  },
+  { usage: '#prorrogar <dias úteis> <motivo>', what: 'prorroga o prazo; o lojista recebe a nova data e o motivo' },
+];
+
+const VERBS: Record<string, StaffCommandKind> = {
+  encerrar: 'close',
+  aguardar: 'wait',
+  nota: 'note',
+  transferir: 'transfer',
+  prorrogar: 'extend',
+};
+
+/** Near misses people type, pointed at the verb they probably meant. */
+const SUGGESTIONS: Record<string, string> = {
+  encerra: 'encerrar',
+  encerrado: 'encerrar',
+  encerramento: 'encerrar',
+  fechar: 'encerrar',
+  finalizar: 'encerrar',
+  concluir: 'encerrar',
+  aguarda: 'aguardar',
+  aguardando: 'aguardar',
+  esperar: 'aguardar',
+  notas: 'nota',
+  observacao: 'nota',
+  interno: 'nota',
+  transfere: 'transferir',
+  transferencia: 'transferir',
+  prorroga: 'prorrogar',
+  prorrogacao: 'prorrogar',
+  adiar: 'prorrogar',
+};
+
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Lower-case, accent-free: "Não" → "nao". */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** `#` then letters, at the start of a trimmed line. */
+const COMMAND_LINE = /^#[\p{L}\p{M}]/u;
+const COMMAND_WORD = /^#([\p{L}\p{M}_-]+)/u;
+/** Analyst ids (roster) or an address, as `#transferir` accepts them. */
+const STAFF_REF = /^[a-z0-9][a-z0-9._+-]{0,63}(@[a-z0-9.-]{1,255})?$/;
+const DAYS = /^\d{1,3}$/;
+const UNIT_WORDS = new Set(['dia', 'dias', 'du', 'util', 'uteis']);
+const LEADING_SEPARATOR = /^[:\-–—]\s*/;
+
+interface Token {
+  text: string;
+  end: number;
+}
+
+function tokens(s: string): Token[] {
+  const out: Token[] = [];
+  for (const m of s.matchAll(/\S+/g)) out.push({ text: m[0], end: (m.index ?? 0) + m[0].length });
+  return out;
+}
+
+/** The free text after the first `consumed` tokens of `rest`, without a leading ":" or "-". */
+function textAfter(rest: string, toks: Token[], consumed: number): string {
+  const from = consumed === 0 ? 0 : (toks[consumed - 1]?.end ?? rest.length);
+  return rest.slice(from).trim().replace(LEADING_SEPARATOR, '').trim();
+}
+
+function problem(code: StaffProblem['code'], message: string, line: string): StaffProblem {
+  return { code, message, line };
+}
+
+function suggestionFor(word: string): string | undefined {
+  const alias = SUGGESTIONS[word];
+  if (alias) return alias;
+  for (const verb of Object.keys(VERBS)) {
+    const stem = verb.slice(0, Math.min(5, verb.length));
+    if (word.startsWith(stem)) return verb;
+  }
+  return undefined;
+}
+
+function parseLine(line: string, options: CommandOptions): StaffCommand | StaffProblem {
+  const m = COMMAND_WORD.exec(line);
+  const rawWord = m?.[1] ?? '';
+  const word = fold(rawWord);
+  const kind = VERBS[word];
+  const rest = line.slice(1 + rawWord.length).replace(/^\s*:/, '');
+  if (!kind) {
+    const suggestion = suggestionFor(word);
+    return problem(
+      'unknown-command',
+      suggestion
+        ? `Comando desconhecido: “#${rawWord}”. Você quis dizer “#${suggestion}”?`
+        : `Comando desconhecido: “#${rawWord}”.`,
+      line,
+    );
+  }
+  const toks = tokens(rest);
+  switch (kind) {
+    case 'wait':
+      if (toks.length > 0) {
+        return problem(
+          'malformed-command',
+          '#aguardar não leva complemento: escreva a mensagem ao lojista nas linhas de baixo.',
+          line,
+        );
+      }
+      return { kind, line };
+    case 'note':
+      return { kind, text: rest.trim(), line };
+    case 'transfer': {
+      const target = toks[0] ? fold(toks[0].text) : '';
+      if (toks.length !== 1 || !STAFF_REF.test(target)) {
+        return problem(
+          'malformed-command',
+          'Use #transferir seguido só do identificador da pessoa da equipe (por exemplo, #transferir ana).',
+          line,
+        );
+      }
+      return { kind, to: target, line };
+    }
+    case 'extend': {
+      const first = toks[0]?.text ?? '';
+      if (!DAYS.test(first)) {
+        return problem(
+          'invalid-days',
+          'Use #prorrogar seguido do número de dias úteis (em algarismos) e do motivo, por exemplo: #prorrogar 5 aguardando retorno do financeiro.',
+          line,
+        );
+      }
+      const businessDays = Number(first);
+      if (businessDays < 1 || businessDays > options.maxExtensionBusinessDays) {
+        return problem(
+          'invalid-days',
+          `A prorrogação deve ser de 1 a ${options.maxExtensionBusinessDays} dias úteis.`,
+          line,
+        );
+      }
+      let consumed = 1;
+      while (consumed < toks.length && UNIT_WORDS.has(fold(toks[consumed]?.text ?? '').replace(/[.,:]$/, ''))) {
+        consumed++;
+      }
+      const reason = textAfter(rest, toks, consumed);
+      if (reason === '') {
+        return problem('missing-reason', 'Informe o motivo da prorrogação: o lojista será avisado dele.', line);
+      }
+      return { kind, businessDays, reason, line };
+    }
+    case 'close': {
+      const first = fold(toks[0]?.text ?? '').replace(/[.,:;]$/, '');
+      if (first === '') {
+        return problem(
+          'invalid-category',
+          `Informe a categoria do encerramento: ${CLOSE_CATEGORIES.join(', ')}.`,
+          line,
+        );
+      }
+      let category = first.replace(/_/g, '-');
+      let consumed = 1;
+      if (category === 'nao' && fold(toks[1]?.text ?? '').replace(/[.,:;]$/, '') === 'resolvido') {
+        category = 'nao-resolvido';
+        consumed = 2;
+      }
+      if (category === 'naoresolvido') category = 'nao-resolvido';
+      if (!(CLOSE_CATEGORIES as readonly string[]).includes(category)) {
+        return problem(
+          'invalid-category',
+          `Categoria de encerramento desconhecida: “${toks[0]?.text}”. Use ${CLOSE_CATEGORIES.join(', ')}.`,
+          line,
+        );
+      }
+      return { kind, category: category as CloseCategory, summary: textAfter(rest, toks, consumed), line };
+    }
+  }
+}
+
+const CLOSE_CONFLICTS: ReadonlySet<StaffCommandKind> = new Set(['wait', 'transfer', 'extend']);
+
+/**
+ * Commands and answer from the fresh text of an analyst's mail (see `freshStaffText`).
+ * Nothing in it is trusted: the caller has verified who sent it, and the state machine decides
+ * whether the commands are allowed.
+ */
+export function parseStaffCommands(fresh: string, options: CommandOptions): ParsedStaffMail {
+  const text = fresh.replace(/\r\n?/g, '\n');
+  const commands: StaffCommand[] = [];
+  const problems: StaffProblem[] = [];
+  const commandLines: string[] = [];
+  const seen = new Set<StaffCommandKind>();
+  let position = 0;
+  let bodyStart = text.length;
+  while (position < text.length) {
+    const newline = text.indexOf('\n', position);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(position, end).trim().normalize('NFC');
+    if (line !== '' && !COMMAND_LINE.test(line)) {
+      bodyStart = position;
+      break;
+    }
+    position = end + 1;
+    if (line === '') continue;
+    commandLines.push(line);
+    const parsed = parseLine(line, options);
+    if ('code' in parsed) {
+      problems.push(parsed);
+      continue;
+    }
+    if (seen.has(parsed.kind)) {
+      problems.push(problem('duplicate-command', 'Cada comando pode aparecer uma vez só por mensagem.', line));
+      continue;
+    }
+    seen.add(parsed.kind);
+    commands.push(parsed);
+  }
+  const body = bodyStart < text.length ? text.slice(bodyStart).trim() : '';
+
+  if (seen.has('close')) {
+    for (const c of commands) {
+      if (CLOSE_CONFLICTS.has(c.kind)) {
+        problems.push(
+          problem(
+            'conflicting-commands',
+            '#encerrar não pode vir junto com #aguardar, #transferir ou #prorrogar: envie um comando de cada vez.',
+            c.line,
+          ),
+        );
+      }
+    }
+  }
+  const note = commands.find((c): c is Extract<StaffCommand, { kind: 'note' }> => c.kind === 'note');
+  if (note && note.text === '' && body === '') {
+    problems.push(problem('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', note.line));
+  }
+  if (commands.length === 0 && problems.length === 0 && body === '') {
+    problems.push({
+      code: 'empty-answer',
+      message:
+        'Sua mensagem chegou sem texto novo (só o histórico citado ou a assinatura): nada foi enviado ao lojista.',
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems, commandLines };
+  return { ok: true, commands, body };
+}
+
+/**
+ * What the staff member wrote now: quoted history ("Em <data>, <fulano> escreveu:", "On … wrote:",
+ * Outlook "De:/From:" blocks, "-----Mensagem original-----", '>' lines), the signature after "-- "
+ * and mobile footers ("Enviado do meu iPhone") removed. The same rules as merchant mail
+ * (text.ts `splitQuoted`), so both sides of a case are cut alike.
+ */
+export function freshStaffText(text: string): string {
+  return splitQuoted(text).fresh;
+}

@@ -1,0 +1,127 @@
+/**
+ * Deadlines of a case (SPEC.md step 9), on the office calendar (calendar.ts: business hours,
+ * national holidays, Carnival, company days):
+ * - due date = receipt + `slaBusinessDays` business days;
+ * - reminder to the analyst `reminderBusinessDays` business days before it;
+ * - escalation to the supervisors at the due date itself;
+ * - `#prorrogar N` moves the due date N business days further.
+ * Timers are one-time schedules named after (kind, case, due date): when the due date moves, the
+ * old timers keep their old names and, when they fire, find a different due date and do nothing.
+ */
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { OfficeCalendar } from '../calendar';
+import type { OuvidoriaConfig } from '../config';
+
+/** receipt + `slaBusinessDays` business days (counting from the next opening when received while closed). */
+export function dueDateFrom(receivedAt: Date, config: OuvidoriaConfig, calendar: OfficeCalendar): Date {
+  return calendar.dueDate(receivedAt, config.slaBusinessDays);
+}
+
+/**
+ * The due date moved `businessDays` further. A due date at closing time (17:00) stays at closing
+ * time: Friday 17:00 + 5 → next Friday 17:00.
+ */
+export function extendDueDate(dueAt: Date, businessDays: number, calendar: OfficeCalendar): Date {
+  if (!Number.isInteger(businessDays) || businessDays < 1) {
+    throw new RangeError(`An extension is a positive whole number of business days, got ${businessDays}`);
+  }
+  return calendar.dueDate(dueAt, businessDays);
+}
+
+/** Guard against a calendar with no business day (the walk back would never end). */
+const MAX_DAYS_BACK = 366 * 2;
+
+/**
+ * When the analyst is reminded: the same local time `businessDays` business days before the due
+ * date, moved to the next opening when that is outside office hours. A due date at 17:00 is thus
+ * reminded at 09:00 of the business day after "two days before" — the same business moment, and
+ * the analyst reads it when the office opens. Null when `businessDays` is 0 (no reminder).
+ */
+export function reminderAt(dueAt: Date, businessDays: number, calendar: OfficeCalendar): Date | null {
+  if (!Number.isInteger(businessDays) || businessDays < 0) {
+    throw new RangeError(`reminderBusinessDays must be a non-negative integer, got ${businessDays}`);
+  }
+  if (businessDays === 0) return null;
+  const zone = calendar.timeZone;
+  const local = DateTime.fromJSDate(dueAt, { zone });
+  let day = local.startOf('day');
+  let steps = 0;
+  for (let counted = 0; counted < businessDays; ) {
+    day = day.minus({ days: 1 });
+    if (++steps > MAX_DAYS_BACK) throw new Error('The office calendar has no business day to remind on');
+    if (calendar.isBusinessDay(day.toISODate() as string)) counted++;
+  }
+  const sameTime = DateTime.fromObject(
+    {
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      hour: local.hour,
+      minute: local.minute,
+      second: local.second,
+      millisecond: local.millisecond,
+    },
+    { zone },
+  );
+  return calendar.nextOpening(sameTime.toJSDate());
+}
+
+/** "dd/mm/aaaa" in the office time zone, as the merchant reads it ("Prazo de resposta: até 24/03/2026"). */
+export function formatDatePtBr(instant: Date | string, timeZone: string): string {
+  const dt =
+    typeof instant === 'string'
+      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZone)
+      : DateTime.fromJSDate(instant, { zone: timeZone });
+  if (!dt.isValid) return String(instant);
+  return dt.toFormat('dd/MM/yyyy');
+}
+
+export function isOverdue(dueAt: string | Date, now: Date): boolean {
+  const ms = typeof dueAt === 'string' ? Date.parse(dueAt) : dueAt.getTime();
+  return !Number.isNaN(ms) && now.getTime() >= ms;
+}
+
+export type TimerKind = 'reminder' | 'escalation';
+
+/**
+ * Schedule name, idempotent per (kind, case, due date) and valid for EventBridge Scheduler
+ * (≤ 64 characters of [0-9A-Za-z_.-]). The case id is hashed: it may hold characters the
+ * scheduler refuses, and names must not carry personal data.
+ */
+export function timerName(kind: TimerKind, caseId: string, dueAt: string): string {
+  const ms = Date.parse(dueAt);
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid due date ${JSON.stringify(dueAt)}`);
+  const caseHash = createHash('sha256').update(caseId).digest('hex').slice(0, 32);
+  return `${kind}-${caseHash}-${ms.toString(36)}`;
+}
+
+export interface LifecycleTimer {
+  kind: TimerKind;
+  caseId: string;
+  /** The due date the timer was armed for; on fire, a different due date on the case means "stale". */
+  dueAt: string;
+  at: Date;
+  name: string;
+}
+
+/**
+ * The timers to arm for a due date: the reminder (skipped when already past, e.g. a short
+ * extension close to the date) and the escalation at the due date.
+ */
+export function timersFor(
+  caseId: string,
+  dueAt: string,
+  now: Date,
+  config: OuvidoriaConfig,
+  calendar: OfficeCalendar,
+): LifecycleTimer[] {
+  const due = new Date(dueAt);
+  const timers: LifecycleTimer[] = [];
+  const remind = reminderAt(due, config.reminderBusinessDays, calendar);
+  if (remind && remind.getTime() > now.getTime() && remind.getTime() < due.getTime()) {
+    timers.push({ kind: 'reminder', caseId, dueAt, at: remind, name: timerName('reminder', caseId, dueAt) });
+  }
+  timers.push({ kind: 'escalation', caseId, dueAt, at: due, name: timerName('escalation', caseId, dueAt) });
+  return timers;
+}

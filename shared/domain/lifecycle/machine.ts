@@ -1,0 +1,399 @@
+/**
+ * The case state machine (SPEC.md step 8). Each transition is a pure function of the case, who
+ * acts and a context (clock, configuration, calendar): it returns the changes to write, the
+ * history events that record it and the effects to carry out — or a refusal with a pt-BR
+ * explanation. Nothing is written here: the application stores `next` with a conditional write
+ * on the case's version, so a transition computed from a stale read is never applied.
+ *
+ * Who may act: the case's analyst, or a supervisor on any case. States:
+ *   QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED → (merchant, within the window) IN_PROGRESS
+ */
+import type { OfficeCalendar } from '../calendar';
+import type { OuvidoriaConfig } from '../config';
+import { dueDateFrom, extendDueDate } from './deadlines';
+import {
+  type Actor,
+  type CaseChanges,
+  type CloseCategory,
+  CLOSE_CATEGORIES,
+  type Effect,
+  type HistoryEvent,
+  isOpenStatus,
+  type RefusalCode,
+  type RelayedAnswer,
+  STATUS_LABELS_PT,
+  type StaffProblem,
+  type Transition,
+  type WorkCase,
+  type WorkStatus,
+} from './types';
+
+export interface LifecycleContext {
+  now: Date;
+  config: OuvidoriaConfig;
+  calendar: OfficeCalendar;
+  /** Idempotency key of what caused the transition; copied onto every event it records. */
+  sourceId?: string;
+}
+
+/** Notes are kept whole in the history up to this size; the raw mail keeps the rest. */
+export const MAX_NOTE_CHARS = 10_000;
+/** Reasons and summaries end up in mail subjects' neighbourhood and in reports: keep them short. */
+export const MAX_REASON_CHARS = 500;
+
+type Ok = Extract<Transition, { ok: true }>;
+
+function refuse(code: RefusalCode, message: string, line?: string): Transition {
+  return { ok: false, refusal: line === undefined ? { code, message } : { code, message, line } };
+}
+
+function done(next: CaseChanges, events: HistoryEvent[], effects: Effect[] = []): Ok {
+  return { ok: true, next, events, effects };
+}
+
+type EventBody = HistoryEvent extends infer E
+  ? E extends HistoryEvent
+    ? Omit<E, 'at' | 'actor' | 'sourceId'>
+    : never
+  : never;
+
+function event(ctx: LifecycleContext, actor: Actor, body: EventBody): HistoryEvent {
+  const base = { at: ctx.now.toISOString(), actor, ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }) };
+  return { ...base, ...body } as HistoryEvent;
+}
+
+function stateLabel(status: WorkStatus): string {
+  return STATUS_LABELS_PT[status] ?? status;
+}
+
+/** The case's analyst, or a supervisor. Anyone else is refused (and the refusal is recorded by the caller). */
+function checkActor(c: WorkCase, actor: Actor): StaffProblem | null {
+  if (actor.kind !== 'staff') return { code: 'not-allowed', message: 'Somente a equipe da Ouvidoria atua nos casos.' };
+  if (actor.role === 'supervisor' || (c.assignee !== undefined && c.assignee === actor.id)) return null;
+  return {
+    code: 'not-allowed',
+    message: `O caso ${c.protocol ?? c.caseId} está atribuído a outra pessoa; só o(a) analista responsável ou a supervisão podem atuar nele.`,
+  };
+}
+
+/** Common preconditions of staff work on an open case. */
+function checkOpenCaseWork(c: WorkCase, actor: Actor, what: string): StaffProblem | null {
+  if (c.outcome !== 'ACCEPTED' || c.status === 'REDIRECTED' || c.status === 'QUARANTINED') {
+    return { code: 'not-a-case', message: 'Esta mensagem não é um caso da Ouvidoria: nada pode ser feito nela.' };
+  }
+  const who = checkActor(c, actor);
+  if (who) return who;
+  if (c.status === 'CLOSED') {
+    return {
+      code: 'case-closed',
+      message: `O caso ${c.protocol ?? c.caseId} já está encerrado: não é possível ${what}.`,
+    };
+  }
+  if (!isOpenStatus(c.status)) {
+    return {
+      code: 'wrong-state',
+      message: `O caso ${c.protocol ?? c.caseId} está “${stateLabel(c.status)}”: não é possível ${what}.`,
+    };
+  }
+  return null;
+}
+
+function asTransition(problem: StaffProblem | null): Transition | null {
+  return problem ? { ok: false, refusal: problem } : null;
+}
+
+/**
+ * QUEUED → ASSIGNED (the assignment function, or a supervisor). The due date counts from receipt
+ * (SPEC step 9) unless the case already has one (the acknowledgement announced it).
+ */
+export function assign(c: WorkCase, actor: Actor, analystId: string, ctx: LifecycleContext): Transition {
+  if (actor.kind === 'merchant' || (actor.kind === 'staff' && actor.role !== 'supervisor')) {
+    return refuse('not-allowed', 'Somente a supervisão atribui casos manualmente.');
+  }
+  if (c.outcome !== 'ACCEPTED') return refuse('not-a-case', 'Esta mensagem não é um caso da Ouvidoria.');
+  if (c.status !== 'QUEUED') {
+    return refuse('wrong-state', `O caso já está “${stateLabel(c.status)}”: só casos na fila são atribuídos.`);
+  }
+  const dueAt = c.dueAt ?? dueDateFrom(new Date(c.createdAt), ctx.config, ctx.calendar).toISOString();
+  const at = ctx.now.toISOString();
+  return done(
+    { status: 'ASSIGNED', assignee: analystId, assignedAt: at, dueAt },
+    [event(ctx, actor, { type: 'assigned', analystId, dueAt })],
+    [
+      { kind: 'open-count', analystId, change: 'opened' },
+      { kind: 'schedule-timers', dueAt },
+    ],
+  );
+}
+
+/** The analyst's answer is relayed to the merchant: ASSIGNED / WAITING_MERCHANT / IN_PROGRESS → IN_PROGRESS. */
+export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: LifecycleContext): Transition {
+  const blocked = asTransition(checkOpenCaseWork(c, actor, 'responder ao lojista'));
+  if (blocked) return blocked;
+  if (relayed.body.trim() === '' && relayed.attachments.length === 0) {
+    return refuse('empty-answer', 'A resposta chegou sem texto novo: nada foi enviado ao lojista.');
+  }
+  return done(
+    c.status === 'IN_PROGRESS' ? {} : { status: 'IN_PROGRESS' },
+    [event(ctx, actor, { type: 'answered', messageSourceId: relayed.sourceId })],
+    [{ kind: 'relay-to-merchant', answer: relayed }],
+  );
+}
+
+/** `#aguardar`: ASSIGNED / IN_PROGRESS → WAITING_MERCHANT. */
+export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext): Transition {
+  const blocked = asTransition(checkOpenCaseWork(c, actor, 'aguardar o lojista'));
+  if (blocked) return blocked;
+  if (c.status === 'WAITING_MERCHANT') {
+    return refuse('wrong-state', 'O caso já está aguardando o lojista.', '#aguardar');
+  }
+  return done({ status: 'WAITING_MERCHANT' }, [event(ctx, actor, { type: 'waiting-merchant' })]);
+}
+
+export interface MerchantMessageRef {
+  /** Source id of the merchant's message (already appended to the case, or appended with the transition). */
+  sourceId: string;
+}
+
+/**
+ * The case's own merchant wrote (threading already checked the sender):
+ * - QUEUED: recorded; the assignment notice will carry it;
+ * - ASSIGNED / IN_PROGRESS: recorded and forwarded to the analyst;
+ * - WAITING_MERCHANT → IN_PROGRESS, forwarded;
+ * - CLOSED within `threading.reopenWindowDays` → IN_PROGRESS with the same analyst, a fresh due date
+ *   (the SLA counts again from the merchant's message) and timers;
+ * - CLOSED longer ago → refused with `reopen-window-passed`: the caller opens a new, linked case.
+ */
+export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: LifecycleContext): Transition {
+  const merchant: Actor = { kind: 'merchant' };
+  if (c.outcome !== 'ACCEPTED' || c.status === 'REDIRECTED' || c.status === 'QUARANTINED') {
+    return refuse('not-a-case', 'Esta mensagem não é um caso da Ouvidoria.');
+  }
+  const replied = event(ctx, merchant, { type: 'merchant-replied', messageSourceId: message.sourceId });
+  const forward = (analystId: string | undefined): Effect[] =>
+    analystId ? [{ kind: 'forward-to-analyst', analystId, messageSourceId: message.sourceId }] : [];
+  switch (c.status) {
+    case 'QUEUED':
+      return done({}, [replied]);
+    case 'ASSIGNED':
+    case 'IN_PROGRESS':
+      return done({}, [replied], forward(c.assignee));
+    case 'WAITING_MERCHANT':
+      return done({ status: 'IN_PROGRESS' }, [replied], forward(c.assignee));
+    case 'CLOSED': {
+      const closedMs = c.closedAt ? Date.parse(c.closedAt) : Number.NaN;
+      const windowMs = ctx.config.threading.reopenWindowDays * 24 * 3600 * 1000;
+      if (Number.isNaN(closedMs) || ctx.now.getTime() - closedMs > windowMs || !c.assignee) {
+        return refuse(
+          'reopen-window-passed',
+          `O caso foi encerrado há mais de ${ctx.config.threading.reopenWindowDays} dias: a mensagem abre um novo caso vinculado a ele.`,
+        );
+      }
+      const dueAt = dueDateFrom(ctx.now, ctx.config, ctx.calendar).toISOString();
+      return done(
+        { status: 'IN_PROGRESS', closedAt: null, closure: null, reopenedAt: ctx.now.toISOString(), dueAt },
+        [event(ctx, merchant, { type: 'reopened', messageSourceId: message.sourceId, dueAt })],
+        [
+          { kind: 'open-count', analystId: c.assignee, change: 'opened' },
+          { kind: 'schedule-timers', dueAt },
+          ...forward(c.assignee),
+        ],
+      );
+    }
+  }
+}
+
+/**
+ * `#nota`: an internal note (never relayed, never on the merchant's status page). Allowed in every
+ * state of an accepted case, CLOSED included (notes after closing are part of the audit trail).
+ */
+export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleContext): Transition {
+  if (c.outcome !== 'ACCEPTED') return refuse('not-a-case', 'Esta mensagem não é um caso da Ouvidoria.');
+  const who = asTransition(checkActor(c, actor));
+  if (who) return who;
+  const note = text.trim();
+  if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
+  const kept = note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS)} […]` : note;
+  return done({}, [event(ctx, actor, { type: 'note', text: kept })]);
+}
+
+/** A roster entry as the transfer needs it (null: no such analyst). */
+export interface TransferTarget {
+  id: string;
+  active: boolean;
+  /** On leave today: a case handed to them would wait unanswered. */
+  onLeave: boolean;
+}
+
+/** `#transferir <id>`: the case changes analyst; the status stays. Counts move; the new analyst is told. */
+export function transfer(
+  c: WorkCase,
+  actor: Actor,
+  requestedId: string,
+  target: TransferTarget | null,
+  ctx: LifecycleContext,
+  note?: string,
+): Transition {
+  const blocked = asTransition(checkOpenCaseWork(c, actor, 'transferir o caso'));
+  if (blocked) return blocked;
+  const line = `#transferir ${requestedId}`;
+  if (!target) return refuse('unknown-analyst', `Não há ninguém com o identificador “${requestedId}” na equipe.`, line);
+  if (!target.active || target.onLeave) {
+    return refuse(
+      'inactive-analyst',
+      `“${target.id}” não está atendendo casos agora (inativo(a) ou de licença): escolha outra pessoa.`,
+      line,
+    );
+  }
+  const from = c.assignee as string;
+  if (target.id === from) return refuse('same-analyst', `O caso já está com “${target.id}”.`, line);
+  const trimmedNote = note?.trim();
+  return done(
+    { assignee: target.id, assignedAt: ctx.now.toISOString() },
+    [event(ctx, actor, { type: 'transferred', from, to: target.id })],
+    [
+      { kind: 'open-count', analystId: from, change: 'closed' },
+      { kind: 'open-count', analystId: target.id, change: 'opened' },
+      { kind: 'notify-transfer', from, to: target.id, ...(trimmedNote ? { note: trimmedNote } : {}) },
+    ],
+  );
+}
+
+/** `#prorrogar <dias úteis> <motivo>`: the due date moves; the merchant is told the new date and why. */
+export function extend(
+  c: WorkCase,
+  actor: Actor,
+  businessDays: number,
+  reason: string,
+  ctx: LifecycleContext,
+): Transition {
+  const blocked = asTransition(checkOpenCaseWork(c, actor, 'prorrogar o prazo'));
+  if (blocked) return blocked;
+  const max = ctx.config.lifecycle.maxExtensionBusinessDays;
+  const line = `#prorrogar ${businessDays}`;
+  if (!Number.isInteger(businessDays) || businessDays < 1 || businessDays > max) {
+    return refuse('invalid-days', `A prorrogação deve ser de 1 a ${max} dias úteis.`, line);
+  }
+  const why = reason.trim();
+  if (why === '')
+    return refuse('missing-reason', 'Informe o motivo da prorrogação: o lojista será avisado dele.', line);
+  if (!c.dueAt) return refuse('no-due-date', 'O caso ainda não tem prazo definido para prorrogar.', line);
+  const dueAt = extendDueDate(new Date(c.dueAt), businessDays, ctx.calendar).toISOString();
+  const kept = why.slice(0, MAX_REASON_CHARS);
+  return done(
+    { dueAt },
+    [event(ctx, actor, { type: 'extended', businessDays, reason: kept, previousDueAt: c.dueAt, dueAt })],
+    [
+      { kind: 'schedule-timers', dueAt },
+      { kind: 'notify-extension', businessDays, reason: kept, dueAt },
+    ],
+  );
+}
+
+export function isCloseCategory(value: string): value is CloseCategory {
+  return (CLOSE_CATEGORIES as readonly string[]).includes(value);
+}
+
+/**
+ * `#encerrar <categoria> [resumo]`: → CLOSED. The analyst's open count falls, the merchant gets the
+ * resolution (with `message`, the text that came with the command) and the survey; pending timers
+ * find the case closed and do nothing.
+ */
+export function close(
+  c: WorkCase,
+  actor: Actor,
+  category: string,
+  summary: string,
+  ctx: LifecycleContext,
+  message?: string,
+): Transition {
+  const blocked = asTransition(checkOpenCaseWork(c, actor, 'encerrar o caso'));
+  if (blocked) return blocked;
+  if (!isCloseCategory(category)) {
+    return refuse(
+      'invalid-category',
+      `Categoria de encerramento desconhecida: “${category}”. Use ${CLOSE_CATEGORIES.join(', ')}.`,
+      `#encerrar ${category}`,
+    );
+  }
+  const at = ctx.now.toISOString();
+  const by = actor.kind === 'staff' ? actor.id : actor.kind;
+  const kept = summary.trim().slice(0, MAX_REASON_CHARS);
+  const text = message?.trim();
+  return done(
+    { status: 'CLOSED', closedAt: at, closure: { category, summary: kept, at, by } },
+    [event(ctx, actor, { type: 'closed', category, summary: kept })],
+    [
+      { kind: 'open-count', analystId: c.assignee as string, change: 'closed' },
+      { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}) },
+    ],
+  );
+}
+
+/**
+ * A staff mail that changes nothing on the case still leaves a trace: one `refused` event
+ * (who, when, which commands, why) and a pt-BR explanation mailed back to the sender.
+ */
+export function recordRefusal(
+  actor: Extract<Actor, { kind: 'staff' }>,
+  problems: StaffProblem[],
+  commands: string[],
+  ctx: LifecycleContext,
+): Ok {
+  const code = problems[0]?.code ?? 'malformed-command';
+  return done(
+    {},
+    [event(ctx, actor, { type: 'refused', code, commands })],
+    [{ kind: 'explain-to-staff', staffId: actor.id, problems }],
+  );
+}
+
+/** A timer fired on time for an open case: remind the analyst / alert the supervisors, and record it. */
+export function timerFired(c: WorkCase, kind: 'reminder' | 'escalation', ctx: LifecycleContext): Transition | null {
+  if (!isOpenStatus(c.status) || !c.dueAt) return null;
+  const system: Actor = { kind: 'system' };
+  if (kind === 'reminder') {
+    if (!c.assignee) return null;
+    return done(
+      {},
+      [event(ctx, system, { type: 'reminder-sent', dueAt: c.dueAt })],
+      [{ kind: 'remind-analyst', analystId: c.assignee, dueAt: c.dueAt }],
+    );
+  }
+  return done(
+    {},
+    [event(ctx, system, { type: 'escalated', dueAt: c.dueAt })],
+    [{ kind: 'escalate', dueAt: c.dueAt, ...(c.assignee ? { analystId: c.assignee } : {}) }],
+  );
+}
+
+/** The case as it would be after `next` (null removes an attribute). */
+export function applyChanges(c: WorkCase, next: CaseChanges): WorkCase {
+  const out: Record<string, unknown> = { ...c };
+  for (const [key, value] of Object.entries(next)) {
+    if (value === null) delete out[key];
+    else if (value !== undefined) out[key] = value;
+  }
+  return out as WorkCase;
+}
+
+/**
+ * Runs steps one after the other on the evolving case and merges them into one transition (one
+ * conditional write): all or nothing, the first refusal wins. Used when one mail carries several
+ * commands, e.g. an answer with `#aguardar`.
+ */
+export function compose(c: WorkCase, steps: ReadonlyArray<(current: WorkCase) => Transition>): Transition {
+  let current = c;
+  const next: CaseChanges = {};
+  const events: HistoryEvent[] = [];
+  const effects: Effect[] = [];
+  for (const step of steps) {
+    const result = step(current);
+    if (!result.ok) return result;
+    Object.assign(next, result.next);
+    events.push(...result.events);
+    effects.push(...result.effects);
+    current = applyChanges(current, result.next);
+  }
+  return done(next, events, effects);
+}

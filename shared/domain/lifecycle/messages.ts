@@ -1,0 +1,365 @@
+/**
+ * The mails of the case lifecycle, in pt-BR, text and HTML from the same blocks (replies.ts
+ * `renderMail`): every value that came from a merchant or an analyst is escaped in the HTML.
+ *
+ * To the merchant, always from the ombudsman address (the analyst's address never appears):
+ * the analyst's answer, the closing mail with the resolution and the five survey links, the
+ * extension notice. To staff (Reply-To: their per-case address, set by the application): the
+ * merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
+ * when a staff mail did nothing. Every subject carries the protocol in brackets.
+ */
+import { formatDateTimePtBr } from '../calendar';
+import type { CaseMessage } from '../case';
+import type { OuvidoriaConfig } from '../config';
+import { sanitizeHeaderValue } from '../html';
+import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
+import { splitQuoted } from '../text';
+import { COMMAND_HELP_PT } from './commands';
+import { formatDatePtBr } from './deadlines';
+import type { SurveyLink } from './survey';
+import {
+  CLOSE_CATEGORY_LABELS_PT,
+  type CloseCategory,
+  STATUS_LABELS_PT,
+  type StaffMember,
+  type StaffProblem,
+  type WorkCase,
+} from './types';
+
+const SUBJECT_MAX = 200;
+/** Long texts are cut in staff mails; the case record keeps them whole. */
+const MAX_TEXT_CHARS = 20_000;
+
+const SCORE_LABELS_PT: Record<number, string> = {
+  1: '1 — Muito insatisfeito(a)',
+  2: '2 — Insatisfeito(a)',
+  3: '3 — Neutro',
+  4: '4 — Satisfeito(a)',
+  5: '5 — Muito satisfeito(a)',
+};
+
+function protocolOf(c: WorkCase): string {
+  return c.protocol ?? c.caseId;
+}
+
+function subjectFor(c: WorkCase, title: string): string {
+  return sanitizeHeaderValue(`[${protocolOf(c)}] ${title}`, SUBJECT_MAX);
+}
+
+function cap(text: string): string {
+  return text.length <= MAX_TEXT_CHARS ? text : `${text.slice(0, MAX_TEXT_CHARS)}\n[…] (texto cortado)`;
+}
+
+function greeting(name: string | undefined): MailBlock {
+  const clean = sanitizeHeaderValue(name ?? '', 80);
+  return { p: [clean ? `Olá, ${clean},` : 'Olá,'] };
+}
+
+/** Free text as paragraphs (blank lines) of lines: the writer's line breaks are kept. */
+function paragraphs(text: string): MailBlock[] {
+  return cap(text.replace(/\r\n?/g, '\n').trim())
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => ({ lines: p.split('\n') }));
+}
+
+function signature(config: OuvidoriaConfig): MailBlock {
+  return { lines: ['Atenciosamente,', config.fromName] };
+}
+
+function dueLine(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
+  return c.dueAt ? [{ p: ['Prazo de resposta: até ', { strong: formatDatePtBr(c.dueAt, config.timeZone) }, '.'] }] : [];
+}
+
+function merchantFooter(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
+  return [
+    {
+      p: ['Para responder, responda a este e-mail mantendo o protocolo ', { strong: protocolOf(c) }, ' no assunto.'],
+    },
+    {
+      p: [
+        'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',
+        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
+        '.',
+      ],
+    },
+  ];
+}
+
+/** What staff can do by answering: the commands, at the foot of every staff mail. */
+function staffFooter(config: OuvidoriaConfig): MailBlock[] {
+  return [
+    {
+      p: [
+        'Responda a este e-mail para falar com o lojista: o texto novo é enviado a ele pelo endereço da Ouvidoria. ',
+        'Comandos, um por linha, no início da resposta:',
+      ],
+    },
+    { ul: COMMAND_HELP_PT.map((c): MailInline[] => [{ strong: c.usage }, ` — ${c.what}`]) },
+    {
+      p: [
+        'Mensagem automática da Ouvidoria. Contém dados pessoais do lojista: trate-os conforme a LGPD e a ',
+        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
+        '.',
+      ],
+    },
+  ];
+}
+
+function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
+  const items: MailInline[][] = [
+    ['Protocolo: ', { strong: protocolOf(c) }],
+    ['Situação: ', STATUS_LABELS_PT[c.status] ?? c.status],
+    [
+      'Lojista: ',
+      c.senderName?.trim() ? `${c.senderName} ` : '',
+      { href: `mailto:${c.senderEmail}`, label: c.senderEmail },
+    ],
+    ['Assunto: ', c.subject || '(sem assunto)'],
+  ];
+  if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
+  return { ul: items };
+}
+
+/** The analyst's answer relayed to the merchant, from the ombudsman address. */
+export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
+  return renderMail(
+    subjectFor(c, 'Resposta da Ouvidoria'),
+    [greeting(c.senderName), ...paragraphs(body), signature(config), ...dueLine(c, config)],
+    merchantFooter(c, config),
+  );
+}
+
+/** The merchant's new message, forwarded to the case's analyst. */
+export function renderMerchantMessageToAnalyst(
+  c: WorkCase,
+  message: CaseMessage,
+  analyst: Pick<StaffMember, 'name'>,
+  config: OuvidoriaConfig,
+  options: { reopened?: boolean } = {},
+): RenderedMail {
+  const { fresh, quoted } = splitQuoted(message.text ?? '');
+  const attachments = message.attachments.map((a): MailInline[] => [
+    { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
+    ` — ${a.contentType}`,
+  ]);
+  const blocks: MailBlock[] = [
+    greeting(analyst.name),
+    {
+      p: [
+        'O lojista respondeu no caso ',
+        { strong: protocolOf(c) },
+        ` em ${formatDateTimePtBr(message.receivedAt, config.timeZone)}.`,
+        options.reopened ? ' O caso estava encerrado e foi reaberto com você.' : '',
+      ],
+    },
+    caseFacts(c, config),
+    ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
+  ];
+  return renderMail(
+    subjectFor(c, options.reopened ? 'Caso reaberto: nova mensagem do lojista' : 'Nova mensagem do lojista'),
+    blocks,
+    staffFooter(config),
+    {
+      preformatted: [
+        {
+          title: `Mensagem — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
+          text: fresh ? cap(fresh) : '(mensagem sem texto novo)',
+          collapsed: quoted ? { summary: 'Histórico citado', text: cap(quoted) } : undefined,
+        },
+      ],
+    },
+  );
+}
+
+export interface ClosingDetails {
+  category: CloseCategory;
+  summary: string;
+  /** The analyst's text that came with #encerrar. */
+  message?: string;
+}
+
+/** Resolution and the five survey links (each opens a page with that score chosen; one click confirms). */
+export function renderClosingMail(
+  c: WorkCase,
+  closing: ClosingDetails,
+  links: SurveyLink[],
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const blocks: MailBlock[] = [
+    greeting(c.senderName),
+    { p: ['Seu caso ', { strong: protocolOf(c) }, ' foi encerrado pela Ouvidoria.'] },
+    { p: ['Resultado: ', { strong: CLOSE_CATEGORY_LABELS_PT[closing.category] }, '.'] },
+  ];
+  if (closing.summary) blocks.push({ p: ['Resumo: ', closing.summary] });
+  if (closing.message) blocks.push(...paragraphs(closing.message));
+  if (links.length > 0) {
+    blocks.push(
+      { h: 'Como foi o atendimento da Ouvidoria?' },
+      {
+        p: [
+          'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique ',
+          'e, se quiser, deixa um comentário.',
+        ],
+      },
+      { ul: links.map((l): MailInline[] => [{ href: l.url, label: SCORE_LABELS_PT[l.score] ?? String(l.score) }]) },
+    );
+  }
+  blocks.push(
+    {
+      p: [
+        `Se precisar, responda a este e-mail em até ${config.threading.reopenWindowDays} dias e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+      ],
+    },
+    signature(config),
+  );
+  return renderMail(subjectFor(c, 'Caso encerrado'), blocks, merchantFooter(c, config));
+}
+
+/** `#prorrogar`: the merchant learns the new date and why. */
+export function renderExtensionNotice(
+  c: WorkCase,
+  extension: { businessDays: number; reason: string; dueAt: string },
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const days = extension.businessDays === 1 ? '1 dia útil' : `${extension.businessDays} dias úteis`;
+  return renderMail(
+    subjectFor(c, 'Prazo de resposta prorrogado'),
+    [
+      greeting(c.senderName),
+      {
+        p: [
+          'O prazo de resposta do seu caso ',
+          { strong: protocolOf(c) },
+          ` foi prorrogado em ${days}. Novo prazo: até `,
+          { strong: formatDatePtBr(extension.dueAt, config.timeZone) },
+          '.',
+        ],
+      },
+      { p: ['Motivo: ', extension.reason] },
+      { p: ['Seguimos trabalhando no seu caso e falaremos com você por e-mail.'] },
+      signature(config),
+    ],
+    merchantFooter(c, config),
+  );
+}
+
+/** Reminder to the analyst, `reminderBusinessDays` before the due date. */
+export function renderReminder(c: WorkCase, analyst: Pick<StaffMember, 'name'>, config: OuvidoriaConfig): RenderedMail {
+  const due = c.dueAt ? formatDateTimePtBr(c.dueAt, config.timeZone) : '(sem prazo)';
+  return renderMail(
+    subjectFor(c, `Lembrete: prazo em ${c.dueAt ? formatDatePtBr(c.dueAt, config.timeZone) : '—'}`),
+    [
+      greeting(analyst.name),
+      {
+        p: [
+          'O prazo do caso ',
+          { strong: protocolOf(c) },
+          ' termina em ',
+          { strong: due },
+          '. Se precisar de mais tempo, responda com ',
+          { strong: '#prorrogar <dias úteis> <motivo>' },
+          ': o lojista será avisado.',
+        ],
+      },
+      caseFacts(c, config),
+    ],
+    staffFooter(config),
+  );
+}
+
+/** Escalation to a supervisor at the due date. */
+export function renderEscalation(
+  c: WorkCase,
+  supervisor: Pick<StaffMember, 'name'>,
+  analyst: Pick<StaffMember, 'id' | 'name'> | undefined,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  return renderMail(
+    subjectFor(c, 'Caso com prazo vencido'),
+    [
+      greeting(supervisor.name),
+      {
+        p: [
+          'O prazo do caso ',
+          { strong: protocolOf(c) },
+          ' venceu',
+          analyst ? ` e ele segue com ${sanitizeHeaderValue(analyst.name, 80)} (${analyst.id})` : '',
+          '. Você pode responder a este e-mail com um comando (por exemplo, ',
+          { strong: '#transferir <identificador>' },
+          ' ou ',
+          { strong: '#prorrogar <dias úteis> <motivo>' },
+          ').',
+        ],
+      },
+      caseFacts(c, config),
+    ],
+    staffFooter(config),
+  );
+}
+
+/** The case was handed to `analyst` by `fromName`; `note` is the text that came with #transferir. */
+export function renderTransferNotice(
+  c: WorkCase,
+  analyst: Pick<StaffMember, 'name'>,
+  fromName: string,
+  note: string | undefined,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const last = c.messages.filter((m) => m.direction !== 'out').slice(-3);
+  return renderMail(
+    subjectFor(c, 'Caso transferido para você'),
+    [
+      greeting(analyst.name),
+      {
+        p: [
+          'O caso ',
+          { strong: protocolOf(c) },
+          ` foi transferido para você por ${sanitizeHeaderValue(fromName, 80) || 'a equipe'}.`,
+        ],
+      },
+      caseFacts(c, config),
+      ...(note ? [{ h: 'Nota de quem transferiu' } as MailBlock, ...paragraphs(note)] : []),
+    ],
+    staffFooter(config),
+    {
+      preformatted: last.map((m) => ({
+        title: `Mensagem do lojista — ${formatDateTimePtBr(m.receivedAt, config.timeZone)}`,
+        text: cap(splitQuoted(m.text ?? '').fresh || '(mensagem sem texto novo)'),
+      })),
+    },
+  );
+}
+
+/** A staff mail did nothing: why, and the valid commands. Nothing was relayed to the merchant. */
+export function renderStaffExplanation(
+  c: Pick<WorkCase, 'protocol' | 'caseId'>,
+  staff: Pick<StaffMember, 'name'>,
+  problems: StaffProblem[],
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const protocol = c.protocol ?? c.caseId;
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Sua mensagem não foi processada`, SUBJECT_MAX),
+    [
+      greeting(staff.name),
+      {
+        p: [
+          'Sua mensagem sobre o caso ',
+          { strong: protocol },
+          ' não foi processada: ',
+          { strong: 'nada foi enviado ao lojista e o caso não mudou' },
+          '.',
+        ],
+      },
+      {
+        ul: problems.map((p): MailInline[] =>
+          p.line ? [{ strong: sanitizeHeaderValue(p.line, 200) }, ` — ${p.message}`] : [p.message],
+        ),
+      },
+      { p: ['Corrija e envie de novo, respondendo a este e-mail.'] },
+    ],
+    staffFooter(config),
+  );
+}

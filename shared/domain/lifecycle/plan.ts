@@ -1,0 +1,77 @@
+/**
+ * One staff mail → one transition. The commands of a mail run in a fixed order, whatever the order
+ * of their lines, and are stored as one write (all or nothing):
+ *   note | answer  →  #prorrogar  →  #aguardar  →  #transferir  →  #encerrar
+ * What happens to the text below the commands:
+ * - with `#nota`: it is the note (after any text on the `#nota` line); nothing is relayed;
+ * - with `#transferir` (no `#nota`): it is recorded as a note and sent to the new analyst;
+ * - with `#encerrar`: it goes to the merchant inside the closing mail (one mail, not two) — unless
+ *   the mail has attachments, which are relayed as an answer just before the closing mail;
+ * - otherwise it is the answer relayed to the merchant.
+ */
+import type { AttachmentMeta, ObjectLocation } from '../submission';
+import type { StaffCommand } from './commands';
+import {
+  addNote,
+  answer,
+  awaitMerchant,
+  close,
+  compose,
+  extend,
+  type LifecycleContext,
+  type TransferTarget,
+  transfer,
+} from './machine';
+import type { Actor, Transition, WorkCase } from './types';
+
+export interface StaffMailPlanInput {
+  /** Idempotency key of the mail (SES message id). */
+  sourceId: string;
+  commands: StaffCommand[];
+  body: string;
+  /** Attachments within the relay limit (the caller drops the rest and says so). */
+  attachments: AttachmentMeta[];
+  /** Raw staff mail (attachment bytes). */
+  raw?: ObjectLocation;
+  /** The roster entry named by `#transferir`, looked up by the caller (null: unknown). */
+  transferTarget?: TransferTarget | null;
+}
+
+type Step = (current: WorkCase) => Transition;
+
+function find<K extends StaffCommand['kind']>(
+  commands: StaffCommand[],
+  kind: K,
+): Extract<StaffCommand, { kind: K }> | undefined {
+  return commands.find((c): c is Extract<StaffCommand, { kind: K }> => c.kind === kind);
+}
+
+export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInput, ctx: LifecycleContext): Transition {
+  const { commands, body, attachments, sourceId } = input;
+  const note = find(commands, 'note');
+  const wait = find(commands, 'wait');
+  const moveTo = find(commands, 'transfer');
+  const extension = find(commands, 'extend');
+  const closing = find(commands, 'close');
+  const steps: Step[] = [];
+  let closingMessage: string | undefined;
+
+  if (note) {
+    const text = [note.text, body].filter((t) => t !== '').join('\n\n');
+    steps.push((k) => addNote(k, actor, text, ctx));
+  } else if (moveTo && body !== '') {
+    steps.push((k) => addNote(k, actor, body, ctx));
+  } else if (closing && attachments.length === 0) {
+    closingMessage = body === '' ? undefined : body;
+  } else if (body !== '' || attachments.length > 0) {
+    steps.push((k) => answer(k, actor, { body, attachments, sourceId, ...(input.raw ? { raw: input.raw } : {}) }, ctx));
+  }
+  if (extension) steps.push((k) => extend(k, actor, extension.businessDays, extension.reason, ctx));
+  if (wait) steps.push((k) => awaitMerchant(k, actor, ctx));
+  if (moveTo) {
+    const internalNote = note ? undefined : body;
+    steps.push((k) => transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote));
+  }
+  if (closing) steps.push((k) => close(k, actor, closing.category, closing.summary, ctx, closingMessage));
+  return compose(c, steps);
+}

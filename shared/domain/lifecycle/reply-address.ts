@@ -1,0 +1,113 @@
+/**
+ * The per-case staff reply address (SPEC.md step 8): `caso+<protocol>.<token>@<domain>`, set as
+ * Reply-To on every mail the office sends a staff member about a case.
+ *
+ * token = the first `lifecycle.tokenLength` characters of base32 (RFC 4648, lower case, no
+ * padding) of HMAC-SHA256(secret, "staff-reply\n<PROTOCOL>\n<staff id>"). It binds the address
+ * to the case AND to the person it was sent to: the service verifies it with the roster id of the
+ * mail's sender, so an address forwarded to (or guessed by) anyone else does not verify. The
+ * secret lives in Secrets Manager (a file locally); rotating it invalidates addresses in flight.
+ *
+ * Parsing is strict about the shape and tolerant of letter case (mail systems may lower-case the
+ * local part): `CASO+ouv-2026-000123.ABC…@Domain` parses; anything else is refused.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { OuvidoriaConfig } from '../config';
+import { parseProtocol } from '../protocol';
+
+export type ReplySecret = string | Uint8Array;
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** RFC 4648 base32, lower case, without padding. */
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+function assertSecret(secret: ReplySecret): void {
+  if (secret.length < 16) throw new RangeError('The staff reply secret must have at least 16 bytes');
+}
+
+/** The token for (protocol, staff id); the protocol is taken in its canonical upper-case form. */
+export function staffReplyToken(protocol: string, staffId: string, secret: ReplySecret, tokenLength: number): string {
+  assertSecret(secret);
+  const mac = createHmac('sha256', secret).update(`staff-reply\n${protocol.toUpperCase()}\n${staffId}`).digest();
+  return base32(mac).slice(0, tokenLength);
+}
+
+/** `caso+OUV-2026-000123.<token>@<domain>` for the staff member `staffId`. */
+export function staffReplyAddress(
+  protocol: string,
+  staffId: string,
+  secret: ReplySecret,
+  config: OuvidoriaConfig,
+): string {
+  if (!parseProtocol(protocol)) throw new RangeError(`Not a protocol number: ${JSON.stringify(protocol)}`);
+  const { staffReplyLocalPart, tokenLength } = config.lifecycle;
+  const token = staffReplyToken(protocol, staffId, secret, tokenLength);
+  return `${staffReplyLocalPart}+${protocol.toUpperCase()}.${token}@${config.domain.toLowerCase()}`;
+}
+
+export interface ParsedReplyAddress {
+  /** Canonical, upper case: OUV-2026-000123. */
+  protocol: string;
+  /** Lower case, as issued. */
+  token: string;
+}
+
+const MAX_ADDRESS = 320;
+
+/**
+ * The protocol and token of a staff reply address, or null when the address is not one of ours:
+ * other domain, other local part, malformed protocol, token of the wrong length or alphabet.
+ * Accepts "<addr>" and "Name <addr>" as they appear in headers.
+ */
+export function parseStaffReplyAddress(address: string, config: OuvidoriaConfig): ParsedReplyAddress | null {
+  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return null;
+  const bracketed = /<([^<>]*)>\s*$/.exec(address);
+  const bare = (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase();
+  if (bare.length > MAX_ADDRESS) return null;
+  const at = bare.lastIndexOf('@');
+  if (at < 1) return null;
+  if (bare.slice(at + 1) !== config.domain.toLowerCase()) return null;
+  const { staffReplyLocalPart, tokenLength } = config.lifecycle;
+  const local = bare.slice(0, at);
+  const prefix = `${staffReplyLocalPart}+`;
+  if (!local.startsWith(prefix)) return null;
+  const m = /^(ouv-\d{4}-\d{6,9})\.([a-z2-7]+)$/.exec(local.slice(prefix.length));
+  if (!m) return null;
+  const protocol = (m[1] as string).toUpperCase();
+  const token = m[2] as string;
+  if (!parseProtocol(protocol) || token.length !== tokenLength) return null;
+  return { protocol, token };
+}
+
+/** True when `token` was issued for (protocol, staffId) with this secret. Constant time in the token. */
+export function verifyStaffReplyToken(
+  parsed: ParsedReplyAddress,
+  staffId: string,
+  secret: ReplySecret,
+  tokenLength: number,
+): boolean {
+  const expected = Buffer.from(staffReplyToken(parsed.protocol, staffId, secret, tokenLength));
+  const given = Buffer.from(parsed.token.toLowerCase());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Whether a recipient is a staff reply address at all (routing: staff mail vs merchant mail). */
+export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): boolean {
+  return parseStaffReplyAddress(address, config) !== null;
+}

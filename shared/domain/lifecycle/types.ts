@@ -1,0 +1,209 @@
+/**
+ * Vocabulary of the case lifecycle (SPEC.md step 8): states, actors, the audit-trail events a
+ * transition records, the changes it asks the store to write and the effects it asks the
+ * application to carry out. Data only: nothing here talks to the outside world.
+ */
+import type { AttachmentMeta, ObjectLocation } from '../submission';
+import type { CaseRecord, CaseStatus } from '../case';
+
+/**
+ * States of an accepted case: QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED
+ * (CLOSED → IN_PROGRESS when the merchant writes within the reopen window).
+ * REDIRECTED and QUARANTINED (not cases) stay terminal and take no transition.
+ */
+export const LIFECYCLE_STATUSES = ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT', 'CLOSED'] as const;
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
+
+/** States in which an analyst is working the case (open-case counts, timers, staff commands). */
+export const OPEN_STATUSES = ['ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+/**
+ * Every status a stored record may have once the lifecycle is wired. `CaseStatus` in case.ts does
+ * not list IN_PROGRESS and WAITING_MERCHANT yet (the board maps every status to a label); when
+ * it does, WorkStatus is just CaseStatus.
+ */
+export type WorkStatus = CaseStatus | LifecycleStatus;
+
+export const STATUS_LABELS_PT: Record<WorkStatus, string> = {
+  QUEUED: 'Na fila de atribuição',
+  ASSIGNED: 'Atribuído',
+  IN_PROGRESS: 'Em andamento',
+  WAITING_MERCHANT: 'Aguardando o lojista',
+  CLOSED: 'Encerrado',
+  REDIRECTED: 'Orientado (resposta automática)',
+  QUARANTINED: 'Em quarentena',
+};
+
+export function isOpenStatus(status: WorkStatus): status is OpenStatus {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** Resolution categories of `#encerrar`. */
+export const CLOSE_CATEGORIES = ['procedente', 'improcedente', 'parcial', 'resolvido', 'nao-resolvido'] as const;
+export type CloseCategory = (typeof CLOSE_CATEGORIES)[number];
+
+export const CLOSE_CATEGORY_LABELS_PT: Record<CloseCategory, string> = {
+  procedente: 'Procedente',
+  improcedente: 'Improcedente',
+  parcial: 'Parcialmente procedente',
+  resolvido: 'Resolvido',
+  'nao-resolvido': 'Não resolvido',
+};
+
+export type StaffRole = 'analyst' | 'supervisor';
+
+/** A roster entry as the lifecycle sees it (the directory adds the role to the analyst roster). */
+export interface StaffMember {
+  /** Short stable id, e.g. "ana": what `#transferir` names and what the history records. */
+  id: string;
+  name: string;
+  /** Lower-cased address the staff member writes from. */
+  email: string;
+  role: StaffRole;
+  active: boolean;
+  /** Inclusive ISO dates of a leave. */
+  leave?: { from: string; to: string };
+}
+
+/** On leave on the office-local date `today` (YYYY-MM-DD). */
+export function isOnLeave(member: Pick<StaffMember, 'leave'>, today: string): boolean {
+  return member.leave !== undefined && member.leave.from <= today && today <= member.leave.to;
+}
+
+/** Who acts. Staff are roster ids (never addresses: the history is kept for years). */
+export type Actor =
+  | { kind: 'staff'; id: string; role: StaffRole }
+  | { kind: 'merchant' }
+  /** Timers and the assignment function. */
+  | { kind: 'system' };
+
+export interface Closure {
+  category: CloseCategory;
+  summary: string;
+  at: string;
+  by: string;
+}
+
+/**
+ * One line of the audit trail. `at` is an ISO instant; `sourceId` is the idempotency key of
+ * what caused it (the staff mail's SES message id, the merchant message's source id, a timer
+ * name): the service refuses to apply the same source twice.
+ */
+export type HistoryEvent = { at: string; actor: Actor; sourceId?: string } & (
+  | { type: 'assigned'; analystId: string; dueAt: string }
+  | { type: 'answered'; messageSourceId: string }
+  | { type: 'waiting-merchant' }
+  | { type: 'merchant-replied'; messageSourceId: string }
+  | { type: 'reopened'; messageSourceId: string; dueAt: string }
+  | { type: 'note'; text: string }
+  | { type: 'transferred'; from: string; to: string }
+  | { type: 'extended'; businessDays: number; reason: string; previousDueAt: string; dueAt: string }
+  | { type: 'closed'; category: CloseCategory; summary: string }
+  /** A staff mail that did nothing: malformed command, wrong state, not the case's analyst. */
+  | { type: 'refused'; code: string; commands: string[] }
+  | { type: 'reminder-sent'; dueAt: string }
+  | { type: 'escalated'; dueAt: string }
+);
+
+export type HistoryEventType = HistoryEvent['type'];
+
+/**
+ * What a transition writes on the case. A key left out is unchanged; `null` removes the
+ * attribute (e.g. `closedAt` on reopening). The store applies it only if the case is still at the
+ * version (and status) the transition was computed from.
+ */
+export interface CaseChanges {
+  status?: LifecycleStatus;
+  assignee?: string;
+  assignedAt?: string;
+  dueAt?: string;
+  closedAt?: string | null;
+  closure?: Closure | null;
+  reopenedAt?: string;
+}
+
+/** Text a staff member sent to the merchant through us (the relayed answer). */
+export interface RelayedAnswer {
+  /** Fresh text only: quoted history and signature already stripped. */
+  body: string;
+  /** Attachments within `lifecycle.maxRelayAttachmentBytes`; the bytes stay in the raw mail. */
+  attachments: AttachmentMeta[];
+  /** Idempotency key of the staff mail (SES message id). */
+  sourceId: string;
+  /** The staff mail as stored raw: where the relayed attachments' bytes are read from. */
+  raw?: ObjectLocation;
+}
+
+/**
+ * What must happen outside once the transition is stored: data only, carried out (and retried)
+ * by the application. Every effect is safe to repeat: mails carry a Message-ID fixed per effect,
+ * counters are idempotent per (analyst, case), schedules per name.
+ */
+export type Effect =
+  /** The analyst's answer, from the ombudsman address, threaded on the merchant's last message. */
+  | { kind: 'relay-to-merchant'; answer: RelayedAnswer }
+  /** The merchant's new message, to the case's analyst (Reply-To: the per-case address). */
+  | { kind: 'forward-to-analyst'; analystId: string; messageSourceId: string }
+  /** The case was handed over: tell the new analyst (with the note, if one came with it). */
+  | { kind: 'notify-transfer'; from: string; to: string; note?: string }
+  | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed' }
+  /** (Re)arm the reminder and escalation for this due date; older timers find a different date and do nothing. */
+  | { kind: 'schedule-timers'; dueAt: string }
+  | { kind: 'notify-extension'; businessDays: number; reason: string; dueAt: string }
+  /** Resolution and the five survey links; `message` is the analyst's text sent with #encerrar. */
+  | { kind: 'send-closing'; category: CloseCategory; summary: string; message?: string }
+  /** A staff mail did nothing: tell its sender why, in pt-BR. */
+  | { kind: 'explain-to-staff'; staffId: string; problems: StaffProblem[] }
+  | { kind: 'remind-analyst'; analystId: string; dueAt: string }
+  | { kind: 'escalate'; dueAt: string; analystId?: string };
+
+export type EffectKind = Effect['kind'];
+
+/** Why something was refused, for the staff member (pt-BR) and for logs (code). */
+export interface StaffProblem {
+  code: RefusalCode;
+  /** pt-BR, for the person who sent it. */
+  message: string;
+  /** The command line concerned, when there is one. */
+  line?: string;
+}
+
+export type RefusalCode =
+  | 'not-a-case'
+  | 'not-allowed'
+  | 'wrong-state'
+  | 'case-closed'
+  | 'empty-answer'
+  | 'empty-note'
+  | 'unknown-command'
+  | 'malformed-command'
+  | 'duplicate-command'
+  | 'conflicting-commands'
+  | 'invalid-days'
+  | 'missing-reason'
+  | 'invalid-category'
+  | 'unknown-analyst'
+  | 'inactive-analyst'
+  | 'same-analyst'
+  | 'no-due-date'
+  | 'reopen-window-passed';
+
+export type Transition =
+  | { ok: true; next: CaseChanges; events: HistoryEvent[]; effects: Effect[] }
+  | { ok: false; refusal: StaffProblem };
+
+/** An effect waiting to be carried out, stored on the case in the same write as its transition. */
+export interface PendingEffect {
+  id: string;
+  effect: Effect;
+  createdAt: string;
+  /** Position in its transition: effects run in this order (a stored map keeps no order). */
+  order: number;
+}
+
+/**
+ * The record the lifecycle works on: a stored case with the lifecycle attributes (all optional,
+ * so records written before the lifecycle existed read as version 0 with an empty history).
+ */
+export type WorkCase = Omit<CaseRecord, 'status'> & { status: WorkStatus };

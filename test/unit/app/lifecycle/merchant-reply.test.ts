@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
+import type { CaseMessage } from '../../../../shared/domain/case';
+import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
+import { localConfig } from '../../../../shared/domain/config';
+import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+
+const reply: CaseMessage = {
+  sourceId: 'ses-merchant-2',
+  channel: 'email',
+  receivedAt: '2026-03-12T14:00:00.000Z',
+  subject: `Re: [${PROTOCOL}] Resposta da Ouvidoria`,
+  text: 'Segue a fatura em PDF.\n\nEm qui., 12 de mar. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Pode enviar a fatura?',
+  attachments: [],
+  messageId: 'CAF=merchant-2@mail.gmail.com',
+};
+
+describe('handleMerchantReply', () => {
+  it('WAITING_MERCHANT → IN_PROGRESS; appended once; forwarded to the analyst with her reply address', async () => {
+    const parent = workCase({ status: 'WAITING_MERCHANT' });
+    const w = lifecycleWorld({ cases: [parent] });
+    expect(await handleMerchantReply(parent, reply, w.deps)).toEqual({
+      kind: 'applied',
+      status: 'IN_PROGRESS',
+      reopened: false,
+      forwarded: true,
+    });
+    const c = w.cases.must();
+    expect(c.messages.map((m) => m.sourceId)).toEqual(['0100019abcdef-lojadamaria', 'ses-merchant-2']);
+    expect(c.history).toMatchObject([{ type: 'merchant-replied', actor: { kind: 'merchant' } }]);
+    expect(w.mailer.sent).toHaveLength(1);
+    const forward = w.mailer.sent[0]!;
+    expect(forward.to).toEqual(['ana@empresa.com.br']);
+    expect(forward.replyTo).toEqual([staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig)]);
+    expect(forward.subject).toBe(`[${PROTOCOL}] Nova mensagem do lojista`);
+    expect(forward.text).toContain('Segue a fatura em PDF.');
+
+    expect(await handleMerchantReply(parent, reply, w.deps)).toEqual({ kind: 'duplicate' });
+    expect(w.cases.must().messages).toHaveLength(2);
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  it('QUEUED: stored and recorded, nobody to forward to yet', async () => {
+    const parent = workCase({ status: 'QUEUED', assignee: undefined });
+    const w = lifecycleWorld({ cases: [parent] });
+    expect(await handleMerchantReply(parent, reply, w.deps)).toMatchObject({ status: 'QUEUED', forwarded: false });
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('CLOSED within the window: reopened with the same analyst, count back up, new timers', async () => {
+    const parent = workCase({
+      status: 'CLOSED',
+      closedAt: '2026-03-06T14:00:00.000Z',
+      closure: { category: 'procedente', summary: '', at: '2026-03-06T14:00:00.000Z', by: 'ana' },
+    });
+    const w = lifecycleWorld({ cases: [parent] });
+    w.counter.open.clear();
+    expect(await handleMerchantReply(parent, reply, w.deps)).toMatchObject({ status: 'IN_PROGRESS', reopened: true });
+    const c = w.cases.must();
+    expect(c.closedAt).toBeUndefined();
+    expect(c.closure).toBeUndefined();
+    expect(c.assignee).toBe('ana');
+    expect(w.counter.count('ana')).toBe(1);
+    expect(w.timers.list().map((t) => t.dueAt)).toEqual([c.dueAt, c.dueAt]);
+    expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Caso reaberto: nova mensagem do lojista`);
+  });
+
+  it('CLOSED after the window: a linked case is opened by the caller; this one is untouched', async () => {
+    const parent = workCase({ status: 'CLOSED', closedAt: '2026-01-02T14:00:00.000Z' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const before = w.cases.must();
+    expect(await handleMerchantReply(parent, reply, w.deps)).toEqual({
+      kind: 'open-linked-case',
+      linkedProtocol: PROTOCOL,
+    });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('a redirected submission is not a case', async () => {
+    const parent = workCase({ status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET' });
+    const w = lifecycleWorld({ cases: [parent] });
+    expect(await handleMerchantReply(parent, reply, w.deps)).toEqual({ kind: 'not-a-case' });
+  });
+
+  it('a reply racing a staff command is still applied (re-read on conflict)', async () => {
+    const parent = workCase({ status: 'WAITING_MERCHANT' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const first = handleMerchantReply(parent, reply, w.deps);
+    const second = handleMerchantReply(parent, { ...reply, sourceId: 'ses-merchant-3' }, w.deps);
+    await Promise.all([first, second]);
+    const c = w.cases.must();
+    expect(c.status).toBe('IN_PROGRESS');
+    expect(c.messages).toHaveLength(3);
+    expect(c.history).toHaveLength(2);
+  });
+});

@@ -1,0 +1,377 @@
+import { describe, expect, it } from 'vitest';
+import {
+  handleStaffMail,
+  relayableAttachments,
+  staffSenderAuthenticated,
+} from '../../../../shared/app/lifecycle/staff-mail';
+import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
+import type { WorkStatus } from '../../../../shared/domain/lifecycle/types';
+import { localConfig } from '../../../../shared/domain/config';
+import {
+  CASE_ID,
+  lifecycleWorld,
+  MERCHANT,
+  PROTOCOL,
+  SECRET,
+  staffMail,
+  workCase,
+} from '../../../support/lifecycle-fakes';
+
+const addressOf = (id: string) => staffReplyAddress(PROTOCOL, id, SECRET, localConfig);
+const ANA = 'ana@empresa.com.br';
+
+function mailFrom(
+  id: string,
+  email: string,
+  text: string,
+  extra: Parameters<typeof staffMail>[0] extends infer T ? Partial<T> : never = {},
+) {
+  return staffMail({ to: addressOf(id), from: email, text, ...extra });
+}
+
+/** A Gmail-style answer from Ana, quoting our notice and signed. */
+const GMAIL_ANSWER = [
+  'Olá, Maria.',
+  '',
+  'Pedimos o estorno da cobrança em duplicidade ao financeiro; ele aparece na próxima fatura.',
+  '',
+  '-- ',
+  'Ana Lima',
+  'Analista de Ouvidoria',
+  '',
+  'Em qui., 12 de mar. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+  `> [${PROTOCOL}] Nova mensagem do lojista`,
+  '> Fui cobrada duas vezes.',
+].join('\n');
+
+/** An Outlook answer in upper case, accents left out. */
+const OUTLOOK_CLOSE = [
+  '#ENCERRAR PROCEDENTE estorno realizado',
+  '',
+  'Ola, Maria. O estorno foi feito hoje e voce recebe o comprovante por e-mail.',
+  '',
+  '________________________________',
+  'De: Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+  'Enviado: quinta-feira, 12 de março de 2026 10:00',
+  'Para: Ana Lima <ana@empresa.com.br>',
+  `Assunto: [${PROTOCOL}] Nova mensagem do lojista`,
+  '',
+  '#encerrar improcedente',
+].join('\n');
+
+describe('handleStaffMail — verified mail from the case analyst', () => {
+  it('an answer is relayed to the merchant from the office, threaded, and recorded', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);
+    expect(result).toEqual({ kind: 'applied', caseId: CASE_ID, protocol: PROTOCOL, events: ['answered'] });
+
+    expect(w.mailer.sent).toHaveLength(1);
+    const sent = w.mailer.sent[0]!;
+    expect(sent.to).toEqual([MERCHANT]);
+    expect(sent.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
+    expect(sent.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
+    expect(sent.headers['In-Reply-To']).toBe('<CAF=merchant-1@mail.gmail.com>');
+    expect(sent.headers['Auto-Submitted']).toBeUndefined();
+    expect(sent.text).toContain('Pedimos o estorno da cobrança em duplicidade');
+    expect(sent.text).not.toContain('Analista de Ouvidoria');
+    expect(sent.text).not.toContain('Fui cobrada duas vezes');
+    expect(JSON.stringify(sent)).not.toContain(ANA);
+    expect(sent.messageId).not.toContain(PROTOCOL);
+
+    const c = w.cases.must();
+    expect(c.status).toBe('IN_PROGRESS');
+    expect(c.version).toBe(2);
+    expect(c.history).toMatchObject([
+      { type: 'answered', actor: { kind: 'staff', id: 'ana' }, sourceId: 'ses-staff-1' },
+    ]);
+    expect(c.messages.at(-1)).toMatchObject({ direction: 'out', author: 'ana', sourceId: 'ses-staff-1' });
+    expect(c.messageIds).toContain(sent.messageId);
+    expect(c.pendingEffects).toEqual({});
+  });
+
+  it('#encerrar from Outlook, upper case, no accents: closed, one closing mail with five links, count falls', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const result = await handleStaffMail(mailFrom('ana', ANA, OUTLOOK_CLOSE), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['closed'] });
+    const c = w.cases.must();
+    expect(c.status).toBe('CLOSED');
+    expect(c.closure).toMatchObject({ category: 'procedente', summary: 'estorno realizado', by: 'ana' });
+    expect(w.counter.count('ana')).toBe(0);
+    expect(w.mailer.sent).toHaveLength(1);
+    const closing = w.mailer.sent[0]!;
+    expect(closing.subject).toBe(`[${PROTOCOL}] Caso encerrado`);
+    expect(closing.headers['Auto-Submitted']).toBe('auto-generated');
+    expect(closing.text).toContain('O estorno foi feito hoje');
+    expect(closing.text.match(/\/pesquisa\?/g)).toHaveLength(5);
+  });
+
+  it('#aguardar with an answer: relayed, then waiting for the merchant', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, '#aguardar\nOlá, Maria. Pode enviar a fatura em PDF?'), w.deps);
+    expect(w.cases.must().status).toBe('WAITING_MERCHANT');
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual([MERCHANT]);
+  });
+
+  it('#nota: recorded, nothing sent to anyone', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, '#Nota\nLojista ligou; combinei retorno até sexta.'), w.deps);
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.cases.must().history).toMatchObject([
+      { type: 'note', text: 'Lojista ligou; combinei retorno até sexta.' },
+    ]);
+    expect(w.cases.must().messages).toHaveLength(1);
+  });
+
+  it('#transferir: counts move, the new analyst gets the notice with her own reply address', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, '#transferir carla\nCarla, é sobre a fatura de fevereiro.'), w.deps);
+    expect(w.cases.must().assignee).toBe('carla');
+    expect(w.counter.count('ana')).toBe(0);
+    expect(w.counter.count('carla')).toBe(1);
+    expect(w.mailer.sent).toHaveLength(1);
+    const notice = w.mailer.sent[0]!;
+    expect(notice.to).toEqual(['carla@empresa.com.br']);
+    expect(notice.replyTo).toEqual([addressOf('carla')]);
+    expect(notice.text).toContain('Carla, é sobre a fatura de fevereiro.');
+  });
+
+  it('#prorrogar: new due date, merchant told, timers armed for it', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, '#prorrogar 5 dias uteis aguardando retorno do financeiro'), w.deps);
+    const c = w.cases.must();
+    expect(c.dueAt).toBe('2026-03-31T13:00:00.000Z');
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.text).toContain('Novo prazo: até 31/03/2026');
+    expect(w.mailer.sent[0]!.text).toContain('Motivo: aguardando retorno do financeiro');
+    expect(w.timers.list().map((t) => [t.kind, t.dueAt])).toEqual([
+      ['reminder', '2026-03-31T13:00:00.000Z'],
+      ['escalation', '2026-03-31T13:00:00.000Z'],
+    ]);
+  });
+
+  it('a supervisor may act on any case', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('sofia', 'sofia@empresa.com.br', '#encerrar resolvido'), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['closed'] });
+    expect(w.counter.count('ana')).toBe(0);
+  });
+
+  it('attachments within the limit are relayed; inline logos and oversize files are not', () => {
+    const files = [
+      { filename: 'logo.png', contentType: 'image/png', size: 5_000, inline: true, partId: '2' },
+      { filename: 'fatura.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '3' },
+      { filename: 'extrato.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '4' },
+      { filename: 'print.png', contentType: 'image/png', size: 1_000, inline: false, partId: '5' },
+    ];
+    expect(relayableAttachments(files, 10 * 1024 * 1024).map((f) => f.partId)).toEqual(['3', '5']);
+  });
+
+  it('the relayed answer carries its attachments for the mailer', async () => {
+    const w = lifecycleWorld();
+    const pdf = { filename: 'comprovante.pdf', contentType: 'application/pdf', size: 1000, inline: false, partId: '2' };
+    await handleStaffMail(mailFrom('ana', ANA, 'Segue o comprovante.', { attachments: [pdf] }), w.deps);
+    expect((w.mailer.sent[0] as { attachments?: unknown }).attachments).toEqual({
+      raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-1' },
+      parts: [pdf],
+    });
+  });
+});
+
+describe('handleStaffMail — refused commands change nothing but the audit trail', () => {
+  it.each<[string, string, string, string, WorkStatus?]>([
+    ['another analyst', 'bruno', 'bruno@empresa.com.br', '#encerrar procedente'],
+    ['an unknown command', 'ana', ANA, '#fechar procedente\nOlá'],
+    ['malformed days', 'ana', ANA, '#prorrogar cinco dias motivo'],
+    ['too many days', 'ana', ANA, '#prorrogar 45 motivo'],
+    ['a transfer to someone on leave', 'ana', ANA, '#transferir davi'],
+    ['a transfer to an inactive analyst', 'ana', ANA, '#transferir edu'],
+    ['a transfer to nobody', 'ana', ANA, '#transferir zeca'],
+    ['#aguardar when already waiting', 'ana', ANA, '#aguardar', 'WAITING_MERCHANT'],
+    ['an answer to a closed case', 'ana', ANA, 'Olá de novo', 'CLOSED'],
+    ['only quoted text', 'ana', ANA, '\n\nEm qui., 12 de mar. de 2026 às 10:00, Ouvidoria <o@x> escreveu:\n> antigo'],
+  ])('%s', async (_what, id, email, text, status) => {
+    const w = lifecycleWorld({ cases: [workCase(status ? { status } : {})] });
+    const before = w.cases.must();
+    const result = await handleStaffMail(mailFrom(id, email, text), w.deps);
+    expect(result.kind).toBe('refused');
+    const after = w.cases.must();
+    expect(after.status).toBe(before.status);
+    expect(after.assignee).toBe(before.assignee);
+    expect(after.dueAt).toBe(before.dueAt);
+    expect(after.messages).toEqual(before.messages);
+    expect(after.history).toMatchObject([{ type: 'refused', actor: { id }, sourceId: 'ses-staff-1' }]);
+    // Only the explanation, to the sender; nothing to the merchant.
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[email]]);
+    expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Sua mensagem não foi processada`);
+    expect(w.mailer.sent[0]!.replyTo).toEqual([addressOf(id)]);
+    expect(w.counter.count('ana')).toBe(1);
+    expect(w.timers.list()).toEqual([]);
+  });
+});
+
+describe('handleStaffMail — forged or unverifiable mail is quarantined and changes nothing', () => {
+  const other = staffReplyAddress(PROTOCOL, 'ana', 'another-secret-0123456789abcdef', localConfig);
+  const cases: Array<[string, ReturnType<typeof staffMail>, string]> = [
+    [
+      'a token made with another secret',
+      staffMail({ to: other, from: ANA, text: '#encerrar procedente' }),
+      'bad-token',
+    ],
+    [
+      "Ana's address used by Bruno",
+      staffMail({ to: addressOf('ana'), from: 'bruno@empresa.com.br', text: '#encerrar procedente' }),
+      'bad-token',
+    ],
+    [
+      'a token for another case',
+      staffMail({
+        to: staffReplyAddress('OUV-2026-000124', 'ana', SECRET, localConfig).replace('000124', '000123'),
+        from: ANA,
+        text: 'x',
+      }),
+      'bad-token',
+    ],
+    ['an unknown sender', mailFrom('ana', 'golpista@evil.example.com', '#encerrar procedente'), 'unknown-sender'],
+    ['an inactive member', mailFrom('edu', 'edu@empresa.com.br', '#encerrar procedente'), 'inactive-sender'],
+    [
+      'DKIM and SPF failed',
+      mailFrom('ana', ANA, '#encerrar procedente', {
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
+      }),
+      'sender-authentication-failed',
+    ],
+    [
+      'DKIM passed but DMARC failed (a signature of another domain)',
+      mailFrom('ana', ANA, '#encerrar procedente', {
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'PASS', dmarc: 'FAIL' },
+      }),
+      'sender-authentication-failed',
+    ],
+    [
+      'SPF passed without DMARC',
+      mailFrom('ana', ANA, '#encerrar procedente', {
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'FAIL', dmarc: 'GRAY' },
+      }),
+      'sender-authentication-failed',
+    ],
+    [
+      'no verdicts at all',
+      mailFrom('ana', ANA, '#encerrar procedente', { verdicts: undefined }),
+      'sender-authentication-failed',
+    ],
+    [
+      "the analyst's out-of-office",
+      mailFrom('ana', ANA, 'Estou de férias até 20/03.', { headers: { 'auto-submitted': 'auto-replied' } }),
+      'automatic-message',
+    ],
+    [
+      'a mail to the ombudsman address',
+      staffMail({ to: 'ouvidoria@ouvidoria.example.com.br', from: ANA, text: '#encerrar procedente' }),
+      'not-a-staff-address',
+    ],
+    [
+      'a case that does not exist',
+      staffMail({ to: staffReplyAddress('OUV-2026-000999', 'ana', SECRET, localConfig), from: ANA, text: 'x' }),
+      'unknown-case',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, mail, reason) => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.cases.commits).toEqual([]);
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.counter.count('ana')).toBe(1);
+  });
+
+  it('staffSenderAuthenticated: DKIM, or SPF and DMARC', () => {
+    const v = (spf: string, dkim: string, dmarc: string) =>
+      staffSenderAuthenticated({ spam: 'PASS', virus: 'PASS', spf, dkim, dmarc } as never);
+    expect(v('FAIL', 'PASS', 'GRAY')).toBe(true);
+    expect(v('PASS', 'FAIL', 'PASS')).toBe(true);
+    expect(v('PASS', 'PASS', 'FAIL')).toBe(false);
+    expect(v('PASS', 'FAIL', 'GRAY')).toBe(false);
+    expect(v('FAIL', 'FAIL', 'PASS')).toBe(false);
+  });
+});
+
+describe('handleStaffMail — retries and races', () => {
+  it('the same mail delivered twice acts once', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, '#encerrar procedente\nResolvido.');
+    await handleStaffMail(mail, w.deps);
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'duplicate', caseId: CASE_ID, protocol: PROTOCOL });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.cases.must().history).toHaveLength(1);
+    expect(w.counter.count('ana')).toBe(0);
+  });
+
+  it('a failed send stays pending; the redelivery sends it once, with the same Message-ID', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, 'Olá, Maria. Resolvido.');
+    w.mailer.failNext = new Error('SES throttled');
+    await expect(handleStaffMail(mail, w.deps)).rejects.toThrow(/lifecycle effect/);
+    expect(w.cases.must().status).toBe('IN_PROGRESS');
+    expect(Object.keys(w.cases.must().pendingEffects ?? {})).toHaveLength(1);
+    const registeredId = w.cases.must().messageIds.at(-1);
+
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'duplicate' });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.messageId).toBe(registeredId);
+    expect(w.cases.must().pendingEffects).toEqual({});
+    expect(w.cases.must().history).toHaveLength(1);
+  });
+
+  it('#encerrar and #aguardar at the same time: both orders end CLOSED with the count down once', async () => {
+    for (const order of [
+      ['#encerrar procedente', '#aguardar'],
+      ['#aguardar', '#encerrar procedente'],
+    ]) {
+      const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+      const results = await Promise.all(
+        order.map((text, i) => handleStaffMail(mailFrom('ana', ANA, text, { sourceId: `ses-${i}` }), w.deps)),
+      );
+      const c = w.cases.must();
+      expect(c.status).toBe('CLOSED');
+      expect(c.version).toBe(3);
+      expect(w.counter.count('ana')).toBe(0);
+      const types = c.history!.map((e) => e.type);
+      // Closed first: the wait is refused against a closed case. Waiting first: then closed.
+      expect([
+        ['closed', 'refused'],
+        ['waiting-merchant', 'closed'],
+      ]).toContainEqual(types);
+      expect(results.filter((r) => r.kind === 'refused')).toHaveLength(types.includes('refused') ? 1 : 0);
+    }
+  });
+
+  it('#transferir and #encerrar by the old analyst at the same time: counts stay consistent', async () => {
+    const w = lifecycleWorld();
+    await Promise.all([
+      handleStaffMail(mailFrom('ana', ANA, '#transferir carla', { sourceId: 'ses-a' }), w.deps),
+      handleStaffMail(mailFrom('ana', ANA, '#encerrar resolvido', { sourceId: 'ses-b' }), w.deps),
+    ]);
+    const c = w.cases.must();
+    expect(c.history).toHaveLength(2);
+    const total = w.counter.count('ana') + w.counter.count('carla');
+    // Either transferred then refused (Ana no longer has it): open with Carla; or closed then refused: nobody.
+    if (c.status === 'CLOSED') expect(total).toBe(0);
+    else expect([c.assignee, w.counter.count('carla'), w.counter.count('ana')]).toEqual(['carla', 1, 0]);
+  });
+
+  it('five concurrent answers: all applied, in some order, none lost', async () => {
+    const w = lifecycleWorld();
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        handleStaffMail(mailFrom('ana', ANA, `Resposta ${i}`, { sourceId: `ses-${i}` }), w.deps),
+      ),
+    );
+    const c = w.cases.must();
+    expect(c.history).toHaveLength(5);
+    expect(c.version).toBe(6);
+    expect(w.mailer.sent).toHaveLength(5);
+    expect(c.messages.filter((m) => m.direction === 'out')).toHaveLength(5);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
+import { localConfig } from '../../../../shared/domain/config';
+import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
+import { lifecycleWorld, PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
+
+const SENT = new Date('2026-03-12T14:00:00.000Z');
+const links = surveyLinks(PROTOCOL, SENT, SECRET, localConfig);
+
+describe('recordSurvey', () => {
+  it('records the confirmed score and comment; a second answer is refused', async () => {
+    const w = lifecycleWorld();
+    expect(await recordSurvey(links[4]!.url, '  Atendimento rápido, obrigado!  ', w.deps)).toEqual({
+      kind: 'recorded',
+      protocol: PROTOCOL,
+      score: 5,
+    });
+    expect(await w.surveys.get(PROTOCOL)).toEqual({
+      protocol: PROTOCOL,
+      score: 5,
+      comment: 'Atendimento rápido, obrigado!',
+      answeredAt: '2026-03-12T14:00:00.000Z',
+    });
+    expect(await recordSurvey(links[0]!.url, undefined, w.deps)).toEqual({
+      kind: 'already-answered',
+      protocol: PROTOCOL,
+    });
+    expect((await w.surveys.get(PROTOCOL))?.score).toBe(5);
+  });
+
+  it('two confirmations at once: one answer', async () => {
+    const w = lifecycleWorld();
+    const results = await Promise.all([
+      recordSurvey(links[1]!.url, undefined, w.deps),
+      recordSurvey(links[3]!.url, undefined, w.deps),
+    ]);
+    expect(results.map((r) => r.kind).sort()).toEqual(['already-answered', 'recorded']);
+  });
+
+  it('a tampered link records nothing', async () => {
+    const w = lifecycleWorld();
+    const url = new URL(links[4]!.url);
+    url.searchParams.set('n', '1');
+    expect(await recordSurvey(url.toString(), undefined, w.deps)).toEqual({
+      kind: 'invalid-link',
+      error: 'bad-signature',
+    });
+    expect(w.surveys.answers.size).toBe(0);
+  });
+
+  it('an expired link records nothing', async () => {
+    const w = lifecycleWorld({ now: '2026-05-01T12:00:00.000Z' });
+    expect(await recordSurvey(links[2]!.url, undefined, w.deps)).toEqual({ kind: 'invalid-link', error: 'expired' });
+    expect(w.surveys.answers.size).toBe(0);
+  });
+
+  it('a long comment is cut', async () => {
+    const w = lifecycleWorld();
+    await recordSurvey(links[2]!.url, 'a'.repeat(10_000), w.deps);
+    expect((await w.surveys.get(PROTOCOL))?.comment).toHaveLength(2000);
+  });
+});

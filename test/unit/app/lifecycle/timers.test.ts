@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleTelemetry } from '../../../../shared/app/lifecycle/ports';
+import { silentLifecycleTelemetry } from '../../../../shared/app/lifecycle/ports';
+import { onTimer } from '../../../../shared/app/lifecycle/timers';
+import { CASE_ID, lifecycleWorld, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+
+const DUE = '2026-03-24T13:00:00.000Z';
+
+function recordingTelemetry() {
+  const overdue: string[] = [];
+  const stale: string[] = [];
+  const telemetry: LifecycleTelemetry = {
+    ...silentLifecycleTelemetry,
+    overdue: (e) => overdue.push(e.protocol),
+    timerStale: (e) => stale.push(e.kind),
+  };
+  return { telemetry, overdue, stale };
+}
+
+describe('onTimer', () => {
+  it('reminder: the analyst is reminded once, even if the scheduler delivers twice', async () => {
+    const w = lifecycleWorld({ now: '2026-03-20T12:00:00.000Z' });
+    expect(await onTimer({ kind: 'reminder', caseId: CASE_ID, dueAt: DUE }, w.deps)).toEqual({ kind: 'reminded' });
+    expect(await onTimer({ kind: 'reminder', caseId: CASE_ID, dueAt: DUE }, w.deps)).toEqual({ kind: 'duplicate' });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.to).toEqual(['ana@empresa.com.br']);
+    expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Lembrete: prazo em 24/03/2026`);
+    expect(w.cases.must().history).toMatchObject([{ type: 'reminder-sent', actor: { kind: 'system' }, dueAt: DUE }]);
+  });
+
+  it('escalation: every active supervisor is alerted, OverdueCases counts the case', async () => {
+    const w = lifecycleWorld({ now: DUE });
+    const t = recordingTelemetry();
+    expect(
+      await onTimer({ kind: 'escalation', caseId: CASE_ID, dueAt: DUE }, { ...w.deps, telemetry: t.telemetry }),
+    ).toEqual({
+      kind: 'escalated',
+    });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+    expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Caso com prazo vencido`);
+    expect(w.mailer.sent[0]!.text).toContain('Ana Lima (ana)');
+    expect(t.overdue).toEqual([PROTOCOL]);
+  });
+
+  it.each([
+    ['the case is closed', workCase({ status: 'CLOSED', closedAt: '2026-03-15T12:00:00.000Z' }), DUE],
+    ['the due date was extended', workCase({ dueAt: '2026-03-31T13:00:00.000Z' }), DUE],
+    [
+      'the case was reopened with a new due date',
+      workCase({ status: 'IN_PROGRESS', dueAt: '2026-04-02T13:00:00.000Z' }),
+      DUE,
+    ],
+  ])('stale when %s: nothing sent, nothing written', async (_what, c, dueAt) => {
+    const w = lifecycleWorld({ cases: [c], now: DUE });
+    const t = recordingTelemetry();
+    const result = await onTimer({ kind: 'escalation', caseId: CASE_ID, dueAt }, { ...w.deps, telemetry: t.telemetry });
+    expect(result.kind).toBe('stale');
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.cases.commits).toEqual([]);
+    expect(t.overdue).toEqual([]);
+    expect(t.stale).toEqual(['escalation']);
+  });
+
+  it('stale when the case is gone or the payload is bad', async () => {
+    const w = lifecycleWorld({ cases: [] });
+    expect(await onTimer({ kind: 'reminder', caseId: CASE_ID, dueAt: DUE }, w.deps)).toMatchObject({ kind: 'stale' });
+    expect(await onTimer({ kind: 'reminder', caseId: CASE_ID, dueAt: 'ontem' }, w.deps)).toMatchObject({
+      kind: 'stale',
+    });
+  });
+});

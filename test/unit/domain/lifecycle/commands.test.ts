@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMAND_HELP_PT,
+  freshStaffText,
+  type ParsedStaffMail,
+  parseStaffCommands,
+} from '../../../../shared/domain/lifecycle/commands';
+
+const options = { maxExtensionBusinessDays: 30 };
+const parse = (text: string) => parseStaffCommands(text, options);
+
+function ok(result: ParsedStaffMail) {
+  if (!result.ok) throw new Error(`expected ok, got ${result.problems.map((p) => p.code).join(', ')}`);
+  return result;
+}
+
+function problems(result: ParsedStaffMail) {
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+describe('parseStaffCommands — valid commands', () => {
+  it.each([
+    ['#encerrar procedente', { kind: 'close', category: 'procedente', summary: '' }],
+    ['#Encerrar Procedente', { kind: 'close', category: 'procedente', summary: '' }],
+    ['#ENCERRAR IMPROCEDENTE', { kind: 'close', category: 'improcedente', summary: '' }],
+    [
+      '#encerrar parcial estorno de metade do valor',
+      { kind: 'close', category: 'parcial', summary: 'estorno de metade do valor' },
+    ],
+    ['#encerrar resolvido - loja reativada', { kind: 'close', category: 'resolvido', summary: 'loja reativada' }],
+    ['#encerrar: resolvido: loja reativada', { kind: 'close', category: 'resolvido', summary: 'loja reativada' }],
+    ['#encerrar nao-resolvido', { kind: 'close', category: 'nao-resolvido', summary: '' }],
+    ['#encerrar não-resolvido sem retorno', { kind: 'close', category: 'nao-resolvido', summary: 'sem retorno' }],
+    [
+      '#encerrar NÃO RESOLVIDO lojista não respondeu',
+      { kind: 'close', category: 'nao-resolvido', summary: 'lojista não respondeu' },
+    ],
+    ['#encerrar nao_resolvido', { kind: 'close', category: 'nao-resolvido', summary: '' }],
+    ['#encerrar procedente, estorno feito', { kind: 'close', category: 'procedente', summary: 'estorno feito' }],
+    ['#aguardar', { kind: 'wait' }],
+    ['#AGUARDAR', { kind: 'wait' }],
+    ['#nota', { kind: 'note', text: '' }],
+    ['#nota ligar para a lojista na segunda', { kind: 'note', text: 'ligar para a lojista na segunda' }],
+    ['#transferir bruno', { kind: 'transfer', to: 'bruno' }],
+    ['#Transferir Carla.Souza', { kind: 'transfer', to: 'carla.souza' }],
+    ['#transferir carla@ouvidoria.example.com.br', { kind: 'transfer', to: 'carla@ouvidoria.example.com.br' }],
+    [
+      '#prorrogar 5 aguardando retorno do financeiro',
+      { kind: 'extend', businessDays: 5, reason: 'aguardando retorno do financeiro' },
+    ],
+    [
+      '#prorrogar 5 dias úteis aguardando o financeiro',
+      { kind: 'extend', businessDays: 5, reason: 'aguardando o financeiro' },
+    ],
+    [
+      '#Prorrogar 3 dias uteis: depende da integração',
+      { kind: 'extend', businessDays: 3, reason: 'depende da integração' },
+    ],
+    ['#prorrogar 10 du - análise técnica', { kind: 'extend', businessDays: 10, reason: 'análise técnica' }],
+  ])('%s', (line, expected) => {
+    const result = ok(parse(`${line}\n\nTexto da resposta.`));
+    expect(result.commands).toHaveLength(1);
+    expect(result.commands[0]).toMatchObject(expected);
+    expect(result.body).toBe('Texto da resposta.');
+  });
+
+  it('no command: the whole text is the answer', () => {
+    const result = ok(parse('Olá, Maria.\n\n#48213 é o chamado certo? Verifiquei com o suporte.\n'));
+    expect(result.commands).toEqual([]);
+    expect(result.body).toBe('Olá, Maria.\n\n#48213 é o chamado certo? Verifiquei com o suporte.');
+  });
+
+  it('several commands, blank lines between them, CRLF, leading spaces', () => {
+    const text =
+      '\r\n  #prorrogar 5 aguardando o financeiro\r\n\r\n#aguardar\r\nOlá, Maria.\r\n#encerrar fica no corpo';
+    const result = ok(parse(text));
+    expect(result.commands.map((c) => c.kind)).toEqual(['extend', 'wait']);
+    expect(result.body).toBe('Olá, Maria.\n#encerrar fica no corpo');
+  });
+
+  it('a ticket number at the top is text, not a command', () => {
+    const result = ok(parse('#48213 foi resolvido.'));
+    expect(result.commands).toEqual([]);
+  });
+
+  it('only commands, no body, is fine', () => {
+    expect(ok(parse('#aguardar')).body).toBe('');
+  });
+});
+
+describe('parseStaffCommands — refused mails', () => {
+  it.each([
+    ['#fechar procedente', 'unknown-command', 'Você quis dizer “#encerrar”?'],
+    ['#prorrogação 5 motivo', 'unknown-command', '#prorrogar'],
+    ['#encerra procedente', 'unknown-command', '#encerrar'],
+    ['#status solved', 'unknown-command', 'Comando desconhecido: “#status”.'],
+    ['#encerrar', 'invalid-category', 'procedente, improcedente, parcial, resolvido, nao-resolvido'],
+    ['#encerrar aprovado', 'invalid-category', 'aprovado'],
+    ['#aguardar o lojista', 'malformed-command', '#aguardar não leva complemento'],
+    ['#transferir', 'malformed-command', '#transferir ana'],
+    ['#transferir bruno carla', 'malformed-command', '#transferir'],
+    ['#transferir <script>', 'malformed-command', '#transferir'],
+    ['#prorrogar cinco motivo', 'invalid-days', 'em algarismos'],
+    ['#prorrogar', 'invalid-days', 'em algarismos'],
+    ['#prorrogar 0 motivo', 'invalid-days', 'de 1 a 30'],
+    ['#prorrogar 31 motivo', 'invalid-days', 'de 1 a 30'],
+    ['#prorrogar 5.5 motivo', 'invalid-days', 'em algarismos'],
+    ['#prorrogar -2 motivo', 'invalid-days', 'em algarismos'],
+    ['#prorrogar 5', 'missing-reason', 'motivo'],
+    ['#prorrogar 5 dias úteis', 'missing-reason', 'motivo'],
+  ])('%s → %s', (line, code, fragment) => {
+    const found = problems(parse(`${line}\nOlá, Maria.`));
+    expect(found[0]).toMatchObject({ code, line });
+    expect(found[0]?.message).toContain(fragment);
+  });
+
+  it('every problem of the block is listed, not only the first', () => {
+    const found = problems(parse('#fechar\n#prorrogar x\nOlá'));
+    expect(found.map((p) => p.code)).toEqual(['unknown-command', 'invalid-days']);
+  });
+
+  it('a repeated command', () => {
+    expect(problems(parse('#aguardar\n#Aguardar\nOlá')).map((p) => p.code)).toEqual(['duplicate-command']);
+  });
+
+  it.each(['#aguardar', '#transferir bruno', '#prorrogar 2 motivo'])('#encerrar with %s', (other) => {
+    expect(problems(parse(`#encerrar procedente\n${other}`)).map((p) => p.code)).toEqual(['conflicting-commands']);
+  });
+
+  it('#nota with no text anywhere', () => {
+    expect(problems(parse('#nota\n\n')).map((p) => p.code)).toEqual(['empty-note']);
+  });
+
+  it('nothing new at all', () => {
+    expect(problems(parse('  \n\n ')).map((p) => p.code)).toEqual(['empty-answer']);
+  });
+
+  it('the help lists the five commands', () => {
+    expect(COMMAND_HELP_PT.map((c) => c.usage.split(' ')[0])).toEqual([
+      '#encerrar',
+      '#aguardar',
+      '#nota',
+      '#transferir',
+      '#prorrogar',
+    ]);
+  });
+});
+
+describe('parseStaffCommands — linear time', () => {
+  it.each([
+    ['one huge line of #', `#${'#'.repeat(2_000_000)}`],
+    ['a huge command argument', `#encerrar procedente ${'a '.repeat(1_000_000)}`],
+    ['many command lines', '#nota x\n'.repeat(200_000)],
+    ['a huge body', `#aguardar\n${'Olá, Maria. '.repeat(200_000)}`],
+    ['spaces and dashes', `#prorrogar 5 ${' -'.repeat(1_000_000)}`],
+  ])('%s', (_what, text) => {
+    const started = performance.now();
+    parse(text);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('freshStaffText — what the analyst wrote now', () => {
+  it.each([
+    [
+      'Gmail, pt-BR attribution',
+      '#aguardar\nOlá, Maria. Pedi o estorno ao financeiro.\n\nEm ter., 10 de mar. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> [OUV-2026-000123] Novo caso atribuído a você\n> Olá, Ana,',
+      '#aguardar\nOlá, Maria. Pedi o estorno ao financeiro.',
+    ],
+    [
+      'Gmail, attribution wrapped on two lines',
+      'Resposta curta.\n\nEm ter., 10 de mar. de 2026 às 10:05, Ouvidoria <\nouvidoria@ouvidoria.example.com.br> escreveu:\n> texto antigo',
+      'Resposta curta.',
+    ],
+    [
+      'English client',
+      '#encerrar resolvido\nDone.\n\nOn Tue, Mar 10, 2026 at 10:05 AM Ouvidoria <ouvidoria@ouvidoria.example.com.br> wrote:\n> old',
+      '#encerrar resolvido\nDone.',
+    ],
+    [
+      'Outlook pt-BR header block',
+      'Olá, Maria.\n\n________________________________\nDe: Ouvidoria <ouvidoria@ouvidoria.example.com.br>\nEnviado: terça-feira, 10 de março de 2026 10:05\nPara: Ana <ana@empresa.com.br>\nAssunto: [OUV-2026-000123] Nova mensagem do lojista\n\nOlá, Ana,',
+      'Olá, Maria.',
+    ],
+    [
+      'Outlook English header block without rule',
+      '#nota ligar amanhã\n\nFrom: Ouvidoria <ouvidoria@ouvidoria.example.com.br>\nSent: Tuesday, March 10, 2026 10:05 AM\nTo: Ana\nSubject: caso\n\nold',
+      '#nota ligar amanhã',
+    ],
+    [
+      'signature after "-- "',
+      'Olá, Maria. Resolvido.\n\n-- \nAna Lima\nAnalista de Ouvidoria\n(11) 4000-0000',
+      'Olá, Maria. Resolvido.',
+    ],
+    ['mobile footer', '#aguardar\nJá pedi retorno.\n\nEnviado do meu iPhone', '#aguardar\nJá pedi retorno.'],
+    [
+      '"-----Mensagem original-----"',
+      'Segue a resposta.\n\n-----Mensagem original-----\nDe: Ouvidoria\nteste',
+      'Segue a resposta.',
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect(freshStaffText(text)).toBe(expected);
+  });
+
+  it('and then the commands parse', () => {
+    const mail =
+      '#ENCERRAR PROCEDENTE estorno realizado\r\n\r\nOlá, Maria. O estorno foi feito hoje.\r\n\r\n-- \r\nAna\r\n\r\nEm qua., 11 de mar. de 2026 às 09:12, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\r\n> #encerrar improcedente';
+    const result = ok(parse(freshStaffText(mail)));
+    expect(result.commands).toMatchObject([{ kind: 'close', category: 'procedente', summary: 'estorno realizado' }]);
+    expect(result.body).toBe('Olá, Maria. O estorno foi feito hoje.');
+  });
+});

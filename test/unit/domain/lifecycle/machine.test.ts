@@ -1,0 +1,382 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addNote,
+  answer,
+  applyChanges,
+  assign,
+  awaitMerchant,
+  close,
+  compose,
+  extend,
+  merchantReplied,
+  recordRefusal,
+  type TransferTarget,
+  timerFired,
+  transfer,
+} from '../../../../shared/domain/lifecycle/machine';
+import type { Actor, Transition, WorkCase, WorkStatus } from '../../../../shared/domain/lifecycle/types';
+import { ana, bruno, ctxAt, sofia, workCase } from '../../../support/lifecycle-fakes';
+
+const NOW = '2026-03-12T14:00:00.000Z';
+const ctx = ctxAt(NOW);
+const relayed = {
+  body: 'Olá, Maria. O estorno foi solicitado ao financeiro.',
+  attachments: [],
+  sourceId: 'staff-mail-1',
+};
+const carla: TransferTarget = { id: 'carla', active: true, onLeave: false };
+
+function okOf(t: Transition) {
+  if (!t.ok) throw new Error(`expected ok, got ${t.refusal.code}: ${t.refusal.message}`);
+  return t;
+}
+
+function refusalOf(t: Transition) {
+  if (t.ok) throw new Error('expected a refusal');
+  return t.refusal;
+}
+
+/** Every staff transition, for the tables below. */
+const STAFF_TRANSITIONS: Record<string, (c: WorkCase, actor: Actor) => Transition> = {
+  answer: (c, a) => answer(c, a, relayed, ctx),
+  awaitMerchant: (c, a) => awaitMerchant(c, a, ctx),
+  transfer: (c, a) => transfer(c, a, 'carla', carla, ctx),
+  extend: (c, a) => extend(c, a, 5, 'aguardando o financeiro', ctx),
+  close: (c, a) => close(c, a, 'procedente', 'estorno feito', ctx),
+};
+
+describe('who may act', () => {
+  it.each(Object.keys(STAFF_TRANSITIONS))(
+    '%s: the case analyst and a supervisor may; another analyst may not',
+    (name) => {
+      const run = STAFF_TRANSITIONS[name]!;
+      const c = workCase({ status: 'IN_PROGRESS' });
+      expect(run(c, ana).ok).toBe(true);
+      expect(run(c, sofia).ok).toBe(true);
+      const refusal = refusalOf(run(c, bruno));
+      expect(refusal.code).toBe('not-allowed');
+      expect(refusal.message).toContain('atribuído a outra pessoa');
+      expect(refusalOf(run(c, { kind: 'merchant' })).code).toBe('not-allowed');
+    },
+  );
+
+  it('notes follow the same rule', () => {
+    expect(addNote(workCase(), ana, 'ligar amanhã', ctx).ok).toBe(true);
+    expect(addNote(workCase(), sofia, 'acompanhar', ctx).ok).toBe(true);
+    expect(refusalOf(addNote(workCase(), bruno, 'oi', ctx)).code).toBe('not-allowed');
+  });
+});
+
+describe('states each staff transition accepts', () => {
+  const table: Array<[string, WorkStatus, string | null]> = [
+    ['answer', 'ASSIGNED', null],
+    ['answer', 'IN_PROGRESS', null],
+    ['answer', 'WAITING_MERCHANT', null],
+    ['answer', 'CLOSED', 'case-closed'],
+    ['answer', 'QUEUED', 'wrong-state'],
+    ['awaitMerchant', 'ASSIGNED', null],
+    ['awaitMerchant', 'IN_PROGRESS', null],
+    ['awaitMerchant', 'WAITING_MERCHANT', 'wrong-state'],
+    ['awaitMerchant', 'CLOSED', 'case-closed'],
+    ['transfer', 'ASSIGNED', null],
+    ['transfer', 'WAITING_MERCHANT', null],
+    ['transfer', 'CLOSED', 'case-closed'],
+    ['transfer', 'QUEUED', 'wrong-state'],
+    ['extend', 'IN_PROGRESS', null],
+    ['extend', 'WAITING_MERCHANT', null],
+    ['extend', 'CLOSED', 'case-closed'],
+    ['close', 'ASSIGNED', null],
+    ['close', 'IN_PROGRESS', null],
+    ['close', 'WAITING_MERCHANT', null],
+    ['close', 'CLOSED', 'case-closed'],
+    ['close', 'REDIRECTED', 'not-a-case'],
+    ['close', 'QUARANTINED', 'not-a-case'],
+  ];
+  it.each(table)('%s from %s → %s', (name, status, refusal) => {
+    const result = STAFF_TRANSITIONS[name]!(workCase({ status }), sofia);
+    if (refusal === null) expect(result.ok).toBe(true);
+    else expect(refusalOf(result).code).toBe(refusal);
+  });
+
+  it('a redirected submission is never a case, even for a supervisor', () => {
+    const c = workCase({ status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET' });
+    expect(refusalOf(addNote(c, sofia, 'x', ctx)).code).toBe('not-a-case');
+    expect(refusalOf(merchantReplied(c, { sourceId: 'm2' }, ctx)).code).toBe('not-a-case');
+  });
+});
+
+describe('assign', () => {
+  const queued = workCase({ status: 'QUEUED', assignee: undefined, assignedAt: undefined, dueAt: undefined });
+
+  it('QUEUED → ASSIGNED, due date from receipt, count and timers', () => {
+    const t = okOf(assign(queued, { kind: 'system' }, 'ana', ctx));
+    // Received Tuesday 2026-03-10 10:00 São Paulo; 10 business days later.
+    expect(t.next).toEqual({
+      status: 'ASSIGNED',
+      assignee: 'ana',
+      assignedAt: NOW,
+      dueAt: '2026-03-24T13:00:00.000Z',
+    });
+    expect(t.events).toEqual([
+      {
+        at: NOW,
+        actor: { kind: 'system' },
+        sourceId: 'staff-mail-1',
+        type: 'assigned',
+        analystId: 'ana',
+        dueAt: '2026-03-24T13:00:00.000Z',
+      },
+    ]);
+    expect(t.effects).toEqual([
+      { kind: 'open-count', analystId: 'ana', change: 'opened' },
+      { kind: 'schedule-timers', dueAt: '2026-03-24T13:00:00.000Z' },
+    ]);
+  });
+
+  it('keeps a due date announced in the acknowledgement', () => {
+    const t = okOf(assign({ ...queued, dueAt: '2026-03-25T20:00:00.000Z' }, sofia, 'ana', ctx));
+    expect(t.next.dueAt).toBe('2026-03-25T20:00:00.000Z');
+  });
+
+  it.each([
+    ['an analyst', ana, 'not-allowed'],
+    ['the merchant', { kind: 'merchant' } as Actor, 'not-allowed'],
+  ])('is refused to %s', (_who, actor, code) => {
+    expect(refusalOf(assign(queued, actor, 'ana', ctx)).code).toBe(code);
+  });
+
+  it('only from QUEUED, only accepted cases', () => {
+    expect(refusalOf(assign(workCase(), sofia, 'ana', ctx)).code).toBe('wrong-state');
+    expect(refusalOf(assign({ ...queued, outcome: 'NOT_A_CLIENT' }, sofia, 'ana', ctx)).code).toBe('not-a-case');
+  });
+});
+
+describe('answer', () => {
+  it.each<WorkStatus>(['ASSIGNED', 'WAITING_MERCHANT'])('%s → IN_PROGRESS and the text is relayed', (status) => {
+    const t = okOf(answer(workCase({ status }), ana, relayed, ctx));
+    expect(t.next).toEqual({ status: 'IN_PROGRESS' });
+    expect(t.events).toMatchObject([{ type: 'answered', actor: ana, messageSourceId: 'staff-mail-1', at: NOW }]);
+    expect(t.effects).toEqual([{ kind: 'relay-to-merchant', answer: relayed }]);
+  });
+
+  it('IN_PROGRESS stays (no change written)', () => {
+    expect(okOf(answer(workCase({ status: 'IN_PROGRESS' }), ana, relayed, ctx)).next).toEqual({});
+  });
+
+  it('an empty answer is refused; attachments alone are an answer', () => {
+    expect(refusalOf(answer(workCase(), ana, { ...relayed, body: '  \n ' }, ctx)).code).toBe('empty-answer');
+    const withFile = {
+      ...relayed,
+      body: '',
+      attachments: [{ contentType: 'application/pdf', size: 10, inline: false }],
+    };
+    expect(answer(workCase(), ana, withFile, ctx).ok).toBe(true);
+  });
+});
+
+describe('awaitMerchant', () => {
+  it('IN_PROGRESS → WAITING_MERCHANT, recorded, nothing sent', () => {
+    const t = okOf(awaitMerchant(workCase({ status: 'IN_PROGRESS' }), ana, ctx));
+    expect(t.next).toEqual({ status: 'WAITING_MERCHANT' });
+    expect(t.events).toMatchObject([{ type: 'waiting-merchant', actor: ana }]);
+    expect(t.effects).toEqual([]);
+  });
+});
+
+describe('merchantReplied', () => {
+  const msg = { sourceId: 'merchant-2' };
+
+  it('WAITING_MERCHANT → IN_PROGRESS and forwarded to the analyst', () => {
+    const t = okOf(merchantReplied(workCase({ status: 'WAITING_MERCHANT' }), msg, ctx));
+    expect(t.next).toEqual({ status: 'IN_PROGRESS' });
+    expect(t.events).toMatchObject([
+      { type: 'merchant-replied', actor: { kind: 'merchant' }, messageSourceId: 'merchant-2' },
+    ]);
+    expect(t.effects).toEqual([{ kind: 'forward-to-analyst', analystId: 'ana', messageSourceId: 'merchant-2' }]);
+  });
+
+  it.each<WorkStatus>(['ASSIGNED', 'IN_PROGRESS'])('%s stays, forwarded', (status) => {
+    const t = okOf(merchantReplied(workCase({ status }), msg, ctx));
+    expect(t.next).toEqual({});
+    expect(t.effects).toHaveLength(1);
+  });
+
+  it('QUEUED: recorded only (the assignment notice will carry it)', () => {
+    const t = okOf(merchantReplied(workCase({ status: 'QUEUED', assignee: undefined }), msg, ctx));
+    expect(t.next).toEqual({});
+    expect(t.effects).toEqual([]);
+  });
+
+  it('CLOSED within the reopen window → IN_PROGRESS, same analyst, fresh due date, count back up', () => {
+    const closed = workCase({
+      status: 'CLOSED',
+      closedAt: '2026-03-05T14:00:00.000Z',
+      closure: { category: 'procedente', summary: 'estorno', at: '2026-03-05T14:00:00.000Z', by: 'ana' },
+    });
+    const t = okOf(merchantReplied(closed, msg, ctx));
+    expect(t.next).toMatchObject({ status: 'IN_PROGRESS', closedAt: null, closure: null, reopenedAt: NOW });
+    // Thursday 2026-03-12 11:00 São Paulo + 10 business days.
+    expect(t.next.dueAt).toBe('2026-03-26T14:00:00.000Z');
+    expect(t.events).toMatchObject([{ type: 'reopened', messageSourceId: 'merchant-2' }]);
+    expect(t.effects.map((e) => e.kind)).toEqual(['open-count', 'schedule-timers', 'forward-to-analyst']);
+    const after = applyChanges(closed, t.next);
+    expect(after.closedAt).toBeUndefined();
+    expect(after.closure).toBeUndefined();
+    expect(after.assignee).toBe('ana');
+  });
+
+  it('CLOSED longer ago than the window → open a linked case instead', () => {
+    const closed = workCase({ status: 'CLOSED', closedAt: '2026-01-20T14:00:00.000Z' });
+    const refusal = refusalOf(merchantReplied(closed, msg, ctx));
+    expect(refusal.code).toBe('reopen-window-passed');
+    expect(refusal.message).toContain('novo caso vinculado');
+  });
+});
+
+describe('addNote', () => {
+  it('records the note in every state, CLOSED included; nothing relayed', () => {
+    for (const status of ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT', 'CLOSED'] as const) {
+      const t = okOf(addNote(workCase({ status }), sofia, '  Lojista ligou; pediu retorno por e-mail. ', ctx));
+      expect(t.next).toEqual({});
+      expect(t.events).toMatchObject([{ type: 'note', text: 'Lojista ligou; pediu retorno por e-mail.' }]);
+      expect(t.effects).toEqual([]);
+    }
+  });
+
+  it('refuses an empty note; caps a huge one', () => {
+    expect(refusalOf(addNote(workCase(), ana, ' ', ctx)).code).toBe('empty-note');
+    const t = okOf(addNote(workCase(), ana, 'x'.repeat(50_000), ctx));
+    const event = t.events[0] as { text: string };
+    expect(event.text.length).toBeLessThan(10_010);
+  });
+});
+
+describe('transfer', () => {
+  it('changes analyst, keeps the status, moves both counts, tells the new analyst', () => {
+    const t = okOf(transfer(workCase({ status: 'WAITING_MERCHANT' }), ana, 'carla', carla, ctx, ' veja o anexo '));
+    expect(t.next).toEqual({ assignee: 'carla', assignedAt: NOW });
+    expect(t.events).toMatchObject([{ type: 'transferred', from: 'ana', to: 'carla' }]);
+    expect(t.effects).toEqual([
+      { kind: 'open-count', analystId: 'ana', change: 'closed' },
+      { kind: 'open-count', analystId: 'carla', change: 'opened' },
+      { kind: 'notify-transfer', from: 'ana', to: 'carla', note: 'veja o anexo' },
+    ]);
+  });
+
+  it.each([
+    ['unknown analyst', null, 'unknown-analyst'],
+    ['inactive analyst', { id: 'carla', active: false, onLeave: false }, 'inactive-analyst'],
+    ['analyst on leave', { id: 'carla', active: true, onLeave: true }, 'inactive-analyst'],
+    ['the same analyst', { id: 'ana', active: true, onLeave: false }, 'same-analyst'],
+  ])('refuses %s', (_what, target, code) => {
+    const refusal = refusalOf(transfer(workCase(), ana, 'carla', target as TransferTarget | null, ctx));
+    expect(refusal.code).toBe(code);
+    expect(refusal.line).toBe('#transferir carla');
+  });
+});
+
+describe('extend', () => {
+  it('moves the due date in business days, re-arms timers, tells the merchant', () => {
+    // Due Tuesday 2026-03-24 10:00 São Paulo + 5 business days → Tuesday 2026-03-31 10:00.
+    const t = okOf(extend(workCase(), ana, 5, '  aguardando retorno do financeiro ', ctx));
+    expect(t.next).toEqual({ dueAt: '2026-03-31T13:00:00.000Z' });
+    expect(t.events).toMatchObject([
+      {
+        type: 'extended',
+        businessDays: 5,
+        reason: 'aguardando retorno do financeiro',
+        previousDueAt: '2026-03-24T13:00:00.000Z',
+        dueAt: '2026-03-31T13:00:00.000Z',
+      },
+    ]);
+    expect(t.effects).toEqual([
+      { kind: 'schedule-timers', dueAt: '2026-03-31T13:00:00.000Z' },
+      {
+        kind: 'notify-extension',
+        businessDays: 5,
+        reason: 'aguardando retorno do financeiro',
+        dueAt: '2026-03-31T13:00:00.000Z',
+      },
+    ]);
+  });
+
+  it.each([
+    [0, 'motivo', 'invalid-days'],
+    [31, 'motivo', 'invalid-days'],
+    [2.5, 'motivo', 'invalid-days'],
+    [3, '   ', 'missing-reason'],
+  ])('refuses %s days with reason %j', (days, reason, code) => {
+    expect(refusalOf(extend(workCase(), ana, days, reason, ctx)).code).toBe(code);
+  });
+
+  it('refuses a case without due date', () => {
+    expect(refusalOf(extend(workCase({ dueAt: undefined }), ana, 3, 'x', ctx)).code).toBe('no-due-date');
+  });
+});
+
+describe('close', () => {
+  it.each(['procedente', 'improcedente', 'parcial', 'resolvido', 'nao-resolvido'])('→ CLOSED as %s', (category) => {
+    const t = okOf(close(workCase({ status: 'IN_PROGRESS' }), ana, category, ' estorno feito ', ctx, ' Olá, Maria. '));
+    expect(t.next).toEqual({
+      status: 'CLOSED',
+      closedAt: NOW,
+      closure: { category, summary: 'estorno feito', at: NOW, by: 'ana' },
+    });
+    expect(t.events).toMatchObject([{ type: 'closed', category, summary: 'estorno feito', actor: ana }]);
+    expect(t.effects).toEqual([
+      { kind: 'open-count', analystId: 'ana', change: 'closed' },
+      { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.' },
+    ]);
+  });
+
+  it('a supervisor closing counts down the analyst who had it', () => {
+    const t = okOf(close(workCase(), sofia, 'resolvido', '', ctx));
+    expect(t.effects[0]).toEqual({ kind: 'open-count', analystId: 'ana', change: 'closed' });
+    expect(t.next.closure).toMatchObject({ by: 'sofia' });
+  });
+
+  it('refuses an unknown category', () => {
+    expect(refusalOf(close(workCase(), ana, 'aprovado', '', ctx)).code).toBe('invalid-category');
+  });
+});
+
+describe('recordRefusal and timers', () => {
+  it('a refused staff mail leaves one event and an explanation', () => {
+    const problem = { code: 'not-allowed' as const, message: 'não é seu' };
+    const t = recordRefusal(bruno as Extract<Actor, { kind: 'staff' }>, [problem], ['#encerrar procedente'], ctx);
+    expect(t.next).toEqual({});
+    expect(t.events).toMatchObject([
+      { type: 'refused', code: 'not-allowed', commands: ['#encerrar procedente'], actor: bruno },
+    ]);
+    expect(t.effects).toEqual([{ kind: 'explain-to-staff', staffId: 'bruno', problems: [problem] }]);
+  });
+
+  it('a timer on an open case reminds / escalates; on a closed one does nothing', () => {
+    const reminder = timerFired(workCase(), 'reminder', ctx);
+    expect(reminder?.ok && reminder.effects).toEqual([
+      { kind: 'remind-analyst', analystId: 'ana', dueAt: '2026-03-24T13:00:00.000Z' },
+    ]);
+    const escalation = timerFired(workCase(), 'escalation', ctx);
+    expect(escalation?.ok && escalation.events[0]?.type).toBe('escalated');
+    expect(timerFired(workCase({ status: 'CLOSED' }), 'reminder', ctx)).toBeNull();
+  });
+});
+
+describe('compose', () => {
+  it('runs steps on the evolving case and merges them', () => {
+    const t = okOf(
+      compose(workCase({ status: 'WAITING_MERCHANT' }), [
+        (c) => answer(c, ana, relayed, ctx),
+        (c) => awaitMerchant(c, ana, ctx),
+      ]),
+    );
+    expect(t.next).toEqual({ status: 'WAITING_MERCHANT' });
+    expect(t.events.map((e) => e.type)).toEqual(['answered', 'waiting-merchant']);
+    expect(t.effects.map((e) => e.kind)).toEqual(['relay-to-merchant']);
+  });
+
+  it('all or nothing: the first refusal wins', () => {
+    const t = compose(workCase(), [(c) => answer(c, ana, relayed, ctx), (c) => close(c, ana, 'xpto', '', ctx)]);
+    expect(refusalOf(t).code).toBe('invalid-category');
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../../shared/domain/config';
+import {
+  renderAnswerToMerchant,
+  renderClosingMail,
+  renderEscalation,
+  renderExtensionNotice,
+  renderMerchantMessageToAnalyst,
+  renderReminder,
+  renderStaffExplanation,
+  renderTransferNotice,
+} from '../../../../shared/domain/lifecycle/messages';
+import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
+import type { RenderedMail } from '../../../../shared/domain/replies';
+import { PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+
+const XSS = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+const hostile = workCase({ senderName: `Maria ${XSS}`, subject: `Fatura ${XSS}` });
+const merchantMessage = {
+  sourceId: 'merchant-2',
+  channel: 'email' as const,
+  receivedAt: '2026-03-12T14:00:00.000Z',
+  subject: `Re: [${PROTOCOL}] Resposta ${XSS}`,
+  text: `Segue o comprovante ${XSS}.\n\nEm qui., 12 de mar. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Olá, Maria.`,
+  attachments: [{ filename: `comprovante${XSS}.pdf`, contentType: 'application/pdf', size: 1000, inline: false }],
+};
+const ana = { id: 'ana', name: 'Ana Lima' };
+
+function assertSafe(mail: RenderedMail): void {
+  expect(mail.html).not.toContain('<script>');
+  expect(mail.html).not.toContain('<img src=x');
+  expect(mail.subject).toContain(`[${PROTOCOL}]`);
+  expect(mail.subject).not.toMatch(/[\r\n]/);
+  expect(mail.html).toContain('<html lang="pt-BR">');
+}
+
+const links = surveyLinks(PROTOCOL, new Date('2026-03-20T15:00:00.000Z'), SECRET, localConfig);
+
+const ALL: Array<[string, () => RenderedMail]> = [
+  ['answer to merchant', () => renderAnswerToMerchant(hostile, `Olá.\n\nTexto do analista ${XSS}`, localConfig)],
+  ['merchant message to analyst', () => renderMerchantMessageToAnalyst(hostile, merchantMessage, ana, localConfig)],
+  [
+    'closing',
+    () => renderClosingMail(hostile, { category: 'parcial', summary: XSS, message: XSS }, links, localConfig),
+  ],
+  [
+    'extension',
+    () =>
+      renderExtensionNotice(hostile, { businessDays: 5, reason: XSS, dueAt: '2026-03-31T13:00:00.000Z' }, localConfig),
+  ],
+  ['reminder', () => renderReminder(hostile, ana, localConfig)],
+  ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
+  ['transfer', () => renderTransferNotice(hostile, { name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
+  [
+    'explanation',
+    () =>
+      renderStaffExplanation(
+        hostile,
+        ana,
+        [{ code: 'unknown-command', message: 'Comando desconhecido', line: `#x ${XSS}` }],
+        localConfig,
+      ),
+  ],
+];
+
+describe('lifecycle mails', () => {
+  it.each(ALL)('%s: protocol in the subject, merchant and staff text escaped', (_what, render) => {
+    assertSafe(render());
+  });
+
+  it('the answer: the analyst text, signed by the office, with the due date; no analyst address', () => {
+    const mail = renderAnswerToMerchant(workCase(), 'Olá, Maria.\nO estorno foi pedido.\n\nAbraço.', localConfig);
+    expect(mail.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
+    expect(mail.text).toContain(
+      'Olá, Maria Aparecida,\n\nOlá, Maria.\nO estorno foi pedido.\n\nAbraço.\n\nAtenciosamente,\nOuvidoria',
+    );
+    expect(mail.text).toContain('Prazo de resposta: até 24/03/2026.');
+    expect(mail.text).not.toContain('ana@');
+  });
+
+  it('the closing mail: category, summary, text and five survey links in both parts', () => {
+    const mail = renderClosingMail(
+      workCase(),
+      { category: 'nao-resolvido', summary: 'sem retorno', message: 'Tentamos contato.' },
+      links,
+      localConfig,
+    );
+    expect(mail.text).toContain('Resultado: Não resolvido.');
+    expect(mail.text).toContain('Resumo: sem retorno');
+    expect(mail.text).toContain('Tentamos contato.');
+    for (const link of links) {
+      expect(mail.text).toContain(link.url);
+      expect(mail.html).toContain(link.url.replace(/&/g, '&amp;'));
+    }
+    expect(mail.text).toContain('5 — Muito satisfeito(a)');
+    expect(mail.text).toContain('em até 30 dias');
+  });
+
+  it('the extension notice: new date and reason', () => {
+    const mail = renderExtensionNotice(
+      workCase(),
+      { businessDays: 5, reason: 'aguardando o financeiro', dueAt: '2026-03-31T13:00:00.000Z' },
+      localConfig,
+    );
+    expect(mail.text).toContain('prorrogado em 5 dias úteis. Novo prazo: até 31/03/2026.');
+    expect(mail.text).toContain('Motivo: aguardando o financeiro');
+  });
+
+  it('staff mails list the commands', () => {
+    const mail = renderReminder(workCase(), ana, localConfig);
+    expect(mail.subject).toBe(`[${PROTOCOL}] Lembrete: prazo em 24/03/2026`);
+    for (const command of ['#encerrar', '#aguardar', '#nota', '#transferir', '#prorrogar'])
+      expect(mail.text).toContain(command);
+  });
+
+  it('the forwarded merchant message: fresh text, quoted history collapsed, attachments', () => {
+    const mail = renderMerchantMessageToAnalyst(
+      workCase(),
+      {
+        ...merchantMessage,
+        text: 'Segue o comprovante.\n\nEm qui., 12 de mar. de 2026 às 10:00, X <x@y> escreveu:\n> antigo',
+      },
+      ana,
+      localConfig,
+      { reopened: true },
+    );
+    expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto: nova mensagem do lojista`);
+    expect(mail.text).toContain('Segue o comprovante.');
+    expect(mail.html).toContain('<details');
+    expect(mail.text).toContain('application/pdf');
+  });
+
+  it('the explanation says nothing was sent and why', () => {
+    const mail = renderStaffExplanation(
+      workCase(),
+      ana,
+      [{ code: 'invalid-days', message: 'A prorrogação deve ser de 1 a 30 dias úteis.', line: '#prorrogar 99 x' }],
+      localConfig,
+    );
+    expect(mail.text).toContain('nada foi enviado ao lojista e o caso não mudou');
+    expect(mail.text).toContain('#prorrogar 99 x — A prorrogação deve ser de 1 a 30 dias úteis.');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { parseStaffCommands } from '../../../../shared/domain/lifecycle/commands';
+import type { TransferTarget } from '../../../../shared/domain/lifecycle/machine';
+import { planStaffMail } from '../../../../shared/domain/lifecycle/plan';
+import type { Actor, Transition, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import type { AttachmentMeta } from '../../../../shared/domain/submission';
+import { ana, bruno, ctxAt, sofia, workCase } from '../../../support/lifecycle-fakes';
+
+const ctx = ctxAt('2026-03-12T14:00:00.000Z');
+const carla: TransferTarget = { id: 'carla', active: true, onLeave: false };
+const PDF: AttachmentMeta = { filename: 'comprovante.pdf', contentType: 'application/pdf', size: 2048, inline: false };
+
+function plan(
+  text: string,
+  c: WorkCase = workCase(),
+  actor: Actor = ana,
+  attachments: AttachmentMeta[] = [],
+): Transition {
+  const parsed = parseStaffCommands(text, { maxExtensionBusinessDays: 30 });
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.code).join(','));
+  return planStaffMail(
+    c,
+    actor,
+    { sourceId: 'staff-mail-1', commands: parsed.commands, body: parsed.body, attachments, transferTarget: carla },
+    ctx,
+  );
+}
+
+function summary(t: Transition) {
+  if (!t.ok) return { refused: t.refusal.code };
+  return { status: t.next.status, events: t.events.map((e) => e.type), effects: t.effects.map((e) => e.kind) };
+}
+
+describe('planStaffMail', () => {
+  it.each([
+    [
+      'an answer only',
+      'Olá, Maria. Pedimos o estorno.',
+      { status: 'IN_PROGRESS', events: ['answered'], effects: ['relay-to-merchant'] },
+    ],
+    [
+      'an answer with #aguardar',
+      '#aguardar\nOlá, Maria. Pode enviar o comprovante?',
+      { status: 'WAITING_MERCHANT', events: ['answered', 'waiting-merchant'], effects: ['relay-to-merchant'] },
+    ],
+    ['#aguardar alone', '#aguardar', { status: 'WAITING_MERCHANT', events: ['waiting-merchant'], effects: [] }],
+    ['#nota: internal, nothing relayed', '#nota\nLojista ligou.', { status: undefined, events: ['note'], effects: [] }],
+    [
+      '#nota with #aguardar: the text stays internal',
+      '#aguardar\n#nota\nFinanceiro pediu 2 dias.',
+      { status: 'WAITING_MERCHANT', events: ['note', 'waiting-merchant'], effects: [] },
+    ],
+    [
+      '#encerrar with text: one closing mail, no separate relay',
+      '#encerrar procedente estorno feito\nOlá, Maria. O estorno foi feito.',
+      { status: 'CLOSED', events: ['closed'], effects: ['open-count', 'send-closing'] },
+    ],
+    [
+      '#transferir with text: recorded as a note and sent to the new analyst',
+      '#transferir carla\nCarla, veja a fatura anexa.',
+      { status: undefined, events: ['note', 'transferred'], effects: ['open-count', 'open-count', 'notify-transfer'] },
+    ],
+    [
+      '#prorrogar with an answer, then #aguardar',
+      '#aguardar\n#prorrogar 5 aguardando o financeiro\nOlá, Maria.',
+      {
+        status: 'WAITING_MERCHANT',
+        events: ['answered', 'extended', 'waiting-merchant'],
+        effects: ['relay-to-merchant', 'schedule-timers', 'notify-extension'],
+      },
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect(summary(plan(text))).toEqual(expected);
+  });
+
+  it('the closing mail carries the text', () => {
+    const t = plan('#encerrar resolvido\nOlá, Maria. Loja reativada.');
+    expect(t.ok && t.effects[1]).toEqual({
+      kind: 'send-closing',
+      category: 'resolvido',
+      summary: '',
+      message: 'Olá, Maria. Loja reativada.',
+    });
+  });
+
+  it('#encerrar with attachments: they are relayed as an answer first', () => {
+    const t = plan('#encerrar procedente\nSegue o comprovante.', workCase(), ana, [PDF]);
+    expect(summary(t)).toEqual({
+      status: 'CLOSED',
+      events: ['answered', 'closed'],
+      effects: ['relay-to-merchant', 'open-count', 'send-closing'],
+    });
+  });
+
+  it('the transfer note reaches the new analyst', () => {
+    const t = plan('#transferir carla\nCarla, veja a fatura anexa.');
+    expect(t.ok && t.effects[2]).toEqual({
+      kind: 'notify-transfer',
+      from: 'ana',
+      to: 'carla',
+      note: 'Carla, veja a fatura anexa.',
+    });
+  });
+
+  it('refusals: another analyst, a closed case, all or nothing', () => {
+    expect(summary(plan('Olá', workCase(), bruno))).toEqual({ refused: 'not-allowed' });
+    expect(summary(plan('#aguardar\nOlá', workCase({ status: 'CLOSED' })))).toEqual({ refused: 'case-closed' });
+    expect(summary(plan('#aguardar\nOlá', workCase({ status: 'WAITING_MERCHANT' })))).toEqual({
+      status: 'WAITING_MERCHANT',
+      events: ['answered', 'waiting-merchant'],
+      effects: ['relay-to-merchant'],
+    });
+    expect(summary(plan('#aguardar', workCase({ status: 'WAITING_MERCHANT' })))).toEqual({ refused: 'wrong-state' });
+    expect(summary(plan('#encerrar procedente', workCase(), sofia))).toMatchObject({ status: 'CLOSED' });
+  });
+});
