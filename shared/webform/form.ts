@@ -120,6 +120,17 @@ export function normalizeMultiline(value: string): string {
 
 const isMissing = (input: unknown) => input === undefined || input === null || input === '';
 
+/**
+ * Characters a reader sees: without format characters (zero-width space and joiners, soft hyphen,
+ * bidi marks), controls and whitespace. Length minimums count these, so 25 zero-width characters
+ * are not a 25-character description.
+ */
+export function visibleLength(value: string): number {
+  let count = 0;
+  for (const _ of value.replace(/[\p{Cf}\p{Cc}\p{Z}\s]/gu, '')) count++;
+  return count;
+}
+
 /** Strings are normalised; JSON numbers are accepted where a person could type digits. */
 function lineInput(allowNumber: boolean) {
   return (value: unknown) => {
@@ -195,8 +206,8 @@ export const WebformSchema = z.object({
     z
       .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.descricao.required : MESSAGES.wrongType) })
       .min(1, MESSAGES.descricao.required)
-      .min(FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort)
-      .max(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong),
+      .max(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong)
+      .refine((text) => visibleLength(text) >= FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort),
   ),
   naoCliente: checkbox(MESSAGES.naoCliente.invalid),
   consentimento: checkbox(MESSAGES.consentimento.required).refine((v) => v === true, MESSAGES.consentimento.required),

@@ -74,6 +74,10 @@ describe('webform fields', () => {
     ['descricao', { descricao: '' }, MESSAGES.descricao.required],
     ['descricao', { descricao: ' \n\t ' }, MESSAGES.descricao.required],
     ['descricao', { descricao: 'Não resolveram.' }, MESSAGES.descricao.tooShort],
+    // Invisible characters do not make a description long enough.
+    ['descricao', { descricao: '\u200b'.repeat(25) }, MESSAGES.descricao.tooShort],
+    ['descricao', { descricao: `ok${'\u200d\u2060\u00ad'.repeat(10)}` }, MESSAGES.descricao.tooShort],
+    ['descricao', { descricao: `Não ${'\u200c'.repeat(30)}resolveram` }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: 'x'.repeat(FORM_LIMITS.descricaoMax + 1) }, MESSAGES.descricao.tooLong],
     ['naoCliente', { naoCliente: 'talvez' }, MESSAGES.naoCliente.invalid],
     ['consentimento', { consentimento: '' }, MESSAGES.consentimento.required],
