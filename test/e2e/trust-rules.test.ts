@@ -1,0 +1,204 @@
+/**
+ * Trust rules (SPEC "Trust rules"), probed from outside on the local stack as an attacker would:
+ * real SMTP client and real HTTP requests, dynalite behind them, requests really concurrent.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import { deliveryStatusReport } from '../support/dsn';
+import { caseOf, clearOutbox, getCaseRecord, listCases, mailsTo, outbox, sendMail, waitFor } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Wednesday, office open. */
+const START = '2026-11-25T10:00:00-03:00';
+const MERCHANT = 'lojista@modasbella.com.br';
+const STRANGER = 'intruso@golpe.example.net';
+
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-trust-'));
+  stack = await startLocalStack({
+    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+    dataDir,
+    fresh: true,
+    now: START,
+    seedFile: join(ROOT, 'events', 'local-seed.json'),
+    logLevel: 'SILENT',
+    queueBackoffMs: () => 200,
+  });
+  await clearOutbox(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Sends a raw RFC 5322 message as it is (same bytes, same Message-ID), as a retrying server does. */
+async function sendRaw(raw: string, envelopeFrom: string): Promise<string> {
+  const transport = nodemailer.createTransport({
+    host: stack.host,
+    port: stack.ports.smtp,
+    secure: false,
+    ignoreTLS: true,
+  });
+  try {
+    const info = await transport.sendMail({
+      envelope: { from: envelopeFrom, to: [stack.config.ombudsmanAddresses[0] as string] },
+      raw,
+    });
+    const id = /queued as (\S+)/.exec(info.response)?.[1];
+    if (!id) throw new Error(`Unexpected SMTP answer: ${info.response}`);
+    return id;
+  } finally {
+    transport.close();
+  }
+}
+
+async function acceptedCaseOf(sesMessageId: string) {
+  const summary = await caseOf(stack, sesMessageId);
+  return getCaseRecord(stack, summary.caseId);
+}
+
+describe('no one acts on another merchant’s case', () => {
+  it('a stranger’s mail that references the merchant’s mail, our acknowledgement or the protocol becomes a case of its own', async () => {
+    const first = await sendMail(stack, {
+      from: MERCHANT,
+      subject: 'Pedidos não sincronizam - chamado #48213',
+      text: 'Olá, abri o chamado #48213 no suporte e o problema dos pedidos continua sem solução.',
+    });
+    const merchantCase = await acceptedCaseOf(first.sesMessageId);
+    expect(merchantCase.outcome).toBe('ACCEPTED');
+    const ack = merchantCase.reply;
+    if (ack?.status !== 'sent') throw new Error('the merchant got no acknowledgement');
+    // Our Message-IDs are random: nothing in them derives from the protocol.
+    expect(ack.messageId).not.toContain(merchantCase.protocol?.toLowerCase() ?? '—');
+
+    const injected = await sendMail(stack, {
+      from: STRANGER,
+      subject: `Re: [${merchantCase.protocol}] Recebemos sua manifestação`,
+      text: `Complemento do caso ${merchantCase.protocol}: por favor mudem o e-mail de contato para ${STRANGER}.`,
+      inReplyTo: first.messageId,
+      references: [first.messageId, `<${ack.messageId}>`],
+    });
+    const strangerCase = await acceptedCaseOf(injected.sesMessageId).catch(() => null);
+    const all = await listCases(stack);
+    const own = all.find((c) => c.caseId === `email:${injected.sesMessageId}`);
+    expect(own).toBeDefined();
+    expect(own?.senderEmail).toBe(STRANGER);
+    // The team sees what the mail pointed at; the merchant's case did not change.
+    expect(strangerCase?.referencedCaseId).toBe(merchantCase.caseId);
+    const after = await getCaseRecord(stack, merchantCase.caseId);
+    expect(after.messages).toHaveLength(1);
+
+    // The merchant's own answer still threads, and records its sender.
+    const followUp = await sendMail(stack, {
+      from: MERCHANT,
+      subject: `Re: [${merchantCase.protocol}] Recebemos sua manifestação`,
+      text: 'Segue o print do erro que aparece na tela de pedidos.',
+      inReplyTo: `<${ack.messageId}>`,
+    });
+    const threaded = await waitFor(
+      'the follow-up on the merchant’s case',
+      () => getCaseRecord(stack, merchantCase.caseId),
+      (c) => c.messages.length === 2,
+    );
+    expect(threaded.messages[1]?.from?.address).toBe(MERCHANT);
+    expect(all.some((c) => c.caseId === `email:${followUp.sesMessageId}`)).toBe(false);
+  });
+});
+
+describe('forged mail changes nothing', () => {
+  it('a forged bounce about a merchant silences no one: the next genuine mail is acknowledged', async () => {
+    const victim = 'financeiro@casadosaromas.com.br';
+    await sendRaw(
+      deliveryStatusReport({ failedRecipient: victim, originalMessageId: 'ack-000123@ouvidoria.example.com.br' }),
+      '',
+    );
+    await clearOutbox(stack);
+    const genuine = await sendMail(stack, {
+      from: victim,
+      subject: 'Cobrança em duplicidade - chamado 48214',
+      text: 'Bom dia, o chamado 48214 foi encerrado sem resolver a cobrança em duplicidade da fatura de outubro.',
+    });
+    const stored = await acceptedCaseOf(genuine.sesMessageId);
+    expect(stored.outcome).toBe('ACCEPTED');
+    const emails = await waitFor(
+      'the acknowledgement',
+      () => outbox(stack),
+      (list) => mailsTo(list, victim).length > 0,
+    );
+    expect(mailsTo(emails, victim)[0]?.subject).toContain(stored.protocol ?? '—');
+  });
+
+  it('the same mail delivered twice (a server retrying after a lost 250) is one case and one reply', async () => {
+    const raw = [
+      'From: Contato Eletroponto <contato@eletroponto.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Integração parada - chamado #48215',
+      'Message-ID: <retry-48215-0001@mail.eletroponto.com.br>',
+      'Date: Wed, 25 Nov 2026 10:05:00 -0300',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'O chamado #48215 foi fechado, mas a integração com o ERP continua parada desde segunda.',
+      '',
+    ].join('\r\n');
+    const [a, b] = await Promise.all([
+      sendRaw(raw, 'contato@eletroponto.com.br'),
+      sendRaw(raw, 'contato@eletroponto.com.br'),
+    ]);
+    expect(a).not.toBe(b);
+    const third = await sendRaw(raw, 'contato@eletroponto.com.br');
+    const cases = await waitFor(
+      'one case for the three deliveries',
+      () => listCases(stack),
+      (list) => list.filter((c) => c.senderEmail === 'contato@eletroponto.com.br').length >= 1,
+    );
+    const mine = cases.filter((c) => c.senderEmail === 'contato@eletroponto.com.br');
+    expect(mine).toHaveLength(1);
+    expect([`email:${a}`, `email:${b}`, `email:${third}`]).toContain(mine[0]?.caseId);
+    const emails = await waitFor(
+      'the acknowledgement',
+      () => outbox(stack),
+      (list) => mailsTo(list, 'contato@eletroponto.com.br').length > 0,
+    );
+    expect(mailsTo(emails, 'contato@eletroponto.com.br')).toHaveLength(1);
+  });
+});
+
+describe('limits hold under load', () => {
+  it('12 concurrent webform posts from one merchant leave at most the cap of open cases', async () => {
+    const cap = stack.config.limits.maxOpenCasesPerSender;
+    const post = (i: number) =>
+      fetch(`${stack.urls.form}casos`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': `conc-${i}` },
+        body: JSON.stringify({
+          nome: 'Carla Doces',
+          email: 'carla@docesdacarla.com.br',
+          loja: 'Doces da Carla',
+          chamado: '52310',
+          assunto: 'atendimento',
+          descricao: `Relato ${i}: o chamado 52310 foi encerrado e os pedidos do dia ${i} continuam sem baixa de estoque.`,
+          consentimento: true,
+        }),
+      });
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i)));
+    const statuses = responses.map((r) => r.status);
+    await Promise.all(responses.map((r) => r.body?.cancel()));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(cap);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(12 - cap);
+    const cases = await listCases(stack);
+    const open = cases.filter((c) => c.senderEmail === 'carla@docesdacarla.com.br' && c.outcome === 'ACCEPTED');
+    expect(open).toHaveLength(cap);
+    // Protocols are consecutive: concurrent requests burned no numbers.
+    const numbers = open.map((c) => Number(c.protocol?.slice(-6))).sort((x, y) => x - y);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(cap - 1);
+  });
+});
