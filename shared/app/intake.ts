@@ -137,7 +137,7 @@ async function decideSubmission(
   const quarantine = quarantineReason(submission);
   if (quarantine) {
     // No ticket lookup and no further rules for mail we will not answer.
-    return { decision: decide(submission, { status: 'none' }), candidates: [] };
+    return { decision: decide(submission, { status: 'none' }, deps.config), candidates: [] };
   }
   const candidates = extractTicketCandidates({
     subject: submission.subject,
@@ -145,7 +145,7 @@ async function decideSubmission(
     formTicket: submission.formTicket,
   });
   const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
-  return { decision: decide(submission, ticket), candidates };
+  return { decision: decide(submission, ticket, deps.config), candidates };
 }
 
 function statusFor(outcome: Outcome): CaseStatus {
@@ -306,6 +306,8 @@ async function sendAutomaticReply(
       subject: record.subject,
       ticket: record.decision.ticket,
       receivedAt: record.createdAt,
+      language: record.decision.language,
+      variant: record.decision.replyVariant,
     },
     config,
   );
