@@ -276,6 +276,8 @@ async function sendAutomaticReply(
   const policy = evaluateAutoReply(submission, record.outcome, config);
   if (!policy.allowed) return suppress(policy.ruleId);
   if (record.outcome === 'QUARANTINED') return suppress('quarantined');
+  // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
+  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return suppress('automatic-mail');
 
   const messageId = replyMessageId(record.caseId, config);
   const { to, headers } = replyHeaders(submission, messageId, config);
