@@ -15,6 +15,7 @@ import { CORPUS_SEED, generateCorpus } from './corpus';
 import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
+import { formatTextWork, measureTextWork } from './text-work';
 import { INTAKE_PARSER_OPTIONS, measureThroughput, rate } from './throughput';
 import { measureWebformLatency, summary } from './webform-latency';
 
@@ -182,6 +183,29 @@ async function main(): Promise<void> {
         'Email intake per message',
         `median ${ms(median(per))}, mean ${ms(mean(per))}, p99 ${ms(percentile(per, 99))}; largest message ${ms(per[largestIndex] ?? Number.NaN)}; ${formatBytes(throughput.logBytesPerMessage)} of logs+EMF per message`,
         'per-invocation wall time inside the whole-path pass above; log bytes = what Powertools wrote to stdout (CloudWatch Logs ingestion on AWS)',
+      );
+    }
+
+    // 2b. Text work on adversarial bodies (linear time, one size limit).
+    const textWork = await step('text work on adversarial bodies (bench/text-work.ts)', () =>
+      measureTextWork({ quick }),
+    );
+    if (textWork) {
+      print(formatTextWork(textWork));
+      const max = textWork.sizes[textWork.sizes.length - 1] as number;
+      const ratio = textWork.proseAtMax > 0 ? textWork.worstAtMax.ms / textWork.proseAtMax : 0;
+      add(
+        'Triage time, adversarial body at the text limit',
+        `${ms(textWork.worstAtMax.ms)} (${textWork.worstAtMax.shape}) = ${fixed(ratio, 2)}× ordinary prose (${ms(textWork.proseAtMax)})`,
+        `parseEmail + extractTicketCandidates + verifyTicket + decide on ${max.toLocaleString('en')}-character bodies (MAX_TEXT_CHARS); shapes: ${textWork.rows
+          .slice(1)
+          .map((r) => r.shape)
+          .join(', ')}; median of runs; per-size table printed by npx tsx bench/text-work.ts`,
+      );
+      add(
+        'Rule engine time per KB',
+        `${fixed(textWork.engine.msPerKb100k, 3)} ms/KB at 100 KB; ${fixed(textWork.engine.msPerKb1m, 3)} ms/KB at 1 MB`,
+        'decide() alone on ordinary pt-BR prose (ticket already checked), median of runs',
       );
     }
 

@@ -178,7 +178,7 @@ async function decideSubmission(
   const quarantine = quarantineReason(submission);
   if (quarantine) {
     // No ticket lookup and no further rules for mail we will not answer.
-    return { decision: decide(submission, { status: 'none' }), candidates: [] };
+    return { decision: decide(submission, { status: 'none' }, deps.config), candidates: [] };
   }
   const candidates = extractTicketCandidates({
     subject: submission.subject,
@@ -186,7 +186,7 @@ async function decideSubmission(
     formTicket: submission.formTicket,
   });
   const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
-  return { decision: decide(submission, ticket), candidates };
+  return { decision: decide(submission, ticket, deps.config), candidates };
 }
 
 function statusFor(outcome: Outcome): CaseStatus {
@@ -278,6 +278,8 @@ async function sendAutomaticReply(
   const tooLarge = isOnlyTooLarge(record, submission);
   const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
   if (!policy.allowed) return suppress(policy.ruleId);
+  // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
+  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return suppress('automatic-mail');
 
   const messageId = randomMessageId(config.domain);
   const { to, headers } = replyHeaders(submission, messageId, config);
@@ -311,6 +313,8 @@ async function sendAutomaticReply(
             subject: record.subject,
             ticket: record.decision.ticket,
             receivedAt: record.createdAt,
+            language: record.decision.language,
+            variant: record.decision.replyVariant,
           },
           config,
         );

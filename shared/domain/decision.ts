@@ -1,4 +1,5 @@
 import type { Outcome } from './outcome';
+import type { MessageLanguage } from './text';
 
 /** Where a prior-ticket candidate was read. */
 export type TicketSource = 'form' | 'subject' | 'body' | 'quoted';
@@ -28,4 +29,11 @@ export interface Decision {
   /** One line of pt-BR explaining the outcome to staff. */
   reason: string;
   ticket: TicketCheck;
+  /** Language of the message: replies are written in it (pt-BR unless clearly es or en). */
+  language?: MessageLanguage;
+  /**
+   * A variant of the outcome's reply: `shopper` is a NOT_A_CLIENT sender who bought from a store
+   * built on the platform (the store handles its orders; Sales cannot help).
+   */
+  replyVariant?: 'shopper';
 }

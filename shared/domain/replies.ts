@@ -3,6 +3,7 @@ import type { OfficeHours, OuvidoriaConfig } from './config';
 import type { TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
 import type { Outcome } from './outcome';
+import type { MessageLanguage } from './text';
 
 /**
  * The automatic replies a merchant gets for each outcome (SPEC.md, "Eligibility"), in pt-BR.
@@ -22,6 +23,10 @@ export interface ReplyContext {
   ticket?: TicketCheck;
   /** ISO instant we received the message. */
   receivedAt: string;
+  /** Language of the merchant's message (Decision.language): es and en replies, pt-BR otherwise. */
+  language?: MessageLanguage;
+  /** Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT). */
+  variant?: 'shopper';
 }
 
 export interface RenderedMail {
@@ -283,6 +288,28 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         comeBackBlock(),
       ];
     case 'NOT_A_CLIENT':
+      if (ctx.variant === 'shopper') {
+        return [
+          {
+            p: [
+              'Recebemos sua mensagem. Pelo que você nos contou, sua compra foi feita em uma ',
+              { strong: 'loja virtual construída na nossa plataforma' },
+              '. Cada loja é independente e é ela mesma quem cuida dos seus pedidos, pagamentos, entregas, trocas e do cadastro dos clientes dela.',
+            ],
+          },
+          {
+            p: [
+              'Por isso, o melhor caminho é falar diretamente com a loja, pelos canais de contato informados no site dela ',
+              '(ou no e-mail de confirmação do pedido). A Ouvidoria atende os lojistas clientes da plataforma e não tem acesso aos pedidos das lojas.',
+            ],
+          },
+          {
+            p: [
+              'Se a loja não responder, você pode recorrer aos órgãos de defesa do consumidor, como o Procon ou o consumidor.gov.br.',
+            ],
+          },
+        ];
+      }
       return [
         {
           p: [
@@ -339,6 +366,499 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Spanish and English: merchants from neighbouring countries write in Spanish, some in English;
+// they get the same reply, with the same links, in their language.
+
+type ForeignLanguage = Exclude<MessageLanguage, 'pt-BR'>;
+
+const DAY_NAMES: Record<ForeignLanguage, Record<number, string>> = {
+  es: { 1: 'lunes', 2: 'martes', 3: 'miércoles', 4: 'jueves', 5: 'viernes', 6: 'sábado', 7: 'domingo' },
+  en: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+};
+
+/** describeHours in Spanish or English. */
+export function describeHoursIn(
+  language: ForeignLanguage,
+  hours: OfficeHours,
+  options: { exceptHolidays?: boolean } = {},
+): string {
+  const names = DAY_NAMES[language];
+  const days = [...new Set(hours.days)].sort((a, b) => a - b);
+  const first = days[0] as number;
+  const last = days[days.length - 1] as number;
+  const contiguous = days.length >= 3 && last - first === days.length - 1;
+  const and = language === 'es' ? ' y ' : ' and ';
+  const list = days.map((d) => names[d] ?? '');
+  const dayText = contiguous
+    ? `${names[first]} ${language === 'es' ? 'a' : 'to'} ${names[last]}`
+    : list.length <= 1
+      ? list.join('')
+      : `${list.slice(0, -1).join(', ')}${and}${list[list.length - 1]}`;
+  if (language === 'es') {
+    return `de ${dayText}, de ${hours.open} a ${hours.close}${options.exceptHolidays ? ', excepto feriados' : ''}`;
+  }
+  return `${dayText}, ${hours.open} to ${hours.close}${options.exceptHolidays ? ', except public holidays' : ''}`;
+}
+
+const FOREIGN_SUBJECTS: Record<ForeignLanguage, Record<Exclude<ReplyOutcome, 'ACCEPTED'>, string>> = {
+  es: {
+    NO_PRIOR_TICKET: 'Ouvidoria: hable primero con la Central de Atención',
+    TICKET_INVALID: 'Ouvidoria: verifique el número de su ticket',
+    ACCESS_ISSUE: 'Ouvidoria: sin acceso al panel de administración',
+    BILLING_QUESTION: 'Ouvidoria: planes, facturas y cobros',
+    NOT_A_CLIENT: 'Ouvidoria: hable con nuestro equipo Comercial',
+    OUT_OF_SCOPE_FEATURE: 'Ouvidoria: funcionalidades e integraciones',
+    OUT_OF_SCOPE_COMMERCIAL: 'Ouvidoria: negociaciones comerciales',
+  },
+  en: {
+    NO_PRIOR_TICKET: 'Ombudsman: please contact our Support Centre first',
+    TICKET_INVALID: 'Ombudsman: please check your ticket number',
+    ACCESS_ISSUE: 'Ombudsman: no access to the admin panel',
+    BILLING_QUESTION: 'Ombudsman: plans, invoices and billing',
+    NOT_A_CLIENT: 'Ombudsman: please talk to our Sales team',
+    OUT_OF_SCOPE_FEATURE: 'Ombudsman: features and integrations',
+    OUT_OF_SCOPE_COMMERCIAL: 'Ombudsman: commercial negotiations',
+  },
+};
+
+interface ForeignWords {
+  hello: string;
+  regards: string;
+  acceptedSubject: string;
+  supportCentre: (c: OuvidoriaConfig) => Block;
+  openTicket: (c: OuvidoriaConfig) => Block;
+  status: (c: OuvidoriaConfig) => Block;
+  comeBack: Block;
+  footerAbout: (subject: string, received: string) => string;
+  footerPrivacy: (c: OuvidoriaConfig) => Block;
+}
+
+const WORDS: Record<ForeignLanguage, ForeignWords> = {
+  es: {
+    hello: 'Hola',
+    regards: 'Atentamente,',
+    acceptedSubject: 'Recibimos su reclamo',
+    supportCentre: (c) => ({
+      p: [
+        'Nuestra ',
+        { href: c.links.supportCentre, label: 'Central de Atención' },
+        ` atiende ${describeHoursIn('es', c.supportHours)}. Resolvemos más del 99% de las solicitudes que recibimos cada día.`,
+      ],
+    }),
+    openTicket: (c) => ({
+      p: ['Para abrir un ticket, acceda a: ', { href: c.links.openTicket, label: c.links.openTicket }],
+    }),
+    status: (c) => ({
+      p: [
+        'Si el problema parece una inestabilidad de la plataforma, sígalo en tiempo real en el ',
+        { href: c.links.statusPage, label: 'panel de Status' },
+        '.',
+      ],
+    }),
+    comeBack: {
+      p: [
+        'Si ya pasó por los canales de atención y su solicitud no se resolvió de forma satisfactoria, ',
+        'responda a este correo con el ',
+        { strong: 'número del ticket anterior' },
+        ' y una descripción detallada de lo ocurrido. Así la Ouvidoria podrá analizar su caso.',
+      ],
+    },
+    footerAbout: (subject, received) =>
+      subject
+        ? `Esta es una respuesta automática a su mensaje “${subject}”, recibido el ${received}.`
+        : `Esta es una respuesta automática a su mensaje recibido el ${received}.`,
+    footerPrivacy: (c) => ({
+      p: [
+        'Tratamos sus datos personales conforme a la LGPD (ley brasileña de protección de datos) y a nuestra ',
+        { href: c.links.privacyPolicy, label: 'Política de Privacidad' },
+        '.',
+      ],
+    }),
+  },
+  en: {
+    hello: 'Hello',
+    regards: 'Kind regards,',
+    acceptedSubject: 'We have received your complaint',
+    supportCentre: (c) => ({
+      p: [
+        'Our ',
+        { href: c.links.supportCentre, label: 'Support Centre' },
+        ` is open ${describeHoursIn('en', c.supportHours)} (Brasília time). It resolves more than 99% of the requests we receive every day.`,
+      ],
+    }),
+    openTicket: (c) => ({ p: ['To open a ticket, go to: ', { href: c.links.openTicket, label: c.links.openTicket }] }),
+    status: (c) => ({
+      p: [
+        'If the problem looks like a platform outage, follow it in real time on our ',
+        { href: c.links.statusPage, label: 'Status page' },
+        '.',
+      ],
+    }),
+    comeBack: {
+      p: [
+        'If you have already been through our support channels and your request was not resolved satisfactorily, ',
+        'reply to this email with the ',
+        { strong: 'number of your previous ticket' },
+        ' and a detailed description of what happened, so that the Ombudsman can review your case.',
+      ],
+    },
+    footerAbout: (subject, received) =>
+      subject
+        ? `This is an automatic reply to your message “${subject}”, received on ${received}.`
+        : `This is an automatic reply to your message received on ${received}.`,
+    footerPrivacy: (c) => ({
+      p: [
+        'We process your personal data under the LGPD (Brazil’s data protection law) and our ',
+        { href: c.links.privacyPolicy, label: 'Privacy Policy' },
+        '.',
+      ],
+    }),
+  },
+};
+
+function foreignTicketLine(language: ForeignLanguage, ticket: TicketCheck | undefined): Block[] {
+  if (!ticket || ticket.status === 'none') return [];
+  const label = language === 'es' ? 'Ticket anterior informado: ' : 'Previous ticket: ';
+  if (ticket.status === 'unverified') {
+    return [
+      {
+        p: [
+          label,
+          { strong: `#${ticket.number}` },
+          language === 'es'
+            ? '. No pudimos confirmarlo automáticamente en este momento; esto no retrasa el análisis: el equipo de la Ouvidoria hará esa verificación.'
+            : '. We could not confirm it automatically right now; this does not delay the review: the Ombudsman team will check it.',
+        ],
+      },
+    ];
+  }
+  return [{ p: [label, { strong: `#${ticket.number}` }, '.'] }];
+}
+
+function foreignInvalidTicket(language: ForeignLanguage, ticket: TicketCheck | undefined): Inline[] {
+  const es = language === 'es';
+  if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
+    return es
+      ? [
+          'El número de ticket informado (',
+          { strong: ticket.number },
+          ') no tiene el formato de los tickets de nuestra Central de Atención.',
+        ]
+      : [
+          'The ticket number you gave (',
+          { strong: ticket.number },
+          ') is not in the format of our Support Centre tickets.',
+        ];
+  }
+  if (ticket && ticket.status !== 'none') {
+    return es
+      ? [
+          'No encontramos el ticket ',
+          { strong: `#${ticket.number}` },
+          ' vinculado a la dirección de correo que nos escribió.',
+        ]
+      : ['We could not find ticket ', { strong: `#${ticket.number}` }, ' under the email address you wrote from.'];
+  }
+  return [es ? 'No encontramos el ticket anterior informado.' : 'We could not find the previous ticket you mentioned.'];
+}
+
+function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: ReplyContext, c: OuvidoriaConfig): Block[] {
+  const w = WORDS[language];
+  const es = language === 'es';
+  const kb = { href: c.links.knowledgeBase, label: es ? 'Base de Conocimiento' : 'Knowledge Base' };
+  switch (outcome) {
+    case 'ACCEPTED':
+      return es
+        ? [
+            {
+              p: [
+                'Recibimos su reclamo en la Ouvidoria y registramos el protocolo ',
+                { strong: ctx.protocol as string },
+                '. Guarde este número: identifica su caso en todos nuestros mensajes.',
+              ],
+            },
+            ...foreignTicketLine(language, ctx.ticket),
+            { h: 'Próximos pasos' },
+            {
+              ul: [
+                ['Evaluación: analizamos su caso con base en los registros de atención anteriores.'],
+                ['Seguimiento: las áreas responsables serán llamadas a ofrecer la mejor solución posible.'],
+                ['Un(a) analista de la Ouvidoria se pondrá en contacto con usted por correo.'],
+              ],
+            },
+            {
+              p: [
+                `La Ouvidoria atiende ${describeHoursIn('es', c.officeHours, { exceptHolidays: true })} (hora de Brasilia). Los mensajes recibidos fuera de ese horario se tratan a partir del siguiente día hábil.`,
+              ],
+            },
+            {
+              p: [
+                'Para agregar información, responda a este correo manteniendo el número de protocolo en el asunto. ',
+                'Escribimos en portugués o en español.',
+              ],
+            },
+            w.status(c),
+          ]
+        : [
+            {
+              p: [
+                'The Ombudsman has received your complaint and registered it under protocol ',
+                { strong: ctx.protocol as string },
+                '. Please keep this number: it identifies your case in all our messages.',
+              ],
+            },
+            ...foreignTicketLine(language, ctx.ticket),
+            { h: 'Next steps' },
+            {
+              ul: [
+                ['Review: we analyse your case based on the records of your previous support contacts.'],
+                ['Follow-up: the teams responsible will be asked to offer the best possible solution.'],
+                ['An Ombudsman analyst will contact you by email.'],
+              ],
+            },
+            {
+              p: [
+                `The Ombudsman works ${describeHoursIn('en', c.officeHours, { exceptHolidays: true })} (Brasília time). Messages received outside these hours are handled from the next business day.`,
+              ],
+            },
+            {
+              p: [
+                'To add information, reply to this email keeping the protocol number in the subject. ',
+                'Our team mainly writes in Portuguese, but you may write in English.',
+              ],
+            },
+            w.status(c),
+          ];
+    case 'NO_PRIOR_TICKET':
+      return [
+        {
+          p: es
+            ? [
+                'Recibimos su mensaje. La Ouvidoria actúa después de que la solicitud ya pasó por los canales de atención ',
+                '(chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. No encontramos en su mensaje el ',
+                { strong: 'número de un ticket anterior' },
+                ', por eso todavía no podemos abrir un caso en la Ouvidoria.',
+              ]
+            : [
+                'We have received your message. The Ombudsman steps in after a request has been through our support channels ',
+                '(chat, email, phone or WhatsApp, depending on your plan) and was not resolved. We did not find the ',
+                { strong: 'number of a previous ticket' },
+                ' in your message, so we cannot open an Ombudsman case yet.',
+              ],
+        },
+        { h: es ? 'Hable primero con la Central de Atención' : 'Please contact our Support Centre first' },
+        w.supportCentre(c),
+        w.openTicket(c),
+        {
+          p: es
+            ? ['También tenemos la ', kb, ', con guías y respuestas a las preguntas más frecuentes.']
+            : ['Our ', kb, ' also has guides and answers to frequently asked questions.'],
+        },
+        w.status(c),
+        w.comeBack,
+      ];
+    case 'TICKET_INVALID':
+      return [
+        {
+          p: [
+            es ? 'Recibimos su mensaje. ' : 'We have received your message. ',
+            ...foreignInvalidTicket(language, ctx.ticket),
+          ],
+        },
+        {
+          p: [
+            es
+              ? 'Por favor, verifique el número en la confirmación que recibió al abrir el ticket y responda a este correo con el número correcto. Si el ticket se abrió con otra dirección de correo, escríbanos desde ella.'
+              : 'Please check the ticket number in the confirmation you received when you opened the ticket and reply to this email with the right one. If the ticket was opened from another email address, please write from that address.',
+          ],
+        },
+        { h: es ? '¿Todavía no abrió un ticket?' : 'Have not opened a ticket yet?' },
+        w.supportCentre(c),
+        w.openTicket(c),
+      ];
+    case 'ACCESS_ISSUE':
+      return [
+        {
+          p: [
+            es
+              ? 'Recibimos su mensaje. Entendemos que está sin acceso al panel de administración de su tienda. Esto puede ocurrir por los siguientes motivos:'
+              : 'We have received your message. We understand you cannot access your store’s admin panel. This can happen for the following reasons:',
+          ],
+        },
+        {
+          ul: es
+            ? [
+                ['Usuario bloqueado por un largo período de inactividad;'],
+                ['Dominio de la tienda congelado en registro.br;'],
+                ['Cambio incorrecto del dominio de la tienda;'],
+                ['Otros tipos de bloqueo.'],
+              ]
+            : [
+                ['User blocked after a long period of inactivity;'],
+                ['Store domain frozen at registro.br;'],
+                ['Incorrect change of the store domain;'],
+                ['Other kinds of block.'],
+              ],
+        },
+        {
+          p: es
+            ? [
+                'En cualquiera de estos casos, hable con el ',
+                { strong: 'soporte técnico' },
+                ' abriendo un ticket: ',
+                { href: c.links.openTicket, label: c.links.openTicket },
+              ]
+            : [
+                'In any of these cases, please contact ',
+                { strong: 'technical support' },
+                ' by opening a ticket: ',
+                { href: c.links.openTicket, label: c.links.openTicket },
+              ],
+        },
+        {
+          p: [
+            es
+              ? `El soporte técnico atiende ${describeHoursIn('es', c.supportHours)}.`
+              : `Technical support is available ${describeHoursIn('en', c.supportHours)} (Brasília time).`,
+          ],
+        },
+        w.status(c),
+        w.comeBack,
+      ];
+    case 'BILLING_QUESTION':
+      return [
+        {
+          p: es
+            ? [
+                'Recibimos su mensaje. Para dudas sobre ',
+                { strong: 'planes, facturas, cobros y cambio de plan' },
+                ', nuestra Base de Conocimiento tiene la orientación que necesita: ',
+                { href: c.links.billingKnowledgeBase, label: c.links.billingKnowledgeBase },
+              ]
+            : [
+                'We have received your message. For questions about ',
+                { strong: 'plans, invoices, billing and plan changes' },
+                ', our Knowledge Base has the guidance you need: ',
+                { href: c.links.billingKnowledgeBase, label: c.links.billingKnowledgeBase },
+              ],
+        },
+        w.supportCentre(c),
+        w.comeBack,
+      ];
+    case 'NOT_A_CLIENT':
+      if (ctx.variant === 'shopper') {
+        return es
+          ? [
+              {
+                p: [
+                  'Recibimos su mensaje. Por lo que nos cuenta, su compra se hizo en una ',
+                  { strong: 'tienda online construida en nuestra plataforma' },
+                  '. Cada tienda es independiente y es ella misma quien se encarga de sus pedidos, pagos, envíos, cambios y del registro de sus clientes.',
+                ],
+              },
+              {
+                p: [
+                  'Por eso, lo mejor es hablar directamente con la tienda, por los canales de contacto de su sitio ',
+                  '(o del correo de confirmación del pedido). La Ouvidoria atiende a los comerciantes clientes de la plataforma y no tiene acceso a los pedidos de las tiendas.',
+                ],
+              },
+            ]
+          : [
+              {
+                p: [
+                  'We have received your message. From what you tell us, you bought from an ',
+                  { strong: 'online store built on our platform' },
+                  '. Each store is independent and handles its own orders, payments, deliveries, returns and customer accounts.',
+                ],
+              },
+              {
+                p: [
+                  'The best way forward is to contact the store directly, through the contact details on its website ',
+                  '(or in your order confirmation email). The Ombudsman serves the merchants who use the platform and has no access to stores’ orders.',
+                ],
+              },
+            ];
+      }
+      return [
+        {
+          p: es
+            ? [
+                'Recibimos su mensaje. Si todavía no es cliente o ya no tiene acceso a la central del cliente, ',
+                'el equipo indicado para ayudarle es el ',
+                { strong: 'Comercial' },
+                ': complete el formulario o inicie un chat en ',
+                { href: c.links.sales, label: c.links.sales },
+              ]
+            : [
+                'We have received your message. If you are not a client yet, or no longer have access to the client area, ',
+                'the right team to help you is ',
+                { strong: 'Sales' },
+                ': fill in the form or start a chat at ',
+                { href: c.links.sales, label: c.links.sales },
+              ],
+        },
+        {
+          p: [
+            es
+              ? 'La Ouvidoria atiende solicitudes de clientes que ya pasaron por los canales de atención y no tuvieron su solicitud resuelta.'
+              : 'The Ombudsman handles requests from clients who have already been through our support channels without a resolution.',
+          ],
+        },
+      ];
+    case 'OUT_OF_SCOPE_FEATURE':
+      return [
+        {
+          p: es
+            ? [
+                'Recibimos su mensaje. La Ouvidoria no puede actuar en solicitudes que involucren ',
+                { strong: 'funcionalidades y/o integraciones que no existen' },
+                ' en la plataforma.',
+              ]
+            : [
+                'We have received your message. The Ombudsman cannot act on requests for ',
+                { strong: 'features and/or integrations that do not exist' },
+                ' on the platform.',
+              ],
+        },
+        {
+          p: es
+            ? ['Para conocer los recursos e integraciones disponibles y cómo usarlos, consulte nuestra ', kb, '.']
+            : ['To learn about the available features and integrations and how to use them, see our ', kb, '.'],
+        },
+        w.comeBack,
+      ];
+    case 'OUT_OF_SCOPE_COMMERCIAL':
+      return [
+        {
+          p: es
+            ? [
+                'Recibimos su mensaje. La Ouvidoria no puede actuar en ',
+                { strong: 'negociaciones comerciales o pedidos de condiciones especiales' },
+                ' que no estén conforme a lo ya anunciado.',
+              ]
+            : [
+                'We have received your message. The Ombudsman cannot act on ',
+                { strong: 'commercial negotiations or requests for special conditions' },
+                ' other than those already announced.',
+              ],
+        },
+        {
+          p: es
+            ? [
+                'Para tratar planes, propuestas y condiciones comerciales, hable con nuestro equipo Comercial: complete el formulario o inicie un chat en ',
+                { href: c.links.sales, label: c.links.sales },
+              ]
+            : [
+                'For plans, proposals and commercial terms, please talk to our Sales team: fill in the form or start a chat at ',
+                { href: c.links.sales, label: c.links.sales },
+              ],
+        },
+        w.comeBack,
+      ];
+  }
+}
+
 function inlineText(i: Inline): string {
   if (typeof i === 'string') return i;
   if ('strong' in i) return i.strong;
@@ -391,7 +911,7 @@ export function renderMail(
   subject: string,
   blocks: Block[],
   footer: Block[],
-  options: { preformatted?: PreformattedSection[] } = {},
+  options: { preformatted?: PreformattedSection[]; lang?: MessageLanguage } = {},
 ): RenderedMail {
   const pre = options.preformatted ?? [];
   const text = [
@@ -403,7 +923,7 @@ export function renderMail(
     `-- \n${blocksToText(footer)}`,
   ].join('\n\n');
   const htmlDoc = html`<!DOCTYPE html>
-<html lang="pt-BR">
+<html lang="${options.lang ?? 'pt-BR'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
 <body style="margin:0;padding:0;background:#f5f5f5;">
 <div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#222222;">
@@ -434,13 +954,35 @@ export type { Block as MailBlock, Inline as MailInline };
  */
 export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConfig): RenderedMail {
   if (outcome === 'ACCEPTED' && !ctx.protocol) throw new Error('ACCEPTED reply needs the case protocol');
+  const language = ctx.language ?? 'pt-BR';
   const name = cleanName(ctx.senderName);
+  const originalSubject = sanitizeHeaderValue(ctx.subject, SUBJECT_MAX);
+  const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone);
+
+  if (language !== 'pt-BR') {
+    const w = WORDS[language];
+    const subject =
+      outcome === 'ACCEPTED'
+        ? `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${w.acceptedSubject}`
+        : replySubject(ctx.subject, FOREIGN_SUBJECTS[language][outcome]);
+    const blocks: Block[] = [
+      { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
+      ...foreignBody(language, outcome, ctx, config),
+      { lines: [w.regards, config.fromName] },
+    ];
+    const footer: Block[] = [{ p: [w.footerAbout(originalSubject, received)] }, w.footerPrivacy(config)];
+    return renderMail(subject, blocks, footer, { lang: language });
+  }
+
   const subject =
     outcome === 'ACCEPTED'
       ? `[${sanitizeHeaderValue(ctx.protocol, 40)}] Recebemos sua manifestação`
-      : replySubject(ctx.subject, DEFAULT_SUBJECTS[outcome]);
-  const originalSubject = sanitizeHeaderValue(ctx.subject, SUBJECT_MAX);
-  const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone);
+      : replySubject(
+          ctx.subject,
+          outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
+            ? 'Ouvidoria: fale diretamente com a loja onde você comprou'
+            : DEFAULT_SUBJECTS[outcome],
+        );
 
   const blocks: Block[] = [
     { p: [name ? `Olá, ${name},` : 'Olá,'] },

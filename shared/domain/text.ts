@@ -4,6 +4,20 @@
  * history their mail client quoted or forwarded.
  */
 
+/**
+ * The one length cap of text work. Ticket extraction and the eligibility rules read at most
+ * this many characters of a body (the parser keeps as much, the raw mail in S3 keeps everything):
+ * every regular expression over text is linear, so this bounds the triage time of any input.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+/** The first MAX_TEXT_CHARS characters of a text (never half of a surrogate pair). */
+export function capText(text: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const cut = text.slice(0, MAX_TEXT_CHARS);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Ordinal indicators and the degree sign, as merchants type "nº", "n°", "1ª". */
 const ORDINALS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 const ORDINAL_RE = /[ºª°]/g;
@@ -186,4 +200,248 @@ export function splitQuoted(text: string): SplitText {
   }
 
   return { fresh: fresh.join('\n').trim(), quoted: quoted.join('\n').trim() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word-level canonical forms, shared by the ticket extractor and the eligibility rules
+
+/**
+ * Chat-speak and frequent misspellings, rewritten word by word before matching, so the phrase
+ * lists can stay in standard (unaccented) Portuguese.
+ */
+export const WORD_VARIANTS: Readonly<Record<string, string>> = {
+  vc: 'voce',
+  vcs: 'voces',
+  voceis: 'voces',
+  pq: 'porque',
+  q: 'que',
+  tb: 'tambem',
+  tbm: 'tambem',
+  naum: 'nao',
+  nops: 'nao',
+  to: 'estou',
+  ta: 'esta',
+  tava: 'estava',
+  p: 'para',
+  pra: 'para',
+  msm: 'mesmo',
+  agr: 'agora',
+  hj: 'hoje',
+  cliete: 'cliente',
+  clinte: 'cliente',
+  clente: 'cliente',
+  consigu: 'consigo',
+  cosigo: 'consigo',
+  conssigo: 'consigo',
+  consiguo: 'consigo',
+  acesar: 'acessar',
+  asessar: 'acessar',
+  acessa: 'acessar',
+  aceso: 'acesso',
+  asesso: 'acesso',
+  bloquiado: 'bloqueado',
+  bloquiada: 'bloqueada',
+  bloquearo: 'bloquearam',
+  bloquiaram: 'bloquearam',
+  dominiu: 'dominio',
+  domino: 'dominio',
+  dominho: 'dominio',
+  cobransa: 'cobranca',
+  cobransas: 'cobrancas',
+  cobraro: 'cobraram',
+  cobrarao: 'cobraram',
+  faturra: 'fatura',
+  boletu: 'boleto',
+  mensalidadi: 'mensalidade',
+  integrasao: 'integracao',
+  intergracao: 'integracao',
+  funcionalidadi: 'funcionalidade',
+  descontu: 'desconto',
+  dsconto: 'desconto',
+  negosiar: 'negociar',
+  isensao: 'isencao',
+  painew: 'painel',
+  painell: 'painel',
+  senah: 'senha',
+  usuaro: 'usuario',
+  usario: 'usuario',
+  ususario: 'usuario',
+  poderiao: 'poderiam',
+  poderiamm: 'poderiam',
+  sujestao: 'sugestao',
+  contrata: 'contratar',
+  cuanto: 'quanto',
+  cauto: 'quanto',
+  custaria: 'custa',
+};
+
+/**
+ * Words worth recognising when typed carelessly: ticket keywords and the words the topic rules
+ * hinge on. A word of the message at one slip from one of these (a letter dropped, doubled, or
+ * two adjacent letters swapped) reads as that word. Inflections we mean are listed themselves,
+ * so "clientes" stays "clientes".
+ */
+const TYPO_VOCABULARY = [
+  'chamado',
+  'chamados',
+  'ticket',
+  'tickets',
+  'protocolo',
+  'protocolos',
+  'solicitacao',
+  'solicitacoes',
+  'requisicao',
+  'ocorrencia',
+  'atendimento',
+  'cliente',
+  'clientes',
+  'acessar',
+  'acesso',
+  'consigo',
+  'conseguindo',
+  'bloqueado',
+  'bloqueada',
+  'bloqueio',
+  'dominio',
+  'congelado',
+  'cobranca',
+  'cobrancas',
+  'cobraram',
+  'fatura',
+  'faturas',
+  'boleto',
+  'boletos',
+  'mensalidade',
+  'assinatura',
+  'integracao',
+  'integracoes',
+  'funcionalidade',
+  'desconto',
+  'descontos',
+  'negociar',
+  'negociacao',
+  'painel',
+  'usuario',
+  'inatividade',
+  'estorno',
+  'reembolso',
+  'duplicidade',
+  'promocao',
+  'anunciada',
+  'anunciado',
+  'plataforma',
+  'lojista',
+  'comprei',
+  'pedido',
+] as const;
+
+/** Real words one slip away from a vocabulary word: never rewritten. */
+const REAL_WORDS = new Set(['cessar', 'contrata']);
+
+const TYPO_MIN_LENGTH = 5;
+const TYPO_MAX_LENGTH = 24;
+
+function dropVariants(word: string): string[] {
+  const out: string[] = [];
+  // The first letter is rarely the one dropped, and dropping it yields real words ("cessar").
+  for (let i = 1; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function swapVariants(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return out;
+}
+
+const VOCABULARY = new Set<string>(TYPO_VOCABULARY);
+
+/** Misspelling → vocabulary word, for drops and swaps; a slip shared by two words is left out. */
+const SLIPS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string | null>();
+  for (const word of TYPO_VOCABULARY) {
+    if (word.length <= TYPO_MIN_LENGTH) continue;
+    for (const slip of [...dropVariants(word), ...swapVariants(word)]) {
+      if (VOCABULARY.has(slip) || REAL_WORDS.has(slip)) continue;
+      const prev = map.get(slip);
+      map.set(slip, prev === undefined || prev === word ? word : null);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [slip, word] of map) if (word !== null) out.set(slip, word);
+  return out;
+})();
+
+/**
+ * The canonical form of one normalised word: chat-speak and known misspellings
+ * (WORD_VARIANTS), then one slip from a vocabulary word ("chamdo", "chammado", "cahmado" →
+ * "chamado"). The ticket extractor and the rules both read words through this function.
+ */
+export function canonicalWord(word: string): string {
+  const variant = WORD_VARIANTS[word];
+  if (variant !== undefined) return variant;
+  if (word.length < TYPO_MIN_LENGTH || word.length > TYPO_MAX_LENGTH) return word;
+  if (VOCABULARY.has(word) || REAL_WORDS.has(word)) return word;
+  const slip = SLIPS.get(word);
+  if (slip !== undefined) return slip;
+  // A doubled letter: "chammado", "tickett".
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) continue;
+    const single = word.slice(0, i) + word.slice(i + 1);
+    if (VOCABULARY.has(single)) return single;
+  }
+  return word;
+}
+
+/** Every word of a normalised text in its canonical form (see canonicalWord). */
+export function canonicalizeWords(normalized: string): string {
+  return normalized.replace(/[a-z0-9]+/g, (w) => (/^[a-z]+$/.test(w) ? canonicalWord(w) : w));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language of a message
+
+export type MessageLanguage = 'pt-BR' | 'es' | 'en';
+
+const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlySet<string>> = {
+  pt: new Set(
+    'o os um uma nao voce voces e com ao sao tenho minha meu minhas meus loja sou ja tambem ainda mas estou ola obrigado obrigada isso esse essa muito fiz ate apos do da dos das no na pelo pela seu sua quero preciso consigo gostaria atenciosamente'.split(
+      ' ',
+    ),
+  ),
+  es: new Set(
+    'el los las del y usted ustedes hola tengo pero gracias muy estoy puedo hace cuenta tienda ya tambien soy hay quiero nuestra nuestro saludos buenas buenos mi mis su sus cuando donde ayer hoy llego llegaron compre factura cobro cobraron aun todavia contrasena ningun ninguna puede pueden podrian necesito ayuda ayudarme atentamente un lo le les al con sin tienen tiene esto eso'.split(
+      ' ',
+    ),
+  ),
+  en: new Set(
+    "the and is are i i'm im my you your have has not can't cannot please thanks thank this that with store account hi hello regards we our it was been of to for from on an be will would could there since still yet any get got order what when how why dear best team help don't doesn't isn't".split(
+      ' ',
+    ),
+  ),
+};
+
+/** How much of a message the language guess reads. */
+const LANGUAGE_SAMPLE_CHARS = 4000;
+
+/**
+ * The language a message is written in: Spanish or English when their everyday words clearly
+ * outnumber Portuguese ones, pt-BR otherwise (and for short or mixed messages).
+ */
+export function detectLanguage(text: string): MessageLanguage {
+  const words = normalize(text.slice(0, LANGUAGE_SAMPLE_CHARS)).split(/[^a-z']+/);
+  let pt = 0;
+  let es = 0;
+  let en = 0;
+  for (const w of words) {
+    if (LANGUAGE_WORDS.pt.has(w)) pt++;
+    if (LANGUAGE_WORDS.es.has(w)) es++;
+    if (LANGUAGE_WORDS.en.has(w)) en++;
+  }
+  if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
+  if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
+  return 'pt-BR';
 }

@@ -5,7 +5,7 @@
  * time, amount, percentage, quantity, order/invoice number or our own case protocol.
  */
 import type { TicketCandidate, TicketSource } from './decision';
-import { foldKeepingLength, splitQuoted } from './text';
+import { canonicalWord, capText, foldKeepingLength, splitQuoted } from './text';
 
 /** Scores: form field > keyword-led > helpdesk link > "#123" > weak keyword > bare number. */
 export const TICKET_SCORES = {
@@ -73,7 +73,9 @@ const MASKS: RegExp[] = [
   /(?<!\d)\d{1,2} ?h(?:s|rs?|\d{2})?(?![a-z0-9])/g,
   // Money: R$ 1.234,56, R$ 12345, US$ 10, 1.234,56, 99,90, "12345 reais".
   /(?:r\$|us\$|u\$|\$|€|£|usd|brl|eur)\s*\d[\d.,]*/g,
-  /(?<!\d)\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)/g,
+  // Starts only where a digit run starts: tried inside a long "1.111.111…" run, it would re-read
+  // the rest of the run from every position (quadratic).
+  /(?<![\d.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)/g,
   /(?<![\d.,])\d+,\d{2}(?!\d)/g,
   /(?<![\d.,])\d[\d.,]*\s*(?:reais|real|centavos|dolares|dolar|mil|milhoes|milhao|bilhoes)(?![a-z])/g,
   // Percentages.
@@ -98,17 +100,40 @@ const MASKS: RegExp[] = [
   ),
 ];
 
-/** Keywords that announce a support ticket. */
-const STRONG_KEYWORD =
-  /(?<![a-z0-9])(chamados?|tickets?|protocolos?|solicitac(?:ao|oes)|requisic(?:ao|oes)|requests?|ocorrencias?|incidentes?|case)(?![a-z0-9])/g;
+/**
+ * Keywords that announce a support ticket, as canonical words: a word of the message is read
+ * through canonicalWord (text.ts), the normalisation the topic rules use, so "chamdo",
+ * "chammado" and "cahmado" announce a ticket as "chamado" does.
+ */
+const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
+  'chamado',
+  'chamados',
+  'ticket',
+  'tickets',
+  'protocolo',
+  'protocolos',
+  'solicitacao',
+  'solicitacoes',
+  'requisicao',
+  'requisicoes',
+  'request',
+  'requests',
+  'ocorrencia',
+  'ocorrencias',
+  'incidente',
+  'incidentes',
+  'case',
+]);
 /** Ordinary words that also name a ticket: only with a number right after them. */
-const WEAK_KEYWORD = /(?<![a-z0-9])(atendimentos?|casos?)(?![a-z0-9])/g;
+const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
+/** Words of the folded text (letters only; a word glued to digits is no keyword). */
+const WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
 
 /** Between a strong keyword and its number: markers and a few filler words. */
 const STRONG_LINK =
-  /^(?:\s+|[:#(\-–—]|(?:n|no|nr|nro|num|numero|number|id|anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
+  /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id|anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
 /** Between a weak keyword and its number: markers only. */
-const WEAK_LINK = /^(?:\s+|[:#(\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z0-9])\.?)*/;
+const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z0-9])\.?)*/;
 /** A ticket number: 12345 or with thousands dots, 12.345. */
 const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/;
 /** A further number in a list: "chamados 123, 124 e #125". */
@@ -260,11 +285,11 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     }
   };
 
-  for (const m of masked.matchAll(STRONG_KEYWORD)) {
-    readNumbersAfter((m.index ?? 0) + m[0].length, STRONG_LINK, true, TICKET_SCORES.keyword);
-  }
-  for (const m of masked.matchAll(WEAK_KEYWORD)) {
-    readNumbersAfter((m.index ?? 0) + m[0].length, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
+  for (const m of masked.matchAll(WORD)) {
+    const word = canonicalWord(m[0]);
+    const end = (m.index ?? 0) + m[0].length;
+    if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
+    else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   }
 
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
@@ -303,8 +328,9 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
 export function extractTicketCandidates(input: TicketExtractionInput): TicketCandidate[] {
   const out = new Collector();
   if (input.formTicket) extractFromForm(input.formTicket, out);
-  extractFromText(input.subject.normalize('NFC'), 'subject', true, out);
-  const { fresh, quoted } = splitQuoted(input.text.normalize('NFC'));
+  extractFromText(capText(input.subject).normalize('NFC'), 'subject', true, out);
+  // The same cap as the rule engine (MAX_TEXT_CHARS): one bound for all text work.
+  const { fresh, quoted } = splitQuoted(capText(input.text).normalize('NFC'));
   extractFromText(fresh, 'body', true, out);
   // Quoted history is full of other people's numbers: keyword-led ones only.
   extractFromText(quoted, 'quoted', false, out);

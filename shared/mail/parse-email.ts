@@ -1,14 +1,13 @@
 /**
  * Raw MIME mail → channel-neutral Submission.
  *
- * mailparser does the MIME work (charsets, RFC 2047/2231, transfer encodings, HTML → text).
+ * mailparser does the MIME work (charsets, RFC 2047/2231, transfer encodings); html-to-text.ts
+ * turns HTML-only bodies into text and charset.ts repairs mislabelled 8-bit mail.
  * This module adds what an intake pipeline needs on top of it: it never throws on any raw
  * input, bounds every field, repairs mislabelled 8-bit mail (Latin-1 sent as UTF-8 or
  * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
  * forwarded as attachments so the ticket extractor can read them.
  */
-import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
 import {
   type AddressObject,
   type EmailAddress,
@@ -25,6 +24,19 @@ import {
   SubmissionSchema,
   type Verdicts,
 } from '../domain/submission';
+import { MAX_TEXT_CHARS } from '../domain/text';
+import {
+  BestEffortDecoder,
+  hasReplacementChars,
+  headerBlockEnd,
+  relabelCharsets,
+  replacementCount,
+  transcodeHeaderBlock as transcodeHeaderBlockUpTo,
+} from './charset';
+import { htmlToPlainText } from './html-to-text';
+
+export { decodeBestEffort, decodeWindows1252 } from './charset';
+export { htmlToPlainText } from './html-to-text';
 
 export interface ParseEmailMeta {
   /** SES message id (or the local SMTP server's id): the idempotency key. */
@@ -46,7 +58,8 @@ export interface ParseEmailLimits {
 /** Bounds of what a Submission carries; the raw mail in S3 keeps everything. */
 export const PARSE_LIMITS = {
   subjectChars: 2000,
-  textChars: 1_000_000,
+  /** The text cap of all text work (domain MAX_TEXT_CHARS): extraction and rules read as much. */
+  textChars: MAX_TEXT_CHARS,
   htmlChars: 1_000_000,
   nameChars: 500,
   addressChars: 320,
@@ -62,7 +75,7 @@ export const PARSE_LIMITS = {
   headerPeekBytes: 64 * 1024,
   /** One MIME header block may be this big (a 2 MB subject still parses). */
   maxHeadSize: 4 * 1024 * 1024,
-  /** HTML longer than this is converted by the small converter below, not html-to-text. */
+  /** mailparser's own HTML handling bound (its HTML → text is off: html-to-text.ts converts). */
   maxHtmlLengthToParse: 2 * 1024 * 1024,
   /** Messages forwarded as attachments inside forwarded messages: how deep we read. */
   embeddedDepth: 3,
@@ -70,14 +83,13 @@ export const PARSE_LIMITS = {
 
 export const FORWARDED_MARKER = '---------- Mensagem encaminhada ----------';
 
-/** Charset label used on the repair pass: decoded as UTF-8 when valid, else windows-1252. */
-const AUTODETECT_CHARSET = 'x-ouvidoria-autodetect';
-
 const BASE_OPTIONS: SimpleParserOptions = {
   skipImageLinks: true,
   keepCidLinks: true,
   skipTextToHtml: true,
   skipTextLinks: true,
+  // HTML-only mail is converted by html-to-text.ts, which keeps cell and block boundaries.
+  skipHtmlToText: true,
   checksumAlgo: false,
   maxHeadSize: PARSE_LIMITS.maxHeadSize,
   maxHtmlLengthToParse: PARSE_LIMITS.maxHtmlLengthToParse,
@@ -475,305 +487,6 @@ function errorMessage(err: unknown): string {
   return cap(cleanLine(message), 300) || 'unknown error';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Charset repair
-
-/** Index just past the blank line that ends the header block, or -1. */
-function headerBlockEnd(bytes: Buffer): number {
-  const crlf = bytes.indexOf('\r\n\r\n');
-  const lf = bytes.indexOf('\n\n');
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 4;
-  return lf >= 0 ? lf + 2 : -1;
-}
-
-/**
- * RFC 5322 headers are ASCII; 8-bit headers in practice are UTF-8 (RFC 6532) or, from old
- * clients, windows-1252. mailparser reads raw 8-bit headers as UTF-8, so a header block that
- * is not valid UTF-8 is transcoded from windows-1252 first.
- */
 function transcodeHeaderBlock(bytes: Buffer): Buffer {
-  const searchable = bytes.subarray(0, PARSE_LIMITS.maxHeadSize);
-  let end = headerBlockEnd(searchable);
-  if (end < 0) end = searchable.length;
-  const head = bytes.subarray(0, end);
-  if (!head.some((b) => b >= 0x80) || isUtf8(head)) return bytes;
-  return Buffer.concat([Buffer.from(decodeWindows1252(head), 'utf8'), bytes.subarray(end)]);
-}
-
-/** windows-1252 bytes 0x80–0x9F; the rest is ISO-8859-1. (Node's TextDecoder reads them as Latin-1.) */
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-export function decodeWindows1252(bytes: Buffer): string {
-  const latin1 = bytes.toString('latin1');
-  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
-}
-
-/** Labels WHATWG decodes as windows-1252 (a superset of ISO-8859-1 for text). */
-const WESTERN_SINGLE_BYTE = new Set([
-  'windows1252',
-  'cp1252',
-  'xcp1252',
-  'iso88591',
-  'latin1',
-  'l1',
-  'cp819',
-  'ibm819',
-]);
-
-const UTF8_LIKE = new Set(['utf8', 'usascii', 'ascii', 'xouvidoriaautodetect', 'unicode11utf8', '']);
-
-/** Decodes a text part in its declared charset, or as UTF-8/windows-1252 when the label lies. */
-export function decodeBestEffort(bytes: Buffer, charset: string): string {
-  const label = charset.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (WESTERN_SINGLE_BYTE.has(label)) return decodeWindows1252(bytes);
-  if (!UTF8_LIKE.has(label)) {
-    try {
-      return new TextDecoder(charset.trim()).decode(bytes);
-    } catch {
-      // Unknown label: fall through to detection.
-    }
-  }
-  return isUtf8(bytes) ? bytes.toString('utf8') : decodeWindows1252(bytes);
-}
-
-/** Stands in for node-iconv on the repair pass (mailparser's `Iconv` option). */
-class BestEffortDecoder extends Transform {
-  private readonly chunks: Buffer[] = [];
-  constructor(private readonly charset: string) {
-    super();
-  }
-  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'latin1'));
-    done();
-  }
-  override _flush(done: TransformCallback): void {
-    this.push(Buffer.from(decodeBestEffort(Buffer.concat(this.chunks), this.charset), 'utf8'));
-    done();
-  }
-}
-
-/**
- * mailparser decodes parts labelled UTF-8/US-ASCII (or unlabelled) itself, without asking the
- * Iconv hook. On the repair pass their label becomes one the hook handles.
- */
-function relabelCharsets(bytes: Buffer): Buffer {
-  let source = bytes.toString('latin1');
-  const head = source.slice(0, Math.max(0, headerBlockEnd(bytes)));
-  if (!/^content-type:/im.test(head)) {
-    source = `Content-Type: text/plain; charset=${AUTODETECT_CHARSET}\r\n${source}`;
-  }
-  const relabelled = source.replace(
-    /^(content-type:[ \t]*text\/(?:plain|html)\b[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/gim,
-    (header: string) => {
-      if (!/charset[ \t]*=/i.test(header)) return `${header}; charset=${AUTODETECT_CHARSET}`;
-      return header.replace(/charset[ \t]*=[ \t]*"?(?:utf-?8|us-ascii|ascii)"?/gi, `charset=${AUTODETECT_CHARSET}`);
-    },
-  );
-  return Buffer.from(relabelled, 'latin1');
-}
-
-function replacementCount(parsed: ParsedMail): number {
-  const text = typeof parsed.text === 'string' ? parsed.text : '';
-  const html = typeof parsed.html === 'string' ? parsed.html : '';
-  let count = 0;
-  for (const s of [text, html]) {
-    for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) count++;
-  }
-  return count;
-}
-
-function hasReplacementChars(parsed: ParsedMail): boolean {
-  return (
-    (typeof parsed.text === 'string' && parsed.text.includes('\ufffd')) ||
-    (typeof parsed.html === 'string' && parsed.html.includes('\ufffd'))
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTML → text fallback (mailparser's html-to-text declines HTML that is too long or too deep)
-
-const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'object']);
-const BLOCK = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'ul',
-  'ol',
-  'tr',
-  'table',
-  'tbody',
-  'thead',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'hr',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'address',
-  'dl',
-  'dt',
-  'dd',
-  'center',
-  'form',
-  'fieldset',
-  'main',
-  'nav',
-  'aside',
-  'figure',
-  'figcaption',
-  'body',
-  'html',
-]);
-
-const ENTITIES: Record<string, string> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  copy: '©',
-  reg: '®',
-  deg: '°',
-  ordm: 'º',
-  ordf: 'ª',
-  sect: '§',
-  euro: '€',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  laquo: '«',
-  raquo: '»',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  bull: '•',
-  middot: '·',
-  times: '×',
-  aacute: 'á',
-  agrave: 'à',
-  acirc: 'â',
-  atilde: 'ã',
-  auml: 'ä',
-  eacute: 'é',
-  egrave: 'è',
-  ecirc: 'ê',
-  iacute: 'í',
-  icirc: 'î',
-  oacute: 'ó',
-  ocirc: 'ô',
-  otilde: 'õ',
-  ouml: 'ö',
-  uacute: 'ú',
-  ucirc: 'û',
-  uuml: 'ü',
-  ccedil: 'ç',
-  ntilde: 'ñ',
-  Aacute: 'Á',
-  Agrave: 'À',
-  Acirc: 'Â',
-  Atilde: 'Ã',
-  Eacute: 'É',
-  Ecirc: 'Ê',
-  Iacute: 'Í',
-  Oacute: 'Ó',
-  Ocirc: 'Ô',
-  Otilde: 'Õ',
-  Uacute: 'Ú',
-  Uuml: 'Ü',
-  Ccedil: 'Ç',
-  Ntilde: 'Ñ',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-      return valid ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return ENTITIES[body] ?? whole;
-  });
-}
-
-/** Tags after which a paragraph break (blank line) is due; other BLOCK tags end a line. */
-const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'pre', 'hr']);
-
-/** Linear-time HTML → text: scripts and styles dropped, blocks become line breaks. */
-export function htmlToPlainText(html: string): string {
-  const lower = html.toLowerCase();
-  const out: string[] = [];
-  let trailingBreaks = 0;
-  const pushText = (segment: string) => {
-    const text = decodeEntities(segment.replace(/\s+/g, ' '));
-    if (text.trim() === '') {
-      if (trailingBreaks === 0 && text) out.push(' ');
-      return;
-    }
-    out.push(text);
-    trailingBreaks = 0;
-  };
-  const ensureBreaks = (n: number) => {
-    while (trailingBreaks < n) {
-      out.push('\n');
-      trailingBreaks++;
-    }
-  };
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      pushText(html.slice(i));
-      break;
-    }
-    pushText(html.slice(i, lt));
-    const next = html[lt + 1] ?? '';
-    if (!/[a-zA-Z/!?]/.test(next)) {
-      pushText('<');
-      i = lt + 1;
-      continue;
-    }
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    const gt = html.indexOf('>', lt);
-    if (gt < 0) break;
-    const name = /^\/?([a-z][a-z0-9]*)/.exec(lower.slice(lt + 1, Math.min(gt, lt + 20)))?.[1] ?? '';
-    const closing = next === '/';
-    i = gt + 1;
-    if (!closing && SKIP_CONTENT.has(name)) {
-      const close = lower.indexOf(`</${name}`, i);
-      if (close < 0) break;
-      const closeEnd = html.indexOf('>', close);
-      i = closeEnd < 0 ? html.length : closeEnd + 1;
-      continue;
-    }
-    if (name === 'br') {
-      out.push('\n');
-      trailingBreaks++;
-    } else if (PARAGRAPH.has(name)) ensureBreaks(2);
-    else if (BLOCK.has(name)) ensureBreaks(1);
-    else if (name === 'td' || name === 'th') pushText(' ');
-  }
-  return out
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return transcodeHeaderBlockUpTo(bytes, PARSE_LIMITS.maxHeadSize);
 }

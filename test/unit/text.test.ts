@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldKeepingLength, normalize, splitQuoted } from '../../shared/domain/text';
+import { canonicalWord, detectLanguage, foldKeepingLength, normalize, splitQuoted } from '../../shared/domain/text';
 
 describe('normalize', () => {
   it.each([
@@ -193,5 +193,38 @@ describe('splitQuoted', () => {
         },
       ),
     );
+  });
+});
+
+describe('canonicalWord: one normalisation for ticket keywords and rules', () => {
+  it.each([
+    ['chamdo', 'chamado'],
+    ['chammado', 'chamado'],
+    ['cahmado', 'chamado'],
+    ['protoclo', 'protocolo'],
+    ['tikcet', 'ticket'],
+    ['soliicitacao', 'solicitacao'],
+    ['cobransa', 'cobranca'],
+    ['vc', 'voce'],
+    // Real words and inflections stay as they are.
+    ['clientes', 'clientes'],
+    ['chamada', 'chamada'],
+    ['cessar', 'cessar'],
+    ['faturar', 'faturar'],
+    ['descontou', 'descontou'],
+    ['pano', 'pano'],
+  ])('%s → %s', (word, expected) => {
+    expect(canonicalWord(word)).toBe(expected);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Hola, no puedo acceder a mi tienda desde ayer. Gracias.', 'es'],
+    ["Hi, I can't log in to my store and my invoices are wrong. Thanks.", 'en'],
+    ['Olá, não consigo acessar minha loja desde ontem, please help.', 'pt-BR'],
+    ['ok', 'pt-BR'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(detectLanguage(text)).toBe(expected);
   });
 });

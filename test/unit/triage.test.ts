@@ -40,7 +40,8 @@ describe('triage script', () => {
   it(
     'accepts a complaint with a ticket, unverified without a directory, and prints no body',
     () => {
-      const out = triageJson([eml('01-accepted-ticket-48213.eml')]);
+      const out = triageJson([eml('01-accepted-ticket-48213.eml'), '--no-directory']);
+      expect(out.directory).toMatchObject({ name: 'none' });
       expect(out.submission.sender).toEqual({ name: 'Juliana Bella', address: 'lojista@modasbella.com.br' });
       expect(out.submission.subject).toBe('Pedidos não sincronizam com o estoque - chamado #48213');
       expect(out.submission.parseProblem).toBeNull();
@@ -108,6 +109,131 @@ describe('triage script', () => {
       expect(out.quarantineReason).not.toBeNull();
       expect(out.outcome).toBe('QUARANTINED');
       expect(out.autoReply.allowed).toBe(false);
+    },
+    TIMEOUT,
+  );
+});
+
+/** A stored raw mail as SES writes it to the bucket: its verdict block on top of the message. */
+function fromBucket(
+  file: string,
+  verdicts: { spam?: string; virus?: string; spf?: string; dkim?: string; dmarc?: string },
+  below = '',
+): Buffer {
+  const v = { spam: 'PASS', virus: 'PASS', spf: 'pass', dkim: 'pass', dmarc: 'pass', ...verdicts };
+  const top = [
+    'Return-Path: <lojista@modasbella.com.br>',
+    'Received: from mail.modasbella.com.br (mail.modasbella.com.br [203.0.113.7])',
+    ' by inbound-smtp.us-east-1.amazonaws.com with SMTP id abc123',
+    ' for ouvidoria@ouvidoria.example.com.br; Wed, 25 Nov 2026 13:00:00 +0000 (UTC)',
+    `X-SES-Spam-Verdict: ${v.spam}`,
+    `X-SES-Virus-Verdict: ${v.virus}`,
+    `Received-SPF: ${v.spf} (spfCheck: domain of modasbella.com.br) client-ip=203.0.113.7;`,
+    `Authentication-Results: amazonses.com; spf=${v.spf} (spfCheck: x) smtp.mailfrom=lojista@modasbella.com.br; dkim=${v.dkim} header.i=@modasbella.com.br; dmarc=${v.dmarc} header.from=modasbella.com.br;`,
+    'X-SES-RECEIPT: AEFBQUFBQUFBQUFFeGFtcGxl',
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from(`${top}\r\n${below}`), readFileSync(join(ROOT, eml(file)))]);
+}
+
+describe('triage script sees what production sees', () => {
+  it(
+    'uses the local ticket directory by default and says so',
+    () => {
+      const out = triageJson([eml('01-accepted-ticket-48213.eml')]);
+      expect(out.directory).toMatchObject({ name: 'local-seed', detail: 'events/local-seed.json', answered: true });
+      expect(out.ticketCheck).toEqual({ status: 'valid', number: '48213' });
+      expect(out.outcome).toBe('ACCEPTED');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "someone else's ticket is TICKET_INVALID, not accepted-unverified",
+    () => {
+      const out = triageJson([eml('10-ticket-invalid-not-owner.eml')]);
+      expect(out.ticketCheck).toEqual({ status: 'invalid', number: '48213', why: 'not_owner' });
+      expect(out.outcome).toBe('TICKET_INVALID');
+    },
+    TIMEOUT,
+  );
+
+  it.each([
+    ['spam verdict', { spam: 'FAIL' }, 'quarantine.spam'],
+    ['virus verdict', { virus: 'FAIL' }, 'quarantine.virus'],
+    ['DMARC failure', { dmarc: 'fail' }, 'quarantine.auth.dmarc'],
+  ])(
+    'a raw mail from the bucket with a %s on top is quarantined',
+    (_name, verdicts, rule) => {
+      const out = triageJson(['-'], fromBucket('01-accepted-ticket-48213.eml', verdicts));
+      expect(out.sesHeaders.read).toBe(true);
+      expect(out.outcome).toBe('QUARANTINED');
+      expect(out.ruleIds).toContain(rule);
+      expect(out.autoReply.allowed).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'verdict headers below the top block are the sender’s and are ignored',
+    () => {
+      const forged = 'X-SES-Spam-Verdict: PASS\r\nAuthentication-Results: amazonses.com; dmarc=pass\r\n';
+      const out = triageJson(['-'], fromBucket('01-accepted-ticket-48213.eml', { spam: 'FAIL' }, forged));
+      expect(out.submission.verdicts.spam).toBe('FAIL');
+      expect(out.outcome).toBe('QUARANTINED');
+      // A plain file with forged SES headers further down (no SES block on top) gets no verdicts.
+      const plain = Buffer.concat([
+        Buffer.from('From: x@y.com.br\r\nX-Mailer: z\r\nX-SES-Spam-Verdict: FAIL\r\n'),
+        readFileSync(join(ROOT, eml('08-no-prior-ticket.eml'))),
+      ]);
+      expect(triageJson(['-'], plain).submission.verdicts).toBeNull();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Zendesk answers when its credentials are in the environment (unreachable here: not verified, still accepted)',
+    () => {
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/triage.ts', eml('01-accepted-ticket-48213.eml')],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            INIT_CWD: ROOT,
+            ZENDESK_SUBDOMAIN: 'exemplo-invalido',
+            ZENDESK_EMAIL: 'a@b.c',
+            ZENDESK_API_TOKEN: 't',
+          },
+          encoding: 'utf8',
+          timeout: TIMEOUT - 10_000,
+        },
+      );
+      expect(run.status).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.directory).toMatchObject({ name: 'zendesk', detail: 'exemplo-invalido.zendesk.com', answered: false });
+      expect(out.ticketCheck).toMatchObject({ status: 'unverified', number: '48213' });
+      expect(out.outcome).toBe('ACCEPTED');
+    },
+    TIMEOUT,
+  );
+
+  it.each([
+    [
+      'a PNG image',
+      Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        Buffer.from('IHDR chamado 48213 #55555 123456'),
+      ]),
+    ],
+    ['a text file without headers', Buffer.from('chamado 48213\n\nprotocolo 77777, ticket #55555 e 123456 reais\n')],
+  ])(
+    '%s is not an email: pt-BR message, exit 2, no ticket invented',
+    (_name, input) => {
+      const run = triage(['-'], input);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/não é uma mensagem de e-mail/);
     },
     TIMEOUT,
   );

@@ -5,7 +5,11 @@
  *
  * Precedence (first that applies decides):
  *  1. QUARANTINED — unparseable mail, spam or virus verdict, failed sender authentication;
- *  2. NOT_A_CLIENT — form choice; or the text says so, unless a valid/unverified ticket proves otherwise;
+ *  1b. NOT_A_CLIENT by the form choice;
+ *  1c. automatic mail (headers or text) — NO_PRIOR_TICKET with rule auto.*: never a case, even
+ *      when it mentions a ticket;
+ *  2. NOT_A_CLIENT — the text says so (a store's shopper gets the `shopper` reply variant),
+ *     unless a valid/unverified ticket proves otherwise;
  *  3. OUT_OF_SCOPE_COMMERCIAL — negotiation or special conditions, even with a ticket;
  *  4. OUT_OF_SCOPE_FEATURE — features or integrations that do not exist, even with a ticket;
  *  5. the prior ticket — valid/unverified → ACCEPTED, invalid → TICKET_INVALID;
@@ -15,13 +19,12 @@
  * forwarded or list-relayed message breaks SPF but keeps a valid DKIM signature). GRAY,
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
+import { isMachineGenerated } from '../auto-reply-policy';
+import { localConfig, type OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
-import { normalize, splitQuoted } from '../text';
-import { PHRASE_REWRITES, RULES, type Rule, ruleById, WORD_VARIANTS } from './rules';
-
-/** Longer fresh text is cut here: the topic of a message is in its first pages. */
-const MAX_TEXT_CHARS = 50_000;
+import { canonicalizeWords, capText, detectLanguage, normalize, splitQuoted } from '../text';
+import { PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
 const MAX_EVIDENCE = 60;
@@ -64,25 +67,18 @@ const COMPILED: readonly CompiledRule[] = RULES.filter((r) => r.trigger === 'tex
   unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
 }));
 
-const VARIANT_RE = new RegExp(
-  `(?<![a-z0-9])(${Object.keys(WORD_VARIANTS)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})(?![a-z0-9])`,
-  'g',
-);
-
 const REWRITES: readonly (readonly [RegExp, string])[] = PHRASE_REWRITES.map(([from, to]) => [
   new RegExp(compilePhrase(from).source, 'g'),
   to,
 ]);
 
 /**
- * Rewrites chat-speak and common misspellings ("vc", "n consigo", "cobransa") to standard
- * words, then idioms that would trigger the wrong rule ("entrar em contato").
+ * Rewrites chat-speak, common misspellings and slips ("vc", "n consigo", "cobransa", "chamdo")
+ * to standard words — the same canonicalWord the ticket extractor reads keywords with — then
+ * idioms that would trigger the wrong rule ("entrar em contato").
  */
 export function canonicalize(normalized: string): string {
-  let text = normalized.replace(VARIANT_RE, (w) => WORD_VARIANTS[w] ?? w).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
+  let text = canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
   for (const [re, to] of REWRITES) text = text.replace(re, to);
   return text;
 }
@@ -101,12 +97,12 @@ function sentencesOf(text: string): string[] {
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
 export function topicSentences(s: Submission): TopicSentence[] {
-  const { fresh } = splitQuoted(s.text.slice(0, MAX_TEXT_CHARS * 2));
+  const { fresh } = splitQuoted(capText(s.text));
   const headline = (text: string) => sentencesOf(text).map((t) => ({ text: t, headline: true }));
   return [
     ...headline(s.subject),
     ...headline(s.formTopic ?? ''),
-    ...sentencesOf(fresh.slice(0, MAX_TEXT_CHARS)).map((t) => ({ text: t, headline: false })),
+    ...sentencesOf(fresh).map((t) => ({ text: t, headline: false })),
   ];
 }
 
@@ -134,14 +130,29 @@ function anyMatch(res: readonly RegExp[], text: string): boolean {
  */
 function matchRule(c: CompiledRule, sentences: readonly TopicSentence[], body: readonly string[]): TextHit | null {
   if (c.unlessInMessage.length > 0 && sentences.some((s) => anyMatch(c.unlessInMessage, s.text))) return null;
+  // The body's verdicts are computed at most once per rule: a subject of many sentences must not
+  // re-read the whole body for each of them (text work stays linear in the input).
+  let bodyRequires: boolean | undefined;
+  let bodyUnless: boolean | undefined;
+  const requiresIn = (sentence: TopicSentence): boolean => {
+    if (anyMatch(c.requires, sentence.text)) return true;
+    if (!sentence.headline) return false;
+    bodyRequires ??= body.some((t) => anyMatch(c.requires, t));
+    return bodyRequires;
+  };
+  const unlessIn = (sentence: TopicSentence): boolean => {
+    if (anyMatch(c.unless, sentence.text)) return true;
+    if (!sentence.headline) return false;
+    bodyUnless ??= body.some((t) => anyMatch(c.unless, t));
+    return bodyUnless;
+  };
   for (const sentence of sentences) {
     if (!c.anyPhrase.test(sentence.text)) continue;
-    const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
     for (const re of c.phrases) {
       const m = re.exec(sentence.text);
       if (!m) continue;
-      if (c.requires.length > 0 && !context.some((t) => anyMatch(c.requires, t))) break;
-      if (context.some((t) => anyMatch(c.unless, t))) break;
+      if (c.requires.length > 0 && !requiresIn(sentence)) break;
+      if (unlessIn(sentence)) break;
       return { ruleId: c.rule.id, evidence: m[0] };
     }
   }
@@ -238,8 +249,30 @@ const TOPIC_NOTES: Record<string, string> = {
   BILLING_QUESTION: ' (assunto: planos, faturas ou cobrança)',
 };
 
-/** Decides what the office does with a submission, given the checked prior ticket. */
-export function decide(s: Submission, ticket: TicketCheck): Decision {
+/**
+ * isMachineGenerated (auto-reply-policy.ts), read past X-Auto-Response-Suppress: people's mail
+ * carries that header too, so the policy stops there without deciding; but an Outlook
+ * out-of-office carries it as well, and its subject still says what it is.
+ */
+function machineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
+  if (isMachineGenerated(s, config)) return true;
+  if (!Object.hasOwn(s.headers, 'x-auto-response-suppress')) return false;
+  const { 'x-auto-response-suppress': _suppress, ...others } = s.headers;
+  return isMachineGenerated({ ...s, headers: others }, config);
+}
+
+/** The fresh text a language guess reads: subject and what the sender wrote now. */
+function languageOf(s: Submission): Decision['language'] {
+  const { fresh } = splitQuoted(s.text.slice(0, 20_000));
+  return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
+}
+
+/**
+ * Decides what the office does with a submission, given the checked prior ticket.
+ * `config` names our own domain for the automatic-mail checks (isMachineGenerated); it defaults
+ * to the local configuration, whose no-reply patterns are the production defaults.
+ */
+export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig = localConfig): Decision {
   const quarantine = quarantineHits(s);
   const textHits = matchTextRules(s);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
@@ -249,8 +282,10 @@ export function decide(s: Submission, ticket: TicketCheck): Decision {
       return rule.stage === stage && (outcome === undefined || rule.outcome === outcome);
     });
 
+  const machine = s.channel === 'email' && machineGenerated(s, config);
   const signals = new Set<string>(quarantine.map((q) => q.ruleId));
   if (s.isClient === false) signals.add('client.not-a-client.form');
+  if (machine) signals.add('auto.machine-generated');
   signals.add(ticketRuleId(ticket));
   const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
 
@@ -258,12 +293,14 @@ export function decide(s: Submission, ticket: TicketCheck): Decision {
   let decisive: string;
   let reason: string;
 
+  const automaticText = s.channel === 'email' ? firstOf('automatic') : undefined;
   const notClientText = firstOf('client');
   const commercial = firstOf('commercial');
   const feature = firstOf('feature');
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');
   const firstQuarantine = quarantine[0];
+  const ticketNote = ticket.status === 'none' ? '' : ` O chamado nº ${ticket.number} citado não abre caso.`;
 
   if (firstQuarantine) {
     decisive = firstQuarantine.ruleId;
@@ -271,9 +308,18 @@ export function decide(s: Submission, ticket: TicketCheck): Decision {
   } else if (s.isClient === false) {
     decisive = 'client.not-a-client.form';
     reason = 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
+  } else if (machine) {
+    decisive = 'auto.machine-generated';
+    reason = `Mensagem automática (resposta automática, lista, aviso de entrega ou notificação de sistema): guardada como tal, sem caso nem resposta.${ticketNote}`;
+  } else if (automaticText) {
+    decisive = automaticText.ruleId;
+    reason = `O texto indica mensagem automática (${quote(automaticText.evidence)}): guardada como tal, sem caso nem resposta.${ticketNote}`;
   } else if (notClientText && !ticketHolds) {
     decisive = notClientText.ruleId;
-    reason = `A mensagem indica que o remetente não é cliente (${quote(notClientText.evidence)}); encaminhar ao Comercial.`;
+    reason =
+      notClientText.ruleId === 'client.shopper.text'
+        ? `O remetente é cliente de uma loja da plataforma, não lojista (${quote(notClientText.evidence)}); orientar a falar com a própria loja, que cuida dos pedidos.`
+        : `A mensagem indica que o remetente não é cliente (${quote(notClientText.evidence)}); encaminhar ao Comercial.`;
   } else if (commercial) {
     decisive = commercial.ruleId;
     reason = `Negociação comercial ou condição especial (${quote(commercial.evidence)}): a Ouvidoria não atua; encaminhar ao Comercial.`;
@@ -295,6 +341,11 @@ export function decide(s: Submission, ticket: TicketCheck): Decision {
     reason = ticketReason(ticket, '');
   }
 
+  const language = languageOf(s);
+  if (language !== 'pt-BR')
+    reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
-  return { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket };
+  const decision: Decision = { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket, language };
+  if (decisive === 'client.shopper.text') decision.replyVariant = 'shopper';
+  return decision;
 }

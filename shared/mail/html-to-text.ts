@@ -1,0 +1,222 @@
+/**
+ * HTML → plain text for the intake: what the rules and the ticket extractor read of an
+ * HTML-only mail. Our own converter rather than mailparser's (html-to-text), which runs table
+ * cells together and declines long or deep documents. Linear in the input length.
+ */
+const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'object']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'form',
+  'fieldset',
+  'main',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'body',
+  'html',
+]);
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  copy: '©',
+  reg: '®',
+  deg: '°',
+  ordm: 'º',
+  ordf: 'ª',
+  sect: '§',
+  euro: '€',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  times: '×',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  atilde: 'ã',
+  auml: 'ä',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  iacute: 'í',
+  icirc: 'î',
+  oacute: 'ó',
+  ocirc: 'ô',
+  otilde: 'õ',
+  ouml: 'ö',
+  uacute: 'ú',
+  ucirc: 'û',
+  uuml: 'ü',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  Aacute: 'Á',
+  Agrave: 'À',
+  Acirc: 'Â',
+  Atilde: 'Ã',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Iacute: 'Í',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Otilde: 'Õ',
+  Uacute: 'Ú',
+  Uuml: 'Ü',
+  Ccedil: 'Ç',
+  Ntilde: 'Ñ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+/** Tags after which a paragraph break (blank line) is due; other BLOCK tags end a line. */
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'pre', 'hr']);
+
+/**
+ * Linear-time HTML → text for HTML-only mail: scripts and styles dropped, block elements end a
+ * line, paragraphs leave a blank line, table cells of a row are kept apart by " | " (so a
+ * ticket number in one cell never runs into the date in the next), and the content of
+ * <blockquote> (the quoted history of HTML replies) gets "> " marks, as plain-text mail quotes.
+ */
+export function htmlToPlainText(html: string): string {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let trailingBreaks = 0;
+  let atLineStart = true;
+  let quoteDepth = 0;
+  let cellsInRow = 0;
+  const pushText = (segment: string) => {
+    const text = decodeEntities(segment.replace(/\s+/g, ' '));
+    if (text.trim() === '') {
+      if (trailingBreaks === 0 && text) out.push(' ');
+      return;
+    }
+    if (atLineStart && quoteDepth > 0) out.push('> '.repeat(Math.min(quoteDepth, 20)));
+    out.push(text);
+    trailingBreaks = 0;
+    atLineStart = false;
+  };
+  const ensureBreaks = (n: number) => {
+    while (trailingBreaks < n) {
+      out.push('\n');
+      trailingBreaks++;
+    }
+    atLineStart = true;
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      pushText(html.slice(i));
+      break;
+    }
+    pushText(html.slice(i, lt));
+    const next = html[lt + 1] ?? '';
+    if (!/[a-zA-Z/!?]/.test(next)) {
+      pushText('<');
+      i = lt + 1;
+      continue;
+    }
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    const name = /^\/?([a-z][a-z0-9]*)/.exec(lower.slice(lt + 1, Math.min(gt, lt + 20)))?.[1] ?? '';
+    const closing = next === '/';
+    i = gt + 1;
+    if (!closing && SKIP_CONTENT.has(name)) {
+      const close = lower.indexOf(`</${name}`, i);
+      if (close < 0) break;
+      const closeEnd = html.indexOf('>', close);
+      i = closeEnd < 0 ? html.length : closeEnd + 1;
+      continue;
+    }
+    if (name === 'blockquote') {
+      ensureBreaks(1);
+      quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
+      continue;
+    }
+    if (name === 'br') {
+      out.push('\n');
+      trailingBreaks++;
+      atLineStart = true;
+    } else if (name === 'td' || name === 'th') {
+      if (!closing) {
+        if (cellsInRow > 0) {
+          out.push(' | ');
+          trailingBreaks = 0;
+        }
+        cellsInRow++;
+      }
+    } else if (PARAGRAPH.has(name)) {
+      ensureBreaks(2);
+      if (name === 'table') cellsInRow = 0;
+    } else if (BLOCK.has(name)) {
+      ensureBreaks(1);
+      if (name === 'tr' || name === 'tbody' || name === 'thead') cellsInRow = 0;
+    }
+  }
+  return out
+    .join('')
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[ \t\u00a0]+/g, ' ')
+        .replace(/^(?:\| )+|(?: \|)+$/g, '')
+        .trim(),
+    )
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,136 @@
+/**
+ * SES verdicts from the headers SES prepends to a raw mail it stores in S3:
+ *
+ *   Return-Path: <…>
+ *   Received: from … by inbound-smtp.<region>.amazonaws.com …
+ *   X-SES-Spam-Verdict: PASS
+ *   X-SES-Virus-Verdict: PASS
+ *   Received-SPF: pass (spfCheck: …) client-ip=…; envelope-from=…;
+ *   Authentication-Results: amazonses.com; spf=pass …; dkim=pass …; dmarc=pass …
+ *   X-SES-RECEIPT: …
+ *   X-SES-DKIM-SIGNATURE: …
+ *   <the sender's own header block>
+ *
+ * Only that top block is read: the same fields further down were written by the sender (or
+ * anyone on the way) and can be forged. The block is the run of SES's fields at the very top,
+ * with at most one Received field (SES's own); Authentication-Results count only when their
+ * authserv-id is amazonses.com. Used by the triage command on mail taken from the bucket (in
+ * production the verdicts come with the SES event instead).
+ */
+import type { Verdict, Verdicts } from '../domain/submission';
+
+/** Fields SES writes on top of the stored message. */
+const SES_FIELDS = new Set([
+  'return-path',
+  'received',
+  'x-ses-spam-verdict',
+  'x-ses-virus-verdict',
+  'received-spf',
+  'authentication-results',
+  'x-ses-receipt',
+  'x-ses-dkim-signature',
+]);
+
+/** How much of the mail the header reader looks at (SES's block is a few KB at most). */
+const PEEK_BYTES = 64 * 1024;
+
+export interface SesHeaderVerdicts {
+  verdicts: Verdicts;
+  /** The SES fields read, in order (names only), for the triage output. */
+  fields: string[];
+}
+
+function topFields(raw: Buffer): { name: string; value: string }[] {
+  const text = raw.subarray(0, PEEK_BYTES).toString('latin1');
+  const fields: { name: string; value: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') break;
+    if (/^[ \t]/.test(line)) {
+      const last = fields.at(-1);
+      if (!last) return [];
+      last.value += ` ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) break;
+    fields.push({ name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() });
+  }
+  return fields;
+}
+
+function verdictWord(value: string | undefined): Verdict | undefined {
+  const v = (value ?? '').trim().toUpperCase();
+  return ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'].includes(v) ? (v as Verdict) : undefined;
+}
+
+/** RFC 8601 result words → SES verdicts: only "fail" is a failure; "could not tell" is GRAY. */
+function resultWord(value: string | undefined): Verdict | undefined {
+  switch ((value ?? '').toLowerCase()) {
+    case 'pass':
+      return 'PASS';
+    case 'fail':
+      return 'FAIL';
+    case 'softfail':
+    case 'neutral':
+    case 'none':
+    case 'policy':
+      return 'GRAY';
+    case 'temperror':
+    case 'permerror':
+      return 'PROCESSING_FAILED';
+    default:
+      return undefined;
+  }
+}
+
+function methodResults(authResults: string, method: string): Verdict[] {
+  const out: Verdict[] = [];
+  for (const m of authResults.matchAll(new RegExp(`(?:^|[;\\s])${method}=([a-z]+)`, 'gi'))) {
+    const v = resultWord(m[1]);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/** Several DKIM signatures: one that passes is enough; else any failure; else the first result. */
+function combine(results: Verdict[]): Verdict | undefined {
+  if (results.includes('PASS')) return 'PASS';
+  if (results.includes('FAIL')) return 'FAIL';
+  return results[0];
+}
+
+/**
+ * The verdicts SES wrote on top of a stored raw mail, or undefined when the mail carries no
+ * SES block (a message saved from a mail client, a sample file).
+ */
+export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefined {
+  const block: { name: string; value: string }[] = [];
+  let received = 0;
+  for (const field of topFields(raw)) {
+    if (!SES_FIELDS.has(field.name)) break;
+    if (field.name === 'received' && ++received > 1) break;
+    block.push(field);
+  }
+  const first = (name: string) => block.find((f) => f.name === name)?.value;
+  const spam = verdictWord(first('x-ses-spam-verdict'));
+  const virus = verdictWord(first('x-ses-virus-verdict'));
+  const auth = block.find(
+    (f) => f.name === 'authentication-results' && /^amazonses\.com\s*(?:;|$)/i.test(f.value),
+  )?.value;
+  const receivedSpf = first('received-spf');
+  if (!spam && !virus && auth === undefined && receivedSpf === undefined) return undefined;
+
+  const spf = combine(auth ? methodResults(auth, 'spf') : []) ?? resultWord(receivedSpf?.split(/[\s(;]/)[0]);
+  const dkim = auth ? combine(methodResults(auth, 'dkim')) : undefined;
+  const dmarc = auth ? combine(methodResults(auth, 'dmarc')) : undefined;
+  return {
+    verdicts: {
+      spam: spam ?? 'DISABLED',
+      virus: virus ?? 'DISABLED',
+      spf: spf ?? 'GRAY',
+      dkim: dkim ?? 'GRAY',
+      dmarc: dmarc ?? 'GRAY',
+    },
+    fields: block.map((f) => f.name),
+  };
+}
