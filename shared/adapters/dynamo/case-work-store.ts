@@ -1,0 +1,234 @@
+import { type DynamoDBDocumentClient, type NativeAttributeValue, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseMessage, CaseRecord } from '../../domain/case';
+import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
+import type { CaseCommit, CaseWorkStore, CommitResult } from '../../app/lifecycle/ports';
+import { caseItemKey, DynamoCaseRepository } from './case-repository';
+import { isConditionalCheckFailed } from './client';
+import { GSI } from './table-design';
+
+type Item = Record<string, NativeAttributeValue>;
+
+/** Attribute of the case item holding messages committed but not yet written as `MSG#` items. */
+export const PENDING_MESSAGES_ATTRIBUTE = 'pendingMessages';
+
+export interface DynamoCaseWorkStoreOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** The repository that owns the case item's marshalling; built from client/table when omitted. */
+  repository?: DynamoCaseRepository;
+}
+
+/**
+ * CaseWorkStore on the CASE item of the single table (README.md next to this file).
+ *
+ * `commit` is ONE conditional UpdateItem on `CASE#<caseId> / CASE`: version check, SET/REMOVE of
+ * the changed attributes (the status index key `gsi1pk` follows the status), `list_append` of the
+ * history, `pendingEffects.<id>` per effect, `pendingMessages.<sourceId>` per new message and
+ * `version + 1`. All of it or nothing.
+ *
+ * Messages. Case messages live as `MSG#` items (the repository's format, which the board and the
+ * intake read). Those cannot be written in the same single-item write, and writing them after
+ * the commit alone could lose one to a crash (the retry finds the event in the history and
+ * stops). So the commit stores each new message in the item's `pendingMessages` map, keyed by
+ * sourceId — inside the atomic write — and then moves it out: an idempotent `appendMessage`
+ * (SRC# guard) followed by `REMOVE pendingMessages.<sourceId>`. A crash in between leaves the
+ * message in the map, where `get()` still returns it and completes the move. The item thus holds
+ * only the messages of in-flight commits (each text capped at 60 KB by the repository's rules: a
+ * few at most), never the case's whole correspondence: it stays far below 400 KB.
+ *
+ * Map paths (`pendingEffects.#id`) need the map to exist: the commit reads the case first (it
+ * needs the stored messages to skip a sourceId already there anyway) and either SETs the whole
+ * map or one key, with `attribute_exists`/`attribute_not_exists` of the map in the condition.
+ */
+export class DynamoCaseWorkStore implements CaseWorkStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  readonly repository: DynamoCaseRepository;
+
+  constructor(options: DynamoCaseWorkStoreOptions) {
+    this.client = options.client;
+    this.tableName = options.tableName;
+    this.repository =
+      options.repository ?? new DynamoCaseRepository({ client: options.client, tableName: options.tableName });
+  }
+
+  async get(caseId: string): Promise<WorkCase | null> {
+    const record = await this.repository.get(caseId);
+    if (!record) return null;
+    const pending = pendingMessagesOf(record);
+    if (pending.length > 0) await this.materialise(caseId, pending);
+    return toWorkCase(record, pending);
+  }
+
+  async getByProtocol(protocol: string): Promise<WorkCase | null> {
+    const record = await this.repository.getByProtocol(protocol);
+    return record ? this.get(record.caseId) : null;
+  }
+
+  async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {
+    await this.repository.addMessageIds(caseId, messageIds);
+  }
+
+  async commit(commit: CaseCommit): Promise<CommitResult> {
+    const record = await this.repository.get(commit.caseId);
+    if (!record) return { ok: false, reason: 'not-found' };
+    const stored = record as unknown as Item;
+    if ((typeof stored['version'] === 'number' ? stored['version'] : 0) !== commit.expectedVersion) {
+      return { ok: false, reason: 'conflict' };
+    }
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Item = {};
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const conditions: string[] = ['attribute_exists(pk)'];
+
+    if (commit.expectedVersion === 0) conditions.push('attribute_not_exists(#version)');
+    else {
+      conditions.push('#version = :expected');
+      values[':expected'] = commit.expectedVersion;
+    }
+    values[':next'] = commit.expectedVersion + 1;
+    sets.push('#version = :next');
+
+    let n = 0;
+    for (const [key, value] of Object.entries(commit.changes)) {
+      if (value === undefined) continue;
+      const name = `#c${n}`;
+      names[name] = key;
+      if (value === null) removes.push(name);
+      else {
+        values[`:c${n}`] = value;
+        sets.push(`${name} = :c${n}`);
+      }
+      n++;
+    }
+    if (commit.changes.status) {
+      names['#gsiStatus'] = GSI.byStatus.partitionKey;
+      values[':gsiStatus'] = `STATUS#${commit.changes.status}`;
+      sets.push('#gsiStatus = :gsiStatus');
+    }
+
+    if (commit.events.length > 0) {
+      names['#history'] = 'history';
+      values[':events'] = commit.events;
+      values[':emptyList'] = [];
+      sets.push('#history = list_append(if_not_exists(#history, :emptyList), :events)');
+    }
+
+    this.setMapEntries(
+      'pendingEffects',
+      'e',
+      commit.effects.map((e): [string, PendingEffect] => [e.id, e]),
+      stored,
+      { names, values, sets, conditions },
+    );
+
+    const known = new Set(record.messages.map((m) => m.sourceId));
+    for (const m of pendingMessagesOf(record)) known.add(m.sourceId);
+    const newMessages: CaseMessage[] = [];
+    for (const m of commit.messages) {
+      if (known.has(m.sourceId)) continue;
+      known.add(m.sourceId);
+      newMessages.push(m);
+    }
+    this.setMapEntries(
+      PENDING_MESSAGES_ATTRIBUTE,
+      'm',
+      newMessages.map((m): [string, CaseMessage] => [m.sourceId, m]),
+      stored,
+      { names, values, sets, conditions },
+    );
+
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(commit.caseId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return { ok: false, reason: 'conflict' };
+    }
+    if (newMessages.length > 0) await this.materialise(commit.caseId, newMessages);
+    return { ok: true, version: commit.expectedVersion + 1 };
+  }
+
+  async settleEffect(caseId: string, effectId: string): Promise<void> {
+    await this.removeMapEntry(caseId, 'pendingEffects', effectId);
+  }
+
+  /**
+   * Adds entries to a map attribute: one path per key when the map exists, the whole map when it
+   * does not (a path into a missing map is a ValidationException). The condition pins what was read.
+   */
+  private setMapEntries<T>(
+    attribute: string,
+    prefix: string,
+    entries: Array<[string, T]>,
+    stored: Item,
+    expr: { names: Record<string, string>; values: Item; sets: string[]; conditions: string[] },
+  ): void {
+    if (entries.length === 0) return;
+    const mapName = `#${prefix}Map`;
+    expr.names[mapName] = attribute;
+    const current = stored[attribute];
+    if (current && typeof current === 'object') {
+      expr.conditions.push(`attribute_exists(${mapName})`);
+      entries.forEach(([key, value], i) => {
+        expr.names[`#${prefix}${i}`] = key;
+        expr.values[`:${prefix}${i}`] = value;
+        expr.sets.push(`${mapName}.#${prefix}${i} = :${prefix}${i}`);
+      });
+    } else {
+      expr.conditions.push(`attribute_not_exists(${mapName})`);
+      expr.values[`:${prefix}Map`] = Object.fromEntries(entries);
+      expr.sets.push(`${mapName} = :${prefix}Map`);
+    }
+  }
+
+  /** `REMOVE map.#key`, idempotent; no version bump (it settles what a version already decided). */
+  private async removeMapEntry(caseId: string, attribute: string, key: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(caseId),
+          UpdateExpression: 'REMOVE #map.#key',
+          ConditionExpression: 'attribute_exists(#map)',
+          ExpressionAttributeNames: { '#map': attribute, '#key': key },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  /** Writes pending messages as `MSG#` items (idempotent per sourceId), then drops them from the map. */
+  private async materialise(caseId: string, messages: CaseMessage[]): Promise<void> {
+    for (const message of messages) {
+      await this.repository.appendMessage(caseId, message);
+      await this.removeMapEntry(caseId, PENDING_MESSAGES_ATTRIBUTE, message.sourceId);
+    }
+  }
+}
+
+function pendingMessagesOf(record: CaseRecord): CaseMessage[] {
+  const map = (record as unknown as Item)[PENDING_MESSAGES_ATTRIBUTE];
+  if (!map || typeof map !== 'object') return [];
+  return Object.values(map as Record<string, CaseMessage>);
+}
+
+/** The record as the lifecycle sees it: pending messages merged in arrival order, storage details out. */
+function toWorkCase(record: CaseRecord, pending: CaseMessage[]): WorkCase {
+  const { [PENDING_MESSAGES_ATTRIBUTE]: _pending, ...rest } = record as unknown as Item;
+  const messages = [...record.messages];
+  for (const m of pending) if (!messages.some((x) => x.sourceId === m.sourceId)) messages.push(m);
+  const [first, ...followUps] = messages;
+  followUps.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  return { ...(rest as WorkCase), messages: first ? [first, ...followUps] : [] };
+}

@@ -1,0 +1,53 @@
+import type { StaffDirectory } from '../../app/lifecycle/ports';
+import type { StaffMember } from '../../domain/lifecycle/types';
+import type { Analyst } from '../../domain/staff';
+import type { StaffRepository } from '../../ports';
+
+export interface RosterStaffDirectoryOptions {
+  /** The roster (DynamoStaffRepository over the `STAFF` partition). */
+  staff: Pick<StaffRepository, 'list' | 'get'>;
+  /** Roster ids with the supervisor role: `config.lifecycle.supervisorIds`. */
+  supervisorIds: readonly string[];
+}
+
+/**
+ * StaffDirectory over the roster items (`STAFF / STAFF#<id>`). The role comes from
+ * `config.lifecycle.supervisorIds`; everyone else is an analyst. Lookups by address read the
+ * roster partition (one Query of a few dozen items), so a roster edit is seen at once.
+ */
+export class RosterStaffDirectory implements StaffDirectory {
+  private readonly supervisorIds: ReadonlySet<string>;
+
+  constructor(private readonly options: RosterStaffDirectoryOptions) {
+    this.supervisorIds = new Set(options.supervisorIds);
+  }
+
+  private toMember(a: Analyst): StaffMember {
+    return {
+      id: a.id,
+      name: a.name,
+      email: a.email.trim().toLowerCase(),
+      role: this.supervisorIds.has(a.id) ? 'supervisor' : 'analyst',
+      active: a.active,
+      ...(a.leave ? { leave: { from: a.leave.from, to: a.leave.to } } : {}),
+    };
+  }
+
+  async byEmail(email: string): Promise<StaffMember | null> {
+    const wanted = email.trim().toLowerCase();
+    if (!wanted) return null;
+    const found = (await this.options.staff.list()).find((a) => a.email.trim().toLowerCase() === wanted);
+    return found ? this.toMember(found) : null;
+  }
+
+  async byId(id: string): Promise<StaffMember | null> {
+    const found = await this.options.staff.get(id);
+    return found ? this.toMember(found) : null;
+  }
+
+  async supervisors(): Promise<StaffMember[]> {
+    return (await this.options.staff.list())
+      .map((a) => this.toMember(a))
+      .filter((m) => m.role === 'supervisor' && m.active);
+  }
+}
