@@ -18,7 +18,6 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createWebformHandler } from '../../functions/webform/handler';

@@ -80,7 +80,7 @@ describe('readSesVerdictHeaders: only the block SES wrote on top', () => {
   });
 
   it('a forged PASS under the SES block never overrides SES’s FAIL', () => {
-    const forged = 'X-SES-Spam-Verdict: PASS\r\nAuthentication-Results: amazonses.com; dmarc=pass\r\n' + MESSAGE;
+    const forged = `X-SES-Spam-Verdict: PASS\r\nAuthentication-Results: amazonses.com; dmarc=pass\r\n${MESSAGE}`;
     const read = readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: FAIL', auth('dmarc=fail;')], forged));
     expect(read?.verdicts).toMatchObject({ spam: 'FAIL', dmarc: 'FAIL' });
   });
