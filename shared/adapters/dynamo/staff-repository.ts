@@ -9,6 +9,7 @@ import {
 import type { Analyst } from '../../domain/staff';
 import type { StaffRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
+import { DynamoOpenCaseCounter } from './open-case-counter';
 
 /** The roster lives in one partition: a few dozen analysts, listed with one Query. */
 export const STAFF_PK = 'STAFF';
@@ -17,31 +18,36 @@ export const staffKey = (id: string) => ({ pk: STAFF_PK, sk: `STAFF#${id}` });
 type Item = Record<string, NativeAttributeValue>;
 
 /**
- * Open-case count = size of the string set `openCaseIds` on the staff item. Adding or deleting a
- * case id in a set is idempotent, so a retried assignment (or close) never counts twice and the
- * count cannot drift below zero — unlike a bare `ADD openCases 1`.
+ * Open-case count = the analyst's `OPENCASE` markers (DynamoOpenCaseCounter): one item per open
+ * (analyst, case), put on assignment and deleted on close or transfer, so a retried assignment (or
+ * close) never counts twice, the count falls when cases close, and no item grows with the cases
+ * ever handled (the old `openCaseIds` set on the staff item did, towards the 400 KB limit).
  */
-function toAnalyst(item: Item): Analyst {
-  const open = item['openCaseIds'];
+function toAnalyst(item: Item, openCases: number): Analyst {
   return {
     id: String(item['id']),
     name: String(item['name'] ?? ''),
     email: String(item['email'] ?? ''),
     active: item['active'] === true,
     ...(item['leave'] ? { leave: { from: String(item['leave'].from), to: String(item['leave'].to) } } : {}),
-    openCases: open instanceof Set ? open.size : 0,
+    openCases,
     ...(typeof item['lastAssignedAt'] === 'string' ? { lastAssignedAt: item['lastAssignedAt'] } : {}),
   };
 }
 
 export class DynamoStaffRepository implements StaffRepository {
+  private readonly counter: DynamoOpenCaseCounter;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.counter = new DynamoOpenCaseCounter(client, tableName);
+  }
 
   async list(): Promise<Analyst[]> {
     const analysts: Analyst[] = [];
+    const counts = await this.counter.counts();
     const pages = paginateQuery(
       { client: this.client },
       {
@@ -51,7 +57,9 @@ export class DynamoStaffRepository implements StaffRepository {
         ConsistentRead: true,
       },
     );
-    for await (const page of pages) for (const item of page.Items ?? []) analysts.push(toAnalyst(item));
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) analysts.push(toAnalyst(item, counts.get(String(item['id'])) ?? 0));
+    }
     return analysts;
   }
 
@@ -59,7 +67,7 @@ export class DynamoStaffRepository implements StaffRepository {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: staffKey(id), ConsistentRead: true }),
     );
-    return Item ? toAnalyst(Item) : null;
+    return Item ? toAnalyst(Item, await this.counter.count(id)) : null;
   }
 
   /** Upserts the profile fields only: the open cases and last assignment survive a roster edit. */
@@ -95,8 +103,8 @@ export class DynamoStaffRepository implements StaffRepository {
 }
 
 /**
- * Counts a case as open for the analyst and moves lastAssignedAt forward (never back, so two
- * assignments landing out of order keep the later instant). Both writes are idempotent.
+ * Counts a case as open for the analyst (an idempotent marker) and moves lastAssignedAt forward
+ * (never back, so two assignments landing out of order keep the later instant).
  * An analyst removed from the roster meanwhile is left alone (no half item is created).
  */
 export async function recordStaffAssignment(
@@ -106,16 +114,8 @@ export async function recordStaffAssignment(
   caseId: string,
   at: string,
 ): Promise<void> {
+  await new DynamoOpenCaseCounter(client, tableName).opened(analystId, caseId);
   try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: staffKey(analystId),
-        UpdateExpression: 'ADD openCaseIds :case',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':case': new Set([caseId]) },
-      }),
-    );
     await client.send(
       new UpdateCommand({
         TableName: tableName,
@@ -137,17 +137,5 @@ export async function releaseStaffCase(
   analystId: string,
   caseId: string,
 ): Promise<void> {
-  try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: staffKey(analystId),
-        UpdateExpression: 'DELETE openCaseIds :case',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':case': new Set([caseId]) },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
+  await new DynamoOpenCaseCounter(client, tableName).closed(analystId, caseId);
 }

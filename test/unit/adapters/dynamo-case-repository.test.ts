@@ -206,8 +206,9 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     await expect(repo.claimReply('email:abc', now, 60_000)).rejects.toThrow(/Rate of requests/);
   });
 
-  it('assign: moves the status index, then counts the case on the staff item as a set', async () => {
+  it('assign: moves the status index, then counts the case with an open-case marker', async () => {
     ddb.on(UpdateCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
     const ok = await repo.assign(
       'email:abc',
       'ana',
@@ -221,15 +222,20 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
     });
     expect(calls[0]!.ExpressionAttributeValues?.[':gsiPk']).toBe('STATUS#ASSIGNED');
+    // One marker per open (analyst, case), put only if absent: idempotent, and it goes on close.
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
+      Item: { pk: 'OPENCASE', analystId: 'ana', caseId: 'email:abc' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     expect(calls[1]).toMatchObject({
       Key: { pk: 'STAFF', sk: 'STAFF#ana' },
-      UpdateExpression: 'ADD openCaseIds :case',
+      UpdateExpression: 'SET lastAssignedAt = :at',
     });
-    expect(calls[1]!.ExpressionAttributeValues?.[':case']).toEqual(new Set(['email:abc']));
   });
 
   it('assign: a case no longer QUEUED returns false and only heals its own analyst', async () => {
     ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb.on(PutCommand).resolves({});
     ddb
       .on(GetCommand)
       .resolves({ Item: { status: 'ASSIGNED', assignee: 'bea', assignedAt: '2026-03-02T12:59:00.000Z' } });
@@ -238,10 +244,8 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       .commandCalls(UpdateCommand)
       .slice(1)
       .map((c) => c.args[0].input.Key);
-    expect(staffCalls).toEqual([
-      { pk: 'STAFF', sk: 'STAFF#bea' },
-      { pk: 'STAFF', sk: 'STAFF#bea' },
-    ]);
+    expect(staffCalls).toEqual([{ pk: 'STAFF', sk: 'STAFF#bea' }]);
+    expect(ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['analystId'])).toEqual(['bea']);
   });
 
   it('assign: a closed or redirected case is left alone', async () => {
