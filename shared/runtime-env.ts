@@ -19,6 +19,11 @@ export const ENV = {
   ticketDirectory: 'TICKET_DIRECTORY',
   zendeskSubdomain: 'ZENDESK_SUBDOMAIN',
   zendeskSecretArn: 'ZENDESK_SECRET_ARN',
+  /** Secret of the staff reply addresses and signed links: Secrets Manager on AWS, a file locally. */
+  replySecretArn: 'REPLY_SECRET_ARN',
+  replySecretFile: 'REPLY_SECRET_FILE',
+  /** Target of the lifecycle timers (reminder, escalation): the lifecycle-timer function. */
+  timerTargetArn: 'TIMER_TARGET_ARN',
   /** Local stack only: endpoints of the emulators. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

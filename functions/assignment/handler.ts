@@ -163,14 +163,17 @@ export function createAssignmentHandler(deps: AssignmentHandlerDeps): Assignment
 }
 
 /** Adapters built from the Lambda environment, through the composition root. */
-export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AssignmentHandlerDeps {
+export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AssignmentHandlerDeps> {
   return buildAssignmentDeps(settingsFromEnv(env));
 }
 
 // Built once per container, on the first invocation (importing this module has no side effects).
-let cached: AssignmentHandler | undefined;
+let cached: Promise<AssignmentHandler> | undefined;
 
 export const handler: AssignmentHandler = async (event, context) => {
-  cached ??= createAssignmentHandler(depsFromEnv());
-  return cached(event, context);
+  cached ??= depsFromEnv().then(createAssignmentHandler, (error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return (await cached)(event, context);
 };

@@ -22,9 +22,9 @@ export interface EmailIntakeHandlerDeps {
   metrics: Metrics;
 }
 
-export function createEmailIntakeHandler(resolveDeps: () => EmailIntakeHandlerDeps) {
+export function createEmailIntakeHandler(resolveDeps: () => EmailIntakeHandlerDeps | Promise<EmailIntakeHandlerDeps>) {
   return async (event: unknown): Promise<{ results: EmailIntakeResult[] }> => {
-    const deps = resolveDeps();
+    const deps = await resolveDeps();
     const parsed = SesReceiptEventSchema.safeParse(event);
     if (!parsed.success) {
       // Not an SES receipt event: nothing to retry; fail loudly so it ends in the DLQ.
@@ -57,6 +57,7 @@ function summary(result: EmailIntakeResult): Record<string, unknown> {
     sender: maskEmail(result.sender),
   };
   if (result.kind === 'follow-up') return { ...common, appended: result.appended };
+  if (result.kind === 'staff-mail') return { ...common, result: result.result };
   return {
     ...common,
     outcome: result.outcome,
@@ -67,21 +68,27 @@ function summary(result: EmailIntakeResult): Record<string, unknown> {
 }
 
 /** The Lambda entry point: adapters built from the environment on the first invocation. */
-let productionDeps: EmailIntakeHandlerDeps | undefined;
+let productionDeps: Promise<EmailIntakeHandlerDeps> | undefined;
+
+async function buildProductionDeps(): Promise<EmailIntakeHandlerDeps> {
+  const settings = settingsFromEnv();
+  const logger = createLogger(SERVICE.emailIntake);
+  const metrics = createMetrics(SERVICE.emailIntake);
+  return {
+    service: await buildEmailIntakeDeps(settings, {
+      telemetry: intakeTelemetry(metrics),
+      onBounces: (addresses) => metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, addresses.length),
+    }),
+    rawMail: must(settings.rawMail, 'rawMail'),
+    logger,
+    metrics,
+  };
+}
+
 export const handler = createEmailIntakeHandler(() => {
-  if (!productionDeps) {
-    const settings = settingsFromEnv();
-    const logger = createLogger(SERVICE.emailIntake);
-    const metrics = createMetrics(SERVICE.emailIntake);
-    productionDeps = {
-      service: buildEmailIntakeDeps(settings, {
-        telemetry: intakeTelemetry(metrics),
-        onBounces: (addresses) => metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, addresses.length),
-      }),
-      rawMail: must(settings.rawMail, 'rawMail'),
-      logger,
-      metrics,
-    };
-  }
+  productionDeps ??= buildProductionDeps().catch((error: unknown) => {
+    productionDeps = undefined;
+    throw error;
+  });
   return productionDeps;
 });

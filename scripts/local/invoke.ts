@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<unknown> {
       const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
       mkdirSync(dirname(key), { recursive: true });
       writeFileSync(key, raw);
-      const service = buildEmailIntakeDeps(settings, { queue, rawMail: new FileRawMailStore(root) });
+      const service = await buildEmailIntakeDeps(settings, { queue, rawMail: new FileRawMailStore(root) });
       return createEmailIntakeHandler(() => ({
         service,
         rawMail: { bucket: 'raw', prefix: RAW_MAIL_PREFIX },
@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<unknown> {
       return createWebformHandler(buildWebformDeps(settings, { queue }))(event as never);
     case 'assignment':
       return createAssignmentHandler(
-        buildAssignmentDeps(settings, {
+        await buildAssignmentDeps(settings, {
           scheduler: { scheduleAt: async (message, at) => print('schedule')({ message, at }) },
         }),
       )(event as never);

@@ -4,7 +4,12 @@
  * queue. The virtual clock may jump (tests, OUVIDORIA_NOW), so a fixed one-second check is
  * simpler and more honest than a timer armed for a virtual instant.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
+import type { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
+import type { TimerEvent } from '../../shared/app/lifecycle/timers';
 import type { AssignmentQueue, Clock } from '../../shared/ports';
 
 export interface DeferralPumpOptions {
@@ -56,4 +61,56 @@ export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {
     tick,
     stop: () => clearInterval(timer),
   };
+}
+
+export interface TimerPumpOptions {
+  timers: InProcessTimerScheduler;
+  clock: Clock;
+  fire: (event: TimerEvent) => Promise<void>;
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Drives the lifecycle timers (reminders, escalations) on the virtual clock, like the deferral
+ * pump: a timer that fails is put back due now, so the next check retries it (as Scheduler would).
+ */
+export function startTimerPump(options: TimerPumpOptions): DeferralPump {
+  const { timers, clock } = options;
+  let running: Promise<number> | undefined;
+  const release = async (): Promise<number> => {
+    const due = timers.releaseDue(clock.now());
+    for (const [index, event] of due.entries()) {
+      try {
+        await options.fire(event);
+      } catch (error) {
+        for (const left of due.slice(index)) {
+          await timers.schedule({ ...left, at: clock.now(), name: `${left.kind}.retry.${left.caseId}.${left.dueAt}` });
+        }
+        throw error;
+      }
+    }
+    return due.length;
+  };
+  const tick = async (): Promise<number> => {
+    while (running) await running;
+    running = release().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    tick().catch((error) => options.onError?.(error));
+  }, options.intervalMs ?? 1000);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+}
+
+/** The local reply-address secret: created once (random) in the data folder, kept across restarts. */
+export async function ensureLocalSecret(file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return file;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return file;
 }

@@ -16,8 +16,32 @@ import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/s
 import type { Verdicts } from '../../shared/domain/submission';
 import type { Clock } from '../../shared/ports';
 
-/** Verdicts SES would compute; locally nothing is checked, so authentication stays "GRAY". */
-export const LOCAL_VERDICTS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' };
+/**
+ * Verdicts SES would compute. Mail submitted on loopback passes (SPEC "Trust rules"), so an analyst
+ * working a case locally is authenticated like on AWS; a message can ask for other verdicts with
+ * the local-only header `X-Local-Verdicts: spf=fail dkim=fail dmarc=fail spam=fail virus=fail`
+ * (read only here, never by the production intake).
+ */
+export const LOCAL_VERDICTS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+
+export const LOCAL_VERDICTS_HEADER = 'x-local-verdicts';
+const VERDICT_VALUES: Record<string, Verdicts['spf']> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  gray: 'GRAY',
+  disabled: 'DISABLED',
+};
+
+/** The verdicts for a locally submitted message: PASS, unless its X-Local-Verdicts header says otherwise. */
+export function localVerdicts(headers: ReadonlyArray<{ name: string; value: string }>): Verdicts {
+  const verdicts: Verdicts = { ...LOCAL_VERDICTS };
+  const asked = headers.find((h) => h.name.toLowerCase() === LOCAL_VERDICTS_HEADER)?.value ?? '';
+  for (const [, name, value] of asked.toLowerCase().matchAll(/\b(spam|virus|spf|dkim|dmarc)\s*=\s*(\w+)/g)) {
+    const verdict = value ? VERDICT_VALUES[value] : undefined;
+    if (name && verdict) verdicts[name as keyof Verdicts] = verdict;
+  }
+  return verdicts;
+}
 
 export interface SmtpIntakeOptions {
   host: string;
@@ -25,6 +49,8 @@ export interface SmtpIntakeOptions {
   port: number;
   /** Addresses accepted in RCPT TO (the receipt rule recipients); compared case-insensitively. */
   recipients: readonly string[];
+  /** Other addresses the receipt rule takes (the per-case staff reply addresses). */
+  alsoAccepts?: (address: string) => boolean;
   /** Largest DATA accepted, in bytes; bigger messages get 552. */
   maxMessageBytes: number;
   /** Host name in the greeting and in the Received header. */
@@ -117,13 +143,14 @@ export async function sesReceiptEvent(input: {
   recipients: string[];
   receivedAt: Date;
 }): Promise<unknown> {
+  const headers = rawHeaders(headerBlock(input.raw));
   return buildSesReceiptEvent({
     sesMessageId: input.sesMessageId,
     mailFrom: input.mailFrom,
     recipients: input.recipients,
     receivedAt: input.receivedAt,
-    verdicts: LOCAL_VERDICTS,
-    headers: rawHeaders(headerBlock(input.raw)),
+    verdicts: localVerdicts(headers),
+    headers,
     commonHeaders: await commonHeadersOfRaw(input.raw),
     functionArn: 'local:email-intake',
   });
@@ -169,7 +196,8 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     hideSTARTTLS: true,
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (accepted.has(address.address.trim().toLowerCase())) return callback();
+      const to = address.address.trim().toLowerCase();
+      if (accepted.has(to) || options.alsoAccepts?.(to)) return callback();
       callback(smtpError(550, '5.1.1 Recipient address rejected: this server only accepts mail for the Ouvidoria'));
     },
     onData(stream, session, callback) {

@@ -24,6 +24,10 @@ import { createWebformHandler } from '../../functions/webform/handler';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
+import { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
+import { onTimer } from '../../shared/app/lifecycle/timers';
+import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
+import { isStaffReplyAddress, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
@@ -37,7 +41,7 @@ import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../share
 import type { BoardSource } from './http';
 import { NotReady, startHttpServer } from './http';
 import { InProcessAssignmentQueue } from './queue';
-import { startDeferralPump } from './scheduler';
+import { ensureLocalSecret, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
 
@@ -123,6 +127,12 @@ export interface LocalStack {
   scheduler: InProcessDeferralScheduler;
   /** Releases due deferrals now (instead of waiting for the next one-second check). */
   releaseDeferrals(): Promise<number>;
+  /** Reminder and escalation schedules waiting on the virtual clock. */
+  timers: InProcessTimerScheduler;
+  /** Fires the lifecycle timers due now (instead of waiting for the next one-second check). */
+  releaseTimers(): Promise<number>;
+  /** The secret of the per-case staff reply addresses (`npm run mail -- --as <analyst>` uses it). */
+  replySecret: ReplySecret;
   stop(): Promise<void>;
 }
 
@@ -304,16 +314,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesEndpoint,
       ticketDirectory: { kind: 'table' },
       rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
+      // The reply-address secret: Secrets Manager on AWS, a file of the data folder here.
+      replySecret: { file: await ensureLocalSecret(join(dataDir, 'reply-secret')) },
     };
     const { cases, staff } = tableStores(client, LOCAL_TABLE);
     await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
     const mailer = mailerFrom(settings);
+    // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here.
+    const timers = new InProcessTimerScheduler();
+    const lifecycle = await buildLifecycleDeps(settings, { client, clock, mailer, timers });
 
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
     const assignment = createAssignmentHandler({
-      ...buildAssignmentDeps(settings, { client, clock, mailer, scheduler }),
+      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle })),
       calendar,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),
@@ -333,12 +348,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const intakeMetricsLog = logger('email-intake');
     const intakeMetrics = localMetrics('email-intake', intakeMetricsLog);
     const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
-    const emailService = buildEmailIntakeDeps(settings, {
+    const emailService = await buildEmailIntakeDeps(settings, {
       client,
       clock,
       mailer,
       queue,
       rawMail,
+      lifecycle,
       telemetry: intakeTelemetry(intakeMetrics),
     });
     const emailIntake = createEmailIntakeHandler(() => ({
@@ -377,6 +393,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         host: LOCAL_HOST,
         port: options.ports.smtp,
         recipients: config.ombudsmanAddresses,
+        // The receipt rule also takes the per-case staff reply addresses (caso+…@domain).
+        alsoAccepts: (address) => isStaffReplyAddress(address, config),
         maxMessageBytes: config.limits.maxRawMailBytes + SMTP_SIZE_MARGIN_BYTES,
         hostname: `inbound-smtp.${config.domain}`,
         store: rawMail,
@@ -397,6 +415,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => smtp.stop());
     // Stopped in reverse order: intake first (SMTP, then HTTP again: closing twice is harmless).
     stops.push(() => http.stop());
+
+    const timerLog = logger('lifecycle-timer');
+    const timerPump = startTimerPump({
+      timers,
+      clock,
+      fire: async (event) => {
+        const result = await onTimer(event, lifecycle);
+        timerLog.info('Lifecycle timer', { kind: event.kind, caseId: event.caseId, result: result.kind });
+      },
+      ...(options.schedulerIntervalMs ? { intervalMs: options.schedulerIntervalMs } : {}),
+      onError: (error) => stackLog.error('Lifecycle timer failed', { error: (error as Error).message }),
+    });
+    stops.push(() => timerPump.stop());
 
     const pump = startDeferralPump({
       scheduler,
@@ -445,6 +476,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue,
       scheduler,
       releaseDeferrals: () => pump.tick(),
+      timers,
+      releaseTimers: () => timerPump.tick(),
+      replySecret: lifecycle.secret,
       stop: stopAll,
     };
   } catch (error) {

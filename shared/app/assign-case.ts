@@ -27,7 +27,10 @@ import { chooseAnalyst, renderAnalystNotice } from '../domain/assignment';
 import { type OfficeCalendar, officeCalendar } from '../domain/calendar';
 import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import { newMessageId } from '../domain/auto-reply-policy';
+import { dueDateFrom, timersFor } from '../domain/lifecycle/deadlines';
+import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-address';
+import { keyedMessageId, randomMessageId } from '../domain/message-id';
+import type { TimerScheduler } from './lifecycle/ports';
 import type { Analyst } from '../domain/staff';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
 import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, Mailer, StaffRepository } from '../ports';
@@ -60,6 +63,12 @@ export interface AssignCaseDeps {
   telemetry?: AssignmentTelemetry;
   /** Built from `config` when omitted; pass one to share its holiday cache. */
   calendar?: OfficeCalendar;
+  /**
+   * The case lifecycle (SPEC steps 8–9). With it, the notice's Reply-To is the per-case staff
+   * address (the analyst's answer passes through the office, never straight to the merchant), and
+   * the reminder and escalation timers are armed for the due date.
+   */
+  lifecycle?: { secret: ReplySecret; timers: TimerScheduler };
 }
 
 export type AssignmentResult =
@@ -129,7 +138,8 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
     return { kind: 'no-analyst', retryAt };
   }
 
-  const dueAt = calendar.dueDate(now, config.slaBusinessDays);
+  // Counted from receipt, like the date the acknowledgement promised the merchant.
+  const dueAt = dueDateFrom(new Date(record.createdAt), config, calendar);
   const won = await cases.assign(record.caseId, analyst.id, now, dueAt);
   if (!won) {
     // Someone else moved it out of QUEUED between our read and our write: nothing left to do here.
@@ -146,6 +156,12 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
     assignedAt: now.toISOString(),
     dueAt: dueAt.toISOString(),
   };
+  // Schedules are idempotent per name: a retry arms nothing twice; they fire stale once the case closes.
+  if (deps.lifecycle) {
+    for (const timer of timersFor(record.caseId, assigned.dueAt as string, now, config, calendar)) {
+      await deps.lifecycle.timers.schedule(timer);
+    }
+  }
   await notifyAnalyst(assigned, analyst, deps);
   telemetry.assigned({
     ...ids,
@@ -164,26 +180,25 @@ export function noAnalystRetryAt(now: Date, calendar: OfficeCalendar): Date {
   return calendar.nextOpening(topOfNextHour);
 }
 
-/**
- * The Message-ID of the analyst notice: derived from the protocol (not random), so a resend after
- * a crash carries the same id and mail clients show one message.
- */
-export function analystNoticeMessageId(config: OuvidoriaConfig, protocol: string): string {
-  return newMessageId(config, `analyst-notice.${protocol}`);
-}
-
 async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignCaseDeps): Promise<void> {
   const { config, mailer, cases, clock } = deps;
   const protocol = record.protocol as string;
-  const notice = renderAnalystNotice(record, analyst, config);
-  const messageId = analystNoticeMessageId(config, protocol);
+  const notice = renderAnalystNotice(record, analyst, config, { answersViaOffice: deps.lifecycle !== undefined });
+  // Never derived from the protocol alone (SPEC "Trust rules"): keyed with the office's secret so a
+  // resend after a crash keeps the id; random without the lifecycle.
+  const messageId = deps.lifecycle
+    ? keyedMessageId(config.domain, deps.lifecycle.secret, 'analyst-notice', record.caseId, analyst.id)
+    : randomMessageId(config.domain);
   // Registered before sending, so an answer that quotes it threads into the case at once.
   await cases.addMessageIds(record.caseId, [messageId]);
   const sent = await mailer.send({
     from: `${config.fromName} <${config.fromAddress}>`,
     to: [analyst.email],
-    // The analyst answers the merchant directly.
-    replyTo: [record.senderEmail],
+    // The analyst's answer comes back to the office (per-case address) and is relayed from the
+    // ombudsman address; without the lifecycle (tools, older setups) it goes to the merchant.
+    replyTo: [
+      deps.lifecycle ? staffReplyAddress(protocol, analyst.id, deps.lifecycle.secret, config) : record.senderEmail,
+    ],
     subject: notice.subject,
     text: notice.text,
     html: notice.html,

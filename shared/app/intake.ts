@@ -11,7 +11,10 @@ import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import { decide, quarantineReason } from '../domain/eligibility/engine';
 import type { Outcome } from '../domain/outcome';
+import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
+import type { WorkCase } from '../domain/lifecycle/types';
 import { randomMessageId } from '../domain/message-id';
+import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
 import type { Submission } from '../domain/submission';
@@ -31,7 +34,10 @@ import type {
 } from '../ports';
 import { MailRejected } from '../ports';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
-import { findThread } from './threading';
+import type { LifecycleDeps } from './lifecycle/commit';
+import { handleMerchantReply } from './lifecycle/merchant-reply';
+import { handleStaffMail } from './lifecycle/staff-mail';
+import { findThread, type ThreadMatch } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -76,6 +82,12 @@ export interface IntakeDeps {
   telemetry?: IntakeTelemetry;
   /** Told when a merchant follow-up lands on a case (the assigned analyst is emailed). */
   onFollowUp?: (parent: CaseRecord, message: CaseMessage) => Promise<void>;
+  /**
+   * The case lifecycle (SPEC step 8). With it, mail to a per-case staff address is a staff
+   * command, and a merchant's follow-up moves the case (wait → in progress, reopen) in one write;
+   * without it (tools, older tests) follow-ups are only appended and notified.
+   */
+  lifecycle?: LifecycleDeps;
 }
 
 export type IntakeResult =
@@ -90,7 +102,9 @@ export type IntakeResult =
       /** True when this delivery found the case already stored (a duplicate or a retry). */
       duplicate: boolean;
     }
-  | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean };
+  | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
+  /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
+  | { kind: 'staff-mail'; caseId: string; protocol: string; result: 'applied' | 'refused' | 'duplicate' };
 
 /**
  * A claimed reply that never completed is taken over after this long: longer than any
@@ -117,9 +131,34 @@ export async function processSubmission(
   let createdHere = false;
 
   if (!record) {
-    const thread = await findThread(submission, deps.cases, deps.config, deps.clock.now());
-    if (thread.kind === 'continues') return appendFollowUp(thread.parent, submission, deps, telemetry);
-    const decided = await decideSubmission(submission, deps);
+    let decided: Decided | undefined;
+    if (deps.lifecycle && isStaffMail(submission, deps.config)) {
+      const staff = await handleStaffMail(submission, deps.lifecycle);
+      if (staff.kind !== 'quarantine') {
+        return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
+      }
+      // Changed nothing: kept for review as quarantined mail, never answered.
+      decided = { decision: staffMailQuarantine(staff.reason), candidates: [] };
+    }
+    let thread: ThreadMatch = decided
+      ? { kind: 'none' }
+      : await findThread(submission, deps.cases, deps.config, deps.clock.now());
+    if (thread.kind === 'continues') {
+      if (!deps.lifecycle) return appendFollowUp(thread.parent, submission, deps, telemetry);
+      const moved = await handleMerchantReply(thread.parent as WorkCase, messageOf(submission), deps.lifecycle);
+      if (moved.kind !== 'open-linked-case') {
+        telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
+        return {
+          kind: 'follow-up',
+          caseId: thread.parent.caseId,
+          protocol: thread.parent.protocol,
+          appended: moved.kind === 'applied',
+        };
+      }
+      // Closed longer ago than the reopen window: a new case, linked to the old one.
+      thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
+    }
+    decided ??= await decideSubmission(submission, deps);
     const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, thread, deps.clock));
     record = created.record;
     createdHere = created.created;
@@ -171,10 +210,14 @@ function creatorGaveUp(record: CaseRecord, now: Date): boolean {
   return now.getTime() - Date.parse(record.updatedAt) > REPLY_CLAIM_STALE_MS;
 }
 
-async function decideSubmission(
-  submission: Submission,
-  deps: IntakeDeps,
-): Promise<{ decision: Decision; candidates: TicketCandidate[] }> {
+type Decided = { decision: Decision; candidates: TicketCandidate[] };
+
+/** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
+function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
+  return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyAddress(r, config));
+}
+
+async function decideSubmission(submission: Submission, deps: IntakeDeps): Promise<Decided> {
   const quarantine = quarantineReason(submission);
   if (quarantine) {
     // No ticket lookup and no further rules for mail we will not answer.
@@ -212,8 +255,8 @@ function messageOf(submission: Submission): CaseMessage {
 function newCaseRecord(
   caseId: string,
   submission: Submission,
-  decided: { decision: Decision; candidates: TicketCandidate[] },
-  thread: Awaited<ReturnType<typeof findThread>>,
+  decided: Decided,
+  thread: ThreadMatch,
   clock: Clock,
 ): CaseRecord {
   const now = clock.now().toISOString();

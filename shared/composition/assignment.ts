@@ -5,6 +5,7 @@ import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
 import type { AssignCaseDeps } from '../app/assign-case';
 import type { Clock, DeferralScheduler, Mailer } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { buildLifecycleDeps } from './lifecycle';
 import { must, type Settings } from './settings';
 
 export interface AssignmentOverrides {
@@ -12,12 +13,24 @@ export interface AssignmentOverrides {
   clock?: Clock;
   mailer?: Mailer;
   scheduler?: DeferralScheduler;
+  /** The lifecycle's secret and timers; built from the settings when they name a reply secret. */
+  lifecycle?: AssignCaseDeps['lifecycle'];
 }
 
-export function buildAssignmentDeps(
+/** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
+export async function buildAssignmentDeps(
   settings: Settings,
   overrides: AssignmentOverrides = {},
-): Omit<AssignCaseDeps, 'telemetry'> {
+): Promise<Omit<AssignCaseDeps, 'telemetry'>> {
+  const lifecycle =
+    overrides.lifecycle ?? (settings.replySecret ? await buildLifecycleDeps(settings, overrides) : undefined);
+  return {
+    ...buildAssignmentCore(settings, overrides),
+    ...(lifecycle ? { lifecycle: { secret: lifecycle.secret, timers: lifecycle.timers } } : {}),
+  };
+}
+
+function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides): Omit<AssignCaseDeps, 'telemetry'> {
   const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName);
   const deadLetterArn = settings.scheduler?.deadLetterArn;
   return {

@@ -3,6 +3,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import type { EmailIntakeDeps } from '../app/email-intake';
 import type { IntakeDeps } from '../app/intake';
+import type { LifecycleDeps } from '../app/lifecycle/commit';
+import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { parseEmail } from '../mail/parse-email';
 import type { RawMailStore } from '../ports';
@@ -12,11 +14,19 @@ import type { Settings } from './settings';
 export interface EmailIntakeOverrides extends IntakeOverrides {
   rawMail?: RawMailStore;
   onBounces?: (addresses: string[]) => void;
+  lifecycle?: LifecycleDeps;
 }
 
-export function buildEmailIntakeDeps(settings: Settings, overrides: EmailIntakeOverrides = {}): EmailIntakeDeps {
+/** With a reply secret configured, staff mail and merchant replies go through the case lifecycle. */
+export async function buildEmailIntakeDeps(
+  settings: Settings,
+  overrides: EmailIntakeOverrides = {},
+): Promise<EmailIntakeDeps> {
+  const lifecycle =
+    overrides.lifecycle ??
+    (settings.replySecret ? await buildLifecycleDeps(settings, lifecycleOverrides(overrides)) : undefined);
   return emailIntakeDepsFrom(
-    buildIntakeDeps(settings, overrides),
+    { ...buildIntakeDeps(settings, overrides), ...(lifecycle ? { lifecycle } : {}) },
     overrides.rawMail ?? new S3RawMailStore(new S3Client({})),
     overrides.onBounces,
   );
@@ -35,5 +45,13 @@ export function emailIntakeDepsFrom(
     parse: (raw, meta) => parseEmail(raw, meta, limits),
     readReport: readDeliveryReport,
     ...(onBounces ? { onBounces } : {}),
+  };
+}
+
+function lifecycleOverrides(overrides: IntakeOverrides): LifecycleOverrides {
+  return {
+    ...(overrides.client ? { client: overrides.client } : {}),
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
+    ...(overrides.mailer ? { mailer: overrides.mailer } : {}),
   };
 }

@@ -22,6 +22,10 @@ export interface Settings {
   /** Deferral schedules: group, role, and the dead-letter queue of their failed deliveries. */
   scheduler?: { group: string; roleArn: string; deadLetterArn?: string };
   rawMail?: { bucket: string; prefix: string };
+  /** Where the reply-address / signed-link secret is: Secrets Manager (AWS) or a file (local). */
+  replySecret?: { arn: string } | { file: string };
+  /** The function lifecycle timers invoke (group, role and DLQ are the scheduler's). */
+  timerTargetArn?: string;
   /** Fixed "now" (ISO 8601) for local runs and tests. */
   now?: string;
 }
@@ -61,8 +65,16 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     assignmentQueueArn: optional(ENV.assignmentQueueArn),
     scheduler: group && roleArn ? { group, roleArn, deadLetterArn: optional(ENV.schedulerDlqArn) } : undefined,
     rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
+    replySecret: replySecretFrom(optional(ENV.replySecretArn), optional(ENV.replySecretFile)),
+    timerTargetArn: optional(ENV.timerTargetArn),
     now: optional(ENV.now),
   };
+}
+
+function replySecretFrom(arn: string | undefined, file: string | undefined): Settings['replySecret'] {
+  if (arn) return { arn };
+  if (file) return { file };
+  return undefined;
 }
 
 export function must<T>(value: T | undefined, name: string): T {

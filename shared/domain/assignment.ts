@@ -1,4 +1,5 @@
 import { formatDateTimePtBr } from './calendar';
+import { COMMAND_HELP_PT } from './lifecycle/commands';
 import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
@@ -135,7 +136,12 @@ function attachmentItems(messages: CaseMessage[]): MailInline[][] {
  * merchant contact, prior ticket and whether it was verified, the decision trail, attachments,
  * and every message of the case with its quoted history collapsed. Merchant text is escaped.
  */
-export function renderAnalystNotice(c: CaseRecord, analyst: Analyst, config: OuvidoriaConfig): RenderedMail {
+export function renderAnalystNotice(
+  c: CaseRecord,
+  analyst: Analyst,
+  config: OuvidoriaConfig,
+  options: { answersViaOffice?: boolean } = {},
+): RenderedMail {
   const zone = config.timeZone;
   const protocol = c.protocol ?? c.caseId;
   const merchantSubject = sanitizeHeaderValue(c.subject, 80);
@@ -191,13 +197,28 @@ export function renderAnalystNotice(c: CaseRecord, analyst: Analyst, config: Ouv
   blocks.push({ h: 'Decisão automática' }, { ul: trail });
   const attachments = attachmentItems(c.messages);
   blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
-  blocks.push({
-    p: [
-      'Para responder ao lojista, escreva para o e-mail acima mantendo o protocolo ',
-      { strong: protocol },
-      ' no assunto.',
-    ],
-  });
+  if (options.answersViaOffice) {
+    // The analyst answers this mail: the office relays the answer from the ombudsman address.
+    blocks.push(
+      { h: 'Como trabalhar o caso' },
+      {
+        p: [
+          'Responda a este e-mail: o texto novo (sem o histórico citado nem a assinatura) é enviado ao lojista pela Ouvidoria, com o protocolo ',
+          { strong: protocol },
+          '; o seu endereço não aparece para ele. Comandos, um por linha, no início da resposta:',
+        ],
+      },
+      { ul: COMMAND_HELP_PT.map((c) => [{ strong: c.usage }, ` — ${c.what}`]) },
+    );
+  } else {
+    blocks.push({
+      p: [
+        'Para responder ao lojista, escreva para o e-mail acima mantendo o protocolo ',
+        { strong: protocol },
+        ' no assunto.',
+      ],
+    });
+  }
 
   const preformatted = c.messages.map((m, index) => {
     const { fresh, quoted } = splitQuoted(m.text ?? '');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Message-IDs of the mail the office sends: 128 random bits in our own domain. Never derived from
@@ -16,4 +16,17 @@ export function randomMessageId(domain: string): string {
 /** Message-IDs are stored and compared without angle brackets or surrounding space. */
 export function normaliseMessageId(id: string): string {
   return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+}
+
+/**
+ * A Message-ID that is the same on every retry of one mail (so a resend after a crash shows as one
+ * message) yet unguessable: an HMAC of its parts with the office's secret, never the parts
+ * themselves.
+ */
+export function keyedMessageId(domain: string, secret: string | Uint8Array, ...parts: string[]): string {
+  const digest = createHmac('sha256', secret).update(parts.join('\u0000')).digest('base64url');
+  return `${digest
+    .slice(0, 32)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')}@${domain.toLowerCase()}`;
 }

@@ -219,12 +219,34 @@ describe('SES receipt event from the SMTP intake', () => {
     });
     expect(record?.ses.mail.commonHeaders.from?.[0]).toMatch(/^"?João Pereira"? <joao@lojadojoao\.com\.br>$/);
     expect(record?.ses.mail.headers.find((h) => h.name === 'Subject')?.value).toContain('=?UTF-8?Q?');
+    // Loopback mail passes authentication locally (SPEC "Trust rules")…
     expect(record && verdictsOf(record)).toEqual({
       spam: 'PASS',
       virus: 'PASS',
-      spf: 'GRAY',
-      dkim: 'GRAY',
-      dmarc: 'GRAY',
+      spf: 'PASS',
+      dkim: 'PASS',
+      dmarc: 'PASS',
+    });
+  });
+
+  it('takes other verdicts from the local-only X-Local-Verdicts header', async () => {
+    const raw = Buffer.from(
+      'From: x@golpe.example.net\r\nX-Local-Verdicts: spf=fail dkim=FAIL dmarc=fail spam=fail bogus=pass\r\nSubject: t\r\n\r\nx',
+    );
+    const event = await sesReceiptEvent({
+      raw,
+      sesMessageId: newSesMessageId(),
+      mailFrom: 'x@golpe.example.net',
+      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      receivedAt: new Date(),
+    });
+    const record = SesReceiptEventSchema.parse(event).Records[0];
+    expect(record && verdictsOf(record)).toEqual({
+      spam: 'FAIL',
+      virus: 'PASS',
+      spf: 'FAIL',
+      dkim: 'FAIL',
+      dmarc: 'FAIL',
     });
   });
 

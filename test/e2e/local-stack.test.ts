@@ -144,7 +144,9 @@ describe('email pipeline', () => {
     expect(ack[0]?.from).toContain(stack.config.fromAddress);
     const notice = mailsTo(emails, analystEmail(assigned.assignee)).find((e) => e.subject.includes(protocol));
     expect(notice?.body.text).toContain('48213');
-    expect(notice?.replyTo.join(' ')).toContain('lojista@modasbella.com.br');
+    // The analyst answers through the office (per-case address), never straight to the merchant.
+    expect(notice?.replyTo.join(' ')).toMatch(new RegExp(`^caso\\+${protocol}\\.[a-z2-7]+@${stack.config.domain}$`, 'i'));
+    expect(notice?.replyTo.join(' ')).not.toContain('lojista@modasbella.com.br');
   });
 
   it('a reply to the acknowledgement (In-Reply-To from the outbox) is appended to the case, no new case', async () => {

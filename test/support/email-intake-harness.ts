@@ -114,7 +114,7 @@ export async function buildHarness(opts: {
     sesEndpoint: opts.sesEndpoint,
     ticketDirectory: { kind: 'table' },
   };
-  const service = buildEmailIntakeDeps(settings, { client, clock: opts.clock, queue, rawMail });
+  const service = await buildEmailIntakeDeps(settings, { client, clock: opts.clock, queue, rawMail });
   const cases = service.intake.cases as DynamoCaseRepository;
   const deps: EmailIntakeHandlerDeps = {
     service,

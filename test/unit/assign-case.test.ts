@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
+import { RecordingTimerScheduler, SECRET } from '../support/lifecycle-fakes';
 import {
   type AssignCaseDeps,
   type AssignmentTelemetry,
   AssignmentMessageInvalid,
-  analystNoticeMessageId,
   assignCase,
   noAnalystRetryAt,
 } from '../../shared/app/assign-case';
@@ -302,8 +303,9 @@ describe('assignCase: the assignment itself', () => {
 
   it('records assignee, assignment time and a due date 10 business days ahead', async () => {
     const result = await assignCase(message, h.deps);
-    // Mon 30/11 … Fri 11/12 are the ten business days (no national holiday in between).
-    const due = new Date('2026-12-11T16:59:59-03:00');
+    // Counted from receipt (Fri 27/11 09:00): Fri 27/11 … Thu 10/12 are the ten business days
+    // (no national holiday in between), due at closing time — the date the acknowledgement gave.
+    const due = new Date('2026-12-10T17:00:00-03:00');
     expect(result).toEqual({ kind: 'assigned', analystId: 'ana', dueAt: due });
     const stored = await h.cases.get(CASE_ID);
     expect(stored).toMatchObject({
@@ -320,7 +322,8 @@ describe('assignCase: the assignment itself', () => {
     const config = parseConfig({ ...localConfigInput, slaBusinessDays: 3 });
     h = harness({ now: '2026-11-27T16:59:59-03:00', roster: [analyst('ana')], config });
     const result = await assignCase(message, h.deps);
-    expect(result).toMatchObject({ dueAt: new Date('2026-12-02T16:59:59-03:00') });
+    // Fri 27/11 (receipt), Mon 30/11, Tue 01/12.
+    expect(result).toMatchObject({ dueAt: new Date('2026-12-01T17:00:00-03:00') });
   });
 
   it('emails the analyst: From us, Reply-To the merchant, our Message-ID, auto-generated', async () => {
@@ -330,11 +333,12 @@ describe('assignCase: the assignment itself', () => {
     expect(mail.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
     expect(mail.to).toEqual(['ana@ouvidoria.example.com.br']);
     expect(mail.replyTo).toEqual(['maria@lojadamaria.com.br']);
-    expect(mail.messageId).toBe(analystNoticeMessageId(localConfig, PROTOCOL));
+    // Random, never derived from the protocol (trust rules).
+    expect(mail.messageId).not.toContain(PROTOCOL.toLowerCase());
     expect(mail.messageId.endsWith('@ouvidoria.example.com.br')).toBe(true);
     expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
     expect(mail.subject).toContain(PROTOCOL);
-    expect(mail.text).toContain('11/12/2026 às 16:59');
+    expect(mail.text).toContain('10/12/2026 às 17:00');
     expect(mail.text).toContain('48213');
     // Our Message-ID threads replies into the case.
     expect((await h.cases.get(CASE_ID))?.messageIds).toContain(mail.messageId);
@@ -386,7 +390,7 @@ describe('assignCase: crash recovery', () => {
     h.clock.advance(30_000);
     expect(await assignCase(message, h.deps)).toEqual({ kind: 'notice-resent', analystId: 'ana' });
     expect(h.mailer.sent).toHaveLength(1);
-    expect(h.mailer.sent[0]?.messageId).toBe(analystNoticeMessageId(localConfig, PROTOCOL));
+    expect(h.mailer.sent[0]?.messageId).toMatch(/@ouvidoria\.example\.com\.br$/);
     expect((await h.cases.get(CASE_ID))?.analystNotifiedAt).toBeDefined();
     expect((await h.staff.get('ana'))?.openCases).toBe(1);
 
@@ -405,6 +409,8 @@ describe('assignCase: crash recovery', () => {
 
   it('crash after sending but before recording: resent with the same Message-ID (at least once)', async () => {
     const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
+    const timers = new RecordingTimerScheduler();
+    h.deps.lifecycle = { secret: SECRET, timers };
     // The write keeps failing past the in-process retries, as if the process had died.
     vi.spyOn(h.cases, 'markAnalystNotified').mockRejectedValue(new Error('DynamoDB timeout'));
     await expect(assignCase(message, h.deps)).rejects.toThrow('DynamoDB timeout');
@@ -412,6 +418,25 @@ describe('assignCase: crash recovery', () => {
     await assignCase(message, h.deps);
     expect(h.mailer.sent).toHaveLength(2);
     expect(new Set(h.mailer.sent.map((m) => m.messageId)).size).toBe(1);
+    // Keyed with the secret: nothing of the protocol or case id shows in it.
+    expect(h.mailer.sent[0]?.messageId).not.toContain(PROTOCOL.toLowerCase());
+  });
+
+  it('with the lifecycle: Reply-To is the per-case staff address, and the deadline timers are armed', async () => {
+    const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
+    const timers = new RecordingTimerScheduler();
+    h.deps.lifecycle = { secret: SECRET, timers };
+    const result = await assignCase(message, h.deps);
+    const mail = h.mailer.sent[0]!;
+    expect(mail.replyTo).toEqual([staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig)]);
+    expect(mail.replyTo?.[0]).not.toContain('maria@');
+    expect(mail.text).toContain('#encerrar');
+    const dueAt = result.kind === 'assigned' ? result.dueAt.toISOString() : '';
+    expect(timers.list().map((t) => t.kind)).toEqual(['reminder', 'escalation']);
+    expect(timers.list().every((t) => t.dueAt === dueAt)).toBe(true);
+    // A redelivery arms nothing new (same names: the scheduler deduplicates them).
+    await assignCase(message, h.deps);
+    expect(timers.list()).toHaveLength(2);
   });
 
   it('the resend happens even after hours (the assignment itself was made in hours)', async () => {

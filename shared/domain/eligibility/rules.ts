@@ -227,6 +227,15 @@ export const RULES: readonly Rule[] = [
     phrases: [],
   },
   {
+    id: 'quarantine.staff-mail',
+    outcome: 'QUARANTINED',
+    stage: 'quarantine',
+    description:
+      'Mensagem a um endereço de resposta de caso (caso+…) que não pôde agir: remetente fora da equipe, token inválido, autenticação falhou ou mensagem automática. Decidida pelo serviço do ciclo do caso, não pelas regras de texto.',
+    trigger: 'signal',
+    phrases: [],
+  },
+  {
     id: 'quarantine.spam',
     outcome: 'QUARANTINED',
     stage: 'quarantine',

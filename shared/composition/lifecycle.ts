@@ -1,0 +1,76 @@
+/**
+ * The case lifecycle's dependencies (staff mail, merchant replies, timers, survey): one builder
+ * for the email-intake, assignment, lifecycle-timer and webform functions and the local stack.
+ * The reply secret is read once per container (Secrets Manager on AWS, a file locally).
+ */
+import { readFile } from 'node:fs/promises';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseWorkStore } from '../adapters/dynamo/case-work-store';
+import { DynamoOpenCaseCounter } from '../adapters/dynamo/open-case-counter';
+import { RosterStaffDirectory } from '../adapters/dynamo/staff-directory';
+import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
+import { EventBridgeTimerScheduler } from '../adapters/scheduler-lifecycle-timers';
+import type { LifecycleDeps } from '../app/lifecycle/commit';
+import type { LifecycleTelemetry, TimerScheduler } from '../app/lifecycle/ports';
+import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import type { Clock, Mailer } from '../ports';
+import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { must, type Settings } from './settings';
+
+export interface LifecycleOverrides {
+  client?: DynamoDBDocumentClient;
+  clock?: Clock;
+  mailer?: Mailer;
+  timers?: TimerScheduler;
+  secret?: ReplySecret;
+  telemetry?: LifecycleTelemetry;
+}
+
+/** A secret shorter than this is a placeholder or a mistake: refuse to sign with it. */
+const MIN_SECRET_CHARS = 32;
+
+export async function loadReplySecret(settings: Settings): Promise<string> {
+  const where = must(settings.replySecret, 'replySecret (REPLY_SECRET_ARN or REPLY_SECRET_FILE)');
+  const value =
+    'arn' in where
+      ? (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: where.arn }))).SecretString
+      : await readFile(where.file, 'utf8');
+  const secret = (value ?? '').trim();
+  if (secret.length < MIN_SECRET_CHARS)
+    throw new Error(`The reply secret must have at least ${MIN_SECRET_CHARS} characters`);
+  return secret;
+}
+
+export async function buildLifecycleDeps(
+  settings: Settings,
+  overrides: LifecycleOverrides = {},
+): Promise<LifecycleDeps> {
+  const client = overrides.client ?? tableClient(settings);
+  const { cases, staff } = tableStores(client, settings.tableName);
+  const config = settings.config;
+  return {
+    cases: new DynamoCaseWorkStore({ client, tableName: settings.tableName, repository: cases }),
+    counter: new DynamoOpenCaseCounter(client, settings.tableName),
+    staff: new RosterStaffDirectory({ staff, supervisorIds: config.lifecycle.supervisorIds }),
+    mailer: overrides.mailer ?? mailerFrom(settings),
+    timers: overrides.timers ?? timerSchedulerFrom(settings),
+    surveys: new DynamoSurveyStore(client, settings.tableName),
+    clock: overrides.clock ?? clockFrom(settings),
+    config,
+    secret: overrides.secret ?? (await loadReplySecret(settings)),
+    ...(overrides.telemetry ? { telemetry: overrides.telemetry } : {}),
+  };
+}
+
+function timerSchedulerFrom(settings: Settings): TimerScheduler {
+  const scheduler = must(settings.scheduler, 'scheduler');
+  return new EventBridgeTimerScheduler({
+    client: new SchedulerClient({}),
+    groupName: scheduler.group,
+    roleArn: scheduler.roleArn,
+    targetArn: must(settings.timerTargetArn, 'timerTargetArn'),
+    ...(scheduler.deadLetterArn ? { deadLetterArn: scheduler.deadLetterArn } : {}),
+  });
+}

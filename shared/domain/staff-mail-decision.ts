@@ -1,0 +1,22 @@
+import type { Decision } from './decision';
+
+/** Why mail to a per-case staff reply address did not act on the case (from the lifecycle service). */
+const REASONS_PT: Record<string, string> = {
+  'not-a-staff-address': 'o endereço de resposta não é de um caso',
+  'automatic-message': 'é uma mensagem automática',
+  'sender-authentication-failed': 'a autenticação do remetente falhou (DKIM, ou SPF e DMARC)',
+  'unknown-sender': 'o remetente não é da equipe',
+  'inactive-sender': 'o remetente não está ativo na equipe',
+  'bad-token': 'o endereço de resposta não foi emitido para este remetente',
+  'unknown-case': 'o caso do endereço não existe',
+};
+
+/** The decision stored for staff-address mail that changed nothing: kept for review, never answered. */
+export function staffMailQuarantine(reason: string): Decision {
+  return {
+    outcome: 'QUARANTINED',
+    ruleIds: ['quarantine.staff-mail'],
+    reason: `Mensagem ao endereço de resposta de um caso não aceita: ${REASONS_PT[reason] ?? reason}.`,
+    ticket: { status: 'none' },
+  };
+}
