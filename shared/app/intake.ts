@@ -11,6 +11,8 @@ import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import { decide, quarantineReason } from '../domain/eligibility/engine';
 import type { Outcome } from '../domain/outcome';
+import { officeCalendar } from '../domain/calendar';
+import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { randomMessageId } from '../domain/message-id';
@@ -358,6 +360,7 @@ async function sendAutomaticReply(
             receivedAt: record.createdAt,
             language: record.decision.language,
             variant: record.decision.replyVariant,
+            ...(record.outcome === 'ACCEPTED' ? { dueDate: promisedDueDate(record, config) } : {}),
           },
           config,
         );
@@ -394,6 +397,12 @@ async function sendAutomaticReply(
   await recordAfterSend(() => cases.recordReply(record.caseId, reply));
   await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds, [to]));
   return reply;
+}
+
+/** The deadline the acknowledgement promises (SPEC step 9); assignment arms its timers for the same date. */
+function promisedDueDate(record: CaseRecord, config: OuvidoriaConfig): string {
+  const due = dueDateFrom(new Date(record.createdAt), config, officeCalendar(config, 'office'));
+  return formatDatePtBr(due, config.timeZone);
 }
 
 /**

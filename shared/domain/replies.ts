@@ -27,6 +27,8 @@ export interface ReplyContext {
   language?: MessageLanguage;
   /** Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT). */
   variant?: 'shopper';
+  /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
+  dueDate?: string;
 }
 
 export interface RenderedMail {
@@ -187,6 +189,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
             '. Guarde este número: ele identifica o seu caso em todas as nossas mensagens.',
           ],
         },
+        ...(ctx.dueDate ? [{ p: [{ strong: `Prazo de resposta: até ${ctx.dueDate}` }, '.'] }] : []),
         ...ticketLine(ctx.ticket),
         { h: 'Próximos passos' },
         {
@@ -578,6 +581,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 '. Guarde este número: identifica su caso en todos nuestros mensajes.',
               ],
             },
+            ...(ctx.dueDate ? [{ p: [{ strong: `Plazo de respuesta: hasta el ${ctx.dueDate}` }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
             { h: 'Próximos pasos' },
             {
@@ -608,6 +612,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 '. Please keep this number: it identifies your case in all our messages.',
               ],
             },
+            ...(ctx.dueDate ? [{ p: [{ strong: `Answer due by ${ctx.dueDate} (dd/mm/yyyy)` }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
             { h: 'Next steps' },
             {

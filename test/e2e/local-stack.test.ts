@@ -145,7 +145,9 @@ describe('email pipeline', () => {
     const notice = mailsTo(emails, analystEmail(assigned.assignee)).find((e) => e.subject.includes(protocol));
     expect(notice?.body.text).toContain('48213');
     // The analyst answers through the office (per-case address), never straight to the merchant.
-    expect(notice?.replyTo.join(' ')).toMatch(new RegExp(`^caso\\+${protocol}\\.[a-z2-7]+@${stack.config.domain}$`, 'i'));
+    expect(notice?.replyTo.join(' ')).toMatch(
+      new RegExp(`^caso\\+${protocol}\\.[a-z2-7]+@${stack.config.domain}$`, 'i'),
+    );
     expect(notice?.replyTo.join(' ')).not.toContain('lojista@modasbella.com.br');
   });
 

@@ -82,6 +82,9 @@ describe('processSubmission: a new accepted case', () => {
     expect(stored?.reply?.status).toBe('sent');
     expect(stored?.enqueuedAt).toBeDefined();
     expect(stored?.messageIds).toContain(ack.messageId);
+    // Received Tue 24/11/2026 11:00 (São Paulo): ten business days of office time → Tue 08/12 11:00.
+    expect(ack.text).toContain('Prazo de resposta: até 08/12/2026');
+    expect(ack.html).toContain('Prazo de resposta: até 08/12/2026');
   });
 
   it('gives sequential protocols to successive cases', async () => {
