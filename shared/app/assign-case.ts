@@ -130,7 +130,10 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
     return { kind: 'deferred', until };
   }
 
-  const analyst = chooseAnalyst(await staff.list(), calendar.localDate(now));
+  // Supervisors (the ouvidor/a) watch deadlines and take escalations; they are not assigned cases.
+  const supervisors = new Set(config.lifecycle.supervisorIds);
+  const roster = (await staff.list()).filter((a) => !supervisors.has(a.id));
+  const analyst = chooseAnalyst(roster, calendar.localDate(now));
   if (!analyst) {
     const retryAt = noAnalystRetryAt(now, calendar);
     await scheduler.scheduleAt(message, retryAt);

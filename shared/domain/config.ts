@@ -97,8 +97,8 @@ export const ConfigSchema = z.object({
     })
     .prefault({}),
   threading: z.object({
-    /** A reply to a case closed more than this many days ago opens a new, linked case. */
-    reopenWindowDays: z.number().int().min(1).default(30),
+    /** A reply to a case closed more than this many days ago opens a new, linked case (SPEC: 7). */
+    reopenWindowDays: z.number().int().min(1).default(7),
   }),
   limits: z.object({
     /** Raw mail above this size is quarantined unparsed (SES accepts up to 40 MB). */
@@ -151,6 +151,8 @@ export const localConfigInput = {
   autoReply: {},
   threading: {},
   limits: {},
+  // The local roster's ouvidora: escalations reach her, and she is not assigned cases.
+  lifecycle: { supervisorIds: ['sofia'] },
 } as const;
 
 export const localConfig: OuvidoriaConfig = parseConfig(localConfigInput);

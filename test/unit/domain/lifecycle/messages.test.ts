@@ -93,7 +93,7 @@ describe('lifecycle mails', () => {
       expect(mail.html).toContain(link.url.replace(/&/g, '&amp;'));
     }
     expect(mail.text).toContain('5 — Muito satisfeito(a)');
-    expect(mail.text).toContain('em até 30 dias');
+    expect(mail.text).toContain('em até 7 dias');
   });
 
   it('the extension notice: new date and reason', () => {
