@@ -38,9 +38,18 @@ export async function cliSettings(env: NodeJS.ProcessEnv = process.env): Promise
       ...(env.OUVIDORIA_NOW ? { now: env.OUVIDORIA_NOW } : {}),
     };
   }
-  const { localSettings } = await import('./local/invoke');
-  const settings = localSettings(env);
-  return env.OUVIDORIA_NOW ? { ...settings, now: env.OUVIDORIA_NOW } : settings;
+  // The same endpoints as scripts/local/invoke.ts (which runs on import, so not imported here).
+  const { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } = await import('./local/stack');
+  const { localConfig } = await import('../shared/domain/config');
+  const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  return {
+    config: localConfig,
+    tableName: LOCAL_TABLE,
+    dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
+    sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
+    ticketDirectory: { kind: 'table' },
+    ...(env.OUVIDORIA_NOW ? { now: env.OUVIDORIA_NOW } : {}),
+  };
 }
 
 function option(argv: string[], name: string): string | undefined {
