@@ -45,7 +45,7 @@ export function barChart(title: string, description: string, bars: readonly Bar[
   });
   const empty = bars.length === 0 ? `<text x="${labelWidth}" y="22">${escapeHtml('Sem dados no período')}</text>` : '';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" width="${width}" height="${height}" ` +
+    `<svg role="img" class="chart" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-t ${id}-d">` +
     `<title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(description)}</desc>` +
     `${rows.join('')}${empty}</svg>`
