@@ -27,6 +27,7 @@ import { Monitoring } from './constructs/monitoring';
 import { OuvidoriaFunction } from './constructs/ouvidoria-function';
 import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
+import { Reports } from './constructs/reports';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
 import { wildcardResourceFinding } from './nag';
@@ -95,6 +96,7 @@ export class OuvidoriaStack extends Stack {
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
   readonly monitoring: Monitoring;
+  readonly reports: Reports;
 
   constructor(scope: Construct, id: string, props: OuvidoriaStackProps) {
     super(scope, id, props);
@@ -393,6 +395,22 @@ export class OuvidoriaStack extends Stack {
       webformApi: this.webformApi.api,
       table: this.table.table,
       scheduleGroupName: this.queues.scheduleGroupName,
+    });
+
+    // ── Reports and retention (issue 15: infra/constructs/reports.ts) ───────────────────────────
+    this.reports = new Reports(this, 'Reports', {
+      table: this.table,
+      sending: this.sending,
+      rawMailBucket: this.rawMail.bucket,
+      accessLogsBucket: this.rawMail.accessLogsBucket,
+      retentionDays: runtimeConfigOf(config).retention.retentionDays,
+      environment: baseEnv,
+      scheduleGroupName: this.queues.scheduleGroupName,
+      schedulerDlq: this.queues.schedulerDlq,
+      retryAttempts: SCHEDULER_RETRY_ATTEMPTS,
+      maxEventAge: SCHEDULER_MAX_EVENT_AGE,
+      ...common,
+      retainData: config.retainData,
     });
 
     new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });

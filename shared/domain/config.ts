@@ -96,6 +96,18 @@ export const ConfigSchema = z.object({
       supervisorIds: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
+  /**
+   * LGPD retention (DynamoDB TTL `expiresAt` and the raw-mail lifecycle rule by tag). Every key has a
+   * default, so older config files still parse.
+   */
+  retention: z
+    .object({
+      /** Days a closed case, its messages, pointers and raw mail are kept after closing (5 years + 1 day). */
+      retentionDays: z.number().int().min(1).max(3650).default(1826),
+      /** Days a redirected or quarantined submission is kept after it arrived. */
+      redirectRetentionDays: z.number().int().min(1).max(3650).default(180),
+    })
+    .prefault({}),
   threading: z.object({
     /** A reply to a case closed more than this many days ago opens a new, linked case (SPEC: 7). */
     reopenWindowDays: z.number().int().min(1).default(7),

@@ -10,6 +10,7 @@ import {
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
 import { normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
+import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import type { CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
@@ -59,6 +60,8 @@ const INTERNAL_ATTRIBUTES = [
   'firstMessage',
   'firstMessageTruncated',
   'replyClaimedAt',
+  // LGPD expiry (shared/domain/retention.ts): a storage detail, set and cleared by the adapters.
+  TTL_ATTRIBUTE,
 ];
 
 /** Cuts a string to at most `maxBytes` of UTF-8 without splitting a character. */
@@ -78,17 +81,21 @@ export interface DynamoCaseRepositoryOptions {
   tableName: string;
   /** Cap of each stored message text, in UTF-8 bytes (default 60 000). */
   maxMessageTextBytes?: number;
+  /** LGPD retention (`config.retention`): redirected/quarantined records get `expiresAt` at creation. */
+  retention?: RetentionSettings;
 }
 
 export class DynamoCaseRepository implements CaseRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly maxTextBytes: number;
+  private readonly retention: RetentionSettings;
 
   constructor(options: DynamoCaseRepositoryOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.maxTextBytes = options.maxMessageTextBytes ?? DEFAULT_MAX_MESSAGE_TEXT_BYTES;
+    this.retention = options.retention ?? DEFAULT_RETENTION;
   }
 
   // ---- marshalling -------------------------------------------------------------------------
@@ -318,6 +325,9 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }> {
     const item = this.toCaseItem(record);
+    // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
+    const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
+    if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
     let created = true;
     try {
       await this.client.send(
@@ -331,8 +341,10 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!stored) throw new Error(`Case vanished after a conflicting create: ${record.caseId}`);
     // The side items are idempotent: writing them on the duplicate path completes a create that
     // crashed after its first write.
-    for (const message of record.messages.slice(1)) await this.appendMessage(record.caseId, message);
-    if (stored.messageIds.length > 0) await this.writeMessageIdPointers(record.caseId, stored.messageIds);
+    for (const message of record.messages.slice(1)) await this.appendMessage(record.caseId, message, expiresAt);
+    if (stored.messageIds.length > 0) {
+      await this.writeMessageIdPointers(record.caseId, stored.messageIds, undefined, expiresAt);
+    }
     if (stored.protocol) await this.writeProtocolPointer(record.caseId, stored.protocol);
     if (!created) return { created, record: stored };
     return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, []) };
@@ -394,7 +406,12 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /** Writes MSGID pointers; the first case to claim an id keeps it. Returns the ids now ours. */
-  private async writeMessageIdPointers(caseId: string, messageIds: string[], sentTo?: string[]): Promise<string[]> {
+  private async writeMessageIdPointers(
+    caseId: string,
+    messageIds: string[],
+    sentTo?: string[],
+    expiresAt?: number | null,
+  ): Promise<string[]> {
     const ours: string[] = [];
     const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
     for (const id of messageIds) {
@@ -402,7 +419,13 @@ export class DynamoCaseRepository implements CaseRepository {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...messageIdKey(id), type: 'MSGID', caseId, ...(recipients?.length ? { sentTo: recipients } : {}) },
+            Item: {
+              ...messageIdKey(id),
+              type: 'MSGID',
+              caseId,
+              ...(recipients?.length ? { sentTo: recipients } : {}),
+              ...(typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
+            },
             ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
             ExpressionAttributeValues: { ':caseId': caseId },
           }),
@@ -488,7 +511,9 @@ export class DynamoCaseRepository implements CaseRepository {
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }
 
-  async appendMessage(caseId: string, message: CaseMessage): Promise<boolean> {
+  /** `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages). */
+  async appendMessage(caseId: string, message: CaseMessage, expiresAt?: number | null): Promise<boolean> {
+    const ttl = typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {};
     const caseItem = await this.mustGetCaseItem(caseId);
     if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
     const pk = caseKey(caseId).pk;
@@ -499,7 +524,7 @@ export class DynamoCaseRepository implements CaseRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk, sk: guardSk(message.sourceId), type: 'SRC', messageSk: targetSk },
+          Item: { pk, sk: guardSk(message.sourceId), type: 'SRC', messageSk: targetSk, ...ttl },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -516,7 +541,7 @@ export class DynamoCaseRepository implements CaseRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...this.toMessageItem(caseId, message), sk: targetSk },
+          Item: { ...this.toMessageItem(caseId, message), sk: targetSk, ...ttl },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -4,7 +4,9 @@ import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult } from '../../app/lifecycle/ports';
 import { caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
-import { GSI } from './table-design';
+import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
+import { applyCaseRetention } from './case-retention';
+import { GSI, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -16,6 +18,8 @@ export interface DynamoCaseWorkStoreOptions {
   tableName: string;
   /** The repository that owns the case item's marshalling; built from client/table when omitted. */
   repository?: DynamoCaseRepository;
+  /** LGPD retention (`config.retention`): closing sets `expiresAt`, reopening removes it. */
+  retention?: RetentionSettings;
 }
 
 /**
@@ -44,10 +48,12 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   readonly repository: DynamoCaseRepository;
+  private readonly retention: RetentionSettings;
 
   constructor(options: DynamoCaseWorkStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
+    this.retention = options.retention ?? DEFAULT_RETENTION;
     this.repository =
       options.repository ?? new DynamoCaseRepository({ client: options.client, tableName: options.tableName });
   }
@@ -108,6 +114,17 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       sets.push('#gsiStatus = :gsiStatus');
     }
 
+    // Retention: the case item's TTL moves in the same write as the status; side items follow below.
+    const expiry = retentionChange(commit, stored, this.retention);
+    if (expiry !== undefined) {
+      names['#ttl'] = TTL_ATTRIBUTE;
+      if (expiry === null) removes.push('#ttl');
+      else {
+        values[':ttl'] = expiry;
+        sets.push('#ttl = :ttl');
+      }
+    }
+
     if (commit.events.length > 0) {
       names['#history'] = 'history';
       values[':events'] = commit.events;
@@ -155,6 +172,14 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       return { ok: false, reason: 'conflict' };
     }
     if (newMessages.length > 0) await this.materialise(commit.caseId, newMessages);
+    if (expiry !== undefined) {
+      await applyCaseRetention(
+        this.client,
+        this.tableName,
+        { caseId: commit.caseId, protocol: record.protocol, messageIds: record.messageIds },
+        expiry,
+      );
+    }
     return { ok: true, version: commit.expectedVersion + 1 };
   }
 
@@ -215,6 +240,20 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       await this.removeMapEntry(caseId, PENDING_MESSAGES_ATTRIBUTE, message.sourceId);
     }
   }
+}
+
+/**
+ * The TTL a commit writes: an expiry when it closes the case, `null` (remove) when it moves a case
+ * that had one out of CLOSED (reopening), `undefined` when retention does not change.
+ */
+function retentionChange(commit: CaseCommit, stored: Item, settings: RetentionSettings): number | null | undefined {
+  const status = commit.changes.status;
+  if (status === 'CLOSED') {
+    const closedAt = commit.changes.closedAt ?? (typeof stored['closedAt'] === 'string' ? stored['closedAt'] : null);
+    return closedAt ? retentionExpiry('CLOSED', closedAt, settings) : undefined;
+  }
+  if (status !== undefined && (stored['status'] === 'CLOSED' || stored[TTL_ATTRIBUTE] !== undefined)) return null;
+  return undefined;
 }
 
 function pendingMessagesOf(record: CaseRecord): CaseMessage[] {

@@ -1,0 +1,50 @@
+/**
+ * Monthly management report (EventBridge Scheduler, days 1–7 of each month at 08:00 in the office
+ * time zone): on the first business day of the month it reports the previous calendar month
+ * (shared/app/report.ts), stores HTML + CSV in S3 and mails the supervisors a presigned link. On the
+ * other days it does nothing. `{ "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }` runs any period at once.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from '../../shared/adapters/telemetry';
+import { type PublishDeps, publishReport } from '../../shared/app/report';
+import { buildReportDeps } from '../../shared/composition/report';
+import { settingsFromEnv } from '../../shared/composition/settings';
+import { isFirstBusinessDayOfMonth, lastMonth, type ReportPeriod } from '../../shared/domain/report/figures';
+
+export interface MonthlyReportEvent {
+  from?: string;
+  to?: string;
+}
+
+export type MonthlyReportResult =
+  | { ran: false; reason: 'not-first-business-day' }
+  | { ran: true; period: ReportPeriod; files: string[]; announcedTo: number; total: number };
+
+export function createMonthlyReportHandler(
+  deps: PublishDeps,
+  logger: Pick<Logger, 'info'> = createLogger('monthly-report'),
+): (event?: MonthlyReportEvent) => Promise<MonthlyReportResult> {
+  return async (event = {}) => {
+    const now = deps.clock.now();
+    let period: ReportPeriod;
+    if (event.from && event.to) period = { from: event.from, to: event.to };
+    else {
+      if (!isFirstBusinessDayOfMonth(deps.calendar, now)) {
+        logger.info('Not the first business day of the month: no report today');
+        return { ran: false, reason: 'not-first-business-day' };
+      }
+      period = lastMonth(deps.calendar, now);
+    }
+    const report = await publishReport(period, deps);
+    // Counts and file names only: nothing personal in the logs.
+    logger.info('Report published', { period, files: report.files, announcedTo: report.announcedTo });
+    return { ran: true, period, files: report.files, announcedTo: report.announcedTo, total: report.figures.total };
+  };
+}
+
+let cached: ((event?: MonthlyReportEvent) => Promise<MonthlyReportResult>) | undefined;
+
+export const handler = async (event?: MonthlyReportEvent): Promise<MonthlyReportResult> => {
+  cached ??= createMonthlyReportHandler(buildReportDeps(settingsFromEnv()));
+  return cached(event);
+};

@@ -1,0 +1,154 @@
+import { Duration, type RemovalPolicy, TimeZone, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { GSI } from '../../shared/adapters/dynamo/table-design';
+import { REPORT_ENV, REPORT_PREFIX } from '../../shared/composition/report';
+import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
+import { wildcardResourceFinding } from '../nag';
+import type { CaseTable } from './case-table';
+import type { MailSending } from './mail-sending';
+import { OuvidoriaFunction } from './ouvidoria-function';
+
+/** Days 1–7 at 08:00 office time: the handler reports only on the month's first business day. */
+export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '1-7', month: '*' } as const;
+/** Reports are aggregates (no personal data); kept two years for the yearly management report. */
+export const REPORT_RETENTION_DAYS = 731;
+
+export interface ReportsProps {
+  readonly table: CaseTable;
+  readonly sending: MailSending;
+  readonly rawMailBucket: s3.Bucket;
+  readonly accessLogsBucket: s3.IBucket;
+  /** `config.retention.retentionDays`: raw mail tagged at closing expires this long after the tag. */
+  readonly retentionDays: number;
+  readonly environment: Record<string, string>;
+  readonly scheduleGroupName: string;
+  readonly schedulerDlq: sqs.IQueue;
+  readonly retryAttempts: number;
+  readonly maxEventAge: Duration;
+  readonly logRetentionDays: number;
+  readonly logLevel: string;
+  readonly removalPolicy: RemovalPolicy;
+  readonly retainData: boolean;
+  readonly xrayTracing: boolean;
+}
+
+/**
+ * Issue 15: the monthly report (bucket, function, schedule) and the raw-mail retention rule by tag.
+ *
+ * The function reads the status index (Query, STATUS# partitions only), survey answers and the
+ * roster (GetItem/Query on SURVEY# and STAFF only), writes and signs links to reports under
+ * `relatorios/` only, and sends mail from the office identity. Nothing else.
+ */
+export class Reports extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly fn: OuvidoriaFunction;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: ReportsProps) {
+    super(scope, id);
+
+    // Raw mail of a closed case is re-written in place with the tag at closing (S3 counts a lifecycle
+    // rule's days from the object's creation, so the copy starts the clock at the closing date).
+    props.rawMailBucket.addLifecycleRule({
+      id: 'lgpd-closed-case-raw-mail',
+      tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.closedCase },
+      expiration: Duration.days(props.retentionDays),
+      noncurrentVersionExpiration: Duration.days(1),
+    });
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'reports/',
+      lifecycleRules: [
+        {
+          id: 'expire-reports',
+          expiration: Duration.days(REPORT_RETENTION_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy: props.removalPolicy,
+      autoDeleteObjects: !props.retainData,
+    });
+
+    this.fn = new OuvidoriaFunction(this, 'MonthlyReport', {
+      entry: 'functions/monthly-report/handler.ts',
+      serviceName: 'monthly-report',
+      description: 'Monthly management report: HTML + CSV to S3, presigned link mailed to the supervisors',
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      environment: {
+        ...props.environment,
+        [REPORT_ENV.bucket]: this.bucket.bucketName,
+        [REPORT_ENV.prefix]: REPORT_PREFIX,
+      },
+      logRetentionDays: props.logRetentionDays,
+      logLevel: props.logLevel,
+      removalPolicy: props.removalPolicy,
+      xrayTracing: props.xrayTracing,
+    });
+    const role = this.fn.role;
+    const tableArn = props.table.table.tableArn;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueryStatusIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${tableArn}/index/${GSI.byStatus.indexName}`],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STATUS#*'] } },
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadSurveysAndRoster',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF'] } },
+      }),
+    );
+    const reports = this.bucket.arnForObjects(`${REPORT_PREFIX}*`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteAndLinkReports',
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [reports],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: wildcardResourceFinding(role, reports),
+      reason:
+        'Report file names carry the period; the wildcard is confined to the relatorios/ prefix of the report bucket.',
+    });
+    props.sending.grantSend(role);
+
+    const scheduleRole = new iam.Role(this, 'ScheduleRole', {
+      description: 'Assumed by the monthly report schedule to invoke the monthly-report function',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.fn.function.env.account } },
+      }),
+    });
+    Validations.of(scheduleRole).acknowledge({
+      id: wildcardResourceFinding(scheduleRole, `${this.fn.function.functionArn}:*`),
+      reason:
+        'Added by the Scheduler Lambda target: invoking the monthly-report function and its versions, that one function only.',
+    });
+    this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      description: 'Monthly report on the first business day (the function skips the other days 1-7)',
+      schedule: scheduler.ScheduleExpression.cron({ ...MONTHLY_REPORT_CRON, timeZone: TimeZone.AMERICA_SAO_PAULO }),
+      scheduleGroup: scheduler.ScheduleGroup.fromScheduleGroupName(this, 'GroupRef', props.scheduleGroupName),
+      target: new schedulerTargets.LambdaInvoke(this.fn.function, {
+        role: scheduleRole,
+        deadLetterQueue: props.schedulerDlq,
+        retryAttempts: props.retryAttempts,
+        maxEventAge: props.maxEventAge,
+      }),
+    });
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Management report on demand: `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--publish]`.
+ *
+ * Reads the cases of the period from the status index (never a scan), writes
+ * `relatorio-ouvidoria_<from>_<to>.html` and `.csv` to DIR (default `relatorios/`), and prints a summary.
+ * `--publish` instead stores both in the report bucket (REPORT_BUCKET) and mails the supervisors a
+ * presigned link, as the monthly schedule does.
+ *
+ * Where: the local stack by default (dynalite on DYNAMODB_PORT, SES on SES_PORT, as `npm start`);
+ * AWS when TABLE_NAME is set (usual credentials and region; the runtime configuration of
+ * infra/config/<OUVIDORIA_ENV or dev>.json).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { publishReport } from '../shared/app/report';
+import { buildReportDeps, reportStoreFromEnv } from '../shared/composition/report';
+import type { Settings } from '../shared/composition/settings';
+import { assertPeriod } from '../shared/domain/report/figures';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const USAGE = `Usage: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--publish]
+  --out DIR    where the HTML and CSV go (default: relatorios/)
+  --publish    store in REPORT_BUCKET and mail the supervisors instead (AWS)
+Local stack by default (DYNAMODB_PORT, SES_PORT); AWS when TABLE_NAME is set (OUVIDORIA_ENV picks infra/config/<env>.json, default dev).`;
+
+/** Local stack settings, or AWS ones when TABLE_NAME is set. Shared with scripts/titular.ts. */
+export async function cliSettings(env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
+  if (env.TABLE_NAME) {
+    const { loadDeploymentConfig, runtimeConfigOf } = await import('../infra/config');
+    const config = runtimeConfigOf(loadDeploymentConfig(env.OUVIDORIA_ENV ?? 'dev'));
+    return {
+      config,
+      tableName: env.TABLE_NAME,
+      ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
+      ...(env.RAW_MAIL_BUCKET ? { rawMail: { bucket: env.RAW_MAIL_BUCKET, prefix: 'inbound/' } } : {}),
+      ticketDirectory: { kind: 'table' },
+      ...(env.OUVIDORIA_NOW ? { now: env.OUVIDORIA_NOW } : {}),
+    };
+  }
+  // The same endpoints as scripts/local/invoke.ts (which runs on import, so not imported here).
+  const { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } = await import('./local/stack');
+  const { localConfig } = await import('../shared/domain/config');
+  const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  return {
+    config: localConfig,
+    tableName: LOCAL_TABLE,
+    dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
+    sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
+    ticketDirectory: { kind: 'table' },
+    ...(env.OUVIDORIA_NOW ? { now: env.OUVIDORIA_NOW } : {}),
+  };
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const from = option(argv, '--from');
+  const to = option(argv, '--to');
+  if (!from || !to) {
+    process.stderr.write(`Faltam --from e --to.\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    assertPeriod({ from, to });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const settings = await cliSettings(env);
+  const publish = argv.includes('--publish');
+  const outDir = resolve(env.INIT_CWD ?? process.cwd(), option(argv, '--out') ?? 'relatorios');
+  const deps = buildReportDeps(settings, publish ? { store: reportStoreFromEnv(env) } : { outDir });
+  // Without --publish nothing is mailed: the files are only written.
+  const run = publish ? deps : { ...deps, supervisors: async () => [] };
+  const report = await publishReport({ from, to }, run);
+  const f = report.figures;
+  process.stdout.write(
+    `${report.files.map((name) => (publish ? name : resolve(outDir, name))).join('\n')}\n` +
+      `Manifestações: ${f.total} · aceitas: ${f.acceptedVsRedirected.accepted} · orientadas: ${f.acceptedVsRedirected.redirected} · ` +
+      `em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Data-subject requests (LGPD art. 18):
+ *
+ *   npm run titular -- export <email> [--out DIR]   everything held about the address
+ *   npm run titular -- delete <email> [--yes]       erase it, keep an anonymised tombstone
+ *
+ * `export` writes DIR (default `titular-<first 12 hex of sha256(email)>`) with `dados.json` (every
+ * case, message, survey answer, pointer and counter naming the address) and `eml/` (the raw mail as
+ * received). A folder rather than a .zip: the product has no zip library and the office attaches
+ * or zips the folder with the tools it already has; the JSON lists every .eml by name.
+ * `delete` refuses while the address has open cases unless `--yes` is given.
+ *
+ * Local stack by default (DYNAMODB_PORT; raw mail under LOCAL_DATA_DIR, default `.local`, as
+ * `npm start`); AWS when TABLE_NAME is set (usual credentials; raw mail in S3).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDataSubjectStore } from '../shared/adapters/dynamo/data-subject-store';
+import { FileRawMailArchive, S3RawMailArchive } from '../shared/adapters/raw-mail-archive';
+import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
+import { clockFrom, tableClient } from '../shared/composition/clients';
+import { cliSettings } from './report';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const USAGE = `Usage: npm run titular -- export <email> [--out DIR]
+       npm run titular -- delete <email> [--yes]
+Local stack by default (DYNAMODB_PORT, LOCAL_DATA_DIR); AWS when TABLE_NAME is set.`;
+
+export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string) => void): Promise<DataSubjectDeps> {
+  const settings = await cliSettings(env);
+  const client = tableClient(settings);
+  const rawMail = env.TABLE_NAME
+    ? new S3RawMailArchive(new S3Client({}))
+    : new FileRawMailArchive(join(resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local'), 'mail'));
+  return {
+    store: new DynamoDataSubjectStore(client, settings.tableName),
+    rawMail,
+    clock: clockFrom(settings),
+    timeZone: settings.config.timeZone,
+    ...(progress ? { progress } : {}),
+  };
+}
+
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: { out: (s: string) => void; err: (s: string) => void; deps?: DataSubjectDeps } = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  },
+): Promise<number> {
+  const [command, email, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || !email || !['export', 'delete'].includes(command)) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const deps = io.deps ?? (await depsFrom(env, (line) => io.err(`${line}\n`)));
+  if (command === 'export') {
+    const i = rest.indexOf('--out');
+    const dir = resolve(
+      env.INIT_CWD ?? process.cwd(),
+      i >= 0 && rest[i + 1] ? (rest[i + 1] as string) : `titular-${subjectHash(email).slice(0, 12)}`,
+    );
+    const { data, files } = await exportSubject(email, deps);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'dados.json'), `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    for (const [name, bytes] of files) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), bytes);
+    }
+    io.out(`${dir}\n${data.cases.length} caso(s), ${files.size} e-mail(s) original(is)\n`);
+    return 0;
+  }
+  const result = await eraseSubject(email, deps, { confirmed: rest.includes('--yes') });
+  if (!result.erased) {
+    io.err(
+      `O endereço tem ${result.openCases} caso(s) em aberto. Nada foi apagado.\n` +
+        'Confirme com --yes para apagar mesmo assim (o caso some da fila e do(a) analista).\n',
+    );
+    return 3;
+  }
+  const c = result.tombstone.counts;
+  io.out(
+    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is). Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

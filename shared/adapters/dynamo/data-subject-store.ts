@@ -1,0 +1,170 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type NativeAttributeValue,
+  paginateQuery,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { DataSubjectStore, HeldItem, SubjectCase, Tombstone } from '../../app/data-subject';
+import type { CaseMessage } from '../../domain/case';
+import { normaliseMessageId } from '../../domain/message-id';
+import { OUTCOMES } from '../../domain/outcome';
+import { deliveryKey } from '../../domain/received-mail';
+import { isConditionalCheckFailed } from './client';
+import { GSI } from './table-design';
+
+type Item = Record<string, NativeAttributeValue>;
+type Key = { pk: string; sk: string };
+
+const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['sk']) });
+
+/**
+ * Everything the table holds about one address, found by key — never a scan:
+ * - its cases: Query `gsi2-sender` (`SENDER#<email>`), then each case partition (`CASE#<id>`: the
+ *   case item, `MSG#` follow-ups, `SRC#` guards);
+ * - per case: `PROTOCOL#`, `SURVEY#`, every `MSGID#` of `messageIds`, the `DELIVERY#` claim of each
+ *   received message (sha256 of sender + Message-ID), the `OPENCASE` marker of its analyst;
+ * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
+ *   still hold one (they expire two days after their day) and the days of the address's cases.
+ */
+export class DynamoDataSubjectStore implements DataSubjectStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async queryAll(input: {
+    IndexName?: string;
+    KeyConditionExpression: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues: Item;
+  }): Promise<Item[]> {
+    const items: Item[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, ...(input.IndexName ? {} : { ConsistentRead: true }), ...input },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    return items;
+  }
+
+  private async getItem(key: Key): Promise<Item | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item ?? null;
+  }
+
+  async cases(email: string): Promise<SubjectCase[]> {
+    const address = email.trim().toLowerCase();
+    const caseItems = await this.queryAll({
+      IndexName: GSI.bySender.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey },
+      ExpressionAttributeValues: { ':pk': `SENDER#${address}` },
+    });
+    const out: SubjectCase[] = [];
+    for (const summary of caseItems) {
+      const caseId = String(summary['caseId']);
+      const partition = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+      });
+      const caseItem = partition.find((i) => i['sk'] === 'CASE');
+      if (!caseItem) continue;
+      const related: HeldItem[] = [];
+      const candidates: Key[] = [];
+      const protocol = typeof caseItem['protocol'] === 'string' ? caseItem['protocol'] : undefined;
+      if (protocol) {
+        candidates.push({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' }, { pk: `SURVEY#${protocol}`, sk: 'SURVEY' });
+      }
+      for (const id of Array.isArray(caseItem['messageIds']) ? caseItem['messageIds'] : []) {
+        const n = normaliseMessageId(String(id));
+        if (n) candidates.push({ pk: `MSGID#${n}`, sk: 'MSGID' });
+      }
+      const messages: CaseMessage[] = [
+        ...(caseItem['firstMessage'] ? [caseItem['firstMessage'] as CaseMessage] : []),
+        ...partition.filter((i) => String(i['sk']).startsWith('MSG#')).map((i) => i['message'] as CaseMessage),
+      ];
+      for (const m of messages) {
+        if (m?.direction === 'out' || !m?.messageId) continue;
+        const k = deliveryKey({ from: m.from?.address ?? address, messageId: m.messageId });
+        if (k) candidates.push({ pk: `DELIVERY#${k}`, sk: 'DELIVERY' });
+      }
+      if (typeof caseItem['assignee'] === 'string') {
+        candidates.push({ pk: 'OPENCASE', sk: `STAFF#${caseItem['assignee']}#CASE#${caseId}` });
+      }
+      for (const key of candidates) {
+        const item = await this.getItem(key);
+        if (item) related.push({ key, item });
+      }
+      out.push({
+        caseId,
+        status: String(caseItem['status']),
+        createdAt: String(caseItem['createdAt']),
+        ...(protocol ? { protocol } : {}),
+        ...(typeof caseItem['assignee'] === 'string' ? { assignee: caseItem['assignee'] } : {}),
+        messages,
+        items: partition.map((item) => ({ key: keyOf(item), item })),
+        related,
+      });
+    }
+    return out;
+  }
+
+  async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
+    const address = email.trim().toLowerCase();
+    const keys: Key[] = [
+      { pk: `OPEN#${address}`, sk: 'OPEN' },
+      { pk: `BOUNCE#${address}`, sk: 'BOUNCE' },
+    ];
+    for (const day of new Set(days)) {
+      for (const outcome of OUTCOMES) keys.push({ pk: `THROTTLE#${address}#${outcome}#${day}`, sk: 'THROTTLE' });
+    }
+    const out: HeldItem[] = [];
+    for (const key of keys) {
+      const item = await this.getItem(key);
+      if (item) out.push({ key, item });
+    }
+    return out;
+  }
+
+  async remove(key: Key): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+  }
+
+  /** The legacy open-case set on the analyst's staff item (`openCaseIds`), if the case is in it. */
+  async releaseStaffCase(analystId: string, caseId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: 'STAFF', sk: `STAFF#${analystId}` },
+          UpdateExpression: 'DELETE openCaseIds :id',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':id': new Set([caseId]) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async putTombstone(tombstone: Tombstone): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `TOMBSTONE#${tombstone.subjectHash}`, sk: 'TOMBSTONE', type: 'TOMBSTONE', ...tombstone },
+      }),
+    );
+  }
+
+  async tombstone(subjectHash: string): Promise<Tombstone | null> {
+    const item = await this.getItem({ pk: `TOMBSTONE#${subjectHash}`, sk: 'TOMBSTONE' });
+    if (!item) return null;
+    const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+    return rest as Tombstone;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Data-subject requests (LGPD art. 18): a copy of everything held about an email address, and its
+ * erasure, keeping only an anonymised tombstone (sha256 of the address, date, counts) so that a
+ * later request can be answered ("we erased it on …"). Used by `npm run titular`.
+ */
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { CaseMessage } from '../domain/case';
+import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
+import type { ObjectLocation } from '../domain/submission';
+import type { Clock } from '../ports';
+
+type Key = { pk: string; sk: string };
+
+export interface HeldItem {
+  key: Key;
+  item: Record<string, unknown>;
+}
+
+export interface SubjectCase {
+  caseId: string;
+  protocol?: string;
+  status: string;
+  createdAt: string;
+  assignee?: string;
+  /** The first message and every follow-up (answers relayed to the address included). */
+  messages: CaseMessage[];
+  /** The case partition: case item, `MSG#`, `SRC#`. */
+  items: HeldItem[];
+  /** Pointers and answers outside the partition that exist: PROTOCOL#, SURVEY#, MSGID#, DELIVERY#, OPENCASE. */
+  related: HeldItem[];
+}
+
+export interface Tombstone {
+  subjectHash: string;
+  erasedAt: string;
+  counts: { cases: number; items: number; rawMail: number };
+  /** Earlier erasures of the same address, oldest first. */
+  previous?: Array<{ erasedAt: string; counts: Tombstone['counts'] }>;
+}
+
+export interface DataSubjectStore {
+  cases(email: string): Promise<SubjectCase[]>;
+  /** OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days). */
+  addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
+  remove(key: Key): Promise<void>;
+  releaseStaffCase(analystId: string, caseId: string): Promise<void>;
+  putTombstone(tombstone: Tombstone): Promise<void>;
+  tombstone(subjectHash: string): Promise<Tombstone | null>;
+}
+
+export interface RawMailArchive {
+  /** The bytes, or null when the object is gone (lifecycle, earlier erasure). */
+  read(location: ObjectLocation): Promise<Buffer | null>;
+  /** Deletes every version; returns how many objects/versions were deleted. */
+  erase(location: ObjectLocation): Promise<number>;
+}
+
+export interface DataSubjectDeps {
+  store: DataSubjectStore;
+  rawMail: RawMailArchive;
+  clock: Clock;
+  timeZone: string;
+  /** Progress lines for long runs (stderr in the CLI). */
+  progress?: (line: string) => void;
+}
+
+export function subjectHash(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function assertAddress(email: string): string {
+  const address = email.trim().toLowerCase();
+  if (!EMAIL.test(address)) throw new Error(`Endereço de e-mail inválido: ${JSON.stringify(email)}`);
+  return address;
+}
+
+/** Office-local days whose THROTTLE# items may exist: today, yesterday, and the days of the cases. */
+function throttleDays(cases: readonly SubjectCase[], now: Date, zone: string): string[] {
+  const local = (d: Date | string) =>
+    (typeof d === 'string' ? DateTime.fromISO(d) : DateTime.fromJSDate(d)).setZone(zone).toISODate() as string;
+  const days = new Set<string>([local(now), local(new Date(now.getTime() - 86_400_000))]);
+  for (const c of cases) {
+    days.add(local(c.createdAt));
+    for (const i of c.items) {
+      const at = (i.item['reply'] as { at?: string } | undefined)?.at;
+      if (at) days.add(local(at));
+    }
+  }
+  return [...days].sort();
+}
+
+export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] {
+  const seen = new Map<string, ObjectLocation>();
+  for (const c of cases) for (const m of c.messages) if (m?.raw) seen.set(`${m.raw.bucket}/${m.raw.key}`, m.raw);
+  return [...seen.values()];
+}
+
+export interface SubjectExport {
+  format: 'ouvidoria-titular-v1';
+  subject: string;
+  exportedAt: string;
+  cases: Array<{
+    caseId: string;
+    protocol?: string;
+    status: string;
+    createdAt: string;
+    messages: CaseMessage[];
+    items: HeldItem[];
+    related: HeldItem[];
+  }>;
+  addressItems: HeldItem[];
+  rawMail: Array<{ location: ObjectLocation; file: string | null; bytes: number }>;
+  tombstone: Tombstone | null;
+}
+
+/** Everything held about the address; `files` maps a relative file name to its bytes (the .eml files). */
+export async function exportSubject(
+  email: string,
+  deps: DataSubjectDeps,
+): Promise<{ data: SubjectExport; files: Map<string, Buffer> }> {
+  const address = assertAddress(email);
+  const now = deps.clock.now();
+  const cases = await deps.store.cases(address);
+  deps.progress?.(`${cases.length} caso(s) encontrados`);
+  const addressItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  const files = new Map<string, Buffer>();
+  const rawMail: SubjectExport['rawMail'] = [];
+  const locations = rawLocationsOf(cases);
+  let n = 0;
+  for (const location of locations) {
+    n++;
+    deps.progress?.(`[${n}/${locations.length}] e-mail original`);
+    const bytes = await deps.rawMail.read(location);
+    const file = bytes
+      ? `eml/${String(n).padStart(4, '0')}-${location.key.replace(/[^A-Za-z0-9._-]+/g, '_')}.eml`
+      : null;
+    if (bytes && file) files.set(file, bytes);
+    rawMail.push({ location, file, bytes: bytes?.length ?? 0 });
+  }
+  return {
+    data: {
+      format: 'ouvidoria-titular-v1',
+      subject: address,
+      exportedAt: now.toISOString(),
+      cases: cases.map((c) => ({
+        caseId: c.caseId,
+        ...(c.protocol ? { protocol: c.protocol } : {}),
+        status: c.status,
+        createdAt: c.createdAt,
+        messages: c.messages,
+        items: c.items,
+        related: c.related,
+      })),
+      addressItems,
+      rawMail,
+      tombstone: await deps.store.tombstone(subjectHash(address)),
+    },
+    files,
+  };
+}
+
+export type EraseResult =
+  | { erased: false; reason: 'open-cases'; openCases: number }
+  | { erased: true; tombstone: Tombstone };
+
+/**
+ * Erases every item and raw mail of the address, then writes the tombstone. Refused when the
+ * address has open cases and `confirmed` is false. Order: raw mail, pointers and side items, the
+ * case items last — a run interrupted half-way is completed by running it again (the cases are
+ * still found by the sender index until their own item goes).
+ */
+export async function eraseSubject(
+  email: string,
+  deps: DataSubjectDeps,
+  options: { confirmed: boolean },
+): Promise<EraseResult> {
+  const address = assertAddress(email);
+  const now = deps.clock.now();
+  const cases = await deps.store.cases(address);
+  const open = cases.filter((c) => isOpenStatus(c.status as WorkStatus) || c.status === 'QUEUED').length;
+  if (open > 0 && !options.confirmed) return { erased: false, reason: 'open-cases', openCases: open };
+
+  let rawMail = 0;
+  const locations = rawLocationsOf(cases);
+  for (const [i, location] of locations.entries()) {
+    deps.progress?.(`[${i + 1}/${locations.length}] apagando e-mail original`);
+    rawMail += await deps.rawMail.erase(location);
+  }
+  let items = 0;
+  for (const [i, c] of cases.entries()) {
+    deps.progress?.(`[${i + 1}/${cases.length}] apagando caso ${c.protocol ?? c.caseId}`);
+    for (const r of c.related) {
+      await deps.store.remove(r.key);
+      items++;
+    }
+    if (c.assignee) await deps.store.releaseStaffCase(c.assignee, c.caseId);
+    // The case item last: until it goes, the sender index still finds the case for a retry.
+    const partition = [...c.items].sort((a, b) => (a.key.sk === 'CASE' ? 1 : 0) - (b.key.sk === 'CASE' ? 1 : 0));
+    for (const p of partition) {
+      await deps.store.remove(p.key);
+      items++;
+    }
+  }
+  for (const a of await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone))) {
+    await deps.store.remove(a.key);
+    items++;
+  }
+  const hash = subjectHash(address);
+  const before = await deps.store.tombstone(hash);
+  const tombstone: Tombstone = {
+    subjectHash: hash,
+    erasedAt: now.toISOString(),
+    counts: { cases: cases.length, items, rawMail },
+    ...(before ? { previous: [...(before.previous ?? []), { erasedAt: before.erasedAt, counts: before.counts }] } : {}),
+  };
+  await deps.store.putTombstone(tombstone);
+  return { erased: true, tombstone };
+}

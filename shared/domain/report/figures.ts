@@ -1,0 +1,373 @@
+/**
+ * Figures of the management report (SPEC "Reports and personal data"), computed from the cases
+ * created in a period. Pure: the application reads the cases (index queries by date) and the
+ * survey answers, this module counts.
+ *
+ * Definitions (also in the README):
+ * - The cohort is every submission created in the period (office-local dates, inclusive).
+ * - Business days between two instants = business dates of the office calendar after the first
+ *   instant's local date, up to and including the second's (same day = 0; Friday → Monday = 1;
+ *   holidays and weekends are not counted).
+ * - First answer = the first `answered` history event; close = `closedAt` of a CLOSED case.
+ * - Median: the middle value (mean of the two middle ones for an even count). p90: nearest rank,
+ *   the ⌈0.9·n⌉-th smallest value (with 1–9 values this is the largest). No value → null.
+ * - Closed within the deadline: closed cases of the cohort with a due date whose `closedAt` ≤ `dueAt`.
+ * - Overdue now: open cases (any creation date) whose `dueAt` has passed at generation time.
+ * - Satisfaction: answers of the closed cases of the cohort; response rate = answers / closed cases.
+ * - Topic rules: the decision's rule ids that name a subject (`topic.`, `scope.`, `client.`).
+ */
+import type { OfficeCalendar } from '../calendar';
+import { CLOSE_CATEGORIES, CLOSE_CATEGORY_LABELS_PT, type CloseCategory, type HistoryEvent } from '../lifecycle/types';
+import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
+import { OUTCOMES, type Outcome } from '../outcome';
+import type { Channel } from '../submission';
+
+/** What the report reads of a case (a WorkCase has all of it). */
+export interface ReportCase {
+  caseId: string;
+  protocol?: string;
+  channel: Channel;
+  status: WorkStatus;
+  outcome: Outcome;
+  decision: { ruleIds: string[] };
+  assignee?: string;
+  createdAt: string;
+  dueAt?: string;
+  closedAt?: string;
+  closure?: { category: CloseCategory };
+  history?: HistoryEvent[];
+}
+
+export interface ReportSurvey {
+  protocol: string;
+  score: number;
+}
+
+/** Office-local dates, inclusive. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface Durations {
+  /** Cases with a value. */
+  count: number;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface PeriodFigures {
+  period: ReportPeriod;
+  total: number;
+  byOutcome: CountRow[];
+  byChannel: CountRow[];
+  byTopicRule: CountRow[];
+  byAnalyst: CountRow[];
+  acceptedVsRedirected: { accepted: number; redirected: number; quarantined: number };
+  firstAnswer: Durations;
+  toClose: Durations;
+  deadline: { closed: number; withinDeadline: number; share: number | null };
+  resolution: CountRow[];
+  satisfaction: {
+    closedCases: number;
+    answers: number;
+    responseRate: number | null;
+    average: number | null;
+    /** Counts of scores 1..5. */
+    distribution: CountRow[];
+  };
+  topTopics: CountRow[];
+}
+
+export interface ChangeRow {
+  key: string;
+  label: string;
+  current: number | null;
+  previous: number | null;
+  /** current − previous. */
+  change: number | null;
+  /** Relative change (0.25 = +25 %); null when the previous value is 0 or missing. */
+  changeShare: number | null;
+}
+
+export interface ReportFigures extends PeriodFigures {
+  generatedAt: string;
+  timeZone: string;
+  overdueNow: number;
+  previous: PeriodFigures;
+  monthOverMonth: ChangeRow[];
+}
+
+export const OUTCOME_LABELS_PT: Record<Outcome, string> = {
+  ACCEPTED: 'Aceito (caso aberto)',
+  NO_PRIOR_TICKET: 'Sem chamado anterior',
+  TICKET_INVALID: 'Chamado inválido',
+  ACCESS_ISSUE: 'Problema de acesso',
+  BILLING_QUESTION: 'Dúvida de cobrança',
+  NOT_A_CLIENT: 'Não é cliente',
+  OUT_OF_SCOPE_FEATURE: 'Fora do escopo: funcionalidade',
+  OUT_OF_SCOPE_COMMERCIAL: 'Fora do escopo: comercial',
+  QUARANTINED: 'Quarentena',
+};
+
+export const CHANNEL_LABELS_PT: Record<Channel, string> = { email: 'E-mail', webform: 'Formulário' };
+
+export const TOPIC_RULE_PREFIXES = ['topic.', 'scope.', 'client.'] as const;
+export const NO_TOPIC = '(sem tema)';
+export const UNASSIGNED = '(não atribuído)';
+export const TOP_TOPICS = 10;
+
+export function isTopicRule(ruleId: string): boolean {
+  return TOPIC_RULE_PREFIXES.some((p) => ruleId.startsWith(p));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function nextIsoDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Business dates after `start`'s local date up to and including `end`'s (0 when end ≤ start's day). */
+export function businessDaysBetween(calendar: OfficeCalendar, start: string | Date, end: string | Date): number {
+  const from = calendar.localDate(new Date(start));
+  const to = calendar.localDate(new Date(end));
+  let days = 0;
+  // A case is not open for more than a few years: the loop is bounded by the dates themselves.
+  for (let d = nextIsoDate(from); d <= to; d = nextIsoDate(d)) if (calendar.isBusinessDay(d)) days++;
+  return days;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Nearest-rank percentile (p in 0..100): the ⌈p/100·n⌉-th smallest value. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] as number;
+}
+
+function durations(values: number[]): Durations {
+  return { count: values.length, median: median(values), p90: percentile(values, 90) };
+}
+
+/** Counts with labels, most frequent first, ties by key. */
+function countRows(keys: Iterable<string>, label: (key: string) => string = (k) => k): CountRow[] {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([key, count]) => ({ key, label: label(key), count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Rows for every key of a fixed list, zeros included, in the list's order. */
+function fixedRows<K extends string>(all: readonly K[], keys: Iterable<string>, label: (k: K) => string): CountRow[] {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return all.map((key) => ({ key, label: label(key), count: counts.get(key) ?? 0 }));
+}
+
+export function topicRulesOf(c: Pick<ReportCase, 'decision'>): string[] {
+  const topics = (c.decision?.ruleIds ?? []).filter(isTopicRule);
+  return topics.length > 0 ? [...new Set(topics)] : [NO_TOPIC];
+}
+
+function firstAnsweredAt(c: ReportCase): string | undefined {
+  return (c.history ?? []).find((e) => e.type === 'answered')?.at;
+}
+
+/** The figures of one period from the cases created in it and the survey answers of its closed cases. */
+export function periodFigures(
+  period: ReportPeriod,
+  cases: readonly ReportCase[],
+  surveys: readonly ReportSurvey[],
+  calendar: OfficeCalendar,
+): PeriodFigures {
+  const accepted = cases.filter((c) => c.outcome === 'ACCEPTED');
+  const closed = accepted.filter((c) => c.status === 'CLOSED' && c.closedAt);
+
+  const firstAnswers: number[] = [];
+  for (const c of accepted) {
+    const at = firstAnsweredAt(c);
+    if (at) firstAnswers.push(businessDaysBetween(calendar, c.createdAt, at));
+  }
+  const toClose = closed.map((c) => businessDaysBetween(calendar, c.createdAt, c.closedAt as string));
+
+  const withDue = closed.filter((c) => c.dueAt);
+  const within = withDue.filter((c) => Date.parse(c.closedAt as string) <= Date.parse(c.dueAt as string)).length;
+
+  const protocols = new Set(closed.map((c) => c.protocol).filter((p): p is string => !!p));
+  const answers = surveys.filter((s) => protocols.has(s.protocol));
+  const scores = answers.map((s) => s.score);
+
+  const topicKeys = cases.flatMap(topicRulesOf);
+  const byTopicRule = countRows(topicKeys);
+  return {
+    period,
+    total: cases.length,
+    byOutcome: fixedRows(
+      OUTCOMES,
+      cases.map((c) => c.outcome),
+      (k) => OUTCOME_LABELS_PT[k],
+    ),
+    byChannel: fixedRows(
+      ['email', 'webform'] as const,
+      cases.map((c) => c.channel),
+      (k) => CHANNEL_LABELS_PT[k],
+    ),
+    byTopicRule,
+    byAnalyst: countRows(accepted.map((c) => c.assignee ?? UNASSIGNED)),
+    acceptedVsRedirected: {
+      accepted: accepted.length,
+      redirected: cases.filter((c) => c.status === 'REDIRECTED').length,
+      quarantined: cases.filter((c) => c.status === 'QUARANTINED').length,
+    },
+    firstAnswer: durations(firstAnswers),
+    toClose: durations(toClose),
+    deadline: {
+      closed: withDue.length,
+      withinDeadline: within,
+      share: withDue.length > 0 ? within / withDue.length : null,
+    },
+    resolution: fixedRows(
+      CLOSE_CATEGORIES,
+      closed.map((c) => c.closure?.category).filter((k): k is CloseCategory => !!k),
+      (k) => CLOSE_CATEGORY_LABELS_PT[k],
+    ),
+    satisfaction: {
+      closedCases: protocols.size,
+      answers: answers.length,
+      responseRate: protocols.size > 0 ? answers.length / protocols.size : null,
+      average: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      distribution: fixedRows(['1', '2', '3', '4', '5'] as const, scores.map(String), (k) => `Nota ${k}`),
+    },
+    topTopics: byTopicRule.filter((r) => r.key !== NO_TOPIC).slice(0, TOP_TOPICS),
+  };
+}
+
+/** Open cases whose due date passed at `now`. */
+export function overdueNow(openCases: readonly ReportCase[], now: Date): number {
+  return openCases.filter((c) => isOpenStatus(c.status) && c.dueAt && Date.parse(c.dueAt) < now.getTime()).length;
+}
+
+function change(key: string, label: string, current: number | null, previous: number | null): ChangeRow {
+  const diff = current !== null && previous !== null ? current - previous : null;
+  return {
+    key,
+    label,
+    current,
+    previous,
+    change: diff,
+    changeShare: diff !== null && previous !== null && previous !== 0 ? diff / previous : null,
+  };
+}
+
+export function monthOverMonth(current: PeriodFigures, previous: PeriodFigures): ChangeRow[] {
+  return [
+    change('total', 'Manifestações recebidas', current.total, previous.total),
+    change('accepted', 'Casos aceitos', current.acceptedVsRedirected.accepted, previous.acceptedVsRedirected.accepted),
+    change(
+      'redirected',
+      'Orientadas (redirecionadas)',
+      current.acceptedVsRedirected.redirected,
+      previous.acceptedVsRedirected.redirected,
+    ),
+    change('closed', 'Casos encerrados', current.toClose.count, previous.toClose.count),
+    change('deadlineShare', 'Encerrados no prazo (fração)', current.deadline.share, previous.deadline.share),
+    change(
+      'firstAnswerMedian',
+      'Mediana até a 1ª resposta (dias úteis)',
+      current.firstAnswer.median,
+      previous.firstAnswer.median,
+    ),
+    change('closeMedian', 'Mediana até o encerramento (dias úteis)', current.toClose.median, previous.toClose.median),
+    change(
+      'satisfactionAverage',
+      'Satisfação média (1–5)',
+      current.satisfaction.average,
+      previous.satisfaction.average,
+    ),
+  ];
+}
+
+/** The period before: the previous calendar month for a whole month, else as many days just before. */
+export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  assertPeriod(period);
+  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd === 1 && fy === ty && fm === tm && td === lastOfMonth) {
+    const from = new Date(Date.UTC(fy, fm - 2, 1)).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(fy, fm - 1, 0)).toISOString().slice(0, 10);
+    return { from, to };
+  }
+  const days = Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000) + 1;
+  const to = new Date(Date.UTC(fy, fm - 1, fd - 1)).toISOString().slice(0, 10);
+  const from = new Date(Date.UTC(fy, fm - 1, fd - days)).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+export function assertPeriod(period: ReportPeriod): void {
+  for (const d of [period.from, period.to]) {
+    if (!ISO_DATE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
+      throw new RangeError(`Expected a date YYYY-MM-DD, got ${JSON.stringify(d)}`);
+    }
+  }
+  if (period.from > period.to) throw new RangeError(`The period starts (${period.from}) after it ends (${period.to})`);
+}
+
+/** The calendar month before the one of `now` in the office zone (what the monthly schedule reports). */
+export function lastMonth(calendar: OfficeCalendar, now: Date): ReportPeriod {
+  const today = calendar.localDate(now);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return {
+    from: new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10),
+    to: new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10),
+  };
+}
+
+export interface ReportInput {
+  period: ReportPeriod;
+  cases: readonly ReportCase[];
+  previousCases: readonly ReportCase[];
+  /** Every open case now (for "overdue now"), whatever its creation date. */
+  openCases: readonly ReportCase[];
+  surveys: readonly ReportSurvey[];
+  now: Date;
+  calendar: OfficeCalendar;
+}
+
+export function reportFigures(input: ReportInput): ReportFigures {
+  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar);
+  const previous = periodFigures(previousPeriod(input.period), input.previousCases, input.surveys, input.calendar);
+  return {
+    ...current,
+    generatedAt: input.now.toISOString(),
+    timeZone: input.calendar.timeZone,
+    overdueNow: overdueNow(input.openCases, input.now),
+    previous,
+    monthOverMonth: monthOverMonth(current, previous),
+  };
+}
+
+/** True on the first business day of the month in the office calendar (the monthly schedule fires on days 1–7). */
+export function isFirstBusinessDayOfMonth(calendar: OfficeCalendar, now: Date): boolean {
+  const today = calendar.localDate(now);
+  if (!calendar.isBusinessDay(today)) return false;
+  for (let d = `${today.slice(0, 8)}01`; d < today; d = nextIsoDate(d)) if (calendar.isBusinessDay(d)) return false;
+  return true;
+}

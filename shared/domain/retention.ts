@@ -1,0 +1,47 @@
+/**
+ * LGPD retention (SPEC "Reports and personal data"): when the items of a submission may be deleted.
+ * Pure: the adapters write the answer as the DynamoDB TTL attribute (`expiresAt`, epoch seconds) and
+ * tag the raw mail; DynamoDB TTL and the S3 lifecycle rule do the deleting.
+ *
+ * - REDIRECTED / QUARANTINED (not cases): `redirectRetentionDays` after the submission arrived.
+ * - CLOSED: `retentionDays` after closing.
+ * - Any open status (QUEUED, ASSIGNED, IN_PROGRESS, WAITING_MERCHANT): no expiry — a reopened case
+ *   loses the one its closing set.
+ */
+import type { OuvidoriaConfig } from './config';
+import type { WorkStatus } from './lifecycle/types';
+
+export const DAY_SECONDS = 24 * 3600;
+
+export interface RetentionSettings {
+  retentionDays: number;
+  redirectRetentionDays: number;
+}
+
+/** The defaults of `config.retention`, for adapters built without a configuration. */
+export const DEFAULT_RETENTION: RetentionSettings = { retentionDays: 1826, redirectRetentionDays: 180 };
+
+export function retentionOf(config: Pick<OuvidoriaConfig, 'retention'> | undefined): RetentionSettings {
+  return config?.retention ?? DEFAULT_RETENTION;
+}
+
+/**
+ * Expiry (epoch seconds) of the items of a record in `status`, or null when it must be kept.
+ * `since` is when the clock starts: the submission's arrival for REDIRECTED/QUARANTINED, the
+ * closing instant for CLOSED. An invalid instant gives null (never delete on bad data).
+ */
+export function retentionExpiry(status: WorkStatus, since: string | Date, settings: RetentionSettings): number | null {
+  const days =
+    status === 'CLOSED'
+      ? settings.retentionDays
+      : status === 'REDIRECTED' || status === 'QUARANTINED'
+        ? settings.redirectRetentionDays
+        : null;
+  if (days === null) return null;
+  const ms = typeof since === 'string' ? Date.parse(since) : since.getTime();
+  if (!Number.isFinite(ms)) return null;
+  return Math.floor(ms / 1000) + days * DAY_SECONDS;
+}
+
+/** S3 object tag put on the raw mail of a closed case; the bucket's lifecycle rule expires by it. */
+export const RAW_MAIL_RETENTION_TAG = { key: 'ouvidoria-retention', closedCase: 'closed-case' } as const;

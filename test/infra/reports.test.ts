@@ -1,0 +1,102 @@
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { loadDeploymentConfig } from '../../infra/config';
+import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+let stack: OuvidoriaStack;
+let template: Template;
+
+beforeAll(() => {
+  ({ stack } = buildApp({ context: NO_BUNDLING, config: loadDeploymentConfig('dev'), nag: false }));
+  template = Template.fromStack(stack);
+});
+
+const logicalId = (s: Stack, c: IConstruct) => s.getLogicalId(c.node.defaultChild as CfnElement);
+
+function statementsOf(role: IConstruct): Array<Record<string, unknown>> {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: [{ Ref: logicalId(stack, role) }] },
+  });
+  return Object.values(policies).flatMap(
+    (p) =>
+      (p as { Properties: { PolicyDocument: { Statement: Array<Record<string, unknown>> } } }).Properties.PolicyDocument
+        .Statement,
+  );
+}
+
+describe('reports and retention (CDK)', () => {
+  it('keeps the TTL attribute on the table', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    });
+  });
+
+  it('expires raw mail of closed cases by tag, retentionDays after the tag', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Id: 'lgpd-closed-case-raw-mail',
+            Status: 'Enabled',
+            ExpirationInDays: 1826,
+            TagFilters: [{ Key: 'ouvidoria-retention', Value: 'closed-case' }],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('stores reports encrypted, private, TLS-only, with a lifecycle', () => {
+    const bucket = stack.reports.bucket;
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }),
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-reports', ExpirationInDays: 731 })]),
+      },
+    });
+    expect(logicalId(stack, bucket)).toMatch(/^ReportsBucket/);
+  });
+
+  it('runs the report function on days 1–7 at 08:00 São Paulo time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 1-7 * ? *)',
+      ScheduleExpressionTimezone: 'America/Sao_Paulo',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, stack.reports.fn.function), 'Arn'] } }),
+    });
+  });
+
+  it('grants the report function only index queries, surveys/roster reads, its report prefix and sending', () => {
+    const statements = statementsOf(stack.reports.fn.role);
+    const actions = statements.flatMap((s) => (Array.isArray(s['Action']) ? s['Action'] : [s['Action']])).sort();
+    expect(actions).toEqual(
+      [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:Query',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        's3:GetObject',
+        's3:PutObject',
+        'ses:SendEmail',
+        'ses:SendRawEmail',
+      ].sort(),
+    );
+    const query = statements.find((s) => s['Sid'] === 'QueryStatusIndex');
+    expect(JSON.stringify(query)).toContain('/index/gsi1-status');
+    expect(query?.['Condition']).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STATUS#*'] } });
+    const reads = statements.find((s) => s['Sid'] === 'ReadSurveysAndRoster');
+    expect(reads?.['Condition']).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF'] },
+    });
+    expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem)/);
+    expect(JSON.stringify(statements.find((s) => s['Sid'] === 'WriteAndLinkReports'))).toContain('/relatorios/*');
+  });
+});

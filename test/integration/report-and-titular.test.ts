@@ -1,0 +1,359 @@
+/**
+ * Issue 15 on dynalite: a month of submissions through the real intake and lifecycle services and
+ * the DynamoDB adapters, the report over the status index checked against figures computed here
+ * independently, retention TTLs, and a data-subject export + erasure that leaves only the tombstone.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
+import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
+import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
+import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
+import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
+import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
+import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
+import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
+import { DirectoryReportStore } from '../../shared/adapters/report-store';
+import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../../shared/app/data-subject';
+import { processSubmission } from '../../shared/app/intake';
+import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
+import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
+import { publishReport } from '../../shared/app/report';
+import { officeCalendar } from '../../shared/domain/calendar';
+import { localConfig } from '../../shared/domain/config';
+import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
+import { DAY_SECONDS } from '../../shared/domain/retention';
+import { SubmissionSchema } from '../../shared/domain/submission';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { FixedClock, InMemoryTicketDirectory, RecordingMailer, RecordingQueue } from '../support/fakes';
+import { ROSTER, RecordingTimerScheduler, SECRET, staffMail } from '../support/lifecycle-fakes';
+
+const TABLE = 'report-titular';
+const BUCKET = 'ouvidoria-raw-mail-test';
+const calendar = officeCalendar(localConfig);
+
+let dynalite: DynaliteHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let rawRoot: string;
+
+/** Accepted case i: created April 6 + i (weekdays), answered the next day for i < 4, closed for i < 3. */
+const PLAN = [
+  {
+    created: '2026-04-06T14:00:00.000Z',
+    answer: '2026-04-07T14:00:00.000Z',
+    close: '2026-04-28T14:00:00.000Z',
+    category: 'procedente',
+    score: 4,
+  },
+  {
+    created: '2026-04-07T14:00:00.000Z',
+    answer: '2026-04-08T14:00:00.000Z',
+    close: '2026-04-09T14:00:00.000Z',
+    category: 'resolvido',
+    score: 5,
+  },
+  {
+    created: '2026-04-08T14:00:00.000Z',
+    answer: '2026-04-09T14:00:00.000Z',
+    close: '2026-04-22T14:00:00.000Z',
+    category: 'procedente',
+  },
+  { created: '2026-04-09T14:00:00.000Z', answer: '2026-04-13T14:00:00.000Z' },
+  { created: '2026-04-10T14:00:00.000Z' },
+  { created: '2026-04-13T14:00:00.000Z' },
+] as const;
+const REDIRECTED = ['2026-04-14T14:00:00.000Z', '2026-04-15T14:00:00.000Z'];
+const SUBJECT = 'lojista0@loja0.com.br';
+
+const sender = (i: number) => `lojista${i}@loja${i}.com.br`;
+
+function submission(i: number, created: string, ticket: boolean) {
+  const address = ticket ? sender(i) : `orientar${i}@outra.com.br`;
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: `ses-${i}-${ticket ? 'a' : 'r'}`,
+    receivedAt: created,
+    sender: { name: `Lojista ${i}`, address },
+    returnPath: address,
+    recipients: ['ouvidoria@ouvidoria.example.com.br'],
+    subject: ticket ? `Reclamação sobre o chamado #${48200 + i}` : 'Dúvida',
+    text: ticket
+      ? `Olá, abri o chamado #${48200 + i} há duas semanas sobre a integração com os Correios que parou de calcular o frete e ninguém resolveu. Preciso de uma solução.`
+      : 'Olá, quero saber como funciona a plataforma de vocês para vender online. Nunca abri chamado nenhum.',
+    messageId: `msg-${i}-${ticket ? 'a' : 'r'}@mail.example.com`,
+    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    raw: { bucket: BUCKET, key: `inbound/ses-${i}-${ticket ? 'a' : 'r'}` },
+  });
+}
+
+/** Business days after a's local date up to b's: written here, apart from the report code. */
+function bd(a: string, b: string): number {
+  let n = 0;
+  const start = calendar.localDate(new Date(a));
+  const end = calendar.localDate(new Date(b));
+  for (let t = Date.parse(`${start}T12:00:00Z`) + 86_400_000; t <= Date.parse(`${end}T12:00:00Z`); t += 86_400_000) {
+    if (calendar.isBusinessDay(new Date(t).toISOString().slice(0, 10))) n++;
+  }
+  return n;
+}
+
+const caseIds: string[] = [];
+const protocols: string[] = [];
+const dueAts: string[] = [];
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  await createTableIfMissing(raw, TABLE);
+  rawRoot = await mkdtemp(join(tmpdir(), 'ouvidoria-raw-'));
+
+  const repository = new DynamoCaseRepository({ client: doc, tableName: TABLE, retention: localConfig.retention });
+  const staffRepository = new DynamoStaffRepository(doc, TABLE);
+  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
+  const clock = new FixedClock(new Date(PLAN[0].created));
+  const tickets = new InMemoryTicketDirectory(
+    PLAN.map((_, i) => ({ id: String(48200 + i), requesterEmail: sender(i) })),
+  );
+  const intake = {
+    cases: repository,
+    openCases: new DynamoSenderOpenCases(doc, TABLE),
+    tickets,
+    mailer: new RecordingMailer(),
+    queue: new RecordingQueue(),
+    throttle: new DynamoReplyThrottle(doc, TABLE),
+    bounces: new DynamoBounceRegistry(doc, TABLE),
+    clock,
+    config: localConfig,
+  };
+  const store = new DynamoCaseWorkStore({
+    client: doc,
+    tableName: TABLE,
+    repository,
+    retention: localConfig.retention,
+  });
+  const lifecycle: LifecycleDeps = {
+    cases: store,
+    counter: new DynamoOpenCaseCounter(doc, TABLE),
+    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
+    mailer: new RecordingMailer(),
+    timers: new RecordingTimerScheduler(),
+    surveys: new DynamoSurveyStore(doc, TABLE),
+    clock,
+    config: localConfig,
+    secret: SECRET,
+    calendar,
+  };
+
+  // One March case for the month-over-month row.
+  clock.set('2026-03-16T14:00:00.000Z');
+  await processSubmission(submission(9, '2026-03-16T14:00:00.000Z', false), intake);
+
+  for (const [i, p] of PLAN.entries()) {
+    const s = submission(i, p.created, true);
+    await mkdir(join(rawRoot, BUCKET, 'inbound'), { recursive: true });
+    await writeFile(
+      join(rawRoot, BUCKET, s.raw?.key as string),
+      `From: ${sender(i)}\r\nSubject: caso ${i}\r\n\r\ntexto`,
+    );
+    clock.set(p.created);
+    const result = await processSubmission(s, intake);
+    const record = await repository.get(`email:${s.sourceId}`);
+    expect(record?.outcome, JSON.stringify(result)).toBe('ACCEPTED');
+    const due = calendar.dueDate(new Date(p.created), localConfig.slaBusinessDays);
+    await repository.assign(record?.caseId as string, 'ana', new Date(p.created), due);
+    caseIds.push(record?.caseId as string);
+    protocols.push(record?.protocol as string);
+    dueAts.push(due.toISOString());
+  }
+  for (const [j, created] of REDIRECTED.entries()) {
+    clock.set(created);
+    await processSubmission(submission(20 + j, created, false), intake);
+  }
+  for (const [i, p] of PLAN.entries()) {
+    const to = staffReplyAddress(protocols[i] as string, 'ana', SECRET, localConfig);
+    const mail = (text: string, id: string, at: string) =>
+      staffMail({ to, from: 'ana@empresa.com.br', text, sourceId: id, messageId: `${id}@outlook.com`, receivedAt: at });
+    if ('answer' in p) {
+      clock.set(p.answer);
+      const r = await handleStaffMail(mail(`Olá, estamos verificando o caso ${i}.`, `ans-${i}`, p.answer), lifecycle);
+      expect(r.kind, JSON.stringify(r)).not.toBe('refused');
+    }
+    if ('close' in p) {
+      clock.set(p.close);
+      const r = await handleStaffMail(
+        mail(`#encerrar ${p.category}\nResolvido com o time.`, `close-${i}`, p.close),
+        lifecycle,
+      );
+      expect(r.kind, JSON.stringify(r)).not.toBe('refused');
+    }
+    if ('score' in p) {
+      await lifecycle.surveys.record({
+        protocol: protocols[i] as string,
+        score: p.score,
+        answeredAt: '2026-04-29T12:00:00.000Z',
+      });
+    }
+  }
+}, 60_000);
+
+afterAll(async () => {
+  doc?.destroy();
+  raw?.destroy();
+  await dynalite?.stop();
+});
+
+function csvTable(csv: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of csv.trimEnd().split('\r\n').slice(1)) {
+    const [table, key, , value] = line.split(',');
+    map.set(`${table}.${key}`, value ?? '');
+  }
+  return map;
+}
+
+describe('monthly report on dynalite', () => {
+  it('matches figures computed independently, from index queries only', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ouvidoria-report-'));
+    const source = new DynamoReportSource(doc, TABLE);
+    const mailer = new RecordingMailer();
+    const now = new Date('2026-05-04T12:00:00.000Z');
+    const report = await publishReport(
+      { from: '2026-04-01', to: '2026-04-30' },
+      {
+        source,
+        calendar,
+        clock: { now: () => now },
+        store: new DirectoryReportStore(out),
+        mailer,
+        config: localConfig,
+        supervisors: async () => ['sofia@empresa.com.br'],
+      },
+    );
+    const csv = csvTable(report.csv);
+    const closed = PLAN.map((p, i) => ({ p, i })).filter(({ p }) => 'close' in p);
+    const answers = PLAN.filter((p) => 'answer' in p).map((p) => bd(p.created, (p as { answer: string }).answer));
+    const closes = closed.map(({ p }) => bd(p.created, (p as { close: string }).close)).sort((a, b) => a - b);
+    const within = closed.filter(
+      ({ p, i }) => Date.parse((p as { close: string }).close) <= Date.parse(dueAts[i] as string),
+    );
+    const overdue = PLAN.map((p, i) => ({ p, i })).filter(
+      ({ p, i }) => !('close' in p) && Date.parse(dueAts[i] as string) < now.getTime(),
+    );
+
+    expect(csv.get('resumo.total')).toBe(String(PLAN.length + REDIRECTED.length));
+    expect(csv.get('resumo.aceitas')).toBe(String(PLAN.length));
+    expect(csv.get('resumo.orientadas')).toBe(String(REDIRECTED.length));
+    expect(csv.get('resumo.primeira_resposta_casos')).toBe(String(answers.length));
+    expect(csv.get('resumo.primeira_resposta_mediana')).toBe(String(1));
+    expect(answers).toEqual([1, 1, 1, 2]);
+    expect(csv.get('resumo.encerramento_mediana')).toBe(String(closes[1]));
+    expect(csv.get('resumo.encerramento_p90')).toBe(String(closes[2]));
+    expect(csv.get('resumo.prazo_no_prazo')).toBe(String(within.length));
+    expect(csv.get('resumo.em_atraso_agora')).toBe(String(overdue.length));
+    expect(csv.get('resumo.satisfacao_respostas')).toBe('2');
+    expect(csv.get('resumo.satisfacao_media')).toBe('4.5');
+    expect(csv.get('categorias_resolucao.procedente')).toBe('2');
+    expect(csv.get('categorias_resolucao.resolvido')).toBe('1');
+    expect(csv.get('por_analista.ana')).toBe(String(PLAN.length));
+    expect(csv.get('por_canal.email')).toBe(String(PLAN.length + REDIRECTED.length));
+    expect(csv.get('variacao_mensal.total')).toBe(String(PLAN.length + REDIRECTED.length));
+    expect(report.figures.previous.total).toBe(1);
+    // 7 status partitions × 2 periods + 3 open partitions, one page each: no scan.
+    expect(source.queries).toBe(7 * 2 + 3);
+    expect(existsSync(join(out, `${report.name}.html`))).toBe(true);
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.to).toEqual(['sofia@empresa.com.br']);
+    expect(mailer.sent[0]?.text).toContain(report.link);
+
+    // The page for the README screenshot (test/e2e/report-screenshot.test.ts takes it).
+    await mkdir('test-artifacts', { recursive: true });
+    await writeFile(join('test-artifacts', 'report.html'), report.html);
+  });
+});
+
+describe('retention', () => {
+  it('closing sets expiresAt on the case and its pointers; redirected submissions get it at creation', async () => {
+    const closedAt = Date.parse(PLAN[1].close);
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(caseIds[1] as string) }));
+    expect(Item?.['expiresAt']).toBe(Math.floor(closedAt / 1000) + 1826 * DAY_SECONDS);
+    const pointer = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: `PROTOCOL#${protocols[1]}`, sk: 'PROTOCOL' } }),
+    );
+    expect(pointer.Item?.['expiresAt']).toBe(Item?.['expiresAt']);
+    const open = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(caseIds[4] as string) }));
+    expect(open.Item?.['expiresAt']).toBeUndefined();
+    const redirected = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey('email:ses-20-r') }));
+    expect(redirected.Item?.['status']).toBe('REDIRECTED');
+    expect(redirected.Item?.['expiresAt']).toBe(
+      Math.floor(Date.parse(REDIRECTED[0] as string) / 1000) + 180 * DAY_SECONDS,
+    );
+  });
+});
+
+describe('data-subject requests', () => {
+  const deps = (): DataSubjectDeps => ({
+    store: new DynamoDataSubjectStore(doc, TABLE),
+    rawMail: new FileRawMailArchive(rawRoot),
+    clock: { now: () => new Date('2026-05-04T12:00:00.000Z') },
+    timeZone: localConfig.timeZone,
+  });
+
+  it('exports every case, message, survey answer and raw mail of the address', async () => {
+    const { data, files } = await exportSubject(SUBJECT, deps());
+    expect(data.cases).toHaveLength(1);
+    expect(data.cases[0]?.protocol).toBe(protocols[0]);
+    expect(data.cases[0]?.messages.length).toBeGreaterThanOrEqual(2);
+    expect(data.cases[0]?.related.map((r) => r.key.pk)).toEqual(
+      expect.arrayContaining([`PROTOCOL#${protocols[0]}`, `SURVEY#${protocols[0]}`]),
+    );
+    expect(data.addressItems.map((a) => a.key.pk)).toContain(`OPEN#${SUBJECT}`);
+    expect([...files.values()][0]?.toString()).toContain('Subject: caso 0');
+  });
+
+  it('erases everything but the tombstone', async () => {
+    const before = await doc.send(new ScanCommand({ TableName: TABLE }));
+    const result = await eraseSubject(SUBJECT, deps(), { confirmed: false });
+    expect(result.erased).toBe(true);
+    const after = await doc.send(new ScanCommand({ TableName: TABLE }));
+    const mentions = (after.Items ?? []).filter((item) => {
+      const text = JSON.stringify(item);
+      return text.includes(SUBJECT) || text.includes(caseIds[0] as string) || text.includes(protocols[0] as string);
+    });
+    expect(mentions).toEqual([]);
+    const bySender = await doc.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: 'gsi2-sender',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `SENDER#${SUBJECT}` },
+      }),
+    );
+    expect(bySender.Items).toEqual([]);
+    expect(existsSync(join(rawRoot, BUCKET, 'inbound/ses-0-a'))).toBe(false);
+    const tomb = (after.Items ?? []).filter((i) => String(i['pk']).startsWith('TOMBSTONE#'));
+    expect(tomb).toHaveLength(1);
+    expect(tomb[0]?.['pk']).toBe(`TOMBSTONE#${subjectHash(SUBJECT)}`);
+    expect(tomb[0]?.['counts']).toMatchObject({ cases: 1, rawMail: 1 });
+    // What went is exactly what named the address: the other items are all still there (+1 tombstone).
+    const removed = (before.Items?.length ?? 0) - (after.Items?.length ?? 0) + 1;
+    expect(removed).toBe((tomb[0]?.['counts'] as { items: number } | undefined)?.items);
+  });
+
+  it('refuses to erase an address with open cases without confirmation', async () => {
+    const result = await eraseSubject(sender(4), deps(), { confirmed: false });
+    expect(result).toEqual({ erased: false, reason: 'open-cases', openCases: 1 });
+  });
+});

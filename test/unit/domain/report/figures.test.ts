@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { officeCalendar } from '../../../../shared/domain/calendar';
+import { localConfig } from '../../../../shared/domain/config';
+import type { HistoryEvent } from '../../../../shared/domain/lifecycle/types';
+import {
+  businessDaysBetween,
+  isFirstBusinessDayOfMonth,
+  lastMonth,
+  median,
+  percentile,
+  periodFigures,
+  previousPeriod,
+  type ReportCase,
+  reportFigures,
+} from '../../../../shared/domain/report/figures';
+
+const calendar = officeCalendar(localConfig);
+const staff = { kind: 'staff', id: 'ana', role: 'analyst' } as const;
+const answered = (at: string): HistoryEvent => ({ type: 'answered', at, actor: staff, messageSourceId: `m-${at}` });
+
+function c(overrides: Partial<ReportCase> & { caseId: string }): ReportCase {
+  return {
+    channel: 'email',
+    status: 'ASSIGNED',
+    outcome: 'ACCEPTED',
+    decision: { ruleIds: ['ticket.valid', 'topic.billing.complaint'] },
+    createdAt: '2026-04-20T13:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const APRIL = { from: '2026-04-01', to: '2026-04-30' };
+
+describe('business days', () => {
+  it('counts business dates after the start day, skipping weekends and holidays', () => {
+    // Mon 20 Apr → Wed 22 Apr: Tue 21 is Tiradentes.
+    expect(businessDaysBetween(calendar, '2026-04-20T13:00:00Z', '2026-04-22T13:00:00Z')).toBe(1);
+    // Same day = 0; Thursday 2 Apr → Monday 6 Apr skips Good Friday and the weekend.
+    expect(businessDaysBetween(calendar, '2026-04-20T13:00:00Z', '2026-04-20T19:00:00Z')).toBe(0);
+    expect(businessDaysBetween(calendar, '2026-04-02T13:00:00Z', '2026-04-06T13:00:00Z')).toBe(1);
+    // Local dates: 23:30 in São Paulo is 02:30Z the next day, still the same office day.
+    expect(businessDaysBetween(calendar, '2026-04-20T13:00:00Z', '2026-04-21T02:30:00Z')).toBe(0);
+  });
+
+  it('median and nearest-rank p90 with few values, null when there are none', () => {
+    expect(median([])).toBeNull();
+    expect(percentile([], 90)).toBeNull();
+    expect(median([3])).toBe(3);
+    expect(percentile([3], 90)).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([1, 2, 3], 90)).toBe(3);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90)).toBe(10);
+  });
+});
+
+describe('period figures', () => {
+  const cases: ReportCase[] = [
+    // Answered Wed 22 (1 business day), closed Fri 24 (3), on time, rated 5.
+    c({
+      caseId: 'a',
+      protocol: 'OUV-2026-000001',
+      status: 'CLOSED',
+      assignee: 'ana',
+      dueAt: '2026-05-05T13:00:00.000Z',
+      closedAt: '2026-04-24T15:00:00.000Z',
+      closure: { category: 'procedente' },
+      history: [answered('2026-04-22T13:00:00.000Z'), answered('2026-04-23T13:00:00.000Z')],
+    }),
+    // Closed late (after dueAt), no survey; answered the same day.
+    c({
+      caseId: 'b',
+      protocol: 'OUV-2026-000002',
+      channel: 'webform',
+      status: 'CLOSED',
+      assignee: 'bruno',
+      createdAt: '2026-04-06T13:00:00.000Z',
+      dueAt: '2026-04-17T13:00:00.000Z',
+      closedAt: '2026-04-28T13:00:00.000Z',
+      closure: { category: 'improcedente' },
+      decision: { ruleIds: ['ticket.valid', 'scope.feature.request'] },
+      history: [answered('2026-04-06T18:00:00.000Z')],
+    }),
+    // Open, overdue.
+    c({ caseId: 'c', status: 'IN_PROGRESS', assignee: 'ana', dueAt: '2026-04-29T13:00:00.000Z' }),
+    c({
+      caseId: 'd',
+      status: 'REDIRECTED',
+      outcome: 'BILLING_QUESTION',
+      decision: { ruleIds: ['ticket.none', 'topic.billing.invoice'] },
+    }),
+    c({ caseId: 'e', status: 'QUARANTINED', outcome: 'QUARANTINED', decision: { ruleIds: ['quarantine.spam'] } }),
+  ];
+  const surveys = [
+    { protocol: 'OUV-2026-000001', score: 5 },
+    { protocol: 'OUV-2025-999999', score: 1 },
+  ];
+
+  it('counts outcomes, channels, rules, analysts and accepted vs redirected', () => {
+    const f = periodFigures(APRIL, cases, surveys, calendar);
+    expect(f.total).toBe(5);
+    expect(Object.fromEntries(f.byOutcome.map((r) => [r.key, r.count]))).toMatchObject({
+      ACCEPTED: 3,
+      BILLING_QUESTION: 1,
+      QUARANTINED: 1,
+      NO_PRIOR_TICKET: 0,
+    });
+    expect(f.byChannel).toEqual([
+      { key: 'email', label: 'E-mail', count: 4 },
+      { key: 'webform', label: 'Formulário', count: 1 },
+    ]);
+    expect(f.byTopicRule).toEqual([
+      { key: 'topic.billing.complaint', label: 'topic.billing.complaint', count: 2 },
+      { key: '(sem tema)', label: '(sem tema)', count: 1 },
+      { key: 'scope.feature.request', label: 'scope.feature.request', count: 1 },
+      { key: 'topic.billing.invoice', label: 'topic.billing.invoice', count: 1 },
+    ]);
+    expect(f.topTopics.map((r) => r.key)).not.toContain('(sem tema)');
+    expect(f.byAnalyst).toEqual([
+      { key: 'ana', label: 'ana', count: 2 },
+      { key: 'bruno', label: 'bruno', count: 1 },
+    ]);
+    expect(f.acceptedVsRedirected).toEqual({ accepted: 3, redirected: 1, quarantined: 1 });
+  });
+
+  it('first answer and close in business days; deadline share; categories; satisfaction of the cohort only', () => {
+    const f = periodFigures(APRIL, cases, surveys, calendar);
+    // a: 1 (22nd, across Tiradentes); b: 0 (same day).
+    expect(f.firstAnswer).toEqual({ count: 2, median: 0.5, p90: 1 });
+    // a: 21 holiday → 22, 23, 24 = 3; b: Mon 6 → Tue 28 = 15 business days (21 Apr is a holiday).
+    expect(f.toClose).toEqual({ count: 2, median: 9, p90: 15 });
+    expect(f.deadline).toEqual({ closed: 2, withinDeadline: 1, share: 0.5 });
+    expect(Object.fromEntries(f.resolution.map((r) => [r.key, r.count]))).toEqual({
+      procedente: 1,
+      improcedente: 1,
+      parcial: 0,
+      resolvido: 0,
+      'nao-resolvido': 0,
+    });
+    expect(f.satisfaction.closedCases).toBe(2);
+    expect(f.satisfaction.answers).toBe(1);
+    expect(f.satisfaction.responseRate).toBe(0.5);
+    expect(f.satisfaction.average).toBe(5);
+    expect(f.satisfaction.distribution.map((r) => r.count)).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  it('an empty month has zeros and no medians, and renders no division by zero', () => {
+    const f = periodFigures(APRIL, [], [], calendar);
+    expect(f.total).toBe(0);
+    expect(f.firstAnswer).toEqual({ count: 0, median: null, p90: null });
+    expect(f.deadline.share).toBeNull();
+    expect(f.satisfaction).toMatchObject({ responseRate: null, average: null });
+    expect(f.byOutcome.every((r) => r.count === 0)).toBe(true);
+    expect(f.topTopics).toEqual([]);
+  });
+
+  it('overdue now, month over month, the previous period and the monthly schedule', () => {
+    const f = reportFigures({
+      period: APRIL,
+      cases,
+      previousCases: [c({ caseId: 'm1', createdAt: '2026-03-10T13:00:00.000Z' })],
+      openCases: cases.filter((x) => x.caseId === 'c'),
+      surveys,
+      now: new Date('2026-05-04T12:00:00.000Z'),
+      calendar,
+    });
+    expect(f.overdueNow).toBe(1);
+    expect(f.previous.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    const total = f.monthOverMonth.find((r) => r.key === 'total');
+    expect(total).toMatchObject({ current: 5, previous: 1, change: 4, changeShare: 4 });
+    expect(f.monthOverMonth.find((r) => r.key === 'deadlineShare')).toMatchObject({ previous: null, change: null });
+
+    expect(previousPeriod({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    expect(previousPeriod({ from: '2026-04-10', to: '2026-04-19' })).toEqual({ from: '2026-03-31', to: '2026-04-09' });
+    expect(lastMonth(calendar, new Date('2026-01-02T12:00:00Z'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    // 1 May 2026 is a Friday and Labour Day: the first business day is Monday 4 May.
+    expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-01T12:00:00Z'))).toBe(false);
+    expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-04T12:00:00Z'))).toBe(true);
+    expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-05T12:00:00Z'))).toBe(false);
+  });
+});

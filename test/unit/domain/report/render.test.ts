@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { officeCalendar } from '../../../../shared/domain/calendar';
+import { localConfig } from '../../../../shared/domain/config';
+import { type ReportCase, reportFigures } from '../../../../shared/domain/report/figures';
+import { csvCell, renderReportCsv, renderReportHtml } from '../../../../shared/domain/report/render';
+
+const calendar = officeCalendar(localConfig);
+const hostile = '<script>alert(1)</script>"&';
+
+function figures(cases: ReportCase[]) {
+  return reportFigures({
+    period: { from: '2026-04-01', to: '2026-04-30' },
+    cases,
+    previousCases: [],
+    openCases: [],
+    surveys: [],
+    now: new Date('2026-05-04T12:00:00Z'),
+    calendar,
+  });
+}
+
+const one: ReportCase = {
+  caseId: 'x',
+  channel: 'email',
+  status: 'ASSIGNED',
+  outcome: 'ACCEPTED',
+  decision: { ruleIds: ['topic.billing.complaint'] },
+  assignee: hostile,
+  createdAt: '2026-04-20T13:00:00.000Z',
+};
+
+describe('report HTML', () => {
+  it('is one self-contained, well-formed page with titled charts and escaped text', () => {
+    const page = renderReportHtml(figures([one]));
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('<html lang="pt-BR">');
+    expect(page).not.toMatch(/<script|<link|@import|url\(|src=|https?:\/\//i);
+    expect(page).not.toContain(hostile);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;');
+    const svgs = page.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs.length).toBeGreaterThanOrEqual(9);
+    for (const svg of svgs) {
+      const id = /aria-labelledby="([^ "]+)-t \1-d"/.exec(svg)?.[1];
+      expect(id).toBeTruthy();
+      expect(svg).toContain('role="img"');
+      expect(svg).toMatch(new RegExp(`<title id="${id}-t">[^<]+</title><desc id="${id}-d">[^<]+</desc>`));
+    }
+    // Balanced elements (the parser-free check: every opened tag of these kinds is closed).
+    for (const tag of ['section', 'table', 'svg', 'figure', 'title', 'g', 'tr']) {
+      const open = page.match(new RegExp(`<${tag}[\\s>]`, 'g'))?.length ?? 0;
+      expect(page.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0, tag).toBe(open);
+    }
+    expect(page).toContain('@media print');
+  });
+
+  it('renders an empty month without NaN or Infinity', () => {
+    const page = renderReportHtml(figures([]));
+    expect(page).not.toMatch(/NaN|Infinity|undefined/);
+    expect(page).toContain('Sem dados no período');
+  });
+});
+
+describe('report CSV', () => {
+  it('holds the same tables, quoted and safe from spreadsheet formulas', () => {
+    const csv = renderReportCsv(figures([one]));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('tabela,chave,rotulo,valor,anterior,variacao');
+    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
+    expect(lines.some((l) => l.startsWith('por_analista,'))).toBe(true);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(0.123456)).toBe('0.1235');
+    expect(csvCell(null)).toBe('');
+  });
+});
