@@ -153,8 +153,8 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Five functions and the rule-set activation handler.
-    expect(functions.length).toBe(6);
+    // Six functions (monthly report included) and the rule-set activation handler.
+    expect(functions.length).toBe(7);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -499,6 +499,14 @@ describe('raw mail bucket', () => {
               AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
             },
             { Id: 'remove-expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
+            // Raw mail of closed cases, tagged at closing, expires on the case's retention clock.
+            {
+              Id: 'lgpd-closed-case-raw-mail',
+              Status: 'Enabled',
+              TagFilters: [{ Key: 'ouvidoria-retention', Value: 'closed-case' }],
+              ExpirationInDays: 1826,
+              NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+            },
           ],
         },
       },
@@ -657,20 +665,24 @@ describe('SES receiving', () => {
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
     // Our five functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+    template.resourceCountIs('AWS::Lambda::Function', 7);
   });
 });
 
 describe('data kept or removed with retainData', () => {
-  it('empties and deletes both buckets when data is not retained, and never empties retained ones', () => {
+  it('empties and deletes the buckets when data is not retained, and never empties retained ones', () => {
     const autoDelete = (t: Template) => Object.values(t.findResources('Custom::S3AutoDeleteObjects'));
     expect(autoDelete(dev.template)).toHaveLength(0);
     const { stack, template } = variant;
     const buckets = autoDelete(template).map((r) => r.Properties.BucketName);
     expect(buckets).toEqual(
-      expect.arrayContaining([ref(stack, stack.rawMail.bucket), ref(stack, stack.rawMail.accessLogsBucket)]),
+      expect.arrayContaining([
+        ref(stack, stack.rawMail.bucket),
+        ref(stack, stack.rawMail.accessLogsBucket),
+        ref(stack, stack.reports.bucket),
+      ]),
     );
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket]) {
       expect(template.toJSON().Resources[logicalId(stack, bucket)].DeletionPolicy).toBe('Delete');
     }
