@@ -317,7 +317,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // The reply-address secret: Secrets Manager on AWS, a file of the data folder here.
       replySecret: { file: await ensureLocalSecret(join(dataDir, 'reply-secret')) },
     };
-    const { cases, staff } = tableStores(client, LOCAL_TABLE);
+    const { cases, staff } = tableStores(client, LOCAL_TABLE, config.retention);
     await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
     const mailer = mailerFrom(settings);
     // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here.

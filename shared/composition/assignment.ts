@@ -31,7 +31,7 @@ export async function buildAssignmentDeps(
 }
 
 function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides): Omit<AssignCaseDeps, 'telemetry'> {
-  const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName);
+  const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName, settings.config.retention);
   const deadLetterArn = settings.scheduler?.deadLetterArn;
   return {
     config: settings.config,

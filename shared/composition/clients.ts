@@ -10,6 +10,7 @@ import { documentClient } from '../adapters/dynamo/client';
 import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
 import { DynamoStaffRepository } from '../adapters/dynamo/staff-repository';
 import { SesMailer } from '../adapters/ses-mailer';
+import type { RetentionSettings } from '../domain/retention';
 import { type Clock, systemClock } from '../ports';
 import type { Settings } from './settings';
 
@@ -35,10 +36,10 @@ export function mailerFrom(settings: Settings): SesMailer {
   });
 }
 
-/** The table-backed stores, built once per client. */
-export function tableStores(client: DynamoDBDocumentClient, tableName: string) {
+/** The table-backed stores, built once per client (with the LGPD retention of the configuration). */
+export function tableStores(client: DynamoDBDocumentClient, tableName: string, retention?: RetentionSettings) {
   return {
-    cases: new DynamoCaseRepository({ client, tableName }),
+    cases: new DynamoCaseRepository({ client, tableName, ...(retention ? { retention } : {}) }),
     staff: new DynamoStaffRepository(client, tableName),
     bounces: new DynamoBounceRegistry(client, tableName),
     openCases: new DynamoSenderOpenCases(client, tableName),

@@ -36,7 +36,7 @@ export function ticketDirectoryFrom(settings: Settings, client: DynamoDBDocument
 
 export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides = {}): IntakeDeps {
   const client = overrides.client ?? tableClient(settings);
-  const stores = tableStores(client, settings.tableName);
+  const stores = tableStores(client, settings.tableName, settings.config.retention);
   const mailer = overrides.mailer ?? mailerFrom(settings);
   const config = settings.config;
   return {

@@ -48,10 +48,15 @@ export async function buildLifecycleDeps(
   overrides: LifecycleOverrides = {},
 ): Promise<LifecycleDeps> {
   const client = overrides.client ?? tableClient(settings);
-  const { cases, staff } = tableStores(client, settings.tableName);
+  const { cases, staff } = tableStores(client, settings.tableName, settings.config.retention);
   const config = settings.config;
   return {
-    cases: new DynamoCaseWorkStore({ client, tableName: settings.tableName, repository: cases }),
+    cases: new DynamoCaseWorkStore({
+      client,
+      tableName: settings.tableName,
+      repository: cases,
+      retention: config.retention,
+    }),
     counter: new DynamoOpenCaseCounter(client, settings.tableName),
     staff: new RosterStaffDirectory({ staff, supervisorIds: config.lifecycle.supervisorIds }),
     mailer: overrides.mailer ?? mailerFrom(settings),

@@ -30,7 +30,7 @@ export function buildReportDeps(
   overrides: { clock?: Clock; mailer?: Mailer; store?: ReportStore; outDir?: string } = {},
 ): PublishDeps {
   const client = tableClient(settings);
-  const { staff } = tableStores(client, settings.tableName);
+  const { staff } = tableStores(client, settings.tableName, settings.config.retention);
   const directory = new RosterStaffDirectory({ staff, supervisorIds: settings.config.lifecycle.supervisorIds });
   return {
     source: new DynamoReportSource(client, settings.tableName),

@@ -12,7 +12,7 @@ export function buildRequeueStaleDeps(
   overrides: { clock?: Clock; queue?: AssignmentQueue } = {},
 ): RequeueStaleDeps {
   return {
-    cases: tableStores(tableClient(settings), settings.tableName).cases,
+    cases: tableStores(tableClient(settings), settings.tableName, settings.config.retention).cases,
     queue:
       overrides.queue ??
       new SqsAssignmentQueue(new SQSClient({}), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
