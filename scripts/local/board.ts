@@ -3,6 +3,7 @@
  * pt-BR for people, every value from a merchant escaped by the `html` tag (shared/domain/html).
  * Pure rendering: the HTTP server gathers the data and passes it in.
  */
+import { STATUS_LABELS_PT } from '../../shared/domain/lifecycle/types';
 import { OUTCOME_LABELS_PT } from '../../shared/domain/assignment';
 import type { OfficeCalendar } from '../../shared/domain/calendar';
 import { formatDateTimePtBr } from '../../shared/domain/calendar';
@@ -13,13 +14,8 @@ import type { Analyst } from '../../shared/domain/staff';
 import type { AssignmentMessage } from '../../shared/ports';
 import type { DeadLetter } from './queue';
 
-export const STATUS_LABELS_PT: Record<CaseStatus, string> = {
-  QUEUED: 'Na fila de atribuição',
-  ASSIGNED: 'Atribuído',
-  CLOSED: 'Encerrado',
-  REDIRECTED: 'Orientado (resposta automática)',
-  QUARANTINED: 'Em quarentena',
-};
+/** One place for the status labels: the lifecycle's (shared/domain/lifecycle/types.ts). */
+export { STATUS_LABELS_PT };
 
 const CHANNEL_LABELS_PT = { email: 'E-mail', webform: 'Formulário' } as const;
 

@@ -8,7 +8,15 @@ import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdicts } from 
  * ACCEPTED cases: QUEUED → ASSIGNED → CLOSED. Every other outcome is stored as
  * REDIRECTED (guidance sent or suppressed) or QUARANTINED (kept for review, no reply).
  */
-export const CASE_STATUSES = ['QUEUED', 'ASSIGNED', 'CLOSED', 'REDIRECTED', 'QUARANTINED'] as const;
+export const CASE_STATUSES = [
+  'QUEUED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'WAITING_MERCHANT',
+  'CLOSED',
+  'REDIRECTED',
+  'QUARANTINED',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** One message in a case's history: the first submission, merchant follow-ups, notes. */

@@ -1,0 +1,261 @@
+/**
+ * The case lifecycle end to end on the local stack (SPEC steps 8–9): a merchant writes, the case
+ * is assigned, the analyst works it from their mailbox through the per-case address, the merchant
+ * answers, the analyst waits, closes, the merchant rates it and reopens it; forged staff mail
+ * changes nothing; the virtual clock drives the reminder and the supervisor's alert. Real SMTP
+ * client, every mail read back from the SES outbox.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import type { CaseRecord } from '../../shared/domain/case';
+import { verifySurveyLink } from '../../shared/domain/lifecycle/survey';
+import type { WorkCase } from '../../shared/domain/lifecycle/types';
+import { caseOf, clearOutbox, type Email, getCaseRecord, mailsTo, outbox, sendMail, waitFor } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Wednesday 25/11/2026, office open. */
+const START = '2026-11-25T10:00:00-03:00';
+const MERCHANT = 'lojista@modasbella.com.br';
+const SUPERVISOR = 'sofia.ramos@ouvidoria.example.com.br';
+
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-lifecycle-'));
+  stack = await startLocalStack({
+    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+    dataDir,
+    fresh: true,
+    now: START,
+    seedFile: join(ROOT, 'events', 'local-seed.json'),
+    logLevel: 'SILENT',
+    queueBackoffMs: () => 200,
+  });
+  await clearOutbox(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const work = (caseId: string) => getCaseRecord(stack, caseId) as Promise<CaseRecord & WorkCase>;
+const analystEmail = (id: string | undefined) => stack.seed.analysts.find((a) => a.id === id)?.email ?? '(none)';
+
+async function newMail(to: string, count: number, what: string): Promise<Email> {
+  const list = await waitFor(
+    what,
+    () => outbox(stack),
+    (all) => mailsTo(all, to).length >= count,
+  );
+  return mailsTo(list, to)[count - 1] as Email;
+}
+
+describe('a case worked by email, from the first mail to the survey and a reopening', () => {
+  let caseId = '';
+  let protocol = '';
+  let analyst = '';
+  let replyTo = '';
+  const sentTo = (address: string) => outbox(stack).then((all) => mailsTo(all, address).length);
+
+  it('the merchant writes; the case is accepted, assigned, and the notice carries the per-case address', async () => {
+    const first = await sendMail(stack, {
+      from: MERCHANT,
+      name: 'Marina Costa',
+      subject: 'Pedidos não sincronizam - chamado #48213',
+      text: 'Olá, abri o chamado #48213 no suporte há duas semanas e os pedidos continuam sem sincronizar.',
+    });
+    const summary = await caseOf(stack, first.sesMessageId);
+    caseId = summary.caseId;
+    const assigned = await waitFor(
+      'assignment',
+      () => work(caseId),
+      (c) => c.status === 'ASSIGNED',
+    );
+    protocol = assigned.protocol as string;
+    analyst = assigned.assignee as string;
+    expect(analyst).not.toBe('sofia');
+    const ack = await newMail(MERCHANT, 1, 'the acknowledgement');
+    expect(ack.body.text).toMatch(/Prazo de resposta: até \d{2}\/\d{2}\/2026/);
+    const notice = await newMail(analystEmail(analyst), 1, 'the analyst notice');
+    replyTo = notice.replyTo[0] as string;
+    expect(replyTo).toMatch(new RegExp(`^caso\\+${protocol}\\.[a-z2-7]+@ouvidoria\\.example\\.com\\.br$`, 'i'));
+    expect(notice.body.text).toContain('#encerrar');
+  });
+
+  it('the analyst answers from their mailbox: the merchant gets the fresh text from the ombudsman address', async () => {
+    await sendMail(stack, {
+      from: analystEmail(analyst),
+      to: replyTo,
+      subject: `RE: [${protocol}] Novo caso atribuído a você`,
+      text: [
+        'Olá, Marina. Já acionamos a equipe de integrações e voltamos a falar com você até sexta-feira.',
+        '',
+        '-- ',
+        'Ana Souza | Ouvidoria',
+        '',
+        'Em 25/11/2026 10:00, Ouvidoria escreveu:',
+        '> [OUV] Novo caso atribuído a você',
+      ].join('\n'),
+    });
+    const relayed = await newMail(MERCHANT, 2, 'the relayed answer');
+    expect(relayed.from).toContain(stack.config.fromAddress);
+    expect(relayed.subject).toContain(protocol);
+    expect(relayed.body.text).toContain('Já acionamos a equipe de integrações');
+    // Never the analyst's own address, signature or the quoted history.
+    const everything = JSON.stringify(relayed);
+    expect(everything).not.toContain(analystEmail(analyst));
+    expect(relayed.body.text).not.toContain('Ouvidoria escreveu');
+    expect((await work(caseId)).status).toBe('IN_PROGRESS');
+  });
+
+  it('the merchant’s answer threads back and reaches the analyst; #aguardar waits; a new answer resumes', async () => {
+    const noticesBefore = await sentTo(analystEmail(analyst));
+    const relayed = await newMail(MERCHANT, 2, 'the relayed answer');
+    await sendMail(stack, {
+      from: MERCHANT,
+      subject: `Re: ${relayed.subject}`,
+      text: 'Obrigada! Segue o número de um pedido afetado: 123456.',
+      inReplyTo: `<${relayed.messageId}>`,
+    });
+    const forwarded = await newMail(analystEmail(analyst), noticesBefore + 1, 'the forwarded answer');
+    expect(forwarded.body.text).toContain('pedido afetado');
+    expect(forwarded.replyTo[0]).toBe(replyTo);
+
+    await sendMail(stack, {
+      from: analystEmail(analyst),
+      to: replyTo,
+      subject: `RE: [${protocol}]`,
+      text: '#aguardar\nMarina, pode nos enviar o print da tela de pedidos?',
+    });
+    await waitFor(
+      'waiting',
+      () => work(caseId),
+      (c) => c.status === 'WAITING_MERCHANT',
+    );
+    await newMail(MERCHANT, 3, 'the question to the merchant');
+
+    await sendMail(stack, {
+      from: MERCHANT,
+      subject: `Re: [${protocol}] Resposta da Ouvidoria`,
+      text: `Segue o print. Protocolo ${protocol}.`,
+    });
+    await waitFor(
+      'in progress again',
+      () => work(caseId),
+      (c) => c.status === 'IN_PROGRESS',
+    );
+  });
+
+  it('#encerrar procedente closes the case and mails the resolution with five signed survey links', async () => {
+    await sendMail(stack, {
+      from: analystEmail(analyst),
+      to: replyTo,
+      subject: `RE: [${protocol}]`,
+      text: '#Encerrar Procedente Integração corrigida\nMarina, a integração foi corrigida e os pedidos voltaram a sincronizar.',
+    });
+    const closed = await waitFor(
+      'closed',
+      () => work(caseId),
+      (c) => c.status === 'CLOSED',
+    );
+    expect(closed.closure?.category).toBe('procedente');
+    const closing = await newMail(MERCHANT, 4, 'the closing mail');
+    expect(closing.body.text).toContain('os pedidos voltaram a sincronizar');
+    const links = [...(closing.body.text ?? '').matchAll(/https?:\/\/[^\s<>()]+\/pesquisa\?[A-Za-z0-9=&%_.-]+/g)].map(
+      (m) => m[0],
+    );
+    expect(links).toHaveLength(5);
+    const scores = links.map((link) => {
+      const verified = verifySurveyLink(new URL(link).search, stack.clock.now(), stack.replySecret);
+      return verified.ok ? verified.score : 0;
+    });
+    expect(scores.sort()).toEqual([1, 2, 3, 4, 5]);
+    // A tampered link (score 1 changed to 5) does not verify.
+    const one = links.find((link) => new URL(link).searchParams.get('n') === '1') as string;
+    const tampered = new URL(one);
+    tampered.searchParams.set('n', '5');
+    expect(verifySurveyLink(tampered.search, stack.clock.now(), stack.replySecret)).toEqual({
+      ok: false,
+      error: 'bad-signature',
+    });
+  });
+
+  it('the merchant writes within the reopen window: the case reopens with the same analyst', async () => {
+    stack.clock.advance(2 * 24 * 3600 * 1000);
+    await sendMail(stack, {
+      from: MERCHANT,
+      subject: `Re: [${protocol}] Caso encerrado`,
+      text: `O problema voltou hoje de manhã. Protocolo ${protocol}.`,
+    });
+    const reopened = await waitFor(
+      'reopened',
+      () => work(caseId),
+      (c) => c.status === 'IN_PROGRESS',
+    );
+    expect(reopened.assignee).toBe(analyst);
+    expect(reopened.history?.some((e) => e.type === 'reopened')).toBe(true);
+  });
+
+  it('forged staff mail changes nothing: stranger, wrong token, failed authentication', async () => {
+    const before = await work(caseId);
+    const wrongToken = replyTo.replace(/\.[a-z2-7]+@/i, '.aaaaaaaaaaaaaaaa@');
+    const attempts = [
+      { from: 'intruso@golpe.example.net', to: replyTo, text: '#encerrar improcedente' },
+      { from: analystEmail(analyst), to: wrongToken, text: '#encerrar improcedente' },
+      {
+        from: analystEmail(analyst),
+        to: replyTo,
+        text: '#encerrar improcedente',
+        headers: { 'X-Local-Verdicts': 'spf=fail dkim=fail dmarc=fail' },
+      },
+    ];
+    for (const attempt of attempts) {
+      const sent = await sendMail(stack, { ...attempt, subject: `RE: [${protocol}]` });
+      const stored = await caseOf(stack, sent.sesMessageId);
+      expect(stored.outcome).toBe('QUARANTINED');
+    }
+    const after = await work(caseId);
+    expect(after.status).toBe(before.status);
+    expect(after.version).toBe(before.version);
+  });
+});
+
+describe('deadlines driven by the clock', () => {
+  it('reminds the analyst before the due date and alerts the supervisor at it', async () => {
+    const first = await sendMail(stack, {
+      from: 'contato@eletroponto.com.br',
+      subject: 'Integração com ERP parada - chamado 48215',
+      text: 'O chamado 48215 foi encerrado sem solução e a integração com o ERP continua parada.',
+    });
+    const { caseId } = await caseOf(stack, first.sesMessageId);
+    const assigned = await waitFor(
+      'assignment',
+      () => work(caseId),
+      (c) => c.status === 'ASSIGNED',
+    );
+    const due = new Date(assigned.dueAt as string);
+    const [reminder, escalation] = stack.timers.list().filter((t) => t.caseId === caseId);
+    expect(reminder?.kind).toBe('reminder');
+    expect(escalation?.kind).toBe('escalation');
+
+    const toAnalyst = await outbox(stack).then((all) => mailsTo(all, analystEmail(assigned.assignee)).length);
+    stack.clock.set(new Date((reminder as { at: Date }).at.getTime() + 1000));
+    await stack.releaseTimers();
+    const reminded = await newMail(analystEmail(assigned.assignee), toAnalyst + 1, 'the reminder');
+    expect(reminded.subject).toContain(assigned.protocol as string);
+
+    stack.clock.set(new Date(due.getTime() + 1000));
+    await stack.releaseTimers();
+    const alerts = await waitFor(
+      'the supervisor alert about this case',
+      () => outbox(stack),
+      (all) => mailsTo(all, SUPERVISOR).some((m) => m.subject.includes(assigned.protocol as string)),
+    );
+    expect(mailsTo(alerts, SUPERVISOR).length).toBeGreaterThan(0);
+  });
+});
