@@ -8,6 +8,8 @@ import {
   TimeZone,
   Validations,
 } from 'aws-cdk-lib';
+import { CaseLifecycle } from './constructs/case-lifecycle';
+import { staffReplyBaseAddress } from '../shared/domain/lifecycle/reply-address';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -73,6 +75,8 @@ export const FUNCTION_SIZING = {
   sesFeedback: { memorySize: 256, timeout: Duration.seconds(15) },
   // One GSI query and a few SQS sends a day.
   requeueStale: { memorySize: 256, timeout: Duration.seconds(60) },
+  // One case read, one conditional write and one mail per timer.
+  lifecycleTimer: { memorySize: 256, timeout: Duration.seconds(30) },
 } as const;
 
 /** Async retries of the intake and feedback functions before the event goes to their DLQ. */
@@ -97,6 +101,7 @@ export class OuvidoriaStack extends Stack {
   readonly webformApi: WebformApi;
   readonly monitoring: Monitoring;
   readonly reports: Reports;
+  readonly lifecycle: CaseLifecycle;
 
   constructor(scope: Construct, id: string, props: OuvidoriaStackProps) {
     super(scope, id, props);
@@ -320,6 +325,24 @@ export class OuvidoriaStack extends Stack {
       }),
     });
 
+    // ── Case lifecycle (SPEC steps 8–9): reply secret, timer function and its schedule role ───────
+    this.lifecycle = new CaseLifecycle(this, 'CaseLifecycle', {
+      ...common,
+      ...FUNCTION_SIZING.lifecycleTimer,
+      table: this.table,
+      sending: this.sending,
+      scheduleGroupName: this.queues.scheduleGroupName,
+      environment: { ...baseEnv, [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn },
+    });
+    // Staff mail (commands such as #prorrogar re-arm timers) and assignment (arms them) create
+    // schedules; the webform only signs and checks survey links.
+    this.lifecycle.enable(this.emailIntake, this.queues.scheduleGroupName, { createsSchedules: true });
+    this.lifecycle.enable(this.assignment, this.queues.scheduleGroupName, { createsSchedules: true });
+    this.lifecycle.enable(this.webform, this.queues.scheduleGroupName, { createsSchedules: false });
+    this.emailIntake.function.addEnvironment(ENV.schedulerDlqArn, this.queues.schedulerDlq.queueArn);
+    // Closing and transferring delete the analyst's open-case marker.
+    this.table.grantOpenCaseRelease(this.emailIntake.role);
+
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);
     this.table.grantAccess(this.emailIntake.role, TABLE_ACCESS.emailIntake);
@@ -353,7 +376,9 @@ export class OuvidoriaStack extends Stack {
     // ── SES receiving ───────────────────────────────────────────────────────────────────────────
     this.receiving = new MailReceiving(this, 'MailReceiving', {
       ruleSetName,
-      recipients: config.ombudsmanAddresses,
+      // An address also matches its labelled forms (SES: user+label@domain): `caso@<domain>` takes
+      // every per-case staff reply address `caso+<protocol>.<token>@<domain>`.
+      recipients: [...config.ombudsmanAddresses, staffReplyBaseAddress(runtimeConfigOf(config))],
       bucket: this.rawMail.bucket,
       objectKeyPrefix: RAW_MAIL_PREFIX,
       intake: this.emailIntake.function,
@@ -381,6 +406,12 @@ export class OuvidoriaStack extends Stack {
         { name: 'Assignment', fn: this.assignment.function, ...FUNCTION_SIZING.assignment, asyncInvoked: false },
         { name: 'SesFeedback', fn: this.sesFeedback.function, ...FUNCTION_SIZING.sesFeedback, asyncInvoked: true },
         { name: 'RequeueStale', fn: this.requeueStale.function, ...FUNCTION_SIZING.requeueStale, asyncInvoked: true },
+        {
+          name: 'LifecycleTimer',
+          fn: this.lifecycle.timerFunction.function,
+          ...FUNCTION_SIZING.lifecycleTimer,
+          asyncInvoked: true,
+        },
       ],
       deadLetterQueues: [
         { name: 'IntakeDlq', queue: this.queues.intakeDlq },
@@ -396,6 +427,8 @@ export class OuvidoriaStack extends Stack {
       table: this.table.table,
       scheduleGroupName: this.queues.scheduleGroupName,
     });
+
+    this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic));
 
     // ── Reports and retention (issue 15: infra/constructs/reports.ts) ───────────────────────────
     this.reports = new Reports(this, 'Reports', {

@@ -24,6 +24,8 @@ export const ENV = {
   replySecretFile: 'REPLY_SECRET_FILE',
   /** Target of the lifecycle timers (reminder, escalation): the lifecycle-timer function. */
   timerTargetArn: 'TIMER_TARGET_ARN',
+  /** The role lifecycle schedules assume to invoke that function. */
+  timerRoleArn: 'TIMER_ROLE_ARN',
   /** Local stack only: endpoints of the emulators. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

@@ -11,9 +11,19 @@ export const SERVICE = {
   assignment: 'assignment',
   sesFeedback: 'ses-feedback',
   requeueStale: 'requeue-stale',
+  lifecycleTimer: 'lifecycle-timer',
 } as const;
 
 export const METRIC = {
+  /** Lifecycle: a case whose due date passed while it was open (the escalation fired); the alarm reads it. */
+  overdueCases: 'OverdueCases',
+  /** Lifecycle: staff mail to a per-case address that changed nothing (dimension `reason`). */
+  staffMailQuarantined: 'StaffMailQuarantined',
+  /** Lifecycle: staff commands applied, and refused (malformed, wrong state, not the case's analyst). */
+  staffCommandsApplied: 'StaffCommandsApplied',
+  staffCommandsRefused: 'StaffCommandsRefused',
+  /** Lifecycle: satisfaction answers recorded (dimension `score`). */
+  surveyAnswers: 'SurveyAnswers',
   /** One per stored submission; dimensions `service`, `outcome` and `channel`. */
   submissions: 'Submissions',
   /** Mail kept as QUARANTINED (unparseable, oversized, spam/virus, failed authentication). */

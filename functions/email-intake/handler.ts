@@ -10,7 +10,7 @@ import { type EmailIntakeDeps, type EmailIntakeResult, receiveEmail } from '../.
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { must, settingsFromEnv } from '../../shared/composition/settings';
 import { receivedEmailOf, SesReceiptEventSchema } from '../../shared/adapters/ses-receipt-event';
-import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
+import { createLogger, createMetrics, intakeTelemetry, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import { maskEmail } from '../../shared/domain/mask';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
@@ -77,6 +77,7 @@ async function buildProductionDeps(): Promise<EmailIntakeHandlerDeps> {
   return {
     service: await buildEmailIntakeDeps(settings, {
       telemetry: intakeTelemetry(metrics),
+      lifecycleTelemetry: lifecycleTelemetry(metrics, logger),
       onBounces: (addresses) => metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, addresses.length),
     }),
     rawMail: must(settings.rawMail, 'rawMail'),

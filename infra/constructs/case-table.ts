@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 
 export interface CaseTableProps {
   readonly retainData: boolean;
@@ -44,6 +44,11 @@ export const TABLE_ACCESS = {
   },
   sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [], leadingKeys: ['BOUNCE#*'] },
   requeueStale: { actions: ['dynamodb:Query'], indexes: [GSI.byStatus.indexName] },
+  // Reminders and escalations: read the case, commit the timer's event (conditional Update).
+  lifecycleTimer: {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    indexes: [],
+  },
 } as const satisfies Record<string, TableAccess>;
 
 /**
@@ -75,6 +80,21 @@ export class CaseTable extends Construct {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+  }
+
+  /**
+   * Closing or transferring a case deletes its analyst's open-case marker (`OPENCASE` items, one per
+   * open (analyst, case)): DeleteItem, and only on that partition.
+   */
+  grantOpenCaseRelease(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReleaseOpenCaseMarkers',
+        actions: ['dynamodb:DeleteItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [OPEN_CASE_PK] } },
+      }),
+    );
   }
 
   /** The actions of one TABLE_ACCESS entry on the table and the indexes it names, one by one (no index/*). */

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { IntakeTelemetry } from '../app/intake';
+import type { LifecycleTelemetry } from '../app/lifecycle/ports';
 
 import { METRIC, METRICS_NAMESPACE } from '../telemetry-names';
 
@@ -33,6 +34,43 @@ export function intakeTelemetry(metrics: Metrics): IntakeTelemetry {
       const single = metrics.singleMetric();
       single.addDimension('kind', kind);
       single.addMetric(METRIC.followUps, MetricUnit.Count, 1);
+    },
+  };
+}
+
+/**
+ * The lifecycle's logs and metrics (EMF): ids, protocols and codes only, never names, addresses or
+ * text. `OverdueCases` feeds the overdue alarm.
+ */
+export function lifecycleTelemetry(metrics: Metrics, logger: Logger): LifecycleTelemetry {
+  const count = (name: string, dimensions: Record<string, string> = {}) => {
+    const single = metrics.singleMetric();
+    for (const [key, value] of Object.entries(dimensions)) single.addDimension(key, value);
+    single.addMetric(name, MetricUnit.Count, 1);
+  };
+  return {
+    staffMailQuarantined: ({ reason, protocol }) => {
+      count(METRIC.staffMailQuarantined, { reason });
+      logger.warn('Staff mail set aside: nothing changed', { reason, protocol });
+    },
+    staffMailApplied: (event) => {
+      count(METRIC.staffCommandsApplied);
+      logger.info('Staff mail applied', event);
+    },
+    staffMailRefused: (event) => {
+      count(METRIC.staffCommandsRefused);
+      logger.info('Staff mail refused and explained', event);
+    },
+    commitConflict: (event) => logger.info('Case changed meanwhile: recomputed', event),
+    overdue: (event) => {
+      metrics.addMetric(METRIC.overdueCases, MetricUnit.Count, 1);
+      logger.warn('Case overdue: supervisors alerted', event);
+    },
+    timerStale: (event) => logger.info('Stale timer: nothing to do', event),
+    effectFailed: (event) => logger.error('Lifecycle effect failed; it will be retried', event),
+    surveyRecorded: ({ protocol, score }) => {
+      count(METRIC.surveyAnswers, { score: String(score) });
+      logger.info('Survey answer recorded', { protocol });
     },
   };
 }

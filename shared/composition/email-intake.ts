@@ -4,6 +4,7 @@ import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import type { EmailIntakeDeps } from '../app/email-intake';
 import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
+import type { LifecycleTelemetry } from '../app/lifecycle/ports';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { parseEmail } from '../mail/parse-email';
@@ -15,6 +16,7 @@ export interface EmailIntakeOverrides extends IntakeOverrides {
   rawMail?: RawMailStore;
   onBounces?: (addresses: string[]) => void;
   lifecycle?: LifecycleDeps;
+  lifecycleTelemetry?: LifecycleTelemetry;
 }
 
 /** With a reply secret configured, staff mail and merchant replies go through the case lifecycle. */
@@ -24,7 +26,12 @@ export async function buildEmailIntakeDeps(
 ): Promise<EmailIntakeDeps> {
   const lifecycle =
     overrides.lifecycle ??
-    (settings.replySecret ? await buildLifecycleDeps(settings, lifecycleOverrides(overrides)) : undefined);
+    (settings.replySecret
+      ? await buildLifecycleDeps(settings, {
+          ...lifecycleOverrides(overrides),
+          ...(overrides.lifecycleTelemetry ? { telemetry: overrides.lifecycleTelemetry } : {}),
+        })
+      : undefined);
   return emailIntakeDepsFrom(
     { ...buildIntakeDeps(settings, overrides), ...(lifecycle ? { lifecycle } : {}) },
     overrides.rawMail ?? new S3RawMailStore(new S3Client({})),

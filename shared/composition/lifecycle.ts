@@ -70,12 +70,19 @@ export async function buildLifecycleDeps(
 }
 
 function timerSchedulerFrom(settings: Settings): TimerScheduler {
-  const scheduler = must(settings.scheduler, 'scheduler');
+  // The timer function itself never arms timers (and cannot name itself as their target).
+  if (!settings.timerTargetArn) {
+    return {
+      schedule: async () => {
+        throw new Error('This function is not set up to arm lifecycle timers (TIMER_TARGET_ARN is missing)');
+      },
+    };
+  }
   return new EventBridgeTimerScheduler({
     client: new SchedulerClient({}),
-    groupName: scheduler.group,
-    roleArn: scheduler.roleArn,
+    groupName: must(settings.scheduleGroup, 'scheduleGroup'),
+    roleArn: must(settings.timerRoleArn, 'timerRoleArn'),
     targetArn: must(settings.timerTargetArn, 'timerTargetArn'),
-    ...(scheduler.deadLetterArn ? { deadLetterArn: scheduler.deadLetterArn } : {}),
+    ...(settings.schedulerDlqArn ? { deadLetterArn: settings.schedulerDlqArn } : {}),
   });
 }

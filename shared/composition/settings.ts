@@ -24,8 +24,12 @@ export interface Settings {
   rawMail?: { bucket: string; prefix: string };
   /** Where the reply-address / signed-link secret is: Secrets Manager (AWS) or a file (local). */
   replySecret?: { arn: string } | { file: string };
-  /** The function lifecycle timers invoke (group, role and DLQ are the scheduler's). */
+  /** The function lifecycle timers invoke and the role their schedules assume (group and DLQ: the scheduler's). */
   timerTargetArn?: string;
+  timerRoleArn?: string;
+  /** The stack's one-time schedule group and the DLQ of its failed deliveries (deferrals and timers). */
+  scheduleGroup?: string;
+  schedulerDlqArn?: string;
   /** Fixed "now" (ISO 8601) for local runs and tests. */
   now?: string;
 }
@@ -67,6 +71,9 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
     replySecret: replySecretFrom(optional(ENV.replySecretArn), optional(ENV.replySecretFile)),
     timerTargetArn: optional(ENV.timerTargetArn),
+    timerRoleArn: optional(ENV.timerRoleArn),
+    scheduleGroup: group,
+    schedulerDlqArn: optional(ENV.schedulerDlqArn),
     now: optional(ENV.now),
   };
 }

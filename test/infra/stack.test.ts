@@ -153,8 +153,8 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Six functions (monthly report included) and the rule-set activation handler.
-    expect(functions.length).toBe(7);
+    // Seven functions (monthly report and lifecycle timer included) and the rule-set activation handler.
+    expect(functions.length).toBe(8);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -253,6 +253,45 @@ describe('least privilege', () => {
         Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
         Resource: arnOf(stack, stack.queues.intakeDlq),
       },
+      // The case lifecycle: the reply secret, timers in the stack's group through the timer role only,
+      // and the open-case markers a close or transfer removes.
+      {
+        Sid: 'ReadReplySecret',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: ref(stack, stack.lifecycle.secret),
+      },
+      {
+        Sid: 'CreateLifecycleTimers',
+        Effect: 'Allow',
+        Action: 'scheduler:CreateSchedule',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:aws:scheduler:us-east-1:',
+              { Ref: 'AWS::AccountId' },
+              ':schedule/',
+              { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
+              '/*',
+            ],
+          ],
+        },
+      },
+      {
+        Sid: 'PassTimerRole',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: arnOf(stack, stack.lifecycle.timerRole),
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+      {
+        Sid: 'ReleaseOpenCaseMarkers',
+        Effect: 'Allow',
+        Action: 'dynamodb:DeleteItem',
+        Resource: table,
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } },
+      },
       {
         Sid: 'ReadRawMail',
         Effect: 'Allow',
@@ -294,11 +333,18 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include Delete, BatchWrite, Scan, table management or a wildcard', () => {
+  it('never lets a table grant include BatchWrite, Scan, table management, a wildcard, or Delete beyond open-case markers', () => {
     const granted: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
-        granted.push(...[s.Action].flat().filter((a: string) => a.startsWith('dynamodb:')));
+        const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
+        if (actions.includes('dynamodb:DeleteItem')) {
+          // Deleting is allowed on the OPENCASE partition only (closing or transferring a case).
+          expect(actions).toEqual(['dynamodb:DeleteItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } });
+          continue;
+        }
+        granted.push(...actions);
       }
     }
     expect(new Set(granted)).toEqual(
@@ -316,6 +362,8 @@ describe('least privilege', () => {
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
+      // Signs and checks survey links; creates no schedule.
+      'ReadReplySecret',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
@@ -365,6 +413,10 @@ describe('least privilege', () => {
     const sids = (statements as { Sid?: string }[]).map((s) => s.Sid).filter(Boolean);
     expect(sids).toEqual([
       'WriteOwnLogs',
+      // The reply address on the notice, and the reminder and escalation timers of the due date.
+      'ReadReplySecret',
+      'CreateLifecycleTimers',
+      'PassTimerRole',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'CreateDeferralSchedules',
@@ -591,7 +643,8 @@ describe('SES receiving', () => {
         Rule: {
           Name: 'ouvidoria-dev-intake',
           Enabled: true,
-          Recipients: ['ouvidoria@ouvidoria.example.com.br'],
+          // caso@… takes every labelled staff reply address caso+<protocol>.<token>@…
+          Recipients: ['ouvidoria@ouvidoria.example.com.br', 'caso@ouvidoria.example.com.br'],
           ScanEnabled: true,
           TlsPolicy: 'Require',
           Actions: [
@@ -665,7 +718,7 @@ describe('SES receiving', () => {
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
     // Our five functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 7);
+    template.resourceCountIs('AWS::Lambda::Function', 8);
   });
 });
 

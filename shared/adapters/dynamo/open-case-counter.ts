@@ -3,7 +3,9 @@ import type { OpenCaseCounter } from '../../app/lifecycle/ports';
 import { isConditionalCheckFailed } from './client';
 
 /** All open (analyst, case) markers live in one small partition: one Query counts everyone's. */
-export const OPEN_CASE_PK = 'OPENCASE';
+import { OPEN_CASE_PK } from './table-design';
+
+export { OPEN_CASE_PK };
 const analystPrefix = (analystId: string) => `STAFF#${analystId}#CASE#`;
 export const openCaseMarkerKey = (analystId: string, caseId: string) => ({
   pk: OPEN_CASE_PK,

@@ -23,3 +23,6 @@ export const ALL_KEY_ATTRIBUTES = [
   GSI.bySender.partitionKey,
   GSI.bySender.sortKey,
 ] as const;
+
+/** Partition of the open-case markers (one item per open (analyst, case)); IAM scopes DeleteItem to it. */
+export const OPEN_CASE_PK = 'OPENCASE';

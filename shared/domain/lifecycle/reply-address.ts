@@ -111,3 +111,8 @@ export function verifyStaffReplyToken(
 export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): boolean {
   return parseStaffReplyAddress(address, config) !== null;
 }
+
+/** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */
+export function staffReplyBaseAddress(config: OuvidoriaConfig): string {
+  return `${config.lifecycle.staffReplyLocalPart}@${config.domain.toLowerCase()}`;
+}

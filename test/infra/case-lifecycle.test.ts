@@ -1,0 +1,84 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { loadDeploymentConfig } from '../../infra/config';
+import { ENV } from '../../shared/runtime-env';
+
+let stack: ReturnType<typeof buildApp>['stack'];
+let template: Template;
+const logicalId = (s: Stack, c: IConstruct) => s.getLogicalId(c.node.defaultChild as CfnElement);
+
+beforeAll(() => {
+  ({ stack } = buildApp({
+    context: { 'aws:cdk:bundling-stacks': [] },
+    config: loadDeploymentConfig('dev'),
+    nag: false,
+  }));
+  template = Template.fromStack(stack);
+});
+
+describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
+  it('generates the reply-address secret in Secrets Manager', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+    });
+  });
+
+  it('gives the timer schedules a role that may only invoke the lifecycle-timer function', () => {
+    const roleId = logicalId(stack, stack.lifecycle.timerRole);
+    const role = template.toJSON().Resources[roleId];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    ]);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(roleId),
+    );
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual([
+      {
+        Sid: 'InvokeLifecycleTimer',
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: { 'Fn::GetAtt': [logicalId(stack, stack.lifecycle.timerFunction.function), 'Arn'] },
+      },
+    ]);
+  });
+
+  it('tells the functions that arm timers where the secret, the target and the role are', () => {
+    for (const fn of [stack.emailIntake, stack.assignment]) {
+      const env = template.toJSON().Resources[logicalId(stack, fn.function)].Properties.Environment.Variables;
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining([ENV.replySecretArn, ENV.timerTargetArn, ENV.timerRoleArn, ENV.schedulerGroup]),
+      );
+    }
+    // The timer function reads the secret but arms nothing (its own ARN would be a cycle).
+    const own =
+      template.toJSON().Resources[logicalId(stack, stack.lifecycle.timerFunction.function)].Properties.Environment
+        .Variables;
+    expect(own[ENV.replySecretArn]).toBeDefined();
+    expect(own[ENV.timerTargetArn]).toBeUndefined();
+  });
+
+  it('alarms on OverdueCases from the lifecycle-timer function, to the alarm topic', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'OverdueCases',
+      Namespace: 'Ouvidoria',
+      Dimensions: [{ Name: 'service', Value: 'lifecycle-timer' }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: logicalId(stack, stack.monitoring.alarmTopic) }],
+      OKActions: Match.anyValue(),
+    });
+  });
+
+  it('receives the per-case staff addresses with the same receipt rule (caso@ matches caso+…@)', () => {
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({ Recipients: Match.arrayWith(['caso@ouvidoria.example.com.br']) }),
+    });
+  });
+});
