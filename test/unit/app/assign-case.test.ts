@@ -18,24 +18,19 @@ import {
   RecordingMailer,
   RecordingScheduler,
 } from '../../support/fakes';
+import { aCase } from '../../support/builders';
 
 const PROTOCOL = 'OUV-2026-000042';
 const CASE_ID = 'webform:5f0c2a9e-lojadamaria';
 
 function queuedCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
+  return aCase({
     caseId: CASE_ID,
     protocol: PROTOCOL,
     channel: 'webform',
     sourceId: '5f0c2a9e-lojadamaria',
     status: 'QUEUED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid', 'scope.billing-complaint'],
-      reason: 'Chamado anterior válido e reclamação de cobrança dentro do escopo.',
-      ticket: { status: 'valid', number: '48213' },
-    },
     ticketCandidates: [{ number: '48213', source: 'form', score: 100, evidence: 'chamado 48213' }],
     senderName: 'Maria Aparecida',
     senderEmail: 'maria@lojadamaria.com.br',
@@ -55,7 +50,7 @@ function queuedCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     ],
     messageIds: [],
     ...overrides,
-  };
+  });
 }
 
 function analyst(id: string, overrides: Partial<Analyst> = {}): Analyst {

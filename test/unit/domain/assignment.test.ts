@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOMES } from '../../../shared/domain/outcome';
 import type { Analyst } from '../../../shared/domain/staff';
+import { aDecision, aCase } from '../../support/builders';
 
 function analyst(id: string, overrides: Partial<Analyst> = {}): Analyst {
   return {
@@ -134,19 +135,13 @@ describe('OUTCOME_LABELS_PT', () => {
 });
 
 function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
+  return aCase({
     caseId: 'email:ses-0001',
     protocol: 'OUV-2026-000123',
     channel: 'email',
     sourceId: 'ses-0001',
     status: 'ASSIGNED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid', 'scope.billing-complaint'],
-      reason: 'Chamado anterior válido e reclamação de cobrança dentro do escopo.',
-      ticket: { status: 'valid', number: '48213' },
-    },
     ticketCandidates: [
       { number: '48213', source: 'subject', score: 90, evidence: 'chamado 48213' },
       { number: '2026', source: 'body', score: 10, evidence: 'desde 2026' },
@@ -183,7 +178,7 @@ function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     assignedAt: '2026-11-26T17:00:05.000Z',
     dueAt: '2026-12-10T20:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const ana = analyst('ana', { name: 'Ana Lima' });
@@ -204,8 +199,8 @@ describe('renderAnalystNotice', () => {
         'nº 48213',
         'verificado',
         'Aceito (caso aberto)',
-        'ticket.valid, scope.billing-complaint',
-        'Chamado anterior válido e reclamação de cobrança dentro do escopo.',
+        'topic.billing.complaint, topic.billing.invoice, topic.billing.charge, ticket.valid',
+        'Chamado anterior nº 48213 verificado (aberto pelo remetente); caso aceito',
         'SPF PASS',
         'fatura-novembro.pdf',
         'application/pdf, 1,5 MB',
@@ -285,7 +280,7 @@ describe('renderAnalystNotice', () => {
       subject: '',
       ticketCandidates: [],
       linkedProtocol: 'OUV-2025-000999',
-      decision: { outcome: 'ACCEPTED', ruleIds: [], reason: 'ok', ticket: { status: 'valid', number: '5' } },
+      decision: aDecision('ACCEPTED', { ruleIds: [], ticket: { status: 'valid', number: '5' } }),
       messages: [
         {
           sourceId: 'w1',

@@ -10,6 +10,7 @@ import {
   UsageError,
 } from '../../../scripts/staff';
 import { InMemoryCaseRepository, InMemoryStaffRepository, RecordingQueue } from '../../support/fakes';
+import { aDecision, aCase } from '../../support/builders';
 
 describe('parseStaffArgs: good input', () => {
   it.each<[string, string[], unknown]>([
@@ -118,14 +119,14 @@ describe('parseStaffArgs: bad input', () => {
 const ana = { id: 'ana', name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br', active: true };
 
 function waitingCase(n: number, status: CaseRecord['status'] = 'QUEUED'): CaseRecord {
-  return {
+  return aCase({
     caseId: `webform:k${n}`,
     protocol: `OUV-2026-${String(n).padStart(6, '0')}`,
     channel: 'webform',
     sourceId: `k${n}`,
     status,
     outcome: 'ACCEPTED',
-    decision: { outcome: 'ACCEPTED', ruleIds: [], reason: 'Chamado válido.', ticket: { status: 'valid', number: '1' } },
+    decision: aDecision('ACCEPTED', { ticket: { status: 'valid', number: '1' } }),
     ticketCandidates: [],
     senderEmail: `lojista${n}@example.com`,
     subject: 'Reclamação',
@@ -133,7 +134,7 @@ function waitingCase(n: number, status: CaseRecord['status'] = 'QUEUED'): CaseRe
     updatedAt: `2026-11-2${n}T12:00:00.000Z`,
     messages: [],
     messageIds: [],
-  };
+  });
 }
 
 function cli(opts: { queue?: boolean } = {}) {

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/adapters/dynamo/case-repository';
 import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
 import type { CaseRecord } from '../../../../shared/domain/case';
+import { aDecision, aCase } from '../../../support/builders';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }), {
   marshallOptions: { removeUndefinedValues: true },
@@ -25,18 +26,14 @@ const ccf = () => new ConditionalCheckFailedException({ message: 'The conditiona
 const throttled = () =>
   new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds', $metadata: {} });
 
-const record: CaseRecord = {
+/** A case not yet numbered (no protocol): create() writes no protocol pointer for it. */
+const { protocol: _unnumbered, ...record }: CaseRecord = aCase({
   caseId: 'email:abc',
   channel: 'email',
   sourceId: 'abc',
   status: 'QUEUED',
   outcome: 'ACCEPTED',
-  decision: {
-    outcome: 'ACCEPTED',
-    ruleIds: ['ticket.valid'],
-    reason: 'Chamado válido.',
-    ticket: { status: 'valid', number: '123' },
-  },
+  decision: aDecision('ACCEPTED', { ticket: { status: 'valid', number: '123' } }),
   ticketCandidates: [{ number: '123', source: 'subject', score: 1, evidence: 'chamado 123' }],
   senderEmail: 'Lojista@Exemplo.com.br',
   subject: 'Reclamação',
@@ -53,7 +50,7 @@ const record: CaseRecord = {
     },
   ],
   messageIds: [],
-};
+});
 
 beforeEach(() => {
   ddb.reset();

@@ -17,22 +17,18 @@ import {
   RecordingMailer,
   RecordingScheduler,
 } from '../../../support/fakes';
+import { aDecision, aCase } from '../../../support/builders';
 
 function caseRecord(n: number, overrides: Partial<CaseRecord> = {}): CaseRecord {
   const protocol = `OUV-2026-${String(n).padStart(6, '0')}`;
-  return {
+  return aCase({
     caseId: `email:ses-${n}`,
     protocol,
     channel: 'email',
     sourceId: `ses-${n}`,
     status: 'QUEUED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid'],
-      reason: 'Chamado anterior válido.',
-      ticket: { status: 'valid', number: String(40000 + n) },
-    },
+    decision: aDecision('ACCEPTED', { ticket: { status: 'valid', number: String(40000 + n) } }),
     ticketCandidates: [],
     senderName: 'João Pereira',
     senderEmail: `joao${n}@lojadojoao.com.br`,
@@ -42,7 +38,7 @@ function caseRecord(n: number, overrides: Partial<CaseRecord> = {}): CaseRecord 
     messages: [],
     messageIds: [],
     ...overrides,
-  };
+  });
 }
 
 function sqsRecord(id: string, body: string): SQSRecord {
