@@ -45,7 +45,7 @@ beforeAll(async () => {
     fresh: true,
     now: START,
     seedFile: join(ROOT, 'events', 'local-seed.json'),
-    logLevel: (process.env.E2E_LOG_LEVEL as 'INFO' | undefined) ?? 'ERROR',
+    logLevel: (process.env.E2E_LOG_LEVEL as 'INFO' | undefined) ?? 'SILENT',
     configOverrides: { limits: { maxRawMailBytes: MAX_RAW_MAIL_BYTES } },
     // Redeliveries of the in-process queue, if any, should not slow the suite down.
     queueBackoffMs: () => 200,
