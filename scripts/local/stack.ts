@@ -36,6 +36,7 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
 import type { BoardSource } from './http';
 import { NotReady, startHttpServer } from './http';
+import { outboxFile, persistOutbox } from './outbox-store';
 import { InProcessAssignmentQueue } from './queue';
 import { startDeferralPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
@@ -251,6 +252,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sesServer = await listen('ses', () => startSes(options.ports.ses));
     stops.push(() => closeHttp(sesServer));
     const sesEndpoint = `http://${LOCAL_HOST}:${portOf(sesServer)}`;
+    // The outbox is kept in .local/ like the cases (saved every second and on stop).
+    const outbox = await persistOutbox(outboxFile(dataDir), {
+      onError: (e) => stackLog.warn('Could not save the SES outbox', { error: e.message }),
+    });
+    stops.push(() => outbox.stop());
 
     // HTTP next, so the webform origin in the configuration carries the real port.
     let board: BoardSource | undefined;
