@@ -7,7 +7,10 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/load/**'],
     testTimeout: 30_000,
     // The SDK warns that its 2027 releases need Node 22; CI and these machines run Node 20.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Powertools Metrics writes EMF straight to stdout on publish and has no constructor switch;
+    // tests read metrics through their own recorders. The log audit (test/integration/security.test.ts)
+    // turns EMF back on to check it too.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_METRICS_DISABLED: 'true' },
     hookTimeout: 60_000,
     coverage: {
       provider: 'v8',

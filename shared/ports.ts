@@ -21,25 +21,8 @@ export interface RawMailStore {
   read(location: ObjectLocation): Promise<Buffer>;
 }
 
-/** A support-desk ticket as the directory knows it. */
-export interface TicketRecord {
-  id: string;
-  requesterEmail: string;
-  status?: string;
-}
-
-/** Thrown by a ticket directory that could not answer (timeout, 5xx, bad credentials). */
-export class TicketDirectoryUnavailable extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TicketDirectoryUnavailable';
-  }
-}
-
-export interface TicketDirectory {
-  /** The ticket, or null when it does not exist. Throws TicketDirectoryUnavailable on failure. */
-  find(ticketId: string): Promise<TicketRecord | null>;
-}
+// The ticket directory is declared in the domain (ticket verification uses it); re-exported here.
+export { type TicketDirectory, TicketDirectoryUnavailable, type TicketRecord } from './domain/ticket-directory';
 
 /** An email ready to send; headers are already safe (no CR/LF in values). */
 export interface OutgoingMail {

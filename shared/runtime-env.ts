@@ -35,3 +35,11 @@ export const ENV = {
 
 /** Where SES's S3 action writes raw mail: `<prefix><SES message id>` (the stack and the local stack). */
 export const RAW_MAIL_PREFIX = 'inbound/';
+
+/** Environment of the monthly-report function (set by infra/constructs/reports.ts). */
+export const REPORT_ENV = {
+  bucket: 'REPORT_BUCKET',
+  prefix: 'REPORT_PREFIX',
+} as const;
+/** Where reports are kept in their bucket. */
+export const REPORT_PREFIX = 'relatorios/';

@@ -6,7 +6,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GSI } from '../../shared/adapters/dynamo/table-design';
-import { REPORT_ENV, REPORT_PREFIX } from '../../shared/composition/report';
+import { REPORT_ENV, REPORT_PREFIX } from '../../shared/runtime-env';
 import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { wildcardResourceFinding } from '../nag';
 import type { CaseTable } from './case-table';

@@ -15,7 +15,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
@@ -40,6 +40,8 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
 import type { BoardSource } from './http';
 import { NotReady, startHttpServer } from './http';
+import { type LocalLogFormat, LocalLogger, logFormatFrom } from './log-format';
+import { outboxFile, persistOutbox } from './outbox-store';
 import { InProcessAssignmentQueue } from './queue';
 import { ensureLocalSecret, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
@@ -96,6 +98,8 @@ export interface LocalStackOptions {
   now?: string;
   seedFile: string;
   logLevel?: LocalLogLevel;
+  /** One short line per event (default) or the full Powertools JSON (`--json`, LOG_FORMAT=json). */
+  logFormat?: LocalLogFormat;
   /** Overrides of the local configuration (tests: smaller limits). */
   configOverrides?: Partial<Record<keyof typeof localConfigInput, unknown>>;
   /** Queue redelivery delay by receive count (default 1 s, 2 s, 4 s, … real time). */
@@ -214,7 +218,8 @@ function localMetrics(serviceName: string, log: Logger): Metrics {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   applyLocalPowertoolsEnv();
   const logLevel = options.logLevel ?? ((process.env.POWERTOOLS_LOG_LEVEL as LocalLogLevel | undefined) || 'INFO');
-  const logger = (serviceName: string) => new Logger({ serviceName, logLevel });
+  const logFormat = options.logFormat ?? logFormatFrom(process.env);
+  const logger = (serviceName: string): Logger => new LocalLogger({ serviceName, logLevel }, logFormat);
   const stackLog = logger('local-stack');
 
   let start: Date | undefined;
@@ -261,6 +266,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sesServer = await listen('ses', () => startSes(options.ports.ses));
     stops.push(() => closeHttp(sesServer));
     const sesEndpoint = `http://${LOCAL_HOST}:${portOf(sesServer)}`;
+    // The outbox is kept in .local/ like the cases (saved every second and on stop).
+    const outbox = await persistOutbox(outboxFile(dataDir), {
+      onError: (e) => stackLog.warn('Could not save the SES outbox', { error: e.message }),
+    });
+    stops.push(() => outbox.stop());
 
     // HTTP next, so the webform origin in the configuration carries the real port.
     let board: BoardSource | undefined;

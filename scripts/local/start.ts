@@ -3,6 +3,7 @@
  *
  *   npm start                 start (data kept in .local/ across restarts)
  *   npm start -- --fresh      wipe .local/ first
+ *   npm start -- --json       full JSON log records (LOG_FORMAT=json too) instead of one line per event
  *   OUVIDORIA_NOW=2026-11-27T16:59:30-03:00 npm start    virtual clock from that instant
  *   SMTP_PORT / HTTP_PORT / DYNAMODB_PORT / SES_PORT      other ports (defaults 2525/3000/8000/8005)
  */
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDateTimePtBr } from '../../shared/domain/calendar';
 import { ENV } from '../../shared/runtime-env';
+import { type LocalLogFormat, logFormatFrom } from './log-format';
 import {
   DEFAULT_PORTS,
   type LocalPorts,
@@ -24,12 +26,14 @@ import {
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const START_USAGE = `Usage: npm start [-- --fresh]
+export const START_USAGE = `Usage: npm start [-- --fresh] [-- --json]
 
-  --fresh   delete the local data (.local/: DynamoDB files and raw mail) before starting
+  --fresh   delete the local data (.local/: DynamoDB files, raw mail, SES outbox) before starting
+  --json    print the full JSON log records (as in CloudWatch) instead of one short line per event
 
 Environment:
   SMTP_PORT=2525  HTTP_PORT=3000  DYNAMODB_PORT=8000  SES_PORT=8005
+  LOG_FORMAT=json                           same as --json
   OUVIDORIA_NOW=2026-11-27T16:59:30-03:00   start the clock at that instant (it then runs forward)`;
 
 /** Ports from the environment; throws naming the variable on a bad value. */
@@ -94,11 +98,12 @@ ${analysts}
 
 async function main(): Promise<void> {
   let fresh = false;
+  let logFormat: LocalLogFormat = 'short';
   let ports: LocalPorts;
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
-      options: { fresh: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { fresh: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     });
     if (values.help) {
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
       return;
     }
     fresh = values.fresh ?? false;
+    logFormat = logFormatFrom(process.env, values.json ?? false);
     ports = portsFromEnv(process.env);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${START_USAGE}`);
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
       ports,
       dataDir: resolve(root, '.local'),
       fresh,
+      logFormat,
       now: process.env[ENV.now] || undefined,
       seedFile: resolve(root, 'events', 'local-seed.json'),
     });

@@ -410,10 +410,13 @@ function promisedDueDate(record: CaseRecord, config: OuvidoriaConfig): string {
  * the sender is told how to send it, instead of never hearing back.
  */
 function isOnlyTooLarge(record: CaseRecord, submission: Submission): boolean {
+  // The quarantine rule that fired is the parse problem alone (no spam, virus or failed
+  // authentication), and the problem is the size; other rule ids (e.g. ticket.none) do not matter.
+  const quarantines = record.decision.ruleIds.filter((id) => id.startsWith('quarantine.'));
   return (
     record.outcome === 'QUARANTINED' &&
-    record.decision.ruleIds.length === 1 &&
-    record.decision.ruleIds[0] === 'quarantine.parse-problem' &&
+    quarantines.length === 1 &&
+    quarantines[0] === 'quarantine.parse-problem' &&
     (submission.parseProblem ?? '').startsWith(OVERSIZED_PROBLEM)
   );
 }

@@ -12,12 +12,9 @@ import type { Clock, Mailer } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import type { Settings } from './settings';
 
-/** Environment of the monthly-report function (set by infra/constructs/reports.ts). */
-export const REPORT_ENV = {
-  bucket: 'REPORT_BUCKET',
-  prefix: 'REPORT_PREFIX',
-} as const;
-export const REPORT_PREFIX = 'relatorios/';
+import { REPORT_ENV, REPORT_PREFIX } from '../runtime-env';
+
+export { REPORT_ENV, REPORT_PREFIX };
 
 export function reportStoreFromEnv(env: Record<string, string | undefined>): ReportStore {
   const bucket = env[REPORT_ENV.bucket];

@@ -3,9 +3,8 @@
  * table) whether a candidate exists and belongs to the sender. A failing directory never
  * turns into a rejection: the case goes on flagged "unverified".
  */
-import type { TicketDirectory } from '../ports';
-import { TicketDirectoryUnavailable } from '../ports';
 import type { TicketCandidate, TicketCheck } from './decision';
+import { type TicketDirectory, TicketDirectoryUnavailable } from './ticket-directory';
 import { isValidTicketFormat, WEAK_CANDIDATE_SCORE } from './tickets';
 
 export interface VerifyTicketOptions {

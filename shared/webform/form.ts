@@ -121,13 +121,13 @@ export function normalizeMultiline(value: string): string {
 const isMissing = (input: unknown) => input === undefined || input === null || input === '';
 
 /**
- * Characters a reader sees: without format characters (zero-width space and joiners, soft hyphen,
- * bidi marks), controls and whitespace. Length minimums count these, so 25 zero-width characters
- * are not a 25-character description.
+ * Characters a reader sees, counted as a person counts them: without format characters (zero-width
+ * space and joiners, soft hyphen, bidi marks) and controls, a run of spaces as one, an emoji as
+ * one. Length minimums count these, so 25 zero-width characters are not a 25-character description.
  */
 export function visibleLength(value: string): number {
   let count = 0;
-  for (const _ of value.replace(/[\p{Cf}\p{Cc}\p{Z}\s]/gu, '')) count++;
+  for (const _ of value.replace(/[\p{Cf}\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim()) count++;
   return count;
 }
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
     fresh: true,
     now: START,
     seedFile: join(ROOT, 'events', 'local-seed.json'),
-    logLevel: (process.env.E2E_LOG_LEVEL as 'INFO' | undefined) ?? 'ERROR',
+    logLevel: (process.env.E2E_LOG_LEVEL as 'INFO' | undefined) ?? 'SILENT',
     configOverrides: { limits: { maxRawMailBytes: MAX_RAW_MAIL_BYTES } },
     // Redeliveries of the in-process queue, if any, should not slow the suite down.
     queueBackoffMs: () => 200,
@@ -85,7 +85,7 @@ describe('SMTP intake', () => {
     expect(await listCases(stack)).toHaveLength(before.length);
   });
 
-  it('keeps a message over the parse limit (but under the SMTP limit) as QUARANTINED, with no reply', async () => {
+  it('keeps a message over the parse limit (but under the SMTP limit) as QUARANTINED, and tells the sender how to send it', async () => {
     const sent = await sendMail(stack, {
       from: 'contato@eletroponto.com.br',
       subject: 'Relatório completo de pedidos',
@@ -93,8 +93,12 @@ describe('SMTP intake', () => {
       attachmentBytes: MAX_RAW_MAIL_BYTES * 2,
     });
     const stored = await caseOf(stack, sent.sesMessageId);
-    expect(stored).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED', replyStatus: 'suppressed' });
-    expect(mailsTo(await outbox(stack), 'contato@eletroponto.com.br')).toHaveLength(0);
+    expect(stored).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED', replyStatus: 'sent' });
+    // No protocol (it is not a case yet): a pt-BR note saying it was too big and how to send it.
+    const notes = mailsTo(await outbox(stack), 'contato@eletroponto.com.br');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.body.text).toContain('grande demais');
+    expect(notes[0]?.subject).not.toMatch(/OUV-/);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   startDynalite,
   startSesLocal,
 } from '../support/emulators';
+import { aDecision } from '../support/builders';
 
 let dynalite: DynaliteHandle;
 let ses: SesLocalHandle;
@@ -63,12 +64,7 @@ function acceptedCase(n: number, createdAt: string): CaseRecord {
     sourceId: `ses-msg-${n}`,
     status: 'QUEUED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid', 'scope.default'],
-      reason: 'Chamado anterior válido; assunto dentro do escopo da Ouvidoria.',
-      ticket: { status: 'valid', number: String(70000 + n) },
-    },
+    decision: aDecision('ACCEPTED', { ticket: { status: 'valid', number: String(70000 + n) } }),
     ticketCandidates: [{ number: String(70000 + n), source: 'subject', score: 90, evidence: `chamado ${70000 + n}` }],
     senderName: 'Lúcia Fernandes',
     senderEmail: `lucia${n}@modaluciana.com.br`,

@@ -11,6 +11,7 @@ import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-reposi
 import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
 import type { CaseMessage, CaseRecord } from '../../shared/domain/case';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { aDecision } from '../support/builders';
 
 const TABLE = 'ouvidoria-test';
 let dynalite: DynaliteHandle;
@@ -62,12 +63,7 @@ function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
     sourceId: first.sourceId,
     status: 'QUEUED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid', 'topic.billing-complaint'],
-      reason: 'Chamado anterior válido e reclamação de cobrança dentro do escopo.',
-      ticket: { status: 'valid', number: '48213' },
-    },
+    decision: aDecision('ACCEPTED'),
     ticketCandidates: [{ number: '48213', source: 'body', score: 0.9, evidence: 'abri o chamado #48213 há' }],
     senderName: 'João Conceição',
     senderEmail: 'joao.conceicao@lojadojoao.com.br',

@@ -569,7 +569,7 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
   const emailHandler = createEmailIntakeHandler(() => ({
     service: emailIntakeDepsFrom(intake, store),
     rawMail: { bucket: BUCKET, prefix: PREFIX },
-    logger: testLogger('email-intake', 'ERROR'),
+    logger: testLogger('email-intake'),
     metrics: testMetrics('email-intake'),
   }));
   const assignmentHandler = createAssignmentHandler({
@@ -579,7 +579,7 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     scheduler: new RecordingScheduler(),
     clock,
     config: localConfig,
-    logger: testLogger('assignment', 'ERROR'),
+    logger: testLogger('assignment'),
     metrics: testMetrics('assignment'),
   });
   return { tableName, doc, calls, clock, cases, staff, mailer, queue, store, emailHandler, assignmentHandler };

@@ -67,10 +67,18 @@ describe('each hostile email through the real email intake handler', () => {
       expect(record.status).toBe('QUARANTINED');
       expect(record.decision.ruleIds.at(-1)).toMatch(/^quarantine\./);
       if (entry.reason) expect(record.decision.reason).toMatch(entry.reason);
-      // No backscatter: no reply, nothing queued.
-      expect(record.reply?.status).toBe('suppressed');
-      expect(p.mailer.sent).toHaveLength(0);
       expect(p.queue.messages).toHaveLength(0);
+      if (/oversized/.test(entry.reason?.source ?? '') && record.verdicts?.dkim === 'PASS') {
+        // Too big to read, from an authenticated person: told in pt-BR how to send it (issue 12).
+        expect(record.reply?.status).toBe('sent');
+        expect(p.mailer.sent).toHaveLength(1);
+        expect(p.mailer.sent[0]?.subject).not.toMatch(/OUV-/);
+        expect(p.mailer.sent[0]?.text).toContain('grande demais');
+      } else {
+        // No backscatter: no reply.
+        expect(record.reply?.status).toBe('suppressed');
+        expect(p.mailer.sent).toHaveLength(0);
+      }
     }
     if (/oversized/.test(entry.reason?.source ?? '')) {
       // Quarantined on its size alone: the body was never read into memory.

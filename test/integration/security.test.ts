@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { composeRawMessage } from '../../shared/adapters/ses-mailer';
 import type { Verdicts } from '../../shared/domain/submission';
 import type { OutgoingMail } from '../../shared/ports';
@@ -333,7 +333,13 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'events', 'emails');
 const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 describe('logs of a full run', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('hold no email body, no display name and no full email address', async () => {
+    // Metrics (EMF on stdout) are part of the logs audited here; vitest.config.ts turns them off elsewhere.
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
     const p = inMemoryPipeline({ logLevel: 'DEBUG' });
     const files = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.eml'))

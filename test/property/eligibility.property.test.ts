@@ -2,7 +2,7 @@
  * Properties of eligibility and the auto-reply policy over arbitrary schema-valid submissions:
  * every field drawn from wide generators (full Unicode, control characters, any headers, both
  * channels), not only the phrases the rules look for. Complements the phrase-driven properties
- * in test/unit/eligibility.test.ts.
+ * in test/unit/domain/eligibility/engine.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

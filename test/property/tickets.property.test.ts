@@ -1,5 +1,5 @@
 /**
- * Properties of prior-ticket extraction and verification beyond test/unit/tickets.test.ts:
+ * Properties of prior-ticket extraction and verification beyond test/unit/domain/tickets.test.ts:
  * full Unicode and binary input, very long single lines, numbers written with thousands
  * separators, and the verifier against a directory that answers anything (or fails).
  */

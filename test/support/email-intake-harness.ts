@@ -105,7 +105,7 @@ export async function buildHarness(opts: {
   for (const ticket of SEEDED_TICKETS) await putTicket(client, opts.tableName, ticket);
   const rawMail = new InMemoryRawMailStore();
   const queue = new RecordingQueue();
-  const logger = new Logger({ serviceName: 'email-intake-test', logLevel: 'ERROR' });
+  const logger = new Logger({ serviceName: 'email-intake-test', logLevel: 'SILENT' });
   const metrics = new Metrics({ namespace: 'Ouvidoria', serviceName: 'email-intake-test' });
   const settings: Settings = {
     config: localConfig,

@@ -23,6 +23,7 @@ import type {
   TimerScheduler,
 } from '../../shared/app/lifecycle/ports';
 import { FixedClock, RecordingMailer } from './fakes';
+import { aDecision } from './builders';
 
 export const PROTOCOL = 'OUV-2026-000123';
 export const CASE_ID = 'email:0100019abcdef-lojadamaria';
@@ -53,12 +54,7 @@ export function workCase(overrides: Partial<WorkCase> = {}): WorkCase {
     sourceId: '0100019abcdef-lojadamaria',
     status: 'ASSIGNED',
     outcome: 'ACCEPTED',
-    decision: {
-      outcome: 'ACCEPTED',
-      ruleIds: ['ticket.valid', 'scope.billing-complaint'],
-      reason: 'Chamado anterior válido e reclamação de cobrança dentro do escopo.',
-      ticket: { status: 'valid', number: '48213' },
-    },
+    decision: aDecision('ACCEPTED'),
     ticketCandidates: [{ number: '48213', source: 'subject', score: 100, evidence: 'chamado #48213' }],
     senderName: 'Maria Aparecida',
     senderEmail: MERCHANT,

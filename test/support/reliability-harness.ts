@@ -150,7 +150,8 @@ export function formPost(fields: Record<string, string>, sourceIp?: string) {
 
 export type TestLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 
-export function testLogger(service: string, logLevel: TestLogLevel = 'WARN'): Logger {
+/** Silent unless asked: a passing test prints nothing (the log audit asks for DEBUG and captures it). */
+export function testLogger(service: string, logLevel: TestLogLevel = 'SILENT'): Logger {
   return new Logger({ serviceName: service, logLevel });
 }
 
@@ -177,7 +178,7 @@ export interface PipelineOptions {
     rawMail?: (store: InMemoryRawMailStore) => RawMailStore;
   };
   tickets?: TicketDirectory;
-  /** Level of the three handlers' loggers (default WARN; the log audit uses DEBUG). */
+  /** Level of the three handlers' loggers (default SILENT; the log audit uses DEBUG). */
   logLevel?: TestLogLevel;
 }
 
@@ -196,7 +197,7 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
   const queuePort = options.wrap?.queue?.(queue) ?? queue;
   const rawMail = options.wrap?.rawMail?.(store) ?? store;
   const scheduler = new RecordingScheduler();
-  const logLevel = options.logLevel ?? 'WARN';
+  const logLevel = options.logLevel ?? 'SILENT';
   const logger = testLogger('email-intake', logLevel);
   const metrics = testMetrics('email-intake');
   const intake: IntakeDeps = {

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import { renderFollowUpNotice } from '../../../shared/domain/follow-up-notice';
+import { aCase } from '../../support/builders';
 
 describe('follow-up notice to the analyst', () => {
   it('shows the new message escaped, with the quoted history collapsed', () => {
     const notice = renderFollowUpNotice(
-      {
+      aCase({
         caseId: 'email:x',
         protocol: 'OUV-2026-000007',
         channel: 'email',
         sourceId: 'x',
         status: 'ASSIGNED',
         outcome: 'ACCEPTED',
-        decision: {
-          outcome: 'ACCEPTED',
-          ruleIds: ['ticket.valid'],
-          reason: 'ok',
-          ticket: { status: 'valid', number: '48213' },
-        },
         ticketCandidates: [],
         senderEmail: 'lojista@modasbella.com.br',
         subject: 'Estoque',
@@ -25,7 +20,7 @@ describe('follow-up notice to the analyst', () => {
         updatedAt: '2026-11-24T14:00:00.000Z',
         messages: [],
         messageIds: [],
-      },
+      }),
       {
         sourceId: 'y',
         channel: 'email',

@@ -79,7 +79,9 @@ describe('email intake handler (in-memory ports)', () => {
     const stored = await cases.get('email:big');
     expect(stored?.decision.reason).toBeTruthy();
     expect(stored?.messages[0]?.raw).toEqual({ bucket: 'raw', key: 'inbound/big' });
-    expect(mailer.sent).toHaveLength(0);
+    // Its (authenticated) sender is told it was too big to read (shared/domain/too-large-notice.ts).
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.text).toContain('grande demais');
   });
 
   it('throws (so Lambda retries, then the DLQ) when the raw mail cannot be read', async () => {

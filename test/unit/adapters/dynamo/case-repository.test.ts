@@ -1,0 +1,311 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  capUtf8,
+  DynamoCaseRepository,
+  normaliseMessageId,
+  TRUNCATION_NOTE,
+} from '../../../../shared/adapters/dynamo/case-repository';
+import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
+import type { CaseRecord } from '../../../../shared/domain/case';
+import { aDecision, aCase } from '../../../support/builders';
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }), {
+  marshallOptions: { removeUndefinedValues: true },
+});
+const ddb = mockClient(doc);
+const repo = new DynamoCaseRepository({ client: doc, tableName: 't', maxMessageTextBytes: 100 });
+
+const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+const throttled = () =>
+  new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds', $metadata: {} });
+
+/** A case not yet numbered (no protocol): create() writes no protocol pointer for it. */
+const { protocol: _unnumbered, ...record }: CaseRecord = aCase({
+  caseId: 'email:abc',
+  channel: 'email',
+  sourceId: 'abc',
+  status: 'QUEUED',
+  outcome: 'ACCEPTED',
+  decision: aDecision('ACCEPTED', { ticket: { status: 'valid', number: '123' } }),
+  ticketCandidates: [{ number: '123', source: 'subject', score: 1, evidence: 'chamado 123' }],
+  senderEmail: 'Lojista@Exemplo.com.br',
+  subject: 'Reclamação',
+  createdAt: '2026-03-02T12:00:00.000Z',
+  updatedAt: '2026-03-02T12:00:00.000Z',
+  messages: [
+    {
+      sourceId: 'abc',
+      channel: 'email',
+      receivedAt: '2026-03-02T12:00:00.000Z',
+      subject: 'Reclamação',
+      text: 'Não recebi resposta do chamado 123.',
+      attachments: [],
+    },
+  ],
+  messageIds: [],
+});
+
+beforeEach(() => {
+  ddb.reset();
+});
+
+describe('helpers', () => {
+  it.each([
+    ['short text stays', 'olá', 10, 'olá', false],
+    ['cuts at a byte limit', 'abcdef', 3, 'abc', true],
+    ['never splits a 2-byte character', 'aé', 2, 'a', true],
+    ['never splits a 4-byte character', 'x😀y', 4, 'x', true],
+    ['exact fit is not truncated', 'ção', 5, 'ção', false],
+    ['empty text', '', 0, '', false],
+  ])('capUtf8: %s', (_name, text, max, expected, truncated) => {
+    expect(capUtf8(text, max)).toEqual({ text: expected, truncated });
+  });
+
+  it.each([
+    ['<abc@x.com>', 'abc@x.com'],
+    ['  <abc@x.com>  ', 'abc@x.com'],
+    ['abc@x.com', 'abc@x.com'],
+    ['<>', ''],
+    ['', ''],
+  ])('normaliseMessageId(%j) = %j', (input, expected) => {
+    expect(normaliseMessageId(input)).toBe(expected);
+  });
+
+  it('recognises conditional check failures by name only', () => {
+    expect(isConditionalCheckFailed(ccf())).toBe(true);
+    expect(isConditionalCheckFailed(throttled())).toBe(false);
+    expect(isConditionalCheckFailed(null)).toBe(false);
+    expect(isConditionalCheckFailed('ConditionalCheckFailedException')).toBe(false);
+  });
+
+  it('builds a document client that drops undefined values', async () => {
+    const client = documentClient({ endpoint: 'http://127.0.0.1:1', region: 'us-east-1' });
+    expect(client.config.translateConfig?.marshallOptions?.removeUndefinedValues).toBe(true);
+    expect(client.config.translateConfig?.marshallOptions?.convertClassInstanceToMap).toBe(false);
+    client.destroy();
+  });
+});
+
+describe('DynamoCaseRepository with a mocked DocumentClient', () => {
+  it('create: stores keys, GSI attributes, the capped first message, and no messages list', async () => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    const big = { ...record, messages: [{ ...record.messages[0]!, text: 'é'.repeat(80) }] };
+    await repo.create(big);
+    const put = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(put.Item).toMatchObject({
+      pk: 'CASE#email:abc',
+      sk: 'CASE',
+      gsi1pk: 'STATUS#QUEUED',
+      gsi1sk: '2026-03-02T12:00:00.000Z#email:abc',
+      gsi2pk: 'SENDER#lojista@exemplo.com.br',
+      senderEmail: 'lojista@exemplo.com.br',
+      firstMessageTruncated: true,
+    });
+    expect(put.Item?.['messages']).toBeUndefined();
+    expect(Buffer.byteLength(put.Item?.['firstMessage'].text)).toBe(100);
+  });
+
+  it('create: a conditional failure returns the stored record, not created', async () => {
+    ddb.on(PutCommand).rejects(ccf());
+    const storedItem = {
+      ...record,
+      pk: 'CASE#email:abc',
+      sk: 'CASE',
+      firstMessage: record.messages[0],
+      subject: 'antigo',
+    };
+    delete (storedItem as Partial<CaseRecord>).messages;
+    ddb.on(QueryCommand).resolves({ Items: [storedItem] });
+    const result = await repo.create(record);
+    expect(result.created).toBe(false);
+    expect(result.record.subject).toBe('antigo');
+    expect(result.record.messages).toEqual(record.messages);
+  });
+
+  it('create: throttling propagates (the caller retries)', async () => {
+    ddb.on(PutCommand).rejects(throttled());
+    await expect(repo.create(record)).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+  });
+
+  it('get: reassembles follow-ups in time order and marks truncated texts', async () => {
+    const m = (at: string, text: string, truncated = false) => ({
+      pk: 'CASE#email:abc',
+      sk: `MSG#${at}#s-${at}`,
+      message: { ...record.messages[0]!, sourceId: `s-${at}`, receivedAt: at, text },
+      ...(truncated ? { textTruncated: true } : {}),
+    });
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        { ...record, messages: undefined, pk: 'CASE#email:abc', sk: 'CASE', firstMessage: record.messages[0] },
+        m('2026-03-05T10:00:00.000Z', 'terceira'),
+        m('2026-03-03T10:00:00-03:00', 'segunda', true),
+        { pk: 'CASE#email:abc', sk: 'SRC#x', messageSk: 'MSG#...' },
+      ],
+    });
+    const got = await repo.get('email:abc');
+    expect(got?.messages.map((x) => x.text)).toEqual([
+      record.messages[0]!.text,
+      `segunda${TRUNCATION_NOTE}`,
+      'terceira',
+    ]);
+    expect(got).not.toHaveProperty('pk');
+    expect(got).not.toHaveProperty('firstMessage');
+  });
+
+  it('nextProtocol formats the counter value, and fails loudly without one', async () => {
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({ Attributes: { seq: 123 } })
+      .resolvesOnce({ Attributes: {} });
+    expect(await repo.nextProtocol(2026)).toBe('OUV-2026-000123');
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      Key: { pk: 'COUNTER#PROTOCOL#2026' },
+      UpdateExpression: 'ADD seq :one',
+      ReturnValues: 'UPDATED_NEW',
+    });
+    await expect(repo.nextProtocol(2026)).rejects.toThrow(/no sequence/);
+  });
+
+  it('setProtocolOnce: keeps an existing protocol and refuses a pointer owned by another case', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', protocol: 'OUV-2026-000001' } });
+    ddb.on(PutCommand).resolves({});
+    expect(await repo.setProtocolOnce('email:abc', 'OUV-2026-000002')).toBe('OUV-2026-000001');
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
+      pk: 'PROTOCOL#OUV-2026-000001',
+      caseId: 'email:abc',
+    });
+    ddb.on(PutCommand).rejects(ccf());
+    await expect(repo.setProtocolOnce('email:abc', 'OUV-2026-000002')).rejects.toThrow(/another case/);
+  });
+
+  it('claimReply: condition failure is false, other errors propagate', async () => {
+    ddb.on(UpdateCommand).resolvesOnce({}).rejectsOnce(ccf()).rejectsOnce(throttled());
+    const now = new Date('2026-03-02T12:00:00Z');
+    expect(await repo.claimReply('email:abc', now, 60_000)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.ExpressionAttributeValues).toEqual({
+      ':now': '2026-03-02T12:00:00.000Z',
+      ':staleBefore': '2026-03-02T11:59:00.000Z',
+      ':failed': 'failed',
+    });
+    expect(await repo.claimReply('email:abc', now, 60_000)).toBe(false);
+    await expect(repo.claimReply('email:abc', now, 60_000)).rejects.toThrow(/Rate of requests/);
+  });
+
+  it('assign: moves the status index, then counts the case with an open-case marker', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
+    const ok = await repo.assign(
+      'email:abc',
+      'ana',
+      new Date('2026-03-02T13:00:00Z'),
+      new Date('2026-03-16T20:00:00Z'),
+    );
+    expect(ok).toBe(true);
+    const calls = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(calls[0]).toMatchObject({
+      Key: { pk: 'CASE#email:abc', sk: 'CASE' },
+      ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
+    });
+    expect(calls[0]!.ExpressionAttributeValues?.[':gsiPk']).toBe('STATUS#ASSIGNED');
+    // One marker per open (analyst, case), put only if absent: idempotent, and it goes on close.
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
+      Item: { pk: 'OPENCASE', analystId: 'ana', caseId: 'email:abc' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(calls[1]).toMatchObject({
+      Key: { pk: 'STAFF', sk: 'STAFF#ana' },
+      UpdateExpression: 'SET lastAssignedAt = :at',
+    });
+  });
+
+  it('assign: a case no longer QUEUED returns false and only heals its own analyst', async () => {
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb.on(PutCommand).resolves({});
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { status: 'ASSIGNED', assignee: 'bea', assignedAt: '2026-03-02T12:59:00.000Z' } });
+    expect(await repo.assign('email:abc', 'ana', new Date(), new Date())).toBe(false);
+    const staffCalls = ddb
+      .commandCalls(UpdateCommand)
+      .slice(1)
+      .map((c) => c.args[0].input.Key);
+    expect(staffCalls).toEqual([{ pk: 'STAFF', sk: 'STAFF#bea' }]);
+    expect(ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['analystId'])).toEqual(['bea']);
+  });
+
+  it('assign: a closed or redirected case is left alone', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { status: 'REDIRECTED' } });
+    expect(await repo.assign('email:abc', 'ana', new Date(), new Date())).toBe(false);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+  });
+
+  it('appendMessage: a message whose guard and item exist is not appended again', async () => {
+    ddb
+      .on(GetCommand, { Key: { pk: 'CASE#email:abc', sk: 'CASE' } })
+      .resolves({ Item: { firstMessage: record.messages[0] } });
+    ddb
+      .on(GetCommand, { Key: { pk: 'CASE#email:abc', sk: 'SRC#dup' } })
+      .resolves({ Item: { messageSk: 'MSG#2026-03-03T00:00:00.000Z#dup' } });
+    ddb.on(PutCommand).rejects(ccf());
+    const dup = { ...record.messages[0]!, sourceId: 'dup', receivedAt: '2026-03-03T00:00:05.000Z' };
+    expect(await repo.appendMessage('email:abc', dup)).toBe(false);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['sk']);
+    // The second put targets the key the guard recorded, not this delivery's receivedAt.
+    expect(puts).toEqual(['SRC#dup', 'MSG#2026-03-03T00:00:00.000Z#dup']);
+  });
+
+  it('appendMessage: the first message itself is never appended', async () => {
+    ddb.on(GetCommand).resolves({ Item: { firstMessage: record.messages[0] } });
+    expect(await repo.appendMessage('email:abc', record.messages[0]!)).toBe(false);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('addMessageIds: gives up with an error after repeated contention', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: [] } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).rejects(ccf());
+    await expect(repo.addMessageIds('email:abc', ['a@b'])).rejects.toThrow(/contention/);
+  });
+
+  it('addMessageIds: nothing to do for blank ids; unknown case throws', async () => {
+    await repo.addMessageIds('email:abc', ['', ' <> ']);
+    expect(ddb.calls()).toHaveLength(0);
+    ddb.on(GetCommand).resolves({});
+    await expect(repo.addMessageIds('email:nope', ['a@b'])).rejects.toThrow(/not found/);
+  });
+
+  it('listByStatus queries the status index newest first', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    expect(await repo.listByStatus('QUEUED', 5)).toEqual([]);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      IndexName: 'gsi1-status',
+      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': 'STATUS#QUEUED' },
+    });
+    expect(await repo.listByStatus('QUEUED', 0)).toEqual([]);
+  });
+
+  it('countOpenBySender sums counts over pages', async () => {
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Count: 2, LastEvaluatedKey: { pk: 'x' } })
+      .resolvesOnce({ Count: 1 });
+    expect(await repo.countOpenBySender('LOJISTA@exemplo.com.br')).toBe(3);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':pk']).toBe(
+      'SENDER#lojista@exemplo.com.br',
+    );
+  });
+});

@@ -1,0 +1,208 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseItemKey, DynamoCaseRepository } from '../../../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../../../shared/adapters/dynamo/client';
+import { DynamoCaseWorkStore } from '../../../../shared/adapters/dynamo/case-work-store';
+import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
+import type { CaseMessage } from '../../../../shared/domain/case';
+import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
+import { asRecord, CASE_ID, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+
+let dynalite: DynaliteHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let tableSeq = 0;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+});
+
+afterAll(async () => {
+  doc?.destroy();
+  raw?.destroy();
+  await dynalite?.stop();
+});
+
+/** A fresh table per test: the fixtures' case id and protocol are fixed. */
+async function freshTable(): Promise<string> {
+  const name = `lifecycle-${++tableSeq}`;
+  await createTableIfMissing(raw, name);
+  return name;
+}
+
+async function seeded(cases: WorkCase[] = [workCase()]) {
+  const table = await freshTable();
+  const repository = new DynamoCaseRepository({ client: doc, tableName: table });
+  for (const c of cases) await repository.create(asRecord(c));
+  const store = new DynamoCaseWorkStore({ client: doc, tableName: table, repository });
+  return { table, repository, store };
+}
+
+function outMessage(sourceId: string, text = 'Resposta ao lojista.'): CaseMessage {
+  return {
+    sourceId,
+    channel: 'email',
+    receivedAt: '2026-03-12T14:00:00.000Z',
+    subject: `[${PROTOCOL}] Resposta`,
+    text,
+    attachments: [],
+    direction: 'out',
+  };
+}
+
+function effect(id: string, order = 0): PendingEffect {
+  return {
+    id,
+    effect: { kind: 'open-count', analystId: 'ana', change: 'closed' },
+    createdAt: '2026-03-12T14:00:00.000Z',
+    order,
+  };
+}
+
+const note = (sourceId: string) => ({
+  type: 'note' as const,
+  text: 'Liguei para a loja.',
+  at: '2026-03-12T14:00:00.000Z',
+  actor: { kind: 'staff' as const, id: 'ana', role: 'analyst' as const },
+  sourceId,
+});
+
+describe('DynamoCaseWorkStore', () => {
+  it('commits changes, events, messages and effects in one conditional write', async () => {
+    const { table, store } = await seeded([workCase({ closedAt: '2026-03-11T10:00:00.000Z' })]);
+    const result = await store.commit({
+      caseId: CASE_ID,
+      expectedVersion: 1,
+      changes: { status: 'IN_PROGRESS', closedAt: null },
+      events: [note('s-1')],
+      messages: [outMessage('s-1')],
+      effects: [effect('e-1'), effect('e-2', 1)],
+    });
+    expect(result).toEqual({ ok: true, version: 2 });
+    const c = await store.get(CASE_ID);
+    expect(c?.status).toBe('IN_PROGRESS');
+    expect(c?.closedAt).toBeUndefined();
+    expect(c?.version).toBe(2);
+    expect(c?.history).toEqual([note('s-1')]);
+    expect(c?.messages.map((m) => m.sourceId)).toEqual(['0100019abcdef-lojadamaria', 's-1']);
+    expect(Object.keys(c?.pendingEffects ?? {}).sort()).toEqual(['e-1', 'e-2']);
+    expect(c).not.toHaveProperty('pendingMessages');
+
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: caseItemKey(CASE_ID) }));
+    expect(Item?.['gsi1pk']).toBe('STATUS#IN_PROGRESS');
+    // The message moved out to its MSG# item: the case item keeps no correspondence.
+    expect(Item?.['pendingMessages']).toEqual({});
+
+    // Same message again, a second event and effect: the message is not duplicated.
+    const again = await store.commit({
+      caseId: CASE_ID,
+      expectedVersion: 2,
+      changes: {},
+      events: [note('s-2')],
+      messages: [outMessage('s-1'), outMessage('s-2')],
+      effects: [effect('e-3')],
+    });
+    expect(again).toEqual({ ok: true, version: 3 });
+    const after = await store.get(CASE_ID);
+    expect(after?.messages.map((m) => m.sourceId)).toEqual(['0100019abcdef-lojadamaria', 's-1', 's-2']);
+    expect(after?.history).toHaveLength(2);
+    expect(Object.keys(after?.pendingEffects ?? {})).toHaveLength(3);
+    expect((await store.getByProtocol(PROTOCOL))?.version).toBe(3);
+  });
+
+  it('refuses a stale version and a missing case, changing nothing', async () => {
+    const { store } = await seeded();
+    const commit = { caseId: CASE_ID, changes: { status: 'CLOSED' as const }, events: [], messages: [], effects: [] };
+    expect(await store.commit({ ...commit, expectedVersion: 0 })).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.commit({ ...commit, expectedVersion: 2 })).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.commit({ ...commit, caseId: 'email:nope', expectedVersion: 1 })).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+    expect((await store.get(CASE_ID))?.status).toBe('ASSIGNED');
+  });
+
+  it('treats a record without version as version 0', async () => {
+    const { version: _v, history: _h, ...old } = workCase();
+    const { store } = await seeded([old as WorkCase]);
+    const commit = { caseId: CASE_ID, changes: {}, events: [note('s-1')], messages: [], effects: [] };
+    expect(await store.commit({ ...commit, expectedVersion: 0 })).toEqual({ ok: true, version: 1 });
+    expect(await store.commit({ ...commit, expectedVersion: 0 })).toEqual({ ok: false, reason: 'conflict' });
+  });
+
+  it('two concurrent commits on one version: exactly one wins, the other applies nothing', async () => {
+    const { store } = await seeded();
+    const results = await Promise.all(
+      ['a', 'b'].map((s) =>
+        store.commit({
+          caseId: CASE_ID,
+          expectedVersion: 1,
+          changes: { status: s === 'a' ? 'IN_PROGRESS' : 'WAITING_MERCHANT' },
+          events: [note(s)],
+          messages: [outMessage(s)],
+          effects: [effect(`e-${s}`)],
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const c = await store.get(CASE_ID);
+    expect(c?.version).toBe(2);
+    expect(c?.history).toHaveLength(1);
+    const winner = c?.history?.[0]?.sourceId;
+    expect(c?.messages.map((m) => m.sourceId)).toEqual(['0100019abcdef-lojadamaria', winner]);
+    expect(Object.keys(c?.pendingEffects ?? {})).toEqual([`e-${winner}`]);
+  });
+
+  it('settles effects without a version bump, idempotently', async () => {
+    const { store } = await seeded();
+    await store.settleEffect(CASE_ID, 'e-none'); // no map yet: nothing to do
+    await store.commit({
+      caseId: CASE_ID,
+      expectedVersion: 1,
+      changes: {},
+      events: [note('s-1')],
+      messages: [],
+      effects: [effect('e-1'), effect('e-2', 1)],
+    });
+    await store.settleEffect(CASE_ID, 'e-1');
+    await store.settleEffect(CASE_ID, 'e-1');
+    const c = await store.get(CASE_ID);
+    expect(Object.keys(c?.pendingEffects ?? {})).toEqual(['e-2']);
+    expect(c?.version).toBe(2);
+    await store.settleEffect(CASE_ID, 'e-2');
+    expect((await store.get(CASE_ID))?.pendingEffects).toEqual({});
+  });
+
+  it('completes a message left pending by a crash after the commit', async () => {
+    const { table, store, repository } = await seeded();
+    // What a commit that died before moving its message out leaves behind.
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: caseItemKey(CASE_ID),
+        UpdateExpression: 'SET pendingMessages = :m',
+        ExpressionAttributeValues: { ':m': { 's-9': outMessage('s-9') } },
+      }),
+    );
+    expect((await store.get(CASE_ID))?.messages.map((m) => m.sourceId)).toContain('s-9');
+    expect((await repository.get(CASE_ID))?.messages.map((m) => m.sourceId)).toContain('s-9');
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+        ExpressionAttributeValues: { ':pk': caseItemKey(CASE_ID).pk, ':msg': 'MSG#' },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+  });
+
+  it('records message ids through the repository', async () => {
+    const { store } = await seeded();
+    await store.addMessageIds(CASE_ID, ['<relay-1@ouvidoria>', 'relay-1@ouvidoria']);
+    expect((await store.get(CASE_ID))?.messageIds).toEqual(['CAF=merchant-1@mail.gmail.com', 'relay-1@ouvidoria']);
+  });
+});

@@ -1,0 +1,46 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
+import { GSI } from '../../../../shared/adapters/dynamo/table-design';
+
+const raw = new DynamoDBClient({ region: 'us-east-1' });
+const doc = DynamoDBDocumentClient.from(raw);
+const ddb = mockClient(doc);
+const throttled = () => new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} });
+
+beforeEach(() => {
+  ddb.reset();
+});
+
+describe('createTableIfMissing', () => {
+  const dynamo = mockClient(raw);
+  beforeEach(() => dynamo.reset());
+
+  it('creates the table with the shared keys and indexes, then waits until ACTIVE', async () => {
+    dynamo.on(CreateTableCommand).resolves({});
+    dynamo.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+    await createTableIfMissing(raw, 'tbl');
+    const input = dynamo.commandCalls(CreateTableCommand)[0]!.args[0].input;
+    expect(input.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(input.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual([
+      GSI.byStatus.indexName,
+      GSI.bySender.indexName,
+    ]);
+  });
+
+  it('treats an existing table as success, and other errors as failures', async () => {
+    dynamo.on(CreateTableCommand).rejectsOnce(new ResourceInUseException({ message: 'exists', $metadata: {} }));
+    dynamo.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+    await createTableIfMissing(raw, 'tbl');
+    dynamo.on(CreateTableCommand).rejects(throttled());
+    await expect(createTableIfMissing(raw, 'tbl')).rejects.toThrow('throttled');
+  });
+});

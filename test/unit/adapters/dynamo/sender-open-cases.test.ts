@@ -1,0 +1,86 @@
+/** The open-case cap on dynalite: one conditional write per reservation, so concurrency cannot pass it. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
+import { DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
+
+const TABLE = 'ouvidoria-open-cases';
+let dynalite: DynaliteHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let open: DynamoSenderOpenCases;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  await createTableIfMissing(raw, TABLE);
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  open = new DynamoSenderOpenCases(doc, TABLE);
+});
+
+afterAll(async () => {
+  doc?.destroy();
+  raw?.destroy();
+  await dynalite?.stop();
+});
+
+let n = 0;
+const sender = () => `lojista${++n}@lojadamaria.com.br`;
+
+describe('DynamoSenderOpenCases on dynalite', () => {
+  it('reserves up to the cap, then refuses', async () => {
+    const s = sender();
+    expect(await open.reserve(s, 'webform:a', 2)).toBe(true);
+    expect(await open.reserve(s, 'webform:b', 2)).toBe(true);
+    expect(await open.reserve(s, 'webform:c', 2)).toBe(false);
+    expect(await open.count(s)).toBe(2);
+  });
+
+  it('is idempotent per case: reserving a case it holds succeeds even at the cap, and counts once', async () => {
+    const s = sender();
+    expect(await open.reserve(s, 'webform:a', 1)).toBe(true);
+    expect(await open.reserve(s, 'webform:a', 1)).toBe(true);
+    expect(await open.count(s)).toBe(1);
+  });
+
+  it('a cap of zero (or less) reserves nothing', async () => {
+    const s = sender();
+    expect(await open.reserve(s, 'webform:a', 0)).toBe(false);
+    expect(await open.count(s)).toBe(0);
+  });
+
+  it('20 concurrent reservations of different cases: exactly the cap succeed', async () => {
+    const s = sender();
+    const cap = 3;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => open.reserve(s, `webform:k${i}`, cap)));
+    expect(results.filter(Boolean)).toHaveLength(cap);
+    expect(await open.count(s)).toBe(cap);
+  });
+
+  it('release frees a slot (and releasing again, or an unknown case, changes nothing)', async () => {
+    const s = sender();
+    await open.reserve(s, 'webform:a', 1);
+    expect(await open.reserve(s, 'webform:b', 1)).toBe(false);
+    await open.release(s, 'webform:a');
+    await open.release(s, 'webform:a');
+    await open.release(s, 'webform:never');
+    expect(await open.count(s)).toBe(0);
+    expect(await open.reserve(s, 'webform:b', 1)).toBe(true);
+  });
+
+  it('add ignores the cap (mail is never refused) and is idempotent; addresses are compared lower-cased', async () => {
+    const s = sender();
+    await open.reserve(s, 'webform:a', 1);
+    await open.add(s.toUpperCase(), 'email:b');
+    await open.add(` ${s} `, 'email:b');
+    expect(await open.count(s)).toBe(2);
+    expect(await open.reserve(s, 'webform:c', 2)).toBe(false);
+  });
+
+  it('a sender with nothing open counts zero', async () => {
+    expect(await open.count(sender())).toBe(0);
+  });
+});

@@ -1,0 +1,312 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MailRejected } from '../../../shared/ports';
+import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
+import { localConfig } from '../../../shared/domain/config';
+import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+
+function email(overrides: Partial<SubmissionInput> = {}) {
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: 'ses-0001',
+    receivedAt: '2026-11-24T14:00:00.000Z',
+    sender: { name: 'Marina Costa', address: MERCHANT },
+    returnPath: MERCHANT,
+    recipients: ['ouvidoria@ouvidoria.example.com.br'],
+    subject: 'Reclamação sobre o chamado #48213',
+    text:
+      'Olá, abri o chamado #48213 há duas semanas sobre a integração com os Correios que parou de calcular o frete ' +
+      'e até agora ninguém resolveu. Minha loja está perdendo vendas todos os dias. Preciso de uma solução.',
+    messageId: 'CAF1234@mail.gmail.com',
+    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    ...overrides,
+  });
+}
+
+let cases: InMemoryCaseRepository;
+let mailer: RecordingMailer;
+let queue: RecordingQueue;
+let tickets: InMemoryTicketDirectory;
+let bounces: InMemoryBounceRegistry;
+let clock: FixedClock;
+let deps: IntakeDeps;
+
+beforeEach(() => {
+  cases = new InMemoryCaseRepository();
+  mailer = new RecordingMailer();
+  queue = new RecordingQueue();
+  tickets = new InMemoryTicketDirectory([
+    { id: '48213', requesterEmail: MERCHANT },
+    { id: '48214', requesterEmail: 'financeiro@casadosaromas.com.br' },
+  ]);
+  bounces = new InMemoryBounceRegistry();
+  clock = new FixedClock(new Date('2026-11-24T14:00:05.000Z'));
+  deps = {
+    cases,
+    tickets,
+    mailer,
+    queue,
+    throttle: new InMemoryReplyThrottle(),
+    bounces,
+    openCases: new InMemorySenderOpenCases(),
+    clock,
+    config: localConfig,
+  };
+});
+
+describe('processSubmission: a new accepted case', () => {
+  it('stores one QUEUED case with a protocol, acknowledges it and queues it', async () => {
+    const result = await processSubmission(email(), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', status: 'QUEUED', protocol: 'OUV-2026-000001' });
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+    const ack = mailer.sent[0]!;
+    expect(ack.to).toEqual([MERCHANT]);
+    expect(ack.subject).toContain('OUV-2026-000001');
+    expect(ack.headers['Auto-Submitted']).toBe('auto-replied');
+    expect(ack.headers['In-Reply-To']).toBe('<CAF1234@mail.gmail.com>');
+    expect(ack.messageId.endsWith('@ouvidoria.example.com.br')).toBe(true);
+    expect(queue.messages).toEqual([{ caseId: 'email:ses-0001', protocol: 'OUV-2026-000001' }]);
+    const stored = await cases.get('email:ses-0001');
+    expect(stored?.reply?.status).toBe('sent');
+    expect(stored?.enqueuedAt).toBeDefined();
+    expect(stored?.messageIds).toContain(ack.messageId);
+    // Received Tue 24/11/2026 11:00 (São Paulo): ten business days of office time → Tue 08/12 11:00.
+    expect(ack.text).toContain('Prazo de resposta: até 08/12/2026');
+    expect(ack.html).toContain('Prazo de resposta: até 08/12/2026');
+  });
+
+  it('gives sequential protocols to successive cases', async () => {
+    await processSubmission(email(), deps);
+    const second = await processSubmission(email({ sourceId: 'ses-0002', messageId: 'other@mail' }), deps);
+    expect(second.protocol).toBe('OUV-2026-000002');
+  });
+
+  it('accepts the case flagged unverified when the ticket directory is down', async () => {
+    tickets.unavailable = true;
+    const result = await processSubmission(email(), deps);
+    expect(result.kind === 'case' && result.decision.ticket.status).toBe('unverified');
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', status: 'QUEUED' });
+  });
+});
+
+describe('processSubmission: exactly-once effects', () => {
+  it('makes one case, one reply and one queue message when the same delivery arrives twice', async () => {
+    await processSubmission(email(), deps);
+    const again = await processSubmission(email(), deps);
+    expect(again).toMatchObject({ duplicate: true, protocol: 'OUV-2026-000001' });
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it('stays exactly-once when the duplicates run concurrently', async () => {
+    await Promise.all([processSubmission(email(), deps), processSubmission(email(), deps)]);
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+    expect(new Set(queue.messages.map((m) => m.caseId)).size).toBe(1);
+  });
+
+  it('queues the case even when the reply fails, and the retry sends only the reply', async () => {
+    mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
+    const first = await processSubmission(email(), deps);
+    // The case does not wait on its reply: it is numbered and queued, the failure recorded.
+    expect(first).toMatchObject({
+      protocol: 'OUV-2026-000001',
+      reply: { status: 'failed', error: 'TooManyRequestsException' },
+    });
+    expect(queue.messages).toHaveLength(1);
+    expect((await cases.get(first.caseId))?.reply).toMatchObject({ status: 'failed' });
+    const retried = await processSubmission(email(), deps);
+    expect(retried).toMatchObject({ duplicate: true, protocol: 'OUV-2026-000001', reply: { status: 'sent' } });
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+    expect(cases.records.size).toBe(1);
+  });
+
+  it('records a reply the provider refused for good as permanent, and still queues the case', async () => {
+    mailer.failNext = new MailRejected('Email address is not verified.');
+    const result = await processSubmission(email(), deps);
+    expect(result).toMatchObject({ reply: { status: 'failed', permanent: true } });
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it('finishes the work on retry after a crash between storing the case and replying', async () => {
+    cases.failNext.claimReply = new Error('ProvisionedThroughputExceededException');
+    await expect(processSubmission(email(), deps)).rejects.toThrow();
+    await processSubmission(email(), deps);
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it('finishes the work on retry after the queue failed, keeping the single reply', async () => {
+    queue.failNext = new Error('SQS down');
+    await expect(processSubmission(email(), deps)).rejects.toThrow('SQS down');
+    await processSubmission(email(), deps);
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+});
+
+describe('processSubmission: redirected and suppressed replies', () => {
+  const noTicket = {
+    subject: 'Problema com minha loja',
+    text: 'Bom dia, minha loja está com problema no checkout desde ontem e os clientes não conseguem finalizar a compra.',
+  };
+
+  it('answers a message without prior ticket with guidance and stores it REDIRECTED', async () => {
+    const result = await processSubmission(email(noTicket), deps);
+    expect(result).toMatchObject({ outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED' });
+    expect(result.protocol).toBeUndefined();
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('sends at most one guidance reply per sender, outcome and day', async () => {
+    await processSubmission(email(noTicket), deps);
+    const second = await processSubmission(email({ ...noTicket, sourceId: 'ses-0002', messageId: 'x2@mail' }), deps);
+    expect(second.kind === 'case' && second.reply).toMatchObject({ status: 'suppressed', reason: 'throttled' });
+    expect(mailer.sent).toHaveLength(1);
+    expect(cases.records.size).toBe(2);
+  });
+
+  it('never answers automatic mail (RFC 3834) but still stores it', async () => {
+    const result = await processSubmission(email({ ...noTicket, headers: { 'auto-submitted': 'auto-replied' } }), deps);
+    expect(result.kind === 'case' && result.reply?.status).toBe('suppressed');
+    expect(mailer.sent).toHaveLength(0);
+    expect(cases.records.size).toBe(1);
+  });
+
+  it('quarantines spam without a ticket lookup and without a reply', async () => {
+    const result = await processSubmission(
+      email({ verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }),
+      deps,
+    );
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect(tickets.lookups).toHaveLength(0);
+    expect(mailer.sent).toHaveLength(0);
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('sends nothing to an address in the bounce memory', async () => {
+    await bounces.markBouncing(MERCHANT, new Date('2027-01-01T00:00:00Z'), 'test');
+    const result = await processSubmission(email(noTicket), deps);
+    expect(result.kind === 'case' && result.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-memory' });
+    expect(mailer.sent).toHaveLength(0);
+  });
+});
+
+describe('processSubmission: threading', () => {
+  it('appends a reply to our acknowledgement to the case, with no new case and no reply', async () => {
+    await processSubmission(email(), deps);
+    const ackId = mailer.sent[0]!.messageId;
+    const followUp = await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'reply-1@mail.gmail.com',
+        inReplyTo: ackId,
+        references: [ackId],
+        subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+        text: 'Segue o print do erro que comentei.',
+      }),
+      deps,
+    );
+    expect(followUp).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-0001', appended: true });
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+    expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(2);
+  });
+
+  it('stores an out-of-office answer to our acknowledgement on its own, without threading or replying', async () => {
+    await processSubmission(email(), deps);
+    const ackId = mailer.sent[0]!.messageId;
+    const ooo = await processSubmission(
+      email({
+        sourceId: 'ses-ooo',
+        messageId: 'ooo-1@mail.modasbella.com.br',
+        inReplyTo: ackId,
+        references: [ackId],
+        subject: 'Resposta automática: [OUV-2026-000001] Recebemos sua manifestação',
+        text: 'Estou de férias até 05/12. Para urgências, ligue para a loja.',
+        headers: { 'auto-submitted': 'auto-replied' },
+      }),
+      deps,
+    );
+    expect(ooo.kind).toBe('case');
+    expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(1);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('decides afresh when the merchant answers our guidance with the ticket we asked for', async () => {
+    await processSubmission(
+      email({ subject: 'Problema no checkout', text: 'Minha loja não finaliza compras desde ontem, me ajudem.' }),
+      deps,
+    );
+    const guidanceId = mailer.sent[0]!.messageId;
+    const answer = await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'answer@mail.modasbella.com.br',
+        inReplyTo: guidanceId,
+        references: [guidanceId],
+        subject: 'Re: Problema no checkout',
+        text: 'Certo, o número do chamado que abri no suporte é 48213.',
+      }),
+      deps,
+    );
+    expect(answer).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+    expect(mailer.sent).toHaveLength(2);
+  });
+
+  it('threads by protocol only for the case’s own merchant', async () => {
+    await processSubmission(email(), deps);
+    const own = await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'm2@x',
+        subject: 'Complemento OUV-2026-000001',
+        text: 'Mais detalhes.',
+      }),
+      deps,
+    );
+    expect(own.kind).toBe('follow-up');
+
+    const intruder = await processSubmission(
+      email({
+        sourceId: 'ses-0003',
+        messageId: 'm3@x',
+        sender: { address: 'intruso@example.org' },
+        returnPath: 'intruso@example.org',
+        subject: 'Complemento OUV-2026-000001',
+        text: 'Cancelem esse caso.',
+      }),
+      deps,
+    );
+    expect(intruder.kind).toBe('case');
+    expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(2);
+  });
+
+  it('opens a new linked case when the merchant replies to a case closed long ago', async () => {
+    await processSubmission(email(), deps);
+    const closed = cases.records.get('email:ses-0001')!;
+    closed.status = 'CLOSED';
+    closed.closedAt = '2026-09-01T12:00:00.000Z';
+    const result = await processSubmission(
+      email({ sourceId: 'ses-0009', messageId: 'late@x', subject: 'Re: [OUV-2026-000001] de novo o mesmo problema' }),
+      deps,
+    );
+    expect(result.kind).toBe('case');
+    expect((await cases.get('email:ses-0009'))?.linkedProtocol).toBe('OUV-2026-000001');
+  });
+});

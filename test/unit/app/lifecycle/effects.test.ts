@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
+import { carryOutEffects, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
+import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import { CASE_ID, lifecycleWorld, workCase } from '../../../support/lifecycle-fakes';
+
+const DUE = '2026-03-24T13:00:00.000Z';
+
+function pending(id: string, effect: Effect, order = 0, createdAt = '2026-03-12T14:00:00.000Z'): PendingEffect {
+  return { id, effect, order, createdAt };
+}
+
+/** Ana's case with these effects pending, and a world (store, mailer, counter, timers) around it. */
+function world(effects: PendingEffect[]) {
+  const c: WorkCase = workCase({ pendingEffects: Object.fromEntries(effects.map((e) => [e.id, e])) });
+  const w = lifecycleWorld({ cases: [c] });
+  const failed: string[] = [];
+  const deps = resolveDeps({
+    ...w.deps,
+    telemetry: {
+      ...resolveDeps(w.deps).telemetry,
+      effectFailed: ({ effect, error }) => failed.push(`${effect}:${error}`),
+    },
+  });
+  return { ...w, deps, c, failed };
+}
+
+describe('carryOutEffects', () => {
+  it('carries out every pending effect and settles each one', async () => {
+    const w = world([
+      pending('e1', { kind: 'open-count', analystId: 'bruno', change: 'opened' }),
+      pending('e2', { kind: 'schedule-timers', dueAt: DUE }, 1),
+      pending('e3', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE }, 2),
+    ]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.counter.count('bruno')).toBe(1);
+    expect(
+      w.timers
+        .list()
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['escalation', 'reminder']);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['ana@empresa.com.br']]);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+  });
+
+  it('runs only the given ids (a fresh commit runs its own), oldest first then by order', async () => {
+    const order: string[] = [];
+    const w = world([
+      pending('late', { kind: 'open-count', analystId: 'carla', change: 'opened' }, 0, '2026-03-12T15:00:00.000Z'),
+      pending('b', { kind: 'open-count', analystId: 'bruno', change: 'opened' }, 1),
+      pending('a', { kind: 'open-count', analystId: 'ana', change: 'closed' }, 0),
+    ]);
+    const counter = w.deps.counter;
+    w.deps.counter = {
+      opened: (id, c) => {
+        order.push(`opened:${id}`);
+        return counter.opened(id, c);
+      },
+      closed: (id, c) => {
+        order.push(`closed:${id}`);
+        return counter.closed(id, c);
+      },
+    };
+    await carryOutEffects(w.deps, w.c, new Set(['a', 'b']));
+    expect(order).toEqual(['closed:ana', 'opened:bruno']);
+    expect(Object.keys(w.cases.must(CASE_ID).pendingEffects ?? {})).toEqual(['late']);
+    await carryOutEffects(w.deps, w.cases.must(CASE_ID));
+    expect(order.at(-1)).toBe('opened:carla');
+  });
+
+  it('a failing effect stays pending, the others still run, and one error names the failures', async () => {
+    const w = world([
+      pending('mail', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE }, 0),
+      pending('count', { kind: 'open-count', analystId: 'bruno', change: 'opened' }, 1),
+    ]);
+    w.mailer.failNext = Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' });
+    const error = await carryOutEffects(w.deps, w.c).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LifecycleEffectsFailed);
+    expect((error as LifecycleEffectsFailed).failures.map((f) => [f.effectId, f.kind])).toEqual([
+      ['mail', 'remind-analyst'],
+    ]);
+    expect(w.failed).toEqual(['remind-analyst:TooManyRequestsException']);
+    expect(w.counter.count('bruno')).toBe(1);
+    expect(Object.keys(w.cases.must(CASE_ID).pendingEffects ?? {})).toEqual(['mail']);
+
+    // The retry carries out what is left.
+    await carryOutEffects(w.deps, w.cases.must(CASE_ID));
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+  });
+
+  it('an effect for someone no longer on the roster is settled without mail', async () => {
+    const w = world([pending('gone', { kind: 'remind-analyst', analystId: 'ninguem', dueAt: DUE })]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent).toHaveLength(0);
+    expect(w.failed).toEqual(['remind-analyst:MissingStaff']);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+  });
+
+  it('escalation goes to every active supervisor', async () => {
+    const w = world([pending('esc', { kind: 'escalate', dueAt: DUE, analystId: 'ana' })]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+  });
+
+  it('nothing pending: nothing done', async () => {
+    const w = world([]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+});

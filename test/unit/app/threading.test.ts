@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { findThread, MAX_THREAD_LOOKUPS, sameAddress, type ThreadLookup } from '../../../shared/app/threading';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { localConfig } from '../../../shared/domain/config';
+import { aCase, aSubmission, MERCHANT } from '../../support/builders';
+
+const NOW = new Date('2026-03-20T13:00:00.000Z');
+const STRANGER = 'golpista@outrodominio.com';
+const ACK_ID = 'ack-9f2c.l0x@ouvidoria.example.com.br';
+
+/** A lookup over given cases, counting its calls. */
+function lookupOf(...cases: CaseRecord[]) {
+  const calls = { messageId: 0, protocol: 0 };
+  const lookup: ThreadLookup = {
+    async findByMessageId(id) {
+      calls.messageId += 1;
+      return cases.find((c) => c.messageIds.includes(id)) ?? null;
+    },
+    async getByProtocol(protocol) {
+      calls.protocol += 1;
+      return cases.find((c) => c.protocol === protocol) ?? null;
+    },
+  };
+  return { lookup, calls };
+}
+
+/** Maria's accepted case: her Message-ID and our acknowledgement's are on it. */
+const mariasCase = aCase({
+  protocol: 'OUV-2026-000042',
+  status: 'ASSIGNED',
+  messageIds: ['CAF=merchant-1@mail.gmail.com', ACK_ID],
+});
+
+const followUp = (overrides: Parameters<typeof aSubmission>[0] = {}) =>
+  aSubmission({
+    sourceId: 'ses-follow-up',
+    subject: 'Re: Cobrança em duplicidade',
+    text: 'Segue o comprovante.',
+    messageId: 'CAF=merchant-2@mail.gmail.com',
+    ...overrides,
+  });
+
+describe('findThread: the merchant continues her own case', () => {
+  it.each([
+    ['In-Reply-To her own Message-ID', { inReplyTo: 'CAF=merchant-1@mail.gmail.com' }],
+    ['In-Reply-To our acknowledgement', { inReplyTo: ACK_ID }],
+    ['References only', { references: ['other@x', ACK_ID] }],
+    ['the protocol in the subject', { subject: 'Re: [OUV-2026-000042] Cobrança' }],
+    ['the protocol in the fresh text', { text: 'Sobre o protocolo OUV-2026-000042: segue o comprovante.' }],
+  ])('%s', async (_name, overrides) => {
+    const { lookup } = lookupOf(mariasCase);
+    const match = await findThread(followUp(overrides), lookup, localConfig, NOW);
+    expect(match).toEqual({ kind: 'continues', parent: mariasCase });
+  });
+
+  it('compares the sender address without case or surrounding space', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const sender = { name: 'Maria', address: ` ${MERCHANT.address.toUpperCase()} ` };
+    const match = await findThread(followUp({ sender, inReplyTo: ACK_ID }), lookup, localConfig, NOW);
+    expect(match.kind).toBe('continues');
+    expect(sameAddress('A@B.com ', 'a@b.COM')).toBe(true);
+    expect(sameAddress('a@b.com', 'a@c.com')).toBe(false);
+  });
+
+  it('a case closed within the reopen window is continued', async () => {
+    const closed = { ...mariasCase, status: 'CLOSED' as const, closedAt: '2026-03-15T13:00:00.000Z' };
+    const { lookup } = lookupOf(closed);
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW)).toEqual({
+      kind: 'continues',
+      parent: closed,
+    });
+  });
+});
+
+describe('findThread: mail that may not join a case is linked to it', () => {
+  it.each([
+    ["the merchant's Message-ID", { inReplyTo: 'CAF=merchant-1@mail.gmail.com' }],
+    ["our acknowledgement's Message-ID", { references: [ACK_ID] }],
+    ['the protocol', { subject: 'Re: [OUV-2026-000042] quero ver este caso' }],
+  ])('a stranger referencing %s gets linked (other-sender)', async (_name, overrides) => {
+    const { lookup } = lookupOf(mariasCase);
+    const stranger = followUp({ sender: { address: STRANGER }, returnPath: STRANGER, ...overrides });
+    expect(await findThread(stranger, lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: mariasCase,
+      reason: 'other-sender',
+    });
+  });
+
+  it("the sender's own case wins over another sender's case referenced first", async () => {
+    const other = aCase({ sourceId: 'other', protocol: 'OUV-2026-000001', senderEmail: STRANGER, messageIds: ['x@y'] });
+    const { lookup } = lookupOf(other, mariasCase);
+    const match = await findThread(followUp({ inReplyTo: 'x@y', references: [ACK_ID] }), lookup, localConfig, NOW);
+    expect(match).toEqual({ kind: 'continues', parent: mariasCase });
+  });
+
+  it('a case closed longer ago than the reopen window: closed-long-ago', async () => {
+    const days = localConfig.threading.reopenWindowDays + 1;
+    const closedAt = new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    const old = { ...mariasCase, status: 'CLOSED' as const, closedAt };
+    const { lookup } = lookupOf(old);
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: old,
+      reason: 'closed-long-ago',
+    });
+  });
+
+  it('an answer to our guidance (not an accepted case): not-a-case', async () => {
+    const guidance = aCase({ outcome: 'NO_PRIOR_TICKET', messageIds: [ACK_ID] });
+    const { lookup } = lookupOf(guidance);
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: guidance,
+      reason: 'not-a-case',
+    });
+  });
+});
+
+describe('findThread: never threaded', () => {
+  it('a webform post', async () => {
+    const { lookup, calls } = lookupOf(mariasCase);
+    const post = followUp({ channel: 'webform', subject: 'OUV-2026-000042', inReplyTo: undefined });
+    expect(await findThread(post, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+    expect(calls).toEqual({ messageId: 0, protocol: 0 });
+  });
+
+  it('quarantined mail (spam verdict)', async () => {
+    const { lookup, calls } = lookupOf(mariasCase);
+    const spam = followUp({
+      inReplyTo: ACK_ID,
+      verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    });
+    expect(await findThread(spam, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+    expect(calls.messageId).toBe(0);
+  });
+
+  it('automatic mail (an out-of-office reply from the merchant herself)', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const ooo = followUp({ inReplyTo: ACK_ID, headers: { 'auto-submitted': 'auto-replied' } });
+    expect(await findThread(ooo, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+  });
+
+  it('mail referencing nothing we know', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const fresh = followUp({ inReplyTo: 'unknown@x', subject: 'OUV-2026-999999', text: 'Olá' });
+    expect(await findThread(fresh, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+  });
+
+  it('a protocol only in the quoted history does not thread', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const quoted = followUp({ text: 'Oi\n\nEm 10/03/2026, Ouvidoria escreveu:\n> Protocolo OUV-2026-000042' });
+    expect(await findThread(quoted, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('findThread: bounded work', () => {
+  it(`at most ${MAX_THREAD_LOOKUPS} Message-ID and ${MAX_THREAD_LOOKUPS} protocol lookups, whatever the headers hold`, async () => {
+    const { lookup, calls } = lookupOf(mariasCase);
+    const references = Array.from({ length: 5000 }, (_, i) => `ref-${i}@spam.example`);
+    const protocols = Array.from({ length: 100 }, (_, i) => `OUV-2026-${String(500000 + i)}`).join(' ');
+    const flood = followUp({
+      inReplyTo: 'first@spam.example',
+      references: references.slice(0, 200),
+      subject: protocols,
+    });
+    expect(await findThread(flood, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+    expect(calls.messageId).toBe(MAX_THREAD_LOOKUPS);
+    expect(calls.protocol).toBe(MAX_THREAD_LOOKUPS);
+  });
+
+  it('reads the newest references first (In-Reply-To, then References from the end)', async () => {
+    const { lookup, calls } = lookupOf(mariasCase);
+    const refs = [ACK_ID, ...Array.from({ length: 50 }, (_, i) => `old-${i}@x`)];
+    // Our ack is the oldest reference, beyond the lookup budget: not found.
+    expect((await findThread(followUp({ references: refs }), lookup, localConfig, NOW)).kind).toBe('none');
+    expect(calls.messageId).toBe(MAX_THREAD_LOOKUPS);
+    // The newest reference is looked up first.
+    const recent = [...refs.slice(1), ACK_ID];
+    expect((await findThread(followUp({ references: recent }), lookup, localConfig, NOW)).kind).toBe('continues');
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * The dependency direction, kept by a test: domain ← application ← adapters/composition ←
+ * handlers/scripts/infra, with nothing pointing back.
+ *
+ * Layers (a file's layer is the first matching prefix):
+ *   shared/domain/**      pure rules: imports only the domain, node built-ins and non-AWS npm packages
+ *   shared/ports.ts       the interfaces services use: imports only the domain
+ *   shared/app/**         application services: domain, ports, other services, the two leaf
+ *                         modules shared/telemetry-names.ts and shared/runtime-env.ts; no adapters,
+ *                         mail parsing, web form, composition, AWS packages
+ *   shared/webform/**     form schema, page and POST handling: like an application service (it calls
+ *                         one), so no adapters, composition or AWS packages
+ *   shared/mail/**        MIME parsing (mailparser) into domain values: an adapter without AWS; it
+ *                         imports no application service, web form or composition
+ *   shared/adapters/**    AWS and local implementations of the ports. They may import an
+ *                         application module with `import type` only — some services declare the
+ *                         narrow port they need beside themselves (app/lifecycle/ports.ts, the
+ *                         intake telemetry interface) and the adapter implements it; running code of
+ *                         a service never reaches an adapter through an import. No composition,
+ *                         web form.
+ *   shared/composition/** the one composition root: anything under shared/
+ *   nothing under shared/ imports functions/, scripts/, infra/, test/ or bench/
+ *   functions/<name>/**   one Lambda: no scripts, infra, test, bench, nor another function's folder
+ *   infra/**              the CDK app: no functions (bundled by path), scripts, test, bench, and no
+ *                         application service or composition (it deploys them, it does not run them)
+ *   scripts/**            may use anything in shared/ and functions/; not infra, test or bench
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+interface Import {
+  /** Repository-relative file that imports. */
+  from: string;
+  /** The specifier as written. */
+  spec: string;
+  /** Repository-relative target for relative specifiers (no extension), else undefined. */
+  target?: string;
+  /** The package name for bare specifiers (`@scope/name` or `name`), 'node:' for built-ins. */
+  pkg?: string;
+  typeOnly: boolean;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'cdk.out') return [];
+    if (statSync(join(ROOT, path)).isDirectory()) return walk(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const BUILTINS = new Set(builtinModules);
+
+/** Import and re-export declarations at the top level, dynamic import() and side-effect imports. */
+const STATIC = /^(import|export)(\s+type)?\s+([\w\s{},*$]*?)\s*from\s*['"]([^'"]+)['"]/gm;
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const BARE = /^import\s+['"]([^'"]+)['"]/gm;
+
+function importsOf(file: string, source: string): Import[] {
+  const specs: Array<{ spec: string; typeOnly: boolean }> = [];
+  for (const m of source.matchAll(STATIC)) {
+    // `import { type A, type B } from` is type-only too.
+    const names = (m[3] ?? '')
+      .replace(/[{}]/g, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const allTypes = names.length > 0 && names.every((n) => n.startsWith('type '));
+    specs.push({ spec: m[4] as string, typeOnly: Boolean(m[2]) || allTypes });
+  }
+  for (const m of source.matchAll(DYNAMIC)) specs.push({ spec: m[1] as string, typeOnly: false });
+  for (const m of source.matchAll(BARE)) specs.push({ spec: m[1] as string, typeOnly: false });
+  return specs.map(({ spec, typeOnly }) => {
+    if (spec.startsWith('.')) {
+      const target = relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.(ts|js)$/, '');
+      return { from: file, spec, target, typeOnly };
+    }
+    if (spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0] as string)) {
+      return { from: file, spec, pkg: 'node:', typeOnly };
+    }
+    const parts = spec.split('/');
+    const pkg = spec.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] as string);
+    return { from: file, spec, pkg, typeOnly };
+  });
+}
+
+const FILES = ['shared', 'functions', 'scripts', 'infra'].flatMap(walk);
+const IMPORTS = FILES.flatMap((f) => importsOf(f, readFileSync(join(ROOT, f), 'utf8')));
+
+const AWS_PACKAGE =
+  /^(@aws-sdk\/|@aws-lambda-powertools\/|@aws-cdk\/|@smithy\/|aws-lambda$|aws-cdk-lib$|aws-cdk$|constructs$|cdk-nag$|aws-sdk-client-mock$)/;
+
+const under = (prefix: string) => (path: string | undefined) =>
+  path !== undefined && (path === prefix || path.startsWith(`${prefix}/`));
+const isDomain = under('shared/domain');
+const isApp = under('shared/app');
+const isAdapter = under('shared/adapters');
+const isComposition = under('shared/composition');
+const isMail = under('shared/mail');
+const isWebform = under('shared/webform');
+const isPorts = (p: string | undefined) => p === 'shared/ports';
+const OUTSIDE_SHARED = ['functions', 'scripts', 'infra', 'test', 'bench'].map(under);
+const isOutsideShared = (p: string | undefined) => OUTSIDE_SHARED.some((f) => f(p));
+
+function violations(files: (file: string) => boolean, forbidden: (imp: Import) => boolean): string[] {
+  return IMPORTS.filter((imp) => files(imp.from) && forbidden(imp)).map((imp) => `${imp.from} imports '${imp.spec}'`);
+}
+
+describe('architecture: the import parser', () => {
+  it('reads static, type-only, re-export, multi-line and dynamic imports', () => {
+    const src = [
+      "import { a } from './a';",
+      "import type { B } from '../b';",
+      "import { type C, type D } from './cd';",
+      'import {',
+      '  e,',
+      '  type F,',
+      "} from './ef';",
+      "export { g } from './g';",
+      "export * from 'zod';",
+      "import '@aws-sdk/client-s3';",
+      "const h = await import('node:fs');",
+      "const text = 'not an import from \\'./x\\'';",
+    ].join('\n');
+    const got = importsOf('shared/domain/x.ts', src).map((i) => [i.target ?? i.pkg, i.typeOnly]);
+    expect(got).toEqual([
+      ['shared/domain/a', false],
+      ['shared/b', true],
+      ['shared/domain/cd', true],
+      ['shared/domain/ef', false],
+      ['shared/domain/g', false],
+      ['zod', false],
+      ['node:', false],
+      ['@aws-sdk/client-s3', false],
+    ]);
+  });
+
+  it('finds the imports of the real tree (so the rules below are not vacuous)', () => {
+    expect(FILES.length).toBeGreaterThan(100);
+    expect(IMPORTS.length).toBeGreaterThan(500);
+    const intake = IMPORTS.filter((i) => i.from === join('shared', 'app', 'email-intake.ts'));
+    expect(intake.some((i) => isDomain(i.target))).toBe(true);
+    expect(IMPORTS.some((i) => isAdapter(i.from) && i.pkg === '@aws-sdk/lib-dynamodb')).toBe(true);
+  });
+});
+
+describe('architecture: dependency direction', () => {
+  it('shared/domain imports only the domain, node built-ins and non-AWS packages', () => {
+    expect(
+      violations(isDomain, (i) => (i.target !== undefined ? !isDomain(i.target) : AWS_PACKAGE.test(i.pkg ?? ''))),
+    ).toEqual([]);
+  });
+
+  it('shared/ports.ts imports only the domain', () => {
+    expect(
+      violations(
+        (f) => f === join('shared', 'ports.ts'),
+        (i) => (i.target !== undefined ? !isDomain(i.target) : i.pkg !== 'node:'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shared/app imports no adapter, mail parsing, web form, composition or AWS package', () => {
+    const allowedLeaf = (t: string) => t === 'shared/telemetry-names' || t === 'shared/runtime-env';
+    expect(
+      violations(isApp, (i) =>
+        i.target !== undefined
+          ? !(isDomain(i.target) || isPorts(i.target) || isApp(i.target) || allowedLeaf(i.target))
+          : AWS_PACKAGE.test(i.pkg ?? ''),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shared/webform imports no adapter, composition or AWS package', () => {
+    expect(
+      violations(isWebform, (i) =>
+        i.target !== undefined
+          ? isAdapter(i.target) || isComposition(i.target) || isMail(i.target)
+          : AWS_PACKAGE.test(i.pkg ?? ''),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shared/mail imports no application service, adapter, web form or composition', () => {
+    expect(
+      violations(
+        isMail,
+        (i) => isApp(i.target) || isAdapter(i.target) || isWebform(i.target) || isComposition(i.target),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shared/adapters import application modules for their types only, and no composition or web form', () => {
+    expect(
+      violations(isAdapter, (i) => (isApp(i.target) && !i.typeOnly) || isComposition(i.target) || isWebform(i.target)),
+    ).toEqual([]);
+  });
+
+  it('nothing under shared/ imports functions/, scripts/, infra/, test/ or bench/', () => {
+    expect(violations(under('shared'), (i) => isOutsideShared(i.target))).toEqual([]);
+  });
+
+  it('a function imports no script, infra, test, bench nor another function', () => {
+    const ownFolder = (file: string) => file.split('/').slice(0, 2).join('/');
+    expect(
+      violations(under('functions'), (i) =>
+        under('functions')(i.target)
+          ? !(i.target as string).startsWith(`${ownFolder(i.from)}/`)
+          : ['scripts', 'infra', 'test', 'bench'].some((d) => under(d)(i.target)),
+      ),
+    ).toEqual([]);
+  });
+
+  it('infra imports no function, script, test, bench, application service or composition', () => {
+    expect(
+      violations(
+        under('infra'),
+        (i) =>
+          ['functions', 'scripts', 'test', 'bench'].some((d) => under(d)(i.target)) ||
+          isApp(i.target) ||
+          isComposition(i.target),
+      ),
+    ).toEqual([]);
+  });
+
+  it('scripts import no infra (but its deployment configuration), test or bench', () => {
+    // infra/config.ts is the typed per-environment configuration (zod, no CDK): a command run against
+    // AWS (report, titular) reads the same file the stack was deployed with.
+    const deploymentConfig = (target: string | undefined) => target === 'infra/config';
+    expect(
+      violations(
+        under('scripts'),
+        (i) => !deploymentConfig(i.target) && ['infra', 'test', 'bench'].some((d) => under(d)(i.target)),
+      ),
+    ).toEqual([]);
+  });
+});

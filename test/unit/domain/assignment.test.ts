@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { chooseAnalyst, humanSize, OUTCOME_LABELS_PT, renderAnalystNotice } from '../../../shared/domain/assignment';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { localConfig } from '../../../shared/domain/config';
+import { OUTCOMES } from '../../../shared/domain/outcome';
+import type { Analyst } from '../../../shared/domain/staff';
+import { aDecision, aCase } from '../../support/builders';
+
+function analyst(id: string, overrides: Partial<Analyst> = {}): Analyst {
+  return {
+    id,
+    name: id.toUpperCase(),
+    email: `${id}@ouvidoria.example.com.br`,
+    active: true,
+    openCases: 0,
+    ...overrides,
+  };
+}
+
+describe('chooseAnalyst', () => {
+  const today = '2026-03-10';
+
+  it.each<[string, Analyst[], string | null]>([
+    ['empty roster', [], null],
+    ['everyone inactive', [analyst('ana', { active: false })], null],
+    ['everyone on leave', [analyst('ana', { leave: { from: '2026-03-01', to: '2026-03-31' } })], null],
+    [
+      'fewest open cases wins',
+      [analyst('ana', { openCases: 3 }), analyst('bia', { openCases: 1 }), analyst('caio', { openCases: 2 })],
+      'bia',
+    ],
+    [
+      'tie: least recently assigned wins',
+      [
+        analyst('ana', { openCases: 1, lastAssignedAt: '2026-03-09T15:00:00.000Z' }),
+        analyst('bia', { openCases: 1, lastAssignedAt: '2026-03-09T12:00:00.000Z' }),
+      ],
+      'bia',
+    ],
+    [
+      'tie: never assigned beats assigned',
+      [analyst('ana', { openCases: 0, lastAssignedAt: '2026-01-01T00:00:00Z' }), analyst('zeca', { openCases: 0 })],
+      'zeca',
+    ],
+    [
+      'tie: instants compared as instants, not strings',
+      [
+        analyst('ana', { openCases: 1, lastAssignedAt: '2026-03-09T10:00:00-03:00' }), // 13:00Z
+        analyst('bia', { openCases: 1, lastAssignedAt: '2026-03-09T12:00:00Z' }),
+      ],
+      'bia',
+    ],
+    ['full tie: by id', [analyst('caio'), analyst('ana'), analyst('bia')], 'ana'],
+    [
+      'fewer cases beats never assigned',
+      [analyst('ana', { openCases: 2 }), analyst('bia', { openCases: 1, lastAssignedAt: '2026-03-10T12:00:00Z' })],
+      'bia',
+    ],
+    [
+      'inactive skipped even with fewer cases',
+      [analyst('ana', { active: false, openCases: 0 }), analyst('bia', { openCases: 5 })],
+      'bia',
+    ],
+    [
+      'leave is inclusive: first day',
+      [analyst('ana', { leave: { from: today, to: '2026-03-20' } }), analyst('bia', { openCases: 9 })],
+      'bia',
+    ],
+    [
+      'leave is inclusive: last day',
+      [analyst('ana', { leave: { from: '2026-03-01', to: today } }), analyst('bia', { openCases: 9 })],
+      'bia',
+    ],
+    [
+      'leave ended yesterday',
+      [analyst('ana', { leave: { from: '2026-03-01', to: '2026-03-09' } }), analyst('bia', { openCases: 9 })],
+      'ana',
+    ],
+    [
+      'leave starts tomorrow',
+      [analyst('ana', { leave: { from: '2026-03-11', to: '2026-03-20' } }), analyst('bia', { openCases: 9 })],
+      'ana',
+    ],
+    [
+      'an unreadable lastAssignedAt counts as never assigned',
+      [analyst('ana', { lastAssignedAt: '2026-03-01T00:00:00Z' }), analyst('bia', { lastAssignedAt: 'ontem' })],
+      'bia',
+    ],
+  ])('%s', (_what, staff, expected) => {
+    expect(chooseAnalyst(staff, today)?.id ?? null).toBe(expected);
+  });
+
+  it('does not depend on roster order', () => {
+    const staff = [
+      analyst('ana', { openCases: 1, lastAssignedAt: '2026-03-09T15:00:00Z' }),
+      analyst('bia', { openCases: 1 }),
+      analyst('caio', { openCases: 1 }),
+      analyst('duda', { openCases: 0, active: false }),
+    ];
+    const picks = new Set(
+      [staff, [...staff].reverse(), [staff[2], staff[0], staff[3], staff[1]] as Analyst[]].map(
+        (s) => chooseAnalyst(s, '2026-03-10')?.id,
+      ),
+    );
+    expect([...picks]).toEqual(['bia']);
+  });
+
+  it.each(['10/03/2026', '2026-3-10', '', '2026-03-10T10:00'])('rejects today = %j', (bad) => {
+    expect(() => chooseAnalyst([analyst('ana')], bad)).toThrow(RangeError);
+  });
+});
+
+describe('humanSize', () => {
+  it.each<[number, string]>([
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [820, '820 bytes'],
+    [1024, '1 KB'],
+    [1536, '1,5 KB'],
+    [12 * 1024, '12 KB'],
+    [1.5 * 1024 * 1024, '1,5 MB'],
+    [25 * 1024 * 1024, '25 MB'],
+    [3 * 1024 ** 3, '3 GB'],
+    [-1, 'tamanho desconhecido'],
+    [Number.NaN, 'tamanho desconhecido'],
+  ])('%d → %s', (bytes, expected) => {
+    expect(humanSize(bytes)).toBe(expected);
+  });
+});
+
+describe('OUTCOME_LABELS_PT', () => {
+  it('names every outcome', () => {
+    for (const o of OUTCOMES) expect(OUTCOME_LABELS_PT[o]).toMatch(/\S/);
+  });
+});
+
+function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return aCase({
+    caseId: 'email:ses-0001',
+    protocol: 'OUV-2026-000123',
+    channel: 'email',
+    sourceId: 'ses-0001',
+    status: 'ASSIGNED',
+    outcome: 'ACCEPTED',
+    ticketCandidates: [
+      { number: '48213', source: 'subject', score: 90, evidence: 'chamado 48213' },
+      { number: '2026', source: 'body', score: 10, evidence: 'desde 2026' },
+    ],
+    senderName: 'Maria Souza',
+    senderEmail: 'maria@lojadamaria.com.br',
+    storeName: 'Loja da Maria',
+    subject: 'Cobrança em dobro — chamado 48213',
+    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    createdAt: '2026-11-26T17:00:00.000Z',
+    updatedAt: '2026-11-26T17:00:00.000Z',
+    messages: [
+      {
+        sourceId: 'ses-0001',
+        channel: 'email',
+        receivedAt: '2026-11-26T17:00:00.000Z',
+        subject: 'Cobrança em dobro — chamado 48213',
+        text: [
+          'Olá, fui cobrada duas vezes na fatura de novembro.',
+          'O chamado 48213 foi encerrado sem solução.',
+          '',
+          'Em 20/11/2026 10:32, Suporte <suporte@example.com.br> escreveu:',
+          '> Olá Maria, seu chamado foi encerrado.',
+          '> Atenciosamente, Suporte',
+        ].join('\n'),
+        attachments: [
+          { filename: 'fatura-novembro.pdf', contentType: 'application/pdf', size: 1.5 * 1024 * 1024, inline: false },
+          { contentType: 'image/png', size: 820, inline: true },
+        ],
+      },
+    ],
+    messageIds: ['abc@mail.gmail.com'],
+    assignee: 'ana',
+    assignedAt: '2026-11-26T17:00:05.000Z',
+    dueAt: '2026-12-10T20:00:00.000Z',
+    ...overrides,
+  });
+}
+
+const ana = analyst('ana', { name: 'Ana Lima' });
+
+describe('renderAnalystNotice', () => {
+  it('has everything the analyst needs, in text and HTML', () => {
+    const n = renderAnalystNotice(caseRecord(), ana, localConfig);
+    expect(n.subject).toBe('[OUV-2026-000123] Novo caso atribuído a você: Cobrança em dobro — chamado 48213');
+    for (const part of [n.text, n.html]) {
+      for (const phrase of [
+        'Olá, Ana Lima,',
+        'OUV-2026-000123',
+        '10/12/2026 às 17:00',
+        '10 dias úteis',
+        'Maria Souza',
+        'maria@lojadamaria.com.br',
+        'Loja da Maria',
+        'nº 48213',
+        'verificado',
+        'Aceito (caso aberto)',
+        'topic.billing.complaint, topic.billing.invoice, topic.billing.charge, ticket.valid',
+        'Chamado anterior nº 48213 verificado (aberto pelo remetente); caso aceito',
+        'SPF PASS',
+        'fatura-novembro.pdf',
+        'application/pdf, 1,5 MB',
+        '(sem nome)',
+        'image/png, 820 bytes, em linha',
+        'nº 2026 (mensagem)',
+        '26/11/2026 às 14:00',
+        'fui cobrada duas vezes',
+        'Histórico citado',
+        'seu chamado foi encerrado',
+        'Política de Privacidade',
+      ]) {
+        expect(part, phrase).toContain(phrase);
+      }
+    }
+    expect(n.html).toContain('href="mailto:maria@lojadamaria.com.br"');
+    expect(n.html).toMatch(/<details[^>]*><summary[^>]*>Histórico citado \(\d+ linhas\)<\/summary>/);
+    expect(n.html).toContain('lang="pt-BR"');
+  });
+
+  it('keeps the fresh text apart from the quoted history', () => {
+    const n = renderAnalystNotice(caseRecord(), ana, localConfig);
+    const fresh = n.html.indexOf('fui cobrada duas vezes');
+    const details = n.html.indexOf('<details');
+    const quoted = n.html.indexOf('seu chamado foi encerrado');
+    expect(fresh).toBeGreaterThan(0);
+    expect(fresh).toBeLessThan(details);
+    expect(quoted).toBeGreaterThan(details);
+  });
+
+  it.each<[CaseRecord['decision']['ticket'], string]>([
+    [{ status: 'unverified', number: '777', why: 'timeout' }, 'NÃO VERIFICADO'],
+    [{ status: 'unverified', number: '777', why: '' }, 'Confirme manualmente'],
+    [{ status: 'none' }, 'Nenhum chamado anterior informado.'],
+    [{ status: 'invalid', number: '9', why: 'not_owner' }, 'pertence a outro solicitante'],
+    [{ status: 'invalid', number: '9', why: 'not_found' }, 'não encontrado'],
+    [{ status: 'invalid', number: 'x', why: 'bad_format' }, 'formato inválido'],
+  ])('states the prior ticket: %o', (ticket, phrase) => {
+    const c = caseRecord();
+    const n = renderAnalystNotice({ ...c, decision: { ...c.decision, ticket } }, ana, localConfig);
+    expect(n.text).toContain(phrase);
+  });
+
+  it('escapes merchant text everywhere in the HTML', () => {
+    const evil = '<script>alert(1)</script>';
+    const c = caseRecord({
+      senderName: `Maria ${evil}`,
+      storeName: `<img src=x onerror=alert(2)>`,
+      subject: `Assunto ${evil}\r\nBcc: x@y.com`,
+      messages: [
+        {
+          sourceId: 'ses-0001',
+          channel: 'email',
+          receivedAt: '2026-11-26T17:00:00.000Z',
+          subject: evil,
+          text: `Texto ${evil}\n\nEm 20/11/2026, X escreveu:\n> citado ${evil}`,
+          attachments: [{ filename: `${evil}.pdf`, contentType: 'text/html"><script>', size: 10, inline: false }],
+        },
+      ],
+      ticketCandidates: [{ number: '1', source: 'body', score: 1, evidence: evil }],
+    });
+    const n = renderAnalystNotice(c, analyst('ana', { name: `Ana ${evil}` }), localConfig);
+    expect(n.html).not.toMatch(/<script/i);
+    expect(n.html).not.toMatch(/<img/i);
+    expect(n.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(n.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('handles a webform case without protocol details, due date, attachments or name', () => {
+    const c = caseRecord({
+      channel: 'webform',
+      protocol: undefined,
+      dueAt: undefined,
+      senderName: undefined,
+      storeName: undefined,
+      verdicts: undefined,
+      subject: '',
+      ticketCandidates: [],
+      linkedProtocol: 'OUV-2025-000999',
+      decision: aDecision('ACCEPTED', { ruleIds: [], ticket: { status: 'valid', number: '5' } }),
+      messages: [
+        {
+          sourceId: 'w1',
+          channel: 'webform',
+          receivedAt: '2026-11-26T17:00:00.000Z',
+          subject: '',
+          text: '',
+          attachments: [],
+        },
+      ],
+    });
+    const n = renderAnalystNotice(c, ana, localConfig);
+    expect(n.subject).toBe('[email:ses-0001] Novo caso atribuído a você');
+    for (const phrase of [
+      'Prazo: não definido.',
+      'formulário da Ouvidoria',
+      '(não informado)',
+      '(não informada)',
+      'Nenhum anexo.',
+      '(nenhuma)',
+      '(mensagem sem texto)',
+      '(sem assunto)',
+      'OUV-2025-000999',
+    ]) {
+      expect(n.text, phrase).toContain(phrase);
+    }
+    expect(n.text).not.toContain('Outros números');
+    expect(n.html).not.toContain('<details');
+  });
+
+  it('numbers the messages of a thread and cuts a huge body', () => {
+    const base = caseRecord();
+    const first = base.messages[0]!;
+    const n = renderAnalystNotice(
+      {
+        ...base,
+        messages: [
+          first,
+          {
+            ...first,
+            sourceId: 'ses-0002',
+            text: `${'a'.repeat(30_000)}`,
+            attachments: [{ filename: 'b.txt', contentType: 'text/plain', size: 5, inline: false }],
+          },
+        ],
+      },
+      ana,
+      localConfig,
+    );
+    expect(n.text).toContain('Mensagem 1 — ');
+    expect(n.text).toContain('Mensagem 2 — ');
+    expect(n.text).toContain('b.txt (text/plain, 5 bytes) — mensagem 2');
+    expect(n.text).toContain('texto cortado');
+    expect(n.text.length).toBeLessThan(25_000);
+  });
+});

@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateAutoReply,
+  isMachineGenerated,
+  newMessageId,
+  replyHeaders,
+} from '../../../shared/domain/auto-reply-policy';
+import { localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
+import { OUTCOMES } from '../../../shared/domain/outcome';
+import { type Submission, type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
+
+function mail(overrides: Partial<SubmissionInput> = {}): Submission {
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: 'ses-0001',
+    receivedAt: '2026-03-10T13:00:00.000Z',
+    sender: { name: 'João Silva', address: 'joao.silva@lojadojoao.com.br' },
+    returnPath: 'joao.silva@lojadojoao.com.br',
+    recipients: ['ouvidoria@ouvidoria.example.com.br'],
+    subject: 'Reclamação sobre o chamado 48213',
+    text: 'Abri o chamado 48213 há duas semanas e ninguém resolveu.',
+    messageId: 'CAF=abc123@mail.gmail.com',
+    ...overrides,
+  });
+}
+
+function withHeaders(headers: Record<string, string>, overrides: Partial<SubmissionInput> = {}): Submission {
+  return mail({ headers, ...overrides });
+}
+
+describe('evaluateAutoReply — allowed', () => {
+  it.each([
+    ['a plain merchant mail', mail()],
+    ['Auto-Submitted: no', withHeaders({ 'auto-submitted': 'no' })],
+    ['Auto-Submitted: NO (comment)', withHeaders({ 'auto-submitted': ' NO (sent by a human)' })],
+    ['Precedence: normal', withHeaders({ precedence: 'normal' })],
+    ['Precedence: first-class', withHeaders({ precedence: 'first-class' })],
+    ['X-Auto-Response-Suppress: None', withHeaders({ 'x-auto-response-suppress': 'None' })],
+    [
+      'a webform submission (no headers, no return path)',
+      mail({ channel: 'webform', returnPath: undefined, messageId: undefined }),
+    ],
+    ['a subject with "ausente" inside', mail({ subject: 'Suporte ausente há 10 dias' })],
+    ['"Ausente" starting a sentence, not a marker', mail({ subject: 'Ausente há 10 dias o retorno do suporte' })],
+    ['a complaint about automatic replies', mail({ subject: 'Recebi só resposta automática do suporte' })],
+    ['"Re: Resposta automática" from a merchant replying', mail({ subject: 'Re: Resposta automática não resolve' })],
+    ['Away in a sentence', mail({ subject: 'Awaysoft integração parada' })],
+    ['a return path in another domain (forwarder)', mail({ returnPath: 'joao@encaminhador.com.br' })],
+    ['a sender whose name merely contains "noreply"', mail({ sender: { address: 'noreplyfan@loja.com.br' } })],
+    [
+      'a domain that only ends like ours',
+      mail({ sender: { address: 'ana@xouvidoria.example.com.br' }, returnPath: undefined }),
+    ],
+    ['return path in angle brackets', mail({ returnPath: '<joao.silva@lojadojoao.com.br>' })],
+  ])('%s', (_what, s) => {
+    expect(evaluateAutoReply(s, 'ACCEPTED', localConfig)).toEqual({ allowed: true });
+  });
+
+  it.each(OUTCOMES.filter((o) => o !== 'QUARANTINED'))('is allowed for outcome %s', (outcome) => {
+    expect(evaluateAutoReply(mail(), outcome, localConfig).allowed).toBe(true);
+  });
+});
+
+describe('evaluateAutoReply — refused', () => {
+  it.each<[string, Submission, string]>([
+    ['Auto-Submitted: auto-replied', withHeaders({ 'auto-submitted': 'auto-replied' }), 'auto-submitted'],
+    [
+      'Auto-Submitted: Auto-Generated; type=x',
+      withHeaders({ 'auto-submitted': 'Auto-Generated; type=x' }),
+      'auto-submitted',
+    ],
+    ['Auto-Submitted: auto-notified', withHeaders({ 'auto-submitted': 'auto-notified' }), 'auto-submitted'],
+    ['Auto-Submitted empty', withHeaders({ 'auto-submitted': '' }), 'auto-submitted'],
+    ['Precedence: bulk', withHeaders({ precedence: 'bulk' }), 'precedence'],
+    ['Precedence: JUNK', withHeaders({ precedence: 'JUNK' }), 'precedence'],
+    ['Precedence: list', withHeaders({ precedence: ' list ' }), 'precedence'],
+    ['Precedence: auto_reply', withHeaders({ precedence: 'auto_reply' }), 'precedence'],
+    ['List-Id', withHeaders({ 'list-id': '<lojistas.groups.example.com>' }), 'list-header'],
+    ['List-Unsubscribe', withHeaders({ 'list-unsubscribe': '<mailto:unsub@news.example.com>' }), 'list-header'],
+    ['List-Post', withHeaders({ 'list-post': 'NO' }), 'list-header'],
+    ['any other List-* header', withHeaders({ 'list-whatever': 'x' }), 'list-header'],
+    ['X-Loop from someone else', withHeaders({ 'x-loop': 'helpdesk@outra.com.br' }), 'x-loop'],
+    ['X-Loop empty', withHeaders({ 'x-loop': '' }), 'x-loop'],
+    ['X-Loop with our address', withHeaders({ 'x-loop': 'Ouvidoria@Ouvidoria.Example.com.br' }), 'x-loop-own'],
+    ['X-Loop with our domain', withHeaders({ 'x-loop': 'robo@ouvidoria.example.com.br' }), 'x-loop-own'],
+    ['X-Auto-Response-Suppress: All', withHeaders({ 'x-auto-response-suppress': 'All' }), 'x-auto-response-suppress'],
+    [
+      'X-Auto-Response-Suppress: DR, RN, NRN',
+      withHeaders({ 'x-auto-response-suppress': 'DR, RN, NRN' }),
+      'x-auto-response-suppress',
+    ],
+    ['X-Auto-Response-Suppress: OOF', withHeaders({ 'x-auto-response-suppress': 'oof' }), 'x-auto-response-suppress'],
+    [
+      'X-Auto-Response-Suppress: AutoReply',
+      withHeaders({ 'x-auto-response-suppress': 'AutoReply' }),
+      'x-auto-response-suppress',
+    ],
+    ['X-Auto-Response-Suppress: NDR', withHeaders({ 'x-auto-response-suppress': 'NDR' }), 'x-auto-response-suppress'],
+    ['X-Autoreply', withHeaders({ 'x-autoreply': 'yes' }), 'x-autoreply'],
+    ['X-Autorespond', withHeaders({ 'x-autorespond': 'x' }), 'x-autorespond'],
+    ['X-Autoresponder', withHeaders({ 'x-autoresponder': '' }), 'x-autoresponder'],
+    [
+      'Exchange generated',
+      withHeaders({ 'x-ms-exchange-generated-message-source': 'Mailbox Rules Agent' }),
+      'ms-exchange-generated',
+    ],
+    [
+      'Exchange inbox rule loop',
+      withHeaders({ 'x-ms-exchange-inbox-rules-loop': 'joao@loja.com.br' }),
+      'ms-exchange-inbox-rules-loop',
+    ],
+    ['Feedback-Type (ARF)', withHeaders({ 'feedback-type': 'abuse' }), 'feedback-report'],
+    ['X-Failed-Recipients', withHeaders({ 'x-failed-recipients': 'x@y.com' }), 'failed-recipients'],
+    ['empty return path ""', mail({ returnPath: '' }), 'null-return-path'],
+    ['empty return path "<>"', mail({ returnPath: '<>' }), 'null-return-path'],
+    ['empty return path " < > "', mail({ returnPath: ' < > ' }), 'null-return-path'],
+    [
+      'empty Return-Path header when the envelope is unknown',
+      withHeaders({ 'return-path': '<>' }, { returnPath: undefined }),
+      'null-return-path',
+    ],
+    ['MAILER-DAEMON', mail({ sender: { address: 'MAILER-DAEMON@mx.loja.com.br' } }), 'noreply-sender'],
+    ['postmaster', mail({ sender: { address: 'postmaster@loja.com.br' } }), 'noreply-sender'],
+    ['no-reply', mail({ sender: { address: 'no-reply@plataforma.com' } }), 'noreply-sender'],
+    ['noreply+tag', mail({ sender: { address: 'noreply+abc@plataforma.com' } }), 'noreply-sender'],
+    ['do_not_reply', mail({ sender: { address: 'Do_Not_Reply@banco.com.br' } }), 'noreply-sender'],
+    ['nao-responda', mail({ sender: { address: 'nao-responda@loja.com.br' } }), 'noreply-sender'],
+    ['VERP bounce return path', mail({ returnPath: 'bounces+12345-abc@mailer.loja.com.br' }), 'noreply-return-path'],
+    [
+      'our ombudsman address as sender',
+      mail({ sender: { address: 'ouvidoria@ouvidoria.example.com.br' }, returnPath: undefined }),
+      'own-address',
+    ],
+    ['our address as return path', mail({ returnPath: 'Ouvidoria@ouvidoria.example.com.br' }), 'own-address'],
+    [
+      'a sender in our domain',
+      mail({ sender: { address: 'analista@ouvidoria.example.com.br' }, returnPath: undefined }),
+      'own-domain',
+    ],
+    [
+      'a sender in a subdomain of ours',
+      mail({ sender: { address: 'x@mx.ouvidoria.example.com.br' }, returnPath: undefined }),
+      'own-domain',
+    ],
+    ['a return path in our domain', mail({ returnPath: 'sistema@ouvidoria.example.com.br' }), 'own-domain'],
+    ['a Message-ID from our domain', mail({ messageId: 'case-1-reply@ouvidoria.example.com.br' }), 'own-message-id'],
+    [
+      'a bracketed Message-ID from our domain',
+      mail({ messageId: '<case-1@OUVIDORIA.example.com.br>' }),
+      'own-message-id',
+    ],
+    ['Resposta automática:', mail({ subject: 'Resposta automática: Reclamação' }), 'ooo-subject'],
+    ['Resposta automatica (no accent)', mail({ subject: 'RESPOSTA AUTOMATICA - ausente' }), 'ooo-subject'],
+    ['Mensagem automática', mail({ subject: 'Mensagem automática' }), 'ooo-subject'],
+    ['Ausente:', mail({ subject: 'Ausente: Reclamação sobre o chamado' }), 'ooo-subject'],
+    ['Ausente -', mail({ subject: 'Ausente - volto dia 20' }), 'ooo-subject'],
+    ['Ausente alone', mail({ subject: 'Ausente' }), 'ooo-subject'],
+    ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03' }), 'ooo-subject'],
+    ['Estou de férias', mail({ subject: 'Estou de férias' }), 'ooo-subject'],
+    ['Out of office', mail({ subject: 'Out of Office: Re: pedido' }), 'ooo-subject'],
+    ["I'm out of the office", mail({ subject: "I'm out of the office" }), 'ooo-subject'],
+    ['Automatic reply', mail({ subject: 'Automatic reply: Reclamação' }), 'ooo-subject'],
+    ['Autoreply', mail({ subject: 'Autoreply: hello' }), 'ooo-subject'],
+    ['Auto-reply', mail({ subject: 'Auto-Reply: hello' }), 'ooo-subject'],
+    ['AUTO:', mail({ subject: 'AUTO: João is out of the office' }), 'ooo-subject'],
+    ['Away:', mail({ subject: 'Away: back Monday' }), 'ooo-subject'],
+    ['Away from office', mail({ subject: 'Away from the office' }), 'ooo-subject'],
+    ['Respuesta automática', mail({ subject: 'Respuesta automática' }), 'ooo-subject'],
+    ['a tagged automatic reply', mail({ subject: '[EXTERNO] [SPAM?] Resposta automática: x' }), 'ooo-subject'],
+    ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
+    ['Delivery Status Notification', mail({ subject: 'Delivery Status Notification (Failure)' }), 'bounce-subject'],
+    ['no sender address', mail({ sender: { address: '' }, returnPath: undefined }), 'no-reply-address'],
+    [
+      'an unusable sender address',
+      mail({ sender: { address: 'joao silva' }, returnPath: undefined }),
+      'invalid-reply-address',
+    ],
+    [
+      'a header-injection address',
+      mail({ sender: { address: 'a@b.com\r\nBcc: x@y.com' }, returnPath: undefined }),
+      'invalid-reply-address',
+    ],
+  ])('%s', (_what, s, ruleId) => {
+    const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', localConfig);
+    expect(verdict.allowed).toBe(false);
+    if (!verdict.allowed) {
+      expect(verdict.ruleId).toBe(ruleId);
+      expect(verdict.reason.length).toBeGreaterThan(5);
+      expect(verdict.reason).not.toContain('@');
+    }
+  });
+
+  it('never replies to quarantined mail, even a perfect one', () => {
+    expect(evaluateAutoReply(mail(), 'QUARANTINED', localConfig)).toMatchObject({
+      allowed: false,
+      ruleId: 'quarantined',
+    });
+  });
+
+  it('uses the configured no-reply pattern', () => {
+    const config = parseConfig({ ...localConfigInput, autoReply: { noReplySenderPattern: '^robo$' } });
+    const robo = mail({ sender: { address: 'robo@loja.com.br' }, returnPath: undefined });
+    expect(evaluateAutoReply(robo, 'ACCEPTED', config)).toMatchObject({ ruleId: 'noreply-sender' });
+    const noreply = mail({ sender: { address: 'noreply@loja.com.br' }, returnPath: undefined });
+    expect(evaluateAutoReply(noreply, 'ACCEPTED', config).allowed).toBe(true);
+  });
+
+  it('fails loudly on an invalid configured pattern', () => {
+    const config = parseConfig({ ...localConfigInput, autoReply: { noReplySenderPattern: '(' } });
+    expect(() => evaluateAutoReply(mail(), 'ACCEPTED', config)).toThrow(/noReplySenderPattern/);
+  });
+});
+
+describe('replyHeaders', () => {
+  const ours = 'reply-ses-0001@ouvidoria.example.com.br';
+
+  it('replies to the return path with RFC 3834 headers', () => {
+    const s = mail({
+      returnPath: 'envelope@lojadojoao.com.br',
+      references: ['root@mail.gmail.com', 'mid@mail.gmail.com'],
+    });
+    const { to, headers } = replyHeaders(s, ours, localConfig);
+    expect(to).toBe('envelope@lojadojoao.com.br');
+    expect(headers).toEqual({
+      'Auto-Submitted': 'auto-replied',
+      'In-Reply-To': '<CAF=abc123@mail.gmail.com>',
+      References: '<root@mail.gmail.com> <mid@mail.gmail.com> <CAF=abc123@mail.gmail.com>',
+      'X-Loop': 'ouvidoria@ouvidoria.example.com.br',
+      'X-Auto-Response-Suppress': 'All',
+    });
+    expect(headers).not.toHaveProperty('Precedence');
+  });
+
+  it('falls back to the From address without a return path (webform)', () => {
+    const s = mail({
+      channel: 'webform',
+      returnPath: undefined,
+      messageId: undefined,
+      sender: { address: 'Ana@Loja.com.br' },
+    });
+    const { to, headers } = replyHeaders(s, ours, localConfig);
+    expect(to).toBe('ana@loja.com.br');
+    expect(headers).not.toHaveProperty('In-Reply-To');
+    expect(headers).not.toHaveProperty('References');
+    expect(headers['Auto-Submitted']).toBe('auto-replied');
+  });
+
+  it('strips angle brackets, drops malformed and duplicate ids, never lists our own id', () => {
+    const s = mail({
+      messageId: '<abc@x.com>',
+      references: ['<root@x.com>', 'root@x.com', 'bad id with spaces@x', 'evil@x.com>\r\nBcc: a@b.c', ours, ''],
+    });
+    const { headers } = replyHeaders(s, ours, localConfig);
+    expect(headers['In-Reply-To']).toBe('<abc@x.com>');
+    expect(headers['References']).toBe('<root@x.com> <abc@x.com>');
+  });
+
+  it('caps References to the root plus the most recent ids', () => {
+    const refs = Array.from({ length: 60 }, (_, i) => `m${i}@x.com`);
+    const { headers } = replyHeaders(mail({ references: refs }), ours, localConfig);
+    const ids = (headers['References'] as string).split(' ');
+    expect(ids).toHaveLength(20);
+    expect(ids[0]).toBe('<m0@x.com>');
+    expect(ids[ids.length - 1]).toBe('<CAF=abc123@mail.gmail.com>');
+    expect(ids[ids.length - 2]).toBe('<m59@x.com>');
+  });
+
+  it('never puts CR or LF in any value', () => {
+    const s = mail({ returnPath: undefined, sender: { address: 'a@b.com\r\nBcc: x@y.com' }, messageId: 'x@y\r\nz' });
+    const { to, headers } = replyHeaders(s, ours, localConfig);
+    for (const v of [to, ...Object.values(headers)]) expect(v).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('isMachineGenerated: automatic mail is never threaded as the merchant speaking', () => {
+  it.each([
+    ['an autoresponder', withHeaders({ 'auto-submitted': 'auto-replied' }), true],
+    [
+      'an Outlook out-of-office subject',
+      mail({ subject: 'Resposta automática: Re: [OUV-2026-000001] Recebemos' }),
+      true,
+    ],
+    ['a mailing list', withHeaders({ 'list-id': '<novidades.loja.com.br>' }), true],
+    ['a bounce with a null return path', mail({ returnPath: '' }), true],
+    ['a person whose client adds X-Auto-Response-Suppress', withHeaders({ 'x-auto-response-suppress': 'All' }), false],
+    ['a person writing normally', mail(), false],
+  ])('%s → %s', (_name, submission, expected) => {
+    expect(isMachineGenerated(submission, localConfig)).toBe(expected);
+  });
+});
+
+describe('newMessageId', () => {
+  it('builds <unique>@<domain> without brackets', () => {
+    expect(newMessageId(localConfig, 'reply.ses-0001')).toBe('reply.ses-0001@ouvidoria.example.com.br');
+  });
+
+  it('drops characters that are not allowed in a msg-id', () => {
+    expect(newMessageId(localConfig, 'web:form/ab<c>d e\r\n')).toBe('webform/abcde@ouvidoria.example.com.br');
+    expect(newMessageId(localConfig, '..a...b..')).toBe('a.b@ouvidoria.example.com.br');
+  });
+
+  it('refuses an empty unique part', () => {
+    expect(() => newMessageId(localConfig, '<>')).toThrow(RangeError);
+  });
+});

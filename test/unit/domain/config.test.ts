@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigSchema, localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
+
+describe('parseConfig', () => {
+  it('fills every default of the local configuration', () => {
+    expect(localConfig.autoReply).toMatchObject({ maxPerSenderPerOutcomePerDay: 1, bounceSuppressionDays: 60 });
+    expect(localConfig.threading.reopenWindowDays).toBe(7);
+    expect(localConfig.limits).toEqual({
+      maxRawMailBytes: 25 * 1024 * 1024,
+      webformPerIpPerHour: 20,
+      maxOpenCasesPerSender: 5,
+    });
+    // The local roster's ouvidora is the one setting given; the rest are defaults.
+    expect(localConfig.lifecycle).toMatchObject({
+      staffReplyLocalPart: 'caso',
+      tokenLength: 16,
+      supervisorIds: ['sofia'],
+    });
+    expect(localConfig.reminderBusinessDays).toBe(2);
+    expect(localConfig.slaBusinessDays).toBe(10);
+  });
+
+  it('an older file without the lifecycle block still parses', () => {
+    const { lifecycle: _lifecycle, ...older } = { ...localConfigInput, lifecycle: undefined };
+    expect(parseConfig(older).lifecycle.surveyLinkDays).toBe(30);
+  });
+
+  it('the no-reply pattern refuses system senders and lets people through', () => {
+    const pattern = new RegExp(localConfig.autoReply.noReplySenderPattern, 'i');
+    for (const local of ['mailer-daemon', 'postmaster', 'no-reply', 'noreply', 'nao_responda', 'bounces+x'])
+      expect(pattern.test(local), local).toBe(true);
+    for (const local of ['maria', 'lojista', 'contato', 'financeiro']) expect(pattern.test(local), local).toBe(false);
+  });
+
+  it('lists every problem by path, in one error', () => {
+    const bad = {
+      ...localConfigInput,
+      fromAddress: 'not-an-address',
+      officeHours: { days: [1], open: '9h', close: '17:00' },
+      calendar: { ...localConfigInput.calendar, extraClosedDays: ['31/12/2026'] },
+      limits: { maxRawMailBytes: 10 },
+    };
+    const error = (() => {
+      try {
+        parseConfig(bad);
+      } catch (e) {
+        return String(e);
+      }
+      return '';
+    })();
+    expect(error).toContain('Invalid Ouvidoria configuration:');
+    expect(error).toContain('  - fromAddress:');
+    expect(error).toContain('  - officeHours.open: use HH:MM (24 h)');
+    expect(error).toMatch(/ {2}- calendar\.extraClosedDays\.0:/);
+    expect(error).toContain('  - limits.maxRawMailBytes:');
+    expect(() => parseConfig(null)).toThrow(/\(root\)/);
+  });
+
+  it('rejects a staff reply local part that could not be an address part', () => {
+    const result = ConfigSchema.safeParse({ ...localConfigInput, lifecycle: { staffReplyLocalPart: 'Caso+X' } });
+    expect(result.success).toBe(false);
+  });
+});

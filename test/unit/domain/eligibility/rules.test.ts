@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
+
+describe('rules as data', () => {
+  it('have unique ids, pt-BR descriptions and phrases only on text rules', () => {
+    expect(RULES_BY_ID.size).toBe(RULES.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(\.[a-z-]+)+$/);
+      expect(rule.description).toMatch(/\S/);
+      if (rule.trigger === 'signal') expect(rule.phrases).toHaveLength(0);
+      else expect(rule.phrases.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('include the ids named by the specification', () => {
+    for (const id of [
+      'quarantine.spam',
+      'client.not-a-client.text',
+      'scope.commercial.discount',
+      'scope.feature.request',
+      'ticket.valid',
+      'ticket.unverified',
+      'ticket.invalid',
+      'topic.access.blocked-user',
+      'topic.access.domain-frozen',
+      'topic.billing.invoice',
+      'ticket.none',
+    ]) {
+      expect(RULES_BY_ID.has(id), id).toBe(true);
+    }
+    expect(() => ruleById('no.such-rule')).toThrow(/Unknown eligibility rule/);
+  });
+});

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
+import type { TicketCheck } from '../../../shared/domain/decision';
+import {
+  describeHours,
+  type ReplyContext,
+  type ReplyOutcome,
+  renderReply,
+  replySubject,
+} from '../../../shared/domain/replies';
+
+const links = localConfig.links;
+const XSS_NAME = 'João <script>alert("nome")</script>';
+const XSS_SUBJECT = 'Loja fora do ar <img src=x onerror=alert(1)> & "aspas"';
+
+function ctx(overrides: Partial<ReplyContext> = {}): ReplyContext {
+  return {
+    protocol: 'OUV-2026-000123',
+    senderName: 'Maria Souza',
+    subject: 'Reclamação sobre cobrança indevida',
+    receivedAt: '2026-03-10T13:05:00.000Z',
+    ticket: { status: 'valid', number: '48213' },
+    ...overrides,
+  };
+}
+
+/** Visible text of the HTML part, roughly: tags dropped, entities decoded. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+const ALL: ReplyOutcome[] = [
+  'ACCEPTED',
+  'NO_PRIOR_TICKET',
+  'TICKET_INVALID',
+  'ACCESS_ISSUE',
+  'BILLING_QUESTION',
+  'NOT_A_CLIENT',
+  'OUT_OF_SCOPE_FEATURE',
+  'OUT_OF_SCOPE_COMMERCIAL',
+];
+
+/** What each reply must contain (SPEC.md table), in both parts. */
+const EXPECTED: Record<ReplyOutcome, { phrases: string[]; links: string[] }> = {
+  ACCEPTED: {
+    phrases: [
+      'OUV-2026-000123',
+      'segunda a sexta-feira, das 09:00 às 17:00, exceto feriados',
+      'registros de atendimento anteriores',
+      'áreas responsáveis',
+      'analista da Ouvidoria entrará em contato',
+      'nº 48213',
+    ],
+    links: [links.statusPage, links.privacyPolicy],
+  },
+  NO_PRIOR_TICKET: {
+    phrases: [
+      'número de um chamado anterior',
+      'segunda a sexta-feira, das 08:00 às 18:00',
+      'Resolvemos mais de 99% das solicitações',
+      'responda a este e-mail informando o número do chamado anterior',
+    ],
+    links: [links.supportCentre, links.openTicket, links.knowledgeBase, links.statusPage, links.privacyPolicy],
+  },
+  TICKET_INVALID: {
+    phrases: ['Não localizamos o chamado nº 48213', 'número correto', 'Central de Atendimento'],
+    links: [links.supportCentre, links.openTicket, links.privacyPolicy],
+  },
+  ACCESS_ISSUE: {
+    phrases: [
+      'sem acesso ao painel administrativo',
+      'longo período de inatividade',
+      'congelado no registro.br',
+      'Alteração incorreta do domínio',
+      'Outros tipos de bloqueio',
+      'suporte técnico',
+      'abrindo um chamado',
+    ],
+    links: [links.openTicket, links.statusPage, links.privacyPolicy],
+  },
+  BILLING_QUESTION: {
+    phrases: ['planos, faturas, cobrança e migração de plano', 'Base de Conhecimento'],
+    links: [links.billingKnowledgeBase, links.privacyPolicy],
+  },
+  NOT_A_CLIENT: {
+    phrases: ['ainda não é cliente', 'Comercial', 'preencha o formulário ou inicie um chat'],
+    links: [links.sales, links.privacyPolicy],
+  },
+  OUT_OF_SCOPE_FEATURE: {
+    phrases: ['não pode atuar', 'funcionalidades e/ou integrações que não existem', 'Base de Conhecimento'],
+    links: [links.knowledgeBase, links.privacyPolicy],
+  },
+  OUT_OF_SCOPE_COMMERCIAL: {
+    phrases: ['não pode atuar', 'negociações comerciais ou pedidos de condições especiais', 'Comercial'],
+    links: [links.sales, links.privacyPolicy],
+  },
+};
+
+describe('renderReply — content per outcome', () => {
+  it.each(ALL)('%s: text and HTML say the same, in pt-BR, with the links', (outcome) => {
+    const ticket: TicketCheck =
+      outcome === 'TICKET_INVALID'
+        ? { status: 'invalid', number: '48213', why: 'not_found' }
+        : { status: 'valid', number: '48213' };
+    const r = renderReply(outcome, ctx({ ticket }), localConfig);
+    const visible = htmlText(r.html);
+    for (const phrase of [...EXPECTED[outcome].phrases, 'Olá, Maria Souza,', 'Atenciosamente', '10/03/2026 às 10:05']) {
+      expect(r.text, phrase).toContain(phrase);
+      expect(visible, phrase).toContain(phrase);
+    }
+    for (const link of EXPECTED[outcome].links) {
+      expect(r.text).toContain(link);
+      expect(r.html).toContain(`href="${link}"`);
+    }
+    expect(r.html).toMatch(/^<!DOCTYPE html>\n<html lang="pt-BR">/);
+    expect(r.html).toContain('<meta charset="utf-8">');
+    expect(r.text).not.toMatch(/<[a-z]/i);
+    expect(r.text.endsWith('\n')).toBe(true);
+  });
+
+  it('ACCEPTED puts the protocol in the subject', () => {
+    expect(renderReply('ACCEPTED', ctx(), localConfig).subject).toBe('[OUV-2026-000123] Recebemos sua manifestação');
+  });
+
+  it('ACCEPTED without a protocol is a programming error', () => {
+    expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
+  });
+
+  it('ACCEPTED flags a ticket the directory could not verify', () => {
+    const r = renderReply(
+      'ACCEPTED',
+      ctx({ ticket: { status: 'unverified', number: '777', why: 'timeout' } }),
+      localConfig,
+    );
+    expect(r.text).toContain('Não foi possível confirmá-lo automaticamente');
+    expect(r.text).not.toContain('timeout');
+  });
+
+  it('ACCEPTED with no ticket information says nothing about it', () => {
+    const r = renderReply('ACCEPTED', ctx({ ticket: { status: 'none' } }), localConfig);
+    expect(r.text).not.toContain('Chamado anterior informado');
+  });
+
+  it.each<[TicketCheck | undefined, string]>([
+    [{ status: 'invalid', number: '48213', why: 'not_owner' }, 'Não localizamos o chamado nº 48213 vinculado'],
+    [{ status: 'invalid', number: 'ABC-1', why: 'bad_format' }, 'não está no formato'],
+    [undefined, 'Não conseguimos localizar o chamado anterior informado'],
+  ])('TICKET_INVALID explains %o without revealing whose ticket it is', (ticket, phrase) => {
+    const r = renderReply('TICKET_INVALID', ctx({ ticket }), localConfig);
+    expect(r.text).toContain(phrase);
+    expect(r.text).not.toMatch(/outro (cliente|lojista|solicitante)/);
+  });
+
+  it('greets without a name when there is none', () => {
+    const r = renderReply('NO_PRIOR_TICKET', ctx({ senderName: '  \r\n ' }), localConfig);
+    expect(r.text.startsWith('Olá,\n')).toBe(true);
+  });
+});
+
+describe('renderReply — subjects', () => {
+  it.each<[string, string]>([
+    ['Reclamação sobre cobrança', 'Re: Reclamação sobre cobrança'],
+    ['RES: Reclamação', 'RES: Reclamação'],
+    ['Re: Reclamação', 'Re: Reclamação'],
+    ['Assunto\r\nBcc: vitima@example.com', 'Re: Assunto Bcc: vitima@example.com'],
+    ['', 'Ouvidoria: fale primeiro com a Central de Atendimento'],
+    ['   ', 'Ouvidoria: fale primeiro com a Central de Atendimento'],
+  ])('%j → %j', (subject, expected) => {
+    expect(renderReply('NO_PRIOR_TICKET', ctx({ subject }), localConfig).subject).toBe(expected);
+  });
+
+  it('caps a long subject', () => {
+    const s = renderReply('BILLING_QUESTION', ctx({ subject: 'fatura '.repeat(200) }), localConfig).subject;
+    expect(s.length).toBeLessThanOrEqual(160);
+    expect(s.endsWith('…')).toBe(true);
+  });
+
+  it.each(ALL.filter((o) => o !== 'ACCEPTED'))('%s has a clear subject when the original is empty', (outcome) => {
+    const s = renderReply(outcome, ctx({ subject: '' }), localConfig).subject;
+    expect(s).toMatch(/^Ouvidoria: /);
+  });
+
+  it('replySubject keeps a fallback for empty input', () => {
+    expect(replySubject('\u0000', 'X')).toBe('X');
+  });
+});
+
+describe('renderReply — escaping', () => {
+  it.each(ALL)('%s escapes the name and subject in HTML', (outcome) => {
+    const r = renderReply(outcome, ctx({ senderName: XSS_NAME, subject: XSS_SUBJECT }), localConfig);
+    expect(r.html).not.toMatch(/<script/i);
+    expect(r.html).not.toMatch(/<img/i);
+    expect(r.html).toContain('&lt;script&gt;');
+    expect(r.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;aspas&quot;');
+    expect(r.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('escapes a merchant-provided ticket number', () => {
+    const r = renderReply(
+      'TICKET_INVALID',
+      ctx({ ticket: { status: 'invalid', number: '<b>1</b>', why: 'bad_format' } }),
+      localConfig,
+    );
+    expect(r.html).toContain('&lt;b&gt;1&lt;/b&gt;');
+    expect(r.html).not.toContain('<b>1</b>');
+  });
+
+  it('never puts a javascript: link in href, even from configuration', () => {
+    const config = { ...localConfig, links: { ...localConfig.links, sales: 'javascript:alert(1)' } };
+    const r = renderReply('NOT_A_CLIENT', ctx(), config);
+    expect(r.html).not.toContain('href="javascript:');
+    expect(r.html).toContain('href="#"');
+  });
+});
+
+describe('describeHours', () => {
+  it.each<[number[], string, string, boolean, string]>([
+    [[1, 2, 3, 4, 5], '09:00', '17:00', true, 'segunda a sexta-feira, das 09:00 às 17:00, exceto feriados'],
+    [[1, 2, 3, 4, 5], '08:00', '18:00', false, 'segunda a sexta-feira, das 08:00 às 18:00'],
+    [[1, 2, 3, 4, 5, 6], '08:00', '12:00', false, 'segunda a sábado, das 08:00 às 12:00'],
+    [[2, 3, 4], '10:00', '16:00', false, 'terça a quinta-feira, das 10:00 às 16:00'],
+    [[1, 3, 5], '09:00', '17:00', false, 'segunda-feira, quarta-feira e sexta-feira, das 09:00 às 17:00'],
+    [[6], '09:00', '13:00', false, 'sábado, das 09:00 às 13:00'],
+    [[1, 2], '09:00', '13:00', false, 'segunda-feira e terça-feira, das 09:00 às 13:00'],
+    [[7, 1, 2, 3, 4, 5, 6], '00:00', '23:59', false, 'segunda a domingo, das 00:00 às 23:59'],
+  ])('%o %s–%s', (days, open, close, exceptHolidays, expected) => {
+    expect(describeHours({ days, open, close }, { exceptHolidays })).toBe(expected);
+  });
+
+  it('follows the configuration in the replies', () => {
+    const config = parseConfig({
+      ...localConfigInput,
+      officeHours: { days: [1, 2, 3, 4], open: '10:00', close: '16:00' },
+    });
+    expect(renderReply('ACCEPTED', ctx(), config).text).toContain(
+      'A Ouvidoria atua de segunda a quinta-feira, das 10:00 às 16:00, exceto feriados.',
+    );
+  });
+});

@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalWord, detectLanguage, foldKeepingLength, normalize, splitQuoted } from '../../../shared/domain/text';
+
+describe('normalize', () => {
+  it.each([
+    ['Não consigo ACESSAR o painel', 'nao consigo acessar o painel'],
+    ['Cobrança   indevida\n\tna\r\nfatura', 'cobranca indevida na fatura'],
+    ['Chamado nº 12.345', 'chamado no 12.345'],
+    ['chamado n° 12345', 'chamado no 12345'],
+    ['Solicitação Ç ÃÕÊ', 'solicitacao c aoe'],
+    ['R$ 1.234,56 (50%)', 'r$ 1.234,56 (50%)'],
+    ['domínio congelado no registro.br!!', 'dominio congelado no registro.br!!'],
+    ['emoji 😡😡 e “aspas” – travessão', 'emoji e aspas travessao'],
+    ['fa\u200btura com\u00adsoft hyphen', 'fatura comsoft hyphen'],
+    ['decomposta: solicitac\u0327a\u0303o', 'decomposta: solicitacao'],
+    ['   ', ''],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normalize(input)).toBe(expected);
+  });
+
+  it('is idempotent and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const once = normalize(s);
+        expect(normalize(once)).toBe(once);
+        expect(once).toMatch(/^[a-z0-9 .,;:!?#/()\-'"@%$&+=_*]*$/);
+      }),
+    );
+  });
+});
+
+/** Characters that change length under case mapping or decomposition, and surrogate pairs. */
+const tricky = fc.constantFrom('a', 'Ç', 'ã', 'º', '°', 'ª', 'İ', 'ß', 'ﬁ', '😡', '\u0301', ' ', '\n', '1', '#');
+
+describe('foldKeepingLength', () => {
+  it('keeps one character per input unit, folded', () => {
+    expect(foldKeepingLength('Solicitação Nº 12')).toBe('solicitacao no 12');
+    expect(foldKeepingLength('ÇA')).toBe('ca');
+  });
+
+  it('never changes the length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: tricky, maxLength: 100 }), (s) => {
+        expect(foldKeepingLength(s)).toHaveLength(s.length);
+      }),
+    );
+  });
+});
+
+describe('splitQuoted', () => {
+  it('keeps a message without history as fresh', () => {
+    expect(splitQuoted('Olá,\nnão consigo acessar.\n')).toEqual({ fresh: 'Olá,\nnão consigo acessar.', quoted: '' });
+  });
+
+  it('handles an empty body', () => {
+    expect(splitQuoted('')).toEqual({ fresh: '', quoted: '' });
+  });
+
+  it('splits a Gmail pt-BR top-posted reply ("Em ..., escreveu:") with > lines', () => {
+    const text = [
+      'Ainda não resolveram meu problema.',
+      '',
+      'Em ter., 24 de nov. de 2026 às 10:12, Suporte <suporte@loja.com> escreveu:',
+      '> Seu chamado #48213 foi resolvido.',
+      '>> Quero um desconto',
+    ].join('\r\n');
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('Ainda não resolveram meu problema.');
+    expect(quoted).toContain('Seu chamado #48213 foi resolvido.');
+    expect(quoted).toContain('Quero um desconto');
+    expect(quoted.split('\n').some((l) => l.startsWith('>'))).toBe(false);
+  });
+
+  it('handles an attribution that Gmail wrapped over two lines', () => {
+    const text =
+      'Oi\n\nEm qua., 25 de nov. de 2026 às 09:00, Fulano de Tal <\nfulano@example.com> escreveu:\n\nTexto antigo';
+    expect(splitQuoted(text)).toEqual({
+      fresh: 'Oi',
+      quoted: 'Em qua., 25 de nov. de 2026 às 09:00, Fulano de Tal <\nfulano@example.com> escreveu:\n\nTexto antigo',
+    });
+  });
+
+  it('handles the English "On ... wrote:" attribution without > marks', () => {
+    const { fresh, quoted } = splitQuoted(
+      'Please see below\nOn Tue, Nov 24, 2026 at 10:12 AM Support <s@x.com> wrote:\nold text',
+    );
+    expect(fresh).toBe('Please see below');
+    expect(quoted).toContain('old text');
+  });
+
+  it('keeps the answers of an interleaved reply fresh and the > lines quoted', () => {
+    const text = [
+      'Em 24/11/2026 10:12, Suporte escreveu:',
+      '> Qual o domínio da loja?',
+      'minhaloja.com.br',
+      '> Há quanto tempo está sem acesso?',
+      'desde segunda',
+    ].join('\n');
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('minhaloja.com.br\ndesde segunda');
+    expect(quoted).toContain('Qual o domínio da loja?');
+    expect(quoted).toContain('Há quanto tempo está sem acesso?');
+  });
+
+  it.each([
+    ['-----Mensagem original-----'],
+    ['-----Original Message-----'],
+    ['---------- Mensagem encaminhada ---------'],
+    ['---------- Forwarded message ---------'],
+    ['-------- Mensagem encaminhada --------'],
+    ['Begin forwarded message:'],
+    ['Início da mensagem encaminhada:'],
+    ['##- Por favor, digite sua resposta acima desta linha -##'],
+  ])('treats everything from %j down as quoted', (marker) => {
+    const { fresh, quoted } = splitQuoted(`Vejam abaixo.\n\n${marker}\nDe: suporte\nSeu chamado #48213 foi resolvido`);
+    expect(fresh).toBe('Vejam abaixo.');
+    expect(quoted.startsWith(marker)).toBe(true);
+    expect(quoted).toContain('#48213');
+  });
+
+  it('detects an Outlook header block in Portuguese', () => {
+    const text = [
+      'Segue a resposta que recebi.',
+      '',
+      '________________________________',
+      'De: Suporte <suporte@plataforma.com>',
+      'Enviado: terça-feira, 24 de novembro de 2026 10:12',
+      'Para: loja@example.com',
+      'Assunto: Re: Solicitação nº 48213',
+      '',
+      'Olá, sua solicitação foi encerrada.',
+    ].join('\n');
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('Segue a resposta que recebi.');
+    expect(quoted).toContain('Solicitação nº 48213');
+    expect(quoted).toContain('sua solicitação foi encerrada');
+  });
+
+  it('detects an Outlook header block in English with bold markers', () => {
+    const text = 'see below\n*From:* Support <s@x.com>\n*Sent:* Tuesday\n*To:* me\n*Subject:* Ticket #48213\nbody';
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('see below');
+    expect(quoted).toContain('Ticket #48213');
+  });
+
+  it('does not mistake a sentence starting with "De:" for a header block', () => {
+    const text = 'De: minha parte, já fiz tudo.\nObrigado.';
+    expect(splitQuoted(text)).toEqual({ fresh: text, quoted: '' });
+  });
+
+  it('drops the signature after "-- " and mobile footers', () => {
+    const text = [
+      'Não consigo entrar no painel.',
+      'Enviado do meu iPhone',
+      '-- ',
+      'Maria Souza',
+      'Loja da Maria - CNPJ 12.345.678/0001-90',
+      '(11) 98765-4321',
+    ].join('\n');
+    expect(splitQuoted(text)).toEqual({ fresh: 'Não consigo entrar no painel.', quoted: '' });
+  });
+
+  it.each([
+    'Enviado do meu iPhone',
+    'Enviado do meu smartphone Samsung Galaxy.',
+    'Enviado pelo app Gmail',
+    'Sent from my iPhone',
+    'Obter o Outlook para Android',
+    'Enviado a partir do Outlook para iOS',
+  ])('drops the mobile footer %j', (footer) => {
+    expect(splitQuoted(`Preciso de ajuda.\n${footer}`).fresh).toBe('Preciso de ajuda.');
+  });
+
+  it('still finds quoted history after a signature', () => {
+    const text = 'Oi\n--\nJoão\n\nEm 24/11/2026, Suporte escreveu:\nchamado 48213 encerrado';
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('Oi');
+    expect(quoted).toContain('chamado 48213 encerrado');
+  });
+
+  it('never throws and never invents text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('> x', '-- ', 'De: a', 'Enviado: b', 'Para: c')), {
+          maxLength: 30,
+        }),
+        (lines) => {
+          const text = lines.join('\n');
+          const { fresh, quoted } = splitQuoted(text);
+          expect(fresh.length + quoted.length).toBeLessThanOrEqual(text.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('canonicalWord: one normalisation for ticket keywords and rules', () => {
+  it.each([
+    ['chamdo', 'chamado'],
+    ['chammado', 'chamado'],
+    ['cahmado', 'chamado'],
+    ['protoclo', 'protocolo'],
+    ['tikcet', 'ticket'],
+    ['soliicitacao', 'solicitacao'],
+    ['cobransa', 'cobranca'],
+    ['vc', 'voce'],
+    // Real words and inflections stay as they are.
+    ['clientes', 'clientes'],
+    ['chamada', 'chamada'],
+    ['cessar', 'cessar'],
+    ['faturar', 'faturar'],
+    ['descontou', 'descontou'],
+    ['pano', 'pano'],
+  ])('%s → %s', (word, expected) => {
+    expect(canonicalWord(word)).toBe(expected);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Hola, no puedo acceder a mi tienda desde ayer. Gracias.', 'es'],
+    ["Hi, I can't log in to my store and my invoices are wrong. Thanks.", 'en'],
+    ['Olá, não consigo acessar minha loja desde ontem, please help.', 'pt-BR'],
+    ['ok', 'pt-BR'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(detectLanguage(text)).toBe(expected);
+  });
+});

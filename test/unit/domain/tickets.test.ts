@@ -1,0 +1,297 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  extractTicketCandidates,
+  isValidTicketFormat,
+  TICKET_SCORES,
+  WEAK_CANDIDATE_SCORE,
+} from '../../../shared/domain/tickets';
+
+const numbersIn = (text: string, subject = '') => extractTicketCandidates({ subject, text }).map((c) => c.number);
+
+describe('isValidTicketFormat', () => {
+  it.each([
+    ['123', true],
+    ['48213', true],
+    ['1234567890', true],
+    ['100', true],
+    ['12', false],
+    ['12345678901', false],
+    ['000', false],
+    ['0000000', false],
+    ['', false],
+    ['12a45', false],
+    ['12.345', false],
+    [' 12345', false],
+    ['-12345', false],
+  ])('%j → %s', (n, ok) => {
+    expect(isValidTicketFormat(n)).toBe(ok);
+  });
+});
+
+describe('extractTicketCandidates: the ways merchants write a ticket number', () => {
+  it.each([
+    ['#12345', '12345'],
+    ['Meu chamado é o #48213', '48213'],
+    ['chamado 12345', '12345'],
+    ['chamado nº 12.345', '12345'],
+    ['chamado n. 12345', '12345'],
+    ['chamado n° 12345', '12345'],
+    ['Chamado Nº: 12345', '12345'],
+    ['chamado no. 12345', '12345'],
+    ['chamado número 12345', '12345'],
+    ['numero do chamado: 12345', '12345'],
+    ['o número do meu chamado anterior é 12345', '12345'],
+    ['ticket: 12345', '12345'],
+    ['ticket #12345', '12345'],
+    ['TICKET#12345', '12345'],
+    ['Ticket ID: 48213', '48213'],
+    ['protocolo 12345', '12345'],
+    ['protocolo: 12345', '12345'],
+    ['protocolo de atendimento 12345', '12345'],
+    ['solicitação #12345', '12345'],
+    ['solicitacao 12345', '12345'],
+    ['Solicitação nº 48213', '48213'],
+    ['Sua solicitação (48213) foi recebida', '48213'],
+    ['atendimento 12345', '12345'],
+    ['request #12345', '12345'],
+    ['caso 12345', '12345'],
+    ['ocorrência 12345', '12345'],
+    ['chamado #00123', '123'],
+    ['chamado nº 2024', '2024'],
+    ['abri o chamado 9876543210 semana passada', '9876543210'],
+    ['https://bagy.zendesk.com/hc/pt-br/requests/48213', '48213'],
+    ['veja em https://suporte.example.com/agent/tickets/48213 por favor', '48213'],
+  ])('%j → %s', (text, expected) => {
+    expect(numbersIn(text)[0]).toBe(expected);
+  });
+
+  it('reads a number in the subject with a subject source and bonus', () => {
+    const [c] = extractTicketCandidates({ subject: 'Re: Chamado 48213 sem solução', text: '' });
+    expect(c).toMatchObject({ number: '48213', source: 'subject', score: TICKET_SCORES.keyword + 6 });
+  });
+
+  it('returns every number of a list after a keyword', () => {
+    expect(numbersIn('Já abri os chamados 12345, 12346 e 12347 e ninguém resolve')).toEqual([
+      '12345',
+      '12346',
+      '12347',
+    ]);
+    expect(numbersIn('tickets #111 / #222 ou #333')).toEqual(['111', '222', '333']);
+  });
+
+  it('ranks form > subject > body > quoted, deduplicating with the best score', () => {
+    const candidates = extractTicketCandidates({
+      formTicket: '48.213',
+      subject: 'Reclamação chamado 55555',
+      text: 'Abri o chamado 66666 e também o 48213.\n\nEm 24/11/2026, Suporte escreveu:\n> Solicitação nº 77777 resolvida. Chamado 55555',
+    });
+    expect(candidates.map((c) => [c.number, c.source])).toEqual([
+      ['48213', 'form'],
+      ['55555', 'subject'],
+      ['66666', 'body'],
+      ['77777', 'quoted'],
+    ]);
+    expect(candidates[0]?.score).toBe(TICKET_SCORES.form);
+  });
+
+  it('keeps first appearance order among equal scores', () => {
+    expect(numbersIn('chamado 333 e depois chamado 222 e chamado 111')).toEqual(['333', '222', '111']);
+  });
+
+  it('reads the ticket number from a forwarded support reply (quoted source)', () => {
+    const text = [
+      'Bom dia, encaminho a resposta do suporte, continuo sem solução.',
+      '',
+      '---------- Forwarded message ---------',
+      'De: Suporte Bagy <suporte@bagy.com.br>',
+      'Date: ter., 24 de nov. de 2026 às 10:12',
+      'Subject: [Suporte] Re: Ticket #48213',
+      'To: <loja@example.com>',
+      '',
+      '##- Por favor, digite sua resposta acima desta linha -##',
+      'Seu chamado #48213 foi resolvido. Pedido 99887 entregue.',
+    ].join('\n');
+    const candidates = extractTicketCandidates({ subject: 'Fwd: [Suporte] Re: Ticket #48213', text });
+    expect(candidates.map((c) => c.number)).toEqual(['48213']);
+    expect(candidates[0]?.source).toBe('subject');
+    const bodyOnly = extractTicketCandidates({ subject: 'Fwd: reclamação', text });
+    expect(bodyOnly).toEqual([expect.objectContaining({ number: '48213', source: 'quoted' })]);
+  });
+
+  it('gives evidence of about 40 characters around the match, from the original text', () => {
+    const text = `${'x'.repeat(100)} meu chamado nº 48.213 continua aberto ${'y'.repeat(100)}`;
+    const [c] = extractTicketCandidates({ subject: '', text });
+    expect(c?.evidence).toContain('chamado nº 48.213 continua');
+    expect(c?.evidence.length).toBeLessThanOrEqual(50);
+  });
+
+  it('accepts a bare standalone 5–8 digit number only as a weak guess', () => {
+    const [c] = extractTicketCandidates({ subject: '', text: 'Sobre o 48213, ninguém me respondeu' });
+    expect(c).toMatchObject({ number: '48213', source: 'body' });
+    expect(c?.score).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
+  it('ignores bare numbers in the quoted history', () => {
+    expect(numbersIn('Oi\n\nEm 24/11/2026, Fulano escreveu:\n> o 48213 chegou')).toEqual([]);
+  });
+
+  it('ignores the signature', () => {
+    expect(numbersIn('Preciso de ajuda\n-- \nJoão\n48213')).toEqual([]);
+  });
+});
+
+describe('extractTicketCandidates: never mistake these for a ticket', () => {
+  it.each([
+    ['phone with area code', 'me liga no (11) 98765-4321'],
+    ['phone +55', 'WhatsApp +55 11 98765 4321'],
+    ['phone +55 compact', 'contato +5511987654321'],
+    ['phone 11 digits bare', 'meu celular 11987654321'],
+    ['phone local with dash', 'telefone 3456-7890'],
+    ['phone bare 8 digits after keyword', 'fone 34567890'],
+    ['phone with spaces', 'ligue 11 98765 4321'],
+    ['0800', 'atendimento 0800 123 4567'],
+    ['0800 compact', 'liguei no 08001234567'],
+    ['4004 number', 'central 4004-1234'],
+    ['CPF formatted', 'CPF 123.456.789-09'],
+    ['CPF bare', 'meu cpf é 12345678909'],
+    ['CPF bare no keyword', '12345678909'],
+    ['CNPJ formatted', 'CNPJ 12.345.678/0001-90'],
+    ['CNPJ bare', 'cnpj 12345678000190'],
+    ['CNPJ bare no keyword', '12345678000190'],
+    ['CEP formatted', 'CEP 01310-100'],
+    ['CEP bare', 'cep 01310100'],
+    ['CEP bare with colon', 'CEP: 01310100'],
+    ['CEP without keyword', 'moro no 04567-000'],
+    ['date dd/mm/yyyy', 'desde 25/11/2026'],
+    ['date ISO', 'desde 2026-11-25'],
+    ['date dotted', 'desde 25.11.2026'],
+    ['date short', 'no dia 25/11'],
+    ['date long', 'em 25 de novembro de 2026'],
+    ['money with thousands', 'paguei R$ 1.234,56'],
+    ['money without symbol', 'fatura de 1.234,56'],
+    ['money integer', 'cobraram R$ 12345'],
+    ['money cents', 'veio 149,90 a mais'],
+    ['money in words', 'perdi 12345 reais'],
+    ['money thousands', 'perdi uns 15 mil'],
+    ['order number', 'o pedido 12345 não chegou'],
+    ['order nº', 'pedido nº 12345'],
+    ['order #', 'pedido #12345 atrasado'],
+    ['order list', 'pedidos 12345, 12346 e 12347'],
+    ['order in English', 'order 12345'],
+    ['order with client', 'o pedido do cliente #12345'],
+    ['invoice', 'nota fiscal 12345'],
+    ['NF-e', 'NF-e 12345'],
+    ['NFe', 'NFe nº 12345'],
+    ['boleto', 'boleto 12345678'],
+    ['tracking code', 'código de rastreio 12345678'],
+    ['tracking code Correios', 'rastreio AA123456789BR'],
+    ['our protocol', 'sobre o protocolo OUV-2026-000123'],
+    ['our protocol bare', 'OUV-2026-000123'],
+    ['our protocol spaced', 'ouv 2026 000123'],
+    ['year', 'sou cliente desde 2019'],
+    ['year after weak keyword', 'atendimento 2024 foi péssimo'],
+    ['year after strong keyword', 'chamado 2024 foi péssimo'],
+    ['time', 'às 10:30'],
+    ['time h', 'às 10h30'],
+    ['percentage', 'aumentou 15%'],
+    ['percentage decimal', 'taxa de 12,5 %'],
+    ['quantity units', 'tenho 25000 produtos cadastrados'],
+    ['quantity unidades', 'vendi 12345 unidades'],
+    ['quantity storage', 'imagem de 50000 kb'],
+    ['short number after keyword', 'chamado 12'],
+    ['too long after keyword', 'chamado 123456789012'],
+    ['email address', 'escreva para loja12345@gmail.com'],
+    ['url with number', 'https://minhaloja.com.br/produto/123456'],
+    ['weak keyword with leading zero', 'atendimento 0123'],
+    ['product code', 'o produto 123456 sumiu'],
+    ['bank account', 'conta 12345-6'],
+    ['number glued to letters', 'cupom ABC12345'],
+    ['store id', 'loja 123456'],
+  ])('%s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
+  it('a message with only a CNPJ and a phone number has no candidate', () => {
+    const text = 'Boa tarde\nMinha empresa: CNPJ 12.345.678/0001-90\nTelefone: (11) 3456-7890 / 11 98765-4321\nAguardo';
+    expect(extractTicketCandidates({ subject: 'Reclamação', text })).toEqual([]);
+  });
+});
+
+describe('extractTicketCandidates: the form field', () => {
+  it.each([
+    ['48213', ['48213']],
+    [' #48213 ', ['48213']],
+    ['48.213', ['48213']],
+    ['48 213', ['48213']],
+    ['chamado nº 48213', ['48213']],
+    ['00048213', ['48213']],
+    ['48213 e 48214', ['48213', '48214']],
+    ['12', ['12']],
+    ['000', ['0']],
+    ['OUV-2026-000123', []],
+    ['não tenho', []],
+    ['', []],
+    ['   ', []],
+  ])('%j → %j', (formTicket, expected) => {
+    const candidates = extractTicketCandidates({ subject: '', text: '', formTicket });
+    expect(candidates.map((c) => c.number)).toEqual(expected);
+    for (const c of candidates) expect(c.source).toBe('form');
+  });
+});
+
+describe('extractTicketCandidates: properties', () => {
+  const fragments = fc.constantFrom(
+    'chamado ',
+    'nº ',
+    '#',
+    'ticket: ',
+    'pedido ',
+    'R$ ',
+    '(11) ',
+    '.',
+    ',',
+    '-',
+    '/',
+    '\n> ',
+    '\nEm 24/11/2026, X escreveu:\n',
+    '-- \n',
+    'OUV-2026-',
+    'ção ',
+    ' ',
+  );
+  const digits = fc.stringMatching(/^\d{1,12}$/);
+  const messy = fc
+    .array(fc.oneof(fragments, digits, fc.string({ maxLength: 8 })), { maxLength: 25 })
+    .map((a) => a.join(''));
+
+  it('never throws; non-form candidates always have a valid format; output is sorted and unique', () => {
+    fc.assert(
+      fc.property(
+        messy,
+        messy,
+        fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+        (subject, text, formTicket) => {
+          const candidates = extractTicketCandidates({ subject, text, formTicket });
+          const numbers = candidates.map((c) => c.number);
+          expect(new Set(numbers).size).toBe(numbers.length);
+          for (const [i, c] of candidates.entries()) {
+            expect(c.number).toMatch(/^\d+$/);
+            if (c.source !== 'form') expect(isValidTicketFormat(c.number)).toBe(true);
+            if (i > 0) expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(c.score);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds "chamado <n>" for any valid ticket number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9_999_999_999 }), (n) => {
+        fc.pre(!(n >= 2019 && n <= 2035));
+        expect(numbersIn(`Olá, meu chamado ${n} não foi resolvido.`)).toContain(String(n));
+      }),
+    );
+  });
+});

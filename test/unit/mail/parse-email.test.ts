@@ -1,0 +1,572 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SubmissionSchema, type Submission } from '../../../shared/domain/submission';
+import { FORWARDED_MARKER, PARSE_LIMITS, parseEmail } from '../../../shared/mail/parse-email';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'events', 'emails');
+const META = { sourceId: 'ses-msg-0001', receivedAt: '2026-03-02T13:00:00.000Z' };
+const LIMITS = { maxRawMailBytes: 25 * 1024 * 1024 };
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const parse = (raw: Buffer | string, limits = LIMITS) =>
+  parseEmail(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'), META, limits);
+
+/** Every result must be what the schema accepts, unchanged. */
+function expectValid(s: Submission): void {
+  expect(SubmissionSchema.parse(s)).toEqual(s);
+}
+
+interface FixtureCase {
+  file: string;
+  sender: string;
+  name?: string;
+  subject: string;
+  /** Substrings the decoded text must contain. */
+  text: string[];
+  attachments?: Array<Partial<Submission['attachments'][number]>>;
+  headers?: Record<string, string>;
+  inReplyTo?: string;
+  references?: string[];
+  returnPath?: string;
+  html?: boolean;
+  parseProblem?: string;
+}
+
+const FIXTURE_CASES: FixtureCase[] = [
+  {
+    file: '01-accepted-ticket-48213.eml',
+    sender: 'lojista@modasbella.com.br',
+    name: 'Juliana Bella',
+    subject: 'Pedidos não sincronizam com o estoque - chamado #48213',
+    text: ['Abri o chamado #48213', 'encerrado sem solução'],
+    returnPath: 'lojista@modasbella.com.br',
+  },
+  {
+    file: '02-billing-complaint-ticket-48214.eml',
+    sender: 'financeiro@casadosaromas.com.br',
+    name: 'Casa dos Aromas - Financeiro',
+    subject: 'Cobrança em duplicidade no cartão - protocolo 48214',
+    text: ['(protocolo: 48214)', 'estorno da cobrança indevida'],
+  },
+  {
+    file: '03-access-issue-no-ticket.eml',
+    sender: 'joao@lojadojoao.com.br',
+    name: 'João Pereira',
+    subject: 'Não consigo acessar o painel administrativo',
+    text: ['usuário bloqueado por inatividade'],
+  },
+  {
+    file: '04-billing-question-no-ticket.eml',
+    sender: 'carla@docesdacarla.com.br',
+    subject: 'Dúvida sobre fatura e migração de plano',
+    text: ['migração de\nplano', 'cobrança é proporcional'],
+  },
+  {
+    file: '05-not-a-client-prices.eml',
+    sender: 'rafael.souza@gmail.com',
+    subject: 'Quanto custa para abrir uma loja?',
+    text: ['ainda não sou cliente de vocês', 'preços dos planos'],
+    html: true,
+  },
+  {
+    file: '06-feature-request-integration.eml',
+    sender: 'contato@eletroponto.com.br',
+    subject: 'Integração com marketplace - chamado 48215',
+    text: ['no chamado 48215', 'funcionalidade de venda por assinatura'],
+  },
+  {
+    file: '07-commercial-discount-51000.eml',
+    sender: 'ana@papelariaestrela.com.br',
+    subject: 'Pedido de desconto na renovação anual',
+    text: ['(solicitação 51000)', 'condição\nespecial'],
+  },
+  {
+    file: '08-no-prior-ticket.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Loja muito lenta no checkout',
+    text: ['reclamação\nformal'],
+  },
+  {
+    file: '09-ticket-invalid-not-found.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Reclamação - chamado 77777 sem resposta',
+    text: ['abri o chamado 77777'],
+  },
+  {
+    file: '10-ticket-invalid-not-owner.eml',
+    sender: 'contato@eletroponto.com.br',
+    subject: 'Chamado #48213 encerrado sem solução',
+    text: ['Solicito a análise da Ouvidoria'],
+  },
+  {
+    file: '11-latin1-rfc2047.eml',
+    sender: 'financeiro@casadosaromas.com.br',
+    name: 'José Conceição',
+    subject: 'Reclamação: cobrança indevida - protocolo 48214',
+    text: ['Não recebemos o estorno da cobrança', 'exige uma ação', 'José Conceição'],
+  },
+  {
+    file: '12-windows-1252-body.eml',
+    sender: 'ana@papelariaestrela.com.br',
+    subject: 'Notas fiscais não são emitidas – chamado 51000',
+    text: ['automaticamente – aparece o erro “Falha na comunicação com a SEFAZ”', 'a ação sugerida', 'parados…'],
+  },
+  {
+    file: '13-html-only.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Reclamação sobre o atendimento',
+    text: ['reclamação sobre o atendimento', 'Chamado nº 48.213', 'Não houve retorno'],
+    html: true,
+  },
+  {
+    file: '14-attachment-pdf.eml',
+    sender: 'financeiro@casadosaromas.com.br',
+    subject: 'Comprovante da cobrança indevida - chamado 48214',
+    text: ['conforme\no chamado 48214'],
+    attachments: [
+      { filename: 'boleto-fatura-2026-02.pdf', contentType: 'application/pdf', partId: '2', inline: false },
+    ],
+  },
+  {
+    file: '15-forwarded-support-reply.eml',
+    sender: 'contato@eletroponto.com.br',
+    subject: 'Fwd: Seu chamado foi encerrado',
+    text: ['---------- Forwarded message ---------', 'Seu chamado #48215 foi encerrado'],
+  },
+  {
+    file: '16-reply-to-ack.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+    text: [
+      'vendidos sem estoque hoje',
+      '> Recebemos sua manifestação, protocolo OUV-2026-000001 (chamado anterior #48213).',
+    ],
+    inReplyTo: 'ack-01JNQ4ZK8W3V6M2T9X5Y7B1C0D@ouvidoria.example.com.br',
+    references: ['CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com', 'ack-01JNQ4ZK8W3V6M2T9X5Y7B1C0D@ouvidoria.example.com.br'],
+  },
+  {
+    file: '17-auto-reply-system.eml',
+    sender: 'atendimento@casadosaromas.com.br',
+    subject: 'Resposta automática: Recebemos sua mensagem',
+    text: ['Este é um e-mail automático'],
+    headers: { 'auto-submitted': 'auto-replied', 'x-autoreply': 'yes', precedence: 'auto_reply', 'return-path': '<>' },
+    returnPath: '',
+  },
+  {
+    file: '18-out-of-office.eml',
+    sender: 'ana@papelariaestrela.com.br',
+    subject: 'Fora do escritório: Re: [OUV-2026-000002] Recebemos sua manifestação',
+    text: ['Estou de férias até 30/03'],
+    headers: { 'x-auto-response-suppress': 'All' },
+  },
+  {
+    file: '19-mailing-list.eml',
+    sender: 'news@ecomnews.example.org',
+    subject: '[ecom-news] Novidades da semana: frete, PIX e marketplace',
+    text: ['mudanças nas regras de frete'],
+    headers: {
+      'list-id': 'Lojistas E-commerce News <lojistas.lists.ecomnews.example.org>',
+      // Folded over two lines in the raw mail: unfolded here.
+      'list-unsubscribe':
+        '<mailto:leave-lojistas@lists.ecomnews.example.org>, <https://lists.ecomnews.example.org/unsubscribe/lojistas>',
+      precedence: 'list',
+    },
+  },
+  {
+    file: '20-bounce-mailer-daemon.eml',
+    sender: 'mailer-daemon@amazonses.com',
+    subject: 'Delivery Status Notification (Failure)',
+    text: ['Final-Recipient: rfc822; ana@papelariaestrela.com.br', 'Status: 5.1.1'],
+    headers: { 'x-failed-recipients': 'ana@papelariaestrela.com.br', 'auto-submitted': 'auto-replied' },
+    attachments: [{ contentType: 'message/rfc822-headers' }],
+    returnPath: '',
+  },
+  {
+    file: '21-forwarded-as-attachment.eml',
+    sender: 'contato@eletroponto.com.br',
+    subject: 'Encaminhando a resposta do suporte (frete continua errado)',
+    text: [
+      'calculado em dobro',
+      `${FORWARDED_MARKER}\nDe: Suporte <suporte@atendimento.example.com.br>`,
+      'Assunto: Seu chamado #48215 foi encerrado',
+      'A configuração de frete foi revisada.',
+    ],
+    attachments: [{ contentType: 'message/rfc822', partId: '2' }],
+  },
+  {
+    file: '22-quoted-printable-quoted-reply.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Reclamação - integração de estoque',
+    text: ['problema de integração de estoque', '> Sobre o ticket nº 48213: estamos analisando com a equipe técnica e'],
+  },
+  {
+    file: '23-base64-access-domain-frozen.eml',
+    sender: 'beatriz@bazarimperial.com.br',
+    name: 'Beatriz Imperial',
+    subject: 'Loja fora do ar: domínio congelado',
+    text: ['foi congelado no registro.br', 'alteração de domínio'],
+    html: true,
+  },
+  {
+    file: '24-rfc2231-filename.eml',
+    sender: 'ana@papelariaestrela.com.br',
+    subject: 'Comprovante anexo - solicitação 51000',
+    text: ['solicitação 51000'],
+    attachments: [{ filename: 'comprovante de cobrança - março 2026.pdf', contentType: 'application/pdf' }],
+  },
+  {
+    file: '25-malformed-multipart-no-boundary.eml',
+    sender: 'lojista@modasbella.com.br',
+    subject: 'Reclamação chamado 48213 (anexo)',
+    text: [],
+    parseProblem: 'malformed MIME: multipart without boundary',
+  },
+  {
+    file: '26-protocol-from-other-sender.eml',
+    sender: 'contato@eletroponto.com.br',
+    subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+    text: ['chamado #48215'],
+  },
+];
+
+describe('parseEmail on the sample emails', () => {
+  it('covers every .eml file in events/emails', () => {
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.eml'));
+    expect(files.sort()).toEqual(FIXTURE_CASES.map((c) => c.file).sort());
+    expect(files.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each(FIXTURE_CASES)('$file', async (c) => {
+    const s = await parse(fixture(c.file));
+    expectValid(s);
+    expect(s.channel).toBe('email');
+    expect(s.sourceId).toBe(META.sourceId);
+    expect(s.sender.address).toBe(c.sender);
+    if (c.name) expect(s.sender.name).toBe(c.name);
+    expect(s.subject).toBe(c.subject);
+    for (const piece of c.text) expect(s.text).toContain(piece);
+    expect(s.text).not.toContain('\ufffd');
+    expect(s.recipients.length).toBeGreaterThan(0);
+    expect(s.recipients).toContain('ouvidoria@ouvidoria.example.com.br');
+    expect(s.messageId).toMatch(/^[^<>\s]+@[^<>\s]+$/);
+    expect(s.attachments).toHaveLength(c.attachments?.length ?? 0);
+    (c.attachments ?? []).forEach((expected, i) => {
+      expect(s.attachments[i]).toMatchObject(expected);
+      expect(s.attachments[i]?.size).toBeGreaterThan(0);
+      expect(s.attachments[i]).not.toHaveProperty('content');
+    });
+    for (const [key, value] of Object.entries(c.headers ?? {})) expect(s.headers[key]).toBe(value);
+    if (c.inReplyTo) expect(s.inReplyTo).toBe(c.inReplyTo);
+    if (c.references) expect(s.references).toEqual(c.references);
+    if (c.returnPath !== undefined) expect(s.returnPath).toBe(c.returnPath);
+    expect(s.html !== undefined).toBe(c.html === true);
+    expect(s.parseProblem).toBe(c.parseProblem);
+  });
+
+  it('keeps envelope metadata and the raw location as given', async () => {
+    const verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'PASS' } as const;
+    const raw = { bucket: 'ouvidoria-raw', key: 'inbound/abc' };
+    const s = await parseEmail(
+      fixture('01-accepted-ticket-48213.eml'),
+      {
+        ...META,
+        verdicts,
+        raw,
+        returnPath: 'Bounce+X@ModasBella.com.br',
+        recipients: ['Ouvidoria@Ouvidoria.Example.com.br'],
+      },
+      LIMITS,
+    );
+    expect(s.verdicts).toEqual(verdicts);
+    expect(s.raw).toEqual(raw);
+    expect(s.returnPath).toBe('bounce+x@modasbella.com.br');
+    expect(s.recipients).toEqual(['ouvidoria@ouvidoria.example.com.br']);
+  });
+
+  it('drops scripts and styles from an HTML-only body', async () => {
+    const s = await parse(fixture('13-html-only.eml'));
+    expect(s.text).not.toMatch(/rastreamento|font-family|<\w/);
+    expect(s.html).toContain('<script>');
+  });
+});
+
+/** Builds a raw message from header lines and a body, CRLF line ends. */
+const mail = (headers: string[], body = '') => `${headers.join('\r\n')}\r\n\r\n${body}`;
+const BASIC = ['From: Juliana <lojista@modasbella.com.br>', 'To: ouvidoria@ouvidoria.example.com.br', 'Subject: Teste'];
+
+function nested(levels: number): string {
+  let part = 'Content-Type: text/plain; charset=utf-8\r\n\r\nChamado 48213 lá no fundo.\r\n';
+  for (let i = 0; i < levels; i++) {
+    part = `Content-Type: multipart/mixed; boundary="nivel-${i}"\r\n\r\n--nivel-${i}\r\n${part}\r\n--nivel-${i}--\r\n`;
+  }
+  return `${BASIC.join('\r\n')}\r\nMIME-Version: 1.0\r\n${part}`;
+}
+
+interface BadCase {
+  name: string;
+  raw: () => Buffer;
+  limits?: { maxRawMailBytes: number };
+  parseProblem?: RegExp;
+  check?: (s: Submission) => void;
+}
+
+const BAD_INPUT: BadCase[] = [
+  { name: 'zero bytes', raw: () => Buffer.alloc(0), parseProblem: /^empty message/ },
+  {
+    name: 'headers only, no blank line, no body',
+    raw: () => Buffer.from(BASIC.join('\r\n')),
+    check: (s) => {
+      expect(s.parseProblem).toBeUndefined();
+      expect(s.subject).toBe('Teste');
+      expect(s.text).toBe('');
+    },
+  },
+  {
+    name: 'garbage binary',
+    raw: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    parseProblem: /^unparseable: no header fields/,
+  },
+  {
+    name: 'text without any header',
+    raw: () => Buffer.from('Olá, quero reclamar do chamado 48213.\r\n'),
+    parseProblem: /^unparseable: no header fields/,
+  },
+  {
+    name: 'missing From',
+    raw: () => Buffer.from(mail(['To: ouvidoria@ouvidoria.example.com.br', 'Subject: sem remetente'], 'oi')),
+    parseProblem: /^missing sender/,
+    check: (s) => expect(s.sender.address).toBe(''),
+  },
+  {
+    name: 'missing boundary',
+    raw: () => Buffer.from(mail([...BASIC, 'Content-Type: multipart/mixed'], '--x\r\n\r\noi\r\n--x--\r\n')),
+    parseProblem: /multipart without boundary/,
+  },
+  {
+    name: 'truncated multipart (no closing boundary, part cut mid-base64)',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [...BASIC, 'Content-Type: multipart/mixed; boundary="b1"'],
+          '--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nReclamação do chamado 48213\r\n--b1\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJc',
+        ),
+      ),
+    check: (s) => expect(s.text).toContain('Reclamação do chamado 48213'),
+  },
+  {
+    name: 'bad base64',
+    raw: () =>
+      Buffer.from(mail([...BASIC, 'Content-Transfer-Encoding: base64'], '!!!não é base64 %%%\r\n====\r\n@@@\r\n')),
+  },
+  {
+    name: 'lying charset: Latin-1 bytes labelled UTF-8',
+    raw: () =>
+      Buffer.concat([
+        Buffer.from(mail([...BASIC, 'Content-Type: text/plain; charset=utf-8'])),
+        Buffer.from('Não recebi a cobrança, ação urgente.\r\n', 'latin1'),
+      ]),
+    check: (s) => expect(s.text).toContain('Não recebi a cobrança, ação urgente.'),
+  },
+  {
+    name: 'unknown charset with Latin-1 bytes',
+    raw: () =>
+      Buffer.concat([
+        Buffer.from(mail([...BASIC, 'Content-Type: text/plain; charset="x-charset-inventado"'])),
+        Buffer.from('Cobrança indevida, não autorizada.\r\n', 'latin1'),
+      ]),
+    check: (s) => expect(s.text).toContain('Cobrança indevida, não autorizada.'),
+  },
+  {
+    name: 'quoted-printable Latin-1 labelled UTF-8, inside multipart/alternative',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [...BASIC, 'Content-Type: multipart/alternative; boundary="alt"'],
+          '--alt\r\nContent-Type: text/plain; charset="UTF-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nN=E3o houve solu=E7=E3o.\r\n--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Não houve solução.</p>\r\n--alt--\r\n',
+        ),
+      ),
+    check: (s) => {
+      expect(s.text).toContain('Não houve solução.');
+      expect(s.html).toContain('Não houve solução.');
+    },
+  },
+  {
+    name: 'UTF-7 body is not decoded into markup',
+    raw: () =>
+      Buffer.from(
+        mail([...BASIC, 'Content-Type: text/html; charset=utf-7'], '+ADw-script+AD4-alert(1)+ADw-/script+AD4-'),
+      ),
+    check: (s) => expect(s.html ?? '').not.toContain('<script>'),
+  },
+  {
+    name: '8-bit raw headers in windows-1252',
+    raw: () =>
+      Buffer.concat([
+        Buffer.from('From: José Ação <lojista@modasbella.com.br>\r\nSubject: Reclamação ', 'latin1'),
+        Buffer.from([0x96]), // en dash in windows-1252
+        Buffer.from(' cobrança\r\n\r\noi', 'latin1'),
+      ]),
+    check: (s) => {
+      expect(s.sender.name).toBe('José Ação');
+      expect(s.subject).toBe('Reclamação – cobrança');
+    },
+  },
+  {
+    name: '8-bit raw headers in UTF-8 (RFC 6532)',
+    raw: () =>
+      Buffer.from(mail(['From: "José Ação" <Lojista@ModasBella.com.br>', 'Subject: Reclamação – cobrança'], 'oi')),
+    check: (s) => {
+      expect(s.sender).toEqual({ name: 'José Ação', address: 'lojista@modasbella.com.br' });
+      expect(s.subject).toBe('Reclamação – cobrança');
+    },
+  },
+  {
+    name: 'NUL bytes in headers and body',
+    raw: () =>
+      Buffer.from(
+        mail(['From: Ju\0liana <lojista@modasbella.com.br>', 'Subject: Cha\0mado 48213'], 'Corpo\0 com\0 NUL'),
+      ),
+    check: (s) => {
+      expect(JSON.stringify(s)).not.toContain('\\u0000');
+      expect(s.text).toBe('Corpo com NUL');
+    },
+  },
+  {
+    name: '2 MB subject',
+    raw: () =>
+      Buffer.from(mail(['From: lojista@modasbella.com.br', `Subject: ${'Cobrança indevida '.repeat(120_000)}`], 'oi')),
+    check: (s) => {
+      expect(s.subject.length).toBeLessThanOrEqual(PARSE_LIMITS.subjectChars);
+      expect(s.subject.startsWith('Cobrança indevida Cobrança')).toBe(true);
+      expect(s.text).toBe('oi');
+    },
+  },
+  {
+    name: '10,000 recipients',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [
+            'From: lojista@modasbella.com.br',
+            `To: ${Array.from({ length: 10_000 }, (_, i) => `Pessoa ${i} <pessoa${i}@exemplo.com.br>`).join(',\r\n ')}`,
+            'Subject: muitos',
+          ],
+          'oi',
+        ),
+      ),
+    check: (s) => {
+      expect(s.recipients).toHaveLength(PARSE_LIMITS.recipients);
+      expect(s.recipients[0]).toBe('pessoa0@exemplo.com.br');
+    },
+  },
+  {
+    name: '50 levels of nested multiparts',
+    raw: () => Buffer.from(nested(50)),
+    check: (s) => expect(s.text).toContain('Chamado 48213 lá no fundo.'),
+  },
+  {
+    name: 'CRLF injection in the From name (RFC 2047 encoded CR/LF)',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [
+            'From: =?utf-8?Q?Jo=C3=A3o=0D=0ABcc=3A_vitima=40exemplo.com=0D=0A?= <joao@lojadojoao.com.br>',
+            'Subject: oi',
+          ],
+          'oi',
+        ),
+      ),
+    check: (s) => {
+      expect(s.sender.address).toBe('joao@lojadojoao.com.br');
+      expect(s.sender.name).toBe('João Bcc: vitima@exemplo.com');
+      expect(s.sender.name).not.toMatch(/[\r\n]/);
+    },
+  },
+  {
+    name: 'CR/LF and control characters in the subject',
+    raw: () =>
+      Buffer.from(mail(['From: joao@lojadojoao.com.br', 'Subject: =?utf-8?Q?Ol=C3=A1=0D=0AX-Injetado:_1=07?='], 'oi')),
+    check: (s) => expect(s.subject).toBe('Olá X-Injetado: 1'),
+  },
+  {
+    name: 'oversized mail (small limit): headers read, body not parsed',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [...BASIC, 'Message-ID: <grande-1@modasbella.com.br>', 'Subject: =?utf-8?Q?Cobran=C3=A7a?='],
+          'x'.repeat(8000),
+        ),
+      ),
+    limits: { maxRawMailBytes: 2048 },
+    parseProblem: /^oversized: \d+ bytes$/,
+    check: (s) => {
+      expect(s.sender.address).toBe('lojista@modasbella.com.br');
+      expect(s.messageId).toBe('grande-1@modasbella.com.br');
+      expect(s.text).toBe('');
+      expect(s.attachments).toEqual([]);
+    },
+  },
+  {
+    name: 'oversized mail whose header block is bigger than the 64 KB peek',
+    raw: () =>
+      Buffer.from(mail(['From: lojista@modasbella.com.br', `X-Lixo: ${'a'.repeat(100_000)}`, 'Subject: tarde'], 'oi')),
+    limits: { maxRawMailBytes: 4096 },
+    parseProblem: /^oversized/,
+    check: (s) => expect(s.sender.address).toBe('lojista@modasbella.com.br'),
+  },
+  {
+    name: 'header block larger than the parser allows',
+    raw: () => Buffer.from(mail(['From: lojista@modasbella.com.br', `X-Lixo: ${'a'.repeat(5 * 1024 * 1024)}`], 'oi')),
+    parseProblem: /^unparseable/,
+    check: (s) => expect(s.sender.address).toBe('lojista@modasbella.com.br'),
+  },
+  {
+    name: 'body text over the cap is truncated with a note',
+    raw: () => Buffer.from(mail(BASIC, 'Reclamação. '.repeat(100_000))),
+    check: (s) => {
+      expect(s.text.length).toBeLessThan(PARSE_LIMITS.textChars + 200);
+      expect(s.text).toMatch(/texto truncado: \d+ caracteres omitidos/);
+    },
+  },
+  {
+    name: 'group syntax and no display name',
+    raw: () => Buffer.from(mail(['From: Lojistas: lojista@modasbella.com.br;', 'To: undisclosed-recipients:;'], 'oi')),
+    check: (s) => {
+      expect(s.sender).toEqual({ address: 'lojista@modasbella.com.br' });
+      expect(s.recipients).toEqual([]);
+    },
+  },
+  {
+    name: 'message/rfc822 attachment that is empty or garbage',
+    raw: () =>
+      Buffer.from(
+        mail(
+          [...BASIC, 'Content-Type: multipart/mixed; boundary="m"'],
+          '--m\r\nContent-Type: text/plain\r\n\r\nsegue\r\n--m\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n\u0001\u0002lixo\r\n--m--\r\n',
+        ),
+      ),
+    check: (s) => {
+      expect(s.text).toContain(FORWARDED_MARKER);
+      expect(s.attachments[0]?.contentType).toBe('message/rfc822');
+    },
+  },
+];
+
+describe('parseEmail on bad input', () => {
+  it.each(BAD_INPUT)('$name', async (c) => {
+    const s = await parse(c.raw(), c.limits ?? LIMITS);
+    expectValid(s);
+    if (c.parseProblem) expect(s.parseProblem).toMatch(c.parseProblem);
+    c.check?.(s);
+  });
+
+  it('rejects invalid meta with a TypeError (a caller bug, not bad mail)', async () => {
+    await expect(parseEmail(Buffer.from('x'), { sourceId: '', receivedAt: META.receivedAt }, LIMITS)).rejects.toThrow(
+      TypeError,
+    );
+    await expect(parseEmail(Buffer.from('x'), { sourceId: 'a', receivedAt: 'ontem' }, LIMITS)).rejects.toThrow(
+      TypeError,
+    );
+  });
+});
