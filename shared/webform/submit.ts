@@ -20,7 +20,8 @@ import {
   validateFields,
   type WebformData,
 } from './form';
-import { type GuidanceOutcome, guidanceFor, type WebformView } from './page';
+import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import type { WebformView } from './page';
 
 export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter };
 
