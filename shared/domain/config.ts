@@ -136,6 +136,8 @@ export const ConfigSchema = z.object({
         .default(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt']),
       /** Seconds a presigned POST policy stays valid. */
       uploadPolicySeconds: z.number().int().min(30).max(3600).default(300),
+      /** Files one sender may attach per day on the webform (on top of the per-IP limit). */
+      maxFilesPerSenderPerDay: z.number().int().min(1).default(25),
       /** Days an upload that no submission claimed is kept before the lifecycle rule deletes it. */
       pendingUploadDays: z.number().int().min(1).max(30).default(1),
     })

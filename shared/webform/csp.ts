@@ -5,13 +5,13 @@ import { PAGE_CSS } from './styles';
 const STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}'`;
 
 /** Headers every response carries (HTML, JSON and the script alike). */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(connectOrigins: string[] = []): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'none'",
       `style-src ${STYLE_HASH}`,
       "script-src 'self'",
-      "connect-src 'self'",
+      ["connect-src 'self'", ...connectOrigins].join(' '),
       "form-action 'self'",
       "frame-ancestors 'none'",
       "base-uri 'none'",

@@ -2,7 +2,8 @@
  * HTTP face of the webform: routes, content negotiation (HTML for browsers, JSON for API
  * clients), security headers and the mapping of service results to responses. The Lambda
  * handler only checks the event shape and calls `serveWebform`.
- * Routes: GET|HEAD / (page), GET|HEAD /app.js (enhancement script), POST /casos (submission).
+ * Routes: GET|HEAD / (page), GET|HEAD /app.js (enhancement script), POST /casos (submission),
+ * POST /anexos (presigned upload policies for the files, JSON).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -11,7 +12,8 @@ import { securityHeaders } from './csp';
 import { formValues, isJsonMediaType, mediaType, parseFormBody } from './form';
 import { type PageContext, renderPage, type WebformView } from './page';
 import { APP_JS } from './script';
-import { handleFormPost, type WebformDeps } from './submit';
+import { handleFormPost, hourWindowStart, rateLimitKey, type WebformDeps } from './submit';
+import { issueUploads } from './uploads';
 import type { WebformTelemetry } from './telemetry';
 
 export type WebformResponse = APIGatewayProxyStructuredResultV2 & {
@@ -67,11 +69,12 @@ export function respond(
   body: string,
   type: keyof typeof CONTENT_TYPE,
   extra: Record<string, string> = {},
+  connectOrigins: string[] = [],
 ): WebformResponse {
   return {
     statusCode: status,
     headers: {
-      ...securityHeaders(),
+      ...securityHeaders(connectOrigins),
       'content-type': CONTENT_TYPE[type],
       'cache-control': type === 'js' ? 'public, max-age=300' : 'no-store',
       ...extra,
@@ -113,6 +116,7 @@ export const ROUTES: Record<string, string[]> = {
   '/': ['GET', 'HEAD'],
   '/app.js': ['GET', 'HEAD'],
   '/casos': ['POST'],
+  '/anexos': ['POST'],
 };
 
 /** Route one request and answer it; throws only if rendering itself fails. */
@@ -120,7 +124,9 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
   const { logger, telemetry } = deps;
   const { method } = request;
   const { path, basePath } = routeOf(request.rawPath, request.stage);
-  const ctx: PageContext = { config: deps.service.config, basePath };
+  const uploads = deps.service.uploads;
+  const ctx: PageContext = { config: deps.service.config, basePath, attachments: Boolean(uploads) };
+  const origins = uploads?.origin ? [uploads.origin] : [];
   const json = wantsJson(request.headers);
   const page = (
     status: number,
@@ -130,7 +136,7 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
   ): WebformResponse =>
     json
       ? respond(status, JSON.stringify(jsonBody), 'json', extra)
-      : respond(status, renderPage(view, ctx), 'html', extra);
+      : respond(status, renderPage(view, ctx), 'html', extra, origins);
 
   const allowed = ROUTES[path];
   if (!allowed) {
@@ -148,7 +154,8 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
     return page(405, view, { message }, { allow: allowed.join(', ') });
   }
   if (path === '/app.js') return respond(200, APP_JS, 'js');
-  if (path === '/') return respond(200, renderPage({ kind: 'form' }, ctx), 'html');
+  if (path === '/') return respond(200, renderPage({ kind: 'form' }, ctx), 'html', {}, origins);
+  if (path === '/anexos') return uploadPolicies(request, deps);
 
   const contentType = header(request.headers, 'content-type') ?? '';
   const body = request.body ?? '';
@@ -194,4 +201,37 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
       : { kind: 'problem', title: 'Serviço temporariamente indisponível', message: SERVICE_UNAVAILABLE };
     return page(503, view, { message: SERVICE_UNAVAILABLE }, { 'retry-after': '30' });
   }
+}
+
+/** POST /anexos: counted against the per-IP limit like a submission, then the policies. */
+async function uploadPolicies(request: WebformRequest, deps: WebformHttpDeps): Promise<WebformResponse> {
+  const { service } = deps;
+  const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
+    respond(status, JSON.stringify(body), 'json', extra);
+  if (!service.uploads) return json(404, { message: 'Este formulário não aceita anexos no momento.' });
+  const now = service.clock.now();
+  const windowStart = hourWindowStart(now);
+  const hits = await service.rateLimiter.hit(rateLimitKey(request.sourceIp), windowStart, 3600);
+  if (hits > service.config.limits.webformPerIpPerHour) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + 3_600_000 - now.getTime()) / 1000));
+    deps.telemetry.rejected('rate_limit');
+    return json(
+      429,
+      { message: 'Muitos envios a partir da sua conexão. Tente novamente mais tarde.' },
+      { 'retry-after': String(retryAfter) },
+    );
+  }
+  const parsed = parseFormBody({
+    body: request.body,
+    contentType: header(request.headers, 'content-type'),
+    isBase64Encoded: request.isBase64Encoded,
+  });
+  if (!parsed.ok) return json(parsed.status, { message: parsed.message });
+  const result = await issueUploads(parsed.fields, { ...service, uploads: service.uploads });
+  if (result.status !== 200) deps.telemetry.rejected('attachments');
+  deps.logger.info('Upload policies', {
+    status: result.status,
+    files: result.status === 200 ? result.json.files.length : 0,
+  });
+  return json(result.status, result.json);
 }

@@ -10,6 +10,7 @@
  */
 import type { OuvidoriaConfig } from '../domain/config';
 import type { TicketCheck } from '../domain/decision';
+import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
 import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { describeHours } from '../domain/hours';
@@ -22,20 +23,34 @@ import {
   HONEYPOT_FIELD,
   TOPICS,
 } from './form';
+import { attachmentList, fileField } from './attachments-view';
 import { PAGE_CSS } from './styles';
 
 export interface PageContext {
   config: OuvidoriaConfig;
+  /** True when the uploads bucket is wired: the form shows its file field. */
+  attachments?: boolean;
   /** Path prefix of the API stage ('' for the $default stage), for the form action and script. */
   basePath?: string;
 }
 
 export type { GuidanceOutcome } from '../domain/guidance';
 
+/** A file as the confirmation page lists it. */
+export interface AttachmentView {
+  name: string;
+  size: number;
+  type: string;
+  scan: NonNullable<AttachmentMeta['scan']>;
+}
+
 export type WebformView =
-  /** `notice`: a message above the form (e.g. a temporary failure: the text typed is kept). */
-  | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string }
-  | { kind: 'accepted'; protocol: string; emailed: boolean }
+  /**
+   * `notice`: a message above the form (e.g. a temporary failure: the text typed is kept).
+   * `attachmentsError`: what was wrong with the files (they must be chosen again).
+   */
+  | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string; attachmentsError?: string }
+  | { kind: 'accepted'; protocol: string; emailed: boolean; attachments?: AttachmentView[] }
   | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
@@ -127,15 +142,16 @@ function isChecked(value: string | undefined): boolean {
   return value !== undefined && ['on', 'true', '1', 'sim', 'yes'].includes(value.trim().toLowerCase());
 }
 
-function errorSummary(errors: FieldErrors): SafeHtml {
+function errorSummary(errors: FieldErrors, attachmentsError?: string): SafeHtml {
   const listed = FIELD_NAMES.filter((name) => errors[name]);
-  if (listed.length === 0) return html``;
-  const title = listed.length === 1 ? 'Corrija 1 campo para enviar' : `Corrija ${listed.length} campos para enviar`;
+  const count = listed.length + (attachmentsError ? 1 : 0);
+  if (count === 0) return html``;
+  const title = count === 1 ? 'Corrija 1 campo para enviar' : `Corrija ${count} campos para enviar`;
   // autofocus moves focus here without JavaScript; app.js does the same for older browsers.
   return html`<div class="resumo-erros" id="resumo-erros" role="alert" tabindex="-1" aria-labelledby="resumo-erros-titulo" autofocus>
 <h2 id="resumo-erros-titulo">${title}</h2>
 <ul>
-${listed.map((name) => html`<li><a href="#${name}">${errors[name]}</a></li>\n`)}</ul>
+${listed.map((name) => html`<li><a href="#${name}">${errors[name]}</a></li>\n`)}${attachmentsError ? html`<li><a href="#anexos">${attachmentsError}</a></li>\n` : ''}</ul>
 </div>`;
 }
 
@@ -184,13 +200,13 @@ ${ACCESS_REASONS.map((r) => html`<li>${r.charAt(0).toLowerCase()}${r.slice(1)}</
 </ul>`;
 }
 
-function formSection(ctx: PageContext, values: FormValues, errors: FieldErrors): SafeHtml {
+function formSection(ctx: PageContext, values: FormValues, errors: FieldErrors, attachmentsError?: string): SafeHtml {
   const base = ctx.basePath ?? '';
   // An unknown topic selects the placeholder, so the person sees that one must be chosen.
   const topic = TOPICS.find((t) => t.value === values.assunto)?.value ?? '';
   return html`<h2 id="formulario">Formulário da Ouvidoria</h2>
 <p>Todos os campos são obrigatórios, exceto os marcados como opcionais.</p>
-<form id="form-ouvidoria" method="post" action="${base}/casos" accept-charset="UTF-8" novalidate>
+<form id="form-ouvidoria" method="post" action="${base}/casos" accept-charset="UTF-8"${ctx.attachments ? html` enctype="multipart/form-data"` : ''} novalidate>
 ${textField('nome', values, errors, { type: 'text', required: true, autocomplete: 'name' })}
 ${textField('email', values, errors, {
   type: 'email',
@@ -248,18 +264,25 @@ ${errorMessage('consentimento', errors)}
 <label for="${HONEYPOT_FIELD}">Não preencha este campo</label>
 <input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">
 </div>
+${ctx.attachments ? fileField(ctx.config.attachments, attachmentsError) : ''}
 <button type="submit">Enviar para a Ouvidoria</button>
 </form>`;
 }
 
-function formPage(ctx: PageContext, values: FormValues, errors: FieldErrors, notice?: string): string {
-  const hasErrors = FIELD_NAMES.some((name) => errors[name]);
+function formPage(
+  ctx: PageContext,
+  values: FormValues,
+  errors: FieldErrors,
+  notice?: string,
+  attachmentsError?: string,
+): string {
+  const hasErrors = FIELD_NAMES.some((name) => errors[name]) || Boolean(attachmentsError);
   const main = html`${notice ? html`<div class="resumo-erros" id="resumo-erros" role="alert" tabindex="-1" autofocus><p>${notice}</p></div>` : ''}
-${errorSummary(errors)}
+${errorSummary(errors, attachmentsError)}
 <h1>Ouvidoria</h1>
 ${hasErrors ? html`<p><a href="#formulario">Ir para o formulário</a></p>` : ''}
 ${guidanceSections(ctx)}
-${formSection(ctx, values, errors)}`;
+${formSection(ctx, values, errors, attachmentsError)}`;
   // GOV.UK practice: "Erro:" first in the title, so screen readers announce it on load.
   const title = hasErrors ? 'Erro: corrija o formulário' : notice ? 'Erro: tente novamente' : 'Fale com a Ouvidoria';
   return layout(ctx, title, main, { withScript: true });
@@ -269,7 +292,7 @@ function backLink(ctx: PageContext, label = 'Voltar ao formulário da Ouvidoria'
   return html`<p><a href="${ctx.basePath ?? ''}/">${label}</a></p>`;
 }
 
-function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean): string {
+function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean, files: AttachmentView[] = []): string {
   const main = html`<div class="aviso">
 <h1>Recebemos a sua manifestação</h1>
 <p>Número do protocolo:</p>
@@ -277,6 +300,7 @@ function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean): str
 <p>Guarde este número: ele identifica o seu caso em todas as nossas mensagens.</p>
 </div>
 ${emailed ? html`<p>Enviamos uma confirmação com o número do protocolo para o seu e-mail.</p>` : ''}
+${attachmentList(files)}
 <h2>Próximos passos</h2>
 <ol>
 <li><strong>Avaliação da solicitação</strong>: analisamos o seu caso com base nos registros de atendimento anteriores.</li>
@@ -321,9 +345,9 @@ function minutesText(seconds: number): string {
 export function renderPage(view: WebformView, ctx: PageContext): string {
   switch (view.kind) {
     case 'form':
-      return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice);
+      return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice, view.attachmentsError);
     case 'accepted':
-      return acceptedPage(ctx, view.protocol, view.emailed);
+      return acceptedPage(ctx, view.protocol, view.emailed, view.attachments);
     case 'guidance':
       return guidancePage(ctx, view.outcome, view.ticket, view.emailed);
     case 'received':

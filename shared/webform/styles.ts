@@ -39,5 +39,10 @@ button[aria-disabled=true]{background:#484848}
 .sr{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 footer{border-top:1px solid #b1b4b6;margin-top:3rem;color:#484848}
+.anexos{list-style:none;padding:0;margin:.5rem 0 0}
+.anexos li{margin:.35rem 0}
+.anexos progress{display:block;width:100%;max-width:20rem;height:1rem}
+.erro-texto{color:#a4000f}
+input[type=file]{font:inherit;max-width:100%}
 @media (forced-colors:active){.campo-erro{border-left-color:CanvasText}button{border-color:ButtonText}}
 `;

@@ -25,6 +25,7 @@ describe('sanitizeFilename', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400, unit: 'binary' }), fc.constantFrom(...FILE_KINDS), (name, kind) => {
         const clean = sanitizeFilename(name, kind);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
         expect(clean).not.toMatch(/[/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
         expect([...clean].length).toBeLessThanOrEqual(106);
         const parts = clean.split('.');
