@@ -6,13 +6,12 @@
 import {
   GetObjectCommand,
   GetObjectTaggingCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { CASE_TAG, type UploadState, STATE_TAG } from '../domain/uploads/plan';
+import { CASE_TAG, NAME_TAG, nameFromTag, nameTagValue, STATE_TAG, type UploadState } from '../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml } from '../uploads/post-policy';
 import type { StoredUpload, UploadStore } from '../uploads/ports';
 
@@ -42,7 +41,7 @@ export class S3UploadStore implements UploadStore {
       key,
       contentType: file.contentType,
       size: file.size,
-      tagging: taggingXml({ [STATE_TAG]: 'pending' }),
+      tagging: taggingXml({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }),
       metadata: { filename: encodeURIComponent(file.filename) },
       region,
       credentials,
@@ -60,7 +59,7 @@ export class S3UploadStore implements UploadStore {
         ContentType: file.contentType,
         ContentDisposition: 'attachment',
         Metadata: { filename: encodeURIComponent(file.filename) },
-        Tagging: `${STATE_TAG}=pending`,
+        Tagging: new URLSearchParams({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }).toString(),
       }),
     );
   }
@@ -70,11 +69,9 @@ export class S3UploadStore implements UploadStore {
     const uploads: StoredUpload[] = [];
     for (const object of listed.Contents ?? []) {
       if (!object.Key) continue;
-      const [head, tags] = await Promise.all([
-        this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: object.Key })),
-        this.tags(object.Key),
-      ]);
-      uploads.push({ key: object.Key, size: object.Size ?? 0, filename: head.Metadata?.['filename'], tags });
+      // Tags only: HeadObject would need s3:GetObject, denied until the scan says clean.
+      const tags = await this.tags(object.Key);
+      uploads.push({ key: object.Key, size: object.Size ?? 0, filename: nameFromTag(tags[NAME_TAG]), tags });
     }
     return uploads;
   }

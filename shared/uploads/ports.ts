@@ -5,7 +5,7 @@ import type { PresignedPost } from './post-policy';
 export interface StoredUpload {
   key: string;
   size: number;
-  /** x-amz-meta-filename, as we issued it (already sanitised, URI-encoded). */
+  /** The sanitised name we issued (from the name tag). */
   filename?: string | undefined;
   /** Object tags (GuardDuty's scan status, our state, the case). */
   tags: Record<string, string>;

@@ -148,14 +148,6 @@ export interface ClaimedUploads {
   infected: string[];
 }
 
-function decodeName(name: string | undefined): string {
-  try {
-    return decodeURIComponent(name ?? '');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * What is really in the bucket under a pending id, checked and tagged for the case. Only
  * files the scanner found clean are read (and their type checked on the bytes); infected and
@@ -175,7 +167,7 @@ export async function claimUploads(
   for (const object of stored) {
     total += object.size;
     if (object.size > config.maxFileBytes || total > config.maxTotalBytes) break;
-    const declaredName = decodeName(object.filename);
+    const declaredName = object.filename ?? '';
     let scan: AttachmentMeta['scan'] = scanStatusOf(object.tags);
     let filename = declaredName || 'anexo';
     let contentType = 'application/octet-stream';

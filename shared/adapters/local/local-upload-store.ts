@@ -7,7 +7,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CASE_TAG, SCAN_TAG, type ScanStatus, STATE_TAG, type UploadState } from '../../domain/uploads/plan';
+import {
+  CASE_TAG,
+  NAME_TAG,
+  nameFromTag,
+  nameTagValue,
+  SCAN_TAG,
+  type ScanStatus,
+  STATE_TAG,
+  type UploadState,
+} from '../../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml, verifyPostPolicy } from '../../uploads/post-policy';
 import type { StoredUpload, UploadStore } from '../../uploads/ports';
 
@@ -115,7 +124,7 @@ export class LocalUploadStore implements UploadStore {
       key,
       contentType: file.contentType,
       size: file.size,
-      tagging: taggingXml({ [STATE_TAG]: 'pending' }),
+      tagging: taggingXml({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }),
       metadata: { filename: encodeURIComponent(file.filename) },
       region: this.region,
       credentials: LOCAL_UPLOAD_CREDENTIALS,
@@ -149,6 +158,7 @@ export class LocalUploadStore implements UploadStore {
   async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void> {
     this.store(key, Buffer.from(bytes), file.contentType, encodeURIComponent(file.filename), {
       [STATE_TAG]: 'pending',
+      [NAME_TAG]: nameTagValue(file.filename),
     });
   }
 
@@ -156,7 +166,7 @@ export class LocalUploadStore implements UploadStore {
     return [...this.objects]
       .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, o]) => ({ key, size: o.bytes.length, filename: o.filename, tags: { ...o.tags } }));
+      .map(([key, o]) => ({ key, size: o.bytes.length, filename: nameFromTag(o.tags[NAME_TAG]), tags: { ...o.tags } }));
   }
 
   async tags(key: string): Promise<Record<string, string>> {

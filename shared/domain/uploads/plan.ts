@@ -26,6 +26,28 @@ export const STATE_TAG = 'ouvidoria-upload';
 export type UploadState = 'pending' | 'attached' | 'quarantined';
 /** Tag naming the case a claimed file belongs to (read back when a late scan result arrives). */
 export const CASE_TAG = 'ouvidoria-case';
+/**
+ * Tag holding the sanitised file name (base64, which S3 tag values accept). A tag, not metadata:
+ * HeadObject needs s3:GetObject, which the tag-based policy denies until the scan says clean,
+ * while the name of an infected file must still be listed.
+ */
+export const NAME_TAG = 'ouvidoria-name';
+
+const NAME_TAG_BYTES = 180;
+
+export function nameTagValue(name: string): string {
+  let bytes = Buffer.from(name, 'utf8');
+  if (bytes.length > NAME_TAG_BYTES) {
+    let end = NAME_TAG_BYTES;
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    bytes = bytes.subarray(0, end);
+  }
+  return bytes.toString('base64');
+}
+
+export function nameFromTag(value: string | undefined): string {
+  return value ? Buffer.from(value, 'base64').toString('utf8') : '';
+}
 
 /** The pending submission id: random, unguessable, the only thing the browser holds. */
 const PENDING_ID = /^[0-9a-f]{32}$/;

@@ -48,3 +48,12 @@ describe('keys', () => {
     expect(() => uploadPrefix('../x')).toThrow();
   });
 });
+
+describe('name tag', () => {
+  it('round-trips a name in S3 tag characters, cut at 180 UTF-8 bytes on a character boundary', async () => {
+    const { nameFromTag, nameTagValue } = await import('../../../../shared/domain/uploads/plan');
+    expect(nameFromTag(nameTagValue('fatura março.pdf'))).toBe('fatura março.pdf');
+    expect(nameTagValue('ç'.repeat(200))).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(nameFromTag(nameTagValue('ç'.repeat(200)))).toBe('ç'.repeat(90));
+  });
+});
