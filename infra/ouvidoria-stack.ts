@@ -27,6 +27,7 @@ import { Monitoring } from './constructs/monitoring';
 import { OuvidoriaFunction } from './constructs/ouvidoria-function';
 import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
+import { Uploads } from './constructs/uploads';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
 import { wildcardResourceFinding } from './nag';
@@ -94,6 +95,7 @@ export class OuvidoriaStack extends Stack {
   readonly staleSweep: scheduler.Schedule;
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
+  readonly uploads: Uploads;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: OuvidoriaStackProps) {
@@ -368,6 +370,16 @@ export class OuvidoriaStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       removalPolicy,
     });
+
+    // ── Webform attachments (issue 19): uploads bucket, GuardDuty Malware Protection ──────────────
+    this.uploads = new Uploads(this, 'Uploads', {
+      allowedOrigin: config.webformOrigin,
+      pendingUploadDays: config.attachments.pendingUploadDays,
+      retentionDays: config.rawMailRetentionDays,
+      accessLogsBucket: this.rawMail.accessLogsBucket,
+      retainData: config.retainData,
+    });
+    this.uploads.grantWebform(this.webform);
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {

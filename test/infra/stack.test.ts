@@ -320,6 +320,10 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
       'ReadZendeskCredentials',
+      // Attachments (issue 19): test/infra/uploads.test.ts checks their scope.
+      'PutUploads',
+      'ListUploads',
+      'ReadCleanUploads',
     ]);
   });
 
@@ -668,10 +672,14 @@ describe('data kept or removed with retainData', () => {
     const { stack, template } = variant;
     const buckets = autoDelete(template).map((r) => r.Properties.BucketName);
     expect(buckets).toEqual(
-      expect.arrayContaining([ref(stack, stack.rawMail.bucket), ref(stack, stack.rawMail.accessLogsBucket)]),
+      expect.arrayContaining([
+        ref(stack, stack.rawMail.bucket),
+        ref(stack, stack.rawMail.accessLogsBucket),
+        ref(stack, stack.uploads.bucket),
+      ]),
     );
-    expect(buckets).toHaveLength(2);
-    for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket]) {
+    expect(buckets).toHaveLength(3);
+    for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket, stack.uploads.bucket]) {
       expect(template.toJSON().Resources[logicalId(stack, bucket)].DeletionPolicy).toBe('Delete');
     }
   });
@@ -936,10 +944,10 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes GET /, GET /app.js and POST /casos to the webform function', () => {
+  it('routes GET /, GET /app.js, POST /casos and POST /anexos to the webform function', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /casos']);
+    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /anexos', 'POST /casos']);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: arnOf(stack, stack.webform.function),
