@@ -96,6 +96,7 @@ export class OuvidoriaStack extends Stack {
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
   readonly uploads: Uploads;
+  readonly attachmentScan: OuvidoriaFunction;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: OuvidoriaStackProps) {
@@ -380,6 +381,18 @@ export class OuvidoriaStack extends Stack {
       retainData: config.retainData,
     });
     this.uploads.grantWebform(this.webform);
+    // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
+    this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
+      ...common,
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      entry: 'functions/attachment-scan/handler.ts',
+      serviceName: 'attachment-scan',
+      description: 'GuardDuty scan result of a webform upload → the case (and a pt-BR note if infected)',
+      environment: { ...baseEnv, [ENV.ticketDirectory]: 'table' },
+    });
+    this.uploads.connectScanResults(this.attachmentScan, this.table.table);
+    this.sending.grantSend(this.attachmentScan.role);
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -1,7 +1,11 @@
 import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCAN_TAG, STATE_TAG, UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
 import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
@@ -199,5 +203,70 @@ export class Uploads extends Construct {
       reason:
         'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
     });
+  }
+
+  /**
+   * Scan results that arrive after the submission: GuardDuty's EventBridge event → `fn`
+   * (functions/attachment-scan), which records them on the case. Failed deliveries are retried,
+   * then kept in a dead-letter queue. `fn` may read tags, set our state tag, read clean objects,
+   * and read and update case items.
+   */
+  connectScanResults(fn: OuvidoriaFunction, table: dynamodb.ITable): sqs.Queue {
+    const objects = this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`);
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagUploads',
+        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadCleanUploads',
+        actions: ['s3:GetObject'],
+        resources: [objects],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RecordScanOnCase',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Scan results name any upload (random keys under uploads/): tag and clean-read grants are confined to that prefix of the uploads bucket.',
+    });
+
+    const dlq = new sqs.Queue(this, 'ScanResultsDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(dlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'Dead-letter queue of the scan-result rule; a dead-letter queue of its own would only hide failed events one level deeper.',
+    });
+    new events.Rule(this, 'ScanResults', {
+      description: 'GuardDuty Malware Protection scan results of webform uploads → the case',
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: ['GuardDuty Malware Protection Object Scan Result'],
+        detail: { s3ObjectDetails: { bucketName: [this.bucket.bucketName] } },
+      },
+      targets: [
+        new targets.LambdaFunction(fn.function, {
+          deadLetterQueue: dlq,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+    return dlq;
   }
 }

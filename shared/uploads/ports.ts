@@ -40,3 +40,17 @@ export function scanStatusOf(tags: Record<string, string>): ScanStatus {
 
 /** Environment variable naming the uploads bucket (set by infra/constructs/uploads.ts). */
 export const UPLOADS_BUCKET_ENV = 'UPLOADS_BUCKET';
+
+/** The case's record of one file: its scan result (and, once clean, its proved type and name). */
+export interface AttachmentScanRecorder {
+  /** `missing`: no such case or file; `unchanged`: that result was already recorded (a redelivery). */
+  recordScan(
+    caseId: string,
+    key: string,
+    update: {
+      scan: NonNullable<import('../domain/submission').AttachmentMeta['scan']>;
+      filename?: string;
+      contentType?: string;
+    },
+  ): Promise<'recorded' | 'unchanged' | 'missing'>;
+}

@@ -102,6 +102,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         // the webform puts, tags and reads (clean only) uploads/*.
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the scan-result function
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
         'AwsSolutions-IAM5[Resource::*]', // SetActiveReceiptRuleSet
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',
@@ -110,7 +111,8 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::<RequeueStaleFunction5A4D5097.Arn>:*]', // the sweep schedule's invoke
         'AwsSolutions-S1', // the access-log bucket
         'AwsSolutions-SMG4', // Zendesk token rotation
-        'AwsSolutions-SQS3', // the four DLQs
+        'AwsSolutions-SQS3', // the four DLQs, and the scan-result DLQ (issue 19)
+        'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',

@@ -153,8 +153,8 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Five functions and the rule-set activation handler.
-    expect(functions.length).toBe(6);
+    // Six functions (attachment-scan from issue 19) and the rule-set activation handler.
+    expect(functions.length).toBe(7);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -660,8 +660,8 @@ describe('SES receiving', () => {
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
-    // Our five functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+    // Our six functions and CDK's bucket-emptying provider (retainData is false in this variant).
+    template.resourceCountIs('AWS::Lambda::Function', 7);
   });
 });
 
@@ -881,9 +881,10 @@ describe('queues and scheduler', () => {
     }
   });
 
-  it('denies non-TLS access on all five queues', () => {
+  it('denies non-TLS access on all six queues', () => {
     const policies = Object.values(dev.template.findResources('AWS::SQS::QueuePolicy'));
-    expect(policies).toHaveLength(5);
+    // The five of the pipeline and the scan-result DLQ (issue 19).
+    expect(policies).toHaveLength(6);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

@@ -137,3 +137,38 @@ describe('webform grants (least privilege)', () => {
     });
   });
 });
+
+describe('late scan results', () => {
+  it('an EventBridge rule sends GuardDuty object scan results of this bucket to the scan function, with a DLQ', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+        detail: { s3ObjectDetails: { bucketName: [{ Ref: ref(stack.uploads.bucket) }] } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AttachmentScanFunction'), 'Arn'] },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 21600 },
+        }),
+      ],
+    });
+  });
+
+  it('the scan function tags and reads clean uploads, and reads and updates case items only', () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: ref(stack.attachmentScan.role) }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const sids = statements.map((s) => s['Sid']);
+    expect(sids).toEqual(expect.arrayContaining(['TagUploads', 'ReadCleanUploads', 'RecordScanOnCase']));
+    expect(statements.find((s) => s['Sid'] === 'RecordScanOnCase')?.['Action']).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+});
