@@ -30,6 +30,7 @@ import { OuvidoriaFunction } from './constructs/ouvidoria-function';
 import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
 import { Reports } from './constructs/reports';
+import { Uploads } from './constructs/uploads';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
 import { wildcardResourceFinding } from './nag';
@@ -99,6 +100,8 @@ export class OuvidoriaStack extends Stack {
   readonly staleSweep: scheduler.Schedule;
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
+  readonly uploads: Uploads;
+  readonly attachmentScan: OuvidoriaFunction;
   readonly monitoring: Monitoring;
   readonly reports: Reports;
   readonly lifecycle: CaseLifecycle;
@@ -395,6 +398,28 @@ export class OuvidoriaStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       removalPolicy,
     });
+
+    // ── Webform attachments (issue 19): uploads bucket, GuardDuty Malware Protection ──────────────
+    this.uploads = new Uploads(this, 'Uploads', {
+      allowedOrigin: config.webformOrigin,
+      pendingUploadDays: config.attachments.pendingUploadDays,
+      retentionDays: config.rawMailRetentionDays,
+      accessLogsBucket: this.rawMail.accessLogsBucket,
+      retainData: config.retainData,
+    });
+    this.uploads.grantWebform(this.webform);
+    // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
+    this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
+      ...common,
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      entry: 'functions/attachment-scan/handler.ts',
+      serviceName: 'attachment-scan',
+      description: 'GuardDuty scan result of a webform upload → the case (and a pt-BR note if infected)',
+      environment: { ...baseEnv, [ENV.ticketDirectory]: 'table' },
+    });
+    this.uploads.connectScanResults(this.attachmentScan, this.table.table);
+    this.sending.grantSend(this.attachmentScan.role);
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {

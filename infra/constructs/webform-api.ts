@@ -74,6 +74,8 @@ export class WebformApi extends Construct {
       // The page's progressive enhancement (character counter, double-submit guard), CSP 'self'.
       ...this.api.addRoutes({ path: '/app.js', methods: [apigw.HttpMethod.GET], integration }),
       ...this.api.addRoutes({ path: '/casos', methods: [apigw.HttpMethod.POST], integration }),
+      // Presigned upload policies for the form's attachments (issue 19).
+      ...this.api.addRoutes({ path: '/anexos', methods: [apigw.HttpMethod.POST], integration }),
     ];
     for (const route of routes) {
       Validations.of(route).acknowledge({

@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { DateTime } from 'luxon';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Clock } from '../../shared/ports';
+import type { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { type BoardData, caseSummary, deferralsByCase, renderBoard, renderCaseDetail, renderNotFound } from './board';
+import { handleLocalS3, LOCAL_S3_PATH } from './s3';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -36,6 +38,8 @@ export interface HttpServerOptions {
   /** The virtual clock: the request time API Gateway would stamp. */
   clock: Clock;
   onError?: (error: unknown) => void;
+  /** The local uploads bucket, served under /_s3/<bucket>/ (browser POST uploads, clean downloads). */
+  uploads?: { store: LocalUploadStore; allowedOrigin: () => string };
 }
 
 export interface LocalHttpServer {
@@ -230,13 +234,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const uploads = options.uploads;
     const work =
-      path === '/painel' || path.startsWith('/painel/') || path.startsWith('/api/local/')
-        ? local(req, res, path)
-        : readBody(req).then(async (body) => {
-            const event = apiGatewayEvent(req, body, options.clock.now());
-            writeWebformResult(res, await options.webform(event), req.method === 'HEAD');
-          });
+      uploads && path.startsWith(LOCAL_S3_PATH)
+        ? handleLocalS3(req, res, path, uploads.store, uploads.allowedOrigin(), () => options.clock.now())
+        : path === '/painel' || path.startsWith('/painel/') || path.startsWith('/api/local/')
+          ? local(req, res, path)
+          : readBody(req).then(async (body) => {
+              const event = apiGatewayEvent(req, body, options.clock.now());
+              writeWebformResult(res, await options.webform(event), req.method === 'HEAD');
+            });
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof BodyTooLarge) {

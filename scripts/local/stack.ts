@@ -35,6 +35,7 @@ import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
+import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { buildWebformDeps } from '../../shared/composition/webform';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
@@ -137,6 +138,8 @@ export interface LocalStack {
   releaseTimers(): Promise<number>;
   /** The secret of the per-case staff reply addresses (`npm run mail -- --as <analyst>` uses it). */
   replySecret: ReplySecret;
+  /** The local uploads bucket (webform attachments, EICAR stand-in scanner). */
+  uploads: LocalUploadStore;
   stop(): Promise<void>;
 }
 
@@ -280,11 +283,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
       body: 'O ambiente local está iniciando. Tente de novo em instantes.',
     };
+    // Webform attachments (issue 19): the local uploads bucket with its EICAR stand-in scanner.
+    let uploadsOrigin = '';
+    const uploads = new LocalUploadStore({
+      url: () => `${uploadsOrigin}/_s3/ouvidoria-uploads-local/`,
+      dir: join(dataDir, 'uploads'),
+    });
     const http = await listen('http', () =>
       startHttpServer({
         host: LOCAL_HOST,
         port: options.ports.http,
         clock,
+        uploads: { store: uploads, allowedOrigin: () => uploadsOrigin },
         webform: async (event) => (webform ? ((await webform(event)) as never) : notReady),
         board: {
           load: () => (board ? board.load() : Promise.reject(new NotReady())),
@@ -295,6 +305,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     stops.push(() => http.stop());
     const httpOrigin = `http://${LOCAL_HOST}:${http.port}`;
+    uploadsOrigin = httpOrigin;
 
     const config = parseConfig({ ...localConfigInput, webformOrigin: httpOrigin, ...options.configOverrides });
     const calendar = officeCalendar(config, 'office');
@@ -376,7 +387,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const webformLog = logger('webform');
     webform = createWebformHandler({
-      ...buildWebformDeps(settings, { client, clock, mailer, queue }),
+      ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
     }) as (event: unknown) => Promise<unknown>;
@@ -489,6 +500,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       timers,
       releaseTimers: () => timerPump.tick(),
       replySecret: lifecycle.secret,
+      uploads,
       stop: stopAll,
     };
   } catch (error) {

@@ -1,14 +1,21 @@
-/** The webform function's dependencies: the intake's, plus the per-IP rate limiter. */
+/** The webform function's dependencies: the intake's, plus the per-IP rate limiter and the uploads bucket. */
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
+import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
+import type { UploadStore } from '../uploads/ports';
 import type { WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import type { Settings } from './settings';
 
-export function buildWebformDeps(settings: Settings, overrides: IntakeOverrides = {}): WebformDeps {
+export function buildWebformDeps(
+  settings: Settings,
+  overrides: IntakeOverrides & { uploads?: UploadStore } = {},
+): WebformDeps {
   const client = overrides.client ?? tableClient(settings);
+  const { uploads, ...intake } = overrides;
   return {
-    ...buildIntakeDeps(settings, { ...overrides, client }),
+    ...buildIntakeDeps(settings, { ...intake, client }),
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
+    uploads: uploads ?? uploadStoreFromEnv(),
   };
 }

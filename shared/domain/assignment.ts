@@ -9,6 +9,7 @@ import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '
 import type { Analyst } from './staff';
 import type { AttachmentMeta } from './submission';
 import { splitQuoted } from './text';
+import { SCAN_LABELS } from './uploads/plan';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -125,7 +126,8 @@ function attachmentItems(messages: CaseMessage[]): MailInline[][] {
       const name = a.filename && a.filename.trim() !== '' ? a.filename : '(sem nome)';
       const where = messages.length > 1 ? ` — mensagem ${index + 1}` : '';
       const inline = a.inline ? ', em linha' : '';
-      items.push([{ strong: name }, ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}`]);
+      const scan = a.scan ? ` — ${SCAN_LABELS[a.scan]}` : '';
+      items.push([{ strong: name }, ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`]);
     }
   });
   return items;

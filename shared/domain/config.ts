@@ -124,9 +124,40 @@ export const ConfigSchema = z.object({
     /** Open (not closed) cases one sender may have at once through the webform. */
     maxOpenCasesPerSender: z.number().int().min(1).default(5),
   }),
+  /** Files a merchant attaches on the webform (issue 19); every key has a default. */
+  attachments: z
+    .object({
+      /** Files per submission. */
+      maxFiles: z.number().int().min(0).max(20).default(5),
+      /** Bytes per file. */
+      maxFileBytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(10 * 1024 * 1024),
+      /** Bytes of all the files of one submission together. */
+      maxTotalBytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(25 * 1024 * 1024),
+      /** Types accepted, checked on the bytes (magic numbers), never on the name or the browser's claim. */
+      allowedTypes: z
+        .array(z.enum(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt']))
+        .min(1)
+        .default(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt']),
+      /** Seconds a presigned POST policy stays valid. */
+      uploadPolicySeconds: z.number().int().min(30).max(3600).default(300),
+      /** Files one sender may attach per day on the webform (on top of the per-IP limit). */
+      maxFilesPerSenderPerDay: z.number().int().min(1).default(25),
+      /** Days an upload that no submission claimed is kept before the lifecycle rule deletes it. */
+      pendingUploadDays: z.number().int().min(1).max(30).default(1),
+    })
+    .prefault({}),
 });
 
 export type OuvidoriaConfig = z.infer<typeof ConfigSchema>;
+export type AttachmentsConfig = OuvidoriaConfig['attachments'];
 export type OfficeHours = z.infer<typeof HoursSchema>;
 
 /** Parses a configuration, failing with every problem listed by path. */

@@ -2,8 +2,12 @@ import { formatDateTimePtBr } from './calendar';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import type { TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
+import { ACCESS_REASONS, GUIDANCE_TITLES, type GuidanceOutcome, guidanceSubject, SUPPORT_RESOLVES } from './guidance';
+import { describeHours } from './hours';
 import type { Outcome } from './outcome';
 import type { MessageLanguage } from './text';
+
+export { describeHours } from './hours';
 
 /**
  * The automatic replies a merchant gets for each outcome (SPEC.md, "Eligibility"), in pt-BR.
@@ -42,43 +46,6 @@ type Inline = string | { strong: string } | { href: string; label: string };
 /** A block: paragraph, heading, bullet list, or short lines kept together (a signature). */
 type Block = { p: Inline[] } | { h: string } | { ul: Inline[][] } | { lines: string[] };
 
-const WEEKDAY_NAMES: Record<number, string> = {
-  1: 'segunda-feira',
-  2: 'terça-feira',
-  3: 'quarta-feira',
-  4: 'quinta-feira',
-  5: 'sexta-feira',
-  6: 'sábado',
-  7: 'domingo',
-};
-
-/** "segunda-feira" → "segunda" (the first day of a range reads "de segunda a sexta-feira"). */
-function shortDay(day: number): string {
-  return (WEEKDAY_NAMES[day] ?? '').replace(/-feira$/, '');
-}
-
-function joinPt(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`;
-}
-
-/**
- * Opening days and hours in pt-BR, from the configuration:
- * `{days:[1..5], open:'09:00', close:'17:00'}` → "segunda a sexta-feira, das 09:00 às 17:00"
- * (", exceto feriados" appended with `exceptHolidays`).
- */
-export function describeHours(hours: OfficeHours, options: { exceptHolidays?: boolean } = {}): string {
-  const days = [...new Set(hours.days)].sort((a, b) => a - b);
-  const first = days[0] as number;
-  const last = days[days.length - 1] as number;
-  const contiguous = days.length >= 3 && last - first === days.length - 1;
-  const dayText = contiguous
-    ? `${shortDay(first)} a ${WEEKDAY_NAMES[last]}`
-    : joinPt(days.map((d) => WEEKDAY_NAMES[d] ?? ''));
-  const holidays = options.exceptHolidays ? ', exceto feriados' : '';
-  return `${dayText}, das ${hours.open} às ${hours.close}${holidays}`;
-}
-
 const SUBJECT_MAX = 150;
 
 /** "Re: <subject>", without stacking prefixes ("RES:", "Re:", "Resp:", "AW:" are replies already). */
@@ -94,22 +61,16 @@ function cleanName(name: string | undefined): string | undefined {
   return clean === '' ? undefined : clean;
 }
 
-const DEFAULT_SUBJECTS: Record<Exclude<ReplyOutcome, 'ACCEPTED'>, string> = {
-  NO_PRIOR_TICKET: 'Ouvidoria: fale primeiro com a Central de Atendimento',
-  TICKET_INVALID: 'Ouvidoria: confira o número do seu chamado',
-  ACCESS_ISSUE: 'Ouvidoria: sem acesso ao painel administrativo',
-  BILLING_QUESTION: 'Ouvidoria: planos, faturas e cobrança',
-  NOT_A_CLIENT: 'Ouvidoria: fale com o nosso time Comercial',
-  OUT_OF_SCOPE_FEATURE: 'Ouvidoria: funcionalidades e integrações',
-  OUT_OF_SCOPE_COMMERCIAL: 'Ouvidoria: negociações comerciais',
-};
+const DEFAULT_SUBJECTS = Object.fromEntries(
+  (Object.keys(GUIDANCE_TITLES) as GuidanceOutcome[]).map((o) => [o, guidanceSubject(o)]),
+) as Record<GuidanceOutcome, string>;
 
 function supportCentreBlock(config: OuvidoriaConfig): Block {
   return {
     p: [
       'Nossa ',
       { href: config.links.supportCentre, label: 'Central de Atendimento' },
-      ` funciona de ${describeHours(config.supportHours)}. Resolvemos mais de 99% das solicitações que recebemos diariamente.`,
+      ` funciona de ${describeHours(config.supportHours)}. Resolvemos ${SUPPORT_RESOLVES}.`,
     ],
   };
 }
@@ -258,12 +219,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           ],
         },
         {
-          ul: [
-            ['Usuário bloqueado devido a um longo período de inatividade;'],
-            ['Domínio da loja congelado no registro.br;'],
-            ['Alteração incorreta do domínio da loja;'],
-            ['Outros tipos de bloqueio.'],
-          ],
+          ul: ACCESS_REASONS.map((reason) => [reason]),
         },
         {
           p: [

@@ -34,6 +34,16 @@ export const AttachmentMetaSchema = z.object({
   /** Content-ID of an inline part. */
   contentId: z.string().max(1000).optional(),
   inline: z.boolean().default(false),
+  /** Webform upload: object key in the uploads bucket (the bytes live there, not in raw mail). */
+  key: z.string().max(300).optional(),
+  /**
+   * Webform upload: malware scan (GuardDuty Malware Protection for S3, or the local stand-in), and
+   * REFUSED when the bytes proved another type than the accepted ones. Only NO_THREATS_FOUND files
+   * can be read.
+   */
+  scan: z
+    .enum(['PENDING', 'NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED', 'REFUSED'])
+    .optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 

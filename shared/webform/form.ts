@@ -127,7 +127,11 @@ const isMissing = (input: unknown) => input === undefined || input === null || i
  */
 export function visibleLength(value: string): number {
   let count = 0;
-  for (const _ of value.replace(/[\p{Cf}\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim()) count++;
+  for (const _ of value
+    .replace(/[\p{Cf}\p{Cc}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim())
+    count++;
   return count;
 }
 

@@ -8,12 +8,12 @@
  * (escaped); config links only reach an href through `safeUrl`. No inline style attributes and no
  * inline scripts: the CSP allows the one <style> block by hash and scripts from 'self' only.
  */
-import { createHash } from 'node:crypto';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { TicketCheck } from '../domain/decision';
+import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
-import type { Outcome } from '../domain/outcome';
-import { describeHours } from '../domain/replies';
+import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import { describeHours } from '../domain/hours';
 import {
   FIELD_NAMES,
   type FieldErrors,
@@ -23,268 +23,40 @@ import {
   HONEYPOT_FIELD,
   TOPICS,
 } from './form';
+import { attachmentList, fileField } from './attachments-view';
+import { PAGE_CSS } from './styles';
 
 export interface PageContext {
   config: OuvidoriaConfig;
+  /** True when the uploads bucket is wired: the form shows its file field. */
+  attachments?: boolean;
   /** Path prefix of the API stage ('' for the $default stage), for the form action and script. */
   basePath?: string;
 }
 
-/** Outcomes answered with guidance instead of a case (QUARANTINED never reaches a page). */
-export type GuidanceOutcome = Exclude<Outcome, 'ACCEPTED' | 'QUARANTINED'>;
+export type { GuidanceOutcome } from '../domain/guidance';
+
+/** A file as the confirmation page lists it. */
+export interface AttachmentView {
+  name: string;
+  size: number;
+  type: string;
+  scan: NonNullable<AttachmentMeta['scan']>;
+}
 
 export type WebformView =
-  /** `notice`: a message above the form (e.g. a temporary failure: the text typed is kept). */
-  | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string }
-  | { kind: 'accepted'; protocol: string; emailed: boolean }
+  /**
+   * `notice`: a message above the form (e.g. a temporary failure: the text typed is kept).
+   * `attachmentsError`: what was wrong with the files (they must be chosen again).
+   */
+  | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string; attachmentsError?: string }
+  | { kind: 'accepted'; protocol: string; emailed: boolean; attachments?: AttachmentView[] }
   | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'open-cases'; limit: number }
   | { kind: 'problem'; title: string; message: string };
-
-// ---------------------------------------------------------------------------------------------
-// Styles and script (served, never inline)
-// ---------------------------------------------------------------------------------------------
-
-/** Contrast: text #1a1a1a and links #0b4fb3 on white (> 7:1), errors #a4000f (> 7:1). */
-export const PAGE_CSS = `
-*,*::before,*::after{box-sizing:border-box}
-html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:100%;line-height:1.5;color:#1a1a1a;background:#ffffff}
-body{margin:0}
-.pular{position:absolute;left:-10000px;top:0;padding:.5rem 1rem;background:#ffdd00;color:#1a1a1a}
-.pular:focus{left:0}
-header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}
-header{border-bottom:4px solid #0b4fb3}
-header p{margin:0;font-weight:700;font-size:1.25rem}
-h1{font-size:2rem;line-height:1.2;margin:1rem 0}
-h2{font-size:1.375rem;margin:2rem 0 .75rem}
-a{color:#0b4fb3;text-decoration:underline;text-underline-offset:.15em}
-a:hover{text-decoration-thickness:3px}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,[tabindex="-1"]:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #1a1a1a}
-.campo{margin:0 0 1.5rem}
-label,legend{display:block;font-weight:700;margin:0 0 .25rem}
-.dica{display:block;color:#484848;margin:0 0 .35rem}
-.opcional{font-weight:400}
-input[type=text],input[type=email],select,textarea{display:block;width:100%;max-width:100%;font:inherit;padding:.5rem;border:2px solid #1a1a1a;border-radius:0;background:#ffffff;color:#1a1a1a}
-textarea{min-height:12rem;resize:vertical}
-fieldset{border:0;margin:0 0 1.5rem;padding:0}
-legend{font-size:1.125rem}
-.opcao{display:flex;gap:.6rem;align-items:flex-start;margin:.4rem 0}
-.opcao input{width:1.5rem;height:1.5rem;margin:.1rem 0 0;flex:none}
-.opcao label{font-weight:400;margin:0}
-.campo-erro{border-left:5px solid #a4000f;padding-left:1rem}
-.campo-erro input[type=text],.campo-erro input[type=email],.campo-erro select,.campo-erro textarea{border-width:3px;border-color:#a4000f}
-.erro{display:block;color:#a4000f;font-weight:700;margin:0 0 .35rem}
-.resumo-erros{border:5px solid #a4000f;padding:1rem;margin:0 0 2rem}
-.resumo-erros h2{margin-top:0}
-.resumo-erros a{color:#a4000f;font-weight:700}
-.aviso{border-left:10px solid #0b4fb3;background:#eef3fb;padding:1rem;margin:1rem 0}
-.protocolo{font-size:1.75rem;font-weight:700;letter-spacing:.03em;margin:.5rem 0}
-button{font:inherit;font-weight:700;padding:.7rem 1.4rem;background:#00703c;color:#ffffff;border:2px solid #002d18;border-radius:0;cursor:pointer}
-button[aria-disabled=true]{background:#484848}
-.contador{color:#484848;margin:.35rem 0 0}
-.sr{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-footer{border-top:1px solid #b1b4b6;margin-top:3rem;color:#484848}
-@media (forced-colors:active){.campo-erro{border-left-color:CanvasText}button{border-color:ButtonText}}
-`;
-
-const STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}'`;
-
-/**
- * Progressive enhancement only (the form works without it): focus the error summary, count the
- * description's characters (announced after a pause, not on every key), and stop a second submit
- * while the first is on its way (the server also deduplicates it).
- */
-export const APP_JS = `(function () {
-  'use strict';
-  var form = document.getElementById('form-ouvidoria');
-  if (!form) return;
-  var summary = document.getElementById('resumo-erros');
-  if (summary) summary.focus();
-  var desc = document.getElementById('descricao');
-  var visible = document.getElementById('descricao-contador');
-  var live = document.getElementById('descricao-contador-aviso');
-  if (desc && visible && live) {
-    var max = Number(desc.getAttribute('maxlength')) || ${FORM_LIMITS.descricaoMax};
-    var timer = null;
-    var text = function () {
-      var left = max - desc.value.length;
-      return left >= 0 ? 'Restam ' + left + ' de ' + max + ' caracteres.' : 'Você passou ' + (-left) + ' caracteres do limite.';
-    };
-    var update = function () {
-      visible.textContent = text();
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(function () { live.textContent = text(); }, 1500);
-    };
-    visible.hidden = false;
-    visible.textContent = text();
-    desc.addEventListener('input', update);
-  }
-  var sending = false;
-  var button = form.querySelector('button[type=submit]');
-  form.addEventListener('submit', function (event) {
-    if (sending) { event.preventDefault(); return; }
-    sending = true;
-    if (button) { button.setAttribute('aria-disabled', 'true'); button.textContent = 'Enviando…'; }
-  });
-  window.addEventListener('pageshow', function () {
-    sending = false;
-    if (button) { button.removeAttribute('aria-disabled'); button.textContent = 'Enviar para a Ouvidoria'; }
-  });
-})();
-`;
-
-/** Headers every response carries (HTML, JSON and the script alike). */
-export function securityHeaders(): Record<string, string> {
-  return {
-    'content-security-policy': [
-      "default-src 'none'",
-      `style-src ${STYLE_HASH}`,
-      "script-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-    ].join('; '),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Guidance per outcome (shared by the page and the JSON answer)
-// ---------------------------------------------------------------------------------------------
-
-export interface GuidanceLink {
-  label: string;
-  href: string;
-}
-
-export interface Guidance {
-  title: string;
-  paragraphs: string[];
-  /** Bullet points shown after the paragraphs (e.g. the causes of a lost panel access). */
-  items: string[];
-  links: GuidanceLink[];
-}
-
-function supportCentreSentence(config: OuvidoriaConfig): string {
-  return `A Central de Atendimento funciona de ${describeHours(config.supportHours)} e resolve mais de 99% das solicitações que recebemos diariamente.`;
-}
-
-function ticketProblem(ticket: TicketCheck | undefined): string {
-  if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
-    return `O número de chamado informado (${ticket.number}) não está no formato dos números de chamado da nossa Central de Atendimento.`;
-  }
-  if (ticket && ticket.status !== 'none') {
-    // One message for "not found" and "not yours": we never confirm that someone else's ticket exists.
-    return `Não localizamos o chamado nº ${ticket.number} vinculado ao e-mail informado.`;
-  }
-  return 'Não localizamos o chamado anterior informado.';
-}
-
-const COME_BACK =
-  'Se você já passou pelos canais de atendimento e a solicitação não foi resolvida de forma satisfatória, envie o formulário novamente informando o número do chamado anterior e uma descrição detalhada.';
-
-/** What to tell the person, for every outcome that is not a case. Links come from the config. */
-export function guidanceFor(outcome: GuidanceOutcome, config: OuvidoriaConfig, ticket?: TicketCheck): Guidance {
-  const { links } = config;
-  const supportCentre = { label: 'Central de Atendimento', href: links.supportCentre };
-  const openTicket = { label: 'Abrir um chamado', href: links.openTicket };
-  const knowledgeBase = { label: 'Base de Conhecimento', href: links.knowledgeBase };
-  const statusPage = { label: 'Status da plataforma', href: links.statusPage };
-  const sales = { label: 'Falar com o Comercial', href: links.sales };
-  switch (outcome) {
-    case 'NO_PRIOR_TICKET':
-      return {
-        title: 'Fale primeiro com a Central de Atendimento',
-        paragraphs: [
-          'A Ouvidoria é acionada depois que a solicitação já passou pelos canais de atendimento (chat, e-mail, telefone ou WhatsApp, conforme o plano contratado) e não foi resolvida de forma satisfatória.',
-          'Como não encontramos o número de um chamado anterior, ainda não podemos abrir um caso na Ouvidoria.',
-          supportCentreSentence(config),
-          COME_BACK,
-        ],
-        items: [],
-        links: [supportCentre, openTicket, knowledgeBase, statusPage],
-      };
-    case 'TICKET_INVALID':
-      return {
-        title: 'Confira o número do seu chamado',
-        paragraphs: [
-          ticketProblem(ticket),
-          'Confira o número na confirmação que você recebeu ao abrir o chamado e envie o formulário novamente. Se o chamado foi aberto com outro endereço de e-mail, informe esse mesmo e-mail no formulário.',
-          supportCentreSentence(config),
-        ],
-        items: [],
-        links: [supportCentre, openTicket],
-      };
-    case 'ACCESS_ISSUE':
-      return {
-        title: 'Sem acesso ao painel administrativo',
-        paragraphs: [
-          'Entendemos que você está sem acesso ao painel administrativo da sua loja. Isso pode ocorrer pelos seguintes motivos:',
-        ],
-        items: [
-          'Usuário bloqueado devido a um longo período de inatividade;',
-          'Domínio da loja congelado no registro.br;',
-          'Alteração incorreta do domínio da loja;',
-          'Outros tipos de bloqueio.',
-        ],
-        links: [{ label: 'Abrir um chamado com o suporte técnico', href: links.openTicket }, statusPage],
-      };
-    case 'BILLING_QUESTION':
-      return {
-        title: 'Planos, faturas e cobrança',
-        paragraphs: [
-          'Para dúvidas sobre planos, faturas, cobrança e migração de plano, a nossa Base de Conhecimento tem o direcionamento para a sua necessidade.',
-          supportCentreSentence(config),
-          COME_BACK,
-        ],
-        items: [],
-        links: [{ label: 'Base de Conhecimento: planos e faturas', href: links.billingKnowledgeBase }, supportCentre],
-      };
-    case 'NOT_A_CLIENT':
-      return {
-        title: 'Fale com o nosso time Comercial',
-        paragraphs: [
-          'Se você ainda não é cliente ou não tem mais acesso à central do cliente, o time mais indicado para ajudar é o Comercial: preencha o formulário ou inicie um chat.',
-          'A Ouvidoria atua nas solicitações de clientes que já passaram pelos canais de atendimento e não tiveram a solicitação resolvida.',
-        ],
-        items: [],
-        links: [sales],
-      };
-    case 'OUT_OF_SCOPE_FEATURE':
-      return {
-        title: 'Funcionalidades e integrações',
-        paragraphs: [
-          'A Ouvidoria não pode atuar em solicitações que envolvam funcionalidades e/ou integrações que não existem na plataforma.',
-          'Para conhecer os recursos e as integrações disponíveis e como usá-los, consulte a nossa Base de Conhecimento.',
-          COME_BACK,
-        ],
-        items: [],
-        links: [knowledgeBase],
-      };
-    case 'OUT_OF_SCOPE_COMMERCIAL':
-      return {
-        title: 'Negociações comerciais',
-        paragraphs: [
-          'A Ouvidoria não pode atuar em negociações comerciais ou pedidos de condições especiais que não estejam conforme o que já foi anunciado.',
-          'Para tratar de planos, propostas e condições comerciais, fale com o nosso time Comercial: preencha o formulário ou inicie um chat.',
-          COME_BACK,
-        ],
-        items: [],
-        links: [sales],
-      };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -370,15 +142,16 @@ function isChecked(value: string | undefined): boolean {
   return value !== undefined && ['on', 'true', '1', 'sim', 'yes'].includes(value.trim().toLowerCase());
 }
 
-function errorSummary(errors: FieldErrors): SafeHtml {
+function errorSummary(errors: FieldErrors, attachmentsError?: string): SafeHtml {
   const listed = FIELD_NAMES.filter((name) => errors[name]);
-  if (listed.length === 0) return html``;
-  const title = listed.length === 1 ? 'Corrija 1 campo para enviar' : `Corrija ${listed.length} campos para enviar`;
+  const count = listed.length + (attachmentsError ? 1 : 0);
+  if (count === 0) return html``;
+  const title = count === 1 ? 'Corrija 1 campo para enviar' : `Corrija ${count} campos para enviar`;
   // autofocus moves focus here without JavaScript; app.js does the same for older browsers.
   return html`<div class="resumo-erros" id="resumo-erros" role="alert" tabindex="-1" aria-labelledby="resumo-erros-titulo" autofocus>
 <h2 id="resumo-erros-titulo">${title}</h2>
 <ul>
-${listed.map((name) => html`<li><a href="#${name}">${errors[name]}</a></li>\n`)}</ul>
+${listed.map((name) => html`<li><a href="#${name}">${errors[name]}</a></li>\n`)}${attachmentsError ? html`<li><a href="#anexos">${attachmentsError}</a></li>\n` : ''}</ul>
 </div>`;
 }
 
@@ -402,11 +175,7 @@ function guidanceSections(ctx: PageContext): SafeHtml {
 <h3>Sem acesso ao painel administrativo?</h3>
 <p>A falta de acesso pode ocorrer pelos seguintes motivos:</p>
 <ul>
-<li>usuário bloqueado devido a um longo período de inatividade;</li>
-<li>domínio da loja congelado no registro.br;</li>
-<li>alteração incorreta do domínio da loja;</li>
-<li>outros tipos de bloqueio.</li>
-</ul>
+${ACCESS_REASONS.map((r) => html`<li>${r.charAt(0).toLowerCase()}${r.slice(1)}</li>\n`)}</ul>
 <p>Para qualquer um desses casos, fale com o suporte técnico <a href="${safeUrl(links.openTicket)}">abrindo um chamado</a>.</p>
 
 <h2>O que incluir na sua solicitação</h2>
@@ -431,13 +200,13 @@ function guidanceSections(ctx: PageContext): SafeHtml {
 </ul>`;
 }
 
-function formSection(ctx: PageContext, values: FormValues, errors: FieldErrors): SafeHtml {
+function formSection(ctx: PageContext, values: FormValues, errors: FieldErrors, attachmentsError?: string): SafeHtml {
   const base = ctx.basePath ?? '';
   // An unknown topic selects the placeholder, so the person sees that one must be chosen.
   const topic = TOPICS.find((t) => t.value === values.assunto)?.value ?? '';
   return html`<h2 id="formulario">Formulário da Ouvidoria</h2>
 <p>Todos os campos são obrigatórios, exceto os marcados como opcionais.</p>
-<form id="form-ouvidoria" method="post" action="${base}/casos" accept-charset="UTF-8" novalidate>
+<form id="form-ouvidoria" method="post" action="${base}/casos" accept-charset="UTF-8"${ctx.attachments ? html` enctype="multipart/form-data"` : ''} novalidate>
 ${textField('nome', values, errors, { type: 'text', required: true, autocomplete: 'name' })}
 ${textField('email', values, errors, {
   type: 'email',
@@ -495,18 +264,25 @@ ${errorMessage('consentimento', errors)}
 <label for="${HONEYPOT_FIELD}">Não preencha este campo</label>
 <input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="">
 </div>
+${ctx.attachments ? fileField(ctx.config.attachments, attachmentsError) : ''}
 <button type="submit">Enviar para a Ouvidoria</button>
 </form>`;
 }
 
-function formPage(ctx: PageContext, values: FormValues, errors: FieldErrors, notice?: string): string {
-  const hasErrors = FIELD_NAMES.some((name) => errors[name]);
+function formPage(
+  ctx: PageContext,
+  values: FormValues,
+  errors: FieldErrors,
+  notice?: string,
+  attachmentsError?: string,
+): string {
+  const hasErrors = FIELD_NAMES.some((name) => errors[name]) || Boolean(attachmentsError);
   const main = html`${notice ? html`<div class="resumo-erros" id="resumo-erros" role="alert" tabindex="-1" autofocus><p>${notice}</p></div>` : ''}
-${errorSummary(errors)}
+${errorSummary(errors, attachmentsError)}
 <h1>Ouvidoria</h1>
 ${hasErrors ? html`<p><a href="#formulario">Ir para o formulário</a></p>` : ''}
 ${guidanceSections(ctx)}
-${formSection(ctx, values, errors)}`;
+${formSection(ctx, values, errors, attachmentsError)}`;
   // GOV.UK practice: "Erro:" first in the title, so screen readers announce it on load.
   const title = hasErrors ? 'Erro: corrija o formulário' : notice ? 'Erro: tente novamente' : 'Fale com a Ouvidoria';
   return layout(ctx, title, main, { withScript: true });
@@ -516,7 +292,7 @@ function backLink(ctx: PageContext, label = 'Voltar ao formulário da Ouvidoria'
   return html`<p><a href="${ctx.basePath ?? ''}/">${label}</a></p>`;
 }
 
-function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean): string {
+function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean, files: AttachmentView[] = []): string {
   const main = html`<div class="aviso">
 <h1>Recebemos a sua manifestação</h1>
 <p>Número do protocolo:</p>
@@ -524,6 +300,7 @@ function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean): str
 <p>Guarde este número: ele identifica o seu caso em todas as nossas mensagens.</p>
 </div>
 ${emailed ? html`<p>Enviamos uma confirmação com o número do protocolo para o seu e-mail.</p>` : ''}
+${attachmentList(files)}
 <h2>Próximos passos</h2>
 <ol>
 <li><strong>Avaliação da solicitação</strong>: analisamos o seu caso com base nos registros de atendimento anteriores.</li>
@@ -568,9 +345,9 @@ function minutesText(seconds: number): string {
 export function renderPage(view: WebformView, ctx: PageContext): string {
   switch (view.kind) {
     case 'form':
-      return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice);
+      return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice, view.attachmentsError);
     case 'accepted':
-      return acceptedPage(ctx, view.protocol, view.emailed);
+      return acceptedPage(ctx, view.protocol, view.emailed, view.attachments);
     case 'guidance':
       return guidancePage(ctx, view.outcome, view.ticket, view.emailed);
     case 'received':

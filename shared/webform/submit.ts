@@ -9,20 +9,37 @@ import { type IntakeDeps, type IntakeResult, processSubmission } from '../app/in
 import { caseIdFor } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { Submission } from '../domain/submission';
+import { randomMessageId } from '../domain/message-id';
+import { renderInfectedNotice } from '../domain/uploads/infected-notice';
 import type { RateLimiter } from '../ports';
+import type { UploadStore } from '../uploads/ports';
 import {
+  FORM_LIMITS,
   type FieldErrors,
   formValues,
   honeypotFilled,
+  mediaType,
   parseFormBody,
+  REQUEST_MESSAGES,
   type RequestProblem,
   topicLabel,
   validateFields,
   type WebformData,
 } from './form';
-import { type GuidanceOutcome, guidanceFor, type WebformView } from './page';
+import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import { type MultipartFile, parseMultipart } from './multipart';
+import type { AttachmentView, WebformView } from './page';
+import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
 
-export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter };
+/** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
+export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter; uploads?: UploadStore | undefined };
+
+/** Hidden field the enhancement script fills with the pending upload id. */
+export const PENDING_FIELD = 'anexosId';
+/** The file input's name (multipart posts without JavaScript). */
+export const FILES_FIELD = 'anexos';
+/** API Gateway's payload limit for HTTP APIs: a multipart post can be at most this big. */
+export const MAX_MULTIPART_BYTES = 10 * 1024 * 1024;
 
 export interface FormPostInput {
   /** The body as API Gateway delivered it (see isBase64Encoded). */
@@ -35,7 +52,7 @@ export interface FormPostInput {
   sourceIp: string;
 }
 
-export type RejectReason = RequestProblem | 'validation' | 'honeypot' | 'rate_limit' | 'open_cases';
+export type RejectReason = RequestProblem | 'validation' | 'honeypot' | 'rate_limit' | 'open_cases' | 'attachments';
 
 /** What happened, for logs and metrics (no personal data in it). */
 export type FormPostEvent =
@@ -119,7 +136,12 @@ export function submissionKeys(
   return { source: 'content', current: content(bucket), previous: content(bucket - 1) };
 }
 
-export function buildSubmission(data: WebformData, sourceId: string, receivedAt: Date): Submission {
+export function buildSubmission(
+  data: WebformData,
+  sourceId: string,
+  receivedAt: Date,
+  attachments: Submission['attachments'] = [],
+): Submission {
   return {
     channel: 'webform',
     sourceId,
@@ -130,7 +152,7 @@ export function buildSubmission(data: WebformData, sourceId: string, receivedAt:
     text: data.descricao,
     references: [],
     headers: {},
-    attachments: [],
+    attachments,
     formTicket: data.chamado,
     storeName: data.loja,
     formTopic: data.assunto,
@@ -182,11 +204,14 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     );
   }
 
-  const parsed = parseFormBody({
-    body: input.body,
-    contentType: input.contentType,
-    isBase64Encoded: input.isBase64Encoded,
-  });
+  const multipart = await readMultipart(input, deps);
+  const parsed =
+    multipart ??
+    parseFormBody({
+      body: input.body,
+      contentType: input.contentType,
+      isBase64Encoded: input.isBase64Encoded,
+    });
   if (!parsed.ok) {
     return rejected(
       parsed.status,
@@ -216,6 +241,29 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
 
   const data = validated.data;
+  // Files: those of a multipart post are checked on their bytes and stored now; those the
+  // script sent to S3 are found under the pending id. Both count against the sender's budget.
+  let pendingId = typeof parsed.fields[PENDING_FIELD] === 'string' ? parsed.fields[PENDING_FIELD] : undefined;
+  const files = multipart?.ok ? multipart.files : [];
+  if (files.length > 0 || pendingId) {
+    const attachmentProblem = (message: string) =>
+      rejected(
+        400,
+        'attachments',
+        { kind: 'form', values: formValues(parsed.fields), attachmentsError: message },
+        { message, errors: { [FILES_FIELD]: message } },
+        {},
+        [FILES_FIELD],
+      );
+    if (!deps.uploads) return attachmentProblem(ATTACHMENTS_OFF);
+    const uploadDeps = { ...deps, uploads: deps.uploads };
+    const stored = await storeFormFiles(files, uploadDeps);
+    if (!stored.ok) return attachmentProblem(stored.message);
+    pendingId = stored.pendingId ?? pendingId;
+    const count =
+      files.length > 0 ? files.length : (await deps.uploads.list(`uploads/${pendingId}/`).catch(() => [])).length;
+    if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
+  }
   const keys = submissionKeys(data, input.idempotencyKey, now);
   let sourceId = keys.current;
   let known = (await cases.get(caseIdFor('webform', sourceId))) !== null;
@@ -242,8 +290,11 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
 
   let result: IntakeResult;
+  let claimed: ClaimedUploads = { attachments: [], infected: [] };
   try {
-    result = await processSubmission(buildSubmission(data, sourceId, now), deps);
+    if (deps.uploads && pendingId && !known)
+      claimed = await claimUploads(pendingId, caseId, { ...deps, uploads: deps.uploads });
+    result = await processSubmission(buildSubmission(data, sourceId, now, claimed.attachments), deps);
   } catch (error) {
     // Nothing stored: the slot goes back (a retry of the same post reserves it again).
     if (!known && (await cases.get(caseId).catch(() => undefined)) === null) {
@@ -254,10 +305,83 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   if (!known && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
     await deps.openCases.release(data.email, caseId);
   }
-  return answer(result, keys.source, deps);
+  if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate) {
+    await sendInfectedNotice(data.email, claimed.infected, result, deps);
+  }
+  const listed = result.kind === 'case' ? await storedAttachments(result.caseId, deps) : [];
+  return answer(result, keys.source, deps, listed);
 }
 
-function answer(result: IntakeResult, keySource: 'header' | 'content', deps: WebformDeps): FormPostResult {
+const ATTACHMENTS_OFF = 'Este formulário não aceita anexos no momento. Envie a manifestação sem arquivos.';
+const SENDER_FILES_MESSAGE =
+  'Este e-mail já enviou muitos arquivos hoje. Envie a manifestação sem anexos ou tente novamente amanhã.';
+
+/** The body of a multipart post (files and fields), or undefined for other types. */
+async function readMultipart(
+  input: FormPostInput,
+  deps: WebformDeps,
+): Promise<
+  | { ok: true; fields: Record<string, unknown>; files: MultipartFile[]; format: 'multipart' }
+  | { ok: false; status: 400 | 413; problem: RequestProblem; message: string }
+  | undefined
+> {
+  if (mediaType(input.contentType) !== 'multipart/form-data') return undefined;
+  const bytes = Buffer.from(input.body, input.isBase64Encoded ? 'base64' : 'utf8');
+  if (bytes.length > MAX_MULTIPART_BYTES)
+    return { ok: false, status: 413, problem: 'too_large', message: REQUEST_MESSAGES.tooLarge };
+  const limits = deps.config.attachments;
+  const parsed = await parseMultipart(bytes, input.contentType, {
+    maxFiles: limits.maxFiles,
+    maxFileBytes: limits.maxFileBytes,
+    maxFieldBytes: FORM_LIMITS.maxBodyBytes,
+  });
+  if (!parsed.ok) {
+    const message =
+      parsed.problem === 'too_many_files'
+        ? `Envie no máximo ${limits.maxFiles} arquivos.`
+        : 'Não foi possível ler os dados enviados.';
+    return { ok: false, status: 400, problem: 'malformed_json', message };
+  }
+  return { ok: true, fields: parsed.fields, files: parsed.files, format: 'multipart' };
+}
+
+async function storedAttachments(caseId: string, deps: WebformDeps): Promise<AttachmentView[]> {
+  const record = await deps.cases.get(caseId);
+  return (record?.messages[0]?.attachments ?? [])
+    .filter((a) => a.key)
+    .map((a) => ({ name: a.filename ?? 'anexo', size: a.size, type: a.contentType, scan: a.scan ?? 'PENDING' }));
+}
+
+/** The merchant is told, in pt-BR, that a file they sent is in quarantine. Never blocks the case. */
+async function sendInfectedNotice(
+  to: string,
+  names: string[],
+  result: Extract<IntakeResult, { kind: 'case' }>,
+  deps: WebformDeps,
+): Promise<void> {
+  const content = renderInfectedNotice(names, result.protocol, deps.config);
+  const messageId = randomMessageId(deps.config.domain);
+  try {
+    await deps.mailer.send({
+      to: [to],
+      from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+      messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    });
+  } catch {
+    // The case and its quarantine stand; the note is best effort (the analyst notice lists the file).
+  }
+}
+
+function answer(
+  result: IntakeResult,
+  keySource: 'header' | 'content',
+  deps: WebformDeps,
+  attachments: AttachmentView[] = [],
+): FormPostResult {
   if (result.kind !== 'case') {
     // Webform submissions never thread into an existing case; answer neutrally if one ever does.
     return {
@@ -280,10 +404,11 @@ function answer(result: IntakeResult, keySource: 'header' | 'content', deps: Web
     return {
       status: 201,
       headers: {},
-      view: { kind: 'accepted', protocol: result.protocol, emailed },
+      view: { kind: 'accepted', protocol: result.protocol, emailed, attachments },
       json: {
         outcome: result.outcome,
         protocol: result.protocol,
+        attachments,
         message: `Recebemos a sua manifestação. Protocolo: ${result.protocol}.`,
       },
       event,

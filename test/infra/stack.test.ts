@@ -153,8 +153,8 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Seven functions (monthly report and lifecycle timer included) and the rule-set activation handler.
-    expect(functions.length).toBe(8);
+    // Eight functions (monthly report, lifecycle timer, attachment scan) and the rule-set activation handler.
+    expect(functions.length).toBe(9);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -368,6 +368,10 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
       'ReadZendeskCredentials',
+      // Attachments (issue 19): test/infra/uploads.test.ts checks their scope.
+      'PutUploads',
+      'ListUploads',
+      'ReadCleanUploads',
     ]);
   });
 
@@ -717,8 +721,8 @@ describe('SES receiving', () => {
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
-    // Our five functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 8);
+    // Our eight functions and CDK's bucket-emptying provider (retainData is false in this variant).
+    template.resourceCountIs('AWS::Lambda::Function', 9);
   });
 });
 
@@ -733,10 +737,11 @@ describe('data kept or removed with retainData', () => {
         ref(stack, stack.rawMail.bucket),
         ref(stack, stack.rawMail.accessLogsBucket),
         ref(stack, stack.reports.bucket),
+        ref(stack, stack.uploads.bucket),
       ]),
     );
-    expect(buckets).toHaveLength(3);
-    for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket]) {
+    expect(buckets).toHaveLength(4);
+    for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket, stack.uploads.bucket]) {
       expect(template.toJSON().Resources[logicalId(stack, bucket)].DeletionPolicy).toBe('Delete');
     }
   });
@@ -938,9 +943,10 @@ describe('queues and scheduler', () => {
     }
   });
 
-  it('denies non-TLS access on all five queues', () => {
+  it('denies non-TLS access on all six queues', () => {
     const policies = Object.values(dev.template.findResources('AWS::SQS::QueuePolicy'));
-    expect(policies).toHaveLength(5);
+    // The five of the pipeline and the scan-result DLQ (issue 19).
+    expect(policies).toHaveLength(6);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -1001,10 +1007,10 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes GET /, GET /app.js and POST /casos to the webform function', () => {
+  it('routes GET /, GET /app.js, POST /casos and POST /anexos to the webform function', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /casos']);
+    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /anexos', 'POST /casos']);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: arnOf(stack, stack.webform.function),

@@ -217,3 +217,57 @@ describe('webform bundle', () => {
     expect(inputs.filter((path) => path.startsWith('shared/mail/'))).toEqual([]);
   });
 });
+
+describe('attachments on dynalite (issue 19)', () => {
+  it('files are stored on the case, and a late scan result is recorded on it (DynamoAttachmentScanStore)', async () => {
+    const { LocalUploadStore } = await import('../../shared/adapters/local/local-upload-store');
+    const { DynamoAttachmentScanStore } = await import('../../shared/adapters/dynamo/attachment-scan-store');
+    const { pdf } = await import('../support/files');
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
+    const withUploads = createWebformHandler({
+      cases,
+      tickets: new TableTicketDirectory(doc, table),
+      mailer: new SesMailer({ client: sesClient }),
+      queue,
+      throttle: new DynamoReplyThrottle(doc, table),
+      bounces: new DynamoBounceRegistry(doc, table),
+      openCases: new DynamoSenderOpenCases(doc, table),
+      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+      config: localConfig,
+      rateLimiter: new DynamoRateLimiter(doc, table),
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+      uploads: store,
+    });
+    const pendingId = '0123456789abcdef0123456789abcdef';
+    await store.put(`uploads/${pendingId}/01`, pdf(), { contentType: 'application/pdf', filename: 'fatura.pdf' });
+    const e = fixture('post-json-valid');
+    e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), anexosId: pendingId });
+    const response = await withUploads(e);
+    expect(response.statusCode).toBe(201);
+    const [stored] = await cases.listAll();
+    const caseId = stored?.caseId as string;
+    expect(stored?.messages[0]?.attachments).toEqual([
+      expect.objectContaining({
+        key: `uploads/${pendingId}/01`,
+        filename: 'fatura.pdf',
+        scan: 'PENDING',
+        size: pdf().length,
+      }),
+    ]);
+    const scans = new DynamoAttachmentScanStore(doc, table);
+    expect(
+      await scans.recordScan(caseId, `uploads/${pendingId}/01`, {
+        scan: 'NO_THREATS_FOUND',
+        contentType: 'application/pdf',
+      }),
+    ).toBe('recorded');
+    expect(await scans.recordScan(caseId, `uploads/${pendingId}/01`, { scan: 'NO_THREATS_FOUND' })).toBe('unchanged');
+    expect(await scans.recordScan(caseId, 'uploads/other/01', { scan: 'THREATS_FOUND' })).toBe('missing');
+    expect(await scans.recordScan('webform-nope', `uploads/${pendingId}/01`, { scan: 'THREATS_FOUND' })).toBe(
+      'missing',
+    );
+    expect((await cases.get(caseId))?.messages[0]?.attachments[0]).toMatchObject({ scan: 'NO_THREATS_FOUND' });
+  });
+});

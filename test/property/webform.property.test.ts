@@ -2,7 +2,7 @@
  * Properties of webform validation and the POST /casos service over arbitrary bodies: nothing
  * throws; invalid input gets pt-BR messages per known field; valid input always yields a stored
  * submission whose outcome is one of OUTCOMES. Complements the handler-level property in
- * test/unit/webform-handler.test.ts (which checks status codes only).
+ * test/unit/functions/webform/handler.test.ts (which checks status codes only).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

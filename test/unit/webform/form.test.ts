@@ -8,7 +8,7 @@ import {
   REQUEST_MESSAGES,
   TOPICS,
   validateFields,
-} from '../../shared/webform/form';
+} from '../../../shared/webform/form';
 
 /** A complete, valid form as a browser posts it (strings only). */
 const VALID: Record<string, string> = {

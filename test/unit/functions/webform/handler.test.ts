@@ -7,10 +7,10 @@ import {
   handler,
   type WebformResponse,
   type WebformTelemetry,
-} from '../../functions/webform/handler';
-import { noTelemetry } from '../../shared/app/intake';
-import { localConfig, localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
-import { MESSAGES, REQUEST_MESSAGES } from '../../shared/webform/form';
+} from '../../../../functions/webform/handler';
+import { noTelemetry } from '../../../../shared/app/intake';
+import { localConfig, localConfigInput, type OuvidoriaConfig, parseConfig } from '../../../../shared/domain/config';
+import { MESSAGES, REQUEST_MESSAGES } from '../../../../shared/webform/form';
 import {
   FixedClock,
   InMemoryBounceRegistry,
@@ -21,7 +21,7 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
-} from '../support/fakes';
+} from '../../../support/fakes';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 type ApiEvent = {
@@ -34,7 +34,7 @@ type ApiEvent = {
 };
 
 function fixture(name: string): ApiEvent {
-  return JSON.parse(readFileSync(new URL(`../../events/webform/${name}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL(`../../../../events/webform/${name}.json`, import.meta.url), 'utf8'));
 }
 
 /** A fixture with some changes: method/path/ip, extra headers, a new body. */

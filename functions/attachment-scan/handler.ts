@@ -1,0 +1,52 @@
+/**
+ * GuardDuty Malware Protection for S3 → EventBridge → this function: records a webform upload's
+ * scan result on its case (shared/app/attachment-scan.ts). A failure throws, so EventBridge
+ * retries and then keeps the event in the rule's dead-letter queue.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { createLogger } from '../../shared/adapters/telemetry';
+import { type AttachmentScanDeps, recordScanResult, type ScanOutcome } from '../../shared/app/attachment-scan';
+import { SCAN_STATUSES } from '../../shared/domain/uploads/plan';
+
+export const ScanResultEventSchema = z.object({
+  'detail-type': z.literal('GuardDuty Malware Protection Object Scan Result'),
+  detail: z.object({
+    s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string() }),
+    scanResultDetails: z.object({ scanResultStatus: z.enum(SCAN_STATUSES) }),
+  }),
+});
+
+export function createAttachmentScanHandler(deps: AttachmentScanDeps & { logger?: Logger }) {
+  const logger = deps.logger ?? createLogger('attachment-scan');
+  return async (raw: unknown): Promise<ScanOutcome | { kind: 'ignored'; reason: 'bad-event' }> => {
+    const parsed = ScanResultEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      logger.warn('Not a GuardDuty object scan result', {
+        issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')),
+      });
+      return { kind: 'ignored', reason: 'bad-event' };
+    }
+    const { s3ObjectDetails, scanResultDetails } = parsed.data.detail;
+    const outcome = await recordScanResult(s3ObjectDetails.objectKey, scanResultDetails.scanResultStatus, deps);
+    logger.info('Upload scan result', {
+      key: s3ObjectDetails.objectKey,
+      status: scanResultDetails.scanResultStatus,
+      outcome,
+    });
+    return outcome;
+  };
+}
+
+let built: ReturnType<typeof createAttachmentScanHandler> | undefined;
+
+export const handler = async (event: unknown) => {
+  if (!built) {
+    const [{ buildAttachmentScanDeps }, { settingsFromEnv }] = await Promise.all([
+      import('../../shared/composition/attachment-scan'),
+      import('../../shared/composition/settings'),
+    ]);
+    built = createAttachmentScanHandler(buildAttachmentScanDeps(settingsFromEnv()));
+  }
+  return built(event);
+};

@@ -1,0 +1,272 @@
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { SCAN_TAG, STATE_TAG, UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
+import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
+import { wildcardResourceFinding } from '../nag';
+import type { OuvidoriaFunction } from './ouvidoria-function';
+
+export interface UploadsProps {
+  /** The form's origin: the only one CORS lets post files. */
+  readonly allowedOrigin: string;
+  /** Days an upload no submission claimed is kept (tag `ouvidoria-upload=pending`). */
+  readonly pendingUploadDays: number;
+  /** LGPD retention of claimed files, like raw mail. */
+  readonly retentionDays: number;
+  /** Where the bucket's server access logs go (the raw-mail access-log bucket). */
+  readonly accessLogsBucket: s3.IBucket;
+  readonly retainData: boolean;
+}
+
+/**
+ * Webform attachments (issue 19): the uploads bucket, GuardDuty Malware Protection for S3 on its
+ * `uploads/` prefix, and the tag-based read rule — nobody but GuardDuty reads an object that is
+ * not tagged GuardDutyMalwareScanStatus=NO_THREATS_FOUND, so an infected or unscanned file stays
+ * in quarantine whatever a function's own policy says.
+ *
+ * Encryption is SSE-S3: GuardDuty scans SSE-S3 objects with its role's s3:GetObject alone (SSE-KMS
+ * would need kms:Decrypt for the plan's role and the browser uploads would need kms:GenerateDataKey
+ * through the presigned policy's signer).
+ */
+export class Uploads extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly scanRole: iam.Role;
+  readonly plan: guardduty.CfnMalwareProtectionPlan;
+
+  constructor(scope: Construct, id: string, props: UploadsProps) {
+    super(scope, id);
+    const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'uploads/',
+      // Browsers post files straight to the bucket (presigned POST), from the form's origin only.
+      cors: [
+        {
+          allowedOrigins: [props.allowedOrigin],
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedHeaders: ['content-type'],
+          maxAge: 600,
+        },
+      ],
+      lifecycleRules: [
+        {
+          // Uploads no submission claimed: an abandoned form never becomes a case, its files go.
+          id: 'expire-unclaimed-uploads',
+          prefix: UPLOADS_PREFIX,
+          tagFilters: { [STATE_TAG]: 'pending' },
+          expiration: Duration.days(props.pendingUploadDays),
+        },
+        {
+          id: 'lgpd-uploads-retention',
+          prefix: UPLOADS_PREFIX,
+          expiration: Duration.days(props.retentionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy,
+      autoDeleteObjects: !props.retainData,
+    });
+
+    // The role GuardDuty Malware Protection for S3 assumes (AWS's documented policy, scoped to this bucket).
+    this.scanRole = new iam.Role(this, 'ScanRole', {
+      assumedBy: new iam.ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description: 'GuardDuty Malware Protection for S3: scans and tags the webform uploads',
+    });
+    const managedRuleArn = `arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`;
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ManagedEventBridgeRule',
+        actions: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets'],
+        resources: [managedRuleArn],
+        conditions: { StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' } },
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadManagedEventBridgeRule',
+        actions: ['events:DescribeRule', 'events:ListTargetsByRule'],
+        resources: [managedRuleArn],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'BucketNotificationsAndLocation',
+        actions: ['s3:PutBucketNotification', 's3:GetBucketNotification', 's3:GetBucketLocation', 's3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ValidationObject',
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects('malware-protection-resource-validation-object')],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ScanAndTagUploads',
+        actions: [
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:GetObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectTagging',
+          's3:PutObjectVersionTagging',
+        ],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+      }),
+    );
+    Validations.of(this.scanRole).acknowledge({
+      id: wildcardResourceFinding(this.scanRole, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'GuardDuty scans and tags every object merchants upload; keys are random per submission, so the wildcard is confined to the uploads/ prefix of this bucket.',
+    });
+    Validations.of(this.scanRole).acknowledge({
+      id: wildcardResourceFinding(this.scanRole, managedRuleArn),
+      reason:
+        'The EventBridge rule GuardDuty manages for the plan has a service-chosen suffix; the wildcard is the rule-name prefix AWS documents, with events:ManagedBy required for writes.',
+    });
+
+    // Tag-based access: no one but the scanner reads an object that is not tagged clean.
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadOnlyScannedCleanUploads',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: {
+          StringNotEquals: {
+            [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND',
+            'aws:PrincipalArn': this.scanRole.roleArn,
+          },
+        },
+      }),
+    );
+
+    this.plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtectionPlan', {
+      role: this.scanRole.roleArn,
+      protectedResource: {
+        s3Bucket: { bucketName: this.bucket.bucketName, objectPrefixes: [UPLOADS_PREFIX] },
+      },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    // GuardDuty checks the role's permissions when the plan is created: the policy must exist first.
+    this.plan.node.addDependency(this.scanRole.node.findChild('DefaultPolicy'));
+  }
+
+  /**
+   * What the webform function needs: sign POST policies for and put new uploads, list the
+   * prefix, read and set tags, and read objects — the bucket policy still denies any object not
+   * tagged clean, and the identity policy repeats that condition.
+   */
+  grantWebform(fn: OuvidoriaFunction): void {
+    const objects = this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`);
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'PutUploads',
+        actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListUploads',
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${UPLOADS_PREFIX}*`] } },
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadCleanUploads',
+        actions: ['s3:GetObject'],
+        resources: [objects],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
+    });
+  }
+
+  /**
+   * Scan results that arrive after the submission: GuardDuty's EventBridge event → `fn`
+   * (functions/attachment-scan), which records them on the case. Failed deliveries are retried,
+   * then kept in a dead-letter queue. `fn` may read tags, set our state tag, read clean objects,
+   * and read and update case items.
+   */
+  connectScanResults(fn: OuvidoriaFunction, table: dynamodb.ITable): sqs.Queue {
+    const objects = this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`);
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagUploads',
+        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadCleanUploads',
+        actions: ['s3:GetObject'],
+        resources: [objects],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RecordScanOnCase',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Scan results name any upload (random keys under uploads/): tag and clean-read grants are confined to that prefix of the uploads bucket.',
+    });
+
+    const dlq = new sqs.Queue(this, 'ScanResultsDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(dlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'Dead-letter queue of the scan-result rule; a dead-letter queue of its own would only hide failed events one level deeper.',
+    });
+    new events.Rule(this, 'ScanResults', {
+      description: 'GuardDuty Malware Protection scan results of webform uploads → the case',
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: ['GuardDuty Malware Protection Object Scan Result'],
+        detail: { s3ObjectDetails: { bucketName: [this.bucket.bucketName] } },
+      },
+      targets: [
+        new targets.LambdaFunction(fn.function, {
+          deadLetterQueue: dlq,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+    return dlq;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Local stand-in for the uploads bucket and GuardDuty Malware Protection: objects in memory
+ * (optionally mirrored to a folder), created by presigned POSTs that are verified like S3 does
+ * (signature, expiry, exact key, type, length, tags), and scanned on arrival by a stand-in scanner
+ * that flags the EICAR test string. Reads follow the same tag-based rule as the bucket policy:
+ * only NO_THREATS_FOUND objects can be read.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  CASE_TAG,
+  NAME_TAG,
+  nameFromTag,
+  nameTagValue,
+  SCAN_TAG,
+  type ScanStatus,
+  STATE_TAG,
+  type UploadState,
+} from '../../domain/uploads/plan';
+import { type PresignedPost, presignPost, taggingXml, verifyPostPolicy } from '../../uploads/post-policy';
+import type { StoredUpload, UploadStore } from '../../uploads/ports';
+
+/** The EICAR test file's signature: what every anti-virus flags on purpose. */
+const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!H+H*';
+
+/** The stand-in scanner: THREATS_FOUND for the EICAR string anywhere in the bytes, else clean. */
+export function localScan(bytes: Uint8Array): ScanStatus {
+  return Buffer.from(bytes).includes(EICAR, 0, 'latin1') ? 'THREATS_FOUND' : 'NO_THREATS_FOUND';
+}
+
+export const LOCAL_UPLOAD_CREDENTIALS = { accessKeyId: 'LOCALUPLOADS', secretAccessKey: 'local-uploads-secret' };
+
+interface LocalObject {
+  bytes: Buffer;
+  contentType: string;
+  filename?: string | undefined;
+  tags: Record<string, string>;
+}
+
+export class AccessDenied extends Error {
+  constructor(key: string) {
+    super(`AccessDenied: ${key} is not tagged ${SCAN_TAG}=NO_THREATS_FOUND`);
+    this.name = 'AccessDenied';
+  }
+}
+
+export interface LocalUploadStoreOptions {
+  bucket?: string;
+  /** Form action of the presigned POSTs (the local HTTP server's /_s3/<bucket>/). */
+  url: string | (() => string);
+  /** Mirror objects to this folder, so they survive a restart like the cases do. */
+  dir?: string;
+  region?: string;
+  /** Scan result delay: 'sync' (default) tags on arrival; 'manual' leaves it PENDING until scanPending(). */
+  scan?: 'sync' | 'manual';
+}
+
+export class LocalUploadStore implements UploadStore {
+  readonly bucket: string;
+  private readonly objects = new Map<string, LocalObject>();
+  private readonly region: string;
+
+  constructor(private readonly options: LocalUploadStoreOptions) {
+    this.bucket = options.bucket ?? 'ouvidoria-uploads-local';
+    this.region = options.region ?? 'us-east-1';
+    if (options.dir && existsSync(join(options.dir, 'index.json'))) {
+      const index = JSON.parse(readFileSync(join(options.dir, 'index.json'), 'utf8')) as Record<
+        string,
+        Omit<LocalObject, 'bytes'>
+      >;
+      for (const [key, meta] of Object.entries(index)) {
+        const file = join(options.dir, key);
+        if (existsSync(file)) this.objects.set(key, { ...meta, bytes: readFileSync(file) });
+      }
+    }
+  }
+
+  private persist(key?: string): void {
+    const dir = this.options.dir;
+    if (!dir) return;
+    if (key) {
+      const file = join(dir, key);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, this.objects.get(key)?.bytes ?? Buffer.alloc(0));
+    }
+    const index = Object.fromEntries([...this.objects].map(([k, { bytes: _b, ...meta }]) => [k, meta]));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  }
+
+  private store(
+    key: string,
+    bytes: Buffer,
+    contentType: string,
+    filename: string | undefined,
+    tags: Record<string, string>,
+  ) {
+    const scanned: Record<string, string> = this.options.scan === 'manual' ? {} : { [SCAN_TAG]: localScan(bytes) };
+    this.objects.set(key, { bytes, contentType, filename, tags: { ...tags, ...scanned } });
+    this.persist(key);
+  }
+
+  /** Manual scan mode: scan everything still pending (what GuardDuty does a few seconds later). */
+  scanPending(): string[] {
+    const done: string[] = [];
+    for (const [key, object] of this.objects) {
+      if (object.tags[SCAN_TAG]) continue;
+      object.tags[SCAN_TAG] = localScan(object.bytes);
+      done.push(key);
+    }
+    this.persist();
+    return done;
+  }
+
+  async presign(
+    key: string,
+    file: { contentType: string; size: number; filename: string },
+    now: Date,
+    expiresInSeconds: number,
+  ): Promise<PresignedPost> {
+    return presignPost({
+      url: typeof this.options.url === 'function' ? this.options.url() : this.options.url,
+      bucket: this.bucket,
+      key,
+      contentType: file.contentType,
+      size: file.size,
+      tagging: taggingXml({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }),
+      metadata: { filename: encodeURIComponent(file.filename) },
+      region: this.region,
+      credentials: LOCAL_UPLOAD_CREDENTIALS,
+      now,
+      expiresInSeconds,
+    });
+  }
+
+  /** A browser's POST upload, checked as S3 checks it; returns the S3 error code on refusal. */
+  acceptPost(fields: Record<string, string>, bytes: Buffer, now: Date): { ok: true } | { ok: false; problem: string } {
+    const verdict = verifyPostPolicy(fields, bytes.length, this.bucket, now, (id) =>
+      id === LOCAL_UPLOAD_CREDENTIALS.accessKeyId ? LOCAL_UPLOAD_CREDENTIALS.secretAccessKey : undefined,
+    );
+    if (!verdict.ok) return verdict;
+    const tags = Object.fromEntries(
+      [...(fields['tagging'] ?? '').matchAll(/<Tag><Key>([^<]*)<\/Key><Value>([^<]*)<\/Value><\/Tag>/g)].map((m) => [
+        m[1] as string,
+        m[2] as string,
+      ]),
+    );
+    this.store(
+      fields['key'] as string,
+      bytes,
+      fields['Content-Type'] ?? 'application/octet-stream',
+      fields['x-amz-meta-filename'],
+      tags,
+    );
+    return { ok: true };
+  }
+
+  async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void> {
+    this.store(key, Buffer.from(bytes), file.contentType, encodeURIComponent(file.filename), {
+      [STATE_TAG]: 'pending',
+      [NAME_TAG]: nameTagValue(file.filename),
+    });
+  }
+
+  async list(prefix: string): Promise<StoredUpload[]> {
+    return [...this.objects]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, o]) => ({ key, size: o.bytes.length, filename: nameFromTag(o.tags[NAME_TAG]), tags: { ...o.tags } }));
+  }
+
+  async tags(key: string): Promise<Record<string, string>> {
+    return { ...(this.objects.get(key)?.tags ?? {}) };
+  }
+
+  async readClean(key: string): Promise<Buffer> {
+    const object = this.objects.get(key);
+    if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') throw new AccessDenied(key);
+    return object.bytes;
+  }
+
+  /** A clean object as the bucket would serve it (download link), or null (denied / unknown). */
+  download(key: string): { bytes: Buffer; contentType: string; filename?: string | undefined } | null {
+    const object = this.objects.get(key);
+    if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') return null;
+    return { bytes: object.bytes, contentType: object.contentType, filename: object.filename };
+  }
+
+  async setState(key: string, state: UploadState, caseId?: string): Promise<void> {
+    const object = this.objects.get(key);
+    if (!object) return;
+    object.tags = { ...object.tags, [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) };
+    this.persist();
+  }
+
+  /** What the lifecycle rule does on AWS: pending objects older than the limit are deleted. */
+  expirePending(): string[] {
+    const expired = [...this.objects].filter(([, o]) => o.tags[STATE_TAG] === 'pending').map(([k]) => k);
+    for (const key of expired) this.objects.delete(key);
+    this.persist();
+    return expired;
+  }
+
+  /** Every key (tests and the local board). */
+  keys(): string[] {
+    return [...this.objects.keys()];
+  }
+}

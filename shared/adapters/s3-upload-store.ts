@@ -1,0 +1,100 @@
+/**
+ * The uploads bucket on S3. Reading is by tag: the bucket policy (infra/constructs/uploads.ts)
+ * lets the functions read only objects GuardDuty tagged NO_THREATS_FOUND, so `readClean` of an
+ * infected or unscanned object fails with AccessDenied whatever this code does.
+ */
+import {
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { CASE_TAG, NAME_TAG, nameFromTag, nameTagValue, STATE_TAG, type UploadState } from '../domain/uploads/plan';
+import { type PresignedPost, presignPost, taggingXml } from '../uploads/post-policy';
+import type { StoredUpload, UploadStore } from '../uploads/ports';
+
+export class S3UploadStore implements UploadStore {
+  readonly origin: string;
+
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    region: string,
+  ) {
+    // The bucket's regional virtual-hosted endpoint: the form action of every presigned POST.
+    this.origin = `https://${bucket}.s3.${region}.amazonaws.com`;
+  }
+
+  async presign(
+    key: string,
+    file: { contentType: string; size: number; filename: string },
+    now: Date,
+    expiresInSeconds: number,
+  ): Promise<PresignedPost> {
+    const region = await this.s3.config.region();
+    const credentials = await this.s3.config.credentials();
+    return presignPost({
+      url: `${this.origin}/`,
+      bucket: this.bucket,
+      key,
+      contentType: file.contentType,
+      size: file.size,
+      tagging: taggingXml({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }),
+      metadata: { filename: encodeURIComponent(file.filename) },
+      region,
+      credentials,
+      now,
+      expiresInSeconds,
+    });
+  }
+
+  async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: file.contentType,
+        ContentDisposition: 'attachment',
+        Metadata: { filename: encodeURIComponent(file.filename) },
+        Tagging: new URLSearchParams({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }).toString(),
+      }),
+    );
+  }
+
+  async list(prefix: string): Promise<StoredUpload[]> {
+    const listed = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 50 }));
+    const uploads: StoredUpload[] = [];
+    for (const object of listed.Contents ?? []) {
+      if (!object.Key) continue;
+      // Tags only: HeadObject would need s3:GetObject, denied until the scan says clean.
+      const tags = await this.tags(object.Key);
+      uploads.push({ key: object.Key, size: object.Size ?? 0, filename: nameFromTag(tags[NAME_TAG]), tags });
+    }
+    return uploads;
+  }
+
+  async tags(key: string): Promise<Record<string, string>> {
+    const out = await this.s3.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  }
+
+  async readClean(key: string): Promise<Buffer> {
+    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return Buffer.from((await out.Body?.transformToByteArray()) ?? new Uint8Array());
+  }
+
+  async setState(key: string, state: UploadState, caseId?: string): Promise<void> {
+    // PutObjectTagging replaces the set: keep GuardDuty's tag (and any other) as it is.
+    const tags = { ...(await this.tags(key)), [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) };
+    await this.s3.send(
+      new PutObjectTaggingCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+      }),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * A scan result that arrives after the submission (GuardDuty scans in seconds, the person may
+ * have submitted first): the file's case is found by its tag, the result is recorded on the
+ * case, a clean file's type is proved on its bytes, an infected or refused one is quarantined
+ * (tag), and the merchant is told about an infected file in pt-BR. A file no submission claimed
+ * yet is left alone: the submission reads the scan tag when it claims the file.
+ */
+import type { OuvidoriaConfig } from '../domain/config';
+import { randomMessageId } from '../domain/message-id';
+import type { AttachmentMeta } from '../domain/submission';
+import { detectFileKind } from '../domain/uploads/file-type';
+import { sanitizeFilename } from '../domain/uploads/filename';
+import { renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
+import type { Mailer } from '../ports';
+import type { AttachmentScanRecorder, UploadStore } from '../uploads/ports';
+
+export interface AttachmentScanDeps {
+  uploads: UploadStore;
+  scans: AttachmentScanRecorder;
+  /** Reads the case's protocol and merchant address for the note. */
+  cases: { get(caseId: string): Promise<{ protocol?: string; senderEmail: string } | null> };
+  mailer: Mailer;
+  config: OuvidoriaConfig;
+}
+
+export type ScanOutcome =
+  | { kind: 'ignored'; reason: 'outside-uploads' | 'unclaimed' | 'not-on-case' }
+  | { kind: 'recorded'; caseId: string; scan: NonNullable<AttachmentMeta['scan']> };
+
+export async function recordScanResult(
+  key: string,
+  status: ScanStatus,
+  deps: AttachmentScanDeps,
+): Promise<ScanOutcome> {
+  if (!key.startsWith(UPLOADS_PREFIX)) return { kind: 'ignored', reason: 'outside-uploads' };
+  const tags = await deps.uploads.tags(key);
+  const caseId = tags[CASE_TAG];
+  if (!caseId) return { kind: 'ignored', reason: 'unclaimed' };
+  const declared = nameFromTag(tags[NAME_TAG]);
+  let scan: NonNullable<AttachmentMeta['scan']> = status;
+  let proved: { filename: string; contentType: string } | undefined;
+  if (status === 'NO_THREATS_FOUND') {
+    const check = detectFileKind(await deps.uploads.readClean(key), declared, deps.config.attachments.allowedTypes);
+    if (check.ok) proved = { filename: sanitizeFilename(declared, check.kind), contentType: check.mime };
+    else scan = 'REFUSED';
+  }
+  if (scan === 'THREATS_FOUND' || scan === 'REFUSED') await deps.uploads.setState(key, 'quarantined', caseId);
+  const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved });
+  if (recorded === 'missing') return { kind: 'ignored', reason: 'not-on-case' };
+  // A redelivered event finds the result recorded: the merchant is told once.
+  if (scan === 'THREATS_FOUND' && recorded === 'recorded') {
+    const record = await deps.cases.get(caseId);
+    if (record) {
+      const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config);
+      await deps.mailer.send({
+        to: [record.senderEmail],
+        from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        messageId: randomMessageId(deps.config.domain),
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      });
+    }
+  }
+  return { kind: 'recorded', caseId, scan };
+}

@@ -1,0 +1,23 @@
+/** The scan-result function's dependencies: the uploads bucket, the case table, SES. */
+import { DynamoAttachmentScanStore } from '../adapters/dynamo/attachment-scan-store';
+import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
+import type { AttachmentScanDeps } from '../app/attachment-scan';
+import { UPLOADS_BUCKET_ENV } from '../uploads/ports';
+import { mailerFrom, tableClient, tableStores } from './clients';
+import type { Settings } from './settings';
+
+export function buildAttachmentScanDeps(
+  settings: Settings,
+  env: Record<string, string | undefined> = process.env,
+): AttachmentScanDeps {
+  const uploads = uploadStoreFromEnv(env);
+  if (!uploads) throw new Error(`Setting missing: ${UPLOADS_BUCKET_ENV}`);
+  const client = tableClient(settings);
+  return {
+    uploads,
+    scans: new DynamoAttachmentScanStore(client, settings.tableName),
+    cases: tableStores(client, settings.tableName).cases,
+    mailer: mailerFrom(settings),
+    config: settings.config,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Guidance per outcome: the facts (title, reasons, where to go) that the webform page and the
+ * pt-BR auto-replies both render. One place per fact: change a title or a link here and the page,
+ * the JSON answer and the email subject change together.
+ */
+import type { OuvidoriaConfig } from './config';
+import type { TicketCheck } from './decision';
+import { describeHours } from './hours';
+import type { Outcome } from './outcome';
+
+/** Outcomes answered with guidance instead of a case (QUARANTINED is never answered). */
+export type GuidanceOutcome = Exclude<Outcome, 'ACCEPTED' | 'QUARANTINED'>;
+
+export interface GuidanceLink {
+  label: string;
+  href: string;
+}
+
+export interface Guidance {
+  title: string;
+  paragraphs: string[];
+  /** Bullet points shown after the paragraphs (e.g. the causes of a lost panel access). */
+  items: string[];
+  links: GuidanceLink[];
+}
+
+/** Title of each outcome's guidance; the pt-BR reply's subject is "Ouvidoria: <title>". */
+export const GUIDANCE_TITLES: Record<GuidanceOutcome, string> = {
+  NO_PRIOR_TICKET: 'Fale primeiro com a Central de Atendimento',
+  TICKET_INVALID: 'Confira o número do seu chamado',
+  ACCESS_ISSUE: 'Sem acesso ao painel administrativo',
+  BILLING_QUESTION: 'Planos, faturas e cobrança',
+  NOT_A_CLIENT: 'Fale com o nosso time Comercial',
+  OUT_OF_SCOPE_FEATURE: 'Funcionalidades e integrações',
+  OUT_OF_SCOPE_COMMERCIAL: 'Negociações comerciais',
+};
+
+/** Why a merchant may have lost access to the admin panel (the article's list). */
+export const ACCESS_REASONS: readonly string[] = [
+  'Usuário bloqueado devido a um longo período de inatividade;',
+  'Domínio da loja congelado no registro.br;',
+  'Alteração incorreta do domínio da loja;',
+  'Outros tipos de bloqueio.',
+];
+
+/** The support centre's record ("resolve …" on the page, "Resolvemos …" in mail), as the article states it. */
+export const SUPPORT_RESOLVES = 'mais de 99% das solicitações que recebemos diariamente';
+
+/** "Ouvidoria: fale primeiro com a Central de Atendimento". */
+export function guidanceSubject(outcome: GuidanceOutcome): string {
+  const title = GUIDANCE_TITLES[outcome];
+  return `Ouvidoria: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+}
+
+function supportCentreSentence(config: OuvidoriaConfig): string {
+  return `A Central de Atendimento funciona de ${describeHours(config.supportHours)} e resolve ${SUPPORT_RESOLVES}.`;
+}
+
+function ticketProblem(ticket: TicketCheck | undefined): string {
+  if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
+    return `O número de chamado informado (${ticket.number}) não está no formato dos números de chamado da nossa Central de Atendimento.`;
+  }
+  if (ticket && ticket.status !== 'none') {
+    // One message for "not found" and "not yours": we never confirm that someone else's ticket exists.
+    return `Não localizamos o chamado nº ${ticket.number} vinculado ao e-mail informado.`;
+  }
+  return 'Não localizamos o chamado anterior informado.';
+}
+
+const COME_BACK =
+  'Se você já passou pelos canais de atendimento e a solicitação não foi resolvida de forma satisfatória, envie o formulário novamente informando o número do chamado anterior e uma descrição detalhada.';
+
+/** What to tell the person, for every outcome that is not a case. Links come from the config. */
+export function guidanceFor(outcome: GuidanceOutcome, config: OuvidoriaConfig, ticket?: TicketCheck): Guidance {
+  const { links } = config;
+  const title = GUIDANCE_TITLES[outcome];
+  const supportCentre = { label: 'Central de Atendimento', href: links.supportCentre };
+  const openTicket = { label: 'Abrir um chamado', href: links.openTicket };
+  const knowledgeBase = { label: 'Base de Conhecimento', href: links.knowledgeBase };
+  const statusPage = { label: 'Status da plataforma', href: links.statusPage };
+  const sales = { label: 'Falar com o Comercial', href: links.sales };
+  switch (outcome) {
+    case 'NO_PRIOR_TICKET':
+      return {
+        title,
+        paragraphs: [
+          'A Ouvidoria é acionada depois que a solicitação já passou pelos canais de atendimento (chat, e-mail, telefone ou WhatsApp, conforme o plano contratado) e não foi resolvida de forma satisfatória.',
+          'Como não encontramos o número de um chamado anterior, ainda não podemos abrir um caso na Ouvidoria.',
+          supportCentreSentence(config),
+          COME_BACK,
+        ],
+        items: [],
+        links: [supportCentre, openTicket, knowledgeBase, statusPage],
+      };
+    case 'TICKET_INVALID':
+      return {
+        title,
+        paragraphs: [
+          ticketProblem(ticket),
+          'Confira o número na confirmação que você recebeu ao abrir o chamado e envie o formulário novamente. Se o chamado foi aberto com outro endereço de e-mail, informe esse mesmo e-mail no formulário.',
+          supportCentreSentence(config),
+        ],
+        items: [],
+        links: [supportCentre, openTicket],
+      };
+    case 'ACCESS_ISSUE':
+      return {
+        title,
+        paragraphs: [
+          'Entendemos que você está sem acesso ao painel administrativo da sua loja. Isso pode ocorrer pelos seguintes motivos:',
+        ],
+        items: [...ACCESS_REASONS],
+        links: [{ label: 'Abrir um chamado com o suporte técnico', href: links.openTicket }, statusPage],
+      };
+    case 'BILLING_QUESTION':
+      return {
+        title,
+        paragraphs: [
+          'Para dúvidas sobre planos, faturas, cobrança e migração de plano, a nossa Base de Conhecimento tem o direcionamento para a sua necessidade.',
+          supportCentreSentence(config),
+          COME_BACK,
+        ],
+        items: [],
+        links: [{ label: 'Base de Conhecimento: planos e faturas', href: links.billingKnowledgeBase }, supportCentre],
+      };
+    case 'NOT_A_CLIENT':
+      return {
+        title,
+        paragraphs: [
+          'Se você ainda não é cliente ou não tem mais acesso à central do cliente, o time mais indicado para ajudar é o Comercial: preencha o formulário ou inicie um chat.',
+          'A Ouvidoria atua nas solicitações de clientes que já passaram pelos canais de atendimento e não tiveram a solicitação resolvida.',
+        ],
+        items: [],
+        links: [sales],
+      };
+    case 'OUT_OF_SCOPE_FEATURE':
+      return {
+        title,
+        paragraphs: [
+          'A Ouvidoria não pode atuar em solicitações que envolvam funcionalidades e/ou integrações que não existem na plataforma.',
+          'Para conhecer os recursos e as integrações disponíveis e como usá-los, consulte a nossa Base de Conhecimento.',
+          COME_BACK,
+        ],
+        items: [],
+        links: [knowledgeBase],
+      };
+    case 'OUT_OF_SCOPE_COMMERCIAL':
+      return {
+        title,
+        paragraphs: [
+          'A Ouvidoria não pode atuar em negociações comerciais ou pedidos de condições especiais que não estejam conforme o que já foi anunciado.',
+          'Para tratar de planos, propostas e condições comerciais, fale com o nosso time Comercial: preencha o formulário ou inicie um chat.',
+          COME_BACK,
+        ],
+        items: [],
+        links: [sales],
+      };
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The real type of an uploaded file, from its bytes (magic numbers), never from its name or the
+ * browser's claim. Office files (XLSX, DOCX) are ZIP archives: they are recognised by the
+ * content types their `[Content_Types].xml` entry declares, and macro-enabled ones are refused.
+ * CSV and TXT are text: valid UTF-8 without NUL or other control characters.
+ * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
+ * or a PDF, HTML a browser would sniff), PDFs with active content, anything else.
+ */
+import { inflateRawSync } from 'node:zlib';
+
+export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** The one content type each kind is stored and served with (none of them active in a browser). */
+export const KIND_MIME: Record<FileKind, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv',
+  txt: 'text/plain',
+};
+
+/** Extensions each kind may carry; the first is the one a sanitised name gets. */
+export const KIND_EXTENSIONS: Record<FileKind, readonly string[]> = {
+  pdf: ['pdf'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  webp: ['webp'],
+  xlsx: ['xlsx'],
+  docx: ['docx'],
+  csv: ['csv'],
+  txt: ['txt'],
+};
+
+export type FileRefusal = 'empty' | 'executable' | 'polyglot' | 'active_content' | 'macro' | 'unknown' | 'not_allowed';
+
+export type FileCheck = { ok: true; kind: FileKind; mime: string } | { ok: false; reason: FileRefusal };
+
+const startsWith = (bytes: Uint8Array, sig: number[], at = 0) =>
+  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** Executable and script headers refused under any name. */
+function isExecutable(bytes: Uint8Array): boolean {
+  return (
+    startsWith(bytes, ascii('MZ')) || // Windows PE / DOS
+    startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || // ELF
+    startsWith(bytes, [0xfe, 0xed, 0xfa, 0xce]) ||
+    startsWith(bytes, [0xfe, 0xed, 0xfa, 0xcf]) ||
+    startsWith(bytes, [0xce, 0xfa, 0xed, 0xfe]) ||
+    startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) || // Mach-O
+    startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe]) || // Mach-O fat / Java class
+    startsWith(bytes, ascii('#!')) || // script with an interpreter line
+    startsWith(bytes, [0x00, 0x61, 0x73, 0x6d]) // WebAssembly
+  );
+}
+
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_END = [0x50, 0x4b, 0x05, 0x06];
+
+function indexOf(bytes: Uint8Array, sig: number[], from = 0, to = bytes.length): number {
+  const first = sig[0] as number;
+  for (let i = bytes.indexOf(first, from); i !== -1 && i <= to - sig.length; i = bytes.indexOf(first, i + 1)) {
+    if (startsWith(bytes, sig, i)) return i;
+  }
+  return -1;
+}
+
+/** A ZIP end record where a ZIP reader would look for one (the last 64 KiB): a ZIP appended to the file. */
+function hasTrailingZip(bytes: Uint8Array): boolean {
+  return indexOf(bytes, ZIP_END, Math.max(0, bytes.length - 65_557)) !== -1;
+}
+
+/** Markup a browser's sniffer treats as HTML (WHATWG MIME sniffing), near the start of the file. */
+const HTML_SNIFF = /<(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed|title|style|a\s|img\s|\?xml)/i;
+
+function sniffsAsHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return HTML_SNIFF.test(head);
+}
+
+function isText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // Tab, LF, FF, CR are text; any other C0 control (NUL first of all) or DEL is not.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** The central directory of a ZIP, or null if it is not a well-formed one. */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (startsWith(buf, ZIP_END, i)) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return null;
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    entries.push({
+      method: buf.readUInt16LE(at + 10),
+      compressedSize: buf.readUInt32LE(at + 20),
+      size: buf.readUInt32LE(at + 24),
+      localOffset: buf.readUInt32LE(at + 42),
+      name: buf.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
+
+function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  try {
+    if (entry.method === 0) return data.subarray(0, MAX_CONTENT_TYPES_BYTES).toString('utf8');
+    // Bounded output: a "zip bomb" entry stops at the cap instead of filling the memory.
+    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: MAX_CONTENT_TYPES_BYTES }).toString('utf8');
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function officeKind(bytes: Uint8Array): FileCheck {
+  const entries = zipEntries(bytes);
+  if (!entries) return { ok: false, reason: 'unknown' };
+  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return { ok: false, reason: 'macro' };
+  const types = entries.find((e) => e.name === '[Content_Types].xml');
+  const xml = types ? readEntry(bytes, types) : null;
+  if (!xml) return { ok: false, reason: 'unknown' };
+  if (/macroEnabled/i.test(xml)) return { ok: false, reason: 'macro' };
+  if (xml.includes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')) {
+    return { ok: true, kind: 'xlsx', mime: KIND_MIME.xlsx };
+  }
+  if (xml.includes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')) {
+    return { ok: true, kind: 'docx', mime: KIND_MIME.docx };
+  }
+  return { ok: false, reason: 'unknown' };
+}
+
+function ok(kind: FileKind): FileCheck {
+  return { ok: true, kind, mime: KIND_MIME[kind] };
+}
+
+/**
+ * The kind of a file from its bytes. `name` only tells CSV from TXT (both are plain text);
+ * `allowed` is the configured list: a recognised kind outside it is `not_allowed`.
+ */
+export function detectFileKind(bytes: Uint8Array, name = '', allowed: readonly FileKind[] = FILE_KINDS): FileCheck {
+  const check = detect(bytes, name);
+  if (check.ok && !allowed.includes(check.kind)) return { ok: false, reason: 'not_allowed' };
+  return check;
+}
+
+function detect(bytes: Uint8Array, name: string): FileCheck {
+  if (bytes.length === 0) return { ok: false, reason: 'empty' };
+  if (isExecutable(bytes)) return { ok: false, reason: 'executable' };
+  if (startsWith(bytes, ZIP_LOCAL)) return officeKind(bytes);
+  let kind: FileKind | undefined;
+  if (startsWith(bytes, ascii('%PDF-'))) kind = 'pdf';
+  else if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) kind = 'png';
+  else if (startsWith(bytes, [0xff, 0xd8, 0xff])) kind = 'jpeg';
+  else if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) kind = 'webp';
+  if (kind) {
+    // A ZIP (JAR, APK, Office file) appended to an image or PDF, or HTML in its first bytes,
+    // makes a file that is two things at once: refused.
+    if (hasTrailingZip(bytes) || (kind !== 'pdf' && sniffsAsHtml(bytes))) return { ok: false, reason: 'polyglot' };
+    if (
+      kind === 'pdf' &&
+      /\/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b/.test(Buffer.from(bytes).toString('latin1'))
+    ) {
+      return { ok: false, reason: 'active_content' };
+    }
+    return ok(kind);
+  }
+  if (isText(bytes)) {
+    if (
+      sniffsAsHtml(bytes.subarray(0, 512)) &&
+      /^\s*(?:\ufeff)?\s*</.test(Buffer.from(bytes.subarray(0, 64)).toString('utf8'))
+    ) {
+      return { ok: false, reason: 'polyglot' };
+    }
+    if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
+    return ok(/\.csv$/i.test(name.trim()) ? 'csv' : 'txt');
+  }
+  return { ok: false, reason: 'unknown' };
+}
+
+/** Kind a browser-declared type or a name points to (for the checks before the bytes arrive). */
+export function kindFromDeclared(name: string, contentType: string): FileKind | undefined {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(name.trim())?.[1]?.toLowerCase();
+  const byExt = FILE_KINDS.find((k) => ext !== undefined && KIND_EXTENSIONS[k].includes(ext));
+  if (byExt) return byExt;
+  const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return FILE_KINDS.find((k) => KIND_MIME[k] === mime);
+}
+
+/** pt-BR reason shown to the person for a refused file. */
+export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
+  empty: 'o arquivo está vazio',
+  executable: 'o arquivo é um programa executável',
+  polyglot: 'o conteúdo do arquivo não corresponde a um único formato aceito',
+  active_content: 'o PDF contém conteúdo ativo (scripts ou arquivos embutidos)',
+  macro: 'a planilha ou o documento contém macros',
+  unknown: 'o formato do arquivo não é aceito',
+  not_allowed: 'o formato do arquivo não é aceito',
+};

@@ -1,0 +1,33 @@
+/**
+ * File names a merchant sends are data: shown to staff, never used as a path. A sanitised name
+ * is one component, printable, without bidirectional-override tricks ("fatura‮fdp.exe"), without
+ * reserved Windows names, at most 120 characters, and it ends with exactly one extension, the one
+ * of the type the bytes proved (`fatura.pdf.exe` with PDF bytes becomes `fatura_pdf_exe.pdf`).
+ */
+import { type FileKind, KIND_EXTENSIONS } from './file-type';
+
+const MAX_BASE = 100;
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+export function sanitizeFilename(name: string, kind: FileKind): string {
+  const lastPart = name.split(/[/\\]/).pop() ?? '';
+  let clean = lastPart
+    .normalize('NFC')
+    // Controls (C0, DEL, C1), bidi marks and overrides, zero-width characters, line/paragraph separators.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[<>:"|?*;%$`'&=+#{}[\]~^]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const extensions = KIND_EXTENSIONS[kind];
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 ? clean.slice(dot + 1).toLowerCase() : '';
+  let base = extensions.includes(ext) ? clean.slice(0, dot) : clean;
+  const finalExt = extensions.includes(ext) ? ext : (extensions[0] as string);
+  base = base.replace(/\./g, '_').replace(/^[\s_-]+|[\s_-]+$/g, '');
+  if (RESERVED.test(base)) base = `_${base}`;
+  base = [...base].slice(0, MAX_BASE).join('').trim();
+  if (base === '') base = 'anexo';
+  clean = `${base}.${finalExt}`;
+  return clean;
+}

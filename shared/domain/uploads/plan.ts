@@ -1,0 +1,122 @@
+/**
+ * Rules for the files of one webform submission, before and after their bytes arrive:
+ * how many, how big, which kinds (config `attachments`), where they live in the uploads bucket,
+ * and the scan states a file goes through. Pure: no AWS here.
+ */
+import type { AttachmentsConfig } from '../config';
+import { type FileKind, kindFromDeclared } from './file-type';
+
+/** Prefix of every upload; GuardDuty Malware Protection scans it, the lifecycle rules expire it. */
+export const UPLOADS_PREFIX = 'uploads/';
+
+/** GuardDuty's tag on a scanned object, and its values (tag-based access reads only the clean ones). */
+export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
+export const SCAN_STATUSES = [
+  'PENDING',
+  'NO_THREATS_FOUND',
+  'THREATS_FOUND',
+  'UNSUPPORTED',
+  'ACCESS_DENIED',
+  'FAILED',
+] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/** Our own tag: `pending` until a submission claims the file (lifecycle deletes pending ones), then `attached`. */
+export const STATE_TAG = 'ouvidoria-upload';
+export type UploadState = 'pending' | 'attached' | 'quarantined';
+/** Tag naming the case a claimed file belongs to (read back when a late scan result arrives). */
+export const CASE_TAG = 'ouvidoria-case';
+/**
+ * Tag holding the sanitised file name (base64, which S3 tag values accept). A tag, not metadata:
+ * HeadObject needs s3:GetObject, which the tag-based policy denies until the scan says clean,
+ * while the name of an infected file must still be listed.
+ */
+export const NAME_TAG = 'ouvidoria-name';
+
+const NAME_TAG_BYTES = 180;
+
+export function nameTagValue(name: string): string {
+  let bytes = Buffer.from(name, 'utf8');
+  if (bytes.length > NAME_TAG_BYTES) {
+    let end = NAME_TAG_BYTES;
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    bytes = bytes.subarray(0, end);
+  }
+  return bytes.toString('base64');
+}
+
+export function nameFromTag(value: string | undefined): string {
+  return value ? Buffer.from(value, 'base64').toString('utf8') : '';
+}
+
+/** The pending submission id: random, unguessable, the only thing the browser holds. */
+const PENDING_ID = /^[0-9a-f]{32}$/;
+
+export function isPendingId(value: unknown): value is string {
+  return typeof value === 'string' && PENDING_ID.test(value);
+}
+
+export function uploadPrefix(pendingId: string): string {
+  if (!isPendingId(pendingId)) throw new Error('Invalid pending upload id');
+  return `${UPLOADS_PREFIX}${pendingId}/`;
+}
+
+/** Key of the n-th file (0-based) of a pending submission; no part of it comes from the person. */
+export function uploadKey(pendingId: string, index: number): string {
+  return `${uploadPrefix(pendingId)}${String(index + 1).padStart(2, '0')}`;
+}
+
+/** What the browser says about a file before sending it (nothing here is trusted afterwards). */
+export interface DeclaredFile {
+  name: string;
+  size: number;
+  type: string;
+}
+
+export type DeclaredCheck =
+  | { ok: true; files: (DeclaredFile & { kind: FileKind })[] }
+  | { ok: false; message: string; file?: string };
+
+const MB = 1024 * 1024;
+export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
+
+/** pt-BR list of the accepted kinds, for hints and errors ("PDF, PNG, JPEG, …"). */
+export function kindsText(config: AttachmentsConfig): string {
+  return config.allowedTypes.map((k) => k.toUpperCase()).join(', ');
+}
+
+/** Count, sizes and kinds of the files a browser wants to send, against the configuration. */
+export function checkDeclared(files: DeclaredFile[], config: AttachmentsConfig): DeclaredCheck {
+  if (files.length > config.maxFiles) {
+    return { ok: false, message: `Envie no máximo ${config.maxFiles} arquivos.` };
+  }
+  let total = 0;
+  const checked: (DeclaredFile & { kind: FileKind })[] = [];
+  for (const file of files) {
+    const kind = kindFromDeclared(file.name, file.type);
+    if (!kind || !config.allowedTypes.includes(kind)) {
+      return { ok: false, file: file.name, message: `Formato não aceito. Envie ${kindsText(config)}.` };
+    }
+    if (file.size <= 0) return { ok: false, file: file.name, message: 'O arquivo está vazio.' };
+    if (file.size > config.maxFileBytes) {
+      return { ok: false, file: file.name, message: `Cada arquivo pode ter até ${megabytes(config.maxFileBytes)}.` };
+    }
+    total += file.size;
+    checked.push({ ...file, kind });
+  }
+  if (total > config.maxTotalBytes) {
+    return { ok: false, message: `Os arquivos juntos podem ter até ${megabytes(config.maxTotalBytes)}.` };
+  }
+  return { ok: true, files: checked };
+}
+
+/** pt-BR label of a scan status, as staff and the merchant read it. */
+export const SCAN_LABELS: Record<ScanStatus | 'REFUSED', string> = {
+  PENDING: 'verificação antivírus em andamento',
+  NO_THREATS_FOUND: 'verificado, sem ameaças',
+  THREATS_FOUND: 'AMEAÇA DETECTADA — arquivo em quarentena',
+  UNSUPPORTED: 'não foi possível verificar (formato não suportado pelo antivírus)',
+  ACCESS_DENIED: 'não foi possível verificar (acesso negado)',
+  FAILED: 'não foi possível verificar (falha na verificação)',
+  REFUSED: 'recusado: o conteúdo não corresponde a um formato aceito',
+};

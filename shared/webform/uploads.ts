@@ -1,0 +1,192 @@
+/**
+ * Attachments of the webform (issue 19). Two ways in, one way to the case:
+ * - with JavaScript, POST /anexos issues presigned POST policies (exact key under
+ *   `uploads/<pending id>/`, content type, exact length, `pending` tag, short expiry) and the
+ *   browser sends each file straight to S3 with progress;
+ * - without JavaScript, the multipart post carries the files; they are checked on their bytes
+ *   and stored under a new pending id the same way.
+ * On submission, `claimUploads` reads what is really in the bucket under the pending id: scan
+ * status from GuardDuty's tag, type from the bytes of clean files, sanitised name; it tags each
+ * file `attached` (or `quarantined`) with the case id. Files never claimed stay `pending` and the
+ * lifecycle rule deletes them: an upload alone never creates a case.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { OuvidoriaConfig } from '../domain/config';
+import type { AttachmentMeta } from '../domain/submission';
+import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
+import { sanitizeFilename } from '../domain/uploads/filename';
+import { checkDeclared, isPendingId, uploadKey, uploadPrefix } from '../domain/uploads/plan';
+import type { Clock, RateLimiter } from '../ports';
+import type { PresignedPost } from '../uploads/post-policy';
+import { scanStatusOf, type UploadStore } from '../uploads/ports';
+import type { MultipartFile } from './multipart';
+
+export interface UploadDeps {
+  uploads: UploadStore;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  config: OuvidoriaConfig;
+}
+
+export const UPLOAD_MESSAGES = {
+  badRequest: 'Não foi possível ler a lista de arquivos. Envie {"files":[{"name","size","type"}]}.',
+  senderLimit: 'Este e-mail já enviou muitos arquivos hoje. Envie a manifestação sem anexos ou tente amanhã.',
+  reselect: 'Selecione os arquivos novamente antes de enviar.',
+} as const;
+
+const DeclaredSchema = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().max(1000),
+        size: z.number().int().nonnegative(),
+        type: z.string().max(255).default(''),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+export interface IssuedUpload {
+  key: string;
+  name: string;
+  url: string;
+  fields: Record<string, string>;
+}
+
+export type IssueResult =
+  | { status: 200; json: { pendingId: string; expiresInSeconds: number; files: IssuedUpload[] } }
+  | { status: 400; json: { message: string; file?: string } };
+
+/** A new pending submission id: 128 random bits, hex. */
+export function newPendingId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** POST /anexos: presigned POST policies for the files a browser is about to send. */
+export async function issueUploads(fields: unknown, deps: UploadDeps): Promise<IssueResult> {
+  const parsed = DeclaredSchema.safeParse(fields);
+  if (!parsed.success) return { status: 400, json: { message: UPLOAD_MESSAGES.badRequest } };
+  const checked = checkDeclared(parsed.data.files, deps.config.attachments);
+  if (!checked.ok)
+    return { status: 400, json: { message: checked.message, ...(checked.file ? { file: checked.file } : {}) } };
+  const pendingId = newPendingId();
+  const expiresInSeconds = deps.config.attachments.uploadPolicySeconds;
+  const now = deps.clock.now();
+  const files: IssuedUpload[] = [];
+  for (const [index, file] of checked.files.entries()) {
+    const key = uploadKey(pendingId, index);
+    const name = sanitizeFilename(file.name, file.kind);
+    // The policy binds the safe type of the declared kind, not the browser's claim.
+    const post: PresignedPost = await deps.uploads.presign(
+      key,
+      { contentType: KIND_MIME[file.kind], size: file.size, filename: name },
+      now,
+      expiresInSeconds,
+    );
+    files.push({ key, name, url: post.url, fields: post.fields });
+  }
+  return { status: 200, json: { pendingId, expiresInSeconds, files } };
+}
+
+export type StoreFilesResult = { ok: true; pendingId?: string } | { ok: false; message: string };
+
+/** The multipart (no JavaScript) path: limits, then the bytes' type, then the bucket. */
+export async function storeFormFiles(files: MultipartFile[], deps: UploadDeps): Promise<StoreFilesResult> {
+  if (files.length === 0) return { ok: true };
+  const config = deps.config.attachments;
+  const tooBig = files.find((f) => f.truncated);
+  const declared = files.map((f) => ({
+    name: f.name,
+    size: f.truncated ? config.maxFileBytes + 1 : f.bytes.length,
+    type: f.declaredType,
+  }));
+  const checked = checkDeclared(declared, config);
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: `${checked.file ? `${checked.file}: ` : ''}${checked.message} ${UPLOAD_MESSAGES.reselect}`,
+    };
+  if (tooBig) return { ok: false, message: `${tooBig.name}: arquivo grande demais. ${UPLOAD_MESSAGES.reselect}` };
+  const kinds = [];
+  for (const file of files) {
+    const check = detectFileKind(file.bytes, file.name, config.allowedTypes);
+    if (!check.ok) {
+      return { ok: false, message: `${file.name}: ${REFUSAL_MESSAGES[check.reason]}. ${UPLOAD_MESSAGES.reselect}` };
+    }
+    kinds.push(check);
+  }
+  const pendingId = newPendingId();
+  for (const [index, file] of files.entries()) {
+    const check = kinds[index] as { kind: (typeof config.allowedTypes)[number]; mime: string };
+    await deps.uploads.put(uploadKey(pendingId, index), file.bytes, {
+      contentType: check.mime,
+      filename: sanitizeFilename(file.name, check.kind),
+    });
+  }
+  return { ok: true, pendingId };
+}
+
+function senderKey(email: string): string {
+  return `webform-files:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
+}
+
+/** Per-sender budget of files per day (fixed-window counters); false when this submission's files pass it. */
+export async function withinSenderBudget(email: string, count: number, deps: UploadDeps): Promise<boolean> {
+  if (count === 0) return true;
+  const now = deps.clock.now();
+  const day = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  let hits = 0;
+  for (let i = 0; i < count; i++) hits = await deps.rateLimiter.hit(senderKey(email), day, 86_400);
+  return hits <= deps.config.attachments.maxFilesPerSenderPerDay;
+}
+
+export interface ClaimedUploads {
+  attachments: AttachmentMeta[];
+  /** Names of files the scanner flagged (the merchant is told). */
+  infected: string[];
+}
+
+/**
+ * What is really in the bucket under a pending id, checked and tagged for the case. Only
+ * files the scanner found clean are read (and their type checked on the bytes); infected and
+ * refused files are tagged `quarantined`; files still being scanned are listed PENDING.
+ */
+export async function claimUploads(
+  pendingId: string | undefined,
+  caseId: string,
+  deps: UploadDeps,
+): Promise<ClaimedUploads> {
+  if (!isPendingId(pendingId)) return { attachments: [], infected: [] };
+  const config = deps.config.attachments;
+  const stored = (await deps.uploads.list(uploadPrefix(pendingId))).slice(0, config.maxFiles);
+  const attachments: AttachmentMeta[] = [];
+  const infected: string[] = [];
+  let total = 0;
+  for (const object of stored) {
+    total += object.size;
+    if (object.size > config.maxFileBytes || total > config.maxTotalBytes) break;
+    const declaredName = object.filename ?? '';
+    let scan: AttachmentMeta['scan'] = scanStatusOf(object.tags);
+    let filename = declaredName || 'anexo';
+    let contentType = 'application/octet-stream';
+    if (scan === 'NO_THREATS_FOUND') {
+      const check = detectFileKind(await deps.uploads.readClean(object.key), declaredName, config.allowedTypes);
+      if (check.ok) {
+        filename = sanitizeFilename(declaredName, check.kind);
+        contentType = check.mime;
+      } else {
+        scan = 'REFUSED';
+      }
+    }
+    if (scan === 'THREATS_FOUND') infected.push(filename);
+    await deps.uploads.setState(
+      object.key,
+      scan === 'THREATS_FOUND' || scan === 'REFUSED' ? 'quarantined' : 'attached',
+      caseId,
+    );
+    attachments.push({ filename, contentType, size: object.size, key: object.key, scan, inline: false });
+  }
+  return { attachments, infected };
+}

@@ -1,0 +1,288 @@
+/**
+ * Webform attachments (issue 19) on the local stack: the local uploads bucket on /_s3/ (presigned
+ * POSTs verified like S3, EICAR stand-in scanner, tag-based reads), the webform handler, dynalite,
+ * the SES outbox and the in-process assignment; first over plain HTTP, then in Chromium with and
+ * without JavaScript, axe-core clean.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import { EICAR, pdf, png, xlsx } from '../support/files';
+import {
+  CHROMIUM_ARGS,
+  chromiumAvailable,
+  chromiumPath,
+  clearOutbox,
+  getCaseRecord,
+  listCases,
+  mailsTo,
+  outbox,
+  waitFor,
+} from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const START = '2026-11-25T10:00:00-03:00';
+const MERCHANT = 'lojista@modasbella.com.br';
+
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-uploads-e2e-'));
+  stack = await startLocalStack({
+    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+    dataDir,
+    fresh: true,
+    now: START,
+    seedFile: join(ROOT, 'events', 'local-seed.json'),
+    logLevel: 'ERROR',
+    queueBackoffMs: () => 200,
+  });
+  await clearOutbox(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const origin = () => stack.urls.form.replace(/\/$/, '');
+const fields = (descricao: string) => ({
+  nome: 'Mariana Costa',
+  email: MERCHANT,
+  chamado: '48213',
+  assunto: 'cobranca',
+  descricao,
+  consentimento: 'on',
+});
+
+/** What app.js does: ask for policies, then POST each file to the bucket with its fields. */
+async function uploadLikeTheScript(files: { name: string; type: string; bytes: Buffer }[], send = true) {
+  const issued = await fetch(`${origin()}/anexos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ files: files.map((f) => ({ name: f.name, size: f.bytes.length, type: f.type })) }),
+  });
+  expect(issued.status).toBe(200);
+  const body = (await issued.json()) as {
+    pendingId: string;
+    files: { key: string; url: string; fields: Record<string, string> }[];
+  };
+  if (send) {
+    for (const [i, policy] of body.files.entries()) {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(policy.fields)) form.append(k, v);
+      form.append('file', new Blob([files[i]?.bytes as Buffer]), files[i]?.name);
+      const uploaded = await fetch(policy.url, { method: 'POST', body: form, headers: { origin: origin() } });
+      expect(uploaded.status).toBe(204);
+    }
+  }
+  return body;
+}
+
+async function submit(pendingId: string, descricao: string) {
+  return fetch(`${origin()}/casos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ ...fields(descricao), anexosId: pendingId }).toString(),
+  });
+}
+
+describe('attachments on the local stack (HTTP)', () => {
+  it('two files → one case with both files listed and clean', async () => {
+    const before = (await listCases(stack)).length;
+    const { pendingId } = await uploadLikeTheScript([
+      { name: 'fatura-marco.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'pedidos.xlsx', type: '', bytes: xlsx() },
+    ]);
+    const r = await submit(pendingId, 'Cobrança em dobro na fatura de março: seguem a fatura e a planilha de pedidos.');
+    expect(r.status).toBe(201);
+    const body = (await r.json()) as { protocol: string; attachments: { name: string; scan: string }[] };
+    expect(body.attachments.map((a) => [a.name, a.scan])).toEqual([
+      ['fatura-marco.pdf', 'NO_THREATS_FOUND'],
+      ['pedidos.xlsx', 'NO_THREATS_FOUND'],
+    ]);
+    const cases = await listCases(stack);
+    expect(cases.length).toBe(before + 1);
+    const summary = cases.find((c) => c.protocol === body.protocol);
+    const record = await getCaseRecord(stack, summary?.caseId as string);
+    expect(record.messages[0]?.attachments.map((a) => [a.filename, a.contentType, a.scan])).toEqual([
+      ['fatura-marco.pdf', 'application/pdf', 'NO_THREATS_FOUND'],
+      ['pedidos.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'NO_THREATS_FOUND'],
+    ]);
+    // A clean file comes back only as an attachment, with a safe type and nosniff.
+    const download = await fetch(`${origin()}/_s3/ouvidoria-uploads-local/${record.messages[0]?.attachments[0]?.key}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('the EICAR string → listed as infected, never served, the merchant gets a pt-BR note', async () => {
+    const { pendingId, files } = await uploadLikeTheScript([
+      { name: 'comprovante.txt', type: 'text/plain', bytes: Buffer.from(EICAR) },
+    ]);
+    const r = await submit(pendingId, 'Segue o comprovante do pagamento em duplicidade para análise da Ouvidoria.');
+    const body = (await r.json()) as { protocol: string; attachments: { name: string; scan: string }[] };
+    expect(body.attachments).toEqual([expect.objectContaining({ name: 'comprovante.txt', scan: 'THREATS_FOUND' })]);
+    const download = await fetch(`${origin()}/_s3/ouvidoria-uploads-local/${files[0]?.key}`);
+    expect(download.status).toBe(403);
+    expect(await download.text()).not.toContain('EICAR');
+    const note = await waitFor(
+      'the infected-file note',
+      async () => mailsTo(await outbox(stack), MERCHANT).find((m) => m.subject.includes('não pôde ser aceito')),
+      (m) => m !== undefined,
+    );
+    expect(note?.subject).toContain(body.protocol);
+    expect(note?.body.text).toContain('quarentena');
+  });
+
+  it('an upload that never completes leaves no case (and its policy expires)', async () => {
+    const before = (await listCases(stack)).length;
+    const { pendingId, files } = await uploadLikeTheScript(
+      [{ name: 'print.png', type: 'image/png', bytes: png() }],
+      false,
+    );
+    expect(await stack.uploads.list(`uploads/${pendingId}/`)).toEqual([]);
+    expect((await listCases(stack)).length).toBe(before);
+    // Later, with the policy expired, the bucket refuses the file.
+    stack.clock.set('2026-11-25T10:30:00-03:00');
+    const form = new FormData();
+    for (const [k, v] of Object.entries(files[0]?.fields ?? {})) form.append(k, v);
+    form.append('file', new Blob([png()]), 'print.png');
+    const late = await fetch(files[0]?.url as string, { method: 'POST', body: form });
+    expect(late.status).toBe(403);
+    expect((await listCases(stack)).length).toBe(before);
+  });
+});
+
+// ---- in Chromium --------------------------------------------------------------------------------
+
+describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
+  let dir: string;
+  let files: { pdf: string; png: string };
+
+  beforeAll(async () => {
+    stack.clock.set('2026-12-02T10:00:00-03:00');
+    dir = await mkdtemp(join(tmpdir(), 'ouvidoria-files-'));
+    files = { pdf: join(dir, 'fatura-dezembro.pdf'), png: join(dir, 'print-cobranca.png') };
+    await writeFile(files.pdf, pdf());
+    await writeFile(files.png, png());
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; profile: string }> {
+    const profile = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      bypassCSP: true,
+      javaScriptEnabled,
+      locale: 'pt-BR',
+      viewport: { width: 1280, height: 900 },
+    });
+    return { context, page: context.pages()[0] ?? (await context.newPage()), profile };
+  }
+
+  async function seriousViolations(page: Page) {
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
+        resultTypes: ['violations'],
+      })) as { violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> };
+    });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  }
+
+  async function fill(page: Page, descricao: string) {
+    await page.fill('#nome', 'Mariana Costa');
+    await page.fill('#email', MERCHANT);
+    await page.fill('#chamado', '48213');
+    await page.selectOption('#assunto', 'cobranca');
+    await page.fill('#descricao', descricao);
+    await page.check('#consentimento');
+  }
+
+  it('with JavaScript: attach, see progress, submit, files on the confirmation and in the analyst notice', {
+    timeout: 90_000,
+  }, async () => {
+    const { context, page, profile } = await open(true);
+    try {
+      await page.goto(stack.urls.form);
+      await fill(page, 'Cobrança em dobro em dezembro: anexei a fatura e o print da cobrança no cartão.');
+      await page.setInputFiles('#anexos', [files.pdf, files.png]);
+      // One progress bar per file, each reaching 100 % and saying so.
+      await page.locator('#anexos-lista progress').nth(1).waitFor();
+      await page.waitForFunction(() =>
+        [
+          ...(
+            globalThis as unknown as { document: { querySelectorAll(s: string): { value: number }[] } }
+          ).document.querySelectorAll('#anexos-lista progress'),
+        ].every((p) => p.value === 100),
+      );
+      await expect(page.locator('#anexos-lista').textContent()).resolves.toContain('fatura-dezembro.pdf: enviado.');
+      expect(await page.inputValue('#anexosId')).toMatch(/^[0-9a-f]{32}$/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await clearOutbox(stack);
+      await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
+      const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
+      expect(listed).toContain('fatura-dezembro.pdf');
+      expect(listed).toContain('print-cobranca.png');
+      expect(listed).toContain('verificado, sem ameaças');
+      expect(await seriousViolations(page)).toEqual([]);
+      // The assignment runs in process: the analyst's notice lists the files and their scan.
+      const notice = await waitFor(
+        'the analyst notice',
+        async () =>
+          (await outbox(stack)).find(
+            (m) => m.subject.includes(protocol) && !m.destination.to.join().includes(MERCHANT),
+          ),
+        (m) => m !== undefined,
+      );
+      expect(notice?.body.text).toContain('fatura-dezembro.pdf (application/pdf');
+      expect(notice?.body.text).toContain('print-cobranca.png (image/png');
+      expect(notice?.body.text).toContain('verificado, sem ameaças');
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('without JavaScript: the multipart post carries the files; the page says what to do', {
+    timeout: 90_000,
+  }, async () => {
+    const { context, page, profile } = await open(false);
+    try {
+      await page.goto(stack.urls.form);
+      await expect(page.locator('body').textContent()).resolves.toContain('abaixo de 9 MB');
+      await fill(page, 'Sem JavaScript: cobrança duplicada em dezembro, envio a fatura e o print em anexo.');
+      await page.setInputFiles('#anexos', [files.pdf, files.png]);
+      await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      await expect(page.locator('.protocolo').textContent()).resolves.toMatch(/OUV-2026-\d{6}/);
+      const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
+      expect(listed).toContain('fatura-dezembro.pdf');
+      expect(listed).toContain('print-cobranca.png');
+      // axe needs script: check the same confirmation page in a JavaScript-enabled page.
+      const html = await page.content();
+      const checker = await open(true);
+      try {
+        await checker.page.setContent(html);
+        expect(await seriousViolations(checker.page)).toEqual([]);
+      } finally {
+        await checker.context.close();
+        await rm(checker.profile, { recursive: true, force: true });
+      }
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+});

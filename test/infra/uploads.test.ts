@@ -1,0 +1,174 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { loadDeploymentConfig } from '../../infra/config';
+import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+let stack: OuvidoriaStack;
+let template: Template;
+const config = loadDeploymentConfig('dev');
+
+beforeAll(() => {
+  ({ stack } = buildApp({ context: NO_BUNDLING, config, nag: false }) as { stack: OuvidoriaStack });
+  template = Template.fromStack(stack);
+});
+
+const ref = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+
+describe('uploads bucket', () => {
+  it('is encrypted, private, TLS-only, logged, and CORS lets only the form origin POST', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: { LogFilePrefix: 'uploads/' },
+      CorsConfiguration: {
+        CorsRules: [
+          { AllowedOrigins: [config.webformOrigin], AllowedMethods: ['POST'], AllowedHeaders: ['content-type'] },
+        ],
+      },
+    });
+    const policy = template.findResources('AWS::S3::BucketPolicy', {
+      Properties: { Bucket: { Ref: ref(stack.uploads.bucket) } },
+    });
+    const statements = Object.values(policy)[0]?.Properties.PolicyDocument.Statement as Record<string, unknown>[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('expires unclaimed uploads (tag pending) after pendingUploadDays, and claimed ones with the retention', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Id: 'expire-unclaimed-uploads',
+            Prefix: 'uploads/',
+            TagFilters: [{ Key: 'ouvidoria-upload', Value: 'pending' }],
+            ExpirationInDays: config.attachments.pendingUploadDays,
+            Status: 'Enabled',
+          }),
+          Match.objectLike({
+            Id: 'lgpd-uploads-retention',
+            Prefix: 'uploads/',
+            ExpirationInDays: config.rawMailRetentionDays,
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('denies reads of any object not tagged clean to everyone but the scanner (tag-based access)', () => {
+    const policy = template.findResources('AWS::S3::BucketPolicy', {
+      Properties: { Bucket: { Ref: ref(stack.uploads.bucket) } },
+    });
+    const statements = Object.values(policy)[0]?.Properties.PolicyDocument.Statement as Record<string, unknown>[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Sid: 'ReadOnlyScannedCleanUploads',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
+        Condition: {
+          StringNotEquals: {
+            's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND',
+            'aws:PrincipalArn': { 'Fn::GetAtt': [ref(stack.uploads.scanRole), 'Arn'] },
+          },
+        },
+      }),
+    );
+  });
+});
+
+describe('GuardDuty Malware Protection for S3', () => {
+  it('protects the uploads/ prefix with tagging, through its own role', () => {
+    template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      Role: { 'Fn::GetAtt': [ref(stack.uploads.scanRole), 'Arn'] },
+      ProtectedResource: { S3Bucket: { BucketName: { Ref: ref(stack.uploads.bucket) }, ObjectPrefixes: ['uploads/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' } })],
+      },
+    });
+  });
+});
+
+describe('webform grants (least privilege)', () => {
+  const webformStatements = () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: ref(stack.webform.role) }] },
+    });
+    return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[]);
+  };
+
+  it('puts, tags and lists under uploads/ only, reads only objects tagged clean', () => {
+    const statements = webformStatements();
+    const bySid = (sid: string) => statements.find((s) => s['Sid'] === sid);
+    expect([...((bySid('PutUploads')?.['Action'] ?? []) as string[])].sort()).toEqual([
+      's3:GetObjectTagging',
+      's3:PutObject',
+      's3:PutObjectTagging',
+    ]);
+    expect(JSON.stringify(bySid('PutUploads')?.['Resource'])).toContain('/uploads/*');
+    expect(bySid('ListUploads')?.['Condition']).toEqual({ StringLike: { 's3:prefix': ['uploads/*'] } });
+    expect(bySid('ReadCleanUploads')?.['Condition']).toEqual({
+      StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' },
+    });
+    const uploadsActions = statements
+      .filter((s) => JSON.stringify(s['Resource']).includes(ref(stack.uploads.bucket)))
+      .flatMap((s) => s['Action'] as string[]);
+    expect(uploadsActions).not.toContain('s3:DeleteObject');
+    expect(uploadsActions).not.toContain('s3:*');
+  });
+
+  it('tells the function its bucket', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ UPLOADS_BUCKET: { Ref: ref(stack.uploads.bucket) } }) },
+    });
+  });
+});
+
+describe('late scan results', () => {
+  it('an EventBridge rule sends GuardDuty object scan results of this bucket to the scan function, with a DLQ', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+        detail: { s3ObjectDetails: { bucketName: [{ Ref: ref(stack.uploads.bucket) }] } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AttachmentScanFunction'), 'Arn'] },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 21600 },
+        }),
+      ],
+    });
+  });
+
+  it('the scan function tags and reads clean uploads, and reads and updates case items only', () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: ref(stack.attachmentScan.role) }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const sids = statements.map((s) => s['Sid']);
+    expect(sids).toEqual(expect.arrayContaining(['TagUploads', 'ReadCleanUploads', 'RecordScanOnCase']));
+    expect(statements.find((s) => s['Sid'] === 'RecordScanOnCase')?.['Action']).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+});

@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalUploadStore, localScan } from '../../../../shared/adapters/local/local-upload-store';
+import { EICAR, pdf } from '../../../support/files';
+
+const KEY = `uploads/${'c'.repeat(32)}/01`;
+const now = new Date('2026-03-10T13:05:00Z');
+
+describe('local scanner stand-in', () => {
+  it('flags the EICAR string anywhere in the bytes, nothing else', () => {
+    expect(localScan(Buffer.from(EICAR))).toBe('THREATS_FOUND');
+    expect(localScan(Buffer.concat([pdf(), Buffer.from(EICAR)]))).toBe('THREATS_FOUND');
+    expect(localScan(pdf())).toBe('NO_THREATS_FOUND');
+  });
+});
+
+describe('LocalUploadStore', () => {
+  it('accepts a POST only as its policy allows, then scans and tags it', async () => {
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/' });
+    const { fields } = await store.presign(
+      KEY,
+      { contentType: 'application/pdf', size: pdf().length, filename: 'f.pdf' },
+      now,
+      60,
+    );
+    expect(store.acceptPost({ ...fields, key: 'uploads/x/01' }, pdf(), now).ok).toBe(false);
+    expect(store.acceptPost(fields, Buffer.concat([pdf(), Buffer.from('x')]), now).ok).toBe(false);
+    expect(store.acceptPost(fields, pdf(), new Date(now.getTime() + 61_000)).ok).toBe(false);
+    expect(store.acceptPost(fields, pdf(), now)).toEqual({ ok: true });
+    expect(await store.tags(KEY)).toMatchObject({
+      'ouvidoria-upload': 'pending',
+      GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND',
+    });
+    expect((await store.readClean(KEY)).equals(pdf())).toBe(true);
+  });
+
+  it('never reads or serves an infected or unscanned object', async () => {
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
+    await store.put(KEY, Buffer.from(EICAR), { contentType: 'text/plain', filename: 'e.txt' });
+    await expect(store.readClean(KEY)).rejects.toThrow(/AccessDenied/);
+    expect(store.scanPending()).toEqual([KEY]);
+    await expect(store.readClean(KEY)).rejects.toThrow(/AccessDenied/);
+    expect(store.download(KEY)).toBeNull();
+  });
+
+  it('survives a restart from its folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ouvidoria-uploads-'));
+    try {
+      const first = new LocalUploadStore({ url: 'http://local/_s3/b/', dir });
+      await first.put(KEY, pdf(), { contentType: 'application/pdf', filename: 'f.pdf' });
+      await first.setState(KEY, 'attached', 'webform-1');
+      const second = new LocalUploadStore({ url: 'http://local/_s3/b/', dir });
+      expect(await second.tags(KEY)).toMatchObject({ 'ouvidoria-upload': 'attached', 'ouvidoria-case': 'webform-1' });
+      expect(second.keys()).toEqual([KEY]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

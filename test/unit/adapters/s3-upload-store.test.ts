@@ -1,0 +1,91 @@
+import {
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { S3UploadStore } from '../../../shared/adapters/s3-upload-store';
+import { nameTagValue } from '../../../shared/domain/uploads/plan';
+
+const s3 = mockClient(S3Client);
+const client = new S3Client({
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session' },
+});
+const store = new S3UploadStore(client, 'ouvidoria-uploads', 'us-east-1');
+const KEY = `uploads/${'b'.repeat(32)}/01`;
+
+beforeEach(() => s3.reset());
+
+describe('S3UploadStore', () => {
+  it('posts to the bucket regional endpoint, signed with the function role (session token bound)', async () => {
+    const post = await store.presign(
+      KEY,
+      { contentType: 'application/pdf', size: 10, filename: 'fatura.pdf' },
+      new Date('2026-03-10T13:05:00Z'),
+      300,
+    );
+    expect(store.origin).toBe('https://ouvidoria-uploads.s3.us-east-1.amazonaws.com');
+    expect(post.url).toBe('https://ouvidoria-uploads.s3.us-east-1.amazonaws.com/');
+    expect(post.fields).toMatchObject({
+      key: KEY,
+      'Content-Type': 'application/pdf',
+      'x-amz-security-token': 'session',
+      'x-amz-credential': 'ASIAEXAMPLE/20260310/us-east-1/s3/aws4_request',
+    });
+    expect(post.fields['tagging']).toContain(`<Key>ouvidoria-name</Key><Value>${nameTagValue('fatura.pdf')}</Value>`);
+  });
+
+  it('lists with tags only (HeadObject would need s3:GetObject, denied until scanned clean)', async () => {
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: KEY, Size: 10 }] });
+    s3.on(GetObjectTaggingCommand).resolves({
+      TagSet: [
+        { Key: 'GuardDutyMalwareScanStatus', Value: 'THREATS_FOUND' },
+        { Key: 'ouvidoria-name', Value: nameTagValue('fatura março.pdf') },
+      ],
+    });
+    expect(await store.list(`uploads/${'b'.repeat(32)}/`)).toEqual([
+      {
+        key: KEY,
+        size: 10,
+        filename: 'fatura março.pdf',
+        tags: { GuardDutyMalwareScanStatus: 'THREATS_FOUND', 'ouvidoria-name': nameTagValue('fatura março.pdf') },
+      },
+    ]);
+    expect(s3.commandCalls(HeadObjectCommand)).toHaveLength(0);
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
+  });
+
+  it('sets our state and the case, keeping GuardDuty tag', async () => {
+    s3.on(GetObjectTaggingCommand).resolves({
+      TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }],
+    });
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await store.setState(KEY, 'attached', 'webform-abc');
+    expect(s3.commandCalls(PutObjectTaggingCommand)[0]?.args[0].input.Tagging?.TagSet).toEqual([
+      { Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' },
+      { Key: 'ouvidoria-upload', Value: 'attached' },
+      { Key: 'ouvidoria-case', Value: 'webform-abc' },
+    ]);
+  });
+
+  it('puts a form file tagged pending with its name, as an attachment', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    await store.put(KEY, Buffer.from('%PDF-1.4'), { contentType: 'application/pdf', filename: 'fatura.pdf' });
+    const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Bucket: 'ouvidoria-uploads',
+      Key: KEY,
+      ContentType: 'application/pdf',
+      ContentDisposition: 'attachment',
+    });
+    expect(new URLSearchParams(input?.Tagging)).toEqual(
+      new URLSearchParams({ 'ouvidoria-upload': 'pending', 'ouvidoria-name': nameTagValue('fatura.pdf') }),
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../shared/domain/config';
+import {
+  ACCESS_REASONS,
+  GUIDANCE_TITLES,
+  type GuidanceOutcome,
+  guidanceFor,
+  guidanceSubject,
+} from '../../../shared/domain/guidance';
+import { renderReply } from '../../../shared/domain/replies';
+import { renderPage } from '../../../shared/webform/page';
+
+const OUTCOMES = Object.keys(GUIDANCE_TITLES) as GuidanceOutcome[];
+
+describe('guidance per outcome', () => {
+  it('tells the four causes of a lost panel access', () => {
+    expect(guidanceFor('ACCESS_ISSUE', localConfig).items).toHaveLength(4);
+  });
+
+  it('names the ticket that was not found without saying whose it is', () => {
+    const g = guidanceFor('TICKET_INVALID', localConfig, { status: 'invalid', number: '99999', why: 'not_owner' });
+    expect(g.paragraphs[0]).toBe('Não localizamos o chamado nº 99999 vinculado ao e-mail informado.');
+  });
+
+  it.each(OUTCOMES)('%s: the page and the pt-BR reply render the same title', (outcome) => {
+    const title = GUIDANCE_TITLES[outcome];
+    expect(renderPage({ kind: 'guidance', outcome, emailed: false }, { config: localConfig })).toContain(
+      `<h1>${title}</h1>`,
+    );
+    const reply = renderReply(outcome, { subject: '', receivedAt: '2026-03-10T13:05:00Z' }, localConfig);
+    expect(reply.subject).toBe(guidanceSubject(outcome));
+    expect(reply.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
+  });
+
+  it('the page and the reply list the same causes of a lost access', () => {
+    const reply = renderReply('ACCESS_ISSUE', { subject: 'x', receivedAt: '2026-03-10T13:05:00Z' }, localConfig);
+    const page = renderPage({ kind: 'guidance', outcome: 'ACCESS_ISSUE', emailed: false }, { config: localConfig });
+    for (const reason of ACCESS_REASONS) {
+      expect(reply.text).toContain(reason);
+      expect(page).toContain(reason);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig, parseConfig, localConfigInput } from '../../../../shared/domain/config';
+import { checkDeclared, isPendingId, uploadKey, uploadPrefix } from '../../../../shared/domain/uploads/plan';
+
+const cfg = localConfig.attachments;
+const MB = 1024 * 1024;
+
+describe('attachments config', () => {
+  it('defaults to 5 files, 10 MB each, 25 MB in all, the eight kinds of the issue', () => {
+    expect(cfg).toMatchObject({ maxFiles: 5, maxFileBytes: 10 * MB, maxTotalBytes: 25 * MB, uploadPolicySeconds: 300 });
+    expect(cfg.allowedTypes).toEqual(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt']);
+  });
+
+  it('is configurable', () => {
+    const c = parseConfig({ ...localConfigInput, attachments: { maxFiles: 2, allowedTypes: ['pdf'] } });
+    expect(c.attachments.maxFiles).toBe(2);
+    expect(checkDeclared([{ name: 'a.png', size: 10, type: 'image/png' }], c.attachments)).toMatchObject({ ok: false });
+  });
+});
+
+describe('checkDeclared', () => {
+  const file = (name: string, size: number, type = '') => ({ name, size, type });
+  it('accepts up to the limits', () => {
+    const r = checkDeclared([file('a.pdf', 10 * MB), file('b.png', 10 * MB), file('c.csv', 5 * MB)], cfg);
+    expect(r).toMatchObject({ ok: true });
+  });
+  it.each([
+    [[1, 2, 3, 4, 5, 6].map((n) => file(`${n}.pdf`, 1)), 'no máximo 5 arquivos'],
+    [[file('a.pdf', 10 * MB + 1)], 'até 10 MB'],
+    [[file('a.pdf', 10 * MB), file('b.pdf', 10 * MB), file('c.pdf', 5 * MB + 1)], 'juntos podem ter até 25 MB'],
+    [[file('setup.exe', 10)], 'Formato não aceito'],
+    [[file('a.pdf', 0)], 'vazio'],
+  ])('refuses %#', (files, message) => {
+    const r = checkDeclared(files, cfg);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
+  });
+});
+
+describe('keys', () => {
+  it('live under uploads/<pending id>/ and take nothing from the person', () => {
+    const id = 'a'.repeat(32);
+    expect(uploadPrefix(id)).toBe(`uploads/${id}/`);
+    expect(uploadKey(id, 0)).toBe(`uploads/${id}/01`);
+  });
+  it('refuse anything that is not a pending id', () => {
+    expect(isPendingId('../../inbound')).toBe(false);
+    expect(() => uploadPrefix('../x')).toThrow();
+  });
+});
+
+describe('name tag', () => {
+  it('round-trips a name in S3 tag characters, cut at 180 UTF-8 bytes on a character boundary', async () => {
+    const { nameFromTag, nameTagValue } = await import('../../../../shared/domain/uploads/plan');
+    expect(nameFromTag(nameTagValue('fatura março.pdf'))).toBe('fatura março.pdf');
+    expect(nameTagValue('ç'.repeat(200))).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(nameFromTag(nameTagValue('ç'.repeat(200)))).toBe('ç'.repeat(90));
+  });
+});

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it } from 'vitest';
+import { createAttachmentScanHandler } from '../../../../functions/attachment-scan/handler';
+import { createWebformHandler } from '../../../../functions/webform/handler';
+import { LocalUploadStore } from '../../../../shared/adapters/local/local-upload-store';
+import { noTelemetry } from '../../../../shared/app/intake';
+import { localConfig } from '../../../../shared/domain/config';
+import type { AttachmentScanRecorder } from '../../../../shared/uploads/ports';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryRateLimiter,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../../support/fakes';
+import { EICAR, exe, pdf } from '../../../support/files';
+import { multipartBody } from '../../../support/multipart';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+const quiet = new Logger({ logLevel: 'SILENT' });
+const sample = JSON.parse(
+  readFileSync(new URL('../../../../events/guardduty/malware-scan-result.json', import.meta.url), 'utf8'),
+);
+
+/** The case-side recorder over the in-memory repository (DynamoAttachmentScanStore on AWS). */
+function recorder(cases: InMemoryCaseRepository): AttachmentScanRecorder {
+  return {
+    async recordScan(caseId, key, update) {
+      const attachment = cases.records.get(caseId)?.messages[0]?.attachments.find((a) => a.key === key);
+      if (!attachment) return 'missing';
+      if (attachment.scan === update.scan) return 'unchanged';
+      Object.assign(attachment, update);
+      return 'recorded';
+    },
+  };
+}
+
+/** A webform submission whose files are still being scanned (GuardDuty answers later). */
+async function submittedWhileScanning(file: Buffer, name: string) {
+  const cases = new InMemoryCaseRepository();
+  const mailer = new RecordingMailer();
+  const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
+  const webform = createWebformHandler({
+    cases,
+    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+    mailer,
+    queue: new RecordingQueue(),
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
+    clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+    config: localConfig,
+    rateLimiter: new InMemoryRateLimiter(),
+    telemetry: noTelemetry,
+    logger: quiet,
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+    uploads: store,
+  });
+  const { body, contentType } = multipartBody(
+    {
+      nome: 'Mariana Costa',
+      email: MERCHANT,
+      chamado: '48213',
+      assunto: 'cobranca',
+      descricao: 'Cobrança em dobro na fatura de março; segue o arquivo para conferência.',
+      consentimento: 'on',
+    },
+    [{ name, type: 'application/pdf', bytes: file }],
+  );
+  const response = await webform({
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/casos',
+    rawQueryString: '',
+    headers: { 'content-type': contentType, accept: 'application/json' },
+    requestContext: {
+      accountId: '1',
+      apiId: 'x',
+      domainName: 'x',
+      domainPrefix: 'x',
+      http: { method: 'POST', path: '/casos', protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 't' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '10/Mar/2026:13:05:00 +0000',
+      timeEpoch: 0,
+    },
+    body: body.toString('base64'),
+    isBase64Encoded: true,
+  });
+  expect(response.statusCode).toBe(201);
+  const [record] = await cases.listAll();
+  const key = record?.messages[0]?.attachments[0]?.key as string;
+  expect(record?.messages[0]?.attachments[0]?.scan).toBe('PENDING');
+  const scan = createAttachmentScanHandler({
+    uploads: store,
+    scans: recorder(cases),
+    cases,
+    mailer,
+    config: localConfig,
+    logger: quiet,
+  });
+  const eventFor = (status: string) => ({
+    ...sample,
+    detail: {
+      ...sample.detail,
+      s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey: key },
+      scanResultDetails: { scanResultStatus: status },
+    },
+  });
+  return { cases, mailer, store, key, scan, eventFor, caseId: record?.caseId as string };
+}
+
+describe('late GuardDuty scan results', () => {
+  it('clean: recorded on the case, type proved on the bytes', async () => {
+    const t = await submittedWhileScanning(pdf(), 'fatura.pdf');
+    t.store.scanPending();
+    expect(await t.scan(t.eventFor('NO_THREATS_FOUND'))).toEqual({
+      kind: 'recorded',
+      caseId: t.caseId,
+      scan: 'NO_THREATS_FOUND',
+    });
+    expect(t.cases.records.get(t.caseId)?.messages[0]?.attachments[0]).toMatchObject({
+      scan: 'NO_THREATS_FOUND',
+      contentType: 'application/pdf',
+      filename: 'fatura.pdf',
+    });
+  });
+
+  it('infected: recorded, quarantined, the merchant told once even if the event comes twice', async () => {
+    const t = await submittedWhileScanning(Buffer.from(`%PDF-1.4\n${EICAR}`), 'fatura.pdf');
+    t.store.scanPending();
+    const before = t.mailer.sent.length;
+    await t.scan(t.eventFor('THREATS_FOUND'));
+    await t.scan(t.eventFor('THREATS_FOUND'));
+    expect(t.cases.records.get(t.caseId)?.messages[0]?.attachments[0]?.scan).toBe('THREATS_FOUND');
+    expect(await t.store.tags(t.key)).toMatchObject({ 'ouvidoria-upload': 'quarantined' });
+    const notes = t.mailer.sent.slice(before);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.to).toEqual([MERCHANT]);
+    expect(notes[0]?.subject).toMatch(/^\[OUV-2026-\d{6}\] Um arquivo enviado não pôde ser aceito$/);
+  });
+
+  it('a clean scan of bytes that are not what they claim: refused and quarantined', async () => {
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
+    // Bypass the webform's own byte check (as a direct S3 POST would): put the object and claim it by hand.
+    await store.put('uploads/0123456789abcdef0123456789abcdef/01', exe(), {
+      contentType: 'application/pdf',
+      filename: 'f.pdf',
+    });
+    await store.setState('uploads/0123456789abcdef0123456789abcdef/01', 'attached', 'webform-x');
+    store.scanPending();
+    const recorded: unknown[] = [];
+    const scan = createAttachmentScanHandler({
+      uploads: store,
+      scans: {
+        recordScan: async (...args) => {
+          recorded.push(args);
+          return 'recorded';
+        },
+      },
+      cases: { get: async () => null },
+      mailer: new RecordingMailer(),
+      config: localConfig,
+      logger: quiet,
+    });
+    const clean = {
+      ...sample,
+      detail: { ...sample.detail, scanResultDetails: { scanResultStatus: 'NO_THREATS_FOUND' } },
+    };
+    expect(await scan(clean)).toMatchObject({ kind: 'recorded', scan: 'REFUSED' });
+    expect(await store.tags('uploads/0123456789abcdef0123456789abcdef/01')).toMatchObject({
+      'ouvidoria-upload': 'quarantined',
+    });
+  });
+
+  it('ignores files no submission claimed yet, keys outside uploads/, and other events', async () => {
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/' });
+    const deps = {
+      uploads: store,
+      scans: { recordScan: async () => 'recorded' as const },
+      cases: { get: async () => null },
+      mailer: new RecordingMailer(),
+      config: localConfig,
+      logger: quiet,
+    };
+    const scan = createAttachmentScanHandler(deps);
+    expect(await scan(sample)).toEqual({ kind: 'ignored', reason: 'unclaimed' });
+    const outside = {
+      ...sample,
+      detail: { ...sample.detail, s3ObjectDetails: { bucketName: 'b', objectKey: 'inbound/x' } },
+    };
+    expect(await scan(outside)).toEqual({ kind: 'ignored', reason: 'outside-uploads' });
+    expect(await scan({ 'detail-type': 'Something else' })).toEqual({ kind: 'ignored', reason: 'bad-event' });
+  });
+});

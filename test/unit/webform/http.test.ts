@@ -1,0 +1,94 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it } from 'vitest';
+import { noTelemetry } from '../../../shared/app/intake';
+import { localConfig } from '../../../shared/domain/config';
+import {
+  header,
+  respond,
+  routeOf,
+  serveWebform,
+  unavailable,
+  wantsJson,
+  type WebformRequest,
+} from '../../../shared/webform/http';
+import type { WebformDeps } from '../../../shared/webform/submit';
+
+const quiet = { submitted() {}, rejected() {}, failed() {} };
+// Routes that never reach the service: its dependencies are not touched.
+const deps = {
+  service: { config: localConfig, telemetry: noTelemetry } as unknown as WebformDeps,
+  logger: new Logger({ logLevel: 'SILENT' }),
+  telemetry: quiet,
+};
+const request = (method: string, rawPath: string, extra: Partial<WebformRequest> = {}): WebformRequest => ({
+  method,
+  rawPath,
+  headers: {},
+  isBase64Encoded: false,
+  sourceIp: '198.51.100.7',
+  ...extra,
+});
+
+describe('routeOf', () => {
+  it.each([
+    ['/', '$default', '/', ''],
+    ['/prod', 'prod', '/', '/prod'],
+    ['/prod/casos/', 'prod', '/casos', '/prod'],
+    ['/production/casos', 'prod', '/production/casos', ''],
+    ['', undefined, '/', ''],
+  ])('%s on stage %s → %s (base %s)', (raw, stage, path, basePath) => {
+    expect(routeOf(raw, stage)).toEqual({ path, basePath });
+  });
+});
+
+describe('content negotiation', () => {
+  it('gives HTML to browsers and JSON to API clients', () => {
+    expect(wantsJson({ accept: 'text/html,application/xhtml+xml' })).toBe(false);
+    expect(wantsJson({ Accept: 'application/problem+json' })).toBe(true);
+    expect(wantsJson({ 'Content-Type': 'application/json' })).toBe(true);
+    expect(wantsJson({})).toBe(false);
+  });
+
+  it('reads headers in any case', () => {
+    expect(header({ 'Idempotency-Key': 'k' }, 'idempotency-key')).toBe('k');
+  });
+});
+
+describe('responses', () => {
+  it('every response carries the security headers and no-store (the script is cacheable)', () => {
+    const r = respond(200, '', 'html');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(respond(200, '', 'js').headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('503s ask to retry', () => {
+    expect(unavailable().headers['retry-after']).toBe('30');
+    expect(unavailable('static').body).toContain('Serviço temporariamente indisponível');
+  });
+});
+
+describe('serveWebform routing', () => {
+  it.each([
+    ['GET', '/', 200],
+    ['GET', '/app.js', 200],
+    ['GET', '/nada', 404],
+    ['DELETE', '/', 405],
+    ['GET', '/casos', 303],
+    ['OPTIONS', '/casos', 204],
+  ])('%s %s → %i', async (method, path, status) => {
+    const r = await serveWebform(request(method, path), deps);
+    expect(r.statusCode).toBe(status);
+  });
+
+  it('405 names the allowed methods; 303 goes back to the form under the stage', async () => {
+    expect((await serveWebform(request('PUT', '/casos'), deps)).headers['allow']).toBe('POST');
+    const back = await serveWebform(request('GET', '/prod/casos', { stage: 'prod' }), deps);
+    expect(back.headers['location']).toBe('/prod/');
+  });
+
+  it('answers JSON problems to JSON clients', async () => {
+    const r = await serveWebform(request('GET', '/nada', { headers: { accept: 'application/json' } }), deps);
+    expect(JSON.parse(r.body)).toEqual({ message: 'Página não encontrada.' });
+  });
+});

@@ -1,0 +1,293 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createWebformHandler, type WebformResponse } from '../../../functions/webform/handler';
+import { LocalUploadStore } from '../../../shared/adapters/local/local-upload-store';
+import { noTelemetry } from '../../../shared/app/intake';
+import { renderAnalystNotice } from '../../../shared/domain/assignment';
+import { localConfig } from '../../../shared/domain/config';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryRateLimiter,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+import { EICAR, exe, pdf, png, xlsx } from '../../support/files';
+import { multipartBody } from '../../support/multipart';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+const FIELDS = {
+  nome: 'Mariana Costa',
+  email: MERCHANT,
+  chamado: '48213',
+  assunto: 'cobranca',
+  descricao: 'Fui cobrada duas vezes pela mensalidade de março; segue o print e a fatura.',
+  consentimento: 'on',
+};
+
+let cases: InMemoryCaseRepository;
+let mailer: RecordingMailer;
+let store: LocalUploadStore;
+let clock: FixedClock;
+let handle: (e: unknown) => Promise<WebformResponse>;
+
+function setup(scan: 'sync' | 'manual' = 'sync') {
+  cases = new InMemoryCaseRepository();
+  mailer = new RecordingMailer();
+  clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
+  store = new LocalUploadStore({ url: 'http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/', scan });
+  const h = createWebformHandler({
+    cases,
+    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+    mailer,
+    queue: new RecordingQueue(),
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
+    clock,
+    config: localConfig,
+    rateLimiter: new InMemoryRateLimiter(),
+    telemetry: noTelemetry,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+    uploads: store,
+  });
+  handle = (e) => h(e);
+}
+
+function event(method: string, path: string, body?: Buffer | string, contentType?: string, accept = 'text/html') {
+  const binary = Buffer.isBuffer(body);
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { accept, ...(contentType ? { 'content-type': contentType } : {}) },
+    requestContext: {
+      accountId: '1',
+      apiId: 'x',
+      domainName: 'local',
+      domainPrefix: 'local',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'test' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '10/Mar/2026:13:05:00 +0000',
+      timeEpoch: 0,
+    },
+    ...(body !== undefined ? { body: binary ? body.toString('base64') : body } : {}),
+    isBase64Encoded: binary,
+  };
+}
+
+const json = (r: WebformResponse) => JSON.parse(r.body);
+
+/** What the enhancement script does: ask for policies, then post each file to the bucket. */
+async function uploadWithScript(files: { name: string; type: string; bytes: Buffer }[], send = true) {
+  const issued = await handle(
+    event(
+      'POST',
+      '/anexos',
+      JSON.stringify({ files: files.map((f) => ({ name: f.name, size: f.bytes.length, type: f.type })) }),
+      'application/json',
+      'application/json',
+    ),
+  );
+  expect(issued.statusCode).toBe(200);
+  const { pendingId, files: policies } = json(issued) as {
+    pendingId: string;
+    files: { fields: Record<string, string> }[];
+  };
+  if (send) {
+    for (const [i, policy] of policies.entries()) {
+      expect(store.acceptPost(policy.fields, files[i]?.bytes as Buffer, clock.now())).toEqual({ ok: true });
+    }
+  }
+  return pendingId;
+}
+
+const submit = (extra: Record<string, string>) =>
+  handle(
+    event(
+      'POST',
+      '/casos',
+      new URLSearchParams({ ...FIELDS, ...extra }).toString(),
+      'application/x-www-form-urlencoded',
+    ),
+  );
+
+beforeEach(() => setup());
+
+describe('the form page', () => {
+  it('has the optional file field, multipart encoding, and says what to do without JavaScript', async () => {
+    const page = (await handle(event('GET', '/'))).body;
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toMatch(/<input id="anexos" name="anexos" type="file" multiple accept="[^"]*\.pdf,application\/pdf/);
+    expect(page).toContain('até 5 arquivos (PDF, PNG, JPEG, WEBP, XLSX, DOCX, CSV, TXT), 10 MB cada e 25 MB no total');
+    expect(page).toMatch(/<noscript>.*abaixo de 9 MB/s);
+  });
+});
+
+describe('with JavaScript: presigned POST straight to the bucket', () => {
+  it('issues one policy per file under uploads/<pending id>/, with the safe type and a sanitised name', async () => {
+    const r = await handle(
+      event(
+        'POST',
+        '/anexos',
+        JSON.stringify({ files: [{ name: '../fatura.pdf.exe.pdf', size: 10, type: 'application/x-msdownload' }] }),
+        'application/json',
+      ),
+    );
+    const body = json(r);
+    expect(r.statusCode).toBe(200);
+    expect(body.pendingId).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.files[0]).toMatchObject({ key: `uploads/${body.pendingId}/01`, name: 'fatura_pdf_exe.pdf' });
+    expect(body.files[0].fields['Content-Type']).toBe('application/pdf');
+    expect(body.expiresInSeconds).toBe(300);
+  });
+
+  it('refuses too many, too big or unaccepted files before issuing anything', async () => {
+    const ask = (files: unknown[]) => handle(event('POST', '/anexos', JSON.stringify({ files }), 'application/json'));
+    expect((await ask([{ name: 'setup.exe', size: 10, type: '' }])).statusCode).toBe(400);
+    expect((await ask([{ name: 'a.pdf', size: 11 * 1024 * 1024, type: '' }])).statusCode).toBe(400);
+    expect((await ask(Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, size: 1, type: '' })))).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('counts against the per-IP limit', async () => {
+    for (let i = 0; i < localConfig.limits.webformPerIpPerHour; i++) {
+      expect(
+        (await handle(event('POST', '/anexos', '{"files":[{"name":"a.pdf","size":1}]}', 'application/json')))
+          .statusCode,
+      ).toBe(200);
+    }
+    const blocked = await handle(event('POST', '/anexos', '{"files":[{"name":"a.pdf","size":1}]}', 'application/json'));
+    expect(blocked.statusCode).toBe(429);
+  });
+
+  it('two files → one case listing both, clean, on the confirmation page and in the analyst notice', async () => {
+    const pendingId = await uploadWithScript([
+      { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'pedidos.xlsx', type: '', bytes: xlsx() },
+    ]);
+    const r = await submit({ anexosId: pendingId });
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toContain('Arquivos recebidos');
+    expect(r.body).toMatch(/<strong>fatura\.pdf<\/strong> \([^)]*application\/pdf\): verificado, sem ameaças/);
+    expect(r.body).toContain('<strong>pedidos.xlsx</strong>');
+    const [record] = await cases.listAll();
+    expect(cases.records.size).toBe(1);
+    expect(record?.messages[0]?.attachments).toEqual([
+      expect.objectContaining({ filename: 'fatura.pdf', contentType: 'application/pdf', scan: 'NO_THREATS_FOUND' }),
+      expect.objectContaining({
+        filename: 'pedidos.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        scan: 'NO_THREATS_FOUND',
+      }),
+    ]);
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({
+      'ouvidoria-upload': 'attached',
+      'ouvidoria-case': record?.caseId,
+    });
+    const notice = renderAnalystNotice(
+      record as never,
+      { id: 'ana', name: 'Ana', email: 'ana@x.com' } as never,
+      localConfig,
+    );
+    expect(notice.text).toContain('fatura.pdf (application/pdf');
+    expect(notice.text).toContain('verificado, sem ameaças');
+  });
+
+  it('EICAR → listed as infected, quarantined, never readable, the merchant gets a pt-BR note', async () => {
+    const pendingId = await uploadWithScript([{ name: 'eicar.txt', type: 'text/plain', bytes: Buffer.from(EICAR) }]);
+    const r = await submit({ anexosId: pendingId });
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toContain('AMEAÇA DETECTADA');
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({ filename: 'eicar.txt', scan: 'THREATS_FOUND' });
+    await expect(store.readClean(`uploads/${pendingId}/01`)).rejects.toThrow(/AccessDenied/);
+    expect(store.download(`uploads/${pendingId}/01`)).toBeNull();
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({ 'ouvidoria-upload': 'quarantined' });
+    const note = mailer.sent.find((m) => m.subject.includes('não pôde ser aceito'));
+    expect(note?.to).toEqual([MERCHANT]);
+    expect(note?.text).toContain('A verificação antivírus encontrou uma ameaça');
+    expect(note?.text).toContain('eicar.txt');
+  });
+
+  it('a renamed executable that reached the bucket is refused on its bytes and quarantined', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: exe() }]);
+    await submit({ anexosId: pendingId });
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({
+      scan: 'REFUSED',
+      contentType: 'application/octet-stream',
+    });
+  });
+
+  it('an upload that never completes leaves no case; unclaimed files stay pending (the lifecycle deletes them)', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }], false);
+    expect(cases.records.size).toBe(0);
+    expect(await store.list(`uploads/${pendingId}/`)).toEqual([]);
+    const other = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    expect(cases.records.size).toBe(0);
+    expect(await store.tags(`uploads/${other}/01`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+    expect(store.expirePending()).toEqual([`uploads/${other}/01`]);
+  });
+
+  it('a scan still running is listed PENDING', async () => {
+    setup('manual');
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({ anexosId: pendingId });
+    expect(r.body).toContain('verificação antivírus em andamento');
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING' });
+  });
+});
+
+describe('without JavaScript: the multipart post', () => {
+  it('two files → one case with both listed clean', async () => {
+    const { body, contentType } = multipartBody(FIELDS, [
+      { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'print.png', type: 'image/png', bytes: png() },
+    ]);
+    const r = await handle(event('POST', '/casos', body, contentType));
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toContain('<strong>fatura.pdf</strong>');
+    expect(r.body).toContain('<strong>print.png</strong>');
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments.map((a) => [a.filename, a.scan])).toEqual([
+      ['fatura.pdf', 'NO_THREATS_FOUND'],
+      ['print.png', 'NO_THREATS_FOUND'],
+    ]);
+  });
+
+  it('a renamed executable is refused with the form kept and the field in error; no case', async () => {
+    const { body, contentType } = multipartBody(FIELDS, [
+      { name: 'fatura.pdf', type: 'application/pdf', bytes: exe() },
+    ]);
+    const r = await handle(event('POST', '/casos', body, contentType));
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('fatura.pdf: o arquivo é um programa executável');
+    expect(r.body).toContain('<a href="#anexos">');
+    expect(r.body).toContain('aria-invalid="true"');
+    expect(r.body).toContain('value="Mariana Costa"');
+    expect(cases.records.size).toBe(0);
+    expect(store.keys()).toEqual([]);
+  });
+
+  it('zero-byte and polyglot files are refused the same way', async () => {
+    for (const bytes of [Buffer.alloc(0), Buffer.concat([png(), Buffer.from('<script>alert(1)</script>')])]) {
+      const { body, contentType } = multipartBody(FIELDS, [{ name: 'print.png', type: 'image/png', bytes }]);
+      const r = await handle(event('POST', '/casos', body, contentType));
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toContain(
+        bytes.length === 0 ? 'O arquivo está vazio.' : 'não corresponde a um único formato aceito',
+      );
+    }
+  });
+});
