@@ -3,6 +3,7 @@
  * pt-BR for people, every value from a merchant escaped by the `html` tag (shared/domain/html).
  * Pure rendering: the HTTP server gathers the data and passes it in.
  */
+import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { STATUS_LABELS_PT } from '../../shared/domain/lifecycle/types';
 import { OUTCOME_LABELS_PT } from '../../shared/domain/assignment';
 import type { OfficeCalendar } from '../../shared/domain/calendar';
@@ -264,7 +265,13 @@ const SOURCE_LABELS_PT = {
 
 export function renderCaseDetail(
   record: CaseRecord,
-  context: { staff: Analyst[]; deferredUntil?: Date; timeZone: string; outboxUrl: string },
+  context: {
+    staff: Analyst[];
+    deferredUntil?: Date;
+    timeZone: string;
+    outboxUrl: string;
+    survey?: { score: number; comment?: string; answeredAt: string } | null;
+  },
 ): string {
   const { timeZone } = context;
   const reply = record.reply;
@@ -319,6 +326,17 @@ ${reply?.status === 'sent' ? html`<dt>Message-ID</dt><dd><code>${reply.messageId
 <dt>Notificação da analista</dt><dd>${when(record.analystNotifiedAt, timeZone)}</dd>
 </dl>
 <p>Os e-mails enviados (confirmação, orientação e aviso à analista) estão na <a href="${safeUrl(context.outboxUrl)}">caixa de saída do SES local</a>.</p>
+${historySection(record, context.timeZone)}
+${
+  record.closure
+    ? html`<h2>Encerramento</h2><dl><dt>Categoria</dt><dd>${record.closure.category}</dd><dt>Resumo</dt><dd>${record.closure.summary || '—'}</dd></dl>`
+    : ''
+}
+${
+  context.survey
+    ? html`<h2>Pesquisa de satisfação</h2><dl><dt>Nota</dt><dd>${context.survey.score} de 5</dd><dt>Comentário</dt><dd>${context.survey.comment ?? '—'}</dd><dt>Respondida em</dt><dd>${when(context.survey.answeredAt, timeZone)}</dd></dl>`
+    : ''
+}
 <h2>Mensagens (${record.messages.length})</h2>
 ${messages}`;
 
@@ -333,4 +351,53 @@ export function renderNotFound(outboxUrl: string): string {
     html`<h2>Manifestação não encontrada</h2><p><a href="/painel">Voltar ao painel</a></p>`,
     { outboxUrl },
   );
+}
+
+const HISTORY_LABELS_PT: Record<HistoryEvent['type'], string> = {
+  assigned: 'atribuído',
+  answered: 'resposta enviada ao lojista',
+  'waiting-merchant': 'aguardando o lojista',
+  'merchant-replied': 'o lojista respondeu',
+  reopened: 'reaberto pelo lojista',
+  note: 'nota interna',
+  transferred: 'transferido',
+  extended: 'prazo prorrogado',
+  closed: 'encerrado',
+  refused: 'comando recusado',
+  'reminder-sent': 'lembrete à analista',
+  escalated: 'prazo vencido: supervisão alertada',
+};
+
+function actorLabel(event: HistoryEvent): string {
+  const actor = event.actor;
+  if (actor.kind === 'staff') return actor.id;
+  return actor.kind === 'merchant' ? 'lojista' : 'sistema';
+}
+
+function eventDetail(event: HistoryEvent): string {
+  switch (event.type) {
+    case 'assigned':
+      return `para ${event.analystId}`;
+    case 'note':
+      return event.text;
+    case 'transferred':
+      return `${event.from} → ${event.to}`;
+    case 'extended':
+      return `+${event.businessDays} dias úteis: ${event.reason}`;
+    case 'closed':
+      return `${event.category}${event.summary ? `: ${event.summary}` : ''}`;
+    case 'refused':
+      return `${event.code} (${event.commands.join(' ')})`;
+    default:
+      return '';
+  }
+}
+
+/** The case's audit trail (who, when, what), oldest first. */
+function historySection(record: CaseRecord, timeZone: string) {
+  const events = record.history ?? [];
+  if (events.length === 0) return '';
+  return html`<h2>Histórico (${events.length})</h2>
+<table><thead><tr><th scope="col">Quando</th><th scope="col">Quem</th><th scope="col">O quê</th><th scope="col">Detalhe</th></tr></thead>
+<tbody>${events.map((e) => html`<tr><td>${when(e.at, timeZone)}</td><td>${actorLabel(e)}</td><td>${HISTORY_LABELS_PT[e.type]}</td><td>${eventDetail(e)}</td></tr>`)}</tbody></table>`;
 }

@@ -27,6 +27,8 @@ export interface BoardSource {
   /** Everything the board shows, read fresh for each request. */
   load(): Promise<BoardData>;
   get(caseId: string): Promise<CaseRecord | null>;
+  /** The satisfaction answer of a case, if any (the survey store). */
+  survey?(protocol: string): Promise<{ score: number; comment?: string; answeredAt: string } | null>;
 }
 
 export interface HttpServerOptions {
@@ -217,10 +219,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
         options.board.get(decodeURIComponent(detail[1] as string)),
       ]);
       if (!record) return html(res, 404, renderNotFound(data.outboxUrl), head);
+      const survey = record.protocol && options.board.survey ? await options.board.survey(record.protocol) : null;
       return html(
         res,
         200,
         renderCaseDetail(record, {
+          survey,
           staff: data.staff,
           deferredUntil: deferralsByCase(data.deferred).get(record.caseId),
           timeZone: data.timeZone,

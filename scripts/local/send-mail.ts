@@ -11,7 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
+import { join } from 'node:path';
 import { localConfig } from '../../shared/domain/config';
+import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 
 export const SEND_MAIL_USAGE = `Usage: npm run mail -- [options]
 
@@ -24,6 +26,11 @@ export const SEND_MAIL_USAGE = `Usage: npm run mail -- [options]
   --in-reply-to <id>      Message-ID this mail answers (threading)
   --header "Name: value"  extra header (repeatable), e.g. "Auto-Submitted: auto-replied"
   --eml <file>            send this .eml file as it is (envelope from its From/To unless given)
+  --as <analyst id>       send as that analyst of the local roster (events/local-seed.json) to the
+                          per-case reply address of --case, as the analyst's mail client would
+  --case <protocol>       the case to act on with --as, e.g. OUV-2026-000001; commands go in --text
+                          (#encerrar procedente …, #aguardar, #nota, #transferir bruno, #prorrogar 5 motivo)
+  --data-dir <dir>        the local stack's data folder, for its reply secret (default .local)
   --port <n>              SMTP port (default: SMTP_PORT or 2525)
   --host <host>           SMTP host (default 127.0.0.1)`;
 
@@ -39,6 +46,8 @@ export interface SendMailArgs {
   eml?: string;
   host: string;
   port: number;
+  /** Send as an analyst to a case's staff reply address (resolved by resolveStaffSender). */
+  asStaff?: { id: string; protocol: string; dataDir: string };
 }
 
 export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SendMailArgs | 'help' {
@@ -54,6 +63,9 @@ export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       'in-reply-to': { type: 'string' },
       header: { type: 'string', multiple: true },
       eml: { type: 'string' },
+      as: { type: 'string' },
+      case: { type: 'string' },
+      'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -72,6 +84,7 @@ export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   if (!values.eml && !values.text && !values.html) throw new Error('Give --text, --html or --eml');
+  if (Boolean(values.as) !== Boolean(values.case)) throw new Error('--as and --case go together');
   return {
     from: values.from ?? 'lojista@modasbella.com.br',
     ...(values.name ? { name: values.name } : {}),
@@ -84,6 +97,36 @@ export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     ...(values.eml ? { eml: values.eml } : {}),
     host: values.host ?? '127.0.0.1',
     port,
+    ...(values.as && values.case
+      ? { asStaff: { id: values.as, protocol: values.case.toUpperCase(), dataDir: values['data-dir'] ?? '.local' } }
+      : {}),
+  };
+}
+
+/**
+ * `--as ana --case OUV-…`: From the analyst's roster address, To the case's staff reply address
+ * (`caso+<protocol>.<token>@…`, the token signed with the local stack's secret), as if the analyst
+ * had answered the case notice from their mailbox.
+ */
+export async function resolveStaffSender(
+  args: SendMailArgs,
+  seedFile = 'events/local-seed.json',
+): Promise<SendMailArgs> {
+  if (!args.asStaff) return args;
+  const { id, protocol, dataDir } = args.asStaff;
+  const seed = JSON.parse(await readFile(seedFile, 'utf8')) as {
+    analysts: { id: string; name: string; email: string }[];
+  };
+  const member = seed.analysts.find((a) => a.id === id);
+  if (!member) throw new Error(`No analyst "${id}" in ${seedFile} (${seed.analysts.map((a) => a.id).join(', ')})`);
+  const secret = (await readFile(join(dataDir, 'reply-secret'), 'utf8').catch(() => '')).trim();
+  if (!secret) throw new Error(`No reply secret in ${dataDir}/reply-secret: start the local stack first (npm start)`);
+  return {
+    ...args,
+    from: member.email,
+    name: member.name,
+    to: staffReplyAddress(protocol, member.id, secret, localConfig),
+    subject: args.subject ?? `RE: [${protocol}]`,
   };
 }
 
@@ -134,7 +177,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const { response } = await sendTestMail(args);
+    const { response } = await sendTestMail(await resolveStaffSender(args));
     console.log(`Sent. The local SMTP intake answered: ${response}`);
     console.log('See the case at /painel and the reply in the SES outbox.');
   } catch (error) {

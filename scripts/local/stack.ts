@@ -407,6 +407,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         outboxUrl,
       }),
       get: (caseId) => cases.get(caseId),
+      survey: (protocol) => lifecycle.surveys.get(protocol),
     };
 
     const smtp = await listen('smtp', () =>

@@ -121,4 +121,47 @@ describe('the board page', () => {
     expect(detail).toContain('Voltar ao painel');
     expect(renderNotFound(OUTBOX)).toContain('Manifestação não encontrada');
   });
+
+  it('the case page shows the audit trail, the closing and the survey answer (escaped)', () => {
+    const closed = aCase({
+      ...assigned,
+      status: 'CLOSED',
+      closure: { category: 'procedente', summary: 'Integração <corrigida>' },
+      history: [
+        {
+          type: 'assigned',
+          at: '2026-11-25T13:00:00.000Z',
+          actor: { kind: 'system' },
+          analystId: 'ana',
+          dueAt: '2026-12-09T20:00:00.000Z',
+        },
+        {
+          type: 'note',
+          at: '2026-11-26T13:00:00.000Z',
+          actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+          text: 'Ligar <já>',
+        },
+        {
+          type: 'closed',
+          at: '2026-11-27T13:00:00.000Z',
+          actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+          category: 'procedente',
+          summary: 'ok',
+        },
+      ],
+    } as never);
+    const detail = renderCaseDetail(closed, {
+      staff: [anAnalyst()],
+      timeZone: TZ,
+      outboxUrl: OUTBOX,
+      survey: { score: 4, comment: '<b>bom</b>', answeredAt: '2026-11-28T13:00:00.000Z' },
+    });
+    expect(detail).toContain('Histórico (3)');
+    expect(detail).toContain('nota interna');
+    expect(detail).toContain('Ligar &lt;já&gt;');
+    expect(detail).toContain('Integração &lt;corrigida&gt;');
+    expect(detail).toContain('4 de 5');
+    expect(detail).toContain('&lt;b&gt;bom&lt;/b&gt;');
+    expect(detail).not.toContain('<b>bom</b>');
+  });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSendMailArgs, SEND_MAIL_USAGE } from '../../../../scripts/local/send-mail';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSendMailArgs, resolveStaffSender, SEND_MAIL_USAGE } from '../../../../scripts/local/send-mail';
+import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../../../shared/domain/lifecycle/reply-address';
 import { localConfig } from '../../../../shared/domain/config';
 
 describe('parseSendMailArgs', () => {
@@ -57,5 +61,32 @@ describe('parseSendMailArgs', () => {
     expect(() => parseSendMailArgs(['--text', 'x'], { SMTP_PORT: 'abc' })).toThrow('Invalid port: abc');
     expect(() => parseSendMailArgs(['--text', 'x', '--header', 'sem dois pontos'], {})).toThrow(/Name: value/);
     expect(() => parseSendMailArgs(['--nope'], {})).toThrow();
+  });
+
+  it('--as <analyst> --case <protocol>: from the analyst, to the case reply address signed with the local secret', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'send-mail-'));
+    const secret = 'segredo-local-de-teste-0123456789abcdef';
+    await writeFile(join(dataDir, 'reply-secret'), secret);
+    const args = parseSendMailArgs(
+      ['--as', 'ana', '--case', 'ouv-2026-000007', '--data-dir', dataDir, '--text', '#encerrar procedente\nResolvido.'],
+      {},
+    );
+    if (args === 'help') throw new Error('unexpected help');
+    const resolved = await resolveStaffSender(args);
+    expect(resolved.from).toBe('ana.souza@ouvidoria.example.com.br');
+    expect(resolved.subject).toBe('RE: [OUV-2026-000007]');
+    const address = parseStaffReplyAddress(resolved.to, localConfig);
+    expect(address?.protocol).toBe('OUV-2026-000007');
+    expect(address && verifyStaffReplyToken(address, 'ana', secret, localConfig.lifecycle.tokenLength)).toBe(true);
+    await expect(
+      resolveStaffSender({ ...args, asStaff: { id: 'ninguem', protocol: 'OUV-2026-000007', dataDir } }),
+    ).rejects.toThrow(/No analyst "ninguem"/);
+    await expect(
+      resolveStaffSender({
+        ...args,
+        asStaff: { id: 'ana', protocol: 'OUV-2026-000007', dataDir: join(dataDir, 'nada') },
+      }),
+    ).rejects.toThrow(/npm start/);
+    expect(() => parseSendMailArgs(['--as', 'ana', '--text', 'x'], {})).toThrow('--as and --case go together');
   });
 });
