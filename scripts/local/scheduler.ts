@@ -28,9 +28,7 @@ export interface DeferralPump {
 
 export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {
   const { scheduler, clock, queue } = options;
-  let running: Promise<number> | undefined;
-
-  const release = async (): Promise<number> => {
+  return startPump(async () => {
     const due = scheduler.releaseDue(clock.now());
     for (const [index, message] of due.entries()) {
       try {
@@ -42,8 +40,18 @@ export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {
       }
     }
     return due.length;
-  };
+  }, options);
+}
 
+/**
+ * Runs `release` every `intervalMs` (and on demand with `tick`), one run at a time: what the
+ * local stand-ins of EventBridge Scheduler share.
+ */
+function startPump(
+  release: () => Promise<number>,
+  options: { intervalMs?: number; onError?: (error: unknown) => void },
+): DeferralPump {
+  let running: Promise<number> | undefined;
   const tick = async (): Promise<number> => {
     while (running) await running;
     running = release().finally(() => {
@@ -51,16 +59,11 @@ export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {
     });
     return running;
   };
-
   const timer = setInterval(() => {
     tick().catch((error) => options.onError?.(error));
   }, options.intervalMs ?? 1000);
   timer.unref();
-
-  return {
-    tick,
-    stop: () => clearInterval(timer),
-  };
+  return { tick, stop: () => clearInterval(timer) };
 }
 
 export interface TimerPumpOptions {
@@ -77,8 +80,7 @@ export interface TimerPumpOptions {
  */
 export function startTimerPump(options: TimerPumpOptions): DeferralPump {
   const { timers, clock } = options;
-  let running: Promise<number> | undefined;
-  const release = async (): Promise<number> => {
+  return startPump(async () => {
     const due = timers.releaseDue(clock.now());
     for (const [index, event] of due.entries()) {
       try {
@@ -91,19 +93,7 @@ export function startTimerPump(options: TimerPumpOptions): DeferralPump {
       }
     }
     return due.length;
-  };
-  const tick = async (): Promise<number> => {
-    while (running) await running;
-    running = release().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    tick().catch((error) => options.onError?.(error));
-  }, options.intervalMs ?? 1000);
-  timer.unref();
-  return { tick, stop: () => clearInterval(timer) };
+  }, options);
 }
 
 /** The local reply-address secret: created once (random) in the data folder, kept across restarts. */

@@ -5,42 +5,35 @@
  * changes nothing; the virtual clock drives the reminder and the supervisor's alert. Real SMTP
  * client, every mail read back from the SES outbox.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import type { CaseRecord } from '../../shared/domain/case';
 import { verifySurveyLink } from '../../shared/domain/lifecycle/survey';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
-import { caseOf, clearOutbox, type Email, getCaseRecord, mailsTo, outbox, sendMail, waitFor } from './helpers';
+import {
+  caseOf,
+  clearOutbox,
+  type Email,
+  getCaseRecord,
+  mailsTo,
+  outbox,
+  sendMail,
+  waitFor,
+  startTestStack,
+} from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Wednesday 25/11/2026, office open. */
 const START = '2026-11-25T10:00:00-03:00';
 const MERCHANT = 'lojista@modasbella.com.br';
 const SUPERVISOR = 'sofia.ramos@ouvidoria.example.com.br';
 
-let stack: LocalStack;
-let dataDir: string;
+let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-lifecycle-'));
-  stack = await startLocalStack({
-    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
-    dataDir,
-    fresh: true,
-    now: START,
-    seedFile: join(ROOT, 'events', 'local-seed.json'),
-    logLevel: 'SILENT',
-    queueBackoffMs: () => 200,
-  });
-  await clearOutbox(stack);
+  stack = await startTestStack('lifecycle', START);
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.cleanup();
 });
 
 const work = (caseId: string) => getCaseRecord(stack, caseId) as Promise<CaseRecord & WorkCase>;

@@ -8,7 +8,10 @@ import nodemailer from 'nodemailer';
 import type { Email } from 'aws-ses-v2-local/dist/store';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { CaseSummary } from '../../scripts/local/board';
-import type { LocalStack } from '../../scripts/local/stack';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 
 export type { CaseSummary, Email };
 
@@ -166,3 +169,32 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * A local stack for one e2e file: free ports, a fresh temporary data folder, the virtual clock at
+ * `now`, the seed of events/local-seed.json, silent logs, an empty outbox. `stop` removes the folder.
+ */
+export async function startTestStack(
+  name: string,
+  now: string,
+  overrides: Partial<Parameters<typeof startLocalStack>[0]> = {},
+): Promise<LocalStack & { cleanup(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), `ouvidoria-e2e-${name}-`));
+  const stack = await startLocalStack({
+    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+    dataDir,
+    fresh: true,
+    now,
+    seedFile: join(import.meta.dirname, '..', '..', 'events', 'local-seed.json'),
+    logLevel: 'SILENT',
+    queueBackoffMs: () => 200,
+    ...overrides,
+  });
+  await clearOutbox(stack);
+  return Object.assign(stack, {
+    cleanup: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  });
+}

@@ -2,41 +2,34 @@
  * Trust rules (SPEC "Trust rules"), probed from outside on the local stack as an attacker would:
  * real SMTP client and real HTTP requests, dynalite behind them, requests really concurrent.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { deliveryStatusReport } from '../support/dsn';
-import { caseOf, clearOutbox, getCaseRecord, listCases, mailsTo, outbox, sendMail, waitFor } from './helpers';
+import {
+  caseOf,
+  clearOutbox,
+  getCaseRecord,
+  listCases,
+  mailsTo,
+  outbox,
+  sendMail,
+  waitFor,
+  startTestStack,
+} from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Wednesday, office open. */
 const START = '2026-11-25T10:00:00-03:00';
 const MERCHANT = 'lojista@modasbella.com.br';
 const STRANGER = 'intruso@golpe.example.net';
 
-let stack: LocalStack;
-let dataDir: string;
+let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-trust-'));
-  stack = await startLocalStack({
-    ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
-    dataDir,
-    fresh: true,
-    now: START,
-    seedFile: join(ROOT, 'events', 'local-seed.json'),
-    logLevel: 'SILENT',
-    queueBackoffMs: () => 200,
-  });
-  await clearOutbox(stack);
+  stack = await startTestStack('trust', START);
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.cleanup();
 });
 
 /** Sends a raw RFC 5322 message as it is (same bytes, same Message-ID), as a retrying server does. */

@@ -1,6 +1,10 @@
 /** The deferral pump of the local stack: deferrals go back on the queue when the virtual clock reaches them. */
 import { describe, expect, it } from 'vitest';
-import { startDeferralPump } from '../../../../scripts/local/scheduler';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureLocalSecret, startDeferralPump, startTimerPump } from '../../../../scripts/local/scheduler';
+import { InProcessTimerScheduler } from '../../../../shared/adapters/local/in-process-timer-scheduler';
 import { InProcessDeferralScheduler } from '../../../../shared/adapters/local/in-process-scheduler';
 import { VirtualClock } from '../../../../shared/adapters/local/virtual-clock';
 import type { AssignmentMessage } from '../../../../shared/ports';
@@ -60,5 +64,61 @@ describe('deferral pump', () => {
     } finally {
       pump.stop();
     }
+  });
+});
+
+describe('lifecycle timer pump', () => {
+  const timer = (kind: 'reminder' | 'escalation', at: string) => ({
+    kind,
+    caseId: 'email:m1',
+    dueAt: '2026-12-09T20:00:00.000Z',
+    at: new Date(at),
+    name: `${kind}.m1`,
+  });
+
+  it('fires timers when the virtual clock reaches them, and retries one whose firing failed', async () => {
+    const clock = new VirtualClock({ start: new Date('2026-12-07T12:00:00Z'), running: false });
+    const timers = new InProcessTimerScheduler();
+    await timers.schedule(timer('reminder', '2026-12-07T12:00:05Z'));
+    await timers.schedule(timer('escalation', '2026-12-09T20:00:00Z'));
+    const fired: string[] = [];
+    let failOnce = true;
+    const pump = startTimerPump({
+      timers,
+      clock,
+      intervalMs: 60_000,
+      fire: async (event) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('SES throttled');
+        }
+        fired.push(event.kind);
+      },
+    });
+    try {
+      expect(await pump.tick()).toBe(0);
+      clock.set(new Date('2026-12-07T12:00:06Z'));
+      await expect(pump.tick()).rejects.toThrow('SES throttled');
+      // Put back, due now: the next check fires it.
+      expect(await pump.tick()).toBe(1);
+      expect(fired).toEqual(['reminder']);
+      clock.set(new Date('2026-12-09T20:00:01Z'));
+      expect(await pump.tick()).toBe(1);
+      expect(fired).toEqual(['reminder', 'escalation']);
+    } finally {
+      pump.stop();
+    }
+  });
+});
+
+describe('local reply secret', () => {
+  it('is created once with 32 random bytes and kept across restarts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'secret-'));
+    const file = join(dir, 'sub', 'reply-secret');
+    await ensureLocalSecret(file);
+    const first = await readFile(file, 'utf8');
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    await ensureLocalSecret(file);
+    expect(await readFile(file, 'utf8')).toBe(first);
   });
 });
