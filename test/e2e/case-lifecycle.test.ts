@@ -9,17 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/case';
 import { verifySurveyLink } from '../../shared/domain/lifecycle/survey';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
-import {
-  caseOf,
-  clearOutbox,
-  type Email,
-  getCaseRecord,
-  mailsTo,
-  outbox,
-  sendMail,
-  waitFor,
-  startTestStack,
-} from './helpers';
+import { caseOf, type Email, getCaseRecord, mailsTo, outbox, sendMail, waitFor, startTestStack } from './helpers';
 
 /** Wednesday 25/11/2026, office open. */
 const START = '2026-11-25T10:00:00-03:00';
