@@ -1,13 +1,14 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { OfficeHours, OuvidoriaConfig } from './config';
+import type { Closure } from './holidays/closures';
+import { BR_CLOSURES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
 
 /**
  * The office calendar: office (or support) hours in the configured time zone, minus national
  * holidays and configured closed days.
  *
  * Closed days, in this order of precedence for `holidayName`:
- * - date-holidays national holidays of type `public` only (Good Friday, Tiradentes, Christmas, …).
+ * - national holidays of type `public` only (date-holidays, through the table generated from it at build time) (Good Friday, Tiradentes, Christmas, …).
  *   `optional` and `bank` entries are NOT closed days by default: this is why Christmas Eve and
  *   New Year's Eve afternoons (optional, from 14:00) are ordinary business days and Corpus Christi
  *   (a `bank` holiday in date-holidays' BR data) is open. Add them to `extraClosedDays` if needed.
@@ -46,13 +47,6 @@ export interface OfficeCalendar {
   localDate(at: Date): string;
 }
 
-type ClosureKind = 'public' | 'carnival' | 'ashWednesday';
-
-interface Closure {
-  name: string;
-  kind: ClosureKind;
-}
-
 /** Company closed days have no name in date-holidays; this is what staff see. */
 export const EXTRA_CLOSED_DAY_NAME = 'Dia sem expediente na empresa';
 
@@ -61,42 +55,33 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Guard against a configuration with no business day at all (we would loop forever). */
 const MAX_DAYS_AHEAD = 366 * 2;
 
-/** One date-holidays instance per country and one lookup per (country, year): the Lambda stays warm. */
-const holidayEngines = new Map<string, Holidays>();
-const closuresByYear = new Map<string, Map<string, Closure>>();
+/**
+ * Closed-day candidates per year, from the table generated at build time from date-holidays
+ * (shared/domain/holidays/br.generated.ts, `npm run holidays`): the functions do not load
+ * date-holidays and its time-zone data at cold start. Only Brazil is generated; the range is checked.
+ */
+const closuresByYear = new Map<number, Map<string, Closure>>();
 
-function engineFor(country: string): Holidays {
-  let engine = holidayEngines.get(country);
-  if (!engine) {
-    engine = new Holidays(country, { languages: ['pt'] });
-    holidayEngines.set(country, engine);
-  }
-  return engine;
-}
+export const HOLIDAY_TABLE = { country: 'BR', firstYear: BR_FIRST_YEAR, lastYear: BR_LAST_YEAR } as const;
 
-/** Candidate closed days of a year, before applying the configuration switches. */
 function closuresOf(country: string, year: number): Map<string, Closure> {
-  const key = `${country}:${year}`;
-  const cached = closuresByYear.get(key);
-  if (cached) return cached;
-  const result = new Map<string, Closure>();
-  const holidays = engineFor(country).getHolidays(year) || [];
-  for (const h of holidays) {
-    const date = h.date.slice(0, 10);
-    // date-holidays rules for movable feasts are "easter ±N[ duration]".
-    const rule = h.rule ?? '';
-    let kind: ClosureKind | undefined;
-    if (h.type === 'public') kind = 'public';
-    else if (/^easter -4[78]\b/.test(rule)) kind = 'carnival';
-    else if (/^easter -46\b/.test(rule)) kind = 'ashWednesday';
-    if (!kind) continue;
-    const name = kind === 'ashWednesday' ? 'Quarta-feira de Cinzas' : h.name;
-    // A public holiday wins over anything else on the same date.
-    const existing = result.get(date);
-    if (!existing || (existing.kind !== 'public' && kind === 'public')) result.set(date, { name, kind });
+  if (country !== HOLIDAY_TABLE.country) {
+    throw new RangeError(`Only ${HOLIDAY_TABLE.country} holidays are generated (calendar.country is ${country})`);
   }
-  closuresByYear.set(key, result);
-  return result;
+  if (year < BR_FIRST_YEAR || year > BR_LAST_YEAR) {
+    throw new RangeError(
+      `The holiday table covers ${BR_FIRST_YEAR}–${BR_LAST_YEAR}; extend it with npm run holidays (asked for ${year})`,
+    );
+  }
+  let closures = closuresByYear.get(year);
+  if (!closures) {
+    const prefix = `${year}-`;
+    closures = new Map(
+      BR_CLOSURES.filter(([date]) => date.startsWith(prefix)).map(([date, name, kind]) => [date, { name, kind }]),
+    );
+    closuresByYear.set(year, closures);
+  }
+  return closures;
 }
 
 function parseClock(hhmm: string): { hour: number; minute: number } {

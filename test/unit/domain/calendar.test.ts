@@ -312,3 +312,10 @@ describe('formatDateTimePtBr', () => {
     expect(formatDateTimePtBr('ontem', ZONE)).toBe('ontem');
   });
 });
+
+describe('holiday table range', () => {
+  it('refuses a year outside the generated table, saying how to extend it', () => {
+    const calendar = officeCalendar(localConfig, 'office');
+    expect(() => calendar.isBusinessDay('2099-03-02')).toThrow(/npm run holidays/);
+  });
+});
