@@ -418,7 +418,7 @@ export class OuvidoriaStack extends Stack {
       description: 'GuardDuty scan result of a webform upload → the case (and a pt-BR note if infected)',
       environment: { ...baseEnv, [ENV.ticketDirectory]: 'table' },
     });
-    this.uploads.connectScanResults(this.attachmentScan, this.table.table);
+    const scanResultsDlq = this.uploads.connectScanResults(this.attachmentScan, this.table.table);
     this.sending.grantSend(this.attachmentScan.role);
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
@@ -437,12 +437,15 @@ export class OuvidoriaStack extends Stack {
           ...FUNCTION_SIZING.lifecycleTimer,
           asyncInvoked: true,
         },
+        // EventBridge invokes it asynchronously with each GuardDuty scan result.
+        { name: 'AttachmentScan', fn: this.attachmentScan.function, timeout: Duration.seconds(30), asyncInvoked: true },
       ],
       deadLetterQueues: [
         { name: 'IntakeDlq', queue: this.queues.intakeDlq },
         { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
         { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
         { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
+        { name: 'ScanResultsDlq', queue: scanResultsDlq },
       ],
       assignmentQueue: this.queues.assignmentQueue,
       assignmentQueueMaxAge: Duration.minutes(config.alarms.assignmentQueueMaxAgeMinutes),
