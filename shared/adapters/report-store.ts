@@ -62,8 +62,10 @@ export function presignS3Get(input: {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   expiresInSeconds: number;
   now: Date;
+  /** The endpoint host; the regional virtual-hosted one by default (tests use AWS's documented example). */
+  host?: string;
 }): string {
-  const host = `${input.bucket}.s3.${input.region}.amazonaws.com`;
+  const host = input.host ?? `${input.bucket}.s3.${input.region}.amazonaws.com`;
   const amzDate = input.now
     .toISOString()
     .replace(/[-:]/g, '')

@@ -12,8 +12,7 @@ import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
 import { renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
-import type { Mailer } from '../ports';
-import type { AttachmentScanRecorder, UploadStore } from '../uploads/ports';
+import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;

@@ -6,6 +6,9 @@
  * `verifyPostPolicy` is what S3 does with it; the local S3 stand-in uses it.
  */
 import { createHmac } from 'node:crypto';
+import type { PresignedPost } from '../ports';
+
+export type { PresignedPost } from '../ports';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -29,11 +32,6 @@ export interface PostPolicyInput {
   credentials: SigningCredentials;
   now: Date;
   expiresInSeconds: number;
-}
-
-export interface PresignedPost {
-  url: string;
-  fields: Record<string, string>;
 }
 
 const amzDate = (d: Date) =>

@@ -5,8 +5,6 @@
  * Routes: GET|HEAD / (page), GET|HEAD /app.js (enhancement script), POST /casos (submission),
  * POST /anexos (presigned upload policies for the files, JSON).
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { maskEmail } from '../domain/mask';
 import { securityHeaders } from './csp';
 import { formValues, isJsonMediaType, mediaType, parseFormBody } from './form';
@@ -16,11 +14,26 @@ import { handleFormPost, hourWindowStart, rateLimitKey, type WebformDeps } from 
 import { issueUploads } from './uploads';
 import type { WebformTelemetry } from './telemetry';
 
-export type WebformResponse = APIGatewayProxyStructuredResultV2 & {
+/** An API Gateway HTTP API (payload 2.0) structured result, as this module builds it. */
+export interface WebformResponse {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
-};
+  isBase64Encoded?: boolean;
+  cookies?: string[];
+}
+
+/**
+ * The logger this module writes to (structural: the Powertools Logger fits, created in the Lambda
+ * handler; shared/webform imports no AWS package).
+ */
+export interface WebformLogger {
+  info(message: string, ...extra: Array<Record<string, unknown>>): void;
+  warn(message: string, ...extra: Array<Record<string, unknown>>): void;
+  error(message: string, ...extra: Array<Record<string, unknown>>): void;
+  appendKeys(keys: Record<string, unknown>): void;
+  resetKeys(): void;
+}
 
 /** What the handler takes from the API Gateway event (payload 2.0). */
 export interface WebformRequest {
@@ -35,7 +48,7 @@ export interface WebformRequest {
 
 export interface WebformHttpDeps {
   service: WebformDeps;
-  logger: Logger;
+  logger: WebformLogger;
   telemetry: WebformTelemetry;
 }
 

@@ -25,11 +25,8 @@ const WITHOUT_OWN_TEST: Record<string, string> = {
   'scripts/local/stack.ts': 'starts every emulator and server: tested end to end by test/e2e/local-stack.test.ts',
   'scripts/local/invoke.ts':
     'runs its command when imported (no main guard yet); exercised by hand and the README walk-through',
-  // Being moved into the mirrored tree by the web form work (test/unit/webform-*.test.ts today).
-  'shared/webform/form.ts': 'tested by test/unit/webform-form.test.ts until the web form tests move',
-  'shared/webform/page.ts': 'tested by test/unit/webform-page.test.ts until the web form tests move',
-  'shared/webform/submit.ts': 'tested by test/unit/webform-handler.test.ts until the web form tests move',
-  'functions/webform/handler.ts': 'tested by test/unit/webform-handler.test.ts until the web form tests move',
+  'shared/webform/submit.ts':
+    'POST handling: tested through test/unit/functions/webform/handler.test.ts and test/unit/webform/http.test.ts',
 };
 
 /** Test files in test/unit that are about the whole tree, not one module. */

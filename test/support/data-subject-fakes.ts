@@ -1,0 +1,91 @@
+/** In-memory DataSubjectStore and RawMailArchive (DynamoDataSubjectStore and S3RawMailArchive on AWS). */
+import type { DataSubjectStore, HeldItem, RawMailArchive, SubjectCase, Tombstone } from '../../shared/app/data-subject';
+import type { ObjectLocation } from '../../shared/domain/submission';
+
+type Key = HeldItem['key'];
+const id = (k: Key) => `${k.pk}|${k.sk}`;
+
+export class InMemoryDataSubjectStore implements DataSubjectStore {
+  /** Cases by address; items leave when removed. */
+  readonly byAddress = new Map<string, SubjectCase[]>();
+  readonly address = new Map<string, HeldItem[]>();
+  readonly removed: Key[] = [];
+  readonly released: Array<[string, string]> = [];
+  readonly tombstones = new Map<string, Tombstone>();
+  daysAsked: string[][] = [];
+
+  private live(k: Key) {
+    return !this.removed.some((r) => id(r) === id(k));
+  }
+  async cases(email: string): Promise<SubjectCase[]> {
+    // A case is found by the sender index until its case item is removed.
+    return (this.byAddress.get(email) ?? [])
+      .filter((c) => c.items.some((i) => i.key.sk === 'CASE' && this.live(i.key)))
+      .map((c) => ({
+        ...c,
+        items: c.items.filter((i) => this.live(i.key)),
+        related: c.related.filter((i) => this.live(i.key)),
+      }));
+  }
+  async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
+    this.daysAsked.push([...days]);
+    return (this.address.get(email) ?? []).filter((i) => this.live(i.key));
+  }
+  async remove(key: Key): Promise<void> {
+    this.removed.push(key);
+  }
+  async releaseStaffCase(analystId: string, caseId: string): Promise<void> {
+    this.released.push([analystId, caseId]);
+  }
+  async putTombstone(tombstone: Tombstone): Promise<void> {
+    this.tombstones.set(tombstone.subjectHash, tombstone);
+  }
+  async tombstone(subjectHash: string): Promise<Tombstone | null> {
+    return this.tombstones.get(subjectHash) ?? null;
+  }
+}
+
+export class InMemoryRawMailArchive implements RawMailArchive {
+  readonly objects = new Map<string, Buffer>();
+  private key = (l: ObjectLocation) => `${l.bucket}/${l.key}`;
+  put(location: ObjectLocation, bytes: Buffer | string): void {
+    this.objects.set(this.key(location), Buffer.from(bytes));
+  }
+  async read(location: ObjectLocation): Promise<Buffer | null> {
+    return this.objects.get(this.key(location)) ?? null;
+  }
+  async erase(location: ObjectLocation): Promise<number> {
+    return this.objects.delete(this.key(location)) ? 1 : 0;
+  }
+}
+
+/** One case of the address with its partition, pointers and raw mail location. */
+export function subjectCase(
+  caseId: string,
+  overrides: Partial<SubjectCase> = {},
+  raw: ObjectLocation = { bucket: 'raw-mail', key: `inbound/${caseId}` },
+): SubjectCase {
+  return {
+    caseId,
+    protocol: `OUV-${caseId}`,
+    status: 'CLOSED',
+    createdAt: '2026-03-02T15:00:00.000Z',
+    messages: [
+      {
+        sourceId: caseId,
+        channel: 'email',
+        receivedAt: '2026-03-02T15:00:00.000Z',
+        subject: 'Chamado',
+        text: 'O problema continua.',
+        attachments: [],
+        raw,
+      } as SubjectCase['messages'][number],
+    ],
+    items: [
+      { key: { pk: `CASE#${caseId}`, sk: 'CASE' }, item: { status: 'CLOSED' } },
+      { key: { pk: `CASE#${caseId}`, sk: 'SRC#1' }, item: {} },
+    ],
+    related: [{ key: { pk: `PROTOCOL#OUV-${caseId}`, sk: 'PROTOCOL' }, item: { caseId } }],
+    ...overrides,
+  };
+}

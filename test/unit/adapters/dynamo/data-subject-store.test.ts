@@ -1,0 +1,125 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { documentClient } from '../../../../shared/adapters/dynamo/client';
+import { DynamoDataSubjectStore } from '../../../../shared/adapters/dynamo/data-subject-store';
+import { OUTCOMES } from '../../../../shared/domain/outcome';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const TABLE = 'ouvidoria-test';
+const store = new DynamoDataSubjectStore(documentClient({ region: 'us-east-1' }), TABLE);
+const EMAIL = 'maria@lojadamaria.com.br';
+
+beforeEach(() => ddb.reset());
+
+const gets = () => ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key as { pk: string; sk: string });
+
+describe('DynamoDataSubjectStore.cases', () => {
+  it('finds the cases by the sender index and each case partition, then the related items by key', async () => {
+    ddb.on(QueryCommand, { IndexName: 'gsi2-sender' }).resolves({ Items: [{ caseId: 'c1' }] });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CASE#c1' } }).resolves({
+      Items: [
+        {
+          pk: 'CASE#c1',
+          sk: 'CASE',
+          status: 'CLOSED',
+          createdAt: '2026-03-02T12:00:00.000Z',
+          protocol: 'OUV-1',
+          assignee: 'ana',
+          messageIds: ['<m1@loja>'],
+          firstMessage: { direction: 'in', messageId: '<m1@loja>', from: { address: EMAIL }, text: 'olá' },
+        },
+        { pk: 'CASE#c1', sk: 'MSG#2', message: { direction: 'out', text: 'resposta' } },
+        { pk: 'CASE#c1', sk: 'SRC#x' },
+      ],
+    });
+    ddb.on(GetCommand).resolves({});
+    ddb.on(GetCommand, { Key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' } }).resolves({ Item: { pk: 'PROTOCOL#OUV-1' } });
+
+    const [found, ...rest] = await store.cases('  Maria@LojaDaMaria.com.br ');
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ caseId: 'c1', status: 'CLOSED', protocol: 'OUV-1', assignee: 'ana' });
+    expect(found?.messages.map((m) => m.text)).toEqual(['olá', 'resposta']);
+    expect(found?.items.map((i) => i.key.sk)).toEqual(['CASE', 'MSG#2', 'SRC#x']);
+    expect(found?.related).toEqual([{ key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' }, item: { pk: 'PROTOCOL#OUV-1' } }]);
+
+    const [bySender, partition] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(bySender).toMatchObject({
+      TableName: TABLE,
+      IndexName: 'gsi2-sender',
+      ExpressionAttributeNames: { '#pk': 'gsi2pk' },
+      ExpressionAttributeValues: { ':pk': `SENDER#${EMAIL}` },
+    });
+    expect(bySender?.ConsistentRead).toBeUndefined();
+    expect(partition).toMatchObject({ KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
+    const pks = gets().map((k) => k.pk);
+    expect(pks).toEqual(expect.arrayContaining(['PROTOCOL#OUV-1', 'SURVEY#OUV-1', 'MSGID#m1@loja', 'OPENCASE']));
+    expect(pks.some((pk) => pk.startsWith('DELIVERY#'))).toBe(true);
+    expect(gets().find((k) => k.pk === 'OPENCASE')?.sk).toBe('STAFF#ana#CASE#c1');
+    expect(
+      ddb
+        .calls()
+        .map((c) => c.args[0].constructor.name)
+        .filter((n) => n.includes('Scan')),
+    ).toEqual([]);
+  });
+
+  it('skips an index entry whose case item is gone', async () => {
+    ddb.on(QueryCommand, { IndexName: 'gsi2-sender' }).resolves({ Items: [{ caseId: 'gone' }] });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CASE#gone' } }).resolves({ Items: [] });
+    expect(await store.cases(EMAIL)).toEqual([]);
+  });
+});
+
+describe('DynamoDataSubjectStore, per address', () => {
+  it('addressItems reads OPEN#, BOUNCE# and one THROTTLE# per outcome and distinct day', async () => {
+    ddb.on(GetCommand).resolves({});
+    ddb.on(GetCommand, { Key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' } }).resolves({ Item: { until: 'x' } });
+    const held = await store.addressItems(EMAIL.toUpperCase(), ['2026-03-02', '2026-03-02', '2026-03-03']);
+    expect(held).toEqual([{ key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' }, item: { until: 'x' } }]);
+    expect(gets()).toHaveLength(2 + 2 * OUTCOMES.length);
+    expect(gets()).toContainEqual({ pk: `THROTTLE#${EMAIL}#${OUTCOMES[0]}#2026-03-03`, sk: 'THROTTLE' });
+  });
+
+  it('remove deletes by key', async () => {
+    ddb.on(DeleteCommand).resolves({});
+    await store.remove({ pk: 'CASE#c1', sk: 'CASE' });
+    expect(ddb.commandCalls(DeleteCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Key: { pk: 'CASE#c1', sk: 'CASE' },
+    });
+  });
+
+  it('releaseStaffCase removes the id from the staff set and ignores a missing staff item', async () => {
+    ddb.on(UpdateCommand).rejectsOnce(new ConditionalCheckFailedException({ message: 'no staff', $metadata: {} }));
+    await expect(store.releaseStaffCase('ana', 'c1')).resolves.toBeUndefined();
+    const input = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ Key: { pk: 'STAFF', sk: 'STAFF#ana' }, UpdateExpression: 'DELETE openCaseIds :id' });
+    expect(input?.ExpressionAttributeValues?.[':id']).toEqual(new Set(['c1']));
+    ddb.on(UpdateCommand).rejects(new Error('boom'));
+    await expect(store.releaseStaffCase('ana', 'c1')).rejects.toThrow('boom');
+  });
+
+  it('writes and reads a tombstone (no address in it, only its hash)', async () => {
+    const tombstone = {
+      subjectHash: 'abc123',
+      erasedAt: '2026-03-10T12:00:00.000Z',
+      counts: { cases: 1, items: 4, rawMail: 1 },
+    };
+    ddb.on(PutCommand).resolves({});
+    await store.putTombstone(tombstone);
+    const item = ddb.commandCalls(PutCommand)[0]?.args[0].input.Item;
+    expect(item).toEqual({ pk: 'TOMBSTONE#abc123', sk: 'TOMBSTONE', type: 'TOMBSTONE', ...tombstone });
+    ddb.on(GetCommand).resolvesOnce({ Item: item }).resolvesOnce({});
+    expect(await store.tombstone('abc123')).toEqual(tombstone);
+    expect(await store.tombstone('other')).toBeNull();
+  });
+});

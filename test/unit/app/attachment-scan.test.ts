@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { recordScanResult } from '../../../shared/app/attachment-scan';
+import { localConfig } from '../../../shared/domain/config';
+import {
+  CASE_TAG,
+  NAME_TAG,
+  nameTagValue,
+  type ScanStatus,
+  type UploadState,
+} from '../../../shared/domain/uploads/plan';
+import type { AttachmentScanRecorder, StoredUpload, UploadStore } from '../../../shared/ports';
+import { RecordingMailer } from '../../support/fakes';
+import { exe, pdf } from '../../support/files';
+
+const KEY = 'uploads/p1/0';
+const CASE = 'webform:c1';
+const MERCHANT = 'lojista@modasbella.com.br';
+
+/** One object's tags and bytes; readClean refuses what the scanner did not pass (tag-based access). */
+class FakeUploads implements UploadStore {
+  tagsOf = new Map<string, Record<string, string>>();
+  bytes = new Map<string, Buffer>();
+  states: Array<[string, UploadState, string | undefined]> = [];
+  async presign(): Promise<never> {
+    throw new Error('not used');
+  }
+  async put(): Promise<void> {}
+  async list(): Promise<StoredUpload[]> {
+    return [];
+  }
+  async tags(key: string) {
+    return { ...(this.tagsOf.get(key) ?? {}) };
+  }
+  async readClean(key: string) {
+    if (this.tagsOf.get(key)?.['GuardDutyMalwareScanStatus'] !== 'NO_THREATS_FOUND') throw new Error('AccessDenied');
+    return this.bytes.get(key) ?? Buffer.alloc(0);
+  }
+  async setState(key: string, state: UploadState, caseId?: string) {
+    this.states.push([key, state, caseId]);
+  }
+}
+
+class FakeRecorder implements AttachmentScanRecorder {
+  calls: Array<Parameters<AttachmentScanRecorder['recordScan']>> = [];
+  constructor(private readonly answer: 'recorded' | 'unchanged' | 'missing' = 'recorded') {}
+  async recordScan(...args: Parameters<AttachmentScanRecorder['recordScan']>) {
+    this.calls.push(args);
+    return this.answer;
+  }
+}
+
+function world(opts: {
+  status: ScanStatus;
+  bytes?: Buffer;
+  name?: string;
+  claimed?: boolean;
+  answer?: 'recorded' | 'unchanged' | 'missing';
+  caseFound?: boolean;
+}) {
+  const uploads = new FakeUploads();
+  uploads.tagsOf.set(KEY, {
+    GuardDutyMalwareScanStatus: opts.status,
+    [NAME_TAG]: nameTagValue(opts.name ?? 'fatura março.pdf'),
+    ...(opts.claimed === false ? {} : { [CASE_TAG]: CASE }),
+  });
+  uploads.bytes.set(KEY, opts.bytes ?? pdf());
+  const scans = new FakeRecorder(opts.answer);
+  const mailer = new RecordingMailer();
+  const cases = {
+    get: async (id: string) =>
+      opts.caseFound === false || id !== CASE ? null : { protocol: 'OUV-2026-000123', senderEmail: MERCHANT },
+  };
+  return { uploads, scans, mailer, deps: { uploads, scans, mailer, cases, config: localConfig } };
+}
+
+describe('recordScanResult', () => {
+  it('ignores objects outside the uploads prefix without reading them', async () => {
+    const w = world({ status: 'THREATS_FOUND' });
+    expect(await recordScanResult('raw/x', 'THREATS_FOUND', w.deps)).toEqual({
+      kind: 'ignored',
+      reason: 'outside-uploads',
+    });
+    expect(w.scans.calls).toEqual([]);
+  });
+
+  it('leaves a file no submission claimed yet alone', async () => {
+    const w = world({ status: 'THREATS_FOUND', claimed: false });
+    expect(await recordScanResult(KEY, 'THREATS_FOUND', w.deps)).toEqual({ kind: 'ignored', reason: 'unclaimed' });
+    expect(w.uploads.states).toEqual([]);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('a clean PDF: its type proved on the bytes, its name sanitised, recorded, nothing quarantined or mailed', async () => {
+    const w = world({ status: 'NO_THREATS_FOUND' });
+    expect(await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps)).toEqual({
+      kind: 'recorded',
+      caseId: CASE,
+      scan: 'NO_THREATS_FOUND',
+    });
+    const [caseId, key, update] = w.scans.calls[0] ?? [];
+    expect([caseId, key]).toEqual([CASE, KEY]);
+    expect(update).toMatchObject({ scan: 'NO_THREATS_FOUND', contentType: 'application/pdf' });
+    expect(update?.filename).toMatch(/\.pdf$/);
+    expect(w.uploads.states).toEqual([]);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('a clean file whose bytes are not an allowed type is refused and quarantined (no notice)', async () => {
+    const w = world({ status: 'NO_THREATS_FOUND', bytes: exe(), name: 'fatura.pdf' });
+    expect(await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps)).toMatchObject({ scan: 'REFUSED' });
+    expect(w.scans.calls[0]?.[2]).toEqual({ scan: 'REFUSED' });
+    expect(w.uploads.states).toEqual([[KEY, 'quarantined', CASE]]);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('an infected file is quarantined and the merchant told once, in pt-BR, as an automatic mail', async () => {
+    const w = world({ status: 'THREATS_FOUND' });
+    expect(await recordScanResult(KEY, 'THREATS_FOUND', w.deps)).toMatchObject({
+      kind: 'recorded',
+      scan: 'THREATS_FOUND',
+    });
+    expect(w.uploads.states).toEqual([[KEY, 'quarantined', CASE]]);
+    expect(w.mailer.sent).toHaveLength(1);
+    const mail = w.mailer.sent[0];
+    expect(mail?.to).toEqual([MERCHANT]);
+    expect(mail?.headers?.['Auto-Submitted']).toBe('auto-generated');
+    expect(`${mail?.subject} ${mail?.text}`).toContain('OUV-2026-000123');
+    expect(mail?.text).toContain('fatura março.pdf');
+  });
+
+  it.each([
+    ['a redelivery (already recorded): no second notice', 'unchanged' as const, true],
+    ['a case that no longer exists', 'recorded' as const, false],
+  ])('infected, %s', async (_label, answer, caseFound) => {
+    const w = world({ status: 'THREATS_FOUND', answer, caseFound });
+    await recordScanResult(KEY, 'THREATS_FOUND', w.deps);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('not on the case (the recorder found no such file): ignored', async () => {
+    const w = world({ status: 'THREATS_FOUND', answer: 'missing' });
+    expect(await recordScanResult(KEY, 'THREATS_FOUND', w.deps)).toEqual({ kind: 'ignored', reason: 'not-on-case' });
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it.each(['UNSUPPORTED', 'FAILED', 'ACCESS_DENIED'] as const)(
+    '%s is recorded as it is, without quarantine',
+    async (status) => {
+      const w = world({ status });
+      expect(await recordScanResult(KEY, status, w.deps)).toMatchObject({ scan: status });
+      expect(w.uploads.states).toEqual([]);
+      expect(w.scans.calls[0]?.[2]).toEqual({ scan: status });
+    },
+  );
+});

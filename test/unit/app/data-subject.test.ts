@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertAddress,
+  type DataSubjectDeps,
+  eraseSubject,
+  exportSubject,
+  rawLocationsOf,
+  subjectHash,
+} from '../../../shared/app/data-subject';
+import { FixedClock } from '../../support/fakes';
+import { InMemoryDataSubjectStore, InMemoryRawMailArchive, subjectCase } from '../../support/data-subject-fakes';
+
+const EMAIL = 'maria@lojadamaria.com.br';
+const RAW = 'From: maria\r\n\r\nolá';
+const NOW = new Date('2026-03-10T02:30:00Z'); // 23:30 on the 9th in São Paulo
+
+function world() {
+  const store = new InMemoryDataSubjectStore();
+  const rawMail = new InMemoryRawMailArchive();
+  const progress: string[] = [];
+  const deps: DataSubjectDeps = {
+    store,
+    rawMail,
+    clock: new FixedClock(NOW),
+    timeZone: 'America/Sao_Paulo',
+    progress: (l) => progress.push(l),
+  };
+  return { store, rawMail, progress, deps };
+}
+
+describe('assertAddress and subjectHash', () => {
+  it.each([
+    [' Maria@LojaDaMaria.com.br ', EMAIL],
+    ['a@b.co', 'a@b.co'],
+  ])('normalises %j', (input, expected) => {
+    expect(assertAddress(input)).toBe(expected);
+  });
+
+  it.each(['', 'maria', 'maria@loja', 'a b@c.com', '@c.com'])('refuses %j', (input) => {
+    expect(() => assertAddress(input)).toThrow(/Endereço de e-mail inválido/);
+  });
+
+  it('hashes the normalised address (sha256 hex), so case and spaces do not matter', () => {
+    expect(subjectHash(EMAIL)).toMatch(/^[0-9a-f]{64}$/);
+    expect(subjectHash(' MARIA@lojadamaria.com.br')).toBe(subjectHash(EMAIL));
+  });
+});
+
+describe('rawLocationsOf', () => {
+  it('lists each raw mail once', () => {
+    const shared = { bucket: 'b', key: 'inbound/1' };
+    const cases = [subjectCase('1', {}, shared), subjectCase('2', {}, shared), subjectCase('3')];
+    expect(rawLocationsOf(cases)).toEqual([shared, { bucket: 'raw-mail', key: 'inbound/3' }]);
+  });
+});
+
+describe('exportSubject', () => {
+  it('exports the cases, address items, raw mail files (absent ones listed) and no tombstone yet', async () => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1'), subjectCase('2', { status: 'ASSIGNED' })]);
+    w.store.address.set(EMAIL, [{ key: { pk: `OPEN#${EMAIL}`, sk: 'OPEN' }, item: { ids: ['2'] } }]);
+    w.rawMail.put({ bucket: 'raw-mail', key: 'inbound/1' }, RAW);
+    const { data, files } = await exportSubject(` ${EMAIL.toUpperCase()}`, w.deps);
+    expect(data).toMatchObject({ format: 'ouvidoria-titular-v1', subject: EMAIL, exportedAt: NOW.toISOString() });
+    expect(data.cases.map((c) => [c.caseId, c.protocol, c.status])).toEqual([
+      ['1', 'OUV-1', 'CLOSED'],
+      ['2', 'OUV-2', 'ASSIGNED'],
+    ]);
+    expect(data.addressItems).toHaveLength(1);
+    expect(data.rawMail).toEqual([
+      {
+        location: { bucket: 'raw-mail', key: 'inbound/1' },
+        file: 'eml/0001-inbound_1.eml',
+        bytes: Buffer.byteLength(RAW),
+      },
+      { location: { bucket: 'raw-mail', key: 'inbound/2' }, file: null, bytes: 0 },
+    ]);
+    expect([...files.keys()]).toEqual(['eml/0001-inbound_1.eml']);
+    expect(data.tombstone).toBeNull();
+    expect(w.progress[0]).toBe('2 caso(s) encontrados');
+  });
+
+  it('asks for the throttle items of today, yesterday and each case day, in office time', async () => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1', { createdAt: '2026-02-01T01:00:00.000Z' })]);
+    await exportSubject(EMAIL, w.deps);
+    expect(w.store.daysAsked).toEqual([['2026-01-31', '2026-03-08', '2026-03-09']]);
+  });
+
+  it('refuses an invalid address before reading anything', async () => {
+    const w = world();
+    await expect(exportSubject('não-é-email', w.deps)).rejects.toThrow(/inválido/);
+    expect(w.store.daysAsked).toEqual([]);
+  });
+});
+
+describe('eraseSubject', () => {
+  it.each([
+    ['ASSIGNED', 1],
+    ['QUEUED', 1],
+    ['WAITING_MERCHANT', 1],
+  ])('refuses while a case is %s unless confirmed', async (status, open) => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1', { status }), subjectCase('2')]);
+    expect(await eraseSubject(EMAIL, w.deps, { confirmed: false })).toEqual({
+      erased: false,
+      reason: 'open-cases',
+      openCases: open,
+    });
+    expect(w.store.removed).toEqual([]);
+    expect(w.store.tombstones.size).toBe(0);
+  });
+
+  it('erases raw mail, pointers, the partition (case item last) and address items, then writes the tombstone', async () => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1', { status: 'IN_PROGRESS', assignee: 'ana' })]);
+    w.store.address.set(EMAIL, [{ key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' }, item: {} }]);
+    w.rawMail.put({ bucket: 'raw-mail', key: 'inbound/1' }, 'x');
+    const result = await eraseSubject(EMAIL, w.deps, { confirmed: true });
+    expect(result).toEqual({
+      erased: true,
+      tombstone: {
+        subjectHash: subjectHash(EMAIL),
+        erasedAt: NOW.toISOString(),
+        counts: { cases: 1, items: 4, rawMail: 1 },
+      },
+    });
+    expect(w.store.removed.map((k) => `${k.pk}/${k.sk}`)).toEqual([
+      'PROTOCOL#OUV-1/PROTOCOL',
+      'CASE#1/SRC#1',
+      'CASE#1/CASE',
+      `BOUNCE#${EMAIL}/BOUNCE`,
+    ]);
+    expect(w.store.released).toEqual([['ana', '1']]);
+    expect(w.rawMail.objects.size).toBe(0);
+    expect(JSON.stringify([...w.store.tombstones.values()])).not.toContain(EMAIL);
+  });
+
+  it('a second erasure keeps the earlier one in the tombstone', async () => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1')]);
+    await eraseSubject(EMAIL, w.deps, { confirmed: false });
+    const again = await eraseSubject(EMAIL, w.deps, { confirmed: false });
+    expect(again).toMatchObject({
+      erased: true,
+      tombstone: {
+        counts: { cases: 0, items: 0, rawMail: 0 },
+        previous: [{ erasedAt: NOW.toISOString(), counts: { cases: 1, items: 3, rawMail: 0 } }],
+      },
+    });
+  });
+});

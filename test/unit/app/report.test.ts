@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  announcement,
+  generateReport,
+  periodBounds,
+  publishReport,
+  REPORT_LINK_SECONDS,
+  type ReportSource,
+  type ReportStore,
+} from '../../../shared/app/report';
+import { officeCalendar } from '../../../shared/domain/calendar';
+import { localConfig } from '../../../shared/domain/config';
+import type { ReportCase, ReportSurvey } from '../../../shared/domain/report/figures';
+import { FixedClock, RecordingMailer } from '../../support/fakes';
+
+const calendar = officeCalendar(localConfig);
+const APRIL = { from: '2026-04-01', to: '2026-04-30' };
+
+const aCase = (o: Partial<ReportCase> & { caseId: string }): ReportCase => ({
+  channel: 'email',
+  status: 'ASSIGNED',
+  outcome: 'ACCEPTED',
+  decision: { ruleIds: ['ticket.valid'] },
+  createdAt: '2026-04-20T13:00:00.000Z',
+  ...o,
+});
+
+/** Answers by the bounds asked for, and records every call. */
+class FakeSource implements ReportSource {
+  calls: string[] = [];
+  constructor(
+    private readonly byFrom: Record<string, ReportCase[]>,
+    private readonly open: ReportCase[] = [],
+    private readonly answers: ReportSurvey[] = [],
+  ) {}
+  async casesCreatedBetween(fromIso: string, toIso: string) {
+    this.calls.push(`cases ${fromIso} ${toIso}`);
+    return this.byFrom[fromIso] ?? [];
+  }
+  async openCases() {
+    this.calls.push('open');
+    return this.open;
+  }
+  async surveys(protocols: readonly string[]) {
+    this.calls.push(`surveys ${protocols.join(',')}`);
+    return this.answers.filter((a) => protocols.includes(a.protocol));
+  }
+}
+
+class FakeStore implements ReportStore {
+  files = new Map<string, { body: string; type: string }>();
+  links: Array<[string, number]> = [];
+  async put(name: string, body: string, type: string) {
+    this.files.set(name, { body, type });
+  }
+  async link(name: string, seconds: number) {
+    this.links.push([name, seconds]);
+    return `https://relatorios.example/${name}?sig=1&x=<y>`;
+  }
+}
+
+const APRIL_FROM = '2026-04-01T03:00:00.000Z';
+const MARCH_FROM = '2026-03-01T03:00:00.000Z';
+
+describe('periodBounds', () => {
+  it.each([
+    [APRIL, 'America/Sao_Paulo', APRIL_FROM, '2026-05-01T03:00:00.000Z'],
+    [{ from: '2026-04-20', to: '2026-04-20' }, 'UTC', '2026-04-20T00:00:00.000Z', '2026-04-21T00:00:00.000Z'],
+  ])('%j in %s is [%s, %s)', (period, zone, fromIso, toIso) => {
+    expect(periodBounds(period, zone)).toEqual({ fromIso, toIso });
+  });
+
+  it.each([
+    { from: '2026-04-30', to: '2026-04-01' },
+    { from: '2026-4-1', to: '2026-04-30' },
+  ])('refuses %j', (period) => {
+    expect(() => periodBounds(period, 'UTC')).toThrow();
+  });
+});
+
+describe('generateReport', () => {
+  it('reads the period, the previous one and the open cases; surveys only of closed cases with a protocol', async () => {
+    const source = new FakeSource(
+      {
+        [APRIL_FROM]: [
+          aCase({ caseId: 'a', status: 'CLOSED', protocol: 'OUV-A', closedAt: '2026-04-24T13:00:00.000Z' }),
+          aCase({ caseId: 'b' }),
+          aCase({ caseId: 'c', status: 'CLOSED' }),
+        ],
+        [MARCH_FROM]: [
+          aCase({ caseId: 'm', status: 'CLOSED', protocol: 'OUV-M', createdAt: '2026-03-10T13:00:00.000Z' }),
+        ],
+      },
+      [aCase({ caseId: 'b' })],
+      [{ protocol: 'OUV-A', score: 5 }],
+    );
+    const report = await generateReport(APRIL, {
+      source,
+      calendar,
+      clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+    });
+    expect(source.calls).toEqual([
+      `cases ${APRIL_FROM} 2026-05-01T03:00:00.000Z`,
+      `cases ${MARCH_FROM} ${APRIL_FROM}`,
+      'open',
+      'surveys OUV-A,OUV-M',
+    ]);
+    expect(report.name).toBe('relatorio-ouvidoria_2026-04-01_2026-04-30');
+    expect(report.figures.total).toBe(3);
+    expect(report.html).toContain('<html');
+    expect(report.csv.split('\n').length).toBeGreaterThan(2);
+  });
+});
+
+describe('publishReport', () => {
+  const deps = (supervisors: string[]) => {
+    const store = new FakeStore();
+    const mailer = new RecordingMailer();
+    return {
+      store,
+      mailer,
+      run: {
+        source: new FakeSource({ [APRIL_FROM]: [aCase({ caseId: 'a' })] }),
+        calendar,
+        clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+        store,
+        mailer,
+        config: localConfig,
+        supervisors: async () => supervisors,
+      },
+    };
+  };
+
+  it('stores the HTML and CSV, links the HTML for 7 days and mails each supervisor once', async () => {
+    const { store, mailer, run } = deps([
+      'Sofia@Ouvidoria.example.com.br',
+      'sofia@ouvidoria.example.com.br ',
+      '',
+      'rui@x.com',
+    ]);
+    const published = await publishReport(APRIL, run);
+    expect([...store.files.entries()].map(([n, f]) => [n, f.type])).toEqual([
+      ['relatorio-ouvidoria_2026-04-01_2026-04-30.html', 'text/html; charset=utf-8'],
+      ['relatorio-ouvidoria_2026-04-01_2026-04-30.csv', 'text/csv; charset=utf-8'],
+    ]);
+    expect(store.links).toEqual([['relatorio-ouvidoria_2026-04-01_2026-04-30.html', REPORT_LINK_SECONDS]]);
+    expect(REPORT_LINK_SECONDS).toBe(604800);
+    expect(published.announcedTo).toBe(2);
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.to).toEqual(['sofia@ouvidoria.example.com.br', 'rui@x.com']);
+  });
+
+  it('mails nobody without supervisors (the files are still stored)', async () => {
+    const { store, mailer, run } = deps([]);
+    expect((await publishReport(APRIL, run)).announcedTo).toBe(0);
+    expect(mailer.sent).toHaveLength(0);
+    expect(store.files.size).toBe(2);
+  });
+});
+
+describe('announcement', () => {
+  it('summarises the period in pt-BR, with the link escaped in the HTML', async () => {
+    const report = await generateReport(APRIL, {
+      source: new FakeSource({}),
+      calendar,
+      clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+    });
+    const link = 'https://r.example/a?x=1&y=<2>';
+    const mail = announcement(report.figures, link, ['sofia@x.com'], localConfig);
+    expect(mail.subject).toBe('Relatório da Ouvidoria — 01/04/2026 a 30/04/2026');
+    expect(mail.text).toContain('Manifestações recebidas: 0');
+    expect(mail.text).toContain('Satisfação média: —');
+    expect(mail.text.endsWith(link)).toBe(true);
+    expect(mail.html).toContain('href="https://r.example/a?x=1&amp;y=&lt;2&gt;"');
+    expect(mail.html).not.toContain('<2>');
+    expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
+    expect(mail.from).toContain(localConfig.fromAddress);
+  });
+});

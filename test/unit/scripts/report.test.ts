@@ -1,0 +1,149 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PORTS, LOCAL_TABLE } from '../../../scripts/local/stack';
+import { cliSettings, main } from '../../../scripts/report';
+import { DynamoCaseRepository } from '../../../shared/adapters/dynamo/case-repository';
+import { documentClient } from '../../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../../shared/adapters/dynamo/create-table';
+import { aCase } from '../../support/builders';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../support/emulators';
+
+let dynalite: DynaliteHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  await createTableIfMissing(raw, LOCAL_TABLE);
+  const repository = new DynamoCaseRepository({ client: doc, tableName: LOCAL_TABLE });
+  await repository.create(
+    aCase({
+      sourceId: 'mar-1',
+      caseId: 'email:mar-1',
+      protocol: 'OUV-2026-000201',
+      createdAt: '2026-03-03T13:00:00.000Z',
+    }),
+  );
+  await repository.create(
+    aCase({
+      sourceId: 'mar-2',
+      caseId: 'email:mar-2',
+      protocol: undefined,
+      outcome: 'NO_PRIOR_TICKET',
+      createdAt: '2026-03-04T13:00:00.000Z',
+    }),
+  );
+  await repository.create(
+    aCase({
+      sourceId: 'feb-1',
+      caseId: 'email:feb-1',
+      protocol: 'OUV-2026-000202',
+      createdAt: '2026-02-27T13:00:00.000Z',
+    }),
+  );
+  dir = await mkdtemp(join(tmpdir(), 'ouv-report-'));
+  env = {
+    DYNAMODB_PORT: new URL(dynalite.endpoint).port,
+    INIT_CWD: dir,
+    OUVIDORIA_NOW: '2026-04-01T09:00:00-03:00',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_REGION: EMULATOR_REGION,
+  };
+});
+afterAll(async () => {
+  doc?.destroy();
+  raw?.destroy();
+  await dynalite?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
+  return { out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('npm run report: arguments', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const io = capture();
+    expect(await main(['--help'], env)).toBe(0);
+    expect(io.out()).toContain('Usage: npm run report');
+  });
+
+  it.each([
+    [[], /Faltam --from e --to/],
+    [['--from', '2026-03-01'], /Faltam --from e --to/],
+    [['--from', '2026-03-31', '--to', '2026-03-01'], /Usage/],
+    [['--from', '01/03/2026', '--to', '2026-03-31'], /Usage/],
+  ])('%j exits 2 with a message and the usage', async (argv, message) => {
+    const io = capture();
+    expect(await main(argv, env)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.err()).toContain('Usage: npm run report');
+  });
+});
+
+describe('npm run report on the local table', () => {
+  it('writes the HTML and CSV of the period to --out and prints a summary (nothing mailed)', async () => {
+    const io = capture();
+    expect(await main(['--from', '2026-03-01', '--to', '2026-03-31', '--out', 'saida'], env)).toBe(0);
+    const html = join(dir, 'saida', 'relatorio-ouvidoria_2026-03-01_2026-03-31.html');
+    const csv = join(dir, 'saida', 'relatorio-ouvidoria_2026-03-01_2026-03-31.csv');
+    expect(io.out()).toContain(`${html}\n${csv}\n`);
+    expect(io.out()).toContain('Manifestações: 2 · aceitas: 1 · orientadas: 1');
+    expect(io.out()).not.toContain('anunciado');
+    expect(await readFile(html, 'utf8')).toContain('<html');
+    expect((await readFile(csv, 'utf8')).length).toBeGreaterThan(0);
+  });
+
+  it('--publish without REPORT_BUCKET fails before writing anything', async () => {
+    capture();
+    await expect(main(['--from', '2026-03-01', '--to', '2026-03-31', '--publish'], env)).rejects.toThrow(
+      /REPORT_BUCKET/,
+    );
+  });
+});
+
+describe('cliSettings', () => {
+  it('the local stack by default, on the port variables', async () => {
+    const local = await cliSettings({});
+    expect(local).toMatchObject({
+      tableName: LOCAL_TABLE,
+      dynamoEndpoint: `http://127.0.0.1:${DEFAULT_PORTS.dynamodb}`,
+      sesEndpoint: `http://127.0.0.1:${DEFAULT_PORTS.ses}`,
+      ticketDirectory: { kind: 'table' },
+    });
+    expect((await cliSettings({ DYNAMODB_PORT: '9001', SES_PORT: '9002' })).dynamoEndpoint).toBe(
+      'http://127.0.0.1:9001',
+    );
+  });
+
+  it('AWS when TABLE_NAME is set: the deployed configuration, raw mail bucket and fixed clock', async () => {
+    const aws = await cliSettings({
+      TABLE_NAME: 'ouvidoria-dev',
+      RAW_MAIL_BUCKET: 'raw',
+      OUVIDORIA_NOW: '2026-04-01T09:00:00-03:00',
+    });
+    expect(aws).toMatchObject({
+      tableName: 'ouvidoria-dev',
+      rawMail: { bucket: 'raw', prefix: 'inbound/' },
+      now: '2026-04-01T09:00:00-03:00',
+    });
+    expect(aws.dynamoEndpoint).toBeUndefined();
+    expect(aws.config.timeZone).toBe('America/Sao_Paulo');
+  });
+});
