@@ -9,7 +9,6 @@
  * POSTs are form-urlencoded; the signed link is the capability, and a present Origin must be ours.
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
@@ -19,6 +18,12 @@ import { header, respond, routeOf, type WebformRequest, type WebformResponse } f
 import { type MerchantView, renderMerchantPage } from './merchant-pages';
 import type { PageContext } from './page';
 import { hourWindowStart, rateLimitKey } from './submit';
+
+/** The two log levels these pages use (Powertools' Logger fits; no AWS import here). */
+export interface PageLog {
+  info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
+}
 
 export interface MerchantRequest extends WebformRequest {
   /** The query string as API Gateway passes it (`rawQueryString`), without the `?`. */
@@ -89,7 +94,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function serveMerchantPages(
   request: MerchantRequest,
   deps: MerchantPagesDeps,
-  logger: Pick<Logger, 'info' | 'warn'>,
+  logger: PageLog,
 ): Promise<WebformResponse | null> {
   const { path, basePath } = routeOf(request.rawPath, request.stage);
   const allowed = MERCHANT_ROUTES[path];
