@@ -6,7 +6,8 @@
  *   match (same answer either way, rate-limited per IP).
  * - GET|HEAD /consulta/caso?p&x&k&sig: the link's page (records nothing); POST /consulta/caso: the
  *   one-time opening, then the case as the merchant may see it.
- * POSTs are form-urlencoded; the signed link is the capability, and a present Origin must be ours.
+ * POSTs are form-urlencoded; the signed link is the capability, and the request must be same-origin
+ * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
 import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
@@ -62,12 +63,20 @@ function linkProblem(error: LinkError): { status: number; view: MerchantView } {
   };
 }
 
-/** A present Origin must be the webform's own; absent (old browsers, some privacy settings) is accepted. */
+/**
+ * Same-origin check of a POST. A present `Sec-Fetch-Site` must be `same-origin` (or `none`: typed
+ * or bookmarked); a present Origin must be the webform's own. Our pages send `Referrer-Policy:
+ * no-referrer`, under which browsers send `Origin: null` even for same-origin forms: `null` is
+ * therefore left to Sec-Fetch-Site. Neither header (old browsers): accepted, the signed link being
+ * the capability.
+ */
 export function originAllowed(headers: Record<string, string>, webformOrigin: string): boolean {
+  const site = header(headers, 'sec-fetch-site')?.toLowerCase();
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = header(headers, 'origin');
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
-    return origin !== 'null' && new URL(origin).origin === new URL(webformOrigin).origin;
+    return new URL(origin).origin === new URL(webformOrigin).origin;
   } catch {
     return false;
   }

@@ -128,6 +128,12 @@ describe('survey pages', () => {
       silent,
     );
     expect(foreign?.statusCode).toBe(403);
+    const crossSite = await serveMerchantPages(
+      post('/pesquisa', fields, { origin: 'null', 'sec-fetch-site': 'cross-site' }),
+      deps,
+      silent,
+    );
+    expect(crossSite?.statusCode).toBe(403);
     const json = await serveMerchantPages(
       post('/pesquisa', fields, { 'content-type': 'application/json' }),
       deps,
@@ -135,6 +141,13 @@ describe('survey pages', () => {
     );
     expect(json?.statusCode).toBe(400);
     expect(surveys.answers.size).toBe(0);
+    // Referrer-Policy no-referrer makes browsers send Origin: null on same-origin forms.
+    const sameOrigin = await serveMerchantPages(
+      post('/pesquisa', fields, { origin: 'null', 'sec-fetch-site': 'same-origin' }),
+      deps,
+      silent,
+    );
+    expect(sameOrigin?.statusCode).toBe(200);
   });
 
   it('leaves other paths to the form router and answers 405 to other methods', async () => {
