@@ -240,7 +240,7 @@ export class OuvidoriaStack extends Stack {
       ...FUNCTION_SIZING.webform,
       entry: 'functions/webform/handler.ts',
       serviceName: SERVICE.webform,
-      description: 'Webform page (GET /) and submissions (POST /casos)',
+      description: 'Webform page (GET /), submissions (POST /casos), survey and status pages',
       environment: {
         ...baseEnv,
         ...ticketEnv,

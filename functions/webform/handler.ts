@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
 import { badEvent, routeOf, serveWebform, unavailable, type WebformResponse } from '../../shared/webform/http';
 import type { WebformDeps } from '../../shared/webform/submit';
+import { MERCHANT_ROUTES, type MerchantPagesDeps, serveMerchantPages } from '../../shared/webform/merchant-http';
 import { type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 import { SERVICE } from '../../shared/telemetry-names';
 
@@ -22,6 +23,11 @@ export type WebformHandlerDeps = WebformDeps & {
   logger?: Logger;
   metrics?: Metrics;
   webformTelemetry?: WebformTelemetry;
+  /**
+   * The merchant's signed-link pages (/pesquisa, /consulta): built on first use (they need the
+   * link-signing secret), so the form keeps working if that fails. Absent: those paths are 404.
+   */
+  merchant?: () => Promise<MerchantPagesDeps>;
 };
 
 export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
@@ -29,6 +35,16 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   const metrics = deps.metrics ?? createMetrics(SERVICE.webform);
   const telemetry = deps.webformTelemetry ?? webformTelemetry(metrics);
   const service: WebformDeps = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
+  let merchant: Promise<MerchantPagesDeps> | undefined;
+  const merchantDeps = deps.merchant
+    ? () => {
+        merchant ??= (deps.merchant as () => Promise<MerchantPagesDeps>)().catch((error: unknown) => {
+          merchant = undefined;
+          throw error;
+        });
+        return merchant;
+      }
+    : undefined;
 
   return async (raw, context) => {
     if (context) logger.addContext(context);
@@ -46,18 +62,24 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
       const method = event.requestContext.http.method;
       const { path } = routeOf(event.rawPath, event.requestContext.stage);
       logger.appendKeys({ method, path, requestId: event.requestContext.requestId });
-      const response = await serveWebform(
-        {
-          method,
-          rawPath: event.rawPath,
-          stage: event.requestContext.stage,
-          headers: event.headers,
-          body: event.body,
-          isBase64Encoded: event.isBase64Encoded,
-          sourceIp: event.requestContext.http.sourceIp,
-        },
-        { service, logger, telemetry },
-      );
+      const request = {
+        method,
+        rawPath: event.rawPath,
+        stage: event.requestContext.stage,
+        headers: event.headers,
+        body: event.body,
+        isBase64Encoded: event.isBase64Encoded,
+        sourceIp: event.requestContext.http.sourceIp,
+      };
+      const merchantPage = merchantDeps && MERCHANT_ROUTES[path] !== undefined;
+      const response =
+        (merchantPage &&
+          (await serveMerchantPages(
+            { ...request, rawQueryString: event.rawQueryString },
+            await merchantDeps(),
+            logger,
+          ))) ||
+        (await serveWebform(request, { service, logger, telemetry }));
       return method === 'HEAD' ? { ...response, body: '' } : response;
     } catch (error) {
       // Rendering or logging bugs must still answer; never let API Gateway say "Internal Server Error".
@@ -78,8 +100,18 @@ let built: Promise<WebformHandler> | undefined;
  * (shared/composition), on first use, so that importing this module never reads the environment.
  */
 export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
-  built ??= Promise.all([import('../../shared/composition/webform'), import('../../shared/composition/settings')])
-    .then(([{ buildWebformDeps }, { settingsFromEnv }]) => createWebformHandler(buildWebformDeps(settingsFromEnv())))
+  built ??= Promise.all([
+    import('../../shared/composition/webform'),
+    import('../../shared/composition/merchant-pages'),
+    import('../../shared/composition/settings'),
+  ])
+    .then(([{ buildWebformDeps }, { buildMerchantPagesDeps }, { settingsFromEnv }]) => {
+      const settings = settingsFromEnv();
+      return createWebformHandler({
+        ...buildWebformDeps(settings),
+        ...(settings.replySecret ? { merchant: () => buildMerchantPagesDeps(settings) } : {}),
+      });
+    })
     .catch((error: unknown) => {
       built = undefined;
       throw error;

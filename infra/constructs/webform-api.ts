@@ -6,6 +6,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
+/** Public pages of the merchant's signed links, served by the webform function (no authorizer). */
+export const MERCHANT_PAGE_PATHS = ['/pesquisa', '/consulta', '/consulta/caso'] as const;
+
 export interface WebformApiProps {
   readonly handler: lambda.IFunction;
   /** The only origin allowed by CORS (the page itself is served by GET /, same origin). */
@@ -76,12 +79,17 @@ export class WebformApi extends Construct {
       ...this.api.addRoutes({ path: '/casos', methods: [apigw.HttpMethod.POST], integration }),
       // Presigned upload policies for the form's attachments (issue 19).
       ...this.api.addRoutes({ path: '/anexos', methods: [apigw.HttpMethod.POST], integration }),
+      // The merchant's signed-link pages (issue 14): the survey (GET shows, POST records) and the
+      // status page (ask for a one-time link, open it). The signed link is the capability.
+      ...MERCHANT_PAGE_PATHS.flatMap((path) =>
+        this.api.addRoutes({ path, methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration }),
+      ),
     ];
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Public ombudsman form: merchants and non-clients submit without an account. Abuse is limited by stage throttling, the per-IP limit, the honeypot and the open-cases cap in the application.',
+          'Public ombudsman form and signed-link pages: merchants and non-clients use them without an account (the survey and status links are HMAC-signed capabilities). Abuse is limited by stage throttling, the per-IP limit, the honeypot and the open-cases cap in the application.',
       });
     }
   }

@@ -37,6 +37,7 @@ import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { buildWebformDeps } from '../../shared/composition/webform';
+import { buildMerchantPagesDeps } from '../../shared/composition/merchant-pages';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
 import type { BoardSource } from './http';
@@ -386,8 +387,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }));
 
     const webformLog = logger('webform');
+    const merchantPages = await buildMerchantPagesDeps(settings, {
+      client,
+      clock,
+      mailer,
+      secret: lifecycle.secret,
+    });
     webform = createWebformHandler({
       ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
+      merchant: async () => merchantPages,
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
     }) as (event: unknown) => Promise<unknown>;

@@ -66,7 +66,12 @@ function officeHoursText(config: OuvidoriaConfig): string {
   return describeHours(config.officeHours, { exceptHolidays: true });
 }
 
-function layout(ctx: PageContext, title: string, main: SafeHtml, options: { withScript?: boolean } = {}): string {
+export function layout(
+  ctx: PageContext,
+  title: string,
+  main: SafeHtml,
+  options: { withScript?: boolean } = {},
+): string {
   const base = ctx.basePath ?? '';
   return html`<!DOCTYPE html>
 <html lang="pt-BR">

@@ -44,5 +44,11 @@ footer{border-top:1px solid #b1b4b6;margin-top:3rem;color:#484848}
 .anexos progress{display:block;width:100%;max-width:20rem;height:1rem}
 .erro-texto{color:#a4000f}
 input[type=file]{font:inherit;max-width:100%}
+.texto{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#f3f3f3;border-left:4px solid #484848;padding:.75rem 1rem;margin:.5rem 0 1.5rem}
+.mensagens{list-style:none;padding:0}
+.mensagens>li{margin:0 0 1rem}
+dl.dados{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.dados dt{font-weight:700}
+dl.dados dd{margin:0}
 @media (forced-colors:active){.campo-erro{border-left-color:CanvasText}button{border-color:ButtonText}}
 `;

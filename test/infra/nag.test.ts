@@ -98,6 +98,8 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-APIG4', // GET /app.js
         'AwsSolutions-APIG4', // POST /casos
         'AwsSolutions-APIG4', // POST /anexos (upload policies)
+        // Signed-link pages (issue 14): GET and POST of /pesquisa, /consulta, /consulta/caso.
+        ...Array<string>(6).fill('AwsSolutions-APIG4'),
         // Uploads (issue 19): GuardDuty's role scans and tags uploads/*, and its managed EventBridge rule;
         // the webform puts, tags and reads (clean only) uploads/*.
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',

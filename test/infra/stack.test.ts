@@ -1007,10 +1007,21 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes GET /, GET /app.js, POST /casos and POST /anexos to the webform function', () => {
+  it('routes the form, the upload policies and the signed-link pages to the webform function', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['GET /', 'GET /app.js', 'POST /anexos', 'POST /casos']);
+    expect(routes.sort()).toEqual([
+      'GET /',
+      'GET /app.js',
+      'GET /consulta',
+      'GET /consulta/caso',
+      'GET /pesquisa',
+      'POST /anexos',
+      'POST /casos',
+      'POST /consulta',
+      'POST /consulta/caso',
+      'POST /pesquisa',
+    ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: arnOf(stack, stack.webform.function),

@@ -30,7 +30,7 @@ const SUBJECT_MAX = 200;
 /** Long texts are cut in staff mails; the case record keeps them whole. */
 const MAX_TEXT_CHARS = 20_000;
 
-const SCORE_LABELS_PT: Record<number, string> = {
+export const SCORE_LABELS_PT: Record<number, string> = {
   1: '1 — Muito insatisfeito(a)',
   2: '2 — Insatisfeito(a)',
   3: '3 — Neutro',

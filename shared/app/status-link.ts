@@ -1,0 +1,118 @@
+/**
+ * The merchant status page's application service (`/consulta`, SPEC "Staff console and merchant
+ * status page"): ask for a link (protocol + address), then open it once.
+ *
+ * Asking never tells whether a protocol or an address exists: the caller gets the same
+ * `requested` result either way, after the same reads, and the mail goes only to the address
+ * already on the case (someone who types another person's protocol learns nothing and reaches
+ * no one else). Opening a link checks its signature and expiry, then claims its nonce with a
+ * conditional write: a second opening is refused ("one-time").
+ */
+import { randomBytes } from 'node:crypto';
+import { randomMessageId } from '../domain/message-id';
+import { parseProtocol } from '../domain/protocol';
+import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import {
+  type PublicCaseData,
+  publicCaseView,
+  renderStatusLinkMail,
+  sameAddress,
+} from '../domain/lifecycle/status-page';
+import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
+import type { OuvidoriaConfig } from '../domain/config';
+import type { Clock, Mailer } from '../ports';
+import type { CaseWorkStore } from './lifecycle/ports';
+
+/**
+ * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
+ * `attribute_not_exists(pk)` and a TTL). `claim` is true for the first caller only.
+ */
+export interface StatusLinkStore {
+  claim(nonce: string, expiresAt: Date): Promise<boolean>;
+}
+
+export interface StatusLinkDeps {
+  cases: Pick<CaseWorkStore, 'getByProtocol'>;
+  statusLinks: StatusLinkStore;
+  mailer: Mailer;
+  clock: Clock;
+  config: OuvidoriaConfig;
+  secret: ReplySecret;
+  /** Random nonce of a new link (tests pass a fixed one). */
+  nonce?: () => string;
+}
+
+export type StatusRequestResult =
+  /** The only answer a requester sees; `sent` is for logs and metrics, never for the page. */
+  { kind: 'requested'; sent: boolean } | { kind: 'invalid'; errors: { protocolo?: string; email?: string } };
+
+export const STATUS_FORM_MESSAGES = {
+  protocolo: 'Informe o número do protocolo no formato OUV-AAAA-NNNNNN, como no e-mail de confirmação.',
+  email: 'Informe um endereço de e-mail válido, como nome@exemplo.com.br.',
+} as const;
+
+const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
+
+export function newNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export async function requestStatusLink(
+  input: { protocol: string; email: string },
+  deps: StatusLinkDeps,
+): Promise<StatusRequestResult> {
+  const protocol = input.protocol.trim().toUpperCase();
+  const email = input.email.trim().toLowerCase();
+  const errors: { protocolo?: string; email?: string } = {};
+  if (!parseProtocol(protocol)) errors.protocolo = STATUS_FORM_MESSAGES.protocolo;
+  if (email.length > 254 || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;
+  if (errors.protocolo || errors.email) return { kind: 'invalid', errors };
+
+  const found = await deps.cases.getByProtocol(protocol);
+  // Compare even when nothing was found, so both paths do the same work.
+  const matches = sameAddress(found?.senderEmail ?? '', email) && found !== null && found.protocol === protocol;
+  if (!found || !matches) return { kind: 'requested', sent: false };
+
+  const now = deps.clock.now();
+  const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
+  const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
+  await deps.mailer.send({
+    to: [found.senderEmail],
+    from: deps.config.fromAddress,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: randomMessageId(deps.config.domain),
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+  });
+  return { kind: 'requested', sent: true };
+}
+
+export type StatusCheckResult =
+  | { kind: 'valid'; protocol: string }
+  | { kind: 'invalid-link'; error: Exclude<LinkError, 'bad-score'> };
+
+/** The GET of the link: checks it, claims nothing (mail scanners open links before people do). */
+export function checkStatusLink(
+  params: URLSearchParams,
+  deps: Pick<StatusLinkDeps, 'clock' | 'secret'>,
+): StatusCheckResult {
+  const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
+  return verified.ok ? { kind: 'valid', protocol: verified.protocol } : { kind: 'invalid-link', error: verified.error };
+}
+
+export type StatusOpenResult =
+  | { kind: 'case'; view: PublicCaseData }
+  | { kind: 'used' }
+  | { kind: 'gone' }
+  | { kind: 'invalid-link'; error: Exclude<LinkError, 'bad-score'> };
+
+/** The confirmed opening: signature and expiry, then the one-time claim, then the public view. */
+export async function openStatusLink(params: URLSearchParams, deps: StatusLinkDeps): Promise<StatusOpenResult> {
+  const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
+  if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
+  if (!(await deps.statusLinks.claim(verified.nonce, verified.expiresAt))) return { kind: 'used' };
+  const found = await deps.cases.getByProtocol(verified.protocol);
+  const view = found ? publicCaseView(found) : null;
+  return view ? { kind: 'case', view } : { kind: 'gone' };
+}

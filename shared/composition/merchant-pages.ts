@@ -1,0 +1,43 @@
+/**
+ * Dependencies of the merchant's signed-link pages (survey, status page) in the webform function:
+ * the case store (read by protocol), the survey answers, the used status-link nonces, the per-IP
+ * counter, the mailer and the link-signing secret (the lifecycle's reply secret).
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseWorkStore } from '../adapters/dynamo/case-work-store';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
+import { DynamoStatusLinkStore } from '../adapters/dynamo/status-link-store';
+import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
+import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import type { Clock, Mailer } from '../ports';
+import type { MerchantPagesDeps } from '../webform/merchant-http';
+import { clockFrom, mailerFrom, tableClient } from './clients';
+import { loadReplySecret } from './lifecycle';
+import type { Settings } from './settings';
+
+export interface MerchantPagesOverrides {
+  client?: DynamoDBDocumentClient;
+  clock?: Clock;
+  mailer?: Mailer;
+  secret?: ReplySecret;
+  minStatusRequestMs?: number;
+}
+
+export async function buildMerchantPagesDeps(
+  settings: Settings,
+  overrides: MerchantPagesOverrides = {},
+): Promise<MerchantPagesDeps> {
+  const client = overrides.client ?? tableClient(settings);
+  const { tableName, config } = settings;
+  return {
+    cases: new DynamoCaseWorkStore({ client, tableName, retention: config.retention }),
+    surveys: new DynamoSurveyStore(client, tableName),
+    statusLinks: new DynamoStatusLinkStore(client, tableName),
+    rateLimiter: new DynamoRateLimiter(client, tableName),
+    mailer: overrides.mailer ?? mailerFrom(settings),
+    clock: overrides.clock ?? clockFrom(settings),
+    config,
+    secret: overrides.secret ?? (await loadReplySecret(settings)),
+    ...(overrides.minStatusRequestMs !== undefined ? { minStatusRequestMs: overrides.minStatusRequestMs } : {}),
+  };
+}

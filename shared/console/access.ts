@@ -1,0 +1,119 @@
+/**
+ * The staff console's access rules (issue 14), pure: who the signed-in person is (from the
+ * verified JWT's claims), what they may see and do, the session cookie and the CSRF token.
+ * NOT ROUTED YET: the console pages and the JWT verification wiring are still to come; this module
+ * is what they will call on every request.
+ *
+ * - Groups (Cognito): `supervisores` → supervisor, `analistas` → analyst; anything else: no access.
+ * - Analysts see their own cases and unassigned ones; supervisors see all.
+ * - Case actions (answer, note, wait, extend, close): the case's analyst or a supervisor.
+ *   Transfer, quarantine release/discard and roster changes: supervisors only.
+ * - Session cookie: `__Host-` prefixed, Secure, HttpOnly, SameSite=Strict, Path=/.
+ * - CSRF: synchronizer token = HMAC(secret, session id), compared in constant time, required on
+ *   every POST.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' } as const;
+export const SESSION_COOKIE = '__Host-ouv_sessao';
+export const CSRF_FIELD = 'csrf';
+
+export type ConsoleRole = 'analyst' | 'supervisor';
+
+export interface ConsoleUser {
+  /** Roster id (what the case history records). */
+  staffId: string;
+  role: ConsoleRole;
+  /** JWT `sub`: the identity provider's id of the person. */
+  subject: string;
+}
+
+/** Claims of a verified ID token (Cognito, or the local key set's token of the same shape). */
+export interface StaffClaims {
+  sub?: unknown;
+  'cognito:groups'?: unknown;
+  /** The roster id, set on the user by an administrator (custom attribute). */
+  'custom:staff_id'?: unknown;
+}
+
+const STAFF_ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+
+/** The console user of verified claims, or null (no staff group, no roster id). */
+export function userFromClaims(claims: StaffClaims): ConsoleUser | null {
+  const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].map(String) : [];
+  const role: ConsoleRole | null = groups.includes(STAFF_GROUPS.supervisor)
+    ? 'supervisor'
+    : groups.includes(STAFF_GROUPS.analyst)
+      ? 'analyst'
+      : null;
+  const staffId = typeof claims['custom:staff_id'] === 'string' ? claims['custom:staff_id'].toLowerCase() : '';
+  const subject = typeof claims.sub === 'string' ? claims.sub : '';
+  if (!role || !STAFF_ID.test(staffId) || !subject) return null;
+  return { staffId, role, subject };
+}
+
+export interface CaseAccessView {
+  assignee?: string | undefined;
+}
+
+export function canViewCase(user: ConsoleUser, c: CaseAccessView): boolean {
+  return user.role === 'supervisor' || c.assignee === undefined || c.assignee === user.staffId;
+}
+
+export type ConsoleAction =
+  | 'answer'
+  | 'note'
+  | 'wait'
+  | 'extend'
+  | 'close'
+  | 'transfer'
+  | 'quarantine-release'
+  | 'quarantine-discard'
+  | 'roster';
+
+const SUPERVISOR_ONLY: ReadonlySet<ConsoleAction> = new Set([
+  'transfer',
+  'quarantine-release',
+  'quarantine-discard',
+  'roster',
+]);
+
+/** May `user` do `action` (on case `c`, for case actions)? */
+export function mayAct(user: ConsoleUser, action: ConsoleAction, c?: CaseAccessView): boolean {
+  if (user.role === 'supervisor') return true;
+  if (SUPERVISOR_ONLY.has(action)) return false;
+  return c !== undefined && c.assignee === user.staffId;
+}
+
+/** The CSRF token of a session (synchronizer pattern: the server recomputes it, nothing stored). */
+export function csrfToken(sessionId: string, secret: string): string {
+  return createHmac('sha256', secret).update(`csrf\n${sessionId}`).digest('base64url');
+}
+
+export function csrfValid(given: string | null | undefined, sessionId: string, secret: string): boolean {
+  if (!given) return false;
+  const expected = Buffer.from(csrfToken(sessionId, secret));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** `Set-Cookie` value of the session (maxAgeSeconds 0 clears it). */
+export function sessionCookie(value: string, maxAgeSeconds: number): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; Secure; HttpOnly; SameSite=Strict`;
+}
+
+/** A cookie's value from API Gateway's `cookies` list (payload 2.0) or a `Cookie` header. */
+export function readCookie(cookies: ReadonlyArray<string> | string | undefined, name: string): string | undefined {
+  const list = typeof cookies === 'string' ? cookies.split(/;\s*/) : (cookies ?? []);
+  for (const entry of list) {
+    const eq = entry.indexOf('=');
+    if (eq > 0 && entry.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(entry.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+/**
+ * What a merchant may see of their case on the status page (`/consulta`), and the mail that
+ * carries the one-time link. Pure: the webform's application service reads the case and sends.
+ *
+ * The public view keeps: protocol, status, dates, due date, the resolution, the merchant's own
+ * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
+ * It drops: internal notes and every other history event, staff mails, any message not from the
+ * case's sender, the decision trail, attachments' storage locations.
+ */
+import type { CaseMessage } from '../case';
+import type { OuvidoriaConfig } from '../config';
+import { sanitizeHeaderValue } from '../html';
+import { type RenderedMail, renderMail } from '../replies';
+import type { WorkCase, WorkStatus } from './types';
+
+/** Texts longer than this are cut on the page (the case keeps them whole). */
+export const PUBLIC_TEXT_MAX_CHARS = 20_000;
+
+export interface PublicMessageView {
+  from: 'merchant' | 'office';
+  at: string;
+  subject: string;
+  text: string;
+}
+
+export interface PublicCaseData {
+  protocol: string;
+  status: WorkStatus;
+  createdAt: string;
+  dueAt?: string;
+  closedAt?: string;
+  closure?: { category: NonNullable<WorkCase['closure']>['category']; summary: string };
+  messages: PublicMessageView[];
+}
+
+function cut(text: string): string {
+  const clean = text.replace(/\r\n?/g, '\n').trim();
+  return clean.length <= PUBLIC_TEXT_MAX_CHARS ? clean : `${clean.slice(0, PUBLIC_TEXT_MAX_CHARS)}\n[…]`;
+}
+
+function isMerchantMessage(m: CaseMessage, senderEmail: string): boolean {
+  if (m.direction === 'out') return false;
+  // Messages recorded without a sender predate sender recording: only the case's first message was.
+  return m.from === undefined || m.from.address.toLowerCase() === senderEmail.toLowerCase();
+}
+
+/** The case as the merchant may see it. `null` for a record that is not a merchant case (no protocol). */
+export function publicCaseView(c: WorkCase): PublicCaseData | null {
+  if (!c.protocol) return null;
+  const messages: PublicMessageView[] = [];
+  for (const m of c.messages ?? []) {
+    if (m.direction === 'out') {
+      messages.push({ from: 'office', at: m.receivedAt, subject: m.subject, text: cut(m.text) });
+    } else if (isMerchantMessage(m, c.senderEmail)) {
+      messages.push({ from: 'merchant', at: m.receivedAt, subject: m.subject, text: cut(m.text) });
+    }
+  }
+  return {
+    protocol: c.protocol,
+    status: c.status,
+    createdAt: c.createdAt,
+    ...(c.dueAt ? { dueAt: c.dueAt } : {}),
+    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(c.closure ? { closure: { category: c.closure.category, summary: c.closure.summary } } : {}),
+    messages,
+  };
+}
+
+/** Same address, compared case-insensitively and in time independent of where they differ. */
+export function sameAddress(a: string, b: string): boolean {
+  const x = a.trim().toLowerCase();
+  const y = b.trim().toLowerCase();
+  let diff = x.length ^ y.length;
+  const n = Math.max(x.length, y.length);
+  for (let i = 0; i < n; i++) diff |= (x.charCodeAt(i) || 0) ^ (y.charCodeAt(i) || 0);
+  return diff === 0;
+}
+
+/** The mail with the one-time status link (to the case's own address only). */
+export function renderStatusLinkMail(
+  protocol: string,
+  url: string,
+  name: string | undefined,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const clean = sanitizeHeaderValue(name ?? '', 80);
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Link para acompanhar o seu caso`, 200),
+    [
+      { p: [clean ? `Olá, ${clean},` : 'Olá,'] },
+      { p: ['Recebemos um pedido para acompanhar o caso ', { strong: protocol }, ' na página da Ouvidoria.'] },
+      { p: [{ href: url, label: 'Ver o andamento do caso' }] },
+      {
+        p: [
+          `O link vale por ${config.lifecycle.statusLinkHours} horas e pode ser aberto uma vez. Se não foi você quem pediu, ignore este e-mail: ninguém vê o caso sem este link.`,
+        ],
+      },
+      { lines: ['Atenciosamente,', config.fromName] },
+    ],
+    [
+      {
+        p: [
+          'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',
+          { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
+          '.',
+        ],
+      },
+    ],
+  );
+}

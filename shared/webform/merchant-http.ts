@@ -1,0 +1,255 @@
+/**
+ * HTTP face of the merchant's signed-link pages, served by the webform function next to the form:
+ * - GET|HEAD /pesquisa?p&n&x&sig: the survey page with the score chosen (records nothing: mail
+ *   scanners open links); POST /pesquisa: the confirmation, recorded by `recordSurvey`.
+ * - GET|HEAD /consulta: the status form; POST /consulta: the link is mailed if protocol and address
+ *   match (same answer either way, rate-limited per IP).
+ * - GET|HEAD /consulta/caso?p&x&k&sig: the link's page (records nothing); POST /consulta/caso: the
+ *   one-time opening, then the case as the merchant may see it.
+ * POSTs are form-urlencoded; the signed link is the capability, and the request must be same-origin
+ * when the browser says (`originAllowed`).
+ * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
+ */
+import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
+import type { LifecycleDeps } from '../app/lifecycle/commit';
+import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
+import { LINK_ERROR_MESSAGES_PT, type LinkError, verifySurveyLink } from '../domain/lifecycle/survey';
+import type { RateLimiter } from '../ports';
+import { header, respond, routeOf, type WebformRequest, type WebformResponse } from './http';
+import { type MerchantView, renderMerchantPage } from './merchant-pages';
+import type { PageContext } from './page';
+import { hourWindowStart, rateLimitKey } from './submit';
+
+/** The two log levels these pages use (Powertools' Logger fits; no AWS import here). */
+export interface PageLog {
+  info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
+}
+
+export interface MerchantRequest extends WebformRequest {
+  /** The query string as API Gateway passes it (`rawQueryString`), without the `?`. */
+  rawQueryString?: string | undefined;
+}
+
+export interface MerchantPagesDeps extends StatusLinkDeps {
+  surveys: LifecycleDeps['surveys'];
+  rateLimiter: RateLimiter;
+  telemetry?: LifecycleDeps['telemetry'];
+  /**
+   * Every `/consulta` POST takes at least this long (ms), so a match (which also sends a mail)
+   * and a miss answer in about the same time. Default 800; tests pass 0.
+   */
+  minStatusRequestMs?: number;
+}
+
+export const MERCHANT_ROUTES: Record<string, string[]> = {
+  '/pesquisa': ['GET', 'HEAD', 'POST'],
+  '/consulta': ['GET', 'HEAD', 'POST'],
+  '/consulta/caso': ['GET', 'HEAD', 'POST'],
+};
+
+/** Form bodies of these pages are small: the survey comment is the largest field. */
+const MAX_BODY_BYTES = 16 * 1024;
+const HOUR_SECONDS = 3600;
+
+export const ORIGIN_REFUSED_PT =
+  'Este envio veio de outro site e foi recusado. Abra a página da Ouvidoria pelo link do e-mail e tente de novo.';
+
+function linkProblem(error: LinkError): { status: number; view: MerchantView } {
+  const title = error === 'expired' ? 'Link expirado' : 'Link inválido';
+  return {
+    status: error === 'expired' ? 410 : 400,
+    view: { kind: 'link-problem', title, message: LINK_ERROR_MESSAGES_PT[error] },
+  };
+}
+
+/**
+ * Same-origin check of a POST. A present `Sec-Fetch-Site` must be `same-origin` (or `none`: typed
+ * or bookmarked); a present Origin must be the webform's own. Our pages send `Referrer-Policy:
+ * no-referrer`, under which browsers send `Origin: null` even for same-origin forms: `null` is
+ * therefore left to Sec-Fetch-Site. Neither header (old browsers): accepted, the signed link being
+ * the capability.
+ */
+export function originAllowed(headers: Record<string, string>, webformOrigin: string): boolean {
+  const site = header(headers, 'sec-fetch-site')?.toLowerCase();
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = header(headers, 'origin');
+  if (origin === undefined || origin === 'null') return true;
+  try {
+    return new URL(origin).origin === new URL(webformOrigin).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Form-urlencoded body (API Gateway may base64 it), or null when it is something else or too large. */
+export function formBody(request: MerchantRequest): URLSearchParams | null {
+  const type = (header(request.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') return null;
+  const body = request.body ?? '';
+  const text = request.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return null;
+  return new URLSearchParams(text);
+}
+
+function only(params: URLSearchParams, names: string[]): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const name of names) out.set(name, params.get(name) ?? '');
+  return out;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function serveMerchantPages(
+  request: MerchantRequest,
+  deps: MerchantPagesDeps,
+  logger: PageLog,
+): Promise<WebformResponse | null> {
+  const { path, basePath } = routeOf(request.rawPath, request.stage);
+  const allowed = MERCHANT_ROUTES[path];
+  if (!allowed) return null;
+  const ctx: PageContext = { config: deps.config, basePath };
+  const page = (status: number, view: MerchantView, extra: Record<string, string> = {}) =>
+    respond(status, renderMerchantPage(view, ctx), 'html', extra);
+  const { method } = request;
+
+  if (method === 'OPTIONS') return respond(204, '', 'html', { allow: [...allowed, 'OPTIONS'].join(', ') });
+  if (!allowed.includes(method)) {
+    const view: MerchantView = {
+      kind: 'link-problem',
+      title: 'Método não permitido',
+      message: 'Método não permitido para este endereço.',
+    };
+    return page(405, view, { allow: allowed.join(', ') });
+  }
+  const query = new URLSearchParams(request.rawQueryString ?? '');
+
+  if (method !== 'POST') {
+    if (path === '/consulta') return page(200, { kind: 'status-form' });
+    if (path === '/pesquisa') return surveyPage(query, deps, page);
+    const checked = checkStatusLink(query, deps);
+    if (checked.kind === 'invalid-link') {
+      const problem = linkProblem(checked.error);
+      return page(problem.status, { ...problem.view, offerStatusForm: true } as MerchantView);
+    }
+    const link = Object.fromEntries(only(query, ['p', 'x', 'k', 'sig'])) as {
+      p: string;
+      x: string;
+      k: string;
+      sig: string;
+    };
+    return page(200, { kind: 'status-open', protocol: checked.protocol, link });
+  }
+
+  if (!originAllowed(request.headers, deps.config.webformOrigin)) {
+    logger.warn('Merchant page POST from another origin refused', { path });
+    return page(403, { kind: 'forbidden', message: ORIGIN_REFUSED_PT });
+  }
+  const form = formBody(request);
+  if (!form) {
+    const view: MerchantView = {
+      kind: 'link-problem',
+      title: 'Envio inválido',
+      message: 'Não conseguimos ler o envio. Volte à página e tente de novo.',
+    };
+    return page(400, view);
+  }
+
+  if (path === '/pesquisa') {
+    const result = await recordSurvey(only(form, ['p', 'n', 'x', 'sig']), form.get('comentario') ?? undefined, deps);
+    logger.info('Survey answer', {
+      result: result.kind,
+      ...(result.kind === 'invalid-link' ? { error: result.error } : {}),
+    });
+    return surveyResultPage(result, page);
+  }
+
+  if (path === '/consulta') {
+    const started = Date.now();
+    const now = deps.clock.now();
+    const windowStart = hourWindowStart(now);
+    const hits = await deps.rateLimiter.hit(`status-${rateLimitKey(request.sourceIp)}`, windowStart, HOUR_SECONDS);
+    if (hits > deps.config.limits.webformPerIpPerHour) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_SECONDS * 1000 - now.getTime()) / 1000));
+      logger.info('Status link request', { result: 'rate_limit' });
+      return page(429, { kind: 'rate-limited', retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+    }
+    const protocolo = (form.get('protocolo') ?? '').slice(0, 100);
+    const email = (form.get('email') ?? '').slice(0, 300);
+    const result = await requestStatusLink({ protocol: protocolo, email }, deps);
+    if (result.kind === 'invalid') {
+      return page(422, { kind: 'status-form', values: { protocolo, email }, errors: result.errors });
+    }
+    // Whether a mail went out stays in the metrics-free log only as a boolean, never on the page.
+    logger.info('Status link request', { result: 'requested', sent: result.sent });
+    const floor = deps.minStatusRequestMs ?? 800;
+    const elapsed = Date.now() - started;
+    if (elapsed < floor) await pause(floor - elapsed);
+    return page(200, { kind: 'status-requested' });
+  }
+
+  // POST /consulta/caso: the one-time opening.
+  const opened = await openStatusLink(only(form, ['p', 'x', 'k', 'sig']), deps);
+  logger.info('Status link opened', { result: opened.kind });
+  switch (opened.kind) {
+    case 'case':
+      return page(200, { kind: 'status-case', view: opened.view });
+    case 'used':
+      return page(410, {
+        kind: 'link-problem',
+        title: 'Link já utilizado',
+        message:
+          'Este link de acompanhamento já foi aberto e não vale mais. Peça um novo link: ele chega ao e-mail do caso.',
+        offerStatusForm: true,
+      });
+    case 'gone':
+      return page(404, {
+        kind: 'link-problem',
+        title: 'Caso não disponível',
+        message: 'Este caso não está mais disponível para consulta.',
+      });
+    case 'invalid-link': {
+      const problem = linkProblem(opened.error);
+      return page(problem.status, { ...problem.view, offerStatusForm: true } as MerchantView);
+    }
+  }
+}
+
+type Page = (status: number, view: MerchantView, extra?: Record<string, string>) => WebformResponse;
+
+async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page: Page): Promise<WebformResponse> {
+  const verified = verifySurveyLink(query, deps.clock.now(), deps.secret);
+  if (!verified.ok) {
+    const problem = linkProblem(verified.error);
+    return page(problem.status, problem.view);
+  }
+  if (await deps.surveys.get(verified.protocol)) {
+    return page(200, { kind: 'survey-answered', protocol: verified.protocol });
+  }
+  const link = Object.fromEntries(only(query, ['p', 'n', 'x', 'sig'])) as {
+    p: string;
+    n: string;
+    x: string;
+    sig: string;
+  };
+  return page(200, {
+    kind: 'survey-confirm',
+    protocol: verified.protocol,
+    score: verified.score,
+    link,
+    maxComment: MAX_SURVEY_COMMENT_CHARS,
+  });
+}
+
+function surveyResultPage(result: SurveyResult, page: Page): WebformResponse {
+  switch (result.kind) {
+    case 'recorded':
+      return page(200, { kind: 'survey-thanks', protocol: result.protocol, score: result.score });
+    case 'already-answered':
+      return page(409, { kind: 'survey-answered', protocol: result.protocol });
+    case 'invalid-link': {
+      const problem = linkProblem(result.error);
+      return page(problem.status, problem.view);
+    }
+  }
+}

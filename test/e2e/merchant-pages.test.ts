@@ -1,0 +1,204 @@
+/**
+ * The merchant's signed-link pages on the local stack, in Chromium (issue 14, SPEC step 8): a case
+ * closed by staff mail sends five survey links; opening one records nothing until the merchant
+ * confirms (with a comment); a second answer is refused. The merchant asks for a status link on
+ * /consulta, opens it from the outbox once, and sees the case; the reuse is refused. axe-core on
+ * every page; screenshots in test-artifacts/.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { WorkCase } from '../../shared/domain/lifecycle/types';
+import {
+  CHROMIUM_ARGS,
+  caseOf,
+  chromiumAvailable,
+  chromiumPath,
+  clearOutbox,
+  type Email,
+  getCaseRecord,
+  mailsTo,
+  outbox,
+  sendMail,
+  waitFor,
+} from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const START = '2026-11-25T10:00:00-03:00';
+const MERCHANT = 'lojista@modasbella.com.br';
+
+let stack: LocalStack;
+let dataDir: string;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+
+describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () => {
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-merchant-'));
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await startLocalStack({
+      ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+      dataDir,
+      fresh: true,
+      now: START,
+      seedFile: join(ROOT, 'events', 'local-seed.json'),
+      logLevel: 'SILENT',
+      queueBackoffMs: () => 200,
+    });
+    await clearOutbox(stack);
+    profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-merchant-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      bypassCSP: true, // axe-core is injected as a script
+      locale: 'pt-BR',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.stop();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function seriousViolations(): Promise<Array<{ id: string; help: string }>> {
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
+        resultTypes: ['violations'],
+      })) as { violations: Array<{ id: string; impact: string | null; help: string }> };
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help }));
+  }
+
+  const newMail = async (to: string, count: number, what: string): Promise<Email> => {
+    const list = await waitFor(
+      what,
+      () => outbox(stack),
+      (all) => mailsTo(all, to).length >= count,
+    );
+    return mailsTo(list, to)[count - 1] as Email;
+  };
+
+  let protocol = '';
+
+  it('a case closed by staff mail sends survey links; confirming one with a comment records it once', {
+    timeout: 120_000,
+  }, async () => {
+    const first = await sendMail(stack, {
+      from: MERCHANT,
+      name: 'Marina Costa',
+      subject: 'Pedidos não sincronizam - chamado #48213',
+      text: 'Olá, abri o chamado #48213 no suporte há duas semanas e os pedidos continuam sem sincronizar.',
+    });
+    const { caseId } = await caseOf(stack, first.sesMessageId);
+    const work = () => getCaseRecord(stack, caseId) as Promise<CaseRecord & WorkCase>;
+    const assigned = await waitFor('assignment', work, (c) => c.status === 'ASSIGNED');
+    protocol = assigned.protocol as string;
+    const analystEmail = stack.seed.analysts.find((a) => a.id === assigned.assignee)?.email as string;
+    const notice = await newMail(analystEmail, 1, 'the analyst notice');
+    await sendMail(stack, {
+      from: analystEmail,
+      to: notice.replyTo[0] as string,
+      subject: `RE: [${protocol}]`,
+      text: '#encerrar resolvido Integração corrigida\nMarina, os pedidos voltaram a sincronizar.',
+    });
+    await waitFor('closed', work, (c) => c.status === 'CLOSED');
+    const closing = await waitFor(
+      'the closing mail',
+      () => outbox(stack),
+      (all) => mailsTo(all, MERCHANT).some((m) => (m.body.text ?? '').includes('/pesquisa?')),
+    ).then((all) => mailsTo(all, MERCHANT).find((m) => (m.body.text ?? '').includes('/pesquisa?')) as Email);
+    const links = [...(closing.body.text ?? '').matchAll(/https?:\/\/[^\s<>()]+\/pesquisa\?[A-Za-z0-9=&%_.-]+/g)].map(
+      (m) => m[0],
+    );
+    const four = links.find((l) => new URL(l).searchParams.get('n') === '4') as string;
+
+    await page.goto(four);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Avaliação do atendimento');
+    await expect(page.locator('.protocolo').textContent()).resolves.toContain('4 — Satisfeito(a)');
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'survey-confirm.png'), fullPage: true });
+    // Opening the page recorded nothing (mail scanners open links).
+    const surveys = new DynamoSurveyStore(documentClient({ endpoint: stack.urls.dynamodb }), stack.tableName);
+    expect(await surveys.get(protocol)).toBeNull();
+
+    await page.fill('#comentario', 'Resolveram rápido, obrigado <3');
+    await Promise.all([page.waitForURL(/\/pesquisa$/), page.click('button[type=submit]')]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Obrigado pela sua avaliação');
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'survey-thanks.png'), fullPage: true });
+    const recorded = await surveys.get(protocol);
+    expect(recorded).toMatchObject({ score: 4, comment: 'Resolveram rápido, obrigado <3' });
+
+    const two = links.find((l) => new URL(l).searchParams.get('n') === '2') as string;
+    await page.goto(two);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Pesquisa já respondida');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('a tampered survey link gets a clear pt-BR page with 400', { timeout: 60_000 }, async () => {
+    const response = await page.goto(`${stack.urls.form}pesquisa?p=${protocol}&n=5&x=9999999999&sig=${'A'.repeat(43)}`);
+    expect(response?.status()).toBe(400);
+    await expect(page.locator('main').textContent()).resolves.toContain('pode ter sido alterado');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the merchant asks for a status link, opens it once and sees the case; the reuse is refused', {
+    timeout: 90_000,
+  }, async () => {
+    await clearOutbox(stack);
+    await page.goto(`${stack.urls.form}consulta`);
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'status-form.png'), fullPage: true });
+    await page.fill('#protocolo', protocol);
+    await page.fill('#email', MERCHANT);
+    await Promise.all([page.waitForURL(/\/consulta$/), page.click('button[type=submit]')]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Pedido recebido');
+    const answerForMatch = await page.locator('main').innerHTML();
+    expect(await seriousViolations()).toEqual([]);
+
+    // Someone else's address: the very same page, and no mail to anyone.
+    await page.goto(`${stack.urls.form}consulta`);
+    await page.fill('#protocolo', protocol);
+    await page.fill('#email', 'curioso@example.com');
+    await Promise.all([page.waitForURL(/\/consulta$/), page.click('button[type=submit]')]);
+    expect(await page.locator('main').innerHTML()).toBe(answerForMatch);
+
+    const mail = await newMail(MERCHANT, 1, 'the status link mail');
+    const link = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(mail.body.text ?? '')?.[0] as string;
+    expect(mailsTo(await outbox(stack), 'curioso@example.com')).toHaveLength(0);
+
+    await page.goto(link);
+    expect(await seriousViolations()).toEqual([]);
+    await Promise.all([page.waitForURL(/\/consulta\/caso$/), page.click('button[type=submit]')]);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Caso ${protocol}`);
+    const shown = (await page.locator('main').textContent()) ?? '';
+    expect(shown).toContain('Encerrado');
+    expect(shown).toContain('os pedidos voltaram a sincronizar');
+    expect(shown).not.toContain('@ouvidoria.example.com.br');
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'status-case.png'), fullPage: true });
+
+    await page.goto(link);
+    const reuse = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.click('button[type=submit]');
+    expect((await reuse).status()).toBe(410);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Link já utilizado');
+  });
+});

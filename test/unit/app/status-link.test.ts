@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { openStatusLink, requestStatusLink, type StatusLinkStore } from '../../../shared/app/status-link';
+import { localConfig } from '../../../shared/domain/config';
+import { FixedClock, RecordingMailer } from '../../support/fakes';
+import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
+
+const NOW = new Date('2026-03-20T15:00:00.000Z');
+const used = new Set<string>();
+const statusLinks: StatusLinkStore = {
+  claim: async (nonce) => {
+    if (used.has(nonce)) return false;
+    used.add(nonce);
+    return true;
+  },
+};
+
+function deps() {
+  return {
+    cases: new InMemoryCaseWorkStore([workCase()]),
+    statusLinks,
+    mailer: new RecordingMailer(),
+    clock: new FixedClock(NOW),
+    config: localConfig,
+    secret: SECRET,
+    nonce: () => `n-${Math.random().toString(36).slice(2, 14)}`,
+  };
+}
+
+describe('requestStatusLink', () => {
+  it('mails the link only to the case address, and answers "requested" either way', async () => {
+    const d = deps();
+    expect(
+      await requestStatusLink({ protocol: PROTOCOL.toLowerCase(), email: ` ${MERCHANT.toUpperCase()} ` }, d),
+    ).toEqual({
+      kind: 'requested',
+      sent: true,
+    });
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: 'outro@example.com' }, d)).toEqual({
+      kind: 'requested',
+      sent: false,
+    });
+    expect(d.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(d.mailer.sent[0]?.headers['Auto-Submitted']).toBe('auto-generated');
+  });
+
+  it('reports malformed input with pt-BR messages', async () => {
+    const r = await requestStatusLink({ protocol: 'x', email: 'y' }, deps());
+    expect(r.kind).toBe('invalid');
+  });
+});
+
+describe('openStatusLink', () => {
+  it('opens once, then refuses; a forged link never claims a nonce', async () => {
+    const d = deps();
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    const params = new URL(url).searchParams;
+    expect((await openStatusLink(params, d)).kind).toBe('case');
+    expect((await openStatusLink(params, d)).kind).toBe('used');
+    const forged = new URLSearchParams(params);
+    forged.set('k', 'another-nonce-123');
+    expect(await openStatusLink(forged, d)).toEqual({ kind: 'invalid-link', error: 'bad-signature' });
+    expect(used.has('another-nonce-123')).toBe(false);
+  });
+});

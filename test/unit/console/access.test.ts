@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ConsoleAction,
+  type ConsoleUser,
+  canViewCase,
+  csrfToken,
+  csrfValid,
+  mayAct,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  userFromClaims,
+} from '../../../shared/console/access';
+
+const ana: ConsoleUser = { staffId: 'ana', role: 'analyst', subject: 's-ana' };
+const sofia: ConsoleUser = { staffId: 'sofia', role: 'supervisor', subject: 's-sofia' };
+const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'close'];
+const SUPERVISOR_ACTIONS: ConsoleAction[] = ['transfer', 'quarantine-release', 'quarantine-discard', 'roster'];
+
+describe('userFromClaims', () => {
+  it('maps the Cognito groups to roles (supervisor wins) and needs a roster id and a subject', () => {
+    expect(userFromClaims({ sub: 's', 'cognito:groups': ['analistas'], 'custom:staff_id': 'Ana' })).toEqual({
+      staffId: 'ana',
+      role: 'analyst',
+      subject: 's',
+    });
+    expect(
+      userFromClaims({ sub: 's', 'cognito:groups': ['analistas', 'supervisores'], 'custom:staff_id': 'sofia' })?.role,
+    ).toBe('supervisor');
+    expect(userFromClaims({ sub: 's', 'cognito:groups': ['admin'], 'custom:staff_id': 'x' })).toBeNull();
+    expect(userFromClaims({ sub: 's', 'cognito:groups': ['analistas'] })).toBeNull();
+    expect(userFromClaims({ 'cognito:groups': ['analistas'], 'custom:staff_id': 'ana' })).toBeNull();
+    expect(userFromClaims({ sub: 's', 'cognito:groups': 'supervisores', 'custom:staff_id': 'ana' })).toBeNull();
+  });
+});
+
+describe('authorization: every action × role × own/other/unassigned case', () => {
+  const own = { assignee: 'ana' };
+  const other = { assignee: 'bruno' };
+  const unassigned = {};
+
+  it('analysts see their cases and unassigned ones; supervisors see all', () => {
+    expect([own, other, unassigned].map((c) => canViewCase(ana, c))).toEqual([true, false, true]);
+    expect([own, other, unassigned].map((c) => canViewCase(sofia, c))).toEqual([true, true, true]);
+  });
+
+  it.each(CASE_ACTIONS)('%s: the case analyst or a supervisor', (action) => {
+    expect(mayAct(ana, action, own)).toBe(true);
+    expect(mayAct(ana, action, other)).toBe(false);
+    expect(mayAct(ana, action, unassigned)).toBe(false);
+    expect(mayAct(sofia, action, other)).toBe(true);
+  });
+
+  it.each(SUPERVISOR_ACTIONS)('%s: supervisors only', (action) => {
+    expect(mayAct(ana, action, own)).toBe(false);
+    expect(mayAct(ana, action)).toBe(false);
+    expect(mayAct(sofia, action, other)).toBe(true);
+  });
+});
+
+describe('session cookie and CSRF token', () => {
+  it('sets a __Host- cookie that is Secure, HttpOnly and SameSite=Strict, and reads it back', () => {
+    const cookie = sessionCookie('abc=/;', 3600);
+    expect(cookie).toMatch(/^__Host-ouv_sessao=/);
+    expect(cookie).toContain('; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Strict');
+    const value = cookie.split(';')[0] as string;
+    expect(readCookie([`x=1`, value], SESSION_COOKIE)).toBe('abc=/;');
+    expect(readCookie(`x=1; ${value}`, SESSION_COOKIE)).toBe('abc=/;');
+    expect(readCookie(undefined, SESSION_COOKIE)).toBeUndefined();
+  });
+
+  it('accepts only the token of the same session', () => {
+    const secret = 'a-secret-of-at-least-thirty-two-chars!!';
+    const token = csrfToken('session-1', secret);
+    expect(csrfValid(token, 'session-1', secret)).toBe(true);
+    expect(csrfValid(token, 'session-2', secret)).toBe(false);
+    expect(csrfValid('', 'session-1', secret)).toBe(false);
+    expect(csrfValid(undefined, 'session-1', secret)).toBe(false);
+    expect(csrfValid(`${token}x`, 'session-1', secret)).toBe(false);
+  });
+});

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../shared/domain/config';
+import { statusUrl, surveyUrl } from '../../../shared/domain/lifecycle/survey';
+import type { StatusLinkStore } from '../../../shared/app/status-link';
+import {
+  type MerchantPagesDeps,
+  type MerchantRequest,
+  serveMerchantPages,
+} from '../../../shared/webform/merchant-http';
+import { FixedClock, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
+import {
+  InMemoryCaseWorkStore,
+  InMemorySurveyStore,
+  MERCHANT,
+  PROTOCOL,
+  SECRET,
+  workCase,
+} from '../../support/lifecycle-fakes';
+
+const NOW = new Date('2026-03-20T15:00:00.000Z');
+const ORIGIN = localConfig.webformOrigin.replace(/\/+$/, '');
+const silent = { info: () => {}, warn: () => {} };
+
+class MemoryStatusLinks implements StatusLinkStore {
+  readonly used = new Set<string>();
+  async claim(nonce: string) {
+    if (this.used.has(nonce)) return false;
+    this.used.add(nonce);
+    return true;
+  }
+}
+
+function world() {
+  const closed = workCase({
+    status: 'CLOSED',
+    closedAt: '2026-03-19T15:00:00.000Z',
+    closure: { category: 'resolvido', summary: 'Estorno <b>feito</b>', at: '2026-03-19T15:00:00.000Z', by: 'ana' },
+  });
+  const deps: MerchantPagesDeps = {
+    cases: new InMemoryCaseWorkStore([closed]),
+    surveys: new InMemorySurveyStore(),
+    statusLinks: new MemoryStatusLinks(),
+    rateLimiter: new InMemoryRateLimiter(),
+    mailer: new RecordingMailer(),
+    clock: new FixedClock(NOW),
+    config: localConfig,
+    secret: SECRET,
+    nonce: () => 'nonce-0123456789',
+    minStatusRequestMs: 0,
+  };
+  return { deps, mailer: deps.mailer as RecordingMailer, surveys: deps.surveys as InMemorySurveyStore };
+}
+
+function get(url: string): MerchantRequest {
+  const u = new URL(url, ORIGIN);
+  return {
+    method: 'GET',
+    rawPath: u.pathname,
+    rawQueryString: u.search.slice(1),
+    headers: { accept: 'text/html' },
+    isBase64Encoded: false,
+    sourceIp: '203.0.113.9',
+  };
+}
+
+function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): MerchantRequest {
+  return {
+    method: 'POST',
+    rawPath: path,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
+    body: new URLSearchParams(fields).toString(),
+    isBase64Encoded: false,
+    sourceIp: '203.0.113.9',
+  };
+}
+
+const linkFields = (url: string) => Object.fromEntries(new URL(url).searchParams);
+const expiry = new Date(NOW.getTime() + 30 * 24 * 3600 * 1000);
+
+describe('survey pages', () => {
+  it('GET shows the chosen score with a confirm button and records nothing', async () => {
+    const { deps, surveys } = world();
+    const res = await serveMerchantPages(get(surveyUrl(PROTOCOL, 4, expiry, SECRET, localConfig)), deps, silent);
+    expect(res?.statusCode).toBe(200);
+    expect(res?.body).toContain('4 — Satisfeito(a)');
+    expect(res?.body).toContain('Confirmar avaliação');
+    expect(res?.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(surveys.answers.size).toBe(0);
+  });
+
+  it('POST records the score and comment once; a second answer gets "já respondida"', async () => {
+    const { deps, surveys } = world();
+    const fields = linkFields(surveyUrl(PROTOCOL, 5, expiry, SECRET, localConfig));
+    const first = await serveMerchantPages(
+      post('/pesquisa', { ...fields, comentario: 'Ótimo <script>' }),
+      deps,
+      silent,
+    );
+    expect(first?.statusCode).toBe(200);
+    expect(first?.body).toContain('Obrigado pela sua avaliação');
+    expect(surveys.answers.get(PROTOCOL)).toMatchObject({ score: 5, comment: 'Ótimo <script>' });
+    const again = await serveMerchantPages(post('/pesquisa', { ...fields, n: '5' }), deps, silent);
+    expect(again?.statusCode).toBe(409);
+    expect(again?.body).toContain('já foi respondida');
+    const reopened = await serveMerchantPages(get(surveyUrl(PROTOCOL, 1, expiry, SECRET, localConfig)), deps, silent);
+    expect(reopened?.body).toContain('Pesquisa já respondida');
+  });
+
+  it('tampered links answer 400 and expired ones 410, with the pt-BR explanation', async () => {
+    const { deps } = world();
+    const url = new URL(surveyUrl(PROTOCOL, 2, expiry, SECRET, localConfig));
+    url.searchParams.set('n', '5');
+    const tampered = await serveMerchantPages(get(url.toString()), deps, silent);
+    expect(tampered?.statusCode).toBe(400);
+    expect(tampered?.body).toContain('pode ter sido alterado');
+    const old = surveyUrl(PROTOCOL, 2, new Date(NOW.getTime() - 1000), SECRET, localConfig);
+    const expired = await serveMerchantPages(post('/pesquisa', linkFields(old)), deps, silent);
+    expect(expired?.statusCode).toBe(410);
+    expect(expired?.body).toContain('Este link expirou.');
+  });
+
+  it('refuses a POST from another origin (403) and a body that is not a form (400)', async () => {
+    const { deps, surveys } = world();
+    const fields = linkFields(surveyUrl(PROTOCOL, 3, expiry, SECRET, localConfig));
+    const foreign = await serveMerchantPages(
+      post('/pesquisa', fields, { origin: 'https://evil.example' }),
+      deps,
+      silent,
+    );
+    expect(foreign?.statusCode).toBe(403);
+    const crossSite = await serveMerchantPages(
+      post('/pesquisa', fields, { origin: 'null', 'sec-fetch-site': 'cross-site' }),
+      deps,
+      silent,
+    );
+    expect(crossSite?.statusCode).toBe(403);
+    const json = await serveMerchantPages(
+      post('/pesquisa', fields, { 'content-type': 'application/json' }),
+      deps,
+      silent,
+    );
+    expect(json?.statusCode).toBe(400);
+    expect(surveys.answers.size).toBe(0);
+    // Referrer-Policy no-referrer makes browsers send Origin: null on same-origin forms.
+    const sameOrigin = await serveMerchantPages(
+      post('/pesquisa', fields, { origin: 'null', 'sec-fetch-site': 'same-origin' }),
+      deps,
+      silent,
+    );
+    expect(sameOrigin?.statusCode).toBe(200);
+  });
+
+  it('leaves other paths to the form router and answers 405 to other methods', async () => {
+    const { deps } = world();
+    expect(await serveMerchantPages(get('/'), deps, silent)).toBeNull();
+    const put = await serveMerchantPages({ ...get('/pesquisa'), method: 'PUT' }, deps, silent);
+    expect(put?.statusCode).toBe(405);
+  });
+});
+
+describe('status page (/consulta)', () => {
+  it('answers the same page and status whether or not the protocol and address match', async () => {
+    const { deps, mailer } = world();
+    const hit = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, silent);
+    const otherEmail = await serveMerchantPages(
+      post('/consulta', { protocolo: PROTOCOL, email: 'curioso@example.com' }),
+      deps,
+      silent,
+    );
+    const noCase = await serveMerchantPages(
+      post('/consulta', { protocolo: 'OUV-2026-999999', email: MERCHANT }),
+      deps,
+      silent,
+    );
+    expect(hit?.statusCode).toBe(200);
+    expect(otherEmail?.statusCode).toBe(200);
+    expect(noCase?.statusCode).toBe(200);
+    expect(otherEmail?.body).toBe(hit?.body);
+    expect(noCase?.body).toBe(hit?.body);
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.to).toEqual([MERCHANT]);
+    expect(mailer.sent[0]?.text).toContain('/consulta/caso?p=OUV-2026-000123');
+  });
+
+  it('keeps the form with pt-BR errors for malformed input (422)', async () => {
+    const { deps } = world();
+    const res = await serveMerchantPages(post('/consulta', { protocolo: 'abc', email: 'x' }), deps, silent);
+    expect(res?.statusCode).toBe(422);
+    expect(res?.body).toContain('OUV-AAAA-NNNNNN');
+    expect(res?.body).toContain('aria-invalid="true"');
+  });
+
+  it('is rate-limited per IP (429 with retry-after)', async () => {
+    const { deps, mailer } = world();
+    const limit = localConfig.limits.webformPerIpPerHour;
+    for (let i = 0; i < limit; i++) {
+      await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: 'x@example.com' }), deps, silent);
+    }
+    const over = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, silent);
+    expect(over?.statusCode).toBe(429);
+    expect(over?.headers['retry-after']).toMatch(/^\d+$/);
+    expect(mailer.sent).toHaveLength(0);
+    const elsewhere = await serveMerchantPages(
+      { ...post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), sourceIp: '198.51.100.7' },
+      deps,
+      silent,
+    );
+    expect(elsewhere?.statusCode).toBe(200);
+  });
+
+  it('opens a link once: GET records nothing, the POST shows the case, a reuse is refused (410)', async () => {
+    const { deps } = world();
+    const url = statusUrl(PROTOCOL, 'nonce-abcdefgh12', NOW, SECRET, localConfig);
+    const page = await serveMerchantPages(get(url), deps, silent);
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).toContain('Ver o andamento do caso');
+    const opened = await serveMerchantPages(post('/consulta/caso', linkFields(url)), deps, silent);
+    expect(opened?.statusCode).toBe(200);
+    expect(opened?.body).toContain('Encerrado');
+    expect(opened?.body).toContain('Estorno &lt;b&gt;feito&lt;/b&gt;');
+    expect(opened?.body).toContain('Fui cobrada duas vezes');
+    const reused = await serveMerchantPages(post('/consulta/caso', linkFields(url)), deps, silent);
+    expect(reused?.statusCode).toBe(410);
+    expect(reused?.body).toContain('já foi aberto');
+  });
+
+  it('refuses tampered (400) and expired (410) status links', async () => {
+    const { deps } = world();
+    const url = new URL(statusUrl(PROTOCOL, 'nonce-abcdefgh12', NOW, SECRET, localConfig));
+    url.searchParams.set('p', 'OUV-2026-000124');
+    expect((await serveMerchantPages(get(url.toString()), deps, silent))?.statusCode).toBe(400);
+    const old = statusUrl(
+      PROTOCOL,
+      'nonce-abcdefgh12',
+      new Date(NOW.getTime() - 25 * 3600 * 1000),
+      SECRET,
+      localConfig,
+    );
+    expect((await serveMerchantPages(post('/consulta/caso', linkFields(old)), deps, silent))?.statusCode).toBe(410);
+  });
+});
