@@ -339,7 +339,16 @@ async function main(): Promise<void> {
       ];
       scenarios.sort((a, c) => order.indexOf(a.scenario) - order.indexOf(c.scenario));
       scenarios.forEach((s, i) => {
-        const key = camel(s.scenario.replace(/ \(400\)$/, '').replace(/ /g, '-'));
+        // Keys as issue 16 names them: dynamodb.acceptedEmail.requests, dynamodb.assignment.requests, …
+        const key = {
+          'email accepted': 'acceptedEmail',
+          'email redirected': 'redirectedEmail',
+          'email duplicate delivery': 'duplicateEmailDelivery',
+          assignment: 'assignment',
+          'webform accepted': 'acceptedWebform',
+          'webform redirected': 'redirectedWebform',
+          'webform rejected (400)': 'rejectedWebform',
+        }[s.scenario];
         put(`dynamodb.${key}.requests`, s.perService.dynamodb);
         put(`dynamodb.${key}.wru`, s.wru);
         put(`dynamodb.${key}.gsiWru`, s.gsiWru);
