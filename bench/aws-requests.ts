@@ -9,6 +9,7 @@
  * are sized here by the same rule. It does not model secondary indexes: every write to a case
  * item (the only items in the two GSIs, projection ALL) is charged twice more, once per index.
  */
+import { pathToFileURL } from 'node:url';
 import { DynamoSenderOpenCases } from '../shared/adapters/dynamo/sender-open-cases';
 import { emailIntakeDepsFrom } from '../shared/composition/email-intake';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -494,4 +495,20 @@ export function summarise(invocations: Invocation[]): ScenarioSummary[] {
     });
   }
   return out;
+}
+
+/** `npx tsx bench/aws-requests.ts [--quick]`: this section alone (request counts per scenario, no timings). */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { generateCorpus } = await import('./corpus');
+  const { StdoutSink } = await import('./support');
+  const quick = process.argv.includes('--quick');
+  const counted = await countRequests(generateCorpus(), quick ? 10 : 28, quick ? 8 : 24, new StdoutSink());
+  for (const s of summarise(counted.invocations)) {
+    const ops = Object.entries(s.byOp)
+      .map(([op, n]) => `${op} ${n.toFixed(2)}`)
+      .join(', ');
+    process.stdout.write(
+      `${s.scenario} (${s.invocations}): DynamoDB ${s.perService.dynamodb.toFixed(2)} requests, ${s.wru.toFixed(1)} WRU (${s.gsiWru.toFixed(1)} GSI), ${s.rru.toFixed(1)} RRU — ${ops}\n`,
+    );
+  }
 }

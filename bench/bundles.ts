@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { median } from './support';
@@ -95,12 +95,18 @@ function topPackages(metafile: Metafile, outfile: string): { name: string; bytes
     .slice(0, 3);
 }
 
-export async function bundle(entry: string, outfile: string, define?: Record<string, string>): Promise<Metafile> {
+export async function bundle(
+  entry: string,
+  outfile: string,
+  define?: Record<string, string>,
+  extra?: Pick<BuildOptions, 'nodePaths'>,
+): Promise<Metafile> {
   const result = await build({
     ...cdkEsbuildOptions(),
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [resolve(ROOT, entry)],
     outfile,
     ...(define ? { define } : {}),
+    ...extra,
   });
   if (!result.metafile) throw new Error('esbuild returned no metafile');
   return result.metafile;

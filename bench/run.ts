@@ -12,6 +12,7 @@ import { measureAssignment } from './assignment-timing';
 import { countRequests, type ScenarioName, type ScenarioSummary, summarise } from './aws-requests';
 import { bundleLambdas, ESBUILD_OPTIONS_TEXT, LAMBDAS, measureLoadTimes, ROOT } from './bundles';
 import { CORPUS_SEED, generateCorpus } from './corpus';
+import { buildFloors, type FloorBuild } from './floors';
 import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
@@ -28,6 +29,12 @@ const sink = new StdoutSink();
 const print = (text: string) => sink.print(text);
 const rows: Row[] = [];
 const add = (figure: string, value: string, how: string) => rows.push({ figure, value, how });
+/** bench/results.json: one machine-readable key per figure (issue 16), written beside results.md. */
+const json: Record<string, number> = {};
+const put = (key: string, value: number | undefined) => {
+  if (value !== undefined && Number.isFinite(value)) json[key] = Math.round(value * 1000) / 1000;
+};
+const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 const ms = (value: number) => `${fixed(value, value < 10 ? 2 : 1)} ms`;
 const usd = (value: number) => `$${value < 0.01 ? value.toFixed(5) : value.toFixed(4)}`;
 
@@ -79,6 +86,31 @@ function quietNodeVersionNotice(): void {
   });
 }
 
+/** Rows and keys of the floor comparison (issue 16): each function against the floor of what it must carry. */
+function floorRows(
+  floors: FloorBuild[],
+  bundles: { spec: { name: string }; bytes?: number }[],
+  loads: { perBundle: Map<string, { plainMs: number; sourceMapsMs: number }> },
+): void {
+  for (const f of floors) {
+    const name = f.fn.spec.name;
+    const fn = loads.perBundle.get(name);
+    const floor = loads.perBundle.get(f.floor.spec.name);
+    const bytes = bundles.find((b) => b.spec.name === name)?.bytes ?? f.fn.bytes ?? 0;
+    if (!fn || !floor || !f.floor.bytes) continue;
+    const key = camel(name);
+    put(`coldStart.${key}.floorMs`, floor.plainMs);
+    put(`coldStart.${key}.overFloorMs`, fn.plainMs - floor.plainMs);
+    put(`bundle.${key}.floorBytes`, f.floor.bytes);
+    put(`bundle.${key}.overFloorBytes`, bytes - f.floor.bytes);
+    add(
+      `Floor: ${name}`,
+      `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(fn.plainMs - floor.plainMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB)`,
+      `bundle of only ${f.contents} (the SDK names our code imports, read from the sources in the function's metafile), built with the same esbuild options in this run (bench/floors.ts) and timed in the same rounds as the functions`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   quietNodeVersionNotice();
   const started = performance.now();
@@ -108,15 +140,30 @@ async function main(): Promise<void> {
           : `as above; entry ${b.spec.entry}`,
       );
     });
+    const floors = await step(
+      'floor bundles: the SDK clients each function imports (+ mailparser for email-intake)',
+      () => buildFloors(join(work, 'floors')),
+    );
     const loads = bundles
-      ? await step(`module load times (${SETTINGS.loadRuns} rounds)`, () =>
-          measureLoadTimes(bundles, SETTINGS.loadRuns, SETTINGS.sourceMapRuns),
+      ? await step(`module load times (${SETTINGS.loadRuns} rounds, functions and floors)`, () =>
+          measureLoadTimes(
+            [...bundles, ...(floors ?? []).map((f) => f.floor)],
+            SETTINGS.loadRuns,
+            SETTINGS.sourceMapRuns,
+          ),
         )
       : undefined;
+    for (const b of bundles ?? []) {
+      put(`bundle.${camel(b.spec.name)}.bytes`, b.bytes);
+      put(`bundle.${camel(b.spec.name)}.gzipBytes`, b.gzipBytes);
+    }
     if (loads) {
       LAMBDAS.forEach((spec, index) => {
         const l = loads.perBundle.get(spec.name);
         if (!l) return;
+        put(`coldStart.${camel(spec.name)}.overBareMs`, l.plainMs);
+        put(`coldStart.${camel(spec.name)}.withSourceMapsOverBareMs`, l.sourceMapsMs);
+        put(`coldStart.${camel(spec.name)}.sourceMapsCostMs`, l.sourceMapsMs - l.plainMs);
         add(
           `Module load: ${spec.name}`,
           `+${ms(l.plainMs)} over bare node; +${ms(l.sourceMapsMs)} with --enable-source-maps`,
@@ -126,6 +173,8 @@ async function main(): Promise<void> {
         );
       });
     }
+
+    if (loads) floorRows(floors ?? [], bundles ?? [], loads);
 
     // 2. Corpus and throughput.
     const corpus = await step('generating the corpus', () => generateCorpus());
@@ -172,6 +221,8 @@ async function main(): Promise<void> {
         .sort((a, c) => c[1] - a[1])
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
+      put('cpu.intakeOverParser', throughput.fullPath.totalMs / throughput.parserIntakeOptions.totalMs);
+      put('cpu.intakeOverParserDefaults', throughput.fullPath.totalMs / throughput.parserDefaults.totalMs);
       add(
         'Throughput ratio: whole path ÷ parser',
         `${fixed(throughput.fullPath.totalMs / throughput.parserIntakeOptions.totalMs)}× the time of simpleParser with the same options; ${fixed(throughput.fullPath.totalMs / throughput.parserDefaults.totalMs)}× simpleParser with defaults`,
@@ -288,6 +339,20 @@ async function main(): Promise<void> {
       ];
       scenarios.sort((a, c) => order.indexOf(a.scenario) - order.indexOf(c.scenario));
       scenarios.forEach((s, i) => {
+        // Keys as issue 16 names them: dynamodb.acceptedEmail.requests, dynamodb.assignment.requests, …
+        const key = {
+          'email accepted': 'acceptedEmail',
+          'email redirected': 'redirectedEmail',
+          'email duplicate delivery': 'duplicateEmailDelivery',
+          assignment: 'assignment',
+          'webform accepted': 'acceptedWebform',
+          'webform redirected': 'redirectedWebform',
+          'webform rejected (400)': 'rejectedWebform',
+        }[s.scenario];
+        put(`dynamodb.${key}.requests`, s.perService.dynamodb);
+        put(`dynamodb.${key}.wru`, s.wru);
+        put(`dynamodb.${key}.gsiWru`, s.gsiWru);
+        put(`dynamodb.${key}.rru`, s.rru);
         add(
           `AWS requests: ${s.scenario}`,
           `DynamoDB ${fixed(s.perService.dynamodb, 1)}${opsText(s, 'dynamodb')}, ${fixed(s.wru, 1)} WRU (${fixed(s.gsiWru, 1)} of them GSI copies) + ${fixed(s.rru, 1)} RRU; SES ${fixed(s.perService.ses, 2)}; SQS ${fixed(s.perService.sqs, 2)}; S3 ${fixed(s.perService.s3, 1)}; Zendesk lookups ${fixed(s.zendesk, 2)}`,
@@ -424,6 +489,16 @@ async function main(): Promise<void> {
         }
         const k = 1000;
         const total = (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.apiGateway + cost.logs) * k;
+        const costKey = {
+          'e-mail, accepted': 'AcceptedEmail',
+          'e-mail, redirected': 'RedirectedEmail',
+          'webform, accepted': 'AcceptedWebform',
+          'webform, redirected': 'RedirectedWebform',
+        }[label];
+        put(`cost.per1000${costKey}`, total);
+        put(`cost.per1000${costKey}.ses`, cost.ses * k);
+        put(`cost.per1000${costKey}.dynamodb`, cost.dynamodb * k);
+        put(`cost.per1000${costKey}.lambda`, cost.lambda * k);
         add(
           `Cost per 1,000 cases: ${label}`,
           `${usd(total)} — SES ${usd(cost.ses * k)}, Lambda ${usd(cost.lambda * k)} (${fixed(cost.gbSeconds * k, 1)} GB-s, ~${ms(cost.durationMs)}/case), DynamoDB ${usd(cost.dynamodb * k)}, CloudWatch Logs ${usd(cost.logs * k)}, API Gateway ${usd(cost.apiGateway * k)}, S3 ${usd(cost.s3 * k)}, SQS ${usd(cost.sqs * k)}`,
@@ -473,10 +548,15 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n`);
+  const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(
+    join(ROOT, 'bench', 'results.json'),
+    `${JSON.stringify({ written: new Date().toISOString().slice(0, 10), node: process.version, quick, figures: sorted }, null, 2)}\n`,
+  );
   print('');
   print(table);
   print('');
-  print(`Written to bench/results.md (${seconds.toFixed(0)} s).`);
+  print(`Written to bench/results.md and bench/results.json (${seconds.toFixed(0)} s).`);
 }
 
 main().catch((error: unknown) => {

@@ -8,8 +8,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SnsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { SnsEventSchema } from '../../shared/adapters/lambda-events';
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
 import { type BounceDeps, suppressAddresses } from '../../shared/app/bounces';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
@@ -18,14 +18,14 @@ import type { SuppressionReason } from '../../shared/domain/bounce-policy';
 import { maskEmail } from '../../shared/domain/mask';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
-const recipients = z.array(z.object({ emailAddress: z.string() })).default([]);
+const recipients = z._default(z.array(z.object({ emailAddress: z.string() })), []);
 
 /** SES event publishing (`eventType`) and the older notifications (`notificationType`). */
 export const SesFeedbackSchema = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
-  complaint: z.object({ complainedRecipients: recipients }).optional(),
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+  complaint: z.optional(z.object({ complainedRecipients: recipients })),
 });
 
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */
@@ -56,7 +56,7 @@ export interface SesFeedbackDeps extends Pick<BounceDeps, 'bounces' | 'clock' | 
 export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Promise<SesFeedbackDeps>) {
   return async (event: unknown): Promise<{ suppressed: number }> => {
     const deps = await resolveDeps();
-    const records = SnsSchema.parse(event).Records;
+    const records = SnsEventSchema.parse(event).Records;
     let suppressed = 0;
     try {
       for (const record of records) {

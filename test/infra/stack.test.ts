@@ -73,10 +73,11 @@ describe('configuration passed to the functions', () => {
         POWERTOOLS_SERVICE_NAME: service,
         POWERTOOLS_METRICS_NAMESPACE: 'Ouvidoria',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
         [ENV.tableName]: ref(stack, stack.table.table),
         [ENV.sesConfigurationSet]: ref(stack, stack.sending.configurationSet),
       });
+      // Source maps at run time: on where no one waits on the cold start, off for the webform.
+      expect(vars['NODE_OPTIONS']).toBe(fn === stack.webform ? undefined : '--enable-source-maps');
     }
   });
 

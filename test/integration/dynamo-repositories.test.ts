@@ -230,6 +230,30 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.claimReply(s.caseId, t0, 60_000)).toBe(false);
   });
 
+  it('create returns, without reading back, exactly what get() reads (capped text, retention, no undefined)', async () => {
+    const capped = record();
+    capped.messages[0]!.text = 'Cobrança indevida. '.repeat(10_000);
+    const redirected = record({ status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET', storeName: undefined });
+    for (const r of [capped, redirected]) {
+      const { created, record: returned } = await cases.create(r);
+      expect(created).toBe(true);
+      expect(returned).toStrictEqual(await cases.get(r.caseId));
+    }
+  });
+
+  it('recordReply sets the reply and moves updatedAt forward only, in one write when it can', async () => {
+    const r = record();
+    await cases.create(r);
+    await cases.recordReply(r.caseId, { status: 'sent', messageId: 'a@b', at: '2026-03-02T12:00:05.000Z' });
+    expect((await cases.get(r.caseId))?.updatedAt).toBe('2026-03-02T12:00:05.000Z');
+    // An out-of-order writer with an older time still records its reply, and updatedAt stays.
+    await cases.recordReply(r.caseId, { status: 'suppressed', reason: 'x', at: '2026-03-02T12:00:02.000Z' });
+    const stored = await cases.get(r.caseId);
+    expect(stored?.reply).toEqual({ status: 'suppressed', reason: 'x', at: '2026-03-02T12:00:02.000Z' });
+    expect(stored?.updatedAt).toBe('2026-03-02T12:00:05.000Z');
+    await expect(cases.recordReply('email:missing', { status: 'suppressed', reason: 'x', at: 'z' })).rejects.toThrow();
+  });
+
   it('keeps the first enqueue time and records the analyst notification once', async () => {
     const r = record();
     await cases.create(r);

@@ -64,6 +64,11 @@ const INTERNAL_ATTRIBUTES = [
   TTL_ATTRIBUTE,
 ];
 
+/** The item as the DocumentClient stores it (removeUndefinedValues): no keys holding undefined. */
+function definedOnly(item: Item): Item {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined));
+}
+
 /** Cuts a string to at most `maxBytes` of UTF-8 without splitting a character. */
 export function capUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
   const bytes = Buffer.from(text, 'utf8');
@@ -347,6 +352,9 @@ export class DynamoCaseRepository implements CaseRepository {
     }
     if (stored.protocol) await this.writeProtocolPointer(record.caseId, stored.protocol);
     if (!created) return { created, record: stored };
+    // A one-message case is exactly the item just written: return it without reading it back.
+    // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
+    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), []) };
     return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, []) };
   }
 
@@ -476,13 +484,15 @@ export class DynamoCaseRepository implements CaseRepository {
   async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
     const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
     if (ids.length === 0) return;
-    await this.mustGetCaseItem(caseId);
+    // One read: the case must exist before any pointer is written, and the same (consistent) read
+    // serves the first append attempt — a stale list only fails the size condition and re-reads.
+    let item: Item | undefined = await this.mustGetCaseItem(caseId);
     const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
     // The list on the case keeps arrival order: optimistic append guarded by its current size.
     for (let attempt = 0; attempt < 25; attempt++) {
       // Each round has a winner; a little jitter spreads the losers of a burst.
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
-      const item = await this.mustGetCaseItem(caseId);
+      item = item ?? (await this.mustGetCaseItem(caseId));
       const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
       const missing = ours.filter((id) => !current.includes(id));
       if (missing.length === 0) return;
@@ -506,6 +516,7 @@ export class DynamoCaseRepository implements CaseRepository {
         return;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
+        item = undefined;
       }
     }
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
@@ -599,6 +610,24 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async recordReply(caseId: string, reply: ReplyState): Promise<void> {
+    // One write in the usual case: the reply and updatedAt together, while updatedAt is not ahead
+    // of the reply (an equal value is rewritten unchanged). Only when it is ahead (an out-of-order
+    // writer) does the reply go alone, so updatedAt still never moves back.
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET #reply = :reply, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(updatedAt) OR updatedAt <= :at)',
+          ExpressionAttributeNames: { '#reply': 'reply' },
+          ExpressionAttributeValues: { ':reply': reply, ':at': reply.at },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -609,7 +638,6 @@ export class DynamoCaseRepository implements CaseRepository {
         ExpressionAttributeValues: { ':reply': reply },
       }),
     );
-    await this.touch(caseId, reply.at);
   }
 
   async markEnqueued(caseId: string, at: Date): Promise<void> {

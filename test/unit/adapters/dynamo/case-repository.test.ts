@@ -273,6 +273,61 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
+  it('create: a new one-message case is returned from the item written, without a read', async () => {
+    ddb.on(PutCommand).resolves({});
+    const result = await repo.create(record);
+    expect(result.created).toBe(true);
+    expect(result.record).toEqual({ ...record, senderEmail: 'lojista@exemplo.com.br' });
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it('addMessageIds: one consistent read serves the existence check and the first append', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['x@y'] } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    await repo.addMessageIds('email:abc', ['<a@b>'], ['Lojista@Exemplo.com.br']);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
+      pk: 'MSGID#a@b',
+      caseId: 'email:abc',
+      sentTo: ['lojista@exemplo.com.br'],
+    });
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['a@b'],
+      ':n': 1,
+    });
+  });
+
+  it('addMessageIds: a lost append re-reads before trying again', async () => {
+    ddb
+      .on(GetCommand)
+      .resolvesOnce({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: [] } })
+      .resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['other@x'] } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    await repo.addMessageIds('email:abc', ['a@b']);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':n': 1 });
+  });
+
+  it('recordReply: reply and updatedAt in one write; alone when updatedAt is ahead', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    const reply = { status: 'sent' as const, messageId: 'a@b', at: '2026-03-02T12:00:05.000Z' };
+    await repo.recordReply('email:abc', reply);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      UpdateExpression: 'SET #reply = :reply, updatedAt = :at',
+      ExpressionAttributeValues: { ':reply': reply, ':at': reply.at },
+    });
+    ddb.reset();
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    await repo.recordReply('email:abc', reply);
+    const second = ddb.commandCalls(UpdateCommand)[1]!.args[0].input;
+    expect(second.UpdateExpression).toBe('SET #reply = :reply');
+    expect(second.ConditionExpression).toBe('attribute_exists(pk)');
+  });
+
   it('addMessageIds: gives up with an error after repeated contention', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: [] } });
     ddb.on(PutCommand).resolves({});

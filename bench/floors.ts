@@ -1,0 +1,137 @@
+/**
+ * Floor bundles (issue 16): what a function would cost to load if it carried only the packages it
+ * must use. The floor of a function is a bundle of the AWS SDK clients and commands its own bundle
+ * contains (read from its esbuild metafile, so the floor follows the code) plus mailparser for
+ * email-intake, built with the same esbuild options (bench/bundles.ts ← infra construct) in the
+ * same run. `npx tsx bench/floors.ts [--quick]` builds and times the functions and their floors
+ * alone.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+import { type BundleResult, bundle, LAMBDAS, type LambdaSpec, measureLoadTimes, ROOT } from './bundles';
+
+/** Functions with a floor goal, and the non-SDK packages their floor must carry. */
+export const FLOOR_TARGETS: { name: LambdaSpec['name']; packages: { module: string; names: string[] }[] }[] = [
+  { name: 'email-intake', packages: [{ module: 'mailparser', names: ['simpleParser'] }] },
+  { name: 'webform', packages: [] },
+];
+
+/**
+ * SDK clients and commands our code imports, read from the source files of the bundle (metafile
+ * inputs outside node_modules). Not the SDK files in the output: a bundle whose tree shaking
+ * failed keeps commands it never sends, and the floor must not inherit that.
+ */
+export function sdkSurface(metafile: Metafile, root: string): Map<string, Set<string>> {
+  const surface = new Map<string, Set<string>>();
+  const ours = Object.keys(metafile.inputs).filter(
+    (input) => !input.includes('node_modules') && /\.[cm]?[jt]s$/.test(input),
+  );
+  const importRe = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/(?:client-[a-z0-9-]+|lib-dynamodb))'/g;
+  for (const input of ours) {
+    const text = readFileSync(resolve(root, input), 'utf8');
+    for (const match of text.matchAll(importRe)) {
+      if (match[1] || !match[2] || !match[3]) continue;
+      const names = surface.get(match[3]) ?? new Set<string>();
+      for (const raw of match[2].split(',')) {
+        const name = raw.trim();
+        if (!name || name.startsWith('type ')) continue;
+        names.add(name.split(/\s+as\s+/)[0] as string);
+      }
+      surface.set(match[3], names);
+    }
+  }
+  return surface;
+}
+
+const CLIENT_CLASS: Record<string, string> = {
+  '@aws-sdk/client-dynamodb': 'DynamoDBClient',
+  '@aws-sdk/lib-dynamodb': 'DynamoDBDocumentClient',
+  '@aws-sdk/client-s3': 'S3Client',
+  '@aws-sdk/client-sesv2': 'SESv2Client',
+  '@aws-sdk/client-sqs': 'SQSClient',
+  '@aws-sdk/client-scheduler': 'SchedulerClient',
+  '@aws-sdk/client-secrets-manager': 'SecretsManagerClient',
+};
+
+/** The floor's entry: re-exports (an ESM entry's exports survive tree-shaking, nothing else does). */
+export function floorEntry(surface: Map<string, Set<string>>, extra: { module: string; names: string[] }[]): string {
+  const lines: string[] = [];
+  [...surface.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .forEach(([module, commands], i) => {
+      const client = CLIENT_CLASS[module];
+      const names = [...new Set([...(client ? [client] : []), ...[...commands].sort()])];
+      // Aliased: two clients may both have e.g. TagResourceCommand.
+      lines.push(`export { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${module}';`);
+    });
+  for (const p of extra) lines.push(`export { ${p.names.join(', ')} } from '${p.module}';`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface FloorBuild {
+  fn: BundleResult;
+  floor: BundleResult;
+  /** What the floor holds, for the results table. */
+  contents: string;
+}
+
+function sizes(spec: BundleResult['spec'], file: string): BundleResult {
+  const js = readFileSync(file);
+  return {
+    spec,
+    file,
+    bytes: js.length,
+    gzipBytes: gzipSync(js, { level: 9 }).length,
+    mapBytes: statSync(`${file}.map`).size,
+  };
+}
+
+/** Builds each target function and its floor into outDir (the floor's entry file is written there too). */
+export async function buildFloors(outDir: string): Promise<FloorBuild[]> {
+  const builds: FloorBuild[] = [];
+  for (const target of FLOOR_TARGETS) {
+    const spec = LAMBDAS.find((l) => l.name === target.name);
+    if (!spec) continue;
+    const fnFile = join(outDir, spec.name, 'index.mjs');
+    const metafile = await bundle(spec.entry, fnFile);
+    const surface = sdkSurface(metafile, ROOT);
+    const entryDir = join(outDir, 'floor-entries');
+    mkdirSync(entryDir, { recursive: true });
+    // Inside the repository tree is not needed: node_modules is resolved from absWorkingDir (ROOT).
+    const entry = join(entryDir, `${spec.name}.mjs`);
+    writeFileSync(entry, floorEntry(surface, target.packages));
+    const floorFile = join(outDir, `${spec.name}-floor`, 'index.mjs');
+    await bundle(entry, floorFile, undefined, { nodePaths: [join(import.meta.dirname, '..', 'node_modules')] });
+    const floorSpec = { ...spec, name: `${spec.name}-floor`, entry } as unknown as LambdaSpec;
+    const contents = [
+      ...[...surface.entries()].map(([m, c]) => `${m.replace('@aws-sdk/', '')} (${[...c].join(', ')})`),
+      ...target.packages.map((p) => p.module),
+    ].join('; ');
+    builds.push({ fn: sizes(spec, fnFile), floor: sizes(floorSpec, floorFile), contents });
+  }
+  return builds;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const quick = process.argv.includes('--quick');
+  const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-floors-'));
+  try {
+    const builds = await buildFloors(dir);
+    const all = builds.flatMap((b) => [b.fn, b.floor]);
+    const loads = measureLoadTimes(all, quick ? 3 : 10, quick ? 2 : 5);
+    for (const b of builds) {
+      const f = loads.perBundle.get(b.fn.spec.name);
+      const g = loads.perBundle.get(b.floor.spec.name);
+      process.stdout.write(
+        `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${((f?.plainMs ?? 0) - (g?.plainMs ?? 0)).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
