@@ -548,6 +548,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n`);
+  if (!quick) writeReadmeSummary(rows, header);
   const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(
     join(ROOT, 'bench', 'results.json'),
@@ -557,6 +558,42 @@ async function main(): Promise<void> {
   print(table);
   print('');
   print(`Written to bench/results.md and bench/results.json (${seconds.toFixed(0)} s).`);
+}
+
+/** Rows of the README's summary (the rest stays in bench/results.md). */
+const README_ROWS = [
+  /^Bundle size/,
+  /^Module load/,
+  /^Throughput ratio/,
+  /^AWS requests/,
+  /^Cost per 1,000/,
+  /^Peak memory/,
+];
+const README_BEGIN = '<!-- bench:begin (written by npm run bench: do not edit) -->';
+const README_END = '<!-- bench:end -->';
+
+/**
+ * The README's benchmark figures come from this run, never by hand: the block between the markers
+ * is replaced with the summary rows (value only; how each was measured is in bench/results.md).
+ */
+function writeReadmeSummary(rows: { figure: string; value: string }[], header: string): void {
+  const readmePath = join(ROOT, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const begin = readme.indexOf(README_BEGIN);
+  const end = readme.indexOf(README_END);
+  if (begin === -1 || end < begin) return;
+  const when = /on (\d{4}-\d{2}-\d{2}): node (\S+), (.*?), load average/.exec(header);
+  const picked = rows.filter((r) => README_ROWS.some((re) => re.test(r.figure)));
+  const block = [
+    README_BEGIN,
+    `Figures of the last run (${when ? `${when[1]}, Node ${when[2]} on ${when[3]}` : 'see bench/results.md'}; wall-clock times on that machine):`,
+    '',
+    '| figure | result |',
+    '|---|---|',
+    ...picked.map((r) => `| ${r.figure} | ${r.value.replace(/\|/g, '\\|')} |`),
+    '',
+  ].join('\n');
+  writeFileSync(readmePath, readme.slice(0, begin) + block + readme.slice(end));
 }
 
 main().catch((error: unknown) => {
