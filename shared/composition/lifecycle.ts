@@ -48,7 +48,7 @@ export async function buildLifecycleDeps(
   overrides: LifecycleOverrides = {},
 ): Promise<LifecycleDeps> {
   const client = overrides.client ?? tableClient(settings);
-  const { cases, staff } = tableStores(client, settings.tableName, settings.config.retention);
+  const { cases, staff, openCases } = tableStores(client, settings.tableName, settings.config.retention);
   const config = settings.config;
   return {
     cases: new DynamoCaseWorkStore({
@@ -62,6 +62,7 @@ export async function buildLifecycleDeps(
     mailer: overrides.mailer ?? mailerFrom(settings),
     timers: overrides.timers ?? timerSchedulerFrom(settings),
     surveys: new DynamoSurveyStore(client, settings.tableName),
+    openCases,
     clock: overrides.clock ?? clockFrom(settings),
     config,
     secret: overrides.secret ?? (await loadReplySecret(settings)),

@@ -9,6 +9,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
+import type { SenderOpenCases } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
   type CaseWorkStore,
@@ -36,6 +37,8 @@ export interface LifecycleDeps {
   telemetry?: LifecycleTelemetry;
   /** Built from `config` when omitted; pass one to share its holiday cache. */
   calendar?: OfficeCalendar;
+  /** The merchants' open cases (the webform cap): freed on close, taken again on reopening. */
+  openCases?: Pick<SenderOpenCases, 'add' | 'release'>;
 }
 
 export interface ResolvedDeps extends LifecycleDeps {

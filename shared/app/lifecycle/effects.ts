@@ -157,9 +157,11 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       );
     }
     case 'open-count':
-      return effect.change === 'opened'
-        ? deps.counter.opened(effect.analystId, c.caseId)
-        : deps.counter.closed(effect.analystId, c.caseId);
+      if (effect.change === 'closed') return deps.counter.closed(effect.analystId, c.caseId);
+      await deps.counter.opened(effect.analystId, c.caseId);
+      // Opened again (a reopening; a transfer keeps it open): it counts against the merchant's cap.
+      await deps.openCases?.add(c.senderEmail, c.caseId);
+      return;
     case 'schedule-timers': {
       for (const timer of timersFor(c.caseId, effect.dueAt, deps.clock.now(), config, deps.calendar)) {
         await deps.timers.schedule(timer);
@@ -169,6 +171,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'notify-extension':
       return sendToMerchant(deps, c, pending, renderExtensionNotice(c, effect, config), { human: false });
     case 'send-closing': {
+      // Closed: the merchant's open-case slot (the webform cap) is free again.
+      await deps.openCases?.release(c.senderEmail, c.caseId);
       const links = c.protocol ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
       return sendToMerchant(deps, c, pending, renderClosingMail(c, effect, links, config), { human: false });
     }

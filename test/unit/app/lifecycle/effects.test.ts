@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { carryOutEffects, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import { InMemorySenderOpenCases } from '../../../support/fakes';
 import { CASE_ID, lifecycleWorld, workCase } from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
@@ -108,5 +109,23 @@ describe('carryOutEffects', () => {
     const w = world([]);
     await carryOutEffects(w.deps, w.c);
     expect(w.mailer.sent).toHaveLength(0);
+  });
+
+  it('frees the merchant’s open-case slot (webform cap) on close, and takes it again on reopening', async () => {
+    const open = new InMemorySenderOpenCases();
+    await open.add('maria@lojadamaria.com.br', CASE_ID);
+    const closing = world([
+      pending('c1', { kind: 'open-count', analystId: 'ana', change: 'closed' }),
+      pending('c2', { kind: 'send-closing', category: 'procedente', summary: 'Resolvido' }, 1),
+    ]);
+    await carryOutEffects({ ...closing.deps, openCases: open }, closing.c);
+    expect(await open.count(closing.c.senderEmail)).toBe(0);
+
+    const reopening = world([pending('r1', { kind: 'open-count', analystId: 'ana', change: 'opened' })]);
+    await carryOutEffects({ ...reopening.deps, openCases: open }, reopening.c);
+    expect(await open.count(reopening.c.senderEmail)).toBe(1);
+    // Idempotent: carried out again (a retry), still one.
+    await carryOutEffects({ ...reopening.deps, openCases: open }, reopening.c);
+    expect(await open.count(reopening.c.senderEmail)).toBe(1);
   });
 });
