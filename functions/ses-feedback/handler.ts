@@ -8,45 +8,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod/mini';
 import { SnsEventSchema } from '../../shared/adapters/lambda-events';
+import { addressesToSuppress, SesFeedbackSchema } from '../../shared/adapters/ses-feedback-event';
+
+export { addressesToSuppress, SesFeedbackSchema };
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
 import { type BounceDeps, suppressAddresses } from '../../shared/app/bounces';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import { settingsFromEnv } from '../../shared/composition/settings';
-import type { SuppressionReason } from '../../shared/domain/bounce-policy';
 import { maskEmail } from '../../shared/domain/mask';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
-
-const recipients = z._default(z.array(z.object({ emailAddress: z.string() })), []);
-
-/** SES event publishing (`eventType`) and the older notifications (`notificationType`). */
-export const SesFeedbackSchema = z.object({
-  eventType: z.optional(z.string()),
-  notificationType: z.optional(z.string()),
-  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
-  complaint: z.optional(z.object({ complainedRecipients: recipients })),
-});
-
-/** Addresses that must stop getting automatic mail, from one SES feedback event. */
-export function addressesToSuppress(
-  feedback: z.infer<typeof SesFeedbackSchema>,
-): { address: string; reason: SuppressionReason }[] {
-  const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
-  if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
-    return feedback.bounce.bouncedRecipients.map((r) => ({
-      address: r.emailAddress,
-      reason: 'ses-permanent-bounce' as const,
-    }));
-  }
-  if (type === 'complaint' && feedback.complaint) {
-    return feedback.complaint.complainedRecipients.map((r) => ({
-      address: r.emailAddress,
-      reason: 'ses-complaint' as const,
-    }));
-  }
-  return [];
-}
 
 export interface SesFeedbackDeps extends Pick<BounceDeps, 'bounces' | 'clock' | 'config'> {
   logger: Logger;
