@@ -20,6 +20,7 @@ import { createSesFeedbackHandler } from '../../functions/ses-feedback/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
+import { tableClient, tableStores } from '../../shared/composition/clients';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
@@ -32,9 +33,14 @@ import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } from './stack'
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const USAGE = `Usage: npm run invoke -- <email-intake|webform|assignment|ses-feedback> <event.json> [--eml <file.eml>]
+const USAGE = `Usage: npm run invoke -- <email-intake|webform|assignment|ses-feedback> <event.json> [--eml <file.eml>] [--case <protocol>]
 Needs the local stack running (npm start). Ports: ${PORT_VARIABLES.dynamodb} (default ${DEFAULT_PORTS.dynamodb}),
 ${PORT_VARIABLES.ses} (default ${DEFAULT_PORTS.ses}), the same variables as npm start.`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -69,8 +75,7 @@ async function main(argv: string[]): Promise<unknown> {
 
   switch (fn) {
     case 'email-intake': {
-      const emlIndex = rest.indexOf('--eml');
-      const emlFile = emlIndex >= 0 ? rest[emlIndex + 1] : undefined;
+      const emlFile = option(rest, '--eml');
       if (!emlFile) fail('email-intake needs --eml <file.eml>: the raw mail the S3 action would have stored.');
       const records = event.Records as { ses: { mail: { messageId: string; commonHeaders: unknown } } }[];
       const messageId = `invoke-${Date.now().toString(36)}`;
@@ -95,12 +100,21 @@ async function main(argv: string[]): Promise<unknown> {
     }
     case 'webform':
       return createWebformHandler(buildWebformDeps(settings, { queue }))(event as never);
-    case 'assignment':
+    case 'assignment': {
+      // `--case OUV-…`: one record for that stored case (the sample batch is the failure path).
+      const protocol = option(rest, '--case');
+      if (protocol) {
+        const found = await tableStores(tableClient(settings), settings.tableName).cases.getByProtocol(protocol);
+        if (!found) fail(`No case with protocol ${protocol} in the local stack.`);
+        const [template] = event.Records as Record<string, unknown>[];
+        event.Records = [{ ...template, body: JSON.stringify({ caseId: found.caseId, protocol: found.protocol }) }];
+      }
       return createAssignmentHandler(
         await buildAssignmentDeps(settings, {
           scheduler: { scheduleAt: async (message, at) => print('schedule')({ message, at }) },
         }),
       )(event as never);
+    }
     case 'ses-feedback':
       return createSesFeedbackHandler(() => ({ ...buildFeedbackDeps(settings), logger, metrics }))(event);
     default:
