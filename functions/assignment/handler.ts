@@ -8,6 +8,7 @@
  *
  * This bundle must stay small and never import the mail parser (shared/mail/*).
  */
+import { startTracing } from '../../shared/adapters/tracing';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
@@ -88,7 +89,8 @@ export function createAssignmentHandler(deps: AssignmentHandlerDeps): Assignment
 }
 
 /** Adapters built from the Lambda environment, through the composition root. */
-export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AssignmentHandlerDeps> {
+export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AssignmentHandlerDeps> {
+  await startTracing(SERVICE.assignment, env);
   return buildAssignmentDeps(settingsFromEnv(env));
 }
 

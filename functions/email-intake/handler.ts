@@ -4,6 +4,7 @@
  * data. A thrown error makes Lambda retry the async event; after the retries the event lands in
  * the intake DLQ (on-failure destination), from where it can be replayed.
  */
+import { startTracing } from '../../shared/adapters/tracing';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type EmailIntakeDeps, type EmailIntakeResult, receiveEmail } from '../../shared/app/email-intake';
@@ -71,6 +72,7 @@ function summary(result: EmailIntakeResult): Record<string, unknown> {
 let productionDeps: Promise<EmailIntakeHandlerDeps> | undefined;
 
 async function buildProductionDeps(): Promise<EmailIntakeHandlerDeps> {
+  await startTracing(SERVICE.emailIntake);
   const settings = settingsFromEnv();
   const logger = createLogger(SERVICE.emailIntake);
   const metrics = createMetrics(SERVICE.emailIntake);

@@ -4,6 +4,7 @@
  * the supervisors, `OverdueCases`). A timer whose case closed or whose due date moved does nothing.
  * A thrown error makes Scheduler retry, then send the event to the scheduler DLQ (alarmed).
  */
+import { startTracing } from '../../shared/adapters/tracing';
 import { z } from 'zod';
 import { createLogger, createMetrics, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
@@ -30,12 +31,12 @@ const logger = createLogger(SERVICE.lifecycleTimer);
 const metrics = createMetrics(SERVICE.lifecycleTimer);
 
 export const handler = async (event: unknown): Promise<TimerResult> => {
-  built ??= buildLifecycleDeps(settingsFromEnv(), { telemetry: lifecycleTelemetry(metrics, logger) }).catch(
-    (error: unknown) => {
+  built ??= startTracing(SERVICE.lifecycleTimer)
+    .then(() => buildLifecycleDeps(settingsFromEnv(), { telemetry: lifecycleTelemetry(metrics, logger) }))
+    .catch((error: unknown) => {
       built = undefined;
       throw error;
-    },
-  );
+    });
   try {
     const result = await createLifecycleTimerHandler(() => built as Promise<LifecycleDeps>)(event);
     logger.info('Lifecycle timer handled', { result: result.kind });

@@ -5,6 +5,7 @@
  * (SES's account-level suppression list also applies; this memory makes the decision visible
  * in our data and works the same on the local stack.)
  */
+import { startTracing } from '../../shared/adapters/tracing';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -58,14 +59,12 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
 }
 
 /** The Lambda entry point: adapters built from the environment on the first invocation. */
-let productionDeps: SesFeedbackDeps | undefined;
+let productionDeps: Promise<SesFeedbackDeps> | undefined;
 export const handler = createSesFeedbackHandler(() => {
-  if (!productionDeps) {
-    productionDeps = {
-      ...buildFeedbackDeps(settingsFromEnv()),
-      logger: createLogger(SERVICE.sesFeedback),
-      metrics: createMetrics(SERVICE.sesFeedback),
-    };
-  }
+  productionDeps ??= startTracing(SERVICE.sesFeedback).then(() => ({
+    ...buildFeedbackDeps(settingsFromEnv()),
+    logger: createLogger(SERVICE.sesFeedback),
+    metrics: createMetrics(SERVICE.sesFeedback),
+  }));
   return productionDeps;
 });

@@ -96,6 +96,8 @@ export class OuvidoriaFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
+        // Powertools Tracer captures the SDK clients only when active tracing is on (shared/adapters/tracing.ts).
+        POWERTOOLS_TRACE_ENABLED: String(props.xrayTracing),
         // Stack traces point at the TypeScript sources (the bundle ships its .map file); see runtimeSourceMaps.
         ...(props.runtimeSourceMaps === false ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
       },

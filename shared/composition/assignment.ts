@@ -1,4 +1,5 @@
 /** The assignment function's dependencies (no mail parser, no S3: this bundle stays small). */
+import { traced } from '../adapters/tracing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
@@ -41,7 +42,7 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
     scheduler:
       overrides.scheduler ??
       new EventBridgeDeferralScheduler({
-        client: new SchedulerClient({}),
+        client: traced(new SchedulerClient({})),
         groupName: must(settings.scheduler, 'scheduler').group,
         roleArn: must(settings.scheduler, 'scheduler').roleArn,
         queueArn: must(settings.assignmentQueueArn, 'assignmentQueueArn'),

@@ -2,6 +2,7 @@
  * AWS clients and table-backed adapters from Settings. Each builder imports only its own SDK
  * client, so every Lambda bundle keeps only what its composition uses.
  */
+import { traced } from '../adapters/tracing';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoBounceRegistry } from '../adapters/dynamo/bounce-registry';
@@ -31,7 +32,7 @@ export function tableClient(settings: Settings): DynamoDBDocumentClient {
 
 export function mailerFrom(settings: Settings): SesMailer {
   return new SesMailer({
-    client: new SESv2Client(settings.sesEndpoint ? { endpoint: settings.sesEndpoint, ...EMULATOR_CLIENT } : {}),
+    client: traced(new SESv2Client(settings.sesEndpoint ? { endpoint: settings.sesEndpoint, ...EMULATOR_CLIENT } : {})),
     ...(settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {}),
   });
 }

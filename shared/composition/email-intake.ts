@@ -1,4 +1,5 @@
 /** The email-intake function's dependencies: the intake's, plus the raw-mail store and the parser. */
+import { traced } from '../adapters/tracing';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import type { EmailIntakeDeps } from '../app/email-intake';
@@ -34,7 +35,7 @@ export async function buildEmailIntakeDeps(
       : undefined);
   return emailIntakeDepsFrom(
     { ...buildIntakeDeps(settings, overrides), ...(lifecycle ? { lifecycle } : {}) },
-    overrides.rawMail ?? new S3RawMailStore(new S3Client({})),
+    overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({}))),
     overrides.onBounces,
   );
 }

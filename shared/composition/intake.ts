@@ -2,6 +2,7 @@
  * The intake service's dependencies (email and webform): the one place they are built. Callers
  * pass only what differs from production (a local queue, a fixed clock, a recording mailer).
  */
+import { traced } from '../adapters/tracing';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -30,7 +31,7 @@ export function ticketDirectoryFrom(settings: Settings, client: DynamoDBDocument
   return new ZendeskTicketDirectory({
     subdomain: directory.subdomain,
     secretId: directory.secretId,
-    secrets: new SecretsManagerClient({}),
+    secrets: traced(new SecretsManagerClient({})),
   });
 }
 
@@ -46,7 +47,7 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
     mailer,
     queue:
       overrides.queue ??
-      new SqsAssignmentQueue(new SQSClient({}), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
+      new SqsAssignmentQueue(traced(new SQSClient({})), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
     throttle: new DynamoReplyThrottle(client, settings.tableName),
     bounces: stores.bounces,
     clock: overrides.clock ?? clockFrom(settings),

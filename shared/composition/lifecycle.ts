@@ -3,6 +3,7 @@
  * for the email-intake, assignment, lifecycle-timer and webform functions and the local stack.
  * The reply secret is read once per container (Secrets Manager on AWS, a file locally).
  */
+import { traced } from '../adapters/tracing';
 import { readFile } from 'node:fs/promises';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -35,7 +36,8 @@ export async function loadReplySecret(settings: Settings): Promise<string> {
   const where = must(settings.replySecret, 'replySecret (REPLY_SECRET_ARN or REPLY_SECRET_FILE)');
   const value =
     'arn' in where
-      ? (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: where.arn }))).SecretString
+      ? (await traced(new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: where.arn })))
+          .SecretString
       : await readFile(where.file, 'utf8');
   const secret = (value ?? '').trim();
   if (secret.length < MIN_SECRET_CHARS)
@@ -80,7 +82,7 @@ function timerSchedulerFrom(settings: Settings): TimerScheduler {
     };
   }
   return new EventBridgeTimerScheduler({
-    client: new SchedulerClient({}),
+    client: traced(new SchedulerClient({})),
     groupName: must(settings.scheduleGroup, 'scheduleGroup'),
     roleArn: must(settings.timerRoleArn, 'timerRoleArn'),
     targetArn: must(settings.timerTargetArn, 'timerTargetArn'),

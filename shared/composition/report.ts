@@ -2,6 +2,7 @@
  * The report's dependencies (monthly Lambda, `npm run report`): the status index, the survey
  * answers, the supervisors from the roster, the mailer and the report store (S3, or a directory).
  */
+import { traced } from '../adapters/tracing';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoReportSource } from '../adapters/dynamo/report-source';
 import { RosterStaffDirectory } from '../adapters/dynamo/staff-directory';
@@ -19,7 +20,7 @@ export { REPORT_ENV, REPORT_PREFIX };
 export function reportStoreFromEnv(env: Record<string, string | undefined>): ReportStore {
   const bucket = env[REPORT_ENV.bucket];
   if (!bucket) throw new Error(`Missing environment variable ${REPORT_ENV.bucket}`);
-  return new S3ReportStore(new S3Client({}), bucket, env[REPORT_ENV.prefix] ?? REPORT_PREFIX);
+  return new S3ReportStore(traced(new S3Client({})), bucket, env[REPORT_ENV.prefix] ?? REPORT_PREFIX);
 }
 
 export function buildReportDeps(

@@ -1,4 +1,5 @@
 /** The daily sweep's dependencies: the case index and the assignment queue. */
+import { traced } from '../adapters/tracing';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
 import type { RequeueStaleDeps } from '../app/requeue-stale';
@@ -15,7 +16,7 @@ export function buildRequeueStaleDeps(
     cases: tableStores(tableClient(settings), settings.tableName, settings.config.retention).cases,
     queue:
       overrides.queue ??
-      new SqsAssignmentQueue(new SQSClient({}), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
+      new SqsAssignmentQueue(traced(new SQSClient({})), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
     calendar: officeCalendar(settings.config, 'office'),
     clock: overrides.clock ?? clockFrom(settings),
   };

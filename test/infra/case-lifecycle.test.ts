@@ -82,3 +82,20 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     });
   });
 });
+
+describe('tracing by configuration (xrayTracing)', () => {
+  it('turns the Powertools Tracer on exactly where active tracing is on', () => {
+    for (const env of ['dev', 'staging'] as const) {
+      const config = loadDeploymentConfig(env);
+      const built = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, config, nag: false }).stack;
+      const fns = Object.values(Template.fromStack(built).findResources('AWS::Lambda::Function')).filter(
+        (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
+      );
+      expect(fns.length).toBeGreaterThan(5);
+      for (const fn of fns) {
+        expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBe(String(config.xrayTracing));
+        expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough').toBe(config.xrayTracing ? 'Active' : 'PassThrough');
+      }
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from '../tracing';
 
 export interface DocumentClientOptions {
   /** Emulator endpoint (dynalite) for local runs and tests; omitted on AWS. */
@@ -21,7 +22,7 @@ export function documentClient(opts: DocumentClientOptions = {}): DynamoDBDocume
       ? { endpoint: opts.endpoint, region: opts.region ?? 'us-east-1', credentials: EMULATOR_CREDENTIALS }
       : {}),
   });
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(traced(client), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startTracing, stopTracing, traced } from '../../../shared/adapters/tracing';
+
+afterEach(() => {
+  stopTracing();
+  vi.unstubAllEnvs();
+});
+
+describe('Powertools Tracer on by configuration', () => {
+  it('leaves clients untouched when tracing is off (the default, and locally)', async () => {
+    await startTracing('test', {});
+    const client = { middlewareStack: { add: () => undefined } };
+    expect(traced(client)).toBe(client);
+  });
+
+  it('captures the SDK clients when POWERTOOLS_TRACE_ENABLED is true (on Lambda)', async () => {
+    vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs24.x');
+    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'true');
+    await startTracing('test', { POWERTOOLS_TRACE_ENABLED: 'true' });
+    const client = new DynamoDBClient({ region: 'us-east-1' });
+    const before = client.middlewareStack.identify().length;
+    expect(traced(client)).toBe(client);
+    expect(client.middlewareStack.identify().length).toBeGreaterThan(before);
+    client.destroy();
+  });
+});
