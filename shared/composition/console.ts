@@ -12,7 +12,7 @@ import type { ConsoleDeps } from '../console/http';
 import type { LocalKeySet } from '../console/local-keys';
 import { cognitoSignIn, localSignIn } from '../console/sign-in';
 import type { StaffMember } from '../domain/lifecycle/types';
-import { tableClient } from './clients';
+import { tableClient, tableStores } from './clients';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import type { Settings } from './settings';
 
@@ -30,6 +30,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
   const client = overrides.client ?? tableClient(settings);
   const lifecycle = overrides.lifecycle ?? (await buildLifecycleDeps(settings, { ...overrides, client }));
   const index = new DynamoConsoleCaseIndex(client, settings.tableName);
+  const { staff: roster } = tableStores(client, settings.tableName);
   const { config } = settings;
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({
@@ -45,7 +46,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
       webformOrigin: config.webformOrigin,
       timeZone: config.timeZone,
     });
-    return { verifier, index, lifecycle, signIn };
+    return { verifier, index, lifecycle, signIn, roster };
   }
   const cognito = settings.console;
   if (!cognito)
@@ -58,5 +59,5 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     verifier,
     timeZone: config.timeZone,
   });
-  return { verifier, index, lifecycle, signIn };
+  return { verifier, index, lifecycle, signIn, roster };
 }

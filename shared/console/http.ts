@@ -5,6 +5,7 @@
  * - GET|HEAD /equipe/caso/<caseId>: the case page;
  * - POST /equipe/caso/<caseId>/acao: answer / note / wait / extend / transfer / close, through
  *   applyStaffCommand (the same path as the per-case mail);
+ * - GET|POST /equipe/pessoas: the roster (supervisors): leave, return, (de)activate, add;
  * - POST /equipe/sair: signs out; the sign-in's own routes (local `/equipe/entrar`, Cognito
  *   `/equipe/callback`) are served by `ConsoleSignIn`.
  * Every request: the ID token in the `__Host-` session cookie verified (aws-jwt-verify, behind
@@ -34,6 +35,8 @@ import {
 } from './access';
 import { type CaseView, casePage, errorPage, type ListQuery, LIST_STATUSES, type PageFrame, casesPage } from './pages';
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
+import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
+import type { StaffRepository } from '../ports';
 import { consoleHeaders } from './security';
 
 export interface ConsoleRequest extends WebformRequest {
@@ -64,6 +67,8 @@ export interface ConsoleDeps {
   index: ConsoleCaseIndex;
   lifecycle: LifecycleDeps;
   signIn: ConsoleSignIn;
+  /** The roster (supervisors' page `/equipe/pessoas`); absent: that page is 404. */
+  roster?: StaffRepository;
   /** Rows per page of the case list (default 25). */
   pageSize?: number;
 }
@@ -192,6 +197,13 @@ export async function serveConsole(
     }
     if (path === `${CONSOLE_PREFIX}/sair`)
       return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+    if (path === ROSTER_PATH && deps.roster) {
+      if (!mayAct(user, 'roster')) return forbidden();
+      const result = await changeRoster(form, deps.roster);
+      logger.info('Console roster change', { op: result.op, ok: result.ok });
+      const today = localDate(lifecycle.clock.now(), timeZone);
+      return page(result.ok ? 200 : 400, rosterPage(frame, await deps.roster.list(), today, result));
+    }
     const match = CASE_PATH.exec(path);
     if (!match?.[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
     return act(decodeURIComponent(match[1] as string), form, user, frame, deps, logger);
@@ -200,6 +212,10 @@ export async function serveConsole(
   // ---- pages --------------------------------------------------------------------------------
   const query = new URLSearchParams(request.rawQueryString ?? '');
   if (path === CONSOLE_PREFIX) return list(query, user, frame, deps);
+  if (path === ROSTER_PATH && deps.roster) {
+    if (!mayAct(user, 'roster')) return forbidden();
+    return page(200, rosterPage(frame, await deps.roster.list(), localDate(lifecycle.clock.now(), timeZone)));
+  }
   const match = CASE_PATH.exec(path);
   if (!match || match[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
   const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string));
@@ -381,6 +397,11 @@ async function act(
     );
   }
   return problemRedirect(frame, caseId, 'feito', action);
+}
+
+/** YYYY-MM-DD in the office time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Builds on first use and keeps the result; a failed build is retried on the next call. */

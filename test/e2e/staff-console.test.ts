@@ -232,4 +232,31 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     expect(r?.status()).toBe(200);
     await expectAccessible('case-supervisor');
   });
+
+  it('the supervisor puts the analyst on leave on the roster page; the next case goes to someone else', {
+    timeout: 120_000,
+  }, async () => {
+    await page.goto(`${stack.urls.equipe}/pessoas`);
+    await expectAccessible('roster');
+    await page.fill(`#de-${analyst}`, '2026-11-25');
+    await page.fill(`#ate-${analyst}`, '2026-12-05');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click(`form:has(input[name="pessoa"][value="${analyst}"]):has(input[name="op"][value="leave"]) button`),
+    ]);
+    expect(await page.locator('.notice').textContent()).toContain(`Afastamento de ${analyst} registrado`);
+    await expectAccessible('roster-leave');
+    const sent = await sendMail(stack, {
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'Cobrança indevida - chamado #51000',
+      text: 'Olá, abri o chamado #51000 no suporte e a cobrança indevida continua. Peço ajuda da Ouvidoria.',
+    });
+    const { caseId } = await caseOf(stack, sent.sesMessageId);
+    const next = await waitFor(
+      'assignment',
+      () => getCaseRecord(stack, caseId) as Promise<Work>,
+      (c) => c.status === 'ASSIGNED',
+    );
+    expect(next.assignee).not.toBe(analyst);
+  });
 });

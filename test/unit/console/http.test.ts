@@ -4,6 +4,8 @@ import { SESSION_COOKIE } from '../../../shared/console/access';
 import { type ConsoleDeps, type ConsoleRequest, serveConsole, sessionCsrf } from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
+import { anAnalyst } from '../../support/builders';
+import { InMemoryStaffRepository } from '../../support/fakes';
 import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
 
 const POOL = 'us-east-1_LocalPool';
@@ -211,6 +213,30 @@ describe('serveConsole — actions', () => {
     );
     expect(close?.headers['location']).toContain('feito=close');
     expect((await w.cases.get(CASE_ID))?.status).toBe('CLOSED');
+  });
+
+  it('the roster page is for supervisors only; a supervisor puts an analyst on leave', async () => {
+    const { serve, request, deps } = world();
+    const roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
+    deps.roster = roster;
+    expect((await serve(request('GET', '/equipe/pessoas', { token: tokenOf('ana') })))?.statusCode).toBe(403);
+    const ana = tokenOf('ana');
+    expect(
+      (await serve(request('POST', '/equipe/pessoas', post(ana, { op: 'return', pessoa: 'bruno' }))))?.statusCode,
+    ).toBe(403);
+    const sofia = tokenOf('sofia');
+    expect((await serve(request('GET', '/equipe/pessoas', { token: sofia })))?.body).toContain(
+      'Registrar afastamento de bruno',
+    );
+    const r = await serve(
+      request(
+        'POST',
+        '/equipe/pessoas',
+        post(sofia, { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }),
+      ),
+    );
+    expect(r?.statusCode).toBe(200);
+    expect((await roster.get('bruno'))?.leave).toEqual({ from: '2026-03-12', to: '2026-03-20' });
   });
 
   it('sign-out clears the cookie (CSRF required)', async () => {
