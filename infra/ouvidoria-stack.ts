@@ -31,6 +31,7 @@ import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './con
 import { RawMailStore } from './constructs/raw-mail-store';
 import { Reports } from './constructs/reports';
 import { Uploads } from './constructs/uploads';
+import { StaffConsole } from './constructs/staff-console';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
 import { wildcardResourceFinding } from './nag';
@@ -100,6 +101,8 @@ export class OuvidoriaStack extends Stack {
   readonly staleSweep: scheduler.Schedule;
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
+  /** The staff console's Cognito user pool, app client and hosted UI (issue 14). */
+  readonly staffConsole: StaffConsole;
   readonly uploads: Uploads;
   readonly attachmentScan: OuvidoriaFunction;
   readonly monitoring: Monitoring;
@@ -339,14 +342,15 @@ export class OuvidoriaStack extends Stack {
       scheduleGroupName: this.queues.scheduleGroupName,
       environment: { ...baseEnv, [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn },
     });
-    // Staff mail (commands such as #prorrogar re-arm timers) and assignment (arms them) create
-    // schedules; the webform only signs and checks survey links.
+    // Staff mail and the staff console in the webform function (#prorrogar / "Prorrogar" re-arm
+    // timers) and assignment (arms them) create schedules.
     this.lifecycle.enable(this.emailIntake, this.queues.scheduleGroupName, { createsSchedules: true });
     this.lifecycle.enable(this.assignment, this.queues.scheduleGroupName, { createsSchedules: true });
-    this.lifecycle.enable(this.webform, this.queues.scheduleGroupName, { createsSchedules: false });
+    this.lifecycle.enable(this.webform, this.queues.scheduleGroupName, { createsSchedules: true });
     this.emailIntake.function.addEnvironment(ENV.schedulerDlqArn, this.queues.schedulerDlq.queueArn);
     // Closing and transferring delete the analyst's open-case marker.
     this.table.grantOpenCaseRelease(this.emailIntake.role);
+    this.table.grantOpenCaseRelease(this.webform.role);
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);
@@ -398,6 +402,15 @@ export class OuvidoriaStack extends Stack {
       allowedOrigin: config.webformOrigin,
       throttle: config.webformThrottle,
       logRetentionDays: config.logRetentionDays,
+      removalPolicy,
+    });
+
+    // ── Staff console (issue 14): Cognito user pool, hosted UI, /equipe routes ─────────────────
+    this.staffConsole = new StaffConsole(this, 'StaffConsole', {
+      handler: this.webform.function,
+      api: this.webformApi.api,
+      webformOrigin: config.webformOrigin,
+      domainPrefix: StaffConsole.domainPrefixOf(this, props.envName),
       removalPolicy,
     });
 

@@ -26,6 +26,10 @@ export const ENV = {
   timerTargetArn: 'TIMER_TARGET_ARN',
   /** The role lifecycle schedules assume to invoke that function. */
   timerRoleArn: 'TIMER_ROLE_ARN',
+  /** Staff console (webform function): the Cognito user pool, its app client and hosted UI base URL. */
+  consoleUserPoolId: 'CONSOLE_USER_POOL_ID',
+  consoleClientId: 'CONSOLE_CLIENT_ID',
+  consoleAuthDomain: 'CONSOLE_AUTH_DOMAIN',
   /** Local stack only: endpoints of the emulators. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

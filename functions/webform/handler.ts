@@ -13,6 +13,7 @@ import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapt
 import { badEvent, routeOf, serveWebform, unavailable, type WebformResponse } from '../../shared/webform/http';
 import type { WebformDeps } from '../../shared/webform/submit';
 import { MERCHANT_ROUTES, type MerchantPagesDeps, serveMerchantPages } from '../../shared/webform/merchant-http';
+import { type ConsoleDeps, isConsolePath, lazy, serveConsole } from '../../shared/console/http';
 import { type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 import { SERVICE } from '../../shared/telemetry-names';
 
@@ -28,6 +29,8 @@ export type WebformHandlerDeps = WebformDeps & {
    * link-signing secret), so the form keeps working if that fails. Absent: those paths are 404.
    */
   merchant?: () => Promise<MerchantPagesDeps>;
+  /** The staff console (/equipe…), built on first use like `merchant`. Absent: those paths are 404. */
+  console?: () => Promise<ConsoleDeps>;
 };
 
 export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
@@ -35,16 +38,8 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   const metrics = deps.metrics ?? createMetrics(SERVICE.webform);
   const telemetry = deps.webformTelemetry ?? webformTelemetry(metrics);
   const service: WebformDeps = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
-  let merchant: Promise<MerchantPagesDeps> | undefined;
-  const merchantDeps = deps.merchant
-    ? () => {
-        merchant ??= (deps.merchant as () => Promise<MerchantPagesDeps>)().catch((error: unknown) => {
-          merchant = undefined;
-          throw error;
-        });
-        return merchant;
-      }
-    : undefined;
+  const merchantDeps = deps.merchant ? lazy(deps.merchant) : undefined;
+  const consoleDeps = deps.console ? lazy(deps.console) : undefined;
 
   return async (raw, context) => {
     if (context) logger.addContext(context);
@@ -72,7 +67,11 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
         sourceIp: event.requestContext.http.sourceIp,
       };
       const merchantPage = merchantDeps && MERCHANT_ROUTES[path] !== undefined;
+      const extra = { rawQueryString: event.rawQueryString, cookies: event.cookies };
       const response =
+        (consoleDeps &&
+          isConsolePath(path) &&
+          (await serveConsole({ ...request, ...extra }, await consoleDeps(), logger))) ||
         (merchantPage &&
           (await serveMerchantPages(
             { ...request, rawQueryString: event.rawQueryString },
@@ -104,12 +103,14 @@ export const handler = async (event: unknown, context?: Context): Promise<Webfor
     import('../../shared/composition/webform'),
     import('../../shared/composition/merchant-pages'),
     import('../../shared/composition/settings'),
+    import('../../shared/composition/console'),
   ])
-    .then(([{ buildWebformDeps }, { buildMerchantPagesDeps }, { settingsFromEnv }]) => {
+    .then(([{ buildWebformDeps }, { buildMerchantPagesDeps }, { settingsFromEnv }, { buildConsoleDeps }]) => {
       const settings = settingsFromEnv();
       return createWebformHandler({
         ...buildWebformDeps(settings),
         ...(settings.replySecret ? { merchant: () => buildMerchantPagesDeps(settings) } : {}),
+        ...(settings.replySecret && settings.console ? { console: () => buildConsoleDeps(settings) } : {}),
       });
     })
     .catch((error: unknown) => {

@@ -34,9 +34,10 @@ export const TABLE_ACCESS = {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
     indexes: [],
   },
+  // The form, the merchant pages and the staff console (case list by status and by sender).
   webform: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-    indexes: [GSI.bySender.indexName],
+    indexes: [GSI.bySender.indexName, GSI.byStatus.indexName],
   },
   assignment: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],

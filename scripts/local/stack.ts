@@ -38,6 +38,8 @@ import type { Settings } from '../../shared/composition/settings';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { buildWebformDeps } from '../../shared/composition/webform';
 import { buildMerchantPagesDeps } from '../../shared/composition/merchant-pages';
+import { buildConsoleDeps } from '../../shared/composition/console';
+import { generateLocalKeySet, type LocalKeySet } from '../../shared/console/local-keys';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
 import type { BoardSource } from './http';
@@ -114,6 +116,8 @@ export interface LocalStack {
   urls: {
     form: string;
     painel: string;
+    /** The staff console; `/equipe/entrar` is the local sign-in (local stack only). */
+    equipe: string;
     api: string;
     outbox: string;
     /** aws-ses-v2-local's JSON store (`GET`), for tests and scripts. */
@@ -139,6 +143,8 @@ export interface LocalStack {
   releaseTimers(): Promise<number>;
   /** The secret of the per-case staff reply addresses (`npm run mail -- --as <analyst>` uses it). */
   replySecret: ReplySecret;
+  /** The local key set the console's sign-in signs with (tests sign expired tokens with it). */
+  consoleKeys: LocalKeySet;
   /** The local uploads bucket (webform attachments, EICAR stand-in scanner). */
   uploads: LocalUploadStore;
   stop(): Promise<void>;
@@ -393,9 +399,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       mailer,
       secret: lifecycle.secret,
     });
+    // The console: the production verifier over a local key set generated per run.
+    const consoleKeys = generateLocalKeySet();
+    const consolePages = await buildConsoleDeps(settings, {
+      client,
+      lifecycle,
+      local: {
+        keys: consoleKeys,
+        roster: async () =>
+          (await staff.list()).map((a) => ({
+            ...a,
+            role: config.lifecycle.supervisorIds.includes(a.id) ? ('supervisor' as const) : ('analyst' as const),
+          })),
+      },
+    });
     webform = createWebformHandler({
       ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
       merchant: async () => merchantPages,
+      console: async () => consolePages,
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
     }) as (event: unknown) => Promise<unknown>;
@@ -489,6 +510,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       urls: {
         form: `${httpOrigin}/`,
         painel: `${httpOrigin}/painel`,
+        equipe: `${httpOrigin}/equipe`,
         api: `${httpOrigin}/api/local/cases`,
         outbox: outboxUrl,
         outboxApi: `${sesEndpoint}/store`,
@@ -509,6 +531,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       timers,
       releaseTimers: () => timerPump.tick(),
       replySecret: lifecycle.secret,
+      consoleKeys,
       uploads,
       stop: stopAll,
     };

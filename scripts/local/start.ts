@@ -72,6 +72,7 @@ Ouvidoria — local stack is up (Ctrl-C to stop)
 
   Webform            ${urls.form}
   Case board         ${urls.painel}
+  Staff console      ${urls.equipe}  (local sign-in: ${urls.equipe}/entrar, any active roster member)
   Cases as JSON      ${urls.api}
   SES outbox         ${urls.outbox}
   SMTP intake        ${urls.smtp}  (mail to ${to})

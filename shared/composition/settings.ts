@@ -30,6 +30,8 @@ export interface Settings {
   /** The stack's one-time schedule group and the DLQ of its failed deliveries (deferrals and timers). */
   scheduleGroup?: string;
   schedulerDlqArn?: string;
+  /** Staff console sign-in on AWS (Cognito user pool, app client, hosted UI base URL). */
+  console?: { userPoolId: string; clientId: string; authDomain: string };
   /** Fixed "now" (ISO 8601) for local runs and tests. */
   now?: string;
 }
@@ -75,6 +77,11 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     scheduleGroup: group,
     schedulerDlqArn: optional(ENV.schedulerDlqArn),
     now: optional(ENV.now),
+    console: consoleFrom(
+      optional(ENV.consoleUserPoolId),
+      optional(ENV.consoleClientId),
+      optional(ENV.consoleAuthDomain),
+    ),
   };
 }
 
@@ -87,4 +94,8 @@ function replySecretFrom(arn: string | undefined, file: string | undefined): Set
 export function must<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new Error(`Setting missing: ${name}`);
   return value;
+}
+
+function consoleFrom(userPoolId?: string, clientId?: string, authDomain?: string): Settings['console'] {
+  return userPoolId && clientId && authDomain ? { userPoolId, clientId, authDomain } : undefined;
 }

@@ -358,13 +358,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants the webform table, SES, queue and secret access, and nothing on the raw mail or the scheduler', () => {
+  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and nothing on the raw mail', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
-      // Signs and checks survey links; creates no schedule.
+      // Signs and checks survey links; the staff console (issue 14) re-arms timers like staff mail.
       'ReadReplySecret',
+      'CreateLifecycleTimers',
+      'PassTimerRole',
+      // Closing and transferring from the console release the analyst's open-case marker.
+      'ReleaseOpenCaseMarkers',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
@@ -1008,7 +1012,7 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes the form, the upload policies and the signed-link pages to the webform function', () => {
+  it('routes the form, the upload policies, the signed-link pages and the staff console to the webform function', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
     expect(routes.sort()).toEqual([
@@ -1016,11 +1020,15 @@ describe('webform HTTP API', () => {
       'GET /app.js',
       'GET /consulta',
       'GET /consulta/caso',
+      'GET /equipe',
+      'GET /equipe/{proxy+}',
       'GET /pesquisa',
       'POST /anexos',
       'POST /casos',
       'POST /consulta',
       'POST /consulta/caso',
+      'POST /equipe',
+      'POST /equipe/{proxy+}',
       'POST /pesquisa',
     ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {

@@ -16,15 +16,13 @@
  * back to the sender. Its SES message id is the idempotency key.
  */
 import { isMachineGenerated } from '../../domain/auto-reply-policy';
-import type { CaseMessage } from '../../domain/case';
 import { freshStaffText, parseStaffCommands } from '../../domain/lifecycle/commands';
-import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
-import { planStaffMail } from '../../domain/lifecycle/plan';
 import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
-import { type Actor, type Effect, isOnLeave, type RefusalCode, type WorkCase } from '../../domain/lifecycle/types';
+import type { Actor, RefusalCode } from '../../domain/lifecycle/types';
 import type { AttachmentMeta, Submission, Verdicts } from '../../domain/submission';
-import { commitWithRetry, type LifecycleDeps, type Planned, resolveDeps } from './commit';
+import { type LifecycleDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
+import { applyStaffCommand } from './staff-command';
 
 export type StaffMailResult =
   | { kind: 'quarantine'; reason: StaffMailQuarantineReason }
@@ -79,87 +77,33 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const fresh = freshStaffText(mail.text);
   const parsed = parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays });
 
-  const plan = async (c: WorkCase): Promise<Planned> => {
-    const now = deps.clock.now();
-    const ctx: LifecycleContext = { now, config, calendar: deps.calendar, sourceId: mail.sourceId };
-    if (!parsed.ok) return { transition: recordRefusal(actor, parsed.problems, parsed.commandLines, ctx) };
-    const attachments = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
-    const moveTo = parsed.commands.find((k) => k.kind === 'transfer');
-    let transferTarget: TransferTarget | null | undefined;
-    if (moveTo && moveTo.kind === 'transfer') {
-      const target = moveTo.to.includes('@') ? await deps.staff.byEmail(moveTo.to) : await deps.staff.byId(moveTo.to);
-      transferTarget = target
-        ? { id: target.id, active: target.active, onLeave: isOnLeave(target, deps.calendar.localDate(now)) }
-        : null;
-    }
-    const transition = planStaffMail(
-      c,
-      actor,
-      {
-        sourceId: mail.sourceId,
-        commands: parsed.commands,
-        body: parsed.body,
-        attachments,
-        ...(mail.raw ? { raw: mail.raw } : {}),
-        ...(transferTarget !== undefined ? { transferTarget } : {}),
-      },
-      ctx,
-    );
-    if (!transition.ok) {
-      return {
-        transition: recordRefusal(
-          actor,
-          [transition.refusal],
-          parsed.commands.map((k) => k.line),
-          ctx,
-        ),
-      };
-    }
-    return { transition, messages: outgoingMessages(transition.effects, mail, member.id, parsed.body) };
-  };
-
-  const outcome = await commitWithRetry(deps, found.caseId, mail.sourceId, plan, found);
-  const ids = { caseId: found.caseId, protocol };
-  switch (outcome.kind) {
-    case 'not-found':
-      return quarantine('unknown-case', protocol);
-    case 'duplicate':
-    case 'skipped':
-      return { kind: 'duplicate', ...ids };
-    case 'committed': {
-      const events = outcome.planned.transition.events;
-      const refused = events.find((e) => e.type === 'refused');
-      if (refused && refused.type === 'refused') {
-        const effect = outcome.planned.transition.effects.find((e) => e.kind === 'explain-to-staff');
-        const codes = effect && effect.kind === 'explain-to-staff' ? effect.problems.map((p) => p.code) : [];
-        telemetry.staffMailRefused({ ...ids, staffId: member.id, codes });
-        return { kind: 'refused', ...ids, codes };
-      }
-      const types = events.map((e) => e.type);
-      telemetry.staffMailApplied({ ...ids, staffId: member.id, events: types });
-      return { kind: 'applied', ...ids, events: types };
-    }
-  }
-}
-
-/** What the merchant is sent, kept on the case as an outgoing message (the status page shows it). */
-function outgoingMessages(effects: readonly Effect[], mail: Submission, author: string, body: string): CaseMessage[] {
-  const relay = effects.find(
-    (e): e is Extract<Effect, { kind: 'relay-to-merchant' }> => e.kind === 'relay-to-merchant',
-  );
-  const closing = effects.find((e): e is Extract<Effect, { kind: 'send-closing' }> => e.kind === 'send-closing');
-  if (!relay && !closing?.message) return [];
-  return [
+  const result = await applyStaffCommand(
+    found.caseId,
+    actor,
+    parsed,
+    parsed.ok ? parsed.body : '',
+    deps,
     {
       sourceId: mail.sourceId,
       channel: 'email',
       receivedAt: mail.receivedAt,
       subject: mail.subject,
-      text: body,
-      attachments: relay ? relay.answer.attachments : [],
+      attachments: relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes),
       ...(mail.raw ? { raw: mail.raw } : {}),
-      direction: 'out',
-      author,
     },
-  ];
+    found,
+  );
+  const ids = { caseId: found.caseId, protocol };
+  switch (result.kind) {
+    case 'not-found':
+      return quarantine('unknown-case', protocol);
+    case 'duplicate':
+      return { kind: 'duplicate', ...ids };
+    case 'refused':
+      telemetry.staffMailRefused({ ...ids, staffId: member.id, codes: result.codes });
+      return { kind: 'refused', ...ids, codes: result.codes };
+    case 'applied':
+      telemetry.staffMailApplied({ ...ids, staffId: member.id, events: result.events });
+      return { kind: 'applied', ...ids, events: result.events };
+  }
 }

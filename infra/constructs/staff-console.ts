@@ -1,0 +1,132 @@
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { STAFF_GROUPS } from '../../shared/console/access';
+import { ENV } from '../../shared/runtime-env';
+
+/** Console paths on the HTTP API (issue 14); the function verifies the ID token on each request. */
+export const CONSOLE_ROUTE_PATHS = ['/equipe', '/equipe/{proxy+}'] as const;
+
+export interface StaffConsoleProps {
+  /** The webform function, which also serves the console. */
+  readonly handler: lambda.Function;
+  readonly api: apigw.HttpApi;
+  /** The public origin of the webform/console: callback and logout URLs derive from it. */
+  readonly webformOrigin: string;
+  /** Hosted UI domain prefix (unique in the region; no "aws", "amazon" or "cognito"). */
+  readonly domainPrefix: string;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * Sign-in of the ombudsman team: a Cognito user pool (administrators create the users; no
+ * self sign-up), groups `analistas` and `supervisores`, the roster id in `custom:staff_id` (not
+ * writable by the user), a strong password policy, optional TOTP MFA; an app client for the hosted
+ * UI (authorization code + PKCE, no secret); the `/equipe*` routes. The ID token is verified in
+ * the function with aws-jwt-verify (CONSOLE_* environment variables).
+ */
+export class StaffConsole extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+
+  constructor(scope: Construct, id: string, props: StaffConsoleProps) {
+    super(scope, id);
+    const origin = props.webformOrigin.replace(/\/+$/, '');
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      customAttributes: { staff_id: new cognito.StringAttribute({ minLen: 1, maxLen: 40, mutable: true }) },
+      removalPolicy: props.removalPolicy,
+    });
+    Validations.of(this.userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'TOTP MFA is offered and recommended to every staff member but optional: the team signs in from shared office machines during onboarding; supervisors can require it per user.',
+      },
+      {
+        id: 'AwsSolutions-COG3',
+        reason:
+          'Threat protection (advanced security) is a paid feature plan billed per active user; a team of a few admin-created accounts with a strong password policy does not justify it yet.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'The Plus feature plan only adds threat protection (see COG3) for this pool; the Essentials plan covers the hosted UI, groups and TOTP MFA the staff console uses.',
+      },
+    );
+
+    for (const [key, groupName] of Object.entries(STAFF_GROUPS)) {
+      new cognito.CfnUserPoolGroup(this, key === 'supervisor' ? 'Supervisors' : 'Analysts', {
+        userPoolId: this.userPool.userPoolId,
+        groupName,
+        description: key === 'supervisor' ? 'Ouvidor(a): vê todos os casos' : 'Analistas: seus casos e os sem analista',
+        precedence: key === 'supervisor' ? 0 : 10,
+      });
+    }
+
+    this.client = this.userPool.addClient('ConsoleClient', {
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+        callbackUrls: [`${origin}/equipe/callback`],
+        logoutUrls: [`${origin}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true })
+        .withCustomAttributes('staff_id'),
+      // Nobody changes their own roster id (or anything else) through the client.
+      writeAttributes: new cognito.ClientAttributes(),
+    });
+
+    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+
+    props.handler.addEnvironment(ENV.consoleUserPoolId, this.userPool.userPoolId);
+    props.handler.addEnvironment(ENV.consoleClientId, this.client.userPoolClientId);
+    props.handler.addEnvironment(ENV.consoleAuthDomain, this.domain.baseUrl());
+
+    const integration = new HttpLambdaIntegration('Console', props.handler);
+    for (const path of CONSOLE_ROUTE_PATHS) {
+      for (const route of props.api.addRoutes({
+        path,
+        methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+        integration,
+      })) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Staff console: the function verifies the Cognito ID token (aws-jwt-verify: signature, issuer, client, expiry, token use) from the __Host- session cookie on every request, and the CSRF token on every POST; an API authorizer cannot read that cookie and would also block the sign-in callback.',
+        });
+      }
+    }
+  }
+
+  /** Hosted UI prefix of a stack: the environment name and the account, unique per region. */
+  static domainPrefixOf(scope: Construct, envName: string): string {
+    return `ouvidoria-${envName}-${Stack.of(scope).account}`;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * One staff action on one case — the path shared by the per-case mail (staff-mail.ts) and the
+ * staff console (shared/console/): a parsed list of commands and the fresh text below them become
+ * one transition (planStaffMail), committed with retry; the answer is kept as an outgoing message.
+ * A malformed command list, a wrong state or a refused action leave a `refused` history event.
+ * `sourceId` is the idempotency key (SES message id; a console form's one-time action id).
+ */
+import type { CaseMessage } from '../../domain/case';
+import type { ParsedStaffMail } from '../../domain/lifecycle/commands';
+import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
+import { planStaffMail } from '../../domain/lifecycle/plan';
+import { type Actor, type Effect, isOnLeave, type RefusalCode, type WorkCase } from '../../domain/lifecycle/types';
+import type { AttachmentMeta, Channel, ObjectLocation } from '../../domain/submission';
+import { type CommitOutcome, commitWithRetry, type Planned, type ResolvedDeps } from './commit';
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+export interface StaffCommandSource {
+  /** Idempotency key: the same source applied twice changes the case once. */
+  sourceId: string;
+  channel: Channel;
+  receivedAt: string;
+  subject: string;
+  /** Attachments already within the relay limit. */
+  attachments?: AttachmentMeta[];
+  raw?: ObjectLocation;
+}
+
+export type StaffCommandResult =
+  | { kind: 'applied'; caseId: string; events: string[] }
+  | { kind: 'refused'; caseId: string; codes: RefusalCode[] }
+  | { kind: 'duplicate'; caseId: string }
+  | { kind: 'not-found'; caseId: string };
+
+/**
+ * Applies `commands` (parsed, or refused by the parser) with `body` as the fresh text.
+ * `initial` saves a read when the caller already holds the case.
+ */
+export async function applyStaffCommand(
+  caseId: string,
+  actor: StaffActor,
+  commands: ParsedStaffMail,
+  body: string,
+  deps: ResolvedDeps,
+  source: StaffCommandSource,
+  initial?: WorkCase,
+): Promise<StaffCommandResult> {
+  const { config } = deps;
+  const attachments = source.attachments ?? [];
+  const plan = async (c: WorkCase): Promise<Planned> => {
+    const now = deps.clock.now();
+    const ctx: LifecycleContext = { now, config, calendar: deps.calendar, sourceId: source.sourceId };
+    if (!commands.ok) return { transition: recordRefusal(actor, commands.problems, commands.commandLines, ctx) };
+    const moveTo = commands.commands.find((k) => k.kind === 'transfer');
+    let transferTarget: TransferTarget | null | undefined;
+    if (moveTo && moveTo.kind === 'transfer') {
+      const target = moveTo.to.includes('@') ? await deps.staff.byEmail(moveTo.to) : await deps.staff.byId(moveTo.to);
+      transferTarget = target
+        ? { id: target.id, active: target.active, onLeave: isOnLeave(target, deps.calendar.localDate(now)) }
+        : null;
+    }
+    const transition = planStaffMail(
+      c,
+      actor,
+      {
+        sourceId: source.sourceId,
+        commands: commands.commands,
+        body,
+        attachments,
+        ...(source.raw ? { raw: source.raw } : {}),
+        ...(transferTarget !== undefined ? { transferTarget } : {}),
+      },
+      ctx,
+    );
+    if (!transition.ok) {
+      return {
+        transition: recordRefusal(
+          actor,
+          [transition.refusal],
+          commands.commands.map((k) => k.line),
+          ctx,
+        ),
+      };
+    }
+    return { transition, messages: outgoingMessages(transition.effects, source, actor.id, body) };
+  };
+
+  const outcome: CommitOutcome = await commitWithRetry(deps, caseId, source.sourceId, plan, initial);
+  switch (outcome.kind) {
+    case 'not-found':
+      return { kind: 'not-found', caseId };
+    case 'duplicate':
+    case 'skipped':
+      return { kind: 'duplicate', caseId };
+    case 'committed': {
+      const events = outcome.planned.transition.events;
+      if (events.some((e) => e.type === 'refused')) {
+        const effect = outcome.planned.transition.effects.find((e) => e.kind === 'explain-to-staff');
+        const codes = effect && effect.kind === 'explain-to-staff' ? effect.problems.map((p) => p.code) : [];
+        return { kind: 'refused', caseId, codes };
+      }
+      return { kind: 'applied', caseId, events: events.map((e) => e.type) };
+    }
+  }
+}
+
+/** What the merchant is sent, kept on the case as an outgoing message (the status page shows it). */
+function outgoingMessages(
+  effects: readonly Effect[],
+  source: StaffCommandSource,
+  author: string,
+  body: string,
+): CaseMessage[] {
+  const relay = effects.find(
+    (e): e is Extract<Effect, { kind: 'relay-to-merchant' }> => e.kind === 'relay-to-merchant',
+  );
+  const closing = effects.find((e): e is Extract<Effect, { kind: 'send-closing' }> => e.kind === 'send-closing');
+  if (!relay && !closing?.message) return [];
+  return [
+    {
+      sourceId: source.sourceId,
+      channel: source.channel,
+      receivedAt: source.receivedAt,
+      subject: source.subject,
+      text: body,
+      attachments: relay ? relay.answer.attachments : [],
+      ...(source.raw ? { raw: source.raw } : {}),
+      direction: 'out',
+      author,
+    },
+  ];
+}

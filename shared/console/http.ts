@@ -1,0 +1,417 @@
+/**
+ * HTTP face of the staff console (issue 14), served by the webform function:
+ * - GET|HEAD /equipe: the case list (filters status / analyst / outcome / overdue, search by
+ *   protocol or sender address; GSI queries a page at a time, never a scan);
+ * - GET|HEAD /equipe/caso/<caseId>: the case page;
+ * - POST /equipe/caso/<caseId>/acao: answer / note / wait / extend / transfer / close, through
+ *   applyStaffCommand (the same path as the per-case mail);
+ * - GET|POST /equipe/pessoas: the roster (supervisors): leave, return, (de)activate, add;
+ * - POST /equipe/sair: signs out; the sign-in's own routes (local `/equipe/entrar`, Cognito
+ *   `/equipe/callback`) are served by `ConsoleSignIn`.
+ * Every request: the ID token in the `__Host-` session cookie verified (aws-jwt-verify, behind
+ * StaffTokenVerifier), the user mapped from its groups, an active roster member; every POST:
+ * same origin and the CSRF token. Analysts see their cases and unassigned ones; supervisors all.
+ */
+import { createHash } from 'node:crypto';
+import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
+import { applyStaffCommand } from '../app/lifecycle/staff-command';
+import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
+import { CLOSE_CATEGORIES, type CloseCategory, type WorkCase } from '../domain/lifecycle/types';
+import { OUTCOMES, type Outcome } from '../domain/outcome';
+import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
+import { formBody, originAllowed } from '../webform/merchant-http';
+import {
+  CSRF_FIELD,
+  type ConsoleAction,
+  type ConsoleUser,
+  canViewCase,
+  csrfToken,
+  csrfValid,
+  mayAct,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  userFromClaims,
+} from './access';
+import { type CaseView, casePage, errorPage, type ListQuery, LIST_STATUSES, type PageFrame, casesPage } from './pages';
+import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
+import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
+import type { StaffRepository } from '../ports';
+import { consoleHeaders } from './security';
+
+export interface ConsoleRequest extends WebformRequest {
+  rawQueryString?: string | undefined;
+  /** API Gateway payload 2.0 moves cookies here. */
+  cookies?: string[] | undefined;
+}
+
+export interface ConsoleLog {
+  info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
+}
+
+/** How people sign in: the local key set's page (local stack) or the Cognito hosted UI (AWS). */
+export interface ConsoleSignIn {
+  /** Where a browser without a session goes, and the cookies to set on the way (PKCE). */
+  start(basePath: string): { location: string; cookies?: string[] };
+  /** The sign-in's own routes; null for any other path. */
+  serve(request: ConsoleRequest, path: string, basePath: string): Promise<WebformResponse | null>;
+  /** Where signing out ends (Cognito's /logout, or the local sign-in page). */
+  signedOut(basePath: string): string;
+  /** Origins the console's forms may post or redirect to (the hosted UI's). */
+  formOrigins?: string[];
+}
+
+export interface ConsoleDeps {
+  verifier: StaffTokenVerifier;
+  index: ConsoleCaseIndex;
+  lifecycle: LifecycleDeps;
+  signIn: ConsoleSignIn;
+  /** The roster (supervisors' page `/equipe/pessoas`); absent: that page is 404. */
+  roster?: StaffRepository;
+  /** Rows per page of the case list (default 25). */
+  pageSize?: number;
+}
+
+export const CONSOLE_PREFIX = '/equipe';
+
+export function isConsolePath(path: string): boolean {
+  return path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`);
+}
+
+const CASE_PATH = /^\/equipe\/caso\/([^/]+)(\/acao)?$/;
+const ACTION_ID = /^[0-9a-f-]{36}$/;
+const PROTOCOL = /^OUV-\d{4}-\d{6}$/i;
+
+const DONE_PT: Record<string, string> = {
+  answer: 'Resposta enviada ao lojista.',
+  wait: 'Caso marcado como aguardando o lojista.',
+  note: 'Nota interna registrada.',
+  extend: 'Prazo prorrogado; o lojista foi avisado.',
+  transfer: 'Caso transferido.',
+  close: 'Caso encerrado; o lojista recebeu a resolução e a pesquisa de satisfação.',
+};
+
+export function consoleResponse(
+  status: number,
+  body: string,
+  extra: Record<string, string> = {},
+  cookies: string[] = [],
+  formOrigins: string[] = [],
+): WebformResponse {
+  return {
+    statusCode: status,
+    headers: {
+      ...consoleHeaders(formOrigins),
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...extra,
+    },
+    body,
+    ...(cookies.length ? { cookies } : {}),
+  };
+}
+
+export const redirect = (location: string, cookies: string[] = [], formOrigins: string[] = []) =>
+  consoleResponse(303, '', { location }, cookies, formOrigins);
+
+/** The CSRF token of a session: HMAC of the session's token hash with the lifecycle secret. */
+export function sessionCsrf(token: string, secret: LifecycleDeps['secret']): string {
+  const sessionId = createHash('sha256').update(token).digest('base64url');
+  return csrfToken(sessionId, typeof secret === 'string' ? secret : Buffer.from(secret).toString('base64'));
+}
+
+function csrfOk(given: string | null, token: string, secret: LifecycleDeps['secret']): boolean {
+  const sessionId = createHash('sha256').update(token).digest('base64url');
+  return csrfValid(given, sessionId, typeof secret === 'string' ? secret : Buffer.from(secret).toString('base64'));
+}
+
+export async function serveConsole(
+  request: ConsoleRequest,
+  deps: ConsoleDeps,
+  logger: ConsoleLog,
+): Promise<WebformResponse | null> {
+  const { path, basePath } = routeOf(request.rawPath, request.stage);
+  if (!isConsolePath(path)) return null;
+  const { lifecycle, signIn } = deps;
+  const formOrigins = signIn.formOrigins ?? [];
+  const timeZone = lifecycle.config.timeZone;
+  const anonymous: PageFrame = { basePath, timeZone };
+  const page = (status: number, body: string, cookies: string[] = []) =>
+    consoleResponse(status, body, {}, cookies, formOrigins);
+
+  const own = await signIn.serve(request, path, basePath);
+  if (own) return own;
+
+  const { method } = request;
+  if (!['GET', 'HEAD', 'POST'].includes(method)) {
+    return consoleResponse(405, errorPage(anonymous, 'Método não permitido', 'Método não permitido.'), {
+      allow: 'GET, HEAD, POST',
+    });
+  }
+
+  // ---- who is asking ------------------------------------------------------------------------
+  const token = readCookie(request.cookies ?? header(request.headers, 'cookie'), SESSION_COOKIE);
+  if (!token) {
+    if (method === 'POST') {
+      return page(
+        401,
+        errorPage(anonymous, 'Sessão encerrada', 'Entre de novo para continuar.', signIn.start(basePath).location),
+      );
+    }
+    const start = signIn.start(basePath);
+    return redirect(start.location, start.cookies ?? [], formOrigins);
+  }
+  const verified = await deps.verifier.verify(token);
+  if (!verified.ok) {
+    logger.warn('Console token refused', { reason: verified.reason });
+    const message =
+      verified.reason === 'expired' ? 'Sua sessão expirou. Entre de novo.' : 'Sessão inválida. Entre de novo.';
+    return page(401, errorPage(anonymous, 'Sessão inválida', message, signIn.start(basePath).location), [
+      sessionCookie('', 0),
+    ]);
+  }
+  const user = userFromClaims(verified.claims);
+  const member = user ? await lifecycle.staff.byId(user.staffId) : null;
+  if (!user || !member?.active) {
+    logger.warn('Console user without access', { hasRole: user !== null });
+    return page(403, errorPage(anonymous, 'Sem acesso', 'Sua conta não tem acesso ao console da Ouvidoria.'));
+  }
+  const csrf = sessionCsrf(token, lifecycle.secret);
+  const frame: PageFrame = { basePath, timeZone, user, csrf };
+  const forbidden = () => page(403, errorPage(frame, 'Sem acesso', 'Você não tem acesso a este caso ou a esta ação.'));
+
+  if (method === 'POST') {
+    if (!originAllowed(request.headers, lifecycle.config.webformOrigin)) return forbidden();
+    const form = formBody(request);
+    if (!form || !csrfOk(form.get(CSRF_FIELD), token, lifecycle.secret)) {
+      logger.warn('Console POST without a valid CSRF token', { path });
+      return page(
+        403,
+        errorPage(
+          frame,
+          'Envio recusado',
+          'O formulário expirou ou não veio desta página. Recarregue e tente de novo.',
+        ),
+      );
+    }
+    if (path === `${CONSOLE_PREFIX}/sair`)
+      return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+    if (path === ROSTER_PATH && deps.roster) {
+      if (!mayAct(user, 'roster')) return forbidden();
+      const result = await changeRoster(form, deps.roster);
+      logger.info('Console roster change', { op: result.op, ok: result.ok });
+      const today = localDate(lifecycle.clock.now(), timeZone);
+      return page(result.ok ? 200 : 400, rosterPage(frame, await deps.roster.list(), today, result));
+    }
+    const match = CASE_PATH.exec(path);
+    if (!match?.[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
+    return act(decodeURIComponent(match[1] as string), form, user, frame, deps, logger);
+  }
+
+  // ---- pages --------------------------------------------------------------------------------
+  const query = new URLSearchParams(request.rawQueryString ?? '');
+  if (path === CONSOLE_PREFIX) return list(query, user, frame, deps);
+  if (path === ROSTER_PATH && deps.roster) {
+    if (!mayAct(user, 'roster')) return forbidden();
+    return page(200, rosterPage(frame, await deps.roster.list(), localDate(lifecycle.clock.now(), timeZone)));
+  }
+  const match = CASE_PATH.exec(path);
+  if (!match || match[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
+  const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string));
+  if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
+  if (!canViewCase(user, c)) return forbidden();
+  const done = query.get('feito');
+  const refused = query.get('recusado');
+  return page(
+    200,
+    casePage(
+      frame,
+      {
+        ...(await caseView(c, user, lifecycle)),
+        ...(done && DONE_PT[done] ? { notice: DONE_PT[done] } : {}),
+        ...(refused ? { problem: `A ação foi recusada (${refused.slice(0, 60)}). Veja o histórico.` } : {}),
+      },
+      lifecycle.clock.now(),
+    ),
+  );
+}
+
+const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'transfer', 'close'];
+
+async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps): Promise<CaseView> {
+  const open = c.status !== 'CLOSED' && c.assignee !== undefined;
+  const actions = new Set(open ? CASE_ACTIONS.filter((a) => mayAct(user, a, c)) : []);
+  return { c, survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null, actions };
+}
+
+async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
+  const { lifecycle } = deps;
+  const formOrigins = deps.signIn.formOrigins ?? [];
+  const status = LIST_STATUSES.find((s) => s === query.get('status')) ?? 'ASSIGNED';
+  const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
+  const analyst = user.role === 'supervisor' ? (query.get('analista') ?? '').trim().toLowerCase() : '';
+  const overdue = query.get('atrasados') === '1';
+  const q = (query.get('busca') ?? '').trim();
+  const cursor = query.get('pagina') ?? undefined;
+  const now = lifecycle.clock.now();
+  const listQuery: ListQuery = {
+    status,
+    ...(analyst ? { analyst } : {}),
+    ...(outcome ? { outcome } : {}),
+    ...(overdue ? { overdue } : {}),
+    ...(q ? { q } : {}),
+  };
+  const filter: CaseListFilter = {
+    ...(user.role === 'analyst' ? { assigneeOrNone: user.staffId } : analyst ? { assignee: analyst } : {}),
+    ...(outcome ? { outcome: outcome as Outcome } : {}),
+    ...(overdue ? { dueBefore: now.toISOString() } : {}),
+  };
+  const pageSize = deps.pageSize ?? 25;
+  let result: CasePage = { items: [] };
+  let notice: string | undefined;
+  if (q && PROTOCOL.test(q)) {
+    const c = await lifecycle.cases.getByProtocol(q.toUpperCase());
+    if (c && canViewCase(user, c))
+      return redirect(`${frame.basePath}/equipe/caso/${encodeURIComponent(c.caseId)}`, [], formOrigins);
+    notice = 'Nenhum caso visível para você com esse protocolo.';
+  } else if (q.includes('@')) {
+    result = await deps.index.bySender(q, filter, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+  } else if (q) {
+    notice = 'Busque por um protocolo (OUV-AAAA-NNNNNN) ou pelo e-mail do lojista.';
+  } else {
+    result = await deps.index.byStatus(status, filter, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+  }
+  return consoleResponse(200, casesPage(frame, listQuery, result, now, notice), {}, [], formOrigins);
+}
+
+function problemRedirect(frame: PageFrame, caseId: string, param: string, value: string) {
+  return redirect(`${frame.basePath}/equipe/caso/${encodeURIComponent(caseId)}?${param}=${encodeURIComponent(value)}`);
+}
+
+/** The form of one action → the commands the mail would carry, or a pt-BR problem. */
+export function commandsOf(
+  action: ConsoleAction,
+  form: URLSearchParams,
+  maxExtensionBusinessDays: number,
+): { parsed: ParsedStaffMail; body: string } | { problem: string } {
+  const text = (form.get('texto') ?? '').replace(/\r\n?/g, '\n').trim();
+  const ok = (commands: StaffCommand[], body: string) => ({ parsed: { ok: true as const, commands, body }, body });
+  switch (action) {
+    case 'answer':
+      if (!text) return { problem: 'Escreva a resposta antes de enviar.' };
+      return ok(form.get('aguardar') === '1' ? [{ kind: 'wait', line: '#aguardar' }] : [], text);
+    case 'note':
+      if (!text) return { problem: 'Escreva a nota antes de registrar.' };
+      return ok([{ kind: 'note', text: '', line: '#nota' }], text);
+    case 'wait':
+      return ok([{ kind: 'wait', line: '#aguardar' }], '');
+    case 'extend': {
+      const days = Number(form.get('dias'));
+      const reason = (form.get('motivo') ?? '').trim();
+      if (!Number.isInteger(days) || days < 1 || days > maxExtensionBusinessDays) {
+        return { problem: `Informe de 1 a ${maxExtensionBusinessDays} dias úteis.` };
+      }
+      if (!reason) return { problem: 'Informe o motivo da prorrogação.' };
+      return ok([{ kind: 'extend', businessDays: days, reason, line: `#prorrogar ${days} ${reason}` }], '');
+    }
+    case 'transfer': {
+      const to = (form.get('para') ?? '').trim().toLowerCase();
+      if (!/^[a-z0-9][a-z0-9._-]{0,39}$/.test(to)) return { problem: 'Informe o id de quem recebe o caso.' };
+      return ok([{ kind: 'transfer', to, line: `#transferir ${to}` }], text);
+    }
+    case 'close': {
+      const category = CLOSE_CATEGORIES.find((k) => k === form.get('categoria')) as CloseCategory | undefined;
+      const summary = (form.get('resumo') ?? '').trim();
+      if (!category) return { problem: 'Escolha o resultado do encerramento.' };
+      if (!summary) return { problem: 'Escreva um resumo do encerramento.' };
+      return ok([{ kind: 'close', category, summary, line: `#encerrar ${category} ${summary}` }], text);
+    }
+    default:
+      return { problem: 'Ação desconhecida.' };
+  }
+}
+
+async function act(
+  caseId: string,
+  form: URLSearchParams,
+  user: ConsoleUser,
+  frame: PageFrame,
+  deps: ConsoleDeps,
+  logger: ConsoleLog,
+): Promise<WebformResponse> {
+  const { lifecycle } = deps;
+  const formOrigins = deps.signIn.formOrigins ?? [];
+  const action = CASE_ACTIONS.find((a) => a === form.get('acao'));
+  const id = form.get('id') ?? '';
+  const c = await lifecycle.cases.get(caseId);
+  if (!c)
+    return consoleResponse(
+      404,
+      errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'),
+      {},
+      [],
+      formOrigins,
+    );
+  if (!action || !ACTION_ID.test(id)) return problemRedirect(frame, caseId, 'recusado', 'formulário inválido');
+  if (!canViewCase(user, c) || !mayAct(user, action, c)) {
+    logger.warn('Console action refused', { action, role: user.role });
+    return consoleResponse(
+      403,
+      errorPage(frame, 'Sem acesso', 'Você não pode fazer esta ação neste caso.'),
+      {},
+      [],
+      formOrigins,
+    );
+  }
+  const commands = commandsOf(action, form, lifecycle.config.lifecycle.maxExtensionBusinessDays);
+  if ('problem' in commands) {
+    const view = { ...(await caseView(c, user, lifecycle)), problem: commands.problem };
+    return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
+  }
+  const now = lifecycle.clock.now().toISOString();
+  const result = await applyStaffCommand(
+    caseId,
+    { kind: 'staff', id: user.staffId, role: user.role },
+    commands.parsed,
+    commands.body,
+    resolveDeps(lifecycle),
+    {
+      sourceId: `console:${id}`,
+      channel: 'webform',
+      receivedAt: now,
+      subject: c.protocol ? `[${c.protocol}] Resposta da Ouvidoria` : 'Resposta da Ouvidoria',
+    },
+    c,
+  );
+  logger.info('Console action', { action, result: result.kind, role: user.role });
+  if (result.kind === 'refused')
+    return problemRedirect(frame, caseId, 'recusado', result.codes.join(', ') || 'recusada');
+  if (result.kind === 'not-found') {
+    return consoleResponse(
+      404,
+      errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'),
+      {},
+      [],
+      formOrigins,
+    );
+  }
+  return problemRedirect(frame, caseId, 'feito', action);
+}
+
+/** YYYY-MM-DD in the office time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Builds on first use and keeps the result; a failed build is retried on the next call. */
+export function lazy<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    return built;
+  };
+}

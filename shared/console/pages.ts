@@ -1,0 +1,238 @@
+/**
+ * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
+ * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
+ */
+import { OUTCOME_LABELS_PT } from '../domain/assignment';
+import type { CaseStatus } from '../domain/case';
+import { randomUUID } from 'node:crypto';
+import { html, raw, type SafeHtml } from '../domain/html';
+import {
+  CLOSE_CATEGORIES,
+  CLOSE_CATEGORY_LABELS_PT,
+  type HistoryEvent,
+  STATUS_LABELS_PT,
+  type WorkCase,
+} from '../domain/lifecycle/types';
+import { OUTCOMES } from '../domain/outcome';
+import type { SurveyAnswer } from '../app/lifecycle/ports';
+import { CSRF_FIELD, type ConsoleAction, type ConsoleUser } from './access';
+import type { CasePage } from './ports';
+import { CONSOLE_CSS } from './styles';
+
+export const LIST_STATUSES: readonly CaseStatus[] = [
+  'QUEUED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'WAITING_MERCHANT',
+  'CLOSED',
+  'REDIRECTED',
+  'QUARANTINED',
+];
+
+export interface PageFrame {
+  basePath: string;
+  timeZone: string;
+  user?: ConsoleUser;
+  csrf?: string;
+}
+
+const ROLE_PT = { analyst: 'analista', supervisor: 'supervisão' } as const;
+
+export function formatInstant(iso: string | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(d);
+}
+
+export function layout(frame: PageFrame, title: string, body: SafeHtml): string {
+  const b = frame.basePath;
+  const who = frame.user
+    ? html`<span>${frame.user.staffId} (${ROLE_PT[frame.user.role]})</span>
+        <form method="post" action="${b}/equipe/sair"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><button class="secondary" type="submit">Sair</button></form>`
+    : '';
+  return html`<!doctype html>
+<html lang="pt-BR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Ouvidoria · Equipe</title><style>${raw(CONSOLE_CSS)}</style></head>
+<body><a class="skip" href="#conteudo">Pular para o conteúdo</a>
+<header><nav aria-label="Console da equipe"><a href="${b}/equipe">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a>` : ''}</nav>${who}</header>
+<main id="conteudo">${body}</main></body></html>`.value;
+}
+
+export function errorPage(frame: PageFrame, title: string, message: string, signIn?: string): string {
+  return layout(
+    frame,
+    title,
+    html`<h1>${title}</h1><p class="problem" role="alert">${message}</p>
+    ${signIn ? html`<p><a href="${signIn}">Entrar</a></p>` : ''}<p><a href="${frame.basePath}/equipe">Voltar à lista de casos</a></p>`,
+  );
+}
+
+export interface ListQuery {
+  status: CaseStatus;
+  analyst?: string;
+  outcome?: string;
+  overdue?: boolean;
+  q?: string;
+  cursor?: string;
+}
+
+export function listQueryString(q: ListQuery, cursor?: string): string {
+  const params = new URLSearchParams({ status: q.status });
+  if (q.analyst) params.set('analista', q.analyst);
+  if (q.outcome) params.set('resultado', q.outcome);
+  if (q.overdue) params.set('atrasados', '1');
+  if (q.q) params.set('busca', q.q);
+  if (cursor) params.set('pagina', cursor);
+  return params.toString();
+}
+
+export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, now: Date, notice?: string): string {
+  const b = frame.basePath;
+  const supervisor = frame.user?.role === 'supervisor';
+  const option = (value: string, label: string, selected: boolean) =>
+    html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  const rows = page.items.map((c) => {
+    const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
+    return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
+      <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
+      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ?? 'sem analista'}</td>
+      <td${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, frame.timeZone)}${overdue ? ' (atrasado)' : ''}</td></tr>`;
+  });
+  return layout(
+    frame,
+    'Casos',
+    html`<h1>Casos</h1>${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
+<form method="get" action="${b}/equipe" class="filters" aria-label="Filtros">
+  <div><label for="f-status">Situação</label><select id="f-status" name="status">${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}</select></div>
+  ${supervisor ? html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>` : ''}
+  <div><label for="f-resultado">Resultado</label><select id="f-resultado" name="resultado">${option('', 'Todos', !query.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS_PT[o], o === query.outcome))}</select></div>
+  <div><label for="f-atrasados"><input id="f-atrasados" type="checkbox" name="atrasados" value="1"${query.overdue ? html` checked` : ''}> Somente atrasados</label></div>
+  <div><label for="f-busca">Protocolo ou e-mail do lojista</label><input id="f-busca" name="busca" value="${query.q ?? ''}" autocomplete="off"></div>
+  <div><button type="submit">Filtrar</button></div>
+</form>
+<table><caption>${page.items.length === 0 ? 'Nenhum caso encontrado' : `${page.items.length} caso(s) nesta página`}</caption>
+<thead><tr><th scope="col">Protocolo</th><th scope="col">Lojista</th><th scope="col">Assunto</th><th scope="col">Situação</th><th scope="col">Analista</th><th scope="col">Prazo</th></tr></thead>
+<tbody>${rows}</tbody></table>
+${page.next ? html`<p><a href="${b}/equipe?${listQueryString(query, page.next)}" rel="next">Próxima página</a></p>` : ''}`,
+  );
+}
+
+function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
+  const who = e.actor.kind === 'staff' ? e.actor.id : e.actor.kind === 'merchant' ? 'lojista' : 'sistema';
+  const what = (() => {
+    switch (e.type) {
+      case 'assigned':
+        return `atribuído a ${e.analystId}`;
+      case 'answered':
+        return 'resposta enviada ao lojista';
+      case 'waiting-merchant':
+        return 'aguardando o lojista';
+      case 'merchant-replied':
+        return 'o lojista respondeu';
+      case 'reopened':
+        return 'reaberto';
+      case 'note':
+        return 'nota interna';
+      case 'transferred':
+        return `transferido de ${e.from} para ${e.to}`;
+      case 'extended':
+        return `prazo prorrogado em ${e.businessDays} dia(s) útil(eis): ${e.reason}`;
+      case 'closed':
+        return `encerrado (${CLOSE_CATEGORY_LABELS_PT[e.category]}): ${e.summary}`;
+      case 'refused':
+        return `ação recusada (${e.code})`;
+      case 'reminder-sent':
+        return 'lembrete de prazo enviado';
+      case 'escalated':
+        return 'prazo vencido: supervisão avisada';
+    }
+  })();
+  return html`<li><time datetime="${e.at}">${formatInstant(e.at, timeZone)}</time> — ${who}: ${what}</li>`;
+}
+
+export interface CaseView {
+  c: WorkCase;
+  survey: SurveyAnswer | null;
+  /** Actions this user may take on this case (shown as forms). */
+  actions: ReadonlySet<ConsoleAction>;
+  notice?: string;
+  problem?: string;
+}
+
+export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
+  const { c, survey, actions } = view;
+  const tz = frame.timeZone;
+  const b = frame.basePath;
+  const title = c.protocol ?? 'Caso sem protocolo';
+  const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
+  const notes = (c.history ?? []).filter((e): e is Extract<HistoryEvent, { type: 'note' }> => e.type === 'note');
+  const ticket = c.decision.ticket;
+  const action = `${b}/equipe/caso/${encodeURIComponent(c.caseId)}/acao`;
+  const hidden = (kind: string) =>
+    html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="acao" value="${kind}"><input type="hidden" name="id" value="${randomUUID()}">`;
+  const forms: SafeHtml[] = [];
+  if (actions.has('answer'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Responder ao lojista</legend>${hidden('answer')}
+      <label for="a-texto">Resposta (enviada pelo endereço da Ouvidoria)</label><textarea id="a-texto" name="texto" required></textarea>
+      <label for="a-aguardar"><input id="a-aguardar" type="checkbox" name="aguardar" value="1"> Aguardar o lojista depois de enviar</label>
+      <button type="submit">Enviar resposta</button></fieldset></form>`);
+  if (actions.has('note'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Nota interna</legend>${hidden('note')}
+      <label for="n-texto">Nota (não é enviada ao lojista)</label><textarea id="n-texto" name="texto" required></textarea>
+      <button type="submit">Registrar nota</button></fieldset></form>`);
+  if (actions.has('wait'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Aguardar o lojista</legend>${hidden('wait')}
+      <button type="submit">Marcar como aguardando o lojista</button></fieldset></form>`);
+  if (actions.has('extend'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Prorrogar o prazo</legend>${hidden('extend')}
+      <label for="e-dias">Dias úteis</label><input id="e-dias" name="dias" type="number" min="1" max="30" required>
+      <label for="e-motivo">Motivo (enviado ao lojista)</label><input id="e-motivo" name="motivo" required>
+      <button type="submit">Prorrogar</button></fieldset></form>`);
+  if (actions.has('transfer'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Transferir</legend>${hidden('transfer')}
+      <label for="t-para">Analista (id)</label><input id="t-para" name="para" required autocomplete="off">
+      <label for="t-nota">Nota para quem recebe (opcional)</label><textarea id="t-nota" name="texto"></textarea>
+      <button type="submit">Transferir</button></fieldset></form>`);
+  if (actions.has('close'))
+    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Encerrar o caso</legend>${hidden('close')}
+      <label for="c-cat">Resultado</label><select id="c-cat" name="categoria">${CLOSE_CATEGORIES.map((k) => html`<option value="${k}">${CLOSE_CATEGORY_LABELS_PT[k]}</option>`)}</select>
+      <label for="c-resumo">Resumo</label><input id="c-resumo" name="resumo" required>
+      <label for="c-texto">Mensagem ao lojista (opcional; vai com a pesquisa de satisfação)</label><textarea id="c-texto" name="texto"></textarea>
+      <button type="submit">Encerrar</button></fieldset></form>`);
+
+  return layout(
+    frame,
+    title,
+    html`<h1>${title}</h1>
+${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
+${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
+<dl>
+  <dt>Situação</dt><dd>${STATUS_LABELS_PT[c.status] ?? c.status}</dd>
+  <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}</dd>
+  <dt>Assunto</dt><dd>${c.subject}</dd>
+  <dt>Analista</dt><dd>${c.assignee ?? 'sem analista'}</dd>
+  <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
+  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
+  ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${c.closure.by}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
+</dl>
+<h2>Decisão da triagem</h2>
+<p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
+<p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `${ticket.number} (${ticket.status})`}</p>
+<ul>${c.decision.ruleIds.map((r) => html`<li><code>${r}</code></li>`)}</ul>
+<h2>Mensagens</h2>
+${c.messages.map(
+  (
+    m,
+  ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ?? 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
+<p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos: ${m.attachments.map((a) => a.filename).join(', ')}</p>` : ''}</article>`,
+)}
+<h2>Notas internas</h2>
+${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? n.actor.id : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}
+<h2>Pesquisa de satisfação</h2>
+<p>${survey ? `Nota ${survey.score} de 5${survey.comment ? ` — “${survey.comment}”` : ''} (${formatInstant(survey.answeredAt, tz)})` : 'Sem resposta.'}</p>
+<h2>Histórico</h2>
+<ol>${(c.history ?? []).map((e) => historyLine(e, tz))}</ol>
+${forms.length ? html`<h2>Ações</h2>${forms}` : ''}`,
+  );
+}

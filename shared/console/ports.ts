@@ -1,0 +1,50 @@
+/**
+ * The console's own ports (issue 14): the ID-token verifier (aws-jwt-verify behind it, in
+ * shared/adapters/) and the paginated case index (GSI queries, never a scan).
+ */
+import type { CaseStatus } from '../domain/case';
+import type { Outcome } from '../domain/outcome';
+import type { StaffClaims } from './access';
+
+export type TokenRefusal = 'expired' | 'invalid';
+
+/** Verifies a Cognito-shaped ID token: signature (JWKS), `exp`, `iss`, `aud`/client, `token_use: id`. */
+export interface StaffTokenVerifier {
+  verify(token: string): Promise<{ ok: true; claims: StaffClaims } | { ok: false; reason: TokenRefusal }>;
+}
+
+/** One row of the case list, read from the index item (no message items). */
+export interface CaseSummary {
+  caseId: string;
+  protocol?: string;
+  status: CaseStatus;
+  outcome: Outcome;
+  senderEmail: string;
+  senderName?: string;
+  subject: string;
+  assignee?: string;
+  dueAt?: string;
+  createdAt: string;
+}
+
+export interface CaseListFilter {
+  /** Only this analyst's cases. */
+  assignee?: string;
+  /** This analyst's cases or unassigned ones (an analyst's own view). */
+  assigneeOrNone?: string;
+  outcome?: Outcome;
+  /** Due before this instant (ISO): overdue. */
+  dueBefore?: string;
+}
+
+export interface CasePage {
+  items: CaseSummary[];
+  /** Opaque cursor of the next page; absent on the last one. */
+  next?: string;
+}
+
+/** Index queries only: newest first, a filter applied inside the query, a page at a time. */
+export interface ConsoleCaseIndex {
+  byStatus(status: CaseStatus, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
+  bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
+}

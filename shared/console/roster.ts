@@ -1,0 +1,95 @@
+/**
+ * The roster page of the staff console (supervisors only): who is active, who is on leave, how many
+ * open cases each has; put someone on leave or back, activate or deactivate, add an analyst. The
+ * same repository `npm run staff` writes (StaffRepository); every change is logged without personal data.
+ */
+import type { Analyst } from '../domain/staff';
+import { html } from '../domain/html';
+import type { StaffRepository } from '../ports';
+import { CSRF_FIELD } from './access';
+import { layout, type PageFrame } from './pages';
+
+export const ROSTER_PATH = '/equipe/pessoas';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+export function rosterPage(
+  frame: PageFrame,
+  roster: Analyst[],
+  today: string,
+  message?: { ok: boolean; text: string },
+): string {
+  const b = frame.basePath;
+  const hidden = (op: string, id?: string) =>
+    html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="op" value="${op}">${id ? html`<input type="hidden" name="pessoa" value="${id}">` : ''}`;
+  const rows = roster.map((a) => {
+    const onLeave = a.leave !== undefined && a.leave.from <= today && today <= a.leave.to;
+    return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
+<td>${a.active ? 'ativa' : 'inativa'}</td>
+<td>${a.leave ? `${a.leave.from} a ${a.leave.to}${onLeave ? ' (em afastamento)' : ''}` : '—'}</td><td>${a.openCases}</td>
+<td><form method="post" action="${b}${ROSTER_PATH}">${hidden('leave', a.id)}
+<label for="de-${a.id}">Afastamento de</label><input id="de-${a.id}" type="date" name="de" required>
+<label for="ate-${a.id}">até</label><input id="ate-${a.id}" type="date" name="ate" required>
+<button type="submit">Registrar afastamento de ${a.id}</button></form>
+${a.leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.id}</button></form>` : ''}
+<form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.id}</button></form></td></tr>`;
+  });
+  return layout(
+    frame,
+    'Equipe',
+    html`<h1>Equipe</h1>
+${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
+<table><caption>Pessoas da equipe e casos abertos</caption>
+<thead><tr><th scope="col">Id</th><th scope="col">Nome e e-mail</th><th scope="col">Situação</th><th scope="col">Afastamento</th><th scope="col">Casos abertos</th><th scope="col">Ações</th></tr></thead>
+<tbody>${rows}</tbody></table>
+<h2>Nova analista ou novo analista</h2>
+<form method="post" action="${b}${ROSTER_PATH}"><fieldset><legend>Adicionar à equipe</legend>${hidden('add')}
+<label for="n-id">Id (letras minúsculas, números, ponto, hífen)</label><input id="n-id" name="pessoa" required autocomplete="off">
+<label for="n-nome">Nome</label><input id="n-nome" name="nome" required autocomplete="off">
+<label for="n-email">E-mail</label><input id="n-email" name="email" type="email" required autocomplete="off">
+<button type="submit">Adicionar</button></fieldset></form>`,
+  );
+}
+
+/** One roster change from the page's form; the pt-BR message to show. */
+export async function changeRoster(
+  form: URLSearchParams,
+  staff: StaffRepository,
+): Promise<{ ok: boolean; text: string; op: string }> {
+  const op = form.get('op') ?? '';
+  const id = (form.get('pessoa') ?? '').trim().toLowerCase();
+  if (!ID.test(id)) return { ok: false, text: 'Id inválido.', op };
+  if (op === 'add') {
+    const name = (form.get('nome') ?? '').trim();
+    const email = (form.get('email') ?? '').trim().toLowerCase();
+    if (!name || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
+    if (await staff.get(id)) return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
+    await staff.put({ id, name, email, active: true });
+    return { ok: true, text: `${id} foi adicionado(a) à equipe.`, op };
+  }
+  const current = await staff.get(id);
+  if (!current) return { ok: false, text: `Não há ninguém com o id ${id}.`, op };
+  const { openCases: _open, lastAssignedAt: _last, ...member } = current;
+  switch (op) {
+    case 'leave': {
+      const from = form.get('de') ?? '';
+      const to = form.get('ate') ?? '';
+      if (!DATE.test(from) || !DATE.test(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
+      await staff.put({ ...member, leave: { from, to } });
+      return { ok: true, text: `Afastamento de ${id} registrado (${from} a ${to}).`, op };
+    }
+    case 'return': {
+      const { leave: _leave, ...rest } = member;
+      await staff.put(rest);
+      return { ok: true, text: `Afastamento de ${id} encerrado.`, op };
+    }
+    case 'activate':
+    case 'deactivate':
+      await staff.put({ ...member, active: op === 'activate' });
+      return { ok: true, text: `${id} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
+    default:
+      return { ok: false, text: 'Ação desconhecida.', op };
+  }
+}

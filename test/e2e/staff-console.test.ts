@@ -1,0 +1,262 @@
+/**
+ * The staff console on the local stack, in Chromium (issue 14): an analyst signs in locally (a
+ * token of the local key set, verified by aws-jwt-verify as on AWS), finds an assigned case by
+ * protocol, answers it (the merchant's mail appears in the SES outbox) and closes it; another
+ * analyst's case is 403; a POST without the CSRF token, a forged token and an expired one are
+ * refused; a supervisor sees every case. axe-core on every page; screenshots in test-artifacts/.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
+import { LOCAL_CLIENT_ID, LOCAL_USER_POOL_ID } from '../../shared/composition/console';
+import { SESSION_COOKIE } from '../../shared/console/access';
+import { signLocalIdToken } from '../../shared/console/local-keys';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { WorkCase } from '../../shared/domain/lifecycle/types';
+import {
+  CHROMIUM_ARGS,
+  caseOf,
+  chromiumAvailable,
+  chromiumPath,
+  clearOutbox,
+  getCaseRecord,
+  mailsTo,
+  outbox,
+  sendMail,
+  waitFor,
+} from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const START = '2026-11-25T10:00:00-03:00';
+/** Seeded tickets and their requesters (events/local-seed.json): each mail is ACCEPTED. */
+const MERCHANTS = [
+  ['lojista@modasbella.com.br', '48213'],
+  ['financeiro@casadosaromas.com.br', '48214'],
+  ['contato@eletroponto.com.br', '48215'],
+] as const;
+
+let stack: LocalStack;
+let dataDir: string;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+type Work = CaseRecord & WorkCase;
+
+describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ouvidoria-e2e-console-'));
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await startLocalStack({
+      ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+      dataDir,
+      fresh: true,
+      now: START,
+      seedFile: join(ROOT, 'events', 'local-seed.json'),
+      logLevel: 'SILENT',
+      queueBackoffMs: () => 200,
+    });
+    await clearOutbox(stack);
+    profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-console-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      bypassCSP: true, // axe-core is injected as a script
+      locale: 'pt-BR',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.stop();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function expectAccessible(name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
+        resultTypes: ['violations'],
+      })) as { violations: Array<{ id: string; impact: string | null; help: string }> };
+    });
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help }));
+    expect(serious, name).toEqual([]);
+  }
+
+  async function signInAs(id: string): Promise<void> {
+    await context.clearCookies();
+    await page.goto(stack.urls.equipe);
+    expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
+    await expectAccessible(`sign-in-${id}`);
+    await page.check(`input[name="pessoa"][value="${id}"]`);
+    await Promise.all([page.waitForURL(/\/equipe(\?|$)/), page.click('button[type="submit"]')]);
+  }
+
+  const cases: Work[] = [];
+  let analyst = '';
+  let mine: Work;
+  let theirs: Work;
+
+  it('three merchants write; the cases are assigned', { timeout: 120_000 }, async () => {
+    for (const [from, ticket] of MERCHANTS) {
+      const sent = await sendMail(stack, {
+        from,
+        subject: `Pedidos não sincronizam - chamado #${ticket}`,
+        text: `Olá, abri o chamado #${ticket} no suporte e o problema continua. Peço ajuda da Ouvidoria.`,
+      });
+      const { caseId } = await caseOf(stack, sent.sesMessageId);
+      cases.push(
+        await waitFor(
+          'assignment',
+          () => getCaseRecord(stack, caseId) as Promise<Work>,
+          (c) => c.status === 'ASSIGNED',
+        ),
+      );
+    }
+    const supervisors = stack.config.lifecycle.supervisorIds;
+    mine = cases.find((c) => !supervisors.includes(c.assignee as string)) as Work;
+    analyst = mine.assignee as string;
+    theirs = cases.find((c) => c.assignee !== analyst) as Work;
+    expect(mine && theirs).toBeTruthy();
+  });
+
+  it('the analyst signs in, finds the case by protocol, answers it and closes it', { timeout: 120_000 }, async () => {
+    await signInAs(analyst);
+    expect(await page.locator('h1').textContent()).toBe('Casos');
+    await expectAccessible('list-analyst');
+    await page.fill('#f-busca', mine.protocol as string);
+    await Promise.all([page.waitForURL(/\/equipe\/caso\//), page.click('form.filters button[type="submit"]')]);
+    expect(await page.locator('h1').textContent()).toBe(mine.protocol);
+    await expectAccessible('case');
+
+    await page.fill('#a-texto', 'Olá! Corrigimos a sincronização dos pedidos; confira e nos diga, por favor.');
+    await Promise.all([
+      page.waitForURL(/feito=answer/),
+      page.click('form:has(input[name="acao"][value="answer"]) button'),
+    ]);
+    expect(await page.locator('.notice').textContent()).toContain('Resposta enviada');
+    await expectAccessible('case-answered');
+    const relayed = await waitFor(
+      'the relayed answer',
+      () => outbox(stack),
+      (all) => mailsTo(all, mine.senderEmail).some((m) => (m.body.text ?? '').includes('Corrigimos a sincronização')),
+    );
+    const answer = mailsTo(relayed, mine.senderEmail).find((m) =>
+      (m.body.text ?? '').includes('Corrigimos a sincronização'),
+    );
+    expect(answer?.subject).toContain(mine.protocol as string);
+
+    await page.selectOption('#c-cat', 'resolvido');
+    await page.fill('#c-resumo', 'Sincronização corrigida');
+    await Promise.all([
+      page.waitForURL(/feito=close/),
+      page.click('form:has(input[name="acao"][value="close"]) button'),
+    ]);
+    const closed = await waitFor(
+      'closing',
+      () => getCaseRecord(stack, mine.caseId) as Promise<Work>,
+      (c) => c.status === 'CLOSED',
+    );
+    expect(closed.history?.some((e) => e.type === 'closed' && e.actor.kind === 'staff' && e.actor.id === analyst)).toBe(
+      true,
+    );
+  });
+
+  it('another analyst’s case is 403; a POST without the CSRF token is refused', async () => {
+    const other = await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(theirs.caseId)}`);
+    expect(other?.status()).toBe(403);
+    await expectAccessible('forbidden');
+    const noCsrf = await context.request.post(`${stack.urls.equipe}/caso/${encodeURIComponent(mine.caseId)}/acao`, {
+      form: { acao: 'note', texto: 'sem token', id: crypto.randomUUID() },
+      maxRedirects: 0,
+    });
+    expect(noCsrf.status()).toBe(403);
+  });
+
+  it('a forged token and an expired one are refused', async () => {
+    const url = new URL(stack.urls.equipe);
+    const [current] = (await context.cookies(stack.urls.equipe)).filter((c) => c.name === SESSION_COOKIE);
+    const [h, p, s] = decodeURIComponent(current?.value ?? '').split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['supervisores'] })).toString('base64url')}.${s}`;
+    const expired = signLocalIdToken(
+      stack.consoleKeys,
+      { sub: 'x', staffId: analyst, groups: ['analistas'] },
+      {
+        issuer: cognitoIssuer(LOCAL_USER_POOL_ID),
+        audience: LOCAL_CLIENT_ID,
+        now: new Date(Date.now() - 7200_000),
+        ttlSeconds: 3600,
+      },
+    );
+    for (const [name, token] of [
+      ['forged', forged],
+      ['expired', expired],
+    ] as const) {
+      await context.clearCookies();
+      await context.addCookies([
+        {
+          name: SESSION_COOKIE,
+          value: token,
+          domain: url.hostname,
+          path: '/',
+          secure: true,
+          httpOnly: true,
+          sameSite: 'Strict',
+        },
+      ]);
+      const r = await page.goto(stack.urls.equipe);
+      expect(r?.status(), name).toBe(401);
+      await expectAccessible(`refused-${name}`);
+    }
+  });
+
+  it('a supervisor sees every case', async () => {
+    await signInAs(stack.config.lifecycle.supervisorIds[0] as string);
+    await expectAccessible('list-supervisor');
+    const body = await page.content();
+    for (const c of cases.filter((k) => k.caseId !== mine.caseId)) expect(body).toContain(c.protocol as string);
+    const r = await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(theirs.caseId)}`);
+    expect(r?.status()).toBe(200);
+    await expectAccessible('case-supervisor');
+  });
+
+  it('the supervisor puts the analyst on leave on the roster page; the next case goes to someone else', {
+    timeout: 120_000,
+  }, async () => {
+    await page.goto(`${stack.urls.equipe}/pessoas`);
+    await expectAccessible('roster');
+    await page.fill(`#de-${analyst}`, '2026-11-25');
+    await page.fill(`#ate-${analyst}`, '2026-12-05');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click(`form:has(input[name="pessoa"][value="${analyst}"]):has(input[name="op"][value="leave"]) button`),
+    ]);
+    expect(await page.locator('.notice').textContent()).toContain(`Afastamento de ${analyst} registrado`);
+    await expectAccessible('roster-leave');
+    const sent = await sendMail(stack, {
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'Cobrança indevida - chamado #51000',
+      text: 'Olá, abri o chamado #51000 no suporte e a cobrança indevida continua. Peço ajuda da Ouvidoria.',
+    });
+    const { caseId } = await caseOf(stack, sent.sesMessageId);
+    const next = await waitFor(
+      'assignment',
+      () => getCaseRecord(stack, caseId) as Promise<Work>,
+      (c) => c.status === 'ASSIGNED',
+    );
+    expect(next.assignee).not.toBe(analyst);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
+import { applyStaffCommand, type StaffActor } from '../../../../shared/app/lifecycle/staff-command';
+import { CASE_ID, lifecycleWorld, MERCHANT } from '../../../support/lifecycle-fakes';
+
+const ana: StaffActor = { kind: 'staff', id: 'ana', role: 'analyst' };
+const bruno: StaffActor = { kind: 'staff', id: 'bruno', role: 'analyst' };
+const sofia: StaffActor = { kind: 'staff', id: 'sofia', role: 'supervisor' };
+const source = (sourceId: string) => ({
+  sourceId,
+  channel: 'webform' as const,
+  receivedAt: '2026-03-12T14:00:00.000Z',
+  subject: 'Resposta pelo console',
+});
+
+describe('applyStaffCommand — the path the mail and the console share', () => {
+  it('an answer is relayed to the merchant and kept as an outgoing message', async () => {
+    const w = lifecycleWorld();
+    const result = await applyStaffCommand(
+      CASE_ID,
+      ana,
+      { ok: true, commands: [], body: 'Olá, Maria. O estorno foi pedido.' },
+      'Olá, Maria. O estorno foi pedido.',
+      resolveDeps(w.deps),
+      source('console-1'),
+    );
+    expect(result).toEqual({ kind: 'applied', caseId: CASE_ID, events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    const stored = await w.cases.get(CASE_ID);
+    expect(stored?.messages?.at(-1)).toMatchObject({ direction: 'out', author: 'ana', channel: 'webform' });
+  });
+
+  it('the same source twice changes the case once', async () => {
+    const w = lifecycleWorld();
+    const deps = resolveDeps(w.deps);
+    const cmd = {
+      ok: true as const,
+      commands: [{ kind: 'wait' as const, line: '#aguardar' }],
+      body: 'Pode enviar o print?',
+    };
+    await applyStaffCommand(CASE_ID, ana, cmd, cmd.body, deps, source('console-2'));
+    const again = await applyStaffCommand(CASE_ID, ana, cmd, cmd.body, deps, source('console-2'));
+    expect(again).toEqual({ kind: 'duplicate', caseId: CASE_ID });
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  it('another analyst is refused and the refusal is on the history', async () => {
+    const w = lifecycleWorld();
+    const result = await applyStaffCommand(
+      CASE_ID,
+      bruno,
+      { ok: true, commands: [{ kind: 'note', text: 'nota', line: '#nota nota' }], body: '' },
+      '',
+      resolveDeps(w.deps),
+      source('console-3'),
+    );
+    expect(result.kind).toBe('refused');
+    expect((await w.cases.get(CASE_ID))?.history?.at(-1)?.type).toBe('refused');
+  });
+
+  it('a supervisor closes the case; an unknown case is not-found', async () => {
+    const w = lifecycleWorld();
+    const deps = resolveDeps(w.deps);
+    const close = {
+      ok: true as const,
+      commands: [
+        { kind: 'close' as const, category: 'procedente' as const, summary: 'estorno feito', line: '#encerrar' },
+      ],
+      body: '',
+    };
+    expect(await applyStaffCommand(CASE_ID, sofia, close, '', deps, source('console-4'))).toEqual({
+      kind: 'applied',
+      caseId: CASE_ID,
+      events: ['closed'],
+    });
+    expect((await w.cases.get(CASE_ID))?.status).toBe('CLOSED');
+    expect(await applyStaffCommand('nope', sofia, close, '', deps, source('console-5'))).toEqual({
+      kind: 'not-found',
+      caseId: 'nope',
+    });
+  });
+});

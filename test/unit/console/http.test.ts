@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
+import { SESSION_COOKIE } from '../../../shared/console/access';
+import { type ConsoleDeps, type ConsoleRequest, serveConsole, sessionCsrf } from '../../../shared/console/http';
+import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
+import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
+import { anAnalyst } from '../../support/builders';
+import { InMemoryStaffRepository } from '../../support/fakes';
+import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
+
+const POOL = 'us-east-1_LocalPool';
+const CLIENT = 'console-local';
+const keys = generateLocalKeySet();
+const GROUPS = { ana: ['analistas'], bruno: ['analistas'], sofia: ['supervisores'], edu: ['analistas'], x: [] };
+type Who = keyof typeof GROUPS;
+const tokenOf = (who: Who, k = keys, now = new Date()) =>
+  signLocalIdToken(
+    k,
+    { sub: `sub-${who}`, staffId: who, groups: GROUPS[who] },
+    { issuer: cognitoIssuer(POOL), audience: CLIENT, now, ttlSeconds: 3600 },
+  );
+const silent = { info: () => {}, warn: () => {} };
+
+class RecordingIndex implements ConsoleCaseIndex {
+  calls: Array<{ by: string; key: string; filter: unknown }> = [];
+  async byStatus(status: string, filter: unknown): Promise<CasePage> {
+    this.calls.push({ by: 'status', key: status, filter });
+    return { items: [{ ...workCase(), subject: '<script>alert(1)</script>' }] as never, next: 'abc' };
+  }
+  async bySender(email: string, filter: unknown): Promise<CasePage> {
+    this.calls.push({ by: 'sender', key: email, filter });
+    return { items: [] };
+  }
+}
+
+function world(cases = [workCase(), workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' })]) {
+  const w = lifecycleWorld({ cases });
+  const index = new RecordingIndex();
+  const deps: ConsoleDeps = {
+    verifier: cognitoTokenVerifier({ userPoolId: POOL, clientId: CLIENT, jwks: keys.jwks }),
+    index,
+    lifecycle: w.deps,
+    signIn: {
+      start: () => ({ location: '/equipe/entrar' }),
+      serve: async () => null,
+      signedOut: () => '/equipe/entrar',
+    },
+  };
+  const request = (
+    method: string,
+    path: string,
+    options: { token?: string; form?: Record<string, string>; query?: string; headers?: Record<string, string> } = {},
+  ): ConsoleRequest => ({
+    method,
+    rawPath: path,
+    headers: {
+      ...(options.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...options.headers,
+    },
+    ...(options.form ? { body: new URLSearchParams(options.form).toString() } : {}),
+    isBase64Encoded: false,
+    sourceIp: '127.0.0.1',
+    ...(options.token ? { cookies: [`${SESSION_COOKIE}=${options.token}`] } : {}),
+    ...(options.query ? { rawQueryString: options.query } : {}),
+  });
+  const serve = (r: ConsoleRequest) => serveConsole(r, deps, silent);
+  return { w, deps, index, request, serve };
+}
+
+const post = (token: string, fields: Record<string, string>) => ({
+  token,
+  form: { csrf: sessionCsrf(token, SECRET), id: crypto.randomUUID(), ...fields },
+});
+
+describe('serveConsole — authentication', () => {
+  it('is null outside /equipe; no session: GET goes to sign-in, POST is 401', async () => {
+    const { serve, request } = world();
+    expect(await serve(request('GET', '/consulta'))).toBeNull();
+    const get = await serve(request('GET', '/equipe'));
+    expect(get?.statusCode).toBe(303);
+    expect(get?.headers['location']).toBe('/equipe/entrar');
+    expect((await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, { form: {} })))?.statusCode).toBe(401);
+  });
+
+  it('forged, expired and foreign tokens are 401 and clear the cookie', async () => {
+    const { serve, request } = world();
+    for (const token of [
+      tokenOf('ana', generateLocalKeySet()),
+      tokenOf('ana', keys, new Date(Date.now() - 7200_000)),
+      'garbage',
+    ]) {
+      const r = await serve(request('GET', '/equipe', { token }));
+      expect(r?.statusCode).toBe(401);
+      expect(r?.cookies?.[0]).toContain('Max-Age=0');
+    }
+  });
+
+  it('no staff group, or an inactive roster member: 403', async () => {
+    const { serve, request } = world();
+    expect((await serve(request('GET', '/equipe', { token: tokenOf('x') })))?.statusCode).toBe(403);
+    expect((await serve(request('GET', '/equipe', { token: tokenOf('edu') })))?.statusCode).toBe(403);
+  });
+});
+
+describe('serveConsole — who sees what', () => {
+  it('an analyst sees their case, not another analyst’s (403); a supervisor sees both', async () => {
+    const { serve, request } = world();
+    const own = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana') }));
+    expect(own?.statusCode).toBe(200);
+    expect(own?.body).toContain(PROTOCOL);
+    expect(own?.body).toContain('Enviar resposta');
+    expect((await serve(request('GET', '/equipe/caso/other', { token: tokenOf('ana') })))?.statusCode).toBe(403);
+    for (const id of [CASE_ID, 'other']) {
+      expect((await serve(request('GET', `/equipe/caso/${id}`, { token: tokenOf('sofia') })))?.statusCode).toBe(200);
+    }
+  });
+
+  it('the list queries the index: an analyst is limited to own + unassigned, a supervisor filters freely', async () => {
+    const { serve, request, index } = world();
+    const r = await serve(
+      request('GET', '/equipe', { token: tokenOf('ana'), query: 'status=IN_PROGRESS&analista=bruno' }),
+    );
+    expect(r?.statusCode).toBe(200);
+    expect(r?.body).not.toContain('<script>alert(1)</script>');
+    expect(r?.body).toContain('&lt;script&gt;');
+    expect(r?.body).toContain('Próxima página');
+    expect(index.calls[0]).toEqual({ by: 'status', key: 'IN_PROGRESS', filter: { assigneeOrNone: 'ana' } });
+    await serve(request('GET', '/equipe', { token: tokenOf('sofia'), query: 'analista=bruno&resultado=ACCEPTED' }));
+    expect(index.calls[1]).toEqual({
+      by: 'status',
+      key: 'ASSIGNED',
+      filter: { assignee: 'bruno', outcome: 'ACCEPTED' },
+    });
+    await serve(request('GET', '/equipe', { token: tokenOf('sofia'), query: `busca=${MERCHANT}` }));
+    expect(index.calls[2]).toMatchObject({ by: 'sender', key: MERCHANT });
+  });
+
+  it('a search by protocol opens the case when visible', async () => {
+    const { serve, request } = world();
+    const r = await serve(
+      request('GET', '/equipe', { token: tokenOf('ana'), query: `busca=${PROTOCOL.toLowerCase()}` }),
+    );
+    expect(r?.statusCode).toBe(303);
+    expect(r?.headers['location']).toBe(`/equipe/caso/${encodeURIComponent(CASE_ID)}`);
+    const hidden = await serve(request('GET', '/equipe', { token: tokenOf('ana'), query: 'busca=OUV-2026-000124' }));
+    expect(hidden?.statusCode).toBe(200);
+    expect(hidden?.body).toContain('Nenhum caso visível');
+  });
+});
+
+describe('serveConsole — actions', () => {
+  it('the analyst answers: relayed to the merchant, recorded, redirected with a notice', async () => {
+    const { serve, request, w } = world();
+    const token = tokenOf('ana');
+    const r = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(token, { acao: 'answer', texto: 'Olá, Maria.' })),
+    );
+    expect(r?.statusCode).toBe(303);
+    expect(r?.headers['location']).toContain('feito=answer');
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({ type: 'answered', actor: { id: 'ana' } });
+  });
+
+  it('without or with a wrong CSRF token, or from another site: 403, nothing changes', async () => {
+    const { serve, request, w } = world();
+    const token = tokenOf('ana');
+    const path = `/equipe/caso/${CASE_ID}/acao`;
+    const fields = { acao: 'note', texto: 'x', id: crypto.randomUUID() };
+    expect((await serve(request('POST', path, { token, form: fields })))?.statusCode).toBe(403);
+    const other = tokenOf('bruno');
+    expect(
+      (await serve(request('POST', path, { token, form: { ...fields, csrf: sessionCsrf(other, SECRET) } })))
+        ?.statusCode,
+    ).toBe(403);
+    const crossSite = { ...post(token, fields), headers: { 'sec-fetch-site': 'cross-site' } };
+    expect((await serve(request('POST', path, crossSite)))?.statusCode).toBe(403);
+    expect((await w.cases.get(CASE_ID))?.history).toEqual([]);
+  });
+
+  it('another analyst cannot act (403); transfer is for supervisors only', async () => {
+    const { serve, request } = world();
+    const bruno = tokenOf('bruno');
+    expect(
+      (await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(bruno, { acao: 'note', texto: 'x' }))))
+        ?.statusCode,
+    ).toBe(403);
+    const ana = tokenOf('ana');
+    expect(
+      (await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'transfer', para: 'bruno' }))))
+        ?.statusCode,
+    ).toBe(403);
+    const sofia = tokenOf('sofia');
+    const r = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(sofia, { acao: 'transfer', para: 'bruno' })),
+    );
+    expect(r?.headers['location']).toContain('feito=transfer');
+  });
+
+  it('an invalid form is 400 with a pt-BR problem; close closes', async () => {
+    const { serve, request, w } = world();
+    const token = tokenOf('ana');
+    const bad = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(token, { acao: 'extend', dias: '0', motivo: '' })),
+    );
+    expect(bad?.statusCode).toBe(400);
+    expect(bad?.body).toContain('dias úteis');
+    const close = await serve(
+      request(
+        'POST',
+        `/equipe/caso/${CASE_ID}/acao`,
+        post(token, { acao: 'close', categoria: 'procedente', resumo: 'estorno feito' }),
+      ),
+    );
+    expect(close?.headers['location']).toContain('feito=close');
+    expect((await w.cases.get(CASE_ID))?.status).toBe('CLOSED');
+  });
+
+  it('the roster page is for supervisors only; a supervisor puts an analyst on leave', async () => {
+    const { serve, request, deps } = world();
+    const roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
+    deps.roster = roster;
+    expect((await serve(request('GET', '/equipe/pessoas', { token: tokenOf('ana') })))?.statusCode).toBe(403);
+    const ana = tokenOf('ana');
+    expect(
+      (await serve(request('POST', '/equipe/pessoas', post(ana, { op: 'return', pessoa: 'bruno' }))))?.statusCode,
+    ).toBe(403);
+    const sofia = tokenOf('sofia');
+    expect((await serve(request('GET', '/equipe/pessoas', { token: sofia })))?.body).toContain(
+      'Registrar afastamento de bruno',
+    );
+    const r = await serve(
+      request(
+        'POST',
+        '/equipe/pessoas',
+        post(sofia, { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }),
+      ),
+    );
+    expect(r?.statusCode).toBe(200);
+    expect((await roster.get('bruno'))?.leave).toEqual({ from: '2026-03-12', to: '2026-03-20' });
+  });
+
+  it('sign-out clears the cookie (CSRF required)', async () => {
+    const { serve, request } = world();
+    const token = tokenOf('ana');
+    const r = await serve(request('POST', '/equipe/sair', post(token, {})));
+    expect(r?.statusCode).toBe(303);
+    expect(r?.cookies?.[0]).toContain('Max-Age=0');
+  });
+});

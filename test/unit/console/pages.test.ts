@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { casePage, casesPage, errorPage, formatInstant } from '../../../shared/console/pages';
+import { workCase } from '../../support/lifecycle-fakes';
+
+const EVIL = '<img src=x onerror=alert(1)>"\'`';
+const frame = {
+  basePath: '',
+  timeZone: 'America/Sao_Paulo',
+  user: { staffId: 'ana', role: 'analyst' as const, subject: 's' },
+  csrf: 'tok"en',
+};
+const now = new Date('2026-03-30T12:00:00Z');
+
+describe('console pages — escaping every merchant- and staff-controlled field', () => {
+  const c = workCase({
+    senderName: EVIL,
+    storeName: EVIL,
+    subject: EVIL,
+    messages: [
+      {
+        ...workCase().messages[0]!,
+        subject: EVIL,
+        text: EVIL,
+        attachments: [{ filename: EVIL, contentType: 'text/plain', size: 1 } as never],
+      },
+    ],
+    history: [
+      { type: 'note', text: EVIL, at: '2026-03-11T10:00:00Z', actor: { kind: 'staff', id: 'ana', role: 'analyst' } },
+      {
+        type: 'extended',
+        businessDays: 2,
+        reason: EVIL,
+        previousDueAt: '',
+        dueAt: '',
+        at: '2026-03-11T11:00:00Z',
+        actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+      },
+    ],
+  });
+
+  it('the case page shows trail, messages, notes, deadline, history, survey, escaped', () => {
+    const page = casePage(
+      frame,
+      {
+        c,
+        survey: { protocol: 'p', score: 4, comment: EVIL, answeredAt: '2026-03-20T10:00:00Z' },
+        actions: new Set(['answer', 'close']),
+      },
+      now,
+    );
+    expect(page).not.toContain('<img');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;');
+    expect(page).toContain('lang="pt-BR"');
+    for (const heading of [
+      'Decisão da triagem',
+      'Mensagens',
+      'Notas internas',
+      'Pesquisa de satisfação',
+      'Histórico',
+      'Ações',
+    ]) {
+      expect(page).toContain(heading);
+    }
+    expect(page).toContain('(atrasado)');
+    expect(page).toContain('value="tok&quot;en"');
+    expect(page).toContain('Enviar resposta');
+    expect(page).not.toContain('Transferir');
+  });
+
+  it('the list and the error page escape too; formatInstant is pt-BR in the office time zone', () => {
+    const list = casesPage(frame, { status: 'ASSIGNED', q: EVIL }, { items: [{ ...c, senderEmail: EVIL }] }, now);
+    expect(list).not.toContain('<img');
+    expect(list).toContain('<caption>');
+    expect(errorPage(frame, 'Sem acesso', EVIL)).not.toContain('<img');
+    expect(formatInstant('2026-03-24T13:00:00.000Z', 'America/Sao_Paulo')).toBe('24/03/2026, 10:00');
+    expect(formatInstant(undefined, 'America/Sao_Paulo')).toBe('—');
+  });
+});

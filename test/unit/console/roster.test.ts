@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { changeRoster, rosterPage } from '../../../shared/console/roster';
+import { anAnalyst } from '../../support/builders';
+import { InMemoryStaffRepository } from '../../support/fakes';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+const frame = {
+  basePath: '',
+  timeZone: 'America/Sao_Paulo',
+  user: { staffId: 'sofia', role: 'supervisor' as const, subject: 's' },
+  csrf: 't',
+};
+
+describe('roster page', () => {
+  it('lists people with their leave and open cases, escaped, with the CSRF token in every form', () => {
+    const page = rosterPage(
+      frame,
+      [anAnalyst({ id: 'ana', name: '<b>Ana</b>', openCases: 3, leave: { from: '2026-03-01', to: '2026-03-31' } })],
+      '2026-03-12',
+    );
+    expect(page).toContain('&lt;b&gt;Ana&lt;/b&gt;');
+    expect(page).toContain('2026-03-01 a 2026-03-31 (em afastamento)');
+    // Sign-out, leave, end of leave, deactivate, add.
+    expect(page.match(/name="csrf" value="t"/g)?.length).toBe(5);
+  });
+});
+
+describe('changeRoster', () => {
+  it('records and ends a leave, deactivates, adds; refuses bad input', async () => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
+    expect(
+      await changeRoster(form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }), staff),
+    ).toMatchObject({ ok: true });
+    expect((await staff.get('ana'))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
+    await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff);
+    expect((await staff.get('ana'))?.leave).toBeUndefined();
+    await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff);
+    expect((await staff.get('ana'))?.active).toBe(false);
+    expect(
+      await changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' }), staff),
+    ).toMatchObject({ ok: true });
+    expect((await staff.get('dani'))?.active).toBe(true);
+    const bads: Array<Record<string, string>> = [
+      { op: 'leave', pessoa: 'ana', de: '2026-03-20', ate: '2026-03-10' },
+      { op: 'leave', pessoa: 'ninguem', de: '2026-03-10', ate: '2026-03-20' },
+      { op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' },
+      { op: 'add', pessoa: 'X Y', nome: 'x', email: 'x@y.z' },
+      { op: 'nada', pessoa: 'ana' },
+    ];
+    for (const bad of bads) {
+      expect((await changeRoster(form(bad), staff)).ok, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
+import { SESSION_COOKIE } from '../../../shared/console/access';
+import type { ConsoleRequest } from '../../../shared/console/http';
+import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
+import { cognitoSignIn, localSignIn, PKCE_COOKIE } from '../../../shared/console/sign-in';
+import { ROSTER } from '../../support/lifecycle-fakes';
+
+const POOL = 'sa-east-1_TestPool';
+const CLIENT = 'client-1';
+const keys = generateLocalKeySet();
+const verifier = cognitoTokenVerifier({ userPoolId: POOL, clientId: CLIENT, jwks: keys.jwks });
+const ORIGIN = 'https://ouvidoria.example.com.br';
+const req = (method: string, extra: Partial<ConsoleRequest> = {}): ConsoleRequest => ({
+  method,
+  rawPath: '/equipe/entrar',
+  headers: {},
+  isBase64Encoded: false,
+  sourceIp: '127.0.0.1',
+  ...extra,
+});
+
+describe('localSignIn', () => {
+  const signIn = localSignIn({
+    keys,
+    issuer: cognitoIssuer(POOL),
+    clientId: CLIENT,
+    roster: async () => ROSTER,
+    webformOrigin: ORIGIN,
+    timeZone: 'America/Sao_Paulo',
+  });
+
+  it('lists the active roster and issues a token the verifier accepts, with the role’s group', async () => {
+    const page = await signIn.serve(req('GET'), '/equipe/entrar', '');
+    expect(page?.body).toContain('Sofia Martins');
+    expect(page?.body).not.toContain('Eduardo Reis');
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const r = await signIn.serve(req('POST', { headers: form, body: 'pessoa=sofia' }), '/equipe/entrar', '');
+    expect(r?.statusCode).toBe(303);
+    const cookie = r?.cookies?.[0] ?? '';
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=.*; Secure; HttpOnly; SameSite=Strict$`));
+    const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
+    const verified = await verifier.verify(token);
+    expect(verified.ok && verified.claims['cognito:groups']).toEqual(['supervisores']);
+    expect(
+      (await signIn.serve(req('POST', { headers: form, body: 'pessoa=edu' }), '/equipe/entrar', ''))?.statusCode,
+    ).toBe(400);
+    expect(await signIn.serve(req('GET'), '/equipe', '')).toBeNull();
+  });
+});
+
+describe('cognitoSignIn (hosted UI, code + PKCE)', () => {
+  const idToken = signLocalIdToken(
+    keys,
+    { sub: 'u', staffId: 'ana', groups: ['analistas'] },
+    { issuer: cognitoIssuer(POOL), audience: CLIENT, now: new Date(), ttlSeconds: 3600 },
+  );
+  const calls: Array<{ url: string; body: string }> = [];
+  const signIn = cognitoSignIn({
+    domain: 'https://ouv.auth.sa-east-1.amazoncognito.com',
+    clientId: CLIENT,
+    webformOrigin: ORIGIN,
+    verifier,
+    timeZone: 'America/Sao_Paulo',
+    fetch: (async (url: string, init: { body: string }) => {
+      calls.push({ url, body: init.body });
+      return new Response(JSON.stringify({ id_token: idToken }), { status: 200 });
+    }) as never,
+  });
+
+  it('starts with an S256 challenge and state, and exchanges the code with the verifier', async () => {
+    const start = signIn.start('');
+    const url = new URL(start.location);
+    expect(url.pathname).toBe('/oauth2/authorize');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/equipe/callback`);
+    const pkce = start.cookies![0]!.split(';')[0]!;
+    const state = url.searchParams.get('state')!;
+    const r = await signIn.serve(
+      req('GET', { rawPath: '/equipe/callback', rawQueryString: `code=abc&state=${state}`, cookies: [pkce] }),
+      '/equipe/callback',
+      '',
+    );
+    expect(r?.statusCode).toBe(200);
+    expect(r?.cookies?.[0]).toContain(SESSION_COOKIE);
+    expect(calls[0]?.url).toBe('https://ouv.auth.sa-east-1.amazoncognito.com/oauth2/token');
+    expect(new URLSearchParams(calls[0]!.body).get('code_verifier')).toBe(pkce.split('.')[1]);
+  });
+
+  it('refuses a wrong state or a missing PKCE cookie, without calling the token endpoint', async () => {
+    calls.length = 0;
+    const bad = await signIn.serve(
+      req('GET', {
+        rawPath: '/equipe/callback',
+        rawQueryString: 'code=abc&state=zzz',
+        cookies: [`${PKCE_COOKIE}=aaa.bbb`],
+      }),
+      '/equipe/callback',
+      '',
+    );
+    expect(bad?.statusCode).toBe(400);
+    expect(calls).toHaveLength(0);
+    expect(signIn.signedOut('')).toContain('/logout?client_id=client-1');
+  });
+});
