@@ -7,13 +7,14 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
+import { ApiGatewayV2EventSchema } from '../../shared/adapters/lambda-events';
 import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
-import { badEvent, routeOf, serveWebform, unavailable, type WebformResponse } from '../../shared/webform/http';
+import { badEvent, unavailable, type WebformResponse } from '../../shared/webform/http';
+import { type SiteEvent, siteDispatcher } from '../../shared/webform/dispatch';
 import type { WebformDeps } from '../../shared/webform/submit';
-import { MERCHANT_ROUTES, type MerchantPagesDeps, serveMerchantPages } from '../../shared/webform/merchant-http';
-import { type ConsoleDeps, isConsolePath, lazy, serveConsole } from '../../shared/console/http';
+import type { MerchantPagesDeps } from '../../shared/webform/merchant-http';
+import type { ConsoleDeps } from '../../shared/console/http';
 import { type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 import { SERVICE } from '../../shared/telemetry-names';
 
@@ -37,14 +38,12 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   const logger = deps.logger ?? createLogger(SERVICE.webform);
   const metrics = deps.metrics ?? createMetrics(SERVICE.webform);
   const telemetry = deps.webformTelemetry ?? webformTelemetry(metrics);
-  const service: WebformDeps = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
-  const merchantDeps = deps.merchant ? lazy(deps.merchant) : undefined;
-  const consoleDeps = deps.console ? lazy(deps.console) : undefined;
-
+  const service = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
+  const serve = siteDispatcher({ service, logger, telemetry, merchant: deps.merchant, console: deps.console });
   return async (raw, context) => {
     if (context) logger.addContext(context);
     try {
-      const parsed = APIGatewayProxyEventV2Schema.safeParse(raw);
+      const parsed = ApiGatewayV2EventSchema.safeParse(raw);
       if (!parsed.success) {
         // Not something API Gateway sends: answer 400 and log only where the shape was wrong.
         logger.warn('Rejected a malformed API Gateway event', {
@@ -53,33 +52,7 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
         telemetry.rejected('bad_event');
         return badEvent();
       }
-      const event = parsed.data;
-      const method = event.requestContext.http.method;
-      const { path } = routeOf(event.rawPath, event.requestContext.stage);
-      logger.appendKeys({ method, path, requestId: event.requestContext.requestId });
-      const request = {
-        method,
-        rawPath: event.rawPath,
-        stage: event.requestContext.stage,
-        headers: event.headers,
-        body: event.body,
-        isBase64Encoded: event.isBase64Encoded,
-        sourceIp: event.requestContext.http.sourceIp,
-      };
-      const merchantPage = merchantDeps && MERCHANT_ROUTES[path] !== undefined;
-      const extra = { rawQueryString: event.rawQueryString, cookies: event.cookies };
-      const response =
-        (consoleDeps &&
-          isConsolePath(path) &&
-          (await serveConsole({ ...request, ...extra }, await consoleDeps(), logger))) ||
-        (merchantPage &&
-          (await serveMerchantPages(
-            { ...request, rawQueryString: event.rawQueryString },
-            await merchantDeps(),
-            logger,
-          ))) ||
-        (await serveWebform(request, { service, logger, telemetry }));
-      return method === 'HEAD' ? { ...response, body: '' } : response;
+      return await serve(parsed.data as SiteEvent);
     } catch (error) {
       // Rendering or logging bugs must still answer; never let API Gateway say "Internal Server Error".
       telemetry.failed();
@@ -100,18 +73,13 @@ let built: Promise<WebformHandler> | undefined;
  */
 export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
   built ??= Promise.all([
-    import('../../shared/composition/webform'),
-    import('../../shared/composition/merchant-pages'),
+    import('../../shared/composition/webform-site'),
     import('../../shared/composition/settings'),
-    import('../../shared/composition/console'),
+    import('../../shared/adapters/tracing'),
   ])
-    .then(([{ buildWebformDeps }, { buildMerchantPagesDeps }, { settingsFromEnv }, { buildConsoleDeps }]) => {
-      const settings = settingsFromEnv();
-      return createWebformHandler({
-        ...buildWebformDeps(settings),
-        ...(settings.replySecret ? { merchant: () => buildMerchantPagesDeps(settings) } : {}),
-        ...(settings.replySecret && settings.console ? { console: () => buildConsoleDeps(settings) } : {}),
-      });
+    .then(async ([{ buildWebformSite }, { settingsFromEnv }, { startTracing }]) => {
+      await startTracing(SERVICE.webform);
+      return createWebformHandler(buildWebformSite(settingsFromEnv()));
     })
     .catch((error: unknown) => {
       built = undefined;
