@@ -63,7 +63,7 @@ export async function buildLifecycleDeps(
     staff: new RosterStaffDirectory({ staff, supervisorIds: config.lifecycle.supervisorIds }),
     mailer: overrides.mailer ?? mailerFrom(settings),
     timers: overrides.timers ?? timerSchedulerFrom(settings),
-    surveys: new DynamoSurveyStore(client, settings.tableName),
+    surveys: new DynamoSurveyStore(client, settings.tableName, config.retention),
     openCases,
     clock: overrides.clock ?? clockFrom(settings),
     config,

@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SurveyAnswer, SurveyStore } from '../../app/lifecycle/ports';
+import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { isConditionalCheckFailed } from './client';
+import { TTL_ATTRIBUTE } from './table-design';
 
 export const surveyKey = (protocol: string) => ({ pk: `SURVEY#${protocol}`, sk: 'SURVEY' });
 
@@ -12,9 +14,12 @@ export class DynamoSurveyStore implements SurveyStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** LGPD: an answer (given after closing) expires with the case, `retentionDays` after it. */
+    private readonly retention: RetentionSettings = DEFAULT_RETENTION,
   ) {}
 
   async record(answer: SurveyAnswer): Promise<boolean> {
+    const expiresAt = retentionExpiry('CLOSED', answer.answeredAt, this.retention);
     try {
       await this.client.send(
         new PutCommand({
@@ -26,6 +31,7 @@ export class DynamoSurveyStore implements SurveyStore {
             score: answer.score,
             answeredAt: answer.answeredAt,
             ...(answer.comment !== undefined ? { comment: answer.comment } : {}),
+            ...(expiresAt !== null ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
