@@ -37,6 +37,8 @@ export interface OutgoingMail {
   messageId: string;
   /** Extra headers: Auto-Submitted, In-Reply-To, References, X-Loop, … */
   headers: Record<string, string>;
+  /** Files sent with the mail (an analyst's answer relayed with its attachments). */
+  files?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SentMail {

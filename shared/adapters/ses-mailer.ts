@@ -82,6 +82,16 @@ export async function composeRawMessage(mail: OutgoingMail, date?: Date): Promis
     text: mail.text,
     html: mail.html,
     headers,
+    ...(mail.files?.length
+      ? {
+          attachments: mail.files.map((f) => ({
+            filename: headerValue(f.filename),
+            contentType: headerValue(f.contentType),
+            content: f.content,
+            contentDisposition: 'attachment' as const,
+          })),
+        }
+      : {}),
     newline: 'win',
     // Content is always given inline: never let a value be read as a path or URL.
     disableFileAccess: true,

@@ -7,6 +7,7 @@ import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
+import { withRelayedAttachments } from '../mail/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { parseEmail } from '../mail/parse-email';
 import type { RawMailStore } from '../ports';
@@ -25,7 +26,8 @@ export async function buildEmailIntakeDeps(
   settings: Settings,
   overrides: EmailIntakeOverrides = {},
 ): Promise<EmailIntakeDeps> {
-  const lifecycle =
+  const rawMail = overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({})));
+  const built =
     overrides.lifecycle ??
     (settings.replySecret
       ? await buildLifecycleDeps(settings, {
@@ -33,9 +35,11 @@ export async function buildEmailIntakeDeps(
           ...(overrides.lifecycleTelemetry ? { telemetry: overrides.lifecycleTelemetry } : {}),
         })
       : undefined);
+  // Staff mail arrives here: an answer's attachments are read from its raw mail and relayed.
+  const lifecycle = built && { ...built, mailer: withRelayedAttachments(built.mailer, rawMail) };
   return emailIntakeDepsFrom(
     { ...buildIntakeDeps(settings, overrides), ...(lifecycle ? { lifecycle } : {}) },
-    overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({}))),
+    rawMail,
     overrides.onBounces,
   );
 }

@@ -59,7 +59,18 @@ describe('buildEmailIntakeDeps', () => {
     });
     const lifecycle = deps.intake.lifecycle as LifecycleDeps;
     expect(lifecycle.secret).toBe(SECRET);
-    expect(lifecycle.mailer).toBe(mailer);
+    // The lifecycle's mailer wraps the shared one: an analyst's answer relays its attachments.
+    expect(lifecycle.mailer).not.toBe(mailer);
+    await lifecycle.mailer.send({
+      to: ['x@y.com.br'],
+      from: 'Ouvidoria <o@x>',
+      subject: 's',
+      text: 't',
+      html: '<p>t</p>',
+      messageId: 'm@x',
+      headers: {},
+    });
+    expect(mailer.sent).toHaveLength(1);
     expect(lifecycle.clock).toBe(clock);
     expect(lifecycle.telemetry).toBe(telemetry);
   });
@@ -84,7 +95,8 @@ describe('buildEmailIntakeDeps', () => {
       rawMail,
       onBounces,
     });
-    expect(deps.intake.lifecycle).toBe(lifecycle);
+    // Used as given (no secret read), its mailer wrapped to relay attachments.
+    expect(deps.intake.lifecycle).toMatchObject({ secret: 'given' });
     expect(deps.rawMail).toBe(rawMail);
     expect(deps.onBounces).toBe(onBounces);
   });

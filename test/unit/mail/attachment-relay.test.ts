@@ -1,0 +1,77 @@
+import { simpleParser } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { describe, expect, it } from 'vitest';
+import { composeRawMessage } from '../../../shared/adapters/ses-mailer';
+import { relayFileName, withRelayedAttachments } from '../../../shared/mail/attachment-relay';
+import { InMemoryRawMailStore, RecordingMailer } from '../../support/fakes';
+
+const RAW = { bucket: 'raw', key: 'inbound/staff-1' };
+
+async function staffMailWithFiles(): Promise<Buffer> {
+  return new MailComposer({
+    from: 'ana.souza@ouvidoria.example.com.br',
+    to: 'caso+OUV-2026-000001.token@ouvidoria.example.com.br',
+    subject: 'RE: [OUV-2026-000001]',
+    text: 'Segue o comprovante do estorno.',
+    attachments: [
+      { filename: 'comprovante.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 estorno') },
+      { filename: 'assinatura.png', contentType: 'image/png', content: Buffer.from('png'), cid: 'logo@x' },
+    ],
+  })
+    .compile()
+    .build();
+}
+
+const mail = {
+  to: ['lojista@modasbella.com.br'],
+  from: 'Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+  subject: '[OUV-2026-000001] Resposta da Ouvidoria',
+  text: 'Segue o comprovante.',
+  html: '<p>Segue o comprovante.</p>',
+  messageId: 'abc@ouvidoria.example.com.br',
+  headers: {},
+};
+
+describe('withRelayedAttachments', () => {
+  it('reads the named parts from the staff mail and sends them with the answer', async () => {
+    const raw = await staffMailWithFiles();
+    const parsed = await simpleParser(raw);
+    const pdf = parsed.attachments.find((a) => a.filename === 'comprovante.pdf');
+    const store = new InMemoryRawMailStore();
+    store.put(RAW, raw);
+    const inner = new RecordingMailer();
+    await withRelayedAttachments(inner, store).send({
+      ...mail,
+      attachments: {
+        raw: RAW,
+        parts: [{ partId: pdf?.partId ?? undefined, contentType: 'application/pdf', size: 16, inline: false }],
+      },
+    });
+    const sent = inner.sent[0];
+    expect(sent?.files?.map((f) => [f.filename, f.contentType, Buffer.from(f.content).toString()])).toEqual([
+      ['comprovante.pdf', 'application/pdf', '%PDF-1.7 estorno'],
+    ]);
+    expect(sent).not.toHaveProperty('attachments');
+    // What SES would send: the file is in the MIME message.
+    const files = sent?.files?.map((f) => ({ ...f, content: Buffer.from(f.content) }));
+    const composed = await simpleParser(await composeRawMessage({ ...sent!, ...(files ? { files } : {}) }));
+    expect(composed.attachments.map((a) => a.filename)).toEqual(['comprovante.pdf']);
+  });
+
+  it('sends a mail without attachments as it is, without reading anything', async () => {
+    const inner = new RecordingMailer();
+    const store = new InMemoryRawMailStore();
+    store.failNext = new Error('must not read');
+    await withRelayedAttachments(inner, store).send(mail);
+    expect(inner.sent[0]?.files).toBeUndefined();
+  });
+
+  it.each([
+    ['../../etc/passwd', '.._.._etc_passwd'],
+    ['nota "fiscal".pdf', 'nota _fiscal_.pdf'],
+    [undefined, 'anexo-1'],
+    ['\u0000\r\n', 'anexo-1'],
+  ])('file name %j → %j', (name, expected) => {
+    expect(relayFileName(name, 0)).toBe(expected);
+  });
+});
