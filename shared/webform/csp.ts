@@ -2,20 +2,30 @@
 import { createHash } from 'node:crypto';
 import { PAGE_CSS } from './styles';
 
-const STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}'`;
+const STYLE_HASH = styleHash(PAGE_CSS);
+
+/** The hash source of an inline stylesheet, for `style-src`. */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
 
 /** Headers every response carries (HTML, JSON and the script alike). */
 export function securityHeaders(connectOrigins: string[] = []): Record<string, string> {
+  return withPolicy([
+    "default-src 'none'",
+    `style-src ${STYLE_HASH}`,
+    "script-src 'self'",
+    ["connect-src 'self'", ...connectOrigins].join(' '),
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ]);
+}
+
+/** The given CSP directives and the headers every page of the site carries with them (one list). */
+export function withPolicy(directives: string[]): Record<string, string> {
   return {
-    'content-security-policy': [
-      "default-src 'none'",
-      `style-src ${STYLE_HASH}`,
-      "script-src 'self'",
-      ["connect-src 'self'", ...connectOrigins].join(' '),
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-    ].join('; '),
+    'content-security-policy': directives.join('; '),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
