@@ -126,6 +126,7 @@ export class OuvidoriaStack extends Stack {
     this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
     this.rawMail = new RawMailStore(this, 'RawMailStore', {
       retentionDays: config.rawMailRetentionDays,
+      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
       retainData: config.retainData,
     });
     this.queues = new Queues(this, 'Queues', {
@@ -354,6 +355,11 @@ export class OuvidoriaStack extends Stack {
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);
+    // LGPD retention tags on raw mail: the intake (redirected mail, staff #encerrar) and the console
+    // (closing a case) rewrite it with its retention tag (shared/adapters/s3-raw-mail-retention.ts).
+    this.grantRawMailRetention(this.emailIntake.role, false);
+    this.grantRawMailRetention(this.webform.role, true);
+    this.webform.function.addEnvironment(ENV.rawMailBucket, this.rawMail.bucket.bucketName);
     this.table.grantAccess(this.emailIntake.role, TABLE_ACCESS.emailIntake);
     this.table.grantAccess(this.webform.role, TABLE_ACCESS.webform);
     this.table.grantAccess(this.assignment.role, TABLE_ACCESS.assignment);
@@ -539,6 +545,27 @@ export class OuvidoriaStack extends Stack {
       id: wildcardResourceFinding(role, inbound),
       reason:
         'Object keys are SES message ids, unknown in advance; the wildcard is confined to the inbound/ prefix of the raw-mail bucket and the action to s3:GetObject.',
+    });
+  }
+
+  /**
+   * Retention tags on raw mail under inbound/: tag in place (redirected) or copy onto itself with the
+   * tag (closed case: read, write, tag). `withRead` adds the read the copy needs for a function
+   * that has none yet.
+   */
+  private grantRawMailRetention(role: iam.Role, withRead: boolean): void {
+    const inbound = this.rawMail.bucket.arnForObjects(`${RAW_MAIL_PREFIX}*`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagRawMailRetention',
+        actions: [...(withRead ? ['s3:GetObject'] : []), 's3:PutObject', 's3:PutObjectTagging'],
+        resources: [inbound],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: wildcardResourceFinding(role, inbound),
+      reason:
+        'Object keys are SES message ids, unknown in advance; the wildcard is confined to the inbound/ prefix of the raw-mail bucket, and the actions to rewriting an object with its LGPD retention tag.',
     });
   }
 

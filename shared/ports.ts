@@ -22,6 +22,17 @@ export interface RawMailStore {
   read(location: ObjectLocation): Promise<Buffer>;
 }
 
+/**
+ * LGPD retention of raw mail by object tag (the bucket's lifecycle rules expire tagged objects).
+ * Both calls are idempotent; a failure throws, and the caller's retry tags again.
+ */
+export interface RawMailRetention {
+  /** A redirected or quarantined submission: expires `redirectRetentionDays` after it arrived. */
+  markRedirected(location: ObjectLocation): Promise<void>;
+  /** A closed case: rewritten with the closed-case tag, so it expires `retentionDays` after closing. */
+  markClosed(location: ObjectLocation, closedAt: Date): Promise<void>;
+}
+
 // The ticket directory is declared in the domain (ticket verification uses it); re-exported here.
 export { type TicketDirectory, TicketDirectoryUnavailable, type TicketRecord } from './domain/ticket-directory';
 

@@ -1,10 +1,14 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 
 export interface RawMailStoreProps {
   /** LGPD retention of raw mail, in days (current and noncurrent versions). */
+  /** Days the access logs are kept. */
   readonly retentionDays: number;
+  /** Days the raw mail of a redirected or quarantined submission is kept (config.retention). */
+  readonly redirectRetentionDays: number;
   readonly retainData: boolean;
 }
 
@@ -54,10 +58,18 @@ export class RawMailStore extends Construct {
       versioned: true,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'raw-mail/',
+      // LGPD retention by tag (shared/adapters/s3-raw-mail-retention.ts): the intake tags the raw mail
+      // of a redirected or quarantined submission at arrival, and closing a case rewrites its raw mail
+      // with the closed-case tag (restarting the clock at closing); rules per tag (redirected here,
+      // closed cases in reports.ts) expire them. Untagged mail belongs to an open case and is kept.
       lifecycleRules: [
         {
-          id: 'lgpd-raw-mail-retention',
-          expiration: Duration.days(props.retentionDays),
+          id: 'lgpd-redirected-raw-mail',
+          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.redirected },
+          expiration: Duration.days(props.redirectRetentionDays),
+        },
+        {
+          id: 'raw-mail-versions',
           // Versioning protects against an accidental overwrite or delete, not against the retention limit.
           noncurrentVersionExpiration: Duration.days(1),
           abortIncompleteMultipartUploadAfter: Duration.days(1),

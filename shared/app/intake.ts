@@ -34,7 +34,7 @@ import type {
   SentMail,
   TicketDirectory,
 } from '../ports';
-import { MailRejected } from '../ports';
+import { MailRejected, type RawMailRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
 import type { LifecycleDeps } from './lifecycle/commit';
 import { handleMerchantReply } from './lifecycle/merchant-reply';
@@ -90,6 +90,8 @@ export interface IntakeDeps {
    * without it (tools, older tests) follow-ups are only appended and notified.
    */
   lifecycle?: LifecycleDeps;
+  /** Raw-mail retention tags (S3); absent locally, where files have no lifecycle. */
+  rawMailRetention?: RawMailRetention;
 }
 
 export type IntakeResult =
@@ -183,6 +185,18 @@ export async function processSubmission(
     await deps.queue.enqueue({ caseId, protocol: record.protocol });
     await deps.cases.markEnqueued(caseId, deps.clock.now());
     record.enqueuedAt = deps.clock.now().toISOString();
+  }
+
+  // LGPD: the raw mail of a submission that is not a case expires on its own clock. Tagged before
+  // the reply, so a retry (reply not yet recorded) tags again; tagging is idempotent.
+  const raw = record.messages[0]?.raw;
+  if (
+    raw &&
+    deps.rawMailRetention &&
+    record.status !== 'QUEUED' &&
+    (!record.reply || record.reply.status === 'failed')
+  ) {
+    await deps.rawMailRetention.markRedirected(raw);
   }
 
   const reply =

@@ -6,7 +6,7 @@ import type { EmailIntakeDeps } from '../app/email-intake';
 import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
-import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
+import { buildLifecycleDeps, type LifecycleOverrides, rawMailRetentionFrom } from './lifecycle';
 import { withRelayedAttachments } from '../mail/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { parseEmail } from '../mail/parse-email';
@@ -37,8 +37,13 @@ export async function buildEmailIntakeDeps(
       : undefined);
   // Staff mail arrives here: an answer's attachments are read from its raw mail and relayed.
   const lifecycle = built && { ...built, mailer: withRelayedAttachments(built.mailer, rawMail) };
+  const rawMailRetention = overrides.rawMail ? undefined : rawMailRetentionFrom(settings);
   return emailIntakeDepsFrom(
-    { ...buildIntakeDeps(settings, overrides), ...(lifecycle ? { lifecycle } : {}) },
+    {
+      ...buildIntakeDeps(settings, overrides),
+      ...(lifecycle ? { lifecycle } : {}),
+      ...(rawMailRetention ? { rawMailRetention } : {}),
+    },
     rawMail,
     overrides.onBounces,
   );

@@ -16,7 +16,9 @@ import { EventBridgeTimerScheduler } from '../adapters/scheduler-lifecycle-timer
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry, TimerScheduler } from '../app/lifecycle/ports';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
-import type { Clock, Mailer } from '../ports';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3RawMailRetention } from '../adapters/s3-raw-mail-retention';
+import type { Clock, Mailer, RawMailRetention } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { must, type Settings } from './settings';
 
@@ -27,6 +29,15 @@ export interface LifecycleOverrides {
   timers?: TimerScheduler;
   secret?: ReplySecret;
   telemetry?: LifecycleTelemetry;
+  rawMailRetention?: RawMailRetention;
+}
+
+/**
+ * Raw-mail retention tags on AWS (the raw-mail bucket is configured and no emulator endpoint is):
+ * the emulated stack keeps files with no lifecycle rules, so it tags nothing.
+ */
+export function rawMailRetentionFrom(settings: Settings): RawMailRetention | undefined {
+  return settings.rawMail && !settings.dynamoEndpoint ? new S3RawMailRetention(traced(new S3Client({}))) : undefined;
 }
 
 /** A secret shorter than this is a placeholder or a mistake: refuse to sign with it. */
@@ -64,6 +75,7 @@ export async function buildLifecycleDeps(
     mailer: overrides.mailer ?? mailerFrom(settings),
     timers: overrides.timers ?? timerSchedulerFrom(settings),
     surveys: new DynamoSurveyStore(client, settings.tableName, config.retention),
+    ...withRetention(overrides.rawMailRetention ?? rawMailRetentionFrom(settings)),
     openCases,
     clock: overrides.clock ?? clockFrom(settings),
     config,
@@ -88,4 +100,8 @@ function timerSchedulerFrom(settings: Settings): TimerScheduler {
     targetArn: must(settings.timerTargetArn, 'timerTargetArn'),
     ...(settings.schedulerDlqArn ? { deadLetterArn: settings.schedulerDlqArn } : {}),
   });
+}
+
+function withRetention(retention: RawMailRetention | undefined): { rawMailRetention?: RawMailRetention } {
+  return retention ? { rawMailRetention: retention } : {};
 }

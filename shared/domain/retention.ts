@@ -44,4 +44,8 @@ export function retentionExpiry(status: WorkStatus, since: string | Date, settin
 }
 
 /** S3 object tag put on the raw mail of a closed case; the bucket's lifecycle rule expires by it. */
-export const RAW_MAIL_RETENTION_TAG = { key: 'ouvidoria-retention', closedCase: 'closed-case' } as const;
+export const RAW_MAIL_RETENTION_TAG = {
+  key: 'ouvidoria-retention',
+  closedCase: 'closed-case',
+  redirected: 'redirected',
+} as const;

@@ -306,6 +306,13 @@ describe('least privilege', () => {
         Action: 's3:ListBucket',
         Resource: arnOf(stack, stack.rawMail.bucket),
       },
+      // LGPD retention tags: rewrite a raw mail under inbound/ with its tag (nothing else).
+      {
+        Sid: 'TagRawMailRetention',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:PutObjectTagging'],
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.rawMail.bucket), '/inbound/*']] },
+      },
       {
         Sid: 'CaseTableItems',
         Effect: 'Allow',
@@ -358,7 +365,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and nothing on the raw mail', () => {
+  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and on raw mail only the retention rewrite', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
@@ -369,6 +376,8 @@ describe('least privilege', () => {
       'PassTimerRole',
       // Closing and transferring from the console release the analyst's open-case marker.
       'ReleaseOpenCaseMarkers',
+      // Closing a case from the console rewrites its raw mail with the LGPD retention tag.
+      'TagRawMailRetention',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
@@ -552,10 +561,17 @@ describe('raw mail bucket', () => {
         },
         LifecycleConfiguration: {
           Rules: [
+            // Retention by tag: redirected mail from arrival; closed cases' mail from closing (below);
+            // untagged mail belongs to an open case and is kept.
             {
-              Id: 'lgpd-raw-mail-retention',
+              Id: 'lgpd-redirected-raw-mail',
               Status: 'Enabled',
+              TagFilters: [{ Key: 'ouvidoria-retention', Value: 'redirected' }],
               ExpirationInDays: 180,
+            },
+            {
+              Id: 'raw-mail-versions',
+              Status: 'Enabled',
               NoncurrentVersionExpiration: { NoncurrentDays: 1 },
               AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
             },
@@ -574,11 +590,17 @@ describe('raw mail bucket', () => {
     });
   });
 
-  it('follows rawMailRetentionDays from the configuration', () => {
+  it('follows the retention configuration: redirected raw mail by redirectRetentionDays, access logs by rawMailRetentionDays', () => {
     const { stack, template } = variant;
-    const rules =
-      template.toJSON().Resources[logicalId(stack, stack.rawMail.bucket)].Properties.LifecycleConfiguration.Rules;
-    expect(rules[0].ExpirationInDays).toBe(30);
+    const resources = template.toJSON().Resources;
+    const rules = resources[logicalId(stack, stack.rawMail.bucket)].Properties.LifecycleConfiguration.Rules;
+    expect(rules[0]).toMatchObject({ Id: 'lgpd-redirected-raw-mail', ExpirationInDays: 180 });
+    // No rule expires untagged mail: an open case keeps its mail until it closes.
+    expect(
+      rules.filter((r: { TagFilters?: unknown; ExpirationInDays?: number }) => r.ExpirationInDays && !r.TagFilters),
+    ).toEqual([]);
+    const logs = resources[logicalId(stack, stack.rawMail.accessLogsBucket)].Properties.LifecycleConfiguration.Rules;
+    expect(logs[0].ExpirationInDays).toBe(30);
   });
 
   it('lets only SES of this account, for this receipt rule, write under inbound/, and denies plain HTTP', () => {

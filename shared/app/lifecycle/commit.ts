@@ -9,7 +9,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
-import type { SenderOpenCases } from '../../ports';
+import type { RawMailRetention, SenderOpenCases } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
   type CaseWorkStore,
@@ -39,6 +39,8 @@ export interface LifecycleDeps {
   calendar?: OfficeCalendar;
   /** The merchants' open cases (the webform cap): freed on close, taken again on reopening. */
   openCases?: Pick<SenderOpenCases, 'add' | 'release'>;
+  /** Raw-mail retention tags (S3): a closed case's mail expires `retentionDays` after closing. */
+  rawMailRetention?: RawMailRetention;
 }
 
 export interface ResolvedDeps extends LifecycleDeps {

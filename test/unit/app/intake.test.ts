@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { MailRejected } from '../../../shared/ports';
 import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { localConfig } from '../../../shared/domain/config';
@@ -308,5 +309,20 @@ describe('processSubmission: threading', () => {
     );
     expect(result.kind).toBe('case');
     expect((await cases.get('email:ses-0009'))?.linkedProtocol).toBe('OUV-2026-000001');
+  });
+
+  it('tags the raw mail of a submission that is not a case for LGPD retention, and never an accepted case’s', async () => {
+    const retention = new RecordingRawMailRetention();
+    const raw = { bucket: 'raw', key: 'inbound/ses-x' };
+    await processSubmission(
+      email({ sourceId: 'ses-x', subject: 'Dúvida', text: 'Gostaria de saber como funciona a integração.', raw }),
+      { ...deps, rawMailRetention: retention },
+    );
+    expect(retention.marks).toEqual([{ kind: 'redirected', key: 'inbound/ses-x' }]);
+    await processSubmission(email({ sourceId: 'ses-y', raw: { bucket: 'raw', key: 'inbound/ses-y' } }), {
+      ...deps,
+      rawMailRetention: retention,
+    });
+    expect(retention.marks).toHaveLength(1);
   });
 });

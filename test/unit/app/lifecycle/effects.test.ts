@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { carryOutEffects, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { InMemorySenderOpenCases } from '../../../support/fakes';
 import { CASE_ID, lifecycleWorld, workCase } from '../../../support/lifecycle-fakes';
 
@@ -127,5 +128,17 @@ describe('carryOutEffects', () => {
     // Idempotent: carried out again (a retry), still one.
     await carryOutEffects({ ...reopening.deps, openCases: open }, reopening.c);
     expect(await open.count(reopening.c.senderEmail)).toBe(1);
+  });
+
+  it('closing starts the raw mail’s retention clock: each received message is rewritten with its tag', async () => {
+    const retention = new RecordingRawMailRetention();
+    const w = world([pending('c1', { kind: 'send-closing', category: 'procedente', summary: 'ok' })]);
+    const withRaw = {
+      ...w.c,
+      messages: w.c.messages.map((m, i) => ({ ...m, raw: { bucket: 'raw', key: `inbound/m${i}` } })),
+    };
+    await carryOutEffects({ ...w.deps, rawMailRetention: retention }, withRaw);
+    expect(retention.marks.map((m) => m.kind)).toEqual(withRaw.messages.map(() => 'closed'));
+    expect(retention.marks.length).toBeGreaterThan(0);
   });
 });
