@@ -13,7 +13,10 @@
  * Local stack by default (DYNAMODB_PORT; raw mail under LOCAL_DATA_DIR, default `.local`, as
  * `npm start`); AWS when TABLE_NAME is set (usual credentials; raw mail in S3).
  */
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -71,7 +74,10 @@ export async function main(
       await mkdir(dirname(join(dir, name)), { recursive: true });
       await writeFile(join(dir, name), bytes);
     }
-    io.out(`${dir}\n${data.cases.length} caso(s), ${files.size} e-mail(s) original(is)\n`);
+    // One file to hand to the data subject: the same content, zipped beside the folder.
+    const archive = `${dir}.zip`;
+    await writeZip(archive, [['dados.json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')], ...files]);
+    io.out(`${archive}\n${dir}\n${data.cases.length} caso(s), ${files.size} e-mail(s) original(is)\n`);
     return 0;
   }
   const result = await eraseSubject(email, deps, { confirmed: rest.includes('--yes') });
@@ -97,4 +103,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exit(1);
     },
   );
+}
+
+/** Writes the entries into one zip file (yazl; deflated, fixed dates so the archive is reproducible). */
+async function writeZip(path: string, entries: Iterable<[string, Buffer]>): Promise<void> {
+  const zip = new ZipFile();
+  const written = pipeline(zip.outputStream, createWriteStream(path));
+  for (const [name, bytes] of entries) zip.addBuffer(bytes, name, { mtime: new Date(0) });
+  zip.end();
+  await written;
 }

@@ -87,6 +87,10 @@ describe('npm run titular (local stack)', () => {
     expect(data).toMatchObject({ format: 'ouvidoria-titular-v1', subject: email });
     expect(data.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     expect(run.out.join('')).toContain('1 caso(s)');
+    // The same in one file for the data subject.
+    const zipped = await readFile(`${join(dir, 'saida')}.zip`);
+    expect(zipped.subarray(0, 2).toString()).toBe('PK');
+    expect(zipped.includes(Buffer.from('dados.json'))).toBe(true);
     expect(run.err.join('')).toContain('1 caso(s) encontrados');
   });
 
