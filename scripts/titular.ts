@@ -6,8 +6,7 @@
  *
  * `export` writes DIR (default `titular-<first 12 hex of sha256(email)>`) with `dados.json` (every
  * case, message, survey answer, pointer and counter naming the address) and `eml/` (the raw mail as
- * received). A folder rather than a .zip: the product has no zip library and the office attaches
- * or zips the folder with the tools it already has; the JSON lists every .eml by name.
+ * received), and the same content as one file, DIR.zip, to hand to the data subject.
  * `delete` refuses while the address has open cases unless `--yes` is given.
  *
  * Local stack by default (DYNAMODB_PORT; raw mail under LOCAL_DATA_DIR, default `.local`, as
