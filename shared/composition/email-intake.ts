@@ -7,7 +7,7 @@ import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
 import { buildLifecycleDeps, type LifecycleOverrides, rawMailRetentionFrom } from './lifecycle';
-import { withRelayedAttachments } from '../mail/attachment-relay';
+import { withRelayedAttachments } from '../adapters/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { parseEmail } from '../mail/parse-email';
 import type { RawMailStore } from '../ports';

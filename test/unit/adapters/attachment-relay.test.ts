@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
 import { composeRawMessage } from '../../../shared/adapters/ses-mailer';
-import { relayFileName, withRelayedAttachments } from '../../../shared/mail/attachment-relay';
+import { relayFileName, withRelayedAttachments } from '../../../shared/adapters/attachment-relay';
 import { InMemoryRawMailStore, RecordingMailer } from '../../support/fakes';
 
 const RAW = { bucket: 'raw', key: 'inbound/staff-1' };
