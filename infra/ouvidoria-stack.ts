@@ -412,6 +412,8 @@ export class OuvidoriaStack extends Stack {
       webformOrigin: config.webformOrigin,
       domainPrefix: StaffConsole.domainPrefixOf(this, props.envName),
       removalPolicy,
+      rawMailBucket: this.rawMail.bucket,
+      rawMailPrefix: RAW_MAIL_PREFIX,
     });
 
     // ── Webform attachments (issue 19): uploads bucket, GuardDuty Malware Protection ──────────────

@@ -40,6 +40,7 @@ import type { StaffRepository } from '../ports';
 import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
 import { isQuarantinePath, serveQuarantine } from './quarantine';
+import { REQUEUE_AFTER } from '../app/requeue-waiting';
 
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
@@ -71,6 +72,8 @@ export interface ConsoleDeps {
   signIn: ConsoleSignIn;
   /** The roster (supervisors' page `/equipe/pessoas`); absent: that page is 404. */
   roster?: StaffRepository;
+  /** Re-queues the cases waiting for an analyst (after add / return / activate on the roster page). */
+  requeueWaiting?: () => Promise<unknown>;
   /** The quarantine queue (supervisors' page `/equipe/quarentena`); absent: those pages are 404. */
   quarantine?: QuarantineDeps;
   /** Rows per page of the case list (default 25). */
@@ -204,6 +207,7 @@ export async function serveConsole(
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
       const result = await changeRoster(form, deps.roster);
+      if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
       const today = localDate(lifecycle.clock.now(), timeZone);
       return page(result.ok ? 200 : 400, rosterPage(frame, await deps.roster.list(), today, result));
@@ -261,7 +265,13 @@ async function quarantine(
   const formOrigins = deps.signIn.formOrigins ?? [];
   if (!mayAct(user, 'quarantine-release') || !mayAct(user, 'quarantine-discard') || !deps.quarantine) {
     logger.warn('Console quarantine refused', { role: user.role });
-    return consoleResponse(403, errorPage(frame, 'Sem acesso', 'Só a supervisão revisa a quarentena.'), {}, [], formOrigins);
+    return consoleResponse(
+      403,
+      errorPage(frame, 'Sem acesso', 'Só a supervisão revisa a quarentena.'),
+      {},
+      [],
+      formOrigins,
+    );
   }
   const routed = await serveQuarantine(method, path, query, form, user, frame, deps.quarantine);
   if (method === 'POST') logger.info('Console quarantine action', { action: form?.get('acao'), status: routed.status });

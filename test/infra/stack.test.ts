@@ -358,7 +358,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and nothing on the raw mail', () => {
+  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and only GetObject on inbound raw mail', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
@@ -373,10 +373,23 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
       'ReadZendeskCredentials',
+      // The quarantine page (issue 14) shows raw mail as text: GetObject under inbound/ only.
+      'ReadQuarantinedRawMail',
       // Attachments (issue 19): test/infra/uploads.test.ts checks their scope.
       'PutUploads',
       'ListUploads',
       'ReadCleanUploads',
+    ]);
+    expect(statements.find((s) => s.Sid === 'ReadQuarantinedRawMail')).toEqual({
+      Sid: 'ReadQuarantinedRawMail',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Join': ['', [arnOf(stack, stack.rawMail.bucket), '/inbound/*']] },
+    });
+    // Nothing else on the raw-mail bucket: no list, put or delete.
+    const rawArn = JSON.stringify(arnOf(stack, stack.rawMail.bucket));
+    expect(statements.filter((s) => JSON.stringify(s).includes(rawArn)).map((s) => s.Sid)).toEqual([
+      'ReadQuarantinedRawMail',
     ]);
   });
 

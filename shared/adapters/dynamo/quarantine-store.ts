@@ -67,7 +67,11 @@ export class DynamoQuarantineStore implements QuarantineStore {
   }
 
   async discard(caseId: string, by: string, at: string): Promise<boolean> {
-    const event: HistoryEvent = { at, actor: { kind: 'staff', id: by, role: 'supervisor' }, type: 'quarantine-discarded' };
+    const event: HistoryEvent = {
+      at,
+      actor: { kind: 'staff', id: by, role: 'supervisor' },
+      type: 'quarantine-discarded',
+    };
     try {
       await this.client.send(
         new UpdateCommand({

@@ -14,7 +14,15 @@ import type { CaseRecord } from '../../../shared/domain/case';
 
 const RAW = { bucket: 'raw', key: 'inbound/m1' };
 
-function world(record: CaseRecord = aCase({ caseId: 'email:m1', status: 'QUARANTINED', outcome: 'QUARANTINED', decision: aDecision('QUARANTINED'), messages: [aMessage({ raw: RAW })] })) {
+function world(
+  record: CaseRecord = aCase({
+    caseId: 'email:m1',
+    status: 'QUARANTINED',
+    outcome: 'QUARANTINED',
+    decision: aDecision('QUARANTINED'),
+    messages: [aMessage({ raw: RAW })],
+  }),
+) {
   const records = new Map([[record.caseId, record]]);
   const rawMail = new InMemoryRawMailStore();
   rawMail.put(RAW, 'From: a@b.c\r\nSubject: oi\r\n\r\n<script>alert(1)</script></pre>');
