@@ -358,7 +358,8 @@ export class OuvidoriaStack extends Stack {
     // LGPD retention tags on raw mail: the intake (redirected mail, staff #encerrar) and the console
     // (closing a case) rewrite it with its retention tag (shared/adapters/s3-raw-mail-retention.ts).
     this.grantRawMailRetention(this.emailIntake.role, false);
-    this.grantRawMailRetention(this.webform.role, true);
+    // (The webform reads raw mail already: the quarantine page, infra/constructs/staff-console.ts.)
+    this.grantRawMailRetention(this.webform.role, false);
     this.webform.function.addEnvironment(ENV.rawMailBucket, this.rawMail.bucket.bucketName);
     this.table.grantAccess(this.emailIntake.role, TABLE_ACCESS.emailIntake);
     this.table.grantAccess(this.webform.role, TABLE_ACCESS.webform);
@@ -418,6 +419,8 @@ export class OuvidoriaStack extends Stack {
       webformOrigin: config.webformOrigin,
       domainPrefix: StaffConsole.domainPrefixOf(this, props.envName),
       removalPolicy,
+      rawMailBucket: this.rawMail.bucket,
+      rawMailPrefix: RAW_MAIL_PREFIX,
     });
 
     // ── Webform attachments (issue 19): uploads bucket, GuardDuty Malware Protection ──────────────

@@ -6,6 +6,7 @@
  * (`runStaffCommand`) over the StaffRepository port, so both are unit-testable without AWS.
  * Exit codes: 0 done, 2 bad input (usage, unknown id, …), 1 anything else (AWS errors).
  */
+import { requeueWaiting as requeueWaitingCases } from '../shared/app/requeue-waiting';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -188,20 +189,22 @@ async function mustGet(staff: StaffRepository, id: string): Promise<Analyst> {
   return analyst;
 }
 
-/** Puts the QUEUED cases back on the assignment queue: "retried when someone is added". */
+/** Puts the QUEUED cases back on the assignment queue (shared/app/requeue-waiting.ts). */
 async function requeueWaiting(deps: StaffCliDeps): Promise<void> {
   if (!deps.cases) return;
-  const waiting = (await deps.cases.listByStatus('QUEUED', 1000)).filter((c) => c.protocol);
-  if (waiting.length === 0) return;
+  const { waiting, requeued } = await requeueWaitingCases({
+    cases: deps.cases,
+    ...(deps.queue ? { queue: deps.queue } : {}),
+  });
+  if (waiting === 0) return;
   if (!deps.queue) {
     deps.out(
-      `Note: ${waiting.length} case(s) wait for an analyst, but ${ENV.assignmentQueueUrl} is not set: ` +
+      `Note: ${waiting} case(s) wait for an analyst, but ${ENV.assignmentQueueUrl} is not set: ` +
         'they will be retried at their next scheduled attempt.',
     );
     return;
   }
-  for (const c of waiting) await deps.queue.enqueue({ caseId: c.caseId, protocol: c.protocol as string });
-  deps.out(`Re-queued ${waiting.length} waiting case(s) for assignment.`);
+  deps.out(`Re-queued ${requeued} waiting case(s) for assignment.`);
 }
 
 export function formatRoster(analysts: Analyst[]): string[] {

@@ -2,7 +2,10 @@ import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { wildcardResourceFinding } from '../nag';
 import { Construct } from 'constructs';
 import { STAFF_GROUPS } from '../../shared/console/access';
 import { ENV } from '../../shared/runtime-env';
@@ -19,6 +22,9 @@ export interface StaffConsoleProps {
   /** Hosted UI domain prefix (unique in the region; no "aws", "amazon" or "cognito"). */
   readonly domainPrefix: string;
   readonly removalPolicy: RemovalPolicy;
+  /** The quarantine page reads raw mail (as text) from here: s3:GetObject on `<rawMailPrefix>*` only. */
+  readonly rawMailBucket: s3.IBucket;
+  readonly rawMailPrefix: string;
 }
 
 /**
@@ -108,6 +114,22 @@ export class StaffConsole extends Construct {
     props.handler.addEnvironment(ENV.consoleUserPoolId, this.userPool.userPoolId);
     props.handler.addEnvironment(ENV.consoleClientId, this.client.userPoolClientId);
     props.handler.addEnvironment(ENV.consoleAuthDomain, this.domain.baseUrl());
+
+    // Quarantine review: read (never list, write or delete) what SES wrote under inbound/.
+    const inbound = props.rawMailBucket.arnForObjects(`${props.rawMailPrefix}*`);
+    props.handler.addEnvironment(ENV.rawMailBucket, props.rawMailBucket.bucketName);
+    props.handler.addEnvironment(ENV.rawMailPrefix, props.rawMailPrefix);
+    const role = props.handler.role;
+    if (role) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ sid: 'ReadQuarantinedRawMail', actions: ['s3:GetObject'], resources: [inbound] }),
+      );
+      Validations.of(role).acknowledge({
+        id: wildcardResourceFinding(role, inbound),
+        reason:
+          'Quarantine review (supervisors): object keys are SES message ids, unknown in advance; the wildcard is confined to the inbound/ prefix of the raw-mail bucket and the action to s3:GetObject.',
+      });
+    }
 
     const integration = new HttpLambdaIntegration('Console', props.handler);
     for (const path of CONSOLE_ROUTE_PATHS) {

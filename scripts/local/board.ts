@@ -366,6 +366,8 @@ const HISTORY_LABELS_PT: Record<HistoryEvent['type'], string> = {
   refused: 'comando recusado',
   'reminder-sent': 'lembrete à analista',
   escalated: 'prazo vencido: supervisão alertada',
+  'quarantine-discarded': 'quarentena: descartado',
+  'quarantine-released': 'quarentena: liberado para a triagem',
 };
 
 function actorLabel(event: HistoryEvent): string {

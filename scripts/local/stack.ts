@@ -403,7 +403,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const consoleKeys = generateLocalKeySet();
     const consolePages = await buildConsoleDeps(settings, {
       client,
+      clock,
       lifecycle,
+      rawMail,
+      queue,
       local: {
         keys: consoleKeys,
         roster: async () =>

@@ -12,7 +12,16 @@ import type { ConsoleDeps } from '../console/http';
 import type { LocalKeySet } from '../console/local-keys';
 import { cognitoSignIn, localSignIn } from '../console/sign-in';
 import type { StaffMember } from '../domain/lifecycle/types';
-import { tableClient, tableStores } from './clients';
+import { clockFrom, tableClient, tableStores } from './clients';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
+import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
+import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
+import { traced } from '../adapters/tracing';
+import type { QuarantineDeps, QuarantineReleaseRequests } from '../app/quarantine';
+import { requeueWaiting } from '../app/requeue-waiting';
+import type { AssignmentQueue, RawMailStore } from '../ports';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import type { Settings } from './settings';
 
@@ -24,14 +33,37 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   lifecycle?: LifecycleDeps;
   /** Local stack only: the key set the local sign-in signs with, and the roster it lists. */
   local?: { keys: LocalKeySet; roster: () => Promise<StaffMember[]> };
+  /** The raw-mail store (local: FileRawMailStore; default: S3, `s3:GetObject` on inbound/* only). */
+  rawMail?: RawMailStore;
+  /** Where waiting cases are re-queued after roster changes (default: the SQS assignment queue). */
+  queue?: AssignmentQueue;
+  /** Where release requests go (local: the email-intake service in-process). */
+  releases?: QuarantineReleaseRequests;
 }
 
 export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOverrides = {}): Promise<ConsoleDeps> {
   const client = overrides.client ?? tableClient(settings);
   const lifecycle = overrides.lifecycle ?? (await buildLifecycleDeps(settings, { ...overrides, client }));
   const index = new DynamoConsoleCaseIndex(client, settings.tableName);
-  const { staff: roster } = tableStores(client, settings.tableName);
+  const { staff: roster, cases } = tableStores(client, settings.tableName, settings.config.retention);
   const { config } = settings;
+  const queue =
+    overrides.queue ??
+    (settings.assignmentQueueUrl
+      ? new SqsAssignmentQueue(traced(new SQSClient({})), settings.assignmentQueueUrl)
+      : undefined);
+  const quarantine: QuarantineDeps = {
+    store: new DynamoQuarantineStore(client, settings.tableName),
+    cases,
+    rawMail: overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({}))),
+    clock: overrides.clock ?? clockFrom(settings),
+    ...(overrides.releases ? { releases: overrides.releases } : {}),
+  };
+  const shared = {
+    roster,
+    quarantine,
+    requeueWaiting: () => requeueWaiting({ cases, ...(queue ? { queue } : {}) }),
+  };
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({
       userPoolId: LOCAL_USER_POOL_ID,
@@ -46,7 +78,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
       webformOrigin: config.webformOrigin,
       timeZone: config.timeZone,
     });
-    return { verifier, index, lifecycle, signIn, roster };
+    return { verifier, index, lifecycle, signIn, ...shared };
   }
   const cognito = settings.console;
   if (!cognito)
@@ -59,5 +91,5 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     verifier,
     timeZone: config.timeZone,
   });
-  return { verifier, index, lifecycle, signIn, roster };
+  return { verifier, index, lifecycle, signIn, ...shared };
 }

@@ -38,6 +38,9 @@ import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } f
 import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
 import type { StaffRepository } from '../ports';
 import { consoleHeaders } from './security';
+import type { QuarantineDeps } from '../app/quarantine';
+import { isQuarantinePath, serveQuarantine } from './quarantine';
+import { REQUEUE_AFTER } from '../app/requeue-waiting';
 
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
@@ -69,6 +72,10 @@ export interface ConsoleDeps {
   signIn: ConsoleSignIn;
   /** The roster (supervisors' page `/equipe/pessoas`); absent: that page is 404. */
   roster?: StaffRepository;
+  /** Re-queues the cases waiting for an analyst (after add / return / activate on the roster page). */
+  requeueWaiting?: () => Promise<unknown>;
+  /** The quarantine queue (supervisors' page `/equipe/quarentena`); absent: those pages are 404. */
+  quarantine?: QuarantineDeps;
   /** Rows per page of the case list (default 25). */
   pageSize?: number;
 }
@@ -200,9 +207,13 @@ export async function serveConsole(
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
       const result = await changeRoster(form, deps.roster);
+      if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
       const today = localDate(lifecycle.clock.now(), timeZone);
       return page(result.ok ? 200 : 400, rosterPage(frame, await deps.roster.list(), today, result));
+    }
+    if (isQuarantinePath(path) && deps.quarantine) {
+      return quarantine('POST', path, new URLSearchParams(), form, user, frame, deps, logger);
     }
     const match = CASE_PATH.exec(path);
     if (!match?.[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
@@ -215,6 +226,9 @@ export async function serveConsole(
   if (path === ROSTER_PATH && deps.roster) {
     if (!mayAct(user, 'roster')) return forbidden();
     return page(200, rosterPage(frame, await deps.roster.list(), localDate(lifecycle.clock.now(), timeZone)));
+  }
+  if (isQuarantinePath(path) && deps.quarantine) {
+    return quarantine('GET', path, query, null, user, frame, deps, logger);
   }
   const match = CASE_PATH.exec(path);
   if (!match || match[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
@@ -235,6 +249,35 @@ export async function serveConsole(
       lifecycle.clock.now(),
     ),
   );
+}
+
+/** The quarantine pages: supervisors only (release and discard are supervisor actions). */
+async function quarantine(
+  method: 'GET' | 'POST',
+  path: string,
+  query: URLSearchParams,
+  form: URLSearchParams | null,
+  user: ConsoleUser,
+  frame: PageFrame,
+  deps: ConsoleDeps,
+  logger: ConsoleLog,
+): Promise<WebformResponse> {
+  const formOrigins = deps.signIn.formOrigins ?? [];
+  if (!mayAct(user, 'quarantine-release') || !mayAct(user, 'quarantine-discard') || !deps.quarantine) {
+    logger.warn('Console quarantine refused', { role: user.role });
+    return consoleResponse(
+      403,
+      errorPage(frame, 'Sem acesso', 'Só a supervisão revisa a quarentena.'),
+      {},
+      [],
+      formOrigins,
+    );
+  }
+  const routed = await serveQuarantine(method, path, query, form, user, frame, deps.quarantine);
+  if (method === 'POST') logger.info('Console quarantine action', { action: form?.get('acao'), status: routed.status });
+  if (routed.location) return redirect(routed.location, [], formOrigins);
+  const body = routed.body ?? errorPage(frame, 'Não encontrado', 'Esta mensagem não está na quarentena.');
+  return consoleResponse(routed.status, body, {}, [], formOrigins);
 }
 
 const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'transfer', 'close'];

@@ -55,7 +55,7 @@ export function layout(frame: PageFrame, title: string, body: SafeHtml): string 
 <html lang="pt-BR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Ouvidoria · Equipe</title><style>${raw(CONSOLE_CSS)}</style></head>
 <body><a class="skip" href="#conteudo">Pular para o conteúdo</a>
-<header><nav aria-label="Console da equipe"><a href="${b}/equipe">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a>` : ''}</nav>${who}</header>
+<header><nav aria-label="Console da equipe"><a href="${b}/equipe">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a> · <a href="${b}/equipe/quarentena">Quarentena</a>` : ''}</nav>${who}</header>
 <main id="conteudo">${body}</main></body></html>`.value;
 }
 
@@ -146,6 +146,10 @@ function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
         return 'lembrete de prazo enviado';
       case 'escalated':
         return 'prazo vencido: supervisão avisada';
+      case 'quarantine-discarded':
+        return 'quarentena: descartado';
+      case 'quarantine-released':
+        return `quarentena: liberado para a triagem (novo resultado ${e.outcome})`;
     }
   })();
   return html`<li><time datetime="${e.at}">${formatInstant(e.at, timeZone)}</time> — ${who}: ${what}</li>`;

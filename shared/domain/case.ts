@@ -96,6 +96,15 @@ export interface CaseRecord {
   reopenedAt?: string;
   /** Effects stored with their transition and not yet carried out, by effect id (an outbox). */
   pendingEffects?: Record<string, PendingEffect>;
+  /**
+   * Quarantine review (staff console, supervisors): when a QUARANTINED record left the review
+   * queue, how and by whom. A discarded record keeps status QUARANTINED (reports count it as
+   * quarantined mail) and the queue's query skips reviewed records; a released one was decided
+   * again (see shared/app/quarantine-release.ts).
+   */
+  reviewedAt?: string;
+  reviewOutcome?: 'discarded' | 'released';
+  reviewedBy?: string;
 }
 
 /** Case id for a submission: stable across retries of the same delivery. */

@@ -365,7 +365,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants the webform table, SES, queue, secret and lifecycle-timer access, and on raw mail only the retention rewrite', () => {
+  it('grants the webform table, SES, queue, secret and lifecycle-timer access; on raw mail, the quarantine read and the retention rewrite', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
@@ -382,10 +382,29 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
       'ReadZendeskCredentials',
+      // The quarantine page (issue 14) shows raw mail as text: GetObject under inbound/ only.
+      'ReadQuarantinedRawMail',
       // Attachments (issue 19): test/infra/uploads.test.ts checks their scope.
       'PutUploads',
       'ListUploads',
       'ReadCleanUploads',
+    ]);
+    expect(statements.find((s) => s.Sid === 'ReadQuarantinedRawMail')).toEqual({
+      Sid: 'ReadQuarantinedRawMail',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Join': ['', [arnOf(stack, stack.rawMail.bucket), '/inbound/*']] },
+    });
+    // Nothing else on the raw-mail bucket but the retention rewrite (closing from the console): no
+    // list or delete.
+    const rawArn = JSON.stringify(arnOf(stack, stack.rawMail.bucket));
+    expect(statements.filter((s) => JSON.stringify(s).includes(rawArn)).map((s) => s.Sid)).toEqual([
+      'TagRawMailRetention',
+      'ReadQuarantinedRawMail',
+    ]);
+    expect(statements.find((s) => s.Sid === 'TagRawMailRetention')?.Action).toEqual([
+      's3:PutObject',
+      's3:PutObjectTagging',
     ]);
   });
 

@@ -5,6 +5,7 @@
  */
 import type { AttachmentMeta, ObjectLocation } from '../submission';
 import type { CaseRecord, CaseStatus } from '../case';
+import type { Outcome } from '../outcome';
 
 /**
  * States of an accepted case: QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED
@@ -104,6 +105,9 @@ export type HistoryEvent = { at: string; actor: Actor; sourceId?: string } & (
   | { type: 'refused'; code: string; commands: string[] }
   | { type: 'reminder-sent'; dueAt: string }
   | { type: 'escalated'; dueAt: string }
+  /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
+  | { type: 'quarantine-discarded' }
+  | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[] }
 );
 
 export type HistoryEventType = HistoryEvent['type'];

@@ -1,0 +1,111 @@
+/**
+ * The quarantine review queue on the single table (shared/app/quarantine.ts): one Query of the
+ * status index partition STATUS#QUARANTINED per page, newest first, reviewed records filtered out
+ * inside the Query (never a Scan); discard is one conditional UpdateItem (still QUARANTINED and
+ * not reviewed) that records who and when, in the history too.
+ */
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
+import type { HistoryEvent } from '../../domain/lifecycle/types';
+import { isConditionalCheckFailed } from './client';
+import { GSI } from './table-design';
+
+type Item = Record<string, unknown>;
+
+const cursorOf = (key: Item | undefined) =>
+  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+
+function keyOf(cursor: string | undefined): Item | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class DynamoQuarantineStore implements QuarantineStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listQuarantined(page: { limit: number; cursor?: string }): Promise<QuarantinePage> {
+    const start = keyOf(page.cursor);
+    const input = {
+      TableName: this.tableName,
+      IndexName: GSI.byStatus.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: 'attribute_not_exists(#reviewedAt)',
+      ExpressionAttributeNames: { '#pk': GSI.byStatus.partitionKey, '#reviewedAt': 'reviewedAt' },
+      ExpressionAttributeValues: { ':pk': 'STATUS#QUARANTINED' },
+      ScanIndexForward: false,
+      Limit: Math.max(1, Math.min(page.limit, 100)),
+    };
+    let out: { Items?: Item[]; LastEvaluatedKey?: Item };
+    try {
+      out = await this.client.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    } catch (error) {
+      // A cursor of another partition or a forged one: DynamoDB refuses it; read as "first page".
+      if (!start || (error as Error).name !== 'ValidationException') throw error;
+      out = await this.client.send(new QueryCommand(input));
+    }
+    const items = (out.Items ?? []).map((item) => {
+      const decision = (item['decision'] ?? {}) as { reason?: unknown; ruleIds?: unknown };
+      return {
+        caseId: String(item['caseId']),
+        senderEmail: String(item['senderEmail'] ?? ''),
+        subject: String(item['subject'] ?? ''),
+        createdAt: String(item['createdAt'] ?? ''),
+        reason: typeof decision.reason === 'string' ? decision.reason : '',
+        ruleIds: Array.isArray(decision.ruleIds) ? decision.ruleIds.map(String) : [],
+      };
+    });
+    const next = cursorOf(out.LastEvaluatedKey);
+    return { items, ...(next ? { next } : {}) };
+  }
+
+  async discard(caseId: string, by: string, at: string): Promise<boolean> {
+    const event: HistoryEvent = {
+      at,
+      actor: { kind: 'staff', id: by, role: 'supervisor' },
+      type: 'quarantine-discarded',
+    };
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+          ConditionExpression: '#status = :q AND attribute_not_exists(#reviewedAt)',
+          UpdateExpression:
+            'SET #reviewedAt = :at, #reviewOutcome = :discarded, #reviewedBy = :by, #updatedAt = :at, ' +
+            '#history = list_append(if_not_exists(#history, :empty), :event), #version = if_not_exists(#version, :zero) + :one',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#reviewedAt': 'reviewedAt',
+            '#reviewOutcome': 'reviewOutcome',
+            '#reviewedBy': 'reviewedBy',
+            '#updatedAt': 'updatedAt',
+            '#history': 'history',
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: {
+            ':q': 'QUARANTINED',
+            ':at': at,
+            ':discarded': 'discarded',
+            ':by': by,
+            ':empty': [],
+            ':event': [event],
+            ':zero': 0,
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The quarantine queue of the staff console (supervisors only): `/equipe/quarentena` lists the
+ * quarantined mail not yet reviewed (index query, newest first, a page at a time) with the
+ * decision's reason and rule ids; `/equipe/quarentena/<caseId>` shows the raw mail as TEXT —
+ * decoded best effort, capped, escaped inside a <pre>, never rendered as HTML and its
+ * attachments never opened — with the actions release into triage and discard (POST + CSRF).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  discardQuarantined,
+  type QuarantineDeps,
+  type QuarantinedMail,
+  type QuarantinePage,
+  quarantinedMail,
+  RAW_TEXT_CAP_BYTES,
+  requestRelease,
+} from '../app/quarantine';
+import { html } from '../domain/html';
+import { CSRF_FIELD, type ConsoleUser } from './access';
+import { formatInstant, layout, type PageFrame } from './pages';
+
+export const QUARANTINE_PATH = '/equipe/quarentena';
+const ITEM_PATH = /^\/equipe\/quarentena\/([^/]+)(\/acao)?$/;
+
+export function isQuarantinePath(path: string): boolean {
+  return path === QUARANTINE_PATH || ITEM_PATH.test(path);
+}
+
+const DONE_PT: Record<string, string> = {
+  discard: 'Mensagem descartada: saiu da fila de quarentena.',
+  release: 'Liberação pedida: a mensagem será triada de novo em instantes.',
+};
+
+export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notice?: string): string {
+  const b = frame.basePath;
+  const rows = page.items.map(
+    (i) => html`<tr><td><time datetime="${i.createdAt}">${formatInstant(i.createdAt, frame.timeZone)}</time></td>
+<td>${i.senderEmail}</td><td><a href="${b}${QUARANTINE_PATH}/${encodeURIComponent(i.caseId)}">${i.subject || '(sem assunto)'}</a></td>
+<td>${i.reason}</td><td>${i.ruleIds.join(', ')}</td></tr>`,
+  );
+  return layout(
+    frame,
+    'Quarentena',
+    html`<h1>Quarentena</h1>
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+${
+  page.items.length
+    ? html`<table><caption>Mensagens em quarentena, mais recentes primeiro</caption>
+<thead><tr><th scope="col">Recebida</th><th scope="col">Remetente</th><th scope="col">Assunto</th><th scope="col">Motivo</th><th scope="col">Regras</th></tr></thead>
+<tbody>${rows}</tbody></table>`
+    : html`<p>Nenhuma mensagem aguardando revisão.</p>`
+}
+${page.next ? html`<p><a href="${b}${QUARANTINE_PATH}?pagina=${encodeURIComponent(page.next)}">Próxima página</a></p>` : ''}`,
+  );
+}
+
+export function quarantineItemPage(
+  frame: PageFrame,
+  mail: QuarantinedMail,
+  options: { canRelease: boolean; notice?: string; problem?: string },
+): string {
+  const { record, raw } = mail;
+  const b = frame.basePath;
+  const action = `${b}${QUARANTINE_PATH}/${encodeURIComponent(record.caseId)}/acao`;
+  const hidden = (kind: string) =>
+    html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="acao" value="${kind}"><input type="hidden" name="id" value="${randomUUID()}">`;
+  const reviewed = record.reviewedAt
+    ? html`<p class="notice" role="status">Revisada por ${record.reviewedBy ?? '—'} em ${formatInstant(record.reviewedAt, frame.timeZone)} (${record.reviewOutcome === 'released' ? 'liberada' : 'descartada'}).</p>`
+    : '';
+  const capKb = Math.round(RAW_TEXT_CAP_BYTES / 1000);
+  const rawBlock = !raw
+    ? html`<p>Sem e-mail original arquivado (envio pelo formulário).</p><pre>${record.messages[0]?.text ?? ''}</pre>`
+    : html`${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeiros ${capKb} KB` : 'Mensagem grande demais para mostrar aqui'} de ${Math.ceil(raw.size / 1000)} KB.</p>` : ''}
+<pre class="raw" tabindex="0" aria-label="E-mail original como texto">${raw.text}</pre>`;
+  const forms =
+    record.reviewedAt || record.status !== 'QUARANTINED'
+      ? ''
+      : html`${
+          options.canRelease
+            ? html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
+<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela.</p>
+<button type="submit">Liberar para a triagem</button></fieldset></form>`
+            : html`<p>Liberação indisponível neste ambiente.</p>`
+        }
+<form method="post" action="${action}"><fieldset><legend>Descartar</legend>${hidden('discard')}
+<button class="secondary" type="submit">Descartar a mensagem</button></fieldset></form>`;
+  return layout(
+    frame,
+    'Mensagem em quarentena',
+    html`<h1>Mensagem em quarentena</h1>
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+${options.problem ? html`<p class="problem" role="alert">${options.problem}</p>` : ''}
+${reviewed}
+<dl><dt>Remetente</dt><dd>${record.senderEmail}</dd><dt>Assunto</dt><dd>${record.subject}</dd>
+<dt>Recebida</dt><dd>${formatInstant(record.createdAt, frame.timeZone)}</dd>
+<dt>Motivo</dt><dd>${record.decision.reason}</dd><dt>Regras</dt><dd>${record.decision.ruleIds.join(', ')}</dd></dl>
+${forms}
+<h2>E-mail original (texto, anexos não são abertos)</h2>
+${rawBlock}
+<p><a href="${b}${QUARANTINE_PATH}">Voltar à quarentena</a></p>`,
+  );
+}
+
+export interface QuarantineRoute {
+  status: number;
+  body?: string;
+  /** Redirect after a POST. */
+  location?: string;
+}
+
+/** GET of the list or an item, or POST of an action; the caller checked the supervisor role and CSRF. */
+export async function serveQuarantine(
+  method: 'GET' | 'POST',
+  path: string,
+  query: URLSearchParams,
+  form: URLSearchParams | null,
+  user: ConsoleUser,
+  frame: PageFrame,
+  deps: QuarantineDeps,
+): Promise<QuarantineRoute> {
+  const b = frame.basePath;
+  if (path === QUARANTINE_PATH) {
+    if (method !== 'GET') return { status: 405 };
+    const cursor = query.get('pagina') ?? undefined;
+    const page = await deps.store.listQuarantined({ limit: 25, ...(cursor ? { cursor } : {}) });
+    const done = query.get('feito');
+    return { status: 200, body: quarantineListPage(frame, page, done ? DONE_PT[done] : undefined) };
+  }
+  const match = ITEM_PATH.exec(path);
+  const caseId = decodeURIComponent(match?.[1] ?? '');
+  if (method === 'POST') {
+    if (!match?.[2] || !form) return { status: 404 };
+    const action = form.get('acao');
+    const result =
+      action === 'discard'
+        ? await discardQuarantined(caseId, user.staffId, deps)
+        : action === 'release'
+          ? await requestRelease(caseId, user.staffId, deps)
+          : 'bad';
+    if (result === 'done') return { status: 303, location: `${b}${QUARANTINE_PATH}?feito=${action}` };
+    const problem =
+      result === 'bad'
+        ? 'Ação desconhecida.'
+        : result === 'unavailable'
+          ? 'Liberação indisponível neste ambiente.'
+          : 'Esta mensagem não está mais na fila de quarentena.';
+    const mail = await quarantinedMail(caseId, deps);
+    if (!mail) return { status: 404 };
+    return {
+      status: result === 'bad' ? 400 : 409,
+      body: quarantineItemPage(frame, mail, { canRelease: !!deps.releases, problem }),
+    };
+  }
+  if (match?.[2]) return { status: 404 };
+  const mail = await quarantinedMail(caseId, deps);
+  if (!mail) return { status: 404 };
+  return { status: 200, body: quarantineItemPage(frame, mail, { canRelease: !!deps.releases }) };
+}

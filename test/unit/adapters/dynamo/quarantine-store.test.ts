@@ -1,0 +1,67 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoQuarantineStore } from '../../../../shared/adapters/dynamo/quarantine-store';
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+const ddb = mockClient(doc);
+const store = new DynamoQuarantineStore(doc, 't');
+
+beforeEach(() => ddb.reset());
+
+describe('DynamoQuarantineStore', () => {
+  it('lists STATUS#QUARANTINED newest first, reviewed records filtered inside the Query, never a Scan', async () => {
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        {
+          caseId: 'email:m1',
+          senderEmail: 'x@y.z',
+          subject: 'oi',
+          createdAt: '2026-03-12T14:00:00Z',
+          decision: { reason: 'DMARC', ruleIds: ['quarantine.auth.dmarc'] },
+        },
+      ],
+      LastEvaluatedKey: { pk: 'CASE#email:m1' },
+    });
+    const page = await store.listQuarantined({ limit: 25 });
+    expect(page.items).toEqual([
+      {
+        caseId: 'email:m1',
+        senderEmail: 'x@y.z',
+        subject: 'oi',
+        createdAt: '2026-03-12T14:00:00Z',
+        reason: 'DMARC',
+        ruleIds: ['quarantine.auth.dmarc'],
+      },
+    ]);
+    expect(page.next).toBeTypeOf('string');
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      IndexName: 'gsi1-status',
+      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': 'STATUS#QUARANTINED' },
+      FilterExpression: 'attribute_not_exists(#reviewedAt)',
+    });
+    await store.listQuarantined({ limit: 25, cursor: page.next as string });
+    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'CASE#email:m1' });
+    expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
+  });
+
+  it('discards with one conditional update recording who and when; false when the condition fails', async () => {
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }));
+    expect(await store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.ConditionExpression).toBe('#status = :q AND attribute_not_exists(#reviewedAt)');
+    expect(input.ExpressionAttributeValues).toMatchObject({
+      ':q': 'QUARANTINED',
+      ':by': 'sofia',
+      ':discarded': 'discarded',
+      ':event': [{ type: 'quarantine-discarded', actor: { kind: 'staff', id: 'sofia', role: 'supervisor' } }],
+    });
+    expect(await store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).toBe(false);
+  });
+});

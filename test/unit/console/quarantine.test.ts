@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
+import type { QuarantineDeps, ReleaseRequest } from '../../../shared/app/quarantine';
+import { SESSION_COOKIE } from '../../../shared/console/access';
+import { type ConsoleDeps, type ConsoleRequest, serveConsole, sessionCsrf } from '../../../shared/console/http';
+import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
+import { quarantineItemPage, quarantineListPage } from '../../../shared/console/quarantine';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { aCase, aDecision, aMessage } from '../../support/builders';
+import { InMemoryRawMailStore } from '../../support/fakes';
+import { lifecycleWorld, SECRET } from '../../support/lifecycle-fakes';
+
+const POOL = 'us-east-1_LocalPool';
+const CLIENT = 'console-local';
+const keys = generateLocalKeySet();
+const tokenOf = (who: 'ana' | 'sofia') =>
+  signLocalIdToken(
+    keys,
+    { sub: `sub-${who}`, staffId: who, groups: [who === 'sofia' ? 'supervisores' : 'analistas'] },
+    { issuer: cognitoIssuer(POOL), audience: CLIENT, now: new Date(), ttlSeconds: 3600 },
+  );
+const RAW = { bucket: 'raw', key: 'inbound/m1' };
+const HOSTILE = 'From: x@y.z\r\nSubject: <img src=x onerror=alert(1)>\r\n\r\n<script>alert(1)</script></pre><b>oi</b>';
+const frame = { basePath: '', timeZone: 'America/Sao_Paulo', csrf: 'tok' };
+
+function quarantined(): CaseRecord {
+  return aCase({
+    caseId: 'email:m1',
+    status: 'QUARANTINED',
+    outcome: 'QUARANTINED',
+    subject: '<img src=x onerror=alert(1)>',
+    decision: aDecision('QUARANTINED', { reason: 'Falha <b>DMARC</b>', ruleIds: ['quarantine.auth.dmarc'] }),
+    messages: [aMessage({ raw: RAW })],
+  });
+}
+
+describe('quarantine pages', () => {
+  it('shows the raw mail as escaped text inside a <pre>, never as HTML', () => {
+    const body = quarantineItemPage(
+      frame,
+      { record: quarantined(), raw: { text: HOSTILE, truncated: false, size: HOSTILE.length } },
+      { canRelease: true },
+    );
+    expect(body).not.toContain('<script>');
+    expect(body).not.toContain('<img');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;');
+    expect(body.match(/<\/pre>/g)).toHaveLength(1);
+    expect(body).toContain('name="csrf" value="tok"');
+    expect(body).toContain('value="release"');
+    expect(body).toContain('value="discard"');
+  });
+
+  it('says when the text was cut', () => {
+    const body = quarantineItemPage(
+      frame,
+      { record: quarantined(), raw: { text: 'abc', truncated: true, size: 900_000 } },
+      { canRelease: false },
+    );
+    expect(body).toContain('Mostrando só os primeiros 200 KB de 900 KB');
+    expect(body).toContain('Liberação indisponível');
+  });
+
+  it('lists reason and rule ids, escaped', () => {
+    const body = quarantineListPage(frame, {
+      items: [
+        {
+          caseId: 'email:m1',
+          senderEmail: 'x@y.z',
+          subject: '<script>x</script>',
+          createdAt: '2026-03-12T14:00:00Z',
+          reason: 'Falha <b>',
+          ruleIds: ['quarantine.spam'],
+        },
+      ],
+      next: 'c1',
+    });
+    expect(body).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(body).toContain('Falha &lt;b&gt;');
+    expect(body).toContain('quarantine.spam');
+    expect(body).toContain('/equipe/quarentena?pagina=c1');
+  });
+});
+
+function world() {
+  const record = quarantined();
+  const records = new Map([[record.caseId, record]]);
+  const rawMail = new InMemoryRawMailStore();
+  rawMail.put(RAW, HOSTILE);
+  const requests: ReleaseRequest[] = [];
+  const discarded: string[] = [];
+  const quarantine: QuarantineDeps = {
+    cases: { get: async (id) => records.get(id) ?? null },
+    store: {
+      listQuarantined: async () => ({ items: [] }),
+      discard: async (id) => {
+        discarded.push(id);
+        return true;
+      },
+    },
+    rawMail,
+    clock: { now: () => new Date('2026-03-12T14:00:00Z') },
+    releases: { request: async (m) => void requests.push(m) },
+  };
+  const w = lifecycleWorld();
+  const deps: ConsoleDeps = {
+    verifier: cognitoTokenVerifier({ userPoolId: POOL, clientId: CLIENT, jwks: keys.jwks }),
+    index: { byStatus: async () => ({ items: [] }), bySender: async () => ({ items: [] }) },
+    lifecycle: w.deps,
+    signIn: { start: () => ({ location: '/equipe/entrar' }), serve: async () => null, signedOut: () => '/' },
+    quarantine,
+  };
+  const request = (method: string, path: string, token: string, form?: Record<string, string>): ConsoleRequest => ({
+    method,
+    rawPath: path,
+    headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+    ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+    isBase64Encoded: false,
+    sourceIp: '127.0.0.1',
+    cookies: [`${SESSION_COOKIE}=${token}`],
+  });
+  const serve = (r: ConsoleRequest) => serveConsole(r, deps, { info() {}, warn() {} });
+  return { serve, request, requests, discarded };
+}
+
+describe('serveConsole — quarantine routes', () => {
+  it('analysts get 403 on every quarantine page and action', async () => {
+    const { serve, request, discarded } = world();
+    const ana = await tokenOf('ana');
+    for (const path of ['/equipe/quarentena', '/equipe/quarentena/email%3Am1']) {
+      expect((await serve(request('GET', path, ana)))?.statusCode).toBe(403);
+    }
+    const form = { csrf: sessionCsrf(ana, SECRET), acao: 'discard', id: crypto.randomUUID() };
+    expect((await serve(request('POST', '/equipe/quarentena/email%3Am1/acao', ana, form)))?.statusCode).toBe(403);
+    expect(discarded).toEqual([]);
+  });
+
+  it('a supervisor sees the item as text', async () => {
+    const { serve, request } = world();
+    const res = await serve(request('GET', '/equipe/quarentena/email%3Am1', await tokenOf('sofia')));
+    expect(res?.statusCode).toBe(200);
+    expect(res?.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;');
+    expect(res?.body).not.toContain('<script>');
+  });
+
+  it('actions need the CSRF token; with it, discard and release go through', async () => {
+    const { serve, request, requests, discarded } = world();
+    const sofia = await tokenOf('sofia');
+    const path = '/equipe/quarentena/email%3Am1/acao';
+    const without = await serve(request('POST', path, sofia, { acao: 'discard' }));
+    expect(without?.statusCode).toBe(403);
+    const forged = await serve(request('POST', path, sofia, { acao: 'discard', csrf: 'x'.repeat(43) }));
+    expect(forged?.statusCode).toBe(403);
+    expect(discarded).toEqual([]);
+    const csrf = sessionCsrf(sofia, SECRET);
+    const discard = await serve(request('POST', path, sofia, { acao: 'discard', csrf }));
+    expect(discard?.statusCode).toBe(303);
+    expect(discard?.headers['location']).toBe('/equipe/quarentena?feito=discard');
+    expect(discarded).toEqual(['email:m1']);
+    const release = await serve(request('POST', path, sofia, { acao: 'release', csrf }));
+    expect(release?.statusCode).toBe(303);
+    expect(requests).toMatchObject([{ kind: 'release', caseId: 'email:m1', by: 'sofia' }]);
+  });
+});
