@@ -407,6 +407,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const consolePages = await buildConsoleDeps(settings, {
       client,
       lifecycle,
+      attachmentLinks,
       local: {
         keys: consoleKeys,
         roster: async () =>

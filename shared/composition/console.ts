@@ -5,6 +5,7 @@
  * sign-in: the Cognito hosted UI on AWS, the local sign-in page only when the local stack passes
  * its key set (never from the Lambda environment).
  */
+import { attachmentLinksFromEnv } from '../adapters/attachment-links';
 import { cognitoIssuer, cognitoTokenVerifier } from '../adapters/cognito-token-verifier';
 import { DynamoConsoleCaseIndex } from '../adapters/dynamo/console-case-index';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
@@ -12,6 +13,7 @@ import type { ConsoleDeps } from '../console/http';
 import type { LocalKeySet } from '../console/local-keys';
 import { cognitoSignIn, localSignIn } from '../console/sign-in';
 import type { StaffMember } from '../domain/lifecycle/types';
+import type { AttachmentLinks } from '../ports';
 import { tableClient, tableStores } from './clients';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import type { Settings } from './settings';
@@ -24,6 +26,8 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   lifecycle?: LifecycleDeps;
   /** Local stack only: the key set the local sign-in signs with, and the roster it lists. */
   local?: { keys: LocalKeySet; roster: () => Promise<StaffMember[]> };
+  /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the webform reads clean uploads). */
+  attachmentLinks?: AttachmentLinks;
 }
 
 export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOverrides = {}): Promise<ConsoleDeps> {
@@ -32,6 +36,9 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
   const index = new DynamoConsoleCaseIndex(client, settings.tableName);
   const { staff: roster } = tableStores(client, settings.tableName);
   const { config } = settings;
+  const links =
+    overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, config.attachments.linkHours, lifecycle.clock);
+  const attachmentLinks = links ? { attachmentLinks: links } : {};
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({
       userPoolId: LOCAL_USER_POOL_ID,
@@ -46,7 +53,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
       webformOrigin: config.webformOrigin,
       timeZone: config.timeZone,
     });
-    return { verifier, index, lifecycle, signIn, roster };
+    return { verifier, index, lifecycle, signIn, roster, ...attachmentLinks };
   }
   const cognito = settings.console;
   if (!cognito)
@@ -59,5 +66,5 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     verifier,
     timeZone: config.timeZone,
   });
-  return { verifier, index, lifecycle, signIn, roster };
+  return { verifier, index, lifecycle, signIn, roster, ...attachmentLinks };
 }
