@@ -35,7 +35,9 @@ export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string)
   const settings = await cliSettings(env);
   const client = tableClient(settings);
   const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
-  const rawMail = env.TABLE_NAME ? new S3RawMailArchive(new S3Client({})) : new FileRawMailArchive(join(dataDir, 'mail'));
+  const rawMail = env.TABLE_NAME
+    ? new S3RawMailArchive(new S3Client({}))
+    : new FileRawMailArchive(join(dataDir, 'mail'));
   // Webform files: the uploads bucket on AWS (UPLOADS_BUCKET, the stack's output), `.local/uploads/` locally.
   const uploads = env.TABLE_NAME
     ? env.UPLOADS_BUCKET
@@ -81,7 +83,9 @@ export async function main(
     }
     const emls = data.rawMail.filter((r) => r.file).length;
     const uploaded = data.uploads.filter((u) => u.file).length;
-    io.out(`${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário\n`);
+    io.out(
+      `${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário\n`,
+    );
     return 0;
   }
   const result = await eraseSubject(email, deps, { confirmed: rest.includes('--yes') });

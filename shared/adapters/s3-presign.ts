@@ -47,7 +47,9 @@ export function presignS3Get(input: {
     'X-Amz-Expires': String(Math.min(Math.max(1, Math.floor(input.expiresInSeconds)), 604800)),
     'X-Amz-SignedHeaders': 'host',
     ...(input.credentials.sessionToken ? { 'X-Amz-Security-Token': input.credentials.sessionToken } : {}),
-    ...(input.response?.contentDisposition ? { 'response-content-disposition': input.response.contentDisposition } : {}),
+    ...(input.response?.contentDisposition
+      ? { 'response-content-disposition': input.response.contentDisposition }
+      : {}),
     ...(input.response?.contentType ? { 'response-content-type': input.response.contentType } : {}),
   };
   const query = Object.keys(params)

@@ -17,8 +17,7 @@ export interface AssignmentOverrides {
   scheduler?: DeferralScheduler;
   /** The lifecycle's secret and timers; built from the settings when they name a reply secret. */
   lifecycle?: AssignCaseDeps['lifecycle'];
-  /** Links of clean webform files in the notice; from UPLOADS_BUCKET on Lambda. */
-  attachmentLinks?: AttachmentLinks;
+  attachmentLinks?: AttachmentLinks; // clean-file links in the notice; UPLOADS_BUCKET on Lambda
 }
 
 /** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
@@ -38,7 +37,7 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
   const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName, settings.config.retention);
   const deadLetterArn = settings.scheduler?.deadLetterArn;
   const clock = overrides.clock ?? clockFrom(settings);
-  const attachmentLinks =
+  const links =
     overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, settings.config.attachments.linkHours, clock);
   return {
     config: settings.config,
@@ -55,6 +54,6 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
         ...(deadLetterArn ? { deadLetterArn } : {}),
       }),
     clock,
-    ...(attachmentLinks ? { attachmentLinks } : {}),
+    ...(links ? { attachmentLinks: links } : {}),
   };
 }

@@ -128,7 +128,10 @@ function attachmentItems(messages: CaseMessage[], links: AttachmentLinkMap, link
       const where = messages.length > 1 ? ` — mensagem ${index + 1}` : '';
       const inline = a.inline ? ', em linha' : '';
       const scan = a.scan ? ` — ${SCAN_LABELS[a.scan]}` : '';
-      const item: MailInline[] = [{ strong: name }, ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`];
+      const item: MailInline[] = [
+        { strong: name },
+        ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`,
+      ];
       // Only a file the scanner found clean gets a link (and only when one was signed for it).
       const link = isLinkable(a) ? links[a.key] : undefined;
       if (link) item.push(' — ', { href: link, label: `baixar (link válido por ${linkHours} h)` });

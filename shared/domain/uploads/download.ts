@@ -28,10 +28,7 @@ export function attachmentDisposition(filename: string): string {
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\;%]/g, '_')
       .trim() || 'anexo';
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

@@ -26,15 +26,23 @@ describe('S3AttachmentLinks', () => {
     expect(url.searchParams.get('X-Amz-Date')).toBe('20260310T120000Z');
     expect(url.searchParams.get('response-content-type')).toBe('application/pdf');
     const disposition = url.searchParams.get('response-content-disposition') as string;
-    expect(disposition).toMatch(/^attachment; filename="fatura marco\.pdf"; filename\*=UTF-8''fatura%20mar%C3%A7o\.pdf$/);
+    expect(disposition).toMatch(
+      /^attachment; filename="fatura marco\.pdf"; filename\*=UTF-8''fatura%20mar%C3%A7o\.pdf$/,
+    );
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('never signs for more than 7 days', async () => {
-    const long = new S3AttachmentLinks({ bucket: 'b', region: 'sa-east-1', credentials, expiresInSeconds: 30 * 86400, clock });
-    expect(new URL(await long.linkFor('uploads/x/01', 'a.pdf', 'application/pdf')).searchParams.get('X-Amz-Expires')).toBe(
-      '604800',
-    );
+    const long = new S3AttachmentLinks({
+      bucket: 'b',
+      region: 'sa-east-1',
+      credentials,
+      expiresInSeconds: 30 * 86400,
+      clock,
+    });
+    expect(
+      new URL(await long.linkFor('uploads/x/01', 'a.pdf', 'application/pdf')).searchParams.get('X-Amz-Expires'),
+    ).toBe('604800');
   });
 });
 
@@ -48,7 +56,9 @@ describe('attachmentLinksFromEnv', () => {
   };
   it('signs with the role credentials of the environment and the configured hours', async () => {
     const links = attachmentLinksFromEnv(env, 6, clock);
-    const url = new URL(await (links as S3AttachmentLinks).linkFor('uploads/x/01', 'a.txt', 'text/plain; charset=utf-8'));
+    const url = new URL(
+      await (links as S3AttachmentLinks).linkFor('uploads/x/01', 'a.txt', 'text/plain; charset=utf-8'),
+    );
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(6 * 3600));
     expect(url.searchParams.get('X-Amz-Security-Token')).toBe('token');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^ASIAEXAMPLE\//);
@@ -62,6 +72,8 @@ describe('attachmentLinksFromEnv', () => {
 describe('LocalAttachmentLinks', () => {
   it('points at the local S3 stand-in', async () => {
     const links = new LocalAttachmentLinks('http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/');
-    expect(await links.linkFor('uploads/ab/01')).toBe('http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/uploads/ab/01');
+    expect(await links.linkFor('uploads/ab/01')).toBe(
+      'http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/uploads/ab/01',
+    );
   });
 });

@@ -6,8 +6,22 @@ describe('attachmentLinkMap', () => {
     const calls: string[][] = [];
     const map = await attachmentLinkMap(
       [
-        { key: 'uploads/x/01', filename: 'a.html', contentType: 'text/html', size: 1, inline: false, scan: 'NO_THREATS_FOUND' },
-        { key: 'uploads/x/02', filename: 'b.pdf', contentType: 'application/pdf', size: 1, inline: false, scan: 'NO_THREATS_FOUND' },
+        {
+          key: 'uploads/x/01',
+          filename: 'a.html',
+          contentType: 'text/html',
+          size: 1,
+          inline: false,
+          scan: 'NO_THREATS_FOUND',
+        },
+        {
+          key: 'uploads/x/02',
+          filename: 'b.pdf',
+          contentType: 'application/pdf',
+          size: 1,
+          inline: false,
+          scan: 'NO_THREATS_FOUND',
+        },
       ],
       {
         async linkFor(key, filename, contentType) {

@@ -19,13 +19,25 @@ function webformCase(attachments: AttachmentMeta[]) {
     protocol: 'OUV-2026-000321',
     channel: 'webform',
     messages: [
-      { sourceId: 'wf-1', channel: 'webform', receivedAt: '2026-11-26T17:00:00.000Z', subject: 'x', text: 'y', attachments },
+      {
+        sourceId: 'wf-1',
+        channel: 'webform',
+        receivedAt: '2026-11-26T17:00:00.000Z',
+        subject: 'x',
+        text: 'y',
+        attachments,
+      },
     ],
   });
 }
 
 describe('renderAnalystNotice: links of webform files', () => {
-  const files = [file('01', 'NO_THREATS_FOUND'), file('02', 'THREATS_FOUND'), file('03', 'PENDING'), file('04', 'REFUSED')];
+  const files = [
+    file('01', 'NO_THREATS_FOUND'),
+    file('02', 'THREATS_FOUND'),
+    file('03', 'PENDING'),
+    file('04', 'REFUSED'),
+  ];
   // A link for every key, as if a faulty caller signed them all: only the clean file may show one.
   const links = Object.fromEntries(files.map((f) => [f.key as string, `https://s3.example/${f.key}?sig=1`]));
 

@@ -128,11 +128,35 @@ describe('npm run titular (local stack)', () => {
     const email = `lojista${n}@modasbella.com.br`;
     const prefix = `uploads/${'ab'.repeat(16)}${n}`;
     const attachments = [
-      { filename: 'fatura.pdf', contentType: 'application/pdf', size: 5, inline: false, key: `${prefix}/01`, scan: 'NO_THREATS_FOUND' as const },
-      { filename: 'virus.txt', contentType: 'text/plain', size: 6, inline: false, key: `${prefix}/02`, scan: 'THREATS_FOUND' as const },
+      {
+        filename: 'fatura.pdf',
+        contentType: 'application/pdf',
+        size: 5,
+        inline: false,
+        key: `${prefix}/01`,
+        scan: 'NO_THREATS_FOUND' as const,
+      },
+      {
+        filename: 'virus.txt',
+        contentType: 'text/plain',
+        size: 6,
+        inline: false,
+        key: `${prefix}/02`,
+        scan: 'THREATS_FOUND' as const,
+      },
     ];
-    const base = aCase({ sourceId: `src-${n}`, caseId: `webform:src-${n}`, protocol: `OUV-2026-00020${n}`, senderEmail: email, status: 'CLOSED' });
-    const record = { ...base, channel: 'webform' as const, messages: [{ ...(base.messages[0] as (typeof base.messages)[number]), attachments }] };
+    const base = aCase({
+      sourceId: `src-${n}`,
+      caseId: `webform:src-${n}`,
+      protocol: `OUV-2026-00020${n}`,
+      senderEmail: email,
+      status: 'CLOSED',
+    });
+    const record = {
+      ...base,
+      channel: 'webform' as const,
+      messages: [{ ...(base.messages[0] as (typeof base.messages)[number]), attachments }],
+    };
     await new DynamoCaseRepository({ client: doc, tableName: LOCAL_TABLE }).create(record);
     const uploads = join(dir, '.local', 'uploads');
     await mkdir(join(uploads, prefix), { recursive: true });
@@ -144,8 +168,19 @@ describe('npm run titular (local stack)', () => {
     const out = join(dir, `anexos-${n}`);
     const data = JSON.parse(await readFile(join(out, 'dados.json'), 'utf8'));
     expect(data.uploads).toEqual([
-      expect.objectContaining({ key: `${prefix}/01`, filename: 'fatura.pdf', scan: 'NO_THREATS_FOUND', bytes: 5, file: 'anexos/0001-fatura.pdf' }),
-      expect.objectContaining({ key: `${prefix}/02`, scan: 'THREATS_FOUND', bytes: 6, file: 'anexos/0002-virus.txt.quarentena' }),
+      expect.objectContaining({
+        key: `${prefix}/01`,
+        filename: 'fatura.pdf',
+        scan: 'NO_THREATS_FOUND',
+        bytes: 5,
+        file: 'anexos/0001-fatura.pdf',
+      }),
+      expect.objectContaining({
+        key: `${prefix}/02`,
+        scan: 'THREATS_FOUND',
+        bytes: 6,
+        file: 'anexos/0002-virus.txt.quarentena',
+      }),
     ]);
     expect(await readFile(join(out, 'anexos', '0001-fatura.pdf'), 'utf8')).toBe('%PDF-');
     expect(await readFile(join(out, 'anexos', '0002-virus.txt.quarentena'), 'utf8')).toBe('EICAR!');

@@ -37,11 +37,27 @@ describe('attachmentDisposition', () => {
 
 describe('linkableAttachments', () => {
   const m = (attachments: CaseMessage['attachments']): CaseMessage =>
-    ({ sourceId: 's', channel: 'webform', receivedAt: '2026-01-01T00:00:00Z', subject: '', attachments }) as CaseMessage;
+    ({
+      sourceId: 's',
+      channel: 'webform',
+      receivedAt: '2026-01-01T00:00:00Z',
+      subject: '',
+      attachments,
+    }) as CaseMessage;
   it('keeps clean webform files only, once each', () => {
-    const clean = { contentType: 'application/pdf', size: 1, inline: false, key: 'uploads/x/01', scan: 'NO_THREATS_FOUND' as const };
+    const clean = {
+      contentType: 'application/pdf',
+      size: 1,
+      inline: false,
+      key: 'uploads/x/01',
+      scan: 'NO_THREATS_FOUND' as const,
+    };
     const list = linkableAttachments([
-      m([clean, { ...clean, key: 'uploads/x/02', scan: 'THREATS_FOUND' }, { ...clean, key: 'uploads/x/03', scan: 'PENDING' }]),
+      m([
+        clean,
+        { ...clean, key: 'uploads/x/02', scan: 'THREATS_FOUND' },
+        { ...clean, key: 'uploads/x/03', scan: 'PENDING' },
+      ]),
       m([clean, { contentType: 'image/png', size: 1, inline: false, partId: '2' }]),
     ]);
     expect(list.map((a) => a.key)).toEqual(['uploads/x/01']);
