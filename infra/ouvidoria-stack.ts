@@ -428,10 +428,13 @@ export class OuvidoriaStack extends Stack {
       allowedOrigin: config.webformOrigin,
       pendingUploadDays: config.attachments.pendingUploadDays,
       retentionDays: config.rawMailRetentionDays,
+      closedCaseRetentionDays: runtimeConfigOf(config).retention.retentionDays,
       accessLogsBucket: this.rawMail.accessLogsBucket,
       retainData: config.retainData,
     });
     this.uploads.grantWebform(this.webform);
+    // Short-lived links of clean files in the analyst notice.
+    this.uploads.grantCleanLinks(this.assignment);
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
     this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
       ...common,

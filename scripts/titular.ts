@@ -6,11 +6,13 @@
  *
  * `export` writes DIR (default `titular-<first 12 hex of sha256(email)>`) with `dados.json` (every
  * case, message, survey answer, pointer and counter naming the address) and `eml/` (the raw mail as
- * received), and the same content as one file, DIR.zip, to hand to the data subject.
+ * received), `anexos/` (the webform files, a quarantined one with a `.quarentena` suffix), and the same
+ * content as one file, DIR.zip, to hand to the data subject.
  * `delete` refuses while the address has open cases unless `--yes` is given.
  *
  * Local stack by default (DYNAMODB_PORT; raw mail under LOCAL_DATA_DIR, default `.local`, as
- * `npm start`); AWS when TABLE_NAME is set (usual credentials; raw mail in S3).
+ * `npm start`; webform files under `.local/uploads/`); AWS when TABLE_NAME is set (usual credentials;
+ * raw mail in S3, webform files in UPLOADS_BUCKET).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDataSubjectStore } from '../shared/adapters/dynamo/data-subject-store';
 import { FileRawMailArchive, S3RawMailArchive } from '../shared/adapters/raw-mail-archive';
+import { FileUploadArchive, S3UploadArchive } from '../shared/adapters/upload-archive';
 import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
 import { clockFrom, tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
@@ -34,12 +37,20 @@ Local stack by default (DYNAMODB_PORT, LOCAL_DATA_DIR); AWS when TABLE_NAME is s
 export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string) => void): Promise<DataSubjectDeps> {
   const settings = await cliSettings(env);
   const client = tableClient(settings);
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
   const rawMail = env.TABLE_NAME
     ? new S3RawMailArchive(new S3Client({}))
-    : new FileRawMailArchive(join(resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local'), 'mail'));
+    : new FileRawMailArchive(join(dataDir, 'mail'));
+  // Webform files: the uploads bucket on AWS (UPLOADS_BUCKET, the stack's output), `.local/uploads/` locally.
+  const uploads = env.TABLE_NAME
+    ? env.UPLOADS_BUCKET
+      ? new S3UploadArchive(new S3Client({}), env.UPLOADS_BUCKET)
+      : undefined
+    : new FileUploadArchive(join(dataDir, 'uploads'));
   return {
     store: new DynamoDataSubjectStore(client, settings.tableName),
     rawMail,
+    ...(uploads ? { uploads } : {}),
     clock: clockFrom(settings),
     timeZone: settings.config.timeZone,
     ...(progress ? { progress } : {}),
@@ -73,10 +84,14 @@ export async function main(
       await mkdir(dirname(join(dir, name)), { recursive: true });
       await writeFile(join(dir, name), bytes);
     }
+    const emls = data.rawMail.filter((r) => r.file).length;
+    const uploaded = data.uploads.filter((u) => u.file).length;
     // One file to hand to the data subject: the same content, zipped beside the folder.
     const archive = `${dir}.zip`;
     await writeZip(archive, [['dados.json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')], ...files]);
-    io.out(`${archive}\n${dir}\n${data.cases.length} caso(s), ${files.size} e-mail(s) original(is)\n`);
+    io.out(
+      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário\n`,
+    );
     return 0;
   }
   const result = await eraseSubject(email, deps, { confirmed: rest.includes('--yes') });
@@ -89,7 +104,7 @@ export async function main(
   }
   const c = result.tombstone.counts;
   io.out(
-    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is). Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
+    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is), ${c.uploads ?? 0} anexo(s) do formulário. Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
   );
   return 0;
 }

@@ -230,6 +230,16 @@ export interface UploadStore {
   setState(key: string, state: UploadState, caseId?: string): Promise<void>;
 }
 
+/**
+ * Short-lived download links of clean webform files (analyst notice, staff console). A link serves
+ * the file as an attachment with the given (already safe) content type and expires after
+ * `config.attachments.linkHours`. Signing is local (no network): a failure is a bug or missing
+ * credentials, and the caller lists the file without a link.
+ */
+export interface AttachmentLinks {
+  linkFor(key: string, filename: string, contentType: string): Promise<string>;
+}
+
 /** The case's record of one file: its scan result (and, once clean, its proved type and name). */
 export interface AttachmentScanRecorder {
   /** `missing`: no such case or file; `unchanged`: that result was already recorded (a redelivery). */

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { SCAN_TAG, STATE_TAG, UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
 import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
 import { wildcardResourceFinding } from '../nag';
@@ -17,8 +18,13 @@ export interface UploadsProps {
   readonly allowedOrigin: string;
   /** Days an upload no submission claimed is kept (tag `ouvidoria-upload=pending`). */
   readonly pendingUploadDays: number;
-  /** LGPD retention of claimed files, like raw mail. */
+  /** Backstop retention of every upload from its creation, like raw mail (`rawMailRetentionDays`). */
   readonly retentionDays: number;
+  /**
+   * `config.retention.retentionDays`: files of a closed case (tag `ouvidoria-retention=closed-case`,
+   * re-written in place at closing like raw mail) expire this long after the tag, on the case's clock.
+   */
+  readonly closedCaseRetentionDays: number;
   /** Where the bucket's server access logs go (the raw-mail access-log bucket). */
   readonly accessLogsBucket: s3.IBucket;
   readonly retainData: boolean;
@@ -67,6 +73,14 @@ export class Uploads extends Construct {
           prefix: UPLOADS_PREFIX,
           tagFilters: { [STATE_TAG]: 'pending' },
           expiration: Duration.days(props.pendingUploadDays),
+        },
+        {
+          // The case's clock, as for raw mail (infra/constructs/reports.ts): the closing re-writes the
+          // file with the tag, so the days count from the closing date.
+          id: 'lgpd-closed-case-uploads',
+          prefix: UPLOADS_PREFIX,
+          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.closedCase },
+          expiration: Duration.days(props.closedCaseRetentionDays),
         },
         {
           id: 'lgpd-uploads-retention',
@@ -202,6 +216,28 @@ export class Uploads extends Construct {
       id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
       reason:
         'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
+    });
+  }
+
+  /**
+   * The assignment function signs short-lived links to clean files for the analyst notice: a link
+   * works only if its signer may read the object, so it gets s3:GetObject on the uploads prefix for
+   * objects tagged clean (the bucket policy denies every other object anyway). Nothing else.
+   */
+  grantCleanLinks(fn: OuvidoriaFunction): void {
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'LinkCleanUploads',
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Upload keys are random per submission (uploads/<pending id>/NN): the link signer reads only objects of that prefix GuardDuty tagged clean.',
     });
   }
 

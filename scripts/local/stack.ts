@@ -35,6 +35,7 @@ import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
+import { LocalAttachmentLinks } from '../../shared/adapters/attachment-links';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { buildWebformDeps } from '../../shared/composition/webform';
 import { buildMerchantPagesDeps } from '../../shared/composition/merchant-pages';
@@ -352,11 +353,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const timers = new InProcessTimerScheduler();
     const lifecycle = await buildLifecycleDeps(settings, { client, clock, mailer, timers });
 
+    // Links of clean webform files (analyst notice, console): the /_s3/ stand-in serves clean objects only.
+    const attachmentLinks = new LocalAttachmentLinks(`${httpOrigin}/_s3/${uploads.bucket}`);
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
     const assignment = createAssignmentHandler({
-      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle })),
+      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle, attachmentLinks })),
       calendar,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),
@@ -407,6 +410,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       lifecycle,
       rawMail,
       queue,
+      attachmentLinks,
       local: {
         keys: consoleKeys,
         roster: async () =>

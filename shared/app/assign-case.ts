@@ -33,7 +33,17 @@ import { keyedMessageId, randomMessageId } from '../domain/message-id';
 import type { TimerScheduler } from './lifecycle/ports';
 import type { Analyst } from '../domain/staff';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
-import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, Mailer, StaffRepository } from '../ports';
+import { linkableAttachments } from '../domain/uploads/download';
+import { attachmentLinkMap } from './attachment-links';
+import type {
+  AssignmentMessage,
+  AttachmentLinks,
+  CaseRepository,
+  Clock,
+  DeferralScheduler,
+  Mailer,
+  StaffRepository,
+} from '../ports';
 
 /** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
 export interface AssignmentTelemetry {
@@ -69,6 +79,8 @@ export interface AssignCaseDeps {
    * the reminder and escalation timers are armed for the due date.
    */
   lifecycle?: { secret: ReplySecret; timers: TimerScheduler };
+  /** Short-lived links of the case's clean webform files in the notice; without it, files are listed only. */
+  attachmentLinks?: AttachmentLinks;
 }
 
 export type AssignmentResult =
@@ -186,7 +198,13 @@ export function noAnalystRetryAt(now: Date, calendar: OfficeCalendar): Date {
 async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignCaseDeps): Promise<void> {
   const { config, mailer, cases, clock } = deps;
   const protocol = record.protocol as string;
-  const notice = renderAnalystNotice(record, analyst, config, { answersViaOffice: deps.lifecycle !== undefined });
+  const links = deps.attachmentLinks
+    ? await attachmentLinkMap(linkableAttachments(record.messages), deps.attachmentLinks)
+    : {};
+  const notice = renderAnalystNotice(record, analyst, config, {
+    answersViaOffice: deps.lifecycle !== undefined,
+    attachmentLinks: links,
+  });
   // Never derived from the protocol alone (SPEC "Trust rules"): keyed with the office's secret so a
   // resend after a crash keeps the id; random without the lifecycle.
   const messageId = deps.lifecycle

@@ -34,7 +34,7 @@ export interface SubjectCase {
 export interface Tombstone {
   subjectHash: string;
   erasedAt: string;
-  counts: { cases: number; items: number; rawMail: number };
+  counts: { cases: number; items: number; rawMail: number; uploads?: number };
   /** Earlier erasures of the same address, oldest first. */
   previous?: Array<{ erasedAt: string; counts: Tombstone['counts'] }>;
 }
@@ -56,9 +56,22 @@ export interface RawMailArchive {
   erase(location: ObjectLocation): Promise<number>;
 }
 
+/**
+ * Webform files in the uploads bucket, for data-subject requests: unlike the functions, this reads
+ * quarantined files too (the export is the person's own data) — see the adapters.
+ */
+export interface UploadArchive {
+  /** The bytes whatever the scan said, or null when the object is gone (lifecycle, earlier erasure). */
+  read(key: string): Promise<Buffer | null>;
+  /** Deletes every version; returns how many objects/versions were deleted. */
+  erase(key: string): Promise<number>;
+}
+
 export interface DataSubjectDeps {
   store: DataSubjectStore;
   rawMail: RawMailArchive;
+  /** The webform files; without it, exports and erasures cover the table and raw mail only. */
+  uploads?: UploadArchive;
   clock: Clock;
   timeZone: string;
   /** Progress lines for long runs (stderr in the CLI). */
@@ -97,6 +110,33 @@ export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] 
   return [...seen.values()];
 }
 
+export interface UploadedFile {
+  caseId: string;
+  key: string;
+  filename?: string;
+  contentType: string;
+  size: number;
+  scan?: string;
+}
+
+/** The webform files of the cases (object keys in the uploads bucket), once each. */
+export function uploadsOf(cases: readonly SubjectCase[]): UploadedFile[] {
+  const seen = new Map<string, UploadedFile>();
+  for (const c of cases)
+    for (const m of c.messages)
+      for (const a of m?.attachments ?? [])
+        if (a.key)
+          seen.set(a.key, {
+            caseId: c.caseId,
+            key: a.key,
+            ...(a.filename ? { filename: a.filename } : {}),
+            contentType: a.contentType,
+            size: a.size,
+            ...(a.scan ? { scan: a.scan } : {}),
+          });
+  return [...seen.values()];
+}
+
 export interface SubjectExport {
   format: 'ouvidoria-titular-v1';
   subject: string;
@@ -112,6 +152,8 @@ export interface SubjectExport {
   }>;
   addressItems: HeldItem[];
   rawMail: Array<{ location: ObjectLocation; file: string | null; bytes: number }>;
+  /** Webform files, clean or quarantined (a quarantined one is saved under a `.quarentena` name). */
+  uploads: Array<UploadedFile & { file: string | null; bytes: number }>;
   tombstone: Tombstone | null;
 }
 
@@ -139,6 +181,20 @@ export async function exportSubject(
     if (bytes && file) files.set(file, bytes);
     rawMail.push({ location, file, bytes: bytes?.length ?? 0 });
   }
+  const uploads: SubjectExport['uploads'] = [];
+  if (deps.uploads) {
+    const listed = uploadsOf(cases);
+    for (const [i, u] of listed.entries()) {
+      deps.progress?.(`[${i + 1}/${listed.length}] anexo do formulário`);
+      const bytes = await deps.uploads.read(u.key);
+      const safe = (u.filename ?? 'anexo').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
+      // An infected file keeps a name no program opens by double-click.
+      const quarantined = u.scan !== 'NO_THREATS_FOUND' ? '.quarentena' : '';
+      const file = bytes ? `anexos/${String(i + 1).padStart(4, '0')}-${safe}${quarantined}` : null;
+      if (bytes && file) files.set(file, bytes);
+      uploads.push({ ...u, file, bytes: bytes?.length ?? 0 });
+    }
+  }
   return {
     data: {
       format: 'ouvidoria-titular-v1',
@@ -155,6 +211,7 @@ export async function exportSubject(
       })),
       addressItems,
       rawMail,
+      uploads,
       tombstone: await deps.store.tombstone(subjectHash(address)),
     },
     files,
@@ -166,7 +223,7 @@ export type EraseResult =
   | { erased: true; tombstone: Tombstone };
 
 /**
- * Erases every item and raw mail of the address, then writes the tombstone. Refused when the
+ * Erases every item, raw mail and webform file of the address, then writes the tombstone. Refused when the
  * address has open cases and `confirmed` is false. Order: raw mail, pointers and side items, the
  * case items last — a run interrupted half-way is completed by running it again (the cases are
  * still found by the sender index until their own item goes).
@@ -187,6 +244,14 @@ export async function eraseSubject(
   for (const [i, location] of locations.entries()) {
     deps.progress?.(`[${i + 1}/${locations.length}] apagando e-mail original`);
     rawMail += await deps.rawMail.erase(location);
+  }
+  let uploads = 0;
+  if (deps.uploads) {
+    const listed = uploadsOf(cases);
+    for (const [i, u] of listed.entries()) {
+      deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo do formulário`);
+      uploads += await deps.uploads.erase(u.key);
+    }
   }
   let items = 0;
   for (const [i, c] of cases.entries()) {
@@ -212,7 +277,7 @@ export async function eraseSubject(
   const tombstone: Tombstone = {
     subjectHash: hash,
     erasedAt: now.toISOString(),
-    counts: { cases: cases.length, items, rawMail },
+    counts: { cases: cases.length, items, rawMail, ...(deps.uploads ? { uploads } : {}) },
     ...(before ? { previous: [...(before.previous ?? []), { erasedAt: before.erasedAt, counts: before.counts }] } : {}),
   };
   await deps.store.putTombstone(tombstone);

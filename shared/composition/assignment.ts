@@ -1,10 +1,11 @@
-/** The assignment function's dependencies (no mail parser, no S3: this bundle stays small). */
+/** The assignment function's dependencies (no mail parser, no S3 client: this bundle stays small; links are signed with node:crypto). */
 import { traced } from '../adapters/tracing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { attachmentLinksFromEnv } from '../adapters/attachment-links';
 import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
 import type { AssignCaseDeps } from '../app/assign-case';
-import type { Clock, DeferralScheduler, Mailer } from '../ports';
+import type { AttachmentLinks, Clock, DeferralScheduler, Mailer } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { buildLifecycleDeps } from './lifecycle';
 import { must, type Settings } from './settings';
@@ -16,6 +17,7 @@ export interface AssignmentOverrides {
   scheduler?: DeferralScheduler;
   /** The lifecycle's secret and timers; built from the settings when they name a reply secret. */
   lifecycle?: AssignCaseDeps['lifecycle'];
+  attachmentLinks?: AttachmentLinks; // clean-file links in the notice; UPLOADS_BUCKET on Lambda
 }
 
 /** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
@@ -34,6 +36,9 @@ export async function buildAssignmentDeps(
 function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides): Omit<AssignCaseDeps, 'telemetry'> {
   const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName, settings.config.retention);
   const deadLetterArn = settings.scheduler?.deadLetterArn;
+  const clock = overrides.clock ?? clockFrom(settings);
+  const links =
+    overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, settings.config.attachments.linkHours, clock);
   return {
     config: settings.config,
     cases: stores.cases,
@@ -48,6 +53,7 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
         queueArn: must(settings.assignmentQueueArn, 'assignmentQueueArn'),
         ...(deadLetterArn ? { deadLetterArn } : {}),
       }),
-    clock: overrides.clock ?? clockFrom(settings),
+    clock,
+    ...(links ? { attachmentLinks: links } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * sign-in: the Cognito hosted UI on AWS, the local sign-in page only when the local stack passes
  * its key set (never from the Lambda environment).
  */
+import { attachmentLinksFromEnv } from '../adapters/attachment-links';
 import { cognitoIssuer, cognitoTokenVerifier } from '../adapters/cognito-token-verifier';
 import { DynamoConsoleCaseIndex } from '../adapters/dynamo/console-case-index';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
@@ -21,7 +22,7 @@ import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
 import { traced } from '../adapters/tracing';
 import type { QuarantineDeps, QuarantineReleaseRequests } from '../app/quarantine';
 import { requeueWaiting } from '../app/requeue-waiting';
-import type { AssignmentQueue, RawMailStore } from '../ports';
+import type { AssignmentQueue, AttachmentLinks, RawMailStore } from '../ports';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import type { Settings } from './settings';
 
@@ -39,6 +40,8 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   queue?: AssignmentQueue;
   /** Where release requests go (local: the email-intake service in-process). */
   releases?: QuarantineReleaseRequests;
+  /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the webform reads clean uploads). */
+  attachmentLinks?: AttachmentLinks;
 }
 
 export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOverrides = {}): Promise<ConsoleDeps> {
@@ -64,6 +67,9 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     quarantine,
     requeueWaiting: () => requeueWaiting({ cases, ...(queue ? { queue } : {}) }),
   };
+  const links =
+    overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, config.attachments.linkHours, lifecycle.clock);
+  const attachmentLinks = links ? { attachmentLinks: links } : {};
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({
       userPoolId: LOCAL_USER_POOL_ID,
@@ -78,7 +84,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
       webformOrigin: config.webformOrigin,
       timeZone: config.timeZone,
     });
-    return { verifier, index, lifecycle, signIn, ...shared };
+    return { verifier, index, lifecycle, signIn, ...shared, ...attachmentLinks };
   }
   const cognito = settings.console;
   if (!cognito)
@@ -91,5 +97,5 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     verifier,
     timeZone: config.timeZone,
   });
-  return { verifier, index, lifecycle, signIn, ...shared };
+  return { verifier, index, lifecycle, signIn, ...shared, ...attachmentLinks };
 }

@@ -12,6 +12,9 @@
  * StaffTokenVerifier), the user mapped from its groups, an active roster member; every POST:
  * same origin and the CSRF token. Analysts see their cases and unassigned ones; supervisors all.
  */
+import { attachmentLinkMap } from '../app/attachment-links';
+import { linkableAttachments } from '../domain/uploads/download';
+import type { AttachmentLinks } from '../ports';
 import { createHash } from 'node:crypto';
 import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
@@ -78,6 +81,8 @@ export interface ConsoleDeps {
   quarantine?: QuarantineDeps;
   /** Rows per page of the case list (default 25). */
   pageSize?: number;
+  /** Short-lived links of clean webform files on the case page (issue 19); without it, files are listed only. */
+  attachmentLinks?: AttachmentLinks;
 }
 
 export const CONSOLE_PREFIX = '/equipe';
@@ -243,6 +248,9 @@ export async function serveConsole(
       frame,
       {
         ...(await caseView(c, user, lifecycle)),
+        ...(deps.attachmentLinks
+          ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
+          : {}),
         ...(done && DONE_PT[done] ? { notice: DONE_PT[done] } : {}),
         ...(refused ? { problem: `A ação foi recusada (${refused.slice(0, 60)}). Veja o histórico.` } : {}),
       },

@@ -2,7 +2,7 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
-import { OUTCOME_LABELS_PT } from '../domain/assignment';
+import { humanSize, OUTCOME_LABELS_PT } from '../domain/assignment';
 import type { CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
@@ -14,6 +14,9 @@ import {
   type WorkCase,
 } from '../domain/lifecycle/types';
 import { OUTCOMES } from '../domain/outcome';
+import type { AttachmentMeta } from '../domain/submission';
+import { type AttachmentLinkMap, isLinkable } from '../domain/uploads/download';
+import { SCAN_LABELS } from '../domain/uploads/plan';
 import type { SurveyAnswer } from '../app/lifecycle/ports';
 import { CSRF_FIELD, type ConsoleAction, type ConsoleUser } from './access';
 import type { CasePage } from './ports';
@@ -162,6 +165,15 @@ export interface CaseView {
   actions: ReadonlySet<ConsoleAction>;
   notice?: string;
   problem?: string;
+  /** Short-lived links of the clean webform files, by object key (issue 19). */
+  attachmentLinks?: AttachmentLinkMap;
+}
+
+/** A file of a message: name, type, size, scan result, and a link only for a clean webform file. */
+function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
+  const link = isLinkable(a) ? links[a.key] : undefined;
+  const name = a.filename?.trim() ? a.filename : '(sem nome)';
+  return html`<li>${link ? html`<a href="${link}" rel="noopener noreferrer" download>${name}</a>` : name} (${a.contentType}, ${humanSize(a.size)})${a.scan ? ` — ${SCAN_LABELS[a.scan]}` : ''}</li>`;
 }
 
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
@@ -229,7 +241,7 @@ ${c.messages.map(
   (
     m,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ?? 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
-<p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos: ${m.attachments.map((a) => a.filename).join(', ')}</p>` : ''}</article>`,
+<p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? n.actor.id : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}

@@ -9,6 +9,7 @@ import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '
 import type { Analyst } from './staff';
 import type { AttachmentMeta } from './submission';
 import { splitQuoted } from './text';
+import { type AttachmentLinkMap, isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -119,7 +120,7 @@ function ticketBlocks(ticket: TicketCheck): MailBlock[] {
   }
 }
 
-function attachmentItems(messages: CaseMessage[]): MailInline[][] {
+function attachmentItems(messages: CaseMessage[], links: AttachmentLinkMap, linkHours: number): MailInline[][] {
   const items: MailInline[][] = [];
   messages.forEach((m, index) => {
     for (const a of m.attachments as AttachmentMeta[]) {
@@ -127,7 +128,14 @@ function attachmentItems(messages: CaseMessage[]): MailInline[][] {
       const where = messages.length > 1 ? ` — mensagem ${index + 1}` : '';
       const inline = a.inline ? ', em linha' : '';
       const scan = a.scan ? ` — ${SCAN_LABELS[a.scan]}` : '';
-      items.push([{ strong: name }, ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`]);
+      const item: MailInline[] = [
+        { strong: name },
+        ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`,
+      ];
+      // Only a file the scanner found clean gets a link (and only when one was signed for it).
+      const link = isLinkable(a) ? links[a.key] : undefined;
+      if (link) item.push(' — ', { href: link, label: `baixar (link válido por ${linkHours} h)` });
+      items.push(item);
     }
   });
   return items;
@@ -142,7 +150,11 @@ export function renderAnalystNotice(
   c: CaseRecord,
   analyst: Analyst,
   config: OuvidoriaConfig,
-  options: { answersViaOffice?: boolean } = {},
+  options: {
+    answersViaOffice?: boolean;
+    /** Short-lived links of the clean webform files, by object key (others are listed without one). */
+    attachmentLinks?: AttachmentLinkMap;
+  } = {},
 ): RenderedMail {
   const zone = config.timeZone;
   const protocol = c.protocol ?? c.caseId;
@@ -197,7 +209,7 @@ export function renderAnalystNotice(
     });
   }
   blocks.push({ h: 'Decisão automática' }, { ul: trail });
-  const attachments = attachmentItems(c.messages);
+  const attachments = attachmentItems(c.messages, options.attachmentLinks ?? {}, config.attachments.linkHours);
   blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
   if (options.answersViaOffice) {
     // The analyst answers this mail: the office relays the answer from the ombudsman address.

@@ -152,6 +152,8 @@ export const ConfigSchema = z.object({
       maxFilesPerSenderPerDay: z.number().int().min(1).default(25),
       /** Days an upload that no submission claimed is kept before the lifecycle rule deletes it. */
       pendingUploadDays: z.number().int().min(1).max(30).default(1),
+      /** Hours a download link of a clean file (analyst notice, staff console) stays valid; at most 7 days (SigV4). */
+      linkHours: z.number().int().min(1).max(168).default(24),
     })
     .prefault({}),
 });

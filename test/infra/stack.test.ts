@@ -458,6 +458,8 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'CreateDeferralSchedules',
       'PassSchedulerRole',
+      // Links of clean webform files in the notice: test/infra/uploads.test.ts checks the scope.
+      'LinkCleanUploads',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
-import { loadDeploymentConfig } from '../../infra/config';
+import { loadDeploymentConfig, runtimeConfigOf } from '../../infra/config';
 import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -53,6 +53,13 @@ describe('uploads bucket', () => {
             Prefix: 'uploads/',
             TagFilters: [{ Key: 'ouvidoria-upload', Value: 'pending' }],
             ExpirationInDays: config.attachments.pendingUploadDays,
+            Status: 'Enabled',
+          }),
+          Match.objectLike({
+            Id: 'lgpd-closed-case-uploads',
+            Prefix: 'uploads/',
+            TagFilters: [{ Key: 'ouvidoria-retention', Value: 'closed-case' }],
+            ExpirationInDays: runtimeConfigOf(config).retention.retentionDays,
             Status: 'Enabled',
           }),
           Match.objectLike({
@@ -135,6 +142,32 @@ describe('webform grants (least privilege)', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ UPLOADS_BUCKET: { Ref: ref(stack.uploads.bucket) } }) },
     });
+  });
+});
+
+describe('assignment grants (links of clean files in the notice)', () => {
+  it('reads only clean objects under uploads/, and knows the bucket', () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: ref(stack.assignment.role) }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const onUploads = statements.filter((s) => JSON.stringify(s['Resource']).includes(ref(stack.uploads.bucket)));
+    expect(onUploads).toEqual([
+      {
+        Sid: 'LinkCleanUploads',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [ref(stack.uploads.bucket), 'Arn'] }, '/uploads/*']] },
+        Condition: { StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' } },
+      },
+    ]);
+    const fn = template.findResources('AWS::Lambda::Function', {
+      Properties: { Role: { 'Fn::GetAtt': [ref(stack.assignment.role), 'Arn'] } },
+    });
+    const env = Object.values(fn)[0]?.Properties.Environment.Variables as Record<string, unknown>;
+    expect(env['UPLOADS_BUCKET']).toEqual({ Ref: ref(stack.uploads.bucket) });
   });
 });
 

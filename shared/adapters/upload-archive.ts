@@ -1,0 +1,67 @@
+/**
+ * Webform files for data-subject requests (`npm run titular`), like raw mail (raw-mail-archive.ts).
+ *
+ * On AWS the bucket policy lets nobody but GuardDuty read an object not tagged clean, the operator
+ * included: a quarantined file is then exported as metadata only (name, size, type, scan result,
+ * `file: null`) and its bytes stay in quarantine; erasure works for every file (the policy denies
+ * reads only). Locally every file is read.
+ */
+import { readFile, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { UploadArchive } from '../app/data-subject';
+import { S3RawMailArchive } from './raw-mail-archive';
+
+const GONE = new Set(['NoSuchKey', 'NotFound', 'AccessDenied']);
+
+export class S3UploadArchive implements UploadArchive {
+  private readonly versions: S3RawMailArchive;
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {
+    this.versions = new S3RawMailArchive(client);
+  }
+  async read(key: string): Promise<Buffer | null> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return Buffer.from((await out.Body?.transformToByteArray()) ?? new Uint8Array());
+    } catch (error) {
+      if (GONE.has((error as { name?: string }).name ?? '')) return null;
+      throw error;
+    }
+  }
+  /** Every version and delete marker of the key (the same code as raw mail). */
+  erase(key: string): Promise<number> {
+    return this.versions.erase({ bucket: this.bucket, key });
+  }
+}
+
+/** The local stack's uploads (`<dataDir>/uploads/<key>`, as LocalUploadStore mirrors them). */
+export class FileUploadArchive implements UploadArchive {
+  private readonly dir: string;
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+  private pathOf(key: string): string {
+    if (key.split('/').some((part) => part === '..' || part === '')) throw new Error(`Invalid upload key ${key}`);
+    return join(this.dir, key);
+  }
+  async read(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+  async erase(key: string): Promise<number> {
+    try {
+      await unlink(this.pathOf(key));
+      return 1;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FileUploadArchive, S3UploadArchive } from '../../../shared/adapters/upload-archive';
+
+const s3Client = new S3Client({ region: 'us-east-1' });
+const s3 = mockClient(s3Client);
+const key = 'uploads/abcd/01';
+beforeEach(() => s3.reset());
+
+describe('S3UploadArchive', () => {
+  const archive = new S3UploadArchive(s3Client, 'ouv-uploads');
+
+  it('reads a clean file; a quarantined one (AccessDenied by the bucket policy) is exported as metadata only', async () => {
+    s3.on(GetObjectCommand, { Bucket: 'ouv-uploads', Key: key }).resolvesOnce({
+      Body: { transformToByteArray: async () => new Uint8Array(Buffer.from('%PDF-')) } as never,
+    });
+    expect((await archive.read(key))?.toString()).toBe('%PDF-');
+    s3.on(GetObjectCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
+    expect(await archive.read(key)).toBeNull();
+    s3.on(GetObjectCommand).rejects(Object.assign(new Error('boom'), { name: 'InternalError' }));
+    await expect(archive.read(key)).rejects.toThrow('boom');
+  });
+
+  it('erases every version of the key in the uploads bucket', async () => {
+    s3.on(ListObjectVersionsCommand).resolves({
+      Versions: [
+        { Key: key, VersionId: 'v1' },
+        { Key: `${key}0`, VersionId: 'other' },
+      ],
+      DeleteMarkers: [{ Key: key, VersionId: 'm1' }],
+    });
+    s3.on(DeleteObjectCommand).resolves({});
+    expect(await archive.erase(key)).toBe(2);
+    const deleted = s3.commandCalls(DeleteObjectCommand).map((c) => c.args[0].input);
+    expect(deleted).toEqual([
+      { Bucket: 'ouv-uploads', Key: key, VersionId: 'v1' },
+      { Bucket: 'ouv-uploads', Key: key, VersionId: 'm1' },
+    ]);
+  });
+});
+
+describe('FileUploadArchive', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ouv-uploads-'));
+    await mkdir(join(dir, 'uploads/abcd'), { recursive: true });
+    await writeFile(join(dir, key), 'EICAR');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads any file (quarantined too), erases it once, and refuses keys that climb out', async () => {
+    const archive = new FileUploadArchive(dir);
+    expect((await archive.read(key))?.toString()).toBe('EICAR');
+    expect(await archive.erase(key)).toBe(1);
+    expect(existsSync(join(dir, key))).toBe(false);
+    expect(await archive.read(key)).toBeNull();
+    expect(await archive.erase(key)).toBe(0);
+    await expect(archive.read('uploads/../../etc/passwd')).rejects.toThrow(/Invalid upload key/);
+  });
+});
