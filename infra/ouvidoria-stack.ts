@@ -435,6 +435,7 @@ export class OuvidoriaStack extends Stack {
     this.uploads.grantWebform(this.webform);
     // Short-lived links of clean files in the analyst notice.
     this.uploads.grantCleanLinks(this.assignment);
+    this.uploads.grantRetention(this.emailIntake);
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
     this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
       ...common,

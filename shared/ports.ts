@@ -33,6 +33,11 @@ export interface RawMailRetention {
   markClosed(location: ObjectLocation, closedAt: Date): Promise<void>;
 }
 
+/** Webform files of a closed case: their retention clock (LGPD), by object tag in the uploads bucket. */
+export interface UploadRetention {
+  markClosed(key: string, clean: boolean, closedAt: Date): Promise<void>;
+}
+
 // The ticket directory is declared in the domain (ticket verification uses it); re-exported here.
 export { type TicketDirectory, TicketDirectoryUnavailable, type TicketRecord } from './domain/ticket-directory';
 

@@ -30,6 +30,8 @@ export const ENV = {
   consoleUserPoolId: 'CONSOLE_USER_POOL_ID',
   consoleClientId: 'CONSOLE_CLIENT_ID',
   consoleAuthDomain: 'CONSOLE_AUTH_DOMAIN',
+  /** The webform uploads bucket (attachments). */
+  uploadsBucket: 'UPLOADS_BUCKET',
   /** Local stack only: endpoints of the emulators. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

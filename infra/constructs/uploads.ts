@@ -242,6 +242,36 @@ export class Uploads extends Construct {
   }
 
   /**
+   * Closing a case by staff mail (the email-intake function) gives its webform files the case's
+   * retention tag: read and set tags, rewrite a clean file onto itself (read is allowed only for
+   * objects tagged clean, as everywhere), nothing else.
+   */
+  grantRetention(fn: OuvidoriaFunction): void {
+    const objects = this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`);
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagUploadsRetention',
+        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging', 's3:PutObject'],
+        resources: [objects],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RewriteCleanUploads',
+        actions: ['s3:GetObject'],
+        resources: [objects],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Upload keys are random per submission (uploads/<pending id>/NN): closing a case re-tags its files under that prefix for the LGPD retention rule, reading only clean ones.',
+    });
+  }
+
+  /**
    * Scan results that arrive after the submission: GuardDuty's EventBridge event → `fn`
    * (functions/attachment-scan), which records them on the case. Failed deliveries are retried,
    * then kept in a dead-letter queue. `fn` may read tags, set our state tag, read clean objects,

@@ -90,7 +90,7 @@ export interface QuarantinedMail {
 /** A quarantined record and its raw mail as text; null when there is no such record in quarantine. */
 export async function quarantinedMail(caseId: string, deps: QuarantineDeps): Promise<QuarantinedMail | null> {
   const record = await deps.cases.get(caseId);
-  if (!record || record.status !== 'QUARANTINED') return null;
+  if (record?.status !== 'QUARANTINED') return null;
   const location = record.messages[0]?.raw;
   if (!location) return { record, raw: null };
   const size = await deps.rawMail.size(location);
@@ -114,7 +114,7 @@ export async function requestRelease(
 ): Promise<ReviewResult | 'unavailable'> {
   if (!deps.releases) return 'unavailable';
   const record = await deps.cases.get(caseId);
-  if (!record || record.status !== 'QUARANTINED' || record.reviewedAt) return 'not-in-quarantine';
+  if (record?.status !== 'QUARANTINED' || record.reviewedAt) return 'not-in-quarantine';
   await deps.releases.request({ kind: 'release', caseId, by, at: deps.clock.now().toISOString() });
   return 'done';
 }

@@ -18,6 +18,7 @@ import type { LifecycleTelemetry, TimerScheduler } from '../app/lifecycle/ports'
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailRetention } from '../adapters/s3-raw-mail-retention';
+import { S3UploadRetention } from '../adapters/s3-upload-retention';
 import type { Clock, Mailer, RawMailRetention } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { must, type Settings } from './settings';
@@ -76,6 +77,9 @@ export async function buildLifecycleDeps(
     timers: overrides.timers ?? timerSchedulerFrom(settings),
     surveys: new DynamoSurveyStore(client, settings.tableName, config.retention),
     ...withRetention(overrides.rawMailRetention ?? rawMailRetentionFrom(settings)),
+    ...(settings.uploadsBucket && !settings.dynamoEndpoint
+      ? { uploadRetention: new S3UploadRetention(traced(new S3Client({})), settings.uploadsBucket) }
+      : {}),
     openCases,
     clock: overrides.clock ?? clockFrom(settings),
     config,

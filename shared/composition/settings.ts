@@ -30,6 +30,8 @@ export interface Settings {
   /** The stack's one-time schedule group and the DLQ of its failed deliveries (deferrals and timers). */
   scheduleGroup?: string;
   schedulerDlqArn?: string;
+  /** The webform uploads bucket (attachments), where the function has one. */
+  uploadsBucket?: string;
   /** Staff console sign-in on AWS (Cognito user pool, app client, hosted UI base URL). */
   console?: { userPoolId: string; clientId: string; authDomain: string };
   /** Fixed "now" (ISO 8601) for local runs and tests. */
@@ -76,6 +78,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     timerRoleArn: optional(ENV.timerRoleArn),
     scheduleGroup: group,
     schedulerDlqArn: optional(ENV.schedulerDlqArn),
+    uploadsBucket: optional(ENV.uploadsBucket),
     now: optional(ENV.now),
     console: consoleFrom(
       optional(ENV.consoleUserPoolId),

@@ -2,6 +2,7 @@
  * The uploads bucket as the webform and the scan-result function see it. The interfaces live in
  * shared/ports.ts (the application services depend on them); re-exported here for the adapters.
  */
+import { ENV } from '../runtime-env';
 import type { ScanStatus } from '../domain/uploads/plan';
 
 export type { AttachmentScanRecorder, PresignedPost, StoredUpload, UploadStore } from '../ports';
@@ -13,4 +14,4 @@ export function scanStatusOf(tags: Record<string, string>): ScanStatus {
 }
 
 /** Environment variable naming the uploads bucket (set by infra/constructs/uploads.ts). */
-export const UPLOADS_BUCKET_ENV = 'UPLOADS_BUCKET';
+export const UPLOADS_BUCKET_ENV = ENV.uploadsBucket;

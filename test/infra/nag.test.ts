@@ -111,6 +111,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the scan-result function
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the assignment function (clean-file links)
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the email intake (retention tag at closing)
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
         'AwsSolutions-IAM5[Resource::*]', // SetActiveReceiptRuleSet
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',

@@ -338,6 +338,20 @@ describe('least privilege', () => {
         Action: 'secretsmanager:GetSecretValue',
         Resource: ref(stack, stack.zendeskSecret),
       },
+      // Closing a case by staff mail re-tags its webform files for the LGPD retention rule.
+      {
+        Sid: 'TagUploadsRetention',
+        Effect: 'Allow',
+        Action: ['s3:GetObjectTagging', 's3:PutObject', 's3:PutObjectTagging'],
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
+      },
+      {
+        Sid: 'RewriteCleanUploads',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
+        Condition: { StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' } },
+      },
     ]);
   });
 

@@ -9,7 +9,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
-import type { RawMailRetention, SenderOpenCases } from '../../ports';
+import type { RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
   type CaseWorkStore,
@@ -41,6 +41,8 @@ export interface LifecycleDeps {
   openCases?: Pick<SenderOpenCases, 'add' | 'release'>;
   /** Raw-mail retention tags (S3): a closed case's mail expires `retentionDays` after closing. */
   rawMailRetention?: RawMailRetention;
+  /** Webform files: a closed case's files expire on its clock too. */
+  uploadRetention?: UploadRetention;
 }
 
 export interface ResolvedDeps extends LifecycleDeps {

@@ -174,9 +174,12 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // Closed: the merchant's open-case slot (the webform cap) is free again, and the raw mail
       // starts its retention clock (LGPD) at the closing date.
       await deps.openCases?.release(c.senderEmail, c.caseId);
-      if (deps.rawMailRetention) {
-        const closedAt = new Date(c.closedAt ?? deps.clock.now());
-        for (const m of c.messages) if (m.raw) await deps.rawMailRetention.markClosed(m.raw, closedAt);
+      const closedAt = new Date(c.closedAt ?? deps.clock.now());
+      for (const m of c.messages) {
+        if (m.raw) await deps.rawMailRetention?.markClosed(m.raw, closedAt);
+        for (const a of m.attachments) {
+          if (a.key) await deps.uploadRetention?.markClosed(a.key, a.scan === 'NO_THREATS_FOUND', closedAt);
+        }
       }
       const links = c.protocol ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
       return sendToMerchant(deps, c, pending, renderClosingMail(c, effect, links, config), { human: false });

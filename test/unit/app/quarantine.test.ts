@@ -33,7 +33,7 @@ function world(
       listQuarantined: async () => ({ items: [] }),
       discard: async (id, by, at) => {
         const r = records.get(id);
-        if (!r || r.status !== 'QUARANTINED' || r.reviewedAt) return false;
+        if (r?.status !== 'QUARANTINED' || r.reviewedAt) return false;
         records.set(id, { ...r, reviewedAt: at, reviewedBy: by, reviewOutcome: 'discarded' });
         return true;
       },

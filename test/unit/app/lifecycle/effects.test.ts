@@ -141,4 +141,44 @@ describe('carryOutEffects', () => {
     expect(retention.marks.map((m) => m.kind)).toEqual(withRaw.messages.map(() => 'closed'));
     expect(retention.marks.length).toBeGreaterThan(0);
   });
+
+  it('closing also starts the clock of the case’s webform files (clean ones rewritten, others tagged)', async () => {
+    const marks: [string, boolean][] = [];
+    const uploadRetention = { markClosed: async (key: string, clean: boolean) => void marks.push([key, clean]) };
+    const w = world([pending('c1', { kind: 'send-closing', category: 'parcial', summary: 'ok' })]);
+    const [first, ...rest] = w.c.messages;
+    const withFiles = {
+      ...w.c,
+      messages: [
+        {
+          ...first!,
+          attachments: [
+            {
+              filename: 'a.pdf',
+              contentType: 'application/pdf',
+              size: 1,
+              inline: false,
+              key: 'uploads/x/01',
+              scan: 'NO_THREATS_FOUND',
+            },
+            {
+              filename: 'b.exe',
+              contentType: 'application/pdf',
+              size: 1,
+              inline: false,
+              key: 'uploads/x/02',
+              scan: 'THREATS_FOUND',
+            },
+            { filename: 'mail.png', contentType: 'image/png', size: 1, inline: false },
+          ],
+        },
+        ...rest,
+      ],
+    } as WorkCase;
+    await carryOutEffects({ ...w.deps, uploadRetention }, withFiles);
+    expect(marks).toEqual([
+      ['uploads/x/01', true],
+      ['uploads/x/02', false],
+    ]);
+  });
 });

@@ -1,0 +1,51 @@
+import {
+  CopyObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  PutObjectTaggingCommand,
+  type S3Client,
+  type Tag,
+} from '@aws-sdk/client-s3';
+import { RAW_MAIL_RETENTION_TAG } from '../domain/retention';
+import type { UploadRetention } from '../ports';
+
+/**
+ * Webform files of a closed case follow its LGPD clock (the uploads bucket's closed-case rule).
+ * A clean file is copied onto itself with the retention tag added to the tags it has (GuardDuty's
+ * clean tag must stay, or the bucket policy would make it unreadable): the copy is created at
+ * closing, so the rule's days start then. A file that is not clean cannot be read, so it is only
+ * tagged: its clock runs from the upload. Idempotent; a failure throws for the caller's retry.
+ */
+export class S3UploadRetention implements UploadRetention {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async markClosed(key: string, clean: boolean, closedAt: Date): Promise<void> {
+    const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    const tags: Tag[] = [
+      ...TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key),
+      { Key: RAW_MAIL_RETENTION_TAG.key, Value: RAW_MAIL_RETENTION_TAG.closedCase },
+    ];
+    if (!clean) {
+      await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: tags } }));
+      return;
+    }
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        CopySource: `${this.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
+        // S3 refuses a copy onto itself that changes nothing: the closing date is new metadata.
+        MetadataDirective: 'REPLACE',
+        Metadata: { ...head.Metadata, 'closed-at': closedAt.toISOString() },
+        ...(head.ContentType ? { ContentType: head.ContentType } : {}),
+        ...(head.ContentDisposition ? { ContentDisposition: head.ContentDisposition } : {}),
+        TaggingDirective: 'REPLACE',
+        Tagging: tags.map((t) => `${encodeURIComponent(t.Key ?? '')}=${encodeURIComponent(t.Value ?? '')}`).join('&'),
+      }),
+    );
+  }
+}

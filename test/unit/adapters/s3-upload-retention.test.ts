@@ -1,0 +1,51 @@
+import {
+  CopyObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  PutObjectTaggingCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { S3UploadRetention } from '../../../shared/adapters/s3-upload-retention';
+
+const client = new S3Client({ region: 'us-east-1' });
+const s3 = mockClient(client);
+beforeEach(() => s3.reset());
+
+const CLEAN = { Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' };
+
+describe('S3UploadRetention', () => {
+  const retention = new S3UploadRetention(client, 'uploads-bucket');
+  const closedAt = new Date('2026-12-01T12:00:00.000Z');
+
+  it('rewrites a clean file onto itself keeping GuardDuty’s clean tag (still readable) and adding ours', async () => {
+    s3.on(GetObjectTaggingCommand).resolves({ TagSet: [CLEAN, { Key: 'ouvidoria-case', Value: 'webform:x' }] });
+    s3.on(HeadObjectCommand).resolves({ ContentType: 'application/pdf', Metadata: { name: 'bm90YS5wZGY=' } });
+    s3.on(CopyObjectCommand).resolves({});
+    await retention.markClosed('uploads/abc/01', true, closedAt);
+    expect(s3.commandCalls(CopyObjectCommand)[0]!.args[0].input).toEqual({
+      Bucket: 'uploads-bucket',
+      Key: 'uploads/abc/01',
+      CopySource: 'uploads-bucket/uploads/abc/01',
+      MetadataDirective: 'REPLACE',
+      Metadata: { name: 'bm90YS5wZGY=', 'closed-at': '2026-12-01T12:00:00.000Z' },
+      ContentType: 'application/pdf',
+      TaggingDirective: 'REPLACE',
+      Tagging: 'GuardDutyMalwareScanStatus=NO_THREATS_FOUND&ouvidoria-case=webform%3Ax&ouvidoria-retention=closed-case',
+    });
+  });
+
+  it('only tags a file that is not clean (it cannot be read), keeping its other tags', async () => {
+    s3.on(GetObjectTaggingCommand).resolves({
+      TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'THREATS_FOUND' }],
+    });
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await retention.markClosed('uploads/abc/02', false, closedAt);
+    expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(0);
+    expect(s3.commandCalls(PutObjectTaggingCommand)[0]!.args[0].input.Tagging?.TagSet).toEqual([
+      { Key: 'GuardDutyMalwareScanStatus', Value: 'THREATS_FOUND' },
+      { Key: 'ouvidoria-retention', Value: 'closed-case' },
+    ]);
+  });
+});
