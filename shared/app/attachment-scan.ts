@@ -10,15 +10,17 @@ import { randomMessageId } from '../domain/message-id';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { renderInfectedNotice, renderInfectedNoticeToAnalyst } from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;
   scans: AttachmentScanRecorder;
-  /** Reads the case's protocol and merchant address for the note. */
-  cases: { get(caseId: string): Promise<{ protocol?: string; senderEmail: string } | null> };
+  /** Reads the case's protocol, merchant address and analyst for the notes. */
+  cases: { get(caseId: string): Promise<{ protocol?: string; senderEmail: string; assignee?: string } | null> };
+  /** The roster, to tell the case's analyst (when the case is already assigned). */
+  staff?: { get(id: string): Promise<{ name: string; email: string } | null> };
   mailer: Mailer;
   config: OuvidoriaConfig;
 }
@@ -61,6 +63,20 @@ export async function recordScanResult(
         messageId: randomMessageId(deps.config.domain),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       });
+      // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).
+      const analyst = record.assignee && record.protocol ? await deps.staff?.get(record.assignee) : null;
+      if (analyst && record.protocol) {
+        const note = renderInfectedNoticeToAnalyst([declared || 'anexo'], record.protocol, analyst.name, deps.config);
+        await deps.mailer.send({
+          to: [analyst.email],
+          from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+          subject: note.subject,
+          text: note.text,
+          html: note.html,
+          messageId: randomMessageId(deps.config.domain),
+          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        });
+      }
     }
   }
   return { kind: 'recorded', caseId, scan };

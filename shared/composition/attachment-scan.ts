@@ -13,10 +13,12 @@ export function buildAttachmentScanDeps(
   const uploads = uploadStoreFromEnv(env);
   if (!uploads) throw new Error(`Setting missing: ${UPLOADS_BUCKET_ENV}`);
   const client = tableClient(settings);
+  const stores = tableStores(client, settings.tableName, settings.config.retention);
   return {
     uploads,
     scans: new DynamoAttachmentScanStore(client, settings.tableName),
-    cases: tableStores(client, settings.tableName).cases,
+    cases: stores.cases,
+    staff: stores.staff,
     mailer: mailerFrom(settings),
     config: settings.config,
   };

@@ -46,3 +46,31 @@ export function renderInfectedNotice(
     [{ p: ['Mensagem automática da Ouvidoria.'] }],
   );
 }
+
+/**
+ * The note the case's analyst gets when a scan result that arrived after the assignment flagged a
+ * file: it is in quarantine and must not be asked for again as it is.
+ */
+export function renderInfectedNoticeToAnalyst(
+  filenames: string[],
+  protocol: string,
+  analystName: string,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  return renderMail(
+    `[${protocol}] Anexo em quarentena (antivírus)`,
+    [
+      { p: [`Olá, ${analystName},`] },
+      { p: ['A verificação antivírus, concluída depois da atribuição, encontrou ameaça em anexo deste caso:'] },
+      { ul: filenames.map((name) => [{ strong: name }]) },
+      {
+        p: [
+          'O arquivo ficou em quarentena: ele não aparece para download e não deve ser aberto. ',
+          'O lojista foi avisado e pode enviar uma versão limpa respondendo ao caso.',
+        ],
+      },
+      { lines: ['Atenciosamente,', config.fromName] },
+    ],
+    [{ p: ['Mensagem automática da Ouvidoria.'] }],
+  );
+}

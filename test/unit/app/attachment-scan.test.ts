@@ -128,6 +128,23 @@ describe('recordScanResult', () => {
     expect(mail?.text).toContain('fatura março.pdf');
   });
 
+  it('a case already assigned: its analyst is told too that the file is in quarantine', async () => {
+    const w = world({ status: 'THREATS_FOUND' });
+    const deps = {
+      ...w.deps,
+      cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }) },
+      staff: {
+        get: async (id: string) => (id === 'ana' ? { name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br' } : null),
+      },
+    };
+    await recordScanResult(KEY, 'THREATS_FOUND', deps);
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual([MERCHANT, 'ana@ouvidoria.example.com.br']);
+    const note = w.mailer.sent[1];
+    expect(note?.subject).toBe('[OUV-2026-000123] Anexo em quarentena (antivírus)');
+    expect(note?.text).toContain('fatura março.pdf');
+    expect(note?.text).toContain('não deve ser aberto');
+  });
+
   it.each([
     ['a redelivery (already recorded): no second notice', 'unchanged' as const, true],
     ['a case that no longer exists', 'recorded' as const, false],
