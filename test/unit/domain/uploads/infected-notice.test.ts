@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../../shared/domain/config';
+import type { RenderedMail } from '../../../../shared/domain/replies';
+import { renderInfectedNotice, renderInfectedNoticeToAnalyst } from '../../../../shared/domain/uploads/infected-notice';
+
+const PROTOCOL = 'OUV-2026-000123';
+const HOSTILE = 'nota<script>alert(1)</script>&<img src=x onerror=alert(1)>.pdf';
+
+function assertInertHtml(mail: RenderedMail): void {
+  expect(mail.html).not.toContain('<script>');
+  expect(mail.html).not.toContain('<img');
+  expect(mail.html).toContain('&lt;script&gt;');
+}
+
+describe('renderInfectedNotice (to the merchant)', () => {
+  it.each([
+    {
+      name: 'one file, case opened',
+      files: ['boleto-março.pdf'],
+      protocol: PROTOCOL,
+      subject: `[${PROTOCOL}] Um arquivo enviado não pôde ser aceito`,
+      says: ['no arquivo que você anexou', `protocolo ${PROTOCOL}`, 'mantendo o número do protocolo no assunto'],
+    },
+    {
+      name: 'several files, no protocol yet',
+      files: ['nf-1.pdf', 'print tela.png'],
+      protocol: undefined,
+      subject: 'Ouvidoria: um arquivo enviado não pôde ser aceito',
+      says: ['nos arquivos que você anexou', 'A sua mensagem segue normalmente', 'pelo formulário da Ouvidoria'],
+    },
+  ])('$name', ({ files, protocol, subject, says }) => {
+    const mail = renderInfectedNotice(files, protocol, localConfig);
+    expect(mail.subject).toBe(subject);
+    for (const phrase of says) expect(mail.text).toContain(phrase);
+    for (const file of files) {
+      expect(mail.text).toContain(file);
+      expect(mail.html).toContain(file);
+    }
+    expect(mail.text).toContain('quarentena');
+    expect(mail.text).toContain(localConfig.fromName);
+  });
+
+  it('never asks a merchant without a protocol to reply by email', () => {
+    const mail = renderInfectedNotice(['a.pdf'], undefined, localConfig);
+    expect(mail.text).not.toContain('responda a este e-mail');
+    expect(mail.subject).not.toMatch(/\[/);
+  });
+
+  it('escapes a hostile file name in the HTML part', () => {
+    assertInertHtml(renderInfectedNotice([HOSTILE], PROTOCOL, localConfig));
+  });
+});
+
+describe('renderInfectedNoticeToAnalyst', () => {
+  it('names the case, the analyst and every quarantined file', () => {
+    const mail = renderInfectedNoticeToAnalyst(['contrato.docx', 'extrato.xlsx'], PROTOCOL, 'Ana Lima', localConfig);
+    expect(mail.subject).toBe(`[${PROTOCOL}] Anexo em quarentena (antivírus)`);
+    expect(mail.text).toContain('Olá, Ana Lima,');
+    expect(mail.text).toContain('contrato.docx');
+    expect(mail.text).toContain('extrato.xlsx');
+    expect(mail.text).toContain('não deve ser aberto');
+  });
+
+  it('escapes a hostile file name and analyst name in the HTML part', () => {
+    assertInertHtml(renderInfectedNoticeToAnalyst([HOSTILE], PROTOCOL, '<script>x</script>', localConfig));
+  });
+});
