@@ -40,6 +40,9 @@ export interface UploadsProps {
  * would need kms:Decrypt for the plan's role and the browser uploads would need kms:GenerateDataKey
  * through the presigned policy's signer).
  */
+/** GuardDuty's tag value for a scanned file with no threat: the only objects anyone but the scanner reads. */
+const CLEAN_SCAN_STATUS = 'NO_THREATS_FOUND';
+
 export class Uploads extends Construct {
   readonly bucket: s3.Bucket;
   readonly scanRole: iam.Role;
@@ -163,7 +166,7 @@ export class Uploads extends Construct {
         resources: [this.bucket.arnForObjects('*')],
         conditions: {
           StringNotEquals: {
-            [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND',
+            [`s3:ExistingObjectTag/${SCAN_TAG}`]: CLEAN_SCAN_STATUS,
             'aws:PrincipalArn': this.scanRole.roleArn,
           },
         },
@@ -204,19 +207,11 @@ export class Uploads extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${UPLOADS_PREFIX}*`] } },
       }),
     );
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'ReadCleanUploads',
-        actions: ['s3:GetObject'],
-        resources: [objects],
-        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
-      }),
+    this.grantCleanReads(fn, 'ReadCleanUploads');
+    this.acknowledgeUploadsPrefix(
+      fn,
+      'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
     );
-    Validations.of(fn.role).acknowledge({
-      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
-      reason:
-        'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
-    });
   }
 
   /**
@@ -226,19 +221,11 @@ export class Uploads extends Construct {
    */
   grantCleanLinks(fn: OuvidoriaFunction): void {
     fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'LinkCleanUploads',
-        actions: ['s3:GetObject'],
-        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
-        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
-      }),
+    this.grantCleanReads(fn, 'LinkCleanUploads');
+    this.acknowledgeUploadsPrefix(
+      fn,
+      'Upload keys are random per submission (uploads/<pending id>/NN): the link signer reads only objects of that prefix GuardDuty tagged clean.',
     );
-    Validations.of(fn.role).acknowledge({
-      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
-      reason:
-        'Upload keys are random per submission (uploads/<pending id>/NN): the link signer reads only objects of that prefix GuardDuty tagged clean.',
-    });
   }
 
   /**
@@ -256,19 +243,11 @@ export class Uploads extends Construct {
         resources: [objects],
       }),
     );
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'RewriteCleanUploads',
-        actions: ['s3:GetObject'],
-        resources: [objects],
-        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
-      }),
+    this.grantCleanReads(fn, 'RewriteCleanUploads');
+    this.acknowledgeUploadsPrefix(
+      fn,
+      'Upload keys are random per submission (uploads/<pending id>/NN): closing a case re-tags its files under that prefix for the LGPD retention rule, reading only clean ones.',
     );
-    Validations.of(fn.role).acknowledge({
-      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
-      reason:
-        'Upload keys are random per submission (uploads/<pending id>/NN): closing a case re-tags its files under that prefix for the LGPD retention rule, reading only clean ones.',
-    });
   }
 
   /**
@@ -287,14 +266,7 @@ export class Uploads extends Construct {
         resources: [objects],
       }),
     );
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'ReadCleanUploads',
-        actions: ['s3:GetObject'],
-        resources: [objects],
-        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' } },
-      }),
-    );
+    this.grantCleanReads(fn, 'ReadCleanUploads');
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'RecordScanOnCase',
@@ -302,11 +274,10 @@ export class Uploads extends Construct {
         resources: [table.tableArn],
       }),
     );
-    Validations.of(fn.role).acknowledge({
-      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
-      reason:
-        'Scan results name any upload (random keys under uploads/): tag and clean-read grants are confined to that prefix of the uploads bucket.',
-    });
+    this.acknowledgeUploadsPrefix(
+      fn,
+      'Scan results name any upload (random keys under uploads/): tag and clean-read grants are confined to that prefix of the uploads bucket.',
+    );
 
     const dlq = new sqs.Queue(this, 'ScanResultsDlq', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -334,5 +305,25 @@ export class Uploads extends Construct {
       ],
     });
     return dlq;
+  }
+
+  /** s3:GetObject on the uploads prefix, only for objects GuardDuty tagged clean (as the bucket policy demands). */
+  private grantCleanReads(fn: OuvidoriaFunction, sid: string): void {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid,
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: CLEAN_SCAN_STATUS } },
+      }),
+    );
+  }
+
+  /** cdk-nag's wildcard finding for grants confined to the uploads prefix, with why it is fine for `fn`. */
+  private acknowledgeUploadsPrefix(fn: OuvidoriaFunction, reason: string): void {
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason,
+    });
   }
 }
