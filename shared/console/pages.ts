@@ -3,7 +3,7 @@
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
 import { humanSize, OUTCOME_LABELS_PT } from '../domain/assignment';
-import type { CaseStatus } from '../domain/case';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import {
@@ -22,15 +22,7 @@ import { CSRF_FIELD, type ConsoleAction, type ConsoleUser } from './access';
 import type { CasePage } from './ports';
 import { CONSOLE_CSS } from './styles';
 
-export const LIST_STATUSES: readonly CaseStatus[] = [
-  'QUEUED',
-  'ASSIGNED',
-  'IN_PROGRESS',
-  'WAITING_MERCHANT',
-  'CLOSED',
-  'REDIRECTED',
-  'QUARANTINED',
-];
+export const LIST_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
 export interface PageFrame {
   basePath: string;

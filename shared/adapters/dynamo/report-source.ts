@@ -5,6 +5,8 @@ import {
   paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
 import type { ReportSource } from '../../app/report';
+import { CASE_STATUSES } from '../../domain/case';
+import { OPEN_STATUSES } from '../../domain/lifecycle/types';
 import type { ReportCase, ReportSurvey } from '../../domain/report/figures';
 import { GSI } from './table-design';
 import { surveyKey } from './survey-store';
@@ -12,16 +14,9 @@ import { surveyKey } from './survey-store';
 type Item = Record<string, NativeAttributeValue>;
 
 /** Every status a case item can be in: each is one partition of the status index. */
-export const REPORT_STATUSES = [
-  'QUEUED',
-  'ASSIGNED',
-  'IN_PROGRESS',
-  'WAITING_MERCHANT',
-  'CLOSED',
-  'REDIRECTED',
-  'QUARANTINED',
-] as const;
-export const OPEN_REPORT_STATUSES = ['ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] as const;
+export const REPORT_STATUSES = CASE_STATUSES;
+/** The statuses of a case still being worked: the report's open backlog. */
+export const OPEN_REPORT_STATUSES = OPEN_STATUSES;
 
 /** Only what the figures read: the first message and the messages stay in the table. */
 const PROJECTION = [
