@@ -44,6 +44,7 @@ import type {
   Mailer,
   StaffRepository,
 } from '../ports';
+import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
 
 /** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
 export interface AssignmentTelemetry {
@@ -224,11 +225,8 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
     text: notice.text,
     html: notice.html,
     messageId,
-    headers: {
-      'Auto-Submitted': 'auto-generated',
-      // Keeps the analyst's out-of-office from answering our notice.
-      'X-Auto-Response-Suppress': 'All',
-    },
+    // Keeps the analyst's out-of-office from answering our notice.
+    headers: { ...AUTOMATIC_MAIL_HEADERS },
   });
   // It went out: record it first (retried in-process, so a failed write does not make the
   // redelivery email the analyst again), then the provider's Message-ID, which only helps threading.

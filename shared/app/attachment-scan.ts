@@ -13,6 +13,7 @@ import { sanitizeFilename } from '../domain/uploads/filename';
 import { renderInfectedNotice, renderInfectedNoticeToAnalyst } from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
+import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;
@@ -61,7 +62,7 @@ export async function recordScanResult(
         text: content.text,
         html: content.html,
         messageId: randomMessageId(deps.config.domain),
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        headers: { ...AUTOMATIC_MAIL_HEADERS },
       });
       // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).
       const analyst = record.assignee && record.protocol ? await deps.staff?.get(record.assignee) : null;
@@ -74,7 +75,7 @@ export async function recordScanResult(
           text: note.text,
           html: note.html,
           messageId: randomMessageId(deps.config.domain),
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+          headers: { ...AUTOMATIC_MAIL_HEADERS },
         });
       }
     }

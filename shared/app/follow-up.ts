@@ -1,6 +1,6 @@
 import type { CaseMessage, CaseRecord } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import { newMessageId } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, newMessageId } from '../domain/auto-reply-policy';
 import { renderFollowUpNotice } from '../domain/follow-up-notice';
 import { bestEffortAfterSend } from './after-send';
 import type { CaseRepository, Mailer, StaffRepository } from '../ports';
@@ -32,7 +32,7 @@ export function followUpNotifier(deps: FollowUpDeps) {
       text: notice.text,
       html: notice.html,
       messageId,
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      headers: { ...AUTOMATIC_MAIL_HEADERS },
     });
     await bestEffortAfterSend(() => deps.cases.addMessageIds(parent.caseId, sent.messageIds));
   };

@@ -22,6 +22,7 @@ import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Clock, Mailer } from '../ports';
 import type { CaseWorkStore } from './lifecycle/ports';
+import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
 
 /**
  * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
@@ -83,7 +84,7 @@ export async function requestStatusLink(
     text: mail.text,
     html: mail.html,
     messageId: randomMessageId(deps.config.domain),
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    headers: { ...AUTOMATIC_MAIL_HEADERS },
   });
   return { kind: 'requested', sent: true };
 }

@@ -13,6 +13,15 @@ import type { Submission } from './submission';
  */
 export type AutoReplyVerdict = { allowed: true } | { allowed: false; reason: string; ruleId: string };
 
+/**
+ * Headers of every automatic message we send (RFC 3834 Auto-Submitted; Microsoft's suppress asks
+ * the recipient's out-of-office not to answer), so that no two robots talk to each other.
+ */
+export const AUTOMATIC_MAIL_HEADERS: Readonly<Record<string, string>> = {
+  'Auto-Submitted': 'auto-generated',
+  'X-Auto-Response-Suppress': 'All',
+};
+
 type Refusal = Extract<AutoReplyVerdict, { allowed: false }>;
 
 const refuse = (ruleId: string, reason: string): Refusal => ({ allowed: false, ruleId, reason });

@@ -30,6 +30,7 @@ import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { type MultipartFile, parseMultipart } from './multipart';
 import type { AttachmentView, WebformView } from './page';
 import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
+import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
 
 /** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
 export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter; uploads?: UploadStore | undefined };
@@ -369,7 +370,7 @@ async function sendInfectedNotice(
       text: content.text,
       html: content.html,
       messageId,
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      headers: { ...AUTOMATIC_MAIL_HEADERS },
     });
   } catch {
     // The case and its quarantine stand; the note is best effort (the analyst notice lists the file).

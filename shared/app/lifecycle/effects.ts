@@ -4,7 +4,7 @@
  * others still run, and the call throws at the end so that the platform retries — the retry finds
  * the cause in the history and carries out what is still pending.
  */
-import { newMessageId } from '../../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, newMessageId } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
 import {
@@ -97,7 +97,7 @@ async function sendToStaff(
     text: mail.text,
     html: mail.html,
     messageId: newMessageId(deps.config, `${pending.id}.${member.id}`),
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    headers: { ...AUTOMATIC_MAIL_HEADERS },
   });
 }
 
