@@ -131,6 +131,7 @@ export class OuvidoriaStack extends Stack {
     });
     this.queues = new Queues(this, 'Queues', {
       assignmentFunctionTimeout: FUNCTION_SIZING.assignment.timeout,
+      intakeFunctionTimeout: FUNCTION_SIZING.emailIntake.timeout,
       retainData: config.retainData,
     });
     const ruleSetName = ruleSetNameOf(config, props.envName);
@@ -238,6 +239,9 @@ export class OuvidoriaStack extends Stack {
       maxEventAge: ASYNC_MAX_EVENT_AGE,
       onFailure: new SqsDestination(this.queues.intakeDlq),
     });
+
+    // Quarantine releases asked on the console: this function has the mail parser they need.
+    this.emailIntake.function.addEventSource(new SqsEventSource(this.queues.releaseQueue, { batchSize: 1 }));
 
     this.webform = new OuvidoriaFunction(this, 'Webform', {
       ...common,
@@ -378,6 +382,15 @@ export class OuvidoriaStack extends Stack {
         }),
       );
     }
+    // The console (webform function) asks for quarantine releases; it cannot read the queue.
+    this.webform.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RequestQuarantineRelease',
+        actions: ['sqs:SendMessage'],
+        resources: [this.queues.releaseQueue.queueArn],
+      }),
+    );
+    this.webform.function.addEnvironment(ENV.releaseQueueUrl, this.queues.releaseQueue.queueUrl);
     for (const fn of [this.emailIntake, this.webform]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
@@ -473,6 +486,7 @@ export class OuvidoriaStack extends Stack {
         { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
         { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
         { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
+        { name: 'ReleaseDlq', queue: this.queues.releaseDlq },
         { name: 'ScanResultsDlq', queue: scanResultsDlq },
       ],
       assignmentQueue: this.queues.assignmentQueue,

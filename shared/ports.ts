@@ -31,6 +31,8 @@ export interface RawMailRetention {
   markRedirected(location: ObjectLocation): Promise<void>;
   /** A closed case: rewritten with the closed-case tag, so it expires `retentionDays` after closing. */
   markClosed(location: ObjectLocation, closedAt: Date): Promise<void>;
+  /** An open case (quarantined mail released as accepted): no expiry tag until the case closes. */
+  markOpen(location: ObjectLocation): Promise<void>;
 }
 
 /** Webform files of a closed case: their retention clock (LGPD), by object tag in the uploads bucket. */

@@ -10,6 +10,8 @@ export const ENV = {
   rawMailPrefix: 'RAW_MAIL_PREFIX',
   assignmentQueueUrl: 'ASSIGNMENT_QUEUE_URL',
   assignmentQueueArn: 'ASSIGNMENT_QUEUE_ARN',
+  /** Quarantine releases the console asks for; the email-intake function consumes them. */
+  releaseQueueUrl: 'RELEASE_QUEUE_URL',
   schedulerGroup: 'SCHEDULER_GROUP',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   /** Dead-letter queue of the deferral schedules (optional: without it, no DLQ and no retry policy). */

@@ -3,12 +3,15 @@
  * Parses the event, runs the email-intake service per record, logs the result without personal
  * data. A thrown error makes Lambda retry the async event; after the retries the event lands in
  * the intake DLQ (on-failure destination), from where it can be replayed.
+ * The same function consumes the quarantine-release queue (./release.ts): `handler` dispatches.
  */
 import { startTracing } from '../../shared/adapters/tracing';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type EmailIntakeDeps, type EmailIntakeResult, receiveEmail } from '../../shared/app/email-intake';
-import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
+import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
+import type { QuarantineReleaseDeps } from '../../shared/app/quarantine-release';
+import { createReleaseHandler, releaseRequestsOf } from './release';
 import { must, settingsFromEnv } from '../../shared/composition/settings';
 import { receivedEmailOf, SesReceiptEventSchema } from '../../shared/adapters/ses-receipt-event';
 import { createLogger, createMetrics, intakeTelemetry, lifecycleTelemetry } from '../../shared/adapters/telemetry';
@@ -68,30 +71,42 @@ function summary(result: EmailIntakeResult): Record<string, unknown> {
   };
 }
 
-/** The Lambda entry point: adapters built from the environment on the first invocation. */
-let productionDeps: Promise<EmailIntakeHandlerDeps> | undefined;
+/**
+ * The Lambda entry point: adapters built from the environment on the first invocation; quarantine
+ * releases (SQS) run over the same service.
+ */
+type ProductionDeps = EmailIntakeHandlerDeps & { release: QuarantineReleaseDeps };
+let productionDeps: Promise<ProductionDeps> | undefined;
 
-async function buildProductionDeps(): Promise<EmailIntakeHandlerDeps> {
+async function buildProductionDeps(): Promise<ProductionDeps> {
   await startTracing(SERVICE.emailIntake);
   const settings = settingsFromEnv();
   const logger = createLogger(SERVICE.emailIntake);
   const metrics = createMetrics(SERVICE.emailIntake);
+  const service = await buildEmailIntakeDeps(settings, {
+    telemetry: intakeTelemetry(metrics),
+    lifecycleTelemetry: lifecycleTelemetry(metrics, logger),
+    onBounces: (addresses) => metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, addresses.length),
+  });
   return {
-    service: await buildEmailIntakeDeps(settings, {
-      telemetry: intakeTelemetry(metrics),
-      lifecycleTelemetry: lifecycleTelemetry(metrics, logger),
-      onBounces: (addresses) => metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, addresses.length),
-    }),
+    service,
+    release: buildQuarantineReleaseDeps(settings, service),
     rawMail: must(settings.rawMail, 'rawMail'),
     logger,
     metrics,
   };
 }
 
-export const handler = createEmailIntakeHandler(() => {
+function resolveProductionDeps(): Promise<ProductionDeps> {
   productionDeps ??= buildProductionDeps().catch((error: unknown) => {
     productionDeps = undefined;
     throw error;
   });
   return productionDeps;
-});
+}
+
+const intake = createEmailIntakeHandler(resolveProductionDeps);
+const release = createReleaseHandler(resolveProductionDeps);
+
+/** SES receipt events and SQS batches of quarantine releases. */
+export const handler = (event: unknown) => (releaseRequestsOf(event) ? release(event) : intake(event));

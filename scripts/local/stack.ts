@@ -20,6 +20,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
+import { createReleaseHandler } from '../../functions/email-intake/release';
 import { createWebformHandler } from '../../functions/webform/handler';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
@@ -33,7 +34,7 @@ import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
-import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
+import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { LocalAttachmentLinks } from '../../shared/adapters/attachment-links';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
@@ -48,6 +49,7 @@ import { NotReady, startHttpServer } from './http';
 import { type LocalLogFormat, LocalLogger, logFormatFrom } from './log-format';
 import { outboxFile, persistOutbox } from './outbox-store';
 import { InProcessAssignmentQueue } from './queue';
+import { type InProcessReleaseQueue, inProcessReleaseQueue } from './release-queue';
 import { ensureLocalSecret, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
@@ -135,6 +137,8 @@ export interface LocalStack {
   seed: LocalSeed;
   clock: VirtualClock;
   queue: InProcessAssignmentQueue;
+  /** Quarantine releases asked on the console (the email-intake function's SQS path). */
+  releases: InProcessReleaseQueue;
   scheduler: InProcessDeferralScheduler;
   /** Releases due deferrals now (instead of waiting for the next one-second check). */
   releaseDeferrals(): Promise<number>;
@@ -395,6 +399,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       metrics: intakeMetrics,
     }));
 
+    // Quarantine releases the console asks for: the email-intake function's SQS path, in-process.
+    const releases = inProcessReleaseQueue(
+      createReleaseHandler(() => ({
+        release: buildQuarantineReleaseDeps(settings, emailService, client),
+        logger: intakeMetricsLog,
+      })),
+      {
+        onDeadLetter: (error, message) =>
+          stackLog.error('Quarantine release failed; moved to the dead-letter queue', {
+            caseId: message.caseId,
+            error: error.message,
+          }),
+      },
+    );
+
+    stops.push(() => releases.idle());
+
     const webformLog = logger('webform');
     const merchantPages = await buildMerchantPagesDeps(settings, {
       client,
@@ -410,6 +431,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       lifecycle,
       rawMail,
       queue,
+      releases,
       attachmentLinks,
       local: {
         keys: consoleKeys,
@@ -533,6 +555,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seed,
       clock,
       queue,
+      releases,
       scheduler,
       releaseDeferrals: () => pump.tick(),
       timers,

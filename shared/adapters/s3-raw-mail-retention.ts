@@ -22,6 +22,13 @@ export class S3RawMailRetention implements RawMailRetention {
     );
   }
 
+  async markOpen(location: ObjectLocation): Promise<void> {
+    // An empty tag set removes the tags with the PutObjectTagging grant the intake already has.
+    await this.client.send(
+      new PutObjectTaggingCommand({ Bucket: location.bucket, Key: location.key, Tagging: { TagSet: [] } }),
+    );
+  }
+
   async markClosed(location: ObjectLocation, closedAt: Date): Promise<void> {
     await this.client.send(
       new CopyObjectCommand({
@@ -40,11 +47,14 @@ export class S3RawMailRetention implements RawMailRetention {
 
 /** Local stack and tests: files have no lifecycle rules; the calls are recorded for tests. */
 export class RecordingRawMailRetention implements RawMailRetention {
-  readonly marks: { kind: 'redirected' | 'closed'; key: string }[] = [];
+  readonly marks: { kind: 'redirected' | 'closed' | 'open'; key: string }[] = [];
   async markRedirected(location: ObjectLocation): Promise<void> {
     this.marks.push({ kind: 'redirected', key: location.key });
   }
   async markClosed(location: ObjectLocation): Promise<void> {
     this.marks.push({ kind: 'closed', key: location.key });
+  }
+  async markOpen(location: ObjectLocation): Promise<void> {
+    this.marks.push({ kind: 'open', key: location.key });
   }
 }

@@ -16,9 +16,10 @@ import { type IntakeDeps, type IntakeResult, processSubmission } from './intake'
 export interface MailParseMeta {
   sourceId: string;
   receivedAt: string;
-  verdicts: ReceivedEmail['verdicts'];
-  returnPath: string;
-  recipients: string[];
+  verdicts: ReceivedEmail['verdicts'] | undefined;
+  /** Envelope sender and recipients; absent (a quarantine release): read from the stored headers. */
+  returnPath?: string;
+  recipients?: string[];
   raw: ReceivedEmail['raw'];
 }
 

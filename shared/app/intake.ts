@@ -169,6 +169,23 @@ export async function processSubmission(
     if (created.created) telemetry.decided(record.outcome, submission.channel);
   }
 
+  return completeCase(record, submission, deps, { duplicate, createdHere });
+}
+
+/**
+ * The steps after the record is stored — protocol, queue, retention tag, reply — each idempotent
+ * and resumable. Also the tail of a quarantine release (shared/app/quarantine-release.ts), where
+ * `createdHere` means "this call rewrote the quarantined record".
+ */
+export async function completeCase(
+  record: CaseRecord,
+  submission: Submission,
+  deps: IntakeDeps,
+  progress: { duplicate: boolean; createdHere: boolean },
+): Promise<IntakeResult> {
+  const telemetry = deps.telemetry ?? noTelemetry;
+  const { caseId } = record;
+  const { duplicate, createdHere } = progress;
   if (record.outcome === 'ACCEPTED' && !record.protocol) {
     // Only the delivery that created the case numbers it (a burst of duplicates burns no
     // protocol numbers); another one takes over only when the creator evidently crashed.
@@ -226,14 +243,18 @@ function creatorGaveUp(record: CaseRecord, now: Date): boolean {
   return now.getTime() - Date.parse(record.updatedAt) > REPLY_CLAIM_STALE_MS;
 }
 
-type Decided = { decision: Decision; candidates: TicketCandidate[] };
+export type Decided = { decision: Decision; candidates: TicketCandidate[] };
 
 /** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
 function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
   return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyAddress(r, config));
 }
 
-async function decideSubmission(submission: Submission, deps: IntakeDeps): Promise<Decided> {
+/** Rules on a submission (ticket looked up only when nothing quarantines it). */
+export async function decideSubmission(
+  submission: Submission,
+  deps: Pick<IntakeDeps, 'tickets' | 'config'>,
+): Promise<Decided> {
   const quarantine = quarantineReason(submission);
   if (quarantine) {
     // No ticket lookup and no further rules for mail we will not answer.
@@ -248,7 +269,7 @@ async function decideSubmission(submission: Submission, deps: IntakeDeps): Promi
   return { decision: decide(submission, ticket, deps.config), candidates };
 }
 
-function statusFor(outcome: Outcome): CaseStatus {
+export function statusFor(outcome: Outcome): CaseStatus {
   if (outcome === 'ACCEPTED') return 'QUEUED';
   if (outcome === 'QUARANTINED') return 'QUARANTINED';
   return 'REDIRECTED';

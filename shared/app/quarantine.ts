@@ -2,8 +2,9 @@
  * Quarantine review (staff console, supervisors only): the queue of QUARANTINED mail not yet
  * reviewed, the raw mail shown as TEXT (never rendered, never its attachments), and discarding.
  * Releasing into triage needs the mail parser, which the console's function does not carry: the
- * console only asks for it (QuarantineReleaseRequests); the email-intake function does the work
- * (shared/app/quarantine-release.ts).
+ * console only asks for it (QuarantineReleaseRequests, a queue); the email-intake function does
+ * the work (shared/app/quarantine-release.ts). Only mail held by verdicts a supervisor may vouch
+ * for is released (shared/domain/quarantine-release.ts).
  *
  * Discard design: the record keeps status QUARANTINED (so the monthly report and the board still
  * count it as quarantined mail) and gets `reviewedAt / reviewOutcome: 'discarded' / reviewedBy`
@@ -12,6 +13,7 @@
  * quarantined records expire with `redirectRetentionDays`, which bounds that partition.
  */
 import type { CaseRecord } from '../domain/case';
+import { type ReleaseRefusal, releaseRefusal } from '../domain/quarantine-release';
 import type { Clock, RawMailStore } from '../ports';
 
 /** One row of the quarantine queue (read from the index item). */
@@ -111,10 +113,12 @@ export async function requestRelease(
   caseId: string,
   by: string,
   deps: QuarantineDeps,
-): Promise<ReviewResult | 'unavailable'> {
+): Promise<ReviewResult | 'unavailable' | Exclude<ReleaseRefusal, 'not-in-quarantine'>> {
   if (!deps.releases) return 'unavailable';
   const record = await deps.cases.get(caseId);
-  if (record?.status !== 'QUARANTINED' || record.reviewedAt) return 'not-in-quarantine';
+  if (!record) return 'not-in-quarantine';
+  const refusal = releaseRefusal(record);
+  if (refusal) return refusal;
   await deps.releases.request({ kind: 'release', caseId, by, at: deps.clock.now().toISOString() });
   return 'done';
 }

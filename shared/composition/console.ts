@@ -19,6 +19,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
 import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
+import { SqsQuarantineReleases } from '../adapters/sqs-quarantine-releases';
 import { traced } from '../adapters/tracing';
 import type { QuarantineDeps, QuarantineReleaseRequests } from '../app/quarantine';
 import { requeueWaiting } from '../app/requeue-waiting';
@@ -38,7 +39,7 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   rawMail?: RawMailStore;
   /** Where waiting cases are re-queued after roster changes (default: the SQS assignment queue). */
   queue?: AssignmentQueue;
-  /** Where release requests go (local: the email-intake service in-process). */
+  /** Where release requests go (default: RELEASE_QUEUE_URL; local: the email-intake service in-process). */
   releases?: QuarantineReleaseRequests;
   /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the webform reads clean uploads). */
   attachmentLinks?: AttachmentLinks;
@@ -60,8 +61,13 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     cases,
     rawMail: overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({}))),
     clock: overrides.clock ?? clockFrom(settings),
-    ...(overrides.releases ? { releases: overrides.releases } : {}),
   };
+  const releases =
+    overrides.releases ??
+    (settings.releaseQueueUrl
+      ? new SqsQuarantineReleases(traced(new SQSClient({})), settings.releaseQueueUrl)
+      : undefined);
+  if (releases) quarantine.releases = releases;
   const shared = {
     roster,
     quarantine,

@@ -3,6 +3,10 @@ import { traced } from '../adapters/tracing';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import type { EmailIntakeDeps } from '../app/email-intake';
+import type { QuarantineReleaseDeps } from '../app/quarantine-release';
+import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tableClient } from './clients';
 import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
@@ -63,6 +67,15 @@ export function emailIntakeDepsFrom(
     readReport: readDeliveryReport,
     ...(onBounces ? { onBounces } : {}),
   };
+}
+
+/** Quarantine releases run over the email-intake service (it has the parser) and the quarantine store. */
+export function buildQuarantineReleaseDeps(
+  settings: Settings,
+  email: EmailIntakeDeps,
+  client: DynamoDBDocumentClient = tableClient(settings),
+): QuarantineReleaseDeps {
+  return { email, store: new DynamoQuarantineStore(client, settings.tableName) };
 }
 
 function lifecycleOverrides(overrides: IntakeOverrides): LifecycleOverrides {

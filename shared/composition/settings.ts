@@ -19,6 +19,8 @@ export interface Settings {
   ticketDirectory: { kind: 'table' } | { kind: 'zendesk'; subdomain: string; secretId: string };
   assignmentQueueUrl?: string;
   assignmentQueueArn?: string;
+  /** Where the console sends quarantine releases (the email-intake function consumes them). */
+  releaseQueueUrl?: string;
   /** Deferral schedules: group, role, and the dead-letter queue of their failed deliveries. */
   scheduler?: { group: string; roleArn: string; deadLetterArn?: string };
   rawMail?: { bucket: string; prefix: string };
@@ -71,6 +73,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
           },
     assignmentQueueUrl: optional(ENV.assignmentQueueUrl),
     assignmentQueueArn: optional(ENV.assignmentQueueArn),
+    releaseQueueUrl: optional(ENV.releaseQueueUrl),
     scheduler: group && roleArn ? { group, roleArn, deadLetterArn: optional(ENV.schedulerDlqArn) } : undefined,
     rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
     replySecret: replySecretFrom(optional(ENV.replySecretArn), optional(ENV.replySecretFile)),

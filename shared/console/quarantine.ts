@@ -16,6 +16,7 @@ import {
   requestRelease,
 } from '../app/quarantine';
 import { html } from '../domain/html';
+import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
 import { formatInstant, layout, type PageFrame } from './pages';
 
@@ -76,11 +77,13 @@ export function quarantineItemPage(
     record.reviewedAt || record.status !== 'QUARANTINED'
       ? ''
       : html`${
-          options.canRelease
-            ? html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
-<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela.</p>
+          !options.canRelease
+            ? html`<p>Liberação indisponível neste ambiente.</p>`
+            : releaseRefusal(record)
+              ? html`<p>${RELEASE_REFUSAL_PT['not-vouchable']}</p>`
+              : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
+<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela. Se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
 <button type="submit">Liberar para a triagem</button></fieldset></form>`
-            : html`<p>Liberação indisponível neste ambiente.</p>`
         }
 <form method="post" action="${action}"><fieldset><legend>Descartar</legend>${hidden('discard')}
 <button class="secondary" type="submit">Descartar a mensagem</button></fieldset></form>`;
@@ -143,7 +146,7 @@ export async function serveQuarantine(
         ? 'Ação desconhecida.'
         : result === 'unavailable'
           ? 'Liberação indisponível neste ambiente.'
-          : 'Esta mensagem não está mais na fila de quarentena.';
+          : RELEASE_REFUSAL_PT[result];
     const mail = await quarantinedMail(caseId, deps);
     if (!mail) return { status: 404 };
     return {

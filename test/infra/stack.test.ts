@@ -212,7 +212,7 @@ describe('Lambda functions', () => {
 
   it('feeds the assignment function from the assignment queue with partial batch failures', () => {
     const { stack, template } = dev;
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: arnOf(stack, stack.queues.assignmentQueue),
       FunctionName: ref(stack, stack.assignment.function),
@@ -220,9 +220,38 @@ describe('Lambda functions', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     // A FIFO event source takes no batching window.
-    expect(Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties).not.toHaveProperty(
-      'MaximumBatchingWindowInSeconds',
+    const assignment = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).find(
+      (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify(ref(stack, stack.assignment.function)),
     );
+    expect(assignment?.Properties).not.toHaveProperty('MaximumBatchingWindowInSeconds');
+  });
+
+  it('feeds quarantine releases to the email intake (it has the parser), one at a time, with a DLQ after 5 receives', () => {
+    const { stack, template } = dev;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arnOf(stack, stack.queues.releaseQueue),
+      FunctionName: ref(stack, stack.emailIntake.function),
+      BatchSize: 1,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      // Six times the email-intake timeout (60 s), Lambda's guidance for SQS event sources.
+      VisibilityTimeout: 360,
+      RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.releaseDlq), maxReceiveCount: 5 },
+    });
+    // The console asks for releases: send only, to that queue only; it never reads it.
+    const webform = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string }[];
+    expect(webform.find((s) => s.Sid === 'RequestQuarantineRelease')).toEqual({
+      Sid: 'RequestQuarantineRelease',
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: arnOf(stack, stack.queues.releaseQueue),
+    });
+    const variables = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.RELEASE_QUEUE_URL,
+    )?.Properties.Environment.Variables;
+    expect(variables?.RELEASE_QUEUE_URL).toEqual(ref(stack, stack.queues.releaseQueue));
+    expect(variables?.CONSOLE_USER_POOL_ID).toBeDefined();
   });
 
   it('subscribes the SES feedback function to the feedback topic', () => {
@@ -253,6 +282,18 @@ describe('least privilege', () => {
         Effect: 'Allow',
         Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
         Resource: arnOf(stack, stack.queues.intakeDlq),
+      },
+      // Added by the quarantine-release event source.
+      {
+        Effect: 'Allow',
+        Action: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
+        Resource: arnOf(stack, stack.queues.releaseQueue),
       },
       // The case lifecycle: the reply secret, timers in the stack's group through the timer role only,
       // and the open-case markers a close or transfer removes.
@@ -395,6 +436,8 @@ describe('least privilege', () => {
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
+      // The quarantine page asks the email intake to release a mail (the release queue, send only).
+      'RequestQuarantineRelease',
       'ReadZendeskCredentials',
       // The quarantine page (issue 14) shows raw mail as text: GetObject under inbound/ only.
       'ReadQuarantinedRawMail',
@@ -1005,10 +1048,10 @@ describe('queues and scheduler', () => {
     }
   });
 
-  it('denies non-TLS access on all six queues', () => {
+  it('denies non-TLS access on all eight queues', () => {
     const policies = Object.values(dev.template.findResources('AWS::SQS::QueuePolicy'));
-    // The five of the pipeline and the scan-result DLQ (issue 19).
-    expect(policies).toHaveLength(6);
+    // The five of the pipeline, the scan-result DLQ (issue 19), the release queue and its DLQ (issue 14).
+    expect(policies).toHaveLength(8);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

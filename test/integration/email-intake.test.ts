@@ -5,7 +5,11 @@ import { REPLY_CLAIM_STALE_MS } from '../../shared/app/intake';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { Outcome } from '../../shared/domain/outcome';
+import { localConfig } from '../../shared/domain/config';
 import { buildHarness, eml, type Harness } from '../support/email-intake-harness';
+import { createReleaseHandler } from '../../functions/email-intake/release';
+import { buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
+import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
 import { FixedClock } from '../support/fakes';
 
@@ -224,6 +228,46 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(stored).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
     expect(await ses.outbox()).toHaveLength(0);
     expect(harness.queue.messages).toHaveLength(0);
+  });
+
+  it('a supervisor releases it: the same record becomes a queued case, acknowledged once, out of the quarantine list', async () => {
+    await harness.deliver('ses-spoof', eml('01-accepted-ticket-48213.eml'), { dmarc: 'FAIL', spf: 'FAIL' });
+    const release = createReleaseHandler(() => ({
+      release: buildQuarantineReleaseDeps(
+        { config: localConfig, tableName: harness.tableName, ticketDirectory: { kind: 'table' } },
+        harness.deps.service,
+        harness.client,
+      ),
+      logger: { info() {}, appendKeys() {} },
+    }));
+    const body = JSON.stringify({
+      kind: 'release',
+      caseId: 'email:ses-spoof',
+      by: 'sup-carla',
+      at: clock.now().toISOString(),
+    });
+    const event = { Records: [{ eventSource: 'aws:sqs', messageId: 'q1', body }] };
+    // Two deliveries of the same request at once, then a late third: one winner, nothing twice.
+    await Promise.all([release(event), release(event)]);
+    await release(event);
+
+    const stored = await harness.cases.get('email:ses-spoof');
+    expect(stored).toMatchObject({
+      outcome: 'ACCEPTED',
+      status: 'QUEUED',
+      reviewOutcome: 'released',
+      reviewedBy: 'sup-carla',
+    });
+    expect(stored?.verdicts).toMatchObject({ dmarc: 'FAIL' });
+    expect(harness.queue.messages).toEqual([{ caseId: 'email:ses-spoof', protocol: stored?.protocol }]);
+    const acks = await outboxTo('lojista@modasbella.com.br');
+    expect(acks).toHaveLength(1);
+    expect(acks[0]?.subject).toContain(stored?.protocol as string);
+    expect(await harness.cases.listByStatus('QUEUED', 10)).toHaveLength(1);
+    const queueOfReview = await new DynamoQuarantineStore(harness.client, harness.tableName).listQuarantined({
+      limit: 10,
+    });
+    expect(queueOfReview.items).toEqual([]);
   });
 
   it('makes one case, one reply and one queue message when SES delivers the same event twice concurrently', async () => {

@@ -84,6 +84,7 @@ export interface Harness {
   rawMail: InMemoryRawMailStore;
   queue: RecordingQueue;
   client: DynamoDBDocumentClient;
+  tableName: string;
   /** Stores a raw mail the way the receipt rule's S3 action does, then runs the handler. */
   deliver(messageId: string, raw: Buffer | string, verdicts?: Parameters<typeof sesEvent>[2]): Promise<unknown>;
 }
@@ -130,6 +131,7 @@ export async function buildHarness(opts: {
     rawMail,
     queue,
     client,
+    tableName: opts.tableName,
     async deliver(messageId, raw, verdicts) {
       rawMail.put({ bucket: BUCKET, key: `${PREFIX}${messageId}` }, raw);
       return handler(sesEvent(messageId, raw, verdicts));

@@ -24,6 +24,8 @@ import type {
   TicketRecord,
 } from '../../shared/ports';
 import { TicketDirectoryUnavailable } from '../../shared/ports';
+import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
+import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -387,5 +389,28 @@ export class InMemoryRawMailStore implements RawMailStore {
   }
   async read(location: ObjectLocation) {
     return this.get(location);
+  }
+}
+
+/** The release write of the quarantine store over an in-memory case repository (one winner, like the condition). */
+export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
+  constructor(private readonly cases: InMemoryCaseRepository) {}
+  async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+    const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;
+    if (record?.status !== 'QUARANTINED' || record.reviewedAt) return false;
+    const { reply: _suppressed, ...rest } = record;
+    this.cases.records.set(caseId, {
+      ...rest,
+      status: released.status,
+      outcome: released.outcome,
+      decision: clone(released.decision),
+      ticketCandidates: clone(released.ticketCandidates),
+      reviewedAt: at,
+      reviewedBy: by,
+      reviewOutcome: 'released',
+      updatedAt: at,
+      history: [...(record.history ?? []), clone(released.event)],
+    } as CaseRecord);
+    return true;
   }
 }

@@ -14,7 +14,7 @@ import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../.
 import type { CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
-import { GSI, TTL_ATTRIBUTE } from './table-design';
+import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 /** A sending server's retries of one mail come within days; the claim outlives them. */
 const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
@@ -45,7 +45,6 @@ const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MS
 const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
 const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
 const guardSk = (sourceId: string) => `SRC#${sourceId}`;
-const statusGsiPk = (status: CaseStatus) => `STATUS#${status}`;
 const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;
 
 /** Attributes of a case item that are storage details, not CaseRecord fields. */

@@ -6,7 +6,7 @@ import { caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
-import { GSI, TTL_ATTRIBUTE } from './table-design';
+import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -110,7 +110,7 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     }
     if (commit.changes.status) {
       names['#gsiStatus'] = GSI.byStatus.partitionKey;
-      values[':gsiStatus'] = `STATUS#${commit.changes.status}`;
+      values[':gsiStatus'] = statusGsiPk(commit.changes.status);
       sets.push('#gsiStatus = :gsiStatus');
     }
 

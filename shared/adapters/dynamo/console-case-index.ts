@@ -7,7 +7,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
-import { GSI } from './table-design';
+import { GSI, statusGsiPk } from './table-design';
 
 type Item = Record<string, unknown>;
 
@@ -76,7 +76,7 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
   ) {}
 
   byStatus(status: CaseStatus, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage> {
-    return this.query(GSI.byStatus, `STATUS#${status}`, filter, page);
+    return this.query(GSI.byStatus, statusGsiPk(status), filter, page);
   }
 
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage> {

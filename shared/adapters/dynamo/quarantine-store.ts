@@ -2,13 +2,15 @@
  * The quarantine review queue on the single table (shared/app/quarantine.ts): one Query of the
  * status index partition STATUS#QUARANTINED per page, newest first, reviewed records filtered out
  * inside the Query (never a Scan); discard is one conditional UpdateItem (still QUARANTINED and
- * not reviewed) that records who and when, in the history too.
+ * not reviewed) that records who and when, in the history too; so is release (the new decision,
+ * the status index key and the removal of the quarantine's suppressed reply in the same write).
  */
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
+import type { QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
 import { isConditionalCheckFailed } from './client';
-import { GSI } from './table-design';
+import { GSI, statusGsiPk } from './table-design';
 
 type Item = Record<string, unknown>;
 
@@ -25,7 +27,7 @@ function keyOf(cursor: string | undefined): Item | undefined {
   }
 }
 
-export class DynamoQuarantineStore implements QuarantineStore {
+export class DynamoQuarantineStore implements QuarantineStore, QuarantineReleaseStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -39,7 +41,7 @@ export class DynamoQuarantineStore implements QuarantineStore {
       KeyConditionExpression: '#pk = :pk',
       FilterExpression: 'attribute_not_exists(#reviewedAt)',
       ExpressionAttributeNames: { '#pk': GSI.byStatus.partitionKey, '#reviewedAt': 'reviewedAt' },
-      ExpressionAttributeValues: { ':pk': 'STATUS#QUARANTINED' },
+      ExpressionAttributeValues: { ':pk': statusGsiPk('QUARANTINED') },
       ScanIndexForward: false,
       Limit: Math.max(1, Math.min(page.limit, 100)),
     };
@@ -97,6 +99,56 @@ export class DynamoQuarantineStore implements QuarantineStore {
             ':by': by,
             ':empty': [],
             ':event': [event],
+            ':zero': 0,
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+          ConditionExpression: '#status = :q AND attribute_not_exists(#reviewedAt)',
+          UpdateExpression:
+            'SET #status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, ' +
+            '#candidates = :candidates, #reviewedAt = :at, #reviewOutcome = :released, #reviewedBy = :by, ' +
+            '#updatedAt = :at, #history = list_append(if_not_exists(#history, :empty), :event), ' +
+            '#version = if_not_exists(#version, :zero) + :one REMOVE #reply',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#gsiPk': GSI.byStatus.partitionKey,
+            '#outcome': 'outcome',
+            '#decision': 'decision',
+            '#candidates': 'ticketCandidates',
+            '#reviewedAt': 'reviewedAt',
+            '#reviewOutcome': 'reviewOutcome',
+            '#reviewedBy': 'reviewedBy',
+            '#updatedAt': 'updatedAt',
+            '#history': 'history',
+            '#version': 'version',
+            '#reply': 'reply',
+          },
+          ExpressionAttributeValues: {
+            ':q': 'QUARANTINED',
+            ':status': released.status,
+            ':gsiPk': statusGsiPk(released.status),
+            ':outcome': released.outcome,
+            ':decision': released.decision,
+            ':candidates': released.ticketCandidates,
+            ':at': at,
+            ':released': 'released',
+            ':by': by,
+            ':empty': [],
+            ':event': [released.event],
             ':zero': 0,
             ':one': 1,
           },

@@ -8,7 +8,7 @@ import type { ReportSource } from '../../app/report';
 import { CASE_STATUSES } from '../../domain/case';
 import { OPEN_STATUSES } from '../../domain/lifecycle/types';
 import type { ReportCase, ReportSurvey } from '../../domain/report/figures';
-import { GSI } from './table-design';
+import { GSI, statusGsiPk } from './table-design';
 import { surveyKey } from './survey-store';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -62,7 +62,7 @@ export class DynamoReportSource implements ReportSource {
           ...(range ? { '#sk': GSI.byStatus.sortKey } : {}),
         },
         ExpressionAttributeValues: {
-          ':pk': `STATUS#${status}`,
+          ':pk': statusGsiPk(status),
           ...(range ? { ':from': range.fromIso, ':to': range.toIso } : {}),
         },
         ProjectionExpression: PROJECTION,

@@ -15,6 +15,9 @@ export const GSI = {
   bySender: { indexName: 'gsi2-sender', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
 } as const;
 
+/** The status index's partition of a case status. */
+export const statusGsiPk = (status: string): string => `STATUS#${status}`;
+
 export const ALL_KEY_ATTRIBUTES = [
   TABLE_KEYS.partitionKey,
   TABLE_KEYS.sortKey,

@@ -21,6 +21,16 @@ describe('S3RawMailRetention', () => {
     });
   });
 
+  it('removes the expiry tag of a released, accepted case (an empty tag set: no delete grant needed)', async () => {
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await retention.markOpen(location);
+    expect(s3.commandCalls(PutObjectTaggingCommand)[0]!.args[0].input).toEqual({
+      Bucket: 'raw-mail',
+      Key: 'inbound/0100019a abc',
+      Tagging: { TagSet: [] },
+    });
+  });
+
   it('rewrites a closed case’s mail onto itself with the tag and the closing date (the clock restarts)', async () => {
     s3.on(CopyObjectCommand).resolves({});
     await retention.markClosed(location, new Date('2026-12-01T12:00:00.000Z'));

@@ -84,4 +84,21 @@ describe('quarantine review', () => {
     const { releases: _r, ...without } = deps;
     expect(await requestRelease('email:m1', 'sofia', without)).toBe('unavailable');
   });
+
+  it.each([['quarantine.virus'], ['quarantine.parse-problem'], ['quarantine.staff-mail']])(
+    'never asks for a release of mail held by %s',
+    async (ruleId) => {
+      const { deps, requests } = world(
+        aCase({
+          caseId: 'email:m1',
+          status: 'QUARANTINED',
+          outcome: 'QUARANTINED',
+          decision: aDecision('QUARANTINED', { ruleIds: [ruleId, 'quarantine.auth.dmarc'] }),
+          messages: [aMessage({ raw: RAW })],
+        }),
+      );
+      expect(await requestRelease('email:m1', 'sofia', deps)).toBe('not-vouchable');
+      expect(requests).toEqual([]);
+    },
+  );
 });

@@ -60,6 +60,18 @@ describe('quarantine pages', () => {
     expect(body).toContain('Liberação indisponível');
   });
 
+  it('offers no release for mail held by a virus, and says why', () => {
+    const virus = { ...quarantined(), decision: aDecision('QUARANTINED', { ruleIds: ['quarantine.virus'] }) };
+    const body = quarantineItemPage(
+      frame,
+      { record: virus, raw: { text: 'x', truncated: false, size: 1 } },
+      { canRelease: true },
+    );
+    expect(body).not.toContain('value="release"');
+    expect(body).toContain('Só mensagens retidas por spam ou por falha de autenticação');
+    expect(body).toContain('value="discard"');
+  });
+
   it('lists reason and rule ids, escaped', () => {
     const body = quarantineListPage(frame, {
       items: [

@@ -64,4 +64,52 @@ describe('DynamoQuarantineStore', () => {
     });
     expect(await store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).toBe(false);
   });
+
+  it('releases with one conditional update: new decision, status index key, reviewer, history; the old reply removed', async () => {
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }));
+    const at = '2026-03-12T14:00:00.000Z';
+    const decision = {
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+      reason: 'ok',
+      ticket: { status: 'none' as const },
+    };
+    const released = {
+      status: 'QUEUED' as const,
+      outcome: 'ACCEPTED' as const,
+      decision,
+      ticketCandidates: [],
+      event: {
+        at,
+        actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
+        type: 'quarantine-released' as const,
+        outcome: 'ACCEPTED' as const,
+        ruleIds: ['ticket.valid'],
+      },
+    };
+    expect(await store.release('email:m1', released, 'sofia', at)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
+    expect(input.ConditionExpression).toBe('#status = :q AND attribute_not_exists(#reviewedAt)');
+    expect(input.UpdateExpression).toMatch(/ REMOVE #reply$/);
+    expect(input.ExpressionAttributeNames).toMatchObject({ '#gsiPk': 'gsi1pk', '#reply': 'reply' });
+    expect(input.ExpressionAttributeValues).toMatchObject({
+      ':status': 'QUEUED',
+      ':gsiPk': 'STATUS#QUEUED',
+      ':outcome': 'ACCEPTED',
+      ':decision': decision,
+      ':released': 'released',
+      ':by': 'sofia',
+      ':event': [released.event],
+    });
+    expect(await store.release('email:m1', released, 'sofia', at)).toBe(false);
+  });
+
+  it('lets other errors through (the queue redelivers the request)', async () => {
+    ddb.on(UpdateCommand).rejects(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }));
+    await expect(store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).rejects.toThrow('x');
+  });
 });

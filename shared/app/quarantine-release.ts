@@ -1,0 +1,135 @@
+/**
+ * Releasing quarantined mail into triage (SPEC "Staff console"): a supervisor vouched for the
+ * sender on the console, which only asked for it (shared/app/quarantine.ts → a queue); this
+ * service runs where the mail parser is, in the email-intake function. The raw mail is parsed
+ * again, decided again with the vouched verdicts counted as passed (shared/domain/quarantine-
+ * release.ts), and the same record moves from QUARANTINED to the new outcome in one conditional
+ * write (still quarantined, not reviewed) that names the supervisor in its history. From there the
+ * intake's own steps run — protocol, open-case marker, assignment queue, acknowledgement or
+ * guidance reply — with their exactly-once guarantees.
+ *
+ * Retries: a request is safe to deliver again. The conditional write has one winner; a retry finds
+ * the record reviewed as released and only resumes the intake's remaining steps (each idempotent).
+ * A reply that failed transiently throws ReplyNotSentYet, so the queue delivers the request again.
+ */
+import type { CaseRecord, CaseStatus } from '../domain/case';
+import type { TicketCandidate } from '../domain/decision';
+import type { Decision } from '../domain/decision';
+import type { HistoryEvent } from '../domain/lifecycle/types';
+import type { Outcome } from '../domain/outcome';
+import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
+import { type EmailIntakeDeps, ReplyNotSentYet } from './email-intake';
+import { completeCase, decideSubmission, type IntakeResult, noTelemetry, statusFor } from './intake';
+import type { ReleaseRequest } from './quarantine';
+
+/** The record's new decision after a release. */
+export interface ReleasedDecision {
+  status: CaseStatus;
+  outcome: Outcome;
+  decision: Decision;
+  ticketCandidates: TicketCandidate[];
+  /** The history event naming the supervisor (type `quarantine-released`). */
+  event: HistoryEvent;
+}
+
+export interface QuarantineReleaseStore {
+  /**
+   * QUARANTINED and not reviewed → the released decision, `reviewedAt/reviewedBy/reviewOutcome:
+   * 'released'`, the stored (suppressed) reply removed so the new outcome gets its own, the status
+   * index key moved — one conditional write. False when the record is not in that state.
+   * Not retried inside: the caller reads the record again to learn who won.
+   */
+  release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean>;
+}
+
+export interface QuarantineReleaseDeps {
+  email: EmailIntakeDeps;
+  store: QuarantineReleaseStore;
+}
+
+export type ReleaseResult =
+  | (Extract<IntakeResult, { kind: 'case' }> & { released: true })
+  | { kind: 'refused'; caseId: string; reason: ReleaseRefusal | 'missing' | 'no-raw-mail' | 'still-quarantined' };
+
+export async function releaseQuarantined(request: ReleaseRequest, deps: QuarantineReleaseDeps): Promise<ReleaseResult> {
+  const { intake, rawMail } = deps.email;
+  const { caseId } = request;
+  const refused = (reason: Extract<ReleaseResult, { kind: 'refused' }>['reason']): ReleaseResult => ({
+    kind: 'refused',
+    caseId,
+    reason,
+  });
+
+  let record = await intake.cases.get(caseId);
+  if (!record) return refused('missing');
+  const resuming = record.reviewOutcome === 'released';
+  if (!resuming) {
+    const refusal = releaseRefusal(record);
+    if (refusal) return refused(refusal);
+  }
+  const location = record.messages[0]?.raw;
+  // Vouchable quarantine rules only fire on readable mail within the size limit; this guards the
+  // function's memory against a record that says otherwise.
+  if (!location || record.channel !== 'email') return refused('no-raw-mail');
+  if ((await rawMail.size(location)) > intake.config.limits.maxRawMailBytes) return refused('not-vouchable');
+
+  const parsed = await deps.email.parse(await rawMail.read(location), {
+    sourceId: record.sourceId,
+    receivedAt: record.createdAt,
+    verdicts: record.verdicts,
+    raw: location,
+  });
+  const submission = { ...parsed, verdicts: vouchedVerdicts(parsed.verdicts) };
+
+  let createdHere = false;
+  if (!resuming) {
+    const decided = await decideSubmission(submission, intake);
+    // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
+    if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
+    const at = intake.clock.now().toISOString();
+    const released: ReleasedDecision = {
+      status: statusFor(decided.decision.outcome),
+      outcome: decided.decision.outcome,
+      decision: decided.decision,
+      ticketCandidates: decided.candidates,
+      event: {
+        at,
+        actor: { kind: 'staff', id: request.by, role: 'supervisor' },
+        type: 'quarantine-released',
+        outcome: decided.decision.outcome,
+        ruleIds: decided.decision.ruleIds,
+      },
+    };
+    createdHere = await deps.store.release(caseId, released, request.by, at);
+    if (createdHere) {
+      record = releasedRecord(record, released, request.by, at);
+      (intake.telemetry ?? noTelemetry).decided(record.outcome, 'email');
+    } else {
+      // Someone else moved it first: a concurrent delivery of this request (resume), or a discard.
+      record = await intake.cases.get(caseId);
+      if (record?.reviewOutcome !== 'released') return refused('not-in-quarantine');
+    }
+  }
+
+  // An accepted case keeps its raw mail until the case closes: the quarantine's expiry tag goes.
+  if (record.outcome === 'ACCEPTED' && record.status !== 'CLOSED') await intake.rawMailRetention?.markOpen(location);
+  const result = await completeCase(record, submission, intake, { duplicate: !createdHere, createdHere });
+  if (result.kind !== 'case') throw new Error(`Unexpected intake result ${result.kind} for a released case`);
+  if (result.reply?.status === 'failed' && !result.reply.permanent) throw new ReplyNotSentYet(caseId);
+  return { ...result, released: true };
+}
+
+function releasedRecord(record: CaseRecord, released: ReleasedDecision, by: string, at: string): CaseRecord {
+  const { reply: _suppressed, ...rest } = record;
+  return {
+    ...rest,
+    status: released.status,
+    outcome: released.outcome,
+    decision: released.decision,
+    ticketCandidates: released.ticketCandidates,
+    reviewedAt: at,
+    reviewedBy: by,
+    reviewOutcome: 'released',
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Releasing quarantined mail into triage (staff console, supervisors): which quarantine verdicts a
+ * supervisor may vouch for, and the verdicts the new decision reads. Only judgements about the
+ * sender can be overruled by a person who knows the sender — spam scoring and SPF/DMARC
+ * authentication. A virus verdict, unreadable or oversized mail and refused staff-address mail are
+ * never released: a second decision would relay the same malware, fail the same way, or turn a
+ * forged staff command into a merchant case.
+ */
+import type { Decision } from './decision';
+import type { Verdicts } from './submission';
+
+/** Quarantine rules a supervisor may vouch for, with the SES verdict each one reads. */
+const VOUCHABLE: Record<string, keyof Verdicts> = {
+  'quarantine.spam': 'spam',
+  'quarantine.auth.dmarc': 'dmarc',
+  'quarantine.auth.spf': 'spf',
+};
+
+export type ReleaseRefusal =
+  /** Not (or no longer) quarantined, or already reviewed by someone. */
+  | 'not-in-quarantine'
+  /** A quarantine rule that no supervisor can overrule (virus, unreadable, staff mail). */
+  | 'not-vouchable';
+
+/** pt-BR explanation shown on the console when release is not offered. */
+export const RELEASE_REFUSAL_PT: Record<ReleaseRefusal, string> = {
+  'not-in-quarantine': 'Esta mensagem não está mais na fila de quarentena.',
+  'not-vouchable':
+    'Só mensagens retidas por spam ou por falha de autenticação do remetente (SPF/DMARC) podem ser liberadas; vírus, mensagens ilegíveis ou grandes demais e e-mails recusados no endereço de um caso ficam em quarentena.',
+};
+
+/** Why a record cannot be released, or null when a supervisor may release it. */
+export function releaseRefusal(record: {
+  status: string;
+  reviewedAt?: string | undefined;
+  decision: Pick<Decision, 'outcome' | 'ruleIds'>;
+}): ReleaseRefusal | null {
+  if (record.status !== 'QUARANTINED' || record.reviewedAt) return 'not-in-quarantine';
+  const quarantineRules = record.decision.ruleIds.filter((id) => id.startsWith('quarantine.'));
+  if (quarantineRules.length === 0 || quarantineRules.some((id) => !Object.hasOwn(VOUCHABLE, id))) {
+    return 'not-vouchable';
+  }
+  return null;
+}
+
+/**
+ * The verdicts the second decision reads: those the supervisor vouched for count as passed.
+ * The case keeps SES's own verdicts (the analyst's notice shows them); only the decision is told.
+ */
+export function vouchedVerdicts(verdicts: Verdicts | undefined): Verdicts | undefined {
+  if (!verdicts) return undefined;
+  const vouched = { ...verdicts };
+  for (const key of Object.values(VOUCHABLE)) if (vouched[key] === 'FAIL') vouched[key] = 'PASS';
+  return vouched;
+}

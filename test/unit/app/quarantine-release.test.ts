@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
+import type { IntakeDeps } from '../../../shared/app/intake';
+import type { ReleaseRequest } from '../../../shared/app/quarantine';
+import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
+import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
+import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
+import { localConfig } from '../../../shared/domain/config';
+import type { HistoryEvent } from '../../../shared/domain/lifecycle/types';
+import type { Verdicts } from '../../../shared/domain/submission';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryQuarantineReleaseStore,
+  InMemoryRawMailStore,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+
+const EMAILS = join(import.meta.dirname, '..', '..', '..', 'events', 'emails');
+const eml = (name: string) => readFileSync(join(EMAILS, name));
+const MERCHANT = 'lojista@modasbella.com.br';
+const PASS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+const SUPERVISOR = 'sup-carla';
+
+let cases: InMemoryCaseRepository;
+let mailer: RecordingMailer;
+let queue: RecordingQueue;
+let retention: RecordingRawMailRetention;
+let email: EmailIntakeDeps;
+let deps: QuarantineReleaseDeps;
+
+beforeEach(() => {
+  cases = new InMemoryCaseRepository();
+  mailer = new RecordingMailer();
+  queue = new RecordingQueue();
+  retention = new RecordingRawMailRetention();
+  const intake: IntakeDeps = {
+    cases,
+    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+    mailer,
+    queue,
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
+    clock: new FixedClock(new Date('2026-03-02T13:20:00Z')),
+    config: localConfig,
+    rawMailRetention: retention,
+  };
+  email = emailIntakeDepsFrom(intake, new InMemoryRawMailStore());
+  deps = { email, store: new InMemoryQuarantineReleaseStore(cases) };
+});
+
+/** Receives a fixture mail with the given verdicts; returns its (quarantined) case id. */
+async function quarantined(file: string, verdicts: Partial<Verdicts>, deliveryId = 'ses-q1'): Promise<string> {
+  const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
+  (email.rawMail as InMemoryRawMailStore).put(location, eml(file));
+  const result = await receiveEmail(
+    {
+      deliveryId,
+      receivedAt: '2026-03-02T13:15:00.000Z',
+      verdicts: { ...PASS, ...verdicts },
+      returnPath: MERCHANT,
+      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      raw: location,
+    },
+    email,
+  );
+  expect(result).toMatchObject({ kind: 'case', outcome: 'QUARANTINED' });
+  mailer.sent.length = 0;
+  retention.marks.length = 0;
+  return (result as { caseId: string }).caseId;
+}
+
+const request = (caseId: string, by = SUPERVISOR): ReleaseRequest => ({
+  kind: 'release',
+  caseId,
+  by,
+  at: '2026-03-02T13:20:00.000Z',
+});
+
+describe('releaseQuarantined', () => {
+  it.each([
+    ['DMARC failure', { dmarc: 'FAIL' }],
+    ['SPF failure without DKIM', { spf: 'FAIL', dkim: 'FAIL' }],
+    ['spam verdict', { spam: 'FAIL' }],
+    ['spam and DMARC together', { spam: 'FAIL', dmarc: 'FAIL' }],
+  ] as const)('a merchant mail held by a %s becomes an accepted case with its acknowledgement', async (_, verdicts) => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', verdicts);
+    const result = await releaseQuarantined(request(caseId), deps);
+
+    expect(result).toMatchObject({ kind: 'case', released: true, outcome: 'ACCEPTED', status: 'QUEUED' });
+    const record = await cases.get(caseId);
+    expect(record).toMatchObject({ reviewOutcome: 'released', reviewedBy: SUPERVISOR, outcome: 'ACCEPTED' });
+    expect(record?.protocol).toMatch(/^OUV-2026-\d{6}$/);
+    // SES's own verdicts stay on the case: the analyst's notice shows them.
+    expect(record?.verdicts).toMatchObject(verdicts);
+    expect(record?.decision.ruleIds.some((id) => id.startsWith('quarantine.'))).toBe(false);
+    const history = (record as { history?: HistoryEvent[] }).history ?? [];
+    expect(history.at(-1)).toMatchObject({
+      type: 'quarantine-released',
+      outcome: 'ACCEPTED',
+      actor: { kind: 'staff', id: SUPERVISOR, role: 'supervisor' },
+    });
+    expect(queue.messages).toEqual([{ caseId, protocol: record?.protocol }]);
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(mailer.sent[0]?.text).toContain(record?.protocol as string);
+    expect(retention.marks).toEqual([{ kind: 'open', key: 'inbound/ses-q1' }]);
+  });
+
+  it('a released mail without a prior ticket gets the guidance reply, not a case', async () => {
+    const caseId = await quarantined('08-no-prior-ticket.eml', { spam: 'FAIL' });
+    const result = await releaseQuarantined(request(caseId), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED' });
+    expect(queue.messages).toEqual([]);
+    expect(mailer.sent).toHaveLength(1);
+    expect((await cases.get(caseId))?.protocol).toBeUndefined();
+    expect(retention.marks).toEqual([{ kind: 'redirected', key: 'inbound/ses-q1' }]);
+  });
+
+  it.each([
+    ['a virus', { virus: 'FAIL' }],
+    ['a virus next to a DMARC failure', { virus: 'FAIL', dmarc: 'FAIL' }],
+  ] as const)('mail held for %s is never released', async (_, verdicts) => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', verdicts);
+    const before = await cases.get(caseId);
+    expect(await releaseQuarantined(request(caseId), deps)).toEqual({
+      kind: 'refused',
+      caseId,
+      reason: 'not-vouchable',
+    });
+    expect(await cases.get(caseId)).toEqual(before);
+    expect(mailer.sent).toEqual([]);
+    expect(queue.messages).toEqual([]);
+  });
+
+  it('refuses a case that does not exist, one that is not quarantined and one already discarded', async () => {
+    expect(await releaseQuarantined(request('email:forged'), deps)).toMatchObject({ reason: 'missing' });
+
+    const location = { bucket: 'raw', key: 'inbound/ses-ok' };
+    (email.rawMail as InMemoryRawMailStore).put(location, eml('01-accepted-ticket-48213.eml'));
+    await receiveEmail(
+      {
+        deliveryId: 'ses-ok',
+        receivedAt: '2026-03-02T13:15:00.000Z',
+        verdicts: PASS,
+        returnPath: MERCHANT,
+        recipients: [],
+        raw: location,
+      },
+      email,
+    );
+    expect(await releaseQuarantined(request('email:ses-ok'), deps)).toMatchObject({ reason: 'not-in-quarantine' });
+
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' }, 'ses-q2');
+    const record = cases.records.get(caseId);
+    if (record)
+      cases.records.set(caseId, { ...record, reviewedAt: '2026-03-02T13:19:00Z', reviewOutcome: 'discarded' });
+    expect(await releaseQuarantined(request(caseId), deps)).toMatchObject({ reason: 'not-in-quarantine' });
+  });
+
+  it('a second delivery of the request, or two at once, make one case, one protocol, one reply', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
+    const [a, b] = await Promise.all([
+      releaseQuarantined(request(caseId), deps),
+      releaseQuarantined(request(caseId), deps),
+    ]);
+    const again = await releaseQuarantined(request(caseId, 'sup-outra'), deps);
+    const protocols = [a, b, again].map((r) => (r.kind === 'case' ? r.protocol : r.reason));
+    expect(new Set(protocols).size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+    expect((await cases.get(caseId))?.reviewedBy).toBe(SUPERVISOR);
+  });
+
+  it('a reply that failed transiently throws for the queue to retry; the retry only sends', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
+    mailer.failNext = Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' });
+    await expect(releaseQuarantined(request(caseId), deps)).rejects.toBeInstanceOf(ReplyNotSentYet);
+    expect(queue.messages).toHaveLength(1);
+    const retry = await releaseQuarantined(request(caseId), deps);
+    expect(retry).toMatchObject({ kind: 'case', duplicate: true, reply: { status: 'sent' } });
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+});
