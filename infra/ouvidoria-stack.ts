@@ -79,6 +79,8 @@ export const FUNCTION_SIZING = {
   requeueStale: { memorySize: 256, timeout: Duration.seconds(60) },
   // One case read, one conditional write and one mail per timer.
   lifecycleTimer: { memorySize: 256, timeout: Duration.seconds(30) },
+  // One signature check against a cached key set; API Gateway waits at most 10 s for an authorizer.
+  consoleAuthorizer: { memorySize: 256, timeout: Duration.seconds(5) },
 } as const;
 
 /** Async retries of the intake and feedback functions before the event goes to their DLQ. */
@@ -103,6 +105,7 @@ export class OuvidoriaStack extends Stack {
   readonly webformApi: WebformApi;
   /** The staff console's Cognito user pool, app client and hosted UI (issue 14). */
   readonly staffConsole: StaffConsole;
+  readonly consoleAuthorizer: OuvidoriaFunction;
   readonly uploads: Uploads;
   readonly attachmentScan: OuvidoriaFunction;
   readonly monitoring: Monitoring;
@@ -426,8 +429,17 @@ export class OuvidoriaStack extends Stack {
     });
 
     // ── Staff console (issue 14): Cognito user pool, hosted UI, /equipe routes ─────────────────
+    this.consoleAuthorizer = new OuvidoriaFunction(this, 'ConsoleAuthorizer', {
+      ...common,
+      ...FUNCTION_SIZING.consoleAuthorizer,
+      entry: 'functions/console-authorizer/handler.ts',
+      serviceName: SERVICE.consoleAuthorizer,
+      description: 'Staff console: verifies the session cookie (Cognito ID token) before the /equipe routes',
+      environment: {},
+    });
     this.staffConsole = new StaffConsole(this, 'StaffConsole', {
       handler: this.webform.function,
+      authorizerFunction: this.consoleAuthorizer.function,
       api: this.webformApi.api,
       webformOrigin: config.webformOrigin,
       domainPrefix: StaffConsole.domainPrefixOf(this, props.envName),
@@ -469,6 +481,12 @@ export class OuvidoriaStack extends Stack {
       functions: [
         { name: 'EmailIntake', fn: this.emailIntake.function, ...FUNCTION_SIZING.emailIntake, asyncInvoked: true },
         { name: 'Webform', fn: this.webform.function, ...FUNCTION_SIZING.webform, asyncInvoked: false },
+        {
+          name: 'ConsoleAuthorizer',
+          fn: this.consoleAuthorizer.function,
+          ...FUNCTION_SIZING.consoleAuthorizer,
+          asyncInvoked: false,
+        },
         { name: 'Assignment', fn: this.assignment.function, ...FUNCTION_SIZING.assignment, asyncInvoked: false },
         { name: 'SesFeedback', fn: this.sesFeedback.function, ...FUNCTION_SIZING.sesFeedback, asyncInvoked: true },
         { name: 'RequeueStale', fn: this.requeueStale.function, ...FUNCTION_SIZING.requeueStale, asyncInvoked: true },

@@ -12,6 +12,7 @@ export const SERVICE = {
   sesFeedback: 'ses-feedback',
   requeueStale: 'requeue-stale',
   lifecycleTimer: 'lifecycle-timer',
+  consoleAuthorizer: 'console-authorizer',
 } as const;
 
 export const METRIC = {

@@ -1,5 +1,6 @@
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,15 +8,18 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { wildcardResourceFinding } from '../nag';
 import { Construct } from 'constructs';
-import { STAFF_GROUPS } from '../../shared/console/access';
+import { SESSION_HOURS, STAFF_GROUPS } from '../../shared/console/access';
+import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from '../../shared/console/routes';
 import { ENV } from '../../shared/runtime-env';
 
-/** Console paths on the HTTP API (issue 14); the function verifies the ID token on each request. */
-export const CONSOLE_ROUTE_PATHS = ['/equipe', '/equipe/{proxy+}'] as const;
+/** The console authorizer's answer is cached per Cookie header for this long (the function re-verifies anyway). */
+export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
 
 export interface StaffConsoleProps {
   /** The webform function, which also serves the console. */
   readonly handler: lambda.Function;
+  /** The Lambda authorizer of the protected console routes (functions/console-authorizer). */
+  readonly authorizerFunction: lambda.Function;
   readonly api: apigw.HttpApi;
   /** The public origin of the webform/console: callback and logout URLs derive from it. */
   readonly webformOrigin: string;
@@ -31,13 +35,15 @@ export interface StaffConsoleProps {
  * Sign-in of the ombudsman team: a Cognito user pool (administrators create the users; no
  * self sign-up), groups `analistas` and `supervisores`, the roster id in `custom:staff_id` (not
  * writable by the user), a strong password policy, optional TOTP MFA; an app client for the hosted
- * UI (authorization code + PKCE, no secret); the `/equipe*` routes. The ID token is verified in
- * the function with aws-jwt-verify (CONSOLE_* environment variables).
+ * UI (authorization code + PKCE, no secret); the `/equipe*` routes: a Lambda authorizer
+ * (aws-jwt-verify on the session cookie's ID token) on every one of them but the public entry,
+ * callback and sign-out (shared/console/routes.ts); the function verifies the token again.
  */
 export class StaffConsole extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
+  readonly authorizer: HttpLambdaAuthorizer;
 
   constructor(scope: Construct, id: string, props: StaffConsoleProps) {
     super(scope, id);
@@ -99,8 +105,8 @@ export class StaffConsole extends Construct {
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(SESSION_HOURS),
+      accessTokenValidity: Duration.hours(SESSION_HOURS),
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true })
@@ -111,8 +117,10 @@ export class StaffConsole extends Construct {
 
     this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix } });
 
-    props.handler.addEnvironment(ENV.consoleUserPoolId, this.userPool.userPoolId);
-    props.handler.addEnvironment(ENV.consoleClientId, this.client.userPoolClientId);
+    for (const fn of [props.handler, props.authorizerFunction]) {
+      fn.addEnvironment(ENV.consoleUserPoolId, this.userPool.userPoolId);
+      fn.addEnvironment(ENV.consoleClientId, this.client.userPoolClientId);
+    }
     props.handler.addEnvironment(ENV.consoleAuthDomain, this.domain.baseUrl());
 
     // Quarantine review: read (never list, write or delete) what SES wrote under inbound/.
@@ -132,19 +140,30 @@ export class StaffConsole extends Construct {
     }
 
     const integration = new HttpLambdaIntegration('Console', props.handler);
-    for (const path of CONSOLE_ROUTE_PATHS) {
-      for (const route of props.api.addRoutes({
+    // The cookie carries the session: payload 2.0 authorizers see it; a browser sends no Authorization header.
+    this.authorizer = new HttpLambdaAuthorizer('ConsoleAuthorizer', props.authorizerFunction, {
+      authorizerName: 'console-session',
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Cookie'],
+      resultsCacheTtl: AUTHORIZER_CACHE_TTL,
+    });
+    const route = (key: string, authorized: boolean) => {
+      const [method, path] = key.split(' ') as [keyof typeof apigw.HttpMethod, string];
+      for (const added of props.api.addRoutes({
         path,
-        methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+        methods: [apigw.HttpMethod[method]],
         integration,
+        ...(authorized ? { authorizer: this.authorizer } : {}),
       })) {
-        Validations.of(route).acknowledge({
+        if (authorized) continue;
+        Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason:
-            'Staff console: the function verifies the Cognito ID token (aws-jwt-verify: signature, issuer, client, expiry, token use) from the __Host- session cookie on every request, and the CSRF token on every POST; an API authorizer cannot read that cookie and would also block the sign-in callback.',
+          reason: `Public console route ${key}: it serves no data (the entry only redirects to the list or the sign-in; the callback starts the session; sign-out ends it). Every other /equipe route has the Lambda authorizer.`,
         });
       }
-    }
+    };
+    for (const key of PUBLIC_CONSOLE_ROUTES) route(key, false);
+    for (const key of PROTECTED_CONSOLE_ROUTES) route(key, true);
   }
 
   /** Hosted UI prefix of a stack: the environment name and the account, unique per region. */

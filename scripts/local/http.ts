@@ -1,7 +1,9 @@
 /**
- * The local stand-in for API Gateway (HTTP API, payload format 2.0) plus the local-only pages.
- * `/painel…` and `/api/local/…` are served here; every other request becomes an API Gateway v2
- * event for the real webform handler, whose structured result is written back as is.
+ * The local stand-in for API Gateway (HTTP API, payload format 2.0) plus the local-only JSON API.
+ * `/api/local/…` is served here; every other request becomes an API Gateway v2 event for the real
+ * webform handler, whose structured result is written back as is. Protected console routes pass
+ * the console's Lambda authorizer first, with API Gateway's answers when it says no (401 without a
+ * Cookie header, 403 when refused). The old case board `/painel` now redirects to the console.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,7 +11,8 @@ import { DateTime } from 'luxon';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Clock } from '../../shared/ports';
 import type { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
-import { type BoardData, caseSummary, deferralsByCase, renderBoard, renderCaseDetail, renderNotFound } from './board';
+import { isConsolePath, isPublicConsoleRequest } from '../../shared/console/routes';
+import { type BoardData, caseSummary, deferralsByCase } from './cases-api';
 import { handleLocalS3, LOCAL_S3_PATH } from './s3';
 
 /** API Gateway's payload limit for HTTP APIs. */
@@ -27,15 +30,21 @@ export interface BoardSource {
   /** Everything the board shows, read fresh for each request. */
   load(): Promise<BoardData>;
   get(caseId: string): Promise<CaseRecord | null>;
-  /** The satisfaction answer of a case, if any (the survey store). */
-  survey?(protocol: string): Promise<{ score: number; comment?: string; answeredAt: string } | null>;
 }
+
+/** The console's Lambda authorizer (simple responses), as API Gateway calls it. */
+export type LocalAuthorizer = (event: {
+  cookies?: string[];
+  headers: Record<string, string>;
+}) => Promise<{ isAuthorized: boolean; context?: Record<string, unknown> }>;
 
 export interface HttpServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
   webform: (event: unknown) => Promise<WebformResult | string | undefined>;
+  /** The console's authorizer, run before every protected console route (shared/console/routes.ts). */
+  authorize?: LocalAuthorizer;
   board: BoardSource;
   /** The virtual clock: the request time API Gateway would stamp. */
   clock: Clock;
@@ -49,9 +58,8 @@ export interface LocalHttpServer {
   stop(): Promise<void>;
 }
 
-const BOARD_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
+const LOCAL_API_HEADERS = {
+  'content-security-policy': "default-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -172,14 +180,35 @@ function writeWebformResult(res: ServerResponse, result: WebformResult | string 
   res.end(head ? undefined : body);
 }
 
+/** The old board's addresses (bookmarks, notes) → the console's entry, which signs in first. */
+function boardRedirect(path: string): string {
+  const caseId = /^\/painel\/([^/]+)\/?$/.exec(path)?.[1];
+  return caseId ? `/equipe?caso=${encodeURIComponent(decodeURIComponent(caseId))}` : '/equipe';
+}
+
+/**
+ * API Gateway's Lambda-authorizer step: no Cookie header → 401 without calling it (the identity
+ * source is missing); refused → 403; allowed → its context on the event, as `requestContext.authorizer.lambda`.
+ */
+async function authorizeLike(
+  event: Record<string, unknown>,
+  authorize: LocalAuthorizer,
+): Promise<{ status: number; body: string } | null> {
+  const cookies = event['cookies'] as string[] | undefined;
+  if (!cookies?.length) return { status: 401, body: '{"message":"Unauthorized"}' };
+  const decision = await authorize({ cookies, headers: event['headers'] as Record<string, string> });
+  if (!decision.isAuthorized) return { status: 403, body: '{"message":"Forbidden"}' };
+  const context = event['requestContext'] as Record<string, unknown>;
+  context['authorizer'] = { lambda: decision.context ?? {} };
+  return null;
+}
+
 export async function startHttpServer(options: HttpServerOptions): Promise<LocalHttpServer> {
-  const html = (res: ServerResponse, status: number, body: string, head: boolean) =>
-    send(res, status, { ...BOARD_HEADERS, 'content-type': 'text/html; charset=utf-8' }, head ? '' : body);
   const json = (res: ServerResponse, status: number, value: unknown, head: boolean) =>
     send(
       res,
       status,
-      { ...BOARD_HEADERS, 'content-type': 'application/json; charset=utf-8' },
+      { ...LOCAL_API_HEADERS, 'content-type': 'application/json; charset=utf-8' },
       head ? '' : JSON.stringify(value, null, 2),
     );
 
@@ -190,8 +219,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
       return send(
         res,
         405,
-        { ...BOARD_HEADERS, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
-        'Método não permitido: o painel é somente leitura.',
+        { ...LOCAL_API_HEADERS, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+        'Método não permitido: a API local é somente leitura.',
       );
     }
     if (path === '/api/local/cases') {
@@ -209,30 +238,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
       const record = await options.board.get(decodeURIComponent(apiCase[1] as string));
       return record ? json(res, 200, record, head) : json(res, 404, { message: 'Manifestação não encontrada.' }, head);
     }
-    if (path === '/painel' || path === '/painel/') {
-      return html(res, 200, renderBoard(await options.board.load()), head);
-    }
-    const detail = /^\/painel\/([^/]+)$/.exec(path);
-    if (detail) {
-      const [data, record] = await Promise.all([
-        options.board.load(),
-        options.board.get(decodeURIComponent(detail[1] as string)),
-      ]);
-      if (!record) return html(res, 404, renderNotFound(data.outboxUrl), head);
-      const survey = record.protocol && options.board.survey ? await options.board.survey(record.protocol) : null;
-      return html(
-        res,
-        200,
-        renderCaseDetail(record, {
-          survey,
-          staff: data.staff,
-          deferredUntil: deferralsByCase(data.deferred).get(record.caseId),
-          timeZone: data.timeZone,
-          outboxUrl: data.outboxUrl,
-        }),
-        head,
-      );
-    }
     return json(res, 404, { message: 'Endereço desconhecido.' }, head);
   };
 
@@ -242,12 +247,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
     const work =
       uploads && path.startsWith(LOCAL_S3_PATH)
         ? handleLocalS3(req, res, path, uploads.store, uploads.allowedOrigin(), () => options.clock.now())
-        : path === '/painel' || path.startsWith('/painel/') || path.startsWith('/api/local/')
-          ? local(req, res, path)
-          : readBody(req).then(async (body) => {
-              const event = apiGatewayEvent(req, body, options.clock.now());
-              writeWebformResult(res, await options.webform(event), req.method === 'HEAD');
-            });
+        : path === '/painel' || path.startsWith('/painel/')
+          ? Promise.resolve(send(res, 308, { location: boardRedirect(path), 'cache-control': 'no-store' }, ''))
+          : path.startsWith('/api/local/')
+            ? local(req, res, path)
+            : readBody(req).then(async (body) => {
+                const event = apiGatewayEvent(req, body, options.clock.now());
+                const method = req.method ?? 'GET';
+                if (
+                  options.authorize &&
+                  isConsolePath(path) &&
+                  !isPublicConsoleRequest(method, path, { local: true })
+                ) {
+                  const denied = await authorizeLike(event, options.authorize);
+                  if (denied) return send(res, denied.status, { 'content-type': 'application/json' }, denied.body);
+                }
+                writeWebformResult(res, await options.webform(event), method === 'HEAD');
+              });
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof BodyTooLarge) {

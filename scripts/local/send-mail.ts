@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   try {
     const { response } = await sendTestMail(await resolveStaffSender(args));
     console.log(`Sent. The local SMTP intake answered: ${response}`);
-    console.log('See the case at /painel and the reply in the SES outbox.');
+    console.log('See the case in the staff console (/equipe) and the reply in the SES outbox.');
   } catch (error) {
     const e = error as Error & { responseCode?: number; code?: string };
     if (e.code === 'ESOCKET' || e.code === 'ECONNECTION') {

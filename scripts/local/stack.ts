@@ -2,7 +2,7 @@
  * The local stack: the production handlers on embedded stand-ins for the AWS services.
  *
  *   SMTP (smtp-server)       → raw mail on disk (S3) → email intake handler (SES receipt event)
- *   HTTP (node:http)         → webform handler (API Gateway v2 events); /painel; /api/local/cases
+ *   HTTP (node:http)         → webform handler (API Gateway v2 events; the console's authorizer first); /api/local/cases
  *   dynalite (on disk)       → DynamoDB table, created on start, seeded from events/local-seed.json
  *   aws-ses-v2-local         → SES v2 endpoint with a web outbox
  *   in-process queue + DLQ   → assignment handler (SQS batches)
@@ -44,7 +44,8 @@ import { buildConsoleDeps } from '../../shared/composition/console';
 import { generateLocalKeySet, type LocalKeySet } from '../../shared/console/local-keys';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfigInput, type OuvidoriaConfig, parseConfig } from '../../shared/domain/config';
-import type { BoardSource } from './http';
+import type { BoardSource, LocalAuthorizer } from './http';
+import { createConsoleAuthorizer } from '../../functions/console-authorizer/handler';
 import { NotReady, startHttpServer } from './http';
 import { type LocalLogFormat, LocalLogger, logFormatFrom } from './log-format';
 import { outboxFile, persistOutbox } from './outbox-store';
@@ -118,7 +119,6 @@ export interface LocalStackOptions {
 export interface LocalStack {
   urls: {
     form: string;
-    painel: string;
     /** The staff console; `/equipe/entrar` is the local sign-in (local stack only). */
     equipe: string;
     api: string;
@@ -290,6 +290,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // HTTP next, so the webform origin in the configuration carries the real port.
     let board: BoardSource | undefined;
     let webform: ((event: unknown) => Promise<unknown>) | undefined;
+    let authorize: LocalAuthorizer | undefined;
     const notReady = {
       statusCode: 503,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
@@ -308,6 +309,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         clock,
         uploads: { store: uploads, allowedOrigin: () => uploadsOrigin },
         webform: async (event) => (webform ? ((await webform(event)) as never) : notReady),
+        authorize: (event) => (authorize ? authorize(event) : Promise.reject(new NotReady())),
         board: {
           load: () => (board ? board.load() : Promise.reject(new NotReady())),
           get: (caseId) => (board ? board.get(caseId) : Promise.reject(new NotReady())),
@@ -442,6 +444,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           })),
       },
     });
+    // The console's authorizer function, over the same local verifier: the production path.
+    authorize = createConsoleAuthorizer(() => consolePages.verifier);
     webform = createWebformHandler({
       ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
       merchant: async () => merchantPages,
@@ -453,19 +457,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const outboxUrl = `${sesEndpoint}/`;
     board = {
       load: async () => ({
-        // Every stored submission: the board and /api/local/cases must not stop at a page size.
+        // Every stored submission: /api/local/cases must not stop at a page size.
         cases: await cases.listAll(Number.MAX_SAFE_INTEGER),
-        staff: (await staff.list()).sort((a, b) => a.id.localeCompare(b.id)),
         deferred: scheduler.list(),
-        queued: queue.list(),
-        deadLetters: queue.deadLetters(),
-        now: clock.now(),
-        calendar,
-        timeZone: config.timeZone,
-        outboxUrl,
       }),
       get: (caseId) => cases.get(caseId),
-      survey: (protocol) => lifecycle.surveys.get(protocol),
     };
 
     const smtp = await listen('smtp', () =>
@@ -538,7 +534,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       urls: {
         form: `${httpOrigin}/`,
-        painel: `${httpOrigin}/painel`,
         equipe: `${httpOrigin}/equipe`,
         api: `${httpOrigin}/api/local/cases`,
         outbox: outboxUrl,

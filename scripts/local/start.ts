@@ -60,7 +60,13 @@ export function banner(stack: LocalStack): string {
   const tickets = seed.tickets
     .map((t) => `    #${t.id.padEnd(6)} ${t.requesterEmail.padEnd(width)}  ${t.store ?? ''}`.trimEnd())
     .join('\n');
-  const analysts = seed.analysts.map((a) => `    ${a.id.padEnd(6)} ${a.name} <${a.email}>`).join('\n');
+  const supervisors = config.lifecycle.supervisorIds;
+  const staff = seed.analysts
+    .map(
+      (a) =>
+        `    ${a.id.padEnd(6)} ${(supervisors.includes(a.id) ? 'supervisão' : 'analista').padEnd(10)} ${a.name} <${a.email}>`,
+    )
+    .join('\n');
   const now = stack.clock.now();
   const sendCommand = first
     ? `npm run mail -- --port ${stack.ports.smtp} --from ${first.requesterEmail} \\\n` +
@@ -71,8 +77,7 @@ export function banner(stack: LocalStack): string {
 Ouvidoria — local stack is up (Ctrl-C to stop)
 
   Webform            ${urls.form}
-  Case board         ${urls.painel}
-  Staff console      ${urls.equipe}  (local sign-in: ${urls.equipe}/entrar, any active roster member)
+  Staff console      ${urls.equipe}  (cases, quarantine, roster; local sign-in as any account below)
   Cases as JSON      ${urls.api}
   SES outbox         ${urls.outbox}
   SMTP intake        ${urls.smtp}  (mail to ${to})
@@ -83,8 +88,8 @@ Ouvidoria — local stack is up (Ctrl-C to stop)
   Seeded support tickets (a valid prior ticket must come from its requester):
 ${tickets}
 
-  Analysts:
-${analysts}
+  Staff accounts (sign in at ${urls.equipe}/entrar; on AWS: Cognito, see the README):
+${staff}
 
   Send a test mail (ACCEPTED: ticket and sender match):
     ${sendCommand}

@@ -1,8 +1,7 @@
 /**
  * The staff console's access rules (issue 14), pure: who the signed-in person is (from the
  * verified JWT's claims), what they may see and do, the session cookie and the CSRF token.
- * NOT ROUTED YET: the console pages and the JWT verification wiring are still to come; this module
- * is what they will call on every request.
+ * The console's function (shared/console/http.ts) and its API authorizer (./authorizer.ts) call it.
  *
  * - Groups (Cognito): `supervisores` → supervisor, `analistas` → analyst; anything else: no access.
  * - Analysts see their own cases and unassigned ones; supervisors see all.
@@ -17,6 +16,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' } as const;
 export const SESSION_COOKIE = '__Host-ouv_sessao';
 export const CSRF_FIELD = 'csrf';
+/**
+ * Lifetime of a console session (the ID token and its cookie): a working day, so that nobody meets
+ * the API's bare 401 in the middle of a task. Safe because every request also checks the roster:
+ * a member made inactive loses access at once, whatever the token says.
+ */
+export const SESSION_HOURS = 8;
 
 export type ConsoleRole = 'analyst' | 'supervisor';
 

@@ -44,6 +44,7 @@ import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
 import { isQuarantinePath, serveQuarantine } from './quarantine';
 import { REQUEUE_AFTER } from '../app/requeue-waiting';
+import { CASES_PATH, CONSOLE_PREFIX, isConsolePath, SIGN_OUT_PATH } from './routes';
 
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
@@ -85,11 +86,7 @@ export interface ConsoleDeps {
   attachmentLinks?: AttachmentLinks;
 }
 
-export const CONSOLE_PREFIX = '/equipe';
-
-export function isConsolePath(path: string): boolean {
-  return path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`);
-}
+export { CONSOLE_PREFIX, isConsolePath };
 
 const CASE_PATH = /^\/equipe\/caso\/([^/]+)(\/acao)?$/;
 const ACTION_ID = /^[0-9a-f-]{36}$/;
@@ -126,6 +123,14 @@ export function consoleResponse(
 
 export const redirect = (location: string, cookies: string[] = [], formOrigins: string[] = []) =>
   consoleResponse(303, '', { location }, cookies, formOrigins);
+
+/** Where the entry sends a signed-in person: `?caso=<id>` (links in mail) to that case, else the list with its filters. */
+function entryTarget(basePath: string, query: URLSearchParams): string {
+  const caseId = query.get('caso');
+  if (caseId) return `${basePath}${CONSOLE_PREFIX}/caso/${encodeURIComponent(caseId.slice(0, 200))}`;
+  const rest = query.toString();
+  return `${basePath}${CASES_PATH}${rest ? `?${rest}` : ''}`;
+}
 
 /** The CSRF token of a session: HMAC of the session's token hash with the lifecycle secret. */
 export function sessionCsrf(token: string, secret: LifecycleDeps['secret']): string {
@@ -164,6 +169,18 @@ export async function serveConsole(
 
   // ---- who is asking ------------------------------------------------------------------------
   const token = readCookie(request.cookies ?? header(request.headers, 'cookie'), SESSION_COOKIE);
+  // The entry (a public route, no authorizer) serves no data: the list, a case, or the sign-in.
+  if (path === CONSOLE_PREFIX) {
+    if (method === 'POST')
+      return consoleResponse(405, errorPage(anonymous, 'Método não permitido', 'Método não permitido.'), {
+        allow: 'GET, HEAD',
+      });
+    if (!token || !(await deps.verifier.verify(token)).ok) {
+      const start = signIn.start(basePath);
+      return redirect(start.location, start.cookies ?? [], formOrigins);
+    }
+    return redirect(entryTarget(basePath, new URLSearchParams(request.rawQueryString ?? '')), [], formOrigins);
+  }
   if (!token) {
     if (method === 'POST') {
       return page(
@@ -207,8 +224,7 @@ export async function serveConsole(
         ),
       );
     }
-    if (path === `${CONSOLE_PREFIX}/sair`)
-      return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+    if (path === SIGN_OUT_PATH) return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
       const result = await changeRoster(form, deps.roster);
@@ -227,7 +243,7 @@ export async function serveConsole(
 
   // ---- pages --------------------------------------------------------------------------------
   const query = new URLSearchParams(request.rawQueryString ?? '');
-  if (path === CONSOLE_PREFIX) return list(query, user, frame, deps);
+  if (path === CASES_PATH) return list(query, user, frame, deps);
   if (path === ROSTER_PATH && deps.roster) {
     if (!mayAct(user, 'roster')) return forbidden();
     return page(200, rosterPage(frame, await deps.roster.list(), localDate(lifecycle.clock.now(), timeZone)));

@@ -20,6 +20,7 @@ import { SCAN_LABELS } from '../domain/uploads/plan';
 import type { SurveyAnswer } from '../app/lifecycle/ports';
 import { CSRF_FIELD, type ConsoleAction, type ConsoleUser } from './access';
 import type { CasePage } from './ports';
+import { CASES_PATH, SIGN_OUT_PATH } from './routes';
 import { CONSOLE_CSS } from './styles';
 
 export const LIST_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
@@ -44,13 +45,13 @@ export function layout(frame: PageFrame, title: string, body: SafeHtml): string 
   const b = frame.basePath;
   const who = frame.user
     ? html`<span>${frame.user.staffId} (${ROLE_PT[frame.user.role]})</span>
-        <form method="post" action="${b}/equipe/sair"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><button class="secondary" type="submit">Sair</button></form>`
+        <form method="post" action="${b}${SIGN_OUT_PATH}"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><button class="secondary" type="submit">Sair</button></form>`
     : '';
   return html`<!doctype html>
 <html lang="pt-BR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Ouvidoria · Equipe</title><style>${raw(CONSOLE_CSS)}</style></head>
 <body><a class="skip" href="#conteudo">Pular para o conteúdo</a>
-<header><nav aria-label="Console da equipe"><a href="${b}/equipe">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a> · <a href="${b}/equipe/quarentena">Quarentena</a>` : ''}</nav>${who}</header>
+<header><nav aria-label="Console da equipe"><a href="${b}${CASES_PATH}">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a> · <a href="${b}/equipe/quarentena">Quarentena</a>` : ''}</nav>${who}</header>
 <main id="conteudo">${body}</main></body></html>`.value;
 }
 
@@ -59,7 +60,7 @@ export function errorPage(frame: PageFrame, title: string, message: string, sign
     frame,
     title,
     html`<h1>${title}</h1><p class="problem" role="alert">${message}</p>
-    ${signIn ? html`<p><a href="${signIn}">Entrar</a></p>` : ''}<p><a href="${frame.basePath}/equipe">Voltar à lista de casos</a></p>`,
+    ${signIn ? html`<p><a href="${signIn}">Entrar</a></p>` : ''}<p><a href="${frame.basePath}${CASES_PATH}">Voltar à lista de casos</a></p>`,
   );
 }
 
@@ -98,7 +99,7 @@ export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, no
     frame,
     'Casos',
     html`<h1>Casos</h1>${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
-<form method="get" action="${b}/equipe" class="filters" aria-label="Filtros">
+<form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
   <div><label for="f-status">Situação</label><select id="f-status" name="status">${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}</select></div>
   ${supervisor ? html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>` : ''}
   <div><label for="f-resultado">Resultado</label><select id="f-resultado" name="resultado">${option('', 'Todos', !query.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS_PT[o], o === query.outcome))}</select></div>
@@ -109,7 +110,7 @@ export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, no
 <table><caption>${page.items.length === 0 ? 'Nenhum caso encontrado' : `${page.items.length} caso(s) nesta página`}</caption>
 <thead><tr><th scope="col">Protocolo</th><th scope="col">Lojista</th><th scope="col">Assunto</th><th scope="col">Situação</th><th scope="col">Analista</th><th scope="col">Prazo</th></tr></thead>
 <tbody>${rows}</tbody></table>
-${page.next ? html`<p><a href="${b}/equipe?${listQueryString(query, page.next)}" rel="next">Próxima página</a></p>` : ''}`,
+${page.next ? html`<p><a href="${b}${CASES_PATH}?${listQueryString(query, page.next)}" rel="next">Próxima página</a></p>` : ''}`,
   );
 }
 

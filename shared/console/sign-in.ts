@@ -15,17 +15,18 @@ import { html } from '../domain/html';
 import type { StaffMember } from '../domain/lifecycle/types';
 import type { WebformResponse } from '../webform/http';
 import { formBody, originAllowed } from '../webform/merchant-http';
-import { readCookie, STAFF_GROUPS, sessionCookie } from './access';
+import { readCookie, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access';
 import { type ConsoleRequest, type ConsoleSignIn, consoleResponse, redirect } from './http';
 import { type LocalKeySet, signLocalIdToken } from './local-keys';
+import { CALLBACK_PATH, CONSOLE_PREFIX, LOCAL_SIGN_IN_PATH } from './routes';
 import { errorPage, layout } from './pages';
 import type { StaffTokenVerifier } from './ports';
 
-const TOKEN_TTL_SECONDS = 3600;
+const TOKEN_TTL_SECONDS = SESSION_HOURS * 3600;
 export const PKCE_COOKIE = '__Host-ouv_pkce';
 
 function landing(basePath: string, timeZone: string, cookies: string[], formOrigins: string[] = []): WebformResponse {
-  const target = `${basePath}/equipe`;
+  const target = `${basePath}${CONSOLE_PREFIX}`;
   const body = layout(
     { basePath, timeZone },
     'Entrando',
@@ -44,7 +45,7 @@ export interface LocalSignInOptions {
 }
 
 export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
-  const path = '/equipe/entrar';
+  const path = LOCAL_SIGN_IN_PATH;
   return {
     start: (basePath) => ({ location: `${basePath}${path}` }),
     signedOut: (basePath) => `${basePath}${path}`,
@@ -64,7 +65,7 @@ export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
           { sub: `local-${member.id}`, staffId: member.id, groups, email: member.email },
           { issuer: options.issuer, audience: options.clientId, now: new Date(), ttlSeconds: TOKEN_TTL_SECONDS },
         );
-        return redirect(`${basePath}/equipe`, [sessionCookie(token, TOKEN_TTL_SECONDS)]);
+        return redirect(`${basePath}${CONSOLE_PREFIX}`, [sessionCookie(token, TOKEN_TTL_SECONDS)]);
       }
       const body = html`<h1>Entrar no console (pilha local)</h1>
 <p>Somente na pilha local: escolha quem você é. O token é emitido pelo conjunto de chaves local e verificado como em produção.</p>
@@ -95,7 +96,7 @@ const b64url = (buf: Buffer) => buf.toString('base64url');
 export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
   const domain = options.domain.replace(/\/+$/, '');
   const origin = options.webformOrigin.replace(/\/+$/, '');
-  const callback = `${origin}/equipe/callback`;
+  const callback = `${origin}${CALLBACK_PATH}`;
   const doFetch = options.fetch ?? fetch;
   const formOrigins = [new URL(domain).origin];
   return {
@@ -121,10 +122,16 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
     signedOut: () =>
       `${domain}/logout?${new URLSearchParams({ client_id: options.clientId, logout_uri: `${origin}/` })}`,
     async serve(request, path, basePath) {
-      if (path !== '/equipe/callback') return null;
+      if (path !== CALLBACK_PATH) return null;
       const frame = { basePath, timeZone: options.timeZone };
       const refuse = (message: string) =>
-        consoleResponse(400, errorPage(frame, 'Entrada recusada', message, `${basePath}/equipe`), {}, [], formOrigins);
+        consoleResponse(
+          400,
+          errorPage(frame, 'Entrada recusada', message, `${basePath}${CONSOLE_PREFIX}`),
+          {},
+          [],
+          formOrigins,
+        );
       if (request.method !== 'GET') return refuse('Método não permitido.');
       const query = new URLSearchParams(request.rawQueryString ?? '');
       const [state, verifier] = (readCookie(request.cookies ?? request.headers['cookie'], PKCE_COOKIE) ?? '').split(

@@ -7,11 +7,15 @@ import { existsSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import type { Email } from 'aws-ses-v2-local/dist/store';
 import type { CaseRecord } from '../../shared/domain/case';
-import type { CaseSummary } from '../../scripts/local/board';
+import type { CaseSummary } from '../../scripts/local/cases-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
+import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
+import { LOCAL_CLIENT_ID, LOCAL_USER_POOL_ID } from '../../shared/composition/console';
+import { SESSION_COOKIE, STAFF_GROUPS } from '../../shared/console/access';
+import { signLocalIdToken } from '../../shared/console/local-keys';
 
 export type { CaseSummary, Email };
 
@@ -197,4 +201,18 @@ export async function startTestStack(
       await rm(dataDir, { recursive: true, force: true });
     },
   });
+}
+
+/**
+ * A `Cookie` header of a console session for `staffId` (the local key set signs it, as the local
+ * sign-in does): for HTTP checks of console pages without a browser.
+ */
+export function consoleSessionCookie(stack: LocalStack, staffId: string): string {
+  const role = stack.config.lifecycle.supervisorIds.includes(staffId) ? STAFF_GROUPS.supervisor : STAFF_GROUPS.analyst;
+  const token = signLocalIdToken(
+    stack.consoleKeys,
+    { sub: `local-${staffId}`, staffId, groups: [role] },
+    { issuer: cognitoIssuer(LOCAL_USER_POOL_ID), audience: LOCAL_CLIENT_ID, now: new Date(), ttlSeconds: 3600 },
+  );
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
 }

@@ -23,6 +23,7 @@ import {
   sendMail,
   waitFor,
   waitForCase,
+  consoleSessionCookie,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -243,27 +244,43 @@ describe('email pipeline', () => {
   });
 });
 
-describe('case board', () => {
-  it('lists every submission in pt-BR with merchant text escaped', async () => {
+describe('staff console on the local stack', () => {
+  it('lists every submission in pt-BR with merchant text escaped; the old /painel redirects to it', async () => {
     const sent = await sendMail(stack, {
       from: 'ana@papelariaestrela.com.br',
       subject: '<script>alert("x")</script> <b>pedido</b>',
       text: 'Olá, <img src=x onerror=alert(1)> a minha loja parou de emitir notas fiscais.',
     });
     const stored = await caseOf(stack, sent.sesMessageId);
+    const supervisor = { cookie: consoleSessionCookie(stack, stack.config.lifecycle.supervisorIds[0] as string) };
 
-    const board = await (await fetch(stack.urls.painel)).text();
-    expect(board).toContain('lang="pt-BR"');
-    expect(board).toContain('Manifestações');
-    expect(board).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(board).not.toContain('<script>alert');
-    for (const c of await listCases(stack)) if (c.protocol) expect(board).toContain(c.protocol);
+    // Without a session the protected routes stop at the authorizer, as on API Gateway.
+    expect((await fetch(`${stack.urls.equipe}/casos`)).status).toBe(401);
+    expect((await fetch(`${stack.urls.equipe}/casos`, { headers: { cookie: 'outro=1' } })).status).toBe(403);
 
-    const detail = await (await fetch(`${stack.urls.painel}/${encodeURIComponent(stored.caseId)}`)).text();
-    expect(detail).toContain('Trilha de decisão');
+    const list = await (
+      await fetch(`${stack.urls.equipe}/casos?busca=${encodeURIComponent('ana@papelariaestrela.com.br')}`, {
+        headers: supervisor,
+      })
+    ).text();
+    expect(list).toContain('lang="pt-BR"');
+    expect(list).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(list).not.toContain('<script>alert');
+
+    const detail = await (
+      await fetch(`${stack.urls.equipe}/caso/${encodeURIComponent(stored.caseId)}`, { headers: supervisor })
+    ).text();
+    expect(detail).toContain('Decisão da triagem');
     expect(detail).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(detail).not.toContain('<img src=x');
     for (const ruleId of stored.ruleIds) expect(detail).toContain(ruleId);
+
+    const origin = new URL(stack.urls.equipe).origin;
+    const old = await fetch(`${origin}/painel/${encodeURIComponent(stored.caseId)}`, { redirect: 'manual' });
+    expect(old.status).toBe(308);
+    expect(old.headers.get('location')).toBe(`/equipe?caso=${encodeURIComponent(stored.caseId)}`);
+    const entry = await fetch(`${origin}${old.headers.get('location')}`, { headers: supervisor, redirect: 'manual' });
+    expect(entry.headers.get('location')).toBe(`/equipe/caso/${encodeURIComponent(stored.caseId)}`);
   });
 });
 
@@ -462,16 +479,16 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
       ticketNumber: '48213',
     });
 
-    await page.goto(stack.urls.painel);
-    await expect(page.locator('body').textContent()).resolves.toContain(protocol);
-    await page.screenshot({ path: join(ARTIFACTS, 'painel.png'), fullPage: true });
-
-    // The case detail, reached from its link on the board.
-    await Promise.all([page.waitForURL(/\/painel\/.+/), page.click(`a:text-is("${protocol}")`)]);
+    // The staff console, signed in locally as the supervisor: the case found by its protocol.
+    await page.goto(`${stack.urls.equipe}/entrar`);
+    await page.check(`input[name="pessoa"][value="${stack.config.lifecycle.supervisorIds[0]}"]`);
+    await Promise.all([page.waitForURL(/\/equipe\/casos/), page.click('button[type="submit"]')]);
+    await page.fill('#f-busca', protocol);
+    await Promise.all([page.waitForURL(/\/equipe\/caso\//), page.click('form.filters button[type="submit"]')]);
     const detail = (await page.locator('main').textContent()) ?? '';
-    expect(detail).toContain(`Caso ${protocol}`);
-    expect(detail).toContain('Trilha de decisão');
-    expect(detail).toContain('chamado 48213 válido');
-    await page.screenshot({ path: join(ARTIFACTS, 'painel-caso.png'), fullPage: true });
+    expect(detail).toContain(protocol);
+    expect(detail).toContain('Decisão da triagem');
+    expect(detail).toContain('48213');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-webform-case.png'), fullPage: true });
   });
 });

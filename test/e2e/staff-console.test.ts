@@ -3,7 +3,9 @@
  * token of the local key set, verified by aws-jwt-verify as on AWS), finds an assigned case by
  * protocol, answers it (the merchant's mail appears in the SES outbox) and closes it; another
  * analyst's case is 403; a POST without the CSRF token, a forged token and an expired one are
- * refused; a supervisor sees every case. axe-core on every page; screenshots in test-artifacts/.
+ * refused; a supervisor sees every case, releases a quarantined mail into triage (it becomes a
+ * case, the merchant is acknowledged) and puts an analyst on leave (the next case goes to someone
+ * else). axe-core on every page; screenshots in test-artifacts/.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -101,7 +103,7 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
     await expectAccessible(`sign-in-${id}`);
     await page.check(`input[name="pessoa"][value="${id}"]`);
-    await Promise.all([page.waitForURL(/\/equipe(\?|$)/), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(/\/equipe\/casos/), page.click('button[type="submit"]')]);
   }
 
   const cases: Work[] = [];
@@ -217,8 +219,12 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
           sameSite: 'Strict',
         },
       ]);
-      const r = await page.goto(stack.urls.equipe);
-      expect(r?.status(), name).toBe(401);
+      // The authorizer stops it before the function, as API Gateway does (its own JSON answer).
+      const r = await page.goto(`${stack.urls.equipe}/casos`);
+      expect(r?.status(), name).toBe(403);
+      // The entry sends the bearer of a bad session to the sign-in page.
+      await page.goto(stack.urls.equipe);
+      expect(new URL(page.url()).pathname, name).toBe('/equipe/entrar');
       await expectAccessible(`refused-${name}`);
     }
   });
@@ -231,6 +237,55 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     const r = await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(theirs.caseId)}`);
     expect(r?.status()).toBe(200);
     await expectAccessible('case-supervisor');
+  });
+
+  it('the supervisor releases a quarantined mail into triage: it becomes a case and the merchant is acknowledged', {
+    timeout: 120_000,
+  }, async () => {
+    const [from, ticket] = MERCHANTS[0];
+    const sent = await sendMail(stack, {
+      from,
+      subject: `Pedido parado no estoque - chamado #${ticket}`,
+      text: `Olá, o chamado #${ticket} foi encerrado sem solução e os pedidos seguem sem baixar o estoque.`,
+      // The merchant's provider broke DMARC: the mail is held, no reply goes out.
+      headers: { 'X-Local-Verdicts': 'spf=fail dkim=fail dmarc=fail' },
+    });
+    const { caseId } = await caseOf(stack, sent.sesMessageId);
+    expect(await getCaseRecord(stack, caseId)).toMatchObject({ status: 'QUARANTINED' });
+    await clearOutbox(stack);
+
+    await page.goto(`${stack.urls.equipe}/quarentena`);
+    await expectAccessible('quarantine-list');
+    await Promise.all([
+      page.waitForURL(/\/equipe\/quarentena\/.+/),
+      page.click(`a:has-text("Pedido parado no estoque")`),
+    ]);
+    expect(await page.locator('pre.raw').textContent()).toContain('X-Local-Verdicts');
+    await expectAccessible('quarantine-item');
+    await Promise.all([
+      page.waitForURL(/feito=release/),
+      page.click('form:has(input[name="acao"][value="release"]) button'),
+    ]);
+    expect(await page.locator('.notice').textContent()).toContain('Liberação pedida');
+    await expectAccessible('quarantine-released');
+    await stack.releases.idle();
+
+    const released = await waitFor(
+      'the released case',
+      () => getCaseRecord(stack, caseId) as Promise<Work>,
+      (c) => c.status === 'ASSIGNED' || c.status === 'QUEUED',
+    );
+    expect(released).toMatchObject({ outcome: 'ACCEPTED', reviewOutcome: 'released' });
+    expect(released.history?.some((e) => e.type === 'quarantine-released' && e.actor.kind === 'staff')).toBe(true);
+    const acks = await waitFor(
+      'the acknowledgement',
+      () => outbox(stack),
+      (all) => mailsTo(all, from).some((m) => m.subject.includes(released.protocol as string)),
+    );
+    expect(mailsTo(acks, from)).toHaveLength(1);
+    // Out of the queue: the list no longer shows it.
+    await page.goto(`${stack.urls.equipe}/quarentena`);
+    expect(await page.locator('main').textContent()).not.toContain('Pedido parado no estoque');
   });
 
   it('the supervisor puts the analyst on leave on the roster page; the next case goes to someone else', {

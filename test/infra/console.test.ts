@@ -68,7 +68,7 @@ describe('staff console sign-in (Cognito)', () => {
     const fn = template.findResources('AWS::Lambda::Function', {
       Properties: {
         Handler: Match.anyValue(),
-        Environment: { Variables: Match.objectLike({ CONSOLE_USER_POOL_ID: Match.anyValue() }) },
+        Environment: { Variables: Match.objectLike({ CONSOLE_AUTH_DOMAIN: Match.anyValue() }) },
       },
     });
     const [variables] = Object.values(fn).map((f) => f.Properties.Environment.Variables);
@@ -76,12 +76,84 @@ describe('staff console sign-in (Cognito)', () => {
     expect(variables.CONSOLE_CLIENT_ID).toEqual(ref(stack.staffConsole.client));
     expect(JSON.stringify(variables.CONSOLE_AUTH_DOMAIN)).toContain('amazoncognito.com');
     expect(Object.keys(fn)).toEqual([stack.getLogicalId(stack.webform.function.node.defaultChild as never)]);
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.filter((r: string) => r.includes('/equipe')).sort()).toEqual([
+  });
+});
+
+describe('staff console authorizer', () => {
+  const routes = () =>
+    Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties) as Array<{
+      RouteKey: string;
+      AuthorizationType?: string;
+      AuthorizerId?: unknown;
+    }>;
+
+  it('a Lambda authorizer reads the session cookie, simple responses, cached per Cookie header for 5 minutes', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Cookie'],
+      AuthorizerResultTtlInSeconds: 300,
+      AuthorizerUri: Match.objectLike({
+        'Fn::Join': Match.arrayWith([
+          Match.arrayWith([
+            { 'Fn::GetAtt': [stack.getLogicalId(stack.consoleAuthorizer.function.node.defaultChild as never), 'Arn'] },
+          ]),
+        ]),
+      }),
+    });
+  });
+
+  it('is on every console route except the entry, the callback and sign-out, and on no public route', () => {
+    const all = routes();
+    const authorized = all.filter((r) => r.AuthorizationType === 'CUSTOM');
+    expect(authorized.map((r) => r.RouteKey).sort()).toEqual(['GET /equipe/{proxy+}', 'POST /equipe/{proxy+}']);
+    for (const r of authorized) expect(r.AuthorizerId).toEqual({ Ref: expect.stringContaining('ConsoleAuthorizer') });
+    const open = all.filter((r) => r.AuthorizationType !== 'CUSTOM').map((r) => r.RouteKey);
+    // The console's public routes serve no data; the rest are the merchant-facing pages and form.
+    expect(open.filter((k) => k.includes('/equipe')).sort()).toEqual([
       'GET /equipe',
-      'GET /equipe/{proxy+}',
-      'POST /equipe',
-      'POST /equipe/{proxy+}',
+      'GET /equipe/callback',
+      'POST /equipe/sair',
     ]);
+    for (const key of ['GET /', 'POST /casos', 'GET /consulta', 'POST /consulta', 'GET /pesquisa'])
+      expect(open).toContain(key);
+  });
+
+  it('the authorizer function knows only the pool and the client, writes only its logs, and API Gateway alone invokes it', () => {
+    const fn = stack.consoleAuthorizer.function;
+    const logicalId = stack.getLogicalId(fn.node.defaultChild as never);
+    const props = template.findResources('AWS::Lambda::Function')[logicalId]?.Properties;
+    // Runtime settings and the two ids: no table, bucket, queue or secret.
+    expect(
+      Object.keys(props.Environment.Variables)
+        .filter((k) => !/^(POWERTOOLS_|NODE_OPTIONS$)/.test(k))
+        .sort(),
+    ).toEqual(['CONSOLE_CLIENT_ID', 'CONSOLE_USER_POOL_ID']);
+    expect(props.Environment.Variables.CONSOLE_USER_POOL_ID).toEqual(ref(stack.staffConsole.userPool));
+    expect(props.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(
+        stack.getLogicalId(stack.consoleAuthorizer.role.node.defaultChild as never),
+      ),
+    );
+    expect(
+      policies.flatMap((p) => p.Properties.PolicyDocument.Statement.map((st: { Action: unknown }) => st.Action)),
+    ).toEqual([['logs:CreateLogStream', 'logs:PutLogEvents']]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'apigateway.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalId, 'Arn'] },
+      SourceArn: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/authorizers/'])]) }),
+    });
+  });
+
+  it('sessions last a working day (ID and access tokens 8 h; the roster is checked on every request)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      IdTokenValidity: 480,
+      AccessTokenValidity: 480,
+      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes', AccessToken: 'minutes' }),
+    });
   });
 });

@@ -154,8 +154,9 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Eight functions (monthly report, lifecycle timer, attachment scan) and the rule-set activation handler.
-    expect(functions.length).toBe(9);
+    // Nine functions (monthly report, lifecycle timer, attachment scan, console authorizer) and the
+    // rule-set activation handler.
+    expect(functions.length).toBe(10);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -826,8 +827,8 @@ describe('SES receiving', () => {
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
-    // Our eight functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 9);
+    // Our nine functions and CDK's bucket-emptying provider (retainData is false in this variant).
+    template.resourceCountIs('AWS::Lambda::Function', 10);
   });
 });
 
@@ -1121,13 +1122,14 @@ describe('webform HTTP API', () => {
       'GET /consulta',
       'GET /consulta/caso',
       'GET /equipe',
+      'GET /equipe/callback',
       'GET /equipe/{proxy+}',
       'GET /pesquisa',
       'POST /anexos',
       'POST /casos',
       'POST /consulta',
       'POST /consulta/caso',
-      'POST /equipe',
+      'POST /equipe/sair',
       'POST /equipe/{proxy+}',
       'POST /pesquisa',
     ]);

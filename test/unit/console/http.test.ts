@@ -82,6 +82,20 @@ describe('serveConsole — authentication', () => {
     expect((await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, { form: {} })))?.statusCode).toBe(401);
   });
 
+  it('the entry serves no data: the list (filters kept), a case from ?caso=, or the sign-in; POST is 405', async () => {
+    const { serve, request } = world();
+    const token = tokenOf('ana');
+    const list = await serve(request('GET', '/equipe', { token, query: 'status=WAITING_MERCHANT&busca=x' }));
+    expect(list?.statusCode).toBe(303);
+    expect(list?.headers['location']).toBe('/equipe/casos?status=WAITING_MERCHANT&busca=x');
+    const one = await serve(request('GET', '/equipe', { token, query: `caso=${encodeURIComponent(CASE_ID)}` }));
+    expect(one?.headers['location']).toBe(`/equipe/caso/${encodeURIComponent(CASE_ID)}`);
+    const bad = await serve(request('GET', '/equipe', { token: tokenOf('ana', generateLocalKeySet()) }));
+    expect(bad?.headers['location']).toBe('/equipe/entrar');
+    expect(bad?.body).toBe('');
+    expect((await serve(request('POST', '/equipe', { token, form: {} })))?.statusCode).toBe(405);
+  });
+
   it('forged, expired and foreign tokens are 401 and clear the cookie', async () => {
     const { serve, request } = world();
     for (const token of [
@@ -89,7 +103,7 @@ describe('serveConsole — authentication', () => {
       tokenOf('ana', keys, new Date(Date.now() - 7200_000)),
       'garbage',
     ]) {
-      const r = await serve(request('GET', '/equipe', { token }));
+      const r = await serve(request('GET', '/equipe/casos', { token }));
       expect(r?.statusCode).toBe(401);
       expect(r?.cookies?.[0]).toContain('Max-Age=0');
     }
@@ -97,8 +111,8 @@ describe('serveConsole — authentication', () => {
 
   it('no staff group, or an inactive roster member: 403', async () => {
     const { serve, request } = world();
-    expect((await serve(request('GET', '/equipe', { token: tokenOf('x') })))?.statusCode).toBe(403);
-    expect((await serve(request('GET', '/equipe', { token: tokenOf('edu') })))?.statusCode).toBe(403);
+    expect((await serve(request('GET', '/equipe/casos', { token: tokenOf('x') })))?.statusCode).toBe(403);
+    expect((await serve(request('GET', '/equipe/casos', { token: tokenOf('edu') })))?.statusCode).toBe(403);
   });
 });
 
@@ -118,31 +132,35 @@ describe('serveConsole — who sees what', () => {
   it('the list queries the index: an analyst is limited to own + unassigned, a supervisor filters freely', async () => {
     const { serve, request, index } = world();
     const r = await serve(
-      request('GET', '/equipe', { token: tokenOf('ana'), query: 'status=IN_PROGRESS&analista=bruno' }),
+      request('GET', '/equipe/casos', { token: tokenOf('ana'), query: 'status=IN_PROGRESS&analista=bruno' }),
     );
     expect(r?.statusCode).toBe(200);
     expect(r?.body).not.toContain('<script>alert(1)</script>');
     expect(r?.body).toContain('&lt;script&gt;');
     expect(r?.body).toContain('Próxima página');
     expect(index.calls[0]).toEqual({ by: 'status', key: 'IN_PROGRESS', filter: { assigneeOrNone: 'ana' } });
-    await serve(request('GET', '/equipe', { token: tokenOf('sofia'), query: 'analista=bruno&resultado=ACCEPTED' }));
+    await serve(
+      request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: 'analista=bruno&resultado=ACCEPTED' }),
+    );
     expect(index.calls[1]).toEqual({
       by: 'status',
       key: 'ASSIGNED',
       filter: { assignee: 'bruno', outcome: 'ACCEPTED' },
     });
-    await serve(request('GET', '/equipe', { token: tokenOf('sofia'), query: `busca=${MERCHANT}` }));
+    await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: `busca=${MERCHANT}` }));
     expect(index.calls[2]).toMatchObject({ by: 'sender', key: MERCHANT });
   });
 
   it('a search by protocol opens the case when visible', async () => {
     const { serve, request } = world();
     const r = await serve(
-      request('GET', '/equipe', { token: tokenOf('ana'), query: `busca=${PROTOCOL.toLowerCase()}` }),
+      request('GET', '/equipe/casos', { token: tokenOf('ana'), query: `busca=${PROTOCOL.toLowerCase()}` }),
     );
     expect(r?.statusCode).toBe(303);
     expect(r?.headers['location']).toBe(`/equipe/caso/${encodeURIComponent(CASE_ID)}`);
-    const hidden = await serve(request('GET', '/equipe', { token: tokenOf('ana'), query: 'busca=OUV-2026-000124' }));
+    const hidden = await serve(
+      request('GET', '/equipe/casos', { token: tokenOf('ana'), query: 'busca=OUV-2026-000124' }),
+    );
     expect(hidden?.statusCode).toBe(200);
     expect(hidden?.body).toContain('Nenhum caso visível');
   });

@@ -1,9 +1,9 @@
-/** The API Gateway v2 event built by the local HTTP server must pass the schema the webform handler uses. */
+/** The local stand-in for API Gateway: its v2 events (the schema the webform handler uses), the console authorizer step, the old board. */
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import { describe, expect, it } from 'vitest';
-import { apiGatewayEvent } from '../../../../scripts/local/http';
+import { apiGatewayEvent, startHttpServer } from '../../../../scripts/local/http';
 
 function fakeRequest(options: {
   method: string;
@@ -75,5 +75,87 @@ describe('API Gateway v2 event from the HTTP server', () => {
     expect(event.body).toBeUndefined();
     expect(event.isBase64Encoded).toBe(false);
     expect(event.queryStringParameters).toBeUndefined();
+  });
+});
+
+describe('startHttpServer: the console authorizer step and the old board', () => {
+  async function serverWith(authorized: (cookies: string[]) => boolean) {
+    const events: Array<Record<string, unknown>> = [];
+    const asked: string[][] = [];
+    const server = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      clock: { now: () => new Date('2026-11-27T19:59:50Z') },
+      webform: async (event) => {
+        events.push(event as Record<string, unknown>);
+        return { statusCode: 200, body: 'ok' };
+      },
+      authorize: async ({ cookies }) => {
+        asked.push(cookies ?? []);
+        return authorized(cookies ?? [])
+          ? { isAuthorized: true, context: { staffId: 'ana', role: 'analyst' } }
+          : { isAuthorized: false };
+      },
+      board: { load: async () => ({ cases: [], deferred: [] }), get: async () => null },
+    });
+    return { base: `http://127.0.0.1:${server.port}`, events, asked, stop: () => server.stop() };
+  }
+
+  it('answers like API Gateway: no Cookie header 401, refused 403 (the function never runs), allowed with the context', async () => {
+    const s = await serverWith((cookies) => cookies.includes('sessao=boa'));
+    try {
+      expect((await fetch(`${s.base}/equipe/casos`)).status).toBe(401);
+      expect(s.asked).toEqual([]);
+      const refused = await fetch(`${s.base}/equipe/caso/x/acao`, {
+        method: 'POST',
+        headers: { cookie: 'sessao=ruim' },
+      });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ message: 'Forbidden' });
+      expect(s.events).toEqual([]);
+      expect((await fetch(`${s.base}/equipe/casos`, { headers: { cookie: 'sessao=boa' } })).status).toBe(200);
+      const [event] = s.events;
+      expect((event?.['requestContext'] as { authorizer?: unknown } | undefined)?.authorizer).toEqual({
+        lambda: { staffId: 'ana', role: 'analyst' },
+      });
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('the public routes and the rest of the site skip the authorizer', async () => {
+    const s = await serverWith(() => false);
+    try {
+      for (const [method, path] of [
+        ['GET', '/equipe'],
+        ['GET', '/equipe/entrar'],
+        ['POST', '/equipe/entrar'],
+        ['GET', '/equipe/callback'],
+        ['POST', '/equipe/sair'],
+        ['GET', '/'],
+        ['POST', '/consulta'],
+      ] as const) {
+        expect((await fetch(`${s.base}${path}`, { method })).status, `${method} ${path}`).toBe(200);
+      }
+      expect(s.asked).toEqual([]);
+      // Look-alikes of public paths are protected.
+      expect((await fetch(`${s.base}/equipe/callback/x`)).status).toBe(401);
+      expect((await fetch(`${s.base}/equipe/sair`)).status).toBe(401);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('the old board redirects to the console entry; the JSON API stays', async () => {
+    const s = await serverWith(() => true);
+    try {
+      const list = await fetch(`${s.base}/painel`, { redirect: 'manual' });
+      expect([list.status, list.headers.get('location')]).toEqual([308, '/equipe']);
+      const one = await fetch(`${s.base}/painel/email%3A0100abc`, { redirect: 'manual' });
+      expect(one.headers.get('location')).toBe('/equipe?caso=email%3A0100abc');
+      expect(await (await fetch(`${s.base}/api/local/cases`)).json()).toEqual([]);
+    } finally {
+      await s.stop();
+    }
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The console's routes on the HTTP API, in one place for the stack (the authorizer on every
+ * protected route, none on the public ones), the local stack (the same authorizer before the
+ * function) and the function that serves them.
+ */
+export const CONSOLE_PREFIX = '/equipe';
+/** The case list (the entry `/equipe` only redirects here, or to the sign-in). */
+export const CASES_PATH = '/equipe/casos';
+export const CALLBACK_PATH = '/equipe/callback';
+export const SIGN_OUT_PATH = '/equipe/sair';
+/** Local stack only: the sign-in page of the local key set. */
+export const LOCAL_SIGN_IN_PATH = '/equipe/entrar';
+
+/**
+ * Without the authorizer: the entry (it serves no data: a redirect to the list or to the sign-in),
+ * the hosted UI's callback (no session yet) and sign-out (works after the session expired).
+ */
+export const PUBLIC_CONSOLE_ROUTES = [
+  `GET ${CONSOLE_PREFIX}`,
+  `GET ${CALLBACK_PATH}`,
+  `POST ${SIGN_OUT_PATH}`,
+] as const;
+/** Local stack only, never routed on AWS. */
+export const LOCAL_SIGN_IN_ROUTES = [`GET ${LOCAL_SIGN_IN_PATH}`, `POST ${LOCAL_SIGN_IN_PATH}`] as const;
+/** Every other console request passes the authorizer first (more specific public routes win on API Gateway). */
+export const PROTECTED_CONSOLE_ROUTES = [`GET ${CONSOLE_PREFIX}/{proxy+}`, `POST ${CONSOLE_PREFIX}/{proxy+}`] as const;
+
+export function isConsolePath(path: string): boolean {
+  return path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`);
+}
+
+/** True when API Gateway routes this request without the authorizer (HEAD is answered like GET). */
+export function isPublicConsoleRequest(method: string, path: string, options: { local: boolean }): boolean {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${path}`;
+  return (
+    (PUBLIC_CONSOLE_ROUTES as readonly string[]).includes(key) ||
+    (options.local && (LOCAL_SIGN_IN_ROUTES as readonly string[]).includes(key))
+  );
+}
