@@ -265,3 +265,79 @@ describe('serveConsole — actions', () => {
     expect(r?.cookies?.[0]).toContain('Max-Age=0');
   });
 });
+
+describe('serveConsole — every route × role × own/other case', () => {
+  const QUARANTINED = 'email:q1';
+  function fullWorld() {
+    const base = world();
+    base.deps.roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
+    const quarantined = { caseId: QUARANTINED, status: 'QUARANTINED', reviewedAt: undefined as string | undefined };
+    base.deps.quarantine = {
+      store: {
+        listQuarantined: async () => ({ items: [] }),
+        discard: async () => {
+          if (quarantined.reviewedAt) return false;
+          quarantined.reviewedAt = 'now';
+          return true;
+        },
+      },
+      cases: { get: async () => null },
+      rawMail: { read: async () => Buffer.from(''), size: async () => 0 },
+      clock: { now: () => new Date('2026-03-12T14:00:00Z') },
+    };
+    return base;
+  }
+  const OWN = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
+  const OTHER = '/equipe/caso/other';
+  // [method, path, form, ana (the case's analyst), bruno (another analyst), sofia (supervisor)]
+  const ROUTES: Array<[string, string, Record<string, string> | null, number, number, number]> = [
+    ['GET', '/equipe/casos', null, 200, 200, 200],
+    ['GET', OWN, null, 200, 403, 200],
+    ['GET', OTHER, null, 403, 200, 200],
+    ['POST', `${OWN}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 303, 403, 303],
+    ['POST', `${OTHER}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 403, 303, 303],
+    ['POST', `${OWN}/acao`, { acao: 'transfer', para: 'bruno' }, 403, 403, 303],
+    ['POST', `${OWN}/acao`, { acao: 'extend', dias: '3', motivo: 'Aguardando o financeiro' }, 303, 403, 303],
+    ['GET', '/equipe/pessoas', null, 403, 403, 200],
+    ['POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }, 403, 403, 200],
+    ['GET', '/equipe/quarentena', null, 403, 403, 200],
+    ['POST', `/equipe/quarentena/${encodeURIComponent(QUARANTINED)}/acao`, { acao: 'discard' }, 403, 403, 303],
+    ['GET', '/equipe/nada', null, 404, 404, 404],
+  ];
+  const ROLES = ['ana', 'bruno', 'sofia'] as const;
+  const cases = ROUTES.flatMap(([method, path, form, ...statuses]) =>
+    ROLES.map(
+      (who, i) =>
+        [
+          `${method} ${path}${form ? ` ${form['acao'] ?? form['op']}` : ''}`,
+          who,
+          method,
+          path,
+          form,
+          statuses[i],
+        ] as const,
+    ),
+  );
+
+  it.each(cases)('%s as %s', async (_, who, method, path, form, expected) => {
+    const { serve, request } = fullWorld();
+    const token = tokenOf(who);
+    const r = await serve(request(method, path, form ? post(token, form) : { token }));
+    expect(r?.statusCode).toBe(expected);
+  });
+
+  it.each(ROUTES.map(([method, path, form]) => [method, path, form] as const))(
+    '%s %s without a session, with an expired or a forged token: never served',
+    async (method, path, form) => {
+      const { serve, request } = fullWorld();
+      const expired = tokenOf('sofia', keys, new Date(Date.now() - 7200_000));
+      const forged = tokenOf('sofia', generateLocalKeySet());
+      const none = await serve(request(method, path, form ? { form } : {}));
+      expect(none?.statusCode).toBe(method === 'GET' ? 303 : 401);
+      for (const token of [expired, forged]) {
+        const r = await serve(request(method, path, form ? post(token, form) : { token }));
+        expect(r?.statusCode).toBe(401);
+      }
+    },
+  );
+});
