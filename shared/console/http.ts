@@ -45,6 +45,7 @@ import type { QuarantineDeps } from '../app/quarantine';
 import { isQuarantinePath, serveQuarantine } from './quarantine';
 import { REQUEUE_AFTER } from '../app/requeue-waiting';
 import { CASES_PATH, CONSOLE_PREFIX, isConsolePath, SIGN_OUT_PATH } from './routes';
+import { consoleCasePath } from '../domain/console-link';
 
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
@@ -59,8 +60,11 @@ export interface ConsoleLog {
 
 /** How people sign in: the local key set's page (local stack) or the Cognito hosted UI (AWS). */
 export interface ConsoleSignIn {
-  /** Where a browser without a session goes, and the cookies to set on the way (PKCE). */
-  start(basePath: string): { location: string; cookies?: string[] };
+  /**
+   * Where a browser without a session goes, and the cookies to set on the way (PKCE); `returnTo`
+   * (a console case path, see safeReturnPath) is where the sign-in ends, instead of the entry.
+   */
+  start(basePath: string, returnTo?: string): { location: string; cookies?: string[] };
   /** The sign-in's own routes; null for any other path. */
   serve(request: ConsoleRequest, path: string, basePath: string): Promise<WebformResponse | null>;
   /** Where signing out ends (Cognito's /logout, or the local sign-in page). */
@@ -126,8 +130,9 @@ export const redirect = (location: string, cookies: string[] = [], formOrigins: 
 
 /** Where the entry sends a signed-in person: `?caso=<id>` (links in mail) to that case, else the list with its filters. */
 function entryTarget(basePath: string, query: URLSearchParams): string {
-  const caseId = query.get('caso');
-  if (caseId) return `${basePath}${CONSOLE_PREFIX}/caso/${encodeURIComponent(caseId.slice(0, 200))}`;
+  const casePath = consoleCasePath(query.get('caso') ?? '');
+  if (casePath) return `${basePath}${casePath}`;
+  query.delete('caso');
   const rest = query.toString();
   return `${basePath}${CASES_PATH}${rest ? `?${rest}` : ''}`;
 }
@@ -175,11 +180,12 @@ export async function serveConsole(
       return consoleResponse(405, errorPage(anonymous, 'Método não permitido', 'Método não permitido.'), {
         allow: 'GET, HEAD',
       });
+    const query = new URLSearchParams(request.rawQueryString ?? '');
     if (!token || !(await deps.verifier.verify(token)).ok) {
-      const start = signIn.start(basePath);
+      const start = signIn.start(basePath, consoleCasePath(query.get('caso') ?? '') ?? undefined);
       return redirect(start.location, start.cookies ?? [], formOrigins);
     }
-    return redirect(entryTarget(basePath, new URLSearchParams(request.rawQueryString ?? '')), [], formOrigins);
+    return redirect(entryTarget(basePath, query), [], formOrigins);
   }
   if (!token) {
     if (method === 'POST') {

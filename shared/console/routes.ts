@@ -3,7 +3,9 @@
  * protected route, none on the public ones), the local stack (the same authorizer before the
  * function) and the function that serves them.
  */
-export const CONSOLE_PREFIX = '/equipe';
+import { CONSOLE_ENTRY_PATH } from '../domain/console-link';
+
+export const CONSOLE_PREFIX = CONSOLE_ENTRY_PATH;
 /** The case list (the entry `/equipe` only redirects here, or to the sign-in). */
 export const CASES_PATH = '/equipe/casos';
 export const CALLBACK_PATH = '/equipe/callback';

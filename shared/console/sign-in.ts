@@ -19,18 +19,28 @@ import { readCookie, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access
 import { type ConsoleRequest, type ConsoleSignIn, consoleResponse, redirect } from './http';
 import { type LocalKeySet, signLocalIdToken } from './local-keys';
 import { CALLBACK_PATH, CONSOLE_PREFIX, LOCAL_SIGN_IN_PATH } from './routes';
+import { safeReturnPath } from '../domain/console-link';
+
+/** The sign-in's own field for where to go afterwards (validated by safeReturnPath on the way back). */
+const RETURN_FIELD = 'volta';
 import { errorPage, layout } from './pages';
 import type { StaffTokenVerifier } from './ports';
 
 const TOKEN_TTL_SECONDS = SESSION_HOURS * 3600;
 export const PKCE_COOKIE = '__Host-ouv_pkce';
 
-function landing(basePath: string, timeZone: string, cookies: string[], formOrigins: string[] = []): WebformResponse {
-  const target = `${basePath}${CONSOLE_PREFIX}`;
+function landing(
+  basePath: string,
+  timeZone: string,
+  cookies: string[],
+  formOrigins: string[] = [],
+  returnTo: string | null = null,
+): WebformResponse {
+  const target = `${basePath}${returnTo ?? CONSOLE_PREFIX}`;
   const body = layout(
     { basePath, timeZone },
     'Entrando',
-    html`<h1>Entrando…</h1><p><a href="${target}">Continuar para a lista de casos</a></p>`,
+    html`<h1>Entrando…</h1><p><a href="${target}">Continuar para o console</a></p>`,
   ).replace('<title>', `<meta http-equiv="refresh" content="0;url=${target}"><title>`);
   return consoleResponse(200, body, {}, cookies, formOrigins);
 }
@@ -47,11 +57,15 @@ export interface LocalSignInOptions {
 export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
   const path = LOCAL_SIGN_IN_PATH;
   return {
-    start: (basePath) => ({ location: `${basePath}${path}` }),
+    start: (basePath, returnTo) => {
+      const back = safeReturnPath(returnTo);
+      return { location: `${basePath}${path}${back ? `?${RETURN_FIELD}=${encodeURIComponent(back)}` : ''}` };
+    },
     signedOut: (basePath) => `${basePath}${path}`,
     async serve(request: ConsoleRequest, requestPath: string, basePath: string) {
       if (requestPath !== path) return null;
       const frame = { basePath, timeZone: options.timeZone };
+      const back = safeReturnPath(new URLSearchParams(request.rawQueryString ?? '').get(RETURN_FIELD));
       const roster = (await options.roster()).filter((m) => m.active).sort((a, b) => a.id.localeCompare(b.id));
       if (request.method === 'POST') {
         const form = formBody(request);
@@ -65,7 +79,8 @@ export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
           { sub: `local-${member.id}`, staffId: member.id, groups, email: member.email },
           { issuer: options.issuer, audience: options.clientId, now: new Date(), ttlSeconds: TOKEN_TTL_SECONDS },
         );
-        return redirect(`${basePath}${CONSOLE_PREFIX}`, [sessionCookie(token, TOKEN_TTL_SECONDS)]);
+        const target = safeReturnPath(form?.get(RETURN_FIELD)) ?? CONSOLE_PREFIX;
+        return redirect(`${basePath}${target}`, [sessionCookie(token, TOKEN_TTL_SECONDS)]);
       }
       const body = html`<h1>Entrar no console (pilha local)</h1>
 <p>Somente na pilha local: escolha quem você é. O token é emitido pelo conjunto de chaves local e verificado como em produção.</p>
@@ -74,7 +89,7 @@ ${roster.map(
   (m, i) =>
     html`<label for="p-${i}"><input id="p-${i}" type="radio" name="pessoa" value="${m.id}"${i === 0 ? html` checked` : ''}> ${m.name} (${m.id}, ${m.role === 'supervisor' ? 'supervisão' : 'analista'})</label>`,
 )}
-<button type="submit">Entrar</button></fieldset></form>`;
+${back ? html`<input type="hidden" name="${RETURN_FIELD}" value="${back}">` : ''}<button type="submit">Entrar</button></fieldset></form>`;
       return consoleResponse(200, layout(frame, 'Entrar', body));
     },
   };
@@ -101,7 +116,8 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
   const formOrigins = [new URL(domain).origin];
   return {
     formOrigins,
-    start() {
+    start(_basePath, returnTo) {
+      const back = safeReturnPath(returnTo);
       const verifier = b64url(randomBytes(32));
       const state = b64url(randomBytes(16));
       const challenge = b64url(createHash('sha256').update(verifier).digest());
@@ -116,7 +132,10 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
       });
       return {
         location: `${domain}/oauth2/authorize?${params}`,
-        cookies: [`${PKCE_COOKIE}=${state}.${verifier}; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax`],
+        // Where to go afterwards rides with the state (a third segment, checked again on the way back).
+        cookies: [
+          `${PKCE_COOKIE}=${state}.${verifier}${back ? `.${b64url(Buffer.from(back))}` : ''}; Path=/; Max-Age=600; Secure; HttpOnly; SameSite=Lax`,
+        ],
       };
     },
     signedOut: () =>
@@ -134,9 +153,9 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
         );
       if (request.method !== 'GET') return refuse('Método não permitido.');
       const query = new URLSearchParams(request.rawQueryString ?? '');
-      const [state, verifier] = (readCookie(request.cookies ?? request.headers['cookie'], PKCE_COOKIE) ?? '').split(
-        '.',
-      );
+      const [state, verifier, back] = (
+        readCookie(request.cookies ?? request.headers['cookie'], PKCE_COOKIE) ?? ''
+      ).split('.');
       const code = query.get('code');
       if (!code || !state || !verifier || query.get('state') !== state) {
         return refuse('A entrada expirou ou não começou aqui. Tente de novo.');
@@ -157,7 +176,14 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
       const verified = idToken ? await options.verifier.verify(idToken) : { ok: false as const };
       if (!verified.ok) return refuse('Não foi possível concluir a entrada. Tente de novo.');
       const clearPkce = `${PKCE_COOKIE}=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`;
-      return landing(basePath, options.timeZone, [sessionCookie(idToken, TOKEN_TTL_SECONDS), clearPkce], formOrigins);
+      const returnTo = safeReturnPath(back ? Buffer.from(back, 'base64url').toString('utf8') : null);
+      return landing(
+        basePath,
+        options.timeZone,
+        [sessionCookie(idToken, TOKEN_TTL_SECONDS), clearPkce],
+        formOrigins,
+        returnTo,
+      );
     },
   };
 }

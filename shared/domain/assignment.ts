@@ -1,4 +1,5 @@
 import { formatDateTimePtBr } from './calendar';
+import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
 import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
@@ -188,7 +189,15 @@ export function renderAnalystNotice(
 
   const blocks: MailBlock[] = [
     { p: [`Olá, ${analyst.name},`] },
-    { p: ['O caso ', { strong: protocol }, ' foi atribuído a você.'] },
+    {
+      p: [
+        'O caso ',
+        { strong: protocol },
+        ' foi atribuído a você. ',
+        { href: consoleCaseLink(config, c.caseId), label: 'Abrir no console' },
+        '.',
+      ],
+    },
     {
       p: due
         ? ['Prazo: ', { strong: due }, ` (${config.slaBusinessDays} dias úteis da Ouvidoria, fuso ${zone}).`]

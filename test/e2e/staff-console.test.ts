@@ -134,6 +134,23 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     expect(mine && theirs).toBeTruthy();
   });
 
+  it('the link in the assignment mail signs the analyst in and opens that case', { timeout: 120_000 }, async () => {
+    const notices = await waitFor(
+      'the analyst notice',
+      () => outbox(stack),
+      (all) => all.some((m) => m.subject.includes(mine.protocol as string) && m.subject.includes('atribuído')),
+    );
+    const notice = notices.find((m) => m.subject.includes(mine.protocol as string) && m.subject.includes('atribuído'));
+    const link = /(http:\/\/[^\s>]+\/equipe\?caso=[^\s>)]+)/.exec(notice?.body.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    await context.clearCookies();
+    await page.goto(link as string);
+    expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
+    await page.check(`input[name="pessoa"][value="${analyst}"]`);
+    await Promise.all([page.waitForURL(/\/equipe\/caso\//), page.click('button[type="submit"]')]);
+    expect(await page.locator('h1').textContent()).toBe(mine.protocol);
+  });
+
   it('the analyst signs in, finds the case by protocol, answers it and closes it', { timeout: 120_000 }, async () => {
     await signInAs(analyst);
     expect(await page.locator('h1').textContent()).toBe('Casos');

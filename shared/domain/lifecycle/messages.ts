@@ -8,6 +8,7 @@
  * merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
+import { consoleCaseLink } from '../console-link';
 import { formatDateTimePtBr } from '../calendar';
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
@@ -119,6 +120,7 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     ['Assunto: ', c.subject || '(sem assunto)'],
   ];
   if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
+  items.push(['No console: ', { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' }]);
   return { ul: items };
 }
 

@@ -96,6 +96,22 @@ describe('serveConsole — authentication', () => {
     expect((await serve(request('POST', '/equipe', { token, form: {} })))?.statusCode).toBe(405);
   });
 
+  it('a link to a case (?caso=) without a session signs in first and asks to come back to that case only', async () => {
+    const { serve, request, deps } = world();
+    const asked: Array<string | undefined> = [];
+    deps.signIn = {
+      ...deps.signIn,
+      start: (_b, returnTo) => {
+        asked.push(returnTo);
+        return { location: '/equipe/entrar' };
+      },
+    };
+    await serve(request('GET', '/equipe', { query: `caso=${encodeURIComponent(CASE_ID)}` }));
+    await serve(request('GET', '/equipe', { query: 'caso=..%2Fpessoas' }));
+    await serve(request('GET', '/equipe'));
+    expect(asked).toEqual([`/equipe/caso/${encodeURIComponent(CASE_ID)}`, undefined, undefined]);
+  });
+
   it('forged, expired and foreign tokens are 401 and clear the cookie', async () => {
     const { serve, request } = world();
     for (const token of [

@@ -47,6 +47,29 @@ describe('localSignIn', () => {
     ).toBe(400);
     expect(await signIn.serve(req('GET'), '/equipe', '')).toBeNull();
   });
+
+  it('returns to the case it was started for, and nowhere outside the console', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const start = signIn.start('', '/equipe/caso/email%3Ases-1');
+    expect(start.location).toBe('/equipe/entrar?volta=%2Fequipe%2Fcaso%2Femail%253Ases-1');
+    const page = await signIn.serve(req('GET', { rawQueryString: start.location.split('?')[1] }), '/equipe/entrar', '');
+    expect(page?.body).toContain('name="volta" value="/equipe/caso/email%3Ases-1"');
+    const back = await signIn.serve(
+      req('POST', { headers: form, body: `pessoa=ana&volta=${encodeURIComponent('/equipe/caso/email%3Ases-1')}` }),
+      '/equipe/entrar',
+      '',
+    );
+    expect(back?.headers['location']).toBe('/equipe/caso/email%3Ases-1');
+    for (const volta of ['https://evil.example/x', '//evil.example', '/equipe/caso/../pessoas', '/equipe/pessoas']) {
+      expect(signIn.start('', volta).location).toBe('/equipe/entrar');
+      const r = await signIn.serve(
+        req('POST', { headers: form, body: `pessoa=ana&volta=${encodeURIComponent(volta)}` }),
+        '/equipe/entrar',
+        '',
+      );
+      expect(r?.headers['location'], volta).toBe('/equipe');
+    }
+  });
 });
 
 describe('cognitoSignIn (hosted UI, code + PKCE)', () => {
@@ -85,6 +108,22 @@ describe('cognitoSignIn (hosted UI, code + PKCE)', () => {
     expect(r?.cookies?.[0]).toContain(SESSION_COOKIE);
     expect(calls[0]?.url).toBe('https://ouv.auth.sa-east-1.amazoncognito.com/oauth2/token');
     expect(new URLSearchParams(calls[0]!.body).get('code_verifier')).toBe(pkce.split('.')[1]);
+  });
+
+  it('carries the case to return to with the state; a tampered one ends at the entry', async () => {
+    const callback = async (cookie: string, state: string) =>
+      signIn.serve(
+        req('GET', { rawPath: '/equipe/callback', rawQueryString: `code=abc&state=${state}`, cookies: [cookie] }),
+        '/equipe/callback',
+        '',
+      );
+    const start = signIn.start('', '/equipe/caso/webform%3A1b2c');
+    const pkce = start.cookies![0]!.split(';')[0]!;
+    const state = new URL(start.location).searchParams.get('state')!;
+    expect((await callback(pkce, state))?.body).toContain('url=/equipe/caso/webform%3A1b2c"');
+    const evil = `${pkce.split('.').slice(0, 2).join('.')}.${Buffer.from('//evil.example').toString('base64url')}`;
+    expect((await callback(evil, state))?.body).toContain('url=/equipe"');
+    expect(signIn.start('', 'https://evil.example').cookies![0]!.split(';')[0]!.split('.')).toHaveLength(2);
   });
 
   it('refuses a wrong state or a missing PKCE cookie, without calling the token endpoint', async () => {

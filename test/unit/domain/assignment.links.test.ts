@@ -78,3 +78,12 @@ describe('renderAnalystNotice: links of webform files', () => {
     expect(n.text).toContain('link válido por 6 h');
   });
 });
+
+describe('renderAnalystNotice: the console', () => {
+  it('links the case in the console (through the entry, which signs in first)', () => {
+    const n = renderAnalystNotice(webformCase([]), ana, localConfig);
+    const link = `${localConfig.webformOrigin}/equipe?caso=${encodeURIComponent(webformCase([]).caseId)}`;
+    expect(n.text).toContain(link);
+    expect(n.html).toContain(`href="${link}"`);
+  });
+});

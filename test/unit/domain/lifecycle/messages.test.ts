@@ -68,6 +68,19 @@ describe('lifecycle mails', () => {
     assertSafe(render());
   });
 
+  const TO_STAFF = new Set(['merchant message to analyst', 'reminder', 'escalation', 'transfer', 'explanation']);
+  it.each(ALL)('%s: a console link only in mail to the staff', (what, render) => {
+    const mail = render();
+    const link = `${localConfig.webformOrigin}/equipe?caso=${encodeURIComponent(hostile.caseId)}`;
+    if (TO_STAFF.has(what) && what !== 'explanation') {
+      expect(mail.text).toContain(link);
+      expect(mail.html).toContain(link.replace(/&/g, '&amp;'));
+    } else if (!TO_STAFF.has(what)) {
+      expect(mail.text).not.toContain('/equipe');
+      expect(mail.html).not.toContain('/equipe');
+    }
+  });
+
   it('the answer: the analyst text, signed by the office, with the due date; no analyst address', () => {
     const mail = renderAnswerToMerchant(workCase(), 'Olá, Maria.\nO estorno foi pedido.\n\nAbraço.', localConfig);
     expect(mail.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
