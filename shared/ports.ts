@@ -38,6 +38,8 @@ export interface RawMailRetention {
 /** Webform files of a closed case: their retention clock (LGPD), by object tag in the uploads bucket. */
 export interface UploadRetention {
   markClosed(key: string, clean: boolean, closedAt: Date): Promise<void>;
+  /** A reopened case: the closed-case tag goes (GuardDuty's tags stay); the bucket's backstop rule still applies. */
+  markOpen(key: string): Promise<void>;
 }
 
 // The ticket directory is declared in the domain (ticket verification uses it); re-exported here.

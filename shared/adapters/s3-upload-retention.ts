@@ -48,4 +48,11 @@ export class S3UploadRetention implements UploadRetention {
       }),
     );
   }
+
+  async markOpen(key: string): Promise<void> {
+    const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    const kept = TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key);
+    if (kept.length === TagSet.length) return;
+    await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: kept } }));
+  }
 }

@@ -184,6 +184,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const links = c.protocol ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
       return sendToMerchant(deps, c, pending, renderClosingMail(c, effect, links, config), { human: false });
     }
+    case 'reopen-files':
+      // The closing started the LGPD clock on the case's files; an open case keeps them.
+      for (const m of c.messages) {
+        if (m.raw) await deps.rawMailRetention?.markOpen(m.raw);
+        for (const a of m.attachments) if (a.key) await deps.uploadRetention?.markOpen(a.key);
+      }
+      return;
     case 'explain-to-staff': {
       const staff = await member(deps, effect.staffId);
       return sendToStaff(deps, c, pending, staff, renderStaffExplanation(c, staff, effect.problems, config));

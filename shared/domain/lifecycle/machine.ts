@@ -196,6 +196,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
         [
           { kind: 'open-count', analystId: c.assignee, change: 'opened' },
           { kind: 'schedule-timers', dueAt },
+          { kind: 'reopen-files' },
           ...forward(c.assignee),
         ],
       );

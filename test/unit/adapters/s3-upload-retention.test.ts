@@ -48,4 +48,23 @@ describe('S3UploadRetention', () => {
       { Key: 'ouvidoria-retention', Value: 'closed-case' },
     ]);
   });
+
+  it('a reopened case: the closed-case tag goes, GuardDuty’s stays; nothing written when there is no tag', async () => {
+    s3.on(GetObjectTaggingCommand)
+      .resolvesOnce({
+        TagSet: [
+          { Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' },
+          { Key: 'ouvidoria-retention', Value: 'closed-case' },
+        ],
+      })
+      .resolvesOnce({ TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }] });
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await retention.markOpen('uploads/x/01');
+    await retention.markOpen('uploads/x/02');
+    const puts = s3.commandCalls(PutObjectTaggingCommand);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.args[0].input.Tagging).toEqual({
+      TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }],
+    });
+  });
 });

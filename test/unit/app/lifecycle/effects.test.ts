@@ -142,9 +142,37 @@ describe('carryOutEffects', () => {
     expect(retention.marks.length).toBeGreaterThan(0);
   });
 
+  it('reopening takes the closed-case tag off the raw mail and the webform files again', async () => {
+    const retention = new RecordingRawMailRetention();
+    const opened: string[] = [];
+    const uploadRetention = { markClosed: async () => {}, markOpen: async (key: string) => void opened.push(key) };
+    const w = world([pending('r1', { kind: 'reopen-files' })]);
+    const [first, ...rest] = w.c.messages;
+    const reopened = {
+      ...w.c,
+      messages: [
+        {
+          ...first!,
+          raw: { bucket: 'raw', key: 'inbound/m0' },
+          attachments: [
+            { filename: 'a.pdf', contentType: 'application/pdf', size: 1, inline: false, key: 'uploads/x/01' },
+            { filename: 'mail.png', contentType: 'image/png', size: 1, inline: false },
+          ],
+        },
+        ...rest.map((m) => ({ ...m, raw: undefined })),
+      ],
+    } as WorkCase;
+    await carryOutEffects({ ...w.deps, rawMailRetention: retention, uploadRetention }, reopened);
+    expect(retention.marks).toEqual([{ kind: 'open', key: 'inbound/m0' }]);
+    expect(opened).toEqual(['uploads/x/01']);
+  });
+
   it('closing also starts the clock of the case’s webform files (clean ones rewritten, others tagged)', async () => {
     const marks: [string, boolean][] = [];
-    const uploadRetention = { markClosed: async (key: string, clean: boolean) => void marks.push([key, clean]) };
+    const uploadRetention = {
+      markClosed: async (key: string, clean: boolean) => void marks.push([key, clean]),
+      markOpen: async () => {},
+    };
     const w = world([pending('c1', { kind: 'send-closing', category: 'parcial', summary: 'ok' })]);
     const [first, ...rest] = w.c.messages;
     const withFiles = {
