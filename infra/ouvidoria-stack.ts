@@ -452,8 +452,8 @@ export class OuvidoriaStack extends Stack {
     this.uploads = new Uploads(this, 'Uploads', {
       allowedOrigin: config.webformOrigin,
       pendingUploadDays: config.attachments.pendingUploadDays,
-      retentionDays: config.rawMailRetentionDays,
       closedCaseRetentionDays: runtimeConfigOf(config).retention.retentionDays,
+      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
       accessLogsBucket: this.rawMail.accessLogsBucket,
       retainData: config.retainData,
     });

@@ -40,6 +40,8 @@ export interface UploadRetention {
   markClosed(key: string, clean: boolean, closedAt: Date): Promise<void>;
   /** A reopened case: the closed-case tag goes (GuardDuty's tags stay); the bucket's backstop rule still applies. */
   markOpen(key: string): Promise<void>;
+  /** A redirected or quarantined webform submission: expires `redirectRetentionDays` after the upload. */
+  markRedirected(key: string): Promise<void>;
 }
 
 // The ticket directory is declared in the domain (ticket verification uses it); re-exported here.

@@ -18,13 +18,18 @@ export interface UploadsProps {
   readonly allowedOrigin: string;
   /** Days an upload no submission claimed is kept (tag `ouvidoria-upload=pending`). */
   readonly pendingUploadDays: number;
-  /** Backstop retention of every upload from its creation, like raw mail (`rawMailRetentionDays`). */
-  readonly retentionDays: number;
   /**
    * `config.retention.retentionDays`: files of a closed case (tag `ouvidoria-retention=closed-case`,
    * re-written in place at closing like raw mail) expire this long after the tag, on the case's clock.
+   * It is also the backstop of every upload from its last write: S3 applies the earliest of the
+   * rules an object matches, so a shorter backstop would cut the closed case's clock.
    */
   readonly closedCaseRetentionDays: number;
+  /**
+   * `config.retention.redirectRetentionDays`: files of a redirected or quarantined submission (tag
+   * `ouvidoria-retention=redirected`, set at intake) expire this long after the upload.
+   */
+  readonly redirectRetentionDays: number;
   /** Where the bucket's server access logs go (the raw-mail access-log bucket). */
   readonly accessLogsBucket: s3.IBucket;
   readonly retainData: boolean;
@@ -86,9 +91,17 @@ export class Uploads extends Construct {
           expiration: Duration.days(props.closedCaseRetentionDays),
         },
         {
+          // A submission that is not a case: its files go on its own clock (from the upload).
+          id: 'lgpd-redirected-uploads',
+          prefix: UPLOADS_PREFIX,
+          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.redirected },
+          expiration: Duration.days(props.redirectRetentionDays),
+        },
+        {
+          // Backstop (everything expires): never shorter than the closed case's clock, see the props.
           id: 'lgpd-uploads-retention',
           prefix: UPLOADS_PREFIX,
-          expiration: Duration.days(props.retentionDays),
+          expiration: Duration.days(props.closedCaseRetentionDays),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
       ],

@@ -14,7 +14,9 @@ import type { UploadRetention } from '../ports';
  * A clean file is copied onto itself with the retention tag added to the tags it has (GuardDuty's
  * clean tag must stay, or the bucket policy would make it unreadable): the copy is created at
  * closing, so the rule's days start then. A file that is not clean cannot be read, so it is only
- * tagged: its clock runs from the upload. Idempotent; a failure throws for the caller's retry.
+ * tagged: its clock runs from the upload. The files of a redirected or quarantined submission are
+ * tagged in place at intake (the submission's clock, from the upload). Idempotent; a failure throws
+ * for the caller's retry.
  */
 export class S3UploadRetention implements UploadRetention {
   constructor(
@@ -47,6 +49,18 @@ export class S3UploadRetention implements UploadRetention {
         Tagging: tags.map((t) => `${encodeURIComponent(t.Key ?? '')}=${encodeURIComponent(t.Value ?? '')}`).join('&'),
       }),
     );
+  }
+
+  async markRedirected(key: string): Promise<void> {
+    const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    if (TagSet.some((t) => t.Key === RAW_MAIL_RETENTION_TAG.key && t.Value === RAW_MAIL_RETENTION_TAG.redirected))
+      return;
+    // Tagged in place: the rule counts from the upload, the submission's own clock.
+    const tags: Tag[] = [
+      ...TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key),
+      { Key: RAW_MAIL_RETENTION_TAG.key, Value: RAW_MAIL_RETENTION_TAG.redirected },
+    ];
+    await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: tags } }));
   }
 
   async markOpen(key: string): Promise<void> {

@@ -34,7 +34,7 @@ import type {
   SentMail,
   TicketDirectory,
 } from '../ports';
-import { MailRejected, type RawMailRetention } from '../ports';
+import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend } from './after-send';
 import type { LifecycleDeps } from './lifecycle/commit';
 import { handleMerchantReply } from './lifecycle/merchant-reply';
@@ -92,6 +92,8 @@ export interface IntakeDeps {
   lifecycle?: LifecycleDeps;
   /** Raw-mail retention tags (S3); absent locally, where files have no lifecycle. */
   rawMailRetention?: RawMailRetention;
+  /** Webform-file retention tags (S3 uploads bucket); absent locally and in the email intake. */
+  uploadRetention?: UploadRetention;
 }
 
 export type IntakeResult =
@@ -204,16 +206,12 @@ export async function completeCase(
     record.enqueuedAt = deps.clock.now().toISOString();
   }
 
-  // LGPD: the raw mail of a submission that is not a case expires on its own clock. Tagged before
-  // the reply, so a retry (reply not yet recorded) tags again; tagging is idempotent.
-  const raw = record.messages[0]?.raw;
-  if (
-    raw &&
-    deps.rawMailRetention &&
-    record.status !== 'QUEUED' &&
-    (!record.reply || record.reply.status === 'failed')
-  ) {
-    await deps.rawMailRetention.markRedirected(raw);
+  // LGPD: the raw mail and the webform files of a submission that is not a case expire on its own
+  // clock. Tagged before the reply, so a retry (reply not yet recorded) tags again; tagging is idempotent.
+  const first = record.messages[0];
+  if (first && record.status !== 'QUEUED' && (!record.reply || record.reply.status === 'failed')) {
+    if (first.raw) await deps.rawMailRetention?.markRedirected(first.raw);
+    for (const file of first.attachments) if (file.key) await deps.uploadRetention?.markRedirected(file.key);
   }
 
   const reply =

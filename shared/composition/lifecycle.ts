@@ -19,7 +19,7 @@ import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailRetention } from '../adapters/s3-raw-mail-retention';
 import { S3UploadRetention } from '../adapters/s3-upload-retention';
-import type { Clock, Mailer, RawMailRetention } from '../ports';
+import type { Clock, Mailer, RawMailRetention, UploadRetention } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { must, type Settings } from './settings';
 
@@ -39,6 +39,13 @@ export interface LifecycleOverrides {
  */
 export function rawMailRetentionFrom(settings: Settings): RawMailRetention | undefined {
   return settings.rawMail && !settings.dynamoEndpoint ? new S3RawMailRetention(traced(new S3Client({}))) : undefined;
+}
+
+/** Upload retention tags on AWS (the uploads bucket is configured and no emulator endpoint is). */
+export function uploadRetentionFrom(settings: Settings): UploadRetention | undefined {
+  return settings.uploadsBucket && !settings.dynamoEndpoint
+    ? new S3UploadRetention(traced(new S3Client({})), settings.uploadsBucket)
+    : undefined;
 }
 
 /** A secret shorter than this is a placeholder or a mistake: refuse to sign with it. */
@@ -77,9 +84,7 @@ export async function buildLifecycleDeps(
     timers: overrides.timers ?? timerSchedulerFrom(settings),
     surveys: new DynamoSurveyStore(client, settings.tableName, config.retention),
     ...withRetention(overrides.rawMailRetention ?? rawMailRetentionFrom(settings)),
-    ...(settings.uploadsBucket && !settings.dynamoEndpoint
-      ? { uploadRetention: new S3UploadRetention(traced(new S3Client({})), settings.uploadsBucket) }
-      : {}),
+    ...withUploadRetention(uploadRetentionFrom(settings)),
     openCases,
     clock: overrides.clock ?? clockFrom(settings),
     config,
@@ -108,4 +113,8 @@ function timerSchedulerFrom(settings: Settings): TimerScheduler {
 
 function withRetention(retention: RawMailRetention | undefined): { rawMailRetention?: RawMailRetention } {
   return retention ? { rawMailRetention: retention } : {};
+}
+
+function withUploadRetention(retention: UploadRetention | undefined): { uploadRetention?: UploadRetention } {
+  return retention ? { uploadRetention: retention } : {};
 }

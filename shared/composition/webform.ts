@@ -5,6 +5,7 @@ import type { UploadStore } from '../uploads/ports';
 import type { WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
+import { uploadRetentionFrom } from './lifecycle';
 import type { Settings } from './settings';
 
 export function buildWebformDeps(
@@ -13,8 +14,11 @@ export function buildWebformDeps(
 ): WebformDeps {
   const client = overrides.client ?? tableClient(settings);
   const { uploads, ...intake } = overrides;
+  // The files of a redirected submission expire on its clock (LGPD); none on the local stack.
+  const uploadRetention = uploadRetentionFrom(settings);
   return {
     ...buildIntakeDeps(settings, { ...intake, client }),
+    ...(uploadRetention ? { uploadRetention } : {}),
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
     uploads: uploads ?? uploadStoreFromEnv(),
   };

@@ -44,7 +44,7 @@ describe('uploads bucket', () => {
     );
   });
 
-  it('expires unclaimed uploads (tag pending) after pendingUploadDays, and claimed ones with the retention', () => {
+  it('expires unclaimed uploads after pendingUploadDays, a redirected submission’s on its clock, a closed case’s on the case’s', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
@@ -63,9 +63,17 @@ describe('uploads bucket', () => {
             Status: 'Enabled',
           }),
           Match.objectLike({
+            Id: 'lgpd-redirected-uploads',
+            Prefix: 'uploads/',
+            TagFilters: [{ Key: 'ouvidoria-retention', Value: 'redirected' }],
+            ExpirationInDays: runtimeConfigOf(config).retention.redirectRetentionDays,
+            Status: 'Enabled',
+          }),
+          Match.objectLike({
             Id: 'lgpd-uploads-retention',
             Prefix: 'uploads/',
-            ExpirationInDays: config.rawMailRetentionDays,
+            // S3 applies the earliest matching expiration: the backstop must not cut the closed case's clock.
+            ExpirationInDays: runtimeConfigOf(config).retention.retentionDays,
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
           }),
         ]),

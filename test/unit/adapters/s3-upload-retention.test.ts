@@ -67,4 +67,27 @@ describe('S3UploadRetention', () => {
       TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }],
     });
   });
+
+  it('a redirected submission’s file is tagged in place, keeping its other tags; once', async () => {
+    s3.on(GetObjectTaggingCommand)
+      .resolvesOnce({ TagSet: [{ Key: 'ouvidoria-upload', Value: 'attached' }] })
+      .resolvesOnce({
+        TagSet: [
+          { Key: 'ouvidoria-upload', Value: 'attached' },
+          { Key: 'ouvidoria-retention', Value: 'redirected' },
+        ],
+      });
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await retention.markRedirected('uploads/x/01');
+    await retention.markRedirected('uploads/x/01');
+    const puts = s3.commandCalls(PutObjectTaggingCommand);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.args[0].input.Tagging).toEqual({
+      TagSet: [
+        { Key: 'ouvidoria-upload', Value: 'attached' },
+        { Key: 'ouvidoria-retention', Value: 'redirected' },
+      ],
+    });
+    expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(0);
+  });
 });

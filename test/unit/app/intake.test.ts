@@ -325,4 +325,44 @@ describe('processSubmission: threading', () => {
     });
     expect(retention.marks).toHaveLength(1);
   });
+
+  it('tags the webform files of a submission that is not a case (its clock), and never an accepted case’s', async () => {
+    const tagged: string[] = [];
+    const uploadRetention = {
+      markClosed: async () => {},
+      markOpen: async () => {},
+      markRedirected: async (key: string) => void tagged.push(key),
+    };
+    const files = (id: string) =>
+      ['01', '02'].map((n) => ({
+        filename: `print-${n}.png`,
+        contentType: 'image/png',
+        size: 1000,
+        inline: false,
+        key: `uploads/${id}/${n}`,
+        scan: 'NO_THREATS_FOUND' as const,
+      }));
+    const form = (sourceId: string, text: string, ticket?: string) =>
+      email({
+        channel: 'webform',
+        sourceId,
+        subject: 'Formulário da Ouvidoria',
+        text,
+        attachments: files(sourceId),
+        ...(ticket ? { formTicket: ticket } : {}),
+        messageId: undefined,
+        verdicts: undefined,
+      });
+    await processSubmission(form('w1', 'Gostaria de saber como funciona a integração com o marketplace.'), {
+      ...deps,
+      uploadRetention,
+    });
+    expect(tagged).toEqual(['uploads/w1/01', 'uploads/w1/02']);
+    await processSubmission(
+      form('w2', 'Abri o chamado 48213 e o frete continua errado há duas semanas; preciso de ajuda.', '48213'),
+      { ...deps, uploadRetention },
+    );
+    expect((await cases.get('webform:w2'))?.outcome).toBe('ACCEPTED');
+    expect(tagged).toHaveLength(2);
+  });
 });

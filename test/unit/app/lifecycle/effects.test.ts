@@ -145,7 +145,11 @@ describe('carryOutEffects', () => {
   it('reopening takes the closed-case tag off the raw mail and the webform files again', async () => {
     const retention = new RecordingRawMailRetention();
     const opened: string[] = [];
-    const uploadRetention = { markClosed: async () => {}, markOpen: async (key: string) => void opened.push(key) };
+    const uploadRetention = {
+      markClosed: async () => {},
+      markOpen: async (key: string) => void opened.push(key),
+      markRedirected: async () => {},
+    };
     const w = world([pending('r1', { kind: 'reopen-files' })]);
     const [first, ...rest] = w.c.messages;
     const reopened = {
@@ -172,6 +176,7 @@ describe('carryOutEffects', () => {
     const uploadRetention = {
       markClosed: async (key: string, clean: boolean) => void marks.push([key, clean]),
       markOpen: async () => {},
+      markRedirected: async () => {},
     };
     const w = world([pending('c1', { kind: 'send-closing', category: 'parcial', summary: 'ok' })]);
     const [first, ...rest] = w.c.messages;

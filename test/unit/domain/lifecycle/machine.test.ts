@@ -218,7 +218,12 @@ describe('merchantReplied', () => {
     // Thursday 2026-03-12 11:00 São Paulo + 10 business days.
     expect(t.next.dueAt).toBe('2026-03-26T14:00:00.000Z');
     expect(t.events).toMatchObject([{ type: 'reopened', messageSourceId: 'merchant-2' }]);
-    expect(t.effects.map((e) => e.kind)).toEqual(['open-count', 'schedule-timers', 'reopen-files', 'forward-to-analyst']);
+    expect(t.effects.map((e) => e.kind)).toEqual([
+      'open-count',
+      'schedule-timers',
+      'reopen-files',
+      'forward-to-analyst',
+    ]);
     const after = applyChanges(closed, t.next);
     expect(after.closedAt).toBeUndefined();
     expect(after.closure).toBeUndefined();
