@@ -26,6 +26,8 @@ import type {
 import { TicketDirectoryUnavailable } from '../../shared/ports';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
+import type { IntakeDeps } from '../../shared/app/intake';
+import { localConfig } from '../../shared/domain/config';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -413,4 +415,28 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
     } as CaseRecord);
     return true;
   }
+}
+
+/**
+ * The intake's ports, all in memory, with the fakes exposed for assertions (tests of the services
+ * on top of the intake: email intake, quarantine release, handlers).
+ */
+export function inMemoryIntake(
+  options: { tickets?: TicketRecord[]; now?: string; config?: IntakeDeps['config'] } = {},
+) {
+  const cases = new InMemoryCaseRepository();
+  const mailer = new RecordingMailer();
+  const queue = new RecordingQueue();
+  const deps: IntakeDeps = {
+    cases,
+    tickets: new InMemoryTicketDirectory(options.tickets ?? []),
+    mailer,
+    queue,
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
+    clock: new FixedClock(new Date(options.now ?? '2026-03-02T13:20:00Z')),
+    config: options.config ?? localConfig,
+  };
+  return { deps, cases, mailer, queue };
 }

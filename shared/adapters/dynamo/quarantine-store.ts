@@ -74,44 +74,49 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
       actor: { kind: 'staff', id: by, role: 'supervisor' },
       type: 'quarantine-discarded',
     };
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
-          ConditionExpression: '#status = :q AND attribute_not_exists(#reviewedAt)',
-          UpdateExpression:
-            'SET #reviewedAt = :at, #reviewOutcome = :discarded, #reviewedBy = :by, #updatedAt = :at, ' +
-            '#history = list_append(if_not_exists(#history, :empty), :event), #version = if_not_exists(#version, :zero) + :one',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#reviewedAt': 'reviewedAt',
-            '#reviewOutcome': 'reviewOutcome',
-            '#reviewedBy': 'reviewedBy',
-            '#updatedAt': 'updatedAt',
-            '#history': 'history',
-            '#version': 'version',
-          },
-          ExpressionAttributeValues: {
-            ':q': 'QUARANTINED',
-            ':at': at,
-            ':discarded': 'discarded',
-            ':by': by,
-            ':empty': [],
-            ':event': [event],
-            ':zero': 0,
-            ':one': 1,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return this.review(caseId, { outcome: 'discarded', by, at, event });
   }
 
   async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+    return this.review(caseId, {
+      outcome: 'released',
+      by,
+      at,
+      event: released.event,
+      // The new decision, the status index key moved with the status, the quarantine's reply gone.
+      set: '#status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, #candidates = :candidates',
+      remove: '#reply',
+      names: {
+        '#gsiPk': GSI.byStatus.partitionKey,
+        '#outcome': 'outcome',
+        '#decision': 'decision',
+        '#candidates': 'ticketCandidates',
+        '#reply': 'reply',
+      },
+      values: {
+        ':status': released.status,
+        ':gsiPk': statusGsiPk(released.status),
+        ':outcome': released.outcome,
+        ':decision': released.decision,
+        ':candidates': released.ticketCandidates,
+      },
+    });
+  }
+
+  /** One conditional write (still QUARANTINED, not yet reviewed): who, when, the outcome, the history event. */
+  private async review(
+    caseId: string,
+    review: {
+      outcome: 'discarded' | 'released';
+      by: string;
+      at: string;
+      event: HistoryEvent;
+      set?: string;
+      remove?: string;
+      names?: Record<string, string>;
+      values?: Record<string, unknown>;
+    },
+  ): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
@@ -119,38 +124,29 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
           Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
           ConditionExpression: '#status = :q AND attribute_not_exists(#reviewedAt)',
           UpdateExpression:
-            'SET #status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, ' +
-            '#candidates = :candidates, #reviewedAt = :at, #reviewOutcome = :released, #reviewedBy = :by, ' +
+            `SET ${review.set ? `${review.set}, ` : ''}#reviewedAt = :at, #reviewOutcome = :review, #reviewedBy = :by, ` +
             '#updatedAt = :at, #history = list_append(if_not_exists(#history, :empty), :event), ' +
-            '#version = if_not_exists(#version, :zero) + :one REMOVE #reply',
+            `#version = if_not_exists(#version, :zero) + :one${review.remove ? ` REMOVE ${review.remove}` : ''}`,
           ExpressionAttributeNames: {
             '#status': 'status',
-            '#gsiPk': GSI.byStatus.partitionKey,
-            '#outcome': 'outcome',
-            '#decision': 'decision',
-            '#candidates': 'ticketCandidates',
             '#reviewedAt': 'reviewedAt',
             '#reviewOutcome': 'reviewOutcome',
             '#reviewedBy': 'reviewedBy',
             '#updatedAt': 'updatedAt',
             '#history': 'history',
             '#version': 'version',
-            '#reply': 'reply',
+            ...review.names,
           },
           ExpressionAttributeValues: {
             ':q': 'QUARANTINED',
-            ':status': released.status,
-            ':gsiPk': statusGsiPk(released.status),
-            ':outcome': released.outcome,
-            ':decision': released.decision,
-            ':candidates': released.ticketCandidates,
-            ':at': at,
-            ':released': 'released',
-            ':by': by,
+            ':at': review.at,
+            ':review': review.outcome,
+            ':by': review.by,
             ':empty': [],
-            ':event': [released.event],
+            ':event': [review.event],
             ':zero': 0,
             ':one': 1,
+            ...review.values,
           },
         }),
       );

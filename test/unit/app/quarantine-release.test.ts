@@ -2,25 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
-import type { IntakeDeps } from '../../../shared/app/intake';
 import type { ReleaseRequest } from '../../../shared/app/quarantine';
 import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
-import { localConfig } from '../../../shared/domain/config';
 import type { HistoryEvent } from '../../../shared/domain/lifecycle/types';
 import type { Verdicts } from '../../../shared/domain/submission';
 import {
-  FixedClock,
-  InMemoryBounceRegistry,
-  InMemoryCaseRepository,
+  type InMemoryCaseRepository,
   InMemoryQuarantineReleaseStore,
   InMemoryRawMailStore,
-  InMemoryReplyThrottle,
-  InMemorySenderOpenCases,
-  InMemoryTicketDirectory,
-  RecordingMailer,
-  RecordingQueue,
+  inMemoryIntake,
+  type RecordingMailer,
+  type RecordingQueue,
 } from '../../support/fakes';
 
 const EMAILS = join(import.meta.dirname, '..', '..', '..', 'events', 'emails');
@@ -37,23 +31,10 @@ let email: EmailIntakeDeps;
 let deps: QuarantineReleaseDeps;
 
 beforeEach(() => {
-  cases = new InMemoryCaseRepository();
-  mailer = new RecordingMailer();
-  queue = new RecordingQueue();
+  const world = inMemoryIntake({ tickets: [{ id: '48213', requesterEmail: MERCHANT }] });
+  ({ cases, mailer, queue } = world);
   retention = new RecordingRawMailRetention();
-  const intake: IntakeDeps = {
-    cases,
-    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
-    mailer,
-    queue,
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
-    clock: new FixedClock(new Date('2026-03-02T13:20:00Z')),
-    config: localConfig,
-    rawMailRetention: retention,
-  };
-  email = emailIntakeDepsFrom(intake, new InMemoryRawMailStore());
+  email = emailIntakeDepsFrom({ ...world.deps, rawMailRetention: retention }, new InMemoryRawMailStore());
   deps = { email, store: new InMemoryQuarantineReleaseStore(cases) };
 });
 

@@ -59,7 +59,7 @@ describe('DynamoQuarantineStore', () => {
     expect(input.ExpressionAttributeValues).toMatchObject({
       ':q': 'QUARANTINED',
       ':by': 'sofia',
-      ':discarded': 'discarded',
+      ':review': 'discarded',
       ':event': [{ type: 'quarantine-discarded', actor: { kind: 'staff', id: 'sofia', role: 'supervisor' } }],
     });
     expect(await store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).toBe(false);
@@ -101,7 +101,7 @@ describe('DynamoQuarantineStore', () => {
       ':gsiPk': 'STATUS#QUEUED',
       ':outcome': 'ACCEPTED',
       ':decision': decision,
-      ':released': 'released',
+      ':review': 'released',
       ':by': 'sofia',
       ':event': [released.event],
     });

@@ -2,20 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createReleaseHandler } from '../../../../functions/email-intake/release';
 import type { QuarantineReleaseDeps } from '../../../../shared/app/quarantine-release';
 import { emailIntakeDepsFrom } from '../../../../shared/composition/email-intake';
-import { localConfig } from '../../../../shared/domain/config';
 import { aCase, aDecision, aMessage } from '../../../support/builders';
-import {
-  FixedClock,
-  InMemoryBounceRegistry,
-  InMemoryCaseRepository,
-  InMemoryQuarantineReleaseStore,
-  InMemoryRawMailStore,
-  InMemoryReplyThrottle,
-  InMemorySenderOpenCases,
-  InMemoryTicketDirectory,
-  RecordingMailer,
-  RecordingQueue,
-} from '../../../support/fakes';
+import { InMemoryQuarantineReleaseStore, InMemoryRawMailStore, inMemoryIntake } from '../../../support/fakes';
 
 const body = (caseId: string) =>
   JSON.stringify({ kind: 'release', caseId, by: 'sup-carla', at: '2026-03-12T14:00:00.000Z' });
@@ -24,7 +12,8 @@ const sqsEvent = (...bodies: string[]) => ({
 });
 
 function world() {
-  const cases = new InMemoryCaseRepository();
+  const intake = inMemoryIntake();
+  const { cases } = intake;
   const rawMail = new InMemoryRawMailStore();
   const raw = { bucket: 'raw', key: 'inbound/v1' };
   rawMail.put(raw, 'From: Loja <a@loja.com.br>\r\nSubject: oi\r\n\r\nUm arquivo com vírus.');
@@ -39,20 +28,7 @@ function world() {
     }),
   );
   const release: QuarantineReleaseDeps = {
-    email: emailIntakeDepsFrom(
-      {
-        cases,
-        tickets: new InMemoryTicketDirectory([]),
-        mailer: new RecordingMailer(),
-        queue: new RecordingQueue(),
-        throttle: new InMemoryReplyThrottle(),
-        bounces: new InMemoryBounceRegistry(),
-        openCases: new InMemorySenderOpenCases(),
-        clock: new FixedClock(new Date('2026-03-12T14:00:00Z')),
-        config: localConfig,
-      },
-      rawMail,
-    ),
+    email: emailIntakeDepsFrom(intake.deps, rawMail),
     store: new InMemoryQuarantineReleaseStore(cases),
   };
   const logger = { info: vi.fn(), appendKeys: vi.fn() };
