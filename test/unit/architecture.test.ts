@@ -239,3 +239,50 @@ describe('architecture: dependency direction', () => {
     ).toEqual([]);
   });
 });
+
+describe('architecture: what each Lambda reaches (runtime imports, followed from its handler)', () => {
+  /** Repository paths and packages the handler reaches through value (not type-only) imports. */
+  function reach(entry: string): { files: Set<string>; packages: Set<string> } {
+    const byFile = new Map<string, Import[]>();
+    for (const imp of IMPORTS) byFile.set(imp.from, [...(byFile.get(imp.from) ?? []), imp]);
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const queue = [entry.replace(/\.ts$/, '')];
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      if (files.has(file)) continue;
+      files.add(file);
+      for (const imp of byFile.get(`${file}.ts`) ?? byFile.get(`${file}/index.ts`) ?? []) {
+        if (imp.typeOnly) continue;
+        if (imp.target) queue.push(imp.target);
+        else if (imp.pkg) packages.add(imp.pkg);
+      }
+    }
+    return { files, packages };
+  }
+
+  it.each([
+    ['functions/webform/handler.ts'],
+    ['functions/console-authorizer/handler.ts'],
+    ['functions/assignment/handler.ts'],
+  ])('%s carries no mail parser (the console and the form run without it)', (entry) => {
+    const { files, packages } = reach(entry);
+    expect(files.size).toBeGreaterThan(3);
+    expect([...files].filter(isMail)).toEqual([]);
+    // (nodemailer's MIME composer sends mail; mailparser reads it.)
+    expect([...packages].filter((p) => p === 'mailparser' || p === 'iconv-lite')).toEqual([]);
+  });
+
+  it('the console authorizer carries aws-jwt-verify and no AWS client, table or mail code', () => {
+    const { files, packages } = reach('functions/console-authorizer/handler.ts');
+    expect(packages.has('aws-jwt-verify')).toBe(true);
+    expect([...packages].filter((p) => AWS_PACKAGE.test(p))).toEqual([]);
+    expect([...files].filter((f) => f.includes('/dynamo/') || isMail(f) || isApp(f))).toEqual([]);
+  });
+
+  it('the email intake reaches the quarantine release (it consumes the release queue) and the parser', () => {
+    const { files } = reach('functions/email-intake/handler.ts');
+    expect(files.has('shared/app/quarantine-release')).toBe(true);
+    expect(files.has('shared/mail/parse-email')).toBe(true);
+  });
+});
