@@ -13,17 +13,33 @@ import { median } from './support';
 export const ROOT = join(import.meta.dirname, '..');
 
 export interface LambdaSpec {
-  name: 'email-intake' | 'webform' | 'assignment' | 'ses-feedback';
+  name:
+    | 'email-intake'
+    | 'webform'
+    | 'assignment'
+    | 'ses-feedback'
+    | 'console-authorizer'
+    | 'lifecycle-timer'
+    | 'requeue-stale'
+    | 'attachment-scan'
+    | 'monthly-report';
   entry: string;
-  /** Key of FUNCTION_SIZING in infra/ouvidoria-stack.ts. */
-  sizingKey: 'emailIntake' | 'webform' | 'assignment' | 'sesFeedback';
+  /** Key of FUNCTION_SIZING in infra/ouvidoria-stack.ts (functions sized in their own construct have none). */
+  sizingKey?: string;
 }
 
+/** Every Lambda of the stack: each gets its own bundle, measured the same way. */
 export const LAMBDAS: LambdaSpec[] = [
   { name: 'email-intake', entry: 'functions/email-intake/handler.ts', sizingKey: 'emailIntake' },
   { name: 'webform', entry: 'functions/webform/handler.ts', sizingKey: 'webform' },
   { name: 'assignment', entry: 'functions/assignment/handler.ts', sizingKey: 'assignment' },
   { name: 'ses-feedback', entry: 'functions/ses-feedback/handler.ts', sizingKey: 'sesFeedback' },
+  // On the request path of every protected console page.
+  { name: 'console-authorizer', entry: 'functions/console-authorizer/handler.ts', sizingKey: 'consoleAuthorizer' },
+  { name: 'lifecycle-timer', entry: 'functions/lifecycle-timer/handler.ts', sizingKey: 'lifecycleTimer' },
+  { name: 'requeue-stale', entry: 'functions/requeue-stale/handler.ts', sizingKey: 'requeueStale' },
+  { name: 'attachment-scan', entry: 'functions/attachment-scan/handler.ts' },
+  { name: 'monthly-report', entry: 'functions/monthly-report/handler.ts' },
 ];
 
 /** Copy of the construct's banner; the one in infra/ wins when it can be read. */

@@ -308,7 +308,7 @@ async function main(): Promise<void> {
       : undefined;
     for (const m of mem ?? []) {
       const spec = LAMBDAS.find((l) => l.name === m.handler);
-      const configured = spec ? memory.sizes[spec.sizingKey] : undefined;
+      const configured = spec?.sizingKey ? memory.sizes[spec.sizingKey] : undefined;
       if (m.error || m.maxRss === undefined) {
         add(`Peak memory: ${m.handler}`, 'not measured', m.error ?? 'no result');
         continue;
