@@ -201,7 +201,7 @@ export class DynamoCaseRepository implements CaseRepository {
     return items;
   }
 
-  /** Case items from an index or a scan → whole records (follow-ups fetched per case). */
+  /** Whole case items (a scan) → whole records (follow-ups fetched per case). */
   private async hydrate(caseItems: Item[]): Promise<CaseRecord[]> {
     return Promise.all(
       caseItems.map(async (item) => this.fromItems(item, await this.followUpItems(String(item['caseId'])))),
@@ -254,7 +254,9 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
-    return this.queryIndex(GSI.byStatus, statusGsiPk(status), limit);
+    // The index is eventually consistent and the record is read from the table: a case that has
+    // left this status since is not listed under it.
+    return (await this.queryIndex(GSI.byStatus, statusGsiPk(status), limit)).filter((r) => r.status === status);
   }
 
   async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
@@ -284,7 +286,16 @@ export class DynamoCaseRepository implements CaseRepository {
       items.push(...(page.Items ?? []));
       if (items.length >= limit) break;
     }
-    return this.hydrate(items.slice(0, limit));
+    return this.readListed(items.slice(0, limit));
+  }
+
+  /**
+   * Index entries → whole records read from the table: the indexes project only what the lists
+   * need (table-design.ts), never whole case items. One Query per case, as `get`.
+   */
+  private async readListed(entries: Item[]): Promise<CaseRecord[]> {
+    const records = await Promise.all(entries.map((entry) => this.get(String(entry['caseId']))));
+    return records.filter((record): record is CaseRecord => record !== null);
   }
 
   async countOpenBySender(senderEmail: string): Promise<number> {
