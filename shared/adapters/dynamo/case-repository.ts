@@ -495,40 +495,40 @@ export class DynamoCaseRepository implements CaseRepository {
   async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
     const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
     if (ids.length === 0) return;
-    // One read: the case must exist before any pointer is written, and the same (consistent) read
-    // serves the first append attempt — a stale list only fails the size condition and re-reads.
-    let item: Item | undefined = await this.mustGetCaseItem(caseId);
     const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
-    // The list on the case keeps arrival order: optimistic append guarded by its current size.
+    if (ours.length === 0) {
+      await this.mustGetCaseItem(caseId);
+      return;
+    }
+    // The list on the case keeps arrival order: an atomic append of the ids it does not hold yet,
+    // without a read (issue 16). The condition makes a repeated id fail the write instead of
+    // doubling it; only then is the list read, and only the missing ids appended.
+    let missing = ours;
     for (let attempt = 0; attempt < 25; attempt++) {
-      // Each round has a winner; a little jitter spreads the losers of a burst.
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
-      item = item ?? (await this.mustGetCaseItem(caseId));
-      const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
-      const missing = ours.filter((id) => !current.includes(id));
-      if (missing.length === 0) return;
+      const values: Item = { ':empty': [], ':missing': missing };
+      const absent = missing.map((id, i) => {
+        values[`:id${i}`] = id;
+        return `NOT contains(messageIds, :id${i})`;
+      });
       try {
         await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: caseKey(caseId),
             UpdateExpression: 'SET messageIds = list_append(if_not_exists(messageIds, :empty), :missing)',
-            ConditionExpression:
-              current.length === 0
-                ? 'attribute_exists(pk) AND (attribute_not_exists(messageIds) OR size(messageIds) = :zero)'
-                : 'attribute_exists(pk) AND size(messageIds) = :n',
-            ExpressionAttributeValues: {
-              ':empty': [],
-              ':missing': missing,
-              ...(current.length === 0 ? { ':zero': 0 } : { ':n': current.length }),
-            },
+            ConditionExpression: ['attribute_exists(pk)', ...absent].join(' AND '),
+            ExpressionAttributeValues: values,
           }),
         );
         return;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
-        item = undefined;
       }
+      // Some id is there already (a retry, a concurrent writer), or the case does not exist.
+      const item = await this.mustGetCaseItem(caseId);
+      const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
+      missing = missing.filter((id) => !current.includes(id));
+      if (missing.length === 0) return;
     }
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }

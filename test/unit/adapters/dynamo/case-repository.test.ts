@@ -282,20 +282,24 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 
-  it('addMessageIds: one consistent read serves the existence check and the first append', async () => {
-    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['x@y'] } });
+  it('addMessageIds: no read — the pointers, then one append conditioned on the case and the ids being absent', async () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(UpdateCommand).resolves({});
-    await repo.addMessageIds('email:abc', ['<a@b>'], ['Lojista@Exemplo.com.br']);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    await repo.addMessageIds('email:abc', ['<a@b>', 'c@d'], ['Lojista@Exemplo.com.br']);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
       pk: 'MSGID#a@b',
       caseId: 'email:abc',
       sentTo: ['lojista@exemplo.com.br'],
     });
-    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({
-      ':missing': ['a@b'],
-      ':n': 1,
+    const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(update.ConditionExpression).toBe(
+      'attribute_exists(pk) AND NOT contains(messageIds, :id0) AND NOT contains(messageIds, :id1)',
+    );
+    expect(update.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['a@b', 'c@d'],
+      ':id0': 'a@b',
+      ':id1': 'c@d',
     });
   });
 
@@ -307,8 +311,21 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
     await repo.addMessageIds('email:abc', ['a@b']);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(2);
-    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':n': 1 });
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['a@b'],
+    });
+  });
+
+  it('addMessageIds: an id the list already holds is not appended twice', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['a@b'] } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    await repo.addMessageIds('email:abc', ['a@b', 'c@d']);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['c@d'],
+    });
   });
 
   it('recordReply: reply and updatedAt in one write; alone when updatedAt is ahead', async () => {
@@ -339,6 +356,7 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     await repo.addMessageIds('email:abc', ['', ' <> ']);
     expect(ddb.calls()).toHaveLength(0);
     ddb.on(GetCommand).resolves({});
+    ddb.on(UpdateCommand).rejects(ccf());
     await expect(repo.addMessageIds('email:nope', ['a@b'])).rejects.toThrow(/not found/);
   });
 
