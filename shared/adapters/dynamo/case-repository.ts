@@ -39,6 +39,12 @@ export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
 export const TRUNCATION_NOTE = '\n\n[Texto truncado: a mensagem completa está no e-mail original arquivado.]';
 
 const CASE_SK = 'CASE';
+/**
+ * Sort key of the item holding the first message's text, next to the case item (issue 16): the
+ * case item is rewritten many times per case and each write costs its whole size, so the text
+ * (up to the cap) is written once, on its own. The case item keeps the message's other fields.
+ */
+export const FIRST_TEXT_SK = 'TEXT#FIRST';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
 const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -80,6 +86,17 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
 }
 
 export { normaliseMessageId };
+
+/**
+ * The first message as stored: its fields on the case item, its text on the FIRST_TEXT_SK item
+ * (items written before that item existed keep the text inline, and still read).
+ */
+export function storedFirstMessage(caseItem: Item, textItem?: Item): CaseMessage | undefined {
+  const fields = caseItem['firstMessage'] as (Omit<CaseMessage, 'text'> & { text?: string }) | undefined;
+  if (!fields) return undefined;
+  const text = typeof textItem?.['text'] === 'string' ? textItem['text'] : (fields.text ?? '');
+  return { ...fields, text };
+}
 
 export interface DynamoCaseRepositoryOptions {
   client: DynamoDBDocumentClient;
@@ -126,10 +143,23 @@ export class DynamoCaseRepository implements CaseRepository {
     const first = messages[0];
     if (first) {
       const capped = this.capMessage(first);
-      item['firstMessage'] = capped.message;
+      const { text: _text, ...fields } = capped.message;
+      item['firstMessage'] = fields;
       if (capped.truncated) item['firstMessageTruncated'] = true;
     }
     return item;
+  }
+
+  /** The first message's (capped) text as its own item; see FIRST_TEXT_SK. */
+  private toFirstTextItem(record: CaseRecord): Item | undefined {
+    const first = record.messages[0];
+    if (!first) return undefined;
+    return {
+      pk: caseKey(record.caseId).pk,
+      sk: FIRST_TEXT_SK,
+      type: 'TEXT',
+      text: this.capMessage(first).message.text,
+    };
   }
 
   private toMessageItem(caseId: string, message: CaseMessage): Item {
@@ -143,16 +173,15 @@ export class DynamoCaseRepository implements CaseRepository {
     };
   }
 
-  /** Rebuilds the CaseRecord from the case item and its follow-up items. */
-  private fromItems(caseItem: Item, messageItems: Item[]): CaseRecord {
+  /** Rebuilds the CaseRecord from the case item, its follow-up items and its first message's text. */
+  private fromItems(caseItem: Item, messageItems: Item[], textItem?: Item): CaseRecord {
     const record: Item = { ...caseItem };
     for (const name of INTERNAL_ATTRIBUTES) delete record[name];
     const readMessage = (message: CaseMessage, truncated: boolean): CaseMessage =>
       truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
     const messages: CaseMessage[] = [];
-    if (caseItem['firstMessage']) {
-      messages.push(readMessage(caseItem['firstMessage'] as CaseMessage, caseItem['firstMessageTruncated'] === true));
-    }
+    const first = storedFirstMessage(caseItem, textItem);
+    if (first) messages.push(readMessage(first, caseItem['firstMessageTruncated'] === true));
     const followUps = messageItems
       .map((item) => ({
         sk: String(item['sk']),
@@ -186,31 +215,10 @@ export class DynamoCaseRepository implements CaseRepository {
     return item;
   }
 
-  private async followUpItems(caseId: string): Promise<Item[]> {
-    const items: Item[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-        ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':msg': 'MSG#' },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []));
-    return items;
-  }
-
-  /** Whole case items (a scan) → whole records (follow-ups fetched per case). */
-  private async hydrate(caseItems: Item[]): Promise<CaseRecord[]> {
-    return Promise.all(
-      caseItems.map(async (item) => this.fromItems(item, await this.followUpItems(String(item['caseId'])))),
-    );
-  }
-
   async get(caseId: string): Promise<CaseRecord | null> {
     // One Query reads the case item and its follow-ups together.
     let caseItem: Item | undefined;
+    let textItem: Item | undefined;
     const messageItems: Item[] = [];
     const pages = paginateQuery(
       { client: this.client },
@@ -225,10 +233,11 @@ export class DynamoCaseRepository implements CaseRepository {
       for (const item of page.Items ?? []) {
         const sk = String(item['sk']);
         if (sk === CASE_SK) caseItem = item;
+        else if (sk === FIRST_TEXT_SK) textItem = item;
         else if (sk.startsWith('MSG#')) messageItems.push(item);
       }
     }
-    return caseItem ? this.fromItems(caseItem, messageItems) : null;
+    return caseItem ? this.fromItems(caseItem, messageItems, textItem) : null;
   }
 
   async getByProtocol(protocol: string): Promise<CaseRecord | null> {
@@ -290,8 +299,9 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /**
-   * Index entries → whole records read from the table: the indexes project only what the lists
-   * need (table-design.ts), never whole case items. One Query per case, as `get`.
+   * Index entries (or scanned case items) → whole records read from the table: the indexes project
+   * only what the lists need (table-design.ts), never whole case items, and the first message's
+   * text is an item of its own. One Query per case, as `get`.
    */
   private async readListed(entries: Item[]): Promise<CaseRecord[]> {
     const records = await Promise.all(entries.map((entry) => this.get(String(entry['caseId']))));
@@ -334,7 +344,7 @@ export class DynamoCaseRepository implements CaseRepository {
       const kb = `${b['createdAt']}#${b['caseId']}`;
       return ka < kb ? 1 : ka > kb ? -1 : 0;
     });
-    return this.hydrate(items.slice(0, limit));
+    return this.readListed(items.slice(0, limit));
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -344,6 +354,23 @@ export class DynamoCaseRepository implements CaseRepository {
     // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
     const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
     if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
+    const textItem = this.toFirstTextItem(record);
+    if (textItem) {
+      if (expiresAt !== null) textItem[TTL_ATTRIBUTE] = expiresAt;
+      // Before the case item, so a stored case always has its text; put once (a duplicate delivery
+      // of the same message never rewrites it).
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: textItem,
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
     let created = true;
     try {
       await this.client.send(
@@ -365,8 +392,8 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
-    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), []) };
-    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, []) };
+    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), [], textItem) };
+    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], textItem) };
   }
 
   async nextProtocol(year: number): Promise<string> {

@@ -10,6 +10,7 @@ import {
   capUtf8,
   DynamoCaseRepository,
   normaliseMessageId,
+  FIRST_TEXT_SK,
   TRUNCATION_NOTE,
 } from '../../../../shared/adapters/dynamo/case-repository';
 import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
@@ -94,12 +95,18 @@ describe('helpers', () => {
 });
 
 describe('DynamoCaseRepository with a mocked DocumentClient', () => {
-  it('create: stores keys, GSI attributes, the capped first message, and no messages list', async () => {
+  it('create: stores keys, GSI attributes, the first message, and no messages list; the capped text apart, first', async () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(QueryCommand).resolves({ Items: [] });
     const big = { ...record, messages: [{ ...record.messages[0]!, text: 'é'.repeat(80) }] };
-    await repo.create(big);
-    const put = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    const result = await repo.create(big);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    // The text is written once, on its own item, before the case item (rewritten many times).
+    const text = puts[0]!;
+    expect(text.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(text.Item).toMatchObject({ pk: 'CASE#email:abc', sk: FIRST_TEXT_SK, type: 'TEXT' });
+    expect(Buffer.byteLength(text.Item?.['text'])).toBe(100);
+    const put = puts[1]!;
     expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(put.Item).toMatchObject({
       pk: 'CASE#email:abc',
@@ -111,7 +118,21 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       firstMessageTruncated: true,
     });
     expect(put.Item?.['messages']).toBeUndefined();
-    expect(Buffer.byteLength(put.Item?.['firstMessage'].text)).toBe(100);
+    expect(put.Item?.['firstMessage']).toMatchObject({ sourceId: record.messages[0]!.sourceId });
+    expect(put.Item?.['firstMessage']).not.toHaveProperty('text');
+    // Read back (here: returned from what was written) with the capped text and the note.
+    expect(result.record.messages[0]!.text).toBe(`${'é'.repeat(50)}${TRUNCATION_NOTE}`);
+  });
+
+  it('get: the first message text comes from its own item; a case item with the text inline still reads', async () => {
+    const { messages: _m, ...fields } = record;
+    const first = record.messages[0]!;
+    const { text: _t, ...meta } = first;
+    const caseItem = { ...fields, pk: 'CASE#email:abc', sk: 'CASE', firstMessage: meta };
+    ddb.on(QueryCommand).resolves({ Items: [caseItem, { pk: 'CASE#email:abc', sk: FIRST_TEXT_SK, text: first.text }] });
+    expect((await repo.get('email:abc'))?.messages).toEqual([first]);
+    ddb.on(QueryCommand).resolves({ Items: [{ ...caseItem, firstMessage: first }] });
+    expect((await repo.get('email:abc'))?.messages).toEqual([first]);
   });
 
   it('create: a conditional failure returns the stored record, not created', async () => {
