@@ -20,7 +20,7 @@
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
 import { isMachineGenerated } from '../auto-reply-policy';
-import { localConfig, type OuvidoriaConfig } from '../config';
+import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
 import { canonicalizeWords, capText, detectLanguage, normalize, splitQuoted } from '../text';
@@ -281,10 +281,10 @@ function languageOf(s: Submission): Decision['language'] {
 
 /**
  * Decides what the office does with a submission, given the checked prior ticket.
- * `config` names our own domain for the automatic-mail checks (isMachineGenerated); it defaults
- * to the local configuration, whose no-reply patterns are the production defaults.
+ * `config` names our own domain for the automatic-mail checks (isMachineGenerated): the
+ * function's own configuration (tests and tools pass `localConfig`).
  */
-export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig = localConfig): Decision {
+export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): Decision {
   const quarantine = quarantineHits(s);
   const textHits = matchTextRules(s);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
