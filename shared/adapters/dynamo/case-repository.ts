@@ -40,11 +40,13 @@ export const TRUNCATION_NOTE = '\n\n[Texto truncado: a mensagem completa está n
 
 const CASE_SK = 'CASE';
 /**
- * Sort key of the item holding the first message's text, next to the case item (issue 16): the
- * case item is rewritten many times per case and each write costs its whole size, so the text
- * (up to the cap) is written once, on its own. The case item keeps the message's other fields.
+ * Sort key of the item holding the first message, next to the case item (issue 16): the case item
+ * is rewritten many times per case and each write costs its whole size, so the message (its text
+ * up to the cap, sender, subject, ids, raw location) is written once, on its own. The case item
+ * keeps only what is written or matched there: its `sourceId` (appendMessage) and its
+ * `attachments` (the scan results of webform uploads are recorded on them).
  */
-export const FIRST_TEXT_SK = 'TEXT#FIRST';
+export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
 const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -88,14 +90,14 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
 export { normaliseMessageId };
 
 /**
- * The first message as stored: its fields on the case item, its text on the FIRST_TEXT_SK item
- * (items written before that item existed keep the text inline, and still read).
+ * The first message as stored: `sourceId` and `attachments` on the case item, the rest on the
+ * FIRST_MESSAGE_SK item (case items written before that item existed hold it all, and still read).
  */
-export function storedFirstMessage(caseItem: Item, textItem?: Item): CaseMessage | undefined {
-  const fields = caseItem['firstMessage'] as (Omit<CaseMessage, 'text'> & { text?: string }) | undefined;
-  if (!fields) return undefined;
-  const text = typeof textItem?.['text'] === 'string' ? textItem['text'] : (fields.text ?? '');
-  return { ...fields, text };
+export function storedFirstMessage(caseItem: Item, firstItem?: Item): CaseMessage | undefined {
+  const onCase = caseItem['firstMessage'] as Partial<CaseMessage> | undefined;
+  if (!onCase) return undefined;
+  const apart = firstItem?.['message'] as Partial<CaseMessage> | undefined;
+  return { ...apart, ...onCase, text: apart?.text ?? onCase.text ?? '' } as CaseMessage;
 }
 
 export interface DynamoCaseRepositoryOptions {
@@ -143,23 +145,18 @@ export class DynamoCaseRepository implements CaseRepository {
     const first = messages[0];
     if (first) {
       const capped = this.capMessage(first);
-      const { text: _text, ...fields } = capped.message;
-      item['firstMessage'] = fields;
+      item['firstMessage'] = { sourceId: first.sourceId, attachments: first.attachments };
       if (capped.truncated) item['firstMessageTruncated'] = true;
     }
     return item;
   }
 
-  /** The first message's (capped) text as its own item; see FIRST_TEXT_SK. */
-  private toFirstTextItem(record: CaseRecord): Item | undefined {
+  /** The first message (text capped) as its own item, but for what the case item keeps; see FIRST_MESSAGE_SK. */
+  private toFirstMessageItem(record: CaseRecord): Item | undefined {
     const first = record.messages[0];
     if (!first) return undefined;
-    return {
-      pk: caseKey(record.caseId).pk,
-      sk: FIRST_TEXT_SK,
-      type: 'TEXT',
-      text: this.capMessage(first).message.text,
-    };
+    const { attachments: _attachments, ...message } = this.capMessage(first).message;
+    return { pk: caseKey(record.caseId).pk, sk: FIRST_MESSAGE_SK, type: 'FIRSTMSG', message };
   }
 
   private toMessageItem(caseId: string, message: CaseMessage): Item {
@@ -173,14 +170,14 @@ export class DynamoCaseRepository implements CaseRepository {
     };
   }
 
-  /** Rebuilds the CaseRecord from the case item, its follow-up items and its first message's text. */
-  private fromItems(caseItem: Item, messageItems: Item[], textItem?: Item): CaseRecord {
+  /** Rebuilds the CaseRecord from the case item, its first message's item and its follow-up items. */
+  private fromItems(caseItem: Item, messageItems: Item[], firstItem?: Item): CaseRecord {
     const record: Item = { ...caseItem };
     for (const name of INTERNAL_ATTRIBUTES) delete record[name];
     const readMessage = (message: CaseMessage, truncated: boolean): CaseMessage =>
       truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
     const messages: CaseMessage[] = [];
-    const first = storedFirstMessage(caseItem, textItem);
+    const first = storedFirstMessage(caseItem, firstItem);
     if (first) messages.push(readMessage(first, caseItem['firstMessageTruncated'] === true));
     const followUps = messageItems
       .map((item) => ({
@@ -218,7 +215,7 @@ export class DynamoCaseRepository implements CaseRepository {
   async get(caseId: string): Promise<CaseRecord | null> {
     // One Query reads the case item and its follow-ups together.
     let caseItem: Item | undefined;
-    let textItem: Item | undefined;
+    let firstItem: Item | undefined;
     const messageItems: Item[] = [];
     const pages = paginateQuery(
       { client: this.client },
@@ -233,11 +230,11 @@ export class DynamoCaseRepository implements CaseRepository {
       for (const item of page.Items ?? []) {
         const sk = String(item['sk']);
         if (sk === CASE_SK) caseItem = item;
-        else if (sk === FIRST_TEXT_SK) textItem = item;
+        else if (sk === FIRST_MESSAGE_SK) firstItem = item;
         else if (sk.startsWith('MSG#')) messageItems.push(item);
       }
     }
-    return caseItem ? this.fromItems(caseItem, messageItems, textItem) : null;
+    return caseItem ? this.fromItems(caseItem, messageItems, firstItem) : null;
   }
 
   async getByProtocol(protocol: string): Promise<CaseRecord | null> {
@@ -354,16 +351,16 @@ export class DynamoCaseRepository implements CaseRepository {
     // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
     const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
     if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
-    const textItem = this.toFirstTextItem(record);
-    if (textItem) {
-      if (expiresAt !== null) textItem[TTL_ATTRIBUTE] = expiresAt;
-      // Before the case item, so a stored case always has its text; put once (a duplicate delivery
-      // of the same message never rewrites it).
+    const firstItem = this.toFirstMessageItem(record);
+    if (firstItem) {
+      if (expiresAt !== null) firstItem[TTL_ATTRIBUTE] = expiresAt;
+      // Before the case item, so a stored case always has its message; put once (a duplicate
+      // delivery of the same message never rewrites it).
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: textItem,
+            Item: firstItem,
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -392,8 +389,8 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
-    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), [], textItem) };
-    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], textItem) };
+    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), [], firstItem) };
+    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], firstItem) };
   }
 
   async nextProtocol(year: number): Promise<string> {

@@ -13,7 +13,7 @@ import { normaliseMessageId } from '../../domain/message-id';
 import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
-import { FIRST_TEXT_SK, storedFirstMessage } from './case-repository';
+import { FIRST_MESSAGE_SK, storedFirstMessage } from './case-repository';
 import { GSI } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -89,7 +89,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         ...[
           storedFirstMessage(
             caseItem,
-            partition.find((i) => i['sk'] === FIRST_TEXT_SK),
+            partition.find((i) => i['sk'] === FIRST_MESSAGE_SK),
           ),
         ].filter((m): m is CaseMessage => m !== undefined),
         ...partition.filter((i) => String(i['sk']).startsWith('MSG#')).map((i) => i['message'] as CaseMessage),

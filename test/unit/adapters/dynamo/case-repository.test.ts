@@ -10,7 +10,7 @@ import {
   capUtf8,
   DynamoCaseRepository,
   normaliseMessageId,
-  FIRST_TEXT_SK,
+  FIRST_MESSAGE_SK,
   TRUNCATION_NOTE,
 } from '../../../../shared/adapters/dynamo/case-repository';
 import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
@@ -101,11 +101,12 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     const big = { ...record, messages: [{ ...record.messages[0]!, text: 'é'.repeat(80) }] };
     const result = await repo.create(big);
     const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
-    // The text is written once, on its own item, before the case item (rewritten many times).
-    const text = puts[0]!;
-    expect(text.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(text.Item).toMatchObject({ pk: 'CASE#email:abc', sk: FIRST_TEXT_SK, type: 'TEXT' });
-    expect(Buffer.byteLength(text.Item?.['text'])).toBe(100);
+    // The message is written once, on its own item, before the case item (rewritten many times).
+    const first = puts[0]!;
+    expect(first.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(first.Item).toMatchObject({ pk: 'CASE#email:abc', sk: FIRST_MESSAGE_SK, type: 'FIRSTMSG' });
+    expect(Buffer.byteLength(first.Item?.['message'].text)).toBe(100);
+    expect(first.Item?.['message']).not.toHaveProperty('attachments');
     const put = puts[1]!;
     expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(put.Item).toMatchObject({
@@ -118,18 +119,28 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       firstMessageTruncated: true,
     });
     expect(put.Item?.['messages']).toBeUndefined();
-    expect(put.Item?.['firstMessage']).toMatchObject({ sourceId: record.messages[0]!.sourceId });
-    expect(put.Item?.['firstMessage']).not.toHaveProperty('text');
+    // On the case item, only what is matched or written there: the sourceId and the attachments.
+    expect(put.Item?.['firstMessage']).toEqual({
+      sourceId: record.messages[0]!.sourceId,
+      attachments: record.messages[0]!.attachments,
+    });
     // Read back (here: returned from what was written) with the capped text and the note.
     expect(result.record.messages[0]!.text).toBe(`${'é'.repeat(50)}${TRUNCATION_NOTE}`);
   });
 
-  it('get: the first message text comes from its own item; a case item with the text inline still reads', async () => {
+  it('get: the first message comes from its own item and the case item; a case item holding it all still reads', async () => {
     const { messages: _m, ...fields } = record;
     const first = record.messages[0]!;
-    const { text: _t, ...meta } = first;
-    const caseItem = { ...fields, pk: 'CASE#email:abc', sk: 'CASE', firstMessage: meta };
-    ddb.on(QueryCommand).resolves({ Items: [caseItem, { pk: 'CASE#email:abc', sk: FIRST_TEXT_SK, text: first.text }] });
+    const { attachments, ...apart } = first;
+    const caseItem = {
+      ...fields,
+      pk: 'CASE#email:abc',
+      sk: 'CASE',
+      firstMessage: { sourceId: first.sourceId, attachments },
+    };
+    ddb
+      .on(QueryCommand)
+      .resolves({ Items: [caseItem, { pk: 'CASE#email:abc', sk: FIRST_MESSAGE_SK, message: apart }] });
     expect((await repo.get('email:abc'))?.messages).toEqual([first]);
     ddb.on(QueryCommand).resolves({ Items: [{ ...caseItem, firstMessage: first }] });
     expect((await repo.get('email:abc'))?.messages).toEqual([first]);
