@@ -6,8 +6,10 @@
  *
  * DynamoDB capacity: dynalite reports ConsumedCapacity by DynamoDB's rules for single-item
  * operations (1 KB write units, 4 KB read units, max of old and new item for updates); queries
- * are sized here by the same rule. It does not model secondary indexes: every write to a case
- * item (the only items in the two GSIs, projection ALL) is charged twice more, once per index.
+ * are sized here by the same rule. It does not model secondary indexes, so each write to a case
+ * item (the only items in the two GSIs) is charged here by DynamoDB's index rules, from the item
+ * as it was before and after the write (read by a client outside the count) and the projection
+ * of each index (shared/adapters/dynamo/table-design.ts): see `gsiWriteUnits`.
  */
 import { pathToFileURL } from 'node:url';
 import { DynamoSenderOpenCases } from '../shared/adapters/dynamo/sender-open-cases';
@@ -18,7 +20,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../functions/email-intake/handler';
@@ -27,6 +29,7 @@ import { DynamoBounceRegistry } from '../shared/adapters/dynamo/bounce-registry'
 import { DynamoCaseRepository } from '../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../shared/adapters/dynamo/create-table';
+import { GSI } from '../shared/adapters/dynamo/table-design';
 import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
@@ -48,7 +51,7 @@ export interface RequestEntry {
   service: Service;
   op: string;
   wru: number;
-  /** Part of `wru` charged for the two GSI copies of a case item. */
+  /** Part of `wru` charged for the GSI entries of a case item (`gsiWriteUnits`). */
   gsiWru: number;
   rru: number;
   /** SES: raw message bytes; S3 GET: object bytes. */
@@ -103,11 +106,58 @@ function isCaseItem(input: Record<string, unknown>): boolean {
   return typeof key?.pk === 'string' && key.pk.startsWith('CASE#') && key.sk === 'CASE';
 }
 
-function dynamoCounter(counter: Counter): Middleware {
+type Image = Record<string, unknown> | undefined;
+type Index = (typeof GSI)[keyof typeof GSI];
+
+/** An item's entry in an index (table keys, index keys, projected attributes), or undefined when not in it. */
+function indexEntry(image: Image, index: Index): Record<string, unknown> | undefined {
+  if (!image || image[index.partitionKey] === undefined || image[index.sortKey] === undefined) return undefined;
+  const names = ['pk', 'sk', index.partitionKey, index.sortKey, ...index.nonKeyAttributes];
+  return Object.fromEntries(names.filter((name) => image[name] !== undefined).map((name) => [name, image[name]]));
+}
+
+const entryUnits = (entry: Record<string, unknown>) => Math.max(1, Math.ceil(itemSize(entry) / 1024));
+
+/**
+ * Write units the GSIs consume for one write of a base item, by DynamoDB's rules ("Provisioned
+ * throughput considerations for Global Secondary Indexes"): an entry that appears costs one put,
+ * one that disappears one delete, a changed index key a delete and a put, a change of projected
+ * attributes only one write (size: the larger entry), and a write that changes neither nothing —
+ * a failed condition included. Each in 1 KB units of the index entry.
+ */
+export function gsiWriteUnits(before: Image, after: Image): number {
+  let units = 0;
+  for (const index of [GSI.byStatus, GSI.bySender]) {
+    const old = indexEntry(before, index);
+    const next = indexEntry(after, index);
+    if (!old && !next) continue;
+    if (!old && next) units += entryUnits(next);
+    else if (old && !next) units += entryUnits(old);
+    else if (old && next) {
+      const moved = old[index.partitionKey] !== next[index.partitionKey] || old[index.sortKey] !== next[index.sortKey];
+      if (moved) units += entryUnits(old) + entryUnits(next);
+      else if (JSON.stringify(old) !== JSON.stringify(next)) units += Math.max(entryUnits(old), entryUnits(next));
+    }
+  }
+  return units;
+}
+
+function caseKeyOf(input: Record<string, unknown>): { pk: string; sk: string } | undefined {
+  if (!isCaseItem(input)) return undefined;
+  const key = (input.Key ?? input.Item) as { pk: string; sk: string };
+  return { pk: key.pk, sk: key.sk };
+}
+
+/** `images` reads items outside the count (no middleware), for the GSI rules. */
+function dynamoCounter(counter: Counter, images: DynamoDBDocumentClient, tableName: string): Middleware {
+  const image = async (key: { pk: string; sk: string }): Promise<Image> =>
+    (await images.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
   return (next, context) => async (args) => {
     const op = opOf(context);
     const input = args.input;
     if (WRITES.has(op) || READS.has(op)) input.ReturnConsumedCapacity ??= 'TOTAL';
+    const indexedKey = WRITES.has(op) ? caseKeyOf(input) : undefined;
+    const before = indexedKey ? await image(indexedKey) : undefined;
     let output: Record<string, unknown> | undefined;
     try {
       const result = await next(args);
@@ -121,7 +171,7 @@ function dynamoCounter(counter: Counter): Middleware {
       if (WRITES.has(op)) {
         // A failed condition still costs the write (DynamoDB charges it; dynalite reports nothing).
         const base = consumed ?? Math.max(1, Math.ceil(itemSize(input.Item ?? {}) / 1024));
-        gsiWru = isCaseItem(input) ? 2 * base : 0;
+        gsiWru = indexedKey ? gsiWriteUnits(before, await image(indexedKey)) : 0;
         wru = base + gsiWru;
       } else if (op === 'GetItem') {
         rru = consumed ?? (input.ConsistentRead ? 1 : 0.5);
@@ -277,7 +327,14 @@ export async function countRequests(
 
     const client: DynamoDBDocumentClient = documentClient({ endpoint: dynalite.endpoint });
     clients.push(client);
-    addMiddleware(client as unknown as StackOwner, dynamoCounter(counter), 'low', 'benchDynamoCounter');
+    const imageClient = documentClient({ endpoint: dynalite.endpoint });
+    clients.push(imageClient);
+    addMiddleware(
+      client as unknown as StackOwner,
+      dynamoCounter(counter, imageClient, TABLE),
+      'low',
+      'benchDynamoCounter',
+    );
     const sesClient = new SESv2Client({
       endpoint: ses.endpoint,
       region: EMULATOR_REGION,

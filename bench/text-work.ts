@@ -111,11 +111,11 @@ function submissionOf(text: string): Submission {
 /** Rule-engine time per KB of body (decide alone, ticket already checked). */
 export function engineMsPerKb(bytes: number, runs: number): number {
   const s = submissionOf(prose(bytes));
-  decide(s, { status: 'none' });
+  decide(s, { status: 'none' }, localConfig);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    decide(s, { status: 'none' });
+    decide(s, { status: 'none' }, localConfig);
     times.push(performance.now() - t);
   }
   return median(times) / (bytes / 1024);

@@ -30,99 +30,105 @@ export const StaffSeedSchema = z.object({
   email: z.email(),
 });
 
-export const DeploymentConfigSchema = ConfigSchema.extend({
-  /** Region of every resource. It must offer SES email receiving (see the README). */
-  region: awsRegion,
-  /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
-    .optional(),
-  /** On-call addresses subscribed to the alarm topic (each confirms the subscription email after deploy). */
-  alarmEmails: z.array(z.email()).min(1, 'list at least one on-call address'),
-  /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
-  rawMailRetentionDays: z.number().int().min(1).max(3650),
-  /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
-  logRetentionDays: z
-    .number()
-    .int()
-    .refine((d) => LOG_RETENTION_DAYS.includes(d), `use one of ${LOG_RETENTION_DAYS.join(', ')}`)
-    .default(90),
-  /** Zendesk account: https://<subdomain>.zendesk.com. The credentials live in Secrets Manager. */
-  zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
-  /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
-  staff: z.array(StaffSeedSchema).default([]),
-  /**
-   * SES receipt rule set created by the stack. Absent = `ouvidoria-<env>`, so two environments of one
-   * account never collide. Not retained on delete, so a redeploy after destroy can reuse it.
-   */
-  ruleSetName: resourceName.optional(),
-  /**
-   * When true a custom resource makes the rule set the active one (there is one per account and region:
-   * this replaces whatever was active) and deactivates it when the stack is deleted.
-   * When false, activate it by hand (README).
-   */
-  activateRuleSet: z.boolean().default(false),
-  /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
-  webformThrottle: z
-    .object({
-      rateLimit: z.number().int().min(1).max(10_000),
-      burstLimit: z.number().int().min(1).max(5_000),
-    })
-    .default({ rateLimit: 10, burstLimit: 20 }),
-  /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
-  retainData: z.boolean().default(true),
-  /**
-   * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
-   * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
-   */
-  hostedZone: z.object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') }).optional(),
-  /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
-  mailFromSubdomain: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use one DNS label such as "bounce"')
-    .default('bounce'),
-  /** DMARC policy published in hosted-zone mode (start with "none", tighten once reports are clean). */
-  dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).default('none'),
-  /** Active X-Ray tracing on every function and Powertools Tracer (adds the X-Ray write permissions). */
-  xrayTracing: z.boolean().default(false),
-  /** Powertools log level of the functions. */
-  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
-  alarms: z
-    .object({
-      /** Age of the oldest message on the assignment queue that pages someone. */
-      assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
-      /**
-       * Quarantined mails per hour that page someone, sustained over `quarantinedMailHours` hours in a row.
-       * Spam is quarantined too: a spam wave of an hour must not page, a steady stream (a broken parser,
-       * an authentication failure of a real sender domain) must.
-       */
-      quarantinedMailPerHour: z.number().int().min(1).default(20),
-      quarantinedMailHours: z.number().int().min(1).max(24).default(3),
-    })
-    .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
-}).superRefine((c, ctx) => {
-  const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
-  // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
-  c.ombudsmanAddresses.forEach((address, i) => {
-    if (!inDomain(address)) {
-      ctx.addIssue({ code: 'custom', path: ['ombudsmanAddresses', i], message: `must be an address at ${c.domain}` });
+/** ConfigSchema is a `zod/mini` object (it runs in the functions): extended by spreading its shape. */
+export const DeploymentConfigSchema = z
+  .object({
+    ...ConfigSchema.shape,
+    /** Region of every resource. It must offer SES email receiving (see the README). */
+    region: awsRegion,
+    /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
+      .optional(),
+    /** On-call addresses subscribed to the alarm topic (each confirms the subscription email after deploy). */
+    alarmEmails: z.array(z.email()).min(1, 'list at least one on-call address'),
+    /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
+    rawMailRetentionDays: z.number().int().min(1).max(3650),
+    /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => LOG_RETENTION_DAYS.includes(d), `use one of ${LOG_RETENTION_DAYS.join(', ')}`)
+      .default(90),
+    /** Zendesk account: https://<subdomain>.zendesk.com. The credentials live in Secrets Manager. */
+    zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
+    /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
+    staff: z.array(StaffSeedSchema).default([]),
+    /**
+     * SES receipt rule set created by the stack. Absent = `ouvidoria-<env>`, so two environments of one
+     * account never collide. Not retained on delete, so a redeploy after destroy can reuse it.
+     */
+    ruleSetName: resourceName.optional(),
+    /**
+     * When true a custom resource makes the rule set the active one (there is one per account and region:
+     * this replaces whatever was active) and deactivates it when the stack is deleted.
+     * When false, activate it by hand (README).
+     */
+    activateRuleSet: z.boolean().default(false),
+    /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
+    webformThrottle: z
+      .object({
+        rateLimit: z.number().int().min(1).max(10_000),
+        burstLimit: z.number().int().min(1).max(5_000),
+      })
+      .default({ rateLimit: 10, burstLimit: 20 }),
+    /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
+    retainData: z.boolean().default(true),
+    /**
+     * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
+     * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
+     */
+    hostedZone: z
+      .object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') })
+      .optional(),
+    /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
+    mailFromSubdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use one DNS label such as "bounce"')
+      .default('bounce'),
+    /** DMARC policy published in hosted-zone mode (start with "none", tighten once reports are clean). */
+    dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).default('none'),
+    /** Active X-Ray tracing on every function and Powertools Tracer (adds the X-Ray write permissions). */
+    xrayTracing: z.boolean().default(false),
+    /** Powertools log level of the functions. */
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+    alarms: z
+      .object({
+        /** Age of the oldest message on the assignment queue that pages someone. */
+        assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
+        /**
+         * Quarantined mails per hour that page someone, sustained over `quarantinedMailHours` hours in a row.
+         * Spam is quarantined too: a spam wave of an hour must not page, a steady stream (a broken parser,
+         * an authentication failure of a real sender domain) must.
+         */
+        quarantinedMailPerHour: z.number().int().min(1).default(20),
+        quarantinedMailHours: z.number().int().min(1).max(24).default(3),
+      })
+      .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
+  })
+  .superRefine((c, ctx) => {
+    const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
+    // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
+    c.ombudsmanAddresses.forEach((address, i) => {
+      if (!inDomain(address)) {
+        ctx.addIssue({ code: 'custom', path: ['ombudsmanAddresses', i], message: `must be an address at ${c.domain}` });
+      }
+    });
+    if (!inDomain(c.fromAddress)) {
+      ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
+    }
+    const seen = new Set<string>();
+    c.staff.forEach((analyst, i) => {
+      if (seen.has(analyst.id)) {
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
+      }
+      seen.add(analyst.id);
+    });
+    if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
+      ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
     }
   });
-  if (!inDomain(c.fromAddress)) {
-    ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
-  }
-  const seen = new Set<string>();
-  c.staff.forEach((analyst, i) => {
-    if (seen.has(analyst.id)) {
-      ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
-    }
-    seen.add(analyst.id);
-  });
-  if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
-    ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
-  }
-});
 
 export type DeploymentConfig = z.infer<typeof DeploymentConfigSchema>;
 

@@ -4,7 +4,7 @@
  * retries and then keeps the event in the rule's dead-letter queue.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createLogger } from '../../shared/adapters/telemetry';
 import { type AttachmentScanDeps, recordScanResult, type ScanOutcome } from '../../shared/app/attachment-scan';
 import { SCAN_STATUSES } from '../../shared/domain/uploads/plan';

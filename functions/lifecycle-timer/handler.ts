@@ -5,7 +5,7 @@
  * A thrown error makes Scheduler retry, then send the event to the scheduler DLQ (alarmed).
  */
 import { startTracing } from '../../shared/adapters/tracing';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createLogger, createMetrics, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
@@ -15,7 +15,7 @@ import { SERVICE } from '../../shared/telemetry-names';
 
 export const TimerEventSchema = z.object({
   kind: z.enum(['reminder', 'escalation']),
-  caseId: z.string().min(1).max(400),
+  caseId: z.string().check(z.minLength(1), z.maxLength(400)),
   dueAt: z.iso.datetime({ offset: true }),
 });
 

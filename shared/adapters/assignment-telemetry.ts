@@ -5,7 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AssignmentTelemetry } from '../app/assign-case';
 import { PROTOCOL_PATTERN } from '../domain/protocol';
 import type { AssignmentMessage } from '../ports';
@@ -13,8 +13,8 @@ import { METRIC } from '../telemetry-names';
 
 /** Body of an assignment message (from the intake function or a deferral schedule). */
 export const AssignmentMessageSchema = z.object({
-  caseId: z.string().min(1).max(400),
-  protocol: z.string().regex(PROTOCOL_PATTERN, 'expected OUV-YYYY-NNNNNN'),
+  caseId: z.string().check(z.minLength(1), z.maxLength(400)),
+  protocol: z.string().check(z.regex(PROTOCOL_PATTERN, 'expected OUV-YYYY-NNNNNN')),
 });
 
 /** Metric names of this function (the CDK alarms and dashboard read them). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ReceivedEmail } from '../domain/received-mail';
 import type { Verdict, Verdicts } from '../domain/submission';
 
@@ -8,53 +8,59 @@ import type { Verdict, Verdicts } from '../domain/submission';
  * that SES reports when scanning is off), so this schema is lenient where SES varies and strict
  * only on what we use: the message id (the S3 key) and the verdicts.
  */
-const VerdictSchema = z.object({ status: z.string() }).transform((v): Verdict => {
-  const status = v.status.toUpperCase();
-  return status === 'PASS' || status === 'FAIL' || status === 'GRAY' || status === 'PROCESSING_FAILED'
-    ? status
-    : 'DISABLED';
-});
+const VerdictSchema = z.pipe(
+  z.object({ status: z.string() }),
+  z.transform((v: { status: string }): Verdict => {
+    const status = v.status.toUpperCase();
+    return status === 'PASS' || status === 'FAIL' || status === 'GRAY' || status === 'PROCESSING_FAILED'
+      ? status
+      : 'DISABLED';
+  }),
+);
 
 /** A verdict SES left out is a check that was not run. */
 const disabled: Verdict = 'DISABLED';
 
 export const SesReceiptRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),
-  eventVersion: z.string().optional(),
+  eventVersion: z.optional(z.string()),
   ses: z.object({
     mail: z.object({
       timestamp: z.string(),
-      source: z.string().default(''),
-      messageId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'unexpected SES message id'),
-      destination: z.array(z.string()).default([]),
-      headersTruncated: z.boolean().optional(),
-      headers: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
-      commonHeaders: z
-        .object({
-          from: z.array(z.string()).optional(),
-          to: z.array(z.string()).optional(),
-          returnPath: z.string().optional(),
-          messageId: z.string().optional(),
-          date: z.string().optional(),
-          subject: z.string().optional(),
-        })
-        .default({}),
+      source: z._default(z.string(), ''),
+      messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/, 'unexpected SES message id')),
+      destination: z._default(z.array(z.string()), []),
+      headersTruncated: z.optional(z.boolean()),
+      headers: z._default(z.array(z.object({ name: z.string(), value: z.string() })), []),
+      commonHeaders: z._default(
+        z.object({
+          from: z.optional(z.array(z.string())),
+          to: z.optional(z.array(z.string())),
+          returnPath: z.optional(z.string()),
+          messageId: z.optional(z.string()),
+          date: z.optional(z.string()),
+          subject: z.optional(z.string()),
+        }),
+        {},
+      ),
     }),
     receipt: z.object({
       timestamp: z.string(),
-      recipients: z.array(z.string()).default([]),
-      spamVerdict: VerdictSchema.default(disabled),
-      virusVerdict: VerdictSchema.default(disabled),
-      spfVerdict: VerdictSchema.default(disabled),
-      dkimVerdict: VerdictSchema.default(disabled),
-      dmarcVerdict: VerdictSchema.default(disabled),
-      dmarcPolicy: z.string().optional(),
-      action: z.object({ type: z.string() }).loose().optional(),
+      recipients: z._default(z.array(z.string()), []),
+      spamVerdict: z._default(VerdictSchema, disabled),
+      virusVerdict: z._default(VerdictSchema, disabled),
+      spfVerdict: z._default(VerdictSchema, disabled),
+      dkimVerdict: z._default(VerdictSchema, disabled),
+      dmarcVerdict: z._default(VerdictSchema, disabled),
+      dmarcPolicy: z.optional(z.string()),
+      action: z.optional(z.looseObject({ type: z.string() })),
     }),
   }),
 });
 
-export const SesReceiptEventSchema = z.object({ Records: z.array(SesReceiptRecordSchema).min(1) });
+export const SesReceiptEventSchema = z.object({
+  Records: z.array(SesReceiptRecordSchema).check(z.minLength(1)),
+});
 
 export type SesReceiptRecord = z.infer<typeof SesReceiptRecordSchema>;
 

@@ -32,3 +32,11 @@ export async function bestEffortAfterSend(write: () => Promise<unknown>): Promis
     return false;
   }
 }
+
+/**
+ * The Message-IDs of a sent mail still to be registered after sending: the provider's, without
+ * our own id, which was registered (pointer and case list) before sending.
+ */
+export function providerMessageIds(sent: { messageIds: string[] }, ownMessageId: string): string[] {
+  return sent.messageIds.filter((id) => id !== ownMessageId);
+}

@@ -32,7 +32,7 @@ import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-a
 import { keyedMessageId, randomMessageId } from '../domain/message-id';
 import type { TimerScheduler } from './lifecycle/ports';
 import type { Analyst } from '../domain/staff';
-import { bestEffortAfterSend, recordAfterSend } from './after-send';
+import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import { linkableAttachments } from '../domain/uploads/download';
 import { attachmentLinkMap } from './attachment-links';
 import type {
@@ -231,5 +231,5 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
   // It went out: record it first (retried in-process, so a failed write does not make the
   // redelivery email the analyst again), then the provider's Message-ID, which only helps threading.
   await recordAfterSend(() => cases.markAnalystNotified(record.caseId, clock.now()));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds));
+  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, providerMessageIds(sent, messageId)));
 }

@@ -2,7 +2,7 @@ import type { CaseMessage, CaseRecord } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import { AUTOMATIC_MAIL_HEADERS, newMessageId } from '../domain/auto-reply-policy';
 import { renderFollowUpNotice } from '../domain/follow-up-notice';
-import { bestEffortAfterSend } from './after-send';
+import { bestEffortAfterSend, providerMessageIds } from './after-send';
 import type { CaseRepository, Mailer, StaffRepository } from '../ports';
 
 export interface FollowUpDeps {
@@ -34,6 +34,6 @@ export function followUpNotifier(deps: FollowUpDeps) {
       messageId,
       headers: { ...AUTOMATIC_MAIL_HEADERS },
     });
-    await bestEffortAfterSend(() => deps.cases.addMessageIds(parent.caseId, sent.messageIds));
+    await bestEffortAfterSend(() => deps.cases.addMessageIds(parent.caseId, providerMessageIds(sent, messageId)));
   };
 }

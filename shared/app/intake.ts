@@ -35,7 +35,7 @@ import type {
   TicketDirectory,
 } from '../ports';
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
-import { bestEffortAfterSend, recordAfterSend } from './after-send';
+import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { LifecycleDeps } from './lifecycle/commit';
 import { handleMerchantReply } from './lifecycle/merchant-reply';
 import { handleStaffMail } from './lifecycle/staff-mail';
@@ -428,7 +428,7 @@ async function sendAutomaticReply(
   // It went out: from here on a failure must never lead to a second send.
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   await recordAfterSend(() => cases.recordReply(record.caseId, reply));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, sent.messageIds, [to]));
+  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, providerMessageIds(sent, messageId), [to]));
   return reply;
 }
 

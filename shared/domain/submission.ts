@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A channel-neutral submission: what a merchant sent, by email or by the webform,
@@ -26,32 +26,32 @@ export const ObjectLocationSchema = z.object({ bucket: z.string(), key: z.string
 export type ObjectLocation = z.infer<typeof ObjectLocationSchema>;
 
 export const AttachmentMetaSchema = z.object({
-  filename: z.string().max(1000).optional(),
-  contentType: z.string().max(255),
-  size: z.number().int().nonnegative(),
+  filename: z.optional(z.string().check(z.maxLength(1000))),
+  contentType: z.string().check(z.maxLength(255)),
+  size: z.int().check(z.nonnegative()),
   /** MIME part path inside the raw message, e.g. "2" or "1.3"; the bytes stay in the raw mail. */
-  partId: z.string().max(100).optional(),
+  partId: z.optional(z.string().check(z.maxLength(100))),
   /** Content-ID of an inline part. */
-  contentId: z.string().max(1000).optional(),
-  inline: z.boolean().default(false),
+  contentId: z.optional(z.string().check(z.maxLength(1000))),
+  inline: z._default(z.boolean(), false),
   /** Webform upload: object key in the uploads bucket (the bytes live there, not in raw mail). */
-  key: z.string().max(300).optional(),
+  key: z.optional(z.string().check(z.maxLength(300))),
   /**
    * Webform upload: malware scan (GuardDuty Malware Protection for S3, or the local stand-in), and
    * REFUSED when the bytes proved another type than the accepted ones. Only NO_THREATS_FOUND files
    * can be read.
    */
-  scan: z
-    .enum(['PENDING', 'NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED', 'REFUSED'])
-    .optional(),
+  scan: z.optional(
+    z.enum(['PENDING', 'NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED', 'REFUSED']),
+  ),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
 export const MailboxSchema = z.object({
   /** Display name, already decoded (RFC 2047) and stripped of CR/LF. */
-  name: z.string().max(500).optional(),
+  name: z.optional(z.string().check(z.maxLength(500))),
   /** Lower-cased address. */
-  address: z.string().max(320),
+  address: z.string().check(z.maxLength(320)),
 });
 export type Mailbox = z.infer<typeof MailboxSchema>;
 
@@ -84,7 +84,7 @@ export const AUTO_REPLY_HEADERS = [
 export const SubmissionSchema = z.object({
   channel: ChannelSchema,
   /** Idempotency key: SES message id, or the webform's idempotency key / content hash. */
-  sourceId: z.string().min(1).max(200),
+  sourceId: z.string().check(z.minLength(1), z.maxLength(200)),
   /** ISO 8601 instant we received it. */
   receivedAt: z.iso.datetime({ offset: true }),
   sender: MailboxSchema,
@@ -92,32 +92,32 @@ export const SubmissionSchema = z.object({
    * Envelope sender (SMTP MAIL FROM / Return-Path). `''` is the null return path of
    * bounces and auto-replies; undefined when unknown (webform).
    */
-  returnPath: z.string().max(320).optional(),
-  recipients: z.array(z.string().max(320)).max(100).default([]),
-  subject: z.string().max(2000).default(''),
+  returnPath: z.optional(z.string().check(z.maxLength(320))),
+  recipients: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100)), []),
+  subject: z._default(z.string().check(z.maxLength(2000)), ''),
   /** The whole body as plain text (HTML-only mail converted), quoted history included. */
-  text: z.string().default(''),
+  text: z._default(z.string(), ''),
   /** The HTML body as received; never rendered unescaped. */
-  html: z.string().optional(),
+  html: z.optional(z.string()),
   /** RFC 5322 Message-ID of the message (email), with angle brackets stripped. */
-  messageId: z.string().max(1000).optional(),
-  inReplyTo: z.string().max(1000).optional(),
-  references: z.array(z.string().max(1000)).max(200).default([]),
+  messageId: z.optional(z.string().check(z.maxLength(1000))),
+  inReplyTo: z.optional(z.string().check(z.maxLength(1000))),
+  references: z._default(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(200)), []),
   /** Auto-reply relevant headers, see AUTO_REPLY_HEADERS. Lower-cased names. */
-  headers: z.record(z.string(), z.string()).default({}),
-  verdicts: VerdictsSchema.optional(),
-  attachments: z.array(AttachmentMetaSchema).default([]),
-  raw: ObjectLocationSchema.optional(),
+  headers: z._default(z.record(z.string(), z.string()), {}),
+  verdicts: z.optional(VerdictsSchema),
+  attachments: z._default(z.array(AttachmentMetaSchema), []),
+  raw: z.optional(ObjectLocationSchema),
   /** Webform: the prior ticket number field as typed. */
-  formTicket: z.string().max(100).optional(),
+  formTicket: z.optional(z.string().check(z.maxLength(100))),
   /** Webform: store name or URL. */
-  storeName: z.string().max(300).optional(),
+  storeName: z.optional(z.string().check(z.maxLength(300))),
   /** Webform: topic picked in the select. */
-  formTopic: z.string().max(100).optional(),
+  formTopic: z.optional(z.string().check(z.maxLength(100))),
   /** Webform "not a client yet" → false; email → undefined (unknown, the rules read the text). */
-  isClient: z.boolean().optional(),
+  isClient: z.optional(z.boolean()),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
-  parseProblem: z.string().max(500).optional(),
+  parseProblem: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export type Submission = z.infer<typeof SubmissionSchema>;

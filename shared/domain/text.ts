@@ -359,8 +359,12 @@ function swapVariants(word: string): string[] {
 
 const VOCABULARY = new Set<string>(TYPO_VOCABULARY);
 
-/** Misspelling → vocabulary word, for drops and swaps; a slip shared by two words is left out. */
-const SLIPS: ReadonlyMap<string, string> = (() => {
+/**
+ * Misspelling → vocabulary word, for drops and swaps; a slip shared by two words is left out.
+ * Built on first use (issue 16): a function that loads this module without reading words pays nothing.
+ */
+let slips: ReadonlyMap<string, string> | undefined;
+const buildSlips = (): ReadonlyMap<string, string> => {
   const map = new Map<string, string | null>();
   for (const word of TYPO_VOCABULARY) {
     if (word.length <= TYPO_MIN_LENGTH) continue;
@@ -373,7 +377,7 @@ const SLIPS: ReadonlyMap<string, string> = (() => {
   const out = new Map<string, string>();
   for (const [slip, word] of map) if (word !== null) out.set(slip, word);
   return out;
-})();
+};
 
 /**
  * The canonical form of one normalised word: chat-speak and known misspellings
@@ -385,7 +389,8 @@ export function canonicalWord(word: string): string {
   if (variant !== undefined) return variant;
   if (word.length < TYPO_MIN_LENGTH || word.length > TYPO_MAX_LENGTH) return word;
   if (VOCABULARY.has(word) || REAL_WORDS.has(word)) return word;
-  const slip = SLIPS.get(word);
+  slips ??= buildSlips();
+  const slip = slips.get(word);
   if (slip !== undefined) return slip;
   // A doubled letter: "chammado", "tickett".
   for (let i = 0; i + 1 < word.length; i++) {

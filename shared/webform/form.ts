@@ -3,7 +3,7 @@
  * the body parser for JSON and application/x-www-form-urlencoded posts (API Gateway HTTP API
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -154,8 +154,8 @@ const FALSE_VALUES = new Set(['false', 'off', '0', 'nao', 'não', 'no', '']);
 
 /** A checkbox: absent or unchecked is false; HTML posts "on", JSON clients send booleans. */
 function checkbox(invalid: string) {
-  return z.preprocess(
-    (value) => {
+  return z.pipe(
+    z.transform((value: unknown) => {
       if (value === undefined || value === null) return false;
       if (typeof value === 'boolean') return value;
       if (typeof value === 'string') {
@@ -164,7 +164,7 @@ function checkbox(invalid: string) {
         if (FALSE_VALUES.has(v)) return false;
       }
       return value;
-    },
+    }),
     z.boolean({ error: invalid }),
   );
 }
@@ -173,48 +173,52 @@ function checkbox(invalid: string) {
 const TICKET_PATTERN = /^#?\s*\d[\d.\s]*$/;
 
 export const WebformSchema = z.object({
-  nome: z.preprocess(
-    lineInput(false),
+  nome: z.pipe(
+    z.transform(lineInput(false)),
     z
       .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.nome.required : MESSAGES.wrongType) })
-      .min(1, MESSAGES.nome.required)
-      .max(FORM_LIMITS.nome, MESSAGES.nome.tooLong),
+      .check(z.minLength(1, MESSAGES.nome.required), z.maxLength(FORM_LIMITS.nome, MESSAGES.nome.tooLong)),
   ),
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  email: z.pipe(
+    z.transform((value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     z
       .email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) })
-      .max(FORM_LIMITS.email, MESSAGES.email.tooLong),
+      .check(z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong)),
   ),
-  loja: z.preprocess(
-    optionalLine,
-    z.string({ error: MESSAGES.wrongType }).max(FORM_LIMITS.loja, MESSAGES.loja.tooLong).optional(),
+  loja: z.pipe(
+    z.transform(optionalLine),
+    z.optional(z.string({ error: MESSAGES.wrongType }).check(z.maxLength(FORM_LIMITS.loja, MESSAGES.loja.tooLong))),
   ),
   /** Optional here: non-clients have no ticket; the domain rules decide what a missing one means. */
-  chamado: z.preprocess(
-    optionalLine,
-    z
-      .string({ error: MESSAGES.chamado.invalid })
-      .max(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong)
-      .regex(TICKET_PATTERN, MESSAGES.chamado.invalid)
-      .optional(),
+  chamado: z.pipe(
+    z.transform(optionalLine),
+    z.optional(
+      z
+        .string({ error: MESSAGES.chamado.invalid })
+        .check(
+          z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
+          z.regex(TICKET_PATTERN, MESSAGES.chamado.invalid),
+        ),
+    ),
   ),
-  assunto: z.preprocess(
-    lineInput(false),
+  assunto: z.pipe(
+    z.transform(lineInput(false)),
     z.enum(TOPIC_VALUES, {
       error: (iss) => (isMissing(iss.input) ? MESSAGES.assunto.required : MESSAGES.assunto.invalid),
     }),
   ),
-  descricao: z.preprocess(
-    (value) => (typeof value === 'string' ? normalizeMultiline(value) : value),
-    z
-      .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.descricao.required : MESSAGES.wrongType) })
-      .min(1, MESSAGES.descricao.required)
-      .max(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong)
-      .refine((text) => visibleLength(text) >= FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort),
+  descricao: z.pipe(
+    z.transform((value: unknown) => (typeof value === 'string' ? normalizeMultiline(value) : value)),
+    z.string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.descricao.required : MESSAGES.wrongType) }).check(
+      z.minLength(1, MESSAGES.descricao.required),
+      z.maxLength(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong),
+      z.refine((text: string) => visibleLength(text) >= FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort),
+    ),
   ),
   naoCliente: checkbox(MESSAGES.naoCliente.invalid),
-  consentimento: checkbox(MESSAGES.consentimento.required).refine((v) => v === true, MESSAGES.consentimento.required),
+  consentimento: checkbox(MESSAGES.consentimento.required).check(
+    z.refine((v: boolean) => v === true, MESSAGES.consentimento.required),
+  ),
 });
 
 export type WebformData = z.infer<typeof WebformSchema>;

@@ -11,7 +11,7 @@
  * lifecycle rule deletes them: an upload alone never creates a case.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
@@ -39,13 +39,12 @@ const DeclaredSchema = z.object({
   files: z
     .array(
       z.object({
-        name: z.string().max(1000),
-        size: z.number().int().nonnegative(),
-        type: z.string().max(255).default(''),
+        name: z.string().check(z.maxLength(1000)),
+        size: z.int().check(z.nonnegative()),
+        type: z._default(z.string().check(z.maxLength(255)), ''),
       }),
     )
-    .min(1)
-    .max(50),
+    .check(z.minLength(1), z.maxLength(50)),
 });
 
 export interface IssuedUpload {

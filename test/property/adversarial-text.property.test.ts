@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../shared/domain/config';
 import { decide } from '../../shared/domain/eligibility/engine';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { SubmissionSchema } from '../../shared/domain/submission';
@@ -81,7 +82,7 @@ describe('adversarial text shapes', () => {
           subject: where === 'subject' ? text.slice(0, 2000) : 'Reclamação',
           text: where === 'quoted' ? `Oi.\n\nEm 1/1/2026, X <x@y.com> escreveu:\n> ${text}` : text,
         });
-        const decision = decide(s, { status: 'none' });
+        const decision = decide(s, { status: 'none' }, localConfig);
         expect(OUTCOMES).toContain(decision.outcome);
         expect(decision.outcome).not.toBe('ACCEPTED');
         expect(decision.reason).not.toMatch(/\n/);

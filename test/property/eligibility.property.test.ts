@@ -118,7 +118,7 @@ describe('decide over arbitrary submissions', () => {
   it('never throws and always ends in one of OUTCOMES, with known rule ids and a one-line reason', () => {
     fc.assert(
       fc.property(submission, ticket, (s, check) => {
-        const d = decide(s, check);
+        const d = decide(s, check, localConfig);
         expect(OUTCOMES).toContain(d.outcome);
         expect(d.ruleIds.length).toBeGreaterThan(0);
         for (const id of d.ruleIds) expect(RULES_BY_ID.has(id)).toBe(true);
@@ -134,7 +134,7 @@ describe('decide over arbitrary submissions', () => {
   it('quarantines exactly the mail a quarantine signal fires on, whatever else it says', () => {
     fc.assert(
       fc.property(submission, ticket, (s, check) => {
-        const quarantined = decide(s, check).outcome === 'QUARANTINED';
+        const quarantined = decide(s, check, localConfig).outcome === 'QUARANTINED';
         expect(quarantined).toBe(quarantineReason(s) !== null);
         if (s.parseProblem !== undefined || s.verdicts?.virus === 'FAIL' || s.verdicts?.spam === 'FAIL') {
           expect(quarantined).toBe(true);
@@ -148,7 +148,7 @@ describe('decide over arbitrary submissions', () => {
   it('accepts only with a held ticket, and never with none', () => {
     fc.assert(
       fc.property(submission, ticket, (s, check) => {
-        const { outcome } = decide(s, check);
+        const { outcome } = decide(s, check, localConfig);
         if (outcome === 'ACCEPTED') expect(['valid', 'unverified']).toContain(check.status);
         if (outcome === 'TICKET_INVALID') expect(check.status).toBe('invalid');
         if (s.isClient === false && !quarantineReason(s)) expect(outcome).toBe('NOT_A_CLIENT');

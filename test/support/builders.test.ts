@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intakeComplete } from '../../shared/domain/case';
+import { localConfig } from '../../shared/domain/config';
 import { decide } from '../../shared/domain/eligibility/engine';
 import { RULES_BY_ID } from '../../shared/domain/eligibility/rules';
 import { OUTCOMES } from '../../shared/domain/outcome';
@@ -19,7 +20,7 @@ describe('test builders', () => {
   });
 
   it('build the decision the engine really takes for the default submission', () => {
-    expect(decide(aSubmission(), { status: 'valid', number: '48213' })).toEqual(aDecision('ACCEPTED'));
+    expect(decide(aSubmission(), { status: 'valid', number: '48213' }, localConfig)).toEqual(aDecision('ACCEPTED'));
   });
 
   it('aCase follows the outcome, the channel and the overrides', () => {

@@ -39,6 +39,14 @@ export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
 export const TRUNCATION_NOTE = '\n\n[Texto truncado: a mensagem completa está no e-mail original arquivado.]';
 
 const CASE_SK = 'CASE';
+/**
+ * Sort key of the item holding the first message, next to the case item (issue 16): the case item
+ * is rewritten many times per case and each write costs its whole size, so the message (its text
+ * up to the cap, sender, subject, ids, raw location) is written once, on its own. The case item
+ * keeps only what is written or matched there: its `sourceId` (appendMessage) and its
+ * `attachments` (the scan results of webform uploads are recorded on them).
+ */
+export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
 const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -79,6 +87,17 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
 }
 
 export { normaliseMessageId };
+
+/**
+ * The first message as stored: `sourceId` and `attachments` on the case item, the rest on the
+ * FIRST_MESSAGE_SK item (case items written before that item existed hold it all, and still read).
+ */
+export function storedFirstMessage(caseItem: Item, firstItem?: Item): CaseMessage | undefined {
+  const onCase = caseItem['firstMessage'] as Partial<CaseMessage> | undefined;
+  if (!onCase) return undefined;
+  const apart = firstItem?.['message'] as Partial<CaseMessage> | undefined;
+  return { ...apart, ...onCase, text: apart?.text ?? onCase.text ?? '' } as CaseMessage;
+}
 
 export interface DynamoCaseRepositoryOptions {
   client: DynamoDBDocumentClient;
@@ -125,10 +144,18 @@ export class DynamoCaseRepository implements CaseRepository {
     const first = messages[0];
     if (first) {
       const capped = this.capMessage(first);
-      item['firstMessage'] = capped.message;
+      item['firstMessage'] = { sourceId: first.sourceId, attachments: first.attachments };
       if (capped.truncated) item['firstMessageTruncated'] = true;
     }
     return item;
+  }
+
+  /** The first message (text capped) as its own item, but for what the case item keeps; see FIRST_MESSAGE_SK. */
+  private toFirstMessageItem(record: CaseRecord): Item | undefined {
+    const first = record.messages[0];
+    if (!first) return undefined;
+    const { attachments: _attachments, ...message } = this.capMessage(first).message;
+    return { pk: caseKey(record.caseId).pk, sk: FIRST_MESSAGE_SK, type: 'FIRSTMSG', message };
   }
 
   private toMessageItem(caseId: string, message: CaseMessage): Item {
@@ -142,16 +169,15 @@ export class DynamoCaseRepository implements CaseRepository {
     };
   }
 
-  /** Rebuilds the CaseRecord from the case item and its follow-up items. */
-  private fromItems(caseItem: Item, messageItems: Item[]): CaseRecord {
+  /** Rebuilds the CaseRecord from the case item, its first message's item and its follow-up items. */
+  private fromItems(caseItem: Item, messageItems: Item[], firstItem?: Item): CaseRecord {
     const record: Item = { ...caseItem };
     for (const name of INTERNAL_ATTRIBUTES) delete record[name];
     const readMessage = (message: CaseMessage, truncated: boolean): CaseMessage =>
       truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
     const messages: CaseMessage[] = [];
-    if (caseItem['firstMessage']) {
-      messages.push(readMessage(caseItem['firstMessage'] as CaseMessage, caseItem['firstMessageTruncated'] === true));
-    }
+    const first = storedFirstMessage(caseItem, firstItem);
+    if (first) messages.push(readMessage(first, caseItem['firstMessageTruncated'] === true));
     const followUps = messageItems
       .map((item) => ({
         sk: String(item['sk']),
@@ -185,31 +211,10 @@ export class DynamoCaseRepository implements CaseRepository {
     return item;
   }
 
-  private async followUpItems(caseId: string): Promise<Item[]> {
-    const items: Item[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-        ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':msg': 'MSG#' },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) items.push(...(page.Items ?? []));
-    return items;
-  }
-
-  /** Case items from an index or a scan → whole records (follow-ups fetched per case). */
-  private async hydrate(caseItems: Item[]): Promise<CaseRecord[]> {
-    return Promise.all(
-      caseItems.map(async (item) => this.fromItems(item, await this.followUpItems(String(item['caseId'])))),
-    );
-  }
-
   async get(caseId: string): Promise<CaseRecord | null> {
     // One Query reads the case item and its follow-ups together.
     let caseItem: Item | undefined;
+    let firstItem: Item | undefined;
     const messageItems: Item[] = [];
     const pages = paginateQuery(
       { client: this.client },
@@ -224,10 +229,11 @@ export class DynamoCaseRepository implements CaseRepository {
       for (const item of page.Items ?? []) {
         const sk = String(item['sk']);
         if (sk === CASE_SK) caseItem = item;
+        else if (sk === FIRST_MESSAGE_SK) firstItem = item;
         else if (sk.startsWith('MSG#')) messageItems.push(item);
       }
     }
-    return caseItem ? this.fromItems(caseItem, messageItems) : null;
+    return caseItem ? this.fromItems(caseItem, messageItems, firstItem) : null;
   }
 
   async getByProtocol(protocol: string): Promise<CaseRecord | null> {
@@ -253,7 +259,9 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
-    return this.queryIndex(GSI.byStatus, statusGsiPk(status), limit);
+    // The index is eventually consistent and the record is read from the table: a case that has
+    // left this status since is not listed under it.
+    return (await this.queryIndex(GSI.byStatus, statusGsiPk(status), limit)).filter((r) => r.status === status);
   }
 
   async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
@@ -283,7 +291,17 @@ export class DynamoCaseRepository implements CaseRepository {
       items.push(...(page.Items ?? []));
       if (items.length >= limit) break;
     }
-    return this.hydrate(items.slice(0, limit));
+    return this.readListed(items.slice(0, limit));
+  }
+
+  /**
+   * Index entries (or scanned case items) → whole records read from the table: the indexes project
+   * only what the lists need (table-design.ts), never whole case items, and the first message's
+   * text is an item of its own. One Query per case, as `get`.
+   */
+  private async readListed(entries: Item[]): Promise<CaseRecord[]> {
+    const records = await Promise.all(entries.map((entry) => this.get(String(entry['caseId']))));
+    return records.filter((record): record is CaseRecord => record !== null);
   }
 
   async countOpenBySender(senderEmail: string): Promise<number> {
@@ -322,7 +340,7 @@ export class DynamoCaseRepository implements CaseRepository {
       const kb = `${b['createdAt']}#${b['caseId']}`;
       return ka < kb ? 1 : ka > kb ? -1 : 0;
     });
-    return this.hydrate(items.slice(0, limit));
+    return this.readListed(items.slice(0, limit));
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -332,6 +350,23 @@ export class DynamoCaseRepository implements CaseRepository {
     // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
     const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
     if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
+    const firstItem = this.toFirstMessageItem(record);
+    if (firstItem) {
+      if (expiresAt !== null) firstItem[TTL_ATTRIBUTE] = expiresAt;
+      // Before the case item, so a stored case always has its message; put once (a duplicate
+      // delivery of the same message never rewrites it).
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: firstItem,
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
     let created = true;
     try {
       await this.client.send(
@@ -353,8 +388,8 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
-    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), []) };
-    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, []) };
+    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), [], firstItem) };
+    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], firstItem) };
   }
 
   async nextProtocol(year: number): Promise<string> {
@@ -483,40 +518,40 @@ export class DynamoCaseRepository implements CaseRepository {
   async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
     const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
     if (ids.length === 0) return;
-    // One read: the case must exist before any pointer is written, and the same (consistent) read
-    // serves the first append attempt — a stale list only fails the size condition and re-reads.
-    let item: Item | undefined = await this.mustGetCaseItem(caseId);
     const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
-    // The list on the case keeps arrival order: optimistic append guarded by its current size.
+    if (ours.length === 0) {
+      await this.mustGetCaseItem(caseId);
+      return;
+    }
+    // The list on the case keeps arrival order: an atomic append of the ids it does not hold yet,
+    // without a read (issue 16). The condition makes a repeated id fail the write instead of
+    // doubling it; only then is the list read, and only the missing ids appended.
+    let missing = ours;
     for (let attempt = 0; attempt < 25; attempt++) {
-      // Each round has a winner; a little jitter spreads the losers of a burst.
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
-      item = item ?? (await this.mustGetCaseItem(caseId));
-      const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
-      const missing = ours.filter((id) => !current.includes(id));
-      if (missing.length === 0) return;
+      const values: Item = { ':empty': [], ':missing': missing };
+      const absent = missing.map((id, i) => {
+        values[`:id${i}`] = id;
+        return `NOT contains(messageIds, :id${i})`;
+      });
       try {
         await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: caseKey(caseId),
             UpdateExpression: 'SET messageIds = list_append(if_not_exists(messageIds, :empty), :missing)',
-            ConditionExpression:
-              current.length === 0
-                ? 'attribute_exists(pk) AND (attribute_not_exists(messageIds) OR size(messageIds) = :zero)'
-                : 'attribute_exists(pk) AND size(messageIds) = :n',
-            ExpressionAttributeValues: {
-              ':empty': [],
-              ':missing': missing,
-              ...(current.length === 0 ? { ':zero': 0 } : { ':n': current.length }),
-            },
+            ConditionExpression: ['attribute_exists(pk)', ...absent].join(' AND '),
+            ExpressionAttributeValues: values,
           }),
         );
         return;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
-        item = undefined;
       }
+      // Some id is there already (a retry, a concurrent writer), or the case does not exist.
+      const item = await this.mustGetCaseItem(caseId);
+      const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
+      missing = missing.filter((id) => !current.includes(id));
+      if (missing.length === 0) return;
     }
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }

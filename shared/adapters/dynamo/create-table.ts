@@ -17,8 +17,8 @@ export async function createTableIfMissing(client: DynamoDBClient, tableName: st
       { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
     ],
-    // Lists read whole case items from the index: ALL avoids a GetItem per listed case.
-    Projection: { ProjectionType: 'ALL' as const },
+    // Only what the index readers need (table-design.ts): case rewrites do not copy whole items.
+    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.nonKeyAttributes] },
   });
   try {
     await client.send(

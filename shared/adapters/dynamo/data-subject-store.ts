@@ -13,6 +13,7 @@ import { normaliseMessageId } from '../../domain/message-id';
 import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
+import { FIRST_MESSAGE_SK, storedFirstMessage } from './case-repository';
 import { GSI } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -85,7 +86,12 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         if (n) candidates.push({ pk: `MSGID#${n}`, sk: 'MSGID' });
       }
       const messages: CaseMessage[] = [
-        ...(caseItem['firstMessage'] ? [caseItem['firstMessage'] as CaseMessage] : []),
+        ...[
+          storedFirstMessage(
+            caseItem,
+            partition.find((i) => i['sk'] === FIRST_MESSAGE_SK),
+          ),
+        ].filter((m): m is CaseMessage => m !== undefined),
         ...partition.filter((i) => String(i['sk']).startsWith('MSG#')).map((i) => i['message'] as CaseMessage),
       ];
       for (const m of messages) {

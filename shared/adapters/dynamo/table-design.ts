@@ -8,11 +8,42 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** Attribute DynamoDB's TTL reads (epoch seconds). dynalite never expires items: readers check it too. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+/**
+ * What the index lists read of a case besides the keys: the staff console's list and its filters
+ * (console-case-index.ts), the open-case count by sender (`status`), and the cases' own ids for the
+ * lists that read whole records from the table (`listByStatus`, `listBySender`, data-subject requests).
+ * Nothing that changes on the bookkeeping writes of a case (reply, claims, Message-IDs, enqueue and
+ * notice times, `updatedAt`) and never the first message's text: those rewrites cost the indexes
+ * nothing (issue 16), and an index entry stays within one write unit.
+ */
+const LIST_ATTRIBUTES = [
+  'caseId',
+  'type',
+  'status',
+  'outcome',
+  'senderEmail',
+  'senderName',
+  'subject',
+  'createdAt',
+  'protocol',
+  'assignee',
+  'dueAt',
+] as const;
+
 export const GSI = {
-  /** Cases by status, ordered by creation time: gsi1pk = STATUS#<status>, gsi1sk = <createdAt>#<caseId>. */
-  byStatus: { indexName: 'gsi1-status', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /**
+   * Cases by status, ordered by creation time: gsi1pk = STATUS#<status>, gsi1sk = <createdAt>#<caseId>.
+   * Also read by the quarantine queue (`decision`, `reviewedAt`) and the monthly report
+   * (report-source.ts: `channel`, `decision`, `closedAt`, `closure`, `history`).
+   */
+  byStatus: {
+    indexName: 'gsi1-status',
+    partitionKey: 'gsi1pk',
+    sortKey: 'gsi1sk',
+    nonKeyAttributes: [...LIST_ATTRIBUTES, 'channel', 'decision', 'reviewedAt', 'closedAt', 'closure', 'history'],
+  },
   /** Cases by sender, ordered by creation time: gsi2pk = SENDER#<email>, gsi2sk = <createdAt>#<caseId>. */
-  bySender: { indexName: 'gsi2-sender', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  bySender: { indexName: 'gsi2-sender', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', nonKeyAttributes: LIST_ATTRIBUTES },
 } as const;
 
 /** The status index's partition of a case status. */

@@ -21,7 +21,7 @@ import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
 import { surveyLinks } from '../../domain/lifecycle/survey';
 import type { Effect, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
 import type { RenderedMail } from '../../domain/replies';
-import { bestEffortAfterSend } from '../after-send';
+import { bestEffortAfterSend, providerMessageIds } from '../after-send';
 import type { ResolvedDeps } from './commit';
 import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
 
@@ -78,7 +78,7 @@ async function sendToMerchant(
     ...(options.attachments ? { attachments: options.attachments } : {}),
   };
   const sent = await deps.mailer.send(outgoing);
-  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, sent.messageIds));
+  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, providerMessageIds(sent, messageId)));
 }
 
 async function sendToStaff(

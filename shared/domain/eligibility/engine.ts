@@ -20,7 +20,7 @@
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
 import { isMachineGenerated } from '../auto-reply-policy';
-import { localConfig, type OuvidoriaConfig } from '../config';
+import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
 import { canonicalizeWords, capText, detectLanguage, normalize, splitQuoted } from '../text';
@@ -58,19 +58,31 @@ export function compilePhrase(phrase: string): RegExp {
   return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`);
 }
 
-const COMPILED: readonly CompiledRule[] = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
-  rule,
-  phrases: rule.phrases.map(compilePhrase),
-  anyPhrase: new RegExp(rule.phrases.map((p) => `(?:${compilePhrase(p).source})`).join('|')),
-  requires: (rule.requires ?? []).map(compilePhrase),
-  unless: (rule.unless ?? []).map(compilePhrase),
-  unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
-}));
+function compileRule(rule: Rule): CompiledRule {
+  const phrases = rule.phrases.map(compilePhrase);
+  return {
+    rule,
+    phrases,
+    anyPhrase: new RegExp(phrases.map((re) => `(?:${re.source})`).join('|')),
+    requires: (rule.requires ?? []).map(compilePhrase),
+    unless: (rule.unless ?? []).map(compilePhrase),
+    unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
+  };
+}
 
-const REWRITES: readonly (readonly [RegExp, string])[] = PHRASE_REWRITES.map(([from, to]) => [
-  new RegExp(compilePhrase(from).source, 'g'),
-  to,
-]);
+/**
+ * The rules' regular expressions, compiled once per process on first use (issue 16): ~10 ms that
+ * a function loading this module without deciding anything (the webform's page views, a duplicate
+ * delivery) never pays, each phrase compiled once.
+ */
+let compiled: { rules: readonly CompiledRule[]; rewrites: readonly (readonly [RegExp, string])[] } | undefined;
+function compiledRules(): NonNullable<typeof compiled> {
+  compiled ??= {
+    rules: RULES.filter((r) => r.trigger === 'text').map(compileRule),
+    rewrites: PHRASE_REWRITES.map(([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to] as const),
+  };
+  return compiled;
+}
 
 /**
  * Rewrites chat-speak, common misspellings and slips ("vc", "n consigo", "cobransa", "chamdo")
@@ -79,7 +91,7 @@ const REWRITES: readonly (readonly [RegExp, string])[] = PHRASE_REWRITES.map(([f
  */
 export function canonicalize(normalized: string): string {
   let text = canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
-  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  for (const [re, to] of compiledRules().rewrites) text = text.replace(re, to);
   return text;
 }
 
@@ -164,7 +176,7 @@ export function matchTextRules(s: Submission): TextHit[] {
   const sentences = topicSentences(s);
   const body = sentences.filter((t) => !t.headline).map((t) => t.text);
   const hits: TextHit[] = [];
-  for (const c of COMPILED) {
+  for (const c of compiledRules().rules) {
     const hit = matchRule(c, sentences, body);
     if (hit) hits.push(hit);
   }
@@ -269,10 +281,10 @@ function languageOf(s: Submission): Decision['language'] {
 
 /**
  * Decides what the office does with a submission, given the checked prior ticket.
- * `config` names our own domain for the automatic-mail checks (isMachineGenerated); it defaults
- * to the local configuration, whose no-reply patterns are the production defaults.
+ * `config` names our own domain for the automatic-mail checks (isMachineGenerated): the
+ * function's own configuration (tests and tools pass `localConfig`).
  */
-export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig = localConfig): Decision {
+export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): Decision {
   const quarantine = quarantineHits(s);
   const textHits = matchTextRules(s);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));

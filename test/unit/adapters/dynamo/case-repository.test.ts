@@ -10,6 +10,7 @@ import {
   capUtf8,
   DynamoCaseRepository,
   normaliseMessageId,
+  FIRST_MESSAGE_SK,
   TRUNCATION_NOTE,
 } from '../../../../shared/adapters/dynamo/case-repository';
 import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
@@ -94,12 +95,19 @@ describe('helpers', () => {
 });
 
 describe('DynamoCaseRepository with a mocked DocumentClient', () => {
-  it('create: stores keys, GSI attributes, the capped first message, and no messages list', async () => {
+  it('create: stores keys, GSI attributes, the first message, and no messages list; the capped text apart, first', async () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(QueryCommand).resolves({ Items: [] });
     const big = { ...record, messages: [{ ...record.messages[0]!, text: 'é'.repeat(80) }] };
-    await repo.create(big);
-    const put = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    const result = await repo.create(big);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    // The message is written once, on its own item, before the case item (rewritten many times).
+    const first = puts[0]!;
+    expect(first.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(first.Item).toMatchObject({ pk: 'CASE#email:abc', sk: FIRST_MESSAGE_SK, type: 'FIRSTMSG' });
+    expect(Buffer.byteLength(first.Item?.['message'].text)).toBe(100);
+    expect(first.Item?.['message']).not.toHaveProperty('attachments');
+    const put = puts[1]!;
     expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(put.Item).toMatchObject({
       pk: 'CASE#email:abc',
@@ -111,7 +119,31 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       firstMessageTruncated: true,
     });
     expect(put.Item?.['messages']).toBeUndefined();
-    expect(Buffer.byteLength(put.Item?.['firstMessage'].text)).toBe(100);
+    // On the case item, only what is matched or written there: the sourceId and the attachments.
+    expect(put.Item?.['firstMessage']).toEqual({
+      sourceId: record.messages[0]!.sourceId,
+      attachments: record.messages[0]!.attachments,
+    });
+    // Read back (here: returned from what was written) with the capped text and the note.
+    expect(result.record.messages[0]!.text).toBe(`${'é'.repeat(50)}${TRUNCATION_NOTE}`);
+  });
+
+  it('get: the first message comes from its own item and the case item; a case item holding it all still reads', async () => {
+    const { messages: _m, ...fields } = record;
+    const first = record.messages[0]!;
+    const { attachments, ...apart } = first;
+    const caseItem = {
+      ...fields,
+      pk: 'CASE#email:abc',
+      sk: 'CASE',
+      firstMessage: { sourceId: first.sourceId, attachments },
+    };
+    ddb
+      .on(QueryCommand)
+      .resolves({ Items: [caseItem, { pk: 'CASE#email:abc', sk: FIRST_MESSAGE_SK, message: apart }] });
+    expect((await repo.get('email:abc'))?.messages).toEqual([first]);
+    ddb.on(QueryCommand).resolves({ Items: [{ ...caseItem, firstMessage: first }] });
+    expect((await repo.get('email:abc'))?.messages).toEqual([first]);
   });
 
   it('create: a conditional failure returns the stored record, not created', async () => {
@@ -282,20 +314,24 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 
-  it('addMessageIds: one consistent read serves the existence check and the first append', async () => {
-    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['x@y'] } });
+  it('addMessageIds: no read — the pointers, then one append conditioned on the case and the ids being absent', async () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(UpdateCommand).resolves({});
-    await repo.addMessageIds('email:abc', ['<a@b>'], ['Lojista@Exemplo.com.br']);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    await repo.addMessageIds('email:abc', ['<a@b>', 'c@d'], ['Lojista@Exemplo.com.br']);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
       pk: 'MSGID#a@b',
       caseId: 'email:abc',
       sentTo: ['lojista@exemplo.com.br'],
     });
-    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({
-      ':missing': ['a@b'],
-      ':n': 1,
+    const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(update.ConditionExpression).toBe(
+      'attribute_exists(pk) AND NOT contains(messageIds, :id0) AND NOT contains(messageIds, :id1)',
+    );
+    expect(update.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['a@b', 'c@d'],
+      ':id0': 'a@b',
+      ':id1': 'c@d',
     });
   });
 
@@ -307,8 +343,21 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
     await repo.addMessageIds('email:abc', ['a@b']);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(2);
-    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':n': 1 });
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['a@b'],
+    });
+  });
+
+  it('addMessageIds: an id the list already holds is not appended twice', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['a@b'] } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    await repo.addMessageIds('email:abc', ['a@b', 'c@d']);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':missing': ['c@d'],
+    });
   });
 
   it('recordReply: reply and updatedAt in one write; alone when updatedAt is ahead', async () => {
@@ -339,6 +388,7 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     await repo.addMessageIds('email:abc', ['', ' <> ']);
     expect(ddb.calls()).toHaveLength(0);
     ddb.on(GetCommand).resolves({});
+    ddb.on(UpdateCommand).rejects(ccf());
     await expect(repo.addMessageIds('email:nope', ['a@b'])).rejects.toThrow(/not found/);
   });
 

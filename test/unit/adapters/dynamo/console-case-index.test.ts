@@ -2,7 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DynamoConsoleCaseIndex } from '../../../../shared/adapters/dynamo/console-case-index';
+import { DynamoConsoleCaseIndex, summaryOf } from '../../../../shared/adapters/dynamo/console-case-index';
+import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const ddb = mockClient(doc);
@@ -58,5 +59,30 @@ describe('DynamoConsoleCaseIndex — one Query per page, never a Scan', () => {
     expect(input.IndexName).toBe('gsi2-sender');
     expect(input.ExpressionAttributeValues?.[':pk']).toBe('SENDER#maria@loja.com.br');
     expect(input.ExclusiveStartKey).toBeUndefined();
+  });
+
+  it("reads only what both indexes project: an index entry gives the whole item's summary, filters included", async () => {
+    const whole = {
+      ...item,
+      senderName: 'Maria',
+      dueAt: '2026-03-20T00:00:00Z',
+      firstMessage: { text: 'x'.repeat(5000) },
+      reply: { status: 'sent' },
+      messageIds: ['a@b'],
+      updatedAt: '2026-03-03T00:00:00Z',
+    };
+    for (const g of [GSI.byStatus, GSI.bySender]) {
+      const projected: readonly string[] = ['pk', 'sk', g.partitionKey, g.sortKey, ...g.nonKeyAttributes];
+      const entry = Object.fromEntries(Object.entries(whole).filter(([name]) => projected.includes(name)));
+      expect(summaryOf(entry)).toEqual(summaryOf(whole));
+      expect(entry).not.toHaveProperty('firstMessage');
+    }
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    await index.bySender('maria@loja.com.br', { assignee: 'ana', outcome: 'ACCEPTED', dueBefore: 'z' }, { limit: 5 });
+    const names = Object.values(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeNames ?? {});
+    for (const name of names.filter((n) => n !== GSI.bySender.partitionKey)) {
+      expect(GSI.bySender.nonKeyAttributes, name).toContain(name);
+      expect(GSI.byStatus.nonKeyAttributes, name).toContain(name);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } from
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoQuarantineStore } from '../../../../shared/adapters/dynamo/quarantine-store';
+import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const ddb = mockClient(doc);
@@ -43,6 +44,12 @@ describe('DynamoQuarantineStore', () => {
       ExpressionAttributeValues: { ':pk': 'STATUS#QUARANTINED' },
       FilterExpression: 'attribute_not_exists(#reviewedAt)',
     });
+    // The index returns only what it projects: the filter and the listed attributes are there.
+    for (const name of [...Object.values(input.ExpressionAttributeNames ?? {}), ...Object.keys(page.items[0] ?? {})]) {
+      if (name === 'gsi1pk' || name === 'reason' || name === 'ruleIds') continue;
+      expect(GSI.byStatus.nonKeyAttributes, name).toContain(name);
+    }
+    expect(GSI.byStatus.nonKeyAttributes).toContain('decision');
     await store.listQuarantined({ limit: 25, cursor: page.next as string });
     expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'CASE#email:m1' });
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);

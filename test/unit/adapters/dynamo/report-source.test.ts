@@ -8,6 +8,7 @@ import {
   OPEN_REPORT_STATUSES,
   REPORT_STATUSES,
 } from '../../../../shared/adapters/dynamo/report-source';
+import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const client = documentClient({ region: 'us-east-1' });
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -57,6 +58,12 @@ describe('DynamoReportSource', () => {
         ExpressionAttributeValues: { ':from': '2026-03-01T03:00:00.000Z', ':to': '2026-04-01T03:00:00.000Z' },
       });
       expect(q.ProjectionExpression).not.toContain('firstMessage');
+      // A GSI returns only what it projects: every attribute the report reads is in the index.
+      const read = (q.ProjectionExpression ?? '')
+        .split(',')
+        .map((name) => name.trim().split('.')[0] ?? '')
+        .map((name) => (name.startsWith('#') ? (q.ExpressionAttributeNames?.[name] ?? name) : name));
+      for (const name of read) expect(GSI.byStatus.nonKeyAttributes, name).toContain(name);
     }
     expect(source.queries).toBe(REPORT_STATUSES.length);
     noScan();

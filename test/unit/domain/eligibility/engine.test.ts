@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TicketCheck } from '../../../../shared/domain/decision';
+import { localConfig } from '../../../../shared/domain/config';
 import { canonicalize, compilePhrase, decide, quarantineReason } from '../../../../shared/domain/eligibility/engine';
 import { RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
 import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcome';
@@ -59,7 +60,7 @@ async function run(row: Row) {
   );
   dir.unavailable = row.directoryDown ?? false;
   const ticket = await verifyTicket(candidates, s.sender.address, dir);
-  return { decision: decide(s, ticket), candidates };
+  return { decision: decide(s, ticket, localConfig), candidates };
 }
 
 const ROWS: Row[] = [
@@ -812,7 +813,7 @@ describe('eligibility: reasons and decision trail', () => {
     [{ status: 'valid', number: '48213' }, 'verificado'],
     [{ status: 'none' }, 'Nenhum número de chamado'],
   ] satisfies [TicketCheck, string][])('explains ticket check %j', (ticket, words) => {
-    const decision = decide(submission({ subject: 'Oi', text: 'Olá.' }), ticket);
+    const decision = decide(submission({ subject: 'Oi', text: 'Olá.' }), ticket, localConfig);
     expect(decision.reason).toContain(words);
     expect(decision.reason.length).toBeLessThan(200);
     expect(decision.ticket).toEqual(ticket);
@@ -823,7 +824,7 @@ describe('eligibility: reasons and decision trail', () => {
       subject: 'Cobrança e acesso',
       text: 'Meu acesso foi bloqueado e cobraram duas vezes a fatura.',
     });
-    const decision = decide(s, { status: 'valid', number: '48213' });
+    const decision = decide(s, { status: 'valid', number: '48213' }, localConfig);
     expect(decision.outcome).toBe('ACCEPTED');
     expect(decision.ruleIds.at(-1)).toBe('ticket.valid');
     expect(decision.ruleIds).toEqual(
@@ -834,14 +835,18 @@ describe('eligibility: reasons and decision trail', () => {
 
   it('lets a webform "not a client" choice win over a valid ticket', () => {
     const s = submission({ subject: '', text: 'Oi', channel: 'webform', isClient: false });
-    expect(decide(s, { status: 'valid', number: '48213' }).outcome).toBe('NOT_A_CLIENT');
+    expect(decide(s, { status: 'valid', number: '48213' }, localConfig).outcome).toBe('NOT_A_CLIENT');
   });
 
   it('lets a valid or unverified ticket win over text that says "not a client"', () => {
     const s = submission({ subject: '', text: 'Não sou cliente, mas abri o chamado 48213 pela minha empresa.' });
-    expect(decide(s, { status: 'valid', number: '48213' }).outcome).toBe('ACCEPTED');
-    expect(decide(s, { status: 'unverified', number: '48213', why: 'directory_unavailable' }).outcome).toBe('ACCEPTED');
-    expect(decide(s, { status: 'invalid', number: '48213', why: 'not_found' }).outcome).toBe('NOT_A_CLIENT');
+    expect(decide(s, { status: 'valid', number: '48213' }, localConfig).outcome).toBe('ACCEPTED');
+    expect(
+      decide(s, { status: 'unverified', number: '48213', why: 'directory_unavailable' }, localConfig).outcome,
+    ).toBe('ACCEPTED');
+    expect(decide(s, { status: 'invalid', number: '48213', why: 'not_found' }, localConfig).outcome).toBe(
+      'NOT_A_CLIENT',
+    );
   });
 
   it('records several quarantine rules, the first decisive', () => {
@@ -850,7 +855,7 @@ describe('eligibility: reasons and decision trail', () => {
       text: 'x',
       verdicts: { spam: 'FAIL', virus: 'FAIL', dmarc: 'FAIL', spf: 'FAIL', dkim: 'FAIL' },
     });
-    const d = decide(s, { status: 'none' });
+    const d = decide(s, { status: 'none' }, localConfig);
     expect(d.outcome).toBe('QUARANTINED');
     expect(d.ruleIds.at(-1)).toBe('quarantine.spam');
     expect(d.ruleIds).toEqual(
@@ -946,7 +951,7 @@ describe('eligibility: properties', () => {
             isClient,
             verdicts,
           });
-          const d = decide(s, check);
+          const d = decide(s, check, localConfig);
           expect(OUTCOMES).toContain(d.outcome);
           expect(d.ruleIds.length).toBeGreaterThan(0);
           for (const id of d.ruleIds) expect(RULES_BY_ID.has(id)).toBe(true);
@@ -963,7 +968,7 @@ describe('eligibility: properties', () => {
     fc.assert(
       fc.property(text, ticket, (body, check) => {
         const s = submission({ subject: 'x', text: body });
-        expect(decide(s, check)).toEqual(decide(s, check));
+        expect(decide(s, check, localConfig)).toEqual(decide(s, check, localConfig));
       }),
       { numRuns: 50 },
     );
