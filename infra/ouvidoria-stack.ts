@@ -436,6 +436,8 @@ export class OuvidoriaStack extends Stack {
       serviceName: SERVICE.consoleAuthorizer,
       description: 'Staff console: verifies the session cookie (Cognito ID token) before the /equipe routes',
       environment: {},
+      // On the request path of a person's page, like the webform (see runtimeSourceMaps).
+      runtimeSourceMaps: false,
     });
     this.staffConsole = new StaffConsole(this, 'StaffConsole', {
       handler: this.webform.function,

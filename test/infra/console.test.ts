@@ -133,6 +133,8 @@ describe('staff console authorizer', () => {
     ).toEqual(['CONSOLE_CLIENT_ID', 'CONSOLE_USER_POOL_ID']);
     expect(props.Environment.Variables.CONSOLE_USER_POOL_ID).toEqual(ref(stack.staffConsole.userPool));
     expect(props.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+    // A person waits on its cold start, as on the webform's: no --enable-source-maps.
+    expect(props.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.Roles).includes(
         stack.getLogicalId(stack.consoleAuthorizer.role.node.defaultChild as never),
