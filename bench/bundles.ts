@@ -90,6 +90,8 @@ export interface BundleResult {
   mapBytes?: number;
   /** The three biggest packages in the output, from the metafile. */
   top?: { name: string; bytes: number }[];
+  /** Bytes in the output per package (`(our code)` for the repository's own modules). */
+  packages?: Map<string, number>;
   error?: string;
 }
 
@@ -98,13 +100,17 @@ function packageOf(path: string): string {
   return match?.[1] ?? '(our code)';
 }
 
-function topPackages(metafile: Metafile, outfile: string): { name: string; bytes: number }[] {
+/** Bytes in the output per package, from the metafile. */
+export function packageBytes(metafile: Metafile, outfile: string): Map<string, number> {
   const output = Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
-  if (!output) return [];
   const byPackage = new Map<string, number>();
-  for (const [input, info] of Object.entries(output.inputs)) {
+  for (const [input, info] of Object.entries(output?.inputs ?? {})) {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + info.bytesInOutput);
   }
+  return byPackage;
+}
+
+function topPackages(byPackage: Map<string, number>): { name: string; bytes: number }[] {
   return [...byPackage.entries()]
     .map(([name, bytes]) => ({ name, bytes }))
     .sort((a, b) => b.bytes - a.bytes)
@@ -135,13 +141,15 @@ export async function bundleLambdas(outDir: string): Promise<BundleResult[]> {
     try {
       const metafile = await bundle(spec.entry, file);
       const js = readFileSync(file);
+      const packages = packageBytes(metafile, file);
       results.push({
         spec,
         file,
         bytes: js.length,
         gzipBytes: gzipSync(js, { level: 9 }).length,
         mapBytes: statSync(`${file}.map`).size,
-        top: topPackages(metafile, file),
+        top: topPackages(packages),
+        packages,
       });
     } catch (error) {
       const message = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? (error as Error).message;

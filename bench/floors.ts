@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Metafile } from 'esbuild';
-import { type BundleResult, bundle, LAMBDAS, type LambdaSpec, measureLoadTimes, ROOT } from './bundles';
+import { type BundleResult, bundle, LAMBDAS, type LambdaSpec, measureLoadTimes, packageBytes, ROOT } from './bundles';
 
 /** Functions with a floor goal, and the non-SDK packages their floor must carry. */
 export const FLOOR_TARGETS: { name: LambdaSpec['name']; packages: { module: string; names: string[] }[] }[] = [
@@ -78,7 +78,7 @@ export interface FloorBuild {
   contents: string;
 }
 
-function sizes(spec: BundleResult['spec'], file: string): BundleResult {
+function sizes(spec: BundleResult['spec'], file: string, metafile: Metafile): BundleResult {
   const js = readFileSync(file);
   return {
     spec,
@@ -86,7 +86,16 @@ function sizes(spec: BundleResult['spec'], file: string): BundleResult {
     bytes: js.length,
     gzipBytes: gzipSync(js, { level: 9 }).length,
     mapBytes: statSync(`${file}.map`).size,
+    packages: packageBytes(metafile, file),
   };
+}
+
+/** What the function carries beyond its floor, per package, largest first (bytes in the output). */
+export function overFloorByPackage(fn: BundleResult, floor: BundleResult): { name: string; bytes: number }[] {
+  return [...(fn.packages ?? new Map<string, number>()).entries()]
+    .map(([name, bytes]) => ({ name, bytes: bytes - (floor.packages?.get(name) ?? 0) }))
+    .filter((p) => p.bytes > 1024)
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Builds each target function and its floor into outDir (the floor's entry file is written there too). */
@@ -104,13 +113,15 @@ export async function buildFloors(outDir: string): Promise<FloorBuild[]> {
     const entry = join(entryDir, `${spec.name}.mjs`);
     writeFileSync(entry, floorEntry(surface, target.packages));
     const floorFile = join(outDir, `${spec.name}-floor`, 'index.mjs');
-    await bundle(entry, floorFile, undefined, { nodePaths: [join(import.meta.dirname, '..', 'node_modules')] });
+    const floorMeta = await bundle(entry, floorFile, undefined, {
+      nodePaths: [join(import.meta.dirname, '..', 'node_modules')],
+    });
     const floorSpec = { ...spec, name: `${spec.name}-floor`, entry } as unknown as LambdaSpec;
     const contents = [
       ...[...surface.entries()].map(([m, c]) => `${m.replace('@aws-sdk/', '')} (${[...c].join(', ')})`),
       ...target.packages.map((p) => p.module),
     ].join('; ');
-    builds.push({ fn: sizes(spec, fnFile), floor: sizes(floorSpec, floorFile), contents });
+    builds.push({ fn: sizes(spec, fnFile, metafile), floor: sizes(floorSpec, floorFile, floorMeta), contents });
   }
   return builds;
 }
@@ -128,7 +139,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const f = loads.perBundle.get(b.fn.spec.name);
       const g = loads.perBundle.get(b.floor.spec.name);
       process.stdout.write(
-        `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${((f?.plainMs ?? 0) - (g?.plainMs ?? 0)).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n`,
+        `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${((f?.plainMs ?? 0) - (g?.plainMs ?? 0)).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n  over the floor by package: ${overFloorByPackage(
+          b.fn,
+          b.floor,
+        )
+          .map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KB`)
+          .join(', ')}\n`,
       );
     }
   } finally {

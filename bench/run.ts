@@ -12,7 +12,7 @@ import { measureAssignment } from './assignment-timing';
 import { countRequests, type ScenarioName, type ScenarioSummary, summarise } from './aws-requests';
 import { bundleLambdas, ESBUILD_OPTIONS_TEXT, LAMBDAS, measureLoadTimes, ROOT } from './bundles';
 import { CORPUS_SEED, generateCorpus } from './corpus';
-import { buildFloors, type FloorBuild } from './floors';
+import { buildFloors, type FloorBuild, overFloorByPackage } from './floors';
 import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
@@ -103,9 +103,13 @@ function floorRows(
     put(`coldStart.${key}.overFloorMs`, fn.plainMs - floor.plainMs);
     put(`bundle.${key}.floorBytes`, f.floor.bytes);
     put(`bundle.${key}.overFloorBytes`, bytes - f.floor.bytes);
+    const over = overFloorByPackage(f.fn, f.floor)
+      .slice(0, 8)
+      .map((p) => `${p.name} ${formatBytes(p.bytes)}`)
+      .join(', ');
     add(
       `Floor: ${name}`,
-      `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(fn.plainMs - floor.plainMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB)`,
+      `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(fn.plainMs - floor.plainMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB); over the floor by package: ${over}`,
       `bundle of only ${f.contents} (the SDK names our code imports, read from the sources in the function's metafile), built with the same esbuild options in this run (bench/floors.ts) and timed in the same rounds as the functions`,
     );
   }
