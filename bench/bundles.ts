@@ -3,6 +3,7 @@
  * bundling → esbuild), measures the minified size, and times loading each bundle in a fresh
  * `node` process against a bare `node -e 0` started in the same rounds.
  */
+import { tracerBundleDefine } from '../shared/adapters/tracing';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -73,6 +74,8 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
     mainFields: ['module', 'main'],
     banner: { js: constructBanner().banner },
     charset: 'utf8',
+    // As deployed with `xrayTracing: false` (the default): the tracer is not bundled.
+    define: tracerBundleDefine(false),
     logLevel: 'silent',
     metafile: true,
     absWorkingDir: ROOT,
@@ -80,7 +83,7 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
 }
 
 export const ESBUILD_OPTIONS_TEXT =
-  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled';
+  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default)';
 
 export interface BundleResult {
   spec: LambdaSpec;
@@ -127,7 +130,7 @@ export async function bundle(
     ...cdkEsbuildOptions(),
     entryPoints: [resolve(ROOT, entry)],
     outfile,
-    ...(define ? { define } : {}),
+    ...(define ? { define: { ...cdkEsbuildOptions().define, ...define } } : {}),
     ...extra,
   });
   if (!result.metafile) throw new Error('esbuild returned no metafile');

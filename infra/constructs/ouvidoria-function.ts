@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { type Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../names';
+import { tracerBundleDefine } from '../../shared/adapters/tracing';
 
 /** Repository root: entries, the lockfile and tsconfig.json are resolved from here. */
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -109,6 +110,13 @@ export class OuvidoriaFunction extends Construct {
         minify: true,
         sourceMap: true,
         charset: Charset.UTF8,
+        // aws-cdk-lib 2.276 documents `charset` but never passes it to esbuild (its argument list has
+        // no --charset): without this, pt-BR text is \u-escaped and email-intake grows by ~250 KB.
+        esbuildArgs: { '--charset': 'utf8' },
+        // Errors only: the bundle sizes are measured by npm run bench, not printed at every synth.
+        logLevel: LogLevel.ERROR,
+        // Without active tracing the Powertools Tracer and the X-Ray SDK are not bundled at all.
+        define: tracerBundleDefine(props.xrayTracing),
         // The SDK clients are bundled at the versions pinned in package-lock.json, instead of whatever
         // SDK the Lambda runtime ships that week: tests and production run the same client code,
         // and tree-shaking keeps only the commands each function uses.

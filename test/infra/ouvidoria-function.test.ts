@@ -1,0 +1,78 @@
+/**
+ * The bundles the construct really builds (esbuild through NodejsFunction, not skipped here): the
+ * options that matter for size and cold start reach esbuild. aws-cdk-lib 2.276 ignores `charset`,
+ * for one: the construct passes it as an esbuild argument, and this test would see the escapes.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
+
+let outdir: string;
+const bundles: Record<string, string> = {};
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'ouvidoria-fn-'));
+  // CDK reports each bundle on stderr while the function is built: a passing test prints nothing.
+  const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    build();
+  } finally {
+    quiet.mockRestore();
+  }
+}, 120_000);
+
+function build(): void {
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'Bundles', { env: { account: '123456789012', region: 'us-east-1' } });
+  const fn = (id: string, entry: string, xrayTracing: boolean) =>
+    new OuvidoriaFunction(stack, id, {
+      entry,
+      serviceName: id,
+      description: id,
+      memorySize: 128,
+      timeout: Duration.seconds(3),
+      environment: {},
+      logRetentionDays: 7,
+      logLevel: 'INFO',
+      removalPolicy: RemovalPolicy.DESTROY,
+      xrayTracing,
+    });
+  const functions = {
+    text: fn('Text', 'shared/domain/staff-mail-decision.ts', false),
+    untraced: fn('Untraced', 'shared/adapters/tracing.ts', false),
+    traced: fn('Traced', 'shared/adapters/tracing.ts', true),
+  };
+  const assembly = app.synth();
+  const template = assembly.getStackByName('Bundles').template as {
+    Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+  };
+  for (const [name, f] of Object.entries(functions)) {
+    const key = template.Resources[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Code?.S3Key;
+    bundles[name] = readFileSync(join(outdir, `asset.${String(key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8');
+  }
+}
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('OuvidoriaFunction bundles', () => {
+  it('keep pt-BR text as UTF-8 (no \\u escapes): esbuild gets --charset=utf8', () => {
+    expect(bundles['text']).toContain('não');
+    expect(bundles['text']).not.toMatch(/\\u00e3/i);
+  });
+
+  it('leave the Powertools Tracer and the X-Ray SDK out when the stack deploys without tracing', () => {
+    expect(bundles['untraced']?.length).toBeLessThan(5_000);
+    expect(bundles['traced']?.length).toBeGreaterThan(50_000);
+  });
+
+  it('start with the createRequire banner (mailparser’s CommonJS needs require in an ES module)', () => {
+    expect(bundles['text']?.startsWith("import { createRequire as __ouvCreateRequire } from 'node:module';")).toBe(
+      true,
+    );
+  });
+});
