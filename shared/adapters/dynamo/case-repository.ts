@@ -11,7 +11,7 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../doma
 import { normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
-import type { CaseRepository } from '../../ports';
+import type { AddMessageIdsOptions, CaseBookkeeping, CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
 import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
@@ -515,10 +515,17 @@ export class DynamoCaseRepository implements CaseRepository {
     return { caseId: Item['caseId'], recipients: recipients.map(String) };
   }
 
-  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
-    const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
+  async addMessageIds(
+    caseId: string,
+    messageIds: string[],
+    sentTo?: string[],
+    options?: AddMessageIdsOptions,
+  ): Promise<void> {
+    const ids = normalisedIds(messageIds);
     if (ids.length === 0) return;
     const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
+    // The case write that carried them (claimReply, recordReply) put them on the list already.
+    if (options?.listedOnCase) return;
     if (ours.length === 0) {
       await this.mustGetCaseItem(caseId);
       return;
@@ -615,7 +622,9 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean> {
+  async claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping): Promise<boolean> {
+    // The bookkeeping rides on the claim (issue 16): the winner writes it, a loser writes nothing.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
@@ -623,7 +632,7 @@ export class DynamoCaseRepository implements CaseRepository {
           Key: caseKey(caseId),
           // Retaking a failed send removes the failed state in the same write, so a concurrent
           // second caller no longer matches: exactly one winner in every branch.
-          UpdateExpression: 'SET replyClaimedAt = :now REMOVE #reply',
+          UpdateExpression: `SET replyClaimedAt = :now${extra.sets.map((set) => `, ${set}`).join('')} REMOVE #reply`,
           ConditionExpression:
             'attribute_exists(pk) AND (' +
             '(attribute_not_exists(#reply) AND (attribute_not_exists(replyClaimedAt) OR replyClaimedAt < :staleBefore))' +
@@ -633,6 +642,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ':now': now.toISOString(),
             ':staleBefore': new Date(now.getTime() - staleAfterMs).toISOString(),
             ':failed': 'failed',
+            ...extra.values,
           },
         }),
       );
@@ -643,35 +653,47 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async recordReply(caseId: string, reply: ReplyState): Promise<void> {
-    // One write in the usual case: the reply and updatedAt together, while updatedAt is not ahead
-    // of the reply (an equal value is rewritten unchanged). Only when it is ahead (an out-of-order
-    // writer) does the reply go alone, so updatedAt still never moves back.
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: caseKey(caseId),
-          UpdateExpression: 'SET #reply = :reply, updatedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(updatedAt) OR updatedAt <= :at)',
-          ExpressionAttributeNames: { '#reply': 'reply' },
-          ExpressionAttributeValues: { ':reply': reply, ':at': reply.at },
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+  async recordReply(caseId: string, reply: ReplyState, also?: CaseBookkeeping): Promise<void> {
+    // One write in the usual case: the reply, updatedAt and the bookkeeping together, while
+    // updatedAt is not ahead of the reply (an equal value is rewritten unchanged) and the list holds
+    // none of the ids. Otherwise (an out-of-order writer, or a retry whose first write went through
+    // and lost its response) the item is read and only what is missing is written: updatedAt still
+    // never moves back, and no id is appended twice.
+    let missing = normalisedIds(also?.messageIds ?? []);
+    let withUpdatedAt = true;
+    for (let attempt = 0; attempt < 25; attempt++) {
+      const extra = bookkeepingUpdate({ ...also, messageIds: missing }, true);
+      const sets = ['#reply = :reply', ...(withUpdatedAt ? ['updatedAt = :at'] : []), ...extra.sets];
+      const conditions = [
+        'attribute_exists(pk)',
+        ...(withUpdatedAt ? ['(attribute_not_exists(updatedAt) OR updatedAt <= :at)'] : []),
+        ...extra.conditions,
+      ];
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: caseKey(caseId),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: { '#reply': 'reply' },
+            ExpressionAttributeValues: {
+              ':reply': reply,
+              ...(withUpdatedAt ? { ':at': reply.at } : {}),
+              ...extra.values,
+            },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      const item = await this.mustGetCaseItem(caseId);
+      const current: unknown[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
+      missing = missing.filter((id) => !current.includes(id));
+      withUpdatedAt = !(typeof item['updatedAt'] === 'string' && item['updatedAt'] > reply.at);
     }
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #reply = :reply',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#reply': 'reply' },
-        ExpressionAttributeValues: { ':reply': reply },
-      }),
-    );
+    throw new Error(`Could not record the reply on case ${caseId}: too much contention`);
   }
 
   async markEnqueued(caseId: string, at: Date): Promise<void> {
@@ -780,6 +802,44 @@ export class DynamoCaseRepository implements CaseRepository {
       return false;
     }
   }
+}
+
+function normalisedIds(messageIds: string[]): string[] {
+  return [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
+}
+
+/**
+ * SET clauses for bookkeeping a case write carries: ids appended (with `guardIds`, conditioned on
+ * the list holding none of them, so a retried write never doubles one), the first enqueue time kept.
+ */
+function bookkeepingUpdate(
+  also: CaseBookkeeping | undefined,
+  guardIds: boolean,
+): {
+  sets: string[];
+  conditions: string[];
+  values: Item;
+} {
+  const sets: string[] = [];
+  const conditions: string[] = [];
+  const values: Item = {};
+  const ids = normalisedIds(also?.messageIds ?? []);
+  if (ids.length > 0) {
+    sets.push('messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)');
+    values[':emptyIds'] = [];
+    values[':ids'] = ids;
+    if (guardIds) {
+      ids.forEach((id, i) => {
+        values[`:bid${i}`] = id;
+        conditions.push(`NOT contains(messageIds, :bid${i})`);
+      });
+    }
+  }
+  if (also?.enqueuedAt) {
+    sets.push('enqueuedAt = if_not_exists(enqueuedAt, :enqueuedAt)');
+    values[':enqueuedAt'] = also.enqueuedAt.toISOString();
+  }
+  return { sets, conditions, values };
 }
 
 /** Key of a case item, for tests and tools that inspect the table. */
