@@ -171,14 +171,16 @@ export interface CaseRepository {
    * QUEUED → ASSIGNED exactly once; also adds the case to the analyst's open cases and sets
    * the last-assigned time. Returns false when the case is not QUEUED any more; if it is
    * ASSIGNED, the analyst's open cases are completed (idempotent) so that a retry after a
-   * crash between the two writes never loses or doubles a count.
+   * crash between the two writes never loses or doubles a count. `also` rides on the QUEUED →
+   * ASSIGNED write only (so it is written exactly when true is returned).
    */
-  assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean>;
+  assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping): Promise<boolean>;
   /**
    * Records that the analyst was emailed about the assignment; false if already recorded.
    * Called after the email is sent: a crash in between re-sends on retry (at least once).
+   * `also` is written only with the notice time (false: nothing of it was written).
    */
-  markAnalystNotified(caseId: string, at: Date): Promise<boolean>;
+  markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean>;
   listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
   /** Every record, newest first (local board and tests; paginated scan). */

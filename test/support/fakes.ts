@@ -188,10 +188,11 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.must(caseId).enqueuedAt = at.toISOString();
   }
 
-  async assign(caseId: string, analystId: string, at: Date, dueAt: Date) {
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping) {
     this.maybeFail('assign');
     const record = this.must(caseId);
     if (record.status !== 'QUEUED') return false;
+    this.carry(record, also);
     record.status = 'ASSIGNED';
     record.assignee = analystId;
     record.assignedAt = at.toISOString();
@@ -201,10 +202,11 @@ export class InMemoryCaseRepository implements CaseRepository {
     return true;
   }
 
-  async markAnalystNotified(caseId: string, at: Date) {
+  async markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping) {
     const record = this.must(caseId);
     if (record.analystNotifiedAt) return false;
     record.analystNotifiedAt = at.toISOString();
+    this.carry(record, also);
     return true;
   }
 

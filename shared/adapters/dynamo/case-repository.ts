@@ -709,15 +709,16 @@ export class DynamoCaseRepository implements CaseRepository {
     );
   }
 
-  async assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean> {
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping): Promise<boolean> {
     const assignedAt = at.toISOString();
+    // The condition (QUEUED) makes this write happen once: the bookkeeping rides on it unguarded.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression:
-            'SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at',
+          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
           ExpressionAttributeNames: { '#status': 'status', '#gsiPk': GSI.byStatus.partitionKey },
           ExpressionAttributeValues: {
@@ -727,6 +728,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ':analyst': analystId,
             ':at': assignedAt,
             ':due': dueAt.toISOString(),
+            ...extra.values,
           },
         }),
       );
@@ -750,15 +752,17 @@ export class DynamoCaseRepository implements CaseRepository {
     return true;
   }
 
-  async markAnalystNotified(caseId: string, at: Date): Promise<boolean> {
+  async markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean> {
+    // Written once (the condition): the bookkeeping rides on it unguarded.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression: 'SET analystNotifiedAt = :at',
+          UpdateExpression: `SET analystNotifiedAt = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(analystNotifiedAt)',
-          ExpressionAttributeValues: { ':at': at.toISOString() },
+          ExpressionAttributeValues: { ':at': at.toISOString(), ...extra.values },
         }),
       );
       return true;

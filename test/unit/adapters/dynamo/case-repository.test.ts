@@ -277,6 +277,28 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['analystId'])).toEqual(['bea']);
   });
 
+  it('assign and markAnalystNotified carry Message-IDs in their own conditional writes', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
+    await repo.assign('email:abc', 'ana', new Date(), new Date(), { messageIds: ['<notice@x>'] });
+    const assign = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(assign.UpdateExpression).toContain(', messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)');
+    expect(assign.ConditionExpression).toBe('attribute_exists(pk) AND #status = :queued');
+    expect(assign.ExpressionAttributeValues).toMatchObject({ ':ids': ['notice@x'] });
+    ddb.reset();
+    ddb.on(UpdateCommand).resolves({});
+    expect(await repo.markAnalystNotified('email:abc', new Date(), { messageIds: ['ses-1@x'] })).toBe(true);
+    const notified = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(notified.UpdateExpression).toBe(
+      'SET analystNotifiedAt = :at, messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)',
+    );
+    expect(notified.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(analystNotifiedAt)');
+    // Recorded already: false, and nothing of it was written.
+    ddb.reset();
+    ddb.on(UpdateCommand).rejects(ccf());
+    expect(await repo.markAnalystNotified('email:abc', new Date(), { messageIds: ['ses-1@x'] })).toBe(false);
+  });
+
   it('assign: a closed or redirected case is left alone', async () => {
     ddb.on(UpdateCommand).rejects(ccf());
     ddb.on(GetCommand).resolves({ Item: { status: 'REDIRECTED' } });
