@@ -125,6 +125,11 @@ export interface AddMessageIdsOptions {
    * pointers (case and recipients per id) are written.
    */
   listedOnCase?: boolean;
+  /**
+   * The provider's ids of mail we have just sent: SES's two forms of one id get one pointer (see
+   * messageIdPointerKey), which lookups read first, so no later mail can take those ids over.
+   */
+  sentByUs?: boolean;
 }
 
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */

@@ -254,6 +254,6 @@ async function notifyAnalyst(
     cases.markAnalystNotified(record.caseId, clock.now(), { messageIds: providerIds }),
   );
   await bestEffortAfterSend(() =>
-    cases.addMessageIds(record.caseId, providerIds, undefined, listed ? { listedOnCase: true } : undefined),
+    cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true }),
   );
 }

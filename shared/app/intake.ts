@@ -448,7 +448,9 @@ async function sendAutomaticReply(
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   const providerIds = providerMessageIds(sent, messageId);
   await recordAfterSend(() => cases.recordReply(record.caseId, reply, { messageIds: providerIds }));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true }));
+  await bestEffortAfterSend(() =>
+    cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true, sentByUs: true }),
+  );
   return reply;
 }
 

@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
-import { normaliseMessageId } from '../../domain/message-id';
+import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import type { AddMessageIdsOptions, CaseBookkeeping, CaseRepository } from '../../ports';
@@ -25,7 +25,7 @@ const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
  *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
  *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
  *   PROTOCOL#<protocol> / PROTOCOL                pointer → caseId
- *   MSGID#<messageId> / MSGID                     threading pointer → caseId
+ *   MSGID#<messageId> / MSGID                     threading pointer → caseId (messageIdPointerKey)
  *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
  * No transactions (dynalite has none): every step is a conditional or idempotent write, and each
  * retry of a half-done step completes it.
@@ -250,12 +250,26 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async findByMessageId(messageId: string): Promise<CaseRecord | null> {
-    const id = normaliseMessageId(messageId);
-    if (!id) return null;
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
-    );
+    const Item = await this.getPointer(messageId);
     return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+  }
+
+  /**
+   * A Message-ID's pointer. SES's forms of an id we sent share one pointer (messageIdPointerKey),
+   * read first; any other pointer is keyed by the id itself (mail we received, and SES ids
+   * registered before the shared key existed), read when the shared one is missing.
+   */
+  private async getPointer(messageId: string): Promise<Item | undefined> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return undefined;
+    const read = async (key: string) =>
+      (
+        await this.client.send(
+          new GetCommand({ TableName: this.tableName, Key: messageIdKey(key), ConsistentRead: true }),
+        )
+      ).Item;
+    const shared = messageIdPointerKey(id);
+    return (shared !== id ? await read(shared) : undefined) ?? (await read(id));
   }
 
   async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
@@ -447,22 +461,31 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  /** Writes MSGID pointers; the first case to claim an id keeps it. Returns the ids now ours. */
+  /**
+   * Writes MSGID pointers; the first case to claim a key keeps it. Returns the ids now ours.
+   * `sharedSesKey`: the provider's ids of mail we sent, SES's forms of one id under one key (one put).
+   */
   private async writeMessageIdPointers(
     caseId: string,
     messageIds: string[],
     sentTo?: string[],
     expiresAt?: number | null,
+    sharedSesKey = false,
   ): Promise<string[]> {
     const ours: string[] = [];
     const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
+    const byKey = new Map<string, string[]>();
     for (const id of messageIds) {
+      const key = sharedSesKey ? messageIdPointerKey(id) : id;
+      byKey.set(key, [...(byKey.get(key) ?? []), id]);
+    }
+    for (const [key, ids] of byKey) {
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
             Item: {
-              ...messageIdKey(id),
+              ...messageIdKey(key),
               type: 'MSGID',
               caseId,
               ...(recipients?.length ? { sentTo: recipients } : {}),
@@ -472,7 +495,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ExpressionAttributeValues: { ':caseId': caseId },
           }),
         );
-        ours.push(id);
+        ours.push(...ids);
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }
@@ -505,11 +528,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null> {
-    const id = normaliseMessageId(messageId);
-    if (!id) return null;
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
-    );
+    const Item = await this.getPointer(messageId);
     const recipients = Item?.['sentTo'];
     if (typeof Item?.['caseId'] !== 'string' || !Array.isArray(recipients)) return null;
     return { caseId: Item['caseId'], recipients: recipients.map(String) };
@@ -523,7 +542,7 @@ export class DynamoCaseRepository implements CaseRepository {
   ): Promise<void> {
     const ids = normalisedIds(messageIds);
     if (ids.length === 0) return;
-    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
+    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, options?.sentByUs === true);
     // The case write that carried them (claimReply, recordReply) put them on the list already.
     if (options?.listedOnCase) return;
     if (ours.length === 0) {
