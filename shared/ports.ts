@@ -104,6 +104,34 @@ export interface DeferralScheduler {
   scheduleAt(message: AssignmentMessage, at: Date): Promise<void>;
 }
 
+/**
+ * Bookkeeping a case write carries in the same write (issue 16: one request instead of two). Only a
+ * write that succeeds carries it: when `claimReply` loses, nothing of it is written, and the caller
+ * writes it some other way (markEnqueued; addMessageIds without `listedOnCase`).
+ */
+export interface CaseBookkeeping {
+  /**
+   * Appended to the case's Message-ID list. recordReply appends no id the list holds already (its
+   * retries stay single); claimReply appends them as given: a claim is won once, and its ids are new.
+   */
+  messageIds?: string[];
+  /** The first enqueue time, set unless one is stored (as markEnqueued). */
+  enqueuedAt?: Date;
+}
+
+export interface AddMessageIdsOptions {
+  /**
+   * The ids are on the case's list already (a claimReply/recordReply carried them): only their
+   * pointers (case and recipients per id) are written.
+   */
+  listedOnCase?: boolean;
+  /**
+   * The provider's ids of mail we have just sent: SES's two forms of one id get one pointer (see
+   * messageIdPointerKey), which lookups read first, so no later mail can take those ids over.
+   */
+  sentByUs?: boolean;
+}
+
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
 export interface CaseRepository {
   /** Creates the record if no record has that caseId; returns the stored one either way. */
@@ -121,7 +149,7 @@ export interface CaseRepository {
    * `sentTo` keeps its recipients on the index entry, so that a delivery report can be checked
    * against what we really sent (see findSentMail).
    */
-  addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void>;
+  addMessageIds(caseId: string, messageIds: string[], sentTo?: string[], options?: AddMessageIdsOptions): Promise<void>;
   /**
    * Claims a mail's identity (sender + Message-ID, hashed) for a case: the first claim wins and
    * later ones get the winner's case id. Idempotent for the winner (a retry gets its own id back).
@@ -136,21 +164,28 @@ export interface CaseRepository {
    * recorded reply is `failed` (the send threw) or an earlier claim is older than
    * `staleAfterMs` with no reply recorded (a crash mid-send).
    */
-  claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean>;
-  recordReply(caseId: string, reply: ReplyState): Promise<void>;
+  claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping): Promise<boolean>;
+  /**
+   * Sets the reply (and moves updatedAt forward, never back). Safe to retry: a retry after a lost
+   * response appends none of `also.messageIds` twice.
+   */
+  recordReply(caseId: string, reply: ReplyState, also?: CaseBookkeeping): Promise<void>;
+  /** Sets enqueuedAt unless set (the first enqueue time stays); for when no other case write carried it. */
   markEnqueued(caseId: string, at: Date): Promise<void>;
   /**
    * QUEUED → ASSIGNED exactly once; also adds the case to the analyst's open cases and sets
    * the last-assigned time. Returns false when the case is not QUEUED any more; if it is
    * ASSIGNED, the analyst's open cases are completed (idempotent) so that a retry after a
-   * crash between the two writes never loses or doubles a count.
+   * crash between the two writes never loses or doubles a count. `also` rides on the QUEUED →
+   * ASSIGNED write only (so it is written exactly when true is returned).
    */
-  assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean>;
+  assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping): Promise<boolean>;
   /**
    * Records that the analyst was emailed about the assignment; false if already recorded.
    * Called after the email is sent: a crash in between re-sends on retry (at least once).
+   * `also` is written only with the notice time (false: nothing of it was written).
    */
-  markAnalystNotified(caseId: string, at: Date): Promise<boolean>;
+  markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean>;
   listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
   /** Every record, newest first (local board and tests; paginated scan). */

@@ -156,7 +156,9 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
 
   // Counted from receipt, like the date the acknowledgement promised the merchant.
   const dueAt = dueDateFrom(new Date(record.createdAt), config, calendar);
-  const won = await cases.assign(record.caseId, analyst.id, now, dueAt);
+  // The notice's Message-ID goes on the case's list in the assignment's own write (issue 16).
+  const noticeId = noticeMessageId(record, analyst, deps);
+  const won = await cases.assign(record.caseId, analyst.id, now, dueAt, { messageIds: [noticeId] });
   if (!won) {
     // Someone else moved it out of QUEUED between our read and our write: nothing left to do here.
     const current = await cases.get(record.caseId);
@@ -178,7 +180,7 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
       await deps.lifecycle.timers.schedule(timer);
     }
   }
-  await notifyAnalyst(assigned, analyst, deps);
+  await notifyAnalyst(assigned, analyst, deps, { messageId: noticeId, listedOnCase: true });
   telemetry.assigned({
     ...ids,
     analystId: analyst.id,
@@ -196,7 +198,26 @@ export function noAnalystRetryAt(now: Date, calendar: OfficeCalendar): Date {
   return calendar.nextOpening(topOfNextHour);
 }
 
-async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignCaseDeps): Promise<void> {
+/**
+ * Never derived from the protocol alone (SPEC "Trust rules"): keyed with the office's secret so a
+ * resend after a crash keeps the id; random without the lifecycle.
+ */
+function noticeMessageId(record: CaseRecord, analyst: Analyst, deps: AssignCaseDeps): string {
+  return deps.lifecycle
+    ? keyedMessageId(deps.config.domain, deps.lifecycle.secret, 'analyst-notice', record.caseId, analyst.id)
+    : randomMessageId(deps.config.domain);
+}
+
+/**
+ * `id`: the notice's Message-ID when the assignment already put it on the case's list; without it
+ * (a resend after a crash) one is made here and listed with its pointer.
+ */
+async function notifyAnalyst(
+  record: CaseRecord,
+  analyst: Analyst,
+  deps: AssignCaseDeps,
+  id?: { messageId: string; listedOnCase: true },
+): Promise<void> {
   const { config, mailer, cases, clock } = deps;
   const protocol = record.protocol as string;
   const links = deps.attachmentLinks
@@ -206,13 +227,9 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
     answersViaOffice: deps.lifecycle !== undefined,
     attachmentLinks: links,
   });
-  // Never derived from the protocol alone (SPEC "Trust rules"): keyed with the office's secret so a
-  // resend after a crash keeps the id; random without the lifecycle.
-  const messageId = deps.lifecycle
-    ? keyedMessageId(config.domain, deps.lifecycle.secret, 'analyst-notice', record.caseId, analyst.id)
-    : randomMessageId(config.domain);
+  const messageId = id?.messageId ?? noticeMessageId(record, analyst, deps);
   // Registered before sending, so an answer that quotes it threads into the case at once.
-  await cases.addMessageIds(record.caseId, [messageId]);
+  await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true } : undefined);
   const sent = await mailer.send({
     from: `${config.fromName} <${config.fromAddress}>`,
     to: [analyst.email],
@@ -229,7 +246,14 @@ async function notifyAnalyst(record: CaseRecord, analyst: Analyst, deps: AssignC
     headers: { ...AUTOMATIC_MAIL_HEADERS },
   });
   // It went out: record it first (retried in-process, so a failed write does not make the
-  // redelivery email the analyst again), then the provider's Message-ID, which only helps threading.
-  await recordAfterSend(() => cases.markAnalystNotified(record.caseId, clock.now()));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, providerMessageIds(sent, messageId)));
+  // redelivery email the analyst again), with the provider's Message-IDs on the case's list in the
+  // same write; then their pointers, which only help threading. When that write found the notice
+  // recorded already (a retry after a lost response, a concurrent delivery), the ids go the long way.
+  const providerIds = providerMessageIds(sent, messageId);
+  const listed = await recordAfterSend(() =>
+    cases.markAnalystNotified(record.caseId, clock.now(), { messageIds: providerIds }),
+  );
+  await bestEffortAfterSend(() =>
+    cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true }),
+  );
 }

@@ -196,14 +196,17 @@ export async function completeCase(
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
 
+  // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
+  // and only when none does (no claim won, a reply stored already) is it written on its own.
+  const pending: PendingBookkeeping = {};
   if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
     await deps.openCases.add(record.senderEmail, caseId);
     // Queued before the reply is sent: the case never waits on the reply (a refused or failed
     // reply is recorded on the case and retried on its own). A second queue message after a
-    // crash here is harmless: assignment is idempotent.
+    // crash before enqueuedAt is written is harmless: assignment is idempotent.
     await deps.queue.enqueue({ caseId, protocol: record.protocol });
-    await deps.cases.markEnqueued(caseId, deps.clock.now());
-    record.enqueuedAt = deps.clock.now().toISOString();
+    pending.enqueuedAt = deps.clock.now();
+    record.enqueuedAt = pending.enqueuedAt.toISOString();
   }
 
   // LGPD: the raw mail and the webform files of a submission that is not a case expire on its own
@@ -217,8 +220,9 @@ export async function completeCase(
   const reply =
     record.reply && record.reply.status !== 'failed'
       ? record.reply
-      : await sendAutomaticReply(record, submission, deps, telemetry);
+      : await sendAutomaticReply(record, submission, deps, telemetry, pending);
   if (reply) record.reply = reply;
+  if (pending.enqueuedAt) await deps.cases.markEnqueued(caseId, pending.enqueuedAt);
 
   return result(record, duplicate);
 }
@@ -242,6 +246,11 @@ function creatorGaveUp(record: CaseRecord, now: Date): boolean {
 }
 
 export type Decided = { decision: Decision; candidates: TicketCandidate[] };
+
+/** Bookkeeping waiting for a case write to carry it; a write that carried it clears it. */
+interface PendingBookkeeping {
+  enqueuedAt?: Date;
+}
 
 /** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
 function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
@@ -343,11 +352,13 @@ async function sendAutomaticReply(
   submission: Submission,
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
+  pending: PendingBookkeeping,
 ): Promise<ReplyState | undefined> {
   const { cases, config, clock } = deps;
   const suppress = async (reason: string): Promise<ReplyState> => {
     const reply: ReplyState = { status: 'suppressed', reason, at: clock.now().toISOString() };
-    await cases.recordReply(record.caseId, reply);
+    await cases.recordReply(record.caseId, reply, pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : undefined);
+    delete pending.enqueuedAt;
     telemetry.replySuppressed(reason.split(':')[0] ?? reason);
     return reply;
   };
@@ -363,8 +374,14 @@ async function sendAutomaticReply(
   const { to, headers } = replyHeaders(submission, messageId, config);
   if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
 
-  // One sender of the claim proceeds; a concurrent duplicate delivery stops here.
-  if (!(await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS))) return undefined;
+  // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning claim
+  // also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
+  const claimed = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
+    messageIds: [messageId],
+    ...(pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : {}),
+  });
+  if (!claimed) return undefined;
+  delete pending.enqueuedAt;
 
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per sender, outcome and day.
@@ -397,9 +414,9 @@ async function sendAutomaticReply(
           },
           config,
         );
-  // Register our Message-ID (with its recipient, for delivery reports) before sending, so that
-  // a quick answer from the merchant threads.
-  await cases.addMessageIds(record.caseId, [messageId], [to]);
+  // Register our Message-ID's pointer (with its recipient, for delivery reports) before sending, so
+  // that a quick answer from the merchant threads; the claim put the id on the case's list.
+  await cases.addMessageIds(record.caseId, [messageId], [to], { listedOnCase: true });
   let sent: SentMail;
   try {
     sent = await deps.mailer.send({
@@ -426,9 +443,14 @@ async function sendAutomaticReply(
     return failed;
   }
   // It went out: from here on a failure must never lead to a second send.
+  // The provider's Message-IDs go on the case's list in the reply's own write; their pointers
+  // follow, best effort (they only help threading).
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
-  await recordAfterSend(() => cases.recordReply(record.caseId, reply));
-  await bestEffortAfterSend(() => cases.addMessageIds(record.caseId, providerMessageIds(sent, messageId), [to]));
+  const providerIds = providerMessageIds(sent, messageId);
+  await recordAfterSend(() => cases.recordReply(record.caseId, reply, { messageIds: providerIds }));
+  await bestEffortAfterSend(() =>
+    cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true, sentByUs: true }),
+  );
   return reply;
 }
 

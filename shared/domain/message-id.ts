@@ -18,6 +18,21 @@ export function normaliseMessageId(id: string): string {
   return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
 }
 
+/** SES's two forms of one sent message's id: `<id>@<region>.amazonses.com` and `<id>@email.amazonses.com`. */
+const SES_MESSAGE_ID = /^([^@\s]+)@(?:[a-z0-9-]+\.)?amazonses\.com$/i;
+
+/**
+ * The key a Message-ID's threading pointer is stored under: the normalised id, except that SES's
+ * forms of one message id share one key (`<id>@amazonses.com`), so one pointer serves both
+ * (issue 16: one write per sent mail instead of two). Pointers written before that are keyed by
+ * the id itself: readers fall back to `normaliseMessageId` when the shared key is missing.
+ */
+export function messageIdPointerKey(id: string): string {
+  const normalised = normaliseMessageId(id);
+  const ses = SES_MESSAGE_ID.exec(normalised);
+  return ses ? `${ses[1]}@amazonses.com` : normalised;
+}
+
 /**
  * A Message-ID that is the same on every retry of one mail (so a resend after a crash shows as one
  * message) yet unguessable: an HMAC of its parts with the office's secret, never the parts

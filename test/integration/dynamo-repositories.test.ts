@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { caseItemKey, DynamoCaseRepository, TRUNCATION_NOTE } from '../../shared/adapters/dynamo/case-repository';
+import { applyCaseRetention } from '../../shared/adapters/dynamo/case-retention';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
@@ -157,6 +158,49 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect((await cases.get(other.caseId))?.messageIds).toEqual(other.messageIds);
     expect(await cases.findByMessageId('unknown@example.com')).toBeNull();
     expect(await cases.findByMessageId('  <> ')).toBeNull();
+  });
+
+  it("SES's two forms of an id we sent share one pointer; older per-form pointers still thread", async () => {
+    const r = record();
+    await cases.create(r);
+    const forms = ['0100019a-ses@us-east-1.amazonses.com', '0100019a-ses@email.amazonses.com'];
+    await cases.addMessageIds(r.caseId, forms, ['Lojista@Exemplo.com.br'], { sentByUs: true });
+    const shared = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: 'MSGID#0100019a-ses@amazonses.com', sk: 'MSGID' } }),
+    );
+    expect(shared.Item).toMatchObject({ caseId: r.caseId, sentTo: ['lojista@exemplo.com.br'] });
+    for (const form of forms) {
+      const own = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: `MSGID#${form}`, sk: 'MSGID' } }));
+      expect(own.Item).toBeUndefined();
+      expect((await cases.findByMessageId(`<${form}>`))?.caseId).toBe(r.caseId);
+      expect(await cases.findSentMail(form)).toEqual({ caseId: r.caseId, recipients: ['lojista@exemplo.com.br'] });
+    }
+    expect((await cases.get(r.caseId))?.messageIds).toEqual([...r.messageIds, ...forms]);
+    // A pointer registered per form (before the shared key) is found by its own key.
+    const older = record();
+    await cases.create(older);
+    await cases.addMessageIds(older.caseId, ['0100017f-old@email.amazonses.com']);
+    expect((await cases.findByMessageId('0100017f-old@email.amazonses.com'))?.caseId).toBe(older.caseId);
+    // A later mail claiming one of our SES ids as its own does not take the thread over.
+    const intruder = record({ messageIds: ['0100019a-ses@email.amazonses.com'] });
+    await cases.create(intruder);
+    expect((await cases.findByMessageId('0100019a-ses@email.amazonses.com'))?.caseId).toBe(r.caseId);
+  });
+
+  it('retention tags the shared SES pointer, and per-form pointers only where there is no shared one', async () => {
+    const r = record();
+    await cases.create(r);
+    await cases.addMessageIds(r.caseId, ['0100019b@us-east-1.amazonses.com', '0100019b@email.amazonses.com'], [], {
+      sentByUs: true,
+    });
+    await cases.addMessageIds(r.caseId, ['0100017e@email.amazonses.com']);
+    const ids = (await cases.get(r.caseId))!.messageIds;
+    await applyCaseRetention(doc, TABLE, { caseId: r.caseId, messageIds: ids }, 1_900_000_000);
+    const ttl = async (pk: string) =>
+      (await doc.send(new GetCommand({ TableName: TABLE, Key: { pk, sk: 'MSGID' } }))).Item?.['expiresAt'];
+    expect(await ttl('MSGID#0100019b@amazonses.com')).toBe(1_900_000_000);
+    expect(await ttl('MSGID#0100017e@email.amazonses.com')).toBe(1_900_000_000);
+    expect(await ttl(`MSGID#${r.messageIds[0]}`)).toBe(1_900_000_000);
   });
 
   it('keeps every id when message ids are added concurrently', async () => {

@@ -232,6 +232,8 @@ describe('fault injection with in-memory ports and retries', () => {
       name: 'crash between writing the case and sending the reply (claim fails)',
       port: 'cases',
       fault: { method: 'claimReply', error: AWS_ERRORS.timeout },
+      // The claim also carries enqueuedAt (issue 16): the retry enqueues again; assignment is idempotent.
+      queueMessages: 2,
     },
     {
       name: 'reply claim committed, response lost',
@@ -255,9 +257,10 @@ describe('fault injection with in-memory ports and retries', () => {
       fault: { method: 'enqueue', error: AWS_ERRORS.sqs },
     },
     {
+      // enqueuedAt is written by the reply claim now (issue 16), so that is the write that fails.
       name: 'queue accepted the message, marking the case fails',
       port: 'cases',
-      fault: { method: 'markEnqueued', error: AWS_ERRORS.throttled },
+      fault: { method: 'claimReply', error: AWS_ERRORS.throttled },
       // At least once: the retry enqueues again; assignment is idempotent (see intake.ts).
       queueMessages: 2,
     },

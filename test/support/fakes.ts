@@ -7,9 +7,11 @@ import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
 import type { ObjectLocation } from '../../shared/domain/submission';
 import type {
+  AddMessageIdsOptions,
   AssignmentMessage,
   AssignmentQueue,
   BounceRegistry,
+  CaseBookkeeping,
   CaseRepository,
   Clock,
   DeferralScheduler,
@@ -111,7 +113,7 @@ export class InMemoryCaseRepository implements CaseRepository {
   /** Recipients of the mail we sent, by Message-ID (what a delivery report is checked against). */
   private readonly sentTo = new Map<string, string[]>();
 
-  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]) {
+  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[], options?: AddMessageIdsOptions) {
     const record = this.must(caseId);
     for (const id of messageIds) {
       if (!this.messageIndex.has(id)) this.messageIndex.set(id, caseId);
@@ -120,8 +122,14 @@ export class InMemoryCaseRepository implements CaseRepository {
           id,
           sentTo.map((a) => a.toLowerCase()),
         );
-      if (!record.messageIds.includes(id)) record.messageIds.push(id);
+      if (!options?.listedOnCase && !record.messageIds.includes(id)) record.messageIds.push(id);
     }
+  }
+
+  /** What a case write carrying bookkeeping does (as the DynamoDB adapter: ids once, first enqueue time kept). */
+  private carry(record: CaseRecord, also: CaseBookkeeping | undefined) {
+    for (const id of also?.messageIds ?? []) if (!record.messageIds.includes(id)) record.messageIds.push(id);
+    if (also?.enqueuedAt) record.enqueuedAt ??= also.enqueuedAt.toISOString();
   }
 
   private readonly deliveries = new Map<string, string>();
@@ -148,7 +156,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     return true;
   }
 
-  async claimReply(caseId: string, now: Date, staleAfterMs: number) {
+  async claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping) {
     this.maybeFail('claimReply');
     const record = this.must(caseId);
     // Same rule as the DynamoDB adapter: a failed send may be retaken once (the claim clears
@@ -156,6 +164,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     if (record.reply?.status === 'failed') {
       delete record.reply;
       record.replyClaimedAt = now.toISOString();
+      this.carry(record, also);
       return true;
     }
     if (record.reply !== undefined) return false;
@@ -163,12 +172,15 @@ export class InMemoryCaseRepository implements CaseRepository {
       record.replyClaimedAt !== undefined && now.getTime() - Date.parse(record.replyClaimedAt) > staleAfterMs;
     if (record.replyClaimedAt !== undefined && !stale) return false;
     record.replyClaimedAt = now.toISOString();
+    this.carry(record, also);
     return true;
   }
 
-  async recordReply(caseId: string, reply: ReplyState) {
+  async recordReply(caseId: string, reply: ReplyState, also?: CaseBookkeeping) {
     this.maybeFail('recordReply');
-    this.must(caseId).reply = clone(reply);
+    const record = this.must(caseId);
+    record.reply = clone(reply);
+    this.carry(record, also);
   }
 
   async markEnqueued(caseId: string, at: Date) {
@@ -176,10 +188,11 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.must(caseId).enqueuedAt = at.toISOString();
   }
 
-  async assign(caseId: string, analystId: string, at: Date, dueAt: Date) {
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping) {
     this.maybeFail('assign');
     const record = this.must(caseId);
     if (record.status !== 'QUEUED') return false;
+    this.carry(record, also);
     record.status = 'ASSIGNED';
     record.assignee = analystId;
     record.assignedAt = at.toISOString();
@@ -189,10 +202,11 @@ export class InMemoryCaseRepository implements CaseRepository {
     return true;
   }
 
-  async markAnalystNotified(caseId: string, at: Date) {
+  async markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping) {
     const record = this.must(caseId);
     if (record.analystNotifiedAt) return false;
     record.analystNotifiedAt = at.toISOString();
+    this.carry(record, also);
     return true;
   }
 

@@ -8,10 +8,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
-import { normaliseMessageId } from '../../domain/message-id';
+import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
-import type { CaseRepository } from '../../ports';
+import type { AddMessageIdsOptions, CaseBookkeeping, CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
 import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
@@ -25,7 +25,7 @@ const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
  *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
  *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
  *   PROTOCOL#<protocol> / PROTOCOL                pointer → caseId
- *   MSGID#<messageId> / MSGID                     threading pointer → caseId
+ *   MSGID#<messageId> / MSGID                     threading pointer → caseId (messageIdPointerKey)
  *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
  * No transactions (dynalite has none): every step is a conditional or idempotent write, and each
  * retry of a half-done step completes it.
@@ -250,12 +250,26 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async findByMessageId(messageId: string): Promise<CaseRecord | null> {
-    const id = normaliseMessageId(messageId);
-    if (!id) return null;
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
-    );
+    const Item = await this.getPointer(messageId);
     return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+  }
+
+  /**
+   * A Message-ID's pointer. SES's forms of an id we sent share one pointer (messageIdPointerKey),
+   * read first; any other pointer is keyed by the id itself (mail we received, and SES ids
+   * registered before the shared key existed), read when the shared one is missing.
+   */
+  private async getPointer(messageId: string): Promise<Item | undefined> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return undefined;
+    const read = async (key: string) =>
+      (
+        await this.client.send(
+          new GetCommand({ TableName: this.tableName, Key: messageIdKey(key), ConsistentRead: true }),
+        )
+      ).Item;
+    const shared = messageIdPointerKey(id);
+    return (shared !== id ? await read(shared) : undefined) ?? (await read(id));
   }
 
   async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
@@ -447,22 +461,31 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  /** Writes MSGID pointers; the first case to claim an id keeps it. Returns the ids now ours. */
+  /**
+   * Writes MSGID pointers; the first case to claim a key keeps it. Returns the ids now ours.
+   * `sharedSesKey`: the provider's ids of mail we sent, SES's forms of one id under one key (one put).
+   */
   private async writeMessageIdPointers(
     caseId: string,
     messageIds: string[],
     sentTo?: string[],
     expiresAt?: number | null,
+    sharedSesKey = false,
   ): Promise<string[]> {
     const ours: string[] = [];
     const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
+    const byKey = new Map<string, string[]>();
     for (const id of messageIds) {
+      const key = sharedSesKey ? messageIdPointerKey(id) : id;
+      byKey.set(key, [...(byKey.get(key) ?? []), id]);
+    }
+    for (const [key, ids] of byKey) {
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
             Item: {
-              ...messageIdKey(id),
+              ...messageIdKey(key),
               type: 'MSGID',
               caseId,
               ...(recipients?.length ? { sentTo: recipients } : {}),
@@ -472,7 +495,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ExpressionAttributeValues: { ':caseId': caseId },
           }),
         );
-        ours.push(id);
+        ours.push(...ids);
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }
@@ -505,20 +528,23 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null> {
-    const id = normaliseMessageId(messageId);
-    if (!id) return null;
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: messageIdKey(id), ConsistentRead: true }),
-    );
+    const Item = await this.getPointer(messageId);
     const recipients = Item?.['sentTo'];
     if (typeof Item?.['caseId'] !== 'string' || !Array.isArray(recipients)) return null;
     return { caseId: Item['caseId'], recipients: recipients.map(String) };
   }
 
-  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
-    const ids = [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
+  async addMessageIds(
+    caseId: string,
+    messageIds: string[],
+    sentTo?: string[],
+    options?: AddMessageIdsOptions,
+  ): Promise<void> {
+    const ids = normalisedIds(messageIds);
     if (ids.length === 0) return;
-    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo);
+    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, options?.sentByUs === true);
+    // The case write that carried them (claimReply, recordReply) put them on the list already.
+    if (options?.listedOnCase) return;
     if (ours.length === 0) {
       await this.mustGetCaseItem(caseId);
       return;
@@ -615,7 +641,9 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async claimReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean> {
+  async claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping): Promise<boolean> {
+    // The bookkeeping rides on the claim (issue 16): the winner writes it, a loser writes nothing.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
@@ -623,7 +651,7 @@ export class DynamoCaseRepository implements CaseRepository {
           Key: caseKey(caseId),
           // Retaking a failed send removes the failed state in the same write, so a concurrent
           // second caller no longer matches: exactly one winner in every branch.
-          UpdateExpression: 'SET replyClaimedAt = :now REMOVE #reply',
+          UpdateExpression: `SET replyClaimedAt = :now${extra.sets.map((set) => `, ${set}`).join('')} REMOVE #reply`,
           ConditionExpression:
             'attribute_exists(pk) AND (' +
             '(attribute_not_exists(#reply) AND (attribute_not_exists(replyClaimedAt) OR replyClaimedAt < :staleBefore))' +
@@ -633,6 +661,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ':now': now.toISOString(),
             ':staleBefore': new Date(now.getTime() - staleAfterMs).toISOString(),
             ':failed': 'failed',
+            ...extra.values,
           },
         }),
       );
@@ -643,35 +672,47 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async recordReply(caseId: string, reply: ReplyState): Promise<void> {
-    // One write in the usual case: the reply and updatedAt together, while updatedAt is not ahead
-    // of the reply (an equal value is rewritten unchanged). Only when it is ahead (an out-of-order
-    // writer) does the reply go alone, so updatedAt still never moves back.
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: caseKey(caseId),
-          UpdateExpression: 'SET #reply = :reply, updatedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(updatedAt) OR updatedAt <= :at)',
-          ExpressionAttributeNames: { '#reply': 'reply' },
-          ExpressionAttributeValues: { ':reply': reply, ':at': reply.at },
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+  async recordReply(caseId: string, reply: ReplyState, also?: CaseBookkeeping): Promise<void> {
+    // One write in the usual case: the reply, updatedAt and the bookkeeping together, while
+    // updatedAt is not ahead of the reply (an equal value is rewritten unchanged) and the list holds
+    // none of the ids. Otherwise (an out-of-order writer, or a retry whose first write went through
+    // and lost its response) the item is read and only what is missing is written: updatedAt still
+    // never moves back, and no id is appended twice.
+    let missing = normalisedIds(also?.messageIds ?? []);
+    let withUpdatedAt = true;
+    for (let attempt = 0; attempt < 25; attempt++) {
+      const extra = bookkeepingUpdate({ ...also, messageIds: missing }, true);
+      const sets = ['#reply = :reply', ...(withUpdatedAt ? ['updatedAt = :at'] : []), ...extra.sets];
+      const conditions = [
+        'attribute_exists(pk)',
+        ...(withUpdatedAt ? ['(attribute_not_exists(updatedAt) OR updatedAt <= :at)'] : []),
+        ...extra.conditions,
+      ];
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: caseKey(caseId),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: { '#reply': 'reply' },
+            ExpressionAttributeValues: {
+              ':reply': reply,
+              ...(withUpdatedAt ? { ':at': reply.at } : {}),
+              ...extra.values,
+            },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      const item = await this.mustGetCaseItem(caseId);
+      const current: unknown[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
+      missing = missing.filter((id) => !current.includes(id));
+      withUpdatedAt = !(typeof item['updatedAt'] === 'string' && item['updatedAt'] > reply.at);
     }
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #reply = :reply',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#reply': 'reply' },
-        ExpressionAttributeValues: { ':reply': reply },
-      }),
-    );
+    throw new Error(`Could not record the reply on case ${caseId}: too much contention`);
   }
 
   async markEnqueued(caseId: string, at: Date): Promise<void> {
@@ -687,15 +728,16 @@ export class DynamoCaseRepository implements CaseRepository {
     );
   }
 
-  async assign(caseId: string, analystId: string, at: Date, dueAt: Date): Promise<boolean> {
+  async assign(caseId: string, analystId: string, at: Date, dueAt: Date, also?: CaseBookkeeping): Promise<boolean> {
     const assignedAt = at.toISOString();
+    // The condition (QUEUED) makes this write happen once: the bookkeeping rides on it unguarded.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression:
-            'SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at',
+          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
           ExpressionAttributeNames: { '#status': 'status', '#gsiPk': GSI.byStatus.partitionKey },
           ExpressionAttributeValues: {
@@ -705,6 +747,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ':analyst': analystId,
             ':at': assignedAt,
             ':due': dueAt.toISOString(),
+            ...extra.values,
           },
         }),
       );
@@ -728,15 +771,17 @@ export class DynamoCaseRepository implements CaseRepository {
     return true;
   }
 
-  async markAnalystNotified(caseId: string, at: Date): Promise<boolean> {
+  async markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean> {
+    // Written once (the condition): the bookkeeping rides on it unguarded.
+    const extra = bookkeepingUpdate(also, false);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression: 'SET analystNotifiedAt = :at',
+          UpdateExpression: `SET analystNotifiedAt = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(analystNotifiedAt)',
-          ExpressionAttributeValues: { ':at': at.toISOString() },
+          ExpressionAttributeValues: { ':at': at.toISOString(), ...extra.values },
         }),
       );
       return true;
@@ -780,6 +825,44 @@ export class DynamoCaseRepository implements CaseRepository {
       return false;
     }
   }
+}
+
+function normalisedIds(messageIds: string[]): string[] {
+  return [...new Set(messageIds.map(normaliseMessageId).filter((id) => id.length > 0))];
+}
+
+/**
+ * SET clauses for bookkeeping a case write carries: ids appended (with `guardIds`, conditioned on
+ * the list holding none of them, so a retried write never doubles one), the first enqueue time kept.
+ */
+function bookkeepingUpdate(
+  also: CaseBookkeeping | undefined,
+  guardIds: boolean,
+): {
+  sets: string[];
+  conditions: string[];
+  values: Item;
+} {
+  const sets: string[] = [];
+  const conditions: string[] = [];
+  const values: Item = {};
+  const ids = normalisedIds(also?.messageIds ?? []);
+  if (ids.length > 0) {
+    sets.push('messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)');
+    values[':emptyIds'] = [];
+    values[':ids'] = ids;
+    if (guardIds) {
+      ids.forEach((id, i) => {
+        values[`:bid${i}`] = id;
+        conditions.push(`NOT contains(messageIds, :bid${i})`);
+      });
+    }
+  }
+  if (also?.enqueuedAt) {
+    sets.push('enqueuedAt = if_not_exists(enqueuedAt, :enqueuedAt)');
+    values[':enqueuedAt'] = also.enqueuedAt.toISOString();
+  }
+  return { sets, conditions, values };
 }
 
 /** Key of a case item, for tests and tools that inspect the table. */

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { normaliseMessageId } from '../../domain/message-id';
+import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
 
@@ -33,27 +33,47 @@ export async function applyCaseRetention(
     keys.push({ pk: `PROTOCOL#${target.protocol}`, sk: 'PROTOCOL' });
     keys.push({ pk: `SURVEY#${target.protocol}`, sk: 'SURVEY' });
   }
+  // SES's forms of one id we sent share one pointer (messageIdPointerKey); ids registered before
+  // that, and mail we received, have their own. The shared one first: when it is there, the
+  // forms it covers have no pointers of their own.
+  const shared = new Map<string, string[]>();
   for (const id of target.messageIds ?? []) {
     const normalised = normaliseMessageId(id);
-    if (normalised) keys.push({ pk: `MSGID#${normalised}`, sk: 'MSGID' });
+    if (!normalised) continue;
+    const key = messageIdPointerKey(normalised);
+    if (key === normalised) keys.push({ pk: `MSGID#${normalised}`, sk: 'MSGID' });
+    else shared.set(key, [...(shared.get(key) ?? []), normalised]);
   }
   let touched = 0;
-  for (const Key of keys) {
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key,
-          UpdateExpression: expiresAt === null ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ...(expiresAt === null ? {} : { ExpressionAttributeValues: { ':ttl': expiresAt } }),
-        }),
-      );
-      touched++;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+  for (const [key, ids] of shared) {
+    if (await retag(client, tableName, { pk: `MSGID#${key}`, sk: 'MSGID' }, expiresAt)) touched++;
+    else keys.push(...[...new Set(ids)].map((id) => ({ pk: `MSGID#${id}`, sk: 'MSGID' })));
   }
+  for (const Key of keys) if (await retag(client, tableName, Key, expiresAt)) touched++;
   return touched;
+}
+
+/** Sets (or removes) the TTL of an item that exists; false when it does not. */
+async function retag(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  Key: { pk: string; sk: string },
+  expiresAt: number | null,
+): Promise<boolean> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key,
+        UpdateExpression: expiresAt === null ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ...(expiresAt === null ? {} : { ExpressionAttributeValues: { ':ttl': expiresAt } }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    return false;
+  }
 }

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { DataSubjectStore, HeldItem, SubjectCase, Tombstone } from '../../app/data-subject';
 import type { CaseMessage } from '../../domain/case';
-import { normaliseMessageId } from '../../domain/message-id';
+import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
@@ -83,7 +83,13 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       }
       for (const id of Array.isArray(caseItem['messageIds']) ? caseItem['messageIds'] : []) {
         const n = normaliseMessageId(String(id));
-        if (n) candidates.push({ pk: `MSGID#${n}`, sk: 'MSGID' });
+        if (!n) continue;
+        // SES's forms of an id we sent share one pointer (messageIdPointerKey); older ones have their own.
+        const shared = messageIdPointerKey(n);
+        if (shared !== n && !candidates.some((c) => c.pk === `MSGID#${shared}`)) {
+          candidates.push({ pk: `MSGID#${shared}`, sk: 'MSGID' });
+        }
+        candidates.push({ pk: `MSGID#${n}`, sk: 'MSGID' });
       }
       const messages: CaseMessage[] = [
         ...[

@@ -148,7 +148,9 @@ describe('processSubmission: exactly-once effects', () => {
     await expect(processSubmission(email(), deps)).rejects.toThrow();
     await processSubmission(email(), deps);
     expect(mailer.sent).toHaveLength(1);
-    expect(queue.messages).toHaveLength(1);
+    // The failed claim also carried enqueuedAt: the retry queues again (assignment is idempotent).
+    expect(queue.messages).toHaveLength(2);
+    expect((await cases.get(queue.messages[0]!.caseId))?.enqueuedAt).toBeDefined();
   });
 
   it('finishes the work on retry after the queue failed, keeping the single reply', async () => {

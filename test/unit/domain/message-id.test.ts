@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseMessageId, randomMessageId } from '../../../shared/domain/message-id';
+import { messageIdPointerKey, normaliseMessageId, randomMessageId } from '../../../shared/domain/message-id';
 
 describe('randomMessageId', () => {
   it('is random, in our (lower-cased) domain, without angle brackets', () => {
@@ -24,5 +24,15 @@ describe('normaliseMessageId', () => {
     ['', ''],
   ])('%j → %j', (id, expected) => {
     expect(normaliseMessageId(id)).toBe(expected);
+  });
+});
+
+describe('messageIdPointerKey', () => {
+  it("gives SES's forms of one id one key, and any other id its normalised self", () => {
+    expect(messageIdPointerKey('<0100019a-x@us-east-1.amazonses.com>')).toBe('0100019a-x@amazonses.com');
+    expect(messageIdPointerKey('0100019a-x@email.amazonses.com')).toBe('0100019a-x@amazonses.com');
+    expect(messageIdPointerKey('0100019a-x@EMAIL.AmazonSES.com')).toBe('0100019a-x@amazonses.com');
+    expect(messageIdPointerKey(' <abc@mail.gmail.com> ')).toBe('abc@mail.gmail.com');
+    expect(messageIdPointerKey('abc@amazonses.com.evil.example')).toBe('abc@amazonses.com.evil.example');
   });
 });

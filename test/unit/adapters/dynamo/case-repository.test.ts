@@ -277,6 +277,28 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['analystId'])).toEqual(['bea']);
   });
 
+  it('assign and markAnalystNotified carry Message-IDs in their own conditional writes', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
+    await repo.assign('email:abc', 'ana', new Date(), new Date(), { messageIds: ['<notice@x>'] });
+    const assign = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(assign.UpdateExpression).toContain(', messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)');
+    expect(assign.ConditionExpression).toBe('attribute_exists(pk) AND #status = :queued');
+    expect(assign.ExpressionAttributeValues).toMatchObject({ ':ids': ['notice@x'] });
+    ddb.reset();
+    ddb.on(UpdateCommand).resolves({});
+    expect(await repo.markAnalystNotified('email:abc', new Date(), { messageIds: ['ses-1@x'] })).toBe(true);
+    const notified = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(notified.UpdateExpression).toBe(
+      'SET analystNotifiedAt = :at, messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)',
+    );
+    expect(notified.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(analystNotifiedAt)');
+    // Recorded already: false, and nothing of it was written.
+    ddb.reset();
+    ddb.on(UpdateCommand).rejects(ccf());
+    expect(await repo.markAnalystNotified('email:abc', new Date(), { messageIds: ['ses-1@x'] })).toBe(false);
+  });
+
   it('assign: a closed or redirected case is left alone', async () => {
     ddb.on(UpdateCommand).rejects(ccf());
     ddb.on(GetCommand).resolves({ Item: { status: 'REDIRECTED' } });
@@ -365,16 +387,65 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     const reply = { status: 'sent' as const, messageId: 'a@b', at: '2026-03-02T12:00:05.000Z' };
     await repo.recordReply('email:abc', reply);
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
       UpdateExpression: 'SET #reply = :reply, updatedAt = :at',
       ExpressionAttributeValues: { ':reply': reply, ':at': reply.at },
     });
     ddb.reset();
     ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', updatedAt: '2026-03-02T12:00:09.000Z' } });
     await repo.recordReply('email:abc', reply);
     const second = ddb.commandCalls(UpdateCommand)[1]!.args[0].input;
     expect(second.UpdateExpression).toBe('SET #reply = :reply');
     expect(second.ConditionExpression).toBe('attribute_exists(pk)');
+  });
+
+  it('recordReply carries the provider ids in the same write, and a retry never appends them twice', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    const reply = { status: 'sent' as const, messageId: 'a@b', at: '2026-03-02T12:00:05.000Z' };
+    await repo.recordReply('email:abc', reply, { messageIds: ['<x@ses>', 'y@ses'] });
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.UpdateExpression).toBe(
+      'SET #reply = :reply, updatedAt = :at, messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids)',
+    );
+    expect(input.ConditionExpression).toContain('NOT contains(messageIds, :bid0) AND NOT contains(messageIds, :bid1)');
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':ids': ['x@ses', 'y@ses'] });
+    // The first write went through but its response was lost: the retry finds the ids and adds none.
+    ddb.reset();
+    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', updatedAt: reply.at, messageIds: ['x@ses', 'y@ses'] } });
+    await repo.recordReply('email:abc', reply, { messageIds: ['x@ses', 'y@ses'] });
+    const retry = ddb.commandCalls(UpdateCommand)[1]!.args[0].input;
+    expect(retry.UpdateExpression).toBe('SET #reply = :reply, updatedAt = :at');
+    // No case: an error, never a half item.
+    ddb.reset();
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({});
+    await expect(repo.recordReply('email:missing', reply)).rejects.toThrow(/not found/);
+  });
+
+  it('claimReply carries our Message-ID and the enqueue time in the claim itself', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    const now = new Date('2026-03-02T12:00:00.000Z');
+    expect(await repo.claimReply('email:abc', now, 60_000, { messageIds: ['<ours@x>'], enqueuedAt: now })).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.UpdateExpression).toBe(
+      'SET replyClaimedAt = :now, messageIds = list_append(if_not_exists(messageIds, :emptyIds), :ids), ' +
+        'enqueuedAt = if_not_exists(enqueuedAt, :enqueuedAt) REMOVE #reply',
+    );
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':ids': ['ours@x'], ':enqueuedAt': now.toISOString() });
+  });
+
+  it('addMessageIds with listedOnCase writes the pointers only', async () => {
+    ddb.on(PutCommand).resolves({});
+    await repo.addMessageIds('email:abc', ['a@b'], ['x@y'], { listedOnCase: true });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 
   it('addMessageIds: gives up with an error after repeated contention', async () => {
