@@ -51,17 +51,32 @@ export function normalize(text: string): string {
 export function foldKeepingLength(text: string): string {
   const out: string[] = new Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    const ordinal = ORDINALS[c];
-    if (ordinal !== undefined) {
-      out[i] = ordinal;
+    const code = text.charCodeAt(i);
+    // ASCII (almost every character of a mail): only upper-case letters change.
+    if (code < 128) {
+      out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i);
       continue;
     }
-    const lower = c.toLowerCase();
-    const base = lower.normalize('NFD').replace(COMBINING_MARKS, '');
-    out[i] = base.length === 1 ? base : lower.length === 1 ? lower : ' ';
+    const c = text.charAt(i);
+    let folded = FOLDED_CHARS.get(c);
+    if (folded === undefined) {
+      folded = foldChar(c);
+      if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
+    }
+    out[i] = folded;
   }
   return out.join('');
+}
+
+/** Folded form of non-ASCII units seen so far (accents repeat: "ã", "ç", "é"…); bounded. */
+const FOLDED_CHARS = new Map<string, string>();
+
+function foldChar(c: string): string {
+  const ordinal = ORDINALS[c];
+  if (ordinal !== undefined) return ordinal;
+  const lower = c.toLowerCase();
+  const base = lower.normalize('NFD').replace(COMBINING_MARKS, '');
+  return base.length === 1 ? base : lower.length === 1 ? lower : ' ';
 }
 
 export interface SplitText {
@@ -106,15 +121,35 @@ function isSignatureDelimiter(line: string): boolean {
   return line === '-- ' || line.trim() === '--';
 }
 
+/** The lines of one text, each normalised at most once (the markers read a line and its neighbours). */
+class Lines {
+  private readonly normalized: (string | undefined)[] = [];
+  constructor(readonly raw: readonly string[]) {}
+  get length(): number {
+    return this.raw.length;
+  }
+  at(i: number): string {
+    return this.raw[i] ?? '';
+  }
+  norm(i: number): string {
+    let n = this.normalized[i];
+    if (n === undefined) {
+      n = normalize(this.raw[i] ?? '');
+      this.normalized[i] = n;
+    }
+    return n;
+  }
+}
+
 /** Where quoted history starts at line i, and how many lines the marker spans. */
-function quoteMarkerAt(lines: readonly string[], i: number): { kind: 'attribution' | 'block'; span: number } | null {
-  const line = normalize(lines[i] ?? '');
+function quoteMarkerAt(lines: Lines, i: number): { kind: 'attribution' | 'block'; span: number } | null {
+  const line = lines.norm(i);
   if (line === '') return null;
   if (SEPARATOR_LINES.some((re) => re.test(line))) return { kind: 'block', span: 1 };
   if (line.length <= 300 && ATTRIBUTION_END.test(line)) return { kind: 'attribution', span: 1 };
   // Gmail wraps long attributions: "Em qua., 25 de nov. de 2026 às 10:32, Fulano <" / "f@x> escreveu:".
   if (ATTRIBUTION_START.test(line)) {
-    const next = normalize(lines[i + 1] ?? '');
+    const next = lines.norm(i + 1);
     if (next !== '' && `${line} ${next}`.length <= 300 && ATTRIBUTION_END.test(next)) {
       return { kind: 'attribution', span: 2 };
     }
@@ -122,8 +157,8 @@ function quoteMarkerAt(lines: readonly string[], i: number): { kind: 'attributio
   if (HEADER_FROM.test(line) && isOutlookHeaderBlock(lines, i)) return { kind: 'block', span: 1 };
   // Outlook draws a line of underscores above the header block.
   if (/^_{8,}$/.test(line)) {
-    const j = nextNonBlank(lines, i + 1);
-    if (j !== -1 && HEADER_FROM.test(normalize(lines[j] ?? '')) && isOutlookHeaderBlock(lines, j)) {
+    const j = nextNonBlank(lines.raw, i + 1);
+    if (j !== -1 && HEADER_FROM.test(lines.norm(j)) && isOutlookHeaderBlock(lines, j)) {
       return { kind: 'block', span: 1 };
     }
   }
@@ -131,11 +166,11 @@ function quoteMarkerAt(lines: readonly string[], i: number): { kind: 'attributio
 }
 
 /** "De:" / "From:" followed, within a few lines, by a date line and a recipient or subject line. */
-function isOutlookHeaderBlock(lines: readonly string[], i: number): boolean {
+function isOutlookHeaderBlock(lines: Lines, i: number): boolean {
   let date = false;
   let toOrSubject = false;
   for (let j = i + 1; j <= i + 6 && j < lines.length; j++) {
-    const l = normalize(stripQuotePrefix(lines[j] ?? ''));
+    const l = normalize(stripQuotePrefix(lines.at(j)));
     if (HEADER_DATE.test(l)) date = true;
     if (HEADER_TO_OR_SUBJECT.test(l)) toOrSubject = true;
   }
@@ -149,9 +184,8 @@ function nextNonBlank(lines: readonly string[], from: number): number {
   return -1;
 }
 
-function isMobileFooter(line: string): boolean {
-  const n = normalize(line);
-  return n !== '' && n.length <= 120 && MOBILE_FOOTER.some((re) => re.test(n));
+function isMobileFooter(normalized: string): boolean {
+  return normalized !== '' && normalized.length <= 120 && MOBILE_FOOTER.some((re) => re.test(normalized));
 }
 
 /**
@@ -162,13 +196,27 @@ function isMobileFooter(line: string): boolean {
  * ("Enviado do meu iPhone") are neither: they are dropped.
  */
 export function splitQuoted(text: string): SplitText {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // The intake splits the same body several times (threading, rules, language, tickets).
+  const known = recentSplits.get(text);
+  if (known) return known;
+  const split = splitLines(text);
+  if (recentSplits.size >= RECENT_SPLITS) recentSplits.delete(recentSplits.keys().next().value as string);
+  recentSplits.set(text, split);
+  return split;
+}
+
+/** The last few splits, by text (a pure function: the same text always splits the same way). */
+const recentSplits = new Map<string, SplitText>();
+const RECENT_SPLITS = 4;
+
+function splitLines(text: string): SplitText {
+  const lines = new Lines(text.replace(/\r\n?/g, '\n').split('\n'));
   const fresh: string[] = [];
   const quoted: string[] = [];
   let mode: 'fresh' | 'signature' | 'quoted' = 'fresh';
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+    const line = lines.at(i);
     if (mode === 'quoted') {
       quoted.push(stripQuotePrefix(line));
       continue;
@@ -179,10 +227,10 @@ export function splitQuoted(text: string): SplitText {
     }
     const marker = quoteMarkerAt(lines, i);
     if (marker) {
-      const after = nextNonBlank(lines, i + marker.span);
-      if (marker.kind === 'attribution' && after !== -1 && isQuoteLine(lines[after] ?? '')) {
+      const after = nextNonBlank(lines.raw, i + marker.span);
+      if (marker.kind === 'attribution' && after !== -1 && isQuoteLine(lines.at(after))) {
         // Interleaved or '>'-quoted reply: keep reading line by line.
-        for (let k = 0; k < marker.span; k++) quoted.push(lines[i + k] ?? '');
+        for (let k = 0; k < marker.span; k++) quoted.push(lines.at(i + k));
         i += marker.span - 1;
         continue;
       }
@@ -195,7 +243,7 @@ export function splitQuoted(text: string): SplitText {
       mode = 'signature';
       continue;
     }
-    if (isMobileFooter(line)) continue;
+    if (isMobileFooter(lines.norm(i))) continue;
     fresh.push(line);
   }
 
@@ -385,8 +433,20 @@ const buildSlips = (): ReadonlyMap<string, string> => {
  * "chamado"). The ticket extractor and the rules both read words through this function.
  */
 export function canonicalWord(word: string): string {
-  const variant = WORD_VARIANTS[word];
-  if (variant !== undefined) return variant;
+  // Mail repeats its words: each one is looked up once (bounded, so no input grows it without end).
+  let canonical = CANONICAL_WORDS.get(word);
+  if (canonical === undefined) {
+    canonical = canonicalFormOf(word);
+    if (CANONICAL_WORDS.size < 50_000) CANONICAL_WORDS.set(word, canonical);
+  }
+  return canonical;
+}
+
+const CANONICAL_WORDS = new Map<string, string>();
+
+function canonicalFormOf(word: string): string {
+  // Own keys only: "constructor" is a word people write, and an Object.prototype member.
+  if (Object.hasOwn(WORD_VARIANTS, word)) return WORD_VARIANTS[word] as string;
   if (word.length < TYPO_MIN_LENGTH || word.length > TYPO_MAX_LENGTH) return word;
   if (VOCABULARY.has(word) || REAL_WORDS.has(word)) return word;
   slips ??= buildSlips();

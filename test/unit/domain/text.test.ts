@@ -213,8 +213,28 @@ describe('canonicalWord: one normalisation for ticket keywords and rules', () =>
     ['faturar', 'faturar'],
     ['descontou', 'descontou'],
     ['pano', 'pano'],
+    // Object.prototype's names are words too: never a prototype member in place of the word.
+    ['constructor', 'constructor'],
+    ['tostring', 'tostring'],
+    ['hasownproperty', 'hasownproperty'],
   ])('%s → %s', (word, expected) => {
     expect(canonicalWord(word)).toBe(expected);
+    // A second time from the word memo: the same answer.
+    expect(canonicalWord(word)).toBe(expected);
+  });
+});
+
+describe('the memos of the text helpers answer exactly as the first computation', () => {
+  it('splitQuoted of the same text twice, and of texts in turn, beyond the memo size', () => {
+    const texts = Array.from({ length: 6 }, (_, i) => `Olá ${i}\n\nEm seg., 2 de mar., Fulano escreveu:\n> antes ${i}`);
+    const first = texts.map((t) => splitQuoted(t));
+    const again = texts.map((t) => splitQuoted(t));
+    expect(again).toEqual(first);
+    expect(first[3]).toEqual({ fresh: 'Olá 3', quoted: 'Em seg., 2 de mar., Fulano escreveu:\nantes 3' });
+  });
+
+  it('foldKeepingLength keeps one unit per unit, accents and ordinals folded, ASCII lower-cased', () => {
+    for (let round = 0; round < 2; round++) expect(foldKeepingLength('Nº 48213 — AÇÃO')).toBe('no 48213 — acao');
   });
 });
 
