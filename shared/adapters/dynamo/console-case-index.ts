@@ -4,7 +4,8 @@
  * LastEvaluatedKey (base64url JSON; a cursor of another partition is refused by DynamoDB and
  * read as "first page"). Never a Scan.
  */
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from './paged-query';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
 import { GSI, statusGsiPk } from './table-design';
@@ -27,16 +28,6 @@ export function summaryOf(item: Item): CaseSummary {
     ...optional('assignee'),
     ...optional('dueAt'),
   };
-}
-
-function decodeCursor(cursor: string | undefined): Item | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function filterExpression(filter: CaseListFilter): {
@@ -90,28 +81,19 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
     page: { limit: number; cursor?: string },
   ): Promise<CasePage> {
     const f = filterExpression(filter);
-    const start = decodeCursor(page.cursor);
-    const input = {
-      TableName: this.tableName,
-      IndexName: index.indexName,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey, ...f.names },
-      ExpressionAttributeValues: { ':pk': partition, ...f.values },
-      ...(f.expression ? { FilterExpression: f.expression } : {}),
-      ScanIndexForward: false,
-      Limit: Math.max(1, Math.min(page.limit, 100)),
-    };
-    let out: { Items?: Item[]; LastEvaluatedKey?: Item };
-    try {
-      out = await this.client.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    } catch (error) {
-      if (!start || (error as Error).name !== 'ValidationException') throw error;
-      out = await this.client.send(new QueryCommand(input));
-    }
-    const items = (out.Items ?? []).filter((i) => i['type'] === undefined || i['type'] === 'CASE').map(summaryOf);
-    const next = out.LastEvaluatedKey
-      ? Buffer.from(JSON.stringify(out.LastEvaluatedKey), 'utf8').toString('base64url')
-      : undefined;
-    return { items, ...(next ? { next } : {}) };
+    const out = await queryPage(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...f.names },
+        ExpressionAttributeValues: { ':pk': partition, ...f.values },
+        ...(f.expression ? { FilterExpression: f.expression } : {}),
+      },
+      page,
+    );
+    const items = out.items.filter((i) => i['type'] === undefined || i['type'] === 'CASE').map(summaryOf);
+    return { items, ...(out.next ? { next: out.next } : {}) };
   }
 }

@@ -5,27 +5,13 @@
  * not reviewed) that records who and when, in the history too; so is release (the new decision,
  * the status index key and the removal of the quarantine's suppressed reply in the same write).
  */
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from './paged-query';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
 import { isConditionalCheckFailed } from './client';
 import { GSI, statusGsiPk } from './table-design';
-
-type Item = Record<string, unknown>;
-
-const cursorOf = (key: Item | undefined) =>
-  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
-
-function keyOf(cursor: string | undefined): Item | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export class DynamoQuarantineStore implements QuarantineStore, QuarantineReleaseStore {
   constructor(
@@ -34,26 +20,19 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
   ) {}
 
   async listQuarantined(page: { limit: number; cursor?: string }): Promise<QuarantinePage> {
-    const start = keyOf(page.cursor);
-    const input = {
-      TableName: this.tableName,
-      IndexName: GSI.byStatus.indexName,
-      KeyConditionExpression: '#pk = :pk',
-      FilterExpression: 'attribute_not_exists(#reviewedAt)',
-      ExpressionAttributeNames: { '#pk': GSI.byStatus.partitionKey, '#reviewedAt': 'reviewedAt' },
-      ExpressionAttributeValues: { ':pk': statusGsiPk('QUARANTINED') },
-      ScanIndexForward: false,
-      Limit: Math.max(1, Math.min(page.limit, 100)),
-    };
-    let out: { Items?: Item[]; LastEvaluatedKey?: Item };
-    try {
-      out = await this.client.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    } catch (error) {
-      // A cursor of another partition or a forged one: DynamoDB refuses it; read as "first page".
-      if (!start || (error as Error).name !== 'ValidationException') throw error;
-      out = await this.client.send(new QueryCommand(input));
-    }
-    const items = (out.Items ?? []).map((item) => {
+    const out = await queryPage(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: GSI.byStatus.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: 'attribute_not_exists(#reviewedAt)',
+        ExpressionAttributeNames: { '#pk': GSI.byStatus.partitionKey, '#reviewedAt': 'reviewedAt' },
+        ExpressionAttributeValues: { ':pk': statusGsiPk('QUARANTINED') },
+      },
+      page,
+    );
+    const items = out.items.map((item) => {
       const decision = (item['decision'] ?? {}) as { reason?: unknown; ruleIds?: unknown };
       return {
         caseId: String(item['caseId']),
@@ -64,8 +43,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         ruleIds: Array.isArray(decision.ruleIds) ? decision.ruleIds.map(String) : [],
       };
     });
-    const next = cursorOf(out.LastEvaluatedKey);
-    return { items, ...(next ? { next } : {}) };
+    return { items, ...(out.next ? { next: out.next } : {}) };
   }
 
   async discard(caseId: string, by: string, at: string): Promise<boolean> {
