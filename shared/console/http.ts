@@ -139,13 +139,16 @@ function entryTarget(basePath: string, query: URLSearchParams): string {
 
 /** The CSRF token of a session: HMAC of the session's token hash with the lifecycle secret. */
 export function sessionCsrf(token: string, secret: LifecycleDeps['secret']): string {
-  const sessionId = createHash('sha256').update(token).digest('base64url');
-  return csrfToken(sessionId, typeof secret === 'string' ? secret : Buffer.from(secret).toString('base64'));
+  const { sessionId, key } = csrfInputs(token, secret);
+  return csrfToken(sessionId, key);
 }
 
-function csrfOk(given: string | null, token: string, secret: LifecycleDeps['secret']): boolean {
-  const sessionId = createHash('sha256').update(token).digest('base64url');
-  return csrfValid(given, sessionId, typeof secret === 'string' ? secret : Buffer.from(secret).toString('base64'));
+/** The session id (hash of the token) and the HMAC key the CSRF token is made from. */
+function csrfInputs(token: string, secret: LifecycleDeps['secret']): { sessionId: string; key: string } {
+  return {
+    sessionId: createHash('sha256').update(token).digest('base64url'),
+    key: typeof secret === 'string' ? secret : Buffer.from(secret).toString('base64'),
+  };
 }
 
 export async function serveConsole(
@@ -212,14 +215,15 @@ export async function serveConsole(
     logger.warn('Console user without access', { hasRole: user !== null });
     return page(403, errorPage(anonymous, 'Sem acesso', 'Sua conta não tem acesso ao console da Ouvidoria.'));
   }
-  const csrf = sessionCsrf(token, lifecycle.secret);
+  const session = csrfInputs(token, lifecycle.secret);
+  const csrf = csrfToken(session.sessionId, session.key);
   const frame: PageFrame = { basePath, timeZone, user, csrf };
   const forbidden = () => page(403, errorPage(frame, 'Sem acesso', 'Você não tem acesso a este caso ou a esta ação.'));
 
   if (method === 'POST') {
     if (!originAllowed(request.headers, lifecycle.config.webformOrigin)) return forbidden();
     const form = formBody(request);
-    if (!form || !csrfOk(form.get(CSRF_FIELD), token, lifecycle.secret)) {
+    if (!form || !csrfValid(form.get(CSRF_FIELD), session.sessionId, session.key)) {
       logger.warn('Console POST without a valid CSRF token', { path });
       return page(
         403,
