@@ -4,6 +4,7 @@
  * (the assignment queue). Polling waits for a state; it never asserts on how long it took.
  */
 import { existsSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import nodemailer from 'nodemailer';
 import type { Email } from 'aws-ses-v2-local/dist/store';
 import type { CaseRecord } from '../../shared/domain/case';
@@ -215,4 +216,38 @@ export function consoleSessionCookie(stack: LocalStack, staffId: string): string
     { issuer: cognitoIssuer(LOCAL_USER_POOL_ID), audience: LOCAL_CLIENT_ID, now: new Date(), ttlSeconds: 3600 },
   );
   return `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+}
+
+/** The system Chromium, headless, pt-BR; CSP bypassed so that axe-core can be injected as a script. */
+export async function openChromium(
+  profileDir: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    bypassCSP: true,
+    ...(options.javaScriptEnabled === undefined ? {} : { javaScriptEnabled: options.javaScriptEnabled }),
+    locale: 'pt-BR',
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/** axe-core on the whole page: the serious and critical violations (empty when the page passes). */
+export async function seriousViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; help: string; nodes: number }>> {
+  await page.addScriptTag({ path: join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    // The whole page (`document` in the browser; this file is type-checked without the DOM lib).
+    return (await axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ['violations'],
+    })) as { violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact as string, help: v.help, nodes: v.nodes.length }));
 }

@@ -7,11 +7,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import {
-  CHROMIUM_ARGS,
   caseOf,
   chromiumAvailable,
   chromiumPath,
@@ -24,6 +23,8 @@ import {
   waitFor,
   waitForCase,
   consoleSessionCookie,
+  openChromium,
+  seriousViolations,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -389,16 +390,7 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
     // The return to Wednesday 10:00 keeps the form case in office hours.
     stack.clock.set('2026-12-02T10:00:00-03:00');
     profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-      // axe-core is injected as a script: the page's CSP (script-src 'self') would block it.
-      bypassCSP: true,
-      locale: 'pt-BR',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await openChromium(profileDir));
   });
 
   afterAll(async () => {
@@ -406,26 +398,10 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
-  async function seriousViolations(): Promise<Array<{ id: string; impact: string; help: string; nodes: number }>> {
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-      // The whole page (`document` in the browser; this file is type-checked without the DOM lib).
-      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
-        resultTypes: ['violations'],
-      })) as {
-        violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
-      };
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact as string, help: v.help, nodes: v.nodes.length }));
-  }
-
   it('the empty form has no serious or critical accessibility violations', { timeout: 60_000 }, async () => {
     await page.goto(stack.urls.form);
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Ouvidoria');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'webform-empty.png'), fullPage: true });
   });
 
@@ -449,7 +425,7 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
     await expect(page.inputValue('#email')).resolves.toBe('juliana@');
     await expect(page.inputValue('#descricao')).resolves.toBe('Curto demais');
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'webform-errors.png'), fullPage: true });
   });
 

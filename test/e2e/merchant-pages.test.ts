@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
@@ -16,10 +16,8 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import {
-  CHROMIUM_ARGS,
   caseOf,
   chromiumAvailable,
-  chromiumPath,
   clearOutbox,
   type Email,
   getCaseRecord,
@@ -27,6 +25,8 @@ import {
   outbox,
   sendMail,
   waitFor,
+  openChromium,
+  seriousViolations,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -55,15 +55,7 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     });
     await clearOutbox(stack);
     profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-merchant-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-      bypassCSP: true, // axe-core is injected as a script
-      locale: 'pt-BR',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await openChromium(profileDir));
   }, 120_000);
 
   afterAll(async () => {
@@ -72,19 +64,6 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
-
-  async function seriousViolations(): Promise<Array<{ id: string; help: string }>> {
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
-        resultTypes: ['violations'],
-      })) as { violations: Array<{ id: string; impact: string | null; help: string }> };
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help }));
-  }
 
   const newMail = async (to: string, count: number, what: string): Promise<Email> => {
     const list = await waitFor(
@@ -132,7 +111,7 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     await page.goto(four);
     await expect(page.locator('h1').textContent()).resolves.toBe('Avaliação do atendimento');
     await expect(page.locator('.protocolo').textContent()).resolves.toContain('4 — Satisfeito(a)');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'survey-confirm.png'), fullPage: true });
     // Opening the page recorded nothing (mail scanners open links).
     const surveys = new DynamoSurveyStore(documentClient({ endpoint: stack.urls.dynamodb }), stack.tableName);
@@ -141,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     await page.fill('#comentario', 'Resolveram rápido, obrigado <3');
     await Promise.all([page.waitForURL(/\/pesquisa$/), page.click('button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Obrigado pela sua avaliação');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'survey-thanks.png'), fullPage: true });
     const recorded = await surveys.get(protocol);
     expect(recorded).toMatchObject({ score: 4, comment: 'Resolveram rápido, obrigado <3' });
@@ -149,14 +128,14 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     const two = links.find((l) => new URL(l).searchParams.get('n') === '2') as string;
     await page.goto(two);
     await expect(page.locator('h1').textContent()).resolves.toBe('Pesquisa já respondida');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('a tampered survey link gets a clear pt-BR page with 400', { timeout: 60_000 }, async () => {
     const response = await page.goto(`${stack.urls.form}pesquisa?p=${protocol}&n=5&x=9999999999&sig=${'A'.repeat(43)}`);
     expect(response?.status()).toBe(400);
     await expect(page.locator('main').textContent()).resolves.toContain('pode ter sido alterado');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('the merchant asks for a status link, opens it once and sees the case; the reuse is refused', {
@@ -164,14 +143,14 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
   }, async () => {
     await clearOutbox(stack);
     await page.goto(`${stack.urls.form}consulta`);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'status-form.png'), fullPage: true });
     await page.fill('#protocolo', protocol);
     await page.fill('#email', MERCHANT);
     await Promise.all([page.waitForURL(/\/consulta$/), page.click('button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Pedido recebido');
     const answerForMatch = await page.locator('main').innerHTML();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Someone else's address: the very same page, and no mail to anyone.
     await page.goto(`${stack.urls.form}consulta`);
@@ -185,14 +164,14 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     expect(mailsTo(await outbox(stack), 'curioso@example.com')).toHaveLength(0);
 
     await page.goto(link);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL(/\/consulta\/caso$/), page.click('button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe(`Caso ${protocol}`);
     const shown = (await page.locator('main').textContent()) ?? '';
     expect(shown).toContain('Encerrado');
     expect(shown).toContain('os pedidos voltaram a sincronizar');
     expect(shown).not.toContain('@ouvidoria.example.com.br');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'status-case.png'), fullPage: true });
 
     await page.goto(link);

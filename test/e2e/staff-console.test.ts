@@ -10,7 +10,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
@@ -20,16 +20,16 @@ import { signLocalIdToken } from '../../shared/console/local-keys';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import {
-  CHROMIUM_ARGS,
   caseOf,
   chromiumAvailable,
-  chromiumPath,
   clearOutbox,
   getCaseRecord,
   mailsTo,
   outbox,
   sendMail,
   waitFor,
+  openChromium,
+  seriousViolations,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -64,15 +64,7 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     });
     await clearOutbox(stack);
     profileDir = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-console-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-      bypassCSP: true, // axe-core is injected as a script
-      locale: 'pt-BR',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await openChromium(profileDir));
   }, 120_000);
 
   afterAll(async () => {
@@ -84,16 +76,7 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
 
   async function expectAccessible(name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
-        resultTypes: ['violations'],
-      })) as { violations: Array<{ id: string; impact: string | null; help: string }> };
-    });
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help }));
+    const serious = await seriousViolations(page);
     expect(serious, name).toEqual([]);
   }
 

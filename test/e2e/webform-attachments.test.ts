@@ -7,20 +7,20 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { EICAR, pdf, png, xlsx } from '../support/files';
 import {
-  CHROMIUM_ARGS,
   chromiumAvailable,
-  chromiumPath,
   clearOutbox,
   getCaseRecord,
   listCases,
   mailsTo,
   outbox,
   waitFor,
+  openChromium,
+  seriousViolations,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -178,27 +178,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
 
   async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; profile: string }> {
     const profile = await mkdtemp(join(tmpdir(), 'ouvidoria-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-      bypassCSP: true,
-      javaScriptEnabled,
-      locale: 'pt-BR',
-      viewport: { width: 1280, height: 900 },
-    });
-    return { context, page: context.pages()[0] ?? (await context.newPage()), profile };
-  }
-
-  async function seriousViolations(page: Page) {
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-      return (await axe.run((globalThis as unknown as { document: unknown }).document, {
-        resultTypes: ['violations'],
-      })) as { violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> };
-    });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    return { ...(await openChromium(profile, { javaScriptEnabled })), profile };
   }
 
   async function fill(page: Page, descricao: string) {
