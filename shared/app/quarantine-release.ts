@@ -13,8 +13,7 @@
  * A reply that failed transiently throws ReplyNotSentYet, so the queue delivers the request again.
  */
 import type { CaseRecord, CaseStatus } from '../domain/case';
-import type { TicketCandidate } from '../domain/decision';
-import type { Decision } from '../domain/decision';
+import type { Decision, TicketCandidate } from '../domain/decision';
 import type { HistoryEvent } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
 import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
