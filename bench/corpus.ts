@@ -714,6 +714,9 @@ export function generateCorpus(count = CORPUS_SIZE, seed = CORPUS_SEED): Corpus 
 
 /** The SES receipt event (Lambda action) for one corpus message, verdicts all PASS. */
 export function sesEventFor(message: CorpusMessage, receivedAt: Date): unknown {
+  // SES decodes the top headers into commonHeaders, the Message-ID among them (the delivery claim reads it).
+  const headerEnd = message.raw.indexOf('\r\n\r\n');
+  const messageId = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(message.raw.subarray(0, headerEnd).toString('latin1'))?.[1];
   return sesReceiptEvent({
     sesMessageId: message.id,
     mailFrom: message.sender.address,
@@ -724,6 +727,7 @@ export function sesEventFor(message: CorpusMessage, receivedAt: Date): unknown {
       to: [`Ouvidoria <${OMBUDSMAN}>`],
       date: message.date.toUTCString(),
       subject: message.subject,
+      ...(messageId ? { messageId } : {}),
     },
     functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
   });

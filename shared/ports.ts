@@ -132,16 +132,39 @@ export interface AddMessageIdsOptions {
   sentByUs?: boolean;
 }
 
+/**
+ * What the creating write carries besides the record (issue 16: one write instead of two). Written
+ * only when the record is created; a create that finds the case stored writes none of it.
+ */
+export interface CaseCreation {
+  /**
+   * The creator claims the automatic reply in the same write (as a won claimReply at `at`), and
+   * `messageIds` (the reply's own Message-ID) join the case's list; their pointers are written
+   * before sending (addMessageIds with `listedOnCase`).
+   */
+  replyClaim?: { at: Date; messageIds: string[] };
+}
+
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
 export interface CaseRepository {
-  /** Creates the record if no record has that caseId; returns the stored one either way. */
-  create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }>;
+  /**
+   * Creates the record if no record has that caseId; returns the stored one either way. A record
+   * that arrives numbered (`protocol`) gets its protocol pointer with it; the pointers of the
+   * record's own Message-IDs are written on both paths (a retry completes them).
+   */
+  create(record: CaseRecord, also?: CaseCreation): Promise<{ created: boolean; record: CaseRecord }>;
   get(caseId: string): Promise<CaseRecord | null>;
   getByProtocol(protocol: string): Promise<CaseRecord | null>;
   /** The case a Message-ID (ours or a stored submission's) belongs to. */
   findByMessageId(messageId: string): Promise<CaseRecord | null>;
   /** Next OUV-YYYY-NNNNNN from the atomic per-year counter. */
   nextProtocol(year: number): Promise<string>;
+  /**
+   * Gives back a number no case took (its creator lost the create to a concurrent delivery): the
+   * counter steps back only while it still stands at that number, so a number handed out since is
+   * never reused; otherwise the number stays unused. Idempotent; best effort.
+   */
+  releaseProtocol(protocol: string): Promise<void>;
   /** Sets the protocol unless one is set already; returns the protocol the case ends with. */
   setProtocolOnce(caseId: string, protocol: string): Promise<string>;
   /**

@@ -60,6 +60,7 @@ export type IntakeCases = Pick<
   | 'getByProtocol'
   | 'findByMessageId'
   | 'nextProtocol'
+  | 'releaseProtocol'
   | 'setProtocolOnce'
   | 'addMessageIds'
   | 'appendMessage'
@@ -165,13 +166,41 @@ export async function processSubmission(
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     decided ??= await decideSubmission(submission, deps);
-    const created = await deps.cases.create(newCaseRecord(caseId, submission, decided, thread, deps.clock));
+    const created = await createCase(newCaseRecord(caseId, submission, decided, thread, deps.clock), submission, deps);
     record = created.record;
     createdHere = created.created;
     if (created.created) telemetry.decided(record.outcome, submission.channel);
+    return completeCase(record, submission, deps, { duplicate, createdHere, claimedReply: created.claimedReply });
   }
 
   return completeCase(record, submission, deps, { duplicate, createdHere });
+}
+
+/**
+ * Stores a new record numbered, with its automatic reply claimed, in the creating write (issue 16:
+ * the protocol and the claim were two more writes of the case item). The number is drawn before
+ * the create; when a concurrent delivery of the same submission created the case first, the number
+ * is given back (a burst of duplicates burns none). A create that fails outright keeps it: its
+ * write may have gone through with the response lost, and a number is never handed out twice.
+ */
+async function createCase(
+  draft: CaseRecord,
+  submission: Submission,
+  deps: IntakeDeps,
+): Promise<{ created: boolean; record: CaseRecord; claimedReply?: SendPlan }> {
+  if (draft.outcome === 'ACCEPTED') {
+    draft.protocol = await deps.cases.nextProtocol(protocolYear(draft.createdAt, deps.config));
+  }
+  const plan = planReply(draft, submission, deps.config);
+  const claim = plan.kind === 'send' ? { at: deps.clock.now(), messageIds: [plan.messageId] } : undefined;
+  const created = await deps.cases.create(draft, claim ? { replyClaim: claim } : undefined);
+  if (!created.created) {
+    if (draft.protocol && created.record.protocol !== draft.protocol) {
+      await deps.cases.releaseProtocol(draft.protocol).catch(() => undefined);
+    }
+    return created;
+  }
+  return plan.kind === 'send' ? { ...created, claimedReply: plan } : created;
 }
 
 /**
@@ -183,7 +212,12 @@ export async function completeCase(
   record: CaseRecord,
   submission: Submission,
   deps: IntakeDeps,
-  progress: { duplicate: boolean; createdHere: boolean },
+  progress: {
+    duplicate: boolean;
+    createdHere: boolean;
+    /** The reply this call claimed in the creating write (createCase): sent without a second claim. */
+    claimedReply?: SendPlan;
+  },
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const { caseId } = record;
@@ -199,6 +233,50 @@ export async function completeCase(
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.
   const pending: PendingBookkeeping = {};
+  const claim: ReplyClaim = { held: progress.claimedReply !== undefined };
+  try {
+    await queueAndReply(record, submission, deps, telemetry, pending, claim, progress.claimedReply);
+  } catch (error) {
+    // A reply claimed but not sent: given up as a failed reply, which the next attempt retakes at
+    // once (a resubmitted form comes within seconds, long before a claim goes stale). Never after
+    // the send: a failure there must not lead to a second copy.
+    if (claim.held) await releaseClaim(record.caseId, error, deps, pending);
+    throw error;
+  }
+  if (pending.enqueuedAt) await deps.cases.markEnqueued(caseId, pending.enqueuedAt);
+
+  return result(record, duplicate);
+}
+
+/** Whether this call holds the reply claim and has not yet handed the reply to the mailer. */
+interface ReplyClaim {
+  held: boolean;
+}
+
+async function releaseClaim(caseId: string, error: unknown, deps: IntakeDeps, pending: PendingBookkeeping) {
+  const failed: ReplyState = {
+    status: 'failed',
+    error: error instanceof Error ? error.name : 'unknown',
+    at: deps.clock.now().toISOString(),
+  };
+  const enqueuedAt = pending.enqueuedAt;
+  await deps.cases
+    .recordReply(caseId, failed, enqueuedAt ? { enqueuedAt } : undefined)
+    .then(() => delete pending.enqueuedAt)
+    .catch(() => undefined);
+}
+
+/** Queue (accepted cases), retention tags, automatic reply: each idempotent and resumable. */
+async function queueAndReply(
+  record: CaseRecord,
+  submission: Submission,
+  deps: IntakeDeps,
+  telemetry: IntakeTelemetry,
+  pending: PendingBookkeeping,
+  claim: ReplyClaim,
+  claimedReply: SendPlan | undefined,
+): Promise<void> {
+  const { caseId } = record;
   if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
     await deps.openCases.add(record.senderEmail, caseId);
     // Queued before the reply is sent: the case never waits on the reply (a refused or failed
@@ -220,11 +298,8 @@ export async function completeCase(
   const reply =
     record.reply && record.reply.status !== 'failed'
       ? record.reply
-      : await sendAutomaticReply(record, submission, deps, telemetry, pending);
+      : await sendAutomaticReply(record, submission, deps, telemetry, pending, claim, claimedReply);
   if (reply) record.reply = reply;
-  if (pending.enqueuedAt) await deps.cases.markEnqueued(caseId, pending.enqueuedAt);
-
-  return result(record, duplicate);
 }
 
 function result(record: CaseRecord, duplicate: boolean): IntakeResult {
@@ -250,6 +325,21 @@ export type Decided = { decision: Decision; candidates: TicketCandidate[] };
 /** Bookkeeping waiting for a case write to carry it; a write that carried it clears it. */
 interface PendingBookkeeping {
   enqueuedAt?: Date;
+}
+
+/** The automatic reply a case gets, as far as the submission alone decides it (no I/O). */
+type ReplyPlan = { kind: 'suppress'; reason: string } | SendPlan;
+type SendPlan = { kind: 'send'; messageId: string; to: string; headers: Record<string, string> };
+
+function planReply(record: CaseRecord, submission: Submission, config: OuvidoriaConfig): ReplyPlan {
+  // A mail too big to read is judged like guidance mail (automatic senders get nothing).
+  const tooLarge = isOnlyTooLarge(record, submission);
+  const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
+  if (!policy.allowed) return { kind: 'suppress', reason: policy.ruleId };
+  // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
+  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return { kind: 'suppress', reason: 'automatic-mail' };
+  const messageId = randomMessageId(config.domain);
+  return { kind: 'send', messageId, ...replyHeaders(submission, messageId, config) };
 }
 
 /** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
@@ -353,35 +443,36 @@ async function sendAutomaticReply(
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
   pending: PendingBookkeeping,
+  claim: ReplyClaim,
+  claimed: SendPlan | undefined,
 ): Promise<ReplyState | undefined> {
   const { cases, config, clock } = deps;
   const suppress = async (reason: string): Promise<ReplyState> => {
     const reply: ReplyState = { status: 'suppressed', reason, at: clock.now().toISOString() };
     await cases.recordReply(record.caseId, reply, pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : undefined);
     delete pending.enqueuedAt;
+    claim.held = false;
     telemetry.replySuppressed(reason.split(':')[0] ?? reason);
     return reply;
   };
 
-  // A mail too big to read is judged like guidance mail (automatic senders get nothing).
-  const tooLarge = isOnlyTooLarge(record, submission);
-  const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
-  if (!policy.allowed) return suppress(policy.ruleId);
-  // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
-  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return suppress('automatic-mail');
-
-  const messageId = randomMessageId(config.domain);
-  const { to, headers } = replyHeaders(submission, messageId, config);
+  const plan = claimed ?? planReply(record, submission, config);
+  if (plan.kind === 'suppress') return suppress(plan.reason);
+  const { messageId, to, headers } = plan;
   if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
 
-  // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning claim
-  // also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
-  const claimed = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
-    messageIds: [messageId],
-    ...(pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : {}),
-  });
-  if (!claimed) return undefined;
-  delete pending.enqueuedAt;
+  if (!claimed) {
+    // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
+    // claim also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
+    // (The creator of the case claimed in its creating write: createCase.)
+    const won = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
+      messageIds: [messageId],
+      ...(pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : {}),
+    });
+    if (!won) return undefined;
+    delete pending.enqueuedAt;
+    claim.held = true;
+  }
 
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per sender, outcome and day.
@@ -418,6 +509,7 @@ async function sendAutomaticReply(
   // that a quick answer from the merchant threads; the claim put the id on the case's list.
   await cases.addMessageIds(record.caseId, [messageId], [to], { listedOnCase: true });
   let sent: SentMail;
+  claim.held = false;
   try {
     sent = await deps.mailer.send({
       to: [to],
@@ -447,7 +539,11 @@ async function sendAutomaticReply(
   // follow, best effort (they only help threading).
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   const providerIds = providerMessageIds(sent, messageId);
-  await recordAfterSend(() => cases.recordReply(record.caseId, reply, { messageIds: providerIds }));
+  const enqueuedAt = pending.enqueuedAt;
+  await recordAfterSend(() =>
+    cases.recordReply(record.caseId, reply, { messageIds: providerIds, ...(enqueuedAt ? { enqueuedAt } : {}) }),
+  );
+  delete pending.enqueuedAt;
   await bestEffortAfterSend(() =>
     cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true, sentByUs: true }),
   );

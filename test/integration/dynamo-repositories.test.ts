@@ -120,6 +120,58 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.nextProtocol(2032)).toBe('OUV-2032-000001');
   });
 
+  it('creates a numbered case with its reply claimed in the same write (issue 16)', async () => {
+    const r = record({ protocol: await cases.nextProtocol(2033) });
+    const claimedAt = new Date('2026-03-02T12:00:01.000Z');
+    const ours = 'k7vkhlppjegrqodob6bdpq@ouvidoria.example.com.br';
+    const created = await cases.create(r, { replyClaim: { at: claimedAt, messageIds: [ours] } });
+    expect(created.created).toBe(true);
+    expect(created.record.messageIds).toEqual([...r.messageIds, ours]);
+    expect(await cases.get(r.caseId)).toEqual(created.record);
+    expect((await cases.getByProtocol(r.protocol as string))?.caseId).toBe(r.caseId);
+    // The claim is held: no one else claims until it goes stale; our id has no pointer before the send.
+    expect(await cases.claimReply(r.caseId, new Date(claimedAt.getTime() + 10_000), 45_000)).toBe(false);
+    expect(await cases.claimReply(r.caseId, new Date(claimedAt.getTime() + 46_000), 45_000)).toBe(true);
+    expect(await cases.findByMessageId(ours)).toBeNull();
+    // A losing create writes none of its bookkeeping, and keeps the winner's number.
+    const lost = await cases.create(
+      { ...r, protocol: 'OUV-2033-000999' },
+      { replyClaim: { at: claimedAt, messageIds: ['x@y'] } },
+    );
+    expect(lost).toMatchObject({
+      created: false,
+      record: { protocol: r.protocol, messageIds: [...r.messageIds, ours] },
+    });
+    expect(await cases.getByProtocol('OUV-2033-000999')).toBeNull();
+  });
+
+  it('gives a protocol number back only while the counter still stands at it', async () => {
+    const a = await cases.nextProtocol(2034);
+    await cases.releaseProtocol(a);
+    await cases.releaseProtocol(a);
+    expect(await cases.nextProtocol(2034)).toBe(a);
+    const b = await cases.nextProtocol(2034);
+    // Someone drew after `a`: giving `a` back now would hand `b` out twice; it stays unused.
+    await cases.releaseProtocol(a);
+    expect(await cases.nextProtocol(2034)).not.toBe(b);
+    await expect(cases.releaseProtocol('OUV-34-1')).rejects.toThrow(/protocol/i);
+    // Concurrent give-backs of one number step the counter back once.
+    const c = await cases.nextProtocol(2035);
+    await Promise.all(Array.from({ length: 5 }, () => cases.releaseProtocol(c)));
+    expect(await cases.nextProtocol(2035)).toBe(c);
+  });
+
+  it('a duplicate create keeps the recipients on the pointers of mail we sent', async () => {
+    const r = record();
+    await cases.create(r, { replyClaim: { at: new Date(), messageIds: ['ack-1@ouvidoria.example.com.br'] } });
+    await cases.addMessageIds(r.caseId, ['ack-1@ouvidoria.example.com.br'], [r.senderEmail], { listedOnCase: true });
+    expect((await cases.create(r)).created).toBe(false);
+    expect(await cases.findSentMail('ack-1@ouvidoria.example.com.br')).toEqual({
+      caseId: r.caseId,
+      recipients: [r.senderEmail.toLowerCase()],
+    });
+  });
+
   it('sets the protocol once, and finds the case by it', async () => {
     const r = record();
     await cases.create(r);

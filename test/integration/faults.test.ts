@@ -223,27 +223,17 @@ describe('fault injection with in-memory ports and retries', () => {
       port: 'cases',
       fault: { method: 'nextProtocol', error: AWS_ERRORS.throttled },
     },
+    // The protocol and the reply claim ride on the creating write (issue 16): the create faults
+    // above cover them; these are the writes between that write and the send.
     {
-      name: 'DynamoDB throttles setting the protocol',
+      name: "crash between writing the case and sending the reply (our Message-ID's pointer fails)",
       port: 'cases',
-      fault: { method: 'setProtocolOnce', error: AWS_ERRORS.throttled },
+      fault: { method: 'addMessageIds', error: AWS_ERRORS.timeout },
     },
     {
-      name: 'crash between writing the case and sending the reply (claim fails)',
+      name: 'DynamoDB throttles the guidance reply case write of the second mail',
       port: 'cases',
-      fault: { method: 'claimReply', error: AWS_ERRORS.timeout },
-      // The claim also carries enqueuedAt (issue 16): the retry enqueues again; assignment is idempotent.
-      queueMessages: 2,
-    },
-    {
-      name: 'reply claim committed, response lost',
-      port: 'cases',
-      fault: { method: 'claimReply', when: 'after', error: AWS_ERRORS.throttled },
-    },
-    {
-      name: 'DynamoDB throttles the guidance reply claim of the second mail',
-      port: 'cases',
-      fault: { method: 'claimReply', call: 2, error: AWS_ERRORS.throttled },
+      fault: { method: 'create', call: 2, error: AWS_ERRORS.throttled },
     },
     { name: 'SES send fails (throttled)', port: 'mailer', fault: { method: 'send', error: AWS_ERRORS.sesThrottled } },
     {
@@ -257,12 +247,11 @@ describe('fault injection with in-memory ports and retries', () => {
       fault: { method: 'enqueue', error: AWS_ERRORS.sqs },
     },
     {
-      // enqueuedAt is written by the reply claim now (issue 16), so that is the write that fails.
-      name: 'queue accepted the message, marking the case fails',
+      // enqueuedAt rides on the reply's record (issue 16); the pointer before the send fails
+      // after the queue took the message, and the given-up claim carries enqueuedAt.
+      name: 'queue accepted the message, the next case write fails',
       port: 'cases',
-      fault: { method: 'claimReply', error: AWS_ERRORS.throttled },
-      // At least once: the retry enqueues again; assignment is idempotent (see intake.ts).
-      queueMessages: 2,
+      fault: { method: 'addMessageIds', error: AWS_ERRORS.throttled },
     },
     {
       name: 'assignment: DynamoDB throttles the conditional assign',
@@ -298,6 +287,27 @@ describe('fault injection with in-memory ports and retries', () => {
     expect(proxy?.fired).toEqual([fault]);
     await expectProcessedOnce(p, run);
     expect(p.queue.messages).toHaveLength(queueMessages ?? 1);
+  });
+
+  it('the claim given up after a crash before the send is retaken, committed, response lost: one reply', async () => {
+    const faults: Fault[] = [
+      { method: 'addMessageIds', error: AWS_ERRORS.timeout },
+      { method: 'claimReply', when: 'after', error: AWS_ERRORS.throttled },
+    ];
+    let proxy: { fired: Fault[] } | undefined;
+    const p = inMemoryPipeline({
+      wrap: {
+        cases: (r) => {
+          const wrapped = withFaults(r, faults);
+          proxy = wrapped;
+          return wrapped;
+        },
+      },
+    });
+    const run = await runPipeline(p);
+    expect(proxy?.fired).toEqual(faults);
+    await expectProcessedOnce(p, run);
+    expect(p.queue.messages).toHaveLength(1);
   });
 
   // After SES accepted an email, a failed bookkeeping write (recording the reply, or registering

@@ -12,6 +12,7 @@ import type {
   AssignmentQueue,
   BounceRegistry,
   CaseBookkeeping,
+  CaseCreation,
   CaseRepository,
   Clock,
   DeferralScheduler,
@@ -72,13 +73,18 @@ export class InMemoryCaseRepository implements CaseRepository {
     return record;
   }
 
-  async create(record: CaseRecord) {
+  async create(record: CaseRecord, also?: CaseCreation) {
     this.maybeFail('create');
     const existing = this.records.get(record.caseId);
     if (existing) return { created: false, record: clone(existing) };
-    this.records.set(record.caseId, clone(record));
+    const stored: CaseRecord & { replyClaimedAt?: string } = clone(record);
+    if (also?.replyClaim) {
+      stored.replyClaimedAt = also.replyClaim.at.toISOString();
+      this.carry(stored, { messageIds: also.replyClaim.messageIds });
+    }
+    this.records.set(record.caseId, stored);
     for (const id of record.messageIds) this.messageIndex.set(id, record.caseId);
-    return { created: true, record: clone(record) };
+    return { created: true, record: clone(stored) };
   }
 
   async get(caseId: string) {
@@ -103,6 +109,14 @@ export class InMemoryCaseRepository implements CaseRepository {
     return `OUV-${year}-${String(seq).padStart(6, '0')}`;
   }
 
+  async releaseProtocol(protocol: string) {
+    this.maybeFail('releaseProtocol');
+    const match = /^OUV-(\d{4})-(\d+)$/.exec(protocol);
+    if (!match) throw new Error(`Not a protocol number: ${protocol}`);
+    const year = Number(match[1]);
+    if (this.counters.get(year) === Number(match[2])) this.counters.set(year, Number(match[2]) - 1);
+  }
+
   async setProtocolOnce(caseId: string, protocol: string) {
     this.maybeFail('setProtocolOnce');
     const record = this.must(caseId);
@@ -114,6 +128,7 @@ export class InMemoryCaseRepository implements CaseRepository {
   private readonly sentTo = new Map<string, string[]>();
 
   async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[], options?: AddMessageIdsOptions) {
+    this.maybeFail('addMessageIds');
     const record = this.must(caseId);
     for (const id of messageIds) {
       if (!this.messageIndex.has(id)) this.messageIndex.set(id, caseId);

@@ -11,7 +11,7 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../doma
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
-import type { AddMessageIdsOptions, CaseBookkeeping, CaseRepository } from '../../ports';
+import type { AddMessageIdsOptions, CaseBookkeeping, CaseCreation, CaseRepository } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
 import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
@@ -359,8 +359,13 @@ export class DynamoCaseRepository implements CaseRepository {
 
   // ---- writes ------------------------------------------------------------------------------
 
-  async create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }> {
+  async create(record: CaseRecord, also?: CaseCreation): Promise<{ created: boolean; record: CaseRecord }> {
     const item = this.toCaseItem(record);
+    if (also?.replyClaim) {
+      // The reply claim rides on the creating write (see claimReply for the rule it stands for).
+      item['replyClaimedAt'] = also.replyClaim.at.toISOString();
+      item['messageIds'] = [...record.messageIds, ...normalisedIds(also.replyClaim.messageIds)];
+    }
     // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
     const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
     if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
@@ -393,10 +398,11 @@ export class DynamoCaseRepository implements CaseRepository {
     const stored = created ? record : await this.get(record.caseId);
     if (!stored) throw new Error(`Case vanished after a conflicting create: ${record.caseId}`);
     // The side items are idempotent: writing them on the duplicate path completes a create that
-    // crashed after its first write.
+    // crashed after its first write. Only this submission's own ids: the stored list also holds
+    // the ids of mail we sent, whose pointers carry their recipients (a put here would drop them).
     for (const message of record.messages.slice(1)) await this.appendMessage(record.caseId, message, expiresAt);
-    if (stored.messageIds.length > 0) {
-      await this.writeMessageIdPointers(record.caseId, stored.messageIds, undefined, expiresAt);
+    if (record.messageIds.length > 0) {
+      await this.writeMessageIdPointers(record.caseId, record.messageIds, undefined, expiresAt);
     }
     if (stored.protocol) await this.writeProtocolPointer(record.caseId, stored.protocol);
     if (!created) return { created, record: stored };
@@ -419,6 +425,24 @@ export class DynamoCaseRepository implements CaseRepository {
     const seq = Attributes?.['seq'];
     if (typeof seq !== 'number') throw new Error('Protocol counter returned no sequence');
     return formatProtocol(year, seq);
+  }
+
+  async releaseProtocol(protocol: string): Promise<void> {
+    const parts = parseProtocol(protocol);
+    if (!parts) throw new Error(`Not a protocol number: ${protocol}`);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: counterKey(parts.year),
+          UpdateExpression: 'ADD seq :minusOne',
+          ConditionExpression: 'seq = :seq',
+          ExpressionAttributeValues: { ':minusOne': -1, ':seq': parts.seq },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async setProtocolOnce(caseId: string, protocol: string): Promise<string> {

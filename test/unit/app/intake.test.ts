@@ -144,13 +144,31 @@ describe('processSubmission: exactly-once effects', () => {
   });
 
   it('finishes the work on retry after a crash between storing the case and replying', async () => {
-    cases.failNext.claimReply = new Error('ProvisionedThroughputExceededException');
+    // The pointer of our Message-ID is the last write before the send.
+    cases.failNext.addMessageIds = new Error('ProvisionedThroughputExceededException');
     await expect(processSubmission(email(), deps)).rejects.toThrow();
+    // The claim taken by the creating write was given up as a failed reply, with the enqueue time.
+    const stored = await cases.get(queue.messages[0]!.caseId);
+    expect(stored).toMatchObject({ reply: { status: 'failed', error: 'Error' } });
+    expect(stored?.enqueuedAt).toBeDefined();
+    // The retry (at once: a resubmitted form does not wait for a claim to go stale) sends it.
     await processSubmission(email(), deps);
     expect(mailer.sent).toHaveLength(1);
-    // The failed claim also carried enqueuedAt: the retry queues again (assignment is idempotent).
-    expect(queue.messages).toHaveLength(2);
-    expect((await cases.get(queue.messages[0]!.caseId))?.enqueuedAt).toBeDefined();
+    expect(queue.messages).toHaveLength(1);
+    expect((await cases.get(queue.messages[0]!.caseId))?.reply).toMatchObject({ status: 'sent' });
+  });
+
+  it('numbers the case in its creating write and gives the number back when a concurrent delivery won', async () => {
+    const first = await processSubmission(email(), deps);
+    // A concurrent duplicate: it read no case, drew the next number, then lost the create.
+    const racing = { ...deps, cases: Object.assign(Object.create(cases), { get: async () => null }) };
+    const again = await processSubmission(email(), racing);
+    expect(again).toMatchObject({ kind: 'case', caseId: first.caseId, protocol: first.protocol, duplicate: false });
+    // The drawn number went back: the next case gets the one after the first.
+    const next = await processSubmission(email({ sourceId: 'ses-outro', messageId: 'CAF9999@mail.gmail.com' }), deps);
+    const seq = (p: string | undefined) => Number(p?.slice(-6));
+    expect(first.kind === 'case' && next.kind === 'case' && seq(next.protocol) - seq(first.protocol)).toBe(1);
+    expect(mailer.sent).toHaveLength(2);
   });
 
   it('finishes the work on retry after the queue failed, keeping the single reply', async () => {
