@@ -1,10 +1,12 @@
 /**
- * In-process duration of the assignment handler with the in-memory ports, on the cases the
- * throughput run left QUEUED: the CPU part of its Lambda duration in the cost model.
+ * In-process duration of the assignment handler with the in-memory ports (with the lifecycle, as
+ * deployed), on the cases the throughput run left QUEUED: the CPU part of its Lambda duration in
+ * the cost model.
  */
 import type { SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../functions/assignment/handler';
 import { InMemoryStaffRepository, RecordingScheduler } from '../test/support/fakes';
+import { RecordingTimerScheduler } from '../test/support/lifecycle-fakes';
 import { BENCH_CONFIG, type FakeIntake, productionTelemetry, type StdoutSink } from './support';
 
 function eventFor(body: string, i: number): SQSEvent {
@@ -52,6 +54,8 @@ export async function measureAssignment(
     scheduler: new RecordingScheduler(),
     clock: fakes.clock,
     config: BENCH_CONFIG,
+    // As deployed: the per-case reply address and the reminder and escalation timers.
+    lifecycle: { secret: 'bench-staff-reply-secret-0123456789', timers: new RecordingTimerScheduler() },
     ...productionTelemetry('assignment'),
   });
   const durationsMs: number[] = [];

@@ -19,6 +19,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
@@ -34,6 +35,7 @@ import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
+import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
 import { SqsAssignmentQueue } from '../shared/adapters/sqs-assignment-queue';
 import type { IntakeDeps } from '../shared/app/intake';
@@ -45,7 +47,7 @@ import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
 import { BENCH_CONFIG, BENCH_NOW, BenchTicketDirectory, Prng, productionTelemetry, type StdoutSink } from './support';
 import { invalidEvent, validEvent } from './webform-latency';
 
-export type Service = 'dynamodb' | 'ses' | 'sqs' | 's3';
+export type Service = 'dynamodb' | 'ses' | 'sqs' | 's3' | 'scheduler';
 
 export interface RequestEntry {
   service: Service;
@@ -207,6 +209,14 @@ function sqsShortCircuit(counter: Counter, sent: string[]): Middleware {
       bytes: Buffer.byteLength(body),
     });
     return { output: { $metadata: { httpStatusCode: 200 }, MessageId: `bench-${sent.length}` }, response: {} };
+  };
+}
+
+/** Answers EventBridge Scheduler's CreateSchedule (the lifecycle's reminder and escalation timers). */
+function schedulerShortCircuit(counter: Counter): Middleware {
+  return (_next, context) => async () => {
+    counter.entries.push({ service: 'scheduler', op: opOf(context), wru: 0, gsiWru: 0, rru: 0, bytes: 0 });
+    return { output: { $metadata: { httpStatusCode: 200 }, ScheduleArn: 'arn:aws:scheduler:bench' }, response: {} };
   };
 }
 
@@ -426,7 +436,11 @@ export async function countRequests(
       );
     }
 
-    // Assignment of every accepted email case (office open: assigned at once, analyst emailed).
+    // Assignment of every accepted email case (office open: assigned at once, analyst emailed), as
+    // deployed: with the lifecycle (per-case reply address, reminder and escalation timers).
+    const schedulerClient = new SchedulerClient({ region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+    clients.push(schedulerClient);
+    addMiddleware(schedulerClient as unknown as StackOwner, schedulerShortCircuit(counter), 'high', 'benchScheduler');
     const assignmentHandler = createAssignmentHandler({
       cases,
       staff: new DynamoStaffRepository(client, TABLE),
@@ -434,6 +448,15 @@ export async function countRequests(
       scheduler: new RecordingScheduler(),
       clock,
       config: BENCH_CONFIG,
+      lifecycle: {
+        secret: 'bench-staff-reply-secret-0123456789',
+        timers: new EventBridgeTimerScheduler({
+          client: schedulerClient,
+          groupName: 'ouvidoria-bench',
+          targetArn: 'arn:aws:sqs:us-east-1:123456789012:ouvidoria-assignment.fifo',
+          roleArn: 'arn:aws:iam::123456789012:role/ouvidoria-bench-scheduler',
+        }),
+      },
       ...telemetry('assignment'),
     });
     const queued = [...sent];
@@ -516,7 +539,7 @@ export function summarise(invocations: Invocation[]): ScenarioSummary[] {
   const out: ScenarioSummary[] = [];
   for (const [scenario, list] of groups) {
     const n = list.length;
-    const perService: Record<Service, number> = { dynamodb: 0, ses: 0, sqs: 0, s3: 0 };
+    const perService: Record<Service, number> = { dynamodb: 0, ses: 0, sqs: 0, s3: 0, scheduler: 0 };
     const byOp: Record<string, number> = {};
     let wru = 0;
     let gsiWru = 0;

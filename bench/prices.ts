@@ -52,6 +52,14 @@ export const PRICES = {
     /** "Amazon API Gateway pricing", aws.amazon.com/api-gateway/pricing: HTTP APIs $1.00 per million (first 300 million). */
     perHttpApiRequest: 1.0 / 1e6,
   },
+  scheduler: {
+    /**
+     * "Amazon EventBridge pricing", aws.amazon.com/eventbridge/pricing, Scheduler: $1.00 per million
+     * scheduled invocations (API calls such as CreateSchedule are not charged). Each lifecycle timer
+     * is a one-time schedule: created once, invoked once.
+     */
+    perInvocation: 1.0 / 1e6,
+  },
   cloudWatchLogs: {
     /** "Amazon CloudWatch pricing", aws.amazon.com/cloudwatch/pricing: standard log ingestion $0.50 per GB. */
     perIngestedGb: 0.5,
@@ -67,6 +75,7 @@ export const ASSUMED_LATENCY_MS = {
   dynamodb: 6,
   sesSend: 35,
   sqsSend: 10,
+  schedulerCreate: 20,
   s3Head: 12,
   /** GET of the raw mail: first byte plus the body at ~80 MB/s. */
   s3GetBase: 15,

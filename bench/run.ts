@@ -302,7 +302,7 @@ async function main(): Promise<void> {
       add(
         'Assignment per case',
         `median ${ms(median(assignment.durationsMs))}, p99 ${ms(percentile(assignment.durationsMs, 99))} (${assignment.assigned} cases assigned)`,
-        'createAssignmentHandler with the in-memory ports on every case the whole-path pass queued, office open (Tue 11:00 São Paulo): analyst choice, due date, analyst e-mail',
+        'createAssignmentHandler with the in-memory ports and the lifecycle (as deployed) on every case the whole-path pass queued, office open (Tue 11:00 São Paulo): analyst choice, due date, timers, analyst e-mail',
       );
     }
 
@@ -359,9 +359,9 @@ async function main(): Promise<void> {
         put(`dynamodb.${key}.rru`, s.rru);
         add(
           `AWS requests: ${s.scenario}`,
-          `DynamoDB ${fixed(s.perService.dynamodb, 1)}${opsText(s, 'dynamodb')}, ${fixed(s.wru, 1)} WRU (${fixed(s.gsiWru, 1)} of them GSI writes) + ${fixed(s.rru, 1)} RRU; SES ${fixed(s.perService.ses, 2)}; SQS ${fixed(s.perService.sqs, 2)}; S3 ${fixed(s.perService.s3, 1)}; Zendesk lookups ${fixed(s.zendesk, 2)}`,
+          `DynamoDB ${fixed(s.perService.dynamodb, 1)}${opsText(s, 'dynamodb')}, ${fixed(s.wru, 1)} WRU (${fixed(s.gsiWru, 1)} of them GSI writes) + ${fixed(s.rru, 1)} RRU; SES ${fixed(s.perService.ses, 2)}; SQS ${fixed(s.perService.sqs, 2)}; S3 ${fixed(s.perService.s3, 1)}; EventBridge Scheduler ${fixed(s.perService.scheduler, 2)}; Zendesk lookups ${fixed(s.zendesk, 2)}`,
           i === 0
-            ? `mean per Lambda invocation over ${s.invocations}; the production adapters on real SDK v3 clients with a counting middleware (DynamoDB on dynalite, SESv2 on aws-ses-v2-local; SQS SendMessage and S3 Head/GetObject answered inside a short-circuit middleware); one e-mail per sender from the corpus, one person per post; capacity units from ConsumedCapacity (dynalite applies DynamoDB's 1 KB write / 4 KB read rules) plus the GSI writes of each case-item write by DynamoDB's index rules (entry put, delete, key move or projected-attribute change, 1 KB units of the entry; the indexes project the list attributes of table-design.ts); Zendesk is the ticket directory (an in-memory fake here)`
+            ? `mean per Lambda invocation over ${s.invocations}; the production adapters on real SDK v3 clients with a counting middleware (DynamoDB on dynalite, SESv2 on aws-ses-v2-local; SQS SendMessage and S3 Head/GetObject answered inside a short-circuit middleware, as are EventBridge Scheduler's CreateSchedule calls of the lifecycle timers: the assignment runs as deployed, with the lifecycle); one e-mail per sender from the corpus, one person per post; capacity units from ConsumedCapacity (dynalite applies DynamoDB's 1 KB write / 4 KB read rules) plus the GSI writes of each case-item write by DynamoDB's index rules (entry put, delete, key move or projected-attribute change, 1 KB units of the entry; the indexes project the list attributes of table-design.ts); Zendesk is the ticket directory (an in-memory fake here)`
             : `as above, mean over ${s.invocations} invocations`,
         );
       });
@@ -373,6 +373,7 @@ async function main(): Promise<void> {
         s.perService.dynamodb * ASSUMED_LATENCY_MS.dynamodb +
         s.perService.ses * ASSUMED_LATENCY_MS.sesSend +
         s.perService.sqs * ASSUMED_LATENCY_MS.sqsSend +
+        s.perService.scheduler * ASSUMED_LATENCY_MS.schedulerCreate +
         (s.byOp['s3:HeadObject'] ?? 0) * ASSUMED_LATENCY_MS.s3Head +
         (s.byOp['s3:GetObject'] ?? 0) * ASSUMED_LATENCY_MS.s3GetBase +
         s.s3GetBytes / ASSUMED_LATENCY_MS.s3BytesPerMs +
@@ -407,6 +408,7 @@ async function main(): Promise<void> {
         ses: number;
         sqs: number;
         s3: number;
+        scheduler: number;
         apiGateway: number;
         logs: number;
         gbSeconds: number;
@@ -426,6 +428,7 @@ async function main(): Promise<void> {
           dynamodb: s.wru * PRICES.dynamodb.perWriteRequestUnit + s.rru * PRICES.dynamodb.perReadRequestUnit,
           ses: s.perService.ses * PRICES.ses.perEmailSent + sesIn,
           sqs: sqsRequests * PRICES.sqs.perRequest,
+          scheduler: s.perService.scheduler * PRICES.scheduler.perInvocation,
           // SES's S3 action writes the raw mail once; the function HEADs and GETs it.
           s3: email ? PRICES.s3.perPut + s.perService.s3 * PRICES.s3.perGet : 0,
           apiGateway: s.scenario.startsWith('webform') ? PRICES.apiGateway.perHttpApiRequest : 0,
@@ -440,6 +443,7 @@ async function main(): Promise<void> {
         ses: a.ses + b.ses,
         sqs: a.sqs + b.sqs,
         s3: a.s3 + b.s3,
+        scheduler: a.scheduler + b.scheduler,
         apiGateway: a.apiGateway + b.apiGateway,
         logs: a.logs + b.logs,
         gbSeconds: a.gbSeconds + b.gbSeconds,
@@ -451,6 +455,7 @@ async function main(): Promise<void> {
         ses: 0,
         sqs: 0,
         s3: 0,
+        scheduler: 0,
         apiGateway: PRICES.apiGateway.perHttpApiRequest,
         logs: 0,
         gbSeconds: pageGbS,
@@ -492,7 +497,7 @@ async function main(): Promise<void> {
           return;
         }
         const k = 1000;
-        const total = (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.apiGateway + cost.logs) * k;
+        const total = (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.scheduler + cost.apiGateway + cost.logs) * k;
         const costKey = {
           'e-mail, accepted': 'AcceptedEmail',
           'e-mail, redirected': 'RedirectedEmail',
@@ -505,10 +510,10 @@ async function main(): Promise<void> {
         put(`cost.per1000${costKey}.lambda`, cost.lambda * k);
         add(
           `Cost per 1,000 cases: ${label}`,
-          `${usd(total)} — SES ${usd(cost.ses * k)}, Lambda ${usd(cost.lambda * k)} (${fixed(cost.gbSeconds * k, 1)} GB-s, ~${ms(cost.durationMs)}/case), DynamoDB ${usd(cost.dynamodb * k)}, CloudWatch Logs ${usd(cost.logs * k)}, API Gateway ${usd(cost.apiGateway * k)}, S3 ${usd(cost.s3 * k)}, SQS ${usd(cost.sqs * k)}`,
+          `${usd(total)} — SES ${usd(cost.ses * k)}, Lambda ${usd(cost.lambda * k)} (${fixed(cost.gbSeconds * k, 1)} GB-s, ~${ms(cost.durationMs)}/case), DynamoDB ${usd(cost.dynamodb * k)}, CloudWatch Logs ${usd(cost.logs * k)}, API Gateway ${usd(cost.apiGateway * k)}, S3 ${usd(cost.s3 * k)}, SQS ${usd(cost.sqs * k)}, EventBridge Scheduler ${usd(cost.scheduler * k)}`,
           index > 0
             ? `${parts}; same model as the first cost row`
-            : `${parts}; counts from the rows above × prices in bench/prices.ts (${PRICES_CHECKED}): Lambda arm $0.0000133334/GB-s + $0.20/M, DynamoDB $0.625/M WRU, $0.125/M RRU, SES $0.10/1,000 sent and received + $0.09/1,000 inbound 256 KB chunks, S3 PUT $0.005/1,000 and GET/HEAD $0.0004/1,000, SQS $0.40/M (send + receive + delete), HTTP API $1.00/M, logs $0.50/GB. Lambda duration = in-process time ÷ vCPU share (memory/1,769 MB) + assumed same-region round trips (DynamoDB ${ASSUMED_LATENCY_MS.dynamodb} ms, SES ${ASSUMED_LATENCY_MS.sesSend} ms, SQS ${ASSUMED_LATENCY_MS.sqsSend} ms, S3 ${ASSUMED_LATENCY_MS.s3Head}–${ASSUMED_LATENCY_MS.s3GetBase} ms, Zendesk ${ASSUMED_LATENCY_MS.zendesk} ms); configured memory from ${memory.source}`,
+            : `${parts}; counts from the rows above × prices in bench/prices.ts (${PRICES_CHECKED}): Lambda arm $0.0000133334/GB-s + $0.20/M, DynamoDB $0.625/M WRU, $0.125/M RRU, SES $0.10/1,000 sent and received + $0.09/1,000 inbound 256 KB chunks, S3 PUT $0.005/1,000 and GET/HEAD $0.0004/1,000, SQS $0.40/M (send + receive + delete), EventBridge Scheduler $1.00/M invocations (each timer created fires once), HTTP API $1.00/M, logs $0.50/GB. Lambda duration = in-process time ÷ vCPU share (memory/1,769 MB) + assumed same-region round trips (DynamoDB ${ASSUMED_LATENCY_MS.dynamodb} ms, SES ${ASSUMED_LATENCY_MS.sesSend} ms, SQS ${ASSUMED_LATENCY_MS.sqsSend} ms, Scheduler ${ASSUMED_LATENCY_MS.schedulerCreate} ms, S3 ${ASSUMED_LATENCY_MS.s3Head}–${ASSUMED_LATENCY_MS.s3GetBase} ms, Zendesk ${ASSUMED_LATENCY_MS.zendesk} ms); configured memory from ${memory.source}`,
         );
       });
 

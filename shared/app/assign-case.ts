@@ -228,8 +228,15 @@ async function notifyAnalyst(
     attachmentLinks: links,
   });
   const messageId = id?.messageId ?? noticeMessageId(record, analyst, deps);
-  // Registered before sending, so an answer that quotes it threads into the case at once.
-  await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true } : undefined);
+  // With the lifecycle the analyst answers through the per-case Reply-To address, which names the
+  // case and proves the sender: the notice's Message-IDs need no pointers (issue 16: two writes
+  // fewer per assignment); they are still listed on the case, whose retention covers them. Without
+  // it the answer may come back by In-Reply-To, so the pointer is registered before sending.
+  // (A resend after a crash keeps the keyed id the assignment listed.)
+  const pointers = deps.lifecycle === undefined;
+  if (pointers) {
+    await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true } : undefined);
+  }
   const sent = await mailer.send({
     from: `${config.fromName} <${config.fromAddress}>`,
     to: [analyst.email],
@@ -253,7 +260,9 @@ async function notifyAnalyst(
   const listed = await recordAfterSend(() =>
     cases.markAnalystNotified(record.caseId, clock.now(), { messageIds: providerIds }),
   );
-  await bestEffortAfterSend(() =>
-    cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true }),
-  );
+  if (pointers || !listed) {
+    await bestEffortAfterSend(() =>
+      cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true }),
+    );
+  }
 }

@@ -434,6 +434,27 @@ describe('assignCase: crash recovery', () => {
     expect(timers.list()).toHaveLength(2);
   });
 
+  it("with the lifecycle: the notice's ids are listed on the case, with no pointers (answers come by the per-case address)", async () => {
+    const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
+    h.deps.lifecycle = { secret: SECRET, timers: new RecordingTimerScheduler() };
+    const pointers = vi.spyOn(h.cases, 'addMessageIds');
+    await assignCase(message, h.deps);
+    const mail = h.mailer.sent[0]!;
+    const ses = 'fake-1@fake.amazonses.com';
+    expect(pointers).not.toHaveBeenCalled();
+    expect((await h.cases.get(message.caseId))?.messageIds).toEqual(expect.arrayContaining([mail.messageId, ses]));
+    expect(await h.cases.findByMessageId(mail.messageId)).toBeNull();
+    expect(await h.cases.findByMessageId(ses)).toBeNull();
+  });
+
+  it("without the lifecycle: the notice's pointers are registered (the answer may come back by In-Reply-To)", async () => {
+    const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });
+    await assignCase(message, h.deps);
+    const mail = h.mailer.sent[0]!;
+    expect((await h.cases.findByMessageId(mail.messageId))?.caseId).toBe(message.caseId);
+    expect((await h.cases.findByMessageId('fake-1@fake.amazonses.com'))?.caseId).toBe(message.caseId);
+  });
+
   it('the resend happens even after hours (the assignment itself was made in hours)', async () => {
     const h = harness({
       now: '2026-11-27T20:00:00-03:00',
