@@ -366,6 +366,25 @@ async function main(): Promise<void> {
         );
       });
 
+      // Issue 16 states the WRU goal for a 2 KB mail: the smallest and largest accepted mails of the run.
+      const acceptedBySize = counted.invocations
+        .filter((inv) => inv.scenario === 'email accepted')
+        .map((inv) => ({ rawBytes: inv.rawBytes, wru: inv.entries.reduce((sum, e) => sum + e.wru, 0) }))
+        .sort((a, b) => a.rawBytes - b.rawBytes);
+      const smallest = acceptedBySize[0];
+      const largest = acceptedBySize.at(-1);
+      if (smallest && largest) {
+        put('dynamodb.acceptedEmail.smallest.rawBytes', smallest.rawBytes);
+        put('dynamodb.acceptedEmail.smallest.wru', smallest.wru);
+        put('dynamodb.acceptedEmail.largest.rawBytes', largest.rawBytes);
+        put('dynamodb.acceptedEmail.largest.wru', largest.wru);
+        add(
+          'DynamoDB WRU per accepted email by size',
+          `smallest mail (${formatBytes(smallest.rawBytes)} raw): ${fixed(smallest.wru, 0)} WRU; largest (${formatBytes(largest.rawBytes)} raw): ${fixed(largest.wru, 0)} WRU`,
+          'the accepted e-mails of the row above, each invocation on its own; the text (capped at 60,000 bytes) is written once, on the first-message item, at 1 WRU per KB; no other write grows with it',
+        );
+      }
+
       // Lambda duration model: in-process CPU time scaled to the configured memory's vCPU share,
       // plus the round trips the counted requests would take on AWS.
       const cpuShare = (mb: number) => Math.min(1, mb / PRICES.lambda.fullVcpuMemoryMb);
