@@ -17,6 +17,9 @@ import type { MerchantPagesDeps } from '../../shared/webform/merchant-http';
 import type { ConsoleDeps } from '../../shared/console/http';
 import { type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 import { SERVICE } from '../../shared/telemetry-names';
+import { buildWebformSite } from '../../shared/composition/webform-site';
+import { settingsFromEnv } from '../../shared/composition/settings';
+import { startTracing } from '../../shared/adapters/tracing';
 
 export type { WebformResponse } from '../../shared/webform/http';
 export { WEBFORM_METRIC, type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
@@ -70,17 +73,17 @@ let built: Promise<WebformHandler> | undefined;
 /**
  * Lambda entry point. The dependencies are built once per container from the environment
  * (shared/composition), on first use, so that importing this module never reads the environment.
+ *
+ * The composition is imported statically, not with import(): in one esbuild bundle a dynamic
+ * import wraps every module it reaches in a lazy initialiser, and wrapped modules lose
+ * tree-shaking (each AWS SDK client kept its aggregated client, all commands and waiters:
+ * +139 KB). Measured on the bundle (node 20, median of 20 cold processes, load then one GET /):
+ * the module load takes ~21 ms longer, the first request ~50 ms less: ~30 ms sooner to the
+ * first answer.
  */
 export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
-  built ??= Promise.all([
-    import('../../shared/composition/webform-site'),
-    import('../../shared/composition/settings'),
-    import('../../shared/adapters/tracing'),
-  ])
-    .then(async ([{ buildWebformSite }, { settingsFromEnv }, { startTracing }]) => {
-      await startTracing(SERVICE.webform);
-      return createWebformHandler(buildWebformSite(settingsFromEnv()));
-    })
+  built ??= startTracing(SERVICE.webform)
+    .then(() => createWebformHandler(buildWebformSite(settingsFromEnv())))
     .catch((error: unknown) => {
       built = undefined;
       throw error;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { OfficeHours, OuvidoriaConfig } from './config';
-import type { Closure } from './holidays/closures';
-import { BR_CLOSURES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
+import { type Closure, decodeClosureYear } from './holidays/closures';
+import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
 
 /**
  * The office calendar: office (or support) hours in the configured time zone, minus national
@@ -75,10 +75,7 @@ function closuresOf(country: string, year: number): Map<string, Closure> {
   }
   let closures = closuresByYear.get(year);
   if (!closures) {
-    const prefix = `${year}-`;
-    closures = new Map(
-      BR_CLOSURES.filter(([date]) => date.startsWith(prefix)).map(([date, name, kind]) => [date, { name, kind }]),
-    );
+    closures = decodeClosureYear(year, BR_CLOSURE_CODES[year - BR_FIRST_YEAR] ?? '', BR_CLOSURE_NAMES);
     closuresByYear.set(year, closures);
   }
   return closures;

@@ -39,3 +39,39 @@ export function closuresFromHolidays(holidays: readonly HolidayEntry[]): Map<str
   }
   return result;
 }
+
+/**
+ * Compact form of one year of closures, as the generated table ships it: `MMDD` plus one letter
+ * per closure (the index of its [name, kind] in a shared list), in date-holidays' order, e.g.
+ * `0101a0216b…`. A year is ~60 characters instead of ~600 bytes of [date, name, kind] literals.
+ */
+const NAME_CODES = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export function encodeClosureYear(
+  closures: ReadonlyMap<string, Closure>,
+  names: (readonly [string, ClosureKind])[],
+): string {
+  let code = '';
+  for (const [date, { name, kind }] of closures) {
+    let index = names.findIndex(([n, k]) => n === name && k === kind);
+    if (index < 0) index = names.push([name, kind]) - 1;
+    if (index >= NAME_CODES.length) throw new RangeError(`More than ${NAME_CODES.length} closure names`);
+    code += `${date.slice(5, 7)}${date.slice(8, 10)}${NAME_CODES[index]}`;
+  }
+  return code;
+}
+
+/** The closures of `year` from its compact form (the inverse of encodeClosureYear). */
+export function decodeClosureYear(
+  year: number,
+  code: string,
+  names: readonly (readonly [string, ClosureKind])[],
+): Map<string, Closure> {
+  const closures = new Map<string, Closure>();
+  for (let i = 0; i + 5 <= code.length; i += 5) {
+    const entry = names[NAME_CODES.indexOf(code.charAt(i + 4))];
+    if (!entry) throw new RangeError(`Bad closure code ${JSON.stringify(code.slice(i, i + 5))}`);
+    closures.set(`${year}-${code.slice(i, i + 2)}-${code.slice(i + 2, i + 4)}`, { name: entry[0], kind: entry[1] });
+  }
+  return closures;
+}
