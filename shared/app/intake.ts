@@ -232,37 +232,31 @@ export async function completeCase(
 
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.
-  const pending: PendingBookkeeping = {};
-  const claim: ReplyClaim = { held: progress.claimedReply !== undefined };
+  const pass: PassState = { claimHeld: progress.claimedReply !== undefined, claimed: progress.claimedReply };
   try {
-    await queueAndReply(record, submission, deps, telemetry, pending, claim, progress.claimedReply);
+    await queueAndReply(record, submission, deps, telemetry, pass);
   } catch (error) {
     // A reply claimed but not sent: given up as a failed reply, which the next attempt retakes at
     // once (a resubmitted form comes within seconds, long before a claim goes stale). Never after
     // the send: a failure there must not lead to a second copy.
-    if (claim.held) await releaseClaim(record.caseId, error, deps, pending);
+    if (pass.claimHeld) await releaseClaim(record.caseId, error, deps, pass);
     throw error;
   }
-  if (pending.enqueuedAt) await deps.cases.markEnqueued(caseId, pending.enqueuedAt);
+  if (pass.enqueuedAt) await deps.cases.markEnqueued(caseId, pass.enqueuedAt);
 
   return result(record, duplicate);
 }
 
-/** Whether this call holds the reply claim and has not yet handed the reply to the mailer. */
-interface ReplyClaim {
-  held: boolean;
-}
-
-async function releaseClaim(caseId: string, error: unknown, deps: IntakeDeps, pending: PendingBookkeeping) {
+async function releaseClaim(caseId: string, error: unknown, deps: IntakeDeps, pass: PassState) {
   const failed: ReplyState = {
     status: 'failed',
     error: error instanceof Error ? error.name : 'unknown',
     at: deps.clock.now().toISOString(),
   };
-  const enqueuedAt = pending.enqueuedAt;
+  const enqueuedAt = pass.enqueuedAt;
   await deps.cases
     .recordReply(caseId, failed, enqueuedAt ? { enqueuedAt } : undefined)
-    .then(() => delete pending.enqueuedAt)
+    .then(() => delete pass.enqueuedAt)
     .catch(() => undefined);
 }
 
@@ -272,9 +266,7 @@ async function queueAndReply(
   submission: Submission,
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
-  pending: PendingBookkeeping,
-  claim: ReplyClaim,
-  claimedReply: SendPlan | undefined,
+  pass: PassState,
 ): Promise<void> {
   const { caseId } = record;
   if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
@@ -283,8 +275,8 @@ async function queueAndReply(
     // reply is recorded on the case and retried on its own). A second queue message after a
     // crash before enqueuedAt is written is harmless: assignment is idempotent.
     await deps.queue.enqueue({ caseId, protocol: record.protocol });
-    pending.enqueuedAt = deps.clock.now();
-    record.enqueuedAt = pending.enqueuedAt.toISOString();
+    pass.enqueuedAt = deps.clock.now();
+    record.enqueuedAt = pass.enqueuedAt.toISOString();
   }
 
   // LGPD: the raw mail and the webform files of a submission that is not a case expire on its own
@@ -298,7 +290,7 @@ async function queueAndReply(
   const reply =
     record.reply && record.reply.status !== 'failed'
       ? record.reply
-      : await sendAutomaticReply(record, submission, deps, telemetry, pending, claim, claimedReply);
+      : await sendAutomaticReply(record, submission, deps, telemetry, pass);
   if (reply) record.reply = reply;
 }
 
@@ -322,9 +314,14 @@ function creatorGaveUp(record: CaseRecord, now: Date): boolean {
 
 export type Decided = { decision: Decision; candidates: TicketCandidate[] };
 
-/** Bookkeeping waiting for a case write to carry it; a write that carried it clears it. */
-interface PendingBookkeeping {
+/** What the steps after the store share in one call of completeCase. */
+interface PassState {
+  /** The enqueue time still to be written: the next case write carries it, and clears it. */
   enqueuedAt?: Date;
+  /** This call holds the reply claim and has not handed the reply to the mailer yet. */
+  claimHeld: boolean;
+  /** The reply claimed in the creating write (createCase): sent without a second claim. */
+  claimed?: SendPlan | undefined;
 }
 
 /** The automatic reply a case gets, as far as the submission alone decides it (no I/O). */
@@ -442,36 +439,34 @@ async function sendAutomaticReply(
   submission: Submission,
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
-  pending: PendingBookkeeping,
-  claim: ReplyClaim,
-  claimed: SendPlan | undefined,
+  pass: PassState,
 ): Promise<ReplyState | undefined> {
   const { cases, config, clock } = deps;
   const suppress = async (reason: string): Promise<ReplyState> => {
     const reply: ReplyState = { status: 'suppressed', reason, at: clock.now().toISOString() };
-    await cases.recordReply(record.caseId, reply, pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : undefined);
-    delete pending.enqueuedAt;
-    claim.held = false;
+    await cases.recordReply(record.caseId, reply, pass.enqueuedAt ? { enqueuedAt: pass.enqueuedAt } : undefined);
+    delete pass.enqueuedAt;
+    pass.claimHeld = false;
     telemetry.replySuppressed(reason.split(':')[0] ?? reason);
     return reply;
   };
 
-  const plan = claimed ?? planReply(record, submission, config);
+  const plan = pass.claimed ?? planReply(record, submission, config);
   if (plan.kind === 'suppress') return suppress(plan.reason);
   const { messageId, to, headers } = plan;
   if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
 
-  if (!claimed) {
+  if (!pass.claimed) {
     // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
     // claim also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
     // (The creator of the case claimed in its creating write: createCase.)
     const won = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
       messageIds: [messageId],
-      ...(pending.enqueuedAt ? { enqueuedAt: pending.enqueuedAt } : {}),
+      ...(pass.enqueuedAt ? { enqueuedAt: pass.enqueuedAt } : {}),
     });
     if (!won) return undefined;
-    delete pending.enqueuedAt;
-    claim.held = true;
+    delete pass.enqueuedAt;
+    pass.claimHeld = true;
   }
 
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
@@ -509,7 +504,7 @@ async function sendAutomaticReply(
   // that a quick answer from the merchant threads; the claim put the id on the case's list.
   await cases.addMessageIds(record.caseId, [messageId], [to], { listedOnCase: true });
   let sent: SentMail;
-  claim.held = false;
+  pass.claimHeld = false;
   try {
     sent = await deps.mailer.send({
       to: [to],
@@ -539,11 +534,11 @@ async function sendAutomaticReply(
   // follow, best effort (they only help threading).
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   const providerIds = providerMessageIds(sent, messageId);
-  const enqueuedAt = pending.enqueuedAt;
+  const enqueuedAt = pass.enqueuedAt;
   await recordAfterSend(() =>
     cases.recordReply(record.caseId, reply, { messageIds: providerIds, ...(enqueuedAt ? { enqueuedAt } : {}) }),
   );
-  delete pending.enqueuedAt;
+  delete pass.enqueuedAt;
   await bestEffortAfterSend(() =>
     cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true, sentByUs: true }),
   );
