@@ -279,16 +279,35 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(new Set(harness.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-dup']));
   });
 
+  it('six deliveries of one mail racing make one case and one reply; numbers stay unique, losers give theirs back', async () => {
+    const raw = eml('01-accepted-ticket-48213.eml');
+    await Promise.all(Array.from({ length: 6 }, () => harness.deliver('ses-race', raw)));
+    expect(await harness.cases.listAll()).toHaveLength(1);
+    expect(await ses.outbox()).toHaveLength(1);
+    expect(new Set(harness.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-race']));
+    const first = await harness.cases.get('email:ses-race');
+    // Each loser drew a number before its create lost; it gives it back while nobody has drawn
+    // since, so at most the five losers' numbers are skipped, and none is handed out twice.
+    const other = raw.toString('latin1').replace(/^Message-ID: .*$/im, 'Message-ID: <outro-0001@mail.gmail.com>');
+    await harness.deliver('ses-next', Buffer.from(other, 'latin1'));
+    const next = await harness.cases.get('email:ses-next');
+    const seq = (p?: string) => Number(p?.slice(-6));
+    expect(next?.outcome).toBe('ACCEPTED');
+    expect(seq(next?.protocol) - seq(first?.protocol)).toBeGreaterThanOrEqual(1);
+    expect(seq(next?.protocol) - seq(first?.protocol)).toBeLessThanOrEqual(6);
+  });
+
   it('completes on retry without loss or duplicates when DynamoDB fails once mid-way', async () => {
     // Same emulator, a client whose 6th call fails like a throttled request.
     const client = documentClient({ endpoint: dynalite.endpoint });
     let calls = 0;
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        // The first conditional update (setting the protocol) fails, after the case was written.
+        // The second update fails, after the case was written numbered and with its reply claimed:
+        // the first is the protocol counter, the second the sender's open cases.
         const isUpdate = /^Update(Item)?Command$/.test(context.commandName ?? '');
         if (isUpdate) calls += 1;
-        if (isUpdate && calls === 1) {
+        if (isUpdate && calls === 2) {
           throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
             name: 'ProvisionedThroughputExceededException',
             $retryable: undefined,
@@ -308,8 +327,9 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     });
     const raw = eml('01-accepted-ticket-48213.eml');
     await expect(faulty.deliver('ses-fault', raw)).rejects.toThrow(/throughput/);
-    // Lambda retries an asynchronous event after a minute or more: by then the failed
-    // delivery's unfinished case is taken over (a concurrent duplicate would not number it).
+    // The claim the creating write took was given up as a failed reply: the retry (Lambda retries an
+    // asynchronous event after a minute or more) retakes it.
+    expect((await faulty.cases.get('email:ses-fault'))?.reply).toMatchObject({ status: 'failed' });
     clock.advance(REPLY_CLAIM_STALE_MS + 1000);
     await faulty.deliver('ses-fault', raw);
 
