@@ -58,6 +58,23 @@ export interface RequestEntry {
   rru: number;
   /** SES: raw message bytes; S3 GET: object bytes. */
   bytes: number;
+  /** DynamoDB: the item family the request touched (see itemFamily), for the request traces. */
+  item?: string;
+}
+
+/**
+ * The item family of a DynamoDB request, from its key (or a Query's partition): the partition
+ * key's prefix (`DELIVERY`, `MSGID`, `COUNTER`, …), with the sort key's prefix for the items of a
+ * case's partition (`CASE/CASE`, `CASE/FIRSTMSG`, …); the names of shared/adapters/dynamo/README.md.
+ */
+export function itemFamily(input: Record<string, unknown>): string | undefined {
+  const key = (input.Key ?? input.Item) as { pk?: unknown; sk?: unknown } | undefined;
+  const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
+  const pk = typeof key?.pk === 'string' ? key.pk : typeof values?.[':pk'] === 'string' ? values[':pk'] : undefined;
+  if (pk === undefined) return typeof input.IndexName === 'string' ? `index ${input.IndexName}` : undefined;
+  const family = pk.split('#')[0] ?? pk;
+  if (family !== 'CASE') return family;
+  return typeof key?.sk === 'string' ? `CASE/${key.sk.split('#')[0]}` : 'CASE/*';
 }
 
 class Counter {
@@ -182,7 +199,7 @@ function dynamoCounter(counter: Counter, images: DynamoDBDocumentClient, tableNa
         const size = items.reduce((sum: number, item) => sum + itemSize(item), 0);
         rru = Math.max(1, Math.ceil(size / 4096)) * (input.ConsistentRead ? 1 : 0.5);
       }
-      counter.entries.push({ service: 'dynamodb', op, wru, gsiWru, rru, bytes: 0 });
+      counter.entries.push({ service: 'dynamodb', op, wru, gsiWru, rru, bytes: 0, item: itemFamily(input) });
     }
   };
 }

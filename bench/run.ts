@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureAssignment } from './assignment-timing';
-import { countRequests, type ScenarioName, type ScenarioSummary, summarise } from './aws-requests';
+import { countRequests, type Invocation, type ScenarioName, type ScenarioSummary, summarise } from './aws-requests';
 import { bundleLambdas, ESBUILD_OPTIONS_TEXT, LAMBDAS, measureLoadTimes, ROOT } from './bundles';
 import { CORPUS_SEED, generateCorpus } from './corpus';
 import { buildFloors, type FloorBuild, overFloorByPackage } from './floors';
+import { goalsSection } from './goals';
 import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
@@ -34,6 +35,10 @@ const json: Record<string, number> = {};
 const put = (key: string, value: number | undefined) => {
   if (value !== undefined && Number.isFinite(value)) json[key] = Math.round(value * 1000) / 1000;
 };
+/** What each function carries over its floor (the Floor rows), for the goals section. */
+const overFloorPackages = new Map<string, string>();
+/** The counted AWS requests of this run, for the goals section's request traces. */
+let countedInvocations: Invocation[] = [];
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 const ms = (value: number) => `${fixed(value, value < 10 ? 2 : 1)} ms`;
 const usd = (value: number) => `$${value < 0.01 ? value.toFixed(5) : value.toFixed(4)}`;
@@ -107,6 +112,7 @@ function floorRows(
       .slice(0, 8)
       .map((p) => `${p.name} ${formatBytes(p.bytes)}`)
       .join(', ');
+    overFloorPackages.set(name, over);
     add(
       `Floor: ${name}`,
       `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(fn.plainMs - floor.plainMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB); over the floor by package: ${over}`,
@@ -330,6 +336,7 @@ async function main(): Promise<void> {
       () => countRequests(corpus, SETTINGS.emails, SETTINGS.posts, sink),
     );
     if (counted) {
+      countedInvocations = counted.invocations;
       const scenarios = summarise(counted.invocations);
       const byName = new Map(scenarios.map((s) => [s.scenario, s]));
       const order: ScenarioName[] = [
@@ -516,7 +523,9 @@ async function main(): Promise<void> {
           return;
         }
         const k = 1000;
-        const total = (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.scheduler + cost.apiGateway + cost.logs) * k;
+        const total =
+          (cost.lambda + cost.dynamodb + cost.ses + cost.sqs + cost.s3 + cost.scheduler + cost.apiGateway + cost.logs) *
+          k;
         const costKey = {
           'e-mail, accepted': 'AcceptedEmail',
           'e-mail, redirected': 'RedirectedEmail',
@@ -575,7 +584,8 @@ async function main(): Promise<void> {
     'Times are wall-clock on this machine; other processes running at the same time inflate them.',
     '',
   ].join('\n');
-  writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n`);
+  const goals = goalsSection({ figures: json, overFloorPackages, invocations: countedInvocations });
+  writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n\n${goals}`);
   if (!quick) writeReadmeSummary(rows, header);
   const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(

@@ -1,0 +1,147 @@
+/**
+ * The "Issue 16 goals" section of bench/results.md: each goal of the issue's table beside what this
+ * run measured, met or not, and — where not — the measured reason: the packages a bundle carries
+ * over its floor, and the DynamoDB requests of one accepted e-mail and one assignment, one by one,
+ * with what each one guards. Only the reasons are text; every number comes from the run.
+ */
+import type { Invocation, RequestEntry } from './aws-requests';
+
+export interface GoalInputs {
+  /** bench/results.json's figures of this run. */
+  figures: Record<string, number>;
+  /** "our code 203 KB, nodemailer 135 KB, …" per function name (the Floor rows). */
+  overFloorPackages: Map<string, string>;
+  invocations: Invocation[];
+}
+
+/** Why each DynamoDB request of the intake and the assignment is a request of its own. */
+export const REQUEST_REASONS: Record<string, string> = {
+  'Query CASE/*':
+    'the stored case (case, first message and follow-ups in one Query): a retry resumes it, a finished duplicate is answered from it',
+  'PutItem DELIVERY':
+    'the same mail under another delivery id is one submission (sender + Message-ID, conditional put: SPEC trust rules)',
+  'UpdateItem COUNTER': 'the protocol number (atomic ADD; drawn before the create, given back by a losing duplicate)',
+  'PutItem CASE/FIRSTMSG':
+    'the first message, once, before the case (conditional: a duplicate never rewrites it); the one write that grows with the text',
+  'PutItem CASE/CASE':
+    'the case, numbered and with its automatic reply claimed (conditional create: one case per submission)',
+  'PutItem MSGID':
+    "a Message-ID pointer (conditional: the first case keeps it, so no one moves a thread into another merchant's case)",
+  'PutItem PROTOCOL': 'the protocol pointer (conditional: a number never points at a second case)',
+  'UpdateItem OPEN':
+    "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item)",
+  'GetItem BOUNCE': 'bounce memory: no automatic mail to an address that bounced (SPEC step 6)',
+  'UpdateItem THROTTLE': 'guidance replies per sender, outcome and day (the cap is the condition)',
+  'UpdateItem CASE/CASE':
+    'the case after an outside effect: the reply recorded with SES’s ids and the enqueue time; QUEUED → ASSIGNED (conditional, exactly once); the notice recorded',
+  'Query STAFF': 'the roster (one small partition)',
+  'Query OPENCASE': 'open cases per analyst (one marker per open case, read consistently: the count cannot drift)',
+  'PutItem OPENCASE': "the analyst's open-case marker (idempotent)",
+  'UpdateItem STAFF': 'lastAssignedAt, the tie-break of the fair choice (only moves forward)',
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const fixed = (value: number | undefined, digits: number) => (value === undefined ? '?' : value.toFixed(digits));
+
+function trace(entries: RequestEntry[]): string[] {
+  return entries
+    .filter((e) => e.service === 'dynamodb')
+    .map((e, i) => {
+      const label = `${e.op} ${e.item ?? '?'}`;
+      const units = e.wru > 0 ? `${e.wru} WRU${e.gsiWru > 0 ? `, ${e.gsiWru} of them GSI` : ''}` : `${e.rru} RRU`;
+      return `${i + 1}. \`${label}\` (${units}) — ${REQUEST_REASONS[label] ?? 'see shared/adapters/dynamo/README.md'}`;
+    });
+}
+
+/** The smallest invocation of a scenario (by raw mail size, then order): the issue's "2 KB mail". */
+function representative(invocations: Invocation[], scenario: Invocation['scenario']): Invocation | undefined {
+  return invocations.filter((i) => i.scenario === scenario).sort((a, b) => a.rawBytes - b.rawBytes)[0];
+}
+
+export function goalsSection({ figures: f, overFloorPackages, invocations }: GoalInputs): string {
+  const met = (ok: boolean) => (ok ? 'met' : 'not met');
+  const rows: [string, string, string][] = [];
+  for (const [name, key] of [
+    ['email-intake', 'emailIntake'],
+    ['webform', 'webform'],
+  ] as const) {
+    const overMs = f[`coldStart.${key}.overFloorMs`];
+    const overBytes = f[`bundle.${key}.overFloorBytes`];
+    if (overMs === undefined || overBytes === undefined) continue;
+    rows.push([
+      `${name} bundle: load ≤ floor + 20 ms, size ≤ floor + 150 KB`,
+      `+${fixed(overMs, 1)} ms, +${kb(overBytes)}`,
+      `${met(overMs <= 20)} / ${met(overBytes <= 150 * 1024)}: over the floor by package: ${overFloorPackages.get(name) ?? '?'}`,
+    ]);
+  }
+  const requests = f['dynamodb.acceptedEmail.requests'];
+  const wruSmall = f['dynamodb.acceptedEmail.smallest.wru'];
+  const smallBytes = f['dynamodb.acceptedEmail.smallest.rawBytes'];
+  if (requests !== undefined) {
+    rows.push([
+      'DynamoDB requests per accepted e-mail ≤ 7',
+      fixed(requests, 1),
+      `${met(requests <= 7)}: the requests one by one below`,
+    ]);
+  }
+  if (wruSmall !== undefined && smallBytes !== undefined) {
+    rows.push([
+      'WRU per accepted e-mail ≤ 15 for a 2 KB mail, independent of the text beyond the first KB',
+      `${fixed(wruSmall, 0)} WRU for the smallest (${kb(smallBytes)} raw); mean ${fixed(f['dynamodb.acceptedEmail.wru'], 1)}; largest ${fixed(f['dynamodb.acceptedEmail.largest.wru'], 0)}`,
+      `${met(wruSmall <= 15)} / not met: the first message's text (≤ 60,000 bytes) is written once, on its own item, at 1 WRU per KB; every other write is independent of it`,
+    ]);
+  }
+  const assignment = f['dynamodb.assignment.requests'];
+  if (assignment !== undefined) {
+    rows.push([
+      'DynamoDB requests per assignment ≤ 5, constant in the cases ever handled',
+      fixed(assignment, 1),
+      `${met(assignment <= 5)}: the requests one by one below; none reads more than the cases open now`,
+    ]);
+  }
+  const ratio = f['cpu.intakeOverParser'];
+  if (ratio !== undefined) {
+    rows.push(['whole e-mail path ≤ 1.5× mailparser alone', `${fixed(ratio, 2)}×`, met(ratio <= 1.5)]);
+  }
+  const cost = f['cost.per1000AcceptedEmail'];
+  if (cost !== undefined) {
+    rows.push(['cost per 1,000 accepted e-mails ≤ $0.43', `$${fixed(cost, 4)}`, met(cost <= 0.43)]);
+  }
+
+  const lines = [
+    '## Issue 16 goals',
+    '',
+    '| goal | this run | |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    '',
+  ];
+  const email = representative(invocations, 'email accepted');
+  if (email) {
+    lines.push(
+      `DynamoDB requests of one accepted e-mail (the smallest of the run, ${kb(email.rawBytes)} raw), in order:`,
+      '',
+      ...trace(email.entries),
+      '',
+    );
+  }
+  const assigned = representative(invocations, 'assignment');
+  if (assigned) {
+    lines.push(
+      'DynamoDB requests of one assignment (with the lifecycle, as deployed), in order:',
+      '',
+      ...trace(assigned.entries),
+      '',
+    );
+  }
+  lines.push(
+    'Why not fewer: each request above is one item, and each conditional one guards a different rule. ' +
+      'Folding them needs TransactWriteItems — which dynalite, where every test and this bench run, does not have, ' +
+      'and which costs 2 WRU per item, so it would trade the request goal for the WRU goal — or BatchWriteItem, ' +
+      'which takes no conditions. What could be folded without weakening a rule was (issue 16): the protocol and ' +
+      'the reply claim ride on the creating write, the enqueue time and the provider ids on the reply’s record, ' +
+      'the notice ids on the assignment and notice writes, and with the lifecycle the notice needs no pointers.',
+    '',
+  );
+  return lines.join('\n');
+}
