@@ -74,8 +74,21 @@ export function itemFamily(input: Record<string, unknown>): string | undefined {
   if (pk === undefined) return typeof input.IndexName === 'string' ? `index ${input.IndexName}` : undefined;
   const family = pk.split('#')[0] ?? pk;
   if (family !== 'CASE') return family;
-  return typeof key?.sk === 'string' ? `CASE/${key.sk.split('#')[0]}` : 'CASE/*';
+  if (typeof key?.sk !== 'string') return 'CASE/*';
+  const item = `CASE/${key.sk.split('#')[0]}`;
+  // The case item's updates, told apart by what they set.
+  const update = typeof input.UpdateExpression === 'string' ? input.UpdateExpression : '';
+  const what = CASE_UPDATES.find(([pattern]) => pattern.test(update))?.[1];
+  return what ? `${item} (${what})` : item;
 }
+
+const CASE_UPDATES: [RegExp, string][] = [
+  [/replyClaimedAt = :now/, 'reply claim'],
+  [/#reply = :reply/, 'reply recorded'],
+  [/= :assigned/, 'assignment'],
+  [/analystNotifiedAt/, 'notice recorded'],
+  [/protocol = :p/, 'protocol'],
+];
 
 class Counter {
   readonly entries: RequestEntry[] = [];

@@ -32,8 +32,14 @@ export const REQUEST_REASONS: Record<string, string> = {
     "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item)",
   'GetItem BOUNCE': 'bounce memory: no automatic mail to an address that bounced (SPEC step 6)',
   'UpdateItem THROTTLE': 'guidance replies per sender, outcome and day (the cap is the condition)',
-  'UpdateItem CASE/CASE':
-    'the case after an outside effect: the reply recorded with SES’s ids and the enqueue time; QUEUED → ASSIGNED (conditional, exactly once); the notice recorded',
+  'UpdateItem CASE/CASE (reply recorded)':
+    'the reply recorded after the send, with SES’s Message-IDs and the enqueue time (after the send: never a second copy)',
+  'UpdateItem CASE/CASE (reply claim)': 'the reply claim of a retry (a failed or abandoned send is retaken once)',
+  'UpdateItem CASE/CASE (protocol)': 'the protocol of a case stored without one (a released quarantined mail)',
+  'UpdateItem CASE/CASE (assignment)':
+    'QUEUED → ASSIGNED with the analyst, the due date and the notice’s Message-ID (conditional: exactly once)',
+  'UpdateItem CASE/CASE (notice recorded)':
+    'the notice recorded after the send, with SES’s Message-IDs (after the send: at least once, never twice)',
   'Query STAFF': 'the roster (one small partition)',
   'Query OPENCASE': 'open cases per analyst (one marker per open case, read consistently: the count cannot drift)',
   'PutItem OPENCASE': "the analyst's open-case marker (idempotent)",
