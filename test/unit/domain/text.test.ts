@@ -29,6 +29,66 @@ describe('normalize', () => {
       }),
     );
   });
+
+  /** normalize as it was written first: each step a pass over the whole text. */
+  const reference = (text: string) =>
+    text
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[ºª°]/g, (c) => ({ º: 'o', '°': 'o', ª: 'a' })[c] ?? c)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const unit = fc.oneof(
+    fc.constantFrom(
+      'Não',
+      'ÇÃO',
+      'nº',
+      '1ª',
+      'n°',
+      'ΟΔΟΣ ΑΣ',
+      'Σ',
+      'İstanbul',
+      'ß',
+      'ﬁ',
+      'K',
+      'Å',
+      '😡',
+      '\u0301',
+      '\u0323\u0301',
+      'e\u0301',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\ud83d',
+      '\ude21',
+      '\u0344',
+      'ﾊﾟ',
+      '한국',
+      ' ',
+      '\n',
+      'Chamado 12.345',
+    ),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+    fc.string({ unit: 'grapheme', maxLength: 4 }),
+  );
+
+  it('equals the one-pass-per-step reference on any text', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(normalize(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of [' '.repeat(100_000), `${'1.111.'.repeat(10_000)}Ã`, 'ç'.repeat(50_000)]) {
+      expect(normalize(text)).toBe(reference(text));
+    }
+  });
 });
 
 /** Characters that change length under case mapping or decomposition, and surrogate pairs. */
