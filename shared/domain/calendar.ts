@@ -135,6 +135,15 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     );
   }
 
+  /**
+   * The local calendar date of `local` as a UTC midnight: stepping days there needs no time-zone
+   * offset (luxon's plus({ days }) in the office zone keeps the wall-clock fields exactly, so it
+   * walks the same calendar dates — at two offset look-ups per step).
+   */
+  function calendarDay(local: DateTime): DateTime {
+    return DateTime.utc(local.year, local.month, local.day);
+  }
+
   /** The next business date strictly after `day` (a local date in the office zone). */
   function nextBusinessDate(day: DateTime): DateTime {
     let d: DateTime = day;
@@ -158,7 +167,7 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     const local = DateTime.fromJSDate(instant, { zone });
     const openToday = at(local, open);
     if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
-    return at(nextBusinessDate(local.startOf('day')), open).toJSDate();
+    return at(nextBusinessDate(calendarDay(local)), open).toJSDate();
   }
 
   function dueDate(from: Date, businessDays: number): Date {
@@ -168,7 +177,7 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     const start = nextOpening(from);
     if (businessDays === 0) return start;
     const startLocal = DateTime.fromJSDate(start, { zone });
-    let day: DateTime = startLocal.startOf('day');
+    let day: DateTime = calendarDay(startLocal);
     if (start.getTime() === at(startLocal, open).toMillis()) {
       // Opening instant ≡ previous closing: the start day itself is the first business day counted.
       for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);
