@@ -37,6 +37,8 @@ const MAX_EVIDENCE = 60;
 interface Phrase {
   re: RegExp;
   key: string | null;
+  /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
+  needle: string | null;
 }
 
 /** A list of phrases (a rule's phrases, requires, unless…), numbered for the sentence filters. */
@@ -102,15 +104,17 @@ export function wordsOf(text: string): Set<string> {
   return new Set(text.match(/[a-z0-9]+/g) ?? []);
 }
 
+function longest(words: readonly string[]): string | null {
+  return words.reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
+}
+
 function compilePhrases(list: readonly string[], id: number): PhraseList {
   return {
     id,
     phrases: list.map((phrase) => {
-      const key = phraseWords(phrase).reduce<string | null>(
-        (a, w) => (a === null || w.length > a.length ? w : a),
-        null,
-      );
-      return { re: compilePhrase(phrase), key };
+      const key = longest(phraseWords(phrase));
+      const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
+      return { re: compilePhrase(phrase), key, needle };
     }),
   };
 }
@@ -120,8 +124,8 @@ interface Compiled {
   rewrites: readonly (readonly [RegExp, string, string | null])[];
   /** Key word → the phrase lists with a phrase of that key. */
   listsByKey: ReadonlyMap<string, readonly number[]>;
-  /** Lists with a phrase without key: a candidate in every sentence. */
-  unkeyed: readonly number[];
+  /** Lists with phrases without key: their needles (null: a candidate in every sentence). */
+  unkeyed: readonly (readonly [number, readonly (string | null)[]])[];
   listCount: number;
 }
 
@@ -141,13 +145,12 @@ function compileAll(): Compiled {
     unlessInMessage: list(rule.unlessInMessage),
   }));
   const listsByKey = new Map<string, number[]>();
-  const unkeyed: number[] = [];
+  const unkeyed: [number, (string | null)[]][] = [];
   for (const l of lists) {
+    const needles = l.phrases.filter((p) => p.key === null).map((p) => p.needle);
+    if (needles.length > 0) unkeyed.push([l.id, needles]);
     for (const p of l.phrases) {
-      if (p.key === null) {
-        if (!unkeyed.includes(l.id)) unkeyed.push(l.id);
-        continue;
-      }
+      if (p.key === null) continue;
       const ids = listsByKey.get(p.key) ?? [];
       if (!ids.includes(l.id)) ids.push(l.id);
       listsByKey.set(p.key, ids);
@@ -155,7 +158,7 @@ function compileAll(): Compiled {
   }
   const rewrites = PHRASE_REWRITES.map(([from, to]) => {
     // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
-    const key = phraseWords(from).reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
+    const key = longest(phraseWords(from));
     return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
   });
   return { rules, rewrites, listsByKey, unkeyed, listCount: next };
@@ -229,21 +232,24 @@ interface ReadSentence extends TopicSentence {
 }
 
 function readSentence(sentence: TopicSentence, c: Compiled): ReadSentence {
-  const words = wordsOf(sentence.text);
+  const { text, headline } = sentence;
+  const words = wordsOf(text);
   const candidates = new Uint8Array(c.listCount);
-  for (const id of c.unkeyed) candidates[id] = 1;
+  for (const [id, needles] of c.unkeyed) {
+    if (needles.some((n) => n === null || text.includes(n))) candidates[id] = 1;
+  }
   for (const w of words) {
     const ids = c.listsByKey.get(w);
     if (ids) for (const id of ids) candidates[id] = 1;
   }
-  return { ...sentence, words, candidates };
+  return { text, headline, words, candidates };
 }
 
 /** The first phrase of the list (in list order) that matches the sentence, or null. */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
   if (sentence.candidates[list.id] !== 1) return null;
   for (const p of list.phrases) {
-    if (p.key !== null && !sentence.words.has(p.key)) continue;
+    if (p.key !== null ? !sentence.words.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
     const m = p.re.exec(sentence.text);
     if (m) return m;
   }
