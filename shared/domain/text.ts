@@ -488,8 +488,11 @@ function canonicalFormOf(word: string): string {
 
 /** Every word of a normalised text in its canonical form (see canonicalWord). */
 export function canonicalizeWords(normalized: string): string {
-  return normalized.replace(/[a-z0-9]+/g, (w) => (/^[a-z]+$/.test(w) ? canonicalWord(w) : w));
+  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is).
+  return normalized.replace(LETTER_WORD, canonicalWord);
 }
+
+const LETTER_WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message

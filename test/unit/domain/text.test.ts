@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, detectLanguage, foldKeepingLength, normalize, splitQuoted } from '../../../shared/domain/text';
+import {
+  canonicalizeWords,
+  canonicalWord,
+  detectLanguage,
+  foldKeepingLength,
+  normalize,
+  splitQuoted,
+} from '../../../shared/domain/text';
 
 describe('normalize', () => {
   it.each([
@@ -306,5 +313,33 @@ describe('detectLanguage', () => {
     ['ok', 'pt-BR'],
   ] as const)('%s → %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('canonicalizeWords', () => {
+  it('rewrites exactly the letter-only runs of [a-z0-9], as the word-by-word reference', () => {
+    const reference = (s: string) => s.replace(/[a-z0-9]+/g, (w) => (/^[a-z]+$/.test(w) ? canonicalWord(w) : w));
+    const piece = fc.constantFrom(
+      'vc',
+      'chamdo',
+      'cobransa',
+      'q',
+      'n',
+      '48213',
+      'abc123',
+      '123abc',
+      'pq',
+      ' ',
+      '.',
+      '-',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(canonicalizeWords(text)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
