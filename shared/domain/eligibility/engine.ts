@@ -124,8 +124,15 @@ interface Compiled {
   rewrites: readonly (readonly [RegExp, string, string | null])[];
   /** Key word → the phrase lists with a phrase of that key. */
   listsByKey: ReadonlyMap<string, readonly number[]>;
-  /** Lists with phrases without key: their needles (null: a candidate in every sentence). */
-  unkeyed: readonly (readonly [number, readonly (string | null)[]])[];
+  /**
+   * Needle of a phrase without key → its lists. Such a phrase is prefix tokens only ("cobr*"),
+   * so its needle starts a word of every match.
+   */
+  listsByPrefix: ReadonlyMap<string, readonly number[]>;
+  /** The lengths of those needles. */
+  prefixLengths: readonly number[];
+  /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
+  always: readonly number[];
   listCount: number;
 }
 
@@ -145,23 +152,27 @@ function compileAll(): Compiled {
     unlessInMessage: list(rule.unlessInMessage),
   }));
   const listsByKey = new Map<string, number[]>();
-  const unkeyed: [number, (string | null)[]][] = [];
+  const listsByPrefix = new Map<string, number[]>();
+  const always: number[] = [];
+  const index = (map: Map<string, number[]>, key: string, id: number) => {
+    const ids = map.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    map.set(key, ids);
+  };
   for (const l of lists) {
-    const needles = l.phrases.filter((p) => p.key === null).map((p) => p.needle);
-    if (needles.length > 0) unkeyed.push([l.id, needles]);
     for (const p of l.phrases) {
-      if (p.key === null) continue;
-      const ids = listsByKey.get(p.key) ?? [];
-      if (!ids.includes(l.id)) ids.push(l.id);
-      listsByKey.set(p.key, ids);
+      if (p.key !== null) index(listsByKey, p.key, l.id);
+      else if (p.needle !== null) index(listsByPrefix, p.needle, l.id);
+      else if (!always.includes(l.id)) always.push(l.id);
     }
   }
+  const prefixLengths = [...new Set([...listsByPrefix.keys()].map((n) => n.length))].sort((a, b) => a - b);
   const rewrites = PHRASE_REWRITES.map(([from, to]) => {
     // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
     const key = longest(phraseWords(from));
     return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
   });
-  return { rules, rewrites, listsByKey, unkeyed, listCount: next };
+  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next };
 }
 
 /**
@@ -227,7 +238,7 @@ export interface TextHit {
 /** A sentence as the matcher reads it: its text and which phrase lists may match in it. */
 interface ReadSentence extends TopicSentence {
   words: ReadonlySet<string>;
-  /** candidates[list id]: the sentence has the key of one of the list's phrases (or one has no key). */
+  /** candidates[list id]: a word of the sentence is the key of one of the list's phrases, or starts with its needle. */
   candidates: Uint8Array;
 }
 
@@ -235,12 +246,15 @@ function readSentence(sentence: TopicSentence, c: Compiled): ReadSentence {
   const { text, headline } = sentence;
   const words = wordsOf(text);
   const candidates = new Uint8Array(c.listCount);
-  for (const [id, needles] of c.unkeyed) {
-    if (needles.some((n) => n === null || text.includes(n))) candidates[id] = 1;
-  }
+  for (const id of c.always) candidates[id] = 1;
   for (const w of words) {
     const ids = c.listsByKey.get(w);
     if (ids) for (const id of ids) candidates[id] = 1;
+    for (const n of c.prefixLengths) {
+      if (n > w.length) break;
+      const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
+      if (byPrefix) for (const id of byPrefix) candidates[id] = 1;
+    }
   }
   return { text, headline, words, candidates };
 }
