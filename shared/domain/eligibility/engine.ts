@@ -235,33 +235,53 @@ export interface TextHit {
   evidence: string;
 }
 
-/** A sentence as the matcher reads it: its text and which phrase lists may match in it. */
+/** A sentence as the matcher reads it: its text and its words. */
 interface ReadSentence extends TopicSentence {
   words: ReadonlySet<string>;
-  /** candidates[list id]: a word of the sentence is the key of one of the list's phrases, or starts with its needle. */
-  candidates: Uint8Array;
 }
 
-function readSentence(sentence: TopicSentence, c: Compiled): ReadSentence {
-  const { text, headline } = sentence;
-  const words = wordsOf(text);
-  const candidates = new Uint8Array(c.listCount);
-  for (const id of c.always) candidates[id] = 1;
-  for (const w of words) {
-    const ids = c.listsByKey.get(w);
-    if (ids) for (const id of ids) candidates[id] = 1;
-    for (const n of c.prefixLengths) {
-      if (n > w.length) break;
-      const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
-      if (byPrefix) for (const id of byPrefix) candidates[id] = 1;
+/** The sentences of a submission, and for each phrase list the sentences where it may match. */
+interface ReadText {
+  sentences: readonly ReadSentence[];
+  /**
+   * inList[list id]: indices (ascending) of the sentences with a word that is the key of one of
+   * the list's phrases or starts with its needle. A phrase matches no other sentence.
+   */
+  inList: readonly (readonly number[])[];
+  /** candidate[i * listCount + list id]: sentence i is in inList[list id]. */
+  candidate: Uint8Array;
+  listCount: number;
+}
+
+function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
+  const sentences = topic.map(({ text, headline }) => ({ text, headline, words: wordsOf(text) }));
+  const inList: number[][] = Array.from({ length: c.listCount }, () => []);
+  const candidate = new Uint8Array(sentences.length * c.listCount);
+  sentences.forEach((sentence, i) => {
+    const base = i * c.listCount;
+    const mark = (ids: readonly number[]) => {
+      for (const id of ids) {
+        if (candidate[base + id] === 1) continue;
+        candidate[base + id] = 1;
+        inList[id]?.push(i);
+      }
+    };
+    mark(c.always);
+    for (const w of sentence.words) {
+      const ids = c.listsByKey.get(w);
+      if (ids) mark(ids);
+      for (const n of c.prefixLengths) {
+        if (n > w.length) break;
+        const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
+        if (byPrefix) mark(byPrefix);
+      }
     }
-  }
-  return { text, headline, words, candidates };
+  });
+  return { sentences, inList, candidate, listCount: c.listCount };
 }
 
 /** The first phrase of the list (in list order) that matches the sentence, or null. */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
-  if (sentence.candidates[list.id] !== 1) return null;
   for (const p of list.phrases) {
     if (p.key !== null ? !sentence.words.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
     const m = p.re.exec(sentence.text);
@@ -270,38 +290,49 @@ function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray |
   return null;
 }
 
-function anyMatch(list: PhraseList, sentence: ReadSentence): boolean {
-  return list.phrases.length > 0 && firstMatch(list, sentence) !== null;
+/** Whether a phrase of the list matches sentence i. */
+function matchesIn(list: PhraseList, text: ReadText, i: number): boolean {
+  const sentence = text.sentences[i];
+  return (
+    sentence !== undefined && text.candidate[i * text.listCount + list.id] === 1 && firstMatch(list, sentence) !== null
+  );
+}
+
+/** Whether a phrase of the list matches a sentence of the body (or, with `all`, any sentence). */
+function matchesAnywhere(list: PhraseList, text: ReadText, all: boolean): boolean {
+  return (text.inList[list.id] ?? []).some((i) => {
+    const sentence = text.sentences[i];
+    return sentence !== undefined && (all || !sentence.headline) && firstMatch(list, sentence) !== null;
+  });
 }
 
 /**
  * The first phrase of the rule found in a sentence whose context has one of `requires` and none
  * of `unless`. A body sentence is its own context; a headline's context is itself plus the whole
  * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
+ * Only the sentences where a phrase may match are read (inList).
  */
-function matchRule(c: CompiledRule, sentences: readonly ReadSentence[], body: readonly ReadSentence[]): TextHit | null {
-  if (c.unlessInMessage.phrases.length > 0 && sentences.some((s) => anyMatch(c.unlessInMessage, s))) return null;
+function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
+  if (matchesAnywhere(c.unlessInMessage, text, true)) return null;
   // The body's verdicts are computed at most once per rule: a subject of many sentences must not
   // re-read the whole body for each of them (text work stays linear in the input).
   let bodyRequires: boolean | undefined;
   let bodyUnless: boolean | undefined;
-  const requiresIn = (sentence: ReadSentence): boolean => {
-    if (anyMatch(c.requires, sentence)) return true;
-    if (!sentence.headline) return false;
-    bodyRequires ??= body.some((t) => anyMatch(c.requires, t));
-    return bodyRequires;
-  };
-  const unlessIn = (sentence: ReadSentence): boolean => {
-    if (anyMatch(c.unless, sentence)) return true;
-    if (!sentence.headline) return false;
-    bodyUnless ??= body.some((t) => anyMatch(c.unless, t));
-    return bodyUnless;
-  };
-  for (const sentence of sentences) {
+  for (const i of text.inList[c.phrases.id] ?? []) {
+    const sentence = text.sentences[i];
+    if (sentence === undefined) continue;
     const m = firstMatch(c.phrases, sentence);
     if (!m) continue;
-    if (c.requires.phrases.length > 0 && !requiresIn(sentence)) continue;
-    if (unlessIn(sentence)) continue;
+    if (c.requires.phrases.length > 0 && !matchesIn(c.requires, text, i)) {
+      if (!sentence.headline) continue;
+      bodyRequires ??= matchesAnywhere(c.requires, text, false);
+      if (!bodyRequires) continue;
+    }
+    if (matchesIn(c.unless, text, i)) continue;
+    if (sentence.headline) {
+      bodyUnless ??= matchesAnywhere(c.unless, text, false);
+      if (bodyUnless) continue;
+    }
     return { ruleId: c.rule.id, evidence: m[0] };
   }
   return null;
@@ -310,11 +341,10 @@ function matchRule(c: CompiledRule, sentences: readonly ReadSentence[], body: re
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
   const c = compiledRules();
-  const sentences = topicSentences(s).map((t) => readSentence(t, c));
-  const body = sentences.filter((t) => !t.headline);
+  const text = readText(topicSentences(s), c);
   const hits: TextHit[] = [];
   for (const rule of c.rules) {
-    const hit = matchRule(rule, sentences, body);
+    const hit = matchRule(rule, text);
     if (hit) hits.push(hit);
   }
   return hits;
