@@ -74,23 +74,22 @@ const NORMALIZED_CHARS = new Map<string, string>();
  * The input should be NFC so that accented letters are single units.
  */
 export function foldKeepingLength(text: string): string {
-  const out: string[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // ASCII (almost every character of a mail): only upper-case letters change.
-    if (code < 128) {
-      out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i);
-      continue;
-    }
-    const c = text.charAt(i);
-    let folded = FOLDED_CHARS.get(c);
-    if (folded === undefined) {
-      folded = foldChar(c);
-      if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
-    }
-    out[i] = folded;
+  // ASCII (almost every character of a mail): only upper-case letters change. Other UTF-16
+  // units, surrogate halves included, fold one by one (cached).
+  return text.replace(FOLDABLE_UNIT, foldUnit);
+}
+
+const FOLDABLE_UNIT = /[A-Z\u0080-\uffff]/g;
+
+function foldUnit(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 128) return String.fromCharCode(code + 32);
+  let folded = FOLDED_CHARS.get(c);
+  if (folded === undefined) {
+    folded = foldChar(c);
+    if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
   }
-  return out.join('');
+  return folded;
 }
 
 /** Folded form of non-ASCII units seen so far (accents repeat: "ã", "ç", "é"…); bounded. */

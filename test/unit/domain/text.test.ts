@@ -114,6 +114,35 @@ describe('foldKeepingLength', () => {
       }),
     );
   });
+
+  it('equals folding unit by unit', () => {
+    /** The fold as first written: a loop over UTF-16 units. */
+    const reference = (text: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 128) {
+          out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i));
+          continue;
+        }
+        const c = text.charAt(i);
+        const ordinal = ({ º: 'o', '°': 'o', ª: 'a' } as Record<string, string>)[c];
+        const lower = c.toLowerCase();
+        const base = lower.normalize('NFD').replace(/\p{M}+/gu, '');
+        out.push(ordinal ?? (base.length === 1 ? base : lower.length === 1 ? lower : ' '));
+      }
+      return out.join('');
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: tricky, maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })),
+        (s) => {
+          expect(foldKeepingLength(s)).toBe(reference(s));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('splitQuoted', () => {
