@@ -94,6 +94,40 @@ function parseIsoDate(isoDate: string): DateTime {
   return dt;
 }
 
+/** A date of the proleptic Gregorian calendar, without time or zone (luxon's weekday numbering: Monday 1 … Sunday 7). */
+class CalendarDate {
+  private constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+    private readonly epochDay: number,
+  ) {}
+
+  static of(year: number, month: number, day: number): CalendarDate {
+    return CalendarDate.fromEpochDay(Math.floor(Date.UTC(year, month - 1, day) / DAY_MS));
+  }
+
+  private static fromEpochDay(epochDay: number): CalendarDate {
+    const d = new Date(epochDay * DAY_MS);
+    return new CalendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), epochDay);
+  }
+
+  next(): CalendarDate {
+    return CalendarDate.fromEpochDay(this.epochDay + 1);
+  }
+
+  get weekday(): number {
+    // 1970-01-01 was a Thursday (4).
+    return ((((this.epochDay + 3) % 7) + 7) % 7) + 1;
+  }
+
+  toISODate(): string {
+    return `${String(this.year).padStart(4, '0')}-${String(this.month).padStart(2, '0')}-${String(this.day).padStart(2, '0')}`;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
 function assertValidInstant(at: Date): void {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError('Invalid Date');
 }
@@ -121,22 +155,31 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
   }
 
   /** `day` is any DateTime on the local date; weekday comes from the calendar date itself. */
-  function isBusinessLocalDate(day: DateTime): boolean {
+  function isBusinessLocalDate(day: DateTime | CalendarDate): boolean {
     return workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
   }
 
-  function at(day: DateTime, clock: { hour: number; minute: number }): DateTime {
+  function at(day: DateTime | CalendarDate, clock: { hour: number; minute: number }): DateTime {
     return DateTime.fromObject(
       { year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute },
       { zone },
     );
   }
 
+  /**
+   * The local calendar date of `local`: stepping days on plain dates needs no time-zone offset
+   * (luxon's plus({ days }) in the office zone keeps the wall-clock fields exactly, so it walks
+   * the same calendar dates — at two offset look-ups per step).
+   */
+  function calendarDay(local: DateTime): CalendarDate {
+    return CalendarDate.of(local.year, local.month, local.day);
+  }
+
   /** The next business date strictly after `day` (a local date in the office zone). */
-  function nextBusinessDate(day: DateTime): DateTime {
-    let d: DateTime = day;
+  function nextBusinessDate(day: CalendarDate): CalendarDate {
+    let d = day;
     for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
-      d = d.plus({ days: 1 });
+      d = d.next();
       if (isBusinessLocalDate(d)) return d;
     }
     throw new Error(`The ${hours} calendar has no business day within ${MAX_DAYS_AHEAD} days`);
@@ -155,7 +198,7 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     const local = DateTime.fromJSDate(instant, { zone });
     const openToday = at(local, open);
     if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
-    return at(nextBusinessDate(local.startOf('day')), open).toJSDate();
+    return at(nextBusinessDate(calendarDay(local)), open).toJSDate();
   }
 
   function dueDate(from: Date, businessDays: number): Date {
@@ -165,7 +208,7 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     const start = nextOpening(from);
     if (businessDays === 0) return start;
     const startLocal = DateTime.fromJSDate(start, { zone });
-    let day: DateTime = startLocal.startOf('day');
+    let day = calendarDay(startLocal);
     if (start.getTime() === at(startLocal, open).toMillis()) {
       // Opening instant ≡ previous closing: the start day itself is the first business day counted.
       for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);

@@ -32,16 +32,41 @@ const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
  * but letters, digits and basic punctuation turned into a space, whitespace collapsed.
  */
 export function normalize(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(ORDINAL_RE, (c) => ORDINALS[c] ?? c)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(NOT_KEPT, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each non-ASCII code point folds on its own (cached): lower-casing, NFD and dropping marks
+  // never depend on the neighbours once every non-ASCII result is ASCII or whitespace (see
+  // normalizeChar); ASCII needs only lower-casing and the NOT_KEPT pass.
+  const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, normalizeChar) : text;
+  return ascii.toLowerCase().replace(NOT_KEPT, ' ').replace(WHITESPACE_RUNS, ' ').trim();
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
+/** One code point at a time (a surrogate pair is one match; a lone surrogate too). */
+const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
+const WHITESPACE_RUNS = /\s+/g;
+
+/**
+ * normalize's steps on one non-ASCII code point, whitespace runs left as they are: the result is
+ * ASCII (lower-case letters, digits, kept punctuation, spaces) or Unicode whitespace, so the
+ * text-wide steps that follow (lower-case, NOT_KEPT, collapse) leave it unchanged. The one
+ * context-dependent mapping of toLowerCase (final sigma) yields a Greek letter, a space either way.
+ */
+function normalizeChar(c: string): string {
+  let folded = NORMALIZED_CHARS.get(c);
+  if (folded === undefined) {
+    folded = c
+      .replace(INVISIBLE, '')
+      .replace(ORDINAL_RE, (o) => ORDINALS[o] ?? o)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(COMBINING_MARKS, '')
+      .replace(NOT_KEPT, ' ');
+    if (NORMALIZED_CHARS.size < 4096) NORMALIZED_CHARS.set(c, folded);
+  }
+  return folded;
+}
+
+/** normalizeChar's results so far (mail repeats its accented letters); bounded. */
+const NORMALIZED_CHARS = new Map<string, string>();
 
 /**
  * Like normalize, but one output character per input UTF-16 unit, so offsets found in the
@@ -49,23 +74,22 @@ export function normalize(text: string): string {
  * The input should be NFC so that accented letters are single units.
  */
 export function foldKeepingLength(text: string): string {
-  const out: string[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // ASCII (almost every character of a mail): only upper-case letters change.
-    if (code < 128) {
-      out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i);
-      continue;
-    }
-    const c = text.charAt(i);
-    let folded = FOLDED_CHARS.get(c);
-    if (folded === undefined) {
-      folded = foldChar(c);
-      if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
-    }
-    out[i] = folded;
+  // ASCII (almost every character of a mail): only upper-case letters change. Other UTF-16
+  // units, surrogate halves included, fold one by one (cached).
+  return text.replace(FOLDABLE_UNIT, foldUnit);
+}
+
+const FOLDABLE_UNIT = /[A-Z\u0080-\uffff]/g;
+
+function foldUnit(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 128) return String.fromCharCode(code + 32);
+  let folded = FOLDED_CHARS.get(c);
+  if (folded === undefined) {
+    folded = foldChar(c);
+    if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
   }
-  return out.join('');
+  return folded;
 }
 
 /** Folded form of non-ASCII units seen so far (accents repeat: "ã", "ç", "é"…); bounded. */
@@ -463,8 +487,11 @@ function canonicalFormOf(word: string): string {
 
 /** Every word of a normalised text in its canonical form (see canonicalWord). */
 export function canonicalizeWords(normalized: string): string {
-  return normalized.replace(/[a-z0-9]+/g, (w) => (/^[a-z]+$/.test(w) ? canonicalWord(w) : w));
+  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is).
+  return normalized.replace(LETTER_WORD, canonicalWord);
 }
+
+const LETTER_WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message

@@ -54,7 +54,7 @@ const OTHER_ID_KEYWORDS =
  * Spans that look like numbers but are something else. Applied to the folded text; matched
  * spans are masked so no candidate is read inside them.
  */
-const MASKS: RegExp[] = [
+export const MASKS: RegExp[] = [
   // URLs and e-mail addresses (ticket links are read before masking).
   /\b(?:https?:\/\/|www\.)\S+/g,
   // Bounded on the left so a long run without '@' stays linear.
@@ -168,16 +168,33 @@ function evidenceAround(original: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${slice}${to < original.length ? '…' : ''}`;
 }
 
-function maskSpans(folded: string): string {
-  const chars = folded.split('');
-  for (const re of MASKS) {
+/**
+ * The folded text with every MASKS match replaced by MASK characters (same length). A mask that
+ * cannot match is not run: MASKS[1] needs an '@', MASKS[2] onwards a digit.
+ */
+export function maskSpans(folded: string): string {
+  const hasAt = folded.includes('@');
+  const hasDigit = /\d/.test(folded);
+  const spans: [number, number][] = [];
+  MASKS.forEach((re, i) => {
+    if ((i === 1 && !hasAt) || (i >= 2 && !hasDigit)) return;
     re.lastIndex = 0;
     for (const m of folded.matchAll(re)) {
       const start = m.index ?? 0;
-      for (let i = start; i < start + m[0].length; i++) chars[i] = MASK;
+      if (m[0].length > 0) spans.push([start, start + m[0].length]);
     }
+  });
+  if (spans.length === 0) return folded;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (const [start, end] of spans) {
+    if (end <= done) continue;
+    const from = Math.max(start, done);
+    out += folded.slice(done, from) + MASK.repeat(end - from);
+    done = end;
   }
-  return chars.join('');
+  return out + folded.slice(done);
 }
 
 /** True when what follows a number shows it is part of something else (date, amount, unit). */

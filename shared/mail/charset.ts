@@ -28,8 +28,13 @@ export function transcodeHeaderBlock(bytes: Buffer, maxHeadSize: number): Buffer
   let end = headerBlockEnd(searchable);
   if (end < 0) end = searchable.length;
   const head = bytes.subarray(0, end);
-  if (!head.some((b) => b >= 0x80) || isUtf8(head)) return bytes;
+  if (!hasHighByte(head) || isUtf8(head)) return bytes;
   return Buffer.concat([Buffer.from(decodeWindows1252(head), 'utf8'), bytes.subarray(end)]);
+}
+
+function hasHighByte(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
 }
 
 /** windows-1252 bytes 0x80–0x9F; the rest is ISO-8859-1. (Node's TextDecoder reads them as Latin-1.) */

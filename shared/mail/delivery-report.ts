@@ -24,16 +24,25 @@ function topHeaderBlock(text: string): string {
   return end === -1 ? text : text.slice(0, end);
 }
 
+/** The bytes up to and including the first blank line (where topHeaderBlock ends), as latin1 text. */
+function headBytes(scanned: Buffer): string {
+  const ends = [scanned.indexOf('\n\n'), scanned.indexOf('\n\r\n')].filter((i) => i !== -1);
+  return ends.length === 0 ? scanned.toString('latin1') : scanned.subarray(0, Math.min(...ends) + 3).toString('latin1');
+}
+
 function unfold(headers: string): string {
   return headers.replace(/\r?\n[ \t]+/g, ' ');
 }
 
 export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
-  const text = raw.subarray(0, SCAN_LIMIT).toString('latin1');
-  const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(text)))?.[1] ?? '';
+  const scanned = raw.subarray(0, SCAN_LIMIT);
+  // The top header block is read from its own bytes (latin1: one character per byte): most mail
+  // is no report, and its body need not become a string.
+  const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(headBytes(scanned))))?.[1] ?? '';
   if (!/multipart\/report/i.test(contentType) || !/report-type\s*=\s*"?delivery-status/i.test(contentType)) {
     return null;
   }
+  const text = scanned.toString('latin1');
 
   const failedRecipients = new Set<string>();
   // Each per-recipient block of message/delivery-status has its own Final-Recipient/Action/Status.

@@ -29,25 +29,46 @@ import { PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 const GAP_WORDS = 4;
 const MAX_EVIDENCE = 60;
 
+/**
+ * A compiled phrase and its key: a whole word of the phrase (the longest) that every match
+ * contains as a maximal run of [a-z0-9], or null when the phrase has none (only prefixes such as
+ * "bloque*"). A sentence without the key cannot match, so the regular expression is not tried.
+ */
+interface Phrase {
+  re: RegExp;
+  key: string | null;
+  /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
+  needle: string | null;
+}
+
+/** A list of phrases (a rule's phrases, requires, unless…), numbered for the sentence filters. */
+interface PhraseList {
+  id: number;
+  phrases: readonly Phrase[];
+}
+
 interface CompiledRule {
   rule: Rule;
-  phrases: RegExp[];
-  /** All phrases in one alternation: one test rules a sentence out before trying each phrase. */
-  anyPhrase: RegExp;
-  requires: RegExp[];
-  unless: RegExp[];
-  unlessInMessage: RegExp[];
+  phrases: PhraseList;
+  requires: PhraseList;
+  unless: PhraseList;
+  unlessInMessage: PhraseList;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function phraseTokens(phrase: string): string[] {
+  return normalize(phrase)
+    .split(' ')
+    .filter((token) => token !== '');
+}
+
 /** Compiles a phrase (see the syntax in rules.ts) into a whole-word regular expression. */
 export function compilePhrase(phrase: string): RegExp {
   let body = '';
-  for (const token of normalize(phrase).split(' ')) {
-    if (token === '') continue;
+  for (const token of phraseTokens(phrase)) {
     if (token === '*') {
       body += `(?:\\s+\\S+){0,${GAP_WORDS}}`;
       continue;
@@ -58,16 +79,100 @@ export function compilePhrase(phrase: string): RegExp {
   return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`);
 }
 
-function compileRule(rule: Rule): CompiledRule {
-  const phrases = rule.phrases.map(compilePhrase);
+/**
+ * The words every match of compilePhrase(phrase) contains whole: each token is preceded by
+ * whitespace or the start guard and followed by whitespace or the end guard, so a run of
+ * [a-z0-9] inside a token is a maximal run of the matched text — except the last run of a
+ * prefix token ("cliente*"), which may go on.
+ */
+export function phraseWords(phrase: string): string[] {
+  const words: string[] = [];
+  for (const token of phraseTokens(phrase)) {
+    if (token === '*') continue;
+    const prefix = token.endsWith('*');
+    const literal = prefix ? token.slice(0, -1) : token;
+    for (const m of literal.matchAll(/[a-z0-9]+/g)) {
+      const end = (m.index ?? 0) + m[0].length;
+      if (!(prefix && end === literal.length)) words.push(m[0]);
+    }
+  }
+  return words;
+}
+
+/** The maximal runs of [a-z0-9] of a text (what phraseWords keys are looked up in). */
+export function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[a-z0-9]+/g) ?? []);
+}
+
+function longest(words: readonly string[]): string | null {
+  return words.reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
+}
+
+function compilePhrases(list: readonly string[], id: number): PhraseList {
   return {
-    rule,
-    phrases,
-    anyPhrase: new RegExp(phrases.map((re) => `(?:${re.source})`).join('|')),
-    requires: (rule.requires ?? []).map(compilePhrase),
-    unless: (rule.unless ?? []).map(compilePhrase),
-    unlessInMessage: (rule.unlessInMessage ?? []).map(compilePhrase),
+    id,
+    phrases: list.map((phrase) => {
+      const key = longest(phraseWords(phrase));
+      const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
+      return { re: compilePhrase(phrase), key, needle };
+    }),
   };
+}
+
+interface Compiled {
+  rules: readonly CompiledRule[];
+  rewrites: readonly (readonly [RegExp, string, string | null])[];
+  /** Key word → the phrase lists with a phrase of that key. */
+  listsByKey: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Needle of a phrase without key → its lists. Such a phrase is prefix tokens only ("cobr*"),
+   * so its needle starts a word of every match.
+   */
+  listsByPrefix: ReadonlyMap<string, readonly number[]>;
+  /** The lengths of those needles. */
+  prefixLengths: readonly number[];
+  /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
+  always: readonly number[];
+  listCount: number;
+}
+
+function compileAll(): Compiled {
+  let next = 0;
+  const lists: PhraseList[] = [];
+  const list = (phrases: readonly string[] | undefined): PhraseList => {
+    const l = compilePhrases(phrases ?? [], next++);
+    lists.push(l);
+    return l;
+  };
+  const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
+    rule,
+    phrases: list(rule.phrases),
+    requires: list(rule.requires),
+    unless: list(rule.unless),
+    unlessInMessage: list(rule.unlessInMessage),
+  }));
+  const listsByKey = new Map<string, number[]>();
+  const listsByPrefix = new Map<string, number[]>();
+  const always: number[] = [];
+  const index = (map: Map<string, number[]>, key: string, id: number) => {
+    const ids = map.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    map.set(key, ids);
+  };
+  for (const l of lists) {
+    for (const p of l.phrases) {
+      if (p.key !== null) index(listsByKey, p.key, l.id);
+      else if (p.needle !== null) index(listsByPrefix, p.needle, l.id);
+      else if (!always.includes(l.id)) always.push(l.id);
+    }
+  }
+  const prefixLengths = [...new Set([...listsByPrefix.keys()].map((n) => n.length))].sort((a, b) => a - b);
+  const rewrites = PHRASE_REWRITES.map(([from, to]) => {
+    // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
+    const key = longest(phraseWords(from));
+    return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
+  });
+  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next };
 }
 
 /**
@@ -75,12 +180,9 @@ function compileRule(rule: Rule): CompiledRule {
  * a function loading this module without deciding anything (the webform's page views, a duplicate
  * delivery) never pays, each phrase compiled once.
  */
-let compiled: { rules: readonly CompiledRule[]; rewrites: readonly (readonly [RegExp, string])[] } | undefined;
-function compiledRules(): NonNullable<typeof compiled> {
-  compiled ??= {
-    rules: RULES.filter((r) => r.trigger === 'text').map(compileRule),
-    rewrites: PHRASE_REWRITES.map(([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to] as const),
-  };
+let compiled: Compiled | undefined;
+function compiledRules(): Compiled {
+  compiled ??= compileAll();
   return compiled;
 }
 
@@ -91,7 +193,9 @@ function compiledRules(): NonNullable<typeof compiled> {
  */
 export function canonicalize(normalized: string): string {
   let text = canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
-  for (const [re, to] of compiledRules().rewrites) text = text.replace(re, to);
+  for (const [re, to, key] of compiledRules().rewrites) {
+    if (key === null || text.includes(key)) text = text.replace(re, to);
+  }
   return text;
 }
 
@@ -131,53 +235,116 @@ export interface TextHit {
   evidence: string;
 }
 
-function anyMatch(res: readonly RegExp[], text: string): boolean {
-  return res.some((re) => re.test(text));
+/** A sentence as the matcher reads it: its text and its words. */
+interface ReadSentence extends TopicSentence {
+  words: ReadonlySet<string>;
+}
+
+/** The sentences of a submission, and for each phrase list the sentences where it may match. */
+interface ReadText {
+  sentences: readonly ReadSentence[];
+  /**
+   * inList[list id]: indices (ascending) of the sentences with a word that is the key of one of
+   * the list's phrases or starts with its needle. A phrase matches no other sentence.
+   */
+  inList: readonly (readonly number[])[];
+  /** candidate[i * listCount + list id]: sentence i is in inList[list id]. */
+  candidate: Uint8Array;
+  listCount: number;
+}
+
+function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
+  const sentences = topic.map(({ text, headline }) => ({ text, headline, words: wordsOf(text) }));
+  const inList: number[][] = Array.from({ length: c.listCount }, () => []);
+  const candidate = new Uint8Array(sentences.length * c.listCount);
+  sentences.forEach((sentence, i) => {
+    const base = i * c.listCount;
+    const mark = (ids: readonly number[]) => {
+      for (const id of ids) {
+        if (candidate[base + id] === 1) continue;
+        candidate[base + id] = 1;
+        inList[id]?.push(i);
+      }
+    };
+    mark(c.always);
+    for (const w of sentence.words) {
+      const ids = c.listsByKey.get(w);
+      if (ids) mark(ids);
+      for (const n of c.prefixLengths) {
+        if (n > w.length) break;
+        const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
+        if (byPrefix) mark(byPrefix);
+      }
+    }
+  });
+  return { sentences, inList, candidate, listCount: c.listCount };
+}
+
+/** The first phrase of the list (in list order) that matches the sentence, or null. */
+function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
+  for (const p of list.phrases) {
+    if (p.key !== null ? !sentence.words.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
+    const m = p.re.exec(sentence.text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Whether a phrase of the list matches sentence i. */
+function matchesIn(list: PhraseList, text: ReadText, i: number): boolean {
+  const sentence = text.sentences[i];
+  return (
+    sentence !== undefined && text.candidate[i * text.listCount + list.id] === 1 && firstMatch(list, sentence) !== null
+  );
+}
+
+/** Whether a phrase of the list matches a sentence of the body (or, with `all`, any sentence). */
+function matchesAnywhere(list: PhraseList, text: ReadText, all: boolean): boolean {
+  return (text.inList[list.id] ?? []).some((i) => {
+    const sentence = text.sentences[i];
+    return sentence !== undefined && (all || !sentence.headline) && firstMatch(list, sentence) !== null;
+  });
 }
 
 /**
  * The first phrase of the rule found in a sentence whose context has one of `requires` and none
  * of `unless`. A body sentence is its own context; a headline's context is itself plus the whole
  * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
+ * Only the sentences where a phrase may match are read (inList).
  */
-function matchRule(c: CompiledRule, sentences: readonly TopicSentence[], body: readonly string[]): TextHit | null {
-  if (c.unlessInMessage.length > 0 && sentences.some((s) => anyMatch(c.unlessInMessage, s.text))) return null;
+function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
+  if (matchesAnywhere(c.unlessInMessage, text, true)) return null;
   // The body's verdicts are computed at most once per rule: a subject of many sentences must not
   // re-read the whole body for each of them (text work stays linear in the input).
   let bodyRequires: boolean | undefined;
   let bodyUnless: boolean | undefined;
-  const requiresIn = (sentence: TopicSentence): boolean => {
-    if (anyMatch(c.requires, sentence.text)) return true;
-    if (!sentence.headline) return false;
-    bodyRequires ??= body.some((t) => anyMatch(c.requires, t));
-    return bodyRequires;
-  };
-  const unlessIn = (sentence: TopicSentence): boolean => {
-    if (anyMatch(c.unless, sentence.text)) return true;
-    if (!sentence.headline) return false;
-    bodyUnless ??= body.some((t) => anyMatch(c.unless, t));
-    return bodyUnless;
-  };
-  for (const sentence of sentences) {
-    if (!c.anyPhrase.test(sentence.text)) continue;
-    for (const re of c.phrases) {
-      const m = re.exec(sentence.text);
-      if (!m) continue;
-      if (c.requires.length > 0 && !requiresIn(sentence)) break;
-      if (unlessIn(sentence)) break;
-      return { ruleId: c.rule.id, evidence: m[0] };
+  for (const i of text.inList[c.phrases.id] ?? []) {
+    const sentence = text.sentences[i];
+    if (sentence === undefined) continue;
+    const m = firstMatch(c.phrases, sentence);
+    if (!m) continue;
+    if (c.requires.phrases.length > 0 && !matchesIn(c.requires, text, i)) {
+      if (!sentence.headline) continue;
+      bodyRequires ??= matchesAnywhere(c.requires, text, false);
+      if (!bodyRequires) continue;
     }
+    if (matchesIn(c.unless, text, i)) continue;
+    if (sentence.headline) {
+      bodyUnless ??= matchesAnywhere(c.unless, text, false);
+      if (bodyUnless) continue;
+    }
+    return { ruleId: c.rule.id, evidence: m[0] };
   }
   return null;
 }
 
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
-  const sentences = topicSentences(s);
-  const body = sentences.filter((t) => !t.headline).map((t) => t.text);
+  const c = compiledRules();
+  const text = readText(topicSentences(s), c);
   const hits: TextHit[] = [];
-  for (const c of compiledRules().rules) {
-    const hit = matchRule(c, sentences, body);
+  for (const rule of c.rules) {
+    const hit = matchRule(rule, text);
     if (hit) hits.push(hit);
   }
   return hits;

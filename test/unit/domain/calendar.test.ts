@@ -319,3 +319,76 @@ describe('holiday table range', () => {
     expect(() => calendar.isBusinessDay('2099-03-02')).toThrow(/npm run holidays/);
   });
 });
+
+describe('officeCalendar — day stepping on calendar dates equals stepping in the office zone', () => {
+  /** dueDate and nextOpening as first written: every day stepped with luxon in the office zone. */
+  function reference(config: OuvidoriaConfig) {
+    const zone = config.timeZone;
+    const c = officeCalendar(config);
+    const clock = (hhmm: string) => ({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)) });
+    const open = clock(config.officeHours.open);
+    const close = clock(config.officeHours.close);
+    const business = (d: DateTime) => c.isBusinessDay(d.toISODate() as string);
+    const at = (d: DateTime, k: { hour: number; minute: number }) =>
+      DateTime.fromObject({ year: d.year, month: d.month, day: d.day, ...k }, { zone });
+    const next = (day: DateTime): DateTime => {
+      let d = day;
+      do d = d.plus({ days: 1 });
+      while (!business(d));
+      return d;
+    };
+    const nextOpening = (instant: Date): Date => {
+      if (c.isOpen(instant)) return instant;
+      const l = DateTime.fromJSDate(instant, { zone });
+      const openToday = at(l, open);
+      if (business(l) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
+      return at(next(l.startOf('day')), open).toJSDate();
+    };
+    const dueDate = (from: Date, n: number): Date => {
+      const start = nextOpening(from);
+      if (n === 0) return start;
+      const sl = DateTime.fromJSDate(start, { zone });
+      let day: DateTime = sl.startOf('day');
+      if (start.getTime() === at(sl, open).toMillis()) {
+        for (let i = 1; i < n; i++) day = next(day);
+        return at(day, close).toJSDate();
+      }
+      for (let i = 0; i < n; i++) day = next(day);
+      const due = DateTime.fromObject(
+        {
+          year: day.year,
+          month: day.month,
+          day: day.day,
+          hour: sl.hour,
+          minute: sl.minute,
+          second: sl.second,
+          millisecond: sl.millisecond,
+        },
+        { zone },
+      );
+      return new Date(Math.min(due.toMillis(), at(day, close).toMillis()));
+    };
+    return { nextOpening, dueDate };
+  }
+
+  it.each([
+    'America/Sao_Paulo',
+    'America/New_York',
+    'America/Santiago',
+    'Asia/Tehran',
+    'Australia/Lord_Howe',
+    'Pacific/Apia',
+  ])('%s', (timeZone) => {
+    const config = parseConfig({ ...localConfigInput, timeZone });
+    const c = officeCalendar(config);
+    const ref = reference(config);
+    // Every 10 days 7 h 13 min from 2015 to 2049: every hour of the day and weekday comes round, and each due date spans two weeks (so every DST change is crossed).
+    const from = Date.UTC(2015, 0, 2);
+    const to = Date.UTC(2049, 11, 1);
+    for (let t = from; t < to; t += 247 * 3_600_000 + 13 * 60_000 + 7_919) {
+      const at = new Date(t);
+      expect(c.nextOpening(at)).toEqual(ref.nextOpening(at));
+      for (const n of [0, 1, 10]) expect(c.dueDate(at, n)).toEqual(ref.dueDate(at, n));
+    }
+  });
+});

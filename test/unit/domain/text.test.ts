@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, detectLanguage, foldKeepingLength, normalize, splitQuoted } from '../../../shared/domain/text';
+import {
+  canonicalizeWords,
+  canonicalWord,
+  detectLanguage,
+  foldKeepingLength,
+  normalize,
+  splitQuoted,
+} from '../../../shared/domain/text';
 
 describe('normalize', () => {
   it.each([
@@ -29,6 +36,66 @@ describe('normalize', () => {
       }),
     );
   });
+
+  /** normalize as it was written first: each step a pass over the whole text. */
+  const reference = (text: string) =>
+    text
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[ºª°]/g, (c) => ({ º: 'o', '°': 'o', ª: 'a' })[c] ?? c)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const unit = fc.oneof(
+    fc.constantFrom(
+      'Não',
+      'ÇÃO',
+      'nº',
+      '1ª',
+      'n°',
+      'ΟΔΟΣ ΑΣ',
+      'Σ',
+      'İstanbul',
+      'ß',
+      'ﬁ',
+      'K',
+      'Å',
+      '😡',
+      '\u0301',
+      '\u0323\u0301',
+      'e\u0301',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\ud83d',
+      '\ude21',
+      '\u0344',
+      'ﾊﾟ',
+      '한국',
+      ' ',
+      '\n',
+      'Chamado 12.345',
+    ),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+    fc.string({ unit: 'grapheme', maxLength: 4 }),
+  );
+
+  it('equals the one-pass-per-step reference on any text', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(normalize(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of [' '.repeat(100_000), `${'1.111.'.repeat(10_000)}Ã`, 'ç'.repeat(50_000)]) {
+      expect(normalize(text)).toBe(reference(text));
+    }
+  });
 });
 
 /** Characters that change length under case mapping or decomposition, and surrogate pairs. */
@@ -45,6 +112,35 @@ describe('foldKeepingLength', () => {
       fc.property(fc.string({ unit: tricky, maxLength: 100 }), (s) => {
         expect(foldKeepingLength(s)).toHaveLength(s.length);
       }),
+    );
+  });
+
+  it('equals folding unit by unit', () => {
+    /** The fold as first written: a loop over UTF-16 units. */
+    const reference = (text: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 128) {
+          out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i));
+          continue;
+        }
+        const c = text.charAt(i);
+        const ordinal = ({ º: 'o', '°': 'o', ª: 'a' } as Record<string, string>)[c];
+        const lower = c.toLowerCase();
+        const base = lower.normalize('NFD').replace(/\p{M}+/gu, '');
+        out.push(ordinal ?? (base.length === 1 ? base : lower.length === 1 ? lower : ' '));
+      }
+      return out.join('');
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: tricky, maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })),
+        (s) => {
+          expect(foldKeepingLength(s)).toBe(reference(s));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
@@ -246,5 +342,33 @@ describe('detectLanguage', () => {
     ['ok', 'pt-BR'],
   ] as const)('%s → %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('canonicalizeWords', () => {
+  it('rewrites exactly the letter-only runs of [a-z0-9], as the word-by-word reference', () => {
+    const reference = (s: string) => s.replace(/[a-z0-9]+/g, (w) => (/^[a-z]+$/.test(w) ? canonicalWord(w) : w));
+    const piece = fc.constantFrom(
+      'vc',
+      'chamdo',
+      'cobransa',
+      'q',
+      'n',
+      '48213',
+      'abc123',
+      '123abc',
+      'pq',
+      ' ',
+      '.',
+      '-',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(canonicalizeWords(text)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   extractTicketCandidates,
   isValidTicketFormat,
+  MASKS,
+  maskSpans,
   TICKET_SCORES,
   WEAK_CANDIDATE_SCORE,
 } from '../../../shared/domain/tickets';
@@ -292,6 +294,56 @@ describe('extractTicketCandidates: properties', () => {
         fc.pre(!(n >= 2019 && n <= 2035));
         expect(numbersIn(`Olá, meu chamado ${n} não foi resolvido.`)).toContain(String(n));
       }),
+    );
+  });
+});
+
+describe('maskSpans', () => {
+  /** Masking as first written: one character array, every match of every mask written into it. */
+  const reference = (folded: string): string => {
+    const chars = folded.split('');
+    for (const re of MASKS) {
+      re.lastIndex = 0;
+      for (const m of folded.matchAll(re)) {
+        const start = m.index ?? 0;
+        for (let i = start; i < start + m[0].length; i++) chars[i] = '\u00a4';
+      }
+    }
+    return chars.join('');
+  };
+  const piece = fc.constantFrom(
+    'chamado 48213',
+    'ana@loja.com.br',
+    'www.loja.com.br/a',
+    'https://x.y/z?q=1',
+    'OUV-2026-000123',
+    '12.345.678/0001-90',
+    '123.456.789-09',
+    '25/11/2026',
+    '10:30',
+    '10h30',
+    'r$ 1.234,56',
+    '99,90',
+    '50 %',
+    '+55 11 98765-4321',
+    '(11) 98765-4321',
+    '01310-100',
+    'aa123456789br',
+    'pedido no 123, 124 e 125',
+    'sem numeros aqui',
+    '25 de novembro de 2026',
+    '1.111.1.111.',
+    ' ',
+    '\n',
+    '@',
+  );
+  it('equals masking character by character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join(' ');
+        expect(maskSpans(text)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
     );
   });
 });

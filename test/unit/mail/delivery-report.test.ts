@@ -37,4 +37,39 @@ describe('delivery-status reports', () => {
     );
     expect(readDeliveryReport(raw)?.failedRecipients).toEqual([]);
   });
+
+  it('finds the top header block whatever its line ends, and reads no Content-Type from the body', () => {
+    const report = (eol: string, blank: string) =>
+      Buffer.from(
+        [
+          'From: MAILER-DAEMON@mx.example.net',
+          'Content-Type: multipart/report;',
+          '\treport-type=delivery-status; boundary="b"',
+          blank,
+          '--b',
+          'Content-Type: message/delivery-status',
+          '',
+          'Final-Recipient: rfc822; ana@example.org',
+          'Action: failed',
+          'Status: 5.1.1',
+          '',
+          '--b--',
+        ].join(eol),
+      );
+    for (const [eol, blank] of [
+      ['\r\n', ''],
+      ['\n', ''],
+      ['\n', '\r'],
+      ['\r\n', '\r'],
+    ] as const) {
+      expect(readDeliveryReport(report(eol, blank))?.failedRecipients).toEqual(['ana@example.org']);
+    }
+    const bodyOnly = Buffer.from(
+      'From: a@example.org\r\nSubject: x\r\n\r\nContent-Type: multipart/report; report-type=delivery-status\r\n',
+    );
+    expect(readDeliveryReport(bodyOnly)).toBeNull();
+    expect(
+      readDeliveryReport(Buffer.from('Content-Type: multipart/report; report-type=delivery-status')),
+    ).not.toBeNull();
+  });
 });

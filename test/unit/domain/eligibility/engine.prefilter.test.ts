@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compilePhrase,
+  matchTextRules,
+  phraseWords,
+  type TextHit,
+  topicSentences,
+  wordsOf,
+} from '../../../../shared/domain/eligibility/engine';
+import { RULES } from '../../../../shared/domain/eligibility/rules';
+import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
+
+const TEXT_RULES = RULES.filter((r) => r.trigger === 'text');
+const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
+  ...r.phrases,
+  ...(r.requires ?? []),
+  ...(r.unless ?? []),
+  ...(r.unlessInMessage ?? []),
+]);
+
+const regexes = new Map<string, RegExp>();
+const re = (phrase: string): RegExp => {
+  let r = regexes.get(phrase);
+  if (r === undefined) {
+    r = compilePhrase(phrase);
+    regexes.set(phrase, r);
+  }
+  return r;
+};
+
+/** The engine before the key-word filter: every phrase's regular expression on every sentence. */
+function referenceMatchTextRules(s: Submission): TextHit[] {
+  const sentences = topicSentences(s);
+  const body = sentences.filter((t) => !t.headline).map((t) => t.text);
+  const any = (phrases: readonly string[] | undefined, text: string) => (phrases ?? []).some((p) => re(p).test(text));
+  const hits: TextHit[] = [];
+  for (const rule of TEXT_RULES) {
+    if (sentences.some((t) => any(rule.unlessInMessage, t.text))) continue;
+    for (const sentence of sentences) {
+      const phrase = rule.phrases.find((p) => re(p).test(sentence.text));
+      if (phrase === undefined) continue;
+      const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
+      if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
+      if (any(rule.unless, sentence.text) || (sentence.headline && body.some((t) => any(rule.unless, t)))) continue;
+      hits.push({ ruleId: rule.id, evidence: re(phrase).exec(sentence.text)?.[0] ?? '' });
+      break;
+    }
+  }
+  return hits;
+}
+
+/** A sentence the phrase matches: gaps filled with words, prefixes extended. */
+function instanceOf(phrase: string, filler: string): string {
+  return phrase
+    .split(' ')
+    .map((t) => (t === '*' ? filler : t.endsWith('*') ? `${t.slice(0, -1)}s` : t))
+    .join(' ');
+}
+
+function submission(subject: string, text: string): Submission {
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: 'prefilter',
+    receivedAt: '2026-03-10T14:00:00.000Z',
+    sender: { name: 'Lojista', address: 'lojista@example.com' },
+    subject,
+    text,
+  });
+}
+
+describe('key words of phrases', () => {
+  it('every match of a phrase contains its key words whole', () => {
+    for (const phrase of ALL_PHRASES) {
+      for (const filler of ['', 'de jeito nenhum', 'x-y, z']) {
+        const text = `Olá. ${instanceOf(phrase, filler)} agora`;
+        const m = compilePhrase(phrase).exec(text.toLowerCase());
+        if (!m) continue;
+        const words = wordsOf(m[0]);
+        for (const w of phraseWords(phrase)) expect(words.has(w), `${phrase} / ${w}`).toBe(true);
+      }
+    }
+  });
+
+  it('a prefix token keeps its open end out of the key words', () => {
+    expect(phraseWords('cliente*')).toEqual([]);
+    expect(phraseWords('nao sou cliente*')).toEqual(['nao', 'sou']);
+    expect(phraseWords('registro.br')).toEqual(['registro', 'br']);
+    expect(phraseWords('nao consigo * acessar')).toEqual(['nao', 'consigo', 'acessar']);
+  });
+});
+
+describe('matchTextRules with the key-word filter', () => {
+  const phraseArb = fc.constantFrom(...ALL_PHRASES);
+  const fillerArb = fc.constantFrom('', 'muito', 'de jeito nenhum', 'a b c d e', 'x-y.');
+  const glueArb = fc.constantFrom(' ', '. ', '\n\n', '; ', ', ', '! ', ' e ', '\n> ', ' vc n ');
+  const pieceArb = fc.oneof(
+    fc.tuple(phraseArb, fillerArb).map(([p, f]) => instanceOf(p, f)),
+    fc.constantFrom('Bom dia', 'Obrigada', 'Atenciosamente, Maria', 'Chamado 48213', 'Não consigo', 'minha loja'),
+    fc.string({ maxLength: 12 }),
+  );
+  const textArb = fc.array(fc.tuple(pieceArb, glueArb), { maxLength: 12 }).map((xs) => xs.flat().join(''));
+
+  it('decides the same rules and evidence as trying every phrase', () => {
+    fc.assert(
+      fc.property(textArb, textArb, (subject, text) => {
+        const s = submission(subject.slice(0, 200), text);
+        expect(matchTextRules(s)).toEqual(referenceMatchTextRules(s));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('holds on adversarial shapes', () => {
+    const shapes = [
+      `chamado ${'1.111.'.repeat(2000)}`,
+      `nao consigo ${' '.repeat(5000)}\t${'\n'.repeat(3000)} acessar`,
+      'nao '.repeat(3000),
+      `protocolo ${'1234567890'.repeat(500)}`,
+    ];
+    for (const text of shapes) {
+      const s = submission('Reclamação', text);
+      expect(matchTextRules(s)).toEqual(referenceMatchTextRules(s));
+    }
+  });
+});
