@@ -169,6 +169,19 @@ export interface LoadTimes {
   bareSourceMapsMs: number;
   /** Median wall time of `node <bundle>` minus the bare median, per bundle. */
   perBundle: Map<string, { plainMs: number; sourceMapsMs: number }>;
+  /** Each bundle's wall times, one per round (for differences paired by round). */
+  plainSamples: Map<string, number[]>;
+}
+
+/**
+ * How much longer `a` takes to load than `b`: the median of their differences round by round
+ * (timed one after the other in each round), so that load that drifts between rounds cancels out.
+ */
+export function pairedOverMs(loads: LoadTimes, a: string, b: string): number | undefined {
+  const x = loads.plainSamples.get(a);
+  const y = loads.plainSamples.get(b);
+  if (!x?.length || x.length !== y?.length) return undefined;
+  return median(x.map((value, i) => value - (y[i] ?? 0)));
 }
 
 function timeNode(args: string[]): number {
@@ -215,5 +228,6 @@ export function measureLoadTimes(bundles: BundleResult[], runs: number, sourceMa
   for (const [name, s] of samples) {
     perBundle.set(name, { plainMs: median(s.plain) - bareMs, sourceMapsMs: median(s.maps) - bareSourceMapsMs });
   }
-  return { runs, sourceMapRuns: Math.min(runs, sourceMapRuns), bareMs, bareSourceMapsMs, perBundle };
+  const plainSamples = new Map([...samples].map(([name, s]) => [name, s.plain]));
+  return { runs, sourceMapRuns: Math.min(runs, sourceMapRuns), bareMs, bareSourceMapsMs, perBundle, plainSamples };
 }

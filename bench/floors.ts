@@ -11,7 +11,16 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Metafile } from 'esbuild';
-import { type BundleResult, bundle, LAMBDAS, type LambdaSpec, measureLoadTimes, packageBytes, ROOT } from './bundles';
+import {
+  type BundleResult,
+  bundle,
+  LAMBDAS,
+  type LambdaSpec,
+  measureLoadTimes,
+  packageBytes,
+  pairedOverMs,
+  ROOT,
+} from './bundles';
 
 /** Functions with a floor goal, and the non-SDK packages their floor must carry. */
 export const FLOOR_TARGETS: { name: LambdaSpec['name']; packages: { module: string; names: string[] }[] }[] = [
@@ -139,7 +148,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const f = loads.perBundle.get(b.fn.spec.name);
       const g = loads.perBundle.get(b.floor.spec.name);
       process.stdout.write(
-        `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${((f?.plainMs ?? 0) - (g?.plainMs ?? 0)).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n  over the floor by package: ${overFloorByPackage(
+        `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${(pairedOverMs(loads, b.fn.spec.name, b.floor.spec.name) ?? 0).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n  over the floor by package: ${overFloorByPackage(
           b.fn,
           b.floor,
         )
