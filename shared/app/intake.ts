@@ -180,9 +180,9 @@ export async function processSubmission(
  * Stores a new record numbered, with its automatic reply claimed, in the creating write (issue 16:
  * the protocol and the claim were two more writes of the case item, 5 WRU with the indexes). The
  * number is drawn before the create; when a concurrent delivery of the same submission created the
- * case first, the number is given back while nobody has drawn since (the usual lone duplicate), so
- * only a race of several deliveries can leave a gap, never a number handed out twice. A create
- * that fails outright keeps its number: its write may have gone through with the response lost.
+ * case first, the number is given back while nobody has drawn since (a duplicate that drew after
+ * the winner), so a race can leave a gap, never a number handed out twice. A create that fails
+ * outright keeps its number: its write may have gone through with the response lost.
  */
 async function createCase(
   draft: CaseRecord,
