@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 import { createLogger } from '../../shared/adapters/telemetry';
 import { type AttachmentScanDeps, recordScanResult, type ScanOutcome } from '../../shared/app/attachment-scan';
 import { SCAN_STATUSES } from '../../shared/domain/uploads/plan';
+import { buildAttachmentScanDeps } from '../../shared/composition/attachment-scan';
+import { settingsFromEnv } from '../../shared/composition/settings';
 
 export const ScanResultEventSchema = z.object({
   'detail-type': z.literal('GuardDuty Malware Protection Object Scan Result'),
@@ -40,13 +42,13 @@ export function createAttachmentScanHandler(deps: AttachmentScanDeps & { logger?
 
 let built: ReturnType<typeof createAttachmentScanHandler> | undefined;
 
+/**
+ * Lambda entry point; the dependencies are built from the environment on first use. The
+ * composition is imported statically: a dynamic import() inside one esbuild bundle wraps what it
+ * reaches in lazy initialisers that keep every import, so the SDK clients stop tree-shaking (as in
+ * the webform handler).
+ */
 export const handler = async (event: unknown) => {
-  if (!built) {
-    const [{ buildAttachmentScanDeps }, { settingsFromEnv }] = await Promise.all([
-      import('../../shared/composition/attachment-scan'),
-      import('../../shared/composition/settings'),
-    ]);
-    built = createAttachmentScanHandler(buildAttachmentScanDeps(settingsFromEnv()));
-  }
+  built ??= createAttachmentScanHandler(buildAttachmentScanDeps(settingsFromEnv()));
   return built(event);
 };
