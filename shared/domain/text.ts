@@ -50,23 +50,31 @@ const WHITESPACE_RUNS = /\s+/g;
  * text-wide steps that follow (lower-case, NOT_KEPT, collapse) leave it unchanged. The one
  * context-dependent mapping of toLowerCase (final sigma) yields a Greek letter, a space either way.
  */
-function normalizeChar(c: string): string {
-  let folded = NORMALIZED_CHARS.get(c);
-  if (folded === undefined) {
-    folded = c
-      .replace(INVISIBLE, '')
-      .replace(ORDINAL_RE, (o) => ORDINALS[o] ?? o)
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(COMBINING_MARKS, '')
-      .replace(NOT_KEPT, ' ');
-    if (NORMALIZED_CHARS.size < 4096) NORMALIZED_CHARS.set(c, folded);
-  }
-  return folded;
-}
+const normalizeChar = boundedMemo(4096, (c) =>
+  c
+    .replace(INVISIBLE, '')
+    .replace(ORDINAL_RE, (o) => ORDINALS[o] ?? o)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(NOT_KEPT, ' '),
+);
 
-/** normalizeChar's results so far (mail repeats its accented letters); bounded. */
-const NORMALIZED_CHARS = new Map<string, string>();
+/**
+ * `compute` with its results kept for inputs seen again (mail repeats its accented letters and its
+ * words), at most `limit` of them, so that no input grows the memo without end.
+ */
+function boundedMemo(limit: number, compute: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (seen.size < limit) seen.set(key, value);
+    }
+    return value;
+  };
+}
 
 /**
  * Like normalize, but one output character per input UTF-16 unit, so offsets found in the
@@ -83,17 +91,11 @@ const FOLDABLE_UNIT = /[A-Z\u0080-\uffff]/g;
 
 function foldUnit(c: string): string {
   const code = c.charCodeAt(0);
-  if (code < 128) return String.fromCharCode(code + 32);
-  let folded = FOLDED_CHARS.get(c);
-  if (folded === undefined) {
-    folded = foldChar(c);
-    if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(c, folded);
-  }
-  return folded;
+  return code < 128 ? String.fromCharCode(code + 32) : foldNonAscii(c);
 }
 
-/** Folded form of non-ASCII units seen so far (accents repeat: "ã", "ç", "é"…); bounded. */
-const FOLDED_CHARS = new Map<string, string>();
+/** foldChar for the non-ASCII units, remembered (accents repeat: "ã", "ç", "é"…). */
+const foldNonAscii = boundedMemo(4096, foldChar);
 
 function foldChar(c: string): string {
   const ordinal = ORDINALS[c];
@@ -457,16 +459,11 @@ const buildSlips = (): ReadonlyMap<string, string> => {
  * "chamado"). The ticket extractor and the rules both read words through this function.
  */
 export function canonicalWord(word: string): string {
-  // Mail repeats its words: each one is looked up once (bounded, so no input grows it without end).
-  let canonical = CANONICAL_WORDS.get(word);
-  if (canonical === undefined) {
-    canonical = canonicalFormOf(word);
-    if (CANONICAL_WORDS.size < 50_000) CANONICAL_WORDS.set(word, canonical);
-  }
-  return canonical;
+  // Mail repeats its words: each one is looked up once.
+  return canonicalWords(word);
 }
 
-const CANONICAL_WORDS = new Map<string, string>();
+const canonicalWords = boundedMemo(50_000, canonicalFormOf);
 
 function canonicalFormOf(word: string): string {
   // Own keys only: "constructor" is a word people write, and an Object.prototype member.
