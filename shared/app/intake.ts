@@ -170,7 +170,7 @@ export async function processSubmission(
     record = created.record;
     createdHere = created.created;
     if (created.created) telemetry.decided(record.outcome, submission.channel);
-    return completeCase(record, submission, deps, { duplicate, createdHere, claimedReply: created.claimedReply });
+    return completeCase(record, submission, deps, { duplicate, createdHere, plannedReply: created.plannedReply });
   }
 
   return completeCase(record, submission, deps, { duplicate, createdHere });
@@ -188,7 +188,7 @@ async function createCase(
   draft: CaseRecord,
   submission: Submission,
   deps: IntakeDeps,
-): Promise<{ created: boolean; record: CaseRecord; claimedReply?: SendPlan }> {
+): Promise<{ created: boolean; record: CaseRecord; plannedReply?: ReplyPlan }> {
   if (draft.outcome === 'ACCEPTED') {
     draft.protocol = await deps.cases.nextProtocol(protocolYear(draft.createdAt, deps.config));
   }
@@ -201,7 +201,7 @@ async function createCase(
     }
     return created;
   }
-  return plan.kind === 'send' ? { ...created, claimedReply: plan } : created;
+  return { ...created, plannedReply: plan };
 }
 
 /**
@@ -216,8 +216,8 @@ export async function completeCase(
   progress: {
     duplicate: boolean;
     createdHere: boolean;
-    /** The reply this call claimed in the creating write (createCase): sent without a second claim. */
-    claimedReply?: SendPlan;
+    /** The reply planned by createCase for the record it created; a `send` plan was claimed in that write. */
+    plannedReply?: ReplyPlan | undefined;
   },
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
@@ -233,7 +233,7 @@ export async function completeCase(
 
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.
-  const pass: PassState = { claimHeld: progress.claimedReply !== undefined, claimed: progress.claimedReply };
+  const pass: PassState = { claimHeld: progress.plannedReply?.kind === 'send', planned: progress.plannedReply };
   try {
     await queueAndReply(record, submission, deps, telemetry, pass);
   } catch (error) {
@@ -321,8 +321,8 @@ interface PassState {
   enqueuedAt?: Date;
   /** This call holds the reply claim and has not handed the reply to the mailer yet. */
   claimHeld: boolean;
-  /** The reply claimed in the creating write (createCase): sent without a second claim. */
-  claimed?: SendPlan | undefined;
+  /** The reply planned by createCase; a `send` plan is claimed already (no second claim). */
+  planned?: ReplyPlan | undefined;
 }
 
 /** The automatic reply a case gets, as far as the submission alone decides it (no I/O). */
@@ -452,12 +452,12 @@ async function sendAutomaticReply(
     return reply;
   };
 
-  const plan = pass.claimed ?? planReply(record, submission, config);
+  const plan = pass.planned ?? planReply(record, submission, config);
   if (plan.kind === 'suppress') return suppress(plan.reason);
   const { messageId, to, headers } = plan;
   if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
 
-  if (!pass.claimed) {
+  if (pass.planned === undefined) {
     // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
     // claim also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
     // (The creator of the case claimed in its creating write: createCase.)

@@ -31,6 +31,7 @@ import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
+import { parseProtocol } from '../../shared/domain/protocol';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -111,10 +112,9 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   async releaseProtocol(protocol: string) {
     this.maybeFail('releaseProtocol');
-    const match = /^OUV-(\d{4})-(\d+)$/.exec(protocol);
-    if (!match) throw new Error(`Not a protocol number: ${protocol}`);
-    const year = Number(match[1]);
-    if (this.counters.get(year) === Number(match[2])) this.counters.set(year, Number(match[2]) - 1);
+    const parts = parseProtocol(protocol);
+    if (!parts) throw new Error(`Not a protocol number: ${protocol}`);
+    if (this.counters.get(parts.year) === parts.seq) this.counters.set(parts.year, parts.seq - 1);
   }
 
   async setProtocolOnce(caseId: string, protocol: string) {
