@@ -146,6 +146,12 @@ export interface CaseCreation {
 }
 
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
+/** The outcome of claimDelivery: the case the mail belongs to, and whether this call claimed it. */
+export interface DeliveryClaim {
+  caseId: string;
+  first: boolean;
+}
+
 export interface CaseRepository {
   /**
    * Creates the record if no record has that caseId; returns the stored one either way. A record
@@ -176,8 +182,10 @@ export interface CaseRepository {
   /**
    * Claims a mail's identity (sender + Message-ID, hashed) for a case: the first claim wins and
    * later ones get the winner's case id. Idempotent for the winner (a retry gets its own id back).
+   * `first` is true only for the call that made the claim: no earlier attempt of this delivery got
+   * this far, so nothing of its case can be stored yet (the intake then skips reading it).
    */
-  claimDelivery(deliveryKey: string, caseId: string): Promise<string>;
+  claimDelivery(deliveryKey: string, caseId: string): Promise<DeliveryClaim>;
   /** Mail we sent with that Message-ID: its case and recipients; null when we never sent it. */
   findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null>;
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */

@@ -1,7 +1,8 @@
 /**
  * Email intake service: one mail the provider received (SES receipt, or the local SMTP intake)
- * → bounce memory, or a submission for the intake service. Steps: answer a duplicate of finished
- * work from the stored case (no read of the raw mail); refuse to parse oversized mail (it is
+ * → bounce memory, or a submission for the intake service. Steps: claim the mail's identity (a
+ * copy under another delivery id joins the first); answer a duplicate of finished work from the
+ * stored case (no read of the raw mail); refuse to parse oversized mail (it is
  * quarantined, and its sender told); read a delivery report against what we really sent; parse
  * and hand the submission to processSubmission.
  */
@@ -64,17 +65,19 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     raw: mail.raw,
   };
 
-  // A duplicate delivery of finished work is answered from the stored case: no read, no parse.
-  const stored = await cases.get(caseId);
-  if (stored && intakeComplete(stored)) return caseResult(stored, mail);
-
   // The same mail delivered again under another delivery id belongs to the first delivery's case.
+  // Claimed first: a first claim means no attempt of this delivery stored anything yet, so the
+  // case is read only on a retry or without a Message-ID (issue 16: one read fewer per mail).
   const key = deliveryKey(mail);
-  const owner = key ? await cases.claimDelivery(key, caseId) : caseId;
-  if (owner !== caseId) {
-    const first = await cases.get(owner);
-    return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: owner, protocol: first?.protocol };
+  const claim = key ? await cases.claimDelivery(key, caseId) : { caseId, first: false };
+  if (claim.caseId !== caseId) {
+    const first = await cases.get(claim.caseId);
+    return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
   }
+
+  // A duplicate delivery of finished work is answered from the stored case: no read, no parse.
+  const stored = claim.first ? null : await cases.get(caseId);
+  if (stored && intakeComplete(stored)) return caseResult(stored, mail);
 
   let submission: Submission;
   const size = await deps.rawMail.size(mail.raw);

@@ -151,9 +151,9 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   async claimDelivery(deliveryKey: string, caseId: string) {
     const owner = this.deliveries.get(deliveryKey);
-    if (owner) return owner;
+    if (owner) return { caseId: owner, first: false };
     this.deliveries.set(deliveryKey, caseId);
-    return caseId;
+    return { caseId, first: true };
   }
 
   async findSentMail(messageId: string) {

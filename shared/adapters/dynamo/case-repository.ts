@@ -11,7 +11,7 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../doma
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
-import type { AddMessageIdsOptions, CaseBookkeeping, CaseCreation, CaseRepository } from '../../ports';
+import type { AddMessageIdsOptions, CaseBookkeeping, CaseCreation, CaseRepository, DeliveryClaim } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
 import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
@@ -527,10 +527,11 @@ export class DynamoCaseRepository implements CaseRepository {
     return ours;
   }
 
-  async claimDelivery(deliveryKey: string, caseId: string): Promise<string> {
+  async claimDelivery(deliveryKey: string, caseId: string): Promise<DeliveryClaim> {
     const Key = { pk: `DELIVERY#${deliveryKey}`, sk: 'DELIVERY' };
     try {
-      await this.client.send(
+      // ALL_OLD tells a first claim from a retry's: only a retry can find its case stored.
+      const { Attributes } = await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -541,13 +542,14 @@ export class DynamoCaseRepository implements CaseRepository {
           },
           ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
           ExpressionAttributeValues: { ':caseId': caseId },
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return caseId;
+      return { caseId, first: Attributes === undefined };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
-      return typeof Item?.['caseId'] === 'string' ? Item['caseId'] : caseId;
+      return { caseId: typeof Item?.['caseId'] === 'string' ? Item['caseId'] : caseId, first: false };
     }
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
 import type { IntakeDeps } from '../../../shared/app/intake';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
@@ -140,6 +140,35 @@ describe('receiveEmail: duplicates', () => {
     });
     expect(await cases.get('email:ses-2')).toBeNull();
     expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('receiveEmail: reading the stored case', () => {
+  // Issue 16: only a delivery that is not the first claim of its mail can find its case stored.
+  it.each([
+    ['the first delivery of a mail with a Message-ID reads nothing', 'ses-1', {}, []],
+    [
+      'a mail without a Message-ID (nothing to claim) reads its case',
+      'ses-1',
+      { messageId: undefined },
+      ['email:ses-1'],
+    ],
+  ] as const)('%s', async (_name, deliveryId, overrides, expected) => {
+    const gets = vi.spyOn(cases, 'get');
+    await receiveEmail(received(deliveryId, eml('01-accepted-ticket-48213.eml'), overrides), deps);
+    expect(gets.mock.calls.map(([id]) => id)).toEqual(expected);
+  });
+
+  it('a retry of the same delivery reads its case, and resumes a create that never happened', async () => {
+    const mail = received('ses-1', eml('01-accepted-ticket-48213.eml'));
+    cases.failNext.create = new Error('network');
+    await expect(receiveEmail(mail, deps)).rejects.toThrow();
+    const gets = vi.spyOn(cases, 'get');
+    const retry = await receiveEmail(mail, deps);
+    expect(gets.mock.calls.map(([id]) => id)).toEqual(['email:ses-1']);
+    expect(retry).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', duplicate: false });
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
   });
 });
 
