@@ -68,7 +68,7 @@ export interface RequestEntry {
  * case's partition (`CASE/CASE`, `CASE/FIRSTMSG`, …); the names of shared/adapters/dynamo/README.md.
  */
 export function itemFamily(input: Record<string, unknown>): string | undefined {
-  const key = (input.Key ?? input.Item) as { pk?: unknown; sk?: unknown } | undefined;
+  const key = (input.Key ?? input.Item ?? writtenItems(input)[0]) as { pk?: unknown; sk?: unknown } | undefined;
   const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
   const pk = typeof key?.pk === 'string' ? key.pk : typeof values?.[':pk'] === 'string' ? values[':pk'] : undefined;
   if (pk === undefined) return typeof input.IndexName === 'string' ? `index ${input.IndexName}` : undefined;
@@ -80,6 +80,22 @@ export function itemFamily(input: Record<string, unknown>): string | undefined {
   const update = typeof input.UpdateExpression === 'string' ? input.UpdateExpression : '';
   const what = CASE_UPDATES.find(([pattern]) => pattern.test(update))?.[1];
   return what ? `${item} (${what})` : item;
+}
+
+/** The items a write puts: its Item, or every PutRequest of a BatchWriteItem. */
+function writtenItems(input: Record<string, unknown>): Record<string, unknown>[] {
+  if (input.Item) return [input.Item as Record<string, unknown>];
+  const tables = (input.RequestItems ?? {}) as Record<string, { PutRequest?: { Item: Record<string, unknown> } }[]>;
+  return Object.values(tables).flatMap((requests) =>
+    requests.flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])),
+  );
+}
+
+/** ConsumedCapacity of one request: an object, or one per table for batch operations. */
+function capacityUnits(consumed: unknown): number | undefined {
+  const all = [consumed].flat() as ({ CapacityUnits?: number } | undefined)[];
+  const units = all.map((c) => c?.CapacityUnits).filter((u): u is number => typeof u === 'number');
+  return units.length > 0 ? units.reduce((a, b) => a + b, 0) : undefined;
 }
 
 const CASE_UPDATES: [RegExp, string][] = [
@@ -130,7 +146,7 @@ export function itemSize(value: unknown): number {
   return 1;
 }
 
-const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
 const READS = new Set(['GetItem', 'Query', 'Scan']);
 
 function isCaseItem(input: Record<string, unknown>): boolean {
@@ -196,13 +212,14 @@ function dynamoCounter(counter: Counter, images: DynamoDBDocumentClient, tableNa
       output = result.output;
       return result as { output: unknown; response: unknown };
     } finally {
-      const consumed = (output?.ConsumedCapacity as { CapacityUnits?: number } | undefined)?.CapacityUnits;
+      const consumed = capacityUnits(output?.ConsumedCapacity);
       let wru = 0;
       let gsiWru = 0;
       let rru = 0;
       if (WRITES.has(op)) {
         // A failed condition still costs the write (DynamoDB charges it; dynalite reports nothing).
-        const base = consumed ?? Math.max(1, Math.ceil(itemSize(input.Item ?? {}) / 1024));
+        const base =
+          consumed ?? writtenItems(input).reduce((sum, item) => sum + Math.max(1, Math.ceil(itemSize(item) / 1024)), 0);
         gsiWru = indexedKey ? gsiWriteUnits(before, await image(indexedKey)) : 0;
         wru = base + gsiWru;
       } else if (op === 'GetItem') {

@@ -17,7 +17,7 @@ export interface GoalInputs {
 /** Why each DynamoDB request of the intake and the assignment is a request of its own. */
 export const REQUEST_REASONS: Record<string, string> = {
   'Query CASE/*':
-    'the stored case (case, first message and follow-ups in one Query): a retry resumes it, a finished duplicate is answered from it',
+    'the stored case (case, first message and follow-ups in one Query); the intake reads it only on a retry, to resume it',
   'PutItem DELIVERY':
     'the same mail under another delivery id is one submission (sender + Message-ID, conditional put: SPEC trust rules)',
   'UpdateItem COUNTER': 'the protocol number (atomic ADD; drawn before the create, given back by a losing duplicate)',
@@ -26,7 +26,9 @@ export const REQUEST_REASONS: Record<string, string> = {
   'PutItem CASE/CASE':
     'the case, numbered and with its automatic reply claimed (conditional create: one case per submission)',
   'PutItem MSGID':
-    "a Message-ID pointer (conditional: the first case keeps it, so no one moves a thread into another merchant's case)",
+    "the mail's Message-ID pointer (conditional: the first case keeps it, so no one moves a thread into another merchant's case)",
+  'BatchWriteItem MSGID':
+    "the reply's Message-ID pointers, ours and SES's, with the recipient (threading, delivery reports): one batch after the send, no condition — no one can hold ids minted for that mail",
   'PutItem PROTOCOL': 'the protocol pointer (conditional: a number never points at a second case)',
   'UpdateItem OPEN':
     "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item)",

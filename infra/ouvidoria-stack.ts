@@ -359,6 +359,9 @@ export class OuvidoriaStack extends Stack {
     // Closing and transferring delete the analyst's open-case marker.
     this.table.grantOpenCaseRelease(this.emailIntake.role);
     this.table.grantOpenCaseRelease(this.webform.role);
+    // Both run the intake (the form, and quarantine releases from the console): automatic replies.
+    this.table.grantSentMailPointers(this.emailIntake.role);
+    this.table.grantSentMailPointers(this.webform.role);
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);

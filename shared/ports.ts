@@ -130,6 +130,12 @@ export interface AddMessageIdsOptions {
    * messageIdPointerKey), which lookups read first, so no later mail can take those ids over.
    */
   sentByUs?: boolean;
+  /**
+   * Every id was minted for a mail that has just gone out (our random id, the provider's): nobody
+   * could claim one before, so their pointers are put in one unconditional batch (issue 16: one
+   * request for the whole sent mail instead of one conditional put per id).
+   */
+  minted?: boolean;
 }
 
 /**
@@ -140,18 +146,18 @@ export interface CaseCreation {
   /**
    * The creator claims the automatic reply in the same write (as a won claimReply at `at`), and
    * `messageIds` (the reply's own Message-ID) join the case's list; their pointers are written
-   * before sending (addMessageIds with `listedOnCase`).
+   * after sending, with the provider's (addMessageIds with `listedOnCase` and `minted`).
    */
   replyClaim?: { at: Date; messageIds: string[] };
 }
 
-/** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
 /** The outcome of claimDelivery: the case the mail belongs to, and whether this call claimed it. */
 export interface DeliveryClaim {
   caseId: string;
   first: boolean;
 }
 
+/** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
 export interface CaseRepository {
   /**
    * Creates the record if no record has that caseId; returns the stored one either way. A record

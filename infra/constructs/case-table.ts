@@ -4,6 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 
+/** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
+const SENT_MAIL_POINTER_PREFIX = 'MSGID#*';
+
 export interface CaseTableProps {
   readonly retainData: boolean;
 }
@@ -21,7 +24,8 @@ export interface TableAccess {
 
 /**
  * What each function does with the table, read from the adapters it calls (shared/adapters/dynamo):
- * Get/Put/Update/Query only. No function deletes, batch-writes or scans (transactions are not used).
+ * Get/Put/Update/Query only. No function scans (transactions are not used); deleting and batch
+ * writes have their own grants, each on one item family (grantOpenCaseRelease, grantSentMailPointers).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   reply throttle (Update), bounce memory (Get/Put), roster for follow-ups (Get).
  * - webform: the same, plus the per-IP counters (Update) and the open-cases cap (bySender index).
@@ -96,6 +100,21 @@ export class CaseTable extends Construct {
         actions: ['dynamodb:DeleteItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [OPEN_CASE_PK] } },
+      }),
+    );
+  }
+
+  /**
+   * The automatic reply's Message-ID pointers, written after the send in one BatchWriteItem
+   * (issue 16): batch puts, and only on `MSGID#` items.
+   */
+  grantSentMailPointers(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SentMailPointers',
+        actions: ['dynamodb:BatchWriteItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SENT_MAIL_POINTER_PREFIX] } },
       }),
     );
   }

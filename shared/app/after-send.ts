@@ -20,9 +20,8 @@ export async function recordAfterSend<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Like recordAfterSend, for writes that only improve things (e.g. the provider's Message-ID for
- * threading: our own id was registered before sending): failure is swallowed, never retried
- * by sending again.
+ * Like recordAfterSend, for writes that only improve things (e.g. the Message-ID pointers for
+ * threading): failure is swallowed, never retried by sending again.
  */
 export async function bestEffortAfterSend(write: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -34,8 +33,8 @@ export async function bestEffortAfterSend(write: () => Promise<unknown>): Promis
 }
 
 /**
- * The Message-IDs of a sent mail still to be registered after sending: the provider's, without
- * our own id, which was registered (pointer and case list) before sending.
+ * The provider's Message-IDs of a sent mail, without our own id (listed on the case before
+ * sending; its pointer is written before or, for the automatic reply, with the provider's).
  */
 export function providerMessageIds(sent: { messageIds: string[] }, ownMessageId: string): string[] {
   return sent.messageIds.filter((id) => id !== ownMessageId);

@@ -501,9 +501,6 @@ async function sendAutomaticReply(
           },
           config,
         );
-  // Register our Message-ID's pointer (with its recipient, for delivery reports) before sending, so
-  // that a quick answer from the merchant threads; the claim put the id on the case's list.
-  await cases.addMessageIds(record.caseId, [messageId], [to], { listedOnCase: true });
   let sent: SentMail;
   pass.claimHeld = false;
   try {
@@ -531,8 +528,9 @@ async function sendAutomaticReply(
     return failed;
   }
   // It went out: from here on a failure must never lead to a second send.
-  // The provider's Message-IDs go on the case's list in the reply's own write; their pointers
-  // follow, best effort (they only help threading).
+  // The provider's Message-IDs go on the case's list in the reply's own write (ours is there since
+  // the claim). The pointers of both follow in one batch, with the recipient for delivery reports:
+  // best effort, retried (issue 16: one request; no answer or report arrives that fast).
   const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   const providerIds = providerMessageIds(sent, messageId);
   const enqueuedAt = pass.enqueuedAt;
@@ -541,7 +539,11 @@ async function sendAutomaticReply(
   );
   delete pass.enqueuedAt;
   await bestEffortAfterSend(() =>
-    cases.addMessageIds(record.caseId, providerIds, [to], { listedOnCase: true, sentByUs: true }),
+    cases.addMessageIds(record.caseId, [messageId, ...providerIds], [to], {
+      listedOnCase: true,
+      sentByUs: true,
+      minted: true,
+    }),
   );
   return reply;
 }

@@ -335,6 +335,14 @@ describe('least privilege', () => {
         Resource: table,
         Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } },
       },
+      // The automatic reply's Message-ID pointers, in one batch after the send (issue 16).
+      {
+        Sid: 'SentMailPointers',
+        Effect: 'Allow',
+        Action: 'dynamodb:BatchWriteItem',
+        Resource: table,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MSGID#*'] } },
+      },
       {
         Sid: 'ReadRawMail',
         Effect: 'Allow',
@@ -397,7 +405,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include BatchWrite, Scan, table management, a wildcard, or Delete beyond open-case markers', () => {
+  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers or BatchWrite beyond Message-ID pointers', () => {
     const granted: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
@@ -406,6 +414,12 @@ describe('least privilege', () => {
           // Deleting is allowed on the OPENCASE partition only (closing or transferring a case).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
           expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } });
+          continue;
+        }
+        if (actions.includes('dynamodb:BatchWriteItem')) {
+          // Batch puts of the automatic reply's Message-ID pointers only.
+          expect(actions).toEqual(['dynamodb:BatchWriteItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MSGID#*'] } });
           continue;
         }
         granted.push(...actions);
@@ -432,6 +446,8 @@ describe('least privilege', () => {
       'PassTimerRole',
       // Closing and transferring from the console release the analyst's open-case marker.
       'ReleaseOpenCaseMarkers',
+      // The automatic reply's Message-ID pointers (the form, quarantine releases).
+      'SentMailPointers',
       // Closing a case from the console rewrites its raw mail with the LGPD retention tag.
       'TagRawMailRetention',
       'CaseTableItems',

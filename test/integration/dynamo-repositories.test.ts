@@ -212,6 +212,27 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.findByMessageId('  <> ')).toBeNull();
   });
 
+  it('the pointers of a mail we just sent (minted ids) thread and answer delivery reports', async () => {
+    const r = record();
+    await cases.create(r);
+    const ids = [
+      'ouv.minted1@ouvidoria.bagy.com.br',
+      '0100019c@us-east-1.amazonses.com',
+      '0100019c@email.amazonses.com',
+    ];
+    await cases.addMessageIds(r.caseId, ids, ['Lojista@Exemplo.com.br'], {
+      listedOnCase: true,
+      sentByUs: true,
+      minted: true,
+    });
+    for (const id of ids) {
+      expect((await cases.findByMessageId(`<${id}>`))?.caseId).toBe(r.caseId);
+      expect(await cases.findSentMail(id)).toEqual({ caseId: r.caseId, recipients: ['lojista@exemplo.com.br'] });
+    }
+    // listedOnCase: the case write that carried them listed them; the pointers add nothing there.
+    expect((await cases.get(r.caseId))?.messageIds).toEqual(r.messageIds);
+  });
+
   it("SES's two forms of an id we sent share one pointer; older per-form pointers still thread", async () => {
     const r = record();
     await cases.create(r);

@@ -204,7 +204,7 @@ describe('fault injection with in-memory ports and retries', () => {
     expect(p.queue.messages).toHaveLength(1);
   });
 
-  type Port = 'cases' | 'mailer' | 'queue' | 'rawMail';
+  type Port = 'cases' | 'mailer' | 'queue' | 'rawMail' | 'bounces';
   const scenarios: Array<{ name: string; port: Port; fault: Fault; queueMessages?: number }> = [
     { name: 'S3 read fails (SlowDown)', port: 'rawMail', fault: { method: 'size', error: AWS_ERRORS.s3 } },
     { name: 'S3 read of the body fails', port: 'rawMail', fault: { method: 'read', error: AWS_ERRORS.s3 } },
@@ -226,9 +226,9 @@ describe('fault injection with in-memory ports and retries', () => {
     // The protocol and the reply claim ride on the creating write (issue 16): the create faults
     // above cover them; these are the writes between that write and the send.
     {
-      name: "crash between writing the case and sending the reply (our Message-ID's pointer fails)",
-      port: 'cases',
-      fault: { method: 'addMessageIds', error: AWS_ERRORS.timeout },
+      name: 'crash between writing the case and sending the reply (the bounce-memory read fails)',
+      port: 'bounces',
+      fault: { method: 'isSuppressed', error: AWS_ERRORS.timeout },
     },
     {
       name: 'DynamoDB throttles the guidance reply case write of the second mail',
@@ -247,11 +247,11 @@ describe('fault injection with in-memory ports and retries', () => {
       fault: { method: 'enqueue', error: AWS_ERRORS.sqs },
     },
     {
-      // enqueuedAt rides on the reply's record (issue 16); the pointer before the send fails
-      // after the queue took the message, and the given-up claim carries enqueuedAt.
-      name: 'queue accepted the message, the next case write fails',
-      port: 'cases',
-      fault: { method: 'addMessageIds', error: AWS_ERRORS.throttled },
+      // enqueuedAt rides on the reply's record (issue 16); the read before the send fails after
+      // the queue took the message, and the given-up claim carries enqueuedAt.
+      name: 'queue accepted the message, the next step (bounce memory) fails',
+      port: 'bounces',
+      fault: { method: 'isSuppressed', error: AWS_ERRORS.throttled },
     },
     {
       name: 'assignment: DynamoDB throttles the conditional assign',
@@ -290,22 +290,19 @@ describe('fault injection with in-memory ports and retries', () => {
   });
 
   it('the claim given up after a crash before the send is retaken, committed, response lost: one reply', async () => {
-    const faults: Fault[] = [
-      { method: 'addMessageIds', error: AWS_ERRORS.timeout },
-      { method: 'claimReply', when: 'after', error: AWS_ERRORS.throttled },
-    ];
-    let proxy: { fired: Fault[] } | undefined;
+    const beforeSend: Fault = { method: 'isSuppressed', error: AWS_ERRORS.timeout };
+    const retake: Fault = { method: 'claimReply', when: 'after', error: AWS_ERRORS.throttled };
+    const proxies: Array<{ fired: Fault[] }> = [];
+    const faulty = <T extends object>(target: T, fault: Fault): T => {
+      const wrapped = withFaults(target, [fault]);
+      proxies.push(wrapped);
+      return wrapped;
+    };
     const p = inMemoryPipeline({
-      wrap: {
-        cases: (r) => {
-          const wrapped = withFaults(r, faults);
-          proxy = wrapped;
-          return wrapped;
-        },
-      },
+      wrap: { bounces: (b) => faulty(b, beforeSend), cases: (r) => faulty(r, retake) },
     });
     const run = await runPipeline(p);
-    expect(proxy?.fired).toEqual(faults);
+    expect(proxies.flatMap((proxy) => proxy.fired)).toEqual([retake, beforeSend]);
     await expectProcessedOnce(p, run);
     expect(p.queue.messages).toHaveLength(1);
   });

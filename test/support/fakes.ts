@@ -131,7 +131,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.maybeFail('addMessageIds');
     const record = this.must(caseId);
     for (const id of messageIds) {
-      if (!this.messageIndex.has(id)) this.messageIndex.set(id, caseId);
+      if (options?.minted || !this.messageIndex.has(id)) this.messageIndex.set(id, caseId);
       if (sentTo?.length)
         this.sentTo.set(
           id,

@@ -18,6 +18,7 @@ import type { Verdicts } from '../../shared/domain/submission';
 import type {
   AssignmentMessage,
   AssignmentQueue,
+  BounceRegistry,
   CaseRepository,
   Mailer,
   RawMailStore,
@@ -176,6 +177,7 @@ export interface PipelineOptions {
     mailer?: (mailer: RecordingMailer) => Mailer;
     queue?: (queue: RecordingQueue) => AssignmentQueue;
     rawMail?: (store: InMemoryRawMailStore) => RawMailStore;
+    bounces?: (registry: InMemoryBounceRegistry) => BounceRegistry;
   };
   tickets?: TicketDirectory;
   /** Level of the three handlers' loggers (default SILENT; the log audit uses DEBUG). */
@@ -206,7 +208,7 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     mailer: mailerPort,
     queue: queuePort,
     throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
+    bounces: options.wrap?.bounces?.(new InMemoryBounceRegistry()) ?? new InMemoryBounceRegistry(),
     openCases: new InMemorySenderOpenCases(),
     clock,
     config,

@@ -1,4 +1,5 @@
 import {
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
@@ -50,6 +51,31 @@ export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
 const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
+/** BatchWriteItem's limit of requests per call. */
+const BATCH_WRITE_MAX = 25;
+
+/** The pointer keys of some ids (SES's two forms of one id share one key when `sharedSesKey`). */
+function pointerKeys(messageIds: string[], sharedSesKey: boolean): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const id of messageIds) {
+    const key = sharedSesKey ? messageIdPointerKey(id) : id;
+    byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  }
+  return byKey;
+}
+
+/** A Message-ID pointer: its case, and for mail we sent its recipients (delivery reports check them). */
+function pointerItem(key: string, caseId: string, sentTo?: string[], expiresAt?: number | null): Item {
+  const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
+  return {
+    ...messageIdKey(key),
+    type: 'MSGID',
+    caseId,
+    ...(recipients?.length ? { sentTo: recipients } : {}),
+    ...(typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
+  };
+}
+
 const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
 const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
 const guardSk = (sourceId: string) => `SRC#${sourceId}`;
@@ -497,24 +523,12 @@ export class DynamoCaseRepository implements CaseRepository {
     sharedSesKey = false,
   ): Promise<string[]> {
     const ours: string[] = [];
-    const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
-    const byKey = new Map<string, string[]>();
-    for (const id of messageIds) {
-      const key = sharedSesKey ? messageIdPointerKey(id) : id;
-      byKey.set(key, [...(byKey.get(key) ?? []), id]);
-    }
-    for (const [key, ids] of byKey) {
+    for (const [key, ids] of pointerKeys(messageIds, sharedSesKey)) {
       try {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: {
-              ...messageIdKey(key),
-              type: 'MSGID',
-              caseId,
-              ...(recipients?.length ? { sentTo: recipients } : {}),
-              ...(typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
-            },
+            Item: pointerItem(key, caseId, sentTo, expiresAt),
             ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
             ExpressionAttributeValues: { ':caseId': caseId },
           }),
@@ -525,6 +539,31 @@ export class DynamoCaseRepository implements CaseRepository {
       }
     }
     return ours;
+  }
+
+  /**
+   * Pointers of ids minted for a mail just sent: no one can hold them yet, so no condition, and
+   * one BatchWriteItem for all (unprocessed items are put again, a few times, then it throws).
+   */
+  private async putMintedPointers(
+    caseId: string,
+    messageIds: string[],
+    sentTo: string[] | undefined,
+    sharedSesKey: boolean,
+  ) {
+    let requests = [...pointerKeys(messageIds, sharedSesKey).keys()].map((key) => ({
+      PutRequest: { Item: pointerItem(key, caseId, sentTo) },
+    }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt === 5) throw new Error(`Message-ID pointers of case ${caseId} left unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const batch = requests.slice(0, BATCH_WRITE_MAX);
+      const { UnprocessedItems } = await this.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
+      );
+      const unprocessed = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      requests = [...unprocessed, ...requests.slice(batch.length)];
+    }
   }
 
   async claimDelivery(deliveryKey: string, caseId: string): Promise<DeliveryClaim> {
@@ -568,7 +607,11 @@ export class DynamoCaseRepository implements CaseRepository {
   ): Promise<void> {
     const ids = normalisedIds(messageIds);
     if (ids.length === 0) return;
-    const ours = await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, options?.sentByUs === true);
+    const sharedSesKey = options?.sentByUs === true;
+    if (options?.minted) await this.putMintedPointers(caseId, ids, sentTo, sharedSesKey);
+    const ours = options?.minted
+      ? ids
+      : await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, sharedSesKey);
     // The case write that carried them (claimReply, recordReply) put them on the list already.
     if (options?.listedOnCase) return;
     if (ours.length === 0) {

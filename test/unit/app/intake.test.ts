@@ -144,8 +144,11 @@ describe('processSubmission: exactly-once effects', () => {
   });
 
   it('finishes the work on retry after a crash between storing the case and replying', async () => {
-    // The pointer of our Message-ID is the last write before the send.
-    cases.failNext.addMessageIds = new Error('ProvisionedThroughputExceededException');
+    // Bounce memory is the last read before the send.
+    bounces.isSuppressed = async () => {
+      bounces.isSuppressed = InMemoryBounceRegistry.prototype.isSuppressed;
+      throw new Error('ProvisionedThroughputExceededException');
+    };
     await expect(processSubmission(email(), deps)).rejects.toThrow();
     // The claim taken by the creating write was given up as a failed reply, with the enqueue time.
     const stored = await cases.get(queue.messages[0]!.caseId);

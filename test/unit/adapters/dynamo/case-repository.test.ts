@@ -3,7 +3,14 @@ import {
   DynamoDBClient,
   ProvisionedThroughputExceededException,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -446,6 +453,37 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it('addMessageIds of minted ids: one unconditional batch for all pointers, SES forms sharing one', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    const ids = ['ours@ouvidoria.example', '0100019a@us-east-1.amazonses.com', '0100019a@email.amazonses.com'];
+    await repo.addMessageIds('email:abc', ids, ['X@Y'], { listedOnCase: true, sentByUs: true, minted: true });
+    expect(ddb.calls()).toHaveLength(1);
+    const items = ddb.commandCalls(BatchWriteCommand)[0]!.args[0].input.RequestItems?.['t'] ?? [];
+    expect(items.map((r) => r.PutRequest?.Item)).toEqual([
+      { pk: 'MSGID#ours@ouvidoria.example', sk: 'MSGID', type: 'MSGID', caseId: 'email:abc', sentTo: ['x@y'] },
+      { pk: 'MSGID#0100019a@amazonses.com', sk: 'MSGID', type: 'MSGID', caseId: 'email:abc', sentTo: ['x@y'] },
+    ]);
+  });
+
+  it('addMessageIds of minted ids puts unprocessed items again, and throws when they stay unprocessed', async () => {
+    const unprocessed = { PutRequest: { Item: { pk: 'MSGID#b@c', sk: 'MSGID', type: 'MSGID', caseId: 'email:abc' } } };
+    ddb
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { t: [unprocessed] } })
+      .resolves({});
+    await repo.addMessageIds('email:abc', ['a@c', 'b@c'], undefined, { listedOnCase: true, minted: true });
+    const calls = ddb.commandCalls(BatchWriteCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.args[0].input.RequestItems?.['t']).toEqual([unprocessed]);
+
+    ddb.reset();
+    ddb.on(BatchWriteCommand).resolves({ UnprocessedItems: { t: [unprocessed] } });
+    await expect(
+      repo.addMessageIds('email:abc', ['b@c'], undefined, { listedOnCase: true, minted: true }),
+    ).rejects.toThrow(/unprocessed/);
+    expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(5);
   });
 
   it('addMessageIds: gives up with an error after repeated contention', async () => {
