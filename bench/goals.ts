@@ -31,8 +31,8 @@ export const REQUEST_REASONS: Record<string, string> = {
     "the reply's Message-ID pointers, ours and SES's, with the recipient (threading, delivery reports): one batch after the send, no condition — no one can hold ids minted for that mail",
   'PutItem PROTOCOL': 'the protocol pointer (conditional: a number never points at a second case)',
   'UpdateItem OPEN':
-    "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item)",
-  'GetItem BOUNCE': 'bounce memory: no automatic mail to an address that bounced (SPEC step 6)',
+    "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item), returning the address's bounce memory kept on the same item (SPEC step 6: no read of its own)",
+  'GetItem OPEN': 'bounce memory of a reply address whose open cases were not counted here (SPEC step 6)',
   'UpdateItem THROTTLE': 'guidance replies per sender, outcome and day (the cap is the condition)',
   'UpdateItem CASE/CASE (reply recorded)':
     'the reply recorded after the send, with SES’s Message-IDs and the enqueue time (after the send: never a second copy)',

@@ -262,14 +262,24 @@ export interface RateLimiter {
  * set is bounded by what is open: ids leave it when a case closes). Every method is one write,
  * idempotent per case id, so retries and concurrent requests never count twice.
  */
+/** Bounce memory of one address as SenderOpenCases.add read it (`until` absent: never bounced). */
+export interface SenderBounce {
+  until?: Date;
+}
+
 export interface SenderOpenCases {
   /**
    * Adds the case when the sender holds fewer than `max` open cases (or holds this one already):
    * one conditional write, so concurrent requests can never pass the cap. False when full.
    */
   reserve(senderEmail: string, caseId: string, max: number): Promise<boolean>;
-  /** Adds the case without a cap (mail is never refused for the cap); idempotent. */
-  add(senderEmail: string, caseId: string): Promise<void>;
+  /**
+   * Adds the case without a cap (mail is never refused for the cap); idempotent. Returns the
+   * address's bounce memory when this store keeps it on the same item (the DynamoDB table does,
+   * issue 16: the acknowledgement that follows needs no read of its own), else null: ask the
+   * BounceRegistry.
+   */
+  add(senderEmail: string, caseId: string): Promise<SenderBounce | null>;
   /** Removes the case (closed, or a reservation whose submission was not accepted); idempotent. */
   release(senderEmail: string, caseId: string): Promise<void>;
   /** How many open cases the sender holds (for display). */

@@ -30,7 +30,7 @@ export interface TableAccess {
  *   reply throttle (Update), bounce memory (Get/Put), roster for follow-ups (Get).
  * - webform: the same, plus the per-IP counters (Update) and the open-cases cap (bySender index).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
- * - ses-feedback: the bounce memory only (Get/Put on BOUNCE# items).
+ * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
  */
 export const TABLE_ACCESS = {
@@ -47,7 +47,7 @@ export const TABLE_ACCESS = {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
     indexes: [],
   },
-  sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [], leadingKeys: ['BOUNCE#*'] },
+  sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [], leadingKeys: ['OPEN#*'] },
   requeueStale: { actions: ['dynamodb:Query'], indexes: [GSI.byStatus.indexName] },
   // Reminders and escalations: read the case, commit the timer's event (conditional Update).
   lifecycleTimer: {

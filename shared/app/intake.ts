@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { evaluateAutoReply, replyHeaders } from '../domain/auto-reply-policy';
+import { isBouncing } from '../domain/bounce-policy';
 import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
@@ -271,7 +272,8 @@ async function queueAndReply(
 ): Promise<void> {
   const { caseId } = record;
   if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
-    await deps.openCases.add(record.senderEmail, caseId);
+    const bounce = await deps.openCases.add(record.senderEmail, caseId);
+    if (bounce) pass.senderBounce = { address: record.senderEmail, until: bounce.until };
     // Queued before the reply is sent: the case never waits on the reply (a refused or failed
     // reply is recorded on the case and retried on its own). A second queue message after a
     // crash before enqueuedAt is written is harmless: assignment is idempotent.
@@ -323,6 +325,8 @@ interface PassState {
   claimHeld: boolean;
   /** The reply planned by createCase; a `send` plan is claimed already (no second claim). */
   planned?: ReplyPlan | undefined;
+  /** The sender's bounce memory, as counting its open case read it (issue 16: no read of its own). */
+  senderBounce?: { address: string; until?: Date | undefined };
 }
 
 /** The automatic reply a case gets, as far as the submission alone decides it (no I/O). */
@@ -455,7 +459,7 @@ async function sendAutomaticReply(
   const plan = pass.planned ?? planReply(record, submission, config);
   if (plan.kind === 'suppress') return suppress(plan.reason);
   const { messageId, to, headers } = plan;
-  if (await deps.bounces.isSuppressed(to, clock.now())) return suppress('bounce-memory');
+  if (await isSuppressed(to, deps, pass)) return suppress('bounce-memory');
 
   if (pass.planned === undefined) {
     // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
@@ -546,6 +550,14 @@ async function sendAutomaticReply(
     }),
   );
   return reply;
+}
+
+/** Bounce memory of the reply's address: from the open-case count's write when it was that address. */
+async function isSuppressed(to: string, deps: IntakeDeps, pass: PassState): Promise<boolean> {
+  const known = pass.senderBounce;
+  const now = deps.clock.now();
+  if (known && known.address.trim().toLowerCase() === to.trim().toLowerCase()) return isBouncing(known.until, now);
+  return deps.bounces.isSuppressed(to, now);
 }
 
 /** The deadline the acknowledgement promises (SPEC step 9); assignment arms its timers for the same date. */

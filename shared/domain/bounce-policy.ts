@@ -10,6 +10,13 @@ export function suppressedUntil(now: Date, config: OuvidoriaConfig): Date {
   return new Date(now.getTime() + config.autoReply.bounceSuppressionDays * DAY_MS);
 }
 
+/** Whether bounce memory stored until `until` still holds at `now` (TTL deletion is lazy: the instant decides). */
+export function isBouncing(until: Date | string | undefined, now: Date): boolean {
+  if (until === undefined) return false;
+  const at = typeof until === 'string' ? Date.parse(until) : until.getTime();
+  return at > now.getTime();
+}
+
 /**
  * The addresses a delivery report may put in bounce memory: its failed recipients that the named
  * mail of ours was really sent to. A report naming no mail of ours, or a recipient that mail never

@@ -975,14 +975,14 @@ describe('key policy', () => {
     }
   });
 
-  it('limits the SES feedback function to the bounce memory items', () => {
+  it('limits the SES feedback function to the address items that hold bounce memory', () => {
     const { stack, template } = dev;
     expect(statementsOfRole(template, stack, stack.sesFeedback.role)).toContainEqual({
       Sid: 'CaseTableItems',
       Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       Resource: arnOf(stack, stack.table.table),
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['BOUNCE#*'] } },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OPEN#*'] } },
     });
   });
 });

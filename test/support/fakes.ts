@@ -31,6 +31,7 @@ import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
+import { isBouncing } from '../../shared/domain/bounce-policy';
 import { parseProtocol } from '../../shared/domain/protocol';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -250,6 +251,9 @@ export class InMemoryCaseRepository implements CaseRepository {
 export class InMemorySenderOpenCases implements SenderOpenCases {
   readonly open = new Map<string, Set<string>>();
 
+  /** With a bounce registry, the bounce memory comes back from `add`, as the DynamoDB address item's. */
+  constructor(private readonly bounces?: InMemoryBounceRegistry) {}
+
   private of(senderEmail: string): Set<string> {
     const key = senderEmail.trim().toLowerCase();
     let ids = this.open.get(key);
@@ -269,6 +273,9 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
 
   async add(senderEmail: string, caseId: string) {
     this.of(senderEmail).add(caseId);
+    if (!this.bounces) return null;
+    const until = this.bounces.entries.get(senderEmail.trim().toLowerCase())?.until;
+    return until ? { until } : {};
   }
 
   async release(senderEmail: string, caseId: string) {
@@ -384,8 +391,7 @@ export class InMemoryBounceRegistry implements BounceRegistry {
     this.entries.set(address.toLowerCase(), { until, reason });
   }
   async isSuppressed(address: string, now: Date) {
-    const entry = this.entries.get(address.toLowerCase());
-    return entry !== undefined && entry.until.getTime() > now.getTime();
+    return isBouncing(this.entries.get(address.toLowerCase())?.until, now);
   }
 }
 

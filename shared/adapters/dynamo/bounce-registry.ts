@@ -1,11 +1,17 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isBouncing } from '../../domain/bounce-policy';
 import type { BounceRegistry } from '../../ports';
 import { isConditionalCheckFailed } from './client';
+import { ADDRESS_ATTRIBUTES, addressKey } from './sender-open-cases';
 import { TTL_ATTRIBUTE } from './table-design';
 
-const bounceKey = (address: string) => ({ pk: `BOUNCE#${address.trim().toLowerCase()}`, sk: 'BOUNCE' });
-
-/** Item BOUNCE#<address> with `until`; TTL removes it on AWS, and readers compare `until` too. */
+/**
+ * Bounce memory on the address item (`OPEN#<address>`, sender-open-cases.ts): `bounceUntil` and
+ * `bounceReason`. Counting an accepted case reads it in the same write (issue 16). Readers compare
+ * `bounceUntil` with now; the item's TTL follows it while no case is open. (Tables written before
+ * issue 16 kept it on `BOUNCE#` items: those are no longer read and lapse within
+ * bounceSuppressionDays; SES's own suppression list keeps stopping hard bounces meanwhile.)
+ */
 export class DynamoBounceRegistry implements BounceRegistry {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -13,33 +19,57 @@ export class DynamoBounceRegistry implements BounceRegistry {
   ) {}
 
   async markBouncing(address: string, until: Date, reason: string): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...bounceKey(address),
-            type: 'BOUNCE',
-            until: until.toISOString(),
-            reason: reason.slice(0, 500),
-            [TTL_ATTRIBUTE]: Math.ceil(until.getTime() / 1000),
-          },
-          // A later bounce may extend the suppression, never shorten it.
-          ConditionExpression: 'attribute_not_exists(pk) OR #until < :until',
-          ExpressionAttributeNames: { '#until': 'until' },
-          ExpressionAttributeValues: { ':until': until.toISOString() },
-        }),
+    // One write either way, so the item never holds new bounce memory under an old TTL: an idle
+    // item (no open case) expires with the memory; one with open cases keeps no TTL.
+    for (const idle of [true, false, true]) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: addressKey(address),
+            UpdateExpression: `SET #until = :until, #reason = :reason, #type = :type${idle ? ', #ttl = :ttl' : ''}`,
+            // A later bounce may extend the suppression, never shorten it.
+            ConditionExpression: `(attribute_not_exists(#until) OR #until < :until) AND attribute_${idle ? 'not_' : ''}exists(#ids)`,
+            ExpressionAttributeNames: {
+              '#until': ADDRESS_ATTRIBUTES.bounceUntil,
+              '#reason': ADDRESS_ATTRIBUTES.bounceReason,
+              '#type': 'type',
+              '#ids': ADDRESS_ATTRIBUTES.caseIds,
+              ...(idle ? { '#ttl': TTL_ATTRIBUTE } : {}),
+            },
+            ExpressionAttributeValues: {
+              ':until': until.toISOString(),
+              ':reason': reason.slice(0, 500),
+              ':type': 'OPEN',
+              ...(idle ? { ':ttl': Math.ceil(until.getTime() / 1000) } : {}),
+            },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      // Either a later bounce is stored (nothing to do) or the item is in the other state: ask it.
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: addressKey(address), ConsistentRead: true }),
       );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+      const stored = Item?.[ADDRESS_ATTRIBUTES.bounceUntil];
+      if (typeof stored === 'string' && stored >= until.toISOString()) return;
     }
+    throw new Error('Bounce memory not written: the address item kept changing');
   }
 
   async isSuppressed(address: string, now: Date): Promise<boolean> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: bounceKey(address), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: addressKey(address),
+        ConsistentRead: true,
+        ProjectionExpression: '#until',
+        ExpressionAttributeNames: { '#until': ADDRESS_ATTRIBUTES.bounceUntil },
+      }),
     );
-    // TTL deletion is lazy (and never happens on dynalite): the stored instant decides.
-    return typeof Item?.['until'] === 'string' && Date.parse(Item['until']) > now.getTime();
+    const until = Item?.[ADDRESS_ATTRIBUTES.bounceUntil];
+    return typeof until === 'string' && isBouncing(until, now);
   }
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { MailRejected } from '../../../shared/ports';
 import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
@@ -228,6 +228,32 @@ describe('processSubmission: redirected and suppressed replies', () => {
     const result = await processSubmission(email(noTicket), deps);
     expect(result.kind === 'case' && result.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-memory' });
     expect(mailer.sent).toHaveLength(0);
+  });
+});
+
+describe('processSubmission: bounce memory read with the open-case count (issue 16)', () => {
+  const BOUNCED_UNTIL = new Date('2027-01-01T00:00:00Z');
+  const linked = () => ({ ...deps, openCases: new InMemorySenderOpenCases(bounces) });
+
+  it.each([
+    ['a bounced merchant gets no acknowledgement', BOUNCED_UNTIL, 'suppressed'],
+    ['a bounce memory that ended does not stop it', new Date('2026-11-01T00:00:00Z'), 'sent'],
+    ['a merchant never bounced gets it', undefined, 'sent'],
+  ] as const)('%s, with no read of the bounce registry', async (_name, until, status) => {
+    if (until) await bounces.markBouncing(MERCHANT, until, 'test');
+    const reads = vi.spyOn(bounces, 'isSuppressed');
+    const result = await processSubmission(email(), linked());
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', reply: { status } });
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('an acknowledgement to another address (the return path) asks the registry', async () => {
+    const returnPath = 'marina.costa@modasbella.com.br';
+    await bounces.markBouncing(returnPath, BOUNCED_UNTIL, 'test');
+    const reads = vi.spyOn(bounces, 'isSuppressed');
+    const result = await processSubmission(email({ returnPath }), linked());
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', reply: { status: 'suppressed', reason: 'bounce-memory' } });
+    expect(reads).toHaveBeenCalledWith(returnPath, expect.any(Date));
   });
 });
 

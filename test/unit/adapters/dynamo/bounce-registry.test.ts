@@ -1,51 +1,117 @@
-import {
-  ConditionalCheckFailedException,
-  DynamoDBClient,
-  ProvisionedThroughputExceededException,
-} from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+/** Bounce memory on the address item (shared with the open-case set), on dynalite; errors with a mock. */
+import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../../../shared/adapters/dynamo/bounce-registry';
+import { documentClient } from '../../../../shared/adapters/dynamo/client';
+import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
+import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
+import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
 
-const raw = new DynamoDBClient({ region: 'us-east-1' });
-const doc = DynamoDBDocumentClient.from(raw);
-const ddb = mockClient(doc);
-const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-const throttled = () => new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} });
+const TABLE = 'ouvidoria-bounces';
+const NOW = new Date('2026-04-10T12:00:00Z');
+const MAY = new Date('2026-05-01T00:00:00Z');
+const epoch = (d: Date) => Math.ceil(d.getTime() / 1000);
+let dynalite: DynaliteHandle;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let bounces: DynamoBounceRegistry;
+let open: DynamoSenderOpenCases;
 
-beforeEach(() => {
-  ddb.reset();
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  await createTableIfMissing(raw, TABLE);
+  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  bounces = new DynamoBounceRegistry(doc, TABLE);
+  open = new DynamoSenderOpenCases(doc, TABLE, () => NOW);
 });
 
-describe('DynamoBounceRegistry', () => {
-  const bounces = new DynamoBounceRegistry(doc, 't');
+afterAll(async () => {
+  doc?.destroy();
+  raw?.destroy();
+  await dynalite?.stop();
+});
 
-  it('stores until and a TTL, and a shorter bounce does not shorten it', async () => {
-    ddb.on(PutCommand).resolvesOnce({}).rejectsOnce(ccf());
-    const until = new Date('2026-05-01T00:00:00Z');
-    await bounces.markBouncing('X@Y.com', until, 'Permanent');
-    await bounces.markBouncing('x@y.com', new Date('2026-04-01T00:00:00Z'), 'Transient');
-    const item = ddb.commandCalls(PutCommand)[0]!.args[0].input.Item;
-    expect(item).toMatchObject({
-      pk: 'BOUNCE#x@y.com',
-      until: '2026-05-01T00:00:00.000Z',
-      expiresAt: until.getTime() / 1000,
+let n = 0;
+const address = () => `Lojista${++n}@LojaDaMaria.com.br`;
+const item = async (a: string) =>
+  (await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(a), ConsistentRead: true }))).Item;
+
+describe('DynamoBounceRegistry on the address item', () => {
+  it('an idle address: until, reason and a TTL at until; a shorter bounce never shortens, a longer one extends', async () => {
+    const a = address();
+    await bounces.markBouncing(a, MAY, 'Permanent');
+    await bounces.markBouncing(a, new Date('2026-04-20T00:00:00Z'), 'Transient');
+    expect(await item(a)).toMatchObject({
+      bounceUntil: MAY.toISOString(),
+      bounceReason: 'Permanent',
+      expiresAt: epoch(MAY),
     });
+    const june = new Date('2026-06-01T00:00:00Z');
+    await bounces.markBouncing(a.toLowerCase(), june, 'Permanent again');
+    expect(await item(a)).toMatchObject({ bounceUntil: june.toISOString(), expiresAt: epoch(june) });
   });
 
   it('compares until with now even when the item is still there (TTL is lazy)', async () => {
-    ddb.on(GetCommand).resolves({ Item: { until: '2026-05-01T00:00:00.000Z' } });
-    expect(await bounces.isSuppressed('x@y.com', new Date('2026-04-30T00:00:00Z'))).toBe(true);
-    expect(await bounces.isSuppressed('x@y.com', new Date('2026-05-02T00:00:00Z'))).toBe(false);
-    ddb.on(GetCommand).resolves({});
-    expect(await bounces.isSuppressed('x@y.com', new Date())).toBe(false);
+    const a = address();
+    expect(await bounces.isSuppressed(a, NOW)).toBe(false);
+    await bounces.markBouncing(a, MAY, 'Permanent');
+    expect(await bounces.isSuppressed(a, NOW)).toBe(true);
+    expect(await bounces.isSuppressed(a, new Date('2026-05-02T00:00:00Z'))).toBe(false);
   });
 
+  it('an address with open cases keeps no TTL, and counting a case reads its bounce memory', async () => {
+    const a = address();
+    expect(await open.add(a, 'email:1')).toEqual({});
+    await bounces.markBouncing(a, MAY, 'Permanent');
+    expect((await item(a))?.['expiresAt']).toBeUndefined();
+    expect(await open.add(a, 'email:2')).toEqual({ until: MAY });
+    expect(await open.count(a)).toBe(2);
+  });
+
+  it('counting a case removes the TTL; the release that empties the set sets it to the later of now and until', async () => {
+    const a = address();
+    await bounces.markBouncing(a, MAY, 'Permanent');
+    await open.add(a, 'email:1');
+    expect((await item(a))?.['expiresAt']).toBeUndefined();
+    await open.release(a, 'email:1');
+    expect(await item(a)).toMatchObject({ expiresAt: epoch(MAY), bounceUntil: MAY.toISOString() });
+
+    const never = address();
+    await open.add(never, 'email:3');
+    await open.release(never, 'email:3');
+    expect((await item(never))?.['expiresAt']).toBe(epoch(NOW));
+    expect(await bounces.isSuppressed(never, NOW)).toBe(false);
+  });
+
+  it('bounces and cases racing on one address: an item holding open cases never ends with a TTL', async () => {
+    for (let i = 0; i < 10; i++) {
+      const a = address();
+      await Promise.all([
+        bounces.markBouncing(a, MAY, 'Permanent'),
+        open.add(a, `email:${i}`),
+        bounces.markBouncing(a, new Date('2026-05-02T00:00:00Z'), 'Permanent'),
+      ]);
+      const stored = await item(a);
+      expect(stored?.['caseIds']).toEqual(new Set([`email:${i}`]));
+      expect(stored?.['expiresAt']).toBeUndefined();
+      expect(stored?.['bounceUntil']).toBe('2026-05-02T00:00:00.000Z');
+    }
+  });
+});
+
+describe('DynamoBounceRegistry errors', () => {
   it('propagates read and write errors', async () => {
+    const mocked = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+    const ddb = mockClient(mocked);
+    const throttled = () => new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} });
     ddb.on(GetCommand).rejects(throttled());
-    ddb.on(PutCommand).rejects(throttled());
-    await expect(bounces.isSuppressed('x@y.com', new Date())).rejects.toThrow('throttled');
-    await expect(bounces.markBouncing('x@y.com', new Date(), 'r')).rejects.toThrow('throttled');
+    ddb.on(UpdateCommand).rejects(throttled());
+    const registry = new DynamoBounceRegistry(mocked, 't');
+    await expect(registry.isSuppressed('x@y.com', NOW)).rejects.toThrow('throttled');
+    await expect(registry.markBouncing('x@y.com', MAY, 'r')).rejects.toThrow('throttled');
+    ddb.restore();
   });
 });
