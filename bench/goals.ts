@@ -27,7 +27,6 @@ export const REQUEST_REASONS: Record<string, string> = {
     'the case, numbered and with its automatic reply claimed (conditional create: one case per submission)',
   'PutItem MSGID':
     "a Message-ID pointer (conditional: the first case keeps it, so no one moves a thread into another merchant's case)",
-  'PutItem PROTOCOL': 'the protocol pointer (conditional: a number never points at a second case)',
   'UpdateItem OPEN':
     "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item)",
   'GetItem BOUNCE': 'bounce memory: no automatic mail to an address that bounced (SPEC step 6)',
