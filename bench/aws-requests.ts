@@ -7,7 +7,8 @@
  * DynamoDB capacity: dynalite reports ConsumedCapacity by DynamoDB's rules for single-item
  * operations (1 KB write units, 4 KB read units, max of old and new item for updates); queries
  * are sized here by the same rule. It does not model secondary indexes, so each write to a case
- * item (the only items in the two GSIs) is charged here by DynamoDB's index rules, from the item
+ * item (the items the GSIs hold, but for the survey answers in the protocol index, which no
+ * scenario here writes) is charged here by DynamoDB's index rules, from the item
  * as it was before and after the write (read by a client outside the count) and the projection
  * of each index (shared/adapters/dynamo/table-design.ts): see `gsiWriteUnits`.
  */
@@ -30,7 +31,7 @@ import { DynamoBounceRegistry } from '../shared/adapters/dynamo/bounce-registry'
 import { DynamoCaseRepository } from '../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../shared/adapters/dynamo/create-table';
-import { GSI } from '../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, type IndexDesign } from '../shared/adapters/dynamo/table-design';
 import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
@@ -155,12 +156,13 @@ function isCaseItem(input: Record<string, unknown>): boolean {
 }
 
 type Image = Record<string, unknown> | undefined;
-type Index = (typeof GSI)[keyof typeof GSI];
+/** The index's key attributes: its partition key and, when it has one, its sort key. */
+const indexKeys = (index: IndexDesign): string[] => [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])];
 
 /** An item's entry in an index (table keys, index keys, projected attributes), or undefined when not in it. */
-function indexEntry(image: Image, index: Index): Record<string, unknown> | undefined {
-  if (!image || image[index.partitionKey] === undefined || image[index.sortKey] === undefined) return undefined;
-  const names = ['pk', 'sk', index.partitionKey, index.sortKey, ...index.nonKeyAttributes];
+function indexEntry(image: Image, index: IndexDesign): Record<string, unknown> | undefined {
+  if (!image || indexKeys(index).some((key) => image[key] === undefined)) return undefined;
+  const names = ['pk', 'sk', ...indexKeys(index), ...index.nonKeyAttributes];
   return Object.fromEntries(names.filter((name) => image[name] !== undefined).map((name) => [name, image[name]]));
 }
 
@@ -175,14 +177,14 @@ const entryUnits = (entry: Record<string, unknown>) => Math.max(1, Math.ceil(ite
  */
 export function gsiWriteUnits(before: Image, after: Image): number {
   let units = 0;
-  for (const index of [GSI.byStatus, GSI.bySender]) {
+  for (const index of ALL_GSIS) {
     const old = indexEntry(before, index);
     const next = indexEntry(after, index);
     if (!old && !next) continue;
     if (!old && next) units += entryUnits(next);
     else if (old && !next) units += entryUnits(old);
     else if (old && next) {
-      const moved = old[index.partitionKey] !== next[index.partitionKey] || old[index.sortKey] !== next[index.sortKey];
+      const moved = indexKeys(index).some((key) => old[key] !== next[key]);
       if (moved) units += entryUnits(old) + entryUnits(next);
       else if (JSON.stringify(old) !== JSON.stringify(next)) units += Math.max(entryUnits(old), entryUnits(next));
     }

@@ -29,7 +29,6 @@ export const REQUEST_REASONS: Record<string, string> = {
     "the mail's Message-ID pointer (conditional: the first case keeps it, so no one moves a thread into another merchant's case)",
   'BatchWriteItem MSGID':
     "the reply's Message-ID pointers, ours and SES's, with the recipient (threading, delivery reports): one batch after the send, no condition — no one can hold ids minted for that mail",
-  'PutItem PROTOCOL': 'the protocol pointer (conditional: a number never points at a second case)',
   'UpdateItem OPEN':
     "the sender's open cases (the webform's cap holds under concurrency: one conditional write, one item), returning the address's bounce memory kept on the same item (SPEC step 6: no read of its own)",
   'GetItem OPEN': 'bounce memory of a reply address whose open cases were not counted here (SPEC step 6)',

@@ -161,11 +161,17 @@ export interface DeliveryClaim {
 export interface CaseRepository {
   /**
    * Creates the record if no record has that caseId; returns the stored one either way. A record
-   * that arrives numbered (`protocol`) gets its protocol pointer with it; the pointers of the
-   * record's own Message-IDs are written on both paths (a retry completes them).
+   * that arrives numbered (`protocol`) is found by it from then on (getByProtocol), with no write
+   * of its own; the pointers of the record's own Message-IDs are written on both paths (a retry
+   * completes them).
    */
   create(record: CaseRecord, also?: CaseCreation): Promise<{ created: boolean; record: CaseRecord }>;
   get(caseId: string): Promise<CaseRecord | null>;
+  /**
+   * The case numbered `protocol` (any letter case), or null. Eventually consistent: right after a
+   * case is created or numbered (setProtocolOnce) it may not be found yet, for about a second on
+   * DynamoDB. A number is on one case at most; two cases with one number are an error, never a pick.
+   */
   getByProtocol(protocol: string): Promise<CaseRecord | null>;
   /** The case a Message-ID (ours or a stored submission's) belongs to. */
   findByMessageId(messageId: string): Promise<CaseRecord | null>;
@@ -177,7 +183,10 @@ export interface CaseRepository {
    * never reused; otherwise the number stays unused. Idempotent; best effort.
    */
   releaseProtocol(protocol: string): Promise<void>;
-  /** Sets the protocol unless one is set already; returns the protocol the case ends with. */
+  /**
+   * Sets the protocol unless one is set already; returns the protocol the case ends with. Exactly
+   * once under retries and concurrent callers: the loser gets the winner's number.
+   */
   setProtocolOnce(caseId: string, protocol: string): Promise<string>;
   /**
    * Records Message-IDs that thread into the case (index entries; idempotent). For mail we send,

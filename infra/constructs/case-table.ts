@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 
 /** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
 const SENT_MAIL_POINTER_PREFIX = 'MSGID#*';
@@ -27,8 +27,10 @@ export interface TableAccess {
  * Get/Put/Update/Query only. No function scans (transactions are not used); deleting and batch
  * writes have their own grants, each on one item family (grantOpenCaseRelease, grantSentMailPointers).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
- *   reply throttle (Update), bounce memory (Get/Put), roster for follow-ups (Get).
- * - webform: the same, plus the per-IP counters (Update) and the open-cases cap (bySender index).
+ *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
+ *   memory (Get/Put), roster for follow-ups (Get).
+ * - webform: the same, plus the per-IP counters (Update), the open-cases cap (bySender index), the
+ *   status page and the console's search by protocol (byProtocol index).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
  * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
@@ -36,12 +38,12 @@ export interface TableAccess {
 export const TABLE_ACCESS = {
   emailIntake: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-    indexes: [],
+    indexes: [GSI.byProtocol.indexName],
   },
   // The form, the merchant pages and the staff console (case list by status and by sender).
   webform: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-    indexes: [GSI.bySender.indexName, GSI.byStatus.indexName],
+    indexes: [GSI.bySender.indexName, GSI.byStatus.indexName, GSI.byProtocol.indexName],
   },
   assignment: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
@@ -77,14 +79,17 @@ export class CaseTable extends Construct {
       deletionProtection: props.retainData,
       removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    for (const index of [GSI.byStatus, GSI.bySender]) {
+    // CloudFormation adds (or removes) one GSI per stack update: a new index in table-design.ts
+    // deploys alone (shared/adapters/dynamo/README.md).
+    for (const index of ALL_GSIS) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
         // Only what the index readers need (table-design.ts): case rewrites do not copy whole items.
-        projectionType: dynamodb.ProjectionType.INCLUDE,
-        nonKeyAttributes: [...index.nonKeyAttributes],
+        ...(index.nonKeyAttributes.length > 0
+          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
+          : { projectionType: dynamodb.ProjectionType.KEYS_ONLY }),
       });
     }
   }

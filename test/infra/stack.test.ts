@@ -366,9 +366,9 @@ describe('least privilege', () => {
       {
         Sid: 'CaseTableItems',
         Effect: 'Allow',
-        // Only what its adapters call: no Delete, no BatchWrite, no index.
+        // Only what its adapters call: no Delete, no BatchWrite; of the indexes, the protocol lookup only.
         Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: table,
+        Resource: [table, { 'Fn::Join': ['', [table, `/index/${GSI.byProtocol.indexName}`]] }],
       },
       {
         Sid: 'SendFromOuvidoriaIdentity',
@@ -480,6 +480,9 @@ describe('least privilege', () => {
       's3:PutObject',
       's3:PutObjectTagging',
     ]);
+    // The console lists by status and sender; the status page and the console search by protocol.
+    const indexes = JSON.stringify(statements.find((s) => s.Sid === 'CaseTableItems'));
+    for (const g of [GSI.bySender, GSI.byStatus, GSI.byProtocol]) expect(indexes).toContain(`/index/${g.indexName}`);
   });
 
   it('grants the assignment function the queue, table, SES, schedule creation in its group and PassRole of the scheduler role only', () => {
@@ -601,7 +604,7 @@ describe('least privilege', () => {
 });
 
 describe('DynamoDB table', () => {
-  it('uses the shared key design, on demand, PITR, encryption, TTL and the two GSIs', () => {
+  it('uses the shared key design, on demand, PITR, encryption, TTL and the three GSIs', () => {
     dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -612,14 +615,21 @@ describe('DynamoDB table', () => {
       SSESpecification: { SSEEnabled: true },
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
       DeletionProtectionEnabled: true,
-      GlobalSecondaryIndexes: [GSI.byStatus, GSI.bySender].map((g) => ({
-        IndexName: g.indexName,
-        KeySchema: [
-          { AttributeName: g.partitionKey, KeyType: 'HASH' },
-          { AttributeName: g.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.nonKeyAttributes] },
-      })),
+      GlobalSecondaryIndexes: [
+        ...[GSI.byStatus, GSI.bySender].map((g) => ({
+          IndexName: g.indexName,
+          KeySchema: [
+            { AttributeName: g.partitionKey, KeyType: 'HASH' },
+            { AttributeName: g.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.nonKeyAttributes] },
+        })),
+        {
+          IndexName: GSI.byProtocol.indexName,
+          KeySchema: [{ AttributeName: 'protocol', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ],
     });
     dev.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { caseItemKey, DynamoCaseRepository, TRUNCATION_NOTE } from '../../shared/adapters/dynamo/case-repository';
@@ -9,6 +9,7 @@ import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table'
 import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
+import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
 import type { CaseMessage, CaseRecord } from '../../shared/domain/case';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
@@ -188,6 +189,45 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.getByProtocol('not a protocol')).toBeNull();
     await expect(cases.setProtocolOnce(r.caseId, 'OUV-26-1')).rejects.toThrow(/protocol/i);
     await expect(cases.setProtocolOnce('email:missing', await cases.nextProtocol(2026))).rejects.toThrow(/not found/);
+  });
+
+  it('finds a numbered case through the protocol index: no PROTOCOL# item, a survey answer is not a case', async () => {
+    const r = record({ protocol: await cases.nextProtocol(2036) });
+    await cases.create(r);
+    const pointer = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: `PROTOCOL#${r.protocol}`, sk: 'PROTOCOL' }, ConsistentRead: true }),
+    );
+    expect(pointer.Item).toBeUndefined();
+    // The answer carries `protocol` too, so the index lists it; the lookup keeps the case.
+    await new DynamoSurveyStore(doc, TABLE).record({
+      protocol: r.protocol as string,
+      score: 5,
+      answeredAt: r.createdAt,
+    });
+    expect((await cases.getByProtocol(r.protocol as string))?.caseId).toBe(r.caseId);
+    expect((await cases.getByProtocol((r.protocol as string).toLowerCase()))?.caseId).toBe(r.caseId);
+  });
+
+  it('still resolves a number held by a legacy PROTOCOL# pointer the index does not list', async () => {
+    // As a table deployed before the index, while the index is being filled: the pointer only.
+    const r = record();
+    await cases.create(r);
+    const legacy = 'OUV-2037-000001';
+    await doc.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: { pk: `PROTOCOL#${legacy}`, sk: 'PROTOCOL', type: 'PROTOCOL', caseId: r.caseId },
+      }),
+    );
+    expect((await cases.getByProtocol(legacy.toLowerCase()))?.caseId).toBe(r.caseId);
+    expect(await cases.getByProtocol('OUV-2037-000002')).toBeNull();
+  });
+
+  it('refuses to pick when two cases carry one number (only a counter reset could do it)', async () => {
+    const protocol = 'OUV-2038-000001';
+    await cases.create(record({ protocol }));
+    await cases.create(record({ protocol }));
+    await expect(cases.getByProtocol(protocol)).rejects.toThrow(/on 2 cases/);
   });
 
   it('threads by Message-ID: stored ids, added ids, first case keeps an id', async () => {

@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryStatusReport } from '../support/dsn';
 import { ReplyNotSentYet } from '../../shared/app/email-intake';
@@ -37,6 +38,18 @@ beforeEach(async () => {
     clock,
   });
 });
+
+/** `PROTOCOL#` pointer items in the table: none since the protocol index (issue 16). */
+async function protocolPointers(): Promise<unknown[]> {
+  const { Items } = await harness.client.send(
+    new ScanCommand({
+      TableName: harness.tableName,
+      FilterExpression: 'begins_with(pk, :protocol)',
+      ExpressionAttributeValues: { ':protocol': 'PROTOCOL#' },
+    }),
+  );
+  return Items ?? [];
+}
 
 async function outboxTo(address: string) {
   return (await ses.outbox()).filter((m) => m.destination.to.some((to) => to.includes(address)));
@@ -264,6 +277,9 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(acks).toHaveLength(1);
     expect(acks[0]?.subject).toContain(stored?.protocol as string);
     expect(await harness.cases.listByStatus('QUEUED', 10)).toHaveLength(1);
+    // Numbered once, and found by its number through the protocol index, with no pointer item.
+    expect((await harness.cases.getByProtocol(stored?.protocol as string))?.caseId).toBe('email:ses-spoof');
+    expect(await protocolPointers()).toEqual([]);
     const queueOfReview = await new DynamoQuarantineStore(harness.client, harness.tableName).listQuarantined({
       limit: 10,
     });
@@ -277,6 +293,10 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(all).toHaveLength(1);
     expect(await ses.outbox()).toHaveLength(1);
     expect(new Set(harness.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-dup']));
+    // One number, resolving to the one case; the accepted mail wrote no PROTOCOL# item.
+    expect(new Set(harness.queue.messages.map((m) => m.protocol))).toEqual(new Set([all[0]?.protocol]));
+    expect((await harness.cases.getByProtocol(all[0]?.protocol as string))?.caseId).toBe('email:ses-dup');
+    expect(await protocolPointers()).toEqual([]);
   });
 
   it('six deliveries of one mail racing make one case and one reply; numbers stay unique, losers give theirs back', async () => {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
@@ -178,6 +178,16 @@ beforeAll(async () => {
     protocols.push(record?.protocol as string);
     dueAts.push(due.toISOString());
   }
+  // Two cases as numbered before the protocol index (issue 16), with their legacy PROTOCOL# pointer:
+  // retention and erasure still handle those.
+  for (const i of [0, 1]) {
+    await doc.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: { pk: `PROTOCOL#${protocols[i]}`, sk: 'PROTOCOL', type: 'PROTOCOL', caseId: caseIds[i] },
+      }),
+    );
+  }
   for (const [j, created] of REDIRECTED.entries()) {
     clock.set(created);
     await processSubmission(submission(20 + j, created, false), intake);
@@ -285,7 +295,7 @@ describe('monthly report on dynalite', () => {
 });
 
 describe('retention', () => {
-  it('closing sets expiresAt on the case and its pointers; redirected submissions get it at creation', async () => {
+  it('closing sets expiresAt on the case and its pointers (a legacy PROTOCOL# one too); redirected submissions get it at creation', async () => {
     const closedAt = Date.parse(PLAN[1].close);
     const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(caseIds[1] as string) }));
     expect(Item?.['expiresAt']).toBe(Math.floor(closedAt / 1000) + 1826 * DAY_SECONDS);

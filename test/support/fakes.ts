@@ -32,7 +32,7 @@ import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
 import { isBouncing } from '../../shared/domain/bounce-policy';
-import { parseProtocol } from '../../shared/domain/protocol';
+import { formatProtocol, parseProtocol } from '../../shared/domain/protocol';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -47,6 +47,19 @@ export class FixedClock implements Clock {
   advance(ms: number): void {
     this.instant = new Date(this.instant.getTime() + ms);
   }
+}
+
+/**
+ * The repository's protocol lookup (DynamoCaseRepository.getByProtocol): any letter case, null for
+ * a malformed number, and an error, never a pick, when two records carry one number.
+ */
+export function recordByProtocol<T extends { protocol?: string }>(records: Iterable<T>, protocol: string): T | null {
+  const parts = parseProtocol(protocol);
+  if (!parts) return null;
+  const canonical = formatProtocol(parts.year, parts.seq);
+  const found = [...records].filter((record) => record.protocol === canonical);
+  if (found.length > 1) throw new Error(`Protocol ${canonical} is on ${found.length} cases`);
+  return found[0] ?? null;
 }
 
 export class InMemoryCaseRepository implements CaseRepository {
@@ -95,8 +108,8 @@ export class InMemoryCaseRepository implements CaseRepository {
   }
 
   async getByProtocol(protocol: string) {
-    for (const record of this.records.values()) if (record.protocol === protocol) return clone(record);
-    return null;
+    const found = recordByProtocol(this.records.values(), protocol);
+    return found ? clone(found) : null;
   }
 
   async findByMessageId(messageId: string) {

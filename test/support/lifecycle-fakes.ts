@@ -22,7 +22,7 @@ import type {
   SurveyStore,
   TimerScheduler,
 } from '../../shared/app/lifecycle/ports';
-import { FixedClock, RecordingMailer } from './fakes';
+import { FixedClock, RecordingMailer, recordByProtocol } from './fakes';
 import { aDecision } from './builders';
 
 export const PROTOCOL = 'OUV-2026-000123';
@@ -121,8 +121,8 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
 
   async getByProtocol(protocol: string) {
     await tick();
-    for (const c of this.records.values()) if (c.protocol === protocol) return clone(c);
-    return null;
+    const found = recordByProtocol(this.records.values(), protocol);
+    return found ? clone(found) : null;
   }
 
   async commit(commit: CaseCommit): Promise<CommitResult> {

@@ -6,6 +6,7 @@ import {
   paginateQuery,
   paginateScan,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
@@ -25,7 +26,7 @@ const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
  *   CASE#<caseId> / CASE                          the case (first message inside, text capped)
  *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
  *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
- *   PROTOCOL#<protocol> / PROTOCOL                pointer → caseId
+ *   PROTOCOL#<protocol> / PROTOCOL                legacy pointer → caseId (read only: GSI.byProtocol now)
  *   MSGID#<messageId> / MSGID                     threading pointer → caseId (messageIdPointerKey)
  *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
  * No transactions (dynalite has none): every step is a conditional or idempotent write, and each
@@ -49,7 +50,8 @@ const CASE_SK = 'CASE';
  */
 export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
-const protocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
+/** Written by tables before GSI.byProtocol (issue 16); still read, never written. */
+const legacyProtocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
 /** BatchWriteItem's limit of requests per call. */
 const BATCH_WRITE_MAX = 25;
@@ -262,15 +264,33 @@ export class DynamoCaseRepository implements CaseRepository {
     return caseItem ? this.fromItems(caseItem, messageItems, firstItem) : null;
   }
 
+  /**
+   * The protocol index (eventually consistent: a case numbered a moment ago may not be listed yet),
+   * then the case by id. When the index lists no case, the legacy `PROTOCOL#` pointer is read: the
+   * cases of tables deployed before the index keep resolving, also while the new index is still
+   * being filled after its creation.
+   */
   async getByProtocol(protocol: string): Promise<CaseRecord | null> {
     const parts = parseProtocol(protocol);
     if (!parts) return null;
-    const { Item } = await this.client.send(
-      new GetCommand({
+    const canonical = formatProtocol(parts.year, parts.seq);
+    const { Items } = await this.client.send(
+      new QueryCommand({
         TableName: this.tableName,
-        Key: protocolKey(formatProtocol(parts.year, parts.seq)),
-        ConsistentRead: true,
+        IndexName: GSI.byProtocol.indexName,
+        KeyConditionExpression: '#protocol = :protocol',
+        ExpressionAttributeNames: { '#protocol': GSI.byProtocol.partitionKey },
+        ExpressionAttributeValues: { ':protocol': canonical },
       }),
+    );
+    // SURVEY#<protocol> answers carry the attribute too (table-design.ts): only case items count.
+    const cases = (Items ?? []).filter((entry) => entry['sk'] === CASE_SK);
+    // The counter never issues a number twice; only a counter reset could, and then no case is picked.
+    if (cases.length > 1) throw new Error(`Protocol ${canonical} is on ${cases.length} cases`);
+    const entry = cases[0];
+    if (entry) return this.get(String(entry['pk']).slice('CASE#'.length));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: legacyProtocolKey(canonical), ConsistentRead: true }),
     );
     return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
   }
@@ -430,7 +450,6 @@ export class DynamoCaseRepository implements CaseRepository {
     if (record.messageIds.length > 0) {
       await this.writeMessageIdPointers(record.caseId, record.messageIds, undefined, expiresAt);
     }
-    if (stored.protocol) await this.writeProtocolPointer(record.caseId, stored.protocol);
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
@@ -489,26 +508,8 @@ export class DynamoCaseRepository implements CaseRepository {
       const item = await this.mustGetCaseItem(caseId);
       final = String(item['protocol']);
     }
-    // Also on the already-set path: completes a call that crashed before writing the pointer.
-    await this.writeProtocolPointer(caseId, final);
+    // The write that set it put the case in the protocol index: there is no pointer to complete.
     return final;
-  }
-
-  private async writeProtocolPointer(caseId: string, protocol: string): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...protocolKey(protocol), type: 'PROTOCOL', caseId },
-          ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
-          ExpressionAttributeValues: { ':caseId': caseId },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      // Only a counter reset could do this; never point a protocol at a second case.
-      throw new Error(`Protocol ${protocol} already belongs to another case`, { cause: error });
-    }
   }
 
   /**

@@ -6,8 +6,9 @@ import { TTL_ATTRIBUTE } from './table-design';
 /**
  * Puts (or, with `null`, removes) the TTL `expiresAt` on every side item of a case, after the case
  * item itself got it in its lifecycle commit: the `MSG#`/`SRC#` items of its partition, the
- * `PROTOCOL#` pointer, its `MSGID#` pointers and its `SURVEY#` answer. Each write is an idempotent
- * update that requires the item to exist (a missing item is not recreated as a stub).
+ * `PROTOCOL#` pointer (cases numbered before the protocol index only), its `MSGID#` pointers and its
+ * `SURVEY#` answer. Each write is an idempotent update that requires the item to exist (a missing
+ * item is not recreated as a stub).
  */
 export async function applyCaseRetention(
   client: DynamoDBDocumentClient,

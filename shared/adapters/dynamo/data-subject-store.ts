@@ -25,8 +25,9 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  * Everything the table holds about one address, found by key — never a scan:
  * - its cases: Query `gsi2-sender` (`SENDER#<email>`), then each case partition (`CASE#<id>`: the
  *   case item, `MSG#` follow-ups, `SRC#` guards);
- * - per case: `PROTOCOL#`, `SURVEY#`, every `MSGID#` of `messageIds`, the `DELIVERY#` claim of each
- *   received message (sha256 of sender + Message-ID), the `OPENCASE` marker of its analyst;
+ * - per case: `PROTOCOL#` (legacy: cases numbered before the protocol index), `SURVEY#`, every
+ *   `MSGID#` of `messageIds`, the `DELIVERY#` claim of each received message (sha256 of sender +
+ *   Message-ID), the `OPENCASE` marker of its analyst;
  * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
  */

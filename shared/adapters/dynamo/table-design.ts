@@ -30,6 +30,16 @@ const LIST_ATTRIBUTES = [
   'dueAt',
 ] as const;
 
+/** One global secondary index: its keys and what it projects besides them. */
+export interface IndexDesign {
+  readonly indexName: string;
+  readonly partitionKey: string;
+  /** Absent: the index is keyed on its partition key alone. */
+  readonly sortKey?: string;
+  /** Projected besides the table's and the index's keys; empty = KEYS_ONLY. */
+  readonly nonKeyAttributes: readonly string[];
+}
+
 export const GSI = {
   /**
    * Cases by status, ordered by creation time: gsi1pk = STATUS#<status>, gsi1sk = <createdAt>#<caseId>.
@@ -44,19 +54,33 @@ export const GSI = {
   },
   /** Cases by sender, ordered by creation time: gsi2pk = SENDER#<email>, gsi2sk = <createdAt>#<caseId>. */
   bySender: { indexName: 'gsi2-sender', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', nonKeyAttributes: LIST_ATTRIBUTES },
-} as const;
+  /**
+   * Case by protocol (issue 16), keyed on the `protocol` the case item carries anyway, keys only:
+   * the creating write (or `setProtocolOnce`) puts the entry, so no pointer item is written. The
+   * case's later rewrites never change `protocol` and cost this index nothing: "If a write to a table
+   * does not require a global secondary index update, no write capacity is consumed from the index"
+   * (Amazon DynamoDB Developer Guide, GSI.html, "Provisioned throughput considerations for Global
+   * Secondary Indexes"). `SURVEY#<protocol>` answers carry `protocol` too and are listed here as
+   * well; the lookup keeps the entry whose sort key is `CASE`. Every item's `protocol` must be a
+   * non-empty string: DynamoDB rejects a write whose index key has another type or is empty.
+   */
+  byProtocol: { indexName: 'gsi3-protocol', partitionKey: 'protocol', nonKeyAttributes: [] },
+} as const satisfies Record<string, IndexDesign>;
+
+/** Every index, for the CDK stack and create-table.ts (CloudFormation adds one GSI per deploy). */
+export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol];
 
 /** The status index's partition of a case status. */
 export const statusGsiPk = (status: string): string => `STATUS#${status}`;
 
-export const ALL_KEY_ATTRIBUTES = [
-  TABLE_KEYS.partitionKey,
-  TABLE_KEYS.sortKey,
-  GSI.byStatus.partitionKey,
-  GSI.byStatus.sortKey,
-  GSI.bySender.partitionKey,
-  GSI.bySender.sortKey,
-] as const;
+/** Every key attribute (all strings) of the table and its indexes: the table's AttributeDefinitions. */
+export const ALL_KEY_ATTRIBUTES: readonly string[] = [
+  ...new Set([
+    TABLE_KEYS.partitionKey,
+    TABLE_KEYS.sortKey,
+    ...ALL_GSIS.flatMap((index) => [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])]),
+  ]),
+];
 
 /** Partition of the open-case markers (one item per open (analyst, case)); IAM scopes DeleteItem to it. */
 export const OPEN_CASE_PK = 'OPENCASE';

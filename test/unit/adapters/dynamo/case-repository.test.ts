@@ -34,7 +34,7 @@ const ccf = () => new ConditionalCheckFailedException({ message: 'The conditiona
 const throttled = () =>
   new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds', $metadata: {} });
 
-/** A case not yet numbered (no protocol): create() writes no protocol pointer for it. */
+/** A case not yet numbered (no protocol). */
 const { protocol: _unnumbered, ...record }: CaseRecord = aCase({
   caseId: 'email:abc',
   channel: 'email',
@@ -200,6 +200,15 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(got).not.toHaveProperty('firstMessage');
   });
 
+  it('create: a numbered case is found through the protocol its own item carries; no PROTOCOL# item', async () => {
+    ddb.on(PutCommand).resolves({});
+    await repo.create({ ...record, protocol: 'OUV-2026-000007' });
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item);
+    expect(puts.map((item) => item?.['sk'])).toEqual([FIRST_MESSAGE_SK, 'CASE']);
+    expect(puts[1]).toMatchObject({ protocol: 'OUV-2026-000007' });
+    expect(puts.some((item) => String(item?.['pk']).startsWith('PROTOCOL#'))).toBe(false);
+  });
+
   it('nextProtocol formats the counter value, and fails loudly without one', async () => {
     ddb
       .on(UpdateCommand)
@@ -215,17 +224,74 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     await expect(repo.nextProtocol(2026)).rejects.toThrow(/no sequence/);
   });
 
-  it('setProtocolOnce: keeps an existing protocol and refuses a pointer owned by another case', async () => {
-    ddb.on(UpdateCommand).rejects(ccf());
+  it('setProtocolOnce: one conditional write, a loser reads the winner; no pointer item', async () => {
+    ddb.on(UpdateCommand).resolvesOnce({}).rejects(ccf());
     ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', protocol: 'OUV-2026-000001' } });
-    ddb.on(PutCommand).resolves({});
-    expect(await repo.setProtocolOnce('email:abc', 'OUV-2026-000002')).toBe('OUV-2026-000001');
-    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
-      pk: 'PROTOCOL#OUV-2026-000001',
-      caseId: 'email:abc',
+    expect(await repo.setProtocolOnce('email:abc', 'OUV-2026-000001')).toBe('OUV-2026-000001');
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      Key: { pk: 'CASE#email:abc', sk: 'CASE' },
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(protocol)',
     });
-    ddb.on(PutCommand).rejects(ccf());
-    await expect(repo.setProtocolOnce('email:abc', 'OUV-2026-000002')).rejects.toThrow(/another case/);
+    expect(await repo.setProtocolOnce('email:abc', 'OUV-2026-000002')).toBe('OUV-2026-000001');
+    // The protocol index lists the case from the write that numbered it.
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    await expect(repo.setProtocolOnce('email:abc', 'OUV-26-1')).rejects.toThrow(/protocol/);
+  });
+
+  describe('getByProtocol', () => {
+    const caseQuery = { Items: [{ ...record, pk: 'CASE#email:abc', sk: 'CASE', protocol: 'OUV-2026-000001' }] };
+
+    it('queries the protocol index with the canonical number, keeps the case entry and reads the case', async () => {
+      ddb
+        .on(QueryCommand)
+        .resolvesOnce({
+          Items: [
+            { pk: 'SURVEY#OUV-2026-000001', sk: 'SURVEY', protocol: 'OUV-2026-000001' },
+            { pk: 'CASE#email:abc', sk: 'CASE', protocol: 'OUV-2026-000001' },
+          ],
+        })
+        .resolves(caseQuery);
+      expect((await repo.getByProtocol('ouv-2026-000001'))?.caseId).toBe('email:abc');
+      const [index, partition] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+      expect(index).toMatchObject({
+        IndexName: 'gsi3-protocol',
+        ExpressionAttributeNames: { '#protocol': 'protocol' },
+        ExpressionAttributeValues: { ':protocol': 'OUV-2026-000001' },
+      });
+      // GSIs have no consistent reads.
+      expect(index).not.toHaveProperty('ConsistentRead');
+      expect(partition).toMatchObject({ ExpressionAttributeValues: { ':pk': 'CASE#email:abc' } });
+      expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+    });
+
+    it('falls back to the legacy pointer when the index lists no case (tables from before the index)', async () => {
+      ddb
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [{ pk: 'SURVEY#OUV-2026-000001', sk: 'SURVEY', protocol: 'OUV-2026-000001' }] })
+        .resolves(caseQuery);
+      ddb.on(GetCommand).resolves({ Item: { pk: 'PROTOCOL#OUV-2026-000001', sk: 'PROTOCOL', caseId: 'email:abc' } });
+      expect((await repo.getByProtocol('OUV-2026-000001'))?.caseId).toBe('email:abc');
+      expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({
+        Key: { pk: 'PROTOCOL#OUV-2026-000001', sk: 'PROTOCOL' },
+        ConsistentRead: true,
+      });
+      ddb.reset();
+      ddb.on(QueryCommand).resolves({ Items: [] });
+      ddb.on(GetCommand).resolves({});
+      expect(await repo.getByProtocol('OUV-2026-000002')).toBeNull();
+    });
+
+    it('fails loudly when the index lists two cases under one number, and reads nothing for a malformed one', async () => {
+      ddb.on(QueryCommand).resolves({
+        Items: [
+          { pk: 'CASE#email:a', sk: 'CASE', protocol: 'OUV-2026-000001' },
+          { pk: 'CASE#email:b', sk: 'CASE', protocol: 'OUV-2026-000001' },
+        ],
+      });
+      await expect(repo.getByProtocol('OUV-2026-000001')).rejects.toThrow(/on 2 cases/);
+      expect(await repo.getByProtocol('OUV-26-1')).toBeNull();
+      expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+    });
   });
 
   it('claimReply: condition failure is false, other errors propagate', async () => {

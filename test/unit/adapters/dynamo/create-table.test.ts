@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
-import { GSI } from '../../../../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const raw = new DynamoDBClient({ region: 'us-east-1' });
 const doc = DynamoDBDocumentClient.from(raw);
@@ -23,22 +23,38 @@ beforeEach(() => {
 describe('createTableIfMissing', () => {
   const dynamo = mockClient(raw);
   beforeEach(() => dynamo.reset());
+  const active = (indexes = ALL_GSIS) => ({
+    Table: { TableStatus: 'ACTIVE' as const, GlobalSecondaryIndexes: indexes.map((g) => ({ IndexName: g.indexName })) },
+  });
 
   it('creates the table with the shared keys and indexes, then waits until ACTIVE', async () => {
     dynamo.on(CreateTableCommand).resolves({});
-    dynamo.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+    dynamo.on(DescribeTableCommand).resolves(active());
     await createTableIfMissing(raw, 'tbl');
     const input = dynamo.commandCalls(CreateTableCommand)[0]!.args[0].input;
     expect(input.BillingMode).toBe('PAY_PER_REQUEST');
     expect(input.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual([
       GSI.byStatus.indexName,
       GSI.bySender.indexName,
+      GSI.byProtocol.indexName,
     ]);
+    // The protocol index: keyed on the case's own attribute alone, keys only.
+    expect(input.GlobalSecondaryIndexes?.[2]).toMatchObject({
+      KeySchema: [{ AttributeName: 'protocol', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    expect(input.AttributeDefinitions).toContainEqual({ AttributeName: 'protocol', AttributeType: 'S' });
+  });
+
+  it('refuses an existing table made before one of the indexes (dynalite cannot add one)', async () => {
+    dynamo.on(CreateTableCommand).rejects(new ResourceInUseException({ message: 'exists', $metadata: {} }));
+    dynamo.on(DescribeTableCommand).resolves(active([GSI.byStatus, GSI.bySender]));
+    await expect(createTableIfMissing(raw, 'tbl')).rejects.toThrow(`index(es) ${GSI.byProtocol.indexName}`);
   });
 
   it('treats an existing table as success, and other errors as failures', async () => {
     dynamo.on(CreateTableCommand).rejectsOnce(new ResourceInUseException({ message: 'exists', $metadata: {} }));
-    dynamo.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+    dynamo.on(DescribeTableCommand).resolves(active());
     await createTableIfMissing(raw, 'tbl');
     dynamo.on(CreateTableCommand).rejects(throttled());
     await expect(createTableIfMissing(raw, 'tbl')).rejects.toThrow('throttled');
