@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { GSI, STAFF_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 
 export interface CaseTableProps {
   readonly retainData: boolean;
@@ -21,7 +21,7 @@ export interface TableAccess {
 
 /**
  * What each function does with the table, read from the adapters it calls (shared/adapters/dynamo):
- * Get/Put/Update/Query only. No function deletes, batch-writes or scans (transactions are not used).
+ * Get/Put/Update/Query only (the one DeleteItem, of open-case markers, is `grantOpenCaseRelease`); no batch writes or scans (transactions are not used).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   reply throttle (Update), bounce memory (Get/Put), roster for follow-ups (Get).
  * - webform: the same, plus the per-IP counters (Update) and the open-cases cap (bySender index).
@@ -86,8 +86,12 @@ export class CaseTable extends Construct {
   }
 
   /**
-   * Closing or transferring a case deletes its analyst's open-case marker (`OPENCASE` items, one per
-   * open (analyst, case)): DeleteItem, and only on that partition.
+   * Closing or transferring a case deletes its analyst's open-case marker (`STAFF / OPENCASE#…`, one
+   * per open (analyst, case)): DeleteItem, and only in the `STAFF` partition. IAM cannot tell sort
+   * keys apart (LeadingKeys is the partition key), so the roster items beside the markers are in
+   * scope too: nothing a grantee could not already overwrite with its PutItem/UpdateItem, and no
+   * case, pointer or other partition can be deleted. The markers share that partition so that one
+   * Query reads the roster with every count (issue 16).
    */
   grantOpenCaseRelease(grantee: iam.IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -95,7 +99,7 @@ export class CaseTable extends Construct {
         sid: 'ReleaseOpenCaseMarkers',
         actions: ['dynamodb:DeleteItem'],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [OPEN_CASE_PK] } },
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [STAFF_PK] } },
       }),
     );
   }

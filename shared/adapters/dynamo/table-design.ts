@@ -58,5 +58,13 @@ export const ALL_KEY_ATTRIBUTES = [
   GSI.bySender.sortKey,
 ] as const;
 
-/** Partition of the open-case markers (one item per open (analyst, case)); IAM scopes DeleteItem to it. */
-export const OPEN_CASE_PK = 'OPENCASE';
+/**
+ * The roster's partition. It also holds the open-case markers (sort keys `OPENCASE#…`, one per open
+ * (analyst, case)), so one Query reads the roster with every count; IAM scopes DeleteItem to it.
+ */
+export const STAFF_PK = 'STAFF';
+
+export const staffKey = (id: string) => ({ pk: STAFF_PK, sk: `STAFF#${id}` });
+
+/** Sort-key prefix of the open-case markers in the `STAFF` partition (sorts before the `STAFF#` roster items). */
+export const OPEN_CASE_SK_PREFIX = 'OPENCASE#';
