@@ -68,3 +68,6 @@ export const staffKey = (id: string) => ({ pk: STAFF_PK, sk: `STAFF#${id}` });
 
 /** Sort-key prefix of the open-case markers in the `STAFF` partition (sorts before the `STAFF#` roster items). */
 export const OPEN_CASE_SK_PREFIX = 'OPENCASE#';
+
+/** Where the markers lived before (their own partition): only the migration reads it (open-case-migration.ts). */
+export const LEGACY_OPEN_CASE_PK = 'OPENCASE';
