@@ -31,7 +31,7 @@ import { DynamoBounceRegistry } from '../shared/adapters/dynamo/bounce-registry'
 import { DynamoCaseRepository } from '../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../shared/adapters/dynamo/create-table';
-import { ALL_GSIS, type IndexDesign } from '../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, type IndexDesign, OPEN_CASE_SK_PREFIX } from '../shared/adapters/dynamo/table-design';
 import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
@@ -74,6 +74,10 @@ export function itemFamily(input: Record<string, unknown>): string | undefined {
   const pk = typeof key?.pk === 'string' ? key.pk : typeof values?.[':pk'] === 'string' ? values[':pk'] : undefined;
   if (pk === undefined) return typeof input.IndexName === 'string' ? `index ${input.IndexName}` : undefined;
   const family = pk.split('#')[0] ?? pk;
+  // The roster's partition also holds the open-case markers.
+  if (family === 'STAFF' && typeof key?.sk === 'string' && key.sk.startsWith(OPEN_CASE_SK_PREFIX)) {
+    return 'STAFF/OPENCASE';
+  }
   if (family !== 'CASE') return family;
   if (typeof key?.sk !== 'string') return 'CASE/*';
   const item = `CASE/${key.sk.split('#')[0]}`;

@@ -41,10 +41,10 @@ export const REQUEST_REASONS: Record<string, string> = {
     'QUEUED → ASSIGNED with the analyst, the due date and the notice’s Message-ID (conditional: exactly once)',
   'UpdateItem CASE/CASE (notice recorded)':
     'the notice recorded after the send, with SES’s Message-IDs (after the send: at least once, never twice)',
-  'Query STAFF': 'the roster (one small partition)',
-  'Query OPENCASE': 'open cases per analyst (one marker per open case, read consistently: the count cannot drift)',
-  'PutItem OPENCASE': "the analyst's open-case marker (idempotent)",
-  'UpdateItem STAFF': 'lastAssignedAt, the tie-break of the fair choice (only moves forward)',
+  'Query STAFF':
+    'the roster and every open-case marker in one small partition (read consistently: the counts and the tie-break cannot drift)',
+  'PutItem STAFF/OPENCASE':
+    "the analyst's open-case marker (idempotent), carrying the assignment instant: the tie-break of the fair choice, with no staff item write",
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -147,7 +147,9 @@ export function goalsSection({ figures: f, overFloorPackages, invocations }: Goa
       'and which costs 2 WRU per item, so it would trade the request goal for the WRU goal — or BatchWriteItem, ' +
       'which takes no conditions. What could be folded without weakening a rule was (issue 16): the protocol and ' +
       'the reply claim ride on the creating write, the enqueue time and the provider ids on the reply’s record, ' +
-      'the notice ids on the assignment and notice writes, and with the lifecycle the notice needs no pointers.',
+      'the notice ids on the assignment and notice writes, with the lifecycle the notice needs no pointers, and ' +
+      'the open-case markers share the roster’s partition and carry the last-assignment instant (one read and ' +
+      'one write fewer; a close moves the instant onto the staff item).',
     '',
   );
   return lines.join('\n');

@@ -10,6 +10,7 @@ import { requeueWaiting as requeueWaitingCases } from '../shared/app/requeue-wai
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
 import type { Analyst } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
@@ -26,6 +27,8 @@ Commands:
   return <id>                                          end a leave
   activate <id> | deactivate <id>                      include in / exclude from assignment
   remove <id> [--force]                                delete from the roster (--force with open cases)
+  migrate-open-cases                                   once, after deploying issue 16: move the open-case
+                                                       markers into the roster's partition (idempotent)
 
 <id>: 1-63 characters, lowercase letters, digits, ".", "_" or "-" (e.g. "ana" or "ana.souza").
 
@@ -42,7 +45,8 @@ export type StaffCommand =
   | { kind: 'return'; id: string }
   | { kind: 'activate'; id: string }
   | { kind: 'deactivate'; id: string }
-  | { kind: 'remove'; id: string; force: boolean };
+  | { kind: 'remove'; id: string; force: boolean }
+  | { kind: 'migrate-open-cases' };
 
 /** Bad input: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -113,6 +117,7 @@ const OPTIONS: Record<Exclude<StaffCommand['kind'], 'help'>, OptionSpec> = {
   activate: {},
   deactivate: {},
   remove: { force: { type: 'boolean' } },
+  'migrate-open-cases': {},
 };
 
 function isCommand(value: string): value is keyof typeof OPTIONS {
@@ -135,7 +140,7 @@ export function parseStaffArgs(argv: readonly string[]): StaffCommand {
   const str = (key: string) => values[key] as string | undefined;
   const bool = (key: string) => values[key] === true;
 
-  const maxPositionals = command === 'list' ? 0 : 1;
+  const maxPositionals = command === 'list' || command === 'migrate-open-cases' ? 0 : 1;
   if (positionals.length > maxPositionals) {
     throw new UsageError(
       `${command}: unexpected argument ${JSON.stringify(positionals[maxPositionals])}` +
@@ -163,6 +168,8 @@ export function parseStaffArgs(argv: readonly string[]): StaffCommand {
     }
     case 'remove':
       return { kind: 'remove', id: parseId(positionals[0], command), force: bool('force') };
+    case 'migrate-open-cases':
+      return { kind: command };
     case 'return':
     case 'activate':
     case 'deactivate':
@@ -176,6 +183,8 @@ export interface StaffCliDeps {
   cases?: CaseRepository;
   /** Absent when ASSIGNMENT_QUEUE_URL is not set: a note is printed instead. */
   queue?: AssignmentQueue;
+  /** The one-off marker move of issue 16 (shared/adapters/dynamo/open-case-migration.ts). */
+  migrateOpenCases?: () => Promise<OpenCaseMigration>;
   out: (line: string) => void;
 }
 
@@ -289,6 +298,12 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
       out(`Removed ${command.id}.`);
       return;
     }
+    case 'migrate-open-cases': {
+      if (!deps.migrateOpenCases) throw new Error('migrate-open-cases needs the DynamoDB table');
+      const { moved, dropped } = await deps.migrateOpenCases();
+      out(`Open-case markers: ${moved} moved, ${dropped} of cases no longer open dropped.`);
+      return;
+    }
   }
 }
 
@@ -337,6 +352,7 @@ async function depsFromEnv(env: NodeJS.ProcessEnv, tableName: string, out: (l: s
   const { documentClient } = await import('../shared/adapters/dynamo/client');
   const { DynamoStaffRepository } = await import('../shared/adapters/dynamo/staff-repository');
   const { DynamoCaseRepository } = await import('../shared/adapters/dynamo/case-repository');
+  const { migrateOpenCaseMarkers } = await import('../shared/adapters/dynamo/open-case-migration');
   const endpoint = env[ENV.dynamoEndpoint];
   const client = documentClient(endpoint ? { endpoint } : {});
   const queueUrl = env[ENV.assignmentQueueUrl];
@@ -350,6 +366,7 @@ async function depsFromEnv(env: NodeJS.ProcessEnv, tableName: string, out: (l: s
     staff: new DynamoStaffRepository(client, tableName),
     cases: new DynamoCaseRepository({ client, tableName }),
     ...(queue ? { queue } : {}),
+    migrateOpenCases: () => migrateOpenCaseMarkers(client, tableName),
     out,
   };
 }

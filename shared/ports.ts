@@ -238,6 +238,11 @@ export interface CaseRepository {
   listAll(limit?: number): Promise<CaseRecord[]>;
 }
 
+/**
+ * The roster with each analyst's open cases and last assignment (the fair choice's inputs). An
+ * assignment moves both; a close, transfer or erasure lowers the count and never moves the last
+ * assignment back, whatever the adapter keeps it on (Dynamo: the open-case markers, then the staff item).
+ */
 export interface StaffRepository {
   list(): Promise<Analyst[]>;
   get(id: string): Promise<Analyst | null>;

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ALL_GSIS, GSI, OPEN_CASE_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, GSI, STAFF_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 
 /** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
 const SENT_MAIL_POINTER_PREFIX = 'MSGID#*';
@@ -25,7 +25,8 @@ export interface TableAccess {
 /**
  * What each function does with the table, read from the adapters it calls (shared/adapters/dynamo):
  * Get/Put/Update/Query only. No function scans (transactions are not used); deleting and batch
- * writes have their own grants, each on one item family (grantOpenCaseRelease, grantSentMailPointers).
+ * writes have their own grants, each on one item family (grantOpenCaseRelease: open-case markers;
+ * grantSentMailPointers: Message-ID pointers).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
  *   memory (Get/Put), roster for follow-ups (Get).
@@ -95,8 +96,12 @@ export class CaseTable extends Construct {
   }
 
   /**
-   * Closing or transferring a case deletes its analyst's open-case marker (`OPENCASE` items, one per
-   * open (analyst, case)): DeleteItem, and only on that partition.
+   * Closing or transferring a case deletes its analyst's open-case marker (`STAFF / OPENCASE#…`, one
+   * per open (analyst, case)): DeleteItem, and only in the `STAFF` partition. IAM cannot tell sort
+   * keys apart (LeadingKeys is the partition key), so the roster items beside the markers are in
+   * scope too: nothing a grantee could not already overwrite with its PutItem/UpdateItem, and no
+   * case, pointer or other partition can be deleted. The markers share that partition so that one
+   * Query reads the roster with every count (issue 16).
    */
   grantOpenCaseRelease(grantee: iam.IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -104,7 +109,7 @@ export class CaseTable extends Construct {
         sid: 'ReleaseOpenCaseMarkers',
         actions: ['dynamodb:DeleteItem'],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [OPEN_CASE_PK] } },
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [STAFF_PK] } },
       }),
     );
   }

@@ -27,7 +27,7 @@ export interface SubjectCase {
   messages: CaseMessage[];
   /** The case partition: case item, `MSG#`, `SRC#`. */
   items: HeldItem[];
-  /** Pointers and answers outside the partition that exist: PROTOCOL#, SURVEY#, MSGID#, DELIVERY#, OPENCASE. */
+  /** Pointers and answers outside the partition that exist: PROTOCOL#, SURVEY#, MSGID#, DELIVERY#, the open-case marker. */
   related: HeldItem[];
 }
 
@@ -44,6 +44,7 @@ export interface DataSubjectStore {
   /** OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days). */
   addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
   remove(key: Key): Promise<void>;
+  /** The case no longer counts as open for its analyst (idempotent; their last assignment instant is kept). */
   releaseStaffCase(analystId: string, caseId: string): Promise<void>;
   putTombstone(tombstone: Tombstone): Promise<void>;
   tombstone(subjectHash: string): Promise<Tombstone | null>;
@@ -256,11 +257,12 @@ export async function eraseSubject(
   let items = 0;
   for (const [i, c] of cases.entries()) {
     deps.progress?.(`[${i + 1}/${cases.length}] apagando caso ${c.protocol ?? c.caseId}`);
+    // The analyst's open count first: it keeps the marker's assignment instant before the marker goes.
+    if (c.assignee) await deps.store.releaseStaffCase(c.assignee, c.caseId);
     for (const r of c.related) {
       await deps.store.remove(r.key);
       items++;
     }
-    if (c.assignee) await deps.store.releaseStaffCase(c.assignee, c.caseId);
     // The case item last: until it goes, the sender index still finds the case for a retry.
     const partition = [...c.items].sort((a, b) => (a.key.sk === 'CASE' ? 1 : 0) - (b.key.sk === 'CASE' ? 1 : 0));
     for (const p of partition) {

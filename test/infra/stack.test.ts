@@ -333,7 +333,7 @@ describe('least privilege', () => {
         Effect: 'Allow',
         Action: 'dynamodb:DeleteItem',
         Resource: table,
-        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } },
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } },
       },
       // The automatic reply's Message-ID pointers, in one batch after the send (issue 16).
       {
@@ -411,9 +411,9 @@ describe('least privilege', () => {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
         if (actions.includes('dynamodb:DeleteItem')) {
-          // Deleting is allowed on the OPENCASE partition only (closing or transferring a case).
+          // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a case).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
-          expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['OPENCASE'] } });
+          expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } });
           continue;
         }
         if (actions.includes('dynamodb:BatchWriteItem')) {
@@ -433,6 +433,31 @@ describe('least privilege', () => {
         expect(action).not.toMatch(/Delete|BatchWrite|Scan|Table|\*/);
       }
     }
+  });
+
+  it('deletes in the STAFF partition (markers beside the roster) only where Put and Update reach those items already', () => {
+    // IAM cannot tell the markers from the roster items (LeadingKeys is the partition key): the grant
+    // is right only while it adds no item its holder could not already overwrite.
+    const { stack, template } = dev;
+    const table = arnOf(stack, stack.table.table);
+    const grantees = [stack.emailIntake.role, stack.webform.role];
+    for (const role of grantees) {
+      const statements = statementsOfRole(template, stack, role) as {
+        Sid?: string;
+        Action: unknown;
+        Resource: unknown;
+        Condition?: unknown;
+      }[];
+      expect(statements.filter((s) => s.Sid === 'ReleaseOpenCaseMarkers')).toHaveLength(1);
+      const items = statements.find((s) => s.Sid === 'CaseTableItems');
+      expect([items?.Resource].flat()).toContainEqual(table);
+      expect(items?.Action).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      expect(items?.Condition).toBeUndefined();
+    }
+    const holders = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.PolicyDocument.Statement as { Sid?: string }[]).some((s) => s.Sid === 'ReleaseOpenCaseMarkers'),
+    );
+    expect(holders).toHaveLength(grantees.length);
   });
 
   it('grants the webform table, SES, queue, secret and lifecycle-timer access; on raw mail, the quarantine read and the retention rewrite', () => {

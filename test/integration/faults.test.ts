@@ -622,6 +622,8 @@ async function runOnDynamo(fault: SdkFault | undefined) {
     accepted,
     redirected,
     openCases: staff.reduce((sum, a) => sum + a.openCases, 0),
+    // The tie-break of the next choice: the assignee's last assignment is this one.
+    assigneeLastAssignedAt: staff.find((a) => a.id === accepted?.assignee)?.lastAssignedAt,
     repliesToAccepted: d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM)).length,
     repliesToRedirected: d.mailer.sent.filter((m) => m.to.includes(REDIRECTED_FROM)).length,
     analystNotices: d.mailer.sent.filter((m) => ANALYSTS.some((a) => m.to.includes(a.email))).length,
@@ -706,6 +708,9 @@ function problems(r: Awaited<ReturnType<typeof runOnDynamo>>): string[] {
   }
   if (r.queuedCaseIds.size !== 1 || !r.queuedCaseIds.has('email:ses-aceito')) out.push('queue holds other cases');
   if (r.openCases !== 1) out.push(`${r.openCases} open cases counted`);
+  if (r.accepted?.assignedAt && r.assigneeLastAssignedAt !== r.accepted.assignedAt) {
+    out.push(`the assignee's last assignment is ${r.assigneeLastAssignedAt}, not ${r.accepted.assignedAt}`);
+  }
   if (r.repliesToAccepted !== 1) out.push(`${r.repliesToAccepted} acknowledgements`);
   if (r.repliesToRedirected !== 1) out.push(`${r.repliesToRedirected} guidance replies`);
   if (r.analystNotices !== 1) out.push(`${r.analystNotices} analyst notices`);

@@ -107,7 +107,7 @@ describe('lifecycle services over the DynamoDB adapters', () => {
       ['refused', 'closed'],
     ]).toContainEqual(c?.history?.map((e) => e.type));
     expect(c?.pendingEffects).toEqual({});
-    expect(await w.counter.count('ana')).toBe(0);
+    expect((await w.counter.tally('ana')).count).toBe(0);
   });
 
   it('five concurrent answers: all relayed and stored, none lost', async () => {

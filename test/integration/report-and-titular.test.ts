@@ -366,4 +366,17 @@ describe('data-subject requests', () => {
     const result = await eraseSubject(sender(4), deps(), { confirmed: false });
     expect(result).toEqual({ erased: false, reason: 'open-cases', openCases: 1 });
   });
+
+  it("erasing an open case (confirmed) releases its marker and keeps the analyst's last assignment", async () => {
+    const staff = new DynamoStaffRepository(doc, TABLE);
+    const before = await staff.get('ana');
+    // Case 5 is ana's latest assignment, still open: the instant lives on its marker.
+    expect(before?.lastAssignedAt).toBe(PLAN[5].created);
+    const result = await eraseSubject(sender(5), deps(), { confirmed: true });
+    expect(result.erased).toBe(true);
+    expect(await staff.get('ana')).toMatchObject({
+      openCases: (before?.openCases ?? 0) - 1,
+      lastAssignedAt: PLAN[5].created,
+    });
+  });
 });

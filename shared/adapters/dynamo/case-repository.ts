@@ -824,7 +824,7 @@ export class DynamoCaseRepository implements CaseRepository {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       // Not QUEUED any more. If it is ASSIGNED, make sure its analyst counts it: this completes
-      // an assignment that crashed between the case write and the staff write (set add: no double count).
+      // an assignment that crashed between the case write and its marker (put if absent: no double count).
       const item = await this.getCaseItem(caseId);
       if (item?.['status'] === 'ASSIGNED' && typeof item['assignee'] === 'string') {
         await recordStaffAssignment(
@@ -862,7 +862,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /**
-   * ASSIGNED → CLOSED exactly once, and the analyst's open count drops (idempotent set delete).
+   * ASSIGNED → CLOSED exactly once, and the analyst's open count drops (idempotent marker release).
    * Not part of the port: for staff tooling and tests.
    */
   async close(caseId: string, at: Date): Promise<boolean> {

@@ -14,7 +14,8 @@ import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
 import { FIRST_MESSAGE_SK, storedFirstMessage } from './case-repository';
-import { GSI } from './table-design';
+import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
+import { GSI, staffKey } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 type Key = { pk: string; sk: string };
@@ -27,7 +28,7 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  *   case item, `MSG#` follow-ups, `SRC#` guards);
  * - per case: `PROTOCOL#` (legacy: cases numbered before the protocol index), `SURVEY#`, every
  *   `MSGID#` of `messageIds`, the `DELIVERY#` claim of each received message (sha256 of sender +
- *   Message-ID), the `OPENCASE` marker of its analyst;
+ *   Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
  * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
  */
@@ -107,7 +108,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         if (k) candidates.push({ pk: `DELIVERY#${k}`, sk: 'DELIVERY' });
       }
       if (typeof caseItem['assignee'] === 'string') {
-        candidates.push({ pk: 'OPENCASE', sk: `STAFF#${caseItem['assignee']}#CASE#${caseId}` });
+        candidates.push(openCaseMarkerKey(caseItem['assignee'], caseId));
       }
       for (const key of candidates) {
         const item = await this.getItem(key);
@@ -148,13 +149,17 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
 
-  /** The legacy open-case set on the analyst's staff item (`openCaseIds`), if the case is in it. */
+  /**
+   * The analyst's open-case marker (its assignment instant kept on the staff item first, as on a
+   * close) and the legacy open-case set on the staff item (`openCaseIds`), if the case is in it.
+   */
   async releaseStaffCase(analystId: string, caseId: string): Promise<void> {
+    await new DynamoOpenCaseCounter(this.client, this.tableName).closed(analystId, caseId);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: 'STAFF', sk: `STAFF#${analystId}` },
+          Key: staffKey(analystId),
           UpdateExpression: 'DELETE openCaseIds :id',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':id': new Set([caseId]) },

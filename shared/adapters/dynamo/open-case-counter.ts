@@ -1,20 +1,62 @@
-import { DeleteCommand, type DynamoDBDocumentClient, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type NativeAttributeValue,
+  paginateQuery,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { OpenCaseCounter } from '../../app/lifecycle/ports';
 import { isConditionalCheckFailed } from './client';
+import { OPEN_CASE_SK_PREFIX, STAFF_PK, staffKey } from './table-design';
 
-/** All open (analyst, case) markers live in one small partition: one Query counts everyone's. */
-import { OPEN_CASE_PK } from './table-design';
+type Item = Record<string, NativeAttributeValue>;
 
-export { OPEN_CASE_PK };
-const analystPrefix = (analystId: string) => `STAFF#${analystId}#CASE#`;
+const analystPrefix = (analystId: string) => `${OPEN_CASE_SK_PREFIX}${analystId}#`;
 export const openCaseMarkerKey = (analystId: string, caseId: string) => ({
-  pk: OPEN_CASE_PK,
+  pk: STAFF_PK,
   sk: `${analystPrefix(analystId)}${caseId}`,
 });
 
+export const isOpenCaseMarker = (item: Item): boolean => String(item['sk']).startsWith(OPEN_CASE_SK_PREFIX);
+
+/** An analyst's open cases, and the latest assignment instant their markers still carry. */
+export interface OpenCaseTally {
+  count: number;
+  lastAssignedAt?: string;
+}
+
 /**
- * Open cases per analyst as one marker item per open (analyst, case):
- *   OPENCASE / STAFF#<analystId>#CASE#<caseId>   { type: 'OPENCASE', analystId, caseId }
+ * The later of two instants, compared as the forward-only condition on `lastAssignedAt` compares
+ * them (strings: ISO instants in UTC sort in time order), so the fold gives what that write would.
+ */
+export function laterInstant(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b > a ? b : a;
+}
+
+/** Tallies marker items (any others are skipped) per analyst. */
+export function tallyMarkers(items: Iterable<Item>): Map<string, OpenCaseTally> {
+  const tallies = new Map<string, OpenCaseTally>();
+  for (const item of items) {
+    if (!isOpenCaseMarker(item)) continue;
+    const id = String(item['analystId']);
+    const tally = tallies.get(id) ?? { count: 0 };
+    tally.count++;
+    const at = typeof item['assignedAt'] === 'string' ? item['assignedAt'] : undefined;
+    const last = laterInstant(tally.lastAssignedAt, at);
+    if (last !== undefined) tally.lastAssignedAt = last;
+    tallies.set(id, tally);
+  }
+  return tallies;
+}
+
+/**
+ * Open cases per analyst as one marker item per open (analyst, case), in the roster's partition:
+ *   STAFF / OPENCASE#<analystId>#<caseId>   { type: 'OPENCASE', analystId, caseId, assignedAt? }
+ * so the one Query that lists the roster counts everyone's open cases too (issue 16).
  * `opened` puts it if absent, `closed` deletes it: both idempotent, so an effect carried out twice
  * counts once, and a count of markers can never go below zero. Nothing grows with the cases ever
  * handled: a marker lives as long as its case is open with that analyst.
@@ -22,11 +64,14 @@ export const openCaseMarkerKey = (analystId: string, caseId: string) => ({
  * Why the count is the number of markers and not a separate `ADD ±1` counter: without
  * transactions (dynalite has none) a marker write and a counter write are two writes. If a Lambda
  * dies between them, its retry finds the marker already in place and cannot tell whether the
- * counter moved — re-adding may count twice, skipping may never count. Completing that exactly
- * once would need per-operation memory on the counter item (a set of op ids: the growing set we
- * are removing). Counting the markers has no second write to lose: the marker IS the count.
- * The read is one Query on the `OPENCASE` partition (keys only), whose cost grows with the cases
- * open right now — a few hundred small keys in one page — never with the cases ever handled.
+ * counter moved — re-adding may count twice, skipping may never count. Counting the markers has no
+ * second write to lose: the marker IS the count.
+ *
+ * `assignedAt` (only on the markers the assignment puts) is the analyst's last assignment while
+ * the case is open: the assignment writes nothing on the staff item. An analyst's last assignment
+ * is the later of the staff item's `lastAssignedAt` and their markers' `assignedAt`; `closed`
+ * moves it onto the staff item (forward only) before the marker goes, so it is never lost, and a
+ * retry after a crash in between finds the marker and does both again (both idempotent).
  */
 export class DynamoOpenCaseCounter implements OpenCaseCounter {
   constructor(
@@ -34,12 +79,19 @@ export class DynamoOpenCaseCounter implements OpenCaseCounter {
     private readonly tableName: string,
   ) {}
 
-  async opened(analystId: string, caseId: string): Promise<void> {
+  /** `assignedAt`: only from the assignment (a transfer or a reopening is not an assignment turn). */
+  async opened(analystId: string, caseId: string, assignedAt?: string): Promise<void> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...openCaseMarkerKey(analystId, caseId), type: 'OPENCASE', analystId, caseId },
+          Item: {
+            ...openCaseMarkerKey(analystId, caseId),
+            type: 'OPENCASE',
+            analystId,
+            caseId,
+            ...(assignedAt ? { assignedAt } : {}),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -49,46 +101,56 @@ export class DynamoOpenCaseCounter implements OpenCaseCounter {
   }
 
   async closed(analystId: string, caseId: string): Promise<void> {
-    // Deleting a missing item is a no-op: closing twice (or a case never counted) changes nothing.
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: openCaseMarkerKey(analystId, caseId) }));
+    const key = openCaseMarkerKey(analystId, caseId);
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ProjectionExpression: 'pk, assignedAt',
+        ConsistentRead: true,
+      }),
+    );
+    // Closing twice (or a case never counted) changes nothing.
+    if (!Item) return;
+    if (typeof Item['assignedAt'] === 'string') await this.keepLastAssignment(analystId, Item['assignedAt']);
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
 
-  /** Open cases of one analyst. */
-  async count(analystId: string): Promise<number> {
-    let count = 0;
+  /**
+   * `lastAssignedAt` only moves forward (two closes landing out of order keep the later instant);
+   * an analyst removed from the roster meanwhile is left alone (no half item is created).
+   */
+  private async keepLastAssignment(analystId: string, at: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: staffKey(analystId),
+          UpdateExpression: 'SET lastAssignedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(lastAssignedAt) OR lastAssignedAt < :at)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  /** Open cases of one analyst (one Query of their markers). */
+  async tally(analystId: string): Promise<OpenCaseTally> {
+    const items: Item[] = [];
     const pages = paginateQuery(
       { client: this.client },
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': OPEN_CASE_PK, ':prefix': analystPrefix(analystId) },
-        Select: 'COUNT',
+        ExpressionAttributeValues: { ':pk': STAFF_PK, ':prefix': analystPrefix(analystId) },
+        ProjectionExpression: 'sk, analystId, assignedAt',
         ConsistentRead: true,
       },
     );
-    for await (const page of pages) count += page.Count ?? 0;
-    return count;
-  }
-
-  /** Open cases of every analyst that has one (one Query): what the assignment choice reads. */
-  async counts(): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': OPEN_CASE_PK },
-        ProjectionExpression: 'analystId',
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        const id = String(item['analystId']);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-    }
-    return counts;
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    return tallyMarkers(items).get(analystId) ?? { count: 0 };
   }
 }

@@ -13,7 +13,8 @@ export interface RosterStaffDirectoryOptions {
 /**
  * StaffDirectory over the roster items (`STAFF / STAFF#<id>`). The role comes from
  * `config.lifecycle.supervisorIds`; everyone else is an analyst. Lookups by address read the
- * roster partition (one Query of a few dozen items), so a roster edit is seen at once.
+ * roster partition (one Query: a few dozen analysts and their open-case markers), so a roster edit
+ * is seen at once.
  */
 export class RosterStaffDirectory implements StaffDirectory {
   private readonly supervisorIds: ReadonlySet<string>;

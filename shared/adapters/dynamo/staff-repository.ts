@@ -8,30 +8,32 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Analyst } from '../../domain/staff';
 import type { StaffRepository } from '../../ports';
-import { isConditionalCheckFailed } from './client';
-import { DynamoOpenCaseCounter } from './open-case-counter';
+import { DynamoOpenCaseCounter, laterInstant, type OpenCaseTally, tallyMarkers } from './open-case-counter';
+import { STAFF_PK, staffKey } from './table-design';
 
-/** The roster lives in one partition: a few dozen analysts, listed with one Query. */
-export const STAFF_PK = 'STAFF';
-export const staffKey = (id: string) => ({ pk: STAFF_PK, sk: `STAFF#${id}` });
+export { STAFF_PK, staffKey };
 
 type Item = Record<string, NativeAttributeValue>;
 
 /**
- * Open-case count = the analyst's `OPENCASE` markers (DynamoOpenCaseCounter): one item per open
- * (analyst, case), put on assignment and deleted on close or transfer, so a retried assignment (or
- * close) never counts twice, the count falls when cases close, and no item grows with the cases
- * ever handled (the old `openCaseIds` set on the staff item did, towards the 400 KB limit).
+ * Open cases and the last assignment come from the analyst's `OPENCASE#` markers
+ * (DynamoOpenCaseCounter): one item per open (analyst, case), put on assignment and deleted on
+ * close or transfer, so a retried assignment (or close) never counts twice, the count falls when
+ * cases close, and no item grows with the cases ever handled (the old `openCaseIds` set on the
+ * staff item did, towards the 400 KB limit). The last assignment is the later of the staff item's
+ * `lastAssignedAt` and the markers' `assignedAt` (see DynamoOpenCaseCounter).
  */
-function toAnalyst(item: Item, openCases: number): Analyst {
+function toAnalyst(item: Item, open: OpenCaseTally | undefined): Analyst {
+  const stored = typeof item['lastAssignedAt'] === 'string' ? item['lastAssignedAt'] : undefined;
+  const lastAssignedAt = laterInstant(stored, open?.lastAssignedAt);
   return {
     id: String(item['id']),
     name: String(item['name'] ?? ''),
     email: String(item['email'] ?? ''),
     active: item['active'] === true,
     ...(item['leave'] ? { leave: { from: String(item['leave'].from), to: String(item['leave'].to) } } : {}),
-    openCases,
-    ...(typeof item['lastAssignedAt'] === 'string' ? { lastAssignedAt: item['lastAssignedAt'] } : {}),
+    openCases: open?.count ?? 0,
+    ...(lastAssignedAt !== undefined ? { lastAssignedAt } : {}),
   };
 }
 
@@ -45,29 +47,30 @@ export class DynamoStaffRepository implements StaffRepository {
     this.counter = new DynamoOpenCaseCounter(client, tableName);
   }
 
+  /** One Query of the `STAFF` partition: the roster and every open-case marker (they sort first). */
   async list(): Promise<Analyst[]> {
-    const analysts: Analyst[] = [];
-    const counts = await this.counter.counts();
+    const items: Item[] = [];
     const pages = paginateQuery(
       { client: this.client },
       {
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': STAFF_PK, ':prefix': 'STAFF#' },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': STAFF_PK },
         ConsistentRead: true,
       },
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) analysts.push(toAnalyst(item, counts.get(String(item['id'])) ?? 0));
-    }
-    return analysts;
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    const open = tallyMarkers(items);
+    return items
+      .filter((item) => String(item['sk']).startsWith('STAFF#'))
+      .map((item) => toAnalyst(item, open.get(String(item['id']))));
   }
 
   async get(id: string): Promise<Analyst | null> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: staffKey(id), ConsistentRead: true }),
     );
-    return Item ? toAnalyst(Item, await this.counter.count(id)) : null;
+    return Item ? toAnalyst(Item, await this.counter.tally(id)) : null;
   }
 
   /** Upserts the profile fields only: the open cases and last assignment survive a roster edit. */
@@ -103,9 +106,8 @@ export class DynamoStaffRepository implements StaffRepository {
 }
 
 /**
- * Counts a case as open for the analyst (an idempotent marker) and moves lastAssignedAt forward
- * (never back, so two assignments landing out of order keep the later instant).
- * An analyst removed from the roster meanwhile is left alone (no half item is created).
+ * Counts a case as open for the analyst: an idempotent marker carrying the assignment instant,
+ * which is the analyst's last assignment from now on (no write on the staff item: issue 16).
  */
 export async function recordStaffAssignment(
   client: DynamoDBDocumentClient,
@@ -114,23 +116,10 @@ export async function recordStaffAssignment(
   caseId: string,
   at: string,
 ): Promise<void> {
-  await new DynamoOpenCaseCounter(client, tableName).opened(analystId, caseId);
-  try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: staffKey(analystId),
-        UpdateExpression: 'SET lastAssignedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastAssignedAt) OR lastAssignedAt < :at)',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
+  await new DynamoOpenCaseCounter(client, tableName).opened(analystId, caseId, at);
 }
 
-/** The case is no longer open for the analyst (idempotent). */
+/** The case is no longer open for the analyst (idempotent); its assignment instant stays on the staff item. */
 export async function releaseStaffCase(
   client: DynamoDBDocumentClient,
   tableName: string,

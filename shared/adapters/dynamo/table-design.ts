@@ -82,5 +82,16 @@ export const ALL_KEY_ATTRIBUTES: readonly string[] = [
   ]),
 ];
 
-/** Partition of the open-case markers (one item per open (analyst, case)); IAM scopes DeleteItem to it. */
-export const OPEN_CASE_PK = 'OPENCASE';
+/**
+ * The roster's partition. It also holds the open-case markers (sort keys `OPENCASE#…`, one per open
+ * (analyst, case)), so one Query reads the roster with every count; IAM scopes DeleteItem to it.
+ */
+export const STAFF_PK = 'STAFF';
+
+export const staffKey = (id: string) => ({ pk: STAFF_PK, sk: `STAFF#${id}` });
+
+/** Sort-key prefix of the open-case markers in the `STAFF` partition (sorts before the `STAFF#` roster items). */
+export const OPEN_CASE_SK_PREFIX = 'OPENCASE#';
+
+/** Where the markers lived before (their own partition): only the migration reads it (open-case-migration.ts). */
+export const LEGACY_OPEN_CASE_PK = 'OPENCASE';

@@ -18,6 +18,7 @@ describe('parseStaffArgs: good input', () => {
     ['--help', ['--help'], { kind: 'help' }],
     ['list', ['list'], { kind: 'list', json: false }],
     ['list --json', ['list', '--json'], { kind: 'list', json: true }],
+    ['migrate-open-cases', ['migrate-open-cases'], { kind: 'migrate-open-cases' }],
     [
       'add with a name that has spaces and accents',
       ['add', 'joao.conceicao', '--name', 'João da Conceição', '--email', 'Joao.Conceicao@Ouvidoria.Example.com.br'],
@@ -72,6 +73,7 @@ describe('parseStaffArgs: good input', () => {
 describe('parseStaffArgs: bad input', () => {
   it.each<[string, string[], RegExp]>([
     ['unknown command', ['hire', 'ana'], /unknown command "hire"/],
+    ['migrate-open-cases with an argument', ['migrate-open-cases', 'ana'], /unexpected argument "ana"/],
     ['add without id', ['add', '--name', 'Ana', '--email', 'ana@example.com'], /add: missing <id>/],
     ['add without name', ['add', 'ana', '--email', 'ana@example.com'], /--name is required/],
     ['add with a blank name', ['add', 'ana', '--name', '   ', '--email', 'ana@example.com'], /--name is required/],
@@ -246,6 +248,25 @@ describe('runStaffCommand', () => {
     await c.cases.create(waitingCase(1));
     await c.run('add', 'ana', '--name', 'Ana Souza', '--email', 'ana@ouvidoria.example.com.br');
     expect(c.lines.join('\n')).toMatch(/1 case\(s\) wait for an analyst, but ASSIGNMENT_QUEUE_URL is not set/);
+  });
+
+  it('migrate-open-cases runs the marker move and says what it did', async () => {
+    const c = cli();
+    let runs = 0;
+    const deps: StaffCliDeps = {
+      staff: c.staff,
+      out: (l) => c.lines.push(l),
+      migrateOpenCases: async () => {
+        runs++;
+        return { moved: 3, dropped: 1 };
+      },
+    };
+    await runStaffCommand(parseStaffArgs(['migrate-open-cases']), deps);
+    expect(runs).toBe(1);
+    expect(c.lines).toEqual(['Open-case markers: 3 moved, 1 of cases no longer open dropped.']);
+    await expect(runStaffCommand({ kind: 'migrate-open-cases' }, { staff: c.staff, out: () => {} })).rejects.toThrow(
+      /needs the DynamoDB table/,
+    );
   });
 
   it('list of an empty roster says how to add someone', () => {

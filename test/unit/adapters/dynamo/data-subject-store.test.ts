@@ -61,9 +61,9 @@ describe('DynamoDataSubjectStore.cases', () => {
     expect(bySender?.ConsistentRead).toBeUndefined();
     expect(partition).toMatchObject({ KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
     const pks = gets().map((k) => k.pk);
-    expect(pks).toEqual(expect.arrayContaining(['PROTOCOL#OUV-1', 'SURVEY#OUV-1', 'MSGID#m1@loja', 'OPENCASE']));
+    expect(pks).toEqual(expect.arrayContaining(['PROTOCOL#OUV-1', 'SURVEY#OUV-1', 'MSGID#m1@loja', 'STAFF']));
     expect(pks.some((pk) => pk.startsWith('DELIVERY#'))).toBe(true);
-    expect(gets().find((k) => k.pk === 'OPENCASE')?.sk).toBe('STAFF#ana#CASE#c1');
+    expect(gets().find((k) => k.pk === 'STAFF')?.sk).toBe('OPENCASE#ana#c1');
     expect(
       ddb
         .calls()
@@ -98,12 +98,27 @@ describe('DynamoDataSubjectStore, per address', () => {
     });
   });
 
-  it('releaseStaffCase removes the id from the staff set and ignores a missing staff item', async () => {
-    ddb.on(UpdateCommand).rejectsOnce(new ConditionalCheckFailedException({ message: 'no staff', $metadata: {} }));
+  it('releaseStaffCase keeps the marker instant on the staff item, deletes the marker, then the legacy set entry', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: 'STAFF', assignedAt: '2026-03-02T12:00:00.000Z' } });
+    ddb.on(DeleteCommand).resolves({});
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .rejectsOnce(new ConditionalCheckFailedException({ message: 'no staff', $metadata: {} }));
     await expect(store.releaseStaffCase('ana', 'c1')).resolves.toBeUndefined();
-    const input = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect(input).toMatchObject({ Key: { pk: 'STAFF', sk: 'STAFF#ana' }, UpdateExpression: 'DELETE openCaseIds :id' });
-    expect(input?.ExpressionAttributeValues?.[':id']).toEqual(new Set(['c1']));
+    expect(ddb.calls().map((c) => c.args[0].constructor.name)).toEqual([
+      'GetCommand',
+      'UpdateCommand',
+      'DeleteCommand',
+      'UpdateCommand',
+    ]);
+    const [kept, legacy] = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(kept).toMatchObject({ Key: { pk: 'STAFF', sk: 'STAFF#ana' }, UpdateExpression: 'SET lastAssignedAt = :at' });
+    expect(ddb.commandCalls(DeleteCommand)[0]?.args[0].input.Key).toEqual({ pk: 'STAFF', sk: 'OPENCASE#ana#c1' });
+    expect(legacy).toMatchObject({ Key: { pk: 'STAFF', sk: 'STAFF#ana' }, UpdateExpression: 'DELETE openCaseIds :id' });
+    expect(legacy?.ExpressionAttributeValues?.[':id']).toEqual(new Set(['c1']));
+    ddb.reset();
+    ddb.on(GetCommand).resolves({});
     ddb.on(UpdateCommand).rejects(new Error('boom'));
     await expect(store.releaseStaffCase('ana', 'c1')).rejects.toThrow('boom');
   });

@@ -1,5 +1,5 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStaffRepository } from '../../../../shared/adapters/dynamo/staff-repository';
@@ -16,36 +16,71 @@ beforeEach(() => {
 describe('DynamoStaffRepository', () => {
   const staff = new DynamoStaffRepository(doc, 't');
 
-  it('derives openCases from the open-case markers and lists the roster partition', async () => {
-    ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk' }).resolves({
-      Items: [{ analystId: 'ana' }, { analystId: 'ana' }],
-    });
-    ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)' }).resolves({
+  it('lists the roster and its open-case markers with one Query of the STAFF partition', async () => {
+    ddb.on(QueryCommand).resolves({
       Items: [
+        { sk: 'OPENCASE#ana#c-1', analystId: 'ana', caseId: 'c-1', assignedAt: '2026-03-03T12:00:00.000Z' },
+        { sk: 'OPENCASE#ana#c-2', analystId: 'ana', caseId: 'c-2' },
+        { sk: 'OPENCASE#bea#c-3', analystId: 'bea', caseId: 'c-3', assignedAt: '2026-03-01T12:00:00.000Z' },
         {
+          sk: 'STAFF#ana',
           id: 'ana',
           name: 'Ana',
           email: 'ana@x.com',
           active: true,
           lastAssignedAt: '2026-03-02T12:00:00.000Z',
         },
-        { id: 'bea', name: 'Bea', email: 'bea@x.com', active: false },
+        {
+          sk: 'STAFF#bea',
+          id: 'bea',
+          name: 'Bea',
+          email: 'bea@x.com',
+          active: false,
+          lastAssignedAt: '2026-03-02T12:00:00.000Z',
+        },
+        { sk: 'STAFF#caio', id: 'caio', name: 'Caio', email: 'caio@x.com', active: true },
       ],
     });
     expect(await staff.list()).toEqual([
+      // The later of the staff item's instant and the open markers' (the assignment writes only the marker).
       {
         id: 'ana',
         name: 'Ana',
         email: 'ana@x.com',
         active: true,
         openCases: 2,
+        lastAssignedAt: '2026-03-03T12:00:00.000Z',
+      },
+      {
+        id: 'bea',
+        name: 'Bea',
+        email: 'bea@x.com',
+        active: false,
+        openCases: 1,
         lastAssignedAt: '2026-03-02T12:00:00.000Z',
       },
-      { id: 'bea', name: 'Bea', email: 'bea@x.com', active: false, openCases: 0 },
+      { id: 'caio', name: 'Caio', email: 'caio@x.com', active: true, openCases: 0 },
     ]);
-    expect(ddb.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues)).toContainEqual({
+    expect(ddb.commandCalls(QueryCommand).map((c) => c.args[0].input)).toEqual([
+      expect.objectContaining({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'STAFF' },
+        ConsistentRead: true,
+      }),
+    ]);
+  });
+
+  it("get: the staff item and that analyst's markers", async () => {
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { sk: 'STAFF#ana', id: 'ana', name: 'Ana', email: 'ana@x.com', active: true } });
+    ddb.on(QueryCommand).resolves({
+      Items: [{ sk: 'OPENCASE#ana#c-1', analystId: 'ana', assignedAt: '2026-03-03T12:00:00.000Z' }],
+    });
+    expect(await staff.get('ana')).toMatchObject({ openCases: 1, lastAssignedAt: '2026-03-03T12:00:00.000Z' });
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({
       ':pk': 'STAFF',
-      ':prefix': 'STAFF#',
+      ':prefix': 'OPENCASE#ana#',
     });
   });
 
