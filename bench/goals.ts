@@ -146,10 +146,17 @@ export function goalsSection({ figures: f, overFloorPackages, invocations }: Goa
       'Folding them needs TransactWriteItems — which dynalite, where every test and this bench run, does not have, ' +
       'and which costs 2 WRU per item, so it would trade the request goal for the WRU goal — or BatchWriteItem, ' +
       'which takes no conditions. What could be folded without weakening a rule was (issue 16): the protocol and ' +
-      'the reply claim ride on the creating write, the enqueue time and the provider ids on the reply’s record, ' +
-      'the notice ids on the assignment and notice writes, with the lifecycle the notice needs no pointers, and ' +
-      'the open-case markers share the roster’s partition and carry the last-assignment instant (one read and ' +
-      'one write fewer; a close moves the instant onto the staff item).',
+      'the reply claim ride on the creating write; a first delivery claim tells that nothing is stored, so the ' +
+      'case is read only on a retry; the protocol is found through an index on the case item, not a pointer; ' +
+      'bounce memory shares the address item the open-case count writes; the reply’s pointers (ids minted for ' +
+      'that mail: no condition needed) go in one batch; the enqueue time and the provider ids ride on the reply’s ' +
+      'record; the notice ids on the assignment and notice writes, with the lifecycle the notice needs no ' +
+      'pointers; and the open-case markers share the roster’s partition and carry the last-assignment instant ' +
+      '(a close moves it onto the staff item). The one more an e-mail would need to reach 7: the delivery claim ' +
+      'and the mail’s own Message-ID pointer are two conditional writes about the same Message-ID; merging them ' +
+      'means deriving the case id from sender + Message-ID (the create’s condition then is the claim) and finding ' +
+      'a merchant’s own earlier mail by that id instead of a pointer — a change of case identity across the ' +
+      'intake, its tests and stored data, not made in this round.',
     '',
   );
   return lines.join('\n');
