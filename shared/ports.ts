@@ -136,6 +136,11 @@ export interface AddMessageIdsOptions {
    * request for the whole sent mail instead of one conditional put per id).
    */
   minted?: boolean;
+  /**
+   * Pointers naming this case id may be taken too: the would-be case of a follow-up's own delivery
+   * claim (no one else's pointer can name it), so the follow-up's id threads into its parent.
+   */
+  takeOverFrom?: string;
 }
 
 /**
@@ -149,12 +154,16 @@ export interface CaseCreation {
    * after sending, with the provider's (addMessageIds with `listedOnCase` and `minted`).
    */
   replyClaim?: { at: Date; messageIds: string[] };
+  /** The submission's Message-ID whose pointer the delivery claim holds for this case already. */
+  heldPointer?: string;
 }
 
 /** The outcome of claimDelivery: the case the mail belongs to, and whether this call claimed it. */
 export interface DeliveryClaim {
   caseId: string;
   first: boolean;
+  /** The claim is the mail's own Message-ID pointer, naming `caseId`: the create need not write it. */
+  pointerHeld: boolean;
 }
 
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
@@ -198,9 +207,15 @@ export interface CaseRepository {
    * Claims a mail's identity (sender + Message-ID, hashed) for a case: the first claim wins and
    * later ones get the winner's case id. Idempotent for the winner (a retry gets its own id back).
    * `first` is true only for the call that made the claim: no earlier attempt of this delivery got
-   * this far, so nothing of its case can be stored yet (the intake then skips reading it).
+   * this far, so nothing of its case can be stored yet (the intake then skips reading it). With the
+   * mail's `messageId`, the claim is that id's pointer when the id is free (issue 16: one write).
    */
-  claimDelivery(deliveryKey: string, caseId: string): Promise<DeliveryClaim>;
+  claimDelivery(deliveryKey: string, caseId: string, messageId?: string): Promise<DeliveryClaim>;
+  /**
+   * A claim whose mail made no case of its own (a follow-up, a staff command, a delivery report):
+   * its pointer expires with the mail's identity (30 days) unless the case it continued took it.
+   */
+  expireClaim(messageId: string, caseId: string): Promise<void>;
   /** Mail we sent with that Message-ID: its case and recipients; null when we never sent it. */
   findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null>;
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */

@@ -9,7 +9,7 @@
 import { type CaseRecord, caseIdFor, intakeComplete } from '../domain/case';
 import { deliveryKey, oversizedSubmission, type ReceivedEmail } from '../domain/received-mail';
 import type { Submission } from '../domain/submission';
-import type { RawMailStore } from '../ports';
+import type { DeliveryClaim, RawMailStore } from '../ports';
 import { type BounceDeps, recordDeliveryReport } from './bounces';
 import { type IntakeDeps, type IntakeResult, processSubmission } from './intake';
 
@@ -69,7 +69,9 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
   // Claimed first: a first claim means no attempt of this delivery stored anything yet, so the
   // case is read only on a retry or without a Message-ID (issue 16: one read fewer per mail).
   const key = deliveryKey(mail);
-  const claim = key ? await cases.claimDelivery(key, caseId) : { caseId, first: false };
+  const claim = key
+    ? await cases.claimDelivery(key, caseId, mail.messageId)
+    : { caseId, first: false, pointerHeld: false };
   if (claim.caseId !== caseId) {
     const first = await cases.get(claim.caseId);
     return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
@@ -89,6 +91,7 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     if (report) {
       const bounced = await recordDeliveryReport(report, bounceDeps(deps.intake));
       if (bounced.length > 0) {
+        await expireUnusedClaim(claim, mail, deps);
         deps.onBounces?.(bounced);
         return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.length };
       }
@@ -97,11 +100,17 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     submission = await deps.parse(raw, meta);
   }
 
-  const result = await processSubmission(submission, deps.intake, stored);
+  const result = await processSubmission(submission, deps.intake, stored, claim);
+  if (result.kind !== 'case') await expireUnusedClaim(claim, mail, deps);
   if (result.kind === 'case' && result.reply?.status === 'failed' && !result.reply.permanent) {
     throw new ReplyNotSentYet(result.caseId);
   }
   return { ...result, deliveryId: mail.deliveryId, sender: submission.sender.address };
+}
+
+/** A mail that made no case of its own: its claim (its Message-ID's pointer) expires with its identity. */
+async function expireUnusedClaim(claim: DeliveryClaim, mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<void> {
+  if (claim.pointerHeld && mail.messageId) await deps.intake.cases.expireClaim(mail.messageId, claim.caseId);
 }
 
 function bounceDeps(intake: IntakeDeps): BounceDeps {

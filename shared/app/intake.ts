@@ -70,6 +70,7 @@ export type IntakeCases = Pick<
   | 'markEnqueued'
   | 'findSentMail'
   | 'claimDelivery'
+  | 'expireClaim'
 >;
 
 export interface IntakeDeps {
@@ -128,6 +129,8 @@ export async function processSubmission(
   submission: Submission,
   deps: IntakeDeps,
   stored?: CaseRecord | null,
+  /** The email intake's delivery claim is the pointer of the submission's Message-ID already. */
+  claim?: { pointerHeld: boolean },
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const caseId = caseIdFor(submission.channel, submission.sourceId);
@@ -167,7 +170,13 @@ export async function processSubmission(
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     decided ??= await decideSubmission(submission, deps);
-    const created = await createCase(newCaseRecord(caseId, submission, decided, thread, deps.clock), submission, deps);
+    const held = claim?.pointerHeld ? submission.messageId : undefined;
+    const created = await createCase(
+      newCaseRecord(caseId, submission, decided, thread, deps.clock),
+      submission,
+      deps,
+      held,
+    );
     record = created.record;
     createdHere = created.created;
     if (created.created) telemetry.decided(record.outcome, submission.channel);
@@ -189,13 +198,17 @@ async function createCase(
   draft: CaseRecord,
   submission: Submission,
   deps: IntakeDeps,
+  heldPointer: string | undefined,
 ): Promise<{ created: boolean; record: CaseRecord; plannedReply?: ReplyPlan }> {
   if (draft.outcome === 'ACCEPTED') {
     draft.protocol = await deps.cases.nextProtocol(protocolYear(draft.createdAt, deps.config));
   }
   const plan = planReply(draft, submission, deps.config);
   const claim = plan.kind === 'send' ? { at: deps.clock.now(), messageIds: [plan.messageId] } : undefined;
-  const created = await deps.cases.create(draft, claim ? { replyClaim: claim } : undefined);
+  const created = await deps.cases.create(draft, {
+    ...(claim ? { replyClaim: claim } : {}),
+    ...(heldPointer ? { heldPointer } : {}),
+  });
   if (!created.created) {
     if (draft.protocol && created.record.protocol !== draft.protocol) {
       await deps.cases.releaseProtocol(draft.protocol).catch(() => undefined);
@@ -427,7 +440,11 @@ async function appendFollowUp(
 ): Promise<IntakeResult> {
   const message = messageOf(submission);
   const appended = await deps.cases.appendMessage(parent.caseId, message);
-  if (submission.messageId) await deps.cases.addMessageIds(parent.caseId, [submission.messageId]);
+  // The mail's own delivery claim named the case it would have made: the parent takes the pointer.
+  const claimedFor = caseIdFor(submission.channel, submission.sourceId);
+  if (submission.messageId) {
+    await deps.cases.addMessageIds(parent.caseId, [submission.messageId], undefined, { takeOverFrom: claimedFor });
+  }
   telemetry.followUp(appended ? 'appended' : 'duplicate');
   // Cases not yet assigned need no notice: the assignment email carries the whole history.
   if (appended && parent.assignee && deps.onFollowUp) await deps.onFollowUp(parent, message);

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryStatusReport } from '../support/dsn';
 import { ReplyNotSentYet } from '../../shared/app/email-intake';
@@ -286,6 +286,103 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(queueOfReview.items).toEqual([]);
   });
 
+  describe("the delivery claim is the mail's Message-ID pointer (issue 16)", () => {
+    const pointer = async (id: string) =>
+      (
+        await harness.client.send(
+          new GetCommand({ TableName: harness.tableName, Key: { pk: `MSGID#${id}`, sk: 'MSGID' } }),
+        )
+      ).Item;
+    const deliveryItems = async () => {
+      const { Items } = await harness.client.send(
+        new ScanCommand({
+          TableName: harness.tableName,
+          FilterExpression: 'begins_with(pk, :d)',
+          ExpressionAttributeValues: { ':d': 'DELIVERY#' },
+        }),
+      );
+      return Items ?? [];
+    };
+    const withMessageId = (raw: Buffer, from: string | null, id: string) => {
+      let text = raw.toString('latin1').replace(/^Message-ID: .*$/im, `Message-ID: <${id}>`);
+      if (from)
+        text = text.replace(/^From: .*$/im, `From: ${from}`).replace(/^Return-Path: .*$/im, `Return-Path: <${from}>`);
+      return Buffer.from(text, 'latin1');
+    };
+
+    it('an accepted mail: one pointer, claimed first, no TTL; a copy under another delivery id is a duplicate', async () => {
+      const raw = eml('01-accepted-ticket-48213.eml');
+      await harness.deliver('ses-a', raw);
+      expect(await pointer('CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com')).toEqual({
+        pk: 'MSGID#CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com',
+        sk: 'MSGID',
+        type: 'MSGID',
+        caseId: 'email:ses-a',
+        deliveryKey: expect.stringMatching(/^[0-9a-f]{40}$/),
+      });
+      expect(await deliveryItems()).toEqual([]);
+      await harness.deliver('ses-b', raw);
+      expect(await harness.cases.get('email:ses-b')).toBeNull();
+      expect(await ses.outbox()).toHaveLength(1);
+      expect(harness.queue.messages).toHaveLength(1);
+    });
+
+    it("a redirected mail: the pointer takes the record's TTL and keeps the claim, so a later copy is still a duplicate", async () => {
+      const raw = eml('05-not-a-client-prices.eml');
+      await harness.deliver('ses-r1', raw);
+      const stored = await harness.cases.get('email:ses-r1');
+      expect(stored?.outcome).toBe('NOT_A_CLIENT');
+      const claim = await pointer('CAOpq9x+Rafael0005vT3@mail.gmail.com');
+      expect(claim).toMatchObject({ caseId: 'email:ses-r1', deliveryKey: expect.any(String) });
+      expect(claim?.['expiresAt']).toEqual(expect.any(Number));
+      await harness.deliver('ses-r2', raw);
+      expect(await harness.cases.get('email:ses-r2')).toBeNull();
+      expect(await ses.outbox()).toHaveLength(1);
+    });
+
+    it('a Message-ID another sender used first stays that case’s; the second mail is claimed on its own item', async () => {
+      const id = 'mesmo-id-0001@mail.example.net';
+      await harness.deliver('ses-m1', withMessageId(eml('01-accepted-ticket-48213.eml'), null, id));
+      const other = withMessageId(eml('05-not-a-client-prices.eml'), null, id);
+      await harness.deliver('ses-m2', other);
+      expect((await harness.cases.get('email:ses-m2'))?.outcome).toBe('NOT_A_CLIENT');
+      expect(await pointer(id)).toMatchObject({ caseId: 'email:ses-m1' });
+      expect(await deliveryItems()).toEqual([expect.objectContaining({ caseId: 'email:ses-m2' })]);
+      // A copy of the second mail is its duplicate, through its own claim item.
+      await harness.deliver('ses-m3', other);
+      expect(await harness.cases.get('email:ses-m3')).toBeNull();
+      expect(await ses.outbox()).toHaveLength(2);
+    });
+
+    it("a follow-up's claim does not outlive the mail's identity: the parent takes it, or it expires", async () => {
+      await harness.deliver('ses-p', eml('01-accepted-ticket-48213.eml'));
+      const parent = await harness.cases.get('email:ses-p');
+      const ackId = parent!.messageIds.find((id) => id.endsWith('@ouvidoria.example.com.br'))!;
+      const reply = [
+        'From: Marina Costa <lojista@modasbella.com.br>',
+        'To: ouvidoria@ouvidoria.example.com.br',
+        `Subject: Re: [${parent!.protocol}] Recebemos sua manifestação`,
+        'Message-ID: <resposta-claim@mail.modasbella.com.br>',
+        `In-Reply-To: <${ackId}>`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Mais um detalhe sobre o frete.',
+        '',
+      ].join('\r\n');
+      await harness.deliver('ses-f', reply);
+      expect((await harness.cases.get('email:ses-p'))?.messages.map((m) => m.sourceId)).toEqual(['ses-p', 'ses-f']);
+      const claim = await pointer('resposta-claim@mail.modasbella.com.br');
+      if (harness.deps.service.intake.lifecycle) {
+        expect(claim).toMatchObject({ caseId: 'email:ses-f', expiresAt: expect.any(Number) });
+      } else {
+        expect(claim).toMatchObject({ caseId: 'email:ses-p' });
+      }
+      // A copy under another delivery id appends nothing.
+      await harness.deliver('ses-f2', reply);
+      expect((await harness.cases.get('email:ses-p'))?.messages).toHaveLength(2);
+    });
+  });
+
   it('makes one case, one reply and one queue message when SES delivers the same event twice concurrently', async () => {
     const raw = eml('01-accepted-ticket-48213.eml');
     await Promise.all([harness.deliver('ses-dup', raw), harness.deliver('ses-dup', raw)]);
@@ -323,11 +420,12 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     let calls = 0;
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        // The second update fails, after the case was written numbered and with its reply claimed:
-        // the first is the protocol counter, the second the sender's open cases.
+        // The third update fails, after the case was written numbered and with its reply claimed:
+        // the delivery claim (the mail's Message-ID pointer), the protocol counter, then the
+        // sender's open cases.
         const isUpdate = /^Update(Item)?Command$/.test(context.commandName ?? '');
         if (isUpdate) calls += 1;
-        if (isUpdate && calls === 2) {
+        if (isUpdate && calls === 3) {
           throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
             name: 'ProvisionedThroughputExceededException',
             $retryable: undefined,

@@ -32,6 +32,7 @@ import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
 import { isBouncing } from '../../shared/domain/bounce-policy';
+import { normaliseMessageId } from '../../shared/domain/message-id';
 import { formatProtocol, parseProtocol } from '../../shared/domain/protocol';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -145,7 +146,9 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.maybeFail('addMessageIds');
     const record = this.must(caseId);
     for (const id of messageIds) {
-      if (options?.minted || !this.messageIndex.has(id)) this.messageIndex.set(id, caseId);
+      const holder = this.messageIndex.get(id);
+      if (options?.minted || holder === undefined || (options?.takeOverFrom && holder === options.takeOverFrom))
+        this.messageIndex.set(id, caseId);
       if (sentTo?.length)
         this.sentTo.set(
           id,
@@ -163,12 +166,27 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   private readonly deliveries = new Map<string, string>();
 
-  async claimDelivery(deliveryKey: string, caseId: string) {
+  /** Which mail (delivery key) claimed a Message-ID pointer, as the DynamoDB claim records it. */
+  private readonly pointerClaims = new Map<string, string>();
+
+  async claimDelivery(deliveryKey: string, caseId: string, messageId?: string) {
+    const id = messageId ? normaliseMessageId(messageId) : '';
+    const pointer = id ? this.messageIndex.get(id) : undefined;
+    if (id && pointer === undefined) {
+      this.messageIndex.set(id, caseId);
+      this.pointerClaims.set(id, deliveryKey);
+      return { caseId, first: true, pointerHeld: true };
+    }
+    if (id && pointer !== undefined && this.pointerClaims.get(id) === deliveryKey) {
+      return { caseId: pointer, first: false, pointerHeld: pointer === caseId };
+    }
     const owner = this.deliveries.get(deliveryKey);
-    if (owner) return { caseId: owner, first: false };
+    if (owner) return { caseId: owner, first: false, pointerHeld: false };
     this.deliveries.set(deliveryKey, caseId);
-    return { caseId, first: true };
+    return { caseId, first: true, pointerHeld: false };
   }
+
+  async expireClaim() {}
 
   async findSentMail(messageId: string) {
     const caseId = this.messageIndex.get(messageId);

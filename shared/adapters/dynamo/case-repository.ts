@@ -447,9 +447,11 @@ export class DynamoCaseRepository implements CaseRepository {
     // crashed after its first write. Only this submission's own ids: the stored list also holds
     // the ids of mail we sent, whose pointers carry their recipients (a put here would drop them).
     for (const message of record.messages.slice(1)) await this.appendMessage(record.caseId, message, expiresAt);
-    if (record.messageIds.length > 0) {
-      await this.writeMessageIdPointers(record.caseId, record.messageIds, undefined, expiresAt);
-    }
+    // A pointer the delivery claim holds is written again only to give it the record's TTL.
+    const held = also?.heldPointer ? normaliseMessageId(also.heldPointer) : undefined;
+    const pointers =
+      expiresAt === null ? record.messageIds.filter((id) => normaliseMessageId(id) !== held) : record.messageIds;
+    if (pointers.length > 0) await this.writeMessageIdPointers(record.caseId, pointers, undefined, expiresAt);
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
@@ -515,6 +517,9 @@ export class DynamoCaseRepository implements CaseRepository {
   /**
    * Writes MSGID pointers; the first case to claim a key keeps it. Returns the ids now ours.
    * `sharedSesKey`: the provider's ids of mail we sent, SES's forms of one id under one key (one put).
+   * An update, not a put: what the pointer holds besides (a delivery claim's `deliveryKey`, the
+   * recipients of mail we sent) stays. `takeOverFrom`: a case id whose pointers this case may take
+   * (the case a follow-up's own delivery claim named before it was found to continue `caseId`).
    */
   private async writeMessageIdPointers(
     caseId: string,
@@ -522,16 +527,34 @@ export class DynamoCaseRepository implements CaseRepository {
     sentTo?: string[],
     expiresAt?: number | null,
     sharedSesKey = false,
+    takeOverFrom?: string,
   ): Promise<string[]> {
     const ours: string[] = [];
+    const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
+    const sets = ['caseId = :caseId', '#type = :type'];
+    const values: Item = { ':caseId': caseId, ':type': 'MSGID' };
+    if (recipients?.length) {
+      sets.push('sentTo = :sentTo');
+      values[':sentTo'] = recipients;
+    }
+    if (typeof expiresAt === 'number') {
+      sets.push('#ttl = :ttl');
+      values[':ttl'] = expiresAt;
+    }
+    if (takeOverFrom) values[':from'] = takeOverFrom;
     for (const [key, ids] of pointerKeys(messageIds, sharedSesKey)) {
       try {
         await this.client.send(
-          new PutCommand({
+          new UpdateCommand({
             TableName: this.tableName,
-            Item: pointerItem(key, caseId, sentTo, expiresAt),
-            ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
-            ExpressionAttributeValues: { ':caseId': caseId },
+            Key: messageIdKey(key),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: `attribute_not_exists(pk) OR caseId = :caseId${takeOverFrom ? ' OR caseId = :from' : ''}`,
+            ExpressionAttributeNames: {
+              '#type': 'type',
+              ...(typeof expiresAt === 'number' ? { '#ttl': TTL_ATTRIBUTE } : {}),
+            },
+            ExpressionAttributeValues: values,
           }),
         );
         ours.push(...ids);
@@ -567,10 +590,38 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async claimDelivery(deliveryKey: string, caseId: string): Promise<DeliveryClaim> {
+  async claimDelivery(deliveryKey: string, caseId: string, messageId?: string): Promise<DeliveryClaim> {
+    const id = messageId ? normaliseMessageId(messageId) : '';
+    if (id) {
+      // The mail's own Message-ID pointer is the claim (issue 16: one write for both rules): it
+      // carries the mail's identity, so a copy under another delivery id finds its first case,
+      // and the create does not write the pointer again. ALL_OLD tells a first claim from a retry's.
+      const Key = messageIdKey(id);
+      try {
+        const { Attributes } = await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key,
+            UpdateExpression: 'SET caseId = :caseId, #type = :type, deliveryKey = :dk',
+            ConditionExpression: 'attribute_not_exists(pk) OR (caseId = :caseId AND deliveryKey = :dk)',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':caseId': caseId, ':type': 'MSGID', ':dk': deliveryKey },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return { caseId, first: Attributes === undefined, pointerHeld: true };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
+      if (Item?.['deliveryKey'] === deliveryKey && typeof Item['caseId'] === 'string') {
+        return { caseId: Item['caseId'], first: false, pointerHeld: Item['caseId'] === caseId };
+      }
+      // The id is another mail's (another sender's, one we sent, or a pointer from before issue 16):
+      // that case keeps it, and this mail's identity gets an item of its own.
+    }
     const Key = { pk: `DELIVERY#${deliveryKey}`, sk: 'DELIVERY' };
     try {
-      // ALL_OLD tells a first claim from a retry's: only a retry can find its case stored.
       const { Attributes } = await this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -585,11 +636,32 @@ export class DynamoCaseRepository implements CaseRepository {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return { caseId, first: Attributes === undefined };
+      return { caseId, first: Attributes === undefined, pointerHeld: false };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
-      return { caseId: typeof Item?.['caseId'] === 'string' ? Item['caseId'] : caseId, first: false };
+      const owner = typeof Item?.['caseId'] === 'string' ? Item['caseId'] : caseId;
+      return { caseId: owner, first: false, pointerHeld: false };
+    }
+  }
+
+  async expireClaim(messageId: string, caseId: string): Promise<void> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: messageIdKey(id),
+          UpdateExpression: 'SET #ttl = :ttl',
+          ConditionExpression: 'caseId = :caseId',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':ttl': Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S, ':caseId': caseId },
+        }),
+      );
+    } catch (error) {
+      // Taken over by the case the mail continued (or never ours): it lives with that case.
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   }
 
@@ -612,7 +684,7 @@ export class DynamoCaseRepository implements CaseRepository {
     if (options?.minted) await this.putMintedPointers(caseId, ids, sentTo, sharedSesKey);
     const ours = options?.minted
       ? ids
-      : await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, sharedSesKey);
+      : await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, sharedSesKey, options?.takeOverFrom);
     // The case write that carried them (claimReply, recordReply) put them on the list already.
     if (options?.listedOnCase) return;
     if (ours.length === 0) {

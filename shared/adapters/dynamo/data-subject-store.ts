@@ -27,8 +27,8 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  * - its cases: Query `gsi2-sender` (`SENDER#<email>`), then each case partition (`CASE#<id>`: the
  *   case item, `MSG#` follow-ups, `SRC#` guards);
  * - per case: `PROTOCOL#` (legacy: cases numbered before the protocol index), `SURVEY#`, every
- *   `MSGID#` of `messageIds`, the `DELIVERY#` claim of each received message (sha256 of sender +
- *   Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
+ *   `MSGID#` of `messageIds`, the claim of each received message (its own `MSGID#` pointer, or a
+ *   `DELIVERY#` item: sha256 of sender + Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
  * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
  */
@@ -106,6 +106,9 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         if (m?.direction === 'out' || !m?.messageId) continue;
         const k = deliveryKey({ from: m.from?.address ?? address, messageId: m.messageId });
         if (k) candidates.push({ pk: `DELIVERY#${k}`, sk: 'DELIVERY' });
+        // Since issue 16 a received mail's claim is its own Message-ID's pointer (a follow-up's too).
+        const own = `MSGID#${normaliseMessageId(m.messageId)}`;
+        if (!candidates.some((c) => c.pk === own)) candidates.push({ pk: own, sk: 'MSGID' });
       }
       if (typeof caseItem['assignee'] === 'string') {
         candidates.push(openCaseMarkerKey(caseItem['assignee'], caseId));

@@ -29,6 +29,15 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1'
 });
 const ddb = mockClient(doc);
 const repo = new DynamoCaseRepository({ client: doc, tableName: 't', maxMessageTextBytes: 100 });
+const CASE_KEY = { pk: 'CASE#email:abc', sk: 'CASE' };
+const updatesOn = (prefix: string) =>
+  ddb
+    .commandCalls(UpdateCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => String(input.Key?.['pk']).startsWith(prefix));
+/** Message-ID pointer writes, and writes of the case item, in order. */
+const pointerWrites = () => updatesOn('MSGID#');
+const caseWrites = () => updatesOn('CASE#');
 
 const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 const throttled = () =>
@@ -207,6 +216,23 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(puts.map((item) => item?.['sk'])).toEqual([FIRST_MESSAGE_SK, 'CASE']);
     expect(puts[1]).toMatchObject({ protocol: 'OUV-2026-000007' });
     expect(puts.some((item) => String(item?.['pk']).startsWith('PROTOCOL#'))).toBe(false);
+  });
+
+  it.each([
+    ['an open case writes no pointer the delivery claim holds', 'QUEUED', []],
+    ['a redirected record gives it its TTL, with an update that keeps the claim', 'REDIRECTED', ['held@x']],
+  ] as const)('create with heldPointer: %s', async (_name, status, written) => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const outcome = status === 'QUEUED' ? 'ACCEPTED' : 'NOT_A_CLIENT';
+    await repo.create(
+      { ...record, status, outcome, decision: aDecision(outcome), messageIds: ['held@x', 'other@x'] },
+      { heldPointer: '<held@x>' },
+    );
+    const pointers = pointerWrites();
+    expect(pointers.map((u) => String(u.Key?.['pk']).slice('MSGID#'.length))).toEqual([...written, 'other@x']);
+    for (const update of pointers) expect(update.UpdateExpression).not.toMatch(/deliveryKey/);
+    if (status === 'REDIRECTED') expect(pointers[0]!.ExpressionAttributeValues).toHaveProperty(':ttl');
   });
 
   it('nextProtocol formats the counter value, and fails loudly without one', async () => {
@@ -412,16 +438,17 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
   });
 
   it('addMessageIds: no read — the pointers, then one append conditioned on the case and the ids being absent', async () => {
-    ddb.on(PutCommand).resolves({});
     ddb.on(UpdateCommand).resolves({});
     await repo.addMessageIds('email:abc', ['<a@b>', 'c@d'], ['Lojista@Exemplo.com.br']);
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
-    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
-      pk: 'MSGID#a@b',
-      caseId: 'email:abc',
-      sentTo: ['lojista@exemplo.com.br'],
+    // Conditional updates: what a pointer holds besides (a delivery claim's key) stays.
+    expect(pointerWrites()[0]).toMatchObject({
+      Key: { pk: 'MSGID#a@b', sk: 'MSGID' },
+      UpdateExpression: 'SET caseId = :caseId, #type = :type, sentTo = :sentTo',
+      ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+      ExpressionAttributeValues: { ':caseId': 'email:abc', ':sentTo': ['lojista@exemplo.com.br'] },
     });
-    const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    const update = caseWrites()[0]!;
     expect(update.ConditionExpression).toBe(
       'attribute_exists(pk) AND NOT contains(messageIds, :id0) AND NOT contains(messageIds, :id1)',
     );
@@ -437,22 +464,22 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       .on(GetCommand)
       .resolvesOnce({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: [] } })
       .resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['other@x'] } });
-    ddb.on(PutCommand).resolves({});
-    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(UpdateCommand, { Key: CASE_KEY }).rejectsOnce(ccf()).resolves({});
     await repo.addMessageIds('email:abc', ['a@b']);
     expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+    expect(caseWrites()[1]!.ExpressionAttributeValues).toMatchObject({
       ':missing': ['a@b'],
     });
   });
 
   it('addMessageIds: an id the list already holds is not appended twice', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: ['a@b'] } });
-    ddb.on(PutCommand).resolves({});
-    ddb.on(UpdateCommand).rejectsOnce(ccf()).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(UpdateCommand, { Key: CASE_KEY }).rejectsOnce(ccf()).resolves({});
     await repo.addMessageIds('email:abc', ['a@b', 'c@d']);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(2);
-    expect(ddb.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues).toMatchObject({
+    expect(caseWrites()).toHaveLength(2);
+    expect(caseWrites()[1]!.ExpressionAttributeValues).toMatchObject({
       ':missing': ['c@d'],
     });
   });
@@ -516,11 +543,20 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
   });
 
   it('addMessageIds with listedOnCase writes the pointers only', async () => {
-    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
     await repo.addMessageIds('email:abc', ['a@b'], ['x@y'], { listedOnCase: true });
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(pointerWrites()).toHaveLength(1);
+    expect(caseWrites()).toHaveLength(0);
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it('addMessageIds with takeOverFrom may take a pointer naming that case (a follow-up’s own claim)', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    await repo.addMessageIds('email:parent', ['a@b'], undefined, { listedOnCase: true, takeOverFrom: 'email:ses-2' });
+    expect(pointerWrites()[0]).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId OR caseId = :from',
+      ExpressionAttributeValues: { ':caseId': 'email:parent', ':from': 'email:ses-2' },
+    });
   });
 
   it('addMessageIds of minted ids: one unconditional batch for all pointers, SES forms sharing one', async () => {
@@ -556,8 +592,8 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
 
   it('addMessageIds: gives up with an error after repeated contention', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'CASE#email:abc', sk: 'CASE', messageIds: [] } });
-    ddb.on(PutCommand).resolves({});
-    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(UpdateCommand, { Key: CASE_KEY }).rejects(ccf());
     await expect(repo.addMessageIds('email:abc', ['a@b'])).rejects.toThrow(/contention/);
   });
 

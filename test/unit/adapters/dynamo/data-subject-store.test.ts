@@ -38,6 +38,8 @@ describe('DynamoDataSubjectStore.cases', () => {
           firstMessage: { direction: 'in', messageId: '<m1@loja>', from: { address: EMAIL }, text: 'olá' },
         },
         { pk: 'CASE#c1', sk: 'MSG#2', message: { direction: 'out', text: 'resposta' } },
+        // A follow-up the lifecycle committed: its id is not on the list, its claim is its pointer.
+        { pk: 'CASE#c1', sk: 'MSG#3', message: { direction: 'in', messageId: 'f1@loja', text: 'mais' } },
         { pk: 'CASE#c1', sk: 'SRC#x' },
       ],
     });
@@ -47,8 +49,8 @@ describe('DynamoDataSubjectStore.cases', () => {
     const [found, ...rest] = await store.cases('  Maria@LojaDaMaria.com.br ');
     expect(rest).toEqual([]);
     expect(found).toMatchObject({ caseId: 'c1', status: 'CLOSED', protocol: 'OUV-1', assignee: 'ana' });
-    expect(found?.messages.map((m) => m.text)).toEqual(['olá', 'resposta']);
-    expect(found?.items.map((i) => i.key.sk)).toEqual(['CASE', 'MSG#2', 'SRC#x']);
+    expect(found?.messages.map((m) => m.text)).toEqual(['olá', 'resposta', 'mais']);
+    expect(found?.items.map((i) => i.key.sk)).toEqual(['CASE', 'MSG#2', 'MSG#3', 'SRC#x']);
     expect(found?.related).toEqual([{ key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' }, item: { pk: 'PROTOCOL#OUV-1' } }]);
 
     const [bySender, partition] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
@@ -61,7 +63,10 @@ describe('DynamoDataSubjectStore.cases', () => {
     expect(bySender?.ConsistentRead).toBeUndefined();
     expect(partition).toMatchObject({ KeyConditionExpression: 'pk = :pk', ConsistentRead: true });
     const pks = gets().map((k) => k.pk);
-    expect(pks).toEqual(expect.arrayContaining(['PROTOCOL#OUV-1', 'SURVEY#OUV-1', 'MSGID#m1@loja', 'STAFF']));
+    expect(pks).toEqual(
+      expect.arrayContaining(['PROTOCOL#OUV-1', 'SURVEY#OUV-1', 'MSGID#m1@loja', 'MSGID#f1@loja', 'STAFF']),
+    );
+    expect(pks.filter((pk) => pk === 'MSGID#m1@loja')).toHaveLength(1);
     expect(pks.some((pk) => pk.startsWith('DELIVERY#'))).toBe(true);
     expect(gets().find((k) => k.pk === 'STAFF')?.sk).toBe('OPENCASE#ana#c1');
     expect(
