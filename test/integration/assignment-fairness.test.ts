@@ -4,7 +4,7 @@
  * (fewest open cases, then least recently assigned) says over a history of assignments, closes
  * and transfers — the last assignment now lives on the open-case markers until their case closes.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
@@ -17,29 +17,25 @@ import { chooseAnalyst } from '../../shared/domain/assignment';
 import { localConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';
 import { aCase } from '../support/builders';
-import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { type DynaliteClients, startDynaliteClients, EMULATOR_REGION } from '../support/emulators';
 import { FixedClock, RecordingMailer, RecordingScheduler } from '../support/fakes';
 import { RecordingTimerScheduler, SECRET } from '../support/lifecycle-fakes';
 
-let dynalite: DynaliteHandle;
+let db: DynaliteClients;
 let raw: DynamoDBClient;
-let doc: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  db = await startDynaliteClients();
+  ({ raw } = db);
 });
 
 afterAll(async () => {
-  doc?.destroy();
-  raw?.destroy();
-  await dynalite?.stop();
+  await db?.stop();
 });
 
 /** A client whose DynamoDB requests are listed by command name. */
 function countingClient(requests: string[]): DynamoDBDocumentClient {
-  const client = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  const client = documentClient({ endpoint: db.endpoint, region: EMULATOR_REGION });
   client.middlewareStack.add(
     (next, context) => async (args) => {
       requests.push(String(context.commandName));

@@ -1,8 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
@@ -17,7 +16,7 @@ import type { CaseMessage } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
-import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
 import { FixedClock, RecordingMailer } from '../support/fakes';
 import {
   asRecord,
@@ -31,21 +30,18 @@ import {
   workCase,
 } from '../support/lifecycle-fakes';
 
-let dynalite: DynaliteHandle;
+let db: DynaliteClients;
 let raw: DynamoDBClient;
 let doc: DynamoDBDocumentClient;
 let tableSeq = 0;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  db = await startDynaliteClients();
+  ({ raw, doc } = db);
 });
 
 afterAll(async () => {
-  doc?.destroy();
-  raw?.destroy();
-  await dynalite?.stop();
+  await db?.stop();
 });
 
 /** A fresh table per test: the fixtures' case id and protocol are fixed. */

@@ -6,7 +6,10 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Email } from 'aws-ses-v2-local/dist/store';
+import { documentClient } from '../../shared/adapters/dynamo/client';
 
 export type { Email };
 
@@ -93,5 +96,35 @@ export async function startSesLocal(): Promise<SesLocalHandle> {
       await response.body?.cancel();
     },
     stop: () => closeServer(server),
+  };
+}
+
+/** dynalite with the two clients a repository test needs; `stop` ends all three. */
+export interface DynaliteClients {
+  endpoint: string;
+  /** For creating tables (createTableIfMissing). */
+  raw: DynamoDBClient;
+  /** What the repositories take (shared/adapters/dynamo/client.ts settings). */
+  doc: DynamoDBDocumentClient;
+  stop(): Promise<void>;
+}
+
+export async function startDynaliteClients(): Promise<DynaliteClients> {
+  const dynalite = await startDynalite();
+  const raw = new DynamoDBClient({
+    endpoint: dynalite.endpoint,
+    region: EMULATOR_REGION,
+    credentials: EMULATOR_CREDENTIALS,
+  });
+  const doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  return {
+    endpoint: dynalite.endpoint,
+    raw,
+    doc,
+    async stop() {
+      doc.destroy();
+      raw.destroy();
+      await dynalite.stop();
+    },
   };
 }

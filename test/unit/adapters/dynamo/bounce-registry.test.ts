@@ -4,34 +4,30 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../../../shared/adapters/dynamo/bounce-registry';
-import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
-import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
+import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
 const TABLE = 'ouvidoria-bounces';
 const NOW = new Date('2026-04-10T12:00:00Z');
 const MAY = new Date('2026-05-01T00:00:00Z');
 const epoch = (d: Date) => Math.ceil(d.getTime() / 1000);
-let dynalite: DynaliteHandle;
+let db: DynaliteClients;
 let raw: DynamoDBClient;
 let doc: DynamoDBDocumentClient;
 let bounces: DynamoBounceRegistry;
 let open: DynamoSenderOpenCases;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  db = await startDynaliteClients();
+  ({ raw, doc } = db);
   await createTableIfMissing(raw, TABLE);
-  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
   bounces = new DynamoBounceRegistry(doc, TABLE);
   open = new DynamoSenderOpenCases(doc, TABLE, () => NOW);
 });
 
 afterAll(async () => {
-  doc?.destroy();
-  raw?.destroy();
-  await dynalite?.stop();
+  await db?.stop();
 });
 
 let n = 0;

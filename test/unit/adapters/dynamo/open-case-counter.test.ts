@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import {
   DynamoOpenCaseCounter,
@@ -9,23 +8,20 @@ import {
   tallyMarkers,
 } from '../../../../shared/adapters/dynamo/open-case-counter';
 import { staffKey } from '../../../../shared/adapters/dynamo/table-design';
-import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
+import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
-let dynalite: DynaliteHandle;
+let db: DynaliteClients;
 let raw: DynamoDBClient;
 let doc: DynamoDBDocumentClient;
 let tableSeq = 0;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  db = await startDynaliteClients();
+  ({ raw, doc } = db);
 });
 
 afterAll(async () => {
-  doc?.destroy();
-  raw?.destroy();
-  await dynalite?.stop();
+  await db?.stop();
 });
 
 /** A fresh table per test: the fixtures' case id and protocol are fixed. */

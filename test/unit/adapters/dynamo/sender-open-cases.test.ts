@@ -1,30 +1,26 @@
 /** The open-case cap on dynalite: one conditional write per reservation, so concurrency cannot pass it. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
-import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../../../support/emulators';
+import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
 const TABLE = 'ouvidoria-open-cases';
-let dynalite: DynaliteHandle;
+let db: DynaliteClients;
 let raw: DynamoDBClient;
 let doc: DynamoDBDocumentClient;
 let open: DynamoSenderOpenCases;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+  db = await startDynaliteClients();
+  ({ raw, doc } = db);
   await createTableIfMissing(raw, TABLE);
-  doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
   open = new DynamoSenderOpenCases(doc, TABLE);
 });
 
 afterAll(async () => {
-  doc?.destroy();
-  raw?.destroy();
-  await dynalite?.stop();
+  await db?.stop();
 });
 
 let n = 0;
