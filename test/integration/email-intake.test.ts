@@ -354,6 +354,19 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       expect(await ses.outbox()).toHaveLength(2);
     });
 
+    it('copies of one mail under different delivery ids racing make one case, one reply, one queue message', async () => {
+      const raw = eml('01-accepted-ticket-48213.eml');
+      const ids = ['ses-x1', 'ses-x2', 'ses-x3', 'ses-x4'];
+      await Promise.all(ids.map((id) => harness.deliver(id, raw)));
+      const cases = await harness.cases.listAll();
+      expect(cases).toHaveLength(1);
+      expect(await ses.outbox()).toHaveLength(1);
+      expect(harness.queue.messages).toHaveLength(1);
+      // The winner's case under its own delivery id; the losers stored nothing of theirs.
+      expect(ids.map((id) => `email:${id}`)).toContain(cases[0]?.caseId);
+      expect(await pointer('CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com')).toMatchObject({ caseId: cases[0]?.caseId });
+    });
+
     it("a follow-up's claim does not outlive the mail's identity: the parent takes it, or it expires", async () => {
       await harness.deliver('ses-p', eml('01-accepted-ticket-48213.eml'));
       const parent = await harness.cases.get('email:ses-p');
