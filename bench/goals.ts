@@ -17,7 +17,7 @@ export interface GoalInputs {
 /** Why each DynamoDB request of the intake and the assignment is a request of its own. */
 export const REQUEST_REASONS: Record<string, string> = {
   'Query CASE/*':
-    'the stored case (case, first message and follow-ups in one Query); the intake reads it only on a retry, to resume it',
+    'the stored case: the case item, its first message and follow-ups in one Query (the e-mail intake needs it only on a retry, to resume)',
   'UpdateItem MSGID':
     "the delivery claim, which is the mail's own Message-ID pointer carrying its identity (sender + Message-ID): the same mail under another delivery id is one submission, the first case keeps a Message-ID so no one moves a thread into another merchant's case (conditional: SPEC trust rules), and a first claim means nothing is stored yet, so the case is not read",
   'PutItem DELIVERY':
