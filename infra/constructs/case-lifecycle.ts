@@ -79,6 +79,9 @@ export class CaseLifecycle extends Construct {
     );
 
     props.table.grantAccess(this.timerFunction.role, TABLE_ACCESS.lifecycleTimer);
+    // A timer that finds its case with effects still pending (an earlier commit's run died) carries
+    // them out, and a pending close or transfer deletes the analyst's open-case marker.
+    props.table.grantOpenCaseRelease(this.timerFunction.role);
     props.sending.grantSend(this.timerFunction.role);
     this.grantSecretRead(this.timerFunction.role);
     // The timer function reads the secret but arms no timers (its own ARN would be a cycle).

@@ -49,6 +49,22 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     ]);
   });
 
+  it('lets the lifecycle-timer function release open-case markers (pending effects of a close), nothing else deleted', () => {
+    const roleId = logicalId(stack, stack.lifecycle.timerFunction.role);
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+    });
+    const deletes = Object.values(policies)
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[])
+      .filter((s) => [s.Action].flat().includes('dynamodb:DeleteItem'));
+    expect(deletes).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:DeleteItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } },
+      }),
+    ]);
+  });
+
   it('tells the functions that arm timers where the secret, the target and the role are', () => {
     for (const fn of [stack.emailIntake, stack.assignment]) {
       const env = template.toJSON().Resources[logicalId(stack, fn.function)].Properties.Environment.Variables;

@@ -440,7 +440,7 @@ describe('least privilege', () => {
     // is right only while it adds no item its holder could not already overwrite.
     const { stack, template } = dev;
     const table = arnOf(stack, stack.table.table);
-    const grantees = [stack.emailIntake.role, stack.webform.role];
+    const grantees = [stack.emailIntake.role, stack.webform.role, stack.lifecycle.timerFunction.role];
     for (const role of grantees) {
       const statements = statementsOfRole(template, stack, role) as {
         Sid?: string;
