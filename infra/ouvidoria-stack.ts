@@ -466,6 +466,13 @@ export class OuvidoriaStack extends Stack {
     // Short-lived links of clean files in the analyst notice.
     this.uploads.grantCleanLinks(this.assignment);
     this.uploads.grantRetention(this.emailIntake);
+    // A timer carries out the effects a case still has pending (an earlier run died after its
+    // commit): a close starts, a reopening stops, the LGPD clock of the case's raw mail and files.
+    const timer = this.lifecycle.timerFunction;
+    timer.function.addEnvironment(ENV.rawMailBucket, this.rawMail.bucket.bucketName);
+    timer.function.addEnvironment(ENV.rawMailPrefix, RAW_MAIL_PREFIX);
+    this.grantRawMailRetention(timer.role, true);
+    this.uploads.grantRetention(timer);
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
     this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
       ...common,

@@ -65,6 +65,17 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     ]);
   });
 
+  it('lets the lifecycle-timer function tag raw mail and files as a pending close or reopening requires (LGPD)', () => {
+    const roleId = logicalId(stack, stack.lifecycle.timerFunction.role);
+    const sids = Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } }),
+    ).flatMap((p) => (p.Properties.PolicyDocument.Statement as { Sid?: string }[]).map((st) => st.Sid));
+    expect(sids).toEqual(expect.arrayContaining(['TagRawMailRetention', 'TagUploadsRetention']));
+    const fnId = logicalId(stack, stack.lifecycle.timerFunction.function);
+    const variables = template.toJSON().Resources[fnId].Properties.Environment.Variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining([ENV.rawMailBucket, ENV.uploadsBucket]));
+  });
+
   it('tells the functions that arm timers where the secret, the target and the role are', () => {
     for (const fn of [stack.emailIntake, stack.assignment]) {
       const env = template.toJSON().Resources[logicalId(stack, fn.function)].Properties.Environment.Variables;
