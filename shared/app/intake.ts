@@ -129,8 +129,8 @@ export async function processSubmission(
   submission: Submission,
   deps: IntakeDeps,
   stored?: CaseRecord | null,
-  /** The email intake's delivery claim is the pointer of the submission's Message-ID already. */
-  claim?: { pointerHeld: boolean },
+  /** The email intake's delivery claim: when `pointerHeld`, it is the submission's Message-ID pointer. */
+  delivery?: { pointerHeld: boolean },
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const caseId = caseIdFor(submission.channel, submission.sourceId);
@@ -170,7 +170,7 @@ export async function processSubmission(
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     decided ??= await decideSubmission(submission, deps);
-    const held = claim?.pointerHeld ? submission.messageId : undefined;
+    const held = delivery?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
       submission,
