@@ -48,6 +48,8 @@ export async function createTableIfMissing(client: DynamoDBClient, tableName: st
   const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   const missing = ALL_GSIS.filter((index) => !present.has(index.indexName)).map((index) => index.indexName);
   if (missing.length > 0) {
-    throw new Error(`Table ${tableName} was made before its index(es) ${missing.join(', ')}: wipe its data`);
+    throw new Error(
+      `Table ${tableName} was made before its index(es) ${missing.join(', ')}: start the local stack with \`npm start -- --fresh\` to recreate it`,
+    );
   }
 }
