@@ -50,6 +50,7 @@ describe('createTableIfMissing', () => {
     dynamo.on(CreateTableCommand).rejects(new ResourceInUseException({ message: 'exists', $metadata: {} }));
     dynamo.on(DescribeTableCommand).resolves(active([GSI.byStatus, GSI.bySender]));
     await expect(createTableIfMissing(raw, 'tbl')).rejects.toThrow(`index(es) ${GSI.byProtocol.indexName}`);
+    await expect(createTableIfMissing(raw, 'tbl')).rejects.toThrow('npm start -- --fresh');
   });
 
   it('treats an existing table as success, and other errors as failures', async () => {
