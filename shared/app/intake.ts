@@ -40,7 +40,7 @@ import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './afte
 import type { LifecycleDeps } from './lifecycle/commit';
 import { handleMerchantReply } from './lifecycle/merchant-reply';
 import { handleStaffMail } from './lifecycle/staff-mail';
-import { findThread, type ThreadMatch } from './threading';
+import { findThread, sameAddress, type ThreadMatch } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -573,7 +573,7 @@ async function sendAutomaticReply(
 async function isSuppressed(to: string, deps: IntakeDeps, pass: PassState): Promise<boolean> {
   const known = pass.senderBounce;
   const now = deps.clock.now();
-  if (known && known.address.trim().toLowerCase() === to.trim().toLowerCase()) return isBouncing(known.until, now);
+  if (known && sameAddress(known.address, to)) return isBouncing(known.until, now);
   return deps.bounces.isSuppressed(to, now);
 }
 

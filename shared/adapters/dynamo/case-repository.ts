@@ -66,16 +66,15 @@ function pointerKeys(messageIds: string[], sharedSesKey: boolean): Map<string, s
   return byKey;
 }
 
-/** A Message-ID pointer: its case, and for mail we sent its recipients (delivery reports check them). */
-function pointerItem(key: string, caseId: string, sentTo?: string[], expiresAt?: number | null): Item {
-  const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
-  return {
-    ...messageIdKey(key),
-    type: 'MSGID',
-    caseId,
-    ...(recipients?.length ? { sentTo: recipients } : {}),
-    ...(typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
-  };
+/** The recipients a pointer of mail we sent keeps (delivery reports are checked against them). */
+function recipientsOf(sentTo: string[] | undefined): string[] {
+  return sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean) ?? [];
+}
+
+/** A Message-ID pointer put whole: its case, and for mail we sent its recipients. */
+function pointerItem(key: string, caseId: string, sentTo?: string[]): Item {
+  const recipients = recipientsOf(sentTo);
+  return { ...messageIdKey(key), type: 'MSGID', caseId, ...(recipients.length ? { sentTo: recipients } : {}) };
 }
 
 const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
@@ -530,10 +529,10 @@ export class DynamoCaseRepository implements CaseRepository {
     takeOverFrom?: string,
   ): Promise<string[]> {
     const ours: string[] = [];
-    const recipients = sentTo?.map((address) => address.trim().toLowerCase()).filter(Boolean);
+    const recipients = recipientsOf(sentTo);
     const sets = ['caseId = :caseId', '#type = :type'];
     const values: Item = { ':caseId': caseId, ':type': 'MSGID' };
-    if (recipients?.length) {
+    if (recipients.length) {
       sets.push('sentTo = :sentTo');
       values[':sentTo'] = recipients;
     }

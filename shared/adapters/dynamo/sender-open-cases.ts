@@ -75,13 +75,30 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     );
     if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return;
     // Nothing open any more: the item expires once its bounce memory has (LGPD: everything expires).
-    await expireWhenIdle(
-      this.client,
-      this.tableName,
-      senderEmail,
-      this.now(),
-      Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil],
-    );
+    await this.expireWhenIdle(senderEmail, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);
+  }
+
+  /**
+   * Sets the address item's TTL to the later of now and its bounce memory's end, unless it holds an
+   * open case (a concurrent add won: it keeps the item). Idempotent.
+   */
+  private async expireWhenIdle(address: string, bounceUntil: unknown): Promise<void> {
+    const until = typeof bounceUntil === 'string' ? Date.parse(bounceUntil) : Number.NaN;
+    const at = Math.ceil(Math.max(this.now().getTime(), Number.isNaN(until) ? 0 : until) / 1000);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: addressKey(address),
+          UpdateExpression: 'SET #ttl = :at',
+          ConditionExpression: 'attribute_not_exists(#ids)',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, '#ids': ADDRESS_ATTRIBUTES.caseIds },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async count(senderEmail: string): Promise<number> {
@@ -90,34 +107,5 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     );
     const ids = Item?.[ADDRESS_ATTRIBUTES.caseIds];
     return ids instanceof Set ? ids.size : 0;
-  }
-}
-
-/**
- * Sets the address item's TTL to the later of now and its bounce memory's end, unless it holds an
- * open case (a concurrent add won: it keeps the item). Idempotent.
- */
-export async function expireWhenIdle(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  address: string,
-  now: Date,
-  bounceUntil: unknown,
-): Promise<void> {
-  const until = typeof bounceUntil === 'string' ? Date.parse(bounceUntil) : Number.NaN;
-  const at = Math.ceil(Math.max(now.getTime(), Number.isNaN(until) ? 0 : until) / 1000);
-  try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: addressKey(address),
-        UpdateExpression: 'SET #ttl = :at',
-        ConditionExpression: 'attribute_not_exists(#ids)',
-        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, '#ids': ADDRESS_ATTRIBUTES.caseIds },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
   }
 }
