@@ -20,6 +20,8 @@ import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 /** A sending server's retries of one mail come within days; the claim outlives them. */
 const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
+/** When a mail's identity (its delivery claim) expires, if claimed now: the TTL epoch seconds. */
+const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
 
 /**
  * CaseRepository on the single DynamoDB table. Item families (see README.md next to this file):
@@ -628,7 +630,7 @@ export class DynamoCaseRepository implements CaseRepository {
             ...Key,
             type: 'DELIVERY',
             caseId,
-            [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S,
+            [TTL_ATTRIBUTE]: identityExpiry(),
           },
           ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
           ExpressionAttributeValues: { ':caseId': caseId },
@@ -655,7 +657,7 @@ export class DynamoCaseRepository implements CaseRepository {
           UpdateExpression: 'SET #ttl = :ttl',
           ConditionExpression: 'caseId = :caseId',
           ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':ttl': Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S, ':caseId': caseId },
+          ExpressionAttributeValues: { ':ttl': identityExpiry(), ':caseId': caseId },
         }),
       );
     } catch (error) {
