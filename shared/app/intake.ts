@@ -17,6 +17,7 @@ import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { randomMessageId } from '../domain/message-id';
+import { timeZoneNamed } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
@@ -453,7 +454,7 @@ async function appendFollowUp(
 
 /** Calendar year of the case in the office's time zone: protocols are sequential per year. */
 function protocolYear(createdAt: string, config: OuvidoriaConfig): number {
-  return DateTime.fromISO(createdAt, { zone: config.timeZone }).year;
+  return DateTime.fromISO(createdAt, { zone: timeZoneNamed(config.timeZone) }).year;
 }
 
 async function sendAutomaticReply(

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZoneNamed } from './time-zone';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import { type Closure, decodeClosureYear } from './holidays/closures';
 import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
@@ -133,8 +134,9 @@ function assertValidInstant(at: Date): void {
 }
 
 export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'support' = 'office'): OfficeCalendar {
-  const zone = config.timeZone;
-  if (!DateTime.now().setZone(zone).isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(zone)}`);
+  const zone = timeZoneNamed(config.timeZone);
+  if (!DateTime.now().setZone(zone).isValid)
+    throw new RangeError(`Unknown time zone ${JSON.stringify(config.timeZone)}`);
   const schedule: OfficeHours = hours === 'office' ? config.officeHours : config.supportHours;
   const open = parseClock(schedule.open);
   const close = parseClock(schedule.close);
@@ -233,7 +235,7 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
   }
 
   return {
-    timeZone: zone,
+    timeZone: config.timeZone,
     isOpen,
     nextOpening,
     isBusinessDay: (isoDate) => isBusinessLocalDate(parseIsoDate(isoDate)),
@@ -254,8 +256,8 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
 export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
   const dt =
     typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZone)
-      : DateTime.fromJSDate(instant, { zone: timeZone });
+      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
+      : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
   return `${dt.toFormat('dd/MM/yyyy')} às ${dt.toFormat('HH:mm')}`;
 }

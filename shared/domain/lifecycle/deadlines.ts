@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { timeZoneNamed } from '../time-zone';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 
@@ -43,7 +44,7 @@ export function reminderAt(dueAt: Date, businessDays: number, calendar: OfficeCa
     throw new RangeError(`reminderBusinessDays must be a non-negative integer, got ${businessDays}`);
   }
   if (businessDays === 0) return null;
-  const zone = calendar.timeZone;
+  const zone = timeZoneNamed(calendar.timeZone);
   const local = DateTime.fromJSDate(dueAt, { zone });
   let day = local.startOf('day');
   let steps = 0;
@@ -71,8 +72,8 @@ export function reminderAt(dueAt: Date, businessDays: number, calendar: OfficeCa
 export function formatDatePtBr(instant: Date | string, timeZone: string): string {
   const dt =
     typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZone)
-      : DateTime.fromJSDate(instant, { zone: timeZone });
+      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
+      : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
   return dt.toFormat('dd/MM/yyyy');
 }

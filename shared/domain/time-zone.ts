@@ -1,0 +1,84 @@
+/**
+ * The IANA time zones luxon computes in, with their UTC offsets remembered hour by hour.
+ *
+ * luxon asks Intl for the offset of every DateTime it builds in an IANA zone (formatToParts, a few
+ * microseconds each), and the office calendar builds dozens per due date: a sixth of the e-mail
+ * intake's own CPU time went there (issue 16, bench "Email intake by stage"). An hour whose first
+ * and last millisecond have the same offset has it throughout, since no zone changes its offset
+ * twice within one hour; an hour with a transition in it is asked of Intl every time. The zone
+ * behaves as luxon's own IANAZone (type, name, equality, formatting): only the offset is remembered.
+ */
+import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone before the memo starts over (a year of hours is ~8,800). */
+const MAX_REMEMBERED_HOURS = 50_000;
+
+export class HourlyOffsetZone extends Zone {
+  private readonly offsets = new Map<number, number>();
+
+  constructor(private readonly iana: IANAZone) {
+    super();
+  }
+
+  override get type(): string {
+    return this.iana.type;
+  }
+
+  override get name(): string {
+    return this.iana.name;
+  }
+
+  override get isUniversal(): boolean {
+    return this.iana.isUniversal;
+  }
+
+  override get isValid(): boolean {
+    return this.iana.isValid;
+  }
+
+  override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
+    return this.iana.offsetName(ts, options);
+  }
+
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.iana.formatOffset(ts, format);
+  }
+
+  override equals(other: Zone): boolean {
+    return this.iana.equals(other);
+  }
+
+  override offset(ts: number): number {
+    if (!Number.isFinite(ts)) return this.iana.offset(ts);
+    const hour = Math.floor(ts / HOUR_MS);
+    const known = this.offsets.get(hour);
+    if (known !== undefined) return known;
+    const start = this.iana.offset(hour * HOUR_MS);
+    const end = this.iana.offset(hour * HOUR_MS + HOUR_MS - 1);
+    // A transition inside this hour: the exact instant decides, and nothing is remembered.
+    if (start !== end || Number.isNaN(start)) return this.iana.offset(ts);
+    if (this.offsets.size >= MAX_REMEMBERED_HOURS) this.offsets.clear();
+    this.offsets.set(hour, start);
+    return start;
+  }
+}
+
+const zones = new Map<string, Zone>();
+/** Names are configuration, a handful; the bound only keeps a caller's mistake from growing it. */
+const MAX_ZONES = 64;
+
+/**
+ * The zone luxon should compute in for an IANA name ("America/Sao_Paulo"): one instance per name.
+ * An invalid name gives luxon's own invalid zone, so DateTimes built in it are invalid as before.
+ */
+export function timeZoneNamed(name: string): Zone {
+  let zone = zones.get(name);
+  if (zone === undefined) {
+    const iana = IANAZone.create(name);
+    zone = iana.isValid ? new HourlyOffsetZone(iana) : iana;
+    if (zones.size >= MAX_ZONES) zones.clear();
+    zones.set(name, zone);
+  }
+  return zone;
+}

@@ -1,0 +1,114 @@
+import { DateTime, IANAZone } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { HourlyOffsetZone, timeZoneNamed } from '../../../shared/domain/time-zone';
+
+const HOUR = 3_600_000;
+
+/** Zones with the transitions that could fool an hourly memo: DST either way, half-hour shifts, odd offsets. */
+const ZONES = [
+  'America/Sao_Paulo', // DST until 2019, transitions at local midnight
+  'America/Manaus', // DST in 1985–86 and 1993–94 only
+  'America/New_York',
+  'Europe/Lisbon',
+  'Australia/Lord_Howe', // 30-minute DST
+  'Asia/Kathmandu', // +05:30 → +05:45 in 1986
+  'America/St_Johns', // -03:30 with DST
+  'Pacific/Apia', // skipped a whole day in 2011
+];
+
+const DAY = 24 * HOUR;
+
+/** Every transition instant of a zone in [from, to), found by daily steps then bisection (none are a day apart). */
+function transitions(iana: IANAZone, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let t = from; t < to; t += DAY) {
+    if (iana.offset(t) === iana.offset(t + DAY)) continue;
+    let lo = t;
+    let hi = t + DAY;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (iana.offset(mid) === iana.offset(t)) lo = mid;
+      else hi = mid;
+    }
+    out.push(hi);
+  }
+  return out;
+}
+
+describe('HourlyOffsetZone', () => {
+  it.each(ZONES)('gives the offset luxon’s IANAZone gives around every transition of %s (1970–2026)', (name) => {
+    const iana = IANAZone.create(name);
+    const memo = new HourlyOffsetZone(iana);
+    const from = Date.UTC(1970, 0, 1);
+    const found = transitions(iana, from, Date.UTC(2027, 0, 1));
+    expect(found.length).toBeGreaterThan(0);
+    for (const at of found) {
+      // Remember the hours around the transition first, then ask at and beside the instant.
+      for (const probe of [at - 2 * HOUR, at + 2 * HOUR, at - HOUR, at + HOUR]) memo.offset(probe);
+      for (const probe of [at - 60_000, at - 1, at, at + 1, at + 60_000, at - HOUR + 1, at + HOUR - 1]) {
+        expect(memo.offset(probe), `${name} at ${new Date(probe).toISOString()}`).toBe(iana.offset(probe));
+      }
+    }
+  });
+
+  it('agrees with IANAZone on a seeded sweep of instants, asked in any order', () => {
+    let seed = 20261201;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (const name of ZONES) {
+      const iana = IANAZone.create(name);
+      const memo = new HourlyOffsetZone(iana);
+      for (let i = 0; i < 2000; i++) {
+        const ts = Math.floor(Date.UTC(1990, 0, 1) + next() * (Date.UTC(2035, 0, 1) - Date.UTC(1990, 0, 1)));
+        expect(memo.offset(ts)).toBe(iana.offset(ts));
+      }
+    }
+  });
+
+  it('builds the same DateTimes as the zone name: wall-clock fields, offsets, gaps and repeated hours', () => {
+    const zone = timeZoneNamed('America/Sao_Paulo');
+    for (const fields of [
+      { year: 2018, month: 11, day: 4, hour: 0, minute: 30 }, // DST gap (00:00 → 01:00)
+      { year: 2019, month: 2, day: 16, hour: 23, minute: 30 }, // repeated hour
+      { year: 2026, month: 3, day: 10, hour: 9, minute: 0 },
+    ]) {
+      const memo = DateTime.fromObject(fields, { zone });
+      const plain = DateTime.fromObject(fields, { zone: 'America/Sao_Paulo' });
+      expect(memo.toISO()).toBe(plain.toISO());
+      expect(memo.toMillis()).toBe(plain.toMillis());
+    }
+    const instant = new Date('2026-12-01T02:00:00Z');
+    expect(DateTime.fromJSDate(instant, { zone }).toFormat('dd/MM/yyyy HH:mm ZZ')).toBe('30/11/2026 23:00 -03:00');
+    expect(DateTime.fromJSDate(instant, { zone }).zoneName).toBe('America/Sao_Paulo');
+  });
+
+  it('is the same zone as luxon’s for equality and Intl formatting', () => {
+    const zone = timeZoneNamed('America/Sao_Paulo');
+    const iana = IANAZone.create('America/Sao_Paulo');
+    expect(zone.equals(iana)).toBe(true);
+    expect(iana.equals(zone)).toBe(true);
+    expect(zone.type).toBe('iana');
+    const at = DateTime.fromISO('2026-03-10T14:00:00Z', { zone });
+    expect(at.setZone('America/Sao_Paulo').toMillis()).toBe(at.toMillis());
+    expect(at.toLocaleString(DateTime.DATETIME_SHORT, { locale: 'pt-BR' })).toBe(
+      DateTime.fromISO('2026-03-10T14:00:00Z', { zone: 'America/Sao_Paulo' }).toLocaleString(DateTime.DATETIME_SHORT, {
+        locale: 'pt-BR',
+      }),
+    );
+  });
+});
+
+describe('timeZoneNamed', () => {
+  it('gives one zone per name', () => {
+    expect(timeZoneNamed('America/Sao_Paulo')).toBe(timeZoneNamed('America/Sao_Paulo'));
+    expect(timeZoneNamed('America/Manaus')).not.toBe(timeZoneNamed('America/Sao_Paulo'));
+  });
+
+  it('keeps an unknown name invalid, as luxon does', () => {
+    const zone = timeZoneNamed('Mars/Olympus_Mons');
+    expect(zone.isValid).toBe(false);
+    expect(DateTime.fromJSDate(new Date(), { zone }).isValid).toBe(false);
+  });
+});
