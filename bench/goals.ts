@@ -111,7 +111,26 @@ export function goalsSection({ figures: f, overFloorPackages, invocations }: Goa
   }
   const ratio = f['cpu.intakeOverParser'];
   if (ratio !== undefined) {
-    rows.push(['whole e-mail path ≤ 1.5× mailparser alone', `${fixed(ratio, 2)}×`, met(ratio <= 1.5)]);
+    const parser = f['cpu.perMessage.parserMs'];
+    const whole = f['cpu.perMessage.wholePathMs'];
+    const parse = f['cpu.perMessage.parseEmailMs'];
+    const triage = f['cpu.perMessage.triageMs'];
+    const extraction = f['cpu.perMessage.ticketExtractionMs'];
+    const rest = f['cpu.perMessage.restMs'];
+    const stages =
+      parser !== undefined &&
+      whole !== undefined &&
+      parse !== undefined &&
+      triage !== undefined &&
+      extraction !== undefined &&
+      rest !== undefined
+        ? `: per message, the whole path takes ${fixed(whole, 2)} ms against the parser's ${fixed(parser, 2)} ms (the goal allows ${fixed(parser * 1.5, 2)} ms). Its stages: parseEmail ${fixed(parse, 2)} ms (the parser with our checks, charsets and HTML conversion), triage ${fixed(triage, 2)} ms (ticket extraction ${fixed(extraction, 2)}, lookup and rules ${fixed(triage - extraction, 2)}: sentence splitting, accent folding, word canonicalisation and rule phrase matching on pt-BR text), the rest ${fixed(rest, 2)} ms (SES event, claim, case, reply rendering, logs and metrics). The gap is our own text work and bookkeeping, not a package floor`
+        : '';
+    rows.push([
+      'whole e-mail path ≤ 1.5× mailparser alone',
+      `${fixed(ratio, 2)}×`,
+      `${met(ratio <= 1.5)}${ratio <= 1.5 ? '' : stages}`,
+    ]);
   }
   const cost = f['cost.per1000AcceptedEmail'];
   if (cost !== undefined) {

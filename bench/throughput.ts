@@ -6,11 +6,14 @@
  */
 import { type SimpleParserOptions, simpleParser } from 'mailparser';
 import { createEmailIntakeHandler, type EmailIntakeHandlerDeps } from '../functions/email-intake/handler';
+import { decideSubmission } from '../shared/app/intake';
 import { emailIntakeDepsFrom } from '../shared/composition/email-intake';
-import { PARSE_LIMITS } from '../shared/mail/parse-email';
+import type { Submission } from '../shared/domain/submission';
+import { extractTicketCandidates } from '../shared/domain/tickets';
+import { PARSE_LIMITS, parseEmail } from '../shared/mail/parse-email';
 import { InMemoryRawMailStore } from '../test/support/fakes';
 import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
-import { BENCH_NOW, type FakeIntake, fakeIntake, productionTelemetry, type StdoutSink } from './support';
+import { BENCH_CONFIG, BENCH_NOW, type FakeIntake, fakeIntake, productionTelemetry, type StdoutSink } from './support';
 
 const BUCKET = 'ouvidoria-raw-mail-bench';
 const PREFIX = 'inbound/';
@@ -44,6 +47,21 @@ export interface ThroughputResult {
   logBytesPerMessage: number;
   /** The last pass's fakes (the largest message's case feeds the assignment memory run). */
   lastFakes: FakeIntake;
+  /** Where the whole path's time goes, stage by stage (median pass of each). */
+  stages: StageTimings;
+}
+
+/**
+ * The whole path's stages timed alone on the same corpus, pass for pass beside the others: our
+ * parse (mailparser and what parseEmail adds), triage (ticket extraction, the in-memory directory
+ * lookup and the rules), ticket extraction alone (part of triage). What the whole path spends
+ * beyond parse and triage is the rest: the SES event, the delivery claim, the case and its
+ * storage, the reply rendered and recorded, logs and metrics.
+ */
+export interface StageTimings {
+  parseEmail: PassTiming;
+  triage: PassTiming;
+  ticketExtraction: PassTiming;
 }
 
 async function parserPass(corpus: Corpus, options?: SimpleParserOptions): Promise<PassTiming> {
@@ -52,6 +70,31 @@ async function parserPass(corpus: Corpus, options?: SimpleParserOptions): Promis
   for (const message of corpus.messages) {
     const t = performance.now();
     await (options ? simpleParser(message.raw, options) : simpleParser(message.raw));
+    perMessageMs.push(performance.now() - t);
+  }
+  return { totalMs: performance.now() - start, perMessageMs };
+}
+
+async function parseEmailPass(corpus: Corpus): Promise<{ timing: PassTiming; submissions: Submission[] }> {
+  const perMessageMs: number[] = [];
+  const submissions: Submission[] = [];
+  const start = performance.now();
+  for (const message of corpus.messages) {
+    const t = performance.now();
+    submissions.push(
+      await parseEmail(message.raw, { sourceId: message.id, receivedAt: BENCH_NOW.toISOString() }, BENCH_CONFIG.limits),
+    );
+    perMessageMs.push(performance.now() - t);
+  }
+  return { timing: { totalMs: performance.now() - start, perMessageMs }, submissions };
+}
+
+async function timedPass(submissions: Submission[], work: (s: Submission) => unknown): Promise<PassTiming> {
+  const perMessageMs: number[] = [];
+  const start = performance.now();
+  for (const submission of submissions) {
+    const t = performance.now();
+    await work(submission);
     perMessageMs.push(performance.now() - t);
   }
   return { totalMs: performance.now() - start, perMessageMs };
@@ -119,14 +162,25 @@ export async function measureThroughput(corpus: Corpus, passes: number, sink: St
     sink.reset();
     let last = await fullPass(corpus, rawMail, outcomes);
     const logBytesPerMessage = sink.bytes / corpus.messages.length;
+    const triageDeps = fakeIntake(corpus.tickets).deps;
+    const triage = (s: Submission) => decideSubmission(s, triageDeps);
+    const extraction = (s: Submission) =>
+      extractTicketCandidates({ subject: s.subject, text: s.text, formTicket: s.formTicket });
+    const { submissions } = await parseEmailPass(corpus);
+    await timedPass(submissions, triage);
+    await timedPass(submissions, extraction);
     const a: PassTiming[] = [];
     const b: PassTiming[] = [];
     const c: PassTiming[] = [];
+    const stages = { parseEmail: [] as PassTiming[], triage: [] as PassTiming[], ticketExtraction: [] as PassTiming[] };
     for (let i = 0; i < passes; i++) {
       a.push(await parserPass(corpus));
       b.push(await parserPass(corpus, INTAKE_PARSER_OPTIONS));
       last = await fullPass(corpus, rawMail);
       c.push(last.timing);
+      stages.parseEmail.push((await parseEmailPass(corpus)).timing);
+      stages.triage.push(await timedPass(submissions, triage));
+      stages.ticketExtraction.push(await timedPass(submissions, extraction));
     }
     return {
       passes,
@@ -135,6 +189,11 @@ export async function measureThroughput(corpus: Corpus, passes: number, sink: St
       parserDefaults: medianPass(a),
       parserIntakeOptions: medianPass(b),
       fullPath: medianPass(c),
+      stages: {
+        parseEmail: medianPass(stages.parseEmail),
+        triage: medianPass(stages.triage),
+        ticketExtraction: medianPass(stages.ticketExtraction),
+      },
       outcomes,
       logBytesPerMessage,
       lastFakes: last.fakes,
