@@ -20,7 +20,7 @@ import { randomMessageId } from '../domain/message-id';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
-import type { Submission } from '../domain/submission';
+import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates } from '../domain/tickets';
@@ -110,6 +110,8 @@ export type IntakeResult =
       reply?: ReplyState;
       /** True when this delivery found the case already stored (a duplicate or a retry). */
       duplicate: boolean;
+      /** The files of the case's first message as stored (the webform lists them without reading the case back). */
+      attachments: AttachmentMeta[];
     }
   | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
   /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
@@ -320,6 +322,7 @@ function result(record: CaseRecord, duplicate: boolean): IntakeResult {
     decision: record.decision,
     reply: record.reply,
     duplicate,
+    attachments: record.messages[0]?.attachments ?? [],
   };
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
 import { caseIdFor } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
-import type { Submission } from '../domain/submission';
+import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { renderInfectedNotice } from '../domain/uploads/infected-notice';
 import type { RateLimiter } from '../ports';
@@ -267,11 +267,13 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
   let sourceId = keys.current;
-  let known = (await cases.get(caseIdFor('webform', sourceId))) !== null;
-  if (!known && keys.previous && (await cases.get(caseIdFor('webform', keys.previous))) !== null) {
-    sourceId = keys.previous;
-    known = true;
+  // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
+  let stored = await cases.get(caseIdFor('webform', sourceId));
+  if (!stored && keys.previous) {
+    stored = await cases.get(caseIdFor('webform', keys.previous));
+    if (stored) sourceId = keys.previous;
   }
+  const known = stored !== null;
 
   // A retry of a stored submission always gets its first answer; the cap only stops new cases.
   // The cap is one conditional write on the sender's open-cases item (never count-then-create):
@@ -295,7 +297,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   try {
     if (deps.uploads && pendingId && !known)
       claimed = await claimUploads(pendingId, caseId, { ...deps, uploads: deps.uploads });
-    result = await processSubmission(buildSubmission(data, sourceId, now, claimed.attachments), deps);
+    result = await processSubmission(buildSubmission(data, sourceId, now, claimed.attachments), deps, stored);
   } catch (error) {
     // Nothing stored: the slot goes back (a retry of the same post reserves it again).
     if (!known && (await cases.get(caseId).catch(() => undefined)) === null) {
@@ -309,7 +311,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate) {
     await sendInfectedNotice(data.email, claimed.infected, result, deps);
   }
-  const listed = result.kind === 'case' ? await storedAttachments(result.caseId, deps) : [];
+  const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
   return answer(result, keys.source, deps, listed);
 }
 
@@ -346,9 +348,9 @@ async function readMultipart(
   return { ok: true, fields: parsed.fields, files: parsed.files, format: 'multipart' };
 }
 
-async function storedAttachments(caseId: string, deps: WebformDeps): Promise<AttachmentView[]> {
-  const record = await deps.cases.get(caseId);
-  return (record?.messages[0]?.attachments ?? [])
+/** The stored files of the case's first message, as the intake's result carries them (no read back). */
+function attachmentViews(attachments: AttachmentMeta[]): AttachmentView[] {
+  return attachments
     .filter((a) => a.key)
     .map((a) => ({ name: a.filename ?? 'anexo', size: a.size, type: a.contentType, scan: a.scan ?? 'PENDING' }));
 }

@@ -239,6 +239,18 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(store.expirePending()).toEqual([`uploads/${other}/01`]);
   });
 
+  it('the same post again (double click) answers with the files the case stored, claiming nothing more', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const first = await submit({ anexosId: pendingId });
+    const other = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    const again = await submit({ anexosId: other });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(cases.records.size).toBe(1);
+    expect(again.body).toContain('<strong>fatura.pdf</strong>');
+    expect(again.body).not.toContain('print.png');
+    expect(await store.tags(`uploads/${other}/01`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+  });
+
   it('a scan still running is listed PENDING', async () => {
     setup('manual');
     const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
