@@ -5,7 +5,7 @@
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
 import { createHash } from 'node:crypto';
-import { type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
+import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
 import { caseIdFor } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
@@ -275,12 +275,20 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
   const known = stored !== null;
 
-  // A retry of a stored submission always gets its first answer; the cap only stops new cases.
-  // The cap is one conditional write on the sender's open-cases item (never count-then-create):
-  // concurrent posts cannot pass it. The slot is given back unless the post became an open case.
+  // A retry of a stored submission always gets its first answer (its record, not a new decision);
+  // the cap only stops new cases. A new one is decided first (issue 16): the decision reads the
+  // form alone (not its files, not the sender's open cases), so only a post that will be accepted
+  // takes a slot, and a guidance outcome never touches the sender's open-cases item (no reserve,
+  // no give-back, no expiry write). Left as before: an attempt that dies between its reservation and
+  // the case keeps the slot until a retry of the same post stores it (one decided otherwise, or none
+  // at all, leaves it taken).
   const caseId = caseIdFor('webform', sourceId);
   const limit = config.limits.maxOpenCasesPerSender;
-  if (!known && !(await deps.openCases.reserve(data.email, caseId, limit))) {
+  const decided = known ? undefined : await decideSubmission(buildSubmission(data, sourceId, now), deps);
+  // The cap is one conditional write on the sender's open-cases item (never count-then-create):
+  // concurrent posts cannot pass it. Files are claimed only past it: a refused post leaves them pending.
+  const reserving = decided?.decision.outcome === 'ACCEPTED';
+  if (reserving && !(await deps.openCases.reserve(data.email, caseId, limit))) {
     return rejected(
       409,
       'open_cases',
@@ -297,15 +305,18 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   try {
     if (deps.uploads && pendingId && !known)
       claimed = await claimUploads(pendingId, caseId, { ...deps, uploads: deps.uploads });
-    result = await processSubmission(buildSubmission(data, sourceId, now, claimed.attachments), deps, stored);
+    const submission = buildSubmission(data, sourceId, now, claimed.attachments);
+    result = await processSubmission(submission, deps, stored, decided ? { decided } : undefined);
   } catch (error) {
     // Nothing stored: the slot goes back (a retry of the same post reserves it again).
-    if (!known && (await cases.get(caseId).catch(() => undefined)) === null) {
+    if (reserving && (await cases.get(caseId).catch(() => undefined)) === null) {
       await deps.openCases.release(data.email, caseId).catch(() => undefined);
     }
     throw error;
   }
-  if (!known && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
+  // The slot is given back unless the post became an open case (a concurrent duplicate of it,
+  // decided otherwise, may have stored the case first).
+  if (reserving && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
     await deps.openCases.release(data.email, caseId);
   }
   if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate) {
