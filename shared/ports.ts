@@ -300,6 +300,8 @@ export interface SenderOpenCases {
   /**
    * Adds the case when the sender holds fewer than `max` open cases (or holds this one already):
    * one conditional write, so concurrent requests can never pass the cap. False when full.
+   * The webform reserves only for a post it decided to accept, before storing the case; retrying
+   * with the same case id after a failure succeeds again and counts it once.
    */
   reserve(senderEmail: string, caseId: string, max: number): Promise<boolean>;
   /**

@@ -127,6 +127,7 @@ function caseResult(stored: CaseRecord, mail: ReceivedEmail): EmailIntakeResult 
     decision: stored.decision,
     reply: stored.reply,
     duplicate: true,
+    attachments: stored.messages[0]?.attachments ?? [],
     deliveryId: mail.deliveryId,
     sender: stored.senderEmail,
   };

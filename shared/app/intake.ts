@@ -21,7 +21,7 @@ import { timeZoneNamed } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
-import type { Submission } from '../domain/submission';
+import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates } from '../domain/tickets';
@@ -111,6 +111,8 @@ export type IntakeResult =
       reply?: ReplyState;
       /** True when this delivery found the case already stored (a duplicate or a retry). */
       duplicate: boolean;
+      /** The files of the case's first message as stored (the webform lists them without reading the case back). */
+      attachments: AttachmentMeta[];
     }
   | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
   /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
@@ -122,6 +124,17 @@ export type IntakeResult =
  */
 export const REPLY_CLAIM_STALE_MS = 45_000;
 
+/** What the caller did already for this submission, so that the service does not do it again. */
+export interface IntakeStart {
+  /** The email intake's delivery claim: when `pointerHeld`, it is the submission's Message-ID pointer. */
+  pointerHeld?: boolean;
+  /**
+   * The caller's decision on this very submission (the webform decides before its open-case cap):
+   * used only when no record is stored, in place of deciding again.
+   */
+  decided?: Decided;
+}
+
 /**
  * `stored` is the record the caller already read for this submission's case id (null: none),
  * so that the service does not read it a second time.
@@ -130,8 +143,7 @@ export async function processSubmission(
   submission: Submission,
   deps: IntakeDeps,
   stored?: CaseRecord | null,
-  /** The email intake's delivery claim: when `pointerHeld`, it is the submission's Message-ID pointer. */
-  delivery?: { pointerHeld: boolean },
+  start?: IntakeStart,
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const caseId = caseIdFor(submission.channel, submission.sourceId);
@@ -143,8 +155,8 @@ export async function processSubmission(
   let createdHere = false;
 
   if (!record) {
-    let decided: Decided | undefined;
-    if (deps.lifecycle && isStaffMail(submission, deps.config)) {
+    let decided: Decided | undefined = start?.decided;
+    if (!decided && deps.lifecycle && isStaffMail(submission, deps.config)) {
       const staff = await handleStaffMail(submission, deps.lifecycle);
       if (staff.kind !== 'quarantine') {
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
@@ -171,7 +183,7 @@ export async function processSubmission(
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     decided ??= await decideSubmission(submission, deps);
-    const held = delivery?.pointerHeld ? submission.messageId : undefined;
+    const held = start?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
       submission,
@@ -321,6 +333,7 @@ function result(record: CaseRecord, duplicate: boolean): IntakeResult {
     decision: record.decision,
     reply: record.reply,
     duplicate,
+    attachments: record.messages[0]?.attachments ?? [],
   };
 }
 

@@ -5,10 +5,10 @@
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
 import { createHash } from 'node:crypto';
-import { type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
+import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
 import { caseIdFor } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
-import type { Submission } from '../domain/submission';
+import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { renderInfectedNotice } from '../domain/uploads/infected-notice';
 import type { RateLimiter } from '../ports';
@@ -267,18 +267,28 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
   let sourceId = keys.current;
-  let known = (await cases.get(caseIdFor('webform', sourceId))) !== null;
-  if (!known && keys.previous && (await cases.get(caseIdFor('webform', keys.previous))) !== null) {
-    sourceId = keys.previous;
-    known = true;
+  // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
+  let stored = await cases.get(caseIdFor('webform', sourceId));
+  if (!stored && keys.previous) {
+    stored = await cases.get(caseIdFor('webform', keys.previous));
+    if (stored) sourceId = keys.previous;
   }
+  const known = stored !== null;
 
-  // A retry of a stored submission always gets its first answer; the cap only stops new cases.
-  // The cap is one conditional write on the sender's open-cases item (never count-then-create):
-  // concurrent posts cannot pass it. The slot is given back unless the post became an open case.
+  // A retry of a stored submission always gets its first answer (its record, not a new decision);
+  // the cap only stops new cases. A new one is decided first (issue 16): the decision reads the
+  // form alone (not its files, not the sender's open cases), so only a post that will be accepted
+  // takes a slot, and a guidance outcome never touches the sender's open-cases item (no reserve,
+  // no give-back, no expiry write). Left as before: an attempt that dies between its reservation and
+  // the case keeps the slot until a retry of the same post stores it (one decided otherwise, or none
+  // at all, leaves it taken).
   const caseId = caseIdFor('webform', sourceId);
   const limit = config.limits.maxOpenCasesPerSender;
-  if (!known && !(await deps.openCases.reserve(data.email, caseId, limit))) {
+  const decided = known ? undefined : await decideSubmission(buildSubmission(data, sourceId, now), deps);
+  // The cap is one conditional write on the sender's open-cases item (never count-then-create):
+  // concurrent posts cannot pass it. Files are claimed only past it: a refused post leaves them pending.
+  const reserving = decided?.decision.outcome === 'ACCEPTED';
+  if (reserving && !(await deps.openCases.reserve(data.email, caseId, limit))) {
     return rejected(
       409,
       'open_cases',
@@ -295,21 +305,24 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   try {
     if (deps.uploads && pendingId && !known)
       claimed = await claimUploads(pendingId, caseId, { ...deps, uploads: deps.uploads });
-    result = await processSubmission(buildSubmission(data, sourceId, now, claimed.attachments), deps);
+    const submission = buildSubmission(data, sourceId, now, claimed.attachments);
+    result = await processSubmission(submission, deps, stored, decided ? { decided } : undefined);
   } catch (error) {
     // Nothing stored: the slot goes back (a retry of the same post reserves it again).
-    if (!known && (await cases.get(caseId).catch(() => undefined)) === null) {
+    if (reserving && (await cases.get(caseId).catch(() => undefined)) === null) {
       await deps.openCases.release(data.email, caseId).catch(() => undefined);
     }
     throw error;
   }
-  if (!known && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
+  // The slot is given back unless the post became an open case (a concurrent duplicate of it,
+  // decided otherwise, may have stored the case first).
+  if (reserving && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
     await deps.openCases.release(data.email, caseId);
   }
   if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate) {
     await sendInfectedNotice(data.email, claimed.infected, result, deps);
   }
-  const listed = result.kind === 'case' ? await storedAttachments(result.caseId, deps) : [];
+  const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
   return answer(result, keys.source, deps, listed);
 }
 
@@ -346,9 +359,9 @@ async function readMultipart(
   return { ok: true, fields: parsed.fields, files: parsed.files, format: 'multipart' };
 }
 
-async function storedAttachments(caseId: string, deps: WebformDeps): Promise<AttachmentView[]> {
-  const record = await deps.cases.get(caseId);
-  return (record?.messages[0]?.attachments ?? [])
+/** The stored files of the case's first message, as the intake's result carries them (no read back). */
+function attachmentViews(attachments: AttachmentMeta[]): AttachmentView[] {
+  return attachments
     .filter((a) => a.key)
     .map((a) => ({ name: a.filename ?? 'anexo', size: a.size, type: a.contentType, scan: a.scan ?? 'PENDING' }));
 }

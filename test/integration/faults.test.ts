@@ -12,16 +12,19 @@ import { emailIntakeDepsFrom } from '../../shared/composition/email-intake';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
+import { createWebformHandler } from '../../functions/webform/handler';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
+import { addressKey } from '../../shared/adapters/dynamo/sender-open-cases';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
 import { ZendeskTicketDirectory } from '../../shared/adapters/zendesk-directory';
@@ -592,7 +595,28 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     logger: testLogger('assignment'),
     metrics: testMetrics('assignment'),
   });
-  return { tableName, doc, calls, clock, cases, staff, mailer, queue, store, emailHandler, assignmentHandler };
+  // The webform with a cap of one open case per sender: a slot counted twice or lost shows at once.
+  const webformHandler = createWebformHandler({
+    ...intake,
+    config: { ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: 1 } },
+    rateLimiter: new DynamoRateLimiter(doc, tableName),
+    logger: testLogger('webform'),
+    metrics: testMetrics('webform'),
+  });
+  return {
+    tableName,
+    doc,
+    calls,
+    clock,
+    cases,
+    staff,
+    mailer,
+    queue,
+    store,
+    emailHandler,
+    assignmentHandler,
+    webformHandler,
+  };
 }
 
 async function runOnDynamo(fault: SdkFault | undefined) {
@@ -662,6 +686,117 @@ describe('fault injection on the real DynamoDB adapters (dynalite)', () => {
     expect(failures).toEqual([]);
     // Not even the bookkeeping right after a send may cause a second email.
     expect(duplicatesAfterSend).toEqual([]);
+  }, 300_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The webform on the same adapters: a post answered 503 is sent again by the person.
+
+const FORM_BASE = {
+  nome: 'Mariana Costa',
+  loja: 'Modas Bella',
+  assunto: 'atendimento',
+  consentimento: 'on',
+};
+const ACCEPTED_FORM = {
+  ...FORM_BASE,
+  email: ACCEPTED_FROM,
+  chamado: '48213',
+  descricao: 'Abri o chamado 48213 há duas semanas: o frete parou de calcular e ninguém resolveu até agora.',
+};
+const REDIRECTED_FORM = {
+  ...FORM_BASE,
+  email: REDIRECTED_FROM,
+  chamado: '',
+  descricao: 'Estou insatisfeita com o atendimento da plataforma e quero registrar uma reclamação.',
+};
+
+async function runWebformOnDynamo(fault: SdkFault | undefined) {
+  const d = await dynamoPipeline(fault);
+  const statuses: number[] = [];
+  let faultable = 0;
+  for (const form of [ACCEPTED_FORM, REDIRECTED_FORM]) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const response = await d.webformHandler(formPost(form));
+      statuses.push(response.statusCode);
+      if (response.statusCode !== 503) break;
+      // A minute later: past REPLY_CLAIM_STALE_MS. A create whose response was lost keeps the reply
+      // claim it carried (nothing can tell it from a concurrent creator's), so a resubmission within
+      // the claim's 45 s sends no reply; that gap predates this test and is left to the claim's owner.
+      d.clock.advance(60_000);
+    }
+  }
+  faultable = sdkCalls(d.calls).length;
+  // Another accepted post from the same sender: the cap (one) is held by the first case alone.
+  const capped = await d.webformHandler(
+    formPost({ ...ACCEPTED_FORM, descricao: `${ACCEPTED_FORM.descricao} De novo.` }),
+  );
+  d.doc.destroy();
+  const check = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+  const cases = new DynamoCaseRepository({ client: check, tableName: d.tableName });
+  const all = await cases.listAll();
+  const openOf = async (address: string) => {
+    const { Item } = await check.send(new GetCommand({ TableName: d.tableName, Key: addressKey(address) }));
+    const ids = Item?.['caseIds'];
+    return ids instanceof Set ? [...ids].sort() : [];
+  };
+  const open = { accepted: await openOf(ACCEPTED_FROM), redirected: await openOf(REDIRECTED_FROM) };
+  check.destroy();
+  return {
+    calls: [...d.calls],
+    /** The DynamoDB calls of the two posts (the capped post after them is not resubmitted). */
+    faultable,
+    statuses,
+    capped: capped.statusCode,
+    accepted: all.filter((c) => c.senderEmail === ACCEPTED_FROM),
+    redirected: all.filter((c) => c.senderEmail === REDIRECTED_FROM),
+    open,
+    repliesToAccepted: d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM)).length,
+    repliesToRedirected: d.mailer.sent.filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    queuedCaseIds: new Set(d.queue.messages.map((m) => m.caseId)),
+  };
+}
+
+function webformProblems(r: Awaited<ReturnType<typeof runWebformOnDynamo>>): string[] {
+  const out: string[] = [];
+  if (r.statuses.at(-1) === 503 || r.statuses.filter((s) => s !== 503).length !== 2) {
+    out.push(`statuses ${r.statuses.join(',')}`);
+  }
+  const [accepted, ...moreAccepted] = r.accepted;
+  if (!accepted || moreAccepted.length > 0 || accepted.outcome !== 'ACCEPTED' || !accepted.protocol) {
+    out.push(`accepted cases: ${r.accepted.map((c) => `${c.outcome}/${c.protocol}`).join(',')}`);
+  }
+  if (r.redirected.length !== 1 || r.redirected[0]?.outcome !== 'NO_PRIOR_TICKET') {
+    out.push(`redirected cases: ${r.redirected.map((c) => c.outcome).join(',')}`);
+  }
+  if (r.capped !== 409) out.push(`the second accepted post got ${r.capped}`);
+  if (r.open.accepted.join() !== (accepted?.caseId ?? '')) out.push(`open cases held: ${r.open.accepted.join()}`);
+  if (r.open.redirected.length > 0) out.push(`the guidance sender holds ${r.open.redirected.join()}`);
+  if (r.queuedCaseIds.size !== 1 || !accepted || !r.queuedCaseIds.has(accepted.caseId)) {
+    out.push('queue holds other cases');
+  }
+  if (r.repliesToAccepted !== 1) out.push(`${r.repliesToAccepted} acknowledgements`);
+  if (r.repliesToRedirected !== 1) out.push(`${r.repliesToRedirected} guidance replies`);
+  return out;
+}
+
+describe('webform fault injection on the real DynamoDB adapters (dynalite)', () => {
+  it('without faults: one case each, the accepted one alone holds the sender’s slot', async () => {
+    const r = await runWebformOnDynamo(undefined);
+    expect(webformProblems(r)).toEqual([]);
+    expect(r.statuses).toEqual([201, 200]);
+  });
+
+  it('every DynamoDB call of two posts failing once, before or after the write: resubmitted, nothing lost or doubled', async () => {
+    const { faultable: total } = await runWebformOnDynamo(undefined);
+    const failures: string[] = [];
+    for (let call = 1; call <= total; call++) {
+      for (const when of ['before', 'after'] as const) {
+        const found = webformProblems(await runWebformOnDynamo({ call, when }));
+        if (found.length > 0) failures.push(`call ${call} ${when}: ${found.join('; ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
   }, 300_000);
 });
 

@@ -4,13 +4,13 @@
  * assignment queue is a fake (no SQS emulator). Plus the bundle check: the webform Lambda must
  * not carry the mail parser.
  */
-import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
+import { addressKey, DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebformHandler, handler, type WebformHandler } from '../../functions/webform/handler';
@@ -23,7 +23,7 @@ import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle
 import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
 import { SesMailer } from '../../shared/adapters/ses-mailer';
 import { noTelemetry } from '../../shared/app/intake';
-import { localConfig, localConfigInput } from '../../shared/domain/config';
+import { localConfig, localConfigInput, type OuvidoriaConfig } from '../../shared/domain/config';
 import { ENV } from '../../shared/runtime-env';
 import {
   type DynaliteHandle,
@@ -75,7 +75,11 @@ beforeEach(async () => {
   await ses.clear();
   cases = new DynamoCaseRepository({ client: doc, tableName: table });
   queue = new RecordingQueue();
-  handle = createWebformHandler({
+  handle = webformWith(localConfig);
+});
+
+function webformWith(config: OuvidoriaConfig): WebformHandler {
+  return createWebformHandler({
     cases,
     tickets: new TableTicketDirectory(doc, table),
     mailer: new SesMailer({ client: sesClient }),
@@ -84,13 +88,27 @@ beforeEach(async () => {
     bounces: new DynamoBounceRegistry(doc, table),
     openCases: new DynamoSenderOpenCases(doc, table),
     clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
-    config: localConfig,
+    config,
     rateLimiter: new DynamoRateLimiter(doc, table),
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
     webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
   });
-});
+}
+
+/** The valid JSON post with other words (another submission), from its own client address. */
+function post(descricao: string, n: number, chamado = '48213'): Fixture {
+  const e = fixture('post-json-valid');
+  e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), descricao, chamado });
+  (e['requestContext'] as { http: { sourceIp: string } }).http.sourceIp = `198.51.100.${n}`;
+  return e;
+}
+
+async function openCaseIds(address: string): Promise<string[] | undefined> {
+  const { Item } = await doc.send(new GetCommand({ TableName: table, Key: addressKey(address), ConsistentRead: true }));
+  if (!Item) return undefined;
+  return Item['caseIds'] instanceof Set ? [...(Item['caseIds'] as Set<string>)].sort() : [];
+}
 
 describe('webform on dynalite and aws-ses-v2-local', () => {
   it('a valid submission stores one case and sends one acknowledgement with the protocol', async () => {
@@ -155,6 +173,34 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     const outbox = await ses.outbox();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.destination.to.join(' ')).toContain('joao.araujo@lojadojoao.com.br');
+  });
+
+  it('a guidance post never touches the sender’s open-case item (decided before the cap)', async () => {
+    const response = await handle(post('Preciso de ajuda com a minha loja, mas ainda não abri chamado.', 1, ''));
+    expect(response.statusCode).toBe(200);
+    expect((await cases.listAll())[0]).toMatchObject({ outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED' });
+    expect(await openCaseIds(MERCHANT)).toBeUndefined();
+  });
+
+  it('concurrent posts from one sender at the cap: exactly the cap is accepted; guidance posts pass and take no slot', async () => {
+    const cap = 2;
+    handle = webformWith({ ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: cap } });
+    const accepted = Array.from({ length: 8 }, (_, i) =>
+      post(`Abri o chamado 48213 e os pedidos pagos por Pix seguem parados: ocorrência ${i + 1}.`, i + 1),
+    );
+    const guidance = Array.from({ length: 4 }, (_, i) =>
+      post(`Preciso de ajuda com a minha loja, mas ainda não abri chamado (dúvida ${i + 1}).`, i + 20, ''),
+    );
+    const responses = await Promise.all([...accepted, ...guidance].map((e) => handle(e)));
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.slice(0, 8).sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
+    expect(statuses.slice(8)).toEqual([200, 200, 200, 200]);
+    const stored = await cases.listAll();
+    const open = stored.filter((c) => c.outcome === 'ACCEPTED');
+    expect(open).toHaveLength(cap);
+    expect(stored.filter((c) => c.outcome === 'NO_PRIOR_TICKET')).toHaveLength(4);
+    expect(await openCaseIds(MERCHANT)).toEqual(open.map((c) => c.caseId).sort());
+    expect(queue.messages.map((m) => m.caseId).sort()).toEqual(open.map((c) => c.caseId).sort());
   });
 
   it('counts posts per IP in DynamoDB and answers 429 past the hourly limit', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { MailRejected } from '../../../shared/ports';
-import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
+import { decideSubmission, type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { localConfig } from '../../../shared/domain/config';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
@@ -86,6 +86,15 @@ describe('processSubmission: a new accepted case', () => {
     // Received Tue 24/11/2026 11:00 (São Paulo): ten business days of office time → Tue 08/12 11:00.
     expect(ack.text).toContain('Prazo de resposta: até 08/12/2026');
     expect(ack.html).toContain('Prazo de resposta: até 08/12/2026');
+  });
+
+  it('stores the decision its caller made (the webform decides before its cap) without deciding again', async () => {
+    const decided = await decideSubmission(email(), deps);
+    expect(tickets.lookups).toEqual(['48213']);
+    const result = await processSubmission(email(), deps, null, { decided });
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+    expect(tickets.lookups).toEqual(['48213']);
+    expect((await cases.get('email:ses-0001'))?.decision).toEqual(decided.decision);
   });
 
   it('gives sequential protocols to successive cases', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../../support/fakes';
 import { EICAR, exe, pdf, png, xlsx } from '../../support/files';
 import { multipartBody } from '../../support/multipart';
+import { AWS_ERRORS, withFaults } from '../../support/reliability-harness';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const FIELDS = {
@@ -35,8 +36,11 @@ let store: LocalUploadStore;
 let clock: FixedClock;
 let handle: (e: unknown) => Promise<WebformResponse>;
 
-function setup(scan: 'sync' | 'manual' = 'sync') {
+let openCases: InMemorySenderOpenCases;
+
+function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: T) => T = (port) => port) {
   cases = new InMemoryCaseRepository();
+  openCases = new InMemorySenderOpenCases();
   mailer = new RecordingMailer();
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
   store = new LocalUploadStore({ url: 'http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/', scan });
@@ -47,14 +51,14 @@ function setup(scan: 'sync' | 'manual' = 'sync') {
     queue: new RecordingQueue(),
     throttle: new InMemoryReplyThrottle(),
     bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
+    openCases: wrap(openCases),
     clock,
     config: localConfig,
     rateLimiter: new InMemoryRateLimiter(),
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
     webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
-    uploads: store,
+    uploads: wrap(store),
   });
   handle = (e) => h(e);
 }
@@ -237,6 +241,57 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(cases.records.size).toBe(0);
     expect(await store.tags(`uploads/${other}/01`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
     expect(store.expirePending()).toEqual([`uploads/${other}/01`]);
+  });
+
+  it('the same post again (double click) answers with the files the case stored, claiming nothing more', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const first = await submit({ anexosId: pendingId });
+    const other = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    const again = await submit({ anexosId: other });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(cases.records.size).toBe(1);
+    expect(again.body).toContain('<strong>fatura.pdf</strong>');
+    expect(again.body).not.toContain('print.png');
+    expect(await store.tags(`uploads/${other}/01`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+  });
+
+  it('a crash while claiming the files, after the slot was taken: the resubmission makes one case with them, one slot', async () => {
+    // The claim fails on S3 and the give-back of the slot fails too: as if the function had died
+    // between the reservation and the case (nothing ran after it).
+    setup('sync', (port) =>
+      withFaults(port, [
+        { method: 'setState', error: AWS_ERRORS.throttled },
+        { method: 'release', error: AWS_ERRORS.throttled },
+      ]),
+    );
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    expect((await submit({ anexosId: pendingId })).statusCode).toBe(503);
+    expect(cases.records.size).toBe(0);
+    expect(await openCases.count(MERCHANT)).toBe(1);
+    clock.advance(30_000);
+    const again = await submit({ anexosId: pendingId });
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toContain('<strong>fatura.pdf</strong>');
+    const [record] = await cases.listAll();
+    expect(cases.records.size).toBe(1);
+    expect(record?.messages[0]?.attachments).toHaveLength(1);
+    expect(openCases.open.get(MERCHANT)).toEqual(new Set([record?.caseId]));
+    expect(mailer.sent.filter((m) => m.to.includes(MERCHANT))).toHaveLength(1);
+  });
+
+  it('a guidance post with files: stored on its case, no slot taken', async () => {
+    const pendingId = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    const r = await submit({
+      anexosId: pendingId,
+      chamado: '',
+      descricao: 'Preciso de ajuda com a loja, segue o print.',
+    });
+    expect(r.statusCode).toBe(200);
+    const [record] = await cases.listAll();
+    expect(record).toMatchObject({ outcome: 'BILLING_QUESTION', status: 'REDIRECTED' });
+    expect(record?.messages[0]?.attachments).toHaveLength(1);
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({ 'ouvidoria-case': record?.caseId });
+    expect(openCases.open.get(MERCHANT) ?? new Set()).toEqual(new Set());
   });
 
   it('a scan still running is listed PENDING', async () => {

@@ -425,6 +425,11 @@ describe('limits', () => {
     expect((await noTicket(1)).statusCode).toBe(200);
     expect((await noTicket(2)).statusCode).toBe(200);
     expect((await handle(fixture('post-json-valid'))).statusCode).toBe(201);
+    // At the cap, a post that would not open a case still gets its guidance (decided before the cap).
+    const atCap = await noTicket(3);
+    expect(atCap.statusCode).toBe(200);
+    expect(telemetry.events).not.toContain('rejected:open_cases');
+    expect(cases.records.size).toBe(4);
   });
 });
 
