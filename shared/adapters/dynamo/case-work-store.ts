@@ -173,11 +173,14 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     }
     if (newMessages.length > 0) await this.materialise(commit.caseId, newMessages);
     if (expiry !== undefined) {
+      const texts = this.repository.texts;
+      const closedAt = commit.changes.closedAt ?? record.closedAt;
       await applyCaseRetention(
         this.client,
         this.tableName,
         { caseId: commit.caseId, protocol: record.protocol, messageIds: record.messageIds },
         expiry,
+        texts ? { store: texts, closedAt: closedAt ? new Date(closedAt) : new Date() } : undefined,
       );
     }
     return { ok: true, version: commit.expectedVersion + 1 };
