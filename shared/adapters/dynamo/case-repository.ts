@@ -244,7 +244,9 @@ export class DynamoCaseRepository implements CaseRepository {
     if (first) {
       const capped = this.capMessage(first);
       item['firstMessage'] = { sourceId: first.sourceId, attachments: first.attachments };
-      if (capped.truncated) item['firstMessageTruncated'] = true;
+      // With a text store a capped text is always kept out of the table, its flag on the FIRSTMSG item
+      // (toFirstMessageItem): the case item, rewritten many times, does not grow with the text.
+      if (capped.truncated && !this.texts) item['firstMessageTruncated'] = true;
     }
     return item;
   }
@@ -275,7 +277,8 @@ export class DynamoCaseRepository implements CaseRepository {
   ): Promise<Item | undefined> {
     const first = record.messages[0];
     if (!first) return undefined;
-    const { attachments: _attachments, ...capped } = this.capMessage(first).message;
+    const { message: cappedMessage, truncated } = this.capMessage(first);
+    const { attachments: _attachments, ...capped } = cappedMessage;
     const stored = await this.storedForm(record.caseId, capped as CaseMessage, redirected, texts);
     return {
       pk: caseKey(record.caseId).pk,
@@ -283,6 +286,7 @@ export class DynamoCaseRepository implements CaseRepository {
       type: 'FIRSTMSG',
       message: stored.message,
       ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
+      ...(stored.ref && truncated ? { textTruncated: true } : {}),
     };
   }
 
@@ -310,7 +314,8 @@ export class DynamoCaseRepository implements CaseRepository {
       truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
     const messages: CaseMessage[] = [];
     const first = storedFirstMessage(caseItem, firstItem, texts);
-    if (first) messages.push(readMessage(first, caseItem['firstMessageTruncated'] === true));
+    const firstTruncated = caseItem['firstMessageTruncated'] === true || firstItem?.['textTruncated'] === true;
+    if (first) messages.push(readMessage(first, firstTruncated));
     const followUps = messageItems
       .map((item) => ({
         sk: String(item['sk']),
