@@ -12,6 +12,7 @@ import {
   TRUNCATION_NOTE,
 } from '../../shared/adapters/dynamo/case-repository';
 import { applyCaseRetention } from '../../shared/adapters/dynamo/case-retention';
+import { DynamoCaseWorkStore, PENDING_MESSAGES_ATTRIBUTE } from '../../shared/adapters/dynamo/case-work-store';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoDataSubjectStore, MISSING_TEXT_NOTE } from '../../shared/adapters/dynamo/data-subject-store';
@@ -260,6 +261,44 @@ describe('message texts out of the table (issue 16)', () => {
     expect(result.erased).toBe(true);
     expect(objectsOf(texts, r.caseId)).toHaveLength(0);
     expect(await store.cases(r.senderEmail)).toEqual([]);
+  });
+
+  it('a lifecycle commit keeps only the reference of a long text on the case item, and the message reads whole', async () => {
+    const r = record('curto', { status: 'ASSIGNED', assignee: 'ana' } as Partial<CaseRecord>);
+    await cases.create(r);
+    const work = new DynamoCaseWorkStore({ client: d.doc, tableName: TABLE, repository: cases });
+    const answer = message(prose(190_000), { direction: 'out', author: 'ana', receivedAt: '2026-03-04T10:00:00.000Z' });
+    // A crash right after the commit: the message is still in the map when the next reader comes.
+    const failing = failingClient(
+      (input) => (input.Item as { sk?: string } | undefined)?.sk?.startsWith('SRC#') === true,
+    );
+    const flaky = new DynamoCaseWorkStore({
+      client: failing,
+      tableName: TABLE,
+      repository: new DynamoCaseRepository({ client: failing, tableName: TABLE, texts }),
+    });
+    const committed = flaky.commit({
+      caseId: r.caseId,
+      expectedVersion: 0,
+      changes: {},
+      events: [],
+      messages: [answer],
+      effects: [],
+    });
+    await expect(committed).rejects.toThrow('injected');
+    const caseItem = await item(`CASE#${r.caseId}`, 'CASE');
+    const entry = caseItem?.[PENDING_MESSAGES_ATTRIBUTE]?.[answer.sourceId];
+    expect(entry?.text).toBeUndefined();
+    expect(entry?.textRef).toMatchObject({ key: expect.stringMatching(/^messages\//) });
+    expect(size(caseItem)).toBeLessThan(2048);
+    // The next reader gets the whole (capped) text and moves the message to its item, reusing the object.
+    const c = await work.get(r.caseId);
+    const read = c?.messages.at(-1)?.text ?? '';
+    expect(read.endsWith(TRUNCATION_NOTE)).toBe(true);
+    expect(answer.text.startsWith(read.slice(0, -TRUNCATION_NOTE.length))).toBe(true);
+    expect((await item(`CASE#${r.caseId}`, 'CASE'))?.[PENDING_MESSAGES_ATTRIBUTE]?.[answer.sourceId]).toBeUndefined();
+    expect((await cases.get(r.caseId))?.messages.at(-1)?.text).toBe(read);
+    expect(objectsOf(texts, r.caseId)).toHaveLength(1);
   });
 
   it('reads the texts of a case in parallel', async () => {

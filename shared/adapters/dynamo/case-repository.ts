@@ -44,6 +44,8 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
  */
 
 type Item = Record<string, NativeAttributeValue>;
+/** A message text already in the store: its reference and whether it was capped. */
+type KeptText = { ref: MessageTextRef; truncated: boolean };
 
 /** A case item must stay far below DynamoDB's 400 KB; the raw mail in S3 keeps the whole text. */
 export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
@@ -290,7 +292,24 @@ export class DynamoCaseRepository implements CaseRepository {
     };
   }
 
-  private async toMessageItem(caseId: string, message: CaseMessage, redirected: boolean): Promise<Item> {
+  private async toMessageItem(
+    caseId: string,
+    message: CaseMessage,
+    redirected: boolean,
+    kept?: KeptText,
+  ): Promise<Item> {
+    if (kept) {
+      // Its text is in the store already (a lifecycle commit's pending message): only the reference.
+      const { text: _text, ...rest } = message;
+      return {
+        pk: caseKey(caseId).pk,
+        sk: messageSk(message),
+        type: 'MSG',
+        message: rest,
+        [TEXT_REF_ATTRIBUTE]: kept.ref,
+        ...(kept.truncated ? { textTruncated: true } : {}),
+      };
+    }
     const capped = this.capMessage(message);
     const stored = await this.storedForm(caseId, capped.message, redirected, new Map());
     return {
@@ -301,6 +320,47 @@ export class DynamoCaseRepository implements CaseRepository {
       ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
       ...(capped.truncated ? { textTruncated: true } : {}),
     };
+  }
+
+  /**
+   * A message as a lifecycle commit keeps it on the case item until it becomes a `MSG#` item
+   * (case-work-store.ts `pendingMessages`): with a text store and a long text, capped, its text put
+   * first and referenced (`textRef`, `textTruncated`), so the commit's write does not grow with it;
+   * otherwise the message itself, as before.
+   */
+  async pendingEntry(caseId: string, message: CaseMessage): Promise<Item> {
+    if (!this.texts || Buffer.byteLength(message.text, 'utf8') <= INLINE_TEXT_MAX_BYTES)
+      return message as unknown as Item;
+    const capped = this.capMessage(message);
+    const stored = await this.storedForm(caseId, capped.message, false, new Map());
+    return {
+      ...stored.message,
+      ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
+      ...(capped.truncated ? { textTruncated: true } : {}),
+    };
+  }
+
+  /** Pending entries (pendingEntry) as messages, their texts read back in parallel (capped ones with the note). */
+  async readPendingEntries(entries: Item[]): Promise<CaseMessage[]> {
+    const texts = await readMessageTexts(entries, this.texts);
+    return entries.map((entry) => {
+      const ref = textRefOf(entry);
+      if (!ref) return entry as unknown as CaseMessage;
+      const { [TEXT_REF_ATTRIBUTE]: _ref, textTruncated, ...message } = entry;
+      const text = texts.get(ref.key) ?? '';
+      return { ...message, text: textTruncated === true ? text + TRUNCATION_NOTE : text } as CaseMessage;
+    });
+  }
+
+  /** Writes a pending entry as its `MSG#` item (appendMessage), reusing the text it references. */
+  async appendPendingEntry(caseId: string, entry: Item): Promise<boolean> {
+    const ref = textRefOf(entry);
+    if (!ref) return this.appendMessage(caseId, entry as unknown as CaseMessage);
+    const { [TEXT_REF_ATTRIBUTE]: _ref, textTruncated, ...message } = entry;
+    return this.appendMessage(caseId, { ...(message as unknown as CaseMessage), text: '' }, undefined, {
+      ref,
+      truncated: textTruncated === true,
+    });
   }
 
   /**
@@ -841,8 +901,16 @@ export class DynamoCaseRepository implements CaseRepository {
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }
 
-  /** `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages). */
-  async appendMessage(caseId: string, message: CaseMessage, expiresAt?: number | null): Promise<boolean> {
+  /**
+   * `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages).
+   * `kept`: the text is in the store already (appendPendingEntry).
+   */
+  async appendMessage(
+    caseId: string,
+    message: CaseMessage,
+    expiresAt?: number | null,
+    kept?: KeptText,
+  ): Promise<boolean> {
     const ttl = typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {};
     const caseItem = await this.mustGetCaseItem(caseId);
     if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
@@ -872,7 +940,11 @@ export class DynamoCaseRepository implements CaseRepository {
         new PutCommand({
           TableName: this.tableName,
           // Its text, when kept out of the table, is put before the item that references it.
-          Item: { ...(await this.toMessageItem(caseId, message, typeof expiresAt === 'number')), sk: targetSk, ...ttl },
+          Item: {
+            ...(await this.toMessageItem(caseId, message, typeof expiresAt === 'number', kept)),
+            sk: targetSk,
+            ...ttl,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
