@@ -35,6 +35,7 @@ import { ALL_GSIS, type IndexDesign, OPEN_CASE_SK_PREFIX } from '../shared/adapt
 import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
+import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
 import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
@@ -44,7 +45,7 @@ import type { Outcome } from '../shared/domain/outcome';
 import type { Analyst } from '../shared/domain/staff';
 import { FixedClock, RecordingScheduler } from '../test/support/fakes';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite, startSesLocal } from '../test/support/emulators';
-import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
+import { type Corpus, type CorpusMessage, OMBUDSMAN, sesEventFor } from './corpus';
 import { BENCH_CONFIG, BENCH_NOW, BenchTicketDirectory, Prng, productionTelemetry, type StdoutSink } from './support';
 import { invalidEvent, validEvent } from './webform-latency';
 
@@ -57,7 +58,7 @@ export interface RequestEntry {
   /** Part of `wru` charged for the GSI entries of a case item (`gsiWriteUnits`). */
   gsiWru: number;
   rru: number;
-  /** SES: raw message bytes; S3 GET: object bytes. */
+  /** SES: raw message bytes; S3 GET and PUT: object bytes. */
   bytes: number;
   /** DynamoDB: the item family the request touched (see itemFamily), for the request traces. */
   item?: string;
@@ -273,10 +274,19 @@ function schedulerShortCircuit(counter: Counter): Middleware {
   };
 }
 
-/** Answers HeadObject/GetObject from the corpus, as S3 would for the receipt rule's objects. */
+/**
+ * Answers HeadObject/GetObject from the corpus, as S3 would for the receipt rule's objects, and
+ * PutObject/GetObject of the message texts the case repository keeps out of the table (issue 16).
+ */
 function s3ShortCircuit(counter: Counter, objects: Map<string, Buffer>): Middleware {
   return (_next, context) => async (args) => {
     const op = opOf(context);
+    if (op === 'PutObject') {
+      const put = Buffer.from(args.input.Body as Uint8Array);
+      objects.set(String(args.input.Key), put);
+      counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: put.length });
+      return { output: { $metadata: { httpStatusCode: 200 } }, response: {} };
+    }
     const body = objects.get(String(args.input.Key));
     if (!body) throw Object.assign(new Error('NoSuchKey'), { name: op === 'HeadObject' ? 'NotFound' : 'NoSuchKey' });
     counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: op === 'GetObject' ? body.length : 0 });
@@ -294,6 +304,7 @@ function s3ShortCircuit(counter: Counter, objects: Map<string, Buffer>): Middlew
 
 export type ScenarioName =
   | 'email accepted'
+  | 'email accepted, text size'
   | 'email redirected'
   | 'email duplicate delivery'
   | 'assignment'
@@ -310,6 +321,8 @@ export interface Invocation {
   rawBytes: number;
   /** Corpus index of the email (to reuse its in-process duration). */
   corpusIndex?: number;
+  /** 'email accepted, text size': the UTF-8 bytes of the mail's text. */
+  textBytes?: number;
   logBytes: number;
 }
 
@@ -321,6 +334,53 @@ const STAFF: Omit<Analyst, 'openCases' | 'lastAssignedAt'>[] = [
 
 const TABLE = 'ouvidoria-bench';
 const BUCKET = 'ouvidoria-raw-mail-bench';
+const TEXT_BUCKET = 'ouvidoria-message-texts-bench';
+/** The text sizes of the 'email accepted, text size' scenario: the same mail, its text ~1, 10 and 60 KB. */
+export const TEXT_SIZES = [1_024, 10_240, 60_000] as const;
+
+/**
+ * An accepted mail (the ticket's own requester, the ticket number in the subject and the text) whose
+ * plain UTF-8 text is `textBytes` long: the same mail but for its length.
+ */
+export function mailWithText(
+  ticket: { id: string; requesterEmail: string },
+  textBytes: number,
+  i: number,
+  date: Date,
+): CorpusMessage {
+  const opening = `Olá, abri o chamado #${ticket.id} no suporte e o problema continua.\n\n`;
+  const line = 'Os pedidos da loja não sincronizam com o estoque desde a semana passada e os clientes reclamam.\n';
+  let text = opening;
+  while (Buffer.byteLength(text) + Buffer.byteLength(line) <= textBytes) text += line;
+  text += 'x'.repeat(Math.max(0, textBytes - Buffer.byteLength(text)));
+  // Ids of one length whatever the size: the case item (which holds them) must not differ but by the text.
+  const id = `text-size-${String(i).padStart(2, '0')}-${String(textBytes).padStart(6, '0')}`;
+  const subject = `Pedidos não sincronizam - chamado #${ticket.id}`;
+  const raw = Buffer.from(
+    [
+      `From: Lojista <${ticket.requesterEmail}>`,
+      `To: Ouvidoria <${OMBUDSMAN}>`,
+      `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+      `Date: ${date.toUTCString()}`,
+      `Message-ID: <${id}@bench.example.com.br>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      text.replace(/\n/g, '\r\n'),
+    ].join('\r\n'),
+  );
+  return {
+    id,
+    raw,
+    kind: 'ticket-own',
+    style: 'phone',
+    attachments: 0,
+    sender: { name: 'Lojista', address: ticket.requesterEmail },
+    subject,
+    date,
+  };
+}
 const PREFIX = 'inbound/';
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ouvidoria-assignment';
 
@@ -417,7 +477,9 @@ export async function countRequests(
     // Zendesk in production: not AWS. The fake counts its lookups.
     const tickets = new BenchTicketDirectory(corpus.tickets);
     const clock = new FixedClock(BENCH_NOW);
-    const cases = new DynamoCaseRepository({ client, tableName: TABLE });
+    // Texts over the inline limit go to S3 (issue 16), counted like the raw mail's requests.
+    const texts = new S3MessageTextStore(s3Client, TEXT_BUCKET);
+    const cases = new DynamoCaseRepository({ client, tableName: TABLE, texts });
     const mailer = new SesMailer({ client: sesClient });
     const intake: IntakeDeps = {
       cases,
@@ -481,6 +543,24 @@ export async function countRequests(
         },
       );
     }
+    // The same accepted mail with a ~1 KB, 10 KB and 60 KB text (issue 16: WRU independent of the
+    // text beyond the first KB): one sender and ticket, ids of one length, only the text differs.
+    const ticket = corpus.tickets.at(-1);
+    for (const [i, textBytes] of TEXT_SIZES.entries()) {
+      if (!ticket) break;
+      const message = mailWithText(ticket, textBytes, i, clock.now());
+      objects.set(`${PREFIX}${message.id}`, message.raw);
+      await run(
+        () => emailHandler(sesEventFor(message, clock.now())),
+        ({ results }) => {
+          const r = results[0];
+          const outcome = r?.kind === 'case' ? r.outcome : undefined;
+          if (outcome !== 'ACCEPTED') throw new Error(`The ${textBytes}-byte text mail was not accepted: ${outcome}`);
+          return { scenario: 'email accepted, text size', outcome, rawBytes: message.raw.length, textBytes };
+        },
+      );
+    }
+
     // The same SES events delivered again (Lambda async retry): nothing new may happen.
     for (const event of acceptedEvents.slice(0, 5)) {
       await run(

@@ -77,6 +77,8 @@ export const ASSUMED_LATENCY_MS = {
   sqsSend: 10,
   schedulerCreate: 20,
   s3Head: 12,
+  /** PUT of a message text kept out of the table (a few KB at most 60 KB). */
+  s3Put: 20,
   /** GET of the raw mail: first byte plus the body at ~80 MB/s. */
   s3GetBase: 15,
   s3BytesPerMs: 80_000,

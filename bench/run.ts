@@ -19,6 +19,7 @@ import {
   pairedOverMs,
   ROOT,
 } from './bundles';
+import { INLINE_TEXT_MAX_BYTES } from '../shared/adapters/dynamo/case-repository';
 import { CORPUS_SEED, generateCorpus } from './corpus';
 import { buildFloors, type FloorBuild, overFloorByPackage } from './floors';
 import { goalsSection } from './goals';
@@ -374,6 +375,7 @@ async function main(): Promise<void> {
       const byName = new Map(scenarios.map((s) => [s.scenario, s]));
       const order: ScenarioName[] = [
         'email accepted',
+        'email accepted, text size',
         'email redirected',
         'email duplicate delivery',
         'assignment',
@@ -386,6 +388,7 @@ async function main(): Promise<void> {
         // Keys as issue 16 names them: dynamodb.acceptedEmail.requests, dynamodb.assignment.requests, …
         const key = {
           'email accepted': 'acceptedEmail',
+          'email accepted, text size': 'acceptedEmailTextSizes',
           'email redirected': 'redirectedEmail',
           'email duplicate delivery': 'duplicateEmailDelivery',
           assignment: 'assignment',
@@ -401,7 +404,7 @@ async function main(): Promise<void> {
           `AWS requests: ${s.scenario}`,
           `DynamoDB ${fixed(s.perService.dynamodb, 1)}${opsText(s, 'dynamodb')}, ${fixed(s.wru, 1)} WRU (${fixed(s.gsiWru, 1)} of them GSI writes) + ${fixed(s.rru, 1)} RRU; SES ${fixed(s.perService.ses, 2)}; SQS ${fixed(s.perService.sqs, 2)}; S3 ${fixed(s.perService.s3, 1)}; EventBridge Scheduler ${fixed(s.perService.scheduler, 2)}; Zendesk lookups ${fixed(s.zendesk, 2)}`,
           i === 0
-            ? `mean per Lambda invocation over ${s.invocations}; the production adapters on real SDK v3 clients with a counting middleware (DynamoDB on dynalite, SESv2 on aws-ses-v2-local; SQS SendMessage and S3 Head/GetObject answered inside a short-circuit middleware, as are EventBridge Scheduler's CreateSchedule calls of the lifecycle timers: the assignment runs as deployed, with the lifecycle); one e-mail per sender from the corpus, one person per post; capacity units from ConsumedCapacity (dynalite applies DynamoDB's 1 KB write / 4 KB read rules) plus the GSI writes of each case-item write by DynamoDB's index rules (entry put, delete, key move or projected-attribute change, 1 KB units of the entry; the status and sender indexes project the list attributes of table-design.ts, the protocol index keys only); Zendesk is the ticket directory (an in-memory fake here)`
+            ? `mean per Lambda invocation over ${s.invocations}; the production adapters on real SDK v3 clients with a counting middleware (DynamoDB on dynalite, SESv2 on aws-ses-v2-local; SQS SendMessage and S3 Head/Get/PutObject answered inside a short-circuit middleware, as are EventBridge Scheduler's CreateSchedule calls of the lifecycle timers: the assignment runs as deployed, with the lifecycle); one e-mail per sender from the corpus, one person per post; capacity units from ConsumedCapacity (dynalite applies DynamoDB's 1 KB write / 4 KB read rules) plus the GSI writes of each case-item write by DynamoDB's index rules (entry put, delete, key move or projected-attribute change, 1 KB units of the entry; the status and sender indexes project the list attributes of table-design.ts, the protocol index keys only); Zendesk is the ticket directory (an in-memory fake here)`
             : `as above, mean over ${s.invocations} invocations`,
         );
       });
@@ -426,7 +429,34 @@ async function main(): Promise<void> {
         add(
           'DynamoDB WRU per accepted email by size',
           `smallest mail (${formatBytes(smallest.rawBytes)} raw): ${fixed(smallest.wru, 0)} WRU; largest (${formatBytes(largest.rawBytes)} raw): ${fixed(largest.wru, 0)} WRU`,
-          'the accepted e-mails of the row above, each invocation on its own; the text (capped at 60,000 bytes) is written once, on the first-message item, at 1 WRU per KB; no other write grows with it',
+          `the accepted e-mails of the row above, each invocation on its own; a text over ${INLINE_TEXT_MAX_BYTES} bytes (capped at 60,000) is put in S3 before the first-message item, which keeps only its reference: no write grows with the text`,
+        );
+      }
+      // Issue 16: "WRU independent of text size beyond the first KB": the same mail with three text sizes.
+      const bySize = counted.invocations
+        .filter((inv) => inv.scenario === 'email accepted, text size' && inv.textBytes !== undefined)
+        .map((inv) => ({
+          textBytes: inv.textBytes as number,
+          wru: inv.entries.reduce((sum, e) => sum + e.wru, 0),
+          requests: inv.entries.filter((e) => e.service === 'dynamodb').length,
+          s3Puts: inv.entries.filter((e) => e.service === 's3' && e.op === 'PutObject').length,
+        }));
+      if (bySize.length > 0) {
+        for (const size of bySize) {
+          const key = `dynamodb.acceptedEmail.text${Math.round(size.textBytes / 1000)}KB`;
+          put(`${key}.wru`, size.wru);
+          put(`${key}.requests`, size.requests);
+          put(`${key}.s3Puts`, size.s3Puts);
+        }
+        add(
+          'DynamoDB WRU per accepted email by text size',
+          bySize
+            .map(
+              (x) =>
+                `${formatBytes(x.textBytes)} text: ${fixed(x.wru, 0)} WRU, ${x.requests} DynamoDB requests, ${x.s3Puts} S3 PUT`,
+            )
+            .join('; '),
+          'the same accepted e-mail (plain UTF-8 text, the ticket in subject and text, its requester as sender) with only the length of its text changed, each invocation on its own (scenario "email accepted, text size"); the S3 PUT is the text kept out of the table',
         );
       }
 
@@ -440,6 +470,7 @@ async function main(): Promise<void> {
         s.perService.scheduler * ASSUMED_LATENCY_MS.schedulerCreate +
         (s.byOp['s3:HeadObject'] ?? 0) * ASSUMED_LATENCY_MS.s3Head +
         (s.byOp['s3:GetObject'] ?? 0) * ASSUMED_LATENCY_MS.s3GetBase +
+        (s.byOp['s3:PutObject'] ?? 0) * ASSUMED_LATENCY_MS.s3Put +
         s.s3GetBytes / ASSUMED_LATENCY_MS.s3BytesPerMs +
         s.zendesk * ASSUMED_LATENCY_MS.zendesk;
       const perMessage = throughput?.fullPath.perMessageMs ?? [];
@@ -493,8 +524,12 @@ async function main(): Promise<void> {
           ses: s.perService.ses * PRICES.ses.perEmailSent + sesIn,
           sqs: sqsRequests * PRICES.sqs.perRequest,
           scheduler: s.perService.scheduler * PRICES.scheduler.perInvocation,
-          // SES's S3 action writes the raw mail once; the function HEADs and GETs it.
-          s3: email ? PRICES.s3.perPut + s.perService.s3 * PRICES.s3.perGet : 0,
+          // SES's S3 action writes the raw mail once; the function HEADs and GETs it, and PUTs (and the
+          // assignment GETs) the texts kept out of the table (issue 16).
+          s3:
+            (email ? PRICES.s3.perPut : 0) +
+            (s.byOp['s3:PutObject'] ?? 0) * PRICES.s3.perPut +
+            (s.perService.s3 - (s.byOp['s3:PutObject'] ?? 0)) * PRICES.s3.perGet,
           apiGateway: s.scenario.startsWith('webform') ? PRICES.apiGateway.perHttpApiRequest : 0,
           logs: (s.logBytes / 1024 ** 3) * PRICES.cloudWatchLogs.perIngestedGb,
           gbSeconds: l.gbSeconds,
@@ -579,7 +614,7 @@ async function main(): Promise<void> {
           `${usd(total)} — SES ${usd(cost.ses * k)}, Lambda ${usd(cost.lambda * k)} (${fixed(cost.gbSeconds * k, 1)} GB-s, ~${ms(cost.durationMs)}/case), DynamoDB ${usd(cost.dynamodb * k)}, CloudWatch Logs ${usd(cost.logs * k)}, API Gateway ${usd(cost.apiGateway * k)}, S3 ${usd(cost.s3 * k)}, SQS ${usd(cost.sqs * k)}, EventBridge Scheduler ${usd(cost.scheduler * k)}`,
           index > 0
             ? `${parts}; same model as the first cost row`
-            : `${parts}; counts from the rows above × prices in bench/prices.ts (${PRICES_CHECKED}): Lambda arm $0.0000133334/GB-s + $0.20/M, DynamoDB $0.625/M WRU, $0.125/M RRU, SES $0.10/1,000 sent and received + $0.09/1,000 inbound 256 KB chunks, S3 PUT $0.005/1,000 and GET/HEAD $0.0004/1,000, SQS $0.40/M (send + receive + delete), EventBridge Scheduler $1.00/M invocations (each timer created fires once), HTTP API $1.00/M, logs $0.50/GB. Lambda duration = in-process time ÷ vCPU share (memory/1,769 MB) + assumed same-region round trips (DynamoDB ${ASSUMED_LATENCY_MS.dynamodb} ms, SES ${ASSUMED_LATENCY_MS.sesSend} ms, SQS ${ASSUMED_LATENCY_MS.sqsSend} ms, Scheduler ${ASSUMED_LATENCY_MS.schedulerCreate} ms, S3 ${ASSUMED_LATENCY_MS.s3Head}–${ASSUMED_LATENCY_MS.s3GetBase} ms, Zendesk ${ASSUMED_LATENCY_MS.zendesk} ms); configured memory from ${memory.source}`,
+            : `${parts}; counts from the rows above × prices in bench/prices.ts (${PRICES_CHECKED}): Lambda arm $0.0000133334/GB-s + $0.20/M, DynamoDB $0.625/M WRU, $0.125/M RRU, SES $0.10/1,000 sent and received + $0.09/1,000 inbound 256 KB chunks, S3 PUT $0.005/1,000 and GET/HEAD $0.0004/1,000, SQS $0.40/M (send + receive + delete), EventBridge Scheduler $1.00/M invocations (each timer created fires once), HTTP API $1.00/M, logs $0.50/GB. Lambda duration = in-process time ÷ vCPU share (memory/1,769 MB) + assumed same-region round trips (DynamoDB ${ASSUMED_LATENCY_MS.dynamodb} ms, SES ${ASSUMED_LATENCY_MS.sesSend} ms, SQS ${ASSUMED_LATENCY_MS.sqsSend} ms, Scheduler ${ASSUMED_LATENCY_MS.schedulerCreate} ms, S3 ${ASSUMED_LATENCY_MS.s3Head}–${ASSUMED_LATENCY_MS.s3Put} ms, Zendesk ${ASSUMED_LATENCY_MS.zendesk} ms); configured memory from ${memory.source}`,
         );
       });
 

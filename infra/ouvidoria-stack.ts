@@ -30,6 +30,7 @@ import { OuvidoriaFunction } from './constructs/ouvidoria-function';
 import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
 import { Reports } from './constructs/reports';
+import { MessageTextStore } from './constructs/message-text-store';
 import { Uploads } from './constructs/uploads';
 import { StaffConsole } from './constructs/staff-console';
 import { WebformApi } from './constructs/webform-api';
@@ -107,6 +108,7 @@ export class OuvidoriaStack extends Stack {
   readonly staffConsole: StaffConsole;
   readonly consoleAuthorizer: OuvidoriaFunction;
   readonly uploads: Uploads;
+  readonly messageTexts: MessageTextStore;
   readonly attachmentScan: OuvidoriaFunction;
   readonly monitoring: Monitoring;
   readonly reports: Reports;
@@ -486,6 +488,18 @@ export class OuvidoriaStack extends Stack {
     const scanResultsDlq = this.uploads.connectScanResults(this.attachmentScan, this.table.table);
     this.sending.grantSend(this.attachmentScan.role);
 
+    // ── Message texts out of the table (issue 16: infra/constructs/message-text-store.ts) ───────
+    // Every function whose composition builds the case repository (shared/composition/*.ts): those
+    // that record messages or close and reopen cases store and re-tag texts; the others only read.
+    this.messageTexts = new MessageTextStore(this, 'MessageTexts', {
+      closedCaseRetentionDays: runtimeConfigOf(config).retention.retentionDays,
+      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
+      accessLogsBucket: this.rawMail.accessLogsBucket,
+      retainData: config.retainData,
+    });
+    for (const fn of [this.emailIntake, this.webform, timer]) this.messageTexts.grantWrite(fn);
+    for (const fn of [this.assignment, this.requeueStale, this.attachmentScan]) this.messageTexts.grantRead(fn);
+
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmails: config.alarmEmails,
@@ -557,6 +571,10 @@ export class OuvidoriaStack extends Stack {
     });
     new CfnOutput(this, 'ReceiptRuleSetName', { value: this.receiving.ruleSet.receiptRuleSetName });
     new CfnOutput(this, 'ZendeskSecretArn', { value: this.zendeskSecret.secretArn });
+    new CfnOutput(this, 'MessageTextBucketName', {
+      value: this.messageTexts.bucket.bucketName,
+      description: 'MESSAGE_TEXT_BUCKET for npm run titular (message texts kept out of the table)',
+    });
     new CfnOutput(this, 'IntakeDlqUrl', { value: this.queues.intakeDlq.queueUrl });
     new CfnOutput(this, 'EmailIntakeFunctionName', {
       value: this.emailIntake.function.functionName,

@@ -22,6 +22,8 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDataSubjectStore } from '../shared/adapters/dynamo/data-subject-store';
+import { LocalMessageTextStore } from '../shared/adapters/local/local-message-text-store';
+import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { FileRawMailArchive, S3RawMailArchive } from '../shared/adapters/raw-mail-archive';
 import { FileUploadArchive, S3UploadArchive } from '../shared/adapters/upload-archive';
 import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
@@ -47,8 +49,15 @@ export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string)
       ? new S3UploadArchive(new S3Client({}), env.UPLOADS_BUCKET)
       : undefined
     : new FileUploadArchive(join(dataDir, 'uploads'));
+  // Message texts kept out of the table (issue 16): MESSAGE_TEXT_BUCKET on AWS (the stack's output), `.local/texts/` locally.
+  const texts = env.TABLE_NAME
+    ? env.MESSAGE_TEXT_BUCKET
+      ? new S3MessageTextStore(new S3Client({}), env.MESSAGE_TEXT_BUCKET)
+      : undefined
+    : new LocalMessageTextStore(join(dataDir, 'texts'));
   return {
-    store: new DynamoDataSubjectStore(client, settings.tableName),
+    store: new DynamoDataSubjectStore(client, settings.tableName, texts),
+    ...(texts ? { messageTexts: texts } : {}),
     rawMail,
     ...(uploads ? { uploads } : {}),
     clock: clockFrom(settings),

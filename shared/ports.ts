@@ -44,6 +44,34 @@ export interface UploadRetention {
   markRedirected(key: string): Promise<void>;
 }
 
+/** Where a message text kept out of the table is (MessageTextStore): its object key and UTF-8 size. */
+export interface MessageTextRef {
+  key: string;
+  bytes: number;
+}
+
+/**
+ * Message texts kept out of DynamoDB (issue 16: a case's write units must not grow with its text).
+ * The case repository puts a text here before the item that references it, and reads it back
+ * (`get`) wherever it returns messages.
+ *
+ * - `put` is idempotent: the key derives from the case id, the message's sourceId and the text
+ *   itself, so a retried intake writes the same bytes under the same key, and a different text
+ *   under one sourceId (a reused webform idempotency key) never replaces the text an item already
+ *   references. `redirected`: the record is a redirected or quarantined submission, and the object
+ *   is tagged to expire `redirectRetentionDays` after its arrival (as its raw mail).
+ * - `get` of a missing object throws: a reference never reads as an empty text.
+ * - `markClosed` / `markOpen` follow the case's LGPD clock (as RawMailRetention); both idempotent.
+ * - `deleteCase` erases every text of a case (data-subject erasure), referenced or not; idempotent.
+ */
+export interface MessageTextStore {
+  put(target: { caseId: string; sourceId: string; redirected?: boolean }, text: string): Promise<MessageTextRef>;
+  get(ref: MessageTextRef): Promise<string>;
+  markClosed(ref: MessageTextRef, closedAt: Date): Promise<void>;
+  markOpen(ref: MessageTextRef): Promise<void>;
+  deleteCase(caseId: string): Promise<number>;
+}
+
 // The ticket directory is declared in the domain (ticket verification uses it); re-exported here.
 export { type TicketDirectory, TicketDirectoryUnavailable, type TicketRecord } from './domain/ticket-directory';
 

@@ -34,6 +34,8 @@ export const ENV = {
   consoleAuthDomain: 'CONSOLE_AUTH_DOMAIN',
   /** The webform uploads bucket (attachments). */
   uploadsBucket: 'UPLOADS_BUCKET',
+  /** Message texts kept out of the table (issue 16): every function that builds the case repository. */
+  messageTextBucket: 'MESSAGE_TEXT_BUCKET',
   /** Local stack only: endpoints of the emulators. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

@@ -21,6 +21,7 @@ import { createWebformHandler } from '../../functions/webform/handler';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { tableClient, tableStores } from '../../shared/composition/clients';
+import { messageTextStoreFrom } from '../../shared/composition/message-texts';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
@@ -28,7 +29,7 @@ import { buildWebformDeps } from '../../shared/composition/webform';
 import { localConfig } from '../../shared/domain/config';
 import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
 import { commonHeadersOfRaw } from './smtp';
-import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } from './stack';
+import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, localMessageTextDir, PORT_VARIABLES } from './stack';
 
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -56,6 +57,9 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
     sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
     ticketDirectory: { kind: 'table' },
+    messageTexts: {
+      directory: localMessageTextDir(resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local')),
+    },
   };
 }
 
@@ -104,7 +108,12 @@ async function main(argv: string[]): Promise<unknown> {
       // `--case OUV-…`: one record for that stored case (the sample batch is the failure path).
       const protocol = option(rest, '--case');
       if (protocol) {
-        const found = await tableStores(tableClient(settings), settings.tableName).cases.getByProtocol(protocol);
+        const found = await tableStores(
+          tableClient(settings),
+          settings.tableName,
+          undefined,
+          messageTextStoreFrom(settings),
+        ).cases.getByProtocol(protocol);
         if (!found) fail(`No case with protocol ${protocol} in the local stack.`);
         const [template] = event.Records as Record<string, unknown>[];
         event.Records = [{ ...template, body: JSON.stringify({ caseId: found.caseId, protocol: found.protocol }) }];

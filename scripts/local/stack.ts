@@ -34,6 +34,7 @@ import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
+import { messageTextStoreFrom } from '../../shared/composition/message-texts';
 import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { LocalAttachmentLinks } from '../../shared/adapters/attachment-links';
@@ -156,6 +157,11 @@ export interface LocalStack {
 }
 
 /** Refuses to wipe anything that is not clearly a data folder (a typo must not cost a home). */
+/** Where the local stack keeps the message texts over the inline limit (the bucket's stand-in). */
+export function localMessageTextDir(dataDir: string): string {
+  return join(dataDir, 'texts');
+}
+
 async function wipe(dataDir: string): Promise<void> {
   const target = resolve(dataDir);
   const forbidden = new Set([resolve('/'), resolve(process.cwd()), resolve(process.env.HOME ?? '/')]);
@@ -349,10 +355,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesEndpoint,
       ticketDirectory: { kind: 'table' },
       rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
+      // Message texts over the inline limit (issue 16): the bucket on AWS, files of the data folder here.
+      messageTexts: { directory: localMessageTextDir(dataDir) },
       // The reply-address secret: Secrets Manager on AWS, a file of the data folder here.
       replySecret: { file: await ensureLocalSecret(join(dataDir, 'reply-secret')) },
     };
-    const { cases, staff } = tableStores(client, LOCAL_TABLE, config.retention);
+    const { cases, staff } = tableStores(client, LOCAL_TABLE, config.retention, messageTextStoreFrom(settings));
     await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
     const mailer = mailerFrom(settings);
     // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here.

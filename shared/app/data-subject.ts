@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import type { ObjectLocation } from '../domain/submission';
-import type { Clock } from '../ports';
+import type { Clock, MessageTextStore } from '../ports';
 
 type Key = { pk: string; sk: string };
 
@@ -34,7 +34,7 @@ export interface SubjectCase {
 export interface Tombstone {
   subjectHash: string;
   erasedAt: string;
-  counts: { cases: number; items: number; rawMail: number; uploads?: number };
+  counts: { cases: number; items: number; rawMail: number; uploads?: number; messageTexts?: number };
   /** Earlier erasures of the same address, oldest first. */
   previous?: Array<{ erasedAt: string; counts: Tombstone['counts'] }>;
 }
@@ -73,6 +73,11 @@ export interface DataSubjectDeps {
   rawMail: RawMailArchive;
   /** The webform files; without it, exports and erasures cover the table and raw mail only. */
   uploads?: UploadArchive;
+  /**
+   * Message texts kept out of the table (issue 16): erasure deletes each case's (the export reads
+   * them through the store, into the messages).
+   */
+  messageTexts?: Pick<MessageTextStore, 'deleteCase'>;
   clock: Clock;
   timeZone: string;
   /** Progress lines for long runs (stderr in the CLI). */
@@ -254,6 +259,10 @@ export async function eraseSubject(
       uploads += await deps.uploads.erase(u.key);
     }
   }
+  let messageTexts = 0;
+  if (deps.messageTexts) {
+    for (const c of cases) messageTexts += await deps.messageTexts.deleteCase(c.caseId);
+  }
   let items = 0;
   for (const [i, c] of cases.entries()) {
     deps.progress?.(`[${i + 1}/${cases.length}] apagando caso ${c.protocol ?? c.caseId}`);
@@ -279,7 +288,13 @@ export async function eraseSubject(
   const tombstone: Tombstone = {
     subjectHash: hash,
     erasedAt: now.toISOString(),
-    counts: { cases: cases.length, items, rawMail, ...(deps.uploads ? { uploads } : {}) },
+    counts: {
+      cases: cases.length,
+      items,
+      rawMail,
+      ...(deps.uploads ? { uploads } : {}),
+      ...(deps.messageTexts ? { messageTexts } : {}),
+    },
     ...(before ? { previous: [...(before.previous ?? []), { erasedAt: before.erasedAt, counts: before.counts }] } : {}),
   };
   await deps.store.putTombstone(tombstone);

@@ -1,4 +1,4 @@
-/** The assignment function's dependencies (no mail parser, no S3 client: this bundle stays small; links are signed with node:crypto). */
+/** The assignment function's dependencies (no mail parser; clean-file links are signed with node:crypto, not the SDK). */
 import { traced } from '../adapters/tracing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -6,7 +6,8 @@ import { attachmentLinksFromEnv } from '../adapters/attachment-links';
 import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
 import type { AssignCaseDeps } from '../app/assign-case';
 import type { AttachmentLinks, Clock, DeferralScheduler, Mailer } from '../ports';
-import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { clockFrom, mailerFrom, tableClient } from './clients';
+import { tableStoresFor } from './message-texts';
 import { buildLifecycleDeps } from './lifecycle';
 import { must, type Settings } from './settings';
 
@@ -19,7 +20,6 @@ export interface AssignmentOverrides {
   lifecycle?: AssignCaseDeps['lifecycle'];
   attachmentLinks?: AttachmentLinks; // clean-file links in the notice; UPLOADS_BUCKET on Lambda
 }
-
 /** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
 export async function buildAssignmentDeps(
   settings: Settings,
@@ -34,7 +34,7 @@ export async function buildAssignmentDeps(
 }
 
 function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides): Omit<AssignCaseDeps, 'telemetry'> {
-  const stores = tableStores(overrides.client ?? tableClient(settings), settings.tableName, settings.config.retention);
+  const stores = tableStoresFor(settings, overrides.client ?? tableClient(settings));
   const deadLetterArn = settings.scheduler?.deadLetterArn;
   const clock = overrides.clock ?? clockFrom(settings);
   const links =

@@ -4,6 +4,7 @@ import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { AttachmentScanDeps } from '../app/attachment-scan';
 import { UPLOADS_BUCKET_ENV } from '../uploads/ports';
 import { mailerFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import type { Settings } from './settings';
 
 export function buildAttachmentScanDeps(
@@ -13,7 +14,7 @@ export function buildAttachmentScanDeps(
   const uploads = uploadStoreFromEnv(env);
   if (!uploads) throw new Error(`Setting missing: ${UPLOADS_BUCKET_ENV}`);
   const client = tableClient(settings);
-  const stores = tableStores(client, settings.tableName, settings.config.retention);
+  const stores = tableStores(client, settings.tableName, settings.config.retention, messageTextStoreFrom(settings));
   return {
     uploads,
     scans: new DynamoAttachmentScanStore(client, settings.tableName),

@@ -12,7 +12,7 @@ import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
 import { DynamoStaffRepository } from '../adapters/dynamo/staff-repository';
 import { SesMailer } from '../adapters/ses-mailer';
 import type { RetentionSettings } from '../domain/retention';
-import { type Clock, systemClock } from '../ports';
+import { type Clock, type MessageTextStore, systemClock } from '../ports';
 import type { Settings } from './settings';
 
 /** Dummy credentials for the local emulators: they check that a signature is there, not its key. */
@@ -37,10 +37,16 @@ export function mailerFrom(settings: Settings): SesMailer {
   });
 }
 
-/** The table-backed stores, built once per client (with the LGPD retention of the configuration). */
-export function tableStores(client: DynamoDBDocumentClient, tableName: string, retention?: RetentionSettings) {
+/** The table-backed stores per client: LGPD retention of the configuration, message texts (message-texts.ts). */
+export function tableStores(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  retention?: RetentionSettings,
+  texts?: MessageTextStore,
+) {
+  const options = { client, tableName, ...(retention ? { retention } : {}), ...(texts ? { texts } : {}) };
   return {
-    cases: new DynamoCaseRepository({ client, tableName, ...(retention ? { retention } : {}) }),
+    cases: new DynamoCaseRepository(options),
     staff: new DynamoStaffRepository(client, tableName),
     bounces: new DynamoBounceRegistry(client, tableName),
     openCases: new DynamoSenderOpenCases(client, tableName),

@@ -14,6 +14,7 @@ import type { LocalKeySet } from '../console/local-keys';
 import { cognitoSignIn, localSignIn } from '../console/sign-in';
 import type { StaffMember } from '../domain/lifecycle/types';
 import { clockFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
@@ -49,7 +50,12 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
   const client = overrides.client ?? tableClient(settings);
   const lifecycle = overrides.lifecycle ?? (await buildLifecycleDeps(settings, { ...overrides, client }));
   const index = new DynamoConsoleCaseIndex(client, settings.tableName);
-  const { staff: roster, cases } = tableStores(client, settings.tableName, settings.config.retention);
+  const { staff: roster, cases } = tableStores(
+    client,
+    settings.tableName,
+    settings.config.retention,
+    messageTextStoreFrom(settings),
+  );
   const { config } = settings;
   const queue =
     overrides.queue ??

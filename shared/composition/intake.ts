@@ -14,6 +14,7 @@ import { followUpNotifier } from '../app/follow-up';
 import type { IntakeDeps, IntakeTelemetry } from '../app/intake';
 import type { AssignmentQueue, Clock, Mailer, TicketDirectory } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import { must, type Settings } from './settings';
 
 export interface IntakeOverrides {
@@ -37,7 +38,7 @@ export function ticketDirectoryFrom(settings: Settings, client: DynamoDBDocument
 
 export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides = {}): IntakeDeps {
   const client = overrides.client ?? tableClient(settings);
-  const stores = tableStores(client, settings.tableName, settings.config.retention);
+  const stores = tableStores(client, settings.tableName, settings.config.retention, messageTextStoreFrom(settings));
   const mailer = overrides.mailer ?? mailerFrom(settings);
   const config = settings.config;
   return {

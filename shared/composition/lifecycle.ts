@@ -21,6 +21,7 @@ import { S3RawMailRetention } from '../adapters/s3-raw-mail-retention';
 import { S3UploadRetention } from '../adapters/s3-upload-retention';
 import type { Clock, Mailer, RawMailRetention, UploadRetention } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import { must, type Settings } from './settings';
 
 export interface LifecycleOverrides {
@@ -69,7 +70,12 @@ export async function buildLifecycleDeps(
   overrides: LifecycleOverrides = {},
 ): Promise<LifecycleDeps> {
   const client = overrides.client ?? tableClient(settings);
-  const { cases, staff, openCases } = tableStores(client, settings.tableName, settings.config.retention);
+  const { cases, staff, openCases } = tableStores(
+    client,
+    settings.tableName,
+    settings.config.retention,
+    messageTextStoreFrom(settings),
+  );
   const config = settings.config;
   return {
     cases: new DynamoCaseWorkStore({

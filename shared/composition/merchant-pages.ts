@@ -11,7 +11,8 @@ import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import type { Clock, Mailer } from '../ports';
 import type { MerchantPagesDeps } from '../webform/merchant-http';
-import { clockFrom, mailerFrom, tableClient } from './clients';
+import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import { loadReplySecret } from './lifecycle';
 import type { Settings } from './settings';
 
@@ -30,7 +31,12 @@ export async function buildMerchantPagesDeps(
   const client = overrides.client ?? tableClient(settings);
   const { tableName, config } = settings;
   return {
-    cases: new DynamoCaseWorkStore({ client, tableName, retention: config.retention }),
+    cases: new DynamoCaseWorkStore({
+      client,
+      tableName,
+      retention: config.retention,
+      repository: tableStores(client, tableName, config.retention, messageTextStoreFrom(settings)).cases,
+    }),
     surveys: new DynamoSurveyStore(client, tableName),
     statusLinks: new DynamoStatusLinkStore(client, tableName),
     rateLimiter: new DynamoRateLimiter(client, tableName),

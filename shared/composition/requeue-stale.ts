@@ -6,6 +6,7 @@ import type { RequeueStaleDeps } from '../app/requeue-stale';
 import { officeCalendar } from '../domain/calendar';
 import type { AssignmentQueue, Clock } from '../ports';
 import { clockFrom, tableClient, tableStores } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import { must, type Settings } from './settings';
 
 export function buildRequeueStaleDeps(
@@ -13,7 +14,12 @@ export function buildRequeueStaleDeps(
   overrides: { clock?: Clock; queue?: AssignmentQueue } = {},
 ): RequeueStaleDeps {
   return {
-    cases: tableStores(tableClient(settings), settings.tableName, settings.config.retention).cases,
+    cases: tableStores(
+      tableClient(settings),
+      settings.tableName,
+      settings.config.retention,
+      messageTextStoreFrom(settings),
+    ).cases,
     queue:
       overrides.queue ??
       new SqsAssignmentQueue(traced(new SQSClient({})), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),

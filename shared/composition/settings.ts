@@ -34,6 +34,11 @@ export interface Settings {
   schedulerDlqArn?: string;
   /** The webform uploads bucket (attachments), where the function has one. */
   uploadsBucket?: string;
+  /**
+   * Where message texts over the inline limit go (issue 16): the bucket on AWS, a folder on the
+   * local stack. Without it texts stay inline in the table, as before.
+   */
+  messageTexts?: { bucket: string } | { directory: string };
   /** Staff console sign-in on AWS (Cognito user pool, app client, hosted UI base URL). */
   console?: { userPoolId: string; clientId: string; authDomain: string };
   /** Fixed "now" (ISO 8601) for local runs and tests. */
@@ -82,6 +87,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     scheduleGroup: group,
     schedulerDlqArn: optional(ENV.schedulerDlqArn),
     uploadsBucket: optional(ENV.uploadsBucket),
+    messageTexts: messageTextsFrom(optional(ENV.messageTextBucket)),
     now: optional(ENV.now),
     console: consoleFrom(
       optional(ENV.consoleUserPoolId),
@@ -89,6 +95,10 @@ export function settingsFromEnv(env: Env = process.env): Settings {
       optional(ENV.consoleAuthDomain),
     ),
   };
+}
+
+function messageTextsFrom(bucket: string | undefined): Settings['messageTexts'] {
+  return bucket ? { bucket } : undefined;
 }
 
 function replySecretFrom(arn: string | undefined, file: string | undefined): Settings['replySecret'] {

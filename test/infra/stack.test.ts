@@ -402,6 +402,13 @@ describe('least privilege', () => {
         Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
         Condition: { StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' } },
       },
+      // Message texts kept out of the table (issue 16): test/infra/message-text-store.test.ts checks them all.
+      {
+        Sid: 'StoreMessageTexts',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.messageTexts.bucket), '/messages/*']] },
+      },
     ]);
   });
 
@@ -487,6 +494,8 @@ describe('least privilege', () => {
       'PutUploads',
       'ListUploads',
       'ReadCleanUploads',
+      // Message texts kept out of the table (issue 16): the form's and the console's messages.
+      'StoreMessageTexts',
     ]);
     expect(statements.find((s) => s.Sid === 'ReadQuarantinedRawMail')).toEqual({
       Sid: 'ReadQuarantinedRawMail',
@@ -562,6 +571,8 @@ describe('least privilege', () => {
       'PassSchedulerRole',
       // Links of clean webform files in the notice: test/infra/uploads.test.ts checks the scope.
       'LinkCleanUploads',
+      // The texts of the case it assigns (issue 16), read only.
+      'ReadMessageTexts',
     ]);
   });
 
@@ -895,10 +906,16 @@ describe('data kept or removed with retainData', () => {
         ref(stack, stack.rawMail.accessLogsBucket),
         ref(stack, stack.reports.bucket),
         ref(stack, stack.uploads.bucket),
+        ref(stack, stack.messageTexts.bucket),
       ]),
     );
-    expect(buckets).toHaveLength(4);
-    for (const bucket of [stack.rawMail.bucket, stack.rawMail.accessLogsBucket, stack.uploads.bucket]) {
+    expect(buckets).toHaveLength(5);
+    for (const bucket of [
+      stack.rawMail.bucket,
+      stack.rawMail.accessLogsBucket,
+      stack.uploads.bucket,
+      stack.messageTexts.bucket,
+    ]) {
       expect(template.toJSON().Resources[logicalId(stack, bucket)].DeletionPolicy).toBe('Delete');
     }
   });
@@ -1147,6 +1164,8 @@ describe('queues and scheduler', () => {
       'WriteOwnLogs',
       'CaseTableItems',
       'EnqueueAcceptedCases',
+      // The listed cases are read whole, their texts too (issue 16).
+      'ReadMessageTexts',
     ]);
   });
 });

@@ -13,7 +13,15 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../doma
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
-import type { AddMessageIdsOptions, CaseBookkeeping, CaseCreation, CaseRepository, DeliveryClaim } from '../../ports';
+import type {
+  AddMessageIdsOptions,
+  CaseBookkeeping,
+  CaseCreation,
+  CaseRepository,
+  DeliveryClaim,
+  MessageTextRef,
+  MessageTextStore,
+} from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
 import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
@@ -36,9 +44,46 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
  */
 
 type Item = Record<string, NativeAttributeValue>;
+/** A message text already in the store: its reference and whether it was capped. */
+type KeptText = { ref: MessageTextRef; truncated: boolean };
 
 /** A case item must stay far below DynamoDB's 400 KB; the raw mail in S3 keeps the whole text. */
 export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
+/**
+ * Largest message text (UTF-8 bytes) kept inline on its item when a MessageTextStore is configured;
+ * a longer one is put in the store and the item keeps only its reference (issue 16: a message item
+ * then stays within 1 KB for usual headers, whatever the text, so its write units do not grow with
+ * the text). Texts up to this size are stored exactly as before.
+ */
+export const INLINE_TEXT_MAX_BYTES = 512;
+/** Attribute of a message item (FIRSTMSG, MSG#) holding the MessageTextRef of a text kept out of the table. */
+export const TEXT_REF_ATTRIBUTE = 'textRef';
+
+/** The text reference a message item holds, if its text is kept out of the table. */
+export function textRefOf(item: Item | undefined): MessageTextRef | undefined {
+  const ref = item?.[TEXT_REF_ATTRIBUTE] as Partial<MessageTextRef> | undefined;
+  return typeof ref?.key === 'string' && typeof ref.bytes === 'number' ? { key: ref.key, bytes: ref.bytes } : undefined;
+}
+
+/**
+ * Reads the texts of some message items from the store, in parallel: key → text. Throws when an
+ * item references a text and no store is configured (never an empty text in place of one).
+ */
+export async function readMessageTexts(
+  items: Array<Item | undefined>,
+  store: Pick<MessageTextStore, 'get'> | undefined,
+): Promise<Map<string, string>> {
+  const refs = new Map<string, MessageTextRef>();
+  for (const item of items) {
+    const ref = textRefOf(item);
+    if (ref) refs.set(ref.key, ref);
+  }
+  if (refs.size === 0) return new Map();
+  if (!store) throw new Error('A message text is kept out of the table and no message text store is configured');
+  const texts = await Promise.all([...refs.values()].map(async (ref) => [ref.key, await store.get(ref)] as const));
+  return new Map(texts);
+}
+
 /** Appended to a capped text when read back, so staff know to open the original. */
 export const TRUNCATION_NOTE = '\n\n[Texto truncado: a mensagem completa está no e-mail original arquivado.]';
 
@@ -121,11 +166,30 @@ export { normaliseMessageId };
  * The first message as stored: `sourceId` and `attachments` on the case item, the rest on the
  * FIRST_MESSAGE_SK item (case items written before that item existed hold it all, and still read).
  */
-export function storedFirstMessage(caseItem: Item, firstItem?: Item): CaseMessage | undefined {
+export function storedFirstMessage(
+  caseItem: Item,
+  firstItem?: Item,
+  texts: Map<string, string> = new Map(),
+): CaseMessage | undefined {
   const onCase = caseItem['firstMessage'] as Partial<CaseMessage> | undefined;
   if (!onCase) return undefined;
   const apart = firstItem?.['message'] as Partial<CaseMessage> | undefined;
-  return { ...apart, ...onCase, text: apart?.text ?? onCase.text ?? '' } as CaseMessage;
+  return { ...apart, ...onCase, text: textOf(firstItem, texts) ?? apart?.text ?? onCase.text ?? '' } as CaseMessage;
+}
+
+/** A follow-up message item's message, its text read back from `texts` when kept out of the table. */
+export function storedMessage(item: Item, texts: Map<string, string> = new Map()): CaseMessage {
+  const message = item['message'] as CaseMessage;
+  const text = textOf(item, texts);
+  return text === undefined ? message : { ...message, text };
+}
+
+function textOf(item: Item | undefined, texts: Map<string, string>): string | undefined {
+  const ref = textRefOf(item);
+  if (!ref) return undefined;
+  const text = texts.get(ref.key);
+  if (text === undefined) throw new Error(`Message text ${ref.key} was not read`);
+  return text;
 }
 
 export interface DynamoCaseRepositoryOptions {
@@ -135,6 +199,11 @@ export interface DynamoCaseRepositoryOptions {
   maxMessageTextBytes?: number;
   /** LGPD retention (`config.retention`): redirected/quarantined records get `expiresAt` at creation. */
   retention?: RetentionSettings;
+  /**
+   * Where texts over INLINE_TEXT_MAX_BYTES go (issue 16). Without it every text stays inline (up to
+   * the cap), as before; a reference met on a read then throws.
+   */
+  texts?: MessageTextStore;
 }
 
 export class DynamoCaseRepository implements CaseRepository {
@@ -142,12 +211,15 @@ export class DynamoCaseRepository implements CaseRepository {
   private readonly tableName: string;
   private readonly maxTextBytes: number;
   private readonly retention: RetentionSettings;
+  /** The message text store, if texts over INLINE_TEXT_MAX_BYTES are kept out of the table. */
+  readonly texts: MessageTextStore | undefined;
 
   constructor(options: DynamoCaseRepositoryOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.maxTextBytes = options.maxMessageTextBytes ?? DEFAULT_MAX_MESSAGE_TEXT_BYTES;
     this.retention = options.retention ?? DEFAULT_RETENTION;
+    this.texts = options.texts;
   }
 
   // ---- marshalling -------------------------------------------------------------------------
@@ -174,43 +246,140 @@ export class DynamoCaseRepository implements CaseRepository {
     if (first) {
       const capped = this.capMessage(first);
       item['firstMessage'] = { sourceId: first.sourceId, attachments: first.attachments };
-      if (capped.truncated) item['firstMessageTruncated'] = true;
+      // With a text store a capped text is always kept out of the table, its flag on the FIRSTMSG item
+      // (toFirstMessageItem): the case item, rewritten many times, does not grow with the text.
+      if (capped.truncated && !this.texts) item['firstMessageTruncated'] = true;
     }
     return item;
   }
 
-  /** The first message (text capped) as its own item, but for what the case item keeps; see FIRST_MESSAGE_SK. */
-  private toFirstMessageItem(record: CaseRecord): Item | undefined {
-    const first = record.messages[0];
-    if (!first) return undefined;
-    const { attachments: _attachments, ...message } = this.capMessage(first).message;
-    return { pk: caseKey(record.caseId).pk, sk: FIRST_MESSAGE_SK, type: 'FIRSTMSG', message };
+  /**
+   * A capped message as an item stores it: inline when its text is small (or no store is
+   * configured), else without its text, which is put in the store first (before the item that
+   * references it is written) and referenced by `textRef`. `texts` gets key → text of what was put.
+   */
+  private async storedForm(
+    caseId: string,
+    message: CaseMessage,
+    redirected: boolean,
+    texts: Map<string, string>,
+  ): Promise<{ message: Partial<CaseMessage>; ref?: MessageTextRef }> {
+    if (!this.texts || Buffer.byteLength(message.text, 'utf8') <= INLINE_TEXT_MAX_BYTES) return { message };
+    const ref = await this.texts.put({ caseId, sourceId: message.sourceId, redirected }, message.text);
+    texts.set(ref.key, message.text);
+    const { text: _text, ...rest } = message;
+    return { message: rest, ref };
   }
 
-  private toMessageItem(caseId: string, message: CaseMessage): Item {
+  /** The first message (text capped) as its own item, but for what the case item keeps; see FIRST_MESSAGE_SK. */
+  private async toFirstMessageItem(
+    record: CaseRecord,
+    redirected: boolean,
+    texts: Map<string, string>,
+  ): Promise<Item | undefined> {
+    const first = record.messages[0];
+    if (!first) return undefined;
+    const { message: cappedMessage, truncated } = this.capMessage(first);
+    const { attachments: _attachments, ...capped } = cappedMessage;
+    const stored = await this.storedForm(record.caseId, capped as CaseMessage, redirected, texts);
+    return {
+      pk: caseKey(record.caseId).pk,
+      sk: FIRST_MESSAGE_SK,
+      type: 'FIRSTMSG',
+      message: stored.message,
+      ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
+      ...(stored.ref && truncated ? { textTruncated: true } : {}),
+    };
+  }
+
+  private async toMessageItem(
+    caseId: string,
+    message: CaseMessage,
+    redirected: boolean,
+    kept?: KeptText,
+  ): Promise<Item> {
+    if (kept) {
+      // Its text is in the store already (a lifecycle commit's pending message): only the reference.
+      const { text: _text, ...rest } = message;
+      return {
+        pk: caseKey(caseId).pk,
+        sk: messageSk(message),
+        type: 'MSG',
+        message: rest,
+        [TEXT_REF_ATTRIBUTE]: kept.ref,
+        ...(kept.truncated ? { textTruncated: true } : {}),
+      };
+    }
     const capped = this.capMessage(message);
+    const stored = await this.storedForm(caseId, capped.message, redirected, new Map());
     return {
       pk: caseKey(caseId).pk,
       sk: messageSk(message),
       type: 'MSG',
-      message: capped.message,
+      message: stored.message,
+      ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
       ...(capped.truncated ? { textTruncated: true } : {}),
     };
   }
 
-  /** Rebuilds the CaseRecord from the case item, its first message's item and its follow-up items. */
-  private fromItems(caseItem: Item, messageItems: Item[], firstItem?: Item): CaseRecord {
+  /**
+   * A message as a lifecycle commit keeps it on the case item until it becomes a `MSG#` item
+   * (case-work-store.ts `pendingMessages`): with a text store and a long text, capped, its text put
+   * first and referenced (`textRef`, `textTruncated`), so the commit's write does not grow with it;
+   * otherwise the message itself, as before.
+   */
+  async pendingEntry(caseId: string, message: CaseMessage): Promise<Item> {
+    if (!this.texts || Buffer.byteLength(message.text, 'utf8') <= INLINE_TEXT_MAX_BYTES)
+      return message as unknown as Item;
+    const capped = this.capMessage(message);
+    const stored = await this.storedForm(caseId, capped.message, false, new Map());
+    return {
+      ...stored.message,
+      ...(stored.ref ? { [TEXT_REF_ATTRIBUTE]: stored.ref } : {}),
+      ...(capped.truncated ? { textTruncated: true } : {}),
+    };
+  }
+
+  /** Pending entries (pendingEntry) as messages, their texts read back in parallel (capped ones with the note). */
+  async readPendingEntries(entries: Item[]): Promise<CaseMessage[]> {
+    const texts = await readMessageTexts(entries, this.texts);
+    return entries.map((entry) => {
+      const ref = textRefOf(entry);
+      if (!ref) return entry as unknown as CaseMessage;
+      const { [TEXT_REF_ATTRIBUTE]: _ref, textTruncated, ...message } = entry;
+      const text = texts.get(ref.key) ?? '';
+      return { ...message, text: textTruncated === true ? text + TRUNCATION_NOTE : text } as CaseMessage;
+    });
+  }
+
+  /** Writes a pending entry as its `MSG#` item (appendMessage), reusing the text it references. */
+  async appendPendingEntry(caseId: string, entry: Item): Promise<boolean> {
+    const ref = textRefOf(entry);
+    if (!ref) return this.appendMessage(caseId, entry as unknown as CaseMessage);
+    const { [TEXT_REF_ATTRIBUTE]: _ref, textTruncated, ...message } = entry;
+    return this.appendMessage(caseId, { ...(message as unknown as CaseMessage), text: '' }, undefined, {
+      ref,
+      truncated: textTruncated === true,
+    });
+  }
+
+  /**
+   * Rebuilds the CaseRecord from the case item, its first message's item and its follow-up items;
+   * `texts`: key → text of the items' texts kept out of the table (readMessageTexts).
+   */
+  private fromItems(caseItem: Item, messageItems: Item[], firstItem?: Item, texts?: Map<string, string>): CaseRecord {
     const record: Item = { ...caseItem };
     for (const name of INTERNAL_ATTRIBUTES) delete record[name];
     const readMessage = (message: CaseMessage, truncated: boolean): CaseMessage =>
       truncated ? { ...message, text: message.text + TRUNCATION_NOTE } : message;
     const messages: CaseMessage[] = [];
-    const first = storedFirstMessage(caseItem, firstItem);
-    if (first) messages.push(readMessage(first, caseItem['firstMessageTruncated'] === true));
+    const first = storedFirstMessage(caseItem, firstItem, texts);
+    const firstTruncated = caseItem['firstMessageTruncated'] === true || firstItem?.['textTruncated'] === true;
+    if (first) messages.push(readMessage(first, firstTruncated));
     const followUps = messageItems
       .map((item) => ({
         sk: String(item['sk']),
-        message: item['message'] as CaseMessage,
+        message: storedMessage(item, texts),
         truncated: !!item['textTruncated'],
       }))
       .sort(
@@ -262,7 +431,10 @@ export class DynamoCaseRepository implements CaseRepository {
         else if (sk.startsWith('MSG#')) messageItems.push(item);
       }
     }
-    return caseItem ? this.fromItems(caseItem, messageItems, firstItem) : null;
+    if (!caseItem) return null;
+    // The texts kept out of the table, read in parallel.
+    const texts = await readMessageTexts([firstItem, ...messageItems], this.texts);
+    return this.fromItems(caseItem, messageItems, firstItem, texts);
   }
 
   /**
@@ -416,7 +588,9 @@ export class DynamoCaseRepository implements CaseRepository {
     // Redirected and quarantined submissions expire `redirectRetentionDays` after arrival (cases: at closing).
     const expiresAt = retentionExpiry(record.status, record.createdAt, this.retention);
     if (expiresAt !== null) item[TTL_ATTRIBUTE] = expiresAt;
-    const firstItem = this.toFirstMessageItem(record);
+    // A text kept out of the table is put first (same key and bytes on a retry), then the items.
+    const texts = new Map<string, string>();
+    const firstItem = await this.toFirstMessageItem(record, expiresAt !== null, texts);
     if (firstItem) {
       if (expiresAt !== null) firstItem[TTL_ATTRIBUTE] = expiresAt;
       // Before the case item, so a stored case always has its message; put once (a duplicate
@@ -456,8 +630,10 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!created) return { created, record: stored };
     // A one-message case is exactly the item just written: return it without reading it back.
     // Extra messages go through appendMessage (guards, updatedAt), so that rarer path re-reads.
-    if (record.messages.length <= 1) return { created, record: this.fromItems(definedOnly(item), [], firstItem) };
-    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], firstItem) };
+    if (record.messages.length <= 1) {
+      return { created, record: this.fromItems(definedOnly(item), [], firstItem, texts) };
+    }
+    return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], firstItem, texts) };
   }
 
   async nextProtocol(year: number): Promise<string> {
@@ -725,8 +901,16 @@ export class DynamoCaseRepository implements CaseRepository {
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }
 
-  /** `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages). */
-  async appendMessage(caseId: string, message: CaseMessage, expiresAt?: number | null): Promise<boolean> {
+  /**
+   * `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages).
+   * `kept`: the text is in the store already (appendPendingEntry).
+   */
+  async appendMessage(
+    caseId: string,
+    message: CaseMessage,
+    expiresAt?: number | null,
+    kept?: KeptText,
+  ): Promise<boolean> {
     const ttl = typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {};
     const caseItem = await this.mustGetCaseItem(caseId);
     if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
@@ -755,7 +939,12 @@ export class DynamoCaseRepository implements CaseRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...this.toMessageItem(caseId, message), sk: targetSk, ...ttl },
+          // Its text, when kept out of the table, is put before the item that references it.
+          Item: {
+            ...(await this.toMessageItem(caseId, message, typeof expiresAt === 'number', kept)),
+            sk: targetSk,
+            ...ttl,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -1,5 +1,7 @@
 import { type DynamoDBDocumentClient, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
+import type { MessageTextRef, MessageTextStore } from '../../ports';
+import { TEXT_REF_ATTRIBUTE, textRefOf } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
 
@@ -8,27 +10,41 @@ import { TTL_ATTRIBUTE } from './table-design';
  * item itself got it in its lifecycle commit: the `MSG#`/`SRC#` items of its partition, the
  * `PROTOCOL#` pointer (cases numbered before the protocol index only), its `MSGID#` pointers and its
  * `SURVEY#` answer. Each write is an idempotent update that requires the item to exist (a missing
- * item is not recreated as a stub).
+ * item is not recreated as a stub). With `texts`, the message texts its items reference (kept out
+ * of the table, issue 16) follow the same clock by object tag: rewritten with the closed-case tag
+ * at closing (`closedAt`), the tag removed when `expiresAt` is null (reopening).
  */
 export async function applyCaseRetention(
   client: DynamoDBDocumentClient,
   tableName: string,
   target: { caseId: string; protocol?: string; messageIds?: string[] },
   expiresAt: number | null,
+  texts?: { store: MessageTextStore; closedAt: Date },
 ): Promise<number> {
   const keys: Array<{ pk: string; sk: string }> = [];
+  const refs: MessageTextRef[] = [];
   const pages = paginateQuery(
     { client },
     {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': `CASE#${target.caseId}` },
-      ProjectionExpression: 'pk, sk',
+      ProjectionExpression: `pk, sk, ${TEXT_REF_ATTRIBUTE}`,
       ConsistentRead: true,
     },
   );
   for await (const page of pages) {
-    for (const item of page.Items ?? []) if (item['sk'] !== 'CASE') keys.push({ pk: item['pk'], sk: item['sk'] });
+    for (const item of page.Items ?? []) {
+      if (item['sk'] !== 'CASE') keys.push({ pk: item['pk'], sk: item['sk'] });
+      const ref = textRefOf(item);
+      if (ref) refs.push(ref);
+    }
+  }
+  if (texts) {
+    for (const ref of refs) {
+      if (expiresAt === null) await texts.store.markOpen(ref);
+      else await texts.store.markClosed(ref, texts.closedAt);
+    }
   }
   if (target.protocol) {
     keys.push({ pk: `PROTOCOL#${target.protocol}`, sk: 'PROTOCOL' });

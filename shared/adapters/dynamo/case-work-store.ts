@@ -37,8 +37,11 @@ export interface DynamoCaseWorkStoreOptions {
  * sourceId — inside the atomic write — and then moves it out: an idempotent `appendMessage`
  * (SRC# guard) followed by `REMOVE pendingMessages.<sourceId>`. A crash in between leaves the
  * message in the map, where `get()` still returns it and completes the move. The item thus holds
- * only the messages of in-flight commits (each text capped at 60 KB by the repository's rules: a
- * few at most), never the case's whole correspondence: it stays far below 400 KB.
+ * only the messages of in-flight commits (a few at most), never the case's whole correspondence: it
+ * stays far below 400 KB. With a message text store (issue 16), a text over the repository's inline
+ * limit is capped and put in the store before the commit, and the map keeps only its reference
+ * (`DynamoCaseRepository.pendingEntry`), which the `MSG#` item then reuses: the commit's write does
+ * not grow with the text either.
  *
  * Map paths (`pendingEffects.#id`) need the map to exist: the commit reads the case first (it
  * needs the stored messages to skip a sourceId already there anyway) and either SETs the whole
@@ -61,8 +64,9 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   async get(caseId: string): Promise<WorkCase | null> {
     const record = await this.repository.get(caseId);
     if (!record) return null;
-    const pending = pendingMessagesOf(record);
-    if (pending.length > 0) await this.materialise(caseId, pending);
+    const entries = pendingEntriesOf(record);
+    const pending = await this.repository.readPendingEntries(entries);
+    if (entries.length > 0) await this.materialise(caseId, entries);
     return toWorkCase(record, pending);
   }
 
@@ -141,17 +145,20 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     );
 
     const known = new Set(record.messages.map((m) => m.sourceId));
-    for (const m of pendingMessagesOf(record)) known.add(m.sourceId);
+    for (const m of pendingEntriesOf(record)) known.add(String(m['sourceId']));
     const newMessages: CaseMessage[] = [];
     for (const m of commit.messages) {
       if (known.has(m.sourceId)) continue;
       known.add(m.sourceId);
       newMessages.push(m);
     }
+    // A long text goes to the text store first (when there is one): the entry keeps its reference.
+    const newEntries: Item[] = [];
+    for (const m of newMessages) newEntries.push(await this.repository.pendingEntry(commit.caseId, m));
     this.setMapEntries(
       PENDING_MESSAGES_ATTRIBUTE,
       'm',
-      newMessages.map((m): [string, CaseMessage] => [m.sourceId, m]),
+      newEntries.map((entry): [string, Item] => [String(entry['sourceId']), entry]),
       stored,
       { names, values, sets, conditions },
     );
@@ -171,13 +178,16 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       if (!isConditionalCheckFailed(error)) throw error;
       return { ok: false, reason: 'conflict' };
     }
-    if (newMessages.length > 0) await this.materialise(commit.caseId, newMessages);
+    if (newEntries.length > 0) await this.materialise(commit.caseId, newEntries);
     if (expiry !== undefined) {
+      const texts = this.repository.texts;
+      const closedAt = commit.changes.closedAt ?? record.closedAt;
       await applyCaseRetention(
         this.client,
         this.tableName,
         { caseId: commit.caseId, protocol: record.protocol, messageIds: record.messageIds },
         expiry,
+        texts ? { store: texts, closedAt: closedAt ? new Date(closedAt) : new Date() } : undefined,
       );
     }
     return { ok: true, version: commit.expectedVersion + 1 };
@@ -234,10 +244,10 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   }
 
   /** Writes pending messages as `MSG#` items (idempotent per sourceId), then drops them from the map. */
-  private async materialise(caseId: string, messages: CaseMessage[]): Promise<void> {
-    for (const message of messages) {
-      await this.repository.appendMessage(caseId, message);
-      await this.removeMapEntry(caseId, PENDING_MESSAGES_ATTRIBUTE, message.sourceId);
+  private async materialise(caseId: string, entries: Item[]): Promise<void> {
+    for (const entry of entries) {
+      await this.repository.appendPendingEntry(caseId, entry);
+      await this.removeMapEntry(caseId, PENDING_MESSAGES_ATTRIBUTE, String(entry['sourceId']));
     }
   }
 }
@@ -256,10 +266,11 @@ function retentionChange(commit: CaseCommit, stored: Item, settings: RetentionSe
   return undefined;
 }
 
-function pendingMessagesOf(record: CaseRecord): CaseMessage[] {
+/** The entries of the pending-messages map: messages, or with a text store their references (pendingEntry). */
+function pendingEntriesOf(record: CaseRecord): Item[] {
   const map = (record as unknown as Item)[PENDING_MESSAGES_ATTRIBUTE];
   if (!map || typeof map !== 'object') return [];
-  return Object.values(map as Record<string, CaseMessage>);
+  return Object.values(map as Record<string, Item>);
 }
 
 /** The record as the lifecycle sees it: pending messages merged in arrival order, storage details out. */

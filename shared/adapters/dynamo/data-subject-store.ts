@@ -13,7 +13,8 @@ import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id
 import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
-import { FIRST_MESSAGE_SK, storedFirstMessage } from './case-repository';
+import type { MessageTextStore } from '../../ports';
+import { FIRST_MESSAGE_SK, readMessageTexts, storedFirstMessage, storedMessage } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { GSI, staffKey } from './table-design';
 
@@ -31,11 +32,33 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  *   `DELIVERY#` item: sha256 of sender + Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
  * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
+ * Message texts kept out of the table (issue 16) are read from `texts` into the messages.
  */
+/** Said in place of a text that is gone (an erasure interrupted half-way, an expired object). */
+export const MISSING_TEXT_NOTE = '[texto não encontrado: apagado ou expirado]';
+
+/**
+ * The store, reading a missing text as MISSING_TEXT_NOTE: an erasure run again after it deleted the
+ * texts must still find the cases to finish, and an export says what is gone instead of failing.
+ */
+function tolerant(store: MessageTextStore): Pick<MessageTextStore, 'get'> {
+  return {
+    get: async (ref) => {
+      try {
+        return await store.get(ref);
+      } catch (error) {
+        if ((error as { name?: unknown } | null)?.name === 'MessageTextNotFound') return MISSING_TEXT_NOTE;
+        throw error;
+      }
+    },
+  };
+}
+
 export class DynamoDataSubjectStore implements DataSubjectStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly texts?: MessageTextStore,
   ) {}
 
   private async queryAll(input: {
@@ -93,14 +116,12 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         }
         candidates.push({ pk: `MSGID#${n}`, sk: 'MSGID' });
       }
+      const firstItem = partition.find((i) => i['sk'] === FIRST_MESSAGE_SK);
+      const messageItems = partition.filter((i) => String(i['sk']).startsWith('MSG#'));
+      const texts = await readMessageTexts([firstItem, ...messageItems], this.texts && tolerant(this.texts));
       const messages: CaseMessage[] = [
-        ...[
-          storedFirstMessage(
-            caseItem,
-            partition.find((i) => i['sk'] === FIRST_MESSAGE_SK),
-          ),
-        ].filter((m): m is CaseMessage => m !== undefined),
-        ...partition.filter((i) => String(i['sk']).startsWith('MSG#')).map((i) => i['message'] as CaseMessage),
+        ...[storedFirstMessage(caseItem, firstItem, texts)].filter((m): m is CaseMessage => m !== undefined),
+        ...messageItems.map((i) => storedMessage(i, texts)),
       ];
       for (const m of messages) {
         if (m?.direction === 'out' || !m?.messageId) continue;

@@ -14,6 +14,7 @@ describe('settingsFromEnv', () => {
       [ENV.zendeskSubdomain]: 'loja',
       [ENV.zendeskSecretArn]: 'arn:aws:secretsmanager:us-east-1:1:secret:z',
       [ENV.rawMailBucket]: 'bucket',
+      [ENV.messageTextBucket]: 'textos',
       [ENV.schedulerGroup]: 'grupo',
       [ENV.schedulerRoleArn]: 'arn:aws:iam::1:role/r',
     });
@@ -24,6 +25,8 @@ describe('settingsFromEnv', () => {
       secretId: 'arn:aws:secretsmanager:us-east-1:1:secret:z',
     });
     expect(settings.rawMail).toEqual({ bucket: 'bucket', prefix: RAW_MAIL_PREFIX });
+    expect(settings.messageTexts).toEqual({ bucket: 'textos' });
+    expect(settingsFromEnv({ ...BASE, [ENV.ticketDirectory]: 'table' }).messageTexts).toBeUndefined();
     expect(settings.scheduler).toEqual({ group: 'grupo', roleArn: 'arn:aws:iam::1:role/r' });
     expect(settings.dynamoEndpoint).toBeUndefined();
   });

@@ -18,6 +18,7 @@ import {
   DynamoCaseRepository,
   normaliseMessageId,
   FIRST_MESSAGE_SK,
+  INLINE_TEXT_MAX_BYTES,
   TRUNCATION_NOTE,
 } from '../../../../shared/adapters/dynamo/case-repository';
 import { documentClient, isConditionalCheckFailed } from '../../../../shared/adapters/dynamo/client';
@@ -207,6 +208,44 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     ]);
     expect(got).not.toHaveProperty('pk');
     expect(got).not.toHaveProperty('firstMessage');
+  });
+
+  it('create with a text store: a long text is put before the item that references it; a short one stays inline', async () => {
+    const order: string[] = [];
+    const texts = {
+      put: async (target: { caseId: string; sourceId: string; redirected?: boolean }, text: string) => {
+        order.push(`put ${target.caseId} ${target.sourceId} ${target.redirected ?? false}`);
+        return { key: `messages/${target.sourceId}.txt`, bytes: Buffer.byteLength(text) };
+      },
+      get: async () => 'never read',
+      markClosed: async () => undefined,
+      markOpen: async () => undefined,
+      deleteCase: async () => 0,
+    };
+    ddb.on(PutCommand).callsFake((input: { Item: { sk: string } }) => {
+      order.push(`dynamo ${input.Item.sk}`);
+      return {};
+    });
+    const withTexts = new DynamoCaseRepository({ client: doc, tableName: 't', texts });
+    const long = 'x'.repeat(INLINE_TEXT_MAX_BYTES + 1);
+    const { record: created } = await withTexts.create({
+      ...record,
+      messages: [{ ...record.messages[0]!, text: long }],
+    });
+    expect(order).toEqual([`put email:abc ${record.sourceId} false`, `dynamo ${FIRST_MESSAGE_SK}`, 'dynamo CASE']);
+    const first = ddb.commandCalls(PutCommand)[0]!.args[0].input.Item;
+    expect(first?.['message']).not.toHaveProperty('text');
+    expect(first?.['textRef']).toEqual({ key: `messages/${record.sourceId}.txt`, bytes: INLINE_TEXT_MAX_BYTES + 1 });
+    // The record returned without a read back holds the text it was given.
+    expect(created.messages[0]?.text).toBe(long);
+
+    ddb.reset();
+    ddb.on(PutCommand).resolves({});
+    order.length = 0;
+    const short = 'y'.repeat(INLINE_TEXT_MAX_BYTES);
+    await withTexts.create({ ...record, messages: [{ ...record.messages[0]!, text: short }] });
+    expect(order).toEqual([]);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item?.['message']?.['text']).toBe(short);
   });
 
   it('create: a numbered case is found through the protocol its own item carries; no PROTOCOL# item', async () => {
