@@ -39,6 +39,13 @@ export interface QuarantineReleaseStore {
    * Not retried inside: the caller reads the record again to learn who won.
    */
   release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean>;
+  /**
+   * A released mail that became an open case keeps its stored items until the case closes: the
+   * quarantine's LGPD expiry (DynamoDB TTL on the case, its message items and pointers, the tag on
+   * its kept texts) goes. Idempotent; run after every release and on every resume, so a crash
+   * between the release and this step is mended by the retry.
+   */
+  keepOpen(record: Pick<CaseRecord, 'caseId' | 'messageIds'>): Promise<void>;
 }
 
 export interface QuarantineReleaseDeps {
@@ -110,8 +117,11 @@ export async function releaseQuarantined(request: ReleaseRequest, deps: Quaranti
     }
   }
 
-  // An accepted case keeps its raw mail until the case closes: the quarantine's expiry tag goes.
-  if (record.outcome === 'ACCEPTED' && record.status !== 'CLOSED') await intake.rawMailRetention?.markOpen(location);
+  // An accepted case keeps its raw mail and its items until the case closes: the quarantine's expiry goes.
+  if (record.outcome === 'ACCEPTED' && record.status !== 'CLOSED') {
+    await intake.rawMailRetention?.markOpen(location);
+    await deps.store.keepOpen(record);
+  }
   const result = await completeCase(record, submission, intake, { duplicate: !createdHere, createdHere });
   if (result.kind !== 'case') throw new Error(`Unexpected intake result ${result.kind} for a released case`);
   if (result.reply?.status === 'failed' && !result.reply.permanent) throw new ReplyNotSentYet(caseId);

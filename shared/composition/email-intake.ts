@@ -7,6 +7,7 @@ import type { QuarantineReleaseDeps } from '../app/quarantine-release';
 import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableClient } from './clients';
+import { messageTextStoreFrom } from './message-texts';
 import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
@@ -75,7 +76,7 @@ export function buildQuarantineReleaseDeps(
   email: EmailIntakeDeps,
   client: DynamoDBDocumentClient = tableClient(settings),
 ): QuarantineReleaseDeps {
-  return { email, store: new DynamoQuarantineStore(client, settings.tableName) };
+  return { email, store: new DynamoQuarantineStore(client, settings.tableName, messageTextStoreFrom(settings)) };
 }
 
 function lifecycleOverrides(overrides: IntakeOverrides): LifecycleOverrides {

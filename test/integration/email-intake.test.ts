@@ -11,6 +11,7 @@ import { buildHarness, eml, type Harness } from '../support/email-intake-harness
 import { createReleaseHandler } from '../../functions/email-intake/release';
 import { buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
+import { TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
 import { FixedClock } from '../support/fakes';
 
@@ -245,6 +246,22 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
 
   it('a supervisor releases it: the same record becomes a queued case, acknowledged once, out of the quarantine list', async () => {
     await harness.deliver('ses-spoof', eml('01-accepted-ticket-48213.eml'), { dmarc: 'FAIL', spf: 'FAIL' });
+    /** The items of the case (its partition and its Message-ID pointers) that carry an LGPD expiry. */
+    const expiring = async () => {
+      const { Items } = await harness.client.send(
+        new ScanCommand({
+          TableName: harness.tableName,
+          FilterExpression: 'attribute_exists(#ttl) AND (pk = :pk OR caseId = :id)',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':pk': 'CASE#email:ses-spoof', ':id': 'email:ses-spoof' },
+        }),
+      );
+      return (Items ?? []).map((item) => `${item['pk']}/${item['sk']}`).sort();
+    };
+    // Held in quarantine, the record expires like a redirected one (its case item, its message, its pointer)…
+    expect(await expiring()).toEqual(
+      expect.arrayContaining(['CASE#email:ses-spoof/CASE', 'CASE#email:ses-spoof/FIRSTMSG']),
+    );
     const release = createReleaseHandler(() => ({
       release: buildQuarantineReleaseDeps(
         { config: localConfig, tableName: harness.tableName, ticketDirectory: { kind: 'table' } },
@@ -284,6 +301,8 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       limit: 10,
     });
     expect(queueOfReview.items).toEqual([]);
+    // …and released as an open case, nothing of it expires until it closes.
+    expect(await expiring()).toEqual([]);
   });
 
   describe("the delivery claim is the mail's Message-ID pointer (issue 16)", () => {

@@ -481,6 +481,11 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
     } as CaseRecord);
     return true;
   }
+  /** The case ids whose quarantine expiry was cleared, in call order (retries included). */
+  readonly keptOpen: string[] = [];
+  async keepOpen(record: Pick<CaseRecord, 'caseId' | 'messageIds'>): Promise<void> {
+    this.keptOpen.push(record.caseId);
+  }
 }
 
 /**

@@ -4,20 +4,54 @@
  * inside the Query (never a Scan); discard is one conditional UpdateItem (still QUARANTINED and
  * not reviewed) that records who and when, in the history too; so is release (the new decision,
  * the status index key and the removal of the quarantine's suppressed reply in the same write).
+ * A release that opened a case then clears the quarantine's LGPD expiry from the case's items
+ * (keepOpen), so the open case is not deleted `redirectRetentionDays` after the mail arrived.
  */
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paged-query';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
+import type { CaseRecord } from '../../domain/case';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
+import type { MessageTextStore } from '../../ports';
+import { applyCaseRetention } from './case-retention';
 import { isConditionalCheckFailed } from './client';
-import { GSI, statusGsiPk } from './table-design';
+import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 export class DynamoQuarantineStore implements QuarantineStore, QuarantineReleaseStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Where the case's long message texts are kept (issue 16): their expiry tag goes too. */
+    private readonly texts?: MessageTextStore,
   ) {}
+
+  async keepOpen(record: Pick<CaseRecord, 'caseId' | 'messageIds'>): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `CASE#${record.caseId}`, sk: 'CASE' },
+          // A case closed since (a resumed release) keeps the expiry its closing set.
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+          UpdateExpression: 'REMOVE #ttl',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'CLOSED' },
+        }),
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return;
+      throw error;
+    }
+    await applyCaseRetention(
+      this.client,
+      this.tableName,
+      { caseId: record.caseId, messageIds: record.messageIds },
+      null,
+      // The closing instant is read only when an expiry is set; this removes one.
+      this.texts ? { store: this.texts, closedAt: new Date(0) } : undefined,
+    );
+  }
 
   async listQuarantined(page: { limit: number; cursor?: string }): Promise<QuarantinePage> {
     const out = await queryPage(

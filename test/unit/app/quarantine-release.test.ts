@@ -93,6 +93,8 @@ describe('releaseQuarantined', () => {
     expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     expect(mailer.sent[0]?.text).toContain(record?.protocol as string);
     expect(retention.marks).toEqual([{ kind: 'open', key: 'inbound/ses-q1' }]);
+    // The open case keeps its items: the quarantine's expiry is cleared from them.
+    expect((deps.store as InMemoryQuarantineReleaseStore).keptOpen).toEqual([caseId]);
   });
 
   it('a released mail without a prior ticket gets the guidance reply, not a case', async () => {
@@ -103,6 +105,8 @@ describe('releaseQuarantined', () => {
     expect(mailer.sent).toHaveLength(1);
     expect((await cases.get(caseId))?.protocol).toBeUndefined();
     expect(retention.marks).toEqual([{ kind: 'redirected', key: 'inbound/ses-q1' }]);
+    // Guidance is not a case: its items keep the quarantine's (redirected) expiry.
+    expect((deps.store as InMemoryQuarantineReleaseStore).keptOpen).toEqual([]);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoQuarantineStore } from '../../../../shared/adapters/dynamo/quarantine-store';
 import { GSI } from '../../../../shared/adapters/dynamo/table-design';
+import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const ddb = mockClient(doc);
@@ -118,5 +119,44 @@ describe('DynamoQuarantineStore', () => {
   it('lets other errors through (the queue redelivers the request)', async () => {
     ddb.on(UpdateCommand).rejects(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }));
     await expect(store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).rejects.toThrow('x');
+  });
+
+  describe('keepOpen (a release that opened a case)', () => {
+    it('removes the TTL from the case item, then from its side items, pointers and kept texts', async () => {
+      const texts = new LocalMessageTextStore();
+      const ref = await texts.put({ caseId: 'email:m1', sourceId: 'm1', redirected: true }, 'x'.repeat(4000));
+      ddb.on(QueryCommand).resolves({
+        Items: [
+          { pk: 'CASE#email:m1', sk: 'CASE' },
+          { pk: 'CASE#email:m1', sk: 'FIRSTMSG', textRef: ref },
+        ],
+      });
+      ddb.on(UpdateCommand).resolves({});
+      await new DynamoQuarantineStore(doc, 't', texts).keepOpen({ caseId: 'email:m1', messageIds: ['m1@gmail.com'] });
+
+      const updates = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+      expect(updates[0]).toMatchObject({
+        Key: { pk: 'CASE#email:m1', sk: 'CASE' },
+        UpdateExpression: 'REMOVE #ttl',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+        ExpressionAttributeNames: { '#ttl': 'expiresAt', '#status': 'status' },
+      });
+      const keys = updates.slice(1).map((u) => `${u.Key?.['pk']}/${u.Key?.['sk']}`);
+      expect(keys).toEqual(expect.arrayContaining(['CASE#email:m1/FIRSTMSG', 'MSGID#m1@gmail.com/MSGID']));
+      expect(updates.slice(1).every((u) => u.UpdateExpression === 'REMOVE #ttl')).toBe(true);
+      expect(texts.marks.at(-1)).toEqual({ kind: 'open', key: ref.key });
+    });
+
+    it('leaves a case closed since (a resumed release) and a deleted one as they are', async () => {
+      ddb.on(UpdateCommand).rejects(Object.assign(new Error('no'), { name: 'ConditionalCheckFailedException' }));
+      await store.keepOpen({ caseId: 'email:m1', messageIds: ['m1@gmail.com'] });
+      expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+      expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+    });
+
+    it('lets other errors through (the release is retried)', async () => {
+      ddb.on(UpdateCommand).rejects(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
+      await expect(store.keepOpen({ caseId: 'email:m1', messageIds: [] })).rejects.toThrow('x');
+    });
   });
 });
