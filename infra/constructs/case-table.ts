@@ -30,8 +30,9 @@ export interface TableAccess {
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
  *   memory (Get/Put), roster for follow-ups (Get).
- * - webform: the same, plus the per-IP counters (Update), the open-cases cap (bySender index), the
- *   status page and the console's search by protocol (byProtocol index).
+ * - webform: the same, plus the per-IP counters (Update), the open-cases cap (the sender's OPEN#
+ *   item, one conditional Update), the console's case lists by status and by sender (byStatus and
+ *   bySender indexes), the status page and the console's search by protocol (byProtocol index).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
  * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
