@@ -359,6 +359,24 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       expect(await ses.outbox()).toHaveLength(1);
     });
 
+    it("a redirected mail leaves nothing that outlives the record: its guidance reply's pointers expire with it", async () => {
+      await harness.deliver('ses-r1', eml('05-not-a-client-prices.eml'));
+      const { Items } = await harness.client.send(
+        new ScanCommand({
+          TableName: harness.tableName,
+          FilterExpression: 'pk = :pk OR caseId = :id',
+          ExpressionAttributeValues: { ':pk': 'CASE#email:ses-r1', ':id': 'email:ses-r1' },
+        }),
+      );
+      const ttl = (Items ?? []).find((i) => i['sk'] === 'CASE')?.[TTL_ATTRIBUTE];
+      expect(ttl).toEqual(expect.any(Number));
+      // The reply's pointers (ours, SES's) carry the recipient's address: they go with the record.
+      expect((Items ?? []).filter((i) => Array.isArray(i['sentTo'])).length).toBeGreaterThan(0);
+      expect(Object.fromEntries((Items ?? []).map((i) => [`${i['pk']}/${i['sk']}`, i[TTL_ATTRIBUTE]]))).toEqual(
+        Object.fromEntries((Items ?? []).map((i) => [`${i['pk']}/${i['sk']}`, ttl])),
+      );
+    });
+
     it('a Message-ID another sender used first stays that case’s; the second mail is claimed on its own item', async () => {
       const id = 'mesmo-id-0001@mail.example.net';
       await harness.deliver('ses-m1', withMessageId(eml('01-accepted-ticket-48213.eml'), null, id));
