@@ -11,6 +11,7 @@ import { buildHarness, eml, type Harness } from '../support/email-intake-harness
 import { createReleaseHandler } from '../../functions/email-intake/release';
 import { buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
+import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
 import { TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
 import { FixedClock } from '../support/fakes';
@@ -389,6 +390,19 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       await harness.deliver('ses-m3', other);
       expect(await harness.cases.get('email:ses-m3')).toBeNull();
       expect(await ses.outbox()).toHaveLength(2);
+    });
+
+    it("a data-subject request about the second sender neither shows nor erases the first sender's pointer", async () => {
+      const id = 'mesmo-id-0002@mail.example.net';
+      await harness.deliver('ses-n1', withMessageId(eml('01-accepted-ticket-48213.eml'), null, id));
+      await harness.deliver('ses-n2', withMessageId(eml('05-not-a-client-prices.eml'), null, id));
+      const store = new DynamoDataSubjectStore(harness.client, harness.tableName);
+      const [second] = await store.cases('rafael.souza@gmail.com');
+      expect(second?.caseId).toBe('email:ses-n2');
+      // Only what names this case: the first sender's claim (its delivery key, its case) is not theirs.
+      expect(second?.related.filter((r) => r.item['caseId'] !== 'email:ses-n2')).toEqual([]);
+      for (const r of second?.related ?? []) await store.remove(r.key);
+      expect(await pointer(id)).toMatchObject({ caseId: 'email:ses-n1' });
     });
 
     it('copies of one mail under different delivery ids racing make one case, one reply, one queue message', async () => {
