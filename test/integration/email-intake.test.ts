@@ -7,7 +7,7 @@ import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-regist
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { Outcome } from '../../shared/domain/outcome';
 import { localConfig } from '../../shared/domain/config';
-import { buildHarness, eml, type Harness } from '../support/email-intake-harness';
+import { buildHarness, eml, type Harness, PREFIX } from '../support/email-intake-harness';
 import { createReleaseHandler } from '../../functions/email-intake/release';
 import { buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
@@ -211,6 +211,29 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(result.results[0]?.kind).toBe('bounce');
     expect(await harness.cases.get('email:ses-20')).toBeNull();
     expect(await bounces.isSuppressed(merchant, clock.now())).toBe(true);
+  });
+
+  it('a delivery report and a second copy of a mail store no message: their raw mail expires like a redirected one', async () => {
+    const tagged: string[] = [];
+    harness.deps.service.intake.rawMailRetention = {
+      markRedirected: async (location) => void tagged.push(location.key),
+      markClosed: async () => undefined,
+      markOpen: async () => undefined,
+    };
+    await harness.deliver('ses-ana', eml('01-accepted-ticket-48213.eml'));
+    // The same mail under another delivery id: a duplicate, whose S3 object no case refers to.
+    await harness.deliver('ses-ana-copy', eml('01-accepted-ticket-48213.eml'));
+    const answered = await harness.cases.get('email:ses-ana');
+    if (answered?.reply?.status !== 'sent') throw new Error('expected a sent reply');
+    const dsn = deliveryStatusReport({
+      failedRecipient: answered.senderEmail,
+      originalMessageId: answered.reply.messageId,
+    });
+    expect(((await harness.deliver('ses-dsn', dsn)) as { results: { kind: string }[] }).results[0]?.kind).toBe(
+      'bounce',
+    );
+    // The accepted case's own raw mail is kept (its case is open); the other two are tagged.
+    expect(tagged.sort()).toEqual([`${PREFIX}ses-ana-copy`, `${PREFIX}ses-dsn`]);
   });
 
   it.each([
