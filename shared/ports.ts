@@ -169,6 +169,12 @@ export interface AddMessageIdsOptions {
    * claim (no one else's pointer can name it), so the follow-up's id threads into its parent.
    */
   takeOverFrom?: string;
+  /**
+   * The case as the caller last wrote it: the pointers get its LGPD expiry (a redirected or
+   * quarantined record's, a closed case's) without a read. Without it the adapter takes the case's
+   * own expiry (from the list append, or a read when `listedOnCase` leaves no case write).
+   */
+  record?: Pick<CaseRecord, 'status' | 'createdAt' | 'closedAt'>;
 }
 
 /**

@@ -235,7 +235,7 @@ async function notifyAnalyst(
   // (A resend after a crash keeps the keyed id the assignment listed.)
   const pointers = deps.lifecycle === undefined;
   if (pointers) {
-    await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true } : undefined);
+    await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true, record } : undefined);
   }
   const sent = await mailer.send({
     from: `${config.fromName} <${config.fromAddress}>`,
@@ -262,7 +262,7 @@ async function notifyAnalyst(
   );
   if (pointers || !listed) {
     await bestEffortAfterSend(() =>
-      cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true }),
+      cases.addMessageIds(record.caseId, providerIds, undefined, { listedOnCase: listed, sentByUs: true, record }),
     );
   }
 }

@@ -163,6 +163,19 @@ export interface SubjectExport {
   tombstone: Tombstone | null;
 }
 
+/**
+ * Webform files are part of what is held: without an archive to read and erase them (UPLOADS_BUCKET
+ * on AWS), an export would not be everything and an erasure would leave them behind a tombstone
+ * that says it erased. Refused before anything is read or erased, as a missing text store is.
+ */
+function assertUploadsReachable(cases: readonly SubjectCase[], deps: DataSubjectDeps): void {
+  if (deps.uploads || uploadsOf(cases).length === 0) return;
+  throw new Error(
+    'Os casos deste endereço têm anexos do formulário e nenhum acervo de anexos está configurado ' +
+      '(UPLOADS_BUCKET na AWS): nada foi lido nem apagado.',
+  );
+}
+
 /** Everything held about the address; `files` maps a relative file name to its bytes (the .eml files). */
 export async function exportSubject(
   email: string,
@@ -171,6 +184,7 @@ export async function exportSubject(
   const address = assertAddress(email);
   const now = deps.clock.now();
   const cases = await deps.store.cases(address);
+  assertUploadsReachable(cases, deps);
   deps.progress?.(`${cases.length} caso(s) encontrados`);
   const addressItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
   const files = new Map<string, Buffer>();
@@ -244,6 +258,7 @@ export async function eraseSubject(
   const cases = await deps.store.cases(address);
   const open = cases.filter((c) => isOpenStatus(c.status as WorkStatus) || c.status === 'QUEUED').length;
   if (open > 0 && !options.confirmed) return { erased: false, reason: 'open-cases', openCases: open };
+  assertUploadsReachable(cases, deps);
 
   let rawMail = 0;
   const locations = rawLocationsOf(cases);

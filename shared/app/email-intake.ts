@@ -73,6 +73,8 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     ? await cases.claimDelivery(key, caseId, mail.messageId)
     : { caseId, first: false, pointerHeld: false };
   if (claim.caseId !== caseId) {
+    // LGPD: no message refers to this copy's raw mail, so no case's clock will ever tag it.
+    await unreferencedRawMail(mail, deps);
     const first = await cases.get(claim.caseId);
     return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
   }
@@ -92,6 +94,7 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
       const bounced = await recordDeliveryReport(report, bounceDeps(deps.intake));
       if (bounced.length > 0) {
         await expireUnusedClaim(claim, mail, deps);
+        await unreferencedRawMail(mail, deps);
         deps.onBounces?.(bounced);
         return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.length };
       }
@@ -111,6 +114,14 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
 /** A mail that made no case of its own: its claim (its Message-ID's pointer) expires with its identity. */
 async function expireUnusedClaim(claim: DeliveryClaim, mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<void> {
   if (claim.pointerHeld && mail.messageId) await deps.intake.cases.expireClaim(mail.messageId, claim.caseId);
+}
+
+/**
+ * Raw mail no stored message refers to (a second copy of a mail, a delivery report) expires like a
+ * redirected submission's: untagged mail is an open case's and kept, and no close would ever tag it.
+ */
+async function unreferencedRawMail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<void> {
+  await deps.intake.rawMailRetention?.markRedirected(mail.raw);
 }
 
 function bounceDeps(intake: IntakeDeps): BounceDeps {

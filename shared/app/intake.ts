@@ -578,6 +578,8 @@ async function sendAutomaticReply(
       listedOnCase: true,
       sentByUs: true,
       minted: true,
+      // A redirected or quarantined record's pointers (they name the recipient) expire with it.
+      record,
     }),
   );
   return reply;

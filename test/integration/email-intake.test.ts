@@ -7,10 +7,11 @@ import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-regist
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { Outcome } from '../../shared/domain/outcome';
 import { localConfig } from '../../shared/domain/config';
-import { buildHarness, eml, type Harness } from '../support/email-intake-harness';
+import { buildHarness, eml, type Harness, PREFIX } from '../support/email-intake-harness';
 import { createReleaseHandler } from '../../functions/email-intake/release';
 import { buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
+import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
 import { TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
 import { FixedClock } from '../support/fakes';
@@ -212,6 +213,29 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(await bounces.isSuppressed(merchant, clock.now())).toBe(true);
   });
 
+  it('a delivery report and a second copy of a mail store no message: their raw mail expires like a redirected one', async () => {
+    const tagged: string[] = [];
+    harness.deps.service.intake.rawMailRetention = {
+      markRedirected: async (location) => void tagged.push(location.key),
+      markClosed: async () => undefined,
+      markOpen: async () => undefined,
+    };
+    await harness.deliver('ses-ana', eml('01-accepted-ticket-48213.eml'));
+    // The same mail under another delivery id: a duplicate, whose S3 object no case refers to.
+    await harness.deliver('ses-ana-copy', eml('01-accepted-ticket-48213.eml'));
+    const answered = await harness.cases.get('email:ses-ana');
+    if (answered?.reply?.status !== 'sent') throw new Error('expected a sent reply');
+    const dsn = deliveryStatusReport({
+      failedRecipient: answered.senderEmail,
+      originalMessageId: answered.reply.messageId,
+    });
+    expect(((await harness.deliver('ses-dsn', dsn)) as { results: { kind: string }[] }).results[0]?.kind).toBe(
+      'bounce',
+    );
+    // The accepted case's own raw mail is kept (its case is open); the other two are tagged.
+    expect(tagged.sort()).toEqual([`${PREFIX}ses-ana-copy`, `${PREFIX}ses-dsn`]);
+  });
+
   it.each([
     ['names a Message-ID we never sent', (_id: string) => ({ originalMessageId: 'ack-123@ouvidoria.example.com.br' })],
     [
@@ -359,6 +383,24 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       expect(await ses.outbox()).toHaveLength(1);
     });
 
+    it("a redirected mail leaves nothing that outlives the record: its guidance reply's pointers expire with it", async () => {
+      await harness.deliver('ses-r1', eml('05-not-a-client-prices.eml'));
+      const { Items } = await harness.client.send(
+        new ScanCommand({
+          TableName: harness.tableName,
+          FilterExpression: 'pk = :pk OR caseId = :id',
+          ExpressionAttributeValues: { ':pk': 'CASE#email:ses-r1', ':id': 'email:ses-r1' },
+        }),
+      );
+      const ttl = (Items ?? []).find((i) => i['sk'] === 'CASE')?.[TTL_ATTRIBUTE];
+      expect(ttl).toEqual(expect.any(Number));
+      // The reply's pointers (ours, SES's) carry the recipient's address: they go with the record.
+      expect((Items ?? []).filter((i) => Array.isArray(i['sentTo'])).length).toBeGreaterThan(0);
+      expect(Object.fromEntries((Items ?? []).map((i) => [`${i['pk']}/${i['sk']}`, i[TTL_ATTRIBUTE]]))).toEqual(
+        Object.fromEntries((Items ?? []).map((i) => [`${i['pk']}/${i['sk']}`, ttl])),
+      );
+    });
+
     it('a Message-ID another sender used first stays that case’s; the second mail is claimed on its own item', async () => {
       const id = 'mesmo-id-0001@mail.example.net';
       await harness.deliver('ses-m1', withMessageId(eml('01-accepted-ticket-48213.eml'), null, id));
@@ -371,6 +413,19 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       await harness.deliver('ses-m3', other);
       expect(await harness.cases.get('email:ses-m3')).toBeNull();
       expect(await ses.outbox()).toHaveLength(2);
+    });
+
+    it("a data-subject request about the second sender neither shows nor erases the first sender's pointer", async () => {
+      const id = 'mesmo-id-0002@mail.example.net';
+      await harness.deliver('ses-n1', withMessageId(eml('01-accepted-ticket-48213.eml'), null, id));
+      await harness.deliver('ses-n2', withMessageId(eml('05-not-a-client-prices.eml'), null, id));
+      const store = new DynamoDataSubjectStore(harness.client, harness.tableName);
+      const [second] = await store.cases('rafael.souza@gmail.com');
+      expect(second?.caseId).toBe('email:ses-n2');
+      // Only what names this case: the first sender's claim (its delivery key, its case) is not theirs.
+      expect(second?.related.filter((r) => r.item['caseId'] !== 'email:ses-n2')).toEqual([]);
+      for (const r of second?.related ?? []) await store.remove(r.key);
+      expect(await pointer(id)).toMatchObject({ caseId: 'email:ses-n1' });
     });
 
     it('copies of one mail under different delivery ids racing make one case, one reply, one queue message', async () => {

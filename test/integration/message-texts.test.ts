@@ -3,7 +3,7 @@
  * small whatever the text, every reader gets the full text back, and retries, races and faults
  * between the text put and the DynamoDB write leave one text and no dangling reference.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DynamoCaseRepository,
@@ -299,6 +299,60 @@ describe('message texts out of the table (issue 16)', () => {
     expect((await item(`CASE#${r.caseId}`, 'CASE'))?.[PENDING_MESSAGES_ATTRIBUTE]?.[answer.sourceId]).toBeUndefined();
     expect((await cases.get(r.caseId))?.messages.at(-1)?.text).toBe(read);
     expect(objectsOf(texts, r.caseId)).toHaveLength(1);
+  });
+
+  it('close, reopen, close again: every item of the case, the last mails’ pointers and texts included, follows', async () => {
+    const r = record(prose(3_000), { status: 'ASSIGNED', assignee: 'ana' } as Partial<CaseRecord>);
+    await cases.create(r);
+    const work = new DynamoCaseWorkStore({ client: d.doc, tableName: TABLE, repository: cases });
+    const ttls = async () => {
+      const { Items } = await d.doc.send(
+        new ScanCommand({
+          TableName: TABLE,
+          FilterExpression: 'pk = :pk OR caseId = :id',
+          ExpressionAttributeValues: { ':pk': `CASE#${r.caseId}`, ':id': r.caseId },
+        }),
+      );
+      return new Set((Items ?? []).map((i) => i['expiresAt']));
+    };
+    const tags = () => new Set(objectsOf(texts, r.caseId).map((k) => texts.tagOf(k)));
+    const close = async (version: number, at: string, sourceId: string) => {
+      const closing = message(prose(2_000), { sourceId, direction: 'out', author: 'ana', receivedAt: at });
+      const result = await work.commit({
+        caseId: r.caseId,
+        expectedVersion: version,
+        changes: { status: 'CLOSED', closedAt: at },
+        events: [],
+        messages: [closing],
+        effects: [],
+      });
+      expect(result.ok).toBe(true);
+      // The closing mail goes out after the commit: its pointers are registered then.
+      await work.addMessageIds(r.caseId, [`${sourceId}@ouvidoria.example.com.br`]);
+      return Math.floor(Date.parse(at) / 1000) + 1826 * 86_400;
+    };
+    const first = await close(0, '2026-03-10T12:00:00.000Z', 'close-1');
+    expect(await ttls()).toEqual(new Set([first]));
+    expect(tags()).toEqual(new Set(['closed-case']));
+    // The merchant writes within the window: reopened, everything is kept again.
+    await cases.appendMessage(r.caseId, message(prose(1_500), { receivedAt: '2026-03-12T09:00:00.000Z' }));
+    expect(
+      (
+        await work.commit({
+          caseId: r.caseId,
+          expectedVersion: 1,
+          changes: { status: 'IN_PROGRESS' },
+          events: [],
+          messages: [],
+          effects: [],
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await ttls()).toEqual(new Set([undefined]));
+    expect(tags()).toEqual(new Set([undefined]));
+    const second = await close(2, '2026-03-20T12:00:00.000Z', 'close-2');
+    expect(await ttls()).toEqual(new Set([second]));
+    expect(tags()).toEqual(new Set(['closed-case']));
   });
 
   it('reads the texts of a case in parallel', async () => {

@@ -148,7 +148,8 @@ beforeAll(async () => {
     cases: store,
     counter: new DynamoOpenCaseCounter(doc, TABLE),
     staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-    mailer: new RecordingMailer(),
+    // Its own provider ids: SES never gives two mails one id.
+    mailer: new RecordingMailer('lifecycle'),
     timers: new RecordingTimerScheduler(),
     surveys: new DynamoSurveyStore(doc, TABLE),
     clock,
@@ -310,6 +311,44 @@ describe('retention', () => {
     expect(redirected.Item?.['expiresAt']).toBe(
       Math.floor(Date.parse(REDIRECTED[0] as string) / 1000) + 180 * DAY_SECONDS,
     );
+  });
+});
+
+describe('retention of everything a closed case or a redirected submission left', () => {
+  /** pk/sk → expiresAt of the items of a case: its partition, its pointers and claims, its survey answer. */
+  async function itemsOf(caseId: string): Promise<Record<string, unknown>> {
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(caseId) }));
+    const { Items } = await doc.send(
+      new ScanCommand({
+        TableName: TABLE,
+        FilterExpression: 'pk = :pk OR caseId = :id OR (attribute_exists(protocol) AND protocol = :protocol)',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':id': caseId, ':protocol': Item?.['protocol'] ?? '-' },
+      }),
+    );
+    return Object.fromEntries((Items ?? []).map((i) => [`${i['pk']}/${i['sk']}`, i['expiresAt']]));
+  }
+
+  it('every item of a closed case expires with it, the pointers of the mail sent at closing too', async () => {
+    for (const i of [0, 1, 2]) {
+      const caseId = caseIds[i] as string;
+      const items = await itemsOf(caseId);
+      const ttl = items[`CASE#${caseId}/CASE`];
+      expect(ttl).toBe(Math.floor(Date.parse((PLAN[i] as { close: string }).close) / 1000) + 1826 * DAY_SECONDS);
+      // The survey answer is kept as long as its case, from its own answer instant (a few days later at most).
+      const survey = Object.keys(items).find((k) => k.startsWith('SURVEY#'));
+      if (survey) {
+        expect(items[survey]).toEqual(expect.any(Number));
+        delete items[survey];
+      }
+      expect(items).toEqual(Object.fromEntries(Object.keys(items).map((k) => [k, ttl])));
+    }
+  });
+
+  it('every item of a redirected submission expires with it, its guidance reply’s pointers too', async () => {
+    const items = await itemsOf('email:ses-20-r');
+    const ttl = Math.floor(Date.parse(REDIRECTED[0] as string) / 1000) + 180 * DAY_SECONDS;
+    expect(Object.keys(items).length).toBeGreaterThan(2);
+    expect(items).toEqual(Object.fromEntries(Object.keys(items).map((k) => [k, ttl])));
   });
 });
 

@@ -354,6 +354,8 @@ export class InMemoryStaffRepository implements StaffRepository {
 export class RecordingMailer implements Mailer {
   readonly sent: OutgoingMail[] = [];
   failNext?: Error;
+  /** `prefix`: of the provider's ids, so that two mailers of one test never hand out the same id. */
+  constructor(private readonly prefix = 'fake') {}
   async send(mail: OutgoingMail) {
     if (this.failNext) {
       const error = this.failNext;
@@ -362,8 +364,8 @@ export class RecordingMailer implements Mailer {
     }
     this.sent.push(clone(mail));
     return {
-      providerMessageId: `fake-${this.sent.length}`,
-      messageIds: [mail.messageId, `fake-${this.sent.length}@fake.amazonses.com`],
+      providerMessageId: `${this.prefix}-${this.sent.length}`,
+      messageIds: [mail.messageId, `${this.prefix}-${this.sent.length}@fake.amazonses.com`],
     };
   }
 }

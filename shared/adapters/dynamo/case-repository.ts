@@ -119,9 +119,21 @@ function recipientsOf(sentTo: string[] | undefined): string[] {
 }
 
 /** A Message-ID pointer put whole: its case, and for mail we sent its recipients. */
-function pointerItem(key: string, caseId: string, sentTo?: string[]): Item {
+function pointerItem(key: string, caseId: string, sentTo?: string[], expiresAt?: number | null): Item {
   const recipients = recipientsOf(sentTo);
-  return { ...messageIdKey(key), type: 'MSGID', caseId, ...(recipients.length ? { sentTo: recipients } : {}) };
+  return {
+    ...messageIdKey(key),
+    type: 'MSGID',
+    caseId,
+    ...(recipients.length ? { sentTo: recipients } : {}),
+    ...(typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
+  };
+}
+
+/** The LGPD expiry a case item carries (redirected, quarantined, closed), or null while it is kept. */
+function expiryOfItem(item: Item | undefined): number | null {
+  const ttl = item?.[TTL_ATTRIBUTE];
+  return typeof ttl === 'number' ? ttl : null;
 }
 
 const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
@@ -751,9 +763,10 @@ export class DynamoCaseRepository implements CaseRepository {
     messageIds: string[],
     sentTo: string[] | undefined,
     sharedSesKey: boolean,
+    expiresAt: number | null,
   ) {
     let requests = [...pointerKeys(messageIds, sharedSesKey).keys()].map((key) => ({
-      PutRequest: { Item: pointerItem(key, caseId, sentTo) },
+      PutRequest: { Item: pointerItem(key, caseId, sentTo, expiresAt) },
     }));
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt === 5) throw new Error(`Message-ID pointers of case ${caseId} left unprocessed`);
@@ -858,12 +871,23 @@ export class DynamoCaseRepository implements CaseRepository {
     const ids = normalisedIds(messageIds);
     if (ids.length === 0) return;
     const sharedSesKey = options?.sentByUs === true;
-    if (options?.minted) await this.putMintedPointers(caseId, ids, sentTo, sharedSesKey);
+    // LGPD: the pointers of a case that expires (a redirected or quarantined record, a closed case)
+    // expire with it; they carry the recipients' addresses. Known up front from the caller's record,
+    // or, for ids already listed (no case write follows), read; otherwise the list append below
+    // returns it and the pointers written before it are given it then (a case that is kept, the
+    // usual one, costs nothing more).
+    let expiresAt: number | null | undefined = options?.record ? this.expiryOf(options.record) : undefined;
+    if (expiresAt === undefined && options?.listedOnCase) expiresAt = expiryOfItem(await this.mustGetCaseItem(caseId));
+    if (options?.minted) await this.putMintedPointers(caseId, ids, sentTo, sharedSesKey, expiresAt ?? null);
     const ours = options?.minted
       ? ids
-      : await this.writeMessageIdPointers(caseId, ids, sentTo, undefined, sharedSesKey, options?.takeOverFrom);
+      : await this.writeMessageIdPointers(caseId, ids, sentTo, expiresAt, sharedSesKey, options?.takeOverFrom);
     // The case write that carried them (claimReply, recordReply) put them on the list already.
     if (options?.listedOnCase) return;
+    const late = async (item: Item) => {
+      const ttl = expiryOfItem(item);
+      if (expiresAt === undefined && ttl !== null) await this.expirePointers(caseId, ours, sharedSesKey, ttl);
+    };
     if (ours.length === 0) {
       await this.mustGetCaseItem(caseId);
       return;
@@ -879,15 +903,18 @@ export class DynamoCaseRepository implements CaseRepository {
         return `NOT contains(messageIds, :id${i})`;
       });
       try {
-        await this.client.send(
+        const { Attributes } = await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: caseKey(caseId),
             UpdateExpression: 'SET messageIds = list_append(if_not_exists(messageIds, :empty), :missing)',
             ConditionExpression: ['attribute_exists(pk)', ...absent].join(' AND '),
             ExpressionAttributeValues: values,
+            // The case's TTL, if it has one (returned values cost no read capacity).
+            ReturnValues: 'ALL_NEW',
           }),
         );
+        await late(Attributes ?? {});
         return;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
@@ -896,13 +923,43 @@ export class DynamoCaseRepository implements CaseRepository {
       const item = await this.mustGetCaseItem(caseId);
       const current: string[] = Array.isArray(item['messageIds']) ? item['messageIds'] : [];
       missing = missing.filter((id) => !current.includes(id));
-      if (missing.length === 0) return;
+      if (missing.length === 0) {
+        await late(item);
+        return;
+      }
     }
     throw new Error(`Could not record message ids on case ${caseId}: too much contention`);
   }
 
+  /** The LGPD expiry of a case in the state the caller holds (retentionExpiry), null while it is kept. */
+  private expiryOf(record: Pick<CaseRecord, 'status' | 'createdAt' | 'closedAt'>): number | null {
+    const since = record.status === 'CLOSED' ? record.closedAt : record.createdAt;
+    return since ? retentionExpiry(record.status, since, this.retention) : null;
+  }
+
+  /** Gives the case's TTL to pointers of it written without one (idempotent; a pointer not the case's is left). */
+  private async expirePointers(caseId: string, ids: string[], sharedSesKey: boolean, expiresAt: number): Promise<void> {
+    for (const key of pointerKeys(ids, sharedSesKey).keys()) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: messageIdKey(key),
+            UpdateExpression: 'SET #ttl = :ttl',
+            ConditionExpression: 'caseId = :caseId',
+            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: { ':ttl': expiresAt, ':caseId': caseId },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+  }
+
   /**
-   * `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages).
+   * `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages);
+   * when not given, the case item's own (a message added to a closed case expires with it).
    * `kept`: the text is in the store already (appendPendingEntry).
    */
   async appendMessage(
@@ -911,8 +968,12 @@ export class DynamoCaseRepository implements CaseRepository {
     expiresAt?: number | null,
     kept?: KeptText,
   ): Promise<boolean> {
-    const ttl = typeof expiresAt === 'number' ? { [TTL_ATTRIBUTE]: expiresAt } : {};
     const caseItem = await this.mustGetCaseItem(caseId);
+    const expiry = expiresAt === undefined ? expiryOfItem(caseItem) : expiresAt;
+    const ttl = typeof expiry === 'number' ? { [TTL_ATTRIBUTE]: expiry } : {};
+    // A text kept out of the table is tagged as a redirected record's only for such a record: a
+    // closed case's texts are re-tagged by its retention walk (applyCaseRetention), on its clock.
+    const redirected = typeof expiry === 'number' && caseItem['status'] !== 'CLOSED';
     if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
     const pk = caseKey(caseId).pk;
     // The guard item fixes where this sourceId's message lives, so two deliveries of the same
@@ -941,7 +1002,7 @@ export class DynamoCaseRepository implements CaseRepository {
           TableName: this.tableName,
           // Its text, when kept out of the table, is put before the item that references it.
           Item: {
-            ...(await this.toMessageItem(caseId, message, typeof expiresAt === 'number', kept)),
+            ...(await this.toMessageItem(caseId, message, redirected, kept)),
             sk: targetSk,
             ...ttl,
           },

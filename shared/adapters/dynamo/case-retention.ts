@@ -61,31 +61,44 @@ export async function applyCaseRetention(
     if (key === normalised) keys.push({ pk: `MSGID#${normalised}`, sk: 'MSGID' });
     else shared.set(key, [...(shared.get(key) ?? []), normalised]);
   }
+  // A pointer is retagged only while it names this case: an id on the case's list may be another
+  // case's (a submission whose Message-ID another sender's mail held first keeps it on its list), and
+  // that case's pointer follows that case's clock.
+  const pointers: Array<{ pk: string; sk: string }> = [];
   let touched = 0;
   for (const [key, ids] of shared) {
-    if (await retag(client, tableName, { pk: `MSGID#${key}`, sk: 'MSGID' }, expiresAt)) touched++;
-    else keys.push(...[...new Set(ids)].map((id) => ({ pk: `MSGID#${id}`, sk: 'MSGID' })));
+    if (await retag(client, tableName, { pk: `MSGID#${key}`, sk: 'MSGID' }, expiresAt, target.caseId)) touched++;
+    else pointers.push(...[...new Set(ids)].map((id) => ({ pk: `MSGID#${id}`, sk: 'MSGID' })));
   }
-  for (const Key of keys) if (await retag(client, tableName, Key, expiresAt)) touched++;
+  for (const Key of keys) {
+    const owner = Key.pk.startsWith('MSGID#') || Key.pk.startsWith('PROTOCOL#') ? target.caseId : undefined;
+    if (await retag(client, tableName, Key, expiresAt, owner)) touched++;
+  }
+  for (const Key of pointers) if (await retag(client, tableName, Key, expiresAt, target.caseId)) touched++;
   return touched;
 }
 
-/** Sets (or removes) the TTL of an item that exists; false when it does not. */
+/** Sets (or removes) the TTL of an item that exists (and, with `caseId`, names that case); false when not. */
 async function retag(
   client: DynamoDBDocumentClient,
   tableName: string,
   Key: { pk: string; sk: string },
   expiresAt: number | null,
+  caseId?: string,
 ): Promise<boolean> {
+  const values = {
+    ...(expiresAt === null ? {} : { ':ttl': expiresAt }),
+    ...(caseId === undefined ? {} : { ':caseId': caseId }),
+  };
   try {
     await client.send(
       new UpdateCommand({
         TableName: tableName,
         Key,
         UpdateExpression: expiresAt === null ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: caseId === undefined ? 'attribute_exists(pk)' : 'caseId = :caseId',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-        ...(expiresAt === null ? {} : { ExpressionAttributeValues: { ':ttl': expiresAt } }),
+        ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
       }),
     );
     return true;

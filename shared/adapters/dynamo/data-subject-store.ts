@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DataSubjectStore, HeldItem, SubjectCase, Tombstone } from '../../app/data-subject';
-import type { CaseMessage } from '../../domain/case';
+import { type CaseMessage, caseIdFor } from '../../domain/case';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
@@ -123,6 +123,10 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         ...[storedFirstMessage(caseItem, firstItem, texts)].filter((m): m is CaseMessage => m !== undefined),
         ...messageItems.map((i) => storedMessage(i, texts)),
       ];
+      // The case ids this case's items may name: its own, and the one each received mail's claim named
+      // before the mail was found to continue this case (its pointer then expires on its own clock).
+      const owners = new Set([caseId]);
+      for (const m of messages) if (m && m.direction !== 'out') owners.add(caseIdFor(m.channel, m.sourceId));
       for (const m of messages) {
         if (m?.direction === 'out' || !m?.messageId) continue;
         const k = deliveryKey({ from: m.from?.address ?? address, messageId: m.messageId });
@@ -136,7 +140,10 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       }
       for (const key of candidates) {
         const item = await this.getItem(key);
-        if (item) related.push({ key, item });
+        // A pointer or claim is this case's only while it names it: an id on the case's list may be
+        // another's (a mail whose Message-ID another sender's mail held first), whose pointer is that
+        // person's data, neither shown nor erased here.
+        if (item && (typeof item['caseId'] !== 'string' || owners.has(item['caseId']))) related.push({ key, item });
       }
       out.push({
         caseId,

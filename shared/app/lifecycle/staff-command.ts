@@ -97,6 +97,9 @@ export async function applyStaffCommand(
       if (events.some((e) => e.type === 'refused')) {
         const effect = outcome.planned.transition.effects.find((e) => e.kind === 'explain-to-staff');
         const codes = effect && effect.kind === 'explain-to-staff' ? effect.problems.map((p) => p.code) : [];
+        // LGPD: no message refers to a refused mail's raw mail, so no closing would ever tag it; it
+        // expires like a set-aside staff mail's (quarantined: redirectRetentionDays after arrival).
+        if (source.raw) await deps.rawMailRetention?.markRedirected(source.raw);
         return { kind: 'refused', caseId, codes };
       }
       return { kind: 'applied', caseId, events: events.map((e) => e.type) };

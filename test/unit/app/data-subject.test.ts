@@ -150,3 +150,25 @@ describe('eraseSubject', () => {
     });
   });
 });
+
+describe('webform files without an upload archive', () => {
+  it('an export or an erasure of cases holding webform files refuses before reading or erasing anything', async () => {
+    const w = world();
+    const c = subjectCase('1');
+    const file = {
+      key: 'uploads/1/nota.pdf',
+      filename: 'nota.pdf',
+      contentType: 'application/pdf',
+      size: 3,
+      inline: false,
+    };
+    w.store.byAddress.set(EMAIL, [{ ...c, messages: c.messages.map((m) => ({ ...m, attachments: [file] })) }]);
+    w.rawMail.put({ bucket: 'raw-mail', key: 'inbound/1' }, RAW);
+    // An export without them would not be everything; an erasure would leave them and say it erased.
+    await expect(exportSubject(EMAIL, w.deps)).rejects.toThrow(/UPLOADS_BUCKET/);
+    await expect(eraseSubject(EMAIL, w.deps, { confirmed: true })).rejects.toThrow(/UPLOADS_BUCKET/);
+    expect(w.store.removed).toEqual([]);
+    expect(w.rawMail.objects.size).toBe(1);
+    expect(w.store.tombstones.size).toBe(0);
+  });
+});

@@ -40,6 +40,8 @@ const updatesOn = (prefix: string) =>
 const pointerWrites = () => updatesOn('MSGID#');
 const caseWrites = () => updatesOn('CASE#');
 
+/** An open case as its writer holds it: its pointers are kept (no TTL), and the adapter reads nothing to know it. */
+const OPEN = { status: 'QUEUED', createdAt: '2026-03-02T12:00:00.000Z' } as const;
 const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 const throttled = () =>
   new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds', $metadata: {} });
@@ -461,6 +463,21 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(puts).toEqual(['SRC#dup', 'MSG#2026-03-03T00:00:00.000Z#dup']);
   });
 
+  it('appendMessage: a message added to a case that expires (closed) expires with it', async () => {
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { firstMessage: record.messages[0], status: 'CLOSED', expiresAt: 1_900_000_000 } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const later = { ...record.messages[0]!, sourceId: 'later', receivedAt: '2026-03-09T00:00:00.000Z' };
+    expect(await repo.appendMessage('email:abc', later)).toBe(true);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item);
+    expect(puts.map((item) => [item?.['sk'], item?.['expiresAt']])).toEqual([
+      ['SRC#later', 1_900_000_000],
+      ['MSG#2026-03-09T00:00:00.000Z#later', 1_900_000_000],
+    ]);
+  });
+
   it('appendMessage: the first message itself is never appended', async () => {
     ddb.on(GetCommand).resolves({ Item: { firstMessage: record.messages[0] } });
     expect(await repo.appendMessage('email:abc', record.messages[0]!)).toBe(false);
@@ -583,7 +600,7 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
 
   it('addMessageIds with listedOnCase writes the pointers only', async () => {
     ddb.on(UpdateCommand).resolves({});
-    await repo.addMessageIds('email:abc', ['a@b'], ['x@y'], { listedOnCase: true });
+    await repo.addMessageIds('email:abc', ['a@b'], ['x@y'], { listedOnCase: true, record: OPEN });
     expect(pointerWrites()).toHaveLength(1);
     expect(caseWrites()).toHaveLength(0);
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
@@ -591,7 +608,11 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
 
   it('addMessageIds with takeOverFrom may take a pointer naming that case (a follow-up’s own claim)', async () => {
     ddb.on(UpdateCommand).resolves({});
-    await repo.addMessageIds('email:parent', ['a@b'], undefined, { listedOnCase: true, takeOverFrom: 'email:ses-2' });
+    await repo.addMessageIds('email:parent', ['a@b'], undefined, {
+      listedOnCase: true,
+      takeOverFrom: 'email:ses-2',
+      record: OPEN,
+    });
     expect(pointerWrites()[0]).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId OR caseId = :from',
       ExpressionAttributeValues: { ':caseId': 'email:parent', ':from': 'email:ses-2' },
@@ -601,7 +622,12 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
   it('addMessageIds of minted ids: one unconditional batch for all pointers, SES forms sharing one', async () => {
     ddb.on(BatchWriteCommand).resolves({});
     const ids = ['ours@ouvidoria.example', '0100019a@us-east-1.amazonses.com', '0100019a@email.amazonses.com'];
-    await repo.addMessageIds('email:abc', ids, ['X@Y'], { listedOnCase: true, sentByUs: true, minted: true });
+    await repo.addMessageIds('email:abc', ids, ['X@Y'], {
+      listedOnCase: true,
+      sentByUs: true,
+      minted: true,
+      record: OPEN,
+    });
     expect(ddb.calls()).toHaveLength(1);
     const items = ddb.commandCalls(BatchWriteCommand)[0]!.args[0].input.RequestItems?.['t'] ?? [];
     expect(items.map((r) => r.PutRequest?.Item)).toEqual([
@@ -610,13 +636,47 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     ]);
   });
 
+  it("addMessageIds: a redirected record's pointers take its LGPD expiry (they name the recipient), without a read", async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    const redirected = { status: 'REDIRECTED', createdAt: '2026-03-02T12:00:00.000Z' } as const;
+    await repo.addMessageIds('email:abc', ['a@c'], ['x@y'], { listedOnCase: true, minted: true, record: redirected });
+    expect(ddb.calls()).toHaveLength(1);
+    const items = ddb.commandCalls(BatchWriteCommand)[0]!.args[0].input.RequestItems?.['t'] ?? [];
+    expect(items[0]?.PutRequest?.Item?.['expiresAt']).toBe(Date.parse(redirected.createdAt) / 1000 + 180 * 86_400);
+  });
+
+  it('addMessageIds: listed ids of a case the caller does not describe read its expiry first', async () => {
+    ddb.on(GetCommand).resolves({ Item: { ...CASE_KEY, status: 'CLOSED', expiresAt: 1_900_000_000 } });
+    ddb.on(UpdateCommand).resolves({});
+    await repo.addMessageIds('email:abc', ['a@b'], undefined, { listedOnCase: true });
+    expect(pointerWrites()[0]?.ExpressionAttributeValues).toMatchObject({ ':ttl': 1_900_000_000 });
+    expect(caseWrites()).toHaveLength(0);
+  });
+
+  it("addMessageIds: ids added to a case that expires (a closed case's last mails) get its expiry from the list append", async () => {
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(UpdateCommand, { Key: CASE_KEY }).resolves({ Attributes: { ...CASE_KEY, expiresAt: 1_900_000_000 } });
+    await repo.addMessageIds('email:abc', ['a@b']);
+    const writes = pointerWrites();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toMatchObject({
+      UpdateExpression: 'SET #ttl = :ttl',
+      ConditionExpression: 'caseId = :caseId',
+      ExpressionAttributeValues: { ':ttl': 1_900_000_000, ':caseId': 'email:abc' },
+    });
+  });
+
   it('addMessageIds of minted ids puts unprocessed items again, and throws when they stay unprocessed', async () => {
     const unprocessed = { PutRequest: { Item: { pk: 'MSGID#b@c', sk: 'MSGID', type: 'MSGID', caseId: 'email:abc' } } };
     ddb
       .on(BatchWriteCommand)
       .resolvesOnce({ UnprocessedItems: { t: [unprocessed] } })
       .resolves({});
-    await repo.addMessageIds('email:abc', ['a@c', 'b@c'], undefined, { listedOnCase: true, minted: true });
+    await repo.addMessageIds('email:abc', ['a@c', 'b@c'], undefined, {
+      listedOnCase: true,
+      minted: true,
+      record: OPEN,
+    });
     const calls = ddb.commandCalls(BatchWriteCommand);
     expect(calls).toHaveLength(2);
     expect(calls[1]!.args[0].input.RequestItems?.['t']).toEqual([unprocessed]);
@@ -624,7 +684,7 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     ddb.reset();
     ddb.on(BatchWriteCommand).resolves({ UnprocessedItems: { t: [unprocessed] } });
     await expect(
-      repo.addMessageIds('email:abc', ['b@c'], undefined, { listedOnCase: true, minted: true }),
+      repo.addMessageIds('email:abc', ['b@c'], undefined, { listedOnCase: true, minted: true, record: OPEN }),
     ).rejects.toThrow(/unprocessed/);
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(5);
   });

@@ -44,6 +44,16 @@ describe('applyCaseRetention', () => {
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.UpdateExpression).toBe('SET #ttl = :ttl');
   });
 
+  it("retags a pointer only while it names the case: an id on the list may be another case's", async () => {
+    ddb.on(UpdateCommand).resolves({});
+    await applyCaseRetention(doc, 't', { caseId: 'email:a', messageIds: ['m@mail.example'] }, 1_900_000_000);
+    const pointer = ddb.commandCalls(UpdateCommand).find((c) => c.args[0].input.Key?.['pk'] === 'MSGID#m@mail.example');
+    expect(pointer?.args[0].input).toMatchObject({
+      ConditionExpression: 'caseId = :caseId',
+      ExpressionAttributeValues: { ':ttl': 1_900_000_000, ':caseId': 'email:a' },
+    });
+  });
+
   it('falls back to the per-form pointers written before the shared one, and removes the TTL with null', async () => {
     ddb.on(UpdateCommand).resolves({});
     ddb.on(UpdateCommand, { Key: { pk: 'MSGID#x@amazonses.com', sk: 'MSGID' } }).rejects(ccf());

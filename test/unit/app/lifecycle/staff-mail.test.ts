@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import {
   handleStaffMail,
   relayableAttachments,
@@ -206,6 +207,26 @@ describe('handleStaffMail — refused commands change nothing but the audit trai
     expect(w.mailer.sent[0]!.replyTo).toEqual([addressOf(id)]);
     expect(w.counter.count('ana')).toBe(1);
     expect(w.timers.list()).toEqual([]);
+  });
+});
+
+describe('handleStaffMail — the raw mail of a refused staff mail', () => {
+  it('is tagged like a set-aside one: no message refers to it, so no closing would ever tag it', async () => {
+    const w = lifecycleWorld({ cases: [workCase()] });
+    const retention = new RecordingRawMailRetention();
+    const refused = await handleStaffMail(mailFrom('ana', ANA, '#fechar procedente'), {
+      ...w.deps,
+      rawMailRetention: retention,
+    });
+    expect(refused.kind).toBe('refused');
+    expect(retention.marks).toEqual([{ kind: 'redirected', key: 'inbound/ses-staff-1' }]);
+    // An answer's raw mail is its message's, on the case's clock.
+    const answered = await handleStaffMail(mailFrom('ana', ANA, 'Olá, resolvido.', { sourceId: 'ses-staff-2' }), {
+      ...w.deps,
+      rawMailRetention: retention,
+    });
+    expect(answered.kind).toBe('applied');
+    expect(retention.marks).toHaveLength(1);
   });
 });
 
