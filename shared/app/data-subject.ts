@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
+import { rawMailOf } from '../domain/retention';
 import type { ObjectLocation } from '../domain/submission';
 import type { Clock, MessageTextStore } from '../ports';
 
@@ -112,7 +113,13 @@ function throttleDays(cases: readonly SubjectCase[], now: Date, zone: string): s
 
 export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] {
   const seen = new Map<string, ObjectLocation>();
-  for (const c of cases) for (const m of c.messages) if (m?.raw) seen.set(`${m.raw.bucket}/${m.raw.key}`, m.raw);
+  for (const c of cases) {
+    // The history (on the case item) names the raw mail of staff mails that left no message.
+    const history = c.items.find((i) => i.key.sk === 'CASE')?.item['history'];
+    for (const raw of rawMailOf({ messages: c.messages, history: Array.isArray(history) ? history : [] })) {
+      seen.set(`${raw.bucket}/${raw.key}`, raw);
+    }
+  }
   return [...seen.values()];
 }
 

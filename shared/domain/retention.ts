@@ -10,6 +10,7 @@
  */
 import type { OuvidoriaConfig } from './config';
 import type { WorkStatus } from './lifecycle/types';
+import type { ObjectLocation } from './submission';
 
 export const DAY_SECONDS = 24 * 3600;
 
@@ -49,3 +50,18 @@ export const RAW_MAIL_RETENTION_TAG = {
   closedCase: 'closed-case',
   redirected: 'redirected',
 } as const;
+
+/**
+ * Every raw mail a case keeps (its messages', and those of staff mails of commands only, which the
+ * history records): what its closing tags, its reopening untags and an erasure deletes. Each once.
+ */
+export function rawMailOf(c: {
+  messages: readonly { raw?: ObjectLocation | undefined }[];
+  history?: readonly { raw?: ObjectLocation | undefined }[] | undefined;
+}): ObjectLocation[] {
+  const seen = new Map<string, ObjectLocation>();
+  for (const holder of [...c.messages, ...(c.history ?? [])]) {
+    if (holder?.raw) seen.set(`${holder.raw.bucket}/${holder.raw.key}`, holder.raw);
+  }
+  return [...seen.values()];
+}

@@ -19,6 +19,7 @@ import {
 } from '../../domain/lifecycle/messages';
 import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
 import { surveyLinks } from '../../domain/lifecycle/survey';
+import { rawMailOf } from '../../domain/retention';
 import type { Effect, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
 import type { RenderedMail } from '../../domain/replies';
 import { bestEffortAfterSend, providerMessageIds } from '../after-send';
@@ -175,8 +176,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // starts its retention clock (LGPD) at the closing date.
       await deps.openCases?.release(c.senderEmail, c.caseId);
       const closedAt = new Date(c.closedAt ?? deps.clock.now());
+      for (const raw of rawMailOf(c)) await deps.rawMailRetention?.markClosed(raw, closedAt);
       for (const m of c.messages) {
-        if (m.raw) await deps.rawMailRetention?.markClosed(m.raw, closedAt);
         for (const a of m.attachments) {
           if (a.key) await deps.uploadRetention?.markClosed(a.key, a.scan === 'NO_THREATS_FOUND', closedAt);
         }
@@ -186,10 +187,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'reopen-files':
       // The closing started the LGPD clock on the case's files; an open case keeps them.
-      for (const m of c.messages) {
-        if (m.raw) await deps.rawMailRetention?.markOpen(m.raw);
-        for (const a of m.attachments) if (a.key) await deps.uploadRetention?.markOpen(a.key);
-      }
+      for (const raw of rawMailOf(c)) await deps.rawMailRetention?.markOpen(raw);
+      for (const m of c.messages) for (const a of m.attachments) if (a.key) await deps.uploadRetention?.markOpen(a.key);
       return;
     case 'explain-to-staff': {
       const staff = await member(deps, effect.staffId);

@@ -82,7 +82,14 @@ export async function applyStaffCommand(
         ),
       };
     }
-    return { transition, messages: outgoingMessages(transition.effects, source, actor.id, body) };
+    const messages = outgoingMessages(transition.effects, source, actor.id, body);
+    // A mail of commands only keeps no message: its events name its raw mail, which then follows
+    // the case's LGPD clock (rawMailOf) instead of being kept forever.
+    const events =
+      messages.length === 0 && source.raw
+        ? transition.events.map((event) => ({ ...event, raw: source.raw }))
+        : transition.events;
+    return { transition: { ...transition, events }, messages };
   };
 
   const outcome: CommitOutcome = await commitWithRetry(deps, caseId, source.sourceId, plan, initial);

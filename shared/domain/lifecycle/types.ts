@@ -91,7 +91,16 @@ export interface Closure {
  * what caused it (the staff mail's SES message id, the merchant message's source id, a timer
  * name): the service refuses to apply the same source twice.
  */
-export type HistoryEvent = { at: string; actor: Actor; sourceId?: string } & (
+export type HistoryEvent = {
+  at: string;
+  actor: Actor;
+  sourceId?: string;
+  /**
+   * The staff mail that caused the event, when no message of the case keeps its raw mail (a mail of
+   * commands only, e.g. `#nota`): its LGPD clock then follows the case's (rawMailOf).
+   */
+  raw?: ObjectLocation;
+} & (
   | { type: 'assigned'; analystId: string; dueAt: string }
   | { type: 'answered'; messageSourceId: string }
   | { type: 'waiting-merchant' }

@@ -52,6 +52,18 @@ describe('rawLocationsOf', () => {
     const cases = [subjectCase('1', {}, shared), subjectCase('2', {}, shared), subjectCase('3')];
     expect(rawLocationsOf(cases)).toEqual([shared, { bucket: 'raw-mail', key: 'inbound/3' }]);
   });
+
+  it('lists the raw mail of a staff mail of commands only, which the case item’s history names', () => {
+    const note = { bucket: 'raw-mail', key: 'inbound/staff-note' };
+    const c = subjectCase('1');
+    const withNote = {
+      ...c,
+      items: c.items.map((i) =>
+        i.key.sk === 'CASE' ? { ...i, item: { ...i.item, history: [{ type: 'note', text: 'x', raw: note }] } } : i,
+      ),
+    };
+    expect(rawLocationsOf([withNote])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, note]);
+  });
 });
 
 describe('exportSubject', () => {

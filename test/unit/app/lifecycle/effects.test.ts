@@ -171,6 +171,29 @@ describe('carryOutEffects', () => {
     expect(opened).toEqual(['uploads/x/01']);
   });
 
+  it('the raw mail a history event names (a staff mail of commands only) follows the closing and the reopening', async () => {
+    const note = { bucket: 'raw', key: 'inbound/note' };
+    const history = [
+      {
+        at: '2026-03-12T14:00:00.000Z',
+        actor: { kind: 'staff' as const, id: 'ana' },
+        type: 'note' as const,
+        text: 'x',
+        raw: note,
+      },
+    ];
+    for (const [effect, kind] of [
+      [{ kind: 'send-closing', category: 'procedente', summary: 'ok' }, 'closed'],
+      [{ kind: 'reopen-files' }, 'open'],
+    ] as const) {
+      const retention = new RecordingRawMailRetention();
+      const w = world([pending('e1', effect as Effect)]);
+      const c = { ...w.c, messages: w.c.messages.map((m) => ({ ...m, raw: undefined })), history } as WorkCase;
+      await carryOutEffects({ ...w.deps, rawMailRetention: retention }, c);
+      expect(retention.marks).toEqual([{ kind, key: 'inbound/note' }]);
+    }
+  });
+
   it('closing also starts the clock of the case’s webform files (clean ones rewritten, others tagged)', async () => {
     const marks: [string, boolean][] = [];
     const uploadRetention = {

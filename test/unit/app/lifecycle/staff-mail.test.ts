@@ -230,6 +230,45 @@ describe('handleStaffMail — the raw mail of a refused staff mail', () => {
   });
 });
 
+describe('handleStaffMail — the raw mail of a mail of commands only', () => {
+  it('is named by its events and follows the case: tagged at the closing, untagged at a reopening', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const retention = new RecordingRawMailRetention();
+    const deps = { ...w.deps, rawMailRetention: retention };
+    const noted = await handleStaffMail(mailFrom('ana', ANA, '#nota\nLojista ligou; combinei retorno.'), deps);
+    expect(noted).toMatchObject({ kind: 'applied', events: ['note'] });
+    // No message keeps it: the note's event does, and nothing is tagged while the case is open.
+    expect(w.cases.must().history?.at(-1)).toMatchObject({
+      type: 'note',
+      raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-1' },
+    });
+    expect(retention.marks).toEqual([]);
+
+    const second = {
+      sourceId: 'ses-staff-2',
+      messageId: 'DM6PR01MB-staff-2@outlook.com',
+      raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-2' },
+    };
+    await handleStaffMail(mailFrom('ana', ANA, OUTLOOK_CLOSE, second), deps);
+    expect(w.cases.must().status).toBe('CLOSED');
+    expect(retention.marks).toEqual(
+      expect.arrayContaining([
+        { kind: 'closed', key: 'inbound/ses-staff-1' },
+        { kind: 'closed', key: 'inbound/ses-staff-2' },
+      ]),
+    );
+    // Every raw mail of the case once: its first message's, the note's and the closing mail's.
+    expect(retention.marks.filter((m) => m.key === 'inbound/ses-staff-1')).toHaveLength(1);
+  });
+
+  it('an answer keeps its raw mail on its message, not on its events', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, 'Olá, Maria. Resolvido.'), w.deps);
+    expect(w.cases.must().messages.at(-1)?.raw).toEqual({ bucket: 'raw-mail', key: 'inbound/ses-staff-1' });
+    expect(w.cases.must().history?.some((e) => e.raw)).toBe(false);
+  });
+});
+
 describe('handleStaffMail — forged or unverifiable mail is quarantined and changes nothing', () => {
   const other = staffReplyAddress(PROTOCOL, 'ana', 'another-secret-0123456789abcdef', localConfig);
   const cases: Array<[string, ReturnType<typeof staffMail>, string]> = [

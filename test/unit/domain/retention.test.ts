@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RETENTION, rawMailOf, retentionExpiry } from '../../../shared/domain/retention';
+
+const at = (key: string) => ({ bucket: 'raw', key });
+
+describe('rawMailOf', () => {
+  it('lists the raw mail of the messages and of the history events that name one, each once, messages first', () => {
+    expect(
+      rawMailOf({
+        messages: [{ raw: at('inbound/1') }, {}, { raw: at('inbound/2') }],
+        history: [{ raw: at('inbound/note') }, {}, { raw: at('inbound/1') }],
+      }),
+    ).toEqual([at('inbound/1'), at('inbound/2'), at('inbound/note')]);
+  });
+
+  it('reads a case without history (records written before the lifecycle)', () => {
+    expect(rawMailOf({ messages: [{ raw: at('inbound/1') }] })).toEqual([at('inbound/1')]);
+    expect(rawMailOf({ messages: [] })).toEqual([]);
+  });
+
+  it('keeps objects of the same key in different buckets apart', () => {
+    expect(rawMailOf({ messages: [{ raw: at('k') }, { raw: { bucket: 'other', key: 'k' } }] })).toHaveLength(2);
+  });
+});
+
+describe('retentionExpiry', () => {
+  it.each([
+    ['CLOSED', DEFAULT_RETENTION.retentionDays],
+    ['REDIRECTED', DEFAULT_RETENTION.redirectRetentionDays],
+    ['QUARANTINED', DEFAULT_RETENTION.redirectRetentionDays],
+  ] as const)('%s expires %i days after its instant', (status, days) => {
+    const since = '2026-03-10T14:00:00.000Z';
+    expect(retentionExpiry(status, since, DEFAULT_RETENTION)).toBe(Date.parse(since) / 1000 + days * 86_400);
+  });
+
+  it.each(['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] as const)('%s never expires', (status) => {
+    expect(retentionExpiry(status, '2026-03-10T14:00:00.000Z', DEFAULT_RETENTION)).toBeNull();
+  });
+
+  it('never deletes on a bad instant', () => {
+    expect(retentionExpiry('CLOSED', 'not a date', DEFAULT_RETENTION)).toBeNull();
+  });
+});
