@@ -16,7 +16,7 @@ import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
-import { randomMessageId } from '../domain/message-id';
+import { normaliseMessageId, randomMessageId } from '../domain/message-id';
 import { timeZoneNamed } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
@@ -28,6 +28,7 @@ import { extractTicketCandidates } from '../domain/tickets';
 import type {
   AssignmentQueue,
   BounceRegistry,
+  CaseCreation,
   CaseRepository,
   Clock,
   Mailer,
@@ -218,10 +219,19 @@ async function createCase(
   }
   const plan = planReply(draft, submission, deps.config);
   const claim = plan.kind === 'send' ? { at: deps.clock.now(), messageIds: [plan.messageId] } : undefined;
-  const created = await deps.cases.create(draft, {
-    ...(claim ? { replyClaim: claim } : {}),
-    ...(heldPointer ? { heldPointer } : {}),
-  });
+  const creation = { ...(claim ? { replyClaim: claim } : {}), ...(heldPointer ? { heldPointer } : {}) };
+  let created: { created: boolean; record: CaseRecord };
+  try {
+    created = await deps.cases.create(draft, creation);
+  } catch (error) {
+    // The write may have gone through with its response lost: then the case holds this attempt's
+    // reply claim, which nobody else may take for REPLY_CLAIM_STALE_MS (a resubmission within
+    // it would answer without an acknowledgement). This attempt recognises its own write and
+    // carries on as the creator; anything else keeps the error (nothing of ours is stored).
+    const own = await ownLostCreate(draft, creation, deps).catch(() => undefined);
+    if (!own) throw error;
+    return { created: true, record: own, plannedReply: plan };
+  }
   if (!created.created) {
     if (draft.protocol && created.record.protocol !== draft.protocol) {
       await deps.cases.releaseProtocol(draft.protocol).catch(() => undefined);
@@ -229,6 +239,34 @@ async function createCase(
     return created;
   }
   return { ...created, plannedReply: plan };
+}
+
+/**
+ * After a create that threw: the stored case when it is this attempt's own write, else undefined.
+ * The owner tokens are what only this attempt drew: its protocol number (the counter never issues
+ * one twice) and its reply's Message-ID (random, on the case's list since the creating write). The
+ * claim is still this attempt's while no reply is recorded and it is younger than
+ * REPLY_CLAIM_STALE_MS (before that nobody can retake it). The create runs again when the record
+ * has side items (extra messages, Message-ID pointers) the lost call may not have written: it is
+ * idempotent and writes only those.
+ */
+async function ownLostCreate(
+  draft: CaseRecord,
+  creation: CaseCreation,
+  deps: IntakeDeps,
+): Promise<CaseRecord | undefined> {
+  const stored = await deps.cases.get(draft.caseId);
+  if (!stored || stored.reply) return undefined;
+  const claim = creation.replyClaim;
+  const ownClaim =
+    claim !== undefined &&
+    deps.clock.now().getTime() - claim.at.getTime() < REPLY_CLAIM_STALE_MS &&
+    claim.messageIds.every((id) => stored.messageIds.some((listed) => sameMessageId(listed, id)));
+  const ownNumber = draft.protocol !== undefined && stored.protocol === draft.protocol;
+  // Without a claim there is nothing only this attempt could do: a retry resumes the case as it is.
+  if (!ownClaim || (draft.protocol !== undefined && !ownNumber)) return undefined;
+  if (draft.messages.length > 1 || draft.messageIds.length > 0) await deps.cases.create(draft, creation);
+  return stored;
 }
 
 /**
@@ -369,6 +407,10 @@ function planReply(record: CaseRecord, submission: Submission, config: Ouvidoria
   if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return { kind: 'suppress', reason: 'automatic-mail' };
   const messageId = randomMessageId(config.domain);
   return { kind: 'send', messageId, ...replyHeaders(submission, messageId, config) };
+}
+
+function sameMessageId(a: string, b: string): boolean {
+  return normaliseMessageId(a) === normaliseMessageId(b);
 }
 
 /** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
