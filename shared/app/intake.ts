@@ -28,6 +28,7 @@ import { extractTicketCandidates } from '../domain/tickets';
 import type {
   AssignmentQueue,
   BounceRegistry,
+  CaseBookkeeping,
   CaseCreation,
   CaseRepository,
   Clock,
@@ -99,6 +100,40 @@ export interface IntakeDeps {
   rawMailRetention?: RawMailRetention;
   /** Webform-file retention tags (S3 uploads bucket); absent locally and in the email intake. */
   uploadRetention?: UploadRetention;
+  /**
+   * How a call that finds the automatic reply claimed by another attempt goes on: the webform's,
+   * whose only retry is the person's resubmission. Absent (the email intake, whose platform retries
+   * come after REPLY_CLAIM_STALE_MS), the call leaves the reply to the claim's holder.
+   */
+  replyClaimWait?: ReplyClaimWait;
+}
+
+/**
+ * Waiting on another attempt's reply claim. A claim holder that died (a function killed at its
+ * timeout, say, between the creating write and the send) has no one to finish its reply but the
+ * next attempt: a resubmission waits for the holder to record the reply (a double click while it is
+ * alive: one acknowledgement, shown as sent) or for the claim to go stale, then takes it over. One
+ * that can do neither within `maxWaitMs` fails with ReplyPending (the webform answers 503: the
+ * next resubmission finds the claim staler). Never two replies: the takeover is claimReply's
+ * conditional write, and a holder cannot outlive `staleAfterMs`.
+ */
+export interface ReplyClaimWait {
+  /**
+   * A claim older than this is abandoned. It must exceed the longest a holder can live (the
+   * claiming function's timeout; test/infra checks the webform's), so that no live attempt is
+   * ever overtaken.
+   */
+  staleAfterMs: number;
+  /** The longest a call waits (well within its own function's timeout). */
+  maxWaitMs: number;
+  /** Between two looks at the case (one read and one conditional claim each). */
+  pollMs: number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The automatic reply is claimed by another attempt that neither recorded it nor went stale in the wait. */
+export class ReplyPending extends Error {
+  override name = 'ReplyPending';
 }
 
 export type IntakeResult =
@@ -535,14 +570,19 @@ async function sendAutomaticReply(
   if (await isSuppressed(to, deps, pass)) return suppress('bounce-memory');
 
   if (pass.planned === undefined) {
-    // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
-    // claim also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
-    // (The creator of the case claimed in its creating write: createCase.)
-    const won = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
+    // One sender of the claim proceeds; a concurrent duplicate delivery stops here (or waits for
+    // the holder: ReplyClaimWait). The winning claim also puts our Message-ID on the case's list
+    // (and the enqueue time, if pending): one write. (The creator of the case claimed in its
+    // creating write: createCase.)
+    const bookkeeping = () => ({
       messageIds: [messageId],
       ...(pass.enqueuedAt ? { enqueuedAt: pass.enqueuedAt } : {}),
     });
-    if (!won) return undefined;
+    const staleAfterMs = deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS;
+    if (!(await cases.claimReply(record.caseId, clock.now(), staleAfterMs, bookkeeping()))) {
+      const settled = await awaitClaimHolder(record.caseId, deps, bookkeeping);
+      if (settled !== 'won') return settled;
+    }
     delete pass.enqueuedAt;
     pass.claimHeld = true;
   }
@@ -623,6 +663,27 @@ async function sendAutomaticReply(
     }),
   );
   return reply;
+}
+
+/**
+ * Another attempt holds the reply claim: with a ReplyClaimWait, the holder's recorded reply, or
+ * 'won' once the claim is stale (or given up as failed) and this call took it; ReplyPending when
+ * the wait ends first. Without one, undefined: the holder's business.
+ */
+async function awaitClaimHolder(
+  caseId: string,
+  deps: IntakeDeps,
+  bookkeeping: () => CaseBookkeeping,
+): Promise<ReplyState | 'won' | undefined> {
+  const wait = deps.replyClaimWait;
+  if (!wait) return undefined;
+  for (let waited = 0; waited < wait.maxWaitMs; waited += wait.pollMs) {
+    await wait.sleep(wait.pollMs);
+    const reply = (await deps.cases.get(caseId))?.reply;
+    if (reply && reply.status !== 'failed') return reply;
+    if (await deps.cases.claimReply(caseId, deps.clock.now(), wait.staleAfterMs, bookkeeping())) return 'won';
+  }
+  throw new ReplyPending(`The reply of case ${caseId} is claimed by another attempt`);
 }
 
 /** Bounce memory of the reply's address: from the open-case count's write when it was that address. */

@@ -71,6 +71,13 @@ export interface FormPostResult {
   event: FormPostEvent;
 }
 
+/**
+ * The webform's reply-claim wait (ReplyClaimWait): a claim on a webform case is held by a webform
+ * invocation, which lives at most its function's timeout (10 s; test/infra checks it stays below
+ * `staleAfterMs`). A resubmission waits up to `maxWaitMs` for the holder, within its own timeout.
+ */
+export const WEBFORM_REPLY_CLAIM = { staleAfterMs: 15_000, maxWaitMs: 6_000, pollMs: 1_000 } as const;
+
 const HOUR_SECONDS = 3600;
 /** Same content from the same address within this window is one submission (double click, retry). */
 export const CONTENT_DEDUP_WINDOW_MS = 10 * 60 * 1000;

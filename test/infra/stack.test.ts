@@ -13,7 +13,8 @@ import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
 import { TABLE_ACCESS } from '../../infra/constructs/case-table';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../infra/names';
-import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { FUNCTION_SIZING, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -116,6 +117,15 @@ describe('configuration passed to the functions', () => {
 });
 
 describe('Lambda functions', () => {
+  it('end a webform invocation before its reply claim can be taken over, and leave it time to wait on one', () => {
+    // A claim on a webform case is held by a webform invocation: one killed at its timeout is dead
+    // long before the claim is stale (shared/app/intake.ts, ReplyClaimWait). A resubmission waits
+    // at most maxWaitMs, with time left to send.
+    const timeoutMs = FUNCTION_SIZING.webform.timeout.toMilliseconds();
+    expect(WEBFORM_REPLY_CLAIM.staleAfterMs).toBeGreaterThanOrEqual(timeoutMs + 5_000);
+    expect(WEBFORM_REPLY_CLAIM.maxWaitMs).toBeLessThanOrEqual(timeoutMs - 4_000);
+  });
+
   it('run Node.js 24 on arm64, with their own log group and sizing', () => {
     const { stack, template } = dev;
     const expected = [
