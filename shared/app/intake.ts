@@ -61,6 +61,7 @@ export type IntakeCases = Pick<
   CaseRepository,
   | 'create'
   | 'get'
+  | 'getFirstStored'
   | 'getByProtocol'
   | 'findByMessageId'
   | 'nextProtocol'

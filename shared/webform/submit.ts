@@ -273,13 +273,13 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
-  let sourceId = keys.current;
   // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
-  let stored = await cases.get(caseIdFor('webform', sourceId));
-  if (!stored && keys.previous) {
-    stored = await cases.get(caseIdFor('webform', keys.previous));
-    if (stored) sourceId = keys.previous;
-  }
+  // Content keys: the current bucket's case, else the previous one's (a double click straddling
+  // the boundary), looked up in one request.
+  const stored = keys.previous
+    ? await cases.getFirstStored([caseIdFor('webform', keys.current), caseIdFor('webform', keys.previous)])
+    : await cases.get(caseIdFor('webform', keys.current));
+  const sourceId = stored?.sourceId ?? keys.current;
   const known = stored !== null;
 
   // A retry of a stored submission always gets its first answer (its record, not a new decision);

@@ -422,8 +422,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers or BatchWrite beyond Message-ID pointers', () => {
+  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers or BatchGet beyond the webform’s case items', () => {
     const granted: string[] = [];
+    const batchReads: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
@@ -431,6 +432,13 @@ describe('least privilege', () => {
           // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a case).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
           expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } });
+          continue;
+        }
+        if (actions.includes('dynamodb:BatchGetItem')) {
+          // Batch reads of case items only (the webform's two content keys).
+          expect(actions).toEqual(['dynamodb:BatchGetItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+          batchReads.push(s.Sid);
           continue;
         }
         if (actions.includes('dynamodb:BatchWriteItem')) {
@@ -445,9 +453,11 @@ describe('least privilege', () => {
     expect(new Set(granted)).toEqual(
       new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
     );
+    // The webform's role alone.
+    expect(batchReads).toEqual(['CaseBatchReads']);
     for (const access of Object.values(TABLE_ACCESS)) {
       for (const action of access.actions) {
-        expect(action).not.toMatch(/Delete|BatchWrite|Scan|Table|\*/);
+        expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
       }
     }
   });
@@ -490,6 +500,8 @@ describe('least privilege', () => {
       'ReleaseOpenCaseMarkers',
       // The automatic reply's Message-ID pointers (the form, quarantine releases).
       'SentMailPointers',
+      // A post's case under its current and previous content keys, in one request (issue 16).
+      'CaseBatchReads',
       // Closing a case from the console rewrites its raw mail with the LGPD retention tag.
       'TagRawMailRetention',
       'CaseTableItems',
@@ -524,6 +536,13 @@ describe('least privilege', () => {
       's3:PutObject',
       's3:PutObjectTagging',
     ]);
+    expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toEqual({
+      Sid: 'CaseBatchReads',
+      Effect: 'Allow',
+      Action: 'dynamodb:BatchGetItem',
+      Resource: arnOf(stack, stack.table.table),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
+    });
     // The console lists by status and sender; the status page and the console search by protocol.
     const indexes = JSON.stringify(statements.find((s) => s.Sid === 'CaseTableItems'));
     for (const g of [GSI.bySender, GSI.byStatus, GSI.byProtocol]) expect(indexes).toContain(`/index/${g.indexName}`);
