@@ -261,8 +261,8 @@ async function createCase(
     created = await deps.cases.create(draft, creation);
   } catch (error) {
     // The write may have gone through with its response lost: then the case holds this attempt's
-    // reply claim, which nobody else may take for REPLY_CLAIM_STALE_MS (a resubmission within
-    // it would answer without an acknowledgement). This attempt recognises its own write and
+    // reply claim, which nobody else may take until it is stale (a resubmission before that finds
+    // it held). This attempt recognises its own write and
     // carries on as the creator; anything else keeps the error (nothing of ours is stored).
     const own = await ownLostCreate(draft, creation, deps).catch(() => undefined);
     if (!own) throw error;
@@ -281,8 +281,8 @@ async function createCase(
  * After a create that threw: the stored case when it is this attempt's own write, else undefined.
  * The owner tokens are what only this attempt drew: its protocol number (the counter never issues
  * one twice) and its reply's Message-ID (random, on the case's list since the creating write). The
- * claim is still this attempt's while no reply is recorded and it is younger than
- * REPLY_CLAIM_STALE_MS (before that nobody can retake it). The create runs again when the record
+ * claim is still this attempt's while no reply is recorded and it is younger than its staleness
+ * (REPLY_CLAIM_STALE_MS, or the channel's ReplyClaimWait: before that nobody can retake it). The create runs again when the record
  * has side items (extra messages, Message-ID pointers) the lost call may not have written: it is
  * idempotent and writes only those.
  */
@@ -296,7 +296,7 @@ async function ownLostCreate(
   const claim = creation.replyClaim;
   const ownClaim =
     claim !== undefined &&
-    deps.clock.now().getTime() - claim.at.getTime() < REPLY_CLAIM_STALE_MS &&
+    deps.clock.now().getTime() - claim.at.getTime() < (deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS) &&
     claim.messageIds.every((id) => stored.messageIds.some((listed) => sameMessageId(listed, id)));
   const ownNumber = draft.protocol !== undefined && stored.protocol === draft.protocol;
   // Without a claim there is nothing only this attempt could do: a retry resumes the case as it is.
