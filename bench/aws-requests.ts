@@ -70,7 +70,9 @@ export interface RequestEntry {
  * case's partition (`CASE/CASE`, `CASE/FIRSTMSG`, …); the names of shared/adapters/dynamo/README.md.
  */
 export function itemFamily(input: Record<string, unknown>): string | undefined {
-  const key = (input.Key ?? input.Item ?? writtenItems(input)[0]) as { pk?: unknown; sk?: unknown } | undefined;
+  const key = (input.Key ?? input.Item ?? writtenItems(input)[0] ?? batchReadKeys(input)[0]) as
+    | { pk?: unknown; sk?: unknown }
+    | undefined;
   const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
   const pk = typeof key?.pk === 'string' ? key.pk : typeof values?.[':pk'] === 'string' ? values[':pk'] : undefined;
   if (pk === undefined) return typeof input.IndexName === 'string' ? `index ${input.IndexName}` : undefined;
@@ -88,12 +90,19 @@ export function itemFamily(input: Record<string, unknown>): string | undefined {
   return what ? `${item} (${what})` : item;
 }
 
+/** The keys a BatchGetItem reads. */
+function batchReadKeys(input: Record<string, unknown>): Record<string, unknown>[] {
+  const tables = Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: Record<string, unknown>[] }>);
+  return tables.flatMap((t) => t.Keys ?? []);
+}
+
 /** The items a write puts: its Item, or every PutRequest of a BatchWriteItem. */
 function writtenItems(input: Record<string, unknown>): Record<string, unknown>[] {
   if (input.Item) return [input.Item as Record<string, unknown>];
   const tables = (input.RequestItems ?? {}) as Record<string, { PutRequest?: { Item: Record<string, unknown> } }[]>;
+  // A BatchGetItem's RequestItems hold { Keys } per table, not a list of requests: nothing written.
   return Object.values(tables).flatMap((requests) =>
-    requests.flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])),
+    Array.isArray(requests) ? requests.flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])) : [],
   );
 }
 
@@ -153,7 +162,7 @@ export function itemSize(value: unknown): number {
 }
 
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
-const READS = new Set(['GetItem', 'Query', 'Scan']);
+const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan']);
 
 function isCaseItem(input: Record<string, unknown>): boolean {
   const key = (input.Key ?? input.Item) as { pk?: unknown; sk?: unknown } | undefined;
@@ -231,6 +240,12 @@ function dynamoCounter(counter: Counter, images: DynamoDBDocumentClient, tableNa
         wru = base + gsiWru;
       } else if (op === 'GetItem') {
         rru = consumed ?? (input.ConsistentRead ? 1 : 0.5);
+      } else if (op === 'BatchGetItem') {
+        // Each key is read as a GetItem would be (one unit per small item, found or not).
+        const tables = Object.values(
+          (input.RequestItems ?? {}) as Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>,
+        );
+        rru = consumed ?? tables.reduce((sum, t) => sum + (t.Keys?.length ?? 0) * (t.ConsistentRead ? 1 : 0.5), 0);
       } else if (op === 'Query' || op === 'Scan') {
         const items = (output?.Items as unknown[] | undefined) ?? [];
         const size = items.reduce((sum: number, item) => sum + itemSize(item), 0);

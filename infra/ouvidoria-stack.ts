@@ -364,6 +364,7 @@ export class OuvidoriaStack extends Stack {
     // Both run the intake (the form, and quarantine releases from the console): automatic replies.
     this.table.grantSentMailPointers(this.emailIntake.role);
     this.table.grantSentMailPointers(this.webform.role);
+    this.table.grantCaseBatchReads(this.webform.role);
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);

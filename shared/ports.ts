@@ -211,6 +211,12 @@ export interface CaseRepository {
   create(record: CaseRecord, also?: CaseCreation): Promise<{ created: boolean; record: CaseRecord }>;
   get(caseId: string): Promise<CaseRecord | null>;
   /**
+   * The first of `caseIds` (in that order) that is stored, as `get` returns it, or null. The case
+   * items are looked up together in one read (issue 16: the webform's current and previous content
+   * keys in one request, not one Query each); only a found case is then read whole. Consistent.
+   */
+  getFirstStored(caseIds: string[]): Promise<CaseRecord | null>;
+  /**
    * The case numbered `protocol` (any letter case), or null. Eventually consistent: right after a
    * case is created or numbered (setProtocolOnce) it may not be found yet, for about a second on
    * DynamoDB. A number is on one case at most; two cases with one number are an error, never a pick.

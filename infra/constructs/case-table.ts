@@ -6,6 +6,7 @@ import { ALL_GSIS, GSI, STAFF_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared
 
 /** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
 const SENT_MAIL_POINTER_PREFIX = 'MSGID#*';
+const CASE_ITEM_PREFIX = 'CASE#*';
 
 export interface CaseTableProps {
   readonly retainData: boolean;
@@ -24,9 +25,10 @@ export interface TableAccess {
 
 /**
  * What each function does with the table, read from the adapters it calls (shared/adapters/dynamo):
- * Get/Put/Update/Query only. No function scans (transactions are not used); deleting and batch
- * writes have their own grants, each on one item family (grantOpenCaseRelease: open-case markers;
- * grantSentMailPointers: Message-ID pointers).
+ * Get/Put/Update/Query only. No function scans (transactions are not used); deleting, batch
+ * writes and batch reads have their own grants, each on one item family (grantOpenCaseRelease:
+ * open-case markers; grantSentMailPointers: Message-ID pointers; grantCaseBatchReads: the
+ * webform's look-up of a post's case under its two content keys, case items only).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
  *   memory (Get/Put), roster for follow-ups (Get).
@@ -111,6 +113,21 @@ export class CaseTable extends Construct {
         actions: ['dynamodb:DeleteItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [STAFF_PK] } },
+      }),
+    );
+  }
+
+  /**
+   * The webform's look-up of a post's case under its current and previous content keys in one
+   * BatchGetItem (issue 16): batch reads of case items (`CASE#`) only.
+   */
+  grantCaseBatchReads(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'CaseBatchReads',
+        actions: ['dynamodb:BatchGetItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [CASE_ITEM_PREFIX] } },
       }),
     );
   }

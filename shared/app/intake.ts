@@ -16,7 +16,7 @@ import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
-import { randomMessageId } from '../domain/message-id';
+import { normaliseMessageId, randomMessageId } from '../domain/message-id';
 import { timeZoneNamed } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
@@ -28,6 +28,8 @@ import { extractTicketCandidates } from '../domain/tickets';
 import type {
   AssignmentQueue,
   BounceRegistry,
+  CaseBookkeeping,
+  CaseCreation,
   CaseRepository,
   Clock,
   Mailer,
@@ -59,6 +61,7 @@ export type IntakeCases = Pick<
   CaseRepository,
   | 'create'
   | 'get'
+  | 'getFirstStored'
   | 'getByProtocol'
   | 'findByMessageId'
   | 'nextProtocol'
@@ -98,6 +101,40 @@ export interface IntakeDeps {
   rawMailRetention?: RawMailRetention;
   /** Webform-file retention tags (S3 uploads bucket); absent locally and in the email intake. */
   uploadRetention?: UploadRetention;
+  /**
+   * How a call that finds the automatic reply claimed by another attempt goes on: the webform's,
+   * whose only retry is the person's resubmission. Absent (the email intake, whose platform retries
+   * come after REPLY_CLAIM_STALE_MS), the call leaves the reply to the claim's holder.
+   */
+  replyClaimWait?: ReplyClaimWait;
+}
+
+/**
+ * Waiting on another attempt's reply claim. A claim holder that died (a function killed at its
+ * timeout, say, between the creating write and the send) has no one to finish its reply but the
+ * next attempt: a resubmission waits for the holder to record the reply (a double click while it is
+ * alive: one acknowledgement, shown as sent) or for the claim to go stale, then takes it over. One
+ * that can do neither within `maxWaitMs` fails with ReplyPending (the webform answers 503: the
+ * next resubmission finds the claim staler). Never two replies: the takeover is claimReply's
+ * conditional write, and a holder cannot outlive `staleAfterMs`.
+ */
+export interface ReplyClaimWait {
+  /**
+   * A claim older than this is abandoned. It must exceed the longest a holder can live (the
+   * claiming function's timeout; test/infra checks the webform's), so that no live attempt is
+   * ever overtaken.
+   */
+  staleAfterMs: number;
+  /** The longest a call waits (well within its own function's timeout). */
+  maxWaitMs: number;
+  /** Between two looks at the case (one read and one conditional claim each). */
+  pollMs: number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The automatic reply is claimed by another attempt that neither recorded it nor went stale in the wait. */
+export class ReplyPending extends Error {
+  override name = 'ReplyPending';
 }
 
 export type IntakeResult =
@@ -218,10 +255,19 @@ async function createCase(
   }
   const plan = planReply(draft, submission, deps.config);
   const claim = plan.kind === 'send' ? { at: deps.clock.now(), messageIds: [plan.messageId] } : undefined;
-  const created = await deps.cases.create(draft, {
-    ...(claim ? { replyClaim: claim } : {}),
-    ...(heldPointer ? { heldPointer } : {}),
-  });
+  const creation = { ...(claim ? { replyClaim: claim } : {}), ...(heldPointer ? { heldPointer } : {}) };
+  let created: { created: boolean; record: CaseRecord };
+  try {
+    created = await deps.cases.create(draft, creation);
+  } catch (error) {
+    // The write may have gone through with its response lost: then the case holds this attempt's
+    // reply claim, which nobody else may take until it is stale (a resubmission before that finds
+    // it held). This attempt recognises its own write and
+    // carries on as the creator; anything else keeps the error (nothing of ours is stored).
+    const own = await ownLostCreate(draft, creation, deps).catch(() => undefined);
+    if (!own) throw error;
+    return { created: true, record: own, plannedReply: plan };
+  }
   if (!created.created) {
     if (draft.protocol && created.record.protocol !== draft.protocol) {
       await deps.cases.releaseProtocol(draft.protocol).catch(() => undefined);
@@ -229,6 +275,34 @@ async function createCase(
     return created;
   }
   return { ...created, plannedReply: plan };
+}
+
+/**
+ * After a create that threw: the stored case when it is this attempt's own write, else undefined.
+ * The owner tokens are what only this attempt drew: its protocol number (the counter never issues
+ * one twice) and its reply's Message-ID (random, on the case's list since the creating write). The
+ * claim is still this attempt's while no reply is recorded and it is younger than its staleness
+ * (REPLY_CLAIM_STALE_MS, or the channel's ReplyClaimWait: before that nobody can retake it). The create runs again when the record
+ * has side items (extra messages, Message-ID pointers) the lost call may not have written: it is
+ * idempotent and writes only those.
+ */
+async function ownLostCreate(
+  draft: CaseRecord,
+  creation: CaseCreation,
+  deps: IntakeDeps,
+): Promise<CaseRecord | undefined> {
+  const stored = await deps.cases.get(draft.caseId);
+  if (!stored || stored.reply) return undefined;
+  const claim = creation.replyClaim;
+  const ownClaim =
+    claim !== undefined &&
+    deps.clock.now().getTime() - claim.at.getTime() < (deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS) &&
+    claim.messageIds.every((id) => stored.messageIds.some((listed) => sameMessageId(listed, id)));
+  const ownNumber = draft.protocol !== undefined && stored.protocol === draft.protocol;
+  // Without a claim there is nothing only this attempt could do: a retry resumes the case as it is.
+  if (!ownClaim || (draft.protocol !== undefined && !ownNumber)) return undefined;
+  if (draft.messages.length > 1 || draft.messageIds.length > 0) await deps.cases.create(draft, creation);
+  return stored;
 }
 
 /**
@@ -371,6 +445,10 @@ function planReply(record: CaseRecord, submission: Submission, config: Ouvidoria
   return { kind: 'send', messageId, ...replyHeaders(submission, messageId, config) };
 }
 
+function sameMessageId(a: string, b: string): boolean {
+  return normaliseMessageId(a) === normaliseMessageId(b);
+}
+
 /** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
 function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
   return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyAddress(r, config));
@@ -493,14 +571,19 @@ async function sendAutomaticReply(
   if (await isSuppressed(to, deps, pass)) return suppress('bounce-memory');
 
   if (pass.planned === undefined) {
-    // One sender of the claim proceeds; a concurrent duplicate delivery stops here. The winning
-    // claim also puts our Message-ID on the case's list (and the enqueue time, if pending): one write.
-    // (The creator of the case claimed in its creating write: createCase.)
-    const won = await cases.claimReply(record.caseId, clock.now(), REPLY_CLAIM_STALE_MS, {
+    // One sender of the claim proceeds; a concurrent duplicate delivery stops here (or waits for
+    // the holder: ReplyClaimWait). The winning claim also puts our Message-ID on the case's list
+    // (and the enqueue time, if pending): one write. (The creator of the case claimed in its
+    // creating write: createCase.)
+    const bookkeeping = () => ({
       messageIds: [messageId],
       ...(pass.enqueuedAt ? { enqueuedAt: pass.enqueuedAt } : {}),
     });
-    if (!won) return undefined;
+    const staleAfterMs = deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS;
+    if (!(await cases.claimReply(record.caseId, clock.now(), staleAfterMs, bookkeeping()))) {
+      const settled = await awaitClaimHolder(record.caseId, deps, bookkeeping);
+      if (settled !== 'won') return settled;
+    }
     delete pass.enqueuedAt;
     pass.claimHeld = true;
   }
@@ -583,6 +666,27 @@ async function sendAutomaticReply(
     }),
   );
   return reply;
+}
+
+/**
+ * Another attempt holds the reply claim: with a ReplyClaimWait, the holder's recorded reply, or
+ * 'won' once the claim is stale (or given up as failed) and this call took it; ReplyPending when
+ * the wait ends first. Without one, undefined: the holder's business.
+ */
+async function awaitClaimHolder(
+  caseId: string,
+  deps: IntakeDeps,
+  bookkeeping: () => CaseBookkeeping,
+): Promise<ReplyState | 'won' | undefined> {
+  const wait = deps.replyClaimWait;
+  if (!wait) return undefined;
+  for (let waited = 0; waited < wait.maxWaitMs; waited += wait.pollMs) {
+    await wait.sleep(wait.pollMs);
+    const reply = (await deps.cases.get(caseId))?.reply;
+    if (reply && reply.status !== 'failed') return reply;
+    if (await deps.cases.claimReply(caseId, deps.clock.now(), wait.staleAfterMs, bookkeeping())) return 'won';
+  }
+  throw new ReplyPending(`The reply of case ${caseId} is claimed by another attempt`);
 }
 
 /** Bounce memory of the reply's address: from the open-case count's write when it was that address. */

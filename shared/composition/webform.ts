@@ -2,7 +2,7 @@
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { UploadStore } from '../uploads/ports';
-import type { WebformDeps } from '../webform/submit';
+import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import { uploadRetentionFrom } from './lifecycle';
@@ -20,6 +20,7 @@ export function buildWebformDeps(
     ...buildIntakeDeps(settings, { ...intake, client }),
     ...(uploadRetention ? { uploadRetention } : {}),
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
+    replyClaimWait: { ...WEBFORM_REPLY_CLAIM, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     uploads: uploads ?? uploadStoreFromEnv(),
   };
 }

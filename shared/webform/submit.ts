@@ -71,6 +71,13 @@ export interface FormPostResult {
   event: FormPostEvent;
 }
 
+/**
+ * The webform's reply-claim wait (ReplyClaimWait): a claim on a webform case is held by a webform
+ * invocation, which lives at most its function's timeout (10 s; test/infra checks it stays below
+ * `staleAfterMs`). A resubmission waits up to `maxWaitMs` for the holder, within its own timeout.
+ */
+export const WEBFORM_REPLY_CLAIM = { staleAfterMs: 15_000, maxWaitMs: 6_000, pollMs: 1_000 } as const;
+
 const HOUR_SECONDS = 3600;
 /** Same content from the same address within this window is one submission (double click, retry). */
 export const CONTENT_DEDUP_WINDOW_MS = 10 * 60 * 1000;
@@ -266,13 +273,13 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
-  let sourceId = keys.current;
   // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
-  let stored = await cases.get(caseIdFor('webform', sourceId));
-  if (!stored && keys.previous) {
-    stored = await cases.get(caseIdFor('webform', keys.previous));
-    if (stored) sourceId = keys.previous;
-  }
+  // Content keys: the current bucket's case, else the previous one's (a double click straddling
+  // the boundary), looked up in one request.
+  const stored = keys.previous
+    ? await cases.getFirstStored([caseIdFor('webform', keys.current), caseIdFor('webform', keys.previous)])
+    : await cases.get(caseIdFor('webform', keys.current));
+  const sourceId = stored?.sourceId ?? keys.current;
   const known = stored !== null;
 
   // A retry of a stored submission always gets its first answer (its record, not a new decision);

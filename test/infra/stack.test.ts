@@ -13,7 +13,8 @@ import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
 import { TABLE_ACCESS } from '../../infra/constructs/case-table';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../infra/names';
-import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { FUNCTION_SIZING, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -116,6 +117,15 @@ describe('configuration passed to the functions', () => {
 });
 
 describe('Lambda functions', () => {
+  it('end a webform invocation before its reply claim can be taken over, and leave it time to wait on one', () => {
+    // A claim on a webform case is held by a webform invocation: one killed at its timeout is dead
+    // long before the claim is stale (shared/app/intake.ts, ReplyClaimWait). A resubmission waits
+    // at most maxWaitMs, with time left to send.
+    const timeoutMs = FUNCTION_SIZING.webform.timeout.toMilliseconds();
+    expect(WEBFORM_REPLY_CLAIM.staleAfterMs).toBeGreaterThanOrEqual(timeoutMs + 5_000);
+    expect(WEBFORM_REPLY_CLAIM.maxWaitMs).toBeLessThanOrEqual(timeoutMs - 4_000);
+  });
+
   it('run Node.js 24 on arm64, with their own log group and sizing', () => {
     const { stack, template } = dev;
     const expected = [
@@ -412,8 +422,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers or BatchWrite beyond Message-ID pointers', () => {
+  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers or BatchGet beyond the webform’s case items', () => {
     const granted: string[] = [];
+    const batchReads: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
@@ -421,6 +432,13 @@ describe('least privilege', () => {
           // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a case).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
           expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } });
+          continue;
+        }
+        if (actions.includes('dynamodb:BatchGetItem')) {
+          // Batch reads of case items only (the webform's two content keys).
+          expect(actions).toEqual(['dynamodb:BatchGetItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+          batchReads.push(s.Sid);
           continue;
         }
         if (actions.includes('dynamodb:BatchWriteItem')) {
@@ -435,9 +453,11 @@ describe('least privilege', () => {
     expect(new Set(granted)).toEqual(
       new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
     );
+    // The webform's role alone.
+    expect(batchReads).toEqual(['CaseBatchReads']);
     for (const access of Object.values(TABLE_ACCESS)) {
       for (const action of access.actions) {
-        expect(action).not.toMatch(/Delete|BatchWrite|Scan|Table|\*/);
+        expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
       }
     }
   });
@@ -480,6 +500,8 @@ describe('least privilege', () => {
       'ReleaseOpenCaseMarkers',
       // The automatic reply's Message-ID pointers (the form, quarantine releases).
       'SentMailPointers',
+      // A post's case under its current and previous content keys, in one request (issue 16).
+      'CaseBatchReads',
       // Closing a case from the console rewrites its raw mail with the LGPD retention tag.
       'TagRawMailRetention',
       'CaseTableItems',
@@ -514,6 +536,13 @@ describe('least privilege', () => {
       's3:PutObject',
       's3:PutObjectTagging',
     ]);
+    expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toEqual({
+      Sid: 'CaseBatchReads',
+      Effect: 'Allow',
+      Action: 'dynamodb:BatchGetItem',
+      Resource: arnOf(stack, stack.table.table),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
+    });
     // The console lists by status and sender; the status page and the console search by protocol.
     const indexes = JSON.stringify(statements.find((s) => s.Sid === 'CaseTableItems'));
     for (const g of [GSI.bySender, GSI.byStatus, GSI.byProtocol]) expect(indexes).toContain(`/index/${g.indexName}`);

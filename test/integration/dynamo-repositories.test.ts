@@ -90,6 +90,38 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.get('email:does-not-exist')).toBeNull();
   });
 
+  it('finds the first stored of several cases in one BatchGetItem, then reads only that one whole', async () => {
+    const older = record();
+    const newer = record();
+    await cases.create(older);
+    await cases.create(newer);
+    await cases.appendMessage(older.caseId, message({ receivedAt: '2026-03-03T09:00:00.000Z' }));
+    const sent: string[] = [];
+    const traced = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
+    traced.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'trace' },
+    );
+    const repo = new DynamoCaseRepository({ client: traced, tableName: TABLE });
+    // Order decides: the first id that is stored, as get returns it (follow-ups included).
+    expect(await repo.getFirstStored(['email:none', older.caseId, newer.caseId])).toEqual(
+      await cases.get(older.caseId),
+    );
+    expect(sent).toEqual(['BatchGetItemCommand', 'QueryCommand']);
+    expect((await repo.getFirstStored([newer.caseId, older.caseId]))?.caseId).toBe(newer.caseId);
+    sent.length = 0;
+    // None stored: the one request and nothing else.
+    expect(await repo.getFirstStored(['email:none-1', 'email:none-2'])).toBeNull();
+    expect(sent).toEqual(['BatchGetItemCommand']);
+    // One id is a plain get; none, no request.
+    expect(await repo.getFirstStored([newer.caseId])).toEqual(newer);
+    expect(await repo.getFirstStored([])).toBeNull();
+    traced.destroy();
+  });
+
   it('creates once under 10 concurrent creates of the same caseId', async () => {
     const r = record();
     const results = await Promise.all(Array.from({ length: 10 }, () => cases.create(structuredClone(r))));

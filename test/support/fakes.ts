@@ -103,6 +103,12 @@ export class InMemoryCaseRepository implements CaseRepository {
     return { created: true, record: clone(stored) };
   }
 
+  async getFirstStored(caseIds: string[]) {
+    this.maybeFail('getFirstStored');
+    const first = caseIds.find((id) => this.records.has(id));
+    return first === undefined ? null : clone(this.records.get(first) as CaseRecord);
+  }
+
   async get(caseId: string) {
     const record = this.records.get(caseId);
     return record ? clone(record) : null;

@@ -11,7 +11,8 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
-import type { IntakeDeps } from '../../shared/app/intake';
+import type { IntakeDeps, ReplyClaimWait } from '../../shared/app/intake';
+import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
 import { localConfig, type OuvidoriaConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';
 import type { Verdicts } from '../../shared/domain/submission';
@@ -139,6 +140,20 @@ export function apiEvent(input: {
 }
 
 /** A webform POST as a browser sends it (urlencoded). */
+/**
+ * The webform's reply-claim wait as deployed, on the test's clock: a sleep moves the clock and lets
+ * whatever else is running go first (`realMs` of real time, for I/O on an emulator).
+ */
+export function webformClaimWait(clock: { advance(ms: number): void }, realMs = 0): ReplyClaimWait {
+  return {
+    ...WEBFORM_REPLY_CLAIM,
+    sleep: async (ms) => {
+      await new Promise((resolve) => (realMs > 0 ? setTimeout(resolve, realMs) : setImmediate(resolve)));
+      clock.advance(ms);
+    },
+  };
+}
+
 export function formPost(fields: Record<string, string>, sourceIp?: string) {
   return apiEvent({
     method: 'POST',
@@ -232,6 +247,7 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
   });
   const webformHandler = createWebformHandler({
     ...intake,
+    replyClaimWait: webformClaimWait(clock),
     rateLimiter: new InMemoryRateLimiter(),
     logger: testLogger('webform', logLevel),
     metrics: testMetrics('webform'),

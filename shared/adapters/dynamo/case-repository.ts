@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -100,6 +101,8 @@ const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
 /** Written by tables before GSI.byProtocol (issue 16); still read, never written. */
 const legacyProtocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
+/** BatchGetItem's limit of keys per call. */
+const BATCH_GET_MAX = 100;
 /** BatchWriteItem's limit of requests per call. */
 const BATCH_WRITE_MAX = 25;
 
@@ -447,6 +450,31 @@ export class DynamoCaseRepository implements CaseRepository {
     // The texts kept out of the table, read in parallel.
     const texts = await readMessageTexts([firstItem, ...messageItems], this.texts);
     return this.fromItems(caseItem, messageItems, firstItem, texts);
+  }
+
+  async getFirstStored(caseIds: string[]): Promise<CaseRecord | null> {
+    const ids = [...new Set(caseIds)];
+    if (ids.length === 0) return null;
+    if (ids.length === 1) return this.get(ids[0] as string);
+    if (ids.length > BATCH_GET_MAX) throw new Error(`getFirstStored takes at most ${BATCH_GET_MAX} case ids`);
+    // One BatchGetItem of the case items, keys only (their size is what a read costs, not what it
+    // returns); the keys DynamoDB leaves unprocessed are asked again, a few times, then it throws.
+    const found = new Set<string>();
+    let keys: Record<string, unknown>[] = ids.map(caseKey);
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt >= 5) throw new Error('Could not read the case items: too many unprocessed keys');
+      const { Responses, UnprocessedKeys } = await this.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'pk' },
+          },
+        }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.add(String(item['pk']));
+      keys = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    const first = ids.find((id) => found.has(caseKey(id).pk));
+    return first === undefined ? null : this.get(first);
   }
 
   /**

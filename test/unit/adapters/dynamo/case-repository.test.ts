@@ -4,6 +4,7 @@ import {
   ProvisionedThroughputExceededException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -724,5 +725,34 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':pk']).toBe(
       'SENDER#lojista@exemplo.com.br',
     );
+  });
+});
+
+describe('getFirstStored', () => {
+  beforeEach(() => ddb.reset());
+
+  it('asks again for the keys DynamoDB left unprocessed, then reads the first stored case in the given order', async () => {
+    const second = { pk: 'CASE#webform:b', sk: 'CASE' };
+    ddb
+      .on(BatchGetCommand)
+      .resolvesOnce({ Responses: { t: [] }, UnprocessedKeys: { t: { Keys: [second] } } })
+      .resolves({ Responses: { t: [{ pk: second.pk }] } });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    // The found case is then read whole (one Query; this mock holds no items, so null).
+    expect(await repo.getFirstStored(['webform:a', 'webform:b'])).toBeNull();
+    const batches = ddb.commandCalls(BatchGetCommand).map((c) => c.args[0].input.RequestItems?.['t']);
+    expect(batches).toEqual([
+      { Keys: [{ pk: 'CASE#webform:a', sk: 'CASE' }, second], ConsistentRead: true, ProjectionExpression: 'pk' },
+      { Keys: [second], ConsistentRead: true, ProjectionExpression: 'pk' },
+    ]);
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues).toEqual({
+      ':pk': 'CASE#webform:b',
+    });
+  });
+
+  it('throws when keys stay unprocessed', async () => {
+    ddb.on(BatchGetCommand).resolves({ UnprocessedKeys: { t: { Keys: [{ pk: 'CASE#webform:a', sk: 'CASE' }] } } });
+    await expect(repo.getFirstStored(['webform:a', 'webform:b'])).rejects.toThrow(/unprocessed/);
+    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(5);
   });
 });
