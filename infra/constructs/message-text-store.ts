@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { MESSAGE_TEXT_PREFIX } from '../../shared/adapters/s3-message-text-store';
-import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { ENV } from '../../shared/runtime-env';
 import { wildcardResourceFinding } from '../nag';
+import { lgpdTagRules } from './lgpd-retention';
 import type { OuvidoriaFunction } from './ouvidoria-function';
 
 export interface MessageTextStoreProps {
@@ -45,18 +45,12 @@ export class MessageTextStore extends Construct {
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'message-texts/',
       lifecycleRules: [
-        {
-          id: 'lgpd-closed-case-texts',
+        ...lgpdTagRules({
+          name: 'texts',
           prefix: MESSAGE_TEXT_PREFIX,
-          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.closedCase },
-          expiration: Duration.days(props.closedCaseRetentionDays),
-        },
-        {
-          id: 'lgpd-redirected-texts',
-          prefix: MESSAGE_TEXT_PREFIX,
-          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.redirected },
-          expiration: Duration.days(props.redirectRetentionDays),
-        },
+          closedCaseRetentionDays: props.closedCaseRetentionDays,
+          redirectRetentionDays: props.redirectRetentionDays,
+        }),
         {
           // Backstop (everything expires), from the last write: never shorter than the closed case's clock.
           id: 'lgpd-texts-retention',

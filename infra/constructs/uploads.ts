@@ -7,10 +7,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { SCAN_TAG, STATE_TAG, UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
 import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
 import { wildcardResourceFinding } from '../nag';
+import { lgpdTagRules } from './lgpd-retention';
 import type { OuvidoriaFunction } from './ouvidoria-function';
 
 export interface UploadsProps {
@@ -82,21 +82,13 @@ export class Uploads extends Construct {
           tagFilters: { [STATE_TAG]: 'pending' },
           expiration: Duration.days(props.pendingUploadDays),
         },
-        {
-          // The case's clock, as for raw mail (infra/constructs/reports.ts): the closing re-writes the
-          // file with the tag, so the days count from the closing date.
-          id: 'lgpd-closed-case-uploads',
+        // The case's clock, as for raw mail: closed-case files from the closing, redirected ones from the upload.
+        ...lgpdTagRules({
+          name: 'uploads',
           prefix: UPLOADS_PREFIX,
-          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.closedCase },
-          expiration: Duration.days(props.closedCaseRetentionDays),
-        },
-        {
-          // A submission that is not a case: its files go on its own clock (from the upload).
-          id: 'lgpd-redirected-uploads',
-          prefix: UPLOADS_PREFIX,
-          tagFilters: { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.redirected },
-          expiration: Duration.days(props.redirectRetentionDays),
-        },
+          closedCaseRetentionDays: props.closedCaseRetentionDays,
+          redirectRetentionDays: props.redirectRetentionDays,
+        }),
         {
           // Backstop (everything expires): never shorter than the closed case's clock, see the props.
           id: 'lgpd-uploads-retention',
