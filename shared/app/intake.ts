@@ -262,8 +262,8 @@ async function createCase(
   } catch (error) {
     // The write may have gone through with its response lost: then the case holds this attempt's
     // reply claim, which nobody else may take until it is stale (a resubmission before that finds
-    // it held). This attempt recognises its own write and
-    // carries on as the creator; anything else keeps the error (nothing of ours is stored).
+    // it held). This attempt recognises its own write and carries on as the creator; anything else
+    // keeps the error (nothing of ours is stored).
     const own = await ownLostCreate(draft, creation, deps).catch(() => undefined);
     if (!own) throw error;
     return { created: true, record: own, plannedReply: plan };
@@ -282,8 +282,8 @@ async function createCase(
  * The owner tokens are what only this attempt drew: its protocol number (the counter never issues
  * one twice) and its reply's Message-ID (random, on the case's list since the creating write). The
  * claim is still this attempt's while no reply is recorded and it is younger than its staleness
- * (REPLY_CLAIM_STALE_MS, or the channel's ReplyClaimWait: before that nobody can retake it). The create runs again when the record
- * has side items (extra messages, Message-ID pointers) the lost call may not have written: it is
+ * (claimStaleAfterMs: before that nobody can retake it). The create runs again when the record has
+ * side items (extra messages, Message-ID pointers) the lost call may not have written: it is
  * idempotent and writes only those.
  */
 async function ownLostCreate(
@@ -296,7 +296,7 @@ async function ownLostCreate(
   const claim = creation.replyClaim;
   const ownClaim =
     claim !== undefined &&
-    deps.clock.now().getTime() - claim.at.getTime() < (deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS) &&
+    deps.clock.now().getTime() - claim.at.getTime() < claimStaleAfterMs(deps) &&
     claim.messageIds.every((id) => stored.messageIds.some((listed) => sameMessageId(listed, id)));
   const ownNumber = draft.protocol !== undefined && stored.protocol === draft.protocol;
   // Without a claim there is nothing only this attempt could do: a retry resumes the case as it is.
@@ -445,6 +445,11 @@ function planReply(record: CaseRecord, submission: Submission, config: Ouvidoria
   return { kind: 'send', messageId, ...replyHeaders(submission, messageId, config) };
 }
 
+/** When another attempt's reply claim counts as abandoned: the channel's wait, else REPLY_CLAIM_STALE_MS. */
+function claimStaleAfterMs(deps: Pick<IntakeDeps, 'replyClaimWait'>): number {
+  return deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS;
+}
+
 function sameMessageId(a: string, b: string): boolean {
   return normaliseMessageId(a) === normaliseMessageId(b);
 }
@@ -579,8 +584,7 @@ async function sendAutomaticReply(
       messageIds: [messageId],
       ...(pass.enqueuedAt ? { enqueuedAt: pass.enqueuedAt } : {}),
     });
-    const staleAfterMs = deps.replyClaimWait?.staleAfterMs ?? REPLY_CLAIM_STALE_MS;
-    if (!(await cases.claimReply(record.caseId, clock.now(), staleAfterMs, bookkeeping()))) {
+    if (!(await cases.claimReply(record.caseId, clock.now(), claimStaleAfterMs(deps), bookkeeping()))) {
       const settled = await awaitClaimHolder(record.caseId, deps, bookkeeping);
       if (settled !== 'won') return settled;
     }

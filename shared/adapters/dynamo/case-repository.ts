@@ -106,6 +106,26 @@ const BATCH_GET_MAX = 100;
 /** BatchWriteItem's limit of requests per call. */
 const BATCH_WRITE_MAX = 25;
 
+/**
+ * Sends `requests` in batches of at most `max` until DynamoDB has processed them all: `send` returns
+ * what a call left unprocessed, which goes again after a growing pause; five calls in all, then it
+ * throws (a retry of the whole operation is the caller's).
+ */
+async function untilProcessed<R>(
+  requests: R[],
+  max: number,
+  what: string,
+  send: (batch: R[]) => Promise<R[]>,
+): Promise<void> {
+  let pending = requests;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt === 5) throw new Error(`${what} left unprocessed`);
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+    const batch = pending.slice(0, max);
+    pending = [...(await send(batch)), ...pending.slice(batch.length)];
+  }
+}
+
 /** The pointer keys of some ids (SES's two forms of one id share one key when `sharedSesKey`). */
 function pointerKeys(messageIds: string[], sharedSesKey: boolean): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
@@ -456,13 +476,10 @@ export class DynamoCaseRepository implements CaseRepository {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return null;
     if (ids.length === 1) return this.get(ids[0] as string);
-    if (ids.length > BATCH_GET_MAX) throw new Error(`getFirstStored takes at most ${BATCH_GET_MAX} case ids`);
-    // One BatchGetItem of the case items, keys only (their size is what a read costs, not what it
-    // returns); the keys DynamoDB leaves unprocessed are asked again, a few times, then it throws.
+    // One BatchGetItem of the case items (per 100 ids), keys only (their size is what a read costs,
+    // not what it returns); keys DynamoDB leaves unprocessed are asked again (untilProcessed).
     const found = new Set<string>();
-    let keys: Record<string, unknown>[] = ids.map(caseKey);
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt >= 5) throw new Error('Could not read the case items: too many unprocessed keys');
+    await untilProcessed(ids.map(caseKey) as Item[], BATCH_GET_MAX, 'Case item keys', async (keys) => {
       const { Responses, UnprocessedKeys } = await this.client.send(
         new BatchGetCommand({
           RequestItems: {
@@ -471,8 +488,8 @@ export class DynamoCaseRepository implements CaseRepository {
         }),
       );
       for (const item of Responses?.[this.tableName] ?? []) found.add(String(item['pk']));
-      keys = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-    }
+      return UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    });
     const first = ids.find((id) => found.has(caseKey(id).pk));
     return first === undefined ? null : this.get(first);
   }
@@ -793,19 +810,15 @@ export class DynamoCaseRepository implements CaseRepository {
     sharedSesKey: boolean,
     expiresAt: number | null,
   ) {
-    let requests = [...pointerKeys(messageIds, sharedSesKey).keys()].map((key) => ({
+    const requests = [...pointerKeys(messageIds, sharedSesKey).keys()].map((key) => ({
       PutRequest: { Item: pointerItem(key, caseId, sentTo, expiresAt) },
     }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt === 5) throw new Error(`Message-ID pointers of case ${caseId} left unprocessed`);
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      const batch = requests.slice(0, BATCH_WRITE_MAX);
+    await untilProcessed(requests, BATCH_WRITE_MAX, `Message-ID pointers of case ${caseId}`, async (batch) => {
       const { UnprocessedItems } = await this.client.send(
         new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
       );
-      const unprocessed = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      requests = [...unprocessed, ...requests.slice(batch.length)];
-    }
+      return (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+    });
   }
 
   async claimDelivery(deliveryKey: string, caseId: string, messageId?: string): Promise<DeliveryClaim> {
