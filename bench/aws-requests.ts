@@ -19,7 +19,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { type EmailContent, SESv2Client } from '@aws-sdk/client-sesv2';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -58,7 +58,7 @@ export interface RequestEntry {
   /** Part of `wru` charged for the GSI entries of a case item (`gsiWriteUnits`). */
   gsiWru: number;
   rru: number;
-  /** SES: raw message bytes; S3 GET and PUT: object bytes. */
+  /** SES: content bytes (see sesContentBytes); S3 GET and PUT: object bytes. */
   bytes: number;
   /** DynamoDB: the item family the request touched (see itemFamily), for the request traces. */
   item?: string;
@@ -256,10 +256,24 @@ function dynamoCounter(counter: Counter, images: DynamoDBDocumentClient, tableNa
   };
 }
 
+/** The content bytes of a SendEmail request: Raw data, or Simple subject, bodies, headers and files. */
+function sesContentBytes(content: EmailContent | undefined): number {
+  if (content?.Raw?.Data) return content.Raw.Data.length;
+  const simple = content?.Simple;
+  const text = (s: string | undefined) => Buffer.byteLength(s ?? '');
+  return (
+    text(simple?.Subject?.Data) +
+    text(simple?.Body?.Text?.Data) +
+    text(simple?.Body?.Html?.Data) +
+    (simple?.Headers ?? []).reduce((sum, h) => sum + text(h.Name) + text(h.Value), 0) +
+    (simple?.Attachments ?? []).reduce((sum, a) => sum + (a.RawContent?.length ?? 0), 0)
+  );
+}
+
 function sesCounter(counter: Counter): Middleware {
   return (next, context) => async (args) => {
-    const raw = (args.input.Content as { Raw?: { Data?: Uint8Array } } | undefined)?.Raw?.Data;
-    counter.entries.push({ service: 'ses', op: opOf(context), wru: 0, gsiWru: 0, rru: 0, bytes: raw?.length ?? 0 });
+    const bytes = sesContentBytes(args.input.Content as EmailContent | undefined);
+    counter.entries.push({ service: 'ses', op: opOf(context), wru: 0, gsiWru: 0, rru: 0, bytes });
     return (await next(args)) as { output: unknown; response: unknown };
   };
 }

@@ -1,25 +1,25 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { type Attachment, type MessageHeader, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { sanitizeHeaderValue } from '../domain/html';
 import { type Mailer, MailRejected, type OutgoingMail, type SentMail } from '../ports';
+import { fitReferences, fitText, mailbox, messageIds } from './mail-headers';
 
 /**
- * Mailer on SES v2 with a raw MIME message (built by nodemailer's MailComposer: multipart/
- * alternative text + html, UTF-8, RFC 2047 encoded subject and display names, quoted-printable
- * bodies, CRLF). Raw content is what lets us set Auto-Submitted, In-Reply-To, References, X-Loop
- * and X-Auto-Response-Suppress.
+ * Mailer on SES v2 with Simple content: SES composes the MIME message (multipart/alternative text
+ * + html in UTF-8, the attachments, encoded subject) from the parts we give it, and adds the
+ * headers we pass: Auto-Submitted, In-Reply-To, References, X-Loop, X-Auto-Response-Suppress.
+ * No MIME library is bundled (nodemailer's composer was 135 KB of every mail-sending Lambda).
  *
  * Message-ID: SES replaces any Message-ID header with its own, `<MessageId>@<region>.amazonses.com`
- * (`@email.amazonses.com` in us-east-1), see docs.aws.amazon.com/ses/latest/dg/header-fields.html.
- * Our own id stays in the raw message we built (and in our records), and some relays keep it in
- * In-Reply-To/References; merchant replies usually quote the SES one. So threading must record
- * both: our id and every `sesMessageIds(providerMessageId, region)` value, via addMessageIds.
+ * (`@email.amazonses.com` in us-east-1), see docs.aws.amazon.com/ses/latest/dg/header-fields.html,
+ * so ours is not sent; it stays in our records, where replies quoting it still thread. Merchant
+ * replies quote the SES one: threading records both, our id and every
+ * `sesMessageIds(providerMessageId, region)` value, via addMessageIds.
  *
  * The envelope sender (Return-Path) is always SES's bounce address or the custom MAIL FROM
  * domain: SES cannot send with a null return path, so a Return-Path header is not passed on.
  */
 
-/** Headers the builder sets itself; callers cannot override or duplicate them. */
+/** Headers SES sets from the request or itself; callers cannot override or duplicate them. */
 const RESERVED = new Set([
   'from',
   'to',
@@ -36,16 +36,19 @@ const RESERVED = new Set([
   'sender',
 ]);
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,75}$/;
+/**
+ * SES MessageHeader limits: at most 15 headers; a value of printable ASCII of at most 870
+ * characters (the API reference's limit, under the SDK's 995 and name + value ≤ 996).
+ */
+const MAX_HEADERS = 15;
+const MAX_VALUE_CHARS = 870;
+/** SES Attachment limits: FileName ≤ 255 characters, ContentType ≤ 78. */
+const MAX_FILE_NAME_CHARS = 255;
+const MIME_TYPE = /^(?=.{3,78}$)[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
 /** RFC 5322's line limit: the one header sanitiser (shared/domain/html.ts) with room for long ids. */
 const MAX_HEADER_CHARS = 998;
 export const headerValue = (value: string): string => sanitizeHeaderValue(value, MAX_HEADER_CHARS);
-
-const idList = (value: string) =>
-  headerValue(value)
-    .split(/[\s,]+/)
-    .map((id) => id.replace(/^<+|>+$/g, ''))
-    .filter((id) => id.length > 0);
 
 /** The Message-ID values SES gives a message it sent, for threading. */
 export function sesMessageIds(providerMessageId: string, region: string): string[] {
@@ -53,51 +56,80 @@ export function sesMessageIds(providerMessageId: string, region: string): string
   return [...new Set([`${id}@${region}.amazonses.com`, `${id}@email.amazonses.com`])];
 }
 
-/** The raw RFC 5322 message for an OutgoingMail (exported for tests and the local outbox). */
-export async function composeRawMessage(mail: OutgoingMail, date?: Date): Promise<Buffer> {
-  const headers: { key: string; value: string }[] = [];
+/** The extra headers of a mail as SES MessageHeaders (see mail-headers.ts for the encoding). */
+function messageHeaders(mail: OutgoingMail): MessageHeader[] {
+  const headers: MessageHeader[] = [];
   let inReplyTo: string | undefined;
-  let references: string[] | undefined;
+  let references: string | undefined;
   for (const [name, rawValue] of Object.entries(mail.headers)) {
     if (!HEADER_NAME.test(name)) throw new Error(`Invalid header name: ${JSON.stringify(name.slice(0, 80))}`);
     const lower = name.toLowerCase();
     if (RESERVED.has(lower)) continue;
-    const value = headerValue(String(rawValue));
-    if (value === '') continue;
-    if (lower === 'in-reply-to') inReplyTo = idList(value)[0];
-    else if (lower === 'references') references = idList(value);
-    else if (!headers.some((h) => h.key.toLowerCase() === lower)) headers.push({ key: name, value });
+    // A message id that cannot be sent as it is (not ASCII) is dropped, never encoded.
+    if (lower === 'in-reply-to') inReplyTo = fitReferences(messageIds(String(rawValue)).slice(0, 1), MAX_VALUE_CHARS);
+    else if (lower === 'references') references = fitReferences(messageIds(String(rawValue)), MAX_VALUE_CHARS);
+    else if (!headers.some((h) => h.Name?.toLowerCase() === lower)) {
+      const value = fitText(String(rawValue), MAX_VALUE_CHARS);
+      if (value !== '') headers.push({ Name: name, Value: value });
+    }
   }
-  const messageId = idList(mail.messageId)[0];
-  if (!messageId?.includes('@')) throw new Error('OutgoingMail.messageId must be an id@domain');
-  const composer = new MailComposer({
-    from: headerValue(mail.from),
-    to: mail.to.map(headerValue),
-    ...(mail.replyTo?.length ? { replyTo: mail.replyTo.map(headerValue) } : {}),
-    subject: headerValue(mail.subject),
-    messageId: `<${messageId}>`,
-    ...(inReplyTo ? { inReplyTo: `<${inReplyTo}>` } : {}),
-    ...(references?.length ? { references: references.map((id) => `<${id}>`) } : {}),
-    ...(date ? { date } : {}),
-    text: mail.text,
-    html: mail.html,
-    headers,
-    ...(mail.files?.length
-      ? {
-          attachments: mail.files.map((f) => ({
-            filename: headerValue(f.filename),
-            contentType: headerValue(f.contentType),
-            content: f.content,
-            contentDisposition: 'attachment' as const,
-          })),
-        }
-      : {}),
-    newline: 'win',
-    // Content is always given inline: never let a value be read as a path or URL.
-    disableFileAccess: true,
-    disableUrlAccess: true,
+  if (inReplyTo) headers.push({ Name: 'In-Reply-To', Value: inReplyTo });
+  if (references) headers.push({ Name: 'References', Value: references });
+  if (headers.length > MAX_HEADERS) throw new Error(`SES takes at most ${MAX_HEADERS} headers, got ${headers.length}`);
+  return headers;
+}
+
+/** A file name SES can put in Content-Disposition: one line, no path, ≤ 255 characters (extension kept). */
+function attachmentFileName(filename: string): string {
+  const name = headerValue(filename).replace(/[\\/"]/g, '_');
+  const chars = Array.from(name);
+  if (chars.length <= MAX_FILE_NAME_CHARS) return name || 'anexo';
+  const ext = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `${chars.slice(0, MAX_FILE_NAME_CHARS - ext.length - 1).join('')}…${ext}`;
+}
+
+function attachment(file: NonNullable<OutgoingMail['files']>[number]): Attachment {
+  const type = headerValue(file.contentType).split(';')[0]?.trim().toLowerCase() ?? '';
+  return {
+    RawContent: file.content,
+    FileName: attachmentFileName(file.filename),
+    ContentType: MIME_TYPE.test(type) ? type : 'application/octet-stream',
+    ContentDisposition: 'ATTACHMENT',
+    ContentTransferEncoding: 'BASE64',
+  };
+}
+
+/** Every address as one mailbox SES takes; one it would refuse is refused here, for good. */
+function mailboxes(values: readonly string[], field: string): string[] {
+  return values.map((value) => {
+    const formatted = mailbox(value);
+    // The address itself is personal data: only the field is named.
+    if (!formatted) throw new MailRejected(`OutgoingMail.${field} has an address SES cannot take`);
+    return formatted;
   });
-  return composer.compile().build();
+}
+
+/** The SES v2 SendEmail input for an OutgoingMail (exported for tests and local tools). */
+export function sendEmailInput(mail: OutgoingMail, configurationSetName?: string): SendEmailCommand['input'] {
+  if (mail.to.length === 0) throw new Error('OutgoingMail has no recipient');
+  // Not sent (SES sets its own), but callers record it: it must be an id@domain.
+  if (messageIds(mail.messageId).length !== 1) throw new Error('OutgoingMail.messageId must be one id@domain');
+  const headers = messageHeaders(mail);
+  const [from] = mailboxes([mail.from], 'from');
+  return {
+    FromEmailAddress: from,
+    Destination: { ToAddresses: mailboxes(mail.to, 'to') },
+    ...(mail.replyTo?.length ? { ReplyToAddresses: mailboxes(mail.replyTo, 'replyTo') } : {}),
+    Content: {
+      Simple: {
+        Subject: { Data: headerValue(mail.subject), Charset: 'UTF-8' },
+        Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+        ...(headers.length ? { Headers: headers } : {}),
+        ...(mail.files?.length ? { Attachments: mail.files.map(attachment) } : {}),
+      },
+    },
+    ...(configurationSetName ? { ConfigurationSetName: configurationSetName } : {}),
+  };
 }
 
 /**
@@ -121,17 +153,10 @@ export class SesMailer implements Mailer {
   constructor(private readonly options: SesMailerOptions) {}
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    if (mail.to.length === 0) throw new Error('OutgoingMail has no recipient');
-    const raw = await composeRawMessage(mail);
+    const input = sendEmailInput(mail, this.options.configurationSetName);
     let out: { MessageId?: string | undefined };
     try {
-      out = await this.options.client.send(
-        new SendEmailCommand({
-          Destination: { ToAddresses: mail.to.map(headerValue) },
-          Content: { Raw: { Data: raw } },
-          ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
-        }),
-      );
+      out = await this.options.client.send(new SendEmailCommand(input));
     } catch (error) {
       const name = (error as { name?: unknown })?.name;
       if (typeof name === 'string' && PERMANENT_SES_ERRORS.has(name)) {

@@ -84,9 +84,14 @@ describe('a case worked by email, from the first mail to the survey and a reopen
         'Em 25/11/2026 10:00, Ouvidoria escreveu:',
         '> [OUV] Novo caso atribuído a você',
       ].join('\n'),
+      attachmentBytes: 64,
     });
     const relayed = await newMail(MERCHANT, 2, 'the relayed answer');
     expect(relayed.from).toContain(stack.config.fromAddress);
+    // The analyst's file goes along as an attachment SES adds to the message.
+    expect(relayed.attachments).toEqual([
+      expect.objectContaining({ filename: 'planilha-pedidos.csv', contentType: 'text/csv', size: 64 }),
+    ]);
     expect(relayed.subject).toContain(protocol);
     expect(relayed.body.text).toContain('Já acionamos a equipe de integrações');
     // Never the analyst's own address, signature or the quoted history.

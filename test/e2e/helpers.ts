@@ -103,6 +103,11 @@ export async function clearOutbox(stack: LocalStack): Promise<void> {
   await response.body?.cancel();
 }
 
+/** A header SES was asked to add to an outbox email (the emulator keeps those of Simple content). */
+export function headerOf(email: Email | undefined, name: string): string | undefined {
+  return email?.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+}
+
 /** Emails of the outbox addressed to `address` (display names allowed around it). */
 export function mailsTo(emails: Email[], address: string): Email[] {
   const wanted = address.toLowerCase();

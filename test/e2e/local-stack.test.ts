@@ -18,6 +18,7 @@ import {
   getCaseRecord,
   listCases,
   mailsTo,
+  headerOf,
   outbox,
   sendMail,
   waitFor,
@@ -148,6 +149,14 @@ describe('email pipeline', () => {
     expect(ack[0]?.subject).toContain(protocol);
     expect(ack[0]?.body.text).toContain(protocol);
     expect(ack[0]?.from).toContain(stack.config.fromAddress);
+    // The auto-reply headers SES was given (RFC 3834, threading on the merchant's Message-ID); no
+    // Message-ID of ours (SES sets its own).
+    expect(headerOf(ack[0], 'Auto-Submitted')).toBe('auto-replied');
+    expect(headerOf(ack[0], 'In-Reply-To')).toBe(sent.messageId);
+    expect(headerOf(ack[0], 'References')).toContain(sent.messageId);
+    expect(headerOf(ack[0], 'X-Loop')).toBe(stack.config.ombudsmanAddresses[0]);
+    expect(headerOf(ack[0], 'X-Auto-Response-Suppress')).toBe('All');
+    expect(headerOf(ack[0], 'Message-ID')).toBeUndefined();
     const notice = mailsTo(emails, analystEmail(assigned.assignee)).find((e) => e.subject.includes(protocol));
     expect(notice?.body.text).toContain('48213');
     // The analyst answers through the office (per-case address), never straight to the merchant.

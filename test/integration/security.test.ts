@@ -3,8 +3,8 @@
  * - merchant text is escaped in every HTML email (acknowledgement, guidance, analyst notice) and
  *   every page (webform results, validation errors, the 503 page), for XSS payloads in the name,
  *   subject, store, description and attachment filename;
- * - no header injection through name, subject or addresses (checked on the raw MIME that
- *   `composeRawMessage` builds for SES);
+ * - no header injection through name, subject, addresses, header values or file names (checked
+ *   on the SendEmail input `sendEmailInput` builds: SES composes the MIME from it);
  * - spoofed mail (SPF/DKIM/DMARC failures) gets no automatic reply;
  * - the logs of a full run (email intake, webform, assignment) hold no email body and no full
  *   email address.
@@ -13,9 +13,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { composeRawMessage } from '../../shared/adapters/ses-mailer';
+import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { sendEmailInput } from '../../shared/adapters/ses-mailer';
 import type { Verdicts } from '../../shared/domain/submission';
-import type { OutgoingMail } from '../../shared/ports';
+import { MailRejected, type OutgoingMail } from '../../shared/ports';
 import {
   activeContent,
   AWS_ERRORS,
@@ -160,29 +161,70 @@ describe('XSS payloads never become markup', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The header block of a raw message, as lines (continuations kept as their own lines). */
-function headerLines(raw: Buffer): string[] {
-  const text = raw.toString('latin1');
-  const end = text.indexOf('\r\n\r\n');
-  return text.slice(0, end).split('\r\n');
+/** How a mail client reads one address field we hand SES (mailparser decodes RFC 2047 as clients do). */
+async function readAddressField(value: string) {
+  const parsed = await simpleParser(Buffer.from(`To: ${value}\r\nSubject: x\r\n\r\nx\r\n`));
+  const to = parsed.to;
+  return { mailboxes: (Array.isArray(to) ? to : to ? [to] : []).flatMap((a) => a.value), parsed };
 }
 
-function expectSafeHeaderBlock(raw: Buffer): void {
-  const lines = headerLines(raw);
-  for (const line of lines) {
-    // A field line or a folded continuation: nothing else may appear before the body.
-    expect(line).toMatch(/^([A-Za-z0-9-]+:( |$)|[ \t])/);
-    expect(line).not.toMatch(/[\0\r\n]/);
+const ONE_ASCII_LINE = /^[ -~]*$/;
+/** CR, LF and every other line break or control a client might honour. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * The SendEmail input keeps every field in its place: headers are SES-valid names with one line of
+ * printable ASCII each and none of the structural ones; every address is exactly one mailbox (the
+ * intended address); subject and file names hold no line break.
+ */
+async function expectSafeInput(input: SendEmailCommand['input'], mail: OutgoingMail): Promise<void> {
+  expect(input.Content?.Raw).toBeUndefined();
+  const simple = input.Content?.Simple;
+  expect(simple?.Subject?.Data).not.toMatch(BREAKS);
+  for (const h of simple?.Headers ?? []) {
+    // SES MessageHeader: name of printable ASCII without ':' (ours: a token); value one ASCII line.
+    expect(h.Name).toMatch(/^[A-Za-z0-9-]{1,126}$/);
+    expect(h.Value).toMatch(ONE_ASCII_LINE);
+    expect(h.Value!.length).toBeLessThanOrEqual(870);
+    expect(h.Name!.length + h.Value!.length).toBeLessThanOrEqual(996);
   }
-  const names = lines.filter((l) => !/^[ \t]/.test(l)).map((l) => l.slice(0, l.indexOf(':')).toLowerCase());
-  expect(names).not.toContain('bcc');
-  expect(names).not.toContain('cc');
-  expect(names).not.toContain('x-injected');
-  for (const single of ['from', 'to', 'subject', 'message-id', 'content-type']) {
-    expect(
-      names.filter((n) => n === single),
-      single,
-    ).toHaveLength(1);
+  const names = (simple?.Headers ?? []).map((h) => h.Name!.toLowerCase());
+  for (const structural of ['bcc', 'cc', 'x-injected', 'from', 'to', 'subject', 'message-id', 'content-type']) {
+    expect(names).not.toContain(structural);
+  }
+  expect(new Set(names).size).toBe(names.length);
+  expect(input.Destination?.CcAddresses).toBeUndefined();
+  expect(input.Destination?.BccAddresses).toBeUndefined();
+  // The address the caller meant: the last <…> of the field, or the whole field.
+  const meant = (field: string) => /<([^<>]*)>$/.exec(field.trim())?.[1] ?? field.trim();
+  const fields: [string | undefined, string][] = [
+    [input.FromEmailAddress, meant(mail.from)],
+    ...(input.Destination?.ToAddresses ?? []).map((a, i) => [a, meant(mail.to[i]!)] as [string, string]),
+    ...(input.ReplyToAddresses ?? []).map((a, i) => [a, meant(mail.replyTo![i]!)] as [string, string]),
+  ];
+  expect(input.Destination?.ToAddresses).toHaveLength(mail.to.length);
+  expect(input.ReplyToAddresses?.length ?? 0).toBe(mail.replyTo?.length ?? 0);
+  for (const [value, address] of fields) {
+    expect(value).toMatch(ONE_ASCII_LINE);
+    const { mailboxes, parsed } = await readAddressField(value!);
+    expect(mailboxes.map((m) => m.address)).toEqual([address]);
+    expect(parsed.headers.has('bcc')).toBe(false);
+  }
+  for (const file of simple?.Attachments ?? []) {
+    expect(file.FileName).not.toMatch(BREAKS);
+    expect(file.FileName).not.toMatch(/[\\/"]/);
+    expect(file.ContentType).toMatch(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/);
+  }
+}
+
+/** The input SES would get, or 'refused' when the mailer refuses the mail for good. */
+function inputOrRefusal(mail: OutgoingMail): SendEmailCommand['input'] | 'refused' {
+  try {
+    return sendEmailInput(mail);
+  } catch (error) {
+    if (error instanceof MailRejected) return 'refused';
+    throw error;
   }
 }
 
@@ -192,10 +234,13 @@ const INJECTIONS = [
   'Olá\rX-Injected: 1',
   'Olá%0d%0aBcc:%20vitima@example.com',
   'Olá\u2028Bcc: vitima@example.com',
+  'Olá\u2029Bcc: vitima@example.com',
   'Olá\u0085Bcc: vitima@example.com',
   'Olá\u0000Bcc: vitima@example.com',
   '=?UTF-8?Q?Ol=C3=A1=0D=0ABcc:_vitima@example.com?=',
   `${'á'.repeat(500)}\r\nBcc: vitima@example.com`,
+  'Olá, "Bcc" <vitima@example.com>,',
+  'Olá\r\n\r\n--boundary\r\nContent-Type: text/html',
 ];
 
 describe('no header injection', () => {
@@ -209,32 +254,69 @@ describe('no header injection', () => {
     headers: { 'Auto-Submitted': 'auto-replied' },
   };
 
-  it.each(INJECTIONS)('composeRawMessage keeps %j inside its field', async (evil) => {
+  it.each(INJECTIONS)('the SendEmail input keeps %j inside its field', async (evil) => {
     const variants: OutgoingMail[] = [
       { ...base, subject: evil },
       { ...base, from: `${evil} <ouvidoria@ouvidoria.example.com.br>` },
       { ...base, to: [`${evil} <${MERCHANT}>`] },
-      { ...base, replyTo: [`${MERCHANT}\r\nBcc: vitima@example.com`] },
+      { ...base, replyTo: [`"${evil}" <${MERCHANT}>`] },
       {
         ...base,
         headers: { ...base.headers, 'In-Reply-To': `<a@b>${evil}`, References: `<a@b> ${evil}`, 'X-Loop': evil },
       },
+      {
+        ...base,
+        files: [{ filename: `${evil}.pdf`, contentType: `application/pdf${evil}`, content: Buffer.from('x') }],
+      },
     ];
     for (const mail of variants) {
-      const raw = await composeRawMessage(mail, new Date('2026-11-24T17:00:00Z'));
-      expectSafeHeaderBlock(raw);
-      // The message still parses as one message to the intended recipient only.
-      const parsed = await simpleParser(raw);
-      expect(parsed.bcc).toBeUndefined();
-      expect(parsed.cc).toBeUndefined();
+      const input = inputOrRefusal(mail);
+      expect(input, JSON.stringify(mail).slice(0, 200)).not.toBe('refused');
+      await expectSafeInput(input as SendEmailCommand['input'], mail);
     }
   });
 
-  it('refuses a header name that is not a token', async () => {
-    await expect(composeRawMessage({ ...base, headers: { 'X-Ok\r\nBcc': 'vitima@example.com' } })).rejects.toThrow(
-      /Invalid header name/,
-    );
+  it.each([
+    `${MERCHANT}\r\nBcc: vitima@example.com`,
+    `${MERCHANT}, vitima@example.com`,
+    `${MERCHANT}\u2028vitima@example.com`,
+    `Nome <${MERCHANT}>, vitima@example.com`,
+  ])('refuses for good an address field that would hold two mailboxes: %j', (evil) => {
+    expect(inputOrRefusal({ ...base, to: [evil] })).toBe('refused');
+    expect(inputOrRefusal({ ...base, replyTo: [evil] })).toBe('refused');
+    expect(inputOrRefusal({ ...base, from: evil })).toBe('refused');
   });
+
+  it('a non-ASCII display name goes as encoded-words a client reads back', async () => {
+    const input = sendEmailInput({
+      ...base,
+      from: 'Ouvidoria — Atendimento São Paulo <ouvidoria@ouvidoria.example.com.br>',
+    });
+    expect(input.FromEmailAddress).toMatch(/^=\?UTF-8\?B\?/);
+    const { mailboxes } = await readAddressField(input.FromEmailAddress!);
+    expect(mailboxes).toEqual([
+      { name: 'Ouvidoria — Atendimento São Paulo', address: 'ouvidoria@ouvidoria.example.com.br' },
+    ]);
+  });
+
+  it('a References chain too long for SES keeps its root and latest ids, within the limit', async () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `<${i}.${'x'.repeat(40)}@mail.example.com>`);
+    const mail = { ...base, headers: { ...base.headers, References: `Bcc: x\r\n${ids.join(' ')}` } };
+    const input = sendEmailInput(mail);
+    await expectSafeInput(input, mail);
+    const references = input.Content?.Simple?.Headers?.find((h) => h.Name === 'References')?.Value?.split(' ');
+    expect(references?.[0]).toBe(ids[0]);
+    expect(references?.at(-1)).toBe(ids.at(-1));
+  });
+
+  it.each(['X-Ok\r\nBcc', 'X-Loop:', 'X Loop', `X-${'a'.repeat(125)}`, 'X-Olá', 'X-Loop\u2028'])(
+    'refuses a header name SES would refuse or that is not a token: %j',
+    (name) => {
+      expect(() => sendEmailInput({ ...base, headers: { [name]: 'vitima@example.com' } })).toThrow(
+        /Invalid header name/,
+      );
+    },
+  );
 
   it('every email the pipeline sends for injection attempts composes into a clean header block', async () => {
     const p = inMemoryPipeline();
@@ -266,7 +348,7 @@ describe('no header injection', () => {
     await p.drainAssignments();
     // Three acknowledgements and three analyst notices (whose Reply-To is the merchant's address).
     expect(p.mailer.sent).toHaveLength(6);
-    for (const mail of p.mailer.sent) expectSafeHeaderBlock(await composeRawMessage(mail));
+    for (const mail of p.mailer.sent) await expectSafeInput(sendEmailInput(mail), mail);
   });
 });
 

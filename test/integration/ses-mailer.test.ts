@@ -1,5 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cdkEsbuildOptions, LAMBDAS, ROOT } from '../../bench/bundles';
 import { SesMailer } from '../../shared/adapters/ses-mailer';
 import type { OutgoingMail } from '../../shared/ports';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, type SesLocalHandle, startSesLocal } from '../support/emulators';
@@ -39,7 +41,7 @@ const mail: OutgoingMail = {
 };
 
 describe('SesMailer against aws-ses-v2-local', () => {
-  it('delivers a raw message whose subject, text and html keep their accents', async () => {
+  it('delivers Simple content whose subject, text and html keep their accents, with our headers', async () => {
     const mailer = new SesMailer({ client, configurationSetName: 'ouvidoria' });
     const { providerMessageId } = await mailer.send(mail);
     expect(providerMessageId).toMatch(/\S+/);
@@ -55,8 +57,38 @@ describe('SesMailer against aws-ses-v2-local', () => {
     expect(email.body.text?.trim()).toBe(mail.text);
     expect(email.body.html).toContain('<strong>OUV-2026-000123</strong>');
     expect(email.body.html).toContain('às 17h');
-    // The emulator parses raw mail into fields only: custom headers are not exposed by its
-    // store (they are asserted on the raw MIME in test/unit/adapters/ses-mailer.test.ts).
+    expect(email.replyTo).toEqual(['ouvidoria@bagy.com.br']);
+    // The emulator keeps the headers of Simple content as SES received them (none for Raw).
+    expect(email.headers).toEqual([
+      { name: 'Auto-Submitted', value: 'auto-replied' },
+      { name: 'X-Loop', value: 'ouvidoria@bagy.com.br' },
+      { name: 'X-Auto-Response-Suppress', value: 'All' },
+      { name: 'In-Reply-To', value: '<CAF123@mail.gmail.com>' },
+      { name: 'References', value: '<CAF123@mail.gmail.com>' },
+    ]);
+    expect(email.attachments).toEqual([]);
+  });
+
+  it('delivers a non-ASCII display name as encoded-words and the files as attachments', async () => {
+    const pdf = Buffer.from('%PDF-1.7 estorno');
+    await new SesMailer({ client }).send({
+      ...mail,
+      from: 'Ouvidoria — São Paulo <ouvidoria@bagy.com.br>',
+      files: [{ filename: 'comprovante de estorno.pdf', contentType: 'application/pdf', content: pdf }],
+    });
+    const [email] = await ses.outbox();
+    expect(email?.from).toBe(
+      `=?UTF-8?B?${Buffer.from('Ouvidoria — São Paulo').toString('base64')}?= <ouvidoria@bagy.com.br>`,
+    );
+    expect(email?.attachments).toEqual([
+      expect.objectContaining({
+        filename: 'comprovante de estorno.pdf',
+        contentType: 'application/pdf',
+        contentDisposition: 'ATTACHMENT',
+        content: pdf.toString('base64'),
+        size: pdf.length,
+      }),
+    ]);
   });
 
   it('sends a header-injection attempt as one harmless subject line', async () => {
@@ -65,5 +97,26 @@ describe('SesMailer against aws-ses-v2-local', () => {
     const [email] = await ses.outbox();
     expect(email?.subject).toBe('Assunto Bcc: vitima@exemplo.com');
     expect(email?.destination.bcc).toEqual([]);
+    expect(email?.headers?.map((h) => h.name)).not.toContain('Bcc');
   });
+});
+
+describe('Lambda bundles', () => {
+  it('carry no MIME composer: nodemailer is in no function bundle (esbuild metafile of every entry)', async () => {
+    // One build of every Lambda, as the CDK bundles them, without minifying or writing (fast).
+    const result = await build({
+      ...cdkEsbuildOptions(),
+      minify: false,
+      sourcemap: false,
+      write: false,
+      entryPoints: LAMBDAS.map((l) => l.entry),
+      outdir: `${ROOT}/.bundle-check`,
+    });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    // The metafile is real: every entry and the mailer are in it.
+    for (const l of LAMBDAS) expect(inputs).toContain(l.entry);
+    expect(inputs).toContain('shared/adapters/ses-mailer.ts');
+    // Our nodemailer dependency; mailparser's own copy (email intake only) is its business.
+    expect(inputs.filter((path) => path.startsWith('node_modules/nodemailer/'))).toEqual([]);
+  }, 60_000);
 });

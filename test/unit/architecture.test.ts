@@ -227,6 +227,19 @@ describe('architecture: dependency direction', () => {
     ).toEqual([]);
   });
 
+  it('Lambda code (shared/, functions/) imports no devDependency: none of it is deployed', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: object };
+    const dev = new Set(Object.keys(pkg.devDependencies).filter((name) => !name.startsWith('@types/')));
+    // nodemailer among them: SES composes our mail (shared/adapters/ses-mailer.ts).
+    expect(dev.has('nodemailer')).toBe(true);
+    expect(
+      violations(
+        (f) => under('shared')(f) || under('functions')(f),
+        (i) => !i.typeOnly && dev.has(i.pkg ?? ''),
+      ),
+    ).toEqual([]);
+  });
+
   it('scripts import no infra (but its deployment configuration), test or bench', () => {
     // infra/config.ts is the typed per-environment configuration (zod, no CDK): a command run against
     // AWS (report, titular) reads the same file the stack was deployed with.
@@ -269,7 +282,6 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     const { files, packages } = reach(entry);
     expect(files.size).toBeGreaterThan(3);
     expect([...files].filter(isMail)).toEqual([]);
-    // (nodemailer's MIME composer sends mail; mailparser reads it.)
     expect([...packages].filter((p) => p === 'mailparser' || p === 'iconv-lite')).toEqual([]);
   });
 

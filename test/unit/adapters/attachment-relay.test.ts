@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
-import { composeRawMessage } from '../../../shared/adapters/ses-mailer';
 import { relayFileName, withRelayedAttachments } from '../../../shared/adapters/attachment-relay';
+import { sendEmailInput } from '../../../shared/adapters/ses-mailer';
 import { InMemoryRawMailStore, RecordingMailer } from '../../support/fakes';
 
 const RAW = { bucket: 'raw', key: 'inbound/staff-1' };
@@ -52,10 +52,11 @@ describe('withRelayedAttachments', () => {
       ['comprovante.pdf', 'application/pdf', '%PDF-1.7 estorno'],
     ]);
     expect(sent).not.toHaveProperty('attachments');
-    // What SES would send: the file is in the MIME message.
-    const files = sent?.files?.map((f) => ({ ...f, content: Buffer.from(f.content) }));
-    const composed = await simpleParser(await composeRawMessage({ ...sent!, ...(files ? { files } : {}) }));
-    expect(composed.attachments.map((a) => a.filename)).toEqual(['comprovante.pdf']);
+    // What SES is asked to send: the file as an attachment of the Simple content.
+    const attachments = sendEmailInput(sent!).Content?.Simple?.Attachments;
+    expect(
+      attachments?.map((a) => [a.FileName, a.ContentType, a.ContentDisposition, Buffer.from(a.RawContent!).toString()]),
+    ).toEqual([['comprovante.pdf', 'application/pdf', 'ATTACHMENT', '%PDF-1.7 estorno']]);
   });
 
   it('sends a mail without attachments as it is, without reading anything', async () => {

@@ -1,8 +1,7 @@
 import { MessageRejected, SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { simpleParser } from 'mailparser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { composeRawMessage, headerValue, SesMailer, sesMessageIds } from '../../../shared/adapters/ses-mailer';
+import { headerValue, SesMailer, sendEmailInput, sesMessageIds } from '../../../shared/adapters/ses-mailer';
 import { MailRejected } from '../../../shared/ports';
 import type { OutgoingMail } from '../../../shared/ports';
 
@@ -29,59 +28,171 @@ beforeEach(() => {
   ses.reset();
 });
 
-describe('composeRawMessage', () => {
-  it('builds multipart/alternative UTF-8 with our Message-ID and the auto-reply headers', async () => {
-    const raw = await composeRawMessage(mail, new Date('2026-03-02T12:00:00Z'));
-    const text = raw.toString('utf8');
-    // Only ASCII on the wire: subject and display name are RFC 2047 encoded, bodies QP.
-    expect([...text].every((ch) => ch === '\t' || ch === '\r' || ch === '\n' || (ch >= ' ' && ch <= '~'))).toBe(true);
-    expect(text).toContain('\r\n');
-    expect(text).toMatch(/^Subject: =\?UTF-8\?/m);
-    const parsed = await simpleParser(raw);
-    expect(parsed.subject).toBe(mail.subject);
-    expect(parsed.from?.value[0]).toEqual({ name: 'Ouvidoria Bagy — Atendimento', address: 'ouvidoria@bagy.com.br' });
-    expect(parsed.messageId).toBe('<ouv.1a2b3c@ouvidoria.bagy.com.br>');
-    expect(parsed.inReplyTo).toBe('<CAF123@mail.gmail.com>');
-    expect(parsed.references).toEqual(['<CAE000@mail.gmail.com>', '<CAF123@mail.gmail.com>']);
-    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
-    expect(parsed.headers.get('x-loop')).toBe('ouvidoria@bagy.com.br');
-    expect(parsed.headers.get('x-auto-response-suppress')).toBe('All');
-    expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
-    expect(parsed.text?.trim()).toBe(mail.text);
-    expect(parsed.html).toContain('<p>A Ouvidoria é a última instância.</p>');
+/** Printable ASCII on one line: what SES takes in a MessageHeader and an address. */
+const ONE_ASCII_LINE = /^[ -~]*$/;
+const header = (input: SendEmailCommand['input'], name: string) =>
+  input.Content?.Simple?.Headers?.find((h) => h.Name?.toLowerCase() === name.toLowerCase())?.Value;
+
+describe('sendEmailInput', () => {
+  it('gives SES the parts to compose (UTF-8 subject and bodies) and the auto-reply headers, no Message-ID', () => {
+    const input = sendEmailInput(mail, 'ouvidoria-events');
+    expect(input).toEqual({
+      // The name is not ASCII ("—"): RFC 2047 encoded-words, as SES requires.
+      FromEmailAddress: `=?UTF-8?B?${Buffer.from('Ouvidoria Bagy — Atendimento').toString('base64')}?= <ouvidoria@bagy.com.br>`,
+      Destination: { ToAddresses: ['joao.conceicao@lojadojoao.com.br'] },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+          Headers: [
+            { Name: 'Auto-Submitted', Value: 'auto-replied' },
+            { Name: 'X-Loop', Value: 'ouvidoria@bagy.com.br' },
+            { Name: 'X-Auto-Response-Suppress', Value: 'All' },
+            { Name: 'In-Reply-To', Value: '<CAF123@mail.gmail.com>' },
+            { Name: 'References', Value: '<CAE000@mail.gmail.com> <CAF123@mail.gmail.com>' },
+          ],
+        },
+      },
+      ConfigurationSetName: 'ouvidoria-events',
+    });
+    expect(input.Content).not.toHaveProperty('Raw');
   });
 
-  it('neutralises header injection in every value', async () => {
-    const raw = await composeRawMessage({
+  it('neutralises header injection in every value', () => {
+    const input = sendEmailInput({
       ...mail,
       subject: 'Olá\r\nBcc: vitima@exemplo.com',
       headers: { 'X-Loop': 'a\r\nX-Injected: 1', 'In-Reply-To': '<x@y>\nBcc: z@w' },
     });
-    const parsed = await simpleParser(raw);
-    expect(parsed.headers.has('bcc')).toBe(false);
-    expect(parsed.headers.has('x-injected')).toBe(false);
-    expect(parsed.subject).toBe('Olá Bcc: vitima@exemplo.com');
-    expect(parsed.headers.get('x-loop')).toBe('a X-Injected: 1');
+    expect(input.Content?.Simple?.Subject?.Data).toBe('Olá Bcc: vitima@exemplo.com');
+    expect(header(input, 'x-loop')).toBe('a X-Injected: 1');
+    expect(header(input, 'in-reply-to')).toBe('<x@y>');
+    expect(input.Content?.Simple?.Headers?.map((h) => h.Name)).toEqual(['X-Loop', 'In-Reply-To']);
   });
 
-  it('ignores attempts to override structural headers', async () => {
-    const parsed = await simpleParser(
-      await composeRawMessage({
-        ...mail,
-        headers: { 'Message-ID': '<evil@x>', From: 'evil@x', 'Content-Type': 'text/plain', 'Return-Path': '<>' },
-      }),
+  it('ignores attempts to override structural headers, and never sends a Message-ID', () => {
+    const input = sendEmailInput({
+      ...mail,
+      headers: {
+        'Message-ID': '<evil@x>',
+        From: 'evil@x',
+        'Content-Type': 'text/plain',
+        'Return-Path': '<>',
+        Bcc: 'v@x.y',
+      },
+    });
+    expect(input.Content?.Simple?.Headers).toBeUndefined();
+    expect(input.FromEmailAddress).toContain('<ouvidoria@bagy.com.br>');
+    expect(JSON.stringify(input)).not.toContain('ouv.1a2b3c');
+  });
+
+  it.each(['X Loop', 'X-Loop:', 'X-Loop\r\nBcc', '', 'Ç-Header', `X-${'a'.repeat(130)}`, 'X-Loop\u2028'])(
+    'rejects header name %j',
+    (name) => {
+      expect(() => sendEmailInput({ ...mail, headers: { [name]: 'v' } })).toThrow(/header name/);
+    },
+  );
+
+  it.each(['', 'no-domain', '<>', 'ção@exemplo.com.br', 'a@b.com c@d.com'])('rejects Message-ID %j', (messageId) => {
+    expect(() => sendEmailInput({ ...mail, messageId })).toThrow(/messageId/);
+  });
+
+  it('encodes a non-ASCII header value as encoded-words, drops a non-ASCII message id, and fits SES limits', () => {
+    const input = sendEmailInput({
+      ...mail,
+      headers: {
+        'X-Ouvidoria-Assunto': 'Reclamação — protocolo',
+        'X-Long': 'x'.repeat(2000),
+        'In-Reply-To': '<pedidoção@loja.com.br> <ok@loja.com.br>',
+        References: '<raiz@loja.com.br> <méio@loja.com.br> <fim@loja.com.br>',
+      },
+    });
+    const headers = input.Content?.Simple?.Headers ?? [];
+    expect(header(input, 'x-ouvidoria-assunto')).toBe(
+      `=?UTF-8?B?${Buffer.from('Reclamação — protocolo').toString('base64')}?=`,
     );
-    expect(parsed.messageId).toBe('<ouv.1a2b3c@ouvidoria.bagy.com.br>');
-    expect(parsed.from?.value[0]?.address).toBe('ouvidoria@bagy.com.br');
-    expect(parsed.headers.has('return-path')).toBe(false);
+    expect(header(input, 'in-reply-to')).toBe('<ok@loja.com.br>');
+    expect(header(input, 'references')).toBe('<raiz@loja.com.br> <fim@loja.com.br>');
+    for (const h of headers) {
+      expect(h.Value).toMatch(ONE_ASCII_LINE);
+      expect(h.Value!.length).toBeLessThanOrEqual(870);
+      expect(h.Name!.length + h.Value!.length).toBeLessThanOrEqual(996);
+    }
+    expect(header(input, 'x-long')?.length).toBeGreaterThan(800);
   });
 
-  it.each(['X Loop', 'X-Loop:', 'X-Loop\r\nBcc', '', 'Ç-Header'])('rejects header name %j', async (name) => {
-    await expect(composeRawMessage({ ...mail, headers: { [name]: 'v' } })).rejects.toThrow(/header name/);
+  it('keeps the first and the most recent ids of a References chain too long for one header', () => {
+    const ids = Array.from(
+      { length: 60 },
+      (_, i) => `<${String(i).padStart(2, '0')}.${'r'.repeat(30)}@mail.gmail.com>`,
+    );
+    const value = header(sendEmailInput({ ...mail, headers: { References: ids.join(' ') } }), 'references')!;
+    expect(value.length).toBeLessThanOrEqual(870);
+    const sent = value.split(' ');
+    expect(sent[0]).toBe(ids[0]);
+    expect(sent.slice(1)).toEqual(ids.slice(-(sent.length - 1)));
+    expect(sent.length).toBeGreaterThan(15);
   });
 
-  it.each(['', 'no-domain', '<>'])('rejects Message-ID %j', async (messageId) => {
-    await expect(composeRawMessage({ ...mail, messageId })).rejects.toThrow(/messageId/);
+  it('formats every address as one mailbox with its name encoded when needed', () => {
+    const input = sendEmailInput({
+      ...mail,
+      from: '"Ouvidoria, Bagy" <ouvidoria@bagy.com.br>',
+      to: ['João da Conceição <joao@lojadojoao.com.br>', 'maria@lojadamaria.com.br'],
+      replyTo: ['Ouvidoria Bagy <caso+OUV-2026-000001.abc@ouvidoria.bagy.com.br>'],
+    });
+    expect(input.FromEmailAddress).toBe('"Ouvidoria, Bagy" <ouvidoria@bagy.com.br>');
+    expect(input.Destination?.ToAddresses).toEqual([
+      `=?UTF-8?B?${Buffer.from('João da Conceição').toString('base64')}?= <joao@lojadojoao.com.br>`,
+      'maria@lojadamaria.com.br',
+    ]);
+    expect(input.ReplyToAddresses).toEqual(['Ouvidoria Bagy <caso+OUV-2026-000001.abc@ouvidoria.bagy.com.br>']);
+  });
+
+  it('refuses for good an address SES would split or refuse (MailRejected, no address in the message)', () => {
+    for (const bad of [
+      'lojista@modasbella.com.br\r\nBcc: vitima@example.com',
+      'a@b.com.br, c@d.com.br',
+      'joão@loja.com.br',
+      'sem-arroba',
+    ]) {
+      const error = (() => {
+        try {
+          sendEmailInput({ ...mail, to: [bad] });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, bad).toBeInstanceOf(MailRejected);
+      expect((error as Error).message).not.toContain('@');
+    }
+  });
+
+  it('sends files as SES attachments: the bytes, a safe name, a valid type, base64', () => {
+    const content = Buffer.from('%PDF-1.7 estorno');
+    const input = sendEmailInput({
+      ...mail,
+      files: [
+        { filename: 'comprovante.pdf', contentType: 'application/pdf', content },
+        { filename: 'nota\r\nBcc: x@y.z/../"a".pdf', contentType: 'text/html\r\nX: 1', content },
+        { filename: `relatório ${'á'.repeat(300)}.csv`, contentType: 'text/csv; charset=utf-8', content },
+      ],
+    });
+    const attachments = input.Content?.Simple?.Attachments ?? [];
+    expect(attachments[0]).toEqual({
+      RawContent: content,
+      FileName: 'comprovante.pdf',
+      ContentType: 'application/pdf',
+      ContentDisposition: 'ATTACHMENT',
+      ContentTransferEncoding: 'BASE64',
+    });
+    expect(attachments[1]).toMatchObject({
+      FileName: 'nota Bcc: x@y.z_..__a_.pdf',
+      ContentType: 'application/octet-stream',
+    });
+    expect(attachments[2]?.ContentType).toBe('text/csv');
+    expect(Array.from(attachments[2]?.FileName ?? '')).toHaveLength(255);
+    expect(attachments[2]?.FileName).toMatch(/…\.csv$/);
   });
 
   it.each([
@@ -103,7 +214,7 @@ describe('composeRawMessage', () => {
 });
 
 describe('SesMailer', () => {
-  it('sends the raw message with the configuration set and returns SES MessageId', async () => {
+  it('sends the Simple content with the configuration set and returns SES MessageId', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: '0100018e-abc-000000' });
     const mailer = new SesMailer({ client, configurationSetName: 'ouvidoria-events' });
     expect(await mailer.send(mail)).toEqual({
@@ -116,9 +227,7 @@ describe('SesMailer', () => {
     });
     const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(input.ConfigurationSetName).toBe('ouvidoria-events');
-    expect(input.Destination).toEqual({ ToAddresses: mail.to });
-    const parsed = await simpleParser(Buffer.from(input.Content!.Raw!.Data!));
-    expect(parsed.subject).toBe(mail.subject);
+    expect(input).toEqual(sendEmailInput(mail, 'ouvidoria-events'));
   });
 
   it('turns a refusal for good (sandbox, unverified recipient) into MailRejected: no retry helps', async () => {
@@ -140,6 +249,9 @@ describe('SesMailer', () => {
     ses.on(SendEmailCommand).resolves({});
     await expect(new SesMailer({ client }).send(mail)).rejects.toThrow(/MessageId/);
     await expect(new SesMailer({ client }).send({ ...mail, to: [] })).rejects.toThrow(/recipient/);
+    await expect(new SesMailer({ client }).send({ ...mail, to: ['a@b.com.br, c@d.com.br'] })).rejects.toThrow(
+      MailRejected,
+    );
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 });

@@ -21,14 +21,28 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** An email as the emulator stores SES Simple content: the headers and attachments it was given. */
 const email = (id: string, at: number): OutboxEmail => ({
   messageId: id,
   at,
-  from: 'ouvidoria@ouvidoria.example.com.br',
+  from: '=?UTF-8?B?T3V2aWRvcmlhIOKAlCBTw6NvIFBhdWxv?= <ouvidoria@ouvidoria.example.com.br>',
+  replyTo: [],
   destination: { to: ['maria@lojadamaria.com.br'], cc: [], bcc: [] },
   subject: `Assunto ${id} — ação`,
-  body: { text: 'Olá' },
-  attachments: [],
+  body: { text: 'Olá', html: '<p>Olá</p>' },
+  attachments: [
+    {
+      content: 'JVBERi0xLjc=',
+      contentType: 'application/pdf',
+      contentDisposition: 'ATTACHMENT',
+      filename: 'a.pdf',
+      size: 8,
+    },
+  ],
+  headers: [
+    { name: 'Auto-Submitted', value: 'auto-replied' },
+    { name: 'In-Reply-To', value: '<x@mail.example>' },
+  ],
 });
 
 describe('outbox store', () => {
@@ -48,6 +62,8 @@ describe('outbox store', () => {
     expect(p2.restored).toBe(2);
     expect(second.emails.map((e) => e.messageId)).toEqual(['a', 'b', 'c']);
     expect(second.emails[1]?.subject).toBe('Assunto b — ação');
+    // Whole: headers and attachments too (the outbox is where the local stack's mail is read).
+    expect(second.emails[1]).toEqual(email('b', 2));
     await p2.stop();
   });
 
