@@ -51,6 +51,12 @@ describe('mailbox', () => {
     ['Loja <script> <o@bagy.com.br>', '"Loja <script>" <o@bagy.com.br>'],
     // Only the last <…> is the address: the rest is a (quoted) name, never a second mailbox.
     ['Nome <a@b.com.br> <c@d.com.br>', '"Nome <a@b.com.br>" <c@d.com.br>'],
+    // An internationalised domain goes in its punycode form (SES and DNS take only that).
+    ['contato@açaí.com.br', 'contato@xn--aa-4iaz.com.br'],
+    [
+      'João da Silva <vendas@pão-de-queijo.com.br>',
+      '=?UTF-8?B?Sm/Do28gZGEgU2lsdmE=?= <vendas@xn--po-de-queijo-2bb.com.br>',
+    ],
   ])('%j → %j', (input, expected) => {
     expect(mailbox(input)).toBe(expected);
   });
@@ -63,6 +69,8 @@ describe('mailbox', () => {
     'a@b',
     `${'a'.repeat(65)}@b.com.br`,
     'a@-b.com.br',
+    'a@exa mple.com.br',
+    'a@ação',
   ])('refuses %j (not one mailbox SES takes)', (input) => {
     expect(mailbox(input)).toBeUndefined();
   });
