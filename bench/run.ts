@@ -45,7 +45,7 @@ const put = (key: string, value: number | undefined) => {
   if (value !== undefined && Number.isFinite(value)) json[key] = Math.round(value * 1000) / 1000;
 };
 /** What each function carries over its floor (the Floor rows), for the goals section. */
-const overFloorPackages = new Map<string, string>();
+const overFloorPackages = new Map<string, { name: string; bytes: number }[]>();
 /** The counted AWS requests of this run, for the goals section's request traces. */
 let countedInvocations: Invocation[] = [];
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
@@ -118,11 +118,12 @@ function floorRows(
     put(`coldStart.${key}.overFloorMs`, overMs);
     put(`bundle.${key}.floorBytes`, f.floor.bytes);
     put(`bundle.${key}.overFloorBytes`, bytes - f.floor.bytes);
-    const over = overFloorByPackage(f.fn, f.floor)
+    const packages = overFloorByPackage(f.fn, f.floor);
+    const over = packages
       .slice(0, 8)
       .map((p) => `${p.name} ${formatBytes(p.bytes)}`)
       .join(', ');
-    overFloorPackages.set(name, over);
+    overFloorPackages.set(name, packages);
     add(
       `Floor: ${name}`,
       `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(overMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB); over the floor by package: ${over}`,
