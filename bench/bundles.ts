@@ -17,6 +17,7 @@ export interface LambdaSpec {
   name:
     | 'email-intake'
     | 'webform'
+    | 'console'
     | 'assignment'
     | 'ses-feedback'
     | 'console-authorizer'
@@ -33,6 +34,8 @@ export interface LambdaSpec {
 export const LAMBDAS: LambdaSpec[] = [
   { name: 'email-intake', entry: 'functions/email-intake/handler.ts', sizingKey: 'emailIntake' },
   { name: 'webform', entry: 'functions/webform/handler.ts', sizingKey: 'webform' },
+  // The staff console's pages (/equipe…): its own bundle, out of the webform's.
+  { name: 'console', entry: 'functions/console/handler.ts', sizingKey: 'console' },
   { name: 'assignment', entry: 'functions/assignment/handler.ts', sizingKey: 'assignment' },
   { name: 'ses-feedback', entry: 'functions/ses-feedback/handler.ts', sizingKey: 'sesFeedback' },
   // On the request path of every protected console page.

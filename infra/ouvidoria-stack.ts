@@ -70,10 +70,17 @@ const MAX_CONFIG_ENV_BYTES = 3072;
  *   after the other (DynamoDB, one SES mail or one schedule each) takes ~1.4 s; 30 s timeout. The
  *   queue's visibility timeout is six times this.
  * - ses-feedback: peaks at 77 MB; one SNS notification, a few DynamoDB writes; 256 MB, 15 s.
+ * - console: a person waits on an HTML page built from DynamoDB queries (a list page reads each
+ *   listed case: one Query per row, in parallel) and renders it; 512 MB for the CPU, like the
+ *   webform. The slowest request is an action: a close commits, mails the merchant, rewrites the raw
+ *   mail (up to 25 MB) and files with their retention tag; a roster change re-queues the waiting
+ *   cases. 25 s: under API Gateway's 30 s integration limit, so a slow run ends in the function's
+ *   own log and 503 page, not in a gateway timeout.
  */
 export const FUNCTION_SIZING = {
   emailIntake: { memorySize: 1024, timeout: Duration.seconds(60) },
   webform: { memorySize: 512, timeout: Duration.seconds(10) },
+  console: { memorySize: 512, timeout: Duration.seconds(25) },
   assignment: { memorySize: 256, timeout: Duration.seconds(30) },
   sesFeedback: { memorySize: 256, timeout: Duration.seconds(15) },
   // One GSI query and a few SQS sends a day.
@@ -98,6 +105,8 @@ export class OuvidoriaStack extends Stack {
   readonly zendeskSecret: secretsmanager.Secret;
   readonly emailIntake: OuvidoriaFunction;
   readonly webform: OuvidoriaFunction;
+  /** The staff console's pages and actions (/equipe…): its own function and role. */
+  readonly console: OuvidoriaFunction;
   readonly assignment: OuvidoriaFunction;
   readonly sesFeedback: OuvidoriaFunction;
   readonly requeueStale: OuvidoriaFunction;
@@ -263,6 +272,22 @@ export class OuvidoriaStack extends Stack {
       },
     });
 
+    this.console = new OuvidoriaFunction(this, 'Console', {
+      ...common,
+      ...FUNCTION_SIZING.console,
+      entry: 'functions/console/handler.ts',
+      serviceName: SERVICE.console,
+      description: 'Staff console (/equipe): case list and page, staff actions, quarantine, roster',
+      // A person waits on this cold start, as on the webform's (see runtimeSourceMaps).
+      runtimeSourceMaps: false,
+      environment: {
+        ...baseEnv,
+        // It looks no ticket up (the intake does), but settings name a directory: the table's needs nothing.
+        [ENV.ticketDirectory]: 'table',
+        [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
+      },
+    });
+
     this.assignment = new OuvidoriaFunction(this, 'Assignment', {
       ...common,
       ...FUNCTION_SIZING.assignment,
@@ -352,16 +377,19 @@ export class OuvidoriaStack extends Stack {
       scheduleGroupName: this.queues.scheduleGroupName,
       environment: { ...baseEnv, [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn },
     });
-    // Staff mail and the staff console in the webform function (#prorrogar / "Prorrogar" re-arm
-    // timers) and assignment (arms them) create schedules.
+    // Staff mail and the staff console (#prorrogar / "Prorrogar" re-arm timers) and assignment
+    // (arms them) create schedules.
     this.lifecycle.enable(this.emailIntake, this.queues.scheduleGroupName, { createsSchedules: true });
     this.lifecycle.enable(this.assignment, this.queues.scheduleGroupName, { createsSchedules: true });
-    this.lifecycle.enable(this.webform, this.queues.scheduleGroupName, { createsSchedules: true });
+    this.lifecycle.enable(this.console, this.queues.scheduleGroupName, { createsSchedules: true });
+    // The merchant pages only sign and check their links with the secret: no timers.
+    this.lifecycle.grantSecretRead(this.webform.role);
+    this.webform.function.addEnvironment(ENV.replySecretArn, this.lifecycle.secret.secretArn);
     this.emailIntake.function.addEnvironment(ENV.schedulerDlqArn, this.queues.schedulerDlq.queueArn);
     // Closing and transferring delete the analyst's open-case marker.
     this.table.grantOpenCaseRelease(this.emailIntake.role);
-    this.table.grantOpenCaseRelease(this.webform.role);
-    // Both run the intake (the form, and quarantine releases from the console): automatic replies.
+    this.table.grantOpenCaseRelease(this.console.role);
+    // Both run the intake (mail, the form): automatic replies. Console releases run in the email intake.
     this.table.grantSentMailPointers(this.emailIntake.role);
     this.table.grantSentMailPointers(this.webform.role);
     this.table.grantCaseBatchReads(this.webform.role);
@@ -371,15 +399,15 @@ export class OuvidoriaStack extends Stack {
     // LGPD retention tags on raw mail: the intake (redirected mail, staff #encerrar) and the console
     // (closing a case) rewrite it with its retention tag (shared/adapters/s3-raw-mail-retention.ts).
     this.grantRawMailRetention(this.emailIntake.role, false);
-    // (The webform reads raw mail already: the quarantine page, infra/constructs/staff-console.ts.)
-    this.grantRawMailRetention(this.webform.role, false);
-    this.webform.function.addEnvironment(ENV.rawMailBucket, this.rawMail.bucket.bucketName);
+    // (The console reads raw mail already, and has the bucket: the quarantine page, infra/constructs/staff-console.ts.)
+    this.grantRawMailRetention(this.console.role, false);
     this.table.grantAccess(this.emailIntake.role, TABLE_ACCESS.emailIntake);
     this.table.grantAccess(this.webform.role, TABLE_ACCESS.webform);
+    this.table.grantAccess(this.console.role, TABLE_ACCESS.console);
     this.table.grantAccess(this.assignment.role, TABLE_ACCESS.assignment);
     this.table.grantAccess(this.sesFeedback.role, TABLE_ACCESS.sesFeedback);
     this.table.grantAccess(this.requeueStale.role, TABLE_ACCESS.requeueStale);
-    for (const fn of [this.emailIntake, this.webform, this.assignment]) {
+    for (const fn of [this.emailIntake, this.webform, this.console, this.assignment]) {
       this.sending.grantSend(fn.role);
     }
     for (const fn of [this.emailIntake, this.webform, this.requeueStale]) {
@@ -391,15 +419,23 @@ export class OuvidoriaStack extends Stack {
         }),
       );
     }
-    // The console (webform function) asks for quarantine releases; it cannot read the queue.
-    this.webform.role.addToPrincipalPolicy(
+    // The console re-queues the cases waiting for an analyst after a roster change (add, return, activate).
+    this.console.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RequeueWaitingCases',
+        actions: ['sqs:SendMessage'],
+        resources: [this.queues.assignmentQueue.queueArn],
+      }),
+    );
+    // The console asks for quarantine releases; it cannot read the queue.
+    this.console.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'RequestQuarantineRelease',
         actions: ['sqs:SendMessage'],
         resources: [this.queues.releaseQueue.queueArn],
       }),
     );
-    this.webform.function.addEnvironment(ENV.releaseQueueUrl, this.queues.releaseQueue.queueUrl);
+    this.console.function.addEnvironment(ENV.releaseQueueUrl, this.queues.releaseQueue.queueUrl);
     for (const fn of [this.emailIntake, this.webform]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
@@ -446,7 +482,7 @@ export class OuvidoriaStack extends Stack {
       runtimeSourceMaps: false,
     });
     this.staffConsole = new StaffConsole(this, 'StaffConsole', {
-      handler: this.webform.function,
+      handler: this.console.function,
       authorizerFunction: this.consoleAuthorizer.function,
       api: this.webformApi.api,
       webformOrigin: config.webformOrigin,
@@ -466,6 +502,8 @@ export class OuvidoriaStack extends Stack {
       retainData: config.retainData,
     });
     this.uploads.grantWebform(this.webform);
+    // The console: closing a case re-tags its files; its clean reads also sign the case page's file links.
+    this.uploads.grantRetention(this.console);
     // Short-lived links of clean files in the analyst notice.
     this.uploads.grantCleanLinks(this.assignment);
     this.uploads.grantRetention(this.emailIntake);
@@ -498,7 +536,7 @@ export class OuvidoriaStack extends Stack {
       accessLogsBucket: this.rawMail.accessLogsBucket,
       retainData: config.retainData,
     });
-    for (const fn of [this.emailIntake, this.webform, timer]) this.messageTexts.grantWrite(fn);
+    for (const fn of [this.emailIntake, this.webform, this.console, timer]) this.messageTexts.grantWrite(fn);
     for (const fn of [this.assignment, this.requeueStale, this.attachmentScan]) this.messageTexts.grantRead(fn);
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
@@ -508,6 +546,7 @@ export class OuvidoriaStack extends Stack {
       functions: [
         { name: 'EmailIntake', fn: this.emailIntake.function, ...FUNCTION_SIZING.emailIntake, asyncInvoked: true },
         { name: 'Webform', fn: this.webform.function, ...FUNCTION_SIZING.webform, asyncInvoked: false },
+        { name: 'Console', fn: this.console.function, ...FUNCTION_SIZING.console, asyncInvoked: false },
         {
           name: 'ConsoleAuthorizer',
           fn: this.consoleAuthorizer.function,

@@ -28,7 +28,7 @@ export const ENV = {
   timerTargetArn: 'TIMER_TARGET_ARN',
   /** The role lifecycle schedules assume to invoke that function. */
   timerRoleArn: 'TIMER_ROLE_ARN',
-  /** Staff console (webform function): the Cognito user pool, its app client and hosted UI base URL. */
+  /** Staff console (console function; the authorizer: the first two): the Cognito user pool, its app client and hosted UI base URL. */
   consoleUserPoolId: 'CONSOLE_USER_POOL_ID',
   consoleClientId: 'CONSOLE_CLIENT_ID',
   consoleAuthDomain: 'CONSOLE_AUTH_DOMAIN',

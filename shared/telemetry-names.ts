@@ -13,6 +13,7 @@ export const SERVICE = {
   requeueStale: 'requeue-stale',
   lifecycleTimer: 'lifecycle-timer',
   consoleAuthorizer: 'console-authorizer',
+  console: 'console',
 } as const;
 
 export const METRIC = {

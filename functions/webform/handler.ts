@@ -2,8 +2,8 @@
  * Webform Lambda behind an API Gateway HTTP API (payload format 2.0). Thin: it checks the event
  * shape, hands the request to the webform's HTTP layer (shared/webform/http.ts: routes, content
  * negotiation, headers, the service call) and never lets a failure escape as a bare 500.
- * It does not import the mail parser or shared/mail: the bundle stays small
- * (test/integration/webform.test.ts checks the esbuild metafile).
+ * It does not import the mail parser, shared/mail or the staff console (functions/console serves
+ * /equipe…): the bundle stays small (test/integration/webform.test.ts checks the esbuild metafile).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -14,7 +14,6 @@ import { badEvent, unavailable, type WebformResponse } from '../../shared/webfor
 import { type SiteEvent, siteDispatcher } from '../../shared/webform/dispatch';
 import type { WebformDeps } from '../../shared/webform/submit';
 import type { MerchantPagesDeps } from '../../shared/webform/merchant-http';
-import type { ConsoleDeps } from '../../shared/console/http';
 import { type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 import { SERVICE } from '../../shared/telemetry-names';
 import { buildWebformSite } from '../../shared/composition/webform-site';
@@ -33,8 +32,6 @@ export type WebformHandlerDeps = WebformDeps & {
    * link-signing secret), so the form keeps working if that fails. Absent: those paths are 404.
    */
   merchant?: () => Promise<MerchantPagesDeps>;
-  /** The staff console (/equipe…), built on first use like `merchant`. Absent: those paths are 404. */
-  console?: () => Promise<ConsoleDeps>;
 };
 
 export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
@@ -42,7 +39,7 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   const metrics = deps.metrics ?? createMetrics(SERVICE.webform);
   const telemetry = deps.webformTelemetry ?? webformTelemetry(metrics);
   const service = { ...deps, telemetry: deps.telemetry ?? intakeTelemetry(metrics) };
-  const serve = siteDispatcher({ service, logger, telemetry, merchant: deps.merchant, console: deps.console });
+  const serve = siteDispatcher({ service, logger, telemetry, merchant: deps.merchant });
   return async (raw, context) => {
     if (context) logger.addContext(context);
     try {

@@ -33,8 +33,10 @@ export interface TableAccess {
  *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
  *   memory (Get/Put), roster for follow-ups (Get).
  * - webform: the same, plus the per-IP counters (Update), the open-cases cap (the sender's OPEN#
- *   item, one conditional Update), the console's case lists by status and by sender (byStatus and
- *   bySender indexes), the status page and the console's search by protocol (byProtocol index).
+ *   item, one conditional Update), the status page's look-up by protocol (byProtocol index).
+ * - console: cases and their lifecycle (Get/Put/Update, Query of a case's items), the roster, the
+ *   case lists and the quarantine queue by status and by sender (byStatus and bySender indexes), the
+ *   search by protocol (byProtocol index).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
  * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
@@ -44,8 +46,12 @@ export const TABLE_ACCESS = {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
     indexes: [GSI.byProtocol.indexName],
   },
-  // The form, the merchant pages and the staff console (case list by status and by sender).
+  // The form and the merchant pages.
   webform: {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    indexes: [GSI.byProtocol.indexName],
+  },
+  console: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
     indexes: [GSI.bySender.indexName, GSI.byStatus.indexName, GSI.byProtocol.indexName],
   },

@@ -274,7 +274,7 @@ export class Monitoring extends Construct {
       evaluationPeriods: 1,
     });
 
-    alarm('WebformServerErrors', 'The webform answered 5xx.', {
+    alarm('WebformServerErrors', 'The webform HTTP API (form, merchant pages, console) answered 5xx.', {
       metric: props.webformApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -39,9 +39,9 @@ export interface OuvidoriaFunctionProps {
    * load (+198 → +254 ms over bare node), +65 ms to the webform's (+146 → +212 ms), ~+40–60 ms to
    * the others: Node reads and parses the whole .map before the handler runs. Decision: on for the
    * asynchronous functions (no one waits on their cold start; a readable stack trace of a failed
-   * mail is worth more), off for the webform, where a person waits on the cold start of an HTTP
-   * request. The .map still ships in every asset, so a minified trace of the webform can be mapped
-   * back offline (e.g. `npx source-map-cli` against cdk.out's asset).
+   * mail is worth more), off for the webform, the console and its authorizer, where a person waits
+   * on the cold start of an HTTP request. The .map still ships in every asset, so a minified trace
+   * can be mapped back offline (e.g. `npx source-map-cli` against cdk.out's asset).
    */
   readonly runtimeSourceMaps?: boolean;
 }

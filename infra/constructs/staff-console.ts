@@ -16,7 +16,7 @@ import { ENV } from '../../shared/runtime-env';
 export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
 
 export interface StaffConsoleProps {
-  /** The webform function, which also serves the console. */
+  /** The console function (functions/console): every /equipe route. */
   readonly handler: lambda.Function;
   /** The Lambda authorizer of the protected console routes (functions/console-authorizer). */
   readonly authorizerFunction: lambda.Function;

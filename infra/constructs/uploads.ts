@@ -234,8 +234,8 @@ export class Uploads extends Construct {
   }
 
   /**
-   * Closing a case by staff mail (the email-intake function) gives its webform files the case's
-   * retention tag: read and set tags, rewrite a clean file onto itself (read is allowed only for
+   * Closing a case (staff mail in the email-intake function, the console, a timer's pending close)
+   * gives its webform files the case's retention tag: read and set tags, rewrite a clean file onto itself (read is allowed only for
    * objects tagged clean, as everywhere), nothing else.
    */
   grantRetention(fn: OuvidoriaFunction): void {

@@ -20,7 +20,8 @@ export interface WebformApiProps {
 
 /**
  * The merchant-facing webform: an HTTP API with `GET /` (the page) and `POST /casos` (submissions),
- * both served by the webform function. Throttled on the default stage (the per-IP limit is in the
+ * both served by the webform function (the staff console adds its /equipe routes, served by the
+ * console function: infra/constructs/staff-console.ts). Throttled on the default stage (the per-IP limit is in the
  * application: AWS WAF does not attach to HTTP APIs), CORS limited to the configured origin,
  * access logs in JSON without the client IP or any request content (LGPD; abuse is handled by the
  * application's per-IP counters).

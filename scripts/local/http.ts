@@ -1,9 +1,10 @@
 /**
  * The local stand-in for API Gateway (HTTP API, payload format 2.0) plus the local-only JSON API.
  * `/api/local/…` is served here; every other request becomes an API Gateway v2 event for the real
- * webform handler, whose structured result is written back as is. Protected console routes pass
- * the console's Lambda authorizer first, with API Gateway's answers when it says no (401 without a
- * Cookie header, 403 when refused). The old case board `/painel` now redirects to the console.
+ * handler of its route, as on AWS: `/equipe…` the console function's, the rest the webform's; the
+ * structured result is written back as is. Protected console routes pass the console's Lambda
+ * authorizer first, with API Gateway's answers when it says no (401 without a Cookie header, 403
+ * when refused). The old case board `/painel` now redirects to the console.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
   /** 0 picks a free port. */
   port: number;
   webform: (event: unknown) => Promise<WebformResult | string | undefined>;
+  /** The console function: every `/equipe…` request (shared/console/routes.ts). */
+  console: (event: unknown) => Promise<WebformResult | string | undefined>;
   /** The console's authorizer, run before every protected console route (shared/console/routes.ts). */
   authorize?: LocalAuthorizer;
   board: BoardSource;
@@ -254,15 +257,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Local
             : readBody(req).then(async (body) => {
                 const event = apiGatewayEvent(req, body, options.clock.now());
                 const method = req.method ?? 'GET';
-                if (
-                  options.authorize &&
-                  isConsolePath(path) &&
-                  !isPublicConsoleRequest(method, path, { local: true })
-                ) {
+                const consolePath = isConsolePath(path);
+                if (options.authorize && consolePath && !isPublicConsoleRequest(method, path, { local: true })) {
                   const denied = await authorizeLike(event, options.authorize);
                   if (denied) return send(res, denied.status, { 'content-type': 'application/json' }, denied.body);
                 }
-                writeWebformResult(res, await options.webform(event), method === 'HEAD');
+                const handler = consolePath ? options.console : options.webform;
+                writeWebformResult(res, await handler(event), method === 'HEAD');
               });
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

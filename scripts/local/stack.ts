@@ -2,7 +2,8 @@
  * The local stack: the production handlers on embedded stand-ins for the AWS services.
  *
  *   SMTP (smtp-server)       → raw mail on disk (S3) → email intake handler (SES receipt event)
- *   HTTP (node:http)         → webform handler (API Gateway v2 events; the console's authorizer first); /api/local/cases
+ *   HTTP (node:http)         → webform handler, and console handler for /equipe… (API Gateway v2 events;
+ *                              the console's authorizer first); /api/local/cases
  *   dynalite (on disk)       → DynamoDB table, created on start, seeded from events/local-seed.json
  *   aws-ses-v2-local         → SES v2 endpoint with a web outbox
  *   in-process queue + DLQ   → assignment handler (SQS batches)
@@ -21,6 +22,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createReleaseHandler } from '../../functions/email-intake/release';
+import { createConsoleHandler } from '../../functions/console/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
@@ -296,6 +298,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // HTTP next, so the webform origin in the configuration carries the real port.
     let board: BoardSource | undefined;
     let webform: ((event: unknown) => Promise<unknown>) | undefined;
+    let staffConsole: ((event: unknown) => Promise<unknown>) | undefined;
     let authorize: LocalAuthorizer | undefined;
     const notReady = {
       statusCode: 503,
@@ -315,6 +318,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         clock,
         uploads: { store: uploads, allowedOrigin: () => uploadsOrigin },
         webform: async (event) => (webform ? ((await webform(event)) as never) : notReady),
+        console: async (event) => (staffConsole ? ((await staffConsole(event)) as never) : notReady),
         authorize: (event) => (authorize ? authorize(event) : Promise.reject(new NotReady())),
         board: {
           load: () => (board ? board.load() : Promise.reject(new NotReady())),
@@ -457,10 +461,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     webform = createWebformHandler({
       ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
       merchant: async () => merchantPages,
-      console: async () => consolePages,
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
     }) as (event: unknown) => Promise<unknown>;
+    staffConsole = createConsoleHandler({ console: consolePages, logger: logger('console') }) as (
+      event: unknown,
+    ) => Promise<unknown>;
 
     const outboxUrl = `${sesEndpoint}/`;
     board = {

@@ -1,5 +1,5 @@
 /**
- * Dependencies of the staff console in the webform function: the ID-token verifier
+ * The staff console function's composition root (functions/console): the ID-token verifier
  * (aws-jwt-verify: the Cognito user pool on AWS; the local key set's JWKS on the local stack),
  * the paginated case index, the lifecycle services (the same as the per-case mail) and the
  * sign-in: the Cognito hosted UI on AWS, the local sign-in page only when the local stack passes
@@ -42,7 +42,7 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   queue?: AssignmentQueue;
   /** Where release requests go (default: RELEASE_QUEUE_URL; local: the email-intake service in-process). */
   releases?: QuarantineReleaseRequests;
-  /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the webform reads clean uploads). */
+  /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the console's role reads clean uploads). */
   attachmentLinks?: AttachmentLinks;
 }
 

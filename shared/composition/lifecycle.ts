@@ -1,6 +1,7 @@
 /**
  * The case lifecycle's dependencies (staff mail, merchant replies, timers, survey): one builder
- * for the email-intake, assignment, lifecycle-timer and webform functions and the local stack.
+ * for the email-intake, assignment, lifecycle-timer and console functions and the local stack (the
+ * webform reads only the reply secret, for its signed links).
  * The reply secret is read once per container (Secrets Manager on AWS, a file locally).
  */
 import { traced } from '../adapters/tracing';

@@ -1,5 +1,5 @@
 /**
- * HTTP face of the staff console (issue 14), served by the webform function:
+ * HTTP face of the staff console (issue 14), served by the console function (functions/console):
  * - GET|HEAD /equipe: the case list (filters status / analyst / outcome / overdue, search by
  *   protocol or sender address; GSI queries a page at a time, never a scan);
  * - GET|HEAD /equipe/caso/<caseId>: the case page;
@@ -479,16 +479,4 @@ async function act(
 /** YYYY-MM-DD in the office time zone. */
 export function localDate(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Builds on first use and keeps the result; a failed build is retried on the next call. */
-export function lazy<T>(build: () => Promise<T>): () => Promise<T> {
-  let built: Promise<T> | undefined;
-  return () => {
-    built ??= build().catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-    return built;
-  };
 }

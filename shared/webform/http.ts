@@ -46,6 +46,33 @@ export interface WebformRequest {
   sourceIp: string;
 }
 
+/**
+ * The fields of an API Gateway HTTP API (payload 2.0) event the site reads, already validated
+ * (the webform and the console functions).
+ */
+export interface SiteEvent {
+  rawPath: string;
+  rawQueryString?: string;
+  cookies?: string[];
+  headers: Record<string, string>;
+  body?: string;
+  isBase64Encoded: boolean;
+  requestContext: { stage: string; requestId: string; http: { method: string; sourceIp: string } };
+}
+
+/** The request the HTTP layers read, from a validated event. */
+export function requestOf(event: SiteEvent): WebformRequest {
+  return {
+    method: event.requestContext.http.method,
+    rawPath: event.rawPath,
+    stage: event.requestContext.stage,
+    headers: event.headers,
+    body: event.body,
+    isBase64Encoded: event.isBase64Encoded,
+    sourceIp: event.requestContext.http.sourceIp,
+  };
+}
+
 export interface WebformHttpDeps {
   service: WebformDeps;
   logger: WebformLogger;

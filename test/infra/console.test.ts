@@ -64,7 +64,7 @@ describe('staff console sign-in (Cognito)', () => {
     });
   });
 
-  it('the webform function knows the pool, the client and the hosted UI; /equipe routes go to it', () => {
+  it('the console function alone knows the pool, the client and the hosted UI; /equipe routes go to it', () => {
     const fn = template.findResources('AWS::Lambda::Function', {
       Properties: {
         Handler: Match.anyValue(),
@@ -75,7 +75,25 @@ describe('staff console sign-in (Cognito)', () => {
     expect(variables.CONSOLE_USER_POOL_ID).toEqual(ref(stack.staffConsole.userPool));
     expect(variables.CONSOLE_CLIENT_ID).toEqual(ref(stack.staffConsole.client));
     expect(JSON.stringify(variables.CONSOLE_AUTH_DOMAIN)).toContain('amazoncognito.com');
-    expect(Object.keys(fn)).toEqual([stack.getLogicalId(stack.webform.function.node.defaultChild as never)]);
+    expect(Object.keys(fn)).toEqual([stack.getLogicalId(stack.console.function.node.defaultChild as never)]);
+    // Every /equipe route (public and protected) integrates the console function, none the webform's.
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const consoleRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((r) =>
+      String(r.Properties.RouteKey).includes(' /equipe'),
+    );
+    expect(consoleRoutes).toHaveLength(5);
+    for (const route of consoleRoutes) {
+      const id = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+      expect(integrations[id]?.Properties.IntegrationUri).toEqual({
+        'Fn::GetAtt': [stack.getLogicalId(stack.console.function.node.defaultChild as never), 'Arn'],
+      });
+    }
+    // API Gateway may invoke it (the console routes' integration).
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'apigateway.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [stack.getLogicalId(stack.console.function.node.defaultChild as never), 'Arn'] },
+    });
   });
 });
 

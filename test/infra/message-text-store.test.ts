@@ -65,7 +65,7 @@ describe('message-text bucket (issue 16)', () => {
   });
 
   it('lets the functions that record messages or close cases store and re-tag texts, under messages/ only', () => {
-    for (const fn of [stack.emailIntake, stack.webform, stack.lifecycle.timerFunction]) {
+    for (const fn of [stack.emailIntake, stack.webform, stack.console, stack.lifecycle.timerFunction]) {
       expect(textStatements(fn)).toEqual([
         {
           Sid: 'StoreMessageTexts',
@@ -91,6 +91,7 @@ describe('message-text bucket (issue 16)', () => {
     const all = [
       stack.emailIntake,
       stack.webform,
+      stack.console,
       stack.lifecycle.timerFunction,
       stack.assignment,
       stack.requeueStale,
@@ -109,6 +110,7 @@ describe('message-text bucket (issue 16)', () => {
     for (const fn of [
       stack.emailIntake,
       stack.webform,
+      stack.console,
       stack.lifecycle.timerFunction,
       stack.assignment,
       stack.requeueStale,

@@ -62,6 +62,7 @@ describe('configuration passed to the functions', () => {
     for (const [fn, service] of [
       [stack.emailIntake, SERVICE.emailIntake],
       [stack.webform, SERVICE.webform],
+      [stack.console, SERVICE.console],
       [stack.assignment, SERVICE.assignment],
       [stack.sesFeedback, SERVICE.sesFeedback],
     ] as const) {
@@ -77,8 +78,10 @@ describe('configuration passed to the functions', () => {
         [ENV.tableName]: ref(stack, stack.table.table),
         [ENV.sesConfigurationSet]: ref(stack, stack.sending.configurationSet),
       });
-      // Source maps at run time: on where no one waits on the cold start, off for the webform.
-      expect(vars['NODE_OPTIONS']).toBe(fn === stack.webform ? undefined : '--enable-source-maps');
+      // Source maps at run time: on where no one waits on the cold start, off for the pages people wait on.
+      expect(vars['NODE_OPTIONS']).toBe(
+        fn === stack.webform || fn === stack.console ? undefined : '--enable-source-maps',
+      );
     }
   });
 
@@ -131,6 +134,8 @@ describe('Lambda functions', () => {
     const expected = [
       [stack.emailIntake, 1024, 60],
       [stack.webform, 512, 10],
+      // A person waits on its pages; under API Gateway's 30 s integration limit.
+      [stack.console, 512, 25],
       [stack.assignment, 256, 30],
       [stack.sesFeedback, 256, 15],
     ] as const;
@@ -150,7 +155,7 @@ describe('Lambda functions', () => {
 
   it('turns on active X-Ray tracing, with its write permissions, when xrayTracing is true', () => {
     const { stack, template } = variant;
-    for (const fn of [stack.emailIntake, stack.webform, stack.assignment, stack.sesFeedback]) {
+    for (const fn of [stack.emailIntake, stack.webform, stack.console, stack.assignment, stack.sesFeedback]) {
       expect(template.toJSON().Resources[logicalId(stack, fn.function)].Properties.TracingConfig).toEqual({
         Mode: 'Active',
       });
@@ -164,9 +169,9 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Nine functions (monthly report, lifecycle timer, attachment scan, console authorizer) and the
-    // rule-set activation handler.
-    expect(functions.length).toBe(10);
+    // Ten functions (monthly report, lifecycle timer, attachment scan, console and its authorizer)
+    // and the rule-set activation handler.
+    expect(functions.length).toBe(11);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -187,7 +192,7 @@ describe('Lambda functions', () => {
 
   it('keeps function logs for the configured retention', () => {
     const { stack, template } = dev;
-    for (const fn of [stack.emailIntake, stack.webform, stack.assignment, stack.sesFeedback]) {
+    for (const fn of [stack.emailIntake, stack.webform, stack.console, stack.assignment, stack.sesFeedback]) {
       expect(template.toJSON().Resources[logicalId(stack, fn.logGroup)]).toMatchObject({
         Type: 'AWS::Logs::LogGroup',
         Properties: { RetentionInDays: 90 },
@@ -251,8 +256,8 @@ describe('Lambda functions', () => {
       RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.releaseDlq), maxReceiveCount: 5 },
     });
     // The console asks for releases: send only, to that queue only; it never reads it.
-    const webform = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string }[];
-    expect(webform.find((s) => s.Sid === 'RequestQuarantineRelease')).toEqual({
+    const consoleRole = statementsOfRole(template, stack, stack.console.role) as { Sid?: string }[];
+    expect(consoleRole.find((s) => s.Sid === 'RequestQuarantineRelease')).toEqual({
       Sid: 'RequestQuarantineRelease',
       Effect: 'Allow',
       Action: 'sqs:SendMessage',
@@ -467,7 +472,7 @@ describe('least privilege', () => {
     // is right only while it adds no item its holder could not already overwrite.
     const { stack, template } = dev;
     const table = arnOf(stack, stack.table.table);
-    const grantees = [stack.emailIntake.role, stack.webform.role, stack.lifecycle.timerFunction.role];
+    const grantees = [stack.emailIntake.role, stack.console.role, stack.lifecycle.timerFunction.role];
     for (const role of grantees) {
       const statements = statementsOfRole(template, stack, role) as {
         Sid?: string;
@@ -487,36 +492,95 @@ describe('least privilege', () => {
     expect(holders).toHaveLength(grantees.length);
   });
 
-  it('grants the webform table, SES, queue, secret and lifecycle-timer access; on raw mail, the quarantine read and the retention rewrite', () => {
+  it('grants the webform (the form and the merchant pages) nothing of the console: no raw mail, release queue, timers, open-case markers or case lists', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
-      // Signs and checks survey links; the staff console (issue 14) re-arms timers like staff mail.
+      // Signs and checks the survey and status links (no timers: the console and staff mail arm them).
       'ReadReplySecret',
-      'CreateLifecycleTimers',
-      'PassTimerRole',
-      // Closing and transferring from the console release the analyst's open-case marker.
-      'ReleaseOpenCaseMarkers',
-      // The automatic reply's Message-ID pointers (the form, quarantine releases).
+      // The automatic reply's Message-ID pointers (the form runs the intake).
       'SentMailPointers',
       // A post's case under its current and previous content keys, in one request (issue 16).
       'CaseBatchReads',
-      // Closing a case from the console rewrites its raw mail with the LGPD retention tag.
-      'TagRawMailRetention',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
-      // The quarantine page asks the email intake to release a mail (the release queue, send only).
-      'RequestQuarantineRelease',
       'ReadZendeskCredentials',
-      // The quarantine page (issue 14) shows raw mail as text: GetObject under inbound/ only.
-      'ReadQuarantinedRawMail',
       // Attachments (issue 19): test/infra/uploads.test.ts checks their scope.
       'PutUploads',
       'ListUploads',
       'ReadCleanUploads',
-      // Message texts kept out of the table (issue 16): the form's and the console's messages.
+      // Message texts kept out of the table (issue 16): the form's messages.
+      'StoreMessageTexts',
+    ]);
+    // Nothing on the raw-mail bucket, the release queue, the schedules or the timer role.
+    const text = JSON.stringify(statements);
+    for (const resource of [stack.rawMail.bucket, stack.queues.releaseQueue, stack.lifecycle.timerRole]) {
+      expect(text).not.toContain(logicalId(stack, resource));
+    }
+    expect(text).not.toContain('scheduler:');
+    expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toEqual({
+      Sid: 'CaseBatchReads',
+      Effect: 'Allow',
+      Action: 'dynamodb:BatchGetItem',
+      Resource: arnOf(stack, stack.table.table),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
+    });
+    // The status page looks a case up by protocol; the lists by status and sender are the console's.
+    expect(statements.find((s) => s.Sid === 'CaseTableItems')).toMatchObject({
+      Resource: [
+        arnOf(stack, stack.table.table),
+        { 'Fn::Join': ['', [arnOf(stack, stack.table.table), `/index/${GSI.byProtocol.indexName}`]] },
+      ],
+    });
+    const variables = template.toJSON().Resources[logicalId(stack, stack.webform.function)].Properties.Environment
+      .Variables as Record<string, unknown>;
+    expect(
+      Object.keys(variables)
+        .filter((k) => !k.startsWith('POWERTOOLS_'))
+        .sort(),
+    ).toEqual(
+      [
+        ENV.assignmentQueueUrl,
+        ENV.messageTextBucket,
+        ENV.config,
+        ENV.replySecretArn,
+        ENV.sesConfigurationSet,
+        ENV.tableName,
+        ENV.ticketDirectory,
+        'UPLOADS_BUCKET',
+        ENV.zendeskSecretArn,
+        ENV.zendeskSubdomain,
+      ].sort(),
+    );
+  });
+
+  it('grants the console function the table with its lists, SES, timers, the release and assignment queues; on raw mail, the quarantine read and the retention rewrite', () => {
+    const { stack, template } = dev;
+    const statements = statementsOfRole(template, stack, stack.console.role) as { Sid?: string; Action: unknown }[];
+    expect(statements.map((s) => s.Sid)).toEqual([
+      'WriteOwnLogs',
+      // The CSRF key and the survey link of a close; "Prorrogar" and the other actions re-arm timers.
+      'ReadReplySecret',
+      'CreateLifecycleTimers',
+      'PassTimerRole',
+      // Closing and transferring release the analyst's open-case marker.
+      'ReleaseOpenCaseMarkers',
+      // Closing a case rewrites its raw mail with the LGPD retention tag.
+      'TagRawMailRetention',
+      'CaseTableItems',
+      'SendFromOuvidoriaIdentity',
+      // Roster changes re-queue the cases waiting for an analyst.
+      'RequeueWaitingCases',
+      // The quarantine page asks the email intake to release a mail (the release queue, send only).
+      'RequestQuarantineRelease',
+      // The quarantine page (issue 14) shows raw mail as text: GetObject under inbound/ only.
+      'ReadQuarantinedRawMail',
+      // Closing re-tags the case's files; the clean read also signs the case page's file links.
+      'TagUploadsRetention',
+      'RewriteCleanUploads',
+      // Message texts kept out of the table (issue 16): answers and notes; closing re-tags them.
       'StoreMessageTexts',
     ]);
     expect(statements.find((s) => s.Sid === 'ReadQuarantinedRawMail')).toEqual({
@@ -525,8 +589,7 @@ describe('least privilege', () => {
       Action: 's3:GetObject',
       Resource: { 'Fn::Join': ['', [arnOf(stack, stack.rawMail.bucket), '/inbound/*']] },
     });
-    // Nothing else on the raw-mail bucket but the retention rewrite (closing from the console): no
-    // list or delete.
+    // Nothing else on the raw-mail bucket but the retention rewrite: no list or delete.
     const rawArn = JSON.stringify(arnOf(stack, stack.rawMail.bucket));
     expect(statements.filter((s) => JSON.stringify(s).includes(rawArn)).map((s) => s.Sid)).toEqual([
       'TagRawMailRetention',
@@ -536,16 +599,48 @@ describe('least privilege', () => {
       's3:PutObject',
       's3:PutObjectTagging',
     ]);
-    expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toEqual({
-      Sid: 'CaseBatchReads',
+    expect(statements.find((s) => s.Sid === 'RequeueWaitingCases')).toEqual({
+      Sid: 'RequeueWaitingCases',
       Effect: 'Allow',
-      Action: 'dynamodb:BatchGetItem',
-      Resource: arnOf(stack, stack.table.table),
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
+      Action: 'sqs:SendMessage',
+      Resource: arnOf(stack, stack.queues.assignmentQueue),
     });
-    // The console lists by status and sender; the status page and the console search by protocol.
+    // The lists by status and sender, the search by protocol.
     const indexes = JSON.stringify(statements.find((s) => s.Sid === 'CaseTableItems'));
     for (const g of [GSI.bySender, GSI.byStatus, GSI.byProtocol]) expect(indexes).toContain(`/index/${g.indexName}`);
+    // No Zendesk, no batch reads or writes (the intake's), no upload of new files.
+    const text = JSON.stringify(statements);
+    expect(text).not.toContain(logicalId(stack, stack.zendeskSecret));
+    expect(text).not.toMatch(/BatchGetItem|BatchWriteItem|s3:ListBucket/);
+    const variables = template.toJSON().Resources[logicalId(stack, stack.console.function)].Properties.Environment
+      .Variables as Record<string, unknown>;
+    expect(
+      Object.keys(variables)
+        .filter((k) => !k.startsWith('POWERTOOLS_'))
+        .sort(),
+    ).toEqual(
+      [
+        ENV.assignmentQueueUrl,
+        ENV.consoleAuthDomain,
+        ENV.consoleClientId,
+        ENV.consoleUserPoolId,
+        ENV.messageTextBucket,
+        ENV.config,
+        ENV.rawMailBucket,
+        ENV.rawMailPrefix,
+        ENV.releaseQueueUrl,
+        ENV.replySecretArn,
+        ENV.schedulerGroup,
+        ENV.sesConfigurationSet,
+        ENV.tableName,
+        ENV.ticketDirectory,
+        ENV.timerRoleArn,
+        ENV.timerTargetArn,
+        'UPLOADS_BUCKET',
+      ].sort(),
+    );
+    // It looks no ticket up: the table directory needs no Zendesk settings.
+    expect(variables[ENV.ticketDirectory]).toBe('table');
   });
 
   it('grants the assignment function the queue, table, SES, schedule creation in its group and PassRole of the scheduler role only', () => {
@@ -918,8 +1013,8 @@ describe('SES receiving', () => {
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
-    // Our nine functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 10);
+    // Our ten functions and CDK's bucket-emptying provider (retainData is false in this variant).
+    template.resourceCountIs('AWS::Lambda::Function', 11);
   });
 });
 
@@ -1212,7 +1307,7 @@ describe('Zendesk secret', () => {
 });
 
 describe('webform HTTP API', () => {
-  it('routes the form, the upload policies, the signed-link pages and the staff console to the webform function', () => {
+  it('routes the form, the upload policies and the signed-link pages to the webform function, the staff console to its own', () => {
     const { stack, template } = dev;
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
     expect(routes.sort()).toEqual([
@@ -1232,11 +1327,20 @@ describe('webform HTTP API', () => {
       'POST /equipe/{proxy+}',
       'POST /pesquisa',
     ]);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: arnOf(stack, stack.webform.function),
-      PayloadFormatVersion: '2.0',
-    });
+    // Each route to its function: /equipe… to the console's, the rest to the webform's.
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const targetOf = (key: string) => {
+      const route = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find(
+        (r) => r.Properties.RouteKey === key,
+      );
+      const id = String(route?.Properties.Target['Fn::Join'][1][1].Ref);
+      expect(integrations[id]?.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      return integrations[id]?.Properties.IntegrationUri;
+    };
+    for (const key of routes) {
+      const fn = key.includes(' /equipe') ? stack.console.function : stack.webform.function;
+      expect(targetOf(key), key).toEqual(arnOf(stack, fn));
+    }
   });
 
   it('allows CORS only from the configured origin', () => {
@@ -1360,6 +1464,7 @@ describe('alarms and dashboard', () => {
     for (const [fn, timeoutMs, async] of [
       [stack.emailIntake, 60_000, true],
       [stack.webform, 10_000, false],
+      [stack.console, 25_000, false],
       [stack.assignment, 30_000, false],
       [stack.sesFeedback, 15_000, true],
       [stack.requeueStale, 60_000, true],

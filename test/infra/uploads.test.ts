@@ -153,6 +153,23 @@ describe('webform grants (least privilege)', () => {
   });
 });
 
+describe('console grants (closing re-tags the files; links of clean files on the case page)', () => {
+  it('tags and rewrites under uploads/, reads only clean objects; puts and lists nothing new', () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: ref(stack.console.role) }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const onUploads = statements.filter((s) => JSON.stringify(s['Resource']).includes(ref(stack.uploads.bucket)));
+    expect(onUploads.map((s) => s['Sid'])).toEqual(['TagUploadsRetention', 'RewriteCleanUploads']);
+    expect(onUploads[1]?.['Condition']).toEqual({
+      StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' },
+    });
+    expect(JSON.stringify(onUploads)).not.toMatch(/s3:ListBucket|s3:Delete/);
+  });
+});
+
 describe('assignment grants (links of clean files in the notice)', () => {
   it('reads only clean objects under uploads/, and knows the bucket', () => {
     const policies = template.findResources('AWS::IAM::Policy', {

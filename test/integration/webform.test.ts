@@ -241,9 +241,10 @@ describe('Lambda entry point', () => {
 });
 
 describe('webform bundle', () => {
-  it('does not include the mail parser (esbuild metafile of functions/webform/handler.ts)', async () => {
+  /** The esbuild metafile's inputs of one handler (the options that matter for what is reached). */
+  const inputsOf = async (entry: string) => {
     const result = await build({
-      entryPoints: [`${ROOT}functions/webform/handler.ts`],
+      entryPoints: [`${ROOT}${entry}`],
       absWorkingDir: ROOT,
       bundle: true,
       write: false,
@@ -254,13 +255,29 @@ describe('webform bundle', () => {
       mainFields: ['module', 'main'],
       logLevel: 'silent',
     });
-    const inputs = Object.keys(result.metafile.inputs);
+    return Object.keys(result.metafile.inputs);
+  };
+
+  it('does not include the mail parser, the staff console or aws-jwt-verify (esbuild metafile of functions/webform/handler.ts)', async () => {
+    const inputs = await inputsOf('functions/webform/handler.ts');
     // The metafile is real: the webform code and its runtime wiring are in it.
     expect(inputs).toContain('functions/webform/handler.ts');
     expect(inputs).toContain('shared/webform/form.ts');
+    expect(inputs).toContain('shared/webform/merchant-http.ts');
     expect(inputs).toContain('shared/app/intake.ts');
     expect(inputs.filter((path) => path.includes('mailparser'))).toEqual([]);
     expect(inputs.filter((path) => path.startsWith('shared/mail/'))).toEqual([]);
+    // The console is its own function (functions/console): none of its code loads on a form post.
+    expect(inputs.filter((path) => path.startsWith('shared/console/'))).toEqual([]);
+    expect(inputs.filter((path) => path.includes('node_modules/aws-jwt-verify/'))).toEqual([]);
+    expect(inputs.filter((path) => path.includes('console-case-index') || path.includes('quarantine'))).toEqual([]);
+  });
+
+  it('the console function carries the console and its token verifier, and no mail parser', async () => {
+    const inputs = await inputsOf('functions/console/handler.ts');
+    expect(inputs).toContain('shared/console/http.ts');
+    expect(inputs.some((path) => path.includes('node_modules/aws-jwt-verify/'))).toBe(true);
+    expect(inputs.filter((path) => path.includes('mailparser') || path.startsWith('shared/mail/'))).toEqual([]);
   });
 });
 

@@ -276,6 +276,7 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
 
   it.each([
     ['functions/webform/handler.ts'],
+    ['functions/console/handler.ts'],
     ['functions/console-authorizer/handler.ts'],
     ['functions/assignment/handler.ts'],
   ])('%s carries no mail parser (the console and the form run without it)', (entry) => {
@@ -290,6 +291,16 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     expect(packages.has('aws-jwt-verify')).toBe(true);
     expect([...packages].filter((p) => AWS_PACKAGE.test(p))).toEqual([]);
     expect([...files].filter((f) => f.includes('/dynamo/') || isMail(f) || isApp(f))).toEqual([]);
+  });
+
+  it('the webform reaches nothing of the staff console (its own function) nor aws-jwt-verify', () => {
+    const { files, packages } = reach('functions/webform/handler.ts');
+    expect(files.has('shared/webform/merchant-http')).toBe(true);
+    expect([...files].filter((f) => f.startsWith('shared/console/') || f === 'shared/composition/console')).toEqual([]);
+    expect(packages.has('aws-jwt-verify')).toBe(false);
+    const staff = reach('functions/console/handler.ts');
+    expect(staff.files.has('shared/console/http')).toBe(true);
+    expect(staff.files.has('shared/composition/console')).toBe(true);
   });
 
   it('the email intake reaches the quarantine release (it consumes the release queue) and the parser', () => {

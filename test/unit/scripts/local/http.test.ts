@@ -82,14 +82,18 @@ describe('startHttpServer: the console authorizer step and the old board', () =>
   async function serverWith(authorized: (cookies: string[]) => boolean) {
     const events: Array<Record<string, unknown>> = [];
     const asked: string[][] = [];
+    const served: string[] = [];
+    const fn = (name: string) => async (event: unknown) => {
+      events.push(event as Record<string, unknown>);
+      served.push(`${name} ${(event as { rawPath: string }).rawPath}`);
+      return { statusCode: 200, body: 'ok' };
+    };
     const server = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
       clock: { now: () => new Date('2026-11-27T19:59:50Z') },
-      webform: async (event) => {
-        events.push(event as Record<string, unknown>);
-        return { statusCode: 200, body: 'ok' };
-      },
+      webform: fn('webform'),
+      console: fn('console'),
       authorize: async ({ cookies }) => {
         asked.push(cookies ?? []);
         return authorized(cookies ?? [])
@@ -98,7 +102,7 @@ describe('startHttpServer: the console authorizer step and the old board', () =>
       },
       board: { load: async () => ({ cases: [], deferred: [] }), get: async () => null },
     });
-    return { base: `http://127.0.0.1:${server.port}`, events, asked, stop: () => server.stop() };
+    return { base: `http://127.0.0.1:${server.port}`, events, asked, served, stop: () => server.stop() };
   }
 
   it('answers like API Gateway: no Cookie header 401, refused 403 (the function never runs), allowed with the context', async () => {
@@ -138,6 +142,16 @@ describe('startHttpServer: the console authorizer step and the old board', () =>
         expect((await fetch(`${s.base}${path}`, { method })).status, `${method} ${path}`).toBe(200);
       }
       expect(s.asked).toEqual([]);
+      // As the HTTP API routes them: /equipe… to the console function, the rest to the webform's.
+      expect(s.served).toEqual([
+        'console /equipe',
+        'console /equipe/entrar',
+        'console /equipe/entrar',
+        'console /equipe/callback',
+        'console /equipe/sair',
+        'webform /',
+        'webform /consulta',
+      ]);
       // Look-alikes of public paths are protected.
       expect((await fetch(`${s.base}/equipe/callback/x`)).status).toBe(401);
       expect((await fetch(`${s.base}/equipe/sair`)).status).toBe(401);
