@@ -282,8 +282,6 @@ export class OuvidoriaStack extends Stack {
       runtimeSourceMaps: false,
       environment: {
         ...baseEnv,
-        // It looks no ticket up (the intake does), but settings name a directory: the table's needs nothing.
-        [ENV.ticketDirectory]: 'table',
         [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
       },
     });
@@ -522,7 +520,7 @@ export class OuvidoriaStack extends Stack {
       entry: 'functions/attachment-scan/handler.ts',
       serviceName: 'attachment-scan',
       description: 'GuardDuty scan result of a webform upload → the case (and a pt-BR note if infected)',
-      environment: { ...baseEnv, [ENV.ticketDirectory]: 'table' },
+      environment: baseEnv,
     });
     const scanResultsDlq = this.uploads.connectScanResults(this.attachmentScan, this.table.table);
     this.sending.grantSend(this.attachmentScan.role);

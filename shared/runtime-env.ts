@@ -17,7 +17,7 @@ export const ENV = {
   /** Dead-letter queue of the deferral schedules (optional: without it, no DLQ and no retry policy). */
   schedulerDlqArn: 'SCHEDULER_DLQ_ARN',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
-  /** "zendesk" on AWS, "table" for local runs and tests. */
+  /** "zendesk" on AWS, "table" for local runs and tests; set only where tickets are looked up (the intake). */
   ticketDirectory: 'TICKET_DIRECTORY',
   zendeskSubdomain: 'ZENDESK_SUBDOMAIN',
   zendeskSecretArn: 'ZENDESK_SECRET_ARN',

@@ -27,7 +27,7 @@ export interface IntakeOverrides {
 }
 
 export function ticketDirectoryFrom(settings: Settings, client: DynamoDBDocumentClient): TicketDirectory {
-  const directory = settings.ticketDirectory;
+  const directory = must(settings.ticketDirectory, 'ticketDirectory (TICKET_DIRECTORY)');
   if (directory.kind === 'table') return new TableTicketDirectory(client, settings.tableName);
   return new ZendeskTicketDirectory({
     subdomain: directory.subdomain,

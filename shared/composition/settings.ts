@@ -16,7 +16,11 @@ export interface Settings {
   dynamoEndpoint?: string;
   sesEndpoint?: string;
   sesConfigurationSet?: string;
-  ticketDirectory: { kind: 'table' } | { kind: 'zendesk'; subdomain: string; secretId: string };
+  /**
+   * Where prior tickets are looked up: only the intake functions (e-mail, webform) need it, so it
+   * is absent where TICKET_DIRECTORY is not set (the others must start without Zendesk settings).
+   */
+  ticketDirectory?: { kind: 'table' } | { kind: 'zendesk'; subdomain: string; secretId: string };
   assignmentQueueUrl?: string;
   assignmentQueueArn?: string;
   /** Where the console sends quarantine releases (the email-intake function consumes them). */
@@ -53,11 +57,15 @@ export function requiredEnv(env: Env, name: string): string {
   return value;
 }
 
+function ticketDirectoryFromEnv(env: Env): Settings['ticketDirectory'] {
+  const kind = env[ENV.ticketDirectory];
+  if (kind === undefined || kind === '') return undefined;
+  if (kind === 'table') return { kind };
+  if (kind !== 'zendesk') throw new Error(`${ENV.ticketDirectory} must be "zendesk" or "table", not "${kind}"`);
+  return { kind, subdomain: requiredEnv(env, ENV.zendeskSubdomain), secretId: requiredEnv(env, ENV.zendeskSecretArn) };
+}
+
 export function settingsFromEnv(env: Env = process.env): Settings {
-  const kind = env[ENV.ticketDirectory] ?? 'zendesk';
-  if (kind !== 'table' && kind !== 'zendesk') {
-    throw new Error(`${ENV.ticketDirectory} must be "zendesk" or "table", not "${kind}"`);
-  }
   const optional = (name: string) => env[name] || undefined;
   const group = optional(ENV.schedulerGroup);
   const roleArn = optional(ENV.schedulerRoleArn);
@@ -68,14 +76,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     dynamoEndpoint: optional(ENV.dynamoEndpoint),
     sesEndpoint: optional(ENV.sesEndpoint),
     sesConfigurationSet: optional(ENV.sesConfigurationSet),
-    ticketDirectory:
-      kind === 'table'
-        ? { kind }
-        : {
-            kind,
-            subdomain: requiredEnv(env, ENV.zendeskSubdomain),
-            secretId: requiredEnv(env, ENV.zendeskSecretArn),
-          },
+    ticketDirectory: ticketDirectoryFromEnv(env),
     assignmentQueueUrl: optional(ENV.assignmentQueueUrl),
     assignmentQueueArn: optional(ENV.assignmentQueueArn),
     releaseQueueUrl: optional(ENV.releaseQueueUrl),

@@ -31,6 +31,12 @@ describe('settingsFromEnv', () => {
     expect(settings.dynamoEndpoint).toBeUndefined();
   });
 
+  it('names no ticket directory where TICKET_DIRECTORY is not set (only the intake looks tickets up)', () => {
+    // No Zendesk settings are asked of the functions that never look a ticket up.
+    expect(settingsFromEnv(BASE).ticketDirectory).toBeUndefined();
+    expect(settingsFromEnv({ ...BASE, [ENV.ticketDirectory]: 'table' }).ticketDirectory).toEqual({ kind: 'table' });
+  });
+
   it.each([
     [{}, /OUVIDORIA_CONFIG/],
     [{ [ENV.config]: BASE[ENV.config] }, /TABLE_NAME/],
