@@ -300,7 +300,7 @@ export class OuvidoriaStack extends Stack {
         [ENV.assignmentQueueArn]: this.queues.assignmentQueue.queueArn,
         [ENV.schedulerGroup]: this.queues.scheduleGroupName,
         [ENV.schedulerRoleArn]: this.queues.schedulerRole.roleArn,
-        [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn,
+        // (Its deferrals' dead-letter queue, SCHEDULER_DLQ_ARN, comes with the lifecycle: enable below.)
       },
     });
     this.assignment.function.addEventSource(
@@ -373,7 +373,8 @@ export class OuvidoriaStack extends Stack {
       table: this.table,
       sending: this.sending,
       scheduleGroupName: this.queues.scheduleGroupName,
-      environment: { ...baseEnv, [ENV.schedulerDlqArn]: this.queues.schedulerDlq.queueArn },
+      deadLetterQueue: this.queues.schedulerDlq,
+      environment: baseEnv,
     });
     // Staff mail and the staff console (#prorrogar / "Prorrogar" re-arm timers) and assignment
     // (arms them) create schedules.
@@ -383,7 +384,6 @@ export class OuvidoriaStack extends Stack {
     // The merchant pages only sign and check their links with the secret: no timers.
     this.lifecycle.grantSecretRead(this.webform.role);
     this.webform.function.addEnvironment(ENV.replySecretArn, this.lifecycle.secret.secretArn);
-    this.emailIntake.function.addEnvironment(ENV.schedulerDlqArn, this.queues.schedulerDlq.queueArn);
     // Closing and transferring delete the analyst's open-case marker.
     this.table.grantOpenCaseRelease(this.emailIntake.role);
     this.table.grantOpenCaseRelease(this.console.role);

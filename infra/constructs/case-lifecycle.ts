@@ -4,6 +4,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/runtime-env';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../shared/telemetry-names';
@@ -17,6 +18,8 @@ export interface CaseLifecycleProps {
   readonly sending: MailSending;
   /** The stack's one-time schedule group (deferrals and lifecycle timers). */
   readonly scheduleGroupName: string;
+  /** Where a timer EventBridge Scheduler cannot deliver goes (the scheduler DLQ and its alarm). */
+  readonly deadLetterQueue: sqs.IQueue;
   readonly environment: Record<string, string>;
   readonly logRetentionDays: number;
   readonly logLevel: string;
@@ -36,6 +39,7 @@ export class CaseLifecycle extends Construct {
   readonly secret: secretsmanager.Secret;
   readonly timerFunction: OuvidoriaFunction;
   readonly timerRole: iam.Role;
+  private readonly deadLetterArn: string;
 
   constructor(scope: Construct, id: string, props: CaseLifecycleProps) {
     super(scope, id);
@@ -77,6 +81,15 @@ export class CaseLifecycle extends Construct {
         resources: [this.timerFunction.function.functionArn],
       }),
     );
+    // Scheduler writes an undeliverable timer to the DLQ with the schedule's own role.
+    this.timerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendToSchedulerDlq',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }),
+    );
+    this.deadLetterArn = props.deadLetterQueue.queueArn;
 
     props.table.grantAccess(this.timerFunction.role, TABLE_ACCESS.lifecycleTimer);
     // A timer that finds its case with effects still pending (an earlier commit's run died) carries
@@ -95,6 +108,7 @@ export class CaseLifecycle extends Construct {
       [ENV.timerTargetArn]: this.timerFunction.function.functionArn,
       [ENV.timerRoleArn]: this.timerRole.roleArn,
       [ENV.schedulerGroup]: scheduleGroupName,
+      [ENV.schedulerDlqArn]: this.deadLetterArn,
     };
   }
 

@@ -26,7 +26,7 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     });
   });
 
-  it('gives the timer schedules a role that may only invoke the lifecycle-timer function', () => {
+  it('gives the timer schedules a role that may only invoke the lifecycle-timer function and dead-letter what it cannot deliver', () => {
     const roleId = logicalId(stack, stack.lifecycle.timerRole);
     const role = template.toJSON().Resources[roleId];
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
@@ -46,7 +46,24 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
         Action: 'lambda:InvokeFunction',
         Resource: { 'Fn::GetAtt': [logicalId(stack, stack.lifecycle.timerFunction.function), 'Arn'] },
       },
+      // Scheduler writes to a schedule's DLQ with the schedule's role: without this, a timer that
+      // could not be delivered was lost instead of reaching the scheduler DLQ and its alarm.
+      {
+        Sid: 'SendToSchedulerDlq',
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [logicalId(stack, stack.queues.schedulerDlq), 'Arn'] },
+      },
     ]);
+  });
+
+  it('names the scheduler DLQ to every function that arms timers, and the timer role may write to it', () => {
+    const dlq = { 'Fn::GetAtt': [logicalId(stack, stack.queues.schedulerDlq), 'Arn'] };
+    for (const fn of [stack.emailIntake, stack.assignment, stack.console]) {
+      const resource = template.toJSON().Resources[logicalId(stack, fn.function)];
+      expect(resource.Properties.Environment.Variables[ENV.schedulerDlqArn]).toEqual(dlq);
+      expect(resource.Properties.Environment.Variables[ENV.timerRoleArn]).toBeDefined();
+    }
   });
 
   it('lets the lifecycle-timer function release open-case markers (pending effects of a close), nothing else deleted', () => {

@@ -630,6 +630,7 @@ describe('least privilege', () => {
         ENV.rawMailPrefix,
         ENV.releaseQueueUrl,
         ENV.replySecretArn,
+        ENV.schedulerDlqArn,
         ENV.schedulerGroup,
         ENV.sesConfigurationSet,
         ENV.tableName,
