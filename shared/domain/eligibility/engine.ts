@@ -23,7 +23,16 @@ import { isMachineGenerated } from '../auto-reply-policy';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
-import { canonicalizeWords, capText, detectLanguage, normalize, splitQuoted } from '../text';
+import {
+  canonicalizeWords,
+  capText,
+  detectLanguage,
+  LANGUAGE_SAMPLE_CHARS,
+  languageOfNormalized,
+  normalize,
+  normalizeEach,
+  splitQuoted,
+} from '../text';
 import { PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
@@ -192,34 +201,82 @@ function compiledRules(): Compiled {
  * idioms that would trigger the wrong rule ("entrar em contato").
  */
 export function canonicalize(normalized: string): string {
-  let text = canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
-  for (const [re, to, key] of compiledRules().rewrites) {
-    if (key === null || text.includes(key)) text = text.replace(re, to);
+  return rewritePhrases(canonicalizeWords(normalized).replace(LONE_N, 'nao'), compiledRules().rewrites);
+}
+
+/** "n" for "não" ("n consigo"), not an abbreviation ("n. 123"). */
+const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
+
+function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
+  let out = text;
+  for (const [re, to, key] of rewrites) {
+    if (key === null || out.includes(key)) out = out.replace(re, to);
   }
-  return text;
+  return out;
 }
 
 /**
- * Sentences of a text: paragraphs, then '.', '!', '?', ';'. Single line breaks are joined,
- * since plain-text mail is often hard-wrapped mid-sentence.
+ * canonicalize of each normalised sentence. Words are canonicalised in one pass over the join by
+ * '?' (no sentence has one; to the word patterns it bounds a sentence as its start and end do);
+ * the phrase rewrites, which may span words, run per sentence, and only those whose key is there
+ * (or that an earlier rewrite may have written).
  */
-function sentencesOf(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n|[!?;]+|\.(?=\s|$)/)
-    .map((s) => canonicalize(normalize(s)))
-    .filter((s) => s !== '');
+function canonicalizeEach(normalized: readonly string[]): string[] {
+  const joined = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
+  const pieces = joined.split('?');
+  if (pieces.length !== normalized.length) return normalized.map(canonicalize);
+  const all = compiledRules().rewrites;
+  const rewrites = all.filter(
+    ([, , key], i) => key === null || joined.includes(key) || all.slice(0, i).some(([, to]) => to.includes(key)),
+  );
+  return rewrites.length === 0 ? pieces : pieces.map((piece) => rewritePhrases(piece, rewrites));
+}
+
+/** Where a text breaks into sentences: paragraphs, then '.', '!', '?', ';'. */
+const SENTENCE_BREAK = /\n[ \t]*\n|[!?;]+|\.(?=\s|$)/;
+
+/**
+ * Sentences of a text, normalised (empty ones included) and canonical (empty ones dropped).
+ * Single line breaks are joined, since plain-text mail is often hard-wrapped mid-sentence.
+ */
+function sentencesOf(text: string): { normalized: string[]; canonical: string[] } {
+  const normalized = normalizeEach(text.replace(/\r\n?/g, '\n').split(SENTENCE_BREAK));
+  return { normalized, canonical: canonicalizeEach(normalized).filter((s) => s !== '') };
 }
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
 export function topicSentences(s: Submission): TopicSentence[] {
+  return readTopics(s).sentences;
+}
+
+/** languageOf reads the fresh text of this much of the body. */
+const LANGUAGE_TEXT_CHARS = 20_000;
+
+interface TopicText {
+  sentences: TopicSentence[];
+  /**
+   * languageOf's whole sample (subject, form topic, fresh body) normalised, its sentences joined by
+   * spaces, when it is short enough to be read whole and its fresh body is the rules' one.
+   */
+  languageSample?: string;
+}
+
+/** The subject, form topic and fresh body read once for both the rules and the language guess. */
+function readTopics(s: Submission): TopicText {
   const { fresh } = splitQuoted(capText(s.text));
-  const headline = (text: string) => sentencesOf(text).map((t) => ({ text: t, headline: true }));
-  return [
-    ...headline(s.subject),
-    ...headline(s.formTopic ?? ''),
-    ...sentencesOf(fresh).map((t) => ({ text: t, headline: false })),
+  const subject = sentencesOf(s.subject);
+  const topic = sentencesOf(s.formTopic ?? '');
+  const body = sentencesOf(fresh);
+  const headline = (text: string) => ({ text, headline: true });
+  const sentences = [
+    ...subject.canonical.map(headline),
+    ...topic.canonical.map(headline),
+    ...body.canonical.map((text) => ({ text, headline: false })),
   ];
+  const sampleChars = s.subject.length + (s.formTopic ?? '').length + fresh.length + 2;
+  if (s.text.length > LANGUAGE_TEXT_CHARS || sampleChars > LANGUAGE_SAMPLE_CHARS) return { sentences };
+  const languageSample = [...subject.normalized, ...topic.normalized, ...body.normalized].join(' ');
+  return { sentences, languageSample };
 }
 
 export interface TopicSentence {
@@ -340,8 +397,12 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
 
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
+  return matchTopicRules(topicSentences(s));
+}
+
+function matchTopicRules(topic: readonly TopicSentence[]): TextHit[] {
   const c = compiledRules();
-  const text = readText(topicSentences(s), c);
+  const text = readText(topic, c);
   const hits: TextHit[] = [];
   for (const rule of c.rules) {
     const hit = matchRule(rule, text);
@@ -441,8 +502,10 @@ function machineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
 }
 
 /** The fresh text a language guess reads: subject and what the sender wrote now. */
-function languageOf(s: Submission): Decision['language'] {
-  const { fresh } = splitQuoted(s.text.slice(0, 20_000));
+function languageOf(s: Submission, topics: TopicText): Decision['language'] {
+  // The same words as normalising the sample whole: sentence breaks are word breaks too.
+  if (topics.languageSample !== undefined) return languageOfNormalized(topics.languageSample);
+  const { fresh } = splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
   return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
 }
 
@@ -453,7 +516,8 @@ function languageOf(s: Submission): Decision['language'] {
  */
 export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): Decision {
   const quarantine = quarantineHits(s);
-  const textHits = matchTextRules(s);
+  const topics = readTopics(s);
+  const textHits = matchTopicRules(topics.sentences);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {
@@ -520,7 +584,7 @@ export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConf
     reason = ticketReason(ticket, '');
   }
 
-  const language = languageOf(s);
+  const language = languageOf(s, topics);
   if (language !== 'pt-BR')
     reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
