@@ -143,6 +143,8 @@ interface Compiled {
   /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
   always: readonly number[];
   listCount: number;
+  /** listsOfWord's answers so far (mail repeats its words), bounded. */
+  wordLists: Map<string, readonly number[]>;
 }
 
 function compileAll(): Compiled {
@@ -181,7 +183,7 @@ function compileAll(): Compiled {
     const key = longest(phraseWords(from));
     return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
   });
-  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next };
+  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next, wordLists: new Map() };
 }
 
 /**
@@ -324,17 +326,33 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
       }
     };
     mark(c.always);
-    for (const w of sentence.words) {
-      const ids = c.listsByKey.get(w);
-      if (ids) mark(ids);
-      for (const n of c.prefixLengths) {
-        if (n > w.length) break;
-        const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
-        if (byPrefix) mark(byPrefix);
-      }
-    }
+    for (const w of sentence.words) mark(listsOfWord(w, c));
   });
   return { sentences, inList, candidate, listCount: c.listCount };
+}
+
+const NO_LISTS: readonly number[] = [];
+/** More distinct words than any mail has: the memo stays bounded whatever the input. */
+const WORD_LISTS_LIMIT = 50_000;
+
+/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
+function listsOfWord(w: string, c: Compiled): readonly number[] {
+  const known = c.wordLists.get(w);
+  if (known) return known;
+  let ids: number[] | undefined;
+  const add = (more: readonly number[] | undefined) => {
+    if (!more) return;
+    ids ??= [];
+    for (const id of more) if (!ids.includes(id)) ids.push(id);
+  };
+  add(c.listsByKey.get(w));
+  for (const n of c.prefixLengths) {
+    if (n > w.length) break;
+    add(c.listsByPrefix.get(n === w.length ? w : w.slice(0, n)));
+  }
+  const lists = ids ?? NO_LISTS;
+  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, lists);
+  return lists;
 }
 
 /** The first phrase of the list (in list order) that matches the sentence, or null. */
