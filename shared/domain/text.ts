@@ -526,6 +526,19 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
   ),
 };
 
+const PT = 1;
+const ES = 2;
+const EN = 4;
+/** Word → the LANGUAGE_WORDS lists it is in (PT | ES | EN). */
+const LISTS_OF_WORD = new Map<string, number>();
+for (const [list, bit] of [
+  [LANGUAGE_WORDS.pt, PT],
+  [LANGUAGE_WORDS.es, ES],
+  [LANGUAGE_WORDS.en, EN],
+] as const) {
+  for (const w of list) LISTS_OF_WORD.set(w, (LISTS_OF_WORD.get(w) ?? 0) | bit);
+}
+
 /** How much of a message the language guess reads. */
 export const LANGUAGE_SAMPLE_CHARS = 4000;
 
@@ -547,9 +560,12 @@ export function languageOfNormalized(normalized: string): MessageLanguage {
   let es = 0;
   let en = 0;
   for (const w of words) {
-    if (LANGUAGE_WORDS.pt.has(w)) pt++;
-    if (LANGUAGE_WORDS.es.has(w)) es++;
-    if (LANGUAGE_WORDS.en.has(w)) en++;
+    // Most words are in no list: one lookup instead of three.
+    const lists = LISTS_OF_WORD.get(w);
+    if (lists === undefined) continue;
+    if (lists & PT) pt++;
+    if (lists & ES) es++;
+    if (lists & EN) en++;
   }
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
