@@ -32,11 +32,18 @@ const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
  * but letters, digits and basic punctuation turned into a space, whitespace collapsed.
  */
 export function normalize(text: string): string {
-  // Each non-ASCII code point folds on its own (cached): lower-casing, NFD and dropping marks
-  // never depend on the neighbours once every non-ASCII result is ASCII or whitespace (see
-  // normalizeChar); ASCII needs only lower-casing and the NOT_KEPT pass.
+  return foldCharacters(text).replace(WHITESPACE_RUNS, ' ').trim();
+}
+
+/**
+ * normalize's steps character by character (all but collapsing and trimming whitespace). Each
+ * non-ASCII code point folds on its own (cached): lower-casing, NFD and dropping marks never
+ * depend on the neighbours once every non-ASCII result is ASCII or whitespace (see
+ * normalizeChar); ASCII needs only lower-casing and the NOT_KEPT pass.
+ */
+function foldCharacters(text: string): string {
   const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, normalizeChar) : text;
-  return ascii.toLowerCase().replace(NOT_KEPT, ' ').replace(WHITESPACE_RUNS, ' ').trim();
+  return ascii.toLowerCase().replace(NOT_KEPT, ' ');
 }
 
 /**
@@ -45,9 +52,7 @@ export function normalize(text: string): string {
  * (no non-ASCII character folds to it); a part that has one falls back to a call of its own.
  */
 export function normalizeEach(parts: readonly string[]): string[] {
-  const joined = parts.join('?');
-  const ascii = NON_ASCII.test(joined) ? joined.replace(NON_ASCII_ALL, normalizeChar) : joined;
-  const pieces = ascii.toLowerCase().replace(NOT_KEPT, ' ').replace(WHITESPACE_RUNS, ' ').split('?');
+  const pieces = foldCharacters(parts.join('?')).replace(WHITESPACE_RUNS, ' ').split('?');
   if (pieces.length !== parts.length) return parts.map(normalize);
   return pieces.map((piece) => piece.trim());
 }
@@ -171,14 +176,26 @@ class Lines {
     return this.raw[i] ?? '';
   }
   norm(i: number): string {
-    let n = this.normalized[i];
-    if (n === undefined) {
-      n = normalize(this.raw[i] ?? '');
-      this.normalized[i] = n;
-    }
-    return n;
+    if (i < 0 || i >= this.raw.length) return '';
+    if (this.normalized[i] === undefined) this.normalizeBlock(i - (i % LINE_BLOCK));
+    return this.normalized[i] as string;
+  }
+  /**
+   * normalize of LINE_BLOCK lines from `from`, its per-character steps in one pass over them joined
+   * by '\n' (no line has one, no character folds to one): per-line calls cost more than the work.
+   * Blocks, not the whole text: the quoted history after the marker is never read.
+   */
+  private normalizeBlock(from: number): void {
+    const block = this.raw.slice(from, from + LINE_BLOCK);
+    const folded = foldCharacters(block.join('\n')).split('\n');
+    block.forEach((line, k) => {
+      const f = folded.length === block.length ? folded[k] : undefined;
+      this.normalized[from + k] = f === undefined ? normalize(line) : f.replace(WHITESPACE_RUNS, ' ').trim();
+    });
   }
 }
+
+const LINE_BLOCK = 32;
 
 /** Where quoted history starts at line i, and how many lines the marker spans. */
 function quoteMarkerAt(lines: Lines, i: number): { kind: 'attribution' | 'block'; span: number } | null {
