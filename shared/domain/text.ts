@@ -514,11 +514,22 @@ function canonicalFormOf(word: string): string {
 
 /** Every word of a normalised text in its canonical form (see canonicalWord). */
 export function canonicalizeWords(normalized: string): string {
-  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is).
-  return normalized.replace(LETTER_WORD, canonicalWord);
+  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is), of
+  // them only those canonicalWord may change: the others need no call.
+  changeableWord ??= new RegExp(
+    `(?<![a-z0-9])(?:[a-z]{${TYPO_MIN_LENGTH},${TYPO_MAX_LENGTH}}|${Object.keys(WORD_VARIANTS)
+      .filter((w) => w.length < TYPO_MIN_LENGTH || w.length > TYPO_MAX_LENGTH)
+      .join('|')})(?![a-z0-9])`,
+    'g',
+  );
+  return normalized.replace(changeableWord, canonicalWord);
 }
 
-const LETTER_WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
+/**
+ * A letters-only word canonicalFormOf may rewrite: one of WORD_VARIANTS, or of a length it looks
+ * for slips in. Built on first use, like the slips.
+ */
+let changeableWord: RegExp | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message
