@@ -259,5 +259,5 @@ export function formatDateTimePtBr(instant: Date | string, timeZone: string): st
       ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
       : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
-  return `${dt.toFormat('dd/MM/yyyy')} às ${dt.toFormat('HH:mm')}`;
+  return dt.toFormat("dd/MM/yyyy 'às' HH:mm");
 }
