@@ -204,16 +204,26 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
     throw new Error(`The ${hours} calendar has no business day within ${MAX_DAYS_AHEAD} days`);
   }
 
-  function isOpen(instant: Date): boolean {
+  /** When open: the instant's local time and that day's opening (dueDate reads both again). */
+  function openAt(instant: Date): { local: DateTime; openingMs: number } | null {
     assertValidInstant(instant);
     const local = DateTime.fromJSDate(instant, { zone });
-    if (!isBusinessLocalDate(local)) return false;
+    if (!isBusinessLocalDate(local)) return null;
     const ms = instant.getTime();
-    return ms >= at(local, open).toMillis() && ms < at(local, close).toMillis();
+    const openingMs = at(local, open).toMillis();
+    return ms >= openingMs && ms < at(local, close).toMillis() ? { local, openingMs } : null;
+  }
+
+  function isOpen(instant: Date): boolean {
+    return openAt(instant) !== null;
   }
 
   function nextOpening(instant: Date): Date {
     if (isOpen(instant)) return instant;
+    return nextOpeningWhenClosed(instant);
+  }
+
+  function nextOpeningWhenClosed(instant: Date): Date {
     const local = DateTime.fromJSDate(instant, { zone });
     const openToday = at(local, open);
     if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
@@ -224,11 +234,13 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
     if (!Number.isInteger(businessDays) || businessDays < 0) {
       throw new RangeError(`businessDays must be a non-negative integer, got ${businessDays}`);
     }
-    const start = nextOpening(from);
+    const openNow = openAt(from);
+    const start = openNow ? from : nextOpeningWhenClosed(from);
     if (businessDays === 0) return start;
-    const startLocal = DateTime.fromJSDate(start, { zone });
+    // Open at `from`: the start is `from` itself, whose local time and opening are known already.
+    const startLocal = openNow ? openNow.local : DateTime.fromJSDate(start, { zone });
     let day = calendarDay(startLocal);
-    if (start.getTime() === at(startLocal, open).toMillis()) {
+    if (start.getTime() === (openNow ? openNow.openingMs : at(startLocal, open).toMillis())) {
       // Opening instant ≡ previous closing: the start day itself is the first business day counted.
       for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);
       return at(day, close).toJSDate();
