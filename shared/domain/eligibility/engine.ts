@@ -314,21 +314,35 @@ interface ReadText {
 
 function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
   const sentences = topic.map(({ text, headline }) => ({ text, headline, words: wordsOf(text) }));
-  const inList: number[][] = Array.from({ length: c.listCount }, () => []);
+  // Most lists are candidates in no sentence: they share one empty array.
+  const inList: number[][] = new Array(c.listCount).fill(NO_SENTENCES);
   const candidate = new Uint8Array(sentences.length * c.listCount);
   sentences.forEach((sentence, i) => {
-    const base = i * c.listCount;
-    const mark = (ids: readonly number[]) => {
-      for (const id of ids) {
-        if (candidate[base + id] === 1) continue;
-        candidate[base + id] = 1;
-        inList[id]?.push(i);
-      }
-    };
-    mark(c.always);
-    for (const w of sentence.words) mark(listsOfWord(w, c));
+    markLists(c.always, i, c.listCount, candidate, inList);
+    for (const w of sentence.words) markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
   });
   return { sentences, inList, candidate, listCount: c.listCount };
+}
+
+/** Never pushed to: markLists replaces it with a list of its own. */
+const NO_SENTENCES: number[] = [];
+
+/** Sentence i is a candidate of the lists `ids` (each list's sentences stay ascending). */
+function markLists(
+  ids: readonly number[],
+  i: number,
+  listCount: number,
+  candidate: Uint8Array,
+  inList: number[][],
+): void {
+  const base = i * listCount;
+  for (const id of ids) {
+    if (candidate[base + id] === 1) continue;
+    candidate[base + id] = 1;
+    const sentences = inList[id];
+    if (sentences === undefined || sentences === NO_SENTENCES) inList[id] = [i];
+    else sentences.push(i);
+  }
 }
 
 const NO_LISTS: readonly number[] = [];
