@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZoneNamed } from './time-zone';
+import { canonicalInstantIn, timeZoneNamed } from './time-zone';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import { type Closure, decodeClosureYear } from './holidays/closures';
 import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
@@ -285,7 +285,8 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
 export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
   const dt =
     typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
+      ? (canonicalInstantIn(instant, timeZoneNamed(timeZone)) ??
+        DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone)))
       : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
   return dt.toFormat("dd/MM/yyyy 'às' HH:mm");
