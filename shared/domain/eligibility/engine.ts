@@ -110,7 +110,7 @@ export function phraseWords(phrase: string): string[] {
 
 /** The maximal runs of [a-z0-9] of a text (what phraseWords keys are looked up in). */
 export function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/[a-z0-9]+/g) ?? []);
+  return new Set(text.match(WORD_RUN) ?? NO_WORDS);
 }
 
 function longest(words: readonly string[]): string | null {
@@ -294,9 +294,9 @@ export interface TextHit {
   evidence: string;
 }
 
-/** A sentence as the matcher reads it: its text and its words. */
+/** A sentence as the matcher reads it: its text and its words that are phrase keys. */
 interface ReadSentence extends TopicSentence {
-  words: ReadonlySet<string>;
+  keys: ReadonlySet<string>;
 }
 
 /** The sentences of a submission, and for each phrase list the sentences where it may match. */
@@ -313,16 +313,27 @@ interface ReadText {
 }
 
 function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
-  const sentences = topic.map(({ text, headline }) => ({ text, headline, words: wordsOf(text) }));
   // Most lists are candidates in no sentence: they share one empty array.
   const inList: number[][] = new Array(c.listCount).fill(NO_SENTENCES);
-  const candidate = new Uint8Array(sentences.length * c.listCount);
-  sentences.forEach((sentence, i) => {
+  const candidate = new Uint8Array(topic.length * c.listCount);
+  const sentences = topic.map(({ text, headline }, i): ReadSentence => {
     markLists(c.always, i, c.listCount, candidate, inList);
-    for (const w of sentence.words) markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
+    // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
+    let keys: Set<string> | undefined;
+    for (const w of text.match(WORD_RUN) ?? NO_WORDS) {
+      markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
+      if (!c.listsByKey.has(w)) continue;
+      keys ??= new Set();
+      keys.add(w);
+    }
+    return { text, headline, keys: keys ?? NO_KEYS };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
 }
+
+const WORD_RUN = /[a-z0-9]+/g;
+const NO_WORDS: readonly string[] = [];
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** Never pushed to: markLists replaces it with a list of its own. */
 const NO_SENTENCES: number[] = [];
@@ -372,7 +383,7 @@ function listsOfWord(w: string, c: Compiled): readonly number[] {
 /** The first phrase of the list (in list order) that matches the sentence, or null. */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
   for (const p of list.phrases) {
-    if (p.key !== null ? !sentence.words.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
+    if (p.key !== null ? !sentence.keys.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
     const m = p.re.exec(sentence.text);
     if (m) return m;
   }
