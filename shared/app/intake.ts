@@ -17,7 +17,7 @@ import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { normaliseMessageId, randomMessageId } from '../domain/message-id';
-import { timeZoneNamed } from '../domain/time-zone';
+import { canonicalInstantIn, timeZoneNamed } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
@@ -550,7 +550,8 @@ async function appendFollowUp(
 
 /** Calendar year of the case in the office's time zone: protocols are sequential per year. */
 function protocolYear(createdAt: string, config: OuvidoriaConfig): number {
-  return DateTime.fromISO(createdAt, { zone: timeZoneNamed(config.timeZone) }).year;
+  const zone = timeZoneNamed(config.timeZone);
+  return (canonicalInstantIn(createdAt, zone) ?? DateTime.fromISO(createdAt, { zone })).year;
 }
 
 async function sendAutomaticReply(

@@ -100,6 +100,21 @@ function noReplyPattern(config: OuvidoriaConfig): RegExp {
 
 /** Lower-cased, accent-free, whitespace-collapsed. */
 function fold(s: string): string {
+  // One mail's subject is folded by every stage that asks whether a machine wrote it.
+  let folded = recentFolds.get(s);
+  if (folded === undefined) {
+    folded = foldUncached(s);
+    if (recentFolds.size >= RECENT_FOLDS) recentFolds.delete(recentFolds.keys().next().value as string);
+    recentFolds.set(s, folded);
+  }
+  return folded;
+}
+
+/** The last few folds, by text (fold is pure). */
+const recentFolds = new Map<string, string>();
+const RECENT_FOLDS = 16;
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZoneNamed } from './time-zone';
+import { canonicalInstantIn, timeZoneNamed } from './time-zone';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import { type Closure, decodeClosureYear } from './holidays/closures';
 import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
@@ -133,7 +133,24 @@ function assertValidInstant(at: Date): void {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError('Invalid Date');
 }
 
+/**
+ * The calendar of a configuration's office or support hours. Built once per configuration object
+ * (a parsed configuration is never changed): building one checks the time zone, ~10 µs that the
+ * intake paid for every acknowledgement's due date.
+ */
 export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'support' = 'office'): OfficeCalendar {
+  let built = calendars.get(config);
+  if (!built) {
+    built = {};
+    calendars.set(config, built);
+  }
+  built[hours] ??= buildCalendar(config, hours);
+  return built[hours];
+}
+
+const calendars = new WeakMap<OuvidoriaConfig, { office?: OfficeCalendar; support?: OfficeCalendar }>();
+
+function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): OfficeCalendar {
   const zone = timeZoneNamed(config.timeZone);
   if (!DateTime.now().setZone(zone).isValid)
     throw new RangeError(`Unknown time zone ${JSON.stringify(config.timeZone)}`);
@@ -187,16 +204,26 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     throw new Error(`The ${hours} calendar has no business day within ${MAX_DAYS_AHEAD} days`);
   }
 
-  function isOpen(instant: Date): boolean {
+  /** When open: the instant's local time and that day's opening (dueDate reads both again). */
+  function openAt(instant: Date): { local: DateTime; openingMs: number } | null {
     assertValidInstant(instant);
     const local = DateTime.fromJSDate(instant, { zone });
-    if (!isBusinessLocalDate(local)) return false;
+    if (!isBusinessLocalDate(local)) return null;
     const ms = instant.getTime();
-    return ms >= at(local, open).toMillis() && ms < at(local, close).toMillis();
+    const openingMs = at(local, open).toMillis();
+    return ms >= openingMs && ms < at(local, close).toMillis() ? { local, openingMs } : null;
+  }
+
+  function isOpen(instant: Date): boolean {
+    return openAt(instant) !== null;
   }
 
   function nextOpening(instant: Date): Date {
     if (isOpen(instant)) return instant;
+    return nextOpeningWhenClosed(instant);
+  }
+
+  function nextOpeningWhenClosed(instant: Date): Date {
     const local = DateTime.fromJSDate(instant, { zone });
     const openToday = at(local, open);
     if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
@@ -207,11 +234,13 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
     if (!Number.isInteger(businessDays) || businessDays < 0) {
       throw new RangeError(`businessDays must be a non-negative integer, got ${businessDays}`);
     }
-    const start = nextOpening(from);
+    const openNow = openAt(from);
+    const start = openNow ? from : nextOpeningWhenClosed(from);
     if (businessDays === 0) return start;
-    const startLocal = DateTime.fromJSDate(start, { zone });
+    // Open at `from`: the start is `from` itself, whose local time and opening are known already.
+    const startLocal = openNow ? openNow.local : DateTime.fromJSDate(start, { zone });
     let day = calendarDay(startLocal);
-    if (start.getTime() === at(startLocal, open).toMillis()) {
+    if (start.getTime() === (openNow ? openNow.openingMs : at(startLocal, open).toMillis())) {
       // Opening instant ≡ previous closing: the start day itself is the first business day counted.
       for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);
       return at(day, close).toJSDate();
@@ -256,8 +285,9 @@ export function officeCalendar(config: OuvidoriaConfig, hours: 'office' | 'suppo
 export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
   const dt =
     typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
+      ? (canonicalInstantIn(instant, timeZoneNamed(timeZone)) ??
+        DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone)))
       : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
-  return `${dt.toFormat('dd/MM/yyyy')} às ${dt.toFormat('HH:mm')}`;
+  return dt.toFormat("dd/MM/yyyy 'às' HH:mm");
 }

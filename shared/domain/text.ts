@@ -32,11 +32,29 @@ const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
  * but letters, digits and basic punctuation turned into a space, whitespace collapsed.
  */
 export function normalize(text: string): string {
-  // Each non-ASCII code point folds on its own (cached): lower-casing, NFD and dropping marks
-  // never depend on the neighbours once every non-ASCII result is ASCII or whitespace (see
-  // normalizeChar); ASCII needs only lower-casing and the NOT_KEPT pass.
+  return foldCharacters(text).replace(WHITESPACE_RUNS, ' ').trim();
+}
+
+/**
+ * normalize's steps character by character (all but collapsing and trimming whitespace). Each
+ * non-ASCII code point folds on its own (cached): lower-casing, NFD and dropping marks never
+ * depend on the neighbours once every non-ASCII result is ASCII or whitespace (see
+ * normalizeChar); ASCII needs only lower-casing and the NOT_KEPT pass.
+ */
+function foldCharacters(text: string): string {
   const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, normalizeChar) : text;
-  return ascii.toLowerCase().replace(NOT_KEPT, ' ').replace(WHITESPACE_RUNS, ' ').trim();
+  return ascii.toLowerCase().replace(NOT_KEPT, ' ');
+}
+
+/**
+ * normalize of each part, in one pass over their join: the per-call passes cost more than the
+ * work on a short sentence. The parts are joined with '?', which normalize keeps and never makes
+ * (no non-ASCII character folds to it); a part that has one falls back to a call of its own.
+ */
+export function normalizeEach(parts: readonly string[]): string[] {
+  const pieces = foldCharacters(parts.join('?')).replace(WHITESPACE_RUNS, ' ').split('?');
+  if (pieces.length !== parts.length) return parts.map(normalize);
+  return pieces.map((piece) => piece.trim());
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -158,14 +176,26 @@ class Lines {
     return this.raw[i] ?? '';
   }
   norm(i: number): string {
-    let n = this.normalized[i];
-    if (n === undefined) {
-      n = normalize(this.raw[i] ?? '');
-      this.normalized[i] = n;
-    }
-    return n;
+    if (i < 0 || i >= this.raw.length) return '';
+    if (this.normalized[i] === undefined) this.normalizeBlock(i - (i % LINE_BLOCK));
+    return this.normalized[i] as string;
+  }
+  /**
+   * normalize of LINE_BLOCK lines from `from`, its per-character steps in one pass over them joined
+   * by '\n' (no line has one, no character folds to one): per-line calls cost more than the work.
+   * Blocks, not the whole text: the quoted history after the marker is never read.
+   */
+  private normalizeBlock(from: number): void {
+    const block = this.raw.slice(from, from + LINE_BLOCK);
+    const folded = foldCharacters(block.join('\n')).split('\n');
+    block.forEach((line, k) => {
+      const f = folded.length === block.length ? folded[k] : undefined;
+      this.normalized[from + k] = f === undefined ? normalize(line) : f.replace(WHITESPACE_RUNS, ' ').trim();
+    });
   }
 }
+
+const LINE_BLOCK = 32;
 
 /** Where quoted history starts at line i, and how many lines the marker spans. */
 function quoteMarkerAt(lines: Lines, i: number): { kind: 'attribution' | 'block'; span: number } | null {
@@ -484,11 +514,22 @@ function canonicalFormOf(word: string): string {
 
 /** Every word of a normalised text in its canonical form (see canonicalWord). */
 export function canonicalizeWords(normalized: string): string {
-  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is).
-  return normalized.replace(LETTER_WORD, canonicalWord);
+  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is), of
+  // them only those canonicalWord may change: the others need no call.
+  changeableWord ??= new RegExp(
+    `(?<![a-z0-9])(?:[a-z]{${TYPO_MIN_LENGTH},${TYPO_MAX_LENGTH}}|${Object.keys(WORD_VARIANTS)
+      .filter((w) => w.length < TYPO_MIN_LENGTH || w.length > TYPO_MAX_LENGTH)
+      .join('|')})(?![a-z0-9])`,
+    'g',
+  );
+  return normalized.replace(changeableWord, canonicalWord);
 }
 
-const LETTER_WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
+/**
+ * A letters-only word canonicalFormOf may rewrite: one of WORD_VARIANTS, or of a length it looks
+ * for slips in. Built on first use, like the slips.
+ */
+let changeableWord: RegExp | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message
@@ -513,22 +554,46 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
   ),
 };
 
+const PT = 1;
+const ES = 2;
+const EN = 4;
+/** Word → the LANGUAGE_WORDS lists it is in (PT | ES | EN). */
+const LISTS_OF_WORD = new Map<string, number>();
+for (const [list, bit] of [
+  [LANGUAGE_WORDS.pt, PT],
+  [LANGUAGE_WORDS.es, ES],
+  [LANGUAGE_WORDS.en, EN],
+] as const) {
+  for (const w of list) LISTS_OF_WORD.set(w, (LISTS_OF_WORD.get(w) ?? 0) | bit);
+}
+
 /** How much of a message the language guess reads. */
-const LANGUAGE_SAMPLE_CHARS = 4000;
+export const LANGUAGE_SAMPLE_CHARS = 4000;
 
 /**
  * The language a message is written in: Spanish or English when their everyday words clearly
  * outnumber Portuguese ones, pt-BR otherwise (and for short or mixed messages).
  */
 export function detectLanguage(text: string): MessageLanguage {
-  const words = normalize(text.slice(0, LANGUAGE_SAMPLE_CHARS)).split(/[^a-z']+/);
+  return languageOfNormalized(normalize(text.slice(0, LANGUAGE_SAMPLE_CHARS)));
+}
+
+/**
+ * detectLanguage's guess from its sample already normalised (whole, or as pieces joined by
+ * spaces: it reads words only). A sample is the first LANGUAGE_SAMPLE_CHARS characters.
+ */
+export function languageOfNormalized(normalized: string): MessageLanguage {
+  const words = normalized.split(/[^a-z']+/);
   let pt = 0;
   let es = 0;
   let en = 0;
   for (const w of words) {
-    if (LANGUAGE_WORDS.pt.has(w)) pt++;
-    if (LANGUAGE_WORDS.es.has(w)) es++;
-    if (LANGUAGE_WORDS.en.has(w)) en++;
+    // Most words are in no list: one lookup instead of three.
+    const lists = LISTS_OF_WORD.get(w);
+    if (lists === undefined) continue;
+    if (lists & PT) pt++;
+    if (lists & ES) es++;
+    if (lists & EN) en++;
   }
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';

@@ -148,6 +148,9 @@ const BARE_CONTEXT_BEFORE = new RegExp(
 );
 const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:[^a-z0-9]|$)`);
 
+/** How far after a keyword (or a listed number) the next number may start. */
+const KEYWORD_REACH = 60;
+
 interface Found {
   number: string;
   source: TicketSource;
@@ -259,6 +262,8 @@ function extractFromForm(formTicket: string, out: Collector): void {
 function extractFromText(original: string, source: TicketSource, allowBare: boolean, out: Collector): void {
   if (original.trim() === '') return;
   const folded = foldKeepingLength(original);
+  // Every candidate is read from digits: a text without any has none.
+  if (!/\d/.test(folded)) return;
   const bonus = SOURCE_BONUS[source];
   const claimed = new Set<number>();
 
@@ -277,7 +282,7 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     let pos = keywordEnd;
     let first = true;
     for (;;) {
-      const rest = masked.slice(pos, pos + 60);
+      const rest = masked.slice(pos, pos + KEYWORD_REACH);
       const linkText = first ? (link.exec(rest)?.[0] ?? '') : (LIST_NEXT.exec(rest)?.[0] ?? null);
       if (linkText === null) return;
       const skip = linkText.length;
@@ -302,9 +307,18 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     }
   };
 
+  // A keyword's number starts within KEYWORD_REACH characters of it: words farther from any digit
+  // are not read (nor canonicalised).
+  const digit = /\d/g;
+  let nextDigit = -1;
   for (const m of masked.matchAll(WORD)) {
-    const word = canonicalWord(m[0]);
     const end = (m.index ?? 0) + m[0].length;
+    if (nextDigit < end) {
+      digit.lastIndex = end;
+      nextDigit = digit.exec(masked)?.index ?? Number.POSITIVE_INFINITY;
+    }
+    if (nextDigit > end + KEYWORD_REACH) continue;
+    const word = canonicalWord(m[0]);
     if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   }

@@ -8,7 +8,7 @@
  * twice within one hour; an hour with a transition in it is asked of Intl every time. The zone
  * behaves as luxon's own IANAZone (type, name, equality, formatting): only the offset is remembered.
  */
-import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 const HOUR_MS = 3_600_000;
 /** Hours remembered per zone before the memo starts over (a year of hours is ~8,800). */
@@ -81,4 +81,18 @@ export function timeZoneNamed(name: string): Zone {
     zones.set(name, zone);
   }
   return zone;
+}
+
+/** Date#toISOString's own form (what the intake stores): "2026-03-10T14:00:00.000Z". */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * An instant in Date#toISOString's own form, in `zone`; undefined for any other string (the
+ * caller reads it with luxon, as before). Such a string that Date reads back to itself is the same
+ * instant to luxon's fromISO, which costs ~8 µs where Date takes a fraction of one.
+ */
+export function canonicalInstantIn(iso: string, zone: Zone): DateTime | undefined {
+  if (!CANONICAL_INSTANT.test(iso)) return undefined;
+  const date = new Date(iso);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === iso ? DateTime.fromJSDate(date, { zone }) : undefined;
 }

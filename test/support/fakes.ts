@@ -35,7 +35,22 @@ import { isBouncing } from '../../shared/domain/bounce-policy';
 import { normaliseMessageId } from '../../shared/domain/message-id';
 import { formatProtocol, parseProtocol } from '../../shared/domain/protocol';
 
-const clone = <T>(value: T): T => structuredClone(value);
+/**
+ * structuredClone's copy of the stored shapes (plain objects, arrays, dates), sharing strings: they
+ * are immutable, and structuredClone copied every message text on each read and write (issue 16:
+ * the bench's in-memory store spent more than DynamoDB's client would). Anything else is cloned by
+ * structuredClone itself.
+ */
+function clone<T>(value: T): T {
+  if (typeof value === 'function' || typeof value === 'symbol') return structuredClone(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key]);
+  return out as T;
+}
 
 export class FixedClock implements Clock {
   constructor(private instant: Date) {}

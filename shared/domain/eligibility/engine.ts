@@ -23,7 +23,16 @@ import { isMachineGenerated } from '../auto-reply-policy';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
-import { canonicalizeWords, capText, detectLanguage, normalize, splitQuoted } from '../text';
+import {
+  canonicalizeWords,
+  capText,
+  detectLanguage,
+  LANGUAGE_SAMPLE_CHARS,
+  languageOfNormalized,
+  normalize,
+  normalizeEach,
+  splitQuoted,
+} from '../text';
 import { PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
@@ -101,7 +110,7 @@ export function phraseWords(phrase: string): string[] {
 
 /** The maximal runs of [a-z0-9] of a text (what phraseWords keys are looked up in). */
 export function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/[a-z0-9]+/g) ?? []);
+  return new Set(text.match(WORD_RUN) ?? NO_WORDS);
 }
 
 function longest(words: readonly string[]): string | null {
@@ -134,6 +143,8 @@ interface Compiled {
   /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
   always: readonly number[];
   listCount: number;
+  /** listsOfWord's answers so far (mail repeats its words), bounded. */
+  wordLists: Map<string, readonly number[]>;
 }
 
 function compileAll(): Compiled {
@@ -172,7 +183,7 @@ function compileAll(): Compiled {
     const key = longest(phraseWords(from));
     return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
   });
-  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next };
+  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next, wordLists: new Map() };
 }
 
 /**
@@ -192,34 +203,82 @@ function compiledRules(): Compiled {
  * idioms that would trigger the wrong rule ("entrar em contato").
  */
 export function canonicalize(normalized: string): string {
-  let text = canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao');
-  for (const [re, to, key] of compiledRules().rewrites) {
-    if (key === null || text.includes(key)) text = text.replace(re, to);
+  return rewritePhrases(canonicalizeWords(normalized).replace(LONE_N, 'nao'), compiledRules().rewrites);
+}
+
+/** "n" for "não" ("n consigo"), not an abbreviation ("n. 123"). */
+const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
+
+function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
+  let out = text;
+  for (const [re, to, key] of rewrites) {
+    if (key === null || out.includes(key)) out = out.replace(re, to);
   }
-  return text;
+  return out;
 }
 
 /**
- * Sentences of a text: paragraphs, then '.', '!', '?', ';'. Single line breaks are joined,
- * since plain-text mail is often hard-wrapped mid-sentence.
+ * canonicalize of each normalised sentence. Words are canonicalised in one pass over the join by
+ * '?' (no sentence has one; to the word patterns it bounds a sentence as its start and end do);
+ * the phrase rewrites, which may span words, run per sentence, and only those whose key is there
+ * (or that an earlier rewrite may have written).
  */
-function sentencesOf(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n|[!?;]+|\.(?=\s|$)/)
-    .map((s) => canonicalize(normalize(s)))
-    .filter((s) => s !== '');
+function canonicalizeEach(normalized: readonly string[]): string[] {
+  const joined = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
+  const pieces = joined.split('?');
+  if (pieces.length !== normalized.length) return normalized.map(canonicalize);
+  const all = compiledRules().rewrites;
+  const rewrites = all.filter(
+    ([, , key], i) => key === null || joined.includes(key) || all.slice(0, i).some(([, to]) => to.includes(key)),
+  );
+  return rewrites.length === 0 ? pieces : pieces.map((piece) => rewritePhrases(piece, rewrites));
+}
+
+/** Where a text breaks into sentences: paragraphs, then '.', '!', '?', ';'. */
+const SENTENCE_BREAK = /\n[ \t]*\n|[!?;]+|\.(?=\s|$)/;
+
+/**
+ * Sentences of a text, normalised (empty ones included) and canonical (empty ones dropped).
+ * Single line breaks are joined, since plain-text mail is often hard-wrapped mid-sentence.
+ */
+function sentencesOf(text: string): { normalized: string[]; canonical: string[] } {
+  const normalized = normalizeEach(text.replace(/\r\n?/g, '\n').split(SENTENCE_BREAK));
+  return { normalized, canonical: canonicalizeEach(normalized).filter((s) => s !== '') };
 }
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
 export function topicSentences(s: Submission): TopicSentence[] {
+  return readTopics(s).sentences;
+}
+
+/** languageOf reads the fresh text of this much of the body. */
+const LANGUAGE_TEXT_CHARS = 20_000;
+
+interface TopicText {
+  sentences: TopicSentence[];
+  /**
+   * languageOf's whole sample (subject, form topic, fresh body) normalised, its sentences joined by
+   * spaces, when it is short enough to be read whole and its fresh body is the rules' one.
+   */
+  languageSample?: string;
+}
+
+/** The subject, form topic and fresh body read once for both the rules and the language guess. */
+function readTopics(s: Submission): TopicText {
   const { fresh } = splitQuoted(capText(s.text));
-  const headline = (text: string) => sentencesOf(text).map((t) => ({ text: t, headline: true }));
-  return [
-    ...headline(s.subject),
-    ...headline(s.formTopic ?? ''),
-    ...sentencesOf(fresh).map((t) => ({ text: t, headline: false })),
+  const subject = sentencesOf(s.subject);
+  const topic = sentencesOf(s.formTopic ?? '');
+  const body = sentencesOf(fresh);
+  const headline = (text: string) => ({ text, headline: true });
+  const sentences = [
+    ...subject.canonical.map(headline),
+    ...topic.canonical.map(headline),
+    ...body.canonical.map((text) => ({ text, headline: false })),
   ];
+  const sampleChars = s.subject.length + (s.formTopic ?? '').length + fresh.length + 2;
+  if (s.text.length > LANGUAGE_TEXT_CHARS || sampleChars > LANGUAGE_SAMPLE_CHARS) return { sentences };
+  const languageSample = [...subject.normalized, ...topic.normalized, ...body.normalized].join(' ');
+  return { sentences, languageSample };
 }
 
 export interface TopicSentence {
@@ -235,9 +294,9 @@ export interface TextHit {
   evidence: string;
 }
 
-/** A sentence as the matcher reads it: its text and its words. */
+/** A sentence as the matcher reads it: its text and its words that are phrase keys. */
 interface ReadSentence extends TopicSentence {
-  words: ReadonlySet<string>;
+  keys: ReadonlySet<string>;
 }
 
 /** The sentences of a submission, and for each phrase list the sentences where it may match. */
@@ -254,36 +313,77 @@ interface ReadText {
 }
 
 function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
-  const sentences = topic.map(({ text, headline }) => ({ text, headline, words: wordsOf(text) }));
-  const inList: number[][] = Array.from({ length: c.listCount }, () => []);
-  const candidate = new Uint8Array(sentences.length * c.listCount);
-  sentences.forEach((sentence, i) => {
-    const base = i * c.listCount;
-    const mark = (ids: readonly number[]) => {
-      for (const id of ids) {
-        if (candidate[base + id] === 1) continue;
-        candidate[base + id] = 1;
-        inList[id]?.push(i);
-      }
-    };
-    mark(c.always);
-    for (const w of sentence.words) {
-      const ids = c.listsByKey.get(w);
-      if (ids) mark(ids);
-      for (const n of c.prefixLengths) {
-        if (n > w.length) break;
-        const byPrefix = c.listsByPrefix.get(n === w.length ? w : w.slice(0, n));
-        if (byPrefix) mark(byPrefix);
-      }
+  // Most lists are candidates in no sentence: they share one empty array.
+  const inList: number[][] = new Array(c.listCount).fill(NO_SENTENCES);
+  const candidate = new Uint8Array(topic.length * c.listCount);
+  const sentences = topic.map(({ text, headline }, i): ReadSentence => {
+    markLists(c.always, i, c.listCount, candidate, inList);
+    // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
+    let keys: Set<string> | undefined;
+    for (const w of text.match(WORD_RUN) ?? NO_WORDS) {
+      markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
+      if (!c.listsByKey.has(w)) continue;
+      keys ??= new Set();
+      keys.add(w);
     }
+    return { text, headline, keys: keys ?? NO_KEYS };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
+}
+
+const WORD_RUN = /[a-z0-9]+/g;
+const NO_WORDS: readonly string[] = [];
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** Never pushed to: markLists replaces it with a list of its own. */
+const NO_SENTENCES: number[] = [];
+
+/** Sentence i is a candidate of the lists `ids` (each list's sentences stay ascending). */
+function markLists(
+  ids: readonly number[],
+  i: number,
+  listCount: number,
+  candidate: Uint8Array,
+  inList: number[][],
+): void {
+  const base = i * listCount;
+  for (const id of ids) {
+    if (candidate[base + id] === 1) continue;
+    candidate[base + id] = 1;
+    const sentences = inList[id];
+    if (sentences === undefined || sentences === NO_SENTENCES) inList[id] = [i];
+    else sentences.push(i);
+  }
+}
+
+const NO_LISTS: readonly number[] = [];
+/** More distinct words than any mail has: the memo stays bounded whatever the input. */
+const WORD_LISTS_LIMIT = 50_000;
+
+/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
+function listsOfWord(w: string, c: Compiled): readonly number[] {
+  const known = c.wordLists.get(w);
+  if (known) return known;
+  let ids: number[] | undefined;
+  const add = (more: readonly number[] | undefined) => {
+    if (!more) return;
+    ids ??= [];
+    for (const id of more) if (!ids.includes(id)) ids.push(id);
+  };
+  add(c.listsByKey.get(w));
+  for (const n of c.prefixLengths) {
+    if (n > w.length) break;
+    add(c.listsByPrefix.get(n === w.length ? w : w.slice(0, n)));
+  }
+  const lists = ids ?? NO_LISTS;
+  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, lists);
+  return lists;
 }
 
 /** The first phrase of the list (in list order) that matches the sentence, or null. */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
   for (const p of list.phrases) {
-    if (p.key !== null ? !sentence.words.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
+    if (p.key !== null ? !sentence.keys.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
     const m = p.re.exec(sentence.text);
     if (m) return m;
   }
@@ -340,8 +440,12 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
 
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
+  return matchTopicRules(topicSentences(s));
+}
+
+function matchTopicRules(topic: readonly TopicSentence[]): TextHit[] {
   const c = compiledRules();
-  const text = readText(topicSentences(s), c);
+  const text = readText(topic, c);
   const hits: TextHit[] = [];
   for (const rule of c.rules) {
     const hit = matchRule(rule, text);
@@ -441,8 +545,10 @@ function machineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
 }
 
 /** The fresh text a language guess reads: subject and what the sender wrote now. */
-function languageOf(s: Submission): Decision['language'] {
-  const { fresh } = splitQuoted(s.text.slice(0, 20_000));
+function languageOf(s: Submission, topics: TopicText): Decision['language'] {
+  // The same words as normalising the sample whole: sentence breaks are word breaks too.
+  if (topics.languageSample !== undefined) return languageOfNormalized(topics.languageSample);
+  const { fresh } = splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
   return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
 }
 
@@ -453,7 +559,8 @@ function languageOf(s: Submission): Decision['language'] {
  */
 export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): Decision {
   const quarantine = quarantineHits(s);
-  const textHits = matchTextRules(s);
+  const topics = readTopics(s);
+  const textHits = matchTopicRules(topics.sentences);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {
@@ -520,7 +627,7 @@ export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConf
     reason = ticketReason(ticket, '');
   }
 
-  const language = languageOf(s);
+  const language = languageOf(s, topics);
   if (language !== 'pt-BR')
     reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];

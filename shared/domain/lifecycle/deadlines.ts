@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { timeZoneNamed } from '../time-zone';
+import { canonicalInstantIn, timeZoneNamed } from '../time-zone';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 
@@ -72,7 +72,8 @@ export function reminderAt(dueAt: Date, businessDays: number, calendar: OfficeCa
 export function formatDatePtBr(instant: Date | string, timeZone: string): string {
   const dt =
     typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone))
+      ? (canonicalInstantIn(instant, timeZoneNamed(timeZone)) ??
+        DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone)))
       : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
   if (!dt.isValid) return String(instant);
   return dt.toFormat('dd/MM/yyyy');

@@ -5,7 +5,10 @@ import {
   canonicalWord,
   detectLanguage,
   foldKeepingLength,
+  LANGUAGE_SAMPLE_CHARS,
+  languageOfNormalized,
   normalize,
+  normalizeEach,
   splitQuoted,
 } from '../../../shared/domain/text';
 
@@ -95,6 +98,67 @@ describe('normalize', () => {
     for (const text of [' '.repeat(100_000), `${'1.111.'.repeat(10_000)}Ã`, 'ç'.repeat(50_000)]) {
       expect(normalize(text)).toBe(reference(text));
     }
+  });
+});
+
+describe('normalizeEach', () => {
+  const part = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        'Não',
+        'nº',
+        ' ',
+        '\n',
+        '\u037e',
+        '\u00a0',
+        '\ud83d',
+        '\ude21',
+        '😡',
+        'İ',
+        '?',
+        '!',
+        '.',
+        'e\u0301',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    ),
+    { maxLength: 8 },
+  );
+
+  it('is normalize of each part, whatever the parts hold (a part with a "?" included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          part.map((units) => units.join('')),
+          { maxLength: 8 },
+        ),
+        (parts) => {
+          expect(normalizeEach(parts)).toEqual(parts.map(normalize));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // U+037E (Greek question mark) folds to ';', never to the '?' that joins the parts.
+    expect(normalizeEach(['a\u037e b', ' Ç ', ''])).toEqual(['a; b', 'c', '']);
+  });
+});
+
+describe('languageOfNormalized', () => {
+  it('guesses as detectLanguage from the normalised sample, whole or as pieces joined by spaces', () => {
+    for (const text of [
+      'Hola, no puedo acceder a mi tienda. Gracias.',
+      "Hi! I can't log in to my store; thanks.",
+      'Olá',
+    ]) {
+      expect(languageOfNormalized(normalize(text))).toBe(detectLanguage(text));
+      expect(languageOfNormalized(normalizeEach(text.split(/[!?;.]/)).join(' '))).toBe(detectLanguage(text));
+    }
+  });
+
+  it('is what detectLanguage reads of a longer text: its first LANGUAGE_SAMPLE_CHARS characters', () => {
+    const text = `${'olá não '.repeat(LANGUAGE_SAMPLE_CHARS / 8)}${'the and you '.repeat(2000)}`;
+    expect(detectLanguage(text)).toBe('pt-BR');
+    expect(languageOfNormalized(normalize(text))).toBe('en');
   });
 });
 
@@ -327,6 +391,15 @@ describe('the memos of the text helpers answer exactly as the first computation'
     const again = texts.map((t) => splitQuoted(t));
     expect(again).toEqual(first);
     expect(first[3]).toEqual({ fresh: 'Olá 3', quoted: 'Em seg., 2 de mar., Fulano escreveu:\nantes 3' });
+  });
+
+  it('splitQuoted reads a marker far down a long text (its lines are normalised a block at a time)', () => {
+    const fresh = Array.from({ length: 70 }, (_, i) => `Linha ${i} da mensagem`);
+    const text = [...fresh, 'Em seg., 2 de mar. de 2026, Fulano <f@x>', 'escreveu:', 'O TEXTO CITADO'].join('\n');
+    expect(splitQuoted(text)).toEqual({
+      fresh: fresh.join('\n'),
+      quoted: 'Em seg., 2 de mar. de 2026, Fulano <f@x>\nescreveu:\nO TEXTO CITADO',
+    });
   });
 
   it('foldKeepingLength keeps one unit per unit, accents and ordinals folded, ASCII lower-cased', () => {

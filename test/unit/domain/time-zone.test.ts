@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { HourlyOffsetZone, timeZoneNamed } from '../../../shared/domain/time-zone';
+import { canonicalInstantIn, HourlyOffsetZone, timeZoneNamed } from '../../../shared/domain/time-zone';
 
 const HOUR = 3_600_000;
 
@@ -110,5 +110,27 @@ describe('timeZoneNamed', () => {
     const zone = timeZoneNamed('Mars/Olympus_Mons');
     expect(zone.isValid).toBe(false);
     expect(DateTime.fromJSDate(new Date(), { zone }).isValid).toBe(false);
+  });
+});
+
+describe('canonicalInstantIn', () => {
+  const zone = timeZoneNamed('America/Sao_Paulo');
+
+  it('reads an instant in Date#toISOString form as luxon fromISO does', () => {
+    for (const iso of ['2026-03-10T14:00:00.000Z', '2026-10-31T23:59:59.999Z', '1999-01-01T00:00:00.000Z']) {
+      expect(canonicalInstantIn(iso, zone)?.toISO()).toBe(DateTime.fromISO(iso, { zone }).toISO());
+    }
+  });
+
+  it('leaves any other string to luxon: other ISO forms, impossible dates, non-dates', () => {
+    for (const other of [
+      '2026-03-10T14:00:00Z',
+      '2026-03-10T14:00:00.000-03:00',
+      '2026-02-30T00:00:00.000Z',
+      '2026-03-10',
+      'x',
+    ]) {
+      expect(canonicalInstantIn(other, zone)).toBeUndefined();
+    }
   });
 });
