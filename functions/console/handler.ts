@@ -21,6 +21,7 @@ import {
   requestOf,
   routeOf,
   type SiteEvent,
+  lazyEntryPoint,
   unavailable,
   type WebformResponse,
 } from '../../shared/webform/http';
@@ -68,35 +69,13 @@ export function createConsoleHandler(deps: ConsoleHandlerDeps): ConsoleHandler {
   };
 }
 
-let built: Promise<ConsoleHandler> | undefined;
-
 /**
- * Lambda entry point. The dependencies are built once per container from the environment, on
- * first use (importing this module reads no environment). The composition is imported
- * statically, not with import(): see functions/webform/handler.ts (a dynamic import in one esbuild
- * bundle costs the SDK clients their tree-shaking).
+ * Lambda entry point: built once per container on first use (lazyEntryPoint). The composition is
+ * imported statically, not with import(): see functions/webform/handler.ts (a dynamic import in one
+ * esbuild bundle costs the SDK clients their tree-shaking).
  */
-export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
-  built ??= startTracing(SERVICE.console)
+export const handler: ConsoleHandler = lazyEntryPoint(SERVICE.console, () =>
+  startTracing(SERVICE.console)
     .then(() => buildConsoleDeps(settingsFromEnv()))
-    .then((deps) => createConsoleHandler({ console: deps }))
-    .catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-  try {
-    return (await built)(event, context);
-  } catch (error) {
-    // Bad configuration, environment or secret: nothing to render the page with; a static 503 instead.
-    console.error(
-      JSON.stringify({
-        level: 'ERROR',
-        service: SERVICE.console,
-        message: 'Console cold start failed',
-        errorName: error instanceof Error ? error.name : typeof error,
-        error: error instanceof Error ? error.message.slice(0, 500) : undefined,
-      }),
-    );
-    return unavailable('static');
-  }
-};
+    .then((deps) => createConsoleHandler({ console: deps })),
+);

@@ -10,7 +10,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { ApiGatewayV2EventSchema } from '../../shared/adapters/lambda-events';
 import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
-import { badEvent, unavailable, type WebformResponse } from '../../shared/webform/http';
+import { badEvent, lazyEntryPoint, unavailable, type WebformResponse } from '../../shared/webform/http';
 import { type SiteEvent, siteDispatcher } from '../../shared/webform/dispatch';
 import type { WebformDeps } from '../../shared/webform/submit';
 import type { MerchantPagesDeps } from '../../shared/webform/merchant-http';
@@ -65,11 +65,9 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   };
 }
 
-let built: Promise<WebformHandler> | undefined;
-
 /**
- * Lambda entry point. The dependencies are built once per container from the environment
- * (shared/composition), on first use, so that importing this module never reads the environment.
+ * Lambda entry point: built once per container from the environment (shared/composition), on
+ * first use (lazyEntryPoint), so that importing this module never reads the environment.
  *
  * The composition is imported statically, not with import(): in one esbuild bundle a dynamic
  * import wraps every module it reaches in a lazy initialiser, and wrapped modules lose
@@ -78,26 +76,6 @@ let built: Promise<WebformHandler> | undefined;
  * the module load takes ~21 ms longer, the first request ~50 ms less: ~30 ms sooner to the
  * first answer.
  */
-export const handler = async (event: unknown, context?: Context): Promise<WebformResponse> => {
-  built ??= startTracing(SERVICE.webform)
-    .then(() => createWebformHandler(buildWebformSite(settingsFromEnv())))
-    .catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-  try {
-    return (await built)(event, context);
-  } catch (error) {
-    // Bad configuration or environment: nothing to render the page with; a static 503 instead.
-    console.error(
-      JSON.stringify({
-        level: 'ERROR',
-        service: SERVICE.webform,
-        message: 'Webform cold start failed',
-        errorName: error instanceof Error ? error.name : typeof error,
-        error: error instanceof Error ? error.message.slice(0, 500) : undefined,
-      }),
-    );
-    return unavailable('static');
-  }
-};
+export const handler: WebformHandler = lazyEntryPoint(SERVICE.webform, () =>
+  startTracing(SERVICE.webform).then(() => createWebformHandler(buildWebformSite(settingsFromEnv()))),
+);

@@ -135,6 +135,39 @@ export function unavailable(kind: 'json' | 'static' = 'json'): WebformResponse {
     : respond(503, STATIC_UNAVAILABLE, 'html', { 'retry-after': '30' });
 }
 
+/** An HTTP function's handler (the webform's, the console's). */
+export type HttpHandler<C> = (event: unknown, context?: C) => Promise<WebformResponse>;
+
+/**
+ * The Lambda entry point of an HTTP function: its handler is built once per container, on first
+ * use (importing the module reads no environment); a failed build is retried by the next request
+ * and answered meanwhile with a static 503, since a bad configuration, environment or secret
+ * leaves nothing to render a page with.
+ */
+export function lazyEntryPoint<C>(service: string, build: () => Promise<HttpHandler<C>>): HttpHandler<C> {
+  let built: Promise<HttpHandler<C>> | undefined;
+  return async (event, context) => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    try {
+      return (await built)(event, context);
+    } catch (error) {
+      console.error(
+        JSON.stringify({
+          level: 'ERROR',
+          service,
+          message: 'Cold start failed',
+          errorName: error instanceof Error ? error.name : typeof error,
+          error: error instanceof Error ? error.message.slice(0, 500) : undefined,
+        }),
+      );
+      return unavailable('static');
+    }
+  };
+}
+
 const STATIC_UNAVAILABLE = `<!DOCTYPE html>
 <html lang="pt-BR"><head><meta charset="utf-8"><title>Serviço temporariamente indisponível – Ouvidoria</title></head>
 <body><main><h1>Serviço temporariamente indisponível</h1><p>${SERVICE_UNAVAILABLE}</p></main></body></html>

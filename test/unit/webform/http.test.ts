@@ -1,9 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { noTelemetry } from '../../../shared/app/intake';
 import { localConfig } from '../../../shared/domain/config';
 import {
   header,
+  lazyEntryPoint,
   respond,
   routeOf,
   serveWebform,
@@ -90,5 +91,29 @@ describe('serveWebform routing', () => {
   it('answers JSON problems to JSON clients', async () => {
     const r = await serveWebform(request('GET', '/nada', { headers: { accept: 'application/json' } }), deps);
     expect(JSON.parse(r.body)).toEqual({ message: 'Página não encontrada.' });
+  });
+});
+
+describe('lazyEntryPoint', () => {
+  it('builds once, answers a static 503 while the build fails, and retries it on the next request', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let builds = 0;
+    const entry = lazyEntryPoint('ouvidoria-teste', async () => {
+      builds += 1;
+      if (builds === 1) throw new Error('Missing environment variable TABLE_NAME');
+      return async () => ({ statusCode: 200, headers: {}, body: 'ok' });
+    });
+    const first = await entry({});
+    expect(first.statusCode).toBe(503);
+    expect(first.headers?.['content-type']).toMatch(/text\/html/);
+    expect(JSON.parse(String(errors.mock.calls[0]?.[0]))).toMatchObject({
+      level: 'ERROR',
+      service: 'ouvidoria-teste',
+      error: 'Missing environment variable TABLE_NAME',
+    });
+    expect((await entry({})).statusCode).toBe(200);
+    expect((await entry({})).statusCode).toBe(200);
+    expect(builds).toBe(2);
+    errors.mockRestore();
   });
 });

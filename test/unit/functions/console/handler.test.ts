@@ -133,7 +133,7 @@ describe('console handler: Lambda entry point', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(JSON.parse(String(errors.mock.calls[0]?.[0]))).toMatchObject({
       service: 'console',
-      message: 'Console cold start failed',
+      message: 'Cold start failed',
     });
   });
 });
