@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normaliseMessageId } from './message-id';
 import { type ObjectLocation, type Submission, SubmissionSchema, type Verdicts } from './submission';
 
@@ -40,7 +40,7 @@ export function deliveryKey(mail: Pick<ReceivedEmail, 'from' | 'messageId'>): st
   const sender = headerAddress(mail.from);
   const messageId = mail.messageId ? normaliseMessageId(mail.messageId) : '';
   if (!sender || !messageId) return null;
-  return createHash('sha256').update(`${sender}\n${messageId}`).digest('hex').slice(0, 40);
+  return hash('sha256', `${sender}\n${messageId}`, 'hex').slice(0, 40);
 }
 
 /**

@@ -26,9 +26,23 @@ function topHeaderBlock(text: string): string {
 
 /** The bytes up to and including the first blank line (where topHeaderBlock ends), as latin1 text. */
 function headBytes(scanned: Buffer): string {
-  const ends = [scanned.indexOf('\n\n'), scanned.indexOf('\n\r\n')].filter((i) => i !== -1);
-  return ends.length === 0 ? scanned.toString('latin1') : scanned.subarray(0, Math.min(...ends) + 3).toString('latin1');
+  const end = blankLineAt(scanned);
+  return end === -1 ? scanned.toString('latin1') : scanned.subarray(0, end + 3).toString('latin1');
 }
+
+/**
+ * The first line feed followed by an empty line ("\n\n" or "\n\r\n"), or -1. Walked line by line:
+ * searching each pattern alone ran through the whole scan for the one a mail never uses.
+ */
+function blankLineAt(bytes: Buffer): number {
+  for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) {
+    if (bytes[i + 1] === LF || (bytes[i + 1] === CR && bytes[i + 2] === LF)) return i;
+  }
+  return -1;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
 
 function unfold(headers: string): string {
   return headers.replace(/\r?\n[ \t]+/g, ' ');

@@ -43,6 +43,11 @@ describe('deliveryKey', () => {
     expect(b).toBe(a);
   });
 
+  it('keeps the value stored claims were made under (sha256 of "sender\\nMessage-ID", 40 hex digits)', () => {
+    const key = deliveryKey({ from: 'maria@lojadamaria.com.br', messageId: '<id-1@mail.gmail.com>' });
+    expect(key).toBe('70fbe48fce3dc5481fd7ae7025ca915c83f086eb');
+  });
+
   it('differs when the sender or the Message-ID differs (a stranger cannot claim a merchant mail)', () => {
     const a = deliveryKey({ from: 'maria@lojadamaria.com.br', messageId: 'id-1@x' });
     expect(deliveryKey({ from: 'golpista@outro.com', messageId: 'id-1@x' })).not.toBe(a);
