@@ -17,7 +17,7 @@ import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { normaliseMessageId, randomMessageId } from '../domain/message-id';
-import { canonicalInstantIn, timeZoneNamed } from '../domain/time-zone';
+import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
@@ -596,7 +596,7 @@ async function sendAutomaticReply(
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per sender, outcome and day.
   if (record.outcome !== 'ACCEPTED') {
-    const day = DateTime.fromJSDate(clock.now(), { zone: config.timeZone }).toISODate() ?? '';
+    const day = DateTime.fromJSDate(clock.now(), { zone: zoneOption(config.timeZone) }).toISODate() ?? '';
     const allowed = await deps.throttle.tryConsume(
       record.senderEmail,
       record.outcome,

@@ -83,6 +83,15 @@ export function timeZoneNamed(name: string): Zone {
   return zone;
 }
 
+/**
+ * A configured zone name as DateTime's `zone` option, computing as luxon would read the name: an
+ * area/location name (what luxon reads as IANA) with remembered offsets; anything else ("UTC",
+ * "local", "UTC-3": luxon's own zones) as the name itself.
+ */
+export function zoneOption(name: string): Zone | string {
+  return name.includes('/') ? timeZoneNamed(name) : name;
+}
+
 /** Date#toISOString's own form (what the intake stores): "2026-03-10T14:00:00.000Z". */
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { canonicalInstantIn, HourlyOffsetZone, timeZoneNamed } from '../../../shared/domain/time-zone';
+import { canonicalInstantIn, HourlyOffsetZone, timeZoneNamed, zoneOption } from '../../../shared/domain/time-zone';
 
 const HOUR = 3_600_000;
 
@@ -110,6 +110,39 @@ describe('timeZoneNamed', () => {
     const zone = timeZoneNamed('Mars/Olympus_Mons');
     expect(zone.isValid).toBe(false);
     expect(DateTime.fromJSDate(new Date(), { zone }).isValid).toBe(false);
+  });
+});
+
+describe('zoneOption', () => {
+  it('puts a DateTime on the same date and time as the name itself does, whatever luxon reads the name as', () => {
+    const names = [
+      ...ZONES,
+      'UTC',
+      'utc',
+      'GMT',
+      'local',
+      'system',
+      'default',
+      'UTC-3',
+      'utc+05:30',
+      'Etc/GMT+3',
+      'Nowhere/City',
+      'nonsense',
+      '',
+    ];
+    const instants = [0, Date.UTC(2019, 1, 17, 2, 30), Date.UTC(2026, 2, 10, 2, 59), Date.UTC(2026, 11, 31, 23, 59)];
+    for (const name of names) {
+      for (const ms of instants) {
+        const date = new Date(ms);
+        const ours = DateTime.fromJSDate(date, { zone: zoneOption(name) });
+        const luxons = DateTime.fromJSDate(date, { zone: name });
+        expect([ours.isValid, ours.toISODate(), ours.toISO()]).toEqual([
+          luxons.isValid,
+          luxons.toISODate(),
+          luxons.toISO(),
+        ]);
+      }
+    }
   });
 });
 
