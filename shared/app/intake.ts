@@ -10,7 +10,7 @@ import { isBouncing } from '../domain/bounce-policy';
 import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
-import { decide, quarantineReason } from '../domain/eligibility/engine';
+import { decide, type Screening, screen } from '../domain/eligibility/engine';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
@@ -201,9 +201,11 @@ export async function processSubmission(
       // Changed nothing: kept for review as quarantined mail, never answered.
       decided = { decision: staffMailQuarantine(staff.reason), candidates: [] };
     }
-    let thread: ThreadMatch = decided
-      ? { kind: 'none' }
-      : await findThread(submission, deps.cases, deps.config, deps.clock.now());
+    // Threading and the rules read the same screening: computed once.
+    const screening = decided ? undefined : screen(submission, deps.config);
+    let thread: ThreadMatch = screening
+      ? await findThread(submission, deps.cases, deps.config, deps.clock.now(), screening)
+      : { kind: 'none' };
     if (thread.kind === 'continues') {
       if (!deps.lifecycle) return appendFollowUp(thread.parent, submission, deps, telemetry);
       const moved = await handleMerchantReply(thread.parent as WorkCase, messageOf(submission), deps.lifecycle);
@@ -219,7 +221,7 @@ export async function processSubmission(
       // Closed longer ago than the reopen window: a new case, linked to the old one.
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
-    decided ??= await decideSubmission(submission, deps);
+    decided ??= await decideSubmission(submission, deps, screening);
     const held = start?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
@@ -463,11 +465,11 @@ function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
 export async function decideSubmission(
   submission: Submission,
   deps: Pick<IntakeDeps, 'tickets' | 'config'>,
+  screening: Screening = screen(submission, deps.config),
 ): Promise<Decided> {
-  const quarantine = quarantineReason(submission);
-  if (quarantine) {
+  if (screening.quarantine.length > 0) {
     // No ticket lookup and no further rules for mail we will not answer.
-    return { decision: decide(submission, { status: 'none' }, deps.config), candidates: [] };
+    return { decision: decide(submission, { status: 'none' }, deps.config, screening), candidates: [] };
   }
   const candidates = extractTicketCandidates({
     subject: submission.subject,
@@ -475,7 +477,7 @@ export async function decideSubmission(
     formTicket: submission.formTicket,
   });
   const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
-  return { decision: decide(submission, ticket, deps.config), candidates };
+  return { decision: decide(submission, ticket, deps.config, screening), candidates };
 }
 
 export function statusFor(outcome: Outcome): CaseStatus {

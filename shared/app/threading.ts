@@ -7,8 +7,7 @@
  * pointed at, so the team can see the link.
  */
 import type { CaseRecord } from '../domain/case';
-import { quarantineReason } from '../domain/eligibility/engine';
-import { isMachineGenerated } from '../domain/auto-reply-policy';
+import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
 import type { Submission } from '../domain/submission';
@@ -40,11 +39,13 @@ export async function findThread(
   lookup: ThreadLookup,
   config: OuvidoriaConfig,
   now: Date,
+  screening?: Screening,
 ): Promise<ThreadMatch> {
   // Webform posts are always new; quarantined and automatic mail is stored on its own,
   // never read as the merchant's words.
-  if (submission.channel !== 'email' || quarantineReason(submission)) return { kind: 'none' };
-  if (isMachineGenerated(submission, config)) return { kind: 'none' };
+  if (submission.channel !== 'email') return { kind: 'none' };
+  const { quarantine, machineGenerated } = screening ?? screen(submission, config);
+  if (quarantine.length > 0 || machineGenerated) return { kind: 'none' };
 
   let referenced: CaseRecord | null = null;
   // The newest references first: In-Reply-To, then References from the end.

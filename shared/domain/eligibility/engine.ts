@@ -466,7 +466,7 @@ function quote(evidence: string): string {
   return `“${oneLine(evidence, MAX_EVIDENCE)}”`;
 }
 
-interface SignalHit {
+export interface SignalHit {
   ruleId: string;
   reason: string;
 }
@@ -500,6 +500,21 @@ function quarantineHits(s: Submission): SignalHit[] {
 /** Why the submission must be quarantined (the first quarantine rule that fires), or null. */
 export function quarantineReason(s: Submission): { ruleId: string; reason: string } | null {
   return quarantineHits(s)[0] ?? null;
+}
+
+/**
+ * What threading and the rules both read off a submission before anything else: computed once by
+ * the intake and handed to both (findThread, decide), which compute it themselves when not given.
+ */
+export interface Screening {
+  /** The quarantine rules that fire, in order (the first decides). */
+  quarantine: readonly SignalHit[];
+  /** Email that isMachineGenerated (auto-reply-policy.ts) calls automatic; always false for a form. */
+  machineGenerated: boolean;
+}
+
+export function screen(s: Submission, config: OuvidoriaConfig): Screening {
+  return { quarantine: quarantineHits(s), machineGenerated: s.channel === 'email' && isMachineGenerated(s, config) };
 }
 
 function ticketRuleId(ticket: TicketCheck): string {
@@ -537,8 +552,8 @@ const TOPIC_NOTES: Record<string, string> = {
  * carries that header too, so the policy stops there without deciding; but an Outlook
  * out-of-office carries it as well, and its subject still says what it is.
  */
-function machineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
-  if (isMachineGenerated(s, config)) return true;
+function machineGenerated(s: Submission, config: OuvidoriaConfig, screening: Screening): boolean {
+  if (screening.machineGenerated) return true;
   if (!Object.hasOwn(s.headers, 'x-auto-response-suppress')) return false;
   const { 'x-auto-response-suppress': _suppress, ...others } = s.headers;
   return isMachineGenerated({ ...s, headers: others }, config);
@@ -557,8 +572,13 @@ function languageOf(s: Submission, topics: TopicText): Decision['language'] {
  * `config` names our own domain for the automatic-mail checks (isMachineGenerated): the
  * function's own configuration (tests and tools pass `localConfig`).
  */
-export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): Decision {
-  const quarantine = quarantineHits(s);
+export function decide(
+  s: Submission,
+  ticket: TicketCheck,
+  config: OuvidoriaConfig,
+  screening: Screening = screen(s, config),
+): Decision {
+  const { quarantine } = screening;
   const topics = readTopics(s);
   const textHits = matchTopicRules(topics.sentences);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
@@ -568,7 +588,7 @@ export function decide(s: Submission, ticket: TicketCheck, config: OuvidoriaConf
       return rule.stage === stage && (outcome === undefined || rule.outcome === outcome);
     });
 
-  const machine = s.channel === 'email' && machineGenerated(s, config);
+  const machine = s.channel === 'email' && machineGenerated(s, config, screening);
   const signals = new Set<string>(quarantine.map((q) => q.ruleId));
   if (s.isClient === false) signals.add('client.not-a-client.form');
   if (machine) signals.add('auto.machine-generated');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findThread, MAX_THREAD_LOOKUPS, sameAddress, type ThreadLookup } from '../../../shared/app/threading';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
+import { screen } from '../../../shared/domain/eligibility/engine';
 import { aCase, aSubmission, MERCHANT } from '../../support/builders';
 
 const NOW = new Date('2026-03-20T13:00:00.000Z');
@@ -178,5 +179,16 @@ describe('findThread: bounded work', () => {
     // The newest reference is looked up first.
     const recent = [...refs.slice(1), ACK_ID];
     expect((await findThread(followUp({ references: recent }), lookup, localConfig, NOW)).kind).toBe('continues');
+  });
+
+  it('takes the screening it is handed (the intake computes it once for threading and the rules)', async () => {
+    const { lookup, calls } = lookupOf(mariasCase);
+    const mail = followUp({ inReplyTo: ACK_ID });
+    expect((await findThread(mail, lookup, localConfig, NOW, screen(mail, localConfig))).kind).toBe('continues');
+    const automatic = { quarantine: [], machineGenerated: true };
+    const quarantined = { quarantine: [{ ruleId: 'quarantine.spam', reason: 'spam' }], machineGenerated: false };
+    expect(await findThread(mail, lookup, localConfig, NOW, automatic)).toEqual({ kind: 'none' });
+    expect(await findThread(mail, lookup, localConfig, NOW, quarantined)).toEqual({ kind: 'none' });
+    expect(calls.messageId).toBe(1);
   });
 });

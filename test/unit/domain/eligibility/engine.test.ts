@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TicketCheck } from '../../../../shared/domain/decision';
 import { localConfig } from '../../../../shared/domain/config';
-import { canonicalize, compilePhrase, decide, quarantineReason } from '../../../../shared/domain/eligibility/engine';
+import {
+  canonicalize,
+  compilePhrase,
+  decide,
+  quarantineReason,
+  screen,
+} from '../../../../shared/domain/eligibility/engine';
+import { aSubmission } from '../../../support/builders';
 import { RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
 import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcome';
 import { type Submission, SubmissionSchema, type Verdicts } from '../../../../shared/domain/submission';
@@ -990,5 +997,30 @@ describe('phrases and chat-speak', () => {
   it('canonicalises chat-speak', () => {
     expect(canonicalize('vc n consigo acesar pq q')).toBe('voce nao consigo acessar porque que');
     expect(canonicalize('chamado n. 123')).toBe('chamado n. 123');
+  });
+});
+
+describe('screen', () => {
+  const submissions = {
+    person: aSubmission(),
+    spam: aSubmission({ verdicts: { ...PASSING, spam: 'FAIL' } }),
+    automatic: aSubmission({ headers: { 'auto-submitted': 'auto-replied' } }),
+    outOfOfficeBehindSuppress: aSubmission({
+      subject: 'Resposta automática: Cobrança',
+      headers: { 'x-auto-response-suppress': 'All' },
+    }),
+    form: aSubmission({ channel: 'webform', headers: { 'auto-submitted': 'auto-replied' } }),
+  };
+
+  it.each(Object.entries(submissions))('hands decide what it would compute itself (%s)', (_name, s) => {
+    const ticket: TicketCheck = { status: 'none' };
+    expect(decide(s, ticket, localConfig, screen(s, localConfig))).toEqual(decide(s, ticket, localConfig));
+  });
+
+  it('names the quarantine rules in order and calls only email automatic', () => {
+    expect(screen(submissions.spam, localConfig).quarantine.map((q) => q.ruleId)).toEqual(['quarantine.spam']);
+    expect(screen(submissions.automatic, localConfig).machineGenerated).toBe(true);
+    expect(screen(submissions.form, localConfig).machineGenerated).toBe(false);
+    expect(screen(submissions.person, localConfig)).toEqual({ quarantine: [], machineGenerated: false });
   });
 });
