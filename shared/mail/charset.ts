@@ -13,7 +13,9 @@ export const AUTODETECT_CHARSET = 'x-ouvidoria-autodetect';
 /** Index just past the blank line that ends the header block, or -1. */
 export function headerBlockEnd(bytes: Buffer): number {
   const crlf = bytes.indexOf('\r\n\r\n');
-  const lf = bytes.indexOf('\n\n');
+  // Only a "\n\n" before it counts: searched no further (a CRLF mail has none, so the search ran
+  // through every byte of it, attachments included).
+  const lf = (crlf >= 0 ? bytes.subarray(0, crlf + 1) : bytes).indexOf('\n\n');
   if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 4;
   return lf >= 0 ? lf + 2 : -1;
 }
