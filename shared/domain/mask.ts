@@ -36,8 +36,10 @@ function publicSuffix(labels: string[]): string[] {
   return last ? [last] : [];
 }
 
+/** The first code point (a lone surrogate stands for itself), without splitting the whole string. */
 function firstChar(s: string): string {
-  return Array.from(s)[0] ?? '';
+  const first = s.codePointAt(0);
+  return first === undefined ? '' : String.fromCodePoint(first);
 }
 
 /**

@@ -13,6 +13,8 @@ describe('maskEmail', () => {
     ['"joão silva"@loja.com.br', '"***@l***.com.br'],
     ['  pedro@exemplo.org  ', 'p***@e***.org'],
     ['root@localhost', 'r***@***'],
+    ['😀lojista@😀loja.com.br', '😀***@😀***.com.br'],
+    ['\ud83dx@\ude00loja.com.br', '\ud83d***@\ude00***.com.br'],
   ])('%j → %j', (input, expected) => {
     expect(maskEmail(input)).toBe(expected);
   });
