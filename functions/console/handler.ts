@@ -8,7 +8,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { ApiGatewayV2EventSchema } from '../../shared/adapters/lambda-events';
+import { parseApiGatewayV2Event } from '../../shared/adapters/lambda-events';
 import { createLogger } from '../../shared/adapters/telemetry';
 import { startTracing } from '../../shared/adapters/tracing';
 import { buildConsoleDeps } from '../../shared/composition/console';
@@ -38,15 +38,9 @@ export function createConsoleHandler(deps: ConsoleHandlerDeps): ConsoleHandler {
   return async (raw, context) => {
     if (context) logger.addContext(context);
     try {
-      const parsed = ApiGatewayV2EventSchema.safeParse(raw);
-      if (!parsed.success) {
-        // Not something API Gateway sends: answer 400 and log only where the shape was wrong.
-        logger.warn('Rejected a malformed API Gateway event', {
-          issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')),
-        });
-        return badEvent();
-      }
-      const event = parsed.data as SiteEvent;
+      const parsed = parseApiGatewayV2Event(raw, logger);
+      if (!parsed) return badEvent();
+      const event = parsed as SiteEvent;
       const request = requestOf(event);
       const { path, basePath } = routeOf(event.rawPath, event.requestContext.stage);
       logger.appendKeys({ method: request.method, path, requestId: event.requestContext.requestId });

@@ -7,7 +7,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { ApiGatewayV2EventSchema } from '../../shared/adapters/lambda-events';
+import { parseApiGatewayV2Event } from '../../shared/adapters/lambda-events';
 import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
 import { badEvent, lazyEntryPoint, unavailable, type WebformResponse } from '../../shared/webform/http';
@@ -43,16 +43,12 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
   return async (raw, context) => {
     if (context) logger.addContext(context);
     try {
-      const parsed = ApiGatewayV2EventSchema.safeParse(raw);
-      if (!parsed.success) {
-        // Not something API Gateway sends: answer 400 and log only where the shape was wrong.
-        logger.warn('Rejected a malformed API Gateway event', {
-          issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')),
-        });
+      const parsed = parseApiGatewayV2Event(raw, logger);
+      if (!parsed) {
         telemetry.rejected('bad_event');
         return badEvent();
       }
-      return await serve(parsed.data as SiteEvent);
+      return await serve(parsed as SiteEvent);
     } catch (error) {
       // Rendering or logging bugs must still answer; never let API Gateway say "Internal Server Error".
       telemetry.failed();

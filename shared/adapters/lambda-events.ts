@@ -7,6 +7,7 @@
  * `zod/mini` with a small schema under 1 ms and 13 KB. Results and errors are zod's own
  * (`safeParse` → `{ success, data | error.issues }`), so callers are unchanged.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 
 // ---- SNS (Powertools SnsSchema) ---------------------------------------------------------------
@@ -107,3 +108,16 @@ export const ApiGatewayV2EventSchema = z.object({
   stageVariables: z.nullish(StringRecord),
 });
 export type ApiGatewayV2Event = z.infer<typeof ApiGatewayV2EventSchema>;
+
+/**
+ * The HTTP API event, or undefined for a shape API Gateway never sends (the caller answers 400);
+ * only where the shape was wrong is logged, never the request.
+ */
+export function parseApiGatewayV2Event(raw: unknown, logger: Pick<Logger, 'warn'>): ApiGatewayV2Event | undefined {
+  const parsed = ApiGatewayV2EventSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  logger.warn('Rejected a malformed API Gateway event', {
+    issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')),
+  });
+  return undefined;
+}

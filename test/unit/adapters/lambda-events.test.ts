@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APIGatewayProxyEventV2Schema, SnsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { describe, expect, it } from 'vitest';
-import { ApiGatewayV2EventSchema, SnsEventSchema } from '../../../shared/adapters/lambda-events';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  ApiGatewayV2EventSchema,
+  parseApiGatewayV2Event,
+  SnsEventSchema,
+} from '../../../shared/adapters/lambda-events';
 
 const EVENTS = join(import.meta.dirname, '..', '..', '..', 'events');
 const load = (...path: string[]) => JSON.parse(readFileSync(join(EVENTS, ...path), 'utf8'));
@@ -88,5 +92,18 @@ describe('ApiGatewayV2EventSchema (our zod/mini copy of Powertools APIGatewayPro
   ];
   it.each(cases)('agrees with Powertools: %s', (_name, path, value) => {
     expectSameVerdict(ApiGatewayV2EventSchema, APIGatewayProxyEventV2Schema, withPath(event, path, value));
+  });
+});
+
+describe('parseApiGatewayV2Event', () => {
+  it('returns the event, or undefined with only the wrong paths logged (never the request)', () => {
+    const warn = vi.fn();
+    const event = load('webform', 'post-json-valid.json') as Json;
+    expect(parseApiGatewayV2Event(event, { warn })).toBeDefined();
+    expect(warn).not.toHaveBeenCalled();
+    const secret = 'lojista@modasbella.com.br';
+    expect(parseApiGatewayV2Event({ ...event, body: 42, cookies: [secret] }, { warn })).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('Rejected a malformed API Gateway event', { issues: ['body'] });
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
   });
 });
