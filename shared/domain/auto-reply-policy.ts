@@ -1,5 +1,6 @@
 import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
+import { recentMemo } from './memo';
 import type { Outcome } from './outcome';
 import type { Submission } from './submission';
 
@@ -98,21 +99,8 @@ function noReplyPattern(config: OuvidoriaConfig): RegExp {
   return re;
 }
 
-/** Lower-cased, accent-free, whitespace-collapsed. */
-function fold(s: string): string {
-  // One mail's subject is folded by every stage that asks whether a machine wrote it.
-  let folded = recentFolds.get(s);
-  if (folded === undefined) {
-    folded = foldUncached(s);
-    if (recentFolds.size >= RECENT_FOLDS) recentFolds.delete(recentFolds.keys().next().value as string);
-    recentFolds.set(s, folded);
-  }
-  return folded;
-}
-
-/** The last few folds, by text (fold is pure). */
-const recentFolds = new Map<string, string>();
-const RECENT_FOLDS = 16;
+/** Lower-cased, accent-free, whitespace-collapsed (memo: every stage that asks whether a machine wrote a mail folds its subject). */
+const fold = recentMemo(16, foldUncached);
 
 function foldUncached(s: string): string {
   return s

@@ -3,6 +3,7 @@
  * case-insensitive normalisation, and the split between what the sender wrote now and the
  * history their mail client quoted or forwarded.
  */
+import { boundedMemo, recentMemo } from './memo';
 
 /**
  * The one length cap of text work. Ticket extraction and the eligibility rules read at most
@@ -77,22 +78,6 @@ const normalizeChar = boundedMemo(4096, (c) =>
     .replace(COMBINING_MARKS, '')
     .replace(NOT_KEPT, ' '),
 );
-
-/**
- * `compute` with its results kept for inputs seen again (mail repeats its accented letters and its
- * words), at most `limit` of them, so that no input grows the memo without end.
- */
-function boundedMemo(limit: number, compute: (key: string) => string): (key: string) => string {
-  const seen = new Map<string, string>();
-  return (key) => {
-    let value = seen.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      if (seen.size < limit) seen.set(key, value);
-    }
-    return value;
-  };
-}
 
 /**
  * Like normalize, but one output character per input UTF-16 unit, so offsets found in the
@@ -251,19 +236,8 @@ function isMobileFooter(normalized: string): boolean {
  * answers between them stay fresh. The signature (after "-- ") and mobile footers
  * ("Enviado do meu iPhone") are neither: they are dropped.
  */
-export function splitQuoted(text: string): SplitText {
-  // The intake splits the same body several times (threading, rules, language, tickets).
-  const known = recentSplits.get(text);
-  if (known) return known;
-  const split = splitLines(text);
-  if (recentSplits.size >= RECENT_SPLITS) recentSplits.delete(recentSplits.keys().next().value as string);
-  recentSplits.set(text, split);
-  return split;
-}
-
-/** The last few splits, by text (a pure function: the same text always splits the same way). */
-const recentSplits = new Map<string, SplitText>();
-const RECENT_SPLITS = 4;
+// The intake splits the same body several times (threading, rules, language, tickets).
+export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
 
 function splitLines(text: string): SplitText {
   const lines = new Lines(text.replace(/\r\n?/g, '\n').split('\n'));

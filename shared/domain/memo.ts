@@ -1,0 +1,31 @@
+/**
+ * Memos for pure string functions on the intake's hot path, each bounded so that no input grows
+ * them without end.
+ */
+
+/** `compute` with the first `limit` results kept (inputs that recur across mails: letters, words). */
+export function boundedMemo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+  const seen = new Map<string, V>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (seen.size < limit) seen.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** `compute` with the last `limit` results kept (one mail's text, asked for by several stages). */
+export function recentMemo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+  const recent = new Map<string, V>();
+  return (key) => {
+    let value = recent.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (recent.size >= limit) recent.delete(recent.keys().next().value as string);
+      recent.set(key, value);
+    }
+    return value;
+  };
+}
