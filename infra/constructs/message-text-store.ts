@@ -7,6 +7,7 @@ import { ENV } from '../../shared/runtime-env';
 import { wildcardResourceFinding } from '../nag';
 import { lgpdTagRules } from './lgpd-retention';
 import type { OuvidoriaFunction } from './ouvidoria-function';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 export interface MessageTextStoreProps {
   /** `config.retention.retentionDays`: a closed case's texts, counted from the closing (and the backstop). */
@@ -37,10 +38,7 @@ export class MessageTextStore extends Construct {
   constructor(scope: Construct, id: string, props: MessageTextStoreProps) {
     super(scope, id);
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       versioned: false,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'message-texts/',

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 export interface RawMailStoreProps {
   /** LGPD retention of raw mail, in days (current and noncurrent versions). */
@@ -34,10 +35,7 @@ export class RawMailStore extends Construct {
     const autoDeleteObjects = !props.retainData;
 
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       versioned: false,
       // Access logs name the objects (SES message ids) but hold no mail; kept as long as the mail itself.
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.retentionDays) }],
@@ -51,10 +49,7 @@ export class RawMailStore extends Construct {
     });
 
     this.bucket = new s3.Bucket(this, 'RawMail', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       versioned: true,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'raw-mail/',

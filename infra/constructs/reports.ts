@@ -12,6 +12,7 @@ import { wildcardResourceFinding } from '../nag';
 import type { CaseTable } from './case-table';
 import type { MailSending } from './mail-sending';
 import { OuvidoriaFunction } from './ouvidoria-function';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /** Days 1–7 at 08:00 office time: the handler reports only on the month's first business day. */
 export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '1-7', month: '*' } as const;
@@ -62,10 +63,7 @@ export class Reports extends Construct {
     });
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'reports/',
       lifecycleRules: [

@@ -12,6 +12,7 @@ import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
 import { wildcardResourceFinding } from '../nag';
 import { lgpdTagRules } from './lgpd-retention';
 import type { OuvidoriaFunction } from './ouvidoria-function';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 export interface UploadsProps {
   /** The form's origin: the only one CORS lets post files. */
@@ -58,10 +59,7 @@ export class Uploads extends Construct {
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       versioned: false,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'uploads/',
