@@ -667,6 +667,111 @@ Chamado anterior informado: nº 48215.`,
   },
 ];
 
+
+// ─────────────── Round 3: suggestions, integration plans, store reports, partnerships ───────────────
+// Each class with the merchant's own complaint beside it, which must stay where it was.
+const ROUND3: Row[] = [
+  {
+    name: 'suggestion with the verb: "gostaria de sugerir que a plataforma tivesse"',
+    from: 'ana@papelariaestrela.com.br',
+    subject: 'Sugestão',
+    text: 'Olá! Gostaria de sugerir que a plataforma tivesse a opção de vender por assinatura.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.suggestion',
+  },
+  {
+    name: 'suggestion: "queria sugerir uma melhoria"',
+    from: 'carla@docesdacarla.com.br',
+    subject: 'ideia',
+    text: 'Queria sugerir uma melhoria: poder editar o pedido depois de pago.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.suggestion',
+  },
+  {
+    name: 'suggestion of a feature after an integration question',
+    from: 'joao@lojadojoao.com.br',
+    subject: 'Integração',
+    text: 'Vocês têm integração com o Mercado Livre? Gostaria de sugerir essa funcionalidade.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.suggestion',
+  },
+  {
+    name: 'integration asked for a date: "quando vocês vão ter integração com"',
+    from: 'joao@lojadojoao.com.br',
+    subject: 'Integração Shopee',
+    text: 'Quando vocês vão ter integração com a Shopee? Todos os concorrentes já têm.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+  {
+    name: 'guard: a suggestion about support inside a complaint with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'suporte lento',
+    text: 'Chamado 48213. Gostaria de sugerir que o suporte responda mais rápido, estou há dias esperando.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: "quando vocês vão resolver" with a broken integration and a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'demora',
+    text: 'Quando vocês vão resolver meu chamado 48213? A integração com o Mercado Pago está fora do ar.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: an integration that stopped, no ticket',
+    from: 'contato@eletroponto.com.br',
+    subject: 'Correios',
+    text: 'A integração com os Correios que vocês têm parou de calcular o frete.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'shopper reporting a scam by a store on the platform',
+    from: 'rafaela.souza@gmail.com',
+    subject: 'golpe',
+    text: 'Acho que caí num golpe de uma loja hospedada na plataforma de vocês, quero denunciar.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'shopper whose seller vanished',
+    from: 'marcos.lima@hotmail.com',
+    subject: 'Estorno',
+    text: 'Paguei no pix um produto de uma loja que usa a plataforma de vocês e o lojista sumiu. Podem me ajudar?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: a merchant scammed through the store, with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'golpe',
+    text: 'Abri o chamado 48213 porque um golpista usou minha loja. Fui vítima de golpe e o suporte não ajudou.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'agency proposing a partnership goes to sales',
+    from: 'contato@agenciadigital.com.br',
+    subject: 'Parceria',
+    text: 'Somos uma agência e gostaríamos de propor uma parceria comercial com a plataforma.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'guard: a long-time partner with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Parceiro',
+    text: 'Sou parceiro de vocês há 5 anos e o chamado 48213 está sem resposta.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -704,6 +809,12 @@ describe('round 2, class 6: automatic mail that mentions a ticket', () => {
     // stops it early): the engine reads past that header.
     const suppress = (row.headers ?? []).some((h) => h.startsWith('X-Auto-Response-Suppress'));
     if (row.rule === 'auto.machine-generated') expect(isMachineGenerated(s, localConfig)).toBe(!suppress);
+  });
+});
+
+describe('round 3: suggestions, integration plans, store reports and partnerships', () => {
+  it.each(ROUND3.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
   });
 });
 
