@@ -755,6 +755,16 @@ const ROUND3: Row[] = [
     notRules: ['client.shopper.text'],
   },
   {
+    name: 'shopper with the order number between "fiz o pedido" and the store',
+    from: 'juliana.rocha@yahoo.com.br',
+    subject: 'Pedido atrasado',
+    text: 'Olá, fiz o pedido 987654 no site da Loja Bella e está atrasado há 20 dias. Podem verificar?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+    notTickets: ['987654'],
+  },
+  {
     name: 'agency proposing a partnership goes to sales',
     from: 'contato@agenciadigital.com.br',
     subject: 'Parceria',
