@@ -667,7 +667,6 @@ Chamado anterior informado: nº 48215.`,
   },
 ];
 
-
 // ─────────────── Round 3: suggestions, integration plans, store reports, partnerships ───────────────
 // Each class with the merchant's own complaint beside it, which must stay where it was.
 const ROUND3: Row[] = [
@@ -782,6 +781,66 @@ const ROUND3: Row[] = [
   },
 ];
 
+// ─────────────── Round 4: the canonicaliser's words ───────────────
+// Each class with rows that missed before its change, and guard rows: a merchant with a valid
+// ticket who uses the same words stays ACCEPTED; a merchant without one is not sent to Sales or
+// given the shopper reply.
+const NOBODY = 'contato@bellaflorcosmeticos.com.br';
+const SHOPPER = 'fernanda.alves@gmail.com';
+
+const ROUND4_CANONICAL: Row[] = [
+  {
+    name: 'English "not a client" (client reads as cliente)',
+    from: SHOPPER,
+    subject: 'Question',
+    text: "I'm not a client yet, just wanted to ask about your plans.",
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.text',
+    language: 'en',
+  },
+  {
+    name: 'English "talk to sales" ("to" reads as chat-speak "tô")',
+    from: SHOPPER,
+    subject: 'Sales',
+    text: 'I would like to talk to sales about your enterprise plan.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'English "unable to sign in"',
+    from: NOBODY,
+    subject: 'Login',
+    text: "Hi, I'm unable to sign in to my store dashboard.",
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'Spanish "¿Cuánto cuesta?" (cuánto reads as quanto)',
+    from: SHOPPER,
+    subject: 'Ventas',
+    text: '¿Cuánto cuesta el plan básico?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'Spanish "compré en una tienda" (compré reads as comprei)',
+    from: SHOPPER,
+    subject: 'tienda',
+    text: 'Compré en una tienda que usa su plataforma y nunca llegó.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "unable to access" with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Ticket 48213',
+    text: 'I am still unable to access my admin panel and ticket 48213 has no answer.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -824,6 +883,12 @@ describe('round 2, class 6: automatic mail that mentions a ticket', () => {
 
 describe('round 3: suggestions, integration plans, store reports and partnerships', () => {
   it.each(ROUND3.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
+describe('round 4: phrases written as the canonicaliser reads the text', () => {
+  it.each(ROUND4_CANONICAL.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
 });
