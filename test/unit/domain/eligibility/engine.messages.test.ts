@@ -667,7 +667,6 @@ Chamado anterior informado: nº 48215.`,
   },
 ];
 
-
 // ─────────────── Round 3: suggestions, integration plans, store reports, partnerships ───────────────
 // Each class with the merchant's own complaint beside it, which must stay where it was.
 const ROUND3: Row[] = [
@@ -782,6 +781,455 @@ const ROUND3: Row[] = [
   },
 ];
 
+// ─────────────── Round 4: the canonicaliser's words, access, billing, commercial, features, prospects, shoppers ───────────────
+// Each class with rows that missed before its change, and guard rows: a merchant with a valid
+// ticket who uses the same words stays ACCEPTED; a merchant without one is not sent to Sales or
+// given the shopper reply.
+const NOBODY = 'contato@bellaflorcosmeticos.com.br';
+const SHOPPER = 'fernanda.alves@gmail.com';
+
+const ROUND4_CANONICAL: Row[] = [
+  {
+    name: 'English "not a client" (client reads as cliente)',
+    from: SHOPPER,
+    subject: 'Question',
+    text: "I'm not a client yet, just wanted to ask about your plans.",
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.text',
+    language: 'en',
+  },
+  {
+    name: 'English "talk to sales" ("to" reads as chat-speak "tô")',
+    from: SHOPPER,
+    subject: 'Sales',
+    text: 'I would like to talk to sales about your enterprise plan.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'English "unable to sign in"',
+    from: NOBODY,
+    subject: 'Login',
+    text: "Hi, I'm unable to sign in to my store dashboard.",
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'Spanish "¿Cuánto cuesta?" (cuánto reads as quanto)',
+    from: SHOPPER,
+    subject: 'Ventas',
+    text: '¿Cuánto cuesta el plan básico?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'Spanish "compré en una tienda" (compré reads as comprei)',
+    from: SHOPPER,
+    subject: 'tienda',
+    text: 'Compré en una tienda que usa su plataforma y nunca llegó.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "unable to access" with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Ticket 48213',
+    text: 'I am still unable to access my admin panel and ticket 48213 has no answer.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+const ROUND4_ACCESS: Row[] = [
+  {
+    name: 'an adverb between the verb and the login: "não consigo mais logar"',
+    from: NOBODY,
+    subject: 'admin',
+    text: 'Não consigo mais logar no admin desde ontem.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'ALL CAPS "NÃO CONSIGO MAIS FAZER LOGIN"',
+    from: NOBODY,
+    subject: 'urgente',
+    text: 'NAO CONSIGO MAIS FAZER LOGIN NO PAINEL!!!',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'inactivity: "meu login não entra mais" after months away',
+    from: NOBODY,
+    subject: 'login',
+    text: 'fiquei uns meses sem mexer na loja e agora meu login nao entra mais',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.blocked-user',
+  },
+  {
+    name: 'inactivity: "meu usuário está inativo"',
+    from: NOBODY,
+    subject: 'acesso',
+    text: 'Fiquei muito tempo sem acessar o painel e agora o sistema diz que meu usuário está inativo.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.blocked-user',
+  },
+  {
+    name: 'a suspended account',
+    from: NOBODY,
+    subject: 'conta',
+    text: 'Minha conta foi suspensa e não sei o motivo.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'two-factor code that never arrives',
+    from: NOBODY,
+    subject: 'verificação em duas etapas',
+    text: 'A verificação em duas etapas pede um código que nunca chega.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'lost authenticator app (2FA), HTML-only',
+    from: NOBODY,
+    subject: '2FA',
+    html: '<p>Troquei de celular e perdi o app autenticador.</p><p>Agora o 2FA n&atilde;o me deixa entrar no painel.</p>',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'the login e-mail was an employee who left',
+    from: NOBODY,
+    subject: 'E-mail de acesso',
+    text: 'O e-mail cadastrado no painel era de uma funcionária que saiu da empresa. Como troco o e-mail de acesso?',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'a forgotten login e-mail',
+    from: NOBODY,
+    subject: 'Esqueci o e-mail',
+    text: 'Esqueci qual e-mail usei para criar a conta da loja.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'guard: a blocked login with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado 48213',
+    text: 'Não consigo mais logar no admin e o chamado 48213 não anda.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a 2FA code that does not arrive, with a valid ticket',
+    from: 'contato@eletroponto.com.br',
+    subject: '2FA',
+    text: 'Protocolo 48215 — o código de verificação em duas etapas não chega e ninguém resolve.',
+    outcome: 'ACCEPTED',
+    ticket: '48215',
+  },
+  {
+    name: 'guard: a suspended account in CAPS with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Suspensa',
+    text: 'MINHA CONTA FOI SUSPENSA DE NOVO!!! CHAMADO 48213 ABERTO HÁ 10 DIAS',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+const ROUND4_BILLING: Row[] = [
+  {
+    name: "the accountant asks for the service's notas fiscais",
+    from: NOBODY,
+    subject: 'Nota fiscal',
+    text: 'Meu contador pediu as notas fiscais do serviço de vocês dos últimos 6 meses. Onde encontro?',
+    outcome: 'BILLING_QUESTION',
+    rule: 'topic.billing.invoice',
+  },
+  {
+    name: 'the NFS-e of last month',
+    from: NOBODY,
+    subject: 'NFS-e',
+    text: 'Vocês não enviaram a NFS-e do mês passado.',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
+    name: 'the nota fiscal "that you issue" has the wrong CNPJ',
+    from: NOBODY,
+    subject: 'CNPJ na nota',
+    text: 'A nota fiscal que vocês emitem para a minha empresa está saindo com o CNPJ errado.',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
+    name: 'the card that pays the platform',
+    from: NOBODY,
+    subject: 'troca de cartão',
+    text: 'Como troco o cartão de crédito cadastrado para pagar a plataforma?',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
+    name: 'guard: the NFS-e complaint with a valid ticket',
+    from: 'financeiro@casadosaromas.com.br',
+    subject: 'NFS-e',
+    text: 'Ticket 48214: a NFS-e da mensalidade continua saindo com o CNPJ errado.',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+  },
+];
+
+const ROUND4_COMMERCIAL: Row[] = [
+  {
+    name: 'months without paying',
+    from: NOBODY,
+    subject: 'dificuldade',
+    text: 'Estou passando por dificuldades financeiras, vocês podem me dar uns meses sem pagar?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.special-condition',
+  },
+  {
+    name: 'half the monthly fee',
+    from: NOBODY,
+    subject: 'mensalidade',
+    text: 'Consigo pagar só metade da mensalidade nos próximos 3 meses?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'chat-speak "preço camarada"',
+    from: NOBODY,
+    subject: 'preço',
+    text: 'tem como fazer um preço camarada pra mim? sou cliente antigo',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'a threat to leave unless the fee comes down',
+    from: NOBODY,
+    subject: 'Cancelamento',
+    text: 'Se vocês não baixarem o valor da mensalidade eu vou migrar para a Nuvemshop.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.negotiation',
+  },
+  {
+    name: 'free months "de graça" even with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado 48213',
+    text: 'Referente ao chamado 48213: quero 3 meses de graça pelo transtorno.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'keeping the price of before the adjustment',
+    from: NOBODY,
+    subject: 'reajuste',
+    text: 'Quero continuar pagando o mesmo valor de antes do reajuste, sou cliente desde 2019.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'English "a better deal"',
+    from: NOBODY,
+    subject: 'Annual plan',
+    text: 'Can you give me a better deal on the annual plan?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'guard: the adjustment complaint of a long-time client with a valid ticket',
+    from: 'financeiro@casadosaromas.com.br',
+    subject: 'chamado 48214',
+    text: 'Sou cliente desde 2019 e o reajuste veio sem aviso, abri o chamado 48214 e nada.',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+  },
+  {
+    name: 'guard: "metade" of the images, no ticket, not Sales',
+    from: NOBODY,
+    subject: 'metade',
+    text: 'Metade das imagens da minha loja sumiu hoje de manhã.',
+    outcome: 'NO_PRIOR_TICKET',
+  },
+];
+
+const ROUND4_FEATURE: Row[] = [
+  {
+    name: 'plural imperative "incluam a opção"',
+    from: NOBODY,
+    subject: 'frete',
+    text: 'Por favor, incluam a opção de frete grátis por região.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: '"coloquem um módulo"',
+    from: NOBODY,
+    subject: 'módulo',
+    text: 'Coloquem um módulo de assinaturas recorrentes, por favor, é o que mais falta.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: '"seria possível vocês disponibilizarem uma API"',
+    from: NOBODY,
+    subject: 'API',
+    text: 'Seria possível vocês disponibilizarem uma API de estoque?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'chat-speak "vcs podiam fazer uma ferramenta"',
+    from: NOBODY,
+    subject: 'sugestão',
+    text: 'vcs podiam fazer uma ferramenta de carrinho abandonado por whatsapp',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'Spanish "¿van a tener integración con…?"',
+    from: NOBODY,
+    subject: 'Integración',
+    text: '¿Van a tener integración con Mercado Libre?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+  {
+    name: 'English "we would like an integration with"',
+    from: NOBODY,
+    subject: 'QuickBooks',
+    text: 'We would like an integration with QuickBooks. Is it on your roadmap?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: "coloquem de volta" a button that vanished, no ticket',
+    from: NOBODY,
+    subject: 'botão',
+    text: 'Coloquem de volta o botão de comprar que sumiu da página do produto!',
+    outcome: 'NO_PRIOR_TICKET',
+  },
+  {
+    name: 'guard: "incluam meu caso", no ticket',
+    from: NOBODY,
+    subject: 'caso',
+    text: 'Incluam meu caso na fila de prioridade, a loja está fora do ar.',
+    outcome: 'NO_PRIOR_TICKET',
+  },
+  {
+    name: 'guard: an English integration that stopped working, no ticket',
+    from: NOBODY,
+    subject: 'Integration',
+    text: 'The integration with PayPal stopped working yesterday.',
+    outcome: 'NO_PRIOR_TICKET',
+  },
+  {
+    name: 'guard: "coloquem de volta a integração" with a valid ticket',
+    from: 'contato@eletroponto.com.br',
+    subject: 'integração',
+    text: 'Chamado 48215: coloquem de volta a integração com o Bling que vocês tiraram.',
+    outcome: 'ACCEPTED',
+    ticket: '48215',
+  },
+];
+
+const ROUND4_PROSPECT: Row[] = [
+  {
+    name: 'chat-speak "to pensando em abrir uma loja com vcs"',
+    from: SHOPPER,
+    subject: 'loja',
+    text: 'Oi, to pensando em abrir uma loja com vcs, qual plano vale mais a pena?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: '"estou avaliando plataformas"',
+    from: SHOPPER,
+    subject: 'Taxas',
+    text: 'Vocês cobram taxa por venda? Estou avaliando plataformas para a minha marca.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: '"pretendo migrar minha loja da … para vocês"',
+    from: SHOPPER,
+    subject: 'Migração',
+    text: 'Boa tarde, pretendo migrar minha loja da Loja Integrada para vocês. Como funciona?',
+    outcome: 'NOT_A_CLIENT',
+  },
+  {
+    name: 'English "looking for an e-commerce platform"',
+    from: SHOPPER,
+    subject: 'Pricing',
+    text: "Hi, I'm looking for an e-commerce platform for my brand. What are your prices?",
+    outcome: 'NOT_A_CLIENT',
+  },
+  {
+    name: 'guard: a merchant "avaliando" a layout, no ticket, not Sales',
+    from: NOBODY,
+    subject: 'layout',
+    text: 'Estou avaliando se mudo o layout da minha loja, mas antes preciso que o suporte me responda sobre o carrossel que quebrou.',
+    outcome: 'NO_PRIOR_TICKET',
+  },
+];
+
+const ROUND4_SHOPPER: Row[] = [
+  {
+    name: 'the order number between "meu pedido" and the store',
+    from: SHOPPER,
+    subject: 'Pedido',
+    text: 'Meu pedido #45871 da loja Bella Moda não chegou, já faz 15 dias.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+    notTickets: ['45871'],
+  },
+  {
+    name: '"minha encomenda, comprada no site"',
+    from: SHOPPER,
+    subject: 'Encomenda',
+    text: 'Estou tentando rastrear minha encomenda, comprada no site lojaxyz.com.br, e ninguém responde.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+  },
+  {
+    name: 'a store "feita com a plataforma de vocês"',
+    from: SHOPPER,
+    subject: 'entrega',
+    text: 'Paguei um pedido há 30 dias numa loja feita com a plataforma de vocês e até agora nada de entrega.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+  },
+  {
+    name: "a double charge on the shopper's card, not our billing",
+    from: SHOPPER,
+    subject: 'Cobrança no cartão',
+    text: 'Fiz uma compra numa loja virtual de vocês e cobraram duas vezes no meu cartão.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+  },
+  {
+    name: 'the store did not return the money',
+    from: SHOPPER,
+    subject: 'reembolso',
+    text: 'A loja Casa Linda não me devolveu o dinheiro do pedido cancelado. Vocês são responsáveis pela loja?',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+  },
+  {
+    name: 'English "I placed an order on a store that runs on your platform"',
+    from: SHOPPER,
+    subject: 'Order',
+    text: 'I placed an order on a store that runs on your platform and never got it.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "meu pedido de suporte na loja", no ticket, no shopper reply',
+    from: NOBODY,
+    subject: 'pedidos',
+    text: 'Meu pedido de suporte na loja ficou sem resposta, o que eu faço? A vitrine está sem produtos.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: a merchant whose own store was built on the platform, with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Re: chamado 48213',
+    text: 'Um cliente fez um pedido numa loja feita com a plataforma (a minha!) e o pedido sumiu do painel.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -824,6 +1272,22 @@ describe('round 2, class 6: automatic mail that mentions a ticket', () => {
 
 describe('round 3: suggestions, integration plans, store reports and partnerships', () => {
   it.each(ROUND3.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
+describe('round 4: the canonicaliser, access, billing, commercial, features, prospects and shoppers', () => {
+  it.each(
+    [
+      ROUND4_CANONICAL,
+      ROUND4_ACCESS,
+      ROUND4_BILLING,
+      ROUND4_COMMERCIAL,
+      ROUND4_FEATURE,
+      ROUND4_PROSPECT,
+      ROUND4_SHOPPER,
+    ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
+  )('%s', async (_n, row) => {
     await check(row);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalize } from '../../../../shared/domain/eligibility/engine';
 import { RULES, RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
+import { normalize } from '../../../../shared/domain/text';
 
 describe('rules as data', () => {
   it('have unique ids, pt-BR descriptions and phrases only on text rules', () => {
@@ -29,5 +31,24 @@ describe('rules as data', () => {
       expect(RULES_BY_ID.has(id), id).toBe(true);
     }
     expect(() => ruleById('no.such-rule')).toThrow(/Unknown eligibility rule/);
+  });
+
+  it('are written as the canonicaliser leaves the text (a phrase it would rewrite never matches)', () => {
+    // Gaps and prefix words ("cobr*") stand for words the canonicaliser does not read.
+    const words = (phrase: string) =>
+      normalize(phrase)
+        .split(' ')
+        .map((w) => (w.includes('*') ? 'gap' : w))
+        .join(' ');
+    for (const rule of RULES) {
+      for (const phrase of [
+        ...rule.phrases,
+        ...(rule.requires ?? []),
+        ...(rule.unless ?? []),
+        ...(rule.unlessInMessage ?? []),
+      ]) {
+        expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
+      }
+    }
   });
 });
