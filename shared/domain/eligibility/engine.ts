@@ -54,6 +54,13 @@ interface Phrase {
 interface PhraseList {
   id: number;
   phrases: readonly Phrase[];
+  /**
+   * Key word → the indices (ascending) of the phrases with that key: firstMatch reads the phrases
+   * of the sentence's keys, not every phrase of the list (issue 16).
+   */
+  byKey: ReadonlyMap<string, readonly number[]>;
+  /** The indices (ascending) of the phrases without key. */
+  unkeyed: readonly number[];
 }
 
 interface CompiledRule {
@@ -118,14 +125,18 @@ function longest(words: readonly string[]): string | null {
 }
 
 function compilePhrases(list: readonly string[], id: number): PhraseList {
-  return {
-    id,
-    phrases: list.map((phrase) => {
-      const key = longest(phraseWords(phrase));
-      const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
-      return { re: compilePhrase(phrase), key, needle };
-    }),
-  };
+  const phrases = list.map((phrase): Phrase => {
+    const key = longest(phraseWords(phrase));
+    const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
+    return { re: compilePhrase(phrase), key, needle };
+  });
+  const byKey = new Map<string, number[]>();
+  const unkeyed: number[] = [];
+  phrases.forEach(({ key }, i) => {
+    if (key === null) unkeyed.push(i);
+    else byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  return { id, phrases, byKey, unkeyed };
 }
 
 interface Compiled {
@@ -143,8 +154,8 @@ interface Compiled {
   /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
   always: readonly number[];
   listCount: number;
-  /** listsOfWord's answers so far (mail repeats its words), bounded. */
-  wordLists: Map<string, readonly number[]>;
+  /** readWord's answers so far (mail repeats its words), bounded. */
+  wordLists: Map<string, WordLists>;
 }
 
 function compileAll(): Compiled {
@@ -321,8 +332,10 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
     // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
     let keys: Set<string> | undefined;
     for (const w of text.match(WORD_RUN) ?? NO_WORDS) {
-      markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
-      if (!c.listsByKey.has(w)) continue;
+      const read = readWord(w, c);
+      if (read === UNREAD_WORD) continue;
+      markLists(read.lists, i, c.listCount, candidate, inList);
+      if (!read.isKey) continue;
       keys ??= new Set();
       keys.add(w);
     }
@@ -356,14 +369,33 @@ function markLists(
   }
 }
 
-const NO_LISTS: readonly number[] = [];
+/** What a word of a sentence tells the matcher: its lists (see listsOfWord), and whether it is a key. */
+interface WordLists {
+  lists: readonly number[];
+  isKey: boolean;
+}
+
+/** A word in no list and no key (most words): nothing to mark. */
+const UNREAD_WORD: WordLists = { lists: [], isKey: false };
+
 /** More distinct words than any mail has: the memo stays bounded whatever the input. */
 const WORD_LISTS_LIMIT = 50_000;
 
-/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
-function listsOfWord(w: string, c: Compiled): readonly number[] {
+/** listsOfWord and whether the word keys a phrase, in one lookup per word of the text (issue 16). */
+function readWord(w: string, c: Compiled): WordLists {
   const known = c.wordLists.get(w);
   if (known) return known;
+  const lists = listsOfWord(w, c);
+  const isKey = c.listsByKey.has(w);
+  const read = lists.length === 0 && !isKey ? UNREAD_WORD : { lists, isKey };
+  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, read);
+  return read;
+}
+
+const NO_LISTS: readonly number[] = [];
+
+/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
+function listsOfWord(w: string, c: Compiled): readonly number[] {
   let ids: number[] | undefined;
   const add = (more: readonly number[] | undefined) => {
     if (!more) return;
@@ -375,16 +407,32 @@ function listsOfWord(w: string, c: Compiled): readonly number[] {
     if (n > w.length) break;
     add(c.listsByPrefix.get(n === w.length ? w : w.slice(0, n)));
   }
-  const lists = ids ?? NO_LISTS;
-  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, lists);
-  return lists;
+  return ids ?? NO_LISTS;
 }
 
-/** The first phrase of the list (in list order) that matches the sentence, or null. */
+/**
+ * The first phrase of the list (in list order) that matches the sentence, or null. Only the
+ * phrases keyed by a word of the sentence, and those without key whose needle it has, can match.
+ */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
-  for (const p of list.phrases) {
-    if (p.key !== null ? !sentence.keys.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
-    const m = p.re.exec(sentence.text);
+  let tried: number[] | undefined;
+  for (const key of sentence.keys) {
+    const ids = list.byKey.get(key);
+    if (ids === undefined) continue;
+    tried ??= [];
+    for (const i of ids) tried.push(i);
+  }
+  for (const i of list.unkeyed) {
+    const needle = list.phrases[i]?.needle ?? null;
+    if (needle !== null && !sentence.text.includes(needle)) continue;
+    tried ??= [];
+    tried.push(i);
+  }
+  if (tried === undefined) return null;
+  // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
+  if (tried.length > 1) tried.sort((a, b) => a - b);
+  for (const i of tried) {
+    const m = list.phrases[i]?.re.exec(sentence.text);
     if (m) return m;
   }
   return null;
