@@ -531,15 +531,49 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
 const PT = 1;
 const ES = 2;
 const EN = 4;
-/** Word → the LANGUAGE_WORDS lists it is in (PT | ES | EN). */
-const LISTS_OF_WORD = new Map<string, number>();
-for (const [list, bit] of [
-  [LANGUAGE_WORDS.pt, PT],
-  [LANGUAGE_WORDS.es, ES],
-  [LANGUAGE_WORDS.en, EN],
-] as const) {
-  for (const w of list) LISTS_OF_WORD.set(w, (LISTS_OF_WORD.get(w) ?? 0) | bit);
+
+/** A word's letters: a-z, then the apostrophe ("don't"); -1 for a character that ends a word. */
+function letterIndex(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  return code === 39 ? 26 : -1;
 }
+const LETTERS = 27;
+
+/**
+ * The LANGUAGE_WORDS as a trie walked character by character (issue 16): the guess reads a
+ * sample's every word without cutting it out of the text or hashing it. Node 0 is the root;
+ * next[node * LETTERS + letter] is the child (0: none, no word goes on that way); lists[node] is
+ * the lists (PT | ES | EN) of the word that ends at the node.
+ */
+const LANGUAGE_TRIE = (() => {
+  const next: number[] = [0];
+  const lists: number[] = [0];
+  for (const [words, bit] of [
+    [LANGUAGE_WORDS.pt, PT],
+    [LANGUAGE_WORDS.es, ES],
+    [LANGUAGE_WORDS.en, EN],
+  ] as const) {
+    for (const word of words) {
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const slot = node * LETTERS + letterIndex(word.charCodeAt(i));
+        let child = next[slot] ?? 0;
+        if (child === 0) {
+          child = lists.length;
+          lists.push(0);
+          next[slot] = child;
+        }
+        node = child;
+      }
+      lists[node] = (lists[node] ?? 0) | bit;
+    }
+  }
+  const table = new Int32Array(lists.length * LETTERS);
+  next.forEach((child, slot) => {
+    table[slot] = child ?? 0;
+  });
+  return { next: table, lists: Uint8Array.from(lists) };
+})();
 
 /** How much of a message the language guess reads. */
 export const LANGUAGE_SAMPLE_CHARS = 4000;
@@ -557,17 +591,26 @@ export function detectLanguage(text: string): MessageLanguage {
  * spaces: it reads words only). A sample is the first LANGUAGE_SAMPLE_CHARS characters.
  */
 export function languageOfNormalized(normalized: string): MessageLanguage {
-  const words = normalized.split(/[^a-z']+/);
+  const { next, lists } = LANGUAGE_TRIE;
   let pt = 0;
   let es = 0;
   let en = 0;
-  for (const w of words) {
-    // Most words are in no list: one lookup instead of three.
-    const lists = LISTS_OF_WORD.get(w);
-    if (lists === undefined) continue;
-    if (lists & PT) pt++;
-    if (lists & ES) es++;
-    if (lists & EN) en++;
+  // The words are the maximal runs of [a-z']. node: the trie node of the word read so far; -1 once
+  // the word has left the trie (it is in no list).
+  let node = 0;
+  for (let i = 0; i <= normalized.length; i++) {
+    const letter = i < normalized.length ? letterIndex(normalized.charCodeAt(i)) : -1;
+    if (letter >= 0) {
+      if (node >= 0) node = next[node * LETTERS + letter] || -1;
+      continue;
+    }
+    if (node > 0) {
+      const bits = lists[node] ?? 0;
+      if (bits & PT) pt++;
+      if (bits & ES) es++;
+      if (bits & EN) en++;
+    }
+    node = 0;
   }
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';

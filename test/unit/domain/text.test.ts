@@ -160,6 +160,17 @@ describe('languageOfNormalized', () => {
     expect(detectLanguage(text)).toBe('pt-BR');
     expect(languageOfNormalized(normalize(text))).toBe('en');
   });
+
+  it("reads whole words only, the maximal runs of [a-z']", () => {
+    expect(languageOfNormalized("don't can't isn't")).toBe('en');
+    expect(languageOfNormalized('dont cant isnt')).toBe('pt-BR');
+    expect(languageOfNormalized('the1and-is,you')).toBe('en');
+    expect(languageOfNormalized('theandisyou')).toBe('pt-BR');
+    // Prefixes and extensions of list words are other words.
+    expect(languageOfNormalized('th yo pleas regard')).toBe('pt-BR');
+    expect(languageOfNormalized('thee andy iss youu')).toBe('pt-BR');
+    expect(languageOfNormalized("'the 'and 'is 'you")).toBe('pt-BR');
+  });
 });
 
 /** Characters that change length under case mapping or decomposition, and surrogate pairs. */
