@@ -142,6 +142,11 @@ function compilePhrases(list: readonly string[], id: number): PhraseList {
 interface Compiled {
   rules: readonly CompiledRule[];
   rewrites: readonly (readonly [RegExp, string, string | null])[];
+  /**
+   * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
+   * canonicalizeEach rewrites the join of the sentences (issue 16).
+   */
+  rewritesStayInSentence: boolean;
   /** Key word → the phrase lists with a phrase of that key. */
   listsByKey: ReadonlyMap<string, readonly number[]>;
   /**
@@ -194,7 +199,20 @@ function compileAll(): Compiled {
     const key = longest(phraseWords(from));
     return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
   });
-  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next, wordLists: new Map() };
+  const rewritesStayInSentence = PHRASE_REWRITES.every(
+    ([from, to]) => !phraseTokens(from).includes('*') && !`${from}${to}`.includes('?'),
+  );
+  return {
+    rules,
+    rewrites,
+    rewritesStayInSentence,
+    listsByKey,
+    listsByPrefix,
+    prefixLengths,
+    always,
+    listCount: next,
+    wordLists: new Map(),
+  };
 }
 
 /**
@@ -229,20 +247,16 @@ function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
 }
 
 /**
- * canonicalize of each normalised sentence. Words are canonicalised in one pass over the join by
- * '?' (no sentence has one; to the word patterns it bounds a sentence as its start and end do);
- * the phrase rewrites, which may span words, run per sentence, and only those whose key is there
- * (or that an earlier rewrite may have written).
+ * canonicalize of each normalised sentence, in one pass over their join by '?' (no sentence has
+ * one; to the word patterns and the phrase rewrites it bounds a sentence as its start and end do,
+ * and no rewrite writes one).
  */
 function canonicalizeEach(normalized: readonly string[]): string[] {
-  const joined = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
-  const pieces = joined.split('?');
+  const c = compiledRules();
+  const words = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
+  const pieces = (c.rewritesStayInSentence ? rewritePhrases(words, c.rewrites) : words).split('?');
   if (pieces.length !== normalized.length) return normalized.map(canonicalize);
-  const all = compiledRules().rewrites;
-  const rewrites = all.filter(
-    ([, , key], i) => key === null || joined.includes(key) || all.slice(0, i).some(([, to]) => to.includes(key)),
-  );
-  return rewrites.length === 0 ? pieces : pieces.map((piece) => rewritePhrases(piece, rewrites));
+  return c.rewritesStayInSentence ? pieces : pieces.map((piece) => rewritePhrases(piece, c.rewrites));
 }
 
 /** Where a text breaks into sentences: paragraphs, then '.', '!', '?', ';'. */
