@@ -46,6 +46,11 @@ const OWN_PROTOCOL = /(?<![a-z0-9])ouv[\s-]*\d{4}[\s-]*\d{1,8}(?!\d)/g;
 /** Helpdesk links that carry the ticket id: .../requests/48213, .../tickets/48213. */
 const TICKET_LINK = /\/(?:hc\/[a-z-]+\/)?(?:requests|tickets|chamados|solicitacoes|agent\/tickets)\/(\d{3,10})(?!\d)/g;
 
+/** The longest local part EMAIL_ADDRESS reads before the '@'. */
+const EMAIL_LOCAL_MAX = 64;
+/** An e-mail address. Bounded on the left so a long run without '@' stays linear. */
+const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>()@,;"']{1,255}`, 'g');
+
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
 const OTHER_ID_KEYWORDS =
   'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
@@ -57,8 +62,7 @@ const OTHER_ID_KEYWORDS =
 export const MASKS: RegExp[] = [
   // URLs and e-mail addresses (ticket links are read before masking).
   /\b(?:https?:\/\/|www\.)\S+/g,
-  // Bounded on the left so a long run without '@' stays linear.
-  /[^\s<>()@,;"']{1,64}@[^\s<>()@,;"']{1,255}/g,
+  EMAIL_ADDRESS,
   OWN_PROTOCOL,
   // CNPJ 12.345.678/0001-90, CPF 123.456.789-09.
   /\d{2}\.?\d{3}\.?\d{3}\/\d{4}-?\d{2}/g,
@@ -173,14 +177,17 @@ function evidenceAround(original: string, start: number, end: number): string {
 
 /**
  * The folded text with every MASKS match replaced by MASK characters (same length). A mask that
- * cannot match is not run: MASKS[1] needs an '@', MASKS[2] onwards a digit.
+ * cannot match is not run: MASKS[2] onwards need a digit.
  */
 export function maskSpans(folded: string): string {
-  const hasAt = folded.includes('@');
   const hasDigit = /\d/.test(folded);
   const spans: [number, number][] = [];
   MASKS.forEach((re, i) => {
-    if ((i === 1 && !hasAt) || (i >= 2 && !hasDigit)) return;
+    if (re === EMAIL_ADDRESS) {
+      pushAddressSpans(folded, spans);
+      return;
+    }
+    if (i >= 2 && !hasDigit) return;
     re.lastIndex = 0;
     for (const m of folded.matchAll(re)) {
       const start = m.index ?? 0;
@@ -198,6 +205,23 @@ export function maskSpans(folded: string): string {
     done = end;
   }
   return out + folded.slice(done);
+}
+
+/**
+ * The matches of EMAIL_ADDRESS, each search started at most EMAIL_LOCAL_MAX characters before the
+ * next '@' (issue 16): no match starts farther from one, and tried at every character of a text
+ * whose '@' is in a signature, the pattern reads up to EMAIL_LOCAL_MAX characters at each.
+ */
+function pushAddressSpans(folded: string, spans: [number, number][]): void {
+  EMAIL_ADDRESS.lastIndex = 0;
+  for (;;) {
+    const at = folded.indexOf('@', EMAIL_ADDRESS.lastIndex);
+    if (at === -1) return;
+    EMAIL_ADDRESS.lastIndex = Math.max(EMAIL_ADDRESS.lastIndex, at - EMAIL_LOCAL_MAX);
+    const m = EMAIL_ADDRESS.exec(folded);
+    if (m === null) return;
+    spans.push([m.index, m.index + m[0].length]);
+  }
 }
 
 /** True when what follows a number shows it is part of something else (date, amount, unit). */

@@ -314,6 +314,9 @@ describe('maskSpans', () => {
   const piece = fc.constantFrom(
     'chamado 48213',
     'ana@loja.com.br',
+    // Local parts at and past the longest an address reads.
+    `${'x'.repeat(64)}@loja.com`,
+    `${'y'.repeat(70)}@a@b`,
     'www.loja.com.br/a',
     'https://x.y/z?q=1',
     'OUV-2026-000123',
