@@ -3,6 +3,7 @@
  * case-insensitive normalisation, and the split between what the sender wrote now and the
  * history their mail client quoted or forwarded.
  */
+import { charTrie } from './char-trie';
 import { boundedMemo, recentMemo } from './memo';
 
 /**
@@ -532,47 +533,29 @@ const PT = 1;
 const ES = 2;
 const EN = 4;
 
-/** A word's letters: a-z, then the apostrophe ("don't"); -1 for a character that ends a word. */
-function letterIndex(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  return code === 39 ? 26 : -1;
-}
-const LETTERS = 27;
-
 /**
- * The LANGUAGE_WORDS as a trie walked character by character (issue 16): the guess reads a
- * sample's every word without cutting it out of the text or hashing it. Node 0 is the root;
- * next[node * LETTERS + letter] is the child (0: none, no word goes on that way); lists[node] is
- * the lists (PT | ES | EN) of the word that ends at the node.
+ * The LANGUAGE_WORDS as a trie of the letters of their words (issue 16): the guess reads a
+ * sample's every word without cutting it out of the text or hashing it.
  */
 const LANGUAGE_TRIE = (() => {
-  const next: number[] = [0];
-  const lists: number[] = [0];
-  for (const [words, bit] of [
+  const lists: [ReadonlySet<string>, number][] = [
     [LANGUAGE_WORDS.pt, PT],
     [LANGUAGE_WORDS.es, ES],
     [LANGUAGE_WORDS.en, EN],
-  ] as const) {
-    for (const word of words) {
-      let node = 0;
-      for (let i = 0; i < word.length; i++) {
-        const slot = node * LETTERS + letterIndex(word.charCodeAt(i));
-        let child = next[slot] ?? 0;
-        if (child === 0) {
-          child = lists.length;
-          lists.push(0);
-          next[slot] = child;
-        }
-        node = child;
-      }
-      lists[node] = (lists[node] ?? 0) | bit;
+  ];
+  const trie = charTrie(
+    "abcdefghijklmnopqrstuvwxyz'",
+    lists.flatMap(([words]) => [...words]),
+  );
+  /** listsAt[node]: the lists (PT | ES | EN) of the word that ends at the node. */
+  const listsAt = new Uint8Array(trie.size);
+  for (const [words, bit] of lists) {
+    for (const w of words) {
+      const node = trie.nodeOf(w);
+      listsAt[node] = (listsAt[node] ?? 0) | bit;
     }
   }
-  const table = new Int32Array(lists.length * LETTERS);
-  next.forEach((child, slot) => {
-    table[slot] = child ?? 0;
-  });
-  return { next: table, lists: Uint8Array.from(lists) };
+  return { trie, listsAt };
 })();
 
 /** How much of a message the language guess reads. */
@@ -591,7 +574,7 @@ export function detectLanguage(text: string): MessageLanguage {
  * spaces: it reads words only). A sample is the first LANGUAGE_SAMPLE_CHARS characters.
  */
 export function languageOfNormalized(normalized: string): MessageLanguage {
-  const { next, lists } = LANGUAGE_TRIE;
+  const { trie, listsAt } = LANGUAGE_TRIE;
   let pt = 0;
   let es = 0;
   let en = 0;
@@ -599,13 +582,13 @@ export function languageOfNormalized(normalized: string): MessageLanguage {
   // the word has left the trie (it is in no list).
   let node = 0;
   for (let i = 0; i <= normalized.length; i++) {
-    const letter = i < normalized.length ? letterIndex(normalized.charCodeAt(i)) : -1;
+    const letter = i < normalized.length ? trie.letterOf(normalized.charCodeAt(i)) : -1;
     if (letter >= 0) {
-      if (node >= 0) node = next[node * LETTERS + letter] || -1;
+      if (node >= 0) node = trie.child(node, letter);
       continue;
     }
     if (node > 0) {
-      const bits = lists[node] ?? 0;
+      const bits = listsAt[node] ?? 0;
       if (bits & PT) pt++;
       if (bits & ES) es++;
       if (bits & EN) en++;

@@ -20,6 +20,7 @@
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
 import { isMachineGenerated } from '../auto-reply-policy';
+import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
@@ -147,20 +148,21 @@ interface Compiled {
    * canonicalizeEach rewrites the join of the sentences (issue 16).
    */
   rewritesStayInSentence: boolean;
-  /** Key word → the phrase lists with a phrase of that key. */
-  listsByKey: ReadonlyMap<string, readonly number[]>;
   /**
-   * Needle of a phrase without key → its lists. Such a phrase is prefix tokens only ("cobr*"),
-   * so its needle starts a word of every match.
+   * The phrases' keys and needles, a trie of [a-z0-9] that readText walks a sentence's words on
+   * (issue 16): most words are neither, and are left at their first letters off the trie.
    */
-  listsByPrefix: ReadonlyMap<string, readonly number[]>;
-  /** The lengths of those needles. */
-  prefixLengths: readonly number[];
+  vocabulary: CharTrie;
+  /** keyListsAt[node]: the lists with a phrase keyed by the word that ends at the node. */
+  keyListsAt: readonly (readonly number[] | undefined)[];
+  /**
+   * needleListsAt[node]: the lists with a phrase without key whose needle ends at the node. Such
+   * a phrase is prefix tokens only ("cobr*"), so its needle starts a word of every match.
+   */
+  needleListsAt: readonly (readonly number[] | undefined)[];
   /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
   always: readonly number[];
   listCount: number;
-  /** readWord's answers so far (mail repeats its words), bounded. */
-  wordLists: Map<string, WordLists>;
 }
 
 function compileAll(): Compiled {
@@ -193,7 +195,12 @@ function compileAll(): Compiled {
       else if (!always.includes(l.id)) always.push(l.id);
     }
   }
-  const prefixLengths = [...new Set([...listsByPrefix.keys()].map((n) => n.length))].sort((a, b) => a - b);
+  const vocabulary = charTrie(WORD_CHARACTERS, [...listsByKey.keys(), ...listsByPrefix.keys()]);
+  const listsAt = (byWord: ReadonlyMap<string, number[]>) => {
+    const at: (number[] | undefined)[] = new Array(vocabulary.size).fill(undefined);
+    for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
+    return at;
+  };
   const rewrites = PHRASE_REWRITES.map(([from, to]) => {
     // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
     const key = longest(phraseWords(from));
@@ -206,12 +213,11 @@ function compileAll(): Compiled {
     rules,
     rewrites,
     rewritesStayInSentence,
-    listsByKey,
-    listsByPrefix,
-    prefixLengths,
+    vocabulary,
+    keyListsAt: listsAt(listsByKey),
+    needleListsAt: listsAt(listsByPrefix),
     always,
     listCount: next,
-    wordLists: new Map(),
   };
 }
 
@@ -341,23 +347,40 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
   // Most lists are candidates in no sentence: they share one empty array.
   const inList: number[][] = new Array(c.listCount).fill(NO_SENTENCES);
   const candidate = new Uint8Array(topic.length * c.listCount);
+  const { vocabulary, keyListsAt, needleListsAt, listCount } = c;
   const sentences = topic.map(({ text, headline }, i): ReadSentence => {
-    markLists(c.always, i, c.listCount, candidate, inList);
+    markLists(c.always, i, listCount, candidate, inList);
     // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
     let keys: Set<string> | undefined;
-    for (const w of text.match(WORD_RUN) ?? NO_WORDS) {
-      const read = readWord(w, c);
-      if (read === UNREAD_WORD) continue;
-      markLists(read.lists, i, c.listCount, candidate, inList);
-      if (!read.isKey) continue;
-      keys ??= new Set();
-      keys.add(w);
+    // The words are the maximal runs of WORD_CHARACTERS, from `start`. node: the vocabulary's node
+    // of the word read so far; -1 once the word has left it (no key or needle starts so).
+    let node = 0;
+    let start = 0;
+    for (let at = 0; at <= text.length; at++) {
+      const letter = at < text.length ? vocabulary.letterOf(text.charCodeAt(at)) : -1;
+      if (letter >= 0) {
+        if (node < 0) continue;
+        node = vocabulary.child(node, letter);
+        const needleLists = node > 0 ? needleListsAt[node] : undefined;
+        if (needleLists) markLists(needleLists, i, listCount, candidate, inList);
+        continue;
+      }
+      const keyLists = node > 0 ? keyListsAt[node] : undefined;
+      if (keyLists) {
+        markLists(keyLists, i, listCount, candidate, inList);
+        keys ??= new Set();
+        keys.add(text.slice(start, at));
+      }
+      node = 0;
+      start = at + 1;
     }
     return { text, headline, keys: keys ?? NO_KEYS };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
 }
 
+const WORD_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The words of a normalised text: the maximal runs of WORD_CHARACTERS. */
 const WORD_RUN = /[a-z0-9]+/g;
 const NO_WORDS: readonly string[] = [];
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -381,47 +404,6 @@ function markLists(
     if (sentences === undefined || sentences === NO_SENTENCES) inList[id] = [i];
     else sentences.push(i);
   }
-}
-
-/** What a word of a sentence tells the matcher: its lists (see listsOfWord), and whether it is a key. */
-interface WordLists {
-  lists: readonly number[];
-  isKey: boolean;
-}
-
-/** A word in no list and no key (most words): nothing to mark. */
-const UNREAD_WORD: WordLists = { lists: [], isKey: false };
-
-/** More distinct words than any mail has: the memo stays bounded whatever the input. */
-const WORD_LISTS_LIMIT = 50_000;
-
-/** listsOfWord and whether the word keys a phrase, in one lookup per word of the text (issue 16). */
-function readWord(w: string, c: Compiled): WordLists {
-  const known = c.wordLists.get(w);
-  if (known) return known;
-  const lists = listsOfWord(w, c);
-  const isKey = c.listsByKey.has(w);
-  const read = lists.length === 0 && !isKey ? UNREAD_WORD : { lists, isKey };
-  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, read);
-  return read;
-}
-
-const NO_LISTS: readonly number[] = [];
-
-/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
-function listsOfWord(w: string, c: Compiled): readonly number[] {
-  let ids: number[] | undefined;
-  const add = (more: readonly number[] | undefined) => {
-    if (!more) return;
-    ids ??= [];
-    for (const id of more) if (!ids.includes(id)) ids.push(id);
-  };
-  add(c.listsByKey.get(w));
-  for (const n of c.prefixLengths) {
-    if (n > w.length) break;
-    add(c.listsByPrefix.get(n === w.length ? w : w.slice(0, n)));
-  }
-  return ids ?? NO_LISTS;
 }
 
 /**
