@@ -3,7 +3,7 @@
  * case-insensitive normalisation, and the split between what the sender wrote now and the
  * history their mail client quoted or forwarded.
  */
-import { charTrie } from './char-trie';
+import { type CharTrie, charTrie } from './char-trie';
 import { boundedMemo, recentMemo } from './memo';
 
 /**
@@ -487,24 +487,63 @@ function canonicalFormOf(word: string): string {
   return word;
 }
 
-/** Every word of a normalised text in its canonical form (see canonicalWord). */
+/**
+ * Every word of a normalised text in its canonical form (see canonicalWord): the maximal runs of
+ * [a-z0-9] that are letters only (a word glued to digits stays as is). Only the words that
+ * canonicalWord changes are cut out of the text: the others are walked on the trie of those
+ * (issue 16), most of them leaving it at their first letters.
+ */
 export function canonicalizeWords(normalized: string): string {
-  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is), of
-  // them only those canonicalWord may change: the others need no call.
-  changeableWord ??= new RegExp(
-    `(?<![a-z0-9])(?:[a-z]{${TYPO_MIN_LENGTH},${TYPO_MAX_LENGTH}}|${Object.keys(WORD_VARIANTS)
-      .filter((w) => w.length < TYPO_MIN_LENGTH || w.length > TYPO_MAX_LENGTH)
-      .join('|')})(?![a-z0-9])`,
-    'g',
-  );
-  return normalized.replace(changeableWord, canonicalWord);
+  changedWords ??= buildChangedWords();
+  const { trie, formAt } = changedWords;
+  let out = '';
+  let done = 0;
+  // node: the trie's node of the word read so far from `start`; -1 once it is no changed word.
+  let node = 0;
+  let start = 0;
+  for (let at = 0; at <= normalized.length; at++) {
+    const code = at < normalized.length ? normalized.charCodeAt(at) : SPACE;
+    const letter = trie.letterOf(code);
+    if (letter >= 0) {
+      if (node >= 0) node = trie.child(node, letter);
+      continue;
+    }
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      node = -1;
+      continue;
+    }
+    const form = node > 0 ? formAt[node] : undefined;
+    if (form !== undefined) {
+      out += normalized.slice(done, start) + form;
+      done = at;
+    }
+    node = 0;
+    start = at + 1;
+  }
+  return done === 0 ? normalized : out + normalized.slice(done);
 }
 
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
 /**
- * A letters-only word canonicalFormOf may rewrite: one of WORD_VARIANTS, or of a length it looks
- * for slips in. Built on first use, like the slips.
+ * The letters-only words canonicalFormOf changes, as a trie with each one's canonical form at its
+ * node. Built on first use, like the slips.
  */
-let changeableWord: RegExp | undefined;
+let changedWords: { trie: CharTrie; formAt: readonly (string | undefined)[] } | undefined;
+
+function buildChangedWords(): NonNullable<typeof changedWords> {
+  slips ??= buildSlips();
+  // All canonicalFormOf may change: a variant, a slip, a vocabulary word with a letter doubled.
+  const doubled = TYPO_VOCABULARY.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1) + w.slice(i)));
+  const candidates = new Set([...Object.keys(WORD_VARIANTS), ...slips.keys(), ...doubled]);
+  const changed = [...candidates].filter((w) => /^[a-z]+$/.test(w) && canonicalFormOf(w) !== w);
+  const trie = charTrie('abcdefghijklmnopqrstuvwxyz', changed);
+  const formAt: (string | undefined)[] = new Array(trie.size).fill(undefined);
+  for (const w of changed) formAt[trie.nodeOf(w)] = canonicalFormOf(w);
+  return { trie, formAt };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message
