@@ -62,7 +62,12 @@ export function normalizeEach(parts: readonly string[]): string[] {
 const NON_ASCII = /[\u0080-\uffff]/;
 /** One code point at a time (a surrogate pair is one match; a lone surrogate too). */
 const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
-const WHITESPACE_RUNS = /\s+/g;
+/**
+ * The whitespace runs that collapsing to one space changes: longer than one character, or one
+ * that is not a space. Every other word break is already one space (issue 16: /\s+/ replaced
+ * each of them).
+ */
+const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 /**
  * normalize's steps on one non-ASCII code point, whitespace runs left as they are: the result is

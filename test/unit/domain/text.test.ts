@@ -81,6 +81,7 @@ describe('normalize', () => {
       '한국',
       ' ',
       '\n',
+      '\t',
       'Chamado 12.345',
     ),
     fc.string({ unit: 'binary', maxLength: 4 }),
