@@ -56,10 +56,11 @@ interface PhraseList {
   id: number;
   phrases: readonly Phrase[];
   /**
-   * Key word → the indices (ascending) of the phrases with that key: firstMatch reads the phrases
-   * of the sentence's keys, not every phrase of the list (issue 16).
+   * Key (its node in the vocabulary) → the indices (ascending) of the phrases with that key:
+   * firstMatch reads the phrases of the sentence's keys, not every phrase of the list (issue 16).
+   * Filled by compileAll once the vocabulary numbers the keys.
    */
-  byKey: ReadonlyMap<string, readonly number[]>;
+  byKey: Map<number, number[]>;
   /** The indices (ascending) of the phrases without key. */
   unkeyed: readonly number[];
 }
@@ -131,13 +132,8 @@ function compilePhrases(list: readonly string[], id: number): PhraseList {
     const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
     return { re: compilePhrase(phrase), key, needle };
   });
-  const byKey = new Map<string, number[]>();
-  const unkeyed: number[] = [];
-  phrases.forEach(({ key }, i) => {
-    if (key === null) unkeyed.push(i);
-    else byKey.set(key, [...(byKey.get(key) ?? []), i]);
-  });
-  return { id, phrases, byKey, unkeyed };
+  const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
+  return { id, phrases, byKey: new Map(), unkeyed };
 }
 
 interface Compiled {
@@ -196,6 +192,13 @@ function compileAll(): Compiled {
     }
   }
   const vocabulary = charTrie(WORD_CHARACTERS, [...listsByKey.keys(), ...listsByPrefix.keys()]);
+  for (const l of lists) {
+    l.phrases.forEach(({ key }, i) => {
+      if (key === null) return;
+      const node = vocabulary.nodeOf(key);
+      l.byKey.set(node, [...(l.byKey.get(node) ?? []), i]);
+    });
+  }
   const listsAt = (byWord: ReadonlyMap<string, number[]>) => {
     const at: (number[] | undefined)[] = new Array(vocabulary.size).fill(undefined);
     for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
@@ -325,9 +328,9 @@ export interface TextHit {
   evidence: string;
 }
 
-/** A sentence as the matcher reads it: its text and its words that are phrase keys. */
+/** A sentence as the matcher reads it: its text and its words that are phrase keys (their nodes, each once). */
 interface ReadSentence extends TopicSentence {
-  keys: ReadonlySet<string>;
+  keys: readonly number[];
 }
 
 /** The sentences of a submission, and for each phrase list the sentences where it may match. */
@@ -351,11 +354,10 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
   const sentences = topic.map(({ text, headline }, i): ReadSentence => {
     markLists(c.always, i, listCount, candidate, inList);
     // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
-    let keys: Set<string> | undefined;
-    // The words are the maximal runs of WORD_CHARACTERS, from `start`. node: the vocabulary's node
-    // of the word read so far; -1 once the word has left it (no key or needle starts so).
+    let keys: number[] | undefined;
+    // The words are the maximal runs of WORD_CHARACTERS. node: the vocabulary's node of the word
+    // read so far; -1 once the word has left it (no key or needle starts so).
     let node = 0;
-    let start = 0;
     for (let at = 0; at <= text.length; at++) {
       const letter = at < text.length ? vocabulary.letterOf(text.charCodeAt(at)) : -1;
       if (letter >= 0) {
@@ -368,11 +370,10 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
       const keyLists = node > 0 ? keyListsAt[node] : undefined;
       if (keyLists) {
         markLists(keyLists, i, listCount, candidate, inList);
-        keys ??= new Set();
-        keys.add(text.slice(start, at));
+        keys ??= [];
+        if (!keys.includes(node)) keys.push(node);
       }
       node = 0;
-      start = at + 1;
     }
     return { text, headline, keys: keys ?? NO_KEYS };
   });
@@ -383,7 +384,7 @@ const WORD_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** The words of a normalised text: the maximal runs of WORD_CHARACTERS. */
 const WORD_RUN = /[a-z0-9]+/g;
 const NO_WORDS: readonly string[] = [];
-const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_KEYS: readonly number[] = [];
 
 /** Never pushed to: markLists replaces it with a list of its own. */
 const NO_SENTENCES: number[] = [];
