@@ -130,8 +130,29 @@ const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
-/** Words of the folded text (letters only; a word glued to digits is no keyword). */
-const WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
+/**
+ * Calls `visit` with the bounds of each word of the folded text, in order: the maximal runs of
+ * [a-z0-9] that are letters only (a word glued to digits is no keyword). Character by character
+ * (issue 16): a regular expression's match objects cost more than reading the few words needed.
+ */
+export function forEachWord(folded: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  let lettersOnly = true;
+  for (let at = 0; at <= folded.length; at++) {
+    const code = at < folded.length ? folded.charCodeAt(at) : -1;
+    const isDigit = code >= 0x30 && code <= 0x39;
+    if (isDigit || (code >= 0x61 && code <= 0x7a)) {
+      if (start < 0) {
+        start = at;
+        lettersOnly = true;
+      }
+      if (isDigit) lettersOnly = false;
+      continue;
+    }
+    if (start >= 0 && lettersOnly) visit(start, at);
+    start = -1;
+  }
+}
 
 /** Between a strong keyword and its number: markers and a few filler words. */
 const STRONG_LINK =
@@ -332,20 +353,19 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
   };
 
   // A keyword's number starts within KEYWORD_REACH characters of it: words farther from any digit
-  // are not read (nor canonicalised).
+  // are not read (nor cut out of the text and canonicalised).
   const digit = /\d/g;
   let nextDigit = -1;
-  for (const m of masked.matchAll(WORD)) {
-    const end = (m.index ?? 0) + m[0].length;
+  forEachWord(masked, (start, end) => {
     if (nextDigit < end) {
       digit.lastIndex = end;
       nextDigit = digit.exec(masked)?.index ?? Number.POSITIVE_INFINITY;
     }
-    if (nextDigit > end + KEYWORD_REACH) continue;
-    const word = canonicalWord(m[0]);
+    if (nextDigit > end + KEYWORD_REACH) return;
+    const word = canonicalWord(masked.slice(start, end));
     if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
-  }
+  });
 
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
   for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   extractTicketCandidates,
   isValidTicketFormat,
+  forEachWord,
   MASKS,
   maskSpans,
   TICKET_SCORES,
@@ -345,6 +346,23 @@ describe('maskSpans', () => {
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 20 }), (parts) => {
         const text = parts.join(' ');
         expect(maskSpans(text)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('forEachWord', () => {
+  it('visits the letters-only maximal runs of [a-z0-9], in order', () => {
+    const reference = (text: string) =>
+      [...text.matchAll(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g)].map((m) => [m.index, m.index + m[0].length]);
+    const piece = fc.constantFrom('chamado', 'abc123', '123abc', '48213', ' ', '.', '\u00a4', 'Ab', 'é', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const words: number[][] = [];
+        forEachWord(text, (start, end) => words.push([start, end]));
+        expect(words).toEqual(reference(text));
       }),
       { numRuns: 500 },
     );
