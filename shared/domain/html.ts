@@ -74,8 +74,11 @@ export function sanitizeHeaderValue(s: string | undefined | null, maxLength = 25
     .replace(/[\r\n\t\v\f\u2028\u2029\u0085]+/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
+    // Only the runs that change: not every single space between words (issue 16).
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
+  // No more UTF-16 units than the cap: no more code points either, nothing to cut.
+  if (cleaned.length <= maxLength) return cleaned;
   const chars = Array.from(cleaned);
   if (chars.length <= maxLength) return cleaned;
   if (maxLength < 1) return '';
