@@ -138,7 +138,8 @@ function compilePhrases(list: readonly string[], id: number): PhraseList {
 
 interface Compiled {
   rules: readonly CompiledRule[];
-  rewrites: readonly (readonly [RegExp, string, string | null])[];
+  /** Each rewrite: the phrase, its replacement, and its words (phraseWords), which a text it changes has. */
+  rewrites: readonly (readonly [RegExp, string, readonly string[]])[];
   /**
    * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
    * canonicalizeEach rewrites the join of the sentences (issue 16).
@@ -204,11 +205,9 @@ function compileAll(): Compiled {
     for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
     return at;
   };
-  const rewrites = PHRASE_REWRITES.map(([from, to]) => {
-    // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
-    const key = longest(phraseWords(from));
-    return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
-  });
+  const rewrites = PHRASE_REWRITES.map(
+    ([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to, phraseWords(from)] as const,
+  );
   const rewritesStayInSentence = PHRASE_REWRITES.every(
     ([from, to]) => !phraseTokens(from).includes('*') && !`${from}${to}`.includes('?'),
   );
@@ -249,8 +248,10 @@ const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
 function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
   let out = text;
-  for (const [re, to, key] of rewrites) {
-    if (key === null || out.includes(key)) out = out.replace(re, to);
+  for (const [re, to, words] of rewrites) {
+    // A text without one of the phrase's words is left as is (issue 16: "entrar" and "acessar" are
+    // in most texts, "entrar no chat" in few).
+    if (words.every((w) => out.includes(w))) out = out.replace(re, to);
   }
   return out;
 }
