@@ -209,10 +209,11 @@ export function maskSpans(folded: string): string {
       return;
     }
     if (i >= 2 && !hasDigit) return;
+    // exec on the mask itself: matchAll would copy each of them for every text (issue 16).
     re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
-      const start = m.index ?? 0;
-      if (m[0].length > 0) spans.push([start, start + m[0].length]);
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+      if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+      else re.lastIndex++;
     }
   });
   if (spans.length === 0) return folded;
