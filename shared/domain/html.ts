@@ -14,8 +14,13 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 export function escapeHtml(s: string): string {
-  return String(s).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] as string);
+  const text = String(s);
+  // Most values (styles, our own words) have nothing to escape: no replacing pass (issue 16).
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ESCAPES[c] as string) : text;
 }
+
+const HTML_SPECIAL = /[&<>"'`]/;
+const HTML_SPECIALS = /[&<>"'`]/g;
 
 /** Markup that is already safe. Only `html` and `raw` create it. */
 export class SafeHtml {
