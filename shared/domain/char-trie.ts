@@ -19,7 +19,9 @@ export function charTrie(alphabet: string, words: Iterable<string>): CharTrie {
   for (let i = 0; i < alphabet.length; i++) letters[alphabet.charCodeAt(i)] = i;
   const letterOf = (code: number): number => (code < 128 ? (letters[code] ?? -1) : -1);
   const width = alphabet.length;
-  const children: number[] = [];
+  // table[node * width + letter]: the child, 0 for none (the root is nobody's child). Grown by
+  // doubling while the words are added: built once, at a cold start (issue 16).
+  let table = new Int32Array(64 * width);
   const ends = new Map<string, number>();
   let size = 1;
   for (const word of words) {
@@ -28,21 +30,25 @@ export function charTrie(alphabet: string, words: Iterable<string>): CharTrie {
       const letter = letterOf(word.charCodeAt(i));
       if (letter < 0) throw new RangeError(`${JSON.stringify(word)} has a character outside "${alphabet}"`);
       const slot = node * width + letter;
-      let next = children[slot];
-      if (next === undefined) {
+      let next = table[slot] ?? 0;
+      if (next === 0) {
         next = size++;
-        children[slot] = next;
+        if (size * width > table.length) {
+          const grown = new Int32Array(table.length * 2);
+          grown.set(table);
+          table = grown;
+        }
+        table[slot] = next;
       }
       node = next;
     }
     ends.set(word, node);
   }
-  // 0 is "no child": the root is nobody's child.
-  const table = Int32Array.from({ length: size * width }, (_, slot) => children[slot] ?? 0);
+  const children = table.subarray(0, size * width);
   return {
     size,
     letterOf,
-    child: (node, letter) => table[node * width + letter] || -1,
+    child: (node, letter) => children[node * width + letter] || -1,
     nodeOf: (word) => {
       const node = ends.get(word);
       if (node === undefined) throw new RangeError(`${JSON.stringify(word)} is not a word of the trie`);

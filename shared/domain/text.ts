@@ -532,6 +532,7 @@ export function canonicalizeWords(normalized: string): string {
 }
 
 const SPACE = 0x20;
+const LETTERS_ONLY = /^[a-z]+$/;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
@@ -545,11 +546,14 @@ function buildChangedWords(): NonNullable<typeof changedWords> {
   slips ??= buildSlips();
   // All canonicalFormOf may change: a variant, a slip, a vocabulary word with a letter doubled.
   const doubled = TYPO_VOCABULARY.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1) + w.slice(i)));
-  const candidates = new Set([...Object.keys(WORD_VARIANTS), ...slips.keys(), ...doubled]);
-  const changed = [...candidates].filter((w) => /^[a-z]+$/.test(w) && canonicalFormOf(w) !== w);
-  const trie = charTrie('abcdefghijklmnopqrstuvwxyz', changed);
+  const changed = new Map<string, string>();
+  for (const w of new Set([...Object.keys(WORD_VARIANTS), ...slips.keys(), ...doubled])) {
+    const form = canonicalFormOf(w);
+    if (form !== w && LETTERS_ONLY.test(w)) changed.set(w, form);
+  }
+  const trie = charTrie('abcdefghijklmnopqrstuvwxyz', changed.keys());
   const formAt: (string | undefined)[] = new Array(trie.size).fill(undefined);
-  for (const w of changed) formAt[trie.nodeOf(w)] = canonicalFormOf(w);
+  for (const [w, form] of changed) formAt[trie.nodeOf(w)] = form;
   return { trie, formAt };
 }
 
