@@ -131,27 +131,45 @@ const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
 /**
- * Calls `visit` with the bounds of each word of the folded text, in order: the maximal runs of
- * [a-z0-9] that are letters only (a word glued to digits is no keyword). Character by character
- * (issue 16): a regular expression's match objects cost more than reading the few words needed.
+ * Calls `visit` with the bounds of each word of the folded text that a digit follows within
+ * `reach` characters of its end, in order. The words are the maximal runs of [a-z0-9] that are
+ * letters only (a word glued to digits is no keyword). Only the stretch before each run of digits
+ * is read, character by character (issue 16): the rest of the text has no word to visit.
  */
-export function forEachWord(folded: string, visit: (start: number, end: number) => void): void {
-  let start = -1;
-  let lettersOnly = true;
-  for (let at = 0; at <= folded.length; at++) {
-    const code = at < folded.length ? folded.charCodeAt(at) : -1;
-    const isDigit = code >= 0x30 && code <= 0x39;
-    if (isDigit || (code >= 0x61 && code <= 0x7a)) {
-      if (start < 0) {
-        start = at;
-        lettersOnly = true;
+export function forEachWordBeforeDigit(
+  folded: string,
+  reach: number,
+  visit: (start: number, end: number) => void,
+): void {
+  const digitRuns = /\d+/g;
+  // Everything before `done` is read: it ends the last run of digits.
+  let done = 0;
+  for (let digits = digitRuns.exec(folded); digits !== null; digits = digitRuns.exec(folded)) {
+    // A word ending `reach` characters before the digits may start earlier, not before `done`.
+    let at = Math.max(done, digits.index - reach);
+    while (at > done && isWordCode(folded.charCodeAt(at - 1))) at--;
+    // At `done`, a run of [a-z0-9] goes on from the digits before: no word.
+    let start = at > 0 && isWordCode(folded.charCodeAt(at - 1)) ? at : -1;
+    let lettersOnly = start < 0;
+    for (; at < digits.index; at++) {
+      if (isWordCode(folded.charCodeAt(at))) {
+        if (start < 0) {
+          start = at;
+          lettersOnly = true;
+        }
+        continue;
       }
-      if (isDigit) lettersOnly = false;
-      continue;
+      if (start >= 0 && lettersOnly) visit(start, at);
+      start = -1;
     }
-    if (start >= 0 && lettersOnly) visit(start, at);
-    start = -1;
+    // A run still open goes on into the digits: no word.
+    done = digits.index + digits[0].length;
   }
+}
+
+/** A character of a run of [a-z0-9]. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /** Between a strong keyword and its number: markers and a few filler words. */
@@ -355,14 +373,7 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
 
   // A keyword's number starts within KEYWORD_REACH characters of it: words farther from any digit
   // are not read (nor cut out of the text and canonicalised).
-  const digit = /\d/g;
-  let nextDigit = -1;
-  forEachWord(masked, (start, end) => {
-    if (nextDigit < end) {
-      digit.lastIndex = end;
-      nextDigit = digit.exec(masked)?.index ?? Number.POSITIVE_INFINITY;
-    }
-    if (nextDigit > end + KEYWORD_REACH) return;
+  forEachWordBeforeDigit(masked, KEYWORD_REACH, (start, end) => {
     const word = canonicalWord(masked.slice(start, end));
     if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);

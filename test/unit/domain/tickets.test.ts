@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   extractTicketCandidates,
   isValidTicketFormat,
-  forEachWord,
+  forEachWordBeforeDigit,
   MASKS,
   maskSpans,
   TICKET_SCORES,
@@ -352,19 +352,25 @@ describe('maskSpans', () => {
   });
 });
 
-describe('forEachWord', () => {
-  it('visits the letters-only maximal runs of [a-z0-9], in order', () => {
-    const reference = (text: string) =>
-      [...text.matchAll(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g)].map((m) => [m.index, m.index + m[0].length]);
-    const piece = fc.constantFrom('chamado', 'abc123', '123abc', '48213', ' ', '.', '\u00a4', 'Ab', 'é', 'x');
+describe('forEachWordBeforeDigit', () => {
+  it('visits, in order, the letters-only maximal runs of [a-z0-9] that a digit follows within reach', () => {
+    const reference = (text: string, reach: number) =>
+      [...text.matchAll(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g)]
+        .map((m) => [m.index, m.index + m[0].length])
+        .filter(([, end]) => /\d/.test(text.slice(end, (end ?? 0) + reach + 1)));
+    const piece = fc.constantFrom('chamado', 'abc123', '123abc', '48213', ' ', '.', '\u00a4', 'Ab', 'é', 'x', '7');
     fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 20 }), (parts) => {
-        const text = parts.join('');
-        const words: number[][] = [];
-        forEachWord(text, (start, end) => words.push([start, end]));
-        expect(words).toEqual(reference(text));
-      }),
-      { numRuns: 500 },
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 12 }),
+        (parts, reach) => {
+          const text = parts.join('');
+          const words: number[][] = [];
+          forEachWordBeforeDigit(text, reach, (start, end) => words.push([start, end]));
+          expect(words).toEqual(reference(text, reach));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
