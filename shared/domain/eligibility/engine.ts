@@ -205,8 +205,10 @@ function compileAll(): Compiled {
     for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
     return at;
   };
+  // The words last to first: an idiom's last word ("chat", "fila") is its rarest, and the first one
+  // missing spares looking for the others.
   const rewrites = PHRASE_REWRITES.map(
-    ([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to, phraseWords(from)] as const,
+    ([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to, phraseWords(from).reverse()] as const,
   );
   const rewritesStayInSentence = PHRASE_REWRITES.every(
     ([from, to]) => !phraseTokens(from).includes('*') && !`${from}${to}`.includes('?'),
