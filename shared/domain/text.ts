@@ -96,10 +96,16 @@ const normalizeChar = boundedMemo(4096, (c) =>
 export function foldKeepingLength(text: string): string {
   // ASCII (almost every character of a mail): only upper-case letters change. Other UTF-16
   // units, surrogate halves included, fold one by one (cached).
-  return text.replace(FOLDABLE_UNIT, foldUnit);
+  if (SURROGATE.test(text)) return text.replace(FOLDABLE_UNIT, foldUnit);
+  // Without surrogate halves (which lower-casing the text would read in pairs), every unit folds
+  // to one that lower-casing keeps, so the capitals are lower-cased in one pass (issue 16), not
+  // one call each; no Σ is left to lower-case by its context.
+  return text.replace(NON_ASCII_UNIT, foldNonAscii).toLowerCase();
 }
 
 const FOLDABLE_UNIT = /[A-Z\u0080-\uffff]/g;
+const NON_ASCII_UNIT = /[\u0080-\uffff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
 
 function foldUnit(c: string): string {
   const code = c.charCodeAt(0);

@@ -175,7 +175,27 @@ describe('languageOfNormalized', () => {
 });
 
 /** Characters that change length under case mapping or decomposition, and surrogate pairs. */
-const tricky = fc.constantFrom('a', 'Ç', 'ã', 'º', '°', 'ª', 'İ', 'ß', 'ﬁ', '😡', '\u0301', ' ', '\n', '1', '#');
+const tricky = fc.constantFrom(
+  'a',
+  'A',
+  'Ç',
+  'ã',
+  'º',
+  '°',
+  'ª',
+  'İ',
+  'ß',
+  'ﬁ',
+  'Σ',
+  '\u212a',
+  '😡',
+  '\u{10400}',
+  '\u0301',
+  ' ',
+  '\n',
+  '1',
+  '#',
+);
 
 describe('foldKeepingLength', () => {
   it('keeps one character per input unit, folded', () => {
