@@ -14,8 +14,13 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 export function escapeHtml(s: string): string {
-  return String(s).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] as string);
+  const text = String(s);
+  // Most values (styles, our own words) have nothing to escape: no replacing pass (issue 16).
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ESCAPES[c] as string) : text;
 }
+
+const HTML_SPECIAL = /[&<>"'`]/;
+const HTML_SPECIALS = /[&<>"'`]/g;
 
 /** Markup that is already safe. Only `html` and `raw` create it. */
 export class SafeHtml {
@@ -74,8 +79,11 @@ export function sanitizeHeaderValue(s: string | undefined | null, maxLength = 25
     .replace(/[\r\n\t\v\f\u2028\u2029\u0085]+/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
+    // Only the runs that change: not every single space between words (issue 16).
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
+  // No more UTF-16 units than the cap: no more code points either, nothing to cut.
+  if (cleaned.length <= maxLength) return cleaned;
   const chars = Array.from(cleaned);
   if (chars.length <= maxLength) return cleaned;
   if (maxLength < 1) return '';

@@ -3,6 +3,7 @@
  * case-insensitive normalisation, and the split between what the sender wrote now and the
  * history their mail client quoted or forwarded.
  */
+import { type CharTrie, charTrie } from './char-trie';
 import { boundedMemo, recentMemo } from './memo';
 
 /**
@@ -59,9 +60,17 @@ export function normalizeEach(parts: readonly string[]): string[] {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
-/** One code point at a time (a surrogate pair is one match; a lone surrogate too). */
-const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
-const WHITESPACE_RUNS = /\s+/g;
+/**
+ * One code point at a time (a surrogate pair is one match; a lone surrogate too). Spelled out
+ * without the u flag, which makes the search slower (issue 16).
+ */
+const NON_ASCII_ALL = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
+/**
+ * The whitespace runs that collapsing to one space changes: longer than one character, or one
+ * that is not a space. Every other word break is already one space (issue 16: /\s+/ replaced
+ * each of them).
+ */
+const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 /**
  * normalize's steps on one non-ASCII code point, whitespace runs left as they are: the result is
@@ -87,10 +96,16 @@ const normalizeChar = boundedMemo(4096, (c) =>
 export function foldKeepingLength(text: string): string {
   // ASCII (almost every character of a mail): only upper-case letters change. Other UTF-16
   // units, surrogate halves included, fold one by one (cached).
-  return text.replace(FOLDABLE_UNIT, foldUnit);
+  if (SURROGATE.test(text)) return text.replace(FOLDABLE_UNIT, foldUnit);
+  // Without surrogate halves (which lower-casing the text would read in pairs), every unit folds
+  // to one that lower-casing keeps, so the capitals are lower-cased in one pass (issue 16), not
+  // one call each; no Σ is left to lower-case by its context.
+  return text.replace(NON_ASCII_UNIT, foldNonAscii).toLowerCase();
 }
 
 const FOLDABLE_UNIT = /[A-Z\u0080-\uffff]/g;
+const NON_ASCII_UNIT = /[\u0080-\uffff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
 
 function foldUnit(c: string): string {
   const code = c.charCodeAt(0);
@@ -486,24 +501,67 @@ function canonicalFormOf(word: string): string {
   return word;
 }
 
-/** Every word of a normalised text in its canonical form (see canonicalWord). */
+/**
+ * Every word of a normalised text in its canonical form (see canonicalWord): the maximal runs of
+ * [a-z0-9] that are letters only (a word glued to digits stays as is). Only the words that
+ * canonicalWord changes are cut out of the text: the others are walked on the trie of those
+ * (issue 16), most of them leaving it at their first letters.
+ */
 export function canonicalizeWords(normalized: string): string {
-  // The maximal runs of [a-z0-9] that are letters only (a word glued to digits stays as is), of
-  // them only those canonicalWord may change: the others need no call.
-  changeableWord ??= new RegExp(
-    `(?<![a-z0-9])(?:[a-z]{${TYPO_MIN_LENGTH},${TYPO_MAX_LENGTH}}|${Object.keys(WORD_VARIANTS)
-      .filter((w) => w.length < TYPO_MIN_LENGTH || w.length > TYPO_MAX_LENGTH)
-      .join('|')})(?![a-z0-9])`,
-    'g',
-  );
-  return normalized.replace(changeableWord, canonicalWord);
+  changedWords ??= buildChangedWords();
+  const { trie, formAt } = changedWords;
+  let out = '';
+  let done = 0;
+  // node: the trie's node of the word read so far from `start`; -1 once it is no changed word.
+  let node = 0;
+  let start = 0;
+  for (let at = 0; at <= normalized.length; at++) {
+    const code = at < normalized.length ? normalized.charCodeAt(at) : SPACE;
+    const letter = trie.letterOf(code);
+    if (letter >= 0) {
+      if (node >= 0) node = trie.child(node, letter);
+      continue;
+    }
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      node = -1;
+      continue;
+    }
+    const form = node > 0 ? formAt[node] : undefined;
+    if (form !== undefined) {
+      out += normalized.slice(done, start) + form;
+      done = at;
+    }
+    node = 0;
+    start = at + 1;
+  }
+  return done === 0 ? normalized : out + normalized.slice(done);
 }
 
+const SPACE = 0x20;
+const LETTERS_ONLY = /^[a-z]+$/;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
 /**
- * A letters-only word canonicalFormOf may rewrite: one of WORD_VARIANTS, or of a length it looks
- * for slips in. Built on first use, like the slips.
+ * The letters-only words canonicalFormOf changes, as a trie with each one's canonical form at its
+ * node. Built on first use, like the slips.
  */
-let changeableWord: RegExp | undefined;
+let changedWords: { trie: CharTrie; formAt: readonly (string | undefined)[] } | undefined;
+
+function buildChangedWords(): NonNullable<typeof changedWords> {
+  slips ??= buildSlips();
+  // All canonicalFormOf may change: a variant, a slip, a vocabulary word with a letter doubled.
+  const doubled = TYPO_VOCABULARY.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1) + w.slice(i)));
+  const changed = new Map<string, string>();
+  for (const w of new Set([...Object.keys(WORD_VARIANTS), ...slips.keys(), ...doubled])) {
+    const form = canonicalFormOf(w);
+    if (form !== w && LETTERS_ONLY.test(w)) changed.set(w, form);
+  }
+  const trie = charTrie('abcdefghijklmnopqrstuvwxyz', changed.keys());
+  const formAt: (string | undefined)[] = new Array(trie.size).fill(undefined);
+  for (const [w, form] of changed) formAt[trie.nodeOf(w)] = form;
+  return { trie, formAt };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Language of a message
@@ -531,15 +589,31 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
 const PT = 1;
 const ES = 2;
 const EN = 4;
-/** Word → the LANGUAGE_WORDS lists it is in (PT | ES | EN). */
-const LISTS_OF_WORD = new Map<string, number>();
-for (const [list, bit] of [
-  [LANGUAGE_WORDS.pt, PT],
-  [LANGUAGE_WORDS.es, ES],
-  [LANGUAGE_WORDS.en, EN],
-] as const) {
-  for (const w of list) LISTS_OF_WORD.set(w, (LISTS_OF_WORD.get(w) ?? 0) | bit);
-}
+
+/**
+ * The LANGUAGE_WORDS as a trie of the letters of their words (issue 16): the guess reads a
+ * sample's every word without cutting it out of the text or hashing it.
+ */
+const LANGUAGE_TRIE = (() => {
+  const lists: [ReadonlySet<string>, number][] = [
+    [LANGUAGE_WORDS.pt, PT],
+    [LANGUAGE_WORDS.es, ES],
+    [LANGUAGE_WORDS.en, EN],
+  ];
+  const trie = charTrie(
+    "abcdefghijklmnopqrstuvwxyz'",
+    lists.flatMap(([words]) => [...words]),
+  );
+  /** listsAt[node]: the lists (PT | ES | EN) of the word that ends at the node. */
+  const listsAt = new Uint8Array(trie.size);
+  for (const [words, bit] of lists) {
+    for (const w of words) {
+      const node = trie.nodeOf(w);
+      listsAt[node] = (listsAt[node] ?? 0) | bit;
+    }
+  }
+  return { trie, listsAt };
+})();
 
 /** How much of a message the language guess reads. */
 export const LANGUAGE_SAMPLE_CHARS = 4000;
@@ -557,17 +631,26 @@ export function detectLanguage(text: string): MessageLanguage {
  * spaces: it reads words only). A sample is the first LANGUAGE_SAMPLE_CHARS characters.
  */
 export function languageOfNormalized(normalized: string): MessageLanguage {
-  const words = normalized.split(/[^a-z']+/);
+  const { trie, listsAt } = LANGUAGE_TRIE;
   let pt = 0;
   let es = 0;
   let en = 0;
-  for (const w of words) {
-    // Most words are in no list: one lookup instead of three.
-    const lists = LISTS_OF_WORD.get(w);
-    if (lists === undefined) continue;
-    if (lists & PT) pt++;
-    if (lists & ES) es++;
-    if (lists & EN) en++;
+  // The words are the maximal runs of [a-z']. node: the trie node of the word read so far; -1 once
+  // the word has left the trie (it is in no list).
+  let node = 0;
+  for (let i = 0; i <= normalized.length; i++) {
+    const letter = i < normalized.length ? trie.letterOf(normalized.charCodeAt(i)) : -1;
+    if (letter >= 0) {
+      if (node >= 0) node = trie.child(node, letter);
+      continue;
+    }
+    if (node > 0) {
+      const bits = listsAt[node] ?? 0;
+      if (bits & PT) pt++;
+      if (bits & ES) es++;
+      if (bits & EN) en++;
+    }
+    node = 0;
   }
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';

@@ -46,6 +46,11 @@ const OWN_PROTOCOL = /(?<![a-z0-9])ouv[\s-]*\d{4}[\s-]*\d{1,8}(?!\d)/g;
 /** Helpdesk links that carry the ticket id: .../requests/48213, .../tickets/48213. */
 const TICKET_LINK = /\/(?:hc\/[a-z-]+\/)?(?:requests|tickets|chamados|solicitacoes|agent\/tickets)\/(\d{3,10})(?!\d)/g;
 
+/** The longest local part EMAIL_ADDRESS reads before the '@'. */
+const EMAIL_LOCAL_MAX = 64;
+/** An e-mail address. Bounded on the left so a long run without '@' stays linear. */
+const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>()@,;"']{1,255}`, 'g');
+
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
 const OTHER_ID_KEYWORDS =
   'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
@@ -57,8 +62,7 @@ const OTHER_ID_KEYWORDS =
 export const MASKS: RegExp[] = [
   // URLs and e-mail addresses (ticket links are read before masking).
   /\b(?:https?:\/\/|www\.)\S+/g,
-  // Bounded on the left so a long run without '@' stays linear.
-  /[^\s<>()@,;"']{1,64}@[^\s<>()@,;"']{1,255}/g,
+  EMAIL_ADDRESS,
   OWN_PROTOCOL,
   // CNPJ 12.345.678/0001-90, CPF 123.456.789-09.
   /\d{2}\.?\d{3}\.?\d{3}\/\d{4}-?\d{2}/g,
@@ -126,8 +130,47 @@ const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
-/** Words of the folded text (letters only; a word glued to digits is no keyword). */
-const WORD = /(?<![a-z0-9])[a-z]+(?![a-z0-9])/g;
+/**
+ * Calls `visit` with the bounds of each word of the folded text that a digit follows within
+ * `reach` characters of its end, in order. The words are the maximal runs of [a-z0-9] that are
+ * letters only (a word glued to digits is no keyword). Only the stretch before each run of digits
+ * is read, character by character (issue 16): the rest of the text has no word to visit.
+ */
+export function forEachWordBeforeDigit(
+  folded: string,
+  reach: number,
+  visit: (start: number, end: number) => void,
+): void {
+  const digitRuns = /\d+/g;
+  // Everything before `done` is read: it ends the last run of digits.
+  let done = 0;
+  for (let digits = digitRuns.exec(folded); digits !== null; digits = digitRuns.exec(folded)) {
+    // A word ending `reach` characters before the digits may start earlier, not before `done`.
+    let at = Math.max(done, digits.index - reach);
+    while (at > done && isWordCode(folded.charCodeAt(at - 1))) at--;
+    // At `done`, a run of [a-z0-9] goes on from the digits before: no word.
+    let start = at > 0 && isWordCode(folded.charCodeAt(at - 1)) ? at : -1;
+    let lettersOnly = start < 0;
+    for (; at < digits.index; at++) {
+      if (isWordCode(folded.charCodeAt(at))) {
+        if (start < 0) {
+          start = at;
+          lettersOnly = true;
+        }
+        continue;
+      }
+      if (start >= 0 && lettersOnly) visit(start, at);
+      start = -1;
+    }
+    // A run still open goes on into the digits: no word.
+    done = digits.index + digits[0].length;
+  }
+}
+
+/** A character of a run of [a-z0-9]. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
 
 /** Between a strong keyword and its number: markers and a few filler words. */
 const STRONG_LINK =
@@ -173,18 +216,22 @@ function evidenceAround(original: string, start: number, end: number): string {
 
 /**
  * The folded text with every MASKS match replaced by MASK characters (same length). A mask that
- * cannot match is not run: MASKS[1] needs an '@', MASKS[2] onwards a digit.
+ * cannot match is not run: MASKS[2] onwards need a digit.
  */
 export function maskSpans(folded: string): string {
-  const hasAt = folded.includes('@');
   const hasDigit = /\d/.test(folded);
   const spans: [number, number][] = [];
   MASKS.forEach((re, i) => {
-    if ((i === 1 && !hasAt) || (i >= 2 && !hasDigit)) return;
+    if (re === EMAIL_ADDRESS) {
+      pushAddressSpans(folded, spans);
+      return;
+    }
+    if (i >= 2 && !hasDigit) return;
+    // exec on the mask itself: matchAll would copy each of them for every text (issue 16).
     re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
-      const start = m.index ?? 0;
-      if (m[0].length > 0) spans.push([start, start + m[0].length]);
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+      if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+      else re.lastIndex++;
     }
   });
   if (spans.length === 0) return folded;
@@ -198,6 +245,23 @@ export function maskSpans(folded: string): string {
     done = end;
   }
   return out + folded.slice(done);
+}
+
+/**
+ * The matches of EMAIL_ADDRESS, each search started at most EMAIL_LOCAL_MAX characters before the
+ * next '@' (issue 16): no match starts farther from one, and tried at every character of a text
+ * whose '@' is in a signature, the pattern reads up to EMAIL_LOCAL_MAX characters at each.
+ */
+function pushAddressSpans(folded: string, spans: [number, number][]): void {
+  EMAIL_ADDRESS.lastIndex = 0;
+  for (;;) {
+    const at = folded.indexOf('@', EMAIL_ADDRESS.lastIndex);
+    if (at === -1) return;
+    EMAIL_ADDRESS.lastIndex = Math.max(EMAIL_ADDRESS.lastIndex, at - EMAIL_LOCAL_MAX);
+    const m = EMAIL_ADDRESS.exec(folded);
+    if (m === null) return;
+    spans.push([m.index, m.index + m[0].length]);
+  }
 }
 
 /** True when what follows a number shows it is part of something else (date, amount, unit). */
@@ -308,20 +372,12 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
   };
 
   // A keyword's number starts within KEYWORD_REACH characters of it: words farther from any digit
-  // are not read (nor canonicalised).
-  const digit = /\d/g;
-  let nextDigit = -1;
-  for (const m of masked.matchAll(WORD)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (nextDigit < end) {
-      digit.lastIndex = end;
-      nextDigit = digit.exec(masked)?.index ?? Number.POSITIVE_INFINITY;
-    }
-    if (nextDigit > end + KEYWORD_REACH) continue;
-    const word = canonicalWord(m[0]);
+  // are not read (nor cut out of the text and canonicalised).
+  forEachWordBeforeDigit(masked, KEYWORD_REACH, (start, end) => {
+    const word = canonicalWord(masked.slice(start, end));
     if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
-  }
+  });
 
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
   for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {

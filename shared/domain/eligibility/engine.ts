@@ -20,6 +20,7 @@
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
 import { isMachineGenerated } from '../auto-reply-policy';
+import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
 import type { Submission } from '../submission';
@@ -54,6 +55,14 @@ interface Phrase {
 interface PhraseList {
   id: number;
   phrases: readonly Phrase[];
+  /**
+   * Key (its node in the vocabulary) → the indices (ascending) of the phrases with that key:
+   * firstMatch reads the phrases of the sentence's keys, not every phrase of the list (issue 16).
+   * Filled by compileAll once the vocabulary numbers the keys.
+   */
+  byKey: Map<number, number[]>;
+  /** The indices (ascending) of the phrases without key. */
+  unkeyed: readonly number[];
 }
 
 interface CompiledRule {
@@ -118,33 +127,39 @@ function longest(words: readonly string[]): string | null {
 }
 
 function compilePhrases(list: readonly string[], id: number): PhraseList {
-  return {
-    id,
-    phrases: list.map((phrase) => {
-      const key = longest(phraseWords(phrase));
-      const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
-      return { re: compilePhrase(phrase), key, needle };
-    }),
-  };
+  const phrases = list.map((phrase): Phrase => {
+    const key = longest(phraseWords(phrase));
+    const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
+    return { re: compilePhrase(phrase), key, needle };
+  });
+  const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
+  return { id, phrases, byKey: new Map(), unkeyed };
 }
 
 interface Compiled {
   rules: readonly CompiledRule[];
-  rewrites: readonly (readonly [RegExp, string, string | null])[];
-  /** Key word → the phrase lists with a phrase of that key. */
-  listsByKey: ReadonlyMap<string, readonly number[]>;
+  /** Each rewrite: the phrase, its replacement, and its words (phraseWords), which a text it changes has. */
+  rewrites: readonly (readonly [RegExp, string, readonly string[]])[];
   /**
-   * Needle of a phrase without key → its lists. Such a phrase is prefix tokens only ("cobr*"),
-   * so its needle starts a word of every match.
+   * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
+   * canonicalizeEach rewrites the join of the sentences (issue 16).
    */
-  listsByPrefix: ReadonlyMap<string, readonly number[]>;
-  /** The lengths of those needles. */
-  prefixLengths: readonly number[];
+  rewritesStayInSentence: boolean;
+  /**
+   * The phrases' keys and needles, a trie of [a-z0-9] that readText walks a sentence's words on
+   * (issue 16): most words are neither, and are left at their first letters off the trie.
+   */
+  vocabulary: CharTrie;
+  /** keyListsAt[node]: the lists with a phrase keyed by the word that ends at the node. */
+  keyListsAt: readonly (readonly number[] | undefined)[];
+  /**
+   * needleListsAt[node]: the lists with a phrase without key whose needle ends at the node. Such
+   * a phrase is prefix tokens only ("cobr*"), so its needle starts a word of every match.
+   */
+  needleListsAt: readonly (readonly number[] | undefined)[];
   /** Lists with a phrase that spells no letter or digit at all: a candidate in every sentence. */
   always: readonly number[];
   listCount: number;
-  /** listsOfWord's answers so far (mail repeats its words), bounded. */
-  wordLists: Map<string, readonly number[]>;
 }
 
 function compileAll(): Compiled {
@@ -177,13 +192,37 @@ function compileAll(): Compiled {
       else if (!always.includes(l.id)) always.push(l.id);
     }
   }
-  const prefixLengths = [...new Set([...listsByPrefix.keys()].map((n) => n.length))].sort((a, b) => a - b);
-  const rewrites = PHRASE_REWRITES.map(([from, to]) => {
-    // The longest literal word of the phrase: a text without it is left as is (replace finds nothing).
-    const key = longest(phraseWords(from));
-    return [new RegExp(compilePhrase(from).source, 'g'), to, key] as const;
-  });
-  return { rules, rewrites, listsByKey, listsByPrefix, prefixLengths, always, listCount: next, wordLists: new Map() };
+  const vocabulary = charTrie(WORD_CHARACTERS, [...listsByKey.keys(), ...listsByPrefix.keys()]);
+  for (const l of lists) {
+    l.phrases.forEach(({ key }, i) => {
+      if (key === null) return;
+      const node = vocabulary.nodeOf(key);
+      l.byKey.set(node, [...(l.byKey.get(node) ?? []), i]);
+    });
+  }
+  const listsAt = (byWord: ReadonlyMap<string, number[]>) => {
+    const at: (number[] | undefined)[] = new Array(vocabulary.size).fill(undefined);
+    for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
+    return at;
+  };
+  // The words last to first: an idiom's last word ("chat", "fila") is its rarest, and the first one
+  // missing spares looking for the others.
+  const rewrites = PHRASE_REWRITES.map(
+    ([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to, phraseWords(from).reverse()] as const,
+  );
+  const rewritesStayInSentence = PHRASE_REWRITES.every(
+    ([from, to]) => !phraseTokens(from).includes('*') && !`${from}${to}`.includes('?'),
+  );
+  return {
+    rules,
+    rewrites,
+    rewritesStayInSentence,
+    vocabulary,
+    keyListsAt: listsAt(listsByKey),
+    needleListsAt: listsAt(listsByPrefix),
+    always,
+    listCount: next,
+  };
 }
 
 /**
@@ -211,27 +250,25 @@ const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
 function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
   let out = text;
-  for (const [re, to, key] of rewrites) {
-    if (key === null || out.includes(key)) out = out.replace(re, to);
+  for (const [re, to, words] of rewrites) {
+    // A text without one of the phrase's words is left as is (issue 16: "entrar" and "acessar" are
+    // in most texts, "entrar no chat" in few).
+    if (words.every((w) => out.includes(w))) out = out.replace(re, to);
   }
   return out;
 }
 
 /**
- * canonicalize of each normalised sentence. Words are canonicalised in one pass over the join by
- * '?' (no sentence has one; to the word patterns it bounds a sentence as its start and end do);
- * the phrase rewrites, which may span words, run per sentence, and only those whose key is there
- * (or that an earlier rewrite may have written).
+ * canonicalize of each normalised sentence, in one pass over their join by '?' (no sentence has
+ * one; to the word patterns and the phrase rewrites it bounds a sentence as its start and end do,
+ * and no rewrite writes one).
  */
 function canonicalizeEach(normalized: readonly string[]): string[] {
-  const joined = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
-  const pieces = joined.split('?');
+  const c = compiledRules();
+  const words = canonicalizeWords(normalized.join('?')).replace(LONE_N, 'nao');
+  const pieces = (c.rewritesStayInSentence ? rewritePhrases(words, c.rewrites) : words).split('?');
   if (pieces.length !== normalized.length) return normalized.map(canonicalize);
-  const all = compiledRules().rewrites;
-  const rewrites = all.filter(
-    ([, , key], i) => key === null || joined.includes(key) || all.slice(0, i).some(([, to]) => to.includes(key)),
-  );
-  return rewrites.length === 0 ? pieces : pieces.map((piece) => rewritePhrases(piece, rewrites));
+  return c.rewritesStayInSentence ? pieces : pieces.map((piece) => rewritePhrases(piece, c.rewrites));
 }
 
 /** Where a text breaks into sentences: paragraphs, then '.', '!', '?', ';'. */
@@ -294,9 +331,9 @@ export interface TextHit {
   evidence: string;
 }
 
-/** A sentence as the matcher reads it: its text and its words that are phrase keys. */
+/** A sentence as the matcher reads it: its text and its words that are phrase keys (their nodes, each once). */
 interface ReadSentence extends TopicSentence {
-  keys: ReadonlySet<string>;
+  keys: readonly number[];
 }
 
 /** The sentences of a submission, and for each phrase list the sentences where it may match. */
@@ -316,24 +353,41 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
   // Most lists are candidates in no sentence: they share one empty array.
   const inList: number[][] = new Array(c.listCount).fill(NO_SENTENCES);
   const candidate = new Uint8Array(topic.length * c.listCount);
+  const { vocabulary, keyListsAt, needleListsAt, listCount } = c;
   const sentences = topic.map(({ text, headline }, i): ReadSentence => {
-    markLists(c.always, i, c.listCount, candidate, inList);
+    markLists(c.always, i, listCount, candidate, inList);
     // Only the words that key a phrase are kept (firstMatch asks for keys): most words key none.
-    let keys: Set<string> | undefined;
-    for (const w of text.match(WORD_RUN) ?? NO_WORDS) {
-      markLists(listsOfWord(w, c), i, c.listCount, candidate, inList);
-      if (!c.listsByKey.has(w)) continue;
-      keys ??= new Set();
-      keys.add(w);
+    let keys: number[] | undefined;
+    // The words are the maximal runs of WORD_CHARACTERS. node: the vocabulary's node of the word
+    // read so far; -1 once the word has left it (no key or needle starts so).
+    let node = 0;
+    for (let at = 0; at <= text.length; at++) {
+      const letter = at < text.length ? vocabulary.letterOf(text.charCodeAt(at)) : -1;
+      if (letter >= 0) {
+        if (node < 0) continue;
+        node = vocabulary.child(node, letter);
+        const needleLists = node > 0 ? needleListsAt[node] : undefined;
+        if (needleLists) markLists(needleLists, i, listCount, candidate, inList);
+        continue;
+      }
+      const keyLists = node > 0 ? keyListsAt[node] : undefined;
+      if (keyLists) {
+        markLists(keyLists, i, listCount, candidate, inList);
+        keys ??= [];
+        if (!keys.includes(node)) keys.push(node);
+      }
+      node = 0;
     }
     return { text, headline, keys: keys ?? NO_KEYS };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
 }
 
+const WORD_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The words of a normalised text: the maximal runs of WORD_CHARACTERS. */
 const WORD_RUN = /[a-z0-9]+/g;
 const NO_WORDS: readonly string[] = [];
-const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_KEYS: readonly number[] = [];
 
 /** Never pushed to: markLists replaces it with a list of its own. */
 const NO_SENTENCES: number[] = [];
@@ -356,35 +410,29 @@ function markLists(
   }
 }
 
-const NO_LISTS: readonly number[] = [];
-/** More distinct words than any mail has: the memo stays bounded whatever the input. */
-const WORD_LISTS_LIMIT = 50_000;
-
-/** The lists with a phrase keyed by the word or whose needle starts it (each list once). */
-function listsOfWord(w: string, c: Compiled): readonly number[] {
-  const known = c.wordLists.get(w);
-  if (known) return known;
-  let ids: number[] | undefined;
-  const add = (more: readonly number[] | undefined) => {
-    if (!more) return;
-    ids ??= [];
-    for (const id of more) if (!ids.includes(id)) ids.push(id);
-  };
-  add(c.listsByKey.get(w));
-  for (const n of c.prefixLengths) {
-    if (n > w.length) break;
-    add(c.listsByPrefix.get(n === w.length ? w : w.slice(0, n)));
-  }
-  const lists = ids ?? NO_LISTS;
-  if (c.wordLists.size < WORD_LISTS_LIMIT) c.wordLists.set(w, lists);
-  return lists;
-}
-
-/** The first phrase of the list (in list order) that matches the sentence, or null. */
+/**
+ * The first phrase of the list (in list order) that matches the sentence, or null. Only the
+ * phrases keyed by a word of the sentence, and those without key whose needle it has, can match.
+ */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
-  for (const p of list.phrases) {
-    if (p.key !== null ? !sentence.keys.has(p.key) : p.needle !== null && !sentence.text.includes(p.needle)) continue;
-    const m = p.re.exec(sentence.text);
+  let tried: number[] | undefined;
+  for (const key of sentence.keys) {
+    const ids = list.byKey.get(key);
+    if (ids === undefined) continue;
+    tried ??= [];
+    for (const i of ids) tried.push(i);
+  }
+  for (const i of list.unkeyed) {
+    const needle = list.phrases[i]?.needle ?? null;
+    if (needle !== null && !sentence.text.includes(needle)) continue;
+    tried ??= [];
+    tried.push(i);
+  }
+  if (tried === undefined) return null;
+  // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
+  if (tried.length > 1) tried.sort((a, b) => a - b);
+  for (const i of tried) {
+    const m = list.phrases[i]?.re.exec(sentence.text);
     if (m) return m;
   }
   return null;

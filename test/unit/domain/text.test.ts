@@ -81,6 +81,7 @@ describe('normalize', () => {
       '한국',
       ' ',
       '\n',
+      '\t',
       'Chamado 12.345',
     ),
     fc.string({ unit: 'binary', maxLength: 4 }),
@@ -160,10 +161,41 @@ describe('languageOfNormalized', () => {
     expect(detectLanguage(text)).toBe('pt-BR');
     expect(languageOfNormalized(normalize(text))).toBe('en');
   });
+
+  it("reads whole words only, the maximal runs of [a-z']", () => {
+    expect(languageOfNormalized("don't can't isn't")).toBe('en');
+    expect(languageOfNormalized('dont cant isnt')).toBe('pt-BR');
+    expect(languageOfNormalized('the1and-is,you')).toBe('en');
+    expect(languageOfNormalized('theandisyou')).toBe('pt-BR');
+    // Prefixes and extensions of list words are other words.
+    expect(languageOfNormalized('th yo pleas regard')).toBe('pt-BR');
+    expect(languageOfNormalized('thee andy iss youu')).toBe('pt-BR');
+    expect(languageOfNormalized("'the 'and 'is 'you")).toBe('pt-BR');
+  });
 });
 
 /** Characters that change length under case mapping or decomposition, and surrogate pairs. */
-const tricky = fc.constantFrom('a', 'Ç', 'ã', 'º', '°', 'ª', 'İ', 'ß', 'ﬁ', '😡', '\u0301', ' ', '\n', '1', '#');
+const tricky = fc.constantFrom(
+  'a',
+  'A',
+  'Ç',
+  'ã',
+  'º',
+  '°',
+  'ª',
+  'İ',
+  'ß',
+  'ﬁ',
+  'Σ',
+  '\u212a',
+  '😡',
+  '\u{10400}',
+  '\u0301',
+  ' ',
+  '\n',
+  '1',
+  '#',
+);
 
 describe('foldKeepingLength', () => {
   it('keeps one character per input unit, folded', () => {
@@ -431,6 +463,14 @@ describe('canonicalizeWords', () => {
       'abc123',
       '123abc',
       'pq',
+      'chammado',
+      'cahmado',
+      'chamadoo',
+      'clientes',
+      'contrata',
+      'constructor',
+      'cliete',
+      'a'.repeat(25),
       ' ',
       '.',
       '-',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   extractTicketCandidates,
   isValidTicketFormat,
+  forEachWordBeforeDigit,
   MASKS,
   maskSpans,
   TICKET_SCORES,
@@ -314,6 +315,9 @@ describe('maskSpans', () => {
   const piece = fc.constantFrom(
     'chamado 48213',
     'ana@loja.com.br',
+    // Local parts at and past the longest an address reads.
+    `${'x'.repeat(64)}@loja.com`,
+    `${'y'.repeat(70)}@a@b`,
     'www.loja.com.br/a',
     'https://x.y/z?q=1',
     'OUV-2026-000123',
@@ -344,6 +348,29 @@ describe('maskSpans', () => {
         expect(maskSpans(text)).toBe(reference(text));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('forEachWordBeforeDigit', () => {
+  it('visits, in order, the letters-only maximal runs of [a-z0-9] that a digit follows within reach', () => {
+    const reference = (text: string, reach: number) =>
+      [...text.matchAll(/(?<![a-z0-9])[a-z]+(?![a-z0-9])/g)]
+        .map((m) => [m.index, m.index + m[0].length])
+        .filter(([, end]) => /\d/.test(text.slice(end, (end ?? 0) + reach + 1)));
+    const piece = fc.constantFrom('chamado', 'abc123', '123abc', '48213', ' ', '.', '\u00a4', 'Ab', 'é', 'x', '7');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 12 }),
+        (parts, reach) => {
+          const text = parts.join('');
+          const words: number[][] = [];
+          forEachWordBeforeDigit(text, reach, (start, end) => words.push([start, end]));
+          expect(words).toEqual(reference(text, reach));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   decide,
   quarantineReason,
   screen,
+  topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
 import { aSubmission } from '../../../support/builders';
 import { RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
@@ -997,6 +998,20 @@ describe('phrases and chat-speak', () => {
   it('canonicalises chat-speak', () => {
     expect(canonicalize('vc n consigo acesar pq q')).toBe('voce nao consigo acessar porque que');
     expect(canonicalize('chamado n. 123')).toBe('chamado n. 123');
+  });
+
+  it('canonicalises each sentence on its own: no rewrite spans a sentence break', () => {
+    const s = aSubmission({
+      subject: 'Não consigo entrar',
+      text: 'vc n consigo entrar. Em contato; entrar em contato com vcs! acessar o chat',
+    });
+    expect(topicSentences(s).map((t) => t.text)).toEqual([
+      'nao consigo entrar',
+      'voce nao consigo entrar',
+      'em contato',
+      'contatar com voces',
+      'usar o chat',
+    ]);
   });
 });
 
