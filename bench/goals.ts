@@ -149,15 +149,17 @@ export function goalsSection({ figures: f, overFloorPackages, invocations }: Goa
     const parse = f['cpu.perMessage.parseEmailMs'];
     const triage = f['cpu.perMessage.triageMs'];
     const extraction = f['cpu.perMessage.ticketExtractionMs'];
-    const rest = f['cpu.perMessage.restMs'];
+    const parseInPath = f['cpu.perMessage.parseInPathMs'];
+    const own = f['cpu.perMessage.ownWorkInPathMs'];
     const stages =
       parser !== undefined &&
       whole !== undefined &&
       parse !== undefined &&
       triage !== undefined &&
       extraction !== undefined &&
-      rest !== undefined
-        ? `: per message, the whole path takes ${fixed(whole, 2)} ms against the parser's ${fixed(parser, 2)} ms (the goal allows ${fixed(parser * 1.5, 2)} ms). Its stages: parseEmail ${fixed(parse, 2)} ms (the parser with our checks, charsets and HTML conversion), triage ${fixed(triage, 2)} ms (ticket extraction ${fixed(extraction, 2)}, lookup and rules ${fixed(triage - extraction, 2)}: sentence splitting, accent folding, word canonicalisation and rule phrase matching on pt-BR text), the rest ${fixed(rest, 2)} ms (SES event, claim, case, reply rendering, logs and metrics). The gap is our own text work and bookkeeping, not a package floor`
+      parseInPath !== undefined &&
+      own !== undefined
+        ? `: per message, the whole path takes ${fixed(whole, 2)} ms against the parser's ${fixed(parser, 2)} ms (the goal allows ${fixed(parser * 1.5, 2)} ms). Inside it, parseEmail takes ${fixed(parseInPath, 2)} ms (${fixed(parse, 2)} ms alone: the parser with our checks, charsets and HTML conversion) and our own work ${fixed(own, 2)} ms, of which triage, timed alone, ${fixed(triage, 2)} ms (ticket extraction ${fixed(extraction, 2)}, lookup and rules ${fixed(triage - extraction, 2)}: sentence splitting, accent folding, word canonicalisation and rule phrase matching on pt-BR text) and the rest the SES event, claim, case, reply rendering, logs and metrics. The gap is our own text work and bookkeeping, not a package floor`
         : '';
     rows.push([
       'whole e-mail path ≤ 1.5× mailparser alone',
