@@ -404,8 +404,6 @@ export const RULES: readonly Rule[] = [
       'nao recebi minha compra',
       'nao recebi o produto',
       'meu pedido * da loja',
-      'meu pedido * na loja',
-      'meu pedido * no site',
       'minha encomenda',
       'comprada no site',
       'comprado no site',
@@ -456,7 +454,7 @@ export const RULES: readonly Rule[] = [
       'i never received my order',
       'i am a shopper',
     ],
-    // "meu pedido … na loja" is a shopper's order, not a merchant's request to support.
+    // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque").
     unless: [
       'pedido de suporte',
       'pedido de ajuda',
@@ -464,6 +462,17 @@ export const RULES: readonly Rule[] = [
       'pedido de cancelamento',
       'pedido de migracao',
       'pedido de alteracao',
+      'pedido de saque',
+      'pedido de antecipacao',
+      'pedido de repasse',
+      'pedido de transferencia',
+      'pedido de credenciamento',
+      'pedido de integracao',
+      'pedido de upgrade',
+      'pedido de downgrade',
+      'pedido de troca de tema',
+      'pedido de troca de plano',
+      'pedido de mudanca de plano',
     ],
     unlessInMessage: [
       'minha loja',
