@@ -169,6 +169,22 @@ const BROKEN = [
   'error',
 ];
 
+/** Words about the support and the office's own service, not about the product. */
+const ABOUT_THE_SERVICE = [
+  'atendimento',
+  'atendente*',
+  'suporte',
+  'resposta',
+  'respostas',
+  'respondam',
+  'responder',
+  'retorno',
+  'chamado',
+  'chamados',
+  'solucao',
+  'prazo',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -1267,7 +1283,9 @@ export const RULES: readonly Rule[] = [
       "isn't available yet",
       'new feature',
     ],
-    unless: BROKEN,
+    // A suggestion about the service, not the product ("sugestão de melhoria para o suporte",
+    // "seria bom ter uma resposta") comes with a complaint the office takes.
+    unless: [...BROKEN, ...ABOUT_THE_SERVICE],
   },
   {
     id: 'scope.feature.integration',
