@@ -169,6 +169,20 @@ const BROKEN = [
   'error',
 ];
 
+/** A condition already promised, contracted or charged: the merchant complains, asks for nothing new. */
+const PROMISED_OR_CHARGED = [
+  'prometeram',
+  'prometido',
+  'prometida',
+  'combinado',
+  'combinada',
+  'contratado',
+  'contratada',
+  'que contratei',
+  'cobraram',
+  'mesmo assim',
+];
+
 /** Words about the support and the office's own service, not about the product. */
 const ABOUT_THE_SERVICE = [
   'atendimento',
@@ -1011,6 +1025,10 @@ export const RULES: readonly Rule[] = [
       'com os clientes',
       'com meus clientes',
       'com a transportadora',
+      // Talks with the support that went nowhere: the complaint the office takes.
+      'com o suporte',
+      'com o atendimento',
+      'com a central',
     ],
   },
   {
@@ -1041,7 +1059,8 @@ export const RULES: readonly Rule[] = [
       'sem pagar a multa',
       'sem pagar multa',
     ],
-    unless: [...STORE_SIDE, 'icms', 'imposto*', 'tributari*', 'fiscal'],
+    // An exemption promised and then charged anyway is a billing complaint, not a request.
+    unless: [...STORE_SIDE, 'icms', 'imposto*', 'tributari*', 'fiscal', ...PROMISED_OR_CHARGED],
   },
 
   // 4. Features or integrations that do not exist: out of scope, knowledge base.

@@ -868,6 +868,22 @@ const ROUND3: Row[] = [
     ticket: '48213',
   },
   {
+    name: 'guard: "a negociação com o suporte não deu em nada" with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'negociação',
+    text: 'Chamado 48213: a negociação com o suporte não deu em nada, a loja segue fora do ar.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: an exemption promised and charged anyway, with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'isenção',
+    text: 'Chamado 48213: me prometeram isenção da taxa de setup e cobraram mesmo assim.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
     name: 'agency proposing a partnership goes to sales',
     from: 'contato@agenciadigital.com.br',
     subject: 'Parceria',
