@@ -85,8 +85,12 @@ function phraseTokens(phrase: string): string[] {
 
 /** Compiles a phrase (see the syntax in rules.ts) into a whole-word regular expression. */
 export function compilePhrase(phrase: string): RegExp {
+  return regExpOfTokens(phraseTokens(phrase));
+}
+
+function regExpOfTokens(tokens: readonly string[]): RegExp {
   let body = '';
-  for (const token of phraseTokens(phrase)) {
+  for (const token of tokens) {
     if (token === '*') {
       body += `(?:\\s+\\S+){0,${GAP_WORDS}}`;
       continue;
@@ -104,8 +108,12 @@ export function compilePhrase(phrase: string): RegExp {
  * prefix token ("cliente*"), which may go on.
  */
 export function phraseWords(phrase: string): string[] {
+  return wordsOfTokens(phraseTokens(phrase));
+}
+
+function wordsOfTokens(tokens: readonly string[]): string[] {
   const words: string[] = [];
-  for (const token of phraseTokens(phrase)) {
+  for (const token of tokens) {
     if (token === '*') continue;
     const prefix = token.endsWith('*');
     const literal = prefix ? token.slice(0, -1) : token;
@@ -128,9 +136,12 @@ function longest(words: readonly string[]): string | null {
 
 function compilePhrases(list: readonly string[], id: number): PhraseList {
   const phrases = list.map((phrase): Phrase => {
-    const key = longest(phraseWords(phrase));
-    const needle = key === null ? longest(phraseTokens(phrase).flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
-    return { re: compilePhrase(phrase), key, needle };
+    // Normalised once: the expression, the key and the needle all read these tokens (the first
+    // call compiles every phrase of every list: issue 16, cold start).
+    const tokens = phraseTokens(phrase);
+    const key = longest(wordsOfTokens(tokens));
+    const needle = key === null ? longest(tokens.flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
+    return { re: regExpOfTokens(tokens), key, needle };
   });
   const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
   return { id, phrases, byKey: new Map(), unkeyed };
