@@ -87,6 +87,11 @@ type Clock = { hour: number; minute: number };
 /** Local dates whose opening (or closing) instant a calendar remembers: years of them, still small. */
 const MAX_REMEMBERED_DAYS = 4096;
 
+/** A local date as one number, for the per-date memos: month and day each fit their own bits. */
+function dateKey(day: { year: number; month: number; day: number }): number {
+  return (day.year * 16 + day.month) * 32 + day.day;
+}
+
 function parseClock(hhmm: string): Clock {
   const [h, m] = hhmm.split(':');
   return { hour: Number(h), minute: Number(m) };
@@ -180,8 +185,17 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
 
   /** `day` is any DateTime on the local date; weekday comes from the calendar date itself. */
   function isBusinessLocalDate(day: DateTime | CalendarDate): boolean {
-    return workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
+    // Remembered per date (issue 16): every due date walks the same days ahead.
+    const date = dateKey(day);
+    let business = businessDates.get(date);
+    if (business === undefined) {
+      business = workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
+      if (businessDates.size >= MAX_REMEMBERED_DAYS) businessDates.clear();
+      businessDates.set(date, business);
+    }
+    return business;
   }
+  const businessDates = new Map<number, boolean>();
 
   /**
    * The instant (epoch ms) of a wall-clock time on a local date; NaN where luxon finds none. Remembered
@@ -194,7 +208,7 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
       byDate = new Map();
       instants.set(clock, byDate);
     }
-    const date = (day.year * 16 + day.month) * 32 + day.day;
+    const date = dateKey(day);
     let ms = byDate.get(date);
     if (ms === undefined) {
       ms = DateTime.fromObject(
