@@ -158,9 +158,36 @@ function replyAddress(s: Submission): string {
   return rp ? rp : (bareAddress(s.sender.address) ?? '');
 }
 
+/** Our sending and ombudsman addresses, lower-cased: configuration, derived once per config (issue 16). */
+const ownAddressesByConfig = new WeakMap<OuvidoriaConfig, ReadonlySet<string>>();
+
+function ownAddresses(config: OuvidoriaConfig): ReadonlySet<string> {
+  let own = ownAddressesByConfig.get(config);
+  if (!own) {
+    own = new Set([config.fromAddress, ...config.ombudsmanAddresses].map((a) => a.toLowerCase()));
+    ownAddressesByConfig.set(config, own);
+  }
+  return own;
+}
+
+/**
+ * The verdict of every outcome but QUARANTINED (they all get the same one), per submission and
+ * config: screening asks whether a machine wrote the mail and the reply plan asks again, for the
+ * same submission (issue 16). Weakly held, so it lives no longer than the submission; submissions
+ * are never changed after parsing.
+ */
+const verdictsBySubmission = new WeakMap<Submission, { config: OuvidoriaConfig; verdict: AutoReplyVerdict }>();
+
 export function evaluateAutoReply(s: Submission, outcome: Outcome, config: OuvidoriaConfig): AutoReplyVerdict {
   if (outcome === 'QUARANTINED') return refuse('quarantined', 'quarantined mail never gets a reply (no backscatter)');
+  const known = verdictsBySubmission.get(s);
+  if (known?.config === config) return known.verdict;
+  const verdict = verdictOf(s, config);
+  verdictsBySubmission.set(s, { config, verdict });
+  return verdict;
+}
 
+function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   const h = s.headers;
   const has = (name: string) => Object.hasOwn(h, name);
 
@@ -175,8 +202,8 @@ export function evaluateAutoReply(s: Submission, outcome: Outcome, config: Ouvid
 
   if (has('x-loop')) {
     const loop = fold(h['x-loop'] as string);
-    const ours = [config.fromAddress, ...config.ombudsmanAddresses].map((a) => a.toLowerCase());
-    const own = ours.some((a) => loop.includes(a)) || loop.includes(`@${config.domain.toLowerCase()}`);
+    const own =
+      [...ownAddresses(config)].some((a) => loop.includes(a)) || loop.includes(`@${config.domain.toLowerCase()}`);
     return own
       ? refuse('x-loop-own', 'X-Loop carries our own address: our own mail came back')
       : refuse('x-loop', 'X-Loop header present');
@@ -204,7 +231,7 @@ export function evaluateAutoReply(s: Submission, outcome: Outcome, config: Ouvid
   }
 
   const ourDomain = config.domain.toLowerCase();
-  const ourAddresses = new Set([config.fromAddress, ...config.ombudsmanAddresses].map((a) => a.toLowerCase()));
+  const ourAddresses = ownAddresses(config);
   for (const [what, address] of [
     ['sender', sender],
     ['return path', returnPath],

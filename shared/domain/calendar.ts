@@ -82,7 +82,17 @@ function closuresOf(country: string, year: number): Map<string, Closure> {
   return closures;
 }
 
-function parseClock(hhmm: string): { hour: number; minute: number } {
+type Clock = { hour: number; minute: number };
+
+/** Local dates whose opening (or closing) instant a calendar remembers: years of them, still small. */
+const MAX_REMEMBERED_DAYS = 4096;
+
+/** A local date as one number, for the per-date memos: month and day each fit their own bits. */
+function dateKey(day: { year: number; month: number; day: number }): number {
+  return (day.year * 16 + day.month) * 32 + day.day;
+}
+
+function parseClock(hhmm: string): Clock {
   const [h, m] = hhmm.split(':');
   return { hour: Number(h), minute: Number(m) };
 }
@@ -175,15 +185,43 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
 
   /** `day` is any DateTime on the local date; weekday comes from the calendar date itself. */
   function isBusinessLocalDate(day: DateTime | CalendarDate): boolean {
-    return workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
+    // Remembered per date (issue 16): every due date walks the same days ahead.
+    const date = dateKey(day);
+    let business = businessDates.get(date);
+    if (business === undefined) {
+      business = workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
+      if (businessDates.size >= MAX_REMEMBERED_DAYS) businessDates.clear();
+      businessDates.set(date, business);
+    }
+    return business;
   }
+  const businessDates = new Map<number, boolean>();
 
-  function at(day: DateTime | CalendarDate, clock: { hour: number; minute: number }): DateTime {
-    return DateTime.fromObject(
-      { year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute },
-      { zone },
-    );
+  /**
+   * The instant (epoch ms) of a wall-clock time on a local date; NaN where luxon finds none. Remembered
+   * per date and time (issue 16): every due date asks for the opening and closing of the same few
+   * days, and each answer costs luxon an offset search in the zone.
+   */
+  function at(day: DateTime | CalendarDate, clock: Clock): number {
+    let byDate = instants.get(clock);
+    if (!byDate) {
+      byDate = new Map();
+      instants.set(clock, byDate);
+    }
+    const date = dateKey(day);
+    let ms = byDate.get(date);
+    if (ms === undefined) {
+      ms = DateTime.fromObject(
+        { year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute },
+        { zone },
+      ).toMillis();
+      if (byDate.size >= MAX_REMEMBERED_DAYS) byDate.clear();
+      byDate.set(date, ms);
+    }
+    return ms;
   }
+  /** Per clock (this calendar's opening and closing), the instant by local date. */
+  const instants = new Map<Clock, Map<number, number>>();
 
   /**
    * The local calendar date of `local`: stepping days on plain dates needs no time-zone offset
@@ -210,8 +248,8 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
     const local = DateTime.fromJSDate(instant, { zone });
     if (!isBusinessLocalDate(local)) return null;
     const ms = instant.getTime();
-    const openingMs = at(local, open).toMillis();
-    return ms >= openingMs && ms < at(local, close).toMillis() ? { local, openingMs } : null;
+    const openingMs = at(local, open);
+    return ms >= openingMs && ms < at(local, close) ? { local, openingMs } : null;
   }
 
   function isOpen(instant: Date): boolean {
@@ -226,8 +264,8 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
   function nextOpeningWhenClosed(instant: Date): Date {
     const local = DateTime.fromJSDate(instant, { zone });
     const openToday = at(local, open);
-    if (isBusinessLocalDate(local) && instant.getTime() < openToday.toMillis()) return openToday.toJSDate();
-    return at(nextBusinessDate(calendarDay(local)), open).toJSDate();
+    if (isBusinessLocalDate(local) && instant.getTime() < openToday) return new Date(openToday);
+    return new Date(at(nextBusinessDate(calendarDay(local)), open));
   }
 
   function dueDate(from: Date, businessDays: number): Date {
@@ -240,10 +278,10 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
     // Open at `from`: the start is `from` itself, whose local time and opening are known already.
     const startLocal = openNow ? openNow.local : DateTime.fromJSDate(start, { zone });
     let day = calendarDay(startLocal);
-    if (start.getTime() === (openNow ? openNow.openingMs : at(startLocal, open).toMillis())) {
+    if (start.getTime() === (openNow ? openNow.openingMs : at(startLocal, open))) {
       // Opening instant ≡ previous closing: the start day itself is the first business day counted.
       for (let i = 1; i < businessDays; i++) day = nextBusinessDate(day);
-      return at(day, close).toJSDate();
+      return new Date(at(day, close));
     }
     for (let i = 0; i < businessDays; i++) day = nextBusinessDate(day);
     const due = DateTime.fromObject(
@@ -260,7 +298,7 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
     );
     // Capped to closing time (only reachable if a wall-clock time shifted, e.g. across a DST gap).
     const closing = at(day, close);
-    return new Date(Math.min(due.toMillis(), closing.toMillis()));
+    return new Date(Math.min(due.toMillis(), closing));
   }
 
   return {

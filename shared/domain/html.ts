@@ -38,9 +38,15 @@ export function raw(markup: string): SafeHtml {
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 function render(value: HtmlValue): string {
+  if (typeof value === 'string') return escapeHtml(value);
   if (value instanceof SafeHtml) return value.value;
   if (value === null || value === undefined || value === false || value === true) return '';
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (Array.isArray(value)) {
+    // Appended in place: no array of pieces per list (issue 16).
+    let out = '';
+    for (const item of value) out += render(item);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 

@@ -48,12 +48,18 @@ function unfold(headers: string): string {
   return headers.replace(/\r?\n[ \t]+/g, ' ');
 }
 
+const MULTIPART_REPORT = /multipart\/report/i;
+
 export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
   const scanned = raw.subarray(0, SCAN_LIMIT);
   // The top header block is read from its own bytes (latin1: one character per byte): most mail
   // is no report, and its body need not become a string.
-  const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(headBytes(scanned))))?.[1] ?? '';
-  if (!/multipart\/report/i.test(contentType) || !/report-type\s*=\s*"?delivery-status/i.test(contentType)) {
+  const head = headBytes(scanned);
+  // Unfolding only turns line breaks into spaces: a header block without the media type anywhere
+  // has no report's Content-Type, and needs no unfolding and no search for it (issue 16).
+  if (!MULTIPART_REPORT.test(head)) return null;
+  const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(head)))?.[1] ?? '';
+  if (!MULTIPART_REPORT.test(contentType) || !/report-type\s*=\s*"?delivery-status/i.test(contentType)) {
     return null;
   }
   const text = scanned.toString('latin1');

@@ -205,6 +205,16 @@ describe('evaluateAutoReply — refused', () => {
     expect(evaluateAutoReply(noreply, 'ACCEPTED', config).allowed).toBe(true);
   });
 
+  it('asks the same submission again under another config afresh (the verdict is kept per config)', () => {
+    const robo = mail({ sender: { address: 'robo@loja.com.br' }, returnPath: undefined });
+    const strict = parseConfig({ ...localConfigInput, autoReply: { noReplySenderPattern: '^robo$' } });
+    expect(evaluateAutoReply(robo, 'ACCEPTED', localConfig).allowed).toBe(true);
+    expect(evaluateAutoReply(robo, 'NOT_A_CLIENT', strict)).toMatchObject({ ruleId: 'noreply-sender' });
+    expect(isMachineGenerated(robo, strict)).toBe(true);
+    expect(isMachineGenerated(robo, localConfig)).toBe(false);
+    expect(evaluateAutoReply(robo, 'QUARANTINED', localConfig)).toMatchObject({ ruleId: 'quarantined' });
+  });
+
   it('fails loudly on an invalid configured pattern', () => {
     const config = parseConfig({ ...localConfigInput, autoReply: { noReplySenderPattern: '(' } });
     expect(() => evaluateAutoReply(mail(), 'ACCEPTED', config)).toThrow(/noReplySenderPattern/);

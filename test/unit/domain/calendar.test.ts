@@ -291,6 +291,34 @@ describe('officeCalendar — support hours and other settings', () => {
     expect(() => c.nextOpening(local('2026-03-14T10:00'))).toThrow(/no business day/);
   });
 
+  it('answers alike whichever day and clock it is asked about first (instants and business days are remembered)', () => {
+    type Calendar = ReturnType<typeof officeCalendar>;
+    const questions: ((c: Calendar) => unknown)[] = [
+      (c) => c.isOpen(local('2026-03-11T16:59:59.999')),
+      (c) => c.isOpen(local('2026-03-11T17:00')),
+      (c) => show(c.nextOpening(local('2026-03-11T17:00'))),
+      (c) => show(c.dueDate(local('2026-03-11T08:00'), 2)),
+      (c) => show(c.dueDate(local('2026-03-11T10:30'), 5)),
+      (c) => c.isOpen(local('2026-03-12T08:59:59.999')),
+      (c) => c.isBusinessDay('2026-04-03'),
+      (c) => show(c.dueDate(local('2026-04-02T10:00'), 1)),
+    ];
+    const expected = [
+      true,
+      false,
+      '2026-03-12T09:00:00.000-03:00',
+      '2026-03-12T17:00:00.000-03:00',
+      '2026-03-18T10:30:00.000-03:00',
+      false,
+      false,
+      '2026-04-06T10:00:00.000-03:00',
+    ];
+    const forwards = officeCalendar(parseConfig(localConfigInput));
+    const backwards = officeCalendar(parseConfig(localConfigInput));
+    expect(questions.map((ask) => ask(forwards))).toEqual(expected);
+    expect([...questions].reverse().map((ask) => ask(backwards))).toEqual([...expected].reverse());
+  });
+
   it('localDate is the date in the office time zone', () => {
     expect(cal.localDate(new Date('2026-03-14T02:30:00Z'))).toBe('2026-03-13');
     expect(cal.localDate(new Date('2026-03-14T03:00:00Z'))).toBe('2026-03-14');

@@ -31,6 +31,7 @@ describe('html tagged template', () => {
     const items = ['<a>', 'b'].map((x) => html`<li>${x}</li>`);
     expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>');
     expect(html`${['<x>', 1]}`.value).toBe('&lt;x&gt;1');
+    expect(html`${[['<a>', null], [raw('<br>'), false], []]}`.value).toBe('&lt;a&gt;<br>');
   });
 
   it('renders nothing for null, undefined and booleans; numbers as text', () => {

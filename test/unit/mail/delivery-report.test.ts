@@ -72,4 +72,13 @@ describe('delivery-status reports', () => {
       readDeliveryReport(Buffer.from('Content-Type: multipart/report; report-type=delivery-status')),
     ).not.toBeNull();
   });
+
+  it('reads the media type in any case, and only from the Content-Type header', () => {
+    const upper = Buffer.from('Content-Type: MULTIPART/Report;\r\n report-type="delivery-status"\r\n\r\n');
+    expect(readDeliveryReport(upper)).toEqual({ failedRecipients: [], referencedMessageIds: [] });
+    const subjectOnly = Buffer.from(
+      'Subject: multipart/report; report-type=delivery-status\r\nContent-Type: text/plain\r\n\r\nOi\r\n',
+    );
+    expect(readDeliveryReport(subjectOnly)).toBeNull();
+  });
 });
