@@ -65,7 +65,9 @@ const PRESENCE_RULES: ReadonlyArray<{ header: string; ruleId: string; reason: st
  * followed by a separator ("Ausente: …", "Away - …") or the usual "do escritório"/"from office".
  */
 const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp }> = [
-  { ruleId: 'ooo-subject', pattern: /^(resposta|mensagem|respuesta) automatica\b/ },
+  // The whole subject or a prefix ("Resposta automática: …"): a complaint starts the same way
+  // ("Resposta automática do suporte não resolve").
+  { ruleId: 'ooo-subject', pattern: /^(resposta|mensagem|respuesta) automatica\s*($|[:\-–—|(])/ },
   { ruleId: 'ooo-subject', pattern: /^(estou |estarei )?fora do escritorio\b/ },
   { ruleId: 'ooo-subject', pattern: /^(estou|estarei) (de ferias|ausente)\b/ },
   { ruleId: 'ooo-subject', pattern: /^(ausente|away|ferias)\s*($|[:\-–—|])/ },

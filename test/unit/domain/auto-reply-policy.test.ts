@@ -44,6 +44,14 @@ describe('evaluateAutoReply — allowed', () => {
     ['"Ausente" starting a sentence, not a marker', mail({ subject: 'Ausente há 10 dias o retorno do suporte' })],
     ['a complaint about automatic replies', mail({ subject: 'Recebi só resposta automática do suporte' })],
     ['"Re: Resposta automática" from a merchant replying', mail({ subject: 'Re: Resposta automática não resolve' })],
+    [
+      'a complaint starting with "Resposta automática"',
+      mail({ subject: 'Resposta automática do suporte não resolve nada' }),
+    ],
+    [
+      'a complaint starting with "Mensagem automática"',
+      mail({ subject: 'Mensagem automática diz que o chamado foi encerrado' }),
+    ],
     ['Away in a sentence', mail({ subject: 'Awaysoft integração parada' })],
     ['a return path in another domain (forwarder)', mail({ returnPath: 'joao@encaminhador.com.br' })],
     ['a sender whose name merely contains "noreply"', mail({ sender: { address: 'noreplyfan@loja.com.br' } })],
