@@ -384,6 +384,24 @@ export const RULES: readonly Rule[] = [
       'delivery has failed',
       'undeliverable',
     ],
+    // A merchant quoting the notice they got ("o suporte me mandou 'esta é uma mensagem automática'")
+    // reports it in the same sentence; a machine's notice does not.
+    unless: [
+      'me mandou',
+      'me mandaram',
+      'me enviou',
+      'me enviaram',
+      'me responderam',
+      'me respondeu',
+      'recebi',
+      'recebo',
+      'dizendo',
+      'diz que',
+      'disseram',
+      'they sent me',
+      'i got',
+      'i received',
+    ],
   },
 
   // 2. Not a client: sales.

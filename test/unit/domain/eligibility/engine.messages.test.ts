@@ -884,6 +884,15 @@ const ROUND3: Row[] = [
     ticket: '48213',
   },
   {
+    name: 'guard: a merchant quoting the automatic notice they got, with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado fechado',
+    text: 'O suporte me mandou "Esta é uma mensagem automática, não responda" e fechou o chamado 48213 sem resolver nada.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
     name: 'agency proposing a partnership goes to sales',
     from: 'contato@agenciadigital.com.br',
     subject: 'Parceria',
