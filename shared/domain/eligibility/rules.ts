@@ -514,8 +514,14 @@ export const RULES: readonly Rule[] = [
       'i never received my order',
       'i am a shopper',
     ],
-    // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque").
+    // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
+    // the platform's own app and theme stores sell to merchants.
     unless: [
+      'loja de aplicativos',
+      'loja de apps',
+      'loja de temas',
+      'loja de extensoes',
+      'loja de integracoes',
       'pedido de suporte',
       'pedido de ajuda',
       'pedido de atendimento',
@@ -799,7 +805,8 @@ export const RULES: readonly Rule[] = [
       'book a demo',
       'talk to sales',
     ],
-    unless: [...STORE_SIDE, 'produto*', 'tema*', 'app*', 'aplicativo*'],
+    // A prospect has nothing that stopped working ("o módulo de orçamento parou").
+    unless: [...STORE_SIDE, 'produto*', 'tema*', 'app*', 'aplicativo*', 'modulo*', ...BROKEN],
     unlessInMessage: CLIENT_MARKERS,
   },
 

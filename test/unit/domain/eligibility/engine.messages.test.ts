@@ -893,6 +893,22 @@ const ROUND3: Row[] = [
     notRules: ['auto.machine-generated.text'],
   },
   {
+    name: "guard: an app bought in the platform's app store is the merchant's, no ticket",
+    from: 'contato@eletroponto.com.br',
+    subject: 'app',
+    text: 'Comprei um app na loja de aplicativos de vocês e ele não instala.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: "guard: the store's quote module that stopped is not a prospect asking for a quote",
+    from: 'contato@eletroponto.com.br',
+    subject: 'orçamento',
+    text: 'O módulo de orçamento da minha loja parou de enviar os pedidos por e-mail.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
+  {
     name: 'agency proposing a partnership goes to sales',
     from: 'contato@agenciadigital.com.br',
     subject: 'Parceria',
