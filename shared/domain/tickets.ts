@@ -51,6 +51,10 @@ const EMAIL_LOCAL_MAX = 64;
 /** An e-mail address. Bounded on the left so a long run without '@' stays linear. */
 const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>()@,;"']{1,255}`, 'g');
 
+/** Bodies other than our support whose protocol numbers merchants quote (folded, accent-free). */
+const OTHER_BODIES =
+  'anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|senacon|bacen|banco central|juizado|tribunal|delegacia|boletim de ocorrencia';
+
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
 const OTHER_ID_KEYWORDS =
   'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
@@ -96,6 +100,17 @@ export const MASKS: RegExp[] = [
   /\bcep\s*:?\s*(?:n[o.]?\s*)?\d{5}-?\d{3}(?!\d)/g,
   // Correios tracking codes.
   /\b[a-z]{2}\d{9}[a-z]{2}\b/g,
+  // Protocols of other bodies (Anatel, Procon, Reclame Aqui, the courts): "reclamação na Anatel,
+  // protocolo 2026123456", "protocolo 123456 do Procon". The word "protocolo" (or "processo")
+  // must lead the number, so "vou ao Procon, chamado 48213" keeps its ticket.
+  new RegExp(
+    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*`,
+    'g',
+  ),
+  new RegExp(
+    `\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*\\s*,?\\s*(?:do|da|no|na|junto ao|junto a)\\s+(?:${OTHER_BODIES})\\b`,
+    'g',
+  ),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
   // "pedido nº 12345", "pedidos 123, 124 e 125", "NF-e 4567", "código de rastreio 123".
   new RegExp(

@@ -211,8 +211,20 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['bank account', 'conta 12345-6'],
     ['number glued to letters', 'cupom ABC12345'],
     ['store id', 'loja 123456'],
+    ['an Anatel protocol', 'Já abri reclamação na Anatel, protocolo 2026123456, e nada'],
+    ['a Procon protocol after the number', 'protocolo 123456 do Procon'],
+    ['a Reclame Aqui protocol', 'reclamei no Reclame Aqui (protocolo 98765432)'],
+    ['a consumidor.gov.br protocol', 'consumidor.gov.br protocolo nº 2026.11.123456'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a threat to go to Procon beside the ticket', 'Chamado 48213, vou ao Procon amanhã'],
+    ['a Procon complaint and then the ticket', 'Reclamei no Procon e abri o chamado 48213'],
+    ['"protocolo do chamado" after Procon', 'Fui ao Procon e o protocolo do chamado é 48213'],
+  ])('another body named near our ticket keeps it: %s', (_label, text) => {
+    expect(numbersIn(text)).toEqual(['48213']);
   });
 
   it('a message with only a CNPJ and a phone number has no candidate', () => {
