@@ -180,6 +180,8 @@ const PROMISED_OR_CHARGED = [
   'contratada',
   'que contratei',
   'cobraram',
+  'estao cobrando',
+  'paguei',
   'mesmo assim',
 ];
 
@@ -899,6 +901,7 @@ export const RULES: readonly Rule[] = [
       'errad*',
       'incorret*',
       ...BROKEN,
+      ...PROMISED_OR_CHARGED,
     ],
   },
   {
@@ -1046,6 +1049,7 @@ export const RULES: readonly Rule[] = [
       'nao ha o que negociar',
       'nada a negociar',
       'com fornecedor*',
+      'fornecedores',
       'com o cliente',
       'com os clientes',
       'com meus clientes',

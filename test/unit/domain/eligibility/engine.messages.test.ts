@@ -909,6 +909,22 @@ const ROUND3: Row[] = [
     notRules: ['client.prospect.text'],
   },
   {
+    name: 'guard: a discount already paid for and charged wrong, with a valid ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'plano',
+    text: 'Chamado 48213: paguei o plano anual com desconto e estão cobrando mensal.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: "guard: negotiating with the store's own suppliers, with a valid ticket",
+    from: 'lojista@modasbella.com.br',
+    subject: 'estoque',
+    text: 'Chamado 48213: quero negociar com meus fornecedores mas a loja não gera o relatório de estoque.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
     name: 'agency proposing a partnership goes to sales',
     from: 'contato@agenciadigital.com.br',
     subject: 'Parceria',
