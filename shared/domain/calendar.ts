@@ -92,6 +92,24 @@ function dateKey(day: { year: number; month: number; day: number }): number {
   return (day.year * 16 + day.month) * 32 + day.day;
 }
 
+/**
+ * A memo by local date, emptied when full (issue 16): every due date walks the same days ahead and
+ * asks the same questions of them.
+ */
+function dateMemo<V>(): (day: { year: number; month: number; day: number }, compute: () => V) => V {
+  const byDate = new Map<number, V>();
+  return (day, compute) => {
+    const date = dateKey(day);
+    let value = byDate.get(date);
+    if (value === undefined) {
+      value = compute();
+      if (byDate.size >= MAX_REMEMBERED_DAYS) byDate.clear();
+      byDate.set(date, value);
+    }
+    return value;
+  };
+}
+
 function parseClock(hhmm: string): Clock {
   const [h, m] = hhmm.split(':');
   return { hour: Number(h), minute: Number(m) };
@@ -185,17 +203,12 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
 
   /** `day` is any DateTime on the local date; weekday comes from the calendar date itself. */
   function isBusinessLocalDate(day: DateTime | CalendarDate): boolean {
-    // Remembered per date (issue 16): every due date walks the same days ahead.
-    const date = dateKey(day);
-    let business = businessDates.get(date);
-    if (business === undefined) {
-      business = workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined;
-      if (businessDates.size >= MAX_REMEMBERED_DAYS) businessDates.clear();
-      businessDates.set(date, business);
-    }
-    return business;
+    return businessDates(
+      day,
+      () => workingWeekdays.has(day.weekday) && closureName(day.toISODate() as string) === undefined,
+    );
   }
-  const businessDates = new Map<number, boolean>();
+  const businessDates = dateMemo<boolean>();
 
   /**
    * The instant (epoch ms) of a wall-clock time on a local date; NaN where luxon finds none. Remembered
@@ -205,23 +218,18 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
   function at(day: DateTime | CalendarDate, clock: Clock): number {
     let byDate = instants.get(clock);
     if (!byDate) {
-      byDate = new Map();
+      byDate = dateMemo<number>();
       instants.set(clock, byDate);
     }
-    const date = dateKey(day);
-    let ms = byDate.get(date);
-    if (ms === undefined) {
-      ms = DateTime.fromObject(
+    return byDate(day, () =>
+      DateTime.fromObject(
         { year: day.year, month: day.month, day: day.day, hour: clock.hour, minute: clock.minute },
         { zone },
-      ).toMillis();
-      if (byDate.size >= MAX_REMEMBERED_DAYS) byDate.clear();
-      byDate.set(date, ms);
-    }
-    return ms;
+      ).toMillis(),
+    );
   }
   /** Per clock (this calendar's opening and closing), the instant by local date. */
-  const instants = new Map<Clock, Map<number, number>>();
+  const instants = new Map<Clock, ReturnType<typeof dateMemo<number>>>();
 
   /**
    * The local calendar date of `local`: stepping days on plain dates needs no time-zone offset
