@@ -125,11 +125,6 @@ function wordsOfTokens(tokens: readonly string[]): string[] {
   return words;
 }
 
-/** The maximal runs of [a-z0-9] of a text (what phraseWords keys are looked up in). */
-export function wordsOf(text: string): Set<string> {
-  return new Set(text.match(WORD_RUN) ?? NO_WORDS);
-}
-
 function longest(words: readonly string[]): string | null {
   return words.reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
 }
@@ -218,11 +213,12 @@ function compileAll(): Compiled {
   };
   // The words last to first: an idiom's last word ("chat", "fila") is its rarest, and the first one
   // missing spares looking for the others.
-  const rewrites = PHRASE_REWRITES.map(
-    ([from, to]) => [new RegExp(compilePhrase(from).source, 'g'), to, phraseWords(from).reverse()] as const,
+  const rewriteTokens = PHRASE_REWRITES.map(([from, to]) => [from, phraseTokens(from), to] as const);
+  const rewrites = rewriteTokens.map(
+    ([, tokens, to]) => [new RegExp(regExpOfTokens(tokens).source, 'g'), to, wordsOfTokens(tokens).reverse()] as const,
   );
-  const rewritesStayInSentence = PHRASE_REWRITES.every(
-    ([from, to]) => !phraseTokens(from).includes('*') && !`${from}${to}`.includes('?'),
+  const rewritesStayInSentence = rewriteTokens.every(
+    ([from, tokens, to]) => !tokens.includes('*') && !`${from}${to}`.includes('?'),
   );
   return {
     rules,
@@ -395,9 +391,6 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
 }
 
 const WORD_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** The words of a normalised text: the maximal runs of WORD_CHARACTERS. */
-const WORD_RUN = /[a-z0-9]+/g;
-const NO_WORDS: readonly string[] = [];
 const NO_KEYS: readonly number[] = [];
 
 /** Never pushed to: markLists replaces it with a list of its own. */

@@ -6,10 +6,14 @@ import {
   phraseWords,
   type TextHit,
   topicSentences,
-  wordsOf,
 } from '../../../../shared/domain/eligibility/engine';
 import { RULES } from '../../../../shared/domain/eligibility/rules';
 import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
+
+/** The maximal runs of [a-z0-9] of a text: the words the engine reads keys in. */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[a-z0-9]+/g) ?? []);
+}
 
 const TEXT_RULES = RULES.filter((r) => r.trigger === 'text');
 const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
