@@ -45,7 +45,13 @@ const MAX_EVIDENCE = 60;
  * "bloque*"). A sentence without the key cannot match, so the regular expression is not tried.
  */
 interface Phrase {
-  re: RegExp;
+  /** The phrase's tokens. */
+  tokens: readonly string[];
+  /**
+   * Its whole-word regular expression, built the first time a sentence has its key or needle
+   * (firstMatch): a container's first messages try few of the phrases (issue 16, cold start).
+   */
+  re: RegExp | undefined;
   key: string | null;
   /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
   needle: string | null;
@@ -125,27 +131,57 @@ function wordsOfTokens(tokens: readonly string[]): string[] {
   return words;
 }
 
-function longest(words: readonly string[]): string | null {
-  return words.reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
+/**
+ * A rule phrase's key and needle (see Phrase) in one pass over its characters: the key is the
+ * longest of phraseWords(phrase) (the first of equals); without one, the needle is the longest run
+ * of [a-z0-9] (issue 16: the first message of a container reads every phrase of every list).
+ */
+export function phraseKeyAndNeedle(phrase: string): { key: string | null; needle: string | null } {
+  let key: string | null = null;
+  let needle: string | null = null;
+  let start = -1;
+  for (let i = 0; i <= phrase.length; i++) {
+    const code = i < phrase.length ? phrase.charCodeAt(i) : SPACE_CODE;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const length = i - start;
+    // A run right before the '*' of a prefix token ("cliente*") may go on in a match: not a key.
+    if (code !== STAR_CODE && (key === null || length > key.length)) key = phrase.slice(start, i);
+    if (needle === null || length > needle.length) needle = phrase.slice(start, i);
+    start = -1;
+  }
+  return { key, needle: key === null ? needle : null };
 }
+
+const SPACE_CODE = 0x20;
+const STAR_CODE = 0x2a;
 
 function compilePhrases(list: readonly string[], id: number): PhraseList {
   const phrases = list.map((phrase): Phrase => {
-    // Normalised once: the expression, the key and the needle all read these tokens (the first
-    // call compiles every phrase of every list: issue 16, cold start).
-    const tokens = phraseTokens(phrase);
-    const key = longest(wordsOfTokens(tokens));
-    const needle = key === null ? longest(tokens.flatMap((t) => t.match(/[a-z0-9]+/g) ?? [])) : null;
-    return { re: regExpOfTokens(tokens), key, needle };
+    // Rule phrases are written normalised (a rules test holds it): read as they are, and each
+    // one's expression built on first use (issue 16, cold start).
+    const tokens = phrase.split(' ');
+    return { tokens, re: undefined, ...phraseKeyAndNeedle(phrase) };
   });
   const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
   return { id, phrases, byKey: new Map(), unkeyed };
 }
 
+/** A phrase rewrite (PHRASE_REWRITES), its expression built the first time a text has its words. */
+interface Rewrite {
+  tokens: readonly string[];
+  re: RegExp | undefined;
+  to: string;
+  /** The phrase's words (phraseWords), last to first, which a text it changes has. */
+  words: readonly string[];
+}
+
 interface Compiled {
   rules: readonly CompiledRule[];
-  /** Each rewrite: the phrase, its replacement, and its words (phraseWords), which a text it changes has. */
-  rewrites: readonly (readonly [RegExp, string, readonly string[]])[];
+  rewrites: readonly Rewrite[];
   /**
    * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
    * canonicalizeEach rewrites the join of the sentences (issue 16).
@@ -203,7 +239,9 @@ function compileAll(): Compiled {
     l.phrases.forEach(({ key }, i) => {
       if (key === null) return;
       const node = vocabulary.nodeOf(key);
-      l.byKey.set(node, [...(l.byKey.get(node) ?? []), i]);
+      const ids = l.byKey.get(node);
+      if (ids === undefined) l.byKey.set(node, [i]);
+      else ids.push(i);
     });
   }
   const listsAt = (byWord: ReadonlyMap<string, number[]>) => {
@@ -213,12 +251,13 @@ function compileAll(): Compiled {
   };
   // The words last to first: an idiom's last word ("chat", "fila") is its rarest, and the first one
   // missing spares looking for the others.
-  const rewriteTokens = PHRASE_REWRITES.map(([from, to]) => [from, phraseTokens(from), to] as const);
-  const rewrites = rewriteTokens.map(
-    ([, tokens, to]) => [new RegExp(regExpOfTokens(tokens).source, 'g'), to, wordsOfTokens(tokens).reverse()] as const,
-  );
-  const rewritesStayInSentence = rewriteTokens.every(
-    ([from, tokens, to]) => !tokens.includes('*') && !`${from}${to}`.includes('?'),
+  // Written normalised, as the rule phrases; each expression built on first use.
+  const rewrites = PHRASE_REWRITES.map(([from, to]): Rewrite => {
+    const tokens = from.split(' ');
+    return { tokens, re: undefined, to, words: wordsOfTokens(tokens).reverse() };
+  });
+  const rewritesStayInSentence = PHRASE_REWRITES.every(
+    ([from, to]) => !from.split(' ').includes('*') && !`${from}${to}`.includes('?'),
   );
   return {
     rules,
@@ -233,9 +272,9 @@ function compileAll(): Compiled {
 }
 
 /**
- * The rules' regular expressions, compiled once per process on first use (issue 16): ~10 ms that
- * a function loading this module without deciding anything (the webform's page views, a duplicate
- * delivery) never pays, each phrase compiled once.
+ * The rules' keys, lists and vocabulary, compiled once per process on first use (issue 16): work
+ * that a function loading this module without deciding anything (the webform's page views, a
+ * duplicate delivery) never pays. A phrase's regular expression waits until a sentence has its key.
  */
 let compiled: Compiled | undefined;
 function compiledRules(): Compiled {
@@ -257,10 +296,12 @@ const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
 function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
   let out = text;
-  for (const [re, to, words] of rewrites) {
+  for (const rewrite of rewrites) {
     // A text without one of the phrase's words is left as is (issue 16: "entrar" and "acessar" are
     // in most texts, "entrar no chat" in few).
-    if (words.every((w) => out.includes(w))) out = out.replace(re, to);
+    if (!rewrite.words.every((w) => out.includes(w))) continue;
+    rewrite.re ??= new RegExp(regExpOfTokens(rewrite.tokens).source, 'g');
+    out = out.replace(rewrite.re, rewrite.to);
   }
   return out;
 }
@@ -436,7 +477,10 @@ function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray |
   // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
   if (tried.length > 1) tried.sort((a, b) => a - b);
   for (const i of tried) {
-    const m = list.phrases[i]?.re.exec(sentence.text);
+    const phrase = list.phrases[i];
+    if (phrase === undefined) continue;
+    phrase.re ??= regExpOfTokens(phrase.tokens);
+    const m = phrase.re.exec(sentence.text);
     if (m) return m;
   }
   return null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compilePhrase,
   matchTextRules,
+  phraseKeyAndNeedle,
   phraseWords,
   type TextHit,
   topicSentences,
@@ -84,6 +85,21 @@ describe('key words of phrases', () => {
         for (const w of phraseWords(phrase)) expect(words.has(w), `${phrase} / ${w}`).toBe(true);
       }
     }
+  });
+
+  it("a phrase's key is its longest key word, and without one its needle is its longest run", () => {
+    const longest = (words: readonly string[]) =>
+      words.reduce<string | null>((a, w) => (a === null || w.length > a.length ? w : a), null);
+    for (const phrase of ALL_PHRASES) {
+      const key = longest(phraseWords(phrase));
+      const needle = key === null ? longest(phrase.match(/[a-z0-9]+/g) ?? []) : null;
+      expect(phraseKeyAndNeedle(phrase), phrase).toEqual({ key, needle });
+    }
+    expect(phraseKeyAndNeedle('bloque*')).toEqual({ key: null, needle: 'bloque' });
+    expect(phraseKeyAndNeedle('nao sou cliente*')).toEqual({ key: 'nao', needle: null });
+    expect(phraseKeyAndNeedle('registro.br')).toEqual({ key: 'registro', needle: null });
+    expect(phraseKeyAndNeedle('cobr* * boleto*')).toEqual({ key: null, needle: 'boleto' });
+    expect(phraseKeyAndNeedle('*')).toEqual({ key: null, needle: null });
   });
 
   it('a prefix token keeps its open end out of the key words', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../../shared/domain/eligibility/engine';
-import { RULES, RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
+import { PHRASE_REWRITES, RULES, RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
 import { normalize } from '../../../../shared/domain/text';
 
 describe('rules as data', () => {
@@ -31,6 +31,18 @@ describe('rules as data', () => {
       expect(RULES_BY_ID.has(id), id).toBe(true);
     }
     expect(() => ruleById('no.such-rule')).toThrow(/Unknown eligibility rule/);
+  });
+
+  it('are written normalised: the engine reads each phrase and rewrite as written', () => {
+    const phrases = RULES.flatMap((rule) => [
+      ...rule.phrases,
+      ...(rule.requires ?? []),
+      ...(rule.unless ?? []),
+      ...(rule.unlessInMessage ?? []),
+    ]);
+    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from)]) {
+      expect(normalize(phrase), phrase).toBe(phrase);
+    }
   });
 
   it('are written as the canonicaliser leaves the text (a phrase it would rewrite never matches)', () => {
