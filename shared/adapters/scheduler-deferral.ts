@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
+import { zoneOption } from '../domain/time-zone';
 import type { AssignmentMessage, DeferralScheduler } from '../ports';
 import { ASSIGNMENT_MESSAGE_GROUP } from './sqs-assignment-queue';
 
@@ -27,7 +28,7 @@ export const DEFERRAL_RETRY_POLICY = { MaximumRetryAttempts: 10, MaximumEventAge
  */
 export function scheduleExpressionFor(at: Date): string {
   const seconds = Math.ceil(at.getTime() / 1000);
-  const local = DateTime.fromSeconds(seconds, { zone: SCHEDULE_TIME_ZONE });
+  const local = DateTime.fromSeconds(seconds, { zone: zoneOption(SCHEDULE_TIME_ZONE) });
   return `at(${local.toFormat("yyyy-MM-dd'T'HH:mm:ss")})`;
 }
 

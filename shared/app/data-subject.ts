@@ -9,6 +9,7 @@ import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { rawMailOf } from '../domain/retention';
 import type { ObjectLocation } from '../domain/submission';
+import { zoneOption } from '../domain/time-zone';
 import type { Clock, MessageTextStore } from '../ports';
 
 type Key = { pk: string; sk: string };
@@ -99,7 +100,9 @@ export function assertAddress(email: string): string {
 /** Office-local days whose THROTTLE# items may exist: today, yesterday, and the days of the cases. */
 function throttleDays(cases: readonly SubjectCase[], now: Date, zone: string): string[] {
   const local = (d: Date | string) =>
-    (typeof d === 'string' ? DateTime.fromISO(d) : DateTime.fromJSDate(d)).setZone(zone).toISODate() as string;
+    (typeof d === 'string' ? DateTime.fromISO(d) : DateTime.fromJSDate(d))
+      .setZone(zoneOption(zone))
+      .toISODate() as string;
   const days = new Set<string>([local(now), local(new Date(now.getTime() - 86_400_000))]);
   for (const c of cases) {
     days.add(local(c.createdAt));

@@ -19,6 +19,7 @@ import {
   reportFigures,
 } from '../domain/report/figures';
 import { renderReportCsv, renderReportHtml } from '../domain/report/render';
+import { zoneOption } from '../domain/time-zone';
 import type { Clock, Mailer } from '../ports';
 
 /** Where the report's data comes from: index queries by date, never a table scan. */
@@ -55,8 +56,10 @@ export interface GeneratedReport {
 /** UTC bounds [from 00:00, day after `to` 00:00) of a period of office-local dates. */
 export function periodBounds(period: ReportPeriod, timeZone: string): { fromIso: string; toIso: string } {
   assertPeriod(period);
-  const from = DateTime.fromISO(period.from, { zone: timeZone }).startOf('day');
-  const to = DateTime.fromISO(period.to, { zone: timeZone }).startOf('day').plus({ days: 1 });
+  const from = DateTime.fromISO(period.from, { zone: zoneOption(timeZone) }).startOf('day');
+  const to = DateTime.fromISO(period.to, { zone: zoneOption(timeZone) })
+    .startOf('day')
+    .plus({ days: 1 });
   return { fromIso: from.toUTC().toISO() as string, toIso: to.toUTC().toISO() as string };
 }
 

@@ -1,5 +1,7 @@
 /**
- * The IANA time zones luxon computes in, with their UTC offsets remembered hour by hour.
+ * The IANA time zones luxon computes in. Brazil's come from a table generated at build time
+ * (TableZone), so that no Intl starts in a cold container; any other has its UTC offsets
+ * remembered hour by hour (HourlyOffsetZone):
  *
  * luxon asks Intl for the offset of every DateTime it builds in an IANA zone (formatToParts, a few
  * microseconds each), and the office calendar builds dozens per due date: a sixth of the e-mail
@@ -8,7 +10,17 @@
  * twice within one hour; an hour with a transition in it is asked of Intl every time. The zone
  * behaves as luxon's own IANAZone (type, name, equality, formatting): only the offset is remembered.
  */
-import { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { DateTime, IANAZone, Settings, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { TIME_ZONE_OFFSETS, TIME_ZONE_TABLE_FROM_MS, TIME_ZONE_TABLE_TO_MS } from './time-zones.generated';
+
+/**
+ * luxon reads the system's locale through Intl when a DateTime has none, and starting Intl costs
+ * ~12 ms of a cold container's first message (issue 16). The product formats digits only
+ * ("dd/MM/yyyy 'às' HH:mm"), the same in every locale: en-US, what Lambda's system locale is, with
+ * Latin digits, so that luxon formats them itself.
+ */
+Settings.defaultLocale = 'en-US';
+Settings.defaultNumberingSystem = 'latn';
 
 const HOUR_MS = 3_600_000;
 /** Hours remembered per zone before the memo starts over (a year of hours is ~8,800). */
@@ -64,6 +76,70 @@ export class HourlyOffsetZone extends Zone {
   }
 }
 
+/**
+ * An IANA zone whose offsets come from the table generated at build time
+ * (time-zones.generated.ts, scripts/generate-time-zones.ts) inside its range, and from Intl
+ * (luxon's IANAZone) outside it and for offset names. The table is why a cold container computes
+ * office hours, due dates and protocol years without starting Intl (issue 16).
+ */
+export class TableZone extends Zone {
+  private iana: IANAZone | undefined;
+
+  /** `spans`: flat pairs [first instant (ms), offset (minutes)], in order (TIME_ZONE_OFFSETS). */
+  constructor(
+    private readonly zoneName: string,
+    private readonly spans: readonly number[],
+  ) {
+    super();
+  }
+
+  private intl(): IANAZone {
+    this.iana ??= IANAZone.create(this.zoneName);
+    return this.iana;
+  }
+
+  override get type(): string {
+    return 'iana';
+  }
+
+  override get name(): string {
+    return this.zoneName;
+  }
+
+  override get isUniversal(): boolean {
+    return false;
+  }
+
+  override get isValid(): boolean {
+    return true;
+  }
+
+  override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
+    return this.intl().offsetName(ts, options);
+  }
+
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.intl().formatOffset(ts, format);
+  }
+
+  override equals(other: Zone): boolean {
+    return other.type === 'iana' && other.name === this.zoneName;
+  }
+
+  override offset(ts: number): number {
+    if (!(ts >= TIME_ZONE_TABLE_FROM_MS && ts < TIME_ZONE_TABLE_TO_MS)) return this.intl().offset(ts);
+    // The last span starting at or before ts (binary search over the pairs).
+    let lo = 0;
+    let hi = this.spans.length / 2 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.spans[mid * 2] ?? 0) <= ts) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.spans[lo * 2 + 1] ?? this.intl().offset(ts);
+  }
+}
+
 const zones = new Map<string, Zone>();
 /** Names are configuration, a handful; the bound only keeps a caller's mistake from growing it. */
 const MAX_ZONES = 64;
@@ -75,8 +151,12 @@ const MAX_ZONES = 64;
 export function timeZoneNamed(name: string): Zone {
   let zone = zones.get(name);
   if (zone === undefined) {
-    const iana = IANAZone.create(name);
-    zone = iana.isValid ? new HourlyOffsetZone(iana) : iana;
+    const spans = Object.hasOwn(TIME_ZONE_OFFSETS, name) ? TIME_ZONE_OFFSETS[name] : undefined;
+    if (spans !== undefined) zone = new TableZone(name, spans);
+    else {
+      const iana = IANAZone.create(name);
+      zone = iana.isValid ? new HourlyOffsetZone(iana) : iana;
+    }
     if (zones.size >= MAX_ZONES) zones.clear();
     zones.set(name, zone);
   }

@@ -1,6 +1,17 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { canonicalInstantIn, HourlyOffsetZone, timeZoneNamed, zoneOption } from '../../../shared/domain/time-zone';
+import {
+  canonicalInstantIn,
+  HourlyOffsetZone,
+  TableZone,
+  timeZoneNamed,
+  zoneOption,
+} from '../../../shared/domain/time-zone';
+import {
+  TIME_ZONE_OFFSETS,
+  TIME_ZONE_TABLE_FROM_MS,
+  TIME_ZONE_TABLE_TO_MS,
+} from '../../../shared/domain/time-zones.generated';
 
 const HOUR = 3_600_000;
 
@@ -100,7 +111,53 @@ describe('HourlyOffsetZone', () => {
   });
 });
 
+describe('TableZone', () => {
+  const TABLE_ZONES = Object.keys(TIME_ZONE_OFFSETS);
+
+  it.each(TABLE_ZONES)(
+    'gives the offset luxon’s IANAZone gives around every transition of %s, and past the table',
+    (name) => {
+      const iana = IANAZone.create(name);
+      const zone = timeZoneNamed(name);
+      expect(zone).toBeInstanceOf(TableZone);
+      // 1985–2045: the table's range (2000–2040) and beyond it on both sides, where Intl answers.
+      for (const at of transitions(iana, Date.UTC(1985, 0, 1), Date.UTC(2045, 0, 1))) {
+        for (const probe of [at - HOUR, at - 1, at, at + 1, at + HOUR]) {
+          expect(zone.offset(probe), `${name} at ${new Date(probe).toISOString()}`).toBe(iana.offset(probe));
+        }
+      }
+      for (const edge of [
+        TIME_ZONE_TABLE_FROM_MS - 1,
+        TIME_ZONE_TABLE_FROM_MS,
+        TIME_ZONE_TABLE_TO_MS - 1,
+        TIME_ZONE_TABLE_TO_MS,
+      ]) {
+        expect(zone.offset(edge), `${name} at ${edge}`).toBe(iana.offset(edge));
+      }
+      expect(zone.offset(Number.NaN)).toBe(iana.offset(Number.NaN));
+    },
+  );
+
+  it('builds the same DateTimes as luxon’s own zone across São Paulo’s last DST years', () => {
+    const zone = timeZoneNamed('America/Sao_Paulo');
+    for (let ms = Date.UTC(2017, 0, 1); ms < Date.UTC(2020, 0, 1); ms += 7 * HOUR + 13 * 60_000) {
+      const ours = DateTime.fromMillis(ms, { zone });
+      const luxons = DateTime.fromMillis(ms, { zone: 'America/Sao_Paulo' });
+      expect(ours.toISO()).toBe(luxons.toISO());
+      const local = DateTime.fromObject(luxons.toObject(), { zone });
+      expect(local.toMillis()).toBe(DateTime.fromObject(luxons.toObject(), { zone: 'America/Sao_Paulo' }).toMillis());
+    }
+  });
+});
+
 describe('timeZoneNamed', () => {
+  it('reads Brazil’s zones from the generated table and any other through Intl', () => {
+    expect(timeZoneNamed('America/Sao_Paulo')).toBeInstanceOf(TableZone);
+    expect(timeZoneNamed('America/Rio_Branco')).toBeInstanceOf(TableZone);
+    expect(timeZoneNamed('Europe/Lisbon')).toBeInstanceOf(HourlyOffsetZone);
+    expect(timeZoneNamed('constructor').isValid).toBe(false);
+  });
+
   it('gives one zone per name', () => {
     expect(timeZoneNamed('America/Sao_Paulo')).toBe(timeZoneNamed('America/Sao_Paulo'));
     expect(timeZoneNamed('America/Manaus')).not.toBe(timeZoneNamed('America/Sao_Paulo'));
