@@ -110,6 +110,7 @@ export async function measureMemory(workDir: string, corpus: Corpus, fakes: Fake
       bucket,
       prefix,
       tickets: corpus.tickets,
+      mailFile: 'largest.eml',
     }),
   );
   const webformEvent = largestWebformEvent();

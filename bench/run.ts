@@ -23,6 +23,7 @@ import { INLINE_TEXT_MAX_BYTES } from '../shared/adapters/dynamo/case-repository
 import { CORPUS_SEED, generateCorpus } from './corpus';
 import { buildFloors, type FloorBuild, overFloorByPackage } from './floors';
 import { goalsSection } from './goals';
+import { measureFirstMessage } from './first-message';
 import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
@@ -32,8 +33,26 @@ import { measureWebformLatency, summary } from './webform-latency';
 
 const quick = process.argv.includes('--quick');
 const SETTINGS = quick
-  ? { loadRuns: 3, sourceMapRuns: 2, passes: 1, webformRequests: 300, webformWarmup: 50, emails: 10, posts: 8 }
-  : { loadRuns: 10, sourceMapRuns: 5, passes: 3, webformRequests: 2000, webformWarmup: 200, emails: 28, posts: 24 };
+  ? {
+      loadRuns: 3,
+      sourceMapRuns: 2,
+      passes: 1,
+      webformRequests: 300,
+      webformWarmup: 50,
+      emails: 10,
+      posts: 8,
+      firstMessageRuns: 3,
+    }
+  : {
+      loadRuns: 10,
+      sourceMapRuns: 5,
+      passes: 3,
+      webformRequests: 2000,
+      webformWarmup: 200,
+      emails: 28,
+      posts: 24,
+      firstMessageRuns: 9,
+    };
 
 const sink = new StdoutSink();
 const print = (text: string) => sink.print(text);
@@ -371,6 +390,32 @@ async function main(): Promise<void> {
         `Peak memory: ${m.handler}`,
         `${formatBytes(m.maxRss)} peak RSS (${formatBytes(m.baselineRss ?? 0)} after loading; heap peak ${formatBytes(m.peakHeapUsed ?? 0)}, external peak ${formatBytes(m.peakExternal ?? 0)}); configured ${configured ?? '?'} MB`,
         `${m.input}; its own \`node --expose-gc\` process running a bundle built with the Lambda options; 3 invocations with fresh in-memory ports; peak RSS = the kernel's high-water mark VmHWM (loading included, as Lambda's Max Memory Used), heap/external peaks sampled every 1 ms; configured size from ${memory.source}`,
+      );
+    }
+
+    // 5b. The first message of a cold container (child processes), against mailparser's first parse.
+    const first = throughput
+      ? await step(`first message of a cold container (${SETTINGS.firstMessageRuns} processes each)`, () =>
+          measureFirstMessage(work, corpus, throughput.lastFakes, SETTINGS.firstMessageRuns),
+        )
+      : undefined;
+    for (const f of first ?? []) {
+      const t = f.handlerTimes;
+      if (f.error || !t) {
+        add(`First message of a cold container: ${f.handler}`, 'not measured', f.error ?? 'no result');
+        continue;
+      }
+      const key = camel(f.handler);
+      put(`firstMessage.${key}.firstMs`, t.firstMs);
+      put(`firstMessage.${key}.thirdMs`, t.thirdMs);
+      put(`firstMessage.${key}.overFloorMs`, f.firstOverFloorMs);
+      const floor = f.floorTimes
+        ? `; mailparser alone on the same mail: first ${ms(f.floorTimes.firstMs)}, then ${ms(f.floorTimes.secondMs)}, ${ms(f.floorTimes.thirdMs)}: the first message is +${ms(f.firstOverFloorMs ?? 0)} over its floor`
+        : '';
+      add(
+        `First message of a cold container: ${f.handler}`,
+        `first invocation ${ms(t.firstMs)}, then ${ms(t.secondMs)}, ${ms(t.thirdMs)}${floor}`,
+        `${f.input}; medians over ${f.runs} fresh \`node\` processes, each running the memory figure's bundle (Lambda options) in timing mode: the handler loaded (not timed), then three invocations with fresh in-memory ports. The first pays what a warm container has ready: the rules compiled, code optimised, lazily built tables${f.floorTimes ? "; the floor is mailparser's simpleParser with parseEmail's options in its own fresh process, alternating with the handler's, and the difference is the median of the run-by-run differences (bench/first-message.ts)" : ' (bench/first-message.ts)'}`,
       );
     }
 
