@@ -8,7 +8,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { parseApiGatewayV2Event } from '../../shared/adapters/lambda-events';
+import { parseApiGatewayV2Event } from '../../shared/adapters/api-gateway-event';
 import { createLogger } from '../../shared/adapters/telemetry';
 import { startTracing } from '../../shared/adapters/tracing';
 import { buildConsoleDeps } from '../../shared/composition/console';

@@ -9,7 +9,7 @@ import { startTracing } from '../../shared/adapters/tracing';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SnsEventSchema } from '../../shared/adapters/lambda-events';
+import { SnsEventSchema } from '../../shared/adapters/sns-event';
 import { addressesToSuppress, SesFeedbackSchema } from '../../shared/adapters/ses-feedback-event';
 
 export { addressesToSuppress, SesFeedbackSchema };

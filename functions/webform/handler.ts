@@ -7,7 +7,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { parseApiGatewayV2Event } from '../../shared/adapters/lambda-events';
+import { parseApiGatewayV2Event } from '../../shared/adapters/api-gateway-event';
 import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
 import { badEvent, lazyEntryPoint, unavailable, type WebformResponse } from '../../shared/webform/http';

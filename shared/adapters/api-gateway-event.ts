@@ -1,7 +1,7 @@
 /**
- * Schemas of the Lambda events our functions receive, in place of `@aws-lambda-powertools/parser/schemas`
- * (issue 16): the same validation of every field as Powertools' SnsSchema and
- * APIGatewayProxyEventV2Schema (parser 2.35), written with `zod/mini`, whose functions tree-shake.
+ * The API Gateway HTTP API event (payload 2.0) the webform and the console receive, in place of
+ * Powertools' APIGatewayProxyEventV2Schema (parser 2.35): the same validation of every field, written
+ * with `zod/mini`, whose functions tree-shake. The SNS event has its own module (sns-event.ts).
  * Measured with the construct's esbuild options: `zod` (the classic API, one `z` object that keeps
  * all of it) loads in ~38 ms and 385 KB, Powertools' schema on top of it ~50–57 ms and 410 KB,
  * `zod/mini` with a small schema under 1 ms and 13 KB. Results and errors are zod's own
@@ -9,39 +9,6 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-
-// ---- SNS (Powertools SnsSchema) ---------------------------------------------------------------
-
-const SnsMessageAttribute = z.object({ Type: z.string(), Value: z.string() });
-
-export const SnsNotificationSchema = z.object({
-  Subject: z.nullish(z.string()),
-  TopicArn: z.string(),
-  UnsubscribeUrl: z.url(),
-  UnsubscribeURL: z.optional(z.url()),
-  SigningCertUrl: z.optional(z.url()),
-  SigningCertURL: z.optional(z.url()),
-  Type: z.literal('Notification'),
-  MessageAttributes: z.optional(z.record(z.string(), SnsMessageAttribute)),
-  Message: z.string(),
-  MessageId: z.string(),
-  Signature: z.optional(z.string()),
-  SignatureVersion: z.optional(z.string()),
-  Timestamp: z.iso.datetime(),
-});
-
-export const SnsRecordSchema = z.object({
-  EventSource: z.literal('aws:sns'),
-  EventVersion: z.string(),
-  EventSubscriptionArn: z.string(),
-  Sns: SnsNotificationSchema,
-});
-
-/** An SNS → Lambda event: at least one record. */
-export const SnsEventSchema = z.object({
-  Records: z.array(SnsRecordSchema).check(z.minLength(1)),
-});
-export type SnsEvent = z.infer<typeof SnsEventSchema>;
 
 // ---- API Gateway HTTP API, payload 2.0 (Powertools APIGatewayProxyEventV2Schema) ---------------
 
