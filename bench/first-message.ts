@@ -12,8 +12,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseIdFor } from '../shared/domain/case';
 import { bundle } from './bundles';
-import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
-import { BENCH_NOW, type FakeIntake, median, webformTicketOf } from './support';
+import type { Corpus, CorpusMessage } from './corpus';
+import { writeEmailIntakeInput } from './memory';
+import { type FakeIntake, median, webformTicketOf } from './support';
 import { INTAKE_PARSER_OPTIONS } from './throughput';
 import { postEvent } from './webform-latency';
 
@@ -99,20 +100,7 @@ export async function measureFirstMessage(
   const dir = join(workDir, 'first-message');
   mkdirSync(dir, { recursive: true });
   const mail = typicalAcceptedMail(corpus, fakes);
-  const bucket = 'ouvidoria-raw-mail-bench';
-  const prefix = 'inbound/';
-  writeFileSync(join(dir, 'typical.eml'), mail.raw);
-  writeFileSync(
-    join(dir, 'email-intake.json'),
-    JSON.stringify({
-      event: sesEventFor(mail, BENCH_NOW),
-      key: `${prefix}${mail.id}`,
-      bucket,
-      prefix,
-      tickets: corpus.tickets,
-      mailFile: 'typical.eml',
-    }),
-  );
+  writeEmailIntakeInput(dir, mail, corpus.tickets, 'typical.eml');
   writeFileSync(join(dir, 'floor.json'), JSON.stringify({ mailFile: 'typical.eml', options: INTAKE_PARSER_OPTIONS }));
   const webformEvent = typicalWebformEvent();
   writeFileSync(join(dir, 'webform.json'), JSON.stringify({ event: webformEvent, tickets: corpus.tickets }));

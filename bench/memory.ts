@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { CaseRecord } from '../shared/domain/case';
 import { caseIdFor } from '../shared/domain/case';
 import { bundle } from './bundles';
-import { type Corpus, sesEventFor } from './corpus';
+import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
+import type { TicketRecord } from '../shared/ports';
 import { BENCH_NOW, type FakeIntake, webformTicketOf } from './support';
 import { postEvent } from './webform-latency';
 
@@ -94,25 +95,35 @@ function sesFeedbackEvent(): unknown {
   };
 }
 
+/** The memory child's email-intake input: the mail's raw bytes and its SES event, in `dir`. */
+export function writeEmailIntakeInput(
+  dir: string,
+  mail: CorpusMessage,
+  tickets: readonly TicketRecord[],
+  mailFile: string,
+): void {
+  const bucket = 'ouvidoria-raw-mail-bench';
+  const prefix = 'inbound/';
+  writeFileSync(join(dir, mailFile), mail.raw);
+  writeFileSync(
+    join(dir, 'email-intake.json'),
+    JSON.stringify({
+      event: sesEventFor(mail, BENCH_NOW),
+      key: `${prefix}${mail.id}`,
+      bucket,
+      prefix,
+      tickets,
+      mailFile,
+    }),
+  );
+}
+
 export async function measureMemory(workDir: string, corpus: Corpus, fakes: FakeIntake): Promise<MemoryResult[]> {
   const dir = join(workDir, 'memory');
   mkdirSync(dir, { recursive: true });
 
   const largest = corpus.messages.reduce((a, b) => (b.raw.length > a.raw.length ? b : a));
-  const bucket = 'ouvidoria-raw-mail-bench';
-  const prefix = 'inbound/';
-  writeFileSync(join(dir, 'largest.eml'), largest.raw);
-  writeFileSync(
-    join(dir, 'email-intake.json'),
-    JSON.stringify({
-      event: sesEventFor(largest, BENCH_NOW),
-      key: `${prefix}${largest.id}`,
-      bucket,
-      prefix,
-      tickets: corpus.tickets,
-      mailFile: 'largest.eml',
-    }),
-  );
+  writeEmailIntakeInput(dir, largest, corpus.tickets, 'largest.eml');
   const webformEvent = largestWebformEvent();
   writeFileSync(join(dir, 'webform.json'), JSON.stringify({ event: webformEvent, tickets: corpus.tickets }));
   const record: CaseRecord | undefined = fakes.cases.records.get(caseIdFor('email', largest.id));
