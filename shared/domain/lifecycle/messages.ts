@@ -14,7 +14,7 @@ import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
-import { splitQuoted } from '../text';
+import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { formatDatePtBr } from './deadlines';
 import type { SurveyLink } from './survey';
@@ -124,12 +124,52 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
   return { ul: items };
 }
 
+/** A greeting that opens a letter ("Olá, Maria", "Bom dia!", "Oi Maria, tudo bem?"), on normalised text. */
+const OPENING_GREETING =
+  /^(?:ola|oi|bom dia|boa tarde|boa noite|hola|buen[oa]s (?:dias|tardes|noches)|hello|hi)(?![a-z0-9])/;
+/**
+ * A salutation ("Prezada Sra. Fernanda,", "Caro João:"), on normalised text: a line of its own,
+ * ended by a comma or colon ("Caro é o plano…" is no salutation).
+ */
+const SALUTATION = /^(?:prezad[oa]s?|car[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
+/** A formula that closes a letter ("Atenciosamente,", "Abraços", "Att."), on normalised text. */
+const CLOSING_FORMULA =
+  /^(?:atenciosamente|att|atte|at\.? ?te|abracos?|um abraco|abs|cordialmente|saudacoes|respeitosamente|cumprimentos|sds|(?:muito )?obrigad[oa]s?|grat[oa]s?|(?:best |kind )?regards|saludos|un saludo|cordiales saludos)(?![a-z0-9])/;
+/** A short line naming the office at its end: "Ouvidoria", "Equipe da Ouvidoria", "Ana Souza - Ouvidoria". */
+function signsAs(line: string, office: string): boolean {
+  return (line === office || line.endsWith(` ${office}`)) && line.split(' ').length <= 6;
+}
+
+/** How many of a text's last lines are read for a closing: a formula, a name, a role, a phone. */
+const CLOSING_LINES = 4;
+
+/**
+ * Whether the analyst's answer greets the merchant itself, and signs off itself (a closing formula,
+ * or the office's name on a line of its own): the relayed mail then adds no greeting or signature
+ * of its own, so the merchant never reads "Olá," twice or two sign-offs.
+ */
+export function letterParts(body: string, config: OuvidoriaConfig): { greets: boolean; signs: boolean } {
+  const lines = body
+    .split(/\r\n?|\n/)
+    .map((line) => normalize(line))
+    .filter((line) => line !== '');
+  const first = lines[0] ?? '';
+  const office = normalize(config.fromName);
+  const last = lines.slice(-CLOSING_LINES);
+  return {
+    greets: first.length <= 80 && (OPENING_GREETING.test(first) || SALUTATION.test(first)),
+    signs: last.some((line) => CLOSING_FORMULA.test(line) || signsAs(line, office)),
+  };
+}
+
 /** The analyst's answer relayed to the merchant, from the ombudsman address. */
 export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
+  const { greets, signs } = letterParts(body, config);
   return renderMail(
     subjectFor(c, 'Resposta da Ouvidoria'),
-    [greeting(c.senderName), ...paragraphs(body), signature(config), ...dueLine(c, config)],
-    merchantFooter(c, config),
+    [...(greets ? [] : [greeting(c.senderName)]), ...paragraphs(body), ...(signs ? [] : [signature(config)])],
+    // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
+    [...dueLine(c, config), ...merchantFooter(c, config)],
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
 import {
+  letterParts,
   renderAnswerToMerchant,
   renderClosingMail,
   renderEscalation,
@@ -81,14 +82,43 @@ describe('lifecycle mails', () => {
     }
   });
 
-  it('the answer: the analyst text, signed by the office, with the due date; no analyst address', () => {
-    const mail = renderAnswerToMerchant(workCase(), 'Olá, Maria.\nO estorno foi pedido.\n\nAbraço.', localConfig);
+  it('the answer: the analyst text, greeted and signed by the office, with the due date; no analyst address', () => {
+    const mail = renderAnswerToMerchant(workCase(), 'O estorno foi pedido e sai em até 5 dias úteis.', localConfig);
     expect(mail.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
     expect(mail.text).toContain(
-      'Olá, Maria Aparecida,\n\nOlá, Maria.\nO estorno foi pedido.\n\nAbraço.\n\nAtenciosamente,\nOuvidoria',
+      'Olá, Maria Aparecida,\n\nO estorno foi pedido e sai em até 5 dias úteis.\n\nAtenciosamente,\nOuvidoria\n\n-- \nPrazo de resposta: até 24/03/2026.',
     );
-    expect(mail.text).toContain('Prazo de resposta: até 24/03/2026.');
+    expect(mail.html).toContain('Prazo de resposta: até <strong>24/03/2026</strong>');
     expect(mail.text).not.toContain('ana@');
+  });
+
+  it('the answer: an analyst who greets and signs is not greeted or signed over', () => {
+    const mail = renderAnswerToMerchant(workCase(), 'Olá, Maria.\nO estorno foi pedido.\n\nAbraço,\nAna', localConfig);
+    expect(mail.text.startsWith('Olá, Maria.\nO estorno foi pedido.\n\nAbraço,\nAna\n\n-- \n')).toBe(true);
+    expect(mail.text.match(/Olá/g)).toHaveLength(1);
+    expect(mail.text).not.toContain('Atenciosamente');
+    expect(mail.html.match(/Olá/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['Olá, Maria.\nO estorno foi pedido.', true, false],
+    ['Bom dia, Fernanda!\n\nVerifiquei a cobrança.', true, false],
+    ['Prezada Sra. Fernanda,\nsegue a posição do financeiro.', true, false],
+    ['Oi Maria, tudo bem?\nJá resolvi.', true, false],
+    ['Hola Juan,\nya lo revisamos.\n\nSaludos,\nAna', true, true],
+    ['O estorno foi pedido.\n\nAtenciosamente,\nAna Souza\nOuvidoria', false, true],
+    ['O estorno foi pedido.\n\nAtt.\nAna', false, true],
+    ['O estorno foi pedido.\n\nAna\nOuvidoria', false, true],
+    ['O estorno foi pedido.\n\nAna Souza - Ouvidoria\n(11) 4000-1234', false, true],
+    ['O estorno foi pedido.\n\nEquipe da Ouvidoria', false, true],
+    ['O estorno foi pedido.\nObrigada pela paciência!', false, true],
+    // Not greetings or sign-offs: a first line about the case, a last line that only mentions the office.
+    ['Olhei o seu caso com o financeiro.\nO estorno sai amanhã.', false, false],
+    ['O estorno foi pedido.\nA Ouvidoria acompanha até o crédito aparecer.', false, false],
+    ['Caro é o plano anual, mas o valor cobrado está certo.', false, false],
+    ['', false, false],
+  ])('letterParts(%j) → greets %s, signs %s', (body, greets, signs) => {
+    expect(letterParts(body, localConfig)).toEqual({ greets, signs });
   });
 
   it('the closing mail: category, summary, text and five survey links in both parts', () => {
