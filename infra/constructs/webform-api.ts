@@ -5,9 +5,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { STATUS_PATH, STATUS_REQUEST_PATH, SURVEY_PATH } from '../../shared/domain/lifecycle/survey';
 
 /** Public pages of the merchant's signed links, served by the webform function (no authorizer). */
-export const MERCHANT_PAGE_PATHS = ['/pesquisa', '/consulta', '/consulta/caso'] as const;
+export const MERCHANT_PAGE_PATHS = [SURVEY_PATH, STATUS_REQUEST_PATH, STATUS_PATH] as const;
 
 export interface WebformApiProps {
   readonly handler: lambda.IFunction;

@@ -4,6 +4,7 @@ import type { TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
 import { ACCESS_REASONS, GUIDANCE_TITLES, type GuidanceOutcome, guidanceSubject, SUPPORT_RESOLVES } from './guidance';
 import { describeHours } from './hours';
+import { statusRequestUrl } from './lifecycle/survey';
 import type { Outcome } from './outcome';
 import type { MessageLanguage } from './text';
 
@@ -169,6 +170,13 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           p: [
             'Para acrescentar informações, responda a este e-mail mantendo o número do protocolo no assunto. ',
             'Quanto mais detalhes e exemplos você nos enviar, mais ágil será a resolução.',
+          ],
+        },
+        {
+          p: [
+            'Para saber em que ponto está o seu caso, use a ',
+            { href: statusRequestUrl(config), label: 'consulta de casos da Ouvidoria' },
+            ': informe o protocolo e este endereço de e-mail, e enviamos um link de acesso.',
           ],
         },
         statusBlock(config),
@@ -558,6 +566,13 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 'Escribimos en portugués o en español.',
               ],
             },
+            {
+              p: [
+                'Para saber en qué punto está su caso, use la ',
+                { href: statusRequestUrl(c), label: 'consulta de casos de la Ouvidoria' },
+                ' (página en portugués): informe el protocolo y esta dirección de correo, y le enviaremos un enlace de acceso.',
+              ],
+            },
             w.status(c),
           ]
         : [
@@ -587,6 +602,13 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
               p: [
                 'To add information, reply to this email keeping the protocol number in the subject. ',
                 'Our team mainly writes in Portuguese, but you may write in English.',
+              ],
+            },
+            {
+              p: [
+                'To see where your case stands, use the ',
+                { href: statusRequestUrl(c), label: 'Ombudsman case status page' },
+                ' (in Portuguese): enter the protocol and this email address, and we will send you an access link.',
               ],
             },
             w.status(c),

@@ -13,7 +13,14 @@
 import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
-import { LINK_ERROR_MESSAGES_PT, type LinkError, verifySurveyLink } from '../domain/lifecycle/survey';
+import {
+  LINK_ERROR_MESSAGES_PT,
+  type LinkError,
+  STATUS_PATH,
+  STATUS_REQUEST_PATH,
+  SURVEY_PATH,
+  verifySurveyLink,
+} from '../domain/lifecycle/survey';
 import type { RateLimiter } from '../ports';
 import { header, respond, routeOf, type WebformRequest, type WebformResponse } from './http';
 import { type MerchantView, renderMerchantPage } from './merchant-pages';
@@ -43,9 +50,9 @@ export interface MerchantPagesDeps extends StatusLinkDeps {
 }
 
 export const MERCHANT_ROUTES: Record<string, string[]> = {
-  '/pesquisa': ['GET', 'HEAD', 'POST'],
-  '/consulta': ['GET', 'HEAD', 'POST'],
-  '/consulta/caso': ['GET', 'HEAD', 'POST'],
+  [SURVEY_PATH]: ['GET', 'HEAD', 'POST'],
+  [STATUS_REQUEST_PATH]: ['GET', 'HEAD', 'POST'],
+  [STATUS_PATH]: ['GET', 'HEAD', 'POST'],
 };
 
 /** Form bodies of these pages are small: the survey comment is the largest field. */
@@ -125,8 +132,8 @@ export async function serveMerchantPages(
   const query = new URLSearchParams(request.rawQueryString ?? '');
 
   if (method !== 'POST') {
-    if (path === '/consulta') return page(200, { kind: 'status-form' });
-    if (path === '/pesquisa') return surveyPage(query, deps, page);
+    if (path === STATUS_REQUEST_PATH) return page(200, { kind: 'status-form' });
+    if (path === SURVEY_PATH) return surveyPage(query, deps, page);
     const checked = checkStatusLink(query, deps);
     if (checked.kind === 'invalid-link') {
       const problem = linkProblem(checked.error);
@@ -155,7 +162,7 @@ export async function serveMerchantPages(
     return page(400, view);
   }
 
-  if (path === '/pesquisa') {
+  if (path === SURVEY_PATH) {
     const result = await recordSurvey(only(form, ['p', 'n', 'x', 'sig']), form.get('comentario') ?? undefined, deps);
     logger.info('Survey answer', {
       result: result.kind,
@@ -164,7 +171,7 @@ export async function serveMerchantPages(
     return surveyResultPage(result, page);
   }
 
-  if (path === '/consulta') {
+  if (path === STATUS_REQUEST_PATH) {
     const started = Date.now();
     const now = deps.clock.now();
     const windowStart = hourWindowStart(now);

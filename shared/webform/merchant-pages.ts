@@ -10,6 +10,7 @@
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { SCORE_LABELS_PT } from '../domain/lifecycle/messages';
+import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import { CLOSE_CATEGORY_LABELS_PT, type Closure, STATUS_LABELS_PT, type WorkStatus } from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
 
@@ -77,7 +78,7 @@ function hidden(fields: Record<string, string>): SafeHtml[] {
 }
 
 function statusFormLink(ctx: PageContext, label = 'Pedir um novo link de acompanhamento'): SafeHtml {
-  return html`<p><a href="${ctx.basePath ?? ''}/consulta">${label}</a></p>`;
+  return html`<p><a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">${label}</a></p>`;
 }
 
 function surveyConfirm(ctx: PageContext, v: Extract<MerchantView, { kind: 'survey-confirm' }>): string {
@@ -133,7 +134,7 @@ ${
 </div>`
     : ''
 }
-<form method="post" action="${base}/consulta" novalidate>
+<form method="post" action="${base}${STATUS_REQUEST_PATH}" novalidate>
 ${field('protocolo', 'Número do protocolo', 'Exemplo: OUV-2026-000123. Ele está no e-mail de confirmação.', 'text', 'off')}
 ${field('email', 'E-mail', 'O endereço de onde você escreveu para a Ouvidoria.', 'email', 'email')}
 <button type="submit">Receber o link por e-mail</button>
@@ -146,7 +147,7 @@ function statusOpen(ctx: PageContext, v: Extract<MerchantView, { kind: 'status-o
   const main = html`<h1>Acompanhe o seu caso</h1>
 <p>Caso <strong>${v.protocol}</strong></p>
 <p>Este link pode ser aberto uma vez. Para ver o andamento do caso agora, confirme abaixo.</p>
-<form method="post" action="${base}/consulta/caso">
+<form method="post" action="${base}${STATUS_PATH}">
 ${hidden({ ...v.link })}<button type="submit">Ver o andamento do caso</button>
 </form>`;
   return layout(ctx, 'Acompanhe o seu caso', main);

@@ -14,6 +14,7 @@ import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
 import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { describeHours } from '../domain/hours';
+import { STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import {
   FIELD_NAMES,
   type FieldErrors,
@@ -314,6 +315,7 @@ ${attachmentList(files)}
 </ol>
 <p>A Ouvidoria atua de ${officeHoursText(ctx.config)}. Solicitações recebidas fora desse horário são tratadas a partir do próximo dia útil.</p>
 <p>Para acrescentar informações, responda ao e-mail de confirmação mantendo o número do protocolo no assunto.</p>
+<p>Para saber em que ponto está o seu caso, use a <a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">consulta de casos da Ouvidoria</a>: informe o protocolo e o seu e-mail, e enviamos um link de acesso.</p>
 <p>Se o problema parecer uma instabilidade da plataforma, acompanhe em tempo real no <a href="${safeUrl(ctx.config.links.statusPage)}">painel de Status</a>.</p>`;
   return layout(ctx, `Protocolo ${protocol}`, main);
 }

@@ -17,6 +17,8 @@ import { parseProtocol } from '../protocol';
 import type { ReplySecret } from './reply-address';
 
 export const SURVEY_PATH = '/pesquisa';
+/** The status page's form: a merchant asks for a link with the protocol and their address. */
+export const STATUS_REQUEST_PATH = '/consulta';
 export const STATUS_PATH = '/consulta/caso';
 export const SURVEY_SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -53,6 +55,11 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
 
 function originOf(config: OuvidoriaConfig): string {
   return config.webformOrigin.replace(/\/+$/, '');
+}
+
+/** The status page's form, where a merchant asks for a link to their case: `<webformOrigin>/consulta`. */
+export function statusRequestUrl(config: OuvidoriaConfig): string {
+  return `${originOf(config)}${STATUS_REQUEST_PATH}`;
 }
 
 function toParams(input: string | URLSearchParams): URLSearchParams {

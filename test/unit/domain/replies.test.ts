@@ -130,6 +130,18 @@ describe('renderReply — content per outcome', () => {
     expect(renderReply('ACCEPTED', ctx(), localConfig).subject).toBe('[OUV-2026-000123] Recebemos sua manifestação');
   });
 
+  it.each([
+    ['pt-BR', 'consulta de casos da Ouvidoria'],
+    ['es', 'consulta de casos de la Ouvidoria'],
+    ['en', 'Ombudsman case status page'],
+  ] as const)('ACCEPTED (%s) points to the status page, where the merchant asks for a link', (language, label) => {
+    const r = renderReply('ACCEPTED', ctx({ language }), localConfig);
+    expect(r.text).toContain(`${label} (http://127.0.0.1:3000/consulta)`);
+    expect(r.html).toContain(`<a href="http://127.0.0.1:3000/consulta"`);
+    // Only the accepted case has something to follow: the guidance replies do not point there.
+    expect(renderReply('NO_PRIOR_TICKET', ctx({ language }), localConfig).text).not.toContain('/consulta');
+  });
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });

@@ -283,6 +283,7 @@ describe('result pages', () => {
     expect(page).toContain('Próximos passos');
     expect(page).toContain('segunda a sexta-feira, das 09:00 às 17:00, exceto feriados');
     expect(page).toContain('Enviamos uma confirmação');
+    expect(page).toContain('<a href="/consulta">consulta de casos da Ouvidoria</a>');
     expect(render({ kind: 'accepted', protocol: 'OUV-2026-000123', emailed: false })).not.toContain(
       'Enviamos uma confirmação',
     );
