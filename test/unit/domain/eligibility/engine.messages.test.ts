@@ -1391,6 +1391,60 @@ const ROUND4_SHOPPER: Row[] = [
   },
 ];
 
+// ─────────────── Round 5: new styles (quoted Outlook blocks, helpdesk tags, integration jargon, asides) ───────────────
+// Each class: the rows that missed before its change, variants, and guard rows that must keep
+// their outcome. A commercial or feature rule beats a valid ticket: its guards matter most.
+const OWNER = 'lojista@modasbella.com.br'; // opened 48213
+
+const ROUND5_QUOTED: Row[] = [
+  {
+    name: 'Spanish Outlook block ("Enviado el:", "Asunto:"): the support\'s "no existe la opción" is quoted, not the merchant\'s',
+    from: OWNER,
+    subject: 'RE: Ticket 48213',
+    text: `Esto no resuelve nada, sigue todo igual. Necesito una respuesta.
+
+De: Soporte <soporte@plataforma.com>
+Enviado el: lunes, 30 de noviembre de 2026 14:12
+Para: Lojista <lojista@modasbella.com.br>
+Asunto: RE: Ticket 48213
+
+Hola, por el momento no existe la opción de envío por barrio. Podrían crear una tabla por código postal.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'Spanish Outlook block with "Fecha:" quoting a support reply that names the ticket',
+    from: OWNER,
+    subject: 'Reclamo',
+    text: `Sigue sin funcionar el cálculo de envío.
+
+De: Soporte <soporte@plataforma.com>
+Fecha: martes, 1 de diciembre de 2026 09:00
+Para: lojista@modasbella.com.br
+Asunto: Ticket 48213 cerrado
+
+Hola, podrían crear reglas nuevas de envío; no existe la opción que pide.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: the Portuguese Outlook block still splits the same way',
+    from: OWNER,
+    subject: 'RE: Chamado 48213',
+    text: `Isso não resolve, o problema continua exatamente igual.
+
+De: Suporte Plataforma <suporte@plataforma.com.br>
+Enviado: segunda-feira, 30 de novembro de 2026 14:12
+Para: Lojista <lojista@modasbella.com.br>
+Assunto: RE: Chamado 48213
+
+Olá, infelizmente a plataforma não possui a opção de frete por bairro.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1495,4 +1549,10 @@ describe('round 2: replies follow the message', () => {
       expect(mail.text).not.toContain(localConfig.links.sales);
     },
   );
+});
+
+describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
+  it.each([ROUND5_QUOTED].flatMap((rows) => rows.map((r) => [r.name, r] as const)))('%s', async (_n, row) => {
+    await check(row);
+  });
 });
