@@ -394,14 +394,17 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   });
 
-  // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
+  // "#48213" with no keyword: a ticket unless an order/invoice word leads it. A helpdesk's subject
+  // tag "[#48213]" is a ticket whatever the subject says before it ("Pedido de ajuda com frete
+  // [#48213]"): the bracket, not an order word, leads it.
   for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {
     const raw = m[1] ?? '';
     const numStart = (m.index ?? 0) + m[0].length - raw.length;
     if (claimed.has(numStart)) continue;
     const numEnd = numStart + raw.length;
+    const tag = masked[(m.index ?? 0) - 1] === '[' && masked[numEnd] === ']';
     if (badFollower(masked, numEnd)) continue;
-    if (HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
+    if (!tag && HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
     const number = stripLeadingZeros(raw.replace(/\./g, ''));
     if (!isValidTicketFormat(number)) continue;
     claimed.add(numStart);

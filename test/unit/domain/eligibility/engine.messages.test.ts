@@ -1445,6 +1445,42 @@ Olá, infelizmente a plataforma não possui a opção de frete por bairro.`,
   },
 ];
 
+const ROUND5_HELPDESK_TAG: Row[] = [
+  {
+    name: 'a helpdesk subject tag "[#48213]" after "Pedido de ajuda" is the ticket',
+    from: OWNER,
+    subject: 'Re: [Plataforma] Re: Pedido de ajuda com frete [#48213]',
+    text: 'Continua igual, o frete não calcula para o Nordeste.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a helpdesk subject tag right after "Pedidos"',
+    from: OWNER,
+    subject: '[Suporte] Pedidos duplicados [#48213]',
+    text: 'Ninguém resolveu, os pedidos do Mercado Livre continuam entrando em dobro.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a helpdesk subject tag, the ticket of someone else',
+    from: OWNER,
+    subject: 'RE: Pedido de reembolso [#52310]',
+    text: 'Ainda aguardo.',
+    outcome: 'TICKET_INVALID',
+    ticket: '52310',
+  },
+  {
+    name: 'guard: a shopper\'s order "#n" without brackets is still no ticket',
+    from: SHOPPER,
+    subject: 'Pedido de roupas #48213',
+    text: 'Comprei na loja Bella Moda e não recebi.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+    notTickets: ['48213'],
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1552,7 +1588,10 @@ describe('round 2: replies follow the message', () => {
 });
 
 describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
-  it.each([ROUND5_QUOTED].flatMap((rows) => rows.map((r) => [r.name, r] as const)))('%s', async (_n, row) => {
-    await check(row);
-  });
+  it.each([ROUND5_QUOTED, ROUND5_HELPDESK_TAG].flatMap((rows) => rows.map((r) => [r.name, r] as const)))(
+    '%s',
+    async (_n, row) => {
+      await check(row);
+    },
+  );
 });
