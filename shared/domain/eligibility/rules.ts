@@ -143,6 +143,23 @@ const BROKEN = [
   'nao tem sincronizado',
   'nao esta integrando',
   'nao atualiza*',
+  // The present perfect of something that used to work ("a integração não tem funcionado", "não
+  // tem atualizado o estoque"), and what is left to sync: not "não tem integração", "falta integração".
+  'nao tem funcionado',
+  'nao tem atualizado',
+  'nao tem enviado',
+  'nao tem importado',
+  'nao tem integrado',
+  'nao tem puxado',
+  'nao tem baixado',
+  'nao tem chegado',
+  'nao tem entrado',
+  'nao tem aparecido',
+  'nao tem gerado',
+  'nao tem calculado',
+  'falta sincronizar',
+  'faltam sincronizar',
+  'faltando sincronizar',
   // Put back what was taken away, or fix what is wrong.
   'de volta',
   'de novo',

@@ -1481,6 +1481,59 @@ const ROUND5_HELPDESK_TAG: Row[] = [
   },
 ];
 
+const ROUND5_BROKEN_INTEGRATION: Row[] = [
+  {
+    name: 'integration that "não tem atualizado" the stock, with a valid ticket',
+    from: OWNER,
+    subject: 'Shopee estoque',
+    text: 'A integração com a Shopee não tem atualizado o estoque desde sexta. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'products left to sync ("falta sincronizar") in the integration, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Falta sincronizar uns 30 produtos na integração com o Mercado Livre, o suporte não resolve.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'integration that "não tem funcionado", no ticket',
+    from: NOBODY,
+    subject: 'Bling',
+    text: 'A integração com o Bling não tem funcionado direito, os pedidos chegam sem o CPF do comprador.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'integration that "não tem enviado" the invoices, no ticket',
+    from: NOBODY,
+    subject: 'Tiny',
+    text: 'A integração com o Tiny não tem enviado as notas fiscais para os pedidos faturados.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'guard: "vocês não têm integração com a Shopee" is still a feature request',
+    from: NOBODY,
+    subject: 'Shopee',
+    text: 'Vocês não têm integração com a Shopee? Quando vão ter?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+  {
+    name: 'guard: "falta integração com o Mercado Livre Full" is still a feature request, even with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Chamado 48213: falta integração com o Mercado Livre Full, todo concorrente tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1588,10 +1641,11 @@ describe('round 2: replies follow the message', () => {
 });
 
 describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
-  it.each([ROUND5_QUOTED, ROUND5_HELPDESK_TAG].flatMap((rows) => rows.map((r) => [r.name, r] as const)))(
-    '%s',
-    async (_n, row) => {
-      await check(row);
-    },
-  );
+  it.each(
+    [ROUND5_QUOTED, ROUND5_HELPDESK_TAG, ROUND5_BROKEN_INTEGRATION].flatMap((rows) =>
+      rows.map((r) => [r.name, r] as const),
+    ),
+  )('%s', async (_n, row) => {
+    await check(row);
+  });
 });
