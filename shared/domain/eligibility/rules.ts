@@ -218,6 +218,35 @@ const ABOUT_THE_SERVICE = [
   'prazo',
 ];
 
+/**
+ * A request to the support or the office, not for a product feature: open a ticket for me ("podem
+ * criar um chamado sobre a integração?"), an answer ("quando vão ter uma resposta sobre o
+ * relatório?"), someone to look at it ("poderiam colocar alguém competente").
+ */
+const ASKS_THE_SERVICE = [
+  'criar * chamado',
+  'criem * chamado',
+  'crie * chamado',
+  'criarem * chamado',
+  'criar * ticket',
+  'criar * protocolo',
+  'resposta',
+  'respostas',
+  'retorno',
+  'ter uma solucao',
+  'ter solucao',
+  'colocar alguem',
+  'coloquem alguem',
+  'colocarem alguem',
+  'colocar uma pessoa',
+  'colocar um tecnico',
+  'colocar um atendente',
+  'colocar um analista',
+  'alguem competente',
+  'alguem que entenda',
+  'alguem que resolva',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -1256,7 +1285,7 @@ export const RULES: readonly Rule[] = [
       'feature request',
     ],
     requires: FEATURE_NOUNS,
-    unless: BROKEN,
+    unless: [...BROKEN, ...ASKS_THE_SERVICE],
   },
   {
     id: 'scope.feature.suggestion',
@@ -1350,7 +1379,8 @@ export const RULES: readonly Rule[] = [
     ],
     // A suggestion about the service, not the product ("sugestão de melhoria para o suporte",
     // "seria bom ter uma resposta") comes with a complaint the office takes.
-    unless: [...BROKEN, ...ABOUT_THE_SERVICE],
+    // Nor is a missing way to reach a person ("não tem opção de falar com humano, só robô").
+    unless: [...BROKEN, ...ABOUT_THE_SERVICE, 'humano', 'humana', 'robo', 'falar com uma pessoa', 'falar com alguem'],
   },
   {
     id: 'scope.feature.integration',
@@ -1440,7 +1470,7 @@ export const RULES: readonly Rule[] = [
       'absurdo',
       'inadmissivel',
     ],
-    unless: BROKEN,
+    unless: [...BROKEN, ...ASKS_THE_SERVICE],
   },
   {
     id: 'scope.feature.missing-complaint',

@@ -1534,6 +1534,98 @@ const ROUND5_BROKEN_INTEGRATION: Row[] = [
   },
 ];
 
+const ROUND5_ASKS_THE_SERVICE: Row[] = [
+  {
+    name: '"podem criar um chamado pra mim sobre a integração" asks for a ticket, not an integration',
+    from: NOBODY,
+    subject: 'Tiny',
+    text: 'Vocês podem criar um chamado pra mim sobre a integração com o Tiny? Não sei abrir.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request', 'scope.feature.integration'],
+  },
+  {
+    name: '"favor criar um ticket" about the report, no ticket',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'Favor criar um ticket para o relatório de estoque que mostra quantidades negativas.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"quando vão ter uma resposta sobre o relatório", with a valid ticket',
+    from: OWNER,
+    subject: 'relatório',
+    text: 'Chamado 48213: quando vão ter uma resposta sobre o relatório de vendas que não bate com os pedidos?',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"quando vão ter um retorno sobre o módulo de frete", no ticket',
+    from: NOBODY,
+    subject: 'frete',
+    text: 'Quando vão ter um retorno sobre o módulo de frete que cobra valores diferentes?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"poderiam colocar alguém competente para olhar a integração", with a valid ticket',
+    from: OWNER,
+    subject: 'integração',
+    text: 'Vocês poderiam colocar alguém competente para olhar a integração? Chamado 48213 parado.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"podiam colocar alguém que entenda de API", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Vocês podiam colocar alguém que entenda de API para me atender, o chamado 48213 está rodando em círculos.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: '"não tem opção de falar com humano no chat" is about the support, no ticket',
+    from: NOBODY,
+    subject: 'chat',
+    text: 'Não tem opção de falar com humano no chat de vocês, só robô.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: '"não existe opção de falar com uma pessoa", no ticket',
+    from: NOBODY,
+    subject: 'atendimento',
+    text: 'Não existe opção de falar com uma pessoa, a loja está sem frete há dois dias.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'guard: "poderiam criar um relatório por vendedor" is still a feature request',
+    from: NOBODY,
+    subject: 'sugestão',
+    text: 'Vocês poderiam criar um relatório de vendas por vendedor, com comissão?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: 'guard: "quando vão ter integração com a Shopee" is still a feature request',
+    from: NOBODY,
+    subject: 'Shopee',
+    text: 'Quando vão ter integração com a Shopee? Preciso muito.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: "não existe opção de parcelar no boleto" is still a missing option',
+    from: NOBODY,
+    subject: 'boleto parcelado',
+    text: 'Não existe opção de parcelamento no boleto, todo mundo já tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.suggestion',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1642,7 +1734,7 @@ describe('round 2: replies follow the message', () => {
 
 describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
   it.each(
-    [ROUND5_QUOTED, ROUND5_HELPDESK_TAG, ROUND5_BROKEN_INTEGRATION].flatMap((rows) =>
+    [ROUND5_QUOTED, ROUND5_HELPDESK_TAG, ROUND5_BROKEN_INTEGRATION, ROUND5_ASKS_THE_SERVICE].flatMap((rows) =>
       rows.map((r) => [r.name, r] as const),
     ),
   )('%s', async (_n, row) => {
