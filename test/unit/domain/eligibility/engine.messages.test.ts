@@ -1626,6 +1626,111 @@ const ROUND5_ASKS_THE_SERVICE: Row[] = [
   },
 ];
 
+const ROUND5_COMMERCIAL_GUARDS: Row[] = [
+  {
+    name: 'a discount the support offered "para eu parar de reclamar", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'O atendente me ofereceu um desconto para eu parar de reclamar e o problema das fotos continua. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount the support offered instead of a fix, with a valid ticket',
+    from: OWNER,
+    subject: 'integração',
+    text: 'A atendente me ofereceu 20% de desconto na mensalidade em vez de consertar a integração. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount refused: "não adianta me oferecer desconto", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Não adianta me oferecer desconto, eu quero a loja funcionando. Chamado 48213 parado há 12 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: "the store's promotion in the signature, with a valid ticket",
+    from: OWNER,
+    subject: 'Chamado 48213 - fotos',
+    text: `As fotos dos produtos sumiram da vitrine. Chamado 48213 sem resposta.
+
+Atenciosamente,
+Juliana — Modas Bella
+(11) 98765-4321 | www.modasbella.com.br
+Aproveite: 15% de desconto em todo o site até domingo!`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'the store\'s promotion "na loja toda" in the signature, no ticket',
+    from: NOBODY,
+    subject: 'lentidão',
+    text: `O painel está muito lento desde ontem.
+
+Bella Flor Cosméticos
+Até 30% de desconto na loja toda!`,
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'the support said it would negotiate with Mercado Livre, with a valid ticket',
+    from: OWNER,
+    subject: 'Mercado Livre',
+    text: 'Chamado 48213: o suporte disse que ia negociar com o Mercado Livre a liberação da minha conta e sumiu.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: 'negotiating the refund of an undue charge, with a valid ticket',
+    from: OWNER,
+    subject: 'cobrança indevida',
+    text: 'Estou tentando negociar com o financeiro de vocês há um mês a devolução da cobrança indevida. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: 'negotiating the refund of a double charge, no ticket: billing',
+    from: NOBODY,
+    subject: 'duplicidade',
+    text: 'Quero negociar o estorno da mensalidade cobrada em duplicidade.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: "guard: a competitor's discount offer is still commercial",
+    from: NOBODY,
+    subject: 'renovação',
+    text: 'A concorrente me ofereceu 30% de desconto, vocês dão o mesmo?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+  {
+    name: 'guard: negotiating a debt is still commercial, even with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Chamado 48213 resolvido. Agora quero negociar minha dívida de 3 mensalidades atrasadas.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.negotiation',
+  },
+  {
+    name: 'guard: a discount asked for the renewal is still commercial',
+    from: NOBODY,
+    subject: 'renovação',
+    text: 'Vocês dão desconto pra ONG? Quero renovar o plano anual.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1734,9 +1839,13 @@ describe('round 2: replies follow the message', () => {
 
 describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
   it.each(
-    [ROUND5_QUOTED, ROUND5_HELPDESK_TAG, ROUND5_BROKEN_INTEGRATION, ROUND5_ASKS_THE_SERVICE].flatMap((rows) =>
-      rows.map((r) => [r.name, r] as const),
-    ),
+    [
+      ROUND5_QUOTED,
+      ROUND5_HELPDESK_TAG,
+      ROUND5_BROKEN_INTEGRATION,
+      ROUND5_ASKS_THE_SERVICE,
+      ROUND5_COMMERCIAL_GUARDS,
+    ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
   });
