@@ -327,6 +327,19 @@ const CLIENT_MARKERS = [
   'chamado',
   'ticket',
   'protocolo',
+  // A plan change by someone on a plan today ("quero contratar o Pro, hoje estou no Básico").
+  'plano atual',
+  'hoje estou no',
+  'hoje pago',
+  'estou no plano',
+  'sou cliente do',
+  'subir de plano',
+  'mudar de plano',
+  'trocar de plano',
+  'migrar de plano',
+  'mudar do plano',
+  'upgrade',
+  'downgrade',
 ];
 
 const BILLING_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'debit*', 'mensalidade*'];
@@ -565,6 +578,9 @@ export const RULES: readonly Rule[] = [
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
     unless: [
+      // The merchant's own test order ("fiz uma compra teste no site").
+      'teste',
+      'testar',
       'loja de aplicativos',
       'loja de apps',
       'loja de temas',

@@ -1731,6 +1731,90 @@ Até 30% de desconto na loja toda!`,
   },
 ];
 
+const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
+  {
+    name: 'a plan upgrade: "quero contratar o plano Pro, hoje estou no Básico"',
+    from: NOBODY,
+    subject: 'upgrade',
+    text: 'Quero contratar o plano Pro, hoje estou no Básico. Como faço a migração?',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "quanto custa o plano anual? hoje pago o mensal"',
+    from: NOBODY,
+    subject: 'plano anual',
+    text: 'Quanto custa o plano anual? Hoje pago o mensal e quero mudar.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "sou cliente do Básico e quero subir de plano"',
+    from: NOBODY,
+    subject: 'valor do Pro',
+    text: 'Qual o valor do plano Pro hoje? Sou cliente do Básico e quero subir de plano.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "qual o preço … estou no plano mensal"',
+    from: NOBODY,
+    subject: 'anual',
+    text: 'Qual o preço do anual? Estou no plano mensal há dois anos.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'the merchant\'s test purchase: "fiz uma compra teste no site"',
+    from: NOBODY,
+    subject: 'compra teste',
+    text: 'Fiz uma compra teste no site e o Pix não gerou o QR code.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'the merchant\'s test order: "fiz um pedido de teste na loja"',
+    from: NOBODY,
+    subject: 'frete zerado',
+    text: 'Fiz um pedido de teste na loja e o frete saiu zerado.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: '"comprei um produto no site para testar o checkout"',
+    from: NOBODY,
+    subject: 'checkout',
+    text: 'Comprei um produto no site para testar o checkout e o pagamento com cartão não foi aprovado.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: a prospect asking the price of a plan is still not a client',
+    from: SHOPPER,
+    subject: 'preço',
+    text: 'Quanto custa o plano básico? Ainda estou pensando em abrir uma loja.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'guard: "quero contratar o plano Pro" for a first store is still a prospect',
+    from: SHOPPER,
+    subject: 'contratar',
+    text: 'Quero contratar o plano Pro para abrir minha primeira loja de roupas.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'guard: a shopper who bought in a store is still a shopper',
+    from: SHOPPER,
+    subject: 'não recebi',
+    text: 'Comprei um teclado no site da Loja Sol e não recebi até hoje.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1845,6 +1929,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_BROKEN_INTEGRATION,
       ROUND5_ASKS_THE_SERVICE,
       ROUND5_COMMERCIAL_GUARDS,
+      ROUND5_CLIENTS_NOT_PROSPECTS,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
