@@ -95,6 +95,24 @@ const STORE_SIDE = [
   'frete',
   'carrinho',
   'vitrine',
+  // The store's own sales and the payment providers that collect them.
+  'boleto da loja',
+  'boletos da loja',
+  'venda no pix',
+  'vendas no pix',
+  'estornar uma venda',
+  'estornar a venda',
+  'estorno da venda',
+  'estorno de venda',
+  'estornar o pedido',
+  'estorno do pedido',
+  'mercado pago',
+  'pagseguro',
+  'pagar.me',
+  'pagarme',
+  'cielo',
+  'getnet',
+  'paypal',
 ];
 
 /** Something that exists and broke: a complaint, not a request for something new. */

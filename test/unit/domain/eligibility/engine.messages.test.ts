@@ -1815,6 +1815,55 @@ const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
   },
 ];
 
+const ROUND5_STORE_PAYMENTS: Row[] = [
+  {
+    name: "the store's boletos at its payment provider are not our invoices",
+    from: NOBODY,
+    subject: 'boletos',
+    text: 'Os boletos da loja não estão registrando no Pagar.me desde ontem.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.invoice'],
+  },
+  {
+    name: "the store's Pix sales pending at Mercado Pago are not our charges",
+    from: NOBODY,
+    subject: 'Pix',
+    text: 'As vendas no Pix não estão sendo confirmadas e a cobrança fica pendente no Mercado Pago.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.charge'],
+  },
+  {
+    name: 'refunding a sale to a shopper is not a refund from us',
+    from: NOBODY,
+    subject: 'estorno',
+    text: 'Preciso estornar uma venda feita pelo Mercado Pago e o botão de estorno não aparece no pedido.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
+    name: 'a PagSeguro charge of the store in duplicate',
+    from: NOBODY,
+    subject: 'duplicidade',
+    text: 'O PagSeguro está gerando a cobrança em duplicidade para cada pedido.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
+    name: 'guard: our monthly fee charged twice is still billing',
+    from: NOBODY,
+    subject: 'mensalidade',
+    text: 'A mensalidade da plataforma veio em duplicidade no boleto deste mês.',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
+    name: 'guard: a refund of our fee is still billing',
+    from: NOBODY,
+    subject: 'reembolso',
+    text: 'Cancelei em outubro e quero o estorno da mensalidade de novembro.',
+    outcome: 'BILLING_QUESTION',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1930,6 +1979,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_ASKS_THE_SERVICE,
       ROUND5_COMMERCIAL_GUARDS,
       ROUND5_CLIENTS_NOT_PROSPECTS,
+      ROUND5_STORE_PAYMENTS,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
