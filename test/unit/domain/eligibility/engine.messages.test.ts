@@ -1864,6 +1864,68 @@ const ROUND5_STORE_PAYMENTS: Row[] = [
   },
 ];
 
+const ROUND5_ACCESS: Row[] = [
+  {
+    name: 'a lost Google Authenticator: "não consigo concluir o login"',
+    from: NOBODY,
+    subject: 'Google Authenticator',
+    text: 'Troquei de celular e perdi o Google Authenticator, não consigo concluir o login.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: '"não estou conseguindo completar o login"',
+    from: NOBODY,
+    subject: 'login',
+    text: 'Não estou conseguindo completar o login, a tela fica carregando.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'the password reset link that expired',
+    from: NOBODY,
+    subject: 'link de senha',
+    text: 'O link de redefinição de senha diz que expirou toda vez que clico nele.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a former employee changed the password: "trancados para fora do painel"',
+    from: NOBODY,
+    subject: 'ex-funcionária',
+    text: 'A ex-funcionária trocou a senha do usuário administrador e saiu da empresa. Estamos trancados para fora do painel.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a hacked account: "fui hackeada"',
+    from: NOBODY,
+    subject: 'hackeado',
+    text: 'Fui hackeada, alguém trocou o e-mail da conta administradora e eu não recebo mais nada para recuperar.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'an invaded account: "invadiram minha conta e mudaram a senha"',
+    from: NOBODY,
+    subject: 'urgente',
+    text: 'Invadiram minha conta e mudaram a senha do admin.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: "guard: the shoppers' login at the store is no access issue",
+    from: NOBODY,
+    subject: 'login social',
+    text: 'Não consigo configurar o login com Facebook para os clientes da loja.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  {
+    name: 'guard: a hacked account with a valid ticket is accepted',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Fui hackeada há uma semana, abri o chamado 48213 e o suporte não devolveu meu acesso.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1980,6 +2042,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_COMMERCIAL_GUARDS,
       ROUND5_CLIENTS_NOT_PROSPECTS,
       ROUND5_STORE_PAYMENTS,
+      ROUND5_ACCESS,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
