@@ -1926,6 +1926,77 @@ const ROUND5_ACCESS: Row[] = [
   },
 ];
 
+const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
+  {
+    name: 'chat-speak prospect: "quanto sai por mes?"',
+    from: SHOPPER,
+    subject: 'planos',
+    text: 'Oi! Vcs tem plano pra quem vende pouco? quanto sai por mes?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'a prospect selling on Instagram: "qual o investimento mensal?"',
+    from: SHOPPER,
+    subject: 'Instagram',
+    text: 'Boa tarde, vendo pelo Instagram e quero ter um site com vocês. Vocês fazem a migração? Qual o investimento mensal?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'a prospect: "como faço para começar a vender com a plataforma?"',
+    from: SHOPPER,
+    subject: 'Começar',
+    text: 'Vi o anúncio de vocês no Instagram. Como faço para começar a vender com a plataforma?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'English prospect "considering your platform … do you offer a trial?"',
+    from: SHOPPER,
+    subject: 'Trial',
+    text: "Hi, we're a small brand from Portugal considering your platform for our Brazilian store. Do you offer a trial?",
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+    language: 'en',
+  },
+  {
+    name: 'a shopper who paid a Pix "para a loja"',
+    from: SHOPPER,
+    subject: 'Pix pago',
+    text: 'Paguei um Pix de R$ 320,00 para a loja Bella Moda e o pedido 55821 continua aguardando pagamento. Vocês podem ver?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+    notTickets: ['55821'],
+  },
+  {
+    name: 'a shopper: "o site é feito por vocês, então quero que resolvam"',
+    from: SHOPPER,
+    subject: 'Troca',
+    text: 'Meu produto veio com defeito e a loja não aceita a troca. O site é feito por vocês, então quero que resolvam.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "meu site feito por vocês" is a merchant\'s, no ticket',
+    from: NOBODY,
+    subject: 'fora do ar',
+    text: 'Meu site feito por vocês está fora do ar desde cedo.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: a client asking the investment of a module is no prospect',
+    from: NOBODY,
+    subject: 'B2B',
+    text: 'Qual o investimento mensal do módulo B2B? Minha loja já está com vocês.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -2043,6 +2114,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_CLIENTS_NOT_PROSPECTS,
       ROUND5_STORE_PAYMENTS,
       ROUND5_ACCESS,
+      ROUND5_PROSPECTS_AND_SHOPPERS,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
