@@ -1997,6 +1997,70 @@ const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
   },
 ];
 
+const ROUND5_FEATURES: Row[] = [
+  {
+    name: 'English "any plans to support a Mercado Livre integration?"',
+    from: NOBODY,
+    subject: 'Mercado Livre',
+    text: 'Any plans to support a Mercado Livre integration? We really need it.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: 'English "are you planning a wholesale price option?"',
+    from: NOBODY,
+    subject: 'Wholesale',
+    text: 'Are you planning a wholesale price option for B2B buyers?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: '"seria top se a plataforma tivesse um app de PDV"',
+    from: NOBODY,
+    subject: 'PDV',
+    text: 'Seria top se a plataforma tivesse um app de PDV pra loja física.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: '"vcs não pensam em lançar um app pro lojista?"',
+    from: NOBODY,
+    subject: 'app',
+    text: 'Vcs não pensam em lançar um app pro lojista? Toda plataforma tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: '"dá pra vocês colocarem a opção de frete por bairro?"',
+    from: NOBODY,
+    subject: 'frete por bairro',
+    text: 'Dá pra vocês colocarem a opção de frete por bairro? Hoje só tem por CEP.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: "any plans to fix the sales report?" is a broken report, no ticket',
+    from: NOBODY,
+    subject: 'Report',
+    text: 'Any plans to fix the sales report? The totals are off since Monday.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: 'guard: "se a plataforma tivesse funcionado" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'Black Friday',
+    text: 'Se a plataforma tivesse funcionado na Black Friday eu não teria perdido as vendas do app. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: "se vocês tivessem mais respeito" is no feature, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Seria ótimo se vocês tivessem mais respeito com o lojista. Chamado 48213 sem resposta há 20 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -2115,6 +2179,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_STORE_PAYMENTS,
       ROUND5_ACCESS,
       ROUND5_PROSPECTS_AND_SHOPPERS,
+      ROUND5_FEATURES,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
