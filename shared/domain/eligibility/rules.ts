@@ -198,6 +198,13 @@ const BROKEN = [
   'dejo de funcionar',
   'tivesse funcionado',
   'tivessem funcionado',
+  // Wished to work: "um relatório que funcione", "um app que não travasse".
+  'funcione',
+  'funcionem',
+  'funcionasse',
+  'funcionassem',
+  'travasse',
+  'travassem',
   'stopped working',
   'not working',
   'fix',
@@ -270,6 +277,9 @@ const ASKS_THE_SERVICE = [
   'alguem competente',
   'alguem que entenda',
   'alguem que resolva',
+  'answer',
+  'reply',
+  'respond',
 ];
 
 /** Nouns that make a request about the product's capabilities. */
@@ -610,8 +620,15 @@ export const RULES: readonly Rule[] = [
     // the platform's own app and theme stores sell to merchants.
     unless: [
       // The merchant's own test order ("fiz uma compra teste no site").
-      'teste',
-      'testar',
+      'compra teste',
+      'compra de teste',
+      'compras de teste',
+      'pedido teste',
+      'pedido de teste',
+      'pedidos de teste',
+      'um teste',
+      'como teste',
+      'para testar',
       'loja de aplicativos',
       'loja de apps',
       'loja de temas',
@@ -1112,6 +1129,10 @@ export const RULES: readonly Rule[] = [
       'valor camarada',
       'fazer um precinho',
       'fazer um preco melhor',
+      'fazem um preco melhor',
+      'faz um preco melhor',
+      'fazem um precinho',
+      'faz um precinho',
       'cobrem a oferta',
       'cobrem a proposta',
       'continuar pagando o mesmo valor',
@@ -1956,7 +1977,8 @@ export const RULES: readonly Rule[] = [
       'reset my password',
       'password reset',
     ],
-    unless: STORE_SIDE,
+    // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela").
+    unless: [...STORE_SIDE, 'a cliente', 'o cliente', 'conta dela', 'conta dele'],
   },
   {
     id: 'topic.billing.complaint',
