@@ -282,6 +282,23 @@ const ASKS_THE_SERVICE = [
   'respond',
 ];
 
+/**
+ * A wish the sender marks as an aside to what the message is about ("Aproveitando, seria ótimo ter
+ * integração com a Shopee", "PS: …", "também queria sugerir…"): a complaint with a valid ticket
+ * that ends with one is still the complaint the office takes.
+ */
+const ASIDE = [
+  'aproveitando',
+  'aproveito',
+  'aproveitar para',
+  'de quebra',
+  'ps',
+  'tambem queria sugerir',
+  'tambem gostaria de sugerir',
+  'tambem sugiro',
+  'tambem deixo uma sugestao',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -1430,7 +1447,7 @@ export const RULES: readonly Rule[] = [
       'are you planning',
     ],
     requires: FEATURE_NOUNS,
-    unless: [...BROKEN, ...ASKS_THE_SERVICE],
+    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
   },
   {
     id: 'scope.feature.suggestion',
@@ -1525,7 +1542,16 @@ export const RULES: readonly Rule[] = [
     // A suggestion about the service, not the product ("sugestão de melhoria para o suporte",
     // "seria bom ter uma resposta") comes with a complaint the office takes.
     // Nor is a missing way to reach a person ("não tem opção de falar com humano, só robô").
-    unless: [...BROKEN, ...ABOUT_THE_SERVICE, 'humano', 'humana', 'robo', 'falar com uma pessoa', 'falar com alguem'],
+    unless: [
+      ...BROKEN,
+      ...ABOUT_THE_SERVICE,
+      ...ASIDE,
+      'humano',
+      'humana',
+      'robo',
+      'falar com uma pessoa',
+      'falar com alguem',
+    ],
   },
   {
     id: 'scope.feature.integration',
@@ -1615,7 +1641,7 @@ export const RULES: readonly Rule[] = [
       'absurdo',
       'inadmissivel',
     ],
-    unless: [...BROKEN, ...ASKS_THE_SERVICE],
+    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
   },
   {
     id: 'scope.feature.missing-complaint',

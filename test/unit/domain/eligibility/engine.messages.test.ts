@@ -2110,6 +2110,58 @@ const ROUND5_FEATURES: Row[] = [
   },
 ];
 
+const ROUND5_ASIDES: Row[] = [
+  {
+    name: 'a broken sync with a valid ticket, and "aproveitando, seria ótimo ter integração com a Shopee"',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'O estoque do Bling parou de sincronizar e ninguém do suporte resolve, chamado 48213 aberto há 10 dias. Aproveitando, seria ótimo ter integração com a Shopee também.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration', 'scope.feature.suggestion'],
+  },
+  {
+    name: 'a report error with a valid ticket, and "também queria sugerir que vocês criassem um relatório"',
+    from: OWNER,
+    subject: 'relatório com erro',
+    text: 'O relatório de vendas está dando erro 500 desde a atualização (chamado 48213). Também queria sugerir que vocês criassem um relatório por vendedor.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: 'a checkout complaint with a valid ticket, and "PS: poderiam criar um app para o lojista?"',
+    from: OWNER,
+    subject: 'checkout',
+    text: `O checkout recusa cartões desde segunda e o chamado 48213 não teve resposta.
+PS: vocês poderiam criar um app para o lojista?`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a label complaint with a valid ticket, and "de quebra, vocês podiam adicionar integração com a Amazon"',
+    from: OWNER,
+    subject: 'etiquetas',
+    text: 'As etiquetas saem com o CEP errado, chamado 48213. De quebra, vocês podiam adicionar integração com a Amazon.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a feature request with a valid ticket and no aside is still a feature request',
+    from: OWNER,
+    subject: 'Shopee',
+    text: 'Chamado 48213: vocês poderiam criar uma integração com a Shopee? O suporte disse que não tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: a suggestion of a new feature, no ticket, no aside',
+    from: NOBODY,
+    subject: 'Sugestão',
+    text: 'Gostaria que a plataforma tivesse integração nativa com o Pagar.me para split de pagamento entre vendedores.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -2229,6 +2281,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_ACCESS,
       ROUND5_PROSPECTS_AND_SHOPPERS,
       ROUND5_FEATURES,
+      ROUND5_ASIDES,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
