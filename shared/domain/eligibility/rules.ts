@@ -517,6 +517,54 @@ export const RULES: readonly Rule[] = [
     ],
   },
 
+  {
+    id: 'auto.out-of-office.text',
+    outcome: 'NO_PRIOR_TICKET',
+    stage: 'automatic',
+    description:
+      'Aviso de ausência pelo texto ("estarei ausente até…", "estou de férias e retorno…", "esta mensagem foi enviada automaticamente"): guardado como tal, sem caso e sem resposta.',
+    trigger: 'text',
+    phrases: [
+      'esta mensagem foi enviada automaticamente',
+      'mensagem enviada automaticamente',
+      'e-mail enviado automaticamente',
+      'email enviado automaticamente',
+      'estarei ausente ate',
+      'estarei ausente de',
+      'estou ausente ate',
+      'estarei de ferias ate',
+      'estou de ferias ate',
+      'estou em ferias ate',
+      'estarei em ferias ate',
+      'estou de ferias e retorno',
+      'estou em ferias e retorno',
+      'acesso limitado ao e-mail',
+      'acesso limitado aos e-mails',
+      'acesso restrito ao e-mail',
+      'acesso restrito aos e-mails',
+      'estare ausente hasta',
+      'estoy de vacaciones hasta',
+      'i will be out of the office',
+      'i am on vacation until',
+      "i'm on vacation until",
+    ],
+    // A merchant who says they will be away writes it beside the complaint ("estarei de férias até
+    // dia 10, resolvam antes"); a notice of absence names no problem. Quoting one is reporting it.
+    unless: [
+      'resolv*',
+      'problema',
+      'loja',
+      'painel',
+      'dominio',
+      'suporte',
+      'chamado',
+      'me mandou',
+      'me enviou',
+      'recebi',
+      'dizendo',
+    ],
+  },
+
   // 2. Not a client: sales.
   {
     id: 'client.not-a-client.form',

@@ -2162,6 +2162,66 @@ PS: vocês poderiam criar um app para o lojista?`,
   },
 ];
 
+const ROUND5_OUT_OF_OFFICE: Row[] = [
+  {
+    name: 'a Portuguese out-of-office with no header that names the ticket ("Ausência temporária")',
+    from: OWNER,
+    subject: 'Ausência temporária',
+    text: 'Olá, estarei ausente até 05/01/2027 sem acesso ao e-mail. Assuntos do chamado 48213 com a Joana: joana@modasbella.com.br.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated',
+  },
+  {
+    name: 'a Portuguese out-of-office by its text only: "estou em férias e retorno…", "enviada automaticamente"',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Obrigada pela sua mensagem. Estou em férias e retorno no dia 10/01/2027. Esta mensagem foi enviada automaticamente.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'an out-of-office "com acesso limitado aos e-mails" that names the ticket',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Estou de férias até 20/01, com acesso limitado aos e-mails.\nEm caso de urgência ligue (11) 3333-4444.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'a Spanish out-of-office by its text only',
+    from: OWNER,
+    subject: 'RE: Ticket 48213',
+    text: 'Estoy de vacaciones hasta el 15 de enero. Gracias.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'guard: a merchant going on holiday who wants the problem solved first, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Estarei de férias até dia 10 e preciso que resolvam o problema do frete antes. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.out-of-office.text'],
+  },
+  {
+    name: 'guard: "Ausência de resposta do suporte" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'Ausência de resposta do suporte',
+    text: 'O chamado 48213 está sem resposta há 15 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a merchant quoting the notice they got, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Recebi só "esta mensagem foi enviada automaticamente" do suporte, e o chamado 48213 segue parado.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -2282,6 +2342,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_PROSPECTS_AND_SHOPPERS,
       ROUND5_FEATURES,
       ROUND5_ASIDES,
+      ROUND5_OUT_OF_OFFICE,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
