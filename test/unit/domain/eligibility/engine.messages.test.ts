@@ -1737,6 +1737,32 @@ Até 30% de desconto na loja toda!`,
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     rule: 'scope.commercial.special-condition',
   },
+  {
+    name: 'a discount the platform granted, charged in full ("vocês me deram 50%… a fatura veio cheia"), with a valid ticket',
+    from: OWNER,
+    subject: 'desconto',
+    text: 'Chamado 48213: vocês me deram 50% de desconto nos 3 primeiros meses e a fatura veio cheia.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount the merchant has ("tenho desconto de parceiro") missing from the invoice, with a valid ticket',
+    from: OWNER,
+    subject: 'fatura',
+    text: 'Tenho desconto de parceiro na mensalidade, mas a fatura deste mês veio com o preço cheio. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount won ("ganhei 20% de desconto na indicação") not on the invoice, no ticket: billing',
+    from: NOBODY,
+    subject: 'indicação',
+    text: 'Ganhei 20% de desconto na mensalidade por indicação e a fatura de dezembro não mostra.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['scope.commercial.discount'],
+  },
 ];
 
 const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
