@@ -1763,6 +1763,14 @@ Até 30% de desconto na loja toda!`,
     outcome: 'BILLING_QUESTION',
     notRules: ['scope.commercial.discount'],
   },
+  {
+    name: 'barter for the monthly fee ("vocês aceitam permuta?") is commercial',
+    from: NOBODY,
+    subject: 'permuta',
+    text: 'Vocês aceitam permuta? Faço a divulgação da plataforma no meu Instagram em troca da mensalidade.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.special-condition',
+  },
 ];
 
 const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
@@ -1975,6 +1983,34 @@ const ROUND5_ACCESS: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['topic.access.no-access'],
   },
+  {
+    name: 'Spanish "no me dejan entrar al panel"',
+    from: NOBODY,
+    subject: 'Panel',
+    text: 'No me dejan entrar al panel, dice que mi cuenta está inactiva.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: '"o sistema não me deixa entrar"',
+    from: NOBODY,
+    subject: 'acesso',
+    text: 'Desde ontem o sistema não me deixa entrar, fica voltando para a tela inicial.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: '"esqueci meu login"',
+    from: NOBODY,
+    subject: 'login',
+    text: 'Esqueci meu login e o e-mail cadastrado não existe mais.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a CNAME pointed at the platform: "agora nem o painel abre"',
+    from: NOBODY,
+    subject: 'domínio',
+    text: 'Apontei o CNAME do www para vocês, mas agora nem o painel abre.',
+    outcome: 'ACCESS_ISSUE',
+  },
 ];
 
 const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
@@ -2045,6 +2081,32 @@ const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
     text: 'Qual o investimento mensal do módulo B2B? Minha loja já está com vocês.',
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a shopper: "recebi um produto diferente do que pedi na loja"',
+    from: SHOPPER,
+    subject: 'produto errado',
+    text: 'Recebi um produto diferente do que pedi na loja Casa Bonita e ninguém responde.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'a shopper: "o site usa a plataforma de vocês"',
+    from: SHOPPER,
+    subject: 'reclamação',
+    text: 'A Casa Bonita não entrega e não devolve. O site usa a plataforma de vocês, façam alguma coisa.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "minha loja usa a plataforma há 3 anos" is a merchant, no ticket',
+    from: NOBODY,
+    subject: 'lentidão',
+    text: 'Minha loja usa a plataforma há 3 anos e nunca esteve tão lenta.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
   },
 ];
 
