@@ -299,6 +299,23 @@ const ASIDE = [
   'tambem deixo uma sugestao',
 ];
 
+/**
+ * Something the message says used to work ("funcionava até semana passada", "os pedidos pararam de
+ * entrar", "deixou de funcionar"), anywhere in what the sender wrote: the support's "não existe" or
+ * "não temos integração" the merchant reports or pastes beside it is contested, not a request.
+ */
+const USED_TO_WORK = [
+  'funcionava',
+  'funcionavam',
+  'sempre funcionou',
+  'parou de',
+  'pararam de',
+  'deixou de funcionar',
+  'deixaram de funcionar',
+  'ja existia',
+  'antes tinha',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -1513,6 +1530,7 @@ export const RULES: readonly Rule[] = [
     ],
     requires: FEATURE_NOUNS,
     unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.suggestion',
@@ -1617,6 +1635,7 @@ export const RULES: readonly Rule[] = [
       'falar com uma pessoa',
       'falar com alguem',
     ],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.integration',
@@ -1707,6 +1726,7 @@ export const RULES: readonly Rule[] = [
       'inadmissivel',
     ],
     unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.missing-complaint',
@@ -1744,6 +1764,7 @@ export const RULES: readonly Rule[] = [
     ],
     requires: FEATURE_NOUNS,
     unless: [...BROKEN, 'previsao', 'resposta', 'retorno', 'solucao', 'solucionado', 'resolvido', 'prazo', 'acesso'],
+    unlessInMessage: USED_TO_WORK,
   },
 
   // 5. Prior ticket (signals from the ticket check).

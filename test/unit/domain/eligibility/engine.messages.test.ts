@@ -2310,6 +2310,49 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
   },
 ];
 
+const ROUND5_USED_TO_WORK: Row[] = [
+  {
+    name: 'a pasted chat where the support says "não existe a opção" of what "funcionava até semana passada", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213 - transcrição',
+    text: `Segue a conversa do chat, absurdo:
+
+[10:32] Carla (Atendente): Olá! Infelizmente não existe a opção de frete por bairro.
+[10:33] Lojista: Mas funcionava até semana passada!
+[10:35] Carla (Atendente): Vou abrir o chamado 48213 para o time.
+
+Até hoje nada.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'the support answered "não temos integração com o Bling" after the orders "pararam de entrar", with a valid ticket',
+    from: OWNER,
+    subject: 'Bling',
+    text: 'Abri o chamado 48213 porque os pedidos do Bling pararam de entrar. Eles responderam: "não temos integração com o Bling". Mas eu uso há 2 anos!',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'the support claims "ainda não existe" a report that "deixou de funcionar", no ticket',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'O relatório de comissões deixou de funcionar na atualização. No chat me disseram que essa funcionalidade ainda não existe, mas eu usei por um ano.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion', 'scope.feature.missing-complaint'],
+  },
+  {
+    name: 'guard: "disseram que não existe integração com a Shopee. Quando vão ter?" is still a feature request over a valid ticket',
+    from: OWNER,
+    subject: 'Shopee',
+    text: 'No chamado 48213 disseram que não existe integração com a Shopee. Quando vão ter?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -2431,6 +2474,7 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_FEATURES,
       ROUND5_ASIDES,
       ROUND5_OUT_OF_OFFICE,
+      ROUND5_USED_TO_WORK,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
     await check(row);
