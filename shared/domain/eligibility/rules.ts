@@ -308,8 +308,16 @@ const USED_TO_WORK = [
   'funcionava',
   'funcionavam',
   'sempre funcionou',
-  'parou de',
-  'pararam de',
+  'parou de funcionar',
+  'pararam de funcionar',
+  'parou de entrar',
+  'pararam de entrar',
+  'parou de aparecer',
+  'pararam de aparecer',
+  'parou de sincronizar',
+  'pararam de sincronizar',
+  'parou de enviar',
+  'parou de importar',
   'deixou de funcionar',
   'deixaram de funcionar',
   'ja existia',
@@ -670,6 +678,7 @@ export const RULES: readonly Rule[] = [
       'site usa o sistema',
       'loja usa a plataforma',
       'paguei * para a loja',
+      'devolvi * para a loja',
       'paguei * pix * para a loja',
       'fiz um pix * para a loja',
       'site * feito por voces',
@@ -705,6 +714,12 @@ export const RULES: readonly Rule[] = [
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
     unless: [
+      // What a merchant pays "para a loja" (for it): the platform's fee, a theme, a module.
+      'mensalidade',
+      'plano',
+      'tema',
+      'modulo',
+      'dominio',
       // The merchant's own test order ("fiz uma compra teste no site").
       'compra teste',
       'compra de teste',
@@ -1120,7 +1135,7 @@ export const RULES: readonly Rule[] = [
       'voces * ofereceu',
       'voces * ofereceram',
       // Granted already and charged in full ("vocês me deram 50% de desconto e a fatura veio cheia").
-      'me deram',
+      'voces me deram',
       'voces deram',
       'me concederam',
       'ganhei',

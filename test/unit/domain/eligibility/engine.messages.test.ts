@@ -1771,6 +1771,14 @@ Até 30% de desconto na loja toda!`,
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     rule: 'scope.commercial.special-condition',
   },
+  {
+    name: 'guard: a discount a competitor gave ("na Nuvemshop me deram 30%, vocês cobrem?") is still commercial',
+    from: NOBODY,
+    subject: 'concorrência',
+    text: 'Na Nuvemshop me deram 30% de desconto, vocês cobrem?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
 ];
 
 const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
@@ -2108,6 +2116,31 @@ const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['client.shopper.text'],
   },
+  {
+    name: 'a shopper who returned the product "para a loja" and got no refund',
+    from: SHOPPER,
+    subject: 'Devolução',
+    text: 'Devolvi o produto para a loja Casa Bonita há 30 dias e até agora não recebi o reembolso.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: a theme the merchant paid "para a loja" is no shopper\'s order, no ticket',
+    from: NOBODY,
+    subject: 'tema',
+    text: 'Paguei o tema premium para a loja e ele não instalou.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: the fee paid "para a loja voltar ao ar" is the merchant\'s, no ticket',
+    from: NOBODY,
+    subject: 'loja suspensa',
+    text: 'Paguei a mensalidade atrasada para a loja voltar ao ar e ela continua suspensa.',
+    outcome: 'ACCESS_ISSUE',
+    notRules: ['client.shopper.text'],
+  },
 ];
 
 const ROUND5_FEATURES: Row[] = [
@@ -2350,6 +2383,14 @@ Até hoje nada.`,
     text: 'No chamado 48213 disseram que não existe integração com a Shopee. Quando vão ter?',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     rule: 'scope.feature.integration',
+  },
+  {
+    name: 'guard: another platform that "parou de atender o Brasil" does not contest a feature request',
+    from: NOBODY,
+    subject: 'assinaturas',
+    text: 'Vocês poderiam criar um módulo de assinaturas? Minha outra plataforma parou de atender o Brasil.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
   },
 ];
 
