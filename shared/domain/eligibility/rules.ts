@@ -95,7 +95,13 @@ const STORE_SIDE = [
   'frete',
   'carrinho',
   'vitrine',
-  // The store's own sales and the payment providers that collect them.
+];
+
+/**
+ * The store's own sales and the payment providers that collect them: store-side for the billing
+ * rules ("os boletos da loja no Pagar.me", "estornar uma venda"), which our invoices never are.
+ */
+const STORE_PAYMENTS = [
   'boleto da loja',
   'boletos da loja',
   'venda no pix',
@@ -2190,7 +2196,7 @@ export const RULES: readonly Rule[] = [
       'reajuste abusivo',
       'aumentaram o valor',
     ],
-    unless: STORE_SIDE,
+    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
   },
   {
     id: 'topic.billing.plan',
@@ -2285,7 +2291,7 @@ export const RULES: readonly Rule[] = [
       'invoices',
       'billing',
     ],
-    unless: STORE_SIDE,
+    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
   },
   {
     id: 'topic.billing.charge',
@@ -2324,6 +2330,7 @@ export const RULES: readonly Rule[] = [
       'subscription',
     ],
     unless: [
+      ...STORE_PAYMENTS,
       ...STORE_SIDE,
       'assinatura de email',
       'assinatura do email',
