@@ -594,6 +594,20 @@ export const RULES: readonly Rule[] = [
       'recebi',
       'dizendo',
     ],
+    // Nor when another sentence complains ("Estou de férias até dia 20. A loja está fora do ar…"):
+    // a case silently dropped costs more than an out-of-office answered once.
+    unlessInMessage: [
+      'resolv*',
+      'problema',
+      'reclama*',
+      'absurdo',
+      'fora do ar',
+      'nao funciona',
+      'erro',
+      'sem solucao',
+      'sem resposta',
+      'nao anda',
+    ],
   },
 
   // 2. Not a client: sales.

@@ -2341,6 +2341,15 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '48213',
   },
+  {
+    name: 'guard: a merchant on holiday who complains in the next sentence, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Estou de férias até dia 20. A loja está fora do ar e o chamado 48213 não anda.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.out-of-office.text'],
+  },
 ];
 
 const ROUND5_USED_TO_WORK: Row[] = [
