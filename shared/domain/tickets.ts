@@ -205,6 +205,10 @@ const BARE_CONTEXT_BEFORE = new RegExp(
   `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|contato|procon|banco|transportadora|correios|matricula|senha|token|pin|cvv|serie|modelo|versao|ref|referencia|item|estoque|quantidade|qtd|qtde|valor|preco|total|saldo|limite|faturamento|visitas|acessos|seguidores|loja|id|cupom|numero de serie|chave)(?:[^a-z0-9]|$)`,
 );
 const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:[^a-z0-9]|$)`);
+/** An order word right before a "[#n]" tag ("Novo pedido [#30211]", "Pedido nº [#30211]"). */
+const ORDER_TAG_BEFORE = new RegExp(
+  `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:\\s*(?:n[o.]?|nr\\.?|numero|:|-))*\\s*\\[$`,
+);
 
 /** How far after a keyword (or a listed number) the next number may start. */
 const KEYWORD_REACH = 60;
@@ -402,7 +406,11 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     const numStart = (m.index ?? 0) + m[0].length - raw.length;
     if (claimed.has(numStart)) continue;
     const numEnd = numStart + raw.length;
-    const tag = masked[(m.index ?? 0) - 1] === '[' && masked[numEnd] === ']';
+    // …unless an order word leads the bracket itself ("Novo pedido [#30211]").
+    const tag =
+      masked[(m.index ?? 0) - 1] === '[' &&
+      masked[numEnd] === ']' &&
+      !ORDER_TAG_BEFORE.test(lineBefore(masked, m.index ?? 0, 40));
     if (badFollower(masked, numEnd)) continue;
     if (!tag && HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
     const number = stripLeadingZeros(raw.replace(/\./g, ''));

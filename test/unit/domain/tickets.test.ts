@@ -239,6 +239,8 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['an order "#n" without brackets', 'Pedido de ajuda com frete #771234'],
     ['an order "#n" after the bracket', 'Pedido [#771234'],
     ['an order in parentheses', 'Novo pedido (#771234)'],
+    ['an order word leading the bracket', 'Novo pedido [#771234]'],
+    ['an order word and a marker leading the bracket', '[Loja Sol] Pedido nº [#771234] enviado'],
   ])('an order word still leads %s', (_label, subject) => {
     expect(extractTicketCandidates({ subject, text: '' }).map((c) => c.number)).not.toContain('771234');
   });

@@ -1479,6 +1479,14 @@ const ROUND5_HELPDESK_TAG: Row[] = [
     variant: 'shopper',
     notTickets: ['48213'],
   },
+  {
+    name: 'guard: a store notification "Novo pedido [#48213]" is an order, not the ticket',
+    from: NOBODY,
+    subject: 'Novo pedido [#48213]',
+    text: 'Esse pedido entrou duplicado no painel.',
+    outcome: 'NO_PRIOR_TICKET',
+    notTickets: ['48213'],
+  },
 ];
 
 const ROUND5_BROKEN_INTEGRATION: Row[] = [
