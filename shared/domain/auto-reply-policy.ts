@@ -72,6 +72,8 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp }> = [
   { ruleId: 'ooo-subject', pattern: /^(estou|estarei) (de ferias|ausente)\b/ },
   { ruleId: 'ooo-subject', pattern: /^(ausente|away|ferias)\s*($|[:\-–—|])/ },
   { ruleId: 'ooo-subject', pattern: /^ausente do escritorio\b/ },
+  // "Ausência temporária", "Aviso de ausência: …" — not "Ausência de resposta do suporte".
+  { ruleId: 'ooo-subject', pattern: /^(aviso de )?ausencia( temporaria)?\s*($|[:\-–—|])/ },
   { ruleId: 'ooo-subject', pattern: /^away from (the )?office\b/ },
   { ruleId: 'ooo-subject', pattern: /^(i am |i'm |im )?out of (the )?office\b/ },
   { ruleId: 'ooo-subject', pattern: /^(automatic|auto)[\s-]?reply\b/ },

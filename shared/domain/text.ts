@@ -144,8 +144,10 @@ const ATTRIBUTION_END = /(escreveu|wrote|escribio|a ecrit) ?:$/;
 const ATTRIBUTION_START = /^(em|on|el|le|no dia|na data) /;
 
 const HEADER_FROM = /^\*?(de|from) ?:\*? ?\S/;
-const HEADER_DATE = /^\*?(enviado|enviada|enviado em|enviada em|sent|data|date) ?:/;
-const HEADER_TO_OR_SUBJECT = /^\*?(para|to|assunto|subject|cc) ?:/;
+// Outlook writes the block in the reader's language: "Enviado em:" (pt-BR), "Enviado el:", "Fecha:",
+// "Asunto:" (es).
+const HEADER_DATE = /^\*?(enviado|enviada|enviado em|enviada em|enviado el|fecha|sent|data|date) ?:/;
+const HEADER_TO_OR_SUBJECT = /^\*?(para|to|assunto|asunto|subject|cc) ?:/;
 
 const MOBILE_FOOTER: RegExp[] = [
   /^(enviado|enviada) (do|de|pelo|pela|via|a partir do|a partir de|com o|com) (meu |minha |o |a )?(iphone|ipad|android|celular|smartphone|samsung|galaxy|motorola|xiaomi|tablet|outlook|app|aplicativo|e-mail|email|gmail|yahoo|mail|dispositivo|telefone|blackberry)\b/,

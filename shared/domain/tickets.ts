@@ -205,6 +205,10 @@ const BARE_CONTEXT_BEFORE = new RegExp(
   `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|contato|procon|banco|transportadora|correios|matricula|senha|token|pin|cvv|serie|modelo|versao|ref|referencia|item|estoque|quantidade|qtd|qtde|valor|preco|total|saldo|limite|faturamento|visitas|acessos|seguidores|loja|id|cupom|numero de serie|chave)(?:[^a-z0-9]|$)`,
 );
 const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:[^a-z0-9]|$)`);
+/** An order word right before a "[#n]" tag ("Novo pedido [#30211]", "Pedido nº [#30211]"). */
+const ORDER_TAG_BEFORE = new RegExp(
+  `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:\\s*(?:n[o.]?|nr\\.?|numero|:|-))*\\s*\\[$`,
+);
 
 /** How far after a keyword (or a listed number) the next number may start. */
 const KEYWORD_REACH = 60;
@@ -394,14 +398,21 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   });
 
-  // "#48213" with no keyword: a ticket unless an order/invoice word leads it.
+  // "#48213" with no keyword: a ticket unless an order/invoice word leads it. A helpdesk's subject
+  // tag "[#48213]" is a ticket whatever the subject says before it ("Pedido de ajuda com frete
+  // [#48213]"): the bracket, not an order word, leads it.
   for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {
     const raw = m[1] ?? '';
     const numStart = (m.index ?? 0) + m[0].length - raw.length;
     if (claimed.has(numStart)) continue;
     const numEnd = numStart + raw.length;
+    // …unless an order word leads the bracket itself ("Novo pedido [#30211]").
+    const tag =
+      masked[(m.index ?? 0) - 1] === '[' &&
+      masked[numEnd] === ']' &&
+      !ORDER_TAG_BEFORE.test(lineBefore(masked, m.index ?? 0, 40));
     if (badFollower(masked, numEnd)) continue;
-    if (HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
+    if (!tag && HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
     const number = stripLeadingZeros(raw.replace(/\./g, ''));
     if (!isValidTicketFormat(number)) continue;
     claimed.add(numStart);

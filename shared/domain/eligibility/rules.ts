@@ -97,6 +97,30 @@ const STORE_SIDE = [
   'vitrine',
 ];
 
+/**
+ * The store's own sales and the payment providers that collect them: store-side for the billing
+ * rules ("os boletos da loja no Pagar.me", "estornar uma venda"), which our invoices never are.
+ */
+const STORE_PAYMENTS = [
+  'boleto da loja',
+  'boletos da loja',
+  'venda no pix',
+  'vendas no pix',
+  'estornar uma venda',
+  'estornar a venda',
+  'estorno da venda',
+  'estorno de venda',
+  'estornar o pedido',
+  'estorno do pedido',
+  'mercado pago',
+  'pagseguro',
+  'pagar.me',
+  'pagarme',
+  'cielo',
+  'getnet',
+  'paypal',
+];
+
 /** Something that exists and broke: a complaint, not a request for something new. */
 const BROKEN = [
   'parou',
@@ -143,6 +167,23 @@ const BROKEN = [
   'nao tem sincronizado',
   'nao esta integrando',
   'nao atualiza*',
+  // The present perfect of something that used to work ("a integração não tem funcionado", "não
+  // tem atualizado o estoque"), and what is left to sync: not "não tem integração", "falta integração".
+  'nao tem funcionado',
+  'nao tem atualizado',
+  'nao tem enviado',
+  'nao tem importado',
+  'nao tem integrado',
+  'nao tem puxado',
+  'nao tem baixado',
+  'nao tem chegado',
+  'nao tem entrado',
+  'nao tem aparecido',
+  'nao tem gerado',
+  'nao tem calculado',
+  'falta sincronizar',
+  'faltam sincronizar',
+  'faltando sincronizar',
   // Put back what was taken away, or fix what is wrong.
   'de volta',
   'de novo',
@@ -161,8 +202,20 @@ const BROKEN = [
   'travou',
   'no funciona',
   'dejo de funcionar',
+  'tivesse funcionado',
+  'tivessem funcionado',
+  // Wished to work: "um relatório que funcione", "um app que não travasse".
+  'funcione',
+  'funcionem',
+  'funcionasse',
+  'funcionassem',
+  'travasse',
+  'travassem',
   'stopped working',
   'not working',
+  'fix',
+  'fixed',
+  'fixing',
   "doesn't work",
   "isn't working",
   'broken',
@@ -199,6 +252,82 @@ const ABOUT_THE_SERVICE = [
   'chamados',
   'solucao',
   'prazo',
+];
+
+/**
+ * A request to the support or the office, not for a product feature: open a ticket for me ("podem
+ * criar um chamado sobre a integração?"), an answer ("quando vão ter uma resposta sobre o
+ * relatório?"), someone to look at it ("poderiam colocar alguém competente").
+ */
+const ASKS_THE_SERVICE = [
+  'criar * chamado',
+  'criem * chamado',
+  'crie * chamado',
+  'criarem * chamado',
+  'criar * ticket',
+  'criar * protocolo',
+  'resposta',
+  'respostas',
+  'retorno',
+  'ter uma solucao',
+  'ter solucao',
+  'colocar alguem',
+  'coloquem alguem',
+  'colocarem alguem',
+  'colocar uma pessoa',
+  'colocar um tecnico',
+  'colocar um atendente',
+  'colocar um analista',
+  'colocarem um tecnico',
+  'colocarem uma pessoa',
+  'alguem competente',
+  'alguem que entenda',
+  'alguem que resolva',
+  'answer',
+  'reply',
+  'respond',
+];
+
+/**
+ * A wish the sender marks as an aside to what the message is about ("Aproveitando, seria ótimo ter
+ * integração com a Shopee", "PS: …", "também queria sugerir…"): a complaint with a valid ticket
+ * that ends with one is still the complaint the office takes.
+ */
+const ASIDE = [
+  'aproveitando',
+  'aproveito',
+  'aproveitar para',
+  'de quebra',
+  'ps',
+  'tambem queria sugerir',
+  'tambem gostaria de sugerir',
+  'tambem sugiro',
+  'tambem deixo uma sugestao',
+];
+
+/**
+ * Something the message says used to work ("funcionava até semana passada", "os pedidos pararam de
+ * entrar", "deixou de funcionar"), anywhere in what the sender wrote: the support's "não existe" or
+ * "não temos integração" the merchant reports or pastes beside it is contested, not a request.
+ */
+const USED_TO_WORK = [
+  'funcionava',
+  'funcionavam',
+  'sempre funcionou',
+  'parou de funcionar',
+  'pararam de funcionar',
+  'parou de entrar',
+  'pararam de entrar',
+  'parou de aparecer',
+  'pararam de aparecer',
+  'parou de sincronizar',
+  'pararam de sincronizar',
+  'parou de enviar',
+  'parou de importar',
+  'deixou de funcionar',
+  'deixaram de funcionar',
+  'ja existia',
+  'antes tinha',
 ];
 
 /** Nouns that make a request about the product's capabilities. */
@@ -281,6 +410,19 @@ const CLIENT_MARKERS = [
   'chamado',
   'ticket',
   'protocolo',
+  // A plan change by someone on a plan today ("quero contratar o Pro, hoje estou no Básico").
+  'plano atual',
+  'hoje estou no',
+  'hoje pago',
+  'estou no plano',
+  'sou cliente do',
+  'subir de plano',
+  'mudar de plano',
+  'trocar de plano',
+  'migrar de plano',
+  'mudar do plano',
+  'upgrade',
+  'downgrade',
 ];
 
 const BILLING_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'debit*', 'mensalidade*'];
@@ -406,6 +548,68 @@ export const RULES: readonly Rule[] = [
     ],
   },
 
+  {
+    id: 'auto.out-of-office.text',
+    outcome: 'NO_PRIOR_TICKET',
+    stage: 'automatic',
+    description:
+      'Aviso de ausência pelo texto ("estarei ausente até…", "estou de férias e retorno…", "esta mensagem foi enviada automaticamente"): guardado como tal, sem caso e sem resposta.',
+    trigger: 'text',
+    phrases: [
+      'esta mensagem foi enviada automaticamente',
+      'mensagem enviada automaticamente',
+      'e-mail enviado automaticamente',
+      'email enviado automaticamente',
+      'estarei ausente ate',
+      'estarei ausente de',
+      'estou ausente ate',
+      'estarei de ferias ate',
+      'estou de ferias ate',
+      'estou em ferias ate',
+      'estarei em ferias ate',
+      'estou de ferias e retorno',
+      'estou em ferias e retorno',
+      'acesso limitado ao e-mail',
+      'acesso limitado aos e-mails',
+      'acesso restrito ao e-mail',
+      'acesso restrito aos e-mails',
+      'estare ausente hasta',
+      'estoy de vacaciones hasta',
+      'i will be out of the office',
+      'i am on vacation until',
+      "i'm on vacation until",
+    ],
+    // A merchant who says they will be away writes it beside the complaint ("estarei de férias até
+    // dia 10, resolvam antes"); a notice of absence names no problem. Quoting one is reporting it.
+    unless: [
+      'resolv*',
+      'problema',
+      'loja',
+      'painel',
+      'dominio',
+      'suporte',
+      'chamado',
+      'me mandou',
+      'me enviou',
+      'recebi',
+      'dizendo',
+    ],
+    // Nor when another sentence complains ("Estou de férias até dia 20. A loja está fora do ar…"):
+    // a case silently dropped costs more than an out-of-office answered once.
+    unlessInMessage: [
+      'resolv*',
+      'problema',
+      'reclama*',
+      'absurdo',
+      'fora do ar',
+      'nao funciona',
+      'erro',
+      'sem solucao',
+      'sem resposta',
+      'nao anda',
+    ],
+  },
+
   // 2. Not a client: sales.
   {
     id: 'client.not-a-client.form',
@@ -489,6 +693,17 @@ export const RULES: readonly Rule[] = [
       'sou comprador',
       'sou cliente da loja',
       'sou cliente de uma loja',
+      'pedi na loja',
+      'site usa a plataforma',
+      'site usa o sistema',
+      'loja usa a plataforma',
+      'paguei * para a loja',
+      'devolvi * para a loja',
+      'paguei * pix * para a loja',
+      'fiz um pix * para a loja',
+      'site * feito por voces',
+      'site * feito pela plataforma',
+      'loja * feita por voces',
       // Spanish "compré" reads as "comprei" (one slip from it): phrases are written as the
       // canonicaliser leaves the text.
       'comprei * en una tienda',
@@ -519,6 +734,22 @@ export const RULES: readonly Rule[] = [
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
     unless: [
+      // What a merchant pays "para a loja" (for it): the platform's fee, a theme, a module.
+      'mensalidade',
+      'plano',
+      'tema',
+      'modulo',
+      'dominio',
+      // The merchant's own test order ("fiz uma compra teste no site").
+      'compra teste',
+      'compra de teste',
+      'compras de teste',
+      'pedido teste',
+      'pedido de teste',
+      'pedidos de teste',
+      'um teste',
+      'como teste',
+      'para testar',
       'loja de aplicativos',
       'loja de apps',
       'loja de temas',
@@ -566,6 +797,8 @@ export const RULES: readonly Rule[] = [
       'minha fatura',
       'minha mensalidade',
       'meu dominio',
+      'meu site',
+      'nosso site',
       'mi tienda',
       'nuestra tienda',
       'mis clientes',
@@ -787,6 +1020,19 @@ export const RULES: readonly Rule[] = [
       'escolhendo uma plataforma',
       'migrar minha loja * para voces',
       'migrar minha loja * para a plataforma de voces',
+      'quanto sai por mes',
+      'quanto sai o plano',
+      'quanto sai a mensalidade',
+      'qual o investimento',
+      'qual e o investimento',
+      'investimento mensal',
+      'ter um site com voces',
+      'ter uma loja com voces',
+      'comecar a vender com',
+      'comecar a vender na plataforma',
+      'considering your platform',
+      'evaluating your platform',
+      'do you offer a trial',
       'looking for an e-commerce platform',
       'looking for an ecommerce platform',
       'looking for a platform',
@@ -900,6 +1146,40 @@ export const RULES: readonly Rule[] = [
       'nao e desconto',
       'errad*',
       'incorret*',
+      // Offered by the platform's own staff, or refused: the merchant asks for nothing ("o atendente
+      // me ofereceu um desconto para eu parar de reclamar", "não adianta me oferecer desconto").
+      'atendente* * ofereceu',
+      'atendente* * ofereceram',
+      'suporte * ofereceu',
+      'suporte * ofereceram',
+      'voces * ofereceu',
+      'voces * ofereceram',
+      // Granted already and charged in full ("vocês me deram 50% de desconto e a fatura veio cheia").
+      'voces me deram',
+      'voces deram',
+      'me concederam',
+      'ganhei',
+      'tinha desconto',
+      'tenho desconto',
+      'veio cheia',
+      'veio cheio',
+      'valor cheio',
+      'preco cheio',
+      'nao adianta',
+      'de que adianta',
+      'nao quero * desconto',
+      'desconto nao resolve',
+      'parar de reclamar',
+      // The store's own marketing, often in the signature ("15% de desconto em todo o site").
+      'todo o site',
+      'site todo',
+      'toda a loja',
+      'loja toda',
+      'primeira compra',
+      'nas compras',
+      'em compras',
+      'compras acima',
+      'aproveite',
       ...BROKEN,
       ...PROMISED_OR_CHARGED,
     ],
@@ -981,6 +1261,10 @@ export const RULES: readonly Rule[] = [
       'valor camarada',
       'fazer um precinho',
       'fazer um preco melhor',
+      'fazem um preco melhor',
+      'faz um preco melhor',
+      'fazem um precinho',
+      'faz um precinho',
       'cobrem a oferta',
       'cobrem a proposta',
       'continuar pagando o mesmo valor',
@@ -990,6 +1274,8 @@ export const RULES: readonly Rule[] = [
       'better deal',
       'cheaper plan',
       'carencia',
+      'permuta',
+      'em troca da mensalidade',
     ],
     unless: [...STORE_SIDE, 'prometid*', 'anunciad*', 'nao quero condicao'],
   },
@@ -1058,6 +1344,26 @@ export const RULES: readonly Rule[] = [
       'com o suporte',
       'com o atendimento',
       'com a central',
+      // Someone else's negotiation the merchant reports ("o suporte disse que ia negociar com o
+      // Mercado Livre"), and getting an undue charge back, a billing complaint.
+      'com o mercado livre',
+      'com a shopee',
+      'com a amazon',
+      'com o marketplace',
+      'com os marketplaces',
+      'com o banco',
+      'com os correios',
+      'ia negociar',
+      'iam negociar',
+      'ficou de negociar',
+      'ficaram de negociar',
+      'indevid*',
+      'estorn*',
+      'reembols*',
+      'duplicidade',
+      'cobrado a mais',
+      'cobraram a mais',
+      'devolucao',
     ],
   },
   {
@@ -1215,6 +1521,22 @@ export const RULES: readonly Rule[] = [
       'fazerem um',
       'fazerem uma',
       'queria que tivesse',
+      // "Seria top se a plataforma tivesse um app", "vocês não pensam em lançar um app?", "dá pra
+      // vocês colocarem a opção…": with a feature noun in the sentence (requires).
+      'se a plataforma tivesse',
+      'se a plataforma oferecesse',
+      'se o painel tivesse',
+      'se voces tivessem',
+      'se voces oferecessem',
+      'pensam em lancar',
+      'pensam em criar',
+      'pensam em ter',
+      'pensam em oferecer',
+      'pensam em implementar',
+      'colocarem a opcao',
+      'colocarem uma opcao',
+      'colocarem um',
+      'colocarem uma',
       'podrian crear',
       'podrian agregar',
       'podrian anadir',
@@ -1237,9 +1559,13 @@ export const RULES: readonly Rule[] = [
       'would be nice to have',
       'would love to have',
       'feature request',
+      'any plans',
+      'do you plan',
+      'are you planning',
     ],
     requires: FEATURE_NOUNS,
-    unless: BROKEN,
+    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.suggestion',
@@ -1333,7 +1659,18 @@ export const RULES: readonly Rule[] = [
     ],
     // A suggestion about the service, not the product ("sugestão de melhoria para o suporte",
     // "seria bom ter uma resposta") comes with a complaint the office takes.
-    unless: [...BROKEN, ...ABOUT_THE_SERVICE],
+    // Nor is a missing way to reach a person ("não tem opção de falar com humano, só robô").
+    unless: [
+      ...BROKEN,
+      ...ABOUT_THE_SERVICE,
+      ...ASIDE,
+      'humano',
+      'humana',
+      'robo',
+      'falar com uma pessoa',
+      'falar com alguem',
+    ],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.integration',
@@ -1423,7 +1760,8 @@ export const RULES: readonly Rule[] = [
       'absurdo',
       'inadmissivel',
     ],
-    unless: BROKEN,
+    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unlessInMessage: USED_TO_WORK,
   },
   {
     id: 'scope.feature.missing-complaint',
@@ -1461,6 +1799,7 @@ export const RULES: readonly Rule[] = [
     ],
     requires: FEATURE_NOUNS,
     unless: [...BROKEN, 'previsao', 'resposta', 'retorno', 'solucao', 'solucionado', 'resolvido', 'prazo', 'acesso'],
+    unlessInMessage: USED_TO_WORK,
   },
 
   // 5. Prior ticket (signals from the ticket check).
@@ -1603,6 +1942,7 @@ export const RULES: readonly Rule[] = [
       'dominio incorreto',
       'apontamento do dominio',
       'apontei o dominio',
+      'cname',
       'configurei o dominio errado',
       'dns do dominio',
       'alterei o dns',
@@ -1721,6 +2061,40 @@ export const RULES: readonly Rule[] = [
       'esqueci o e-mail',
       'esqueci meu email',
       'esqueci meu e-mail',
+      // Any verb before the login ("não consigo concluir o login"), the reset link, someone else who
+      // changed the password or took the account.
+      'nao consigo * login',
+      'nao estou conseguindo * login',
+      'authenticator',
+      'redefinicao de senha',
+      'link de redefinicao',
+      'trocou a senha',
+      'trocaram a senha',
+      'alterou a senha',
+      'alteraram a senha',
+      'mudou a senha',
+      'mudaram a senha',
+      'trancad* para fora',
+      'trancad* do lado de fora',
+      'nao me deixa entrar',
+      'nao me deixa acessar',
+      'nao me deixa logar',
+      'nao deixa eu entrar',
+      'nao deixa eu acessar',
+      'nem o painel abre',
+      'painel nem abre',
+      'esqueci meu login',
+      'esqueci o login',
+      'esqueci meu usuario',
+      'esqueci o usuario',
+      'no me deja entrar',
+      'no me dejan entrar',
+      'no me deja ingresar',
+      'no me deja acceder',
+      'hackead*',
+      'hackearam',
+      'invadiram',
+      'invadid*',
       'no puedo acceder',
       'no puedo entrar',
       'no puedo ingresar',
@@ -1766,7 +2140,8 @@ export const RULES: readonly Rule[] = [
       'reset my password',
       'password reset',
     ],
-    unless: STORE_SIDE,
+    // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela").
+    unless: [...STORE_SIDE, 'a cliente', 'o cliente', 'conta dela', 'conta dele'],
   },
   {
     id: 'topic.billing.complaint',
@@ -1835,7 +2210,7 @@ export const RULES: readonly Rule[] = [
       'reajuste abusivo',
       'aumentaram o valor',
     ],
-    unless: STORE_SIDE,
+    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
   },
   {
     id: 'topic.billing.plan',
@@ -1930,7 +2305,7 @@ export const RULES: readonly Rule[] = [
       'invoices',
       'billing',
     ],
-    unless: STORE_SIDE,
+    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
   },
   {
     id: 'topic.billing.charge',
@@ -1969,6 +2344,7 @@ export const RULES: readonly Rule[] = [
       'subscription',
     ],
     unless: [
+      ...STORE_PAYMENTS,
       ...STORE_SIDE,
       'assinatura de email',
       'assinatura do email',

@@ -43,6 +43,7 @@ describe('evaluateAutoReply — allowed', () => {
     ['a subject with "ausente" inside', mail({ subject: 'Suporte ausente há 10 dias' })],
     ['"Ausente" starting a sentence, not a marker', mail({ subject: 'Ausente há 10 dias o retorno do suporte' })],
     ['a complaint about automatic replies', mail({ subject: 'Recebi só resposta automática do suporte' })],
+    ['"Ausência de resposta" is a complaint', mail({ subject: 'Ausência de resposta do suporte' })],
     ['"Re: Resposta automática" from a merchant replying', mail({ subject: 'Re: Resposta automática não resolve' })],
     [
       'a complaint starting with "Resposta automática"',
@@ -174,6 +175,8 @@ describe('evaluateAutoReply — refused', () => {
     ['Away:', mail({ subject: 'Away: back Monday' }), 'ooo-subject'],
     ['Away from office', mail({ subject: 'Away from the office' }), 'ooo-subject'],
     ['Respuesta automática', mail({ subject: 'Respuesta automática' }), 'ooo-subject'],
+    ['Ausência temporária', mail({ subject: 'Ausência temporária' }), 'ooo-subject'],
+    ['Aviso de ausência:', mail({ subject: 'Aviso de ausência: Re: Chamado 48213' }), 'ooo-subject'],
     ['a tagged automatic reply', mail({ subject: '[EXTERNO] [SPAM?] Resposta automática: x' }), 'ooo-subject'],
     ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
     ['Delivery Status Notification', mail({ subject: 'Delivery Status Notification (Failure)' }), 'bounce-subject'],

@@ -337,6 +337,22 @@ describe('splitQuoted', () => {
     expect(quoted).toContain('Ticket #48213');
   });
 
+  it('detects an Outlook header block in Spanish ("Enviado el:", "Asunto:")', () => {
+    const text = [
+      'Esto no resuelve nada.',
+      '',
+      'De: Soporte <soporte@plataforma.com>',
+      'Enviado el: lunes, 30 de noviembre de 2026 14:12',
+      'Para: Maria <maria@example.com>',
+      'Asunto: RE: Ticket 48213',
+      '',
+      'Hola María, por el momento no existe la opción de envío por barrio.',
+    ].join('\n');
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('Esto no resuelve nada.');
+    expect(quoted).toContain('no existe la opción');
+  });
+
   it('does not mistake a sentence starting with "De:" for a header block', () => {
     const text = 'De: minha parte, já fiz tudo.\nObrigado.';
     expect(splitQuoted(text)).toEqual({ fresh: text, quoted: '' });

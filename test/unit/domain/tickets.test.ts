@@ -227,6 +227,24 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     expect(numbersIn(text)).toEqual(['48213']);
   });
 
+  it.each([
+    ['after an order word in the subject', 'Re: [Plataforma] Re: Pedido de ajuda com frete [#771234]', '771234'],
+    ['right after "pedidos"', '[Suporte] Pedidos travados [#48213]', '48213'],
+    ['after a masked sale number', 'Re: Venda 5541 [#48213]', '48213'],
+  ])('a helpdesk subject tag "[#n]" is a ticket %s', (_label, subject, ticket) => {
+    expect(extractTicketCandidates({ subject, text: '' })[0]).toMatchObject({ number: ticket, score: 76 });
+  });
+
+  it.each([
+    ['an order "#n" without brackets', 'Pedido de ajuda com frete #771234'],
+    ['an order "#n" after the bracket', 'Pedido [#771234'],
+    ['an order in parentheses', 'Novo pedido (#771234)'],
+    ['an order word leading the bracket', 'Novo pedido [#771234]'],
+    ['an order word and a marker leading the bracket', '[Loja Sol] Pedido nº [#771234] enviado'],
+  ])('an order word still leads %s', (_label, subject) => {
+    expect(extractTicketCandidates({ subject, text: '' }).map((c) => c.number)).not.toContain('771234');
+  });
+
   it('a message with only a CNPJ and a phone number has no candidate', () => {
     const text = 'Boa tarde\nMinha empresa: CNPJ 12.345.678/0001-90\nTelefone: (11) 3456-7890 / 11 98765-4321\nAguardo';
     expect(extractTicketCandidates({ subject: 'Reclamação', text })).toEqual([]);

@@ -1391,6 +1391,1026 @@ const ROUND4_SHOPPER: Row[] = [
   },
 ];
 
+// ─────────────── Round 5: new styles (quoted Outlook blocks, helpdesk tags, integration jargon, asides) ───────────────
+// Each class: the rows that missed before its change, variants, and guard rows that must keep
+// their outcome. A commercial or feature rule beats a valid ticket: its guards matter most.
+const OWNER = 'lojista@modasbella.com.br'; // opened 48213
+
+const ROUND5_QUOTED: Row[] = [
+  {
+    name: 'Spanish Outlook block ("Enviado el:", "Asunto:"): the support\'s "no existe la opción" is quoted, not the merchant\'s',
+    from: OWNER,
+    subject: 'RE: Ticket 48213',
+    text: `Esto no resuelve nada, sigue todo igual. Necesito una respuesta.
+
+De: Soporte <soporte@plataforma.com>
+Enviado el: lunes, 30 de noviembre de 2026 14:12
+Para: Lojista <lojista@modasbella.com.br>
+Asunto: RE: Ticket 48213
+
+Hola, por el momento no existe la opción de envío por barrio. Podrían crear una tabla por código postal.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'Spanish Outlook block with "Fecha:" quoting a support reply that names the ticket',
+    from: OWNER,
+    subject: 'Reclamo',
+    text: `Sigue sin funcionar el cálculo de envío.
+
+De: Soporte <soporte@plataforma.com>
+Fecha: martes, 1 de diciembre de 2026 09:00
+Para: lojista@modasbella.com.br
+Asunto: Ticket 48213 cerrado
+
+Hola, podrían crear reglas nuevas de envío; no existe la opción que pide.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: the Portuguese Outlook block still splits the same way',
+    from: OWNER,
+    subject: 'RE: Chamado 48213',
+    text: `Isso não resolve, o problema continua exatamente igual.
+
+De: Suporte Plataforma <suporte@plataforma.com.br>
+Enviado: segunda-feira, 30 de novembro de 2026 14:12
+Para: Lojista <lojista@modasbella.com.br>
+Assunto: RE: Chamado 48213
+
+Olá, infelizmente a plataforma não possui a opção de frete por bairro.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+const ROUND5_HELPDESK_TAG: Row[] = [
+  {
+    name: 'a helpdesk subject tag "[#48213]" after "Pedido de ajuda" is the ticket',
+    from: OWNER,
+    subject: 'Re: [Plataforma] Re: Pedido de ajuda com frete [#48213]',
+    text: 'Continua igual, o frete não calcula para o Nordeste.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a helpdesk subject tag right after "Pedidos"',
+    from: OWNER,
+    subject: '[Suporte] Pedidos duplicados [#48213]',
+    text: 'Ninguém resolveu, os pedidos do Mercado Livre continuam entrando em dobro.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a helpdesk subject tag, the ticket of someone else',
+    from: OWNER,
+    subject: 'RE: Pedido de reembolso [#52310]',
+    text: 'Ainda aguardo.',
+    outcome: 'TICKET_INVALID',
+    ticket: '52310',
+  },
+  {
+    name: 'guard: a shopper\'s order "#n" without brackets is still no ticket',
+    from: SHOPPER,
+    subject: 'Pedido de roupas #48213',
+    text: 'Comprei na loja Bella Moda e não recebi.',
+    outcome: 'NOT_A_CLIENT',
+    variant: 'shopper',
+    notTickets: ['48213'],
+  },
+  {
+    name: 'guard: a store notification "Novo pedido [#48213]" is an order, not the ticket',
+    from: NOBODY,
+    subject: 'Novo pedido [#48213]',
+    text: 'Esse pedido entrou duplicado no painel.',
+    outcome: 'NO_PRIOR_TICKET',
+    notTickets: ['48213'],
+  },
+];
+
+const ROUND5_BROKEN_INTEGRATION: Row[] = [
+  {
+    name: 'integration that "não tem atualizado" the stock, with a valid ticket',
+    from: OWNER,
+    subject: 'Shopee estoque',
+    text: 'A integração com a Shopee não tem atualizado o estoque desde sexta. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'products left to sync ("falta sincronizar") in the integration, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Falta sincronizar uns 30 produtos na integração com o Mercado Livre, o suporte não resolve.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'integration that "não tem funcionado", no ticket',
+    from: NOBODY,
+    subject: 'Bling',
+    text: 'A integração com o Bling não tem funcionado direito, os pedidos chegam sem o CPF do comprador.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'integration that "não tem enviado" the invoices, no ticket',
+    from: NOBODY,
+    subject: 'Tiny',
+    text: 'A integração com o Tiny não tem enviado as notas fiscais para os pedidos faturados.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'guard: "vocês não têm integração com a Shopee" is still a feature request',
+    from: NOBODY,
+    subject: 'Shopee',
+    text: 'Vocês não têm integração com a Shopee? Quando vão ter?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+  {
+    name: 'guard: "falta integração com o Mercado Livre Full" is still a feature request, even with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Chamado 48213: falta integração com o Mercado Livre Full, todo concorrente tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+];
+
+const ROUND5_ASKS_THE_SERVICE: Row[] = [
+  {
+    name: '"podem criar um chamado pra mim sobre a integração" asks for a ticket, not an integration',
+    from: NOBODY,
+    subject: 'Tiny',
+    text: 'Vocês podem criar um chamado pra mim sobre a integração com o Tiny? Não sei abrir.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request', 'scope.feature.integration'],
+  },
+  {
+    name: '"favor criar um ticket" about the report, no ticket',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'Favor criar um ticket para o relatório de estoque que mostra quantidades negativas.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"quando vão ter uma resposta sobre o relatório", with a valid ticket',
+    from: OWNER,
+    subject: 'relatório',
+    text: 'Chamado 48213: quando vão ter uma resposta sobre o relatório de vendas que não bate com os pedidos?',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"quando vão ter um retorno sobre o módulo de frete", no ticket',
+    from: NOBODY,
+    subject: 'frete',
+    text: 'Quando vão ter um retorno sobre o módulo de frete que cobra valores diferentes?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"poderiam colocar alguém competente para olhar a integração", with a valid ticket',
+    from: OWNER,
+    subject: 'integração',
+    text: 'Vocês poderiam colocar alguém competente para olhar a integração? Chamado 48213 parado.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: '"podiam colocar alguém que entenda de API", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Vocês podiam colocar alguém que entenda de API para me atender, o chamado 48213 está rodando em círculos.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: '"não tem opção de falar com humano no chat" is about the support, no ticket',
+    from: NOBODY,
+    subject: 'chat',
+    text: 'Não tem opção de falar com humano no chat de vocês, só robô.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: '"não existe opção de falar com uma pessoa", no ticket',
+    from: NOBODY,
+    subject: 'atendimento',
+    text: 'Não existe opção de falar com uma pessoa, a loja está sem frete há dois dias.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'guard: "poderiam criar um relatório por vendedor" is still a feature request',
+    from: NOBODY,
+    subject: 'sugestão',
+    text: 'Vocês poderiam criar um relatório de vendas por vendedor, com comissão?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: 'guard: "quando vão ter integração com a Shopee" is still a feature request',
+    from: NOBODY,
+    subject: 'Shopee',
+    text: 'Quando vão ter integração com a Shopee? Preciso muito.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: "não existe opção de parcelar no boleto" is still a missing option',
+    from: NOBODY,
+    subject: 'boleto parcelado',
+    text: 'Não existe opção de parcelamento no boleto, todo mundo já tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.suggestion',
+  },
+];
+
+const ROUND5_COMMERCIAL_GUARDS: Row[] = [
+  {
+    name: 'a discount the support offered "para eu parar de reclamar", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'O atendente me ofereceu um desconto para eu parar de reclamar e o problema das fotos continua. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount the support offered instead of a fix, with a valid ticket',
+    from: OWNER,
+    subject: 'integração',
+    text: 'A atendente me ofereceu 20% de desconto na mensalidade em vez de consertar a integração. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount refused: "não adianta me oferecer desconto", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Não adianta me oferecer desconto, eu quero a loja funcionando. Chamado 48213 parado há 12 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: "the store's promotion in the signature, with a valid ticket",
+    from: OWNER,
+    subject: 'Chamado 48213 - fotos',
+    text: `As fotos dos produtos sumiram da vitrine. Chamado 48213 sem resposta.
+
+Atenciosamente,
+Juliana — Modas Bella
+(11) 98765-4321 | www.modasbella.com.br
+Aproveite: 15% de desconto em todo o site até domingo!`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'the store\'s promotion "na loja toda" in the signature, no ticket',
+    from: NOBODY,
+    subject: 'lentidão',
+    text: `O painel está muito lento desde ontem.
+
+Bella Flor Cosméticos
+Até 30% de desconto na loja toda!`,
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'the support said it would negotiate with Mercado Livre, with a valid ticket',
+    from: OWNER,
+    subject: 'Mercado Livre',
+    text: 'Chamado 48213: o suporte disse que ia negociar com o Mercado Livre a liberação da minha conta e sumiu.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: 'negotiating the refund of an undue charge, with a valid ticket',
+    from: OWNER,
+    subject: 'cobrança indevida',
+    text: 'Estou tentando negociar com o financeiro de vocês há um mês a devolução da cobrança indevida. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: 'negotiating the refund of a double charge, no ticket: billing',
+    from: NOBODY,
+    subject: 'duplicidade',
+    text: 'Quero negociar o estorno da mensalidade cobrada em duplicidade.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['scope.commercial.negotiation'],
+  },
+  {
+    name: "guard: a competitor's discount offer is still commercial",
+    from: NOBODY,
+    subject: 'renovação',
+    text: 'A concorrente me ofereceu 30% de desconto, vocês dão o mesmo?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+  {
+    name: 'guard: negotiating a debt is still commercial, even with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Chamado 48213 resolvido. Agora quero negociar minha dívida de 3 mensalidades atrasadas.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.negotiation',
+  },
+  {
+    name: 'guard: a discount asked for the renewal is still commercial',
+    from: NOBODY,
+    subject: 'renovação',
+    text: 'Vocês dão desconto pra ONG? Quero renovar o plano anual.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+  {
+    name: '"vocês fazem um preço melhor?" for paying the year up front is commercial',
+    from: NOBODY,
+    subject: 'à vista',
+    text: 'Se eu pagar o ano inteiro à vista, vocês fazem um preço melhor?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.special-condition',
+  },
+  {
+    name: 'a discount the platform granted, charged in full ("vocês me deram 50%… a fatura veio cheia"), with a valid ticket',
+    from: OWNER,
+    subject: 'desconto',
+    text: 'Chamado 48213: vocês me deram 50% de desconto nos 3 primeiros meses e a fatura veio cheia.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount the merchant has ("tenho desconto de parceiro") missing from the invoice, with a valid ticket',
+    from: OWNER,
+    subject: 'fatura',
+    text: 'Tenho desconto de parceiro na mensalidade, mas a fatura deste mês veio com o preço cheio. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'a discount won ("ganhei 20% de desconto na indicação") not on the invoice, no ticket: billing',
+    from: NOBODY,
+    subject: 'indicação',
+    text: 'Ganhei 20% de desconto na mensalidade por indicação e a fatura de dezembro não mostra.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'barter for the monthly fee ("vocês aceitam permuta?") is commercial',
+    from: NOBODY,
+    subject: 'permuta',
+    text: 'Vocês aceitam permuta? Faço a divulgação da plataforma no meu Instagram em troca da mensalidade.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.special-condition',
+  },
+  {
+    name: 'guard: a discount a competitor gave ("na Nuvemshop me deram 30%, vocês cobrem?") is still commercial',
+    from: NOBODY,
+    subject: 'concorrência',
+    text: 'Na Nuvemshop me deram 30% de desconto, vocês cobrem?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+];
+
+const ROUND5_CLIENTS_NOT_PROSPECTS: Row[] = [
+  {
+    name: 'a plan upgrade: "quero contratar o plano Pro, hoje estou no Básico"',
+    from: NOBODY,
+    subject: 'upgrade',
+    text: 'Quero contratar o plano Pro, hoje estou no Básico. Como faço a migração?',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "quanto custa o plano anual? hoje pago o mensal"',
+    from: NOBODY,
+    subject: 'plano anual',
+    text: 'Quanto custa o plano anual? Hoje pago o mensal e quero mudar.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "sou cliente do Básico e quero subir de plano"',
+    from: NOBODY,
+    subject: 'valor do Pro',
+    text: 'Qual o valor do plano Pro hoje? Sou cliente do Básico e quero subir de plano.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a plan change: "qual o preço … estou no plano mensal"',
+    from: NOBODY,
+    subject: 'anual',
+    text: 'Qual o preço do anual? Estou no plano mensal há dois anos.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'the merchant\'s test purchase: "fiz uma compra teste no site"',
+    from: NOBODY,
+    subject: 'compra teste',
+    text: 'Fiz uma compra teste no site e o Pix não gerou o QR code.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'the merchant\'s test order: "fiz um pedido de teste na loja"',
+    from: NOBODY,
+    subject: 'frete zerado',
+    text: 'Fiz um pedido de teste na loja e o frete saiu zerado.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: '"comprei um produto no site para testar o checkout"',
+    from: NOBODY,
+    subject: 'checkout',
+    text: 'Comprei um produto no site para testar o checkout e o pagamento com cartão não foi aprovado.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: a prospect asking the price of a plan is still not a client',
+    from: SHOPPER,
+    subject: 'preço',
+    text: 'Quanto custa o plano básico? Ainda estou pensando em abrir uma loja.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'guard: "quero contratar o plano Pro" for a first store is still a prospect',
+    from: SHOPPER,
+    subject: 'contratar',
+    text: 'Quero contratar o plano Pro para abrir minha primeira loja de roupas.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'guard: a shopper who bought in a store is still a shopper',
+    from: SHOPPER,
+    subject: 'não recebi',
+    text: 'Comprei um teclado no site da Loja Sol e não recebi até hoje.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: a shopper who "fez o teste do tamanho" is still a shopper',
+    from: SHOPPER,
+    subject: 'troca',
+    text: 'Comprei um vestido no site da Loja Sol, fiz o teste do tamanho e ficou pequeno, a loja não troca.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+];
+
+const ROUND5_STORE_PAYMENTS: Row[] = [
+  {
+    name: "the store's boletos at its payment provider are not our invoices",
+    from: NOBODY,
+    subject: 'boletos',
+    text: 'Os boletos da loja não estão registrando no Pagar.me desde ontem.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.invoice'],
+  },
+  {
+    name: "the store's Pix sales pending at Mercado Pago are not our charges",
+    from: NOBODY,
+    subject: 'Pix',
+    text: 'As vendas no Pix não estão sendo confirmadas e a cobrança fica pendente no Mercado Pago.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.charge'],
+  },
+  {
+    name: 'refunding a sale to a shopper is not a refund from us',
+    from: NOBODY,
+    subject: 'estorno',
+    text: 'Preciso estornar uma venda feita pelo Mercado Pago e o botão de estorno não aparece no pedido.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
+    name: 'a PagSeguro charge of the store in duplicate',
+    from: NOBODY,
+    subject: 'duplicidade',
+    text: 'O PagSeguro está gerando a cobrança em duplicidade para cada pedido.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
+    name: 'guard: our monthly fee charged twice is still billing',
+    from: NOBODY,
+    subject: 'mensalidade',
+    text: 'A mensalidade da plataforma veio em duplicidade no boleto deste mês.',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
+    name: 'guard: a refund of our fee is still billing',
+    from: NOBODY,
+    subject: 'reembolso',
+    text: 'Cancelei em outubro e quero o estorno da mensalidade de novembro.',
+    outcome: 'BILLING_QUESTION',
+  },
+];
+
+const ROUND5_ACCESS: Row[] = [
+  {
+    name: 'a lost Google Authenticator: "não consigo concluir o login"',
+    from: NOBODY,
+    subject: 'Google Authenticator',
+    text: 'Troquei de celular e perdi o Google Authenticator, não consigo concluir o login.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: '"não estou conseguindo completar o login"',
+    from: NOBODY,
+    subject: 'login',
+    text: 'Não estou conseguindo completar o login, a tela fica carregando.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'the password reset link that expired',
+    from: NOBODY,
+    subject: 'link de senha',
+    text: 'O link de redefinição de senha diz que expirou toda vez que clico nele.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a former employee changed the password: "trancados para fora do painel"',
+    from: NOBODY,
+    subject: 'ex-funcionária',
+    text: 'A ex-funcionária trocou a senha do usuário administrador e saiu da empresa. Estamos trancados para fora do painel.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a hacked account: "fui hackeada"',
+    from: NOBODY,
+    subject: 'hackeado',
+    text: 'Fui hackeada, alguém trocou o e-mail da conta administradora e eu não recebo mais nada para recuperar.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'an invaded account: "invadiram minha conta e mudaram a senha"',
+    from: NOBODY,
+    subject: 'urgente',
+    text: 'Invadiram minha conta e mudaram a senha do admin.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: "guard: the shoppers' login at the store is no access issue",
+    from: NOBODY,
+    subject: 'login social',
+    text: 'Não consigo configurar o login com Facebook para os clientes da loja.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  {
+    name: 'guard: a hacked account with a valid ticket is accepted',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Fui hackeada há uma semana, abri o chamado 48213 e o suporte não devolveu meu acesso.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: "guard: a shopper's password changed at the store is no access issue",
+    from: NOBODY,
+    subject: 'senha da cliente',
+    text: 'A cliente trocou a senha na loja e não consegue entrar na conta dela.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  {
+    name: 'Spanish "no me dejan entrar al panel"',
+    from: NOBODY,
+    subject: 'Panel',
+    text: 'No me dejan entrar al panel, dice que mi cuenta está inactiva.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: '"o sistema não me deixa entrar"',
+    from: NOBODY,
+    subject: 'acesso',
+    text: 'Desde ontem o sistema não me deixa entrar, fica voltando para a tela inicial.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: '"esqueci meu login"',
+    from: NOBODY,
+    subject: 'login',
+    text: 'Esqueci meu login e o e-mail cadastrado não existe mais.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  {
+    name: 'a CNAME pointed at the platform: "agora nem o painel abre"',
+    from: NOBODY,
+    subject: 'domínio',
+    text: 'Apontei o CNAME do www para vocês, mas agora nem o painel abre.',
+    outcome: 'ACCESS_ISSUE',
+  },
+];
+
+const ROUND5_PROSPECTS_AND_SHOPPERS: Row[] = [
+  {
+    name: 'chat-speak prospect: "quanto sai por mes?"',
+    from: SHOPPER,
+    subject: 'planos',
+    text: 'Oi! Vcs tem plano pra quem vende pouco? quanto sai por mes?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'a prospect selling on Instagram: "qual o investimento mensal?"',
+    from: SHOPPER,
+    subject: 'Instagram',
+    text: 'Boa tarde, vendo pelo Instagram e quero ter um site com vocês. Vocês fazem a migração? Qual o investimento mensal?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'a prospect: "como faço para começar a vender com a plataforma?"',
+    from: SHOPPER,
+    subject: 'Começar',
+    text: 'Vi o anúncio de vocês no Instagram. Como faço para começar a vender com a plataforma?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'English prospect "considering your platform … do you offer a trial?"',
+    from: SHOPPER,
+    subject: 'Trial',
+    text: "Hi, we're a small brand from Portugal considering your platform for our Brazilian store. Do you offer a trial?",
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+    language: 'en',
+  },
+  {
+    name: 'a shopper who paid a Pix "para a loja"',
+    from: SHOPPER,
+    subject: 'Pix pago',
+    text: 'Paguei um Pix de R$ 320,00 para a loja Bella Moda e o pedido 55821 continua aguardando pagamento. Vocês podem ver?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+    notTickets: ['55821'],
+  },
+  {
+    name: 'a shopper: "o site é feito por vocês, então quero que resolvam"',
+    from: SHOPPER,
+    subject: 'Troca',
+    text: 'Meu produto veio com defeito e a loja não aceita a troca. O site é feito por vocês, então quero que resolvam.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "meu site feito por vocês" is a merchant\'s, no ticket',
+    from: NOBODY,
+    subject: 'fora do ar',
+    text: 'Meu site feito por vocês está fora do ar desde cedo.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: a client asking the investment of a module is no prospect',
+    from: NOBODY,
+    subject: 'B2B',
+    text: 'Qual o investimento mensal do módulo B2B? Minha loja já está com vocês.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'a shopper: "recebi um produto diferente do que pedi na loja"',
+    from: SHOPPER,
+    subject: 'produto errado',
+    text: 'Recebi um produto diferente do que pedi na loja Casa Bonita e ninguém responde.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'a shopper: "o site usa a plataforma de vocês"',
+    from: SHOPPER,
+    subject: 'reclamação',
+    text: 'A Casa Bonita não entrega e não devolve. O site usa a plataforma de vocês, façam alguma coisa.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: "minha loja usa a plataforma há 3 anos" is a merchant, no ticket',
+    from: NOBODY,
+    subject: 'lentidão',
+    text: 'Minha loja usa a plataforma há 3 anos e nunca esteve tão lenta.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'a shopper who returned the product "para a loja" and got no refund',
+    from: SHOPPER,
+    subject: 'Devolução',
+    text: 'Devolvi o produto para a loja Casa Bonita há 30 dias e até agora não recebi o reembolso.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  },
+  {
+    name: 'guard: a theme the merchant paid "para a loja" is no shopper\'s order, no ticket',
+    from: NOBODY,
+    subject: 'tema',
+    text: 'Paguei o tema premium para a loja e ele não instalou.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'guard: the fee paid "para a loja voltar ao ar" is the merchant\'s, no ticket',
+    from: NOBODY,
+    subject: 'loja suspensa',
+    text: 'Paguei a mensalidade atrasada para a loja voltar ao ar e ela continua suspensa.',
+    outcome: 'ACCESS_ISSUE',
+    notRules: ['client.shopper.text'],
+  },
+];
+
+const ROUND5_FEATURES: Row[] = [
+  {
+    name: 'English "any plans to support a Mercado Livre integration?"',
+    from: NOBODY,
+    subject: 'Mercado Livre',
+    text: 'Any plans to support a Mercado Livre integration? We really need it.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: 'English "are you planning a wholesale price option?"',
+    from: NOBODY,
+    subject: 'Wholesale',
+    text: 'Are you planning a wholesale price option for B2B buyers?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: '"seria top se a plataforma tivesse um app de PDV"',
+    from: NOBODY,
+    subject: 'PDV',
+    text: 'Seria top se a plataforma tivesse um app de PDV pra loja física.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: '"vcs não pensam em lançar um app pro lojista?"',
+    from: NOBODY,
+    subject: 'app',
+    text: 'Vcs não pensam em lançar um app pro lojista? Toda plataforma tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: '"dá pra vocês colocarem a opção de frete por bairro?"',
+    from: NOBODY,
+    subject: 'frete por bairro',
+    text: 'Dá pra vocês colocarem a opção de frete por bairro? Hoje só tem por CEP.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: "any plans to fix the sales report?" is a broken report, no ticket',
+    from: NOBODY,
+    subject: 'Report',
+    text: 'Any plans to fix the sales report? The totals are off since Monday.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: 'guard: "se a plataforma tivesse funcionado" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'Black Friday',
+    text: 'Se a plataforma tivesse funcionado na Black Friday eu não teria perdido as vendas do app. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: "se vocês tivessem mais respeito" is no feature, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Seria ótimo se vocês tivessem mais respeito com o lojista. Chamado 48213 sem resposta há 20 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: "vocês colocarem um relatório que funcione" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'relatório',
+    text: 'Chamado 48213: estou esperando vocês colocarem um relatório que funcione de verdade.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: "se vocês tivessem um app que não travasse" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'app',
+    text: 'Se vocês tivessem um app que não travasse eu não perderia vendas. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: English "do you plan to answer my ticket about the report?", with a valid ticket',
+    from: OWNER,
+    subject: 'Ticket 48213',
+    text: 'Do you plan to answer my ticket 48213 about the report? It has been two weeks.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+const ROUND5_ASIDES: Row[] = [
+  {
+    name: 'a broken sync with a valid ticket, and "aproveitando, seria ótimo ter integração com a Shopee"',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'O estoque do Bling parou de sincronizar e ninguém do suporte resolve, chamado 48213 aberto há 10 dias. Aproveitando, seria ótimo ter integração com a Shopee também.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration', 'scope.feature.suggestion'],
+  },
+  {
+    name: 'a report error with a valid ticket, and "também queria sugerir que vocês criassem um relatório"',
+    from: OWNER,
+    subject: 'relatório com erro',
+    text: 'O relatório de vendas está dando erro 500 desde a atualização (chamado 48213). Também queria sugerir que vocês criassem um relatório por vendedor.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: 'a checkout complaint with a valid ticket, and "PS: poderiam criar um app para o lojista?"',
+    from: OWNER,
+    subject: 'checkout',
+    text: `O checkout recusa cartões desde segunda e o chamado 48213 não teve resposta.
+PS: vocês poderiam criar um app para o lojista?`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a label complaint with a valid ticket, and "de quebra, vocês podiam adicionar integração com a Amazon"',
+    from: OWNER,
+    subject: 'etiquetas',
+    text: 'As etiquetas saem com o CEP errado, chamado 48213. De quebra, vocês podiam adicionar integração com a Amazon.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a feature request with a valid ticket and no aside is still a feature request',
+    from: OWNER,
+    subject: 'Shopee',
+    text: 'Chamado 48213: vocês poderiam criar uma integração com a Shopee? O suporte disse que não tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: a suggestion of a new feature, no ticket, no aside',
+    from: NOBODY,
+    subject: 'Sugestão',
+    text: 'Gostaria que a plataforma tivesse integração nativa com o Pagar.me para split de pagamento entre vendedores.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+];
+
+const ROUND5_OUT_OF_OFFICE: Row[] = [
+  {
+    name: 'a Portuguese out-of-office with no header that names the ticket ("Ausência temporária")',
+    from: OWNER,
+    subject: 'Ausência temporária',
+    text: 'Olá, estarei ausente até 05/01/2027 sem acesso ao e-mail. Assuntos do chamado 48213 com a Joana: joana@modasbella.com.br.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated',
+  },
+  {
+    name: 'a Portuguese out-of-office by its text only: "estou em férias e retorno…", "enviada automaticamente"',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Obrigada pela sua mensagem. Estou em férias e retorno no dia 10/01/2027. Esta mensagem foi enviada automaticamente.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'an out-of-office "com acesso limitado aos e-mails" that names the ticket',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Estou de férias até 20/01, com acesso limitado aos e-mails.\nEm caso de urgência ligue (11) 3333-4444.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'a Spanish out-of-office by its text only',
+    from: OWNER,
+    subject: 'RE: Ticket 48213',
+    text: 'Estoy de vacaciones hasta el 15 de enero. Gracias.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.out-of-office.text',
+  },
+  {
+    name: 'guard: a merchant going on holiday who wants the problem solved first, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Estarei de férias até dia 10 e preciso que resolvam o problema do frete antes. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.out-of-office.text'],
+  },
+  {
+    name: 'guard: "Ausência de resposta do suporte" is a complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'Ausência de resposta do suporte',
+    text: 'O chamado 48213 está sem resposta há 15 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a merchant quoting the notice they got, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Recebi só "esta mensagem foi enviada automaticamente" do suporte, e o chamado 48213 segue parado.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a merchant on holiday who complains in the next sentence, with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Estou de férias até dia 20. A loja está fora do ar e o chamado 48213 não anda.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.out-of-office.text'],
+  },
+];
+
+const ROUND5_USED_TO_WORK: Row[] = [
+  {
+    name: 'a pasted chat where the support says "não existe a opção" of what "funcionava até semana passada", with a valid ticket',
+    from: OWNER,
+    subject: 'Chamado 48213 - transcrição',
+    text: `Segue a conversa do chat, absurdo:
+
+[10:32] Carla (Atendente): Olá! Infelizmente não existe a opção de frete por bairro.
+[10:33] Lojista: Mas funcionava até semana passada!
+[10:35] Carla (Atendente): Vou abrir o chamado 48213 para o time.
+
+Até hoje nada.`,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.suggestion'],
+  },
+  {
+    name: 'the support answered "não temos integração com o Bling" after the orders "pararam de entrar", with a valid ticket',
+    from: OWNER,
+    subject: 'Bling',
+    text: 'Abri o chamado 48213 porque os pedidos do Bling pararam de entrar. Eles responderam: "não temos integração com o Bling". Mas eu uso há 2 anos!',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'the support claims "ainda não existe" a report that "deixou de funcionar", no ticket',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'O relatório de comissões deixou de funcionar na atualização. No chat me disseram que essa funcionalidade ainda não existe, mas eu usei por um ano.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.suggestion', 'scope.feature.missing-complaint'],
+  },
+  {
+    name: 'guard: "disseram que não existe integração com a Shopee. Quando vão ter?" is still a feature request over a valid ticket',
+    from: OWNER,
+    subject: 'Shopee',
+    text: 'No chamado 48213 disseram que não existe integração com a Shopee. Quando vão ter?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.integration',
+  },
+  {
+    name: 'guard: another platform that "parou de atender o Brasil" does not contest a feature request',
+    from: NOBODY,
+    subject: 'assinaturas',
+    text: 'Vocês poderiam criar um módulo de assinaturas? Minha outra plataforma parou de atender o Brasil.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+];
+
 describe('round 2, class 1: people who are not clients', () => {
   it('has at least ten new messages', () => expect(NOT_CLIENTS.length).toBeGreaterThanOrEqual(10));
   it.each(NOT_CLIENTS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
@@ -1495,4 +2515,26 @@ describe('round 2: replies follow the message', () => {
       expect(mail.text).not.toContain(localConfig.links.sales);
     },
   );
+});
+
+describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
+  it.each(
+    [
+      ROUND5_QUOTED,
+      ROUND5_HELPDESK_TAG,
+      ROUND5_BROKEN_INTEGRATION,
+      ROUND5_ASKS_THE_SERVICE,
+      ROUND5_COMMERCIAL_GUARDS,
+      ROUND5_CLIENTS_NOT_PROSPECTS,
+      ROUND5_STORE_PAYMENTS,
+      ROUND5_ACCESS,
+      ROUND5_PROSPECTS_AND_SHOPPERS,
+      ROUND5_FEATURES,
+      ROUND5_ASIDES,
+      ROUND5_OUT_OF_OFFICE,
+      ROUND5_USED_TO_WORK,
+    ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
+  )('%s', async (_n, row) => {
+    await check(row);
+  });
 });
