@@ -730,6 +730,7 @@ async function main(): Promise<void> {
 const README_ROWS = [
   /^Bundle size/,
   /^Module load/,
+  /^First message of a cold container/,
   /^Throughput ratio/,
   /^AWS requests/,
   /^Cost per 1,000/,
