@@ -159,12 +159,17 @@ export function phraseKeyAndNeedle(phrase: string): { key: string | null; needle
 const SPACE_CODE = 0x20;
 const STAR_CODE = 0x2a;
 
-function compilePhrases(list: readonly string[], id: number): PhraseList {
-  const phrases = list.map((phrase): Phrase => {
+function compilePhrases(list: readonly string[], id: number, seen: Map<string, Phrase>): PhraseList {
+  const phrases = list.map((text): Phrase => {
     // Rule phrases are written normalised (a rules test holds it): read as they are, and each
-    // one's expression built on first use (issue 16, cold start).
-    const tokens = phrase.split(' ');
-    return { tokens, re: undefined, ...phraseKeyAndNeedle(phrase) };
+    // one's expression built on first use (issue 16, cold start). A third of them are shared
+    // guard lists repeated across rules: one Phrase (and one expression) per text.
+    let phrase = seen.get(text);
+    if (phrase === undefined) {
+      phrase = { tokens: text.split(' '), re: undefined, ...phraseKeyAndNeedle(text) };
+      seen.set(text, phrase);
+    }
+    return phrase;
   });
   const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
   return { id, phrases, byKey: new Map(), unkeyed };
@@ -207,8 +212,9 @@ interface Compiled {
 function compileAll(): Compiled {
   let next = 0;
   const lists: PhraseList[] = [];
+  const seen = new Map<string, Phrase>();
   const list = (phrases: readonly string[] | undefined): PhraseList => {
-    const l = compilePhrases(phrases ?? [], next++);
+    const l = compilePhrases(phrases ?? [], next++, seen);
     lists.push(l);
     return l;
   };
