@@ -64,12 +64,15 @@ const PRESENCE_RULES: ReadonlyArray<{ header: string; ruleId: string; reason: st
  * "ausente"/"away" alone are too common as words, so they only count as the whole subject or
  * followed by a separator ("Ausente: …", "Away - …") or the usual "do escritório"/"from office".
  */
-const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp }> = [
+const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp; sentence?: true }> = [
   // The whole subject or a prefix ("Resposta automática: …"): a complaint starts the same way
   // ("Resposta automática do suporte não resolve").
   { ruleId: 'ooo-subject', pattern: /^(resposta|mensagem|respuesta) automatica\s*($|[:\-–—|(])/ },
-  { ruleId: 'ooo-subject', pattern: /^(estou |estarei )?fora do escritorio\b/ },
-  { ruleId: 'ooo-subject', pattern: /^(estou|estarei) (de ferias|ausente)\b/ },
+  // A notice's prefix, before the subject it answers ("Fora do escritório: Re: Chamado 48213").
+  { ruleId: 'ooo-subject', pattern: /^fora do escritorio\s*($|[:\-–—|])/ },
+  // Sentences a merchant also writes, about themselves, before the complaint (see SUBJECT_COMPLAINT).
+  { ruleId: 'ooo-subject', pattern: /^(estou |estarei )?fora do escritorio\b/, sentence: true },
+  { ruleId: 'ooo-subject', pattern: /^(estou|estarei) (de ferias|ausente)\b/, sentence: true },
   { ruleId: 'ooo-subject', pattern: /^(ausente|away|ferias)\s*($|[:\-–—|])/ },
   { ruleId: 'ooo-subject', pattern: /^ausente do escritorio\b/ },
   // "Ausência temporária", "Aviso de ausência: …" — not "Ausência de resposta do suporte".
@@ -85,6 +88,15 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp }> = [
   { ruleId: 'bounce-subject', pattern: /^delivery status notification\b/ },
   { ruleId: 'bounce-subject', pattern: /^(nao entregue|entrega falhou|falha na entrega)\b/ },
 ];
+
+/**
+ * A subject sentence that goes on to a complaint or a ticket ("Estou de férias e a loja caiu –
+ * chamado 48213") is a merchant writing, not a notice: stored as automatic, it would get no case
+ * and no answer. (A notice's own "Fora do escritório: Re: Chamado 48213" has its separator and
+ * its headers; its text is still read by the rules.)
+ */
+const SUBJECT_COMPLAINT =
+  /\b(chamados?|tickets?|protocolos?|problemas?|reclama\w*|urgente|loja|pedidos?|cobran\w*|cobrad\w*|fatura\w*|erro|parou|pararam|caiu|fora do ar|nao funciona|\d{4,})\b/;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -254,7 +266,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
 
   const subject = fold(s.subject).replace(/^(\[[^\]]*\]\s*)+/, '');
   for (const rule of AUTOMATIC_SUBJECTS) {
-    if (rule.pattern.test(subject)) {
+    if (rule.pattern.test(subject) && !(rule.sentence && SUBJECT_COMPLAINT.test(subject))) {
       return refuse(
         rule.ruleId,
         rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

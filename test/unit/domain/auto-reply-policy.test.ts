@@ -41,6 +41,10 @@ describe('evaluateAutoReply — allowed', () => {
       mail({ channel: 'webform', returnPath: undefined, messageId: undefined }),
     ],
     ['a subject with "ausente" inside', mail({ subject: 'Suporte ausente há 10 dias' })],
+    // A merchant's own sentence going on to the complaint: stored as automatic, it would get no case.
+    ['"Estou de férias" and a complaint', mail({ subject: 'Estou de férias e a loja caiu - chamado 48213' })],
+    ['"Estarei ausente" and a ticket', mail({ subject: 'Estarei ausente até sexta, resolvam o chamado 48213' })],
+    ['"Estou fora do escritório" and an error', mail({ subject: 'Estou fora do escritório e o checkout deu erro' })],
     ['"Ausente" starting a sentence, not a marker', mail({ subject: 'Ausente há 10 dias o retorno do suporte' })],
     ['a complaint about automatic replies', mail({ subject: 'Recebi só resposta automática do suporte' })],
     ['"Ausência de resposta" is a complaint', mail({ subject: 'Ausência de resposta do suporte' })],
@@ -166,6 +170,9 @@ describe('evaluateAutoReply — refused', () => {
     ['Ausente alone', mail({ subject: 'Ausente' }), 'ooo-subject'],
     ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03' }), 'ooo-subject'],
     ['Estou de férias', mail({ subject: 'Estou de férias' }), 'ooo-subject'],
+    ['Estarei ausente até', mail({ subject: 'Estarei ausente até 05/01' }), 'ooo-subject'],
+    // A notice's prefix quoting the original subject stays a notice, whatever that subject says.
+    ['Fora do escritório: Re:', mail({ subject: 'Fora do escritório: Re: Chamado 48213' }), 'ooo-subject'],
     ['Out of office', mail({ subject: 'Out of Office: Re: pedido' }), 'ooo-subject'],
     ["I'm out of the office", mail({ subject: "I'm out of the office" }), 'ooo-subject'],
     ['Automatic reply', mail({ subject: 'Automatic reply: Reclamação' }), 'ooo-subject'],

@@ -2363,6 +2363,14 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
     notRules: ['auto.machine-generated.text'],
   },
   {
+    name: 'guard: a subject that says the merchant is away and goes on to the complaint, with a valid ticket',
+    from: OWNER,
+    subject: 'Estou de férias e a loja caiu - chamado 48213',
+    text: 'Viajei ontem e hoje a loja amanheceu fora do ar. O chamado 48213 foi aberto às 8h e ninguém respondeu.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
     name: 'guard: "Ausência de resposta do suporte" is a complaint, with a valid ticket',
     from: OWNER,
     subject: 'Ausência de resposta do suporte',
