@@ -94,7 +94,7 @@ export function compilePhrase(phrase: string): RegExp {
   return regExpOfTokens(phraseTokens(phrase));
 }
 
-function regExpOfTokens(tokens: readonly string[]): RegExp {
+function regExpOfTokens(tokens: readonly string[], flags = ''): RegExp {
   let body = '';
   for (const token of tokens) {
     if (token === '*') {
@@ -104,7 +104,7 @@ function regExpOfTokens(tokens: readonly string[]): RegExp {
     const part = token.endsWith('*') ? `${escapeRegExp(token.slice(0, -1))}[a-z0-9]*` : escapeRegExp(token);
     body += body === '' ? part : `\\s+${part}`;
   }
-  return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`);
+  return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, flags);
 }
 
 /**
@@ -255,15 +255,15 @@ function compileAll(): Compiled {
     for (const [word, ids] of byWord) at[vocabulary.nodeOf(word)] = ids;
     return at;
   };
-  // The words last to first: an idiom's last word ("chat", "fila") is its rarest, and the first one
-  // missing spares looking for the others.
-  // Written normalised, as the rule phrases; each expression built on first use.
+  // Written normalised, as the rule phrases; each expression built on first use. The words last to
+  // first: an idiom's last word ("chat", "fila") is its rarest, and the first one missing spares
+  // looking for the others.
   const rewrites = PHRASE_REWRITES.map(([from, to]): Rewrite => {
     const tokens = from.split(' ');
     return { tokens, re: undefined, to, words: wordsOfTokens(tokens).reverse() };
   });
-  const rewritesStayInSentence = PHRASE_REWRITES.every(
-    ([from, to]) => !from.split(' ').includes('*') && !`${from}${to}`.includes('?'),
+  const rewritesStayInSentence = rewrites.every(
+    ({ tokens, to }) => !tokens.includes('*') && !`${tokens.join(' ')}${to}`.includes('?'),
   );
   return {
     rules,
@@ -306,7 +306,7 @@ function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
     // A text without one of the phrase's words is left as is (issue 16: "entrar" and "acessar" are
     // in most texts, "entrar no chat" in few).
     if (!rewrite.words.every((w) => out.includes(w))) continue;
-    rewrite.re ??= new RegExp(regExpOfTokens(rewrite.tokens).source, 'g');
+    rewrite.re ??= regExpOfTokens(rewrite.tokens, 'g');
     out = out.replace(rewrite.re, rewrite.to);
   }
   return out;
