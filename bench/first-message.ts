@@ -7,18 +7,15 @@
  * tables built). For email-intake the floor is mailparser alone in its own fresh process, parsing
  * the same mail three times with parseEmail's options (bench/first-message-floor-child.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseIdFor } from '../shared/domain/case';
 import { bundle } from './bundles';
 import type { Corpus, CorpusMessage } from './corpus';
-import { writeEmailIntakeInput } from './memory';
+import { runBenchChild, writeEmailIntakeInput } from './memory';
 import { type FakeIntake, median, webformTicketOf } from './support';
 import { INTAKE_PARSER_OPTIONS } from './throughput';
 import { postEvent } from './webform-latency';
-
-const MARKER = 'BENCH_RESULT ';
 
 export interface Invocations {
   /** Medians over the runs, in ms, of the first, second and third invocation of each process. */
@@ -74,15 +71,8 @@ function typicalWebformEvent(): unknown {
 }
 
 function runChild(file: string, args: string[]): number[] | string {
-  const out = spawnSync(process.execPath, [file, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'INFO' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = out.stdout.split('\n').find((l) => l.startsWith(MARKER));
-  if (out.status !== 0 || !line)
-    return (out.stderr || `exit ${out.status}`).split('\n').slice(0, 2).join(' ').slice(0, 200);
-  return (JSON.parse(line.slice(MARKER.length)) as { durationsMs: number[] }).durationsMs;
+  const result = runBenchChild<{ durationsMs: number[] }>([file, ...args]);
+  return typeof result === 'string' ? result : result.durationsMs;
 }
 
 const invocations = (runs: number[][]): Invocations => ({

@@ -95,6 +95,22 @@ function sesFeedbackEvent(): unknown {
   };
 }
 
+/**
+ * Runs a bench child process (`node <args>`) with a bare environment and returns the JSON of its
+ * `BENCH_RESULT` line, or what went wrong (its first lines of stderr, or its exit status).
+ */
+export function runBenchChild<T>(args: string[]): T | string {
+  const out = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'INFO' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = out.stdout.split('\n').find((l) => l.startsWith(MARKER));
+  if (out.status !== 0 || !line)
+    return (out.stderr || `exit ${out.status}`).split('\n').slice(0, 2).join(' ').slice(0, 200);
+  return JSON.parse(line.slice(MARKER.length)) as T;
+}
+
 /** The memory child's email-intake input: the mail's raw bytes and its SES event, in `dir`. */
 export function writeEmailIntakeInput(
   dir: string,
@@ -182,21 +198,11 @@ export async function measureMemory(workDir: string, corpus: Corpus, fakes: Fake
       results.push({ handler, input, error: `bundle failed: ${(error as Error).message.split('\n')[0]}` });
       continue;
     }
-    const out = spawnSync(process.execPath, ['--expose-gc', childFile, dir], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'INFO' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const line = out.stdout.split('\n').find((l) => l.startsWith(MARKER));
-    if (out.status !== 0 || !line) {
-      results.push({
-        handler,
-        input,
-        error: (out.stderr || `exit ${out.status}`).split('\n').slice(0, 2).join(' ').slice(0, 200),
-      });
+    const parsed = runBenchChild<Omit<MemoryResult, 'input'>>(['--expose-gc', childFile, dir]);
+    if (typeof parsed === 'string') {
+      results.push({ handler, input, error: parsed });
       continue;
     }
-    const parsed = JSON.parse(line.slice(MARKER.length)) as Omit<MemoryResult, 'input'>;
     results.push({ ...parsed, handler, input });
   }
   return results;
