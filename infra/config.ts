@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema, type OuvidoriaConfig } from '../shared/domain/config';
+import { configSchema, type OuvidoriaConfig } from '../shared/domain/config';
 
 /**
- * Deployment configuration: the runtime configuration the functions read (ConfigSchema, reused as is)
+ * Deployment configuration: the runtime configuration the functions read (configSchema(), reused as is)
  * plus what only the CDK app needs. One JSON file per environment in infra/config/<env>.json,
  * chosen with `cdk synth -c env=<name>` (default "dev").
  */
@@ -30,10 +30,10 @@ export const StaffSeedSchema = z.object({
   email: z.email(),
 });
 
-/** ConfigSchema is a `zod/mini` object (it runs in the functions): extended by spreading its shape. */
+/** The config schema is a `zod/mini` object (it runs in the functions): extended by spreading its shape. */
 export const DeploymentConfigSchema = z
   .object({
-    ...ConfigSchema.shape,
+    ...configSchema().shape,
     /** Region of every resource. It must offer SES email receiving (see the README). */
     region: awsRegion,
     /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
@@ -173,5 +173,5 @@ export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): Dep
 
 /** The runtime part the functions receive as OUVIDORIA_CONFIG (deploy-only fields stripped). */
 export function runtimeConfigOf(config: DeploymentConfig): OuvidoriaConfig {
-  return ConfigSchema.parse(config);
+  return configSchema().parse(config);
 }

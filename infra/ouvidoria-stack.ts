@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib';
 import { CaseLifecycle } from './constructs/case-lifecycle';
 import { staffReplyBaseAddress } from '../shared/domain/lifecycle/reply-address';
+import { configSeal } from '../shared/domain/config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -53,9 +54,6 @@ export function ruleSetNameOf(config: DeploymentConfig, envName: string): string
  * case that missed the opening is re-queued the same morning (weekends and holidays find none stale).
  */
 export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
-
-/** Lambda caps all environment variables of a function at 4 KB together; the config is most of it. */
-const MAX_CONFIG_ENV_BYTES = 3072;
 
 /**
  * Memory and timeouts, one place, from the figures of `npm run bench` (README, bench/results.md).
@@ -129,12 +127,7 @@ export class OuvidoriaStack extends Stack {
     const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const runtimeConfigJson = JSON.stringify(runtimeConfigOf(config));
-    if (Buffer.byteLength(runtimeConfigJson) > MAX_CONFIG_ENV_BYTES) {
-      throw new Error(
-        `The runtime configuration is ${Buffer.byteLength(runtimeConfigJson)} bytes of JSON; Lambda environment ` +
-          `variables are limited to 4 KB in total, so keep it under ${MAX_CONFIG_ENV_BYTES} bytes.`,
-      );
-    }
+    // Its size is checked with each function's other variables (OuvidoriaFunction: Lambda's 4 KB).
 
     // ── Data ────────────────────────────────────────────────────────────────────────────────────
     this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
@@ -223,6 +216,7 @@ export class OuvidoriaStack extends Stack {
     };
     const baseEnv = {
       [ENV.config]: runtimeConfigJson,
+      [ENV.configSeal]: configSeal(runtimeConfigJson),
       [ENV.tableName]: this.table.table.tableName,
       [ENV.sesConfigurationSet]: this.sending.configurationSet.configurationSetName,
     };

@@ -3,8 +3,10 @@
  * the local stack sets them, and shared/composition/settings.ts reads them: one place for the names.
  */
 export const ENV = {
-  /** JSON of the OuvidoriaConfig (validated at cold start). */
+  /** JSON of the OuvidoriaConfig, as synth validated it (defaults filled in). */
   config: 'OUVIDORIA_CONFIG',
+  /** configSeal of that JSON: while it matches, a cold start reads the JSON without validating it again. */
+  configSeal: 'OUVIDORIA_CONFIG_SHA256',
   tableName: 'TABLE_NAME',
   rawMailBucket: 'RAW_MAIL_BUCKET',
   rawMailPrefix: 'RAW_MAIL_PREFIX',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnResource, type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -124,6 +124,9 @@ export class OuvidoriaFunction extends Construct {
       },
     });
 
+    // Checked once every construct has added its variables (the stack and several constructs do).
+    this.node.addValidation({ validate: () => environmentProblems(this.function) });
+
     if (props.xrayTracing) {
       Validations.of(this.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
@@ -132,4 +135,58 @@ export class OuvidoriaFunction extends Construct {
       });
     }
   }
+}
+
+/** Lambda's cap on a function's environment: names and values of all its variables together. */
+export const LAMBDA_ENVIRONMENT_BYTES = 4096;
+
+/**
+ * The longest value a reference resolves to at deploy time, by the type of resource it names (a
+ * queue's Ref is its URL; generated names are capped: functions and roles at 64 characters, queues
+ * at 80, buckets at 63), for the longest region name. Other references count UNRESOLVED_VALUE_BYTES.
+ */
+const RESOLVED_VALUE_BYTES: Record<string, number> = {
+  'AWS::SQS::Queue': 127,
+  'AWS::Lambda::Function': 116,
+  'AWS::SecretsManager::Secret': 120,
+  'AWS::IAM::Role': 89,
+  'AWS::S3::Bucket': 63,
+  'AWS::Scheduler::ScheduleGroup': 64,
+  'AWS::SES::ConfigurationSet': 64,
+  'AWS::Cognito::UserPool': 55,
+  'AWS::Cognito::UserPoolClient': 128,
+  'AWS::Cognito::UserPoolDomain': 63,
+};
+const UNRESOLVED_VALUE_BYTES = 128;
+
+/** Bytes a resolved template value takes once deployed: literals as they are, references at most. */
+function deployedBytes(value: unknown, typeOf: (logicalId: string) => string | undefined): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value !== 'object' || value === null) return Buffer.byteLength(String(value));
+  const intrinsic = value as Record<string, unknown>;
+  const join = intrinsic['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) return join[1].reduce<number>((sum, part) => sum + deployedBytes(part, typeOf), 0);
+  const ref = intrinsic.Ref ?? (intrinsic['Fn::GetAtt'] as unknown[] | undefined)?.[0];
+  const type = typeof ref === 'string' ? typeOf(ref) : undefined;
+  return (type && RESOLVED_VALUE_BYTES[type]) || UNRESOLVED_VALUE_BYTES;
+}
+
+/** The environment's size as deployed (references at their longest); over Lambda's cap, why. */
+export function environmentProblems(fn: lambda.Function): string[] {
+  const stack = Stack.of(fn);
+  const types = new Map<string, string>();
+  for (const c of stack.node.findAll()) {
+    if (c instanceof CfnResource) types.set(stack.resolve(c.logicalId) as string, c.cfnResourceType);
+  }
+  const cfn = fn.node.defaultChild as lambda.CfnFunction;
+  const resolved = stack.resolve(cfn.environment) as { variables?: Record<string, unknown> } | undefined;
+  let bytes = 0;
+  for (const [name, value] of Object.entries(resolved?.variables ?? {})) {
+    bytes += Buffer.byteLength(name) + deployedBytes(value, (id) => types.get(id));
+  }
+  if (bytes <= LAMBDA_ENVIRONMENT_BYTES) return [];
+  return [
+    `${fn.node.path}: its environment variables take up to ${bytes} bytes once deployed, over Lambda's ` +
+      `${LAMBDA_ENVIRONMENT_BYTES}: shorten the runtime configuration (OUVIDORIA_CONFIG is most of it).`,
+  ];
 }

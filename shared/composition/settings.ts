@@ -4,7 +4,7 @@
  * invoke`, the benchmark and the tests build it directly, changing only what differs (endpoints,
  * clock, queue).
  */
-import { type OuvidoriaConfig, parseConfig } from '../domain/config';
+import { type OuvidoriaConfig, readConfig } from '../domain/config';
 import { ENV, RAW_MAIL_PREFIX } from '../runtime-env';
 
 export { RAW_MAIL_PREFIX };
@@ -71,7 +71,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
   const roleArn = optional(ENV.schedulerRoleArn);
   const bucket = optional(ENV.rawMailBucket);
   return {
-    config: parseConfig(JSON.parse(requiredEnv(env, ENV.config))),
+    config: readConfig(requiredEnv(env, ENV.config), optional(ENV.configSeal)),
     tableName: requiredEnv(env, ENV.tableName),
     dynamoEndpoint: optional(ENV.dynamoEndpoint),
     sesEndpoint: optional(ENV.sesEndpoint),

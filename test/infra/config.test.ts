@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../shared/domain/config';
+import { configSchema } from '../../shared/domain/config';
 import { buildApp } from '../../infra/app';
 import {
   CONFIG_DIR,
@@ -52,7 +52,7 @@ describe('infra/config/dev.json', () => {
 
   it('yields a runtime configuration the functions accept, without deploy-only fields', () => {
     const runtime = runtimeConfigOf(loadDeploymentConfig('dev'));
-    expect(ConfigSchema.parse(runtime)).toEqual(runtime);
+    expect(configSchema().parse(runtime)).toEqual(runtime);
     for (const key of [
       'region',
       'alarmEmails',
@@ -201,6 +201,30 @@ describe('loading by environment name', () => {
     const { stack } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false });
     expect(stack.stackName).toBe('Ouvidoria-dev');
     expect(stack.region).toBe('us-east-1');
+  });
+});
+
+describe("the configuration within Lambda's 4 KB of environment", () => {
+  const synth = (extraClosedDays: string[]) => () =>
+    buildApp({
+      context: { 'aws:cdk:bundling-stacks': [] },
+      config: parseDeploymentConfig({ ...devInput, calendar: { ...(devInput.calendar as object), extraClosedDays } }),
+      nag: false,
+    }).app.synth();
+  /** n closed days of 2027: 13 bytes of JSON each ("2027-01-01",). */
+  const days = (n: number) =>
+    Array.from({ length: n }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10));
+
+  it('deploys the dev configuration with room to grow', () => {
+    expect(synth(days(20))).not.toThrow();
+  });
+
+  it('fails synth, naming the function, when a configuration would not fit beside its other variables', () => {
+    // ~1.8 KB of dev configuration plus 120 days (~1.6 KB): under the old 3 KB check of the
+    // configuration alone, over 4 KB with the console's 22 variables.
+    expect(synth(days(120))).toThrow(
+      /Console.*environment variables take up to \d+ bytes once deployed, over Lambda's 4096/s,
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSIGNMENT_METRIC } from '../../functions/assignment/handler';
 import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 import { METRIC as EMITTED, METRICS_NAMESPACE as EMITTED_NAMESPACE } from '../../shared/adapters/telemetry';
-import { ConfigSchema } from '../../shared/domain/config';
+import { configSchema, configSeal } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { ENV } from '../../shared/runtime-env';
 import { ASSIGNMENT_MESSAGE_GROUP } from '../../shared/adapters/sqs-assignment-queue';
@@ -58,7 +58,7 @@ describe('configuration passed to the functions', () => {
   it('gives every function the runtime config (deploy-only fields stripped) and the Powertools settings', () => {
     const { stack, template } = dev;
     const config = loadDeploymentConfig('dev');
-    const expectedRuntime = ConfigSchema.parse(config);
+    const expectedRuntime = configSchema().parse(config);
     for (const [fn, service] of [
       [stack.emailIntake, SERVICE.emailIntake],
       [stack.webform, SERVICE.webform],
@@ -69,6 +69,8 @@ describe('configuration passed to the functions', () => {
       const resource = template.toJSON().Resources[logicalId(stack, fn.function)];
       const vars = resource.Properties.Environment.Variables;
       expect(JSON.parse(vars[ENV.config])).toEqual(expectedRuntime);
+      // Sealed: the function reads it without building the schema again (issue 16).
+      expect(vars[ENV.configSeal]).toBe(configSeal(vars[ENV.config]));
       expect(JSON.parse(vars[ENV.config])).not.toHaveProperty('alarmEmail');
       expect(JSON.parse(vars[ENV.config])).not.toHaveProperty('staff');
       expect(vars).toMatchObject({
@@ -545,6 +547,7 @@ describe('least privilege', () => {
         ENV.assignmentQueueUrl,
         ENV.messageTextBucket,
         ENV.config,
+        ENV.configSeal,
         ENV.replySecretArn,
         ENV.sesConfigurationSet,
         ENV.tableName,
@@ -626,6 +629,7 @@ describe('least privilege', () => {
         ENV.consoleUserPoolId,
         ENV.messageTextBucket,
         ENV.config,
+        ENV.configSeal,
         ENV.rawMailBucket,
         ENV.rawMailPrefix,
         ENV.releaseQueueUrl,

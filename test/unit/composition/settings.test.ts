@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockFrom } from '../../../shared/composition/clients';
 import { settingsFromEnv } from '../../../shared/composition/settings';
-import { localConfigInput } from '../../../shared/domain/config';
+import { configSeal, localConfig, localConfigInput } from '../../../shared/domain/config';
 import { ENV, RAW_MAIL_PREFIX } from '../../../shared/runtime-env';
 
 const BASE = { [ENV.config]: JSON.stringify(localConfigInput), [ENV.tableName]: 'tabela' };
@@ -44,6 +44,44 @@ describe('settingsFromEnv', () => {
     [{ ...BASE, [ENV.ticketDirectory]: 'zendesk' }, /ZENDESK_SUBDOMAIN/],
   ])('names what is missing or wrong (%#)', (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(message);
+  });
+});
+
+describe('settingsFromEnv: the configuration synth sealed', () => {
+  const sealed = JSON.stringify(localConfig);
+
+  it('reads a sealed configuration as synth validated it, with its defaults', () => {
+    const settings = settingsFromEnv({ ...BASE, [ENV.config]: sealed, [ENV.configSeal]: configSeal(sealed) });
+    expect(settings.config).toEqual(localConfig);
+  });
+
+  it('does not validate again under a matching seal (the cold start skips the schema)', () => {
+    // Only synth could have sealed this: no schema would accept it, so reading it proves none ran.
+    const json = JSON.stringify({ ...localConfig, slaBusinessDays: 'dez' });
+    expect(settingsFromEnv({ ...BASE, [ENV.config]: json, [ENV.configSeal]: configSeal(json) }).config).toMatchObject({
+      slaBusinessDays: 'dez',
+    });
+  });
+
+  it('validates a configuration edited by hand after synth (the seal no longer matches)', () => {
+    const edited = JSON.stringify({ ...localConfig, slaBusinessDays: 'dez' });
+    expect(() => settingsFromEnv({ ...BASE, [ENV.config]: edited, [ENV.configSeal]: configSeal(sealed) })).toThrow(
+      /slaBusinessDays/,
+    );
+    // A valid edit is read, its omissions filled in by the defaults.
+    const valid = JSON.stringify({ ...localConfigInput, slaBusinessDays: 12 });
+    const settings = settingsFromEnv({ ...BASE, [ENV.config]: valid, [ENV.configSeal]: configSeal(sealed) });
+    expect(settings.config).toEqual({ ...localConfig, slaBusinessDays: 12 });
+  });
+
+  it.each([
+    ['no seal', undefined],
+    ['an empty seal', ''],
+    ['a seal of other bytes', configSeal(`${sealed} `)],
+  ])('validates the configuration under %s', (_, seal) => {
+    const json = JSON.stringify({ ...localConfig, timeZone: 7 });
+    const env = { ...BASE, [ENV.config]: json, ...(seal === undefined ? {} : { [ENV.configSeal]: seal }) };
+    expect(() => settingsFromEnv(env)).toThrow(/timeZone/);
   });
 });
 

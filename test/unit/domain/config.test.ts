@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigSchema, localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
+import { configSchema, localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
 
 describe('parseConfig', () => {
   it('fills every default of the local configuration', () => {
@@ -57,7 +57,7 @@ describe('parseConfig', () => {
   });
 
   it('rejects a staff reply local part that could not be an address part', () => {
-    const result = ConfigSchema.safeParse({ ...localConfigInput, lifecycle: { staffReplyLocalPart: 'Caso+X' } });
+    const result = configSchema().safeParse({ ...localConfigInput, lifecycle: { staffReplyLocalPart: 'Caso+X' } });
     expect(result.success).toBe(false);
   });
 });
