@@ -5,6 +5,32 @@ import type { Outcome } from './outcome';
 import type { Submission } from './submission';
 
 /**
+ * Headers that matter for this policy and threading, lower-cased names, values unfolded: parseEmail
+ * keeps only these in Submission.headers (the raw mail holds the rest).
+ */
+export const AUTO_REPLY_HEADERS = [
+  'auto-submitted',
+  'precedence',
+  'x-loop',
+  'x-auto-response-suppress',
+  'x-autoreply',
+  'x-autorespond',
+  'x-autoresponder',
+  'x-ms-exchange-generated-message-source',
+  'x-ms-exchange-inbox-rules-loop',
+  'x-failed-recipients',
+  'feedback-type',
+  'return-path',
+  'list-id',
+  'list-unsubscribe',
+  'list-post',
+  'list-help',
+  'list-subscribe',
+  'list-owner',
+  'list-archive',
+] as const;
+
+/**
  * Whether a submission may get an automatic reply: RFC 3834 plus what mature helpdesks add
  * against loops and backscatter. Pure and per message; the per-sender daily limit and the
  * bounce memory need storage and are applied by the caller.

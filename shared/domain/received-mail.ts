@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { normaliseMessageId } from './message-id';
-import { type ObjectLocation, type Submission, SubmissionSchema, type Verdicts } from './submission';
+import type { ObjectLocation, Submission, Verdicts } from './submission';
 
 /**
  * What the mail provider tells us about one received mail before we read it: the envelope, the
@@ -48,20 +48,25 @@ export function deliveryKey(mail: Pick<ReceivedEmail, 'from' | 'messageId'>): st
  * the provider decoded (the raw bytes stay where they are).
  */
 export function oversizedSubmission(mail: ReceivedEmail, sourceId: string, size: number): Submission {
-  const address = headerAddress(mail.from) || mail.returnPath || 'desconhecido@invalid';
-  return SubmissionSchema.parse({
+  // Bounded as SubmissionSchema bounds them (built here, not parsed: see parseEmail's finish).
+  const address = (headerAddress(mail.from) || mail.returnPath || 'desconhecido@invalid').slice(0, 320);
+  return {
     channel: 'email',
     sourceId,
     receivedAt: mail.receivedAt,
     sender: { address },
-    returnPath: mail.returnPath,
-    recipients: mail.recipients.slice(0, 100),
+    returnPath: mail.returnPath?.slice(0, 320),
+    recipients: mail.recipients.slice(0, 100).map((r) => r.slice(0, 320)),
     subject: (mail.subject ?? '').slice(0, 2000),
+    text: '',
+    references: [],
+    headers: {},
+    attachments: [],
     verdicts: mail.verdicts,
     raw: mail.raw,
     ...(mail.messageId ? { messageId: normaliseMessageId(mail.messageId).slice(0, 1000) } : {}),
     parseProblem: `${OVERSIZED_PROBLEM}: ${size} bytes`,
-  });
+  };
 }
 
 /** Prefix of the parse problem of an oversized mail (the quarantine reason reads it). */

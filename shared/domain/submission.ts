@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IsoInstantSchema } from './instant';
 
 /**
  * A channel-neutral submission: what a merchant sent, by email or by the webform,
@@ -55,38 +56,12 @@ export const MailboxSchema = z.object({
 });
 export type Mailbox = z.infer<typeof MailboxSchema>;
 
-/**
- * Headers that matter for the auto-reply policy and threading, lower-cased names,
- * values unfolded. Only these are kept: the raw mail holds the rest.
- */
-export const AUTO_REPLY_HEADERS = [
-  'auto-submitted',
-  'precedence',
-  'x-loop',
-  'x-auto-response-suppress',
-  'x-autoreply',
-  'x-autorespond',
-  'x-autoresponder',
-  'x-ms-exchange-generated-message-source',
-  'x-ms-exchange-inbox-rules-loop',
-  'x-failed-recipients',
-  'feedback-type',
-  'return-path',
-  'list-id',
-  'list-unsubscribe',
-  'list-post',
-  'list-help',
-  'list-subscribe',
-  'list-owner',
-  'list-archive',
-] as const;
-
 export const SubmissionSchema = z.object({
   channel: ChannelSchema,
   /** Idempotency key: SES message id, or the webform's idempotency key / content hash. */
   sourceId: z.string().check(z.minLength(1), z.maxLength(200)),
   /** ISO 8601 instant we received it. */
-  receivedAt: z.iso.datetime({ offset: true }),
+  receivedAt: IsoInstantSchema,
   sender: MailboxSchema,
   /**
    * Envelope sender (SMTP MAIL FROM / Return-Path). `''` is the null return path of
@@ -103,7 +78,7 @@ export const SubmissionSchema = z.object({
   messageId: z.optional(z.string().check(z.maxLength(1000))),
   inReplyTo: z.optional(z.string().check(z.maxLength(1000))),
   references: z._default(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(200)), []),
-  /** Auto-reply relevant headers, see AUTO_REPLY_HEADERS. Lower-cased names. */
+  /** Auto-reply relevant headers, see AUTO_REPLY_HEADERS (auto-reply-policy.ts). Lower-cased names. */
   headers: z._default(z.record(z.string(), z.string()), {}),
   verdicts: z.optional(VerdictsSchema),
   attachments: z._default(z.array(AttachmentMetaSchema), []),

@@ -12,7 +12,8 @@ import type { TicketCheck } from '../../shared/domain/decision';
 import { decide, quarantineReason } from '../../shared/domain/eligibility/engine';
 import { RULES_BY_ID } from '../../shared/domain/eligibility/rules';
 import { OUTCOMES } from '../../shared/domain/outcome';
-import { AUTO_REPLY_HEADERS, type Submission, SubmissionSchema } from '../../shared/domain/submission';
+import { AUTO_REPLY_HEADERS } from '../../shared/domain/auto-reply-policy';
+import { type Submission, SubmissionSchema } from '../../shared/domain/submission';
 
 const verdict = fc.constantFrom('PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED');
 const anyText = (maxLength: number) =>

@@ -6,6 +6,7 @@ import {
   oversizedSubmission,
   type ReceivedEmail,
 } from '../../../shared/domain/received-mail';
+import { SubmissionSchema } from '../../../shared/domain/submission';
 
 const mail: ReceivedEmail = {
   deliveryId: 'ses-big',
@@ -97,5 +98,24 @@ describe('oversizedSubmission', () => {
     expect(hostile.subject).toHaveLength(2000);
     expect(hostile.recipients).toHaveLength(100);
     expect(hostile).not.toHaveProperty('messageId');
+    expect(SubmissionSchema.parse(hostile)).toEqual(hostile);
+  });
+
+  it('is what SubmissionSchema accepts, unchanged, however long what the provider decoded', () => {
+    const long = (n: number) => `${'a'.repeat(n)}@x.com`;
+    for (const input of [
+      mail,
+      {
+        ...mail,
+        from: long(1000),
+        returnPath: long(2000),
+        recipients: [long(5000)],
+        messageId: `<${'m'.repeat(5000)}>`,
+      },
+      { ...mail, from: undefined, returnPath: long(400) },
+    ]) {
+      const s = oversizedSubmission(input, 'ses-big', 41_000_000);
+      expect(SubmissionSchema.parse(s)).toEqual(s);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_REPLY_HEADERS, SubmissionSchema } from '../../../shared/domain/submission';
+import { AUTO_REPLY_HEADERS } from '../../../shared/domain/auto-reply-policy';
+import { SubmissionSchema } from '../../../shared/domain/submission';
 
 const minimal = {
   channel: 'email',
