@@ -6,7 +6,9 @@ import type { Verdict, Verdicts } from '../domain/submission';
  * The SES receipt event as SES really sends it to a Lambda action. Powertools' SesSchema is
  * stricter than reality (it rejects a missing dmarcPolicy or subject and the DISABLED verdict
  * that SES reports when scanning is off), so this schema is lenient where SES varies and strict
- * only on what we use: the message id (the S3 key) and the verdicts.
+ * only on what we use: the message id (the S3 key) and the verdicts. What we do not read is not
+ * validated either (zod drops it): every header field of the mail (dozens, each an object to check
+ * on every invocation), the action, the DMARC policy; the raw mail in S3 is what we parse.
  */
 const VerdictSchema = z.pipe(
   z.object({ status: z.string() }),
@@ -23,15 +25,11 @@ const disabled: Verdict = 'DISABLED';
 
 export const SesReceiptRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),
-  eventVersion: z.optional(z.string()),
   ses: z.object({
     mail: z.object({
       timestamp: z.string(),
       source: z._default(z.string(), ''),
       messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/, 'unexpected SES message id')),
-      destination: z._default(z.array(z.string()), []),
-      headersTruncated: z.optional(z.boolean()),
-      headers: z._default(z.array(z.object({ name: z.string(), value: z.string() })), []),
       commonHeaders: z._default(
         z.object({
           from: z.optional(z.array(z.string())),
@@ -52,8 +50,6 @@ export const SesReceiptRecordSchema = z.object({
       spfVerdict: z._default(VerdictSchema, disabled),
       dkimVerdict: z._default(VerdictSchema, disabled),
       dmarcVerdict: z._default(VerdictSchema, disabled),
-      dmarcPolicy: z.optional(z.string()),
-      action: z.optional(z.looseObject({ type: z.string() })),
     }),
   }),
 });

@@ -32,6 +32,21 @@ describe('SES receipt event schema', () => {
     expect(verdictsOf(parsed.Records[0]!)).toMatchObject({ virus: 'DISABLED', dmarc: 'DISABLED', spam: 'PASS' });
   });
 
+  it('neither reads nor checks what the intake never uses: header fields, action, DMARC policy', () => {
+    const event = readEvent('receipt-event.json');
+    const mail = event.Records[0].ses.mail;
+    // What SES sends for a long Received chain and a truncated list, and an action SES may extend.
+    mail.headers = Array.from({ length: 80 }, (_, i) => ({ name: `Received`, value: `from relay${i}.example` }));
+    mail.headers.push({ name: 'X-Odd', value: null });
+    mail.headersTruncated = 'yes';
+    event.Records[0].ses.receipt.action = { type: 'Lambda', invocationType: 'Event', extra: [1] };
+    event.Records[0].ses.receipt.dmarcPolicy = 42;
+    const record = SesReceiptEventSchema.parse(event).Records[0]!;
+    expect(record.ses.mail).not.toHaveProperty('headers');
+    expect(record.ses.receipt).not.toHaveProperty('action');
+    expect(receivedEmailOf(record, { bucket: 'b', prefix: 'inbound/' }).messageId).toBe('<CAF1234@mail.gmail.com>');
+  });
+
   it.each([
     ['no records', { Records: [] }],
     ['another event source', { Records: [{ eventSource: 'aws:sqs', ses: {} }] }],
