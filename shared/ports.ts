@@ -256,6 +256,13 @@ export interface CaseRepository {
    * its pointer expires with the mail's identity (30 days) unless the case it continued took it.
    */
   expireClaim(messageId: string, caseId: string): Promise<void>;
+  /**
+   * Keeps with a case a raw mail that made no message of its own: another delivery of one of its
+   * mails, or a delivery report about mail it sent. An erasure finds it there (LGPD); the record
+   * expires with that raw mail (the redirected retention from `receivedAt`). Idempotent per
+   * delivery id, so a retry writes the same item.
+   */
+  keepRawCopy(caseId: string, copy: { deliveryId: string; raw: ObjectLocation; receivedAt: string }): Promise<void>;
   /** Mail we sent with that Message-ID: its case and recipients; null when we never sent it. */
   findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null>;
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */

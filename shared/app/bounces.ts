@@ -30,17 +30,23 @@ export async function suppressAddresses(
 
 /**
  * A delivery report that reached us: the failed recipients of mail we really sent go to bounce
- * memory. Returns them; an empty list means the report is not about our mail (store it as mail).
+ * memory. Returns them, and the cases of the mail the report names (the report is kept with them);
+ * no recipients means the report is not about our mail (store it as mail).
  */
 export async function recordDeliveryReport(
   report: { failedRecipients: string[]; referencedMessageIds: string[] },
   deps: BounceDeps,
-): Promise<string[]> {
-  const sentTo: string[][] = [];
+): Promise<{ recipients: string[]; caseIds: string[] }> {
+  const sent: { caseId: string; recipients: string[] }[] = [];
   for (const id of report.referencedMessageIds) {
-    const sent = await deps.sentMail.findSentMail(id);
-    if (sent) sentTo.push(sent.recipients);
+    const mail = await deps.sentMail.findSentMail(id);
+    if (mail) sent.push(mail);
   }
-  const confirmed = confirmedBounces(report.failedRecipients, sentTo);
-  return suppressAddresses(confirmed, 'delivery-status-report', deps);
+  const confirmed = confirmedBounces(
+    report.failedRecipients,
+    sent.map((m) => m.recipients),
+  );
+  const recipients = await suppressAddresses(confirmed, 'delivery-status-report', deps);
+  const caseIds = recipients.length === 0 ? [] : [...new Set(sent.map((m) => m.caseId))];
+  return { recipients, caseIds };
 }

@@ -122,8 +122,19 @@ export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] 
     for (const raw of rawMailOf({ messages: c.messages, history: Array.isArray(history) ? history : [] })) {
       seen.set(`${raw.bucket}/${raw.key}`, raw);
     }
+    // Raw mail kept with the case without a message of its own (keepRawCopy): another delivery of
+    // one of its mails, a delivery report about mail it sent.
+    for (const { item } of c.items) {
+      const raw = item['raw'];
+      if (isLocation(raw)) seen.set(`${raw.bucket}/${raw.key}`, raw);
+    }
   }
   return [...seen.values()];
+}
+
+function isLocation(value: unknown): value is ObjectLocation {
+  const v = value as Partial<ObjectLocation> | undefined;
+  return typeof v?.bucket === 'string' && typeof v.key === 'string';
 }
 
 export interface UploadedFile {

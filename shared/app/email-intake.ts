@@ -73,7 +73,9 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     ? await cases.claimDelivery(key, caseId, mail.messageId)
     : { caseId, first: false, pointerHeld: false };
   if (claim.caseId !== caseId) {
-    // LGPD: no message refers to this copy's raw mail, so no case's clock will ever tag it.
+    // LGPD: no message refers to this copy's raw mail: kept with the first delivery's case, where an
+    // erasure finds it, and tagged to expire on its own (no case's clock will ever tag it).
+    await cases.keepRawCopy(claim.caseId, rawCopyOf(mail));
     await unreferencedRawMail(mail, deps);
     const first = await cases.get(claim.caseId);
     return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
@@ -92,11 +94,13 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     const report = deps.readReport(raw);
     if (report) {
       const bounced = await recordDeliveryReport(report, bounceDeps(deps.intake));
-      if (bounced.length > 0) {
+      if (bounced.recipients.length > 0) {
         await expireUnusedClaim(claim, mail, deps);
+        // It names the merchant and quotes our mail to them: kept with those cases, for erasure.
+        for (const id of bounced.caseIds) await cases.keepRawCopy(id, rawCopyOf(mail));
         await unreferencedRawMail(mail, deps);
-        deps.onBounces?.(bounced);
-        return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.length };
+        deps.onBounces?.(bounced.recipients);
+        return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.recipients.length };
       }
       // Not about mail we sent: stored like any other mail (automatic, so never answered).
     }
@@ -120,6 +124,10 @@ async function expireUnusedClaim(claim: DeliveryClaim, mail: ReceivedEmail, deps
  * Raw mail no stored message refers to (a second copy of a mail, a delivery report) expires like a
  * redirected submission's: untagged mail is an open case's and kept, and no close would ever tag it.
  */
+function rawCopyOf(mail: ReceivedEmail) {
+  return { deliveryId: mail.deliveryId, raw: mail.raw, receivedAt: mail.receivedAt };
+}
+
 async function unreferencedRawMail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<void> {
   await deps.intake.rawMailRetention?.markRedirected(mail.raw);
 }

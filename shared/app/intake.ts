@@ -75,6 +75,7 @@ export type IntakeCases = Pick<
   | 'findSentMail'
   | 'claimDelivery'
   | 'expireClaim'
+  | 'keepRawCopy'
 >;
 
 export interface IntakeDeps {

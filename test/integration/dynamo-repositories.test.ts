@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { caseItemKey, DynamoCaseRepository, TRUNCATION_NOTE } from '../../shared/adapters/dynamo/case-repository';
@@ -374,6 +374,35 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(stored!.messages.map((m) => m.text)).toEqual([r.messages[0]!.text, earlier.text, later.text]);
     expect(stored!.updatedAt).toBe(later.receivedAt);
     await expect(cases.appendMessage('email:missing', message())).rejects.toThrow(/not found/);
+  });
+
+  it('keeps a raw copy with its case, once per delivery, expiring with the redirected retention; get() ignores it', async () => {
+    const r = record();
+    await cases.create(r);
+    const copy = {
+      deliveryId: 'ses-copy-1',
+      raw: { bucket: 'raw', key: 'inbound/ses-copy-1' },
+      receivedAt: r.createdAt,
+    };
+    await Promise.all([cases.keepRawCopy(r.caseId, copy), cases.keepRawCopy(r.caseId, copy)]);
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :copy)',
+        ExpressionAttributeValues: { ':pk': `CASE#${r.caseId}`, ':copy': 'COPY#' },
+      }),
+    );
+    expect(Items).toEqual([
+      {
+        pk: `CASE#${r.caseId}`,
+        sk: 'COPY#ses-copy-1',
+        type: 'RAW_COPY',
+        raw: copy.raw,
+        receivedAt: r.createdAt,
+        expiresAt: Math.floor(Date.parse(r.createdAt) / 1000) + 180 * 86_400,
+      },
+    ]);
+    expect((await cases.get(r.caseId))?.messages).toHaveLength(r.messages.length);
   });
 
   it('lets exactly one of 10 concurrent callers claim the reply, and reclaims only a stale claim', async () => {

@@ -179,6 +179,14 @@ beforeAll(async () => {
     protocols.push(record?.protocol as string);
     dueAts.push(due.toISOString());
   }
+  // A second delivery of case 0's mail (another SES id, as a sending server's retry makes): its raw
+  // mail is kept with the case, where an erasure of the address finds it.
+  await writeFile(join(rawRoot, BUCKET, 'inbound/ses-0-copy'), `From: ${sender(0)}\r\nSubject: caso 0\r\n\r\ntexto`);
+  await repository.keepRawCopy(caseIds[0] as string, {
+    deliveryId: 'ses-0-copy',
+    raw: { bucket: BUCKET, key: 'inbound/ses-0-copy' },
+    receivedAt: PLAN[0].created,
+  });
   // Two cases as numbered before the protocol index (issue 16), with their legacy PROTOCOL# pointer:
   // retention and erasure still handle those.
   for (const i of [0, 1]) {
@@ -392,10 +400,11 @@ describe('data-subject requests', () => {
     );
     expect(bySender.Items).toEqual([]);
     expect(existsSync(join(rawRoot, BUCKET, 'inbound/ses-0-a'))).toBe(false);
+    expect(existsSync(join(rawRoot, BUCKET, 'inbound/ses-0-copy'))).toBe(false);
     const tomb = (after.Items ?? []).filter((i) => String(i['pk']).startsWith('TOMBSTONE#'));
     expect(tomb).toHaveLength(1);
     expect(tomb[0]?.['pk']).toBe(`TOMBSTONE#${subjectHash(SUBJECT)}`);
-    expect(tomb[0]?.['counts']).toMatchObject({ cases: 1, rawMail: 1 });
+    expect(tomb[0]?.['counts']).toMatchObject({ cases: 1, rawMail: 2 });
     // What went is exactly what named the address: the other items are all still there (+1 tombstone).
     const removed = (before.Items?.length ?? 0) - (after.Items?.length ?? 0) + 1;
     expect(removed).toBe((tomb[0]?.['counts'] as { items: number } | undefined)?.items);

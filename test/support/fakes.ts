@@ -209,6 +209,15 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   async expireClaim() {}
 
+  /** Raw mail kept with each case (keepRawCopy), by delivery id. */
+  readonly rawCopies = new Map<string, Map<string, { raw: ObjectLocation; receivedAt: string }>>();
+
+  async keepRawCopy(caseId: string, copy: { deliveryId: string; raw: ObjectLocation; receivedAt: string }) {
+    const copies = this.rawCopies.get(caseId) ?? new Map();
+    copies.set(copy.deliveryId, { raw: copy.raw, receivedAt: copy.receivedAt });
+    this.rawCopies.set(caseId, copies);
+  }
+
   async findSentMail(messageId: string) {
     const caseId = this.messageIndex.get(messageId);
     const recipients = this.sentTo.get(messageId);

@@ -14,6 +14,7 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../doma
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
+import type { ObjectLocation } from '../../domain/submission';
 import type {
   AddMessageIdsOptions,
   CaseBookkeeping,
@@ -37,6 +38,7 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
  *   CASE#<caseId> / CASE                          the case (first message inside, text capped)
  *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
  *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
+ *   CASE#<caseId> / COPY#<deliveryId>             raw mail kept with the case (keepRawCopy)
  *   PROTOCOL#<protocol> / PROTOCOL                legacy pointer → caseId (read only: GSI.byProtocol now)
  *   MSGID#<messageId> / MSGID                     threading pointer → caseId (messageIdPointerKey)
  *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
@@ -98,6 +100,8 @@ const CASE_SK = 'CASE';
  */
 export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
+/** Sort key prefix of a raw mail kept with a case (keepRawCopy). */
+const RAW_COPY_SK_PREFIX = 'COPY#';
 /** Written by tables before GSI.byProtocol (issue 16); still read, never written. */
 const legacyProtocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -894,6 +898,26 @@ export class DynamoCaseRepository implements CaseRepository {
       // Taken over by the case the mail continued (or never ours): it lives with that case.
       if (!isConditionalCheckFailed(error)) throw error;
     }
+  }
+
+  async keepRawCopy(
+    caseId: string,
+    copy: { deliveryId: string; raw: ObjectLocation; receivedAt: string },
+  ): Promise<void> {
+    const expiresAt = retentionExpiry('REDIRECTED', copy.receivedAt, this.retention);
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: caseKey(caseId).pk,
+          sk: `${RAW_COPY_SK_PREFIX}${copy.deliveryId}`,
+          type: 'RAW_COPY',
+          raw: copy.raw,
+          receivedAt: copy.receivedAt,
+          ...(expiresAt === null ? {} : { [TTL_ATTRIBUTE]: expiresAt }),
+        },
+      }),
+    );
   }
 
   async findSentMail(messageId: string): Promise<{ caseId: string; recipients: string[] } | null> {

@@ -64,6 +64,18 @@ describe('rawLocationsOf', () => {
     };
     expect(rawLocationsOf([withNote])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, note]);
   });
+
+  it('lists the raw mail kept with the case without a message: another delivery, a delivery report', () => {
+    const copy = { bucket: 'raw-mail', key: 'inbound/second-delivery' };
+    const report = { bucket: 'raw-mail', key: 'inbound/dsn' };
+    const c = subjectCase('1');
+    const kept = (raw: object, sk: string) => ({ key: { pk: 'CASE#1', sk }, item: { type: 'RAW_COPY', raw } });
+    const withCopies = {
+      ...c,
+      items: [...c.items, kept(copy, 'COPY#a'), kept(report, 'COPY#b'), kept({ x: 1 }, 'COPY#c')],
+    };
+    expect(rawLocationsOf([withCopies])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, copy, report]);
+  });
 });
 
 describe('exportSubject', () => {

@@ -140,6 +140,10 @@ describe('receiveEmail: duplicates', () => {
     });
     expect(await cases.get('email:ses-2')).toBeNull();
     expect(mailer.sent).toHaveLength(1);
+    // LGPD: the second copy is kept with the first case, where an erasure of the sender finds it.
+    expect(cases.rawCopies.get('email:ses-1')).toEqual(
+      new Map([['ses-2', { raw: { bucket: 'raw', key: 'inbound/ses-2' }, receivedAt: '2026-03-02T13:15:00.000Z' }]]),
+    );
   });
 });
 
@@ -255,6 +259,8 @@ describe('receiveEmail: delivery reports', () => {
     expect(bounces.entries.get(MERCHANT)?.reason).toBe('delivery-status-report');
     expect(bounced).toEqual([[MERCHANT]]);
     expect(await cases.get('email:ses-dsn')).toBeNull();
+    // It names the merchant: kept with the case of the mail it reports on, for an erasure to find.
+    expect([...(cases.rawCopies.get('email:ses-1')?.keys() ?? [])]).toEqual(['ses-dsn']);
   });
 
   it('a forged report (naming no mail of ours) is stored as mail, silences nobody and is not answered', async () => {
