@@ -29,7 +29,10 @@ export interface SubjectCase {
   messages: CaseMessage[];
   /** The case partition: case item, `MSG#`, `SRC#`. */
   items: HeldItem[];
-  /** Pointers and answers outside the partition that exist: PROTOCOL#, SURVEY#, MSGID#, DELIVERY#, the open-case marker. */
+  /**
+   * Items outside the partition that exist: pointers and answers (PROTOCOL#, SURVEY#, MSGID#,
+   * DELIVERY#, the open-case marker) and the raw mail kept with the case (RAWCOPY#).
+   */
   related: HeldItem[];
 }
 
@@ -124,7 +127,7 @@ export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] 
     }
     // Raw mail kept with the case without a message of its own (keepRawCopy): another delivery of
     // one of its mails, a delivery report about mail it sent.
-    for (const { item } of c.items) {
+    for (const { item } of [...c.items, ...c.related]) {
       const raw = item['raw'];
       if (isLocation(raw)) seen.set(`${raw.bucket}/${raw.key}`, raw);
     }

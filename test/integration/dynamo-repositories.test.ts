@@ -376,7 +376,7 @@ describe('DynamoCaseRepository on dynalite', () => {
     await expect(cases.appendMessage('email:missing', message())).rejects.toThrow(/not found/);
   });
 
-  it('keeps a raw copy with its case, once per delivery, expiring with the redirected retention; get() ignores it', async () => {
+  it('keeps a raw copy with its case, once per delivery, expiring with the redirected retention; beside the case partition', async () => {
     const r = record();
     await cases.create(r);
     const copy = {
@@ -388,13 +388,13 @@ describe('DynamoCaseRepository on dynalite', () => {
     const { Items } = await doc.send(
       new QueryCommand({
         TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :copy)',
-        ExpressionAttributeValues: { ':pk': `CASE#${r.caseId}`, ':copy': 'COPY#' },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `RAWCOPY#${r.caseId}` },
       }),
     );
     expect(Items).toEqual([
       {
-        pk: `CASE#${r.caseId}`,
+        pk: `RAWCOPY#${r.caseId}`,
         sk: 'COPY#ses-copy-1',
         type: 'RAW_COPY',
         raw: copy.raw,

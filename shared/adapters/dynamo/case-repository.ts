@@ -38,7 +38,7 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
  *   CASE#<caseId> / CASE                          the case (first message inside, text capped)
  *   CASE#<caseId> / MSG#<receivedAt>#<sourceId>   one follow-up message
  *   CASE#<caseId> / SRC#<sourceId>                follow-up guard: one append per sourceId
- *   CASE#<caseId> / COPY#<deliveryId>             raw mail kept with the case (keepRawCopy)
+ *   RAWCOPY#<caseId> / COPY#<deliveryId>          raw mail kept with the case (keepRawCopy)
  *   PROTOCOL#<protocol> / PROTOCOL                legacy pointer → caseId (read only: GSI.byProtocol now)
  *   MSGID#<messageId> / MSGID                     threading pointer → caseId (messageIdPointerKey)
  *   COUNTER#PROTOCOL#<year> / COUNTER             protocol sequence
@@ -100,8 +100,11 @@ const CASE_SK = 'CASE';
  */
 export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 const caseKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: CASE_SK });
-/** Sort key prefix of a raw mail kept with a case (keepRawCopy). */
-const RAW_COPY_SK_PREFIX = 'COPY#';
+/**
+ * The partition of the raw mail kept with a case (keepRawCopy): beside the case's, not in it, so that
+ * however many copies a sender's retries (or a forger's) add, reading the case reads none of them.
+ */
+export const rawCopyPartition = (caseId: string) => `RAWCOPY#${caseId}`;
 /** Written by tables before GSI.byProtocol (issue 16); still read, never written. */
 const legacyProtocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -909,8 +912,8 @@ export class DynamoCaseRepository implements CaseRepository {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          pk: caseKey(caseId).pk,
-          sk: `${RAW_COPY_SK_PREFIX}${copy.deliveryId}`,
+          pk: rawCopyPartition(caseId),
+          sk: `COPY#${copy.deliveryId}`,
           type: 'RAW_COPY',
           raw: copy.raw,
           receivedAt: copy.receivedAt,

@@ -14,7 +14,13 @@ import { OUTCOMES } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
 import type { MessageTextStore } from '../../ports';
-import { FIRST_MESSAGE_SK, readMessageTexts, storedFirstMessage, storedMessage } from './case-repository';
+import {
+  FIRST_MESSAGE_SK,
+  rawCopyPartition,
+  readMessageTexts,
+  storedFirstMessage,
+  storedMessage,
+} from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { GSI, staffKey } from './table-design';
 
@@ -145,6 +151,12 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         // person's data, neither shown nor erased here.
         if (item && (typeof item['caseId'] !== 'string' || owners.has(item['caseId']))) related.push({ key, item });
       }
+      // Raw mail kept with the case without a message of its own (keepRawCopy).
+      const copies = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': rawCopyPartition(caseId) },
+      });
+      for (const item of copies) related.push({ key: keyOf(item), item });
       out.push({
         caseId,
         status: String(caseItem['status']),

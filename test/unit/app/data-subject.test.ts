@@ -69,10 +69,10 @@ describe('rawLocationsOf', () => {
     const copy = { bucket: 'raw-mail', key: 'inbound/second-delivery' };
     const report = { bucket: 'raw-mail', key: 'inbound/dsn' };
     const c = subjectCase('1');
-    const kept = (raw: object, sk: string) => ({ key: { pk: 'CASE#1', sk }, item: { type: 'RAW_COPY', raw } });
+    const kept = (raw: object, sk: string) => ({ key: { pk: 'RAWCOPY#1', sk }, item: { type: 'RAW_COPY', raw } });
     const withCopies = {
       ...c,
-      items: [...c.items, kept(copy, 'COPY#a'), kept(report, 'COPY#b'), kept({ x: 1 }, 'COPY#c')],
+      related: [...c.related, kept(copy, 'COPY#a'), kept(report, 'COPY#b'), kept({ x: 1 }, 'COPY#c')],
     };
     expect(rawLocationsOf([withCopies])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, copy, report]);
   });

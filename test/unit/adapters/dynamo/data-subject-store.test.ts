@@ -43,6 +43,9 @@ describe('DynamoDataSubjectStore.cases', () => {
         { pk: 'CASE#c1', sk: 'SRC#x' },
       ],
     });
+    // Another delivery of the mail, kept with the case beside its partition (keepRawCopy).
+    const copy = { pk: 'RAWCOPY#c1', sk: 'COPY#ses-2', type: 'RAW_COPY', raw: { bucket: 'b', key: 'inbound/ses-2' } };
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'RAWCOPY#c1' } }).resolves({ Items: [copy] });
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' } }).resolves({ Item: { pk: 'PROTOCOL#OUV-1' } });
 
@@ -51,7 +54,10 @@ describe('DynamoDataSubjectStore.cases', () => {
     expect(found).toMatchObject({ caseId: 'c1', status: 'CLOSED', protocol: 'OUV-1', assignee: 'ana' });
     expect(found?.messages.map((m) => m.text)).toEqual(['olá', 'resposta', 'mais']);
     expect(found?.items.map((i) => i.key.sk)).toEqual(['CASE', 'MSG#2', 'MSG#3', 'SRC#x']);
-    expect(found?.related).toEqual([{ key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' }, item: { pk: 'PROTOCOL#OUV-1' } }]);
+    expect(found?.related).toEqual([
+      { key: { pk: 'PROTOCOL#OUV-1', sk: 'PROTOCOL' }, item: { pk: 'PROTOCOL#OUV-1' } },
+      { key: { pk: 'RAWCOPY#c1', sk: 'COPY#ses-2' }, item: copy },
+    ]);
 
     const [bySender, partition] = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
     expect(bySender).toMatchObject({
