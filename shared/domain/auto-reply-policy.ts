@@ -3,6 +3,7 @@ import { sanitizeHeaderValue } from './html';
 import { recentMemo } from './memo';
 import type { Outcome } from './outcome';
 import type { Submission } from './submission';
+import { splitQuoted } from './text';
 
 /**
  * Headers that matter for this policy and threading, lower-cased names, values unfolded: parseEmail
@@ -123,6 +124,31 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp; sente
  */
 const SUBJECT_COMPLAINT =
   /\b(chamados?|tickets?|protocolos?|problemas?|reclama\w*|urgente|loja|pedidos?|cobran\w*|cobrad\w*|fatura\w*|erro|parou|pararam|caiu|fora do ar|nao funciona|\d{4,})\b/;
+
+/**
+ * A subject that is only a notice's word ("Férias", "Ausente", "Resposta automática"): a notice
+ * sends it, and so does a merchant who titles a complaint with what happened to them ("Resposta
+ * automática" after weeks of nothing else from support). The text tells them apart (BODY_*).
+ */
+const BARE_NOTICE_SUBJECT =
+  /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
+
+/** A merchant's complaint in the text: a ticket or protocol cited, or what went wrong. */
+const BODY_COMPLAINT =
+  /\b(chamados?|tickets?|protocolos?|solicitac(ao|oes))\b[^.\n]{0,20}\d{3,}|\b(reclama\w*|problemas?|erro|erros|parou|pararam|caiu|fora do ar|nao funciona\w*|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|bloquead\w*)\b/;
+
+/** The notice's own sentences: when the absence ends, who to call meanwhile, that a robot wrote it. */
+const BODY_NOTICE =
+  /\b((estou|estarei|estaremos|ficarei|ficaremos) (de ferias|ausentes?|fora|afastad[oa]s?|em licenca)|(de ferias|ausentes?|fora do escritorio) (ate|entre|no periodo|de \d|a partir)|(retorno|retornarei|voltarei|estarei de volta|volto)\b[^.\n]{0,30}\b(dia|em|no|a partir|segunda|terca|quarta|quinta|sexta|\d)|sem acesso (ao|a) (meu |minha )?(e-?mail|caixa)|(esta e uma|this is an?) (resposta|mensagem|automatic) ?(automatica|reply)?|(out of (the )?office|away) until|i will be back|limited access to (my )?e-?mail)/;
+
+/** Whether a mail under a bare notice subject is a merchant writing (its fresh text reads as a complaint, not a notice). */
+function merchantWritesUnderNoticeSubject(s: Submission): boolean {
+  const fresh = fold(splitQuoted(s.text).fresh.slice(0, NOTICE_TEXT_CHARS));
+  return BODY_COMPLAINT.test(fresh) && !BODY_NOTICE.test(fresh);
+}
+
+/** A notice says what it says in its first lines; a complaint says it early too. */
+const NOTICE_TEXT_CHARS = 3000;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -291,13 +317,16 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   }
 
   const subject = fold(s.subject).replace(/^(\[[^\]]*\]\s*)+/, '');
+  const bare = BARE_NOTICE_SUBJECT.test(subject);
   for (const rule of AUTOMATIC_SUBJECTS) {
-    if (rule.pattern.test(subject) && !(rule.sentence && SUBJECT_COMPLAINT.test(subject))) {
-      return refuse(
-        rule.ruleId,
-        rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',
-      );
-    }
+    if (!rule.pattern.test(subject)) continue;
+    if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
+    // Stored as automatic, a complaint under such a subject would get no case and no answer.
+    if (bare && rule.ruleId === 'ooo-subject' && merchantWritesUnderNoticeSubject(s)) continue;
+    return refuse(
+      rule.ruleId,
+      rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',
+    );
   }
 
   const to = replyAddress(s);

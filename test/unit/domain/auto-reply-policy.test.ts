@@ -24,6 +24,10 @@ function mail(overrides: Partial<SubmissionInput> = {}): Submission {
   });
 }
 
+/** What absence notices say (no complaint in them). */
+const NOTICE_PT = 'Estou ausente até 20/03, com acesso limitado ao e-mail. Responderei assim que possível.';
+const NOTICE_EN = 'I am out of the office until March 20 with limited access to email.';
+
 function withHeaders(headers: Record<string, string>, overrides: Partial<SubmissionInput> = {}): Submission {
   return mail({ headers, ...overrides });
 }
@@ -56,6 +60,36 @@ describe('evaluateAutoReply — allowed', () => {
     [
       'a complaint starting with "Mensagem automática"',
       mail({ subject: 'Mensagem automática diz que o chamado foi encerrado' }),
+    ],
+    // A bare notice word over a complaint: a merchant titles it with what happened to them.
+    [
+      'Resposta automática over a complaint about support',
+      mail({
+        subject: 'Resposta automática',
+        text: 'Recebi só resposta automática do suporte no chamado 48213 e o problema continua.',
+      }),
+    ],
+    [
+      'Férias over a store that stopped selling',
+      mail({
+        subject: 'Férias',
+        text: 'Entrei de férias e a loja parou de receber pedidos. Chamado 48213 sem solução.',
+      }),
+    ],
+    [
+      'Ausente over an error',
+      mail({ subject: 'Ausente', text: 'O suporte está ausente e o checkout dá erro desde ontem.' }),
+    ],
+    [
+      'Mensagem automática over a closed ticket',
+      mail({
+        subject: 'Mensagem automática',
+        text: 'Só recebo mensagem automática, protocolo 771234 foi fechado sem resposta.',
+      }),
+    ],
+    [
+      'Out of office over an English complaint',
+      mail({ subject: 'Out of office', text: 'Your store builder is out of order: ticket 48213 has had no answer.' }),
     ],
     ['Away in a sentence', mail({ subject: 'Awaysoft integração parada' })],
     ['a return path in another domain (forwarder)', mail({ returnPath: 'joao@encaminhador.com.br' })],
@@ -164,27 +198,49 @@ describe('evaluateAutoReply — refused', () => {
     ],
     ['Resposta automática:', mail({ subject: 'Resposta automática: Reclamação' }), 'ooo-subject'],
     ['Resposta automatica (no accent)', mail({ subject: 'RESPOSTA AUTOMATICA - ausente' }), 'ooo-subject'],
-    ['Mensagem automática', mail({ subject: 'Mensagem automática' }), 'ooo-subject'],
+    ['Mensagem automática', mail({ subject: 'Mensagem automática', text: NOTICE_PT }), 'ooo-subject'],
     ['Ausente:', mail({ subject: 'Ausente: Reclamação sobre o chamado' }), 'ooo-subject'],
     ['Ausente -', mail({ subject: 'Ausente - volto dia 20' }), 'ooo-subject'],
-    ['Ausente alone', mail({ subject: 'Ausente' }), 'ooo-subject'],
+    ['Ausente alone', mail({ subject: 'Ausente', text: NOTICE_PT }), 'ooo-subject'],
     ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03' }), 'ooo-subject'],
-    ['Estou de férias', mail({ subject: 'Estou de férias' }), 'ooo-subject'],
+    ['Estou de férias', mail({ subject: 'Estou de férias', text: NOTICE_PT }), 'ooo-subject'],
     ['Estarei ausente até', mail({ subject: 'Estarei ausente até 05/01' }), 'ooo-subject'],
     // A notice's prefix quoting the original subject stays a notice, whatever that subject says.
     ['Fora do escritório: Re:', mail({ subject: 'Fora do escritório: Re: Chamado 48213' }), 'ooo-subject'],
     ['Out of office', mail({ subject: 'Out of Office: Re: pedido' }), 'ooo-subject'],
-    ["I'm out of the office", mail({ subject: "I'm out of the office" }), 'ooo-subject'],
+    ["I'm out of the office", mail({ subject: "I'm out of the office", text: NOTICE_EN }), 'ooo-subject'],
     ['Automatic reply', mail({ subject: 'Automatic reply: Reclamação' }), 'ooo-subject'],
     ['Autoreply', mail({ subject: 'Autoreply: hello' }), 'ooo-subject'],
     ['Auto-reply', mail({ subject: 'Auto-Reply: hello' }), 'ooo-subject'],
     ['AUTO:', mail({ subject: 'AUTO: João is out of the office' }), 'ooo-subject'],
     ['Away:', mail({ subject: 'Away: back Monday' }), 'ooo-subject'],
-    ['Away from office', mail({ subject: 'Away from the office' }), 'ooo-subject'],
-    ['Respuesta automática', mail({ subject: 'Respuesta automática' }), 'ooo-subject'],
-    ['Ausência temporária', mail({ subject: 'Ausência temporária' }), 'ooo-subject'],
+    ['Away from office', mail({ subject: 'Away from the office', text: NOTICE_EN }), 'ooo-subject'],
+    ['Respuesta automática', mail({ subject: 'Respuesta automática', text: NOTICE_PT }), 'ooo-subject'],
+    ['Ausência temporária', mail({ subject: 'Ausência temporária', text: NOTICE_PT }), 'ooo-subject'],
     ['Aviso de ausência:', mail({ subject: 'Aviso de ausência: Re: Chamado 48213' }), 'ooo-subject'],
     ['a tagged automatic reply', mail({ subject: '[EXTERNO] [SPAM?] Resposta automática: x' }), 'ooo-subject'],
+    // Under a bare subject the text decides: a notice names its problems-and-orders contact too.
+    [
+      'Férias, a notice naming who handles problems',
+      mail({ subject: 'Férias', text: 'Estou de férias até 15/12. Para problemas com pedidos, fale com o João.' }),
+      'ooo-subject',
+    ],
+    [
+      'Ausente, "esta é uma resposta automática" with a ticket word',
+      mail({ subject: 'Ausente', text: 'Esta é uma resposta automática. Seu chamado 48213 será lido no meu retorno.' }),
+      'ooo-subject',
+    ],
+    [
+      'Resposta automática, a back-on-Monday notice',
+      mail({ subject: 'Resposta automática', text: 'Volto na segunda-feira. Erros no site: suporte@loja.com.br' }),
+      'ooo-subject',
+    ],
+    [
+      'Out of office, until a date, with limited access',
+      mail({ subject: 'Out of office', text: 'I am out of the office until Monday with limited access to email.' }),
+      'ooo-subject',
+    ],
+    ['Férias, with no text at all', mail({ subject: 'Férias', text: '' }), 'ooo-subject'],
     ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
     ['Delivery Status Notification', mail({ subject: 'Delivery Status Notification (Failure)' }), 'bounce-subject'],
     ['no sender address', mail({ sender: { address: '' }, returnPath: undefined }), 'no-reply-address'],
