@@ -128,7 +128,8 @@ const SUBJECT_COMPLAINT =
 /**
  * A subject that is only a notice's word ("Férias", "Ausente", "Resposta automática"): a notice
  * sends it, and so does a merchant who titles a complaint with what happened to them ("Resposta
- * automática" after weeks of nothing else from support). The text tells them apart (BODY_*).
+ * automática" after weeks of nothing else from support). The text tells them apart (BODY_*), as
+ * it does under a notice's sentence ("Estarei ausente até 05/01" over "resolvam o chamado antes").
  */
 const BARE_NOTICE_SUBJECT =
   /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
@@ -322,7 +323,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (!rule.pattern.test(subject)) continue;
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
-    if (bare && rule.ruleId === 'ooo-subject' && merchantWritesUnderNoticeSubject(s)) continue;
+    if ((bare || rule.sentence) && rule.ruleId === 'ooo-subject' && merchantWritesUnderNoticeSubject(s)) continue;
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

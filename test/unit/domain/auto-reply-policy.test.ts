@@ -91,6 +91,13 @@ describe('evaluateAutoReply — allowed', () => {
       'Out of office over an English complaint',
       mail({ subject: 'Out of office', text: 'Your store builder is out of order: ticket 48213 has had no answer.' }),
     ],
+    [
+      'a notice sentence as subject over a complaint',
+      mail({
+        subject: 'Estarei ausente até 05/01',
+        text: 'Antes de viajar preciso que resolvam o chamado 48213: o frete parou de calcular.',
+      }),
+    ],
     ['Away in a sentence', mail({ subject: 'Awaysoft integração parada' })],
     ['a return path in another domain (forwarder)', mail({ returnPath: 'joao@encaminhador.com.br' })],
     ['a sender whose name merely contains "noreply"', mail({ sender: { address: 'noreplyfan@loja.com.br' } })],
@@ -202,9 +209,9 @@ describe('evaluateAutoReply — refused', () => {
     ['Ausente:', mail({ subject: 'Ausente: Reclamação sobre o chamado' }), 'ooo-subject'],
     ['Ausente -', mail({ subject: 'Ausente - volto dia 20' }), 'ooo-subject'],
     ['Ausente alone', mail({ subject: 'Ausente', text: NOTICE_PT }), 'ooo-subject'],
-    ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03' }), 'ooo-subject'],
+    ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03', text: NOTICE_PT }), 'ooo-subject'],
     ['Estou de férias', mail({ subject: 'Estou de férias', text: NOTICE_PT }), 'ooo-subject'],
-    ['Estarei ausente até', mail({ subject: 'Estarei ausente até 05/01' }), 'ooo-subject'],
+    ['Estarei ausente até', mail({ subject: 'Estarei ausente até 05/01', text: NOTICE_PT }), 'ooo-subject'],
     // A notice's prefix quoting the original subject stays a notice, whatever that subject says.
     ['Fora do escritório: Re:', mail({ subject: 'Fora do escritório: Re: Chamado 48213' }), 'ooo-subject'],
     ['Out of office', mail({ subject: 'Out of Office: Re: pedido' }), 'ooo-subject'],
