@@ -9,9 +9,14 @@
  */
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
-import { SCORE_LABELS_PT } from '../domain/lifecycle/messages';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
-import { CLOSE_CATEGORY_LABELS_PT, type Closure, STATUS_LABELS_PT, type WorkStatus } from '../domain/lifecycle/types';
+import {
+  CLOSE_CATEGORY_LABELS_PT,
+  type Closure,
+  SCORE_LABELS_PT,
+  STATUS_LABELS_PT,
+  type WorkStatus,
+} from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
 
 /** What the survey form posts back: the signed link's fields. */

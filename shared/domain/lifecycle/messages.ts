@@ -21,6 +21,7 @@ import type { SurveyLink } from './survey';
 import {
   CLOSE_CATEGORY_LABELS_PT,
   type CloseCategory,
+  SCORE_LABELS_PT,
   STATUS_LABELS_PT,
   type StaffMember,
   type StaffProblem,
@@ -30,14 +31,6 @@ import {
 const SUBJECT_MAX = 200;
 /** Long texts are cut in staff mails; the case record keeps them whole. */
 const MAX_TEXT_CHARS = 20_000;
-
-export const SCORE_LABELS_PT: Record<number, string> = {
-  1: '1 — Muito insatisfeito(a)',
-  2: '2 — Insatisfeito(a)',
-  3: '3 — Neutro',
-  4: '4 — Satisfeito(a)',
-  5: '5 — Muito satisfeito(a)',
-};
 
 function protocolOf(c: WorkCase): string {
   return c.protocol ?? c.caseId;

@@ -222,3 +222,12 @@ export interface PendingEffect {
  * so records written before the lifecycle existed read as version 0 with an empty history).
  */
 export type WorkCase = Omit<CaseRecord, 'status'> & { status: WorkStatus };
+
+/** The survey's scores as the merchant reads them (closing mail, survey and status pages). */
+export const SCORE_LABELS_PT: Record<number, string> = {
+  1: '1 — Muito insatisfeito(a)',
+  2: '2 — Insatisfeito(a)',
+  3: '3 — Neutro',
+  4: '4 — Satisfeito(a)',
+  5: '5 — Muito satisfeito(a)',
+};
