@@ -138,9 +138,25 @@ const BARE_NOTICE_SUBJECT =
 const BODY_COMPLAINT =
   /\b(chamados?|tickets?|protocolos?|solicitac(ao|oes))\b[^.\n]{0,20}\d{3,}|\b(reclama\w*|problemas?|erro|erros|parou|pararam|caiu|fora do ar|nao funciona\w*|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|bloquead\w*)\b/;
 
-/** The notice's own sentences: when the absence ends, who to call meanwhile, that a robot wrote it. */
-const BODY_NOTICE =
-  /\b((estou|estarei|estaremos|ficarei|ficaremos) (de ferias|ausentes?|fora|afastad[oa]s?|em licenca)|(de ferias|ausentes?|fora do escritorio) (ate|entre|no periodo|de \d|a partir)|(retorno|retornarei|voltarei|estarei de volta|volto)\b[^.\n]{0,30}\b(dia|em|no|a partir|segunda|terca|quarta|quinta|sexta|\d)|sem acesso (ao|a) (meu |minha )?(e-?mail|caixa)|(esta e uma|this is an?) (resposta|mensagem|automatic) ?(automatica|reply)?|(out of (the )?office|away) until|i will be back|limited access to (my )?e-?mail)/;
+/** A day as a notice names it: "15/12", "10 de janeiro", "dia 20", "na segunda", "amanhã". */
+const NOTICE_DAY = String.raw`(\d{1,2}/\d{1,2}|\d{1,2} de [a-z]+|dia \d{1,2}|(na |no )?(proxima |proximo )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)|amanha)`;
+
+/**
+ * The notice's own sentences: until when, back when, that the mailbox is unread, that a robot wrote
+ * it. Each names a day or says so outright: a complaint says "sem retorno do suporte", "estou de
+ * férias e a loja caiu", "fora do ar" — none of them a notice.
+ */
+const BODY_NOTICE = new RegExp(
+  [
+    String.raw`\b(de ferias|ausentes?|fora do escritorio|afastad[oa]s?|em licenca) (ate|a partir d[eo]) (o |a )?${NOTICE_DAY}`,
+    String.raw`\b(de ferias|ausentes?|fora do escritorio) (entre|no periodo de|de \d)`,
+    String.raw`\b(retornarei|voltarei|volto|estarei de volta|retorno)( (ao escritorio|ao trabalho|as atividades))? (em |no |a partir d[eo] |apos )?${NOTICE_DAY}`,
+    String.raw`\bsem acesso (ao|a) (meu |minha )?(e-?mail|caixa)`,
+    String.raw`\bresponderei (a sua |sua |seu )?(mensagem |e-?mail )?(assim que|quando|ao retornar|no meu retorno)`,
+    String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an automatic reply)`,
+    String.raw`\b((out of (the )?office|away) until|i will be back|limited access to (my )?e-?mail)`,
+  ].join('|'),
+);
 
 /** Whether a mail under a bare notice subject is a merchant writing (its fresh text reads as a complaint, not a notice). */
 function merchantWritesUnderNoticeSubject(s: Submission): boolean {

@@ -91,6 +91,17 @@ describe('evaluateAutoReply — allowed', () => {
       'Out of office over an English complaint',
       mail({ subject: 'Out of office', text: 'Your store builder is out of order: ticket 48213 has had no answer.' }),
     ],
+    // A complaint's words that sound like a notice's: no day named, no robot, no unread mailbox.
+    ...[
+      'Volto a reclamar: o chamado 48213 no suporte continua parado.',
+      'Não tive retorno do suporte no chamado 48213, prometeram retorno em 48 horas.',
+      'Estou de férias e a loja está fora do ar desde ontem, chamado 48213.',
+      'O suporte ficou ausente até agora e o checkout dá erro.',
+      'Aguardo retorno até sexta sobre o protocolo 771234, senão vou ao Procon.',
+    ].map((text): [string, Submission] => [
+      `Resposta automática over "${text.slice(0, 30)}…"`,
+      mail({ subject: 'Resposta automática', text }),
+    ]),
     [
       'a notice sentence as subject over a complaint',
       mail({
@@ -248,6 +259,19 @@ describe('evaluateAutoReply — refused', () => {
       'ooo-subject',
     ],
     ['Férias, with no text at all', mail({ subject: 'Férias', text: '' }), 'ooo-subject'],
+    // Notices in their usual words, each with a complaint's word in it.
+    ...[
+      'Volto na segunda-feira. Problemas com pedidos: suporte@loja.com.br',
+      'Estarei de volta dia 20. Em caso de erro no site, ligue para o João.',
+      'Retorno em 10 de janeiro. Chamados 48213 e outros serão vistos então.',
+      'Responderei sua mensagem assim que possível. Reclamações: sac@loja.com.br',
+      'Esta é uma mensagem automática: estou sem acesso ao e-mail e problemas urgentes vão para o João.',
+    ].map((text): [string, Submission, string] => [
+      `Ausente over "${text.slice(0, 30)}…"`,
+      mail({ subject: 'Ausente', text }),
+      'ooo-subject',
+    ]),
+
     ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
     ['Delivery Status Notification', mail({ subject: 'Delivery Status Notification (Failure)' }), 'bounce-subject'],
     ['no sender address', mail({ sender: { address: '' }, returnPath: undefined }), 'no-reply-address'],
