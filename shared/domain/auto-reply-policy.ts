@@ -158,10 +158,21 @@ const BODY_NOTICE = new RegExp(
   ].join('|'),
 );
 
-/** Whether a mail under a bare notice subject is a merchant writing (its fresh text reads as a complaint, not a notice). */
-function merchantWritesUnderNoticeSubject(s: Submission): boolean {
+/** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */
+const BARE_BOUNCE_SUBJECT =
+  /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|nao entregue|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;
+
+/** A delivery failure's own words: who could not be reached, and the server's answer. */
+const BODY_BOUNCE =
+  /\b(failed permanently|could not be delivered|(wasn't|was not) delivered|address not found|delivery (to the following|has failed|incomplete)|remote server (was|returned)|returned to sender|mail delivery (subsystem|system)|nao (foi (possivel )?entregue|pode ser entregue|foi possivel entregar)|[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3})/;
+
+/**
+ * Whether a mail under a bare notice or failure subject is a merchant writing: its fresh text reads
+ * as a complaint, and has none of the notice's (or failure's) own sentences.
+ */
+function merchantWritesUnder(s: Submission, notice: RegExp): boolean {
   const fresh = fold(splitQuoted(s.text).fresh.slice(0, NOTICE_TEXT_CHARS));
-  return BODY_COMPLAINT.test(fresh) && !BODY_NOTICE.test(fresh);
+  return BODY_COMPLAINT.test(fresh) && !notice.test(fresh);
 }
 
 /** A notice says what it says in its first lines; a complaint says it early too. */
@@ -339,7 +350,10 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (!rule.pattern.test(subject)) continue;
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
-    if ((bare || rule.sentence) && rule.ruleId === 'ooo-subject' && merchantWritesUnderNoticeSubject(s)) continue;
+    if ((bare || rule.sentence) && rule.ruleId === 'ooo-subject' && merchantWritesUnder(s, BODY_NOTICE)) continue;
+    if (rule.ruleId === 'bounce-subject' && BARE_BOUNCE_SUBJECT.test(subject) && merchantWritesUnder(s, BODY_BOUNCE)) {
+      continue;
+    }
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

@@ -559,6 +559,20 @@ export const RULES: readonly Rule[] = [
       'do meu',
       'da minha',
       'erp',
+      // A notice the support sent, pasted into the complaint ("enviada automaticamente pelo suporte").
+      'pelo suporte',
+      'do suporte',
+      // The store's own mail that bounces ("meus e-mails para clientes voltam como undeliverable").
+      'meus e-mails',
+      'meus emails',
+      'aos clientes',
+      'aos meus clientes',
+      'para os clientes',
+      'para meus clientes',
+      'voltam',
+      'voltando',
+      'my emails',
+      'my customers',
     ],
   },
 

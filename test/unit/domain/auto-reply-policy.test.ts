@@ -27,6 +27,7 @@ function mail(overrides: Partial<SubmissionInput> = {}): Submission {
 /** What absence notices say (no complaint in them). */
 const NOTICE_PT = 'Estou ausente até 20/03, com acesso limitado ao e-mail. Responderei assim que possível.';
 const NOTICE_EN = 'I am out of the office until March 20 with limited access to email.';
+const BOUNCE_TEXT = 'Delivery to the following recipient failed permanently: maria@loja.com.br (address not found).';
 
 function withHeaders(headers: Record<string, string>, overrides: Partial<SubmissionInput> = {}): Submission {
   return mail({ headers, ...overrides });
@@ -102,6 +103,21 @@ describe('evaluateAutoReply — allowed', () => {
       `Resposta automática over "${text.slice(0, 30)}…"`,
       mail({ subject: 'Resposta automática', text }),
     ]),
+    // A bare failure subject over a complaint: the store's own mail that bounces.
+    [
+      'Undeliverable over the store’s bouncing mail',
+      mail({
+        subject: 'Undeliverable',
+        text: 'Meus e-mails para clientes voltam como undeliverable desde que mudei o DNS. Chamado 48213 sem solução.',
+      }),
+    ],
+    [
+      'Delivery Status Notification over a complaint',
+      mail({
+        subject: 'Delivery Status Notification',
+        text: 'Recebo esse aviso em todo pedido e o chamado 48213 não resolveu.',
+      }),
+    ],
     [
       'a notice sentence as subject over a complaint',
       mail({
@@ -273,7 +289,25 @@ describe('evaluateAutoReply — refused', () => {
     ]),
 
     ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
-    ['Delivery Status Notification', mail({ subject: 'Delivery Status Notification (Failure)' }), 'bounce-subject'],
+    [
+      'Delivery Status Notification',
+      mail({ subject: 'Delivery Status Notification (Failure)', text: BOUNCE_TEXT }),
+      'bounce-subject',
+    ],
+    // A failure that carries our acknowledgement's words (a ticket, a protocol) unquoted is still one.
+    [
+      'Undeliverable, our acknowledgement inside',
+      mail({
+        subject: 'Undeliverable',
+        text: 'Your message to maria@loja.com.br could not be delivered. Recebemos sua manifestação sobre o chamado 48213.',
+      }),
+      'bounce-subject',
+    ],
+    [
+      'Falha na entrega, a server answer',
+      mail({ subject: 'Falha na entrega', text: 'Erro: 550 5.1.1 usuário inexistente. Chamado 48213.' }),
+      'bounce-subject',
+    ],
     ['no sender address', mail({ sender: { address: '' }, returnPath: undefined }), 'no-reply-address'],
     [
       'an unusable sender address',
