@@ -178,6 +178,14 @@ function merchantWritesUnder(s: Submission, notice: RegExp): boolean {
 /** A notice says what it says in its first lines; a complaint says it early too. */
 const NOTICE_TEXT_CHARS = 3000;
 
+/**
+ * A sending service's bounce processor as envelope sender ("bounces+123-abc=loja.com.br@…" at
+ * SendGrid, "bounce+…" at Mailgun, "bounce-md_…" at Mandrill): the helpdesks and CRMs merchants
+ * write from send a person's mail that way too, so it says nothing of who wrote it, and our reply
+ * goes to the sender, not there. (A no-reply or daemon envelope still counts.)
+ */
+const BOUNCE_PROCESSOR = /^bounces?([+\-=_.].*)?$/i;
+
 const patternCache = new Map<string, RegExp>();
 
 function noReplyPattern(config: OuvidoriaConfig): RegExp {
@@ -322,8 +330,9 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   if (sender && pattern.test(localPartOf(sender))) {
     return refuse('noreply-sender', 'sender local part is a no-reply, postmaster or daemon address');
   }
-  if (returnPath && pattern.test(localPartOf(returnPath))) {
-    return refuse('noreply-return-path', 'return path local part is a no-reply, bounce or daemon address');
+  const returnLocal = returnPath ? localPartOf(returnPath) : '';
+  if (returnLocal && pattern.test(returnLocal) && !BOUNCE_PROCESSOR.test(returnLocal)) {
+    return refuse('noreply-return-path', 'return path local part is a no-reply or daemon address');
   }
 
   const ourDomain = config.domain.toLowerCase();

@@ -133,6 +133,13 @@ describe('evaluateAutoReply — allowed', () => {
       mail({ sender: { address: 'ana@xouvidoria.example.com.br' }, returnPath: undefined }),
     ],
     ['return path in angle brackets', mail({ returnPath: '<joao.silva@lojadojoao.com.br>' })],
+    // A person writing from a helpdesk or CRM that sends through SendGrid, Mailgun or Mandrill.
+    ['a SendGrid bounce envelope', mail({ returnPath: 'bounces+12345-abc=lojadojoao.com.br@em123.lojadojoao.com.br' })],
+    [
+      'a Mailgun bounce envelope',
+      mail({ returnPath: 'bounce+5f3a2.9c1e-joao.silva=lojadojoao.com.br@mg.lojadojoao.com.br' }),
+    ],
+    ['a Mandrill bounce envelope', mail({ returnPath: 'bounce-md_31050260.6550c6e1.v1-3e6b5f@mandrillapp.com' })],
   ])('%s', (_what, s) => {
     expect(evaluateAutoReply(s, 'ACCEPTED', localConfig)).toEqual({ allowed: true });
   });
@@ -206,7 +213,8 @@ describe('evaluateAutoReply — refused', () => {
     ['noreply+tag', mail({ sender: { address: 'noreply+abc@plataforma.com' } }), 'noreply-sender'],
     ['do_not_reply', mail({ sender: { address: 'Do_Not_Reply@banco.com.br' } }), 'noreply-sender'],
     ['nao-responda', mail({ sender: { address: 'nao-responda@loja.com.br' } }), 'noreply-sender'],
-    ['VERP bounce return path', mail({ returnPath: 'bounces+12345-abc@mailer.loja.com.br' }), 'noreply-return-path'],
+    ['no-reply return path', mail({ returnPath: 'noreply@mailer.loja.com.br' }), 'noreply-return-path'],
+    ['daemon return path', mail({ returnPath: 'mailer-daemon@loja.com.br' }), 'noreply-return-path'],
     [
       'our ombudsman address as sender',
       mail({ sender: { address: 'ouvidoria@ouvidoria.example.com.br' }, returnPath: undefined }),
@@ -433,6 +441,12 @@ describe('isMachineGenerated: automatic mail is never threaded as the merchant s
     ['a bounce with a null return path', mail({ returnPath: '' }), true],
     ['a person whose client adds X-Auto-Response-Suppress', withHeaders({ 'x-auto-response-suppress': 'All' }), false],
     ['a person writing normally', mail(), false],
+    [
+      'a person writing from a helpdesk that sends through SendGrid',
+      mail({ returnPath: 'bounces+7-a=loja.com@em.loja.com' }),
+      false,
+    ],
+    ['a no-reply envelope', mail({ returnPath: 'nao-responda@loja.com.br' }), true],
   ])('%s → %s', (_name, submission, expected) => {
     expect(isMachineGenerated(submission, localConfig)).toBe(expected);
   });
