@@ -134,9 +134,9 @@ const SUBJECT_COMPLAINT =
 const BARE_NOTICE_SUBJECT =
   /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
 
-/** A merchant's complaint in the text: a ticket or protocol cited, or what went wrong. */
+/** A merchant's complaint in the text (pt-BR, es, en): a ticket or protocol cited, or what went wrong. */
 const BODY_COMPLAINT =
-  /\b(chamados?|tickets?|protocolos?|solicitac(ao|oes))\b[^.\n]{0,20}\d{3,}|\b(reclama\w*|problemas?|erro|erros|parou|pararam|caiu|fora do ar|nao funciona\w*|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|bloquead\w*)\b/;
+  /\b(chamados?|tickets?|protocolos?|solicitac(ao|oes)|casos?|case)\b[^.\n]{0,20}\d{3,}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b/;
 
 /** A day as a notice names it: "15/12", "10 de janeiro", "dia 20", "na segunda", "amanhã". */
 const NOTICE_DAY = String.raw`(\d{1,2}/\d{1,2}|\d{1,2} de [a-z]+|dia \d{1,2}|(na |no )?(proxima |proximo )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)|amanha)`;

@@ -119,6 +119,20 @@ describe('evaluateAutoReply — allowed', () => {
       }),
     ],
     [
+      'Out of office over an English complaint without a ticket',
+      mail({
+        subject: 'Out of office',
+        text: 'Our checkout has been broken since Monday and support does not answer.',
+      }),
+    ],
+    [
+      'Respuesta automática over a Spanish complaint',
+      mail({
+        subject: 'Respuesta automática',
+        text: 'Solo recibo respuestas automáticas y el pago no funciona desde ayer.',
+      }),
+    ],
+    [
       'a notice sentence as subject over a complaint',
       mail({
         subject: 'Estarei ausente até 05/01',
