@@ -132,7 +132,7 @@ const SUBJECT_COMPLAINT =
  * it does under a notice's sentence ("Estarei ausente até 05/01" over "resolvam o chamado antes").
  */
 const BARE_NOTICE_SUBJECT =
-  /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
+  /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|fuera de (la )?oficina|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
 
 /** A merchant's complaint in the text (pt-BR, es, en): a ticket or protocol cited, or what went wrong. */
 const BODY_COMPLAINT =
@@ -155,6 +155,7 @@ const BODY_NOTICE = new RegExp(
     String.raw`\bresponderei (a sua |sua |seu )?(mensagem |e-?mail )?(assim que|quando|ao retornar|no meu retorno)`,
     String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an automatic reply)`,
     String.raw`\b((out of (the )?office|away) until|i will be back|limited access to (my )?e-?mail)`,
+    String.raw`\b((fuera de (la )?oficina|de vacaciones|ausente) hasta|(regreso|volvere|estare de vuelta) el|esta es una respuesta automatica|acceso limitado al correo)`,
   ].join('|'),
 );
 

@@ -133,6 +133,10 @@ describe('evaluateAutoReply — allowed', () => {
       }),
     ],
     [
+      'Fuera de la oficina over a Spanish complaint',
+      mail({ subject: 'Fuera de la oficina', text: 'El ticket 48213 sigue sin respuesta y la tienda no funciona.' }),
+    ],
+    [
       'a notice sentence as subject over a complaint',
       mail({
         subject: 'Estarei ausente até 05/01',
@@ -294,6 +298,14 @@ describe('evaluateAutoReply — refused', () => {
     [
       'Out of office, until a date, with limited access',
       mail({ subject: 'Out of office', text: 'I am out of the office until Monday with limited access to email.' }),
+      'ooo-subject',
+    ],
+    [
+      'Fuera de la oficina, a Spanish notice naming who handles problems',
+      mail({
+        subject: 'Fuera de la oficina',
+        text: 'Estoy fuera de la oficina hasta el 15/12. Para problemas con pedidos, contacte a Juan.',
+      }),
       'ooo-subject',
     ],
     ['Férias, with no text at all', mail({ subject: 'Férias', text: '' }), 'ooo-subject'],
