@@ -73,10 +73,8 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
     ? await cases.claimDelivery(key, caseId, mail.messageId)
     : { caseId, first: false, pointerHeld: false };
   if (claim.caseId !== caseId) {
-    // LGPD: no message refers to this copy's raw mail: kept with the first delivery's case, where an
-    // erasure finds it, and tagged to expire on its own (no case's clock will ever tag it).
-    await cases.keepRawCopy(claim.caseId, rawCopyOf(mail));
-    await unreferencedRawMail(mail, deps);
+    // No message refers to this copy's raw mail: it belongs to the first delivery's case.
+    await unreferencedRawMail(mail, [claim.caseId], deps);
     const first = await cases.get(claim.caseId);
     return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
   }
@@ -96,9 +94,8 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
       const bounced = await recordDeliveryReport(report, bounceDeps(deps.intake));
       if (bounced.recipients.length > 0) {
         await expireUnusedClaim(claim, mail, deps);
-        // It names the merchant and quotes our mail to them: kept with those cases, for erasure.
-        for (const id of bounced.caseIds) await cases.keepRawCopy(id, rawCopyOf(mail));
-        await unreferencedRawMail(mail, deps);
+        // It names the merchant and quotes our mail to them: it belongs to the cases of that mail.
+        await unreferencedRawMail(mail, bounced.caseIds, deps);
         deps.onBounces?.(bounced.recipients);
         return { kind: 'bounce', deliveryId: mail.deliveryId, recipients: bounced.recipients.length };
       }
@@ -121,14 +118,18 @@ async function expireUnusedClaim(claim: DeliveryClaim, mail: ReceivedEmail, deps
 }
 
 /**
- * Raw mail no stored message refers to (a second copy of a mail, a delivery report) expires like a
- * redirected submission's: untagged mail is an open case's and kept, and no close would ever tag it.
+ * Raw mail no stored message refers to (a second copy of a mail, a delivery report): kept with the
+ * cases it belongs to, where an erasure of the address finds it (LGPD), and expiring like a
+ * redirected submission's, since untagged mail is an open case's and kept, and no close would ever
+ * tag it.
  */
-function rawCopyOf(mail: ReceivedEmail) {
-  return { deliveryId: mail.deliveryId, raw: mail.raw, receivedAt: mail.receivedAt };
-}
-
-async function unreferencedRawMail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<void> {
+async function unreferencedRawMail(
+  mail: ReceivedEmail,
+  caseIds: readonly string[],
+  deps: EmailIntakeDeps,
+): Promise<void> {
+  const copy = { deliveryId: mail.deliveryId, raw: mail.raw, receivedAt: mail.receivedAt };
+  for (const caseId of caseIds) await deps.intake.cases.keepRawCopy(caseId, copy);
   await deps.intake.rawMailRetention?.markRedirected(mail.raw);
 }
 
