@@ -168,6 +168,15 @@ const BODY_BOUNCE =
   /\b(failed permanently|could not be delivered|(wasn't|was not) delivered|address not found|delivery (to the following|has failed|incomplete)|remote server (was|returned)|returned to sender|mail delivery (subsystem|system)|nao (foi (possivel )?entregue|pode ser entregue|foi possivel entregar)|[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3})/;
 
 /**
+ * Subjects a merchant also writes, by rule: under the bare subject (or a notice's sentence), the
+ * fresh text decides between the merchant and the notice or failure.
+ */
+const TEXT_DECIDES: Readonly<Record<string, { bareSubject: RegExp; notice: RegExp }>> = {
+  'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE },
+  'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE },
+};
+
+/**
  * Whether a mail under a bare notice or failure subject is a merchant writing: its fresh text reads
  * as a complaint, and has none of the notice's (or failure's) own sentences.
  */
@@ -355,15 +364,12 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   }
 
   const subject = fold(s.subject).replace(/^(\[[^\]]*\]\s*)+/, '');
-  const bare = BARE_NOTICE_SUBJECT.test(subject);
   for (const rule of AUTOMATIC_SUBJECTS) {
     if (!rule.pattern.test(subject)) continue;
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
-    if ((bare || rule.sentence) && rule.ruleId === 'ooo-subject' && merchantWritesUnder(s, BODY_NOTICE)) continue;
-    if (rule.ruleId === 'bounce-subject' && BARE_BOUNCE_SUBJECT.test(subject) && merchantWritesUnder(s, BODY_BOUNCE)) {
-      continue;
-    }
+    const text = TEXT_DECIDES[rule.ruleId];
+    if (text && (rule.sentence || text.bareSubject.test(subject)) && merchantWritesUnder(s, text.notice)) continue;
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',
