@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { rawMailOf } from '../domain/retention';
-import type { ObjectLocation } from '../domain/submission';
+import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
 import type { Clock, MessageTextStore } from '../ports';
 
@@ -128,16 +128,11 @@ export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] 
     // Raw mail kept with the case without a message of its own (keepRawCopy): another delivery of
     // one of its mails, a delivery report about mail it sent.
     for (const { item } of [...c.items, ...c.related]) {
-      const raw = item['raw'];
-      if (isLocation(raw)) seen.set(`${raw.bucket}/${raw.key}`, raw);
+      const raw = ObjectLocationSchema.safeParse(item['raw']);
+      if (raw.success) seen.set(`${raw.data.bucket}/${raw.data.key}`, raw.data);
     }
   }
   return [...seen.values()];
-}
-
-function isLocation(value: unknown): value is ObjectLocation {
-  const v = value as Partial<ObjectLocation> | undefined;
-  return typeof v?.bucket === 'string' && typeof v.key === 'string';
 }
 
 export interface UploadedFile {
