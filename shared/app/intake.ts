@@ -40,9 +40,7 @@ import type {
 } from '../ports';
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
-import type { LifecycleDeps } from './lifecycle/commit';
-import { handleMerchantReply } from './lifecycle/merchant-reply';
-import { handleStaffMail } from './lifecycle/staff-mail';
+import type { MailLifecycle } from './lifecycle/mail-lifecycle';
 import { findThread, sameAddress, type ThreadMatch } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
@@ -95,9 +93,10 @@ export interface IntakeDeps {
   /**
    * The case lifecycle (SPEC step 8). With it, mail to a per-case staff address is a staff
    * command, and a merchant's follow-up moves the case (wait → in progress, reopen) in one write;
-   * without it (tools, older tests) follow-ups are only appended and notified.
+   * without it (tools, older tests) follow-ups are only appended and notified. Injected
+   * (mailLifecycle) by the email intake's composition root: the webform receives neither.
    */
-  lifecycle?: LifecycleDeps;
+  lifecycle?: MailLifecycle;
   /** Raw-mail retention tags (S3); absent locally, where files have no lifecycle. */
   rawMailRetention?: RawMailRetention;
   /** Webform-file retention tags (S3 uploads bucket); absent locally and in the email intake. */
@@ -195,7 +194,7 @@ export async function processSubmission(
   if (!record) {
     let decided: Decided | undefined = start?.decided;
     if (!decided && deps.lifecycle && isStaffMail(submission, deps.config)) {
-      const staff = await handleStaffMail(submission, deps.lifecycle);
+      const staff = await deps.lifecycle.staffMail(submission);
       if (staff.kind !== 'quarantine') {
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
       }
@@ -209,7 +208,7 @@ export async function processSubmission(
       : { kind: 'none' };
     if (thread.kind === 'continues') {
       if (!deps.lifecycle) return appendFollowUp(thread.parent, submission, deps, telemetry);
-      const moved = await handleMerchantReply(thread.parent as WorkCase, messageOf(submission), deps.lifecycle);
+      const moved = await deps.lifecycle.merchantReply(thread.parent as WorkCase, messageOf(submission));
       if (moved.kind !== 'open-linked-case') {
         telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
         return {

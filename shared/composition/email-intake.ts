@@ -11,6 +11,7 @@ import { messageTextStoreFrom } from './message-texts';
 import type { IntakeDeps } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
+import { mailLifecycle } from '../app/lifecycle/mail-lifecycle';
 import { buildLifecycleDeps, type LifecycleOverrides, rawMailRetentionFrom } from './lifecycle';
 import { withRelayedAttachments } from '../adapters/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
@@ -41,7 +42,7 @@ export async function buildEmailIntakeDeps(
         })
       : undefined);
   // Staff mail arrives here: an answer's attachments are read from its raw mail and relayed.
-  const lifecycle = built && { ...built, mailer: withRelayedAttachments(built.mailer, rawMail) };
+  const lifecycle = built && mailLifecycle({ ...built, mailer: withRelayedAttachments(built.mailer, rawMail) });
   const rawMailRetention = overrides.rawMail ? undefined : rawMailRetentionFrom(settings);
   return emailIntakeDepsFrom(
     {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../../shared/adapters/dynamo/client';
 import { S3RawMailStore } from '../../../shared/adapters/s3-raw-mail-store';
 import type { LifecycleDeps } from '../../../shared/app/lifecycle/commit';
+import type { BoundMailLifecycle } from '../../../shared/app/lifecycle/mail-lifecycle';
 import type { LifecycleTelemetry } from '../../../shared/app/lifecycle/ports';
 import { buildEmailIntakeDeps, emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import type { Settings } from '../../../shared/composition/settings';
@@ -57,7 +58,7 @@ describe('buildEmailIntakeDeps', () => {
       clock,
       lifecycleTelemetry: telemetry,
     });
-    const lifecycle = deps.intake.lifecycle as LifecycleDeps;
+    const lifecycle = (deps.intake.lifecycle as BoundMailLifecycle).deps;
     expect(lifecycle.secret).toBe(SECRET);
     // The lifecycle's mailer wraps the shared one: an analyst's answer relays its attachments.
     expect(lifecycle.mailer).not.toBe(mailer);
@@ -96,7 +97,7 @@ describe('buildEmailIntakeDeps', () => {
       onBounces,
     });
     // Used as given (no secret read), its mailer wrapped to relay attachments.
-    expect(deps.intake.lifecycle).toMatchObject({ secret: 'given' });
+    expect((deps.intake.lifecycle as BoundMailLifecycle).deps).toMatchObject({ secret: 'given' });
     expect(deps.rawMail).toBe(rawMail);
     expect(deps.onBounces).toBe(onBounces);
   });
