@@ -134,12 +134,28 @@ const SUBJECT_COMPLAINT =
 const BARE_NOTICE_SUBJECT =
   /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|fuera de (la )?oficina|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
 
+/** A ticket or protocol cited by its number. */
+const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|oes)|casos?|case)\b[^.\n]{0,20}\d{3,}`;
+
 /** A merchant's complaint in the text (pt-BR, es, en): a ticket or protocol cited, or what went wrong. */
-const BODY_COMPLAINT =
-  /\b(chamados?|tickets?|protocolos?|solicitac(ao|oes)|casos?|case)\b[^.\n]{0,20}\d{3,}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b/;
+const BODY_COMPLAINT = new RegExp(
+  String.raw`${TICKET_CITED}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`,
+);
 
 /** A day as a notice names it: "15/12", "10 de janeiro", "dia 20", "na segunda", "amanhã". */
 const NOTICE_DAY = String.raw`(\d{1,2}/\d{1,2}|\d{1,2} de [a-z]+|dia \d{1,2}|(na |no )?(proxima |proximo )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)|amanha)`;
+
+/** A robot saying it wrote the text: no person's words around it make it a person's mail. */
+const ROBOT_SENTENCE = String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an automatic reply|esta es una respuesta automatica)`;
+
+/**
+ * A person asking for a cited ticket to be solved ("estou de férias até dia 20, mas preciso que o
+ * suporte resolva o checkout. Chamado 48213"): an absence notice is written once, ahead of time, and
+ * names no ticket to be solved, so the sentence that says until when is the merchant's own.
+ */
+const PERSON_DEMANDS = new RegExp(
+  String.raw`^(?!.*${ROBOT_SENTENCE})(?=.*${TICKET_CITED}).*\b(resolv\w*|soluc\w*|solucion\w*|solve|fix)\b`,
+);
 
 /**
  * The notice's own sentences: until when, back when, that the mailbox is unread, that a robot wrote
@@ -153,9 +169,9 @@ const BODY_NOTICE = new RegExp(
     String.raw`\b(retornarei|voltarei|volto|estarei de volta|retorno)( (ao escritorio|ao trabalho|as atividades))? (em |no |a partir d[eo] |apos )?${NOTICE_DAY}`,
     String.raw`\bsem acesso (ao|a) (meu |minha )?(e-?mail|caixa)`,
     String.raw`\bresponderei (a sua |sua |seu )?(mensagem |e-?mail )?(assim que|quando|ao retornar|no meu retorno)`,
-    String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an automatic reply)`,
     String.raw`\b((out of (the )?office|away) until|i will be back|limited access to (my )?e-?mail)`,
-    String.raw`\b((fuera de (la )?oficina|de vacaciones|ausente) hasta|(regreso|volvere|estare de vuelta) el|esta es una respuesta automatica|acceso limitado al correo)`,
+    String.raw`\b((fuera de (la )?oficina|de vacaciones|ausente) hasta|(regreso|volvere|estare de vuelta) el|acceso limitado al correo)`,
+    ROBOT_SENTENCE,
   ].join('|'),
 );
 
@@ -171,18 +187,40 @@ const BODY_BOUNCE =
  * Subjects a merchant also writes, by rule: under the bare subject (or a notice's sentence), the
  * fresh text decides between the merchant and the notice or failure.
  */
-const TEXT_DECIDES: Readonly<Record<string, { bareSubject: RegExp; notice: RegExp }>> = {
-  'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE },
-  'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE },
+interface TextDecides {
+  bareSubject: RegExp;
+  /** The notice's (or failure's) own sentences. */
+  notice: RegExp;
+  /** What only a person writes, notice sentences or not; null where a failure quotes the mail it returns. */
+  person: RegExp | null;
+}
+
+const TEXT_DECIDES: Readonly<Record<string, TextDecides>> = {
+  'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS },
+  'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE, person: null },
 };
 
 /**
  * Whether a mail under a bare notice or failure subject is a merchant writing: its fresh text reads
- * as a complaint, and has none of the notice's (or failure's) own sentences.
+ * as a complaint, and has none of the notice's (or failure's) own sentences, or says what only a
+ * person writes.
  */
-function merchantWritesUnder(s: Submission, notice: RegExp): boolean {
-  const fresh = fold(splitQuoted(s.text).fresh.slice(0, NOTICE_TEXT_CHARS));
-  return BODY_COMPLAINT.test(fresh) && !notice.test(fresh);
+function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
+  const fresh = freshText(s);
+  if (decides.person?.test(fresh)) return true;
+  return BODY_COMPLAINT.test(fresh) && !decides.notice.test(fresh);
+}
+
+/**
+ * The fresh text asks for a ticket it cites to be solved (PERSON_DEMANDS): a person writing,
+ * whatever notice sentence it has. The rules read it too, over their own notice sentences.
+ */
+export function asksToSolveCitedTicket(s: Submission): boolean {
+  return PERSON_DEMANDS.test(freshText(s));
+}
+
+function freshText(s: Submission): string {
+  return fold(splitQuoted(s.text).fresh.slice(0, NOTICE_TEXT_CHARS));
 }
 
 /** A notice says what it says in its first lines; a complaint says it early too. */
@@ -369,7 +407,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
     const text = TEXT_DECIDES[rule.ruleId];
-    if (text && (rule.sentence || text.bareSubject.test(subject)) && merchantWritesUnder(s, text.notice)) continue;
+    if (text && (rule.sentence || text.bareSubject.test(subject)) && merchantWritesUnder(s, text)) continue;
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

@@ -136,6 +136,18 @@ describe('evaluateAutoReply — allowed', () => {
       'Fuera de la oficina over a Spanish complaint',
       mail({ subject: 'Fuera de la oficina', text: 'El ticket 48213 sigue sin respuesta y la tienda no funciona.' }),
     ],
+    // Away themselves, and asking for a cited ticket to be solved: a notice, written ahead of
+    // time, names no ticket to solve.
+    ...[
+      ['Férias', 'Estou de férias até dia 20 mas preciso que o suporte resolva o checkout. Chamado 48213.'],
+      ['Ausente', 'Volto na segunda e até lá resolvam o protocolo 771234, a loja está parada.'],
+      ['Resposta automática', 'Estarei fora do escritório até 15/12; preciso da solução do chamado 48213 antes.'],
+      ['Out of office', 'I am out of the office until Monday, please fix ticket 48213 before then.'],
+      ['Fuera de la oficina', 'Estoy de vacaciones hasta el 15/12, necesito que solucionen el ticket 48213.'],
+    ].map(([subject, text]): [string, Submission] => [
+      `${subject} over an absence and a ticket to solve: "${text?.slice(0, 30)}…"`,
+      mail({ subject, text }),
+    ]),
     [
       'a notice sentence as subject over a complaint',
       mail({
@@ -316,6 +328,11 @@ describe('evaluateAutoReply — refused', () => {
       'Retorno em 10 de janeiro. Chamados 48213 e outros serão vistos então.',
       'Responderei sua mensagem assim que possível. Reclamações: sac@loja.com.br',
       'Esta é uma mensagem automática: estou sem acesso ao e-mail e problemas urgentes vão para o João.',
+      // A robot says so: a ticket to solve does not make it a person.
+      'Esta é uma resposta automática. Estou de férias até 20/12; o chamado 48213 será resolvido no meu retorno.',
+      // No ticket cited: solving is what the notice hands to someone else.
+      'Estou de férias até 20/12. Problemas a resolver: fale com o João.',
+      'Out of office until Monday. Tickets will be solved by Maria (maria@loja.com.br).',
     ].map((text): [string, Submission, string] => [
       `Ausente over "${text.slice(0, 30)}…"`,
       mail({ subject: 'Ausente', text }),

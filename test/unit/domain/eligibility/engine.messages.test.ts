@@ -2353,6 +2353,40 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
       notRules: ['auto.machine-generated.text'],
     }),
   ),
+  // A notice's own sentence ("estou fora do escritório até…", "I am out of the office") beside a
+  // request to solve the ticket it cites: the merchant wrote it, and is answered.
+  ...[
+    ['Chamado 48213', 'Estou fora do escritório até 15/12; preciso da solução do chamado 48213 antes.'],
+    ['Urgente', 'Estarei fora do escritório até dia 20, mas o chamado 48213 precisa ser resolvido: a loja não vende.'],
+    ['Ticket 48213', 'I am out of the office until Monday, please fix ticket 48213 before then.'],
+    ['Férias', 'Estou de férias até dia 20 mas preciso que o suporte resolva o checkout. Chamado 48213.'],
+  ].map(
+    ([subject, text]): Row => ({
+      name: `guard: away, and asking to solve the ticket cited: ${subject} / ${text?.slice(0, 40)}…`,
+      from: OWNER,
+      subject: subject as string,
+      text,
+      outcome: 'ACCEPTED',
+      rule: 'ticket.valid',
+      ticket: '48213',
+      notRules: ['auto.machine-generated'],
+    }),
+  ),
+  ...[
+    // A robot says so: the ticket it names is not a request.
+    'Esta é uma resposta automática: estou fora do escritório até 15/12 e o chamado 48213 será resolvido no retorno.',
+    // No ticket cited: solving is handed to someone else.
+    'Estou fora do escritório até 15/12. Problemas a resolver com a Joana: joana@modasbella.com.br.',
+  ].map(
+    (text): Row => ({
+      name: `a notice that mentions solving stays automatic: ${text.slice(0, 50)}…`,
+      from: OWNER,
+      subject: 'Re: Chamado 48213',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    }),
+  ),
   {
     name: 'guard: a merchant going on holiday who wants the problem solved first, with a valid ticket',
     from: OWNER,
