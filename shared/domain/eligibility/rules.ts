@@ -95,6 +95,10 @@ const STORE_SIDE = [
   'frete',
   'carrinho',
   'vitrine',
+  // Someone the store sells to ("o cliente foi cobrado duas vezes"); never "sou cliente", "uma cliente antiga".
+  'o cliente',
+  'a cliente',
+  'as clientes',
 ];
 
 /**
@@ -986,6 +990,8 @@ export const RULES: readonly Rule[] = [
       'escolhendo uma plataforma',
       'migrar minha loja * para voces',
       'migrar minha loja * para a plataforma de voces',
+      'migrar para voces',
+      'migrar para a plataforma de voces',
       'quanto sai por mes',
       'quanto sai o plano',
       'quanto sai a mensalidade',
@@ -1018,6 +1024,12 @@ export const RULES: readonly Rule[] = [
       'free trial',
       'book a demo',
       'talk to sales',
+      'opening an online store',
+      'open an online store',
+      'open a store with you',
+      'opening a store with you',
+      'your plans and prices',
+      'plans and pricing',
     ],
     // A prospect has nothing that stopped working ("o módulo de orçamento parou").
     unless: [...STORE_SIDE, 'produto*', 'tema*', 'app*', 'aplicativo*', 'modulo*', ...BROKEN],
@@ -1270,6 +1282,18 @@ export const RULES: readonly Rule[] = [
       'renegociar',
       'renegociacao',
       'parcelar a divida',
+      // A rival's offer to match.
+      'proposta de outra plataforma',
+      'oferta de outra plataforma',
+      'cobrir a proposta',
+      'cobrir essa proposta',
+      'cobrir a oferta',
+      'cobrir essa oferta',
+      'igualar a proposta',
+      'igualar a oferta',
+      'igualar o preco',
+      'match their price',
+      'match the offer',
       'parcelar minha divida',
       'parcelar o debito',
       'parcelar os debitos',
@@ -1931,6 +1955,14 @@ export const RULES: readonly Rule[] = [
     trigger: 'text',
     phrases: [
       'nao consigo acessar',
+      // Stuck at the sign-in page ("fico presa na tela de login, a página recarrega").
+      'presa na tela de login',
+      'preso na tela de login',
+      'presa na tela de entrada',
+      'preso na tela de entrada',
+      'nao passa da tela de login',
+      'nao sai da tela de login',
+      'volta para a tela de login',
       'nao consigo * acessar',
       'nao consigo entrar',
       'nao consigo * entrar',
@@ -2115,7 +2147,7 @@ export const RULES: readonly Rule[] = [
       'password reset',
     ],
     // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela").
-    unless: [...STORE_SIDE, 'a cliente', 'o cliente', 'conta dela', 'conta dele'],
+    unless: [...STORE_SIDE, 'conta dela', 'conta dele'],
   },
   {
     id: 'topic.billing.complaint',

@@ -2641,6 +2641,93 @@ describe('round 2: replies follow the message', () => {
   );
 });
 
+/** Round 6: the store's customer charged, stuck at the sign-in page, a rival's offer, a shop moving in. */
+const ROUND6: Row[] = [
+  ...[
+    'O pedido 884422 entrou duplicado no painel e o cliente foi cobrado duas vezes.',
+    'A cliente foi cobrada no cartão e o pedido não aparece no painel.',
+    'As clientes reclamam que foram cobradas em dobro no Pix da loja.',
+  ].map(
+    (text): Row => ({
+      name: `the store's customer charged is a store problem, not our billing: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Cobrança duplicada',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.charge'],
+    }),
+  ),
+  ...[
+    'Sou cliente há 3 anos e fui cobrada duas vezes na mensalidade.',
+    'Sou uma cliente antiga e a fatura de vocês veio em dobro este mês.',
+  ].map(
+    (text): Row => ({
+      name: `guard: the merchant as a client charged twice is billing: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Cobrança duplicada',
+      text,
+      outcome: 'BILLING_QUESTION',
+    }),
+  ),
+  ...[
+    'Fico presa na tela de login, a página recarrega e volta para o início.',
+    'Coloco a senha certa e a página volta para a tela de login, não passa disso.',
+    'O painel não sai da tela de login desde ontem.',
+  ].map(
+    (text): Row => ({
+      name: `stuck at the sign-in page is an access issue: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Painel',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    }),
+  ),
+  {
+    name: "guard: the store's customer stuck at the store's sign-in page is not ours to unlock",
+    from: NOBODY,
+    subject: 'Login da loja',
+    text: 'A cliente fica presa na tela de login da loja e não consegue ver os pedidos dela.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  ...[
+    'Recebi proposta de outra plataforma pela metade do preço. Conseguem cobrir?',
+    'Vocês conseguem igualar o preço que a Nuvemshop me ofereceu?',
+    'Se vocês cobrirem a oferta da concorrência eu fico. Conseguem cobrir essa proposta?',
+  ].map(
+    (text): Row => ({
+      name: `a rival's offer to match is a commercial negotiation: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Proposta',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    }),
+  ),
+  ...[
+    ['Hoje vendo pela Nuvemshop e estou pensando em migrar para vocês. Vocês ajudam na migração?', 'pt-BR'],
+    ['Hi, I am thinking of opening an online store with you. What are your plans and prices?', 'en'],
+  ].map(
+    ([text, language]): Row => ({
+      name: `a shop moving in is a prospect: ${text?.slice(0, 50)}…`,
+      from: SHOPPER,
+      subject: 'Plataforma',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+      language: language as MessageLanguage,
+    }),
+  ),
+  {
+    name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
+    from: NOBODY,
+    subject: 'Insatisfeita',
+    text: 'Estou pensando em migrar para outra plataforma, o checkout da loja cai toda semana.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
+];
+
 describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial and feature guards', () => {
   it.each(
     [
@@ -2659,6 +2746,12 @@ describe('round 5: quoted blocks, helpdesk tags, integration jargon, commercial 
       ROUND5_USED_TO_WORK,
     ].flatMap((rows) => rows.map((r) => [r.name, r] as const)),
   )('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
+describe('round 6: store-side charges, the sign-in page, rival offers, shops moving in', () => {
+  it.each(ROUND6.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
 });
