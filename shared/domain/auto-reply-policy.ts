@@ -213,10 +213,12 @@ function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
 
 /**
  * The fresh text asks for a ticket it cites to be solved (PERSON_DEMANDS): a person writing,
- * whatever notice sentence it has. The rules read it too, over their own notice sentences.
+ * whatever notice sentence it has. The rules read it too, over their own notice sentences. Not in
+ * a delivery failure, which quotes the mail it returns: the request is that mail's.
  */
 export function asksToSolveCitedTicket(s: Submission): boolean {
-  return PERSON_DEMANDS.test(freshText(s));
+  const fresh = freshText(s);
+  return PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh);
 }
 
 function freshText(s: Submission): string {

@@ -2377,6 +2377,8 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
     'Esta é uma resposta automática: estou fora do escritório até 15/12 e o chamado 48213 será resolvido no retorno.',
     // No ticket cited: solving is handed to someone else.
     'Estou fora do escritório até 15/12. Problemas a resolver com a Joana: joana@modasbella.com.br.',
+    // A delivery failure quoting the mail it returns: the request is that mail's.
+    'Não foi possível entregar sua mensagem para joao@modasbella.com.br. Mensagem original: preciso que resolvam o chamado 48213.',
   ].map(
     (text): Row => ({
       name: `a notice that mentions solving stays automatic: ${text.slice(0, 50)}…`,
