@@ -2707,6 +2707,30 @@ const ROUND6: Row[] = [
     }),
   ),
   ...[
+    'Minha fatura venceu dia 10 e estou com R$ 600 em aberto. Consigo parcelar esse valor em 3x sem juros?',
+    'Estou devendo duas mensalidades. Dá pra parcelar o que devo?',
+    'Tenho faturas em atraso e quero parcelar as faturas em atraso.',
+    'Gostaria de parcelar o saldo devedor da minha conta.',
+  ].map(
+    (text): Row => ({
+      name: `a debt to split is a commercial negotiation: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Débito',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+      rule: 'scope.commercial.negotiation',
+    }),
+  ),
+  ...['A fatura do plano anual pode ser parcelada no cartão?', 'Posso parcelar o plano anual em 12x no cartão?'].map(
+    (text): Row => ({
+      name: `guard: how a plan is paid is a billing question, not a debt: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Plano anual',
+      text,
+      outcome: 'BILLING_QUESTION',
+    }),
+  ),
+  ...[
     ['Hoje vendo pela Nuvemshop e estou pensando em migrar para vocês. Vocês ajudam na migração?', 'pt-BR'],
     ['Hi, I am thinking of opening an online store with you. What are your plans and prices?', 'en'],
   ].map(
