@@ -2744,6 +2744,69 @@ const ROUND6: Row[] = [
       language: language as MessageLanguage,
     }),
   ),
+  ...[
+    'O antigo sócio era o dono da conta e saiu da empresa. Como transfiro a titularidade do painel para mim?',
+    'A titular da conta saiu da empresa e ninguém mais entra no painel.',
+  ].map(
+    (text): Row => ({
+      name: `the account's owner left: an access issue: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Conta',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    }),
+  ),
+  {
+    name: 'guard: moving the account to a new company number is not lost access',
+    from: NOBODY,
+    subject: 'Titularidade',
+    text: 'Preciso transferir a titularidade da conta para o CNPJ novo da empresa.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  ...[
+    'Recebi um produto com defeito da loja Bella Casa e eles não querem trocar. Vocês podem fazer algo?',
+    'Fui cobrada duas vezes numa compra que fiz no site da Loja Sol, que é da plataforma de vocês.',
+    'Comprei um tênis, veio o número errado e a loja não aceita a troca.',
+  ].map(
+    (text): Row => ({
+      name: `a store's shopper, in other words: ${text.slice(0, 50)}…`,
+      from: SHOPPER,
+      subject: 'Compra',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: "guard: a merchant's own exchange setting that fails is not a shopper",
+    from: NOBODY,
+    subject: 'Trocas',
+    text: 'A cliente diz que a loja não quer trocar o produto, mas a troca está configurada no painel e não funciona.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'a wish with words between: "seria muito bom se o painel tivesse modo escuro"',
+    from: NOBODY,
+    subject: 'Sugestão',
+    text: 'Seria muito bom se o painel tivesse modo escuro.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  ...[
+    'Seria muito bom se o suporte tivesse respondido antes, a loja ficou 3 dias parada.',
+    'Seria ótimo se o painel tivesse funcionado na Black Friday, perdi vendas.',
+  ].map(
+    (text): Row => ({
+      name: `guard: "seria bom se … tivesse" about what failed is a complaint: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Reclamação',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    }),
+  ),
   {
     name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
     from: NOBODY,
