@@ -240,6 +240,24 @@ const PROMISED_OR_CHARGED = [
   'estao cobrando',
   'paguei',
   'mesmo assim',
+  // Assured by someone of ours ("o vendedor me garantiu isenção da taxa de setup").
+  'garantiu',
+  'garantiram',
+  'foi garantid*',
+  'veio na fatura',
+  'veio cobrad*',
+];
+
+/** An agreement already made and not kept: a complaint, not a new negotiation. */
+const NOT_KEPT = [
+  'nao foi respeitad*',
+  'nao respeitaram',
+  'nao respeitou',
+  'nao foi cumprid*',
+  'nao cumpriram',
+  'nao cumpriu',
+  'descumpri*',
+  'nao honraram',
 ];
 
 /** Words about the support and the office's own service, not about the product. */
@@ -1381,6 +1399,7 @@ export const RULES: readonly Rule[] = [
       'iam negociar',
       'ficou de negociar',
       'ficaram de negociar',
+      ...NOT_KEPT,
       'indevid*',
       'estorn*',
       'reembols*',

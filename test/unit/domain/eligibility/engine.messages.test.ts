@@ -2807,6 +2807,32 @@ const ROUND6: Row[] = [
       outcome: 'NO_PRIOR_TICKET',
     }),
   ),
+  ...[
+    'O vendedor me garantiu isenção da taxa de setup e ela veio na fatura. Abri o chamado 48213.',
+    'A negociação da dívida que o financeiro fez comigo no chamado 48213 não foi respeitada: cobraram tudo de uma vez.',
+    'O acordo de parcelamento do chamado 48213 foi descumprido por vocês: debitaram o total.',
+  ].map(
+    (text): Row => ({
+      name: `a condition assured or an agreement not kept, with a valid ticket, is a case: ${text.slice(0, 50)}…`,
+      from: OWNER,
+      subject: 'Chamado 48213',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    }),
+  ),
+  ...[
+    'Quero um desconto garantido por 12 meses para continuar com vocês.',
+    'Quero renegociar minha dívida, o acordo anterior venceu.',
+  ].map(
+    (text): Row => ({
+      name: `guard: asking for a condition or a new agreement is still commercial: ${text.slice(0, 50)}…`,
+      from: NOBODY,
+      subject: 'Proposta',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    }),
+  ),
   {
     name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
     from: NOBODY,
