@@ -4,6 +4,7 @@
  * turns into a rejection: the case goes on flagged "unverified".
  */
 import type { TicketCandidate, TicketCheck } from './decision';
+import { sameMailbox } from './mailbox';
 import { type TicketDirectory, TicketDirectoryUnavailable } from './ticket-directory';
 import { isValidTicketFormat, WEAK_CANDIDATE_SCORE } from './tickets';
 
@@ -13,10 +14,6 @@ export interface VerifyTicketOptions {
 }
 
 const DEFAULT_MAX_LOOKUPS = 3;
-
-function normalizeEmail(address: string | undefined): string {
-  return (address ?? '').trim().toLowerCase();
-}
 
 /** A candidate the sender clearly meant as a ticket (form, keyword, '#', link), not a bare guess. */
 function isClaim(c: TicketCandidate): boolean {
@@ -62,7 +59,6 @@ export async function verifyTicket(
   if (formatValid.length === 0) return badFormat();
 
   const limit = Math.max(1, Math.floor(opts.maxLookups ?? DEFAULT_MAX_LOOKUPS));
-  const sender = normalizeEmail(senderEmail);
   let notOwner: string | undefined;
 
   for (const candidate of formatValid.slice(0, limit)) {
@@ -74,7 +70,7 @@ export async function verifyTicket(
       return best ? { status: 'unverified', number: best.number, why: failureCode(err) } : badFormat();
     }
     if (!record) continue;
-    if (sender !== '' && normalizeEmail(record.requesterEmail) === sender) {
+    if (sameMailbox(record.requesterEmail, senderEmail)) {
       return { status: 'valid', number: candidate.number };
     }
     if (notOwner === undefined && isClaim(candidate)) notOwner = candidate.number;

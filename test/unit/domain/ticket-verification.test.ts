@@ -72,6 +72,22 @@ describe('verifyTicket', () => {
     expect(dir.lookups).toEqual(['48213']);
   });
 
+  it("is valid when the requester is the sender's Gmail account written another way (dots, +tag)", async () => {
+    const dir = directory({ id: '48213', requesterEmail: 'mariasouza+suporte@gmail.com' });
+    expect(await verifyTicket([cand('48213')], 'Maria.Souza@gmail.com', dir)).toEqual({
+      status: 'valid',
+      number: '48213',
+    });
+  });
+
+  it('is invalid not_owner for a dotted name outside Gmail (another mailbox there)', async () => {
+    const dir = directory({ id: '48213', requesterEmail: 'mariasouza@lojadamaria.com.br' });
+    expect(await verifyTicket([cand('48213')], 'maria.souza@lojadamaria.com.br', dir)).toMatchObject({
+      status: 'invalid',
+      why: 'not_owner',
+    });
+  });
+
   it('is invalid not_owner when a ticket exists for someone else', async () => {
     const dir = directory({ id: '48213', requesterEmail: 'outra@example.com' });
     expect(await verifyTicket([cand('99999', 90), cand('48213', 80)], SENDER, dir)).toEqual({

@@ -1,0 +1,23 @@
+/**
+ * Whether two addresses reach one mailbox as its provider defines it: case and spaces aside, and
+ * Gmail's own equivalences — dots in the name, a "+tag", googlemail.com. A merchant who typed
+ * "mariasouza@gmail.com" when opening a support ticket writes from "maria.souza@gmail.com": the
+ * same account, which nobody else can hold. Only Gmail's: on other domains a dot or a "+" may
+ * name another mailbox.
+ */
+export function sameMailbox(a: string, b: string): boolean {
+  const x = mailboxOf(a);
+  return x !== '' && x === mailboxOf(b);
+}
+
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+function mailboxOf(address: string): string {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at <= 0) return lower;
+  const domain = lower.slice(at + 1);
+  if (!GMAIL_DOMAINS.has(domain)) return lower;
+  const name = lower.slice(0, at).split('+')[0]?.replaceAll('.', '') ?? '';
+  return name === '' ? lower : `${name}@gmail.com`;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { sameMailbox } from '../../../shared/domain/mailbox';
+
+describe('sameMailbox', () => {
+  it.each([
+    ['the same address', 'maria@lojadamaria.com.br', 'maria@lojadamaria.com.br'],
+    ['case and spaces aside', '  Maria@LojaDaMaria.com.br ', 'maria@lojadamaria.com.br'],
+    ['Gmail: dots in the name', 'maria.souza@gmail.com', 'mariasouza@gmail.com'],
+    ['Gmail: a +tag', 'mariasouza+loja@gmail.com', 'mariasouza@gmail.com'],
+    ['Gmail: googlemail.com', 'MariaSouza@googlemail.com', 'maria.souza@gmail.com'],
+  ])('%s', (_name, a, b) => {
+    expect(sameMailbox(a, b)).toBe(true);
+    expect(sameMailbox(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['another name', 'maria@lojadamaria.com.br', 'joao@lojadamaria.com.br'],
+    ['another domain', 'maria@lojadamaria.com.br', 'maria@lojadamaria.com'],
+    // Elsewhere a dot or a "+" may name another mailbox.
+    ['dots outside Gmail', 'maria.souza@lojadamaria.com.br', 'mariasouza@lojadamaria.com.br'],
+    ['a +tag outside Gmail', 'maria+loja@outlook.com', 'maria@outlook.com'],
+    ['a Gmail name against another domain', 'mariasouza@gmail.com', 'mariasouza@hotmail.com'],
+    ['an empty address', '', ''],
+    ['an empty Gmail name', '+x@gmail.com', '@gmail.com'],
+  ])('%s: not the same', (_name, a, b) => {
+    expect(sameMailbox(a, b)).toBe(false);
+  });
+});
