@@ -228,6 +228,7 @@ const BROKEN = [
 
 /** A condition already promised, contracted or charged: the merchant complains, asks for nothing new. */
 const PROMISED_OR_CHARGED = [
+  'prometeu',
   'prometeram',
   'prometido',
   'prometida',
@@ -1293,7 +1294,7 @@ export const RULES: readonly Rule[] = [
       'permuta com voces',
       'em troca da mensalidade',
     ],
-    unless: [...STORE_SIDE, 'prometid*', 'anunciad*', 'nao quero condicao'],
+    unless: [...STORE_SIDE, 'prometid*', 'anunciad*', 'nao quero condicao', ...PROMISED_OR_CHARGED],
   },
   {
     id: 'scope.commercial.negotiation',
@@ -2005,6 +2006,10 @@ export const RULES: readonly Rule[] = [
     trigger: 'text',
     phrases: [
       'nao consigo acessar',
+      'nao entro no painel',
+      'nao entro mais no painel',
+      'nao entro na minha conta',
+      'nao entro no admin',
       // Stuck at the sign-in page ("fico presa na tela de login, a página recarrega").
       'presa na tela de login',
       'preso na tela de login',
