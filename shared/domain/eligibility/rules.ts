@@ -351,6 +351,15 @@ const USED_TO_WORK = [
   'deixaram de funcionar',
   'ja existia',
   'antes tinha',
+  // "…mas tinha até ontem": there until a day the sender names.
+  'tinha ate ontem',
+  'tinha ate semana passada',
+  'tinha ate a semana passada',
+  'tinha ate mes passado',
+  'tinha ate o mes passado',
+  'tinha ate a atualizacao',
+  'existia ate ontem',
+  'existia ate a atualizacao',
 ];
 
 /** Nouns that make a request about the product's capabilities. */

@@ -2834,6 +2834,22 @@ const ROUND6: Row[] = [
     }),
   ),
   {
+    name: 'an integration the support says lacks a feature "it had until yesterday", with a valid ticket, is a case',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'O suporte diz que a integração com o Mercado Pago não tem suporte a Pix parcelado, mas tinha até ontem. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.integration'],
+  },
+  {
+    name: 'guard: an integration the platform never had is still a feature request',
+    from: NOBODY,
+    subject: 'Integração',
+    text: 'A plataforma não tem integração com o TikTok Shop e não tinha até hoje. Quando vai ter?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
     name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
     from: NOBODY,
     subject: 'Insatisfeita',
