@@ -44,7 +44,14 @@ const EVIDENCE_RADIUS = 20;
 const OWN_PROTOCOL = /(?<![a-z0-9])ouv[\s-]*\d{4}[\s-]*\d{1,8}(?!\d)/g;
 
 /** Helpdesk links that carry the ticket id: .../requests/48213, .../tickets/48213. */
-const TICKET_LINK = /\/(?:hc\/[a-z-]+\/)?(?:requests|tickets|chamados|solicitacoes|agent\/tickets)\/(\d{3,10})(?!\d)/g;
+const TICKET_LINK_SOURCE = String.raw`\/(?:hc\/[a-z-]+\/)?(?:requests|tickets|chamados|solicitacoes|agent\/tickets)\/(\d{3,10})(?!\d)`;
+const TICKET_LINK = new RegExp(TICKET_LINK_SOURCE, 'g');
+const A_TICKET_LINK = new RegExp(TICKET_LINK_SOURCE);
+
+/** Whether a link's address carries a ticket id (the HTML converter keeps those addresses in the text). */
+export function isTicketLink(url: string): boolean {
+  return A_TICKET_LINK.test(url.toLowerCase());
+}
 
 /** The longest local part EMAIL_ADDRESS reads before the '@'. */
 const EMAIL_LOCAL_MAX = 64;

@@ -3,6 +3,8 @@
  * HTML-only mail. Our own converter rather than mailparser's (html-to-text), which runs table
  * cells together and declines long or deep documents. Linear in the input length.
  */
+import { isTicketLink } from '../domain/tickets';
+
 const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'object']);
 const BLOCK = new Set([
   'p',
@@ -133,6 +135,9 @@ export function htmlToPlainText(html: string): string {
   let atLineStart = true;
   let quoteDepth = 0;
   let cellsInRow = 0;
+  // A link to a support ticket keeps its address after its text: "Ver meu chamado" says nothing
+  // of the number, which only the address carries. Other links stay text only.
+  let ticketLink: { href: string; from: number } | undefined;
   const pushText = (segment: string) => {
     const text = decodeEntities(segment.replace(/\s+/g, ' '));
     if (text.trim() === '') {
@@ -182,6 +187,17 @@ export function htmlToPlainText(html: string): string {
       i = closeEnd < 0 ? html.length : closeEnd + 1;
       continue;
     }
+    if (name === 'a') {
+      if (!closing) {
+        const href = hrefOf(html.slice(lt, gt));
+        ticketLink = href && isTicketLink(href) ? { href, from: out.length } : undefined;
+      } else if (ticketLink) {
+        const { href, from } = ticketLink;
+        if (!out.slice(from).join('').includes(href)) pushText(` (${href})`);
+        ticketLink = undefined;
+      }
+      continue;
+    }
     if (name === 'blockquote') {
       ensureBreaks(1);
       quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
@@ -219,4 +235,14 @@ export function htmlToPlainText(html: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Longest link address kept: a helpdesk's ticket link is far shorter. */
+const MAX_HREF = 500;
+
+/** The href of an opening <a> tag, its entities decoded, or undefined. */
+function hrefOf(tag: string): string | undefined {
+  const m = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  const raw = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
+  return raw === '' || raw.length > MAX_HREF ? undefined : decodeEntities(raw);
 }

@@ -20,8 +20,39 @@ describe('htmlToPlainText', () => {
       'Nº | Data\n1 | 2',
     ],
     ['blockquote is quoted', '<p>Sim.</p><blockquote><p>Seu chamado 1</p></blockquote>', 'Sim.\n\n> Seu chamado 1'],
+    // A ticket link keeps its address: its text ("Ver meu chamado") does not carry the number.
+    [
+      'a ticket link keeps its address after its text',
+      '<p>Não resolveram. <a href="https://ajuda.plataforma.com.br/hc/pt-br/requests/48213">Ver meu chamado</a></p>',
+      'Não resolveram. Ver meu chamado (https://ajuda.plataforma.com.br/hc/pt-br/requests/48213)',
+    ],
+    [
+      'single-quoted, unquoted and entity-encoded addresses',
+      "<a href='https://x.zendesk.com/agent/tickets/771234'>aqui</a> e <a href=https://s.example/tickets/52310?a=1&amp;b=2>ali</a>",
+      'aqui (https://x.zendesk.com/agent/tickets/771234) e ali (https://s.example/tickets/52310?a=1&b=2)',
+    ],
+    [
+      'a ticket link whose text is its address is not repeated',
+      '<a href="https://ajuda.plataforma.com.br/hc/pt-br/requests/48213">https://ajuda.plataforma.com.br/hc/pt-br/requests/48213</a>',
+      'https://ajuda.plataforma.com.br/hc/pt-br/requests/48213',
+    ],
+    [
+      'other links stay text only',
+      '<p>Veja o <a href="https://minhaloja.com.br/produtos/48213">produto</a> e o <a href="https://instagram.com/loja">Instagram</a>.</p>',
+      'Veja o produto e o Instagram.',
+    ],
+    [
+      'a ticket link never closed adds nothing',
+      '<p>Chamado: <a href="https://ajuda.plataforma.com.br/hc/pt-br/requests/48213">ver',
+      'Chamado: ver',
+    ],
   ])('%s', (_name, html, expected) => {
     expect(htmlToPlainText(html)).toBe(expected);
+  });
+
+  it('handles many ticket links, each around a long text, in one pass', () => {
+    const link = `<a href="https://a.example/tickets/12345">${'x '.repeat(1000)}</a>`;
+    expect(htmlToPlainText(link.repeat(500)).match(/\(https:\/\/a\.example\/tickets\/12345\)/g)).toHaveLength(500);
   });
 
   it('handles a large document of many tags', () => {
