@@ -98,6 +98,8 @@ export interface BundleResult {
   top?: { name: string; bytes: number }[];
   /** Bytes in the output per package (`(our code)` for the repository's own modules). */
   packages?: Map<string, number>;
+  /** The repository's own modules in the output, largest first (path relative to the root). */
+  ownModules?: { path: string; bytes: number }[];
   error?: string;
 }
 
@@ -114,6 +116,15 @@ export function packageBytes(metafile: Metafile, outfile: string): Map<string, n
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + info.bytesInOutput);
   }
   return byPackage;
+}
+
+/** Our own modules in the output (metafile inputs outside node_modules), largest first. */
+export function ownModuleBytes(metafile: Metafile, outfile: string): { path: string; bytes: number }[] {
+  const output = Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
+  return Object.entries(output?.inputs ?? {})
+    .filter(([input]) => packageOf(input) === '(our code)')
+    .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 function topPackages(byPackage: Map<string, number>): { name: string; bytes: number }[] {
@@ -156,6 +167,7 @@ export async function bundleLambdas(outDir: string): Promise<BundleResult[]> {
         mapBytes: statSync(`${file}.map`).size,
         top: topPackages(packages),
         packages,
+        ownModules: ownModuleBytes(metafile, file),
       });
     } catch (error) {
       const message = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? (error as Error).message;

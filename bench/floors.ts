@@ -17,6 +17,7 @@ import {
   LAMBDAS,
   type LambdaSpec,
   measureLoadTimes,
+  ownModuleBytes,
   packageBytes,
   pairedOverMs,
   ROOT,
@@ -96,6 +97,7 @@ function sizes(spec: BundleResult['spec'], file: string, metafile: Metafile): Bu
     gzipBytes: gzipSync(js, { level: 9 }).length,
     mapBytes: statSync(`${file}.map`).size,
     packages: packageBytes(metafile, file),
+    ownModules: ownModuleBytes(metafile, file),
   };
 }
 

@@ -67,6 +67,7 @@ const put = (key: string, value: number | undefined) => {
 };
 /** What each function carries over its floor (the Floor rows), for the goals section. */
 const overFloorPackages = new Map<string, { name: string; bytes: number }[]>();
+const ownModules = new Map<string, { path: string; bytes: number }[]>();
 /** The counted AWS requests of this run, for the goals section's request traces. */
 let countedInvocations: Invocation[] = [];
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
@@ -145,6 +146,7 @@ function floorRows(
       .map((p) => `${p.name} ${formatBytes(p.bytes)}`)
       .join(', ');
     overFloorPackages.set(name, packages);
+    ownModules.set(name, f.fn.ownModules ?? []);
     add(
       `Floor: ${name}`,
       `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(overMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB); over the floor by package: ${over}`,
@@ -714,7 +716,7 @@ async function main(): Promise<void> {
     'Times are wall-clock on this machine; other processes running at the same time inflate them.',
     '',
   ].join('\n');
-  const goals = goalsSection({ figures: json, overFloorPackages, invocations: countedInvocations });
+  const goals = goalsSection({ figures: json, overFloorPackages, ownModules, invocations: countedInvocations });
   writeFileSync(join(ROOT, 'bench', 'results.md'), `${header}\n${table}\n\n${goals}`);
   if (!quick) writeReadmeSummary(rows, header);
   const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
