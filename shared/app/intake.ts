@@ -475,6 +475,7 @@ export async function decideSubmission(
     subject: submission.subject,
     text: submission.text,
     formTicket: submission.formTicket,
+    attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
   });
   const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
   return { decision: decide(submission, ticket, deps.config, screening), candidates };

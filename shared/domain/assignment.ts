@@ -67,6 +67,7 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
   subject: 'assunto',
   body: 'mensagem',
   quoted: 'resposta citada',
+  attachment: 'nome do anexo',
 };
 
 /** "820 bytes", "12 KB", "1,5 MB" (binary units, pt-BR decimal comma). */

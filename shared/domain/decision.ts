@@ -2,7 +2,7 @@ import type { Outcome } from './outcome';
 import type { MessageLanguage } from './text';
 
 /** Where a prior-ticket candidate was read. */
-export type TicketSource = 'form' | 'subject' | 'body' | 'quoted';
+export type TicketSource = 'form' | 'subject' | 'body' | 'quoted' | 'attachment';
 
 export interface TicketCandidate {
   /** Digits only, leading zeros and thousands separators removed ("12.345" → "12345"). */

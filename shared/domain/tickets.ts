@@ -18,7 +18,7 @@ export const TICKET_SCORES = {
 } as const;
 
 /** Added to a candidate's score by where it was read: the subject is the sender's headline. */
-const SOURCE_BONUS: Record<TicketSource, number> = { form: 0, subject: 6, body: 3, quoted: 0 };
+const SOURCE_BONUS: Record<TicketSource, number> = { form: 0, subject: 6, body: 3, quoted: 0, attachment: 0 };
 
 /**
  * Candidates scoring below this are guesses (bare numbers): the verifier looks them up, but a
@@ -35,7 +35,16 @@ export interface TicketExtractionInput {
   subject: string;
   text: string;
   formTicket?: string;
+  /**
+   * The attached files' names: a screenshot saved as "Chamado 48213.png" may be the only place
+   * the number is. Keyword-led numbers only ("IMG_20261125_123456.jpg" is no ticket).
+   */
+  attachmentNames?: readonly string[];
 }
+
+/** Attachment names read for a ticket: the first few, each as long as a file name goes. */
+const MAX_ATTACHMENT_NAMES = 20;
+const MAX_ATTACHMENT_NAME_CHARS = 255;
 
 const MASK = '\u00a4';
 const EVIDENCE_RADIUS = 20;
@@ -454,5 +463,17 @@ export function extractTicketCandidates(input: TicketExtractionInput): TicketCan
   extractFromText(fresh, 'body', true, out);
   // Quoted history is full of other people's numbers: keyword-led ones only.
   extractFromText(quoted, 'quoted', false, out);
+  for (const name of (input.attachmentNames ?? []).slice(0, MAX_ATTACHMENT_NAMES)) {
+    extractFromText(wordsOfFileName(name), 'attachment', false, out);
+  }
   return out.result();
+}
+
+/** "Chamado_48213-print.png" → "Chamado 48213 print": the name's words, without its extension. */
+function wordsOfFileName(name: string): string {
+  return name
+    .slice(0, MAX_ATTACHMENT_NAME_CHARS)
+    .normalize('NFC')
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
+    .replace(/[_.\-+]+/g, ' ');
 }

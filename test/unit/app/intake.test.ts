@@ -103,6 +103,16 @@ describe('processSubmission: a new accepted case', () => {
     expect(second.protocol).toBe('OUV-2026-000002');
   });
 
+  it('finds the ticket in an attachment name when the text has none ("Chamado 48213.png")', async () => {
+    const screenshot = { filename: 'Chamado 48213.png', contentType: 'image/png', size: 48_000, partId: '2' };
+    const result = await processSubmission(
+      email({ subject: 'Reclamação', text: 'Segue o print em anexo. Ninguém resolve.', attachments: [screenshot] }),
+      deps,
+    );
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+    expect(tickets.lookups).toEqual(['48213']);
+  });
+
   it('accepts the case flagged unverified when the ticket directory is down', async () => {
     tickets.unavailable = true;
     const result = await processSubmission(email(), deps);

@@ -273,6 +273,53 @@ describe('extractTicketCandidates: the form field', () => {
   });
 });
 
+describe('extractTicketCandidates: attachment names', () => {
+  const fromNames = (attachmentNames: string[]) =>
+    extractTicketCandidates({ subject: 'Reclamação', text: 'Segue o print em anexo.', attachmentNames });
+
+  it.each([
+    ['Chamado 48213.png', '48213'],
+    ['chamado_48213-print.png', '48213'],
+    ['ticket-48213.pdf', '48213'],
+    ['Solicitação 771234.jpeg', '771234'],
+    ['print do chamado nº 48213.PNG', '48213'],
+  ])('%j names the ticket', (name, number) => {
+    const [candidate, ...rest] = fromNames([name]);
+    expect(rest).toEqual([]);
+    expect(candidate).toMatchObject({ number, source: 'attachment' });
+    // A keyword-led number: a claim the verifier reports when it is not the sender's.
+    expect(candidate?.score).toBeGreaterThanOrEqual(WEAK_CANDIDATE_SCORE);
+  });
+
+  it.each([
+    'IMG_20261125_123456.jpg',
+    'Screenshot 2026-11-25 at 10.15.33.png',
+    'WhatsApp Image 2026-11-25 at 10.15.33.jpeg',
+    'nota-fiscal-12345.pdf',
+    'pedido_884422.pdf',
+    'boleto 34191790010104351004791020150008.pdf',
+    '48213.png',
+  ])('%j names none (no keyword before the number)', (name) => {
+    expect(fromNames([name])).toEqual([]);
+  });
+
+  it('reads the first 20 names, each up to 255 characters', () => {
+    const names = [...Array.from({ length: 20 }, (_, i) => `foto ${i}.jpg`), 'chamado 48213.png'];
+    expect(fromNames(names)).toEqual([]);
+    expect(fromNames([`${'x'.repeat(300)} chamado 48213.png`])).toEqual([]);
+    expect(fromNames([`${'x'.repeat(200)} chamado 48213.png`]).map((c) => c.number)).toEqual(['48213']);
+  });
+
+  it('ranks a number in the text above the same number in a file name', () => {
+    const [best] = extractTicketCandidates({
+      subject: '',
+      text: 'Chamado 48213 sem resposta.',
+      attachmentNames: ['chamado 48213.png'],
+    });
+    expect(best).toMatchObject({ number: '48213', source: 'body' });
+  });
+});
+
 describe('extractTicketCandidates: properties', () => {
   const fragments = fc.constantFrom(
     'chamado ',
