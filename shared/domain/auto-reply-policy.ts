@@ -126,6 +126,13 @@ const SUBJECT_COMPLAINT =
   /\b(chamados?|tickets?|protocolos?|problemas?|reclama\w*|urgente|loja|pedidos?|cobran\w*|cobrad\w*|fatura\w*|erro|parou|pararam|caiu|fora do ar|nao funciona|\d{4,})\b/;
 
 /**
+ * How the subjects of our own mail begin once another robot prefixes them: a reply ("Re: …", and
+ * the forms other clients use), the case protocol ("[OUV-2026-000123] …"), the guidance replies'
+ * "Ouvidoria: …". A notice or a failure answers us with one of them.
+ */
+const ANSWERS_OUR_MAIL = /^(re|res|resp|aw|sv|antw|fw|fwd|enc|tr|wg)\s*:|ouv[\s-]*\d{4}|^ouvidoria\s*:/;
+
+/**
  * A subject that is only a notice's word ("Férias", "Ausente", "Resposta automática"): a notice
  * sends it, and so does a merchant who titles a complaint with what happened to them ("Resposta
  * automática" after weeks of nothing else from support). The text tells them apart (BODY_*), as
@@ -409,7 +416,14 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
     const text = TEXT_DECIDES[rule.ruleId];
-    if (text && (rule.sentence || text.bareSubject.test(subject)) && merchantWritesUnder(s, text)) continue;
+    // Under a bare notice subject, a notice's sentence, or a notice's prefix before a complaint's
+    // own words ("Resposta automática: chamado 48213 encerrado sem solução"), the fresh text decides.
+    // A prefix before our own mail's subject ("Resposta automática: Re: …", "… [OUV-2026-…]") is
+    // a notice answering us, whatever its text.
+    const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
+    const complaintAfterPrefix = SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
+    const textDecides = rule.sentence || text?.bareSubject.test(subject) || complaintAfterPrefix;
+    if (text && textDecides && merchantWritesUnder(s, text)) continue;
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

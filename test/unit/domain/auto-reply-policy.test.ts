@@ -136,6 +136,18 @@ describe('evaluateAutoReply — allowed', () => {
       'Fuera de la oficina over a Spanish complaint',
       mail({ subject: 'Fuera de la oficina', text: 'El ticket 48213 sigue sin respuesta y la tienda no funciona.' }),
     ],
+    // A notice's prefix before a complaint's own words, over a complaint: the merchant titled it so.
+    ...[
+      'Resposta automática: chamado 48213 encerrado sem solução',
+      'Férias - loja fora do ar, chamado 48213',
+      'Ausente: chamado 48213 sem resposta',
+      'Automatic reply: ticket 48213 closed without a fix',
+      'Aviso de ausência: chamado 48213',
+      'Undeliverable: meus e-mails voltam, chamado 48213',
+    ].map((subject): [string, Submission] => [
+      `"${subject}" over a complaint`,
+      mail({ subject, text: 'Saí de férias e a loja caiu. O chamado 48213 está sem resposta há 5 dias.' }),
+    ]),
     // Away themselves, and asking for a cited ticket to be solved: a notice, written ahead of
     // time, names no ticket to solve.
     ...[
@@ -268,20 +280,36 @@ describe('evaluateAutoReply — refused', () => {
       mail({ messageId: '<case-1@OUVIDORIA.example.com.br>' }),
       'own-message-id',
     ],
-    ['Resposta automática:', mail({ subject: 'Resposta automática: Reclamação' }), 'ooo-subject'],
+    ['Resposta automática:', mail({ subject: 'Resposta automática: Reclamação', text: NOTICE_PT }), 'ooo-subject'],
     ['Resposta automatica (no accent)', mail({ subject: 'RESPOSTA AUTOMATICA - ausente' }), 'ooo-subject'],
     ['Mensagem automática', mail({ subject: 'Mensagem automática', text: NOTICE_PT }), 'ooo-subject'],
-    ['Ausente:', mail({ subject: 'Ausente: Reclamação sobre o chamado' }), 'ooo-subject'],
+    ['Ausente:', mail({ subject: 'Ausente: Reclamação sobre o chamado', text: NOTICE_PT }), 'ooo-subject'],
     ['Ausente -', mail({ subject: 'Ausente - volto dia 20' }), 'ooo-subject'],
     ['Ausente alone', mail({ subject: 'Ausente', text: NOTICE_PT }), 'ooo-subject'],
     ['Fora do escritório', mail({ subject: 'Fora do escritório até 20/03', text: NOTICE_PT }), 'ooo-subject'],
     ['Estou de férias', mail({ subject: 'Estou de férias', text: NOTICE_PT }), 'ooo-subject'],
     ['Estarei ausente até', mail({ subject: 'Estarei ausente até 05/01', text: NOTICE_PT }), 'ooo-subject'],
-    // A notice's prefix quoting the original subject stays a notice, whatever that subject says.
+    // A notice's prefix before our own mail's subject (a reply, the protocol) stays a notice,
+    // whatever its text says: it answers something we sent.
     ['Fora do escritório: Re:', mail({ subject: 'Fora do escritório: Re: Chamado 48213' }), 'ooo-subject'],
     ['Out of office', mail({ subject: 'Out of Office: Re: pedido' }), 'ooo-subject'],
+    [
+      'a notice prefix before our protocol',
+      mail({ subject: 'Resposta automática: [OUV-2026-000123] Recebemos sua manifestação' }),
+      'ooo-subject',
+    ],
+    [
+      'a notice prefix before our guidance subject',
+      mail({ subject: 'Ausente: Ouvidoria: fale primeiro com a Central de Atendimento' }),
+      'ooo-subject',
+    ],
+    [
+      'a failure before our own reply',
+      mail({ subject: 'Undeliverable: RES: Reclamação do chamado 48213' }),
+      'bounce-subject',
+    ],
     ["I'm out of the office", mail({ subject: "I'm out of the office", text: NOTICE_EN }), 'ooo-subject'],
-    ['Automatic reply', mail({ subject: 'Automatic reply: Reclamação' }), 'ooo-subject'],
+    ['Automatic reply', mail({ subject: 'Automatic reply: Reclamação', text: NOTICE_EN }), 'ooo-subject'],
     ['Autoreply', mail({ subject: 'Autoreply: hello' }), 'ooo-subject'],
     ['Auto-reply', mail({ subject: 'Auto-Reply: hello' }), 'ooo-subject'],
     ['AUTO:', mail({ subject: 'AUTO: João is out of the office' }), 'ooo-subject'],
@@ -339,7 +367,7 @@ describe('evaluateAutoReply — refused', () => {
       'ooo-subject',
     ]),
 
-    ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação' }), 'bounce-subject'],
+    ['Undeliverable', mail({ subject: 'Undeliverable: Reclamação', text: BOUNCE_TEXT }), 'bounce-subject'],
     [
       'Delivery Status Notification',
       mail({ subject: 'Delivery Status Notification (Failure)', text: BOUNCE_TEXT }),
