@@ -2849,6 +2849,53 @@ const ROUND6: Row[] = [
     text: 'A plataforma não tem integração com o TikTok Shop e não tinha até hoje. Quando vai ter?',
     outcome: 'OUT_OF_SCOPE_FEATURE',
   },
+  ...[
+    [
+      'Ticket 48213',
+      'Hola, el pedido no se pudo entregar porque la integración con Correo Argentino falla. Ticket 48213.',
+      'es',
+    ],
+    [
+      'Ticket 48213',
+      'The order could not be delivered because the shipping integration sends the wrong address. Ticket 48213.',
+      'en',
+    ],
+    [
+      'Ticket 48213',
+      'Half of my packages come back marked undeliverable because your checkout drops the street number. Ticket 48213.',
+      'en',
+    ],
+    ['Ticket 48213', 'Delivery has failed for all orders since the Correios integration update. Ticket 48213.', 'en'],
+    [
+      'Chamado 48213',
+      'Sua mensagem não pode ser entregue: é o que meus clientes recebem quando escrevem para a loja. Chamado 48213.',
+      'pt-BR',
+    ],
+  ].map(
+    ([subject, text, language]): Row => ({
+      name: `orders that could not be delivered are the store's shipping, not a bounce: ${text?.slice(0, 45)}…`,
+      from: OWNER,
+      subject: subject as string,
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      language: language as MessageLanguage,
+      notRules: ['auto.machine-generated.text'],
+    }),
+  ),
+  ...[
+    'Delivery has failed to these recipients or groups: joao@modasbella.com.br. The recipient mailbox is full.',
+    'Estou fora do escritório até 15/12. Pedidos urgentes: fale com a Joana.',
+  ].map(
+    (text): Row => ({
+      name: `guard: a failure or a notice with no order in its sentence stays automatic: ${text.slice(0, 45)}…`,
+      from: OWNER,
+      subject: 'Re: Chamado 48213',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    }),
+  ),
   {
     name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
     from: NOBODY,
