@@ -2896,6 +2896,29 @@ const ROUND6: Row[] = [
       rule: 'auto.machine-generated.text',
     }),
   ),
+  ...[
+    'O e-mail gerado automaticamente de confirmação sai com o logo errado. Chamado 48213.',
+    'A mensagem gerada automaticamente de boas-vindas não está saindo. Chamado 48213.',
+    'Estou fora do escritório hoje, mas escrevo porque a loja caiu de novo. Chamado 48213.',
+  ].map(
+    (text): Row => ({
+      name: `the store's own automatic e-mails, or away and writing anyway, is a merchant: ${text.slice(0, 45)}…`,
+      from: OWNER,
+      subject: 'Chamado 48213',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      notRules: ['auto.machine-generated.text'],
+    }),
+  ),
+  {
+    name: 'guard: "este é um e-mail gerado automaticamente, não responda" stays automatic',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Este é um e-mail gerado automaticamente, por favor não responda. Sua solicitação foi registrada.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated.text',
+  },
   {
     name: 'guard: a merchant threatening to migrate elsewhere is not a prospect',
     from: NOBODY,
