@@ -651,11 +651,25 @@ export const RULES: readonly Rule[] = [
       'pararam de sair',
       'deveria',
       'deveriam',
-      // Away, and writing anyway.
+      // Away, and writing anyway: with what went wrong in the same sentence ("estou fora do
+      // escritório e não consigo acessar o painel"), which no notice says of its own sender.
       'mas escrevo',
       'mas estou escrevendo',
       'but i am writing',
       "but i'm writing",
+      'nao consigo acessar',
+      'nao consigo entrar',
+      'nao consigo logar',
+      'loja caiu',
+      'loja esta fora do ar',
+      'loja fora do ar',
+      'nao anda',
+      "can't log in",
+      'cannot log in',
+      'store is down',
+      'checkout is broken',
+      'no puedo entrar',
+      'no puedo acceder',
     ],
   },
 

@@ -2911,6 +2911,42 @@ const ROUND6: Row[] = [
       notRules: ['auto.machine-generated.text'],
     }),
   ),
+  ...[
+    [
+      'Estou fora do escritório e não consigo acessar o painel pelo celular, diz senha inválida.',
+      'ACCESS_ISSUE',
+      'pt-BR',
+    ],
+    ["I'm out of the office and can't log in to my store admin from my phone.", 'ACCESS_ISSUE', 'en'],
+    ['Estoy fuera de la oficina y no puedo entrar al panel de mi tienda.', 'ACCESS_ISSUE', 'es'],
+  ].map(
+    ([text, outcome, language]): Row => ({
+      name: `away, and what went wrong in the same sentence, is a person: ${text?.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Painel',
+      text,
+      outcome: outcome as Outcome,
+      language: language as MessageLanguage,
+      notRules: ['auto.machine-generated.text'],
+    }),
+  ),
+  {
+    name: 'away, the store down and a valid ticket, in one sentence, is a case',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Estou fora do escritório e a loja caiu, o chamado 48213 não anda.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'guard: "fora do escritório e não consigo responder e-mails" stays a notice',
+    from: OWNER,
+    subject: 'Re: Chamado 48213',
+    text: 'Estou fora do escritório e não consigo responder e-mails até 15/12.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated.text',
+  },
   {
     name: 'guard: "este é um e-mail gerado automaticamente, não responda" stays automatic',
     from: OWNER,
