@@ -228,6 +228,28 @@ export function asksToSolveCitedTicket(s: Submission): boolean {
   return PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh);
 }
 
+/**
+ * Whether the fresh text has `evidence` (a notice's words, as the rules normalise them) inside
+ * quotation marks: a merchant quoting what support's robot said ("o suporte só manda “esta é uma
+ * mensagem automática”"), which no notice does of its own sentence.
+ */
+export function quotesTheNotice(s: Submission, evidence: string): boolean {
+  const words = wordsOnly(evidence);
+  if (words === '') return false;
+  for (const m of freshText(s).matchAll(QUOTED_SPAN)) {
+    if (wordsOnly(m[1] ?? m[2] ?? '').includes(words)) return true;
+  }
+  return false;
+}
+
+/**
+ * A span in double quotes, curly quotes or guillemets; or in single quotes that open after a space
+ * and close before one (never an apostrophe: "I'm", "d'água"). Bounded: linear in the text.
+ */
+const QUOTED_SPAN = /["“”«»‘’]([^"“”«»‘’\n]{3,300})["“”«»‘’]|(?:^|[\s(:])'([^'\n]{3,300})'(?=[\s.,;:!?)]|$)/g;
+
+const wordsOnly = (text: string): string => text.replace(/[^a-z0-9]+/g, ' ').trim();
+
 function freshText(s: Submission): string {
   return fold(splitQuoted(s.text).fresh.slice(0, NOTICE_TEXT_CHARS));
 }

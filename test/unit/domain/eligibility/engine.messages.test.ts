@@ -2947,6 +2947,36 @@ const ROUND6: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     rule: 'auto.machine-generated.text',
   },
+  ...[
+    ['O suporte só manda "esta é uma mensagem automática" e nunca resolve o chamado 48213.', 'pt-BR'],
+    ['Chega de “mensagem gerada automaticamente”! Quero uma pessoa no chamado 48213.', 'pt-BR'],
+    ['Vocês responderam com «Esta é uma resposta automática» e fecharam o chamado 48213.', 'pt-BR'],
+    ["Aparece 'sua mensagem não pode ser entregue' quando tento responder o chamado 48213.", 'pt-BR'],
+    ['All I get is "this is an automated message". Ticket 48213 is still open.', 'en'],
+  ].map(
+    ([text, language]): Row => ({
+      name: `a notice's words in quotation marks are the merchant quoting support: ${text?.slice(0, 45)}…`,
+      from: OWNER,
+      subject: 'Chamado 48213',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      language: language as MessageLanguage,
+    }),
+  ),
+  ...[
+    'Esta é uma mensagem automática. Sobre: "Re: Chamado 48213". Não responda.',
+    "I'm out of the office until Monday. This is an automatic reply.",
+  ].map(
+    (text): Row => ({
+      name: `guard: a notice with quotation marks or apostrophes elsewhere stays automatic: ${text.slice(0, 45)}…`,
+      from: OWNER,
+      subject: 'Re: Chamado 48213',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    }),
+  ),
   {
     name: 'guard: "este é um e-mail gerado automaticamente, não responda" stays automatic',
     from: OWNER,
