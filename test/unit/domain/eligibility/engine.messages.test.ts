@@ -2299,6 +2299,19 @@ PS: vocês poderiam criar um app para o lojista?`,
   },
 ];
 
+/** A row of the ticket's owner whose words sound automatic but are theirs: a case, never the text rule. */
+const caseNotAutomatic =
+  (label: string) =>
+  (text: string): Row => ({
+    name: `${label}: ${text.slice(0, 45)}…`,
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text,
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  });
+
 const ROUND5_OUT_OF_OFFICE: Row[] = [
   {
     name: 'a Portuguese out-of-office with no header that names the ticket ("Ausência temporária")',
@@ -2342,17 +2355,7 @@ const ROUND5_OUT_OF_OFFICE: Row[] = [
     'Estou de férias até 20/01, com acesso limitado aos e-mails, mas o chamado 48213 precisa andar: a loja não vende há três dias.',
     'Mensagem enviada automaticamente pelo meu ERP: o pedido 5555 não foi integrado. Já abri o chamado 48213 no suporte e ninguém olhou.',
     'Esta mensagem foi enviada automaticamente pelo meu ERP às 03:00: a sincronização falhou de novo. Chamado 48213.',
-  ].map(
-    (text): Row => ({
-      name: `guard: a merchant away or quoting their system, with a valid ticket: ${text.slice(0, 50)}…`,
-      from: OWNER,
-      subject: 'Chamado 48213',
-      text,
-      outcome: 'ACCEPTED',
-      ticket: '48213',
-      notRules: ['auto.machine-generated.text'],
-    }),
-  ),
+  ].map(caseNotAutomatic('guard: a merchant away or quoting their system, with a valid ticket')),
   // A notice's own sentence ("estou fora do escritório até…", "I am out of the office") beside a
   // request to solve the ticket it cites: the merchant wrote it, and is answered.
   ...[
@@ -2900,17 +2903,7 @@ const ROUND6: Row[] = [
     'O e-mail gerado automaticamente de confirmação sai com o logo errado. Chamado 48213.',
     'A mensagem gerada automaticamente de boas-vindas não está saindo. Chamado 48213.',
     'Estou fora do escritório hoje, mas escrevo porque a loja caiu de novo. Chamado 48213.',
-  ].map(
-    (text): Row => ({
-      name: `the store's own automatic e-mails, or away and writing anyway, is a merchant: ${text.slice(0, 45)}…`,
-      from: OWNER,
-      subject: 'Chamado 48213',
-      text,
-      outcome: 'ACCEPTED',
-      ticket: '48213',
-      notRules: ['auto.machine-generated.text'],
-    }),
-  ),
+  ].map(caseNotAutomatic("the store's own automatic e-mails, or away and writing anyway, is a merchant")),
   ...[
     [
       'Estou fora do escritório e não consigo acessar o painel pelo celular, diz senha inválida.',
