@@ -632,6 +632,14 @@ export const RULES: readonly Rule[] = [
       'ordenes',
       'mis clientes',
       'nuestros clientes',
+      // The sender's own store, which no mail server's notice names ("emails from my store could
+      // not be delivered to Gmail users").
+      'minha loja',
+      'nossa loja',
+      'my store',
+      'our store',
+      'mi tienda',
+      'nuestra tienda',
       // The store's own automatic e-mails, which the merchant complains about ("o e-mail gerado
       // automaticamente de confirmação sai com o logo errado").
       'de confirmacao',

@@ -2903,6 +2903,7 @@ const ROUND6: Row[] = [
     'O e-mail gerado automaticamente de confirmação sai com o logo errado. Chamado 48213.',
     'A mensagem gerada automaticamente de boas-vindas não está saindo. Chamado 48213.',
     'Estou fora do escritório hoje, mas escrevo porque a loja caiu de novo. Chamado 48213.',
+    'Emails from my store could not be delivered to Gmail users since Monday. Ticket 48213.',
   ].map(caseNotAutomatic("the store's own automatic e-mails, or away and writing anyway, is a merchant")),
   ...[
     [
