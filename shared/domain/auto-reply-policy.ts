@@ -91,7 +91,7 @@ const PRESENCE_RULES: ReadonlyArray<{ header: string; ruleId: string; reason: st
  * "ausente"/"away" alone are too common as words, so they only count as the whole subject or
  * followed by a separator ("Ausente: …", "Away - …") or the usual "do escritório"/"from office".
  */
-const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: string; pattern: RegExp; sentence?: true }> = [
+const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp; sentence?: true }> = [
   // The whole subject or a prefix ("Resposta automática: …"): a complaint starts the same way
   // ("Resposta automática do suporte não resolve").
   { ruleId: 'ooo-subject', pattern: /^(resposta|mensagem|respuesta) automatica\s*($|[:\-–—|(])/ },
@@ -202,10 +202,24 @@ interface TextDecides {
   person: RegExp | null;
 }
 
-const TEXT_DECIDES: Readonly<Record<string, TextDecides>> = {
+type SubjectRuleId = 'ooo-subject' | 'bounce-subject';
+
+const TEXT_DECIDES: Readonly<Record<SubjectRuleId, TextDecides>> = {
   'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS },
   'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE, person: null },
 };
+
+/**
+ * Whether the fresh text decides under a subject rule: under a bare notice subject, a notice's
+ * sentence, or a notice's prefix before a complaint's own words ("Resposta automática: chamado
+ * 48213 encerrado sem solução"). A prefix before our own mail's subject ("Resposta automática:
+ * Re: …", "… [OUV-2026-…]") is a notice answering us, whatever its text.
+ */
+function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: string, text: TextDecides): boolean {
+  if (rule.sentence || text.bareSubject.test(subject)) return true;
+  const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
+  return SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
+}
 
 /**
  * Whether a mail under a bare notice or failure subject is a merchant writing: its fresh text reads
@@ -219,24 +233,18 @@ function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
 }
 
 /**
- * The fresh text asks for a ticket it cites to be solved (PERSON_DEMANDS): a person writing,
- * whatever notice sentence it has. The rules read it too, over their own notice sentences. Not in
- * a delivery failure, which quotes the mail it returns: the request is that mail's.
+ * Whether a notice's words the rules found (`evidence`, as they normalise it) are the merchant's own:
+ * - the fresh text asks for a ticket it cites to be solved (PERSON_DEMANDS), whatever notice
+ *   sentence it has — but not in a delivery failure, which quotes the mail it returns;
+ * - or the words stand in quotation marks: the merchant quoting what support's robot said ("o
+ *   suporte só manda “esta é uma mensagem automática”"), which no notice does of its own sentence.
  */
-export function asksToSolveCitedTicket(s: Submission): boolean {
+export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boolean {
   const fresh = freshText(s);
-  return PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh);
-}
-
-/**
- * Whether the fresh text has `evidence` (a notice's words, as the rules normalise them) inside
- * quotation marks: a merchant quoting what support's robot said ("o suporte só manda “esta é uma
- * mensagem automática”"), which no notice does of its own sentence.
- */
-export function quotesTheNotice(s: Submission, evidence: string): boolean {
+  if (PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh)) return true;
   const words = wordsOnly(evidence);
   if (words === '') return false;
-  for (const m of freshText(s).matchAll(QUOTED_SPAN)) {
+  for (const m of fresh.matchAll(QUOTED_SPAN)) {
     if (wordsOnly(m[1] ?? m[2] ?? '').includes(words)) return true;
   }
   return false;
@@ -438,14 +446,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
     const text = TEXT_DECIDES[rule.ruleId];
-    // Under a bare notice subject, a notice's sentence, or a notice's prefix before a complaint's
-    // own words ("Resposta automática: chamado 48213 encerrado sem solução"), the fresh text decides.
-    // A prefix before our own mail's subject ("Resposta automática: Re: …", "… [OUV-2026-…]") is
-    // a notice answering us, whatever its text.
-    const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
-    const complaintAfterPrefix = SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
-    const textDecides = rule.sentence || text?.bareSubject.test(subject) || complaintAfterPrefix;
-    if (text && textDecides && merchantWritesUnder(s, text)) continue;
+    if (textDecidesUnder(rule, subject, text) && merchantWritesUnder(s, text)) continue;
     return refuse(
       rule.ruleId,
       rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',

@@ -19,7 +19,7 @@
  * forwarded or list-relayed message breaks SPF but keeps a valid DKIM signature). GRAY,
  * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
  */
-import { asksToSolveCitedTicket, isMachineGenerated, quotesTheNotice } from '../auto-reply-policy';
+import { isMachineGenerated, noticeWordsAreTheMerchants } from '../auto-reply-policy';
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
@@ -701,12 +701,11 @@ export function decide(
   let decisive: string;
   let reason: string;
 
-  // A notice's sentence beside a request to solve a cited ticket is the merchant's own ("estou fora
-  // do escritório até 15/12; preciso da solução do chamado 48213 antes"): a case, not silence.
+  // A notice's words beside a request to solve a cited ticket, or in quotation marks, are the
+  // merchant's own ("preciso da solução do chamado 48213 antes", "só mandam “mensagem automática”").
   const automaticHit = s.channel === 'email' ? firstOf('automatic') : undefined;
-  // So is a notice's sentence in quotation marks: the merchant quoting what support's robot said.
   const automaticText =
-    automaticHit && !asksToSolveCitedTicket(s) && !quotesTheNotice(s, automaticHit.evidence) ? automaticHit : undefined;
+    automaticHit && !noticeWordsAreTheMerchants(s, automaticHit.evidence) ? automaticHit : undefined;
   const notClientText = firstOf('client');
   const commercial = firstOf('commercial');
   const feature = firstOf('feature');
