@@ -108,9 +108,14 @@ function packageOf(path: string): string {
   return match?.[1] ?? '(our code)';
 }
 
+/** The metafile's entry for a bundle's output file. */
+function outputOf(metafile: Metafile, outfile: string): Metafile['outputs'][string] | undefined {
+  return Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
+}
+
 /** Bytes in the output per package, from the metafile. */
 export function packageBytes(metafile: Metafile, outfile: string): Map<string, number> {
-  const output = Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
+  const output = outputOf(metafile, outfile);
   const byPackage = new Map<string, number>();
   for (const [input, info] of Object.entries(output?.inputs ?? {})) {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + info.bytesInOutput);
@@ -120,7 +125,7 @@ export function packageBytes(metafile: Metafile, outfile: string): Map<string, n
 
 /** Our own modules in the output (metafile inputs outside node_modules), largest first. */
 export function ownModuleBytes(metafile: Metafile, outfile: string): { path: string; bytes: number }[] {
-  const output = Object.entries(metafile.outputs).find(([name]) => name.endsWith(outfile.split('/').pop() ?? ''))?.[1];
+  const output = outputOf(metafile, outfile);
   return Object.entries(output?.inputs ?? {})
     .filter(([input]) => packageOf(input) === '(our code)')
     .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
