@@ -320,34 +320,37 @@ describe('evaluateAutoReply — refused', () => {
     ['Aviso de ausência:', mail({ subject: 'Aviso de ausência: Re: Chamado 48213' }), 'ooo-subject'],
     ['a tagged automatic reply', mail({ subject: '[EXTERNO] [SPAM?] Resposta automática: x' }), 'ooo-subject'],
     // Under a bare subject the text decides: a notice names its problems-and-orders contact too.
-    [
-      'Férias, a notice naming who handles problems',
-      mail({ subject: 'Férias', text: 'Estou de férias até 15/12. Para problemas com pedidos, fale com o João.' }),
+    ...[
+      [
+        'Férias, a notice naming who handles problems',
+        'Férias',
+        'Estou de férias até 15/12. Para problemas com pedidos, fale com o João.',
+      ],
+      [
+        'Ausente, "esta é uma resposta automática" with a ticket word',
+        'Ausente',
+        'Esta é uma resposta automática. Seu chamado 48213 será lido no meu retorno.',
+      ],
+      [
+        'Resposta automática, a back-on-Monday notice',
+        'Resposta automática',
+        'Volto na segunda-feira. Erros no site: suporte@loja.com.br',
+      ],
+      [
+        'Out of office, until a date, with limited access',
+        'Out of office',
+        'I am out of the office until Monday with limited access to email.',
+      ],
+      [
+        'Fuera de la oficina, a Spanish notice naming who handles problems',
+        'Fuera de la oficina',
+        'Estoy fuera de la oficina hasta el 15/12. Para problemas con pedidos, contacte a Juan.',
+      ],
+    ].map(([name, subject, text]): [string, Submission, string] => [
+      name as string,
+      mail({ subject, text }),
       'ooo-subject',
-    ],
-    [
-      'Ausente, "esta é uma resposta automática" with a ticket word',
-      mail({ subject: 'Ausente', text: 'Esta é uma resposta automática. Seu chamado 48213 será lido no meu retorno.' }),
-      'ooo-subject',
-    ],
-    [
-      'Resposta automática, a back-on-Monday notice',
-      mail({ subject: 'Resposta automática', text: 'Volto na segunda-feira. Erros no site: suporte@loja.com.br' }),
-      'ooo-subject',
-    ],
-    [
-      'Out of office, until a date, with limited access',
-      mail({ subject: 'Out of office', text: 'I am out of the office until Monday with limited access to email.' }),
-      'ooo-subject',
-    ],
-    [
-      'Fuera de la oficina, a Spanish notice naming who handles problems',
-      mail({
-        subject: 'Fuera de la oficina',
-        text: 'Estoy fuera de la oficina hasta el 15/12. Para problemas con pedidos, contacte a Juan.',
-      }),
-      'ooo-subject',
-    ],
+    ]),
     ['Férias, with no text at all', mail({ subject: 'Férias', text: '' }), 'ooo-subject'],
     // Notices in their usual words, each with a complaint's word in it.
     ...[
