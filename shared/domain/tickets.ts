@@ -205,9 +205,15 @@ function isWordCode(code: number): boolean {
 
 /** Between a strong keyword and its number: markers and a few filler words. */
 const STRONG_LINK =
-  /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id|anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
-/** Between a weak keyword and its number: markers only. */
-const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z0-9])\.?)*/;
+  /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
+/** Between a weak keyword and its number: markers only ("nº48213": the marker may touch the digits). */
+const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
+/** A strong keyword typed against its number: "CHAMADO48213", "ticket48213". */
+const GLUED_STRONG_KEYWORD = new RegExp(`(?<![a-z0-9])(?:${[...STRONG_KEYWORDS].join('|')})(?=\\d)`, 'g');
+/** The year a helpdesk writes after its number, "52310/2026", "52310-2026": no date or phone. */
+const YEAR_AFTER = /^[/-](\d{4})(?!\d|[.,/:-]\d)/;
+/** The number after a year, "2026/48213" (no leading zero: "2026-000123" is our protocol, typed bare). */
+const NUMBER_AFTER_YEAR = /^[/-]([1-9]\d{2,9})(?!\d|[.,/:-]\d)/;
 /** A ticket number: 12345 or with thousands dots, 12.345. */
 const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/;
 /** A further number in a list: "chamados 123, 124 e #125". */
@@ -385,17 +391,25 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
       const linkText = first ? (link.exec(rest)?.[0] ?? '') : (LIST_NEXT.exec(rest)?.[0] ?? null);
       if (linkText === null) return;
       const skip = linkText.length;
-      const numStart = pos + skip;
-      const num = NUMBER.exec(masked.slice(numStart, numStart + 20));
+      const num = NUMBER.exec(masked.slice(pos + skip, pos + skip + 20));
       if (!num) return;
-      const raw = num[1] ?? '';
-      const numEnd = numStart + raw.length;
-      if (badFollower(masked, numEnd)) return;
+      let raw = num[1] ?? '';
+      let numStart = pos + skip;
+      let numEnd = numStart + raw.length;
+      const afterYear = isYear(raw) ? NUMBER_AFTER_YEAR.exec(masked.slice(numEnd, numEnd + 12)) : null;
+      if (afterYear) {
+        raw = afterYear[1] ?? '';
+        numStart = numEnd + 1;
+        numEnd = numStart + raw.length;
+      }
+      const year = YEAR_AFTER.exec(masked.slice(numEnd, numEnd + 6));
+      const yearSuffixed = year !== null && isYear(year[1] ?? '');
+      if (badFollower(masked, yearSuffixed ? numEnd + (year?.[0].length ?? 0) : numEnd)) return;
       const digits = raw.replace(/\./g, '');
       const leadingZero = digits.startsWith('0');
       // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".
       const marked = /#|(?<![a-z])(?:n[o.]?|nr|nro|num|numero|number|id)(?![a-z])|:/.test(linkText);
-      const acceptable = strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits);
+      const acceptable = afterYear !== null || (strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits));
       const number = stripLeadingZeros(digits);
       if (acceptable && isValidTicketFormat(number)) {
         claimed.add(numStart);
@@ -413,6 +427,10 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   });
+  GLUED_STRONG_KEYWORD.lastIndex = 0;
+  for (let m = GLUED_STRONG_KEYWORD.exec(masked); m !== null; m = GLUED_STRONG_KEYWORD.exec(masked)) {
+    readNumbersAfter(m.index + m[0].length, STRONG_LINK, true, TICKET_SCORES.keyword);
+  }
 
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it. A helpdesk's subject
   // tag "[#48213]" is a ticket whatever the subject says before it ("Pedido de ajuda com frete

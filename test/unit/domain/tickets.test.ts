@@ -65,6 +65,23 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['abri o chamado 9876543210 semana passada', '9876543210'],
     ['https://bagy.zendesk.com/hc/pt-br/requests/48213', '48213'],
     ['veja em https://suporte.example.com/agent/tickets/48213 por favor', '48213'],
+    // The marker or the keyword typed against the digits.
+    ['chamado nº48213 sem solução', '48213'],
+    ['Chamado n°48213', '48213'],
+    ['solicitação Nº48213', '48213'],
+    ['atendimento nº48213', '48213'],
+    ['CHAMADO48213 SEM SOLUÇÃO', '48213'],
+    ['ticket48213', '48213'],
+    ['abri os chamados48213 e 48214', '48213'],
+    // The year the helpdesk writes with its number, before or after it.
+    ['Protocolo 52310/2026', '52310'],
+    ['protocolo 52310-2026 não resolvido', '52310'],
+    ['chamado 48213/2026.', '48213'],
+    ['protocolo nº 2026/48213', '48213'],
+    ['protocolo 2026-48213', '48213'],
+    // Where the ticket was opened, between the keyword and its number.
+    ['Protocolo do chat: 52310', '52310'],
+    ['chamado do e-mail 52310', '52310'],
   ])('%j → %s', (text, expected) => {
     expect(numbersIn(text)[0]).toBe(expected);
   });
@@ -215,6 +232,13 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a Procon protocol after the number', 'protocolo 123456 do Procon'],
     ['a Reclame Aqui protocol', 'reclamei no Reclame Aqui (protocolo 98765432)'],
     ['a consumidor.gov.br protocol', 'consumidor.gov.br protocolo nº 2026.11.123456'],
+    ['a date after a keyword', 'protocolo 2026-11-25'],
+    ['our protocol typed without OUV', 'chamado 2026-000123'],
+    ['a number, a year and more', 'protocolo 52310/2026/1'],
+    ['a phone-like pair after a keyword', 'chamado 12345-6789'],
+    ['an order word glued to its number', 'pedido48213 atrasado'],
+    ['a keyword inside a longer word', 'meuchamado48213'],
+    ['a WhatsApp number after "protocolo do"', 'protocolo do WhatsApp 52310'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });
