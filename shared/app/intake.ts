@@ -24,7 +24,7 @@ import { type RenderedMail, renderReply } from '../domain/replies';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
-import { extractTicketCandidates } from '../domain/tickets';
+import { extractTicketCandidates, type TicketExtractionInput } from '../domain/tickets';
 import type {
   AssignmentQueue,
   BounceRegistry,
@@ -221,7 +221,7 @@ export async function processSubmission(
       // Closed longer ago than the reopen window: a new case, linked to the old one.
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
-    decided ??= await decideSubmission(submission, deps, screening);
+    decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread));
     const held = start?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
@@ -466,6 +466,7 @@ export async function decideSubmission(
   submission: Submission,
   deps: Pick<IntakeDeps, 'tickets' | 'config'>,
   screening: Screening = screen(submission, deps.config),
+  linkedCase?: TicketExtractionInput['linkedCase'],
 ): Promise<Decided> {
   if (screening.quarantine.length > 0) {
     // No ticket lookup and no further rules for mail we will not answer.
@@ -476,9 +477,18 @@ export async function decideSubmission(
     text: submission.text,
     formTicket: submission.formTicket,
     attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
+    ...(linkedCase ? { linkedCase } : {}),
   });
   const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
   return { decision: decide(submission, ticket, deps.config, screening), candidates };
+}
+
+/** The ticket of the sender's own case closed before the reopen window, which the new case inherits. */
+function earlierCaseTicket(thread: ThreadMatch): TicketExtractionInput['linkedCase'] {
+  if (thread.kind !== 'linked' || thread.reason !== 'closed-long-ago') return undefined;
+  const { ticket } = thread.parent.decision;
+  if (ticket.status === 'none') return undefined;
+  return { protocol: thread.parent.protocol ?? thread.parent.caseId, ticket: ticket.number };
 }
 
 export function statusFor(outcome: Outcome): CaseStatus {

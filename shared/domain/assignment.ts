@@ -68,6 +68,7 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
   body: 'mensagem',
   quoted: 'resposta citada',
   attachment: 'nome do anexo',
+  'linked-case': 'caso anterior',
 };
 
 /** "820 bytes", "12 KB", "1,5 MB" (binary units, pt-BR decimal comma). */

@@ -2,7 +2,8 @@ import type { Outcome } from './outcome';
 import type { MessageLanguage } from './text';
 
 /** Where a prior-ticket candidate was read. */
-export type TicketSource = 'form' | 'subject' | 'body' | 'quoted' | 'attachment';
+/** `linked-case`: the ticket of the sender's own earlier case, closed before the reopen window. */
+export type TicketSource = 'form' | 'subject' | 'body' | 'quoted' | 'attachment' | 'linked-case';
 
 export interface TicketCandidate {
   /** Digits only, leading zeros and thousands separators removed ("12.345" → "12345"). */

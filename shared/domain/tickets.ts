@@ -18,7 +18,14 @@ export const TICKET_SCORES = {
 } as const;
 
 /** Added to a candidate's score by where it was read: the subject is the sender's headline. */
-const SOURCE_BONUS: Record<TicketSource, number> = { form: 0, subject: 6, body: 3, quoted: 0, attachment: 0 };
+const SOURCE_BONUS: Record<TicketSource, number> = {
+  form: 0,
+  subject: 6,
+  body: 3,
+  quoted: 0,
+  attachment: 0,
+  'linked-case': 0,
+};
 
 /**
  * Candidates scoring below this are guesses (bare numbers): the verifier looks them up, but a
@@ -40,6 +47,12 @@ export interface TicketExtractionInput {
    * the number is. Keyword-led numbers only ("IMG_20261125_123456.jpg" is no ticket).
    */
   attachmentNames?: readonly string[];
+  /**
+   * The sender's own earlier case, closed before the reopen window: "o problema voltou" opens a new
+   * case linked to it (SPEC step 8), and its ticket is the prior contact the merchant need not cite
+   * again. Ranked as a keyword-led number, after any the message itself names.
+   */
+  linkedCase?: { protocol: string; ticket: string };
 }
 
 /** Attachment names read for a ticket: the first few, each as long as a file name goes. */
@@ -483,6 +496,10 @@ export function extractTicketCandidates(input: TicketExtractionInput): TicketCan
   extractFromText(quoted, 'quoted', false, out);
   for (const name of (input.attachmentNames ?? []).slice(0, MAX_ATTACHMENT_NAMES)) {
     extractFromText(wordsOfFileName(name), 'attachment', false, out);
+  }
+  const linked = input.linkedCase;
+  if (linked && isValidTicketFormat(linked.ticket)) {
+    out.add(linked.ticket, 'linked-case', TICKET_SCORES.keyword, `caso anterior ${linked.protocol}`);
   }
   return out.result();
 }

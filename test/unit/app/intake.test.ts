@@ -3,6 +3,7 @@ import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-
 import { MailRejected } from '../../../shared/ports';
 import { decideSubmission, type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { localConfig } from '../../../shared/domain/config';
+import { TICKET_SCORES } from '../../../shared/domain/tickets';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
   FixedClock,
@@ -377,6 +378,70 @@ describe('processSubmission: threading', () => {
     );
     expect(result.kind).toBe('case');
     expect((await cases.get('email:ses-0009'))?.linkedProtocol).toBe('OUV-2026-000001');
+  });
+
+  it.each([
+    [
+      'a reply to the closing mail',
+      'Re: [OUV-2026-000001] Caso encerrado',
+      'O problema do frete voltou, de novo sem calcular.',
+    ],
+    [
+      'a new mail naming the protocol',
+      'Ouvidoria OUV-2026-000001',
+      'Voltou a acontecer: o frete não calcula desde ontem.',
+    ],
+    [
+      'English, threaded only by the protocol',
+      'Case OUV-2026-000001 again',
+      'The shipping rates stopped working again.',
+    ],
+  ])(
+    'a merchant writing after the reopen window inherits the earlier case’s ticket: %s',
+    async (_label, subject, text) => {
+      await processSubmission(email(), deps);
+      const closed = cases.records.get('email:ses-0001')!;
+      closed.status = 'CLOSED';
+      closed.closedAt = '2026-09-01T12:00:00.000Z';
+      const result = await processSubmission(email({ sourceId: 'ses-0010', messageId: 'back@x', subject, text }), deps);
+      expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000002' });
+      const created = await cases.get('email:ses-0010');
+      expect(created?.decision.ticket).toEqual({ status: 'valid', number: '48213' });
+      expect(created?.ticketCandidates).toEqual([
+        {
+          number: '48213',
+          source: 'linked-case',
+          score: TICKET_SCORES.keyword,
+          evidence: 'caso anterior OUV-2026-000001',
+        },
+      ]);
+      expect(created?.linkedProtocol).toBe('OUV-2026-000001');
+    },
+  );
+
+  it('inherits no ticket across senders, and verifies the inherited one again', async () => {
+    await processSubmission(email(), deps);
+    const closed = cases.records.get('email:ses-0001')!;
+    closed.status = 'CLOSED';
+    closed.closedAt = '2026-09-01T12:00:00.000Z';
+    const text = 'O problema do frete voltou, de novo sem calcular.';
+    const stranger = await processSubmission(
+      email({
+        sourceId: 'ses-0011',
+        messageId: 'stranger@x',
+        sender: { address: 'outra@example.org' },
+        returnPath: 'outra@example.org',
+        subject: 'Re: [OUV-2026-000001] Caso encerrado',
+        text,
+      }),
+      deps,
+    );
+    expect(stranger).toMatchObject({ kind: 'case', outcome: 'NO_PRIOR_TICKET' });
+    const gone = await processSubmission(
+      email({ sourceId: 'ses-0012', messageId: 'gone@x', subject: 'Re: [OUV-2026-000001] Caso encerrado', text }),
+      { ...deps, tickets: new InMemoryTicketDirectory([]) },
+    );
+    expect(gone).toMatchObject({ kind: 'case', outcome: 'TICKET_INVALID' });
   });
 
   it('tags the raw mail of a submission that is not a case for LGPD retention, and never an accepted case’s', async () => {

@@ -115,6 +115,26 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(candidates[0]?.score).toBe(TICKET_SCORES.form);
   });
 
+  it('ranks the ticket of an earlier case after the numbers the message names, and checks its format', () => {
+    const linkedCase = { protocol: 'OUV-2026-000001', ticket: '48213' };
+    expect(extractTicketCandidates({ subject: 'O problema voltou', text: 'de novo', linkedCase })).toEqual([
+      {
+        number: '48213',
+        source: 'linked-case',
+        score: TICKET_SCORES.keyword,
+        evidence: 'caso anterior OUV-2026-000001',
+      },
+    ]);
+    const named = extractTicketCandidates({ subject: '', text: 'Abri o chamado 51000 também', linkedCase });
+    expect(named.map((c) => [c.number, c.source])).toEqual([
+      ['51000', 'body'],
+      ['48213', 'linked-case'],
+    ]);
+    expect(
+      extractTicketCandidates({ subject: '', text: '', linkedCase: { protocol: 'OUV-2026-000001', ticket: '12' } }),
+    ).toEqual([]);
+  });
+
   it('keeps first appearance order among equal scores', () => {
     expect(numbersIn('chamado 333 e depois chamado 222 e chamado 111')).toEqual(['333', '222', '111']);
   });
