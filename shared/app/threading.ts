@@ -59,7 +59,9 @@ export async function findThread(
     referenced ??= parent;
   }
   const fresh = splitQuoted(submission.text).fresh;
-  const protocols = [...new Set([...findProtocols(submission.subject), ...findProtocols(fresh)])];
+  const protocols = [
+    ...new Set([...findProtocols(submission.subject, MAX_THREAD_LOOKUPS), ...findProtocols(fresh, MAX_THREAD_LOOKUPS)]),
+  ];
   for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.getByProtocol(protocol);
     if (!parent) continue;

@@ -49,19 +49,20 @@ export function parseProtocol(s: string): ProtocolParts | null {
  * spaces (not line breaks) or nothing between the parts (`OUV 2026 000123`, `ouv-2026-123`, `OUV2026000123`);
  * the sequence with or without its zero padding. Not tolerated: a letter or digit glued before
  * "OUV" or after the sequence (`LOUV-…`, `OUV-2026-0001234567890`), years before 2000, sequence 0.
- * Returns canonical numbers, each once, in order of first appearance.
+ * Returns canonical numbers, each once, in order of first appearance, at most `limit` of them: a
+ * text listing thousands stops being read at the limit (linear work: a Set, not a list search).
  */
-export function findProtocols(text: string): string[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+export function findProtocols(text: string, limit = Number.POSITIVE_INFINITY): string[] {
+  if (typeof text !== 'string' || text.length === 0 || limit < 1) return [];
   const pattern =
     /(?<![\p{L}\p{N}])OUV[ \t\u00a0\-–—_./]{0,3}(\d{4})[ \t\u00a0\-–—_./]{0,3}(\d{1,9})(?![\p{L}\p{N}])/giu;
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const m of text.matchAll(pattern)) {
     const year = Number(m[1]);
     const seq = Number(m[2]);
     if (year < MIN_YEAR || seq < 1) continue;
-    const canonical = formatProtocol(year, seq);
-    if (!found.includes(canonical)) found.push(canonical);
+    found.add(formatProtocol(year, seq));
+    if (found.size >= limit) break;
   }
-  return found;
+  return [...found];
 }

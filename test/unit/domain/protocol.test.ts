@@ -101,6 +101,16 @@ describe('findProtocols', () => {
     expect(findProtocols(text)).toEqual([]);
   });
 
+  it('stops at the limit: a text listing thousands of distinct numbers gives the first ones', () => {
+    const flood = Array.from({ length: 62_000 }, (_, i) => `OUV-2026-${String(i + 1).padStart(6, '0')}`).join(' ');
+    expect(findProtocols(flood, 20)).toEqual(Array.from({ length: 20 }, (_, i) => formatProtocol(2026, i + 1)));
+    expect(findProtocols('OUV-2026-000001 OUV-2026-000001 ouv-2026-1 OUV-2026-000002', 2)).toEqual([
+      'OUV-2026-000001',
+      'OUV-2026-000002',
+    ]);
+    expect(findProtocols('OUV-2026-000001', 0)).toEqual([]);
+  });
+
   it('is safe on non-string and very long input', () => {
     expect(findProtocols(undefined as unknown as string)).toEqual([]);
     const long = `${'OUV-2026-'.repeat(50_000)}000123`;
