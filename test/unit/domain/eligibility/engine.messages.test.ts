@@ -3016,3 +3016,190 @@ describe('round 6: store-side charges, the sign-in page, rival offers, shops mov
     await check(row);
   });
 });
+
+// ─────────────── Round 7: a fresh probe of 271 messages (issue 16 session 7) ───────────────
+const ROUND7: Row[] = [
+  // The store's own prices, stock and rewards, with a valid ticket: complaints, not negotiations.
+  {
+    name: 'stock that is not deducted ("abater o estoque") is no discount',
+    from: 'contato@eletroponto.com.br',
+    subject: 'Estoque',
+    text: 'A loja não consegue abater o estoque quando vendo pelo Mercado Livre. Chamado 48215 aberto há 15 dias.',
+    outcome: 'ACCEPTED',
+    ticket: '48215',
+  },
+  {
+    name: 'Spanish: the discounts I set up in my store are not applied',
+    from: 'contato@eletroponto.com.br',
+    subject: 'Descuentos',
+    text: 'Los descuentos que configuré en mi tienda no se aplican en el carrito. Ticket 48215, sin solución.',
+    outcome: 'ACCEPTED',
+    ticket: '48215',
+  },
+  {
+    name: 'a referral reward that was never credited',
+    from: 'financeiro@casadosaromas.com.br',
+    subject: 'Programa de indicação',
+    text: 'Indiquei 3 lojistas pelo programa de indicação e a bonificação na mensalidade não foi creditada. Chamado 48214.',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+  },
+  {
+    name: 'the wholesale price list the merchant configured does not show',
+    from: 'ana@papelariaestrela.com.br',
+    subject: 'Atacado',
+    text: 'O preço especial para clientes atacadistas que configurei no painel não aparece para eles. Chamado 51000.',
+    outcome: 'ACCEPTED',
+    ticket: '51000',
+  },
+  {
+    name: 'a reseller group with its own prices stopped working',
+    from: 'ana@papelariaestrela.com.br',
+    subject: 'Revendedores',
+    text: 'O grupo de revendedores com preço diferenciado parou de funcionar, todos veem o preço normal. Chamado 51000.',
+    outcome: 'ACCEPTED',
+    ticket: '51000',
+  },
+  {
+    name: 'guard: a discount on the setup fee is still a negotiation',
+    from: NOBODY,
+    subject: 'Taxa',
+    text: 'Vocês podem me dar um desconto na taxa de configuração da loja?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  {
+    name: 'guard: a special price for a long-time client is still a negotiation',
+    from: NOBODY,
+    subject: 'Renovação',
+    text: 'Sou cliente há 6 anos e quero um preço especial na renovação do plano.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+  },
+  // Not a client of someone else, or not a satisfied one: still a merchant.
+  ...[
+    'Não sou cliente do Mercado Pago e a minha loja não deixa eu trocar o meio de pagamento.',
+    'Não sou cliente desse banco que aparece como opção no checkout da minha loja, de onde veio isso?',
+    'Não somos clientes satisfeitos: a loja está fora do ar desde segunda.',
+  ].map(
+    (text): Row => ({
+      name: `not a client of someone else, or not a satisfied one: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Problema',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.not-a-client.text'],
+    }),
+  ),
+  {
+    name: 'guard: "não sou cliente de vocês ainda" is still not a client',
+    from: NOBODY,
+    subject: 'Dúvida',
+    text: 'Não sou cliente de vocês ainda, queria saber como funciona.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.text',
+  },
+  // Former clients who want to come back: sales.
+  ...[
+    'Fui cliente até o ano passado, cancelei e agora quero voltar. Como faço para reativar?',
+    'Cancelei minha loja em março e quero reativar. Ainda tenho os produtos lá?',
+    'Sou ex-cliente e quero saber os planos atuais.',
+  ].map(
+    (text): Row => ({
+      name: `a former client: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Voltar',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.former-client.text',
+    }),
+  ),
+  {
+    name: 'guard: a former client still charged is a billing matter',
+    from: NOBODY,
+    subject: 'Cobrança',
+    text: 'Cancelei minha loja em março e vocês continuam me cobrando a mensalidade.',
+    outcome: 'BILLING_QUESTION',
+  },
+  // The article's access cases in other words.
+  {
+    name: 'a user deactivated after months away',
+    from: NOBODY,
+    subject: 'Acesso',
+    text: 'Fiquei uns 8 meses sem mexer na loja e agora meu usuário não funciona mais, diz que está desativado.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.blocked-user',
+  },
+  {
+    name: 'a domain transferred to another registrar',
+    from: NOBODY,
+    subject: 'Domínio',
+    text: 'Transferi meu domínio para a GoDaddy e a loja caiu, o painel também não abre mais.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.domain-change',
+  },
+  // Asking for a price: sales.
+  ...[
+    'Minhas vendas caíram muito. Consigo um precinho melhor na mensalidade até março?',
+    'A Tray me ofereceu o plano por R$ 59. Se vocês cobrirem eu fico, senão eu saio.',
+  ].map(
+    (text): Row => ({
+      name: `asking for a price: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Mensalidade',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+      rule: 'scope.commercial.special-condition',
+    }),
+  ),
+  // Features and integrations the platform does not have.
+  ...[
+    'seria possivel integrar com o tiktok shop? todo mundo ta vendendo la',
+    'Precisamos de uma integração nativa com o ERP Omie. Existe previsão?',
+    'Vocês deviam ter um chatbot de whatsapp integrado na loja, ia ajudar muito os lojistas.',
+    'Queria pedir que deixassem o campo CPF opcional no checkout, muitos clientes desistem por causa disso.',
+  ].map(
+    (text): Row => ({
+      name: `a feature or integration asked for: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    }),
+  ),
+  {
+    name: 'guard: "vocês deveriam ter me avisado" is a complaint, not a feature',
+    from: NOBODY,
+    subject: 'Aviso',
+    text: 'Vocês deveriam ter me avisado da mudança no frete, perdi vendas a semana toda.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request', 'scope.feature.suggestion'],
+  },
+  {
+    name: 'guard: an integration that must work again is a complaint',
+    from: NOBODY,
+    subject: 'Bling',
+    text: 'Preciso de uma integração com o Bling que funcione, a de vocês parou ontem.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.integration'],
+  },
+  // Ticket numbers typed against their keyword, or with the helpdesk's year.
+  ...[
+    ['CHAMADO48213 sem solução', 'Ninguém resolve o meu problema das variações de tamanho que sumiram.'],
+    ['Chamado n°48213', 'Frete continua errado.'],
+    ['Protocolo 48213/2026', 'Não resolvido. Os pedidos via Pix ficam como pendentes mesmo pagos.'],
+  ].map(
+    ([subject, text]): Row => ({
+      name: `a ticket written as ${subject}`,
+      from: OWNER,
+      subject: subject ?? '',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    }),
+  ),
+];
+
+describe('round 7: store-side prices, other companies, former clients, access, prices, features, glued tickets', () => {
+  it.each(ROUND7.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
