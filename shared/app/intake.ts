@@ -538,7 +538,9 @@ function newCaseRecord(
     messages: [messageOf(submission)],
     messageIds: submission.messageId ? [submission.messageId] : [],
     linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
-    referencedCaseId: linked?.reason === 'other-sender' ? linked.parent.caseId : undefined,
+    // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
+    referencedCaseId:
+      linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated' ? linked.parent.caseId : undefined,
   };
 }
 

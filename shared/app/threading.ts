@@ -2,14 +2,16 @@
  * Threading (SPEC step 5 and "Trust rules"): which existing case a new mail continues.
  * A mail continues a case only when its sender is that case's merchant — whatever
  * `In-Reply-To`/`References` or protocol number it carries. Message-IDs and protocols can be
- * guessed or copied; the sender address is checked by SES (SPF/DKIM/DMARC, failures are
- * quarantined before threading). Anything else is a new submission that records the case it
- * pointed at, so the team can see the link.
+ * guessed or copied, and so can a From: the sender must be the mail's one author (authorUnclear)
+ * and authenticated (senderAuthenticated: DKIM, or SPF and DMARC; SES's verdicts), or it only
+ * claims the address. Anything else is a new submission that records the case it pointed at, so
+ * the team can see the link.
  */
 import type { CaseRecord } from '../domain/case';
 import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
+import { senderAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
 
@@ -24,7 +26,12 @@ export type ThreadMatch =
   /** The sender's own case: append the mail to it. */
   | { kind: 'continues'; parent: CaseRecord }
   /** A case was referenced but this mail may not join it: new submission, linked for the team. */
-  | { kind: 'linked'; parent: CaseRecord; reason: 'other-sender' | 'closed-long-ago' | 'not-a-case' }
+  | {
+      kind: 'linked';
+      parent: CaseRecord;
+      /** `unauthenticated`: the merchant's address, but no check shows the mail is theirs. */
+      reason: 'other-sender' | 'unauthenticated' | 'closed-long-ago' | 'not-a-case';
+    }
   | { kind: 'none' };
 
 /** Upper bound on lookups per mail: a References header of thousands of ids costs nothing extra. */
@@ -55,7 +62,7 @@ export async function findThread(
   for (const id of ids.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.findByMessageId(id);
     if (!parent) continue;
-    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, config, now);
+    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, submission, config, now);
     referenced ??= parent;
   }
   const fresh = splitQuoted(submission.text).fresh;
@@ -65,14 +72,20 @@ export async function findThread(
   for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.getByProtocol(protocol);
     if (!parent) continue;
-    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, config, now);
+    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, submission, config, now);
     referenced ??= parent;
   }
   return referenced ? { kind: 'linked', parent: referenced, reason: 'other-sender' } : { kind: 'none' };
 }
 
-/** The sender's own case: continue it, unless it never was a case or closed long ago. */
-function classify(parent: CaseRecord, config: OuvidoriaConfig, now: Date): ThreadMatch {
+/**
+ * A mail from the case's own address: continue the case, unless the mail only claims the address,
+ * the case never was one, or it closed long ago.
+ */
+function classify(parent: CaseRecord, submission: Submission, config: OuvidoriaConfig, now: Date): ThreadMatch {
+  if (submission.authorUnclear || !senderAuthenticated(submission.verdicts)) {
+    return { kind: 'linked', parent, reason: 'unauthenticated' };
+  }
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.
   if (parent.outcome !== 'ACCEPTED') return { kind: 'linked', parent, reason: 'not-a-case' };
   if (parent.status === 'CLOSED' && parent.closedAt) {

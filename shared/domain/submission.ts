@@ -91,6 +91,12 @@ export const SubmissionSchema = z.object({
   formTopic: z.optional(z.string().check(z.maxLength(100))),
   /** Webform "not a client yet" → false; email → undefined (unknown, the rules read the text). */
   isClient: z.optional(z.boolean()),
+  /**
+   * E-mail whose From names no single author (none, several, a group, or two From fields): its
+   * sender is the best guess (the first From, Sender, the return path), good for a reply, never
+   * for joining a case as that address (threading, "Trust rules").
+   */
+  authorUnclear: z.optional(z.boolean()),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
 });

@@ -173,6 +173,8 @@ interface MailParts {
   headers: Record<string, string>;
   attachments: AttachmentMeta[];
   parseProblem?: string;
+  /** From names no single author (see Submission.authorUnclear). */
+  authorUnclear?: boolean;
 }
 
 function emptyParts(parseProblem: string | undefined): MailParts {
@@ -193,6 +195,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   const returnPathHeader = headers['return-path'];
   const senderBox = firstMailbox(parsed.from) ?? firstMailbox(headerAddress(parsed, 'sender')) ?? undefined;
   const sender: Mailbox = senderBox ? toMailbox(senderBox) : { address: '' };
+  const authorUnclear = !hasOneAuthor(parsed);
 
   let text = typeof parsed.text === 'string' ? parsed.text : '';
   const html = typeof parsed.html === 'string' ? parsed.html : undefined;
@@ -220,7 +223,23 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     references: messageIds(parsed.references),
     headers,
     attachments,
+    ...(authorUnclear ? { authorUnclear } : {}),
   };
+}
+
+/**
+ * One From field naming one mailbox, as RFC 5322 wants of a mail with one author. None (the
+ * sender read from Sender or the return path), several, two From fields or a group leave the
+ * author to a guess: SES checks DMARC against a From domain that may not be the one we read.
+ */
+function hasOneAuthor(parsed: ParsedMail): boolean {
+  let fields = 0;
+  for (const { key } of parsed.headerLines ?? []) if (key === 'from' && ++fields > 1) return false;
+  if (fields !== 1) return false;
+  const entries = (Array.isArray(parsed.from) ? parsed.from : parsed.from ? [parsed.from] : []).flatMap(
+    (obj) => obj?.value ?? [],
+  );
+  return entries.length === 1 && entries[0]?.group === undefined && Boolean(entries[0]?.address);
 }
 
 /** A message forwarded as an attachment, as text after a clear marker. */
@@ -297,6 +316,8 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     verdicts: meta.verdicts,
     attachments: parts.attachments,
     raw: meta.raw,
+    // In SubmissionSchema's order: the schema's output is this object, key for key.
+    ...(parts.authorUnclear ? { authorUnclear: true } : {}),
     parseProblem: parseProblem === undefined ? undefined : cap(cleanLine(parseProblem), PARSE_LIMITS.parseProblemChars),
   };
 }

@@ -19,7 +19,8 @@ import { isMachineGenerated } from '../../domain/auto-reply-policy';
 import { freshStaffText, parseStaffCommands } from '../../domain/lifecycle/commands';
 import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
 import type { Actor, RefusalCode } from '../../domain/lifecycle/types';
-import type { AttachmentMeta, Submission, Verdicts } from '../../domain/submission';
+import { senderAuthenticated } from '../../domain/sender-authentication';
+import type { AttachmentMeta, Submission } from '../../domain/submission';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
@@ -29,12 +30,6 @@ export type StaffMailResult =
   | { kind: 'applied'; caseId: string; protocol: string; events: string[] }
   | { kind: 'refused'; caseId: string; protocol: string; codes: RefusalCode[] }
   | { kind: 'duplicate'; caseId: string; protocol: string };
-
-/** DKIM, or SPF and DMARC; a DMARC failure refuses whatever else passed. Missing verdicts refuse. */
-export function staffSenderAuthenticated(verdicts: Verdicts | undefined): boolean {
-  if (!verdicts || verdicts.dmarc === 'FAIL') return false;
-  return verdicts.dkim === 'PASS' || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
-}
 
 /**
  * Attachments relayed to the merchant: not inline parts (signature logos), in order, while the
@@ -63,7 +58,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const address = mail.recipients.map((r) => parseStaffReplyAddress(r, config)).find((p) => p !== null);
   if (!address) return quarantine('not-a-staff-address');
   const { protocol } = address;
-  if (!staffSenderAuthenticated(mail.verdicts)) return quarantine('sender-authentication-failed', protocol);
+  if (!senderAuthenticated(mail.verdicts)) return quarantine('sender-authentication-failed', protocol);
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
   if (!member) return quarantine('unknown-sender', protocol);
   if (!member.active) return quarantine('inactive-sender', protocol);

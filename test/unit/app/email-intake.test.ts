@@ -147,6 +147,20 @@ describe('receiveEmail: duplicates', () => {
   });
 });
 
+describe('receiveEmail: a forged copy sent first', () => {
+  it.each([
+    ['failing every check (quarantined)', { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' }],
+    ['passing no check', { spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' }],
+  ] as const)('%s does not take the real mail’s identity: the real one still makes its case', async (_name, v) => {
+    const raw = eml('01-accepted-ticket-48213.eml');
+    await receiveEmail(received('ses-forged', raw, { verdicts: { ...PASS, ...v } }), deps);
+    const real = await receiveEmail(received('ses-real', raw), deps);
+    expect(real).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', deliveryId: 'ses-real', sender: MERCHANT });
+    expect(real.kind === 'case' && real.duplicate).toBe(false);
+    expect((await cases.get('email:ses-real'))?.status).toBe('QUEUED');
+  });
+});
+
 describe('receiveEmail: reading the stored case', () => {
   // Issue 16: only a delivery that is not the first claim of its mail can find its case stored.
   it.each([

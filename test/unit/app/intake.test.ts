@@ -367,6 +367,24 @@ describe('processSubmission: threading', () => {
     expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(2);
   });
 
+  it('a mail from the merchant’s address that passes no sender check never joins her case: new submission, linked for the team', async () => {
+    await processSubmission(email(), deps);
+    const spoof = await processSubmission(
+      email({
+        sourceId: 'ses-0020',
+        messageId: 'spoof@evil.example',
+        returnPath: 'bounce@evil.example',
+        subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+        text: 'Desisto da reclamação, podem encerrar.',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'GRAY' },
+      }),
+      deps,
+    );
+    expect(spoof.kind).toBe('case');
+    expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(1);
+    expect((await cases.get('email:ses-0020'))?.referencedCaseId).toBe('email:ses-0001');
+  });
+
   it('opens a new linked case when the merchant replies to a case closed long ago', async () => {
     await processSubmission(email(), deps);
     const closed = cases.records.get('email:ses-0001')!;

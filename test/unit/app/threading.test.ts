@@ -3,6 +3,7 @@ import { findThread, MAX_THREAD_LOOKUPS, sameAddress, type ThreadLookup } from '
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { screen } from '../../../shared/domain/eligibility/engine';
+import type { Verdict, Verdicts } from '../../../shared/domain/submission';
 import { aCase, aSubmission, MERCHANT } from '../../support/builders';
 
 const NOW = new Date('2026-03-20T13:00:00.000Z');
@@ -152,6 +153,51 @@ describe('findThread: never threaded', () => {
     const { lookup } = lookupOf(mariasCase);
     const quoted = followUp({ text: 'Oi\n\nEm 10/03/2026, Ouvidoria escreveu:\n> Protocolo OUV-2026-000042' });
     expect(await findThread(quoted, lookup, localConfig, NOW)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('findThread: the merchant’s address is not enough', () => {
+  const verdicts = (spf: Verdict, dkim: Verdict, dmarc: Verdict): Verdicts => ({
+    spam: 'PASS',
+    virus: 'PASS',
+    spf,
+    dkim,
+    dmarc,
+  });
+  it.each([
+    ['no check passed (a domain without SPF, DKIM or DMARC)', verdicts('GRAY', 'GRAY', 'GRAY')],
+    ['SPF of the attacker’s own envelope only', verdicts('PASS', 'GRAY', 'GRAY')],
+    ['checks that could not run', verdicts('PROCESSING_FAILED', 'PROCESSING_FAILED', 'PROCESSING_FAILED')],
+    ['no verdicts at all', undefined],
+  ])('unauthenticated mail from her address is linked, never joined: %s', async (_name, v) => {
+    const { lookup } = lookupOf(mariasCase);
+    for (const overrides of [{ inReplyTo: ACK_ID }, { subject: 'Re: [OUV-2026-000042] Cobrança' }]) {
+      const mail = { ...followUp(overrides), verdicts: v };
+      expect(await findThread(mail, lookup, localConfig, NOW)).toEqual({
+        kind: 'linked',
+        parent: mariasCase,
+        reason: 'unauthenticated',
+      });
+    }
+  });
+
+  it('a From that names no single author is linked, never joined, whatever passed', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const mail = followUp({ subject: 'Re: [OUV-2026-000042] Cobrança', authorUnclear: true });
+    expect(await findThread(mail, lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: mariasCase,
+      reason: 'unauthenticated',
+    });
+  });
+
+  it.each([
+    ['DKIM', verdicts('GRAY', 'PASS', 'GRAY')],
+    ['SPF and DMARC', verdicts('PASS', 'GRAY', 'PASS')],
+  ])('authenticated by %s, she continues her case', async (_name, v) => {
+    const { lookup } = lookupOf(mariasCase);
+    const mail = { ...followUp({ inReplyTo: ACK_ID }), verdicts: v };
+    expect(await findThread(mail, lookup, localConfig, NOW)).toEqual({ kind: 'continues', parent: mariasCase });
   });
 });
 

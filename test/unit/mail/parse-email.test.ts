@@ -570,3 +570,30 @@ describe('parseEmail on bad input', () => {
     );
   });
 });
+
+describe('parseEmail: who wrote the mail', () => {
+  const rest = ['To: ouvidoria@ouvidoria.example.com.br', 'Subject: Re: [OUV-2026-000001] Recebemos'];
+  it.each([
+    ['no From, only Sender', ['Sender: lojista@modasbella.com.br', ...rest]],
+    ['two From fields', ['From: lojista@modasbella.com.br', 'From: atacante@evil.example', ...rest]],
+    ['two mailboxes in From', ['From: lojista@modasbella.com.br, atacante@evil.example', ...rest]],
+    ['a group in From', ['From: equipe: lojista@modasbella.com.br;', ...rest]],
+  ])('%s: the author is unclear (the sender is a guess, never trusted to join a case)', async (_name, headers) => {
+    const s = await parse(mail(headers, 'Segue o comprovante.'));
+    expectValid(s);
+    expect(s.sender.address).toBe('lojista@modasbella.com.br');
+    expect(s.authorUnclear).toBe(true);
+  });
+
+  it.each([
+    ['one From', ['From: Juliana <lojista@modasbella.com.br>', ...rest]],
+    [
+      'one From and a Sender (a list or an assistant sending for her)',
+      ['From: lojista@modasbella.com.br', 'Sender: assistente@modasbella.com.br', ...rest],
+    ],
+  ])('%s: one author', async (_name, headers) => {
+    const s = await parse(mail(headers, 'Segue o comprovante.'));
+    expect(s.sender.address).toBe('lojista@modasbella.com.br');
+    expect(s.authorUnclear).toBeUndefined();
+  });
+});

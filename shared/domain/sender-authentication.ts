@@ -1,0 +1,12 @@
+import type { Verdicts } from './submission';
+
+/**
+ * Whether the mail's sender is authenticated enough to act as that address (SPEC step 8 and
+ * "Trust rules"): DKIM, or SPF and DMARC; a DMARC failure refuses whatever else passed, and missing
+ * verdicts refuse. The one rule for staff mail acting on a case and for a merchant's mail joining
+ * their case: a mail that passes no check only claims its From, which anyone can write.
+ */
+export function senderAuthenticated(verdicts: Verdicts | undefined): boolean {
+  if (!verdicts || verdicts.dmarc === 'FAIL') return false;
+  return verdicts.dkim === 'PASS' || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
+}

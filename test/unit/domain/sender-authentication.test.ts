@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { senderAuthenticated } from '../../../shared/domain/sender-authentication';
+import type { Verdict } from '../../../shared/domain/submission';
+
+describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses', () => {
+  it.each([
+    ['PASS', 'PASS', 'PASS', true],
+    ['FAIL', 'PASS', 'GRAY', true],
+    ['GRAY', 'PASS', 'GRAY', true],
+    ['PASS', 'FAIL', 'PASS', true],
+    ['PASS', 'GRAY', 'PASS', true],
+    ['PASS', 'PASS', 'FAIL', false],
+    ['PASS', 'FAIL', 'GRAY', false],
+    ['PASS', 'GRAY', 'GRAY', false],
+    ['GRAY', 'GRAY', 'GRAY', false],
+    ['FAIL', 'FAIL', 'PASS', false],
+    ['PROCESSING_FAILED', 'PROCESSING_FAILED', 'PROCESSING_FAILED', false],
+    ['DISABLED', 'DISABLED', 'DISABLED', false],
+  ] as [Verdict, Verdict, Verdict, boolean][])('SPF %s, DKIM %s, DMARC %s → %s', (spf, dkim, dmarc, expected) => {
+    expect(senderAuthenticated({ spam: 'PASS', virus: 'PASS', spf, dkim, dmarc })).toBe(expected);
+  });
+
+  it('no verdicts (a webform post, a mail read without them) is never authenticated', () => {
+    expect(senderAuthenticated(undefined)).toBe(false);
+  });
+});
