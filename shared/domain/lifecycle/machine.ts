@@ -156,12 +156,25 @@ export interface MerchantMessageRef {
 }
 
 /**
+ * The due date of a reopened case. The merchant's message is a new receipt, so the SLA counts
+ * again from it (SPEC step 9: receipt + `slaBusinessDays`); but the case's last due date was told
+ * to the merchant (acknowledgement, `#prorrogar` notice, an earlier reopening) and a reopening
+ * must never take it back: the later of the two. The `extended` event keeps the reason of an
+ * extension in the history.
+ */
+export function reopenedDueAt(c: Pick<WorkCase, 'dueAt'>, ctx: LifecycleContext): string {
+  const fresh = dueDateFrom(ctx.now, ctx.config, ctx.calendar);
+  const promised = c.dueAt ? Date.parse(c.dueAt) : Number.NaN;
+  return !Number.isNaN(promised) && promised > fresh.getTime() ? (c.dueAt as string) : fresh.toISOString();
+}
+
+/**
  * The case's own merchant wrote (threading already checked the sender):
  * - QUEUED: recorded; the assignment notice will carry it;
  * - ASSIGNED / IN_PROGRESS: recorded and forwarded to the analyst;
  * - WAITING_MERCHANT → IN_PROGRESS, forwarded;
- * - CLOSED within `threading.reopenWindowDays` → IN_PROGRESS with the same analyst, a fresh due date
- *   (the SLA counts again from the merchant's message) and timers;
+ * - CLOSED within `threading.reopenWindowDays` → IN_PROGRESS with the same analyst, a due date
+ *   (reopenedDueAt) and timers;
  * - CLOSED longer ago → refused with `reopen-window-passed`: the caller opens a new, linked case.
  */
 export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: LifecycleContext): Transition {
@@ -189,7 +202,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
           `O caso foi encerrado há mais de ${ctx.config.threading.reopenWindowDays} dias: a mensagem abre um novo caso vinculado a ele.`,
         );
       }
-      const dueAt = dueDateFrom(ctx.now, ctx.config, ctx.calendar).toISOString();
+      const dueAt = reopenedDueAt(c, ctx);
       return done(
         { status: 'IN_PROGRESS', closedAt: null, closure: null, reopenedAt: ctx.now.toISOString(), dueAt },
         [event(ctx, merchant, { type: 'reopened', messageSourceId: message.sourceId, dueAt })],

@@ -15,6 +15,7 @@ import {
   transfer,
 } from '../../../../shared/domain/lifecycle/machine';
 import type { Actor, Transition, WorkCase, WorkStatus } from '../../../../shared/domain/lifecycle/types';
+import { dueDateFrom } from '../../../../shared/domain/lifecycle/deadlines';
 import { ana, bruno, ctxAt, sofia, workCase } from '../../../support/lifecycle-fakes';
 
 const NOW = '2026-03-12T14:00:00.000Z';
@@ -228,6 +229,37 @@ describe('merchantReplied', () => {
     expect(after.closedAt).toBeUndefined();
     expect(after.closure).toBeUndefined();
     expect(after.assignee).toBe('ana');
+  });
+
+  it('CLOSED after #prorrogar: the reopening keeps the date the merchant was told, never an earlier one', () => {
+    const extended = okOf(
+      extend(workCase({ status: 'IN_PROGRESS' }), ana, 10, 'aguardando o laudo do financeiro', ctxAt(NOW)),
+    );
+    const closedAt = '2026-03-13T15:00:00.000Z';
+    const afterExtension = applyChanges(workCase({ status: 'IN_PROGRESS', history: extended.events }), extended.next);
+    const closing = okOf(close(afterExtension, ana, 'procedente', 'estorno feito', ctxAt(closedAt)));
+    const closed = applyChanges(afterExtension, closing.next);
+    const reopenCtx = ctxAt('2026-03-16T13:00:00.000Z');
+    const t = okOf(merchantReplied(closed, msg, reopenCtx));
+    const promised = extended.next.dueAt as string;
+    // The SLA counted afresh from the reply would end earlier than the extended date.
+    expect(dueDateFrom(reopenCtx.now, reopenCtx.config, reopenCtx.calendar).toISOString() < promised).toBe(true);
+    expect(t.next.dueAt).toBe(promised);
+    expect(t.events).toMatchObject([{ type: 'reopened', dueAt: promised }]);
+    expect(t.effects).toContainEqual({ kind: 'schedule-timers', dueAt: promised });
+    // The extension and its reason stay in the history.
+    expect(applyChanges(closed, t.next).history).toContainEqual(
+      expect.objectContaining({ type: 'extended', reason: 'aguardando o laudo do financeiro', dueAt: promised }),
+    );
+  });
+
+  it('CLOSED with a due date long past: the SLA counts again from the reply', () => {
+    const closed = workCase({
+      status: 'CLOSED',
+      closedAt: '2026-03-11T14:00:00.000Z',
+      dueAt: '2026-02-20T20:00:00.000Z',
+    });
+    expect(okOf(merchantReplied(closed, msg, ctx)).next.dueAt).toBe('2026-03-26T14:00:00.000Z');
   });
 
   it('CLOSED longer ago than the window → open a linked case instead', () => {
