@@ -182,8 +182,11 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           if (a.key) await deps.uploadRetention?.markClosed(a.key, a.scan === 'NO_THREATS_FOUND', closedAt);
         }
       }
-      const links = c.protocol ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
-      return sendToMerchant(deps, c, pending, renderClosingMail(c, effect, links, config), { human: false });
+      // One answer per case: a closing after a reopening offers no survey already answered.
+      const surveyAnswered = c.protocol ? (await deps.surveys.get(c.protocol)) !== null : false;
+      const links = c.protocol && !surveyAnswered ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
+      const mail = renderClosingMail(c, effect, links, config, { surveyAnswered });
+      return sendToMerchant(deps, c, pending, mail, { human: false });
     }
     case 'reopen-files':
       // The closing started the LGPD clock on the case's files; an open case keeps them.

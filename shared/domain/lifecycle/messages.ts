@@ -215,12 +215,18 @@ export interface ClosingDetails {
   message?: string;
 }
 
-/** Resolution and the five survey links (each opens a page with that score chosen; one click confirms). */
+/**
+ * Resolution and the five survey links (each opens a page with that score chosen; one click
+ * confirms). One answer per case: when the survey was already answered (a closing after a
+ * reopening), the mail offers no links, which would only lead to "Pesquisa já respondida", and
+ * thanks the merchant for the answer given.
+ */
 export function renderClosingMail(
   c: WorkCase,
   closing: ClosingDetails,
   links: SurveyLink[],
   config: OuvidoriaConfig,
+  options: { surveyAnswered?: boolean } = {},
 ): RenderedMail {
   const blocks: MailBlock[] = [
     greeting(c.senderName),
@@ -229,7 +235,9 @@ export function renderClosingMail(
   ];
   if (closing.summary) blocks.push({ p: ['Resumo: ', closing.summary] });
   if (closing.message) blocks.push(...paragraphs(closing.message));
-  if (links.length > 0) {
+  if (options.surveyAnswered) {
+    blocks.push({ p: ['Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.'] });
+  } else if (links.length > 0) {
     blocks.push(
       { h: 'Como foi o atendimento da Ouvidoria?' },
       {

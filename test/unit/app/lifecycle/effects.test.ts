@@ -4,7 +4,7 @@ import { carryOutEffects, LifecycleEffectsFailed } from '../../../../shared/app/
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { InMemorySenderOpenCases } from '../../../support/fakes';
-import { CASE_ID, lifecycleWorld, workCase } from '../../../support/lifecycle-fakes';
+import { CASE_ID, lifecycleWorld, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
 
@@ -128,6 +128,22 @@ describe('carryOutEffects', () => {
     // Idempotent: carried out again (a retry), still one.
     await carryOutEffects({ ...reopening.deps, openCases: open }, reopening.c);
     expect(await open.count(reopening.c.senderEmail)).toBe(1);
+  });
+
+  it('a closing mail offers the survey only while it is unanswered (one answer per case)', async () => {
+    const first = world([pending('c1', { kind: 'send-closing', category: 'procedente', summary: 'Estorno feito' })]);
+    await carryOutEffects(first.deps, first.c);
+    expect(first.mailer.sent[0]?.text.match(/\/pesquisa\?/g)).toHaveLength(5);
+
+    const again = world([
+      pending('c2', { kind: 'send-closing', category: 'resolvido', summary: 'Estorno confirmado' }),
+    ]);
+    await again.surveys.record({ protocol: PROTOCOL, score: 4, answeredAt: '2026-03-13T12:00:00.000Z' });
+    await carryOutEffects(again.deps, again.c);
+    const mail = again.mailer.sent[0];
+    expect(mail?.text).not.toContain('/pesquisa');
+    expect(mail?.html).not.toContain('/pesquisa');
+    expect(mail?.text).toContain('Obrigado por já ter avaliado o atendimento deste caso');
   });
 
   it('closing starts the raw mail’s retention clock: each received message is rewritten with its tag', async () => {

@@ -139,6 +139,22 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('em até 7 dias');
   });
 
+  it('the closing mail after the survey was answered: no survey links, a thank-you instead', () => {
+    const mail = renderClosingMail(
+      workCase(),
+      { category: 'procedente', summary: 'estorno da cobrança em duplicidade concluído' },
+      links,
+      localConfig,
+      { surveyAnswered: true },
+    );
+    for (const part of [mail.text, mail.html]) {
+      expect(part).not.toContain('/pesquisa');
+      expect(part).not.toContain('Como foi o atendimento');
+      expect(part).toContain('Obrigado por já ter avaliado o atendimento deste caso');
+    }
+    expect(mail.text).toContain('Resultado: Procedente.');
+  });
+
   it('the extension notice: new date and reason', () => {
     const mail = renderExtensionNotice(
       workCase(),
