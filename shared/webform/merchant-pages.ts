@@ -9,14 +9,9 @@
  */
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
+import type { PublicCaseData } from '../domain/lifecycle/status-page';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
-import {
-  CLOSE_CATEGORY_LABELS_PT,
-  type Closure,
-  SCORE_LABELS_PT,
-  STATUS_LABELS_PT,
-  type WorkStatus,
-} from '../domain/lifecycle/types';
+import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT, STATUS_LABELS_PT } from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
 
 /** What the survey form posts back: the signed link's fields. */
@@ -35,24 +30,8 @@ export interface StatusLinkFields {
   sig: string;
 }
 
-/** One message as the merchant may see it. */
-export interface PublicMessage {
-  from: 'merchant' | 'office';
-  at: string;
-  subject: string;
-  text: string;
-}
-
 /** The case as the status page shows it (built by `publicCaseView`, never the record itself). */
-export interface PublicCaseView {
-  protocol: string;
-  status: WorkStatus;
-  createdAt: string;
-  dueAt?: string;
-  closedAt?: string;
-  closure?: Pick<Closure, 'category' | 'summary'>;
-  messages: PublicMessage[];
-}
+export type PublicCaseView = PublicCaseData;
 
 export const STATUS_FORM_LIMITS = { protocolo: 20, email: 254 } as const;
 

@@ -32,12 +32,31 @@ const SUBJECT_MAX = 200;
 /** Long texts are cut in staff mails; the case record keeps them whole. */
 const MAX_TEXT_CHARS = 20_000;
 
-function protocolOf(c: WorkCase): string {
+function protocolOf(c: Pick<WorkCase, 'protocol' | 'caseId'>): string {
   return c.protocol ?? c.caseId;
 }
 
-function subjectFor(c: WorkCase, title: string): string {
+function subjectFor(c: Pick<WorkCase, 'protocol' | 'caseId'>, title: string): string {
   return sanitizeHeaderValue(`[${protocolOf(c)}] ${title}`, SUBJECT_MAX);
+}
+
+/** Titles of the mails that carry the office's words to the merchant (after the protocol in brackets). */
+const MERCHANT_MAIL_TITLES = {
+  /** The analyst's answer, relayed. */
+  answer: 'Resposta da Ouvidoria',
+  /** The closing mail (with the text sent with `#encerrar`, when there was one). */
+  closing: 'Caso encerrado',
+} as const;
+
+/**
+ * The subject under which the merchant received the office's words: the relayed answer's or the
+ * closing mail's. The status page shows it (never the staff mail's own subject).
+ */
+export function merchantMailSubject(
+  c: Pick<WorkCase, 'protocol' | 'caseId'>,
+  kind: keyof typeof MERCHANT_MAIL_TITLES,
+): string {
+  return subjectFor(c, MERCHANT_MAIL_TITLES[kind]);
 }
 
 function cap(text: string): string {
@@ -159,7 +178,7 @@ export function letterParts(body: string, config: OuvidoriaConfig): { greets: bo
 export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
   const { greets, signs } = letterParts(body, config);
   return renderMail(
-    subjectFor(c, 'Resposta da Ouvidoria'),
+    merchantMailSubject(c, 'answer'),
     [...(greets ? [] : [greeting(c.senderName)]), ...paragraphs(body), ...(signs ? [] : [signature(config)])],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
@@ -257,7 +276,7 @@ export function renderClosingMail(
     },
     signature(config),
   );
-  return renderMail(subjectFor(c, 'Caso encerrado'), blocks, merchantFooter(c, config));
+  return renderMail(merchantMailSubject(c, 'closing'), blocks, merchantFooter(c, config));
 }
 
 /** `#prorrogar`: the merchant learns the new date and why. */

@@ -6,11 +6,18 @@
  * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
  * It drops: internal notes and every other history event, staff mails, any message not from the
  * case's sender, the decision trail, attachments' storage locations.
+ *
+ * Each message is shown as its reader knows it: the office's words under the subject of the mail
+ * that carried them to the merchant (an outgoing message keeps the staff mail's own subject, e.g.
+ * "RE: [OUV-…] Novo caso atribuído a você", which is internal); the merchant's own messages as
+ * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { type RenderedMail, renderMail } from '../replies';
+import { splitQuoted } from '../text';
+import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
 /** Texts longer than this are cut on the page (the case keeps them whole). */
@@ -44,15 +51,30 @@ function isMerchantMessage(m: CaseMessage, senderEmail: string): boolean {
   return m.from === undefined || m.from.address.toLowerCase() === senderEmail.toLowerCase();
 }
 
+/** Shown for a merchant message whose text was all quoted history (e.g. only attachments). */
+export const NO_FRESH_TEXT_PT = '(mensagem sem texto novo)';
+
+/**
+ * The mail that carried an outgoing message to the merchant: the relayed answer, or — for the text
+ * that came with `#encerrar` and no attachments (plan.ts) — the closing mail.
+ */
+function officeSubject(c: WorkCase, m: CaseMessage): string {
+  const history = c.history ?? [];
+  const relayed = history.some((e) => e.type === 'answered' && e.messageSourceId === m.sourceId);
+  const closing = history.some((e) => e.type === 'closed' && e.sourceId === m.sourceId);
+  return merchantMailSubject(c, closing && !relayed ? 'closing' : 'answer');
+}
+
 /** The case as the merchant may see it. `null` for a record that is not a merchant case (no protocol). */
 export function publicCaseView(c: WorkCase): PublicCaseData | null {
   if (!c.protocol) return null;
   const messages: PublicMessageView[] = [];
   for (const m of c.messages ?? []) {
     if (m.direction === 'out') {
-      messages.push({ from: 'office', at: m.receivedAt, subject: m.subject, text: cut(m.text) });
+      messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text) });
     } else if (isMerchantMessage(m, c.senderEmail)) {
-      messages.push({ from: 'merchant', at: m.receivedAt, subject: m.subject, text: cut(m.text) });
+      const fresh = splitQuoted(m.text ?? '').fresh;
+      messages.push({ from: 'merchant', at: m.receivedAt, subject: m.subject, text: cut(fresh) || NO_FRESH_TEXT_PT });
     }
   }
   return {

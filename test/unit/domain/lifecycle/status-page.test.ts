@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
 import { publicCaseView, renderStatusLinkMail, sameAddress } from '../../../../shared/domain/lifecycle/status-page';
-import { MERCHANT, workCase } from '../../../support/lifecycle-fakes';
+import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 describe('publicCaseView', () => {
   it('keeps the merchant messages and relayed answers, drops staff mail, notes and authors', () => {
@@ -44,6 +44,90 @@ describe('publicCaseView', () => {
     expect(json).not.toContain('nota interna');
     expect(json).not.toContain('ana');
     expect(view?.dueAt).toBe('2026-03-24T13:00:00.000Z');
+  });
+
+  it('shows the office’s words under the subject the merchant received, and the merchant’s fresh text only', () => {
+    const ana = { kind: 'staff' as const, id: 'ana', role: 'analyst' as const };
+    const c = workCase({
+      status: 'CLOSED',
+      messages: [
+        ...workCase().messages,
+        {
+          sourceId: 'ses-staff-1',
+          channel: 'email',
+          receivedAt: '2026-03-11T14:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Novo caso atribuído a você: Cobrança em duplicidade — chamado #48213`,
+          text: 'Olá, Maria. Solicitamos o estorno da segunda cobrança ao financeiro.',
+          attachments: [],
+          direction: 'out',
+          author: 'ana',
+        },
+        {
+          sourceId: 'ses-merchant-2',
+          channel: 'email',
+          receivedAt: '2026-03-12T12:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Resposta da Ouvidoria`,
+          text: [
+            'Obrigada! O estorno apareceu hoje na fatura.',
+            '',
+            '-- ',
+            'Maria Aparecida | Loja da Maria | (11) 98765-4321',
+            '',
+            'Em qua., 11 de mar. de 2026 às 11:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+            '> Olá, Maria. Solicitamos o estorno da segunda cobrança ao financeiro.',
+          ].join('\n'),
+          attachments: [],
+          messageId: 'CAF=merchant-2@mail.gmail.com',
+        },
+        {
+          sourceId: 'ses-staff-2',
+          channel: 'email',
+          receivedAt: '2026-03-12T15:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
+          text: 'Que bom, Maria! Encerramos o caso.',
+          attachments: [],
+          direction: 'out',
+          author: 'ana',
+        },
+      ],
+      history: [
+        {
+          type: 'answered',
+          messageSourceId: 'ses-staff-1',
+          at: '2026-03-11T14:00:00.000Z',
+          actor: ana,
+          sourceId: 'ses-staff-1',
+        },
+        {
+          type: 'closed',
+          category: 'resolvido',
+          summary: 'estorno feito',
+          at: '2026-03-12T15:00:00.000Z',
+          actor: ana,
+          sourceId: 'ses-staff-2',
+        },
+      ],
+    });
+    const view = publicCaseView(c);
+    expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
+      ['merchant', 'Cobrança em duplicidade — chamado #48213'],
+      ['office', `[${PROTOCOL}] Resposta da Ouvidoria`],
+      ['merchant', `RE: [${PROTOCOL}] Resposta da Ouvidoria`],
+      ['office', `[${PROTOCOL}] Caso encerrado`],
+    ]);
+    expect(view?.messages[2]?.text).toBe('Obrigada! O estorno apareceu hoje na fatura.');
+    const json = JSON.stringify(view);
+    expect(json).not.toContain('Novo caso atribuído');
+    expect(json).not.toContain('Nova mensagem do lojista');
+    expect(json).not.toContain('98765-4321');
+    expect(json).not.toContain('escreveu:');
+  });
+
+  it('a merchant message with no fresh text (only quoted history) says so', () => {
+    const c = workCase({
+      messages: [{ ...workCase().messages[0]!, text: '> Olá, Maria.\n> Solicitamos o estorno.' }],
+    });
+    expect(publicCaseView(c)?.messages[0]?.text).toBe('(mensagem sem texto novo)');
   });
 
   it('is null for a record without protocol', () => {
