@@ -30,6 +30,8 @@ import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
  */
 export interface StatusLinkStore {
   claim(nonce: string, expiresAt: Date): Promise<boolean>;
+  /** Whether the nonce was already claimed: a read, it claims nothing. */
+  isUsed(nonce: string): Promise<boolean>;
 }
 
 export interface StatusLinkDeps {
@@ -91,15 +93,21 @@ export async function requestStatusLink(
 
 export type StatusCheckResult =
   | { kind: 'valid'; protocol: string }
+  | { kind: 'used' }
   | { kind: 'invalid-link'; error: Exclude<LinkError, 'bad-score'> };
 
-/** The GET of the link: checks it, claims nothing (mail scanners open links before people do). */
-export function checkStatusLink(
+/**
+ * The GET of the link: checks it and whether it was already opened, but claims nothing (mail
+ * scanners open links before people do: only the confirmed POST uses the link up).
+ */
+export async function checkStatusLink(
   params: URLSearchParams,
-  deps: Pick<StatusLinkDeps, 'clock' | 'secret'>,
-): StatusCheckResult {
+  deps: Pick<StatusLinkDeps, 'clock' | 'secret' | 'statusLinks'>,
+): Promise<StatusCheckResult> {
   const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
-  return verified.ok ? { kind: 'valid', protocol: verified.protocol } : { kind: 'invalid-link', error: verified.error };
+  if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
+  if (await deps.statusLinks.isUsed(verified.nonce)) return { kind: 'used' };
+  return { kind: 'valid', protocol: verified.protocol };
 }
 
 export type StatusOpenResult =

@@ -4,8 +4,9 @@
  *   scanners open links); POST /pesquisa: the confirmation, recorded by `recordSurvey`.
  * - GET|HEAD /consulta: the status form; POST /consulta: the link is mailed if protocol and address
  *   match (same answer either way, rate-limited per IP).
- * - GET|HEAD /consulta/caso?p&x&k&sig: the link's page (records nothing); POST /consulta/caso: the
- *   one-time opening, then the case as the merchant may see it.
+ * - GET|HEAD /consulta/caso?p&x&k&sig: the link's page (records nothing; a link already opened is
+ *   answered 410 at once); POST /consulta/caso: the one-time opening, then the case as the merchant
+ *   may see it.
  * POSTs are form-urlencoded; the signed link is the capability, and the request must be same-origin
  * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
@@ -61,6 +62,14 @@ const HOUR_SECONDS = 3600;
 
 export const ORIGIN_REFUSED_PT =
   'Este envio veio de outro site e foi recusado. Abra a página da Ouvidoria pelo link do e-mail e tente de novo.';
+
+/** A status link already opened: said on its GET as on its POST (HTTP 410), with the way to a new one. */
+const USED_LINK_VIEW: MerchantView = {
+  kind: 'link-problem',
+  title: 'Link já utilizado',
+  message: 'Este link de acompanhamento já foi aberto e não vale mais. Peça um novo link: ele chega ao e-mail do caso.',
+  offerStatusForm: true,
+};
 
 function linkProblem(error: LinkError): { status: number; view: MerchantView } {
   const title = error === 'expired' ? 'Link expirado' : 'Link inválido';
@@ -134,7 +143,8 @@ export async function serveMerchantPages(
   if (method !== 'POST') {
     if (path === STATUS_REQUEST_PATH) return page(200, { kind: 'status-form' });
     if (path === SURVEY_PATH) return surveyPage(query, deps, page);
-    const checked = checkStatusLink(query, deps);
+    const checked = await checkStatusLink(query, deps);
+    if (checked.kind === 'used') return page(410, USED_LINK_VIEW);
     if (checked.kind === 'invalid-link') {
       const problem = linkProblem(checked.error);
       return page(problem.status, { ...problem.view, offerStatusForm: true } as MerchantView);
@@ -202,13 +212,7 @@ export async function serveMerchantPages(
     case 'case':
       return page(200, { kind: 'status-case', view: opened.view });
     case 'used':
-      return page(410, {
-        kind: 'link-problem',
-        title: 'Link já utilizado',
-        message:
-          'Este link de acompanhamento já foi aberto e não vale mais. Peça um novo link: ele chega ao e-mail do caso.',
-        offerStatusForm: true,
-      });
+      return page(410, USED_LINK_VIEW);
     case 'gone':
       return page(404, {
         kind: 'link-problem',

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusLinkStore } from '../../app/status-link';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
@@ -33,5 +33,17 @@ export class DynamoStatusLinkStore implements StatusLinkStore {
       if (!isConditionalCheckFailed(error)) throw error;
       return false;
     }
+  }
+
+  async isUsed(nonce: string): Promise<boolean> {
+    const found = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: statusLinkKey(nonce),
+        ProjectionExpression: 'pk',
+        ConsistentRead: true,
+      }),
+    );
+    return found.Item !== undefined;
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openStatusLink, requestStatusLink, type StatusLinkStore } from '../../../shared/app/status-link';
+import {
+  checkStatusLink,
+  openStatusLink,
+  requestStatusLink,
+  type StatusLinkStore,
+} from '../../../shared/app/status-link';
 import { localConfig } from '../../../shared/domain/config';
 import { FixedClock, RecordingMailer } from '../../support/fakes';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
@@ -12,6 +17,7 @@ const statusLinks: StatusLinkStore = {
     used.add(nonce);
     return true;
   },
+  isUsed: async (nonce) => used.has(nonce),
 };
 
 function deps() {
@@ -61,5 +67,18 @@ describe('openStatusLink', () => {
     forged.set('k', 'another-nonce-123');
     expect(await openStatusLink(forged, d)).toEqual({ kind: 'invalid-link', error: 'bad-signature' });
     expect(used.has('another-nonce-123')).toBe(false);
+  });
+});
+
+describe('checkStatusLink', () => {
+  it('a GET claims nothing, and finds the link used once it was opened', async () => {
+    const d = deps();
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    const params = new URL(url).searchParams;
+    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL });
+    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL });
+    expect((await openStatusLink(params, d)).kind).toBe('case');
+    expect(await checkStatusLink(params, d)).toEqual({ kind: 'used' });
   });
 });

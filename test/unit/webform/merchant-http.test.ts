@@ -28,6 +28,9 @@ class MemoryStatusLinks implements StatusLinkStore {
     this.used.add(nonce);
     return true;
   }
+  async isUsed(nonce: string) {
+    return this.used.has(nonce);
+  }
 }
 
 function world() {
@@ -222,6 +225,20 @@ describe('status page (/consulta)', () => {
     const reused = await serveMerchantPages(post('/consulta/caso', linkFields(url)), deps, silent);
     expect(reused?.statusCode).toBe(410);
     expect(reused?.body).toContain('já foi aberto');
+  });
+
+  it('a link already opened says so on its GET (410, pt-BR, a way to a new link); a GET never uses it up', async () => {
+    const { deps } = world();
+    const url = statusUrl(PROTOCOL, 'nonce-mailscanner1', NOW, SECRET, localConfig);
+    // A mail scanner, then the merchant: both GETs show the confirmation page.
+    for (let i = 0; i < 2; i++) expect((await serveMerchantPages(get(url), deps, silent))?.statusCode).toBe(200);
+    expect((await serveMerchantPages(post('/consulta/caso', linkFields(url)), deps, silent))?.statusCode).toBe(200);
+    const again = await serveMerchantPages(get(url), deps, silent);
+    expect(again?.statusCode).toBe(410);
+    expect(again?.body).toContain('Link já utilizado');
+    expect(again?.body).toContain('Este link de acompanhamento já foi aberto e não vale mais.');
+    expect(again?.body).toContain('href="/consulta"');
+    expect(again?.body).not.toContain('Ver o andamento do caso');
   });
 
   it('refuses tampered (400) and expired (410) status links', async () => {

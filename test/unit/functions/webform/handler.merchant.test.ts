@@ -53,7 +53,7 @@ function getEvent(url: string) {
 const merchantDeps = (): MerchantPagesDeps => ({
   cases: new InMemoryCaseWorkStore(),
   surveys: new InMemorySurveyStore(),
-  statusLinks: { claim: async () => true },
+  statusLinks: { claim: async () => true, isUsed: async () => false },
   rateLimiter: new InMemoryRateLimiter(),
   mailer: new RecordingMailer(),
   clock: new FixedClock(NOW),
