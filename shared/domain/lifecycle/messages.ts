@@ -361,15 +361,71 @@ export function renderEscalation(
   );
 }
 
+/** The transfer notice shows the case's latest exchanges and notes, at most this many… */
+export const TRANSFER_TIMELINE_ENTRIES = 8;
+/** …each cut at this size (the console keeps every text whole). */
+export const TRANSFER_ENTRY_MAX_CHARS = 5_000;
+
+interface TimelineEntry {
+  at: string;
+  title: string;
+  text: string;
+}
+
+function capEntry(text: string): string {
+  return text.length <= TRANSFER_ENTRY_MAX_CHARS
+    ? text
+    : `${text.slice(0, TRANSFER_ENTRY_MAX_CHARS)}\n[…] (texto cortado: a íntegra está no console)`;
+}
+
+/**
+ * What the new analyst needs to pick the case up, in order: the merchant's messages (fresh text),
+ * the office's answers and the internal notes (labelled as internal: never sent to the merchant).
+ * The note sent with this very transfer (`skipNotesOf`: the transfer's source) has its own section.
+ */
+function transferTimeline(c: WorkCase, skipNotesOf: string | undefined, config: OuvidoriaConfig): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const m of c.messages) {
+    const when = formatDateTimePtBr(m.receivedAt, config.timeZone);
+    entries.push(
+      m.direction === 'out'
+        ? {
+            at: m.receivedAt,
+            title: `Resposta da Ouvidoria ao lojista${m.author ? ` (${m.author})` : ''} — ${when}`,
+            text: m.text.trim() || '(resposta sem texto: só anexos)',
+          }
+        : {
+            at: m.receivedAt,
+            title: `Mensagem do lojista — ${when}`,
+            text: splitQuoted(m.text ?? '').fresh || '(mensagem sem texto novo)',
+          },
+    );
+  }
+  for (const e of c.history ?? []) {
+    if (e.type !== 'note' || (skipNotesOf !== undefined && e.sourceId === skipNotesOf)) continue;
+    const who = e.actor.kind === 'staff' ? ` (${e.actor.id})` : '';
+    entries.push({
+      at: e.at,
+      title: `Nota interna — não enviada ao lojista${who} — ${formatDateTimePtBr(e.at, config.timeZone)}`,
+      text: e.text,
+    });
+  }
+  // Stable sort: a note and an answer of the same instant keep messages first.
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
 /** The case was handed to `analyst` by `fromName`; `note` is the text that came with #transferir. */
 export function renderTransferNotice(
   c: WorkCase,
-  analyst: Pick<StaffMember, 'name'>,
+  analyst: Pick<StaffMember, 'id' | 'name'>,
   fromName: string,
   note: string | undefined,
   config: OuvidoriaConfig,
 ): RenderedMail {
-  const last = c.messages.filter((m) => m.direction !== 'out').slice(-3);
+  const transfer = (c.history ?? []).findLast((e) => e.type === 'transferred' && e.to === analyst.id);
+  const timeline = transferTimeline(c, transfer?.sourceId, config);
+  const shown = timeline.slice(-TRANSFER_TIMELINE_ENTRIES);
+  const left = timeline.length - shown.length;
   return renderMail(
     subjectFor(c, 'Caso transferido para você'),
     [
@@ -383,14 +439,23 @@ export function renderTransferNotice(
       },
       caseFacts(c, config),
       ...(note ? [{ h: 'Nota de quem transferiu' } as MailBlock, ...paragraphs(note)] : []),
+      ...(shown.length > 0
+        ? [
+            { h: 'Histórico do caso' } as MailBlock,
+            {
+              p: [
+                'Mensagens do lojista, respostas da Ouvidoria e notas internas, da mais antiga à mais recente',
+                left > 0
+                  ? ` (as ${shown.length} mais recentes; ${left === 1 ? 'mais 1 registro' : `mais ${left} registros`} no console).`
+                  : '.',
+                ' As notas internas nunca são enviadas ao lojista.',
+              ],
+            } as MailBlock,
+          ]
+        : []),
     ],
     staffFooter(config),
-    {
-      preformatted: last.map((m) => ({
-        title: `Mensagem do lojista — ${formatDateTimePtBr(m.receivedAt, config.timeZone)}`,
-        text: cap(splitQuoted(m.text ?? '').fresh || '(mensagem sem texto novo)'),
-      })),
-    },
+    { preformatted: shown.map((entry) => ({ title: entry.title, text: capEntry(entry.text) })) },
   );
 }
 

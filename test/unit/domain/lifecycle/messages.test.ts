@@ -51,7 +51,7 @@ const ALL: Array<[string, () => RenderedMail]> = [
   ],
   ['reminder', () => renderReminder(hostile, ana, localConfig)],
   ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
-  ['transfer', () => renderTransferNotice(hostile, { name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
+  ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
   [
     'explanation',
     () =>
@@ -153,6 +153,105 @@ describe('lifecycle mails', () => {
       expect(part).toContain('Obrigado por já ter avaliado o atendimento deste caso');
     }
     expect(mail.text).toContain('Resultado: Procedente.');
+  });
+
+  describe('the transfer notice', () => {
+    const ana = { kind: 'staff' as const, id: 'ana', role: 'analyst' as const };
+    const carla = { id: 'carla', name: 'Carla Souza' };
+    const [first] = workCase().messages;
+    const handedOver = workCase({
+      status: 'IN_PROGRESS',
+      messages: [
+        first!,
+        {
+          sourceId: 'ses-staff-1',
+          channel: 'email',
+          receivedAt: '2026-03-11T14:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Novo caso atribuído a você`,
+          text: 'Olá, Maria. Pedimos ao financeiro o estorno da segunda cobrança.',
+          attachments: [],
+          direction: 'out',
+          author: 'ana',
+        },
+        {
+          sourceId: 'ses-merchant-2',
+          channel: 'email',
+          receivedAt: '2026-03-12T12:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Resposta da Ouvidoria`,
+          text: 'O estorno ainda não apareceu.\n\nEm qua., 11 de mar. de 2026, Ouvidoria escreveu:\n> Olá, Maria.',
+          attachments: [],
+        },
+      ],
+      history: [
+        { type: 'answered', messageSourceId: 'ses-staff-1', at: '2026-03-11T14:00:00.000Z', actor: ana },
+        {
+          type: 'note',
+          text: 'Financeiro prometeu o estorno até sexta.',
+          at: '2026-03-11T16:00:00.000Z',
+          actor: ana,
+          sourceId: 'ses-staff-2',
+        },
+        {
+          type: 'note',
+          text: 'Estou de férias a partir de amanhã.',
+          at: '2026-03-12T14:00:00.000Z',
+          actor: ana,
+          sourceId: 'ses-staff-3',
+        },
+        {
+          type: 'transferred',
+          from: 'ana',
+          to: 'carla',
+          at: '2026-03-12T14:00:00.000Z',
+          actor: ana,
+          sourceId: 'ses-staff-3',
+        },
+      ],
+    });
+
+    it('lists the merchant’s messages, the office’s answers and the internal notes (labelled), in order', () => {
+      const mail = renderTransferNotice(
+        handedOver,
+        carla,
+        'Ana Lima',
+        'Estou de férias a partir de amanhã.',
+        localConfig,
+      );
+      const order = [
+        'Fui cobrada duas vezes',
+        'Resposta da Ouvidoria ao lojista (ana)',
+        'Pedimos ao financeiro o estorno',
+        'Nota interna — não enviada ao lojista (ana)',
+        'Financeiro prometeu o estorno até sexta.',
+        'O estorno ainda não apareceu.',
+      ].map((text) => mail.text.indexOf(text));
+      expect(order.every((at) => at >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(mail.html).toContain('Nota interna — não enviada ao lojista');
+      expect(mail.html).toContain('Financeiro prometeu o estorno até sexta.');
+      // The note sent with this transfer is shown once, in its own section; quoted history is cut.
+      expect(mail.text.split('Estou de férias a partir de amanhã.')).toHaveLength(2);
+      expect(mail.text).not.toContain('> Olá, Maria.');
+    });
+
+    it('stays bounded: the latest entries only, each cut, the rest left to the console', () => {
+      const notes = Array.from({ length: 10 }, (_, i) => ({
+        type: 'note' as const,
+        text: `Ligação ${i + 1} com a lojista. ${'Detalhes da conversa. '.repeat(i === 9 ? 400 : 1)}`,
+        at: `2026-03-12T1${i % 10}:30:00.000Z`,
+        actor: ana,
+      }));
+      const c = { ...handedOver, history: [...(handedOver.history ?? []), ...notes] };
+      const mail = renderTransferNotice(c, carla, 'Ana Lima', undefined, localConfig);
+      expect(mail.text.match(/^(?:Mensagem do lojista|Resposta da Ouvidoria ao lojista|Nota interna) /gm)).toHaveLength(
+        8,
+      );
+      expect(mail.text).toContain('(as 8 mais recentes; mais 6 registros no console)');
+      expect(mail.text).not.toContain('Fui cobrada duas vezes');
+      expect(mail.text).toContain('Ligação 10 com a lojista.');
+      expect(mail.text).toContain('(texto cortado: a íntegra está no console)');
+      expect(mail.text.length).toBeLessThan(60_000);
+    });
   });
 
   it('the extension notice: new date and reason', () => {
