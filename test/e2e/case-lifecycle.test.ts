@@ -187,6 +187,9 @@ describe('a case worked by email, from the first mail to the survey and a reopen
     );
     expect(reopened.assignee).toBe(analyst);
     expect(reopened.history?.some((e) => e.type === 'reopened')).toBe(true);
+    const notice = await newMail(MERCHANT, 5, 'the reopen notice');
+    expect(notice.subject).toBe(`[${protocol}] Caso reaberto`);
+    expect(notice.body.text).toMatch(/Prazo de resposta: até \d{2}\/\d{2}\/2026\./);
   });
 
   it('forged staff mail changes nothing: stranger, wrong token, failed authentication', async () => {

@@ -14,6 +14,7 @@ import {
   renderExtensionNotice,
   renderMerchantMessageToAnalyst,
   renderReminder,
+  renderReopenNotice,
   renderStaffExplanation,
   renderTransferNotice,
 } from '../../domain/lifecycle/messages';
@@ -171,6 +172,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'notify-extension':
       return sendToMerchant(deps, c, pending, renderExtensionNotice(c, effect, config), { human: false });
+    case 'notify-reopen':
+      return sendToMerchant(deps, c, pending, renderReopenNotice(c, effect.dueAt, config), { human: false });
     case 'send-closing': {
       // Closed: the merchant's open-case slot (the webform cap) is free again, and the raw mail
       // starts its retention clock (LGPD) at the closing date.

@@ -174,7 +174,7 @@ export function reopenedDueAt(c: Pick<WorkCase, 'dueAt'>, ctx: LifecycleContext)
  * - ASSIGNED / IN_PROGRESS: recorded and forwarded to the analyst;
  * - WAITING_MERCHANT → IN_PROGRESS, forwarded;
  * - CLOSED within `threading.reopenWindowDays` → IN_PROGRESS with the same analyst, a due date
- *   (reopenedDueAt) and timers;
+ *   (reopenedDueAt) and timers; the merchant is told it reopened and the due date;
  * - CLOSED longer ago → refused with `reopen-window-passed`: the caller opens a new, linked case.
  */
 export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: LifecycleContext): Transition {
@@ -211,6 +211,8 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
           { kind: 'schedule-timers', dueAt },
           { kind: 'reopen-files' },
           ...forward(c.assignee),
+          // Nothing else tells the merchant their reply reopened the case, nor the date it now runs to.
+          { kind: 'notify-reopen', dueAt },
         ],
       );
     }

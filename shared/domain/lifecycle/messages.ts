@@ -4,8 +4,8 @@
  *
  * To the merchant, always from the ombudsman address (the analyst's address never appears):
  * the analyst's answer, the closing mail with the resolution and the five survey links, the
- * extension notice. To staff (Reply-To: their per-case address, set by the application): the
- * merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
+ * extension notice, the reopening notice. To staff (Reply-To: their per-case address, set by the
+ * application): the merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
 import { consoleCaseLink } from '../console-link';
@@ -301,6 +301,29 @@ export function renderExtensionNotice(
       },
       { p: ['Motivo: ', extension.reason] },
       { p: ['Seguimos trabalhando no seu caso e falaremos com você por e-mail.'] },
+      signature(config),
+    ],
+    merchantFooter(c, config),
+  );
+}
+
+/**
+ * The merchant's message reopened the closed case: they learn it is open again, with the same
+ * person, and until when they will be answered (SPEC step 9: the merchant knows the due date).
+ */
+export function renderReopenNotice(c: WorkCase, dueAt: string, config: OuvidoriaConfig): RenderedMail {
+  return renderMail(
+    subjectFor(c, 'Caso reaberto'),
+    [
+      greeting(c.senderName),
+      {
+        p: [
+          'Recebemos a sua mensagem e reabrimos o caso ',
+          { strong: protocolOf(c) },
+          '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
+        ],
+      },
+      { p: ['Prazo de resposta: até ', { strong: formatDatePtBr(dueAt, config.timeZone) }, '.'] },
       signature(config),
     ],
     merchantFooter(c, config),

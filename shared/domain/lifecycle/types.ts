@@ -166,6 +166,8 @@ export type Effect =
   | { kind: 'notify-extension'; businessDays: number; reason: string; dueAt: string }
   /** Resolution and the five survey links; `message` is the analyst's text sent with #encerrar. */
   | { kind: 'send-closing'; category: CloseCategory; summary: string; message?: string }
+  /** Reopened by the merchant's message: they learn the case is open again and its due date. */
+  | { kind: 'notify-reopen'; dueAt: string }
   /** Reopened: the case's raw mail and files lose the closed-case expiry tag (kept while the case is open). */
   | { kind: 'reopen-files' }
   /** A staff mail did nothing: tell its sender why, in pt-BR. */

@@ -63,6 +63,14 @@ describe('handleMerchantReply', () => {
     expect(w.counter.count('ana')).toBe(1);
     expect(w.timers.list().map((t) => t.dueAt)).toEqual([c.dueAt, c.dueAt]);
     expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Caso reaberto: nova mensagem do lojista`);
+    // The merchant is told, from the ombudsman address, that the case is open again and until when.
+    const notice = w.mailer.sent[1]!;
+    expect(w.mailer.sent).toHaveLength(2);
+    expect(notice.to).toEqual([c.senderEmail]);
+    expect(notice.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
+    expect(notice.text).toContain(`Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}.`);
+    expect(notice.text).toContain('Prazo de resposta: até 26/03/2026.');
+    expect(notice.text).not.toContain('ana@empresa.com.br');
   });
 
   it('CLOSED after the window: a linked case is opened by the caller; this one is untouched', async () => {

@@ -224,7 +224,9 @@ describe('merchantReplied', () => {
       'schedule-timers',
       'reopen-files',
       'forward-to-analyst',
+      'notify-reopen',
     ]);
+    expect(t.effects).toContainEqual({ kind: 'notify-reopen', dueAt: '2026-03-26T14:00:00.000Z' });
     const after = applyChanges(closed, t.next);
     expect(after.closedAt).toBeUndefined();
     expect(after.closure).toBeUndefined();

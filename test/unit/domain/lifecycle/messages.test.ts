@@ -8,6 +8,7 @@ import {
   renderExtensionNotice,
   renderMerchantMessageToAnalyst,
   renderReminder,
+  renderReopenNotice,
   renderStaffExplanation,
   renderTransferNotice,
 } from '../../../../shared/domain/lifecycle/messages';
@@ -49,6 +50,7 @@ const ALL: Array<[string, () => RenderedMail]> = [
     () =>
       renderExtensionNotice(hostile, { businessDays: 5, reason: XSS, dueAt: '2026-03-31T13:00:00.000Z' }, localConfig),
   ],
+  ['reopen notice', () => renderReopenNotice(hostile, '2026-03-26T14:00:00.000Z', localConfig)],
   ['reminder', () => renderReminder(hostile, ana, localConfig)],
   ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
   ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
@@ -252,6 +254,15 @@ describe('lifecycle mails', () => {
       expect(mail.text).toContain('(texto cortado: a íntegra está no console)');
       expect(mail.text.length).toBeLessThan(60_000);
     });
+  });
+
+  it('the reopen notice: the case is open again, with the same person, and its due date', () => {
+    const mail = renderReopenNotice(workCase(), '2026-12-18T20:00:00.000Z', localConfig);
+    expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
+    expect(mail.text).toContain('Olá, Maria Aparecida,');
+    expect(mail.text).toContain('continua com a mesma pessoa da nossa equipe');
+    expect(mail.text).toContain('Prazo de resposta: até 18/12/2026.');
+    expect(mail.html).toContain('<strong>18/12/2026</strong>');
   });
 
   it('the extension notice: new date and reason', () => {
