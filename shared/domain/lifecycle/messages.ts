@@ -144,6 +144,8 @@ const OPENING_GREETING =
  * ended by a comma or colon ("Caro é o plano…" is no salutation).
  */
 const SALUTATION = /^(?:prezad[oa]s?|car[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
+/** Longest first line read as a salutation ("Prezada Sra. Fernanda,"): longer, it is a sentence. */
+const SALUTATION_MAX_CHARS = 80;
 /** A formula that closes a letter ("Atenciosamente,", "Abraços", "Att."), on normalised text. */
 const CLOSING_FORMULA =
   /^(?:atenciosamente|att|atte|at\.? ?te|abracos?|um abraco|abs|cordialmente|saudacoes|respeitosamente|cumprimentos|sds|(?:muito )?obrigad[oa]s?|grat[oa]s?|(?:best |kind )?regards|saludos|un saludo|cordiales saludos)(?![a-z0-9])/;
@@ -169,7 +171,9 @@ export function letterParts(body: string, config: OuvidoriaConfig): { greets: bo
   const office = normalize(config.fromName);
   const last = lines.slice(-CLOSING_LINES);
   return {
-    greets: first.length <= 80 && (OPENING_GREETING.test(first) || SALUTATION.test(first)),
+    // A greeting word opens the text whatever the line's length (a console textarea keeps the
+    // whole answer on one line; a mail client wraps it); a salutation is a short line of its own.
+    greets: OPENING_GREETING.test(first) || (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)),
     signs: last.some((line) => CLOSING_FORMULA.test(line) || signsAs(line, office)),
   };
 }

@@ -6,7 +6,18 @@ import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/l
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
-import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
+import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
+import { localConfig } from '../../../shared/domain/config';
+import { staffReplyAddress } from '../../../shared/domain/lifecycle/reply-address';
+import {
+  CASE_ID,
+  lifecycleWorld,
+  MERCHANT,
+  PROTOCOL,
+  SECRET,
+  staffMail,
+  workCase,
+} from '../../support/lifecycle-fakes';
 
 const POOL = 'us-east-1_LocalPool';
 const CLIENT = 'console-local';
@@ -193,6 +204,25 @@ describe('serveConsole — actions', () => {
     expect(r?.headers['location']).toContain('feito=answer');
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({ type: 'answered', actor: { id: 'ana' } });
+  });
+
+  it('an answer that greets on one long line reaches the merchant as the mail path sends it: one greeting', async () => {
+    const text =
+      'Olá, Renata! Verificamos a cobrança em dobro da fatura de novembro e o estorno já foi pedido ao financeiro, com crédito em até 5 dias úteis.';
+    const byConsole = world();
+    const token = tokenOf('ana');
+    await byConsole.serve(
+      byConsole.request('POST', `/equipe/caso/${CASE_ID}/acao`, post(token, { acao: 'answer', texto: text })),
+    );
+    const byMail = lifecycleWorld();
+    await handleStaffMail(
+      staffMail({ to: staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig), from: 'ana@empresa.com.br', text }),
+      byMail.deps,
+    );
+    const consoleText = byConsole.w.mailer.sent[0]?.text ?? '';
+    expect(consoleText.startsWith(text)).toBe(true);
+    expect(consoleText.match(/Olá/g)).toHaveLength(1);
+    expect(byMail.mailer.sent[0]?.text).toBe(consoleText);
   });
 
   it('without or with a wrong CSRF token, or from another site: 403, nothing changes', async () => {

@@ -107,6 +107,17 @@ describe('lifecycle mails', () => {
     ['Bom dia, Fernanda!\n\nVerifiquei a cobrança.', true, false],
     ['Prezada Sra. Fernanda,\nsegue a posição do financeiro.', true, false],
     ['Oi Maria, tudo bem?\nJá resolvi.', true, false],
+    // One long line (the console's textarea is not wrapped like a mail): the greeting still opens it.
+    [
+      'Olá, Renata! Verificamos a cobrança em dobro da fatura de novembro e o estorno já foi pedido ao financeiro, com crédito em até 5 dias úteis.',
+      true,
+      false,
+    ],
+    [
+      'Boa tarde, Renata, conferimos o pedido 10234 com a transportadora e a entrega foi reagendada para segunda-feira pela manhã.',
+      true,
+      false,
+    ],
     ['Hola Juan,\nya lo revisamos.\n\nSaludos,\nAna', true, true],
     ['O estorno foi pedido.\n\nAtenciosamente,\nAna Souza\nOuvidoria', false, true],
     ['O estorno foi pedido.\n\nAtt.\nAna', false, true],
