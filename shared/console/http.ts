@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { CLOSE_CATEGORIES, type CloseCategory, type WorkCase } from '../domain/lifecycle/types';
+import { CLOSE_CATEGORIES, type CloseCategory, refusalReasonsPt, type WorkCase } from '../domain/lifecycle/types';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
 import { formBody, originAllowed } from '../webform/merchant-http';
@@ -267,7 +267,7 @@ export async function serveConsole(
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
   const done = query.get('feito');
-  const refused = query.get('recusado');
+  const refused = refusalOf(c, query.get('recusado'));
   return page(
     200,
     casePage(
@@ -278,11 +278,26 @@ export async function serveConsole(
           ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
           : {}),
         ...(done && DONE_PT[done] ? { notice: DONE_PT[done] } : {}),
-        ...(refused ? { problem: `A ação foi recusada (${refused.slice(0, 60)}). Veja o histórico.` } : {}),
+        ...(refused ? { problem: refused } : {}),
       },
       lifecycle.clock.now(),
     ),
   );
+}
+
+/** Sources of console actions: `console:<the form's one-time id>` (the idempotency key). */
+const consoleSource = (id: string) => `console:${id}`;
+
+/**
+ * The page's explanation of a refused console action (`?recusado=<the form's id>`): the pt-BR
+ * reasons recorded on the case's history for that action (the ones a mail refusal lists); nothing
+ * for an id the history does not hold (no text of the query string reaches the page).
+ */
+function refusalOf(c: WorkCase, id: string | null): string | undefined {
+  if (!id || !ACTION_ID.test(id)) return undefined;
+  const event = (c.history ?? []).find((e) => e.type === 'refused' && e.sourceId === consoleSource(id));
+  if (event?.type !== 'refused') return undefined;
+  return `A ação foi recusada: ${refusalReasonsPt(event).join(' ')} Nada foi enviado ao lojista e o caso não mudou.`;
 }
 
 /** The quarantine pages: supervisors only (release and discard are supervisor actions). */
@@ -430,7 +445,13 @@ async function act(
       [],
       formOrigins,
     );
-  if (!action || !ACTION_ID.test(id)) return problemRedirect(frame, caseId, 'recusado', 'formulário inválido');
+  if (!action || !ACTION_ID.test(id)) {
+    const view = {
+      ...(await caseView(c, user, lifecycle)),
+      problem: 'O formulário veio incompleto. Recarregue a página e tente de novo.',
+    };
+    return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
+  }
   if (!canViewCase(user, c) || !mayAct(user, action, c)) {
     logger.warn('Console action refused', { action, role: user.role });
     return consoleResponse(
@@ -454,7 +475,8 @@ async function act(
     commands.body,
     resolveDeps(lifecycle),
     {
-      sourceId: `console:${id}`,
+      sourceId: consoleSource(id),
+      origin: 'console',
       channel: 'webform',
       receivedAt: now,
       subject: c.protocol ? `[${c.protocol}] Resposta da Ouvidoria` : 'Resposta da Ouvidoria',
@@ -462,8 +484,12 @@ async function act(
     c,
   );
   logger.info('Console action', { action, result: result.kind, role: user.role });
-  if (result.kind === 'refused')
-    return problemRedirect(frame, caseId, 'recusado', result.codes.join(', ') || 'recusada');
+  // A refusal is on the history with its pt-BR reasons; the page reads them there (a reload, or the
+  // same form sent twice, shows them again).
+  const refusedBefore =
+    result.kind === 'duplicate' &&
+    (c.history ?? []).some((e) => e.type === 'refused' && e.sourceId === consoleSource(id));
+  if (result.kind === 'refused' || refusedBefore) return problemRedirect(frame, caseId, 'recusado', id);
   if (result.kind === 'not-found') {
     return consoleResponse(
       404,

@@ -10,6 +10,7 @@ import {
   CLOSE_CATEGORIES,
   CLOSE_CATEGORY_LABELS_PT,
   type HistoryEvent,
+  refusalReasonsPt,
   STATUS_LABELS_PT,
   type WorkCase,
 } from '../domain/lifecycle/types';
@@ -137,7 +138,7 @@ function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
       case 'closed':
         return `encerrado (${CLOSE_CATEGORY_LABELS_PT[e.category]}): ${e.summary}`;
       case 'refused':
-        return `ação recusada (${e.code})`;
+        return `ação recusada${e.commands.length ? ` (${e.commands.join('; ')})` : ''}: ${refusalReasonsPt(e).join(' ')}`;
       case 'reminder-sent':
         return 'lembrete de prazo enviado';
       case 'escalated':

@@ -4,12 +4,21 @@
  * one transition (planStaffMail), committed with retry; the answer is kept as an outgoing message.
  * A malformed command list, a wrong state or a refused action leave a `refused` history event.
  * `sourceId` is the idempotency key (SES message id; a console form's one-time action id).
+ * A refusal is explained where the action came from: by mail to a mail's sender; to the console,
+ * in the result (the page shows it), with no mail.
  */
 import type { CaseMessage } from '../../domain/case';
 import type { ParsedStaffMail } from '../../domain/lifecycle/commands';
 import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
 import { planStaffMail } from '../../domain/lifecycle/plan';
-import { type Actor, type Effect, isOnLeave, type RefusalCode, type WorkCase } from '../../domain/lifecycle/types';
+import {
+  type Actor,
+  type Effect,
+  isOnLeave,
+  type RefusalCode,
+  type StaffProblem,
+  type WorkCase,
+} from '../../domain/lifecycle/types';
 import type { AttachmentMeta, Channel, ObjectLocation } from '../../domain/submission';
 import { type CommitOutcome, commitWithRetry, type Planned, type ResolvedDeps } from './commit';
 
@@ -18,6 +27,8 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export interface StaffCommandSource {
   /** Idempotency key: the same source applied twice changes the case once. */
   sourceId: string;
+  /** Where the action came from: a refusal is explained by mail only to a mail's sender. */
+  origin: 'mail' | 'console';
   channel: Channel;
   receivedAt: string;
   subject: string;
@@ -28,7 +39,8 @@ export interface StaffCommandSource {
 
 export type StaffCommandResult =
   | { kind: 'applied'; caseId: string; events: string[] }
-  | { kind: 'refused'; caseId: string; codes: RefusalCode[] }
+  /** `problems`: the pt-BR explanations (the same the refusal mail lists). */
+  | { kind: 'refused'; caseId: string; codes: RefusalCode[]; problems: StaffProblem[] }
   | { kind: 'duplicate'; caseId: string }
   | { kind: 'not-found'; caseId: string };
 
@@ -47,10 +59,17 @@ export async function applyStaffCommand(
 ): Promise<StaffCommandResult> {
   const { config } = deps;
   const attachments = source.attachments ?? [];
+  const explainByMail = source.origin === 'mail';
+  let refusal: StaffProblem[] = [];
+  const refuse = (problems: StaffProblem[], lines: string[], ctx: LifecycleContext): Planned => {
+    refusal = problems;
+    return { transition: recordRefusal(actor, problems, lines, ctx, explainByMail) };
+  };
   const plan = async (c: WorkCase): Promise<Planned> => {
     const now = deps.clock.now();
     const ctx: LifecycleContext = { now, config, calendar: deps.calendar, sourceId: source.sourceId };
-    if (!commands.ok) return { transition: recordRefusal(actor, commands.problems, commands.commandLines, ctx) };
+    refusal = [];
+    if (!commands.ok) return refuse(commands.problems, commands.commandLines, ctx);
     const moveTo = commands.commands.find((k) => k.kind === 'transfer');
     let transferTarget: TransferTarget | null | undefined;
     if (moveTo && moveTo.kind === 'transfer') {
@@ -73,14 +92,11 @@ export async function applyStaffCommand(
       ctx,
     );
     if (!transition.ok) {
-      return {
-        transition: recordRefusal(
-          actor,
-          [transition.refusal],
-          commands.commands.map((k) => k.line),
-          ctx,
-        ),
-      };
+      return refuse(
+        [transition.refusal],
+        commands.commands.map((k) => k.line),
+        ctx,
+      );
     }
     const messages = outgoingMessages(transition.effects, source, actor.id, body);
     // A mail of commands only keeps no message: its events name its raw mail, which then follows
@@ -102,12 +118,12 @@ export async function applyStaffCommand(
     case 'committed': {
       const events = outcome.planned.transition.events;
       if (events.some((e) => e.type === 'refused')) {
-        const effect = outcome.planned.transition.effects.find((e) => e.kind === 'explain-to-staff');
-        const codes = effect && effect.kind === 'explain-to-staff' ? effect.problems.map((p) => p.code) : [];
+        const problems = refusal;
+        const codes = problems.map((p) => p.code);
         // LGPD: no message refers to a refused mail's raw mail, so no closing would ever tag it; it
         // expires like a set-aside staff mail's (quarantined: redirectRetentionDays after arrival).
         if (source.raw) await deps.rawMailRetention?.markRedirected(source.raw);
-        return { kind: 'refused', caseId, codes };
+        return { kind: 'refused', caseId, codes, problems };
       }
       return { kind: 'applied', caseId, events: events.map((e) => e.type) };
     }

@@ -80,6 +80,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     deps,
     {
       sourceId: mail.sourceId,
+      origin: 'mail',
       channel: 'email',
       receivedAt: mail.receivedAt,
       subject: mail.subject,

@@ -347,20 +347,23 @@ export function close(
 }
 
 /**
- * A staff mail that changes nothing on the case still leaves a trace: one `refused` event
- * (who, when, which commands, why) and a pt-BR explanation mailed back to the sender.
+ * A staff action that changes nothing on the case still leaves a trace: one `refused` event
+ * (who, when, which commands, why — the pt-BR explanations). A mail's sender gets the explanation
+ * by mail (`explainByMail`); the console shows it on the page instead, and sends nothing.
  */
 export function recordRefusal(
   actor: Extract<Actor, { kind: 'staff' }>,
   problems: StaffProblem[],
   commands: string[],
   ctx: LifecycleContext,
+  explainByMail = true,
 ): Ok {
   const code = problems[0]?.code ?? 'malformed-command';
+  const reasons = problems.map((p) => p.message);
   return done(
     {},
-    [event(ctx, actor, { type: 'refused', code, commands })],
-    [{ kind: 'explain-to-staff', staffId: actor.id, problems }],
+    [event(ctx, actor, { type: 'refused', code, commands, ...(reasons.length ? { reasons } : {}) })],
+    explainByMail ? [{ kind: 'explain-to-staff', staffId: actor.id, problems }] : [],
   );
 }
 

@@ -110,8 +110,12 @@ export type HistoryEvent = {
   | { type: 'transferred'; from: string; to: string }
   | { type: 'extended'; businessDays: number; reason: string; previousDueAt: string; dueAt: string }
   | { type: 'closed'; category: CloseCategory; summary: string }
-  /** A staff mail that did nothing: malformed command, wrong state, not the case's analyst. */
-  | { type: 'refused'; code: string; commands: string[] }
+  /**
+   * A staff action that did nothing (by mail or in the console): malformed command, wrong state,
+   * not the case's analyst. `reasons`: the pt-BR explanations given to the staff member (events
+   * recorded before they were kept have only the code: REFUSAL_LABELS_PT reads it).
+   */
+  | { type: 'refused'; code: string; commands: string[]; reasons?: string[] }
   | { type: 'reminder-sent'; dueAt: string }
   | { type: 'escalated'; dueAt: string }
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
@@ -205,6 +209,34 @@ export type RefusalCode =
   | 'same-analyst'
   | 'no-due-date'
   | 'reopen-window-passed';
+
+/** What each refusal means, in pt-BR: the history's wording of a refusal recorded without its reasons. */
+export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
+  'not-a-case': 'não é um caso da Ouvidoria',
+  'not-allowed': 'só o(a) analista responsável ou a supervisão podem atuar no caso',
+  'wrong-state': 'a situação do caso não permite esta ação',
+  'case-closed': 'o caso já está encerrado',
+  'empty-answer': 'resposta sem texto novo',
+  'empty-note': 'nota interna vazia',
+  'unknown-command': 'comando desconhecido',
+  'malformed-command': 'comando incompleto ou mal escrito',
+  'duplicate-command': 'comando repetido na mesma mensagem',
+  'conflicting-commands': 'comandos que não podem vir juntos',
+  'invalid-days': 'número de dias úteis inválido',
+  'missing-reason': 'prorrogação sem motivo',
+  'invalid-category': 'categoria de encerramento desconhecida',
+  'unknown-analyst': 'pessoa da equipe desconhecida',
+  'inactive-analyst': 'pessoa da equipe inativa ou de licença',
+  'same-analyst': 'o caso já está com essa pessoa',
+  'no-due-date': 'o caso ainda não tem prazo',
+  'reopen-window-passed': 'prazo de reabertura encerrado',
+};
+
+/** The pt-BR reasons of a recorded refusal: the explanations given, or the code's label. */
+export function refusalReasonsPt(e: { code: string; reasons?: string[] }): string[] {
+  if (e.reasons && e.reasons.length > 0) return e.reasons;
+  return [REFUSAL_LABELS_PT[e.code as RefusalCode] ?? 'ação não permitida'];
+}
 
 export type Transition =
   | { ok: true; next: CaseChanges; events: HistoryEvent[]; effects: Effect[] }

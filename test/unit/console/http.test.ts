@@ -260,6 +260,39 @@ describe('serveConsole — actions', () => {
     expect(r?.headers['location']).toContain('feito=transfer');
   });
 
+  it('a refused action: the page explains why in pt-BR (the mail refusal’s words), the history too; no mail', async () => {
+    const { serve, request, w } = world();
+    const sofia = tokenOf('sofia');
+    const form = post(sofia, { acao: 'transfer', para: 'zeca' });
+    const r = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, form));
+    expect(r?.statusCode).toBe(303);
+    const location = new URL(r?.headers['location'] ?? '', 'https://x');
+    expect(location.searchParams.get('recusado')).toBe(form.form.id);
+    const page = await serve(
+      request('GET', location.pathname, { token: sofia, query: location.searchParams.toString() }),
+    );
+    const reason = 'Não há ninguém com o identificador “zeca” na equipe.';
+    expect(page?.body).toContain(`A ação foi recusada: ${reason}`);
+    expect(page?.body).toContain(`ação recusada (#transferir zeca): ${reason}`);
+    expect(page?.body).not.toContain('unknown-analyst');
+    expect(w.mailer.sent).toEqual([]);
+    // The same form again (a reload of the POST) shows the same refusal; nothing more is recorded or sent.
+    const again = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, form));
+    expect(again?.headers['location']).toBe(r?.headers['location']);
+    expect((await w.cases.get(CASE_ID))?.history?.filter((e) => e.type === 'refused')).toHaveLength(1);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('a forged ?recusado= shows nothing of the query string', async () => {
+    const { serve, request } = world();
+    const page = await serve(
+      request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana'), query: 'recusado=Ligue+para+0800' }),
+    );
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).not.toContain('Ligue');
+    expect(page?.body).not.toContain('recusada');
+  });
+
   it('an invalid form is 400 with a pt-BR problem; close closes', async () => {
     const { serve, request, w } = world();
     const token = tokenOf('ana');

@@ -67,6 +67,42 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(page).not.toContain('Transferir');
   });
 
+  it('the history reads every refusal in pt-BR: the reasons given, or the code’s meaning for older events', () => {
+    const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
+    const page = casePage(
+      frame,
+      {
+        c: workCase({
+          history: [
+            {
+              type: 'refused',
+              code: 'unknown-command',
+              commands: ['#fechar'],
+              at: '2026-03-11T10:00:00Z',
+              actor: staff,
+            },
+            { type: 'refused', code: 'not-allowed', commands: [], at: '2026-03-11T11:00:00Z', actor: staff },
+            {
+              type: 'refused',
+              code: 'unknown-analyst',
+              commands: ['#transferir zeca'],
+              reasons: ['Não há ninguém com o identificador “zeca” na equipe.'],
+              at: '2026-03-11T12:00:00Z',
+              actor: staff,
+            },
+          ],
+        }),
+        survey: null,
+        actions: new Set(),
+      },
+      now,
+    );
+    expect(page).toContain('ação recusada (#fechar): comando desconhecido');
+    expect(page).toContain('ação recusada: só o(a) analista responsável ou a supervisão podem atuar no caso');
+    expect(page).toContain('ação recusada (#transferir zeca): Não há ninguém com o identificador “zeca” na equipe.');
+    for (const code of ['unknown-command', 'not-allowed', 'unknown-analyst']) expect(page).not.toContain(code);
+  });
+
   it('the list and the error page escape too; formatInstant is pt-BR in the office time zone', () => {
     const list = casesPage(frame, { status: 'ASSIGNED', q: EVIL }, { items: [{ ...c, senderEmail: EVIL }] }, now);
     expect(list).not.toContain('<img');

@@ -6,8 +6,9 @@ import { CASE_ID, lifecycleWorld, MERCHANT } from '../../../support/lifecycle-fa
 const ana: StaffActor = { kind: 'staff', id: 'ana', role: 'analyst' };
 const bruno: StaffActor = { kind: 'staff', id: 'bruno', role: 'analyst' };
 const sofia: StaffActor = { kind: 'staff', id: 'sofia', role: 'supervisor' };
-const source = (sourceId: string) => ({
+const source = (sourceId: string, origin: 'mail' | 'console' = 'console') => ({
   sourceId,
+  origin,
   channel: 'webform' as const,
   receivedAt: '2026-03-12T14:00:00.000Z',
   subject: 'Resposta pelo console',
@@ -57,6 +58,44 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
     expect(result.kind).toBe('refused');
     expect((await w.cases.get(CASE_ID))?.history?.at(-1)?.type).toBe('refused');
   });
+
+  it.each([
+    ['console', 0],
+    ['mail', 1],
+  ] as const)(
+    'a refusal from the %s: pt-BR reasons in the result and the history, %i explanation mail(s)',
+    async (origin, mails) => {
+      const w = lifecycleWorld();
+      const transfer = {
+        ok: true as const,
+        commands: [{ kind: 'transfer' as const, to: 'zeca', line: '#transferir zeca' }],
+        body: '',
+      };
+      const result = await applyStaffCommand(
+        CASE_ID,
+        sofia,
+        transfer,
+        '',
+        resolveDeps(w.deps),
+        source('src-6', origin),
+      );
+      const reason = 'Não há ninguém com o identificador “zeca” na equipe.';
+      expect(result).toEqual({
+        kind: 'refused',
+        caseId: CASE_ID,
+        codes: ['unknown-analyst'],
+        problems: [{ code: 'unknown-analyst', message: reason, line: '#transferir zeca' }],
+      });
+      expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({
+        type: 'refused',
+        code: 'unknown-analyst',
+        commands: ['#transferir zeca'],
+        reasons: [reason],
+      });
+      expect(w.mailer.sent).toHaveLength(mails);
+      if (mails) expect(w.mailer.sent[0]?.to).toEqual(['sofia@empresa.com.br']);
+    },
+  );
 
   it('a supervisor closes the case; an unknown case is not-found', async () => {
     const w = lifecycleWorld();

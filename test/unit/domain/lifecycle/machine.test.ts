@@ -385,9 +385,25 @@ describe('recordRefusal and timers', () => {
     const t = recordRefusal(bruno as Extract<Actor, { kind: 'staff' }>, [problem], ['#encerrar procedente'], ctx);
     expect(t.next).toEqual({});
     expect(t.events).toMatchObject([
-      { type: 'refused', code: 'not-allowed', commands: ['#encerrar procedente'], actor: bruno },
+      {
+        type: 'refused',
+        code: 'not-allowed',
+        commands: ['#encerrar procedente'],
+        actor: bruno,
+        reasons: ['não é seu'],
+      },
     ]);
     expect(t.effects).toEqual([{ kind: 'explain-to-staff', staffId: 'bruno', problems: [problem] }]);
+  });
+
+  it('a refused console action leaves the same event and mails nothing (the page explains it)', () => {
+    const problem = {
+      code: 'unknown-analyst' as const,
+      message: 'Não há ninguém com o identificador “zeca” na equipe.',
+    };
+    const t = recordRefusal(sofia as Extract<Actor, { kind: 'staff' }>, [problem], ['#transferir zeca'], ctx, false);
+    expect(t.events).toMatchObject([{ type: 'refused', code: 'unknown-analyst', reasons: [problem.message] }]);
+    expect(t.effects).toEqual([]);
   });
 
   it('a timer on an open case reminds / escalates; on a closed one does nothing', () => {
