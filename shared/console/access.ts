@@ -5,13 +5,15 @@
  *
  * - Groups (Cognito): `supervisores` → supervisor, `analistas` → analyst; anything else: no access.
  * - Analysts see their own cases and unassigned ones; supervisors see all.
- * - Case actions (answer, note, wait, extend, close): the case's analyst or a supervisor.
- *   Transfer, quarantine release/discard and roster changes: supervisors only.
+ * - Case actions (answer, note, wait, extend, transfer, close): the case's analyst or a supervisor —
+ *   the rule the mail commands follow (`mayWorkCase`, shared/domain/lifecycle/types.ts).
+ *   Quarantine release/discard and roster changes: supervisors only.
  * - Session cookie: `__Host-` prefixed, Secure, HttpOnly, SameSite=Strict, Path=/.
  * - CSRF: synchronizer token = HMAC(secret, session id), compared in constant time, required on
  *   every POST.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mayWorkCase } from '../domain/lifecycle/types';
 
 export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' } as const;
 export const SESSION_COOKIE = '__Host-ouv_sessao';
@@ -76,18 +78,12 @@ export type ConsoleAction =
   | 'quarantine-discard'
   | 'roster';
 
-const SUPERVISOR_ONLY: ReadonlySet<ConsoleAction> = new Set([
-  'transfer',
-  'quarantine-release',
-  'quarantine-discard',
-  'roster',
-]);
+const SUPERVISOR_ONLY: ReadonlySet<ConsoleAction> = new Set(['quarantine-release', 'quarantine-discard', 'roster']);
 
 /** May `user` do `action` (on case `c`, for case actions)? */
 export function mayAct(user: ConsoleUser, action: ConsoleAction, c?: CaseAccessView): boolean {
-  if (user.role === 'supervisor') return true;
-  if (SUPERVISOR_ONLY.has(action)) return false;
-  return c !== undefined && c.assignee === user.staffId;
+  if (SUPERVISOR_ONLY.has(action)) return user.role === 'supervisor';
+  return c !== undefined && mayWorkCase(c, { kind: 'staff', id: user.staffId, role: user.role });
 }
 
 /** The CSRF token of a session (synchronizer pattern: the server recomputes it, nothing stored). */

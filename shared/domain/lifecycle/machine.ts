@@ -19,6 +19,7 @@ import {
   type Effect,
   type HistoryEvent,
   isOpenStatus,
+  mayWorkCase,
   type RefusalCode,
   type RelayedAnswer,
   STATUS_LABELS_PT,
@@ -69,7 +70,7 @@ function stateLabel(status: WorkStatus): string {
 /** The case's analyst, or a supervisor. Anyone else is refused (and the refusal is recorded by the caller). */
 function checkActor(c: WorkCase, actor: Actor): StaffProblem | null {
   if (actor.kind !== 'staff') return { code: 'not-allowed', message: 'Somente a equipe da Ouvidoria atua nos casos.' };
-  if (actor.role === 'supervisor' || (c.assignee !== undefined && c.assignee === actor.id)) return null;
+  if (mayWorkCase(c, actor)) return null;
   return {
     code: 'not-allowed',
     message: `O caso ${c.protocol ?? c.caseId} está atribuído a outra pessoa; só o(a) analista responsável ou a supervisão podem atuar nele.`,

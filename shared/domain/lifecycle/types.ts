@@ -79,6 +79,16 @@ export type Actor =
   /** Timers and the assignment function. */
   | { kind: 'system' };
 
+/**
+ * Who may work a case — answer, note, wait, extend, transfer, close — by mail or in the console:
+ * the case's analyst, or a supervisor on any case. The one rule the state machine and the console
+ * both apply (the state machine then checks the case's state).
+ */
+export function mayWorkCase(c: { assignee?: string | undefined }, actor: Actor): boolean {
+  if (actor.kind !== 'staff') return false;
+  return actor.role === 'supervisor' || (c.assignee !== undefined && c.assignee === actor.id);
+}
+
 export interface Closure {
   category: CloseCategory;
   summary: string;

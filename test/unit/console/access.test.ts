@@ -14,8 +14,9 @@ import {
 
 const ana: ConsoleUser = { staffId: 'ana', role: 'analyst', subject: 's-ana' };
 const sofia: ConsoleUser = { staffId: 'sofia', role: 'supervisor', subject: 's-sofia' };
-const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'close'];
-const SUPERVISOR_ACTIONS: ConsoleAction[] = ['transfer', 'quarantine-release', 'quarantine-discard', 'roster'];
+// The actions the mail commands also carry: the same rule as #transferir, #nota… (mayWorkCase).
+const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'transfer', 'close'];
+const SUPERVISOR_ACTIONS: ConsoleAction[] = ['quarantine-release', 'quarantine-discard', 'roster'];
 
 describe('userFromClaims', () => {
   it('maps the Cognito groups to roles (supervisor wins) and needs a roster id and a subject', () => {

@@ -241,23 +241,28 @@ describe('serveConsole — actions', () => {
     expect((await w.cases.get(CASE_ID))?.history).toEqual([]);
   });
 
-  it('another analyst cannot act (403); transfer is for supervisors only', async () => {
-    const { serve, request } = world();
+  it('another analyst cannot act (403); the case’s analyst transfers as by mail (#transferir), a supervisor too', async () => {
+    const { serve, request, w } = world();
     const bruno = tokenOf('bruno');
     expect(
       (await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(bruno, { acao: 'note', texto: 'x' }))))
         ?.statusCode,
     ).toBe(403);
     const ana = tokenOf('ana');
-    expect(
-      (await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'transfer', para: 'bruno' }))))
-        ?.statusCode,
-    ).toBe(403);
+    expect((await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: ana })))?.body).toContain(
+      '<legend>Transferir</legend>',
+    );
+    const mine = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'transfer', para: 'carla' })),
+    );
+    expect(mine?.headers['location']).toContain('feito=transfer');
+    expect((await w.cases.get(CASE_ID))?.assignee).toBe('carla');
     const sofia = tokenOf('sofia');
     const r = await serve(
       request('POST', `/equipe/caso/${CASE_ID}/acao`, post(sofia, { acao: 'transfer', para: 'bruno' })),
     );
     expect(r?.headers['location']).toContain('feito=transfer');
+    expect((await w.cases.get(CASE_ID))?.assignee).toBe('bruno');
   });
 
   it('a refused action: the page explains why in pt-BR (the mail refusal’s words), the history too; no mail', async () => {
@@ -375,7 +380,7 @@ describe('serveConsole — every route × role × own/other case', () => {
     ['GET', OTHER, null, 403, 200, 200],
     ['POST', `${OWN}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 303, 403, 303],
     ['POST', `${OTHER}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 403, 303, 303],
-    ['POST', `${OWN}/acao`, { acao: 'transfer', para: 'bruno' }, 403, 403, 303],
+    ['POST', `${OWN}/acao`, { acao: 'transfer', para: 'bruno' }, 303, 403, 303],
     ['POST', `${OWN}/acao`, { acao: 'extend', dias: '3', motivo: 'Aguardando o financeiro' }, 303, 403, 303],
     ['GET', '/equipe/pessoas', null, 403, 403, 200],
     ['POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }, 403, 403, 200],
