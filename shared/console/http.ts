@@ -217,7 +217,7 @@ export async function serveConsole(
   }
   const session = csrfInputs(token, lifecycle.secret);
   const csrf = csrfToken(session.sessionId, session.key);
-  const frame: PageFrame = { basePath, timeZone, user, csrf };
+  const frame: PageFrame = { basePath, timeZone, user, userName: member.name, csrf };
   const forbidden = () => page(403, errorPage(frame, 'Sem acesso', 'Você não tem acesso a este caso ou a esta ação.'));
 
   if (method === 'POST') {

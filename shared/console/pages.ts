@@ -2,7 +2,7 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
-import { humanSize, OUTCOME_LABELS_PT } from '../domain/assignment';
+import { humanSize, OUTCOME_LABELS_PT, ticketCheckPt } from '../domain/assignment';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
@@ -30,6 +30,8 @@ export interface PageFrame {
   basePath: string;
   timeZone: string;
   user?: ConsoleUser;
+  /** The signed-in person's name on the roster (the header shows it; the id without it). */
+  userName?: string;
   csrf?: string;
 }
 
@@ -45,7 +47,7 @@ export function formatInstant(iso: string | undefined, timeZone: string): string
 export function layout(frame: PageFrame, title: string, body: SafeHtml): string {
   const b = frame.basePath;
   const who = frame.user
-    ? html`<span>${frame.user.staffId} (${ROLE_PT[frame.user.role]})</span>
+    ? html`<span>${frame.userName?.trim() || frame.user.staffId} (${ROLE_PT[frame.user.role]})</span>
         <form method="post" action="${b}${SIGN_OUT_PATH}"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><button class="secondary" type="submit">Sair</button></form>`
     : '';
   return html`<!doctype html>
@@ -228,7 +230,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
 </dl>
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
-<p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `${ticket.number} (${ticket.status})`}</p>
+<p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `nº ${ticket.number} — ${ticketCheckPt(ticket)}`}</p>
 <ul>${c.decision.ruleIds.map((r) => html`<li><code>${r}</code></li>`)}</ul>
 <h2>Mensagens</h2>
 ${c.messages.map(

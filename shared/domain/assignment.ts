@@ -95,20 +95,33 @@ function cap(text: string, max: number): string {
   return `${text.slice(0, max)}\n[…] (texto cortado; a mensagem completa está no registro do caso)`;
 }
 
+const TICKET_INVALID_PT: Record<Extract<TicketCheck, { status: 'invalid' }>['why'], string> = {
+  bad_format: 'formato inválido',
+  not_found: 'não encontrado',
+  not_owner: 'pertence a outro solicitante',
+};
+
+/** The result of the prior-ticket check as staff read it (the assignment notice, the console's case page). */
+export function ticketCheckPt(ticket: TicketCheck): string {
+  switch (ticket.status) {
+    case 'none':
+      return 'nenhum chamado anterior informado';
+    case 'valid':
+      return 'verificado: existe e pertence ao remetente';
+    case 'invalid':
+      return `inválido (${TICKET_INVALID_PT[ticket.why]})`;
+    case 'unverified':
+      return 'não verificado (o diretório de chamados não respondeu): confirme manualmente';
+  }
+}
+
 function ticketBlocks(ticket: TicketCheck): MailBlock[] {
   switch (ticket.status) {
     case 'none':
       return [{ p: ['Nenhum chamado anterior informado.'] }];
     case 'valid':
-      return [{ p: [{ strong: `nº ${ticket.number}` }, ' — verificado: existe e pertence ao remetente.'] }];
-    case 'invalid': {
-      const why = {
-        bad_format: 'formato inválido',
-        not_found: 'não encontrado',
-        not_owner: 'pertence a outro solicitante',
-      }[ticket.why];
-      return [{ p: [{ strong: `nº ${ticket.number}` }, ` — inválido (${why}).`] }];
-    }
+    case 'invalid':
+      return [{ p: [{ strong: `nº ${ticket.number}` }, ` — ${ticketCheckPt(ticket)}.`] }];
     case 'unverified':
       return [
         {

@@ -148,6 +148,7 @@ describe('serveConsole — who sees what', () => {
     const { serve, request } = world();
     const own = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana') }));
     expect(own?.statusCode).toBe(200);
+    expect(own?.body).toContain('<span>Ana Lima (analista)</span>');
     expect(own?.body).toContain(PROTOCOL);
     expect(own?.body).toContain('Enviar resposta');
     expect((await serve(request('GET', '/equipe/caso/other', { token: tokenOf('ana') })))?.statusCode).toBe(403);

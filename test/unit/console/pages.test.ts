@@ -103,6 +103,28 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     for (const code of ['unknown-command', 'not-allowed', 'unknown-analyst']) expect(page).not.toContain(code);
   });
 
+  it.each([
+    [{ status: 'valid', number: '48213' }, 'nº 48213 — verificado: existe e pertence ao remetente'],
+    [{ status: 'invalid', number: '48213', why: 'not_found' }, 'nº 48213 — inválido (não encontrado)'],
+    [{ status: 'invalid', number: '52310', why: 'not_owner' }, 'nº 52310 — inválido (pertence a outro solicitante)'],
+    [
+      { status: 'unverified', number: '48213', why: 'timeout' },
+      'nº 48213 — não verificado (o diretório de chamados não respondeu): confirme manualmente',
+    ],
+    [{ status: 'none' }, 'nenhum'],
+  ] as const)('the prior ticket %j reads in pt-BR', (ticket, expected) => {
+    const c = workCase({ decision: { ...workCase().decision, ticket } });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page).toContain(`Chamado anterior: ${expected}</p>`);
+    expect(page).not.toMatch(/\((valid|invalid|unverified|not_found|not_owner)\)/);
+  });
+
+  it('the header names the signed-in person from the roster, with the role in pt-BR', () => {
+    const page = casePage({ ...frame, userName: 'Ana Lima' }, { c: workCase(), survey: null, actions: new Set() }, now);
+    expect(page).toContain('<span>Ana Lima (analista)</span>');
+    expect(page).not.toContain('<span>ana (analista)</span>');
+  });
+
   it('the list and the error page escape too; formatInstant is pt-BR in the office time zone', () => {
     const list = casesPage(frame, { status: 'ASSIGNED', q: EVIL }, { items: [{ ...c, senderEmail: EVIL }] }, now);
     expect(list).not.toContain('<img');
