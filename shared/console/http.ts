@@ -36,7 +36,18 @@ import {
   sessionCookie,
   userFromClaims,
 } from './access';
-import { type CaseView, casePage, errorPage, type ListQuery, LIST_STATUSES, type PageFrame, casesPage } from './pages';
+import type { CaseStatus } from '../domain/case';
+import {
+  ALL_VIEW,
+  type CaseView,
+  casePage,
+  casesPage,
+  errorPage,
+  type ListQuery,
+  listViewOf,
+  type PageFrame,
+  statusesOf,
+} from './pages';
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
 import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
 import type { StaffRepository } from '../ports';
@@ -340,7 +351,8 @@ async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
   const { lifecycle } = deps;
   const formOrigins = deps.signIn.formOrigins ?? [];
-  const status = LIST_STATUSES.find((s) => s === query.get('status')) ?? 'ASSIGNED';
+  const view = listViewOf(query.get('status'));
+  const statuses = statusesOf(view);
   const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
   const analyst = user.role === 'supervisor' ? (query.get('analista') ?? '').trim().toLowerCase() : '';
   const overdue = query.get('atrasados') === '1';
@@ -348,7 +360,7 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   const cursor = query.get('pagina') ?? undefined;
   const now = lifecycle.clock.now();
   const listQuery: ListQuery = {
-    status,
+    status: view,
     ...(analyst ? { analyst } : {}),
     ...(outcome ? { outcome } : {}),
     ...(overdue ? { overdue } : {}),
@@ -359,7 +371,7 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     ...(outcome ? { outcome: outcome as Outcome } : {}),
     ...(overdue ? { dueBefore: now.toISOString() } : {}),
   };
-  const pageSize = deps.pageSize ?? 25;
+  const paging = { limit: deps.pageSize ?? 25, ...(cursor ? { cursor } : {}) };
   let result: CasePage = { items: [] };
   let notice: string | undefined;
   if (q && PROTOCOL.test(q)) {
@@ -368,11 +380,16 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
       return redirect(`${frame.basePath}/equipe/caso/${encodeURIComponent(c.caseId)}`, [], formOrigins);
     notice = 'Nenhum caso visível para você com esse protocolo.';
   } else if (q.includes('@')) {
-    result = await deps.index.bySender(q, filter, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+    // The search keeps every filter, the status view included ("Todos" lists every status).
+    const statusFilter = view === ALL_VIEW ? {} : { statuses };
+    result = await deps.index.bySender(q, { ...filter, ...statusFilter }, paging);
   } else if (q) {
     notice = 'Busque por um protocolo (OUV-AAAA-NNNNNN) ou pelo e-mail do lojista.';
   } else {
-    result = await deps.index.byStatus(status, filter, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+    result =
+      statuses.length === 1
+        ? await deps.index.byStatus(statuses[0] as CaseStatus, filter, paging)
+        : await deps.index.byStatuses(statuses, filter, paging);
   }
   return consoleResponse(200, casesPage(frame, listQuery, result, now, notice), {}, [], formOrigins);
 }

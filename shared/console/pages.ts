@@ -10,6 +10,7 @@ import {
   CLOSE_CATEGORIES,
   CLOSE_CATEGORY_LABELS_PT,
   type HistoryEvent,
+  OPEN_STATUSES,
   refusalReasonsPt,
   STATUS_LABELS_PT,
   type WorkCase,
@@ -25,6 +26,28 @@ import { CASES_PATH, SIGN_OUT_PATH } from './routes';
 import { CONSOLE_CSS } from './styles';
 
 export const LIST_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
+
+/**
+ * The list's views beside one status: every case someone has to work (the first view: unassigned
+ * in the queue, then ASSIGNED, IN_PROGRESS and WAITING_MERCHANT — the open statuses), or all.
+ */
+export const OPEN_VIEW = 'abertos';
+export const ALL_VIEW = 'todos';
+export type ListView = typeof OPEN_VIEW | typeof ALL_VIEW | CaseStatus;
+export const OPEN_LIST_STATUSES: readonly CaseStatus[] = ['QUEUED', ...OPEN_STATUSES];
+
+/** The view a `status=` parameter names (anything else: the open cases). */
+export function listViewOf(param: string | null): ListView {
+  if (param === ALL_VIEW) return ALL_VIEW;
+  return LIST_STATUSES.find((s) => s === param) ?? OPEN_VIEW;
+}
+
+/** The statuses a view lists. */
+export function statusesOf(view: ListView): readonly CaseStatus[] {
+  if (view === OPEN_VIEW) return OPEN_LIST_STATUSES;
+  if (view === ALL_VIEW) return LIST_STATUSES;
+  return [view];
+}
 
 export interface PageFrame {
   basePath: string;
@@ -68,7 +91,7 @@ export function errorPage(frame: PageFrame, title: string, message: string, sign
 }
 
 export interface ListQuery {
-  status: CaseStatus;
+  status: ListView;
   analyst?: string;
   outcome?: string;
   overdue?: boolean;
@@ -103,7 +126,7 @@ export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, no
     'Casos',
     html`<h1>Casos</h1>${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
 <form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
-  <div><label for="f-status">Situação</label><select id="f-status" name="status">${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}</select></div>
+  <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
   ${supervisor ? html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>` : ''}
   <div><label for="f-resultado">Resultado</label><select id="f-resultado" name="resultado">${option('', 'Todos', !query.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS_PT[o], o === query.outcome))}</select></div>
   <div><label for="f-atrasados"><input id="f-atrasados" type="checkbox" name="atrasados" value="1"${query.overdue ? html` checked` : ''}> Somente atrasados</label></div>

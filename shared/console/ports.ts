@@ -35,6 +35,8 @@ export interface CaseListFilter {
   outcome?: Outcome;
   /** Due before this instant (ISO): overdue. */
   dueBefore?: string;
+  /** Only these statuses (the sender search; the status lists are keyed on the status). */
+  statuses?: readonly CaseStatus[];
 }
 
 export interface CasePage {
@@ -46,5 +48,14 @@ export interface CasePage {
 /** Index queries only: newest first, a filter applied inside the query, a page at a time. */
 export interface ConsoleCaseIndex {
   byStatus(status: CaseStatus, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
+  /**
+   * Several statuses as one list, newest first (one Query per status and page: the request count
+   * is bounded by the number of statuses, never by the number of cases).
+   */
+  byStatuses(
+    statuses: readonly CaseStatus[],
+    filter: CaseListFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<CasePage>;
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
 }

@@ -57,6 +57,14 @@ function filterExpression(filter: CaseListFilter): {
     names['#dueAt'] = 'dueAt';
     values[':dueBefore'] = filter.dueBefore;
   }
+  if (filter.statuses && filter.statuses.length > 0) {
+    const keys = filter.statuses.map((status, i) => {
+      values[`:status${i}`] = status;
+      return `:status${i}`;
+    });
+    parts.push(`#status IN (${keys.join(', ')})`);
+    names['#status'] = 'status';
+  }
   return { ...(parts.length ? { expression: parts.join(' AND ') } : {}), names, values };
 }
 
@@ -70,6 +78,55 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
     return this.query(GSI.byStatus, statusGsiPk(status), filter, page);
   }
 
+  /**
+   * A k-way merge of the status partitions, newest first: each page reads one Query page of every
+   * status not yet exhausted, and lists only the entries no unread entry can precede (those not
+   * older than any partition's last evaluated key). The cursor keeps, per status, where to go on
+   * (null: exhausted).
+   */
+  async byStatuses(
+    statuses: readonly CaseStatus[],
+    filter: CaseListFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<CasePage> {
+    const starts = mergedCursor(page.cursor);
+    const parts = await Promise.all(
+      [...new Set(statuses)]
+        .filter((status) => starts[status] !== null)
+        .map(async (status) => {
+          const start = starts[status];
+          const out = await this.raw(GSI.byStatus, statusGsiPk(status), filter, {
+            limit: page.limit,
+            ...(start ? { cursor: encodeKey(start) } : {}),
+          });
+          const next = out.next ? decodeKey(out.next) : undefined;
+          return { status, items: out.items, next };
+        }),
+    );
+    const sortKey = (item: Item) => String(item[GSI.byStatus.sortKey] ?? '');
+    const boundary = parts.reduce((b, p) => (p.next && sortKey(p.next) > b ? sortKey(p.next) : b), '');
+    const merged = parts
+      .flatMap((p) => p.items.map((item) => ({ status: p.status, item })))
+      .filter(({ item }) => sortKey(item) >= boundary)
+      .sort((a, b) => (sortKey(a.item) < sortKey(b.item) ? 1 : -1))
+      .slice(0, Math.max(1, Math.min(page.limit, 100)));
+    const cursor: Record<string, Item | null> = {};
+    for (const p of parts) {
+      const listed = merged.filter((m) => m.status === p.status);
+      const last = listed.at(-1)?.item;
+      if (listed.length === p.items.length) cursor[p.status] = p.next ?? null;
+      else if (last) cursor[p.status] = keyOfItem(last);
+      else if (starts[p.status]) cursor[p.status] = starts[p.status] as Item;
+    }
+    for (const [status, start] of Object.entries(starts)) if (start === null) cursor[status] = null;
+    const more = parts.some((p) => cursor[p.status] !== null);
+    const items = merged
+      .map((m) => m.item)
+      .filter(isCase)
+      .map(summaryOf);
+    return { items, ...(more ? { next: encodeKey(cursor) } : {}) };
+  }
+
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage> {
     return this.query(GSI.bySender, `SENDER#${email.toLowerCase()}`, filter, page);
   }
@@ -80,8 +137,19 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
     filter: CaseListFilter,
     page: { limit: number; cursor?: string },
   ): Promise<CasePage> {
+    const out = await this.raw(index, partition, filter, page);
+    const items = out.items.filter(isCase).map(summaryOf);
+    return { items, ...(out.next ? { next: out.next } : {}) };
+  }
+
+  private raw(
+    index: (typeof GSI)[keyof typeof GSI],
+    partition: string,
+    filter: CaseListFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Item[]; next?: string }> {
     const f = filterExpression(filter);
-    const out = await queryPage(
+    return queryPage(
       this.client,
       {
         TableName: this.tableName,
@@ -93,7 +161,35 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
       },
       page,
     );
-    const items = out.items.filter((i) => i['type'] === undefined || i['type'] === 'CASE').map(summaryOf);
-    return { items, ...(out.next ? { next: out.next } : {}) };
   }
+}
+
+const isCase = (i: Item) => i['type'] === undefined || i['type'] === 'CASE';
+
+const encodeKey = (key: unknown): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+function decodeKey(cursor: string): Item | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The merged list's cursor: per status, the key to go on from, or null (exhausted); garbage reads as the start. */
+function mergedCursor(cursor: string | undefined): Record<string, Item | null> {
+  const value = cursor ? decodeKey(cursor) : undefined;
+  const out: Record<string, Item | null> = {};
+  for (const [status, key] of Object.entries(value ?? {})) {
+    if (key === null) out[status] = null;
+    else if (key && typeof key === 'object' && !Array.isArray(key)) out[status] = key as Item;
+  }
+  return out;
+}
+
+/** An index entry's own key (table and index keys): where a Query goes on after it. */
+function keyOfItem(item: Item): Item {
+  const { partitionKey, sortKey } = GSI.byStatus;
+  return { pk: item['pk'], sk: item['sk'], [partitionKey]: item[partitionKey], [sortKey]: item[sortKey] };
 }

@@ -38,6 +38,10 @@ class RecordingIndex implements ConsoleCaseIndex {
     this.calls.push({ by: 'status', key: status, filter });
     return { items: [{ ...workCase(), subject: '<script>alert(1)</script>' }] as never, next: 'abc' };
   }
+  async byStatuses(statuses: readonly string[], filter: unknown): Promise<CasePage> {
+    this.calls.push({ by: 'statuses', key: statuses.join(','), filter });
+    return { items: [{ ...workCase(), status: 'WAITING_MERCHANT' }] as never };
+  }
   async bySender(email: string, filter: unknown): Promise<CasePage> {
     this.calls.push({ by: 'sender', key: email, filter });
     return { items: [] };
@@ -171,12 +175,45 @@ describe('serveConsole — who sees what', () => {
       request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: 'analista=bruno&resultado=ACCEPTED' }),
     );
     expect(index.calls[1]).toEqual({
-      by: 'status',
-      key: 'ASSIGNED',
+      by: 'statuses',
+      key: 'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT',
       filter: { assignee: 'bruno', outcome: 'ACCEPTED' },
     });
     await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: `busca=${MERCHANT}` }));
     expect(index.calls[2]).toMatchObject({ by: 'sender', key: MERCHANT });
+  });
+
+  it('the first view is every open case (queue included); "Todos" lists every status; the choice stays shown', async () => {
+    const { serve, request, index } = world();
+    const sofia = tokenOf('sofia');
+    const first = await serve(request('GET', '/equipe/casos', { token: sofia }));
+    expect(index.calls[0]).toEqual({ by: 'statuses', key: 'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT', filter: {} });
+    expect(first?.body).toMatch(/<option value="abertos" selected>Em aberto[^<]*<\/option>/);
+    expect(first?.body).toContain('<option value="todos">Todos</option>');
+    expect(first?.body).toContain('Aguardando o lojista');
+    const all = await serve(request('GET', '/equipe/casos', { token: sofia, query: 'status=todos' }));
+    expect(index.calls[1]).toEqual({
+      by: 'statuses',
+      key: 'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT,CLOSED,REDIRECTED,QUARANTINED',
+      filter: {},
+    });
+    expect(all?.body).toContain('<option value="todos" selected>Todos</option>');
+  });
+
+  it.each([
+    ['status=CLOSED&', { statuses: ['CLOSED'] }, '<option value="CLOSED" selected>'],
+    ['', { statuses: ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] }, '<option value="abertos" selected>'],
+    ['status=todos&', {}, '<option value="todos" selected>'],
+  ])('a search by sender (%s) keeps the status shown in the filter: %j', async (status, expected, selected) => {
+    const { serve, request, index } = world();
+    const r = await serve(
+      request('GET', '/equipe/casos', {
+        token: tokenOf('sofia'),
+        query: `${status}resultado=ACCEPTED&busca=${encodeURIComponent(MERCHANT)}`,
+      }),
+    );
+    expect(index.calls).toEqual([{ by: 'sender', key: MERCHANT, filter: { outcome: 'ACCEPTED', ...expected } }]);
+    expect(r?.body).toContain(selected);
   });
 
   it('a search by protocol opens the case when visible', async () => {

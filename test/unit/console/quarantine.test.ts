@@ -116,7 +116,11 @@ function world() {
   const w = lifecycleWorld();
   const deps: ConsoleDeps = {
     verifier: cognitoTokenVerifier({ userPoolId: POOL, clientId: CLIENT, jwks: keys.jwks }),
-    index: { byStatus: async () => ({ items: [] }), bySender: async () => ({ items: [] }) },
+    index: {
+      byStatus: async () => ({ items: [] }),
+      byStatuses: async () => ({ items: [] }),
+      bySender: async () => ({ items: [] }),
+    },
     lifecycle: w.deps,
     signIn: { start: () => ({ location: '/equipe/entrar' }), serve: async () => null, signedOut: () => '/' },
     quarantine,

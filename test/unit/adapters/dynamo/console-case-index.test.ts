@@ -86,3 +86,73 @@ describe('DynamoConsoleCaseIndex — one Query per page, never a Scan', () => {
     }
   });
 });
+
+describe('DynamoConsoleCaseIndex — several statuses as one list (the open cases, all)', () => {
+  const STATUSES = ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] as const;
+  // 23 cases over four status partitions; every third one is another analyst's (filtered out).
+  const table = Array.from({ length: 23 }, (_, i) => {
+    const caseId = `c${String(i).padStart(2, '0')}`;
+    const status = STATUSES[(i * 7) % 4] as string;
+    const createdAt = `2026-03-${String(1 + i).padStart(2, '0')}T12:00:00Z`;
+    return {
+      ...item,
+      pk: `CASE#${caseId}`,
+      caseId,
+      status,
+      createdAt,
+      assignee: i % 3 === 0 ? 'bruno' : 'ana',
+      gsi1pk: `STATUS#${status}`,
+      gsi1sk: `${createdAt}#${caseId}`,
+    };
+  });
+
+  /** dynalite's behaviour in small: Limit counts entries read, the filter drops some after it. */
+  function serveQueries() {
+    ddb.on(QueryCommand).callsFake((input) => {
+      const values = input.ExpressionAttributeValues as Record<string, string>;
+      const start = input.ExclusiveStartKey?.gsi1sk as string | undefined;
+      const partition = table
+        .filter((t) => t.gsi1pk === values[':pk'])
+        .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+        .filter((t) => start === undefined || t.gsi1sk < start);
+      const read = partition.slice(0, input.Limit);
+      const last = read.length === input.Limit && partition.length > read.length ? read.at(-1) : undefined;
+      return {
+        Items: read.filter((t) => !values[':assignee'] || t.assignee === values[':assignee']),
+        ...(last ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } } : {}),
+      };
+    });
+  }
+
+  it('lists every status newest first, page after page, with at most one Query per status a page', async () => {
+    serveQueries();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const before = ddb.commandCalls(QueryCommand).length;
+      const page = await index.byStatuses(STATUSES, { assignee: 'ana' }, { limit: 4, ...(cursor ? { cursor } : {}) });
+      expect(ddb.commandCalls(QueryCommand).length - before).toBeLessThanOrEqual(STATUSES.length);
+      seen.push(...page.items.map((c) => c.caseId));
+      cursor = page.next;
+      pages++;
+    } while (cursor && pages < 20);
+    const expected = table
+      .filter((t) => t.assignee === 'ana')
+      .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+      .map((t) => t.caseId);
+    expect(seen).toEqual(expected);
+    expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
+    const indexes = new Set(ddb.commandCalls(QueryCommand).map((c) => c.args[0].input.IndexName));
+    expect([...indexes]).toEqual(['gsi1-status']);
+  });
+
+  it('a search by sender keeps the status view: the statuses go inside the Query', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    await index.bySender('maria@loja.com.br', { statuses: ['QUEUED', 'ASSIGNED'] }, { limit: 5 });
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input.FilterExpression).toBe('#status IN (:status0, :status1)');
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':status0': 'QUEUED', ':status1': 'ASSIGNED' });
+    expect(GSI.bySender.nonKeyAttributes).toContain('status');
+  });
+});
