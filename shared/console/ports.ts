@@ -45,17 +45,12 @@ export interface CasePage {
   next?: string;
 }
 
+export type CasePageRequest = { limit: number; cursor?: string };
+
 /** Index queries only: newest first, a filter applied inside the query, a page at a time. */
 export interface ConsoleCaseIndex {
   byStatus(status: CaseStatus, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
-  /**
-   * Several statuses as one list, newest first (one Query per status and page: the request count
-   * is bounded by the number of statuses, never by the number of cases).
-   */
-  byStatuses(
-    statuses: readonly CaseStatus[],
-    filter: CaseListFilter,
-    page: { limit: number; cursor?: string },
-  ): Promise<CasePage>;
+  /** Several statuses as one list, newest first: per page one Query per status, never more. */
+  byStatuses(statuses: readonly CaseStatus[], filter: CaseListFilter, page: CasePageRequest): Promise<CasePage>;
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage>;
 }
