@@ -22,7 +22,8 @@ import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands
 import { CLOSE_CATEGORIES, type CloseCategory, refusalReasonsPt, type WorkCase } from '../domain/lifecycle/types';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
-import { formBody, originAllowed } from '../webform/merchant-http';
+import { originAllowed } from '../webform/http';
+import { formBody } from '../webform/merchant-http';
 import {
   CSRF_FIELD,
   type ConsoleAction,
@@ -351,12 +352,14 @@ async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
   const { lifecycle } = deps;
   const formOrigins = deps.signIn.formOrigins ?? [];
-  const view = listViewOf(query.get('status'));
+  const q = (query.get('busca') ?? '').trim();
+  // A search from the first view (no situation chosen) looks at everything the sender sent; a
+  // situation chosen in the form narrows it.
+  const view = listViewOf(query.get('status') ?? (q ? ALL_VIEW : null));
   const statuses = statusesOf(view);
   const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
   const analyst = user.role === 'supervisor' ? (query.get('analista') ?? '').trim().toLowerCase() : '';
   const overdue = query.get('atrasados') === '1';
-  const q = (query.get('busca') ?? '').trim();
   const cursor = query.get('pagina') ?? undefined;
   const now = lifecycle.clock.now();
   const listQuery: ListQuery = {

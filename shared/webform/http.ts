@@ -96,6 +96,28 @@ export function header(headers: Record<string, string>, name: string): string | 
   return undefined;
 }
 
+export const ORIGIN_REFUSED_PT =
+  'Este envio veio de outro site e foi recusado. Abra a página da Ouvidoria e tente de novo.';
+
+/**
+ * Same-origin check of a POST. A present `Sec-Fetch-Site` must be `same-origin` (or `none`: typed
+ * or bookmarked); a present Origin must be the webform's own. Our pages send `Referrer-Policy:
+ * no-referrer`, under which browsers send `Origin: null` even for same-origin forms: `null` is
+ * therefore left to Sec-Fetch-Site. Neither header (old browsers, API clients): accepted; the form's
+ * own limits and the signed links hold without it.
+ */
+export function originAllowed(headers: Record<string, string>, webformOrigin: string): boolean {
+  const site = header(headers, 'sec-fetch-site')?.toLowerCase();
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = header(headers, 'origin');
+  if (origin === undefined || origin === 'null') return true;
+  try {
+    return new URL(origin).origin === new URL(webformOrigin).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Browsers ask for text/html; API clients ask for JSON or just send it. */
 export function wantsJson(headers: Record<string, string>): boolean {
   const accept = (header(headers, 'accept') ?? '').toLowerCase();
@@ -228,6 +250,12 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
   }
   if (path === '/app.js') return respond(200, APP_JS, 'js');
   if (path === '/') return respond(200, renderPage({ kind: 'form' }, ctx), 'html', {}, origins);
+  // A page elsewhere must not post the form from visitors' browsers (their IPs, their cookies).
+  if (!originAllowed(request.headers, deps.service.config.webformOrigin)) {
+    logger.warn('Webform POST from another origin refused', { path });
+    const view: WebformView = { kind: 'problem', title: 'Envio recusado', message: ORIGIN_REFUSED_PT };
+    return page(403, view, { message: ORIGIN_REFUSED_PT });
+  }
   if (path === '/anexos') return uploadPolicies(request, deps);
 
   const contentType = header(request.headers, 'content-type') ?? '';

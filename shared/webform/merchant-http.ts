@@ -23,7 +23,15 @@ import {
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
 import type { RateLimiter } from '../ports';
-import { header, respond, routeOf, type WebformRequest, type WebformResponse } from './http';
+import {
+  header,
+  ORIGIN_REFUSED_PT,
+  originAllowed,
+  respond,
+  routeOf,
+  type WebformRequest,
+  type WebformResponse,
+} from './http';
 import { type MerchantView, renderMerchantPage } from './merchant-pages';
 import type { PageContext } from './page';
 import { hourWindowStart, rateLimitKey } from './submit';
@@ -60,9 +68,6 @@ export const MERCHANT_ROUTES: Record<string, string[]> = {
 const MAX_BODY_BYTES = 16 * 1024;
 const HOUR_SECONDS = 3600;
 
-export const ORIGIN_REFUSED_PT =
-  'Este envio veio de outro site e foi recusado. Abra a página da Ouvidoria pelo link do e-mail e tente de novo.';
-
 /** A status link already opened: said on its GET as on its POST (HTTP 410), with the way to a new one. */
 const USED_LINK_VIEW: MerchantView = {
   kind: 'link-problem',
@@ -77,25 +82,6 @@ function linkProblem(error: LinkError): { status: number; view: MerchantView } {
     status: error === 'expired' ? 410 : 400,
     view: { kind: 'link-problem', title, message: LINK_ERROR_MESSAGES_PT[error] },
   };
-}
-
-/**
- * Same-origin check of a POST. A present `Sec-Fetch-Site` must be `same-origin` (or `none`: typed
- * or bookmarked); a present Origin must be the webform's own. Our pages send `Referrer-Policy:
- * no-referrer`, under which browsers send `Origin: null` even for same-origin forms: `null` is
- * therefore left to Sec-Fetch-Site. Neither header (old browsers): accepted, the signed link being
- * the capability.
- */
-export function originAllowed(headers: Record<string, string>, webformOrigin: string): boolean {
-  const site = header(headers, 'sec-fetch-site')?.toLowerCase();
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
-  const origin = header(headers, 'origin');
-  if (origin === undefined || origin === 'null') return true;
-  try {
-    return new URL(origin).origin === new URL(webformOrigin).origin;
-  } catch {
-    return false;
-  }
 }
 
 /** Form-urlencoded body (API Gateway may base64 it), or null when it is something else or too large. */

@@ -58,7 +58,10 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const address = mail.recipients.map((r) => parseStaffReplyAddress(r, config)).find((p) => p !== null);
   if (!address) return quarantine('not-a-staff-address');
   const { protocol } = address;
-  if (!senderAuthenticated(mail.verdicts)) return quarantine('sender-authentication-failed', protocol);
+  // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
+  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts)) {
+    return quarantine('sender-authentication-failed', protocol);
+  }
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
   if (!member) return quarantine('unknown-sender', protocol);
   if (!member.active) return quarantine('inactive-sender', protocol);

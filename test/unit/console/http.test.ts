@@ -202,8 +202,14 @@ describe('serveConsole — who sees what', () => {
 
   it.each([
     ['status=CLOSED&', { statuses: ['CLOSED'] }, '<option value="CLOSED" selected>'],
-    ['', { statuses: ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] }, '<option value="abertos" selected>'],
+    [
+      'status=abertos&',
+      { statuses: ['QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_MERCHANT'] },
+      '<option value="abertos" selected>',
+    ],
     ['status=todos&', {}, '<option value="todos" selected>'],
+    // From the first view, where no situation was chosen: everything the sender sent.
+    ['', {}, '<option value="todos" selected>'],
   ])('a search by sender (%s) keeps the status shown in the filter: %j', async (status, expected, selected) => {
     const { serve, request, index } = world();
     const r = await serve(

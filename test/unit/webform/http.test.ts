@@ -94,6 +94,42 @@ describe('serveWebform routing', () => {
   });
 });
 
+describe('posts from another site', () => {
+  const own = localConfig.webformOrigin;
+  it.each([
+    ['an Origin of another site', { origin: 'https://evil.example' }],
+    ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }],
+    ['a same-site subdomain', { 'Sec-Fetch-Site': 'same-site', origin: own }],
+    ['an Origin that is no URL', { origin: 'not a url' }],
+  ])('are refused with 403 in pt-BR (the form and the uploads): %s', async (_name, headers) => {
+    for (const path of ['/casos', '/anexos']) {
+      const html = await serveWebform(request('POST', path, { headers }), deps);
+      expect(html.statusCode).toBe(403);
+      expect(html.body).toContain('Este envio veio de outro site');
+      const json = await serveWebform(
+        request('POST', path, { headers: { ...headers, accept: 'application/json' } }),
+        deps,
+      );
+      expect(json.statusCode).toBe(403);
+      expect(JSON.parse(json.body)).toEqual({ message: expect.stringContaining('outro site') });
+    }
+  });
+
+  it.each([
+    ['the page’s own origin', { origin: own, 'sec-fetch-site': 'same-origin' }],
+    ['Origin null under no-referrer, same-origin fetch', { origin: 'null', 'sec-fetch-site': 'same-origin' }],
+    ['no browser headers (an API client)', {}],
+  ])('go through from %s', async (_name, headers) => {
+    const r = await serveWebform(
+      request('POST', '/casos', { headers: { ...headers, 'content-type': 'text/plain' } }),
+      deps,
+    );
+    // The stub service behind it cannot store a case: reaching it is what is checked.
+    expect(r.statusCode).not.toBe(403);
+    expect(r.body).not.toContain('outro site');
+  });
+});
+
 describe('lazyEntryPoint', () => {
   it('builds once, answers a static 503 while the build fails, and retries it on the next request', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

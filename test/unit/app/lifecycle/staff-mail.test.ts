@@ -316,6 +316,11 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       'sender-authentication-failed',
     ],
     [
+      'a From naming the analyst and someone else (the author left to a guess)',
+      mailFrom('ana', ANA, '#encerrar procedente', { authorUnclear: true }),
+      'sender-authentication-failed',
+    ],
+    [
       "the analyst's out-of-office",
       mailFrom('ana', ANA, 'Estou de férias até 20/03.', { headers: { 'auto-submitted': 'auto-replied' } }),
       'automatic-message',
