@@ -20,7 +20,7 @@ import {
 } from '../domain/lifecycle/status-page';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { Clock, Mailer } from '../ports';
+import type { Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore } from './lifecycle/ports';
 import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
 
@@ -41,6 +41,8 @@ export interface StatusLinkDeps {
   clock: Clock;
   config: OuvidoriaConfig;
   secret: ReplySecret;
+  /** Counts the links mailed per case and day (lifecycle.statusLinksPerCasePerDay). */
+  rateLimiter: RateLimiter;
   /** Random nonce of a new link (tests pass a fixed one). */
   nonce?: () => string;
 }
@@ -54,6 +56,7 @@ export const STATUS_FORM_MESSAGES = {
   email: 'Informe um endereço de e-mail válido, como nome@exemplo.com.br.',
 } as const;
 
+const DAY_MS = 24 * 3600 * 1000;
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
 export function newNonce(): string {
@@ -77,6 +80,11 @@ export async function requestStatusLink(
   if (!found || !matches) return { kind: 'requested', sent: false };
 
   const now = deps.clock.now();
+  // Past the day's links for this case the answer is the same, and nothing is mailed.
+  const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, dayStart, DAY_MS / 1000);
+  if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };
+
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
   await deps.mailer.send({

@@ -96,6 +96,11 @@ function buildConfigSchema() {
         surveyLinkDays: intIn(1, 365, 30),
         /** Hours a merchant status-page link stays valid. */
         statusLinkHours: intIn(1, 24 * 7, 24),
+        /**
+         * Status links mailed for one case per day (UTC), whoever asks: someone who knows a
+         * protocol and its address cannot make the office mail the merchant over and over.
+         */
+        statusLinksPerCasePerDay: intIn(1, 50, 3),
         /** Attachments of an analyst's answer relayed to the merchant, in total, at most. */
         maxRelayAttachmentBytes: intIn(0, undefined, 10 * 1024 * 1024),
         /** Largest `#prorrogar` in one command, in business days. */

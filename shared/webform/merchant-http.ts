@@ -49,7 +49,6 @@ export interface MerchantRequest extends WebformRequest {
 
 export interface MerchantPagesDeps extends StatusLinkDeps {
   surveys: LifecycleDeps['surveys'];
-  rateLimiter: RateLimiter;
   telemetry?: LifecycleDeps['telemetry'];
   /**
    * Every `/consulta` POST takes at least this long (ms), so a match (which also sends a mail)

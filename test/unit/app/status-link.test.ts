@@ -6,7 +6,7 @@ import {
   type StatusLinkStore,
 } from '../../../shared/app/status-link';
 import { localConfig } from '../../../shared/domain/config';
-import { FixedClock, RecordingMailer } from '../../support/fakes';
+import { FixedClock, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
 
 const NOW = new Date('2026-03-20T15:00:00.000Z');
@@ -28,6 +28,7 @@ function deps() {
     clock: new FixedClock(NOW),
     config: localConfig,
     secret: SECRET,
+    rateLimiter: new InMemoryRateLimiter(),
     nonce: () => `n-${Math.random().toString(36).slice(2, 14)}`,
   };
 }
@@ -47,6 +48,21 @@ describe('requestStatusLink', () => {
     });
     expect(d.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     expect(d.mailer.sent[0]?.headers['Auto-Submitted']).toBe('auto-generated');
+  });
+
+  it(`mails at most ${localConfig.lifecycle.statusLinksPerCasePerDay} links a case a day, whoever asks, with the same answer past it`, async () => {
+    const d = deps();
+    const cap = localConfig.lifecycle.statusLinksPerCasePerDay;
+    const answers = [];
+    for (let i = 0; i < cap + 4; i++) answers.push(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d));
+    expect(answers.every((a) => a.kind === 'requested')).toBe(true);
+    expect(d.mailer.sent).toHaveLength(cap);
+    // The next day counts afresh.
+    d.clock.set(new Date(NOW.getTime() + 24 * 3600 * 1000));
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: true,
+    });
   });
 
   it('reports malformed input with pt-BR messages', async () => {
