@@ -22,7 +22,6 @@ import {
   SURVEY_PATH,
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
-import type { RateLimiter } from '../ports';
 import {
   header,
   ORIGIN_REFUSED_PT,
