@@ -3181,6 +3181,30 @@ const ROUND7: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['scope.feature.integration'],
   },
+  // Buyers of a store, in their own words.
+  ...[
+    'o codigo de rastreio que a loja me mandou nao funciona nos correios, comprei um celular na eletro ponto e ta parado',
+    'Paguei e o produto não chegou, a loja sumiu. Olhem o pedido abaixo.',
+    'Fiz o pix e a loja não me responde mais, quero meu dinheiro de volta.',
+  ].map(
+    (text): Row => ({
+      name: `a store's buyer: ${text.slice(0, 40)}…`,
+      from: SHOPPER,
+      subject: 'Pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: 'guard: a merchant whose store sent the wrong tracking code is a merchant',
+    from: NOBODY,
+    subject: 'Rastreio',
+    text: 'O código de rastreio que a minha loja envia para os clientes sai errado desde a atualização.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
   // Ticket numbers typed against their keyword, or with the helpdesk's year.
   ...[
     ['CHAMADO48213 sem solução', 'Ninguém resolve o meu problema das variações de tamanho que sumiram.'],
