@@ -106,6 +106,67 @@ describe('no one acts on another merchant’s case', () => {
   });
 });
 
+describe('the merchant’s address alone joins no case', () => {
+  it('a mail with her From that passes no sender check, or that names two authors, becomes a submission of its own', async () => {
+    const victim = 'ana@papelariaestrela.com.br';
+    const first = await sendMail(stack, {
+      from: victim,
+      subject: 'Etiquetas não saem - chamado 51000',
+      text: 'O chamado 51000 foi encerrado e as etiquetas de envio continuam sem sair.',
+    });
+    const victimCase = await acceptedCaseOf(first.sesMessageId);
+    expect(victimCase.outcome).toBe('ACCEPTED');
+    const subject = `Re: [${victimCase.protocol}] Recebemos sua manifestação`;
+
+    // Her From, the attacker's envelope: SPF, DKIM and DMARC all neutral (a domain without them).
+    const spoof = await sendMail(stack, {
+      from: victim,
+      subject,
+      text: 'Desisto da reclamação, podem encerrar o caso.',
+      headers: { 'X-Local-Verdicts': 'spf=gray dkim=gray dmarc=gray' },
+    });
+    const twoAuthors = await sendRaw(
+      [
+        `From: ${victim}, ${STRANGER}`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        `Subject: ${subject}`,
+        'Message-ID: <two-authors-0001@golpe.example.net>',
+        'Date: Wed, 25 Nov 2026 10:10:00 -0300',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Podem encerrar, já foi resolvido.',
+        '',
+      ].join('\r\n'),
+      STRANGER,
+    );
+    for (const id of [spoof.sesMessageId, twoAuthors]) {
+      const own = await waitFor(
+        'the spoof stored on its own',
+        () => listCases(stack),
+        (list) => list.some((c) => c.caseId === `email:${id}`),
+      );
+      expect(own.some((c) => c.caseId === `email:${id}`)).toBe(true);
+      expect((await getCaseRecord(stack, `email:${id}`)).referencedCaseId).toBe(victimCase.caseId);
+    }
+    expect((await getCaseRecord(stack, victimCase.caseId)).messages).toHaveLength(1);
+  });
+
+  it('a page on another site cannot post the form from its visitors’ browsers', async () => {
+    const response = await fetch(`${stack.urls.form}casos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://golpe.example.net' },
+      body: new URLSearchParams({
+        nome: 'Ana',
+        email: 'ana@papelariaestrela.com.br',
+        descricao: 'x'.repeat(40),
+      }).toString(),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('Este envio veio de outro site');
+  });
+});
+
 describe('forged mail changes nothing', () => {
   it('a forged bounce about a merchant silences no one: the next genuine mail is acknowledged', async () => {
     const victim = 'financeiro@casadosaromas.com.br';
