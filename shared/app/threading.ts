@@ -83,7 +83,7 @@ export async function findThread(
  * the case never was one, or it closed long ago.
  */
 function classify(parent: CaseRecord, submission: Submission, config: OuvidoriaConfig, now: Date): ThreadMatch {
-  if (submission.authorUnclear || !senderAuthenticated(submission.verdicts)) {
+  if (submission.authorUnclear || !senderAuthenticated(submission.verdicts, submission.dkimAligned)) {
     return { kind: 'linked', parent, reason: 'unauthenticated' };
   }
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.

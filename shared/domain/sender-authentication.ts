@@ -4,9 +4,12 @@ import type { Verdicts } from './submission';
  * Whether the mail's sender is authenticated enough to act as that address (SPEC step 8 and
  * "Trust rules"): DKIM, or SPF and DMARC; a DMARC failure refuses whatever else passed, and missing
  * verdicts refuse. The one rule for staff mail acting on a case and for a merchant's mail joining
- * their case: a mail that passes no check only claims its From, which anyone can write.
+ * their case: a mail that passes no check only claims its From, which anyone can write. DKIM counts
+ * only when its signature is of the From domain, where that is known (`dkimAligned`, from SES's
+ * stored headers): anyone can sign a mail with their own domain and write someone else's From.
  */
-export function senderAuthenticated(verdicts: Verdicts | undefined): boolean {
+export function senderAuthenticated(verdicts: Verdicts | undefined, dkimAligned?: boolean): boolean {
   if (!verdicts || verdicts.dmarc === 'FAIL') return false;
-  return verdicts.dkim === 'PASS' || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
+  const dkim = verdicts.dkim === 'PASS' && dkimAligned !== false;
+  return dkim || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
 }

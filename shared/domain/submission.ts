@@ -99,6 +99,11 @@ export const SubmissionSchema = z.object({
   authorUnclear: z.optional(z.boolean()),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
+  /**
+   * E-mail: whether a DKIM signature SES found valid is of the From domain (SES's stored headers
+   * say which domains signed; its verdict alone does not). Undefined when unknown.
+   */
+  dkimAligned: z.optional(z.boolean()),
 });
 
 export type Submission = z.infer<typeof SubmissionSchema>;

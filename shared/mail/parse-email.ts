@@ -8,6 +8,7 @@
  * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
  * forwarded as attachments so the ticket extractor can read them.
  */
+import { dkimAlignedWith, readSesVerdictHeaders } from './ses-verdict-headers';
 import {
   type AddressObject,
   type EmailAddress,
@@ -95,6 +96,15 @@ const BASE_OPTIONS: SimpleParserOptions = {
  * quarantine it). Throws a TypeError only when the caller's `meta` is invalid.
  */
 export async function parseEmail(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {
+  const submission = await parseSubmission(raw, meta, limits);
+  // Last, as in SubmissionSchema: the schema's output is this object, key for key.
+  const domains = Buffer.isBuffer(raw) ? readSesVerdictHeaders(raw)?.dkimPassDomains : undefined;
+  return domains === undefined
+    ? submission
+    : { ...submission, dkimAligned: dkimAlignedWith(submission.sender.address, domains) };
+}
+
+async function parseSubmission(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {
   checkMeta(meta);
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
   try {

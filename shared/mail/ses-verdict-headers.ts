@@ -15,7 +15,8 @@
  * anyone on the way) and can be forged. The block is the run of SES's fields at the very top,
  * with at most one Received field (SES's own); Authentication-Results count only when their
  * authserv-id is amazonses.com. Used by the triage command on mail taken from the bucket (in
- * production the verdicts come with the SES event instead).
+ * production the verdicts come with the SES event instead), and by parseEmail for what the event
+ * does not say: which domains the passing DKIM signatures are of (see dkimAlignedWith).
  */
 import type { Verdict, Verdicts } from '../domain/submission';
 
@@ -38,10 +39,19 @@ export interface SesHeaderVerdicts {
   verdicts: Verdicts;
   /** The SES fields read, in order (names only), for the triage output. */
   fields: string[];
+  /**
+   * Domains of the DKIM signatures SES found valid (`dkim=pass header.i=@d` or `header.d=d`),
+   * lower-cased; undefined when SES wrote no Authentication-Results.
+   */
+  dkimPassDomains?: string[];
 }
 
 function topFields(raw: Buffer): { name: string; value: string }[] {
-  const text = raw.subarray(0, PEEK_BYTES).toString('latin1');
+  const peek = raw.subarray(0, PEEK_BYTES);
+  // Only the header block is split into lines: the body is never read.
+  const ends = [peek.indexOf('\n\n'), peek.indexOf('\r\n\r\n')].filter((i) => i >= 0);
+  const headerEnd = ends.length > 0 ? Math.min(...ends) : peek.length;
+  const text = peek.subarray(0, headerEnd).toString('latin1');
   const fields: { name: string; value: string }[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (line === '') break;
@@ -132,5 +142,33 @@ export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefine
       dmarc: dmarc ?? 'GRAY',
     },
     fields: block.map((f) => f.name),
+    ...(auth ? { dkimPassDomains: dkimPassDomains(auth) } : {}),
   };
+}
+
+function dkimPassDomains(authResults: string): string[] {
+  const domains: string[] = [];
+  for (const result of authResults.split(';')) {
+    if (!/^\s*dkim\s*=\s*pass\b/i.test(result)) continue;
+    const domain =
+      /\bheader\.d\s*=\s*([^\s;]+)/i.exec(result)?.[1] ?? /\bheader\.i\s*=\s*[^\s;@]*@([^\s;]+)/i.exec(result)?.[1];
+    if (domain) domains.push(domain.toLowerCase().replace(/\.$/, ''));
+  }
+  return domains;
+}
+
+/**
+ * Whether a DKIM signature SES found valid is of the From address's domain, or one of them is a
+ * subdomain of the other (DMARC's relaxed alignment, without the public-suffix list): a valid
+ * signature of some other domain proves nothing about the From.
+ */
+export function dkimAlignedWith(fromAddress: string, passDomains: readonly string[]): boolean {
+  const from = fromAddress
+    .slice(fromAddress.lastIndexOf('@') + 1)
+    .toLowerCase()
+    .replace(/\.$/, '');
+  if (!from) return false;
+  return passDomains
+    .map((d) => d.toLowerCase().replace(/\.$/, ''))
+    .some((d) => d !== '' && (d === from || from.endsWith(`.${d}`) || d.endsWith(`.${from}`)));
 }

@@ -59,7 +59,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   if (!address) return quarantine('not-a-staff-address');
   const { protocol } = address;
   // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
-  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts)) {
+  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
     return quarantine('sender-authentication-failed', protocol);
   }
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());

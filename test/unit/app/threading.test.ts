@@ -181,6 +181,18 @@ describe('findThread: the merchant’s address is not enough', () => {
     }
   });
 
+  it('DKIM of another domain than her From proves nothing: linked, never joined', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const mail = { ...followUp({ inReplyTo: ACK_ID }), verdicts: verdicts('PASS', 'PASS', 'GRAY'), dkimAligned: false };
+    expect(await findThread(mail, lookup, localConfig, NOW)).toMatchObject({
+      kind: 'linked',
+      reason: 'unauthenticated',
+    });
+    expect(await findThread({ ...mail, dkimAligned: true }, lookup, localConfig, NOW)).toMatchObject({
+      kind: 'continues',
+    });
+  });
+
   it('a From that names no single author is linked, never joined, whatever passed', async () => {
     const { lookup } = lookupOf(mariasCase);
     const mail = followUp({ subject: 'Re: [OUV-2026-000042] Cobrança', authorUnclear: true });

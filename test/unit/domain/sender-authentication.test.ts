@@ -20,6 +20,16 @@ describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses',
     expect(senderAuthenticated({ spam: 'PASS', virus: 'PASS', spf, dkim, dmarc })).toBe(expected);
   });
 
+  it('DKIM counts only when its signature is of the From domain, where that is known', () => {
+    const v = { spam: 'PASS', virus: 'PASS', spf: 'GRAY', dkim: 'PASS', dmarc: 'GRAY' } as const;
+    expect(senderAuthenticated(v, true)).toBe(true);
+    expect(senderAuthenticated(v, undefined)).toBe(true);
+    // Signed by the sender's own domain, From someone else's: proves nothing.
+    expect(senderAuthenticated(v, false)).toBe(false);
+    // SPF and DMARC still prove it.
+    expect(senderAuthenticated({ ...v, spf: 'PASS', dmarc: 'PASS' }, false)).toBe(true);
+  });
+
   it('no verdicts (a webform post, a mail read without them) is never authenticated', () => {
     expect(senderAuthenticated(undefined)).toBe(false);
   });

@@ -597,3 +597,31 @@ describe('parseEmail: who wrote the mail', () => {
     expect(s.authorUnclear).toBeUndefined();
   });
 });
+
+describe('parseEmail: whose DKIM signature SES found valid', () => {
+  const sesTop = (dkim: string) => [
+    'Return-Path: <bounce@evil.example>',
+    'Received: from mx.evil.example by inbound-smtp.us-east-1.amazonaws.com with SMTP id 1',
+    'X-SES-Spam-Verdict: PASS',
+    'X-SES-Virus-Verdict: PASS',
+    `Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=evil.example; ${dkim}; dmarc=none header.from=modasbella.com.br;`,
+  ];
+  const message = [
+    'From: Juliana <lojista@modasbella.com.br>',
+    'To: ouvidoria@ouvidoria.example.com.br',
+    'Subject: Re: [OUV-2026-000001]',
+  ];
+  it.each([
+    ['signed by the From domain', 'dkim=pass header.i=@modasbella.com.br', true],
+    ['signed only by another domain', 'dkim=pass header.i=@evil.example', false],
+    ['no valid signature', 'dkim=none', false],
+  ])('%s → dkimAligned %s', async (_name, dkim, aligned) => {
+    const s = await parse(mail([...sesTop(dkim), ...message], 'Podem encerrar.'));
+    expectValid(s);
+    expect(s.dkimAligned).toBe(aligned);
+  });
+
+  it('a mail without SES’s block (a sample file, the local stack) leaves it unknown', async () => {
+    expect((await parse(mail(message, 'Olá'))).dkimAligned).toBeUndefined();
+  });
+});

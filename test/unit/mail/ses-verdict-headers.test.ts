@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSesVerdictHeaders } from '../../../shared/mail/ses-verdict-headers';
+import { dkimAlignedWith, readSesVerdictHeaders } from '../../../shared/mail/ses-verdict-headers';
 
 const MESSAGE = 'From: Lojista <lojista@modasbella.com.br>\r\nSubject: chamado 48213\r\n\r\nOlá\r\n';
 
@@ -95,5 +95,48 @@ describe('readSesVerdictHeaders: only the block SES wrote on top', () => {
       stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS', 'Authentication-Results: mx.evil.example; dmarc=pass']),
     );
     expect(read?.verdicts).toMatchObject({ spam: 'PASS', dmarc: 'GRAY' });
+  });
+});
+
+describe('readSesVerdictHeaders: which domains signed', () => {
+  it.each([
+    ['one signature of the From domain', 'dkim=pass header.i=@modasbella.com.br;', ['modasbella.com.br']],
+    [
+      'header.d wins over header.i',
+      'dkim=pass header.d=Mail.Example.NET header.i=@x.example.net;',
+      ['mail.example.net'],
+    ],
+    [
+      'two signatures, one failed',
+      'dkim=pass header.i=@evil.example; dkim=fail header.i=@modasbella.com.br;',
+      ['evil.example'],
+    ],
+    ['no passing signature', 'spf=pass; dkim=none; dmarc=none;', []],
+  ])('%s', (_name, results, domains) => {
+    expect(readSesVerdictHeaders(stored([...RECEIVED, auth(results)]))?.dkimPassDomains).toEqual(domains);
+  });
+
+  it('says nothing when SES wrote no Authentication-Results, and never reads one the sender wrote', () => {
+    expect(readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS']))?.dkimPassDomains).toBeUndefined();
+    const forged = `Authentication-Results: amazonses.com; dkim=pass header.i=@modasbella.com.br\r\n${MESSAGE}`;
+    expect(
+      readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS', ''], forged))?.dkimPassDomains,
+    ).toBeUndefined();
+  });
+});
+
+describe('dkimAlignedWith: a valid signature of the From domain, or of its parent or a subdomain', () => {
+  it.each([
+    ['lojista@modasbella.com.br', ['modasbella.com.br'], true],
+    ['lojista@modasbella.com.br', ['mail.modasbella.com.br'], true],
+    ['lojista@loja.modasbella.com.br', ['modasbella.com.br'], true],
+    ['Lojista@ModasBella.com.br', ['modasbella.com.br.'], true],
+    ['lojista@modasbella.com.br', ['evil.example'], false],
+    ['lojista@modasbella.com.br', ['notmodasbella.com.br'], false],
+    ['lojista@modasbella.com.br', ['bella.com.br'], false],
+    ['lojista@modasbella.com.br', [], false],
+    ['sem-arroba', ['modasbella.com.br'], false],
+  ])('%s signed by %j → %s', (from, domains, aligned) => {
+    expect(dkimAlignedWith(from, domains)).toBe(aligned);
   });
 });

@@ -316,6 +316,14 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       'sender-authentication-failed',
     ],
     [
+      'DKIM valid but of another domain than the From (SES’s headers say which)',
+      mailFrom('ana', ANA, '#encerrar procedente', {
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' },
+        dkimAligned: false,
+      }),
+      'sender-authentication-failed',
+    ],
+    [
       'a From naming the analyst and someone else (the author left to a guess)',
       mailFrom('ana', ANA, '#encerrar procedente', { authorUnclear: true }),
       'sender-authentication-failed',
