@@ -24,6 +24,8 @@ export interface DeferralPump {
   /** Releases what is due now (also called by the timer). */
   tick(): Promise<number>;
   stop(): void;
+  /** Settles when no check is running (after `stop`: before the stores it writes to close). */
+  idle(): Promise<void>;
 }
 
 export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {
@@ -63,13 +65,24 @@ function startPump(
     tick().catch((error) => options.onError?.(error));
   }, options.intervalMs ?? 1000);
   timer.unref();
-  return { tick, stop: () => clearInterval(timer) };
+  return {
+    tick,
+    stop: () => clearInterval(timer),
+    idle: async () => {
+      while (running) await running.catch(() => undefined);
+    },
+  };
 }
 
 export interface TimerPumpOptions {
   timers: InProcessTimerScheduler;
   clock: Clock;
   fire: (event: TimerEvent) => Promise<void>;
+  /**
+   * Called after each check that released timers, fired or not (the file-backed scheduler saves
+   * itself here, so a timer that fired is not armed again after a restart).
+   */
+  afterRelease?: () => Promise<void>;
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -82,15 +95,23 @@ export function startTimerPump(options: TimerPumpOptions): DeferralPump {
   const { timers, clock } = options;
   return startPump(async () => {
     const due = timers.releaseDue(clock.now());
-    for (const [index, event] of due.entries()) {
-      try {
-        await options.fire(event);
-      } catch (error) {
-        for (const left of due.slice(index)) {
-          await timers.schedule({ ...left, at: clock.now(), name: `${left.kind}.retry.${left.caseId}.${left.dueAt}` });
+    try {
+      for (const [index, event] of due.entries()) {
+        try {
+          await options.fire(event);
+        } catch (error) {
+          for (const left of due.slice(index)) {
+            await timers.schedule({
+              ...left,
+              at: clock.now(),
+              name: `${left.kind}.retry.${left.caseId}.${left.dueAt}`,
+            });
+          }
+          throw error;
         }
-        throw error;
       }
+    } finally {
+      if (due.length > 0) await options.afterRelease?.();
     }
     return due.length;
   }, options);

@@ -111,6 +111,76 @@ describe('lifecycle timer pump', () => {
   });
 });
 
+describe('lifecycle timer pump, after a release', () => {
+  const timer = (n: number, at: string) => ({
+    kind: 'reminder' as const,
+    caseId: `email:m${n}`,
+    dueAt: '2026-12-09T20:00:00.000Z',
+    at: new Date(at),
+    name: `reminder.m${n}`,
+  });
+
+  it('calls afterRelease after each check that released timers (fired or not), and only then', async () => {
+    const clock = new VirtualClock({ start: new Date('2026-12-07T12:00:00Z'), running: false });
+    const timers = new InProcessTimerScheduler();
+    await timers.schedule(timer(1, '2026-12-07T12:00:05Z'));
+    await timers.schedule(timer(2, '2026-12-07T12:00:10Z'));
+    const seen: string[] = [];
+    let fail = false;
+    const pump = startTimerPump({
+      timers,
+      clock,
+      intervalMs: 60_000,
+      fire: async (event) => {
+        if (fail) throw new Error('SES throttled');
+        seen.push(`fire ${event.caseId}`);
+      },
+      afterRelease: async () => void seen.push(`saved, ${timers.list().length} pending`),
+    });
+    try {
+      expect(await pump.tick()).toBe(0);
+      expect(seen).toEqual([]);
+      clock.set(new Date('2026-12-07T12:00:06Z'));
+      expect(await pump.tick()).toBe(1);
+      expect(seen).toEqual(['fire email:m1', 'saved, 1 pending']);
+      fail = true;
+      clock.set(new Date('2026-12-07T12:00:11Z'));
+      await expect(pump.tick()).rejects.toThrow('SES throttled');
+      // The failed timer is back (due now) before the save.
+      expect(seen.at(-1)).toBe('saved, 1 pending');
+    } finally {
+      pump.stop();
+    }
+  });
+
+  it('idle settles once the running check is over', async () => {
+    const clock = new VirtualClock({ start: new Date('2026-12-07T12:00:06Z'), running: false });
+    const timers = new InProcessTimerScheduler();
+    await timers.schedule(timer(1, '2026-12-07T12:00:05Z'));
+    let finish = () => {};
+    const done: string[] = [];
+    const pump = startTimerPump({
+      timers,
+      clock,
+      intervalMs: 60_000,
+      fire: () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      afterRelease: async () => void done.push('saved'),
+    });
+    const check = pump.tick();
+    pump.stop();
+    const idle = pump.idle().then(() => done.push('idle'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toEqual([]);
+    finish();
+    await idle;
+    expect(await check).toBe(1);
+    expect(done).toEqual(['saved', 'idle']);
+  });
+});
+
 describe('local reply secret', () => {
   it('is created once with 32 random bytes and kept across restarts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'secret-'));
