@@ -7,7 +7,8 @@
  *   dynalite (on disk)       → DynamoDB table, created on start, seeded from events/local-seed.json
  *   aws-ses-v2-local         → SES v2 endpoint with a web outbox
  *   in-process queue + DLQ   → assignment handler (SQS batches)
- *   in-process scheduler     → EventBridge Scheduler stand-in, released on the virtual clock
+ *   in-process scheduler     → EventBridge Scheduler stand-in, released on the virtual clock; the
+ *                              lifecycle timers kept in timers.json across restarts
  *
  * `startLocalStack` is used by `npm start` (scripts/local/start.ts) and by the end-to-end tests,
  * which start it on free ports (port 0) with a temporary data folder and a fixed start time.
@@ -27,7 +28,7 @@ import { createWebformHandler } from '../../functions/webform/handler';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
-import { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
+import type { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
 import { onTimer } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { isStaffReplyAddress, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
@@ -57,6 +58,7 @@ import { type InProcessReleaseQueue, inProcessReleaseQueue } from './release-que
 import { ensureLocalSecret, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
+import { FileTimerScheduler, timersFile } from './timer-store';
 
 const require = createRequire(import.meta.url);
 
@@ -367,8 +369,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { cases, staff } = tableStores(client, LOCAL_TABLE, config.retention, messageTextStoreFrom(settings));
     await applySeed(seed, { client, tableName: LOCAL_TABLE, staff });
     const mailer = mailerFrom(settings);
-    // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here.
-    const timers = new InProcessTimerScheduler();
+    // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here
+    // and kept in the data folder, so a restart (a later OUVIDORIA_NOW) arms them again.
+    const timers = await FileTimerScheduler.open(timersFile(dataDir));
     const lifecycle = await buildLifecycleDeps(settings, { client, clock, mailer, timers });
 
     // Links of clean webform files (analyst notice, console): the /_s3/ stand-in serves clean objects only.
@@ -514,10 +517,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         const result = await onTimer(event, lifecycle);
         timerLog.info('Lifecycle timer', { kind: event.kind, caseId: event.caseId, result: result.kind });
       },
+      afterRelease: () => timers.save(),
       ...(options.schedulerIntervalMs ? { intervalMs: options.schedulerIntervalMs } : {}),
       onError: (error) => stackLog.error('Lifecycle timer failed', { error: (error as Error).message }),
     });
-    stops.push(() => timerPump.stop());
+    stops.push(async () => {
+      timerPump.stop();
+      await timerPump.idle();
+      await timers.save();
+    });
 
     const pump = startDeferralPump({
       scheduler,
@@ -537,6 +545,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const record of waiting) {
       if (record.protocol && record.enqueuedAt)
         await queue.enqueue({ caseId: record.caseId, protocol: record.protocol });
+    }
+
+    // Timers whose instant passed while the stack was down fire now, as Scheduler fires a missed
+    // one-time schedule.
+    if (timers.restored > 0) {
+      stackLog.info('Lifecycle timers armed again', { count: timers.restored });
+      await timerPump
+        .tick()
+        .catch((error) => stackLog.error('Lifecycle timer failed', { error: (error as Error).message }));
     }
 
     const ports: LocalPorts = {
