@@ -55,6 +55,12 @@ export interface TicketExtractionInput {
   linkedCase?: { protocol: string; ticket: string };
 }
 
+/**
+ * Candidates kept, best first: they are stored with the case and shown in its decision trail, and a
+ * text naming thousands of numbers ("chamado #1000 chamado #1001 …") must not outgrow the item.
+ */
+export const MAX_CANDIDATES = 20;
+
 /** Attachment names read for a ticket: the first few, each as long as a file name goes. */
 const MAX_ATTACHMENT_NAMES = 20;
 const MAX_ATTACHMENT_NAME_CHARS = 255;
@@ -359,6 +365,7 @@ class Collector {
     }
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.order - b.order)
+      .slice(0, MAX_CANDIDATES)
       .map(({ number, source, score, evidence }) => ({ number, source, score, evidence }));
   }
 }

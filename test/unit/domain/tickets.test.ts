@@ -4,6 +4,7 @@ import {
   extractTicketCandidates,
   isValidTicketFormat,
   forEachWordBeforeDigit,
+  MAX_CANDIDATES,
   MASKS,
   maskSpans,
   TICKET_SCORES,
@@ -133,6 +134,16 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(
       extractTicketCandidates({ subject: '', text: '', linkedCase: { protocol: 'OUV-2026-000001', ticket: '12' } }),
     ).toEqual([]);
+  });
+
+  it(`keeps the best ${MAX_CANDIDATES} candidates of a text naming thousands (they are stored with the case)`, () => {
+    const text = Array.from({ length: 8000 }, (_, i) => `chamado #${1000 + i}`).join(' ');
+    const candidates = extractTicketCandidates({ subject: 'Ticket 99999', text });
+    expect(candidates).toHaveLength(MAX_CANDIDATES);
+    expect(candidates.map((c) => c.number)).toEqual([
+      '99999',
+      ...Array.from({ length: MAX_CANDIDATES - 1 }, (_, i) => String(1000 + i)),
+    ]);
   });
 
   it('keeps first appearance order among equal scores', () => {
