@@ -7,7 +7,7 @@
  * and hand the submission to processSubmission.
  */
 import { type CaseRecord, caseIdFor, intakeComplete } from '../domain/case';
-import { senderAuthenticated } from '../domain/sender-authentication';
+import { fromDomainProven } from '../domain/sender-authentication';
 import { deliveryKey, oversizedSubmission, type ReceivedEmail } from '../domain/received-mail';
 import type { Submission } from '../domain/submission';
 import type { DeliveryClaim, RawMailStore } from '../ports';
@@ -69,9 +69,10 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
   // The same mail delivered again under another delivery id belongs to the first delivery's case.
   // Claimed first: a first claim means no attempt of this delivery stored anything yet, so the
   // case is read only on a retry or without a Message-ID (issue 16: one read fewer per mail).
-  // Only an authenticated mail claims its identity: a forged copy sent first with the merchant's
-  // From and a Message-ID known in advance must not make the real mail a "duplicate".
-  const key = senderAuthenticated(mail.verdicts) ? deliveryKey(mail) : null;
+  // Only a mail whose From domain is proven claims its identity: a forged copy sent first with the
+  // merchant's From and a Message-ID known in advance must not make the real mail a "duplicate".
+  // (Without DMARC, copies under other delivery ids are told apart by those ids: at worst two cases.)
+  const key = fromDomainProven(mail.verdicts) ? deliveryKey(mail) : null;
   const claim = key
     ? await cases.claimDelivery(key, caseId, mail.messageId)
     : { caseId, first: false, pointerHeld: false };

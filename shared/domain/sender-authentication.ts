@@ -13,3 +13,12 @@ export function senderAuthenticated(verdicts: Verdicts | undefined, dkimAligned?
   const dkim = verdicts.dkim === 'PASS' && dkimAligned !== false;
   return dkim || (verdicts.spf === 'PASS' && verdicts.dmarc === 'PASS');
 }
+
+/**
+ * Whether the provider's verdicts alone prove the From domain, before the mail is read: only a
+ * DMARC pass does (it is aligned with the From by definition; a DKIM pass may be of any domain,
+ * and which one is only in the stored mail). The delivery claim asks this.
+ */
+export function fromDomainProven(verdicts: Verdicts | undefined): boolean {
+  return verdicts?.dmarc === 'PASS';
+}

@@ -239,17 +239,44 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
 
 /**
  * One From field naming one mailbox, as RFC 5322 wants of a mail with one author. None (the
- * sender read from Sender or the return path), several, two From fields or a group leave the
- * author to a guess: SES checks DMARC against a From domain that may not be the one we read.
+ * sender read from Sender or the return path), several, two From fields, a group, or a field that
+ * spells out another address anywhere (in the display name, a comment, or beside the mailbox
+ * without a comma: "a@x b@y") leave the author to a guess: SES checks DMARC against a From domain
+ * that may not be the one we read.
  */
 function hasOneAuthor(parsed: ParsedMail): boolean {
-  let fields = 0;
-  for (const { key } of parsed.headerLines ?? []) if (key === 'from' && ++fields > 1) return false;
-  if (fields !== 1) return false;
+  let line: string | undefined;
+  for (const { key, line: l } of parsed.headerLines ?? []) {
+    if (key !== 'from') continue;
+    if (line !== undefined) return false;
+    line = l;
+  }
+  if (line === undefined) return false;
   const entries = (Array.isArray(parsed.from) ? parsed.from : parsed.from ? [parsed.from] : []).flatMap(
     (obj) => obj?.value ?? [],
   );
-  return entries.length === 1 && entries[0]?.group === undefined && Boolean(entries[0]?.address);
+  const entry = entries[0];
+  if (entries.length !== 1 || entry?.group !== undefined || !entry?.address) return false;
+  const named = new Set<string>();
+  for (const text of [line.slice(line.indexOf(':') + 1), entry.name ?? '']) addressesWritten(text, named);
+  return named.size <= 1;
+}
+
+/** Characters that end an address written in free text. */
+const ADDRESS_END = /[\s<>()",;:@[\]]/;
+
+/**
+ * Adds to `out` everything written like an address (local@domain, lower-cased) in `text`. Linear:
+ * each '@' reads out to the nearest separator on each side, and '@' is one.
+ */
+function addressesWritten(text: string, out: Set<string>): void {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && !ADDRESS_END.test(text.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && !ADDRESS_END.test(text.charAt(end))) end++;
+    if (start < at && end > at + 1) out.add(text.slice(start, end).toLowerCase().replace(/\.$/, ''));
+  }
 }
 
 /** A message forwarded as an attachment, as text after a clear marker. */

@@ -151,6 +151,7 @@ describe('receiveEmail: a forged copy sent first', () => {
   it.each([
     ['failing every check (quarantined)', { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' }],
     ['passing no check', { spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' }],
+    ['signed with another domain (DKIM passes, DMARC neutral)', { spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }],
   ] as const)('%s does not take the real mail’s identity: the real one still makes its case', async (_name, v) => {
     const raw = eml('01-accepted-ticket-48213.eml');
     await receiveEmail(received('ses-forged', raw, { verdicts: { ...PASS, ...v } }), deps);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { senderAuthenticated } from '../../../shared/domain/sender-authentication';
+import { fromDomainProven, senderAuthenticated } from '../../../shared/domain/sender-authentication';
 import type { Verdict } from '../../../shared/domain/submission';
 
 describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses', () => {
@@ -32,5 +32,21 @@ describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses',
 
   it('no verdicts (a webform post, a mail read without them) is never authenticated', () => {
     expect(senderAuthenticated(undefined)).toBe(false);
+  });
+});
+
+describe('fromDomainProven: before the mail is read, only DMARC proves the From domain', () => {
+  it.each([
+    ['PASS', 'PASS', 'PASS', true],
+    ['GRAY', 'GRAY', 'PASS', true],
+    ['PASS', 'PASS', 'GRAY', false],
+    ['PASS', 'PASS', 'FAIL', false],
+    ['GRAY', 'GRAY', 'GRAY', false],
+  ] as [Verdict, Verdict, Verdict, boolean][])('SPF %s, DKIM %s, DMARC %s → %s', (spf, dkim, dmarc, expected) => {
+    expect(fromDomainProven({ spam: 'PASS', virus: 'PASS', spf, dkim, dmarc })).toBe(expected);
+  });
+
+  it('no verdicts prove nothing', () => {
+    expect(fromDomainProven(undefined)).toBe(false);
   });
 });

@@ -625,3 +625,37 @@ describe('parseEmail: whose DKIM signature SES found valid', () => {
     expect((await parse(mail(message, 'Olá'))).dkimAligned).toBeUndefined();
   });
 });
+
+describe('parseEmail: a From that spells out a second address', () => {
+  const rest = ['To: ouvidoria@ouvidoria.example.com.br', 'Subject: Re: [OUV-2026-000001] Recebemos'];
+  it.each([
+    ['two addresses without a comma', 'From: lojista@modasbella.com.br atk@evil.example'],
+    ['another address as the display name', 'From: atk@evil.example <lojista@modasbella.com.br>'],
+    ['two bracketed addresses', 'From: <lojista@modasbella.com.br> <atk@evil.example>'],
+    ['an address after a comment', 'From: lojista@modasbella.com.br (x) atk@evil.example'],
+    [
+      'an address hidden in an encoded display name',
+      'From: =?UTF-8?B?YXRrQGV2aWwuZXhhbXBsZQ==?= <lojista@modasbella.com.br>',
+    ],
+  ])('%s: the author is unclear', async (_name, from) => {
+    const s = await parse(mail([from, ...rest], 'Podem encerrar.'));
+    expect(s.authorUnclear).toBe(true);
+  });
+
+  it.each([
+    [
+      'the same address as the display name (Outlook does this)',
+      'From: "lojista@modasbella.com.br" <lojista@modasbella.com.br>',
+    ],
+    ['the same address in another case', 'From: "Lojista@ModasBella.com.br" <lojista@modasbella.com.br>'],
+    ['a name with an at sign but no address', 'From: "Juliana @ Modas Bella" <lojista@modasbella.com.br>'],
+  ])('%s: one author', async (_name, from) => {
+    const s = await parse(mail([from, ...rest], 'Segue o comprovante.'));
+    expect(s.authorUnclear).toBeUndefined();
+  });
+
+  it('reads a From field of megabytes in linear time (no address, no separator)', async () => {
+    const s = await parse(mail([`From: <lojista@modasbella.com.br> ${'x'.repeat(1_000_000)}`, ...rest], 'Olá'));
+    expect(s.sender.address).toBe('lojista@modasbella.com.br');
+  });
+});
