@@ -62,7 +62,12 @@ export const PARSE_LIMITS = {
   references: 200,
   messageIdChars: 1000,
   headerValueChars: 1000,
-  filenameChars: 1000,
+  // What a mail's files say about themselves is stored on the case item (400 KB at most in
+  // DynamoDB): 500 files with 1,000-character names were a megabyte no write could hold. The files
+  // themselves stay in the raw mail.
+  attachments: 50,
+  filenameChars: 255,
+  contentIdChars: 255,
   contentTypeChars: 255,
   partIdChars: 100,
   parseProblemChars: 500,
@@ -214,7 +219,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   const attachments: AttachmentMeta[] = [];
   const forwarded: string[] = [];
   for (const att of parsed.attachments ?? []) {
-    attachments.push(attachmentMeta(att));
+    if (attachments.length < PARSE_LIMITS.attachments) attachments.push(attachmentMeta(att));
     if (att.contentType?.toLowerCase() === 'message/rfc822' && depth < PARSE_LIMITS.embeddedDepth) {
       forwarded.push(await embeddedMessageText(att.content, depth + 1));
     }
@@ -476,7 +481,7 @@ function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta 
   const contentType = cap(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
   const cid = att.cid ?? (att.contentId ? stripAngles(att.contentId) : '');
   const partId = att.partId ? cap(cleanLine(att.partId), PARSE_LIMITS.partIdChars) : '';
-  const contentId = cap(cleanLine(cid), PARSE_LIMITS.messageIdChars);
+  const contentId = cap(cleanLine(cid), PARSE_LIMITS.contentIdChars);
   // In the schema's order (AttachmentMetaSchema), as the stored records have always had them.
   return {
     ...(filename ? { filename } : {}),

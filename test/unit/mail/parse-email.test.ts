@@ -659,3 +659,24 @@ describe('parseEmail: a From that spells out a second address', () => {
     expect(s.sender.address).toBe('lojista@modasbella.com.br');
   });
 });
+
+describe('parseEmail: what files say about themselves is bounded (stored on the case item)', () => {
+  it('keeps the first 50 files of a mail with 500, each name at most 255 characters', async () => {
+    const name = `${'arquivo-'.repeat(120)}.pdf`;
+    const parts = Array.from(
+      { length: 500 },
+      (_, i) =>
+        `--b\r\nContent-Type: application/pdf; name="${i}-${name}"\r\nContent-Disposition: attachment; filename="${i}-${name}"\r\n\r\nx\r\n`,
+    ).join('');
+    const raw = mail(
+      [...BASIC, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b'],
+      `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSeguem os arquivos do chamado 48213.\r\n${parts}--b--\r\n`,
+    );
+    const s = await parse(raw);
+    expectValid(s);
+    expect(s.attachments).toHaveLength(50);
+    expect(s.attachments[0]?.filename?.startsWith('0-arquivo-')).toBe(true);
+    expect(Math.max(...s.attachments.map((a) => a.filename?.length ?? 0))).toBe(255);
+    expect(JSON.stringify(s.attachments).length).toBeLessThan(30_000);
+  });
+});
