@@ -88,7 +88,11 @@ function dueLine(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
 function merchantFooter(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
   return [
     {
-      p: ['Para responder, responda a este e-mail mantendo o protocolo ', { strong: protocolOf(c) }, ' no assunto.'],
+      p: [
+        'Para acrescentar informações, basta responder a este e-mail mantendo o protocolo ',
+        { strong: protocolOf(c) },
+        ' no assunto.',
+      ],
     },
     {
       p: [

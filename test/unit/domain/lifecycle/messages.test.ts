@@ -71,6 +71,18 @@ describe('lifecycle mails', () => {
     assertSafe(render());
   });
 
+  const TO_MERCHANT = new Set(['answer to merchant', 'closing', 'extension', 'reopen notice']);
+  it.each(ALL.filter(([what]) => TO_MERCHANT.has(what)))(
+    '%s: the footer says how to add information once, in plain words',
+    (_what, render) => {
+      const mail = render();
+      const footer = `Para acrescentar informações, basta responder a este e-mail mantendo o protocolo ${PROTOCOL} no assunto.`;
+      expect(mail.text).toContain(footer);
+      expect(mail.html).toContain(`basta responder a este e-mail mantendo o protocolo <strong>${PROTOCOL}</strong>`);
+      expect(mail.text).not.toMatch(/Para responder, responda/);
+    },
+  );
+
   const TO_STAFF = new Set(['merchant message to analyst', 'reminder', 'escalation', 'transfer', 'explanation']);
   it.each(ALL)('%s: a console link only in mail to the staff', (what, render) => {
     const mail = render();
