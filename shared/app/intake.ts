@@ -635,6 +635,7 @@ async function sendAutomaticReply(
             receivedAt: record.createdAt,
             language: record.decision.language,
             variant: record.decision.replyVariant,
+            channel: record.channel,
             ...(record.outcome === 'ACCEPTED' ? { dueDate: promisedDueDate(record, config) } : {}),
           },
           config,

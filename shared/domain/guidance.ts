@@ -67,6 +67,10 @@ function ticketProblem(ticket: TicketCheck | undefined): string {
   return 'Não localizamos o chamado anterior informado.';
 }
 
+/** A webform sender whose ticket was opened with another address: the page and the reply say it alike. */
+export const FORM_OTHER_ADDRESS =
+  'Se o chamado foi aberto com outro endereço de e-mail, informe esse mesmo e-mail no formulário.';
+
 const COME_BACK =
   'Se você já passou pelos canais de atendimento e a solicitação não foi resolvida de forma satisfatória, envie o formulário novamente informando o número do chamado anterior e uma descrição detalhada.';
 
@@ -97,7 +101,7 @@ export function guidanceFor(outcome: GuidanceOutcome, config: OuvidoriaConfig, t
         title,
         paragraphs: [
           ticketProblem(ticket),
-          'Confira o número na confirmação que você recebeu ao abrir o chamado e envie o formulário novamente. Se o chamado foi aberto com outro endereço de e-mail, informe esse mesmo e-mail no formulário.',
+          `Confira o número na confirmação que você recebeu ao abrir o chamado e envie o formulário novamente. ${FORM_OTHER_ADDRESS}`,
           supportCentreSentence(config),
         ],
         items: [],

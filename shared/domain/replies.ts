@@ -2,10 +2,18 @@ import { formatDateTimePtBr } from './calendar';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import type { TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
-import { ACCESS_REASONS, GUIDANCE_TITLES, type GuidanceOutcome, guidanceSubject, SUPPORT_RESOLVES } from './guidance';
+import {
+  ACCESS_REASONS,
+  FORM_OTHER_ADDRESS,
+  GUIDANCE_TITLES,
+  type GuidanceOutcome,
+  guidanceSubject,
+  SUPPORT_RESOLVES,
+} from './guidance';
 import { describeHours } from './hours';
 import { statusRequestUrl } from './lifecycle/survey';
 import type { Outcome } from './outcome';
+import type { Channel } from './submission';
 import type { MessageLanguage } from './text';
 
 export { describeHours } from './hours';
@@ -34,6 +42,11 @@ export interface ReplyContext {
   variant?: 'shopper';
   /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
   dueDate?: string;
+  /**
+   * How the merchant wrote to us (email when absent). A webform submission is answered about the
+   * form: its subject is not the merchant's, and they come back by sending the form again.
+   */
+  channel?: Channel;
 }
 
 export interface RenderedMail {
@@ -66,6 +79,89 @@ const DEFAULT_SUBJECTS = Object.fromEntries(
   (Object.keys(GUIDANCE_TITLES) as GuidanceOutcome[]).map((o) => [o, guidanceSubject(o)]),
 ) as Record<GuidanceOutcome, string>;
 
+/**
+ * Everything a reply says that depends on the channel the merchant used, in each language: an
+ * email is answered as a mail they wrote (its subject quoted, "reply to this email"), a webform
+ * submission as the form they sent (the form's link to send it again). One entry per language and
+ * channel, so the pt, es and en replies say the same thing.
+ */
+interface ChannelWords {
+  /** Where we looked for a prior ticket number ("Não encontramos <here> o número…"). */
+  inMessage: string;
+  /** After the ticket number: the address the ticket was checked against. */
+  theirAddress: string;
+  /** How to write to us again: answer this mail, or send the form (linked) again. */
+  writeAgain: (c: OuvidoriaConfig) => Inline[];
+  /** What to do when the ticket was opened with another address. */
+  otherAddress: string;
+  /** The footer's first line: what this automatic reply answers. */
+  automatic: (subject: string, received: string) => string;
+}
+
+function formLink(c: OuvidoriaConfig): Inline {
+  return { href: c.webformOrigin, label: c.webformOrigin };
+}
+
+const CHANNEL_WORDS: Record<MessageLanguage, Record<Channel, ChannelWords>> = {
+  'pt-BR': {
+    email: {
+      inMessage: 'em sua mensagem',
+      theirAddress: ' vinculado ao endereço de e-mail que nos escreveu',
+      writeAgain: () => ['responda a este e-mail'],
+      otherAddress: 'Se o chamado foi aberto com outro endereço de e-mail, escreva a partir dele.',
+      automatic: (subject, received) =>
+        subject
+          ? `Esta é uma resposta automática à sua mensagem “${subject}”, recebida em ${received}.`
+          : `Esta é uma resposta automática à sua mensagem recebida em ${received}.`,
+    },
+    webform: {
+      inMessage: 'no formulário',
+      theirAddress: ' vinculado ao endereço de e-mail informado no formulário',
+      writeAgain: (c) => ['envie novamente o formulário da Ouvidoria (', formLink(c), ')'],
+      otherAddress: FORM_OTHER_ADDRESS,
+      automatic: (_subject, received) => `Esta é uma resposta automática ao formulário enviado em ${received}.`,
+    },
+  },
+  es: {
+    email: {
+      inMessage: 'en su mensaje',
+      theirAddress: ' vinculado a la dirección de correo que nos escribió',
+      writeAgain: () => ['responda a este correo'],
+      otherAddress: 'Si el ticket se abrió con otra dirección de correo, escríbanos desde ella.',
+      automatic: (subject, received) =>
+        subject
+          ? `Esta es una respuesta automática a su mensaje “${subject}”, recibido el ${received}.`
+          : `Esta es una respuesta automática a su mensaje recibido el ${received}.`,
+    },
+    webform: {
+      inMessage: 'en el formulario',
+      theirAddress: ' vinculado a la dirección de correo informada en el formulario',
+      writeAgain: (c) => ['envíe de nuevo el formulario de la Ouvidoria (en portugués: ', formLink(c), ')'],
+      otherAddress: 'Si el ticket se abrió con otra dirección de correo, indique esa misma dirección en el formulario.',
+      automatic: (_subject, received) => `Esta es una respuesta automática al formulario enviado el ${received}.`,
+    },
+  },
+  en: {
+    email: {
+      inMessage: 'in your message',
+      theirAddress: ' under the email address you wrote from',
+      writeAgain: () => ['reply to this email'],
+      otherAddress: 'If the ticket was opened from another email address, please write from that address.',
+      automatic: (subject, received) =>
+        subject
+          ? `This is an automatic reply to your message “${subject}”, received on ${received}.`
+          : `This is an automatic reply to your message received on ${received}.`,
+    },
+    webform: {
+      inMessage: 'in the form you sent',
+      theirAddress: ' under the email address given in the form',
+      writeAgain: (c) => ['send the Ombudsman form (in Portuguese: ', formLink(c), ') again'],
+      otherAddress: 'If the ticket was opened from another email address, please enter that address in the form.',
+      automatic: (_subject, received) => `This is an automatic reply to the form you sent on ${received}.`,
+    },
+  },
+};
+
 function supportCentreBlock(config: OuvidoriaConfig): Block {
   return {
     p: [
@@ -92,11 +188,12 @@ function statusBlock(config: OuvidoriaConfig): Block {
   };
 }
 
-function comeBackBlock(): Block {
+function comeBackBlock(words: ChannelWords, config: OuvidoriaConfig): Block {
   return {
     p: [
       'Se você já passou pelos canais de atendimento e a solicitação não foi resolvida de forma satisfatória, ',
-      'responda a este e-mail informando o ',
+      ...words.writeAgain(config),
+      ' informando o ',
       { strong: 'número do chamado anterior' },
       ' e uma descrição detalhada do ocorrido. Assim, a Ouvidoria poderá analisar o seu caso.',
     ],
@@ -120,7 +217,7 @@ function ticketLine(ticket: TicketCheck | undefined): Block[] {
   return [{ p: ['Chamado anterior informado: ', { strong: `nº ${ticket.number}` }, '.'] }];
 }
 
-function invalidTicketText(ticket: TicketCheck | undefined): Inline[] {
+function invalidTicketText(ticket: TicketCheck | undefined, words: ChannelWords): Inline[] {
   if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
     return [
       'O número de chamado informado (',
@@ -130,16 +227,14 @@ function invalidTicketText(ticket: TicketCheck | undefined): Inline[] {
   }
   if (ticket && ticket.status !== 'none') {
     // One message for "not found" and "not yours": we never confirm that someone else's ticket exists.
-    return [
-      'Não localizamos o chamado ',
-      { strong: `nº ${ticket.number}` },
-      ' vinculado ao endereço de e-mail que nos escreveu.',
-    ];
+    return ['Não localizamos o chamado ', { strong: `nº ${ticket.number}` }, `${words.theirAddress}.`];
   }
   return ['Não conseguimos localizar o chamado anterior informado.'];
 }
 
 function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConfig): Block[] {
+  const words = CHANNEL_WORDS['pt-BR'][ctx.channel ?? 'email'];
+  const comeBack = comeBackBlock(words, config);
   const officeHours = describeHours(config.officeHours, { exceptHolidays: true });
   switch (outcome) {
     case 'ACCEPTED':
@@ -187,7 +282,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           p: [
             'Recebemos sua mensagem. A Ouvidoria é acionada depois que a solicitação já passou pelos canais de ',
             'atendimento (chat, e-mail, telefone ou WhatsApp, conforme o plano contratado) e não foi resolvida. ',
-            'Não encontramos em sua mensagem o ',
+            `Não encontramos ${words.inMessage} o `,
             { strong: 'número de um chamado anterior' },
             ', por isso ainda não podemos abrir um caso na Ouvidoria.',
           ],
@@ -203,15 +298,16 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           ],
         },
         statusBlock(config),
-        comeBackBlock(),
+        comeBack,
       ];
     case 'TICKET_INVALID':
       return [
-        { p: ['Recebemos sua mensagem. ', ...invalidTicketText(ctx.ticket)] },
+        { p: ['Recebemos sua mensagem. ', ...invalidTicketText(ctx.ticket, words)] },
         {
           p: [
-            'Por favor, confira o número na confirmação que você recebeu ao abrir o chamado e responda a este ',
-            'e-mail com o número correto. Se o chamado foi aberto com outro endereço de e-mail, escreva a partir dele.',
+            'Por favor, confira o número na confirmação que você recebeu ao abrir o chamado e ',
+            ...words.writeAgain(config),
+            ` com o número correto. ${words.otherAddress}`,
           ],
         },
         { h: 'Ainda não abriu um chamado?' },
@@ -239,7 +335,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         },
         { p: [`O suporte técnico atende de ${describeHours(config.supportHours)}.`] },
         statusBlock(config),
-        comeBackBlock(),
+        comeBack,
       ];
     case 'BILLING_QUESTION':
       return [
@@ -252,7 +348,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           ],
         },
         supportCentreBlock(config),
-        comeBackBlock(),
+        comeBack,
       ];
     case 'NOT_A_CLIENT':
       if (ctx.variant === 'shopper') {
@@ -310,7 +406,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
             '.',
           ],
         },
-        comeBackBlock(),
+        comeBack,
       ];
     case 'OUT_OF_SCOPE_COMMERCIAL':
       return [
@@ -328,7 +424,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
             { href: config.links.sales, label: config.links.sales },
           ],
         },
-        comeBackBlock(),
+        comeBack,
       ];
   }
 }
@@ -389,6 +485,13 @@ const FOREIGN_SUBJECTS: Record<ForeignLanguage, Record<Exclude<ReplyOutcome, 'AC
   },
 };
 
+/** NOT_A_CLIENT answering a store's customer (`shopper`): the subject sends them to the store, not to Sales. */
+const SHOPPER_SUBJECTS: Record<MessageLanguage, string> = {
+  'pt-BR': 'Ouvidoria: fale diretamente com a loja onde você comprou',
+  es: 'Ouvidoria: hable directamente con la tienda donde compró',
+  en: 'Ombudsman: please contact the store you bought from',
+};
+
 interface ForeignWords {
   hello: string;
   regards: string;
@@ -396,8 +499,8 @@ interface ForeignWords {
   supportCentre: (c: OuvidoriaConfig) => Block;
   openTicket: (c: OuvidoriaConfig) => Block;
   status: (c: OuvidoriaConfig) => Block;
-  comeBack: Block;
-  footerAbout: (subject: string, received: string) => string;
+  /** "If you have been through support…, <write again> with the number…": around the channel's words. */
+  comeBack: [before: string, after: Inline[]];
   footerPrivacy: (c: OuvidoriaConfig) => Block;
 }
 
@@ -423,18 +526,14 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
         '.',
       ],
     }),
-    comeBack: {
-      p: [
-        'Si ya pasó por los canales de atención y su solicitud no se resolvió de forma satisfactoria, ',
-        'responda a este correo con el ',
+    comeBack: [
+      'Si ya pasó por los canales de atención y su solicitud no se resolvió de forma satisfactoria, ',
+      [
+        ' con el ',
         { strong: 'número del ticket anterior' },
         ' y una descripción detallada de lo ocurrido. Así la Ouvidoria podrá analizar su caso.',
       ],
-    },
-    footerAbout: (subject, received) =>
-      subject
-        ? `Esta es una respuesta automática a su mensaje “${subject}”, recibido el ${received}.`
-        : `Esta es una respuesta automática a su mensaje recibido el ${received}.`,
+    ],
     footerPrivacy: (c) => ({
       p: [
         'Tratamos sus datos personales conforme a la LGPD (ley brasileña de protección de datos) y a nuestra ',
@@ -462,18 +561,14 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
         '.',
       ],
     }),
-    comeBack: {
-      p: [
-        'If you have already been through our support channels and your request was not resolved satisfactorily, ',
-        'reply to this email with the ',
+    comeBack: [
+      'If you have already been through our support channels and your request was not resolved satisfactorily, ',
+      [
+        ' with the ',
         { strong: 'number of your previous ticket' },
         ' and a detailed description of what happened, so that the Ombudsman can review your case.',
       ],
-    },
-    footerAbout: (subject, received) =>
-      subject
-        ? `This is an automatic reply to your message “${subject}”, received on ${received}.`
-        : `This is an automatic reply to your message received on ${received}.`,
+    ],
     footerPrivacy: (c) => ({
       p: [
         'We process your personal data under the LGPD (Brazil’s data protection law) and our ',
@@ -503,7 +598,11 @@ function foreignTicketLine(language: ForeignLanguage, ticket: TicketCheck | unde
   return [{ p: [label, { strong: `#${ticket.number}` }, '.'] }];
 }
 
-function foreignInvalidTicket(language: ForeignLanguage, ticket: TicketCheck | undefined): Inline[] {
+function foreignInvalidTicket(
+  language: ForeignLanguage,
+  ticket: TicketCheck | undefined,
+  words: ChannelWords,
+): Inline[] {
   const es = language === 'es';
   if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
     return es
@@ -519,19 +618,19 @@ function foreignInvalidTicket(language: ForeignLanguage, ticket: TicketCheck | u
         ];
   }
   if (ticket && ticket.status !== 'none') {
-    return es
-      ? [
-          'No encontramos el ticket ',
-          { strong: `#${ticket.number}` },
-          ' vinculado a la dirección de correo que nos escribió.',
-        ]
-      : ['We could not find ticket ', { strong: `#${ticket.number}` }, ' under the email address you wrote from.'];
+    return [
+      es ? 'No encontramos el ticket ' : 'We could not find ticket ',
+      { strong: `#${ticket.number}` },
+      `${words.theirAddress}.`,
+    ];
   }
   return [es ? 'No encontramos el ticket anterior informado.' : 'We could not find the previous ticket you mentioned.'];
 }
 
 function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: ReplyContext, c: OuvidoriaConfig): Block[] {
   const w = WORDS[language];
+  const words = CHANNEL_WORDS[language][ctx.channel ?? 'email'];
+  const comeBack: Block = { p: [w.comeBack[0], ...words.writeAgain(c), ...w.comeBack[1]] };
   const es = language === 'es';
   const kb = { href: c.links.knowledgeBase, label: es ? 'Base de Conocimiento' : 'Knowledge Base' };
   switch (outcome) {
@@ -619,7 +718,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
           p: es
             ? [
                 'Recibimos su mensaje. La Ouvidoria actúa después de que la solicitud ya pasó por los canales de atención ',
-                '(chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. No encontramos en su mensaje el ',
+                `(chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. No encontramos ${words.inMessage} el `,
                 { strong: 'número de un ticket anterior' },
                 ', por eso todavía no podemos abrir un caso en la Ouvidoria.',
               ]
@@ -627,7 +726,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 'We have received your message. The Ombudsman steps in after a request has been through our support channels ',
                 '(chat, email, phone or WhatsApp, depending on your plan) and was not resolved. We did not find the ',
                 { strong: 'number of a previous ticket' },
-                ' in your message, so we cannot open an Ombudsman case yet.',
+                ` ${words.inMessage}, so we cannot open an Ombudsman case yet.`,
               ],
         },
         { h: es ? 'Hable primero con la Central de Atención' : 'Please contact our Support Centre first' },
@@ -639,21 +738,23 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
             : ['Our ', kb, ' also has guides and answers to frequently asked questions.'],
         },
         w.status(c),
-        w.comeBack,
+        comeBack,
       ];
     case 'TICKET_INVALID':
       return [
         {
           p: [
             es ? 'Recibimos su mensaje. ' : 'We have received your message. ',
-            ...foreignInvalidTicket(language, ctx.ticket),
+            ...foreignInvalidTicket(language, ctx.ticket, words),
           ],
         },
         {
           p: [
             es
-              ? 'Por favor, verifique el número en la confirmación que recibió al abrir el ticket y responda a este correo con el número correcto. Si el ticket se abrió con otra dirección de correo, escríbanos desde ella.'
-              : 'Please check the ticket number in the confirmation you received when you opened the ticket and reply to this email with the right one. If the ticket was opened from another email address, please write from that address.',
+              ? 'Por favor, verifique el número en la confirmación que recibió al abrir el ticket y '
+              : 'Please check the ticket number in the confirmation you received when you opened the ticket and ',
+            ...words.writeAgain(c),
+            es ? ` con el número correcto. ${words.otherAddress}` : ` with the right one. ${words.otherAddress}`,
           ],
         },
         { h: es ? '¿Todavía no abrió un ticket?' : 'Have not opened a ticket yet?' },
@@ -707,7 +808,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
           ],
         },
         w.status(c),
-        w.comeBack,
+        comeBack,
       ];
     case 'BILLING_QUESTION':
       return [
@@ -727,7 +828,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
               ],
         },
         w.supportCentre(c),
-        w.comeBack,
+        comeBack,
       ];
     case 'NOT_A_CLIENT':
       if (ctx.variant === 'shopper') {
@@ -809,7 +910,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
             ? ['Para conocer los recursos e integraciones disponibles y cómo usarlos, consulte nuestra ', kb, '.']
             : ['To learn about the available features and integrations and how to use them, see our ', kb, '.'],
         },
-        w.comeBack,
+        comeBack,
       ];
     case 'OUT_OF_SCOPE_COMMERCIAL':
       return [
@@ -837,7 +938,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 { href: c.links.sales, label: c.links.sales },
               ],
         },
-        w.comeBack,
+        comeBack,
       ];
   }
 }
@@ -933,7 +1034,8 @@ export type { Block as MailBlock, Inline as MailInline };
 
 /**
  * The automatic reply for an outcome. ACCEPTED needs `ctx.protocol` (its subject is
- * "[OUV-2026-000123] Recebemos sua manifestação"); the others answer "Re: <subject>".
+ * "[OUV-2026-000123] Recebemos sua manifestação"); the others answer a mail with "Re: <subject>"
+ * and a webform submission with the outcome's subject ("Ouvidoria: confira o número do seu chamado").
  */
 export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConfig): RenderedMail {
   if (outcome === 'ACCEPTED' && !ctx.protocol) throw new Error('ACCEPTED reply needs the case protocol');
@@ -941,31 +1043,34 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   const name = cleanName(ctx.senderName);
   const originalSubject = sanitizeHeaderValue(ctx.subject, SUBJECT_MAX);
   const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone);
+  const channel = ctx.channel ?? 'email';
+  const words = CHANNEL_WORDS[language][channel];
+  let subject: string;
+  if (outcome === 'ACCEPTED') {
+    const title = language === 'pt-BR' ? 'Recebemos sua manifestação' : WORDS[language].acceptedSubject;
+    subject = `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${title}`;
+  } else {
+    const own =
+      outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
+        ? SHOPPER_SUBJECTS[language]
+        : language === 'pt-BR'
+          ? DEFAULT_SUBJECTS[outcome]
+          : FOREIGN_SUBJECTS[language][outcome];
+    // A mail is answered under its subject; the form's subject is ours ("Formulário: <topic>"), so a
+    // webform submission gets the outcome's own subject, the title of the page it has just seen.
+    subject = channel === 'webform' ? own : replySubject(ctx.subject, own);
+  }
 
   if (language !== 'pt-BR') {
     const w = WORDS[language];
-    const subject =
-      outcome === 'ACCEPTED'
-        ? `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${w.acceptedSubject}`
-        : replySubject(ctx.subject, FOREIGN_SUBJECTS[language][outcome]);
     const blocks: Block[] = [
       { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
       ...foreignBody(language, outcome, ctx, config),
       { lines: [w.regards, config.fromName] },
     ];
-    const footer: Block[] = [{ p: [w.footerAbout(originalSubject, received)] }, w.footerPrivacy(config)];
+    const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, w.footerPrivacy(config)];
     return renderMail(subject, blocks, footer, { lang: language });
   }
-
-  const subject =
-    outcome === 'ACCEPTED'
-      ? `[${sanitizeHeaderValue(ctx.protocol, 40)}] Recebemos sua manifestação`
-      : replySubject(
-          ctx.subject,
-          outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
-            ? 'Ouvidoria: fale diretamente com a loja onde você comprou'
-            : DEFAULT_SUBJECTS[outcome],
-        );
 
   const blocks: Block[] = [
     { p: [name ? `Olá, ${name},` : 'Olá,'] },
@@ -973,13 +1078,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     { lines: ['Atenciosamente,', config.fromName] },
   ];
   const footer: Block[] = [
-    {
-      p: [
-        originalSubject
-          ? `Esta é uma resposta automática à sua mensagem “${originalSubject}”, recebida em ${received}.`
-          : `Esta é uma resposta automática à sua mensagem recebida em ${received}.`,
-      ],
-    },
+    { p: [words.automatic(originalSubject, received)] },
     {
       p: [
         'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',

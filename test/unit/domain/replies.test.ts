@@ -205,6 +205,134 @@ describe('renderReply — subjects', () => {
   });
 });
 
+describe('renderReply — a webform submission is answered about the form', () => {
+  const FORM = localConfig.webformOrigin;
+  const GUIDANCE = ALL.filter((o) => o !== 'ACCEPTED');
+  const webform = (overrides: Partial<ReplyContext> = {}) =>
+    ctx({ channel: 'webform', subject: 'Formulário: Cobrança/faturas', ...overrides });
+  const invalid: TicketCheck = { status: 'invalid', number: '48213', why: 'not_found' };
+
+  /** Every outcome, the shopper's answer too, in the three languages. */
+  const CASES = (['pt-BR', 'es', 'en'] as const).flatMap((language) => [
+    ...ALL.map((outcome) => [language, outcome, undefined] as const),
+    [language, 'NOT_A_CLIENT', 'shopper'] as const,
+  ]);
+
+  /** What only fits a mail the merchant wrote: its subject, "the address you wrote from", "reply to this email". */
+  const MAIL_ONLY =
+    /Formulário: Cobrança|nos escreveu|nos escribió|wrote from|escreva a partir dele|escríbanos desde|write from that/;
+  const REPLY_TO_MAIL = /responda a este e-mail|responda a este correo|reply to this email/;
+
+  it.each(CASES)(
+    '%s %s %s: no wording of an e-mail sender; the footer names the form and when it was sent',
+    (language, outcome, variant) => {
+      const r = renderReply(outcome, webform({ language, variant, ticket: invalid }), localConfig);
+      for (const part of [r.subject, r.text, htmlText(r.html)]) expect(part).not.toMatch(MAIL_ONLY);
+      // The acknowledgement may say so: answering it is how a case gets more information.
+      if (outcome !== 'ACCEPTED') expect(r.text).not.toMatch(REPLY_TO_MAIL);
+      expect(r.subject).not.toMatch(/^Re:/);
+      const footer = {
+        'pt-BR': 'Esta é uma resposta automática ao formulário enviado em 10/03/2026 às 10:05.',
+        es: 'Esta es una respuesta automática al formulario enviado el 10/03/2026',
+        en: 'This is an automatic reply to the form you sent on 10/03/2026',
+      }[language];
+      expect(r.text).toContain(footer);
+      expect(htmlText(r.html)).toContain(footer);
+    },
+  );
+
+  it.each<[ReplyOutcome, string]>([
+    ['ACCEPTED', '[OUV-2026-000123] Recebemos sua manifestação'],
+    ['NO_PRIOR_TICKET', 'Ouvidoria: fale primeiro com a Central de Atendimento'],
+    ['TICKET_INVALID', 'Ouvidoria: confira o número do seu chamado'],
+    ['ACCESS_ISSUE', 'Ouvidoria: sem acesso ao painel administrativo'],
+    ['BILLING_QUESTION', 'Ouvidoria: planos, faturas e cobrança'],
+    ['NOT_A_CLIENT', 'Ouvidoria: fale com o nosso time Comercial'],
+    ['OUT_OF_SCOPE_FEATURE', 'Ouvidoria: funcionalidades e integrações'],
+    ['OUT_OF_SCOPE_COMMERCIAL', 'Ouvidoria: negociações comerciais'],
+  ])('%s is titled %j, not after the form’s own subject', (outcome, subject) => {
+    expect(renderReply(outcome, webform(), localConfig).subject).toBe(subject);
+  });
+
+  it.each<[ReplyContext['language'], string]>([
+    ['pt-BR', 'Ouvidoria: fale diretamente com a loja onde você comprou'],
+    ['es', 'Ouvidoria: hable directamente con la tienda donde compró'],
+    ['en', 'Ombudsman: please contact the store you bought from'],
+  ])(
+    'the shopper (%s) is sent to the store in the subject too, from the form or from an empty mail subject',
+    (language, subject) => {
+      expect(renderReply('NOT_A_CLIENT', webform({ language, variant: 'shopper' }), localConfig).subject).toBe(subject);
+      expect(renderReply('NOT_A_CLIENT', ctx({ language, variant: 'shopper', subject: '' }), localConfig).subject).toBe(
+        subject,
+      );
+    },
+  );
+
+  it('TICKET_INVALID speaks of the address given in the form and of sending the form again', () => {
+    const r = renderReply('TICKET_INVALID', webform({ ticket: invalid }), localConfig);
+    expect(r.text).toContain(
+      'Recebemos sua mensagem. Não localizamos o chamado nº 48213 vinculado ao endereço de e-mail informado no formulário.\n\n' +
+        'Por favor, confira o número na confirmação que você recebeu ao abrir o chamado e envie novamente o formulário da Ouvidoria ' +
+        `(${FORM}) com o número correto. Se o chamado foi aberto com outro endereço de e-mail, informe esse mesmo e-mail no formulário.`,
+    );
+    expect(r.html).toContain(`<a href="${FORM}"`);
+  });
+
+  it.each<[ReplyContext['language'], string]>([
+    [
+      'es',
+      'No encontramos el ticket #48213 vinculado a la dirección de correo informada en el formulario.\n\n' +
+        'Por favor, verifique el número en la confirmación que recibió al abrir el ticket y envíe de nuevo el formulario de la Ouvidoria ' +
+        `(en portugués: ${FORM}) con el número correcto. Si el ticket se abrió con otra dirección de correo, indique esa misma dirección en el formulario.`,
+    ],
+    [
+      'en',
+      'We could not find ticket #48213 under the email address given in the form.\n\n' +
+        'Please check the ticket number in the confirmation you received when you opened the ticket and send the Ombudsman form ' +
+        `(in Portuguese: ${FORM}) again with the right one. If the ticket was opened from another email address, please enter that address in the form.`,
+    ],
+  ])('TICKET_INVALID (%s) says the same', (language, expected) => {
+    expect(renderReply('TICKET_INVALID', webform({ language, ticket: invalid }), localConfig).text).toContain(expected);
+  });
+
+  it.each(GUIDANCE.filter((o) => !['TICKET_INVALID', 'NOT_A_CLIENT'].includes(o)))(
+    '%s: to come back, the merchant sends the form again (its link), in the three languages',
+    (outcome) => {
+      const expected = {
+        'pt-BR': `envie novamente o formulário da Ouvidoria (${FORM}) informando o número do chamado anterior`,
+        es: `envíe de nuevo el formulario de la Ouvidoria (en portugués: ${FORM}) con el número del ticket anterior`,
+        en: `send the Ombudsman form (in Portuguese: ${FORM}) again with the number of your previous ticket`,
+      } as const;
+      for (const language of ['pt-BR', 'es', 'en'] as const) {
+        const r = renderReply(outcome, webform({ language }), localConfig);
+        expect(r.text).toContain(expected[language]);
+        expect(r.html).toContain(`<a href="${FORM}"`);
+      }
+    },
+  );
+
+  it.each<[ReplyContext['language'], string]>([
+    ['pt-BR', 'Não encontramos no formulário o número de um chamado anterior'],
+    ['es', 'No encontramos en el formulario el número de un ticket anterior'],
+    ['en', 'We did not find the number of a previous ticket in the form you sent'],
+  ])('NO_PRIOR_TICKET (%s) looked in the form', (language, expected) => {
+    expect(renderReply('NO_PRIOR_TICKET', webform({ language }), localConfig).text).toContain(expected);
+  });
+
+  it.each(CASES)(
+    '%s %s %s: an e-mail is still answered as a mail (channel email = no channel)',
+    (language, outcome, variant) => {
+      const base = { language, variant, ticket: invalid } as const;
+      expect(renderReply(outcome, ctx({ ...base, channel: 'email' }), localConfig)).toEqual(
+        renderReply(outcome, ctx(base), localConfig),
+      );
+      if (outcome !== 'ACCEPTED') {
+        expect(renderReply(outcome, ctx(base), localConfig).subject).toBe('Re: Reclamação sobre cobrança indevida');
+      }
+    },
+  );
+});
+
 describe('renderReply — escaping', () => {
   it.each(ALL)('%s escapes the name and subject in HTML', (outcome) => {
     const r = renderReply(outcome, ctx({ senderName: XSS_NAME, subject: XSS_SUBJECT }), localConfig);

@@ -284,6 +284,15 @@ describe('POST /casos: valid submissions', () => {
     const response = await handle(event('post-json-valid', { json: fields }));
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({ outcome: 'TICKET_INVALID' });
+    // The mail speaks of the form, as the page did: its subject and footer, and how to send it again.
+    const [mail] = mailer.sent;
+    expect(mail?.subject).toBe('Ouvidoria: confira o número do seu chamado');
+    expect(mail?.text).toContain('vinculado ao endereço de e-mail informado no formulário');
+    expect(mail?.text).toContain(`envie novamente o formulário da Ouvidoria (${localConfig.webformOrigin})`);
+    expect(mail?.text).toMatch(
+      /Esta é uma resposta automática ao formulário enviado em \d\d\/\d\d\/\d{4} às \d\d:\d\d\./,
+    );
+    expect(mail?.text).not.toContain('Formulário:');
   });
 });
 
