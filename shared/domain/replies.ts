@@ -496,6 +496,8 @@ interface ForeignWords {
   hello: string;
   regards: string;
   acceptedSubject: string;
+  /** Between a date and a time: "10/03/2026 a las 10:05". */
+  at: string;
   supportCentre: (c: OuvidoriaConfig) => Block;
   openTicket: (c: OuvidoriaConfig) => Block;
   status: (c: OuvidoriaConfig) => Block;
@@ -509,6 +511,7 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
     hello: 'Hola',
     regards: 'Atentamente,',
     acceptedSubject: 'Recibimos su reclamo',
+    at: ' a las ',
     supportCentre: (c) => ({
       p: [
         'Nuestra ',
@@ -546,6 +549,7 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
     hello: 'Hello',
     regards: 'Kind regards,',
     acceptedSubject: 'We have received your complaint',
+    at: ' at ',
     supportCentre: (c) => ({
       p: [
         'Our ',
@@ -1042,7 +1046,11 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   const language = ctx.language ?? 'pt-BR';
   const name = cleanName(ctx.senderName);
   const originalSubject = sanitizeHeaderValue(ctx.subject, SUBJECT_MAX);
-  const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone);
+  // "10/03/2026 às 10:05"; the Spanish and English replies say it in their words.
+  const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone).replace(
+    ' às ',
+    language === 'pt-BR' ? ' às ' : WORDS[language].at,
+  );
   const channel = ctx.channel ?? 'email';
   const words = CHANNEL_WORDS[language][channel];
   let subject: string;

@@ -333,6 +333,23 @@ describe('renderReply — a webform submission is answered about the form', () =
   );
 });
 
+describe('renderReply — the time received, in the reply’s language', () => {
+  it.each<[ReplyContext['language'], ReplyContext['channel'], string]>([
+    ['pt-BR', 'email', 'recebida em 10/03/2026 às 10:05.'],
+    ['es', 'email', 'recibido el 10/03/2026 a las 10:05.'],
+    ['en', 'email', 'received on 10/03/2026 at 10:05.'],
+    ['pt-BR', 'webform', 'ao formulário enviado em 10/03/2026 às 10:05.'],
+    ['es', 'webform', 'al formulario enviado el 10/03/2026 a las 10:05.'],
+    ['en', 'webform', 'to the form you sent on 10/03/2026 at 10:05.'],
+  ])('%s, %s: %j', (language, channel, expected) => {
+    for (const outcome of ALL) {
+      const r = renderReply(outcome, ctx({ language, channel }), localConfig);
+      expect(r.text).toContain(expected);
+      if (language !== 'pt-BR') expect(r.text).not.toContain(' às ');
+    }
+  });
+});
+
 describe('renderReply — escaping', () => {
   it.each(ALL)('%s escapes the name and subject in HTML', (outcome) => {
     const r = renderReply(outcome, ctx({ senderName: XSS_NAME, subject: XSS_SUBJECT }), localConfig);
