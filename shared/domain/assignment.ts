@@ -1,3 +1,4 @@
+import { humanSize } from './byte-size';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
@@ -70,21 +71,6 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
   attachment: 'nome do anexo',
   'linked-case': 'caso anterior',
 };
-
-/** "820 bytes", "12 KB", "1,5 MB" (binary units, pt-BR decimal comma). */
-export function humanSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return 'tamanho desconhecido';
-  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${Math.round(bytes)} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = value < 10 ? value.toFixed(1).replace('.', ',').replace(/,0$/, '') : String(Math.round(value));
-  return `${shown} ${units[unit]}`;
-}
 
 /** Longer texts are cut in the notice; the whole message stays in the case record and raw mail. */
 const MAX_FRESH_CHARS = 20_000;

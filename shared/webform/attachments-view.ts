@@ -4,9 +4,10 @@
  * other merchant text; nothing links to the files (they are never served back from here).
  */
 import type { AttachmentsConfig } from '../domain/config';
+import { humanSize } from '../domain/byte-size';
 import { html, type SafeHtml } from '../domain/html';
 import { FILE_KINDS, KIND_EXTENSIONS, KIND_MIME } from '../domain/uploads/file-type';
-import { kindsText, megabytes, SCAN_LABELS } from '../domain/uploads/plan';
+import { kindsText, SCAN_LABELS } from '../domain/uploads/plan';
 import type { AttachmentView } from './page';
 
 /** Without JavaScript the files travel in the form post: API Gateway takes 10 MB, minus the text. */
@@ -22,8 +23,8 @@ export function fileField(config: AttachmentsConfig, error: string | undefined):
   const describedBy = ['anexos-dica', error ? 'anexos-erro' : ''].filter(Boolean).join(' ');
   return html`<div class="campo${error ? ' campo-erro' : ''}">
 <label for="anexos">Anexos <span class="opcional">(opcional)</span></label>
-<p class="dica" id="anexos-dica">Prints, faturas, planilhas ou documentos que ajudem a entender o caso: até ${config.maxFiles} arquivos (${kindsText(config)}), ${megabytes(config.maxFileBytes)} cada e ${megabytes(config.maxTotalBytes)} no total. Todos passam por verificação antivírus.</p>
-<noscript><p class="dica">Sem JavaScript, os arquivos seguem junto com o formulário e o total deve ficar abaixo de ${megabytes(NO_SCRIPT_TOTAL_BYTES)}. Para arquivos maiores, envie a manifestação sem eles e depois responda ao e-mail de confirmação com os anexos.</p></noscript>
+<p class="dica" id="anexos-dica">Prints, faturas, planilhas ou documentos que ajudem a entender o caso: até ${config.maxFiles} arquivos (${kindsText(config)}), ${humanSize(config.maxFileBytes)} cada e ${humanSize(config.maxTotalBytes)} no total. Todos passam por verificação antivírus.</p>
+<noscript><p class="dica">Sem JavaScript, os arquivos seguem junto com o formulário e o total deve ficar abaixo de ${humanSize(NO_SCRIPT_TOTAL_BYTES)}. Para arquivos maiores, envie a manifestação sem eles e depois responda ao e-mail de confirmação com os anexos.</p></noscript>
 ${error ? html`<p class="erro" id="anexos-erro"><span class="sr">Erro: </span>${error}</p>` : ''}
 <input id="anexos" name="anexos" type="file" multiple accept="${accept(config)}" aria-describedby="${describedBy}"${error ? html` aria-invalid="true"` : ''}>
 <input id="anexosId" name="anexosId" type="hidden" value="">
@@ -32,17 +33,13 @@ ${error ? html`<p class="erro" id="anexos-erro"><span class="sr">Erro: </span>${
 </div>`;
 }
 
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes);
-}
-
 export function attachmentList(files: AttachmentView[]): SafeHtml {
   if (files.length === 0) return html``;
   return html`<h2>Arquivos recebidos</h2>
 <ul class="anexos-recebidos">
 ${files.map(
   (f) =>
-    html`<li><strong>${f.name}</strong> (${size(f.size)}, ${f.type}): ${f.scan === 'THREATS_FOUND' ? html`<strong class="erro-texto">${SCAN_LABELS[f.scan]}</strong>` : SCAN_LABELS[f.scan]}</li>\n`,
+    html`<li><strong>${f.name}</strong> (${humanSize(f.size)}, ${f.type}): ${f.scan === 'THREATS_FOUND' ? html`<strong class="erro-texto">${SCAN_LABELS[f.scan]}</strong>` : SCAN_LABELS[f.scan]}</li>\n`,
 )}</ul>
 ${files.some((f) => f.scan === 'THREATS_FOUND') ? html`<p>Um arquivo com ameaça fica em quarentena: ninguém da equipe vai abri-lo. Enviamos orientações para o seu e-mail.</p>` : ''}`;
 }

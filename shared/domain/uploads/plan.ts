@@ -3,6 +3,7 @@
  * how many, how big, which kinds (config `attachments`), where they live in the uploads bucket,
  * and the scan states a file goes through. Pure: no AWS here.
  */
+import { humanSize } from '../byte-size';
 import type { AttachmentsConfig } from '../config';
 import { type FileKind, kindFromDeclared } from './file-type';
 
@@ -77,9 +78,6 @@ export type DeclaredCheck =
   | { ok: true; files: (DeclaredFile & { kind: FileKind })[] }
   | { ok: false; message: string; file?: string };
 
-const MB = 1024 * 1024;
-export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
-
 /** pt-BR list of the accepted kinds, for hints and errors ("PDF, PNG, JPEG, …"). */
 export function kindsText(config: AttachmentsConfig): string {
   return config.allowedTypes.map((k) => k.toUpperCase()).join(', ');
@@ -99,13 +97,13 @@ export function checkDeclared(files: DeclaredFile[], config: AttachmentsConfig):
     }
     if (file.size <= 0) return { ok: false, file: file.name, message: 'O arquivo está vazio.' };
     if (file.size > config.maxFileBytes) {
-      return { ok: false, file: file.name, message: `Cada arquivo pode ter até ${megabytes(config.maxFileBytes)}.` };
+      return { ok: false, file: file.name, message: `Cada arquivo pode ter até ${humanSize(config.maxFileBytes)}.` };
     }
     total += file.size;
     checked.push({ ...file, kind });
   }
   if (total > config.maxTotalBytes) {
-    return { ok: false, message: `Os arquivos juntos podem ter até ${megabytes(config.maxTotalBytes)}.` };
+    return { ok: false, message: `Os arquivos juntos podem ter até ${humanSize(config.maxTotalBytes)}.` };
   }
   return { ok: true, files: checked };
 }

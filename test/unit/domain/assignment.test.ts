@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyst, humanSize, OUTCOME_LABELS_PT, renderAnalystNotice } from '../../../shared/domain/assignment';
+import { chooseAnalyst, OUTCOME_LABELS_PT, renderAnalystNotice } from '../../../shared/domain/assignment';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOMES } from '../../../shared/domain/outcome';
@@ -107,24 +107,6 @@ describe('chooseAnalyst', () => {
 
   it.each(['10/03/2026', '2026-3-10', '', '2026-03-10T10:00'])('rejects today = %j', (bad) => {
     expect(() => chooseAnalyst([analyst('ana')], bad)).toThrow(RangeError);
-  });
-});
-
-describe('humanSize', () => {
-  it.each<[number, string]>([
-    [0, '0 bytes'],
-    [1, '1 byte'],
-    [820, '820 bytes'],
-    [1024, '1 KB'],
-    [1536, '1,5 KB'],
-    [12 * 1024, '12 KB'],
-    [1.5 * 1024 * 1024, '1,5 MB'],
-    [25 * 1024 * 1024, '25 MB'],
-    [3 * 1024 ** 3, '3 GB'],
-    [-1, 'tamanho desconhecido'],
-    [Number.NaN, 'tamanho desconhecido'],
-  ])('%d → %s', (bytes, expected) => {
-    expect(humanSize(bytes)).toBe(expected);
   });
 });
 

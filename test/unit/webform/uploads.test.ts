@@ -205,6 +205,10 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     );
     expect(notice.text).toContain('fatura.pdf (application/pdf');
     expect(notice.text).toContain('verificado, sem ameaças');
+    // One size, written one way, on the merchant's page and in the analyst's mail.
+    const size = `${pdf().length} bytes`;
+    expect(r.body).toContain(`<strong>fatura.pdf</strong> (${size}, application/pdf)`);
+    expect(notice.text).toContain(`fatura.pdf (application/pdf, ${size})`);
   });
 
   it('EICAR → listed as infected, quarantined, never readable, the merchant gets a pt-BR note', async () => {
