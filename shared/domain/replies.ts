@@ -106,7 +106,7 @@ const CHANNEL_WORDS: Record<MessageLanguage, Record<Channel, ChannelWords>> = {
   'pt-BR': {
     email: {
       inMessage: 'em sua mensagem',
-      theirAddress: ' vinculado ao endereço de e-mail que nos escreveu',
+      theirAddress: ' vinculado ao endereço de e-mail de onde você nos escreveu',
       writeAgain: () => ['responda a este e-mail'],
       otherAddress: 'Se o chamado foi aberto com outro endereço de e-mail, escreva a partir dele.',
       automatic: (subject, received) =>
