@@ -72,7 +72,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   if (!found) return quarantine('unknown-case', protocol);
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
-  const fresh = freshStaffText(mail.text);
+  const fresh = freshStaffText(mail.text, member);
   const parsed = parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays });
 
   const result = await applyStaffCommand(

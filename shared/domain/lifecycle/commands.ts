@@ -304,8 +304,45 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
  * What the staff member wrote now: quoted history ("Em <data>, <fulano> escreveu:", "On … wrote:",
  * Outlook "De:/From:" blocks, "-----Mensagem original-----", '>' lines), the signature after "-- "
  * and mobile footers ("Enviado do meu iPhone") removed. The same rules as merchant mail
- * (text.ts `splitQuoted`), so both sides of a case are cut alike.
+ * (text.ts `splitQuoted`), so both sides of a case are cut alike. With the writer's roster name,
+ * their own signature block without the "-- " line is cut too: from a line that is their name
+ * ("Ana Lima", "Ana", "Ana Lima | Analista de Ouvidoria") among the last lines, when every line
+ * below it is short (a role, a phone, the company) — the merchant gets the office's answer, not
+ * the analyst's contact card.
  */
-export function freshStaffText(text: string): string {
-  return splitQuoted(text).fresh;
+export function freshStaffText(text: string, writer?: { name: string }): string {
+  const fresh = splitQuoted(text).fresh;
+  return writer ? withoutSignatureOf(fresh, writer.name) : fresh;
+}
+
+/** How far up a signature block may start, in non-empty lines, and how long its lines are. */
+const SIGNATURE_MAX_LINES = 6;
+const SIGNATURE_LINE_MAX_CHARS = 80;
+
+/** Lower case, no accents, single spaces; punctuation kept (it separates a name from a role). */
+function foldLine(line: string): string {
+  return line.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function withoutSignatureOf(text: string, name: string): string {
+  const full = foldLine(name);
+  const first = full.split(' ')[0] ?? '';
+  if (full === '') return text;
+  const lines = text.split('\n');
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < SIGNATURE_MAX_LINES; i--) {
+    const line = lines[i]?.trim() ?? '';
+    if (line === '') continue;
+    seen++;
+    if (line.length > SIGNATURE_LINE_MAX_CHARS) return text;
+    const n = foldLine(line);
+    const rest = n.startsWith(full) ? n.slice(full.length) : undefined;
+    // Her name alone, with a surname more, or followed by a role: "Ana Lima Souza", "Ana Lima | Analista".
+    if (n === first || (rest !== undefined && /^(?:(?: [a-z]+){0,2}|\s*[|,–—/(-].*)$/.test(rest))) {
+      // Nothing of the answer is left above it: the name was the answer.
+      const kept = lines.slice(0, i).join('\n').trimEnd();
+      return kept === '' ? text : kept;
+    }
+  }
+  return text;
 }

@@ -166,7 +166,10 @@ const CLOSING_LINES = 4;
  * or the office's name on a line of its own): the relayed mail then adds no greeting or signature
  * of its own, so the merchant never reads "Olá," twice or two sign-offs.
  */
-export function letterParts(body: string, config: OuvidoriaConfig): { greets: boolean; signs: boolean } {
+export function letterParts(
+  body: string,
+  config: OuvidoriaConfig,
+): { greets: boolean; signs: boolean; closingOnly: boolean } {
   const lines = body
     .split(/\r\n?|\n/)
     .map((line) => normalize(line))
@@ -179,15 +182,18 @@ export function letterParts(body: string, config: OuvidoriaConfig): { greets: bo
     // whole answer on one line; a mail client wraps it); a salutation is a short line of its own.
     greets: OPENING_GREETING.test(first) || (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)),
     signs: last.some((line) => CLOSING_FORMULA.test(line) || signsAs(line, office)),
+    // "Atenciosamente," with no name under it (the analyst's own signature was cut): the office signs.
+    closingOnly: CLOSING_FORMULA.test(lines.at(-1) ?? '') && (lines.at(-1) ?? '').split(' ').length <= 3,
   };
 }
 
 /** The analyst's answer relayed to the merchant, from the ombudsman address. */
 export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
-  const { greets, signs } = letterParts(body, config);
+  const { greets, signs, closingOnly } = letterParts(body, config);
+  const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(config)];
   return renderMail(
     merchantMailSubject(c, 'answer'),
-    [...(greets ? [] : [greeting(c.senderName)]), ...paragraphs(body), ...(signs ? [] : [signature(config)])],
+    [...(greets ? [] : [greeting(c.senderName)]), ...paragraphs(body), ...signOff],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
   );

@@ -57,6 +57,17 @@ const OUTLOOK_CLOSE = [
 ].join('\n');
 
 describe('handleStaffMail — verified mail from the case analyst', () => {
+  it('her own signature block, written without "-- ", does not reach the merchant', async () => {
+    const w = lifecycleWorld();
+    const answer =
+      'Olá, Maria. O estorno foi pedido ao financeiro hoje.\n\nAtenciosamente,\nAna Lima\nAnalista de Ouvidoria | Bagy\nTel. (11) 4000-0000';
+    await handleStaffMail(mailFrom('ana', ANA, answer), w.deps);
+    const sent = w.mailer.sent[0]!;
+    expect(sent.text).toContain('O estorno foi pedido ao financeiro hoje.');
+    expect(sent.text).not.toMatch(/Ana Lima|4000-0000|Analista de Ouvidoria/);
+    expect(sent.text).toMatch(/Atenciosamente,\s+Ouvidoria/);
+  });
+
   it('an answer is relayed to the merchant from the office, threaded, and recorded', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);

@@ -203,6 +203,32 @@ describe('freshStaffText — what the analyst wrote now', () => {
     expect(freshStaffText(text)).toBe(expected);
   });
 
+  const ANA = { name: 'Ana Lima' };
+  it.each([
+    [
+      'name, role and phone without "-- "',
+      'Olá, Maria. O estorno foi feito hoje.\n\nAtenciosamente,\nAna Lima\nAnalista de Ouvidoria | Bagy\nTel. (11) 4000-0000',
+      'Olá, Maria. O estorno foi feito hoje.\n\nAtenciosamente,',
+    ],
+    ['name and role on one line', 'Resolvido, Maria.\n\nAna Lima | Analista de Ouvidoria', 'Resolvido, Maria.'],
+    ['the first name only', 'Resolvido, Maria.\nAbraços,\nAna', 'Resolvido, Maria.\nAbraços,'],
+    ['a surname more, accents as typed', 'Resolvido.\n\nAná Lima Souza\nOuvidoria', 'Resolvido.'],
+  ])('cuts the writer’s own signature block: %s', (_what, text, expected) => {
+    expect(freshStaffText(text, ANA)).toBe(expected);
+  });
+
+  it.each([
+    ['her name inside the answer', 'Maria, aqui é a Ana Lima, vou verificar o estorno e retorno amanhã.'],
+    [
+      'a long line below her name is the answer, not a signature',
+      `Ana Lima\n${'O estorno foi solicitado ao financeiro e deve cair em até cinco dias úteis. '.repeat(2).trim()}`,
+    ],
+    ['only her name (nothing else to send)', 'Ana Lima'],
+    ['another person’s name', 'Resolvido.\n\nBruno Costa\nFinanceiro'],
+  ])('keeps the text when it is no signature of hers: %s', (_what, text) => {
+    expect(freshStaffText(text, ANA)).toBe(text);
+  });
+
   it('and then the commands parse', () => {
     const mail =
       '#ENCERRAR PROCEDENTE estorno realizado\r\n\r\nOlá, Maria. O estorno foi feito hoje.\r\n\r\n-- \r\nAna\r\n\r\nEm qua., 11 de mar. de 2026 às 09:12, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\r\n> #encerrar improcedente';

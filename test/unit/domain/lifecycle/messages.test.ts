@@ -143,7 +143,26 @@ describe('lifecycle mails', () => {
     ['Caro é o plano anual, mas o valor cobrado está certo.', false, false],
     ['', false, false],
   ])('letterParts(%j) → greets %s, signs %s', (body, greets, signs) => {
-    expect(letterParts(body, localConfig)).toEqual({ greets, signs });
+    expect(letterParts(body, localConfig)).toMatchObject({ greets, signs });
+  });
+
+  it.each([
+    ['O estorno foi pedido.\n\nAtenciosamente,', true],
+    ['O estorno foi pedido.\nAbraços,', true],
+    ['O estorno foi pedido.\n\nAtenciosamente,\nAna Souza\nOuvidoria', false],
+    ['O estorno foi pedido.', false],
+  ])('letterParts(%j) → a bare closing at the end: %s', (body, closingOnly) => {
+    expect(letterParts(body, localConfig).closingOnly).toBe(closingOnly);
+  });
+
+  it('an answer whose own signature was cut ends with the office’s name under its closing', () => {
+    const mail = renderAnswerToMerchant(
+      workCase(),
+      'Olá, Maria. O estorno foi feito hoje.\n\nAtenciosamente,',
+      localConfig,
+    );
+    expect(mail.text).toMatch(/Atenciosamente,\s+Ouvidoria/);
+    expect(mail.text.match(/Atenciosamente/g)).toHaveLength(1);
   });
 
   it('the closing mail: category, summary, text and five survey links in both parts', () => {
