@@ -4,9 +4,9 @@
  * second (when it changed) and on stop, and puts it back on start, so the board's links to the
  * outbox keep pointing at real messages. The file is written whole and atomically (temp + rename).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { readJsonList, writeJsonList } from './json-list-file';
 
 const require = createRequire(import.meta.url);
 
@@ -39,23 +39,12 @@ function isEmail(value: unknown): value is OutboxEmail {
 }
 
 /** Emails saved in `file`; none when it does not exist. A damaged file is an error (it is data). */
-export async function readOutbox(file: string): Promise<OutboxEmail[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const json: unknown = JSON.parse(text);
-  if (!Array.isArray(json) || !json.every(isEmail)) throw new Error(`${file} is not a saved SES outbox`);
-  return json;
+export function readOutbox(file: string): Promise<OutboxEmail[]> {
+  return readJsonList(file, isEmail, 'SES outbox');
 }
 
-export async function writeOutbox(file: string, emails: readonly OutboxEmail[]): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(emails)}\n`);
-  await rename(temp, file);
+export function writeOutbox(file: string, emails: readonly OutboxEmail[]): Promise<void> {
+  return writeJsonList(file, emails);
 }
 
 /**

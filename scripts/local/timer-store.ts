@@ -11,8 +11,8 @@
  * fire those timers once more on start, like Scheduler's at-least-once delivery: the timer handler
  * records each (kind, case, due date) once and answers `duplicate`, mailing nothing.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonList, writeJsonList } from './json-list-file';
 import { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
 import type { LifecycleTimer } from '../../shared/domain/lifecycle/deadlines';
 
@@ -46,17 +46,7 @@ function isSavedTimer(value: unknown): value is SavedTimer {
 
 /** Timers saved in `file`; none when it does not exist. A damaged file is an error (it is data). */
 export async function readTimers(file: string): Promise<LifecycleTimer[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const json: unknown = JSON.parse(text);
-  if (!Array.isArray(json) || !json.every(isSavedTimer)) {
-    throw new Error(`${file} is not a saved list of lifecycle timers (start once with --fresh to drop it)`);
-  }
+  const json = await readJsonList(file, isSavedTimer, 'list of lifecycle timers');
   return json.map((t) => ({ kind: t.kind, caseId: t.caseId, dueAt: t.dueAt, at: new Date(t.at), name: t.name }));
 }
 
@@ -68,9 +58,7 @@ export async function writeTimers(file: string, timers: readonly LifecycleTimer[
     at: t.at.toISOString(),
     name: t.name,
   }));
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(saved, null, 1)}\n`);
-  await rename(temp, file);
+  await writeJsonList(file, saved, 1);
 }
 
 /**
