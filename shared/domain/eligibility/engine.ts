@@ -717,7 +717,8 @@ export function decide(
   if (firstQuarantine) {
     decisive = firstQuarantine.ruleId;
     reason = firstQuarantine.reason;
-  } else if (s.isClient === false) {
+  } else if (s.isClient === false && ticket.status !== 'valid') {
+    // A ticket the directory gives to the sender proves a client, whatever box was ticked.
     decisive = 'client.not-a-client.form';
     reason = 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
   } else if (machine) {
@@ -742,6 +743,7 @@ export function decide(
     decisive = ticketRuleId(ticket);
     const topic = access ? 'ACCESS_ISSUE' : billing ? 'BILLING_QUESTION' : '';
     reason = ticketReason(ticket, TOPIC_NOTES[topic] ?? '');
+    if (s.isClient === false) reason += ' No formulário marcou “ainda não sou cliente”, mas o chamado é do remetente.';
   } else if (access) {
     decisive = access.ruleId;
     reason = `Sem chamado anterior; falta de acesso ao painel (${quote(access.evidence)}): orientar abertura de chamado no suporte técnico.`;

@@ -590,6 +590,28 @@ CNPJ 12345678000190 | (31) 3333-4444 | 31 98888-7777`,
     rule: 'client.not-a-client.form',
   },
   {
+    name: 'webform "not a client yet" ticked by a merchant whose own ticket the directory knows: the ticket wins',
+    subject: '',
+    text: 'Minha loja está sem calcular frete há 9 dias e o chamado foi fechado sem solução.',
+    channel: 'webform',
+    formTicket: '48213',
+    tickets: { '48213': 'self' },
+    isClient: false,
+    outcome: 'ACCEPTED',
+    rule: 'ticket.valid',
+  },
+  {
+    name: 'webform "not a client yet" with someone else’s ticket: the box still decides',
+    subject: '',
+    text: 'Quero saber mais sobre a plataforma.',
+    channel: 'webform',
+    formTicket: '48213',
+    tickets: { '48213': 'other' },
+    isClient: false,
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.form',
+  },
+  {
     name: 'prospect wants to know the platform',
     subject: 'Conhecer a plataforma',
     text: 'Boa tarde! Gostaria de conhecer a plataforma, tenho uma loja física de roupas e quero começar a vender online.',
@@ -875,9 +897,14 @@ describe('eligibility: reasons and decision trail', () => {
     expect(decision.reason).toContain('acesso ao painel');
   });
 
-  it('lets a webform "not a client" choice win over a valid ticket', () => {
+  it('lets a ticket the directory gives to the sender win over the webform "not a client" choice (not an unverified one)', () => {
     const s = submission({ subject: '', text: 'Oi', channel: 'webform', isClient: false });
-    expect(decide(s, { status: 'valid', number: '48213' }, localConfig).outcome).toBe('NOT_A_CLIENT');
+    const valid = decide(s, { status: 'valid', number: '48213' }, localConfig);
+    expect(valid.outcome).toBe('ACCEPTED');
+    expect(valid.ruleIds).toContain('client.not-a-client.form');
+    expect(valid.reason).toContain('ainda não sou cliente');
+    const unverified = { status: 'unverified', number: '48213', why: 'directory_unavailable' } as const;
+    expect(decide(s, unverified, localConfig).outcome).toBe('NOT_A_CLIENT');
   });
 
   it('lets a valid or unverified ticket win over text that says "not a client"', () => {
