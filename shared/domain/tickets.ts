@@ -90,6 +90,9 @@ const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>(
 const OTHER_BODIES =
   'anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|senacon|bacen|banco central|juizado|tribunal|delegacia|boletim de ocorrencia';
 
+/** The words of OTHER_BODIES, one by one (a relative clause naming one is not about our ticket). */
+const OTHER_BODY_WORDS = 'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim';
+
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
 const OTHER_ID_KEYWORDS =
   'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
@@ -223,8 +226,12 @@ function isWordCode(code: number): boolean {
 }
 
 /** Between a strong keyword and its number: markers and a few filler words. */
-const STRONG_LINK =
-  /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?)*/;
+const STRONG_LINK = new RegExp(
+  String.raw`^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
+    // A short relative clause, then the verb: "o protocolo que me passaram no WhatsApp foi 52311",
+    // "o chamado que abri é 48213" — never one naming another body ("que o Procon me deu foi …").
+    String.raw`|que(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:))*`,
+);
 /** Between a weak keyword and its number: markers only ("nº48213": the marker may touch the digits). */
 const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
 /** A strong keyword typed against its number: "CHAMADO48213", "ticket48213". */

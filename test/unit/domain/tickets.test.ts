@@ -80,6 +80,12 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['chamado 48213/2026.', '48213'],
     ['protocolo nº 2026/48213', '48213'],
     ['protocolo 2026-48213', '48213'],
+    // A reference, or a short relative clause and its verb, between the keyword and its number.
+    ['Chamado de referência: 51000', '51000'],
+    ['Chamado ref. 51000', '51000'],
+    ['O protocolo que me passaram no WhatsApp foi 52311.', '52311'],
+    ['o chamado que abri é 48213', '48213'],
+    ['protocolo que recebi: 52311', '52311'],
     // Where the ticket was opened, between the keyword and its number.
     ['Protocolo do chat: 52310', '52310'],
     ['chamado do e-mail 52310', '52310'],
@@ -270,6 +276,8 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['an order word glued to its number', 'pedido48213 atrasado'],
     ['a keyword inside a longer word', 'meuchamado48213'],
     ['a WhatsApp number after "protocolo do"', 'protocolo do WhatsApp 52310'],
+    ['a relative clause naming another body', 'o protocolo que o Procon me deu foi 2026123456'],
+    ['a year in a relative clause', 'o chamado que abri em 2024 foi fechado'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });
