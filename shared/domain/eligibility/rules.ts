@@ -421,6 +421,8 @@ const FEATURE_NOUNS = [
   'wishlist',
   'chatbot',
   'chat bot',
+  'webhook',
+  'webhooks',
 ];
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
@@ -747,6 +749,12 @@ export const RULES: readonly Rule[] = [
       'o lojista sumiu',
       'o lojista nao responde',
       // What only a buyer says of a store: it sent them something, or vanished with their money.
+      'comprei na',
+      'vitima de golpe',
+      'golpe num site',
+      'golpe em um site',
+      'site feito com',
+      'trocar o tamanho',
       'a loja me mandou',
       'a loja me enviou',
       'que a loja me passou',
@@ -919,6 +927,13 @@ export const RULES: readonly Rule[] = [
       'nao consigo mais',
       'ja nao tenho',
     ],
+    unlessInMessage: [
+      // Answering our guidance: "Vocês escreveram '… não tem mais acesso à central do cliente'. Eu sou cliente!"
+      'eu sou cliente',
+      'sou cliente sim',
+      'ja sou cliente',
+      'sou sim cliente',
+    ],
   },
   {
     id: 'client.not-a-client.text',
@@ -998,6 +1013,9 @@ export const RULES: readonly Rule[] = [
       'nao contratei isso',
       'nao contratei esse servico',
       'cobr*',
+      // "Não sou cliente? Eu sou cliente sim!"
+      'eu sou cliente',
+      'sou cliente sim',
       // Not a client of someone else ("não sou cliente do Mercado Pago", "desse banco"), or not a
       // satisfied one ("não somos clientes satisfeitos").
       ...STORE_PAYMENTS,
@@ -1111,6 +1129,13 @@ export const RULES: readonly Rule[] = [
       'quero ser parceiro',
       'ser parceiro de voces',
       'programa de parceiros',
+      'revender a plataforma',
+      'revender a solucao',
+      'ser revendedor',
+      'ser revendedora',
+      'ser agencia parceira',
+      'virar parceiro',
+      'programa de parceria',
       'programa de afiliados',
       'orcamento',
       'teste gratis',
@@ -1301,6 +1326,10 @@ export const RULES: readonly Rule[] = [
       'configurad*',
       'que configure',
       'estoque',
+      // Compensation for an outage already suffered ("abatimento proporcional aos dias fora do ar").
+      'proporcional',
+      'dias fora do ar',
+      'dias parad*',
       'mi tienda',
       'no se aplica*',
       'indicacao',

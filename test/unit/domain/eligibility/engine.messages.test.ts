@@ -3222,6 +3222,83 @@ const ROUND7: Row[] = [
   ),
 ];
 
+// ─────────────── Round 8: the webform path and new e-mail styles ───────────────
+const ROUND8: Row[] = [
+  {
+    name: 'a merchant protesting our "not a client" guidance, quoting it in quotation marks',
+    from: NOBODY,
+    subject: 'Re: Ouvidoria',
+    text: 'Vocês escreveram "Se você ainda não é cliente ou não tem mais acesso à central do cliente, fale com o Comercial". Eu sou cliente! O checkout da minha loja não funciona desde ontem.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.no-client-area.text'],
+  },
+  {
+    name: 'guard: someone without access to the client area still goes to sales',
+    from: NOBODY,
+    subject: 'Central do cliente',
+    text: 'Não tenho mais acesso à central do cliente, como faço para voltar?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.no-client-area.text',
+  },
+  {
+    name: 'compensation for days the store was down, with a ticket, is a complaint',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Loja fora do ar',
+    text: 'Chamado 48213. A loja ficou fora do ar 3 dias por falha de vocês. Quero abatimento proporcional na mensalidade.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'a webhook asked for is a feature',
+    from: NOBODY,
+    subject: 'Sugestão',
+    text: 'Vocês poderiam criar um webhook de carrinho abandonado?',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  ...[
+    'Somos uma agência digital e queremos revender a plataforma para nossos clientes.',
+    'Gostaria de ser agência parceira de vocês, como funciona?',
+  ].map(
+    (text): Row => ({
+      name: `an agency wanting to resell or partner: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Parceria',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    }),
+  ),
+  ...[
+    'Comprei na Doces da Carla e o bolo chegou amassado. Quero reembolso.',
+    'Fui vítima de golpe num site feito com a plataforma de vocês, paguei e nada chegou.',
+    'Quero trocar o tamanho da camisa que comprei e ninguém me atende.',
+  ].map(
+    (text): Row => ({
+      name: `a store's buyer: ${text.slice(0, 40)}…`,
+      from: SHOPPER,
+      subject: 'Compra',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: 'guard: a merchant who bought a theme is no shopper',
+    from: NOBODY,
+    subject: 'Tema',
+    text: 'Comprei na loja de temas um tema novo e ele quebrou o layout da minha loja.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+];
+
+describe('round 8: replies to our guidance, compensation, webhooks, agencies, buyers', () => {
+  it.each(ROUND8.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
 describe('round 7: store-side prices, other companies, former clients, access, prices, features, glued tickets', () => {
   it.each(ROUND7.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
