@@ -113,8 +113,8 @@ function ticketBlocks(ticket: TicketCheck): MailBlock[] {
         {
           p: [
             { strong: `nº ${ticket.number}` },
+            // The failure's code (a timeout, a 5xx) is for the logs, not for the analyst.
             ' — NÃO VERIFICADO: o diretório de chamados não respondeu',
-            ticket.why ? ` (${ticket.why})` : '',
             '. Confirme manualmente que o chamado existe e pertence ao lojista.',
           ],
         },
