@@ -49,8 +49,10 @@ export interface SesHeaderVerdicts {
 function topFields(raw: Buffer): { name: string; value: string }[] {
   const peek = raw.subarray(0, PEEK_BYTES);
   // Only the header block is split into lines: the body is never read.
-  const ends = [peek.indexOf('\n\n'), peek.indexOf('\r\n\r\n')].filter((i) => i >= 0);
-  const headerEnd = ends.length > 0 ? Math.min(...ends) : peek.length;
+  // The first blank line, CRLF or LF: searched for LF only before a CRLF one (a CRLF mail has none).
+  const crlf = peek.indexOf('\r\n\r\n');
+  const lf = peek.subarray(0, crlf === -1 ? peek.length : crlf).indexOf('\n\n');
+  const headerEnd = lf !== -1 ? lf : crlf !== -1 ? crlf : peek.length;
   const text = peek.subarray(0, headerEnd).toString('latin1');
   const fields: { name: string; value: string }[] = [];
   for (const line of text.split(/\r?\n/)) {
