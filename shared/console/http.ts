@@ -344,8 +344,11 @@ async function quarantine(
 const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'transfer', 'close'];
 
 async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps): Promise<CaseView> {
-  const open = c.status !== 'CLOSED' && c.assignee !== undefined;
-  const actions = new Set(open ? CASE_ACTIONS.filter((a) => mayAct(user, a, c)) : []);
+  const workable = c.status !== 'CLOSED' && c.assignee !== undefined;
+  // A note is allowed in every state of an accepted case, closed included (the machine's addNote,
+  // as `#nota` by mail): the audit trail goes on after closing.
+  const offered: ConsoleAction[] = workable ? CASE_ACTIONS : c.outcome === 'ACCEPTED' ? ['note'] : [];
+  const actions = new Set(offered.filter((a) => mayAct(user, a, c)));
   return { c, survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null, actions };
 }
 

@@ -359,6 +359,22 @@ describe('serveConsole — actions', () => {
     );
     expect(close?.headers['location']).toContain('feito=close');
     expect((await w.cases.get(CASE_ID))?.status).toBe('CLOSED');
+    // Closed: only the internal note is offered, as #nota by mail; it is recorded.
+    const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token }));
+    expect(page?.body).toContain('value="note"');
+    expect(page?.body).not.toContain('value="answer"');
+    const note = await serve(
+      request(
+        'POST',
+        `/equipe/caso/${CASE_ID}/acao`,
+        post(token, { acao: 'note', texto: 'Estorno conferido no extrato.' }),
+      ),
+    );
+    expect(note?.statusCode).toBe(303);
+    expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({
+      type: 'note',
+      text: 'Estorno conferido no extrato.',
+    });
   });
 
   it('the roster page is for supervisors only; a supervisor puts an analyst on leave', async () => {
