@@ -349,7 +349,26 @@ async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps
   // as `#nota` by mail): the audit trail goes on after closing.
   const offered: ConsoleAction[] = workable ? CASE_ACTIONS : c.outcome === 'ACCEPTED' ? ['note'] : [];
   const actions = new Set(offered.filter((a) => mayAct(user, a, c)));
-  return { c, survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null, actions };
+  return {
+    c,
+    survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
+    actions,
+    staffNames: await staffNamesOf(c, lifecycle),
+  };
+}
+
+/** The names of the staff a case mentions (its analyst, who acted, who it went to), from the roster. */
+async function staffNamesOf(c: WorkCase, lifecycle: LifecycleDeps): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  if (c.assignee) ids.add(c.assignee);
+  if (c.closure) ids.add(c.closure.by);
+  for (const e of c.history ?? []) {
+    if (e.actor.kind === 'staff') ids.add(e.actor.id);
+    if (e.type === 'assigned') ids.add(e.analystId);
+    if (e.type === 'transferred') ids.add(e.from).add(e.to);
+  }
+  const members = await Promise.all([...ids].map((id) => lifecycle.staff.byId(id).catch(() => null)));
+  return new Map(members.flatMap((m) => (m ? [[m.id, m.name] as [string, string]] : [])));
 }
 
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {

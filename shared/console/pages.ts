@@ -141,12 +141,15 @@ ${page.next ? html`<p><a href="${b}${CASES_PATH}?${listQueryString(query, page.n
   );
 }
 
-function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
-  const who = e.actor.kind === 'staff' ? e.actor.id : e.actor.kind === 'merchant' ? 'lojista' : 'sistema';
+/** A roster id as people read it: the person's name when the roster has it (the id otherwise). */
+type NameOf = (staffId: string) => string;
+
+function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtml {
+  const who = e.actor.kind === 'staff' ? nameOf(e.actor.id) : e.actor.kind === 'merchant' ? 'lojista' : 'sistema';
   const what = (() => {
     switch (e.type) {
       case 'assigned':
-        return `atribuído a ${e.analystId}`;
+        return `atribuído a ${nameOf(e.analystId)}`;
       case 'answered':
         return 'resposta enviada ao lojista';
       case 'waiting-merchant':
@@ -158,7 +161,7 @@ function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
       case 'note':
         return 'nota interna';
       case 'transferred':
-        return `transferido de ${e.from} para ${e.to}`;
+        return `transferido de ${nameOf(e.from)} para ${nameOf(e.to)}`;
       case 'extended':
         return `prazo prorrogado em ${e.businessDays} dia(s) útil(eis): ${e.reason}`;
       case 'closed':
@@ -172,7 +175,7 @@ function historyLine(e: HistoryEvent, timeZone: string): SafeHtml {
       case 'quarantine-discarded':
         return 'quarentena: descartado';
       case 'quarantine-released':
-        return `quarentena: liberado para a triagem (novo resultado ${e.outcome})`;
+        return `quarentena: liberado para a triagem (novo resultado: ${OUTCOME_LABELS_PT[e.outcome] ?? e.outcome})`;
     }
   })();
   return html`<li><time datetime="${e.at}">${formatInstant(e.at, timeZone)}</time> — ${who}: ${what}</li>`;
@@ -187,6 +190,8 @@ export interface CaseView {
   problem?: string;
   /** Short-lived links of the clean webform files, by object key (issue 19). */
   attachmentLinks?: AttachmentLinkMap;
+  /** Names of the staff the case mentions, by roster id. */
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 /** A file of a message: name, type, size, scan result, and a link only for a clean webform file. */
@@ -198,6 +203,7 @@ function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
 
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
+  const nameOf: NameOf = (id) => view.staffNames?.get(id) ?? id;
   const tz = frame.timeZone;
   const b = frame.basePath;
   const title = c.protocol ?? 'Caso sem protocolo';
@@ -247,10 +253,10 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
   <dt>Situação</dt><dd>${STATUS_LABELS_PT[c.status] ?? c.status}</dd>
   <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}</dd>
   <dt>Assunto</dt><dd>${c.subject}</dd>
-  <dt>Analista</dt><dd>${c.assignee ?? 'sem analista'}</dd>
+  <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
   <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
-  ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${c.closure.by}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
+  ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
 </dl>
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
@@ -264,11 +270,11 @@ ${c.messages.map(
 <p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
-${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? n.actor.id : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}
+${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}
 <h2>Pesquisa de satisfação</h2>
 <p>${survey ? `Nota ${survey.score} de 5${survey.comment ? ` — “${survey.comment}”` : ''} (${formatInstant(survey.answeredAt, tz)})` : 'Sem resposta.'}</p>
 <h2>Histórico</h2>
-<ol>${(c.history ?? []).map((e) => historyLine(e, tz))}</ol>
+<ol>${(c.history ?? []).map((e) => historyLine(e, tz, nameOf))}</ol>
 ${forms.length ? html`<h2>Ações</h2>${forms}` : ''}`,
   );
 }

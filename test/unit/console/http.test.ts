@@ -332,6 +332,13 @@ describe('serveConsole — actions', () => {
     expect(w.mailer.sent).toEqual([]);
   });
 
+  it('the case page names the staff from the roster, not by their ids', async () => {
+    const { serve, request } = world();
+    const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('sofia') }));
+    expect(page?.body).toMatch(/<dt>Analista<\/dt><dd>Ana Lima<\/dd>/);
+    expect(page?.body).not.toMatch(/<dd>ana<\/dd>/);
+  });
+
   it('a forged ?recusado= shows nothing of the query string', async () => {
     const { serve, request } = world();
     const page = await serve(
