@@ -1767,6 +1767,9 @@ export const RULES: readonly Rule[] = [
       'deveria ter uma',
       'que deixassem',
       'que permitissem',
+      // An app of one's own store ("queria um aplicativo próprio da minha loja para iPhone").
+      'aplicativo proprio',
+      'app proprio',
       'deixar * opcional',
       'tornar * opcional',
       'pensam em lancar',

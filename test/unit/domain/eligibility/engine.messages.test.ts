@@ -3249,6 +3249,21 @@ const ROUND8: Row[] = [
     ticket: '48213',
   },
   {
+    name: 'an app of the store’s own asked for is a feature',
+    from: NOBODY,
+    subject: 'Aplicativo',
+    text: 'Queria um aplicativo próprio da minha loja para iPhone, com a minha marca.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+  },
+  {
+    name: 'guard: the store’s own app that stopped is a complaint',
+    from: NOBODY,
+    subject: 'Aplicativo',
+    text: 'O aplicativo próprio da minha loja parou de abrir no iPhone depois da atualização.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
     name: 'a webhook asked for is a feature',
     from: NOBODY,
     subject: 'Sugestão',
