@@ -34,7 +34,7 @@ export const FORM_LIMITS = {
   nome: 120,
   email: 254,
   loja: 200,
-  chamado: 20,
+  chamado: 30,
   descricaoMin: 20,
   descricaoMax: 5000,
 } as const;
@@ -72,7 +72,7 @@ export const MESSAGES = {
   },
   loja: { tooLong: `O nome ou endereço da loja deve ter no máximo ${FORM_LIMITS.loja} caracteres.` },
   chamado: {
-    invalid: 'Informe apenas o número do chamado anterior, por exemplo: 48213 ou #48.213.',
+    invalid: 'Informe um só número de chamado anterior, por exemplo: 48213, #48.213 ou chamado 48213.',
     tooLong: `O número do chamado deve ter no máximo ${FORM_LIMITS.chamado} caracteres.`,
   },
   assunto: { required: 'Escolha o assunto.', invalid: 'Escolha um dos assuntos da lista.' },
@@ -169,8 +169,14 @@ function checkbox(invalid: string) {
   );
 }
 
-/** Prior ticket as merchants type it: digits, with an optional leading "#", dots and spaces. */
-const TICKET_PATTERN = /^#?\s*\d[\d.\s]*$/;
+/**
+ * Prior ticket as merchants type it: digits with dots and spaces, an optional leading "#", and the
+ * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213"). One number:
+ * the digits are what the ticket check reads (tickets.ts extractFromForm). Each alternative of the
+ * prefix starts differently, so the pattern stays linear on any input.
+ */
+const TICKET_PATTERN =
+  /^(?:(?:chamado|ticket|protocolo|solicita[cç][aã]o|n[uú]mero|n[º°o]|nr|n)\.?\s*:?\s*){0,2}#?\s*\d[\d.\s]*$/i;
 
 export const WebformSchema = z.object({
   nome: z.pipe(

@@ -67,6 +67,10 @@ describe('webform fields', () => {
     ['chamado', { chamado: 'abc' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '4821-3' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'chamado 48213 e 48214' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'pedido 48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'chamado' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'ABC-48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '1'.repeat(FORM_LIMITS.chamado + 1) }, MESSAGES.chamado.tooLong],
     ['assunto', { assunto: '' }, MESSAGES.assunto.required],
     ['assunto', { assunto: 'reclamacao' }, MESSAGES.assunto.invalid],
@@ -125,6 +129,11 @@ describe('webform fields', () => {
     ['#48.213', '#48.213'],
     ['# 48 213', '# 48 213'],
     ['  48213  ', '48213'],
+    ['chamado 48213', 'chamado 48213'],
+    ['Chamado nº 48.215', 'Chamado nº 48.215'],
+    ['nº48215', 'nº48215'],
+    ['Ticket: #48213', 'Ticket: #48213'],
+    ['protocolo 52310', 'protocolo 52310'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
