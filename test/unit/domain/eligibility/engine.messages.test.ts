@@ -3017,6 +3017,19 @@ describe('round 6: store-side charges, the sign-in page, rival offers, shops mov
   });
 });
 
+/** A store's buyer writing about a purchase: the shopper guidance (rounds 7 and 8). */
+function buyerRows(texts: string[]): Row[] {
+  return texts.map((text) => ({
+    name: `a store's buyer: ${text.slice(0, 40)}…`,
+    from: SHOPPER,
+    subject: 'Compra',
+    text,
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.shopper.text',
+    variant: 'shopper',
+  }));
+}
+
 // ─────────────── Round 7: a fresh probe of 271 messages (issue 16 session 7) ───────────────
 const ROUND7: Row[] = [
   // The store's own prices, stock and rewards, with a valid ticket: complaints, not negotiations.
@@ -3182,21 +3195,11 @@ const ROUND7: Row[] = [
     notRules: ['scope.feature.integration'],
   },
   // Buyers of a store, in their own words.
-  ...[
+  ...buyerRows([
     'o codigo de rastreio que a loja me mandou nao funciona nos correios, comprei um celular na eletro ponto e ta parado',
     'Paguei e o produto não chegou, a loja sumiu. Olhem o pedido abaixo.',
     'Fiz o pix e a loja não me responde mais, quero meu dinheiro de volta.',
-  ].map(
-    (text): Row => ({
-      name: `a store's buyer: ${text.slice(0, 40)}…`,
-      from: SHOPPER,
-      subject: 'Pedido',
-      text,
-      outcome: 'NOT_A_CLIENT',
-      rule: 'client.shopper.text',
-      variant: 'shopper',
-    }),
-  ),
+  ]),
   {
     name: 'guard: a merchant whose store sent the wrong tracking code is a merchant',
     from: NOBODY,
@@ -3283,21 +3286,11 @@ const ROUND8: Row[] = [
       rule: 'client.prospect.text',
     }),
   ),
-  ...[
+  ...buyerRows([
     'Comprei na Doces da Carla e o bolo chegou amassado. Quero reembolso.',
     'Fui vítima de golpe num site feito com a plataforma de vocês, paguei e nada chegou.',
     'Quero trocar o tamanho da camisa que comprei e ninguém me atende.',
-  ].map(
-    (text): Row => ({
-      name: `a store's buyer: ${text.slice(0, 40)}…`,
-      from: SHOPPER,
-      subject: 'Compra',
-      text,
-      outcome: 'NOT_A_CLIENT',
-      rule: 'client.shopper.text',
-      variant: 'shopper',
-    }),
-  ),
+  ]),
   {
     name: 'guard: a merchant who bought a theme is no shopper',
     from: NOBODY,
