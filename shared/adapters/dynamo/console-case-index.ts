@@ -5,7 +5,7 @@
  * read as "first page"). Never a Scan.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryPage } from './paged-query';
+import { decodeCursor, encodeCursor, queryPage } from './paged-query';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
 import { GSI, statusGsiPk } from './table-design';
@@ -97,9 +97,9 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
           const start = starts[status];
           const out = await this.raw(GSI.byStatus, statusGsiPk(status), filter, {
             limit: page.limit,
-            ...(start ? { cursor: encodeKey(start) } : {}),
+            ...(start ? { cursor: encodeCursor(start) } : {}),
           });
-          const next = out.next ? decodeKey(out.next) : undefined;
+          const next = out.next ? decodeCursor(out.next) : undefined;
           return { status, items: out.items, next };
         }),
     );
@@ -124,7 +124,7 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
       .map((m) => m.item)
       .filter(isCase)
       .map(summaryOf);
-    return { items, ...(more ? { next: encodeKey(cursor) } : {}) };
+    return { items, ...(more ? { next: encodeCursor(cursor) } : {}) };
   }
 
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage> {
@@ -166,20 +166,9 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
 
 const isCase = (i: Item) => i['type'] === undefined || i['type'] === 'CASE';
 
-const encodeKey = (key: unknown): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-
-function decodeKey(cursor: string): Item | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The merged list's cursor: per status, the key to go on from, or null (exhausted); garbage reads as the start. */
 function mergedCursor(cursor: string | undefined): Record<string, Item | null> {
-  const value = cursor ? decodeKey(cursor) : undefined;
+  const value = decodeCursor(cursor);
   const out: Record<string, Item | null> = {};
   for (const [status, key] of Object.entries(value ?? {})) {
     if (key === null) out[status] = null;

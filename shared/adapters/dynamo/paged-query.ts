@@ -7,7 +7,13 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 
 type Item = Record<string, unknown>;
 
-function keyOf(cursor: string | undefined): Item | undefined {
+/** A key (or any JSON object) as a cursor: base64url JSON. */
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** The object a cursor holds; undefined for garbage. */
+export function decodeCursor(cursor: string | undefined): Item | undefined {
   if (!cursor) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -22,7 +28,7 @@ export async function queryPage(
   input: Omit<QueryCommandInput, 'Limit' | 'ScanIndexForward' | 'ExclusiveStartKey'>,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: Item[]; next?: string }> {
-  const start = keyOf(page.cursor);
+  const start = decodeCursor(page.cursor);
   const query = { ...input, ScanIndexForward: false, Limit: Math.max(1, Math.min(page.limit, 100)) };
   let out: { Items?: Item[]; LastEvaluatedKey?: Item };
   try {
@@ -31,8 +37,6 @@ export async function queryPage(
     if (!start || (error as Error).name !== 'ValidationException') throw error;
     out = await client.send(new QueryCommand(query));
   }
-  const next = out.LastEvaluatedKey
-    ? Buffer.from(JSON.stringify(out.LastEvaluatedKey), 'utf8').toString('base64url')
-    : undefined;
+  const next = out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined;
   return { items: out.Items ?? [], ...(next ? { next } : {}) };
 }
