@@ -25,7 +25,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
-import { splitQuoted } from '../text';
+import { foldKeepingLength, splitQuoted } from '../text';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
 export type StaffCommand =
@@ -321,7 +321,7 @@ const SIGNATURE_LINE_MAX_CHARS = 80;
 
 /** Lower case, no accents, single spaces; punctuation kept (it separates a name from a role). */
 function foldLine(line: string): string {
-  return line.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldKeepingLength(line).replace(/\s+/g, ' ').trim();
 }
 
 function withoutSignatureOf(text: string, name: string): string {
