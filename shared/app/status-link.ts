@@ -9,6 +9,7 @@
  * conditional write: a second opening is refused ("one-time").
  */
 import { randomBytes } from 'node:crypto';
+import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { randomMessageId } from '../domain/message-id';
 import { parseProtocol } from '../domain/protocol';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
@@ -56,7 +57,6 @@ export const STATUS_FORM_MESSAGES = {
   email: 'Informe um endereço de e-mail válido, como nome@exemplo.com.br.',
 } as const;
 
-const DAY_MS = 24 * 3600 * 1000;
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
 export function newNonce(): string {
@@ -81,8 +81,7 @@ export async function requestStatusLink(
 
   const now = deps.clock.now();
   // Past the day's links for this case the answer is the same, and nothing is mailed.
-  const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-  const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, dayStart, DAY_MS / 1000);
+  const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, utcDayStart(now), DAY_SECONDS);
   if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };
 
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);

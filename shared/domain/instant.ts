@@ -5,3 +5,12 @@ import * as z from 'zod/mini';
  * parseEmail checks its input with it without loading the Submission schemas (issue 16).
  */
 export const IsoInstantSchema = z.iso.datetime({ offset: true });
+
+/** Seconds in a day: the rate limiter's daily window (RateLimiter.hit). */
+export const DAY_SECONDS = 86_400;
+
+/** The start of the UTC day `now` falls in: a daily fixed window of the rate limiter. */
+export function utcDayStart(now: Date): Date {
+  const ms = DAY_SECONDS * 1000;
+  return new Date(Math.floor(now.getTime() / ms) * ms);
+}

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { OuvidoriaConfig } from '../domain/config';
+import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
@@ -135,9 +136,9 @@ function senderKey(email: string): string {
 export async function withinSenderBudget(email: string, count: number, deps: UploadDeps): Promise<boolean> {
   if (count === 0) return true;
   const now = deps.clock.now();
-  const day = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  const day = utcDayStart(now);
   let hits = 0;
-  for (let i = 0; i < count; i++) hits = await deps.rateLimiter.hit(senderKey(email), day, 86_400);
+  for (let i = 0; i < count; i++) hits = await deps.rateLimiter.hit(senderKey(email), day, DAY_SECONDS);
   return hits <= deps.config.attachments.maxFilesPerSenderPerDay;
 }
 
