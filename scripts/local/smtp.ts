@@ -12,15 +12,16 @@ import { dirname } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
-import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/ses-receipt-event';
-import type { Verdicts } from '../../shared/domain/submission';
+import { sesReceiptEvent as buildSesReceiptEvent, dmarcPolicyOf } from '../../shared/adapters/ses-receipt-event';
+import type { VerdictName, Verdicts } from '../../shared/domain/submission';
 import type { Clock } from '../../shared/ports';
 
 /**
  * Verdicts SES would compute. Mail submitted on loopback passes (SPEC "Trust rules"), so an analyst
  * working a case locally is authenticated like on AWS; a message can ask for other verdicts with
- * the local-only header `X-Local-Verdicts: spf=fail dkim=fail dmarc=fail spam=fail virus=fail`
- * (read only here, never by the production intake).
+ * the local-only header `X-Local-Verdicts: spf=fail dkim=fail dmarc=fail spam=fail virus=fail`, plus
+ * `dmarc-policy=none` for a failure under the domain's p=none (read only here, never by the
+ * production intake).
  */
 export const LOCAL_VERDICTS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
 
@@ -38,8 +39,11 @@ export function localVerdicts(headers: ReadonlyArray<{ name: string; value: stri
   const asked = headers.find((h) => h.name.toLowerCase() === LOCAL_VERDICTS_HEADER)?.value ?? '';
   for (const [, name, value] of asked.toLowerCase().matchAll(/\b(spam|virus|spf|dkim|dmarc)\s*=\s*(\w+)/g)) {
     const verdict = value ? VERDICT_VALUES[value] : undefined;
-    if (name && verdict) verdicts[name as keyof Verdicts] = verdict;
+    if (name && verdict) verdicts[name as VerdictName] = verdict;
   }
+  // The sender domain's DMARC policy, which SES reports with a DMARC failure: `dmarc-policy=none`.
+  const policy = dmarcPolicyOf(/\bdmarc-policy\s*=\s*(\w+)/.exec(asked.toLowerCase())?.[1]);
+  if (policy && verdicts.dmarc === 'FAIL') verdicts.dmarcPolicy = policy;
   return verdicts;
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ReceivedEmail } from '../domain/received-mail';
-import type { Verdict, Verdicts } from '../domain/submission';
+import type { DmarcPolicy, Verdict, Verdicts } from '../domain/submission';
 
 /**
  * The SES receipt event as SES really sends it to a Lambda action. Powertools' SesSchema is
@@ -8,7 +8,8 @@ import type { Verdict, Verdicts } from '../domain/submission';
  * that SES reports when scanning is off), so this schema is lenient where SES varies and strict
  * only on what we use: the message id (the S3 key) and the verdicts. What we do not read is not
  * validated either (zod drops it): every header field of the mail (dozens, each an object to check
- * on every invocation), the action, the DMARC policy; the raw mail in S3 is what we parse.
+ * on every invocation), the action; the raw mail in S3 is what we parse. The DMARC policy is read
+ * leniently (dmarcPolicyOf): a value we do not know is no policy, never a rejected event.
  */
 const VerdictSchema = z.pipe(
   z.object({ status: z.string() }),
@@ -50,6 +51,8 @@ export const SesReceiptRecordSchema = z.object({
       spfVerdict: z._default(VerdictSchema, disabled),
       dkimVerdict: z._default(VerdictSchema, disabled),
       dmarcVerdict: z._default(VerdictSchema, disabled),
+      /** Sent only when DMARC failed: "none", "quarantine" or "reject" (the sender domain's `p=`). */
+      dmarcPolicy: z.optional(z.unknown()),
     }),
   }),
 });
@@ -62,7 +65,23 @@ export type SesReceiptRecord = z.infer<typeof SesReceiptRecordSchema>;
 
 export function verdictsOf(record: SesReceiptRecord): Verdicts {
   const r = record.ses.receipt;
-  return { spam: r.spamVerdict, virus: r.virusVerdict, spf: r.spfVerdict, dkim: r.dkimVerdict, dmarc: r.dmarcVerdict };
+  const verdicts: Verdicts = {
+    spam: r.spamVerdict,
+    virus: r.virusVerdict,
+    spf: r.spfVerdict,
+    dkim: r.dkimVerdict,
+    dmarc: r.dmarcVerdict,
+  };
+  const policy = r.dmarcVerdict === 'FAIL' ? dmarcPolicyOf(r.dmarcPolicy) : undefined;
+  if (policy) verdicts.dmarcPolicy = policy;
+  return verdicts;
+}
+
+/** SES's dmarcPolicy ("none", "quarantine", "reject", any case); anything else is no policy. */
+export function dmarcPolicyOf(value: unknown): DmarcPolicy | undefined {
+  if (typeof value !== 'string') return undefined;
+  const policy = value.trim().toUpperCase();
+  return policy === 'NONE' || policy === 'QUARANTINE' || policy === 'REJECT' ? policy : undefined;
 }
 
 /** The envelope sender SES saw (MAIL FROM); '' for the null return path of bounces. */
@@ -144,6 +163,7 @@ export function sesReceiptEvent(input: SesReceiptEventInput) {
             spfVerdict: { status: v.spf },
             dkimVerdict: { status: v.dkim },
             dmarcVerdict: { status: v.dmarc },
+            ...(v.dmarcPolicy ? { dmarcPolicy: v.dmarcPolicy.toLowerCase() } : {}),
             action: {
               type: 'Lambda',
               functionArn: input.functionArn ?? 'arn:aws:lambda:us-east-1:000000000000:function:email-intake',

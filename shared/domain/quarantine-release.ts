@@ -7,10 +7,10 @@
  * forged staff command into a merchant case.
  */
 import type { Decision } from './decision';
-import type { Verdicts } from './submission';
+import type { VerdictName, Verdicts } from './submission';
 
 /** Quarantine rules a supervisor may vouch for, with the SES verdict each one reads. */
-const VOUCHABLE: Record<string, keyof Verdicts> = {
+const VOUCHABLE: Record<string, VerdictName> = {
   'quarantine.spam': 'spam',
   'quarantine.auth.dmarc': 'dmarc',
   'quarantine.auth.spf': 'spf',
@@ -51,5 +51,7 @@ export function vouchedVerdicts(verdicts: Verdicts | undefined): Verdicts | unde
   if (!verdicts) return undefined;
   const vouched = { ...verdicts };
   for (const key of Object.values(VOUCHABLE)) if (vouched[key] === 'FAIL') vouched[key] = 'PASS';
+  // SES names a DMARC policy only beside a failure.
+  if (vouched.dmarc !== 'FAIL') delete vouched.dmarcPolicy;
   return vouched;
 }

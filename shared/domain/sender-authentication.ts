@@ -22,3 +22,13 @@ export function senderAuthenticated(verdicts: Verdicts | undefined, dkimAligned?
 export function fromDomainProven(verdicts: Verdicts | undefined): boolean {
   return verdicts?.dmarc === 'PASS';
 }
+
+/**
+ * DMARC failed, but the From domain publishes `p=none`: its owner asks receivers to take no action
+ * on a failure (RFC 7489 §6.3), as when a store's own CRM or host sends in its name unaligned. Such
+ * mail is not quarantined, as mail from a domain without DMARC is not (SPF's own failure included:
+ * the DMARC policy is the domain's word on it); it is still unauthenticated, so it joins no case.
+ */
+export function dmarcMonitoringOnly(verdicts: Verdicts | undefined): boolean {
+  return verdicts?.dmarc === 'FAIL' && verdicts.dmarcPolicy === 'NONE';
+}

@@ -13,14 +13,24 @@ export type Channel = z.infer<typeof ChannelSchema>;
 export const VerdictSchema = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * The DMARC policy the sender's domain publishes, which SES reports only when DMARC failed. NONE
+ * (`p=none`) is monitoring only: the domain's owner asks receivers to take no action on a failure.
+ */
+export const DmarcPolicySchema = z.enum(['NONE', 'QUARANTINE', 'REJECT']);
+export type DmarcPolicy = z.infer<typeof DmarcPolicySchema>;
+
 export const VerdictsSchema = z.object({
   spam: VerdictSchema,
   virus: VerdictSchema,
   spf: VerdictSchema,
   dkim: VerdictSchema,
   dmarc: VerdictSchema,
+  dmarcPolicy: z.optional(DmarcPolicySchema),
 });
 export type Verdicts = z.infer<typeof VerdictsSchema>;
+/** The five checks SES reports a verdict for. */
+export type VerdictName = Exclude<keyof Verdicts, 'dmarcPolicy'>;
 
 /** Where the raw bytes of something we received are kept (S3 or its local stand-in). */
 export const ObjectLocationSchema = z.object({ bucket: z.string(), key: z.string() });

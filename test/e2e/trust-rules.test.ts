@@ -140,7 +140,14 @@ describe('the merchant’s address alone joins no case', () => {
       ].join('\r\n'),
       STRANGER,
     );
-    for (const id of [spoof.sesMessageId, twoAuthors]) {
+    // Her From under her domain's DMARC p=none (monitoring only): decided, not quarantined, yet joins nothing.
+    const monitored = await sendMail(stack, {
+      from: victim,
+      subject,
+      text: 'Podem cancelar o caso, não preciso mais.',
+      headers: { 'X-Local-Verdicts': 'spf=fail dkim=fail dmarc=fail dmarc-policy=none' },
+    });
+    for (const id of [spoof.sesMessageId, twoAuthors, monitored.sesMessageId]) {
       const own = await waitFor(
         'the spoof stored on its own',
         () => listCases(stack),

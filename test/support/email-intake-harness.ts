@@ -55,7 +55,7 @@ function topHeader(raw: Buffer | string, name: string): string | undefined {
 export function sesEvent(
   messageId: string,
   raw: Buffer | string,
-  verdicts: Partial<Record<'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc', string>> = {},
+  verdicts: Partial<Record<'spam' | 'virus' | 'spf' | 'dkim' | 'dmarc' | 'dmarcPolicy', string>> = {},
 ) {
   const event = structuredClone(sampleEvent);
   const record = event.Records[0];
@@ -69,7 +69,13 @@ export function sesEvent(
     messageId: topHeader(raw, 'message-id'),
     subject: topHeader(raw, 'subject'),
   };
-  for (const [name, status] of Object.entries(verdicts)) record.ses.receipt[`${name}Verdict`] = { status };
+  const { dmarcPolicy, ...checks } = verdicts;
+  for (const [name, status] of Object.entries(checks)) record.ses.receipt[`${name}Verdict`] = { status };
+  // SES names the sender domain's DMARC policy only beside a DMARC failure.
+  if (verdicts.dmarc !== undefined) {
+    if (verdicts.dmarc === 'FAIL' && dmarcPolicy) record.ses.receipt.dmarcPolicy = dmarcPolicy.toLowerCase();
+    else delete record.ses.receipt.dmarcPolicy;
+  }
   return event;
 }
 

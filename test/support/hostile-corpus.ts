@@ -533,6 +533,19 @@ export function hostileCorpus(): HostileMail[] {
       verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
       expect: 'quarantined',
     },
+    {
+      name: 'spoofed sender: DMARC FAIL under the domain’s p=reject',
+      raw: textMail(),
+      verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'REJECT' },
+      expect: 'quarantined',
+    },
+    {
+      // The domain's owner asks for no action on failures: decided (it still joins no case).
+      name: 'DMARC FAIL under the domain’s p=none (monitoring only)',
+      raw: textMail(),
+      verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'NONE' },
+      expect: 'stored',
+    },
   ];
   return entries;
 }

@@ -16,13 +16,15 @@
  *  6. no ticket — ACCESS_ISSUE, then BILLING_QUESTION, else NO_PRIOR_TICKET.
  *
  * Sender authentication: DMARC FAIL quarantines; so does SPF FAIL unless DKIM PASSes (a
- * forwarded or list-relayed message breaks SPF but keeps a valid DKIM signature). GRAY,
- * DISABLED and PROCESSING_FAILED are "could not tell", never a failure.
+ * forwarded or list-relayed message breaks SPF but keeps a valid DKIM signature) — except when the
+ * From domain's DMARC policy is p=none (dmarcMonitoringOnly). GRAY, DISABLED and
+ * PROCESSING_FAILED are "could not tell", never a failure.
  */
 import { isMachineGenerated, noticeWordsAreTheMerchants } from '../auto-reply-policy';
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
+import { dmarcMonitoringOnly } from '../sender-authentication';
 import type { Submission } from '../submission';
 import {
   canonicalizeWords,
@@ -586,6 +588,8 @@ function quarantineHits(s: Submission): SignalHit[] {
   if (v) {
     if (v.spam === 'FAIL') hits.push({ ruleId: 'quarantine.spam', reason: 'Mensagem classificada como spam.' });
     if (v.virus === 'FAIL') hits.push({ ruleId: 'quarantine.virus', reason: 'Vírus detectado na mensagem.' });
+    // The domain's own p=none: unauthenticated (no threading), not quarantined (decide notes it).
+    if (dmarcMonitoringOnly(v)) return hits;
     if (v.dmarc === 'FAIL') {
       hits.push({ ruleId: 'quarantine.auth.dmarc', reason: 'Falha de autenticação do remetente (DMARC).' });
     }
@@ -618,6 +622,10 @@ export interface Screening {
 export function screen(s: Submission, config: OuvidoriaConfig): Screening {
   return { quarantine: quarantineHits(s), machineGenerated: s.channel === 'email' && isMachineGenerated(s, config) };
 }
+
+/** For staff: why a mail whose DMARC failed was decided, not quarantined (dmarcMonitoringOnly). */
+export const DMARC_MONITORING_NOTE =
+  'Remetente não autenticado: o DMARC do domínio falhou, mas o domínio pede só monitoramento (p=none); a mensagem não entra em caso existente.';
 
 function ticketRuleId(ticket: TicketCheck): string {
   return `ticket.${ticket.status}`;
@@ -755,6 +763,7 @@ export function decide(
     reason = ticketReason(ticket, '');
   }
 
+  if (!firstQuarantine && dmarcMonitoringOnly(s.verdicts)) reason = `${reason} ${DMARC_MONITORING_NOTE}`;
   const language = languageOf(s, topics);
   if (language !== 'pt-BR')
     reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { receivedEmailOf, SesReceiptEventSchema, verdictsOf } from '../../../shared/adapters/ses-receipt-event';
+import {
+  receivedEmailOf,
+  SesReceiptEventSchema,
+  sesReceiptEvent,
+  verdictsOf,
+} from '../../../shared/adapters/ses-receipt-event';
 import { sesEvent } from '../../support/email-intake-harness';
 
 const EVENTS = join(import.meta.dirname, '..', '..', '..', 'events');
@@ -45,6 +50,40 @@ describe('SES receipt event schema', () => {
     expect(record.ses.mail).not.toHaveProperty('headers');
     expect(record.ses.receipt).not.toHaveProperty('action');
     expect(receivedEmailOf(record, { bucket: 'b', prefix: 'inbound/' }).messageId).toBe('<CAF1234@mail.gmail.com>');
+  });
+
+  it.each([
+    ['none', 'FAIL', 'NONE'],
+    ['NONE', 'FAIL', 'NONE'],
+    [' quarantine ', 'FAIL', 'QUARANTINE'],
+    ['reject', 'FAIL', 'REJECT'],
+    ['p=none', 'FAIL', undefined],
+    [42, 'FAIL', undefined],
+    [null, 'FAIL', undefined],
+    // A policy beside no failure is not SES's: ignored.
+    ['none', 'PASS', undefined],
+  ])('reads the DMARC policy %j beside a DMARC %s as %s', (policy, dmarc, expected) => {
+    const event = readEvent('receipt-event.json');
+    event.Records[0].ses.receipt.dmarcVerdict = { status: dmarc };
+    event.Records[0].ses.receipt.dmarcPolicy = policy;
+    const verdicts = verdictsOf(SesReceiptEventSchema.parse(event).Records[0]!);
+    expect(verdicts.dmarc).toBe(dmarc);
+    expect(verdicts.dmarcPolicy).toBe(expected);
+    if (expected === undefined) expect(verdicts).not.toHaveProperty('dmarcPolicy');
+  });
+
+  it('builds the event SES sends for a failure under p=none (the policy in lower case), and reads it back', () => {
+    const event = sesReceiptEvent({
+      sesMessageId: 'abc',
+      mailFrom: 'loja@exemplo.com.br',
+      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      receivedAt: new Date('2026-12-01T12:00:00Z'),
+      verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'NONE' },
+    });
+    expect(event.Records[0]?.ses.receipt).toMatchObject({ dmarcPolicy: 'none' });
+    expect(verdictsOf(SesReceiptEventSchema.parse(event).Records[0]!)).toMatchObject({ dmarcPolicy: 'NONE' });
+    const passing = sesReceiptEvent({ ...{ sesMessageId: 'b', mailFrom: '', recipients: [], receivedAt: new Date() } });
+    expect(passing.Records[0]?.ses.receipt).not.toHaveProperty('dmarcPolicy');
   });
 
   it.each([

@@ -46,6 +46,10 @@ describe('vouchedVerdicts', () => {
     expect(vouchedVerdicts(undefined)).toBeUndefined();
   });
 
+  it('drops the DMARC policy with the failure it came with', () => {
+    expect(vouchedVerdicts({ ...all('FAIL'), dmarcPolicy: 'REJECT' })).not.toHaveProperty('dmarcPolicy');
+  });
+
   it('returns a copy', () => {
     const original = all('FAIL');
     vouchedVerdicts(original);

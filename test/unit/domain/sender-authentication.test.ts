@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromDomainProven, senderAuthenticated } from '../../../shared/domain/sender-authentication';
-import type { Verdict } from '../../../shared/domain/submission';
+import {
+  dmarcMonitoringOnly,
+  fromDomainProven,
+  senderAuthenticated,
+} from '../../../shared/domain/sender-authentication';
+import type { Verdict, Verdicts } from '../../../shared/domain/submission';
 
 describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses', () => {
   it.each([
@@ -48,5 +52,27 @@ describe('fromDomainProven: before the mail is read, only DMARC proves the From 
 
   it('no verdicts prove nothing', () => {
     expect(fromDomainProven(undefined)).toBe(false);
+  });
+});
+
+describe('dmarcMonitoringOnly: a DMARC failure under the domain’s own p=none', () => {
+  const base: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' };
+  it.each([
+    [{ dmarcPolicy: 'NONE' }, true],
+    [{ dmarcPolicy: 'QUARANTINE' }, false],
+    [{ dmarcPolicy: 'REJECT' }, false],
+    // SES names no policy: nothing says the owner asked for no action.
+    [{}, false],
+    [{ dmarc: 'GRAY', dmarcPolicy: 'NONE' }, false],
+    [{ dmarc: 'PASS', dmarcPolicy: 'NONE' }, false],
+  ] as [Partial<Verdicts>, boolean][])('%j → %s', (change, expected) => {
+    expect(dmarcMonitoringOnly({ ...base, ...change })).toBe(expected);
+  });
+
+  it('is still no authentication: such mail joins no case, whatever else passed', () => {
+    const v: Verdicts = { ...base, spf: 'PASS', dkim: 'PASS', dmarcPolicy: 'NONE' };
+    expect(senderAuthenticated(v, true)).toBe(false);
+    expect(fromDomainProven(v)).toBe(false);
+    expect(dmarcMonitoringOnly(undefined)).toBe(false);
   });
 });

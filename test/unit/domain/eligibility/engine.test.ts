@@ -5,6 +5,7 @@ import { localConfig } from '../../../../shared/domain/config';
 import {
   canonicalize,
   compilePhrase,
+  DMARC_MONITORING_NOTE,
   decide,
   quarantineReason,
   screen,
@@ -942,6 +943,14 @@ describe('quarantineReason', () => {
     [{ spf: 'FAIL', dkim: 'FAIL' }, 'quarantine.auth.spf'],
     [{ spf: 'FAIL', dkim: 'GRAY' }, 'quarantine.auth.spf'],
     [{ spf: 'FAIL', dkim: 'PASS' }, null],
+    // The From domain publishes DMARC p=none: its owner asks for no action on failures.
+    [{ dmarc: 'FAIL', dmarcPolicy: 'NONE' }, null],
+    [{ spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'NONE' }, null],
+    [{ spam: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'NONE' }, 'quarantine.spam'],
+    [{ virus: 'FAIL', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'NONE' }, 'quarantine.virus'],
+    [{ dmarc: 'FAIL', dmarcPolicy: 'QUARANTINE' }, 'quarantine.auth.dmarc'],
+    [{ dmarc: 'FAIL', dmarcPolicy: 'REJECT' }, 'quarantine.auth.dmarc'],
+    [{ spf: 'FAIL', dkim: 'FAIL', dmarc: 'GRAY', dmarcPolicy: 'NONE' }, 'quarantine.auth.spf'],
     [{ spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' }, null],
     [
       { spam: 'PROCESSING_FAILED', virus: 'PROCESSING_FAILED', spf: 'PROCESSING_FAILED', dmarc: 'PROCESSING_FAILED' },
@@ -952,6 +961,39 @@ describe('quarantineReason', () => {
     const result = quarantineReason(submission({ subject: 's', text: 't', verdicts }));
     expect(result?.ruleId ?? null).toBe(ruleId);
     if (result) expect(result.reason).toMatch(/\S/);
+  });
+
+  it('decides a DMARC failure under the domain’s p=none on its text, and tells the staff why', () => {
+    const verdicts = {
+      spam: 'PASS',
+      virus: 'PASS',
+      spf: 'FAIL',
+      dkim: 'FAIL',
+      dmarc: 'FAIL',
+      dmarcPolicy: 'NONE',
+    } as const;
+    const s = submission({
+      subject: 'Reclamação - chamado 48213 sem resposta',
+      text: 'Abri o chamado 48213 há duas semanas sobre o frete da minha loja e ninguém respondeu.',
+      verdicts,
+    });
+    const d = decide(s, { status: 'valid', number: '48213' }, localConfig);
+    expect(d.outcome).toBe('ACCEPTED');
+    expect(d.reason).toContain(DMARC_MONITORING_NOTE);
+    const rejected = decide(
+      s,
+      { status: 'valid', number: '48213' },
+      localConfig,
+      screen({ ...s, verdicts: { ...verdicts, dmarcPolicy: 'REJECT' } }, localConfig),
+    );
+    expect(rejected.outcome).toBe('QUARANTINED');
+    expect(rejected.reason).not.toContain(DMARC_MONITORING_NOTE);
+    const passed = decide(
+      { ...s, verdicts: { ...verdicts, spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } },
+      { status: 'valid', number: '48213' },
+      localConfig,
+    );
+    expect(passed.reason).not.toContain(DMARC_MONITORING_NOTE);
   });
 
   it('quarantines a parse problem with its reason on one line, and webform submissions have no verdicts', () => {

@@ -69,6 +69,26 @@ describe('SES receipt event from the SMTP intake', () => {
     });
   });
 
+  it.each([
+    ['dmarc=fail dmarc-policy=none', 'FAIL', 'NONE'],
+    ['spf=fail dkim=fail dmarc=fail dmarc-policy=REJECT', 'FAIL', 'REJECT'],
+    // A policy is SES's word beside a DMARC failure only.
+    ['dmarc-policy=none', 'PASS', undefined],
+    ['dmarc=fail dmarc-policy=whatever', 'FAIL', undefined],
+  ])('X-Local-Verdicts: %s → DMARC %s, policy %s', async (asked, dmarc, policy) => {
+    const raw = Buffer.from(`From: loja@exemplo.com.br\r\nX-Local-Verdicts: ${asked}\r\nSubject: t\r\n\r\nx`);
+    const event = await sesReceiptEvent({
+      raw,
+      sesMessageId: newSesMessageId(),
+      mailFrom: 'loja@exemplo.com.br',
+      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      receivedAt: new Date(),
+    });
+    const verdicts = verdictsOf(SesReceiptEventSchema.parse(event).Records[0]!);
+    expect(verdicts.dmarc).toBe(dmarc);
+    expect(verdicts.dmarcPolicy).toBe(policy);
+  });
+
   it('survives a message with no header block at all', async () => {
     const event = await sesReceiptEvent({
       raw: Buffer.from('just some bytes without headers'),
