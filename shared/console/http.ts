@@ -487,6 +487,17 @@ async function act(
       [],
       formOrigins,
     );
+  // Who may see the case comes first: the incomplete form's answer is the case page itself.
+  if (!canViewCase(user, c)) {
+    logger.warn('Console action refused', { action: action ?? 'unknown', role: user.role });
+    return consoleResponse(
+      403,
+      errorPage(frame, 'Sem acesso', 'Você não pode fazer esta ação neste caso.'),
+      {},
+      [],
+      formOrigins,
+    );
+  }
   if (!action || !ACTION_ID.test(id)) {
     const view = {
       ...(await caseView(c, user, lifecycle)),
@@ -494,7 +505,7 @@ async function act(
     };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
   }
-  if (!canViewCase(user, c) || !mayAct(user, action, c)) {
+  if (!mayAct(user, action, c)) {
     logger.warn('Console action refused', { action, role: user.role });
     return consoleResponse(
       403,

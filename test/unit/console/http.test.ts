@@ -447,6 +447,11 @@ describe('serveConsole — every route × role × own/other case', () => {
     ['GET', OTHER, null, 403, 200, 200],
     ['POST', `${OWN}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 303, 403, 303],
     ['POST', `${OTHER}/acao`, { acao: 'note', texto: 'Ligar amanhã' }, 403, 303, 303],
+    // An incomplete or unknown form answers with the case page: only to who may see the case.
+    ['POST', `${OTHER}/acao`, {}, 403, 400, 400],
+    ['POST', `${OTHER}/acao`, { acao: 'apagar' }, 403, 400, 400],
+    ['POST', `${OWN}/acao`, { acao: 'note', id: 'x' }, 400, 403, 400],
+    ['POST', `${OTHER}/acao`, { acao: 'note', texto: '' }, 403, 400, 400],
     ['POST', `${OWN}/acao`, { acao: 'transfer', para: 'bruno' }, 303, 403, 303],
     ['POST', `${OWN}/acao`, { acao: 'extend', dias: '3', motivo: 'Aguardando o financeiro' }, 303, 403, 303],
     ['GET', '/equipe/pessoas', null, 403, 403, 200],
