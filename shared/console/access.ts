@@ -4,7 +4,7 @@
  * The console's function (shared/console/http.ts) and its API authorizer (./authorizer.ts) call it.
  *
  * - Groups (Cognito): `supervisores` → supervisor, `analistas` → analyst; anything else: no access.
- * - Analysts see their own cases and unassigned ones; supervisors see all.
+ * - Analysts see their own cases and unassigned ones, never held (quarantined) mail; supervisors see all.
  * - Case actions (answer, note, wait, extend, transfer, close): the case's analyst or a supervisor —
  *   the rule the mail commands follow (`mayWorkCase`, shared/domain/lifecycle/types.ts).
  *   Quarantine release/discard and roster changes: supervisors only.
@@ -13,6 +13,7 @@
  *   every POST.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CaseStatus } from '../domain/case';
 import { mayWorkCase } from '../domain/lifecycle/types';
 
 export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' } as const;
@@ -61,10 +62,25 @@ export function userFromClaims(claims: StaffClaims): ConsoleUser | null {
 
 export interface CaseAccessView {
   assignee?: string | undefined;
+  status: CaseStatus;
 }
 
+/**
+ * Held mail is the supervisors' to review (release or discard, `/equipe/quarentena`): nobody has
+ * judged it yet (a virus, a phishing text, a forged sender), so an analyst sees none of it, even
+ * though no one is assigned to it. Once released it has the status of its new decision.
+ */
+const SUPERVISOR_ONLY_STATUSES: ReadonlySet<CaseStatus> = new Set(['QUARANTINED']);
+
 export function canViewCase(user: ConsoleUser, c: CaseAccessView): boolean {
-  return user.role === 'supervisor' || c.assignee === undefined || c.assignee === user.staffId;
+  if (user.role === 'supervisor') return true;
+  if (SUPERVISOR_ONLY_STATUSES.has(c.status)) return false;
+  return c.assignee === undefined || c.assignee === user.staffId;
+}
+
+/** The statuses of `wanted` whose cases `user` may list (canViewCase's status rule, for the index queries). */
+export function visibleStatuses(user: ConsoleUser, wanted: readonly CaseStatus[]): CaseStatus[] {
+  return user.role === 'supervisor' ? [...wanted] : wanted.filter((s) => !SUPERVISOR_ONLY_STATUSES.has(s));
 }
 
 export type ConsoleAction =
@@ -81,7 +97,7 @@ export type ConsoleAction =
 const SUPERVISOR_ONLY: ReadonlySet<ConsoleAction> = new Set(['quarantine-release', 'quarantine-discard', 'roster']);
 
 /** May `user` do `action` (on case `c`, for case actions)? */
-export function mayAct(user: ConsoleUser, action: ConsoleAction, c?: CaseAccessView): boolean {
+export function mayAct(user: ConsoleUser, action: ConsoleAction, c?: Partial<CaseAccessView>): boolean {
   if (SUPERVISOR_ONLY.has(action)) return user.role === 'supervisor';
   return c !== undefined && mayWorkCase(c, { kind: 'staff', id: user.staffId, role: user.role });
 }

@@ -29,6 +29,7 @@ import {
   type ConsoleAction,
   type ConsoleUser,
   canViewCase,
+  visibleStatuses,
   csrfToken,
   csrfValid,
   mayAct,
@@ -40,6 +41,7 @@ import {
 import type { CaseStatus } from '../domain/case';
 import {
   ALL_VIEW,
+  LIST_STATUSES,
   type CaseView,
   casePage,
   casesPage,
@@ -378,7 +380,8 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   // A search from the first view (no situation chosen) looks at everything the sender sent; a
   // situation chosen in the form narrows it.
   const view = listViewOf(query.get('status') ?? (q ? ALL_VIEW : null));
-  const statuses = statusesOf(view);
+  // An analyst's views leave out what only supervisors see (held mail): canViewCase's rule.
+  const statuses = visibleStatuses(user, statusesOf(view));
   const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
   const analyst = user.role === 'supervisor' ? (query.get('analista') ?? '').trim().toLowerCase() : '';
   const overdue = query.get('atrasados') === '1';
@@ -406,11 +409,11 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     notice = 'Nenhum caso visível para você com esse protocolo.';
   } else if (q.includes('@')) {
     // The search keeps every filter, the status view included ("Todos" lists every status).
-    const statusFilter = view === ALL_VIEW ? {} : { statuses };
-    result = await deps.index.bySender(q, { ...filter, ...statusFilter }, paging);
+    const statusFilter = statuses.length === LIST_STATUSES.length ? {} : { statuses };
+    if (statuses.length > 0) result = await deps.index.bySender(q, { ...filter, ...statusFilter }, paging);
   } else if (q) {
     notice = 'Busque por um protocolo (OUV-AAAA-NNNNNN) ou pelo e-mail do lojista.';
-  } else {
+  } else if (statuses.length > 0) {
     result =
       statuses.length === 1
         ? await deps.index.byStatus(statuses[0] as CaseStatus, filter, paging)

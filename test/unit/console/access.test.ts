@@ -3,6 +3,7 @@ import {
   type ConsoleAction,
   type ConsoleUser,
   canViewCase,
+  visibleStatuses,
   csrfToken,
   csrfValid,
   mayAct,
@@ -36,13 +37,29 @@ describe('userFromClaims', () => {
 });
 
 describe('authorization: every action × role × own/other/unassigned case', () => {
-  const own = { assignee: 'ana' };
-  const other = { assignee: 'bruno' };
-  const unassigned = {};
+  const own = { assignee: 'ana', status: 'IN_PROGRESS' } as const;
+  const other = { assignee: 'bruno', status: 'IN_PROGRESS' } as const;
+  const unassigned = { status: 'QUEUED' } as const;
 
   it('analysts see their cases and unassigned ones; supervisors see all', () => {
     expect([own, other, unassigned].map((c) => canViewCase(ana, c))).toEqual([true, false, true]);
     expect([own, other, unassigned].map((c) => canViewCase(sofia, c))).toEqual([true, true, true]);
+  });
+
+  // [record, analyst sees it, supervisor sees it]: held mail is the supervisors' to review.
+  it.each([
+    [{ status: 'QUARANTINED' } as const, false, true],
+    [{ status: 'REDIRECTED' } as const, true, true],
+    [{ status: 'CLOSED', assignee: 'ana' } as const, true, true],
+  ])('an unassigned record %j: analyst %s, supervisor %s', (record, analyst, supervisor) => {
+    expect(canViewCase(ana, record)).toBe(analyst);
+    expect(canViewCase(sofia, record)).toBe(supervisor);
+  });
+
+  it('the statuses an analyst may list leave out held mail', () => {
+    expect(visibleStatuses(ana, ['QUEUED', 'REDIRECTED', 'QUARANTINED'])).toEqual(['QUEUED', 'REDIRECTED']);
+    expect(visibleStatuses(ana, ['QUARANTINED'])).toEqual([]);
+    expect(visibleStatuses(sofia, ['QUEUED', 'QUARANTINED'])).toEqual(['QUEUED', 'QUARANTINED']);
   });
 
   it.each(CASE_ACTIONS)('%s: the case analyst or a supervisor', (action) => {

@@ -222,6 +222,25 @@ describe('serveConsole — who sees what', () => {
     expect(r?.body).toContain(selected);
   });
 
+  const OPEN = 'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT';
+  const ALL_BUT_HELD = `${OPEN},CLOSED,REDIRECTED`;
+  // [query, the index call an analyst's list makes (none: an empty list)]: held mail is not listed.
+  it.each([
+    ['status=QUARANTINED', undefined],
+    ['status=todos', { by: 'statuses', key: ALL_BUT_HELD, filter: { assigneeOrNone: 'ana' } }],
+    ['status=REDIRECTED', { by: 'status', key: 'REDIRECTED', filter: { assigneeOrNone: 'ana' } }],
+    [
+      `busca=${encodeURIComponent(MERCHANT)}`,
+      { by: 'sender', key: MERCHANT, filter: { assigneeOrNone: 'ana', statuses: ALL_BUT_HELD.split(',') } },
+    ],
+    [`status=QUARANTINED&busca=${encodeURIComponent(MERCHANT)}`, undefined],
+  ])('an analyst’s list (%s) never holds quarantined mail', async (query, call) => {
+    const { serve, request, index } = world();
+    const r = await serve(request('GET', '/equipe/casos', { token: tokenOf('ana'), query }));
+    expect(r?.statusCode).toBe(200);
+    expect(index.calls).toEqual(call ? [call] : []);
+  });
+
   it('a search by protocol opens the case when visible', async () => {
     const { serve, request } = world();
     const r = await serve(
@@ -420,7 +439,12 @@ describe('serveConsole — actions', () => {
 describe('serveConsole — every route × role × own/other case', () => {
   const QUARANTINED = 'email:q1';
   function fullWorld() {
-    const base = world();
+    const base = world([
+      workCase(),
+      workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' }),
+      // Held mail nobody is assigned to: the supervisors' to review, not the analysts'.
+      workCase({ caseId: QUARANTINED, status: 'QUARANTINED', outcome: 'QUARANTINED', assignee: undefined }),
+    ]);
     base.deps.roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
     const quarantined = { caseId: QUARANTINED, status: 'QUARANTINED', reviewedAt: undefined as string | undefined };
     base.deps.quarantine = {
@@ -440,6 +464,7 @@ describe('serveConsole — every route × role × own/other case', () => {
   }
   const OWN = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
   const OTHER = '/equipe/caso/other';
+  const HELD = `/equipe/caso/${encodeURIComponent(QUARANTINED)}`;
   // [method, path, form, ana (the case's analyst), bruno (another analyst), sofia (supervisor)]
   const ROUTES: Array<[string, string, Record<string, string> | null, number, number, number]> = [
     ['GET', '/equipe/casos', null, 200, 200, 200],
@@ -458,6 +483,8 @@ describe('serveConsole — every route × role × own/other case', () => {
     ['POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }, 403, 403, 200],
     ['GET', '/equipe/quarentena', null, 403, 403, 200],
     ['POST', `/equipe/quarentena/${encodeURIComponent(QUARANTINED)}/acao`, { acao: 'discard' }, 403, 403, 303],
+    ['GET', HELD, null, 403, 403, 200],
+    ['POST', `${HELD}/acao`, {}, 403, 403, 400],
     ['GET', '/equipe/nada', null, 404, 404, 404],
   ];
   const ROLES = ['ana', 'bruno', 'sofia'] as const;
