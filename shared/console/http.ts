@@ -369,6 +369,11 @@ async function staffNamesOf(c: WorkCase, lifecycle: LifecycleDeps): Promise<Map<
     if (e.type === 'assigned') ids.add(e.analystId);
     if (e.type === 'transferred') ids.add(e.from).add(e.to);
   }
+  return namesOf(ids, lifecycle);
+}
+
+/** Roster names by id (an id the roster does not have, or a failed look-up: left out, shown as the id). */
+async function namesOf(ids: ReadonlySet<string>, lifecycle: LifecycleDeps): Promise<Map<string, string>> {
   const members = await Promise.all([...ids].map((id) => lifecycle.staff.byId(id).catch(() => null)));
   return new Map(members.flatMap((m) => (m ? [[m.id, m.name] as [string, string]] : [])));
 }
@@ -419,7 +424,9 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
         ? await deps.index.byStatus(statuses[0] as CaseStatus, filter, paging)
         : await deps.index.byStatuses(statuses, filter, paging);
   }
-  return consoleResponse(200, casesPage(frame, listQuery, result, now, notice), {}, [], formOrigins);
+  const assignees = new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : [])));
+  const names = await namesOf(assignees, lifecycle);
+  return consoleResponse(200, casesPage(frame, listQuery, result, now, notice, names), {}, [], formOrigins);
 }
 
 function problemRedirect(frame: PageFrame, caseId: string, param: string, value: string) {

@@ -110,7 +110,15 @@ export function listQueryString(q: ListQuery, cursor?: string): string {
   return params.toString();
 }
 
-export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, now: Date, notice?: string): string {
+/** The list's page; `staffNames` names the analysts of its cases, by roster id (the id without it). */
+export function casesPage(
+  frame: PageFrame,
+  query: ListQuery,
+  page: CasePage,
+  now: Date,
+  notice?: string,
+  staffNames?: ReadonlyMap<string, string>,
+): string {
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
   const option = (value: string, label: string, selected: boolean) =>
@@ -119,7 +127,7 @@ export function casesPage(frame: PageFrame, query: ListQuery, page: CasePage, no
     const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
-      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ?? 'sem analista'}</td>
+      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? (staffNames?.get(c.assignee) ?? c.assignee) : 'sem analista'}</td>
       <td${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, frame.timeZone)}${overdue ? ' (atrasado)' : ''}</td></tr>`;
   });
   return layout(

@@ -241,6 +241,18 @@ describe('serveConsole — who sees what', () => {
     expect(index.calls).toEqual(call ? [call] : []);
   });
 
+  it.each([
+    ['ana', 'Ana Lima'],
+    ['zeca', 'zeca'], // not on the roster (any more): the id, as the case page does
+    [undefined, 'sem analista'],
+  ])('the list names the analyst %s from the roster: %s', async (assignee, shown) => {
+    const { serve, request, index } = world();
+    index.byStatuses = async () => ({ items: [workCase(assignee ? { assignee } : { assignee: undefined })] as never });
+    const r = await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia') }));
+    const cells = [...(r?.body ?? '').matchAll(/<td>([^<]*)<\/td>\s*<td[^>]*>[^<]*<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(cells).toEqual([shown]);
+  });
+
   it('a search by protocol opens the case when visible', async () => {
     const { serve, request } = world();
     const r = await serve(
