@@ -18,6 +18,7 @@ import type { AttachmentLinks } from '../ports';
 import { createHash } from 'node:crypto';
 import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
+import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
 import { CLOSE_CATEGORIES, type CloseCategory, refusalReasonsPt, type WorkCase } from '../domain/lifecycle/types';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
@@ -355,27 +356,8 @@ async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps
     c,
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
-    staffNames: await staffNamesOf(c, lifecycle),
+    staffNames: await staffNames(lifecycle.staff, staffIdsOf(c)),
   };
-}
-
-/** The names of the staff a case mentions (its analyst, who acted, who it went to), from the roster. */
-async function staffNamesOf(c: WorkCase, lifecycle: LifecycleDeps): Promise<Map<string, string>> {
-  const ids = new Set<string>();
-  if (c.assignee) ids.add(c.assignee);
-  if (c.closure) ids.add(c.closure.by);
-  for (const e of c.history ?? []) {
-    if (e.actor.kind === 'staff') ids.add(e.actor.id);
-    if (e.type === 'assigned') ids.add(e.analystId);
-    if (e.type === 'transferred') ids.add(e.from).add(e.to);
-  }
-  return namesOf(ids, lifecycle);
-}
-
-/** Roster names by id (an id the roster does not have, or a failed look-up: left out, shown as the id). */
-async function namesOf(ids: ReadonlySet<string>, lifecycle: LifecycleDeps): Promise<Map<string, string>> {
-  const members = await Promise.all([...ids].map((id) => lifecycle.staff.byId(id).catch(() => null)));
-  return new Map(members.flatMap((m) => (m ? [[m.id, m.name] as [string, string]] : [])));
 }
 
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
@@ -425,7 +407,7 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
         : await deps.index.byStatuses(statuses, filter, paging);
   }
   const assignees = new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : [])));
-  const names = await namesOf(assignees, lifecycle);
+  const names = await staffNames(lifecycle.staff, assignees);
   return consoleResponse(200, casesPage(frame, listQuery, result, now, notice, names), {}, [], formOrigins);
 }
 

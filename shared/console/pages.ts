@@ -274,7 +274,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
 ${c.messages.map(
   (
     m,
-  ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ?? 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
+  ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
 <p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>

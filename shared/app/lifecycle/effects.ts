@@ -26,6 +26,7 @@ import type { RenderedMail } from '../../domain/replies';
 import { bestEffortAfterSend, providerMessageIds } from '../after-send';
 import type { ResolvedDeps } from './commit';
 import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
+import { staffIdsOf, staffNames } from './staff-names';
 
 export class LifecycleEffectsFailed extends Error {
   constructor(
@@ -155,7 +156,14 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         c,
         pending,
         to,
-        renderTransferNotice(c, to, from?.name ?? effect.from, effect.note, config),
+        renderTransferNotice(
+          c,
+          to,
+          from?.name ?? effect.from,
+          effect.note,
+          config,
+          await staffNames(deps.staff, staffIdsOf(c)),
+        ),
       );
     }
     case 'open-count':

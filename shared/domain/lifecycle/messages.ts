@@ -420,15 +420,21 @@ function capEntry(text: string): string {
  * the office's answers and the internal notes (labelled as internal: never sent to the merchant).
  * The note sent with this very transfer (`skipNotesOf`: the transfer's source) has its own section.
  */
-function transferTimeline(c: WorkCase, skipNotesOf: string | undefined, config: OuvidoriaConfig): TimelineEntry[] {
+function transferTimeline(
+  c: WorkCase,
+  skipNotesOf: string | undefined,
+  config: OuvidoriaConfig,
+  staffNames: ReadonlyMap<string, string>,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  const nameOf = (id: string) => sanitizeHeaderValue(staffNames.get(id) ?? '', 80) || id;
   for (const m of c.messages) {
     const when = formatDateTimePtBr(m.receivedAt, config.timeZone);
     entries.push(
       m.direction === 'out'
         ? {
             at: m.receivedAt,
-            title: `Resposta da Ouvidoria ao lojista${m.author ? ` (${m.author})` : ''} — ${when}`,
+            title: `Resposta da Ouvidoria ao lojista${m.author ? ` (${nameOf(m.author)})` : ''} — ${when}`,
             text: m.text.trim() || '(resposta sem texto: só anexos)',
           }
         : {
@@ -440,7 +446,7 @@ function transferTimeline(c: WorkCase, skipNotesOf: string | undefined, config: 
   }
   for (const e of c.history ?? []) {
     if (e.type !== 'note' || (skipNotesOf !== undefined && e.sourceId === skipNotesOf)) continue;
-    const who = e.actor.kind === 'staff' ? ` (${e.actor.id})` : '';
+    const who = e.actor.kind === 'staff' ? ` (${nameOf(e.actor.id)})` : '';
     entries.push({
       at: e.at,
       title: `Nota interna — não enviada ao lojista${who} — ${formatDateTimePtBr(e.at, config.timeZone)}`,
@@ -451,16 +457,21 @@ function transferTimeline(c: WorkCase, skipNotesOf: string | undefined, config: 
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** The case was handed to `analyst` by `fromName`; `note` is the text that came with #transferir. */
+/**
+ * The case was handed to `analyst` by `fromName`; `note` is the text that came with #transferir.
+ * `staffNames` (roster names by id) names who answered and who wrote each note; an id without a name
+ * is shown as the id.
+ */
 export function renderTransferNotice(
   c: WorkCase,
   analyst: Pick<StaffMember, 'id' | 'name'>,
   fromName: string,
   note: string | undefined,
   config: OuvidoriaConfig,
+  staffNames: ReadonlyMap<string, string> = new Map(),
 ): RenderedMail {
   const transfer = (c.history ?? []).findLast((e) => e.type === 'transferred' && e.to === analyst.id);
-  const timeline = transferTimeline(c, transfer?.sourceId, config);
+  const timeline = transferTimeline(c, transfer?.sourceId, config, staffNames);
   const shown = timeline.slice(-TRANSFER_TIMELINE_ENTRIES);
   const left = timeline.length - shown.length;
   return renderMail(

@@ -368,6 +368,11 @@ describe('serveConsole — actions', () => {
     const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('sofia') }));
     expect(page?.body).toMatch(/<dt>Analista<\/dt><dd>Ana Lima<\/dd>/);
     expect(page?.body).not.toMatch(/<dd>ana<\/dd>/);
+    const ana = tokenOf('ana');
+    await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'answer', texto: 'Olá, Maria.' })));
+    const answered = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: ana }));
+    expect(answered?.body).toContain('Enviada pela Ouvidoria (Ana Lima)');
+    expect(answered?.body).not.toContain('Enviada pela Ouvidoria (ana)');
   });
 
   it('a forged ?recusado= shows nothing of the query string', async () => {

@@ -143,6 +143,21 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(notice.text).toContain('Carla, é sobre a fatura de fevereiro.');
   });
 
+  it('#transferir: the notice names who answered and who noted by their roster names, not ids', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(
+      mailFrom('ana', ANA, 'Olá, Maria. Já pedi o estorno ao financeiro.', { sourceId: 's1' }),
+      w.deps,
+    );
+    await handleStaffMail(mailFrom('ana', ANA, '#nota Financeiro promete até sexta.', { sourceId: 's2' }), w.deps);
+    await handleStaffMail(mailFrom('ana', ANA, '#transferir carla', { sourceId: 's3' }), w.deps);
+    const notice = w.mailer.sent.at(-1)!;
+    expect(notice.text).toContain('foi transferido para você por Ana Lima.');
+    expect(notice.text).toMatch(/^Resposta da Ouvidoria ao lojista \(Ana Lima\) — /m);
+    expect(notice.text).toMatch(/^Nota interna — não enviada ao lojista \(Ana Lima\) — /m);
+    expect(notice.text).not.toContain('(ana)');
+  });
+
   it('#prorrogar: new due date, merchant told, timers armed for it', async () => {
     const w = lifecycleWorld();
     await handleStaffMail(mailFrom('ana', ANA, '#prorrogar 5 dias uteis aguardando retorno do financeiro'), w.deps);

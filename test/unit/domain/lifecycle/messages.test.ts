@@ -260,12 +260,13 @@ describe('lifecycle mails', () => {
         'Ana Lima',
         'Estou de férias a partir de amanhã.',
         localConfig,
+        new Map([['ana', 'Ana Lima']]),
       );
       const order = [
         'Fui cobrada duas vezes',
-        'Resposta da Ouvidoria ao lojista (ana)',
+        'Resposta da Ouvidoria ao lojista (Ana Lima)',
         'Pedimos ao financeiro o estorno',
-        'Nota interna — não enviada ao lojista (ana)',
+        'Nota interna — não enviada ao lojista (Ana Lima)',
         'Financeiro prometeu o estorno até sexta.',
         'O estorno ainda não apareceu.',
       ].map((text) => mail.text.indexOf(text));
@@ -276,6 +277,15 @@ describe('lifecycle mails', () => {
       // The note sent with this transfer is shown once, in its own section; quoted history is cut.
       expect(mail.text.split('Estou de férias a partir de amanhã.')).toHaveLength(2);
       expect(mail.text).not.toContain('> Olá, Maria.');
+    });
+
+    it.each([
+      ['on the roster', new Map([['ana', 'Ana Lima']]), '(Ana Lima)'],
+      ['no longer on the roster', new Map<string, string>(), '(ana)'],
+    ])('names the staff from the roster (%s): %s', (_who, names, shown) => {
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, names);
+      expect(mail.text).toContain(`Resposta da Ouvidoria ao lojista ${shown} — `);
+      expect(mail.text).toContain(`Nota interna — não enviada ao lojista ${shown} — `);
     });
 
     it('stays bounded: the latest entries only, each cut, the rest left to the console', () => {
