@@ -153,6 +153,14 @@ const SALUTATION_MAX_CHARS = 80;
 /** A formula that closes a letter ("Atenciosamente,", "Abraços", "Att."), on normalised text. */
 const CLOSING_FORMULA =
   /^(?:atenciosamente|att|atte|at\.? ?te|abracos?|um abraco|abs|cordialmente|saudacoes|respeitosamente|cumprimentos|sds|(?:muito )?obrigad[oa]s?|grat[oa]s?|(?:best |kind )?regards|saludos|un saludo|cordiales saludos)(?![a-z0-9])/;
+/**
+ * Longest line read as a closing ("Muito obrigada pela paciência, Maria!"): a longer line that
+ * opens with a formula is a sentence of the answer ("Obrigada pelo contato. Já acionei a equipe…").
+ */
+const CLOSING_MAX_WORDS = 8;
+function closes(line: string): boolean {
+  return CLOSING_FORMULA.test(line) && line.split(' ').length <= CLOSING_MAX_WORDS;
+}
 /** A short line naming the office at its end: "Ouvidoria", "Equipe da Ouvidoria", "Ana Souza - Ouvidoria". */
 function signsAs(line: string, office: string): boolean {
   return (line === office || line.endsWith(` ${office}`)) && line.split(' ').length <= 6;
@@ -181,7 +189,7 @@ export function letterParts(
     // A greeting word opens the text whatever the line's length (a console textarea keeps the
     // whole answer on one line; a mail client wraps it); a salutation is a short line of its own.
     greets: OPENING_GREETING.test(first) || (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)),
-    signs: last.some((line) => CLOSING_FORMULA.test(line) || signsAs(line, office)),
+    signs: last.some((line) => closes(line) || signsAs(line, office)),
     // "Atenciosamente," with no name under it (the analyst's own signature was cut): the office signs.
     closingOnly: CLOSING_FORMULA.test(lines.at(-1) ?? '') && (lines.at(-1) ?? '').split(' ').length <= 3,
   };

@@ -137,6 +137,14 @@ describe('lifecycle mails', () => {
     ['O estorno foi pedido.\n\nAna Souza - Ouvidoria\n(11) 4000-1234', false, true],
     ['O estorno foi pedido.\n\nEquipe da Ouvidoria', false, true],
     ['O estorno foi pedido.\nObrigada pela paciência!', false, true],
+    ['O estorno foi pedido.\nMuito obrigada pela paciência e pela compreensão, Maria!', false, true],
+    // A sentence of the answer that opens with thanks is no sign-off: the office still signs.
+    [
+      'Olá, Mariana!\n\nObrigada pelo contato. Já acionei a equipe de integrações para verificar a sincronização com o seu ERP.',
+      true,
+      false,
+    ],
+    ['Obrigado por aguardar: o estorno foi pedido ao financeiro e sai na próxima fatura.', false, false],
     // Not greetings or sign-offs: a first line about the case, a last line that only mentions the office.
     ['Olhei o seu caso com o financeiro.\nO estorno sai amanhã.', false, false],
     ['O estorno foi pedido.\nA Ouvidoria acompanha até o crédito aparecer.', false, false],
