@@ -269,13 +269,17 @@ export function renderClosingMail(
   config: OuvidoriaConfig,
   options: { surveyAnswered?: boolean } = {},
 ): RenderedMail {
+  // The analyst's text greets the merchant itself ("Olá, Mariana."): it opens the mail, so the
+  // merchant never reads "Olá," twice; otherwise it follows the resolution, as before.
+  const message = closing.message ? paragraphs(closing.message) : [];
+  const greets = closing.message !== undefined && letterParts(closing.message, config).greets;
   const blocks: MailBlock[] = [
-    greeting(c.senderName),
+    ...(greets ? message : [greeting(c.senderName)]),
     { p: ['Seu caso ', { strong: protocolOf(c) }, ' foi encerrado pela Ouvidoria.'] },
     { p: ['Resultado: ', { strong: CLOSE_CATEGORY_LABELS_PT[closing.category] }, '.'] },
   ];
   if (closing.summary) blocks.push({ p: ['Resumo: ', closing.summary] });
-  if (closing.message) blocks.push(...paragraphs(closing.message));
+  if (!greets) blocks.push(...message);
   if (options.surveyAnswered) {
     blocks.push({ p: ['Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.'] });
   } else if (links.length > 0) {

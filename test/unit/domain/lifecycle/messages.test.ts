@@ -191,6 +191,37 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('em até 7 dias');
   });
 
+  it.each([
+    // The analyst greets: her text opens the mail, one greeting, then the resolution.
+    [
+      'Olá, Mariana. O webhook foi corrigido e o pedido 10234 já aparece no Bling.',
+      [
+        'Olá, Mariana. O webhook',
+        'Seu caso',
+        'Resultado: Procedente.',
+        'Resumo: webhook corrigido',
+        'Escolha uma nota',
+      ],
+    ],
+    // No greeting of her own: the office greets, the resolution, then her text.
+    [
+      'O webhook foi corrigido e o pedido 10234 já aparece no Bling.',
+      ['Olá, Maria Aparecida,', 'Seu caso', 'Resultado: Procedente.', 'Resumo: webhook corrigido', 'O webhook foi'],
+    ],
+  ])('the closing mail with %j reads in order, greeting once: %j', (message, order) => {
+    const mail = renderClosingMail(
+      workCase(),
+      { category: 'procedente', summary: 'webhook corrigido', message },
+      links,
+      localConfig,
+    );
+    const at = order.map((text) => mail.text.indexOf(text));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(mail.text.match(/Olá/g)).toHaveLength(1);
+    expect(mail.html.match(/Olá/g)).toHaveLength(1);
+  });
+
   it('the closing mail after the survey was answered: no survey links, a thank-you instead', () => {
     const mail = renderClosingMail(
       workCase(),
