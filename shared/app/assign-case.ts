@@ -44,7 +44,7 @@ import type {
   Mailer,
   StaffRepository,
 } from '../ports';
-import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
 export interface AssignmentTelemetry {
@@ -238,7 +238,7 @@ async function notifyAnalyst(
     await cases.addMessageIds(record.caseId, [messageId], undefined, id ? { listedOnCase: true, record } : undefined);
   }
   const sent = await mailer.send({
-    from: `${config.fromName} <${config.fromAddress}>`,
+    from: officeSender(config),
     to: [analyst.email],
     // The analyst's answer comes back to the office (per-case address) and is relayed from the
     // ombudsman address; without the lifecycle (tools, older setups) it goes to the merchant.

@@ -13,7 +13,7 @@ import { sanitizeFilename } from '../domain/uploads/filename';
 import { renderInfectedNotice, renderInfectedNoticeToAnalyst } from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
-import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;
@@ -57,7 +57,7 @@ export async function recordScanResult(
       const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config);
       await deps.mailer.send({
         to: [record.senderEmail],
-        from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+        from: officeSender(deps.config),
         subject: content.subject,
         text: content.text,
         html: content.html,
@@ -70,7 +70,7 @@ export async function recordScanResult(
         const note = renderInfectedNoticeToAnalyst([declared || 'anexo'], record.protocol, analyst.name, deps.config);
         await deps.mailer.send({
           to: [analyst.email],
-          from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+          from: officeSender(deps.config),
           subject: note.subject,
           text: note.text,
           html: note.html,

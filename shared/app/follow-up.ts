@@ -1,6 +1,6 @@
 import type { CaseMessage, CaseRecord } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import { AUTOMATIC_MAIL_HEADERS, newMessageId } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../domain/auto-reply-policy';
 import { renderFollowUpNotice } from '../domain/follow-up-notice';
 import { bestEffortAfterSend, providerMessageIds } from './after-send';
 import type { CaseRepository, Mailer, StaffRepository } from '../ports';
@@ -26,7 +26,7 @@ export function followUpNotifier(deps: FollowUpDeps) {
     await deps.cases.addMessageIds(parent.caseId, [messageId]);
     const sent = await deps.mailer.send({
       to: [analyst.email],
-      from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+      from: officeSender(deps.config),
       replyTo: [parent.senderEmail],
       subject: notice.subject,
       text: notice.text,

@@ -5,7 +5,7 @@
  * message (see the step comments). No AWS imports: adapters come in through the ports.
  */
 import { DateTime } from 'luxon';
-import { evaluateAutoReply, replyHeaders } from '../domain/auto-reply-policy';
+import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
 import { isBouncing } from '../domain/bounce-policy';
 import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
@@ -645,7 +645,7 @@ async function sendAutomaticReply(
   try {
     sent = await deps.mailer.send({
       to: [to],
-      from: `${config.fromName} <${config.fromAddress}>`,
+      from: officeSender(config),
       subject: content.subject,
       text: content.text,
       html: content.html,

@@ -4,6 +4,7 @@
  * tell the supervisors by email with a time-limited link. The CLI (`npm run report`) and the
  * monthly Lambda run this same code.
  */
+import { officeSender } from '../domain/auto-reply-policy';
 import { DateTime } from 'luxon';
 import type { OfficeCalendar } from '../domain/calendar';
 import type { OuvidoriaConfig } from '../domain/config';
@@ -145,7 +146,7 @@ export function announcement(f: ReportFigures, link: string, to: string[], confi
     .join('<br>\n')}<br>\n<a href="${escapeHtml(link)}">Abrir o relatório</a></p>`;
   return {
     to,
-    from: config.fromName ? `${config.fromName} <${config.fromAddress}>` : config.fromAddress,
+    from: officeSender(config),
     subject: `Relatório da Ouvidoria — ${period}`,
     text,
     html,

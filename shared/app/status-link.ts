@@ -23,7 +23,7 @@ import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore } from './lifecycle/ports';
-import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /**
  * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
@@ -88,7 +88,7 @@ export async function requestStatusLink(
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
   await deps.mailer.send({
     to: [found.senderEmail],
-    from: deps.config.fromAddress,
+    from: officeSender(deps.config),
     subject: mail.subject,
     text: mail.text,
     html: mail.html,

@@ -50,6 +50,11 @@ export const AUTOMATIC_MAIL_HEADERS: Readonly<Record<string, string>> = {
   'X-Auto-Response-Suppress': 'All',
 };
 
+/** The From of every mail the office sends: its name and address ("Ouvidoria <ouvidoria@…>"). */
+export function officeSender(config: Pick<OuvidoriaConfig, 'fromName' | 'fromAddress'>): string {
+  return `${config.fromName} <${config.fromAddress}>`;
+}
+
 type Refusal = Extract<AutoReplyVerdict, { allowed: false }>;
 
 const refuse = (ruleId: string, reason: string): Refusal => ({ allowed: false, ruleId, reason });

@@ -30,7 +30,7 @@ import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { type MultipartFile, parseMultipart } from './multipart';
 import type { AttachmentView, WebformView } from './page';
 import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
-import { AUTOMATIC_MAIL_HEADERS } from '../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
 export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter; uploads?: UploadStore | undefined };
@@ -385,7 +385,7 @@ async function sendInfectedNotice(
   try {
     await deps.mailer.send({
       to: [to],
-      from: `${deps.config.fromName} <${deps.config.fromAddress}>`,
+      from: officeSender(deps.config),
       subject: content.subject,
       text: content.text,
       html: content.html,

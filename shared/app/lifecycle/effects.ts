@@ -4,7 +4,7 @@
  * others still run, and the call throws at the end so that the platform retries — the retry finds
  * the cause in the history and carries out what is still pending.
  */
-import { AUTOMATIC_MAIL_HEADERS, newMessageId } from '../../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
 import {
@@ -42,7 +42,7 @@ export class LifecycleEffectsFailed extends Error {
 const MAX_REFERENCES = 20;
 
 function fromHeader(deps: ResolvedDeps): string {
-  return `${deps.config.fromName} <${deps.config.fromAddress}>`;
+  return officeSender(deps.config);
 }
 
 /** The merchant's messages we received, in order (for In-Reply-To / References). */

@@ -48,6 +48,8 @@ describe('requestStatusLink', () => {
     });
     expect(d.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     expect(d.mailer.sent[0]?.headers['Auto-Submitted']).toBe('auto-generated');
+    // From the office by name, like every other mail it sends (not a bare address).
+    expect(d.mailer.sent[0]?.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
   });
 
   it(`mails at most ${localConfig.lifecycle.statusLinksPerCasePerDay} links a case a day, whoever asks, with the same answer past it`, async () => {
