@@ -3,7 +3,8 @@
  * A mail continues a case only when its sender is that case's merchant — whatever
  * `In-Reply-To`/`References` or protocol number it carries. Message-IDs and protocols can be
  * guessed or copied, and so can a From: the sender must be the mail's one author (authorUnclear)
- * and authenticated (senderAuthenticated: DKIM, or SPF and DMARC; SES's verdicts), or it only
+ * and authenticated (merchantAuthenticated: DKIM, or SPF and DMARC, or an aligned SPF pass where the
+ * domain has no DMARC; SES's verdicts), or it only
  * claims the address. Anything else is a new submission that records the case it pointed at, so
  * the team can see the link.
  */
@@ -11,7 +12,7 @@ import type { CaseRecord } from '../domain/case';
 import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
-import { senderAuthenticated } from '../domain/sender-authentication';
+import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
 
@@ -83,7 +84,7 @@ export async function findThread(
  * the case never was one, or it closed long ago.
  */
 function classify(parent: CaseRecord, submission: Submission, config: OuvidoriaConfig, now: Date): ThreadMatch {
-  if (submission.authorUnclear || !senderAuthenticated(submission.verdicts, submission.dkimAligned)) {
+  if (submission.authorUnclear || !merchantAuthenticated(submission.verdicts, submission)) {
     return { kind: 'linked', parent, reason: 'unauthenticated' };
   }
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.

@@ -15,6 +15,22 @@ export function senderAuthenticated(verdicts: Verdicts | undefined, dkimAligned?
 }
 
 /**
+ * Whether a merchant's mail proves its From, for joining the merchant's own case: senderAuthenticated,
+ * or, when the From domain publishes no DMARC at all (GRAY), an SPF pass of an envelope domain
+ * aligned with the From (`spfAligned`) — the check DMARC itself would make. Small stores' own
+ * domains (a hosting plan, Google Workspace without DKIM) often have SPF and nothing else, and their
+ * replies to their case would otherwise each open a new submission. Staff mail keeps the SPEC's
+ * literal rule (senderAuthenticated): the office's own domain publishes DMARC.
+ */
+export function merchantAuthenticated(
+  verdicts: Verdicts | undefined,
+  alignment: { dkimAligned?: boolean | undefined; spfAligned?: boolean | undefined },
+): boolean {
+  if (senderAuthenticated(verdicts, alignment.dkimAligned)) return true;
+  return verdicts?.dmarc === 'GRAY' && verdicts.spf === 'PASS' && alignment.spfAligned === true;
+}
+
+/**
  * Whether the provider's verdicts alone prove the From domain, before the mail is read: only a
  * DMARC pass does (it is aligned with the From by definition; a DKIM pass may be of any domain,
  * and which one is only in the stored mail). The delivery claim asks this.

@@ -114,6 +114,11 @@ export const SubmissionSchema = z.object({
    * say which domains signed; its verdict alone does not). Undefined when unknown.
    */
   dkimAligned: z.optional(z.boolean()),
+  /**
+   * E-mail: whether the envelope sender's domain (MAIL FROM, which SPF checked) is aligned with the
+   * From domain. Undefined when the envelope is unknown.
+   */
+  spfAligned: z.optional(z.boolean()),
 });
 
 export type Submission = z.infer<typeof SubmissionSchema>;

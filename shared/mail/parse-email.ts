@@ -8,7 +8,7 @@
  * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
  * forwarded as attachments so the ticket extractor can read them.
  */
-import { dkimAlignedWith, readSesVerdictHeaders } from './ses-verdict-headers';
+import { dkimAlignedWith, domainOf, domainsAligned, readSesVerdictHeaders } from './ses-verdict-headers';
 import {
   type AddressObject,
   type EmailAddress,
@@ -104,9 +104,13 @@ export async function parseEmail(raw: Buffer, meta: ParseEmailMeta, limits: Pars
   const submission = await parseSubmission(raw, meta, limits);
   // Last, as in SubmissionSchema: the schema's output is this object, key for key.
   const domains = Buffer.isBuffer(raw) ? readSesVerdictHeaders(raw)?.dkimPassDomains : undefined;
-  return domains === undefined
-    ? submission
-    : { ...submission, dkimAligned: dkimAlignedWith(submission.sender.address, domains) };
+  const from = submission.sender.address;
+  return {
+    ...submission,
+    ...(domains === undefined ? {} : { dkimAligned: dkimAlignedWith(from, domains) }),
+    // Only the envelope SES checked SPF against, never a Return-Path header the sender wrote.
+    ...(meta.returnPath ? { spfAligned: domainsAligned(domainOf(meta.returnPath), domainOf(from)) } : {}),
+  };
 }
 
 async function parseSubmission(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {

@@ -165,12 +165,24 @@ function dkimPassDomains(authResults: string): string[] {
  * signature of some other domain proves nothing about the From.
  */
 export function dkimAlignedWith(fromAddress: string, passDomains: readonly string[]): boolean {
-  const from = fromAddress
-    .slice(fromAddress.lastIndexOf('@') + 1)
-    .toLowerCase()
-    .replace(/\.$/, '');
-  if (!from) return false;
-  return passDomains
-    .map((d) => d.toLowerCase().replace(/\.$/, ''))
-    .some((d) => d !== '' && (d === from || from.endsWith(`.${d}`) || d.endsWith(`.${from}`)));
+  const from = domainOf(fromAddress);
+  return passDomains.some((d) => domainsAligned(bareDomain(d), from));
+}
+
+/** The domain of an address (`<a@b.com.br>`, `a@B.com.br.`), lower-cased; '' without one. */
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : bareDomain(address.slice(at + 1).replace(/>\s*$/, ''));
+}
+
+function bareDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * DMARC's relaxed alignment without the public-suffix list: the same domain, or one a subdomain of
+ * the other (a store's `loja.com.br` and its mail host's `mail.loja.com.br`).
+ */
+export function domainsAligned(a: string, b: string): boolean {
+  return a !== '' && b !== '' && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`));
 }

@@ -30,6 +30,8 @@ export interface MailInput {
   headers?: Record<string, string>;
   inReplyTo?: string;
   references?: string[];
+  /** The SMTP envelope's MAIL FROM, when it is not `from` (SPF checks this one). */
+  envelopeFrom?: string;
   /** Extra bytes to make a big message (an attachment of this many bytes). */
   attachmentBytes?: number;
 }
@@ -62,6 +64,9 @@ export async function sendMail(stack: LocalStack, input: MailInput): Promise<Sen
       ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
       ...(input.references ? { references: input.references } : {}),
       headers: input.headers ?? {},
+      ...(input.envelopeFrom
+        ? { envelope: { from: input.envelopeFrom, to: input.to ?? stack.config.ombudsmanAddresses[0] } }
+        : {}),
       ...(input.attachmentBytes
         ? {
             attachments: [

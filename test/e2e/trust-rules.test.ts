@@ -147,7 +147,15 @@ describe('the merchant’s address alone joins no case', () => {
       text: 'Podem cancelar o caso, não preciso mais.',
       headers: { 'X-Local-Verdicts': 'spf=fail dkim=fail dmarc=fail dmarc-policy=none' },
     });
-    for (const id of [spoof.sesMessageId, twoAuthors, monitored.sesMessageId]) {
+    // Her From, SPF passing for the attacker's own envelope domain, and her domain without DMARC.
+    const ownEnvelope = await sendMail(stack, {
+      from: victim,
+      envelopeFrom: STRANGER,
+      subject,
+      text: 'Troquem o e-mail de contato do caso, por favor.',
+      headers: { 'X-Local-Verdicts': 'spf=pass dkim=gray dmarc=gray' },
+    });
+    for (const id of [spoof.sesMessageId, twoAuthors, monitored.sesMessageId, ownEnvelope.sesMessageId]) {
       const own = await waitFor(
         'the spoof stored on its own',
         () => listCases(stack),
@@ -157,6 +165,22 @@ describe('the merchant’s address alone joins no case', () => {
       expect((await getCaseRecord(stack, `email:${id}`)).referencedCaseId).toBe(victimCase.caseId);
     }
     expect((await getCaseRecord(stack, victimCase.caseId)).messages).toHaveLength(1);
+
+    // Her own reply from a domain with SPF and nothing else (a hosting plan): SPF of her own
+    // envelope domain proves her From, as DMARC would have checked, and joins her case.
+    await sendMail(stack, {
+      from: victim,
+      envelopeFrom: victim,
+      subject,
+      text: 'Segue o print das etiquetas com erro.',
+      headers: { 'X-Local-Verdicts': 'spf=pass dkim=gray dmarc=gray' },
+    });
+    const joined = await waitFor(
+      'her reply on her case',
+      () => getCaseRecord(stack, victimCase.caseId),
+      (c) => c.messages.length === 2,
+    );
+    expect(joined.messages[1]?.from?.address).toBe(victim);
   });
 
   it('a page on another site cannot post the form from its visitors’ browsers', async () => {

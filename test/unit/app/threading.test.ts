@@ -203,6 +203,29 @@ describe('findThread: the merchant’s address is not enough', () => {
     });
   });
 
+  // [case, verdicts, envelope aligned with her From, joins]: where her domain has no DMARC at all,
+  // an SPF pass of her own envelope domain proves her From, as DMARC would have checked.
+  it.each([
+    ['SPF of her own domain, no DMARC record (a hosting plan)', verdicts('PASS', 'GRAY', 'GRAY'), true, true],
+    ['SPF of her own domain, DKIM of another (Workspace without DKIM)', verdicts('PASS', 'PASS', 'GRAY'), true, true],
+    ['SPF of the attacker’s envelope, no DMARC record', verdicts('PASS', 'GRAY', 'GRAY'), false, false],
+    [
+      'SPF of her domain, but DMARC failed (p=none: not quarantined)',
+      { ...verdicts('PASS', 'GRAY', 'FAIL'), dmarcPolicy: 'NONE' as const },
+      true,
+      false,
+    ],
+    ['SPF of her domain, DMARC could not run', verdicts('PASS', 'GRAY', 'PROCESSING_FAILED'), true, false],
+    ['SPF of her domain, DMARC disabled', verdicts('PASS', 'GRAY', 'DISABLED'), true, false],
+    ['SPF neutral on her domain, no DMARC record', verdicts('GRAY', 'GRAY', 'GRAY'), true, false],
+  ])('%s: joins %s', async (_name, v, spfAligned, joins) => {
+    const { lookup } = lookupOf(mariasCase);
+    const mail = { ...followUp({ inReplyTo: ACK_ID }), verdicts: v, spfAligned, dkimAligned: false };
+    expect(await findThread(mail, lookup, localConfig, NOW)).toMatchObject(
+      joins ? { kind: 'continues' } : { kind: 'linked', reason: 'unauthenticated' },
+    );
+  });
+
   it.each([
     ['DKIM', verdicts('GRAY', 'PASS', 'GRAY')],
     ['SPF and DMARC', verdicts('PASS', 'GRAY', 'PASS')],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dmarcMonitoringOnly,
   fromDomainProven,
+  merchantAuthenticated,
   senderAuthenticated,
 } from '../../../shared/domain/sender-authentication';
 import type { Verdict, Verdicts } from '../../../shared/domain/submission';
@@ -74,5 +75,39 @@ describe('dmarcMonitoringOnly: a DMARC failure under the domain’s own p=none',
     expect(senderAuthenticated(v, true)).toBe(false);
     expect(fromDomainProven(v)).toBe(false);
     expect(dmarcMonitoringOnly(undefined)).toBe(false);
+  });
+});
+
+describe('merchantAuthenticated: senderAuthenticated, or an aligned SPF pass where the domain has no DMARC', () => {
+  const v = (spf: Verdict, dkim: Verdict, dmarc: Verdict): Verdicts => ({
+    spam: 'PASS',
+    virus: 'PASS',
+    spf,
+    dkim,
+    dmarc,
+  });
+  it.each([
+    [v('PASS', 'GRAY', 'GRAY'), { spfAligned: true }, true],
+    [v('PASS', 'GRAY', 'GRAY'), { spfAligned: false }, false],
+    [v('PASS', 'GRAY', 'GRAY'), {}, false],
+    [v('PASS', 'PASS', 'GRAY'), { spfAligned: true, dkimAligned: false }, true],
+    [v('PASS', 'GRAY', 'FAIL'), { spfAligned: true }, false],
+    [v('PASS', 'GRAY', 'DISABLED'), { spfAligned: true }, false],
+    [v('PASS', 'GRAY', 'PROCESSING_FAILED'), { spfAligned: true }, false],
+    [v('FAIL', 'GRAY', 'GRAY'), { spfAligned: true }, false],
+    [v('GRAY', 'GRAY', 'GRAY'), { spfAligned: true }, false],
+    // What senderAuthenticated takes, it takes too.
+    [v('GRAY', 'PASS', 'GRAY'), {}, true],
+    [v('PASS', 'GRAY', 'PASS'), { spfAligned: false }, true],
+  ] as [Verdicts, { spfAligned?: boolean; dkimAligned?: boolean }, boolean][])(
+    '%j %j → %s',
+    (verdicts, alignment, expected) => {
+      expect(merchantAuthenticated(verdicts, alignment)).toBe(expected);
+    },
+  );
+
+  it('staff mail keeps the literal rule: an aligned SPF pass without DMARC is not enough there', () => {
+    expect(senderAuthenticated(v('PASS', 'GRAY', 'GRAY'))).toBe(false);
+    expect(merchantAuthenticated(undefined, { spfAligned: true })).toBe(false);
   });
 });

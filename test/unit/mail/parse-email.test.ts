@@ -626,6 +626,37 @@ describe('parseEmail: whose DKIM signature SES found valid', () => {
   });
 });
 
+describe('parseEmail: whether the envelope SPF checked is of the From domain', () => {
+  const message = (from: string, returnPath?: string) =>
+    mail(
+      [
+        ...(returnPath ? [`Return-Path: <${returnPath}>`] : []),
+        `From: Juliana <${from}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        'Subject: Re: [OUV-2026-000001]',
+      ],
+      'Segue o comprovante.',
+    );
+  it.each([
+    ['lojista@modasbella.com.br', 'lojista@modasbella.com.br', true],
+    ['lojista@modasbella.com.br', 'bounces+123@mail.modasbella.com.br', true],
+    ['Lojista@ModasBella.com.br', 'LOJISTA@modasbella.COM.BR', true],
+    ['lojista@modasbella.com.br', 'bounce@evil.example', false],
+    ['lojista@modasbella.com.br', 'x@notmodasbella.com.br', false],
+    ['lojista@modasbella.com.br', 'x@bella.com.br', false],
+  ])('From %s, envelope %s → spfAligned %s', async (from, envelope, aligned) => {
+    const s = await parseEmail(Buffer.from(message(from)), { ...META, returnPath: envelope }, LIMITS);
+    expectValid(s);
+    expect(s.spfAligned).toBe(aligned);
+  });
+
+  it('only the envelope counts: a Return-Path header the sender wrote, or a null return path, leaves it unknown', async () => {
+    const forged = message('lojista@modasbella.com.br', 'lojista@modasbella.com.br');
+    expect((await parseEmail(Buffer.from(forged), { ...META }, LIMITS)).spfAligned).toBeUndefined();
+    expect((await parseEmail(Buffer.from(forged), { ...META, returnPath: '' }, LIMITS)).spfAligned).toBeUndefined();
+  });
+});
+
 describe('parseEmail: a From that spells out a second address', () => {
   const rest = ['To: ouvidoria@ouvidoria.example.com.br', 'Subject: Re: [OUV-2026-000001] Recebemos'];
   it.each([
