@@ -4,9 +4,10 @@
  * content types their `[Content_Types].xml` entry declares, and macro-enabled ones are refused.
  * CSV and TXT are text: valid UTF-8 without NUL or other control characters.
  * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
- * or a PDF, HTML a browser would sniff), PDFs with active content, anything else.
+ * or a PDF, HTML a browser would sniff), PDFs with active content (or whose compressed objects cannot be checked: pdf-active-content.ts), anything else.
  */
 import { inflateRawSync } from 'node:zlib';
+import { pdfActiveContent } from './pdf-active-content';
 
 export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -35,7 +36,15 @@ export const KIND_EXTENSIONS: Record<FileKind, readonly string[]> = {
   txt: ['txt'],
 };
 
-export type FileRefusal = 'empty' | 'executable' | 'polyglot' | 'active_content' | 'macro' | 'unknown' | 'not_allowed';
+export type FileRefusal =
+  | 'empty'
+  | 'executable'
+  | 'polyglot'
+  | 'active_content'
+  | 'unverifiable'
+  | 'macro'
+  | 'unknown'
+  | 'not_allowed';
 
 export type FileCheck = { ok: true; kind: FileKind; mime: string } | { ok: false; reason: FileRefusal };
 
@@ -196,12 +205,8 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
     // A ZIP (JAR, APK, Office file) appended to an image or PDF, or HTML in its first bytes,
     // makes a file that is two things at once: refused.
     if (hasTrailingZip(bytes) || (kind !== 'pdf' && sniffsAsHtml(bytes))) return { ok: false, reason: 'polyglot' };
-    if (
-      kind === 'pdf' &&
-      /\/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b/.test(Buffer.from(bytes).toString('latin1'))
-    ) {
-      return { ok: false, reason: 'active_content' };
-    }
+    const active = kind === 'pdf' ? pdfActiveContent(bytes) : null;
+    if (active) return { ok: false, reason: active };
     return ok(kind);
   }
   if (isText(bytes)) {
@@ -232,6 +237,8 @@ export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
   executable: 'o arquivo é um programa executável',
   polyglot: 'o conteúdo do arquivo não corresponde a um único formato aceito',
   active_content: 'o PDF contém conteúdo ativo (scripts ou arquivos embutidos)',
+  unverifiable:
+    'não conseguimos verificar o conteúdo deste PDF (protegido por senha ou compactado de um jeito que não lemos); envie-o sem senha, ou uma foto ou impressão da tela',
   macro: 'a planilha ou o documento contém macros',
   unknown: 'o formato do arquivo não é aceito',
   not_allowed: 'o formato do arquivo não é aceito',

@@ -60,8 +60,13 @@ describe('detectFileKind: the type comes from the bytes', () => {
     });
   });
 
-  it('refuses PDFs with active content', () => {
-    expect(detectFileKind(pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'a.pdf')).toEqual({
+  it.each([
+    '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>',
+    // A name may spell any letter as #xx (ISO 32000-1, 7.3.5): the reader reads /JavaScript.
+    '/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>',
+    '/OpenAction << /S /#4C#61unch /F (cmd.exe) >>',
+  ])('refuses PDFs with active content: %s', (body) => {
+    expect(detectFileKind(pdf(`x\n1 0 obj ${body} endobj`), 'a.pdf')).toEqual({
       ok: false,
       reason: 'active_content',
     });

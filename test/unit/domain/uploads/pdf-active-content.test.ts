@@ -1,0 +1,107 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
+import {
+  MAX_PDF_INFLATED_BYTES,
+  MAX_PDF_STREAMS,
+  pdfActiveContent,
+} from '../../../../shared/domain/uploads/pdf-active-content';
+import { pdf } from '../../../support/files';
+
+/** A PDF 1.5 whose object 3 sits compressed in object stream 4 (what qpdf --object-streams=generate writes). */
+function withObjectStream(objects: string, options: { filter?: string; encrypt?: boolean; lead?: string } = {}) {
+  const data = deflateSync(Buffer.from(`${options.lead ?? ''}3 0 ${objects}`, 'latin1'));
+  return Buffer.concat([
+    Buffer.from(
+      `%PDF-1.5\n1 0 obj <</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n` +
+        `4 0 obj <</Type/ObjStm/N 1/First 4/Filter/${options.filter ?? 'FlateDecode'}/Length ${data.length}>> stream\n`,
+      'latin1',
+    ),
+    data,
+    Buffer.from(
+      `\nendstream endobj\n5 0 obj <</Type/XRef/Size 6${options.encrypt ? '/Encrypt 6 0 R' : ''}/Root 1 0 R>> endobj\n%%EOF\n`,
+      'latin1',
+    ),
+  ]);
+}
+
+/** A Flate image of `size` zero bytes, inflated by no one but the viewer. */
+function flateImage(size: number) {
+  const data = deflateSync(Buffer.concat([Buffer.from([0xff, 0x00]), Buffer.alloc(size)]));
+  return Buffer.concat([
+    Buffer.from(`6 0 obj <</Type/XObject/Subtype/Image/Filter/FlateDecode/Length ${data.length}>> stream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream endobj\n', 'latin1'),
+  ]);
+}
+
+describe('pdfActiveContent: names as the reader reads them', () => {
+  // [case, the PDF, verdict]
+  it.each([
+    ['a plain invoice', pdf(), null],
+    [
+      'an invoice with compressed objects and no action',
+      withObjectStream('<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>'),
+      null,
+    ],
+    ['/JavaScript spelled out', pdf('x\n3 0 obj <</S/JavaScript/JS(app.alert(1))>> endobj'), 'active_content'],
+    ['/J#61vaScript (a #xx escape)', pdf('x\n3 0 obj <</S/J#61vaScript/J#53(app.alert(1))>> endobj'), 'active_content'],
+    [
+      '/#4C#61#75#6E#63#68 (every letter escaped)',
+      pdf('x\n3 0 obj <</S/#4C#61#75#6E#63#68/F(calc.exe)>> endobj'),
+      'active_content',
+    ],
+    ['/Embedded#46ile', pdf('x\n3 0 obj <</Type/Embedded#46ile>> endobj'), 'active_content'],
+    ['JavaScript in a Flate object stream', withObjectStream("<</S/JavaScript/JS(app.alert('x'))>>"), 'active_content'],
+    [
+      'Launch in an object stream after a comment',
+      withObjectStream('<</S/Launch/F(cmd.exe)>>', { lead: `%${'x'.repeat(2000)}\n` }),
+      'active_content',
+    ],
+    [
+      'JavaScript in an object stream after 200 KB of NULs (white space to a reader)',
+      withObjectStream('<</S/JavaScript/JS(1)>>', { lead: '\0'.repeat(200_000) }),
+      'active_content',
+    ],
+    [
+      'an object stream read through another filter',
+      withObjectStream('<</S/JavaScript>>', { filter: 'ASCIIHexDecode' }),
+      'unverifiable',
+    ],
+    [
+      'an object stream with an escaped filter name',
+      withObjectStream('<</S/JavaScript>>', { filter: 'LZW#44ecode' }),
+      'unverifiable',
+    ],
+    ['an encrypted PDF with compressed objects', withObjectStream('<</Type/Font>>', { encrypt: true }), 'unverifiable'],
+  ] as const)('%s → %s', (_, bytes, verdict) => {
+    expect(pdfActiveContent(bytes)).toBe(verdict);
+  });
+
+  it('does not inflate images, however large, and refuses a file whose objects need more than the budget', () => {
+    const big = Buffer.concat([withObjectStream('<</Type/Font>>'), flateImage(MAX_PDF_INFLATED_BYTES + 1024)]);
+    expect(pdfActiveContent(big)).toBeNull();
+    const padded = withObjectStream('<</Type/Font>>', { lead: ' '.repeat(MAX_PDF_INFLATED_BYTES + 1024) });
+    expect(pdfActiveContent(padded)).toBe('unverifiable');
+  });
+
+  it('looks into a bounded number of streams', () => {
+    const tiny = deflateSync(Buffer.from('1 0 (x)'));
+    const many = Buffer.concat([
+      withObjectStream('<</Type/Font>>'),
+      ...Array.from({ length: MAX_PDF_STREAMS }, () => Buffer.concat([Buffer.from('stream\n'), tiny])),
+    ]);
+    expect(pdfActiveContent(many)).toBe('unverifiable');
+  });
+
+  it('the upload check refuses them with the reason shown to the person', () => {
+    expect(detectFileKind(withObjectStream('<</S/JavaScript/JS(1)>>'), 'fatura.pdf')).toEqual({
+      ok: false,
+      reason: 'active_content',
+    });
+    expect(detectFileKind(withObjectStream('<</Type/Font>>', { encrypt: true }), 'fatura.pdf')).toEqual({
+      ok: false,
+      reason: 'unverifiable',
+    });
+  });
+});
