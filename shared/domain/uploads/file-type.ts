@@ -321,7 +321,7 @@ export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
   empty: 'o arquivo está vazio',
   executable: 'o arquivo é um programa executável',
   polyglot: 'o conteúdo do arquivo não corresponde a um único formato aceito',
-  active_content: 'o PDF contém conteúdo ativo (scripts ou arquivos embutidos)',
+  active_content: 'o arquivo contém conteúdo ativo (scripts, programas embutidos ou vínculos externos)',
   unverifiable:
     'não conseguimos verificar o conteúdo deste PDF (protegido por senha ou compactado de um jeito que não lemos); envie-o sem senha, ou uma foto ou impressão da tela',
   macro: 'a planilha ou o documento contém macros',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFileKind, kindFromDeclared } from '../../../../shared/domain/uploads/file-type';
+import { detectFileKind, kindFromDeclared, REFUSAL_MESSAGES } from '../../../../shared/domain/uploads/file-type';
 import { docx, EICAR, exe, jpeg, pdf, png, webp, xlsm, xlsx, zip } from '../../../support/files';
 
 describe('detectFileKind: the type comes from the bytes', () => {
@@ -129,6 +129,10 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(check).toEqual(
       verdict ? { ok: false, reason: verdict } : { ok: true, kind: 'docx', mime: expect.any(String) },
     );
+  });
+
+  it('the refusal says what the person sent, whatever its kind', () => {
+    expect(REFUSAL_MESSAGES.active_content).not.toMatch(/PDF/);
   });
 
   it('reads a bounded number of relationship parts', () => {
