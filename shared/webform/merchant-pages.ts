@@ -9,9 +9,9 @@
  */
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
-import type { PublicCaseData } from '../domain/lifecycle/status-page';
+import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData } from '../domain/lifecycle/status-page';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
-import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT, STATUS_LABELS_PT } from '../domain/lifecycle/types';
+import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT } from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
 
 /** What the survey form posts back: the signed link's fields. */
@@ -140,7 +140,7 @@ ${hidden({ ...v.link })}<button type="submit">Ver o andamento do caso</button>
 function statusCase(ctx: PageContext, v: PublicCaseView): string {
   const main = html`<h1>Caso ${v.protocol}</h1>
 <dl class="dados">
-<dt>Situação</dt><dd>${STATUS_LABELS_PT[v.status]}</dd>
+<dt>Situação</dt><dd>${MERCHANT_STATUS_LABELS_PT[v.status]}</dd>
 <dt>Aberto em</dt><dd>${date(ctx, v.createdAt)}</dd>
 ${v.dueAt && !v.closedAt ? html`<dt>Prazo de resposta</dt><dd>até ${date(ctx, v.dueAt)}</dd>` : ''}
 ${v.closedAt ? html`<dt>Encerrado em</dt><dd>${date(ctx, v.closedAt)}</dd>` : ''}

@@ -20,6 +20,21 @@ import { splitQuoted } from '../text';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
+/**
+ * The status as the merchant reads it: in the second person, with none of the office's internal
+ * words ("lojista", "fila de atribuição", "atribuído"). A case a merchant can look up is accepted;
+ * the last two never reach the page, and read plainly should they.
+ */
+export const MERCHANT_STATUS_LABELS_PT: Record<WorkStatus, string> = {
+  QUEUED: 'Recebido: aguardando análise',
+  ASSIGNED: 'Em análise pela Ouvidoria',
+  IN_PROGRESS: 'Em andamento',
+  WAITING_MERCHANT: 'Aguardando a sua resposta',
+  CLOSED: 'Encerrado',
+  REDIRECTED: 'Encerrado',
+  QUARANTINED: 'Em análise pela Ouvidoria',
+};
+
 /** Texts longer than this are cut on the page (the case keeps them whole). */
 export const PUBLIC_TEXT_MAX_CHARS = 20_000;
 

@@ -31,6 +31,25 @@ describe('merchant pages', () => {
     expect(body).toContain('Você, em 10/03/2026');
   });
 
+  it.each([
+    ['QUEUED', 'Recebido: aguardando análise'],
+    ['ASSIGNED', 'Em análise pela Ouvidoria'],
+    ['IN_PROGRESS', 'Em andamento'],
+    ['WAITING_MERCHANT', 'Aguardando a sua resposta'],
+    ['CLOSED', 'Encerrado'],
+  ] as const)('the status page tells the merchant a %s case in their own words: %s', (status, label) => {
+    const body = renderMerchantPage(
+      {
+        kind: 'status-case',
+        view: { protocol: 'OUV-2026-000123', status, createdAt: '2026-03-10T13:00:00.000Z', messages: [] },
+      },
+      ctx,
+    );
+    expect(body).toContain(`<dt>Situação</dt><dd>${label}</dd>`);
+    // The office's internal words: the merchant is "you", never "o lojista"; no queue or assignment.
+    expect(body).not.toMatch(/lojista|fila de atribuição|Atribuído/);
+  });
+
   it('escapes the link fields echoed into hidden inputs and the typed form values', () => {
     const survey = renderMerchantPage(
       {
