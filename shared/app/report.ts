@@ -4,6 +4,7 @@
  * tell the supervisors by email with a time-limited link. The CLI (`npm run report`) and the
  * monthly Lambda run this same code.
  */
+import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import { officeSender } from '../domain/auto-reply-policy';
 import { DateTime } from 'luxon';
 import type { OfficeCalendar } from '../domain/calendar';
@@ -122,12 +123,11 @@ export async function publishReport(period: ReportPeriod, deps: PublishDeps): Pr
   return { ...report, files, link, announcedTo: to.length };
 }
 
-const br = (iso: string) => iso.split('-').reverse().join('/');
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
 
 /** The short summary mailed to the supervisors (pt-BR), with the link. */
 export function announcement(f: ReportFigures, link: string, to: string[], config: OuvidoriaConfig) {
-  const period = `${br(f.period.from)} a ${br(f.period.to)}`;
+  const period = `${calendarDayPtBr(f.period.from)} a ${calendarDayPtBr(f.period.to)}`;
   const lines = [
     `Relatório da Ouvidoria de ${period}:`,
     '',

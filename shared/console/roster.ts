@@ -5,6 +5,7 @@
  */
 import type { Analyst } from '../domain/staff';
 import { html } from '../domain/html';
+import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
 import { CSRF_FIELD } from './access';
 import { layout, type PageFrame } from './pages';
@@ -14,6 +15,11 @@ export const ROSTER_PATH = '/equipe/pessoas';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+/** A leave as people read it: "28/12/2026 a 31/12/2026". */
+function leavePtBr(leave: { from: string; to: string }): string {
+  return `${calendarDayPtBr(leave.from)} a ${calendarDayPtBr(leave.to)}`;
+}
 
 export function rosterPage(
   frame: PageFrame,
@@ -28,13 +34,13 @@ export function rosterPage(
     const onLeave = a.leave !== undefined && a.leave.from <= today && today <= a.leave.to;
     return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
 <td>${a.active ? 'ativa' : 'inativa'}</td>
-<td>${a.leave ? `${a.leave.from} a ${a.leave.to}${onLeave ? ' (em afastamento)' : ''}` : '—'}</td><td>${a.openCases}</td>
+<td>${a.leave ? `${leavePtBr(a.leave)}${onLeave ? ' (em afastamento)' : ''}` : '—'}</td><td>${a.openCases}</td>
 <td><form method="post" action="${b}${ROSTER_PATH}">${hidden('leave', a.id)}
 <label for="de-${a.id}">Afastamento de</label><input id="de-${a.id}" type="date" name="de" required>
 <label for="ate-${a.id}">até</label><input id="ate-${a.id}" type="date" name="ate" required>
-<button type="submit">Registrar afastamento de ${a.id}</button></form>
-${a.leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.id}</button></form>` : ''}
-<form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.id}</button></form></td></tr>`;
+<button type="submit">Registrar afastamento de ${a.name}</button></form>
+${a.leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.name}</button></form>` : ''}
+<form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.name}</button></form></td></tr>`;
   });
   return layout(
     frame,
@@ -67,7 +73,7 @@ export async function changeRoster(
     if (!name || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
     if (await staff.get(id)) return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
     await staff.put({ id, name, email, active: true });
-    return { ok: true, text: `${id} foi adicionado(a) à equipe.`, op };
+    return { ok: true, text: `${name} foi adicionado(a) à equipe.`, op };
   }
   const current = await staff.get(id);
   if (!current) return { ok: false, text: `Não há ninguém com o id ${id}.`, op };
@@ -78,17 +84,17 @@ export async function changeRoster(
       const to = form.get('ate') ?? '';
       if (!DATE.test(from) || !DATE.test(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
       await staff.put({ ...member, leave: { from, to } });
-      return { ok: true, text: `Afastamento de ${id} registrado (${from} a ${to}).`, op };
+      return { ok: true, text: `Afastamento de ${member.name} registrado (${leavePtBr({ from, to })}).`, op };
     }
     case 'return': {
       const { leave: _leave, ...rest } = member;
       await staff.put(rest);
-      return { ok: true, text: `Afastamento de ${id} encerrado.`, op };
+      return { ok: true, text: `Afastamento de ${member.name} encerrado.`, op };
     }
     case 'activate':
     case 'deactivate':
       await staff.put({ ...member, active: op === 'activate' });
-      return { ok: true, text: `${id} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
+      return { ok: true, text: `${member.name} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
     default:
       return { ok: false, text: 'Ação desconhecida.', op };
   }

@@ -79,6 +79,11 @@ export function formatDatePtBr(instant: Date | string, timeZone: string): string
   return dt.toFormat('dd/MM/yyyy');
 }
 
+/** A calendar day "aaaa-mm-dd" (a leave, a report period) as people read it: "dd/mm/aaaa". */
+export function calendarDayPtBr(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
 export function isOverdue(dueAt: string | Date, now: Date): boolean {
   const ms = typeof dueAt === 'string' ? Date.parse(dueAt) : dueAt.getTime();
   return !Number.isNaN(ms) && now.getTime() >= ms;

@@ -2,12 +2,12 @@
  * The report as one self-contained HTML page (inline CSS and SVG, no script, no external font or
  * image, readable printed) and as CSV with the same tables. pt-BR; every value is escaped.
  */
+import { calendarDayPtBr } from '../lifecycle/deadlines';
 import { formatDateTimePtBr } from '../calendar';
 import { escapeHtml } from '../html';
 import type { ChangeRow, CountRow, Durations, ReportFigures } from './figures';
 import { barChart, resetChartIds } from './svg';
 
-const dateBr = (iso: string) => iso.split('-').reverse().join('/');
 const num = (n: number | null, digits = 1) =>
   n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(digits).replace('.', ',');
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
@@ -71,8 +71,8 @@ figure{margin:0}
 export function renderReportHtml(f: ReportFigures, options: { title?: string } = {}): string {
   resetChartIds();
   const title = options.title ?? 'Relatório da Ouvidoria';
-  const period = `${dateBr(f.period.from)} a ${dateBr(f.period.to)}`;
-  const prev = `${dateBr(f.previous.period.from)} a ${dateBr(f.previous.period.to)}`;
+  const period = `${calendarDayPtBr(f.period.from)} a ${calendarDayPtBr(f.period.to)}`;
+  const prev = `${calendarDayPtBr(f.previous.period.from)} a ${calendarDayPtBr(f.previous.period.to)}`;
   const kpi = (label: string, value: string) => `<li>${escapeHtml(label)}<strong>${escapeHtml(value)}</strong></li>`;
   const a = f.acceptedVsRedirected;
   const s = f.satisfaction;

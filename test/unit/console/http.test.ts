@@ -431,7 +431,7 @@ describe('serveConsole — actions', () => {
     ).toBe(403);
     const sofia = tokenOf('sofia');
     expect((await serve(request('GET', '/equipe/pessoas', { token: sofia })))?.body).toContain(
-      'Registrar afastamento de bruno',
+      'Registrar afastamento de Bruno',
     );
     const r = await serve(
       request(

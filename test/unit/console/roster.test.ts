@@ -19,7 +19,10 @@ describe('roster page', () => {
       '2026-03-12',
     );
     expect(page).toContain('&lt;b&gt;Ana&lt;/b&gt;');
-    expect(page).toContain('2026-03-01 a 2026-03-31 (em afastamento)');
+    // Dates and people as the team reads them: dd/mm/aaaa, the person's name.
+    expect(page).toContain('01/03/2026 a 31/03/2026 (em afastamento)');
+    expect(page).toContain('Registrar afastamento de &lt;b&gt;Ana&lt;/b&gt;</button>');
+    expect(page).not.toContain('2026-03-01');
     // Sign-out, leave, end of leave, deactivate, add.
     expect(page.match(/name="csrf" value="t"/g)?.length).toBe(5);
   });
@@ -30,9 +33,11 @@ describe('changeRoster', () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     expect(
       await changeRoster(form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }), staff),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ ok: true, text: 'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026).' });
     expect((await staff.get('ana'))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
-    await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff);
+    expect(await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff)).toMatchObject({
+      text: 'Afastamento de Ana Souza encerrado.',
+    });
     expect((await staff.get('ana'))?.leave).toBeUndefined();
     await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff);
     expect((await staff.get('ana'))?.active).toBe(false);
