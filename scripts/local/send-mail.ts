@@ -50,6 +50,23 @@ export interface SendMailArgs {
   asStaff?: { id: string; protocol: string; dataDir: string };
 }
 
+const DEFAULT_FROM = 'lojista@modasbella.com.br';
+const DEFAULT_TO = localConfig.ombudsmanAddresses[0] as string;
+
+/**
+ * The SMTP envelope of an .eml file: the address of its From and of its first To header, unless
+ * --from / --to gave one (then `from` / `to` are not empty); the defaults when a header is missing.
+ */
+export function emlEnvelope(raw: string, from: string, to: string): { from: string; to: string } {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const address = (name: string): string | undefined => {
+    const value = new RegExp(`^${name}:(.*)$`, 'im').exec(unfolded)?.[1] ?? '';
+    return (/<([^<>\s]+@[^<>\s]+)>/.exec(value) ?? /([^\s<>,;"]+@[^\s<>,;"]+)/.exec(value))?.[1];
+  };
+  return { from: from || address('From') || DEFAULT_FROM, to: to || address('To') || DEFAULT_TO };
+}
+
 export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SendMailArgs | 'help' {
   const { values } = parseArgs({
     args: argv,
@@ -85,10 +102,12 @@ export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   }
   if (!values.eml && !values.text && !values.html) throw new Error('Give --text, --html or --eml');
   if (Boolean(values.as) !== Boolean(values.case)) throw new Error('--as and --case go together');
+  // With --eml, the envelope comes from the file's From/To unless given (an empty value: "the file's").
+  const emlOr = (fallback: string) => (values.eml ? '' : fallback);
   return {
-    from: values.from ?? 'lojista@modasbella.com.br',
+    from: values.from ?? emlOr(DEFAULT_FROM),
     ...(values.name ? { name: values.name } : {}),
-    to: values.to ?? (localConfig.ombudsmanAddresses[0] as string),
+    to: values.to ?? emlOr(DEFAULT_TO),
     ...(values.subject !== undefined ? { subject: values.subject } : {}),
     ...(values.text !== undefined ? { text: values.text } : {}),
     ...(values.html !== undefined ? { html: values.html } : {}),
@@ -143,10 +162,8 @@ export async function sendTestMail(args: SendMailArgs): Promise<{ response: stri
   try {
     if (args.eml) {
       const raw = await readFile(args.eml);
-      const info = await transport.sendMail({
-        envelope: { from: args.from, to: [args.to] },
-        raw,
-      });
+      const envelope = emlEnvelope(raw.toString('utf8'), args.from, args.to);
+      const info = await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
       return { response: info.response, messageId: info.messageId };
     }
     const info = await transport.sendMail({

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSendMailArgs, resolveStaffSender, SEND_MAIL_USAGE } from '../../../../scripts/local/send-mail';
+import {
+  emlEnvelope,
+  parseSendMailArgs,
+  resolveStaffSender,
+  SEND_MAIL_USAGE,
+} from '../../../../scripts/local/send-mail';
 import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../../../shared/domain/lifecycle/reply-address';
 import { localConfig } from '../../../../shared/domain/config';
 
@@ -51,6 +56,40 @@ describe('parseSendMailArgs', () => {
       eml: 'a.eml',
       port: 25,
     });
+  });
+
+  const STAFF_EML = [
+    'From: Bruno Oliveira <bruno.oliveira@ouvidoria.example.com.br>',
+    'To: caso+OUV-2026-000003.5xdqbkobswd6ud6x@ouvidoria.example.com.br',
+    'Subject: RE: [OUV-2026-000003] Novo caso',
+    '',
+    'To: not-a-header@example.com',
+  ].join('\r\n');
+  it.each([
+    // An analyst's answer saved as .eml reaches the case address it names, from the analyst.
+    [
+      STAFF_EML,
+      [],
+      'bruno.oliveira@ouvidoria.example.com.br',
+      'caso+OUV-2026-000003.5xdqbkobswd6ud6x@ouvidoria.example.com.br',
+    ],
+    [
+      'From: carla@docesdacarla.com.br\nTo:\n  "Ouvidoria" <ouvidoria@ouvidoria.example.com.br>\n\nOlá',
+      [],
+      'carla@docesdacarla.com.br',
+      'ouvidoria@ouvidoria.example.com.br',
+    ],
+    [
+      STAFF_EML,
+      ['--from', 'x@y.com', '--to', 'ouvidoria@ouvidoria.example.com.br'],
+      'x@y.com',
+      'ouvidoria@ouvidoria.example.com.br',
+    ],
+    ['Subject: sem remetente\n\nOlá', [], 'lojista@modasbella.com.br', 'ouvidoria@ouvidoria.example.com.br'],
+  ])('--eml: the envelope comes from the file’s From/To unless given (%#)', (raw, flags, from, to) => {
+    const args = parseSendMailArgs(['--eml', 'a.eml', ...flags], {});
+    if (args === 'help') throw new Error('unexpected help');
+    expect(emlEnvelope(raw, args.from, args.to)).toEqual({ from, to });
   });
 
   it('help, and clear errors for bad input', () => {
