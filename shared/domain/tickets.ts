@@ -93,9 +93,15 @@ const OTHER_BODIES =
 /** The words of OTHER_BODIES, one by one (a relative clause naming one is not about our ticket). */
 const OTHER_BODY_WORDS = 'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim';
 
+/** Messaging apps: a phone number follows them, or a ticket when they name the channel it came from. */
+const CHANNEL_ID_KEYWORDS = 'whatsapp|whats|wpp|zap';
+
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
-const OTHER_ID_KEYWORDS =
-  'pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|whatsapp|whats|wpp|zap|ramal';
+const ID_KEYWORDS = `pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|ramal`;
+const OTHER_ID_KEYWORDS = `${ID_KEYWORDS}|${CHANNEL_ID_KEYWORDS}`;
+
+/** What follows an identifier keyword: markers, then the number (a list of them). */
+const ID_AFTER_KEYWORD = String.raw`\b(?:\s*(?:n[o.]?|nr\.?|nro\.?|num\.?|numero|number|id|do|da|de|#|:|-|\())*\s*#?\d[\d./-]*(?:\s*(?:,|;|/|\be\b|\bou\b)\s*#?\d[\d./-]*)*`;
 
 /**
  * Spans that look like numbers but are something else. Applied to the folded text; matched
@@ -151,8 +157,13 @@ export const MASKS: RegExp[] = [
   ),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
   // "pedido nº 12345", "pedidos 123, 124 e 125", "NF-e 4567", "código de rastreio 123".
+  new RegExp(`\\b(?:${ID_KEYWORDS})${ID_AFTER_KEYWORD}`, 'g'),
+  // A messaging app and its (phone) number, unless it names the channel a ticket came from and a
+  // colon or verb gives the number: "protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311"
+  // ("protocolo do WhatsApp 52310" alone may be the office's WhatsApp line).
   new RegExp(
-    `\\b(?:${OTHER_ID_KEYWORDS})\\b(?:\\s*(?:n[o.]?|nr\\.?|nro\\.?|num\\.?|numero|number|id|do|da|de|#|:|-|\\())*\\s*#?\\d[\\d./-]*(?:\\s*(?:,|;|/|\\be\\b|\\bou\\b)\\s*#?\\d[\\d./-]*)*`,
+    `(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))\\s+(?:(?:do|da|de|pelo|pela|via|no|na)\\s+)?)\\b(?:${CHANNEL_ID_KEYWORDS})${ID_AFTER_KEYWORD}` +
+      `|\\b(?:${CHANNEL_ID_KEYWORDS})(?!\\s*:|\\s+(?:foi|e|eh|era)(?![a-z0-9]))${ID_AFTER_KEYWORD}`,
     'g',
   ),
 ];
@@ -225,9 +236,12 @@ function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-/** Between a strong keyword and its number: markers and a few filler words. */
+/**
+ * Between a strong keyword and its number: markers and a few filler words, among them the support
+ * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311").
+ */
 const STRONG_LINK = new RegExp(
-  String.raw`^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
+  String.raw`^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
     // A short relative clause, then the verb: "o protocolo que me passaram no WhatsApp foi 52311",
     // "o chamado que abri é 48213" — never one naming another body ("que o Procon me deu foi …").
     String.raw`|que(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:))*`,

@@ -89,6 +89,11 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     // Where the ticket was opened, between the keyword and its number.
     ['Protocolo do chat: 52310', '52310'],
     ['chamado do e-mail 52310', '52310'],
+    // The messaging app it came from, then a colon or a verb: not the app's phone number.
+    ['Protocolo do WhatsApp: 52310', '52310'],
+    ['o protocolo do whats foi 52311, ninguém me retornou', '52311'],
+    ['chamado pelo zap é o 48213', '48213'],
+    ['ticket via wpp: 48213', '48213'],
   ])('%j → %s', (text, expected) => {
     expect(numbersIn(text)[0]).toBe(expected);
   });
@@ -276,6 +281,8 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['an order word glued to its number', 'pedido48213 atrasado'],
     ['a keyword inside a longer word', 'meuchamado48213'],
     ['a WhatsApp number after "protocolo do"', 'protocolo do WhatsApp 52310'],
+    ['a WhatsApp number after a colon', 'meu whatsapp: 98765432'],
+    ['a chat-speak WhatsApp number', 'me chama no zap 987654321'],
     ['a relative clause naming another body', 'o protocolo que o Procon me deu foi 2026123456'],
     ['a year in a relative clause', 'o chamado que abri em 2024 foi fechado'],
   ])('%s: %j', (_label, text) => {
