@@ -171,6 +171,17 @@ const BROKEN = [
   'nao tem sincronizado',
   'nao esta integrando',
   'nao atualiza*',
+  // What it fails to do now ("desde ontem ela não envia os pedidos", "não puxa o estoque").
+  'nao envia',
+  'nao enviam',
+  'nao esta enviando',
+  'nao estao enviando',
+  'nao puxa',
+  'nao puxam',
+  'nao gera',
+  'nao geram',
+  'nao calcula',
+  'nao calculam',
   // The present perfect of something that used to work ("a integração não tem funcionado", "não
   // tem atualizado o estoque"), and what is left to sync: not "não tem integração", "falta integração".
   'nao tem funcionado',
@@ -423,6 +434,15 @@ const FEATURE_NOUNS = [
   'chat bot',
   'webhook',
   'webhooks',
+  // A display mode or a way of selling the product would have to offer ("modo escuro no painel",
+  // "vender por assinatura").
+  'modo escuro',
+  'modo noturno',
+  'dark mode',
+  'venda por assinatura',
+  'vendas por assinatura',
+  'vender por assinatura',
+  'assinatura recorrente',
 ];
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
@@ -1750,6 +1770,21 @@ export const RULES: readonly Rule[] = [
       'fazerem um',
       'fazerem uma',
       'queria que tivesse',
+      // What the sender wishes the product let them do ("queria que desse pra vender por assinatura").
+      'queria que desse',
+      'gostaria que desse',
+      'queria que fosse possivel',
+      'gostaria que fosse possivel',
+      // A suggestion of what the product should have ("sugiro que o painel tenha um relatório…").
+      'sugiro que * tenha',
+      'sugiro que * tivesse',
+      'sugiro que * permita',
+      'sugiro que * ofereca',
+      'sugiro que criem',
+      'sugiro que coloquem',
+      'sugiro criar',
+      'sugiro colocar',
+      'sugiro adicionar',
       // "Seria top se a plataforma tivesse um app", "vocês não pensam em lançar um app?", "dá pra
       // vocês colocarem a opção…": with a feature noun in the sentence (requires).
       'se a plataforma tivesse',
@@ -1897,6 +1932,11 @@ export const RULES: readonly Rule[] = [
       'nao existe ainda',
       'hoje nao existe',
       'hoje isso nao existe',
+      'seria bueno tener',
+      'seria bueno que',
+      'estaria bueno tener',
+      'seria genial tener',
+      'seria util tener',
       'no existe la opcion',
       'hoy no existe',
       'falta la opcion',
@@ -1913,6 +1953,8 @@ export const RULES: readonly Rule[] = [
       ...BROKEN,
       ...ABOUT_THE_SERVICE,
       ...ASIDE,
+      'respuesta',
+      'soporte',
       'humano',
       'humana',
       'robo',

@@ -3301,6 +3301,62 @@ const ROUND8: Row[] = [
   },
 ];
 
+// ─────────────── Round 9 ───────────────
+const ROUND9: Row[] = [
+  ...[
+    'Sugiro que o sistema tenha um filtro de pedidos por transportadora.',
+    'Queria que fosse possível vender por assinatura, tipo um clube do vinho.',
+    'Podiam colocar modo escuro, trabalho de madrugada e cansa a vista.',
+    'Sería útil tener facturación electrónica para Uruguay en la plataforma.',
+  ].map(
+    (text): Row => ({
+      name: `a feature or integration asked for: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    }),
+  ),
+  {
+    name: 'guard: asking whether an integration exists (it may), with a ticket, is a complaint',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Notas fiscais',
+    text: 'Vocês têm integração com o Bling? Preciso emitir as notas dos pedidos de novembro. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: asking whether an integration exists, and it stopped, with a ticket, is a complaint',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Bling',
+    text: 'Vocês têm integração com o Bling e desde ontem ela não envia os pedidos. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: a suggestion about the support, with a ticket, is a complaint',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Demora',
+    text: 'Sugiro que o suporte tenha mais gente. Chamado 48213 sem resposta há 10 dias e a loja sem frete.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+  {
+    name: 'guard: wishing for an answer in Spanish, with a ticket, is a complaint',
+    from: 'contato@eletroponto.com.br',
+    subject: 'Ticket 48215',
+    text: 'Sería bueno tener una respuesta, el stock sigue sin sincronizar.',
+    outcome: 'ACCEPTED',
+    ticket: '48215',
+  },
+];
+
+describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
+  it.each(ROUND9.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
 describe('round 8: replies to our guidance, compensation, webhooks, agencies, buyers', () => {
   it.each(ROUND8.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
