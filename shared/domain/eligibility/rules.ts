@@ -822,6 +822,22 @@ export const RULES: readonly Rule[] = [
       'devolvi * para a loja',
       'paguei * pix * para a loja',
       'fiz um pix * para a loja',
+      // "pra loja" reads as "para loja": no article.
+      'fiz um pix * para loja',
+      'fiz pix * para loja',
+      // What they bought, to exchange or return; the store's platform asked to act for it; their
+      // own account at the store's site.
+      'trocar * que comprei',
+      'devolver * que comprei',
+      'que comprei veio',
+      'que comprei chegou',
+      'que comprei nao chegou',
+      'sao a plataforma da loja',
+      'plataforma que a loja usa',
+      'minha conta de cliente no site',
+      'minha conta de cliente na loja',
+      'minha conta * no site da',
+      'meu cadastro no site da',
       'site * feito por voces',
       'site * feito pela plataforma',
       'loja * feita por voces',

@@ -3349,6 +3349,20 @@ const ROUND9: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '48215',
   },
+  ...buyerRows([
+    'Fiz um pix de 89 reais pra loja da Bruna e até agora nada do produto.',
+    'Vocês são a plataforma da loja Casa Verde, né? Paguei o boleto e o pedido não foi confirmado.',
+    'Quero devolver o fone que comprei, chegou quebrado e ninguém me atende.',
+    'Esqueci a senha da minha conta de cliente no site da Mundo Pet e não consigo ver meu pedido.',
+  ]),
+  {
+    name: 'guard: a merchant exchanging a theme they bought is no shopper',
+    from: NOBODY,
+    subject: 'Tema',
+    text: 'Quero trocar o tema que comprei, ele deixou a minha loja lenta.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
