@@ -3363,6 +3363,28 @@ const ROUND9: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['client.shopper.text'],
   },
+  ...[
+    'Somos uma agência de marketing e gostaríamos de ser parceiras de vocês para indicar lojistas.',
+    'Trabalho com criação de sites e quero indicar clientes para vocês, tem comissão?',
+    'We are a Shopify agency in Lisbon and want to become a partner of your platform.',
+  ].map(
+    (text): Row => ({
+      name: `an agency or freelancer who would bring merchants in: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Parceria',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    }),
+  ),
+  {
+    name: 'guard: a merchant whose referral reward did not arrive is no prospect',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Indicação',
+    text: 'Indiquei dois lojistas pelo programa de indicação e a comissão não caiu. Chamado 48213.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
