@@ -3385,6 +3385,28 @@ const ROUND9: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '48213',
   },
+  ...[
+    'A Tray fez uma proposta bem abaixo da de vocês. Vocês conseguem igualar?',
+    'Dá pra renovar pelo mesmo valor do ano passado? Esse reajuste pesa no meu bolso.',
+    'Queria renovar o plano anual sem reajuste, sou cliente desde 2019.',
+  ].map(
+    (text): Row => ({
+      name: `last year's price or a rival's offer asked for: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Renovação',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+      rule: 'scope.commercial.special-condition',
+    }),
+  ),
+  {
+    name: 'guard: an adjustment charged against a promise is a billing complaint',
+    from: 'financeiro@casadosaromas.com.br',
+    subject: 'Reajuste',
+    text: 'O vendedor prometeu manter o preço do ano passado e mesmo assim veio com reajuste. Chamado 48214.',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
