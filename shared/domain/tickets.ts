@@ -345,9 +345,15 @@ function pushAddressSpans(folded: string, spans: [number, number][]): void {
   }
 }
 
+/** A slash, then a number of ticket length standing alone. */
+const SLASH_PAIR = /^\/\d{5,10}(?:\/\d{5,10})*(?![\d/]|[.,:-]\d)/;
+
 /** True when what follows a number shows it is part of something else (date, amount, unit). */
 function badFollower(masked: string, end: number): boolean {
   const after = masked.slice(end, end + 40);
+  // "48213/48214": a second ticket after a slash, read as the next of a list (a date or a
+  // fraction has no five-digit number after its slash).
+  if (SLASH_PAIR.test(after)) return false;
   if (/^[.,/:-]\d/.test(after)) return true;
   if (/^[a-z_]/.test(after)) return true;
   if (/^\s*%/.test(after)) return true;

@@ -112,6 +112,14 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(numbersIn('tickets #111 / #222 ou #333')).toEqual(['111', '222', '333']);
   });
 
+  it('reads tickets written with a slash between them', () => {
+    expect(numbersIn('chamados 48213/48214 sem retorno')).toEqual(['48213', '48214']);
+    expect(numbersIn('Chamados48213/48214/48215, todos sobre o frete')).toEqual(['48213', '48214', '48215']);
+    // A year after the slash, or a slash run that goes on, is no pair.
+    expect(numbersIn('protocolo 52310/2026/1')).toEqual([]);
+    expect(numbersIn('chamado 12345/67890/2026')).toEqual([]);
+  });
+
   it('ranks form > subject > body > quoted, deduplicating with the best score', () => {
     const candidates = extractTicketCandidates({
       formTicket: '48.213',
