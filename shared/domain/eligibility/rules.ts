@@ -125,6 +125,25 @@ const STORE_PAYMENTS = [
   'paypal',
 ];
 
+/**
+ * A client of another company ("não sou mais cliente do Mercado Livre", "deixei de ser cliente do
+ * Bling"): what the sender says of them is not about being our client.
+ */
+const CLIENT_OF_ANOTHER_COMPANY = [
+  'mercado livre',
+  'shopee',
+  'amazon',
+  'magalu',
+  'americanas',
+  'bling',
+  'tiny',
+  'olist',
+  'melhor envio',
+  'jadlog',
+  'loggi',
+  'marketplace',
+].map((company) => `cliente* d* ${company}`);
+
 /** Something that exists and broke: a complaint, not a request for something new. */
 const BROKEN = [
   'parou',
@@ -1063,6 +1082,7 @@ export const RULES: readonly Rule[] = [
       'insatisfeit*',
       'content*',
       'feliz*',
+      ...CLIENT_OF_ANOTHER_COMPANY,
     ],
   },
   {
@@ -1097,7 +1117,7 @@ export const RULES: readonly Rule[] = [
       'excliente',
       'voltar a ser cliente',
     ],
-    unless: BILLING_WORDS,
+    unless: [...BILLING_WORDS, ...CLIENT_OF_ANOTHER_COMPANY],
     unlessInMessage: BILLING_WORDS,
   },
   {

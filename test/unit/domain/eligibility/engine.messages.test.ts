@@ -3407,6 +3407,28 @@ const ROUND9: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '48214',
   },
+  ...[
+    'Não sou mais cliente do Mercado Livre, como tiro a integração da minha loja?',
+    'Deixei de ser cliente do Bling e agora as notas da loja não saem.',
+    'Não sou cliente da Shopee e mesmo assim o canal aparece no meu painel.',
+  ].map(
+    (text): Row => ({
+      name: `a client of another company, not of ours: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Integração',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.former-client.text', 'client.not-a-client.text'],
+    }),
+  ),
+  {
+    name: 'guard: a former client of ours who moved to a marketplace still goes to sales',
+    from: NOBODY,
+    subject: 'Loja',
+    text: 'Não sou mais cliente de vocês, fui pro Mercado Livre. Queria saber como voltar.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.former-client.text',
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
