@@ -30,7 +30,7 @@ import { Monitoring } from './constructs/monitoring';
 import { OuvidoriaFunction } from './constructs/ouvidoria-function';
 import { Queues, SCHEDULER_MAX_EVENT_AGE, SCHEDULER_RETRY_ATTEMPTS } from './constructs/queues';
 import { RawMailStore } from './constructs/raw-mail-store';
-import { Reports } from './constructs/reports';
+import { MONTHLY_REPORT_SIZING, Reports } from './constructs/reports';
 import { MessageTextStore } from './constructs/message-text-store';
 import { Uploads } from './constructs/uploads';
 import { StaffConsole } from './constructs/staff-console';
@@ -531,6 +531,22 @@ export class OuvidoriaStack extends Stack {
     for (const fn of [this.emailIntake, this.webform, this.console, timer]) this.messageTexts.grantWrite(fn);
     for (const fn of [this.assignment, this.requeueStale, this.attachmentScan]) this.messageTexts.grantRead(fn);
 
+    // ── Reports and retention (issue 15: infra/constructs/reports.ts) ───────────────────────────
+    this.reports = new Reports(this, 'Reports', {
+      table: this.table,
+      sending: this.sending,
+      rawMailBucket: this.rawMail.bucket,
+      accessLogsBucket: this.rawMail.accessLogsBucket,
+      retentionDays: runtimeConfigOf(config).retention.retentionDays,
+      environment: baseEnv,
+      scheduleGroupName: this.queues.scheduleGroupName,
+      schedulerDlq: this.queues.schedulerDlq,
+      retryAttempts: SCHEDULER_RETRY_ATTEMPTS,
+      maxEventAge: SCHEDULER_MAX_EVENT_AGE,
+      ...common,
+      retainData: config.retainData,
+    });
+
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmails: config.alarmEmails,
@@ -556,6 +572,13 @@ export class OuvidoriaStack extends Stack {
         },
         // EventBridge invokes it asynchronously with each GuardDuty scan result.
         { name: 'AttachmentScan', fn: this.attachmentScan.function, timeout: Duration.seconds(30), asyncInvoked: true },
+        // EventBridge Scheduler invokes it asynchronously: a failed report is retried twice, then dropped.
+        {
+          name: 'MonthlyReport',
+          fn: this.reports.fn.function,
+          timeout: MONTHLY_REPORT_SIZING.timeout,
+          asyncInvoked: true,
+        },
       ],
       deadLetterQueues: [
         { name: 'IntakeDlq', queue: this.queues.intakeDlq },
@@ -575,22 +598,6 @@ export class OuvidoriaStack extends Stack {
     });
 
     this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic));
-
-    // ── Reports and retention (issue 15: infra/constructs/reports.ts) ───────────────────────────
-    this.reports = new Reports(this, 'Reports', {
-      table: this.table,
-      sending: this.sending,
-      rawMailBucket: this.rawMail.bucket,
-      accessLogsBucket: this.rawMail.accessLogsBucket,
-      retentionDays: runtimeConfigOf(config).retention.retentionDays,
-      environment: baseEnv,
-      scheduleGroupName: this.queues.scheduleGroupName,
-      schedulerDlq: this.queues.schedulerDlq,
-      retryAttempts: SCHEDULER_RETRY_ATTEMPTS,
-      maxEventAge: SCHEDULER_MAX_EVENT_AGE,
-      ...common,
-      retainData: config.retainData,
-    });
 
     new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });
     new CfnOutput(this, 'TableName', {

@@ -18,6 +18,8 @@ import { PRIVATE_BUCKET } from './private-bucket';
 export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '1-7', month: '*' } as const;
 /** Reports are aggregates (no personal data); kept two years for the yearly management report. */
 export const REPORT_RETENTION_DAYS = 731;
+/** One function run a month: a few hundred index pages and survey reads, two S3 puts, a mail per supervisor. */
+export const MONTHLY_REPORT_SIZING = { memorySize: 512, timeout: Duration.minutes(5) } as const;
 
 export interface ReportsProps {
   readonly table: CaseTable;
@@ -81,8 +83,7 @@ export class Reports extends Construct {
       entry: 'functions/monthly-report/handler.ts',
       serviceName: 'monthly-report',
       description: 'Monthly management report: HTML + CSV to S3, presigned link mailed to the supervisors',
-      memorySize: 512,
-      timeout: Duration.minutes(5),
+      ...MONTHLY_REPORT_SIZING,
       environment: {
         ...props.environment,
         [REPORT_ENV.bucket]: this.bucket.bucketName,

@@ -1500,6 +1500,26 @@ describe('alarms and dashboard', () => {
     }
   });
 
+  it('alarms on errors and dropped events of every function the product runs, the monthly report included', () => {
+    const { stack, template } = dev;
+    // Only CloudFormation's custom resource handlers are left out: a failure there fails the deploy itself.
+    const customResourceHandlers = [stack.receiving.activationFunction!.function];
+    const functions = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+      (id) => !customResourceHandlers.some((fn) => logicalId(stack, fn) === id),
+    );
+    for (const [id, asyncInvoked] of [
+      ...functions.map((id) => [id, undefined] as const),
+      // EventBridge Scheduler invokes it asynchronously: a failed run is retried, then dropped.
+      [logicalId(stack, stack.reports.fn.function), true] as const,
+    ]) {
+      const dimensions = [{ Name: 'FunctionName', Value: { Ref: id } }];
+      expect(alarmsOn(template, { MetricName: 'Errors', Dimensions: dimensions }), id).toHaveLength(1);
+      if (asyncInvoked) {
+        expect(alarmsOn(template, { MetricName: 'AsyncEventsDropped', Dimensions: dimensions }), id).toHaveLength(1);
+      }
+    }
+  });
+
   it('alarms on SES bounce and complaint rates below the levels where SES reviews the account', () => {
     const { template } = dev;
     expect(
