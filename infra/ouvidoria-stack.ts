@@ -614,6 +614,14 @@ export class OuvidoriaStack extends Stack {
       value: this.messageTexts.bucket.bucketName,
       description: 'MESSAGE_TEXT_BUCKET for npm run titular (message texts kept out of the table)',
     });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      value: this.staffConsole.userPool.userPoolId,
+      description: 'Cognito user pool of the staff console: admin-create-user per analyst (README runbook)',
+    });
+    new CfnOutput(this, 'UploadsBucketName', {
+      value: this.uploads.bucket.bucketName,
+      description: 'UPLOADS_BUCKET for npm run titular (webform files)',
+    });
     new CfnOutput(this, 'IntakeDlqUrl', { value: this.queues.intakeDlq.queueUrl });
     new CfnOutput(this, 'EmailIntakeFunctionName', {
       value: this.emailIntake.function.functionName,

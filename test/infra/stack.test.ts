@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
@@ -1193,6 +1195,20 @@ describe('DNS and deliverability', () => {
     });
     // Without a hosted zone the records are published by hand (README).
     template.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+
+  it('outputs every value the README tells the operator to take from the outputs', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const named = new Set(
+      [...readme.matchAll(/<([A-Z][A-Za-z0-9]+)>|output `([A-Z][A-Za-z0-9]+)`/g)].map((m) => (m[1] ?? m[2]) as string),
+    );
+    // The runbook's console sign-ins and the data-subject scripts' buckets are among them.
+    expect([...named]).toEqual(expect.arrayContaining(['StaffUserPoolId', 'UploadsBucketName', 'WebformUrl']));
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    for (const name of named) expect(outputs, name).toHaveProperty(name);
+    const { stack } = dev;
+    expect(outputs.StaffUserPoolId!.Value).toEqual(ref(stack, stack.staffConsole.userPool));
+    expect(outputs.UploadsBucketName!.Value).toEqual(ref(stack, stack.uploads.bucket));
   });
 
   it('creates the seven records in the hosted zone in hosted-zone mode', () => {
