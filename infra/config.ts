@@ -125,6 +125,28 @@ export const DeploymentConfigSchema = z
       }
       seen.add(analyst.id);
     });
+    // The due-date escalations and the monthly report are mailed to the supervisors only: a deploy
+    // without one would send them to nobody, silently.
+    const supervisors = c.lifecycle.supervisorIds;
+    if (supervisors.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lifecycle', 'supervisorIds'],
+        message: 'name at least one supervisor (roster id): escalations and the monthly report go to them',
+      });
+    }
+    // The seed (infra/staff-seed.ts) adds only `staff`; a supervisor missing from it has no address.
+    if (c.staff.length > 0) {
+      supervisors.forEach((id, i) => {
+        if (!seen.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lifecycle', 'supervisorIds', i],
+            message: `"${id}" is not in staff: add the supervisor there so the seed creates them`,
+          });
+        }
+      });
+    }
     if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
       ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
     }

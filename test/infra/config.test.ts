@@ -45,7 +45,8 @@ describe('infra/config/dev.json', () => {
     expect(config.ruleSetName).toBeUndefined();
     expect(config).not.toHaveProperty('scheduleGroupName');
     expect(config.account).toBeUndefined();
-    expect(config.staff.map((s) => s.id)).toEqual(['ana', 'joao']);
+    expect(config.staff.map((s) => s.id)).toEqual(['ana', 'joao', 'sofia']);
+    expect(config.lifecycle.supervisorIds).toEqual(['sofia']);
     // Accents survive the JSON file (UTF-8).
     expect(config.staff[1]?.name).toBe('João Pereira');
   });
@@ -151,6 +152,22 @@ describe('deployment configuration validation', () => {
       'staff.1.id: duplicate staff id "ana"',
     ],
     ['a staff member without email', { staff: [{ id: 'ana', name: 'Ana' }] }, 'staff.0.email: '],
+    // Escalations at the due date and the monthly report are mailed to the supervisors only.
+    [
+      'no supervisor',
+      { lifecycle: { supervisorIds: [] } },
+      'lifecycle.supervisorIds: name at least one supervisor (roster id)',
+    ],
+    [
+      'no lifecycle section at all (supervisors default to none)',
+      { lifecycle: undefined },
+      'lifecycle.supervisorIds: ',
+    ],
+    [
+      'a supervisor the staff list does not seed',
+      { lifecycle: { supervisorIds: ['sofia', 'ines'] } },
+      'lifecycle.supervisorIds.1: "ines" is not in staff',
+    ],
     [
       'office hours closing before opening (runtime rule)',
       { officeHours: { days: [1], open: '17:00', close: '09:00' } },
@@ -236,6 +253,7 @@ describe('staff seeding commands', () => {
         { id: 'ana', name: 'Ana Souza', email: 'ana.souza@example.com.br' },
         { id: 'dalva.o', name: "Dalva D'Ávila", email: 'dalva@example.com.br' },
       ],
+      lifecycle: { supervisorIds: ['ana'] },
     });
     expect(staffSeedCommands(config)).toEqual([
       "npm run staff -- add ana --name 'Ana Souza' --email 'ana.souza@example.com.br'",
