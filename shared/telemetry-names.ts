@@ -28,6 +28,11 @@ export const METRIC = {
   surveyAnswers: 'SurveyAnswers',
   /** One per stored submission; dimensions `service`, `outcome` and `channel`. */
   submissions: 'Submissions',
+  /**
+   * A case whose cited ticket the directory could not check (Zendesk down, timing out, or refusing
+   * the credentials): accepted "não verificado". The alarm reads it, with the `service` dimension.
+   */
+  ticketUnverified: 'TicketUnverified',
   /** Mail kept as QUARANTINED (unparseable, oversized, spam/virus, failed authentication). */
   quarantinedMail: 'QuarantinedMail',
   /** Automatic reply not sent (RFC 3834 rules, daily limit, bounce memory); dimension `reason`. */

@@ -27,6 +27,13 @@ export const DURATION_ALARM_RATIO = 0.8;
 /** SES reviews an account at a 5 % bounce rate (paused at 10 %) and 0.1 % complaints (paused at 0.5 %). */
 export const SES_BOUNCE_RATE_ALARM = 0.05;
 export const SES_COMPLAINT_RATE_ALARM = 0.001;
+/**
+ * Hours (of the last TICKET_DIRECTORY_WINDOW_HOURS) with a case whose ticket the directory could not
+ * check that page someone: wrong or revoked Zendesk credentials, or a long outage, leave every case
+ * "não verificado" without any error; one blip of Zendesk does not page.
+ */
+export const TICKET_DIRECTORY_FAILING_HOURS = 2;
+export const TICKET_DIRECTORY_WINDOW_HOURS = 6;
 
 export interface MonitoringProps {
   readonly alarmEmails: string[];
@@ -208,6 +215,25 @@ export class Monitoring extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: props.quarantinedMailHours,
         datapointsToAlarm: props.quarantinedMailHours,
+      },
+    );
+
+    alarm(
+      'TicketDirectoryFailing',
+      'Cases were accepted with their ticket "não verificado": Zendesk failed or refused the credentials (ZendeskSecretArn, README runbook).',
+      {
+        metric: new cloudwatch.MathExpression({
+          expression: 'email + webform',
+          usingMetrics: {
+            email: customMetric(METRIC.ticketUnverified, SERVICE.emailIntake, { period: Duration.hours(1) }),
+            webform: customMetric(METRIC.ticketUnverified, SERVICE.webform, { period: Duration.hours(1) }),
+          },
+          period: Duration.hours(1),
+        }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: TICKET_DIRECTORY_WINDOW_HOURS,
+        datapointsToAlarm: TICKET_DIRECTORY_FAILING_HOURS,
       },
     );
 

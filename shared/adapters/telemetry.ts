@@ -35,6 +35,9 @@ export function intakeTelemetry(metrics: Metrics): IntakeTelemetry {
       single.addDimension('kind', kind);
       single.addMetric(METRIC.followUps, MetricUnit.Count, 1);
     },
+    ticketUnverified() {
+      metrics.addMetric(METRIC.ticketUnverified, MetricUnit.Count, 1);
+    },
   };
 }
 

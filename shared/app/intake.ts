@@ -50,6 +50,8 @@ export interface IntakeTelemetry {
   /** A reply the provider did not take; `permanent` when a retry cannot help. */
   replyFailed?(permanent: boolean): void;
   followUp(kind: 'appended' | 'duplicate'): void;
+  /** A case created with its ticket unverified: the directory failed (`why`, e.g. directory_unavailable). */
+  ticketUnverified?(why: string): void;
 }
 
 export const noTelemetry: IntakeTelemetry = { decided() {}, replySuppressed() {}, followUp() {} };
@@ -231,7 +233,11 @@ export async function processSubmission(
     );
     record = created.record;
     createdHere = created.created;
-    if (created.created) telemetry.decided(record.outcome, submission.channel);
+    if (created.created) {
+      telemetry.decided(record.outcome, submission.channel);
+      const { ticket } = record.decision;
+      if (ticket.status === 'unverified') telemetry.ticketUnverified?.(ticket.why);
+    }
     return completeCase(record, submission, deps, { duplicate, createdHere, plannedReply: created.plannedReply });
   }
 

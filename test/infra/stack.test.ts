@@ -1620,6 +1620,32 @@ describe('alarms and dashboard', () => {
     ).toHaveLength(1);
   });
 
+  it('alarms when the ticket directory keeps failing (cases accepted "não verificado"), from mail or the form', () => {
+    const { template } = dev;
+    const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes(METRIC.ticketUnverified),
+    );
+    expect(others).toEqual([]);
+    const metrics = alarm!.Properties.Metrics as Array<{
+      MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown[] }; Period: number };
+    }>;
+    const read = metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat] : []));
+    expect(
+      read.map((m) => m.Metric.Dimensions).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([[{ Name: 'service', Value: SERVICE.emailIntake }], [{ Name: 'service', Value: SERVICE.webform }]]);
+    for (const m of read) {
+      expect(m.Metric).toMatchObject({ Namespace: METRICS_NAMESPACE, MetricName: METRIC.ticketUnverified });
+      expect(m.Period).toBe(3600);
+    }
+    // Failures in two hours out of six page (wrong credentials, a long outage); one blip does not.
+    expect(alarm!.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 6,
+      DatapointsToAlarm: 2,
+    });
+  });
+
   it('alarms on webform 5xx answers', () => {
     const { stack, template } = dev;
     expect(

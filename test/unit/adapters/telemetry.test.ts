@@ -70,6 +70,14 @@ describe('intakeTelemetry', () => {
     expect(emitted.every((m) => m.unit === 'Count' && m.value === 1)).toBe(true);
   });
 
+  it('counts tickets the directory could not check, under the service dimension only (the alarm reads it)', () => {
+    const { metrics, emitted } = recordingMetrics();
+    intakeTelemetry(metrics).ticketUnverified?.('directory_unavailable');
+    expect(emitted).toEqual([
+      { name: METRIC.ticketUnverified, unit: 'Count', value: 1, dimensions: {}, single: false },
+    ]);
+  });
+
   it('counts suppressed replies per reason and follow-ups per kind', () => {
     const { metrics, emitted } = recordingMetrics();
     const t = intakeTelemetry(metrics);

@@ -120,6 +120,31 @@ describe('processSubmission: a new accepted case', () => {
     expect(result.kind === 'case' && result.decision.ticket.status).toBe('unverified');
     expect(result).toMatchObject({ outcome: 'ACCEPTED', status: 'QUEUED' });
   });
+
+  // Wrong or revoked Zendesk credentials turn every case "não verificado" without an error: the
+  // count is what the alarm reads. Once per case created, never for a duplicate delivery.
+  it.each([
+    ['directory down, mail cites #48213', true, email(), ['directory_unavailable']],
+    ['directory up, ticket verified', false, email(), []],
+    [
+      'directory down, no ticket cited (nothing to check)',
+      true,
+      email({ subject: 'Reclamação', text: 'Ninguém da central me respondeu até hoje. Quero falar com a ouvidoria.' }),
+      [],
+    ],
+  ])('reports a ticket left unverified by the directory: %s', async (_name, unavailable, submission, expected) => {
+    tickets.unavailable = unavailable;
+    const unverified: string[] = [];
+    const telemetry = {
+      decided() {},
+      replySuppressed() {},
+      followUp() {},
+      ticketUnverified: (why: string) => unverified.push(why),
+    };
+    await processSubmission(submission, { ...deps, telemetry });
+    await processSubmission(submission, { ...deps, telemetry });
+    expect(unverified).toEqual(expected);
+  });
 });
 
 describe('processSubmission: exactly-once effects', () => {
