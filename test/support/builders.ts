@@ -15,7 +15,13 @@ import type { CaseMessage, CaseRecord, CaseStatus } from '../../shared/domain/ca
 import type { Decision } from '../../shared/domain/decision';
 import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
-import { type Submission, type SubmissionInput, SubmissionSchema } from '../../shared/domain/submission';
+import {
+  type Submission,
+  type SubmissionInput,
+  SubmissionSchema,
+  type Verdict,
+  type Verdicts,
+} from '../../shared/domain/submission';
 
 export const MERCHANT = { name: 'Maria Aparecida', address: 'maria@lojadamaria.com.br' } as const;
 export const OMBUDSMAN_ADDRESS = 'ouvidoria@ouvidoria.example.com.br';
@@ -198,4 +204,9 @@ export function anAnalyst(overrides: Partial<Analyst> = {}): Analyst {
   const id = overrides.id ?? 'ana';
   const name = id === 'ana' ? 'Ana Souza' : id.charAt(0).toUpperCase() + id.slice(1);
   return { id, name, email: `${id}@ouvidoria.example.com.br`, active: true, openCases: 0, ...overrides };
+}
+
+/** SES verdicts with spam and virus passing, and the three sender checks as given. */
+export function senderVerdicts(spf: Verdict, dkim: Verdict, dmarc: Verdict): Verdicts {
+  return { spam: 'PASS', virus: 'PASS', spf, dkim, dmarc };
 }

@@ -3,8 +3,7 @@ import { findThread, MAX_THREAD_LOOKUPS, sameAddress, type ThreadLookup } from '
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { screen } from '../../../shared/domain/eligibility/engine';
-import type { Verdict, Verdicts } from '../../../shared/domain/submission';
-import { aCase, aSubmission, MERCHANT } from '../../support/builders';
+import { aCase, aSubmission, MERCHANT, senderVerdicts } from '../../support/builders';
 
 const NOW = new Date('2026-03-20T13:00:00.000Z');
 const STRANGER = 'golpista@outrodominio.com';
@@ -157,13 +156,7 @@ describe('findThread: never threaded', () => {
 });
 
 describe('findThread: the merchant’s address is not enough', () => {
-  const verdicts = (spf: Verdict, dkim: Verdict, dmarc: Verdict): Verdicts => ({
-    spam: 'PASS',
-    virus: 'PASS',
-    spf,
-    dkim,
-    dmarc,
-  });
+  const verdicts = senderVerdicts;
   it.each([
     ['no check passed (a domain without SPF, DKIM or DMARC)', verdicts('GRAY', 'GRAY', 'GRAY')],
     ['SPF of the attacker’s own envelope only', verdicts('PASS', 'GRAY', 'GRAY')],

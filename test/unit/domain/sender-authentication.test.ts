@@ -6,6 +6,7 @@ import {
   senderAuthenticated,
 } from '../../../shared/domain/sender-authentication';
 import type { Verdict, Verdicts } from '../../../shared/domain/submission';
+import { senderVerdicts } from '../../support/builders';
 
 describe('senderAuthenticated: DKIM, or SPF and DMARC; a DMARC failure refuses', () => {
   it.each([
@@ -79,13 +80,7 @@ describe('dmarcMonitoringOnly: a DMARC failure under the domain’s own p=none',
 });
 
 describe('merchantAuthenticated: senderAuthenticated, or an aligned SPF pass where the domain has no DMARC', () => {
-  const v = (spf: Verdict, dkim: Verdict, dmarc: Verdict): Verdicts => ({
-    spam: 'PASS',
-    virus: 'PASS',
-    spf,
-    dkim,
-    dmarc,
-  });
+  const v = senderVerdicts;
   it.each([
     [v('PASS', 'GRAY', 'GRAY'), { spfAligned: true }, true],
     [v('PASS', 'GRAY', 'GRAY'), { spfAligned: false }, false],
