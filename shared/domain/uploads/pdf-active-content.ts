@@ -38,12 +38,8 @@ const HIDING_NAMES: ReadonlySet<string> = new Set([
 export const MAX_PDF_INFLATED_BYTES = 32 * 1024 * 1024;
 /** Streams looked into per file at most (a long document has a few thousand). */
 export const MAX_PDF_STREAMS = 20_000;
-/**
- * Compressed bytes read first to see whether a stream holds text (objects) or binary data; 64
- * bytes inflate to at most ~66 KB, under the output cap; 256 may not (then it is read whole).
- */
-const PEEK_INPUT_BYTES = [64, 256] as const;
-const PEEK_OUTPUT_BYTES = 128 * 1024;
+/** Compressed bytes read first to see what a stream starts with; doubled until it shows. */
+const FIRST_PEEK_BYTES = 64;
 
 /** A name: "/" then regular characters (not white space or a delimiter). */
 const NAME = /\/([^\0\t\n\f\r ()<>[\]{}/%]*)/g;
@@ -77,32 +73,48 @@ function looksZlib(bytes: Buffer, at: number): boolean {
   return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && (cmf * 256 + flg) % 31 === 0;
 }
 
-/** PDF white space (NUL included, as readers lex it) and comments at the start of a text. */
-const LEADING_BLANKS = /^(?:[\0\t\n\f\r ]|%[^\r\n]*(?:[\r\n]|$))*/;
+const BLANK_BYTES: ReadonlySet<number> = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
+/** The first byte past PDF white space (NUL included, as readers lex it) and comments; undefined when none shows. */
+function firstToken(bytes: Buffer): number | undefined {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (BLANK_BYTES.has(byte)) continue;
+    if (byte !== 0x25) return byte;
+    // "%": a comment, to the end of its line.
+    while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+  }
+  return undefined;
+}
+
+type Peek = { kind: 'objects' | 'data' | 'over-budget'; inflated: number };
 
 /**
- * Whether a stream may hold objects: its first inflated bytes, past white space and comments, are
- * text (an object stream starts with its object numbers); image data is binary. When the first
- * bytes show neither (blank, or more than the peek can inflate), the whole stream is read.
- * Returns the bytes the peek inflated, for the budget.
+ * Whether a stream may hold objects: its first inflated bytes past white space and comments are
+ * text (an object stream starts with its object numbers), where image data is binary. The stream is
+ * inflated from a growing prefix (64 compressed bytes, then twice as many…) until those bytes show:
+ * a dark image's leading zeros (white space to a reader) are read only as far as they go, and
+ * padding put before an object stream's numbers does not hide them. What is inflated counts
+ * against `budget`.
  */
-function peek(bytes: Buffer, at: number): { mayHoldObjects: boolean; inflated: number } {
+function peek(bytes: Buffer, at: number, budget: number): Peek {
   let inflated = 0;
-  for (const size of PEEK_INPUT_BYTES) {
+  for (let size = FIRST_PEEK_BYTES; ; size *= 2) {
     let head: Buffer;
     try {
       head = inflateSync(bytes.subarray(at, at + size), {
         finishFlush: constants.Z_SYNC_FLUSH,
-        maxOutputLength: PEEK_OUTPUT_BYTES,
+        maxOutputLength: Math.max(1, budget - inflated),
       });
-    } catch {
-      return { mayHoldObjects: true, inflated };
+    } catch (error) {
+      const over = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return { kind: over ? 'over-budget' : 'data', inflated };
     }
     inflated += head.length;
-    const text = head.toString('latin1').replace(LEADING_BLANKS, '');
-    if (text !== '') return { mayHoldObjects: /^[0-9]/.test(text), inflated };
+    const first = firstToken(head);
+    if (first !== undefined) return { kind: first >= 0x30 && first <= 0x39 ? 'objects' : 'data', inflated };
+    if (at + size >= bytes.length) return { kind: 'data', inflated };
   }
-  return { mayHoldObjects: true, inflated };
 }
 
 export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
@@ -118,10 +130,10 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
     const start = (match.index as number) + match[0].length;
     if (!looksZlib(buf, start)) continue;
     if (++streams > MAX_PDF_STREAMS) return 'unverifiable';
-    const head = peek(buf, start);
+    const head = peek(buf, start, budget);
     budget -= head.inflated;
-    if (budget <= 0) return 'unverifiable';
-    if (!head.mayHoldObjects) continue;
+    if (head.kind === 'over-budget' || budget <= 0) return 'unverifiable';
+    if (head.kind === 'data') continue;
     let inflated: Buffer;
     try {
       inflated = inflateSync(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: budget });

@@ -25,9 +25,9 @@ function withObjectStream(objects: string, options: { filter?: string; encrypt?:
   ]);
 }
 
-/** A Flate image of `size` zero bytes, inflated by no one but the viewer. */
-function flateImage(size: number) {
-  const data = deflateSync(Buffer.concat([Buffer.from([0xff, 0x00]), Buffer.alloc(size)]));
+/** A Flate image: `darkTop` zero bytes, one light pixel, then `size` zero bytes. */
+function flateImage(size: number, darkTop = 0) {
+  const data = deflateSync(Buffer.concat([Buffer.alloc(darkTop), Buffer.from([0xff, 0x00]), Buffer.alloc(size)]));
   return Buffer.concat([
     Buffer.from(`6 0 obj <</Type/XObject/Subtype/Image/Filter/FlateDecode/Length ${data.length}>> stream\n`, 'latin1'),
     data,
@@ -81,6 +81,9 @@ describe('pdfActiveContent: names as the reader reads them', () => {
   it('does not inflate images, however large, and refuses a file whose objects need more than the budget', () => {
     const big = Buffer.concat([withObjectStream('<</Type/Font>>'), flateImage(MAX_PDF_INFLATED_BYTES + 1024)]);
     expect(pdfActiveContent(big)).toBeNull();
+    // A dark image (leading zeros are white space to a reader) is read only until its first pixel that is not.
+    const dark = Buffer.concat([withObjectStream('<</Type/Font>>'), flateImage(MAX_PDF_INFLATED_BYTES, 1024 * 1024)]);
+    expect(pdfActiveContent(dark)).toBeNull();
     const padded = withObjectStream('<</Type/Font>>', { lead: ' '.repeat(MAX_PDF_INFLATED_BYTES + 1024) });
     expect(pdfActiveContent(padded)).toBe('unverifiable');
   });
