@@ -3,12 +3,14 @@
  * browser's claim. Office files (XLSX, DOCX) are ZIP archives: they are recognised by the
  * content types their `[Content_Types].xml` entry declares; macro-enabled ones, and those with parts
  * that act when opened (OLE programs, ActiveX, external relationships but hyperlinks), are refused.
- * CSV and TXT are text: valid UTF-8 without NUL or other control characters.
+ * CSV and TXT are text: valid UTF-8 without NUL or other control characters; a CSV without formulas
+ * (csv-formulas.ts).
  * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
  * or a PDF, HTML a browser would sniff), PDFs with active content (or whose compressed objects
  * cannot be checked: pdf-active-content.ts), anything else.
  */
 import { inflateRawSync } from 'node:zlib';
+import { csvHasFormula } from './csv-formulas';
 import { pdfActiveContent } from './pdf-active-content';
 
 export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'] as const;
@@ -44,6 +46,7 @@ export type FileRefusal =
   | 'polyglot'
   | 'active_content'
   | 'unverifiable'
+  | 'formula'
   | 'macro'
   | 'unknown'
   | 'not_allowed';
@@ -302,7 +305,10 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
       return { ok: false, reason: 'polyglot' };
     }
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
-    return ok(/\.csv$/i.test(name.trim()) ? 'csv' : 'txt');
+    if (!/\.csv$/i.test(name.trim())) return ok('txt');
+    // Opened in a spreadsheet by the analyst: no cell may be a formula.
+    if (csvHasFormula(Buffer.from(bytes).toString('utf8'))) return { ok: false, reason: 'formula' };
+    return ok('csv');
   }
   return { ok: false, reason: 'unknown' };
 }
@@ -324,6 +330,8 @@ export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
   active_content: 'o arquivo contém conteúdo ativo (scripts, programas embutidos ou vínculos externos)',
   unverifiable:
     'não conseguimos verificar o conteúdo deste PDF (protegido por senha ou compactado de um jeito que não lemos); envie-o sem senha, ou uma foto ou impressão da tela',
+  formula:
+    'a planilha CSV contém fórmulas (células que começam com “=”, ou com “+”, “-” ou “@” seguidos de uma função); envie só os valores',
   macro: 'a planilha ou o documento contém macros',
   unknown: 'o formato do arquivo não é aceito',
   not_allowed: 'o formato do arquivo não é aceito',

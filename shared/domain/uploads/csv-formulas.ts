@@ -1,0 +1,32 @@
+/**
+ * Does a CSV carry spreadsheet formulas ("CSV injection")? Analysts open the merchants' CSV files
+ * in a spreadsheet, which runs a cell that starts with `=` (or `+`, `-`, `@` before a function
+ * call or a DDE link `cmd|' /C calc'!A0`): `=HYPERLINK("http://golpe…")` leads them
+ * to a phishing page, a DDE cell may start a program. Ordinary exports never hold one: negative
+ * values ("-15,00", "-R$ 10,00"), phone numbers ("+55 11 98765-4321") and handles ("@lojadaana")
+ * are data, and stay accepted. Work is linear in the text.
+ */
+
+/** Where a cell may start: the text's start, a line break or a separator, then an opening quote. */
+const CELL_START = /(?:^|[\r\n,;\t])"?/g;
+
+/**
+ * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
+ * call (`+HYPERLINK(`, `@SUM(`) or a DDE link (`-2+3+cmd|`). A name and a space before a bracket
+ * ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
+ * a decimal one, no line break or other separator), so no two cells' runs overlap: linear work.
+ */
+const FORMULA_AFTER_SIGN = /[+\-@](?:[\d .+\-*/^=@]|,(?=\d))*[A-Za-z_][\w.]*[(|]/y;
+
+export function csvHasFormula(text: string): boolean {
+  for (const match of text.matchAll(CELL_START)) {
+    const at = (match.index ?? 0) + match[0].length;
+    const first = text[at];
+    if (first === '=') return true;
+    if (first === '+' || first === '-' || first === '@') {
+      FORMULA_AFTER_SIGN.lastIndex = at;
+      if (FORMULA_AFTER_SIGN.test(text)) return true;
+    }
+  }
+  return false;
+}

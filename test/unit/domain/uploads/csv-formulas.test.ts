@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { csvHasFormula } from '../../../../shared/domain/uploads/csv-formulas';
+import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
+
+const ORDERS_HEADER = 'pedido;data;cliente;valor;observação\n';
+
+describe('csvHasFormula: cells a spreadsheet would run', () => {
+  it.each([
+    [
+      'a HYPERLINK to a phishing page',
+      `${ORDERS_HEADER}1042;01/11/2026;"=HYPERLINK(""http://golpe.example/login"";""Ver pedido"")";10,00;ok\n`,
+    ],
+    ['a DDE link', "pedido,valor\n1043,=cmd|' /C calc'!A0\n"],
+    ['a DDE link after numbers and signs', "pedido,valor\n1044,-2+3+cmd|' /C calc'!A0\n"],
+    ['a plus before a function', 'pedido\t+SUM(1;2)\n'],
+    ['an at sign before a function', "@SUM(1+1)*cmd|' /C calc'!A0,x\n"],
+    ['a formula in the first cell', '=1+1\n'],
+    ['a quoted formula', 'a;b\n"x";"=IMPORTXML(""http://golpe.example"";""//a"")"\n'],
+    ['a formula after CRLF', 'a,b\r\n=2*3,x\r\n'],
+  ])('%s', (_name, text) => {
+    expect(csvHasFormula(text)).toBe(true);
+  });
+
+  it.each([
+    [
+      'an orders export with negative values and prices',
+      `${ORDERS_HEADER}1045;02/11/2026;Ana Lima;-15,00;estorno\n1046;02/11/2026;João;R$ -10,00;"-R$ 5,00 de frete"\n`,
+    ],
+    ['phone numbers', 'nome,telefone\nAna,+55 11 98765-4321\nJoão,+5511987654321\n'],
+    ['Instagram handles and e-mails', 'loja;instagram;email\nEmpório;@emporiodaana;ana@emporio.com.br\n'],
+    ['a list with dashes and brackets', 'item\n- Frete (ida)\n- Embalagem\n'],
+    ['an equals sign inside a cell', 'condição\ntotal = soma dos itens\n'],
+    ['a minus before text', 'observação\n-Urgente! Cliente aguardando\n'],
+    ['empty', ''],
+  ])('%s: no formula', (_name, text) => {
+    expect(csvHasFormula(text)).toBe(false);
+  });
+
+  it('is linear: a megabyte of separators and signs is read at once', () => {
+    expect(csvHasFormula(`${'-,'.repeat(500_000)}x`)).toBe(false);
+  });
+});
+
+describe('detectFileKind refuses a CSV with formulas, never a text file', () => {
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+  it('names the reason', () => {
+    expect(detectFileKind(bytes('a,b\n=HYPERLINK("http://golpe.example"),x\n'), 'pedidos.csv')).toEqual({
+      ok: false,
+      reason: 'formula',
+    });
+    expect(detectFileKind(bytes('nome,valor\nAna,-15.00\n'), 'pedidos.csv')).toMatchObject({ ok: true, kind: 'csv' });
+    // A .txt is read in a text editor, where nothing runs.
+    expect(detectFileKind(bytes('=HYPERLINK("http://golpe.example")\n'), 'notas.txt')).toMatchObject({
+      ok: true,
+      kind: 'txt',
+    });
+  });
+});
+
+describe('csvHasFormula: bounded work on hostile shapes', () => {
+  it.each([
+    ['signs and commas', `${'-,'.repeat(1_000_000)}x`],
+    ['signs and decimal commas', `${'-1,1'.repeat(500_000)}x`],
+    ['signs and spaces on one line', `-${' '.repeat(2_000_000)}x`],
+    ['signed cells on every line', `${'-1 + 2 * 3\n'.repeat(200_000)}`],
+  ])('%s: no formula, read in linear time', (_name, text) => {
+    expect(csvHasFormula(text)).toBe(false);
+  });
+});
