@@ -373,7 +373,9 @@ export function timerFired(c: WorkCase, kind: 'reminder' | 'escalation', ctx: Li
   if (!isOpenStatus(c.status) || !c.dueAt) return null;
   const system: Actor = { kind: 'system' };
   if (kind === 'reminder') {
-    if (!c.assignee) return null;
+    // Delivered at or after the due date (a scheduler late, a stack started after a gap): "the
+    // deadline ends on …" would be news of the past; the escalation speaks for an overdue case.
+    if (!c.assignee || ctx.now.getTime() >= Date.parse(c.dueAt)) return null;
     return done(
       {},
       [event(ctx, system, { type: 'reminder-sent', dueAt: c.dueAt })],

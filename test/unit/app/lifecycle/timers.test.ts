@@ -28,6 +28,21 @@ describe('onTimer', () => {
     expect(w.cases.must().history).toMatchObject([{ type: 'reminder-sent', actor: { kind: 'system' }, dueAt: DUE }]);
   });
 
+  it.each([
+    ['at the due date', DUE],
+    ['days after it (the escalation already speaks for the case)', '2026-03-30T13:00:00.000Z'],
+  ])('a reminder delivered %s tells no one the deadline "ends" on a past date: stale', async (_when, now) => {
+    const w = lifecycleWorld({ now });
+    const t = recordingTelemetry();
+    const result = await onTimer(
+      { kind: 'reminder', caseId: CASE_ID, dueAt: DUE },
+      { ...w.deps, telemetry: t.telemetry },
+    );
+    expect(result.kind).toBe('stale');
+    expect(w.mailer.sent).toEqual([]);
+    expect(t.stale).toEqual(['reminder']);
+  });
+
   it('escalation: every active supervisor is alerted, OverdueCases counts the case', async () => {
     const w = lifecycleWorld({ now: DUE });
     const t = recordingTelemetry();
