@@ -643,6 +643,9 @@ async function sendAutomaticReply(
             variant: record.decision.replyVariant,
             channel: record.channel,
             ...(record.outcome === 'ACCEPTED' ? { dueDate: promisedDueDate(record, config) } : {}),
+            ...(record.outcome === 'ACCEPTED' && record.linkedProtocol
+              ? { linkedProtocol: record.linkedProtocol }
+              : {}),
           },
           config,
         );

@@ -43,6 +43,11 @@ export interface ReplyContext {
   /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
   dueDate?: string;
   /**
+   * ACCEPTED: the merchant wrote about a case closed longer ago than the reopening window; this new
+   * case is linked to it, and the acknowledgement says so (they wrote under the old protocol).
+   */
+  linkedProtocol?: string;
+  /**
    * How the merchant wrote to us (email when absent). A webform submission is answered about the
    * form: its subject is not the merchant's, and they come back by sending the form again.
    */
@@ -246,6 +251,17 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
             '. Guarde este número: ele identifica o seu caso em todas as nossas mensagens.',
           ],
         },
+        ...(ctx.linkedProtocol
+          ? [
+              {
+                p: [
+                  'O caso ',
+                  { strong: ctx.linkedProtocol },
+                  ` foi encerrado há mais de ${config.threading.reopenWindowDays} dias; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.`,
+                ],
+              },
+            ]
+          : []),
         ...(ctx.dueDate ? [{ p: [{ strong: `Prazo de resposta: até ${ctx.dueDate}` }, '.'] }] : []),
         ...ticketLine(ctx.ticket),
         { h: 'Próximos passos' },
@@ -648,6 +664,17 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 '. Guarde este número: identifica su caso en todos nuestros mensajes.',
               ],
             },
+            ...(ctx.linkedProtocol
+              ? [
+                  {
+                    p: [
+                      'El caso ',
+                      { strong: ctx.linkedProtocol },
+                      ` se cerró hace más de ${c.threading.reopenWindowDays} días; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
+                    ],
+                  },
+                ]
+              : []),
             ...(ctx.dueDate ? [{ p: [{ strong: `Plazo de respuesta: hasta el ${ctx.dueDate}` }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
             { h: 'Próximos pasos' },
@@ -686,6 +713,17 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                 '. Please keep this number: it identifies your case in all our messages.',
               ],
             },
+            ...(ctx.linkedProtocol
+              ? [
+                  {
+                    p: [
+                      'Case ',
+                      { strong: ctx.linkedProtocol },
+                      ` was closed more than ${c.threading.reopenWindowDays} days ago, so your message opened this new case, linked to it.`,
+                    ],
+                  },
+                ]
+              : []),
             ...(ctx.dueDate ? [{ p: [{ strong: `Answer due by ${ctx.dueDate} (dd/mm/yyyy)` }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
             { h: 'Next steps' },

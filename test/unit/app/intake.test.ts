@@ -421,6 +421,13 @@ describe('processSubmission: threading', () => {
     );
     expect(result.kind).toBe('case');
     expect((await cases.get('email:ses-0009'))?.linkedProtocol).toBe('OUV-2026-000001');
+    // They wrote under the old protocol: the acknowledgement of the new one says why it is new.
+    const ack = mailer.sent.at(-1)!;
+    expect(ack.subject).toBe('[OUV-2026-000002] Recebemos sua manifestação');
+    expect(ack.text).toContain(
+      'O caso OUV-2026-000001 foi encerrado há mais de 7 dias; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.',
+    );
+    expect(mailer.sent[0]!.text).not.toContain('foi encerrado há mais de');
   });
 
   it.each([

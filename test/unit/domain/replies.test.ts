@@ -142,6 +142,20 @@ describe('renderReply — content per outcome', () => {
     expect(renderReply('NO_PRIOR_TICKET', ctx({ language }), localConfig).text).not.toContain('/consulta');
   });
 
+  it.each([
+    ['pt-BR', 'O caso OUV-2026-000001 foi encerrado há mais de 7 dias; por isso, a sua mensagem abriu este novo caso'],
+    ['es', 'El caso OUV-2026-000001 se cerró hace más de 7 días; por eso su mensaje abrió este nuevo caso'],
+    ['en', 'Case OUV-2026-000001 was closed more than 7 days ago, so your message opened this new case'],
+  ] as const)(
+    'ACCEPTED (%s) for a case linked to one closed long ago says why it is a new case',
+    (language, phrase) => {
+      const r = renderReply('ACCEPTED', ctx({ language, linkedProtocol: 'OUV-2026-000001' }), localConfig);
+      expect(r.text).toContain(phrase);
+      expect(htmlText(r.html)).toContain(phrase);
+      expect(renderReply('ACCEPTED', ctx({ language }), localConfig).text).not.toContain('OUV-2026-000001');
+    },
+  );
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });
