@@ -35,6 +35,16 @@ export const GUIDANCE_TITLES: Record<GuidanceOutcome, string> = {
   OUT_OF_SCOPE_COMMERCIAL: 'Negociações comerciais',
 };
 
+/** NOT_A_CLIENT for a store's own customer (`shopper`): the store handles its orders, not Sales. */
+export const SHOPPER_TITLE = 'Fale diretamente com a loja onde você comprou';
+
+/** What the page and the pt-BR reply tell a store's customer (the reply opens with "Recebemos sua mensagem."). */
+export const SHOPPER_PARAGRAPHS: readonly string[] = [
+  'Pelo que você nos contou, sua compra foi feita em uma loja virtual construída na nossa plataforma. Cada loja é independente e é ela mesma quem cuida dos seus pedidos, pagamentos, entregas, trocas e do cadastro dos clientes dela.',
+  'Por isso, o melhor caminho é falar diretamente com a loja, pelos canais de contato informados no site dela (ou no e-mail de confirmação do pedido). A Ouvidoria atende os lojistas clientes da plataforma e não tem acesso aos pedidos das lojas.',
+  'Se a loja não responder, você pode recorrer aos órgãos de defesa do consumidor, como o Procon ou o consumidor.gov.br.',
+];
+
 /** Why a merchant may have lost access to the admin panel (the article's list). */
 export const ACCESS_REASONS: readonly string[] = [
   'Usuário bloqueado devido a um longo período de inatividade;',
@@ -46,9 +56,9 @@ export const ACCESS_REASONS: readonly string[] = [
 /** The support centre's record ("resolve …" on the page, "Resolvemos …" in mail), as the article states it. */
 export const SUPPORT_RESOLVES = 'mais de 99% das solicitações que recebemos diariamente';
 
-/** "Ouvidoria: fale primeiro com a Central de Atendimento". */
-export function guidanceSubject(outcome: GuidanceOutcome): string {
-  const title = GUIDANCE_TITLES[outcome];
+/** "Ouvidoria: fale primeiro com a Central de Atendimento" (a store's customer: their own title). */
+export function guidanceSubject(outcome: GuidanceOutcome, variant?: 'shopper'): string {
+  const title = outcome === 'NOT_A_CLIENT' && variant === 'shopper' ? SHOPPER_TITLE : GUIDANCE_TITLES[outcome];
   return `Ouvidoria: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 }
 
@@ -74,9 +84,19 @@ export const FORM_OTHER_ADDRESS =
 const COME_BACK =
   'Se você já passou pelos canais de atendimento e a solicitação não foi resolvida de forma satisfatória, envie o formulário novamente informando o número do chamado anterior e uma descrição detalhada.';
 
-/** What to tell the person, for every outcome that is not a case. Links come from the config. */
-export function guidanceFor(outcome: GuidanceOutcome, config: OuvidoriaConfig, ticket?: TicketCheck): Guidance {
+/**
+ * What to tell the person, for every outcome that is not a case. Links come from the config.
+ * `variant` is the decision's reply variant: a store's customer (`shopper`) is sent to the store.
+ */
+export function guidanceFor(
+  outcome: GuidanceOutcome,
+  config: OuvidoriaConfig,
+  ticket?: TicketCheck,
+  variant?: 'shopper',
+): Guidance {
   const { links } = config;
+  if (outcome === 'NOT_A_CLIENT' && variant === 'shopper')
+    return { title: SHOPPER_TITLE, paragraphs: [...SHOPPER_PARAGRAPHS], items: [], links: [] };
   const title = GUIDANCE_TITLES[outcome];
   const supportCentre = { label: 'Central de Atendimento', href: links.supportCentre };
   const openTicket = { label: 'Abrir um chamado', href: links.openTicket };

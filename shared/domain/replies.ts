@@ -8,6 +8,7 @@ import {
   GUIDANCE_TITLES,
   type GuidanceOutcome,
   guidanceSubject,
+  SHOPPER_PARAGRAPHS,
   SUPPORT_RESOLVES,
 } from './guidance';
 import { describeHours } from './hours';
@@ -368,26 +369,8 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
       ];
     case 'NOT_A_CLIENT':
       if (ctx.variant === 'shopper') {
-        return [
-          {
-            p: [
-              'Recebemos sua mensagem. Pelo que você nos contou, sua compra foi feita em uma ',
-              { strong: 'loja virtual construída na nossa plataforma' },
-              '. Cada loja é independente e é ela mesma quem cuida dos seus pedidos, pagamentos, entregas, trocas e do cadastro dos clientes dela.',
-            ],
-          },
-          {
-            p: [
-              'Por isso, o melhor caminho é falar diretamente com a loja, pelos canais de contato informados no site dela ',
-              '(ou no e-mail de confirmação do pedido). A Ouvidoria atende os lojistas clientes da plataforma e não tem acesso aos pedidos das lojas.',
-            ],
-          },
-          {
-            p: [
-              'Se a loja não responder, você pode recorrer aos órgãos de defesa do consumidor, como o Procon ou o consumidor.gov.br.',
-            ],
-          },
-        ];
+        const [first = '', ...rest] = SHOPPER_PARAGRAPHS;
+        return [{ p: [`Recebemos sua mensagem. ${first}`] }, ...rest.map((p): Block => ({ p: [p] }))];
       }
       return [
         {
@@ -503,7 +486,7 @@ const FOREIGN_SUBJECTS: Record<ForeignLanguage, Record<Exclude<ReplyOutcome, 'AC
 
 /** NOT_A_CLIENT answering a store's customer (`shopper`): the subject sends them to the store, not to Sales. */
 const SHOPPER_SUBJECTS: Record<MessageLanguage, string> = {
-  'pt-BR': 'Ouvidoria: fale diretamente com a loja onde você comprou',
+  'pt-BR': guidanceSubject('NOT_A_CLIENT', 'shopper'),
   es: 'Ouvidoria: hable directamente con la tienda donde compró',
   en: 'Ombudsman: please contact the store you bought from',
 };

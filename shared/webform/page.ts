@@ -52,7 +52,7 @@ export type WebformView =
    */
   | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string; attachmentsError?: string }
   | { kind: 'accepted'; protocol: string; emailed: boolean; attachments?: AttachmentView[] }
-  | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean }
+  | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean; variant?: 'shopper' }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -325,14 +325,19 @@ function guidancePage(
   outcome: GuidanceOutcome,
   ticket: TicketCheck | undefined,
   emailed: boolean,
+  variant?: 'shopper',
 ): string {
-  const g = guidanceFor(outcome, ctx.config, ticket);
+  const g = guidanceFor(outcome, ctx.config, ticket, variant);
   const main = html`<h1>${g.title}</h1>
 <p class="aviso">Recebemos a sua mensagem e registramos o seu contato, mas ela ainda não pode ser tratada pela Ouvidoria. Veja abaixo para onde seguir.</p>
 ${g.paragraphs.map((p) => html`<p>${p}</p>\n`)}${g.items.length > 0 ? html`<ul>${g.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}
-<h2>Para onde seguir</h2>
+${
+  g.links.length > 0
+    ? html`<h2>Para onde seguir</h2>
 <ul>
-${g.links.map((l) => html`<li><a href="${safeUrl(l.href)}">${l.label}</a></li>\n`)}</ul>
+${g.links.map((l) => html`<li><a href="${safeUrl(l.href)}">${l.label}</a></li>\n`)}</ul>`
+    : ''
+}
 ${emailed ? html`<p>Enviamos estas orientações também para o seu e-mail.</p>` : ''}
 ${backLink(ctx)}`;
   return layout(ctx, g.title, main);
@@ -356,7 +361,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'accepted':
       return acceptedPage(ctx, view.protocol, view.emailed, view.attachments);
     case 'guidance':
-      return guidancePage(ctx, view.outcome, view.ticket, view.emailed);
+      return guidancePage(ctx, view.outcome, view.ticket, view.emailed, view.variant);
     case 'received':
       return simplePage(ctx, 'Recebemos a sua mensagem', [
         'Obrigado pelo contato. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.',

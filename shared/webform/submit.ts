@@ -446,11 +446,12 @@ function answer(
   }
   const outcome: GuidanceOutcome = result.outcome;
   const ticket = result.decision.ticket;
+  const variant = result.decision.replyVariant;
   return {
     status: 200,
     headers: {},
-    view: { kind: 'guidance', outcome, ticket, emailed },
-    json: { outcome, guidance: guidanceFor(outcome, deps.config, ticket) },
+    view: { kind: 'guidance', outcome, ticket, emailed, ...(variant ? { variant } : {}) },
+    json: { outcome, guidance: guidanceFor(outcome, deps.config, ticket, variant) },
     event,
   };
 }

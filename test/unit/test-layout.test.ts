@@ -25,8 +25,6 @@ const WITHOUT_OWN_TEST: Record<string, string> = {
   'scripts/local/stack.ts': 'starts every emulator and server: tested end to end by test/e2e/local-stack.test.ts',
   'scripts/local/invoke.ts':
     'runs its command when imported (no main guard yet); exercised by hand and the README walk-through',
-  'shared/webform/submit.ts':
-    'POST handling: tested through test/unit/functions/webform/handler.test.ts and test/unit/webform/http.test.ts',
 };
 
 /** Test files in test/unit that are about the whole tree, not one module. */

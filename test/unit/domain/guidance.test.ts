@@ -6,6 +6,8 @@ import {
   type GuidanceOutcome,
   guidanceFor,
   guidanceSubject,
+  SHOPPER_PARAGRAPHS,
+  SHOPPER_TITLE,
 } from '../../../shared/domain/guidance';
 import { renderReply } from '../../../shared/domain/replies';
 import { renderPage } from '../../../shared/webform/page';
@@ -30,6 +32,26 @@ describe('guidance per outcome', () => {
     const reply = renderReply(outcome, { subject: '', receivedAt: '2026-03-10T13:05:00Z' }, localConfig);
     expect(reply.subject).toBe(guidanceSubject(outcome));
     expect(reply.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
+  });
+
+  it('a store’s customer: the page and the reply send them to the store, in the same words, not to Sales', () => {
+    const page = renderPage(
+      { kind: 'guidance', outcome: 'NOT_A_CLIENT', emailed: false, variant: 'shopper' },
+      { config: localConfig },
+    );
+    const reply = renderReply(
+      'NOT_A_CLIENT',
+      { subject: '', receivedAt: '2026-03-10T13:05:00Z', variant: 'shopper' },
+      localConfig,
+    );
+    expect(page).toContain(`<h1>${SHOPPER_TITLE}</h1>`);
+    expect(reply.subject).toBe(guidanceSubject('NOT_A_CLIENT', 'shopper'));
+    for (const paragraph of SHOPPER_PARAGRAPHS) {
+      expect(page).toContain(paragraph);
+      expect(reply.text.replace(/\s+/g, ' ')).toContain(paragraph);
+    }
+    expect(page).not.toContain(localConfig.links.sales);
+    expect(page).not.toContain('Para onde seguir');
   });
 
   it('the page and the reply list the same causes of a lost access', () => {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../shared/domain/config';
+import { renderPage } from '../../../shared/webform/page';
+import { handleFormPost, type WebformDeps } from '../../../shared/webform/submit';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryRateLimiter,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+import { OFFICE_OPEN, TICKETS } from '../../support/reliability-harness';
+
+function webformDeps(): WebformDeps & { mailer: RecordingMailer } {
+  return {
+    cases: new InMemoryCaseRepository(),
+    tickets: new InMemoryTicketDirectory(TICKETS),
+    mailer: new RecordingMailer(),
+    queue: new RecordingQueue(),
+    openCases: new InMemorySenderOpenCases(),
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    clock: new FixedClock(OFFICE_OPEN),
+    config: localConfig,
+    rateLimiter: new InMemoryRateLimiter(),
+  };
+}
+
+const post = (fields: Record<string, string>) => ({
+  body: new URLSearchParams({ consentimento: 'on', website: '', ...fields }).toString(),
+  contentType: 'application/x-www-form-urlencoded',
+  sourceIp: '203.0.113.9',
+});
+
+describe('handleFormPost — the guidance page says what the reply says', () => {
+  it.each([
+    [
+      'a store’s customer about an order',
+      'Comprei um tênis numa loja que usa a plataforma de vocês e o pedido não chegou. Quero meu dinheiro de volta.',
+      'Fale diretamente com a loja onde você comprou',
+      'falar diretamente com a loja',
+    ],
+    [
+      'someone who is not a client yet',
+      'Ainda não sou cliente de vocês e gostaria de saber quanto custa para abrir uma loja virtual com vocês.',
+      'Fale com o nosso time Comercial',
+      'Falar com o Comercial',
+    ],
+  ])('%s: one title on the page, in the JSON and in the mail subject', async (_who, descricao, title, phrase) => {
+    const deps = webformDeps();
+    const result = await handleFormPost(
+      post({ nome: 'Pedro Alves', email: 'pedro@gmail.com', assunto: 'outro', descricao }),
+      deps,
+    );
+    expect(result.json).toMatchObject({ outcome: 'NOT_A_CLIENT', guidance: { title } });
+    const page = renderPage(result.view, { config: localConfig });
+    expect(page).toContain(`<h1>${title}</h1>`);
+    expect(page).toContain(phrase);
+    expect(deps.mailer.sent[0]?.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
+  });
+});
