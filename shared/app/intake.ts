@@ -152,6 +152,8 @@ export type IntakeResult =
       duplicate: boolean;
       /** The files of the case's first message as stored (the webform lists them without reading the case back). */
       attachments: AttachmentMeta[];
+      /** An accepted case with its protocol: the answer deadline the acknowledgement promises, dd/mm/aaaa. */
+      dueDate?: string;
     }
   | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
   /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
@@ -335,7 +337,7 @@ export async function completeCase(
   if (record.outcome === 'ACCEPTED' && !record.protocol) {
     // Only the delivery that created the case numbers it (a burst of duplicates burns no
     // protocol numbers); another one takes over only when the creator evidently crashed.
-    if (!createdHere && !creatorGaveUp(record, deps.clock.now())) return result(record, duplicate);
+    if (!createdHere && !creatorGaveUp(record, deps.clock.now())) return result(record, duplicate, deps.config);
     const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config));
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
@@ -354,7 +356,7 @@ export async function completeCase(
   }
   if (pass.enqueuedAt) await deps.cases.markEnqueued(caseId, pass.enqueuedAt);
 
-  return result(record, duplicate);
+  return result(record, duplicate, deps.config);
 }
 
 async function releaseClaim(caseId: string, error: unknown, deps: IntakeDeps, pass: PassState) {
@@ -405,7 +407,7 @@ async function queueAndReply(
   if (reply) record.reply = reply;
 }
 
-function result(record: CaseRecord, duplicate: boolean): IntakeResult {
+function result(record: CaseRecord, duplicate: boolean, config: OuvidoriaConfig): IntakeResult {
   return {
     kind: 'case',
     caseId: record.caseId,
@@ -416,6 +418,7 @@ function result(record: CaseRecord, duplicate: boolean): IntakeResult {
     reply: record.reply,
     duplicate,
     attachments: record.messages[0]?.attachments ?? [],
+    ...(record.outcome === 'ACCEPTED' && record.protocol ? { dueDate: promisedDueDate(record, config) } : {}),
   };
 }
 

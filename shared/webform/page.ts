@@ -51,7 +51,14 @@ export type WebformView =
    * `attachmentsError`: what was wrong with the files (they must be chosen again).
    */
   | { kind: 'form'; values?: FormValues; errors?: FieldErrors; notice?: string; attachmentsError?: string }
-  | { kind: 'accepted'; protocol: string; emailed: boolean; attachments?: AttachmentView[] }
+  | {
+      kind: 'accepted';
+      protocol: string;
+      emailed: boolean;
+      attachments?: AttachmentView[];
+      /** The answer deadline the acknowledgement promises, dd/mm/aaaa. */
+      dueDate?: string;
+    }
   | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean; variant?: 'shopper' }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
@@ -298,12 +305,19 @@ function backLink(ctx: PageContext, label = 'Voltar ao formulário da Ouvidoria'
   return html`<p><a href="${ctx.basePath ?? ''}/">${label}</a></p>`;
 }
 
-function acceptedPage(ctx: PageContext, protocol: string, emailed: boolean, files: AttachmentView[] = []): string {
+function acceptedPage(
+  ctx: PageContext,
+  protocol: string,
+  emailed: boolean,
+  files: AttachmentView[] = [],
+  dueDate?: string,
+): string {
   const main = html`<div class="aviso">
 <h1>Recebemos a sua manifestação</h1>
 <p>Número do protocolo:</p>
 <p class="protocolo">${protocol}</p>
 <p>Guarde este número: ele identifica o seu caso em todas as nossas mensagens.</p>
+${dueDate ? html`<p><strong>Prazo de resposta: até ${dueDate}</strong>.</p>` : ''}
 </div>
 ${emailed ? html`<p>Enviamos uma confirmação com o número do protocolo para o seu e-mail.</p>` : ''}
 ${attachmentList(files)}
@@ -359,7 +373,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'form':
       return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice, view.attachmentsError);
     case 'accepted':
-      return acceptedPage(ctx, view.protocol, view.emailed, view.attachments);
+      return acceptedPage(ctx, view.protocol, view.emailed, view.attachments, view.dueDate);
     case 'guidance':
       return guidancePage(ctx, view.outcome, view.ticket, view.emailed, view.variant);
     case 'received':

@@ -425,12 +425,19 @@ function answer(
     return {
       status: 201,
       headers: {},
-      view: { kind: 'accepted', protocol: result.protocol, emailed, attachments },
+      view: {
+        kind: 'accepted',
+        protocol: result.protocol,
+        emailed,
+        attachments,
+        ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+      },
       json: {
         outcome: result.outcome,
         protocol: result.protocol,
         attachments,
         message: `Recebemos a sua manifestação. Protocolo: ${result.protocol}.`,
+        ...(result.dueDate ? { dueDate: result.dueDate } : {}),
       },
       event,
     };

@@ -63,3 +63,25 @@ describe('handleFormPost — the guidance page says what the reply says', () => 
     expect(deps.mailer.sent[0]?.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
   });
 });
+
+describe('handleFormPost — an accepted case', () => {
+  it('the confirmation page and the JSON state the answer deadline the acknowledgement mail promises', async () => {
+    const deps = webformDeps();
+    const form = post({
+      nome: 'Rafael Lima',
+      email: 'contato@eletroponto.com.br',
+      chamado: '48215',
+      assunto: 'atendimento',
+      descricao: 'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
+    });
+    const result = await handleFormPost(form, deps);
+    expect(result.status).toBe(201);
+    expect(result.json).toMatchObject({ outcome: 'ACCEPTED', dueDate: '08/12/2026' });
+    expect(deps.mailer.sent[0]?.text).toContain('Prazo de resposta: até 08/12/2026.');
+    const page = renderPage(result.view, { config: localConfig });
+    expect(page).toContain('<strong>Prazo de resposta: até 08/12/2026</strong>');
+    // The same post again (a double click): the same protocol and the same date.
+    const again = await handleFormPost(form, deps);
+    expect(again.json).toMatchObject({ dueDate: '08/12/2026' });
+  });
+});
