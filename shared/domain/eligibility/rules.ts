@@ -857,6 +857,18 @@ export const RULES: readonly Rule[] = [
       'minha conta de cliente na loja',
       'minha conta * no site da',
       'meu cadastro no site da',
+      // The site they bought from, as a buyer names it: "um site que é de vocês", "meu pedido feito
+      // na Doces da Carla".
+      'comprei num site',
+      'comprei em um site',
+      'site que e de voces',
+      'loja que e de voces',
+      'meu pedido feito na',
+      'meu pedido feito no site',
+      'pedido que fiz na',
+      'pedido que fiz no site',
+      'compra feita na',
+      'compra feita no site',
       'site * feito por voces',
       'site * feito pela plataforma',
       'loja * feita por voces',

@@ -3429,6 +3429,19 @@ const ROUND9: Row[] = [
     outcome: 'NOT_A_CLIENT',
     rule: 'client.former-client.text',
   },
+  ...buyerRows([
+    'Comprei num site que é de vocês e recebi um perfume falsificado.',
+    'Queria notícias do meu pedido feito na Mundo Pet dia 3, ninguém me fala nada.',
+    'A compra feita no site da Casa Verde veio faltando dois itens.',
+  ]),
+  {
+    name: 'guard: a merchant testing their own store is no buyer',
+    from: NOBODY,
+    subject: 'E-mail de pedido',
+    text: 'Fiz um teste e a compra feita na minha loja não gerou o e-mail de confirmação.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
