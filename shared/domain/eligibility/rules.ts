@@ -1283,8 +1283,22 @@ export const RULES: readonly Rule[] = [
       'your plans and prices',
       'plans and pricing',
     ],
-    // A prospect has nothing that stopped working ("o módulo de orçamento parou").
-    unless: [...STORE_SIDE, 'produto*', 'tema*', 'app*', 'aplicativo*', 'modulo*', ...BROKEN],
+    // A prospect has nothing that stopped working ("o módulo de orçamento parou"), nor asks the price
+    // of a store's shipping ("quanto custa emitir etiqueta dos Correios pela minha loja?").
+    unless: [
+      ...STORE_SIDE,
+      'produto*',
+      'tema*',
+      'app*',
+      'aplicativo*',
+      'modulo*',
+      'etiqueta*',
+      'correios',
+      'melhor envio',
+      'transportadora*',
+      'pela minha loja',
+      ...BROKEN,
+    ],
     unlessInMessage: CLIENT_MARKERS,
   },
 

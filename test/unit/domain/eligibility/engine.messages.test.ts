@@ -3442,6 +3442,28 @@ const ROUND9: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['client.shopper.text'],
   },
+  ...[
+    'Quanto custa pra emitir etiqueta dos Correios pela minha loja?',
+    'Quanto custa gerar etiqueta do Melhor Envio? Não achei no painel.',
+    'quanto custa pro pix cair no mesmo dia pela minha loja?',
+  ].map(
+    (text): Row => ({
+      name: `the price of a store's shipping or payout is no prospect's question: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Dúvida',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.prospect.text'],
+    }),
+  ),
+  {
+    name: 'guard: the price of a plan for a small store is a prospect’s question',
+    from: NOBODY,
+    subject: 'Planos',
+    text: 'Quanto custa o plano para quem está começando uma loja pequena?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
