@@ -3464,6 +3464,20 @@ const ROUND9: Row[] = [
     outcome: 'NOT_A_CLIENT',
     rule: 'client.prospect.text',
   },
+  ...[
+    'Meu acesso de colaboradora ao painel foi removido e a dona da loja está viajando.',
+    'Tiraram meu acesso ao admin sem avisar, sou o gerente da loja.',
+    'A conta foi hackeada ontem à noite e trocaram o e-mail de login.',
+  ].map(
+    (text): Row => ({
+      name: `access taken away is an access issue: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Acesso',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    }),
+  ),
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
