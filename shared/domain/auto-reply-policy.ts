@@ -195,6 +195,26 @@ const BARE_BOUNCE_SUBJECT =
 const BODY_BOUNCE =
   /\b(failed permanently|could not be delivered|(wasn't|was not) delivered|address not found|delivery (to the following|has failed|incomplete)|remote server (was|returned)|returned to sender|mail delivery (subsystem|system)|nao (foi (possivel )?entregue|pode ser entregue|foi possivel entregar)|[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3})/;
 
+/** Leading "[tags]" of a subject ("[EXTERNO] [SPAM?] …"), and one of them. */
+const LEADING_TAGS = /^(\[[^\]]*\]\s*)+/;
+const TAG = /\[([^\]]*)\]/g;
+
+/**
+ * The folded subject without its leading "[tags]", a mail system's marks. A tag that is a notice's
+ * or failure's own words ("[Resposta automática] Re: Ouvidoria", helpdesks write it so) stays, as
+ * the prefix it stands for: "resposta automatica: re: ouvidoria".
+ */
+function untagged(subject: string): string {
+  const tags = LEADING_TAGS.exec(subject)?.[0];
+  if (tags === undefined) return subject;
+  const rest = subject.slice(tags.length);
+  for (const [, word = ''] of tags.matchAll(TAG)) {
+    const tag = word.trim();
+    if (BARE_NOTICE_SUBJECT.test(tag) || BARE_BOUNCE_SUBJECT.test(tag)) return rest ? `${tag}: ${rest}` : tag;
+  }
+  return rest;
+}
+
 /**
  * Subjects a merchant also writes, by rule: under the bare subject (or a notice's sentence), the
  * fresh text decides between the merchant and the notice or failure.
@@ -445,7 +465,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     }
   }
 
-  const subject = fold(s.subject).replace(/^(\[[^\]]*\]\s*)+/, '');
+  const subject = untagged(fold(s.subject));
   for (const rule of AUTOMATIC_SUBJECTS) {
     if (!rule.pattern.test(subject)) continue;
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;

@@ -55,6 +55,13 @@ describe('evaluateAutoReply — allowed', () => {
     ['"Ausência de resposta" is a complaint', mail({ subject: 'Ausência de resposta do suporte' })],
     ['"Re: Resposta automática" from a merchant replying', mail({ subject: 'Re: Resposta automática não resolve' })],
     [
+      'a merchant titling a complaint with a notice tag',
+      mail({
+        subject: '[Resposta automática] Chamado 48213 sem solução',
+        text: 'Do suporte só recebo resposta automática e ninguém resolve, a loja continua sem frete.',
+      }),
+    ],
+    [
       'a complaint starting with "Resposta automática"',
       mail({ subject: 'Resposta automática do suporte não resolve nada' }),
     ],
@@ -319,6 +326,22 @@ describe('evaluateAutoReply — refused', () => {
     ['Ausência temporária', mail({ subject: 'Ausência temporária', text: NOTICE_PT }), 'ooo-subject'],
     ['Aviso de ausência:', mail({ subject: 'Aviso de ausência: Re: Chamado 48213' }), 'ooo-subject'],
     ['a tagged automatic reply', mail({ subject: '[EXTERNO] [SPAM?] Resposta automática: x' }), 'ooo-subject'],
+    // The notice's words as a helpdesk's tag, before our own subject or a bare word.
+    [
+      'a helpdesk acknowledgement tagged [Resposta Automática]',
+      mail({
+        subject: '[Resposta Automática] Re: Ouvidoria',
+        text: 'Obrigado pelo contato! Responderemos em até 24 horas úteis.',
+      }),
+      'ooo-subject',
+    ],
+    [
+      'a notice tagged [Auto-Reply]',
+      mail({ subject: '[Auto-Reply] Re: Chamado 48213', text: NOTICE_EN }),
+      'ooo-subject',
+    ],
+    ['a notice tagged [Ausente]', mail({ subject: '[EXTERNO] [Ausente] Reclamação', text: NOTICE_PT }), 'ooo-subject'],
+    ['a bare [Undeliverable] tag', mail({ subject: '[Undeliverable]', text: BOUNCE_TEXT }), 'bounce-subject'],
     // Under a bare subject the text decides: a notice names its problems-and-orders contact too.
     ...[
       [
