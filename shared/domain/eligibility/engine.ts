@@ -677,6 +677,13 @@ function languageOf(s: Submission, topics: TopicText): Decision['language'] {
   return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
 }
 
+/** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */
+function notClientReason(hit: TextHit): string {
+  return hit.ruleId === 'client.shopper.text'
+    ? `O remetente é cliente de uma loja da plataforma, não lojista (${quote(hit.evidence)}); orientar a falar com a própria loja, que cuida dos pedidos.`
+    : `A mensagem indica que o remetente não é cliente (${quote(hit.evidence)}); encaminhar ao Comercial.`;
+}
+
 /**
  * Decides what the office does with a submission, given the checked prior ticket.
  * `config` names our own domain for the automatic-mail checks (isMachineGenerated): the
@@ -726,9 +733,14 @@ export function decide(
     decisive = firstQuarantine.ruleId;
     reason = firstQuarantine.reason;
   } else if (s.isClient === false && ticket.status !== 'valid') {
-    // A ticket the directory gives to the sender proves a client, whatever box was ticked.
-    decisive = 'client.not-a-client.form';
-    reason = 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
+    // A ticket the directory gives to the sender proves a client, whatever box was ticked. A store's
+    // buyer who ticked it ("comprei um vestido na …") gets the shopper guidance: the store, not
+    // sales, has their order.
+    const shopper = notClientText?.ruleId === 'client.shopper.text' ? notClientText : undefined;
+    decisive = shopper ? shopper.ruleId : 'client.not-a-client.form';
+    reason = shopper
+      ? notClientReason(shopper)
+      : 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
   } else if (machine) {
     decisive = 'auto.machine-generated';
     reason = `Mensagem automática (resposta automática, lista, aviso de entrega ou notificação de sistema): guardada como tal, sem caso nem resposta.${ticketNote}`;
@@ -737,10 +749,7 @@ export function decide(
     reason = `O texto indica mensagem automática (${quote(automaticText.evidence)}): guardada como tal, sem caso nem resposta.${ticketNote}`;
   } else if (notClientText && !ticketHolds) {
     decisive = notClientText.ruleId;
-    reason =
-      notClientText.ruleId === 'client.shopper.text'
-        ? `O remetente é cliente de uma loja da plataforma, não lojista (${quote(notClientText.evidence)}); orientar a falar com a própria loja, que cuida dos pedidos.`
-        : `A mensagem indica que o remetente não é cliente (${quote(notClientText.evidence)}); encaminhar ao Comercial.`;
+    reason = notClientReason(notClientText);
   } else if (commercial) {
     decisive = commercial.ruleId;
     reason = `Negociação comercial ou condição especial (${quote(commercial.evidence)}): a Ouvidoria não atua; encaminhar ao Comercial.`;

@@ -908,6 +908,30 @@ describe('eligibility: reasons and decision trail', () => {
     expect(decide(s, unverified, localConfig).outcome).toBe('NOT_A_CLIENT');
   });
 
+  it('gives a store’s buyer who ticked "ainda não sou cliente" the shopper guidance, not sales', () => {
+    for (const text of [
+      'Comprei um tênis na loja Passo Certo e veio o número errado, ninguém troca.',
+      'Fiz um pedido no site da Casa Verde dia 2 e nunca chegou.',
+    ]) {
+      const s = submission({ subject: '', text, channel: 'webform', isClient: false });
+      const decision = decide(s, { status: 'none' }, localConfig);
+      expect(decision.outcome).toBe('NOT_A_CLIENT');
+      expect(decision.ruleIds.at(-1)).toBe('client.shopper.text');
+      expect(decision.ruleIds).toContain('client.not-a-client.form');
+      expect(decision.replyVariant).toBe('shopper');
+    }
+    // A prospect who ticked it still goes to sales.
+    const prospect = submission({
+      subject: '',
+      text: 'Quero abrir uma loja, quanto custa?',
+      channel: 'webform',
+      isClient: false,
+    });
+    const decision = decide(prospect, { status: 'none' }, localConfig);
+    expect(decision.ruleIds.at(-1)).toBe('client.not-a-client.form');
+    expect(decision.replyVariant).toBeUndefined();
+  });
+
   it('lets a valid or unverified ticket win over text that says "not a client"', () => {
     const s = submission({ subject: '', text: 'Não sou cliente, mas abri o chamado 48213 pela minha empresa.' });
     expect(decide(s, { status: 'valid', number: '48213' }, localConfig).outcome).toBe('ACCEPTED');
