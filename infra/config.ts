@@ -61,6 +61,13 @@ export const DeploymentConfigSchema = z
      */
     ruleSetName: resourceName.optional(),
     /**
+     * Add the intake rule (`ouvidoria-<env>-intake`) to this existing rule set instead of creating one:
+     * the account's active set, owned by another stack or by hand (another environment, other domains).
+     * Only one rule set is active per account and region, so a set of our own could only receive by
+     * switching that one off. Not with `ruleSetName` or `activateRuleSet`.
+     */
+    existingRuleSetName: resourceName.optional(),
+    /**
      * When true a custom resource makes the rule set the active one (there is one per account and region:
      * this replaces whatever was active) and deactivates it when the stack is deleted.
      * When false, activate it by hand (README).
@@ -146,6 +153,22 @@ export const DeploymentConfigSchema = z
           });
         }
       });
+    }
+    if (c.existingRuleSetName !== undefined) {
+      if (c.activateRuleSet) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['activateRuleSet'],
+          message: 'must be false with existingRuleSetName (that rule set is active already, and not ours)',
+        });
+      }
+      if (c.ruleSetName !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ruleSetName'],
+          message: 'drop it with existingRuleSetName (the stack creates no rule set then)',
+        });
+      }
     }
     if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
       ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });

@@ -44,9 +44,19 @@ export interface OuvidoriaStackProps extends StackProps {
   readonly envName: string;
 }
 
-/** The receipt rule set's name: configured, or derived from the environment so two never collide. */
-export function ruleSetNameOf(config: DeploymentConfig, envName: string): string {
-  return config.ruleSetName ?? `ouvidoria-${envName}`;
+/**
+ * The receipt rule set and rule: an existing set (the account's active one) with a rule named after the
+ * environment, or a set of our own, configured or derived from the environment so two never collide.
+ */
+export function receiptRuleOf(
+  config: DeploymentConfig,
+  envName: string,
+): { ruleSetName: string; ruleName: string; existing: boolean } {
+  if (config.existingRuleSetName) {
+    return { ruleSetName: config.existingRuleSetName, ruleName: `ouvidoria-${envName}-intake`, existing: true };
+  }
+  const ruleSetName = config.ruleSetName ?? `ouvidoria-${envName}`;
+  return { ruleSetName, ruleName: `${ruleSetName}-intake`, existing: false };
 }
 
 /**
@@ -141,7 +151,7 @@ export class OuvidoriaStack extends Stack {
       intakeFunctionTimeout: FUNCTION_SIZING.emailIntake.timeout,
       retainData: config.retainData,
     });
-    const ruleSetName = ruleSetNameOf(config, props.envName);
+    const receiptRule = receiptRuleOf(config, props.envName);
 
     // Credentials of the Zendesk API user. The generated value is a placeholder JSON; the real one is
     // set after deploy (README), never in code or in the template.
@@ -441,7 +451,7 @@ export class OuvidoriaStack extends Stack {
 
     // ── SES receiving ───────────────────────────────────────────────────────────────────────────
     this.receiving = new MailReceiving(this, 'MailReceiving', {
-      ruleSetName,
+      ...receiptRule,
       // An address also matches its labelled forms (SES: user+label@domain): `caso@<domain>` takes
       // every per-case staff reply address `caso+<protocol>.<token>@<domain>`.
       recipients: [...config.ombudsmanAddresses, staffReplyBaseAddress(runtimeConfigOf(config))],
@@ -608,7 +618,7 @@ export class OuvidoriaStack extends Stack {
       value: this.queues.assignmentQueue.queueUrl,
       description: 'ASSIGNMENT_QUEUE_URL for npm run staff (re-queues waiting cases)',
     });
-    new CfnOutput(this, 'ReceiptRuleSetName', { value: this.receiving.ruleSet.receiptRuleSetName });
+    new CfnOutput(this, 'ReceiptRuleSetName', { value: receiptRule.ruleSetName });
     new CfnOutput(this, 'ZendeskSecretArn', { value: this.zendeskSecret.secretArn });
     new CfnOutput(this, 'MessageTextBucketName', {
       value: this.messageTexts.bucket.bucketName,

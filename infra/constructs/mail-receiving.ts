@@ -9,6 +9,9 @@ import { OuvidoriaFunction } from './ouvidoria-function';
 
 export interface MailReceivingProps {
   readonly ruleSetName: string;
+  readonly ruleName: string;
+  /** The rule set exists already (the account's active one): add the rule to it, create no set. */
+  readonly existing: boolean;
   readonly recipients: string[];
   readonly bucket: s3.Bucket;
   /** Key prefix of the raw mail, e.g. "inbound/". */
@@ -62,7 +65,7 @@ class S3ActionForRule implements ses.IReceiptRuleAction {
  * Only one rule set is active per account and region: activation replaces the current one.
  */
 export class MailReceiving extends Construct {
-  readonly ruleSet: ses.ReceiptRuleSet;
+  readonly ruleSet: ses.IReceiptRuleSet;
   readonly rule: ses.ReceiptRule;
   readonly ruleName: string;
   readonly ruleArn: string;
@@ -72,14 +75,16 @@ export class MailReceiving extends Construct {
   constructor(scope: Construct, id: string, props: MailReceivingProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.ruleName = `${props.ruleSetName}-intake`;
+    this.ruleName = props.ruleName;
     this.ruleArn = stack.formatArn({
       service: 'ses',
       resource: 'receipt-rule-set',
       resourceName: `${props.ruleSetName}:receipt-rule/${this.ruleName}`,
     });
 
-    this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: props.ruleSetName });
+    this.ruleSet = props.existing
+      ? ses.ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.ruleSetName)
+      : new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: props.ruleSetName });
 
     // Registered before the Lambda action binds: the action reuses a permission with this id, so
     // SES may invoke the intake only for this rule of this account (the stock one checks the account only).
@@ -102,7 +107,7 @@ export class MailReceiving extends Construct {
       ],
     });
 
-    if (props.activate) {
+    if (props.activate && !props.existing) {
       this.activationFunction = new OuvidoriaFunction(this, 'ActivationHandler', {
         entry: 'infra/custom-resources/active-rule-set.ts',
         serviceName: 'active-rule-set',

@@ -126,6 +126,17 @@ describe('deployment configuration validation', () => {
     ['an uppercase rule set name', { ruleSetName: 'Ouvidoria' }, 'ruleSetName: use lowercase letters'],
     ['a string for a boolean', { activateRuleSet: 'yes' }, 'activateRuleSet: '],
     [
+      'activating a rule set someone else owns (joining it leaves the active one as it is)',
+      { existingRuleSetName: 'empresa-entrada', activateRuleSet: true },
+      'activateRuleSet: must be false with existingRuleSetName',
+    ],
+    [
+      'both a rule set of our own and an existing one',
+      { existingRuleSetName: 'empresa-entrada', ruleSetName: 'ouvidoria-prod', activateRuleSet: false },
+      'ruleSetName: drop it with existingRuleSetName',
+    ],
+    ['an uppercase existing rule set name', { existingRuleSetName: 'Entrada' }, 'existingRuleSetName: use lowercase'],
+    [
       'a burst below the rate',
       { webformThrottle: { rateLimit: 50, burstLimit: 10 } },
       'webformThrottle.burstLimit: must be at least rateLimit',

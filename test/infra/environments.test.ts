@@ -71,6 +71,36 @@ describe('two environments in one account and region', () => {
     expect(clash).toContain('AWS::SES::ReceiptRuleSet ouvidoria-dev');
   }, 120_000);
 
+  // Only one receipt rule set is active per account and region: a second environment (or an account
+  // that already receives mail for other domains) adds its rule to the active set, instead of owning
+  // a set that could only receive by switching the other one off.
+  it('lets a second environment receive by adding its own rule to the active rule set of the first', () => {
+    const staging = { ...loadDeploymentConfig('staging'), existingRuleSetName: 'ouvidoria-dev' };
+    const { stack } = buildApp({ context: { ...NO_BUNDLING, env: 'staging' }, config: staging, nag: false });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
+    template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      RuleSetName: 'ouvidoria-dev',
+      Rule: { Name: 'ouvidoria-staging-intake' },
+    });
+    const ruleArn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:aws:ses:us-east-1:',
+          { Ref: 'AWS::AccountId' },
+          ':receipt-rule-set/ouvidoria-dev:receipt-rule/ouvidoria-staging-intake',
+        ],
+      ],
+    };
+    // SES may invoke the intake and write raw mail only for that rule.
+    template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'ses.amazonaws.com', SourceArn: ruleArn });
+    expect(JSON.stringify(template.findResources('AWS::S3::BucketPolicy'))).toContain(JSON.stringify(ruleArn));
+    // Its names still collide with nothing of the first environment.
+    expect(physicalNames(template).filter((n) => physicalNames(synthEnv('dev')).includes(n))).toEqual([]);
+  }, 120_000);
+
   it('names no retained resource: CloudFormation generates their names, so a redeploy after destroy works', () => {
     const template = synthEnv('dev');
     const retained = Object.values(template.toJSON().Resources) as {
