@@ -59,6 +59,10 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
     expect(synthWithNag({ activateRuleSet: false, xrayTracing: true, retainData: false }).synth).not.toThrow();
   });
 
+  it('passes when the rule joins the active rule set of the account (existingRuleSetName)', () => {
+    expect(synthWithNag({ activateRuleSet: false, existingRuleSetName: 'empresa-entrada' }).synth).not.toThrow();
+  });
+
   it('fails synth when a noncompliant resource is added to the real stack (acknowledgements are not blanket)', () => {
     const { synth } = synthWithNag({}, (stack) => {
       new sqs.Queue(stack, 'PlainQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
