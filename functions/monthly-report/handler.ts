@@ -1,7 +1,7 @@
 /**
  * Monthly management report (EventBridge Scheduler, days 1–7 of each month at 08:00 in the office
  * time zone): on the first business day of the month it reports the previous calendar month
- * (shared/app/report.ts), stores HTML + CSV in S3 and mails the supervisors a presigned link. On the
+ * (shared/app/report.ts), stores HTML + CSV in S3 and mails them, attached, to the supervisors. On the
  * other days it does nothing. `{ "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }` runs any period at once.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';

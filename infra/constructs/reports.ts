@@ -44,8 +44,8 @@ export interface ReportsProps {
  * Issue 15: the monthly report (bucket, function, schedule) and the raw-mail retention rule by tag.
  *
  * The function reads the status index (Query, STATUS# partitions only), survey answers and the
- * roster (GetItem/Query on SURVEY# and STAFF only), writes and signs links to reports under
- * `relatorios/` only, and sends mail from the office identity. Nothing else.
+ * roster (GetItem/Query on SURVEY# and STAFF only), writes reports under `relatorios/` only, and
+ * sends mail (the files attached) from the office identity. Nothing else.
  */
 export class Reports extends Construct {
   readonly bucket: s3.Bucket;
@@ -115,8 +115,9 @@ export class Reports extends Construct {
     const reports = this.bucket.arnForObjects(`${REPORT_PREFIX}*`);
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        sid: 'WriteAndLinkReports',
-        actions: ['s3:PutObject', 's3:GetObject'],
+        // The mail carries the files: nothing reads them back (a presigned link would die with the role's session).
+        sid: 'WriteReports',
+        actions: ['s3:PutObject'],
         resources: [reports],
       }),
     );

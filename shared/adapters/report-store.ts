@@ -1,15 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ReportStore } from '../app/report';
-import { presignS3Get } from './s3-presign';
 
 export { presignS3Get } from './s3-presign';
 
 /**
- * Report files in S3 under `<prefix><name>` (the bucket encrypts and expires them: infra/constructs/reports.ts),
- * and a presigned GET link for the announcement mail.
+ * Report files in S3 under `<prefix><name>` (the bucket encrypts and expires them: infra/constructs/reports.ts).
+ * The announcement mail carries the files themselves (shared/app/report.ts), not a link to them.
  */
 export class S3ReportStore implements ReportStore {
   constructor(
@@ -29,22 +27,9 @@ export class S3ReportStore implements ReportStore {
       }),
     );
   }
-
-  async link(name: string, expiresInSeconds: number): Promise<string> {
-    const credentials = await this.client.config.credentials();
-    const region = await this.client.config.region();
-    return presignS3Get({
-      bucket: this.bucket,
-      key: `${this.prefix}${name}`,
-      region,
-      credentials,
-      expiresInSeconds,
-      now: new Date(),
-    });
-  }
 }
 
-/** Local runs: the files in a directory, the link a file:// URL. */
+/** Local runs: the files in a directory. */
 export class DirectoryReportStore implements ReportStore {
   private readonly dir: string;
   constructor(dir: string) {
@@ -53,8 +38,5 @@ export class DirectoryReportStore implements ReportStore {
   async put(name: string, body: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     await writeFile(join(this.dir, name), body, 'utf8');
-  }
-  async link(name: string): Promise<string> {
-    return pathToFileURL(join(this.dir, name)).href;
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '../domain/report/figures';
 import { renderReportCsv, renderReportHtml } from '../domain/report/render';
 import { zoneOption } from '../domain/time-zone';
-import type { Clock, Mailer } from '../ports';
+import type { Clock, Mailer, OutgoingMail } from '../ports';
 
 /** Where the report's data comes from: index queries by date, never a table scan. */
 export interface ReportSource {
@@ -37,8 +37,6 @@ export interface ReportSource {
 /** Where the rendered files go (S3 on AWS, a directory locally). */
 export interface ReportStore {
   put(name: string, body: string, contentType: string): Promise<void>;
-  /** A link the supervisors can open for `expiresInSeconds` (S3 presigned GET). */
-  link(name: string, expiresInSeconds: number): Promise<string>;
 }
 
 export interface ReportDeps {
@@ -95,9 +93,6 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
   };
 }
 
-/** Days the link in the announcement stays valid (SigV4 presigned URLs allow at most 7). */
-export const REPORT_LINK_SECONDS = 7 * 24 * 3600;
-
 export interface PublishDeps extends ReportDeps {
   store: ReportStore;
   mailer: Mailer;
@@ -108,25 +103,37 @@ export interface PublishDeps extends ReportDeps {
 
 export interface PublishedReport extends GeneratedReport {
   files: string[];
-  link: string;
   announcedTo: number;
 }
 
+type ReportFile = NonNullable<OutgoingMail['files']>[number];
+
+/**
+ * Stores the files and mails them, attached, to the supervisors. Not a presigned link: one signed in
+ * the function with its role's temporary credentials stops working when they expire (hours), whatever
+ * expiry it names.
+ */
 export async function publishReport(period: ReportPeriod, deps: PublishDeps): Promise<PublishedReport> {
   const report = await generateReport(period, deps);
-  const files = [`${report.name}.html`, `${report.name}.csv`];
-  await deps.store.put(files[0] as string, report.html, 'text/html; charset=utf-8');
-  await deps.store.put(files[1] as string, report.csv, 'text/csv; charset=utf-8');
-  const link = await deps.store.link(files[0] as string, REPORT_LINK_SECONDS);
+  const files: ReportFile[] = [
+    { filename: `${report.name}.html`, contentType: 'text/html; charset=utf-8', content: Buffer.from(report.html) },
+    { filename: `${report.name}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(report.csv) },
+  ];
+  for (const file of files) await deps.store.put(file.filename, file.content.toString('utf8'), file.contentType);
   const to = [...new Set((await deps.supervisors()).map((a) => a.trim().toLowerCase()).filter(Boolean))];
-  if (to.length > 0) await deps.mailer.send(announcement(report.figures, link, to, deps.config));
-  return { ...report, files, link, announcedTo: to.length };
+  if (to.length > 0) await deps.mailer.send(announcement(report.figures, files, to, deps.config));
+  return { ...report, files: files.map((f) => f.filename), announcedTo: to.length };
 }
 
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
 
-/** The short summary mailed to the supervisors (pt-BR), with the link. */
-export function announcement(f: ReportFigures, link: string, to: string[], config: OuvidoriaConfig) {
+/** The short summary mailed to the supervisors (pt-BR), the report files attached. */
+export function announcement(
+  f: ReportFigures,
+  files: ReportFile[],
+  to: string[],
+  config: OuvidoriaConfig,
+): OutgoingMail {
   const period = `${calendarDayPtBr(f.period.from)} a ${calendarDayPtBr(f.period.to)}`;
   const lines = [
     `Relatório da Ouvidoria de ${period}:`,
@@ -136,14 +143,10 @@ export function announcement(f: ReportFigures, link: string, to: string[], confi
     `- Em atraso agora: ${f.overdueNow}`,
     `- Satisfação média: ${f.satisfaction.average === null ? '—' : f.satisfaction.average.toFixed(2).replace('.', ',')} (${pct(f.satisfaction.responseRate)} de resposta)`,
     '',
-    'Relatório completo (HTML com gráficos; o CSV está na mesma pasta), link válido por 7 dias:',
-    link,
+    `Relatório completo em anexo: ${files.map((file) => file.filename).join(' e ')} (a página com os gráficos e a planilha).`,
   ];
   const text = lines.join('\n');
-  const html = `<p>${lines
-    .slice(0, -1)
-    .map((l) => escapeHtml(l))
-    .join('<br>\n')}<br>\n<a href="${escapeHtml(link)}">Abrir o relatório</a></p>`;
+  const html = `<p>${lines.map((l) => escapeHtml(l)).join('<br>\n')}</p>`;
   return {
     to,
     from: officeSender(config),
@@ -152,5 +155,6 @@ export function announcement(f: ReportFigures, link: string, to: string[], confi
     html,
     messageId: randomMessageId(config.domain),
     headers: { 'Auto-Submitted': 'auto-generated' },
+    files,
   };
 }

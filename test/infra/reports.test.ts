@@ -83,7 +83,6 @@ describe('reports and retention (CDK)', () => {
         'dynamodb:Query',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
-        's3:GetObject',
         's3:PutObject',
         'ses:SendEmail',
         'ses:SendRawEmail',
@@ -97,6 +96,6 @@ describe('reports and retention (CDK)', () => {
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF'] },
     });
     expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem)/);
-    expect(JSON.stringify(statements.find((s) => s['Sid'] === 'WriteAndLinkReports'))).toContain('/relatorios/*');
+    expect(JSON.stringify(statements.find((s) => s['Sid'] === 'WriteReports'))).toContain('/relatorios/*');
   });
 });

@@ -295,7 +295,7 @@ describe('monthly report on dynalite', () => {
     expect(existsSync(join(out, `${report.name}.html`))).toBe(true);
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.to).toEqual(['sofia@empresa.com.br']);
-    expect(mailer.sent[0]?.text).toContain(report.link);
+    expect(mailer.sent[0]?.files?.map((f) => f.filename)).toEqual(report.files);
 
     // The page for the README screenshot (test/e2e/report-screenshot.test.ts takes it).
     await mkdir('test-artifacts', { recursive: true });

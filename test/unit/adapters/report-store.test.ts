@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -91,21 +90,6 @@ describe('S3ReportStore', () => {
       },
     ]);
   });
-
-  it("links with the client's region and credentials, for the requested time", async () => {
-    const client = new S3Client({
-      region: 'sa-east-1',
-      credentials: { accessKeyId: 'AKIDREPORT', secretAccessKey: 'segredo', sessionToken: 'sessao' },
-    });
-    const link = await new S3ReportStore(client, 'b', 'mensal/').link('2026-03.html', 900);
-    const url = new URL(link);
-    expect(url.host).toBe('b.s3.sa-east-1.amazonaws.com');
-    expect(url.pathname).toBe('/mensal/2026-03.html');
-    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
-    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDREPORT\/\d{8}\/sa-east-1\/s3\/aws4_request$/);
-    expect(url.searchParams.get('X-Amz-Security-Token')).toBe('sessao');
-    client.destroy();
-  });
 });
 
 describe('DirectoryReportStore', () => {
@@ -117,12 +101,12 @@ describe('DirectoryReportStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the file (creating the directory) and links it as a file:// URL', async () => {
+  it('writes the file, creating the directory', async () => {
     const store = new DirectoryReportStore(join(dir, 'novo', 'relatorios'));
     await store.put('2026-03.csv', 'protocolo;status\nOUV-1;CLOSED\n');
-    const link = await store.link('2026-03.csv');
-    expect(link.startsWith('file://')).toBe(true);
-    expect(await readFile(fileURLToPath(link), 'utf8')).toBe('protocolo;status\nOUV-1;CLOSED\n');
+    expect(await readFile(join(dir, 'novo', 'relatorios', '2026-03.csv'), 'utf8')).toBe(
+      'protocolo;status\nOUV-1;CLOSED\n',
+    );
   });
 
   it('overwrites a report of the same name', async () => {

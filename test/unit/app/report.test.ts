@@ -4,7 +4,6 @@ import {
   generateReport,
   periodBounds,
   publishReport,
-  REPORT_LINK_SECONDS,
   type ReportSource,
   type ReportStore,
 } from '../../../shared/app/report';
@@ -49,13 +48,8 @@ class FakeSource implements ReportSource {
 
 class FakeStore implements ReportStore {
   files = new Map<string, { body: string; type: string }>();
-  links: Array<[string, number]> = [];
   async put(name: string, body: string, type: string) {
     this.files.set(name, { body, type });
-  }
-  async link(name: string, seconds: number) {
-    this.links.push([name, seconds]);
-    return `https://relatorios.example/${name}?sig=1&x=<y>`;
   }
 }
 
@@ -131,7 +125,9 @@ describe('publishReport', () => {
     };
   };
 
-  it('stores the HTML and CSV, links the HTML for 7 days and mails each supervisor once', async () => {
+  // The files go with the mail: a presigned link signed with the function's role credentials dies
+  // with their session, hours later, whatever expiry it names.
+  it('stores the HTML and CSV and mails them, attached, to each supervisor once', async () => {
     const { store, mailer, run } = deps([
       'Sofia@Ouvidoria.example.com.br',
       'sofia@ouvidoria.example.com.br ',
@@ -143,11 +139,16 @@ describe('publishReport', () => {
       ['relatorio-ouvidoria_2026-04-01_2026-04-30.html', 'text/html; charset=utf-8'],
       ['relatorio-ouvidoria_2026-04-01_2026-04-30.csv', 'text/csv; charset=utf-8'],
     ]);
-    expect(store.links).toEqual([['relatorio-ouvidoria_2026-04-01_2026-04-30.html', REPORT_LINK_SECONDS]]);
-    expect(REPORT_LINK_SECONDS).toBe(604800);
     expect(published.announcedTo).toBe(2);
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.to).toEqual(['sofia@ouvidoria.example.com.br', 'rui@x.com']);
+    expect(
+      mailer.sent[0]?.files?.map((f) => [f.filename, f.contentType, Buffer.from(f.content).toString('utf8')]),
+    ).toEqual([
+      ['relatorio-ouvidoria_2026-04-01_2026-04-30.html', 'text/html; charset=utf-8', published.html],
+      ['relatorio-ouvidoria_2026-04-01_2026-04-30.csv', 'text/csv; charset=utf-8', published.csv],
+    ]);
+    expect(`${mailer.sent[0]?.text}${mailer.sent[0]?.html}`).not.toMatch(/https?:|link/i);
   });
 
   it('mails nobody without supervisors (the files are still stored)', async () => {
@@ -159,20 +160,23 @@ describe('publishReport', () => {
 });
 
 describe('announcement', () => {
-  it('summarises the period in pt-BR, with the link escaped in the HTML', async () => {
+  it('summarises the period in pt-BR and attaches the files, their names escaped in the HTML', async () => {
     const report = await generateReport(APRIL, {
       source: new FakeSource({}),
       calendar,
       clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
     });
-    const link = 'https://r.example/a?x=1&y=<2>';
-    const mail = announcement(report.figures, link, ['sofia@x.com'], localConfig);
+    const files = [
+      { filename: 'relatorio<2>.html', contentType: 'text/html; charset=utf-8', content: Buffer.from('x') },
+    ];
+    const mail = announcement(report.figures, files, ['sofia@x.com'], localConfig);
     expect(mail.subject).toBe('Relatório da Ouvidoria — 01/04/2026 a 30/04/2026');
     expect(mail.text).toContain('Manifestações recebidas: 0');
     expect(mail.text).toContain('Satisfação média: —');
-    expect(mail.text.endsWith(link)).toBe(true);
-    expect(mail.html).toContain('href="https://r.example/a?x=1&amp;y=&lt;2&gt;"');
+    expect(mail.text).toContain('Relatório completo em anexo: relatorio<2>.html');
+    expect(mail.html).toContain('relatorio&lt;2&gt;.html');
     expect(mail.html).not.toContain('<2>');
+    expect(mail.files).toBe(files);
     expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
     expect(mail.from).toContain(localConfig.fromAddress);
   });
