@@ -86,12 +86,14 @@ const EMAIL_LOCAL_MAX = 64;
 /** An e-mail address. Bounded on the left so a long run without '@' stays linear. */
 const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>()@,;"']{1,255}`, 'g');
 
-/** Bodies other than our support whose protocol numbers merchants quote (folded, accent-free). */
+/** Bodies other than our support whose protocol numbers merchants quote (folded, accent-free): public
+ * bodies, and the carriers a store ships with. */
 const OTHER_BODIES =
-  'anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|senacon|bacen|banco central|juizado|tribunal|delegacia|boletim de ocorrencia';
+  'anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|senacon|bacen|banco central|juizado|tribunal|delegacia|boletim de ocorrencia|correios|transportadora|jadlog|loggi';
 
 /** The words of OTHER_BODIES, one by one (a relative clause naming one is not about our ticket). */
-const OTHER_BODY_WORDS = 'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim';
+const OTHER_BODY_WORDS =
+  'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim|correios|transportadora|jadlog|loggi';
 
 /** Messaging apps: a phone number follows them, or a ticket when they name the channel it came from. */
 const CHANNEL_ID_KEYWORDS = 'whatsapp|whats|wpp|zap';

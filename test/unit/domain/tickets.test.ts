@@ -292,6 +292,9 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a WhatsApp number after a colon', 'meu whatsapp: 98765432'],
     ['a chat-speak WhatsApp number', 'me chama no zap 987654321'],
     ['a relative clause naming another body', 'o protocolo que o Procon me deu foi 2026123456'],
+    ['a carrier’s protocol', 'Abri reclamação nos Correios, protocolo 12345678, o objeto sumiu'],
+    ['a carrier’s protocol after it', 'protocolo 998877 da transportadora'],
+    ['a carrier in a relative clause', 'o protocolo que a transportadora me deu foi 778899'],
     ['a year in a relative clause', 'o chamado que abri em 2024 foi fechado'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
@@ -301,6 +304,7 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a threat to go to Procon beside the ticket', 'Chamado 48213, vou ao Procon amanhã'],
     ['a Procon complaint and then the ticket', 'Reclamei no Procon e abri o chamado 48213'],
     ['"protocolo do chamado" after Procon', 'Fui ao Procon e o protocolo do chamado é 48213'],
+    ['the carrier named beside the ticket', 'Correios: chamado 48213 sobre o frete que não calcula'],
   ])('another body named near our ticket keeps it: %s', (_label, text) => {
     expect(numbersIn(text)).toEqual(['48213']);
   });
