@@ -3478,6 +3478,33 @@ const ROUND9: Row[] = [
       rule: 'topic.access.no-access',
     }),
   ),
+  ...buyerRows([
+    'Vi no Instagram, a loja é feita com vocês. Paguei e nunca recebi o kit de presente.',
+    'Paguei e até hoje não recebi a encomenda, o site é feito por vocês então resolvam.',
+  ]),
+  {
+    name: 'bonus months asked for on renewal are a special condition',
+    from: NOBODY,
+    subject: 'Renovação',
+    text: 'Se eu pagar o ano à vista vocês me dão uns meses de bônus?',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.special-condition',
+  },
+  {
+    name: 'an order that came in twice in the store is no billing question',
+    from: NOBODY,
+    subject: 'Novo pedido [#30211]',
+    text: 'Esse pedido entrou em duplicidade na loja, como cancelo um deles?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
+    name: 'guard: our monthly fee charged twice is still a billing question',
+    from: NOBODY,
+    subject: 'Mensalidade',
+    text: 'A mensalidade de novembro entrou em duplicidade no cartão.',
+    outcome: 'BILLING_QUESTION',
+  },
 ];
 
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
