@@ -134,6 +134,8 @@ describe('webform fields', () => {
     ['nº48215', 'nº48215'],
     ['Ticket: #48213', 'Ticket: #48213'],
     ['protocolo 52310', 'protocolo 52310'],
+    ['TICKET-51000', 'TICKET-51000'],
+    ['Chamado - 48213', 'Chamado - 48213'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
