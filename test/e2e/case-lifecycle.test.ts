@@ -224,13 +224,20 @@ describe('deadlines driven by the clock', () => {
       text: 'O chamado 48215 foi encerrado sem solução e a integração com o ERP continua parada.',
     });
     const { caseId } = await caseOf(stack, first.sesMessageId);
+    // Assigned, the analyst told and both timers set: the assignment writes the case first, then
+    // mails the analyst and schedules the timers, so waiting on the status alone races them.
     const assigned = await waitFor(
-      'assignment',
+      'assignment, with the analyst notified',
       () => work(caseId),
-      (c) => c.status === 'ASSIGNED',
+      (c) => c.status === 'ASSIGNED' && Boolean(c.analystNotifiedAt),
     );
     const due = new Date(assigned.dueAt as string);
-    const [reminder, escalation] = stack.timers.list().filter((t) => t.caseId === caseId);
+    const timers = await waitFor(
+      'the reminder and escalation timers',
+      async () => stack.timers.list().filter((t) => t.caseId === caseId),
+      (list) => list.length === 2,
+    );
+    const [reminder, escalation] = timers;
     expect(reminder?.kind).toBe('reminder');
     expect(escalation?.kind).toBe('escalation');
 
