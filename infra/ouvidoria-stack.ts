@@ -339,12 +339,10 @@ export class OuvidoriaStack extends Stack {
       description: 'Daily: re-queues cases still QUEUED past the opening after they were queued',
       environment: { ...baseEnv, [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl },
     });
-    // Our own role (the target adds invoke and DLQ send), assumable only by schedules of this account.
+    // Our own role (the target adds invoke and DLQ send), assumable only by schedules of our group.
     const sweepRole = new iam.Role(this, 'StaleSweepRole', {
       description: 'Assumed by the daily sweep schedule to invoke the requeue-stale function',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
+      assumedBy: this.queues.schedulerPrincipal(),
     });
     Validations.of(sweepRole).acknowledge({
       id: wildcardResourceFinding(sweepRole, `${this.requeueStale.function.functionArn}:*`),
@@ -377,6 +375,7 @@ export class OuvidoriaStack extends Stack {
       table: this.table,
       sending: this.sending,
       scheduleGroupName: this.queues.scheduleGroupName,
+      schedulerPrincipal: this.queues.schedulerPrincipal(),
       deadLetterQueue: this.queues.schedulerDlq,
       environment: baseEnv,
     });
@@ -550,6 +549,7 @@ export class OuvidoriaStack extends Stack {
       retentionDays: runtimeConfigOf(config).retention.retentionDays,
       environment: baseEnv,
       scheduleGroupName: this.queues.scheduleGroupName,
+      schedulerPrincipal: this.queues.schedulerPrincipal(),
       schedulerDlq: this.queues.schedulerDlq,
       retryAttempts: SCHEDULER_RETRY_ATTEMPTS,
       maxEventAge: SCHEDULER_MAX_EVENT_AGE,

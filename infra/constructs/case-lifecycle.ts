@@ -18,6 +18,8 @@ export interface CaseLifecycleProps {
   readonly sending: MailSending;
   /** The stack's one-time schedule group (deferrals and lifecycle timers). */
   readonly scheduleGroupName: string;
+  /** EventBridge Scheduler for schedules of that group only (Queues.schedulerPrincipal). */
+  readonly schedulerPrincipal: iam.IPrincipal;
   /** Where a timer EventBridge Scheduler cannot deliver goes (the scheduler DLQ and its alarm). */
   readonly deadLetterQueue: sqs.IQueue;
   readonly environment: Record<string, string>;
@@ -67,12 +69,10 @@ export class CaseLifecycle extends Construct {
       environment: { ...props.environment },
     });
 
-    // Assumed by lifecycle schedules of this account only; may invoke the timer function, nothing else.
+    // Assumed by schedules of the stack's group only; may invoke the timer function, nothing else.
     this.timerRole = new iam.Role(this, 'TimerScheduleRole', {
       description: 'Assumed by lifecycle timer schedules to invoke the lifecycle-timer function',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
+      assumedBy: props.schedulerPrincipal,
     });
     this.timerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({

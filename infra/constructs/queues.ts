@@ -55,6 +55,19 @@ export class Queues extends Construct {
   /** Role the deferral schedules run as: it may only send to the assignment queue (and its own DLQ). */
   readonly schedulerRole: iam.Role;
 
+  /**
+   * EventBridge Scheduler as a role's principal, for schedules of our group in our account only
+   * (confused-deputy guard: the Scheduler guide says the source ARN is the schedule group, never a
+   * schedule). Every role a schedule of the stack runs as uses it.
+   */
+  schedulerPrincipal(): iam.ServicePrincipal {
+    return new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account, 'aws:SourceArn': this.scheduleGroupArn },
+      },
+    });
+  }
+
   constructor(scope: Construct, id: string, props: QueuesProps) {
     super(scope, id);
     const dlq = (name: string, purpose: string, fifo = false): sqs.Queue => {
@@ -104,19 +117,9 @@ export class Queues extends Construct {
     this.scheduleGroupName = this.scheduleGroup.ref;
     this.scheduleGroupArn = this.scheduleGroup.attrArn;
 
-    const stack = Stack.of(this);
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
       description: 'Assumed by the deferral schedules to put a case back on the assignment queue',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        // Confused-deputy guard: only schedules of our group, in our account (the Scheduler guide says the
-        // source ARN is the schedule group, never a schedule).
-        conditions: {
-          StringEquals: {
-            'aws:SourceAccount': stack.account,
-            'aws:SourceArn': this.scheduleGroupArn,
-          },
-        },
-      }),
+      assumedBy: this.schedulerPrincipal(),
     });
     this.schedulerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -30,6 +30,8 @@ export interface ReportsProps {
   readonly retentionDays: number;
   readonly environment: Record<string, string>;
   readonly scheduleGroupName: string;
+  /** EventBridge Scheduler for schedules of that group only (Queues.schedulerPrincipal). */
+  readonly schedulerPrincipal: iam.IPrincipal;
   readonly schedulerDlq: sqs.IQueue;
   readonly retryAttempts: number;
   readonly maxEventAge: Duration;
@@ -130,9 +132,7 @@ export class Reports extends Construct {
 
     const scheduleRole = new iam.Role(this, 'ScheduleRole', {
       description: 'Assumed by the monthly report schedule to invoke the monthly-report function',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.fn.function.env.account } },
-      }),
+      assumedBy: props.schedulerPrincipal,
     });
     Validations.of(scheduleRole).acknowledge({
       id: wildcardResourceFinding(scheduleRole, `${this.fn.function.functionArn}:*`),

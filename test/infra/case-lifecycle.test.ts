@@ -32,7 +32,13 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       expect.objectContaining({
         Principal: { Service: 'scheduler.amazonaws.com' },
-        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        // Schedules of the stack's group only (stack.test.ts checks every scheduler role the same way).
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+            'aws:SourceArn': { 'Fn::GetAtt': [stack.getLogicalId(stack.queues.scheduleGroup), 'Arn'] },
+          },
+        },
       }),
     ]);
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>

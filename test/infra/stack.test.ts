@@ -752,6 +752,30 @@ describe('least privilege', () => {
     });
   });
 
+  it('lets every role the schedules run as be assumed only by schedules of our group in this account', () => {
+    const { stack, template } = dev;
+    const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, r]) =>
+      JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    // Deferrals, lifecycle timers, the daily sweep and the monthly report.
+    expect(roles).toHaveLength(4);
+    for (const [id, role] of roles) {
+      expect(role.Properties.AssumeRolePolicyDocument.Statement, id).toEqual([
+        {
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Condition: {
+            StringEquals: {
+              'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+              'aws:SourceArn': { 'Fn::GetAtt': [stack.getLogicalId(stack.queues.scheduleGroup), 'Arn'] },
+            },
+          },
+        },
+      ]);
+    }
+  });
+
   it('has no Allow on Resource "*" except the rule-set activation (an account-level API)', () => {
     const offenders: string[] = [];
     for (const [id, policy] of Object.entries(dev.template.findResources('AWS::IAM::Policy'))) {
