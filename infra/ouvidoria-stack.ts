@@ -505,8 +505,6 @@ export class OuvidoriaStack extends Stack {
     this.uploads.grantWebform(this.webform);
     // The console: closing a case re-tags its files; its clean reads also sign the case page's file links.
     this.uploads.grantRetention(this.console);
-    // Short-lived links of clean files in the analyst notice.
-    this.uploads.grantCleanLinks(this.assignment);
     this.uploads.grantRetention(this.emailIntake);
     // A timer carries out the effects a case still has pending (an earlier run died after its
     // commit): a close starts, a reopening stops, the LGPD clock of the case's raw mail and files.

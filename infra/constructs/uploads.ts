@@ -218,20 +218,6 @@ export class Uploads extends Construct {
   }
 
   /**
-   * The assignment function signs short-lived links to clean files for the analyst notice: a link
-   * works only if its signer may read the object, so it gets s3:GetObject on the uploads prefix for
-   * objects tagged clean (the bucket policy denies every other object anyway). Nothing else.
-   */
-  grantCleanLinks(fn: OuvidoriaFunction): void {
-    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
-    this.grantCleanReads(fn, 'LinkCleanUploads');
-    this.acknowledgeUploadsPrefix(
-      fn,
-      'Upload keys are random per submission (uploads/<pending id>/NN): the link signer reads only objects of that prefix GuardDuty tagged clean.',
-    );
-  }
-
-  /**
    * Closing a case (staff mail in the email-intake function, the console, a timer's pending close)
    * gives its webform files the case's retention tag: read and set tags, rewrite a clean file onto itself (read is allowed only for
    * objects tagged clean, as everywhere), nothing else.

@@ -374,13 +374,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const timers = await FileTimerScheduler.open(timersFile(dataDir));
     const lifecycle = await buildLifecycleDeps(settings, { client, clock, mailer, timers });
 
-    // Links of clean webform files (analyst notice, console): the /_s3/ stand-in serves clean objects only.
+    // Links of clean webform files on the console's case page: the /_s3/ stand-in serves clean objects only.
     const attachmentLinks = new LocalAttachmentLinks(`${httpOrigin}/_s3/${uploads.bucket}`);
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
     const assignment = createAssignmentHandler({
-      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle, attachmentLinks })),
+      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle })),
       calendar,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),

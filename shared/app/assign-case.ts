@@ -33,11 +33,8 @@ import { keyedMessageId, randomMessageId } from '../domain/message-id';
 import type { TimerScheduler } from './lifecycle/ports';
 import type { Analyst } from '../domain/staff';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
-import { linkableAttachments } from '../domain/uploads/download';
-import { attachmentLinkMap } from './attachment-links';
 import type {
   AssignmentMessage,
-  AttachmentLinks,
   CaseRepository,
   Clock,
   DeferralScheduler,
@@ -80,8 +77,6 @@ export interface AssignCaseDeps {
    * the reminder and escalation timers are armed for the due date.
    */
   lifecycle?: { secret: ReplySecret; timers: TimerScheduler };
-  /** Short-lived links of the case's clean webform files in the notice; without it, files are listed only. */
-  attachmentLinks?: AttachmentLinks;
 }
 
 export type AssignmentResult =
@@ -220,13 +215,7 @@ async function notifyAnalyst(
 ): Promise<void> {
   const { config, mailer, cases, clock } = deps;
   const protocol = record.protocol as string;
-  const links = deps.attachmentLinks
-    ? await attachmentLinkMap(linkableAttachments(record.messages), deps.attachmentLinks)
-    : {};
-  const notice = renderAnalystNotice(record, analyst, config, {
-    answersViaOffice: deps.lifecycle !== undefined,
-    attachmentLinks: links,
-  });
+  const notice = renderAnalystNotice(record, analyst, config, { answersViaOffice: deps.lifecycle !== undefined });
   const messageId = id?.messageId ?? noticeMessageId(record, analyst, deps);
   // With the lifecycle the analyst answers through the per-case Reply-To address, which names the
   // case and proves the sender: the notice's Message-IDs need no pointers (issue 16: two writes

@@ -1,11 +1,10 @@
-/** The assignment function's dependencies (no mail parser; clean-file links are signed with node:crypto, not the SDK). */
+/** The assignment function's dependencies (no mail parser; the notice's files are downloaded from the console). */
 import { traced } from '../adapters/tracing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { attachmentLinksFromEnv } from '../adapters/attachment-links';
 import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
 import type { AssignCaseDeps } from '../app/assign-case';
-import type { AttachmentLinks, Clock, DeferralScheduler, Mailer } from '../ports';
+import type { Clock, DeferralScheduler, Mailer } from '../ports';
 import { clockFrom, mailerFrom, tableClient } from './clients';
 import { tableStoresFor } from './message-texts';
 import { buildLifecycleDeps } from './lifecycle';
@@ -18,7 +17,6 @@ export interface AssignmentOverrides {
   scheduler?: DeferralScheduler;
   /** The lifecycle's secret and timers; built from the settings when they name a reply secret. */
   lifecycle?: AssignCaseDeps['lifecycle'];
-  attachmentLinks?: AttachmentLinks; // clean-file links in the notice; UPLOADS_BUCKET on Lambda
 }
 /** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
 export async function buildAssignmentDeps(
@@ -37,8 +35,6 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
   const stores = tableStoresFor(settings, overrides.client ?? tableClient(settings));
   const deadLetterArn = settings.scheduler?.deadLetterArn;
   const clock = overrides.clock ?? clockFrom(settings);
-  const links =
-    overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, settings.config.attachments.linkHours, clock);
   return {
     config: settings.config,
     cases: stores.cases,
@@ -54,6 +50,5 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
         ...(deadLetterArn ? { deadLetterArn } : {}),
       }),
     clock,
-    ...(links ? { attachmentLinks: links } : {}),
   };
 }

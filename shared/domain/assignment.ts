@@ -11,7 +11,7 @@ import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '
 import type { Analyst } from './staff';
 import type { AttachmentMeta } from './submission';
 import { splitQuoted } from './text';
-import { type AttachmentLinkMap, isLinkable } from './uploads/download';
+import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -122,7 +122,12 @@ function ticketBlocks(ticket: TicketCheck): MailBlock[] {
   }
 }
 
-function attachmentItems(messages: CaseMessage[], links: AttachmentLinkMap, linkHours: number): MailInline[][] {
+/**
+ * The case's files, each with its scan result. A clean webform file is downloaded from the
+ * console's case page, which signs a fresh link when the analyst opens it: a link signed here, with
+ * the function's temporary role credentials, would die with them (hours), whatever expiry it named.
+ */
+function attachmentItems(messages: CaseMessage[], caseLink: string): MailInline[][] {
   const items: MailInline[][] = [];
   messages.forEach((m, index) => {
     for (const a of m.attachments as AttachmentMeta[]) {
@@ -134,9 +139,8 @@ function attachmentItems(messages: CaseMessage[], links: AttachmentLinkMap, link
         { strong: name },
         ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`,
       ];
-      // Only a file the scanner found clean gets a link (and only when one was signed for it).
-      const link = isLinkable(a) ? links[a.key] : undefined;
-      if (link) item.push(' — ', { href: link, label: `baixar (link válido por ${linkHours} h)` });
+      // Only a file the scanner found clean can be downloaded.
+      if (isLinkable(a)) item.push(' — ', { href: caseLink, label: 'baixar pelo console' });
       items.push(item);
     }
   });
@@ -152,11 +156,7 @@ export function renderAnalystNotice(
   c: CaseRecord,
   analyst: Analyst,
   config: OuvidoriaConfig,
-  options: {
-    answersViaOffice?: boolean;
-    /** Short-lived links of the clean webform files, by object key (others are listed without one). */
-    attachmentLinks?: AttachmentLinkMap;
-  } = {},
+  options: { answersViaOffice?: boolean } = {},
 ): RenderedMail {
   const zone = config.timeZone;
   const protocol = c.protocol ?? c.caseId;
@@ -219,7 +219,7 @@ export function renderAnalystNotice(
     });
   }
   blocks.push({ h: 'Decisão automática' }, { ul: trail });
-  const attachments = attachmentItems(c.messages, options.attachmentLinks ?? {}, config.attachments.linkHours);
+  const attachments = attachmentItems(c.messages, consoleCaseLink(config, c.caseId));
   blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
   if (options.answersViaOffice) {
     // The analyst answers this mail: the office relays the answer from the ombudsman address.

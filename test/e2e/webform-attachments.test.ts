@@ -230,6 +230,9 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
       expect(notice?.body.text).toContain('fatura-dezembro.pdf (application/pdf');
       expect(notice?.body.text).toContain('print-cobranca.png (image/png');
       expect(notice?.body.text).toContain('verificado, sem ameaças');
+      // Downloaded from the console's case page, which signs fresh links: none signed in the mail.
+      expect(notice?.body.text).toContain('baixar pelo console');
+      expect(notice?.body.html).not.toContain('/_s3/');
     } finally {
       await context.close();
       await rm(profile, { recursive: true, force: true });

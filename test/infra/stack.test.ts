@@ -699,8 +699,6 @@ describe('least privilege', () => {
       'SendFromOuvidoriaIdentity',
       'CreateDeferralSchedules',
       'PassSchedulerRole',
-      // Links of clean webform files in the notice: test/infra/uploads.test.ts checks the scope.
-      'LinkCleanUploads',
       // The texts of the case it assigns (issue 16), read only.
       'ReadMessageTexts',
     ]);

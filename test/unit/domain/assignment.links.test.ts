@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnalystNotice } from '../../../shared/domain/assignment';
+import { consoleCaseLink } from '../../../shared/domain/console-link';
 import { localConfig } from '../../../shared/domain/config';
 import type { AttachmentMeta } from '../../../shared/domain/submission';
 import { aCase } from '../../support/builders';
@@ -31,59 +32,38 @@ function webformCase(attachments: AttachmentMeta[]) {
   });
 }
 
-describe('renderAnalystNotice: links of webform files', () => {
+describe('renderAnalystNotice: files of the case', () => {
   const files = [
     file('01', 'NO_THREATS_FOUND'),
     file('02', 'THREATS_FOUND'),
     file('03', 'PENDING'),
     file('04', 'REFUSED'),
   ];
-  // A link for every key, as if a faulty caller signed them all: only the clean file may show one.
-  const links = Object.fromEntries(files.map((f) => [f.key as string, `https://s3.example/${f.key}?sig=1`]));
+  const caseLink = consoleCaseLink(localConfig, webformCase(files).caseId);
 
-  it('links only the file the scanner found clean, with the link lifetime', () => {
-    const n = renderAnalystNotice(webformCase(files), ana, localConfig, { attachmentLinks: links });
+  it('sends only the clean file to the console to be downloaded, and signs no link that would outlive its credentials', () => {
+    const n = renderAnalystNotice(webformCase(files), ana, localConfig);
     for (const part of [n.text, n.html]) {
-      expect(part).toContain('https://s3.example/uploads/0123456789abcdef0123456789abcdef/01?sig=1');
-      for (const other of ['02', '03', '04']) expect(part).not.toContain(`abcdef/${other}?sig`);
-      expect(part).toContain('baixar (link válido por 24 h)');
+      expect(part).toContain('baixar pelo console');
+      expect(part.split('baixar pelo console')).toHaveLength(2);
+      expect(part).not.toMatch(/link válido|X-Amz-Signature|_s3\//);
       expect(part).toContain('AMEAÇA DETECTADA');
       expect(part).toContain('verificação antivírus em andamento');
       expect(part).toContain('02.pdf');
     }
+    expect(n.html).toContain(`href="${caseLink.replaceAll('&', '&amp;')}"`);
   });
 
-  it('lists a clean file without a link when none was signed', () => {
-    const n = renderAnalystNotice(webformCase([file('01', 'NO_THREATS_FOUND')]), ana, localConfig);
-    expect(n.text).toContain('01.pdf');
+  it('offers no download for a file the scanner has not cleared', () => {
+    const n = renderAnalystNotice(webformCase([file('03', 'PENDING')]), ana, localConfig);
+    expect(n.text).toContain('03.pdf');
     expect(n.text).not.toContain('baixar');
   });
 
-  it('escapes the file name and the link', () => {
+  it('escapes the file name', () => {
     const evil = '<script>alert(1)</script>"onmouseover=x.pdf';
-    const clean = file('01', 'NO_THREATS_FOUND', evil);
-    const n = renderAnalystNotice(webformCase([clean]), ana, localConfig, {
-      attachmentLinks: { [clean.key as string]: 'https://s3.example/a?x="><script>&y=1' },
-    });
+    const n = renderAnalystNotice(webformCase([file('01', 'NO_THREATS_FOUND', evil)]), ana, localConfig);
     expect(n.html).not.toMatch(/<script/i);
     expect(n.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(n.html).toContain('href="https://s3.example/a?x=&quot;&gt;&lt;script&gt;&amp;y=1"');
-  });
-
-  it('takes the lifetime from config.attachments.linkHours', () => {
-    const config = { ...localConfig, attachments: { ...localConfig.attachments, linkHours: 6 } };
-    const n = renderAnalystNotice(webformCase([file('01', 'NO_THREATS_FOUND')]), ana, config, {
-      attachmentLinks: { [file('01', 'NO_THREATS_FOUND').key as string]: 'https://s3.example/x' },
-    });
-    expect(n.text).toContain('link válido por 6 h');
-  });
-});
-
-describe('renderAnalystNotice: the console', () => {
-  it('links the case in the console (through the entry, which signs in first)', () => {
-    const n = renderAnalystNotice(webformCase([]), ana, localConfig);
-    const link = `${localConfig.webformOrigin}/equipe?caso=${encodeURIComponent(webformCase([]).caseId)}`;
-    expect(n.text).toContain(link);
-    expect(n.html).toContain(`href="${link}"`);
   });
 });
