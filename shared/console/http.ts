@@ -20,7 +20,13 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { CLOSE_CATEGORIES, type CloseCategory, refusalReasonsPt, type WorkCase } from '../domain/lifecycle/types';
+import {
+  CLOSE_CATEGORIES,
+  type CloseCategory,
+  isOnLeave,
+  refusalReasonsPt,
+  type WorkCase,
+} from '../domain/lifecycle/types';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
 import { originAllowed } from '../webform/http';
@@ -288,7 +294,7 @@ export async function serveConsole(
     casePage(
       frame,
       {
-        ...(await caseView(c, user, lifecycle)),
+        ...(await caseView(c, user, lifecycle, deps.roster)),
         ...(deps.attachmentLinks
           ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
           : {}),
@@ -346,18 +352,42 @@ async function quarantine(
 
 const CASE_ACTIONS: ConsoleAction[] = ['answer', 'note', 'wait', 'extend', 'transfer', 'close'];
 
-async function caseView(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps): Promise<CaseView> {
+async function caseView(
+  c: WorkCase,
+  user: ConsoleUser,
+  lifecycle: LifecycleDeps,
+  roster?: StaffRepository,
+): Promise<CaseView> {
   const workable = c.status !== 'CLOSED' && c.assignee !== undefined;
   // A note is allowed in every state of an accepted case, closed included (the machine's addNote,
   // as `#nota` by mail): the audit trail goes on after closing.
   const offered: ConsoleAction[] = workable ? CASE_ACTIONS : c.outcome === 'ACCEPTED' ? ['note'] : [];
   const actions = new Set(offered.filter((a) => mayAct(user, a, c)));
+  const today = localDate(lifecycle.clock.now(), lifecycle.config.timeZone);
+  const team = actions.has('transfer') && roster ? await transferTargets(roster, c, today) : undefined;
   return {
     c,
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
     staffNames: await staffNames(lifecycle.staff, staffIdsOf(c)),
+    ...(team ? { team } : {}),
   };
+}
+
+/** Active roster members a case may be transferred to (its own analyst aside), by name. */
+async function transferTargets(
+  roster: StaffRepository,
+  c: WorkCase,
+  today: string,
+): Promise<{ id: string; name: string }[] | undefined> {
+  const members = await roster.list().catch(() => null);
+  // The roster unreadable: the form asks for the id, as without a roster.
+  if (!members) return undefined;
+  // Those the transfer would accept: active, not on leave today (the machine refuses the others).
+  return members
+    .filter((m) => m.active && !isOnLeave(m, today) && m.id !== c.assignee)
+    .map((m) => ({ id: m.id, name: m.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
 }
 
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
@@ -492,7 +522,7 @@ async function act(
   }
   if (!action || !ACTION_ID.test(id)) {
     const view = {
-      ...(await caseView(c, user, lifecycle)),
+      ...(await caseView(c, user, lifecycle, deps.roster)),
       problem: 'O formulário veio incompleto. Recarregue a página e tente de novo.',
     };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
@@ -509,7 +539,7 @@ async function act(
   }
   const commands = commandsOf(action, form, lifecycle.config.lifecycle.maxExtensionBusinessDays);
   if ('problem' in commands) {
-    const view = { ...(await caseView(c, user, lifecycle)), problem: commands.problem };
+    const view = { ...(await caseView(c, user, lifecycle, deps.roster)), problem: commands.problem };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
   }
   const now = lifecycle.clock.now().toISOString();

@@ -200,6 +200,11 @@ export interface CaseView {
   attachmentLinks?: AttachmentLinkMap;
   /** Names of the staff the case mentions, by roster id. */
   staffNames?: ReadonlyMap<string, string>;
+  /**
+   * Who the case may go to (active roster members but its analyst), for the transfer form's list;
+   * absent (no roster on this deployment): the form asks for the id.
+   */
+  team?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** A file of a message: name, type, size, scan result, and a link only for a clean webform file. */
@@ -241,7 +246,11 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
       <button type="submit">Prorrogar</button></fieldset></form>`);
   if (actions.has('transfer'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Transferir</legend>${hidden('transfer')}
-      <label for="t-para">Analista (id)</label><input id="t-para" name="para" required autocomplete="off">
+      ${
+        view.team
+          ? html`<label for="t-para">Para</label><select id="t-para" name="para" required><option value="">Escolha a pessoa</option>${view.team.map((m) => html`<option value="${m.id}">${m.name} (${m.id})</option>`)}</select>`
+          : html`<label for="t-para">Analista (id)</label><input id="t-para" name="para" required autocomplete="off">`
+      }
       <label for="t-nota">Nota para quem recebe (opcional)</label><textarea id="t-nota" name="texto"></textarea>
       <button type="submit">Transferir</button></fieldset></form>`);
   if (actions.has('close'))

@@ -375,6 +375,32 @@ describe('serveConsole — actions', () => {
     expect(answered?.body).not.toContain('Enviada pela Ouvidoria (ana)');
   });
 
+  it('the transfer form lists, by name, the people the transfer would accept; without a roster it asks for the id', async () => {
+    const { serve, request, deps, w } = world();
+    const analysts = [
+      anAnalyst({ id: 'ana', name: 'Ana Lima' }),
+      anAnalyst({ id: 'bruno', name: 'Bruno Costa' }),
+      anAnalyst({ id: 'carla', name: 'Carla Souza' }),
+      anAnalyst({ id: 'davi', name: 'Davi Rocha', leave: { from: '2026-03-01', to: '2026-03-31' } }),
+      anAnalyst({ id: 'edu', name: 'Eduardo Reis', active: false }),
+    ];
+    const ana = tokenOf('ana');
+    const bare = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: ana }));
+    expect(bare?.body).toContain('<label for="t-para">Analista (id)</label><input id="t-para" name="para"');
+    deps.roster = new InMemoryStaffRepository(analysts);
+    const page = (await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: ana })))?.body ?? '';
+    const options = [...page.matchAll(/<option value="([a-z]+)">([^<]+)<\/option>/g)]
+      .map((m) => [m[1], m[2]])
+      .filter(([id]) => analysts.some((a) => a.id === id));
+    // Not the case's own analyst, not someone on leave today (12/03) or inactive.
+    expect(options).toEqual([
+      ['bruno', 'Bruno Costa (bruno)'],
+      ['carla', 'Carla Souza (carla)'],
+    ]);
+    await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'transfer', para: 'carla' })));
+    expect((await w.cases.get(CASE_ID))?.assignee).toBe('carla');
+  });
+
   it('a forged ?recusado= shows nothing of the query string', async () => {
     const { serve, request } = world();
     const page = await serve(
