@@ -2,7 +2,7 @@
 import { deflateRawSync } from 'node:zlib';
 
 /** The EICAR anti-virus test string (harmless; every scanner flags it). */
-export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!H+H*';
+export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
 function crc32(data: Buffer): number {
   let crc = ~0;

@@ -21,7 +21,7 @@ import { type PresignedPost, presignPost, taggingXml, verifyPostPolicy } from '.
 import type { StoredUpload, UploadStore } from '../../uploads/ports';
 
 /** The EICAR test file's signature: what every anti-virus flags on purpose. */
-const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!H+H*';
+const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
 /** The stand-in scanner: THREATS_FOUND for the EICAR string anywhere in the bytes, else clean. */
 export function localScan(bytes: Uint8Array): ScanStatus {

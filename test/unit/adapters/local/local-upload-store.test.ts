@@ -14,6 +14,18 @@ describe('local scanner stand-in', () => {
     expect(localScan(Buffer.concat([pdf(), Buffer.from(EICAR)]))).toBe('THREATS_FOUND');
     expect(localScan(pdf())).toBe('NO_THREATS_FOUND');
   });
+
+  it.each([
+    // The standard test file, as eicar.org publishes it (68 bytes), and as saved with a newline.
+    ['the published eicar.com', String.raw`X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*`],
+    [
+      'eicar.txt with a newline',
+      `${String.raw`X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*`}\n`,
+    ],
+  ])('flags %s (the string the README sends testers to)', (_what, file) => {
+    expect(file.trim()).toHaveLength(68);
+    expect(localScan(Buffer.from(file, 'latin1'))).toBe('THREATS_FOUND');
+  });
 });
 
 describe('LocalUploadStore', () => {
