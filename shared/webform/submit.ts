@@ -327,7 +327,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     await deps.openCases.release(data.email, caseId);
   }
   if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate) {
-    await sendInfectedNotice(data.email, claimed.infected, result, deps);
+    await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
   return answer(result, keys.source, deps, listed);
@@ -376,11 +376,12 @@ function attachmentViews(attachments: AttachmentMeta[]): AttachmentView[] {
 /** The merchant is told, in pt-BR, that a file they sent is in quarantine. Never blocks the case. */
 async function sendInfectedNotice(
   to: string,
+  senderName: string,
   names: string[],
   result: Extract<IntakeResult, { kind: 'case' }>,
   deps: WebformDeps,
 ): Promise<void> {
-  const content = renderInfectedNotice(names, result.protocol, deps.config);
+  const content = renderInfectedNotice(names, result.protocol, deps.config, senderName);
   const messageId = randomMessageId(deps.config.domain);
   try {
     await deps.mailer.send({

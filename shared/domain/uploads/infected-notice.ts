@@ -1,4 +1,5 @@
 import type { OuvidoriaConfig } from '../config';
+import { sanitizeHeaderValue } from '../html';
 import { type RenderedMail, renderMail } from '../replies';
 
 /**
@@ -9,17 +10,20 @@ export function renderInfectedNotice(
   filenames: string[],
   protocol: string | undefined,
   config: OuvidoriaConfig,
+  senderName?: string,
 ): RenderedMail {
+  const name = sanitizeHeaderValue(senderName ?? '', 80);
+  const one = filenames.length === 1;
   const subject = protocol
     ? `[${protocol}] Um arquivo enviado não pôde ser aceito`
     : 'Ouvidoria: um arquivo enviado não pôde ser aceito';
   return renderMail(
     subject,
     [
-      { p: ['Olá,'] },
+      { p: [name ? `Olá, ${name},` : 'Olá,'] },
       {
         p: [
-          filenames.length === 1
+          one
             ? 'A verificação antivírus encontrou uma ameaça no arquivo que você anexou ao formulário da Ouvidoria:'
             : 'A verificação antivírus encontrou ameaças nos arquivos que você anexou ao formulário da Ouvidoria:',
         ],
@@ -27,7 +31,9 @@ export function renderInfectedNotice(
       { ul: filenames.map((name) => [{ strong: name }]) },
       {
         p: [
-          'Por segurança, o arquivo ficou em quarentena: ninguém da equipe vai abri-lo. ',
+          one
+            ? 'Por segurança, o arquivo ficou em quarentena: ninguém da equipe vai abri-lo. '
+            : 'Por segurança, os arquivos ficaram em quarentena: ninguém da equipe vai abri-los. ',
           protocol
             ? `A sua manifestação (protocolo ${protocol}) segue normalmente com os demais dados.`
             : 'A sua mensagem segue normalmente com os demais dados.',
@@ -35,7 +41,7 @@ export function renderInfectedNotice(
       },
       {
         p: [
-          'Verifique o seu computador com um antivírus atualizado. Se o arquivo for importante para o caso, ',
+          `Verifique o seu computador com um antivírus atualizado. Se ${one ? 'o arquivo for importante' : 'os arquivos forem importantes'} para o caso, `,
           protocol
             ? 'responda a este e-mail mantendo o número do protocolo no assunto e anexe uma versão limpa (por exemplo, um PDF gerado de novo).'
             : 'envie uma versão limpa pelo formulário da Ouvidoria.',

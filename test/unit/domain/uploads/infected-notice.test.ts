@@ -40,6 +40,21 @@ describe('renderInfectedNotice (to the merchant)', () => {
     expect(mail.text).toContain(localConfig.fromName);
   });
 
+  it.each([
+    [
+      ['extrato.txt'],
+      'Carla Mendes',
+      'Olá, Carla Mendes,',
+      'o arquivo ficou em quarentena: ninguém da equipe vai abri-lo.',
+    ],
+    [['nf-1.pdf', 'nf-2.pdf'], undefined, 'Olá,', 'os arquivos ficaram em quarentena: ninguém da equipe vai abri-los.'],
+  ])('%j from %s: greets by name as the acknowledgement does, in the right number', (files, name, hello, kept) => {
+    const mail = renderInfectedNotice(files, PROTOCOL, localConfig, name);
+    expect(mail.text.startsWith(`${hello}\n`)).toBe(true);
+    expect(mail.text).toContain(kept);
+    if (files.length > 1) expect(mail.text).toContain('Se os arquivos forem importantes para o caso');
+  });
+
   it('never asks a merchant without a protocol to reply by email', () => {
     const mail = renderInfectedNotice(['a.pdf'], undefined, localConfig);
     expect(mail.text).not.toContain('responda a este e-mail');
