@@ -438,7 +438,14 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   }
   const assignees = new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : [])));
   const names = await staffNames(lifecycle.staff, assignees);
-  return consoleResponse(200, casesPage(frame, listQuery, result, now, notice, names), {}, [], formOrigins);
+  const team =
+    user.role === 'supervisor' && deps.roster
+      ? (await deps.roster.list().catch(() => null))
+          ?.map((m) => ({ id: m.id, name: m.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'))
+      : undefined;
+  const extras = { ...(notice ? { notice } : {}), staffNames: names, ...(team ? { team } : {}) };
+  return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
 }
 
 function problemRedirect(frame: PageFrame, caseId: string, param: string, value: string) {

@@ -110,15 +110,23 @@ export function listQueryString(q: ListQuery, cursor?: string): string {
   return params.toString();
 }
 
-/** The list's page; `staffNames` names the analysts of its cases, by roster id (the id without it). */
+export interface ListExtras {
+  notice?: string;
+  /** Names of the analysts of the listed cases, by roster id (the id without it). */
+  staffNames?: ReadonlyMap<string, string>;
+  /** The roster, for the supervisor's analyst filter (a list of names; without it, an id to type). */
+  team?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** The list's page. */
 export function casesPage(
   frame: PageFrame,
   query: ListQuery,
   page: CasePage,
   now: Date,
-  notice?: string,
-  staffNames?: ReadonlyMap<string, string>,
+  extras: ListExtras = {},
 ): string {
+  const { notice, staffNames, team } = extras;
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
   const option = (value: string, label: string, selected: boolean) =>
@@ -136,7 +144,13 @@ export function casesPage(
     html`<h1>Casos</h1>${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
 <form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
   <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
-  ${supervisor ? html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>` : ''}
+  ${
+    !supervisor
+      ? ''
+      : team
+        ? html`<div><label for="f-analista">Analista</label><select id="f-analista" name="analista">${option('', 'Todas as pessoas', !query.analyst)}${team.map((m) => option(m.id, m.name, m.id === query.analyst))}</select></div>`
+        : html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>`
+  }
   <div><label for="f-resultado">Resultado</label><select id="f-resultado" name="resultado">${option('', 'Todos', !query.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS_PT[o], o === query.outcome))}</select></div>
   <div><label for="f-atrasados"><input id="f-atrasados" type="checkbox" name="atrasados" value="1"${query.overdue ? html` checked` : ''}> Somente atrasados</label></div>
   <div><label for="f-busca">Protocolo ou e-mail do lojista</label><input id="f-busca" name="busca" value="${query.q ?? ''}" autocomplete="off"></div>

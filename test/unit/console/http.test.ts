@@ -253,6 +253,22 @@ describe('serveConsole — who sees what', () => {
     expect(cells).toEqual([shown]);
   });
 
+  it('a supervisor filters by analyst from a list of names when the roster is there (an id to type otherwise)', async () => {
+    const { serve, request, deps, index } = world();
+    const sofia = tokenOf('sofia');
+    const bare = await serve(request('GET', '/equipe/casos', { token: sofia, query: 'analista=bruno' }));
+    expect(bare?.body).toContain('<input id="f-analista" name="analista" value="bruno"');
+    deps.roster = new InMemoryStaffRepository([
+      anAnalyst({ id: 'bruno', name: 'Bruno Costa' }),
+      anAnalyst({ id: 'ana', name: 'Ana Lima' }),
+    ]);
+    const r = await serve(request('GET', '/equipe/casos', { token: sofia, query: 'analista=bruno' }));
+    expect(r?.body).toMatch(
+      /<select id="f-analista" name="analista"><option value="">Todas as pessoas<\/option><option value="ana">Ana Lima<\/option><option value="bruno" selected>Bruno Costa<\/option><\/select>/,
+    );
+    expect(index.calls.at(-1)?.filter).toEqual({ assignee: 'bruno' });
+  });
+
   it('a search by protocol opens the case when visible', async () => {
     const { serve, request } = world();
     const r = await serve(
