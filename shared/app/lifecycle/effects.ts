@@ -18,6 +18,7 @@ import {
   renderStaffExplanation,
   renderTransferNotice,
 } from '../../domain/lifecycle/messages';
+import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
 import { surveyLinks } from '../../domain/lifecycle/survey';
 import { rawMailOf } from '../../domain/retention';
@@ -90,6 +91,7 @@ async function sendToStaff(
   pending: PendingEffect,
   member: StaffMember,
   mail: RenderedMail,
+  attachments?: RelayedAttachments,
 ): Promise<void> {
   const replyTo = c.protocol ? [staffReplyAddress(c.protocol, member.id, deps.secret, deps.config)] : [];
   await deps.mailer.send({
@@ -101,6 +103,7 @@ async function sendToStaff(
     html: mail.html,
     messageId: newMessageId(deps.config, `${pending.id}.${member.id}`),
     headers: { ...AUTOMATIC_MAIL_HEADERS },
+    ...(attachments ? { attachments } : {}),
   });
 }
 
@@ -140,13 +143,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const reopened = (c.history ?? []).some(
         (e) => e.type === 'reopened' && e.messageSourceId === effect.messageSourceId,
       );
-      return sendToStaff(
-        deps,
-        c,
-        pending,
-        analyst,
-        renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened }),
-      );
+      // The merchant's files go with her words (read from her stored mail by MIME part).
+      const attached = received.raw
+        ? relayableAttachments(received.attachments, config.lifecycle.maxRelayAttachmentBytes)
+        : [];
+      const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened, attached });
+      const files = received.raw && attached.length > 0 ? { raw: received.raw, parts: attached } : undefined;
+      return sendToStaff(deps, c, pending, analyst, mail, files);
     }
     case 'notify-transfer': {
       const to = await member(deps, effect.to);

@@ -20,7 +20,8 @@ import { freshStaffText, parseStaffCommands } from '../../domain/lifecycle/comma
 import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
 import type { Actor, RefusalCode } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
-import type { AttachmentMeta, Submission } from '../../domain/submission';
+import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
+import type { Submission } from '../../domain/submission';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
@@ -30,21 +31,6 @@ export type StaffMailResult =
   | { kind: 'applied'; caseId: string; protocol: string; events: string[] }
   | { kind: 'refused'; caseId: string; protocol: string; codes: RefusalCode[] }
   | { kind: 'duplicate'; caseId: string; protocol: string };
-
-/**
- * Attachments relayed to the merchant: not inline parts (signature logos), in order, while the
- * total stays within `lifecycle.maxRelayAttachmentBytes`; the rest are left out.
- */
-export function relayableAttachments(attachments: AttachmentMeta[], maxBytes: number): AttachmentMeta[] {
-  const kept: AttachmentMeta[] = [];
-  let total = 0;
-  for (const a of attachments) {
-    if (a.inline || a.size > maxBytes - total) continue;
-    kept.push(a);
-    total += a.size;
-  }
-  return kept;
-}
 
 export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps): Promise<StaffMailResult> {
   const deps = resolveDeps(rawDeps);

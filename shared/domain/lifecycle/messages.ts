@@ -8,9 +8,11 @@
  * application): the merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
+import { humanSize } from '../byte-size';
 import { consoleCaseLink } from '../console-link';
 import { formatDateTimePtBr } from '../calendar';
 import type { CaseMessage } from '../case';
+import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
@@ -207,18 +209,32 @@ export function renderAnswerToMerchant(c: WorkCase, body: string, config: Ouvido
   );
 }
 
+/** Where the analyst finds a file of the merchant's message. */
+function fileWhereabouts(a: AttachmentMeta, attached: ReadonlySet<AttachmentMeta>): string {
+  if (attached.has(a)) return 'anexado a este e-mail';
+  if (a.key) return 'arquivo do formulário: baixe pelo console';
+  if (a.inline) return 'imagem no corpo da mensagem';
+  return 'não anexado (acima do limite de envio)';
+}
+
 /** The merchant's new message, forwarded to the case's analyst. */
 export function renderMerchantMessageToAnalyst(
   c: WorkCase,
   message: CaseMessage,
   analyst: Pick<StaffMember, 'name'>,
   config: OuvidoriaConfig,
-  options: { reopened?: boolean } = {},
+  options: {
+    reopened?: boolean;
+    /** The files sent with this mail (relayableAttachments); the others are named only. */
+    attached?: readonly AttachmentMeta[];
+  } = {},
 ): RenderedMail {
   const { fresh, quoted } = splitQuoted(message.text ?? '');
+  const attached = new Set(options.attached ?? []);
   const attachments = message.attachments.map((a): MailInline[] => [
     { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
-    ` — ${a.contentType}`,
+    ` — ${a.contentType}, ${humanSize(a.size)}`,
+    ` — ${fileWhereabouts(a, attached)}`,
   ]);
   const blocks: MailBlock[] = [
     greeting(analyst.name),

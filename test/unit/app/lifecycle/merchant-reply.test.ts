@@ -40,6 +40,25 @@ describe('handleMerchantReply', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  it('forwards the merchant’s files with her words, within the relay limit, and says where each one is', async () => {
+    const parent = workCase({ status: 'WAITING_MERCHANT' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-merchant-3' };
+    const files = [
+      { filename: 'logo.png', contentType: 'image/png', size: 4_000, inline: true, partId: '2' },
+      { filename: 'fatura-dezembro.pdf', contentType: 'application/pdf', size: 180_000, inline: false, partId: '3' },
+      { filename: 'video-erro.mp4', contentType: 'video/mp4', size: 40_000_000, inline: false, partId: '4' },
+      { filename: 'print-painel.png', contentType: 'image/png', size: 95_000, inline: false, partId: '5' },
+    ];
+    await handleMerchantReply(parent, { ...reply, sourceId: 'ses-merchant-3', raw, attachments: files }, w.deps);
+    const forward = w.mailer.sent[0] as (typeof w.mailer.sent)[number] & { attachments?: unknown };
+    expect(forward.attachments).toEqual({ raw, parts: [files[1], files[3]] });
+    expect(forward.text).toMatch(/fatura-dezembro\.pdf — application\/pdf, [^—]+ — anexado a este e-mail/);
+    expect(forward.text).toMatch(/print-painel\.png — image\/png, [^—]+ — anexado a este e-mail/);
+    expect(forward.text).toMatch(/video-erro\.mp4 — video\/mp4, [^—]+ — não anexado \(acima do limite de envio\)/);
+    expect(forward.text).toMatch(/logo\.png — image\/png, [^—]+ — imagem no corpo da mensagem/);
+  });
+
   it('QUEUED: stored and recorded, nobody to forward to yet', async () => {
     const parent = workCase({ status: 'QUEUED', assignee: undefined });
     const w = lifecycleWorld({ cases: [parent] });

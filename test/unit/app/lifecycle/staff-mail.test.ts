@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
-import { handleStaffMail, relayableAttachments } from '../../../../shared/app/lifecycle/staff-mail';
+import { handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
+import { relayableAttachments } from '../../../../shared/domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import type { WorkStatus } from '../../../../shared/domain/lifecycle/types';
 import { localConfig } from '../../../../shared/domain/config';
@@ -179,9 +180,11 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.counter.count('ana')).toBe(0);
   });
 
-  it('attachments within the limit are relayed; inline logos and oversize files are not', () => {
+  it('attachments within the limit are relayed; inline logos, oversize files and webform files are not', () => {
     const files = [
       { filename: 'logo.png', contentType: 'image/png', size: 5_000, inline: true, partId: '2' },
+      // A webform file has no MIME part to read: the console serves it.
+      { filename: 'nota.pdf', contentType: 'application/pdf', size: 900, inline: false, key: 'uploads/ab/01' },
       { filename: 'fatura.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '3' },
       { filename: 'extrato.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '4' },
       { filename: 'print.png', contentType: 'image/png', size: 1_000, inline: false, partId: '5' },

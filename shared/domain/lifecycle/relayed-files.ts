@@ -1,0 +1,18 @@
+import type { AttachmentMeta } from '../submission';
+
+/**
+ * The files of a mail that go on with it (an analyst's answer to the merchant, a merchant's reply to
+ * the analyst): not inline parts (signature logos), in order, while the total stays within
+ * `maxBytes` (`lifecycle.maxRelayAttachmentBytes`); the rest are left out. The bytes stay in the
+ * raw mail; the relaying mailer reads them by MIME part.
+ */
+export function relayableAttachments(attachments: readonly AttachmentMeta[], maxBytes: number): AttachmentMeta[] {
+  const kept: AttachmentMeta[] = [];
+  let total = 0;
+  for (const a of attachments) {
+    if (a.inline || a.partId === undefined || a.size > maxBytes - total) continue;
+    kept.push(a);
+    total += a.size;
+  }
+  return kept;
+}
