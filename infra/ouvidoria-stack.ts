@@ -397,6 +397,8 @@ export class OuvidoriaStack extends Stack {
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);
+    // The analyst notice carries the opening mail's files, read from the raw mail.
+    this.grantIntakeRead(this.assignment.role);
     // LGPD retention tags on raw mail: the intake (redirected mail, staff #encerrar) and the console
     // (closing a case) rewrite it with its retention tag (shared/adapters/s3-raw-mail-retention.ts).
     this.grantRawMailRetention(this.emailIntake.role, false);

@@ -376,11 +376,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Links of clean webform files on the console's case page: the /_s3/ stand-in serves clean objects only.
     const attachmentLinks = new LocalAttachmentLinks(`${httpOrigin}/_s3/${uploads.bucket}`);
+    // Raw mail as the SES receipt rule's S3 action stores it (intake, the notice's files, quarantine).
+    const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
     const assignment = createAssignmentHandler({
-      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle })),
+      ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle, rawMail })),
       calendar,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),
@@ -399,7 +401,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const intakeMetricsLog = logger('email-intake');
     const intakeMetrics = localMetrics('email-intake', intakeMetricsLog);
-    const rawMail = new FileRawMailStore(join(dataDir, 'mail'));
     const emailService = await buildEmailIntakeDeps(settings, {
       client,
       clock,

@@ -30,17 +30,11 @@ import type { OuvidoriaConfig } from '../domain/config';
 import { dueDateFrom, timersFor } from '../domain/lifecycle/deadlines';
 import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-address';
 import { keyedMessageId, randomMessageId } from '../domain/message-id';
-import type { TimerScheduler } from './lifecycle/ports';
+import type { LifecycleMailer, TimerScheduler } from './lifecycle/ports';
+import { relayableAttachments } from '../domain/lifecycle/relayed-files';
 import type { Analyst } from '../domain/staff';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
-import type {
-  AssignmentMessage,
-  CaseRepository,
-  Clock,
-  DeferralScheduler,
-  Mailer,
-  StaffRepository,
-} from '../ports';
+import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, StaffRepository } from '../ports';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /** Narrow telemetry port: the handler maps it to Powertools logs and metrics. No personal data. */
@@ -64,7 +58,8 @@ export const silentTelemetry: AssignmentTelemetry = {
 export interface AssignCaseDeps {
   cases: CaseRepository;
   staff: StaffRepository;
-  mailer: Mailer;
+  /** Relays the opening mail's files named in `attachments` (withRelayedAttachments); a plain Mailer drops them. */
+  mailer: LifecycleMailer;
   scheduler: DeferralScheduler;
   clock: Clock;
   config: OuvidoriaConfig;
@@ -215,7 +210,17 @@ async function notifyAnalyst(
 ): Promise<void> {
   const { config, mailer, cases, clock } = deps;
   const protocol = record.protocol as string;
-  const notice = renderAnalystNotice(record, analyst, config, { answersViaOffice: deps.lifecycle !== undefined });
+  // The opening mail's files go with the notice, read from the stored mail by MIME part (the mailer
+  // relays them); a webform's files are downloaded from the console.
+  const opening = record.messages[0];
+  const attached =
+    opening?.raw !== undefined
+      ? relayableAttachments(opening.attachments, config.lifecycle.maxRelayAttachmentBytes)
+      : [];
+  const notice = renderAnalystNotice(record, analyst, config, {
+    answersViaOffice: deps.lifecycle !== undefined,
+    attached,
+  });
   const messageId = id?.messageId ?? noticeMessageId(record, analyst, deps);
   // With the lifecycle the analyst answers through the per-case Reply-To address, which names the
   // case and proves the sender: the notice's Message-IDs need no pointers (issue 16: two writes
@@ -240,6 +245,7 @@ async function notifyAnalyst(
     messageId,
     // Keeps the analyst's out-of-office from answering our notice.
     headers: { ...AUTOMATIC_MAIL_HEADERS },
+    ...(opening?.raw && attached.length > 0 ? { attachments: { raw: opening.raw, parts: attached } } : {}),
   });
   // It went out: record it first (retried in-process, so a failed write does not make the
   // redelivery email the analyst again), with the provider's Message-IDs on the case's list in the

@@ -1,10 +1,17 @@
-/** The assignment function's dependencies (no mail parser; the notice's files are downloaded from the console). */
+/**
+ * The assignment function's dependencies. Its mailer relays the opening mail's files with the
+ * analyst's notice (mailparser reads them from the stored raw mail); a webform's files are
+ * downloaded from the console.
+ */
 import { traced } from '../adapters/tracing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { withRelayedAttachments } from '../adapters/attachment-relay';
+import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import { EventBridgeDeferralScheduler } from '../adapters/scheduler-deferral';
 import type { AssignCaseDeps } from '../app/assign-case';
-import type { Clock, DeferralScheduler, Mailer } from '../ports';
+import type { Clock, DeferralScheduler, Mailer, RawMailStore } from '../ports';
 import { clockFrom, mailerFrom, tableClient } from './clients';
 import { tableStoresFor } from './message-texts';
 import { buildLifecycleDeps } from './lifecycle';
@@ -17,6 +24,8 @@ export interface AssignmentOverrides {
   scheduler?: DeferralScheduler;
   /** The lifecycle's secret and timers; built from the settings when they name a reply secret. */
   lifecycle?: AssignCaseDeps['lifecycle'];
+  /** Where the opening mail's files are read from (S3 on Lambda). */
+  rawMail?: RawMailStore;
 }
 /** With a reply secret configured, assignment takes part in the lifecycle (reply address, timers). */
 export async function buildAssignmentDeps(
@@ -39,7 +48,10 @@ function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides)
     config: settings.config,
     cases: stores.cases,
     staff: stores.staff,
-    mailer: overrides.mailer ?? mailerFrom(settings),
+    mailer: withRelayedAttachments(
+      overrides.mailer ?? mailerFrom(settings),
+      overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({}))),
+    ),
     scheduler:
       overrides.scheduler ??
       new EventBridgeDeferralScheduler({

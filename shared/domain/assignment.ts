@@ -11,6 +11,7 @@ import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '
 import type { Analyst } from './staff';
 import type { AttachmentMeta } from './submission';
 import { splitQuoted } from './text';
+import { fileWhereabouts } from './lifecycle/relayed-files';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
 
@@ -127,7 +128,11 @@ function ticketBlocks(ticket: TicketCheck): MailBlock[] {
  * console's case page, which signs a fresh link when the analyst opens it: a link signed here, with
  * the function's temporary role credentials, would die with them (hours), whatever expiry it named.
  */
-function attachmentItems(messages: CaseMessage[], caseLink: string): MailInline[][] {
+function attachmentItems(
+  messages: CaseMessage[],
+  caseLink: string,
+  attached: ReadonlySet<AttachmentMeta>,
+): MailInline[][] {
   const items: MailInline[][] = [];
   messages.forEach((m, index) => {
     for (const a of m.attachments as AttachmentMeta[]) {
@@ -139,8 +144,9 @@ function attachmentItems(messages: CaseMessage[], caseLink: string): MailInline[
         { strong: name },
         ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`,
       ];
-      // Only a file the scanner found clean can be downloaded.
+      // Only a webform file the scanner found clean can be downloaded; a mail's files come attached.
       if (isLinkable(a)) item.push(' — ', { href: caseLink, label: 'baixar pelo console' });
+      else if (!a.key) item.push(` — ${fileWhereabouts(a, attached)}`);
       items.push(item);
     }
   });
@@ -156,7 +162,11 @@ export function renderAnalystNotice(
   c: CaseRecord,
   analyst: Analyst,
   config: OuvidoriaConfig,
-  options: { answersViaOffice?: boolean } = {},
+  options: {
+    answersViaOffice?: boolean;
+    /** The opening mail's files sent with the notice (relayableAttachments); others are named only. */
+    attached?: readonly AttachmentMeta[];
+  } = {},
 ): RenderedMail {
   const zone = config.timeZone;
   const protocol = c.protocol ?? c.caseId;
@@ -219,7 +229,7 @@ export function renderAnalystNotice(
     });
   }
   blocks.push({ h: 'Decisão automática' }, { ul: trail });
-  const attachments = attachmentItems(c.messages, consoleCaseLink(config, c.caseId));
+  const attachments = attachmentItems(c.messages, consoleCaseLink(config, c.caseId), new Set(options.attached ?? []));
   blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
   if (options.answersViaOffice) {
     // The analyst answers this mail: the office relays the answer from the ombudsman address.

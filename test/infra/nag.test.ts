@@ -120,6 +120,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
         'AwsSolutions-IAM5[Resource::*]', // SetActiveReceiptRuleSet
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',
+        'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]', // the assignment: the opening mail's files
         // The retention-tag rewrite under inbound/ (email intake and console).
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',

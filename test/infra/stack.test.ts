@@ -695,6 +695,9 @@ describe('least privilege', () => {
       'ReadReplySecret',
       'CreateLifecycleTimers',
       'PassTimerRole',
+      // The opening mail's files go with the notice: raw mail under inbound/, read only.
+      'ReadRawMail',
+      'TellMissingRawMail',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'CreateDeferralSchedules',

@@ -19,6 +19,7 @@ import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { formatDatePtBr } from './deadlines';
+import { fileWhereabouts } from './relayed-files';
 import type { SurveyLink } from './survey';
 import {
   CLOSE_CATEGORY_LABELS_PT,
@@ -207,14 +208,6 @@ export function renderAnswerToMerchant(c: WorkCase, body: string, config: Ouvido
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
   );
-}
-
-/** Where the analyst finds a file of the merchant's message. */
-function fileWhereabouts(a: AttachmentMeta, attached: ReadonlySet<AttachmentMeta>): string {
-  if (attached.has(a)) return 'anexado a este e-mail';
-  if (a.key) return 'arquivo do formulário: baixe pelo console';
-  if (a.inline) return 'imagem no corpo da mensagem';
-  return 'não anexado (acima do limite de envio)';
 }
 
 /** The merchant's new message, forwarded to the case's analyst. */

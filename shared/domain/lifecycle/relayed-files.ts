@@ -16,3 +16,11 @@ export function relayableAttachments(attachments: readonly AttachmentMeta[], max
   }
   return kept;
 }
+
+/** Where the analyst finds a file of a merchant's message, when the mail does not link it itself. */
+export function fileWhereabouts(a: AttachmentMeta, attached: ReadonlySet<AttachmentMeta>): string {
+  if (attached.has(a)) return 'anexado a este e-mail';
+  if (a.key) return 'arquivo do formulário: baixe pelo console';
+  if (a.inline) return 'imagem no corpo da mensagem';
+  return 'não anexado (acima do limite de envio)';
+}

@@ -340,6 +340,28 @@ describe('assignCase: the assignment itself', () => {
     expect(await h.cases.findByMessageId(mail.messageId)).toMatchObject({ caseId: CASE_ID });
   });
 
+  it('carries the opening mail’s files for the mailer to relay, within the limit, and says where each one is', async () => {
+    const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-maria-1' };
+    const files = [
+      { filename: 'assinatura.png', contentType: 'image/png', size: 3_000, inline: true, partId: '2' },
+      { filename: 'fatura-outubro.pdf', contentType: 'application/pdf', size: 210_000, inline: false, partId: '3' },
+      { filename: 'gravacao-tela.mp4', contentType: 'video/mp4', size: 45_000_000, inline: false, partId: '4' },
+    ];
+    const opening = { ...queuedCase().messages[0]!, channel: 'email' as const, raw, attachments: files };
+    h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ channel: 'email', messages: [opening] }) });
+    await assignCase(message, h.deps);
+    const mail = h.mailer.sent[0] as (typeof h.mailer.sent)[number] & { attachments?: unknown };
+    expect(mail.attachments).toEqual({ raw, parts: [files[1]] });
+    expect(mail.text).toMatch(/fatura-outubro\.pdf \(application\/pdf, [^)]+\) — anexado a este e-mail/);
+    expect(mail.text).toMatch(/gravacao-tela\.mp4 \(video\/mp4, [^)]+\) — não anexado \(acima do limite de envio\)/);
+    expect(mail.text).toMatch(/assinatura\.png \(image\/png, [^)]+, em linha\) — imagem no corpo da mensagem/);
+  });
+
+  it('a webform case’s files stay in the console: nothing relayed', async () => {
+    await assignCase(message, h.deps);
+    expect(h.mailer.sent[0]).not.toHaveProperty('attachments');
+  });
+
   it('reports time since intake', async () => {
     await assignCase(message, h.deps);
     // createdAt 12:00Z (09:00 -03:00) → 16:59:59 -03:00.
