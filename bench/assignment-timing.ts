@@ -5,6 +5,8 @@
  */
 import type { SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../functions/assignment/handler';
+import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
+import type { RawMailStore } from '../shared/ports';
 import { InMemoryStaffRepository, RecordingScheduler } from '../test/support/fakes';
 import { RecordingTimerScheduler } from '../test/support/lifecycle-fakes';
 import { BENCH_CONFIG, type FakeIntake, productionTelemetry, type StdoutSink } from './support';
@@ -35,6 +37,7 @@ function eventFor(body: string, i: number): SQSEvent {
 export async function measureAssignment(
   fakes: FakeIntake,
   sink: StdoutSink,
+  rawMail: RawMailStore,
 ): Promise<{ durationsMs: number[]; assigned: number }> {
   const staff = new InMemoryStaffRepository([
     { id: 'ana', name: 'Ana Beatriz Lima', email: 'ana.lima@ouvidoria.example.com.br', active: true, openCases: 0 },
@@ -50,7 +53,8 @@ export async function measureAssignment(
   const handler = createAssignmentHandler({
     cases: fakes.cases,
     staff,
-    mailer: fakes.mailer,
+    // As deployed: the opening mail's files read from the raw mail and relayed with the notice.
+    mailer: withRelayedAttachments(fakes.mailer, rawMail),
     scheduler: new RecordingScheduler(),
     clock: fakes.clock,
     config: BENCH_CONFIG,

@@ -36,6 +36,7 @@ import { DynamoRateLimiter } from '../shared/adapters/dynamo/rate-limiter';
 import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
 import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
+import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
 import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
@@ -606,7 +607,8 @@ export async function countRequests(
     const assignmentHandler = createAssignmentHandler({
       cases,
       staff: new DynamoStaffRepository(client, TABLE),
-      mailer,
+      // As deployed: the opening mail's files read from S3 and relayed with the notice.
+      mailer: withRelayedAttachments(mailer, rawMail),
       scheduler: new RecordingScheduler(),
       clock,
       config: BENCH_CONFIG,

@@ -73,6 +73,11 @@ async function prepare(): Promise<() => Promise<unknown>> {
   if (BENCH_HANDLER === 'assignment') {
     const { createAssignmentHandler } = await import('../functions/assignment/handler');
     const input = readJson<{ record: CaseRecord; event: SQSEvent }>('assignment.json');
+    // The opening mail's files are relayed with the notice, read from the stored mail (as deployed).
+    const opening = input.record.messages[0]?.raw;
+    const rawMail = new InMemoryRawMailStore();
+    if (opening) rawMail.put(opening, readFileSync(join(dir, 'largest.eml')));
+    const { withRelayedAttachments } = await import('../shared/adapters/attachment-relay');
     return async () => {
       const fakes = fakeIntake([]);
       await fakes.cases.create(input.record);
@@ -95,7 +100,7 @@ async function prepare(): Promise<() => Promise<unknown>> {
             openCases: 1,
           },
         ]),
-        mailer: fakes.mailer,
+        mailer: withRelayedAttachments(fakes.mailer, rawMail),
         scheduler: new RecordingScheduler(),
         clock: fakes.clock,
         config: BENCH_CONFIG,

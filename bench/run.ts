@@ -28,7 +28,7 @@ import { measureMemory } from './memory';
 import { ASSUMED_LATENCY_MS, PRICES, PRICES_CHECKED } from './prices';
 import { fixed, formatBytes, mean, median, percentile, type Row, StdoutSink } from './support';
 import { formatTextWork, measureTextWork } from './text-work';
-import { INTAKE_PARSER_OPTIONS, measureThroughput, rate } from './throughput';
+import { INTAKE_PARSER_OPTIONS, measureThroughput, rate, storeOf } from './throughput';
 import { measureWebformLatency, summary } from './webform-latency';
 
 const quick = process.argv.includes('--quick');
@@ -369,7 +369,7 @@ async function main(): Promise<void> {
 
     // 4. Assignment duration (fakes), the CPU part of its Lambda time.
     const assignment = throughput
-      ? await step('assignment handler timing', () => measureAssignment(throughput.lastFakes, sink))
+      ? await step('assignment handler timing', () => measureAssignment(throughput.lastFakes, sink, storeOf(corpus)))
       : undefined;
     if (assignment) {
       add(

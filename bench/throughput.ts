@@ -102,7 +102,8 @@ async function timedPass(submissions: Submission[], work: (s: Submission) => unk
   return { totalMs: performance.now() - start, perMessageMs };
 }
 
-function storeOf(corpus: Corpus): InMemoryRawMailStore {
+/** The corpus where the receipt rule's S3 action would have stored it. */
+export function storeOf(corpus: Corpus): InMemoryRawMailStore {
   const store = new InMemoryRawMailStore();
   for (const m of corpus.messages) store.put({ bucket: BUCKET, key: `${PREFIX}${m.id}` }, m.raw);
   return store;
