@@ -194,6 +194,13 @@ const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
   'incidentes',
   'case',
 ]);
+/**
+ * A request to support, as Portugal and formal mail name a ticket ("pedido de suporte n.º 48213",
+ * "pedido de assistência 51000"): the service word announces a ticket when "pedido de" leads it,
+ * never alone ("o suporte 48213") nor "pedido" alone (an order: "pedido 30221").
+ */
+const SUPPORT_REQUEST_WORDS: ReadonlySet<string> = new Set(['suporte', 'assistencia', 'apoio']);
+const SUPPORT_REQUEST_BEFORE = /(?<![a-z])pedidos? de\s+$/;
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
 /**
@@ -473,7 +480,9 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
   // are not read (nor cut out of the text and canonicalised).
   forEachWordBeforeDigit(masked, KEYWORD_REACH, (start, end) => {
     const word = canonicalWord(masked.slice(start, end));
-    if (STRONG_KEYWORDS.has(word)) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
+    const supportRequest =
+      SUPPORT_REQUEST_WORDS.has(word) && SUPPORT_REQUEST_BEFORE.test(masked.slice(Math.max(0, start - 12), start));
+    if (STRONG_KEYWORDS.has(word) || supportRequest) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   });
   GLUED_STRONG_KEYWORD.lastIndex = 0;

@@ -333,6 +333,26 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
   });
 });
 
+describe('extractTicketCandidates: ROUND10, a request to support named as Portugal and formal mail do', () => {
+  it.each([
+    ['pedido de suporte n.º', 'O pedido de suporte n.º 48213 continua sem resolução.', '48213'],
+    ['pedido de assistência', 'Fiz o pedido de assistência 51000 há duas semanas.', '51000'],
+    ['pedido de apoio with a verb', 'O meu pedido de apoio foi o 52310 e ninguém respondeu.', '52310'],
+  ])('%s: %j', (_label, text, ticket) => {
+    const [c] = extractTicketCandidates({ subject: '', text });
+    expect(c).toMatchObject({ number: ticket });
+    expect(c?.score).toBeGreaterThanOrEqual(WEAK_CANDIDATE_SCORE);
+  });
+
+  it.each([
+    ['an order', 'O pedido de compra 30221 não chegou ao cliente.'],
+    ['the support word alone', 'Liguei para o suporte 30221 vezes.'],
+  ])('no ticket claim: %s', (_label, text) => {
+    const claims = extractTicketCandidates({ subject: '', text }).filter((c) => c.score >= WEAK_CANDIDATE_SCORE);
+    expect(claims).toEqual([]);
+  });
+});
+
 describe('extractTicketCandidates: the form field', () => {
   it.each([
     ['48213', ['48213']],
