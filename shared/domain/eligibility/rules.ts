@@ -57,6 +57,17 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['entrar na fila', 'esperar na fila'],
   ['acessar a central de ajuda', 'usar a central de ajuda'],
   ['acessar a base de conhecimento', 'usar a base de conhecimento'],
+  // Portugal's words for the panel's sign-in, read as Brazil writes them ("não consigo aceder ao
+  // painel", "a palavra-passe não é aceite", "conta de utilizador bloqueada", "iniciar sessão").
+  ['aceder', 'acessar'],
+  ['palavra-passe', 'senha'],
+  ['palavra passe', 'senha'],
+  ['utilizador', 'usuario'],
+  ['iniciar sessao', 'fazer login'],
+  ['telemovel', 'celular'],
+  // The formal register's "lograr" for "conseguir" ("não logro acessar o painel").
+  ['nao logro', 'nao consigo'],
+  ['nao logramos', 'nao conseguimos'],
   // English "to" reads as chat-speak "tô" (estou) once words are canonical: put it back where it
   // is English, so that phrases such as "unable to log in" or "talk to sales" can match.
   ['unable estou', 'unable to'],
@@ -2077,6 +2088,31 @@ export const RULES: readonly Rule[] = [
     unlessInMessage: USED_TO_WORK,
   },
   {
+    id: 'scope.feature.suggestion-closing',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    stage: 'feature',
+    description: 'Sugestão deixada no fecho da mensagem (“fica a sugestão”), sem reclamação de serviço ou falha.',
+    trigger: 'text',
+    // The closing stands in its own sentence ("… integrar com o MB Way. Fica a sugestão."): the idea
+    // before it is the product's. It counts only in a message with no complaint about the service,
+    // nothing broken and no aside ("o suporte não responde. Fica a sugestão: contratem mais gente").
+    phrases: [
+      'fica a sugestao',
+      'fica aqui a sugestao',
+      'fica ai a sugestao',
+      'fica a minha sugestao',
+      'deixo a sugestao',
+      'deixo aqui a sugestao',
+      'deixo minha sugestao',
+      'deixo aqui minha sugestao',
+      'queda la sugerencia',
+      'dejo la sugerencia',
+      'les dejo la sugerencia',
+    ],
+    unless: [...ABOUT_THE_SERVICE, ...ASIDE],
+    unlessInMessage: [...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE, ...BROKEN, ...USED_TO_WORK, ...ASIDE],
+  },
+  {
     id: 'scope.feature.integration',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
@@ -2267,6 +2303,9 @@ export const RULES: readonly Rule[] = [
       'conta bloqueada',
       'conta esta bloqueada',
       'conta foi bloqueada',
+      // "conta de utilizador" once read as Brazil writes it: the user account of the panel.
+      'conta de usuario * bloquead*',
+      'conta de usuario bloquead*',
       'login bloqueado',
       'bloqueado por inatividade',
       'bloqueada por inatividade',
@@ -2413,6 +2452,15 @@ export const RULES: readonly Rule[] = [
       'nao estou conseguindo logar',
       'nao conseguimos acessar',
       'nao conseguimos entrar',
+      // Someone else of the store, written for by a relative or employee ("ela não consegue entrar
+      // no painel"): the panel named, since "os clientes não conseguem entrar" is the storefront.
+      'nao consegue* entrar no painel',
+      'nao consegue* acessar o painel',
+      'nao consegue* * entrar no painel',
+      'nao consegue* * acessar o painel',
+      'nao consegue* logar no painel',
+      'nao consegue* entrar no admin',
+      'nao consegue* acessar o admin',
       'sem acesso ao painel',
       'sem acesso ao admin',
       'sem acesso a loja',
@@ -2445,6 +2493,10 @@ export const RULES: readonly Rule[] = [
       'recuperar minha senha',
       'recuperacao de senha',
       'email de recuperacao',
+      'e-mail de recuperacao',
+      // "a senha não é aceita" (Portugal: "a palavra-passe não é aceite").
+      'senha nao e aceit*',
+      'senha nao esta sendo aceit*',
       'codigo de verificacao nao chega',
       'autenticacao de dois fatores',
       'erro no login',
@@ -2493,6 +2545,10 @@ export const RULES: readonly Rule[] = [
       'codigo de verificacao',
       'codigo de login',
       'codigo de autenticacao',
+      // The code that does not come to sign in ("não recebo o código no telemóvel para iniciar sessão").
+      'codigo para fazer login',
+      'codigo * para fazer login',
+      'codigo * * para fazer login',
       // The login e-mail: lost, forgotten or of someone who left.
       'email de acesso',
       'e-mail de acesso',
@@ -2552,6 +2608,14 @@ export const RULES: readonly Rule[] = [
       'no puedo entrar',
       'no puedo ingresar',
       'no puedo iniciar sesion',
+      // The password of the panel, forgotten or not reset ("no me llega el mail para recuperar la contraseña").
+      'recuperar la contrasena',
+      'recuperar mi contrasena',
+      'restablecer la contrasena',
+      'restablecer mi contrasena',
+      'olvide la contrasena',
+      'olvide mi contrasena',
+      'contrasena incorrecta',
       'no consigo acceder',
       'no consigo entrar',
       'sin acceso al painel',

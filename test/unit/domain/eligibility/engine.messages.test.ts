@@ -3507,6 +3507,120 @@ const ROUND9: Row[] = [
   },
 ];
 
+const ROUND10: Row[] = [
+  // Portugal's words for the sign-in, read as Brazil writes them.
+  ...[
+    'Bom dia, não consigo aceder ao painel de gestão da minha loja desde ontem.',
+    'A minha palavra-passe não é aceite e o e-mail de recuperação nunca chega… sem painel há dois dias.',
+    'Não recebo o código no telemóvel para iniciar sessão no painel.',
+  ].map(
+    (text): Row => ({
+      name: `Portugal: no access to the panel, no ticket: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Pedido de ajuda',
+      text,
+      outcome: 'ACCESS_ISSUE',
+    }),
+  ),
+  {
+    name: 'Portugal: a user account blocked after several attempts',
+    from: NOBODY,
+    subject: 'Conta',
+    text: 'Exmos. Senhores, a minha conta de utilizador foi bloqueada após várias tentativas. Cumprimentos.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.blocked-user',
+  },
+  {
+    name: 'formal register: "não logro acessar o painel"',
+    from: NOBODY,
+    subject: 'Acesso ao sistema',
+    text: 'Ilmos. Senhores,\n\nVenho respeitosamente informar que não logro acessar o painel administrativo desde o dia 20 do corrente mês.\n\nGrato pela atenção.',
+    outcome: 'ACCESS_ISSUE',
+  },
+  // Written for someone else of the store: the panel named in the third person.
+  ...[
+    'Escrevo pelo meu pai, dono da loja: ele não consegue mais entrar no painel desde que trocou de celular.',
+    'A funcionária que cuida dos pedidos não consegue acessar o painel desde segunda.',
+    'Os sócios não conseguem entrar no painel, só eu.',
+  ].map(
+    (text): Row => ({
+      name: `someone else of the store without the panel: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Acesso',
+      text,
+      outcome: 'ACCESS_ISSUE',
+    }),
+  ),
+  {
+    name: 'guard: customers who cannot sign in to the storefront are no access issue',
+    from: NOBODY,
+    subject: 'Loja',
+    text: 'Meus clientes não conseguem entrar na loja, a página dá erro 500.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  // Spanish: the panel's password.
+  ...[
+    'No me llega el mail para recuperar la contraseña del panel de administración.',
+    'Hace una semana que necesito restablecer la contraseña del administrador de la tienda.',
+  ].map(
+    (text): Row => ({
+      name: `Spanish: the panel's password: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Contraseña',
+      text,
+      outcome: 'ACCESS_ISSUE',
+    }),
+  ),
+  // The closing that leaves an idea for the product.
+  ...[
+    'Seria útil poderem integrar com o MB Way. Fica a sugestão.',
+    'Vocês podiam mostrar o estoque de cada variação na listagem de produtos. Deixo aqui a sugestão.',
+    'Sería bueno poder programar promociones por horario. Queda la sugerencia.',
+  ].map(
+    (text): Row => ({
+      name: `a suggestion closing an idea: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Ideia',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.suggestion-closing',
+    }),
+  ),
+  {
+    name: 'guard: "fica a sugestão" after a complaint about the support stays a complaint',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado 48213',
+    text: 'O suporte leva uma semana para responder e o frete segue sem calcular. Fica a sugestão: contratem mais gente.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['scope.feature.suggestion-closing'],
+  },
+  {
+    name: 'guard: "deixo a sugestão" beside something that stopped working stays in scope',
+    from: 'contato@eletroponto.com.br',
+    subject: 'Integração',
+    text: 'A integração com o Mercado Livre parou de sincronizar o estoque, chamado 48215. Deixo a sugestão de avisarem antes das atualizações.',
+    outcome: 'ACCEPTED',
+    notRules: ['scope.feature.suggestion-closing'],
+  },
+  // Portugal's "pedido de suporte" names the ticket.
+  {
+    name: 'Portugal: "o pedido de suporte n.º 48213" is the ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Pedido de suporte',
+    text: 'Exmos. Senhores,\n\nO pedido de suporte n.º 48213 continua sem resolução: o frete não calcula.\n\nCumprimentos',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+describe('round 10: Portugal, the formal register, third persons, Spanish passwords, suggestion closings', () => {
+  it.each(ROUND10.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
 describe('round 9: wishes, suggestions, modes, shoppers, partners, prices kept', () => {
   it.each(ROUND9.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
