@@ -3537,6 +3537,29 @@ const ROUND10: Row[] = [
     text: 'Ilmos. Senhores,\n\nVenho respeitosamente informar que não logro acessar o painel administrativo desde o dia 20 do corrente mês.\n\nGrato pela atenção.',
     outcome: 'ACCESS_ISSUE',
   },
+  // What the sign-in shows, an expired password with words between, Spanish "loguearme".
+  ...[
+    'Prezados Senhores, informo que minha senha de acesso ao sistema expirou e a recuperação não tem surtido efeito.',
+    'Quando tento iniciar sessão aparece um ecrã de erro.',
+    'Quando tento fazer login aparece uma tela branca e nada carrega.',
+    'No puedo loguearme al panel, me tira error.',
+  ].map(
+    (text): Row => ({
+      name: `a failing sign-in: ${text.slice(0, 45)}…`,
+      from: NOBODY,
+      subject: 'Erro',
+      text,
+      outcome: 'ACCESS_ISSUE',
+    }),
+  ),
+  {
+    name: 'guard: a login tried as a buyer of the store, with the cart, is store-side',
+    from: NOBODY,
+    subject: 'Carrinho',
+    text: 'Quando tento fazer login como cliente na loja para testar, o carrinho esvazia.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
   // Written for someone else of the store: the panel named in the third person.
   ...[
     'Escrevo pelo meu pai, dono da loja: ele não consegue mais entrar no painel desde que trocou de celular.',
