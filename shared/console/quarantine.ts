@@ -69,10 +69,18 @@ export function quarantineItemPage(
     ? html`<p class="notice" role="status">Revisada por ${record.reviewedBy ?? '—'} em ${formatInstant(record.reviewedAt, frame.timeZone)} (${record.reviewOutcome === 'released' ? 'liberada' : 'descartada'}).</p>`
     : '';
   const capKb = Math.round(RAW_TEXT_CAP_BYTES / 1000);
+  const first = record.messages[0];
+  // What the triage read (decoded: charsets, quoted-printable, base64, HTML to text), then the mail as
+  // it arrived, for whoever must look at its headers: raw MIME is hard to read in pt-BR.
+  const files = first?.attachments ?? [];
+  const decoded = html`<h2>Texto da mensagem (como a triagem leu)</h2>
+<pre class="raw" tabindex="0" aria-label="Texto da mensagem">${first?.text || '(sem texto)'}</pre>
+${files.length > 0 ? html`<p>Anexos (não são abertos aqui): ${files.map((f) => f.filename?.trim() || '(sem nome)').join(', ')}.</p>` : ''}`;
   const rawBlock = !raw
-    ? html`<p>Sem e-mail original arquivado (envio pelo formulário).</p><pre>${record.messages[0]?.text ?? ''}</pre>`
-    : html`${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeiros ${capKb} KB` : 'Mensagem grande demais para mostrar aqui'} de ${Math.ceil(raw.size / 1000)} KB.</p>` : ''}
-<pre class="raw" tabindex="0" aria-label="E-mail original como texto">${raw.text}</pre>`;
+    ? html`${decoded}<p>Sem e-mail original arquivado (envio pelo formulário).</p>`
+    : html`${decoded}<details><summary>E-mail original (MIME, com os cabeçalhos)</summary>
+${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeiros ${capKb} KB` : 'Mensagem grande demais para mostrar aqui'} de ${Math.ceil(raw.size / 1000)} KB.</p>` : ''}
+<pre class="raw" tabindex="0" aria-label="E-mail original como texto">${raw.text}</pre></details>`;
   const forms =
     record.reviewedAt || record.status !== 'QUARANTINED'
       ? ''
@@ -98,7 +106,6 @@ ${reviewed}
 <dt>Recebida</dt><dd>${formatInstant(record.createdAt, frame.timeZone)}</dd>
 <dt>Motivo</dt><dd>${record.decision.reason}</dd><dt>Regras</dt><dd>${record.decision.ruleIds.join(', ')}</dd></dl>
 ${forms}
-<h2>E-mail original (texto, anexos não são abertos)</h2>
 ${rawBlock}
 <p><a href="${b}${QUARANTINE_PATH}">Voltar à quarentena</a></p>`,
   );

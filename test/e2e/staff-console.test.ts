@@ -260,7 +260,9 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
       page.waitForURL(/\/equipe\/quarentena\/.+/),
       page.click(`a:has-text("Pedido parado no estoque")`),
     ]);
-    expect(await page.locator('pre.raw').textContent()).toContain('X-Local-Verdicts');
+    // The raw mail, folded under the text as the triage read it.
+    expect(await page.getByLabel('E-mail original como texto').textContent()).toContain('X-Local-Verdicts');
+    expect(await page.getByLabel('Texto da mensagem').textContent()).not.toContain('X-Local-Verdicts');
     await expectAccessible('quarantine-item');
     await Promise.all([
       page.waitForURL(/feito=release/),

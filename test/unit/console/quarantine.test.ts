@@ -44,10 +44,36 @@ describe('quarantine pages', () => {
     expect(body).not.toContain('<script>');
     expect(body).not.toContain('<img');
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;');
-    expect(body.match(/<\/pre>/g)).toHaveLength(1);
+    // The decoded text, then the raw mail: two <pre>, neither closed early by the mail.
+    expect(body.match(/<\/pre>/g)).toHaveLength(2);
     expect(body).toContain('name="csrf" value="tok"');
     expect(body).toContain('value="release"');
     expect(body).toContain('value="discard"');
+  });
+
+  it('shows the text as the triage read it (decoded), and the raw MIME folded below it', () => {
+    const record = quarantined();
+    record.messages = [
+      aMessage({
+        raw: RAW,
+        text: 'Olá, não consigo acessar o painel desde ontem. <script>x</script>',
+        attachments: [{ filename: 'print.png', contentType: 'image/png', size: 2048, inline: false, partId: '2' }],
+      }),
+    ];
+    const mime = 'Content-Transfer-Encoding: quoted-printable\n\nOl=C3=A1, n=C3=A3o consigo';
+    const body = quarantineItemPage(
+      frame,
+      { record, raw: { text: mime, truncated: false, size: 60 } },
+      { canRelease: true },
+    );
+    const decodedAt = body.indexOf('Olá, não consigo acessar o painel desde ontem. &lt;script&gt;');
+    const rawAt = body.indexOf('Ol=C3=A1');
+    expect(decodedAt).toBeGreaterThan(0);
+    expect(rawAt).toBeGreaterThan(decodedAt);
+    expect(body.slice(decodedAt, rawAt)).toContain(
+      '<details><summary>E-mail original (MIME, com os cabeçalhos)</summary>',
+    );
+    expect(body).toContain('Anexos (não são abertos aqui): print.png.');
   });
 
   it('says when the text was cut', () => {
