@@ -78,7 +78,8 @@ function linkProblem(error: LinkError): { status: number; view: MerchantView } {
   const title = error === 'expired' ? 'Link expirado' : 'Link inválido';
   return {
     status: error === 'expired' ? 410 : 400,
-    view: { kind: 'link-problem', title, message: LINK_ERROR_MESSAGES_PT[error] },
+    // A way on from every dead end: the status form sends a fresh link to the case's address.
+    view: { kind: 'link-problem', title, message: LINK_ERROR_MESSAGES_PT[error], offerStatusForm: true },
   };
 }
 

@@ -50,7 +50,8 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
   malformed: 'Este link está incompleto. Copie o endereço inteiro do e-mail que você recebeu.',
   'bad-score': 'A nota deste link é inválida: as notas vão de 1 a 5.',
   'bad-signature': 'Este link não é válido: ele pode ter sido alterado. Use o link do e-mail que você recebeu.',
-  expired: 'Este link expirou.',
+  expired:
+    'Este link expirou. Para saber em que ponto está o seu caso, peça um novo link de acompanhamento: ele chega ao e-mail do caso.',
 };
 
 function originOf(config: OuvidoriaConfig): string {
