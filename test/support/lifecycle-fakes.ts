@@ -9,7 +9,7 @@ import type { CaseRecord } from '../../shared/domain/case';
 import { localConfig, type OuvidoriaConfig } from '../../shared/domain/config';
 import type { LifecycleTimer } from '../../shared/domain/lifecycle/deadlines';
 import type { LifecycleContext } from '../../shared/domain/lifecycle/machine';
-import type { Actor, StaffMember, WorkCase } from '../../shared/domain/lifecycle/types';
+import type { Actor, PendingEffect, StaffMember, WorkCase } from '../../shared/domain/lifecycle/types';
 import type { Submission } from '../../shared/domain/submission';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import type {
@@ -154,6 +154,23 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     this.maybeFail('settleEffect');
     const c = this.records.get(caseId);
     if (c?.pendingEffects) delete c.pendingEffects[effectId];
+  }
+
+  async claimEffect(caseId: string, effectId: string, now: string, until: string) {
+    await tick();
+    this.maybeFail('claimEffect');
+    const pending = this.records.get(caseId)?.pendingEffects?.[effectId] as
+      | (PendingEffect & { claimedUntil?: string })
+      | undefined;
+    if (!pending || (pending.claimedUntil && pending.claimedUntil >= now)) return false;
+    pending.claimedUntil = until;
+    return true;
+  }
+
+  async releaseEffect(caseId: string, effectId: string) {
+    await tick();
+    const pending = this.records.get(caseId)?.pendingEffects?.[effectId] as { claimedUntil?: string } | undefined;
+    if (pending) delete pending.claimedUntil;
   }
 
   async addMessageIds(caseId: string, messageIds: string[]) {

@@ -197,6 +197,42 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     await this.removeMapEntry(caseId, 'pendingEffects', effectId);
   }
 
+  async claimEffect(caseId: string, effectId: string, now: string, until: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(caseId),
+          UpdateExpression: 'SET #map.#key.#claim = :until',
+          ConditionExpression:
+            'attribute_exists(#map.#key) AND (attribute_not_exists(#map.#key.#claim) OR #map.#key.#claim < :now)',
+          ExpressionAttributeNames: { '#map': 'pendingEffects', '#key': effectId, '#claim': 'claimedUntil' },
+          ExpressionAttributeValues: { ':until': until, ':now': now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseEffect(caseId: string, effectId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(caseId),
+          UpdateExpression: 'REMOVE #map.#key.#claim',
+          ConditionExpression: 'attribute_exists(#map.#key)',
+          ExpressionAttributeNames: { '#map': 'pendingEffects', '#key': effectId, '#claim': 'claimedUntil' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
   /**
    * Adds entries to a map attribute: one path per key when the map exists, the whole map when it
    * does not (a path into a missing map is a ValidationException). The condition pins what was read.

@@ -39,6 +39,12 @@ export class LifecycleEffectsFailed extends Error {
   }
 }
 
+/**
+ * How long a runner holds an effect it is carrying out: past the longest Lambda timeout, so that a
+ * runner that died mid-effect leaves it to the platform's next retry, never to a concurrent one.
+ */
+export const EFFECT_CLAIM_MS = 5 * 60 * 1000;
+
 /** Keep the thread root and the latest ids, as replyHeaders does. */
 const MAX_REFERENCES = 20;
 
@@ -235,10 +241,15 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.order - b.order);
   const failures: { effectId: string; kind: string; error: unknown }[] = [];
   for (const p of pending) {
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString();
+    // Another runner of this case is carrying it out (or has): not twice.
+    if (!(await deps.cases.claimEffect(c.caseId, p.id, now.toISOString(), until))) continue;
     try {
       await carryOut(deps, c, p);
     } catch (error) {
       if (!(error instanceof MissingStaff)) {
+        await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
         failures.push({ effectId: p.id, kind: p.effect.kind, error });
         deps.telemetry.effectFailed({
           caseId: c.caseId,

@@ -55,6 +55,14 @@ export interface CaseWorkStore {
   commit(commit: CaseCommit): Promise<CommitResult>;
   /** Removes a carried-out effect from `pendingEffects`. Idempotent; does not change the version. */
   settleEffect(caseId: string, effectId: string): Promise<void>;
+  /**
+   * Takes a pending effect for one runner until `until` (ISO): false when it is settled or another
+   * runner holds it (its claim has not passed `now`). Two runners of one case at once (a double
+   * click, one mail delivered twice) would otherwise both send its mail.
+   */
+  claimEffect(caseId: string, effectId: string, now: string, until: string): Promise<boolean>;
+  /** Gives up a claim (the effect failed): the next retry may take it at once. Idempotent. */
+  releaseEffect(caseId: string, effectId: string): Promise<void>;
   /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
   addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
 }

@@ -173,6 +173,36 @@ describe('DynamoCaseWorkStore', () => {
     expect((await store.get(CASE_ID))?.pendingEffects).toEqual({});
   });
 
+  it('claims an effect for one runner until its claim passes; a release frees it; a settled one is not claimed', async () => {
+    const { store } = await seeded();
+    const T0 = '2026-03-12T14:00:00.000Z';
+    const T1 = '2026-03-12T14:05:00.000Z';
+    const T2 = '2026-03-12T14:06:00.000Z';
+    expect(await store.claimEffect(CASE_ID, 'e-1', T0, T1)).toBe(false); // no map yet
+    await store.commit({
+      caseId: CASE_ID,
+      expectedVersion: 1,
+      changes: {},
+      events: [note('c-1')],
+      messages: [],
+      effects: [effect('e-1')],
+    });
+    const rows: Array<[string, () => Promise<unknown>, unknown]> = [
+      ['first runner', () => store.claimEffect(CASE_ID, 'e-1', T0, T1), true],
+      ['second runner at once', () => store.claimEffect(CASE_ID, 'e-1', T0, T1), false],
+      ['another effect id', () => store.claimEffect(CASE_ID, 'e-none', T0, T1), false],
+      ['after the claim passed', () => store.claimEffect(CASE_ID, 'e-1', T2, T2), true],
+      ['released', () => store.releaseEffect(CASE_ID, 'e-1'), undefined],
+      ['claimed again at once', () => store.claimEffect(CASE_ID, 'e-1', T0, T1), true],
+      ['settled', () => store.settleEffect(CASE_ID, 'e-1'), undefined],
+      ['claim a settled effect', () => store.claimEffect(CASE_ID, 'e-1', T2, T2), false],
+      ['release a settled effect', () => store.releaseEffect(CASE_ID, 'e-1'), undefined],
+    ];
+    for (const [label, run, expected] of rows) expect([label, await run()]).toEqual([label, expected]);
+    const c = await store.get(CASE_ID);
+    expect([c?.version, c?.pendingEffects]).toEqual([2, {}]);
+  });
+
   it('completes a message left pending by a crash after the commit', async () => {
     const { table, store, repository } = await seeded();
     // What a commit that died before moving its message out leaves behind.

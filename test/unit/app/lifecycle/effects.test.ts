@@ -92,6 +92,22 @@ describe('carryOutEffects', () => {
     expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
   });
 
+  // Two runners of one case at once (a double click on the console, one mail delivered twice):
+  // each pending effect is carried out by one of them.
+  it.each<[string, Effect, number]>([
+    ['notify-transfer', { kind: 'notify-transfer', from: 'ana', to: 'carla', note: 'Assume, por favor.' }, 1],
+    ['send-closing', { kind: 'send-closing', category: 'resolvido', summary: 'Repasse liberado.' }, 1],
+    ['notify-extension', { kind: 'notify-extension', businessDays: 5, reason: 'Financeiro.', dueAt: DUE }, 1],
+    ['remind-analyst', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE }, 1],
+    ['open-count', { kind: 'open-count', analystId: 'bruno', change: 'opened' }, 0],
+  ])('%s pending, three runners at once: carried out once', async (kind, effect, mails) => {
+    const w = world([pending('e1', effect)]);
+    await Promise.all([0, 1, 2].map(() => carryOutEffects(w.deps, w.c)));
+    expect(w.mailer.sent).toHaveLength(mails);
+    if (kind === 'open-count') expect(w.counter.count('bruno')).toBe(1);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+  });
+
   it('an effect for someone no longer on the roster is settled without mail', async () => {
     const w = world([pending('gone', { kind: 'remind-analyst', analystId: 'ninguem', dueAt: DUE })]);
     await carryOutEffects(w.deps, w.c);

@@ -45,6 +45,37 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  // A double click on the console (or one mail delivered twice at once): the second request finds
+  // the first one's commit with its effects still pending and must not carry them out too.
+  it.each([
+    [
+      'encerrar',
+      {
+        kind: 'close' as const,
+        category: 'resolvido' as const,
+        summary: 'Repasse liberado.',
+        line: '#encerrar resolvido',
+      },
+      1,
+    ],
+    ['transferir', { kind: 'transfer' as const, to: 'carla', line: '#transferir carla' }, 1],
+    [
+      'prorrogar',
+      { kind: 'extend' as const, businessDays: 5, reason: 'Aguardando o financeiro.', line: '#prorrogar 5' },
+      1,
+    ],
+  ])('the same %s submitted twice at once sends its mail once', async (_name, command, mails) => {
+    const w = lifecycleWorld();
+    const deps = resolveDeps(w.deps);
+    const cmd = { ok: true as const, commands: [command], body: '' };
+    const results = await Promise.all(
+      [0, 1, 2].map(() => applyStaffCommand(CASE_ID, ana, cmd, '', deps, source('console-double'))),
+    );
+    expect(results.filter((r) => r.kind === 'duplicate')).toHaveLength(2);
+    expect(w.mailer.sent).toHaveLength(mails);
+    expect(w.cases.must().pendingEffects ?? {}).toEqual({});
+  });
+
   it('another analyst is refused and the refusal is on the history', async () => {
     const w = lifecycleWorld();
     const result = await applyStaffCommand(
