@@ -40,10 +40,12 @@ export class LifecycleEffectsFailed extends Error {
 }
 
 /**
- * How long a runner holds an effect it is carrying out: past the longest Lambda timeout, so that a
- * runner that died mid-effect leaves it to the platform's next retry, never to a concurrent one.
+ * How long a runner holds an effect it is carrying out: past the longest timeout of a function that
+ * carries out effects (email-intake, 60 s), so a live runner never loses it to a concurrent one; and
+ * short of the platform's retries (async invocations retry after about 1 and 3 minutes, the intake
+ * queue after 6), so a runner that died mid-effect leaves it to the next retry.
  */
-export const EFFECT_CLAIM_MS = 5 * 60 * 1000;
+export const EFFECT_CLAIM_MS = 90 * 1000;
 
 /** Keep the thread root and the latest ids, as replyHeaders does. */
 const MAX_REFERENCES = 20;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
-import { carryOutEffects, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
+import { carryOutEffects, EFFECT_CLAIM_MS, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { InMemorySenderOpenCases } from '../../../support/fakes';
@@ -105,6 +105,30 @@ describe('carryOutEffects', () => {
     await Promise.all([0, 1, 2].map(() => carryOutEffects(w.deps, w.c)));
     expect(w.mailer.sent).toHaveLength(mails);
     if (kind === 'open-count') expect(w.counter.count('bruno')).toBe(1);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+  });
+
+  it('a runner that died holding an effect leaves it to a retry once its claim has passed', async () => {
+    const w = world([pending('e1', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE })]);
+    const now = w.clock.now();
+    // What a runner killed mid-send leaves: the claim, the effect still pending.
+    await w.cases.claimEffect(
+      CASE_ID,
+      'e1',
+      now.toISOString(),
+      new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString(),
+    );
+    // Lambda retries a failed async invocation about 1 and 3 minutes later (the intake runs 60 s at most).
+    const rows: Array<[string, number, number]> = [
+      ['a concurrent runner, within the claim', 0, 0],
+      ['the first retry, a minute later', 60_000, 0],
+      ['the second retry, three minutes after the crash', 120_000, 1],
+    ];
+    for (const [label, advance, mails] of rows) {
+      w.clock.advance(advance);
+      await carryOutEffects(w.deps, w.cases.must(CASE_ID));
+      expect([label, w.mailer.sent.length]).toEqual([label, mails]);
+    }
     expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
   });
 
