@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
-import type { Analyst } from '../shared/domain/staff';
+import { type Analyst, isIsoDate, isStaffName, STAFF_ID, STAFF_NAME_MAX } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
 
@@ -64,14 +64,9 @@ export class StaffInputError extends Error {
   }
 }
 
-const ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 function parseId(value: string | undefined, command: string): string {
   if (value === undefined || value === '') throw new UsageError(`${command}: missing <id>`);
-  if (!ID.test(value)) {
+  if (!STAFF_ID.test(value)) {
     throw new UsageError(
       `${command}: invalid id ${JSON.stringify(value)} (1-63 characters: lowercase letters, digits, ".", "_" or "-")`,
     );
@@ -82,8 +77,8 @@ function parseId(value: string | undefined, command: string): string {
 function parseName(value: string | undefined): string {
   const name = value?.trim() ?? '';
   if (name === '') throw new UsageError('add: --name is required, e.g. --name "Ana Souza"');
-  if (name.length > 200) throw new UsageError('add: --name is longer than 200 characters');
-  if (CONTROL.test(name)) throw new UsageError('add: --name must not contain line breaks or control characters');
+  if (name.length > STAFF_NAME_MAX) throw new UsageError(`add: --name is longer than ${STAFF_NAME_MAX} characters`);
+  if (!isStaffName(name)) throw new UsageError('add: --name must not contain line breaks or control characters');
   return name;
 }
 
@@ -98,10 +93,7 @@ function parseEmail(value: string | undefined): string {
 
 function parseDate(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`leave: ${flag} YYYY-MM-DD is required`);
-  const m = ISO_DATE.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  // Date.UTC rolls 2026-02-30 over to March: a round trip catches dates that do not exist.
-  if (!date || date.toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     throw new UsageError(`leave: ${flag} ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
   }
   return value;

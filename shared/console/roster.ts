@@ -3,7 +3,7 @@
  * open cases each has; put someone on leave or back, activate or deactivate, add an analyst. The
  * same repository `npm run staff` writes (StaffRepository); every change is logged without personal data.
  */
-import type { Analyst } from '../domain/staff';
+import { type Analyst, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
@@ -12,8 +12,6 @@ import { layout, type PageFrame } from './pages';
 
 export const ROSTER_PATH = '/equipe/pessoas';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /** A leave as people read it: "28/12/2026 a 31/12/2026". */
@@ -66,11 +64,11 @@ export async function changeRoster(
 ): Promise<{ ok: boolean; text: string; op: string }> {
   const op = form.get('op') ?? '';
   const id = (form.get('pessoa') ?? '').trim().toLowerCase();
-  if (!ID.test(id)) return { ok: false, text: 'Id inválido.', op };
+  if (!STAFF_ID.test(id)) return { ok: false, text: 'Id inválido.', op };
   if (op === 'add') {
     const name = (form.get('nome') ?? '').trim();
     const email = (form.get('email') ?? '').trim().toLowerCase();
-    if (!name || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
+    if (!isStaffName(name) || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
     if (await staff.get(id)) return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
     await staff.put({ id, name, email, active: true });
     return { ok: true, text: `${name} foi adicionado(a) à equipe.`, op };
@@ -82,7 +80,7 @@ export async function changeRoster(
     case 'leave': {
       const from = form.get('de') ?? '';
       const to = form.get('ate') ?? '';
-      if (!DATE.test(from) || !DATE.test(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
+      if (!isIsoDate(from) || !isIsoDate(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
       await staff.put({ ...member, leave: { from, to } });
       return { ok: true, text: `Afastamento de ${member.name} registrado (${leavePtBr({ from, to })}).`, op };
     }

@@ -12,3 +12,24 @@ export interface Analyst {
   /** ISO instant of the last assignment; undefined for someone never assigned. */
   lastAssignedAt?: string;
 }
+
+/**
+ * The roster's field rules, for every way in (the console's roster page, `npm run staff`): what one
+ * accepts the other manages. A name is shown in pages and written into staff mail, so it is one
+ * line of printable text.
+ */
+export const STAFF_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+export const STAFF_NAME_MAX = 200;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function isStaffName(name: string): boolean {
+  return name.length > 0 && name.length <= STAFF_NAME_MAX && !CONTROL.test(name);
+}
+
+/** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  return !!date && date.toISOString().slice(0, 10) === value;
+}

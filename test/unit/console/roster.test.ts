@@ -50,10 +50,32 @@ describe('changeRoster', () => {
       { op: 'leave', pessoa: 'ninguem', de: '2026-03-10', ate: '2026-03-20' },
       { op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' },
       { op: 'add', pessoa: 'X Y', nome: 'x', email: 'x@y.z' },
+      // A name is one line of text: it is written into staff mail ("Olá, <nome>,") and pages.
+      { op: 'add', pessoa: 'eva', nome: 'Eva Lima\r\nBcc: fraude@evil.example', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: 'Eva\nLima', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: 'Eva\u0000Lima', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: 'Eva\u2028Lima', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: 'E'.repeat(201), email: 'eva@empresa.com.br' },
+      // Dates that do not exist.
+      { op: 'leave', pessoa: 'ana', de: '2026-02-30', ate: '2026-03-10' },
+      { op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-13-01' },
       { op: 'nada', pessoa: 'ana' },
     ];
     for (const bad of bads) {
       expect((await changeRoster(form(bad), staff)).ok, JSON.stringify(bad)).toBe(false);
     }
+    expect(await staff.get('eva')).toBeNull();
+    expect((await staff.get('ana'))?.leave).toBeUndefined();
+  });
+
+  // What `npm run staff` accepts the console manages too (one rule for both).
+  it.each([
+    ['an id with an underscore', 'ana_souza'],
+    ['an id of 63 characters', `a${'b'.repeat(62)}`],
+  ])('accepts %s, as the CLI does', async (_label, id) => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id })]);
+    const leave = { op: 'leave', pessoa: id, de: '2026-03-10', ate: '2026-03-20' };
+    expect(await changeRoster(form(leave), staff)).toMatchObject({ ok: true });
+    expect((await staff.get(id))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
   });
 });
