@@ -309,7 +309,17 @@ export interface StaffRepository {
   list(): Promise<Analyst[]>;
   get(id: string): Promise<Analyst | null>;
   put(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>): Promise<void>;
+  /**
+   * Changes only the given fields of an existing member (`leave: null` ends a leave): two edits at
+   * once both stick, where a read-then-put would undo the other. False when there is no such member.
+   */
+  update(id: string, change: StaffChange): Promise<boolean>;
   remove(id: string): Promise<void>;
+}
+
+export interface StaffChange {
+  active?: boolean;
+  leave?: { from: string; to: string } | null;
 }
 
 /** At most N automatic replies per sender per outcome per day (state with TTL). */

@@ -75,24 +75,24 @@ export async function changeRoster(
   }
   const current = await staff.get(id);
   if (!current) return { ok: false, text: `Não há ninguém com o id ${id}.`, op };
-  const { openCases: _open, lastAssignedAt: _last, ...member } = current;
+  const gone = { ok: false, text: `Não há ninguém com o id ${id}.`, op };
+  // Each change writes only its own field: two supervisors at once do not undo each other.
   switch (op) {
     case 'leave': {
       const from = form.get('de') ?? '';
       const to = form.get('ate') ?? '';
       if (!isIsoDate(from) || !isIsoDate(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
-      await staff.put({ ...member, leave: { from, to } });
-      return { ok: true, text: `Afastamento de ${member.name} registrado (${leavePtBr({ from, to })}).`, op };
+      if (!(await staff.update(id, { leave: { from, to } }))) return gone;
+      return { ok: true, text: `Afastamento de ${current.name} registrado (${leavePtBr({ from, to })}).`, op };
     }
     case 'return': {
-      const { leave: _leave, ...rest } = member;
-      await staff.put(rest);
-      return { ok: true, text: `Afastamento de ${member.name} encerrado.`, op };
+      if (!(await staff.update(id, { leave: null }))) return gone;
+      return { ok: true, text: `Afastamento de ${current.name} encerrado.`, op };
     }
     case 'activate':
     case 'deactivate':
-      await staff.put({ ...member, active: op === 'activate' });
-      return { ok: true, text: `${member.name} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
+      if (!(await staff.update(id, { active: op === 'activate' }))) return gone;
+      return { ok: true, text: `${current.name} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
     default:
       return { ok: false, text: 'Ação desconhecida.', op };
   }

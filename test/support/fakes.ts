@@ -22,6 +22,7 @@ import type {
   RawMailStore,
   ReplyThrottle,
   SenderOpenCases,
+  StaffChange,
   StaffRepository,
   TicketDirectory,
   TicketRecord,
@@ -369,6 +370,15 @@ export class InMemoryStaffRepository implements StaffRepository {
       openCases: existing?.openCases ?? 0,
       lastAssignedAt: existing?.lastAssignedAt,
     });
+  }
+  async update(id: string, change: StaffChange) {
+    await Promise.resolve();
+    const a = this.analysts.get(id);
+    if (!a) return false;
+    if (change.active !== undefined) a.active = change.active;
+    if (change.leave === null) delete a.leave;
+    else if (change.leave) a.leave = { ...change.leave };
+    return true;
   }
   async remove(id: string) {
     this.analysts.delete(id);

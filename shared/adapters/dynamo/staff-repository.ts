@@ -7,7 +7,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Analyst } from '../../domain/staff';
-import type { StaffRepository } from '../../ports';
+import type { StaffChange, StaffRepository } from '../../ports';
+import { isConditionalCheckFailed } from './client';
 import { DynamoOpenCaseCounter, laterInstant, type OpenCaseTally, tallyMarkers } from './open-case-counter';
 import { STAFF_PK, staffKey } from './table-design';
 
@@ -98,6 +99,48 @@ export class DynamoStaffRepository implements StaffRepository {
         ExpressionAttributeValues: values,
       }),
     );
+  }
+
+  async update(id: string, change: StaffChange): Promise<boolean> {
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Item = {};
+    if (change.active !== undefined) {
+      sets.push('active = :active');
+      values[':active'] = change.active;
+    }
+    if (change.leave !== undefined) {
+      names['#leave'] = 'leave';
+      if (change.leave === null) removes.push('#leave');
+      else {
+        sets.push('#leave = :leave');
+        values[':leave'] = { from: change.leave.from, to: change.leave.to };
+      }
+    }
+    const expression = [
+      sets.length ? `SET ${sets.join(', ')}` : '',
+      removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    names['#pk'] = 'pk';
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: staffKey(id),
+          ...(expression ? { UpdateExpression: expression } : {}),
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: names,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async remove(id: string): Promise<void> {

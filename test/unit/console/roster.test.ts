@@ -78,4 +78,38 @@ describe('changeRoster', () => {
     expect(await changeRoster(form(leave), staff)).toMatchObject({ ok: true });
     expect((await staff.get(id))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
   });
+
+  // Two supervisors at once: each change writes only its own field, so neither undoes the other
+  // (a concurrent leave must not bring a deactivated member back).
+  it.each<[string, Record<string, string>, Record<string, string>, { active: boolean; leave?: object }]>([
+    [
+      'deactivate + leave',
+      { op: 'deactivate', pessoa: 'ana' },
+      { op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' },
+      { active: false, leave: { from: '2026-03-10', to: '2026-03-20' } },
+    ],
+    [
+      'leave + deactivate',
+      { op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' },
+      { op: 'deactivate', pessoa: 'ana' },
+      { active: false, leave: { from: '2026-03-10', to: '2026-03-20' } },
+    ],
+    ['deactivate + return', { op: 'deactivate', pessoa: 'ana' }, { op: 'return', pessoa: 'ana' }, { active: false }],
+  ])('%s at the same time: both stick', async (_label, first, second, expected) => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
+    const results = await Promise.all([changeRoster(form(first), staff), changeRoster(form(second), staff)]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const ana = await staff.get('ana');
+    expect({ active: ana?.active, ...(ana?.leave ? { leave: ana.leave } : {}) }).toEqual(expected);
+  });
+
+  it('a change for someone removed in the meantime is refused, not a new half-empty member', async () => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
+    const [result] = await Promise.all([
+      changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff),
+      staff.remove('ana'),
+    ]);
+    expect(result?.ok).toBe(false);
+    expect(await staff.get('ana')).toBeNull();
+  });
 });

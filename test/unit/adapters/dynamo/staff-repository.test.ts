@@ -92,6 +92,36 @@ describe('DynamoStaffRepository', () => {
     expect(input.UpdateExpression).not.toMatch(/openCase|lastAssignedAt/);
   });
 
+  it.each([
+    ['deactivate', { active: false }, 'SET active = :active', { ':active': false }],
+    [
+      'leave',
+      { leave: { from: '2026-12-02', to: '2026-12-10' } },
+      'SET #leave = :leave',
+      { ':leave': { from: '2026-12-02', to: '2026-12-10' } },
+    ],
+    ['return', { leave: null }, 'REMOVE #leave', undefined],
+  ])('update (%s) writes only its own field, on an existing member', async (_label, change, expression, values) => {
+    ddb.on(UpdateCommand).resolves({});
+    expect(await staff.update('ana', change)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect([input.UpdateExpression, input.ExpressionAttributeValues, input.ConditionExpression]).toEqual([
+      expression,
+      values,
+      'attribute_exists(#pk)',
+    ]);
+    expect(input.UpdateExpression).not.toMatch(/name|email|openCase|lastAssignedAt/);
+  });
+
+  it('update of someone not on the roster is false; other errors propagate', async () => {
+    const missing = Object.assign(new Error('The conditional request failed'), {
+      name: 'ConditionalCheckFailedException',
+    });
+    ddb.on(UpdateCommand).rejectsOnce(missing).rejectsOnce(throttled());
+    expect(await staff.update('ninguem', { active: false })).toBe(false);
+    await expect(staff.update('ana', { active: false })).rejects.toThrow('throttled');
+  });
+
   it('remove deletes the item; errors propagate', async () => {
     ddb.on(DeleteCommand).resolvesOnce({}).rejectsOnce(throttled());
     await staff.remove('ana');
