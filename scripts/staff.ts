@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
 import { type Analyst, isIsoDate, isStaffName, STAFF_ID, STAFF_NAME_MAX } from '../shared/domain/staff';
-import type { AssignmentQueue, CaseRepository, StaffRepository } from '../shared/ports';
+import type { AssignmentQueue, CaseRepository, StaffChange, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
 
 // The SDK warns that its 2027 releases need Node 22; not news to someone managing the roster.
@@ -180,8 +180,11 @@ export interface StaffCliDeps {
   out: (line: string) => void;
 }
 
-function profile(a: Analyst): Omit<Analyst, 'openCases' | 'lastAssignedAt'> {
-  return { id: a.id, name: a.name, email: a.email, active: a.active, ...(a.leave ? { leave: { ...a.leave } } : {}) };
+/** Changes the given fields of a member; an input error when they were removed in the meantime. */
+async function mustUpdate(staff: StaffRepository, id: string, change: StaffChange): Promise<void> {
+  if (!(await staff.update(id, change))) {
+    throw new StaffInputError(`no analyst with id ${JSON.stringify(id)} (see: npm run staff -- list)`);
+  }
 }
 
 async function mustGet(staff: StaffRepository, id: string): Promise<Analyst> {
@@ -256,24 +259,24 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
       return;
     }
     case 'leave': {
-      const analyst = await mustGet(staff, command.id);
-      await staff.put({ ...profile(analyst), leave: { from: command.from, to: command.to } });
+      await mustGet(staff, command.id);
+      // Only the field this command changes: a console edit at the same moment keeps its own.
+      await mustUpdate(staff, command.id, { leave: { from: command.from, to: command.to } });
       out(`${command.id} is on leave from ${command.from} to ${command.to} (inclusive).`);
       return;
     }
     case 'return': {
       const analyst = await mustGet(staff, command.id);
-      const { leave: _ended, ...rest } = profile(analyst);
-      await staff.put(rest);
+      await mustUpdate(staff, command.id, { leave: null });
       out(analyst.leave ? `${command.id} is back from leave.` : `${command.id} was not on leave.`);
       if (analyst.active) await requeueWaiting(deps);
       return;
     }
     case 'activate':
     case 'deactivate': {
-      const analyst = await mustGet(staff, command.id);
+      await mustGet(staff, command.id);
       const active = command.kind === 'activate';
-      await staff.put({ ...profile(analyst), active });
+      await mustUpdate(staff, command.id, { active });
       out(`${command.id} is ${active ? 'active' : 'inactive'}.`);
       if (active) await requeueWaiting(deps);
       return;

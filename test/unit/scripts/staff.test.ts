@@ -204,6 +204,22 @@ describe('runStaffCommand', () => {
     expect((await c.staff.get('ana'))?.name).toBe('Ana Souza');
   });
 
+  it.each([
+    [
+      'leave',
+      ['leave', 'ana', '--from', '2026-12-02', '--to', '2026-12-10'],
+      { active: false, leave: { from: '2026-12-02', to: '2026-12-10' } },
+    ],
+    ['activate', ['activate', 'ana'], { active: true, leave: { from: '2026-12-02', to: '2026-12-10' } }],
+  ])('%s while the console changes another field of the same member: both stick', async (_label, argv, expected) => {
+    const c = cli();
+    await c.staff.put({ ...ana, active: argv[0] !== 'activate' });
+    const other = argv[0] === 'activate' ? { leave: { from: '2026-12-02', to: '2026-12-10' } } : { active: false };
+    await Promise.all([c.run(...argv), c.staff.update('ana', other)]);
+    const after = await c.staff.get('ana');
+    expect({ active: after?.active, leave: after?.leave }).toEqual(expected);
+  });
+
   it('remove of someone with open cases needs --force', async () => {
     const c = cli();
     await c.staff.put(ana);
