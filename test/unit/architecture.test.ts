@@ -278,12 +278,18 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     ['functions/webform/handler.ts'],
     ['functions/console/handler.ts'],
     ['functions/console-authorizer/handler.ts'],
-    ['functions/assignment/handler.ts'],
   ])('%s carries no mail parser (the console and the form run without it)', (entry) => {
     const { files, packages } = reach(entry);
     expect(files.size).toBeGreaterThan(3);
     expect([...files].filter(isMail)).toEqual([]);
     expect([...packages].filter((p) => p === 'mailparser' || p === 'iconv-lite')).toEqual([]);
+  });
+
+  it('the assignment reads a mail only to relay its files with the notice: mailparser through the relay, none of the intake’s mail code', () => {
+    const { files, packages } = reach('functions/assignment/handler.ts');
+    expect(files.has('shared/adapters/attachment-relay')).toBe(true);
+    expect(packages.has('mailparser')).toBe(true);
+    expect([...files].filter(isMail)).toEqual([]);
   });
 
   it('the console authorizer carries aws-jwt-verify and no AWS client, table or mail code', () => {
