@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localConfig } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import {
   FIELD_NAMES,
@@ -18,19 +17,8 @@ import {
   validateFields,
   visibleLength,
 } from '../../shared/webform/form';
-import { handleFormPost, type WebformDeps } from '../../shared/webform/submit';
-import {
-  FixedClock,
-  InMemoryBounceRegistry,
-  InMemoryCaseRepository,
-  InMemoryRateLimiter,
-  InMemoryReplyThrottle,
-  InMemorySenderOpenCases,
-  InMemoryTicketDirectory,
-  RecordingMailer,
-  RecordingQueue,
-} from '../support/fakes';
-import { OFFICE_OPEN, TICKETS } from '../support/reliability-harness';
+import { handleFormPost } from '../../shared/webform/submit';
+import { webformDeps } from '../support/reliability-harness';
 
 /** Every message the form can show, flattened. */
 const KNOWN_MESSAGES = new Set<string>(
@@ -199,21 +187,6 @@ describe('parseFormBody over arbitrary bodies', () => {
 /** What a browser would send for a value: strings as they are, anything else as its JSON text. */
 function asFormValue(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-}
-
-function webformDeps(): WebformDeps & { cases: InMemoryCaseRepository; mailer: RecordingMailer } {
-  return {
-    cases: new InMemoryCaseRepository(),
-    tickets: new InMemoryTicketDirectory(TICKETS),
-    mailer: new RecordingMailer(),
-    queue: new RecordingQueue(),
-    openCases: new InMemorySenderOpenCases(),
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    clock: new FixedClock(OFFICE_OPEN),
-    config: localConfig,
-    rateLimiter: new InMemoryRateLimiter(),
-  };
 }
 
 describe('handleFormPost over arbitrary and valid posts', () => {

@@ -12,7 +12,7 @@ import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
 import type { IntakeDeps, ReplyClaimWait } from '../../shared/app/intake';
-import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
+import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../../shared/webform/submit';
 import { localConfig, type OuvidoriaConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';
 import type { Verdicts } from '../../shared/domain/submission';
@@ -458,3 +458,19 @@ export const AWS_ERRORS = {
     Object.assign(new Error('Request throttled'), { name: 'RequestThrottled', $metadata: { httpStatusCode: 400 } }),
   timeout: () => Object.assign(new Error('Task timed out after 30.00 seconds'), { name: 'Sandbox.Timedout' }),
 } as const;
+
+/** The form's service on in-memory ports, office open, the seeded tickets. */
+export function webformDeps(): WebformDeps & { cases: InMemoryCaseRepository; mailer: RecordingMailer } {
+  return {
+    cases: new InMemoryCaseRepository(),
+    tickets: new InMemoryTicketDirectory(TICKETS),
+    mailer: new RecordingMailer(),
+    queue: new RecordingQueue(),
+    openCases: new InMemorySenderOpenCases(),
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    clock: new FixedClock(OFFICE_OPEN),
+    config: localConfig,
+    rateLimiter: new InMemoryRateLimiter(),
+  };
+}

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import { renderPage } from '../../../shared/webform/page';
-import { handleFormPost, type WebformDeps } from '../../../shared/webform/submit';
-import {
-  FixedClock,
-  InMemoryBounceRegistry,
-  InMemoryCaseRepository,
-  InMemoryRateLimiter,
-  InMemoryReplyThrottle,
-  InMemorySenderOpenCases,
-  InMemoryTicketDirectory,
-  RecordingMailer,
-  RecordingQueue,
-} from '../../support/fakes';
-import { OFFICE_OPEN, TICKETS } from '../../support/reliability-harness';
-
-function webformDeps(): WebformDeps & { mailer: RecordingMailer } {
-  return {
-    cases: new InMemoryCaseRepository(),
-    tickets: new InMemoryTicketDirectory(TICKETS),
-    mailer: new RecordingMailer(),
-    queue: new RecordingQueue(),
-    openCases: new InMemorySenderOpenCases(),
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    clock: new FixedClock(OFFICE_OPEN),
-    config: localConfig,
-    rateLimiter: new InMemoryRateLimiter(),
-  };
-}
+import { handleFormPost } from '../../../shared/webform/submit';
+import { webformDeps } from '../../support/reliability-harness';
 
 const post = (fields: Record<string, string>) => ({
   body: new URLSearchParams({ consentimento: 'on', website: '', ...fields }).toString(),
