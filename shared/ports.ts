@@ -310,6 +310,11 @@ export interface StaffRepository {
   get(id: string): Promise<Analyst | null>;
   put(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>): Promise<void>;
   /**
+   * Adds a member only if no one has the id (a conditional write): two supervisors adding the same id
+   * at once get one true and one false, never a silent overwrite. Idempotent only in that sense.
+   */
+  add(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>): Promise<boolean>;
+  /**
    * Changes only the given fields of an existing member (`leave: null` ends a leave): two edits at
    * once both stick, where a read-then-put would undo the other. False when there is no such member.
    */

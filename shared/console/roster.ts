@@ -69,8 +69,10 @@ export async function changeRoster(
     const name = (form.get('nome') ?? '').trim();
     const email = (form.get('email') ?? '').trim().toLowerCase();
     if (!isStaffName(name) || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
-    if (await staff.get(id)) return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
-    await staff.put({ id, name, email, active: true });
+    // One conditional write: two supervisors adding the same id at once cannot both succeed.
+    if (!(await staff.add({ id, name, email, active: true }))) {
+      return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
+    }
     return { ok: true, text: `${name} foi adicionado(a) à equipe.`, op };
   }
   const current = await staff.get(id);

@@ -371,6 +371,12 @@ export class InMemoryStaffRepository implements StaffRepository {
       lastAssignedAt: existing?.lastAssignedAt,
     });
   }
+  async add(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>) {
+    await Promise.resolve();
+    if (this.analysts.has(analyst.id)) return false;
+    this.analysts.set(analyst.id, { ...clone(analyst), openCases: 0 });
+    return true;
+  }
   async update(id: string, change: StaffChange) {
     await Promise.resolve();
     const a = this.analysts.get(id);

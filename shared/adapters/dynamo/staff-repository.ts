@@ -2,6 +2,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   type NativeAttributeValue,
   paginateQuery,
   UpdateCommand,
@@ -99,6 +100,30 @@ export class DynamoStaffRepository implements StaffRepository {
         ExpressionAttributeValues: values,
       }),
     );
+  }
+
+  async add(analyst: Omit<Analyst, 'openCases' | 'lastAssignedAt'>): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...staffKey(analyst.id),
+            type: 'STAFF',
+            id: analyst.id,
+            name: analyst.name,
+            email: analyst.email,
+            active: analyst.active,
+            ...(analyst.leave ? { leave: { from: analyst.leave.from, to: analyst.leave.to } } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async update(id: string, change: StaffChange): Promise<boolean> {

@@ -103,6 +103,18 @@ describe('changeRoster', () => {
     expect({ active: ana?.active, ...(ana?.leave ? { leave: ana.leave } : {}) }).toEqual(expected);
   });
 
+  it('two supervisors adding the same id at once: one is added, the other told the id is taken', async () => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
+    const results = await Promise.all([
+      changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Daniela Souza', email: 'daniela@empresa.com.br' }), staff),
+      changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Danilo Reis', email: 'danilo@empresa.com.br' }), staff),
+    ]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)?.text).toBe('Já existe alguém com o id dani.');
+    const added = results.find((r) => r.ok)?.text ?? '';
+    expect(added).toContain((await staff.get('dani'))?.name ?? '—');
+  });
+
   it('a change for someone removed in the meantime is refused, not a new half-empty member', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     const [result] = await Promise.all([

@@ -1,5 +1,12 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStaffRepository } from '../../../../shared/adapters/dynamo/staff-repository';
@@ -120,6 +127,27 @@ describe('DynamoStaffRepository', () => {
     ddb.on(UpdateCommand).rejectsOnce(missing).rejectsOnce(throttled());
     expect(await staff.update('ninguem', { active: false })).toBe(false);
     await expect(staff.update('ana', { active: false })).rejects.toThrow('throttled');
+  });
+
+  it('add writes the profile only where no one has the id; a taken id is false; other errors propagate', async () => {
+    const taken = Object.assign(new Error('The conditional request failed'), {
+      name: 'ConditionalCheckFailedException',
+    });
+    ddb.on(PutCommand).resolvesOnce({}).rejectsOnce(taken).rejectsOnce(throttled());
+    const dani = { id: 'dani', name: 'Daniela Souza', email: 'daniela@empresa.com.br', active: true };
+    expect(await staff.add(dani)).toBe(true);
+    const input = ddb.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(input?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(input?.Item).toMatchObject({
+      sk: 'STAFF#dani',
+      type: 'STAFF',
+      id: 'dani',
+      name: 'Daniela Souza',
+      active: true,
+    });
+    expect(input?.Item).not.toHaveProperty('openCases');
+    expect(await staff.add(dani)).toBe(false);
+    await expect(staff.add(dani)).rejects.toThrow('throttled');
   });
 
   it('remove deletes the item; errors propagate', async () => {
