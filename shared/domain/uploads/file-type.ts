@@ -150,12 +150,18 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
 
-function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
+/** An entry's stored bytes (compressed or not), after its local header; null when the header is not there. */
+function entryData(bytes: Uint8Array, entry: ZipEntry): Buffer | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const data = buf.subarray(start, start + entry.compressedSize);
+  return buf.subarray(start, start + entry.compressedSize);
+}
+
+function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
+  const data = entryData(bytes, entry);
+  if (!data) return null;
   try {
     if (entry.method === 0) return data.subarray(0, MAX_CONTENT_TYPES_BYTES).toString('utf8');
     // Bounded output: a "zip bomb" entry stops at the cap instead of filling the memory.
@@ -168,11 +174,8 @@ function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
 
 /** Read of a part whose whole text the check needs: its bytes, or why not. */
 function readPart(bytes: Uint8Array, entry: ZipEntry, max: number): Buffer | 'too-large' | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
-  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const data = buf.subarray(start, start + entry.compressedSize);
+  const data = entryData(bytes, entry);
+  if (!data) return null;
   try {
     if (entry.method === 0) return data.length > max ? 'too-large' : data;
     if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: max });
