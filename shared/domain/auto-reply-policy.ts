@@ -2,6 +2,7 @@ import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
 import { recentMemo } from './memo';
 import type { Outcome } from './outcome';
+import { domainOf } from './sender-authentication';
 import type { Submission } from './submission';
 import { splitQuoted } from './text';
 
@@ -344,11 +345,6 @@ export function bareAddress(value: string | undefined): string | undefined {
   const v = value.trim();
   const bracketed = /<([^<>]*)>\s*$/.exec(v);
   return (bracketed ? (bracketed[1] ?? '') : v).trim().toLowerCase();
-}
-
-function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
 }
 
 function localPartOf(address: string): string {

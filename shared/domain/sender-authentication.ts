@@ -39,6 +39,25 @@ export function fromDomainProven(verdicts: Verdicts | undefined): boolean {
   return verdicts?.dmarc === 'PASS';
 }
 
+/** The domain of an address (`<a@b.com.br>`, `a@B.com.br.`), lower-cased; '' without one. */
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : bareDomain(address.slice(at + 1).replace(/>\s*$/, ''));
+}
+
+/** A domain name as compared: no surrounding space, lower-cased, no root dot. */
+export function bareDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * DMARC's relaxed alignment without the public-suffix list: the same domain, or one a subdomain of
+ * the other (a store's `loja.com.br` and its mail host's `mail.loja.com.br`).
+ */
+export function domainsAligned(a: string, b: string): boolean {
+  return a !== '' && b !== '' && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`));
+}
+
 /**
  * DMARC failed, but the From domain publishes `p=none`: its owner asks receivers to take no action
  * on a failure (RFC 7489 §6.3), as when a store's own CRM or host sends in its name unaligned. Such

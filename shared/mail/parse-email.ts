@@ -8,7 +8,8 @@
  * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
  * forwarded as attachments so the ticket extractor can read them.
  */
-import { dkimAlignedWith, domainOf, domainsAligned, readSesVerdictHeaders } from './ses-verdict-headers';
+import { domainOf, domainsAligned } from '../domain/sender-authentication';
+import { dkimAlignedWith, readSesVerdictHeaders } from './ses-verdict-headers';
 import {
   type AddressObject,
   type EmailAddress,

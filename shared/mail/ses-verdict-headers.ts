@@ -18,6 +18,7 @@
  * production the verdicts come with the SES event instead), and by parseEmail for what the event
  * does not say: which domains the passing DKIM signatures are of (see dkimAlignedWith).
  */
+import { bareDomain, domainOf, domainsAligned } from '../domain/sender-authentication';
 import type { Verdict, Verdicts } from '../domain/submission';
 
 /** Fields SES writes on top of the stored message. */
@@ -167,22 +168,4 @@ function dkimPassDomains(authResults: string): string[] {
 export function dkimAlignedWith(fromAddress: string, passDomains: readonly string[]): boolean {
   const from = domainOf(fromAddress);
   return passDomains.some((d) => domainsAligned(bareDomain(d), from));
-}
-
-/** The domain of an address (`<a@b.com.br>`, `a@B.com.br.`), lower-cased; '' without one. */
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : bareDomain(address.slice(at + 1).replace(/>\s*$/, ''));
-}
-
-function bareDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/\.$/, '');
-}
-
-/**
- * DMARC's relaxed alignment without the public-suffix list: the same domain, or one a subdomain of
- * the other (a store's `loja.com.br` and its mail host's `mail.loja.com.br`).
- */
-export function domainsAligned(a: string, b: string): boolean {
-  return a !== '' && b !== '' && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`));
 }

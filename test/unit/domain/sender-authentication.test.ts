@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   dmarcMonitoringOnly,
+  domainOf,
+  domainsAligned,
   fromDomainProven,
   merchantAuthenticated,
   senderAuthenticated,
@@ -104,5 +106,29 @@ describe('merchantAuthenticated: senderAuthenticated, or an aligned SPF pass whe
   it('staff mail keeps the literal rule: an aligned SPF pass without DMARC is not enough there', () => {
     expect(senderAuthenticated(v('PASS', 'GRAY', 'GRAY'))).toBe(false);
     expect(merchantAuthenticated(undefined, { spfAligned: true })).toBe(false);
+  });
+});
+
+describe('domainOf and domainsAligned: relaxed alignment without the public-suffix list', () => {
+  it.each([
+    ['lojista@modasbella.com.br', 'modasbella.com.br'],
+    ['Lojista@ModasBella.COM.BR.', 'modasbella.com.br'],
+    ['<lojista@modasbella.com.br>', 'modasbella.com.br'],
+    ['sem-arroba', ''],
+    ['', ''],
+  ])('domainOf(%j) = %j', (address, domain) => {
+    expect(domainOf(address)).toBe(domain);
+  });
+
+  it.each([
+    ['modasbella.com.br', 'modasbella.com.br', true],
+    ['mail.modasbella.com.br', 'modasbella.com.br', true],
+    ['modasbella.com.br', 'em.modasbella.com.br', true],
+    ['notmodasbella.com.br', 'modasbella.com.br', false],
+    ['evil.example', 'modasbella.com.br', false],
+    ['', 'modasbella.com.br', false],
+    ['', '', false],
+  ])('%j and %j → %s', (a, b, aligned) => {
+    expect(domainsAligned(a, b)).toBe(aligned);
   });
 });
