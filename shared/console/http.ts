@@ -61,6 +61,7 @@ import {
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
 import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
 import type { StaffRepository } from '../ports';
+import type { Analyst } from '../domain/staff';
 import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
 import { isQuarantinePath, serveQuarantine } from './quarantine';
@@ -364,25 +365,23 @@ async function caseView(
   const offered: ConsoleAction[] = workable ? CASE_ACTIONS : c.outcome === 'ACCEPTED' ? ['note'] : [];
   const actions = new Set(offered.filter((a) => mayAct(user, a, c)));
   const today = localDate(lifecycle.clock.now(), lifecycle.config.timeZone);
-  const team = actions.has('transfer') && roster ? await transferTargets(roster, c, today) : undefined;
+  // The roster unreadable: the form asks for the id, as without a roster.
+  const members = actions.has('transfer') && roster ? await roster.list().catch(() => null) : null;
+  const team = members ? transferTargets(members, c, today) : undefined;
   return {
     c,
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
-    staffNames: await staffNames(lifecycle.staff, staffIdsOf(c)),
+    // The roster read for the transfer form names the case's staff too: no look-up per person.
+    staffNames: members
+      ? new Map(members.map((m) => [m.id, m.name]))
+      : await staffNames(lifecycle.staff, staffIdsOf(c)),
     ...(team ? { team } : {}),
   };
 }
 
 /** Active roster members a case may be transferred to (its own analyst aside), by name. */
-async function transferTargets(
-  roster: StaffRepository,
-  c: WorkCase,
-  today: string,
-): Promise<{ id: string; name: string }[] | undefined> {
-  const members = await roster.list().catch(() => null);
-  // The roster unreadable: the form asks for the id, as without a roster.
-  if (!members) return undefined;
+function transferTargets(members: readonly Analyst[], c: WorkCase, today: string): { id: string; name: string }[] {
   // Those the transfer would accept: active, not on leave today (the machine refuses the others).
   return members
     .filter((m) => m.active && !isOnLeave(m, today) && m.id !== c.assignee)
@@ -436,14 +435,12 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
         ? await deps.index.byStatus(statuses[0] as CaseStatus, filter, paging)
         : await deps.index.byStatuses(statuses, filter, paging);
   }
-  const assignees = new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : [])));
-  const names = await staffNames(lifecycle.staff, assignees);
-  const team =
-    user.role === 'supervisor' && deps.roster
-      ? (await deps.roster.list().catch(() => null))
-          ?.map((m) => ({ id: m.id, name: m.name }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'))
-      : undefined;
+  const roster = user.role === 'supervisor' && deps.roster ? await deps.roster.list().catch(() => null) : null;
+  // The roster a supervisor's filter reads names the list's analysts too: no look-up per analyst.
+  const names = roster
+    ? new Map(roster.map((m) => [m.id, m.name]))
+    : await staffNames(lifecycle.staff, new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : []))));
+  const team = roster?.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
   const extras = { ...(notice ? { notice } : {}), staffNames: names, ...(team ? { team } : {}) };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
 }
