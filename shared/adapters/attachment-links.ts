@@ -1,6 +1,6 @@
 /**
  * Download links of clean webform files (the AttachmentLinks port): a SigV4 presigned GetObject of
- * the uploads bucket (s3-presign.ts, the same signer as the report links) carrying
+ * the uploads bucket (s3-presign.ts) carrying
  * `response-content-disposition: attachment` and a safe `response-content-type`, valid
  * `config.attachments.linkHours`. The bucket policy serves only objects tagged clean, so even a
  * link signed by mistake for another file gets AccessDenied. Locally, the /_s3/ stand-in's URL.

@@ -3,8 +3,6 @@ import { join, resolve } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ReportStore } from '../app/report';
 
-export { presignS3Get } from './s3-presign';
-
 /**
  * Report files in S3 under `<prefix><name>` (the bucket encrypts and expires them: infra/constructs/reports.ts).
  * The announcement mail carries the files themselves (shared/app/report.ts), not a link to them.

@@ -1,7 +1,6 @@
 /**
- * SigV4 query-string presigning of an S3 GetObject, in one place: report links (report-store.ts)
- * and attachment links (attachment-links.ts). node:crypto only, so a bundle that signs links does
- * not carry the S3 client.
+ * SigV4 query-string presigning of an S3 GetObject: the console's links to clean webform files
+ * (attachment-links.ts). node:crypto only, so a bundle that signs links does not carry the S3 client.
  */
 import { createHash, createHmac } from 'node:crypto';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DirectoryReportStore, presignS3Get, S3ReportStore } from '../../../shared/adapters/report-store';
+import { DirectoryReportStore, S3ReportStore } from '../../../shared/adapters/report-store';
+import { presignS3Get } from '../../../shared/adapters/s3-presign';
 
 /** AWS's documented example ("Authenticating Requests: Using Query Parameters", GET test.txt). */
 const AWS_EXAMPLE = {
