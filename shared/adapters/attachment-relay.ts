@@ -4,6 +4,7 @@
  * `lifecycle.maxRelayAttachmentBytes`); this mailer reads that message, takes those parts and
  * sends them with the answer. Without attachments it sends the mail as it is.
  */
+import { simpleParser } from 'mailparser';
 import type { LifecycleMailer, LifecycleOutgoingMail } from '../app/lifecycle/ports';
 import type { Mailer, RawMailStore, SentMail } from '../ports';
 
@@ -23,9 +24,6 @@ export function withRelayedAttachments(mailer: Mailer, rawMail: RawMailStore): L
     async send(mail: LifecycleOutgoingMail): Promise<SentMail> {
       const { attachments, ...plain } = mail;
       if (!attachments || attachments.parts.length === 0) return mailer.send(plain);
-      // Loaded on the first mail with files: the assignment function, which relays only the opening
-      // mail's, does not initialise the parser at its cold start for the cases that have none.
-      const { simpleParser } = await import('mailparser');
       const parsed = await simpleParser(await rawMail.read(attachments.raw), { skipHtmlToText: true });
       const wanted = new Set(attachments.parts.map((p) => p.partId).filter(Boolean));
       const files = parsed.attachments
