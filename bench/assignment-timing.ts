@@ -6,6 +6,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../functions/assignment/handler';
 import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
+import { readMailFilesOnDemand } from '../shared/composition/assignment';
 import type { RawMailStore } from '../shared/ports';
 import { InMemoryStaffRepository, RecordingScheduler } from '../test/support/fakes';
 import { RecordingTimerScheduler } from '../test/support/lifecycle-fakes';
@@ -54,7 +55,7 @@ export async function measureAssignment(
     cases: fakes.cases,
     staff,
     // As deployed: the opening mail's files read from the raw mail and relayed with the notice.
-    mailer: withRelayedAttachments(fakes.mailer, rawMail),
+    mailer: withRelayedAttachments(fakes.mailer, rawMail, readMailFilesOnDemand),
     scheduler: new RecordingScheduler(),
     clock: fakes.clock,
     config: BENCH_CONFIG,

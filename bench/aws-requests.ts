@@ -37,6 +37,7 @@ import { DynamoReplyThrottle } from '../shared/adapters/dynamo/reply-throttle';
 import { DynamoStaffRepository } from '../shared/adapters/dynamo/staff-repository';
 import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
+import { readMailFilesOnDemand } from '../shared/composition/assignment';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
 import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
@@ -608,7 +609,7 @@ export async function countRequests(
       cases,
       staff: new DynamoStaffRepository(client, TABLE),
       // As deployed: the opening mail's files read from S3 and relayed with the notice.
-      mailer: withRelayedAttachments(mailer, rawMail),
+      mailer: withRelayedAttachments(mailer, rawMail, readMailFilesOnDemand),
       scheduler: new RecordingScheduler(),
       clock,
       config: BENCH_CONFIG,

@@ -78,6 +78,7 @@ async function prepare(): Promise<() => Promise<unknown>> {
     const rawMail = new InMemoryRawMailStore();
     if (opening) rawMail.put(opening, readFileSync(join(dir, 'largest.eml')));
     const { withRelayedAttachments } = await import('../shared/adapters/attachment-relay');
+    const { readMailFilesOnDemand } = await import('../shared/composition/assignment');
     return async () => {
       const fakes = fakeIntake([]);
       await fakes.cases.create(input.record);
@@ -100,7 +101,7 @@ async function prepare(): Promise<() => Promise<unknown>> {
             openCases: 1,
           },
         ]),
-        mailer: withRelayedAttachments(fakes.mailer, rawMail),
+        mailer: withRelayedAttachments(fakes.mailer, rawMail, readMailFilesOnDemand),
         scheduler: new RecordingScheduler(),
         clock: fakes.clock,
         config: BENCH_CONFIG,

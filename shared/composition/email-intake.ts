@@ -15,6 +15,7 @@ import { mailLifecycle } from '../app/lifecycle/mail-lifecycle';
 import { buildLifecycleDeps, type LifecycleOverrides, rawMailRetentionFrom } from './lifecycle';
 import { withRelayedAttachments } from '../adapters/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
+import { readMailFiles } from '../mail/mail-files';
 import { parseEmail } from '../mail/parse-email';
 import type { RawMailStore } from '../ports';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
@@ -42,7 +43,8 @@ export async function buildEmailIntakeDeps(
         })
       : undefined);
   // Staff mail arrives here: an answer's attachments are read from its raw mail and relayed.
-  const lifecycle = built && mailLifecycle({ ...built, mailer: withRelayedAttachments(built.mailer, rawMail) });
+  const lifecycle =
+    built && mailLifecycle({ ...built, mailer: withRelayedAttachments(built.mailer, rawMail, readMailFiles) });
   const rawMailRetention = overrides.rawMail ? undefined : rawMailRetentionFrom(settings);
   return emailIntakeDepsFrom(
     {

@@ -285,11 +285,20 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     expect([...packages].filter((p) => p === 'mailparser' || p === 'iconv-lite')).toEqual([]);
   });
 
-  it('the assignment reads a mail only to relay its files with the notice: mailparser through the relay, none of the intake’s mail code', () => {
+  it('the assignment reads a mail only to relay its files with the notice: mailparser loaded on demand, none of the intake’s mail code', () => {
     const { files, packages } = reach('functions/assignment/handler.ts');
     expect(files.has('shared/adapters/attachment-relay')).toBe(true);
     expect(packages.has('mailparser')).toBe(true);
-    expect([...files].filter(isMail)).toEqual([]);
+    expect([...files].filter(isMail)).toEqual(['shared/mail/mail-files']);
+    // Only through import(): a cold start without files to relay never loads the parser.
+    const reader = IMPORTS.filter((i) => i.target === 'shared/mail/mail-files' && !i.typeOnly);
+    expect(reader.map((i) => i.from)).toEqual([
+      'shared/composition/assignment.ts',
+      'shared/composition/email-intake.ts',
+    ]);
+    const source = readFileSync(join(ROOT, 'shared/composition/assignment.ts'), 'utf8');
+    expect(source).toContain("await import('../mail/mail-files')");
+    expect(source).not.toMatch(/^import \{[^}]*\breadMailFiles\b[^}]*\} from '\.\.\/mail\/mail-files'/m);
   });
 
   it('the console authorizer carries aws-jwt-verify and no AWS client, table or mail code', () => {

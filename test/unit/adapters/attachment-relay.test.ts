@@ -3,6 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
 import { relayFileName, withRelayedAttachments } from '../../../shared/adapters/attachment-relay';
 import { sendEmailInput } from '../../../shared/adapters/ses-mailer';
+import { readMailFiles } from '../../../shared/mail/mail-files';
 import { InMemoryRawMailStore, RecordingMailer } from '../../support/fakes';
 
 const RAW = { bucket: 'raw', key: 'inbound/staff-1' };
@@ -40,7 +41,7 @@ describe('withRelayedAttachments', () => {
     const store = new InMemoryRawMailStore();
     store.put(RAW, raw);
     const inner = new RecordingMailer();
-    await withRelayedAttachments(inner, store).send({
+    await withRelayedAttachments(inner, store, readMailFiles).send({
       ...mail,
       attachments: {
         raw: RAW,
@@ -63,7 +64,7 @@ describe('withRelayedAttachments', () => {
     const inner = new RecordingMailer();
     const store = new InMemoryRawMailStore();
     store.failNext = new Error('must not read');
-    await withRelayedAttachments(inner, store).send(mail);
+    await withRelayedAttachments(inner, store, readMailFiles).send(mail);
     expect(inner.sent[0]?.files).toBeUndefined();
   });
 
