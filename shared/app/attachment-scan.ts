@@ -18,8 +18,12 @@ import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-polic
 export interface AttachmentScanDeps {
   uploads: UploadStore;
   scans: AttachmentScanRecorder;
-  /** Reads the case's protocol, merchant address and analyst for the notes. */
-  cases: { get(caseId: string): Promise<{ protocol?: string; senderEmail: string; assignee?: string } | null> };
+  /** Reads the case's protocol, merchant (address and name) and analyst for the notes. */
+  cases: {
+    get(
+      caseId: string,
+    ): Promise<{ protocol?: string; senderEmail: string; senderName?: string; assignee?: string } | null>;
+  };
   /** The roster, to tell the case's analyst (when the case is already assigned). */
   staff?: { get(id: string): Promise<{ name: string; email: string } | null> };
   mailer: Mailer;
@@ -54,7 +58,7 @@ export async function recordScanResult(
   if (scan === 'THREATS_FOUND' && recorded === 'recorded') {
     const record = await deps.cases.get(caseId);
     if (record) {
-      const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config);
+      const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config, record.senderName);
       await deps.mailer.send({
         to: [record.senderEmail],
         from: officeSender(deps.config),

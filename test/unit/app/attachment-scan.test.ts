@@ -68,7 +68,9 @@ function world(opts: {
   const mailer = new RecordingMailer();
   const cases = {
     get: async (id: string) =>
-      opts.caseFound === false || id !== CASE ? null : { protocol: 'OUV-2026-000123', senderEmail: MERCHANT },
+      opts.caseFound === false || id !== CASE
+        ? null
+        : { protocol: 'OUV-2026-000123', senderEmail: MERCHANT, senderName: 'Márcia Figueiredo' },
   };
   return { uploads, scans, mailer, deps: { uploads, scans, mailer, cases, config: localConfig } };
 }
@@ -126,6 +128,9 @@ describe('recordScanResult', () => {
     expect(mail?.headers?.['Auto-Submitted']).toBe('auto-generated');
     expect(`${mail?.subject} ${mail?.text}`).toContain('OUV-2026-000123');
     expect(mail?.text).toContain('fatura março.pdf');
+    // Greeted as every other mail of her case greets her.
+    expect(mail?.text).toMatch(/^Olá, Márcia Figueiredo,/);
+    expect(mail?.html).toContain('Olá, Márcia Figueiredo,');
   });
 
   it('a case already assigned: its analyst is told too that the file is in quarantine', async () => {
