@@ -217,9 +217,12 @@ async function notifyAnalyst(
     opening?.raw !== undefined
       ? relayableAttachments(opening.attachments, config.lifecycle.maxRelayAttachmentBytes)
       : [];
+  // Her earlier submission, when the case answers our guidance to it (gone if it expired or was erased).
+  const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId) : null;
   const notice = renderAnalystNotice(record, analyst, config, {
     answersViaOffice: deps.lifecycle !== undefined,
     attached,
+    ...(earlier && earlier.senderEmail === record.senderEmail ? { earlier } : {}),
   });
   const messageId = id?.messageId ?? noticeMessageId(record, analyst, deps);
   // With the lifecycle the analyst answers through the per-case Reply-To address, which names the

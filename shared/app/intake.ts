@@ -550,6 +550,10 @@ function newCaseRecord(
     // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
     referencedCaseId:
       linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated' ? linked.parent.caseId : undefined,
+    // Her answer to our guidance (or a mail after her own redirected one): what she wrote first goes
+    // with the case. Never a quarantined record: its text is not known to be hers.
+    answersSubmissionId:
+      linked?.reason === 'not-a-case' && linked.parent.outcome !== 'QUARANTINED' ? linked.parent.caseId : undefined,
   };
 }
 

@@ -228,6 +228,32 @@ function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
   return html`<li>${link ? html`<a href="${link}" rel="noopener noreferrer" download>${name}</a>` : name} (${a.contentType}, ${humanSize(a.size)})${a.scan ? ` — ${SCAN_LABELS[a.scan]}` : ''}</li>`;
 }
 
+/**
+ * What the mail pointed at without joining it (SPEC trust rules: "the team can see the link"), the
+ * merchant's earlier submission it answers, and the long-closed case it follows.
+ */
+function relatedRows(c: CaseView['c'], b: string): SafeHtml[] {
+  const caseLink = (id: string, label: string) =>
+    html`<a href="${b}/equipe/caso/${encodeURIComponent(id)}">${label}</a>`;
+  const rows: SafeHtml[] = [];
+  if (c.answersSubmissionId) {
+    rows.push(
+      html`<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: ${caseLink(c.answersSubmissionId, 'ver o que ele escreveu antes')}</dd>`,
+    );
+  }
+  if (c.referencedCaseId) {
+    rows.push(
+      html`<dt>Caso citado</dt><dd>A mensagem cita um caso em que não pôde entrar (outro remetente, ou remetente não comprovado): ${caseLink(c.referencedCaseId, 'abrir o caso citado')}</dd>`,
+    );
+  }
+  if (c.linkedProtocol) {
+    rows.push(
+      html`<dt>Caso anterior</dt><dd>Continua um caso encerrado há mais tempo que a janela de reabertura: <a href="${b}${CASES_PATH}?busca=${encodeURIComponent(c.linkedProtocol)}">${c.linkedProtocol}</a></dd>`,
+    );
+  }
+  return rows;
+}
+
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
   const nameOf: NameOf = (id) => view.staffNames?.get(id) ?? id;
@@ -288,6 +314,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
   <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
   ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
+  ${relatedRows(c, b)}
 </dl>
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>

@@ -166,6 +166,8 @@ export function renderAnalystNotice(
     answersViaOffice?: boolean;
     /** The opening mail's files sent with the notice (relayableAttachments); others are named only. */
     attached?: readonly AttachmentMeta[];
+    /** The merchant's earlier submission the case answers (CaseRecord.answersSubmissionId), when still held. */
+    earlier?: Pick<CaseRecord, 'outcome' | 'messages'>;
   } = {},
 ): RenderedMail {
   const zone = config.timeZone;
@@ -185,6 +187,14 @@ export function renderAnalystNotice(
     ['Recebido em: ', formatDateTimePtBr(c.createdAt, zone)],
   ];
   if (c.linkedProtocol) contact.push(['Caso anterior relacionado: ', c.linkedProtocol]);
+  const earlier = options.earlier?.messages[0];
+  if (earlier) {
+    contact.push([
+      'Responde à orientação que recebeu antes (',
+      OUTCOME_LABELS_PT[options.earlier?.outcome ?? 'NO_PRIOR_TICKET'],
+      '): a mensagem anterior está abaixo',
+    ]);
+  }
 
   const trail: MailInline[][] = [
     ['Resultado: ', { strong: OUTCOME_LABELS_PT[c.decision.outcome] }, ` (${c.decision.outcome})`],
@@ -254,9 +264,16 @@ export function renderAnalystNotice(
     });
   }
 
-  const preformatted = c.messages.map((m, index) => {
+  const shown = earlier ? [earlier, ...c.messages] : c.messages;
+  const preformatted = shown.map((m, index) => {
     const { fresh, quoted } = splitQuoted(m.text ?? '');
-    const heading = `${c.messages.length > 1 ? `Mensagem ${index + 1}` : 'Mensagem'} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
+    const label =
+      m === earlier
+        ? 'Mensagem anterior (respondida com orientação, fora do caso)'
+        : shown.length > 1
+          ? `Mensagem ${earlier ? index : index + 1}`
+          : 'Mensagem';
+    const heading = `${label} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
     const freshText = fresh.trim() === '' ? '(mensagem sem texto)' : cap(fresh.trim(), MAX_FRESH_CHARS);
     const quotedText = quoted.trim();
     return {

@@ -76,6 +76,12 @@ export interface CaseRecord {
    * join it: another sender's case. Shown to the team; the mail is a submission of its own.
    */
   referencedCaseId?: string;
+  /**
+   * The merchant's own earlier submission this mail answers (it was redirected with guidance, e.g.
+   * "responda com o número correto do chamado"): her answer often holds only the ticket, and her
+   * description is in that submission. Shown to the analyst beside the case's messages.
+   */
+  answersSubmissionId?: string;
   reply?: ReplyState;
   /** Set once the case was put on the assignment queue. */
   enqueuedAt?: string;

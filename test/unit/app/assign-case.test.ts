@@ -357,6 +357,43 @@ describe('assignCase: the assignment itself', () => {
     expect(mail.text).toMatch(/assinatura\.png \(image\/png, [^)]+, em linha\) — imagem no corpo da mensagem/);
   });
 
+  it.each([
+    ['her earlier submission is held: its text opens the notice', 'maria@lojadamaria.com.br', true],
+    ['an earlier record of another address is never shown', 'outra@lojavizinha.com.br', false],
+  ])('a case answering the guidance she got: %s', async (_label, earlierSender, shown) => {
+    const earlier = aCase({
+      caseId: 'email:ses-maria-0',
+      sourceId: 'ses-maria-0',
+      status: 'REDIRECTED',
+      outcome: 'TICKET_INVALID',
+      senderEmail: earlierSender,
+      subject: 'Cobrança em duplicidade',
+      messages: [
+        {
+          sourceId: 'ses-maria-0',
+          channel: 'email',
+          receivedAt: '2026-11-26T12:00:00.000Z',
+          subject: 'Cobrança em duplicidade',
+          text: 'Fui cobrada duas vezes na fatura de outubro; o chamado é 48231.',
+          attachments: [],
+        },
+      ],
+    });
+    h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ answersSubmissionId: earlier.caseId }) });
+    await h.cases.create(earlier);
+    await assignCase(message, h.deps);
+    const text = h.mailer.sent[0]?.text ?? '';
+    expect(text.includes('Fui cobrada duas vezes na fatura de outubro; o chamado é 48231.')).toBe(shown);
+    expect(text.includes('Mensagem anterior (respondida com orientação, fora do caso)')).toBe(shown);
+  });
+
+  it('a case answering a submission that expired or was erased: the notice goes without it', async () => {
+    h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ answersSubmissionId: 'email:gone' }) });
+    await assignCase(message, h.deps);
+    expect(h.mailer.sent).toHaveLength(1);
+    expect(h.mailer.sent[0]?.text).not.toContain('Mensagem anterior');
+  });
+
   it('a webform case’s files stay in the console: nothing relayed', async () => {
     await assignCase(message, h.deps);
     expect(h.mailer.sent[0]).not.toHaveProperty('attachments');

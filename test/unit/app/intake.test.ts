@@ -362,6 +362,58 @@ describe('processSubmission: threading', () => {
     );
     expect(answer).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
     expect(mailer.sent).toHaveLength(2);
+    // Her answer holds only the number: the description she sent first goes with the case.
+    const created = [...cases.records.values()].find((r) => r.protocol === 'OUV-2026-000001');
+    expect(created?.answersSubmissionId).toBe('email:ses-0001');
+    expect(created?.referencedCaseId).toBeUndefined();
+  });
+
+  it('never carries a quarantined earlier mail into a case, nor another sender’s submission', async () => {
+    await processSubmission(
+      email({
+        subject: 'Problema no checkout',
+        text: 'Minha loja não finaliza compras desde ontem.',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
+      }),
+      deps,
+    );
+    await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'other@x',
+        sender: { address: 'outra@lojavizinha.com.br' },
+        returnPath: 'outra@lojavizinha.com.br',
+        subject: 'Dúvida',
+        text: 'Como mudo meu plano?',
+      }),
+      deps,
+    );
+    const ownAfterQuarantine = await processSubmission(
+      email({
+        sourceId: 'ses-0003',
+        messageId: 'again@mail.modasbella.com.br',
+        inReplyTo: 'CAF1234@mail.gmail.com',
+        references: ['CAF1234@mail.gmail.com'],
+        subject: 'Re: Problema no checkout',
+        text: 'Reenviando: chamado 48213, a loja não finaliza compras.',
+      }),
+      deps,
+    );
+    expect(ownAfterQuarantine).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    expect((await cases.get('email:ses-0003'))?.answersSubmissionId).toBeUndefined();
+    const strangers = await processSubmission(
+      email({
+        sourceId: 'ses-0004',
+        messageId: 'm4@mail.modasbella.com.br',
+        inReplyTo: 'other@x',
+        subject: 'Re: Dúvida',
+        text: 'Chamado 48213: a loja não finaliza compras.',
+      }),
+      deps,
+    );
+    expect(strangers.kind).toBe('case');
+    expect((await cases.get('email:ses-0004'))?.answersSubmissionId).toBeUndefined();
+    expect((await cases.get('email:ses-0004'))?.referencedCaseId).toBe('email:ses-0002');
   });
 
   it('threads by protocol only for the case’s own merchant', async () => {

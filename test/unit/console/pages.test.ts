@@ -119,6 +119,29 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(page).not.toMatch(/\((valid|invalid|unverified|not_found|not_owner)\)/);
   });
 
+  it.each([
+    [
+      'her earlier submission, answered with guidance',
+      { answersSubmissionId: 'email:ses-0001' },
+      '<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: <a href="/equipe/caso/email%3Ases-0001">ver o que ele escreveu antes</a></dd>',
+    ],
+    [
+      'a case the mail pointed at without joining it (SPEC trust rules: the team can see the link)',
+      { referencedCaseId: 'email:ses-"0099' },
+      '<a href="/equipe/caso/email%3Ases-%220099">abrir o caso citado</a>',
+    ],
+    [
+      'the long-closed case it follows',
+      { linkedProtocol: 'OUV-2025-000777' },
+      '<dt>Caso anterior</dt><dd>Continua um caso encerrado há mais tempo que a janela de reabertura: <a href="/equipe/casos?busca=OUV-2025-000777">OUV-2025-000777</a></dd>',
+    ],
+  ] as const)('the case page shows %s', (_label, fields, expected) => {
+    const page = casePage(frame, { c: workCase(fields), survey: null, actions: new Set() }, now);
+    expect(page).toContain(expected);
+    const plain = casePage(frame, { c: workCase(), survey: null, actions: new Set() }, now);
+    expect(plain).not.toMatch(/Mensagem anterior|Caso citado|Caso anterior/);
+  });
+
   it('the header names the signed-in person from the roster, with the role in pt-BR', () => {
     const page = casePage({ ...frame, userName: 'Ana Lima' }, { c: workCase(), survey: null, actions: new Set() }, now);
     expect(page).toContain('<span>Ana Lima (analista)</span>');

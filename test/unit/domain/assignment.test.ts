@@ -203,6 +203,49 @@ describe('renderAnalystNotice', () => {
     expect(n.html).toContain('lang="pt-BR"');
   });
 
+  it('shows the merchant’s earlier submission first when the case answers the guidance she got for it', () => {
+    const c = caseRecord({
+      messages: [
+        {
+          sourceId: 'ses-0002',
+          channel: 'email',
+          receivedAt: '2026-11-27T12:00:00.000Z',
+          subject: 'Re: Cobrança em dobro',
+          text: 'O número certo do chamado é 48213.',
+          attachments: [],
+        },
+      ],
+    });
+    const earlier = {
+      outcome: 'TICKET_INVALID' as const,
+      messages: [
+        {
+          sourceId: 'ses-0001',
+          channel: 'email' as const,
+          receivedAt: '2026-11-26T17:00:00.000Z',
+          subject: 'Cobrança em dobro <b>urgente</b>',
+          text: 'Fui cobrada duas vezes pela mensalidade de novembro, chamado 48231.',
+          attachments: [],
+        },
+      ],
+    };
+    const n = renderAnalystNotice(c, ana, localConfig, { earlier });
+    for (const part of [n.text, n.html]) {
+      expect(part).toContain('Responde à orientação que recebeu antes (Chamado anterior inválido)');
+      const first = part.indexOf('Mensagem anterior (respondida com orientação, fora do caso) — 26/11/2026 às 14:00');
+      const answer = part.indexOf('Mensagem 1 — 27/11/2026 às 09:00');
+      expect(first, part).toBeGreaterThan(0);
+      expect(answer).toBeGreaterThan(first);
+      expect(part.indexOf('Fui cobrada duas vezes')).toBeGreaterThan(first);
+      expect(part.indexOf('Fui cobrada duas vezes')).toBeLessThan(answer);
+    }
+    expect(n.html).not.toContain('<b>urgente</b>');
+    // Without it, the notice reads as before: one message, no earlier one.
+    const alone = renderAnalystNotice(c, ana, localConfig);
+    expect(alone.text).not.toContain('Mensagem anterior');
+    expect(alone.text).toContain('Mensagem — 27/11/2026 às 09:00');
+  });
+
   it('keeps the fresh text apart from the quoted history', () => {
     const n = renderAnalystNotice(caseRecord(), ana, localConfig);
     const fresh = n.html.indexOf('fui cobrada duas vezes');
