@@ -239,6 +239,44 @@ describe('email pipeline', () => {
     expect(replies[0]?.body.text).toContain(row.link());
   });
 
+  it('TICKET_INVALID, then her answer with the right number: a case whose analyst reads what she wrote first', async () => {
+    const from = 'carla@docesdacarla.com.br';
+    const first = await sendMail(stack, {
+      from,
+      name: 'Carla Dias',
+      subject: 'Cobrança indevida no cartão',
+      text:
+        'Boa tarde. Fui cobrada duas vezes pela mensalidade de novembro no cartão de crédito. Abri o chamado ' +
+        '52301 no suporte e até agora ninguém devolveu o valor cobrado a mais.\n\nCarla',
+    });
+    expect(await caseOf(stack, first.sesMessageId)).toMatchObject({ outcome: 'TICKET_INVALID', status: 'REDIRECTED' });
+    const guidance = mailsTo(await outbox(stack), from).find((e) => headerOf(e, 'In-Reply-To') === first.messageId);
+    expect(guidance?.body.text).toContain('confira o número');
+
+    const answer = await sendMail(stack, {
+      from,
+      name: 'Carla Dias',
+      subject: 'Re: Cobrança indevida no cartão',
+      text: 'Desculpem, digitei errado. O número certo do chamado é 52310.\n\nCarla',
+      inReplyTo: `<${guidance?.messageId}@email.amazonses.com>`,
+    });
+    const opened = await caseOf(stack, answer.sesMessageId);
+    expect(opened).toMatchObject({ outcome: 'ACCEPTED', ticketNumber: '52310' });
+    const assigned = await waitForCase(stack, opened.caseId, 'assignment', (c) => c.status === 'ASSIGNED');
+    const emails = await waitFor(
+      'the analyst notice in the outbox',
+      () => outbox(stack),
+      (list) => mailsTo(list, analystEmail(assigned.assignee)).some((e) => e.subject.includes(String(opened.protocol))),
+    );
+    const notice = mailsTo(emails, analystEmail(assigned.assignee)).find((e) =>
+      e.subject.includes(String(opened.protocol)),
+    );
+    const text = notice?.body.text ?? '';
+    expect(text).toContain('Mensagem anterior (respondida com orientação, fora do caso)');
+    expect(text).toContain('Fui cobrada duas vezes pela mensalidade de novembro');
+    expect(text.indexOf('Fui cobrada duas vezes')).toBeLessThan(text.indexOf('O número certo do chamado é 52310'));
+  });
+
   it('an auto-submitted message is stored but gets no reply (RFC 3834)', async () => {
     const sent = await sendMail(stack, {
       from: 'atendimento@casadosaromas.com.br',
