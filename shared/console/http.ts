@@ -118,6 +118,40 @@ const CASE_PATH = /^\/equipe\/caso\/([^/]+)(\/acao)?$/;
 const ACTION_ID = /^[0-9a-f-]{36}$/;
 const PROTOCOL = /^OUV-\d{4}-\d{6}$/i;
 
+/** The page's notice after the same form was sent again with its text changed (`?repetido=<action>`). */
+const REPEATED_WITH_CHANGES_PT =
+  'Este formulário já tinha sido enviado, com outro texto: a primeira versão foi registrada e a alteração não foi enviada. ' +
+  'Para enviar o texto novo, use o formulário abaixo.';
+
+/** The form fields an analyst writes (the answer, the closing summary, the extension's reason). */
+const WRITTEN_FIELDS = ['texto', 'resumo', 'motivo'] as const;
+
+const comparable = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The same form (its one-time id) sent again after its text was changed — back, edit, send — finds
+ * the first version applied: what it recorded (messages and history under that source) lacks the
+ * text now written. A double click sends the same text and reads as done.
+ */
+function sentAgainWithChanges(c: WorkCase, source: string, form: URLSearchParams): boolean {
+  const recorded = new Set<string>();
+  for (const m of c.messages) if (m.sourceId === source && m.text) recorded.add(comparable(m.text));
+  for (const e of c.history ?? []) {
+    if (e.sourceId !== source) continue;
+    for (const value of [
+      ('text' in e && e.text) || '',
+      ('summary' in e && e.summary) || '',
+      ('reason' in e && e.reason) || '',
+    ])
+      if (value) recorded.add(comparable(value));
+  }
+  if (recorded.size === 0) return false;
+  return WRITTEN_FIELDS.some((field) => {
+    const written = comparable(form.get(field) ?? '');
+    return written !== '' && !recorded.has(written);
+  });
+}
+
 const DONE_PT: Record<string, string> = {
   answer: 'Resposta enviada ao lojista.',
   wait: 'Caso marcado como aguardando o lojista.',
@@ -289,6 +323,7 @@ export async function serveConsole(
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
   const done = query.get('feito');
+  const repeated = query.get('repetido') !== null;
   const refused = refusalOf(c, query.get('recusado'));
   return page(
     200,
@@ -300,6 +335,7 @@ export async function serveConsole(
           ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
           : {}),
         ...(done && DONE_PT[done] ? { notice: DONE_PT[done] } : {}),
+        ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),
         ...(refused ? { problem: refused } : {}),
       },
       lifecycle.clock.now(),
@@ -569,6 +605,9 @@ async function act(
     result.kind === 'duplicate' &&
     (c.history ?? []).some((e) => e.type === 'refused' && e.sourceId === consoleSource(id));
   if (result.kind === 'refused' || refusedBefore) return problemRedirect(frame, caseId, 'recusado', id);
+  if (result.kind === 'duplicate' && sentAgainWithChanges(c, consoleSource(id), form)) {
+    return problemRedirect(frame, caseId, 'repetido', action);
+  }
   if (result.kind === 'not-found') {
     return consoleResponse(
       404,

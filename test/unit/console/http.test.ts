@@ -379,6 +379,48 @@ describe('serveConsole — actions', () => {
     expect(w.mailer.sent).toEqual([]);
   });
 
+  it.each([
+    [
+      'answer',
+      { texto: 'Olá, Maria.\r\n\r\nO estorno foi feito hoje.\r\n' },
+      { texto: 'Olá, Maria. O estorno de R$ 89,90 foi feito hoje.' },
+    ],
+    ['note', { texto: 'Liguei para a loja.' }, { texto: 'Liguei para a loja às 15h.' }],
+    [
+      'close',
+      { categoria: 'procedente', resumo: 'Estorno feito', texto: 'O estorno foi feito.' },
+      { categoria: 'procedente', resumo: 'Estorno feito', texto: 'O estorno de R$ 89,90 foi feito.' },
+    ],
+  ] as const)(
+    'the same %s form sent again with its text changed (back, edit, send): the page says the change was not sent',
+    async (acao, first, changed) => {
+      const { serve, request, w } = world();
+      const ana = tokenOf('ana');
+      const form = post(ana, { acao, ...first });
+      const r1 = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, form));
+      expect(r1?.headers['location']).toContain(`feito=${acao}`);
+      const sent = w.mailer.sent.length;
+      // A double click sends the same text: done, as the first time.
+      const same = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, form));
+      expect(same?.headers['location']).toBe(r1?.headers['location']);
+      const again = await serve(
+        request('POST', `/equipe/caso/${CASE_ID}/acao`, { ...form, form: { ...form.form, ...changed } }),
+      );
+      const location = new URL(again?.headers['location'] ?? '', 'https://x');
+      expect(location.searchParams.get('repetido')).toBe(acao);
+      expect(location.searchParams.get('feito')).toBeNull();
+      const page = await serve(
+        request('GET', location.pathname, { token: ana, query: location.searchParams.toString() }),
+      );
+      expect(page?.body).toContain(
+        'Este formulário já tinha sido enviado, com outro texto: a primeira versão foi registrada e a alteração não foi enviada.',
+      );
+      expect(w.mailer.sent).toHaveLength(sent);
+      expect(JSON.stringify(await w.cases.get(CASE_ID))).not.toContain('89,90');
+      expect(JSON.stringify(await w.cases.get(CASE_ID))).not.toContain('às 15h');
+    },
+  );
+
   it('the case page names the staff from the roster, not by their ids', async () => {
     const { serve, request } = world();
     const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('sofia') }));
