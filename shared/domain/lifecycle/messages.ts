@@ -139,6 +139,8 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     ['Assunto: ', c.subject || '(sem assunto)'],
   ];
   if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
+  // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
+  if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);
   items.push(['No console: ', { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' }]);
   return { ul: items };
 }

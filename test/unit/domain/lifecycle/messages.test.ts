@@ -327,6 +327,15 @@ describe('lifecycle mails', () => {
       expect(mail.text).toContain(`Nota interna — não enviada ao lojista ${shown} — `);
     });
 
+    it('says the case answers guidance she got before, whose message the console links', () => {
+      const answering = { ...handedOver, answersSubmissionId: 'email:ses-0000' };
+      const mail = renderTransferNotice(answering, carla, 'Ana Lima', undefined, localConfig);
+      expect(mail.text).toContain('Mensagem anterior do lojista (respondida com orientação): no console');
+      expect(renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig).text).not.toContain(
+        'Mensagem anterior do lojista',
+      );
+    });
+
     it('stays bounded: the latest entries only, each cut, the rest left to the console', () => {
       const notes = Array.from({ length: 10 }, (_, i) => ({
         type: 'note' as const,
