@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { configSchema, type OuvidoriaConfig } from '../shared/domain/config';
 
 /**
@@ -34,6 +35,12 @@ export const StaffSeedSchema = z.object({
 export const DeploymentConfigSchema = z
   .object({
     ...configSchema().shape,
+    /**
+     * Public origin of the webform and console (links we mail, the console's sign-in callback, the
+     * origin POSTs are accepted from). Absent = the HTTP API's own address (output WebformUrl), known
+     * at deploy: one deploy works. Set it to your domain once a custom domain maps to that API.
+     */
+    webformOrigin: z.url().optional(),
     /** Region of every resource. It must offer SES email receiving (see the README). */
     region: awsRegion,
     /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
@@ -216,7 +223,29 @@ export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): Dep
   return parseDeploymentConfig(input, file);
 }
 
-/** The runtime part the functions receive as OUVIDORIA_CONFIG (deploy-only fields stripped). */
-export function runtimeConfigOf(config: DeploymentConfig): OuvidoriaConfig {
-  return configSchema().parse(config);
+/**
+ * The runtime part the functions receive as OUVIDORIA_CONFIG (deploy-only fields stripped). Without
+ * a configured webformOrigin it has none: the stack passes the API's own address beside it
+ * (ENV.webformOrigin), which exists only at deploy.
+ */
+export type SealedRuntimeConfig = Omit<OuvidoriaConfig, 'webformOrigin'> & { webformOrigin?: string };
+
+export function sealedRuntimeConfigOf(config: DeploymentConfig): SealedRuntimeConfig {
+  return config.webformOrigin === undefined
+    ? zm.omit(configSchema(), { webformOrigin: true }).parse(config)
+    : configSchema().parse(config);
+}
+
+/**
+ * The whole runtime configuration, for commands run against AWS (report, titular): the configured
+ * origin, or the one given (the stack's WebformUrl output).
+ */
+export function runtimeConfigOf(config: DeploymentConfig, webformOrigin?: string): OuvidoriaConfig {
+  const origin = webformOrigin ?? config.webformOrigin;
+  if (origin === undefined) {
+    throw new Error(
+      "No webformOrigin: set it in the deployment configuration, or give the stack's WebformUrl output as OUVIDORIA_WEBFORM_ORIGIN.",
+    );
+  }
+  return configSchema().parse({ ...config, webformOrigin: origin });
 }

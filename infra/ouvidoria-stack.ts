@@ -22,7 +22,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
 import { ENV } from '../shared/runtime-env';
-import { type DeploymentConfig, runtimeConfigOf } from './config';
+import { type DeploymentConfig, sealedRuntimeConfigOf } from './config';
 import { CaseTable, TABLE_ACCESS } from './constructs/case-table';
 import { MailReceiving } from './constructs/mail-receiving';
 import { MailSending } from './constructs/mail-sending';
@@ -136,14 +136,15 @@ export class OuvidoriaStack extends Stack {
     const { config } = props;
     const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    const runtimeConfigJson = JSON.stringify(runtimeConfigOf(config));
+    const runtime = sealedRuntimeConfigOf(config);
+    const runtimeConfigJson = JSON.stringify(runtime);
     // Its size is checked with each function's other variables (OuvidoriaFunction: Lambda's 4 KB).
 
     // ── Data ────────────────────────────────────────────────────────────────────────────────────
     this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
     this.rawMail = new RawMailStore(this, 'RawMailStore', {
       retentionDays: config.rawMailRetentionDays,
-      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
+      redirectRetentionDays: runtime.retention.redirectRetentionDays,
       retainData: config.retainData,
     });
     this.queues = new Queues(this, 'Queues', {
@@ -455,7 +456,7 @@ export class OuvidoriaStack extends Stack {
       ...receiptRule,
       // An address also matches its labelled forms (SES: user+label@domain): `caso@<domain>` takes
       // every per-case staff reply address `caso+<protocol>.<token>@<domain>`.
-      recipients: [...config.ombudsmanAddresses, staffReplyBaseAddress(runtimeConfigOf(config))],
+      recipients: [...config.ombudsmanAddresses, staffReplyBaseAddress(runtime)],
       bucket: this.rawMail.bucket,
       objectKeyPrefix: RAW_MAIL_PREFIX,
       intake: this.emailIntake.function,
@@ -467,11 +468,16 @@ export class OuvidoriaStack extends Stack {
     // ── Webform API ─────────────────────────────────────────────────────────────────────────────
     this.webformApi = new WebformApi(this, 'WebformApi', {
       handler: this.webform.function,
-      allowedOrigin: config.webformOrigin,
+      // Without a configured origin the page is served from the API's own address: same origin, no CORS.
+      ...(config.webformOrigin ? { allowedOrigin: config.webformOrigin } : {}),
       throttle: config.webformThrottle,
       logRetentionDays: config.logRetentionDays,
       removalPolicy,
     });
+
+    // The public origin: the configured one, or the API's own address — a deploy-time value, so it
+    // reaches the functions beside their sealed configuration, and one deploy gives a working form.
+    const webformOrigin = config.webformOrigin ?? this.webformApi.url;
 
     // ── Staff console (issue 14): Cognito user pool, hosted UI, /equipe routes ─────────────────
     this.consoleAuthorizer = new OuvidoriaFunction(this, 'ConsoleAuthorizer', {
@@ -488,7 +494,7 @@ export class OuvidoriaStack extends Stack {
       handler: this.console.function,
       authorizerFunction: this.consoleAuthorizer.function,
       api: this.webformApi.api,
-      webformOrigin: config.webformOrigin,
+      webformOrigin,
       domainPrefix: StaffConsole.domainPrefixOf(this, props.envName),
       removalPolicy,
       rawMailBucket: this.rawMail.bucket,
@@ -497,10 +503,10 @@ export class OuvidoriaStack extends Stack {
 
     // ── Webform attachments (issue 19): uploads bucket, GuardDuty Malware Protection ──────────────
     this.uploads = new Uploads(this, 'Uploads', {
-      allowedOrigin: config.webformOrigin,
+      allowedOrigin: webformOrigin,
       pendingUploadDays: config.attachments.pendingUploadDays,
-      closedCaseRetentionDays: runtimeConfigOf(config).retention.retentionDays,
-      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
+      closedCaseRetentionDays: runtime.retention.retentionDays,
+      redirectRetentionDays: runtime.retention.redirectRetentionDays,
       accessLogsBucket: this.rawMail.accessLogsBucket,
       retainData: config.retainData,
     });
@@ -532,8 +538,8 @@ export class OuvidoriaStack extends Stack {
     // Every function whose composition builds the case repository (shared/composition/*.ts): those
     // that record messages or close and reopen cases store and re-tag texts; the others only read.
     this.messageTexts = new MessageTextStore(this, 'MessageTexts', {
-      closedCaseRetentionDays: runtimeConfigOf(config).retention.retentionDays,
-      redirectRetentionDays: runtimeConfigOf(config).retention.redirectRetentionDays,
+      closedCaseRetentionDays: runtime.retention.retentionDays,
+      redirectRetentionDays: runtime.retention.redirectRetentionDays,
       accessLogsBucket: this.rawMail.accessLogsBucket,
       retainData: config.retainData,
     });
@@ -546,7 +552,7 @@ export class OuvidoriaStack extends Stack {
       sending: this.sending,
       rawMailBucket: this.rawMail.bucket,
       accessLogsBucket: this.rawMail.accessLogsBucket,
-      retentionDays: runtimeConfigOf(config).retention.retentionDays,
+      retentionDays: runtime.retention.retentionDays,
       environment: baseEnv,
       scheduleGroupName: this.queues.scheduleGroupName,
       schedulerPrincipal: this.queues.schedulerPrincipal(),
@@ -649,6 +655,15 @@ export class OuvidoriaStack extends Stack {
       });
     }
     new CfnOutput(this, 'SchedulerDlqUrl', { value: this.queues.schedulerDlq.queueUrl });
+
+    // Last, once every construct has built its functions: without a configured origin, each function
+    // that reads the sealed configuration gets the API's address beside it.
+    if (config.webformOrigin === undefined) {
+      for (const fn of this.node.findAll()) {
+        if (fn instanceof OuvidoriaFunction && fn.readsConfig)
+          fn.function.addEnvironment(ENV.webformOrigin, webformOrigin);
+      }
+    }
   }
 
   /** The intake reads raw mail, and only what SES wrote under inbound/. */

@@ -10,6 +10,7 @@
  * AWS when TABLE_NAME is set (usual credentials and region; the runtime configuration of
  * infra/config/<OUVIDORIA_ENV or dev>.json).
  */
+import { ENV } from '../shared/runtime-env';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishReport } from '../shared/app/report';
@@ -28,7 +29,11 @@ Local stack by default (DYNAMODB_PORT, SES_PORT); AWS when TABLE_NAME is set (OU
 export async function cliSettings(env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
   if (env.TABLE_NAME) {
     const { loadDeploymentConfig, runtimeConfigOf } = await import('../infra/config');
-    const config = runtimeConfigOf(loadDeploymentConfig(env.OUVIDORIA_ENV ?? 'dev'));
+    // Without webformOrigin in the file, the stack's WebformUrl output (as the functions get it).
+    const config = runtimeConfigOf(
+      loadDeploymentConfig(env.OUVIDORIA_ENV ?? 'dev'),
+      env[ENV.webformOrigin] || undefined,
+    );
     return {
       config,
       tableName: env.TABLE_NAME,

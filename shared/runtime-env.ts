@@ -7,6 +7,11 @@ export const ENV = {
   config: 'OUVIDORIA_CONFIG',
   /** configSeal of that JSON: while it matches, a cold start reads the JSON without validating it again. */
   configSeal: 'OUVIDORIA_CONFIG_SHA256',
+  /**
+   * The webform's public origin when the deployment configuration names none: the HTTP API's own
+   * address, which exists only at deploy (not in the sealed JSON, written at synth).
+   */
+  webformOrigin: 'OUVIDORIA_WEBFORM_ORIGIN',
   tableName: 'TABLE_NAME',
   rawMailBucket: 'RAW_MAIL_BUCKET',
   rawMailPrefix: 'RAW_MAIL_PREFIX',

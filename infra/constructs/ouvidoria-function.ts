@@ -1,3 +1,4 @@
+import { ENV } from '../../shared/runtime-env';
 import { join } from 'node:path';
 import { CfnResource, type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -55,9 +56,12 @@ export class OuvidoriaFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
+  /** It reads the runtime configuration (ENV.config): the stack adds what only deploy knows beside it. */
+  readonly readsConfig: boolean;
 
   constructor(scope: Construct, id: string, props: OuvidoriaFunctionProps) {
     super(scope, id);
+    this.readsConfig = props.environment[ENV.config] !== undefined;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetentionDays as logs.RetentionDays,

@@ -12,8 +12,11 @@ export const MERCHANT_PAGE_PATHS = [SURVEY_PATH, STATUS_REQUEST_PATH, STATUS_PAT
 
 export interface WebformApiProps {
   readonly handler: lambda.IFunction;
-  /** The only origin allowed by CORS (the page itself is served by GET /, same origin). */
-  readonly allowedOrigin: string;
+  /**
+   * The only origin allowed by CORS (the page itself is served by GET /, same origin). Absent when
+   * the API's own address is the origin: nothing cross-origin to allow.
+   */
+  readonly allowedOrigin?: string;
   readonly throttle: { rateLimit: number; burstLimit: number };
   readonly logRetentionDays: number;
   readonly removalPolicy: RemovalPolicy;
@@ -38,12 +41,16 @@ export class WebformApi extends Construct {
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Ouvidoria webform',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.allowedOrigin],
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
-        allowHeaders: ['content-type', 'idempotency-key'],
-        maxAge: Duration.hours(1),
-      },
+      ...(props.allowedOrigin
+        ? {
+            corsPreflight: {
+              allowOrigins: [props.allowedOrigin],
+              allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+              allowHeaders: ['content-type', 'idempotency-key'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {

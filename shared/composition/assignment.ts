@@ -47,7 +47,8 @@ export async function buildAssignmentDeps(
  * 16). A dynamic import here, not in the relay: in the e-mail intake, which parses every mail,
  * it would wrap the parser's modules for lazy loading and grow that bundle.
  */
-export const readMailFilesOnDemand: ReadMailFiles = async (raw) => (await import('../mail/mail-files')).readMailFiles(raw);
+export const readMailFilesOnDemand: ReadMailFiles = async (raw) =>
+  (await import('../mail/mail-files')).readMailFiles(raw);
 
 function buildAssignmentCore(settings: Settings, overrides: AssignmentOverrides): Omit<AssignCaseDeps, 'telemetry'> {
   const stores = tableStoresFor(settings, overrides.client ?? tableClient(settings));

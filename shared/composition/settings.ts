@@ -71,7 +71,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
   const roleArn = optional(ENV.schedulerRoleArn);
   const bucket = optional(ENV.rawMailBucket);
   return {
-    config: readConfig(requiredEnv(env, ENV.config), optional(ENV.configSeal)),
+    config: readConfig(requiredEnv(env, ENV.config), optional(ENV.configSeal), optional(ENV.webformOrigin)),
     tableName: requiredEnv(env, ENV.tableName),
     dynamoEndpoint: optional(ENV.dynamoEndpoint),
     sesEndpoint: optional(ENV.sesEndpoint),

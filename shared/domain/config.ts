@@ -41,8 +41,8 @@ function buildConfigSchema() {
     /** From address of every automatic mail (acknowledgements, guidance, analyst notices). */
     fromAddress: z.email(),
     fromName: z._default(z.string().check(z.minLength(1)), 'Ouvidoria'),
-    /** Public web origin of the webform (CORS and absolute links). */
-    webformOrigin: z.url(),
+    /** Public web origin of the webform (CORS and absolute links); on AWS without one, the API's address (ENV.webformOrigin). */
+    webformOrigin: z.url({ protocol: WEB_PROTOCOL }),
     links: z.object({
       supportCentre: z.url(),
       openTicket: z.url(),
@@ -163,6 +163,9 @@ function buildConfigSchema() {
   });
 }
 
+/** Links we mail and the origin we serve: web addresses only (no javascript:, data:, file:). */
+const WEB_PROTOCOL = /^https?$/;
+
 let schema: ReturnType<typeof buildConfigSchema> | undefined;
 
 /** The schema, built on first use: synth, the local stack, tests, and a configuration edited by hand. */
@@ -196,11 +199,22 @@ export function configSeal(json: string): string {
 /**
  * A function's configuration from its environment. Under its seal the JSON is what synth
  * validated, so it is read as is; without one, or edited by hand since (the seal no longer
- * matches), it is validated here, failing with every problem listed.
+ * matches), it is validated here, failing with every problem listed. `webformOrigin`, when given,
+ * is the origin the stack resolved at deploy (the API's own address: the JSON has none then).
  */
-export function readConfig(json: string, seal: string | undefined): OuvidoriaConfig {
-  const value: unknown = JSON.parse(json);
-  return seal !== undefined && seal === configSeal(json) ? (value as OuvidoriaConfig) : parseConfig(value);
+export function readConfig(json: string, seal: string | undefined, webformOrigin?: string): OuvidoriaConfig {
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  const value = webformOrigin === undefined ? parsed : { ...parsed, webformOrigin };
+  const sealed = seal !== undefined && seal === configSeal(json);
+  // Sealed, only the origin (not sealed) is checked: a JSON without one fails validation.
+  if (sealed && typeof value['webformOrigin'] === 'string' && isWebOrigin(value['webformOrigin'])) {
+    return value as OuvidoriaConfig;
+  }
+  return parseConfig(value);
+}
+
+function isWebOrigin(value: string): boolean {
+  return URL.canParse(value) && WEB_PROTOCOL.test(new URL(value).protocol.slice(0, -1));
 }
 
 /** Defaults for local runs and tests: example domain, links that point nowhere real. */

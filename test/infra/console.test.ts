@@ -8,7 +8,7 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 let stack: OuvidoriaStack;
 let template: Template;
 const config = loadDeploymentConfig('dev');
-const origin = config.webformOrigin.replace(/\/+$/, '');
+const origin = (config.webformOrigin ?? '').replace(/\/+$/, '');
 
 beforeAll(() => {
   ({ stack } = buildApp({ context: NO_BUNDLING, config, nag: false }) as { stack: OuvidoriaStack });

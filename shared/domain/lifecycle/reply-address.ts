@@ -113,6 +113,6 @@ export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): b
 }
 
 /** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */
-export function staffReplyBaseAddress(config: OuvidoriaConfig): string {
+export function staffReplyBaseAddress(config: Pick<OuvidoriaConfig, 'lifecycle' | 'domain'>): string {
   return `${config.lifecycle.staffReplyLocalPart}@${config.domain.toLowerCase()}`;
 }

@@ -85,6 +85,48 @@ describe('settingsFromEnv: the configuration synth sealed', () => {
   });
 });
 
+describe('settingsFromEnv: the origin the stack resolved at deploy (no webformOrigin configured)', () => {
+  const { webformOrigin: _configured, ...withoutOrigin } = localConfig;
+  const json = JSON.stringify(withoutOrigin);
+  const apiAddress = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com';
+
+  it.each([
+    ['sealed', configSeal(json)],
+    ['not sealed (validated)', undefined],
+  ])('takes the API address beside a JSON without one: %s', (_label, seal) => {
+    const env = {
+      ...BASE,
+      [ENV.config]: json,
+      [ENV.webformOrigin]: apiAddress,
+      ...(seal ? { [ENV.configSeal]: seal } : {}),
+    };
+    expect(settingsFromEnv(env).config).toEqual({ ...localConfig, webformOrigin: apiAddress });
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['not a web address', 'javascript:alert(1)'],
+    ['not an address', 'execute-api'],
+  ])('fails at once when the origin is %s, sealed or not', (_label, origin) => {
+    for (const seal of [configSeal(json), undefined]) {
+      const env = {
+        ...BASE,
+        [ENV.config]: json,
+        ...(seal ? { [ENV.configSeal]: seal } : {}),
+        ...(origin ? { [ENV.webformOrigin]: origin } : {}),
+      };
+      expect(() => settingsFromEnv(env)).toThrow(/webformOrigin/);
+    }
+  });
+
+  it('a configured origin is read from the JSON when the stack passes none', () => {
+    const sealed = JSON.stringify(localConfig);
+    expect(
+      settingsFromEnv({ ...BASE, [ENV.config]: sealed, [ENV.configSeal]: configSeal(sealed) }).config.webformOrigin,
+    ).toBe(localConfig.webformOrigin);
+  });
+});
+
 describe('clockFrom', () => {
   it('is fixed when a start instant is set', () => {
     expect(clockFrom({ now: '2026-11-27T21:00:00-03:00' }).now()).toEqual(new Date('2026-11-28T00:00:00Z'));

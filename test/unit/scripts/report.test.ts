@@ -146,4 +146,11 @@ describe('cliSettings', () => {
     expect(aws.dynamoEndpoint).toBeUndefined();
     expect(aws.config.timeZone).toBe('America/Sao_Paulo');
   });
+
+  it('AWS for an environment without webformOrigin (staging): the WebformUrl output is asked for, then used', async () => {
+    const env = { TABLE_NAME: 'ouvidoria-staging', OUVIDORIA_ENV: 'staging' };
+    await expect(cliSettings(env)).rejects.toThrow(/WebformUrl output as OUVIDORIA_WEBFORM_ORIGIN/);
+    const origin = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com';
+    expect((await cliSettings({ ...env, OUVIDORIA_WEBFORM_ORIGIN: origin })).config.webformOrigin).toBe(origin);
+  });
 });
