@@ -311,6 +311,12 @@ export const WORD_VARIANTS: Readonly<Record<string, string>> = {
   pq: 'porque',
   q: 'que',
   tb: 'tambem',
+  // Ticket words as chat-speak shortens them: "tkt#48215", "chmd 52310", "prot. 52311".
+  tkt: 'ticket',
+  tkts: 'tickets',
+  chmd: 'chamado',
+  chmdo: 'chamado',
+  prot: 'protocolo',
   tbm: 'tambem',
   naum: 'nao',
   nops: 'nao',

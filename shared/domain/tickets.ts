@@ -250,7 +250,8 @@ function isWordCode(code: number): boolean {
  * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311").
  */
 const STRONG_LINK = new RegExp(
-  String.raw`^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|de|do|da|atendimento|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
+  // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000".
+  String.raw`^\.?(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
     // A short relative clause, then the verb: "o protocolo que me passaram no WhatsApp foi 52311",
     // "o chamado que abri é 48213" — never one naming another body ("que o Procon me deu foi …").
     String.raw`|que(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:))*`,
@@ -263,13 +264,17 @@ const GLUED_STRONG_KEYWORD = new RegExp(`(?<![a-z0-9])(?:${[...STRONG_KEYWORDS].
 const YEAR_AFTER = /^[/-](\d{4})(?!\d|[.,/:-]\d)/;
 /** The number after a year, "2026/48213" (no leading zero: "2026-000123" is our protocol, typed bare). */
 const NUMBER_AFTER_YEAR = /^[/-]([1-9]\d{2,9})(?!\d|[.,/:-]\d)/;
-/** A ticket number: 12345 or with thousands dots, 12.345. */
-const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/;
+/**
+ * A ticket number: 12345, with thousands dots, 12.345, or dictated in two groups, 48 213 (five or six
+ * digits; no third group, which a phone or a document has).
+ */
+const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d{2,3} \d{3}(?!\d|[ .,/:-]\d)|\d+)/;
 /** A further number in a list: "chamados 123, 124 e #125". */
 const LIST_NEXT = /^\s*(?:,|;|\/|&|\be\b|\bou\b|\be tambem\b)\s*(?:o\s+|#\s*|n[o.]?\s*)?(?=\d)/;
 
+/** Units after a number. Not "tb": chat-speak for "também" ("chamado 51000 tb parado"), terabytes never. */
 const UNIT_AFTER =
-  /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|tb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias?|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
+  /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias?|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
 
 /** Within this many characters before a bare or '#' number, these words make it something else. */
 const BARE_CONTEXT_BEFORE = new RegExp(
@@ -354,6 +359,66 @@ function pushAddressSpans(folded: string, spans: [number, number][]): void {
   }
 }
 
+/**
+ * Digits as voice-to-text writes them, one by one: in words ("chamado quatro oito dois um três",
+ * "meia" for six) or as spaced numerals ("protocolo 5 1 0 0 0"). Folded, accent-free.
+ */
+const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
+  zero: '0',
+  um: '1',
+  dois: '2',
+  tres: '3',
+  quatro: '4',
+  cinco: '5',
+  seis: '6',
+  meia: '6',
+  sete: '7',
+  oito: '8',
+  nove: '9',
+};
+/** A dictated number has at least this many digits (a ticket has 3 to 10; "um dois" is prose). */
+const SPOKEN_MIN_DIGITS = 4;
+/** Between two dictated digits: a space, or a comma the transcriber put in. */
+const SPOKEN_GAP = /^,? $/;
+
+/**
+ * The folded text with every dictated number (SPOKEN_DIGITS words or single numerals, at least
+ * SPOKEN_MIN_DIGITS in a row) written as its digits, padded with spaces to the same length, so
+ * that the readers below see "chamado 48213" and the evidence still quotes what was written.
+ * One pass over the words: linear.
+ */
+function spokenNumerals(folded: string): string {
+  const words = /[a-z0-9]+/g;
+  let out = '';
+  let done = 0;
+  let runStart = -1;
+  let runEnd = -1;
+  let runDigits = '';
+  const flush = (): void => {
+    if (runDigits.length >= SPOKEN_MIN_DIGITS) {
+      out += folded.slice(done, runStart) + runDigits.padEnd(runEnd - runStart, ' ');
+      done = runEnd;
+    }
+    runStart = -1;
+    runDigits = '';
+  };
+  for (let m = words.exec(folded); m !== null; m = words.exec(folded)) {
+    const word = m[0];
+    // Own keys only: "constructor" is a word people write, and an Object.prototype member.
+    const digit = /^\d$/.test(word) ? word : Object.hasOwn(SPOKEN_DIGITS, word) ? SPOKEN_DIGITS[word] : undefined;
+    if (digit === undefined) {
+      flush();
+      continue;
+    }
+    if (runStart >= 0 && !SPOKEN_GAP.test(folded.slice(runEnd, m.index))) flush();
+    if (runStart < 0) runStart = m.index;
+    runDigits += digit;
+    runEnd = m.index + word.length;
+  }
+  flush();
+  return done === 0 ? folded : out + folded.slice(done);
+}
+
 /** A slash, then a number of ticket length standing alone. */
 const SLASH_PAIR = /^\/\d{5,10}(?:\/\d{5,10})*(?![\d/]|[.,:-]\d)/;
 
@@ -422,7 +487,8 @@ function extractFromForm(formTicket: string, out: Collector): void {
 
 function extractFromText(original: string, source: TicketSource, allowBare: boolean, out: Collector): void {
   if (original.trim() === '') return;
-  const folded = foldKeepingLength(original);
+  // Dictated numbers read as typed ones ("chamado quatro oito dois um três").
+  const folded = spokenNumerals(foldKeepingLength(original));
   // Every candidate is read from digits: a text without any has none.
   if (!/\d/.test(folded)) return;
   const bonus = SOURCE_BONUS[source];
@@ -461,7 +527,7 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
       const year = YEAR_AFTER.exec(masked.slice(numEnd, numEnd + 6));
       const yearSuffixed = year !== null && isYear(year[1] ?? '');
       if (badFollower(masked, yearSuffixed ? numEnd + (year?.[0].length ?? 0) : numEnd)) return;
-      const digits = raw.replace(/\./g, '');
+      const digits = raw.replace(/[. ]/g, '');
       const leadingZero = digits.startsWith('0');
       // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".
       const marked = /#|(?<![a-z])(?:n[o.]?|nr|nro|num|numero|number|id)(?![a-z])|:/.test(linkText);

@@ -353,6 +353,53 @@ describe('extractTicketCandidates: ROUND10, a request to support named as Portug
   });
 });
 
+describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text and chat-speak ticket words', () => {
+  it.each([
+    [
+      'digits in words',
+      'oi bom dia então eu abri o chamado quatro oito dois um três semana passada e até agora nada',
+      '48213',
+    ],
+    [
+      'digits in words with a comma word after',
+      'o número do chamado é quatro oito dois um quatro vírgula fomos cobrados duas vezes',
+      '48214',
+    ],
+    ['"meia" for six and a zero', 'meu protocolo é cinco dois meia um zero e ninguém responde', '52610'],
+    ['the spoken "hashtag"', 'chamado hashtag quatro oito dois um três ainda sem resposta', '48213'],
+    ['numerals one by one', 'bom dia meu chamado é 5 1 0 0 0 e ninguém resolveu', '51000'],
+    ['numerals one by one, no verb', 'chamado 4 8 2 1 4 a cobrança dupla continua', '48214'],
+    [
+      'two groups, as a transcriber writes thousands',
+      'olá eu tenho o protocolo 48 215 do suporte e a loja continua fora do ar',
+      '48215',
+    ],
+    ['"tb" (também) after the number', 'oi, meu chamado n° 51000 tb ta parado, ngm responde', '51000'],
+    ['"tkt" glued to "#"', 'tkt#48215 msm problema, loja fora do ar', '48215'],
+    ['"chmd"', 'chmd 52310 sem resp', '52310'],
+    ['"prot."', 'prot. 52311 - nf n emite', '52311'],
+  ])('%s: %j', (_label, text, ticket) => {
+    const [c] = extractTicketCandidates({ subject: '', text });
+    expect(c).toMatchObject({ number: ticket, score: TICKET_SCORES.keyword + 3 });
+  });
+
+  it.each([
+    ['a dictated phone', 'por favor me liguem no onze nove nove oito sete seis cinco quatro três dois'],
+    ['a dictated phone with "meia"', 'meu telefone é um um nove meia meia meia cinco quatro três dois'],
+    ['a dictated CEP', 'o frete pro cep zero um três um zero um zero zero não calcula'],
+    ['three groups after the keyword', 'chamado 11 98765 4321'],
+    ['a document in three groups', 'protocolo 123 456 789'],
+  ])('no ticket claim: %s', (_label, text) => {
+    const claims = extractTicketCandidates({ subject: '', text }).filter((c) => c.score >= WEAK_CANDIDATE_SCORE);
+    expect(claims).toEqual([]);
+  });
+
+  it('quotes the dictated words as evidence', () => {
+    const [c] = extractTicketCandidates({ subject: '', text: 'abri o chamado quatro oito dois um três ontem' });
+    expect(c?.evidence).toContain('quatro oito');
+  });
+});
+
 describe('extractTicketCandidates: the form field', () => {
   it.each([
     ['48213', ['48213']],
