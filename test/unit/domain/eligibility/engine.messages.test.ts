@@ -3638,6 +3638,116 @@ const ROUND10: Row[] = [
   },
 ];
 
+// ─────────────── Round 11: the yearly fee, closing the store, buyers' orders, breaches, wishes ───────────────
+const ROUND11: Row[] = [
+  ...[
+    [
+      'a refund of the yearly fee, in capitals and without accents',
+      'VOU NO PROCON AMANHA SE NAO DEVOLVEREM O DINHEIRO DA ANUIDADE QUE EU CANCELEI',
+      'topic.billing.complaint',
+    ],
+    [
+      'the yearly fee named alone',
+      'Quero entender por que a anuidade veio mais cara este ano.',
+      'topic.billing.charge',
+    ],
+    ['closing the store', 'Quero encerrar minha loja e cancelar tudo, como faço?', 'topic.billing.plan'],
+    [
+      'closing the account',
+      'Como faço o cancelamento da minha conta? Não vou mais usar a plataforma.',
+      'topic.billing.plan',
+    ],
+  ].map(
+    ([label, text, rule]): Row => ({
+      name: `billing, no ticket: ${label}`,
+      from: NOBODY,
+      subject: 'Dúvida',
+      text,
+      outcome: 'BILLING_QUESTION',
+      rule,
+    }),
+  ),
+  {
+    name: 'a refund the merchant owes a customer is no billing of ours',
+    from: NOBODY,
+    subject: 'estorno',
+    text: 'Meu cliente pediu para devolver o dinheiro da compra, como faço isso pelo gateway?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  ...[
+    ['an order number "na loja"', 'Meu pedido 55123 na loja Modas Bella não tem rastreio. Vocês podem ver?'],
+    [
+      "a consumer's lawyer",
+      'Represento a consumidora Maria da Silva, que adquiriu produto na loja Modas Bella, hospedada em vossa plataforma, e não recebeu.',
+    ],
+  ].map(
+    ([label, text]): Row => ({
+      name: `shopper: ${label}`,
+      from: SHOPPER,
+      subject: 'Pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: 'a merchant\'s payout request "na loja" is not a buyer\'s order',
+    from: NOBODY,
+    subject: 'saque',
+    text: 'Meu pedido de saque na loja está parado há 10 dias.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'the platform breached ("vocês foram invadidos?") is a data-leak question, not a lost sign-in',
+    from: NOBODY,
+    subject: 'vazamento',
+    text: 'Acho que meus dados vazaram, recebi um e-mail falso com o nome da minha loja pedindo pagamento. Vocês foram invadidos?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access'],
+  },
+  {
+    name: 'an account taken over is still a lost sign-in',
+    from: NOBODY,
+    subject: 'invadiram',
+    text: 'Minha conta foi invadida e trocaram a senha do painel.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'a wish in the conditional: "seria possível ter um relatório…"',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'Seria possível ter um relatório de vendas por vendedor? Hoje não tem.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
+  {
+    name: '"seria possível ter um retorno" asks the service, not a feature',
+    from: NOBODY,
+    subject: 'relatório',
+    text: 'Seria possível ter um retorno sobre o relatório de vendas que está com erro?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+  },
+  {
+    name: 'a voice-to-text message dictating the ticket digit by digit',
+    from: OWNER,
+    subject: 'chamado',
+    text: 'oi bom dia tudo bem então eu abri o chamado quatro oito dois um três semana passada e até agora nada vírgula ninguém me responde ponto o frete continua errado ponto',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+  },
+];
+
+describe("round 11: the yearly fee, closing the store, buyers' orders, breaches, wishes, dictated tickets", () => {
+  it.each(ROUND11.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
+
 describe('round 10: Portugal, the formal register, third persons, Spanish passwords, suggestion closings', () => {
   it.each(ROUND10.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
