@@ -4,6 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
+import { normalize } from '../domain/text';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -149,6 +150,44 @@ const optionalLine = (value: unknown) => {
   return isMissing(v) ? undefined : v;
 };
 
+/**
+ * What people type in the optional ticket field when they have no number ("não tenho", "não sei",
+ * "nenhum", "-"): no ticket, as an empty field is, never "type one number" (they have none to type).
+ * Compared normalised (accents and case optional), without a final full stop.
+ */
+const NO_TICKET_ANSWERS: ReadonlySet<string> = new Set([
+  'nao tenho',
+  'nao possuo',
+  'nao sei',
+  'nao lembro',
+  'nao me lembro',
+  'nao abri',
+  'nao tem',
+  'nao',
+  'nenhum',
+  'nenhuma',
+  'sem chamado',
+  'sem numero',
+  'sem protocolo',
+  'nao tenho o numero',
+  'nao tenho numero',
+  'nao recebi',
+  'nao recebi numero',
+  'ainda nao',
+  'n/a',
+  'na',
+  '-',
+  '--',
+  '---',
+  'x',
+]);
+
+const optionalTicket = (value: unknown) => {
+  const v = optionalLine(value);
+  if (typeof v !== 'string' || v.length > FORM_LIMITS.chamado) return v;
+  return NO_TICKET_ANSWERS.has(normalize(v).replace(/[.!]+$/, '')) ? undefined : v;
+};
+
 const TRUE_VALUES = new Set(['true', 'on', '1', 'sim', 'yes']);
 const FALSE_VALUES = new Set(['false', 'off', '0', 'nao', 'não', 'no', '']);
 
@@ -171,12 +210,13 @@ function checkbox(invalid: string) {
 
 /**
  * Prior ticket as merchants type it: digits with dots and spaces, an optional leading "#", and the
- * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213", "TICKET-51000"). One number:
+ * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213", "TICKET-51000", chat-speak
+ * "tkt 52310", "prot. 51000"). One number:
  * the digits are what the ticket check reads (tickets.ts extractFromForm). Each alternative of the
  * prefix starts differently, so the pattern stays linear on any input.
  */
 const TICKET_PATTERN =
-  /^(?:(?:chamado|ticket|protocolo|solicita[cç][aã]o|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
+  /^(?:(?:chamado|t(?:icket|kt)|prot(?:ocolo)?|solicita[cç][aã]o|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
 
 export const WebformSchema = z.object({
   nome: z.pipe(
@@ -197,7 +237,7 @@ export const WebformSchema = z.object({
   ),
   /** Optional here: non-clients have no ticket; the domain rules decide what a missing one means. */
   chamado: z.pipe(
-    z.transform(optionalLine),
+    z.transform(optionalTicket),
     z.optional(
       z
         .string({ error: MESSAGES.chamado.invalid })

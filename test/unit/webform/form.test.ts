@@ -136,9 +136,26 @@ describe('webform fields', () => {
     ['protocolo 52310', 'protocolo 52310'],
     ['TICKET-51000', 'TICKET-51000'],
     ['Chamado - 48213', 'Chamado - 48213'],
+    ['tkt 52310', 'tkt 52310'],
+    ['TKT#48215', 'TKT#48215'],
+    ['prot. 51000', 'prot. 51000'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
+  });
+
+  it.each(['não tenho', 'Não sei.', 'NAO TENHO', 'nenhum', 'Não lembro', 'sem chamado', '-', 'n/a'])(
+    'reads %j in the ticket field as no ticket, not a malformed one',
+    (typed) => {
+      const result = validate({ chamado: typed });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      if (result.ok) expect(result.data.chamado).toBeUndefined();
+    },
+  );
+
+  it.each(['não sei o número, abri pelo chat', 'nao 48213'])('still asks for one number when %j says more', (typed) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok).toBe(false);
   });
 
   it('treats an empty ticket and store as not given (non-clients have neither)', () => {
