@@ -142,6 +142,15 @@ const STORE_PAYMENTS = [
   'cielo',
   'getnet',
   'paypal',
+  // A chargeback the store received on a sale ("recebi três chargebacks de vendas"): the card holder
+  // disputes the store's sale; a merchant disputing our charge writes "contestar a cobrança".
+  'recebi * chargeback*',
+  'recebemos * chargeback*',
+  'chargeback* de venda*',
+  'chargeback* de uma venda',
+  'chargeback* de pedido*',
+  'chargeback* do pedido',
+  'chargeback* em venda*',
 ];
 
 /**
@@ -1335,6 +1344,32 @@ export const RULES: readonly Rule[] = [
       ...BROKEN,
     ],
     unlessInMessage: CLIENT_MARKERS,
+  },
+  {
+    id: 'client.supplier.text',
+    outcome: 'NOT_A_CLIENT',
+    stage: 'client',
+    description:
+      'Fornecedor ou prestador de serviço oferecendo seus produtos aos lojistas da plataforma: assunto do Comercial.',
+    trigger: 'text',
+    // Their products are what they offer ("oferecer nossos produtos aos lojistas"), so unlike a
+    // prospect's rule, "produto" is no exception here.
+    phrases: [
+      'apresentar * aos lojistas',
+      'oferecer * aos lojistas',
+      'oferecer * para os lojistas',
+      'aos seus lojistas',
+      'para os seus lojistas',
+      'para seus lojistas',
+      'apresentar nosso catalogo',
+      'apresentar nossos produtos',
+      'apresentar nossos servicos',
+      'somos fornecedores',
+      'somos fabricantes',
+    ],
+    unless: [...STORE_SIDE, ...BROKEN],
+    // A store of their own: a merchant who also supplies others ("somos fabricantes e nossa loja…").
+    unlessInMessage: [...CLIENT_MARKERS, 'minha loja', 'nossa loja', 'nossas lojas'],
   },
 
   // 3. Commercial negotiation or special conditions: out of scope, sales.

@@ -3733,6 +3733,43 @@ const ROUND11: Row[] = [
     notRules: ['scope.feature.request'],
   },
   {
+    name: 'a chargeback the store received, under a "Cobrança" subject, is the store\'s sale, not our billing',
+    from: NOBODY,
+    subject: 'Cobrança',
+    text: 'Recebi três chargebacks de vendas este mês e quero saber como contestar.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.charge', 'topic.billing.invoice'],
+  },
+  {
+    name: 'a chargeback the merchant threatens on our charge is still billing',
+    from: NOBODY,
+    subject: 'Cobrança',
+    text: 'Vou contestar no cartão (chargeback) a cobrança da plataforma de novembro, pois cancelei em outubro.',
+    outcome: 'BILLING_QUESTION',
+  },
+  ...[
+    'Somos fabricantes de embalagens e gostaríamos de apresentar nosso catálogo aos lojistas da plataforma. Podemos agendar uma reunião?',
+    'Somos fornecedores de embalagens e queremos oferecer nossos produtos aos lojistas.',
+    'Prezados, nossa transportadora tem tabelas especiais e gostaria de oferecê-las aos seus lojistas.',
+  ].map(
+    (text): Row => ({
+      name: `a supplier pitching to our merchants: ${text.slice(0, 50)}…`,
+      from: 'Comercial Embalagens Sul <comercial@embalagenssul.com.br>',
+      subject: 'Parceria',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.supplier.text',
+    }),
+  ),
+  {
+    name: 'a manufacturer with a store of its own is a merchant',
+    from: NOBODY,
+    subject: 'checkout',
+    text: 'Somos fabricantes de cosméticos e nossa loja está com o checkout travado desde ontem.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.supplier.text'],
+  },
+  {
     name: 'a voice-to-text message dictating the ticket digit by digit',
     from: OWNER,
     subject: 'chamado',
