@@ -378,6 +378,7 @@ describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text an
     ['"tkt" glued to "#"', 'tkt#48215 msm problema, loja fora do ar', '48215'],
     ['"chmd"', 'chmd 52310 sem resp', '52310'],
     ['"prot."', 'prot. 52311 - nf n emite', '52311'],
+    ['the protocol of a support call', 'Liguei no 0800 e o protocolo da ligação foi 987654. Até agora nada.', '987654'],
   ])('%s: %j', (_label, text, ticket) => {
     const [c] = extractTicketCandidates({ subject: '', text });
     expect(c).toMatchObject({ number: ticket, score: TICKET_SCORES.keyword + 3 });

@@ -3751,6 +3751,7 @@ const ROUND11: Row[] = [
     'Somos fabricantes de embalagens e gostaríamos de apresentar nosso catálogo aos lojistas da plataforma. Podemos agendar uma reunião?',
     'Somos fornecedores de embalagens e queremos oferecer nossos produtos aos lojistas.',
     'Prezados, nossa transportadora tem tabelas especiais e gostaria de oferecê-las aos seus lojistas.',
+    'Sou desenvolvedor freelancer e crio temas. Posso vender meus temas para os lojistas de vocês?',
   ].map(
     (text): Row => ({
       name: `a supplier pitching to our merchants: ${text.slice(0, 50)}…`,
@@ -3761,6 +3762,22 @@ const ROUND11: Row[] = [
       rule: 'client.supplier.text',
     }),
   ),
+  {
+    name: "a request for quotation of the platform is a prospect's",
+    from: 'Prefeitura <compras@prefeitura.sp.gov.br>',
+    subject: 'cotação',
+    text: 'Solicitamos cotação de plataforma de e-commerce para a feira de artesanato municipal.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.prospect.text',
+  },
+  {
+    name: 'a shipping quote the store asks for is no prospect',
+    from: NOBODY,
+    subject: 'cotação',
+    text: 'Solicito cotação de frete para o CEP 01310-100, a loja não calcula.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
   {
     name: 'a manufacturer with a store of its own is a merchant',
     from: NOBODY,
