@@ -49,6 +49,31 @@ export { WORD_VARIANTS } from '../text';
  * "não consigo entrar em contato" is about reaching support, not about losing access.
  */
 export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
+  // Speech and voice-to-text: "num" for "não" before a verb ("num tô conseguindo"; "num site" stays
+  // "em um"), and the infinitive's final r dropped after conseguir ("não consigo entrá no painel").
+  // Before the idioms below, so that "não consigo entra em contato" still reads as reaching support.
+  ['num consigo', 'nao consigo'],
+  ['num consegui', 'nao consegui'],
+  ['num conseguimos', 'nao conseguimos'],
+  ['num consegue', 'nao consegue'],
+  ['num estou', 'nao estou'],
+  ['num da para', 'nao da para'],
+  ['consigo entra', 'consigo entrar'],
+  ['consigo loga', 'consigo logar'],
+  ['consegui entra', 'consegui entrar'],
+  ['consegui loga', 'consegui logar'],
+  ['conseguindo entra', 'conseguindo entrar'],
+  ['conseguindo loga', 'conseguindo logar'],
+  ['consegue entra', 'consegue entrar'],
+  ['consegue loga', 'consegue logar'],
+  ['conseguimos entra', 'conseguimos entrar'],
+  ['conseguimos loga', 'conseguimos logar'],
+  // The consumer-protection code a merchant cites ("conforme o Código de Defesa do Consumidor, exijo
+  // a devolução da mensalidade") names no consumer of the store: not store-side.
+  ['codigo de defesa do consumidor', 'cdc'],
+  ['defesa do consumidor', 'cdc'],
+  ['direitos do consumidor', 'cdc'],
+  ['direito do consumidor', 'cdc'],
   ['entrar em contato', 'contatar'],
   ['entrar no chat', 'usar o chat'],
   ['acessar o chat', 'usar o chat'],
@@ -1521,6 +1546,9 @@ export const RULES: readonly Rule[] = [
       'toda a loja',
       'loja toda',
       'primeira compra',
+      // A deduction from the store's payouts ("veio um desconto no repasse"), not a discount asked for.
+      'repasse*',
+      'extrato',
       'nas compras',
       'em compras',
       'compras acima',
