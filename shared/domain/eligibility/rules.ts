@@ -1330,6 +1330,12 @@ export const RULES: readonly Rule[] = [
       'ter um site com voces',
       'ter uma loja com voces',
       'comecar a vender com',
+      // Someone new to selling online ("quero começar a vender meus doces pela internet").
+      'comecar a vender * pela internet',
+      'comecar a vender pela internet',
+      'comecar a vender online',
+      'quero vender pela internet',
+      'quero vender online',
       'comecar a vender na plataforma',
       'considering your platform',
       'evaluating your platform',
@@ -1390,6 +1396,7 @@ export const RULES: readonly Rule[] = [
     phrases: [
       'apresentar * aos lojistas',
       'oferecer * aos lojistas',
+      'oferecer * aos lojistas da plataforma',
       'oferecer * para os lojistas',
       'aos seus lojistas',
       'para os seus lojistas',
@@ -1404,7 +1411,9 @@ export const RULES: readonly Rule[] = [
       'somos fornecedores',
       'somos fabricantes',
     ],
-    unless: [...STORE_SIDE, ...BROKEN],
+    // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
+    // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
+    unless: ['meus clientes', 'meu cliente', 'minhas clientes', 'minha cliente', ...BROKEN],
     // A store of their own: a merchant who also supplies others ("somos fabricantes e nossa loja…").
     unlessInMessage: [...CLIENT_MARKERS, 'minha loja', 'nossa loja', 'nossas lojas'],
   },
@@ -2503,6 +2512,11 @@ export const RULES: readonly Rule[] = [
     phrases: [
       'nao consigo acessar',
       'nao entro no painel',
+      // Access that lapsed ("fala que meu acesso expirou").
+      'meu acesso expirou',
+      'meu acesso * expirou',
+      'acesso expirado',
+      'meu acesso venceu',
       // Access taken away: a collaborator's user removed, an account taken over.
       'removeram meu acesso',
       'removeram o meu acesso',
@@ -2815,17 +2829,16 @@ export const RULES: readonly Rule[] = [
       'devolver o valor',
       'devolvam o valor',
       'devolvam meu dinheiro',
-      // The money asked back, every way the verb comes ("se não devolverem o dinheiro da anuidade").
+      // The money asked back of us ("se não devolverem o dinheiro da anuidade"); never the bare
+      // infinitive, which is the store refunding a buyer ("preciso devolver o dinheiro de um cliente").
       'devolvam o dinheiro',
       'devolvam o meu dinheiro',
       'devolverem o dinheiro',
       'devolverem meu dinheiro',
       'devolverem o meu dinheiro',
-      'devolver o dinheiro',
       'devolver meu dinheiro',
       'devolver o meu dinheiro',
       'meu dinheiro de volta',
-      'o dinheiro de volta',
       'continuam cobrando',
       'continuam me cobrando',
       'continua cobrando',
