@@ -2935,6 +2935,15 @@ export const RULES: readonly Rule[] = [
       'plano de frete',
       'plano de acao',
       'plano de saude',
+      // Leaving as a threat over something else ("vou encerrar minha loja se não resolverem as
+      // imagens"): the problem, not the plan, is what the message is about.
+      'se nao resolve*',
+      'se nao arruma*',
+      'se nao conserta*',
+      'se nao corrigi*',
+      'se nao soluciona*',
+      'caso nao resolva*',
+      'se continuar assim',
       ...STORE_SIDE,
     ],
   },

@@ -3866,6 +3866,27 @@ const ROUND11: Row[] = [
     outcome: 'NOT_A_CLIENT',
     rule: 'client.supplier.text',
   },
+  ...[
+    'Vou encerrar minha loja se não resolverem o problema das imagens.',
+    'Vou cancelar meu plano se não resolverem a lentidão da loja.',
+    'Se continuar assim vou trocar de plano, os produtos somem sozinhos.',
+  ].map(
+    (text): Row => ({
+      name: `leaving as a threat over a bug is not a plan question: ${text.slice(0, 40)}…`,
+      from: NOBODY,
+      subject: 'Reclamação',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.plan'],
+    }),
+  ),
+  {
+    name: 'a threat to cancel over a charge is still billing',
+    from: NOBODY,
+    subject: 'Reclamação',
+    text: 'Se não resolverem a cobrança em dobro vou cancelar o plano.',
+    outcome: 'BILLING_QUESTION',
+  },
   {
     name: 'a voice-to-text message dictating the ticket digit by digit',
     from: OWNER,
