@@ -68,6 +68,8 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['consegue loga', 'consegue logar'],
   ['conseguimos entra', 'conseguimos entrar'],
   ['conseguimos loga', 'conseguimos logar'],
+  // Voice-to-text spells the dot of the registry's name ("meu domínio congelou no registro ponto br").
+  ['registro ponto br', 'registro.br'],
   // The consumer-protection code a merchant cites ("conforme o Código de Defesa do Consumidor, exijo
   // a devolução da mensalidade") names no consumer of the store: not store-side.
   ['codigo de defesa do consumidor', 'cdc'],

@@ -3888,6 +3888,14 @@ const ROUND11: Row[] = [
     outcome: 'BILLING_QUESTION',
   },
   {
+    name: 'voice-to-text spells the registry "registro ponto br"',
+    from: NOBODY,
+    subject: 'domínio',
+    text: 'paguei a anuidade do domínio no registro ponto br e mesmo assim a loja não abre e o painel também não',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.domain-frozen',
+  },
+  {
     name: 'a voice-to-text message dictating the ticket digit by digit',
     from: OWNER,
     subject: 'chamado',
