@@ -81,6 +81,17 @@ export function isTicketLink(url: string): boolean {
   return A_TICKET_LINK.test(url.toLowerCase());
 }
 
+/**
+ * The ticket id of a helpdesk link standing alone ("https://suporte.example.com/hc/pt-br/requests/52311"),
+ * as a merchant pastes it into the form's ticket field; null for anything else.
+ */
+export function ticketOfLink(text: string): string | null {
+  const link = text.trim().toLowerCase();
+  // One address, nothing around it: a sentence that mentions a link is not a pasted link.
+  if (/\s/.test(link)) return null;
+  return A_TICKET_LINK.exec(link)?.[1] ?? null;
+}
+
 /** The longest local part EMAIL_ADDRESS reads before the '@'. */
 const EMAIL_LOCAL_MAX = 64;
 /** An e-mail address. Bounded on the left so a long run without '@' stays linear. */

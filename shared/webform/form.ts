@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { normalize } from '../domain/text';
+import { ticketOfLink } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -36,6 +37,8 @@ export const FORM_LIMITS = {
   email: 254,
   loja: 200,
   chamado: 30,
+  /** The ticket field's input: room for the support link a merchant pastes instead of the number. */
+  chamadoLink: 300,
   descricaoMin: 20,
   descricaoMax: 5000,
 } as const;
@@ -182,9 +185,13 @@ const NO_TICKET_ANSWERS: ReadonlySet<string> = new Set([
   'x',
 ]);
 
+/** The ticket field as typed: a no-ticket answer is no ticket; a pasted support link is its ticket number. */
 const optionalTicket = (value: unknown) => {
   const v = optionalLine(value);
-  if (typeof v !== 'string' || v.length > FORM_LIMITS.chamado) return v;
+  if (typeof v !== 'string' || v.length > FORM_LIMITS.chamadoLink) return v;
+  const linked = ticketOfLink(v);
+  if (linked !== null) return linked;
+  if (v.length > FORM_LIMITS.chamado) return v;
   return NO_TICKET_ANSWERS.has(normalize(v).replace(/[.!]+$/, '')) ? undefined : v;
 };
 

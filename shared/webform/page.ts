@@ -142,7 +142,8 @@ function textField(
   errors: FieldErrors,
   options: { type: 'text' | 'email'; required: boolean; hint?: string; autocomplete: string; inputmode?: string },
 ): SafeHtml {
-  const max = FORM_LIMITS[name];
+  // The ticket field takes a pasted support link too (form.ts reads its number).
+  const max = name === 'chamado' ? FORM_LIMITS.chamadoLink : FORM_LIMITS[name];
   return html`<div class="campo${errors[name] ? ' campo-erro' : ''}">
 <label for="${name}">${FIELD_LABELS[name]}${options.required ? '' : html` <span class="opcional">(opcional)</span>`}</label>
 ${options.hint ? html`<p class="dica" id="${name}-dica">${options.hint}</p>` : ''}

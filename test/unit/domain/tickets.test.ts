@@ -8,6 +8,7 @@ import {
   MASKS,
   maskSpans,
   TICKET_SCORES,
+  ticketOfLink,
   WEAK_CANDIDATE_SCORE,
 } from '../../../shared/domain/tickets';
 
@@ -398,6 +399,19 @@ describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text an
   it('quotes the dictated words as evidence', () => {
     const [c] = extractTicketCandidates({ subject: '', text: 'abri o chamado quatro oito dois um três ontem' });
     expect(c?.evidence).toContain('quatro oito');
+  });
+});
+
+describe('ticketOfLink: a support link pasted alone', () => {
+  it.each([
+    ['https://bagy.zendesk.com/hc/pt-br/requests/52311', '52311'],
+    ['HTTPS://BAGY.ZENDESK.COM/AGENT/TICKETS/48213', '48213'],
+    ['suporte.example.com.br/tickets/51000/', '51000'],
+    ['48213', null],
+    ['https://modasbella.com.br/produtos/12345', null],
+    ['meu chamado https://bagy.zendesk.com/hc/pt-br/requests/52311', null],
+  ])('%j → %j', (text, ticket) => {
+    expect(ticketOfLink(text)).toBe(ticket);
   });
 });
 

@@ -153,6 +153,24 @@ describe('webform fields', () => {
     },
   );
 
+  it.each([
+    ['https://bagy.zendesk.com/hc/pt-br/requests/52311', '52311'],
+    ['  https://suporte.example.com.br/hc/pt-br/requests/48213?page=1  ', '48213'],
+    ['bagy.zendesk.com/agent/tickets/48215', '48215'],
+  ])('reads the support link pasted in the ticket field as its number: %j', (typed, ticket) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok && result.data.chamado).toBe(ticket);
+  });
+
+  it.each([
+    ['a link that carries no ticket', 'https://modasbella.com.br/produtos/12345', MESSAGES.chamado.tooLong],
+    ['a sentence with a link', 'veja https://bagy.zendesk.com/hc/pt-br/requests/52311', MESSAGES.chamado.tooLong],
+  ])('still refuses %s', (_label, typed, message) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.chamado).toBe(message);
+  });
+
   it.each(['não sei o número, abri pelo chat', 'nao 48213'])('still asks for one number when %j says more', (typed) => {
     const result = validate({ chamado: typed });
     expect(result.ok).toBe(false);
@@ -325,7 +343,7 @@ describe('parseFormBody', () => {
       nome: 'ã'.repeat(FORM_LIMITS.nome),
       email: `${'a'.repeat(240)}@loja.com.br`,
       loja: 'ç'.repeat(FORM_LIMITS.loja),
-      chamado: '1'.repeat(FORM_LIMITS.chamado),
+      chamado: '1'.repeat(FORM_LIMITS.chamadoLink),
       assunto: 'funcionalidade',
       descricao: 'é'.repeat(FORM_LIMITS.descricaoMax),
       naoCliente: 'on',

@@ -132,6 +132,8 @@ describe('form page', () => {
     expect(tags(page, 'textarea')[0]).toContain('maxlength="5000"');
     expect(tags(page, 'input').find((t) => attr(t, 'id') === 'nome')).toContain('maxlength="120"');
     expect(tags(page, 'input').find((t) => attr(t, 'id') === 'email')).toContain('maxlength="254"');
+    // Room for the support link a merchant pastes instead of the number.
+    expect(tags(page, 'input').find((t) => attr(t, 'id') === 'chamado')).toContain('maxlength="300"');
   });
 
   it('shows no error markup when there is no error', () => {
