@@ -3881,6 +3881,22 @@ const ROUND11: Row[] = [
     }),
   ),
   {
+    name: 'a voice-to-text threat with the subject between "se" and "não resolverem"',
+    from: NOBODY,
+    subject: 'cancelar',
+    text: 'se vocês não resolverem a lentidão eu vou cancelar a minha loja e ir embora',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.plan'],
+  },
+  {
+    name: 'refunding a sale of the store ("estorno de uma venda paga via pix") is store-side',
+    from: NOBODY,
+    subject: 'estorno',
+    text: 'Como faço estorno de uma venda paga via pix?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
+  {
     name: 'a threat to cancel over a charge is still billing',
     from: NOBODY,
     subject: 'Reclamação',
