@@ -1,9 +1,10 @@
 /**
- * Relays the attachments of an analyst's answer (SPEC step 8: "attachments up to a limit"): the
- * lifecycle names them by MIME part of the staff mail's raw message (already within
- * `lifecycle.maxRelayAttachmentBytes`); this mailer reads that message, takes those parts and
- * sends them with the answer. Without attachments it sends the mail as it is. The parts are read
- * by a function the composition root gives (shared/mail/mail-files.ts), loaded when needed.
+ * Relays the attachments of an analyst's answer (SPEC step 8: "attachments up to a limit"), and a
+ * merchant's files to the analyst: the lifecycle names them by MIME part of the raw message (already
+ * within `lifecycle.maxRelayAttachmentBytes`, each of a kind its bytes proved: relayed-files.ts);
+ * this mailer reads that message, takes those parts and sends them with the name and content type
+ * the parser gave them. Without attachments it sends the mail as it is. The parts are read by a
+ * function the composition root gives (shared/mail/mail-files.ts), loaded when needed.
  */
 import type { LifecycleMailer, LifecycleOutgoingMail } from '../app/lifecycle/ports';
 import type { ReadMailFiles } from '../mail/mail-files';
@@ -30,14 +31,19 @@ export function withRelayedAttachments(
       const { attachments, ...plain } = mail;
       if (!attachments || attachments.parts.length === 0) return mailer.send(plain);
       const mailFiles = await readMailFiles(await rawMail.read(attachments.raw));
-      const wanted = new Set(attachments.parts.map((p) => p.partId).filter(Boolean));
-      const files = mailFiles
-        .filter((a) => a.partId && wanted.has(a.partId))
-        .map((a, index) => ({
-          filename: relayFileName(a.filename, index),
-          contentType: a.contentType || 'application/octet-stream',
-          content: a.content,
-        }));
+      // Name and type as the parser checked them (the kind the bytes proved), not as the mail wrote them.
+      const wanted = new Map(attachments.parts.filter((p) => p.partId).map((p) => [p.partId, p]));
+      const files = mailFiles.flatMap((a, index) => {
+        const meta = a.partId ? wanted.get(a.partId) : undefined;
+        if (!meta) return [];
+        return [
+          {
+            filename: relayFileName(meta.filename ?? a.filename, index),
+            contentType: meta.contentType || 'application/octet-stream',
+            content: a.content,
+          },
+        ];
+      });
       return mailer.send({ ...plain, files });
     },
   };

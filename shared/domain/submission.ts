@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoInstantSchema } from './instant';
+import { FILE_KINDS } from './uploads/file-type';
 
 /**
  * A channel-neutral submission: what a merchant sent, by email or by the webform,
@@ -55,6 +56,12 @@ export const AttachmentMetaSchema = z.object({
   scan: z.optional(
     z.enum(['PENDING', 'NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED', 'REFUSED']),
   ),
+  /**
+   * Mail file: the kind its bytes proved (parse-email.ts, the webform's rule), its name and content
+   * type then that kind's; only such files are relayed. A mail file whose bytes are no accepted kind
+   * is `scan: REFUSED` instead; one left unchecked (past the parser's budget) has neither.
+   */
+  kind: z.optional(z.enum(FILE_KINDS)),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 

@@ -18,6 +18,8 @@ import {
   simpleParser,
 } from 'mailparser';
 import type { AttachmentMeta, Mailbox, ObjectLocation, Submission, Verdicts } from '../domain/submission';
+import { detectFileKind } from '../domain/uploads/file-type';
+import { sanitizeFilename } from '../domain/uploads/filename';
 import { MAX_TEXT_CHARS } from '../domain/text';
 import { AUTO_REPLY_HEADERS } from '../domain/auto-reply-policy';
 import { IsoInstantSchema } from '../domain/instant';
@@ -80,6 +82,14 @@ export const PARSE_LIMITS = {
   maxHtmlLengthToParse: 2 * 1024 * 1024,
   /** Messages forwarded as attachments inside forwarded messages: how deep we read. */
   embeddedDepth: 3,
+  /**
+   * Files of a mail whose bytes are checked (detectFileKind, the webform's rule), in order, and the
+   * largest one checked (the default `lifecycle.maxRelayAttachmentBytes`): only a checked file of an
+   * accepted kind is ever relayed (relayed-files.ts). A PDF's check may inflate up to 32 MB
+   * (~0.4 s): ten files bound the work a mail can ask for.
+   */
+  checkedFiles: 10,
+  checkedFileBytes: 10 * 1024 * 1024,
 } as const;
 
 export const FORWARDED_MARKER = '---------- Mensagem encaminhada ----------';
@@ -223,8 +233,16 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
 
   const attachments: AttachmentMeta[] = [];
   const forwarded: string[] = [];
+  let checks = PARSE_LIMITS.checkedFiles;
   for (const att of parsed.attachments ?? []) {
-    if (attachments.length < PARSE_LIMITS.attachments) attachments.push(attachmentMeta(att));
+    if (attachments.length < PARSE_LIMITS.attachments) {
+      let meta = attachmentMeta(att);
+      if (checks > 0 && isCheckable(meta, att.content)) {
+        checks--;
+        meta = checkedFile(meta, att.content);
+      }
+      attachments.push(meta);
+    }
     if (att.contentType?.toLowerCase() === 'message/rfc822' && depth < PARSE_LIMITS.embeddedDepth) {
       forwarded.push(await embeddedMessageText(att.content, depth + 1));
     }
@@ -496,6 +514,27 @@ function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta 
     ...(contentId ? { contentId } : {}),
     inline: att.contentDisposition?.toLowerCase() === 'inline' || att.related === true,
   };
+}
+
+function isCheckable(meta: AttachmentMeta, content: unknown): content is Buffer {
+  return !meta.inline && Buffer.isBuffer(content) && content.length <= PARSE_LIMITS.checkedFileBytes;
+}
+
+/**
+ * A mail's file as the office may pass it on: the kind its bytes prove, with that kind's one content
+ * type and a sanitised name ending in its extension (`fatura.pdf.exe` with PDF bytes is
+ * `fatura_pdf_exe.pdf`); or REFUSED — an executable, a polyglot, HTML, active PDF content, macros, a
+ * CSV with formulas, a forwarded message, anything else — the webform's rule (file-type.ts). The name a merchant gave a
+ * refused file is kept for the listing; the bytes stay in the raw mail.
+ */
+function checkedFile(meta: AttachmentMeta, content: Buffer): AttachmentMeta {
+  // A forwarded message (or a report's copy of one) is mail, whatever files it carries: its text is
+  // already read into the message; the message itself is not passed on.
+  const check = meta.contentType.startsWith('message/') ? null : detectFileKind(content, meta.filename ?? '');
+  if (!check?.ok) return { ...meta, scan: 'REFUSED' };
+  // In the schema's order (AttachmentMetaSchema).
+  const { filename, contentType: _declared, ...rest } = meta;
+  return { filename: sanitizeFilename(filename ?? '', check.kind), contentType: check.mime, ...rest, kind: check.kind };
 }
 
 /** Sender from a raw `From:` line, for input mailparser could not read at all. */

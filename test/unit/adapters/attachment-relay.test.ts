@@ -60,6 +60,37 @@ describe('withRelayedAttachments', () => {
     ).toEqual([['comprovante.pdf', 'application/pdf', 'ATTACHMENT', '%PDF-1.7 estorno']]);
   });
 
+  it('sends a file with the name and content type the parser checked, not those the mail wrote', async () => {
+    const raw = await new MailComposer({
+      from: 'lojista@modasbella.com.br',
+      to: 'ouvidoria@ouvidoria.example.com.br',
+      subject: 'Re: [OUV-2026-000001]',
+      text: 'Segue o relato.',
+      attachments: [
+        { filename: 'leia.html', contentType: 'text/html', content: Buffer.from('Pedido 1234 <b>parado</b>') },
+      ],
+    })
+      .compile()
+      .build();
+    const partId = (await simpleParser(raw)).attachments[0]?.partId ?? undefined;
+    const store = new InMemoryRawMailStore();
+    store.put(RAW, raw);
+    const inner = new RecordingMailer();
+    const checked = {
+      filename: 'leia_html.txt',
+      contentType: 'text/plain',
+      size: 25,
+      inline: false,
+      partId,
+      kind: 'txt' as const,
+    };
+    await withRelayedAttachments(inner, store, readMailFiles).send({
+      ...mail,
+      attachments: { raw: RAW, parts: [checked] },
+    });
+    expect(inner.sent[0]?.files?.map((f) => [f.filename, f.contentType])).toEqual([['leia_html.txt', 'text/plain']]);
+  });
+
   it('sends a mail without attachments as it is, without reading anything', async () => {
     const inner = new RecordingMailer();
     const store = new InMemoryRawMailStore();

@@ -344,8 +344,24 @@ describe('assignCase: the assignment itself', () => {
     const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-maria-1' };
     const files = [
       { filename: 'assinatura.png', contentType: 'image/png', size: 3_000, inline: true, partId: '2' },
-      { filename: 'fatura-outubro.pdf', contentType: 'application/pdf', size: 210_000, inline: false, partId: '3' },
+      {
+        filename: 'fatura-outubro.pdf',
+        contentType: 'application/pdf',
+        size: 210_000,
+        inline: false,
+        partId: '3',
+        kind: 'pdf' as const,
+      },
       { filename: 'gravacao-tela.mp4', contentType: 'video/mp4', size: 45_000_000, inline: false, partId: '4' },
+      // An HTML page with a form: never sent on from the office's address (parse-email.ts refuses it).
+      {
+        filename: 'boleto.html',
+        contentType: 'text/html',
+        size: 4_000,
+        inline: false,
+        partId: '5',
+        scan: 'REFUSED' as const,
+      },
     ];
     const opening = { ...queuedCase().messages[0]!, channel: 'email' as const, raw, attachments: files };
     h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ channel: 'email', messages: [opening] }) });
@@ -355,6 +371,9 @@ describe('assignCase: the assignment itself', () => {
     expect(mail.text).toMatch(/fatura-outubro\.pdf \(application\/pdf, [^)]+\) — anexado a este e-mail/);
     expect(mail.text).toMatch(/gravacao-tela\.mp4 \(video\/mp4, [^)]+\) — não anexado \(acima do limite de envio\)/);
     expect(mail.text).toMatch(/assinatura\.png \(image\/png, [^)]+, em linha\) — imagem no corpo da mensagem/);
+    expect(mail.text).toMatch(
+      /boleto\.html \(text\/html, [^)]+\) — recusado: [^—]+ — não anexado \(formato não aceito/,
+    );
   });
 
   it.each([

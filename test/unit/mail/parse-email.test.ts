@@ -711,3 +711,126 @@ describe('parseEmail: what files say about themselves is bounded (stored on the 
     expect(JSON.stringify(s.attachments).length).toBeLessThan(30_000);
   });
 });
+
+describe('parseEmail: a file is passed on only as the kind its bytes prove (the webform’s rule)', () => {
+  const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const part = (name: string, type: string, bytes: Buffer | string, disposition = 'attachment') =>
+    `--b\r\nContent-Type: ${type}; name*=utf-8''${encodeURIComponent(name)}\r\nContent-Disposition: ${disposition}; filename*=utf-8''${encodeURIComponent(name)}\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(bytes).toString('base64')}\r\n`;
+  const withFiles = (...parts: string[]) =>
+    mail(
+      [...BASIC, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b'],
+      `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSegue a fatura do chamado 48213, o problema continua.\r\n${parts.join('')}--b--\r\n`,
+    );
+
+  it.each<[string, string, string, Buffer | string, Record<string, unknown>]>([
+    // Refused: the office never sends these on from its own address, whatever they are called.
+    [
+      'a program named as a PDF',
+      'fatura.pdf.exe',
+      'application/pdf',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]),
+      { filename: 'fatura.pdf.exe', contentType: 'application/pdf', scan: 'REFUSED' },
+    ],
+    [
+      'a program behind a right-to-left override',
+      'fatura\u202efdp.exe',
+      'application/x-msdownload',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]),
+      { contentType: 'application/x-msdownload', scan: 'REFUSED' },
+    ],
+    [
+      'an HTML page (phishing form)',
+      'boleto.html',
+      'text/html',
+      '<!DOCTYPE html><form action="https://golpe.example/pix">',
+      { filename: 'boleto.html', scan: 'REFUSED' },
+    ],
+    [
+      'an SVG with a script',
+      'logo.svg',
+      'image/svg+xml',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      { scan: 'REFUSED' },
+    ],
+    [
+      'a PDF that runs JavaScript',
+      'nota.pdf',
+      'application/pdf',
+      '%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n',
+      { filename: 'nota.pdf', scan: 'REFUSED' },
+    ],
+    [
+      'a PNG with a ZIP behind it (polyglot)',
+      'print.png',
+      'image/png',
+      Buffer.concat([PNG, Buffer.from('PK\u0003\u0004 payload PK\u0005\u0006'), Buffer.alloc(18)]),
+      { scan: 'REFUSED' },
+    ],
+    [
+      'a CSV with a formula',
+      'pedidos.csv',
+      'text/csv',
+      'pedido,valor\n=HYPERLINK("https://golpe.example","ver")\n',
+      { scan: 'REFUSED' },
+    ],
+    [
+      'a ZIP archive',
+      'docs.zip',
+      'application/zip',
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)]),
+      { scan: 'REFUSED' },
+    ],
+    // Accepted: the kind's one content type and a name ending in its extension.
+    [
+      'a PDF with a double extension',
+      'fatura.pdf.exe',
+      'application/octet-stream',
+      PDF,
+      { filename: 'fatura_pdf_exe.pdf', contentType: 'application/pdf', kind: 'pdf' },
+    ],
+    [
+      'text sent as HTML',
+      'leia.html',
+      'text/html',
+      'Pedido 1234 não sincronizou <b>ontem</b>.',
+      { filename: 'leia_html.txt', contentType: 'text/plain', kind: 'txt' },
+    ],
+    [
+      'a PNG with a path and an override in its name',
+      '../../x\u202egnp.png',
+      'image/png',
+      PNG,
+      { filename: 'x gnp.png', contentType: 'image/png', kind: 'png' },
+    ],
+    [
+      'a plain PDF',
+      'fatura-outubro.pdf',
+      'application/pdf',
+      PDF,
+      { filename: 'fatura-outubro.pdf', contentType: 'application/pdf', kind: 'pdf' },
+    ],
+  ])('%s', async (_what, name, type, bytes, expected) => {
+    const s = await parse(withFiles(part(name, type, bytes)));
+    expectValid(s);
+    expect(s.attachments).toHaveLength(1);
+    expect(s.attachments[0]).toMatchObject(expected);
+    if (expected.scan) expect(s.attachments[0]).not.toHaveProperty('kind');
+    else expect(s.attachments[0]).not.toHaveProperty('scan');
+  });
+
+  it('inline images are not checked (never relayed); only the first files are, within the budget', async () => {
+    const files = Array.from({ length: PARSE_LIMITS.checkedFiles + 2 }, (_, i) =>
+      part(`print-${i + 1}.png`, 'image/png', PNG),
+    );
+    const s = await parse(withFiles(part('logo.png', 'image/png', PNG, 'inline'), ...files));
+    expectValid(s);
+    expect(s.attachments[0]).toMatchObject({ filename: 'logo.png', inline: true });
+    expect(s.attachments[0]).not.toHaveProperty('kind');
+    expect(s.attachments.slice(1).map((a) => a.kind ?? null)).toEqual([
+      ...Array(PARSE_LIMITS.checkedFiles).fill('png'),
+      null,
+      null,
+    ]);
+  });
+});

@@ -82,6 +82,8 @@ describe('triage script', () => {
           size: expect.any(Number),
           partId: '2',
           inline: false,
+          // The kind its bytes prove: only such a file is ever relayed.
+          kind: 'pdf',
         },
       ]);
     },

@@ -46,13 +46,37 @@ describe('handleMerchantReply', () => {
     const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-merchant-3' };
     const files = [
       { filename: 'logo.png', contentType: 'image/png', size: 4_000, inline: true, partId: '2' },
-      { filename: 'fatura-dezembro.pdf', contentType: 'application/pdf', size: 180_000, inline: false, partId: '3' },
+      {
+        filename: 'fatura-dezembro.pdf',
+        contentType: 'application/pdf',
+        size: 180_000,
+        inline: false,
+        partId: '3',
+        kind: 'pdf' as const,
+      },
       { filename: 'video-erro.mp4', contentType: 'video/mp4', size: 40_000_000, inline: false, partId: '4' },
-      { filename: 'print-painel.png', contentType: 'image/png', size: 95_000, inline: false, partId: '5' },
+      {
+        filename: 'print-painel.png',
+        contentType: 'image/png',
+        size: 95_000,
+        inline: false,
+        partId: '5',
+        kind: 'png' as const,
+      },
+      // Bytes of a program: never sent on from the office's address (parse-email.ts refuses it).
+      {
+        filename: 'segunda-via.pdf.exe',
+        contentType: 'application/pdf',
+        size: 90_000,
+        inline: false,
+        partId: '6',
+        scan: 'REFUSED' as const,
+      },
     ];
     await handleMerchantReply(parent, { ...reply, sourceId: 'ses-merchant-3', raw, attachments: files }, w.deps);
     const forward = w.mailer.sent[0] as (typeof w.mailer.sent)[number] & { attachments?: unknown };
     expect(forward.attachments).toEqual({ raw, parts: [files[1], files[3]] });
+    expect(forward.text).toMatch(/segunda-via\.pdf\.exe — application\/pdf, [^—]+ — não anexado \(formato não aceito/);
     expect(forward.text).toMatch(/fatura-dezembro\.pdf — application\/pdf, [^—]+ — anexado a este e-mail/);
     expect(forward.text).toMatch(/print-painel\.png — image\/png, [^—]+ — anexado a este e-mail/);
     expect(forward.text).toMatch(/video-erro\.mp4 — video\/mp4, [^—]+ — não anexado \(acima do limite de envio\)/);

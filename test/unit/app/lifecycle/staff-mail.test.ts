@@ -5,6 +5,7 @@ import { relayableAttachments } from '../../../../shared/domain/lifecycle/relaye
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import type { WorkStatus } from '../../../../shared/domain/lifecycle/types';
 import { localConfig } from '../../../../shared/domain/config';
+import type { AttachmentMeta } from '../../../../shared/domain/submission';
 import {
   CASE_ID,
   lifecycleWorld,
@@ -182,19 +183,68 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
 
   it('attachments within the limit are relayed; inline logos, oversize files and webform files are not', () => {
     const files = [
-      { filename: 'logo.png', contentType: 'image/png', size: 5_000, inline: true, partId: '2' },
+      { filename: 'logo.png', contentType: 'image/png', size: 5_000, inline: true, partId: '2', kind: 'png' as const },
       // A webform file has no MIME part to read: the console serves it.
       { filename: 'nota.pdf', contentType: 'application/pdf', size: 900, inline: false, key: 'uploads/ab/01' },
-      { filename: 'fatura.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '3' },
-      { filename: 'extrato.pdf', contentType: 'application/pdf', size: 6_000_000, inline: false, partId: '4' },
-      { filename: 'print.png', contentType: 'image/png', size: 1_000, inline: false, partId: '5' },
+      {
+        filename: 'fatura.pdf',
+        contentType: 'application/pdf',
+        size: 6_000_000,
+        inline: false,
+        partId: '3',
+        kind: 'pdf' as const,
+      },
+      {
+        filename: 'extrato.pdf',
+        contentType: 'application/pdf',
+        size: 6_000_000,
+        inline: false,
+        partId: '4',
+        kind: 'pdf' as const,
+      },
+      {
+        filename: 'print.png',
+        contentType: 'image/png',
+        size: 1_000,
+        inline: false,
+        partId: '5',
+        kind: 'png' as const,
+      },
     ];
     expect(relayableAttachments(files, 10 * 1024 * 1024).map((f) => f.partId)).toEqual(['3', '5']);
   });
 
+  // Files the bytes did not prove an accepted kind (parse-email.ts): never sent on from our address.
+  it.each<[string, Record<string, unknown>]>([
+    ['a program under a PDF name', { filename: 'fatura.pdf.exe', contentType: 'application/pdf', scan: 'REFUSED' }],
+    ['an HTML page', { filename: 'boleto.html', contentType: 'text/html', scan: 'REFUSED' }],
+    ['a forwarded message', { filename: 'encaminhada.eml', contentType: 'message/rfc822', scan: 'REFUSED' }],
+    ['a file left unchecked (past the parser’s budget)', { filename: 'foto-11.png', contentType: 'image/png' }],
+  ])('%s is not relayed', (_what, file) => {
+    const files = [
+      { size: 1_000, inline: false, partId: '2', ...file } as AttachmentMeta,
+      {
+        filename: 'print.png',
+        contentType: 'image/png',
+        size: 1_000,
+        inline: false,
+        partId: '3',
+        kind: 'png' as const,
+      },
+    ];
+    expect(relayableAttachments(files, 10 * 1024 * 1024).map((f) => f.partId)).toEqual(['3']);
+  });
+
   it('the relayed answer carries its attachments for the mailer', async () => {
     const w = lifecycleWorld();
-    const pdf = { filename: 'comprovante.pdf', contentType: 'application/pdf', size: 1000, inline: false, partId: '2' };
+    const pdf = {
+      filename: 'comprovante.pdf',
+      contentType: 'application/pdf',
+      size: 1000,
+      inline: false,
+      partId: '2',
+      kind: 'pdf' as const,
+    };
     await handleStaffMail(mailFrom('ana', ANA, 'Segue o comprovante.', { attachments: [pdf] }), w.deps);
     expect((w.mailer.sent[0] as { attachments?: unknown }).attachments).toEqual({
       raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-1' },
