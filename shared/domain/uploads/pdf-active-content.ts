@@ -75,29 +75,56 @@ function looksZlib(bytes: Buffer, at: number): boolean {
 
 const BLANK_BYTES: ReadonlySet<number> = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
-/** The first byte past PDF white space (NUL included, as readers lex it) and comments; undefined when none shows. */
-function firstToken(bytes: Buffer): number | undefined {
+/** Where the first token starts past PDF white space (NUL included, as readers lex it) and comments; -1 when none shows. */
+function firstTokenAt(bytes: Buffer): number {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
     if (BLANK_BYTES.has(byte)) continue;
-    if (byte !== 0x25) return byte;
+    if (byte !== 0x25) return i;
     // "%": a comment, to the end of its line.
     while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
   }
-  return undefined;
+  return -1;
+}
+
+const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+
+/**
+ * Whether the bytes start like an object stream, or undefined while too few show. As inflated, a
+ * first token that is a number is enough (image data rarely starts with one). With a predictor
+ * undone — every stream is read with every predictor of the file, most of them not its own — a
+ * number, white space and a number ("3 0", an object stream's first pair): binary data that was
+ * never predicted this way almost never gives that.
+ */
+function objectsStart(bytes: Buffer, strict: boolean): boolean | undefined {
+  const at = firstTokenAt(bytes);
+  if (at === -1) return undefined;
+  if (!strict || !isDigit(bytes[at])) return isDigit(bytes[at]);
+  let i = at;
+  while (i < bytes.length && isDigit(bytes[i])) i++;
+  const digitsEnd = i;
+  while (i < bytes.length && BLANK_BYTES.has(bytes[i] as number)) i++;
+  if (i === bytes.length) return undefined;
+  return i > digitsEnd && isDigit(bytes[i]);
 }
 
 type Peek = { kind: 'objects' | 'data' | 'over-budget'; inflated: number };
+
+/** The stream's bytes as each reading gives them: as inflated (null), or with a predictor undone. */
+type Reading = Predictor | null;
+
+const read = (bytes: Buffer, reading: Reading) => (reading ? unpredict(bytes, reading) : bytes);
 
 /**
  * Whether a stream may hold objects: its first inflated bytes past white space and comments are
  * text (an object stream starts with its object numbers), where image data is binary. The stream is
  * inflated from a growing prefix (64 compressed bytes, then twice as many…) until those bytes show:
  * a dark image's leading zeros (white space to a reader) are read only as far as they go, and
- * padding put before an object stream's numbers does not hide them. What is inflated counts
- * against `budget`.
+ * padding put before an object stream's numbers does not hide them. Every reading is tried (a
+ * predictor's rows start with filter bytes, no text): objects when one of them shows a number.
+ * What is inflated counts against `budget`.
  */
-function peek(bytes: Buffer, at: number, budget: number): Peek {
+function peek(bytes: Buffer, at: number, budget: number, readings: readonly Reading[]): Peek {
   let inflated = 0;
   for (let size = FIRST_PEEK_BYTES; ; size *= 2) {
     let head: Buffer;
@@ -111,10 +138,123 @@ function peek(bytes: Buffer, at: number, budget: number): Peek {
       return { kind: over ? 'over-budget' : 'data', inflated };
     }
     inflated += head.length;
-    const first = firstToken(head);
-    if (first !== undefined) return { kind: first >= 0x30 && first <= 0x39 ? 'objects' : 'data', inflated };
+    const starts = readings.map((r) => objectsStart(read(head, r), r !== null));
+    if (starts.includes(true)) return { kind: 'objects', inflated };
+    if (!starts.includes(undefined)) return { kind: 'data', inflated };
     if (at + size >= bytes.length) return { kind: 'data', inflated };
   }
+}
+
+/**
+ * A Flate predictor (ISO 32000-1, 7.4.4.4): the PNG ones (10–15: each row starts with its filter
+ * type, its bytes are differences to the left, upper or both neighbours) and TIFF 2 (8 bits). An
+ * object stream written with one shows none of its names once inflated: "/JavaScript" becomes row
+ * differences.
+ */
+interface Predictor {
+  png: boolean;
+  /** Bytes per row (without the PNG filter byte), and per pixel. */
+  row: number;
+  pixel: number;
+}
+
+/** Distinct predictor settings a file may use (its cross-reference streams', one per image width…). */
+const MAX_PREDICTORS = 64;
+/** How long a `/DecodeParms` value may be (a real one is a few dozen characters). */
+const MAX_PARMS_CHARS = 4096;
+const DECODE_PARMS = /\/(?:DecodeParms|DP)\b/g;
+
+function unescapeNames(text: string): string {
+  if (!text.includes('#')) return text;
+  return text.replace(NAME, (_, raw: string) =>
+    raw.includes('#')
+      ? `/${raw.replace(ESCAPE, (_e, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))}`
+      : `/${raw}`,
+  );
+}
+
+/**
+ * Every predictor the file's stream dictionaries name, or 'unknown' when one cannot be read here
+ * (kept in another object, too long, another predictor). Which stream a `/DecodeParms` belongs to is
+ * not worked out: a dictionary can be padded or carry strings that fool a quick reading, so every
+ * stream is read with each of them as well as without (streamReadings).
+ */
+function predictorsOf(text: string): Predictor[] | 'unknown' {
+  const found = new Map<string, Predictor>();
+  if (!/DecodeParms|\/DP\b|#/.test(text)) return [];
+  const names = unescapeNames(text);
+  for (const match of names.matchAll(DECODE_PARMS)) {
+    const from = (match.index as number) + match[0].length;
+    const value = names.slice(from, from + MAX_PARMS_CHARS);
+    if (/^\s*(?:null|<<\s*>>)/.test(value)) continue;
+    const open = /^\s*(\[|<<)/.exec(value)?.[1];
+    if (!open) return 'unknown';
+    const end = value.indexOf(open === '[' ? ']' : '>>');
+    if (end === -1) return 'unknown';
+    for (const dictionary of value
+      .slice(0, end + 2)
+      .split('<<')
+      .slice(1)) {
+      const parms = predictorIn(dictionary);
+      if (parms === 'unknown') return 'unknown';
+      if (parms) found.set(`${parms.png}/${parms.row}/${parms.pixel}`, parms);
+    }
+    // An array's parameters kept in other objects (`[5 0 R]`): not read here.
+    if (open === '[' && /\d+\s+\d+\s+R/.test(value.slice(0, end).replace(/<<[^>]*>>/g, ''))) return 'unknown';
+    if (found.size > MAX_PREDICTORS) return 'unknown';
+  }
+  return [...found.values()];
+}
+
+function predictorIn(dictionary: string): Predictor | 'unknown' | null {
+  const number = (name: string, fallback: number) => {
+    const m = new RegExp(`/${name}\\s+(\\d{1,9})\\b`).exec(dictionary);
+    return m ? Number(m[1]) : fallback;
+  };
+  const predictor = number('Predictor', 1);
+  if (predictor <= 1) return null;
+  const colors = number('Colors', 1);
+  const bits = number('BitsPerComponent', 8);
+  const columns = number('Columns', 1);
+  if (colors < 1 || ![1, 2, 4, 8, 16].includes(bits) || columns < 1) return 'unknown';
+  const pixel = Math.max(1, Math.ceil((colors * bits) / 8));
+  const row = Math.ceil((columns * colors * bits) / 8);
+  if (predictor >= 10 && predictor <= 15) return { png: true, row, pixel };
+  if (predictor === 2 && bits === 8) return { png: false, row, pixel };
+  return 'unknown';
+}
+
+/** The bytes with the predictor undone, whole rows only (a cut prefix reads as far as it goes). */
+function unpredict(data: Buffer, p: Predictor): Buffer {
+  const stride = p.row + (p.png ? 1 : 0);
+  const rows = Math.floor(data.length / stride);
+  const out = Buffer.alloc(rows * p.row);
+  for (let r = 0; r < rows; r++) {
+    const type = p.png ? (data[r * stride] as number) : 1;
+    const src = r * stride + (p.png ? 1 : 0);
+    const at = r * p.row;
+    for (let i = 0; i < p.row; i++) {
+      const raw = data[src + i] as number;
+      const left = i >= p.pixel ? (out[at + i - p.pixel] as number) : 0;
+      const up = r > 0 ? (out[at - p.row + i] as number) : 0;
+      const upLeft = r > 0 && i >= p.pixel ? (out[at - p.row + i - p.pixel] as number) : 0;
+      let value = raw;
+      if (type === 1) value = raw + left;
+      else if (type === 2) value = raw + up;
+      else if (type === 3) value = raw + ((left + up) >> 1);
+      else if (type === 4) value = raw + paeth(left, up, upLeft);
+      out[at + i] = value & 0xff;
+    }
+  }
+  return out;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
 export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
@@ -124,13 +264,16 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
   if (names.active) return 'active_content';
   if (!names.compressed) return null;
   if (names.hiding) return 'unverifiable';
+  const predictors = predictorsOf(text);
+  if (predictors === 'unknown') return 'unverifiable';
+  const readings: Reading[] = [null, ...predictors];
   let budget = MAX_PDF_INFLATED_BYTES;
   let streams = 0;
   for (const match of text.matchAll(STREAM)) {
     const start = (match.index as number) + match[0].length;
     if (!looksZlib(buf, start)) continue;
     if (++streams > MAX_PDF_STREAMS) return 'unverifiable';
-    const head = peek(buf, start, budget);
+    const head = peek(buf, start, budget, readings);
     budget -= head.inflated;
     if (head.kind === 'over-budget' || budget <= 0) return 'unverifiable';
     if (head.kind === 'data') continue;
@@ -142,7 +285,7 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
       continue;
     }
     budget -= inflated.length;
-    if (readNames(inflated.toString('latin1')).active) return 'active_content';
+    if (readings.some((r) => readNames(read(inflated, r).toString('latin1')).active)) return 'active_content';
   }
   return null;
 }

@@ -25,6 +25,44 @@ function withObjectStream(objects: string, options: { filter?: string; encrypt?:
   ]);
 }
 
+/** Rows of `columns` bytes, each with a PNG filter (1 Sub, 2 Up, 4 Paeth) or TIFF 2 differences. */
+function predicted(plain: Buffer, columns: number, filter: 1 | 2 | 4 | 'tiff'): Buffer {
+  const rows: Buffer[] = [];
+  let prior = Buffer.alloc(columns);
+  for (let at = 0; at < plain.length; at += columns) {
+    const row = Buffer.alloc(columns);
+    plain.copy(row, 0, at, at + columns);
+    const out = Buffer.alloc(columns);
+    for (let i = 0; i < columns; i++) {
+      const left = i > 0 ? (row[i - 1] as number) : 0;
+      const up = prior[i] as number;
+      const upLeft = i > 0 ? (prior[i - 1] as number) : 0;
+      const p = left + up - upLeft;
+      const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+      const paeth = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      const base = filter === 2 ? up : filter === 4 ? paeth : left;
+      out[i] = ((row[i] as number) - base + 256) & 0xff;
+    }
+    rows.push(filter === 'tiff' ? out : Buffer.concat([Buffer.from([filter]), out]));
+    prior = row;
+  }
+  return Buffer.concat(rows);
+}
+
+/** An object stream written with a predictor; `parms` is its /DecodeParms value, `pad` text before `stream`. */
+function withPredictedObjectStream(objects: string, filter: 1 | 2 | 4 | 'tiff', parms: string, pad = '') {
+  const data = deflateSync(predicted(Buffer.from(`3 0 ${objects}`, 'latin1'), 8, filter));
+  return Buffer.concat([
+    Buffer.from(
+      `%PDF-1.5\n1 0 obj <</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n` +
+        `4 0 obj <</Type/ObjStm/N 1/First 4/Filter/FlateDecode/DecodeParms ${parms}/Length ${data.length}${pad}>> stream\n`,
+      'latin1',
+    ),
+    data,
+    Buffer.from('\nendstream endobj\n5 0 obj <</Type/XRef/Size 6/Root 1 0 R>> endobj\n%%EOF\n', 'latin1'),
+  ]);
+}
+
 /** A Flate image: `darkTop` zero bytes, one light pixel, then `size` zero bytes. */
 function flateImage(size: number, darkTop = 0) {
   const data = deflateSync(Buffer.concat([Buffer.alloc(darkTop), Buffer.from([0xff, 0x00]), Buffer.alloc(size)]));
@@ -74,6 +112,56 @@ describe('pdfActiveContent: names as the reader reads them', () => {
       'unverifiable',
     ],
     ['an encrypted PDF with compressed objects', withObjectStream('<</Type/Font>>', { encrypt: true }), 'unverifiable'],
+    // Predictors (7.4.4.4): the inflated rows are differences, no name shows until they are undone.
+    [
+      'JavaScript in an object stream with the PNG Up predictor',
+      withPredictedObjectStream("<</S/JavaScript/JS(app.alert('x'))>>", 2, '<</Predictor 12/Columns 8>>'),
+      'active_content',
+    ],
+    [
+      'Launch in an object stream with the PNG Sub predictor',
+      withPredictedObjectStream('<</S/Launch/F(cmd.exe)>>', 1, '<</Predictor 11/Columns 8>>'),
+      'active_content',
+    ],
+    [
+      'JavaScript in an object stream with the PNG Paeth predictor, parameters in an array',
+      withPredictedObjectStream(
+        '<</S/JavaScript/JS(1)>>',
+        4,
+        '[<</Predictor 15/Columns 8/Colors 1/BitsPerComponent 8>>]',
+      ),
+      'active_content',
+    ],
+    [
+      'JavaScript in an object stream with the TIFF predictor',
+      withPredictedObjectStream('<</S/JavaScript/JS(1)>>', 'tiff', '<</Predictor 2/Columns 8>>'),
+      'active_content',
+    ],
+    [
+      'JavaScript behind escaped predictor names',
+      withPredictedObjectStream('<</S/JavaScript/JS(1)>>', 2, '<</Pr#65dictor 12/C#6Flumns 8>>'),
+      'active_content',
+    ],
+    [
+      'JavaScript behind a predictor, with a string like an object end before the stream',
+      withPredictedObjectStream(
+        '<</S/JavaScript/JS(1)>>',
+        2,
+        '<</Predictor 12/Columns 8>>',
+        `/Note(endobj 9 0 obj ${' '.repeat(5000)})`,
+      ),
+      'active_content',
+    ],
+    [
+      'predictor parameters kept in another object',
+      withPredictedObjectStream('<</S/JavaScript/JS(1)>>', 2, '7 0 R'),
+      'unverifiable',
+    ],
+    [
+      'an invoice whose object stream has a predictor and no action',
+      withPredictedObjectStream('<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>', 2, '<</Predictor 12/Columns 8>>'),
+      null,
+    ],
   ] as const)('%s → %s', (_, bytes, verdict) => {
     expect(pdfActiveContent(bytes)).toBe(verdict);
   });
