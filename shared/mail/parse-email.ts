@@ -32,6 +32,7 @@ import {
   transcodeHeaderBlock as transcodeHeaderBlockUpTo,
 } from './charset';
 import { htmlToPlainText } from './html-to-text';
+import { domainToASCII } from 'node:url';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
 export { htmlToPlainText } from './html-to-text';
@@ -223,7 +224,12 @@ function emptyParts(parseProblem: string | undefined): MailParts {
 async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailParts> {
   const headers = pickHeaders(parsed);
   const returnPathHeader = headers['return-path'];
-  const senderBox = firstMailbox(parsed.from) ?? firstMailbox(headerAddress(parsed, 'sender')) ?? undefined;
+  const fromBox = firstMailbox(parsed.from);
+  // An address decoded from encoded words is nobody's: read as if the From had none.
+  const senderBox =
+    (fromBox && writtenInFrom(parsed, fromBox) ? fromBox : undefined) ??
+    firstMailbox(headerAddress(parsed, 'sender')) ??
+    undefined;
   const sender: Mailbox = senderBox ? toMailbox(senderBox) : { address: '' };
   const authorUnclear = !hasOneAuthor(parsed);
 
@@ -267,10 +273,11 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
 
 /**
  * One From field naming one mailbox, as RFC 5322 wants of a mail with one author. None (the
- * sender read from Sender or the return path), several, two From fields, a group, or a field that
+ * sender read from Sender or the return path), several, two From fields, a group, a field that
  * spells out another address anywhere (in the display name, a comment, or beside the mailbox
- * without a comma: "a@x b@y") leave the author to a guess: SES checks DMARC against a From domain
- * that may not be the one we read.
+ * without a comma: "a@x b@y"), or one whose address is not written in it as we read it (encoded
+ * words) leave the author to a guess: SES checks DMARC against a From domain that may not be the
+ * one we read.
  */
 function hasOneAuthor(parsed: ParsedMail): boolean {
   let line: string | undefined;
@@ -287,7 +294,20 @@ function hasOneAuthor(parsed: ParsedMail): boolean {
   if (entries.length !== 1 || entry?.group !== undefined || !entry?.address) return false;
   const named = new Set<string>();
   for (const text of [line.slice(line.indexOf(':') + 1), entry.name ?? '']) addressesWritten(text, named);
-  return named.size <= 1;
+  // The address read must be the one written: an encoded word ("<=?utf-8?b?…?=>", which RFC 2047
+  // keeps out of addresses) decodes to an address that neither SES nor DMARC ever saw.
+  const read = asciiAddress(cleanAddress(entry.address));
+  return named.size <= 1 && [...named].some((written) => asciiAddress(written) === read);
+}
+
+/** Whether a From field spells out the mailbox's address as read (see hasOneAuthor). */
+function writtenInFrom(parsed: ParsedMail, box: EmailAddress): boolean {
+  const read = asciiAddress(cleanAddress(box.address ?? ''));
+  const named = new Set<string>();
+  for (const { key, line } of parsed.headerLines ?? []) {
+    if (key === 'from') addressesWritten(line.slice(line.indexOf(':') + 1), named);
+  }
+  return [...named].some((written) => asciiAddress(written) === read);
 }
 
 /** Characters that end an address written in free text. */
@@ -434,8 +454,24 @@ function headerAddress(parsed: ParsedMail, key: string): AddressObject | undefin
 
 function toMailbox(entry: EmailAddress): Mailbox {
   const name = cap(cleanLine(entry.name ?? ''), PARSE_LIMITS.nameChars);
-  const address = cleanAddress(entry.address ?? '');
+  const address = asciiAddress(cleanAddress(entry.address ?? ''));
   return name ? { name, address } : { address };
+}
+
+/**
+ * An address with its domain as the DNS (and SES, and DMARC) has it: ASCII, an internationalized
+ * label in its `xn--` form. mailparser shows such a domain in Unicode, where "modasbеlla.com.br"
+ * with a Cyrillic "е" reads as the merchant's own domain to the staff, and SES sends to no address
+ * that is not ASCII.
+ */
+function asciiAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const domain = address.slice(at + 1);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the point
+  if (/^[\x00-\x7f]*$/.test(domain)) return address;
+  const ascii = domainToASCII(domain);
+  return ascii ? `${address.slice(0, at + 1)}${ascii}` : address;
 }
 
 function cleanAddress(value: string): string {

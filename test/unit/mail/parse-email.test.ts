@@ -834,3 +834,35 @@ describe('parseEmail: a file is passed on only as the kind its bytes prove (the 
     ]);
   });
 });
+
+describe('parseEmail: the sender is the address the From spells out, as the DNS and SES know it', () => {
+  const rest = ['To: ouvidoria@ouvidoria.example.com.br', 'Subject: Reclamação - chamado #48213'];
+  const ENVELOPE = { ...META, returnPath: 'atk@evil.example' };
+  it.each([
+    // RFC 2047 keeps encoded words out of addresses: SES checks DMARC on no domain, mailparser reads one.
+    ['an address in an encoded word (B)', 'From: Loja <=?utf-8?b?bG9qaXN0YUBtb2Rhc2JlbGxhLmNvbS5icg==?=>'],
+    ['an address in an encoded word (Q)', 'From: Loja <=?utf-8?q?lojista=40modasbella.com.br?=>'],
+    ['a local part in an encoded word', 'From: <=?utf-8?q?lojista?=@modasbella.com.br>'],
+  ])('%s: not the sender, and the author is unclear', async (_name, from) => {
+    const s = await parseEmail(Buffer.from(mail([from, ...rest], 'Abri o chamado #48213 e nada.')), ENVELOPE, LIMITS);
+    expectValid(s);
+    expect(s.sender.address).not.toBe('lojista@modasbella.com.br');
+    expect(s.authorUnclear).toBe(true);
+  });
+
+  it.each([
+    // A Cyrillic "е": shown decoded it would read as the merchant's own domain.
+    [
+      'a lookalike internationalized domain',
+      'From: lojista@xn--modasblla-l0h.com.br',
+      'lojista@xn--modasblla-l0h.com.br',
+    ],
+    ['an accented domain', 'From: Maria <maria@xn--aadamaria-q3a1e.com.br>', 'maria@xn--aadamaria-q3a1e.com.br'],
+    ['a plain domain', 'From: Juliana <Lojista@ModasBella.com.br>', 'lojista@modasbella.com.br'],
+  ])('%s: kept in ASCII, one author', async (_name, from, address) => {
+    const s = await parseEmail(Buffer.from(mail([from, ...rest], 'Abri o chamado #48213 e nada.')), ENVELOPE, LIMITS);
+    expectValid(s);
+    expect(s.sender.address).toBe(address);
+    expect(s.authorUnclear).toBeUndefined();
+  });
+});
