@@ -488,7 +488,11 @@ export async function decideSubmission(
     attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
     ...(linkedCase ? { linkedCase } : {}),
   });
-  const ticket = await verifyTicket(candidates, submission.sender.address, deps.tickets);
+  // A ticket is the sender's only when the mail has one author: the address of a mail without a
+  // From (read from its Sender), with two, or with one SES could not check is a guess, and DMARC
+  // protects no guess — "Sender: lojista@…" alone opened an accepted case in her name.
+  const owner = submission.authorUnclear ? '' : submission.sender.address;
+  const ticket = await verifyTicket(candidates, owner, deps.tickets);
   return { decision: decide(submission, ticket, deps.config, screening), candidates };
 }
 

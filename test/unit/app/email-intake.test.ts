@@ -100,6 +100,35 @@ function oversized(from: string, returnPath = from): string {
   ].join('\r\n');
 }
 
+describe('receiveEmail: a mail whose author is a guess opens no case in anyone’s name', () => {
+  const rest = [
+    'To: ouvidoria@ouvidoria.example.com.br',
+    'Subject: Pedidos travados - chamado #48213',
+    'Message-ID: <forjada-1@evil.example>',
+    '',
+    'Olá, abri o chamado #48213 no suporte e o problema continua há semanas. Peço ajuda da Ouvidoria.',
+  ];
+  // No From for DMARC to check (or not the one we would read): the requester's name is only written.
+  it.each([
+    ['no From, a Sender naming the requester', ['Sender: lojista@modasbella.com.br']],
+    ['two From fields, the requester first', ['From: lojista@modasbella.com.br', 'From: atk@evil.example']],
+    ['the requester in an encoded word', ['From: Loja <=?utf-8?b?bG9qaXN0YUBtb2Rhc2JlbGxhLmNvbS5icg==?=>']],
+    ['the requester beside the mailbox', ['From: lojista@modasbella.com.br <atk@evil.example>']],
+  ])('%s', async (_what, from) => {
+    const raw = [...from, ...rest].join('\r\n');
+    const result = await receiveEmail(received('ses-forged', raw, { returnPath: 'atk@evil.example' }), deps);
+    expect(result).toMatchObject({ kind: 'case' });
+    expect(result).not.toMatchObject({ outcome: 'ACCEPTED' });
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('the same mail with one From is the requester’s', async () => {
+    const raw = ['From: lojista@modasbella.com.br', ...rest].join('\r\n');
+    const result = await receiveEmail(received('ses-genuine', raw, { returnPath: MERCHANT }), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+  });
+});
+
 describe('receiveEmail: a new mail', () => {
   it('parses the mail, stores the case, queues it and replies', async () => {
     const result = await receiveEmail(received('ses-1', eml('01-accepted-ticket-48213.eml')), deps);

@@ -98,6 +98,13 @@ describe('processSubmission: a new accepted case', () => {
     expect((await cases.get('email:ses-0001'))?.decision).toEqual(decided.decision);
   });
 
+  it('never takes the ticket as the sender’s when the author is a guess (authorUnclear): no case in her name', async () => {
+    const result = await processSubmission(email({ authorUnclear: true, returnPath: 'bounce@evil.example' }), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'TICKET_INVALID' });
+    expect(queue.messages).toHaveLength(0);
+    expect((await cases.get('email:ses-0001'))?.decision.ticket).toMatchObject({ status: 'invalid', why: 'not_owner' });
+  });
+
   it('gives sequential protocols to successive cases', async () => {
     await processSubmission(email(), deps);
     const second = await processSubmission(email({ sourceId: 'ses-0002', messageId: 'other@mail' }), deps);
