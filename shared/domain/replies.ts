@@ -76,9 +76,24 @@ export function replySubject(original: string, fallback: string): string {
 }
 
 /** Display name, cleaned the same way as a header value and kept short. */
-function cleanName(name: string | undefined): string | undefined {
-  const clean = sanitizeHeaderValue(name ?? '', 80);
-  return clean === '' ? undefined : clean;
+/** A name as people write one: letters, then letters, spaces, apostrophes, hyphens and dots. */
+const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’.\- ]*$/u;
+const GREETING_NAME_MAX_CHARS = 60;
+const GREETING_NAME_MAX_WORDS = 6;
+
+/**
+ * The name a merchant's mail greets her by ("Olá, Maria Souza,"), or undefined ("Olá,"). It is what
+ * someone typed in the form or wrote as a mail's display name, and the form's address is nobody's
+ * proven one: "Maria. Seu PIX foi bloqueado, regularize em https://golpe…" as a name made the office
+ * mail a phishing line, from its own address, to anyone. Only a name that reads as one is used:
+ * letters, spaces, apostrophes, hyphens and dots, at most six words and 60 characters — never a
+ * link, an address, a phone number or a sentence.
+ */
+export function greetingName(name: string | undefined): string | undefined {
+  const clean = sanitizeHeaderValue(name ?? '', 200).normalize('NFC');
+  if (clean === '' || clean.length > GREETING_NAME_MAX_CHARS || !PERSON_NAME.test(clean)) return undefined;
+  if (clean.split(' ').length > GREETING_NAME_MAX_WORDS || /\.\p{L}{2}/u.test(clean)) return undefined;
+  return clean;
 }
 
 const DEFAULT_SUBJECTS = Object.fromEntries(
@@ -1065,7 +1080,7 @@ export type { Block as MailBlock, Inline as MailInline };
 export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConfig): RenderedMail {
   if (outcome === 'ACCEPTED' && !ctx.protocol) throw new Error('ACCEPTED reply needs the case protocol');
   const language = ctx.language ?? 'pt-BR';
-  const name = cleanName(ctx.senderName);
+  const name = greetingName(ctx.senderName);
   const originalSubject = sanitizeHeaderValue(ctx.subject, SUBJECT_MAX);
   // "10/03/2026 às 10:05"; the Spanish and English replies say it in their words.
   const received = formatDateTimePtBr(ctx.receivedAt, config.timeZone).replace(

@@ -15,7 +15,7 @@ import type { CaseMessage } from '../case';
 import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
-import { type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
+import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { formatDatePtBr } from './deadlines';
@@ -69,6 +69,11 @@ function cap(text: string): string {
 function greeting(name: string | undefined): MailBlock {
   const clean = sanitizeHeaderValue(name ?? '', 80);
   return { p: [clean ? `Olá, ${clean},` : 'Olá,'] };
+}
+
+/** The merchant's greeting: her name only when it reads as one (replies.ts greetingName). */
+function merchantGreeting(name: string | undefined): MailBlock {
+  return greeting(greetingName(name));
 }
 
 /** Free text as paragraphs (blank lines) of lines: the writer's line breaks are kept. */
@@ -206,7 +211,7 @@ export function renderAnswerToMerchant(c: WorkCase, body: string, config: Ouvido
   const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(config)];
   return renderMail(
     merchantMailSubject(c, 'answer'),
-    [...(greets ? [] : [greeting(c.senderName)]), ...paragraphs(body), ...signOff],
+    [...(greets ? [] : [merchantGreeting(c.senderName)]), ...paragraphs(body), ...signOff],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
   );
@@ -285,7 +290,7 @@ export function renderClosingMail(
   const message = closing.message ? paragraphs(closing.message) : [];
   const greets = closing.message !== undefined && letterParts(closing.message, config).greets;
   const blocks: MailBlock[] = [
-    ...(greets ? message : [greeting(c.senderName)]),
+    ...(greets ? message : [merchantGreeting(c.senderName)]),
     { p: ['Seu caso ', { strong: protocolOf(c) }, ' foi encerrado pela Ouvidoria.'] },
     { p: ['Resultado: ', { strong: CLOSE_CATEGORY_LABELS_PT[closing.category] }, '.'] },
   ];
@@ -326,7 +331,7 @@ export function renderExtensionNotice(
   return renderMail(
     subjectFor(c, 'Prazo de resposta prorrogado'),
     [
-      greeting(c.senderName),
+      merchantGreeting(c.senderName),
       {
         p: [
           'O prazo de resposta do seu caso ',
@@ -352,7 +357,7 @@ export function renderReopenNotice(c: WorkCase, dueAt: string, config: Ouvidoria
   return renderMail(
     subjectFor(c, 'Caso reaberto'),
     [
-      greeting(c.senderName),
+      merchantGreeting(c.senderName),
       {
         p: [
           'Recebemos a sua mensagem e reabrimos o caso ',

@@ -15,7 +15,7 @@
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
-import { type RenderedMail, renderMail } from '../replies';
+import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { splitQuoted } from '../text';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
@@ -120,7 +120,7 @@ export function renderStatusLinkMail(
   name: string | undefined,
   config: OuvidoriaConfig,
 ): RenderedMail {
-  const clean = sanitizeHeaderValue(name ?? '', 80);
+  const clean = greetingName(name);
   return renderMail(
     sanitizeHeaderValue(`[${protocol}] Link para acompanhar o seu caso`, 200),
     [

@@ -3,6 +3,7 @@ import { localConfig, localConfigInput, parseConfig } from '../../../shared/doma
 import type { TicketCheck } from '../../../shared/domain/decision';
 import {
   describeHours,
+  greetingName,
   type ReplyContext,
   type ReplyOutcome,
   renderReply,
@@ -189,6 +190,24 @@ describe('renderReply — content per outcome', () => {
     const r = renderReply('NO_PRIOR_TICKET', ctx({ senderName: '  \r\n ' }), localConfig);
     expect(r.text.startsWith('Olá,\n')).toBe(true);
   });
+
+  // The form's name goes to an address nobody proved: the office must not mail anyone's sentence.
+  it.each<[string, string | undefined]>([
+    ['Maria Souza', 'Maria Souza'],
+    ["Ana D'Ávila-Santos", "Ana D'Ávila-Santos"],
+    ['José M. de Oliveira Filho', 'José M. de Oliveira Filho'],
+    ['Maria. URGENTE: seu PIX foi bloqueado, regularize em https://golpe.example/pix hoje', undefined],
+    ['Maria acesse golpe.example.com', undefined],
+    ['Maria wa.me/5511999999999', undefined],
+    ['Ligue 0800 123 4567', undefined],
+    ['suporte@golpe.example', undefined],
+    ['Seu pedido foi cancelado e o estorno depende de confirmar seus dados', undefined],
+    ['João <script>alert("nome")</script>', undefined],
+  ])('greets by %j only when it reads as a name', (name, greeted) => {
+    const r = renderReply('NO_PRIOR_TICKET', ctx({ senderName: name, channel: 'webform' }), localConfig);
+    expect(r.text.split('\n')[0]).toBe(greeted ? `Olá, ${greeted},` : 'Olá,');
+    expect(greetingName(name)).toBe(greeted);
+  });
 });
 
 describe('renderReply — subjects', () => {
@@ -369,7 +388,8 @@ describe('renderReply — escaping', () => {
     const r = renderReply(outcome, ctx({ senderName: XSS_NAME, subject: XSS_SUBJECT }), localConfig);
     expect(r.html).not.toMatch(/<script/i);
     expect(r.html).not.toMatch(/<img/i);
-    expect(r.html).toContain('&lt;script&gt;');
+    // A name with markup is no name to greet by (greetingName): left out, never rendered.
+    expect(r.html).not.toContain('alert(&quot;nome&quot;)');
     expect(r.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;aspas&quot;');
     expect(r.subject).not.toMatch(/[\r\n]/);
   });

@@ -410,3 +410,28 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('#prorrogar 99 x — A prorrogação deve ser de 1 a 30 dias úteis.');
   });
 });
+
+describe('the merchant is greeted by a name only when it reads as one (replies.ts greetingName)', () => {
+  const phishing = 'Maria. URGENTE: seu PIX foi bloqueado, regularize em https://golpe.example/pix hoje';
+  const at = '2026-03-20T13:00:00.000Z';
+  it.each<[string, (name: string) => RenderedMail]>([
+    [
+      'the relayed answer',
+      (name) => renderAnswerToMerchant(workCase({ senderName: name }), 'Já verificamos.', localConfig),
+    ],
+    [
+      'the extension notice',
+      (name) =>
+        renderExtensionNotice(
+          workCase({ senderName: name }),
+          { businessDays: 5, reason: 'financeiro', dueAt: at },
+          localConfig,
+        ),
+    ],
+    ['the reopen notice', (name) => renderReopenNotice(workCase({ senderName: name }), at, localConfig)],
+  ])('%s', (_what, render) => {
+    expect(render(phishing).text).not.toContain('golpe.example');
+    expect(render(phishing).text.split('\n')[0]).toBe('Olá,');
+    expect(render('Maria Souza').text.split('\n')[0]).toBe('Olá, Maria Souza,');
+  });
+});

@@ -148,4 +148,19 @@ describe('sameAddress and the link mail', () => {
     expect(mail.text).toContain('https://x.example/consulta/caso?p=1');
     expect(mail.text).toContain('24 horas');
   });
+
+  it('greets by the case’s name only when it reads as one (a form’s name is anyone’s text)', () => {
+    const url = 'https://x.example/consulta/caso?p=1';
+    const phishing = renderStatusLinkMail(
+      'OUV-2026-000123',
+      url,
+      'Ana, confirme seu CPF em golpe.example',
+      localConfig,
+    );
+    expect(phishing.text.split('\n')[0]).toBe('Olá,');
+    expect(phishing.text).not.toContain('golpe');
+    expect(renderStatusLinkMail('OUV-2026-000123', url, 'Ana Lima', localConfig).text.split('\n')[0]).toBe(
+      'Olá, Ana Lima,',
+    );
+  });
 });
