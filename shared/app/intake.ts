@@ -21,6 +21,7 @@ import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zo
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
+import { returnPathProven } from '../domain/sender-authentication';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
@@ -639,15 +640,18 @@ async function sendAutomaticReply(
     if (!allowed) return suppress('throttled');
   }
 
+  // "Re: URGENTE: seu PIX foi bloqueado, acesse https://golpe…" to a forged envelope address: the
+  // sender's subject is echoed only to a return path SPF proved (the webform's subject is ours).
+  const subject = record.channel !== 'email' || returnPathProven(record.verdicts) ? record.subject : '';
   const content: RenderedMail =
     record.outcome === 'QUARANTINED'
-      ? renderTooLargeNotice(record.subject, config.limits.maxRawMailBytes, config)
+      ? renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
       : renderReply(
           record.outcome,
           {
             protocol: record.protocol,
             senderName: record.senderName,
-            subject: record.subject,
+            subject,
             ticket: record.decision.ticket,
             receivedAt: record.createdAt,
             language: record.decision.language,

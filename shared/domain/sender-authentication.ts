@@ -39,6 +39,16 @@ export function fromDomainProven(verdicts: Verdicts | undefined): boolean {
   return verdicts?.dmarc === 'PASS';
 }
 
+/**
+ * Whether the return path an automatic reply goes to (RFC 3834 §4) is the sender's own: only an SPF
+ * pass proves it (SPF is the envelope domain's word; DKIM and DMARC prove the From, which need not
+ * be the return path). Mail without it may name anyone's address as its envelope: the office still
+ * answers it, but never with the sender's words (the subject, echoed) in a mail to a stranger.
+ */
+export function returnPathProven(verdicts: Verdicts | undefined): boolean {
+  return verdicts?.spf === 'PASS';
+}
+
 /** The domain of an address (`<a@b.com.br>`, `a@B.com.br.`), lower-cased; '' without one. */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');

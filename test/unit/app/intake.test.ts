@@ -241,6 +241,29 @@ describe('processSubmission: redirected and suppressed replies', () => {
     text: 'Bom dia, minha loja está com problema no checkout desde ontem e os clientes não conseguem finalizar a compra.',
   };
 
+  // The envelope names anyone's address unless SPF proved it: the office answers, in its own words.
+  it.each<[string, 'PASS' | 'GRAY' | 'FAIL', boolean]>([
+    ['SPF passed: the return path is the sender’s', 'PASS', true],
+    ['SPF neutral (a forged envelope on a domain without SPF)', 'GRAY', false],
+    ['SPF failed, DKIM and DMARC pass (a relay; the From is proven, not the return path)', 'FAIL', false],
+  ])('%s: the sender’s subject is echoed only to a proven return path', async (_what, spf, echoed) => {
+    const phishing = 'URGENTE seu PIX foi bloqueado, regularize em https://golpe.example/pix';
+    await processSubmission(
+      email({
+        subject: phishing,
+        text: 'Meus pedidos não sincronizam, preciso de ajuda urgente com a integração dos Correios.',
+        returnPath: 'vitima@gmail.example',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf, dkim: 'PASS', dmarc: 'PASS' },
+      }),
+      deps,
+    );
+    const [reply] = mailer.sent;
+    expect(reply?.to).toEqual(['vitima@gmail.example']);
+    expect(reply?.subject.includes('golpe.example')).toBe(echoed);
+    expect(reply?.text.includes('golpe.example')).toBe(echoed);
+    expect(reply?.html?.includes('golpe.example')).toBe(echoed);
+  });
+
   it('answers a message without prior ticket with guidance and stores it REDIRECTED', async () => {
     const result = await processSubmission(email(noTicket), deps);
     expect(result).toMatchObject({ outcome: 'NO_PRIOR_TICKET', status: 'REDIRECTED' });
