@@ -144,6 +144,7 @@ export class OuvidoriaStack extends Stack {
     this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
     this.rawMail = new RawMailStore(this, 'RawMailStore', {
       retentionDays: config.rawMailRetentionDays,
+      closedCaseRetentionDays: runtime.retention.retentionDays,
       redirectRetentionDays: runtime.retention.redirectRetentionDays,
       retainData: config.retainData,
     });

@@ -5,9 +5,13 @@ import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { PRIVATE_BUCKET } from './private-bucket';
 
 export interface RawMailStoreProps {
-  /** LGPD retention of raw mail, in days (current and noncurrent versions). */
   /** Days the access logs are kept. */
   readonly retentionDays: number;
+  /**
+   * `config.retention.retentionDays`: the backstop of every raw mail, from its last write (arrival, or
+   * the copy a closing makes), never shorter than a closed case's own clock.
+   */
+  readonly closedCaseRetentionDays: number;
   /** Days the raw mail of a redirected or quarantined submission is kept (config.retention). */
   readonly redirectRetentionDays: number;
   readonly retainData: boolean;
@@ -56,7 +60,8 @@ export class RawMailStore extends Construct {
       // LGPD retention by tag (shared/adapters/s3-raw-mail-retention.ts): the intake tags the raw mail
       // of a redirected or quarantined submission at arrival, and closing a case rewrites its raw mail
       // with the closed-case tag (restarting the clock at closing); rules per tag (redirected here,
-      // closed cases in reports.ts) expire them. Untagged mail belongs to an open case and is kept.
+      // closed cases in reports.ts) expire them. Untagged mail belongs to an open case, or to no case
+      // at all: the backstop below expires it `retentionDays` after its last write.
       lifecycleRules: [
         {
           id: 'lgpd-redirected-raw-mail',
@@ -68,6 +73,14 @@ export class RawMailStore extends Construct {
           // Versioning protects against an accidental overwrite or delete, not against the retention limit.
           noncurrentVersionExpiration: Duration.days(1),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        {
+          // Backstop (everything expires): mail that never became a case (left in the intake DLQ, an
+          // intake that never ran) carries no tag and would otherwise be kept forever. Counted from the
+          // object's last write, as the tag rules: a closed case's mail (copied at closing) expires by its
+          // own rule the same day, a redirected one earlier; only mail untouched for that long goes.
+          id: 'lgpd-raw-mail-retention',
+          expiration: Duration.days(props.closedCaseRetentionDays),
         },
         // S3 does not allow this in the same rule as an expiration in days.
         { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },

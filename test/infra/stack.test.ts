@@ -50,6 +50,7 @@ beforeAll(() => {
   variant = synth({
     retainData: false,
     rawMailRetentionDays: 30,
+    retention: { retentionDays: 1200, redirectRetentionDays: 180 },
     activateRuleSet: false,
     webformThrottle: { rateLimit: 3, burstLimit: 7 },
     xrayTracing: true,
@@ -858,7 +859,7 @@ describe('raw mail bucket', () => {
         LifecycleConfiguration: {
           Rules: [
             // Retention by tag: redirected mail from arrival; closed cases' mail from closing (below);
-            // untagged mail belongs to an open case and is kept.
+            // untagged mail (an open case's, or a mail that never became a case) by the backstop.
             {
               Id: 'lgpd-redirected-raw-mail',
               Status: 'Enabled',
@@ -871,6 +872,7 @@ describe('raw mail bucket', () => {
               NoncurrentVersionExpiration: { NoncurrentDays: 1 },
               AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
             },
+            { Id: 'lgpd-raw-mail-retention', Status: 'Enabled', ExpirationInDays: 1826 },
             { Id: 'remove-expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
             // Raw mail of closed cases, tagged at closing, expires on the case's retention clock.
             {
@@ -891,10 +893,14 @@ describe('raw mail bucket', () => {
     const resources = template.toJSON().Resources;
     const rules = resources[logicalId(stack, stack.rawMail.bucket)].Properties.LifecycleConfiguration.Rules;
     expect(rules[0]).toMatchObject({ Id: 'lgpd-redirected-raw-mail', ExpirationInDays: 180 });
-    // No rule expires untagged mail: an open case keeps its mail until it closes.
-    expect(
-      rules.filter((r: { TagFilters?: unknown; ExpirationInDays?: number }) => r.ExpirationInDays && !r.TagFilters),
-    ).toEqual([]);
+    // Everything expires: untagged mail (left in the intake DLQ, never a case) by a backstop that
+    // follows retentionDays and is never shorter than any tag rule (S3 applies the earliest one an
+    // object matches: a closed case's mail, copied at closing, keeps its own clock).
+    type Rule = { Id: string; TagFilters?: unknown; Prefix?: string; ExpirationInDays?: number };
+    const backstops = rules.filter((r: Rule) => r.ExpirationInDays && !r.TagFilters && !r.Prefix);
+    expect(backstops).toEqual([{ Id: 'lgpd-raw-mail-retention', Status: 'Enabled', ExpirationInDays: 1200 }]);
+    const tagged = rules.filter((r: Rule) => r.ExpirationInDays && r.TagFilters).map((r: Rule) => r.ExpirationInDays);
+    expect(Math.max(...tagged)).toBe(1200);
     const logs = resources[logicalId(stack, stack.rawMail.accessLogsBucket)].Properties.LifecycleConfiguration.Rules;
     expect(logs[0].ExpirationInDays).toBe(30);
   });
