@@ -1,5 +1,6 @@
 import {
   ArnFormat,
+  type CfnResource,
   CfnOutput,
   Duration,
   RemovalPolicy,
@@ -13,6 +14,7 @@ import { staffReplyBaseAddress } from '../shared/domain/lifecycle/reply-address'
 import { configSeal } from '../shared/domain/config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -85,6 +87,9 @@ export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
  *   cases. 25 s: under API Gateway's 30 s integration limit, so a slow run ends in the function's
  *   own log and 503 page, not in a gateway timeout.
  */
+/** Ids of the functions CDK adds to the stack itself (`CustomResourceProvider`s), whose logs we keep as ours. */
+const CDK_PROVIDERS = ['Custom::S3AutoDeleteObjectsCustomResourceProvider'] as const;
+
 export const FUNCTION_SIZING = {
   emailIntake: { memorySize: 1024, timeout: Duration.seconds(60) },
   webform: { memorySize: 512, timeout: Duration.seconds(10) },
@@ -664,6 +669,25 @@ export class OuvidoriaStack extends Stack {
         if (fn instanceof OuvidoriaFunction && fn.readsConfig)
           fn.function.addEnvironment(ENV.webformOrigin, webformOrigin);
       }
+    }
+    this.keepProviderLogs(config.logRetentionDays, removalPolicy);
+  }
+
+  /**
+   * CDK's own functions (the bucket-emptying provider of a stack whose data is not retained) log to
+   * `/aws/lambda/<name>`, a group Lambda creates on first run with no retention: kept forever, out of
+   * the stack. Each is pointed at a group of the stack with the configured retention instead, as ours.
+   */
+  private keepProviderLogs(logRetentionDays: number, removalPolicy: RemovalPolicy): void {
+    for (const id of CDK_PROVIDERS) {
+      const provider = this.node.tryFindChild(id);
+      if (!provider) continue;
+      const handler = provider.node.findChild('Handler') as CfnResource;
+      const group = new logs.LogGroup(this, `${id.replace(/\W/g, '')}Logs`, {
+        retention: logRetentionDays as logs.RetentionDays,
+        removalPolicy,
+      });
+      handler.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroupName });
     }
   }
 

@@ -145,6 +145,12 @@ export class Monitoring extends Construct {
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
+        // A count, not events: no data says nothing about the queue. SQS stops publishing the metrics of
+        // a queue no one touches for six hours, messages in it or not, and "missing = not breaching"
+        // would then send "OK" while the message still waits. Only a datapoint (the queue drained by a
+        // replay or a purge, which touches it) ends the alarm; an idle DLQ never alarmed stays in
+        // INSUFFICIENT_DATA, which notifies no one.
+        treatMissingData: cloudwatch.TreatMissingData.IGNORE,
       });
     }
 

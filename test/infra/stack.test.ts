@@ -206,6 +206,27 @@ describe('Lambda functions', () => {
     }
   });
 
+  it("gives every log group of the stack the configured retention, and sends every function (CDK's too) to one", () => {
+    for (const { template } of [dev, variant]) {
+      const resources = template.toJSON().Resources as Record<
+        string,
+        { Type: string; Properties: { RetentionInDays?: number; LoggingConfig?: { LogGroup?: { Ref: string } } } }
+      >;
+      const groups = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Logs::LogGroup');
+      for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(90);
+      const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+      // The variant (data not retained) has CDK's bucket-emptying provider: without a group of the
+      // stack it would log to /aws/lambda/<name>, created by Lambda with no retention (kept forever).
+      expect(functions.length).toBeGreaterThan(0);
+      for (const fn of functions) {
+        const target = fn.Properties.LoggingConfig?.LogGroup;
+        expect(target).toEqual({ Ref: expect.any(String) });
+        expect(groups.map(([id]) => id)).toContain(target?.Ref);
+      }
+    }
+    expect(Object.keys(variant.template.findResources('Custom::S3AutoDeleteObjects')).length).toBeGreaterThan(0);
+  });
+
   it('attaches no managed policy to any role (AWSLambdaBasicExecutionRole writes to every log group)', () => {
     for (const role of Object.values(dev.template.findResources('AWS::IAM::Role'))) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -1457,6 +1478,24 @@ describe('alarms and dashboard', () => {
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);
+    }
+  });
+
+  it('keeps a dead-letter alarm on while the message waits; every other alarm reads no data as no trouble', () => {
+    const { template } = dev;
+    const all = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    // Queue depth is a level: SQS stops reporting a queue no one touched for six hours, message in it or
+    // not, and a missing datapoint must not send "OK" then. Only a replay or a purge (a datapoint) ends it.
+    const dlq = all.filter((a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties)));
+    expect(dlq).toHaveLength(6);
+    for (const alarm of dlq) {
+      expect(alarm.Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        TreatMissingData: 'ignore',
+      });
+    }
+    // Errors, throttles, custom counts: events; no datapoint means none happened.
+    for (const alarm of all.filter((a) => !dlq.includes(a))) {
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
     }
   });
