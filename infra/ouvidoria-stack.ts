@@ -23,7 +23,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
-import { ENV } from '../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, ENV } from '../shared/runtime-env';
 import { type DeploymentConfig, sealedRuntimeConfigOf } from './config';
 import { CaseTable, TABLE_ACCESS } from './constructs/case-table';
 import { MailReceiving } from './constructs/mail-receiving';
@@ -87,6 +87,12 @@ export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
  *   cases. 25 s: under API Gateway's 30 s integration limit, so a slow run ends in the function's
  *   own log and 503 page, not in a gateway timeout.
  */
+/**
+ * How often the effects sweep runs: a mail a dead run left pending goes within this much after its
+ * claim (EFFECT_CLAIM_MS) ran out. An idle run costs one Query of an empty index partition.
+ */
+export const EFFECT_SWEEP_MINUTES = 5;
+
 /** Ids of the functions CDK adds to the stack itself (`CustomResourceProvider`s), whose logs we keep as ours. */
 const CDK_PROVIDERS = ['Custom::S3AutoDeleteObjectsCustomResourceProvider'] as const;
 
@@ -123,6 +129,7 @@ export class OuvidoriaStack extends Stack {
   readonly assignment: OuvidoriaFunction;
   readonly sesFeedback: OuvidoriaFunction;
   readonly requeueStale: OuvidoriaFunction;
+  readonly effectSweep: scheduler.Schedule;
   readonly staleSweep: scheduler.Schedule;
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
@@ -356,17 +363,18 @@ export class OuvidoriaStack extends Stack {
       reason:
         'Added by the Scheduler Lambda target: invoking the requeue-stale function and its versions (ARN suffix :*), that one function only.',
     });
+    const scheduleGroup = scheduler.ScheduleGroup.fromScheduleGroupName(
+      this,
+      'DeferralGroupRef',
+      this.queues.scheduleGroupName,
+    );
     this.staleSweep = new scheduler.Schedule(this, 'StaleSweep', {
       description: 'Daily safety net: re-queue cases stuck in QUEUED',
       schedule: scheduler.ScheduleExpression.cron({
         ...STALE_SWEEP_CRON,
         timeZone: TimeZone.AMERICA_SAO_PAULO,
       }),
-      scheduleGroup: scheduler.ScheduleGroup.fromScheduleGroupName(
-        this,
-        'DeferralGroupRef',
-        this.queues.scheduleGroupName,
-      ),
+      scheduleGroup: scheduleGroup,
       target: new schedulerTargets.LambdaInvoke(this.requeueStale.function, {
         role: sweepRole,
         deadLetterQueue: this.queues.schedulerDlq,
@@ -391,6 +399,8 @@ export class OuvidoriaStack extends Stack {
     this.lifecycle.enable(this.emailIntake, this.queues.scheduleGroupName, { createsSchedules: true });
     this.lifecycle.enable(this.assignment, this.queues.scheduleGroupName, { createsSchedules: true });
     this.lifecycle.enable(this.console, this.queues.scheduleGroupName, { createsSchedules: true });
+    // The effects sweep completes extensions and reopenings too (timers to arm).
+    this.lifecycle.enableTimerFunctionArming(this.queues.scheduleGroupName);
     // The merchant pages only sign and check their links with the secret: no timers.
     this.lifecycle.grantSecretRead(this.webform.role);
     this.webform.function.addEnvironment(ENV.replySecretArn, this.lifecycle.secret.secretArn);
@@ -527,6 +537,30 @@ export class OuvidoriaStack extends Stack {
     timer.function.addEnvironment(ENV.rawMailPrefix, RAW_MAIL_PREFIX);
     this.grantRawMailRetention(timer.role, true);
     this.uploads.grantRetention(timer);
+    // Safety net of the lifecycle outbox: every few minutes the timer function sends what a run
+    // committed and died before sending (shared/app/lifecycle/effect-sweep.ts). A failed run is
+    // retried by Lambda's asynchronous retries, then by the next run: no DLQ of its own.
+    const effectSweepRole = new iam.Role(this, 'EffectSweepRole', {
+      description: 'Assumed by the effects sweep schedule to invoke the lifecycle-timer function',
+      assumedBy: this.queues.schedulerPrincipal(),
+    });
+    Validations.of(effectSweepRole).acknowledge({
+      id: wildcardResourceFinding(effectSweepRole, `${timer.function.functionArn}:*`),
+      reason:
+        'Added by the Scheduler Lambda target: invoking the lifecycle-timer function and its versions (ARN suffix :*), that one function only.',
+    });
+    this.effectSweep = new scheduler.Schedule(this, 'EffectSweep', {
+      description: 'Every few minutes: send lifecycle mail a run committed and never sent',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(EFFECT_SWEEP_MINUTES)),
+      scheduleGroup,
+      target: new schedulerTargets.LambdaInvoke(timer.function, {
+        role: effectSweepRole,
+        input: scheduler.ScheduleTargetInput.fromObject(EFFECT_SWEEP_EVENT),
+        deadLetterQueue: this.queues.schedulerDlq,
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(EFFECT_SWEEP_MINUTES),
+      }),
+    });
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
     this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
       ...common,

@@ -60,3 +60,5 @@ export const REPORT_ENV = {
 } as const;
 /** Where reports are kept in their bucket. */
 export const REPORT_PREFIX = 'relatorios/';
+/** The payload of the recurring schedule that runs the effects sweep in the lifecycle-timer function. */
+export const EFFECT_SWEEP_EVENT = { kind: 'sweep-effects' } as const;

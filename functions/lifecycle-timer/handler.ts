@@ -3,11 +3,18 @@
  * with `{ kind, caseId, dueAt }` before the due date (reminder to the analyst) and at it (alert to
  * the supervisors, `OverdueCases`). A timer whose case closed or whose due date moved does nothing.
  * A thrown error makes Scheduler retry, then send the event to the scheduler DLQ (alarmed).
+ *
+ * A recurring schedule invokes it with `{ kind: 'sweep-effects' }`: the effects sweep
+ * (shared/app/lifecycle/effect-sweep.ts) sends what a dead run committed and never sent. An effect
+ * that fails again fails the run (the Errors alarm); the next run retries it.
  */
+import type { Context } from 'aws-lambda';
 import { startTracing } from '../../shared/adapters/tracing';
 import * as z from 'zod/mini';
 import { createLogger, createMetrics, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
+import { type EffectSweepResult, sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
+import { EFFECT_SWEEP_EVENT } from '../../shared/runtime-env';
 import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { settingsFromEnv } from '../../shared/composition/settings';
@@ -19,9 +26,25 @@ export const TimerEventSchema = z.object({
   dueAt: z.iso.datetime({ offset: true }),
 });
 
+const SweepEventSchema = z.object({ kind: z.literal(EFFECT_SWEEP_EVENT.kind) });
+
+export type LifecycleTimerResult = TimerResult | ({ kind: 'swept' } & EffectSweepResult);
+
+export class EffectsStillFailing extends Error {
+  constructor(readonly caseIds: string[]) {
+    super(`${caseIds.length} case(s) still have effects that fail: ${caseIds.join(', ')}`);
+    this.name = 'EffectsStillFailing';
+  }
+}
+
 export function createLifecycleTimerHandler(resolveDeps: () => Promise<LifecycleDeps>) {
-  return async (event: unknown): Promise<TimerResult> => {
+  return async (event: unknown): Promise<LifecycleTimerResult> => {
     const deps = await resolveDeps();
+    if (SweepEventSchema.safeParse(event).success) {
+      const result = await sweepPendingEffects(deps);
+      if (result.failed.length > 0) throw new EffectsStillFailing(result.failed);
+      return { kind: 'swept', ...result };
+    }
     return onTimer(TimerEventSchema.parse(event), deps);
   };
 }
@@ -30,16 +53,29 @@ let built: Promise<LifecycleDeps> | undefined;
 const logger = createLogger(SERVICE.lifecycleTimer);
 const metrics = createMetrics(SERVICE.lifecycleTimer);
 
-export const handler = async (event: unknown): Promise<TimerResult> => {
+export const handler = async (
+  event: unknown,
+  context?: Pick<Context, 'invokedFunctionArn'>,
+): Promise<LifecycleTimerResult> => {
+  // Timers this function arms (a swept extension or reopening) target itself: its ARN comes from the
+  // invocation, as the stack cannot name a function in its own environment.
+  const settings = settingsFromEnv();
+  const self = settings.timerTargetArn ?? context?.invokedFunctionArn;
   built ??= startTracing(SERVICE.lifecycleTimer)
-    .then(() => buildLifecycleDeps(settingsFromEnv(), { telemetry: lifecycleTelemetry(metrics, logger) }))
+    .then(() =>
+      buildLifecycleDeps(self ? { ...settings, timerTargetArn: self } : settings, {
+        telemetry: lifecycleTelemetry(metrics, logger),
+      }),
+    )
     .catch((error: unknown) => {
       built = undefined;
       throw error;
     });
   try {
     const result = await createLifecycleTimerHandler(() => built as Promise<LifecycleDeps>)(event);
-    logger.info('Lifecycle timer handled', { result: result.kind });
+    // Case ids only: nothing personal in the logs.
+    if (result.kind === 'swept') logger.info('Pending effects swept', { ...result });
+    else logger.info('Lifecycle timer handled', { result: result.kind });
     return result;
   } finally {
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

@@ -97,7 +97,7 @@ export class CaseLifecycle extends Construct {
     props.table.grantOpenCaseRelease(this.timerFunction.role);
     props.sending.grantSend(this.timerFunction.role);
     this.grantSecretRead(this.timerFunction.role);
-    // The timer function reads the secret but arms no timers (its own ARN would be a cycle).
+    // The timer function reads the secret; it arms timers with its own ARN (enableTimerFunctionArming).
     this.timerFunction.function.addEnvironment(ENV.replySecretArn, this.secret.secretArn);
   }
 
@@ -133,6 +133,23 @@ export class CaseLifecycle extends Construct {
     }
     this.grantSecretRead(fn.role);
     if (!options.createsSchedules) return;
+    this.grantCreateTimers(fn, scheduleGroupName);
+  }
+
+  /**
+   * The timer function arms timers too when its effects sweep (or a timer) completes a pending
+   * extension or reopening: the same environment and grants but its own ARN, which it takes from its
+   * invocation (`context.invokedFunctionArn`): naming it here would make the function depend on itself.
+   */
+  enableTimerFunctionArming(scheduleGroupName: string): void {
+    const { [ENV.timerTargetArn]: _self, ...environment } = this.environment(scheduleGroupName);
+    for (const [name, value] of Object.entries(environment)) {
+      if (name !== ENV.replySecretArn) this.timerFunction.function.addEnvironment(name, value);
+    }
+    this.grantCreateTimers(this.timerFunction, scheduleGroupName);
+  }
+
+  private grantCreateTimers(fn: OuvidoriaFunction, scheduleGroupName: string): void {
     const schedules = Stack.of(this).formatArn({
       service: 'scheduler',
       resource: 'schedule',

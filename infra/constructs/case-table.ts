@@ -61,10 +61,11 @@ export const TABLE_ACCESS = {
   },
   sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [], leadingKeys: ['OPEN#*'] },
   requeueStale: { actions: ['dynamodb:Query'], indexes: [GSI.byStatus.indexName] },
-  // Reminders and escalations: read the case, commit the timer's event (conditional Update).
+  // Reminders and escalations: read the case, commit the timer's event (conditional Update); the
+  // effects sweep lists the marked cases (pendingEffects index, keys only).
   lifecycleTimer: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-    indexes: [],
+    indexes: [GSI.pendingEffects.indexName],
   },
 } as const satisfies Record<string, TableAccess>;
 

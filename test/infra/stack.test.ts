@@ -9,7 +9,7 @@ import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/tab
 import { METRIC as EMITTED, METRICS_NAMESPACE as EMITTED_NAMESPACE } from '../../shared/adapters/telemetry';
 import { configSchema, configSeal } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
-import { ENV } from '../../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, ENV } from '../../shared/runtime-env';
 import { ASSIGNMENT_MESSAGE_GROUP } from '../../shared/adapters/sqs-assignment-queue';
 import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
@@ -780,8 +780,8 @@ describe('least privilege', () => {
     const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, r]) =>
       JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
     );
-    // Deferrals, lifecycle timers, the daily sweep and the monthly report.
-    expect(roles).toHaveLength(4);
+    // Deferrals, lifecycle timers, the daily sweep, the effects sweep and the monthly report.
+    expect(roles).toHaveLength(5);
     for (const [id, role] of roles) {
       expect(role.Properties.AssumeRolePolicyDocument.Statement, id).toEqual([
         {
@@ -817,7 +817,7 @@ describe('least privilege', () => {
 });
 
 describe('DynamoDB table', () => {
-  it('uses the shared key design, on demand, PITR, encryption, TTL and the three GSIs', () => {
+  it('uses the shared key design, on demand, PITR, encryption, TTL and the four GSIs', () => {
     dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -840,6 +840,15 @@ describe('DynamoDB table', () => {
         {
           IndexName: GSI.byProtocol.indexName,
           KeySchema: [{ AttributeName: 'protocol', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+        // Sparse: only cases whose effects a commit stored and the sweep has not seen settled.
+        {
+          IndexName: 'gsi4-effects',
+          KeySchema: [
+            { AttributeName: 'effectsPk', KeyType: 'HASH' },
+            { AttributeName: 'effectsSince', KeyType: 'RANGE' },
+          ],
           Projection: { ProjectionType: 'KEYS_ONLY' },
         },
       ],
@@ -1343,6 +1352,35 @@ describe('queues and scheduler', () => {
         DeadLetterConfig: { Arn: arnOf(stack, stack.queues.schedulerDlq) },
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
       },
+    });
+  });
+
+  it('runs the effects sweep every five minutes in the lifecycle-timer function, which lists the marked cases and arms timers', () => {
+    const { stack, template } = dev;
+    const timer = stack.lifecycle.timerFunction;
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      GroupName: { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: {
+        Arn: arnOf(stack, timer.function),
+        Input: JSON.stringify(EFFECT_SWEEP_EVENT),
+        DeadLetterConfig: { Arn: arnOf(stack, stack.queues.schedulerDlq) },
+        // A run not delivered is replaced by the next one: no pile-up of sweeps.
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 },
+      },
+    });
+    const table = arnOf(stack, stack.table.table);
+    const statements = statementsOfRole(template, stack, timer.role) as { Sid?: string; Resource?: unknown }[];
+    expect(JSON.stringify(statements.find((st) => st.Sid === 'CaseTableItems'))).toContain(
+      JSON.stringify({ 'Fn::Join': ['', [table, `/index/${GSI.pendingEffects.indexName}`]] }),
+    );
+    expect(statements.map((st) => st.Sid)).toEqual(expect.arrayContaining(['CreateLifecycleTimers', 'PassTimerRole']));
+    // It names itself from its invocation: its own ARN in its environment would be a dependency cycle.
+    const vars = template.toJSON().Resources[logicalId(stack, timer.function)].Properties.Environment.Variables;
+    expect(vars).not.toHaveProperty(ENV.timerTargetArn);
+    expect(vars).toMatchObject({
+      [ENV.timerRoleArn]: arnOf(stack, stack.lifecycle.timerRole),
+      [ENV.schedulerGroup]: { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
     });
   });
 

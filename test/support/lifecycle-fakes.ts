@@ -98,6 +98,8 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class InMemoryCaseWorkStore implements CaseWorkStore {
   readonly records = new Map<string, WorkCase>();
   readonly commits: CaseCommit[] = [];
+  /** The pending-effects marker (the sweep's index): case id → when its effects were stored. */
+  readonly effectsSince = new Map<string, string>();
   /** Fault hook: the next call of that operation throws once. */
   failNext: Partial<Record<keyof CaseWorkStore, Error>> = {};
 
@@ -143,6 +145,7 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     updated.messages = messages;
     updated.pendingEffects = { ...(c.pendingEffects ?? {}) };
     for (const e of commit.effects) updated.pendingEffects[e.id] = clone(e);
+    if (commit.effects[0]) this.effectsSince.set(commit.caseId, commit.effects[0].createdAt);
     updated.version = commit.expectedVersion + 1;
     this.records.set(commit.caseId, updated);
     this.commits.push(clone(commit));
@@ -164,6 +167,23 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
       | undefined;
     if (!pending || (pending.claimedUntil && pending.claimedUntil >= now)) return false;
     pending.claimedUntil = until;
+    return true;
+  }
+
+  async listWithPendingEffects(before: string, limit: number) {
+    await tick();
+    return [...this.effectsSince]
+      .filter(([, since]) => since < before)
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .slice(0, limit)
+      .map(([caseId]) => caseId);
+  }
+
+  async unmarkSettled(caseId: string) {
+    await tick();
+    const c = this.records.get(caseId);
+    if (!c || Object.keys(c.pendingEffects ?? {}).length > 0) return false;
+    this.effectsSince.delete(caseId);
     return true;
   }
 

@@ -1,12 +1,17 @@
-import { type DynamoDBDocumentClient, type NativeAttributeValue, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  type NativeAttributeValue,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult } from '../../app/lifecycle/ports';
-import { caseItemKey, DynamoCaseRepository } from './case-repository';
+import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
-import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
+import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -136,6 +141,16 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       sets.push('#history = list_append(if_not_exists(#history, :emptyList), :events)');
     }
 
+    // The sweep's marker (GSI.pendingEffects), in the same write: no effect is stored unlisted.
+    const since = commit.effects[0]?.createdAt;
+    if (since) {
+      names['#effPk'] = GSI.pendingEffects.partitionKey;
+      names['#effSince'] = GSI.pendingEffects.sortKey;
+      values[':effPk'] = EFFECTS_PK;
+      values[':effSince'] = since;
+      sets.push('#effPk = :effPk', '#effSince = :effSince');
+    }
+
     this.setMapEntries(
       'pendingEffects',
       'e',
@@ -230,6 +245,54 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       );
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async listWithPendingEffects(before: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI.pendingEffects.indexName,
+          KeyConditionExpression: '#pk = :pk AND #since < :before',
+          ExpressionAttributeNames: { '#pk': GSI.pendingEffects.partitionKey, '#since': GSI.pendingEffects.sortKey },
+          ExpressionAttributeValues: { ':pk': EFFECTS_PK, ':before': before },
+          Limit: limit - ids.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const pk = String(item['pk'] ?? '');
+        if (pk.startsWith(CASE_PK_PREFIX)) ids.push(pk.slice(CASE_PK_PREFIX.length));
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && ids.length < limit);
+    return ids;
+  }
+
+  async unmarkSettled(caseId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(caseId),
+          UpdateExpression: 'REMOVE #effPk, #effSince',
+          // Atomic with the commits: one storing new effects after this check sets the marker again.
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#map) OR size(#map) = :none)',
+          ExpressionAttributeNames: {
+            '#effPk': GSI.pendingEffects.partitionKey,
+            '#effSince': GSI.pendingEffects.sortKey,
+            '#map': 'pendingEffects',
+          },
+          ExpressionAttributeValues: { ':none': 0 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
     }
   }
 

@@ -65,10 +65,25 @@ export const GSI = {
    * non-empty string: DynamoDB rejects a write whose index key has another type or is empty.
    */
   byProtocol: { indexName: 'gsi3-protocol', partitionKey: 'protocol', nonKeyAttributes: [] },
+  /**
+   * Cases with lifecycle effects committed and maybe not carried out (a sparse index, keys only): the
+   * commit that stores effects sets `effectsPk` = EFFECTS_PK and `effectsSince` (their creation
+   * instant) in the same write; the effects sweep removes both once the case has none pending. It
+   * lists only those cases, oldest first: never the table.
+   */
+  pendingEffects: {
+    indexName: 'gsi4-effects',
+    partitionKey: 'effectsPk',
+    sortKey: 'effectsSince',
+    nonKeyAttributes: [],
+  },
 } as const satisfies Record<string, IndexDesign>;
 
+/** The one partition of the pending-effects index. */
+export const EFFECTS_PK = 'EFFECTS';
+
 /** Every index, for the CDK stack and create-table.ts (CloudFormation adds one GSI per deploy). */
-export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol];
+export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol, GSI.pendingEffects];
 
 /** The status index's partition of a case status. */
 export const statusGsiPk = (status: string): string => `STATUS#${status}`;

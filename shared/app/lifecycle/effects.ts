@@ -2,7 +2,8 @@
  * Carrying out the effects a transition stored (its outbox): mails, open-case counts, timers.
  * Each effect is settled (removed from the case) once done; one that fails stays pending, the
  * others still run, and the call throws at the end so that the platform retries — the retry finds
- * the cause in the history and carries out what is still pending.
+ * the cause in the history and carries out what is still pending. What no retry completes (a console
+ * action, a run that died holding a claim) the effects sweep does (effect-sweep.ts).
  */
 import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
@@ -43,7 +44,9 @@ export class LifecycleEffectsFailed extends Error {
  * How long a runner holds an effect it is carrying out: past the longest timeout of a function that
  * carries out effects (email-intake, 60 s), so a live runner never loses it to a concurrent one; and
  * short of the platform's retries (async invocations retry after about 1 and 3 minutes, the intake
- * queue after 6), so a runner that died mid-effect leaves it to the next retry.
+ * queue after 6), so a runner that died mid-effect leaves it to the next retry. A retry that comes
+ * while the claim still holds skips the effect and succeeds; the effects sweep takes only effects
+ * stored longer ago than this, and completes those.
  */
 export const EFFECT_CLAIM_MS = 90 * 1000;
 

@@ -63,6 +63,14 @@ export interface CaseWorkStore {
   claimEffect(caseId: string, effectId: string, now: string, until: string): Promise<boolean>;
   /** Gives up a claim (the effect failed): the next retry may take it at once. Idempotent. */
   releaseEffect(caseId: string, effectId: string): Promise<void>;
+  /**
+   * Cases whose effects were committed before `before` (ISO) and not yet seen all settled, oldest
+   * first, at most `limit`: `commit` marks a case when it stores effects (in the same write). Read
+   * from a sparse index, never the table.
+   */
+  listWithPendingEffects(before: string, limit: number): Promise<string[]>;
+  /** Unmarks the case when it has no effect pending (true); false while any is (or no such case). */
+  unmarkSettled(caseId: string): Promise<boolean>;
   /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
   addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
 }

@@ -37,10 +37,19 @@ describe('createTableIfMissing', () => {
       GSI.byStatus.indexName,
       GSI.bySender.indexName,
       GSI.byProtocol.indexName,
+      GSI.pendingEffects.indexName,
     ]);
     // The protocol index: keyed on the case's own attribute alone, keys only.
     expect(input.GlobalSecondaryIndexes?.[2]).toMatchObject({
       KeySchema: [{ AttributeName: 'protocol', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    // The effects sweep's sparse index, keys only.
+    expect(input.GlobalSecondaryIndexes?.[3]).toMatchObject({
+      KeySchema: [
+        { AttributeName: 'effectsPk', KeyType: 'HASH' },
+        { AttributeName: 'effectsSince', KeyType: 'RANGE' },
+      ],
       Projection: { ProjectionType: 'KEYS_ONLY' },
     });
     expect(input.AttributeDefinitions).toContainEqual({ AttributeName: 'protocol', AttributeType: 'S' });

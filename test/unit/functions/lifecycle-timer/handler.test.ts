@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createLifecycleTimerHandler, EffectsStillFailing } from '../../../../functions/lifecycle-timer/handler';
+import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
+import { EFFECT_SWEEP_EVENT } from '../../../../shared/runtime-env';
+import { applyStaffCommand, type StaffActor } from '../../../../shared/app/lifecycle/staff-command';
+import { commandsOf } from '../../../../shared/console/http';
+import { ana, CASE_ID, lifecycleWorld, MERCHANT, workCase } from '../../../support/lifecycle-fakes';
+
+/** A case closed on the console whose run died right after the commit: the closing mail is pending. */
+async function closedAndDied() {
+  const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+  const died = Object.assign(new Error('the process ended'), { name: 'Runtime.ExitError' });
+  const commit = w.cases.commit.bind(w.cases);
+  const get = w.cases.get.bind(w.cases);
+  let committed = false;
+  w.cases.commit = async (c) => {
+    const result = await commit(c);
+    committed = result.ok;
+    return result;
+  };
+  // The re-read after the write: the process is gone, nothing after it runs.
+  w.cases.get = async (caseId) => {
+    if (committed) throw died;
+    return get(caseId);
+  };
+  const commands = commandsOf(
+    'close',
+    new URLSearchParams({ categoria: 'procedente', resumo: 'Estorno aprovado', texto: 'Maria, o estorno foi feito.' }),
+    5,
+  );
+  if ('problem' in commands) throw new Error(commands.problem);
+  await expect(
+    applyStaffCommand(CASE_ID, ana as StaffActor, commands.parsed, commands.body, resolveDeps(w.deps), {
+      sourceId: 'console:close-1',
+      origin: 'console',
+      channel: 'webform',
+      receivedAt: w.clock.now().toISOString(),
+      subject: 'Resposta da Ouvidoria',
+    }),
+  ).rejects.toBe(died);
+  w.cases.commit = commit;
+  w.cases.get = get;
+  return w;
+}
+
+describe('lifecycle-timer handler', () => {
+  it.each([
+    { name: 'the sweep event runs the effects sweep', failing: false },
+    { name: 'an effect failing again fails the run (the Errors alarm), kept for the next', failing: true },
+  ])('$name', async ({ failing }) => {
+    const w = await closedAndDied();
+    expect(w.mailer.sent).toEqual([]);
+    w.clock.advance(2 * 60_000);
+    const handler = createLifecycleTimerHandler(async () => w.deps);
+    if (failing) {
+      w.mailer.failNext = Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
+      await expect(handler(EFFECT_SWEEP_EVENT)).rejects.toThrow(EffectsStillFailing);
+      expect(w.mailer.sent).toEqual([]);
+      return;
+    }
+    expect(await handler(EFFECT_SWEEP_EVENT)).toMatchObject({ kind: 'swept', examined: 1, resumed: [CASE_ID] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+
+  it.each([
+    [{ kind: 'sweep-effects', caseId: CASE_ID }, 'swept'],
+    [{ kind: 'reminder', caseId: CASE_ID, dueAt: '2026-03-24T13:00:00.000Z' }, 'reminded'],
+    [{ kind: 'reminder', caseId: CASE_ID, dueAt: '2026-03-24T13:00:00.000Z', extra: 1 }, 'reminded'],
+  ])('routes %j', async (event, kind) => {
+    const w = lifecycleWorld({ cases: [workCase()] });
+    const result = await createLifecycleTimerHandler(async () => w.deps)(event);
+    expect(result.kind).toBe(kind);
+  });
+
+  it('refuses anything else', async () => {
+    const w = lifecycleWorld();
+    await expect(createLifecycleTimerHandler(async () => w.deps)({ kind: 'sweep' })).rejects.toThrow();
+  });
+});
