@@ -430,7 +430,9 @@ export class OuvidoriaStack extends Stack {
     for (const fn of [this.emailIntake, this.webform, this.console, this.assignment]) {
       this.sending.grantSend(fn.role);
     }
-    for (const fn of [this.emailIntake, this.webform, this.requeueStale]) {
+    // The effects sweep (lifecycle timer) re-queues an assignment whose analyst was never notified.
+    this.lifecycle.timerFunction.function.addEnvironment(ENV.assignmentQueueUrl, this.queues.assignmentQueue.queueUrl);
+    for (const fn of [this.emailIntake, this.webform, this.requeueStale, this.lifecycle.timerFunction]) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'EnqueueAcceptedCases',

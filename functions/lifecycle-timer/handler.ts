@@ -16,7 +16,8 @@ import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { type EffectSweepResult, sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
 import { EFFECT_SWEEP_EVENT } from '../../shared/runtime-env';
 import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
-import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
+import { assignmentQueueFrom, buildLifecycleDeps } from '../../shared/composition/lifecycle';
+import type { AssignmentQueue } from '../../shared/ports';
 import { settingsFromEnv } from '../../shared/composition/settings';
 import { SERVICE } from '../../shared/telemetry-names';
 
@@ -37,11 +38,11 @@ export class EffectsStillFailing extends Error {
   }
 }
 
-export function createLifecycleTimerHandler(resolveDeps: () => Promise<LifecycleDeps>) {
+export function createLifecycleTimerHandler(resolveDeps: () => Promise<LifecycleDeps>, queue?: AssignmentQueue) {
   return async (event: unknown): Promise<LifecycleTimerResult> => {
     const deps = await resolveDeps();
     if (SweepEventSchema.safeParse(event).success) {
-      const result = await sweepPendingEffects(deps);
+      const result = await sweepPendingEffects(deps, queue ? { queue } : {});
       if (result.failed.length > 0) throw new EffectsStillFailing(result.failed);
       return { kind: 'swept', ...result };
     }
@@ -50,6 +51,7 @@ export function createLifecycleTimerHandler(resolveDeps: () => Promise<Lifecycle
 }
 
 let built: Promise<LifecycleDeps> | undefined;
+let queue: AssignmentQueue | undefined;
 const logger = createLogger(SERVICE.lifecycleTimer);
 const metrics = createMetrics(SERVICE.lifecycleTimer);
 
@@ -72,7 +74,8 @@ export const handler = async (
       throw error;
     });
   try {
-    const result = await createLifecycleTimerHandler(() => built as Promise<LifecycleDeps>)(event);
+    queue ??= assignmentQueueFrom(settings);
+    const result = await createLifecycleTimerHandler(() => built as Promise<LifecycleDeps>, queue)(event);
     // Case ids only: nothing personal in the logs.
     if (result.kind === 'swept') logger.info('Pending effects swept', { ...result });
     else logger.info('Lifecycle timer handled', { result: result.kind });

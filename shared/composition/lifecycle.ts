@@ -20,7 +20,9 @@ import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailRetention } from '../adapters/s3-raw-mail-retention';
 import { S3UploadRetention } from '../adapters/s3-upload-retention';
-import type { Clock, Mailer, RawMailRetention, UploadRetention } from '../ports';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
+import type { AssignmentQueue, Clock, Mailer, RawMailRetention, UploadRetention } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { messageTextStoreFrom } from './message-texts';
 import { must, type Settings } from './settings';
@@ -47,6 +49,13 @@ export function rawMailRetentionFrom(settings: Settings): RawMailRetention | und
 export function uploadRetentionFrom(settings: Settings): UploadRetention | undefined {
   return settings.uploadsBucket && !settings.dynamoEndpoint
     ? new S3UploadRetention(traced(new S3Client({})), settings.uploadsBucket)
+    : undefined;
+}
+
+/** The assignment queue, when the function has one (the effects sweep re-queues unnotified assignments). */
+export function assignmentQueueFrom(settings: Settings): AssignmentQueue | undefined {
+  return settings.assignmentQueueUrl
+    ? new SqsAssignmentQueue(traced(new SQSClient({})), settings.assignmentQueueUrl)
     : undefined;
 }
 

@@ -1374,12 +1374,19 @@ describe('queues and scheduler', () => {
     expect(JSON.stringify(statements.find((st) => st.Sid === 'CaseTableItems'))).toContain(
       JSON.stringify({ 'Fn::Join': ['', [table, `/index/${GSI.pendingEffects.indexName}`]] }),
     );
-    expect(statements.map((st) => st.Sid)).toEqual(expect.arrayContaining(['CreateLifecycleTimers', 'PassTimerRole']));
+    // It arms timers (a swept extension) and re-queues an assignment whose notice never went.
+    expect(statements.map((st) => st.Sid)).toEqual(
+      expect.arrayContaining(['CreateLifecycleTimers', 'PassTimerRole', 'EnqueueAcceptedCases']),
+    );
+    expect(statements.find((st) => st.Sid === 'EnqueueAcceptedCases')?.Resource).toEqual(
+      arnOf(stack, stack.queues.assignmentQueue),
+    );
     // It names itself from its invocation: its own ARN in its environment would be a dependency cycle.
     const vars = template.toJSON().Resources[logicalId(stack, timer.function)].Properties.Environment.Variables;
     expect(vars).not.toHaveProperty(ENV.timerTargetArn);
     expect(vars).toMatchObject({
       [ENV.timerRoleArn]: arnOf(stack, stack.lifecycle.timerRole),
+      [ENV.assignmentQueueUrl]: ref(stack, stack.queues.assignmentQueue),
       [ENV.schedulerGroup]: { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
     });
   });

@@ -31,7 +31,7 @@ import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
-import { FixedClock, RecordingMailer } from '../support/fakes';
+import { FixedClock, RecordingMailer, RecordingQueue } from '../support/fakes';
 import {
   asRecord,
   CASE_ID,
@@ -254,7 +254,7 @@ describe('a run that dies between the case write and its mail', () => {
       // effect does not look at the marker); the one after finds nothing, in the index or the item.
       w.clock.advance(10 * 60_000);
       expect(await sweepPendingEffects(w.deps)).toMatchObject({ resumed: [], failed: [] });
-      expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], failed: [] });
+      expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], requeued: [], failed: [] });
       expect(sentTo(w)).toEqual([...path.mails].sort());
       const item = await w.caseItem();
       expect(item?.[GSI.pendingEffects.partitionKey]).toBeUndefined();
@@ -267,8 +267,8 @@ describe('a run that dies between the case write and its mail', () => {
     await consoleAction('answer', { texto: 'Maria, recebemos seu retorno e seguimos acompanhando.' })(w.deps);
     expect(sentTo(w)).toEqual([MERCHANT]);
     w.clock.advance(5 * 60_000);
-    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 1, resumed: [], failed: [] });
-    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], failed: [] });
+    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 1, resumed: [], requeued: [], failed: [] });
+    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], requeued: [], failed: [] });
     expect(sentTo(w)).toEqual([MERCHANT]);
   });
 
@@ -284,5 +284,57 @@ describe('a run that dies between the case write and its mail', () => {
     w.clock.advance(5 * 60_000);
     expect(await sweepPendingEffects(w.deps)).toMatchObject({ examined: 1, resumed: [CASE_ID] });
     expect(sentTo(w)).toEqual([MERCHANT]);
+  });
+});
+
+describe('an assignment whose analyst notice never went (its queue message dead-lettered)', () => {
+  async function assignedNotNotified() {
+    const w = await world(
+      workCase({ status: 'QUEUED', assignee: undefined, assignedAt: undefined, analystNotifiedAt: undefined }),
+    );
+    const repository = w.store.repository;
+    const at = w.clock.now();
+    expect(await repository.assign(CASE_ID, 'ana', at, new Date('2026-03-26T13:00:00.000Z'))).toBe(true);
+    return { ...w, repository, queue: new RecordingQueue() };
+  }
+
+  it('is re-queued once after the grace, whatever runs at once, then unmarked once notified', async () => {
+    const w = await assignedNotNotified();
+    // The queue's own redeliveries still own it.
+    w.clock.advance(5 * 60_000);
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toMatchObject({ examined: 1, requeued: [] });
+    w.clock.advance(15 * 60_000);
+    const runs = await Promise.all([
+      sweepPendingEffects(w.deps, { queue: w.queue }),
+      sweepPendingEffects(w.deps, { queue: w.queue }),
+    ]);
+    // Two sweeps at once may both see it before either moves the marker: the assignment queue is
+    // FIFO (one group, content deduplication) and resends the notice only while none is recorded.
+    expect(runs.flatMap((r) => r.requeued).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(w.queue.messages.map((m) => m.caseId))).toEqual(new Set([CASE_ID]));
+    const queued = w.queue.messages.length;
+    // Spaced: the next runs within the grace leave it alone.
+    w.clock.advance(5 * 60_000);
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toMatchObject({ requeued: [] });
+    expect(w.queue.messages).toHaveLength(queued);
+    // The assignment sent the notice: the next run unmarks the case, the one after finds nothing.
+    await w.repository.markAnalystNotified(CASE_ID, w.clock.now());
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toMatchObject({ examined: 1, requeued: [] });
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toMatchObject({ examined: 0 });
+    expect(w.queue.messages).toHaveLength(queued);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('a notified assignment is unmarked by the first run, nothing re-queued', async () => {
+    const w = await assignedNotNotified();
+    await w.repository.markAnalystNotified(CASE_ID, w.clock.now());
+    w.clock.advance(20 * 60_000);
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toEqual({
+      examined: 1,
+      resumed: [],
+      requeued: [],
+      failed: [],
+    });
+    expect(w.queue.messages).toEqual([]);
   });
 });

@@ -176,15 +176,21 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
       .filter(([, since]) => since < before)
       .sort((a, b) => a[1].localeCompare(b[1]))
       .slice(0, limit)
-      .map(([caseId]) => caseId);
+      .map(([caseId, since]) => ({ caseId, since }));
   }
 
   async unmarkSettled(caseId: string) {
     await tick();
     const c = this.records.get(caseId);
     if (!c || Object.keys(c.pendingEffects ?? {}).length > 0) return false;
+    if (c.status === 'ASSIGNED' && !c.analystNotifiedAt) return false;
     this.effectsSince.delete(caseId);
     return true;
+  }
+
+  async remark(caseId: string, since: string) {
+    await tick();
+    if (this.effectsSince.has(caseId)) this.effectsSince.set(caseId, since);
   }
 
   async releaseEffect(caseId: string, effectId: string) {

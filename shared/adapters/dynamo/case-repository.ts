@@ -26,7 +26,7 @@ import type {
 } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
-import { GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
+import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 /** A sending server's retries of one mail come within days; the claim outlives them. */
 const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
@@ -1200,10 +1200,18 @@ export class DynamoCaseRepository implements CaseRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
+          // The analyst's notice is pending from here: the case is marked for the effects sweep in
+          // this same write (no extra request), which re-queues it if the notice never goes.
+          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at, #effPk = :effPk, #effSince = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
-          ExpressionAttributeNames: { '#status': 'status', '#gsiPk': GSI.byStatus.partitionKey },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#gsiPk': GSI.byStatus.partitionKey,
+            '#effPk': GSI.pendingEffects.partitionKey,
+            '#effSince': GSI.pendingEffects.sortKey,
+          },
           ExpressionAttributeValues: {
+            ':effPk': EFFECTS_PK,
             ':assigned': 'ASSIGNED',
             ':queued': 'QUEUED',
             ':gsiPk': statusGsiPk('ASSIGNED'),

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
-import type { CaseCommit, CaseWorkStore, CommitResult } from '../../app/lifecycle/ports';
+import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase } from '../../app/lifecycle/ports';
 import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
@@ -248,8 +248,8 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     }
   }
 
-  async listWithPendingEffects(before: string, limit: number): Promise<string[]> {
-    const ids: string[] = [];
+  async listWithPendingEffects(before: string, limit: number): Promise<MarkedCase[]> {
+    const ids: MarkedCase[] = [];
     let start: Item | undefined;
     do {
       const page = await this.client.send(
@@ -265,7 +265,8 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       );
       for (const item of page.Items ?? []) {
         const pk = String(item['pk'] ?? '');
-        if (pk.startsWith(CASE_PK_PREFIX)) ids.push(pk.slice(CASE_PK_PREFIX.length));
+        const since = String(item[GSI.pendingEffects.sortKey] ?? '');
+        if (pk.startsWith(CASE_PK_PREFIX)) ids.push({ caseId: pk.slice(CASE_PK_PREFIX.length), since });
       }
       start = page.LastEvaluatedKey;
     } while (start && ids.length < limit);
@@ -280,19 +281,42 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
           Key: caseItemKey(caseId),
           UpdateExpression: 'REMOVE #effPk, #effSince',
           // Atomic with the commits: one storing new effects after this check sets the marker again.
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#map) OR size(#map) = :none)',
+          // An assigned case whose analyst was never notified stays marked too.
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(#map) OR size(#map) = :none) AND (#status <> :assigned OR attribute_exists(analystNotifiedAt))',
           ExpressionAttributeNames: {
             '#effPk': GSI.pendingEffects.partitionKey,
             '#effSince': GSI.pendingEffects.sortKey,
             '#map': 'pendingEffects',
+            '#status': 'status',
           },
-          ExpressionAttributeValues: { ':none': 0 },
+          ExpressionAttributeValues: { ':none': 0, ':assigned': 'ASSIGNED' },
         }),
       );
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
+    }
+  }
+
+  async remark(caseId: string, since: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(caseId),
+          UpdateExpression: 'SET #effSince = :since',
+          ConditionExpression: 'attribute_exists(#effPk)',
+          ExpressionAttributeNames: {
+            '#effPk': GSI.pendingEffects.partitionKey,
+            '#effSince': GSI.pendingEffects.sortKey,
+          },
+          ExpressionAttributeValues: { ':since': since },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   }
 

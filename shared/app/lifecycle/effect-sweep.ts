@@ -6,8 +6,10 @@
  * mail waits until someone posts the form again. It lists only marked cases whose effects are older
  * than a claim (a live runner is done or dead by then), carries out what is still pending through
  * the same code (claims: never twice, even next to a retry or another sweep), and unmarks a case once
- * nothing is pending.
+ * nothing is pending. The assignment marks the case too: an analyst's notice that never went (its
+ * queue message dead-lettered) is re-queued, and the assignment sends it (assign-case.ts).
  */
+import type { AssignmentQueue } from '../../ports';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import { carryOutEffects, EFFECT_CLAIM_MS } from './effects';
 
@@ -16,6 +18,8 @@ export interface EffectSweepResult {
   examined: number;
   /** Cases whose pending effects the sweep carried out (or found being carried out). */
   resumed: string[];
+  /** Assigned cases whose analyst was never notified, put back on the assignment queue. */
+  requeued: string[];
   /** Cases with an effect that failed again (kept marked: the next run retries it). */
   failed: string[];
 }
@@ -23,19 +27,35 @@ export interface EffectSweepResult {
 /** At most this many marked cases per run (oldest first); a longer backlog continues next run. */
 export const EFFECT_SWEEP_LIMIT = 200;
 
+/**
+ * An assignment whose notice has not gone after this long is re-queued (the assignment resends the
+ * notice of an ASSIGNED case): past the assignment queue's own redeliveries (5 receives, 30 s
+ * apart), so a message on its way is not doubled; and at most once per this long per case.
+ */
+export const NOTICE_GRACE_MS = 15 * 60_000;
+
 export async function sweepPendingEffects(
   rawDeps: LifecycleDeps,
-  limit = EFFECT_SWEEP_LIMIT,
+  options: { queue?: AssignmentQueue; limit?: number } = {},
 ): Promise<EffectSweepResult> {
   const deps = resolveDeps(rawDeps);
-  const before = new Date(deps.clock.now().getTime() - EFFECT_CLAIM_MS).toISOString();
-  const marked = await deps.cases.listWithPendingEffects(before, limit);
-  const result: EffectSweepResult = { examined: marked.length, resumed: [], failed: [] };
-  for (const caseId of marked) {
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - EFFECT_CLAIM_MS).toISOString();
+  const noticeBefore = new Date(now.getTime() - NOTICE_GRACE_MS).toISOString();
+  const marked = await deps.cases.listWithPendingEffects(before, options.limit ?? EFFECT_SWEEP_LIMIT);
+  const result: EffectSweepResult = { examined: marked.length, resumed: [], requeued: [], failed: [] };
+  for (const { caseId, since } of marked) {
     // Usually all settled by the run that committed them: one conditional write, no read.
     if (await deps.cases.unmarkSettled(caseId)) continue;
     const c = await deps.cases.get(caseId);
     if (!c) continue;
+    if (c.status === 'ASSIGNED' && !c.analystNotifiedAt && c.protocol && options.queue && since < noticeBefore) {
+      // Moved first: a crash after the send costs one more notice check, never a burst of them.
+      await deps.cases.remark(caseId, now.toISOString());
+      await options.queue.enqueue({ caseId, protocol: c.protocol });
+      result.requeued.push(caseId);
+    }
+    if (Object.keys(c.pendingEffects ?? {}).length === 0) continue;
     try {
       await carryOutEffects(deps, c);
     } catch {

@@ -36,6 +36,12 @@ export interface CaseCommit {
   effects: PendingEffect[];
 }
 
+/** A case the effects sweep lists, with when it was marked. */
+export interface MarkedCase {
+  caseId: string;
+  since: string;
+}
+
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'not-found' };
 
 /**
@@ -68,9 +74,14 @@ export interface CaseWorkStore {
    * first, at most `limit`: `commit` marks a case when it stores effects (in the same write). Read
    * from a sparse index, never the table.
    */
-  listWithPendingEffects(before: string, limit: number): Promise<string[]>;
-  /** Unmarks the case when it has no effect pending (true); false while any is (or no such case). */
+  listWithPendingEffects(before: string, limit: number): Promise<MarkedCase[]>;
+  /**
+   * Unmarks the case when nothing is pending (true): no effect, and not ASSIGNED without its
+   * analyst's notice (the assignment marks the case too). False while anything is (or no such case).
+   */
   unmarkSettled(caseId: string): Promise<boolean>;
+  /** Moves a marked case's time to `since` (the sweep spaces its re-queues). Idempotent. */
+  remark(caseId: string, since: string): Promise<void>;
   /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
   addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
 }
