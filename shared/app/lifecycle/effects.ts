@@ -165,6 +165,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'notify-transfer': {
       const to = await member(deps, effect.to);
       const from = await deps.staff.byId(effect.from);
+      const by = effect.by ? await deps.staff.byId(effect.by) : null;
       return sendToStaff(
         deps,
         c,
@@ -177,6 +178,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           effect.note,
           config,
           await staffNames(deps.staff, staffIdsOf(c)),
+          effect.by ? (by?.name ?? effect.by) : undefined,
         ),
       );
     }

@@ -265,13 +265,21 @@ export function transfer(
   const from = c.assignee as string;
   if (target.id === from) return refuse('same-analyst', `O caso já está com “${target.id}”.`, line);
   const trimmedNote = note?.trim();
+  // A supervisor moving someone else's case (leave, overdue): the new analyst learns who did it.
+  const by = actor.kind === 'staff' && actor.id !== from ? actor.id : undefined;
   return done(
     { assignee: target.id, assignedAt: ctx.now.toISOString() },
     [event(ctx, actor, { type: 'transferred', from, to: target.id })],
     [
       { kind: 'open-count', analystId: from, change: 'closed' },
       { kind: 'open-count', analystId: target.id, change: 'opened' },
-      { kind: 'notify-transfer', from, to: target.id, ...(trimmedNote ? { note: trimmedNote } : {}) },
+      {
+        kind: 'notify-transfer',
+        from,
+        to: target.id,
+        ...(by ? { by } : {}),
+        ...(trimmedNote ? { note: trimmedNote } : {}),
+      },
     ],
   );
 }

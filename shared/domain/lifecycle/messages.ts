@@ -486,9 +486,10 @@ function transferTimeline(
 }
 
 /**
- * The case was handed to `analyst` by `fromName`; `note` is the text that came with #transferir.
- * `staffNames` (roster names by id) names who answered and who wrote each note; an id without a name
- * is shown as the id.
+ * The case was handed to `analyst` from `fromName` (who had it); `note` is the text that came with
+ * #transferir. `staffNames` (roster names by id) names who answered and who wrote each note; an id
+ * without a name is shown as the id. `byName`: who made the transfer when not `fromName` (a
+ * supervisor moving the case of someone on leave).
  */
 export function renderTransferNotice(
   c: WorkCase,
@@ -497,8 +498,11 @@ export function renderTransferNotice(
   note: string | undefined,
   config: OuvidoriaConfig,
   staffNames: ReadonlyMap<string, string> = new Map(),
+  byName?: string,
 ): RenderedMail {
   const transfer = (c.history ?? []).findLast((e) => e.type === 'transferred' && e.to === analyst.id);
+  const previous = sanitizeHeaderValue(fromName, 80) || 'a equipe';
+  const by = byName ? sanitizeHeaderValue(byName, 80) : '';
   const timeline = transferTimeline(c, transfer?.sourceId, config, staffNames);
   const shown = timeline.slice(-TRANSFER_TIMELINE_ENTRIES);
   const left = timeline.length - shown.length;
@@ -510,7 +514,9 @@ export function renderTransferNotice(
         p: [
           'O caso ',
           { strong: protocolOf(c) },
-          ` foi transferido para você por ${sanitizeHeaderValue(fromName, 80) || 'a equipe'}.`,
+          by && by !== previous
+            ? ` foi transferido para você por ${by}; estava com ${previous}.`
+            : ` foi transferido para você por ${previous}.`,
         ],
       },
       caseFacts(c, config),

@@ -172,8 +172,11 @@ export type Effect =
   | { kind: 'relay-to-merchant'; answer: RelayedAnswer }
   /** The merchant's new message, to the case's analyst (Reply-To: the per-case address). */
   | { kind: 'forward-to-analyst'; analystId: string; messageSourceId: string }
-  /** The case was handed over: tell the new analyst (with the note, if one came with it). */
-  | { kind: 'notify-transfer'; from: string; to: string; note?: string }
+  /**
+   * The case was handed over: tell the new analyst (with the note, if one came with it). `by`: who
+   * moved it, when not the analyst who had it (a supervisor, e.g. during a leave).
+   */
+  | { kind: 'notify-transfer'; from: string; to: string; by?: string; note?: string }
   | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed' }
   /** (Re)arm the reminder and escalation for this due date; older timers find a different date and do nothing. */
   | { kind: 'schedule-timers'; dueAt: string }

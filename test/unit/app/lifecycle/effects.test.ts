@@ -92,6 +92,20 @@ describe('carryOutEffects', () => {
     expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
   });
 
+  it.each<[string, Effect, string]>([
+    ['by the analyst who had it', { kind: 'notify-transfer', from: 'ana', to: 'carla' }, 'por Ana Lima.'],
+    [
+      'by a supervisor (the analyst on leave)',
+      { kind: 'notify-transfer', from: 'ana', to: 'carla', by: 'sofia' },
+      'por Sofia Martins; estava com Ana Lima.',
+    ],
+  ])('the transfer notice names who made it: %s', async (_who, effect, words) => {
+    const w = world([pending('e1', effect)]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['carla@empresa.com.br']]);
+    expect(w.mailer.sent[0]?.text).toContain(`foi transferido para você ${words}`);
+  });
+
   // Two runners of one case at once (a double click on the console, one mail delivered twice):
   // each pending effect is carried out by one of them.
   it.each<[string, Effect, number]>([

@@ -303,6 +303,14 @@ describe('transfer', () => {
   });
 
   it.each([
+    ['the analyst who has it: no one else to name', () => ana, {}],
+    ['a supervisor, during the analyst’s leave: named as who moved it', () => sofia, { by: 'sofia' }],
+  ])('transfer made by %s', (_who, actor, by) => {
+    const t = okOf(transfer(workCase(), actor(), 'carla', carla, ctx));
+    expect(t.effects.at(-1)).toEqual({ kind: 'notify-transfer', from: 'ana', to: 'carla', ...by });
+  });
+
+  it.each([
     ['unknown analyst', null, 'unknown-analyst'],
     ['inactive analyst', { id: 'carla', active: false, onLeave: false }, 'inactive-analyst'],
     ['analyst on leave', { id: 'carla', active: true, onLeave: true }, 'inactive-analyst'],

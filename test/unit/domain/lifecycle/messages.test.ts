@@ -292,6 +292,20 @@ describe('lifecycle mails', () => {
       ],
     });
 
+    it.each([
+      ['by the analyst who had it', undefined, 'foi transferido para você por Ana Lima.'],
+      ['by the same person, named twice', 'Ana Lima', 'foi transferido para você por Ana Lima.'],
+      [
+        'by a supervisor while the analyst is on leave',
+        'Sofia Ramos',
+        'foi transferido para você por Sofia Ramos; estava com Ana Lima.',
+      ],
+    ])('says who transferred it: %s', (_who, byName, sentence) => {
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, new Map(), byName);
+      expect(mail.text).toContain(sentence);
+      expect(mail.html).toContain(sentence);
+    });
+
     it('lists the merchant’s messages, the office’s answers and the internal notes (labelled), in order', () => {
       const mail = renderTransferNotice(
         handedOver,
