@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { randomMessageId } from '../domain/message-id';
-import { parseProtocol } from '../domain/protocol';
+import { readTypedProtocol } from '../domain/protocol';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import {
   type PublicCaseData,
@@ -67,12 +67,13 @@ export async function requestStatusLink(
   input: { protocol: string; email: string },
   deps: StatusLinkDeps,
 ): Promise<StatusRequestResult> {
-  const protocol = input.protocol.trim().toUpperCase();
+  // As typed: `ouv 2026 000123` is the number the mail showed.
+  const protocol = readTypedProtocol(input.protocol);
   const email = input.email.trim().toLowerCase();
   const errors: { protocolo?: string; email?: string } = {};
-  if (!parseProtocol(protocol)) errors.protocolo = STATUS_FORM_MESSAGES.protocolo;
+  if (!protocol) errors.protocolo = STATUS_FORM_MESSAGES.protocolo;
   if (email.length > 254 || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;
-  if (errors.protocolo || errors.email) return { kind: 'invalid', errors };
+  if (!protocol || errors.email) return { kind: 'invalid', errors };
 
   const found = await deps.cases.getByProtocol(protocol);
   // Compare even when nothing was found, so both paths do the same work.

@@ -43,6 +43,10 @@ export function parseProtocol(s: string): ProtocolParts | null {
   return { year, seq };
 }
 
+/** A protocol number as people retype it (see findProtocols): the one tolerant pattern, unanchored. */
+const RETYPED_SEPARATOR = '[ \\t\\u00a0\\-–—_./]{0,3}';
+const RETYPED = `${PROTOCOL_PREFIX}${RETYPED_SEPARATOR}(\\d{4})${RETYPED_SEPARATOR}(\\d{1,9})`;
+
 /**
  * Finds protocol numbers in free text (subjects, bodies, quoted replies), as merchants retype them.
  * Tolerated, because people retype what they read: any letter case; `-`, `–`, `—`, `_`, `.`, `/`,
@@ -54,15 +58,32 @@ export function parseProtocol(s: string): ProtocolParts | null {
  */
 export function findProtocols(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   if (typeof text !== 'string' || text.length === 0 || limit < 1) return [];
-  const pattern =
-    /(?<![\p{L}\p{N}])OUV[ \t\u00a0\-–—_./]{0,3}(\d{4})[ \t\u00a0\-–—_./]{0,3}(\d{1,9})(?![\p{L}\p{N}])/giu;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${RETYPED}(?![\\p{L}\\p{N}])`, 'giu');
   const found = new Set<string>();
   for (const m of text.matchAll(pattern)) {
-    const year = Number(m[1]);
-    const seq = Number(m[2]);
-    if (year < MIN_YEAR || seq < 1) continue;
-    found.add(formatProtocol(year, seq));
+    const protocol = canonicalOf(m);
+    if (!protocol) continue;
+    found.add(protocol);
     if (found.size >= limit) break;
   }
   return [...found];
+}
+
+/**
+ * A protocol number typed into a form (the status page): the whole field must be one number, read
+ * with the tolerance of findProtocols (`ouv 2026 000123`, `OUV2026000123`, `OUV-2026-123`), since
+ * people type what they read in the mail. Returns the canonical number, or null.
+ */
+export function readTypedProtocol(typed: string): string | null {
+  if (typeof typed !== 'string' || typed.length > 40) return null;
+  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(typed.trim());
+  return m ? canonicalOf(m) : null;
+}
+
+/** The canonical number of a RETYPED match, or null for a year before 2000 or sequence 0. */
+function canonicalOf(m: RegExpMatchArray): string | null {
+  const year = Number(m[1]);
+  const seq = Number(m[2]);
+  if (year < MIN_YEAR || seq < 1) return null;
+  return formatProtocol(year, seq);
 }

@@ -67,6 +67,30 @@ describe('requestStatusLink', () => {
     });
   });
 
+  // The protocol as people type what the mail showed them (the mail's own threading reads these too).
+  it.each([
+    ['lower case', 'ouv-2026-000123'],
+    ['spaces for the hyphens', ' OUV 2026 000123 '],
+    ['no separators', 'OUV2026000123'],
+    ['a space and a hyphen', 'OUV 2026-000123'],
+    ['without the zero padding', 'OUV-2026-123'],
+    ['a non-breaking space pasted from the mail', 'OUV\u00a02026\u00a0000123'],
+  ])('reads the protocol typed with %s', async (_how, typed) => {
+    const d = deps();
+    expect(await requestStatusLink({ protocol: typed, email: MERCHANT }, d)).toEqual({ kind: 'requested', sent: true });
+    expect(d.mailer.sent[0]?.subject).toContain(`[${PROTOCOL}]`);
+  });
+
+  it.each([
+    ['two numbers', 'OUV-2026-000123 OUV-2026-000124'],
+    ['words around it', 'protocolo OUV-2026-000123'],
+    ['a digit too many', 'OUV-2026-0000001234'],
+    ['sequence zero', 'OUV-2026-000000'],
+  ])('refuses a protocol field with %s', async (_how, typed) => {
+    const r = await requestStatusLink({ protocol: typed, email: MERCHANT }, deps());
+    expect(r).toMatchObject({ kind: 'invalid', errors: { protocolo: expect.stringContaining('OUV-AAAA-NNNNNN') } });
+  });
+
   it('reports malformed input with pt-BR messages', async () => {
     const r = await requestStatusLink({ protocol: 'x', email: 'y' }, deps());
     expect(r.kind).toBe('invalid');

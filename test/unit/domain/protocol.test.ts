@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProtocols, formatProtocol, parseProtocol } from '../../../shared/domain/protocol';
+import { findProtocols, formatProtocol, parseProtocol, readTypedProtocol } from '../../../shared/domain/protocol';
 
 describe('formatProtocol', () => {
   it.each([
@@ -115,5 +115,25 @@ describe('findProtocols', () => {
     expect(findProtocols(undefined as unknown as string)).toEqual([]);
     const long = `${'OUV-2026-'.repeat(50_000)}000123`;
     expect(findProtocols(long)).toEqual(['OUV-2026-000123']);
+  });
+});
+
+describe('readTypedProtocol', () => {
+  it.each([
+    ['OUV-2026-000123', 'OUV-2026-000123'],
+    ['  ouv-2026-000123  ', 'OUV-2026-000123'],
+    ['OUV 2026 000123', 'OUV-2026-000123'],
+    ['ouv2026000123', 'OUV-2026-000123'],
+    ['OUV – 2026 – 123', 'OUV-2026-000123'],
+    ['OUV/2026/1234567', 'OUV-2026-1234567'],
+    ['OUV-2026-000123 OUV-2026-000124', null],
+    ['protocolo OUV-2026-000123', null],
+    ['OUV-1999-000123', null],
+    ['OUV-2026-0', null],
+    ['OUV-2026-0000001234', null],
+    ['', null],
+    [`OUV-2026-${'1'.repeat(60)}`, null],
+  ])('%j → %j', (typed, expected) => {
+    expect(readTypedProtocol(typed)).toBe(expected);
   });
 });
