@@ -43,6 +43,8 @@ export interface ReportDeps {
   source: ReportSource;
   calendar: OfficeCalendar;
   clock: Clock;
+  /** Roster names by id: the report shows analysts by name. */
+  staffNames?(): Promise<ReadonlyMap<string, string>>;
 }
 
 export interface GeneratedReport {
@@ -67,10 +69,11 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
   const zone = deps.calendar.timeZone;
   const current = periodBounds(period, zone);
   const before = periodBounds(previousPeriod(period), zone);
-  const [cases, previousCases, openCases] = await Promise.all([
+  const [cases, previousCases, openCases, staffNames] = await Promise.all([
     deps.source.casesCreatedBetween(current.fromIso, current.toIso),
     deps.source.casesCreatedBetween(before.fromIso, before.toIso),
     deps.source.openCases(),
+    deps.staffNames?.() ?? new Map<string, string>(),
   ]);
   const protocols = [...cases, ...previousCases]
     .filter((c) => c.status === 'CLOSED' && c.protocol)
@@ -84,6 +87,7 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     surveys,
     now: deps.clock.now(),
     calendar: deps.calendar,
+    staffNames,
   });
   return {
     figures,

@@ -40,5 +40,6 @@ export function buildReportDeps(
       (overrides.outDir ? new DirectoryReportStore(overrides.outDir) : reportStoreFromEnv(process.env)),
     config: settings.config,
     supervisors: async () => (await directory.supervisors()).map((m) => m.email),
+    staffNames: async () => new Map((await staff.list()).map((m) => [m.id, m.name])),
   };
 }

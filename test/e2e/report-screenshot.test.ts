@@ -1,5 +1,7 @@
 /** The report page in Chromium: a screenshot for the README (test-artifacts/report.png). */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { reportFigures } from '../../shared/domain/report/figures';
 import { renderReportHtml } from '../../shared/domain/report/render';
-import { CHROMIUM_ARGS, chromiumAvailable, chromiumPath } from './helpers';
+import { CHROMIUM_ARGS, chromiumAvailable, chromiumPath, openChromium, seriousViolations } from './helpers';
 
 describe.skipIf(!chromiumAvailable())('report page in Chromium', () => {
   it('renders every chart and saves a screenshot', async () => {
@@ -36,6 +38,44 @@ describe.skipIf(!chromiumAvailable())('report page in Chromium', () => {
       await tab.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
     } finally {
       await browser.close();
+    }
+  });
+
+  it('names analysts and topics as a supervisor reads them, and passes axe-core', async () => {
+    const page = renderReportHtml(
+      reportFigures({
+        period: { from: '2026-04-01', to: '2026-04-30' },
+        cases: [
+          {
+            caseId: 'a',
+            channel: 'email',
+            status: 'ASSIGNED',
+            outcome: 'ACCEPTED',
+            decision: { ruleIds: ['ticket.valid', 'topic.billing.complaint'] },
+            assignee: 'bruno',
+            createdAt: '2026-04-20T13:00:00.000Z',
+          },
+        ],
+        previousCases: [],
+        openCases: [],
+        surveys: [],
+        now: new Date('2026-05-04T12:00:00Z'),
+        calendar: officeCalendar(localConfig),
+        staffNames: new Map([['bruno', 'Bruno Oliveira']]),
+      }),
+    );
+    const profile = await mkdtemp(join(tmpdir(), 'ouv-report-'));
+    const { context, page: tab } = await openChromium(profile);
+    try {
+      await tab.setContent(page, { waitUntil: 'load' });
+      const analysts = tab.getByRole('table', { name: 'Casos por analista' });
+      await expect(analysts.getByRole('rowheader').first().textContent()).resolves.toBe('Bruno Oliveira');
+      const topics = tab.getByRole('table', { name: 'Dez temas mais frequentes' });
+      await expect(topics.getByRole('rowheader').first().textContent()).resolves.toMatch(/^Reclamação de cobrança/);
+      expect(await seriousViolations(tab)).toEqual([]);
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
     }
   });
 });

@@ -19,6 +19,7 @@
 import type { OfficeCalendar } from '../calendar';
 import { CLOSE_CATEGORIES, CLOSE_CATEGORY_LABELS_PT, type CloseCategory, type HistoryEvent } from '../lifecycle/types';
 import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
+import { RULES_BY_ID } from '../eligibility/rules';
 import { OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
 
@@ -127,6 +128,12 @@ export function isTopicRule(ruleId: string): boolean {
   return TOPIC_RULE_PREFIXES.some((p) => ruleId.startsWith(p));
 }
 
+/** A topic rule as a supervisor reads it: the rule's own description (the id stays the CSV key). */
+export function topicRuleLabel(ruleId: string): string {
+  const description = RULES_BY_ID.get(ruleId)?.description;
+  return description ? description.replace(/\.$/, '') : ruleId;
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function nextIsoDate(isoDate: string): string {
@@ -196,6 +203,8 @@ export function periodFigures(
   cases: readonly ReportCase[],
   surveys: readonly ReportSurvey[],
   calendar: OfficeCalendar,
+  /** Roster names by id: analysts are shown by name (an id no longer on the roster, as the id). */
+  staffNames: ReadonlyMap<string, string> = new Map(),
 ): PeriodFigures {
   const accepted = cases.filter((c) => c.outcome === 'ACCEPTED');
   const closed = accepted.filter((c) => c.status === 'CLOSED' && c.closedAt);
@@ -215,7 +224,7 @@ export function periodFigures(
   const scores = answers.map((s) => s.score);
 
   const topicKeys = cases.flatMap(topicRulesOf);
-  const byTopicRule = countRows(topicKeys);
+  const byTopicRule = countRows(topicKeys, topicRuleLabel);
   return {
     period,
     total: cases.length,
@@ -230,7 +239,10 @@ export function periodFigures(
       (k) => CHANNEL_LABELS_PT[k],
     ),
     byTopicRule,
-    byAnalyst: countRows(accepted.map((c) => c.assignee ?? UNASSIGNED)),
+    byAnalyst: countRows(
+      accepted.map((c) => c.assignee ?? UNASSIGNED),
+      (id) => staffNames.get(id) ?? id,
+    ),
     acceptedVsRedirected: {
       accepted: accepted.length,
       redirected: cases.filter((c) => c.status === 'REDIRECTED').length,
@@ -349,11 +361,20 @@ export interface ReportInput {
   surveys: readonly ReportSurvey[];
   now: Date;
   calendar: OfficeCalendar;
+  /** Roster names by id, for the analysts' rows. */
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 export function reportFigures(input: ReportInput): ReportFigures {
-  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar);
-  const previous = periodFigures(previousPeriod(input.period), input.previousCases, input.surveys, input.calendar);
+  const names = input.staffNames ?? new Map<string, string>();
+  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar, names);
+  const previous = periodFigures(
+    previousPeriod(input.period),
+    input.previousCases,
+    input.surveys,
+    input.calendar,
+    names,
+  );
   return {
     ...current,
     generatedAt: input.now.toISOString(),

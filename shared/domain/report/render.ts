@@ -109,7 +109,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     countSection('Manifestações por canal', 'Canal', f.byChannel),
     countSection(
       'Manifestações por regra de tema',
-      'Regra',
+      'Tema',
       f.byTopicRule,
       'Uma manifestação pode acionar mais de uma regra.',
     ),
@@ -141,7 +141,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
       countTable('Notas de satisfação', 'Nota', s.distribution) +
         `<table><caption>Pesquisa de satisfação</caption><tbody><tr><th scope="row">Casos encerrados</th><td>${s.closedCases}</td></tr><tr><th scope="row">Respostas</th><td>${s.answers}</td></tr><tr><th scope="row">Taxa de resposta</th><td>${pct(s.responseRate)}</td></tr><tr><th scope="row">Média (1–5)</th><td>${num(s.average, 2)}</td></tr></tbody></table>`,
     ),
-    countSection('Dez temas mais frequentes', 'Regra', f.topTopics),
+    countSection('Dez temas mais frequentes', 'Tema', f.topTopics),
     section(
       'Variação mensal',
       barChart(

@@ -73,6 +73,42 @@ describe('periodBounds', () => {
 });
 
 describe('generateReport', () => {
+  // A supervisor reads names and topics, not roster ids and rule ids (the ids stay the CSV keys).
+  it.each([
+    [
+      'HTML',
+      'html',
+      ['<th scope="row">Bruno Oliveira</th>', 'Reclamação de cobrança (indevida, em duplicidade'],
+      ['<th scope="row">bruno</th>', '<th scope="row">topic.billing.complaint</th>'],
+    ],
+    [
+      'CSV',
+      'csv',
+      [
+        'por_analista,bruno,Bruno Oliveira,1',
+        'por_regra,topic.billing.complaint,"Reclamação de cobrança (indevida, em duplicidade',
+      ],
+      ['por_analista,bruno,bruno', 'por_regra,topic.billing.complaint,topic.billing.complaint'],
+    ],
+  ] as const)(
+    'the %s names analysts by roster name and topics by their description',
+    async (_what, file, shown, hidden) => {
+      const source = new FakeSource({
+        [APRIL_FROM]: [
+          aCase({ caseId: 'a', assignee: 'bruno', decision: { ruleIds: ['ticket.valid', 'topic.billing.complaint'] } }),
+        ],
+      });
+      const report = await generateReport(APRIL, {
+        source,
+        calendar,
+        clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+        staffNames: async () => new Map([['bruno', 'Bruno Oliveira']]),
+      });
+      for (const text of shown) expect(report[file]).toContain(text);
+      for (const text of hidden) expect(report[file]).not.toContain(text);
+    },
+  );
+
   it('reads the period, the previous one and the open cases; surveys only of closed cases with a protocol', async () => {
     const source = new FakeSource(
       {

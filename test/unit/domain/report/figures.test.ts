@@ -97,7 +97,7 @@ describe('period figures', () => {
   ];
 
   it('counts outcomes, channels, rules, analysts and accepted vs redirected', () => {
-    const f = periodFigures(APRIL, cases, surveys, calendar);
+    const f = periodFigures(APRIL, cases, surveys, calendar, new Map([['ana', 'Ana Souza']]));
     expect(f.total).toBe(5);
     expect(Object.fromEntries(f.byOutcome.map((r) => [r.key, r.count]))).toMatchObject({
       ACCEPTED: 3,
@@ -109,15 +109,25 @@ describe('period figures', () => {
       { key: 'email', label: 'E-mail', count: 4 },
       { key: 'webform', label: 'Formulário', count: 1 },
     ]);
+    // Topics and analysts by what a supervisor reads (the rule's description, the roster name); the id is the key.
     expect(f.byTopicRule).toEqual([
-      { key: 'topic.billing.complaint', label: 'topic.billing.complaint', count: 2 },
+      {
+        key: 'topic.billing.complaint',
+        label: 'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno)',
+        count: 2,
+      },
       { key: '(sem tema)', label: '(sem tema)', count: 1 },
-      { key: 'scope.feature.request', label: 'scope.feature.request', count: 1 },
-      { key: 'topic.billing.invoice', label: 'topic.billing.invoice', count: 1 },
+      {
+        key: 'scope.feature.request',
+        label: 'Pedido de criação de funcionalidade ou recurso que a plataforma não tem',
+        count: 1,
+      },
+      { key: 'topic.billing.invoice', label: 'Dúvida sobre faturas, boletos ou nota fiscal da assinatura', count: 1 },
     ]);
     expect(f.topTopics.map((r) => r.key)).not.toContain('(sem tema)');
     expect(f.byAnalyst).toEqual([
-      { key: 'ana', label: 'ana', count: 2 },
+      { key: 'ana', label: 'Ana Souza', count: 2 },
+      // No longer on the roster: the id is all there is.
       { key: 'bruno', label: 'bruno', count: 1 },
     ]);
     expect(f.acceptedVsRedirected).toEqual({ accepted: 3, redirected: 1, quarantined: 1 });
