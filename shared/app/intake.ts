@@ -17,6 +17,8 @@ import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { normaliseMessageId, randomMessageId } from '../domain/message-id';
+import { findProtocols } from '../domain/protocol';
+import { splitQuoted } from '../domain/text';
 import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
@@ -553,12 +555,14 @@ function newCaseRecord(
     messageIds: submission.messageId ? [submission.messageId] : [],
     linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
     // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
-    referencedCaseId:
-      linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated' ? linked.parent.caseId : undefined,
+    ...(linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated'
+      ? { referencedCaseId: linked.parent.caseId, referencedProtocol: linked.parent.protocol }
+      : {}),
     // Her answer to our guidance (or a mail after her own redirected one): what she wrote first goes
     // with the case. Never a quarantined record: its text is not known to be hers.
-    answersSubmissionId:
-      linked?.reason === 'not-a-case' && linked.parent.outcome !== 'QUARANTINED' ? linked.parent.caseId : undefined,
+    ...(linked?.reason === 'not-a-case' && linked.parent.outcome !== 'QUARANTINED'
+      ? { answersSubmissionId: linked.parent.caseId }
+      : {}),
   };
 }
 
@@ -661,6 +665,7 @@ async function sendAutomaticReply(
             ...(record.outcome === 'ACCEPTED' && record.linkedProtocol
               ? { linkedProtocol: record.linkedProtocol }
               : {}),
+            ...citedProtocolOf(record, submission),
           },
           config,
         );
@@ -718,6 +723,17 @@ async function sendAutomaticReply(
  * 'won' once the claim is stale (or given up as failed) and this call took it; ReplyPending when
  * the wait ends first. Without one, undefined: the holder's business.
  */
+/**
+ * Guidance to a message that names a case protocol (the merchant answering a case mail from another
+ * address of hers): the protocol as she wrote it, from her subject or fresh text — never from the
+ * case, so the reply is the same whether the case exists or not.
+ */
+function citedProtocolOf(record: CaseRecord, submission: Submission): { citedProtocol?: string } {
+  if (record.outcome === 'ACCEPTED') return {};
+  const cited = findProtocols(submission.subject, 1)[0] ?? findProtocols(splitQuoted(submission.text).fresh, 1)[0];
+  return cited ? { citedProtocol: cited } : {};
+}
+
 async function awaitClaimHolder(
   caseId: string,
   deps: IntakeDeps,

@@ -228,30 +228,11 @@ function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
   return html`<li>${link ? html`<a href="${link}" rel="noopener noreferrer" download>${name}</a>` : name} (${a.contentType}, ${humanSize(a.size)})${a.scan ? ` — ${SCAN_LABELS[a.scan]}` : ''}</li>`;
 }
 
-/**
- * What the mail pointed at without joining it (SPEC trust rules: "the team can see the link"), the
- * merchant's earlier submission it answers, and the long-closed case it follows.
- */
+/** The merchant's earlier submission the case answers (her answer to our guidance): linked for the team. */
 function relatedRows(c: CaseView['c'], b: string): SafeHtml[] {
-  const caseLink = (id: string, label: string) =>
-    html`<a href="${b}/equipe/caso/${encodeURIComponent(id)}">${label}</a>`;
-  const rows: SafeHtml[] = [];
-  if (c.answersSubmissionId) {
-    rows.push(
-      html`<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: ${caseLink(c.answersSubmissionId, 'ver o que ele escreveu antes')}</dd>`,
-    );
-  }
-  if (c.referencedCaseId) {
-    rows.push(
-      html`<dt>Caso citado</dt><dd>A mensagem cita um caso em que não pôde entrar (outro remetente, ou remetente não comprovado): ${caseLink(c.referencedCaseId, 'abrir o caso citado')}</dd>`,
-    );
-  }
-  if (c.linkedProtocol) {
-    rows.push(
-      html`<dt>Caso anterior</dt><dd>Continua um caso encerrado há mais tempo que a janela de reabertura: <a href="${b}${CASES_PATH}?busca=${encodeURIComponent(c.linkedProtocol)}">${c.linkedProtocol}</a></dd>`,
-    );
-  }
-  return rows;
+  if (!c.answersSubmissionId) return [];
+  const link = html`<a href="${b}/equipe/caso/${encodeURIComponent(c.answersSubmissionId)}">ver o que ele escreveu antes</a>`;
+  return [html`<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: ${link}</dd>`];
 }
 
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
@@ -313,6 +294,8 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
   <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
+  ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
+  ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}
   ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
   ${relatedRows(c, b)}
 </dl>

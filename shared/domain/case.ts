@@ -76,6 +76,8 @@ export interface CaseRecord {
    * join it: another sender's case. Shown to the team; the mail is a submission of its own.
    */
   referencedCaseId?: string;
+  /** The protocol of `referencedCaseId`, for the team's page. */
+  referencedProtocol?: string;
   /**
    * The merchant's own earlier submission this mail answers (it was redirected with guidance, e.g.
    * "responda com o número correto do chamado"): her answer often holds only the ticket, and her

@@ -49,6 +49,13 @@ export interface ReplyContext {
    */
   linkedProtocol?: string;
   /**
+   * Not ACCEPTED, and the message names a case protocol (typically the merchant answering a case
+   * mail from another address of hers, which cannot join the case): the reply says how to reach that
+   * case. Read from her text, never from the case, so the reply tells nothing about whether the
+   * protocol exists or whose it is. pt-BR replies only.
+   */
+  citedProtocol?: string;
+  /**
    * How the merchant wrote to us (email when absent). A webform submission is answered about the
    * form: its subject is not the merchant's, and they come back by sending the form again.
    */
@@ -1072,6 +1079,21 @@ ${blocksToHtml(footer)}</div>
 
 export type { Block as MailBlock, Inline as MailInline };
 
+/** A case protocol in a message that could not join the case: how to reach it (see ReplyContext.citedProtocol). */
+function citedProtocolBlock(protocol: string, config: OuvidoriaConfig): Block {
+  return {
+    p: [
+      'Sua mensagem menciona o protocolo ',
+      { strong: sanitizeHeaderValue(protocol, 40) },
+      '. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso ',
+      { strong: 'a partir do endereço de e-mail usado para abri-lo' },
+      ': por segurança, só juntamos a um caso as mensagens enviadas desse endereço. Para ver o andamento, use a ',
+      { href: statusRequestUrl(config), label: 'consulta de casos da Ouvidoria' },
+      '.',
+    ],
+  };
+}
+
 /**
  * The automatic reply for an outcome. ACCEPTED needs `ctx.protocol` (its subject is
  * "[OUV-2026-000123] Recebemos sua manifestação"); the others answer a mail with "Re: <subject>"
@@ -1116,9 +1138,12 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     return renderMail(subject, blocks, footer, { lang: language });
   }
 
+  const [opening, ...rest] = bodyFor(outcome, ctx, config);
   const blocks: Block[] = [
     { p: [name ? `Olá, ${name},` : 'Olá,'] },
-    ...bodyFor(outcome, ctx, config),
+    ...(opening ? [opening] : []),
+    ...(outcome !== 'ACCEPTED' && ctx.citedProtocol ? [citedProtocolBlock(ctx.citedProtocol, config)] : []),
+    ...rest,
     { lines: ['Atenciosamente,', config.fromName] },
   ];
   const footer: Block[] = [

@@ -5,7 +5,8 @@
  * analyst's case is 403; a POST without the CSRF token, a forged token and an expired one are
  * refused; a supervisor sees every case, releases a quarantined mail into triage (it becomes a
  * case, the merchant is acknowledged) and puts an analyst on leave (the next case goes to someone
- * else). axe-core on every page; screenshots in test-artifacts/.
+ * else); a merchant writing from another address of hers is told how to reach her case, and the team
+ * sees which case that mail cites. axe-core on every page; screenshots in test-artifacts/.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -318,5 +319,31 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
       (c) => c.status === 'ASSIGNED',
     );
     expect(next.assignee).not.toBe(analyst);
+  });
+
+  it('the merchant answers from another address of hers: told how to reach the case; the team sees which case it cites', {
+    timeout: 120_000,
+  }, async () => {
+    const own = cases[0] as Work;
+    await clearOutbox(stack);
+    const sent = await sendMail(stack, {
+      from: 'mariana.bella@gmail.com',
+      subject: `Re: [${own.protocol}] Resposta da Ouvidoria`,
+      text: 'Olá, estou escrevendo do meu e-mail pessoal. Os pedidos que não sincronizaram são 100234 e 100237.',
+    });
+    const { caseId } = await caseOf(stack, sent.sesMessageId);
+    expect(await getCaseRecord(stack, caseId)).toMatchObject({ status: 'REDIRECTED', referencedCaseId: own.caseId });
+    const replies = await waitFor(
+      'the guidance',
+      () => outbox(stack),
+      (all) => mailsTo(all, 'mariana.bella@gmail.com').length > 0,
+    );
+    expect(mailsTo(replies, 'mariana.bella@gmail.com')[0]?.body.text).toContain(
+      `Sua mensagem menciona o protocolo ${own.protocol}. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo`,
+    );
+    await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(caseId)}`);
+    await expectAccessible('case-citing-another');
+    await Promise.all([page.waitForURL(/\/equipe\/caso\/email/), page.click(`dd a:has-text("${own.protocol}")`)]);
+    expect(await page.locator('h1').textContent()).toBe(own.protocol);
   });
 });

@@ -489,7 +489,65 @@ describe('processSubmission: threading', () => {
     );
     expect(spoof.kind).toBe('case');
     expect((await cases.get('email:ses-0001'))?.messages).toHaveLength(1);
-    expect((await cases.get('email:ses-0020'))?.referencedCaseId).toBe('email:ses-0001');
+    expect(await cases.get('email:ses-0020')).toMatchObject({
+      referencedCaseId: 'email:ses-0001',
+      referencedProtocol: 'OUV-2026-000001',
+    });
+  });
+
+  // The merchant answers a case mail from another address of hers: it cannot join the case, and the
+  // guidance says how to reach it — the same words whether the protocol is a case or not (no oracle).
+  it.each([
+    [
+      'her own case, subject kept',
+      'Re: [OUV-2026-000001] Resposta da Ouvidoria',
+      'Os pedidos são 100234 e 100237.',
+      'OUV-2026-000001',
+    ],
+    [
+      'her own case, protocol typed in the text',
+      'Pedidos',
+      'Sobre o protocolo ouv 2026 000001: os pedidos são 100234 e 100237.',
+      'OUV-2026-000001',
+    ],
+    [
+      'a protocol that is no case',
+      'Re: [OUV-2026-000777] Resposta da Ouvidoria',
+      'Os pedidos são 100234 e 100237.',
+      'OUV-2026-000777',
+    ],
+  ])(
+    'from another address, naming %s: the guidance says to answer from the case’s address',
+    async (_what, subject, text, cited) => {
+      await processSubmission(email(), deps);
+      mailer.sent.length = 0;
+      const other = await processSubmission(
+        email({
+          sourceId: 'ses-0030',
+          messageId: 'pessoal@gmail.example',
+          sender: { name: 'Mariana Bella', address: 'mariana.bella@gmail.example' },
+          returnPath: 'mariana.bella@gmail.example',
+          subject,
+          text,
+        }),
+        deps,
+      );
+      expect(other).toMatchObject({ kind: 'case', outcome: 'NO_PRIOR_TICKET' });
+      expect(mailer.sent).toHaveLength(1);
+      const reply = mailer.sent[0]!;
+      expect(reply.text).toContain(
+        `Sua mensagem menciona o protocolo ${cited}. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo`,
+      );
+      expect(reply.text).not.toContain('lojista@modasbella.com.br');
+    },
+  );
+
+  it('guidance to a mail naming no protocol says nothing about cases', async () => {
+    await processSubmission(
+      email({ subject: 'Problema no checkout', text: 'Minha loja não finaliza compras desde ontem, me ajudem.' }),
+      deps,
+    );
+    expect(mailer.sent[0]?.text).not.toContain('menciona o protocolo');
   });
 
   it('opens a new linked case when the merchant replies to a case closed long ago', async () => {

@@ -126,20 +126,15 @@ describe('console pages — escaping every merchant- and staff-controlled field'
       '<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: <a href="/equipe/caso/email%3Ases-0001">ver o que ele escreveu antes</a></dd>',
     ],
     [
-      'a case the mail pointed at without joining it (SPEC trust rules: the team can see the link)',
-      { referencedCaseId: 'email:ses-"0099' },
-      '<a href="/equipe/caso/email%3Ases-%220099">abrir o caso citado</a>',
-    ],
-    [
-      'the long-closed case it follows',
-      { linkedProtocol: 'OUV-2025-000777' },
-      '<dt>Caso anterior</dt><dd>Continua um caso encerrado há mais tempo que a janela de reabertura: <a href="/equipe/casos?busca=OUV-2025-000777">OUV-2025-000777</a></dd>',
+      'her earlier submission, its id escaped in the link',
+      { answersSubmissionId: 'email:ses-"0099' },
+      '<a href="/equipe/caso/email%3Ases-%220099">ver o que ele escreveu antes</a>',
     ],
   ] as const)('the case page shows %s', (_label, fields, expected) => {
     const page = casePage(frame, { c: workCase(fields), survey: null, actions: new Set() }, now);
     expect(page).toContain(expected);
     const plain = casePage(frame, { c: workCase(), survey: null, actions: new Set() }, now);
-    expect(plain).not.toMatch(/Mensagem anterior|Caso citado|Caso anterior/);
+    expect(plain).not.toContain('Mensagem anterior');
   });
 
   it('the header names the signed-in person from the roster, with the role in pt-BR', () => {
@@ -155,5 +150,38 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(errorPage(frame, 'Sem acesso', EVIL)).not.toContain('<img');
     expect(formatInstant('2026-03-24T13:00:00.000Z', 'America/Sao_Paulo')).toBe('24/03/2026, 10:00');
     expect(formatInstant(undefined, 'America/Sao_Paulo')).toBe('—');
+  });
+});
+
+describe('console case page — the cases a record points at', () => {
+  // The merchant wrote from another address of hers citing her case: the team sees which case, with a link.
+  it.each([
+    [
+      'a mail that cited another case without joining it',
+      { referencedCaseId: 'email:ses-0001', referencedProtocol: 'OUV-2026-000001' },
+      '<dt>Caso citado</dt><dd><a href="/equipe/caso/email%3Ases-0001">OUV-2026-000001</a> — a mensagem cita este caso, mas não foi juntada a ele',
+    ],
+    [
+      'a record kept from before the protocol was stored with the link',
+      { referencedCaseId: 'email:ses-0001' },
+      '<a href="/equipe/caso/email%3Ases-0001">abrir o caso citado</a>',
+    ],
+    [
+      'a new case linked to one closed long ago',
+      { linkedProtocol: 'OUV-2026-000001' },
+      '<dt>Caso anterior relacionado</dt><dd><a href="/equipe/casos?status=todos&amp;busca=OUV-2026-000001">OUV-2026-000001</a></dd>',
+    ],
+  ])('%s', (_what, fields, shown) => {
+    const page = casePage(
+      frame,
+      { c: workCase({ status: 'REDIRECTED' as never, ...fields }), survey: null, actions: new Set() },
+      now,
+    );
+    expect(page).toContain(shown);
+  });
+
+  it('a record that points at nothing shows neither', () => {
+    const page = casePage(frame, { c: workCase(), survey: null, actions: new Set() }, now);
+    expect(page).not.toMatch(/Caso citado|Caso anterior relacionado/);
   });
 });

@@ -436,3 +436,29 @@ describe('describeHours', () => {
     );
   });
 });
+
+describe('a reply to a message that names a case protocol (ReplyContext.citedProtocol)', () => {
+  const SENTENCE =
+    'Sua mensagem menciona o protocolo OUV-2026-000001. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo';
+  it.each<[ReplyOutcome, boolean]>([
+    ['NO_PRIOR_TICKET', true],
+    ['TICKET_INVALID', true],
+    ['BILLING_QUESTION', true],
+    ['ACCEPTED', false],
+  ])('%s: says how to reach the case = %s', (outcome, says) => {
+    const mail = renderReply(
+      outcome,
+      ctx({ citedProtocol: 'OUV-2026-000001', subject: 'Re: [OUV-2026-000001] Resposta da Ouvidoria' }),
+      localConfig,
+    );
+    expect(mail.text.includes(SENTENCE)).toBe(says);
+    expect(htmlText(mail.html).includes('Sua mensagem menciona o protocolo OUV-2026-000001')).toBe(says);
+    if (says) expect(mail.html).toMatch(/menciona o protocolo[\s\S]*?href="http:\/\/127\.0\.0\.1:3000\/consulta"/);
+  });
+
+  it('comes right after the opening paragraph, before the guidance', () => {
+    const { text } = renderReply('NO_PRIOR_TICKET', ctx({ citedProtocol: 'OUV-2026-000001' }), localConfig);
+    const at = ['Recebemos sua mensagem.', 'menciona o protocolo', 'FALE PRIMEIRO'].map((t) => text.indexOf(t));
+    expect(at.every((n, k) => n >= 0 && (k === 0 || n > (at[k - 1] as number)))).toBe(true);
+  });
+});
