@@ -48,6 +48,7 @@ import {
 import type { CaseStatus } from '../domain/case';
 import {
   ALL_VIEW,
+  OPEN_VIEW,
   LIST_STATUSES,
   type CaseView,
   casePage,
@@ -431,10 +432,13 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   const q = (query.get('busca') ?? '').trim();
   // A search from the first view (no situation chosen) looks at everything the sender sent; a
   // situation chosen in the form narrows it.
-  const view = listViewOf(query.get('status') ?? (q ? ALL_VIEW : null));
+  const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
+  const chosen = listViewOf(query.get('status') ?? (q ? ALL_VIEW : null));
+  // A submission the triage did not accept (guided, held) is never open: the open view filtered by
+  // such an outcome could only be empty, so it lists every status (and the form says "Todos").
+  const view = chosen === OPEN_VIEW && outcome && outcome !== 'ACCEPTED' ? ALL_VIEW : chosen;
   // An analyst's views leave out what only supervisors see (held mail): canViewCase's rule.
   const statuses = visibleStatuses(user, statusesOf(view));
-  const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
   const analyst = user.role === 'supervisor' ? (query.get('analista') ?? '').trim().toLowerCase() : '';
   const overdue = query.get('atrasados') === '1';
   const cursor = query.get('pagina') ?? undefined;

@@ -200,6 +200,30 @@ describe('serveConsole — who sees what', () => {
     expect(all?.body).toContain('<option value="todos" selected>Todos</option>');
   });
 
+  // A guided or held submission is never open: its outcome with the open view (the form's default
+  // situation) lists every status, and the form says so; an outcome that can be open keeps the view.
+  it.each([
+    [
+      'status=abertos&resultado=NO_PRIOR_TICKET',
+      'statuses',
+      'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT,CLOSED,REDIRECTED,QUARANTINED',
+      'todos',
+    ],
+    [
+      'resultado=QUARANTINED',
+      'statuses',
+      'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT,CLOSED,REDIRECTED,QUARANTINED',
+      'todos',
+    ],
+    ['status=abertos&resultado=ACCEPTED', 'statuses', 'QUEUED,ASSIGNED,IN_PROGRESS,WAITING_MERCHANT', 'abertos'],
+    ['status=REDIRECTED&resultado=BILLING_QUESTION', 'status', 'REDIRECTED', 'REDIRECTED'],
+  ])('filtering %s lists by %s %s (form: %s)', async (query, by, key, selected) => {
+    const { serve, request, index } = world();
+    const r = await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia'), query }));
+    expect(index.calls[0]).toMatchObject({ by, key });
+    expect(r?.body).toContain(`<option value="${selected}" selected>`);
+  });
+
   it.each([
     ['status=CLOSED&', { statuses: ['CLOSED'] }, '<option value="CLOSED" selected>'],
     [
