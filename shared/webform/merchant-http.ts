@@ -13,6 +13,7 @@
  */
 import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
+import type { OuvidoriaConfig } from '../domain/config';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
 import {
   LINK_ERROR_MESSAGES_PT,
@@ -20,6 +21,7 @@ import {
   STATUS_PATH,
   STATUS_REQUEST_PATH,
   SURVEY_PATH,
+  surveyExpiredMessagePt,
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
 import {
@@ -80,6 +82,16 @@ function linkProblem(error: LinkError): { status: number; view: MerchantView } {
     status: error === 'expired' ? 410 : 400,
     // A way on from every dead end: the status form sends a fresh link to the case's address.
     view: { kind: 'link-problem', title, message: LINK_ERROR_MESSAGES_PT[error], offerStatusForm: true },
+  };
+}
+
+/** A survey link that does not verify: as any link, but an expired one says the survey closed. */
+function surveyLinkProblem(error: LinkError, config: OuvidoriaConfig): { status: number; view: MerchantView } {
+  const problem = linkProblem(error);
+  if (error !== 'expired') return problem;
+  return {
+    status: problem.status,
+    view: { ...problem.view, title: 'Pesquisa encerrada', message: surveyExpiredMessagePt(config) } as MerchantView,
   };
 }
 
@@ -163,7 +175,7 @@ export async function serveMerchantPages(
       result: result.kind,
       ...(result.kind === 'invalid-link' ? { error: result.error } : {}),
     });
-    return surveyResultPage(result, page);
+    return surveyResultPage(result, page, deps.config);
   }
 
   if (path === STATUS_REQUEST_PATH) {
@@ -216,7 +228,7 @@ type Page = (status: number, view: MerchantView, extra?: Record<string, string>)
 async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page: Page): Promise<WebformResponse> {
   const verified = verifySurveyLink(query, deps.clock.now(), deps.secret);
   if (!verified.ok) {
-    const problem = linkProblem(verified.error);
+    const problem = surveyLinkProblem(verified.error, deps.config);
     return page(problem.status, problem.view);
   }
   if (await deps.surveys.get(verified.protocol)) {
@@ -237,14 +249,14 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
   });
 }
 
-function surveyResultPage(result: SurveyResult, page: Page): WebformResponse {
+function surveyResultPage(result: SurveyResult, page: Page, config: OuvidoriaConfig): WebformResponse {
   switch (result.kind) {
     case 'recorded':
       return page(200, { kind: 'survey-thanks', protocol: result.protocol, score: result.score });
     case 'already-answered':
       return page(409, { kind: 'survey-answered', protocol: result.protocol });
     case 'invalid-link': {
-      const problem = linkProblem(result.error);
+      const problem = surveyLinkProblem(result.error, config);
       return page(problem.status, problem.view);
     }
   }

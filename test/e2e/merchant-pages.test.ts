@@ -14,6 +14,7 @@ import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { CaseRecord } from '../../shared/domain/case';
+import { surveyUrl } from '../../shared/domain/lifecycle/survey';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import {
   caseOf,
@@ -135,6 +136,18 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     const response = await page.goto(`${stack.urls.form}pesquisa?p=${protocol}&n=5&x=9999999999&sig=${'A'.repeat(43)}`);
     expect(response?.status()).toBe(400);
     await expect(page.locator('main').textContent()).resolves.toContain('pode ter sido alterado');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('an expired survey link says the survey closed (410), in pt-BR, accessible', { timeout: 60_000 }, async () => {
+    const past = new Date(stack.clock.now().getTime() - 60_000);
+    const query = new URL(surveyUrl(protocol, 3, past, stack.replySecret, stack.config)).search;
+    const response = await page.goto(`${stack.urls.form}pesquisa${query}`);
+    expect(response?.status()).toBe(410);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Pesquisa encerrada');
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'O prazo para avaliar este atendimento terminou',
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 

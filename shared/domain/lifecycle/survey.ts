@@ -54,6 +54,18 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
     'Este link expirou. Para saber em que ponto está o seu caso, peça um novo link de acompanhamento: ele chega ao e-mail do caso.',
 };
 
+/**
+ * An expired survey link: the survey's own words (LINK_ERROR_MESSAGES_PT.expired speaks of the
+ * status link, which a merchant who only wanted to rate the service never asked for).
+ */
+export function surveyExpiredMessagePt(config: OuvidoriaConfig): string {
+  const days = config.lifecycle.surveyLinkDays;
+  return (
+    `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${days} ${days === 1 ? 'dia' : 'dias'} depois do encerramento do caso. ` +
+    'Obrigado pelo interesse. Se ainda precisar da Ouvidoria sobre este caso, responda ao e-mail do caso.'
+  );
+}
+
 function originOf(config: OuvidoriaConfig): string {
   return config.webformOrigin.replace(/\/+$/, '');
 }

@@ -116,10 +116,35 @@ describe('survey pages', () => {
     const tampered = await serveMerchantPages(get(url.toString()), deps, silent);
     expect(tampered?.statusCode).toBe(400);
     expect(tampered?.body).toContain('pode ter sido alterado');
+  });
+
+  // An expired survey link speaks of the survey (it closed), not of a status link she never asked for.
+  it.each([
+    ['GET', (url: string) => get(url)],
+    ['POST', (url: string) => post('/pesquisa', linkFields(url))],
+  ])('an expired survey link (%s) answers 410: the survey closed, in pt-BR', async (_method, request) => {
+    const { deps } = world();
     const old = surveyUrl(PROTOCOL, 2, new Date(NOW.getTime() - 1000), SECRET, localConfig);
-    const expired = await serveMerchantPages(post('/pesquisa', linkFields(old)), deps, silent);
+    const expired = await serveMerchantPages(request(old), deps, silent);
     expect(expired?.statusCode).toBe(410);
-    expect(expired?.body).toContain('Este link expirou.');
+    expect(expired?.body).toContain('Pesquisa encerrada');
+    expect(expired?.body).toContain(
+      `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${localConfig.lifecycle.surveyLinkDays} dias depois do encerramento do caso.`,
+    );
+    expect(expired?.body).not.toContain('Para saber em que ponto está o seu caso');
+  });
+
+  it('an expired status link still says so in its own words', async () => {
+    const { deps } = world();
+    const old = statusUrl(
+      PROTOCOL,
+      'nonce-abcdefgh12',
+      new Date(NOW.getTime() - 25 * 3600 * 1000),
+      SECRET,
+      localConfig,
+    );
+    const expired = await serveMerchantPages(post('/consulta/caso', linkFields(old)), deps, silent);
+    expect(expired?.body).toContain('Este link expirou. Para saber em que ponto está o seu caso');
   });
 
   it('refuses a POST from another origin (403) and a body that is not a form (400)', async () => {
