@@ -57,6 +57,17 @@ ${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message
   );
 }
 
+/**
+ * Someone who stops taking cases (leave, deactivation) keeps the cases they have: the supervisor is
+ * told how many, to move them (the merchants' messages would otherwise wait on them).
+ */
+function openCasesHint(member: Pick<Analyst, 'name' | 'openCases'>): string {
+  const n = member.openCases;
+  if (!(n > 0)) return '';
+  const cases = n === 1 ? '1 caso em aberto' : `${n} casos em aberto`;
+  return ` ${member.name} tem ${cases}: transfira-${n === 1 ? 'o' : 'os'} a outra pessoa (lista de casos, filtro Analista).`;
+}
+
 /** One roster change from the page's form; the pt-BR message to show. */
 export async function changeRoster(
   form: URLSearchParams,
@@ -85,7 +96,11 @@ export async function changeRoster(
       const to = form.get('ate') ?? '';
       if (!isIsoDate(from) || !isIsoDate(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
       if (!(await staff.update(id, { leave: { from, to } }))) return gone;
-      return { ok: true, text: `Afastamento de ${current.name} registrado (${leavePtBr({ from, to })}).`, op };
+      return {
+        ok: true,
+        text: `Afastamento de ${current.name} registrado (${leavePtBr({ from, to })}).${openCasesHint(current)}`,
+        op,
+      };
     }
     case 'return': {
       if (!(await staff.update(id, { leave: null }))) return gone;
@@ -94,7 +109,9 @@ export async function changeRoster(
     case 'activate':
     case 'deactivate':
       if (!(await staff.update(id, { active: op === 'activate' }))) return gone;
-      return { ok: true, text: `${current.name} está ${op === 'activate' ? 'ativa(o)' : 'inativa(o)'}.`, op };
+      return op === 'activate'
+        ? { ok: true, text: `${current.name} está ativa(o).`, op }
+        : { ok: true, text: `${current.name} está inativa(o).${openCasesHint(current)}`, op };
     default:
       return { ok: false, text: 'Ação desconhecida.', op };
   }

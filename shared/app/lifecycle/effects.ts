@@ -158,8 +158,21 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const attached = received.raw
         ? relayableAttachments(received.attachments, config.lifecycle.maxRelayAttachmentBytes)
         : [];
-      const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened, attached });
       const files = received.raw && attached.length > 0 ? { raw: received.raw, parts: attached } : undefined;
+      if (!analyst.active) {
+        // The analyst left the team: her words go to the supervisors, who move the case — never to
+        // a mailbox no one works on, and which may no longer act on it.
+        for (const supervisor of await deps.staff.supervisors()) {
+          const mail = renderMerchantMessageToAnalyst(c, received, supervisor, config, {
+            reopened,
+            attached,
+            inactiveAnalyst: analyst.name,
+          });
+          await sendToStaff(deps, c, pending, supervisor, mail, files);
+        }
+        return;
+      }
+      const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened, attached });
       return sendToStaff(deps, c, pending, analyst, mail, files);
     }
     case 'notify-transfer': {

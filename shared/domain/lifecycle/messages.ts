@@ -227,9 +227,15 @@ export function renderMerchantMessageToAnalyst(
     reopened?: boolean;
     /** The files sent with this mail (relayableAttachments); the others are named only. */
     attached?: readonly AttachmentMeta[];
+    /**
+     * The case's analyst is no longer active: this copy goes to a supervisor (`analyst`), who is
+     * asked to move the case; the name is the inactive analyst's.
+     */
+    inactiveAnalyst?: string;
   } = {},
 ): RenderedMail {
   const { fresh, quoted } = splitQuoted(message.text ?? '');
+  const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const attached = new Set(options.attached ?? []);
   const attachments = message.attachments.map((a): MailInline[] => [
     { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
@@ -243,9 +249,24 @@ export function renderMerchantMessageToAnalyst(
         'O lojista respondeu no caso ',
         { strong: protocolOf(c) },
         ` em ${formatDateTimePtBr(message.receivedAt, config.timeZone)}.`,
-        options.reopened ? ' O caso estava encerrado e foi reaberto com você.' : '',
+        options.reopened
+          ? inactive
+            ? ' O caso estava encerrado e foi reaberto.'
+            : ' O caso estava encerrado e foi reaberto com você.'
+          : '',
       ],
     },
+    ...(inactive
+      ? [
+          {
+            p: [
+              `O caso está com ${inactive}, que não está mais ativo(a) na equipe: `,
+              { strong: 'transfira-o a outra pessoa' },
+              ' (#transferir <identificador> ou no console) para que o lojista seja atendido.',
+            ],
+          } as MailBlock,
+        ]
+      : []),
     caseFacts(c, config),
     ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
   ];

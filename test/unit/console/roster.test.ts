@@ -29,6 +29,32 @@ describe('roster page', () => {
 });
 
 describe('changeRoster', () => {
+  // Whoever stops taking cases keeps those they have: the supervisor is told how many, to move them.
+  it.each([
+    [
+      'leave',
+      0,
+      { de: '2026-03-10', ate: '2026-03-20' },
+      'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026).',
+    ],
+    [
+      'leave',
+      1,
+      { de: '2026-03-10', ate: '2026-03-20' },
+      'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026). Ana Souza tem 1 caso em aberto: transfira-o a outra pessoa (lista de casos, filtro Analista).',
+    ],
+    ['deactivate', 0, {}, 'Ana Souza está inativa(o).'],
+    [
+      'deactivate',
+      3,
+      {},
+      'Ana Souza está inativa(o). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa (lista de casos, filtro Analista).',
+    ],
+  ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
+    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff)).toEqual({ ok: true, text, op });
+  });
+
   it('records and ends a leave, deactivates, adds; refuses bad input', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     expect(

@@ -106,6 +106,26 @@ describe('carryOutEffects', () => {
     expect(w.mailer.sent[0]?.text).toContain(`foi transferido para você ${words}`);
   });
 
+  // The case's analyst was made inactive (left the team): the merchant's words go to the active
+  // supervisors, asked to move the case — never to the inactive analyst's mailbox.
+  it.each<[string, string, string[], string | undefined]>([
+    ['an active analyst', 'ana', ['ana@empresa.com.br'], undefined],
+    [
+      'an inactive analyst',
+      'edu',
+      ['sofia@empresa.com.br'],
+      'O caso está com Eduardo Reis, que não está mais ativo(a) na equipe',
+    ],
+  ])('a merchant message on the case of %s goes to whoever can act on it', async (_who, analystId, to, words) => {
+    const w = world([
+      pending('e1', { kind: 'forward-to-analyst', analystId, messageSourceId: '0100019abcdef-lojadamaria' }),
+    ]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual(to.map((a) => [a]));
+    if (words) expect(w.mailer.sent[0]?.text).toContain(words);
+    else expect(w.mailer.sent[0]?.text).not.toContain('não está mais ativo');
+  });
+
   // Two runners of one case at once (a double click on the console, one mail delivered twice):
   // each pending effect is carried out by one of them.
   it.each<[string, Effect, number]>([

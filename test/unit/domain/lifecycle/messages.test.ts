@@ -413,6 +413,23 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('application/pdf');
   });
 
+  it.each([
+    ['to the analyst', {}, 'foi reaberto com você.', 'não está mais ativo'],
+    [
+      'to a supervisor, the analyst inactive',
+      { inactiveAnalyst: 'Eduardo Reis' },
+      'O caso estava encerrado e foi reaberto. O caso está com Eduardo Reis, que não está mais ativo(a) na equipe: transfira-o a outra pessoa',
+      'reaberto com você',
+    ],
+  ])('a reopening message %s says who has the case', (_to, options, shown, hidden) => {
+    const mail = renderMerchantMessageToAnalyst(workCase(), merchantMessage, { name: 'Sofia Martins' }, localConfig, {
+      reopened: true,
+      ...options,
+    });
+    expect(mail.text.replace(/\n\n/g, ' ')).toContain(shown);
+    expect(mail.text).not.toContain(hidden);
+  });
+
   it('the explanation says nothing was sent and why', () => {
     const mail = renderStaffExplanation(
       workCase(),
