@@ -30,8 +30,9 @@ export interface TableAccess {
  * open-case markers; grantSentMailPointers: Message-ID pointers; grantCaseBatchReads: the
  * webform's look-up of a post's case under its two content keys, case items only).
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
- *   a cited protocol or a staff reply's case (byProtocol index), reply throttle (Update), bounce
- *   memory (Get/Put), roster for follow-ups (Get).
+ *   a cited protocol or a staff reply's case (byProtocol index), the newer case a reply to a
+ *   long-closed one already opened (bySender index), reply throttle (Update), bounce memory
+ *   (Get/Put), roster for follow-ups (Get).
  * - webform: the same, plus the per-IP counters (Update), the open-cases cap (the sender's OPEN#
  *   item, one conditional Update), the status page's look-up by protocol (byProtocol index).
  * - console: cases and their lifecycle (Get/Put/Update, Query of a case's items), the roster, the
@@ -44,7 +45,7 @@ export interface TableAccess {
 export const TABLE_ACCESS = {
   emailIntake: {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-    indexes: [GSI.byProtocol.indexName],
+    indexes: [GSI.byProtocol.indexName, GSI.bySender.indexName],
   },
   // The form and the merchant pages.
   webform: {

@@ -67,6 +67,7 @@ export type IntakeCases = Pick<
   | 'getFirstStored'
   | 'getByProtocol'
   | 'findByMessageId'
+  | 'listBySender'
   | 'nextProtocol'
   | 'releaseProtocol'
   | 'setProtocolOnce'

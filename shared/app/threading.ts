@@ -21,7 +21,15 @@ export interface ThreadLookup {
   /** The case a Message-ID (ours or a stored submission's) belongs to. */
   findByMessageId(messageId: string): Promise<CaseRecord | null>;
   getByProtocol(protocol: string): Promise<CaseRecord | null>;
+  /**
+   * The sender's newest submissions, newest first (the sender index): where a reply to a case closed
+   * long ago finds the newer case it already opened. Without it, each such reply opens its own case.
+   */
+  listBySender?(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
 }
+
+/** How many of the sender's newest submissions are read for the case a long-closed one led to. */
+export const SUCCESSOR_LOOKUPS = 10;
 
 export type ThreadMatch =
   /** The sender's own case: append the mail to it. */
@@ -63,7 +71,8 @@ export async function findThread(
   for (const id of ids.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.findByMessageId(id);
     if (!parent) continue;
-    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, submission, config, now);
+    if (sameAddress(parent.senderEmail, submission.sender.address))
+      return classify(parent, submission, config, now, lookup);
     referenced ??= parent;
   }
   const fresh = splitQuoted(submission.text).fresh;
@@ -73,7 +82,8 @@ export async function findThread(
   for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.getByProtocol(protocol);
     if (!parent) continue;
-    if (sameAddress(parent.senderEmail, submission.sender.address)) return classify(parent, submission, config, now);
+    if (sameAddress(parent.senderEmail, submission.sender.address))
+      return classify(parent, submission, config, now, lookup);
     referenced ??= parent;
   }
   return referenced ? { kind: 'linked', parent: referenced, reason: 'other-sender' } : { kind: 'none' };
@@ -83,16 +93,46 @@ export async function findThread(
  * A mail from the case's own address: continue the case, unless the mail only claims the address,
  * the case never was one, or it closed long ago.
  */
-function classify(parent: CaseRecord, submission: Submission, config: OuvidoriaConfig, now: Date): ThreadMatch {
+async function classify(
+  parent: CaseRecord,
+  submission: Submission,
+  config: OuvidoriaConfig,
+  now: Date,
+  lookup: ThreadLookup,
+): Promise<ThreadMatch> {
   if (submission.authorUnclear || !merchantAuthenticated(submission.verdicts, submission)) {
     return { kind: 'linked', parent, reason: 'unauthenticated' };
   }
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.
   if (parent.outcome !== 'ACCEPTED') return { kind: 'linked', parent, reason: 'not-a-case' };
-  if (parent.status === 'CLOSED' && parent.closedAt) {
-    const windowMs = config.threading.reopenWindowDays * 24 * 3600 * 1000;
-    if (now.getTime() - Date.parse(parent.closedAt) > windowMs)
-      return { kind: 'linked', parent, reason: 'closed-long-ago' };
+  if (closedLongAgo(parent, config, now)) {
+    // Her mail client answers the old thread again: the newer case her first such reply opened
+    // takes it (or reopens), instead of one new case per reply.
+    const successor = await successorOf(parent, submission, lookup);
+    if (successor && !closedLongAgo(successor, config, now)) return { kind: 'continues', parent: successor };
+    return { kind: 'linked', parent, reason: 'closed-long-ago' };
   }
   return { kind: 'continues', parent };
+}
+
+function closedLongAgo(c: CaseRecord, config: OuvidoriaConfig, now: Date): boolean {
+  if (c.status !== 'CLOSED' || !c.closedAt) return false;
+  const windowMs = config.threading.reopenWindowDays * 24 * 3600 * 1000;
+  return now.getTime() - Date.parse(c.closedAt) > windowMs;
+}
+
+/** The newest accepted case of this sender linked to `parent` (opened by an earlier reply to it). */
+async function successorOf(
+  parent: CaseRecord,
+  submission: Submission,
+  lookup: ThreadLookup,
+): Promise<CaseRecord | undefined> {
+  if (!lookup.listBySender || !parent.protocol) return undefined;
+  const newest = await lookup.listBySender(submission.sender.address.trim().toLowerCase(), SUCCESSOR_LOOKUPS);
+  return newest.find(
+    (c) =>
+      c.linkedProtocol === parent.protocol &&
+      c.outcome === 'ACCEPTED' &&
+      sameAddress(c.senderEmail, submission.sender.address),
+  );
 }

@@ -407,9 +407,14 @@ describe('least privilege', () => {
       {
         Sid: 'CaseTableItems',
         Effect: 'Allow',
-        // Only what its adapters call: no Delete, no BatchWrite; of the indexes, the protocol lookup only.
+        // Only what its adapters call: no Delete, no BatchWrite; of the indexes, the protocol lookup and the
+        // sender's newest cases (a reply to a long-closed case joins the case an earlier one opened).
         Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: [table, { 'Fn::Join': ['', [table, `/index/${GSI.byProtocol.indexName}`]] }],
+        Resource: [
+          table,
+          { 'Fn::Join': ['', [table, `/index/${GSI.bySender.indexName}`]] },
+          { 'Fn::Join': ['', [table, `/index/${GSI.byProtocol.indexName}`]] },
+        ],
       },
       {
         Sid: 'SendFromOuvidoriaIdentity',
@@ -491,6 +496,19 @@ describe('least privilege', () => {
         expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
       }
     }
+  });
+
+  // A reply to a case closed long ago joins the newer case an earlier reply opened: the email intake
+  // finds it by the sender index (without the grant, the Query is AccessDenied and the mail dead-letters).
+  it.each([
+    ['email intake', 'emailIntake', [GSI.byProtocol.indexName, GSI.bySender.indexName]],
+    ['webform', 'webform', [GSI.byProtocol.indexName]],
+  ] as const)('the %s queries the indexes it reads', (_what, fn, indexes) => {
+    const { stack, template } = dev;
+    const statements = statementsOfRole(template, stack, stack[fn].role) as { Sid?: string; Resource: unknown }[];
+    const resources = JSON.stringify(statements.find((st) => st.Sid === 'CaseTableItems')?.Resource);
+    const queried = [...resources.matchAll(/\/index\/([\w-]+)/g)].map((m) => m[1]).sort();
+    expect(queried).toEqual([...indexes].sort());
   });
 
   it('deletes in the STAFF partition (markers beside the roster) only where Put and Update reach those items already', () => {

@@ -550,6 +550,46 @@ describe('processSubmission: threading', () => {
     expect(mailer.sent[0]?.text).not.toContain('menciona o protocolo');
   });
 
+  // Her mail client keeps answering the old thread: the first reply opens the linked case, the next
+  // ones join it (one case, one acknowledgement), not one new case each.
+  it.each([
+    ['while the linked case is open', undefined, 'follow-up'],
+    ['after the linked case closed long ago too', '2026-09-20T12:00:00.000Z', 'case'],
+  ])('a second reply to a case closed long ago, %s', async (_when, linkedClosedAt, kind) => {
+    await processSubmission(email(), deps);
+    const closed = cases.records.get('email:ses-0001')!;
+    closed.status = 'CLOSED';
+    closed.closedAt = '2026-09-01T12:00:00.000Z';
+    const first = await processSubmission(
+      email({ sourceId: 'ses-0009', messageId: 'late@x', subject: 'Re: [OUV-2026-000001] Caso encerrado' }),
+      deps,
+    );
+    expect(first).toMatchObject({ kind: 'case', protocol: 'OUV-2026-000002' });
+    if (linkedClosedAt) {
+      const linked = cases.records.get('email:ses-0009')!;
+      linked.status = 'CLOSED';
+      linked.closedAt = linkedClosedAt;
+    }
+    const acks = mailer.sent.length;
+    const second = await processSubmission(
+      email({
+        sourceId: 'ses-0010',
+        messageId: 'later@x',
+        subject: 'Re: [OUV-2026-000001] Caso encerrado',
+        text: 'Complementando: o valor duplicado é de R$ 189,90.',
+      }),
+      deps,
+    );
+    expect(second.kind).toBe(kind);
+    if (kind === 'follow-up') {
+      expect(second).toMatchObject({ caseId: 'email:ses-0009', protocol: 'OUV-2026-000002' });
+      expect(cases.records.get('email:ses-0009')?.messages).toHaveLength(2);
+      expect(mailer.sent.slice(acks).filter((m) => m.subject.includes('Recebemos sua manifestação'))).toEqual([]);
+    } else {
+      expect(second).toMatchObject({ protocol: 'OUV-2026-000003' });
+    }
+  });
+
   it('opens a new linked case when the merchant replies to a case closed long ago', async () => {
     await processSubmission(email(), deps);
     const closed = cases.records.get('email:ses-0001')!;

@@ -107,6 +107,56 @@ describe('findThread: mail that may not join a case is linked to it', () => {
     });
   });
 
+  it.each([
+    ['open', { status: 'ASSIGNED' as const }, 'continues'],
+    [
+      'closed within the window',
+      { status: 'CLOSED' as const, closedAt: new Date(NOW.getTime() - 86_400_000).toISOString() },
+      'continues',
+    ],
+    ['closed long ago too', { status: 'CLOSED' as const, closedAt: '2026-01-02T12:00:00.000Z' }, 'linked'],
+  ])('a reply to a long-closed case whose linked case is %s', async (_what, state, kind) => {
+    const days = localConfig.threading.reopenWindowDays + 1;
+    const old = {
+      ...mariasCase,
+      status: 'CLOSED' as const,
+      closedAt: new Date(NOW.getTime() - days * 86_400_000).toISOString(),
+    };
+    const linked = aCase({
+      sourceId: 'ses-linked',
+      protocol: 'OUV-2026-000077',
+      linkedProtocol: 'OUV-2026-000042',
+      ...state,
+    });
+    const { lookup } = lookupOf(old, linked);
+    lookup.listBySender = async (address) => [linked, old].filter((c) => sameAddress(c.senderEmail, address));
+    const match = await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW);
+    expect(match).toEqual(
+      kind === 'continues' ? { kind, parent: linked } : { kind, parent: old, reason: 'closed-long-ago' },
+    );
+  });
+
+  it('another sender’s case linked to the same protocol is never the successor', async () => {
+    const days = localConfig.threading.reopenWindowDays + 1;
+    const old = {
+      ...mariasCase,
+      status: 'CLOSED' as const,
+      closedAt: new Date(NOW.getTime() - days * 86_400_000).toISOString(),
+    };
+    const theirs = aCase({
+      sourceId: 'ses-x',
+      senderEmail: STRANGER,
+      linkedProtocol: 'OUV-2026-000042',
+      status: 'ASSIGNED',
+    });
+    const { lookup } = lookupOf(old, theirs);
+    lookup.listBySender = async () => [theirs];
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW)).toMatchObject({
+      kind: 'linked',
+      reason: 'closed-long-ago',
+    });
+  });
+
   it('an answer to our guidance (not an accepted case): not-a-case', async () => {
     const guidance = aCase({ outcome: 'NO_PRIOR_TICKET', messageIds: [ACK_ID] });
     const { lookup } = lookupOf(guidance);
