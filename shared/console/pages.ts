@@ -7,6 +7,7 @@ import { humanSize } from '../domain/byte-size';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
+import { ruleLabel } from '../domain/eligibility/rules';
 import {
   CLOSE_CATEGORIES,
   CLOSE_CATEGORY_LABELS_PT,
@@ -302,7 +303,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
 <p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `nº ${ticket.number} — ${ticketCheckPt(ticket)}`}</p>
-<ul>${c.decision.ruleIds.map((r) => html`<li><code>${r}</code></li>`)}</ul>
+<ul>${c.decision.ruleIds.map((r) => html`<li>${ruleLabel(r)} <code>${r}</code></li>`)}</ul>
 <h2>Mensagens</h2>
 ${c.messages.map(
   (

@@ -3060,6 +3060,12 @@ export const RULES: readonly Rule[] = [
 /** The rules by id, for readers and tests. */
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 
+/** A rule as staff read it: its description without the final period; an unknown id as itself. */
+export function ruleLabel(id: string): string {
+  const description = RULES_BY_ID.get(id)?.description;
+  return description ? description.replace(/\.$/, '') : id;
+}
+
 /** The rule with that id; throws on an unknown id (a typo in code, not a runtime condition). */
 export function ruleById(id: string): Rule {
   const rule = RULES_BY_ID.get(id);

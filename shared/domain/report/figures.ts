@@ -19,7 +19,7 @@
 import type { OfficeCalendar } from '../calendar';
 import { CLOSE_CATEGORIES, CLOSE_CATEGORY_LABELS_PT, type CloseCategory, type HistoryEvent } from '../lifecycle/types';
 import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
-import { RULES_BY_ID } from '../eligibility/rules';
+import { ruleLabel } from '../eligibility/rules';
 import { OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
 
@@ -130,8 +130,7 @@ export function isTopicRule(ruleId: string): boolean {
 
 /** A topic rule as a supervisor reads it: the rule's own description (the id stays the CSV key). */
 export function topicRuleLabel(ruleId: string): string {
-  const description = RULES_BY_ID.get(ruleId)?.description;
-  return description ? description.replace(/\.$/, '') : ruleId;
+  return ruleLabel(ruleId);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

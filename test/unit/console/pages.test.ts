@@ -185,3 +185,22 @@ describe('console case page — the cases a record points at', () => {
     expect(page).not.toMatch(/Caso citado|Caso anterior relacionado/);
   });
 });
+
+describe('console case page — the decision trail', () => {
+  it.each([
+    ['ticket.valid', 'Chamado anterior encontrado e aberto pelo próprio remetente <code>ticket.valid</code>'],
+    [
+      'topic.billing.complaint',
+      'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno) <code>topic.billing.complaint</code>',
+    ],
+    ['regra.que.nao.existe', '<li>regra.que.nao.existe <code>regra.que.nao.existe</code></li>'],
+  ])('names rule %s by its description, the id beside it', (ruleId, shown) => {
+    const c = workCase();
+    const page = casePage(
+      frame,
+      { c: { ...c, decision: { ...c.decision, ruleIds: [ruleId] } }, survey: null, actions: new Set() },
+      now,
+    );
+    expect(page).toContain(shown);
+  });
+});
