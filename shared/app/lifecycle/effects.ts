@@ -16,6 +16,7 @@ import {
   renderMerchantMessageToAnalyst,
   renderReminder,
   renderReopenNotice,
+  renderFilesLeftOut,
   renderStaffExplanation,
   renderTransferNotice,
 } from '../../domain/lifecycle/messages';
@@ -236,6 +237,10 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'explain-to-staff': {
       const staff = await member(deps, effect.staffId);
       return sendToStaff(deps, c, pending, staff, renderStaffExplanation(c, staff, effect.problems, config));
+    }
+    case 'tell-files-left-out': {
+      const staff = await member(deps, effect.staffId);
+      return sendToStaff(deps, c, pending, staff, renderFilesLeftOut(c, staff, effect.files, config));
     }
     case 'remind-analyst': {
       const analyst = await member(deps, effect.analystId);

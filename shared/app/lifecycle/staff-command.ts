@@ -15,6 +15,7 @@ import {
   type Actor,
   type Effect,
   isOnLeave,
+  type LeftOutFile,
   type RefusalCode,
   type StaffProblem,
   type WorkCase,
@@ -34,6 +35,8 @@ export interface StaffCommandSource {
   subject: string;
   /** Attachments already within the relay limit. */
   attachments?: AttachmentMeta[];
+  /** The mail's files that are not relayed, and why (its sender is told). */
+  leftOut?: LeftOutFile[];
   raw?: ObjectLocation;
 }
 
@@ -86,6 +89,7 @@ export async function applyStaffCommand(
         commands: commands.commands,
         body,
         attachments,
+        ...(source.leftOut ? { leftOut: source.leftOut } : {}),
         ...(source.raw ? { raw: source.raw } : {}),
         ...(transferTarget !== undefined ? { transferTarget } : {}),
       },

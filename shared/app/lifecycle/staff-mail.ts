@@ -16,12 +16,14 @@
  * back to the sender. Its SES message id is the idempotency key.
  */
 import { isMachineGenerated } from '../../domain/auto-reply-policy';
-import { freshStaffText, parseStaffCommands } from '../../domain/lifecycle/commands';
+import type { OuvidoriaConfig } from '../../domain/config';
+import { freshStaffText, type ParsedStaffMail, parseStaffCommands } from '../../domain/lifecycle/commands';
+import { leftOutReasonPt } from '../../domain/lifecycle/messages';
 import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
-import type { Actor, RefusalCode } from '../../domain/lifecycle/types';
+import type { Actor, LeftOutFile, RefusalCode } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
-import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
-import type { Submission } from '../../domain/submission';
+import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
+import type { AttachmentMeta, Submission } from '../../domain/submission';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
@@ -59,7 +61,14 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
   const fresh = freshStaffText(mail.text, member);
-  const parsed = parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays });
+  const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
+  const leftOut = leftOutFiles(mail.attachments, relayed);
+  const parsed = filesOnly(
+    parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays }),
+    relayed,
+    leftOut,
+    config,
+  );
 
   const result = await applyStaffCommand(
     found.caseId,
@@ -73,7 +82,8 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       channel: 'email',
       receivedAt: mail.receivedAt,
       subject: mail.subject,
-      attachments: relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes),
+      attachments: relayed,
+      ...(leftOut.length > 0 ? { leftOut } : {}),
       ...(mail.raw ? { raw: mail.raw } : {}),
     },
     found,
@@ -91,4 +101,22 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       telemetry.staffMailApplied({ ...ids, staffId: member.id, events: result.events });
       return { kind: 'applied', ...ids, events: result.events };
   }
+}
+
+/**
+ * The text parser reads words only: a mail of files without a word ("sem texto novo") is an answer
+ * of those files, or, when none of them can go to the merchant, refused saying which and why.
+ */
+function filesOnly(
+  parsed: ParsedStaffMail,
+  relayed: readonly AttachmentMeta[],
+  leftOut: readonly LeftOutFile[],
+  config: OuvidoriaConfig,
+): ParsedStaffMail {
+  if (parsed.ok || !parsed.problems.every((p) => p.code === 'empty-answer')) return parsed;
+  if (relayed.length > 0) return { ok: true, commands: [], body: '' };
+  if (leftOut.length === 0) return parsed;
+  const files = leftOut.map((f) => `${f.filename}: ${leftOutReasonPt(f, config)}`).join('; ');
+  const message = `Sua mensagem trazia só arquivos que a Ouvidoria não envia ao lojista (${files}): nada foi enviado.`;
+  return { ok: false, problems: [{ code: 'empty-answer', message }], commandLines: [] };
 }

@@ -19,6 +19,7 @@ import {
   type Effect,
   type HistoryEvent,
   isOpenStatus,
+  type LeftOutFile,
   mayWorkCase,
   type RefusalCode,
   type RelayedAnswer,
@@ -139,6 +140,12 @@ export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: L
     [event(ctx, actor, { type: 'answered', messageSourceId: relayed.sourceId })],
     [{ kind: 'relay-to-merchant', answer: relayed }],
   );
+}
+
+/** A staff mail went to the merchant without some of its files: its sender is told which (no state change). */
+export function tellFilesLeftOut(actor: Actor, files: LeftOutFile[]): Transition {
+  if (actor.kind !== 'staff' || files.length === 0) return done({}, []);
+  return done({}, [], [{ kind: 'tell-files-left-out', staffId: actor.id, files }]);
 }
 
 /** `#aguardar`: ASSIGNED / IN_PROGRESS → WAITING_MERCHANT. */

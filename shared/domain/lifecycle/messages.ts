@@ -19,11 +19,13 @@ import { greetingName, type MailBlock, type MailInline, type RenderedMail, rende
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { formatDatePtBr } from './deadlines';
+import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
 import type { SurveyLink } from './survey';
 import {
   CLOSE_CATEGORY_LABELS_PT,
   type CloseCategory,
+  type LeftOutFile,
   SCORE_LABELS_PT,
   STATUS_LABELS_PT,
   type StaffMember,
@@ -559,6 +561,44 @@ export function renderTransferNotice(
     ],
     staffFooter(config),
     { preformatted: shown.map((entry) => ({ title: entry.title, text: capEntry(entry.text) })) },
+  );
+}
+
+/** Why a file of a staff mail did not go to the merchant, in pt-BR. */
+export function leftOutReasonPt(file: LeftOutFile, config: OuvidoriaConfig): string {
+  return file.why === 'format'
+    ? `formato que a Ouvidoria não envia (aceitos: ${kindsText(config.attachments)})`
+    : `acima do limite de ${Math.floor(config.lifecycle.maxRelayAttachmentBytes / (1024 * 1024))} MB por mensagem`;
+}
+
+/** The staff mail went to the merchant without these files: which, and why (a .zip or a photo format the office does not send). */
+export function renderFilesLeftOut(
+  c: Pick<WorkCase, 'protocol' | 'caseId'>,
+  staff: Pick<StaffMember, 'name'>,
+  files: readonly LeftOutFile[],
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const protocol = c.protocol ?? c.caseId;
+  const why = (f: LeftOutFile) => leftOutReasonPt(f, config);
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Anexos não enviados ao lojista`, SUBJECT_MAX),
+    [
+      greeting(staff.name),
+      {
+        p: [
+          'Sua mensagem sobre o caso ',
+          { strong: protocol },
+          ` foi enviada ao lojista, mas ${files.length === 1 ? 'este arquivo não foi junto' : 'estes arquivos não foram juntos'}:`,
+        ],
+      },
+      { ul: files.map((f): MailInline[] => [{ strong: sanitizeHeaderValue(f.filename, 150) }, ` — ${why(f)}`]) },
+      {
+        p: [
+          'Para enviá-los, responda a este e-mail com uma versão aceita (por exemplo, PDF em vez de .zip, JPEG em vez de .heic) ou, se forem grandes, divida em mais de uma mensagem.',
+        ],
+      },
+    ],
+    staffFooter(config),
   );
 }
 

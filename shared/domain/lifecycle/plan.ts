@@ -20,9 +20,10 @@ import {
   extend,
   type LifecycleContext,
   type TransferTarget,
+  tellFilesLeftOut,
   transfer,
 } from './machine';
-import type { Actor, Transition, WorkCase } from './types';
+import type { Actor, LeftOutFile, Transition, WorkCase } from './types';
 
 export interface StaffMailPlanInput {
   /** Idempotency key of the mail (SES message id). */
@@ -31,6 +32,8 @@ export interface StaffMailPlanInput {
   body: string;
   /** Attachments within the relay limit (the caller drops the rest and says so). */
   attachments: AttachmentMeta[];
+  /** The mail's other files (not relayed): its sender is told, unless the mail is an internal note. */
+  leftOut?: LeftOutFile[];
   /** Raw staff mail (attachment bytes). */
   raw?: ObjectLocation;
   /** The roster entry named by `#transferir`, looked up by the caller (null: unknown). */
@@ -73,5 +76,10 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
     steps.push((k) => transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote));
   }
   if (closing) steps.push((k) => close(k, actor, closing.category, closing.summary, ctx, closingMessage));
+  // Something went to the merchant (an answer, or a closing message): files it went without are said.
+  const leftOut = input.leftOut ?? [];
+  if (!note && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
+    steps.push(() => tellFilesLeftOut(actor, leftOut));
+  }
   return compose(c, steps);
 }

@@ -1,4 +1,5 @@
 import type { AttachmentMeta } from '../submission';
+import type { LeftOutFile } from './types';
 
 /**
  * The files of a mail that go on with it (an analyst's answer to the merchant, a merchant's reply to
@@ -17,6 +18,20 @@ export function relayableAttachments(attachments: readonly AttachmentMeta[], max
     total += a.size;
   }
   return kept;
+}
+
+/** The files (not inline images) a mail goes on without, and why: its sender is told (LeftOutFile). */
+export function leftOutFiles(
+  attachments: readonly AttachmentMeta[],
+  relayed: readonly AttachmentMeta[],
+): LeftOutFile[] {
+  const kept = new Set(relayed);
+  return attachments
+    .filter((a) => !a.inline && !kept.has(a))
+    .map((a, i) => ({
+      filename: a.filename?.trim() || `anexo-${i + 1}`,
+      why: a.kind === undefined ? 'format' : 'size',
+    }));
 }
 
 /** Where the analyst finds a file of a merchant's message, when the mail does not link it itself. */

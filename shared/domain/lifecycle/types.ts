@@ -150,6 +150,15 @@ export interface CaseChanges {
   reopenedAt?: string;
 }
 
+/**
+ * A file of a staff mail that is not relayed to the merchant: of a kind its bytes did not prove
+ * (`format`: a .zip, a .heic, a program) or past `lifecycle.maxRelayAttachmentBytes` (`size`).
+ */
+export interface LeftOutFile {
+  filename: string;
+  why: 'format' | 'size';
+}
+
 /** Text a staff member sent to the merchant through us (the relayed answer). */
 export interface RelayedAnswer {
   /** Fresh text only: quoted history and signature already stripped. */
@@ -189,6 +198,8 @@ export type Effect =
   | { kind: 'reopen-files' }
   /** A staff mail did nothing: tell its sender why, in pt-BR. */
   | { kind: 'explain-to-staff'; staffId: string; problems: StaffProblem[] }
+  /** Files of a staff mail that did not go to the merchant with it: tell its sender which and why. */
+  | { kind: 'tell-files-left-out'; staffId: string; files: LeftOutFile[] }
   | { kind: 'remind-analyst'; analystId: string; dueAt: string }
   | { kind: 'escalate'; dueAt: string; analystId?: string };
 

@@ -253,6 +253,116 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
   });
 });
 
+describe('handleStaffMail — files that do not go with the answer: the analyst is told', () => {
+  const pdf = {
+    filename: 'comprovante.pdf',
+    contentType: 'application/pdf',
+    size: 1000,
+    inline: false,
+    partId: '2',
+    kind: 'pdf' as const,
+  };
+  const zip = {
+    filename: 'prints.zip',
+    contentType: 'application/zip',
+    size: 900,
+    inline: false,
+    partId: '3',
+    scan: 'REFUSED' as const,
+  };
+  const heic = {
+    filename: 'IMG_2231.HEIC',
+    contentType: 'image/heic',
+    size: 800,
+    inline: false,
+    partId: '4',
+    scan: 'REFUSED' as const,
+  };
+  const video = {
+    filename: 'gravacao.png',
+    contentType: 'image/png',
+    size: 40 * 1024 * 1024,
+    inline: false,
+    partId: '5',
+    kind: 'png' as const,
+  };
+  const logo = {
+    filename: 'logo.png',
+    contentType: 'image/png',
+    size: 500,
+    inline: true,
+    partId: '6',
+    kind: 'png' as const,
+  };
+
+  it.each<[string, string, string[]]>([
+    ['an answer', 'Segue o comprovante e os prints.', ['answered']],
+    ['#aguardar with an answer', '#aguardar\nSegue o comprovante e os prints.', ['answered', 'waiting-merchant']],
+    [
+      '#encerrar with a message',
+      '#encerrar procedente estorno feito\nSegue o comprovante e os prints.',
+      ['answered', 'closed'],
+    ],
+  ])('%s: the merchant gets the PDF; the analyst, which files stayed behind and why', async (_label, text, events) => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, text, { attachments: [pdf, zip, heic, video, logo] });
+    const result = await handleStaffMail(mail, w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events });
+    const toAnalyst = w.mailer.sent.filter((m) => m.to.includes(ANA));
+    expect(toAnalyst.map((m) => m.subject)).toEqual([`[${PROTOCOL}] Anexos não enviados ao lojista`]);
+    const note = toAnalyst[0]?.text ?? '';
+    expect(note).toMatch(/prints\.zip — formato que a Ouvidoria não envia \(aceitos: PDF, PNG, JPEG/);
+    expect(note).toContain('IMG_2231.HEIC — formato que a Ouvidoria não envia');
+    expect(note).toMatch(/gravacao\.png — acima do limite de \d+ MB por mensagem/);
+    expect(note).not.toContain('comprovante.pdf');
+    expect(note).not.toContain('logo.png');
+    const toMerchant = w.mailer.sent.find((m) => !m.to.includes(ANA) && 'attachments' in m) as {
+      attachments?: { parts: unknown[] };
+    };
+    expect(toMerchant?.attachments?.parts).toEqual([pdf]);
+  });
+
+  it('every file went, or the mail is an internal note: no such notice', async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, 'Segue o comprovante.', { attachments: [pdf, logo] }), w.deps);
+    await handleStaffMail(
+      mailFrom('ana', ANA, '#nota prints da conversa com o financeiro', {
+        attachments: [zip],
+        sourceId: 'ses-staff-2',
+      }),
+      w.deps,
+    );
+    expect(w.mailer.sent.filter((m) => m.subject.includes('Anexos não enviados'))).toEqual([]);
+  });
+
+  it('only a PDF, no text: an answer of that file (the merchant gets it, nothing refused)', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('ana', ANA, '', { attachments: [pdf, logo] }), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['maria@lojadamaria.com.br']]);
+    expect((w.mailer.sent[0] as { attachments?: { parts: unknown[] } }).attachments?.parts).toEqual([pdf]);
+  });
+
+  it('only files the office does not send, no text: refused, and the refusal names them and why', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('ana', ANA, '', { attachments: [zip, heic] }), w.deps);
+    expect(result).toMatchObject({ kind: 'refused', codes: ['empty-answer'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    const text = w.mailer.sent[0]?.text ?? '';
+    expect(text).toContain('Sua mensagem trazia só arquivos que a Ouvidoria não envia ao lojista (prints.zip: formato');
+    expect(text).toContain('IMG_2231.HEIC: formato que a Ouvidoria não envia');
+    expect(text).not.toContain('sem texto novo');
+  });
+
+  it('the same mail delivered twice tells the analyst once', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, 'Segue o comprovante.', { attachments: [pdf, zip] });
+    await handleStaffMail(mail, w.deps);
+    await handleStaffMail(mail, w.deps);
+    expect(w.mailer.sent.filter((m) => m.subject.includes('Anexos não enviados'))).toHaveLength(1);
+  });
+});
+
 describe('handleStaffMail — refused commands change nothing but the audit trail', () => {
   it.each<[string, string, string, string, WorkStatus?]>([
     ['another analyst', 'bruno', 'bruno@empresa.com.br', '#encerrar procedente'],
