@@ -15,6 +15,7 @@ import {
   RAW_TEXT_CAP_BYTES,
   requestRelease,
 } from '../app/quarantine';
+import { ruleLabel } from '../domain/eligibility/rules';
 import { html } from '../domain/html';
 import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
@@ -37,7 +38,7 @@ export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notic
   const rows = page.items.map(
     (i) => html`<tr><td><time datetime="${i.createdAt}">${formatInstant(i.createdAt, frame.timeZone)}</time></td>
 <td>${i.senderEmail}</td><td><a href="${b}${QUARANTINE_PATH}/${encodeURIComponent(i.caseId)}">${i.subject || '(sem assunto)'}</a></td>
-<td>${i.reason}</td><td>${i.ruleIds.join(', ')}</td></tr>`,
+<td>${i.reason}</td><td>${i.ruleIds.map(ruleLabel).join('; ')}</td></tr>`,
   );
   return layout(
     frame,
@@ -104,7 +105,7 @@ ${options.problem ? html`<p class="problem" role="alert">${options.problem}</p>`
 ${reviewed}
 <dl><dt>Remetente</dt><dd>${record.senderEmail}</dd><dt>Assunto</dt><dd>${record.subject}</dd>
 <dt>Recebida</dt><dd>${formatInstant(record.createdAt, frame.timeZone)}</dd>
-<dt>Motivo</dt><dd>${record.decision.reason}</dd><dt>Regras</dt><dd>${record.decision.ruleIds.join(', ')}</dd></dl>
+<dt>Motivo</dt><dd>${record.decision.reason}</dd><dt>Regras</dt><dd>${record.decision.ruleIds.map((r, i) => html`${i > 0 ? '; ' : ''}${ruleLabel(r)} <code>${r}</code>`)}</dd></dl>
 ${forms}
 ${rawBlock}
 <p><a href="${b}${QUARANTINE_PATH}">Voltar à quarentena</a></p>`,

@@ -140,7 +140,7 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     ['Situação: ', STATUS_LABELS_PT[c.status] ?? c.status],
     [
       'Lojista: ',
-      c.senderName?.trim() ? `${c.senderName} ` : '',
+      c.senderName?.trim() ? `${c.senderName} · ` : '',
       { href: `mailto:${c.senderEmail}`, label: c.senderEmail },
     ],
     ['Assunto: ', c.subject || '(sem assunto)'],

@@ -51,6 +51,17 @@ describe('quarantine pages', () => {
     expect(body).toContain('value="discard"');
   });
 
+  it('names the rules that held the mail by what they say, the id beside it', () => {
+    const body = quarantineItemPage(
+      frame,
+      { record: quarantined(), raw: { text: HOSTILE, truncated: false, size: HOSTILE.length } },
+      { canRelease: true },
+    );
+    expect(body).toContain(
+      '<dt>Regras</dt><dd>Falha de autenticação do remetente: DMARC falhou (possível falsificação do endereço) <code>quarantine.auth.dmarc</code></dd>',
+    );
+  });
+
   it('shows the text as the triage read it (decoded), and the raw MIME folded below it', () => {
     const record = quarantined();
     record.messages = [
@@ -98,7 +109,7 @@ describe('quarantine pages', () => {
     expect(body).toContain('value="discard"');
   });
 
-  it('lists reason and rule ids, escaped', () => {
+  it('lists reason and rules by what they say, escaped', () => {
     const body = quarantineListPage(frame, {
       items: [
         {
@@ -114,7 +125,8 @@ describe('quarantine pages', () => {
     });
     expect(body).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(body).toContain('Falha &lt;b&gt;');
-    expect(body).toContain('quarantine.spam');
+    expect(body).toContain('<td>O provedor de e-mail classificou a mensagem como spam</td>');
+    expect(body).not.toContain('quarantine.spam');
     expect(body).toContain('/equipe/quarentena?pagina=c1');
   });
 });

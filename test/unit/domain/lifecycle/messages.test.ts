@@ -341,6 +341,14 @@ describe('lifecycle mails', () => {
       expect(mail.text).toContain(`Nota interna — não enviada ao lojista ${shown} — `);
     });
 
+    it('names the merchant apart from her address, in text and HTML', () => {
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig);
+      expect(mail.text).toMatch(
+        new RegExp(`Lojista: ${handedOver.senderName} · \\S*${handedOver.senderEmail.replace('.', '\\.')}`),
+      );
+      expect(mail.html).toContain(`${handedOver.senderName} · <a href="mailto:${handedOver.senderEmail}"`);
+    });
+
     it('says the case answers guidance she got before, whose message the console links', () => {
       const answering = { ...handedOver, answersSubmissionId: 'email:ses-0000' };
       const mail = renderTransferNotice(answering, carla, 'Ana Lima', undefined, localConfig);
