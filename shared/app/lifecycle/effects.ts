@@ -18,6 +18,7 @@ import {
   renderReopenNotice,
   renderFilesLeftOut,
   renderStaffExplanation,
+  renderTransferredAway,
   renderTransferNotice,
 } from '../../domain/lifecycle/messages';
 import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
@@ -104,8 +105,10 @@ async function sendToStaff(
   member: StaffMember,
   mail: RenderedMail,
   attachments?: RelayedAttachments,
+  options: { replyTo?: boolean } = {},
 ): Promise<void> {
-  const replyTo = c.protocol ? [staffReplyAddress(c.protocol, member.id, deps.secret, deps.config)] : [];
+  const replyTo =
+    c.protocol && options.replyTo !== false ? [staffReplyAddress(c.protocol, member.id, deps.secret, deps.config)] : [];
   await deps.mailer.send({
     to: [member.email],
     from: fromHeader(deps),
@@ -180,7 +183,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const to = await member(deps, effect.to);
       const from = await deps.staff.byId(effect.from);
       const by = effect.by ? await deps.staff.byId(effect.by) : null;
-      return sendToStaff(
+      await sendToStaff(
         deps,
         c,
         pending,
@@ -195,6 +198,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           effect.by ? (by?.name ?? effect.by) : undefined,
         ),
       );
+      // Someone else moved it (a supervisor): the analyst who had it learns it is no longer hers. No
+      // Reply-To: the case's address would refuse what she sent.
+      if (effect.by && from?.active) {
+        const away = renderTransferredAway(c, from, to.name, by?.name ?? effect.by, config);
+        await sendToStaff(deps, c, pending, from, away, undefined, { replyTo: false });
+      }
+      return;
     }
     case 'open-count':
       if (effect.change === 'closed') return deps.counter.closed(effect.analystId, c.caseId);

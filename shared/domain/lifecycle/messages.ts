@@ -124,14 +124,19 @@ function staffFooter(config: OuvidoriaConfig): MailBlock[] {
       ],
     },
     { ul: COMMAND_HELP_PT.map((c): MailInline[] => [{ strong: c.usage }, ` — ${c.what}`]) },
-    {
-      p: [
-        'Mensagem automática da Ouvidoria. Contém dados pessoais do lojista: trate-os conforme a LGPD e a ',
-        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
-        '.',
-      ],
-    },
+    personalDataNote(config),
   ];
+}
+
+/** The last words of every staff mail: it holds the merchant's personal data. */
+function personalDataNote(config: OuvidoriaConfig): MailBlock {
+  return {
+    p: [
+      'Mensagem automática da Ouvidoria. Contém dados pessoais do lojista: trate-os conforme a LGPD e a ',
+      { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
+      '.',
+    ],
+  };
 }
 
 function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
@@ -569,6 +574,33 @@ export function leftOutReasonPt(file: LeftOutFile, config: OuvidoriaConfig): str
   return file.why === 'format'
     ? `formato que a Ouvidoria não envia (aceitos: ${kindsText(config.attachments)})`
     : `acima do limite de ${Math.floor(config.lifecycle.maxRelayAttachmentBytes / (1024 * 1024))} MB por mensagem`;
+}
+
+/** To the analyst who had the case, when someone else (a supervisor) moved it: it is no longer hers. */
+export function renderTransferredAway(
+  c: WorkCase,
+  previous: Pick<StaffMember, 'name'>,
+  toName: string,
+  byName: string,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  return renderMail(
+    subjectFor(c, 'Caso transferido para outra pessoa'),
+    [
+      greeting(previous.name),
+      {
+        p: [
+          'O caso ',
+          { strong: protocolOf(c) },
+          ` foi transferido por ${sanitizeHeaderValue(byName, 80)} para ${sanitizeHeaderValue(toName, 80)}. `,
+          'Você não precisa mais respondê-lo: as próximas mensagens do lojista vão para quem está com o caso agora.',
+        ],
+      },
+      caseFacts(c, config),
+    ],
+    // Not "answer this mail": the case's address no longer takes hers.
+    [personalDataNote(config)],
+  );
 }
 
 /** The staff mail went to the merchant without these files: which, and why (a .zip or a photo format the office does not send). */

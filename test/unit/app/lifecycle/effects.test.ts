@@ -102,8 +102,35 @@ describe('carryOutEffects', () => {
   ])('the transfer notice names who made it: %s', async (_who, effect, words) => {
     const w = world([pending('e1', effect)]);
     await carryOutEffects(w.deps, w.c);
-    expect(w.mailer.sent.map((m) => m.to)).toEqual([['carla@empresa.com.br']]);
+    expect(w.mailer.sent[0]?.to).toEqual(['carla@empresa.com.br']);
     expect(w.mailer.sent[0]?.text).toContain(`foi transferido para você ${words}`);
+  });
+
+  it.each<[string, Effect, string[]]>([
+    ['moved by the analyst herself: she knows', { kind: 'notify-transfer', from: 'ana', to: 'carla' }, []],
+    [
+      'moved by a supervisor: she learns it is no longer hers',
+      { kind: 'notify-transfer', from: 'ana', to: 'carla', by: 'sofia' },
+      ['ana@empresa.com.br'],
+    ],
+    [
+      'moved by a supervisor from an analyst no longer active: no one to tell',
+      { kind: 'notify-transfer', from: 'edu', to: 'carla', by: 'sofia' },
+      [],
+    ],
+  ])('the analyst who had the case, %s', async (_who, effect, told) => {
+    const w = world([pending('e1', effect)]);
+    await carryOutEffects(w.deps, w.c);
+    const away = w.mailer.sent.filter((m) => !m.to.includes('carla@empresa.com.br'));
+    expect(away.map((m) => m.to[0])).toEqual(told);
+    for (const mail of away) {
+      expect(mail.subject).toContain('Caso transferido para outra pessoa');
+      expect(mail.text).toContain('foi transferido por Sofia Martins para Carla');
+      expect(mail.text).toContain('Você não precisa mais respondê-lo');
+      expect(mail.text).not.toContain('Responda a este e-mail');
+      // No Reply-To: the case's address no longer takes what she sends.
+      expect(mail.replyTo ?? []).toEqual([]);
+    }
   });
 
   // The case's analyst was made inactive (left the team): the merchant's words go to the active
