@@ -117,12 +117,20 @@ function throttleDays(cases: readonly SubjectCase[], now: Date, zone: string): s
   return [...days].sort();
 }
 
-export function rawLocationsOf(cases: readonly SubjectCase[]): ObjectLocation[] {
+/**
+ * The raw mail held with the subject's cases. `theirs`: only the mails the subject (or her mail
+ * system) sent — what an export hands her; the staff's own mails (their addresses, the case's
+ * reply tokens, notes sent by mail) stay out of it, though an erasure deletes them too.
+ */
+export function rawLocationsOf(cases: readonly SubjectCase[], options: { theirs?: boolean } = {}): ObjectLocation[] {
   const seen = new Map<string, ObjectLocation>();
   for (const c of cases) {
     // The history (on the case item) names the raw mail of staff mails that left no message.
     const history = c.items.find((i) => i.key.sk === 'CASE')?.item['history'];
-    for (const raw of rawMailOf({ messages: c.messages, history: Array.isArray(history) ? history : [] })) {
+    const held = options.theirs
+      ? rawMailOf({ messages: c.messages.filter((m) => m.direction !== 'out') })
+      : rawMailOf({ messages: c.messages, history: Array.isArray(history) ? history : [] });
+    for (const raw of held) {
       seen.set(`${raw.bucket}/${raw.key}`, raw);
     }
     // Raw mail kept with the case without a message of its own (keepRawCopy): another delivery of
@@ -208,7 +216,7 @@ export async function exportSubject(
   const addressItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
   const files = new Map<string, Buffer>();
   const rawMail: SubjectExport['rawMail'] = [];
-  const locations = rawLocationsOf(cases);
+  const locations = rawLocationsOf(cases, { theirs: true });
   let n = 0;
   for (const location of locations) {
     n++;

@@ -65,6 +65,39 @@ describe('rawLocationsOf', () => {
     expect(rawLocationsOf([withNote])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, note]);
   });
 
+  it('for her export, only the mails she sent: not the staff’s answers or their mails of commands (addresses, reply tokens, notes)', () => {
+    const note = { bucket: 'raw-mail', key: 'inbound/staff-note' };
+    const answer = { bucket: 'raw-mail', key: 'inbound/staff-answer' };
+    const c = subjectCase('1');
+    const worked = {
+      ...c,
+      messages: [
+        ...c.messages,
+        { ...c.messages[0]!, sourceId: 'staff-answer', direction: 'out' as const, raw: answer },
+        {
+          ...c.messages[0]!,
+          sourceId: 'reply-2',
+          direction: 'in' as const,
+          raw: { bucket: 'raw-mail', key: 'inbound/2' },
+        },
+      ],
+      items: c.items.map((i) =>
+        i.key.sk === 'CASE' ? { ...i, item: { ...i.item, history: [{ type: 'note', text: 'x', raw: note }] } } : i,
+      ),
+    };
+    expect(rawLocationsOf([worked], { theirs: true })).toEqual([
+      { bucket: 'raw-mail', key: 'inbound/1' },
+      { bucket: 'raw-mail', key: 'inbound/2' },
+    ]);
+    // An erasure still deletes every one of them.
+    expect(rawLocationsOf([worked])).toEqual([
+      { bucket: 'raw-mail', key: 'inbound/1' },
+      answer,
+      { bucket: 'raw-mail', key: 'inbound/2' },
+      note,
+    ]);
+  });
+
   it('lists the raw mail kept with the case without a message: another delivery, a delivery report', () => {
     const copy = { bucket: 'raw-mail', key: 'inbound/second-delivery' };
     const report = { bucket: 'raw-mail', key: 'inbound/dsn' };
