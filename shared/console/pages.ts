@@ -8,6 +8,7 @@ import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rules';
+import { officeSubject } from '../domain/lifecycle/status-page';
 import {
   CLOSE_CATEGORIES,
   CLOSE_CATEGORY_LABELS_PT,
@@ -309,7 +310,7 @@ ${c.messages.map(
   (
     m,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
-<p>${m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : ''}</article>`,
+<p>${m.direction === 'out' ? officeSubject(c, m) : m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}

@@ -71,9 +71,10 @@ export const NO_FRESH_TEXT_PT = '(mensagem sem texto novo)';
 
 /**
  * The mail that carried an outgoing message to the merchant: the relayed answer, or — for the text
- * that came with `#encerrar` and no attachments (plan.ts) — the closing mail.
+ * that came with `#encerrar` and no attachments (plan.ts) — the closing mail. The subject the
+ * merchant read, not the staff mail's ("RE: [OUV-…]"): the status page and the console show it.
  */
-function officeSubject(c: WorkCase, m: CaseMessage): string {
+export function officeSubject(c: WorkCase, m: CaseMessage): string {
   const history = c.history ?? [];
   const relayed = history.some((e) => e.type === 'answered' && e.messageSourceId === m.sourceId);
   const closing = history.some((e) => e.type === 'closed' && e.sourceId === m.sourceId);

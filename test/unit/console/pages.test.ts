@@ -137,6 +137,35 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(plain).not.toContain('Mensagem anterior');
   });
 
+  it('an office answer is shown under the subject the merchant read, not the staff mail’s “RE: [OUV-…]”', () => {
+    const base = workCase();
+    const c = workCase({
+      messages: [
+        ...base.messages,
+        {
+          ...base.messages[0]!,
+          sourceId: 'ses-staff-1',
+          direction: 'out',
+          subject: `RE: [${base.protocol}] Nova mensagem do lojista`,
+          text: 'Olá, Maria. O estorno foi feito.',
+        },
+      ],
+      history: [
+        {
+          type: 'answered',
+          messageSourceId: 'ses-staff-1',
+          at: '2026-03-12T14:00:00Z',
+          actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+        },
+      ],
+    });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page).toContain(
+      `<p>[${base.protocol}] Resposta da Ouvidoria</p><pre>Olá, Maria. O estorno foi feito.</pre>`,
+    );
+    expect(page).not.toContain('RE: [');
+  });
+
   it('the header names the signed-in person from the roster, with the role in pt-BR', () => {
     const page = casePage({ ...frame, userName: 'Ana Lima' }, { c: workCase(), survey: null, actions: new Set() }, now);
     expect(page).toContain('<span>Ana Lima (analista)</span>');
