@@ -33,7 +33,7 @@ describe('roster page — ending a leave', () => {
     ['a leave going on', { from: '2026-03-01', to: '2026-03-31' }, true],
     ['a leave still to come', { from: '2026-04-01', to: '2026-04-10' }, true],
     ['a leave that ended', { from: '2026-02-01', to: '2026-02-28' }, false],
-  ])('%s: “Encerrar afastamento” offered: %s', (_label, leave, offered) => {
+  ])('%s: “Encerrar afastamento” offered only while it goes on or is to come', (_label, leave, offered) => {
     const page = rosterPage(frame, [anAnalyst({ id: 'ana', name: 'Ana Souza', leave })], '2026-03-12');
     expect(page.includes('Encerrar afastamento de Ana Souza')).toBe(offered);
   });
