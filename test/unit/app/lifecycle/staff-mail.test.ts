@@ -28,6 +28,16 @@ function mailFrom(
   return staffMail({ to: addressOf(id), from: email, text, ...extra });
 }
 
+/** A file of an analyst's mail whose bytes proved a PDF: it goes to the merchant. */
+const PDF = {
+  filename: 'comprovante.pdf',
+  contentType: 'application/pdf',
+  size: 1000,
+  inline: false,
+  partId: '2',
+  kind: 'pdf' as const,
+};
+
 /** A Gmail-style answer from Ana, quoting our notice and signed. */
 const GMAIL_ANSWER = [
   'Olá, Maria.',
@@ -237,14 +247,7 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
 
   it('the relayed answer carries its attachments for the mailer', async () => {
     const w = lifecycleWorld();
-    const pdf = {
-      filename: 'comprovante.pdf',
-      contentType: 'application/pdf',
-      size: 1000,
-      inline: false,
-      partId: '2',
-      kind: 'pdf' as const,
-    };
+    const pdf = PDF;
     await handleStaffMail(mailFrom('ana', ANA, 'Segue o comprovante.', { attachments: [pdf] }), w.deps);
     expect((w.mailer.sent[0] as { attachments?: unknown }).attachments).toEqual({
       raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-1' },
@@ -254,14 +257,7 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
 });
 
 describe('handleStaffMail — files that do not go with the answer: the analyst is told', () => {
-  const pdf = {
-    filename: 'comprovante.pdf',
-    contentType: 'application/pdf',
-    size: 1000,
-    inline: false,
-    partId: '2',
-    kind: 'pdf' as const,
-  };
+  const pdf = PDF;
   const zip = {
     filename: 'prints.zip',
     contentType: 'application/zip',
