@@ -60,7 +60,7 @@ import {
   statusesOf,
 } from './pages';
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
-import { changeRoster, ROSTER_PATH, rosterPage } from './roster';
+import { changeRoster, ROSTER_PATH, rosterNotice, rosterPage } from './roster';
 import type { StaffRepository } from '../ports';
 import type { Analyst } from '../domain/staff';
 import { consoleHeaders } from './security';
@@ -297,8 +297,13 @@ export async function serveConsole(
       const result = await changeRoster(form, deps.roster);
       if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
+      // Done: back to the page (a reload does not send the form again), which says what was done.
+      if (result.ok) {
+        const query = new URLSearchParams({ feito: result.op, pessoa: result.id });
+        return redirect(`${basePath}${ROSTER_PATH}?${query.toString()}`, [], formOrigins);
+      }
       const today = localDate(lifecycle.clock.now(), timeZone);
-      return page(result.ok ? 200 : 400, rosterPage(frame, await deps.roster.list(), today, result));
+      return page(400, rosterPage(frame, await deps.roster.list(), today, result));
     }
     if (isQuarantinePath(path) && deps.quarantine) {
       return quarantine('POST', path, new URLSearchParams(), form, user, frame, deps, logger);
@@ -313,7 +318,11 @@ export async function serveConsole(
   if (path === CASES_PATH) return list(query, user, frame, deps);
   if (path === ROSTER_PATH && deps.roster) {
     if (!mayAct(user, 'roster')) return forbidden();
-    return page(200, rosterPage(frame, await deps.roster.list(), localDate(lifecycle.clock.now(), timeZone)));
+    const roster = await deps.roster.list();
+    const changed = roster.find((m) => m.id === query.get('pessoa'));
+    const notice = rosterNotice(query.get('feito') ?? '', changed);
+    const today = localDate(lifecycle.clock.now(), timeZone);
+    return page(200, rosterPage(frame, roster, today, notice ? { ok: true, text: notice } : undefined));
   }
   if (isQuarantinePath(path) && deps.quarantine) {
     return quarantine('GET', path, query, null, user, frame, deps, logger);

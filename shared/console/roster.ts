@@ -70,51 +70,71 @@ function openCasesHint(member: Pick<Analyst, 'name' | 'openCases'>): string {
   return ` ${member.name} tem ${cases}: transfira-${n === 1 ? 'o' : 'os'} a outra pessoa (lista de casos, filtro Analista).`;
 }
 
-/** One roster change from the page's form; the pt-BR message to show. */
+/** The roster changes the page's forms make. */
+const ROSTER_OPS = ['add', 'leave', 'return', 'activate', 'deactivate'] as const;
+type RosterOp = (typeof ROSTER_OPS)[number];
+
+/**
+ * What a change did, in pt-BR, read from the person as the roster holds them now: the page after
+ * the redirect (`?feito=<op>&pessoa=<id>`) says it without any text of the query string.
+ */
+export function rosterNotice(op: string, member: Analyst | undefined): string | undefined {
+  if (!member || !ROSTER_OPS.includes(op as RosterOp)) return undefined;
+  switch (op as RosterOp) {
+    case 'add':
+      return `${member.name} foi adicionado(a) à equipe.`;
+    case 'leave':
+      return member.leave
+        ? `Afastamento de ${member.name} registrado (${leavePtBr(member.leave)}).${openCasesHint(member)}`
+        : undefined;
+    case 'return':
+      return `Afastamento de ${member.name} encerrado.`;
+    case 'activate':
+      return `${member.name} está ativa(o).`;
+    case 'deactivate':
+      return `${member.name} está inativa(o).${openCasesHint(member)}`;
+  }
+}
+
+/** One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed. */
 export async function changeRoster(
   form: URLSearchParams,
   staff: StaffRepository,
-): Promise<{ ok: boolean; text: string; op: string }> {
+): Promise<{ ok: boolean; text: string; op: string; id: string }> {
   const op = form.get('op') ?? '';
   const id = (form.get('pessoa') ?? '').trim().toLowerCase();
-  if (!STAFF_ID.test(id)) return { ok: false, text: 'Id inválido.', op };
+  const refused = (text: string) => ({ ok: false, text, op, id });
+  const done = (member: Analyst) => ({ ok: true, text: rosterNotice(op, member) ?? '', op, id });
+  if (!STAFF_ID.test(id)) return refused('Id inválido.');
   if (op === 'add') {
     const name = (form.get('nome') ?? '').trim();
     const email = (form.get('email') ?? '').trim().toLowerCase();
-    if (!isStaffName(name) || !EMAIL.test(email)) return { ok: false, text: 'Informe nome e e-mail válidos.', op };
+    if (!isStaffName(name) || !EMAIL.test(email)) return refused('Informe nome e e-mail válidos.');
+    const member: Analyst = { id, name, email, active: true, openCases: 0 };
     // One conditional write: two supervisors adding the same id at once cannot both succeed.
-    if (!(await staff.add({ id, name, email, active: true }))) {
-      return { ok: false, text: `Já existe alguém com o id ${id}.`, op };
-    }
-    return { ok: true, text: `${name} foi adicionado(a) à equipe.`, op };
+    if (!(await staff.add({ id, name, email, active: true }))) return refused(`Já existe alguém com o id ${id}.`);
+    return done(member);
   }
   const current = await staff.get(id);
-  if (!current) return { ok: false, text: `Não há ninguém com o id ${id}.`, op };
-  const gone = { ok: false, text: `Não há ninguém com o id ${id}.`, op };
+  const gone = refused(`Não há ninguém com o id ${id}.`);
+  if (!current) return gone;
   // Each change writes only its own field: two supervisors at once do not undo each other.
   switch (op) {
     case 'leave': {
       const from = form.get('de') ?? '';
       const to = form.get('ate') ?? '';
-      if (!isIsoDate(from) || !isIsoDate(to) || from > to) return { ok: false, text: 'Informe um período válido.', op };
+      if (!isIsoDate(from) || !isIsoDate(to) || from > to) return refused('Informe um período válido.');
       if (!(await staff.update(id, { leave: { from, to } }))) return gone;
-      return {
-        ok: true,
-        text: `Afastamento de ${current.name} registrado (${leavePtBr({ from, to })}).${openCasesHint(current)}`,
-        op,
-      };
+      return done({ ...current, leave: { from, to } });
     }
-    case 'return': {
+    case 'return':
       if (!(await staff.update(id, { leave: null }))) return gone;
-      return { ok: true, text: `Afastamento de ${current.name} encerrado.`, op };
-    }
+      return done(current);
     case 'activate':
     case 'deactivate':
       if (!(await staff.update(id, { active: op === 'activate' }))) return gone;
-      return op === 'activate'
-        ? { ok: true, text: `${current.name} está ativa(o).`, op }
-        : { ok: true, text: `${current.name} está inativa(o).${openCasesHint(current)}`, op };
+      return done(current);
     default:
-      return { ok: false, text: 'Ação desconhecida.', op };
+      return refused('Ação desconhecida.');
   }
 }

@@ -548,8 +548,27 @@ describe('serveConsole — actions', () => {
         post(sofia, { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }),
       ),
     );
-    expect(r?.statusCode).toBe(200);
+    // Done: redirected back (a reload does not send the form again); the page says what was done.
+    expect(r?.statusCode).toBe(303);
+    const location = new URL(r?.headers['location'] ?? '', 'https://x');
+    expect(location.pathname + location.search).toBe('/equipe/pessoas?feito=leave&pessoa=bruno');
     expect((await roster.get('bruno'))?.leave).toEqual({ from: '2026-03-12', to: '2026-03-20' });
+    const after = await serve(
+      request('GET', location.pathname, { token: sofia, query: location.searchParams.toString() }),
+    );
+    expect(after?.body).toMatch(/role="status">Afastamento de [^<]+ registrado \(12\/03\/2026 a 20\/03\/2026\)\./);
+    // Nothing of the query string reaches the page: an unknown person or action shows no notice.
+    for (const q of ['feito=leave&pessoa=<b>x</b>', 'feito=<script>&pessoa=bruno', 'feito=apagar&pessoa=bruno']) {
+      const page = await serve(request('GET', '/equipe/pessoas', { token: sofia, query: q }));
+      expect(page?.body).not.toContain('role="status"');
+      expect(page?.body).not.toMatch(/<script>|<b>x/);
+    }
+    // A refusal stays on the page, with its reason (400).
+    const refused = await serve(
+      request('POST', '/equipe/pessoas', post(sofia, { op: 'leave', pessoa: 'bruno', de: 'x', ate: 'y' })),
+    );
+    expect(refused?.statusCode).toBe(400);
+    expect(refused?.body).toContain('Informe um período válido.');
   });
 
   it('sign-out clears the cookie (CSRF required)', async () => {
@@ -605,7 +624,7 @@ describe('serveConsole — every route × role × own/other case', () => {
     ['POST', `${OWN}/acao`, { acao: 'transfer', para: 'bruno' }, 303, 403, 303],
     ['POST', `${OWN}/acao`, { acao: 'extend', dias: '3', motivo: 'Aguardando o financeiro' }, 303, 403, 303],
     ['GET', '/equipe/pessoas', null, 403, 403, 200],
-    ['POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }, 403, 403, 200],
+    ['POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }, 403, 403, 303],
     ['GET', '/equipe/quarentena', null, 403, 403, 200],
     ['POST', `/equipe/quarentena/${encodeURIComponent(QUARANTINED)}/acao`, { acao: 'discard' }, 403, 403, 303],
     ['GET', HELD, null, 403, 403, 200],

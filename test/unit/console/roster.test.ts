@@ -63,7 +63,12 @@ describe('changeRoster', () => {
     ],
   ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
-    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff)).toEqual({ ok: true, text, op });
+    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff)).toEqual({
+      ok: true,
+      text,
+      op,
+      id: 'ana',
+    });
   });
 
   it('records and ends a leave, deactivates, adds; refuses bad input', async () => {
