@@ -14,9 +14,8 @@ export function renderInfectedNotice(
 ): RenderedMail {
   const name = sanitizeHeaderValue(senderName ?? '', 80);
   const one = filenames.length === 1;
-  const subject = protocol
-    ? `[${protocol}] Um arquivo enviado não pôde ser aceito`
-    : 'Ouvidoria: um arquivo enviado não pôde ser aceito';
+  const what = one ? 'um arquivo enviado não pôde ser aceito' : 'arquivos enviados não puderam ser aceitos';
+  const subject = protocol ? `[${protocol}] ${capitalise(what)}` : `Ouvidoria: ${what}`;
   return renderMail(
     subject,
     [
@@ -63,15 +62,24 @@ export function renderInfectedNoticeToAnalyst(
   analystName: string,
   config: OuvidoriaConfig,
 ): RenderedMail {
+  const one = filenames.length === 1;
   return renderMail(
-    `[${protocol}] Anexo em quarentena (antivírus)`,
+    `[${protocol}] ${one ? 'Anexo' : 'Anexos'} em quarentena (antivírus)`,
     [
       { p: [`Olá, ${analystName},`] },
-      { p: ['A verificação antivírus, concluída depois da atribuição, encontrou ameaça em anexo deste caso:'] },
+      {
+        p: [
+          one
+            ? 'A verificação antivírus, concluída depois da atribuição, encontrou uma ameaça em um anexo deste caso:'
+            : 'A verificação antivírus, concluída depois da atribuição, encontrou ameaças em anexos deste caso:',
+        ],
+      },
       { ul: filenames.map((name) => [{ strong: name }]) },
       {
         p: [
-          'O arquivo ficou em quarentena: ele não aparece para download e não deve ser aberto. ',
+          one
+            ? 'O arquivo ficou em quarentena: ele não aparece para download e não deve ser aberto. '
+            : 'Os arquivos ficaram em quarentena: eles não aparecem para download e não devem ser abertos. ',
           'O lojista foi avisado e pode enviar uma versão limpa respondendo ao caso.',
         ],
       },
@@ -79,4 +87,8 @@ export function renderInfectedNoticeToAnalyst(
     ],
     [{ p: ['Mensagem automática da Ouvidoria.'] }],
   );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -22,10 +22,24 @@ describe('renderInfectedNotice (to the merchant)', () => {
       says: ['no arquivo que você anexou', `protocolo ${PROTOCOL}`, 'mantendo o número do protocolo no assunto'],
     },
     {
+      name: 'several files, case opened',
+      files: ['nf-1.pdf', 'nf-2.pdf'],
+      protocol: PROTOCOL,
+      subject: `[${PROTOCOL}] Arquivos enviados não puderam ser aceitos`,
+      says: ['nos arquivos que você anexou', 'os arquivos forem importantes'],
+    },
+    {
+      name: 'one file, no protocol yet',
+      files: ['boleto.pdf'],
+      protocol: undefined,
+      subject: 'Ouvidoria: um arquivo enviado não pôde ser aceito',
+      says: ['no arquivo que você anexou', 'o arquivo for importante'],
+    },
+    {
       name: 'several files, no protocol yet',
       files: ['nf-1.pdf', 'print tela.png'],
       protocol: undefined,
-      subject: 'Ouvidoria: um arquivo enviado não pôde ser aceito',
+      subject: 'Ouvidoria: arquivos enviados não puderam ser aceitos',
       says: ['nos arquivos que você anexou', 'A sua mensagem segue normalmente', 'pelo formulário da Ouvidoria'],
     },
   ])('$name', ({ files, protocol, subject, says }) => {
@@ -69,11 +83,26 @@ describe('renderInfectedNotice (to the merchant)', () => {
 describe('renderInfectedNoticeToAnalyst', () => {
   it('names the case, the analyst and every quarantined file', () => {
     const mail = renderInfectedNoticeToAnalyst(['contrato.docx', 'extrato.xlsx'], PROTOCOL, 'Ana Lima', localConfig);
-    expect(mail.subject).toBe(`[${PROTOCOL}] Anexo em quarentena (antivírus)`);
     expect(mail.text).toContain('Olá, Ana Lima,');
     expect(mail.text).toContain('contrato.docx');
     expect(mail.text).toContain('extrato.xlsx');
-    expect(mail.text).toContain('não deve ser aberto');
+  });
+
+  it.each([
+    {
+      files: ['contrato.docx'],
+      subject: `[${PROTOCOL}] Anexo em quarentena (antivírus)`,
+      says: ['encontrou uma ameaça em um anexo deste caso:', 'O arquivo ficou em quarentena', 'não deve ser aberto'],
+    },
+    {
+      files: ['contrato.docx', 'extrato.xlsx'],
+      subject: `[${PROTOCOL}] Anexos em quarentena (antivírus)`,
+      says: ['encontrou ameaças em anexos deste caso:', 'Os arquivos ficaram em quarentena', 'não devem ser abertos'],
+    },
+  ])('agrees in number with $files.length file(s)', ({ files, subject, says }) => {
+    const mail = renderInfectedNoticeToAnalyst(files, PROTOCOL, 'Ana Lima', localConfig);
+    expect(mail.subject).toBe(subject);
+    for (const text of says) expect(mail.text).toContain(text);
   });
 
   it('escapes a hostile file name and analyst name in the HTML part', () => {
