@@ -364,6 +364,11 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
   return layout(ctx, title, main);
 }
 
+/** "Este e-mail já tem N casos em andamento na Ouvidoria" (the page and the 409's JSON message). */
+export function openCasesText(limit: number): string {
+  return `Este e-mail já tem ${limit === 1 ? '1 caso' : `${limit} casos`} em andamento na Ouvidoria`;
+}
+
 function minutesText(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return minutes === 1 ? '1 minuto' : `${minutes} minutos`;
@@ -389,7 +394,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
       ]);
     case 'open-cases':
       return simplePage(ctx, 'Você já tem casos em andamento', [
-        `Este e-mail já tem ${view.limit} casos em andamento na Ouvidoria, o máximo permitido ao mesmo tempo.`,
+        `${openCasesText(view.limit)}, o máximo permitido ao mesmo tempo.`,
         'Para acrescentar informações, responda ao e-mail de confirmação do caso, mantendo o número do protocolo no assunto. Um(a) analista da Ouvidoria acompanhará a sua mensagem.',
       ]);
     case 'problem':

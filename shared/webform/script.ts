@@ -20,6 +20,8 @@ export const APP_JS = `(function () {
     var timer = null;
     var text = function () {
       var left = max - desc.value.length;
+      if (left === 1) return 'Resta 1 de ' + max + ' caracteres.';
+      if (left === -1) return 'Você passou 1 caractere do limite.';
       return left >= 0 ? 'Restam ' + left + ' de ' + max + ' caracteres.' : 'Você passou ' + (-left) + ' caracteres do limite.';
     };
     var update = function () {

@@ -28,7 +28,7 @@ import {
 } from './form';
 import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { type MultipartFile, parseMultipart } from './multipart';
-import type { AttachmentView, WebformView } from './page';
+import { type AttachmentView, openCasesText, type WebformView } from './page';
 import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
@@ -301,7 +301,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
       'open_cases',
       { kind: 'open-cases', limit },
       {
-        message: `Este e-mail já tem ${limit} casos em andamento na Ouvidoria. Para acrescentar informações, responda ao e-mail de confirmação de um deles.`,
+        message: `${openCasesText(limit)}. Para acrescentar informações, responda ao e-mail de confirmação ${limit === 1 ? 'dele' : 'de um deles'}.`,
         limit,
       },
     );

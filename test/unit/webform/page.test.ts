@@ -318,8 +318,10 @@ describe('result pages', () => {
     expect(render({ kind: 'rate-limited', retryAfterSeconds: 20 })).toContain('Tente novamente em 1 minuto.');
   });
 
-  it('explains the open-cases cap', () => {
-    const page = render({ kind: 'open-cases', limit: 5 });
-    expect(page).toContain('5 casos em andamento');
+  it.each([
+    { limit: 5, says: 'Este e-mail já tem 5 casos em andamento na Ouvidoria, o máximo permitido' },
+    { limit: 1, says: 'Este e-mail já tem 1 caso em andamento na Ouvidoria, o máximo permitido' },
+  ])('explains the open-cases cap ($limit)', ({ limit, says }) => {
+    expect(render({ kind: 'open-cases', limit })).toContain(says);
   });
 });

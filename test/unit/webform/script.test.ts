@@ -100,6 +100,24 @@ describe('APP_JS (the enhancement script)', () => {
     expect(live.textContent).toBe('Você passou 2 caracteres do limite.');
   });
 
+  it.each([
+    { typed: 9, says: 'Resta 1 de 10 caracteres.' },
+    { typed: 10, says: 'Restam 0 de 10 caracteres.' },
+    { typed: 11, says: 'Você passou 1 caractere do limite.' },
+  ])('counts in the singular and plural ($typed of 10 typed)', ({ typed, says }) => {
+    const desc = element({ maxlength: '10' });
+    const visible = element();
+    run({
+      'form-ouvidoria': element(),
+      descricao: desc,
+      'descricao-contador': visible,
+      'descricao-contador-aviso': element(),
+    });
+    desc.value = 'x'.repeat(typed);
+    desc.fire('input');
+    expect(visible.textContent).toBe(says);
+  });
+
   it('falls back to the form limit when the field has no maxlength', () => {
     const visible = element();
     run({

@@ -423,6 +423,22 @@ describe('limits', () => {
     expect(telemetry.events).toContain('rejected:open_cases');
   });
 
+  it('says "1 caso" when the cap is one open case', async () => {
+    setup(configWith({ maxOpenCasesPerSender: 1 }));
+    const post = (n: number) =>
+      handle(
+        event('post-json-valid', {
+          json: { ...jsonFields(), descricao: `${jsonFields()['descricao']} Ocorrência ${n}.` },
+        }),
+      );
+    expect((await post(1)).statusCode).toBe(201);
+    const capped = await post(2);
+    expect(capped.statusCode).toBe(409);
+    expect(String(json(capped)['message'])).toBe(
+      'Este e-mail já tem 1 caso em andamento na Ouvidoria. Para acrescentar informações, responda ao e-mail de confirmação dele.',
+    );
+  });
+
   it('does not count guidance outcomes as open cases', async () => {
     setup(configWith({ maxOpenCasesPerSender: 1 }));
     const noTicket = (n: number) =>
