@@ -233,3 +233,31 @@ describe('console case page — the decision trail', () => {
     expect(page).toContain(shown);
   });
 });
+
+describe('console pages — counts agree in number', () => {
+  const extended = (businessDays: number) => ({
+    type: 'extended' as const,
+    businessDays,
+    reason: 'aguardando a área financeira',
+    previousDueAt: '2026-03-20T21:00:00Z',
+    dueAt: '2026-03-24T21:00:00Z',
+    at: '2026-03-18T14:00:00Z',
+    actor: { kind: 'staff' as const, id: 'ana', role: 'analyst' as const },
+  });
+
+  it.each([
+    { days: 1, says: 'prazo prorrogado em 1 dia útil: aguardando a área financeira' },
+    { days: 3, says: 'prazo prorrogado em 3 dias úteis: aguardando a área financeira' },
+  ])('the history says "$says"', ({ days, says }) => {
+    const page = casePage(frame, { c: workCase({ history: [extended(days)] }), survey: null, actions: new Set() }, now);
+    expect(page).toContain(says);
+  });
+
+  it.each([
+    { n: 1, caption: '<caption>1 caso nesta página</caption>' },
+    { n: 2, caption: '<caption>2 casos nesta página</caption>' },
+  ])('the list caption says "$caption"', ({ n, caption }) => {
+    const items = Array.from({ length: n }, (_, i) => workCase({ caseId: `email:ses-000${i}` }));
+    expect(casesPage(frame, { status: 'ASSIGNED' }, { items }, now)).toContain(caption);
+  });
+});
