@@ -9,7 +9,7 @@
  */
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
-import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData } from '../domain/lifecycle/status-page';
+import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData, statusLinkValidityPt } from '../domain/lifecycle/status-page';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT } from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
@@ -50,8 +50,9 @@ export type MerchantView =
   | { kind: 'forbidden'; message: string };
 
 /** The neutral answer of `/consulta`: the same whether or not the protocol or the address exists. */
-export const STATUS_REQUESTED_PT =
-  'Se o protocolo e o e-mail informados corresponderem a um caso da Ouvidoria, enviaremos para esse e-mail, em alguns minutos, um link para acompanhar o caso. O link vale por 24 horas e pode ser aberto uma vez.';
+function statusRequestedPt(ctx: PageContext): string {
+  return `Se o protocolo e o e-mail informados corresponderem a um caso da Ouvidoria, enviaremos para esse e-mail, em alguns minutos, um link para acompanhar o caso. ${statusLinkValidityPt(ctx.config)}`;
+}
 
 function date(ctx: PageContext, iso: string): string {
   return formatDatePtBr(iso, ctx.config.timeZone);
@@ -192,7 +193,7 @@ export function renderMerchantPage(view: MerchantView, ctx: PageContext): string
       return simple(
         ctx,
         'Pedido recebido',
-        [STATUS_REQUESTED_PT, 'Não recebeu? Confira a caixa de spam e se o protocolo e o e-mail estão corretos.'],
+        [statusRequestedPt(ctx), 'Não recebeu? Confira a caixa de spam e se o protocolo e o e-mail estão corretos.'],
         statusFormLink(ctx, 'Voltar à consulta'),
       );
     case 'status-open':

@@ -114,6 +114,12 @@ export function sameAddress(a: string, b: string): boolean {
   return diff === 0;
 }
 
+/** How long the one-time status link lasts, as the mail and the `/consulta` page say it. */
+export function statusLinkValidityPt(config: OuvidoriaConfig): string {
+  const hours = config.lifecycle.statusLinkHours;
+  return `O link vale por ${hours === 1 ? '1 hora' : `${hours} horas`} e pode ser aberto uma vez.`;
+}
+
 /** The mail with the one-time status link (to the case's own address only). */
 export function renderStatusLinkMail(
   protocol: string,
@@ -130,7 +136,7 @@ export function renderStatusLinkMail(
       { p: [{ href: url, label: 'Ver o andamento do caso' }] },
       {
         p: [
-          `O link vale por ${config.lifecycle.statusLinkHours} horas e pode ser aberto uma vez. Se não foi você quem pediu, ignore este e-mail: ninguém vê o caso sem este link.`,
+          `${statusLinkValidityPt(config)} Se não foi você quem pediu, ignore este e-mail: ninguém vê o caso sem este link.`,
         ],
       },
       { lines: ['Atenciosamente,', config.fromName] },

@@ -73,4 +73,13 @@ describe('merchant pages', () => {
     const body = renderMerchantPage({ kind: 'status-requested' }, ctx);
     expect(body).toContain('Se o protocolo e o e-mail informados corresponderem');
   });
+
+  it.each([
+    { hours: 24, says: 'O link vale por 24 horas e pode ser aberto uma vez.' },
+    { hours: 1, says: 'O link vale por 1 hora e pode ser aberto uma vez.' },
+    { hours: 72, says: 'O link vale por 72 horas e pode ser aberto uma vez.' },
+  ])('the request page says the configured link validity, as the mail does ($hours h)', ({ hours, says }) => {
+    const config = { ...localConfig, lifecycle: { ...localConfig.lifecycle, statusLinkHours: hours } };
+    expect(renderMerchantPage({ kind: 'status-requested' }, { ...ctx, config })).toContain(says);
+  });
 });

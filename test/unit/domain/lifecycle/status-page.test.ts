@@ -146,7 +146,15 @@ describe('sameAddress and the link mail', () => {
     const mail = renderStatusLinkMail('OUV-2026-000123', 'https://x.example/consulta/caso?p=1', 'Maria', localConfig);
     expect(mail.subject).toBe('[OUV-2026-000123] Link para acompanhar o seu caso');
     expect(mail.text).toContain('https://x.example/consulta/caso?p=1');
-    expect(mail.text).toContain('24 horas');
+    expect(mail.text).toContain('O link vale por 24 horas e pode ser aberto uma vez.');
+  });
+
+  it.each([
+    { hours: 1, says: 'O link vale por 1 hora e pode ser aberto uma vez.' },
+    { hours: 48, says: 'O link vale por 48 horas e pode ser aberto uma vez.' },
+  ])('says the configured validity in the singular and plural ($hours h)', ({ hours, says }) => {
+    const config = { ...localConfig, lifecycle: { ...localConfig.lifecycle, statusLinkHours: hours } };
+    expect(renderStatusLinkMail('OUV-2026-000123', 'https://x.example/c', 'Maria', config).text).toContain(says);
   });
 
   it('greets by the case’s name only when it reads as one (a form’s name is anyone’s text)', () => {
