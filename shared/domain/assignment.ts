@@ -221,7 +221,11 @@ export function renderAnalystNotice(
     },
     {
       p: due
-        ? ['Prazo: ', { strong: due }, ` (${config.slaBusinessDays} dias úteis da Ouvidoria, fuso ${zone}).`]
+        ? [
+            'Prazo: ',
+            { strong: due },
+            ` (${config.slaBusinessDays === 1 ? '1 dia útil' : `${config.slaBusinessDays} dias úteis`} da Ouvidoria, fuso ${zone}).`,
+          ]
         : ['Prazo: não definido.'],
     },
     { h: 'Lojista' },
@@ -276,12 +280,13 @@ export function renderAnalystNotice(
     const heading = `${label} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
     const freshText = fresh.trim() === '' ? '(mensagem sem texto)' : cap(fresh.trim(), MAX_FRESH_CHARS);
     const quotedText = quoted.trim();
+    const lineCount = quotedText.split('\n').length;
     return {
       title: heading,
       text: freshText,
       collapsed: quotedText
         ? {
-            summary: `Histórico citado (${quotedText.split('\n').length} linhas)`,
+            summary: `Histórico citado (${lineCount === 1 ? '1 linha' : `${lineCount} linhas`})`,
             text: cap(quotedText, MAX_QUOTED_CHARS)
               .split('\n')
               .map((line) => (line === '' ? '>' : `> ${line}`))

@@ -166,6 +166,27 @@ function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
 const ana = analyst('ana', { name: 'Ana Lima' });
 
 describe('renderAnalystNotice', () => {
+  it.each([
+    {
+      quoted: ['> Olá Maria, seu chamado foi encerrado.'],
+      sla: 1,
+      says: ['Histórico citado (1 linha)', '(1 dia útil da Ouvidoria'],
+    },
+    {
+      quoted: ['> Olá Maria, seu chamado foi encerrado.', '> Atenciosamente, Suporte'],
+      sla: 10,
+      says: ['Histórico citado (2 linhas)', '(10 dias úteis da Ouvidoria'],
+    },
+  ])('counts in the singular and plural ($says.0)', ({ quoted, sla, says }) => {
+    const base = caseRecord();
+    const message = {
+      ...base.messages[0]!,
+      text: ['Fui cobrada duas vezes.', '', ...quoted].join('\n'),
+    };
+    const n = renderAnalystNotice({ ...base, messages: [message] }, ana, { ...localConfig, slaBusinessDays: sla });
+    for (const phrase of says) expect(n.html).toContain(phrase);
+  });
+
   it('has everything the analyst needs, in text and HTML', () => {
     const n = renderAnalystNotice(caseRecord(), ana, localConfig);
     expect(n.subject).toBe('[OUV-2026-000123] Novo caso atribuído a você: Cobrança em dobro — chamado 48213');
