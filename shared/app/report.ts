@@ -139,10 +139,11 @@ export function announcement(
   config: OuvidoriaConfig,
 ): OutgoingMail {
   const period = `${calendarDayPtBr(f.period.from)} a ${calendarDayPtBr(f.period.to)}`;
+  const { accepted, redirected } = f.acceptedVsRedirected;
   const lines = [
     `Relatório da Ouvidoria de ${period}:`,
     '',
-    `- Manifestações recebidas: ${f.total} (${f.acceptedVsRedirected.accepted} casos aceitos, ${f.acceptedVsRedirected.redirected} orientadas)`,
+    `- Manifestações recebidas: ${f.total} (${accepted === 1 ? '1 caso aceito' : `${accepted} casos aceitos`}, ${redirected === 1 ? '1 orientada' : `${redirected} orientadas`})`,
     `- Encerrados no prazo: ${pct(f.deadline.share)} de ${f.deadline.closed}`,
     `- Em atraso agora: ${f.overdueNow}`,
     `- Satisfação média: ${f.satisfaction.average === null ? '—' : f.satisfaction.average.toFixed(2).replace('.', ',')} (${pct(f.satisfaction.responseRate)} de resposta)`,

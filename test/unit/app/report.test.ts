@@ -207,7 +207,7 @@ describe('announcement', () => {
     ];
     const mail = announcement(report.figures, files, ['sofia@x.com'], localConfig);
     expect(mail.subject).toBe('Relatório da Ouvidoria — 01/04/2026 a 30/04/2026');
-    expect(mail.text).toContain('Manifestações recebidas: 0');
+    expect(mail.text).toContain('Manifestações recebidas: 0 (0 casos aceitos, 0 orientadas)');
     expect(mail.text).toContain('Satisfação média: —');
     expect(mail.text).toContain('Relatório completo em anexo: relatorio<2>.html');
     expect(mail.html).toContain('relatorio&lt;2&gt;.html');
@@ -215,5 +215,22 @@ describe('announcement', () => {
     expect(mail.files).toBe(files);
     expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
     expect(mail.from).toContain(localConfig.fromAddress);
+  });
+
+  it.each([
+    { accepted: 1, redirected: 1, says: 'Manifestações recebidas: 2 (1 caso aceito, 1 orientada)' },
+    { accepted: 3, redirected: 2, says: 'Manifestações recebidas: 5 (3 casos aceitos, 2 orientadas)' },
+  ])('counts in the singular and plural: $says', async ({ accepted, redirected, says }) => {
+    const report = await generateReport(APRIL, {
+      source: new FakeSource({}),
+      calendar,
+      clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+    });
+    const figures = {
+      ...report.figures,
+      total: accepted + redirected,
+      acceptedVsRedirected: { ...report.figures.acceptedVsRedirected, accepted, redirected },
+    };
+    expect(announcement(figures, [], ['sofia@x.com'], localConfig).text).toContain(says);
   });
 });
