@@ -280,7 +280,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
                 p: [
                   'O caso ',
                   { strong: ctx.linkedProtocol },
-                  ` foi encerrado há mais de ${config.threading.reopenWindowDays} dias; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.`,
+                  ` foi encerrado há mais de ${config.threading.reopenWindowDays === 1 ? '1 dia' : `${config.threading.reopenWindowDays} dias`}; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.`,
                 ],
               },
             ]
@@ -675,7 +675,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                     p: [
                       'El caso ',
                       { strong: ctx.linkedProtocol },
-                      ` se cerró hace más de ${c.threading.reopenWindowDays} días; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
+                      ` se cerró hace más de ${c.threading.reopenWindowDays === 1 ? '1 día' : `${c.threading.reopenWindowDays} días`}; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
                     ],
                   },
                 ]
@@ -724,7 +724,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                     p: [
                       'Case ',
                       { strong: ctx.linkedProtocol },
-                      ` was closed more than ${c.threading.reopenWindowDays} days ago, so your message opened this new case, linked to it.`,
+                      ` was closed more than ${c.threading.reopenWindowDays === 1 ? '1 day' : `${c.threading.reopenWindowDays} days`} ago, so your message opened this new case, linked to it.`,
                     ],
                   },
                 ]

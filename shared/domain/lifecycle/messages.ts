@@ -341,7 +341,7 @@ export function renderClosingMail(
   blocks.push(
     {
       p: [
-        `Se precisar, responda a este e-mail em até ${config.threading.reopenWindowDays} dias e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+        `Se precisar, responda a este e-mail em até ${config.threading.reopenWindowDays === 1 ? '1 dia' : `${config.threading.reopenWindowDays} dias`} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
       ],
     },
     signature(config),

@@ -157,6 +157,16 @@ describe('renderReply — content per outcome', () => {
     },
   );
 
+  it.each([
+    ['pt-BR', 'foi encerrado há mais de 1 dia; por isso'],
+    ['es', 'se cerró hace más de 1 día; por eso'],
+    ['en', 'was closed more than 1 day ago, so'],
+  ] as const)('ACCEPTED (%s) says a one-day reopen window in the singular', (language, phrase) => {
+    const config = { ...localConfig, threading: { ...localConfig.threading, reopenWindowDays: 1 } };
+    const r = renderReply('ACCEPTED', ctx({ language, linkedProtocol: 'OUV-2026-000001' }), config);
+    expect(r.text).toContain(phrase);
+  });
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });

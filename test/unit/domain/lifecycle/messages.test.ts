@@ -192,6 +192,15 @@ describe('lifecycle mails', () => {
   });
 
   it.each([
+    { days: 1, says: 'responda a este e-mail em até 1 dia e o caso será reaberto' },
+    { days: 7, says: 'responda a este e-mail em até 7 dias e o caso será reaberto' },
+  ])('the closing mail says the reopen window in the singular and plural ($days)', ({ days, says }) => {
+    const config = { ...localConfig, threading: { ...localConfig.threading, reopenWindowDays: days } };
+    const mail = renderClosingMail(workCase(), { category: 'resolvido', summary: 'estorno feito' }, links, config);
+    expect(mail.text).toContain(says);
+  });
+
+  it.each([
     // The analyst greets: her text opens the mail, one greeting, then the resolution.
     [
       'Olá, Mariana. O webhook foi corrigido e o pedido 10234 já aparece no Bling.',
