@@ -7,7 +7,7 @@ import type { AttachmentsConfig } from '../domain/config';
 import { humanSize } from '../domain/byte-size';
 import { html, type SafeHtml } from '../domain/html';
 import { FILE_KINDS, KIND_EXTENSIONS, KIND_MIME } from '../domain/uploads/file-type';
-import { kindsText, SCAN_LABELS } from '../domain/uploads/plan';
+import { filesCountPt, kindsText, SCAN_LABELS } from '../domain/uploads/plan';
 import type { AttachmentView } from './page';
 
 /** Without JavaScript the files travel in the form post: API Gateway takes 10 MB, minus the text. */
@@ -23,7 +23,7 @@ export function fileField(config: AttachmentsConfig, error: string | undefined):
   const describedBy = ['anexos-dica', error ? 'anexos-erro' : ''].filter(Boolean).join(' ');
   return html`<div class="campo${error ? ' campo-erro' : ''}">
 <label for="anexos">Anexos <span class="opcional">(opcional)</span></label>
-<p class="dica" id="anexos-dica">Prints, faturas, planilhas ou documentos que ajudem a entender o caso: até ${config.maxFiles} arquivos (${kindsText(config)}), ${humanSize(config.maxFileBytes)} cada e ${humanSize(config.maxTotalBytes)} no total. Todos passam por verificação antivírus.</p>
+<p class="dica" id="anexos-dica">Prints, faturas, planilhas ou documentos que ajudem a entender o caso: até ${filesCountPt(config.maxFiles)} (${kindsText(config)}), ${humanSize(config.maxFileBytes)} cada e ${humanSize(config.maxTotalBytes)} no total. Todos passam por verificação antivírus.</p>
 <noscript><p class="dica">Sem JavaScript, os arquivos seguem junto com o formulário e o total deve ficar abaixo de ${humanSize(NO_SCRIPT_TOTAL_BYTES)}. Para arquivos maiores, envie a manifestação sem eles e depois responda ao e-mail de confirmação com os anexos.</p></noscript>
 ${error ? html`<p class="erro" id="anexos-erro"><span class="sr">Erro: </span>${error}</p>` : ''}
 <input id="anexos" name="anexos" type="file" multiple accept="${accept(config)}" aria-describedby="${describedBy}"${error ? html` aria-invalid="true"` : ''}>

@@ -11,6 +11,7 @@ import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { filesCountPt } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
 import {
@@ -359,7 +360,7 @@ async function readMultipart(
   if (!parsed.ok) {
     const message =
       parsed.problem === 'too_many_files'
-        ? `Envie no máximo ${limits.maxFiles} arquivos.`
+        ? `Envie no máximo ${filesCountPt(limits.maxFiles)}.`
         : 'Não foi possível ler os dados enviados.';
     return { ok: false, status: 400, problem: 'malformed_json', message };
   }

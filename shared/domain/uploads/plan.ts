@@ -83,10 +83,15 @@ export function kindsText(config: AttachmentsConfig): string {
   return config.allowedTypes.map((k) => k.toUpperCase()).join(', ');
 }
 
+/** "1 arquivo" / "N arquivos": the file limit as the form and its refusals say it. */
+export function filesCountPt(n: number): string {
+  return n === 1 ? '1 arquivo' : `${n} arquivos`;
+}
+
 /** Count, sizes and kinds of the files a browser wants to send, against the configuration. */
 export function checkDeclared(files: DeclaredFile[], config: AttachmentsConfig): DeclaredCheck {
   if (files.length > config.maxFiles) {
-    return { ok: false, message: `Envie no máximo ${config.maxFiles} arquivos.` };
+    return { ok: false, message: `Envie no máximo ${filesCountPt(config.maxFiles)}.` };
   }
   let total = 0;
   const checked: (DeclaredFile & { kind: FileKind })[] = [];

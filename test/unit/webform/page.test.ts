@@ -86,6 +86,14 @@ describe('form page', () => {
     expect(custom).not.toContain('09:00');
   });
 
+  it.each([
+    { maxFiles: 1, says: 'até 1 arquivo (PDF' },
+    { maxFiles: 3, says: 'até 3 arquivos (PDF' },
+  ])('says the file limit in the singular and plural ($maxFiles)', ({ maxFiles, says }) => {
+    const config = { ...localConfig, attachments: { ...localConfig.attachments, maxFiles } };
+    expect(renderPage({ kind: 'form' }, { config, attachments: true })).toContain(says);
+  });
+
   it('posts to /casos (with the stage prefix when there is one), without JavaScript', () => {
     expect(tags(page, 'form')[0]).toContain('method="post" action="/casos"');
     const staged = renderPage({ kind: 'form' }, { config: localConfig, basePath: '/prod' });

@@ -37,6 +37,17 @@ describe('checkDeclared', () => {
   });
 });
 
+describe('the file limit in the singular and plural', () => {
+  it.each([
+    { maxFiles: 1, says: 'Envie no máximo 1 arquivo.' },
+    { maxFiles: 2, says: 'Envie no máximo 2 arquivos.' },
+  ])('refuses with "$says"', ({ maxFiles, says }) => {
+    const files = [1, 2, 3].map((n) => ({ name: `${n}.pdf`, size: 1, type: 'application/pdf' }));
+    const r = checkDeclared(files, { ...cfg, maxFiles });
+    expect(r).toMatchObject({ ok: false, message: says });
+  });
+});
+
 describe('keys', () => {
   it('live under uploads/<pending id>/ and take nothing from the person', () => {
     const id = 'a'.repeat(32);
