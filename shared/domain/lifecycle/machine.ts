@@ -207,7 +207,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       if (Number.isNaN(closedMs) || ctx.now.getTime() - closedMs > windowMs || !c.assignee) {
         return refuse(
           'reopen-window-passed',
-          `O caso foi encerrado há mais de ${ctx.config.threading.reopenWindowDays} dias: a mensagem abre um novo caso vinculado a ele.`,
+          `O caso foi encerrado há mais de ${ctx.config.threading.reopenWindowDays === 1 ? '1 dia' : `${ctx.config.threading.reopenWindowDays} dias`}: a mensagem abre um novo caso vinculado a ele.`,
         );
       }
       const dueAt = reopenedDueAt(c, ctx);

@@ -620,7 +620,7 @@ export function renderFilesLeftOut(
         p: [
           'Sua mensagem sobre o caso ',
           { strong: protocol },
-          ` foi enviada ao lojista, mas ${files.length === 1 ? 'este arquivo não foi junto' : 'estes arquivos não foram juntos'}:`,
+          ` foi enviada ao lojista, mas ${files.length === 1 ? 'este arquivo não foi junto' : 'estes arquivos não foram junto'}:`,
         ],
       },
       { ul: files.map((f): MailInline[] => [{ strong: sanitizeHeaderValue(f.filename, 150) }, ` — ${why(f)}`]) },
