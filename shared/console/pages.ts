@@ -2,7 +2,8 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
-import { OUTCOME_LABELS_PT, ticketCheckPt } from '../domain/assignment';
+import { ticketCheckPt } from '../domain/assignment';
+import { OUTCOME_LABELS_PT } from '../domain/outcome';
 import { humanSize } from '../domain/byte-size';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';

@@ -6,7 +6,7 @@ import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
-import type { Outcome } from './outcome';
+import { OUTCOME_LABELS_PT } from './outcome';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
 import type { Analyst } from './staff';
 import type { AttachmentMeta } from './submission';
@@ -52,18 +52,6 @@ function compareForAssignment(a: Analyst, b: Analyst): number {
 }
 
 /** Staff-facing names of the outcomes. */
-export const OUTCOME_LABELS_PT: Record<Outcome, string> = {
-  ACCEPTED: 'Aceito (caso aberto)',
-  NO_PRIOR_TICKET: 'Sem chamado anterior',
-  TICKET_INVALID: 'Chamado anterior inválido',
-  ACCESS_ISSUE: 'Falta de acesso ao painel',
-  BILLING_QUESTION: 'Dúvida sobre planos e faturas',
-  NOT_A_CLIENT: 'Não é cliente',
-  OUT_OF_SCOPE_FEATURE: 'Fora do escopo: funcionalidade',
-  OUT_OF_SCOPE_COMMERCIAL: 'Fora do escopo: negociação comercial',
-  QUARANTINED: 'Em quarentena',
-};
-
 const SOURCE_LABELS: Record<TicketSource, string> = {
   form: 'formulário',
   subject: 'assunto',

@@ -16,3 +16,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 export function isOutcome(value: unknown): value is Outcome {
   return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
 }
+
+/** The outcomes as staff read them (notices, console, monthly report): one set of words everywhere. */
+export const OUTCOME_LABELS_PT: Record<Outcome, string> = {
+  ACCEPTED: 'Aceito (caso aberto)',
+  NO_PRIOR_TICKET: 'Sem chamado anterior',
+  TICKET_INVALID: 'Chamado anterior inválido',
+  ACCESS_ISSUE: 'Falta de acesso ao painel',
+  BILLING_QUESTION: 'Dúvida sobre planos e faturas',
+  NOT_A_CLIENT: 'Não é cliente',
+  OUT_OF_SCOPE_FEATURE: 'Fora do escopo: funcionalidade',
+  OUT_OF_SCOPE_COMMERCIAL: 'Fora do escopo: negociação comercial',
+  QUARANTINED: 'Em quarentena',
+};

@@ -20,7 +20,7 @@ import type { OfficeCalendar } from '../calendar';
 import { CLOSE_CATEGORIES, CLOSE_CATEGORY_LABELS_PT, type CloseCategory, type HistoryEvent } from '../lifecycle/types';
 import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
 import { ruleLabel } from '../eligibility/rules';
-import { OUTCOMES, type Outcome } from '../outcome';
+import { OUTCOME_LABELS_PT, OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
 
 /** What the report reads of a case (a WorkCase has all of it). */
@@ -104,18 +104,6 @@ export interface ReportFigures extends PeriodFigures {
   previous: PeriodFigures;
   monthOverMonth: ChangeRow[];
 }
-
-export const OUTCOME_LABELS_PT: Record<Outcome, string> = {
-  ACCEPTED: 'Aceito (caso aberto)',
-  NO_PRIOR_TICKET: 'Sem chamado anterior',
-  TICKET_INVALID: 'Chamado inválido',
-  ACCESS_ISSUE: 'Problema de acesso',
-  BILLING_QUESTION: 'Dúvida de cobrança',
-  NOT_A_CLIENT: 'Não é cliente',
-  OUT_OF_SCOPE_FEATURE: 'Fora do escopo: funcionalidade',
-  OUT_OF_SCOPE_COMMERCIAL: 'Fora do escopo: comercial',
-  QUARANTINED: 'Quarentena',
-};
 
 export const CHANNEL_LABELS_PT: Record<Channel, string> = { email: 'E-mail', webform: 'Formulário' };
 

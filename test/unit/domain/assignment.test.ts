@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyst, OUTCOME_LABELS_PT, renderAnalystNotice } from '../../../shared/domain/assignment';
+import { chooseAnalyst, renderAnalystNotice } from '../../../shared/domain/assignment';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
-import { OUTCOMES } from '../../../shared/domain/outcome';
+import { OUTCOME_LABELS_PT, OUTCOMES } from '../../../shared/domain/outcome';
 import type { Analyst } from '../../../shared/domain/staff';
 import { aDecision, aCase } from '../../support/builders';
 
