@@ -4,6 +4,7 @@
  * tell the supervisors by email with a time-limited link. The CLI (`npm run report`) and the
  * monthly Lambda run this same code.
  */
+import { countOf } from '../domain/count';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import { officeSender } from '../domain/auto-reply-policy';
 import { DateTime } from 'luxon';
@@ -143,7 +144,7 @@ export function announcement(
   const lines = [
     `Relatório da Ouvidoria de ${period}:`,
     '',
-    `- Manifestações recebidas: ${f.total} (${accepted === 1 ? '1 caso aceito' : `${accepted} casos aceitos`}, ${redirected === 1 ? '1 orientada' : `${redirected} orientadas`})`,
+    `- Manifestações recebidas: ${f.total} (${countOf(accepted, 'caso aceito', 'casos aceitos')}, ${countOf(redirected, 'orientada', 'orientadas')})`,
     `- Encerrados no prazo: ${pct(f.deadline.share)} de ${f.deadline.closed}`,
     `- Em atraso agora: ${f.overdueNow}`,
     `- Satisfação média: ${f.satisfaction.average === null ? '—' : f.satisfaction.average.toFixed(2).replace('.', ',')} (${pct(f.satisfaction.responseRate)} de resposta)`,

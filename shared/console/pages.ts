@@ -2,6 +2,7 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
+import { countOf } from '../domain/count';
 import { ticketCheckPt } from '../domain/assignment';
 import { OUTCOME_LABELS_PT } from '../domain/outcome';
 import { humanSize } from '../domain/byte-size';
@@ -159,7 +160,7 @@ export function casesPage(
   <div><label for="f-busca">Protocolo ou e-mail do lojista</label><input id="f-busca" name="busca" value="${query.q ?? ''}" autocomplete="off"></div>
   <div><button type="submit">Filtrar</button></div>
 </form>
-<table><caption>${page.items.length === 0 ? 'Nenhum caso encontrado' : page.items.length === 1 ? '1 caso nesta página' : `${page.items.length} casos nesta página`}</caption>
+<table><caption>${page.items.length === 0 ? 'Nenhum caso encontrado' : `${countOf(page.items.length, 'caso', 'casos')} nesta página`}</caption>
 <thead><tr><th scope="col">Protocolo</th><th scope="col">Lojista</th><th scope="col">Assunto</th><th scope="col">Situação</th><th scope="col">Analista</th><th scope="col">Prazo</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${page.next ? html`<p><a href="${b}${CASES_PATH}?${listQueryString(query, page.next)}" rel="next">Próxima página</a></p>` : ''}`,
@@ -188,7 +189,7 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
       case 'transferred':
         return `transferido de ${nameOf(e.from)} para ${nameOf(e.to)}`;
       case 'extended':
-        return `prazo prorrogado em ${e.businessDays === 1 ? '1 dia útil' : `${e.businessDays} dias úteis`}: ${e.reason}`;
+        return `prazo prorrogado em ${countOf(e.businessDays, 'dia útil', 'dias úteis')}: ${e.reason}`;
       case 'closed':
         return `encerrado (${CLOSE_CATEGORY_LABELS_PT[e.category]}): ${e.summary}`;
       case 'refused':

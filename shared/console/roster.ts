@@ -3,6 +3,7 @@
  * open cases each has; put someone on leave or back, activate or deactivate, add an analyst. The
  * same repository `npm run staff` writes (StaffRepository); every change is logged without personal data.
  */
+import { countOf } from '../domain/count';
 import { type Analyst, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
@@ -66,7 +67,7 @@ ${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message
 function openCasesHint(member: Pick<Analyst, 'name' | 'openCases'>): string {
   const n = member.openCases;
   if (!(n > 0)) return '';
-  const cases = n === 1 ? '1 caso em aberto' : `${n} casos em aberto`;
+  const cases = `${countOf(n, 'caso', 'casos')} em aberto`;
   return ` ${member.name} tem ${cases}: transfira-${n === 1 ? 'o' : 'os'} a outra pessoa (lista de casos, filtro Analista).`;
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from './count';
 import { humanSize } from './byte-size';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
@@ -212,7 +213,7 @@ export function renderAnalystNotice(
         ? [
             'Prazo: ',
             { strong: due },
-            ` (${config.slaBusinessDays === 1 ? '1 dia útil' : `${config.slaBusinessDays} dias úteis`} da Ouvidoria, fuso ${zone}).`,
+            ` (${countOf(config.slaBusinessDays, 'dia útil', 'dias úteis')} da Ouvidoria, fuso ${zone}).`,
           ]
         : ['Prazo: não definido.'],
     },
@@ -274,7 +275,7 @@ export function renderAnalystNotice(
       text: freshText,
       collapsed: quotedText
         ? {
-            summary: `Histórico citado (${lineCount === 1 ? '1 linha' : `${lineCount} linhas`})`,
+            summary: `Histórico citado (${countOf(lineCount, 'linha', 'linhas')})`,
             text: cap(quotedText, MAX_QUOTED_CHARS)
               .split('\n')
               .map((line) => (line === '' ? '>' : `> ${line}`))

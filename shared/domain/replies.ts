@@ -1,3 +1,4 @@
+import { countOf } from './count';
 import { formatDateTimePtBr } from './calendar';
 import type { OfficeHours, OuvidoriaConfig } from './config';
 import type { TicketCheck } from './decision';
@@ -280,7 +281,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
                 p: [
                   'O caso ',
                   { strong: ctx.linkedProtocol },
-                  ` foi encerrado há mais de ${config.threading.reopenWindowDays === 1 ? '1 dia' : `${config.threading.reopenWindowDays} dias`}; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.`,
+                  ` foi encerrado há mais de ${countOf(config.threading.reopenWindowDays, 'dia', 'dias')}; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.`,
                 ],
               },
             ]
@@ -675,7 +676,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                     p: [
                       'El caso ',
                       { strong: ctx.linkedProtocol },
-                      ` se cerró hace más de ${c.threading.reopenWindowDays === 1 ? '1 día' : `${c.threading.reopenWindowDays} días`}; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
+                      ` se cerró hace más de ${countOf(c.threading.reopenWindowDays, 'día', 'días')}; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
                     ],
                   },
                 ]
@@ -724,7 +725,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
                     p: [
                       'Case ',
                       { strong: ctx.linkedProtocol },
-                      ` was closed more than ${c.threading.reopenWindowDays === 1 ? '1 day' : `${c.threading.reopenWindowDays} days`} ago, so your message opened this new case, linked to it.`,
+                      ` was closed more than ${countOf(c.threading.reopenWindowDays, 'day', 'days')} ago, so your message opened this new case, linked to it.`,
                     ],
                   },
                 ]

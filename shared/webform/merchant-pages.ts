@@ -7,6 +7,7 @@
  * The status page shows the merchant's own messages and the answers the office relayed — never
  * internal notes, never who on the staff wrote an answer, never a staff address.
  */
+import { countOf } from '../domain/count';
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData, statusLinkValidityPt } from '../domain/lifecycle/status-page';
@@ -204,7 +205,7 @@ export function renderMerchantPage(view: MerchantView, ctx: PageContext): string
       const minutes = Math.max(1, Math.ceil(view.retryAfterSeconds / 60));
       return simple(ctx, 'Muitas consultas em pouco tempo', [
         'Recebemos muitas consultas a partir da sua conexão na última hora. Para proteger os casos, pausamos novas consultas por um tempo.',
-        `Tente novamente em ${minutes === 1 ? '1 minuto' : `${minutes} minutos`}.`,
+        `Tente novamente em ${countOf(minutes, 'minuto', 'minutos')}.`,
       ]);
     }
     case 'forbidden':

@@ -8,6 +8,7 @@
  * (escaped); config links only reach an href through `safeUrl`. No inline style attributes and no
  * inline scripts: the CSP allows the one <style> block by hash and scripts from 'self' only.
  */
+import { countOf } from '../domain/count';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { TicketCheck } from '../domain/decision';
 import type { AttachmentMeta } from '../domain/submission';
@@ -366,12 +367,12 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
 
 /** "Este e-mail já tem N casos em andamento na Ouvidoria" (the page and the 409's JSON message). */
 export function openCasesText(limit: number): string {
-  return `Este e-mail já tem ${limit === 1 ? '1 caso' : `${limit} casos`} em andamento na Ouvidoria`;
+  return `Este e-mail já tem ${countOf(limit, 'caso', 'casos')} em andamento na Ouvidoria`;
 }
 
 function minutesText(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? '1 minuto' : `${minutes} minutos`;
+  return countOf(minutes, 'minuto', 'minutos');
 }
 
 export function renderPage(view: WebformView, ctx: PageContext): string {

@@ -8,6 +8,7 @@
  * Who may act: the case's analyst, or a supervisor on any case. States:
  *   QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED → (merchant, within the window) IN_PROGRESS
  */
+import { countOf } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { dueDateFrom, extendDueDate } from './deadlines';
@@ -207,7 +208,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       if (Number.isNaN(closedMs) || ctx.now.getTime() - closedMs > windowMs || !c.assignee) {
         return refuse(
           'reopen-window-passed',
-          `O caso foi encerrado há mais de ${ctx.config.threading.reopenWindowDays === 1 ? '1 dia' : `${ctx.config.threading.reopenWindowDays} dias`}: a mensagem abre um novo caso vinculado a ele.`,
+          `O caso foi encerrado há mais de ${countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias')}: a mensagem abre um novo caso vinculado a ele.`,
         );
       }
       const dueAt = reopenedDueAt(c, ctx);

@@ -8,6 +8,7 @@
  * application): the merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
+import { countOf } from '../count';
 import { humanSize } from '../byte-size';
 import { consoleCaseLink } from '../console-link';
 import { formatDateTimePtBr } from '../calendar';
@@ -341,7 +342,7 @@ export function renderClosingMail(
   blocks.push(
     {
       p: [
-        `Se precisar, responda a este e-mail em até ${config.threading.reopenWindowDays === 1 ? '1 dia' : `${config.threading.reopenWindowDays} dias`} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+        `Se precisar, responda a este e-mail em até ${countOf(config.threading.reopenWindowDays, 'dia', 'dias')} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
       ],
     },
     signature(config),
@@ -355,7 +356,7 @@ export function renderExtensionNotice(
   extension: { businessDays: number; reason: string; dueAt: string },
   config: OuvidoriaConfig,
 ): RenderedMail {
-  const days = extension.businessDays === 1 ? '1 dia útil' : `${extension.businessDays} dias úteis`;
+  const days = countOf(extension.businessDays, 'dia útil', 'dias úteis');
   return renderMail(
     subjectFor(c, 'Prazo de resposta prorrogado'),
     [
@@ -556,7 +557,7 @@ export function renderTransferNotice(
               p: [
                 'Mensagens do lojista, respostas da Ouvidoria e notas internas, da mais antiga à mais recente',
                 left > 0
-                  ? ` (as ${shown.length} mais recentes; ${left === 1 ? 'mais 1 registro' : `mais ${left} registros`} no console).`
+                  ? ` (as ${shown.length} mais recentes; mais ${countOf(left, 'registro', 'registros')} no console).`
                   : '.',
                 ' As notas internas nunca são enviadas ao lojista.',
               ],

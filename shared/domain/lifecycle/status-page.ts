@@ -12,6 +12,7 @@
  * "RE: [OUV-…] Novo caso atribuído a você", which is internal); the merchant's own messages as
  * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
+import { countOf } from '../count';
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
@@ -117,7 +118,7 @@ export function sameAddress(a: string, b: string): boolean {
 /** How long the one-time status link lasts, as the mail and the `/consulta` page say it. */
 export function statusLinkValidityPt(config: OuvidoriaConfig): string {
   const hours = config.lifecycle.statusLinkHours;
-  return `O link vale por ${hours === 1 ? '1 hora' : `${hours} horas`} e pode ser aberto uma vez.`;
+  return `O link vale por ${countOf(hours, 'hora', 'horas')} e pode ser aberto uma vez.`;
 }
 
 /** The mail with the one-time status link (to the case's own address only). */

@@ -11,6 +11,7 @@
  *   and only the POST of its form records it — the webform function's job;
  * - one-time status links: the link carries a nonce; the store remembers used nonces until expiry.
  */
+import { countOf } from '../count';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OuvidoriaConfig } from '../config';
 import { parseProtocol } from '../protocol';
@@ -61,7 +62,7 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
 export function surveyExpiredMessagePt(config: OuvidoriaConfig): string {
   const days = config.lifecycle.surveyLinkDays;
   return (
-    `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${days} ${days === 1 ? 'dia' : 'dias'} depois do encerramento do caso. ` +
+    `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${countOf(days, 'dia', 'dias')} depois do encerramento do caso. ` +
     'Obrigado pelo interesse. Se ainda precisar da Ouvidoria sobre este caso, responda ao e-mail do caso.'
   );
 }

@@ -3,6 +3,7 @@
  * how many, how big, which kinds (config `attachments`), where they live in the uploads bucket,
  * and the scan states a file goes through. Pure: no AWS here.
  */
+import { countOf } from '../count';
 import { humanSize } from '../byte-size';
 import type { AttachmentsConfig } from '../config';
 import { type FileKind, kindFromDeclared } from './file-type';
@@ -85,7 +86,7 @@ export function kindsText(config: AttachmentsConfig): string {
 
 /** "1 arquivo" / "N arquivos": the file limit as the form and its refusals say it. */
 export function filesCountPt(n: number): string {
-  return n === 1 ? '1 arquivo' : `${n} arquivos`;
+  return countOf(n, 'arquivo', 'arquivos');
 }
 
 /** Count, sizes and kinds of the files a browser wants to send, against the configuration. */
