@@ -327,13 +327,20 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
   };
 }
 
-/** "10/12/2026 às 17:00" in the given time zone (pt-BR, 24 h). */
-export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
+/**
+ * An instant (a Date, or an ISO string as stored) on the wall clock of the time zone, formatted;
+ * what cannot be read is shown as it was written rather than as "Invalid DateTime".
+ */
+export function formatInstantIn(instant: Date | string, timeZone: string, format: string): string {
+  const zone = timeZoneNamed(timeZone);
   const dt =
     typeof instant === 'string'
-      ? (canonicalInstantIn(instant, timeZoneNamed(timeZone)) ??
-        DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone)))
-      : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
-  if (!dt.isValid) return String(instant);
-  return dt.toFormat("dd/MM/yyyy 'às' HH:mm");
+      ? (canonicalInstantIn(instant, zone) ?? DateTime.fromISO(instant, { setZone: false }).setZone(zone))
+      : DateTime.fromJSDate(instant, { zone });
+  return dt.isValid ? dt.toFormat(format) : String(instant);
+}
+
+/** "10/12/2026 às 17:00" in the given time zone (pt-BR, 24 h). */
+export function formatDateTimePtBr(instant: Date | string, timeZone: string): string {
+  return formatInstantIn(instant, timeZone, "dd/MM/yyyy 'às' HH:mm");
 }

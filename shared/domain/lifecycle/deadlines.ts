@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { canonicalInstantIn, timeZoneNamed } from '../time-zone';
-import type { OfficeCalendar } from '../calendar';
+import { timeZoneNamed } from '../time-zone';
+import { formatInstantIn, type OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 
 /** receipt + `slaBusinessDays` business days (counting from the next opening when received while closed). */
@@ -70,13 +70,7 @@ export function reminderAt(dueAt: Date, businessDays: number, calendar: OfficeCa
 
 /** "dd/mm/aaaa" in the office time zone, as the merchant reads it ("Prazo de resposta: até 24/03/2026"). */
 export function formatDatePtBr(instant: Date | string, timeZone: string): string {
-  const dt =
-    typeof instant === 'string'
-      ? (canonicalInstantIn(instant, timeZoneNamed(timeZone)) ??
-        DateTime.fromISO(instant, { setZone: false }).setZone(timeZoneNamed(timeZone)))
-      : DateTime.fromJSDate(instant, { zone: timeZoneNamed(timeZone) });
-  if (!dt.isValid) return String(instant);
-  return dt.toFormat('dd/MM/yyyy');
+  return formatInstantIn(instant, timeZone, 'dd/MM/yyyy');
 }
 
 /** A calendar day "aaaa-mm-dd" (a leave, a report period) as people read it: "dd/mm/aaaa". */
