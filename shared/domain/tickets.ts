@@ -391,6 +391,13 @@ const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
 const SPOKEN_MIN_DIGITS = 4;
 /** Between two dictated digits: a space, or a comma the transcriber put in. */
 const SPOKEN_GAP = /^,? $/;
+/** One dictated digit as a whole word: a SPOKEN_DIGITS word or a single numeral. */
+const SPOKEN_DIGIT_WORD = `(?:${Object.keys(SPOKEN_DIGITS).join('|')}|\\d)`;
+/**
+ * Two dictated digits in a row, SPOKEN_GAP between them: every dictated number has such a pair,
+ * and most texts have none, so one scan spares them the word-by-word pass.
+ */
+const SPOKEN_PAIR = new RegExp(`(?<![a-z0-9])${SPOKEN_DIGIT_WORD},? ${SPOKEN_DIGIT_WORD}(?![a-z0-9])`);
 
 /**
  * The folded text with every dictated number (SPOKEN_DIGITS words or single numerals, at least
@@ -399,6 +406,7 @@ const SPOKEN_GAP = /^,? $/;
  * One pass over the words: linear.
  */
 function spokenNumerals(folded: string): string {
+  if (!SPOKEN_PAIR.test(folded)) return folded;
   const words = /[a-z0-9]+/g;
   let out = '';
   let done = 0;

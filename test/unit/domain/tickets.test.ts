@@ -369,6 +369,9 @@ describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text an
     ['"meia" for six and a zero', 'meu protocolo é cinco dois meia um zero e ninguém responde', '52610'],
     ['the spoken "hashtag"', 'chamado hashtag quatro oito dois um três ainda sem resposta', '48213'],
     ['numerals one by one', 'bom dia meu chamado é 5 1 0 0 0 e ninguém resolveu', '51000'],
+    ['commas the transcriber put in', 'chamado quatro, oito, dois, um, três, até agora nada', '48213'],
+    ['capitals and accents, at the end of the text', 'Chamado: Quatro Oito Dois Um TRÊS', '48213'],
+    ['words and numerals mixed, on a line of their own', 'meu chamado é o\n4 oito 2 um 3\nobrigado', '48213'],
     ['numerals one by one, no verb', 'chamado 4 8 2 1 4 a cobrança dupla continua', '48214'],
     [
       'two groups, as a transcriber writes thousands',
