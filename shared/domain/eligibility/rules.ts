@@ -148,6 +148,31 @@ const STORE_SIDE = [
 ];
 
 /**
+ * People of the store's own team, whose panel user the merchant writes about ("o usuário da minha
+ * funcionária foi bloqueado", "ninguém da equipe consegue entrar no painel"): still the store's access.
+ */
+const STORE_TEAM = [
+  'funcionari*',
+  'colaborador*',
+  'socio',
+  'socia',
+  'socios',
+  'gerente',
+  'equipe',
+  'assistente',
+  'estagiari*',
+];
+
+/** A team member's panel user, login or access blocked or switched off ("o login da minha gerente está bloqueado"). */
+const TEAM_USER_BLOCKED = STORE_TEAM.flatMap((who) =>
+  ['usuario', 'login', 'acesso', 'conta'].flatMap((what) => [
+    `${what} * ${who} * bloquead*`,
+    `${what} * ${who} * desativad*`,
+    `bloquearam * ${what} * ${who}`,
+  ]),
+);
+
+/**
  * The store's own sales and the payment providers that collect them: store-side for the billing
  * rules ("os boletos da loja no Pagar.me", "estornar uma venda"), which our invoices never are.
  */
@@ -2446,6 +2471,7 @@ export const RULES: readonly Rule[] = [
       'my user * blocked',
       'user is blocked',
       'user account is locked',
+      ...TEAM_USER_BLOCKED,
     ],
     unless: STORE_SIDE,
   },
@@ -2574,6 +2600,11 @@ export const RULES: readonly Rule[] = [
       'nao consegue* * entrar no painel',
       'nao consegue* * acessar o painel',
       'nao consegue* logar no painel',
+      // Nobody of the team gets in ("nenhum dos usuários da loja consegue entrar no painel").
+      'ninguem * consegue* entrar no painel',
+      'ninguem * consegue* acessar o painel',
+      'nenhum * consegue* entrar no painel',
+      'nenhum * consegue* acessar o painel',
       'nao consegue* entrar no admin',
       'nao consegue* acessar o admin',
       'sem acesso ao painel',

@@ -3950,3 +3950,67 @@ describe('round 7: store-side prices, other companies, former clients, access, p
     await check(row);
   });
 });
+
+// ─────────────── Round 12 ───────────────
+const ROUND12: Row[] = [
+  // Class 1: the panel user of someone of the store's own team, or of nobody on it.
+  ...(
+    [
+      [
+        "a salesgirl's panel user blocked",
+        'Acesso funcionária',
+        'Bom dia,\n\nO usuário da minha funcionária foi bloqueado e ela não consegue cadastrar os produtos novos. Eu não sei o que fazer, o suporte do chat só manda link.\n\nRosângela\nRosa Artesanatos\nCNPJ 41.882.903/0001-55',
+        'topic.access.blocked-user',
+      ],
+      [
+        "the partner's login, in capitals and without accents",
+        'URGENTE',
+        'O LOGIN DO MEU SOCIO ESTA BLOQUEADO DESDE SEGUNDA E ELE E QUEM FAZ OS PEDIDOS',
+        'topic.access.blocked-user',
+      ],
+      [
+        "the team's access after a password change",
+        'acesso da equipe',
+        'oi, o acesso da minha equipe foi bloqueado depois que troquei a senha do admin, ngm consegue trabalhar',
+        'topic.access.blocked-user',
+      ],
+      [
+        'nobody of the store gets into the panel',
+        'painel',
+        'Boa tarde. Nenhum dos usuários da loja consegue entrar no painel desde ontem à noite, aparece "credenciais inválidas".\n\nEnviado do meu iPhone',
+        'topic.access.no-access',
+      ],
+    ] as [string, string, string, string][]
+  ).map(
+    ([label, subject, text, rule]): Row => ({
+      name: `access, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule,
+    }),
+  ),
+  {
+    name: "a shopper's account blocked at the store is not the store's access",
+    from: NOBODY,
+    subject: 'cliente bloqueada',
+    text: 'A conta da cliente foi bloqueada no site e ela não consegue comprar. O que pode ser?',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.blocked-user', 'topic.access.no-access'],
+  },
+  {
+    name: "a team member's blocked user with a ticket of the sender opens a case",
+    from: 'Joao Batista <joao@lojadojoao.com.br>',
+    subject: 'Re: chamado 52311',
+    text: 'O usuário do meu funcionário continua bloqueado, o chamado 52311 foi fechado sem resolver.',
+    outcome: 'ACCEPTED',
+    ticket: '52311',
+  },
+];
+
+describe('round 12: team members locked out, should-have wishes, the store customer’s card', () => {
+  it.each(ROUND12.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
