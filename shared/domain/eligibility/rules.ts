@@ -556,6 +556,25 @@ const FEATURE_NOUNS = [
   'assinatura recorrente',
 ];
 
+/**
+ * What the sender says the platform should, could or must have ("vocês deveriam ter", "poderiam ter",
+ * "a plataforma precisa ter", "era pra vcs ter", read "era para"): a wish when a feature or an integration follows.
+ */
+const SHOULD_HAVE = [
+  'deveriam ter',
+  'deviam ter',
+  'deveria ter',
+  'devia ter',
+  'poderiam ter',
+  'podiam ter',
+  'precisa ter',
+  'precisam ter',
+  'tem que ter',
+  'tinham que ter',
+  'era para * ter',
+  'era para * terem',
+];
+
 /** Messages that show the sender is already a client (a prospect's questions do not). */
 const CLIENT_MARKERS = [
   'ja sou cliente',
@@ -2053,12 +2072,9 @@ export const RULES: readonly Rule[] = [
       'se voces oferecessem',
       // What the product should have or let the store do ("vocês deviam ter um chatbot",
       // "queria pedir que deixassem o campo CPF opcional"): with a feature noun (requires).
-      'deveriam ter um',
-      'deveriam ter uma',
-      'deviam ter um',
-      'deviam ter uma',
-      'deveria ter um',
-      'deveria ter uma',
+      // …or the integration right after it ("deveriam ter integração com a Shopee"); a participle
+      // there ("deveria ter sincronizado") is something that broke, not a wish.
+      ...SHOULD_HAVE.flatMap((should) => [`${should} um`, `${should} uma`, `${should} integrac*`]),
       'que deixassem',
       'que permitissem',
       // An app of one's own store ("queria um aplicativo próprio da minha loja para iPhone").

@@ -4007,6 +4007,76 @@ const ROUND12: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '52311',
   },
+  // Class 2: what the platform should, could or must have, the feature or integration named after it.
+  ...(
+    [
+      [
+        'an integration they should have, in capitals',
+        'SUGESTAO',
+        'VOCES DEVERIAM TER INTEGRACAO COM O SHOPEE. TODO MUNDO TEM. ATE A CONCORRENCIA TEM.',
+      ],
+      [
+        'an option they could have',
+        'ideia',
+        'Oi pessoal, vocês poderiam ter uma opção de frete por bairro, aqui em Manaus o frete muda muito de uma zona pra outra.\n\nAbs, Rodrigo',
+      ],
+      [
+        'an integration that was due, in chat-speak',
+        'shein',
+        'era pra vcs ter integração com a shein ja, ta todo mundo vendendo la',
+      ],
+      [
+        'an app the platform needs to have',
+        'App',
+        'Bom dia. A plataforma precisa ter um app de celular pra gerenciar a loja, no navegador do celular é muito ruim.\n\nEnviado do meu Galaxy',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `feature, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.request',
+    }),
+  ),
+  ...(
+    [
+      [
+        'an integration that should have synced is broken',
+        'Bling',
+        'A integração com o Bling deveria ter sincronizado o estoque ontem e não sincronizou, vendi 3 peças que eu não tinha.',
+      ],
+      [
+        'they should have warned of the maintenance',
+        'manutenção',
+        'Vocês deveriam ter avisado da manutenção de domingo, a loja ficou fora do ar a tarde toda.',
+      ],
+      [
+        'a better service is no feature',
+        'atendimento',
+        'Vocês precisam ter um atendimento melhor, ninguém responde no chat.',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `no feature wish, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['scope.feature.request', 'scope.feature.integration'],
+    }),
+  ),
+  {
+    name: 'an integration they should have, beside the sender’s ticket, is still a wish',
+    from: 'Ana Lima <ana@papelariaestrela.com.br>',
+    subject: 'chamado 51000',
+    text: 'Sobre o chamado 51000: vocês deveriam ter integração com o Tiny, como o suporte falou que iam ter.',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    rule: 'scope.feature.request',
+  },
 ];
 
 describe('round 12: team members locked out, should-have wishes, the store customer’s card', () => {
