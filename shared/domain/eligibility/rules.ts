@@ -145,6 +145,9 @@ const STORE_SIDE = [
   'o cliente',
   'a cliente',
   'as clientes',
+  // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
+  // clientes", "a compra do cliente"); never "da cliente" alone, which an agency writes of the merchant.
+  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix'].map((whose) => `${whose} d* client*`),
 ];
 
 /**

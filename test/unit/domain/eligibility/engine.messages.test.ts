@@ -4077,6 +4077,42 @@ const ROUND12: Row[] = [
     outcome: 'OUT_OF_SCOPE_FEATURE',
     rule: 'scope.feature.request',
   },
+  // Class 3: a charge on the card or purchase of the store's own customer is no billing of ours.
+  ...(
+    [
+      [
+        'orders that charged the customer’s card twice',
+        'pedido10234',
+        'O pedido10234 e o pedido10235 duplicaram a cobrança no cartão da cliente. Ela me ligou brava, eu tive que estornar pelo gateway.',
+      ],
+      [
+        'a purchase charged twice by boleto',
+        'boleto duplicado',
+        'A compra da cliente foi cobrada duas vezes no boleto, gerou dois boletos iguais.',
+      ],
+      [
+        'the customers’ credit cards, without accents',
+        'duplicidade',
+        'o cartao de credito das clientes esta sendo cobrado em duplicidade quando elas compram na loja, ja aconteceu 4 vezes essa semana',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `store side, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.charge', 'topic.billing.complaint', 'topic.billing.invoice'],
+    }),
+  ),
+  {
+    name: 'an accountant writing of the merchant as “a cliente” still asks about our billing',
+    from: 'Escritório Contábil Souza <fiscal@contabilsouza.com.br>',
+    subject: 'Mensalidade em dobro',
+    text: 'Boa tarde, sou contador da cliente Casa dos Aromas, a mensalidade dela foi cobrada em dobro no cartão em novembro.',
+    outcome: 'BILLING_QUESTION',
+  },
 ];
 
 describe('round 12: team members locked out, should-have wishes, the store customer’s card', () => {
