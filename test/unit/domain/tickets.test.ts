@@ -87,6 +87,11 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['O protocolo que me passaram no WhatsApp foi 52311.', '52311'],
     ['o chamado que abri é 48213', '48213'],
     ['protocolo que recebi: 52311', '52311'],
+    // …or closed by a parenthesis or a comma before the marker or the number.
+    ['O chamado que abri no chat (id 52310) foi encerrado sem resposta.', '52310'],
+    ['o chamado que eu abri semana passada (nº 48213) continua sem resposta', '48213'],
+    ['O chamado que abri, id 51000, foi fechado sem solução.', '51000'],
+    ['o ticket q abri no email, #52311, ngm respondeu', '52311'],
     // Where the ticket was opened, between the keyword and its number.
     ['Protocolo do chat: 52310', '52310'],
     ['chamado do e-mail 52310', '52310'],
@@ -297,6 +302,12 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a carrier’s protocol after it', 'protocolo 998877 da transportadora'],
     ['a carrier in a relative clause', 'o protocolo que a transportadora me deu foi 778899'],
     ['a year in a relative clause', 'o chamado que abri em 2024 foi fechado'],
+    ['a year in parentheses after a relative clause', 'o chamado que abri (2024) foi fechado'],
+    ['an order in parentheses after a relative clause', 'o chamado que abri no chat (pedido 10234) foi encerrado'],
+    [
+      'a Procon protocol in parentheses after a relative clause',
+      'o protocolo que o Procon me deu (nº 2026123456) não adiantou',
+    ],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });

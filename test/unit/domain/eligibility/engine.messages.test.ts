@@ -4113,9 +4113,18 @@ const ROUND12: Row[] = [
     text: 'Boa tarde, sou contador da cliente Casa dos Aromas, a mensalidade dela foi cobrada em dobro no cartão em novembro.',
     outcome: 'BILLING_QUESTION',
   },
+  // Class 4: the ticket after a relative clause closed by a parenthesis or a comma.
+  {
+    name: 'the ticket given in parentheses after "o chamado que abri no chat"',
+    from: 'Carla <carla@docesdacarla.com.br>',
+    subject: 'Reclamação',
+    text: 'Boa tarde. O chamado que abri no chat (id 52310) foi encerrado sem resposta e os produtos continuam sumidos da vitrine.\n\nCarla\n(31) 99876-5432',
+    outcome: 'ACCEPTED',
+    ticket: '52310',
+  },
 ];
 
-describe('round 12: team members locked out, should-have wishes, the store customer’s card', () => {
+describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause', () => {
   it.each(ROUND12.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
