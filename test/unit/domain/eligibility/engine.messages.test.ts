@@ -4122,9 +4122,66 @@ const ROUND12: Row[] = [
     outcome: 'ACCEPTED',
     ticket: '52310',
   },
+  // Class 5: access to win back, or held by someone else (a former owner, an agency, a takeover).
+  ...(
+    [
+      [
+        'the login e-mail was a former employee’s',
+        'Acesso',
+        'Bom dia. O e-mail cadastrado é de uma funcionária que saiu da empresa em setembro e não consigo recuperar o acesso de jeito nenhum.\n\nAtt,\nRodrigo Teles\nBella Flor Cosméticos\nCNPJ 12.345.678/0001-90',
+      ],
+      [
+        'the former owner keeps the panel',
+        'loja comprada',
+        'Comprei a loja de outra pessoa em outubro e o antigo dono não libera o acesso pra mim. O que eu faço?',
+      ],
+      [
+        'the agency left with the password, without accents',
+        'agencia sumiu',
+        'a agencia que fazia a loja sumiu com a senha do painel, nao atendem mais o telefone',
+      ],
+      [
+        'the account e-mail changed by someone else',
+        'invasão?',
+        'Trocaram o e-mail da conta sem minha autorização ontem à noite e agora não entro mais.',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `access, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    }),
+  ),
+  ...(
+    [
+      [
+        'a bank that holds back a statement',
+        'repasse',
+        'O banco não libera o acesso ao extrato do repasse e eu preciso conferir as vendas de outubro.',
+      ],
+      [
+        'the ERP’s password',
+        'Bling',
+        'Não tenho a senha do Bling para refazer a integração e os pedidos pararam de ir.',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `not our panel, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.access.no-access'],
+    }),
+  ),
 ];
 
-describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause', () => {
+describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause, access held by others', () => {
   it.each(ROUND12.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
