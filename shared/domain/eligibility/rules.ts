@@ -146,8 +146,13 @@ const STORE_SIDE = [
   'a cliente',
   'as clientes',
   // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
-  // clientes", "a compra do cliente"); never "da cliente" alone, which an agency writes of the merchant.
-  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix'].map((whose) => `${whose} d* client*`),
+  // clientes", "a compra do cliente", "cobrada duas vezes no cartão delas"); never "da cliente" alone,
+  // which an agency writes of the merchant, nor "no cartão dela", which may be a partner paying our fee.
+  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix'].flatMap((whose) => [
+    `${whose} d* client*`,
+    `${whose} delas`,
+    `${whose} deles`,
+  ]),
 ];
 
 /**

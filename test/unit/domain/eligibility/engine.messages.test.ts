@@ -4107,6 +4107,21 @@ const ROUND12: Row[] = [
     }),
   ),
   {
+    name: 'store side, no ticket: customers charged twice “no cartão delas”',
+    from: NOBODY,
+    subject: 'cobrança duplicada',
+    text: 'Duas clientes reclamaram que a compra foi cobrada duas vezes no cartão delas, nos pedidos 4412 e 4415.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.charge', 'topic.billing.complaint', 'topic.billing.invoice'],
+  },
+  {
+    name: 'a partner’s card, “no cartão dela”, paying our fee is still our billing',
+    from: NOBODY,
+    subject: 'mensalidade',
+    text: 'Minha sócia viu que vocês cobraram duas vezes no cartão dela a nossa mensalidade de novembro.',
+    outcome: 'BILLING_QUESTION',
+  },
+  {
     name: 'an accountant writing of the merchant as “a cliente” still asks about our billing',
     from: 'Escritório Contábil Souza <fiscal@contabilsouza.com.br>',
     subject: 'Mensalidade em dobro',
