@@ -4,6 +4,7 @@
  * The console's function (shared/console/http.ts) and its API authorizer (./authorizer.ts) call it.
  *
  * - Groups (Cognito): `supervisores` → supervisor, `analistas` → analyst; anything else: no access.
+ *   A supervisor must be one on the roster too (withRosterRole), as for staff mail.
  * - Analysts see their own cases and unassigned ones, never held (quarantined) mail; supervisors see all.
  * - Case actions (answer, note, wait, extend, transfer, close): the case's analyst or a supervisor —
  *   the rule the mail commands follow (`mayWorkCase`, shared/domain/lifecycle/types.ts).
@@ -58,6 +59,15 @@ export function userFromClaims(claims: StaffClaims): ConsoleUser | null {
   const subject = typeof claims.sub === 'string' ? claims.sub : '';
   if (!role || !STAFF_ID.test(staffId) || !subject) return null;
   return { staffId, role, subject };
+}
+
+/**
+ * The role the console grants: the token's group admits a person, the roster (the role staff mail
+ * acts with, StaffDirectory) says what they may do. A supervisor needs both: a group left on a
+ * demoted person's account, or added by mistake, grants nothing the roster does not.
+ */
+export function withRosterRole(user: ConsoleUser, rosterRole: ConsoleRole): ConsoleUser {
+  return user.role === 'supervisor' && rosterRole !== 'supervisor' ? { ...user, role: 'analyst' } : user;
 }
 
 export interface CaseAccessView {

@@ -44,6 +44,7 @@ import {
   SESSION_COOKIE,
   sessionCookie,
   userFromClaims,
+  withRosterRole,
 } from './access';
 import type { CaseStatus } from '../domain/case';
 import {
@@ -266,12 +267,13 @@ export async function serveConsole(
       sessionCookie('', 0),
     ]);
   }
-  const user = userFromClaims(verified.claims);
-  const member = user ? await lifecycle.staff.byId(user.staffId) : null;
-  if (!user || !member?.active) {
-    logger.warn('Console user without access', { hasRole: user !== null });
+  const claimed = userFromClaims(verified.claims);
+  const member = claimed ? await lifecycle.staff.byId(claimed.staffId) : null;
+  if (!claimed || !member?.active) {
+    logger.warn('Console user without access', { hasRole: claimed !== null });
     return page(403, errorPage(anonymous, 'Sem acesso', 'Sua conta não tem acesso ao console da Ouvidoria.'));
   }
+  const user = withRosterRole(claimed, member.role);
   const session = csrfInputs(token, lifecycle.secret);
   const csrf = csrfToken(session.sessionId, session.key);
   const frame: PageFrame = { basePath, timeZone, user, userName: member.name, csrf };

@@ -11,6 +11,7 @@ import {
   SESSION_COOKIE,
   sessionCookie,
   userFromClaims,
+  withRosterRole,
 } from '../../../shared/console/access';
 
 const ana: ConsoleUser = { staffId: 'ana', role: 'analyst', subject: 's-ana' };
@@ -33,6 +34,18 @@ describe('userFromClaims', () => {
     expect(userFromClaims({ sub: 's', 'cognito:groups': ['analistas'] })).toBeNull();
     expect(userFromClaims({ 'cognito:groups': ['analistas'], 'custom:staff_id': 'ana' })).toBeNull();
     expect(userFromClaims({ sub: 's', 'cognito:groups': 'supervisores', 'custom:staff_id': 'ana' })).toBeNull();
+  });
+});
+
+describe('withRosterRole', () => {
+  // [token's role, roster's role, role granted]: a supervisor only when both say so.
+  it.each([
+    ['supervisor', 'supervisor', 'supervisor'],
+    ['supervisor', 'analyst', 'analyst'],
+    ['analyst', 'supervisor', 'analyst'],
+    ['analyst', 'analyst', 'analyst'],
+  ] as const)('token %s, roster %s → %s', (token, roster, granted) => {
+    expect(withRosterRole({ ...ana, role: token }, roster)).toEqual({ ...ana, role: granted });
   });
 });
 

@@ -22,7 +22,15 @@ import {
 const POOL = 'us-east-1_LocalPool';
 const CLIENT = 'console-local';
 const keys = generateLocalKeySet();
-const GROUPS = { ana: ['analistas'], bruno: ['analistas'], sofia: ['supervisores'], edu: ['analistas'], x: [] };
+// carla is an analyst on the roster whose identity-provider group still (or by mistake) says supervisor.
+const GROUPS = {
+  ana: ['analistas'],
+  bruno: ['analistas'],
+  sofia: ['supervisores'],
+  carla: ['supervisores'],
+  edu: ['analistas'],
+  x: [],
+};
 type Who = keyof typeof GROUPS;
 const tokenOf = (who: Who, k = keys, now = new Date()) =>
   signLocalIdToken(
@@ -649,6 +657,20 @@ describe('serveConsole — every route × role × own/other case', () => {
   it.each(cases)('%s as %s', async (_, who, method, path, form, expected) => {
     const { serve, request } = fullWorld();
     const token = tokenOf(who);
+    const r = await serve(request(method, path, form ? post(token, form) : { token }));
+    expect(r?.statusCode).toBe(expected);
+  });
+
+  // The roster decides the role, as for staff mail: a supervisors' group on the token of someone the
+  // roster calls an analyst opens no other analyst's case, no quarantine and no roster page.
+  it.each(
+    ROUTES.map(([method, path, form]) => {
+      const expected = path === '/equipe/nada' ? 404 : path === '/equipe/casos' ? 200 : 403;
+      return [method, path, form, expected] as const;
+    }),
+  )('%s %s as an analyst whose token says supervisor: %s', async (method, path, form, expected) => {
+    const { serve, request } = fullWorld();
+    const token = tokenOf('carla');
     const r = await serve(request(method, path, form ? post(token, form) : { token }));
     expect(r?.statusCode).toBe(expected);
   });
