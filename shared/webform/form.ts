@@ -105,11 +105,22 @@ export const REQUEST_MESSAGES = {
 
 const CONTROL_EXCEPT_NEWLINE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** One-line text: NFC, control characters removed, every run of whitespace one space, trimmed. */
+/**
+ * Every format character (zero-width space and joiners, word joiner, soft hyphen, bidi marks and
+ * isolates): a name, store or ticket number made of them reads as nothing, or as something else.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** One-line text: NFC, control and format characters removed, every run of whitespace one space, trimmed. */
 export function normalizeLine(value: string): string {
-  return value.normalize('NFC').replace(CONTROL_EXCEPT_NEWLINE, '').replace(/\s+/g, ' ').trim();
+  return value
+    .normalize('NFC')
+    .replace(CONTROL_EXCEPT_NEWLINE, '')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, trimmed. */

@@ -50,6 +50,10 @@ describe('webform fields', () => {
   it.each([
     ['nome', { nome: '' }, MESSAGES.nome.required],
     ['nome', { nome: '   ' }, MESSAGES.nome.required],
+    // A name of format characters alone (zero-width, joiners, word joiner, soft hyphen, bidi marks) reads as none.
+    ['nome', { nome: '\u200b' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u200b\u200c\u200d \u2060' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u00ad\u061c\ufeff' }, MESSAGES.nome.required],
     ['nome', { nome: 'a'.repeat(FORM_LIMITS.nome + 1) }, MESSAGES.nome.tooLong],
     ['nome', { nome: 42 }, MESSAGES.wrongType],
     ['email', { email: '' }, MESSAGES.email.required],
@@ -216,6 +220,23 @@ describe('webform fields', () => {
     if (!result.ok) return;
     expect(result.data.nome).toBe('Mariana Bcc: vitima@exemplo.com');
     expect(result.data.descricao).toBe('Primeira linha do relato\nSegunda linha com detalhes.');
+  });
+
+  it.each([
+    // [field, typed, kept]: one-line fields lose every format character (zero-width, joiners, bidi marks).
+    ['nome', 'Mari\u200bana Cos\u00adta', 'Mariana Costa'],
+    ['nome', '\u061cMariana \u2066Costa\u2069', 'Mariana Costa'],
+    ['nome', 'Mariana\u2060 \u200dCosta', 'Mariana Costa'],
+    ['loja', 'modas\u200bbella.com.br', 'modasbella.com.br'],
+    ['loja', '\u200b\u2060', undefined],
+    ['chamado', '48\u200b213', '48213'],
+    // The description keeps its zero-width joiners (emoji), not a bidi mark.
+    ['descricao', 'Primeira linha do relato\u061c\nSegunda', 'Primeira linha do relato\nSegunda'],
+  ] as const)('%s %j is kept as %j', (field, typed, kept) => {
+    const result = validate({ [field]: typed });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data[field]).toBe(kept);
   });
 
   it('counts the description after trimming (padding cannot reach the minimum)', () => {
