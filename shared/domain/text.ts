@@ -20,6 +20,39 @@ export function capText(text: string): string {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+// Text people type (the webform's fields, the survey comment): what it keeps.
+
+/** Controls (but line breaks and tabs) and the bidi marks, embeddings, overrides and isolates. */
+const CONTROL_EXCEPT_NEWLINE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * Every format character (zero-width space and joiners, word joiner, soft hyphen, bidi marks and
+ * isolates): a name, store or ticket number made of them reads as nothing, or as something else.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** One-line text: NFC, control and format characters removed, every run of whitespace one space, trimmed. */
+export function normalizeLine(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(CONTROL_EXCEPT_NEWLINE, '')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, trimmed. */
+export function normalizeMultiline(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_EXCEPT_NEWLINE, '')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .trim();
+}
+
 /** Ordinal indicators and the degree sign, as merchants type "nº", "n°", "1ª". */
 const ORDINALS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 const ORDINAL_RE = /[ºª°]/g;

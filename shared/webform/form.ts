@@ -4,7 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
-import { normalize } from '../domain/text';
+import { normalize, normalizeLine, normalizeMultiline } from '../domain/text';
 import { ticketOfLink } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
@@ -102,36 +102,6 @@ export const REQUEST_MESSAGES = {
   notAnObject: 'Não foi possível ler os dados enviados: envie um objeto JSON com os campos do formulário.',
   badEncoding: 'Não foi possível ler os dados enviados: a codificação do texto é inválida (use UTF-8).',
 } as const;
-
-const CONTROL_EXCEPT_NEWLINE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/**
- * Every format character (zero-width space and joiners, word joiner, soft hyphen, bidi marks and
- * isolates): a name, store or ticket number made of them reads as nothing, or as something else.
- */
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
-
-/** One-line text: NFC, control and format characters removed, every run of whitespace one space, trimmed. */
-export function normalizeLine(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(CONTROL_EXCEPT_NEWLINE, '')
-    .replace(FORMAT_CHARACTERS, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, trimmed. */
-export function normalizeMultiline(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL_EXCEPT_NEWLINE, '')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .trim();
-}
 
 const isMissing = (input: unknown) => input === undefined || input === null || input === '';
 

@@ -4,6 +4,7 @@
  * one answer per case is the store's conditional write.
  */
 import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
+import { normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
 
@@ -24,7 +25,8 @@ export async function recordSurvey(
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
-  const text = comment?.replace(/\r\n?/g, '\n').trim().slice(0, MAX_SURVEY_COMMENT_CHARS);
+  // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
+  const text = comment === undefined ? undefined : normalizeMultiline(comment).slice(0, MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({
     protocol: verified.protocol,
     score: verified.score,

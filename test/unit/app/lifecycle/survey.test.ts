@@ -28,6 +28,18 @@ describe('recordSurvey', () => {
     expect((await w.surveys.get(PROTOCOL))?.score).toBe(5);
   });
 
+  it.each([
+    // [typed comment, stored comment]: the form's description rule — no controls, no bidi marks or overrides.
+    ['Ótimo\u202e atendimento, resolveram em 2 dias', 'Ótimo atendimento, resolveram em 2 dias'],
+    ['\u2067Péssimo\u2069 — ninguém respondeu\u0000', 'Péssimo — ninguém respondeu'],
+    ['Demorou\r\nmas resolveram\u0007\u061c', 'Demorou\nmas resolveram'],
+    ['\u200f\u202b\u202c', undefined],
+  ])('a comment %j is kept as %j', async (typed, stored) => {
+    const w = lifecycleWorld();
+    expect((await recordSurvey(links[2]!.url, typed, w.deps)).kind).toBe('recorded');
+    expect((await w.surveys.get(PROTOCOL))?.comment).toBe(stored);
+  });
+
   it('two confirmations at once: one answer', async () => {
     const w = lifecycleWorld();
     const results = await Promise.all([
