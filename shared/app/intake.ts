@@ -11,6 +11,7 @@ import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type Rep
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import { decide, type Screening, screen } from '../domain/eligibility/engine';
+import { inboxLimitKey } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
@@ -636,7 +637,8 @@ async function sendAutomaticReply(
   if (record.outcome !== 'ACCEPTED') {
     const day = DateTime.fromJSDate(clock.now(), { zone: zoneOption(config.timeZone) }).toISODate() ?? '';
     const allowed = await deps.throttle.tryConsume(
-      record.senderEmail,
+      // Per inbox: "+tags" and Gmail's dots are one mailbox's spellings, not more mailboxes to fill.
+      inboxLimitKey(record.senderEmail),
       record.outcome,
       day,
       config.autoReply.maxPerSenderPerOutcomePerDay,

@@ -21,3 +21,16 @@ function mailboxOf(address: string): string {
   const name = lower.slice(0, at).split('+')[0]?.replaceAll('.', '') ?? '';
   return name === '' ? lower : `${name}@gmail.com`;
 }
+
+/**
+ * The key of a limit meant for one inbox (automatic replies per sender and day): Gmail's
+ * equivalences, and a "+tag" cut on every domain. Stricter than sameMailbox outside Gmail, which
+ * only makes such a limit count a few addresses together; never used to decide who someone is.
+ */
+export function inboxLimitKey(address: string): string {
+  const box = mailboxOf(address);
+  const at = box.lastIndexOf('@');
+  if (at <= 0) return box;
+  const name = box.slice(0, at).split('+')[0] ?? '';
+  return name === '' ? box : `${name}${box.slice(at)}`;
+}

@@ -280,6 +280,28 @@ describe('processSubmission: redirected and suppressed replies', () => {
     expect(cases.records.size).toBe(2);
   });
 
+  // One inbox, many spellings: a "+tag" (any domain) or Gmail's dots must not multiply the day's guidance
+  // into a mailbox (the form takes any address: anyone could fill someone's inbox with office mail).
+  it.each([
+    ['a +tag each time', 'vitima+1@gmail.com', 'vitima+2@gmail.com'],
+    ['Gmail dots', 'vitima.silva@gmail.com', 'vitimasilva@googlemail.com'],
+    ['a +tag on another domain', 'lojista+a@modasbella.com.br', 'lojista+b@modasbella.com.br'],
+    ['a +tag, then the bare address', 'lojista+a@modasbella.com.br', 'Lojista@ModasBella.com.br'],
+  ])('one guidance reply per inbox, outcome and day: %s (%s, %s)', async (_name, first, second) => {
+    const from = (address: string, n: number) =>
+      email({
+        ...noTicket,
+        sender: { name: 'Marina Costa', address },
+        returnPath: address,
+        sourceId: `ses-000${n}`,
+        messageId: `x${n}@mail`,
+      });
+    await processSubmission(from(first, 1), deps);
+    const again = await processSubmission(from(second, 2), deps);
+    expect(again.kind === 'case' && again.reply).toMatchObject({ status: 'suppressed', reason: 'throttled' });
+    expect(mailer.sent).toHaveLength(1);
+  });
+
   it('never answers automatic mail (RFC 3834) but still stores it', async () => {
     const result = await processSubmission(email({ ...noTicket, headers: { 'auto-submitted': 'auto-replied' } }), deps);
     expect(result.kind === 'case' && result.reply?.status).toBe('suppressed');

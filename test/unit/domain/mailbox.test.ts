@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameMailbox } from '../../../shared/domain/mailbox';
+import { inboxLimitKey, sameMailbox } from '../../../shared/domain/mailbox';
 
 describe('sameMailbox', () => {
   it.each([
@@ -24,5 +24,22 @@ describe('sameMailbox', () => {
     ['an empty Gmail name', '+x@gmail.com', '@gmail.com'],
   ])('%s: not the same', (_name, a, b) => {
     expect(sameMailbox(a, b)).toBe(false);
+  });
+});
+
+describe('inboxLimitKey', () => {
+  it.each([
+    ['maria@lojadamaria.com.br', 'maria@lojadamaria.com.br'],
+    [' Maria@LojaDaMaria.com.br ', 'maria@lojadamaria.com.br'],
+    ['maria+ouvidoria@lojadamaria.com.br', 'maria@lojadamaria.com.br'],
+    ['maria+a+b@outlook.com', 'maria@outlook.com'],
+    ['maria.souza+1@gmail.com', 'mariasouza@gmail.com'],
+    ['Maria.Souza@googlemail.com', 'mariasouza@gmail.com'],
+    // Dots stay outside Gmail: there they may name another mailbox, and a limit need not merge them.
+    ['maria.souza@lojadamaria.com.br', 'maria.souza@lojadamaria.com.br'],
+    ['+tag@lojadamaria.com.br', '+tag@lojadamaria.com.br'],
+    ['sem-arroba', 'sem-arroba'],
+  ])('%j → %j', (address, key) => {
+    expect(inboxLimitKey(address)).toBe(key);
   });
 });
