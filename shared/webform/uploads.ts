@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { OuvidoriaConfig } from '../domain/config';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
+import { inboxLimitKey } from '../domain/mailbox';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
@@ -128,8 +129,9 @@ export async function storeFormFiles(files: MultipartFile[], deps: UploadDeps): 
   return { ok: true, pendingId };
 }
 
+/** One budget per inbox: "+tags" and Gmail's dots are spellings of one mailbox, not new budgets. */
 function senderKey(email: string): string {
-  return `webform-files:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
+  return `webform-files:${createHash('sha256').update(inboxLimitKey(email)).digest('hex').slice(0, 32)}`;
 }
 
 /** Per-sender budget of files per day (fixed-window counters); false when this submission's files pass it. */

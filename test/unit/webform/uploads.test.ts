@@ -174,6 +174,28 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(blocked.statusCode).toBe(429);
   });
 
+  // The day's file budget is one inbox's: "+tags" (or Gmail's dots) do not open new budgets.
+  it.each([
+    ['+tags', (i: number) => `lojista+${i}@modasbella.com.br`],
+    ['Gmail dots', (i: number) => `${'lojista'.slice(0, i + 1)}.${'lojista'.slice(i + 1)}@gmail.com`],
+  ])('the per-sender file budget holds across %s', async (_name, address) => {
+    const { maxFiles, maxFilesPerSenderPerDay } = localConfig.attachments;
+    const posts = Math.ceil(maxFilesPerSenderPerDay / maxFiles);
+    const files = Array.from({ length: maxFiles }, (_, i) => ({
+      name: `print-${i}.png`,
+      type: 'image/png',
+      bytes: png(),
+    }));
+    const statuses: number[] = [];
+    for (let i = 0; i <= posts; i++) {
+      const anexosId = await uploadWithScript(files);
+      const r = await submit({ anexosId, email: address(i), descricao: `${FIELDS.descricao} Envio ${i}.` });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.slice(0, posts).every((s) => s !== 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(400);
+  });
+
   it('two files → one case listing both, clean, on the confirmation page and in the analyst notice', async () => {
     const pendingId = await uploadWithScript([
       { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
