@@ -18,7 +18,7 @@ import { inboxLimitKey } from '../domain/mailbox';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { checkDeclared, isPendingId, uploadKey, uploadPrefix } from '../domain/uploads/plan';
+import { checkDeclared, claimableBy, isPendingId, uploadKey, uploadPrefix } from '../domain/uploads/plan';
 import type { Clock, RateLimiter } from '../ports';
 import type { PresignedPost } from '../uploads/post-policy';
 import { scanStatusOf, type UploadStore } from '../uploads/ports';
@@ -162,7 +162,9 @@ export async function claimUploads(
 ): Promise<ClaimedUploads> {
   if (!isPendingId(pendingId)) return { attachments: [], infected: [] };
   const config = deps.config.attachments;
-  const stored = (await deps.uploads.list(uploadPrefix(pendingId))).slice(0, config.maxFiles);
+  const stored = (await deps.uploads.list(uploadPrefix(pendingId)))
+    .filter((object) => claimableBy(object.tags, caseId))
+    .slice(0, config.maxFiles);
   const attachments: AttachmentMeta[] = [];
   const infected: string[] = [];
   let total = 0;

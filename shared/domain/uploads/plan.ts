@@ -29,6 +29,15 @@ export type UploadState = 'pending' | 'attached' | 'quarantined';
 /** Tag naming the case a claimed file belongs to (read back when a late scan result arrives). */
 export const CASE_TAG = 'ouvidoria-case';
 /**
+ * Whether a submission for `caseId` may claim a stored file: one no case has claimed yet, or this
+ * case's own (a retry). A file of another case stays there: a pending id posted again (the back
+ * button, a replayed request) must not move it, since its case's closing or erasure would follow.
+ */
+export function claimableBy(tags: Record<string, string>, caseId: string): boolean {
+  const owner = tags[CASE_TAG];
+  return owner === undefined || owner === '' || owner === caseId;
+}
+/**
  * Tag holding the sanitised file name (base64, which S3 tag values accept). A tag, not metadata:
  * HeadObject needs s3:GetObject, which the tag-based policy denies until the scan says clean,
  * while the name of an infected file must still be listed.

@@ -196,6 +196,26 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(statuses.at(-1)).toBe(400);
   });
 
+  // A pending id names files for one case: posted again (the back button, or a script replaying it) it
+  // cannot move them to another case, whose closing or erasure would then take them from the first.
+  it('files claimed by one case stay with it when their pending id comes with another post', async () => {
+    const anexosId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    expect((await submit({ anexosId })).statusCode).toBe(201);
+    const [first] = await cases.listAll();
+    const again = await submit({
+      anexosId,
+      email: 'outra.pessoa@casadosaromas.com.br',
+      descricao: 'Quero registrar que a cobrança de março veio em dobro e ninguém do suporte respondeu.',
+    });
+    expect(again.statusCode).toBeLessThan(400);
+    const second = (await cases.listAll()).find((c) => c.caseId !== first?.caseId);
+    expect(second?.messages[0]?.attachments ?? []).toEqual([]);
+    expect(await store.tags(`uploads/${anexosId}/01`)).toMatchObject({
+      'ouvidoria-upload': 'attached',
+      'ouvidoria-case': first?.caseId,
+    });
+  });
+
   it('two files → one case listing both, clean, on the confirmation page and in the analyst notice', async () => {
     const pendingId = await uploadWithScript([
       { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig, parseConfig, localConfigInput } from '../../../../shared/domain/config';
-import { checkDeclared, isPendingId, uploadKey, uploadPrefix } from '../../../../shared/domain/uploads/plan';
+import {
+  CASE_TAG,
+  checkDeclared,
+  claimableBy,
+  isPendingId,
+  uploadKey,
+  uploadPrefix,
+} from '../../../../shared/domain/uploads/plan';
 
 const cfg = localConfig.attachments;
 const MB = 1024 * 1024;
@@ -66,5 +73,16 @@ describe('name tag', () => {
     expect(nameFromTag(nameTagValue('fatura março.pdf'))).toBe('fatura março.pdf');
     expect(nameTagValue('ç'.repeat(200))).toMatch(/^[A-Za-z0-9+/=]+$/);
     expect(nameFromTag(nameTagValue('ç'.repeat(200)))).toBe('ç'.repeat(90));
+  });
+});
+
+describe('claimableBy', () => {
+  it.each([
+    ['a pending file no case holds', {}, true],
+    ['an empty case tag', { [CASE_TAG]: '' }, true],
+    ['this case’s own file (a retry)', { [CASE_TAG]: 'webform:caso-a' }, true],
+    ['a file another case holds', { [CASE_TAG]: 'webform:caso-b' }, false],
+  ])('%s → %s', (_name, tags, claimable) => {
+    expect(claimableBy(tags as Record<string, string>, 'webform:caso-a')).toBe(claimable);
   });
 });
