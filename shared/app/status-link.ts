@@ -49,8 +49,12 @@ export interface StatusLinkDeps {
 }
 
 export type StatusRequestResult =
-  /** The only answer a requester sees; `sent` is for logs and metrics, never for the page. */
-  { kind: 'requested'; sent: boolean } | { kind: 'invalid'; errors: { protocolo?: string; email?: string } };
+  /**
+   * The only answer a requester sees; `sent` (and `failed`: the link mail could not go) are for logs
+   * and metrics, never for the page.
+   */
+  | { kind: 'requested'; sent: boolean; failed?: true }
+  | { kind: 'invalid'; errors: { protocolo?: string; email?: string } };
 
 export const STATUS_FORM_MESSAGES = {
   protocolo: 'Informe o número do protocolo no formato OUV-AAAA-NNNNNN, como no e-mail de confirmação.',
@@ -87,15 +91,21 @@ export async function requestStatusLink(
 
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
-  await deps.mailer.send({
-    to: [found.senderEmail],
-    from: officeSender(deps.config),
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    messageId: randomMessageId(deps.config.domain),
-    headers: { ...AUTOMATIC_MAIL_HEADERS },
-  });
+  try {
+    await deps.mailer.send({
+      to: [found.senderEmail],
+      from: officeSender(deps.config),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: randomMessageId(deps.config.domain),
+      headers: { ...AUTOMATIC_MAIL_HEADERS },
+    });
+  } catch {
+    // Only a match sends, so only a match can fail: an error page would tell a stranger that the
+    // protocol and the address go together. The same answer; the merchant may ask again.
+    return { kind: 'requested', sent: false, failed: true };
+  }
   return { kind: 'requested', sent: true };
 }
 

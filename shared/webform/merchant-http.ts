@@ -195,7 +195,8 @@ export async function serveMerchantPages(
       return page(422, { kind: 'status-form', values: { protocolo, email }, errors: result.errors });
     }
     // Whether a mail went out stays in the metrics-free log only as a boolean, never on the page.
-    logger.info('Status link request', { result: 'requested', sent: result.sent });
+    if (result.failed) logger.warn('Status link mail not sent', { result: 'requested', sent: false });
+    else logger.info('Status link request', { result: 'requested', sent: result.sent });
     const floor = deps.minStatusRequestMs ?? 800;
     const elapsed = Date.now() - started;
     if (elapsed < floor) await pause(floor - elapsed);

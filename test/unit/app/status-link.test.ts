@@ -6,6 +6,7 @@ import {
   type StatusLinkStore,
 } from '../../../shared/app/status-link';
 import { localConfig } from '../../../shared/domain/config';
+import { MailRejected } from '../../../shared/ports';
 import { FixedClock, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
 
@@ -50,6 +51,23 @@ describe('requestStatusLink', () => {
     expect(d.mailer.sent[0]?.headers['Auto-Submitted']).toBe('auto-generated');
     // From the office by name, like every other mail it sends (not a bare address).
     expect(d.mailer.sent[0]?.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
+  });
+
+  // A mail that fails only ever fails for a match: answering it otherwise (an error page) told a
+  // stranger that the protocol and the address go together.
+  it.each([
+    ['refused for good', new MailRejected('Email address is not verified')],
+    ['a transient failure', Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })],
+  ])('a link mail %s answers "requested" as a miss does', async (_name, error) => {
+    const d = deps();
+    d.mailer.send = async () => {
+      throw error;
+    };
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: false,
+      failed: true,
+    });
   });
 
   it(`mails at most ${localConfig.lifecycle.statusLinksPerCasePerDay} links a case a day, whoever asks, with the same answer past it`, async () => {

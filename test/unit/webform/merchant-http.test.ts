@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
+import { MailRejected } from '../../../shared/ports';
 import { statusUrl, surveyUrl } from '../../../shared/domain/lifecycle/survey';
 import type { StatusLinkStore } from '../../../shared/app/status-link';
 import {
@@ -208,6 +209,21 @@ describe('status page (/consulta)', () => {
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.to).toEqual([MERCHANT]);
     expect(mailer.sent[0]?.text).toContain('/consulta/caso?p=OUV-2026-000123');
+  });
+
+  it('answers a match whose link mail fails as it answers a miss (no error page to tell them apart)', async () => {
+    const { deps, mailer } = world();
+    const miss = await serveMerchantPages(
+      post('/consulta', { protocolo: PROTOCOL, email: 'curioso@example.com' }),
+      deps,
+      silent,
+    );
+    mailer.send = async () => {
+      throw new MailRejected('Email address is not verified');
+    };
+    const hit = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, silent);
+    expect(hit?.statusCode).toBe(miss?.statusCode);
+    expect(hit?.body).toBe(miss?.body);
   });
 
   it('keeps the form with pt-BR errors for malformed input (422)', async () => {
