@@ -20,6 +20,7 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
+import { extensionDaysProblem } from '../domain/lifecycle/deadlines';
 import {
   CLOSE_CATEGORIES,
   type CloseCategory,
@@ -420,6 +421,7 @@ async function caseView(
     c,
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
+    maxExtensionBusinessDays: lifecycle.config.lifecycle.maxExtensionBusinessDays,
     // The roster read for the transfer form names the case's staff too: no look-up per person.
     staffNames: members
       ? new Map(members.map((m) => [m.id, m.name]))
@@ -521,7 +523,7 @@ export function commandsOf(
       const days = Number(form.get('dias'));
       const reason = (form.get('motivo') ?? '').trim();
       if (!Number.isInteger(days) || days < 1 || days > maxExtensionBusinessDays) {
-        return { problem: `Informe de 1 a ${maxExtensionBusinessDays} dias úteis.` };
+        return { problem: extensionDaysProblem(maxExtensionBusinessDays) };
       }
       if (!reason) return { problem: 'Informe o motivo da prorrogação.' };
       return ok([{ kind: 'extend', businessDays: days, reason, line: `#prorrogar ${days} ${reason}` }], '');

@@ -10,6 +10,7 @@ import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rules';
+import { extensionDaysHint } from '../domain/lifecycle/deadlines';
 import { officeSubject } from '../domain/lifecycle/status-page';
 import {
   CLOSE_CATEGORIES,
@@ -212,6 +213,8 @@ export interface CaseView {
   survey: SurveyAnswer | null;
   /** Actions this user may take on this case (shown as forms). */
   actions: ReadonlySet<ConsoleAction>;
+  /** The longest extension (config.lifecycle.maxExtensionBusinessDays): the form's limit and hint. */
+  maxExtensionBusinessDays?: number;
   notice?: string;
   problem?: string;
   /** Short-lived links of the clean webform files, by object key (issue 19). */
@@ -230,6 +233,13 @@ function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
   const link = isLinkable(a) ? links[a.key] : undefined;
   const name = a.filename?.trim() ? a.filename : '(sem nome)';
   return html`<li>${link ? html`<a href="${link}" rel="noopener noreferrer" download>${name}</a>` : name} (${a.contentType}, ${humanSize(a.size)})${a.scan ? ` — ${SCAN_LABELS[a.scan]}` : ''}</li>`;
+}
+
+/** The extension form's days: the label says the range, the field refuses what the office would. */
+function extensionDaysField(max: number | undefined): SafeHtml {
+  if (max === undefined)
+    return html`<label for="e-dias">Dias úteis</label><input id="e-dias" name="dias" type="number" min="1" required>`;
+  return html`<label for="e-dias">Dias úteis (${extensionDaysHint(max)})</label><input id="e-dias" name="dias" type="number" min="1" max="${String(max)}" required>`;
 }
 
 /** The merchant's earlier submission the case answers (her answer to our guidance): linked for the team. */
@@ -266,7 +276,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
       <button type="submit">Marcar como aguardando o lojista</button></fieldset></form>`);
   if (actions.has('extend'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Prorrogar o prazo</legend>${hidden('extend')}
-      <label for="e-dias">Dias úteis</label><input id="e-dias" name="dias" type="number" min="1" max="30" required>
+      ${extensionDaysField(view.maxExtensionBusinessDays)}
       <label for="e-motivo">Motivo (enviado ao lojista)</label><input id="e-motivo" name="motivo" required>
       <button type="submit">Prorrogar</button></fieldset></form>`);
   if (actions.has('transfer'))

@@ -26,6 +26,7 @@
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
 import { foldKeepingLength, splitQuoted } from '../text';
+import { extensionDaysProblem } from './deadlines';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
 export type StaffCommand =
@@ -188,11 +189,7 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       }
       const businessDays = Number(first);
       if (businessDays < 1 || businessDays > options.maxExtensionBusinessDays) {
-        return problem(
-          'invalid-days',
-          `A prorrogação deve ser de 1 a ${options.maxExtensionBusinessDays} dias úteis.`,
-          line,
-        );
+        return problem('invalid-days', extensionDaysProblem(options.maxExtensionBusinessDays), line);
       }
       let consumed = 1;
       while (consumed < toks.length && UNIT_WORDS.has(fold(toks[consumed]?.text ?? '').replace(/[.,:]$/, ''))) {

@@ -19,6 +19,16 @@ export function dueDateFrom(receivedAt: Date, config: OuvidoriaConfig, calendar:
   return calendar.dueDate(receivedAt, config.slaBusinessDays);
 }
 
+/** The extensions allowed, for the console form's label: "1 a 30 dias úteis", "1 dia útil" (a limit of 1). */
+export function extensionDaysHint(max: number): string {
+  return max === 1 ? '1 dia útil' : `1 a ${max} dias úteis`;
+}
+
+/** The refusal of an extension out of 1..max business days (by mail and in the console). */
+export function extensionDaysProblem(max: number): string {
+  return `A prorrogação deve ser de ${extensionDaysHint(max)}.`;
+}
+
 /**
  * The due date moved `businessDays` further. A due date at closing time (17:00) stays at closing
  * time: Friday 17:00 + 5 → next Friday 17:00.

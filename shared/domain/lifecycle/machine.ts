@@ -11,7 +11,7 @@
 import { countOf } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
-import { dueDateFrom, extendDueDate } from './deadlines';
+import { dueDateFrom, extendDueDate, extensionDaysProblem } from './deadlines';
 import {
   type Actor,
   type CaseChanges,
@@ -305,7 +305,7 @@ export function extend(
   const max = ctx.config.lifecycle.maxExtensionBusinessDays;
   const line = `#prorrogar ${businessDays}`;
   if (!Number.isInteger(businessDays) || businessDays < 1 || businessDays > max) {
-    return refuse('invalid-days', `A prorrogação deve ser de 1 a ${max} dias úteis.`, line);
+    return refuse('invalid-days', extensionDaysProblem(max), line);
   }
   const why = reason.trim();
   if (why === '')

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
 import { SESSION_COOKIE } from '../../../shared/console/access';
-import { type ConsoleDeps, type ConsoleRequest, serveConsole, sessionCsrf } from '../../../shared/console/http';
+import {
+  type ConsoleDeps,
+  type ConsoleRequest,
+  commandsOf,
+  serveConsole,
+  sessionCsrf,
+} from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
 import { anAnalyst } from '../../support/builders';
@@ -499,6 +505,15 @@ describe('serveConsole — actions', () => {
     expect(page?.statusCode).toBe(200);
     expect(page?.body).not.toContain('Ligue');
     expect(page?.body).not.toContain('recusada');
+  });
+
+  it.each([
+    [1, '2', 'A prorrogação deve ser de 1 dia útil.'],
+    [1, '0', 'A prorrogação deve ser de 1 dia útil.'],
+    [30, '31', 'A prorrogação deve ser de 1 a 30 dias úteis.'],
+  ])('an extension form over a limit of %i (%s days) is refused as the mail command is', (max, dias, problem) => {
+    const form = new URLSearchParams({ dias, motivo: 'aguardando o financeiro' });
+    expect(commandsOf('extend', form, max)).toEqual({ problem });
   });
 
   it('an invalid form is 400 with a pt-BR problem; close closes', async () => {

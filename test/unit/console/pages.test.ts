@@ -254,6 +254,19 @@ describe('console pages — counts agree in number', () => {
   });
 
   it.each([
+    { max: 1, label: 'Dias úteis (1 dia útil)' },
+    { max: 30, label: 'Dias úteis (1 a 30 dias úteis)' },
+  ])('the extension form of a limit of $max names its range and stops at it', ({ max, label }) => {
+    const page = casePage(
+      frame,
+      { c: workCase(), survey: null, actions: new Set(['extend' as const]), maxExtensionBusinessDays: max },
+      now,
+    );
+    expect(page).toContain(`<label for="e-dias">${label}</label>`);
+    expect(page).toContain(`min="1" max="${max}"`);
+  });
+
+  it.each([
     { n: 1, caption: '<caption>1 caso nesta página</caption>' },
     { n: 2, caption: '<caption>2 casos nesta página</caption>' },
   ])('the list caption says "$caption"', ({ n, caption }) => {

@@ -115,6 +115,16 @@ describe('parseStaffCommands — refused mails', () => {
     expect(found[0]?.message).toContain(fragment);
   });
 
+  it.each([
+    [1, '#prorrogar 2 aguardando o financeiro', 'A prorrogação deve ser de 1 dia útil.'],
+    [1, '#prorrogar 0 aguardando o financeiro', 'A prorrogação deve ser de 1 dia útil.'],
+    [2, '#prorrogar 3 aguardando o financeiro', 'A prorrogação deve ser de 1 a 2 dias úteis.'],
+    [30, '#prorrogar 31 aguardando o financeiro', 'A prorrogação deve ser de 1 a 30 dias úteis.'],
+  ])('a limit of %i day(s): %s is refused in the right number', (max, line, message) => {
+    const found = problems(parseStaffCommands(`${line}\nOlá, Maria.`, { maxExtensionBusinessDays: max }));
+    expect(found[0]).toMatchObject({ code: 'invalid-days', message });
+  });
+
   it('every problem of the block is listed, not only the first', () => {
     const found = problems(parse('#fechar\n#prorrogar x\nOlá'));
     expect(found.map((p) => p.code)).toEqual(['unknown-command', 'invalid-days']);

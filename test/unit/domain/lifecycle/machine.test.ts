@@ -356,6 +356,16 @@ describe('extend', () => {
     expect(refusalOf(extend(workCase(), ana, days, reason, ctx)).code).toBe(code);
   });
 
+  it.each([
+    [1, 2, 'A prorrogação deve ser de 1 dia útil.'],
+    [5, 6, 'A prorrogação deve ser de 1 a 5 dias úteis.'],
+  ])('with a limit of %i, %i days are refused in the right number', (max, days, message) => {
+    const limited = ctxAt(NOW, {
+      config: { ...ctx.config, lifecycle: { ...ctx.config.lifecycle, maxExtensionBusinessDays: max } },
+    });
+    expect(refusalOf(extend(workCase(), ana, days, 'aguardando o financeiro', limited)).message).toBe(message);
+  });
+
   it('refuses a case without due date', () => {
     expect(refusalOf(extend(workCase({ dueAt: undefined }), ana, 3, 'x', ctx)).code).toBe('no-due-date');
   });
