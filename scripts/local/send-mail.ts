@@ -8,12 +8,16 @@
  * Port from SMTP_PORT (default 2525). Exit code 0 when the server said 250, 1 otherwise.
  */
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { join } from 'node:path';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
+
+// The SDK (the running roster's look-up) warns that its 2027 releases need Node 22: not news here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const SEND_MAIL_USAGE = `Usage: npm run mail -- [options]
 
@@ -26,8 +30,9 @@ export const SEND_MAIL_USAGE = `Usage: npm run mail -- [options]
   --in-reply-to <id>      Message-ID this mail answers (threading)
   --header "Name: value"  extra header (repeatable), e.g. "Auto-Submitted: auto-replied"
   --eml <file>            send this .eml file as it is (envelope from its From/To unless given)
-  --as <analyst id>       send as that analyst of the local roster (events/local-seed.json) to the
-                          per-case reply address of --case, as the analyst's mail client would
+  --as <id or address>    send as that member of the local roster (the running stack's, with the
+                          ones added by npm run staff; events/local-seed.json when it is not running)
+                          to the per-case reply address of --case, as the member's mail client would
   --case <protocol>       the case to act on with --as, e.g. OUV-2026-000001; commands go in --text
                           (#encerrar procedente …, #aguardar, #nota, #transferir bruno, #prorrogar 5 motivo)
   --data-dir <dir>        the local stack's data folder, for its reply secret (default .local)
@@ -122,22 +127,90 @@ export function parseSendMailArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   };
 }
 
+/** A roster member `--as` may name, by id or by address. */
+export interface RosterMember {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Where `--as` looks members up: the members, and how to name where they came from in an error. */
+export type RosterSource = () => Promise<{ members: RosterMember[]; source: string }>;
+
+/** The seed file's roster (what the local stack starts with). */
+export function seedRoster(seedFile = 'events/local-seed.json'): RosterSource {
+  return async () => ({
+    members: (JSON.parse(await readFile(seedFile, 'utf8')) as { analysts: RosterMember[] }).analysts,
+    source: seedFile,
+  });
+}
+
 /**
- * `--as ana --case OUV-…`: From the analyst's roster address, To the case's staff reply address
- * (`caso+<protocol>.<token>@…`, the token signed with the local stack's secret), as if the analyst
- * had answered the case notice from their mailbox.
+ * The running local stack's roster (its DynamoDB table: the seed plus whoever `npm run staff`
+ * added); the seed file when the stack does not answer.
+ */
+export function localRoster(env: NodeJS.ProcessEnv = process.env, seedFile?: string): RosterSource {
+  const port = Number(env.DYNAMODB_PORT || 8000);
+  const endpoint = `http://127.0.0.1:${port}`;
+  return async () => {
+    const fallback = async () => {
+      const seed = await seedRoster(seedFile)();
+      return { ...seed, source: `${seed.source} (the local stack at ${endpoint} did not answer)` };
+    };
+    // Nothing listening: the seed at once (the SDK would retry a refused connection for seconds).
+    if (!(await listening(port))) return fallback();
+    // Loaded lazily: the unit tests import the parser without the AWS SDK.
+    const { documentClient } = await import('../../shared/adapters/dynamo/client');
+    const { DynamoStaffRepository } = await import('../../shared/adapters/dynamo/staff-repository');
+    const { LOCAL_TABLE } = await import('./stack');
+    const client = documentClient({ endpoint });
+    try {
+      const members = await new DynamoStaffRepository(client, LOCAL_TABLE).list();
+      return { members, source: `the local stack's roster (${endpoint})` };
+    } catch {
+      return fallback();
+    } finally {
+      client.destroy();
+    }
+  };
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
+    const end = (up: boolean) => {
+      socket.destroy();
+      done(up);
+    };
+    socket.once('connect', () => end(true));
+    socket.once('error', () => end(false));
+    socket.once('timeout', () => end(false));
+  });
+}
+
+/** The member `--as` names: by roster id, or by address (any letter case). */
+export function findMember(members: readonly RosterMember[], who: string): RosterMember | undefined {
+  const wanted = who.trim().toLowerCase();
+  return members.find((m) => m.id === wanted || m.email.toLowerCase() === wanted);
+}
+
+/**
+ * `--as ana --case OUV-…` (or `--as ana.souza@…`): From the member's roster address, To the case's
+ * staff reply address (`caso+<protocol>.<token>@…`, the token signed with the local stack's secret),
+ * as if the member had answered the case notice from their mailbox.
  */
 export async function resolveStaffSender(
   args: SendMailArgs,
-  seedFile = 'events/local-seed.json',
+  roster: RosterSource = seedRoster(),
 ): Promise<SendMailArgs> {
   if (!args.asStaff) return args;
   const { id, protocol, dataDir } = args.asStaff;
-  const seed = JSON.parse(await readFile(seedFile, 'utf8')) as {
-    analysts: { id: string; name: string; email: string }[];
-  };
-  const member = seed.analysts.find((a) => a.id === id);
-  if (!member) throw new Error(`No analyst "${id}" in ${seedFile} (${seed.analysts.map((a) => a.id).join(', ')})`);
+  const { members, source } = await roster();
+  const member = findMember(members, id);
+  if (!member) {
+    const known = members.map((m) => `${m.id} <${m.email}>`).join(', ') || 'nobody';
+    throw new Error(`No roster member "${id}" in ${source}. Known: ${known}`);
+  }
   const secret = (await readFile(join(dataDir, 'reply-secret'), 'utf8').catch(() => '')).trim();
   if (!secret) throw new Error(`No reply secret in ${dataDir}/reply-secret: start the local stack first (npm start)`);
   return {
@@ -193,8 +266,15 @@ async function main(): Promise<void> {
     console.log(SEND_MAIL_USAGE);
     return;
   }
+  let resolved: SendMailArgs;
   try {
-    const { response } = await sendTestMail(await resolveStaffSender(args));
+    resolved = await resolveStaffSender(args, localRoster());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  try {
+    const { response } = await sendTestMail(resolved);
     console.log(`Sent. The local SMTP intake answered: ${response}`);
     console.log('See the case in the staff console (/equipe) and the reply in the SES outbox.');
   } catch (error) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   emlEnvelope,
   parseSendMailArgs,
+  localRoster,
   resolveStaffSender,
   SEND_MAIL_USAGE,
 } from '../../../../scripts/local/send-mail';
@@ -119,7 +120,7 @@ describe('parseSendMailArgs', () => {
     expect(address && verifyStaffReplyToken(address, 'ana', secret, localConfig.lifecycle.tokenLength)).toBe(true);
     await expect(
       resolveStaffSender({ ...args, asStaff: { id: 'ninguem', protocol: 'OUV-2026-000007', dataDir } }),
-    ).rejects.toThrow(/No analyst "ninguem"/);
+    ).rejects.toThrow(/No roster member "ninguem" in events\/local-seed.json\. Known: ana <ana.souza@/);
     await expect(
       resolveStaffSender({
         ...args,
@@ -127,5 +128,48 @@ describe('parseSendMailArgs', () => {
       }),
     ).rejects.toThrow(/npm start/);
     expect(() => parseSendMailArgs(['--as', 'ana', '--text', 'x'], {})).toThrow('--as and --case go together');
+  });
+
+  describe('--as names any member of the running roster, by id or address', () => {
+    // The stack's roster: the seed's Ana, and Eduardo added with `npm run staff -- add edu …`.
+    const roster = async () => ({
+      members: [
+        { id: 'ana', name: 'Ana Souza', email: 'ana.souza@ouvidoria.example.com.br' },
+        { id: 'edu', name: 'Eduardo Lima', email: 'eduardo.lima@ouvidoria.example.com.br' },
+      ],
+      source: "the local stack's roster (http://127.0.0.1:8000)",
+    });
+    it.each([
+      ['edu', 'eduardo.lima@ouvidoria.example.com.br', 'edu'],
+      ['eduardo.lima@ouvidoria.example.com.br', 'eduardo.lima@ouvidoria.example.com.br', 'edu'],
+      ['Ana.Souza@Ouvidoria.Example.com.br', 'ana.souza@ouvidoria.example.com.br', 'ana'],
+    ])('--as %s → From %s, the reply token signed for %s', async (who, from, id) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'send-mail-'));
+      const secret = 'segredo-local-de-teste-0123456789abcdef';
+      await writeFile(join(dataDir, 'reply-secret'), secret);
+      const args = parseSendMailArgs(
+        ['--as', who, '--case', 'OUV-2026-000007', '--data-dir', dataDir, '--text', '#aguardar'],
+        {},
+      );
+      if (args === 'help') throw new Error('unexpected help');
+      const resolved = await resolveStaffSender(args, roster);
+      expect(resolved.from).toBe(from);
+      const address = parseStaffReplyAddress(resolved.to, localConfig);
+      expect(address && verifyStaffReplyToken(address, id, secret, localConfig.lifecycle.tokenLength)).toBe(true);
+    });
+
+    it('an unknown member: the error says where it looked and whom it knows', async () => {
+      const args = parseSendMailArgs(['--as', 'bruno', '--case', 'OUV-2026-000007', '--text', '#aguardar'], {});
+      if (args === 'help') throw new Error('unexpected help');
+      await expect(resolveStaffSender(args, roster)).rejects.toThrow(
+        `No roster member "bruno" in the local stack's roster (http://127.0.0.1:8000). Known: ana <ana.souza@ouvidoria.example.com.br>, edu <eduardo.lima@ouvidoria.example.com.br>`,
+      );
+    });
+
+    it('the local stack not running: the seed file, and the error says so', async () => {
+      const { members, source } = await localRoster({ DYNAMODB_PORT: '1' })();
+      expect(members.map((m) => m.id)).toContain('ana');
+      expect(source).toBe('events/local-seed.json (the local stack at http://127.0.0.1:1 did not answer)');
+    });
   });
 });
