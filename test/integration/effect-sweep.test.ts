@@ -18,7 +18,7 @@ import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { GSI } from '../../shared/adapters/dynamo/table-design';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { resolveDeps } from '../../shared/app/lifecycle/commit';
-import { sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
+import { MAX_NOTICE_REQUEUES, sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import type { CaseWorkStore } from '../../shared/app/lifecycle/ports';
 import { applyStaffCommand } from '../../shared/app/lifecycle/staff-command';
@@ -254,7 +254,13 @@ describe('a run that dies between the case write and its mail', () => {
       // effect does not look at the marker); the one after finds nothing, in the index or the item.
       w.clock.advance(10 * 60_000);
       expect(await sweepPendingEffects(w.deps)).toMatchObject({ resumed: [], failed: [] });
-      expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], requeued: [], failed: [] });
+      expect(await sweepPendingEffects(w.deps)).toEqual({
+        examined: 0,
+        resumed: [],
+        requeued: [],
+        givenUp: [],
+        failed: [],
+      });
       expect(sentTo(w)).toEqual([...path.mails].sort());
       const item = await w.caseItem();
       expect(item?.[GSI.pendingEffects.partitionKey]).toBeUndefined();
@@ -267,8 +273,20 @@ describe('a run that dies between the case write and its mail', () => {
     await consoleAction('answer', { texto: 'Maria, recebemos seu retorno e seguimos acompanhando.' })(w.deps);
     expect(sentTo(w)).toEqual([MERCHANT]);
     w.clock.advance(5 * 60_000);
-    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 1, resumed: [], requeued: [], failed: [] });
-    expect(await sweepPendingEffects(w.deps)).toEqual({ examined: 0, resumed: [], requeued: [], failed: [] });
+    expect(await sweepPendingEffects(w.deps)).toEqual({
+      examined: 1,
+      resumed: [],
+      requeued: [],
+      givenUp: [],
+      failed: [],
+    });
+    expect(await sweepPendingEffects(w.deps)).toEqual({
+      examined: 0,
+      resumed: [],
+      requeued: [],
+      givenUp: [],
+      failed: [],
+    });
     expect(sentTo(w)).toEqual([MERCHANT]);
   });
 
@@ -325,6 +343,24 @@ describe('an assignment whose analyst notice never went (its queue message dead-
     expect(w.mailer.sent).toEqual([]);
   });
 
+  it('a notice that never goes: a bounded number of re-queues, the supervisors told once, then left alone', async () => {
+    const w = await assignedNotNotified();
+    let givenUp = 0;
+    // Every 5 minutes for three hours, the notice dead-lettering each time.
+    for (let run = 0; run < 36; run++) {
+      w.clock.advance(5 * 60_000);
+      const result = await sweepPendingEffects(w.deps, { queue: w.queue });
+      expect(result.failed).toEqual([]);
+      givenUp += result.givenUp.length;
+    }
+    expect(w.queue.messages).toHaveLength(MAX_NOTICE_REQUEUES);
+    expect(givenUp).toBe(1);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+    // Left alone until a commit (a transfer) marks it anew.
+    w.clock.advance(5 * 60_000);
+    expect(await sweepPendingEffects(w.deps, { queue: w.queue })).toMatchObject({ examined: 0 });
+  });
+
   it('a notified assignment is unmarked by the first run, nothing re-queued', async () => {
     const w = await assignedNotNotified();
     await w.repository.markAnalystNotified(CASE_ID, w.clock.now());
@@ -333,6 +369,7 @@ describe('an assignment whose analyst notice never went (its queue message dead-
       examined: 1,
       resumed: [],
       requeued: [],
+      givenUp: [],
       failed: [],
     });
     expect(w.queue.messages).toEqual([]);

@@ -11,7 +11,7 @@
  */
 import type { AssignmentQueue } from '../../ports';
 import { type LifecycleDeps, resolveDeps } from './commit';
-import { carryOutEffects, EFFECT_CLAIM_MS } from './effects';
+import { carryOutEffects, EFFECT_CLAIM_MS, tellSupervisorsNoticeUndeliverable } from './effects';
 
 export interface EffectSweepResult {
   /** Marked cases older than a claim. */
@@ -20,6 +20,11 @@ export interface EffectSweepResult {
   resumed: string[];
   /** Assigned cases whose analyst was never notified, put back on the assignment queue. */
   requeued: string[];
+  /**
+   * Assigned cases whose notice still had not gone after MAX_NOTICE_REQUEUES re-queues: the
+   * supervisors were told, and the sweep re-queues them no more (until a commit marks them again).
+   */
+  givenUp: string[];
   /** Cases with an effect that failed again (kept marked: the next run retries it). */
   failed: string[];
 }
@@ -34,6 +39,34 @@ export const EFFECT_SWEEP_LIMIT = 200;
  */
 export const NOTICE_GRACE_MS = 15 * 60_000;
 
+/**
+ * An assignment notice is re-queued at most this many times: one that can never be sent (the
+ * analyst's address bounces) would otherwise dead-letter, and raise the queue's alarm, every
+ * NOTICE_GRACE_MS until someone moves the case. After them the supervisors are told, once.
+ */
+export const MAX_NOTICE_REQUEUES = 3;
+
+/**
+ * The mark of a case the sweep gave up on: later than any run's `before`, so never listed again; a
+ * commit that stores effects (a transfer) marks the case anew with their time.
+ */
+export const GIVEN_UP_SINCE = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The mark a re-queue leaves: its time, and how many re-queues the notice has had (`…Z#r2`). It
+ * sorts with the plain times of the index (the suffix only orders equal instants), and a commit
+ * that stores effects (a transfer) marks the case with a plain time: the count starts over.
+ */
+export function requeueMark(at: Date, requeues: number): string {
+  return `${at.toISOString()}#r${requeues}`;
+}
+
+/** The re-queues a case's mark records (0 for a plain time). */
+export function noticeRequeuesOf(since: string): number {
+  const n = /#r(\d+)$/.exec(since)?.[1];
+  return n ? Number(n) : 0;
+}
+
 export async function sweepPendingEffects(
   rawDeps: LifecycleDeps,
   options: { queue?: AssignmentQueue; limit?: number } = {},
@@ -43,17 +76,29 @@ export async function sweepPendingEffects(
   const before = new Date(now.getTime() - EFFECT_CLAIM_MS).toISOString();
   const noticeBefore = new Date(now.getTime() - NOTICE_GRACE_MS).toISOString();
   const marked = await deps.cases.listWithPendingEffects(before, options.limit ?? EFFECT_SWEEP_LIMIT);
-  const result: EffectSweepResult = { examined: marked.length, resumed: [], requeued: [], failed: [] };
+  const result: EffectSweepResult = { examined: marked.length, resumed: [], requeued: [], givenUp: [], failed: [] };
   for (const { caseId, since } of marked) {
     // Usually all settled by the run that committed them: one conditional write, no read.
     if (await deps.cases.unmarkSettled(caseId)) continue;
     const c = await deps.cases.get(caseId);
     if (!c) continue;
     if (c.status === 'ASSIGNED' && !c.analystNotifiedAt && c.protocol && options.queue && since < noticeBefore) {
-      // Moved first: a crash after the send costs one more notice check, never a burst of them.
-      await deps.cases.remark(caseId, now.toISOString());
-      await options.queue.enqueue({ caseId, protocol: c.protocol });
-      result.requeued.push(caseId);
+      const requeues = noticeRequeuesOf(since);
+      if (requeues >= MAX_NOTICE_REQUEUES) {
+        try {
+          await tellSupervisorsNoticeUndeliverable(deps, c);
+        } catch {
+          result.failed.push(caseId);
+          continue;
+        }
+        await deps.cases.remark(caseId, GIVEN_UP_SINCE);
+        result.givenUp.push(caseId);
+      } else {
+        // Moved first: a crash after the send costs one more notice check, never a burst of them.
+        await deps.cases.remark(caseId, requeueMark(now, requeues + 1));
+        await options.queue.enqueue({ caseId, protocol: c.protocol });
+        result.requeued.push(caseId);
+      }
     }
     if (Object.keys(c.pendingEffects ?? {}).length === 0) continue;
     try {

@@ -20,6 +20,7 @@ import {
   renderStaffExplanation,
   renderTransferredAway,
   renderTransferNotice,
+  renderUndeliverableNotice,
 } from '../../domain/lifecycle/messages';
 import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
@@ -120,6 +121,30 @@ async function sendToStaff(
     headers: { ...AUTOMATIC_MAIL_HEADERS },
     ...(attachments ? { attachments } : {}),
   });
+}
+
+/**
+ * Tells every active supervisor that the case's assignment notice never reached its analyst (the
+ * effects sweep gives up on it). One Message-ID per case, assignment and
+ * supervisor: a retried run's copy is the same mail.
+ */
+export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: WorkCase): Promise<number> {
+  const analyst = c.assignee ? await deps.staff.byId(c.assignee) : null;
+  const supervisors = await deps.staff.supervisors();
+  for (const supervisor of supervisors) {
+    const mail = renderUndeliverableNotice(c, supervisor, analyst ?? undefined, deps.config);
+    await deps.mailer.send({
+      to: [supervisor.email],
+      from: fromHeader(deps),
+      replyTo: c.protocol ? [staffReplyAddress(c.protocol, supervisor.id, deps.secret, deps.config)] : [],
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: newMessageId(deps.config, `notice-undeliverable.${c.caseId}.${c.assignedAt ?? ''}.${supervisor.id}`),
+      headers: { ...AUTOMATIC_MAIL_HEADERS },
+    });
+  }
+  return supervisors.length;
 }
 
 async function member(deps: ResolvedDeps, id: string): Promise<StaffMember> {

@@ -455,6 +455,39 @@ export function renderEscalation(
   );
 }
 
+/**
+ * To each supervisor, once: the assignment notice of a case could not reach its analyst after the
+ * sweep's re-queues (an address that bounces, a mailbox gone), and is no longer retried. The case
+ * sits with someone who does not know of it until a supervisor moves it.
+ */
+export function renderUndeliverableNotice(
+  c: WorkCase,
+  supervisor: Pick<StaffMember, 'name'>,
+  analyst: Pick<StaffMember, 'id' | 'name'> | undefined,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const who = analyst ? `${sanitizeHeaderValue(analyst.name, 80)} (${analyst.id})` : (c.assignee ?? 'o analista');
+  const since = c.assignedAt ? ` desde a atribuição, em ${formatDateTimePtBr(c.assignedAt, config.timeZone)},` : '';
+  return renderMail(
+    subjectFor(c, 'Aviso de caso não entregue ao analista'),
+    [
+      greeting(supervisor.name),
+      {
+        p: [
+          'O aviso de atribuição do caso ',
+          { strong: protocolOf(c) },
+          ` não chega a ${who}${since} apesar de novas tentativas, e não será mais reenviado. `,
+          'O caso segue atribuído sem que a pessoa saiba dele: transfira-o respondendo a este e-mail com ',
+          { strong: '#transferir <identificador>' },
+          ', ou corrija o endereço no cadastro da equipe e transfira o caso de volta.',
+        ],
+      },
+      caseFacts(c, config),
+    ],
+    staffFooter(config),
+  );
+}
+
 /** The transfer notice shows the case's latest exchanges and notes, at most this many… */
 export const TRANSFER_TIMELINE_ENTRIES = 8;
 /** …each cut at this size (the console keeps every text whole). */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EFFECT_CLAIM_MS } from '../../../../shared/app/lifecycle/effects';
-import { NOTICE_GRACE_MS, sweepPendingEffects } from '../../../../shared/app/lifecycle/effect-sweep';
+import {
+  GIVEN_UP_SINCE,
+  MAX_NOTICE_REQUEUES,
+  NOTICE_GRACE_MS,
+  noticeRequeuesOf,
+  requeueMark,
+  sweepPendingEffects,
+} from '../../../../shared/app/lifecycle/effect-sweep';
 import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingQueue } from '../../../support/fakes';
 import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
@@ -94,7 +101,7 @@ describe('sweepPendingEffects', () => {
     const w = lifecycleWorld({ cases: [workCase(c)], now: NOW });
     w.cases.effectsSince.set(CASE_ID, since);
     const queue = new RecordingQueue();
-    expect(await sweepPendingEffects(w.deps, { queue })).toEqual(expected);
+    expect(await sweepPendingEffects(w.deps, { queue })).toEqual({ givenUp: [], ...expected });
     expect(w.mailer.sent.map((m) => m.to)).toEqual(mails);
     expect(queue.messages).toEqual(Array.from({ length: queued }, () => ({ caseId: CASE_ID, protocol: PROTOCOL })));
     expect(w.cases.effectsSince.has(CASE_ID)).toBe(stillMarked);
@@ -102,5 +109,45 @@ describe('sweepPendingEffects', () => {
     await sweepPendingEffects(w.deps, { queue });
     expect(w.mailer.sent.map((m) => m.to)).toEqual(mails);
     expect(queue.messages).toHaveLength(queued);
+  });
+
+  // Ana's mailbox was deleted: every notice of the case to her bounces and the assignment message
+  // dead-letters. The sweep runs every 5 minutes through a whole afternoon.
+  it('a notice that can never be sent: re-queued a bounded number of times, then the supervisors are told once', async () => {
+    const assignedAt = '2026-03-12T14:00:00.000Z';
+    const w = lifecycleWorld({ cases: [workCase({ analystNotifiedAt: undefined, assignedAt })], now: assignedAt });
+    w.cases.effectsSince.set(CASE_ID, assignedAt);
+    const queue = new RecordingQueue();
+    const givenUp: string[] = [];
+    for (let run = 0; run < (6 * 60) / 5; run++) {
+      w.clock.advance(5 * 60_000);
+      const result = await sweepPendingEffects(w.deps, { queue });
+      expect(result.failed).toEqual([]);
+      givenUp.push(...result.givenUp);
+    }
+    expect(queue.messages).toHaveLength(MAX_NOTICE_REQUEUES);
+    expect(givenUp).toEqual([CASE_ID]);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+    const [mail] = w.mailer.sent;
+    expect(mail?.subject).toContain('Aviso de caso não entregue ao analista');
+    expect(mail?.text).toContain(
+      `O aviso de atribuição do caso ${PROTOCOL} não chega a Ana Lima (ana) desde a atribuição, em 12/03/2026 às 11:00, apesar de novas tentativas, e não será mais reenviado.`,
+    );
+    expect(mail?.text).toContain('#transferir');
+    expect(w.cases.effectsSince.get(CASE_ID)).toBe(GIVEN_UP_SINCE);
+  });
+
+  it.each([
+    ['2026-03-12T14:00:00.000Z', 0],
+    [requeueMark(new Date('2026-03-12T14:00:00.000Z'), 1), 1],
+    [requeueMark(new Date('2026-03-12T14:00:00.000Z'), 12), 12],
+  ])('the mark %s records %i re-queues', (since, n) => {
+    expect(noticeRequeuesOf(since)).toBe(n);
+  });
+
+  it('a re-queue mark sorts with the plain times of the index', () => {
+    const mark = requeueMark(new Date('2026-03-12T14:00:00.000Z'), 2);
+    expect(mark < '2026-03-12T14:00:00.001Z').toBe(true);
+    expect(mark > '2026-03-12T13:59:59.999Z').toBe(true);
   });
 });
