@@ -278,6 +278,11 @@ export interface CaseRepository {
    * response appends none of `also.messageIds` twice.
    */
   recordReply(caseId: string, reply: ReplyState, also?: CaseBookkeeping): Promise<void>;
+  /**
+   * Notes on the case that `citingCaseId`'s mail cited it without joining it (CaseRecord.citedBy).
+   * Idempotent; nothing when the case is gone or already lists MAX_CITED_BY records.
+   */
+  addCitation(caseId: string, citingCaseId: string): Promise<void>;
   /** Sets enqueuedAt unless set (the first enqueue time stays); for when no other case write carried it. */
   markEnqueued(caseId: string, at: Date): Promise<void>;
   /**

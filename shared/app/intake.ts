@@ -73,6 +73,7 @@ export type IntakeCases = Pick<
   | 'releaseProtocol'
   | 'setProtocolOnce'
   | 'addMessageIds'
+  | 'addCitation'
   | 'appendMessage'
   | 'claimReply'
   | 'recordReply'
@@ -346,6 +347,9 @@ export async function completeCase(
     const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config));
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
+
+  // The case it cited lists it for the team (idempotent: a retry or a release adds nothing).
+  if (record.referencedCaseId) await deps.cases.addCitation(record.referencedCaseId, caseId);
 
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.

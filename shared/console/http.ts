@@ -53,6 +53,7 @@ import {
   OPEN_VIEW,
   LIST_STATUSES,
   type CaseView,
+  type CitingRecord,
   casePage,
   casesPage,
   errorPage,
@@ -417,6 +418,7 @@ async function caseView(
   // The roster unreadable: the form asks for the id, as without a roster.
   const members = actions.has('transfer') && roster ? await roster.list().catch(() => null) : null;
   const team = members ? transferTargets(members, c, today) : undefined;
+  const citedBy = await citingRecords(c, user, lifecycle);
   return {
     c,
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
@@ -427,7 +429,22 @@ async function caseView(
       ? new Map(members.map((m) => [m.id, m.name]))
       : await staffNames(lifecycle.staff, staffIdsOf(c)),
     ...(team ? { team } : {}),
+    ...(citedBy.length > 0 ? { citedBy } : {}),
   };
+}
+
+/** The records that cited the case (CaseRecord.citedBy) still held and open to this user, oldest first. */
+async function citingRecords(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps): Promise<CitingRecord[]> {
+  const found = await Promise.all((c.citedBy ?? []).map((id) => lifecycle.cases.get(id)));
+  return found
+    .filter((r): r is WorkCase => r !== null && canViewCase(user, r))
+    .map((r) => ({
+      caseId: r.caseId,
+      ...(r.protocol ? { protocol: r.protocol } : {}),
+      senderEmail: r.senderEmail,
+      subject: r.subject,
+      createdAt: r.createdAt,
+    }));
 }
 
 /** Active roster members a case may be transferred to (its own analyst aside), by name. */

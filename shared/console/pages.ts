@@ -226,6 +226,17 @@ export interface CaseView {
    * absent (no roster on this deployment): the form asks for the id.
    */
   team?: ReadonlyArray<{ id: string; name: string }>;
+  /** The records whose mail cited this case without joining it (CaseRecord.citedBy) that this user may open. */
+  citedBy?: ReadonlyArray<CitingRecord>;
+}
+
+/** A record that cited the case, as its page lists it. */
+export interface CitingRecord {
+  caseId: string;
+  protocol?: string;
+  senderEmail: string;
+  subject: string;
+  createdAt: string;
 }
 
 /** A file of a message: name, type, size, scan result, and a link only for a clean webform file. */
@@ -233,6 +244,20 @@ function attachmentLine(a: AttachmentMeta, links: AttachmentLinkMap): SafeHtml {
   const link = isLinkable(a) ? links[a.key] : undefined;
   const name = a.filename?.trim() ? a.filename : '(sem nome)';
   return html`<li>${link ? html`<a href="${link}" rel="noopener noreferrer" download>${name}</a>` : name} (${a.contentType}, ${humanSize(a.size)})${a.scan ? ` — ${SCAN_LABELS[a.scan]}` : ''}</li>`;
+}
+
+/** The mails that cited the case without joining it, each linked: the other side of "Caso citado". */
+function citedByRow(citing: CaseView['citedBy'], b: string, tz: string): SafeHtml | '' {
+  if (!citing?.length) return '';
+  const items = citing.map(
+    (r) =>
+      html`<li><a href="${b}/equipe/caso/${encodeURIComponent(r.caseId)}">${r.protocol ?? `mensagem de ${formatInstant(r.createdAt, tz)}`}</a> — ${r.senderEmail}: ${r.subject || '(sem assunto)'}</li>`,
+  );
+  const lead =
+    citing.length === 1
+      ? '1 mensagem cita este caso sem ter sido juntada a ele'
+      : `${citing.length} mensagens citam este caso sem terem sido juntadas a ele`;
+  return html`<dt>Citado por</dt><dd>${lead} (outro endereço ou remetente sem verificação):<ul>${items}</ul></dd>`;
 }
 
 /** The extension form's days: the label says the range, the field refuses what the office would. */
@@ -309,6 +334,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
   <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
+  ${citedByRow(view.citedBy, b, tz)}
   ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}
   ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
   ${relatedRows(c, b)}

@@ -79,6 +79,11 @@ export interface CaseRecord {
   /** The protocol of `referencedCaseId`, for the team's page. */
   referencedProtocol?: string;
   /**
+   * The other way round: records whose mail cited this case without joining it (their
+   * `referencedCaseId`), oldest first, at most MAX_CITED_BY; ids only, for the team's page.
+   */
+  citedBy?: string[];
+  /**
    * The merchant's own earlier submission this mail answers (it was redirected with guidance, e.g.
    * "responda com o número correto do chamado"): her answer often holds only the ticket, and her
    * description is in that submission. Shown to the analyst beside the case's messages.
@@ -129,3 +134,6 @@ export function intakeComplete(record: CaseRecord): boolean {
   const replied = reply !== undefined && (reply.status !== 'failed' || reply.permanent === true);
   return replied && (record.outcome !== 'ACCEPTED' || record.enqueuedAt !== undefined);
 }
+
+/** At most this many citing records are listed on a case (CaseRecord.citedBy): the item stays small. */
+export const MAX_CITED_BY = 50;

@@ -11,7 +11,7 @@ import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { putTicket, TableTicketDirectory } from '../../shared/adapters/dynamo/ticket-table-directory';
-import type { CaseMessage, CaseRecord } from '../../shared/domain/case';
+import { type CaseMessage, type CaseRecord, MAX_CITED_BY } from '../../shared/domain/case';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
 import { aDecision } from '../support/builders';
 
@@ -484,6 +484,19 @@ describe('DynamoCaseRepository on dynalite', () => {
     ]);
     expect(notified.filter(Boolean)).toHaveLength(1);
     await expect(cases.markEnqueued('email:missing', new Date())).rejects.toThrow();
+  });
+
+  it('lists the records that cite a case once each, up to MAX_CITED_BY; a missing case takes none', async () => {
+    const r = record();
+    await cases.create(r);
+    await cases.addCitation(r.caseId, 'email:cita-1');
+    await Promise.all([cases.addCitation(r.caseId, 'email:cita-2'), cases.addCitation(r.caseId, 'email:cita-2')]);
+    await cases.addCitation(r.caseId, 'email:cita-1');
+    expect((await cases.get(r.caseId))?.citedBy).toEqual(['email:cita-1', 'email:cita-2']);
+    for (let i = 3; i <= MAX_CITED_BY + 5; i++) await cases.addCitation(r.caseId, `email:cita-${i}`);
+    expect((await cases.get(r.caseId))?.citedBy).toHaveLength(MAX_CITED_BY);
+    await cases.addCitation('email:missing', 'email:cita-1');
+    expect(await cases.get('email:missing')).toBeNull();
   });
 
   it('assigns exactly once under concurrency, and staff counts do not drift', async () => {

@@ -2,7 +2,13 @@
  * In-memory implementations of the ports, with the same semantics as the DynamoDB/SES/SQS
  * adapters (conditional writes, idempotent steps), for fast unit tests of the application code.
  */
-import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../shared/domain/case';
+import {
+  type CaseMessage,
+  type CaseRecord,
+  type CaseStatus,
+  MAX_CITED_BY,
+  type ReplyState,
+} from '../../shared/domain/case';
 import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
 import type { ObjectLocation } from '../../shared/domain/submission';
@@ -259,6 +265,13 @@ export class InMemoryCaseRepository implements CaseRepository {
     const record = this.must(caseId);
     record.reply = clone(reply);
     this.carry(record, also);
+  }
+
+  async addCitation(caseId: string, citingCaseId: string) {
+    this.maybeFail('addCitation');
+    const record = this.records.get(caseId);
+    if (!record || record.citedBy?.includes(citingCaseId) || (record.citedBy?.length ?? 0) >= MAX_CITED_BY) return;
+    record.citedBy = [...(record.citedBy ?? []), citingCaseId];
   }
 
   async markEnqueued(caseId: string, at: Date) {

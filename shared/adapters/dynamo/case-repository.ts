@@ -10,7 +10,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from '../../domain/case';
+import { type CaseMessage, type CaseRecord, type CaseStatus, MAX_CITED_BY, type ReplyState } from '../../domain/case';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
@@ -1176,6 +1176,24 @@ export class DynamoCaseRepository implements CaseRepository {
       withUpdatedAt = !(typeof item['updatedAt'] === 'string' && item['updatedAt'] > reply.at);
     }
     throw new Error(`Could not record the reply on case ${caseId}: too much contention`);
+  }
+
+  async addCitation(caseId: string, citingCaseId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET citedBy = list_append(if_not_exists(citedBy, :none), :one)',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(citedBy) OR (NOT contains(citedBy, :id) AND size(citedBy) < :max))',
+          ExpressionAttributeValues: { ':none': [], ':one': [citingCaseId], ':id': citingCaseId, ':max': MAX_CITED_BY },
+        }),
+      );
+    } catch (error) {
+      // Gone, listed already, or the list is full: nothing to add.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async markEnqueued(caseId: string, at: Date): Promise<void> {

@@ -515,6 +515,34 @@ describe('processSubmission: threading', () => {
       referencedCaseId: 'email:ses-0001',
       referencedProtocol: 'OUV-2026-000001',
     });
+    // The cited case lists it for the team, once, however often the mail is delivered.
+    expect((await cases.get('email:ses-0001'))?.citedBy).toEqual(['email:ses-0020']);
+  });
+
+  it.each([
+    ['one mail from another address', ['financeiro@outraloja.com.br'], 1],
+    ['the same mail delivered twice', ['financeiro@outraloja.com.br', 'financeiro@outraloja.com.br'], 1],
+    ['two mails from two addresses', ['financeiro@outraloja.com.br', 'contato@terceiro.com.br'], 2],
+  ])('a case cited by %s lists the citing records', async (_what, senders, listed) => {
+    await processSubmission(email(), deps);
+    const distinct = [...new Set(senders)];
+    for (const address of senders) {
+      const n = distinct.indexOf(address) + 1;
+      await processSubmission(
+        email({
+          sourceId: `ses-010${n}`,
+          messageId: `cita-${n}@outraloja.com.br`,
+          sender: { address },
+          returnPath: address,
+          subject: 'Sobre o protocolo OUV-2026-000001',
+          text: 'Vi o caso OUV-2026-000001 da Modas Bella e tenho o mesmo problema com pedidos que não sincronizam.',
+        }),
+        deps,
+      );
+    }
+    const cited = await cases.get('email:ses-0001');
+    expect(cited?.citedBy).toHaveLength(listed);
+    expect(cited?.citedBy).toEqual(distinct.map((_, i) => `email:ses-010${i + 1}`));
   });
 
   // The merchant answers a case mail from another address of hers: it cannot join the case, and the

@@ -307,6 +307,31 @@ describe('serveConsole — who sees what', () => {
     expect(index.calls.at(-1)?.filter).toEqual({ assignee: 'bruno' });
   });
 
+  // Someone wrote from another address citing Ana's case; a second citing record was erased (LGPD).
+  it.each(['ana', 'sofia'] as const)('the cited case’s page lists the mail that cites it (%s)', async (who) => {
+    const citing = workCase({
+      caseId: 'email:ses-0020',
+      protocol: undefined,
+      status: 'REDIRECTED' as never,
+      outcome: 'NO_PRIOR_TICKET',
+      assignee: undefined,
+      senderEmail: 'financeiro@outraloja.com.br',
+      subject: 'Sobre o protocolo OUV-2026-000123',
+      createdAt: '2026-03-12T13:30:00.000Z',
+      referencedCaseId: CASE_ID,
+    });
+    const cited = workCase({ citedBy: ['email:ses-0020', 'email:ses-apagado'] });
+    const { serve, request } = world([cited, citing]);
+    const page = await serve(request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf(who) }));
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).toContain('<dt>Citado por</dt>');
+    expect(page?.body).toContain('1 mensagem cita este caso sem ter sido juntada a ele');
+    expect(page?.body).toContain(
+      '<a href="/equipe/caso/email%3Ases-0020">mensagem de 12/03/2026, 10:30</a> — financeiro@outraloja.com.br: Sobre o protocolo OUV-2026-000123',
+    );
+    expect(page?.body).not.toContain('ses-apagado');
+  });
+
   it('a search by protocol opens the case when visible', async () => {
     const { serve, request } = world();
     const r = await serve(

@@ -209,6 +209,38 @@ describe('console case page — the cases a record points at', () => {
     expect(page).toContain(shown);
   });
 
+  const citing = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      caseId: `email:ses-010${i + 1}`,
+      ...(i === 0 ? {} : { protocol: `OUV-2026-00010${i + 1}` }),
+      senderEmail: `contato${i + 1}@outraloja.com.br`,
+      subject: i === 0 ? '' : `Sobre o caso OUV-2026-000001 (${i + 1})`,
+      createdAt: '2026-03-12T13:30:00.000Z',
+    }));
+  it.each([
+    { n: 0, shown: [], absent: ['Citado por'] },
+    {
+      n: 1,
+      shown: [
+        '<dt>Citado por</dt><dd>1 mensagem cita este caso sem ter sido juntada a ele',
+        '<a href="/equipe/caso/email%3Ases-0101">mensagem de 12/03/2026, 10:30</a> — contato1@outraloja.com.br: (sem assunto)',
+      ],
+      absent: ['mensagens citam'],
+    },
+    {
+      n: 3,
+      shown: [
+        '3 mensagens citam este caso sem terem sido juntadas a ele',
+        '<a href="/equipe/caso/email%3Ases-0103">OUV-2026-000103</a> — contato3@outraloja.com.br: Sobre o caso OUV-2026-000001 (3)',
+      ],
+      absent: ['1 mensagem cita'],
+    },
+  ])('a case cited by $n record(s) lists them', ({ n, shown, absent }) => {
+    const page = casePage(frame, { c: workCase(), survey: null, actions: new Set(), citedBy: citing(n) }, now);
+    for (const s of shown) expect(page).toContain(s);
+    for (const s of absent) expect(page).not.toContain(s);
+  });
+
   it('a record that points at nothing shows neither', () => {
     const page = casePage(frame, { c: workCase(), survey: null, actions: new Set() }, now);
     expect(page).not.toMatch(/Caso citado|Caso anterior relacionado/);
