@@ -140,6 +140,6 @@ export async function openStatusLink(params: URLSearchParams, deps: StatusLinkDe
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   if (!(await deps.statusLinks.claim(verified.nonce, verified.expiresAt))) return { kind: 'used' };
   const found = await deps.cases.getByProtocol(verified.protocol);
-  const view = found ? publicCaseView(found) : null;
+  const view = found ? publicCaseView(found, { now: deps.clock.now(), config: deps.config }) : null;
   return view ? { kind: 'case', view } : { kind: 'gone' };
 }

@@ -15,6 +15,7 @@ import { findProtocols } from '../domain/protocol';
 import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
+import { reopenWindowEnd } from '../domain/lifecycle/deadlines';
 
 /** The reads threading needs (idempotent, no writes). */
 export interface ThreadLookup {
@@ -117,8 +118,7 @@ async function classify(
 
 function closedLongAgo(c: CaseRecord, config: OuvidoriaConfig, now: Date): boolean {
   if (c.status !== 'CLOSED' || !c.closedAt) return false;
-  const windowMs = config.threading.reopenWindowDays * 24 * 3600 * 1000;
-  return now.getTime() - Date.parse(c.closedAt) > windowMs;
+  return now.getTime() > reopenWindowEnd(c.closedAt, config);
 }
 
 /** The newest accepted case of this sender linked to `parent` (opened by an earlier reply to it). */

@@ -8,6 +8,7 @@
  * internal notes, never who on the staff wrote an answer, never a staff address.
  */
 import { countOf } from '../domain/count';
+import { formatDateTimePtBr } from '../domain/calendar';
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData, statusLinkValidityPt } from '../domain/lifecycle/status-page';
@@ -139,12 +140,24 @@ ${hidden({ ...v.link })}<button type="submit">Ver o andamento do caso</button>
   return layout(ctx, 'Acompanhe o seu caso', main);
 }
 
+/** What her next message does: adds to the open case, reopens the closed one until a date, or opens a new case. */
+function nextStepPt(ctx: PageContext, v: PublicCaseView): string {
+  const days = countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias');
+  if (v.reopen === 'passed') {
+    return `Este caso foi encerrado há mais de ${days}: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.`;
+  }
+  if (v.reopen) {
+    return `Se precisar, responda ao último e-mail da Ouvidoria até ${formatDateTimePtBr(v.reopen.until, ctx.config.timeZone)} mantendo o protocolo ${v.protocol} no assunto, e o caso será reaberto com a mesma pessoa da nossa equipe. Depois disso, uma nova mensagem abre um novo caso, ligado a este.`;
+  }
+  return `Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${v.protocol} no assunto.`;
+}
+
 function statusCase(ctx: PageContext, v: PublicCaseView): string {
   const main = html`<h1>Caso ${v.protocol}</h1>
 <dl class="dados">
 <dt>Situação</dt><dd>${MERCHANT_STATUS_LABELS_PT[v.status]}</dd>
 <dt>Aberto em</dt><dd>${date(ctx, v.createdAt)}</dd>
-${v.dueAt && !v.closedAt ? html`<dt>Prazo de resposta</dt><dd>até ${date(ctx, v.dueAt)}</dd>` : ''}
+${v.dueAt && !v.closedAt ? html`<dt>Prazo de resposta</dt><dd>até ${date(ctx, v.dueAt)}${v.overdue ? ' — prazo vencido; seguimos trabalhando no seu caso' : ''}</dd>` : ''}
 ${v.closedAt ? html`<dt>Encerrado em</dt><dd>${date(ctx, v.closedAt)}</dd>` : ''}
 ${v.closure ? html`<dt>Resultado</dt><dd>${CLOSE_CATEGORY_LABELS_PT[v.closure.category]}</dd>` : ''}
 ${v.closure?.summary ? html`<dt>Resumo</dt><dd>${v.closure.summary}</dd>` : ''}
@@ -163,7 +176,7 @@ ${v.messages.map(
 `,
 )}</ol>`
 }
-<p>Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${v.protocol} no assunto.</p>
+<p>${nextStepPt(ctx, v)}</p>
 ${statusFormLink(ctx, 'Acompanhar outro caso')}`;
   return layout(ctx, `Caso ${v.protocol}`, main);
 }

@@ -30,6 +30,15 @@ export function extensionDaysProblem(max: number): string {
 }
 
 /**
+ * The last instant a merchant's message reopens a case closed at `closedAt` (`reopenWindowDays`
+ * whole days later); after it, her message opens a new case linked to it. NaN for no closing time.
+ */
+export function reopenWindowEnd(closedAt: string | undefined, config: OuvidoriaConfig): number {
+  const closedMs = closedAt ? Date.parse(closedAt) : Number.NaN;
+  return closedMs + config.threading.reopenWindowDays * 24 * 3600 * 1000;
+}
+
+/**
  * The due date moved `businessDays` further. A due date at closing time (17:00) stays at closing
  * time: Friday 17:00 + 5 → next Friday 17:00.
  */

@@ -11,7 +11,7 @@
 import { countOf } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
-import { dueDateFrom, extendDueDate, extensionDaysProblem } from './deadlines';
+import { dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import {
   type Actor,
   type CaseChanges,
@@ -203,9 +203,8 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
     case 'WAITING_MERCHANT':
       return done({ status: 'IN_PROGRESS' }, [replied], forward(c.assignee));
     case 'CLOSED': {
-      const closedMs = c.closedAt ? Date.parse(c.closedAt) : Number.NaN;
-      const windowMs = ctx.config.threading.reopenWindowDays * 24 * 3600 * 1000;
-      if (Number.isNaN(closedMs) || ctx.now.getTime() - closedMs > windowMs || !c.assignee) {
+      const windowEnd = reopenWindowEnd(c.closedAt, ctx.config);
+      if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee) {
         return refuse(
           'reopen-window-passed',
           `O caso foi encerrado há mais de ${countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias')}: a mensagem abre um novo caso vinculado a ele.`,

@@ -18,6 +18,7 @@ import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { splitQuoted } from '../text';
+import { reopenWindowEnd } from './deadlines';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
@@ -54,6 +55,13 @@ export interface PublicCaseData {
   closedAt?: string;
   closure?: { category: NonNullable<WorkCase['closure']>['category']; summary: string };
   messages: PublicMessageView[];
+  /** An open case past its due date at the time of the view. */
+  overdue?: boolean;
+  /**
+   * A closed case: until when her answer reopens it (ISO), or `passed` when a message now opens a
+   * new case linked to it (the reopen window, config.threading.reopenWindowDays).
+   */
+  reopen?: { until: string } | 'passed';
 }
 
 function cut(text: string): string {
@@ -82,8 +90,11 @@ export function officeSubject(c: WorkCase, m: CaseMessage): string {
   return merchantMailSubject(c, closing && !relayed ? 'closing' : 'answer');
 }
 
-/** The case as the merchant may see it. `null` for a record that is not a merchant case (no protocol). */
-export function publicCaseView(c: WorkCase): PublicCaseData | null {
+/**
+ * The case as the merchant may see it. `null` for a record that is not a merchant case (no protocol).
+ * With `at`, what holds at that moment too: an overdue due date, the reopen window of a closed case.
+ */
+export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaConfig }): PublicCaseData | null {
   if (!c.protocol) return null;
   const messages: PublicMessageView[] = [];
   for (const m of c.messages ?? []) {
@@ -102,7 +113,15 @@ export function publicCaseView(c: WorkCase): PublicCaseData | null {
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     ...(c.closure ? { closure: { category: c.closure.category, summary: c.closure.summary } } : {}),
     messages,
+    ...(at ? momentOf(c, at.now, at.config) : {}),
   };
+}
+
+function momentOf(c: WorkCase, now: Date, config: OuvidoriaConfig): Pick<PublicCaseData, 'overdue' | 'reopen'> {
+  if (c.status !== 'CLOSED') return c.dueAt && Date.parse(c.dueAt) < now.getTime() ? { overdue: true } : {};
+  const end = reopenWindowEnd(c.closedAt, config);
+  if (Number.isNaN(end)) return {};
+  return now.getTime() > end ? { reopen: 'passed' } : { reopen: { until: new Date(end).toISOString() } };
 }
 
 /** Same address, compared case-insensitively and in time independent of where they differ. */

@@ -50,6 +50,51 @@ describe('merchant pages', () => {
     expect(body).not.toMatch(/lojista|fila de atribuição|Atribuído/);
   });
 
+  // Maria opens /consulta at every step of her case: the last paragraph says what her next mail does.
+  it.each([
+    [
+      'open, on time',
+      { status: 'IN_PROGRESS', dueAt: '2026-12-03T13:00:00.000Z' },
+      [
+        '<dd>até 03/12/2026</dd>',
+        'Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo OUV-2026-000123 no assunto.',
+      ],
+      ['vencido', 'reaberto'],
+    ],
+    [
+      'open, past its due date',
+      { status: 'IN_PROGRESS', dueAt: '2026-12-03T13:00:00.000Z', overdue: true },
+      ['<dd>até 03/12/2026 — prazo vencido; seguimos trabalhando no seu caso</dd>'],
+      ['reaberto'],
+    ],
+    [
+      'closed, within the reopen window',
+      { status: 'CLOSED', closedAt: '2026-12-03T14:05:00.000Z', reopen: { until: '2026-12-10T14:05:00.000Z' } },
+      [
+        'Se precisar, responda ao último e-mail da Ouvidoria até 10/12/2026 às 11:05 mantendo o protocolo OUV-2026-000123 no assunto, e o caso será reaberto com a mesma pessoa da nossa equipe. Depois disso, uma nova mensagem abre um novo caso, ligado a este.',
+      ],
+      ['Para acrescentar informações', 'Prazo de resposta'],
+    ],
+    [
+      'closed, past the reopen window',
+      { status: 'CLOSED', closedAt: '2026-12-03T14:05:00.000Z', reopen: 'passed' },
+      [
+        'Este caso foi encerrado há mais de 7 dias: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.',
+      ],
+      ['Para acrescentar informações', 'será reaberto'],
+    ],
+  ] as const)('the status page of a case %s tells the truth about what comes next', (_what, fields, shown, absent) => {
+    const body = renderMerchantPage(
+      {
+        kind: 'status-case',
+        view: { protocol: 'OUV-2026-000123', createdAt: '2026-11-13T13:00:00.000Z', messages: [], ...fields },
+      },
+      ctx,
+    );
+    for (const s of shown) expect(body).toContain(s);
+    for (const s of absent) expect(body).not.toContain(s);
+  });
+
   it('escapes the link fields echoed into hidden inputs and the typed form values', () => {
     const survey = renderMerchantPage(
       {

@@ -4,6 +4,34 @@ import { publicCaseView, renderStatusLinkMail, sameAddress } from '../../../../s
 import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 describe('publicCaseView', () => {
+  // Closed on Thursday 03/12/2026 at 11:05 (São Paulo); the reopen window is 7 days.
+  const closed = { status: 'CLOSED' as const, closedAt: '2026-12-03T14:05:00.000Z', dueAt: '2026-12-03T13:00:00.000Z' };
+  it.each([
+    ['open, before its due date', {}, '2026-03-12T14:00:00.000Z', {}],
+    ['open, past its due date', { dueAt: '2026-03-20T13:00:00.000Z' }, '2026-03-20T13:00:01.000Z', { overdue: true }],
+    [
+      'waiting for her, past its due date',
+      { status: 'WAITING_MERCHANT' as const, dueAt: '2026-03-20T13:00:00.000Z' },
+      '2026-03-23T12:00:00.000Z',
+      { overdue: true },
+    ],
+    ['closed an hour ago', closed, '2026-12-03T15:05:00.000Z', { reopen: { until: '2026-12-10T14:05:00.000Z' } }],
+    [
+      'closed exactly 7 days ago',
+      closed,
+      '2026-12-10T14:05:00.000Z',
+      { reopen: { until: '2026-12-10T14:05:00.000Z' } },
+    ],
+    ['closed 7 days and a minute ago', closed, '2026-12-10T14:06:00.000Z', { reopen: 'passed' }],
+  ] as const)('%s: what holds at that moment', (_what, fields, now, expected) => {
+    const view = publicCaseView(workCase(fields), { now: new Date(now), config: localConfig });
+    expect({ overdue: view?.overdue, reopen: view?.reopen }).toEqual({
+      overdue: undefined,
+      reopen: undefined,
+      ...expected,
+    });
+  });
+
   it('keeps the merchant messages and relayed answers, drops staff mail, notes and authors', () => {
     const c = workCase({
       messages: [
