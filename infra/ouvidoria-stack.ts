@@ -653,6 +653,7 @@ export class OuvidoriaStack extends Stack {
       webformApi: this.webformApi.api,
       table: this.table.table,
       scheduleGroupName: this.queues.scheduleGroupName,
+      effectSweepInterval: Duration.minutes(EFFECT_SWEEP_MINUTES),
     });
 
     this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic));

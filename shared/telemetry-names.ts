@@ -59,6 +59,11 @@ export const METRIC = {
   webformRejected: 'WebformRejected',
   /** Daily sweep: QUEUED cases put back on the queue because they waited past the next opening. */
   staleCasesRequeued: 'StaleCasesRequeued',
+  /**
+   * Effects sweep: age in seconds of the oldest case with effects still pending, published on every
+   * run (0 when none). Its Maximum alarms when the sweep falls behind, its SampleCount when it stops.
+   */
+  effectsOldestPendingSeconds: 'EffectsOldestPendingSeconds',
   /** Webform: a dependency failed (answered 503). */
   webformFailed: 'WebformFailed',
 } as const;

@@ -8,6 +8,7 @@
  * (shared/app/lifecycle/effect-sweep.ts) sends what a dead run committed and never sent. An effect
  * that fails again fails the run (the Errors alarm); the next run retries it.
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { startTracing } from '../../shared/adapters/tracing';
 import * as z from 'zod/mini';
@@ -19,7 +20,7 @@ import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
 import { assignmentQueueFrom, buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import type { AssignmentQueue } from '../../shared/ports';
 import { settingsFromEnv } from '../../shared/composition/settings';
-import { SERVICE } from '../../shared/telemetry-names';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
 export const TimerEventSchema = z.object({
   kind: z.enum(['reminder', 'escalation']),
@@ -38,11 +39,21 @@ export class EffectsStillFailing extends Error {
   }
 }
 
-export function createLifecycleTimerHandler(resolveDeps: () => Promise<LifecycleDeps>, queue?: AssignmentQueue) {
+/**
+ * `swept` hears every sweep run, a failing one included (before it throws): the handler publishes
+ * how far behind the sweep is (METRIC.effectsOldestPendingSeconds), which the EffectSweepBehind and
+ * EffectSweepStopped alarms read.
+ */
+export function createLifecycleTimerHandler(
+  resolveDeps: () => Promise<LifecycleDeps>,
+  queue?: AssignmentQueue,
+  swept?: (result: EffectSweepResult) => void,
+) {
   return async (event: unknown): Promise<LifecycleTimerResult> => {
     const deps = await resolveDeps();
     if (SweepEventSchema.safeParse(event).success) {
       const result = await sweepPendingEffects(deps, queue ? { queue } : {});
+      swept?.(result);
       if (result.failed.length > 0) throw new EffectsStillFailing(result.failed);
       return { kind: 'swept', ...result };
     }
@@ -75,7 +86,12 @@ export const handler = async (
     });
   try {
     queue ??= assignmentQueueFrom(settings);
-    const result = await createLifecycleTimerHandler(() => built as Promise<LifecycleDeps>, queue)(event);
+    const result = await createLifecycleTimerHandler(
+      () => built as Promise<LifecycleDeps>,
+      queue,
+      ({ oldestPendingSeconds }) =>
+        metrics.addMetric(METRIC.effectsOldestPendingSeconds, MetricUnit.Seconds, oldestPendingSeconds),
+    )(event);
     // Case ids only: nothing personal in the logs.
     if (result.kind === 'swept') logger.info('Pending effects swept', { ...result });
     else logger.info('Lifecycle timer handled', { result: result.kind });

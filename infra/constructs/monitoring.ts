@@ -34,6 +34,14 @@ export const SES_COMPLAINT_RATE_ALARM = 0.001;
  */
 export const TICKET_DIRECTORY_FAILING_HOURS = 2;
 export const TICKET_DIRECTORY_WINDOW_HOURS = 6;
+/**
+ * The effects sweep (lifecycle outbox) pages when the oldest case with a pending mail is older than
+ * this: a live sweep leaves none older than a claim plus one run (minutes); an effect that keeps
+ * failing, or a backlog the sweep cannot clear, crosses it.
+ */
+export const EFFECT_SWEEP_BEHIND = Duration.hours(1);
+/** Sweep runs in a row without a report before paging: the schedule or its target stopped. */
+export const EFFECT_SWEEP_MISSED_RUNS = 3;
 
 export interface MonitoringProps {
   readonly alarmEmails: string[];
@@ -48,6 +56,8 @@ export interface MonitoringProps {
   readonly webformApi: apigw.HttpApi;
   readonly table: dynamodb.ITable;
   readonly scheduleGroupName: string;
+  /** How often the effects sweep runs (EFFECT_SWEEP_MINUTES): each run publishes its lag. */
+  readonly effectSweepInterval: Duration;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -254,6 +264,36 @@ export class Monitoring extends Construct {
       },
     );
 
+    // The lifecycle outbox: mail a run committed and never sent (a closing, an answer, a notice)
+    // waits on the sweep. Each run reports the age of the oldest case still pending.
+    const sweepLag = (statistic: string) =>
+      customMetric(METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
+        statistic,
+        period: props.effectSweepInterval,
+      });
+    alarm(
+      'EffectSweepBehind',
+      `Lifecycle mail committed over ${EFFECT_SWEEP_BEHIND.toHumanString()} ago is still unsent: an effect keeps failing or the sweep cannot keep up.`,
+      {
+        metric: sweepLag('Maximum'),
+        threshold: EFFECT_SWEEP_BEHIND.toSeconds(),
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+    alarm(
+      'EffectSweepStopped',
+      `The effects sweep has not run for ${EFFECT_SWEEP_MISSED_RUNS} runs in a row: mail a dead run left pending is not being sent.`,
+      {
+        metric: sweepLag('SampleCount'),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: EFFECT_SWEEP_MISSED_RUNS,
+        // A heartbeat: the runs report every few minutes, so no data is the incident itself.
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      },
+    );
+
     alarm('SchedulerTargetErrors', 'A schedule could not deliver to its target (retried, then its DLQ).', {
       metric: schedulerMetric('TargetErrorCount', props.scheduleGroupName),
       threshold: 1,
@@ -381,6 +421,19 @@ export class Monitoring extends Construct {
           customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale).with({ label: 'StaleCasesRequeued' }),
         ],
         width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Effects sweep: oldest unsent lifecycle mail (seconds)',
+        left: [
+          customMetric(METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
+            statistic: 'Maximum',
+            period: props.effectSweepInterval,
+          }).with({ label: 'EffectsOldestPendingSeconds' }),
+        ],
+        leftAnnotations: [{ value: EFFECT_SWEEP_BEHIND.toSeconds(), label: 'EffectSweepBehind' }],
+        width: 24,
       }),
     );
     return dashboard;

@@ -1557,8 +1557,13 @@ describe('alarms and dashboard', () => {
         TreatMissingData: 'ignore',
       });
     }
+    // A heartbeat (the effects sweep reports every run): no datapoint is the incident.
+    const heartbeats = all.filter((a) => a.Properties.Statistic === 'SampleCount');
+    expect(heartbeats.map((a) => [a.Properties.MetricName, a.Properties.TreatMissingData])).toEqual([
+      [METRIC.effectsOldestPendingSeconds, 'breaching'],
+    ]);
     // Errors, throttles, custom counts: events; no datapoint means none happened.
-    for (const alarm of all.filter((a) => !dlq.includes(a))) {
+    for (const alarm of all.filter((a) => !dlq.includes(a) && !heartbeats.includes(a))) {
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
     }
   });
@@ -1714,6 +1719,40 @@ describe('alarms and dashboard', () => {
       }),
     ).toHaveLength(1);
   });
+
+  it.each([
+    {
+      alarm: 'falling behind',
+      statistic: 'Maximum',
+      threshold: 3600,
+      operator: 'GreaterThanOrEqualToThreshold',
+      periods: 1,
+    },
+    {
+      alarm: 'stopped (three runs without a report)',
+      statistic: 'SampleCount',
+      threshold: 1,
+      operator: 'LessThanThreshold',
+      periods: 3,
+    },
+  ])(
+    'alarms when the effects sweep is $alarm, from the lag each run reports',
+    ({ statistic, threshold, operator, periods }) => {
+      const { template } = dev;
+      expect(
+        alarmsOn(template, {
+          Namespace: METRICS_NAMESPACE,
+          MetricName: METRIC.effectsOldestPendingSeconds,
+          Dimensions: [{ Name: 'service', Value: SERVICE.lifecycleTimer }],
+          Statistic: statistic,
+          Period: 300,
+          Threshold: threshold,
+          ComparisonOperator: operator,
+          EvaluationPeriods: periods,
+        }),
+      ).toHaveLength(1);
+    },
+  );
 
   it('alarms when the oldest assignment message is older than the configured minutes', () => {
     const { stack, template } = dev;

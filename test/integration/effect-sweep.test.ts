@@ -260,6 +260,7 @@ describe('a run that dies between the case write and its mail', () => {
         requeued: [],
         givenUp: [],
         failed: [],
+        oldestPendingSeconds: 0,
       });
       expect(sentTo(w)).toEqual([...path.mails].sort());
       const item = await w.caseItem();
@@ -279,6 +280,7 @@ describe('a run that dies between the case write and its mail', () => {
       requeued: [],
       givenUp: [],
       failed: [],
+      oldestPendingSeconds: 300,
     });
     expect(await sweepPendingEffects(w.deps)).toEqual({
       examined: 0,
@@ -286,6 +288,7 @@ describe('a run that dies between the case write and its mail', () => {
       requeued: [],
       givenUp: [],
       failed: [],
+      oldestPendingSeconds: 0,
     });
     expect(sentTo(w)).toEqual([MERCHANT]);
   });
@@ -371,6 +374,7 @@ describe('an assignment whose analyst notice never went (its queue message dead-
       requeued: [],
       givenUp: [],
       failed: [],
+      oldestPendingSeconds: 1200,
     });
     expect(w.queue.messages).toEqual([]);
   });

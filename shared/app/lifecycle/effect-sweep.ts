@@ -27,6 +27,12 @@ export interface EffectSweepResult {
   givenUp: string[];
   /** Cases with an effect that failed again (kept marked: the next run retries it). */
   failed: string[];
+  /**
+   * Age in seconds of the oldest marked case this run found (0 when none): a few minutes at most
+   * while the sweep keeps up; it grows when an effect keeps failing or the backlog outruns the
+   * limit. The lifecycle-timer function publishes it; the EffectSweepBehind alarm reads it.
+   */
+  oldestPendingSeconds: number;
 }
 
 /** At most this many marked cases per run (oldest first); a longer backlog continues next run. */
@@ -76,7 +82,19 @@ export async function sweepPendingEffects(
   const before = new Date(now.getTime() - EFFECT_CLAIM_MS).toISOString();
   const noticeBefore = new Date(now.getTime() - NOTICE_GRACE_MS).toISOString();
   const marked = await deps.cases.listWithPendingEffects(before, options.limit ?? EFFECT_SWEEP_LIMIT);
-  const result: EffectSweepResult = { examined: marked.length, resumed: [], requeued: [], givenUp: [], failed: [] };
+  const oldest = marked.reduce((min, { since }) => {
+    // A re-queue's mark carries its count after the time (requeueMark): the time is what ages.
+    const at = Date.parse(since.split('#')[0] ?? since);
+    return Number.isFinite(at) ? Math.min(min, at) : min;
+  }, now.getTime());
+  const result: EffectSweepResult = {
+    examined: marked.length,
+    resumed: [],
+    requeued: [],
+    givenUp: [],
+    failed: [],
+    oldestPendingSeconds: Math.max(0, Math.round((now.getTime() - oldest) / 1000)),
+  };
   for (const { caseId, since } of marked) {
     // Usually all settled by the run that committed them: one conditional write, no read.
     if (await deps.cases.unmarkSettled(caseId)) continue;

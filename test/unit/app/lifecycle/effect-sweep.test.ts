@@ -38,7 +38,13 @@ describe('sweepPendingEffects', () => {
     name: string;
     c: Partial<WorkCase>;
     since: string;
-    expected: { examined: number; resumed: string[]; requeued: string[]; failed: string[] };
+    expected: {
+      examined: number;
+      resumed: string[];
+      requeued: string[];
+      failed: string[];
+      oldestPendingSeconds: number;
+    };
     mails: string[][];
     queued: number;
     stillMarked: boolean;
@@ -47,7 +53,7 @@ describe('sweepPendingEffects', () => {
       name: 'settled effects: unmarked, nothing sent',
       c: {},
       since: ago(EFFECT_CLAIM_MS + 1),
-      expected: { examined: 1, resumed: [], requeued: [], failed: [] },
+      expected: { examined: 1, resumed: [], requeued: [], failed: [], oldestPendingSeconds: 90 },
       mails: [],
       queued: 0,
       stillMarked: false,
@@ -56,7 +62,7 @@ describe('sweepPendingEffects', () => {
       name: 'stored within a claim: left to the run that stored it',
       c: { pendingEffects: relay(ago(30_000)) },
       since: ago(30_000),
-      expected: { examined: 0, resumed: [], requeued: [], failed: [] },
+      expected: { examined: 0, resumed: [], requeued: [], failed: [], oldestPendingSeconds: 0 },
       mails: [],
       queued: 0,
       stillMarked: true,
@@ -65,7 +71,7 @@ describe('sweepPendingEffects', () => {
       name: 'older than a claim, never claimed: sent once, unmarked',
       c: { pendingEffects: relay(ago(EFFECT_CLAIM_MS + 1)) },
       since: ago(EFFECT_CLAIM_MS + 1),
-      expected: { examined: 1, resumed: [CASE_ID], requeued: [], failed: [] },
+      expected: { examined: 1, resumed: [CASE_ID], requeued: [], failed: [], oldestPendingSeconds: 90 },
       mails: [[MERCHANT]],
       queued: 0,
       stillMarked: false,
@@ -74,7 +80,7 @@ describe('sweepPendingEffects', () => {
       name: 'still claimed by a live retry: not sent, kept for the next run',
       c: { pendingEffects: relay(ago(5 * 60_000), new Date(Date.parse(NOW) + 30_000).toISOString()) },
       since: ago(5 * 60_000),
-      expected: { examined: 1, resumed: [CASE_ID], requeued: [], failed: [] },
+      expected: { examined: 1, resumed: [CASE_ID], requeued: [], failed: [], oldestPendingSeconds: 300 },
       mails: [],
       queued: 0,
       stillMarked: true,
@@ -83,7 +89,7 @@ describe('sweepPendingEffects', () => {
       name: 'assigned, notice never recorded, past the grace: re-queued',
       c: { analystNotifiedAt: undefined },
       since: ago(NOTICE_GRACE_MS + 1),
-      expected: { examined: 1, resumed: [], requeued: [CASE_ID], failed: [] },
+      expected: { examined: 1, resumed: [], requeued: [CASE_ID], failed: [], oldestPendingSeconds: 900 },
       mails: [],
       queued: 1,
       stillMarked: true,
@@ -92,7 +98,7 @@ describe('sweepPendingEffects', () => {
       name: 'assigned, notice not recorded yet, within the grace: left to the queue',
       c: { analystNotifiedAt: undefined },
       since: ago(5 * 60_000),
-      expected: { examined: 1, resumed: [], requeued: [], failed: [] },
+      expected: { examined: 1, resumed: [], requeued: [], failed: [], oldestPendingSeconds: 300 },
       mails: [],
       queued: 0,
       stillMarked: true,
@@ -143,6 +149,15 @@ describe('sweepPendingEffects', () => {
     [requeueMark(new Date('2026-03-12T14:00:00.000Z'), 12), 12],
   ])('the mark %s records %i re-queues', (since, n) => {
     expect(noticeRequeuesOf(since)).toBe(n);
+  });
+
+  it('a re-queued notice ages from its mark: the alarm sees it, not an age of 0', async () => {
+    const assignedAt = '2026-03-12T14:00:00.000Z';
+    const w = lifecycleWorld({ cases: [workCase({ analystNotifiedAt: undefined, assignedAt })], now: assignedAt });
+    w.cases.effectsSince.set(CASE_ID, requeueMark(new Date(assignedAt), 1));
+    w.clock.advance(10 * 60_000);
+    const result = await sweepPendingEffects(w.deps, { queue: new RecordingQueue() });
+    expect(result).toMatchObject({ examined: 1, oldestPendingSeconds: 600 });
   });
 
   it('a re-queue mark sorts with the plain times of the index', () => {

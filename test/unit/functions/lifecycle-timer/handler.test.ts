@@ -63,6 +63,26 @@ describe('lifecycle-timer handler', () => {
   });
 
   it.each([
+    { name: 'a run that sends the pending closing mail', failing: false, lag: 120 },
+    { name: 'a run whose effect fails again (reported before it throws)', failing: true, lag: 120 },
+    { name: 'a run with nothing pending', failing: null, lag: 0 },
+  ])('reports how far behind the sweep is, for the EffectSweepBehind alarm: $name', async ({ failing, lag }) => {
+    const w = failing === null ? lifecycleWorld({ cases: [workCase()] }) : await closedAndDied();
+    w.clock.advance(2 * 60_000);
+    const reports: number[] = [];
+    const handler = createLifecycleTimerHandler(
+      async () => w.deps,
+      undefined,
+      (r) => reports.push(r.oldestPendingSeconds),
+    );
+    if (failing) w.mailer.failNext = Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
+    const run = handler(EFFECT_SWEEP_EVENT);
+    if (failing) await expect(run).rejects.toThrow(EffectsStillFailing);
+    else await run;
+    expect(reports).toEqual([lag]);
+  });
+
+  it.each([
     [{ kind: 'sweep-effects', caseId: CASE_ID }, 'swept'],
     [{ kind: 'reminder', caseId: CASE_ID, dueAt: '2026-03-24T13:00:00.000Z' }, 'reminded'],
     [{ kind: 'reminder', caseId: CASE_ID, dueAt: '2026-03-24T13:00:00.000Z', extra: 1 }, 'reminded'],
