@@ -20,6 +20,21 @@ export type MonthlyReportResult =
   | { ran: false; reason: 'not-first-business-day' }
   | { ran: true; period: ReportPeriod; files: string[]; announcedTo: number; total: number };
 
+/** The report was stored but mailed to no one: no active supervisor in the roster. */
+export class ReportNotMailed extends Error {
+  constructor(
+    readonly period: ReportPeriod,
+    readonly files: string[],
+  ) {
+    super(
+      `Report ${period.from}..${period.to} stored (${files.join(', ')}) but mailed to no one: no active supervisor ` +
+        'in the roster (lifecycle.supervisorIds; npm run staff -- list). Add or return one, then invoke the ' +
+        `function with {"from":"${period.from}","to":"${period.to}"}.`,
+    );
+    this.name = 'ReportNotMailed';
+  }
+}
+
 export function createMonthlyReportHandler(
   deps: PublishDeps,
   logger: Pick<Logger, 'info'> = createLogger('monthly-report'),
@@ -36,6 +51,10 @@ export function createMonthlyReportHandler(
       period = lastMonth(deps.calendar, now);
     }
     const report = await publishReport(period, deps);
+    // Nobody to mail it to (no active supervisor in the roster: a fresh deploy before `npm run staff`,
+    // or every supervisor on leave): the files are stored, but a run that mails no one must fail, so
+    // the MonthlyReportErrors alarm tells someone instead of the report going nowhere, silently.
+    if (report.announcedTo === 0) throw new ReportNotMailed(period, report.files);
     // Counts and file names only: nothing personal in the logs.
     logger.info('Report published', { period, files: report.files, announcedTo: report.announcedTo });
     return { ran: true, period, files: report.files, announcedTo: report.announcedTo, total: report.figures.total };
