@@ -569,7 +569,7 @@ export class OuvidoriaStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(30),
       entry: 'functions/attachment-scan/handler.ts',
-      serviceName: 'attachment-scan',
+      serviceName: SERVICE.attachmentScan,
       description: 'GuardDuty scan result of a webform upload → the case (and a pt-BR note if infected)',
       environment: baseEnv,
     });

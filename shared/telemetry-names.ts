@@ -14,6 +14,7 @@ export const SERVICE = {
   lifecycleTimer: 'lifecycle-timer',
   consoleAuthorizer: 'console-authorizer',
   console: 'console',
+  attachmentScan: 'attachment-scan',
 } as const;
 
 export const METRIC = {
@@ -64,6 +65,8 @@ export const METRIC = {
    * run (0 when none). Its Maximum alarms when the sweep falls behind, its SampleCount when it stops.
    */
   effectsOldestPendingSeconds: 'EffectsOldestPendingSeconds',
+  /** Antivirus: a GuardDuty result that says the scanner is broken (SCANNER_FAULT_STATUSES); dimension `status`. */
+  uploadScanFailed: 'UploadScanFailed',
   /** Webform: a dependency failed (answered 503). */
   webformFailed: 'WebformFailed',
 } as const;

@@ -5,9 +5,11 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { createLogger } from '../../shared/adapters/telemetry';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createLogger, createMetrics, METRIC } from '../../shared/adapters/telemetry';
+import { SERVICE } from '../../shared/telemetry-names';
 import { type AttachmentScanDeps, recordScanResult, type ScanOutcome } from '../../shared/app/attachment-scan';
-import { SCAN_STATUSES } from '../../shared/domain/uploads/plan';
+import { SCAN_STATUSES, SCANNER_FAULT_STATUSES, type ScanStatus } from '../../shared/domain/uploads/plan';
 import { buildAttachmentScanDeps } from '../../shared/composition/attachment-scan';
 import { settingsFromEnv } from '../../shared/composition/settings';
 
@@ -19,8 +21,14 @@ export const ScanResultEventSchema = z.object({
   }),
 });
 
-export function createAttachmentScanHandler(deps: AttachmentScanDeps & { logger?: Logger }) {
-  const logger = deps.logger ?? createLogger('attachment-scan');
+export function createAttachmentScanHandler(
+  deps: AttachmentScanDeps & {
+    logger?: Logger;
+    /** Hears a result that says the scanner is broken (the handler counts it for the AntivirusFailing alarm). */
+    scannerFault?: (status: ScanStatus) => void;
+  },
+) {
+  const logger = deps.logger ?? createLogger(SERVICE.attachmentScan);
   return async (raw: unknown): Promise<ScanOutcome | { kind: 'ignored'; reason: 'bad-event' }> => {
     const parsed = ScanResultEventSchema.safeParse(raw);
     if (!parsed.success) {
@@ -30,6 +38,14 @@ export function createAttachmentScanHandler(deps: AttachmentScanDeps & { logger?
       return { kind: 'ignored', reason: 'bad-event' };
     }
     const { s3ObjectDetails, scanResultDetails } = parsed.data.detail;
+    if (SCANNER_FAULT_STATUSES.includes(scanResultDetails.scanResultStatus)) {
+      // Before the case is touched: a broken scanner pages even for a file no submission claimed yet.
+      deps.scannerFault?.(scanResultDetails.scanResultStatus);
+      logger.error('Antivirus could not scan an upload', {
+        key: s3ObjectDetails.objectKey,
+        status: scanResultDetails.scanResultStatus,
+      });
+    }
     const outcome = await recordScanResult(s3ObjectDetails.objectKey, scanResultDetails.scanResultStatus, deps);
     logger.info('Upload scan result', {
       key: s3ObjectDetails.objectKey,
@@ -48,7 +64,20 @@ let built: ReturnType<typeof createAttachmentScanHandler> | undefined;
  * reaches in lazy initialisers that keep every import, so the SDK clients stop tree-shaking (as in
  * the webform handler).
  */
+const metrics = createMetrics(SERVICE.attachmentScan);
+
 export const handler = async (event: unknown) => {
-  built ??= createAttachmentScanHandler(buildAttachmentScanDeps(settingsFromEnv()));
-  return built(event);
+  built ??= createAttachmentScanHandler({
+    ...buildAttachmentScanDeps(settingsFromEnv()),
+    scannerFault: (status) => {
+      const single = metrics.singleMetric();
+      single.addDimension('status', status);
+      single.addMetric(METRIC.uploadScanFailed, MetricUnit.Count, 1);
+    },
+  });
+  try {
+    return await built(event);
+  } finally {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  }
 };

@@ -11,6 +11,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTCOMES } from '../../shared/domain/outcome';
+import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
 
 export interface MonitoredFunction {
@@ -291,6 +292,28 @@ export class Monitoring extends Construct {
         evaluationPeriods: EFFECT_SWEEP_MISSED_RUNS,
         // A heartbeat: the runs report every few minutes, so no data is the incident itself.
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      },
+    );
+
+    // GuardDuty answers every upload; a result that says it could not scan means no file uploaded
+    // meanwhile can be read by the office (the bucket policy serves only files tagged clean).
+    alarm(
+      'AntivirusFailing',
+      'GuardDuty could not scan a webform upload (ACCESS_DENIED or FAILED): the malware protection plan, its role or the bucket changed.',
+      {
+        metric: new cloudwatch.MathExpression({
+          expression: SCANNER_FAULT_STATUSES.map((status) => status.toLowerCase().replace(/_/g, '')).join(' + '),
+          usingMetrics: Object.fromEntries(
+            SCANNER_FAULT_STATUSES.map((status) => [
+              status.toLowerCase().replace(/_/g, ''),
+              customMetric(METRIC.uploadScanFailed, SERVICE.attachmentScan, { dimensions: { status } }),
+            ]),
+          ),
+          period: FIVE_MINUTES,
+        }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
       },
     );
 

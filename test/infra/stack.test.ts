@@ -1754,6 +1754,24 @@ describe('alarms and dashboard', () => {
     },
   );
 
+  it('alarms on the first upload GuardDuty could not scan (ACCESS_DENIED or FAILED), from the attachment-scan metric', () => {
+    const { template } = dev;
+    const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes(METRIC.uploadScanFailed),
+    );
+    expect(others).toHaveLength(0);
+    expect(alarm?.Properties).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    const statuses = ((alarm?.Properties.Metrics ?? []) as { MetricStat?: { Metric: { Dimensions: unknown[] } } }[])
+      .filter((m) => m.MetricStat)
+      .map((m) => m.MetricStat?.Metric.Dimensions);
+    expect(statuses).toEqual(
+      ['ACCESS_DENIED', 'FAILED'].map((status) => [
+        { Name: 'service', Value: SERVICE.attachmentScan },
+        { Name: 'status', Value: status },
+      ]),
+    );
+  });
+
   it('alarms when the oldest assignment message is older than the configured minutes', () => {
     const { stack, template } = dev;
     expect(

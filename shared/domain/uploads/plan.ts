@@ -22,6 +22,12 @@ export const SCAN_STATUSES = [
   'FAILED',
 ] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
+/**
+ * Results that say the scanner itself is broken, not the file: GuardDuty could not read the object
+ * (its plan role, a bucket policy or key changed) or the scan failed. Every file uploaded meanwhile
+ * stays unreadable to the office; the AntivirusFailing alarm pages on the first one.
+ */
+export const SCANNER_FAULT_STATUSES: readonly ScanStatus[] = ['ACCESS_DENIED', 'FAILED'];
 
 /** Our own tag: `pending` until a submission claims the file (lifecycle deletes pending ones), then `attached`. */
 export const STATE_TAG = 'ouvidoria-upload';

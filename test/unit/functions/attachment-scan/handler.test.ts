@@ -179,6 +179,31 @@ describe('late GuardDuty scan results', () => {
     });
   });
 
+  it.each([
+    { status: 'ACCESS_DENIED', fault: true },
+    { status: 'FAILED', fault: true },
+    { status: 'NO_THREATS_FOUND', fault: false },
+    { status: 'THREATS_FOUND', fault: false },
+    { status: 'UNSUPPORTED', fault: false },
+  ])(
+    'reports a scanner fault for the AntivirusFailing alarm, claimed file or not: $status → $fault',
+    async ({ status, fault }) => {
+      const faults: string[] = [];
+      const scan = createAttachmentScanHandler({
+        uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
+        scans: { recordScan: async () => 'recorded' as const },
+        cases: { get: async () => null },
+        mailer: new RecordingMailer(),
+        config: localConfig,
+        logger: quiet,
+        scannerFault: (s) => faults.push(s),
+      });
+      const event = { ...sample, detail: { ...sample.detail, scanResultDetails: { scanResultStatus: status } } };
+      expect(await scan(event)).toEqual({ kind: 'ignored', reason: 'unclaimed' });
+      expect(faults).toEqual(fault ? [status] : []);
+    },
+  );
+
   it('ignores files no submission claimed yet, keys outside uploads/, and other events', async () => {
     const store = new LocalUploadStore({ url: 'http://local/_s3/b/' });
     const deps = {
