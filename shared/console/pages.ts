@@ -73,6 +73,14 @@ export function formatInstant(iso: string | undefined, timeZone: string): string
   return new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(d);
 }
 
+/**
+ * A table wider than a phone scrolls inside its own box, not the whole page: a region with a name,
+ * reachable by keyboard so it can be scrolled with the arrow keys.
+ */
+export function wideTable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="tabela" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+}
+
 export function layout(frame: PageFrame, title: string, body: SafeHtml): string {
   const b = frame.basePath;
   const who = frame.user
@@ -161,9 +169,16 @@ export function casesPage(
   <div><label for="f-busca">Protocolo ou e-mail do lojista</label><input id="f-busca" name="busca" value="${query.q ?? ''}" autocomplete="off"></div>
   <div><button type="submit">Filtrar</button></div>
 </form>
-<table><caption>${page.items.length === 0 ? 'Nenhum caso encontrado' : `${countOf(page.items.length, 'caso', 'casos')} nesta página`}</caption>
+${
+  page.items.length === 0
+    ? html`<p>Nenhum caso encontrado.</p>`
+    : wideTable(
+        'Casos',
+        html`<table><caption>${countOf(page.items.length, 'caso', 'casos')} nesta página</caption>
 <thead><tr><th scope="col">Protocolo</th><th scope="col">Lojista</th><th scope="col">Assunto</th><th scope="col">Situação</th><th scope="col">Analista</th><th scope="col">Prazo</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<tbody>${rows}</tbody></table>`,
+      )
+}
 ${page.next ? html`<p><a href="${b}${CASES_PATH}?${listQueryString(query, page.next)}" rel="next">Próxima página</a></p>` : ''}`,
   );
 }

@@ -19,7 +19,7 @@ import { ruleLabel } from '../domain/eligibility/rules';
 import { html } from '../domain/html';
 import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
-import { formatInstant, layout, type PageFrame } from './pages';
+import { formatInstant, layout, type PageFrame, wideTable } from './pages';
 
 export const QUARANTINE_PATH = '/equipe/quarentena';
 const ITEM_PATH = /^\/equipe\/quarentena\/([^/]+)(\/acao)?$/;
@@ -47,9 +47,12 @@ export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notic
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${
   page.items.length
-    ? html`<table><caption>Mensagens em quarentena, mais recentes primeiro</caption>
+    ? wideTable(
+        'Quarentena',
+        html`<table><caption>Mensagens em quarentena, mais recentes primeiro</caption>
 <thead><tr><th scope="col">Recebida</th><th scope="col">Remetente</th><th scope="col">Assunto</th><th scope="col">Motivo</th><th scope="col">Regras</th></tr></thead>
-<tbody>${rows}</tbody></table>`
+<tbody>${rows}</tbody></table>`,
+      )
     : html`<p>Nenhuma mensagem aguardando revisão.</p>`
 }
 ${page.next ? html`<p><a href="${b}${QUARANTINE_PATH}?pagina=${encodeURIComponent(page.next)}">Próxima página</a></p>` : ''}`,

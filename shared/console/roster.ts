@@ -9,7 +9,7 @@ import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
 import { CSRF_FIELD } from './access';
-import { layout, type PageFrame } from './pages';
+import { layout, type PageFrame, wideTable } from './pages';
 
 export const ROSTER_PATH = '/equipe/pessoas';
 
@@ -48,9 +48,12 @@ ${leaveToEnd ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('re
     'Equipe',
     html`<h1>Equipe</h1>
 ${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
-<table><caption>Pessoas da equipe e casos abertos</caption>
+${wideTable(
+  'Equipe',
+  html`<table><caption>Pessoas da equipe e casos abertos</caption>
 <thead><tr><th scope="col">Id</th><th scope="col">Nome e e-mail</th><th scope="col">Situação</th><th scope="col">Afastamento</th><th scope="col">Casos abertos</th><th scope="col">Ações</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<tbody>${rows}</tbody></table>`,
+)}
 <h2>Nova analista ou novo analista</h2>
 <form method="post" action="${b}${ROSTER_PATH}"><fieldset><legend>Adicionar à equipe</legend>${hidden('add')}
 <label for="n-id">Id (letras minúsculas, números, ponto, hífen)</label><input id="n-id" name="pessoa" required autocomplete="off">

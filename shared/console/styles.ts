@@ -10,7 +10,10 @@ header a{color:#fff}
 header form{display:inline}
 main{max-width:1100px;margin:0 auto;padding:16px}
 table{border-collapse:collapse;width:100%;background:#fff}
+.tabela{overflow-x:auto;max-width:100%;margin:8px 0}
+.tabela:focus{outline:3px solid #f59e0b;outline-offset:2px}
 th,td{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}
+td:first-child{white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:4px 0}
 fieldset{border:1px solid #bbb;margin:0 0 12px;padding:8px 12px;background:#fff}
 label{display:block;font-weight:600;margin-top:8px}
@@ -24,5 +27,6 @@ button.secondary{background:#fff;color:#0b3d6e}
 .overdue{color:#b91c1c;font-weight:600}
 pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid #ddd;padding:8px;font:14px/1.4 ui-monospace,monospace}
 article{background:#fff;border:1px solid #ddd;padding:8px 12px;margin:8px 0}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:600px){dl{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:8px}}
 `;

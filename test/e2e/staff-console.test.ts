@@ -240,6 +240,54 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     await expectAccessible('case-supervisor');
   });
 
+  it('on a phone (360 px), lists of 0, 1 and many cases, the case page and the roster fit the screen; wide tables scroll in a named region the keyboard reaches', {
+    timeout: 120_000,
+  }, async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const pageWidth = () =>
+        page.evaluate(() => {
+          const root = (
+            globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+          ).document.documentElement;
+          return { scroll: root.scrollWidth, client: root.clientWidth };
+        });
+      const views: Array<[string, string, number | 'many']> = [
+        ['list-none', `${stack.urls.equipe}/casos?status=todos&busca=ninguem%40lojainexistente.com.br`, 0],
+        ['list-one', `${stack.urls.equipe}/casos?status=todos&busca=${encodeURIComponent(MERCHANTS[1][0])}`, 1],
+        ['list-many', `${stack.urls.equipe}/casos?status=todos`, 'many'],
+        ['case', `${stack.urls.equipe}/caso/${encodeURIComponent(theirs.caseId)}`, 0],
+        ['roster', `${stack.urls.equipe}/pessoas`, 'many'],
+      ];
+      for (const [name, url, rows] of views) {
+        await page.goto(url);
+        const { scroll, client } = await pageWidth();
+        expect(scroll, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(client);
+        await expectAccessible(`phone-${name}`);
+        const regions = page.locator('div.tabela[role="region"][tabindex="0"]');
+        expect(await regions.count(), name).toBe(rows === 0 ? 0 : 1);
+        if (name === 'list-none') expect(await page.locator('main').textContent()).toContain('Nenhum caso encontrado.');
+        if (name === 'list-one') expect(await page.locator('caption').textContent()).toBe('1 caso nesta página');
+        if (rows !== 0) {
+          // Tab by Tab from the top, the table's region is reached (and can then be scrolled with the arrows).
+          await page.locator('body').focus();
+          let reached = false;
+          for (let i = 0; i < 40 && !reached; i++) {
+            await page.keyboard.press('Tab');
+            reached = await page.evaluate(
+              () =>
+                (globalThis as unknown as { document: { activeElement: { className?: string } | null } }).document
+                  .activeElement?.className === 'tabela',
+            );
+          }
+          expect(reached, `${name}: the table's region is reached by keyboard`).toBe(true);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('the supervisor releases a quarantined mail into triage: it becomes a case and the merchant is acknowledged', {
     timeout: 120_000,
   }, async () => {

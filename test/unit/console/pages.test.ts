@@ -303,6 +303,15 @@ describe('console pages — counts agree in number', () => {
     { n: 2, caption: '<caption>2 casos nesta página</caption>' },
   ])('the list caption says "$caption"', ({ n, caption }) => {
     const items = Array.from({ length: n }, (_, i) => workCase({ caseId: `email:ses-000${i}` }));
-    expect(casesPage(frame, { status: 'ASSIGNED' }, { items }, now)).toContain(caption);
+    const page = casesPage(frame, { status: 'ASSIGNED' }, { items }, now);
+    expect(page).toContain(caption);
+    // On a phone the table scrolls in its own named region, which the keyboard reaches.
+    expect(page).toContain('<div class="tabela" role="region" aria-label="Casos" tabindex="0"><table>');
+  });
+
+  it('an empty list says so in a sentence, with no empty table', () => {
+    const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
+    expect(page).toContain('<p>Nenhum caso encontrado.</p>');
+    expect(page).not.toContain('<table');
   });
 });
