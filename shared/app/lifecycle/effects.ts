@@ -26,7 +26,13 @@ import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
 import { surveyLinks } from '../../domain/lifecycle/survey';
 import { rawMailOf } from '../../domain/retention';
-import type { Effect, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
+import {
+  type Effect,
+  isOnLeave,
+  type PendingEffect,
+  type StaffMember,
+  type WorkCase,
+} from '../../domain/lifecycle/types';
 import type { RenderedMail } from '../../domain/replies';
 import { bestEffortAfterSend, providerMessageIds } from '../after-send';
 import type { ResolvedDeps } from './commit';
@@ -202,7 +208,21 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         return;
       }
       const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened, attached });
-      return sendToStaff(deps, c, pending, analyst, mail, files);
+      await sendToStaff(deps, c, pending, analyst, mail, files);
+      // On leave today: her copy waits for her return; the supervisors get one too, and may move the case.
+      if (analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()))) {
+        const analystOnLeave = { name: analyst.name, until: analyst.leave.to };
+        for (const supervisor of await deps.staff.supervisors()) {
+          if (supervisor.id === analyst.id) continue;
+          const copy = renderMerchantMessageToAnalyst(c, received, supervisor, config, {
+            reopened,
+            attached,
+            analystOnLeave,
+          });
+          await sendToStaff(deps, c, pending, supervisor, copy, files);
+        }
+      }
+      return;
     }
     case 'notify-transfer': {
       const to = await member(deps, effect.to);

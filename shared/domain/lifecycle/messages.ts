@@ -19,7 +19,7 @@ import { sanitizeHeaderValue } from '../html';
 import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
-import { formatDatePtBr } from './deadlines';
+import { calendarDayPtBr, formatDatePtBr } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
 import type { SurveyLink } from './survey';
@@ -240,10 +240,16 @@ export function renderMerchantMessageToAnalyst(
      * asked to move the case; the name is the inactive analyst's.
      */
     inactiveAnalyst?: string;
+    /**
+     * The case's analyst is on leave until this date (YYYY-MM-DD, inclusive): this copy goes to a
+     * supervisor (`analyst`), who may move the case; the analyst gets hers too, for her return.
+     */
+    analystOnLeave?: { name: string; until: string };
   } = {},
 ): RenderedMail {
   const { fresh, quoted } = splitQuoted(message.text ?? '');
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
+  const away = options.analystOnLeave;
   const attached = new Set(options.attached ?? []);
   const attachments = message.attachments.map((a): MailInline[] => [
     { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
@@ -258,7 +264,7 @@ export function renderMerchantMessageToAnalyst(
         { strong: protocolOf(c) },
         ` em ${formatDateTimePtBr(message.receivedAt, config.timeZone)}.`,
         options.reopened
-          ? inactive
+          ? inactive || away
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
           : '',
@@ -271,6 +277,18 @@ export function renderMerchantMessageToAnalyst(
               `O caso está com ${inactive}, que não está mais ativo(a) na equipe: `,
               { strong: 'transfira-o a outra pessoa' },
               ' (#transferir <identificador> ou no console) para que o lojista seja atendido.',
+            ],
+          } as MailBlock,
+        ]
+      : []),
+    ...(away
+      ? [
+          {
+            p: [
+              `O caso está com ${sanitizeHeaderValue(away.name, 80)}, de afastamento até ${calendarDayPtBr(away.until)}, que também recebe esta mensagem para ler na volta. `,
+              'Se o lojista não puder esperar, ',
+              { strong: 'transfira o caso a outra pessoa' },
+              ' (#transferir <identificador> ou no console).',
             ],
           } as MailBlock,
         ]

@@ -143,14 +143,26 @@ describe('carryOutEffects', () => {
       ['sofia@empresa.com.br'],
       'O caso está com Eduardo Reis, que não está mais ativo(a) na equipe',
     ],
+    [
+      // On leave 01/03–31/03/2026, the message comes on 12/03: her copy waits, the supervisor may act.
+      'an analyst on leave',
+      'davi',
+      ['davi@empresa.com.br', 'sofia@empresa.com.br'],
+      'O caso está com Davi Rocha, de afastamento até 31/03/2026, que também recebe esta mensagem para ler na volta. Se o lojista não puder esperar, transfira o caso a outra pessoa',
+    ],
   ])('a merchant message on the case of %s goes to whoever can act on it', async (_who, analystId, to, words) => {
     const w = world([
       pending('e1', { kind: 'forward-to-analyst', analystId, messageSourceId: '0100019abcdef-lojadamaria' }),
     ]);
     await carryOutEffects(w.deps, w.c);
     expect(w.mailer.sent.map((m) => m.to)).toEqual(to.map((a) => [a]));
-    if (words) expect(w.mailer.sent[0]?.text).toContain(words);
-    else expect(w.mailer.sent[0]?.text).not.toContain('não está mais ativo');
+    const toSupervisor = w.mailer.sent.find((m) => m.to[0] === 'sofia@empresa.com.br');
+    if (words) expect(toSupervisor?.text).toContain(words);
+    else expect(w.mailer.sent[0]?.text).not.toMatch(/não está mais ativo|afastamento/);
+    // The analyst's own copy never asks her to move her own case.
+    expect(w.mailer.sent.find((m) => m.to[0] === `${analystId}@empresa.com.br`)?.text ?? '').not.toContain(
+      'afastamento',
+    );
   });
 
   // Two runners of one case at once (a double click on the console, one mail delivered twice):
