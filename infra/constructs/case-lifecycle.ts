@@ -12,6 +12,7 @@ import { wildcardResourceFinding } from '../nag';
 import { type CaseTable, TABLE_ACCESS } from './case-table';
 import type { MailSending } from './mail-sending';
 import { OuvidoriaFunction } from './ouvidoria-function';
+import { alarmDescription, runbookFor } from '../runbook';
 
 export interface CaseLifecycleProps {
   readonly table: CaseTable;
@@ -180,7 +181,10 @@ export class CaseLifecycle extends Construct {
   /** Any overdue case pages the team: the supervisors were mailed, the alarm makes it visible. */
   overdueAlarm(topic: sns.ITopic): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, 'OverdueCasesAlarm', {
-      alarmDescription: 'A case passed its due date while open (the supervisors were alerted by email).',
+      alarmDescription: alarmDescription(
+        'A case passed its due date while open (the supervisors were alerted by email).',
+        runbookFor('OverdueCases'),
+      ),
       metric: new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName: METRIC.overdueCases,

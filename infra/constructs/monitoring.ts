@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
+import { alarmDescription, runbookFor } from '../runbook';
 
 export interface MonitoredFunction {
   readonly name: string;
@@ -139,7 +140,8 @@ export class Monitoring extends Construct {
       options: Omit<cloudwatch.AlarmProps, 'alarmDescription' | 'metric'> & { metric: cloudwatch.IMetric },
     ) => {
       const created = new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: description,
+        // What it measured, then what to do (infra/runbook.ts): the alarm email carries its runbook.
+        alarmDescription: alarmDescription(description, runbookFor(alarmId)),
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         ...options,
       });
@@ -151,7 +153,7 @@ export class Monitoring extends Construct {
     };
 
     for (const { name, queue } of props.deadLetterQueues) {
-      alarm(`${name}NotEmpty`, `A message reached ${name}: inspect it and replay it (README, "Dead-letter queues").`, {
+      alarm(`${name}NotEmpty`, `A message reached ${name}.`, {
         metric: queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -200,7 +202,7 @@ export class Monitoring extends Construct {
 
     alarm(
       'AssignmentQueueOldMessage',
-      'Accepted cases are waiting on the assignment queue: is the assignment function failing or throttled?',
+      'Accepted cases have been waiting on the assignment queue longer than the configured minutes.',
       {
         metric: props.assignmentQueue.metricApproximateAgeOfOldestMessage({
           period: FIVE_MINUTES,
@@ -212,20 +214,16 @@ export class Monitoring extends Construct {
       },
     );
 
-    alarm(
-      'NoAnalystAvailable',
-      'A case found no active analyst during office hours: check the staff roster (npm run staff).',
-      {
-        metric: customMetric(METRIC.noAnalystAvailable, SERVICE.assignment),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-      },
-    );
+    alarm('NoAnalystAvailable', 'A case found no active analyst during office hours: it stays QUEUED.', {
+      metric: customMetric(METRIC.noAnalystAvailable, SERVICE.assignment),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
 
     alarm(
       'QuarantinedMail',
-      'Mail was quarantined (unparseable, oversized, spam/virus or failed authentication): review it.',
+      'Mail was quarantined (unparseable, oversized, spam/virus or failed authentication) hour after hour.',
       {
         metric: customMetric(METRIC.quarantinedMail, SERVICE.emailIntake, { period: Duration.hours(1) }),
         threshold: props.quarantinedMailPerHour,
@@ -237,7 +235,7 @@ export class Monitoring extends Construct {
 
     alarm(
       'TicketDirectoryFailing',
-      'Cases were accepted with their ticket "não verificado": Zendesk failed or refused the credentials (ZendeskSecretArn, README runbook).',
+      'Cases were accepted with their ticket "não verificado": Zendesk failed or refused the credentials.',
       {
         metric: new cloudwatch.MathExpression({
           expression: 'email + webform',
@@ -254,16 +252,12 @@ export class Monitoring extends Construct {
       },
     );
 
-    alarm(
-      'StaleCasesRequeued',
-      'The daily sweep found cases still QUEUED past the opening and re-queued them: find out why they were stuck.',
-      {
-        metric: customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-      },
-    );
+    alarm('StaleCasesRequeued', 'The daily sweep found cases still QUEUED past the opening and re-queued them.', {
+      metric: customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
 
     // The lifecycle outbox: mail a run committed and never sent (a closing, an answer, a notice)
     // waits on the sweep. Each run reports the age of the oldest case still pending.

@@ -1549,7 +1549,9 @@ describe('alarms and dashboard', () => {
     const all = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     // Queue depth is a level: SQS stops reporting a queue no one touched for six hours, message in it or
     // not, and a missing datapoint must not send "OK" then. Only a replay or a purge (a datapoint) ends it.
-    const dlq = all.filter((a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties)));
+    const dlq = all.filter(
+      (a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties.Dimensions)),
+    );
     expect(dlq).toHaveLength(6);
     for (const alarm of dlq) {
       expect(alarm.Properties).toMatchObject({

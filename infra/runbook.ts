@@ -1,0 +1,100 @@
+/**
+ * What to do when an alarm fires, one entry per alarm, in one place: the alarm's description ends with
+ * it ("What to do: …"), so the alarm email and the CloudWatch console carry the runbook themselves.
+ * The stack refuses an alarm without an entry (runbookFor throws at synth). Names in angle brackets
+ * are stack outputs (`aws cloudformation describe-stacks --stack-name Ouvidoria-<env>`).
+ */
+
+/** Joins what the alarm measured with what to do about it (CloudWatch keeps up to 1024 characters). */
+export function alarmDescription(means: string, todo: string): string {
+  return `${means} What to do: ${todo}`;
+}
+
+/** CloudWatch's limit on an alarm description. */
+export const ALARM_DESCRIPTION_MAX = 1024;
+
+const FUNCTION_LOGS =
+  'open the function log group in CloudWatch Logs Insights (filter level = "ERROR"; records carry ids and protocols, never bodies or addresses)';
+
+/** The dead-letter queues, by the name the stack gives them. */
+const DLQ: Record<string, string> = {
+  IntakeDlq:
+    'a received mail failed on every retry. Fix the cause (EmailIntakeErrors, its log), then replay: aws sqs receive-message --queue-url <IntakeDlqUrl>, jq ".Body|fromjson|.requestPayload" into event.json, aws lambda invoke --function-name <EmailIntakeFunctionName> --invocation-type Event --payload fileb://event.json out.json, then delete the message (replays never double a case).',
+  AssignmentDlq:
+    'an accepted case could not be assigned on any of its receives. Fix the cause (AssignmentErrors, NoAnalystAvailable), then aws sqs start-message-move-task --source-arn <AssignmentDlqArn> moves the messages back to the assignment queue.',
+  FeedbackDlq:
+    'an SES bounce or complaint notice failed on every retry: that address is not in the bounce memory. Fix the cause (SesFeedbackErrors), then replay its requestPayload to the ses-feedback function as for IntakeDlq, and delete the message.',
+  SchedulerDlq:
+    'a schedule (deferral, reminder, due-date alert, sweep, monthly report) could not invoke its target. Read the message attributes for the error (role, deleted function); a deferred case is re-queued by the daily sweep anyway; a lost monthly report is re-run with {"from","to"}; then delete the message (<SchedulerDlqUrl>).',
+  ReleaseDlq:
+    'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task on this queue, or ask the supervisor to release the mail again from /equipe/quarentena.',
+  ScanResultsDlq:
+    'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then invoke attachment-scan (--invocation-type Event) with each message body and delete it.',
+};
+
+const SINGLE: Record<string, string> = {
+  AssignmentQueueOldMessage:
+    'check AssignmentErrors and AssignmentThrottles and the assignment log; a poison message blocks the FIFO group until it is dead-lettered (AssignmentDlq).',
+  NoAnalystAvailable:
+    'npm run staff -- list (TABLE_NAME=<TableName>): return or add an analyst (npm run staff -- return|add …); waiting cases are re-queued on a roster change.',
+  QuarantinedMail:
+    'a supervisor reviews /equipe/quarentena: a spam wave needs nothing; a real sender failing SPF/DKIM/DMARC or a broken parser (one sender domain, or every mail) needs its DNS or a fix; release the legitimate ones.',
+  TicketDirectoryFailing:
+    'check the Zendesk secret (<ZendeskSecretArn>, {"email","apiToken"}: aws secretsmanager put-secret-value) and Zendesk status; cases are accepted "não verificado" meanwhile, nothing is lost.',
+  StaleCasesRequeued:
+    'cases were stuck QUEUED: look for AssignmentErrors, SchedulerDlq messages or an empty roster (NoAnalystAvailable) around their queue time.',
+  EffectSweepBehind:
+    'LifecycleTimerErrors and its log ("Lifecycle effect failed") name the case and the failing effect (SES refusing, a role change); fix it and the next run sends the mail, once.',
+  EffectSweepStopped:
+    'check the EffectSweep schedule (aws scheduler get-schedule, State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
+  AntivirusFailing:
+    'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status and StatusReasons name the problem (plan role, bucket policy, encryption); redeploy the stack to restore them. Affected files stay unreadable: ask the merchant to send them again.',
+  SchedulerTargetErrors:
+    'aws scheduler list-schedules --group-name <group>; read SchedulerDlq for the error (a deleted function, a role without lambda:InvokeFunction) and redeploy.',
+  SchedulerInvocationsLost:
+    'Scheduler gave up on invocations or could not write them to SchedulerDlq (its queue policy or key): reminders or alerts were lost. Check the SchedulerDlq policy, then re-arm the open cases (a #nota from the console re-sends the notice).',
+  SesBounceRate:
+    'stop what sends to bad addresses (look at SesFeedback logs and BouncesRecorded), check the SES account dashboard (Reputation); at 10 % SES pauses sending from the account.',
+  SesComplaintRate:
+    'find which mail is reported as spam (SesFeedback logs, the auto-reply suppression reasons) and stop it; at 0.5 % SES pauses sending. Paused sending: aws sesv2 get-account (SendingEnabled), appeal in the SES console.',
+  TableThrottles:
+    'the table is on demand: look at the DynamoDB console for a hot partition or an account table limit; a sudden burst (spam wave) passes by itself.',
+  WebformServerErrors:
+    'WebformErrors, ConsoleErrors and their logs; merchants see a 503 page and may retry. A deploy in progress or a failing dependency (DynamoDB, SES, Zendesk timeouts) is the usual cause.',
+  OverdueCases:
+    'the supervisors got the alert: open the case (/equipe?caso=<id>), answer, #prorrogar with a reason, or #transferir.',
+};
+
+/** Suffixes of the per-function alarms (Monitoring builds `<Function><Suffix>`). */
+const PER_FUNCTION: [suffix: string, todo: string][] = [
+  [
+    'AsyncEventsDropped',
+    'Lambda discarded events it could not run in time (throttled, or older than the maximum event age): for EmailIntake replay from the raw-mail bucket; raise the account concurrency quota if throttles come with it.',
+  ],
+  [
+    'DurationNearTimeout',
+    `${FUNCTION_LOGS} for the slow step (a dependency timing out, a very large mail); raise the timeout (FUNCTION_SIZING) only with the cause known.`,
+  ],
+  [
+    'Throttles',
+    'the account concurrency limit was reached (aws lambda get-account-settings): request a higher quota, or find what floods the function.',
+  ],
+  [
+    'Errors',
+    `${FUNCTION_LOGS}; failed events are retried, then land in the function's DLQ (its own alarm). A MonthlyReport failure: fix it and invoke the function with {"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}.`,
+  ],
+];
+
+/** The "what to do" of an alarm id; throws for an alarm nobody wrote a runbook for. */
+export function runbookFor(alarmId: string): string {
+  const single = SINGLE[alarmId];
+  if (single) return single;
+  if (alarmId.endsWith('NotEmpty')) {
+    const dlq = DLQ[alarmId.slice(0, -'NotEmpty'.length)];
+    if (dlq) return `A message is waiting in the dead-letter queue: ${dlq}`;
+  }
+  for (const [suffix, todo] of PER_FUNCTION) {
+    if (alarmId.endsWith(suffix) && alarmId.length > suffix.length) return todo;
+  }
+  throw new Error(`No runbook for the alarm ${alarmId}: add what to do to infra/runbook.ts.`);
+}
