@@ -41,6 +41,8 @@ const SINGLE: Record<string, string> = {
     'a supervisor reviews /equipe/quarentena: a spam wave needs nothing; a real sender failing SPF/DKIM/DMARC or a broken parser (one sender domain, or every mail) needs its DNS or a fix; release the legitimate ones.',
   TicketDirectoryFailing:
     'check the Zendesk secret (<ZendeskSecretArn>, {"email","apiToken"}: aws secretsmanager put-secret-value) and Zendesk status; cases are accepted "não verificado" meanwhile, nothing is lost.',
+  AutoReplyRefused:
+    "aws sesv2 get-account: ProductionAccessEnabled false means the SES sandbox (README step 9: request production access; until then only verified addresses get mail); otherwise aws sesv2 get-email-identity --email-identity <domain> (verified, DKIM) and the case's reply.error. The case itself is stored and queued.",
   StaleCasesRequeued:
     'cases were stuck QUEUED: look for AssignmentErrors, SchedulerDlq messages or an empty roster (NoAnalystAvailable) around their queue time.',
   EffectSweepBehind:

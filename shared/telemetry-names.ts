@@ -38,6 +38,12 @@ export const METRIC = {
   quarantinedMail: 'QuarantinedMail',
   /** Automatic reply not sent (RFC 3834 rules, daily limit, bounce memory); dimension `reason`. */
   autoReplySuppressed: 'AutoReplySuppressed',
+  /**
+   * Automatic reply SES did not take; dimension `permanent` ("true": refused for good, e.g. an
+   * unverified recipient while the account is in the SES sandbox; "false": retried by the platform).
+   * The AutoReplyRefused alarm reads the permanent ones.
+   */
+  autoReplyFailed: 'AutoReplyFailed',
   /** Merchant follow-ups threaded into a case; dimension `kind` (appended, duplicate). */
   followUps: 'FollowUps',
   /** Addresses put in the bounce memory (delivery reports, SES bounces and complaints). */

@@ -252,6 +252,34 @@ export class Monitoring extends Construct {
       },
     );
 
+    alarm(
+      'AutoReplyRefused',
+      'SES refused an automatic reply for good (acknowledgement or guidance): the merchant got no answer.',
+      {
+        metric: new cloudwatch.MathExpression({
+          expression: 'email + webform',
+          usingMetrics: Object.fromEntries(
+            (
+              [
+                ['email', SERVICE.emailIntake],
+                ['webform', SERVICE.webform],
+              ] as const
+            ).map(([id, service]) => [
+              id,
+              customMetric(METRIC.autoReplyFailed, service, {
+                period: Duration.hours(1),
+                dimensions: { permanent: 'true' },
+              }),
+            ]),
+          ),
+          period: Duration.hours(1),
+        }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+
     alarm('StaleCasesRequeued', 'The daily sweep found cases still QUEUED past the opening and re-queued them.', {
       metric: customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
       threshold: 1,

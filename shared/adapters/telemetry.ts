@@ -30,6 +30,11 @@ export function intakeTelemetry(metrics: Metrics): IntakeTelemetry {
       single.addDimension('reason', reason);
       single.addMetric(METRIC.autoReplySuppressed, MetricUnit.Count, 1);
     },
+    replyFailed(permanent) {
+      const single = metrics.singleMetric();
+      single.addDimension('permanent', String(permanent));
+      single.addMetric(METRIC.autoReplyFailed, MetricUnit.Count, 1);
+    },
     followUp(kind) {
       const single = metrics.singleMetric();
       single.addDimension('kind', kind);

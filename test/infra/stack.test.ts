@@ -1838,6 +1838,24 @@ describe('alarms and dashboard', () => {
     });
   });
 
+  it('alarms on an automatic reply SES refused for good (the sandbox), from mail or the form', () => {
+    const { template } = dev;
+    const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes(METRIC.autoReplyFailed),
+    );
+    expect(others).toHaveLength(0);
+    expect(alarm?.Properties).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    const metrics = ((alarm?.Properties.Metrics ?? []) as { MetricStat?: { Metric: { Dimensions: unknown[] } } }[])
+      .filter((m) => m.MetricStat)
+      .map((m) => m.MetricStat?.Metric.Dimensions);
+    expect(metrics).toEqual(
+      [SERVICE.emailIntake, SERVICE.webform].map((service) => [
+        { Name: 'permanent', Value: 'true' },
+        { Name: 'service', Value: service },
+      ]),
+    );
+  });
+
   it('alarms on webform 5xx answers', () => {
     const { stack, template } = dev;
     expect(

@@ -78,6 +78,23 @@ describe('intakeTelemetry', () => {
     ]);
   });
 
+  it.each([
+    { permanent: true, why: 'refused for good (SES sandbox, unverified recipient): the AutoReplyRefused alarm' },
+    { permanent: false, why: 'transient (throttled, paused): the platform retries' },
+  ])('counts a reply SES did not take, permanent or not: $why', ({ permanent }) => {
+    const { metrics, emitted } = recordingMetrics();
+    intakeTelemetry(metrics).replyFailed?.(permanent);
+    expect(emitted).toEqual([
+      {
+        name: METRIC.autoReplyFailed,
+        unit: 'Count',
+        value: 1,
+        dimensions: { permanent: String(permanent) },
+        single: true,
+      },
+    ]);
+  });
+
   it('counts suppressed replies per reason and follow-ups per kind', () => {
     const { metrics, emitted } = recordingMetrics();
     const t = intakeTelemetry(metrics);
