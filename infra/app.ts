@@ -1,7 +1,7 @@
 import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type DeploymentConfig, loadDeploymentConfig } from './config';
+import { checkEnvironmentName, type DeploymentConfig, loadDeploymentConfig } from './config';
 import { OuvidoriaStack } from './ouvidoria-stack';
 
 /** Context key that picks infra/config/<env>.json: `npx cdk synth -c env=prod`. */
@@ -32,6 +32,8 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
   };
   const app = new App(appProps);
   const envName = String(app.node.tryGetContext(ENV_CONTEXT_KEY) ?? DEFAULT_ENV);
+  // Also with a configuration given in code: the names derived from the environment must deploy.
+  checkEnvironmentName(envName);
   const config = options.config ?? loadDeploymentConfig(envName);
 
   const stack = new OuvidoriaStack(app, `Ouvidoria-${envName}`, {

@@ -197,11 +197,39 @@ export function parseDeploymentConfig(input: unknown, source = 'deployment confi
   return result.data;
 }
 
-/** Reads and validates infra/config/<env>.json (or <dir>/<env>.json). */
-export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): DeploymentConfig {
+/**
+ * The longest environment name: it goes into the Cognito hosted-UI prefix `ouvidoria-<env>-<account>`
+ * (at most 63 characters, the account id 12), the receipt rule set `ouvidoria-<env>` and its rule
+ * `ouvidoria-<env>-intake` (64 each).
+ */
+export const ENV_NAME_MAX = 63 - 'ouvidoria-'.length - '-'.length - 12;
+/** Words Cognito refuses in a domain prefix (the prefix carries the environment name). */
+const COGNITO_RESERVED = ['aws', 'amazon', 'cognito'] as const;
+
+/**
+ * Throws, before anything is synthesized, for an environment name the names derived from it would
+ * carry into a failed deploy (Cognito refuses the prefix, SES the rule set), with why.
+ */
+export function checkEnvironmentName(env: string): void {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(env)) {
     throw new Error(`Invalid environment name "${env}": use lowercase letters, digits and "-" (-c env=prod).`);
   }
+  if (env.length > ENV_NAME_MAX) {
+    throw new Error(
+      `Invalid environment name "${env}": at most ${ENV_NAME_MAX} characters (it is part of the Cognito domain prefix ouvidoria-<env>-<account>, 63 at most).`,
+    );
+  }
+  const reserved = COGNITO_RESERVED.find((word) => env.includes(word));
+  if (reserved) {
+    throw new Error(
+      `Invalid environment name "${env}": Cognito refuses a domain prefix containing "${reserved}" (ouvidoria-<env>-<account>); pick another name.`,
+    );
+  }
+}
+
+/** Reads and validates infra/config/<env>.json (or <dir>/<env>.json). */
+export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): DeploymentConfig {
+  checkEnvironmentName(env);
   const file = join(dir, `${env}.json`);
   if (!existsSync(file)) {
     const available = existsSync(dir)

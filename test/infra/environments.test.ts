@@ -48,6 +48,31 @@ function synthEnv(env: string): Template {
   return Template.fromStack(stack);
 }
 
+describe('environment names that would fail the deploy stop the synth', () => {
+  it.each([
+    ['aws-sandbox', /Cognito refuses a domain prefix containing "aws"/],
+    ['homologacao-amazon', /containing "amazon"/],
+    ['cognito-teste', /containing "cognito"/],
+    ['homologacao-do-time-de-atendimento-ao-lojista', /at most 40 characters/],
+  ])('%s: %s', (env, problem) => {
+    const config = loadDeploymentConfig('staging');
+    expect(() => buildApp({ context: { ...NO_BUNDLING, env }, config, nag: false })).toThrow(problem);
+  });
+
+  it('takes the longest name that still fits every derived name', () => {
+    const env = 'homologacao-do-time-de-atendimento-lojas';
+    expect(env).toHaveLength(40);
+    const { stack } = buildApp({
+      context: { ...NO_BUNDLING, env },
+      config: loadDeploymentConfig('staging'),
+      nag: false,
+    });
+    const domain = Template.fromStack(stack).findResources('AWS::Cognito::UserPoolDomain');
+    const prefix = Object.values(domain)[0]?.Properties.Domain['Fn::Join'][1][0] as string;
+    expect(`${prefix}123456789012`).toHaveLength(63);
+  }, 120_000);
+});
+
 describe('two environments in one account and region', () => {
   it('dev and staging share account and region but no physical name', () => {
     const dev = loadDeploymentConfig('dev');
