@@ -43,12 +43,14 @@ const SINGLE: Record<string, string> = {
     'check the Zendesk secret (<ZendeskSecretArn>, {"email","apiToken"}: aws secretsmanager put-secret-value) and Zendesk status; cases are accepted "não verificado" meanwhile, nothing is lost.',
   AutoReplyRefused:
     "aws sesv2 get-account: ProductionAccessEnabled false means the SES sandbox (README step 9: request production access; until then only verified addresses get mail); otherwise aws sesv2 get-email-identity --email-identity <domain> (verified, DKIM) and the case's reply.error. The case itself is stored and queued.",
+  SesSendingFailing:
+    'aws sesv2 get-account: SendingEnabled false or EnforcementStatus other than HEALTHY means SES paused the account (see SesBounceRate/SesComplaintRate, fix the cause, appeal in the SES console); otherwise the SES quota (Max24HourSend, MaxSendRate) or an SES outage. The intake retries, then IntakeDlq keeps the mail for a replay.',
   StaleCasesRequeued:
     'cases were stuck QUEUED: look for AssignmentErrors, SchedulerDlq messages or an empty roster (NoAnalystAvailable) around their queue time.',
   EffectSweepBehind:
     'LifecycleTimerErrors and its log ("Lifecycle effect failed") name the case and the failing effect (SES refusing, a role change); fix it and the next run sends the mail, once.',
   EffectSweepStopped:
-    'check the EffectSweep schedule (aws scheduler get-schedule, State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
+    '(right after the first deploy it can fire once, until the first run reports.) Check the EffectSweep schedule (aws scheduler get-schedule, State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
   AntivirusFailing:
     'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status and StatusReasons name the problem (plan role, bucket policy, encryption); redeploy the stack to restore them. Affected files stay unreadable: ask the merchant to send them again.',
   SchedulerTargetErrors:

@@ -30,6 +30,11 @@ export const DURATION_ALARM_RATIO = 0.8;
 export const SES_BOUNCE_RATE_ALARM = 0.05;
 export const SES_COMPLAINT_RATE_ALARM = 0.001;
 /**
+ * Retryable send failures of automatic replies in an hour that page: a burst over the sending rate
+ * retries and passes; a paused account (or a long SES outage) fails every send.
+ */
+export const SES_SENDING_FAILURES_PER_HOUR = 5;
+/**
  * Hours (of the last TICKET_DIRECTORY_WINDOW_HOURS) with a case whose ticket the directory could not
  * check that page someone: wrong or revoked Zendesk credentials, or a long outage, leave every case
  * "não verificado" without any error; one blip of Zendesk does not page.
@@ -252,29 +257,38 @@ export class Monitoring extends Construct {
       },
     );
 
+    // Automatic replies SES did not take, from mail or the form (IntakeTelemetry.replyFailed).
+    const replyFailures = (permanent: boolean) =>
+      new cloudwatch.MathExpression({
+        expression: 'email + webform',
+        usingMetrics: {
+          email: customMetric(METRIC.autoReplyFailed, SERVICE.emailIntake, {
+            period: Duration.hours(1),
+            dimensions: { permanent: String(permanent) },
+          }),
+          webform: customMetric(METRIC.autoReplyFailed, SERVICE.webform, {
+            period: Duration.hours(1),
+            dimensions: { permanent: String(permanent) },
+          }),
+        },
+        period: Duration.hours(1),
+      });
     alarm(
       'AutoReplyRefused',
       'SES refused an automatic reply for good (acknowledgement or guidance): the merchant got no answer.',
       {
-        metric: new cloudwatch.MathExpression({
-          expression: 'email + webform',
-          usingMetrics: Object.fromEntries(
-            (
-              [
-                ['email', SERVICE.emailIntake],
-                ['webform', SERVICE.webform],
-              ] as const
-            ).map(([id, service]) => [
-              id,
-              customMetric(METRIC.autoReplyFailed, service, {
-                period: Duration.hours(1),
-                dimensions: { permanent: 'true' },
-              }),
-            ]),
-          ),
-          period: Duration.hours(1),
-        }),
+        metric: replyFailures(true),
         threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+    alarm(
+      'SesSendingFailing',
+      `At least ${SES_SENDING_FAILURES_PER_HOUR} automatic replies in an hour failed to send for a reason a retry may fix (throttled, or sending paused).`,
+      {
+        metric: replyFailures(false),
+        threshold: SES_SENDING_FAILURES_PER_HOUR,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
       },

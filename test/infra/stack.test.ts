@@ -1838,19 +1838,22 @@ describe('alarms and dashboard', () => {
     });
   });
 
-  it('alarms on an automatic reply SES refused for good (the sandbox), from mail or the form', () => {
+  it.each([
+    { permanent: 'true', threshold: 1, why: 'refused for good (the SES sandbox)' },
+    { permanent: 'false', threshold: 5, why: 'failing again and again (sending paused)' },
+  ])('alarms on automatic replies $why, from mail or the form', ({ permanent, threshold }) => {
     const { template } = dev;
     const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
-      JSON.stringify(a.Properties.Metrics ?? []).includes(METRIC.autoReplyFailed),
+      JSON.stringify(a.Properties.Metrics ?? []).includes(`{"Name":"permanent","Value":"${permanent}"}`),
     );
     expect(others).toHaveLength(0);
-    expect(alarm?.Properties).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    expect(alarm?.Properties).toMatchObject({ Threshold: threshold, EvaluationPeriods: 1 });
     const metrics = ((alarm?.Properties.Metrics ?? []) as { MetricStat?: { Metric: { Dimensions: unknown[] } } }[])
       .filter((m) => m.MetricStat)
       .map((m) => m.MetricStat?.Metric.Dimensions);
     expect(metrics).toEqual(
       [SERVICE.emailIntake, SERVICE.webform].map((service) => [
-        { Name: 'permanent', Value: 'true' },
+        { Name: 'permanent', Value: permanent },
         { Name: 'service', Value: service },
       ]),
     );
