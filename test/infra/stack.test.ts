@@ -1143,6 +1143,30 @@ describe('data kept or removed with retainData', () => {
   });
 });
 
+describe('the README says what retainData keeps', () => {
+  /** How the README's retainData paragraph names each retained resource type. */
+  const README_NAME: Record<string, RegExp> = {
+    'AWS::DynamoDB::Table': /the table/,
+    'AWS::S3::Bucket': /the buckets/,
+    'AWS::KMS::Key': /the KMS\s+key/,
+    'AWS::Scheduler::ScheduleGroup': /the schedule group/,
+    'AWS::SecretsManager::Secret': /the secrets/,
+    'AWS::Cognito::UserPool': /the staff user pool/,
+    'AWS::Logs::LogGroup': /the log groups/,
+  };
+
+  it('names every resource type the stack retains (personal data stays only where the README says)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const paragraph = /\*\*`retainData`\.\*\*([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    const retained = new Set(
+      (Object.values(dev.template.toJSON().Resources) as { Type: string; DeletionPolicy?: string }[])
+        .filter((r) => r.DeletionPolicy === 'Retain')
+        .map((r) => r.Type),
+    );
+    expect([...retained].filter((type) => !README_NAME[type]?.test(paragraph))).toEqual([]);
+  });
+});
+
 describe('SES sending', () => {
   it('verifies the domain with Easy DKIM and uses the configuration set by default', () => {
     const { stack, template } = dev;
