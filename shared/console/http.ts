@@ -348,7 +348,7 @@ export async function serveConsole(
         ...(deps.attachmentLinks
           ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
           : {}),
-        ...(done && DONE_PT[done] ? { notice: DONE_PT[done] } : {}),
+        ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
         ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),
         ...(refused ? { problem: refused } : {}),
       },

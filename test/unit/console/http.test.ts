@@ -360,6 +360,19 @@ describe('serveConsole — actions', () => {
     expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({ type: 'answered', actor: { id: 'ana' } });
   });
 
+  // The notice is read from the query only by the actions' own names, never by what any object has.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a case page asked for the notice of %j shows none',
+    async (feito) => {
+      const { serve, request } = world();
+      const r = await serve(
+        request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana'), query: `feito=${feito}` }),
+      );
+      expect(r?.statusCode).toBe(200);
+      expect(r?.body).not.toMatch(/native code|\[object Object\]|class="notice"/);
+    },
+  );
+
   it('an answer that greets on one long line reaches the merchant as the mail path sends it: one greeting', async () => {
     const text =
       'Olá, Renata! Verificamos a cobrança em dobro da fatura de novembro e o estorno já foi pedido ao financeiro, com crédito em até 5 dias úteis.';
