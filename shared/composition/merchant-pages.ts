@@ -37,7 +37,8 @@ export async function buildMerchantPagesDeps(
       retention: config.retention,
       repository: tableStores(client, tableName, config.retention, messageTextStoreFrom(settings)).cases,
     }),
-    surveys: new DynamoSurveyStore(client, tableName),
+    // The only place answers are recorded: they expire on the office's retention (LGPD), as the case does.
+    surveys: new DynamoSurveyStore(client, tableName, config.retention),
     statusLinks: new DynamoStatusLinkStore(client, tableName),
     rateLimiter: new DynamoRateLimiter(client, tableName),
     mailer: overrides.mailer ?? mailerFrom(settings),
