@@ -21,7 +21,7 @@ import {
 } from '../domain/lifecycle/status-page';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { Clock, Mailer, RateLimiter } from '../ports';
+import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore } from './lifecycle/ports';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
@@ -44,6 +44,8 @@ export interface StatusLinkDeps {
   secret: ReplySecret;
   /** Counts the links mailed per case and day (lifecycle.statusLinksPerCasePerDay). */
   rateLimiter: RateLimiter;
+  /** Bounce memory: the link mail is automatic, and an address that bounced gets none (SPEC step 6). */
+  bounces: Pick<BounceRegistry, 'isSuppressed'>;
   /** Random nonce of a new link (tests pass a fixed one). */
   nonce?: () => string;
 }
@@ -85,6 +87,7 @@ export async function requestStatusLink(
   if (!found || !matches) return { kind: 'requested', sent: false };
 
   const now = deps.clock.now();
+  if (await deps.bounces.isSuppressed(found.senderEmail, now)) return { kind: 'requested', sent: false };
   // Past the day's links for this case the answer is the same, and nothing is mailed.
   const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, utcDayStart(now), DAY_SECONDS);
   if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };

@@ -4,6 +4,7 @@
  * counter, the mailer and the link-signing secret (the lifecycle's reply secret).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoBounceRegistry } from '../adapters/dynamo/bounce-registry';
 import { DynamoCaseWorkStore } from '../adapters/dynamo/case-work-store';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import { DynamoStatusLinkStore } from '../adapters/dynamo/status-link-store';
@@ -41,6 +42,7 @@ export async function buildMerchantPagesDeps(
     surveys: new DynamoSurveyStore(client, tableName, config.retention),
     statusLinks: new DynamoStatusLinkStore(client, tableName),
     rateLimiter: new DynamoRateLimiter(client, tableName),
+    bounces: new DynamoBounceRegistry(client, tableName),
     mailer: overrides.mailer ?? mailerFrom(settings),
     clock: overrides.clock ?? clockFrom(settings),
     config,

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/app/status-link';
 import { localConfig } from '../../../shared/domain/config';
 import { MailRejected } from '../../../shared/ports';
-import { FixedClock, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
+import { FixedClock, InMemoryBounceRegistry, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
 
 const NOW = new Date('2026-03-20T15:00:00.000Z');
@@ -30,6 +30,7 @@ function deps() {
     config: localConfig,
     secret: SECRET,
     rateLimiter: new InMemoryRateLimiter(),
+    bounces: new InMemoryBounceRegistry(),
     nonce: () => `n-${Math.random().toString(36).slice(2, 14)}`,
   };
 }
@@ -67,6 +68,22 @@ describe('requestStatusLink', () => {
       kind: 'requested',
       sent: false,
       failed: true,
+    });
+  });
+
+  // SPEC step 6: an address in bounce memory gets no automatic mail (the link mail is one: Auto-Submitted).
+  it('sends no link to an address in bounce memory, with the same answer; after the memory, it does', async () => {
+    const d = deps();
+    await d.bounces.markBouncing(MERCHANT, new Date(NOW.getTime() + 86_400_000), 'ses-permanent-bounce');
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: false,
+    });
+    expect(d.mailer.sent).toHaveLength(0);
+    d.clock.set(new Date(NOW.getTime() + 2 * 86_400_000));
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: true,
     });
   });
 

@@ -8,7 +8,7 @@ import {
   type MerchantRequest,
   serveMerchantPages,
 } from '../../../shared/webform/merchant-http';
-import { FixedClock, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
+import { FixedClock, InMemoryBounceRegistry, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
 import {
   InMemoryCaseWorkStore,
   InMemorySurveyStore,
@@ -45,6 +45,7 @@ function world() {
     surveys: new InMemorySurveyStore(),
     statusLinks: new MemoryStatusLinks(),
     rateLimiter: new InMemoryRateLimiter(),
+    bounces: new InMemoryBounceRegistry(),
     mailer: new RecordingMailer(),
     clock: new FixedClock(NOW),
     config: localConfig,

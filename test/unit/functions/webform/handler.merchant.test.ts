@@ -55,6 +55,7 @@ const merchantDeps = (): MerchantPagesDeps => ({
   surveys: new InMemorySurveyStore(),
   statusLinks: { claim: async () => true, isUsed: async () => false },
   rateLimiter: new InMemoryRateLimiter(),
+  bounces: new InMemoryBounceRegistry(),
   mailer: new RecordingMailer(),
   clock: new FixedClock(NOW),
   config: localConfig,
