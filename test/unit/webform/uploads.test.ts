@@ -269,6 +269,20 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(note?.text).toContain('eicar.txt');
   });
 
+  // The note is automatic mail too: where the acknowledgement may not go (our own domain, a staff reply
+  // address, a no-reply or daemon mailbox), an infected file must not carry office mail there instead.
+  it.each([
+    'contato@ouvidoria.example.com.br',
+    'caso+OUV-2026-000001.abcdefghijklmnop@ouvidoria.example.com.br',
+    'no-reply@modasbella.com.br',
+    'mailer-daemon@modasbella.com.br',
+  ])('no infected-file note to %s, where no acknowledgement goes either', async (address) => {
+    const pendingId = await uploadWithScript([{ name: 'eicar.txt', type: 'text/plain', bytes: Buffer.from(EICAR) }]);
+    const r = await submit({ anexosId: pendingId, email: address });
+    expect(r.statusCode).toBeLessThan(400);
+    expect(mailer.sent).toEqual([]);
+  });
+
   it('a renamed executable that reached the bucket is refused on its bytes and quarantined', async () => {
     const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: exe() }]);
     await submit({ anexosId: pendingId });
