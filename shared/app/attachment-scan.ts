@@ -5,12 +5,17 @@
  * (tag), and the merchant is told about an infected file in pt-BR. A file no submission claimed
  * yet is left alone: the submission reads the scan tag when it claims the file.
  */
+import type { ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import { randomMessageId } from '../domain/message-id';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { renderInfectedNotice, renderInfectedNoticeToAnalyst } from '../domain/uploads/infected-notice';
+import {
+  infectedNoticeMayGo,
+  renderInfectedNotice,
+  renderInfectedNoticeToAnalyst,
+} from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
@@ -20,9 +25,14 @@ export interface AttachmentScanDeps {
   scans: AttachmentScanRecorder;
   /** Reads the case's protocol, merchant (address and name) and analyst for the notes. */
   cases: {
-    get(
-      caseId: string,
-    ): Promise<{ protocol?: string; senderEmail: string; senderName?: string; assignee?: string } | null>;
+    get(caseId: string): Promise<{
+      protocol?: string;
+      senderEmail: string;
+      senderName?: string;
+      assignee?: string;
+      /** The case's own automatic reply: where it was held back for the address, no note goes either. */
+      reply?: ReplyState;
+    } | null>;
   };
   /** The roster, to tell the case's analyst (when the case is already assigned). */
   staff?: { get(id: string): Promise<{ name: string; email: string } | null> };
@@ -58,16 +68,19 @@ export async function recordScanResult(
   if (scan === 'THREATS_FOUND' && recorded === 'recorded') {
     const record = await deps.cases.get(caseId);
     if (record) {
-      const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config, record.senderName);
-      await deps.mailer.send({
-        to: [record.senderEmail],
-        from: officeSender(deps.config),
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
-        messageId: randomMessageId(deps.config.domain),
-        headers: { ...AUTOMATIC_MAIL_HEADERS },
-      });
+      // Where the case's own automatic reply was held back for the address, no note goes there either.
+      if (infectedNoticeMayGo(record.reply)) {
+        const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config, record.senderName);
+        await deps.mailer.send({
+          to: [record.senderEmail],
+          from: officeSender(deps.config),
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+          messageId: randomMessageId(deps.config.domain),
+          headers: { ...AUTOMATIC_MAIL_HEADERS },
+        });
+      }
       // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).
       const analyst = record.assignee && record.protocol ? await deps.staff?.get(record.assignee) : null;
       if (analyst && record.protocol) {

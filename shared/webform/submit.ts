@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
-import { caseIdFor, type ReplyState } from '../domain/case';
+import { caseIdFor } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
-import { renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { filesCountPt } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
@@ -327,7 +327,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   if (reserving && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
     await deps.openCases.release(data.email, caseId);
   }
-  if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate && noteMayGo(result.reply)) {
+  if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate && infectedNoticeMayGo(result.reply)) {
     await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
@@ -372,15 +372,6 @@ function attachmentViews(attachments: AttachmentMeta[]): AttachmentView[] {
   return attachments
     .filter((a) => a.key)
     .map((a) => ({ name: a.filename ?? 'anexo', size: a.size, type: a.contentType, scan: a.scan ?? 'PENDING' }));
-}
-
-/**
- * The infected-file note is automatic mail: it goes where the case's own reply could go, never where
- * that reply was held back for its address (our own domain, a no-reply or daemon mailbox, bounce
- * memory, automatic mail). A day's guidance limit reached is no reason about the address.
- */
-function noteMayGo(reply: ReplyState | undefined): boolean {
-  return reply?.status !== 'suppressed' || reply.reason === 'throttled';
 }
 
 /** The merchant is told, in pt-BR, that a file they sent is in quarantine. Never blocks the case. */

@@ -1,3 +1,4 @@
+import type { ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { type RenderedMail, renderMail } from '../replies';
@@ -91,4 +92,13 @@ export function renderInfectedNoticeToAnalyst(
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The infected-file note is automatic mail: it goes where the case's own automatic reply could go,
+ * never where that reply was held back for its address (our own domain, a no-reply or daemon
+ * mailbox, bounce memory, automatic mail). A day's guidance limit reached says nothing of the address.
+ */
+export function infectedNoticeMayGo(reply: ReplyState | undefined): boolean {
+  return reply?.status !== 'suppressed' || reply.reason === 'throttled';
 }

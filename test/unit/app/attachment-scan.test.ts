@@ -133,6 +133,28 @@ describe('recordScanResult', () => {
     expect(mail?.html).toContain('Olá, Márcia Figueiredo,');
   });
 
+  // The late note follows the case's own automatic reply: held back for the address, no note either;
+  // a day's guidance limit is no reason about the address.
+  it.each([
+    ['held back: our own domain', { status: 'suppressed', reason: 'own-domain' }, 0],
+    ['held back: a no-reply mailbox', { status: 'suppressed', reason: 'noreply-sender' }, 0],
+    ['held back: bounce memory', { status: 'suppressed', reason: 'bounce-memory' }, 0],
+    ['held back: automatic mail', { status: 'suppressed', reason: 'automatic-mail' }, 0],
+    ['throttled (the day’s guidance already went)', { status: 'suppressed', reason: 'throttled' }, 1],
+    ['sent', { status: 'sent', messageId: 'x@ouvidoria.example.com.br' }, 1],
+  ])('infected, the case reply %s', async (_label, reply, notes) => {
+    const w = world({ status: 'THREATS_FOUND' });
+    const at = '2026-03-10T13:05:00.000Z';
+    const deps = {
+      ...w.deps,
+      cases: {
+        get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, reply: { ...reply, at } as never }),
+      },
+    };
+    await recordScanResult(KEY, 'THREATS_FOUND', deps);
+    expect(w.mailer.sent.filter((m) => m.to[0] === MERCHANT)).toHaveLength(notes);
+  });
+
   it('a case already assigned: its analyst is told too that the file is in quarantine', async () => {
     const w = world({ status: 'THREATS_FOUND' });
     const deps = {
