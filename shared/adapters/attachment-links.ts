@@ -1,7 +1,8 @@
 /**
  * Download links of clean webform files (the AttachmentLinks port): a SigV4 presigned GetObject of
  * the uploads bucket (s3-presign.ts) carrying
- * `response-content-disposition: attachment` and a safe `response-content-type`, valid
+ * `response-content-disposition: attachment`, a safe `response-content-type` and
+ * `response-cache-control: no-store`, valid
  * `config.attachments.linkHours`. The bucket policy serves only objects tagged clean, so even a
  * link signed by mistake for another file gets AccessDenied. Locally, the /_s3/ stand-in's URL.
  */
@@ -35,7 +36,8 @@ export class S3AttachmentLinks implements AttachmentLinks {
       expiresInSeconds: o.expiresInSeconds,
       now: o.clock.now(),
       ...(o.host ? { host: o.host } : {}),
-      response: { contentDisposition: attachmentDisposition(filename), contentType },
+      // Personal data (a merchant's invoice, a screenshot): no copy kept in the analyst's browser.
+      response: { contentDisposition: attachmentDisposition(filename), contentType, cacheControl: 'no-store' },
     });
   }
 }

@@ -28,9 +28,9 @@ export function presignS3Get(input: {
   host?: string;
   /**
    * Response header overrides S3 applies when the link is followed (`response-content-disposition`,
-   * `response-content-type`): signed with the rest, so the link cannot be altered to serve a file inline.
+   * `response-content-type`, `response-cache-control`): signed with the rest, so the link cannot be altered to serve a file inline.
    */
-  response?: { contentDisposition?: string; contentType?: string };
+  response?: { contentDisposition?: string; contentType?: string; cacheControl?: string };
 }): string {
   const host = input.host ?? `${input.bucket}.s3.${input.region}.amazonaws.com`;
   const amzDate = input.now
@@ -50,6 +50,7 @@ export function presignS3Get(input: {
       ? { 'response-content-disposition': input.response.contentDisposition }
       : {}),
     ...(input.response?.contentType ? { 'response-content-type': input.response.contentType } : {}),
+    ...(input.response?.cacheControl ? { 'response-cache-control': input.response.cacheControl } : {}),
   };
   const query = Object.keys(params)
     .sort()

@@ -32,6 +32,12 @@ describe('S3AttachmentLinks', () => {
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  // A merchant's invoice or screenshot is personal data: the analyst's browser must not keep a copy.
+  it('asks S3 to answer the download with Cache-Control: no-store (signed with the rest)', async () => {
+    const url = new URL(await links.linkFor('uploads/0123/01', 'fatura.pdf', 'application/pdf'));
+    expect(url.searchParams.get('response-cache-control')).toBe('no-store');
+  });
+
   it('never signs for more than 7 days', async () => {
     const long = new S3AttachmentLinks({
       bucket: 'b',
