@@ -7,7 +7,14 @@
 import { DateTime } from 'luxon';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
 import { isBouncing } from '../domain/bounce-policy';
-import { type CaseMessage, type CaseRecord, type CaseStatus, caseIdFor, type ReplyState } from '../domain/case';
+import {
+  type CaseMessage,
+  type CaseRecord,
+  type CaseStatus,
+  caseIdFor,
+  REPLY_THROTTLED,
+  type ReplyState,
+} from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import { decide, type Screening, screen } from '../domain/eligibility/engine';
@@ -648,7 +655,7 @@ async function sendAutomaticReply(
       config.autoReply.maxPerSenderPerOutcomePerDay,
       record.caseId,
     );
-    if (!allowed) return suppress('throttled');
+    if (!allowed) return suppress(REPLY_THROTTLED);
   }
 
   // "Re: URGENTE: seu PIX foi bloqueado, acesse https://golpe…" to a forged envelope address: the

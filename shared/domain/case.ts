@@ -39,6 +39,9 @@ export interface CaseMessage {
   author?: string;
 }
 
+/** A suppressed reply's reason when the day's guidance limit for the sender was reached (nothing about the address). */
+export const REPLY_THROTTLED = 'throttled';
+
 /** Outcome of the automatic reply step, recorded for the decision trail. */
 export type ReplyState =
   | { status: 'sent'; messageId: string; at: string }

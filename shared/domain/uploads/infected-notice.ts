@@ -1,4 +1,4 @@
-import type { ReplyState } from '../case';
+import { REPLY_THROTTLED, type ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { type RenderedMail, renderMail } from '../replies';
@@ -100,5 +100,5 @@ function capitalise(text: string): string {
  * mailbox, bounce memory, automatic mail). A day's guidance limit reached says nothing of the address.
  */
 export function infectedNoticeMayGo(reply: ReplyState | undefined): boolean {
-  return reply?.status !== 'suppressed' || reply.reason === 'throttled';
+  return reply?.status !== 'suppressed' || reply.reason === REPLY_THROTTLED;
 }
