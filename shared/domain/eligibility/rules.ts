@@ -3107,6 +3107,20 @@ export const RULES: readonly Rule[] = [
       // The yearly fee, as merchants on an annual plan name it ("o dinheiro da anuidade").
       'anuidade',
       'anuidades',
+      // The platform's own fees by their names ("a taxa por transação de vocês", "a comissão da
+      // plataforma"); a gateway's or a carrier's fee is store side (unless).
+      'taxa de voces',
+      'taxas de voces',
+      'tarifa de voces',
+      'tarifas de voces',
+      'comissao de voces',
+      'taxa da plataforma',
+      'taxas da plataforma',
+      'tarifa da plataforma',
+      'comissao da plataforma',
+      'taxa por transacao',
+      'taxa de transacao',
+      'taxa por venda',
       'assinatura',
       'debitado',
       'debitada',

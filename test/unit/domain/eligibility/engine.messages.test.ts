@@ -4194,9 +4194,58 @@ const ROUND12: Row[] = [
       notRules: ['topic.access.no-access'],
     }),
   ),
+  // Class 6: the platform's own fees by their names (taxa, tarifa, comissão) are charges.
+  ...(
+    [
+      [
+        'the transaction fee higher than contracted',
+        'taxa',
+        'Boa tarde. A taxa por transação de vocês está vindo maior que a contratada, no contrato era 1,5%.',
+      ],
+      [
+        'the platform fee raised, without accents',
+        'taxa',
+        'a taxa da plataforma subiu sem aviso nenhum, quero entender',
+      ],
+      [
+        'the commission on marketplace sales',
+        'comissão',
+        'A comissão de vocês sobre as vendas do marketplace está errada em outubro.\n\nVanessa\n(11) 97654-3210',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `billing, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'BILLING_QUESTION',
+      rule: 'topic.billing.charge',
+    }),
+  ),
+  ...(
+    [
+      [
+        'a gateway’s transaction fee',
+        'taxa',
+        'A taxa por transação do Mercado Pago está alta demais, vocês indicam outro gateway?',
+      ],
+      ['a conversion rate', 'parabéns', 'A taxa de conversão de vocês é ótima, mas a loja caiu ontem à noite.'],
+      ['a shipping fee in the cart', 'frete', 'A taxa de frete de vocês está errada no carrinho para o Nordeste.'],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `no billing of ours, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.charge'],
+    }),
+  ),
 ];
 
-describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause, access held by others', () => {
+describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause, access held by others, our fees', () => {
   it.each(ROUND12.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
