@@ -566,21 +566,36 @@ const FEATURE_NOUNS = [
 
 /**
  * What the sender says the platform should, could or must have ("vocês deveriam ter", "poderiam ter",
- * "a plataforma precisa ter", "era pra vcs ter", read "era para"): a wish when a feature or an integration follows.
+ * "a plataforma precisa ter", "era pra vcs ter", read "era para"; Spanish "deberían tener", English
+ * "you should have"), with what may follow it in a wish: an article or the integration itself. A
+ * participle there ("deveria ter sincronizado", "should have answered") is something that broke.
  */
-const SHOULD_HAVE = [
-  'deveriam ter',
-  'deviam ter',
-  'deveria ter',
-  'devia ter',
-  'poderiam ter',
-  'podiam ter',
-  'precisa ter',
-  'precisam ter',
-  'tem que ter',
-  'tinham que ter',
-  'era para * ter',
-  'era para * terem',
+const SHOULD_HAVE: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    [
+      'deveriam ter',
+      'deviam ter',
+      'deveria ter',
+      'devia ter',
+      'poderiam ter',
+      'podiam ter',
+      'precisa ter',
+      'precisam ter',
+      'tem que ter',
+      'tinham que ter',
+      'era para * ter',
+      'era para * terem',
+    ],
+    ['um', 'uma', 'integrac*'],
+  ],
+  [
+    ['deberian tener', 'deberia tener', 'podrian tener', 'tendrian que tener'],
+    ['un', 'una', 'integracion*'],
+  ],
+  [
+    ['should have', 'should offer'],
+    ['a', 'an', 'integration*'],
+  ],
 ];
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
@@ -2080,9 +2095,8 @@ export const RULES: readonly Rule[] = [
       'se voces oferecessem',
       // What the product should have or let the store do ("vocês deviam ter um chatbot",
       // "queria pedir que deixassem o campo CPF opcional"): with a feature noun (requires).
-      // …or the integration right after it ("deveriam ter integração com a Shopee"); a participle
-      // there ("deveria ter sincronizado") is something that broke, not a wish.
-      ...SHOULD_HAVE.flatMap((should) => [`${should} um`, `${should} uma`, `${should} integrac*`]),
+      // …or the integration right after it ("deveriam ter integração com a Shopee").
+      ...SHOULD_HAVE.flatMap(([modals, next]) => modals.flatMap((should) => next.map((what) => `${should} ${what}`))),
       'que deixassem',
       'que permitissem',
       // An app of one's own store ("queria um aplicativo próprio da minha loja para iPhone").

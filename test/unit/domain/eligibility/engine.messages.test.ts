@@ -4044,6 +4044,41 @@ const ROUND12: Row[] = [
   ...(
     [
       [
+        'Spanish: an integration they should have',
+        'Sugerencia',
+        'Hola, ¿cómo están? Deberían tener integración con Mercado Libre Argentina, acá todos los vendedores trabajan con eso y nosotros no podemos. Saludos.',
+        'es',
+      ],
+      [
+        'English: an integration they should have',
+        'Suggestion',
+        'Hi team, you should have an integration with Amazon, most of our sales are there.',
+        'en',
+      ],
+    ] as [string, string, string, MessageLanguage][]
+  ).map(
+    ([label, subject, text, language]): Row => ({
+      name: `feature, no ticket: ${label}`,
+      from: 'Tienda Sol <ventas@tiendasol.com.ar>',
+      subject,
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.request',
+      language,
+    }),
+  ),
+  {
+    name: 'English: what they should have answered is no feature',
+    from: 'Mike Carter <mike@carteroutdoor.com>',
+    subject: 'No answer',
+    text: 'You should have answered my request by now, and you should have a better support team. The checkout is still broken.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['scope.feature.request'],
+    language: 'en',
+  },
+  ...(
+    [
+      [
         'an integration that should have synced is broken',
         'Bling',
         'A integração com o Bling deveria ter sincronizado o estoque ontem e não sincronizou, vendi 3 peças que eu não tinha.',
