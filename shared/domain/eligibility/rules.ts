@@ -161,6 +161,7 @@ const STORE_SIDE = [
  */
 const STORE_TEAM = [
   'funcionari*',
+  'emplead*',
   'colaborador*',
   'socio',
   'socia',
@@ -173,7 +174,7 @@ const STORE_TEAM = [
 
 /** A team member's panel user, login or access blocked or switched off ("o login da minha gerente está bloqueado"). */
 const TEAM_USER_BLOCKED = STORE_TEAM.flatMap((who) =>
-  ['usuario', 'login', 'acesso', 'conta'].flatMap((what) => [
+  ['usuario', 'login', 'acesso', 'conta', 'cuenta', 'acceso'].flatMap((what) => [
     `${what} * ${who} * bloquead*`,
     `${what} * ${who} * desativad*`,
     `bloquearam * ${what} * ${who}`,
@@ -2833,6 +2834,12 @@ export const RULES: readonly Rule[] = [
       'no puedo acceder',
       'no puedo entrar',
       'no puedo ingresar',
+      // Someone else of the store, the panel named ("mi empleada no puede entrar al panel"; "panel" reads "painel").
+      'no puede entrar al painel',
+      'no pueden entrar al painel',
+      'no puede acceder al painel',
+      'no pueden acceder al painel',
+      'no puede ingresar al painel',
       'no puedo iniciar sesion',
       'no puedo loguear*',
       'no me puedo loguear',

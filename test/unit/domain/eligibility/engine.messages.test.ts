@@ -3991,6 +3991,32 @@ const ROUND12: Row[] = [
       rule,
     }),
   ),
+  ...(
+    [
+      [
+        'Spanish: an employee cannot get into the panel',
+        'Acceso',
+        'Hola, buenas tardes. Mi empleada no puede entrar al panel desde ayer, dice que la contraseña es incorrecta. Saludos.',
+        'topic.access.no-access',
+      ],
+      [
+        'Spanish: the partner’s account blocked',
+        'Cuenta bloqueada',
+        'Hola, la cuenta de mi socio fue bloqueada ayer y él es quien hace los envíos. ¿Qué hacemos? Gracias.',
+        'topic.access.blocked-user',
+      ],
+    ] as [string, string, string, string][]
+  ).map(
+    ([label, subject, text, rule]): Row => ({
+      name: `access, no ticket: ${label}`,
+      from: 'Tienda Sol <ventas@tiendasol.com.ar>',
+      subject,
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule,
+      language: 'es',
+    }),
+  ),
   {
     name: "a shopper's account blocked at the store is not the store's access",
     from: NOBODY,
