@@ -635,6 +635,22 @@ const CLIENT_MARKERS = [
   'downgrade',
 ];
 
+/**
+ * The store blocked or suspended for an unpaid fee ("a loja está bloqueada por falta de pagamento mas
+ * eu paguei", "suspensa por inadimplência"): a billing matter — the finance team settles the payment —,
+ * not a lost sign-in.
+ */
+const FOR_NON_PAYMENT = [
+  'por falta de pagamento',
+  'por inadimplencia',
+  'por atraso no pagamento',
+  'por atraso de pagamento',
+  'por fatura em aberto',
+  'por fatura atrasada',
+  'por mensalidade atrasada',
+  'por mensalidade em aberto',
+];
+
 const BILLING_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'debit*', 'mensalidade*'];
 
 export const RULES: readonly Rule[] = [
@@ -2897,6 +2913,7 @@ export const RULES: readonly Rule[] = [
     // the platform itself breached ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
     unless: [
       ...STORE_SIDE,
+      ...FOR_NON_PAYMENT,
       'conta dela',
       'conta dele',
       'voces foram invadid*',
@@ -2914,6 +2931,7 @@ export const RULES: readonly Rule[] = [
     description: 'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno).',
     trigger: 'text',
     phrases: [
+      ...FOR_NON_PAYMENT,
       'cobranca indevida',
       'cobrancas indevidas',
       'cobrado indevidamente',

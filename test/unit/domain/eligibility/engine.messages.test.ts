@@ -4304,9 +4304,55 @@ const ROUND12: Row[] = [
       notRules: ['topic.billing.charge'],
     }),
   ),
+  // Class 8: the store blocked or suspended for an unpaid fee is a billing matter, not a lost sign-in.
+  ...(
+    [
+      [
+        'blocked for non-payment though paid',
+        'código de cliente',
+        'Código de cliente 00045821. A loja está bloqueada por falta de pagamento mas eu paguei, tenho o comprovante.',
+      ],
+      [
+        'suspended for default though up to date',
+        'loja suspensa',
+        'Minha loja foi suspensa por inadimplência e eu estou em dia com tudo!!',
+      ],
+      [
+        'the panel shows a block for non-payment, without accents',
+        'painel',
+        'nao consigo acessar o painel, aparece bloqueado por falta de pagamento, mas o debito automatico passou',
+      ],
+    ] as [string, string, string][]
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `billing, no ticket: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'BILLING_QUESTION',
+      rule: 'topic.billing.complaint',
+      notRules: ['topic.access.no-access'],
+    }),
+  ),
+  {
+    name: 'a store blocked for no stated reason is still an access issue',
+    from: NOBODY,
+    subject: 'loja bloqueada',
+    text: 'A loja foi bloqueada sem motivo nenhum e ninguém do suporte me explica.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'a buyer’s order cancelled for non-payment is no billing of ours',
+    from: NOBODY,
+    subject: 'pedido cancelado',
+    text: 'O cliente teve o pedido cancelado por falta de pagamento do boleto, mas ele jura que pagou.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint'],
+  },
 ];
 
-describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause, access held by others, our fees', () => {
+describe('round 12: team members locked out, should-have wishes, the store customer’s card, tickets after a clause, access held by others, our fees, blocked for non-payment', () => {
   it.each(ROUND12.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
     await check(row);
   });
