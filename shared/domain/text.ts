@@ -344,12 +344,15 @@ export const WORD_VARIANTS: Readonly<Record<string, string>> = {
   pq: 'porque',
   q: 'que',
   tb: 'tambem',
-  // Ticket words as chat-speak shortens them: "tkt#48215", "chmd 52310", "prot. 52311".
+  // Ticket words as chat-speak shortens them: "tkt#48215", "chmd 52310", "prot. 52311"…
   tkt: 'ticket',
   tkts: 'tickets',
   chmd: 'chamado',
   chmdo: 'chamado',
   prot: 'protocolo',
+  // …and as written abbreviations, with or without their dot: "solic. 51000", "cham. 48213".
+  solic: 'solicitacao',
+  cham: 'chamado',
   tbm: 'tambem',
   naum: 'nao',
   nops: 'nao',

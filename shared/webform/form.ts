@@ -199,12 +199,12 @@ function checkbox(invalid: string) {
 /**
  * Prior ticket as merchants type it: digits with dots and spaces, an optional leading "#", and the
  * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213", "TICKET-51000", chat-speak
- * "tkt 52310", "prot. 51000"). One number:
+ * "tkt 52310", "prot. 51000", "solic. 51000", "cham. 48213", "chmd 52310"). One number:
  * the digits are what the ticket check reads (tickets.ts extractFromForm). Each alternative of the
  * prefix starts differently, so the pattern stays linear on any input.
  */
 const TICKET_PATTERN =
-  /^(?:(?:chamado|t(?:icket|kt)|prot(?:ocolo)?|solicita[cç][aã]o|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
+  /^(?:(?:ch(?:am(?:ado)?|mdo?)|t(?:icket|kt)|prot(?:ocolo)?|solic(?:ita[cç][aã]o)?|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
 
 export const WebformSchema = z.object({
   nome: z.pipe(

@@ -104,6 +104,17 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(numbersIn(text)[0]).toBe(expected);
   });
 
+  it.each([
+    ['solic. 51000 sem resposta até hoje', '51000'],
+    ['Cham. 48213 - frete errado', '48213'],
+    ['conforme solic 52311, nada foi feito', '52311'],
+  ])('reads the written abbreviation of a ticket word as the word: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
   it('reads a number in the subject with a subject source and bonus', () => {
     const [c] = extractTicketCandidates({ subject: 'Re: Chamado 48213 sem solução', text: '' });
     expect(c).toMatchObject({ number: '48213', source: 'subject', score: TICKET_SCORES.keyword + 6 });

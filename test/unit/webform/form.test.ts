@@ -143,6 +143,10 @@ describe('webform fields', () => {
     ['tkt 52310', 'tkt 52310'],
     ['TKT#48215', 'TKT#48215'],
     ['prot. 51000', 'prot. 51000'],
+    ['solic. 51000', 'solic. 51000'],
+    ['Solic 52311', 'Solic 52311'],
+    ['cham. 48213', 'cham. 48213'],
+    ['CHMD 52310', 'CHMD 52310'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
