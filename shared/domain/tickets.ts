@@ -258,11 +258,12 @@ function isWordCode(code: number): boolean {
 
 /**
  * Between a strong keyword and its number: markers and a few filler words, among them the support
- * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311").
+ * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311") and
+ * the handing over of the number ("abri o chamado pelo chat e me deram o id 52310").
  */
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000".
-  String.raw`^\.?(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
     // que abri no chat (id 52310)" — never one naming another body ("que o Procon me deu foi …").

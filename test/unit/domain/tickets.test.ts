@@ -108,12 +108,19 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['solic. 51000 sem resposta até hoje', '51000'],
     ['Cham. 48213 - frete errado', '48213'],
     ['conforme solic 52311, nada foi feito', '52311'],
-  ])('reads the written abbreviation of a ticket word as the word: %j → %s', (text, expected) => {
-    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
-      number: expected,
-      score: TICKET_SCORES.keyword + 3,
-    });
-  });
+    // The number handed over between the keyword and the digits.
+    ['Abri o chamado pelo chat e me deram o id 52310, encerraram sem resposta.', '52310'],
+    ['abri chamado e me passaram o numero 48213, nada resolvido', '48213'],
+    ['O protocolo gerado foi 51000 e ninguém respondeu.', '51000'],
+  ])(
+    'reads the written abbreviation of a ticket word as the word, and the number handed over: %j → %s',
+    (text, expected) => {
+      expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+        number: expected,
+        score: TICKET_SCORES.keyword + 3,
+      });
+    },
+  );
 
   it('reads a number in the subject with a subject source and bonus', () => {
     const [c] = extractTicketCandidates({ subject: 'Re: Chamado 48213 sem solução', text: '' });
@@ -314,6 +321,8 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a carrier in a relative clause', 'o protocolo que a transportadora me deu foi 778899'],
     ['a year in a relative clause', 'o chamado que abri em 2024 foi fechado'],
     ['a year in parentheses after a relative clause', 'o chamado que abri (2024) foi fechado'],
+    ['a phone handed over after the keyword', 'abri chamado e me passaram o telefone 4003-1234, ninguém atende'],
+    ['an order handed over after the keyword', 'abri o chamado e me passaram o pedido 10234 como exemplo'],
     ['an order in parentheses after a relative clause', 'o chamado que abri no chat (pedido 10234) foi encerrado'],
     [
       'a Procon protocol in parentheses after a relative clause',
