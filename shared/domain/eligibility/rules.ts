@@ -127,8 +127,6 @@ const STORE_SIDE = [
   'checkout',
   'gateway',
   'intermediador*',
-  'pedido do cliente',
-  'pedidos dos clientes',
   // The store's orders, duplicated or not ("esse pedido entrou em duplicidade na loja"): never our billing.
   'pedido entrou',
   'pedidos entraram',
@@ -146,9 +144,9 @@ const STORE_SIDE = [
   'a cliente',
   'as clientes',
   // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
-  // clientes", "a compra do cliente", "cobrada duas vezes no cartão delas"); never "da cliente" alone,
+  // clientes", "o pedido da cliente", "cobrada duas vezes no cartão delas"); never "da cliente" alone,
   // which an agency writes of the merchant, nor "no cartão dela", which may be a partner paying our fee.
-  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix'].flatMap((whose) => [
+  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix', 'pedido', 'pedidos'].flatMap((whose) => [
     `${whose} d* client*`,
     `${whose} delas`,
     `${whose} deles`,

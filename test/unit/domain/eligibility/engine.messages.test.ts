@@ -4176,6 +4176,14 @@ const ROUND12: Row[] = [
     notRules: ['topic.billing.charge', 'topic.billing.complaint', 'topic.billing.invoice'],
   },
   {
+    name: 'store side, no ticket: the customer’s order cancelled for non-payment of its boleto',
+    from: NOBODY,
+    subject: 'pedido cancelado',
+    text: 'O pedido da cliente foi cancelado por falta de pagamento do boleto, mas ela pagou e me mandou o comprovante.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.billing.complaint', 'topic.billing.invoice'],
+  },
+  {
     name: 'a partner’s card, “no cartão dela”, paying our fee is still our billing',
     from: NOBODY,
     subject: 'mensalidade',
