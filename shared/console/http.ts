@@ -21,6 +21,8 @@ import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
 import { extensionDaysProblem } from '../domain/lifecycle/deadlines';
+import { MAX_CONSOLE_TEXT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS } from '../domain/lifecycle/machine';
+import { groupedPtBr } from '../domain/count';
 import {
   CLOSE_CATEGORIES,
   type CloseCategory,
@@ -31,7 +33,7 @@ import {
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
 import { originAllowed } from '../webform/http';
-import { formBody } from '../webform/merchant-http';
+import { readFormBody } from '../webform/merchant-http';
 import {
   CSRF_FIELD,
   type ConsoleAction,
@@ -52,6 +54,7 @@ import {
   ALL_VIEW,
   OPEN_VIEW,
   LIST_STATUSES,
+  type CaseDraft,
   type CaseView,
   type CitingRecord,
   casePage,
@@ -129,6 +132,47 @@ const REPEATED_WITH_CHANGES_PT =
 
 /** The form fields an analyst writes (the answer, the closing summary, the extension's reason). */
 const WRITTEN_FIELDS = ['texto', 'resumo', 'motivo'] as const;
+
+/**
+ * A console form's body: its longest text percent-encoded at the worst (4 UTF-8 bytes a character,
+ * 3 characters a byte), plus room for the other fields. A body over it is refused as too long, never
+ * as an expired form.
+ */
+const MAX_CONSOLE_FORM_BYTES = MAX_CONSOLE_TEXT_CHARS * 12 + 16 * 1024;
+
+const TOO_LARGE_PT =
+  `O texto enviado passa do limite de ${groupedPtBr(MAX_CONSOLE_TEXT_CHARS)} caracteres e nada foi registrado. ` +
+  'Volte à página do caso: o navegador ainda tem o seu texto. Encurte-o ou divida-o em duas mensagens.';
+
+/** The longest text of each written field, and what the form calls it (for the refusal). */
+const FIELD_LIMITS: Record<(typeof WRITTEN_FIELDS)[number], { max: (action: ConsoleAction) => number; name: string }> =
+  {
+    texto: { max: (action) => (action === 'note' ? MAX_NOTE_CHARS : MAX_CONSOLE_TEXT_CHARS), name: 'O texto' },
+    resumo: { max: () => MAX_REASON_CHARS, name: 'O resumo' },
+    motivo: { max: () => MAX_REASON_CHARS, name: 'O motivo' },
+  };
+
+/** The first written field over its limit, as a pt-BR problem (nothing is cut without a word). */
+function tooLongProblem(action: ConsoleAction, form: URLSearchParams): string | undefined {
+  for (const field of WRITTEN_FIELDS) {
+    const length = [...(form.get(field) ?? '').trim()].length;
+    const { max, name } = FIELD_LIMITS[field];
+    if (length > max(action)) {
+      return `${name} tem ${groupedPtBr(length)} caracteres; o limite é ${groupedPtBr(max(action))}. Encurte-o ou divida-o em duas mensagens.`;
+    }
+  }
+  return undefined;
+}
+
+/** What the analyst wrote in the form that was refused: the page shows that form filled in again. */
+function draftOf(action: ConsoleAction, form: URLSearchParams): CaseDraft {
+  const fields: Record<string, string> = {};
+  for (const name of [...WRITTEN_FIELDS, 'dias', 'para', 'categoria', 'aguardar']) {
+    const value = form.get(name);
+    if (value !== null) fields[name] = value;
+  }
+  return { action, fields };
+}
 
 const comparable = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -283,7 +327,11 @@ export async function serveConsole(
 
   if (method === 'POST') {
     if (!originAllowed(request.headers, lifecycle.config.webformOrigin)) return forbidden();
-    const form = formBody(request);
+    const form = readFormBody(request, MAX_CONSOLE_FORM_BYTES);
+    if (form === 'too-large') {
+      logger.warn('Console POST too large', { path, bytes: Buffer.byteLength(request.body ?? '') });
+      return page(413, errorPage(frame, 'Texto longo demais', TOO_LARGE_PT));
+    }
     if (!form || !csrfValid(form.get(CSRF_FIELD), session.sessionId, session.key)) {
       logger.warn('Console POST without a valid CSRF token', { path });
       return page(
@@ -527,6 +575,8 @@ export function commandsOf(
 ): { parsed: ParsedStaffMail; body: string } | { problem: string } {
   const text = (form.get('texto') ?? '').replace(/\r\n?/g, '\n').trim();
   const ok = (commands: StaffCommand[], body: string) => ({ parsed: { ok: true as const, commands, body }, body });
+  const tooLong = tooLongProblem(action, form);
+  if (tooLong) return { problem: tooLong };
   switch (action) {
     case 'answer':
       if (!text) return { problem: 'Escreva a resposta antes de enviar.' };
@@ -613,7 +663,11 @@ async function act(
   }
   const commands = commandsOf(action, form, lifecycle.config.lifecycle.maxExtensionBusinessDays);
   if ('problem' in commands) {
-    const view = { ...(await caseView(c, user, lifecycle, deps.roster)), problem: commands.problem };
+    const view = {
+      ...(await caseView(c, user, lifecycle, deps.roster)),
+      problem: commands.problem,
+      draft: draftOf(action, form),
+    };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
   }
   const now = lifecycle.clock.now().toISOString();

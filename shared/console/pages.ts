@@ -243,6 +243,14 @@ export interface CaseView {
   team?: ReadonlyArray<{ id: string; name: string }>;
   /** The records whose mail cited this case without joining it (CaseRecord.citedBy) that this user may open. */
   citedBy?: ReadonlyArray<CitingRecord>;
+  /** The form the page refused (`problem`), shown filled in again: nothing the analyst wrote is lost. */
+  draft?: CaseDraft;
+}
+
+/** A refused form's action and the values it carried, by field name. */
+export interface CaseDraft {
+  action: ConsoleAction;
+  fields: Readonly<Record<string, string>>;
 }
 
 /** A record that cited the case, as its page lists it. */
@@ -276,10 +284,11 @@ function citedByRow(citing: CaseView['citedBy'], b: string, tz: string): SafeHtm
 }
 
 /** The extension form's days: the label says the range, the field refuses what the office would. */
-function extensionDaysField(max: number | undefined): SafeHtml {
+function extensionDaysField(max: number | undefined, days: string): SafeHtml {
+  const value = days ? html` value="${days}"` : '';
   if (max === undefined)
-    return html`<label for="e-dias">Dias úteis</label><input id="e-dias" name="dias" type="number" min="1" required>`;
-  return html`<label for="e-dias">Dias úteis (${extensionDaysHint(max)})</label><input id="e-dias" name="dias" type="number" min="1" max="${String(max)}" required>`;
+    return html`<label for="e-dias">Dias úteis</label><input id="e-dias" name="dias" type="number" min="1" required${value}>`;
+  return html`<label for="e-dias">Dias úteis (${extensionDaysHint(max)})</label><input id="e-dias" name="dias" type="number" min="1" max="${String(max)}" required${value}>`;
 }
 
 /** The merchant's earlier submission the case answers (her answer to our guidance): linked for the team. */
@@ -301,38 +310,45 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const action = `${b}/equipe/caso/${encodeURIComponent(c.caseId)}/acao`;
   const hidden = (kind: string) =>
     html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="acao" value="${kind}"><input type="hidden" name="id" value="${randomUUID()}">`;
+  // The refused form's values (view.draft) go back into that form only.
+  const draft = (kind: ConsoleAction, name: string): string =>
+    view.draft?.action === kind ? (view.draft.fields[name] ?? '') : '';
+  const value = (kind: ConsoleAction, name: string) => {
+    const v = draft(kind, name);
+    return v ? html` value="${v}"` : '';
+  };
   const forms: SafeHtml[] = [];
   if (actions.has('answer'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Responder ao lojista</legend>${hidden('answer')}
-      <label for="a-texto">Resposta (enviada pelo endereço da Ouvidoria)</label><textarea id="a-texto" name="texto" required></textarea>
-      <label for="a-aguardar"><input id="a-aguardar" type="checkbox" name="aguardar" value="1"> Aguardar o lojista depois de enviar</label>
+      <label for="a-texto">Resposta (enviada pelo endereço da Ouvidoria)</label><textarea id="a-texto" name="texto" required>${draft('answer', 'texto')}</textarea>
+      <label for="a-aguardar"><input id="a-aguardar" type="checkbox" name="aguardar" value="1"${draft('answer', 'aguardar') === '1' ? html` checked` : ''}> Aguardar o lojista depois de enviar</label>
       <button type="submit">Enviar resposta</button></fieldset></form>`);
   if (actions.has('note'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Nota interna</legend>${hidden('note')}
-      <label for="n-texto">Nota (não é enviada ao lojista)</label><textarea id="n-texto" name="texto" required></textarea>
+      <label for="n-texto">Nota (não é enviada ao lojista)</label><textarea id="n-texto" name="texto" required>${draft('note', 'texto')}</textarea>
       <button type="submit">Registrar nota</button></fieldset></form>`);
   if (actions.has('wait'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Aguardar o lojista</legend>${hidden('wait')}
       <button type="submit">Marcar como aguardando o lojista</button></fieldset></form>`);
   if (actions.has('extend'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Prorrogar o prazo</legend>${hidden('extend')}
-      ${extensionDaysField(view.maxExtensionBusinessDays)}
-      <label for="e-motivo">Motivo (enviado ao lojista)</label><input id="e-motivo" name="motivo" required>
+      ${extensionDaysField(view.maxExtensionBusinessDays, draft('extend', 'dias'))}
+      <label for="e-motivo">Motivo (enviado ao lojista)</label><input id="e-motivo" name="motivo" required${value('extend', 'motivo')}>
       <button type="submit">Prorrogar</button></fieldset></form>`);
   if (actions.has('transfer'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Transferir</legend>${hidden('transfer')}
       ${
         view.team
-          ? html`<label for="t-para">Para</label><select id="t-para" name="para" required><option value="">Escolha a pessoa</option>${view.team.map((m) => html`<option value="${m.id}">${m.name} (${m.id})</option>`)}</select>`
-          : html`<label for="t-para">Analista (id)</label><input id="t-para" name="para" required autocomplete="off">`
+          ? html`<label for="t-para">Para</label><select id="t-para" name="para" required><option value="">Escolha a pessoa</option>${view.team.map((m) => html`<option value="${m.id}"${draft('transfer', 'para') === m.id ? html` selected` : ''}>${m.name} (${m.id})</option>`)}</select>`
+          : html`<label for="t-para">Analista (id)</label><input id="t-para" name="para" required autocomplete="off"${value('transfer', 'para')}>`
       }
-      <label for="t-nota">Nota para quem recebe (opcional)</label><textarea id="t-nota" name="texto"></textarea>
+      <label for="t-nota">Nota para quem recebe (opcional)</label><textarea id="t-nota" name="texto">${draft('transfer', 'texto')}</textarea>
       <button type="submit">Transferir</button></fieldset></form>`);
   if (actions.has('close'))
     forms.push(html`<form method="post" action="${action}"><fieldset><legend>Encerrar o caso</legend>${hidden('close')}
-      <label for="c-cat">Resultado</label><select id="c-cat" name="categoria">${CLOSE_CATEGORIES.map((k) => html`<option value="${k}">${CLOSE_CATEGORY_LABELS_PT[k]}</option>`)}</select>
-      <label for="c-resumo">Resumo</label><input id="c-resumo" name="resumo" required>
-      <label for="c-texto">Mensagem ao lojista (opcional; vai com a pesquisa de satisfação)</label><textarea id="c-texto" name="texto"></textarea>
+      <label for="c-cat">Resultado</label><select id="c-cat" name="categoria">${CLOSE_CATEGORIES.map((k) => html`<option value="${k}"${draft('close', 'categoria') === k ? html` selected` : ''}>${CLOSE_CATEGORY_LABELS_PT[k]}</option>`)}</select>
+      <label for="c-resumo">Resumo</label><input id="c-resumo" name="resumo" required${value('close', 'resumo')}>
+      <label for="c-texto">Mensagem ao lojista (opcional; vai com a pesquisa de satisfação)</label><textarea id="c-texto" name="texto">${draft('close', 'texto')}</textarea>
       <button type="submit">Encerrar</button></fieldset></form>`);
 
   return layout(

@@ -95,13 +95,21 @@ function surveyLinkProblem(error: LinkError, config: OuvidoriaConfig): { status:
   };
 }
 
-/** Form-urlencoded body (API Gateway may base64 it), or null when it is something else or too large. */
-export function formBody(request: MerchantRequest): URLSearchParams | null {
+/**
+ * Form-urlencoded body (API Gateway may base64 it), or null when it is something else or larger
+ * than `maxBytes`; `tooLarge` tells the two apart for a caller that answers them differently.
+ */
+export function formBody(request: MerchantRequest, maxBytes = MAX_BODY_BYTES): URLSearchParams | null {
+  const read = readFormBody(request, maxBytes);
+  return read === 'too-large' ? null : read;
+}
+
+export function readFormBody(request: MerchantRequest, maxBytes: number): URLSearchParams | null | 'too-large' {
   const type = (header(request.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return null;
   const body = request.body ?? '';
   const text = request.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return null;
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return 'too-large';
   return new URLSearchParams(text);
 }
 

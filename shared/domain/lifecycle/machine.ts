@@ -43,6 +43,12 @@ export interface LifecycleContext {
 export const MAX_NOTE_CHARS = 10_000;
 /** Reasons and summaries end up in mail subjects' neighbourhood and in reports: keep them short. */
 export const MAX_REASON_CHARS = 500;
+/**
+ * The longest text the console sends in one form (an answer, a closing message, a transfer note):
+ * the staff mails cut what they relay at this size (messages.ts), so a longer one would not reach
+ * its reader whole.
+ */
+export const MAX_CONSOLE_TEXT_CHARS = 20_000;
 
 type Ok = Extract<Transition, { ok: true }>;
 

@@ -22,6 +22,7 @@ import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
+import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
 import {
   CLOSE_CATEGORY_LABELS_PT,
@@ -36,7 +37,7 @@ import {
 
 const SUBJECT_MAX = 200;
 /** Long texts are cut in staff mails; the case record keeps them whole. */
-const MAX_TEXT_CHARS = 20_000;
+const MAX_TEXT_CHARS = MAX_CONSOLE_TEXT_CHARS;
 
 function protocolOf(c: Pick<WorkCase, 'protocol' | 'caseId'>): string {
   return c.protocol ?? c.caseId;

@@ -554,6 +554,77 @@ describe('serveConsole — actions', () => {
     expect(commandsOf('extend', form, max)).toEqual({ problem });
   });
 
+  // A long answer written in the console: nothing is sent, cut or lost without a word.
+  const LONG_ANSWER = `Prezada Maria, ${'seguem os detalhes da análise do estorno e da cobrança em dobro. '.repeat(330)}`;
+  it.each([
+    ['answer', { texto: LONG_ANSWER, aguardar: '1' }, 'O texto tem 21.'],
+    ['note', { texto: 'Conferido no extrato. '.repeat(500) }, 'O texto tem 10.999 caracteres; o limite é 10.000.'],
+    [
+      'close',
+      { categoria: 'procedente', resumo: 'estorno feito '.repeat(40) },
+      'O resumo tem 559 caracteres; o limite é 500.',
+    ],
+    [
+      'extend',
+      { dias: '2', motivo: 'aguardando o financeiro '.repeat(25) },
+      'O motivo tem 599 caracteres; o limite é 500.',
+    ],
+  ])(
+    'a %s over its length is refused by name, the form filled in again, the case unchanged',
+    async (acao, fields, problem) => {
+      const { serve, request, w } = world();
+      const before = await w.cases.get(CASE_ID);
+      const page = await serve(
+        request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao, ...fields })),
+      );
+      expect(page?.statusCode).toBe(400);
+      expect(page?.body).toContain(problem);
+      for (const value of Object.values(fields).filter((v) => v.length > 2))
+        expect(page?.body).toContain(value.trim().slice(0, 200));
+      expect(await w.cases.get(CASE_ID)).toEqual(before);
+      expect(w.mailer.sent).toEqual([]);
+    },
+  );
+
+  it('a refused form comes back filled in, escaped, and only that form', async () => {
+    const { serve, request } = world();
+    const texto = 'Motivo: "aguardar" <b>o banco</b> & o financeiro';
+    const page = await serve(
+      request(
+        'POST',
+        `/equipe/caso/${CASE_ID}/acao`,
+        post(tokenOf('ana'), { acao: 'extend', dias: '0', motivo: texto }),
+      ),
+    );
+    expect(page?.statusCode).toBe(400);
+    expect(page?.body).toContain(
+      'id="e-motivo" name="motivo" required value="Motivo: &quot;aguardar&quot; &lt;b&gt;o banco&lt;/b&gt; &amp; o financeiro"',
+    );
+    expect(page?.body).toContain('id="e-dias" name="dias" type="number" min="1" max="30" required value="0"');
+    expect(page?.body).toContain('<textarea id="a-texto" name="texto" required></textarea>');
+    expect(page?.body).not.toContain('<b>o banco</b>');
+  });
+
+  it('a body over the console limit says the text is too long (413), not that the form expired', async () => {
+    const { serve, request, w } = world();
+    const huge = { acao: 'answer', texto: '😀'.repeat(30_000) };
+    const page = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), huge)));
+    expect(page?.statusCode).toBe(413);
+    expect(page?.body).toContain('passa do limite de 20.000 caracteres e nada foi registrado');
+    expect(page?.body).not.toContain('expirou');
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('an answer at the limit, accents and all, goes through', async () => {
+    const { serve, request, w } = world();
+    const texto = 'ã'.repeat(20_000);
+    const page = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao: 'answer', texto })),
+    );
+    expect(page?.statusCode).toBe(303);
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
   it('an invalid form is 400 with a pt-BR problem; close closes', async () => {
     const { serve, request, w } = world();
     const token = tokenOf('ana');
