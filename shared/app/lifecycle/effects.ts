@@ -265,8 +265,14 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'notify-extension':
       return sendToMerchant(deps, c, pending, renderExtensionNotice(c, effect, config), { human: false });
-    case 'notify-reopen':
-      return sendToMerchant(deps, c, pending, renderReopenNotice(c, effect.dueAt, config), { human: false });
+    case 'notify-reopen': {
+      // The same person is promised only if she can answer: active and not on leave today (else the
+      // supervisors got the merchant's words, see forward-to-analyst, and may move the case).
+      const analyst = c.assignee ? await deps.staff.byId(c.assignee) : null;
+      const analystAvailable = !!analyst?.active && !isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()));
+      const mail = renderReopenNotice(c, effect.dueAt, config, { analystAvailable });
+      return sendToMerchant(deps, c, pending, mail, { human: false });
+    }
     case 'send-closing': {
       // Closed: the merchant's open-case slot (the webform cap) is free again, and the raw mail
       // starts its retention clock (LGPD) at the closing date.

@@ -398,10 +398,17 @@ export function renderExtensionNotice(
 }
 
 /**
- * The merchant's message reopened the closed case: they learn it is open again, with the same
- * person, and until when they will be answered (SPEC step 9: the merchant knows the due date).
+ * The merchant's message reopened the closed case: they learn it is open again and until when they
+ * will be answered (SPEC step 9: the merchant knows the due date). The same person is promised only
+ * while she can answer (`analystAvailable`: active and not on leave at the reopening); otherwise
+ * the supervisors have her message and may move the case, so the mail promises the team.
  */
-export function renderReopenNotice(c: WorkCase, dueAt: string, config: OuvidoriaConfig): RenderedMail {
+export function renderReopenNotice(
+  c: WorkCase,
+  dueAt: string,
+  config: OuvidoriaConfig,
+  options: { analystAvailable: boolean },
+): RenderedMail {
   return renderMail(
     subjectFor(c, 'Caso reaberto'),
     [
@@ -410,7 +417,9 @@ export function renderReopenNotice(c: WorkCase, dueAt: string, config: Ouvidoria
         p: [
           'Recebemos a sua mensagem e reabrimos o caso ',
           { strong: protocolOf(c) },
-          '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
+          options.analystAvailable
+            ? '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.'
+            : '. A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
         ],
       },
       { p: ['Prazo de resposta: até ', { strong: formatDatePtBr(dueAt, config.timeZone) }, '.'] },

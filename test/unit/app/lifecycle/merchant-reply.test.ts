@@ -116,6 +116,38 @@ describe('handleMerchantReply', () => {
     expect(notice.text).not.toContain('ana@empresa.com.br');
   });
 
+  it.each([
+    { analyst: 'ana', state: 'active', promisesSamePerson: true },
+    { analyst: 'davi', state: 'on leave (01–31/03)', promisesSamePerson: false },
+    { analyst: 'edu', state: 'inactive', promisesSamePerson: false },
+  ])(
+    'CLOSED within the window, analyst $state: the reopening notice promises her only if she can answer',
+    async ({ analyst, promisesSamePerson }) => {
+      const parent = workCase({
+        status: 'CLOSED',
+        assignee: analyst,
+        closedAt: '2026-03-06T14:00:00.000Z',
+        closure: { category: 'procedente', summary: '', at: '2026-03-06T14:00:00.000Z', by: analyst },
+      });
+      const w = lifecycleWorld({ cases: [parent] });
+      expect(await handleMerchantReply(parent, reply, w.deps)).toMatchObject({ status: 'IN_PROGRESS', reopened: true });
+      const notice = w.mailer.sent.find((m) => m.subject === `[${PROTOCOL}] Caso reaberto`);
+      expect(notice?.to).toEqual([w.cases.must().senderEmail]);
+      expect(notice?.text).toContain(`Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}.`);
+      expect(notice?.text).toContain('Prazo de resposta: até 26/03/2026.');
+      if (promisesSamePerson) {
+        expect(notice?.text).toContain(
+          'Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
+        );
+      } else {
+        expect(notice?.text).not.toContain('mesma pessoa');
+        expect(notice?.text).toContain(
+          'A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
+        );
+      }
+    },
+  );
+
   it('CLOSED after the window: a linked case is opened by the caller; this one is untouched', async () => {
     const parent = workCase({ status: 'CLOSED', closedAt: '2026-01-02T14:00:00.000Z' });
     const w = lifecycleWorld({ cases: [parent] });

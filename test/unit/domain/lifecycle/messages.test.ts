@@ -50,7 +50,10 @@ const ALL: Array<[string, () => RenderedMail]> = [
     () =>
       renderExtensionNotice(hostile, { businessDays: 5, reason: XSS, dueAt: '2026-03-31T13:00:00.000Z' }, localConfig),
   ],
-  ['reopen notice', () => renderReopenNotice(hostile, '2026-03-26T14:00:00.000Z', localConfig)],
+  [
+    'reopen notice',
+    () => renderReopenNotice(hostile, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: true }),
+  ],
   ['reminder', () => renderReminder(hostile, ana, localConfig)],
   ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
   ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
@@ -387,14 +390,21 @@ describe('lifecycle mails', () => {
     });
   });
 
-  it('the reopen notice: the case is open again, with the same person, and its due date', () => {
-    const mail = renderReopenNotice(workCase(), '2026-12-18T20:00:00.000Z', localConfig);
-    expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
-    expect(mail.text).toContain('Olá, Maria Aparecida,');
-    expect(mail.text).toContain('continua com a mesma pessoa da nossa equipe');
-    expect(mail.text).toContain('Prazo de resposta: até 18/12/2026.');
-    expect(mail.html).toContain('<strong>18/12/2026</strong>');
-  });
+  it.each([
+    { analystAvailable: true, says: 'continua com a mesma pessoa da nossa equipe', never: 'A nossa equipe já recebeu' },
+    { analystAvailable: false, says: 'A nossa equipe já recebeu o que você escreveu', never: 'mesma pessoa' },
+  ])(
+    'the reopen notice (analyst available: $analystAvailable): open again, who answers, the due date',
+    ({ analystAvailable, says, never }) => {
+      const mail = renderReopenNotice(workCase(), '2026-12-18T20:00:00.000Z', localConfig, { analystAvailable });
+      expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
+      expect(mail.text).toContain('Olá, Maria Aparecida,');
+      expect(mail.text).toContain(says);
+      expect(mail.text).not.toContain(never);
+      expect(mail.text).toContain('Prazo de resposta: até 18/12/2026.');
+      expect(mail.html).toContain('<strong>18/12/2026</strong>');
+    },
+  );
 
   it('the extension notice: new date and reason', () => {
     const mail = renderExtensionNotice(
@@ -476,7 +486,10 @@ describe('the merchant is greeted by a name only when it reads as one (replies.t
           localConfig,
         ),
     ],
-    ['the reopen notice', (name) => renderReopenNotice(workCase({ senderName: name }), at, localConfig)],
+    [
+      'the reopen notice',
+      (name) => renderReopenNotice(workCase({ senderName: name }), at, localConfig, { analystAvailable: true }),
+    ],
   ])('%s', (_what, render) => {
     expect(render(phishing).text).not.toContain('golpe.example');
     expect(render(phishing).text.split('\n')[0]).toBe('Olá,');
