@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rules';
 import { extensionDaysHint } from '../domain/lifecycle/deadlines';
+import { assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
 import {
   CLOSE_CATEGORIES,
@@ -223,6 +224,22 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
   return html`<li><time datetime="${e.at}">${formatInstant(e.at, timeZone)}</time> — ${who}: ${what}</li>`;
 }
 
+/**
+ * The case's history as the page shows it. Cases assigned by the assignment function before it
+ * wrote its `assigned` event carry the assignment only in `assignee`/`assignedAt`: read back from
+ * those while no transfer has since overwritten them (a transfer sets `assignedAt` again, and the
+ * first instant is then unknown: no entry rather than a wrong one).
+ */
+export function historyOf(c: WorkCase): HistoryEvent[] {
+  const history = c.history ?? [];
+  const untouched = !history.some((e) => e.type === 'assigned' || e.type === 'transferred');
+  if (!untouched || !c.assignee || !c.assignedAt) return history;
+  const assigned = assignedEvent(c.assignee, c.assignedAt, c.dueAt ?? '');
+  // Before the first event at or after it (events are appended in time order).
+  const i = history.findIndex((e) => e.at > assigned.at);
+  return i < 0 ? [...history, assigned] : [...history.slice(0, i), assigned, ...history.slice(i)];
+}
+
 export interface CaseView {
   c: WorkCase;
   survey: SurveyAnswer | null;
@@ -386,7 +403,7 @@ ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff'
 <h2>Pesquisa de satisfação</h2>
 <p>${survey ? `Nota ${survey.score} de 5${survey.comment ? ` — “${survey.comment}”` : ''} (${formatInstant(survey.answeredAt, tz)})` : 'Sem resposta.'}</p>
 <h2>Histórico</h2>
-<ol>${(c.history ?? []).map((e) => historyLine(e, tz, nameOf))}</ol>
+<ol>${historyOf(c).map((e) => historyLine(e, tz, nameOf))}</ol>
 ${forms.length ? html`<h2>Ações</h2>${forms}` : ''}`,
   );
 }

@@ -11,6 +11,7 @@ import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
+import { casePage } from '../../shared/console/pages';
 import { officeCalendar } from '../../shared/domain/calendar';
 import type { CaseMessage } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
@@ -141,6 +142,41 @@ describe('lifecycle services over the DynamoDB adapters', () => {
     expect(c?.messages.filter((m) => m.sourceId === 'ses-merchant-2')).toHaveLength(1);
     expect(c?.pendingEffects).toEqual({});
     expect(c?.senderEmail).toBe(MERCHANT);
+  });
+});
+
+describe('the assignment on DynamoDB: its history entry rides on the one assignment write', () => {
+  it('a freshly assigned case: the console reads its entry from the stored history', async () => {
+    const queued = workCase({
+      status: 'QUEUED',
+      assignee: undefined,
+      assignedAt: undefined,
+      dueAt: undefined,
+      history: [],
+    });
+    const { repository, store } = await seeded([queued]);
+    const at = new Date('2026-03-12T13:05:00.000Z');
+    const due = new Date('2026-03-26T20:59:00.000Z');
+    expect(await repository.assign(CASE_ID, 'ana', at, due)).toBe(true);
+    // Redelivered (the SQS message again): not QUEUED any more, nothing appended twice.
+    expect(await repository.assign(CASE_ID, 'ana', at, due)).toBe(false);
+    const assigned = await store.get(CASE_ID);
+    expect(assigned?.history).toEqual([
+      { type: 'assigned', analystId: 'ana', dueAt: due.toISOString(), at: at.toISOString(), actor: { kind: 'system' } },
+    ]);
+    const page = casePage(
+      {
+        basePath: '',
+        timeZone: localConfig.timeZone,
+        user: { staffId: 'sofia', role: 'supervisor', subject: 's' },
+        csrf: 't',
+      },
+      { c: assigned as WorkCase, survey: null, actions: new Set(), staffNames: new Map([['ana', 'Ana Lima']]) },
+      new Date('2026-03-12T14:00:00.000Z'),
+    );
+    expect(page).toContain(
+      '<time datetime="2026-03-12T13:05:00.000Z">12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima',
+    );
   });
 });
 

@@ -36,6 +36,7 @@ import type {
 import { TicketDirectoryUnavailable } from '../../shared/ports';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
+import { assignedEvent } from '../../shared/domain/lifecycle/machine';
 import type { IntakeDeps } from '../../shared/app/intake';
 import { localConfig } from '../../shared/domain/config';
 import { isBouncing } from '../../shared/domain/bounce-policy';
@@ -289,6 +290,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     record.assignedAt = at.toISOString();
     record.dueAt = dueAt.toISOString();
     record.updatedAt = at.toISOString();
+    record.history = [...(record.history ?? []), assignedEvent(analystId, record.assignedAt, record.dueAt)];
     this.staff?.recordAssignment(analystId, at);
     return true;
   }

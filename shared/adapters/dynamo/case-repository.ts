@@ -11,6 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type CaseMessage, type CaseRecord, type CaseStatus, MAX_CITED_BY, type ReplyState } from '../../domain/case';
+import { assignedEvent } from '../../domain/lifecycle/machine';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
@@ -1220,16 +1221,20 @@ export class DynamoCaseRepository implements CaseRepository {
           Key: caseKey(caseId),
           // The analyst's notice is pending from here: the case is marked for the effects sweep in
           // this same write (no extra request), which re-queues it if the notice never goes.
-          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at, #effPk = :effPk, #effSince = :at${extra.sets.map((set) => `, ${set}`).join('')}`,
+          // The assignment's history entry (who, when, to whom) rides on the same write.
+          UpdateExpression: `SET #status = :assigned, #gsiPk = :gsiPk, assignee = :analyst, assignedAt = :at, dueAt = :due, updatedAt = :at, #effPk = :effPk, #effSince = :at, #history = list_append(if_not_exists(#history, :noEvents), :assignedEvents)${extra.sets.map((set) => `, ${set}`).join('')}`,
           ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
           ExpressionAttributeNames: {
             '#status': 'status',
             '#gsiPk': GSI.byStatus.partitionKey,
             '#effPk': GSI.pendingEffects.partitionKey,
             '#effSince': GSI.pendingEffects.sortKey,
+            '#history': 'history',
           },
           ExpressionAttributeValues: {
             ':effPk': EFFECTS_PK,
+            ':noEvents': [],
+            ':assignedEvents': [assignedEvent(analystId, assignedAt, dueAt.toISOString())],
             ':assigned': 'ASSIGNED',
             ':queued': 'QUEUED',
             ':gsiPk': statusGsiPk('ASSIGNED'),

@@ -112,6 +112,19 @@ function asTransition(problem: StaffProblem | null): Transition | null {
 }
 
 /**
+ * The history entry of the assignment function's assignment (actor: system): the repository writes
+ * it on the case in its one assignment write, no extra request. A supervisor's goes through `assign`.
+ */
+export function assignedEvent(
+  analystId: string,
+  at: string,
+  dueAt: string,
+  actor: Actor = { kind: 'system' },
+): HistoryEvent {
+  return { at, actor, type: 'assigned', analystId, dueAt };
+}
+
+/**
  * QUEUED → ASSIGNED (the assignment function, or a supervisor). The due date counts from receipt
  * (SPEC step 9) unless the case already has one (the acknowledgement announced it).
  */

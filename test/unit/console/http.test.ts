@@ -347,6 +347,33 @@ describe('serveConsole — who sees what', () => {
   });
 });
 
+describe('serveConsole — the case page’s history', () => {
+  it.each([
+    { name: 'as the assignment function writes it now', history: 'event' },
+    { name: 'assigned before it wrote its event', history: 'none' },
+  ] as const)('a freshly assigned case shows its assignment, $name', async ({ history }) => {
+    const at = '2026-03-12T13:05:00.000Z';
+    const c = workCase({
+      status: 'ASSIGNED',
+      assignee: 'ana',
+      assignedAt: at,
+      history:
+        history === 'event'
+          ? [{ type: 'assigned', analystId: 'ana', dueAt: '2026-03-26T20:59:00.000Z', at, actor: { kind: 'system' } }]
+          : [],
+    });
+    const { serve, request } = world([c]);
+    for (const who of ['ana', 'sofia'] as const) {
+      const page = await serve(request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf(who) }));
+      expect(page?.statusCode).toBe(200);
+      const entries = page?.body.slice(page.body.indexOf('<h2>Histórico</h2>')).match(/<li><time[\s\S]*?<\/li>/g);
+      expect(entries).toEqual([
+        `<li><time datetime="${at}">12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima</li>`,
+      ]);
+    }
+  });
+});
+
 describe('serveConsole — actions', () => {
   it('the analyst answers: relayed to the merchant, recorded, redirected with a notice', async () => {
     const { serve, request, w } = world();

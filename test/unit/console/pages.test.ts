@@ -67,6 +67,92 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(page).not.toContain('Transferir');
   });
 
+  const sofia = { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const };
+  const names = new Map([
+    ['ana', 'Ana Lima'],
+    ['bruno', 'Bruno Costa'],
+    ['sofia', 'Sofia Martins'],
+  ]);
+  it.each([
+    {
+      name: 'assigned by the assignment function before it wrote its event: read from assignee/assignedAt',
+      c: { status: 'ASSIGNED', assignee: 'ana', assignedAt: '2026-03-12T13:05:00Z', history: [] },
+      lines: ['12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima'],
+    },
+    {
+      name: 'the same, with a merchant message before and after: the entry in its place',
+      c: {
+        status: 'IN_PROGRESS',
+        assignee: 'ana',
+        assignedAt: '2026-03-12T13:05:00Z',
+        history: [
+          { type: 'merchant-replied', messageSourceId: 'm1', at: '2026-03-12T11:00:00Z', actor: { kind: 'merchant' } },
+          { type: 'merchant-replied', messageSourceId: 'm2', at: '2026-03-13T11:00:00Z', actor: { kind: 'merchant' } },
+        ],
+      },
+      lines: [
+        '12/03/2026, 08:00</time> — lojista: o lojista respondeu',
+        '12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima',
+        '13/03/2026, 08:00</time> — lojista: o lojista respondeu',
+      ],
+    },
+    {
+      name: 'assigned (event written), transferred, extended, reopened: each once, in São Paulo time',
+      c: {
+        status: 'IN_PROGRESS',
+        assignee: 'bruno',
+        assignedAt: '2026-03-13T17:30:00Z',
+        history: [
+          {
+            type: 'assigned',
+            analystId: 'ana',
+            dueAt: '2026-03-26T20:59:00Z',
+            at: '2026-03-12T13:05:00Z',
+            actor: { kind: 'system' },
+          },
+          { type: 'transferred', from: 'ana', to: 'bruno', at: '2026-03-13T17:30:00Z', actor: sofia },
+          {
+            type: 'extended',
+            businessDays: 3,
+            reason: 'aguardando o banco',
+            previousDueAt: '2026-03-26T20:59:00Z',
+            dueAt: '2026-03-31T20:59:00Z',
+            at: '2026-03-16T12:00:00Z',
+            actor: { kind: 'staff', id: 'bruno', role: 'analyst' },
+          },
+          {
+            type: 'reopened',
+            messageSourceId: 'm3',
+            dueAt: '2026-04-06T20:59:00Z',
+            at: '2026-03-30T15:00:00Z',
+            actor: { kind: 'merchant' },
+          },
+        ],
+      },
+      lines: [
+        '12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima',
+        '13/03/2026, 14:30</time> — Sofia Martins: transferido de Ana Lima para Bruno Costa',
+        '16/03/2026, 09:00</time> — Bruno Costa: prazo prorrogado em 3 dias úteis: aguardando o banco',
+        '30/03/2026, 12:00</time> — lojista: reaberto',
+      ],
+    },
+    {
+      name: 'transferred before the event was written: the first instant is unknown, no invented entry',
+      c: {
+        status: 'IN_PROGRESS',
+        assignee: 'bruno',
+        assignedAt: '2026-03-13T17:30:00Z',
+        history: [{ type: 'transferred', from: 'ana', to: 'bruno', at: '2026-03-13T17:30:00Z', actor: sofia }],
+      },
+      lines: ['13/03/2026, 14:30</time> — Sofia Martins: transferido de Ana Lima para Bruno Costa'],
+    },
+  ] as const)('the history shows the assignment and what moved the case: $name', ({ c, lines }) => {
+    const page = casePage(frame, { c: workCase(c as never), survey: null, actions: new Set(), staffNames: names }, now);
+    const history = page.slice(page.indexOf('<h2>Histórico</h2>'));
+    const items = [...history.matchAll(/<li><time datetime="[^"]*">(.*?)<\/li>/g)].map((m) => `${m[1]}`);
+    expect(items).toEqual(lines);
+  });
+
   it('the history reads every refusal in pt-BR: the reasons given, or the code’s meaning for older events', () => {
     const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
     const page = casePage(

@@ -392,6 +392,19 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
       ConditionExpression: 'attribute_exists(pk) AND #status = :queued',
     });
     expect(calls[0]!.ExpressionAttributeValues?.[':gsiPk']).toBe('STATUS#ASSIGNED');
+    // The history entry (who, when, to whom) in the same write: the console shows the assignment.
+    expect(calls[0]!.UpdateExpression).toContain(
+      '#history = list_append(if_not_exists(#history, :noEvents), :assignedEvents)',
+    );
+    expect(calls[0]!.ExpressionAttributeValues?.[':assignedEvents']).toEqual([
+      {
+        type: 'assigned',
+        analystId: 'ana',
+        at: '2026-03-02T13:00:00.000Z',
+        dueAt: '2026-03-16T20:00:00.000Z',
+        actor: { kind: 'system' },
+      },
+    ]);
     // One marker per open (analyst, case), put only if absent: idempotent, and it goes on close.
     // It carries the assignment instant: the analyst's last assignment, with no staff item write.
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
