@@ -26,6 +26,7 @@ import { LocalMessageTextStore } from '../shared/adapters/local/local-message-te
 import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { FileRawMailArchive, S3RawMailArchive } from '../shared/adapters/raw-mail-archive';
 import { FileUploadArchive, S3UploadArchive } from '../shared/adapters/upload-archive';
+import { officeCalendar } from '../shared/domain/calendar';
 import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
 import { clockFrom, tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
@@ -62,6 +63,7 @@ export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string)
     ...(uploads ? { uploads } : {}),
     clock: clockFrom(settings),
     timeZone: settings.config.timeZone,
+    calendar: officeCalendar(settings.config),
     ...(progress ? { progress } : {}),
   };
 }

@@ -5,7 +5,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { GSI } from '../../shared/adapters/dynamo/table-design';
+import { ERASED_STATS_PK_PREFIX, GSI } from '../../shared/adapters/dynamo/table-design';
 import { REPORT_ENV, REPORT_PREFIX } from '../../shared/runtime-env';
 import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { wildcardResourceFinding } from '../nag';
@@ -111,7 +111,10 @@ export class Reports extends Construct {
         sid: 'ReadSurveysAndRoster',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
         resources: [tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF'] } },
+        // And the anonymous statistics of erased cases (LGPD), by month.
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF', `${ERASED_STATS_PK_PREFIX}*`] },
+        },
       }),
     );
     const reports = this.bucket.arnForObjects(`${REPORT_PREFIX}*`);

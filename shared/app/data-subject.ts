@@ -1,12 +1,16 @@
 /**
  * Data-subject requests (LGPD art. 18): a copy of everything held about an email address, and its
  * erasure, keeping only an anonymised tombstone (sha256 of the address, date, counts) so that a
- * later request can be answered ("we erased it on …"). Used by `npm run titular`.
+ * later request can be answered ("we erased it on …"), and, apart from it and unlinked to it, what
+ * the monthly report counts of each erased case (ReportEntry: not personal data), so that past
+ * reports stay as they were. Used by `npm run titular`.
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
+import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
 import { rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
@@ -51,6 +55,12 @@ export interface DataSubjectStore {
   remove(key: Key): Promise<void>;
   /** The case no longer counts as open for its analyst (idempotent; their last assignment instant is kept). */
   releaseStaffCase(analystId: string, caseId: string): Promise<void>;
+  /**
+   * Keeps what the monthly report counts of a case about to be erased (anonymous: no key, id or
+   * date that links it to the case or the address). Idempotent per case while its item exists: an
+   * erasure run again writes the same record, not a second one.
+   */
+  keepStatistics(caseId: string, entry: ReportEntry): Promise<void>;
   putTombstone(tombstone: Tombstone): Promise<void>;
   tombstone(subjectHash: string): Promise<Tombstone | null>;
 }
@@ -85,6 +95,8 @@ export interface DataSubjectDeps {
   messageTexts?: Pick<MessageTextStore, 'deleteCase'>;
   clock: Clock;
   timeZone: string;
+  /** The office calendar: the statistics kept of an erased case count business days as the report does. */
+  calendar: OfficeCalendar;
   /** Progress lines for long runs (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -265,6 +277,15 @@ export async function exportSubject(
   };
 }
 
+/** What the report counts of the case (its item as stored, its survey answer), or null without its item. */
+export function statisticsOf(c: SubjectCase, calendar: OfficeCalendar): ReportEntry | null {
+  const item = c.items.find((i) => i.key.sk === 'CASE')?.item;
+  // A case item without its creation instant (never written so) counts in no period.
+  if (!item || typeof item['createdAt'] !== 'string' || Number.isNaN(Date.parse(item['createdAt']))) return null;
+  const score = c.related.find((r) => r.key.sk === 'SURVEY')?.item['score'];
+  return reportEntryOf(reportCaseFrom(item), calendar, typeof score === 'number' ? score : undefined);
+}
+
 export type EraseResult =
   | { erased: false; reason: 'open-cases'; openCases: number }
   | { erased: true; tombstone: Tombstone };
@@ -308,6 +329,9 @@ export async function eraseSubject(
   let items = 0;
   for (const [i, c] of cases.entries()) {
     deps.progress?.(`[${i + 1}/${cases.length}] apagando caso ${c.protocol ?? c.caseId}`);
+    // First what the monthly report counts of it: past reports stay as they were (not personal data).
+    const entry = statisticsOf(c, deps.calendar);
+    if (entry) await deps.store.keepStatistics(c.caseId, entry);
     // The analyst's open count first: it keeps the marker's assignment instant before the marker goes.
     if (c.assignee) await deps.store.releaseStaffCase(c.assignee, c.caseId);
     for (const r of c.related) {

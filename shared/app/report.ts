@@ -16,6 +16,7 @@ import {
   assertPeriod,
   previousPeriod,
   type ReportCase,
+  type ReportEntry,
   type ReportFigures,
   type ReportPeriod,
   type ReportSurvey,
@@ -33,6 +34,8 @@ export interface ReportSource {
   openCases(): Promise<ReportCase[]>;
   /** The survey answers of these protocols (absent ones are simply not returned). */
   surveys(protocols: readonly string[]): Promise<ReportSurvey[]>;
+  /** Statistics kept of the erased cases created `from` ≤ office-local date ≤ `to` (LGPD erasures). */
+  erasedCreatedBetween(from: string, to: string): Promise<ReportEntry[]>;
 }
 
 /** Where the rendered files go (S3 on AWS, a directory locally). */
@@ -69,12 +72,15 @@ export function periodBounds(period: ReportPeriod, timeZone: string): { fromIso:
 export async function generateReport(period: ReportPeriod, deps: ReportDeps): Promise<GeneratedReport> {
   const zone = deps.calendar.timeZone;
   const current = periodBounds(period, zone);
-  const before = periodBounds(previousPeriod(period), zone);
-  const [cases, previousCases, openCases, staffNames] = await Promise.all([
+  const earlier = previousPeriod(period);
+  const before = periodBounds(earlier, zone);
+  const [cases, previousCases, openCases, staffNames, erased] = await Promise.all([
     deps.source.casesCreatedBetween(current.fromIso, current.toIso),
     deps.source.casesCreatedBetween(before.fromIso, before.toIso),
     deps.source.openCases(),
     deps.staffNames?.() ?? new Map<string, string>(),
+    // Both periods at once: each entry counts in the period of its creation date.
+    deps.source.erasedCreatedBetween(earlier.from, period.to),
   ]);
   const protocols = [...cases, ...previousCases]
     .filter((c) => c.status === 'CLOSED' && c.protocol)
@@ -89,6 +95,7 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     now: deps.clock.now(),
     calendar: deps.calendar,
     staffNames,
+    erased,
   });
   return {
     figures,

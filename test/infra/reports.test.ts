@@ -93,7 +93,7 @@ describe('reports and retention (CDK)', () => {
     expect(query?.['Condition']).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STATUS#*'] } });
     const reads = statements.find((s) => s['Sid'] === 'ReadSurveysAndRoster');
     expect(reads?.['Condition']).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF'] },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF', 'ERASEDSTATS#*'] },
     });
     expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem)/);
     expect(JSON.stringify(statements.find((s) => s['Sid'] === 'WriteReports'))).toContain('/relatorios/*');

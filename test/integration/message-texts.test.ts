@@ -1,3 +1,5 @@
+import { localConfig } from '../../shared/domain/config';
+import { officeCalendar } from '../../shared/domain/calendar';
 /**
  * Message texts kept out of the table (issue 16) on dynalite: the items that reference them stay
  * small whatever the text, every reader gets the full text back, and retries, races and faults
@@ -252,6 +254,7 @@ describe('message texts out of the table (issue 16)', () => {
       messageTexts: texts,
       clock: new FixedClock(new Date('2026-04-01T12:00:00.000Z')),
       timeZone: 'America/Sao_Paulo',
+      calendar: officeCalendar(localConfig),
     };
     // Interrupted after the texts went: the cases are still found, their texts read as gone.
     await texts.deleteCase(r.caseId);

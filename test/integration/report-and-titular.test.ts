@@ -25,11 +25,19 @@ import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-reposi
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
 import { DirectoryReportStore } from '../../shared/adapters/report-store';
-import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../../shared/app/data-subject';
+import {
+  type DataSubjectDeps,
+  eraseSubject,
+  exportSubject,
+  type SubjectCase,
+  statisticsOf,
+  subjectHash,
+} from '../../shared/app/data-subject';
 import { processSubmission } from '../../shared/app/intake';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
-import { publishReport } from '../../shared/app/report';
+import { generateReport, publishReport } from '../../shared/app/report';
+import type { ReportEntry } from '../../shared/domain/report/figures';
 import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
@@ -290,8 +298,9 @@ describe('monthly report on dynalite', () => {
     expect(csv.get('por_canal.email')).toBe(String(PLAN.length + REDIRECTED.length));
     expect(csv.get('variacao_mensal.total')).toBe(String(PLAN.length + REDIRECTED.length));
     expect(report.figures.previous.total).toBe(1);
-    // 7 status partitions × 2 periods + 3 open partitions, one page each: no scan.
-    expect(source.queries).toBe(7 * 2 + 3);
+    // 7 status partitions × 2 periods + 3 open partitions + the erased cases' statistics of March
+    // and April (one month partition each), one page each: no scan.
+    expect(source.queries).toBe(7 * 2 + 3 + 2);
     expect(existsSync(join(out, `${report.name}.html`))).toBe(true);
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.to).toEqual(['sofia@empresa.com.br']);
@@ -366,6 +375,7 @@ describe('data-subject requests', () => {
     rawMail: new FileRawMailArchive(rawRoot),
     clock: { now: () => new Date('2026-05-04T12:00:00.000Z') },
     timeZone: localConfig.timeZone,
+    calendar,
   });
 
   it('exports every case, message, survey answer and raw mail of the address', async () => {
@@ -380,10 +390,27 @@ describe('data-subject requests', () => {
     expect([...files.values()][0]?.toString()).toContain('Subject: caso 0');
   });
 
-  it('erases everything but the tombstone', async () => {
+  const april = () =>
+    generateReport(
+      { from: '2026-04-01', to: '2026-04-30' },
+      {
+        source: new DynamoReportSource(doc, TABLE),
+        calendar,
+        clock: { now: () => new Date('2026-05-04T12:00:00.000Z') },
+      },
+    );
+
+  it('erases everything but the tombstone and the anonymous statistics: the past report is unchanged', async () => {
+    const reportBefore = await april();
+    expect(reportBefore.figures.acceptedVsRedirected.accepted).toBe(PLAN.length);
     const before = await doc.send(new ScanCommand({ TableName: TABLE }));
     const result = await eraseSubject(SUBJECT, deps(), { confirmed: false });
     expect(result.erased).toBe(true);
+    // The report of a past month is the same (before, case 0 went from it: 6 accepted became 5).
+    const reportAfter = await april();
+    expect(reportAfter.figures).toEqual(reportBefore.figures);
+    expect(reportAfter.csv).toBe(reportBefore.csv);
+    expect(reportAfter.html).toBe(reportBefore.html);
     const after = await doc.send(new ScanCommand({ TableName: TABLE }));
     const mentions = (after.Items ?? []).filter((item) => {
       const text = JSON.stringify(item);
@@ -405,9 +432,66 @@ describe('data-subject requests', () => {
     expect(tomb).toHaveLength(1);
     expect(tomb[0]?.['pk']).toBe(`TOMBSTONE#${subjectHash(SUBJECT)}`);
     expect(tomb[0]?.['counts']).toMatchObject({ cases: 1, rawMail: 2 });
-    // What went is exactly what named the address: the other items are all still there (+1 tombstone).
-    const removed = (before.Items?.length ?? 0) - (after.Items?.length ?? 0) + 1;
+    // What went is exactly what named the address: the other items are all still there (+1 tombstone,
+    // +1 statistics record).
+    const removed = (before.Items?.length ?? 0) - (after.Items?.length ?? 0) + 2;
     expect(removed).toBe((tomb[0]?.['counts'] as { items: number } | undefined)?.items);
+
+    // What the report counted of case 0, and nothing that leads back to her: no address, name, text,
+    // ticket, protocol, case id or instant, and nothing tying it to the tombstone's hash.
+    const stats = (after.Items ?? []).filter((i) => String(i['pk']).startsWith('ERASEDSTATS#'));
+    expect(stats).toHaveLength(1);
+    const { sk, [`expiresAt`]: expiresAt, ...kept } = stats[0] as Record<string, unknown>;
+    expect(sk).toMatch(/^2026-04-06#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(kept).toEqual({
+      pk: 'ERASEDSTATS#2026-04',
+      type: 'ERASED_CASE_STATS',
+      createdOn: '2026-04-06',
+      channel: 'email',
+      status: 'CLOSED',
+      outcome: 'ACCEPTED',
+      topics: expect.any(Array),
+      analyst: 'ana',
+      firstAnswerDays: bd(PLAN[0].created, PLAN[0].answer),
+      closeDays: bd(PLAN[0].created, PLAN[0].close),
+      category: 'procedente',
+      withinDeadline: Date.parse(PLAN[0].close) <= Date.parse(dueAts[0] as string),
+      survey: 4,
+    });
+    // It goes when the case would have (its retention after closing), rounded up to the day.
+    expect(expiresAt).toBe(
+      Math.ceil((Math.floor(Date.parse(PLAN[0].close) / 1000) + 1826 * DAY_SECONDS) / DAY_SECONDS) * DAY_SECONDS,
+    );
+    const text = JSON.stringify(stats[0]);
+    for (const personal of [
+      '@',
+      'lojista',
+      'Lojista',
+      '48200',
+      'OUV-',
+      'ses-',
+      'msg-',
+      subjectHash(SUBJECT),
+      'T14:00',
+    ]) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it('an erasure run again (interrupted after the statistics) keeps one record per case, not two', async () => {
+    const count = async () =>
+      ((await doc.send(new ScanCommand({ TableName: TABLE }))).Items ?? []).filter((i) =>
+        String(i['pk']).startsWith('ERASEDSTATS#'),
+      ).length;
+    const held = await count();
+    const store = new DynamoDataSubjectStore(doc, TABLE);
+    const [c] = await store.cases(sender(1));
+    // The run died after keeping the statistics of case 1, before erasing anything.
+    const entry = statisticsOf(c as SubjectCase, calendar);
+    await store.keepStatistics(caseIds[1] as string, entry as ReportEntry);
+    expect(await count()).toBe(held + 1);
+    expect((await eraseSubject(sender(1), deps(), { confirmed: false })).erased).toBe(true);
+    expect(await count()).toBe(held + 1);
   });
 
   it('refuses to erase an address with open cases without confirmation', async () => {

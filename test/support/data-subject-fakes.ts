@@ -1,5 +1,6 @@
 /** In-memory DataSubjectStore and RawMailArchive (DynamoDataSubjectStore and S3RawMailArchive on AWS). */
 import type { DataSubjectStore, HeldItem, RawMailArchive, SubjectCase, Tombstone } from '../../shared/app/data-subject';
+import type { ReportEntry } from '../../shared/domain/report/figures';
 import type { ObjectLocation } from '../../shared/domain/submission';
 
 type Key = HeldItem['key'];
@@ -36,6 +37,11 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
   }
   async releaseStaffCase(analystId: string, caseId: string): Promise<void> {
     this.released.push([analystId, caseId]);
+  }
+  /** The statistics kept of erased cases, by case id (the adapter's record is keyed apart from it). */
+  readonly statistics = new Map<string, ReportEntry>();
+  async keepStatistics(caseId: string, entry: ReportEntry): Promise<void> {
+    this.statistics.set(caseId, entry);
   }
   async putTombstone(tombstone: Tombstone): Promise<void> {
     this.tombstones.set(tombstone.subjectHash, tombstone);
@@ -82,7 +88,33 @@ export function subjectCase(
       } as SubjectCase['messages'][number],
     ],
     items: [
-      { key: { pk: `CASE#${caseId}`, sk: 'CASE' }, item: { status: 'CLOSED' } },
+      {
+        key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+        item: {
+          caseId,
+          protocol: `OUV-${caseId}`,
+          channel: 'email',
+          status: 'CLOSED',
+          outcome: 'ACCEPTED',
+          decision: { ruleIds: ['ticket.valid', 'topic.billing.complaint'] },
+          senderEmail: 'maria@lojadamaria.com.br',
+          senderName: 'Maria Aparecida',
+          subject: 'Chamado',
+          assignee: 'ana',
+          createdAt: '2026-03-02T15:00:00.000Z',
+          dueAt: '2026-03-16T20:59:00.000Z',
+          closedAt: '2026-03-05T18:00:00.000Z',
+          closure: { category: 'procedente', summary: 'Estorno feito.', at: '2026-03-05T18:00:00.000Z', by: 'ana' },
+          history: [
+            {
+              type: 'answered',
+              messageSourceId: 'm1',
+              at: '2026-03-03T14:00:00.000Z',
+              actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+            },
+          ],
+        },
+      },
       { key: { pk: `CASE#${caseId}`, sk: 'SRC#1' }, item: {} },
     ],
     related: [{ key: { pk: `PROTOCOL#OUV-${caseId}`, sk: 'PROTOCOL' }, item: { caseId } }],

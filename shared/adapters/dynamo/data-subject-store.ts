@@ -7,7 +7,10 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import type { DataSubjectStore, HeldItem, SubjectCase, Tombstone } from '../../app/data-subject';
+import type { ReportEntry } from '../../domain/report/figures';
+import { DAY_SECONDS } from '../../domain/retention';
 import { type CaseMessage, caseIdFor } from '../../domain/case';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { OUTCOMES } from '../../domain/outcome';
@@ -15,6 +18,7 @@ import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
 import type { MessageTextStore } from '../../ports';
 import {
+  caseItemKey,
   FIRST_MESSAGE_SK,
   rawCopyPartition,
   readMessageTexts,
@@ -22,7 +26,7 @@ import {
   storedMessage,
 } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
-import { GSI, staffKey } from './table-design';
+import { erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 type Key = { pk: string; sk: string };
@@ -211,6 +215,36 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }
+  }
+
+  /**
+   * The record's random id is kept on the case item first (`erasedStatsId`, if absent): a re-run
+   * erasure finds it and puts the same record. It expires when the case would have (its TTL, to the
+   * day), so old reports lose it as they would have lost the case; one of an open case stays.
+   */
+  async keepStatistics(caseId: string, entry: ReportEntry): Promise<void> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: caseItemKey(caseId),
+        UpdateExpression: 'SET erasedStatsId = if_not_exists(erasedStatsId, :id)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':id': randomUUID() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const ttl = Attributes?.[TTL_ATTRIBUTE];
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...erasedStatsKey(entry.createdOn, String(Attributes?.['erasedStatsId'])),
+          type: 'ERASED_CASE_STATS',
+          ...entry,
+          ...(typeof ttl === 'number' ? { [TTL_ATTRIBUTE]: Math.ceil(ttl / DAY_SECONDS) * DAY_SECONDS } : {}),
+        },
+      }),
+    );
   }
 
   async putTombstone(tombstone: Tombstone): Promise<void> {

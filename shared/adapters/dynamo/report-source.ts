@@ -1,17 +1,10 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  type NativeAttributeValue,
-  paginateQuery,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { ReportSource } from '../../app/report';
 import { CASE_STATUSES } from '../../domain/case';
 import { OPEN_STATUSES } from '../../domain/lifecycle/types';
-import type { ReportCase, ReportSurvey } from '../../domain/report/figures';
-import { GSI, statusGsiPk } from './table-design';
+import { type ReportCase, type ReportEntry, type ReportSurvey, reportCaseFrom } from '../../domain/report/figures';
+import { erasedStatsKey, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 import { surveyKey } from './survey-store';
-
-type Item = Record<string, NativeAttributeValue>;
 
 /** Every status a case item can be in: each is one partition of the status index. */
 export const REPORT_STATUSES = CASE_STATUSES;
@@ -70,7 +63,7 @@ export class DynamoReportSource implements ReportSource {
     );
     for await (const page of pages) {
       this.queries++;
-      for (const item of page.Items ?? []) out.push(toReportCase(item));
+      for (const item of page.Items ?? []) out.push(reportCaseFrom(item));
     }
     return out;
   }
@@ -84,6 +77,34 @@ export class DynamoReportSource implements ReportSource {
   async openCases(): Promise<ReportCase[]> {
     const parts = await Promise.all(OPEN_REPORT_STATUSES.map((s) => this.query(s)));
     return parts.flat();
+  }
+
+  /** One Query per month partition of the anonymous statistics, the date range on the sort key. */
+  async erasedCreatedBetween(from: string, to: string): Promise<ReportEntry[]> {
+    const out: ReportEntry[] = [];
+    for (const month of monthsBetween(from, to)) {
+      const pages = paginateQuery(
+        { client: this.client },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': erasedStatsKey(`${month}-01`, '').pk,
+            ':from': from,
+            // `<date>#<id>`: every id of the last day sorts below `<date>#\uffff`.
+            ':to': `${to}#\uffff`,
+          },
+        },
+      );
+      for await (const page of pages) {
+        this.queries++;
+        for (const item of page.Items ?? []) {
+          const { pk: _pk, sk: _sk, type: _type, [TTL_ATTRIBUTE]: _ttl, ...entry } = item;
+          out.push(entry as ReportEntry);
+        }
+      }
+    }
+    return out;
   }
 
   async surveys(protocols: readonly string[]): Promise<ReportSurvey[]> {
@@ -105,20 +126,14 @@ export class DynamoReportSource implements ReportSource {
   }
 }
 
-function toReportCase(item: Item): ReportCase {
-  const decision = (item['decision'] ?? {}) as { ruleIds?: unknown };
-  return {
-    caseId: String(item['caseId']),
-    ...(typeof item['protocol'] === 'string' ? { protocol: item['protocol'] } : {}),
-    channel: item['channel'],
-    status: item['status'],
-    outcome: item['outcome'],
-    decision: { ruleIds: Array.isArray(decision.ruleIds) ? decision.ruleIds.map(String) : [] },
-    ...(typeof item['assignee'] === 'string' ? { assignee: item['assignee'] } : {}),
-    createdAt: String(item['createdAt']),
-    ...(typeof item['dueAt'] === 'string' ? { dueAt: item['dueAt'] } : {}),
-    ...(typeof item['closedAt'] === 'string' ? { closedAt: item['closedAt'] } : {}),
-    ...(item['closure'] ? { closure: item['closure'] } : {}),
-    ...(Array.isArray(item['history']) ? { history: item['history'] } : {}),
-  } as ReportCase;
+/** The months (YYYY-MM) from `from`'s to `to`'s, both office-local dates. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = `${y}-${String(m).padStart(2, '0')}`) {
+    months.push(month);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return months;
 }

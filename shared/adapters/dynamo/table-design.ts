@@ -82,6 +82,17 @@ export const GSI = {
 /** The one partition of the pending-effects index. */
 export const EFFECTS_PK = 'EFFECTS';
 
+/**
+ * The anonymous statistics an LGPD erasure keeps of each erased case (ReportEntry), one partition
+ * per month of office-local creation date, sorted by that date: the report reads a period's by key.
+ * The id is random, kept on the case item until it goes (a re-run erasure writes the same record).
+ */
+export const ERASED_STATS_PK_PREFIX = 'ERASEDSTATS#';
+export const erasedStatsKey = (createdOn: string, id: string) => ({
+  pk: `${ERASED_STATS_PK_PREFIX}${createdOn.slice(0, 7)}`,
+  sk: `${createdOn}#${id}`,
+});
+
 /** Every index, for the CDK stack and create-table.ts (CloudFormation adds one GSI per deploy). */
 export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol, GSI.pendingEffects];
 

@@ -44,6 +44,86 @@ export interface ReportSurvey {
   score: number;
 }
 
+/**
+ * What the report counts of one case, and nothing else: the anonymous statistics an LGPD erasure
+ * keeps of each erased case (SPEC "Reports and personal data"), so that a past period's report does
+ * not change when a merchant's data goes. No address, name, text, ticket, protocol or case id (the
+ * protocol and the case id are in the staff's mailboxes and the logs: they would link the record
+ * back to the person), and no instant: the office-local creation date places the case in its
+ * period, and the durations are kept already counted, in business days. The analyst is staff, not
+ * the data subject. A live case is counted through this same shape (`reportEntryOf`).
+ */
+export interface ReportEntry {
+  /** Office-local creation date (YYYY-MM-DD). */
+  createdOn: string;
+  channel: Channel;
+  /** The status when counted (an erased case: at the erasure). */
+  status: WorkStatus;
+  outcome: Outcome;
+  /** The decision's topic rules (NO_TOPIC when none). */
+  topics: string[];
+  /** The analyst of an accepted case (UNASSIGNED when none). */
+  analyst?: string;
+  /** Accepted and answered: business days to the first answer. */
+  firstAnswerDays?: number;
+  /** Accepted and closed: business days to the close, and the resolution category. */
+  closeDays?: number;
+  category?: CloseCategory;
+  /** Closed with a due date: closed by it. */
+  withinDeadline?: boolean;
+  /** Closed with a protocol (a survey was offered): the score answered, or null. */
+  survey?: number | null;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A stored case (its item's attributes) as the report reads it. */
+export function reportCaseFrom(item: Readonly<Record<string, unknown>>): ReportCase {
+  const decision = (item['decision'] ?? {}) as { ruleIds?: unknown };
+  const protocol = str(item['protocol']);
+  const assignee = str(item['assignee']);
+  const dueAt = str(item['dueAt']);
+  const closedAt = str(item['closedAt']);
+  return {
+    caseId: String(item['caseId']),
+    ...(protocol ? { protocol } : {}),
+    channel: item['channel'] as Channel,
+    status: item['status'] as WorkStatus,
+    outcome: item['outcome'] as Outcome,
+    decision: { ruleIds: Array.isArray(decision.ruleIds) ? decision.ruleIds.map(String) : [] },
+    ...(assignee ? { assignee } : {}),
+    createdAt: String(item['createdAt']),
+    ...(dueAt ? { dueAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
+    ...(item['closure'] ? { closure: item['closure'] as { category: CloseCategory } } : {}),
+    ...(Array.isArray(item['history']) ? { history: item['history'] as HistoryEvent[] } : {}),
+  };
+}
+
+/** What the report counts of a case; `score`: its survey answer, if any. */
+export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: number | undefined): ReportEntry {
+  const accepted = c.outcome === 'ACCEPTED';
+  const closedAt = accepted && c.status === 'CLOSED' ? c.closedAt : undefined;
+  const answeredAt = accepted ? firstAnsweredAt(c) : undefined;
+  return {
+    createdOn: calendar.localDate(new Date(c.createdAt)),
+    channel: c.channel,
+    status: c.status,
+    outcome: c.outcome,
+    topics: topicRulesOf(c),
+    ...(accepted ? { analyst: c.assignee ?? UNASSIGNED } : {}),
+    ...(answeredAt ? { firstAnswerDays: businessDaysBetween(calendar, c.createdAt, answeredAt) } : {}),
+    ...(closedAt
+      ? {
+          closeDays: businessDaysBetween(calendar, c.createdAt, closedAt),
+          ...(c.closure?.category ? { category: c.closure.category } : {}),
+          ...(c.dueAt ? { withinDeadline: Date.parse(closedAt) <= Date.parse(c.dueAt) } : {}),
+          ...(c.protocol ? { survey: score ?? null } : {}),
+        }
+      : {}),
+  };
+}
+
 /** Office-local dates, inclusive. */
 export interface ReportPeriod {
   from: string;
@@ -184,7 +264,10 @@ function firstAnsweredAt(c: ReportCase): string | undefined {
   return (c.history ?? []).find((e) => e.type === 'answered')?.at;
 }
 
-/** The figures of one period from the cases created in it and the survey answers of its closed cases. */
+/**
+ * The figures of one period from the cases created in it, the survey answers of its closed cases
+ * and the statistics kept of its erased cases (`erased`: those created in the period count).
+ */
 export function periodFigures(
   period: ReportPeriod,
   cases: readonly ReportCase[],
@@ -192,65 +275,69 @@ export function periodFigures(
   calendar: OfficeCalendar,
   /** Roster names by id: analysts are shown by name (an id no longer on the roster, as the id). */
   staffNames: ReadonlyMap<string, string> = new Map(),
+  erased: readonly ReportEntry[] = [],
 ): PeriodFigures {
-  const accepted = cases.filter((c) => c.outcome === 'ACCEPTED');
-  const closed = accepted.filter((c) => c.status === 'CLOSED' && c.closedAt);
+  const scores = new Map(surveys.map((s) => [s.protocol, s.score]));
+  const entries = [
+    ...cases.map((c) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined)),
+    ...erased.filter((e) => period.from <= e.createdOn && e.createdOn <= period.to),
+  ];
+  return entryFigures(period, entries, staffNames);
+}
 
-  const firstAnswers: number[] = [];
-  for (const c of accepted) {
-    const at = firstAnsweredAt(c);
-    if (at) firstAnswers.push(businessDaysBetween(calendar, c.createdAt, at));
-  }
-  const toClose = closed.map((c) => businessDaysBetween(calendar, c.createdAt, c.closedAt as string));
+const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((v): v is T => v !== undefined);
 
-  const withDue = closed.filter((c) => c.dueAt);
-  const within = withDue.filter((c) => Date.parse(c.closedAt as string) <= Date.parse(c.dueAt as string)).length;
+function entryFigures(
+  period: ReportPeriod,
+  entries: readonly ReportEntry[],
+  staffNames: ReadonlyMap<string, string>,
+): PeriodFigures {
+  const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
+  const closed = accepted.filter((e) => e.closeDays !== undefined);
+  const withDue = defined(closed.map((e) => e.withinDeadline));
+  const within = withDue.filter(Boolean).length;
+  const offered = closed.filter((e) => e.survey !== undefined);
+  const scores = defined(offered.map((e) => e.survey ?? undefined));
 
-  const protocols = new Set(closed.map((c) => c.protocol).filter((p): p is string => !!p));
-  const answers = surveys.filter((s) => protocols.has(s.protocol));
-  const scores = answers.map((s) => s.score);
-
-  const topicKeys = cases.flatMap(topicRulesOf);
-  const byTopicRule = countRows(topicKeys, topicRuleLabel);
+  const byTopicRule = countRows(
+    entries.flatMap((e) => e.topics),
+    topicRuleLabel,
+  );
   return {
     period,
-    total: cases.length,
+    total: entries.length,
     byOutcome: fixedRows(
       OUTCOMES,
-      cases.map((c) => c.outcome),
+      entries.map((e) => e.outcome),
       (k) => OUTCOME_LABELS_PT[k],
     ),
     byChannel: fixedRows(
       ['email', 'webform'] as const,
-      cases.map((c) => c.channel),
+      entries.map((e) => e.channel),
       (k) => CHANNEL_LABELS_PT[k],
     ),
     byTopicRule,
     byAnalyst: countRows(
-      accepted.map((c) => c.assignee ?? UNASSIGNED),
+      accepted.map((e) => e.analyst ?? UNASSIGNED),
       (id) => staffNames.get(id) ?? id,
     ),
     acceptedVsRedirected: {
       accepted: accepted.length,
-      redirected: cases.filter((c) => c.status === 'REDIRECTED').length,
-      quarantined: cases.filter((c) => c.status === 'QUARANTINED').length,
+      redirected: entries.filter((e) => e.status === 'REDIRECTED').length,
+      quarantined: entries.filter((e) => e.status === 'QUARANTINED').length,
     },
-    firstAnswer: durations(firstAnswers),
-    toClose: durations(toClose),
+    firstAnswer: durations(defined(accepted.map((e) => e.firstAnswerDays))),
+    toClose: durations(defined(closed.map((e) => e.closeDays))),
     deadline: {
       closed: withDue.length,
       withinDeadline: within,
       share: withDue.length > 0 ? within / withDue.length : null,
     },
-    resolution: fixedRows(
-      CLOSE_CATEGORIES,
-      closed.map((c) => c.closure?.category).filter((k): k is CloseCategory => !!k),
-      (k) => CLOSE_CATEGORY_LABELS_PT[k],
-    ),
+    resolution: fixedRows(CLOSE_CATEGORIES, defined(closed.map((e) => e.category)), (k) => CLOSE_CATEGORY_LABELS_PT[k]),
     satisfaction: {
-      closedCases: protocols.size,
-      answers: answers.length,
-      responseRate: protocols.size > 0 ? answers.length / protocols.size : null,
+      closedCases: offered.length,
+      answers: scores.length,
+      responseRate: offered.length > 0 ? scores.length / offered.length : null,
       average: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
       distribution: fixedRows(['1', '2', '3', '4', '5'] as const, scores.map(String), (k) => `Nota ${k}`),
     },
@@ -350,17 +437,21 @@ export interface ReportInput {
   calendar: OfficeCalendar;
   /** Roster names by id, for the analysts' rows. */
   staffNames?: ReadonlyMap<string, string>;
+  /** Statistics kept of erased cases (LGPD), of both periods: each counts in its own. */
+  erased?: readonly ReportEntry[];
 }
 
 export function reportFigures(input: ReportInput): ReportFigures {
   const names = input.staffNames ?? new Map<string, string>();
-  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar, names);
+  const erased = input.erased ?? [];
+  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar, names, erased);
   const previous = periodFigures(
     previousPeriod(input.period),
     input.previousCases,
     input.surveys,
     input.calendar,
     names,
+    erased,
   );
   return {
     ...current,

@@ -1,3 +1,5 @@
+import { officeCalendar } from '../../../shared/domain/calendar';
+import { localConfig } from '../../../shared/domain/config';
 import { describe, expect, it } from 'vitest';
 import {
   assertAddress,
@@ -23,6 +25,7 @@ function world() {
     rawMail,
     clock: new FixedClock(NOW),
     timeZone: 'America/Sao_Paulo',
+    calendar: officeCalendar(localConfig),
     progress: (l) => progress.push(l),
   };
   return { store, rawMail, progress, deps };
@@ -192,6 +195,42 @@ describe('eraseSubject', () => {
     expect(w.rawMail.objects.size).toBe(0);
     expect(JSON.stringify([...w.store.tombstones.values()])).not.toContain(EMAIL);
   });
+
+  it.each([
+    {
+      name: 'closed and rated',
+      survey: [
+        { key: { pk: 'SURVEY#OUV-1', sk: 'SURVEY' }, item: { protocol: 'OUV-1', score: 4, comment: 'A Maria adorou' } },
+      ],
+      expected: { survey: 4 },
+    },
+    { name: 'closed, survey unanswered', survey: [], expected: { survey: null } },
+  ])(
+    'keeps what the report counts of each erased case ($name), nothing that names her',
+    async ({ survey, expected }) => {
+      const w = world();
+      const c = subjectCase('1');
+      w.store.byAddress.set(EMAIL, [{ ...c, related: [...c.related, ...survey] }]);
+      await eraseSubject(EMAIL, w.deps, { confirmed: false });
+      const kept = w.store.statistics.get('1');
+      expect(kept).toEqual({
+        createdOn: '2026-03-02',
+        channel: 'email',
+        status: 'CLOSED',
+        outcome: 'ACCEPTED',
+        topics: ['topic.billing.complaint'],
+        analyst: 'ana',
+        firstAnswerDays: 1,
+        closeDays: 3,
+        category: 'procedente',
+        withinDeadline: true,
+        ...expected,
+      });
+      for (const personal of ['maria', 'Maria', 'OUV-', 'Chamado', 'Estorno', 'problema', 'T1']) {
+        expect(JSON.stringify(kept)).not.toContain(personal);
+      }
+    },
+  );
 
   it('a second erasure keeps the earlier one in the tombstone', async () => {
     const w = world();

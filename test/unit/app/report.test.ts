@@ -9,7 +9,7 @@ import {
 } from '../../../shared/app/report';
 import { officeCalendar } from '../../../shared/domain/calendar';
 import { localConfig } from '../../../shared/domain/config';
-import type { ReportCase, ReportSurvey } from '../../../shared/domain/report/figures';
+import type { ReportCase, ReportEntry, ReportSurvey } from '../../../shared/domain/report/figures';
 import { FixedClock, RecordingMailer } from '../../support/fakes';
 
 const calendar = officeCalendar(localConfig);
@@ -31,7 +31,12 @@ class FakeSource implements ReportSource {
     private readonly byFrom: Record<string, ReportCase[]>,
     private readonly open: ReportCase[] = [],
     private readonly answers: ReportSurvey[] = [],
+    private readonly erased: ReportEntry[] = [],
   ) {}
+  async erasedCreatedBetween(from: string, to: string) {
+    this.calls.push(`erased ${from} ${to}`);
+    return this.erased.filter((e) => from <= e.createdOn && e.createdOn <= to);
+  }
   async casesCreatedBetween(fromIso: string, toIso: string) {
     this.calls.push(`cases ${fromIso} ${toIso}`);
     return this.byFrom[fromIso] ?? [];
@@ -133,6 +138,7 @@ describe('generateReport', () => {
       `cases ${APRIL_FROM} 2026-05-01T03:00:00.000Z`,
       `cases ${MARCH_FROM} ${APRIL_FROM}`,
       'open',
+      'erased 2026-03-01 2026-04-30',
       'surveys OUV-A,OUV-M',
     ]);
     expect(report.name).toBe('relatorio-ouvidoria_2026-04-01_2026-04-30');

@@ -1,3 +1,5 @@
+import { localConfig } from '../../../shared/domain/config';
+import { officeCalendar } from '../../../shared/domain/calendar';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,6 +207,7 @@ describe('npm run titular (local stack)', () => {
       rawMail: new InMemoryRawMailArchive(),
       clock: new FixedClock(new Date('2026-03-10T12:00:00Z')),
       timeZone: 'America/Sao_Paulo',
+      calendar: officeCalendar(localConfig),
     };
     const run = io();
     expect(await main(['delete', 'a@b.com'], env, { ...run.io, deps })).toBe(0);

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import {
   DynamoReportSource,
+  monthsBetween,
   OPEN_REPORT_STATUSES,
   REPORT_STATUSES,
 } from '../../../../shared/adapters/dynamo/report-source';
@@ -117,5 +118,16 @@ describe('DynamoReportSource', () => {
     expect(keys).toHaveLength(12);
     expect(keys[0]).toEqual({ pk: 'SURVEY#OUV-0', sk: 'SURVEY' });
     noScan();
+  });
+});
+
+describe('the months of the erased cases’ statistics a period reads', () => {
+  it.each([
+    ['2026-04-01', '2026-04-30', ['2026-04']],
+    ['2026-03-01', '2026-04-30', ['2026-03', '2026-04']],
+    ['2025-11-20', '2026-02-05', ['2025-11', '2025-12', '2026-01', '2026-02']],
+    ['2026-12-01', '2026-12-31', ['2026-12']],
+  ])('%s to %s', (from, to, months) => {
+    expect(monthsBetween(from, to)).toEqual(months);
   });
 });

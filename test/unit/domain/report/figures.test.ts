@@ -11,6 +11,7 @@ import {
   periodFigures,
   previousPeriod,
   type ReportCase,
+  reportEntryOf,
   reportFigures,
 } from '../../../../shared/domain/report/figures';
 
@@ -187,5 +188,124 @@ describe('period figures', () => {
     expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-01T12:00:00Z'))).toBe(false);
     expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-04T12:00:00Z'))).toBe(true);
     expect(isFirstBusinessDayOfMonth(calendar, new Date('2026-05-05T12:00:00Z'))).toBe(false);
+  });
+});
+
+describe('an LGPD erasure leaves every report as it was', () => {
+  const MAY = { from: '2026-05-01', to: '2026-05-31' };
+  // April (the previous period) and May: one case of each kind the report counts.
+  const all: ReportCase[] = [
+    c({
+      caseId: 'closed-rated',
+      protocol: 'OUV-2026-000101',
+      status: 'CLOSED',
+      assignee: 'ana',
+      createdAt: '2026-05-04T13:00:00.000Z',
+      dueAt: '2026-05-22T20:59:00.000Z',
+      closedAt: '2026-05-08T18:00:00.000Z',
+      closure: { category: 'procedente' },
+      history: [answered('2026-05-05T14:00:00.000Z')],
+    }),
+    c({
+      caseId: 'closed-late-unrated',
+      protocol: 'OUV-2026-000102',
+      channel: 'webform',
+      status: 'CLOSED',
+      assignee: 'bruno',
+      decision: { ruleIds: ['ticket.valid', 'topic.logistics.delay'] },
+      createdAt: '2026-05-05T02:30:00.000Z',
+      dueAt: '2026-05-19T20:59:00.000Z',
+      closedAt: '2026-05-26T15:00:00.000Z',
+      closure: { category: 'nao-resolvido' },
+    }),
+    c({
+      caseId: 'open-answered',
+      protocol: 'OUV-2026-000103',
+      assignee: 'ana',
+      status: 'IN_PROGRESS',
+      createdAt: '2026-05-11T13:00:00.000Z',
+      dueAt: '2026-05-29T20:59:00.000Z',
+      history: [answered('2026-05-13T14:00:00.000Z')],
+    }),
+    c({ caseId: 'queued', status: 'QUEUED', createdAt: '2026-05-12T13:00:00.000Z' }),
+    c({
+      caseId: 'redirected',
+      status: 'REDIRECTED',
+      outcome: 'NO_PRIOR_TICKET',
+      decision: { ruleIds: ['ticket.missing'] },
+      createdAt: '2026-05-13T13:00:00.000Z',
+    }),
+    c({
+      caseId: 'quarantined',
+      status: 'QUARANTINED',
+      outcome: 'QUARANTINED',
+      decision: { ruleIds: [] },
+      createdAt: '2026-05-14T13:00:00.000Z',
+    }),
+    c({
+      caseId: 'april-closed',
+      protocol: 'OUV-2026-000090',
+      status: 'CLOSED',
+      assignee: 'ana',
+      createdAt: '2026-04-06T13:00:00.000Z',
+      dueAt: '2026-04-24T20:59:00.000Z',
+      closedAt: '2026-04-09T13:00:00.000Z',
+      closure: { category: 'resolvido' },
+    }),
+  ];
+  const surveys = [
+    { protocol: 'OUV-2026-000101', score: 5 },
+    { protocol: 'OUV-2026-000090', score: 3 },
+  ];
+  const now = new Date('2026-06-01T12:00:00.000Z');
+  const report = (kept: readonly ReportCase[], erased: readonly ReportCase[]) =>
+    reportFigures({
+      period: MAY,
+      cases: kept.filter((k) => k.createdAt >= '2026-05-01T03:00:00.000Z'),
+      previousCases: kept.filter((k) => k.createdAt < '2026-05-01T03:00:00.000Z'),
+      openCases: [],
+      // The erased case's survey answer went with it: only its kept statistics hold the score.
+      surveys: surveys.filter((s) => !erased.some((e) => e.protocol === s.protocol)),
+      now,
+      calendar,
+      erased: erased.map((e) => reportEntryOf(e, calendar, surveys.find((s) => s.protocol === e.protocol)?.score)),
+    });
+
+  it.each(all.map((erased) => [erased.caseId, erased] as const))(
+    'erasing %s: the same figures, this period and the previous',
+    (_id, erased) => {
+      const before = report(all, []);
+      expect(before.total).toBe(6);
+      expect(before.previous.total).toBe(1);
+      expect(
+        report(
+          all.filter((k) => k !== erased),
+          [erased],
+        ),
+      ).toEqual(before);
+    },
+  );
+
+  it('every case erased at once: the same figures', () => {
+    expect(report([], all)).toEqual(report(all, []));
+  });
+
+  it('what is kept names nobody: no protocol, case id, address, text or instant; dates as office-local days', () => {
+    const closed = all[1] as ReportCase;
+    const entry = reportEntryOf(closed, calendar, undefined);
+    expect(entry).toEqual({
+      // 02:30Z on 5 May is still 4 May in São Paulo.
+      createdOn: '2026-05-04',
+      channel: 'webform',
+      status: 'CLOSED',
+      outcome: 'ACCEPTED',
+      topics: ['topic.logistics.delay'],
+      analyst: 'bruno',
+      closeDays: 16,
+      category: 'nao-resolvido',
+      withinDeadline: false,
+      survey: null,
+    });
+    expect(JSON.stringify(entry)).not.toMatch(/OUV-|closed-late|@|T\d\d:/);
   });
 });

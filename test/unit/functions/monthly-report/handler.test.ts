@@ -30,6 +30,7 @@ function world(now: string, supervisors: string[]) {
       casesCreatedBetween: async () => [aprilCase],
       openCases: async () => [aprilCase],
       surveys: async () => [],
+      erasedCreatedBetween: async () => [],
     },
     calendar: officeCalendar(localConfig),
     clock: new FixedClock(new Date(now)),
