@@ -137,7 +137,12 @@ describe('handler logs (LGPD): no full address, no body', () => {
       handler: 'monthly-report (published, and mailed to no one)',
       run: async () => {
         const deps = (supervisors: string[]) => ({
-          source: { casesCreatedBetween: async () => [], openCases: async () => [], surveys: async () => [] },
+          source: {
+            casesCreatedBetween: async () => [],
+            openCases: async () => [],
+            surveys: async () => [],
+            erasedCreatedBetween: async () => [],
+          },
           calendar: officeCalendar(localConfig),
           clock: new FixedClock(new Date('2026-05-04T11:00:00Z')),
           store: { put: async () => {} },
