@@ -4,7 +4,7 @@
  * assignment queue is a fake (no SQS emulator). Plus the bundle check: the webform Lambda must
  * not carry the mail parser.
  */
-import { addressKey, DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
+import { DynamoSenderOpenCases, inboxKey } from '../../shared/adapters/dynamo/sender-open-cases';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -105,7 +105,7 @@ function post(descricao: string, n: number, chamado = '48213'): Fixture {
 }
 
 async function openCaseIds(address: string): Promise<string[] | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: table, Key: addressKey(address), ConsistentRead: true }));
+  const { Item } = await doc.send(new GetCommand({ TableName: table, Key: inboxKey(address), ConsistentRead: true }));
   if (!Item) return undefined;
   return Item['caseIds'] instanceof Set ? [...(Item['caseIds'] as Set<string>)].sort() : [];
 }
@@ -201,6 +201,36 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     expect(stored.filter((c) => c.outcome === 'NO_PRIOR_TICKET')).toHaveLength(4);
     expect(await openCaseIds(MERCHANT)).toEqual(open.map((c) => c.caseId).sort());
     expect(queue.messages.map((m) => m.caseId).sort()).toEqual(open.map((c) => c.caseId).sort());
+  });
+
+  it('concurrent posts from "+tag" and dotted variants of the ticket holder’s Gmail share her cap', async () => {
+    const cap = 2;
+    handle = webformWith({ ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: cap } });
+    await putTicket(doc, table, { id: '51733', requesterEmail: 'mariana.costa@gmail.com' });
+    const variants = [
+      'mariana.costa@gmail.com',
+      'marianacosta+1@gmail.com',
+      'mariana.costa+2@gmail.com',
+      'm.arianacosta+3@gmail.com',
+    ];
+    const posts = variants.flatMap((email, i) =>
+      [0, 1].map((j) => {
+        const e = post(
+          `Abri o chamado 51733 e o repasse das vendas não caiu na conta: tentativa ${i}-${j}.`,
+          i * 2 + j + 1,
+          '51733',
+        );
+        e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), email });
+        return e;
+      }),
+    );
+    const statuses = (await Promise.all(posts.map((e) => handle(e)))).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(cap);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(posts.length - cap);
+    const open = (await cases.listAll()).filter((c) => c.outcome === 'ACCEPTED');
+    expect(open).toHaveLength(cap);
+    expect(await openCaseIds('mariana.costa@gmail.com')).toEqual(open.map((c) => c.caseId).sort());
+    expect(queue.messages).toHaveLength(cap);
   });
 
   it('counts posts per IP in DynamoDB and answers 429 past the hourly limit', async () => {

@@ -1,16 +1,27 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inboxLimitKey } from '../../domain/mailbox';
 import type { SenderBounce, SenderOpenCases } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
 
 /**
- * The address item `OPEN#<address>` / `OPEN`: `caseIds`, the string set of the sender's open
- * accepted cases, and the address's bounce memory (`bounceUntil`, `bounceReason`, written by
- * bounce-registry.ts). One item per address, so the write that counts an accepted case also reads
+ * The address item `OPEN#<address>` / `OPEN`: the address's bounce memory (`bounceUntil`,
+ * `bounceReason`, written by bounce-registry.ts) and, on the item of an inbox's own address
+ * (inboxKey), `caseIds`, the string set of the inbox's open accepted cases. For an ordinary address
+ * (no "+tag", no Gmail dots) both are one item, so the write that counts an accepted case also reads
  * whether its acknowledgement may go (issue 16). It expires (TTL) only while it holds no open case:
  * counting a case removes the TTL, and the release that empties the set sets it.
  */
 export const addressKey = (address: string) => ({ pk: `OPEN#${address.trim().toLowerCase()}`, sk: 'OPEN' });
+
+/**
+ * The item that counts open cases: the inbox's (inboxLimitKey), so "vitima+1@gmail.com" and
+ * "vi.tima@gmail.com" share one cap with "vitima@gmail.com" (ticket checks take them as one person).
+ */
+export const inboxKey = (address: string) => addressKey(inboxLimitKey(address));
+
+/** Whether the address's own item is its inbox's (its bounce memory is where its cases are counted). */
+const isInboxAddress = (address: string): boolean => addressKey(address).pk === inboxKey(address).pk;
 
 /** Attribute names of the address item, shared by both adapters of it. */
 export const ADDRESS_ATTRIBUTES = { caseIds: 'caseIds', bounceUntil: 'bounceUntil', bounceReason: 'bounceReason' };
@@ -32,7 +43,7 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: addressKey(senderEmail),
+          Key: inboxKey(senderEmail),
           UpdateExpression: 'ADD #ids :id SET #type = :type REMOVE #ttl',
           ConditionExpression: 'attribute_not_exists(#ids) OR size(#ids) < :max OR contains(#ids, :cid)',
           ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
@@ -46,11 +57,11 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     }
   }
 
-  async add(senderEmail: string, caseId: string): Promise<SenderBounce> {
+  async add(senderEmail: string, caseId: string): Promise<SenderBounce | null> {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: addressKey(senderEmail),
+        Key: inboxKey(senderEmail),
         UpdateExpression: 'ADD #ids :id SET #type = :type REMOVE #ttl',
         ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':id': new Set([caseId]), ':type': 'OPEN' },
@@ -58,15 +69,27 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
         ReturnValues: 'ALL_NEW',
       }),
     );
+    // A "+tag" or dotted variant's bounce memory is on its own item: the BounceRegistry reads it.
+    if (!isInboxAddress(senderEmail)) return null;
     const until = Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil];
     return typeof until === 'string' ? { until: new Date(until) } : {};
   }
 
+  /**
+   * Releases from the inbox's item and, for a variant address, from its own item too: cases counted
+   * before the cap was keyed by inbox are there, and leave as they close (no migration: a variant's
+   * old open cases only go uncounted by the inbox's cap until then).
+   */
   async release(senderEmail: string, caseId: string): Promise<void> {
+    await this.releaseFrom(inboxKey(senderEmail), caseId);
+    if (!isInboxAddress(senderEmail)) await this.releaseFrom(addressKey(senderEmail), caseId);
+  }
+
+  private async releaseFrom(key: { pk: string; sk: string }, caseId: string): Promise<void> {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: addressKey(senderEmail),
+        Key: key,
         UpdateExpression: 'DELETE #ids :id',
         ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds },
         ExpressionAttributeValues: { ':id': new Set([caseId]) },
@@ -75,21 +98,21 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     );
     if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return;
     // Nothing open any more: the item expires once its bounce memory has (LGPD: everything expires).
-    await this.expireWhenIdle(senderEmail, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);
+    await this.expireWhenIdle(key, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);
   }
 
   /**
    * Sets the address item's TTL to the later of now and its bounce memory's end, unless it holds an
    * open case (a concurrent add won: it keeps the item). Idempotent.
    */
-  private async expireWhenIdle(address: string, bounceUntil: unknown): Promise<void> {
+  private async expireWhenIdle(key: { pk: string; sk: string }, bounceUntil: unknown): Promise<void> {
     const until = typeof bounceUntil === 'string' ? Date.parse(bounceUntil) : Number.NaN;
     const at = Math.ceil(Math.max(this.now().getTime(), Number.isNaN(until) ? 0 : until) / 1000);
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: addressKey(address),
+          Key: key,
           UpdateExpression: 'SET #ttl = :at',
           ConditionExpression: 'attribute_not_exists(#ids)',
           ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, '#ids': ADDRESS_ATTRIBUTES.caseIds },
@@ -103,7 +126,7 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
 
   async count(senderEmail: string): Promise<number> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: addressKey(senderEmail), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: inboxKey(senderEmail), ConsistentRead: true }),
     );
     const ids = Item?.[ADDRESS_ATTRIBUTES.caseIds];
     return ids instanceof Set ? ids.size : 0;

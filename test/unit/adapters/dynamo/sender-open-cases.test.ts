@@ -1,9 +1,9 @@
 /** The open-case cap on dynalite: one conditional write per reservation, so concurrency cannot pass it. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
-import { DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
+import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
 import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
 const TABLE = 'ouvidoria-open-cases';
@@ -74,6 +74,60 @@ describe('DynamoSenderOpenCases on dynalite', () => {
     await open.add(` ${s} `, 'email:b');
     expect(await open.count(s)).toBe(2);
     expect(await open.reserve(s, 'webform:c', 2)).toBe(false);
+  });
+
+  it.each([
+    [
+      'Gmail "+tags" and dots',
+      ['vitima.souza@gmail.com', 'vitimasouza+1@gmail.com', 'Vitima.Souza+ouvidoria@googlemail.com'],
+    ],
+    [
+      'a "+tag" on any domain',
+      ['financeiro@lojadamaria.com.br', 'financeiro+1@lojadamaria.com.br', 'financeiro+2@lojadamaria.com.br'],
+    ],
+  ])('variants of one inbox share one cap (%s), concurrently', async (_, variants) => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => open.reserve(variants[i % variants.length] ?? '', `webform:v${i}`, 2)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(2);
+    for (const v of variants) expect(await open.count(v)).toBe(2);
+  });
+
+  it('a variant releases from the inbox’s count, and from its own item what was counted there before', async () => {
+    const variant = 'compras+loja@lojadamaria.com.br';
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: addressKey(variant),
+        UpdateExpression: 'ADD caseIds :id',
+        ExpressionAttributeValues: { ':id': new Set(['email:antigo']) },
+      }),
+    );
+    expect(await open.reserve(variant, 'webform:novo', 1)).toBe(true);
+    expect(await open.reserve('compras@lojadamaria.com.br', 'webform:outro', 1)).toBe(false);
+    await open.release(variant, 'webform:novo');
+    await open.release(variant, 'email:antigo');
+    expect(await open.count('compras@lojadamaria.com.br')).toBe(0);
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: addressKey(variant), ConsistentRead: true }),
+    );
+    expect(Item?.['caseIds']).toBeUndefined();
+  });
+
+  it('add returns the bounce memory of the address itself: read on the count for an inbox address, left to the registry for a variant', async () => {
+    const until = '2099-01-01T00:00:00.000Z';
+    const base = 'entregas@lojadamaria.com.br';
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: addressKey(base),
+        UpdateExpression: 'SET bounceUntil = :u',
+        ExpressionAttributeValues: { ':u': until },
+      }),
+    );
+    expect(await open.add(base, 'email:x')).toEqual({ until: new Date(until) });
+    expect(await open.add('entregas+1@lojadamaria.com.br', 'email:y')).toBeNull();
+    expect(await open.add('outra@lojadamaria.com.br', 'email:z')).toEqual({});
   });
 
   it('a sender with nothing open counts zero', async () => {
