@@ -28,17 +28,26 @@ const CONTROL_EXCEPT_NEWLINE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
- * Every format character (zero-width space and joiners, word joiner, soft hyphen, bidi marks and
- * isolates): a name, store or ticket number made of them reads as nothing, or as something else.
+ * Characters a reader cannot see: Unicode's default-ignorable code points — every format character
+ * (zero-width space and joiners, word joiner, soft hyphen, the bidi marks LRM/RLM/ALM, embeddings
+ * and isolates), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), variation selectors — and the
+ * braille blank (U+2800), which fonts draw as nothing. A name, subject or ticket number made of
+ * them reads as nothing, or as something else ("[OUV-2026-0001\u200b23]" hides a protocol).
+ * Whitespace (U+3000 among it) is not here: it is collapsed, not removed.
  */
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const INVISIBLE_CHARACTERS = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
-/** One-line text: NFC, control and format characters removed, every run of whitespace one space, trimmed. */
+/** The text without the characters a reader cannot see (the one rule: form fields, subjects, display names). */
+export function withoutInvisible(value: string): string {
+  return value.replace(INVISIBLE_CHARACTERS, '');
+}
+
+/** One-line text: NFC, control and invisible characters removed, every run of whitespace one space, trimmed. */
 export function normalizeLine(value: string): string {
   return value
     .normalize('NFC')
     .replace(CONTROL_EXCEPT_NEWLINE, '')
-    .replace(FORMAT_CHARACTERS, '')
+    .replace(INVISIBLE_CHARACTERS, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -57,8 +66,6 @@ export function normalizeMultiline(value: string): string {
 const ORDINALS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 const ORDINAL_RE = /[ºª°]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
-/** Zero-width characters and soft hyphens split words invisibly: drop them. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Everything that is not a lower-case ASCII letter, a digit, whitespace or basic punctuation. */
 const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
 
@@ -113,7 +120,7 @@ const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
  */
 const normalizeChar = boundedMemo(4096, (c) =>
   c
-    .replace(INVISIBLE, '')
+    .replace(INVISIBLE_CHARACTERS, '')
     .replace(ORDINAL_RE, (o) => ORDINALS[o] ?? o)
     .toLowerCase()
     .normalize('NFD')

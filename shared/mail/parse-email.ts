@@ -20,7 +20,7 @@ import {
 import type { AttachmentMeta, Mailbox, ObjectLocation, Submission, Verdicts } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { MAX_TEXT_CHARS } from '../domain/text';
+import { MAX_TEXT_CHARS, withoutInvisible } from '../domain/text';
 import { AUTO_REPLY_HEADERS } from '../domain/auto-reply-policy';
 import { IsoInstantSchema } from '../domain/instant';
 import {
@@ -584,10 +584,13 @@ function cheapSender(bytes: Buffer): { sender: Mailbox } {
 // ---------------------------------------------------------------------------------------------
 // Text hygiene
 
-/** One line: no control characters (CR/LF injection), whitespace collapsed. */
+/**
+ * One line: no control characters (CR/LF injection), no invisible characters (a zero-width space
+ * inside a protocol, bidi marks in a display name), whitespace collapsed.
+ */
 function cleanLine(value: string): string {
-  return value
-    .replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ')
+  return withoutInvisible(value)
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

@@ -4,7 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
-import { normalize, normalizeLine, normalizeMultiline } from '../domain/text';
+import { normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
 import { ticketOfLink } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
@@ -106,14 +106,14 @@ export const REQUEST_MESSAGES = {
 const isMissing = (input: unknown) => input === undefined || input === null || input === '';
 
 /**
- * Characters a reader sees, counted as a person counts them: without format characters (zero-width
- * space and joiners, soft hyphen, bidi marks) and controls, a run of spaces as one, an emoji as
- * one. Length minimums count these, so 25 zero-width characters are not a 25-character description.
+ * Characters a reader sees, counted as a person counts them: without invisible characters
+ * (withoutInvisible) and controls, a run of spaces as one, an emoji as one. Length minimums count
+ * these, so 25 zero-width characters or Hangul fillers are not a 25-character description.
  */
 export function visibleLength(value: string): number {
   let count = 0;
-  for (const _ of value
-    .replace(/[\p{Cf}\p{Cc}]/gu, '')
+  for (const _ of withoutInvisible(value)
+    .replace(/\p{Cc}/gu, '')
     .replace(/\s+/g, ' ')
     .trim())
     count++;

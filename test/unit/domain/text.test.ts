@@ -9,8 +9,24 @@ import {
   languageOfNormalized,
   normalize,
   normalizeEach,
+  normalizeLine,
   splitQuoted,
 } from '../../../shared/domain/text';
+
+describe('normalizeLine', () => {
+  it.each([
+    // [typed, kept]: what a reader cannot see goes; blanks become one space.
+    ['Mari\u200bana\u00ad Costa', 'Mariana Costa'],
+    ['\u3164', ''],
+    ['\u115f\u1160\uffa0', ''],
+    ['\u2800 \u3000 \u2800', ''],
+    ['Jo\u200eão\u200f Pereira\u061c', 'João Pereira'],
+    ['\u202eanitraM\u202c', 'anitraM'],
+    ['Loja\u3000da\u3164Maria', 'Loja daMaria'],
+  ])('%j → %j', (typed, kept) => {
+    expect(normalizeLine(typed)).toBe(kept);
+  });
+});
 
 describe('normalize', () => {
   it.each([
@@ -23,6 +39,7 @@ describe('normalize', () => {
     ['domínio congelado no registro.br!!', 'dominio congelado no registro.br!!'],
     ['emoji 😡😡 e “aspas” – travessão', 'emoji e aspas travessao'],
     ['fa\u200btura com\u00adsoft hyphen', 'fatura comsoft hyphen'],
+    ['chamado 48\u200e213 e 51\u3164000', 'chamado 48213 e 51000'],
     ['decomposta: solicitac\u0327a\u0303o', 'decomposta: solicitacao'],
     ['   ', ''],
     ['', ''],
@@ -43,7 +60,7 @@ describe('normalize', () => {
   /** normalize as it was written first: each step a pass over the whole text. */
   const reference = (text: string) =>
     text
-      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[\p{Default_Ignorable_Code_Point}\u2800]/gu, '')
       .replace(/[ºª°]/g, (c) => ({ º: 'o', '°': 'o', ª: 'a' })[c] ?? c)
       .toLowerCase()
       .normalize('NFD')

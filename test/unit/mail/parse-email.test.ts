@@ -483,6 +483,46 @@ const BAD_INPUT: BadCase[] = [
       expect(s.sender.name).not.toMatch(/[\r\n]/);
     },
   },
+  ...(
+    [
+      // [what, encoded subject, subject read]: what a reader cannot see is not in the subject.
+      [
+        'a zero-width space inside the protocol',
+        'Re:_[OUV-2026-0001=E2=80=8B23]_pedidos_parados',
+        'Re: [OUV-2026-000123] pedidos parados',
+      ],
+      [
+        'a word joiner and a BOM inside the protocol',
+        '[OUV-2026-=E2=81=A0000123=EF=BB=BF]_repasse',
+        '[OUV-2026-000123] repasse',
+      ],
+      [
+        'LRM and RLM around the protocol',
+        '=E2=80=8E[OUV-2026-000123]=E2=80=8F_cobran=C3=A7a',
+        '[OUV-2026-000123] cobrança',
+      ],
+      [
+        'a Hangul filler and a braille blank',
+        'Reclama=C3=A7=C3=A3o=E3=85=A4_do_chamado=E2=A0=80_48213',
+        'Reclamação do chamado 48213',
+      ],
+    ] as const
+  ).map(([what, encoded, read]) => ({
+    name: `invisible characters in the subject: ${what}`,
+    raw: () => Buffer.from(mail(['From: joao@lojadojoao.com.br', `Subject: =?utf-8?Q?${encoded}?=`], 'oi')),
+    check: (s: Submission) => expect(s.subject).toBe(read),
+  })),
+  ...(
+    [
+      // [what, encoded display name, name read]: bidi marks and fillers cannot dress up a display name.
+      ['LRM, RLM and ALM', 'Jo=C3=A3o=E2=80=8E_=E2=80=8FPereira=D8=9C', 'João Pereira'],
+      ['a zero-width space and a Hangul filler', 'Suporte=E2=80=8B_=E3=85=A4Oficial', 'Suporte Oficial'],
+    ] as const
+  ).map(([what, encoded, read]) => ({
+    name: `invisible characters in the From name: ${what}`,
+    raw: () => Buffer.from(mail([`From: =?utf-8?Q?${encoded}?= <joao@lojadojoao.com.br>`, 'Subject: oi'], 'oi')),
+    check: (s: Submission) => expect(s.sender.name).toBe(read),
+  })),
   {
     name: 'CR/LF and control characters in the subject',
     raw: () =>
@@ -801,7 +841,7 @@ describe('parseEmail: a file is passed on only as the kind its bytes prove (the 
       '../../x\u202egnp.png',
       'image/png',
       PNG,
-      { filename: 'x gnp.png', contentType: 'image/png', kind: 'png' },
+      { filename: 'xgnp.png', contentType: 'image/png', kind: 'png' },
     ],
     [
       'a plain PDF',

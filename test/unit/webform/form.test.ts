@@ -54,6 +54,13 @@ describe('webform fields', () => {
     ['nome', { nome: '\u200b' }, MESSAGES.nome.required],
     ['nome', { nome: '\u200b\u200c\u200d \u2060' }, MESSAGES.nome.required],
     ['nome', { nome: '\u00ad\u061c\ufeff' }, MESSAGES.nome.required],
+    // Nor one of blanks that are not format characters: Hangul fillers, the braille blank, ideographic space.
+    ['nome', { nome: '\u3164' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u115f\u1160' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u2800\u2800\u2800' }, MESSAGES.nome.required],
+    ['nome', { nome: '\uffa0' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u3164\u3000\u2800' }, MESSAGES.nome.required],
+    ['nome', { nome: '\u200e\u200f\u061c' }, MESSAGES.nome.required],
     ['nome', { nome: 'a'.repeat(FORM_LIMITS.nome + 1) }, MESSAGES.nome.tooLong],
     ['nome', { nome: 42 }, MESSAGES.wrongType],
     ['email', { email: '' }, MESSAGES.email.required],
@@ -84,6 +91,7 @@ describe('webform fields', () => {
     ['descricao', { descricao: 'Não resolveram.' }, MESSAGES.descricao.tooShort],
     // Invisible characters do not make a description long enough.
     ['descricao', { descricao: '\u200b'.repeat(25) }, MESSAGES.descricao.tooShort],
+    ['descricao', { descricao: '\u3164\u2800'.repeat(25) }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: `ok${'\u200d\u2060\u00ad'.repeat(10)}` }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: `Não ${'\u200c'.repeat(30)}resolveram` }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: 'x'.repeat(FORM_LIMITS.descricaoMax + 1) }, MESSAGES.descricao.tooLong],
@@ -229,6 +237,8 @@ describe('webform fields', () => {
   it.each([
     // [field, typed, kept]: one-line fields lose every format character (zero-width, joiners, bidi marks).
     ['nome', 'Mari\u200bana Cos\u00adta', 'Mariana Costa'],
+    ['nome', 'Mariana\u3164 Costa\u2800', 'Mariana Costa'],
+    ['nome', '\u3164Mariana\u3000Costa', 'Mariana Costa'],
     ['nome', '\u061cMariana \u2066Costa\u2069', 'Mariana Costa'],
     ['nome', 'Mariana\u2060 \u200dCosta', 'Mariana Costa'],
     ['loja', 'modas\u200bbella.com.br', 'modasbella.com.br'],
