@@ -11,7 +11,7 @@
  * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
-import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult } from '../app/lifecycle/survey';
+import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCaseHeld } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { OuvidoriaConfig } from '../domain/config';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
@@ -238,6 +238,10 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
   const verified = verifySurveyLink(query, deps.clock.now(), deps.secret);
   if (!verified.ok) {
     const problem = surveyLinkProblem(verified.error, deps.config);
+    return page(problem.status, problem.view);
+  }
+  if (!(await surveyCaseHeld(verified.protocol, deps))) {
+    const problem = surveyLinkProblem('expired', deps.config);
     return page(problem.status, problem.view);
   }
   if (await deps.surveys.get(verified.protocol)) {

@@ -22,7 +22,9 @@ import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
+import { DynamoSurveyStore, surveyKey } from '../../shared/adapters/dynamo/survey-store';
+import { recordSurvey } from '../../shared/app/lifecycle/survey';
+import { surveyLinks } from '../../shared/domain/lifecycle/survey';
 import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
 import { DirectoryReportStore } from '../../shared/adapters/report-store';
 import {
@@ -492,6 +494,30 @@ describe('data-subject requests', () => {
     expect(await count()).toBe(held + 1);
     expect((await eraseSubject(sender(1), deps(), { confirmed: false })).erased).toBe(true);
     expect(await count()).toBe(held + 1);
+  });
+
+  it('after the erasure, an unexpired survey link of the erased case writes nothing back (answers as expired)', async () => {
+    const now = new Date('2026-05-04T12:00:00.000Z');
+    const [link] = surveyLinks(protocols[0] as string, now, SECRET, localConfig);
+    const surveyDeps = {
+      cases: new DynamoCaseWorkStore({
+        client: doc,
+        tableName: TABLE,
+        repository: new DynamoCaseRepository({ client: doc, tableName: TABLE, retention: localConfig.retention }),
+        retention: localConfig.retention,
+      }),
+      surveys: new DynamoSurveyStore(doc, TABLE),
+      clock: new FixedClock(now),
+      secret: SECRET,
+    };
+    expect(await recordSurvey(link?.url ?? '', 'Sou a lojista, pode me ligar', surveyDeps)).toEqual({
+      kind: 'invalid-link',
+      error: 'expired',
+    });
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: surveyKey(protocols[0] as string), ConsistentRead: true }),
+    );
+    expect(Item).toBeUndefined();
   });
 
   it('refuses to erase an address with open cases without confirmation', async () => {

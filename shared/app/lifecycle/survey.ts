@@ -16,15 +16,31 @@ export type SurveyResult =
   | { kind: 'already-answered'; protocol: string }
   | { kind: 'invalid-link'; error: LinkError };
 
+/**
+ * Whether a survey link's case is still held. An erased case (LGPD, `npm run titular`) is gone with
+ * its answer: its links, still signed and unexpired, read as expired, so an answer never puts
+ * personal data (a score tied to the protocol, a comment) back after the erasure. A reopened case
+ * is still held: its link counts (one answer per case, about its handling).
+ */
+export async function surveyCaseHeld(
+  protocol: string,
+  deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
+): Promise<boolean> {
+  return (await deps.cases.getByProtocol(protocol)) !== null;
+}
+
 /** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
 export async function recordSurvey(
   link: string | URLSearchParams,
   comment: string | undefined,
-  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry'>,
+  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry'> & {
+    cases: Pick<LifecycleDeps['cases'], 'getByProtocol'>;
+  },
 ): Promise<SurveyResult> {
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
+  if (!(await surveyCaseHeld(verified.protocol, deps))) return { kind: 'invalid-link', error: 'expired' };
   // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
   const text = comment === undefined ? undefined : normalizeMultiline(comment).slice(0, MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({

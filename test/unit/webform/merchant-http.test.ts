@@ -136,6 +136,22 @@ describe('survey pages', () => {
     expect(expired?.body).not.toContain('Para saber em que ponto está o seu caso');
   });
 
+  // An erased case (LGPD) takes its survey with it: its unexpired link reads as an expired one and writes nothing.
+  it.each([
+    ['GET', (url: string) => get(url)],
+    [
+      'POST',
+      (url: string) => post('/pesquisa', { ...linkFields(url), comentario: 'Sou a Mariana, lojista da Modas Bella' }),
+    ],
+  ])('a survey link of an erased case (%s) answers as an expired one and stores nothing', async (_method, request) => {
+    const { deps, surveys } = world();
+    (deps.cases as InMemoryCaseWorkStore).records.clear();
+    const res = await serveMerchantPages(request(surveyUrl(PROTOCOL, 5, expiry, SECRET, localConfig)), deps, silent);
+    expect(res?.statusCode).toBe(410);
+    expect(res?.body).toContain('Pesquisa encerrada');
+    expect(surveys.answers.size).toBe(0);
+  });
+
   it('an expired status link still says so in its own words', async () => {
     const { deps } = world();
     const old = statusUrl(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
 import { localConfig } from '../../../../shared/domain/config';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
-import { lifecycleWorld, PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
+import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const SENT = new Date('2026-03-12T14:00:00.000Z');
 const links = surveyLinks(PROTOCOL, SENT, SECRET, localConfig);
@@ -64,6 +64,28 @@ describe('recordSurvey', () => {
     const w = lifecycleWorld({ now: '2026-05-01T12:00:00.000Z' });
     expect(await recordSurvey(links[2]!.url, undefined, w.deps)).toEqual({ kind: 'invalid-link', error: 'expired' });
     expect(w.surveys.answers.size).toBe(0);
+  });
+
+  it.each([
+    // [case held, result]: an erased case's link reads as expired and writes nothing (LGPD);
+    // a reopened case is still held, and its answer counts (one per case).
+    ['none (erased)', [], { kind: 'invalid-link', error: 'expired' }],
+    [
+      'reopened',
+      [workCase({ status: 'IN_PROGRESS', reopenedAt: '2026-03-12T13:00:00.000Z' })],
+      { kind: 'recorded', protocol: PROTOCOL, score: 4 },
+    ],
+    [
+      'closed',
+      [workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' })],
+      { kind: 'recorded', protocol: PROTOCOL, score: 4 },
+    ],
+  ] as const)('a survey link of a case %s', async (_, cases, result) => {
+    const w = lifecycleWorld({ cases: [...cases] });
+    expect(await recordSurvey(links[3]!.url, 'Sou a Mariana, da Modas Bella: ótimo atendimento', w.deps)).toEqual(
+      result,
+    );
+    expect(w.surveys.answers.size).toBe(result.kind === 'recorded' ? 1 : 0);
   });
 
   it('a long comment is cut', async () => {

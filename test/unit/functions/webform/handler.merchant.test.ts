@@ -17,7 +17,13 @@ import {
   RecordingMailer,
   RecordingQueue,
 } from '../../../support/fakes';
-import { InMemoryCaseWorkStore, InMemorySurveyStore, PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
+import {
+  InMemoryCaseWorkStore,
+  InMemorySurveyStore,
+  PROTOCOL,
+  SECRET,
+  workCase,
+} from '../../../support/lifecycle-fakes';
 
 const NOW = new Date('2026-03-10T13:05:00Z');
 const base = JSON.parse(readFileSync(new URL('../../../../events/webform/get-page.json', import.meta.url), 'utf8'));
@@ -51,7 +57,8 @@ function getEvent(url: string) {
 }
 
 const merchantDeps = (): MerchantPagesDeps => ({
-  cases: new InMemoryCaseWorkStore(),
+  // The survey's case is held (an erased case's link reads as expired).
+  cases: new InMemoryCaseWorkStore([workCase({ status: 'CLOSED', closedAt: NOW.toISOString() })]),
   surveys: new InMemorySurveyStore(),
   statusLinks: { claim: async () => true, isUsed: async () => false },
   rateLimiter: new InMemoryRateLimiter(),
