@@ -4,6 +4,7 @@
  * reserved Windows names, at most 120 characters, and it ends with exactly one extension, the one
  * of the type the bytes proved (`fatura.pdf.exe` with PDF bytes becomes `fatura_pdf_exe.pdf`).
  */
+import { withoutInvisible } from '../text';
 import { type FileKind, KIND_EXTENSIONS } from './file-type';
 
 const MAX_BASE = 100;
@@ -11,11 +12,11 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 export function sanitizeFilename(name: string, kind: FileKind): string {
   const lastPart = name.split(/[/\\]/).pop() ?? '';
-  let clean = lastPart
-    .normalize('NFC')
-    // Controls (C0, DEL, C1), bidi marks and overrides, zero-width characters, line/paragraph separators.
+  let clean = withoutInvisible(lastPart.normalize('NFC'))
+    // What a reader cannot see is gone first (bidi marks and overrides, zero-width characters,
+    // fillers: text.ts's one rule); then controls (C0, DEL, C1) and line/paragraph separators.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
     .replace(/[<>:"|?*;%$`'&=+#{}[\]~^]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();

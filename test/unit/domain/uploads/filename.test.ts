@@ -17,6 +17,11 @@ describe('sanitizeFilename', () => {
     ['   .pdf', 'pdf', 'pdf.pdf'],
     ['...', 'pdf', 'anexo.pdf'],
     ['a\r\nBcc: x@y.z.csv', 'csv', 'aBcc_ x@y_z.csv'],
+    // Characters a reader cannot see, as in names and subjects (text.ts): fillers and the braille blank.
+    ['nota\u3164fiscal.pdf', 'pdf', 'notafiscal.pdf'],
+    ['\u2800\u2800.pdf', 'pdf', 'pdf.pdf'],
+    ['fatura\uFFA0\u115F.pdf', 'pdf', 'fatura.pdf'],
+    ['boleto\u2060\u180E.pdf', 'pdf', 'boleto.pdf'],
   ])('%j as %s → %j', (name, kind, expected) => {
     expect(sanitizeFilename(name, kind as (typeof FILE_KINDS)[number])).toBe(expected);
   });
