@@ -15,8 +15,41 @@ const resourceName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and "-" (at most 63 characters)');
 
-/** An email receiving region of SES; the README links the endpoints table to check before choosing. */
-const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region code such as us-east-1');
+/** An AWS region code; whether the stack can live there is SUPPORTED_REGIONS' business. */
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const awsRegion = z.string().regex(REGION_CODE, 'use an AWS region code such as us-east-1');
+
+/**
+ * Regions the stack deploys to: those offering both SES email receiving (the receipt rule set) and
+ * GuardDuty Malware Protection for S3 (the webform uploads' scan). Elsewhere CloudFormation fails
+ * mid-deploy, so synth refuses any other region unless `confirmUnlistedRegion` repeats it.
+ *
+ * Taken 2026-12-02 from the AWS General Reference, "Amazon Simple Email Service endpoints and
+ * quotas" (Email receiving endpoints table, https://docs.aws.amazon.com/general/latest/gr/ses.html),
+ * and the GuardDuty "Regions and endpoints" page (Region-specific feature availability,
+ * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html). NOT VERIFIED against
+ * the live pages: this repository had no copy of the receiving table and no network was available;
+ * the list is kept to regions long known to receive mail, so an omission costs a confirmation
+ * (README "Region"), never a failed deploy. Check the two pages before adding one here.
+ */
+export const SUPPORTED_REGIONS: readonly string[] = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+];
 
 /** Retention periods CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -41,8 +74,13 @@ export const DeploymentConfigSchema = z
      * at deploy: one deploy works. Set it to your domain once a custom domain maps to that API.
      */
     webformOrigin: z.url().optional(),
-    /** Region of every resource. It must offer SES email receiving (see the README). */
+    /** Region of every resource: one of SUPPORTED_REGIONS, or repeated in `confirmUnlistedRegion`. */
     region: awsRegion,
+    /**
+     * The region again, for one missing from SUPPORTED_REGIONS that you checked offers SES email
+     * receiving and GuardDuty Malware Protection for S3 (AWS added it after the list was taken).
+     */
+    confirmUnlistedRegion: awsRegion.optional(),
     /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
     account: z
       .string()
@@ -122,6 +160,21 @@ export const DeploymentConfigSchema = z
       .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
   })
   .superRefine((c, ctx) => {
+    const unlisted = REGION_CODE.test(c.region) && !SUPPORTED_REGIONS.includes(c.region);
+    if (unlisted && c.confirmUnlistedRegion !== c.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `"${c.region}" is not known to offer both SES email receiving and GuardDuty Malware Protection for S3 (the deploy would fail midway). Supported: ${SUPPORTED_REGIONS.join(', ')}. If AWS offers both there now, set "confirmUnlistedRegion": "${c.region}" (README, "Region").`,
+      });
+    }
+    if (c.confirmUnlistedRegion !== undefined && c.confirmUnlistedRegion !== c.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmUnlistedRegion'],
+        message: `must equal region ("${c.region}"): it confirms that region only`,
+      });
+    }
     const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
     // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
     c.ombudsmanAddresses.forEach((address, i) => {

@@ -10,6 +10,7 @@ import {
   loadDeploymentConfig,
   parseDeploymentConfig,
   runtimeConfigOf,
+  SUPPORTED_REGIONS,
 } from '../../infra/config';
 import { staffSeedCommands } from '../../infra/staff-seed';
 
@@ -188,6 +189,44 @@ describe('deployment configuration validation', () => {
     const message = problemsOf({ ...devInput, ...patch });
     expect(message).toContain('Invalid deployment configuration (test.json):');
     expect(message).toContain(`  - ${expected}`);
+  });
+
+  // SES receipt rules and GuardDuty Malware Protection for S3 exist only in some regions: CloudFormation
+  // would fail midway there, after creating half the stack. Synth refuses it, naming the ones it takes.
+  it.each([
+    [
+      'São Paulo (not on the list: confirmed by hand or refused)',
+      { region: 'sa-east-1' },
+      'region: "sa-east-1" is not known',
+    ],
+    ['Cape Town', { region: 'af-south-1' }, 'region: "af-south-1" is not known'],
+    ['a region code AWS does not have', { region: 'br-south-1' }, 'region: "br-south-1" is not known'],
+    [
+      'a confirmation of another region (copied from another config)',
+      { region: 'sa-east-1', confirmUnlistedRegion: 'af-south-1' },
+      'confirmUnlistedRegion: must equal region ("sa-east-1")',
+    ],
+    [
+      'a confirmation beside a listed region',
+      { region: 'us-east-1', confirmUnlistedRegion: 'sa-east-1' },
+      'confirmUnlistedRegion: must equal region ("us-east-1")',
+    ],
+  ])('refuses an unsupported region: %s', (_name, patch, expected) => {
+    const message = problemsOf({ ...devInput, ...patch });
+    expect(message).toContain(`  - ${expected}`);
+  });
+
+  it('lists the supported regions and the way out in the refusal', () => {
+    const message = problemsOf({ ...devInput, region: 'sa-east-1' });
+    expect(message).toContain(`Supported: ${SUPPORTED_REGIONS.join(', ')}.`);
+    expect(message).toContain('"confirmUnlistedRegion": "sa-east-1"');
+  });
+
+  it.each([
+    ['a listed region', { region: 'eu-west-1' }],
+    ['an unlisted region confirmed by hand', { region: 'sa-east-1', confirmUnlistedRegion: 'sa-east-1' }],
+  ])('accepts %s', (_name, patch) => {
+    expect(problemsOf({ ...devInput, ...patch })).toBe('');
   });
 
   it('lists every problem at once, not only the first', () => {
