@@ -645,6 +645,7 @@ export async function countRequests(
         },
         rejected: () => undefined,
         failed: () => undefined,
+        claimedUnscanned: () => undefined,
       },
     });
     const rng = new Prng(777);

@@ -53,6 +53,8 @@ const SINGLE: Record<string, string> = {
     '(right after the first deploy it can fire once, until the first run reports.) Check the EffectSweep schedule (aws scheduler get-schedule, State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
   AntivirusFailing:
     'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status and StatusReasons name the problem (plan role, bucket policy, encryption); redeploy the stack to restore them. Affected files stay unreadable: ask the merchant to send them again.',
+  AntivirusSilent:
+    'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status other than ACTIVE, or StatusReasons, name the problem; aws events list-rules --name-prefix DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3 shows whether GuardDuty\'s managed rule still exists, aws events list-rules --name-prefix Ouvidoria-<env> our ScanResults rule (State ENABLED). Redeploy the stack to restore the plan (a deleted managed rule comes back when the plan is recreated). Files already claimed stay "pending": ask those merchants to send them again. Fired once and cleared the next hour with UploadScanResults present: a scan that finished just after the hour, nothing to do.',
   SchedulerTargetErrors:
     'aws scheduler list-schedules --group-name <group>; read SchedulerDlq for the error (a deleted function, a role without lambda:InvokeFunction) and redeploy.',
   SchedulerInvocationsLost:

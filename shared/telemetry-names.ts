@@ -73,6 +73,14 @@ export const METRIC = {
   effectsOldestPendingSeconds: 'EffectsOldestPendingSeconds',
   /** Antivirus: a GuardDuty result that says the scanner is broken (SCANNER_FAULT_STATUSES); dimension `status`. */
   uploadScanFailed: 'UploadScanFailed',
+  /**
+   * Webform: files a submission claimed that had no scan result yet (still PENDING). The
+   * AntivirusSilent alarm compares them with uploadScanResults: claims without any result mean
+   * GuardDuty stopped scanning (plan in error, its EventBridge rule deleted).
+   */
+  uploadsClaimedUnscanned: 'UploadsClaimedUnscanned',
+  /** Antivirus: every GuardDuty scan result received (any status), whether a case claimed the file or not. */
+  uploadScanResults: 'UploadScanResults',
   /** Webform: a dependency failed (answered 503). */
   webformFailed: 'WebformFailed',
 } as const;

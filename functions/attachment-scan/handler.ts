@@ -26,6 +26,8 @@ export function createAttachmentScanHandler(
     logger?: Logger;
     /** Hears a result that says the scanner is broken (the handler counts it for the AntivirusFailing alarm). */
     scannerFault?: (status: ScanStatus) => void;
+    /** Hears every scan result, any status (counted against the webform's unscanned claims: AntivirusSilent). */
+    scanResult?: (status: ScanStatus) => void;
   },
 ) {
   const logger = deps.logger ?? createLogger(SERVICE.attachmentScan);
@@ -38,6 +40,8 @@ export function createAttachmentScanHandler(
       return { kind: 'ignored', reason: 'bad-event' };
     }
     const { s3ObjectDetails, scanResultDetails } = parsed.data.detail;
+    // Any result proves the scanner still answers, claimed file or not, whatever the case update does.
+    deps.scanResult?.(scanResultDetails.scanResultStatus);
     if (SCANNER_FAULT_STATUSES.includes(scanResultDetails.scanResultStatus)) {
       // Before the case is touched: a broken scanner pages even for a file no submission claimed yet.
       deps.scannerFault?.(scanResultDetails.scanResultStatus);
@@ -74,6 +78,7 @@ export const handler = async (event: unknown) => {
       single.addDimension('status', status);
       single.addMetric(METRIC.uploadScanFailed, MetricUnit.Count, 1);
     },
+    scanResult: () => metrics.addMetric(METRIC.uploadScanResults, MetricUnit.Count, 1),
   });
   try {
     return await built(event);

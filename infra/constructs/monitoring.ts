@@ -42,6 +42,14 @@ export const SES_SENDING_FAILURES_PER_HOUR = 5;
 export const TICKET_DIRECTORY_FAILING_HOURS = 2;
 export const TICKET_DIRECTORY_WINDOW_HOURS = 6;
 /**
+ * Window of the AntivirusSilent alarm: files the webform claimed before their scan result, and not a
+ * single GuardDuty result in the same window. A scan takes seconds to a few minutes, so an hour is
+ * more than ten times that, and a dead scanner (plan in error, its EventBridge rule deleted) is known
+ * the same morning. A false page needs every unscanned claim of the hour to fall within the scan
+ * time of its end with no other result in it; the next hour clears it (the runbook says so).
+ */
+export const ANTIVIRUS_SILENT_WINDOW = Duration.hours(1);
+/**
  * The effects sweep (lifecycle outbox) pages when the oldest case with a pending mail is older than
  * this: a live sweep leaves none older than a claim plus one run (minutes); an effect that keeps
  * failing, or a backlog the sweep cannot clear, crosses it.
@@ -353,6 +361,32 @@ export class Monitoring extends Construct {
       },
     );
 
+    // AntivirusFailing hears a scanner that answers "broken"; a scanner that answers nothing (the plan
+    // in error, its managed EventBridge rule deleted) sends no result at all, and every file stays
+    // PENDING. Claims without results say so; no claim (no upload, or every file scanned before its
+    // submission) is no data, never an incident.
+    alarm(
+      'AntivirusSilent',
+      `The webform claimed files still waiting for their antivirus result, and GuardDuty sent no scan result for ${ANTIVIRUS_SILENT_WINDOW.toHours()} hour: those files stay "pending" and the office cannot open them.`,
+      {
+        metric: new cloudwatch.MathExpression({
+          expression: 'IF(claimed > 0 AND FILL(results, 0) == 0, claimed, 0)',
+          usingMetrics: {
+            claimed: customMetric(METRIC.uploadsClaimedUnscanned, SERVICE.webform, {
+              period: ANTIVIRUS_SILENT_WINDOW,
+            }),
+            results: customMetric(METRIC.uploadScanResults, SERVICE.attachmentScan, {
+              period: ANTIVIRUS_SILENT_WINDOW,
+            }),
+          },
+          period: ANTIVIRUS_SILENT_WINDOW,
+        }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+
     alarm('SchedulerTargetErrors', 'A schedule could not deliver to its target (retried, then its DLQ).', {
       metric: schedulerMetric('TargetErrorCount', props.scheduleGroupName),
       threshold: 1,
@@ -492,6 +526,28 @@ export class Monitoring extends Construct {
           }).with({ label: 'EffectsOldestPendingSeconds' }),
         ],
         leftAnnotations: [{ value: EFFECT_SWEEP_BEHIND.toSeconds(), label: 'EffectSweepBehind' }],
+        width: 24,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Antivirus: files claimed before their scan result, and scan results',
+        left: [
+          customMetric(METRIC.uploadsClaimedUnscanned, SERVICE.webform, { period: hour }).with({
+            label: 'UploadsClaimedUnscanned',
+          }),
+          customMetric(METRIC.uploadScanResults, SERVICE.attachmentScan, { period: hour }).with({
+            label: 'UploadScanResults',
+          }),
+          ...SCANNER_FAULT_STATUSES.map((status) =>
+            customMetric(METRIC.uploadScanFailed, SERVICE.attachmentScan, {
+              period: hour,
+              dimensions: { status },
+            }).with({
+              label: `UploadScanFailed ${status}`,
+            }),
+          ),
+        ],
         width: 24,
       }),
     );

@@ -274,6 +274,7 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
     const e = result.event;
     if (e.kind === 'submitted') {
       telemetry.submitted(e.outcome, e.duplicate);
+      if (e.unscannedUploads) telemetry.claimedUnscanned(e.unscannedUploads);
       logger.info('Webform submission', {
         status: result.status,
         outcome: e.outcome,

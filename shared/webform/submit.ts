@@ -58,7 +58,15 @@ export type RejectReason = RequestProblem | 'validation' | 'honeypot' | 'rate_li
 
 /** What happened, for logs and metrics (no personal data in it). */
 export type FormPostEvent =
-  | { kind: 'submitted'; outcome: Outcome; duplicate: boolean; caseId: string; keySource: 'header' | 'content' }
+  | {
+      kind: 'submitted';
+      outcome: Outcome;
+      duplicate: boolean;
+      caseId: string;
+      keySource: 'header' | 'content';
+      /** Files this post claimed whose scan result had not arrived yet (counted for AntivirusSilent). */
+      unscannedUploads?: number;
+    }
   | { kind: 'rejected'; reason: RejectReason; fields?: string[] };
 
 export interface FormPostResult {
@@ -331,7 +339,11 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
-  return answer(result, keys.source, deps, listed);
+  const reply = answer(result, keys.source, deps, listed);
+  const unscannedUploads = claimed.attachments.filter((a) => a.scan === 'PENDING').length;
+  return unscannedUploads > 0 && reply.event.kind === 'submitted'
+    ? { ...reply, event: { ...reply.event, unscannedUploads } }
+    : reply;
 }
 
 const ATTACHMENTS_OFF = 'Este formulário não aceita anexos no momento. Envie a manifestação sem arquivos.';

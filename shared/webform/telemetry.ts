@@ -7,10 +7,13 @@ export const WEBFORM_METRIC = {
   submission: METRIC.webformSubmission,
   rejected: METRIC.webformRejected,
   failed: METRIC.webformFailed,
+  unscannedUploads: METRIC.uploadsClaimedUnscanned,
 } as const;
 
 export interface WebformTelemetry {
   submitted(outcome: Outcome, duplicate: boolean): void;
+  /** Files a submission claimed before their scan result arrived (the result must follow within minutes). */
+  claimedUnscanned(files: number): void;
   rejected(reason: RejectReason | 'bad_event'): void;
   failed(): void;
 }
@@ -33,14 +36,15 @@ export interface WebformMetrics {
 }
 
 export function webformTelemetry(metrics: WebformMetrics): WebformTelemetry {
-  const count = (name: string, dimensions: Record<string, string>) => {
+  const count = (name: string, dimensions: Record<string, string>, value = 1) => {
     const single = metrics.singleMetric();
-    for (const [key, value] of Object.entries(dimensions)) single.addDimension(key, value);
-    single.addMetric(name, 'Count', 1);
+    for (const [key, dimension] of Object.entries(dimensions)) single.addDimension(key, dimension);
+    single.addMetric(name, 'Count', value);
   };
   return {
     submitted: (outcome, duplicate) => count(WEBFORM_METRIC.submission, { outcome, duplicate: String(duplicate) }),
     rejected: (reason) => count(WEBFORM_METRIC.rejected, { reason }),
     failed: () => count(WEBFORM_METRIC.failed, {}),
+    claimedUnscanned: (files) => count(WEBFORM_METRIC.unscannedUploads, {}, files),
   };
 }

@@ -39,6 +39,7 @@ describe('alarm runbook', () => {
     ['NoAnalystAvailable', /npm run staff -- list/],
     ['TicketDirectoryFailing', /put-secret-value/],
     ['AntivirusFailing', /get-malware-protection-plan/],
+    ['AntivirusSilent', /DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3/],
     ['EffectSweepStopped', /aws scheduler get-schedule/],
     ['SesComplaintRate', /aws sesv2 get-account/],
     ['MonthlyReportErrors', /\{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"\}/],

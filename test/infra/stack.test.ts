@@ -14,6 +14,7 @@ import { ASSIGNMENT_MESSAGE_GROUP } from '../../shared/adapters/sqs-assignment-q
 import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
 import { TABLE_ACCESS } from '../../infra/constructs/case-table';
+import { ANTIVIRUS_SILENT_WINDOW } from '../../infra/constructs/monitoring';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../infra/names';
 import { FUNCTION_SIZING, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
@@ -1881,6 +1882,68 @@ describe('alarms and dashboard', () => {
         { Name: 'service', Value: service },
       ]),
     );
+  });
+
+  // A GuardDuty plan in error, or its managed EventBridge rule deleted, sends no result at all: the
+  // uploaded files stay PENDING and AntivirusFailing (which needs a result) never fires.
+  it('alarms when files were claimed unscanned and no scan result came in the window; no upload is no incident', () => {
+    const { template } = dev;
+    const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes(METRIC.uploadsClaimedUnscanned),
+    );
+    expect(others).toEqual([]);
+    expect(alarm!.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm!.Properties.AlarmDescription).toContain('What to do: aws guardduty list-malware-protection-plans');
+    const metrics = alarm!.Properties.Metrics as Array<{
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown[] }; Period: number };
+    }>;
+    const read = Object.fromEntries(metrics.flatMap((m) => (m.MetricStat ? [[m.Id, m.MetricStat]] : [])));
+    expect(read).toEqual({
+      claimed: {
+        Metric: {
+          Namespace: METRICS_NAMESPACE,
+          MetricName: METRIC.uploadsClaimedUnscanned,
+          Dimensions: [{ Name: 'service', Value: SERVICE.webform }],
+        },
+        Period: ANTIVIRUS_SILENT_WINDOW.toSeconds(),
+        Stat: 'Sum',
+      },
+      results: {
+        Metric: {
+          Namespace: METRICS_NAMESPACE,
+          MetricName: METRIC.uploadScanResults,
+          Dimensions: [{ Name: 'service', Value: SERVICE.attachmentScan }],
+        },
+        Period: ANTIVIRUS_SILENT_WINDOW.toSeconds(),
+        Stat: 'Sum',
+      },
+    });
+    // Results missing altogether count as none (the silent scanner); claims missing are no data.
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('IF(claimed > 0 AND FILL(results, 0) == 0, claimed, 0)');
+  });
+
+  it('charts unscanned claims beside scan results and scanner faults on the dashboard', () => {
+    const [dashboard] = Object.values(dev.template.findResources('AWS::CloudWatch::Dashboard'));
+    const parts = dashboard!.Properties.DashboardBody['Fn::Join'][1] as unknown[];
+    const body = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
+    const chart = body.widgets.find((w: { properties: { title: string } }) =>
+      w.properties.title.startsWith('Antivirus'),
+    );
+    expect(chart).toBeDefined();
+    const names = chart.properties.metrics.map((m: string[]) => m[1]);
+    expect(names).toEqual([
+      METRIC.uploadsClaimedUnscanned,
+      METRIC.uploadScanResults,
+      METRIC.uploadScanFailed,
+      METRIC.uploadScanFailed,
+    ]);
   });
 
   it('alarms on webform 5xx answers', () => {

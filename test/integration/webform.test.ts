@@ -92,7 +92,7 @@ function webformWith(config: OuvidoriaConfig): WebformHandler {
     rateLimiter: new DynamoRateLimiter(doc, table),
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
   });
 }
 
@@ -330,7 +330,7 @@ describe('attachments on dynalite (issue 19)', () => {
       rateLimiter: new DynamoRateLimiter(doc, table),
       telemetry: noTelemetry,
       logger: new Logger({ logLevel: 'SILENT' }),
-      webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
       uploads: store,
     });
     const pendingId = '0123456789abcdef0123456789abcdef';

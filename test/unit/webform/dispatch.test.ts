@@ -9,7 +9,7 @@ const { lazy, siteDispatcher } = await import('../../../shared/webform/dispatch'
 const { localConfig } = await import('../../../shared/domain/config');
 
 const logger = { info() {}, warn() {}, error() {}, appendKeys() {}, resetKeys() {} };
-const telemetry = { submitted() {}, rejected() {}, failed() {} };
+const telemetry = { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} };
 const event = (method: string, rawPath: string) => ({
   rawPath,
   headers: {},

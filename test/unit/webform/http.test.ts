@@ -14,7 +14,7 @@ import {
 } from '../../../shared/webform/http';
 import type { WebformDeps } from '../../../shared/webform/submit';
 
-const quiet = { submitted() {}, rejected() {}, failed() {} };
+const quiet = { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} };
 // Routes that never reach the service: its dependencies are not touched.
 const deps = {
   service: { config: localConfig, telemetry: noTelemetry } as unknown as WebformDeps,

@@ -37,9 +37,12 @@ let clock: FixedClock;
 let handle: (e: unknown) => Promise<WebformResponse>;
 
 let openCases: InMemorySenderOpenCases;
+/** What the webform counted for the AntivirusSilent alarm: files claimed before their scan result. */
+let claimedUnscanned: number[];
 
 function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: T) => T = (port) => port) {
   cases = new InMemoryCaseRepository();
+  claimedUnscanned = [];
   openCases = new InMemorySenderOpenCases();
   mailer = new RecordingMailer();
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
@@ -57,7 +60,12 @@ function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: 
     rateLimiter: new InMemoryRateLimiter(),
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+    webformTelemetry: {
+      submitted() {},
+      rejected() {},
+      failed() {},
+      claimedUnscanned: (files) => claimedUnscanned.push(files),
+    },
     uploads: wrap(store),
   });
   handle = (e) => h(e);
@@ -361,6 +369,33 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(r.body).toContain('verificação antivírus em andamento');
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING' });
+  });
+});
+
+// A GuardDuty plan in error (or its EventBridge rule deleted) sends no result at all: every file stays
+// PENDING and nothing else fails. The webform counts what it claims unscanned; attachment-scan counts
+// the results; the AntivirusSilent alarm fires when claims come and results do not.
+describe('files claimed before their scan result (the AntivirusSilent signal)', () => {
+  it.each([
+    ['scanner answered before the submission: nothing counted', 'sync', 2, []],
+    ['scanner silent, one invoice: one counted', 'manual', 1, [1]],
+    ['scanner silent, invoice and print in one post: counted together', 'manual', 2, [2]],
+  ] as const)('%s', async (_name, scan, files, expected) => {
+    setup(scan);
+    const all = [
+      { name: 'fatura-marco.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'print-cobranca.png', type: 'image/png', bytes: png() },
+    ];
+    const pendingId = await uploadWithScript(all.slice(0, files));
+    const r = await submit({ anexosId: pendingId });
+    expect(r.statusCode).toBe(201);
+    expect(claimedUnscanned).toEqual(expected);
+  });
+
+  it('a submission without files counts nothing', async () => {
+    setup('manual');
+    expect((await submit({})).statusCode).toBe(201);
+    expect(claimedUnscanned).toEqual([]);
   });
 });
 

@@ -58,7 +58,7 @@ async function submittedWhileScanning(file: Buffer, name: string) {
     rateLimiter: new InMemoryRateLimiter(),
     telemetry: noTelemetry,
     logger: quiet,
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {} },
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
     uploads: store,
   });
   const { body, contentType } = multipartBody(
@@ -203,6 +203,36 @@ describe('late GuardDuty scan results', () => {
       expect(faults).toEqual(fault ? [status] : []);
     },
   );
+
+  // The AntivirusSilent alarm counts results against the webform's unscanned claims: every result
+  // counts (a claimed file, one not claimed yet, one outside uploads/), an event that is none does not.
+  it.each([
+    ['clean, file not claimed yet', 'NO_THREATS_FOUND', 'uploads/7f3c2a9e-pending/01', ['NO_THREATS_FOUND']],
+    ['infected, file not claimed yet', 'THREATS_FOUND', 'uploads/7f3c2a9e-pending/02', ['THREATS_FOUND']],
+    ['scanner fault', 'ACCESS_DENIED', 'uploads/7f3c2a9e-pending/03', ['ACCESS_DENIED']],
+    ['a key outside uploads/', 'NO_THREATS_FOUND', 'inbound/mensagem.eml', ['NO_THREATS_FOUND']],
+    ['not a scan result (unknown status)', 'SCANNING', 'uploads/7f3c2a9e-pending/04', []],
+  ])('counts a scan result for AntivirusSilent: %s', async (_name, status, objectKey, expected) => {
+    const heard: string[] = [];
+    const scan = createAttachmentScanHandler({
+      uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
+      scans: { recordScan: async () => 'recorded' as const },
+      cases: { get: async () => null },
+      mailer: new RecordingMailer(),
+      config: localConfig,
+      logger: quiet,
+      scanResult: (s) => heard.push(s),
+    });
+    await scan({
+      ...sample,
+      detail: {
+        ...sample.detail,
+        s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey },
+        scanResultDetails: { scanResultStatus: status },
+      },
+    });
+    expect(heard).toEqual(expected);
+  });
 
   it('ignores files no submission claimed yet, keys outside uploads/, and other events', async () => {
     const store = new LocalUploadStore({ url: 'http://local/_s3/b/' });

@@ -89,6 +89,9 @@ class RecordingTelemetry implements WebformTelemetry {
   failed() {
     this.events.push('failed');
   }
+  claimedUnscanned(files: number) {
+    this.events.push(`claimedUnscanned:${files}`);
+  }
 }
 
 let cases: InMemoryCaseRepository;
