@@ -134,6 +134,12 @@ export const DeploymentConfigSchema = z
     hostedZone: z
       .object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') })
       .optional(),
+    /**
+     * The SES domain identity of `domain` exists already (verified by hand, or owned by another stack):
+     * the stack references it by name instead of creating it (creating it fails with "already exists").
+     * Its DKIM, MAIL FROM and default configuration set stay as they are (README, "Troubleshooting").
+     */
+    existingEmailIdentity: z.boolean().default(false),
     /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
     mailFromSubdomain: z
       .string()

@@ -228,6 +228,7 @@ export class OuvidoriaStack extends Stack {
       topicKey,
       mailFromSubdomain: config.mailFromSubdomain,
       dmarcPolicy: config.dmarcPolicy,
+      existingIdentity: config.existingEmailIdentity,
       ...(config.hostedZone ? { hostedZoneId: config.hostedZone.zoneId } : {}),
     });
 

@@ -16,6 +16,11 @@ export interface MailSendingProps {
   /** Route 53 hosted zone that serves `domain`: the stack then creates every record below itself. */
   readonly hostedZoneId?: string;
   readonly dmarcPolicy: 'none' | 'quarantine' | 'reject';
+  /**
+   * The domain identity exists already in SES: referenced by name, not created. Its DKIM records are
+   * then not ours to publish (SES gave them when it was verified), nor its MAIL FROM settings.
+   */
+  readonly existingIdentity?: boolean;
 }
 
 /** One DNS record as the README and the outputs show it. */
@@ -33,7 +38,7 @@ export interface DnsRecord {
  * encrypted SNS topic that feeds the bounce registry (the ses-feedback function).
  */
 export class MailSending extends Construct {
-  readonly identity: ses.EmailIdentity;
+  readonly identity: ses.IEmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
   readonly feedbackTopic: sns.Topic;
   readonly mailFromDomain: string;
@@ -51,17 +56,22 @@ export class MailSending extends Construct {
 
     const region = Stack.of(this).region;
     this.mailFromDomain = `${props.mailFromSubdomain}.${props.domain}`;
-    this.identity = new ses.EmailIdentity(this, 'DomainIdentity', {
-      identity: ses.Identity.domain(props.domain),
-      // Mail sent without naming a configuration set still reports bounces and complaints.
-      configurationSet: this.configurationSet,
-      mailFromDomain: this.mailFromDomain,
-      // Until the MAIL FROM MX exists SES keeps sending from amazonses.com instead of refusing to send.
-      mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
-    });
+    const created = props.existingIdentity
+      ? undefined
+      : new ses.EmailIdentity(this, 'DomainIdentity', {
+          identity: ses.Identity.domain(props.domain),
+          // Mail sent without naming a configuration set still reports bounces and complaints.
+          configurationSet: this.configurationSet,
+          mailFromDomain: this.mailFromDomain,
+          // Until the MAIL FROM MX exists SES keeps sending from amazonses.com instead of refusing to send.
+          mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+        });
+    // The functions name the configuration set on every send, so bounces and complaints reach the
+    // feedback topic with an existing identity too.
+    this.identity = created ?? ses.EmailIdentity.fromEmailIdentityName(this, 'DomainIdentity', props.domain);
 
     this.dnsRecords = [
-      ...this.identity.dkimRecords.map((dkim, i) => ({
+      ...(created?.dkimRecords ?? []).map((dkim, i) => ({
         id: `Dkim${i + 1}`,
         name: dkim.name,
         type: 'CNAME' as const,

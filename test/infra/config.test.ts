@@ -127,6 +127,11 @@ describe('deployment configuration validation', () => {
     ['an uppercase rule set name', { ruleSetName: 'Ouvidoria' }, 'ruleSetName: use lowercase letters'],
     ['a string for a boolean', { activateRuleSet: 'yes' }, 'activateRuleSet: '],
     [
+      'the identity flag as the domain name',
+      { existingEmailIdentity: 'ouvidoria.example.com.br' },
+      'existingEmailIdentity: ',
+    ],
+    [
       'activating a rule set someone else owns (joining it leaves the active one as it is)',
       { existingRuleSetName: 'empresa-entrada', activateRuleSet: true },
       'activateRuleSet: must be false with existingRuleSetName',

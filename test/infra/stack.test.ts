@@ -1177,6 +1177,32 @@ describe('SES sending', () => {
     });
   });
 
+  // A domain verified by hand in SES fails the first deploy ("already exists" on AWS::SES::EmailIdentity).
+  // `existingEmailIdentity` references it by name; its DKIM records are not the stack's to publish.
+  it.each([
+    { existing: false, identities: 1, dkimOutputs: 3 },
+    { existing: true, identities: 0, dkimOutputs: 0 },
+  ])(
+    'existingEmailIdentity $existing: $identities identity created, $dkimOutputs DKIM outputs, sending still granted',
+    ({ existing, identities, dkimOutputs }) => {
+      const { stack, template } = existing ? synth({ existingEmailIdentity: true }) : dev;
+      template.resourceCountIs('AWS::SES::EmailIdentity', identities);
+      const outputs = Object.keys(template.toJSON().Outputs as Record<string, unknown>);
+      expect(outputs.filter((id) => id.startsWith('DnsDkim'))).toHaveLength(dkimOutputs);
+      expect(outputs).toEqual(expect.arrayContaining(['DnsMx', 'DnsMailFromMx', 'DnsMailFromSpf', 'DnsDmarc']));
+      // The configuration set is ours either way: the functions name it on every send.
+      template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+      const grant = JSON.stringify(
+        Object.values(template.findResources('AWS::IAM::Policy'))
+          .flatMap((p) => p.Properties.PolicyDocument.Statement)
+          .find((s: { Sid?: string }) => s.Sid === 'SendFromOuvidoriaIdentity'),
+      );
+      expect(grant).toContain(
+        existing ? ':identity/ouvidoria.example.com.br' : logicalId(stack, stack.sending.identity),
+      );
+    },
+  );
+
   it('keeps bounces and complaints on the suppression list and publishes them to the encrypted feedback topic', () => {
     const { stack, template } = dev;
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
