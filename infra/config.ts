@@ -24,13 +24,13 @@ const awsRegion = z.string().regex(REGION_CODE, 'use an AWS region code such as 
  * GuardDuty Malware Protection for S3 (the webform uploads' scan). Elsewhere CloudFormation fails
  * mid-deploy, so synth refuses any other region unless `confirmUnlistedRegion` repeats it.
  *
- * Taken 2026-12-02 from the AWS General Reference, "Amazon Simple Email Service endpoints and
- * quotas" (Email receiving endpoints table, https://docs.aws.amazon.com/general/latest/gr/ses.html),
- * and the GuardDuty "Regions and endpoints" page (Region-specific feature availability,
- * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html). NOT VERIFIED against
- * the live pages: this repository had no copy of the receiving table and no network was available;
- * the list is kept to regions long known to receive mail, so an omission costs a confirmation
- * (README "Region"), never a failed deploy. Check the two pages before adding one here.
+ * NOT VERIFIED: written on 2026-12-02 from what the AWS pages are remembered to say — the AWS
+ * General Reference, "Amazon Simple Email Service endpoints and quotas" (Email receiving endpoints,
+ * https://docs.aws.amazon.com/general/latest/gr/ses.html) and GuardDuty's Region-specific feature
+ * availability (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html). This
+ * machine had no network and the stored copies hold only an older receiving table (us-east-1,
+ * us-west-2, eu-west-1). A region missing here costs a confirmation (README "Region"); a region
+ * wrongly listed fails mid-deploy, as every region did before. Check both pages before relying on it.
  */
 export const SUPPORTED_REGIONS: readonly string[] = [
   'us-east-1',
