@@ -4365,3 +4365,54 @@ describe('round 12: team members locked out, should-have wishes, the store custo
     await check(row);
   });
 });
+
+// ─────────────── Round 13 ───────────────
+const ROUND13: Row[] = [
+  // English access held or taken by someone else.
+  ...(
+    [
+      [
+        'the former owner won’t give me access',
+        "The former owner won't give me access to the admin. I bought the store in October.",
+      ],
+      ['an employee’s account got locked', "My employee's account got locked and she handles all our orders."],
+      ['the old agency has the admin password', 'Our old agency has the admin password and stopped answering us.'],
+      [
+        'the previous owner never handed over the login',
+        'I bought this store and the previous owner never handed over the login.',
+      ],
+      [
+        'a partner changed the login email',
+        'My business partner changed the login email and now I cannot get into the store admin.',
+      ],
+      ['the store manager’s account was blocked', "Our store manager's account was blocked yesterday, please help."],
+      [
+        'the developer removed my access',
+        'The developer removed my access to the admin panel after we argued about his invoice.',
+      ],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `English access held by others: ${name}`,
+      from: NOBODY,
+      subject: 'Admin access',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    }),
+  ),
+  {
+    name: 'English near miss: a customer’s account at the store is store side, not our sign-in',
+    from: NOBODY,
+    subject: 'Checkout problem',
+    text: "A customer's account got locked on my store and they can't check out.",
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['topic.access.no-access', 'topic.access.blocked-user'],
+  },
+];
+
+describe('round 13: access and storefront in one sentence, lawyers of shoppers, charged non-clients, other platforms’ merchants, English access held by others', () => {
+  it.each(ROUND13.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
