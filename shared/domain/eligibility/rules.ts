@@ -48,7 +48,46 @@ export { WORD_VARIANTS } from '../text';
  * Idioms rewritten before matching, so that a word inside them does not trigger a rule:
  * "não consigo entrar em contato" is about reaching support, not about losing access.
  */
+/** Other e-commerce platforms, whose merchants are prospects of ours ("sou lojista da Shopify e quero migrar"). */
+const OTHER_PLATFORMS = [
+  'shopify',
+  'nuvemshop',
+  'tiendanube',
+  'tray',
+  'woocommerce',
+  'loja integrada',
+  'vtex',
+  'wix',
+  'magento',
+  'yampi',
+  'dooca',
+  'irroba',
+  'prestashop',
+  'opencart',
+  'bigcommerce',
+  'squarespace',
+];
+
+/**
+ * A merchant of another platform ("sou lojista da Shopify", "sou lojista, hoje uso WooCommerce", "minha
+ * loja na Nuvemshop") is not ours: read without "sou lojista" and "minha loja na", which prove a client.
+ */
+const MERCHANT_OF_ANOTHER_PLATFORM: readonly (readonly [string, string])[] = OTHER_PLATFORMS.flatMap((platform) => [
+  ...['da', 'do', 'na', 'no', 'de', 'pela', 'pelo', 'hoje uso', 'e uso', 'uso'].map(
+    (how): readonly [string, string] => [`sou lojista ${how} ${platform}`, `vendo em outra plataforma ${platform}`],
+  ),
+  ...['hoje uso', 'uso'].map((how): readonly [string, string] => [
+    `sou lojista, ${how} ${platform}`,
+    `vendo em outra plataforma ${platform}`,
+  ]),
+  ...['na', 'no', 'da', 'pela', 'pelo'].map((how): readonly [string, string] => [
+    `minha loja ${how} ${platform}`,
+    `minha loja hoje em ${platform}`,
+  ]),
+]);
+
 export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
+  ...MERCHANT_OF_ANOTHER_PLATFORM,
   // Speech and voice-to-text: "num" for "não" before a verb ("num tô conseguindo"; "num site" stays
   // "em um"), and the infinitive's final r dropped after conseguir ("não consigo entrá no painel").
   // Before the idioms below, so that "não consigo entra em contato" still reads as reaching support.
@@ -107,6 +146,9 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['want estou', 'want to'],
   ['like estou', 'like to'],
   ['need estou', 'need to'],
+  ['migrate estou', 'migrate to'],
+  ['move estou', 'move to'],
+  ['switch estou', 'switch to'],
   ['estou log', 'to log'],
   ['estou sign', 'to sign'],
   ['estou access', 'to access'],
@@ -1426,6 +1468,12 @@ export const RULES: readonly Rule[] = [
       'migrar minha loja * para a plataforma de voces',
       'migrar para voces',
       'migrar para a plataforma de voces',
+      // "quero migrar para cá", "como funciona a migração" from another platform.
+      'migrar para ca',
+      'trazer minha loja para ca',
+      'migrate to your platform',
+      'move to your platform',
+      'switch to your platform',
       'quanto sai por mes',
       'quanto sai o plano',
       'quanto sai a mensalidade',

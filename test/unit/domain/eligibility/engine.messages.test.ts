@@ -4409,6 +4409,51 @@ const ROUND13: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['topic.access.no-access', 'topic.access.blocked-user'],
   },
+  // A merchant of another platform who wants to move in is a prospect: "sou lojista" proves no client of ours there.
+  ...(
+    [
+      ['“sou lojista da Shopify” and wants to move', 'Sou lojista da Shopify e quero migrar pra vocês.'],
+      [
+        '“sou lojista na Nuvemshop há 3 anos”, bringing the store here',
+        'Sou lojista na Nuvemshop há 3 anos e estou pensando em trazer minha loja para cá. Como funciona a migração?',
+      ],
+      [
+        '“sou lojista da Tray”, asking the price',
+        'Sou lojista da Tray e quero migrar para a plataforma de vocês, quanto custa?',
+      ],
+      [
+        '“sou lojista, hoje uso WooCommerce”',
+        'Sou lojista, hoje uso WooCommerce, e quero migrar pra vocês. Vocês importam os produtos?',
+      ],
+      ['“minha loja na Loja Integrada”', 'Tenho minha loja na Loja Integrada e gostaria de migrar para vocês.'],
+      ['English, a Shopify merchant', "I'm a merchant on Shopify and want to migrate to your platform."],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `merchant of another platform: ${name}`,
+      from: NOBODY,
+      subject: 'Migração',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    }),
+  ),
+  {
+    name: 'near miss: our merchant who came from Shopify is still ours',
+    from: NOBODY,
+    subject: 'fotos sumiram',
+    text: 'Sou lojista de vocês, migrei da Shopify mês passado e os produtos importados estão sem fotos.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
+  {
+    name: 'near miss: our merchant who threatens to leave for Shopify is still ours',
+    from: NOBODY,
+    subject: 'frete',
+    text: 'Sou lojista de vocês há 2 anos e vou migrar para a Shopify se não resolverem o frete.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.prospect.text'],
+  },
 ];
 
 describe('round 13: access and storefront in one sentence, lawyers of shoppers, charged non-clients, other platforms’ merchants, English access held by others', () => {
