@@ -700,7 +700,13 @@ const FOR_NON_PAYMENT = [
   'por mensalidade em aberto',
 ];
 
-const BILLING_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'debit*', 'mensalidade*'];
+/**
+ * A charge, an invoice or a refund: what someone who says they never were a client but got charged
+ * writes ("recebi cobrança de fatura mas nunca fui cliente") is a billing matter, not sales'.
+ */
+const CHARGED_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'debit*'];
+
+const BILLING_WORDS = [...CHARGED_WORDS, 'mensalidade*'];
 
 export const RULES: readonly Rule[] = [
   // 1. Quarantine: no reply, kept for review.
@@ -1295,7 +1301,7 @@ export const RULES: readonly Rule[] = [
       'nao contratei este',
       'nao contratei isso',
       'nao contratei esse servico',
-      'cobr*',
+      ...CHARGED_WORDS,
       // "Não sou cliente? Eu sou cliente sim!"
       'eu sou cliente',
       'sou cliente sim',
@@ -3252,6 +3258,9 @@ export const RULES: readonly Rule[] = [
       'debitada',
       'debitaram',
       'debito automatico',
+      // A debit in the platform's name ("apareceu um débito de vocês na minha conta").
+      'debito de voces',
+      'debitos de voces',
       'reajuste',
       'aumento do valor',
       'valor do plano',

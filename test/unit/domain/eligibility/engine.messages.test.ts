@@ -4454,6 +4454,32 @@ const ROUND13: Row[] = [
     outcome: 'NO_PRIOR_TICKET',
     notRules: ['client.prospect.text'],
   },
+  // Charged by us but never a client: the charge is the matter (our billing), not a sale to make.
+  ...(
+    [
+      ['a boleto in the e-mail', 'Chegou um boleto de vocês no meu e-mail, mas eu nunca fui cliente de vocês.'],
+      ['a debit in the bank account', 'Nunca fui cliente e apareceu um débito de vocês na minha conta bancária.'],
+      ['an invoice in their name', 'Não sou cliente, mas recebi uma fatura de vocês em meu nome.'],
+      ['“recebi cobrança de fatura”', 'Recebi cobrança de fatura mas nunca fui cliente.'],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `charged, never a client: ${name}`,
+      from: NOBODY,
+      subject: 'cobrança indevida',
+      text,
+      outcome: 'BILLING_QUESTION',
+      notRules: ['client.not-a-client.text'],
+    }),
+  ),
+  {
+    name: 'near miss: never a client, asking the fee of a plan, is a prospect',
+    from: NOBODY,
+    subject: 'planos',
+    text: 'Ainda não sou cliente e queria saber a mensalidade do plano básico.',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.text',
+  },
 ];
 
 describe('round 13: access and storefront in one sentence, lawyers of shoppers, charged non-clients, other platforms’ merchants, English access held by others', () => {
