@@ -36,7 +36,7 @@ import {
   normalizeEach,
   splitQuoted,
 } from '../text';
-import { PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
+import { FIRST_PERSON, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
 const MAX_EVIDENCE = 60;
@@ -79,6 +79,7 @@ interface CompiledRule {
   requires: PhraseList;
   unless: PhraseList;
   unlessInMessage: PhraseList;
+  unlessInClause: PhraseList;
 }
 
 function escapeRegExp(s: string): string {
@@ -226,6 +227,7 @@ function compileAll(): Compiled {
     requires: list(rule.requires),
     unless: list(rule.unless),
     unlessInMessage: list(rule.unlessInMessage),
+    unlessInClause: list(rule.unlessInClause),
   }));
   const listsByKey = new Map<string, number[]>();
   const listsByPrefix = new Map<string, number[]>();
@@ -533,13 +535,40 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
       if (!bodyRequires) continue;
     }
     if (matchesIn(c.unless, text, i)) continue;
+    if (matchesIn(c.unlessInClause, text, i) && (sentence.headline || clauseVetoes(c.unlessInClause, sentence, m)))
+      continue;
     if (sentence.headline) {
-      bodyUnless ??= matchesAnywhere(c.unless, text, false);
+      bodyUnless ??= matchesAnywhere(c.unless, text, false) || matchesAnywhere(c.unlessInClause, text, false);
       if (bodyUnless) continue;
     }
     return { ruleId: c.rule.id, evidence: m[0] };
   }
   return null;
+}
+
+/** Where a sentence breaks into clauses: commas and the conjunctions between them. */
+const CLAUSE_BREAK = /,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g;
+const FIRST_PERSON_WORD = new RegExp(`(?<![a-z0-9])(?:${FIRST_PERSON.join('|')})(?![a-z0-9])`);
+
+/**
+ * Whether the list (a rule's unlessInClause, already found in the sentence) vetoes the match: in a
+ * clause in the first person, only a phrase of that clause vetoes it; in any other, the sentence's.
+ */
+function clauseVetoes(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray): boolean {
+  const from = m.index;
+  const to = from + m[0].length;
+  let start = 0;
+  let end = sentence.text.length;
+  for (const b of sentence.text.matchAll(CLAUSE_BREAK)) {
+    const at = b.index ?? 0;
+    if (at + b[0].length <= from) start = at + b[0].length;
+    else if (at >= to) {
+      end = at;
+      break;
+    }
+  }
+  const clause = sentence.text.slice(start, end);
+  return !FIRST_PERSON_WORD.test(clause) || firstMatch(list, { ...sentence, text: clause }) !== null;
 }
 
 /** Every text rule that fires on the submission, in the order of RULES. */

@@ -39,7 +39,34 @@ export interface Rule {
    * context of the whole message, not of one sentence.
    */
   unlessInMessage?: readonly string[];
+  /**
+   * Like `unless`, except for a match in a clause in the first person (a word of FIRST_PERSON in
+   * it): then only that clause counts, between commas and conjunctions ("Não consigo entrar e os clientes
+   * dizem que a loja está fora": the clients are another clause's; "os clientes não conseguem
+   * entrar" is not the sender's sign-in).
+   */
+  unlessInClause?: readonly string[];
 }
+
+/** Words of the sender speaking of themselves: "não consigo entrar", "esqueci minha senha", "meu usuário". */
+export const FIRST_PERSON = [
+  'consigo',
+  'conseguimos',
+  'entro',
+  'entramos',
+  'esqueci',
+  'meu',
+  'minha',
+  'estou',
+  'estamos',
+  'fiquei',
+  'ficamos',
+  'perdi',
+  'perdemos',
+  'fui',
+  'fomos',
+  'me',
+];
 
 /** Chat-speak and misspellings: one table, in text.ts, shared with the ticket extractor. */
 export { WORD_VARIANTS } from '../text';
@@ -2589,7 +2616,7 @@ export const RULES: readonly Rule[] = [
       'user account is locked',
       ...TEAM_USER_BLOCKED,
     ],
-    unless: STORE_SIDE,
+    unlessInClause: STORE_SIDE,
   },
   {
     id: 'topic.access.domain-frozen',
@@ -3004,8 +3031,8 @@ export const RULES: readonly Rule[] = [
     ],
     // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela");
     // the platform itself breached ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
+    unlessInClause: STORE_SIDE,
     unless: [
-      ...STORE_SIDE,
       ...FOR_NON_PAYMENT,
       'conta dela',
       'conta dele',

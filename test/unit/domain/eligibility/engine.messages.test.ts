@@ -4480,6 +4480,67 @@ const ROUND13: Row[] = [
     outcome: 'NOT_A_CLIENT',
     rule: 'client.not-a-client.text',
   },
+  // The merchant's own sign-in and the store's customers in one sentence: the customers are another clause's.
+  ...(
+    [
+      [
+        '“não consigo entrar e os clientes dizem que a loja está fora”',
+        'Não consigo entrar e os clientes dizem que a loja está fora.',
+      ],
+      [
+        'the panel, and the clients say the site fell',
+        'Não consigo acessar o painel desde ontem e os clientes estão reclamando que o site caiu.',
+      ],
+      [
+        'a forgotten password, and “meus clientes” calling',
+        'Esqueci minha senha, o e-mail de recuperação não chega e meus clientes estão ligando sem parar.',
+      ],
+      [
+        'the admin, but the clients buy as usual',
+        'Não consigo fazer login no admin, mas os clientes continuam comprando normalmente.',
+      ],
+      ['the panel, and the checkout', 'Não entro no painel e o checkout também parou.'],
+      [
+        'no access, “enquanto isso” the consumers',
+        'Estou sem acesso ao painel, enquanto isso os consumidores reclamam do frete.',
+      ],
+      [
+        'my user blocked for inactivity, and the clients',
+        'Meu usuário foi bloqueado por inatividade e os clientes não conseguem finalizar compra.',
+      ],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `own sign-in beside the storefront: ${name}`,
+      from: NOBODY,
+      subject: 'socorro',
+      text,
+      outcome: 'ACCESS_ISSUE',
+    }),
+  ),
+  // …but the customers' own sign-in, or a clause without the sender, stays store side.
+  ...(
+    [
+      ['the clients cannot sign in to their accounts', 'Os clientes não conseguem entrar na conta deles na loja.'],
+      ['the customer forgot her password', 'A cliente esqueceu a senha e não consegue entrar para ver o pedido.'],
+      ['“meus clientes” cannot log in', 'Meus clientes não conseguem fazer login na loja desde a atualização.'],
+      [
+        'the consumer, and “a senha é inválida” in the next clause',
+        'O consumidor não consegue acessar a área dele e diz que a senha é inválida.',
+      ],
+      ['“não consigo acessar o checkout”', 'Não consigo acessar o checkout da loja pelo celular.'],
+      ['“minha cliente” cannot get in', 'Minha cliente não consegue entrar no painel de pedidos dela.'],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `store side near miss: ${name}`,
+      from: NOBODY,
+      subject: 'login',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.access.no-access', 'topic.access.blocked-user'],
+    }),
+  ),
 ];
 
 describe('round 13: access and storefront in one sentence, lawyers of shoppers, charged non-clients, other platforms’ merchants, English access held by others', () => {

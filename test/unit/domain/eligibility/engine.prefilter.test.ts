@@ -8,7 +8,7 @@ import {
   type TextHit,
   topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
-import { RULES } from '../../../../shared/domain/eligibility/rules';
+import { FIRST_PERSON, RULES } from '../../../../shared/domain/eligibility/rules';
 import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
 
 /** The maximal runs of [a-z0-9] of a text: the words the engine reads keys in. */
@@ -22,6 +22,7 @@ const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
   ...(r.requires ?? []),
   ...(r.unless ?? []),
   ...(r.unlessInMessage ?? []),
+  ...(r.unlessInClause ?? []),
 ]);
 
 const regexes = new Map<string, RegExp>();
@@ -48,11 +49,34 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
       const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
       if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
       if (any(rule.unless, sentence.text) || (sentence.headline && body.some((t) => any(rule.unless, t)))) continue;
+      if (
+        sentence.headline
+          ? [sentence.text, ...body].some((t) => any(rule.unlessInClause, t))
+          : clauseVeto(rule, sentence.text, phrase)
+      )
+        continue;
       hits.push({ ruleId: rule.id, evidence: re(phrase).exec(sentence.text)?.[0] ?? '' });
       break;
     }
   }
   return hits;
+}
+
+/** unlessInClause read plainly: the clause around the match, when it is in the first person; else the sentence. */
+function clauseVeto(rule: (typeof TEXT_RULES)[number], text: string, phrase: string): boolean {
+  const list = rule.unlessInClause ?? [];
+  if (!list.some((p) => re(p).test(text))) return false;
+  const m = re(phrase).exec(text);
+  if (m === null) return true;
+  const breaks = [...text.matchAll(/,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g)];
+  const start = Math.max(
+    0,
+    ...breaks.filter((b) => b.index + b[0].length <= m.index).map((b) => b.index + b[0].length),
+  );
+  const end = Math.min(text.length, ...breaks.filter((b) => b.index >= m.index + m[0].length).map((b) => b.index));
+  const clause = text.slice(start, end);
+  const firstPerson = FIRST_PERSON.some((w) => new RegExp(`(?<![a-z0-9])${w}(?![a-z0-9])`).test(clause));
+  return !firstPerson || list.some((p) => re(p).test(clause));
 }
 
 /** A sentence the phrase matches: gaps filled with words, prefixes extended. */

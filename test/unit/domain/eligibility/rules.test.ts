@@ -39,6 +39,7 @@ describe('rules as data', () => {
       ...(rule.requires ?? []),
       ...(rule.unless ?? []),
       ...(rule.unlessInMessage ?? []),
+      ...(rule.unlessInClause ?? []),
     ]);
     for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from)]) {
       expect(normalize(phrase), phrase).toBe(phrase);
@@ -58,6 +59,7 @@ describe('rules as data', () => {
         ...(rule.requires ?? []),
         ...(rule.unless ?? []),
         ...(rule.unlessInMessage ?? []),
+        ...(rule.unlessInClause ?? []),
       ]) {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
