@@ -1052,6 +1052,16 @@ export const RULES: readonly Rule[] = [
       'adquiriu * no site',
       'represento a consumidora',
       'represento o consumidor',
+      // A shopper's lawyer: their client bought at a store ("sou advogado de uma cliente que comprou na
+      // loja X", "advogada de uma consumidora"), or they ask who answers for it.
+      'advogad* * que comprou',
+      'advogad* * que adquiriu',
+      'advogad* * que fez uma compra',
+      'advogad* * que fez um pedido',
+      'advogad* * consumidor*',
+      'advogad* * comprador*',
+      'dados do responsavel pela loja',
+      'dados dos responsaveis pela loja',
       'minha encomenda',
       'comprada no site',
       'comprado no site',

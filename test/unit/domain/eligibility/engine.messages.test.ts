@@ -4541,6 +4541,46 @@ const ROUND13: Row[] = [
       notRules: ['topic.access.no-access', 'topic.access.blocked-user'],
     }),
   ),
+  // A shopper's lawyer writes of a purchase at a store: the store's matter, not ours.
+  ...(
+    [
+      [
+        '“advogado de uma cliente que comprou na loja”',
+        'Sou advogado de uma cliente que comprou na loja Doces da Carla e não recebeu o produto.',
+      ],
+      ['“advogada de uma consumidora”', 'Sou advogada de uma consumidora que não recebeu a encomenda.'],
+      [
+        'the formal register, asking for the store’s owner',
+        'Na qualidade de advogado da Sra. Maria, que comprou um sofá na loja Casa Bela, solicito os dados do responsável pela loja.',
+      ],
+    ] as const
+  ).map(
+    ([name, text]): Row => ({
+      name: `a shopper’s lawyer: ${name}`,
+      from: NOBODY,
+      subject: 'Notificação extrajudicial',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: 'near miss: the merchant’s own lawyer about our invoice is our billing',
+    from: NOBODY,
+    subject: 'fatura em dobro',
+    text: 'Sou advogado da Modas Bella, cliente de vocês, e a fatura de outubro veio cobrada em dobro.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.shopper.text'],
+  },
+  {
+    name: 'near miss: the store’s lawyer, “que comprou o plano anual”, is not a shopper’s',
+    from: NOBODY,
+    subject: 'cobrança',
+    text: 'Sou advogada da loja Tchê Bombachas, que comprou o plano anual e foi cobrada duas vezes.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.shopper.text'],
+  },
 ];
 
 describe('round 13: access and storefront in one sentence, lawyers of shoppers, charged non-clients, other platforms’ merchants, English access held by others', () => {
