@@ -53,6 +53,22 @@ export interface DataSubjectStore {
   /** OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days). */
   addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
   remove(key: Key): Promise<void>;
+  /**
+   * An item of addressItems: deleted, except that the address item of an inbox keeps the open-case
+   * counts of its other "+tag"/dotted variants (only the address's own data, its bounce memory, goes).
+   */
+  removeAddressItem(key: Key): Promise<void>;
+  /**
+   * The case no longer counts toward its sender's open-case cap: its id leaves the inbox's item
+   * (shared with the address's variants) and the address's own, where it is counted; nothing else.
+   */
+  releaseSenderCase(email: string, caseId: string): Promise<void>;
+  /**
+   * Deletes, after the case item went, what a writer that read the case just before may still put
+   * (the survey answer of a link opened then): the answer re-checks the case after writing, so
+   * between the two nothing is left. Idempotent.
+   */
+  removeLateWrites(c: SubjectCase): Promise<void>;
   /** The case no longer counts as open for its analyst (idempotent; their last assignment instant is kept). */
   releaseStaffCase(analystId: string, caseId: string): Promise<void>;
   /**
@@ -334,6 +350,8 @@ export async function eraseSubject(
     if (entry) await deps.store.keepStatistics(c.caseId, entry);
     // The analyst's open count first: it keeps the marker's assignment instant before the marker goes.
     if (c.assignee) await deps.store.releaseStaffCase(c.assignee, c.caseId);
+    // Its place in the sender's cap (on the inbox's item when the address is a "+tag"/dotted variant).
+    await deps.store.releaseSenderCase(address, c.caseId);
     for (const r of c.related) {
       await deps.store.remove(r.key);
       items++;
@@ -344,9 +362,10 @@ export async function eraseSubject(
       await deps.store.remove(p.key);
       items++;
     }
+    await deps.store.removeLateWrites(c);
   }
   for (const a of await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone))) {
-    await deps.store.remove(a.key);
+    await deps.store.removeAddressItem(a.key);
     items++;
   }
   const hash = subjectHash(address);

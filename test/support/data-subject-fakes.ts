@@ -35,6 +35,17 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
   async remove(key: Key): Promise<void> {
     this.removed.push(key);
   }
+  async removeAddressItem(key: Key): Promise<void> {
+    this.removed.push(key);
+  }
+  readonly senderReleased: Array<[string, string]> = [];
+  async releaseSenderCase(email: string, caseId: string): Promise<void> {
+    this.senderReleased.push([email, caseId]);
+  }
+  readonly lateRemoved: string[] = [];
+  async removeLateWrites(c: SubjectCase): Promise<void> {
+    this.lateRemoved.push(c.caseId);
+  }
   async releaseStaffCase(analystId: string, caseId: string): Promise<void> {
     this.released.push([analystId, caseId]);
   }

@@ -276,6 +276,10 @@ export class InMemorySurveyStore implements SurveyStore {
     const a = this.answers.get(protocol);
     return a ? clone(a) : null;
   }
+  async forget(protocol: string) {
+    await tick();
+    this.answers.delete(protocol);
+  }
 }
 
 export const ROSTER: StaffMember[] = [

@@ -26,6 +26,8 @@ import {
   storedMessage,
 } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
+import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases } from './sender-open-cases';
+import { surveyKey } from './survey-store';
 import { erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -114,7 +116,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       const candidates: Key[] = [];
       const protocol = typeof caseItem['protocol'] === 'string' ? caseItem['protocol'] : undefined;
       if (protocol) {
-        candidates.push({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' }, { pk: `SURVEY#${protocol}`, sk: 'SURVEY' });
+        candidates.push({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' }, surveyKey(protocol));
       }
       for (const id of Array.isArray(caseItem['messageIds']) ? caseItem['messageIds'] : []) {
         const n = normaliseMessageId(String(id));
@@ -177,10 +179,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
 
   async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
     const address = email.trim().toLowerCase();
-    const keys: Key[] = [
-      { pk: `OPEN#${address}`, sk: 'OPEN' },
-      { pk: `BOUNCE#${address}`, sk: 'BOUNCE' },
-    ];
+    const keys: Key[] = [addressKey(address), { pk: `BOUNCE#${address}`, sk: 'BOUNCE' }];
     for (const day of new Set(days)) {
       for (const outcome of OUTCOMES) keys.push({ pk: `THROTTLE#${address}#${outcome}#${day}`, sk: 'THROTTLE' });
     }
@@ -194,6 +193,43 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
 
   async remove(key: Key): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+  }
+
+  /** The address item (`OPEN#`) goes whole only when it counts no open case (releaseSenderCase ran first). */
+  async removeAddressItem(key: Key): Promise<void> {
+    if (key.sk !== addressKey('').sk) return this.remove(key);
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: 'attribute_not_exists(#ids)',
+          ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // Another variant's open cases are counted here: only the address's own bounce memory goes.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'REMOVE #until, #reason',
+          ExpressionAttributeNames: {
+            '#until': ADDRESS_ATTRIBUTES.bounceUntil,
+            '#reason': ADDRESS_ATTRIBUTES.bounceReason,
+          },
+        }),
+      );
+    }
+  }
+
+  async releaseSenderCase(email: string, caseId: string): Promise<void> {
+    await new DynamoSenderOpenCases(this.client, this.tableName).forget(email, caseId);
+  }
+
+  async removeLateWrites(c: SubjectCase): Promise<void> {
+    if (c.protocol) await this.remove(surveyKey(c.protocol));
   }
 
   /**

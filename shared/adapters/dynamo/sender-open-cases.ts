@@ -85,17 +85,34 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     if (!isInboxAddress(senderEmail)) await this.releaseFrom(addressKey(senderEmail), caseId);
   }
 
-  private async releaseFrom(key: { pk: string; sk: string }, caseId: string): Promise<void> {
-    const { Attributes } = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key,
-        UpdateExpression: 'DELETE #ids :id',
-        ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds },
-        ExpressionAttributeValues: { ':id': new Set([caseId]) },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+  /**
+   * An erased case (LGPD) leaves the counts as a closed one does, from the inbox's item and the
+   * address's own, but only where it is counted: no item is written back under an erased address,
+   * and the other ids of the inbox (its other variants' open cases) stay.
+   */
+  async forget(senderEmail: string, caseId: string): Promise<void> {
+    await this.releaseFrom(inboxKey(senderEmail), caseId, true);
+    if (!isInboxAddress(senderEmail)) await this.releaseFrom(addressKey(senderEmail), caseId, true);
+  }
+
+  private async releaseFrom(key: { pk: string; sk: string }, caseId: string, onlyIfCounted = false): Promise<void> {
+    let Attributes: Record<string, unknown> | undefined;
+    try {
+      ({ Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'DELETE #ids :id',
+          ...(onlyIfCounted ? { ConditionExpression: 'contains(#ids, :cid)' } : {}),
+          ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds },
+          ExpressionAttributeValues: { ':id': new Set([caseId]), ...(onlyIfCounted ? { ':cid': caseId } : {}) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+    } catch (error) {
+      if (onlyIfCounted && isConditionalCheckFailed(error)) return;
+      throw error;
+    }
     if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return;
     // Nothing open any more: the item expires once its bounce memory has (LGPD: everything expires).
     await this.expireWhenIdle(key, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SurveyAnswer, SurveyStore } from '../../app/lifecycle/ports';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { isConditionalCheckFailed } from './client';
@@ -41,6 +41,10 @@ export class DynamoSurveyStore implements SurveyStore {
       if (!isConditionalCheckFailed(error)) throw error;
       return false;
     }
+  }
+
+  async forget(protocol: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: surveyKey(protocol) }));
   }
 
   async get(protocol: string): Promise<SurveyAnswer | null> {

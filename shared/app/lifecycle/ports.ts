@@ -133,6 +133,8 @@ export interface SurveyStore {
   /** True when recorded; false when the case already has an answer (nothing changed). */
   record(answer: SurveyAnswer): Promise<boolean>;
   get(protocol: string): Promise<SurveyAnswer | null>;
+  /** Deletes the case's answer (one written for a case erased meanwhile). Idempotent. */
+  forget(protocol: string): Promise<void>;
 }
 
 /** Attachments of a relayed answer: the bytes are read from the staff mail's raw MIME by part id. */

@@ -50,6 +50,12 @@ export async function recordSurvey(
     answeredAt: now.toISOString(),
   });
   if (!recorded) return { kind: 'already-answered', protocol: verified.protocol };
+  // An erasure may have deleted the case between the check and the write: the answer must not
+  // outlive it (the erasure deletes answers again after the case item, so one of the two sees it).
+  if (!(await surveyCaseHeld(verified.protocol, deps))) {
+    await deps.surveys.forget(verified.protocol);
+    return { kind: 'invalid-link', error: 'expired' };
+  }
   (deps.telemetry ?? silentLifecycleTelemetry).surveyRecorded({ protocol: verified.protocol, score: verified.score });
   return { kind: 'recorded', protocol: verified.protocol, score: verified.score };
 }
