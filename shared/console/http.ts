@@ -31,6 +31,8 @@ import {
   type WorkCase,
 } from '../domain/lifecycle/types';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
+import { readTypedProtocol } from '../domain/protocol';
+import { normalizeLine } from '../domain/text';
 import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
 import { originAllowed } from '../webform/http';
 import { readFormBody } from '../webform/merchant-http';
@@ -123,7 +125,6 @@ export { CONSOLE_PREFIX, isConsolePath };
 
 const CASE_PATH = /^\/equipe\/caso\/([^/]+)(\/acao)?$/;
 const ACTION_ID = /^[0-9a-f-]{36}$/;
-const PROTOCOL = /^OUV-\d{4}-\d{6}$/i;
 
 /** The page's notice after the same form was sent again with its text changed (`?repetido=<action>`). */
 const REPEATED_WITH_CHANGES_PT =
@@ -507,7 +508,10 @@ function transferTargets(members: readonly Analyst[], c: WorkCase, today: string
 async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame, deps: ConsoleDeps) {
   const { lifecycle } = deps;
   const formOrigins = deps.signIn.formOrigins ?? [];
-  const q = (query.get('busca') ?? '').trim();
+  // As typed or pasted: the characters a reader cannot see go (normalizeLine), the protocol as
+  // /consulta reads it (readTypedProtocol: "ouv 2026 123" too).
+  const q = normalizeLine(query.get('busca') ?? '');
+  const typedProtocol = readTypedProtocol(q);
   // A search from the first view (no situation chosen) looks at everything the sender sent; a
   // situation chosen in the form narrows it.
   const outcome = OUTCOMES.find((o) => o === query.get('resultado'));
@@ -536,8 +540,8 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   const paging = { limit: deps.pageSize ?? 25, ...(cursor ? { cursor } : {}) };
   let result: CasePage = { items: [] };
   let notice: string | undefined;
-  if (q && PROTOCOL.test(q)) {
-    const c = await lifecycle.cases.getByProtocol(q.toUpperCase());
+  if (typedProtocol) {
+    const c = await lifecycle.cases.getByProtocol(typedProtocol);
     if (c && canViewCase(user, c))
       return redirect(`${frame.basePath}/equipe/caso/${encodeURIComponent(c.caseId)}`, [], formOrigins);
     notice = 'Nenhum caso visível para você com esse protocolo.';

@@ -3,6 +3,8 @@
  * (more digits once a year passes 999 999 cases), e.g. `OUV-2026-000123`.
  */
 
+import { withoutInvisible } from './text';
+
 export const PROTOCOL_PREFIX = 'OUV';
 const SEQ_WIDTH = 6;
 const MIN_YEAR = 2000;
@@ -75,8 +77,12 @@ export function findProtocols(text: string, limit = Number.POSITIVE_INFINITY): s
  * people type what they read in the mail. Returns the canonical number, or null.
  */
 export function readTypedProtocol(typed: string): string | null {
-  if (typeof typed !== 'string' || typed.length > 40) return null;
-  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(typed.trim());
+  if (typeof typed !== 'string') return null;
+  // Pasted from a mail, a number may carry what mail programs put to break or join it (a zero-width
+  // space, a soft hyphen, a word joiner): the reader never saw them.
+  const visible = withoutInvisible(typed).trim();
+  if (visible.length > 40) return null;
+  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(visible);
   return m ? canonicalOf(m) : null;
 }
 

@@ -345,6 +345,29 @@ describe('serveConsole — who sees what', () => {
     expect(hidden?.statusCode).toBe(200);
     expect(hidden?.body).toContain('Nenhum caso visível');
   });
+
+  it.each([
+    ['a zero-width space pasted inside', (p: string) => p.replace('-2026-', '-2026-\u200b')],
+    ['a soft hyphen and a word joiner around it', (p: string) => `\u2060${p}\u00ad`],
+    ['typed as in /consulta, spaces and no padding', (p: string) => p.replace(/-/g, ' ').replace(/ 0+/, ' ')],
+  ])('a search by protocol with %s opens the case', async (_, typed) => {
+    const { serve, request } = world();
+    const r = await serve(
+      request('GET', '/equipe/casos', { token: tokenOf('ana'), query: `busca=${encodeURIComponent(typed(PROTOCOL))}` }),
+    );
+    expect(r?.statusCode).toBe(303);
+    expect(r?.headers['location']).toBe(`/equipe/caso/${encodeURIComponent(CASE_ID)}`);
+  });
+
+  it('a search by address drops the invisible characters pasted with it', async () => {
+    const { serve, request, index } = world();
+    const pasted = `\u200b${MERCHANT.replace('@', '\u2060@')}\u00ad`;
+    const r = await serve(
+      request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: `busca=${encodeURIComponent(pasted)}` }),
+    );
+    expect(index.calls[0]).toMatchObject({ by: 'sender', key: MERCHANT });
+    expect(r?.body).toContain(`name="busca" value="${MERCHANT}"`);
+  });
 });
 
 describe('serveConsole — the case page’s history', () => {

@@ -133,6 +133,14 @@ describe('readTypedProtocol', () => {
     ['OUV-2026-0000001234', null],
     ['', null],
     [`OUV-2026-${'1'.repeat(60)}`, null],
+    // Pasted from a mail: what mail programs put to break or join a number, never seen.
+    ['OUV-2026-\u200b000123', 'OUV-2026-000123'],
+    ['\u2060OUV-2026-000123\u00ad', 'OUV-2026-000123'],
+    ['\ufeffOUV-2026-000\u200d123', 'OUV-2026-000123'],
+    ['OUV\u2800-2026-000123', 'OUV-2026-000123'],
+    [`${'\u200b'.repeat(50)}OUV-2026-000123`, 'OUV-2026-000123'],
+    // A look-alike letter is not the prefix (Cyrillic О).
+    ['\u041eUV-2026-000123', null],
   ])('%j → %j', (typed, expected) => {
     expect(readTypedProtocol(typed)).toBe(expected);
   });
