@@ -5,6 +5,7 @@
 import { calendarDayPtBr } from '../lifecycle/deadlines';
 import { formatDateTimePtBr } from '../calendar';
 import { escapeHtml } from '../html';
+import { withoutInvisible } from '../text';
 import type { ChangeRow, CountRow, Durations, ReportFigures } from './figures';
 import { barChart, resetChartIds } from './svg';
 
@@ -159,11 +160,18 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
   return `${parts.join('\n')}\n`;
 }
 
+/**
+ * What starts a formula in a spreadsheet: `=`, `+`, `-`, `@` (their full-width forms too, which
+ * East Asian locales of Excel read as them), a tab or a line break — after whatever a reader cannot
+ * see or a spreadsheet may trim first (spaces, a zero-width space): " =HYPERLINK(…)" runs too.
+ */
+const FORMULA_START = /^[\t\r\n]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = FORMULA_START.test(withoutInvisible(value)) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -72,4 +72,21 @@ describe('report CSV', () => {
     expect(csvCell(0.123456)).toBe('0.1235');
     expect(csvCell(null)).toBe('');
   });
+
+  it.each([
+    // A name or label that would run as a formula after what the spreadsheet skips or never shows.
+    [' =HYPERLINK("http://golpe.example")', `"' =HYPERLINK(""http://golpe.example"")"`],
+    ["\u200b=1+cmd|' /C calc'!A0", "'\u200b=1+cmd|' /C calc'!A0"],
+    ['\u2060@SOMA(A1:A9)', "'\u2060@SOMA(A1:A9)"],
+    ['\u00a0-2+3+cmd|x', "'\u00a0-2+3+cmd|x"],
+    ['\uff1dHYPERLINK("x")', `"'\uff1dHYPERLINK(""x"")"`],
+    ['\uff0b1', "'\uff0b1"],
+    ['\nSOMA', '"\'\nSOMA"'],
+    // Ordinary text stays as it is.
+    ['Ana Lima', 'Ana Lima'],
+    ['Atendimento (1ª resposta)', 'Atendimento (1ª resposta)'],
+    ['a = b', 'a = b'],
+  ])('csvCell(%j) → %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
 });
