@@ -33,9 +33,11 @@ const CONTROL_EXCEPT_NEWLINE =
  * and isolates), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), variation selectors — and the
  * braille blank (U+2800), which fonts draw as nothing. A name, subject or ticket number made of
  * them reads as nothing, or as something else ("[OUV-2026-0001\u200b23]" hides a protocol).
- * Whitespace (U+3000 among it) is not here: it is collapsed, not removed.
+ * Whitespace (U+3000 among it) is not here: it is collapsed, not removed. The class's body, for
+ * patterns that skip these characters in place (a spreadsheet cell's start).
  */
-const INVISIBLE_CHARACTERS = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+export const INVISIBLE_CHARACTER_CLASS = '\\p{Default_Ignorable_Code_Point}\\u2800';
+const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE_CHARACTER_CLASS}]`, 'gu');
 
 /** The text without the characters a reader cannot see (the one rule: form fields, subjects, display names). */
 export function withoutInvisible(value: string): string {

@@ -6,6 +6,7 @@ import { calendarDayPtBr } from '../lifecycle/deadlines';
 import { formatDateTimePtBr } from '../calendar';
 import { escapeHtml } from '../html';
 import { withoutInvisible } from '../text';
+import { FULL_WIDTH_SIGNS } from '../uploads/csv-formulas';
 import type { ChangeRow, CountRow, Durations, ReportFigures } from './figures';
 import { barChart, resetChartIds } from './svg';
 
@@ -165,7 +166,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
  * East Asian locales of Excel read as them), a tab or a line break — after whatever a reader cannot
  * see or a spreadsheet may trim first (spaces, a zero-width space): " =HYPERLINK(…)" runs too.
  */
-const FORMULA_START = /^[\t\r\n]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+const FORMULA_START = new RegExp(`^[\\t\\r\\n]|^\\s*[=+\\-@${Object.keys(FULL_WIDTH_SIGNS).join('')}]`);
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null): string {

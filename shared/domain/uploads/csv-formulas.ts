@@ -7,8 +7,21 @@
  * are data, and stay accepted. Work is linear in the text.
  */
 
-/** Where a cell may start: the text's start, a line break or a separator, then an opening quote. */
-const CELL_START = /(?:^|[\r\n,;\t])"?/g;
+import { INVISIBLE_CHARACTER_CLASS } from '../text';
+
+/**
+ * Where a cell may start: the text's start, a line break or a separator, then an opening quote, then
+ * what a spreadsheet trims or a reader never sees (spaces, a zero-width space): " =HYPERLINK(…)" runs.
+ */
+const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])"?[ \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
+
+/** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@`. */
+export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
+  '\uff1d': '=',
+  '\uff0b': '+',
+  '\uff0d': '-',
+  '\uff20': '@',
+};
 
 /**
  * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
@@ -16,12 +29,12 @@ const CELL_START = /(?:^|[\r\n,;\t])"?/g;
  * ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
  * a decimal one, no line break or other separator), so no two cells' runs overlap: linear work.
  */
-const FORMULA_AFTER_SIGN = /[+\-@](?:[\d .+\-*/^=@]|,(?=\d))*[A-Za-z_][\w.]*[(|]/y;
+const FORMULA_AFTER_SIGN = /[+\-@\uff0b\uff0d\uff20](?:[\d .+\-*/^=@]|,(?=\d))*[A-Za-z_][\w.]*[(|]/y;
 
 export function csvHasFormula(text: string): boolean {
   for (const match of text.matchAll(CELL_START)) {
     const at = (match.index ?? 0) + match[0].length;
-    const first = text[at];
+    const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
     if (first === '=') return true;
     if (first === '+' || first === '-' || first === '@') {
       FORMULA_AFTER_SIGN.lastIndex = at;

@@ -17,6 +17,12 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a formula in the first cell', '=1+1\n'],
     ['a quoted formula', 'a;b\n"x";"=IMPORTXML(""http://golpe.example"";""//a"")"\n'],
     ['a formula after CRLF', 'a,b\r\n=2*3,x\r\n'],
+    ['a space before the sign', 'pedido,link\n1047, =HYPERLINK("http://golpe.example")\n'],
+    ['a quote and spaces before the sign', 'pedido;link\n1048;"  =HYPERLINK(""http://golpe.example"")"\n'],
+    ['a zero-width space before the sign', "pedido,valor\n1049,\u200b=cmd|' /C calc'!A0\n"],
+    ['a no-break space and a word joiner before a plus', 'pedido\t\u00a0\u2060+SUM(1;2)\n'],
+    ['a full-width equals sign', 'pedido,link\n1050,\uff1dHYPERLINK("http://golpe.example")\n'],
+    ['a full-width at sign before a function', '\uff20SUM(1+1)*cmd|x,y\n'],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -31,6 +37,8 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a list with dashes and brackets', 'item\n- Frete (ida)\n- Embalagem\n'],
     ['an equals sign inside a cell', 'condição\ntotal = soma dos itens\n'],
     ['a minus before text', 'observação\n-Urgente! Cliente aguardando\n'],
+    ['spaces before a phone number and a negative value', 'nome,telefone,valor\nAna, +55 11 98765-4321, -15,00\n'],
+    ['a zero-width space before a handle', 'loja;instagram\nEmpório;\u200b@emporiodaana\n'],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
