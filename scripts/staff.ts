@@ -78,7 +78,8 @@ function parseName(value: string | undefined): string {
   const name = value?.trim() ?? '';
   if (name === '') throw new UsageError('add: --name is required, e.g. --name "Ana Souza"');
   if (name.length > STAFF_NAME_MAX) throw new UsageError(`add: --name is longer than ${STAFF_NAME_MAX} characters`);
-  if (!isStaffName(name)) throw new UsageError('add: --name must not contain line breaks or control characters');
+  if (!isStaffName(name))
+    throw new UsageError('add: --name must not contain line breaks, control or invisible characters');
   return name;
 }
 

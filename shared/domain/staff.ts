@@ -1,3 +1,5 @@
+import { withoutInvisible } from './text';
+
 /** An ombudsman analyst in the roster. */
 export interface Analyst {
   /** Short stable id, e.g. "ana". */
@@ -24,7 +26,9 @@ export const STAFF_NAME_MAX = 200;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function isStaffName(name: string): boolean {
-  return name.length > 0 && name.length <= STAFF_NAME_MAX && !CONTROL.test(name);
+  // Nothing a reader cannot see either (withoutInvisible): a bidi override turns the name (and the
+  // line it is written into) around, a zero-width one makes "Ana Souza" two people or a name of nothing.
+  return name.length > 0 && name.length <= STAFF_NAME_MAX && !CONTROL.test(name) && withoutInvisible(name) === name;
 }
 
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */

@@ -98,6 +98,11 @@ describe('changeRoster', () => {
       { op: 'add', pessoa: 'eva', nome: 'Eva\u0000Lima', email: 'eva@empresa.com.br' },
       { op: 'add', pessoa: 'eva', nome: 'Eva\u2028Lima', email: 'eva@empresa.com.br' },
       { op: 'add', pessoa: 'eva', nome: 'E'.repeat(201), email: 'eva@empresa.com.br' },
+      // Nor anything a reader cannot see: a bidi override turns the name around, a zero-width one is no name.
+      { op: 'add', pessoa: 'eva', nome: 'Eva \u202eamiL', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: '\u200b\u2060', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: 'Ana\u200b Souza', email: 'eva@empresa.com.br' },
+      { op: 'add', pessoa: 'eva', nome: '\u2800', email: 'eva@empresa.com.br' },
       // Dates that do not exist.
       { op: 'leave', pessoa: 'ana', de: '2026-02-30', ate: '2026-03-10' },
       { op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-13-01' },
