@@ -88,6 +88,20 @@ describe('recordSurvey', () => {
     expect(w.surveys.answers.size).toBe(result.kind === 'recorded' ? 1 : 0);
   });
 
+  it('a case erased between the check and the write: the answer written removes itself', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' })] });
+    let reads = 0;
+    const cases = {
+      // Held when the link is checked; erased (gone) by the time the answer is written.
+      getByProtocol: async (p: string) => (reads++ === 0 ? w.deps.cases.getByProtocol(p) : null),
+    };
+    expect(await recordSurvey(links[3]!.url, 'Meu celular é 11 91234-5678', { ...w.deps, cases })).toEqual({
+      kind: 'invalid-link',
+      error: 'expired',
+    });
+    expect(w.surveys.answers.size).toBe(0);
+  });
+
   it('a long comment is cut', async () => {
     const w = lifecycleWorld();
     await recordSurvey(links[2]!.url, 'a'.repeat(10_000), w.deps);
