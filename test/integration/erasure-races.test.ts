@@ -4,7 +4,7 @@
  * survey answer racing the erasure (interleavings forced through the stores).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
@@ -126,6 +126,22 @@ describe('erasing a "+tag" or dotted variant releases its cases from the inbox c
     expect(Item?.['bounceUntil']).toBeUndefined();
     expect(Item?.['bounceReason']).toBeUndefined();
     expect(await new DynamoSenderOpenCases(doc, TABLE).count('maria+loja@gmail.com')).toBe(1);
+  });
+
+  it("a variant's own item (counted before the cap was per inbox) goes whole, stale ids and all", async () => {
+    const { caseId } = await openCase('rita+old@gmail.com');
+    // As the cap counted before issue 16's inbox key: on the variant's own item, with an id whose case is gone.
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: addressKey('rita+old@gmail.com'),
+        UpdateExpression: 'ADD caseIds :ids SET bounceUntil = :u',
+        ExpressionAttributeValues: { ':ids': new Set([caseId, 'email:ses-apagado']), ':u': '2026-04-20T00:00:00.000Z' },
+      }),
+    );
+    expect((await eraseSubject('rita+old@gmail.com', deps(), { confirmed: true })).erased).toBe(true);
+    expect(await openIds('rita+old@gmail.com')).toBeUndefined();
+    expect(await openIds('rita@gmail.com')).toEqual([]);
   });
 
   it('erasing an address whose cases are closed writes no address item back', async () => {

@@ -26,7 +26,7 @@ import {
   storedMessage,
 } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
-import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases } from './sender-open-cases';
+import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
 import { surveyKey } from './survey-store';
 import { erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
 
@@ -195,9 +195,14 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
 
-  /** The address item (`OPEN#`) goes whole only when it counts no open case (releaseSenderCase ran first). */
+  /**
+   * The address item (`OPEN#`) of an inbox goes whole only when it counts no open case
+   * (releaseSenderCase ran first): what is left there is its variants'. A variant's own item counts
+   * only its own cases (before the cap was keyed by inbox): it goes whole.
+   */
   async removeAddressItem(key: Key): Promise<void> {
-    if (key.sk !== addressKey('').sk) return this.remove(key);
+    const address = key.pk.slice(addressKey('').pk.length);
+    if (key.sk !== addressKey('').sk || inboxKey(address).pk !== key.pk) return this.remove(key);
     try {
       await this.client.send(
         new DeleteCommand({
