@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { randomMessageId } from '../domain/message-id';
 import { readTypedProtocol } from '../domain/protocol';
+import { withoutInvisible } from '../domain/text';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import {
   type PublicCaseData,
@@ -75,7 +76,8 @@ export async function requestStatusLink(
 ): Promise<StatusRequestResult> {
   // As typed: `ouv 2026 000123` is the number the mail showed.
   const protocol = readTypedProtocol(input.protocol);
-  const email = input.email.trim().toLowerCase();
+  // Pasted from a mail, as the protocol may be: what the reader never saw goes.
+  const email = withoutInvisible(input.email).trim().toLowerCase();
   const errors: { protocolo?: string; email?: string } = {};
   if (!protocol) errors.protocolo = STATUS_FORM_MESSAGES.protocolo;
   if (email.length > 254 || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;

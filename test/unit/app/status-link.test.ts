@@ -110,9 +110,24 @@ describe('requestStatusLink', () => {
     ['a space and a hyphen', 'OUV 2026-000123'],
     ['without the zero padding', 'OUV-2026-123'],
     ['a non-breaking space pasted from the mail', 'OUV\u00a02026\u00a0000123'],
+    ['a zero-width space pasted from the mail', 'OUV-2026-\u200b000123'],
+    ['a soft hyphen where the mail broke the line', 'OUV-2026-\u00ad000123'],
   ])('reads the protocol typed with %s', async (_how, typed) => {
     const d = deps();
     expect(await requestStatusLink({ protocol: typed, email: MERCHANT }, d)).toEqual({ kind: 'requested', sent: true });
+    expect(d.mailer.sent[0]?.subject).toContain(`[${PROTOCOL}]`);
+  });
+
+  it.each([
+    ['a zero-width space', (a: string) => a.replace('@', '\u200b@')],
+    ['a word joiner and a BOM around it', (a: string) => `\ufeff${a}\u2060`],
+  ])('reads the address pasted with %s', async (_how, pasted) => {
+    const d = deps();
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: pasted(MERCHANT) }, d)).toEqual({
+      kind: 'requested',
+      sent: true,
+    });
+    expect(d.mailer.sent[0]?.to).toEqual([MERCHANT]);
     expect(d.mailer.sent[0]?.subject).toContain(`[${PROTOCOL}]`);
   });
 
