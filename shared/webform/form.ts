@@ -135,36 +135,40 @@ const optionalLine = (value: unknown) => {
 };
 
 /**
- * What people type in the optional ticket field when they have no number ("não tenho", "não sei",
- * "nenhum", "-"): no ticket, as an empty field is, never "type one number" (they have none to type).
- * Compared normalised (accents and case optional), without a final full stop.
+ * What people type in the optional ticket field when they have no number ("não tenho", "não lembro o
+ * número", "esqueci", "perdi o número", "nenhum chamado", "I don't have one", "-", "?"): no ticket,
+ * as an empty field is, never "type one number" (they have none to type). The class: one clause
+ * without a digit that is only punctuation or has a word of absence, negation or forgetting (pt-BR,
+ * es, en; accents and case optional). A second clause ("não sei o número, abri pelo chat") or a
+ * digit ("nao 48213") still asks for the number; so do words alone ("abc", "chamado").
  */
-const NO_TICKET_ANSWERS: ReadonlySet<string> = new Set([
-  'nao tenho',
-  'nao possuo',
-  'nao sei',
-  'nao lembro',
-  'nao me lembro',
-  'nao abri',
-  'nao tem',
+const NO_TICKET_WORDS: ReadonlySet<string> = new Set([
   'nao',
   'nenhum',
   'nenhuma',
-  'sem chamado',
-  'sem numero',
-  'sem protocolo',
-  'nao tenho o numero',
-  'nao tenho numero',
-  'nao recebi',
-  'nao recebi numero',
-  'ainda nao',
-  'n/a',
+  'nada',
+  'sem',
+  'nunca',
+  'esqueci',
+  'perdi',
+  'n',
   'na',
-  '-',
-  '--',
-  '---',
+  'nd',
   'x',
+  'no',
+  'none',
+  'dont',
+  'ninguno',
+  'ninguna',
+  'sin',
 ]);
+
+function isNoTicketAnswer(typed: string): boolean {
+  const folded = normalize(typed).replace(/[.!]+$/, '');
+  if (/[\d,;]/.test(folded)) return false;
+  const words = folded.replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+  return words.length === 0 || words.some((word) => NO_TICKET_WORDS.has(word));
+}
 
 /** The ticket field as typed: a no-ticket answer is no ticket; a pasted support link is its ticket number. */
 const optionalTicket = (value: unknown) => {
@@ -173,7 +177,7 @@ const optionalTicket = (value: unknown) => {
   const linked = ticketOfLink(v);
   if (linked !== null) return linked;
   if (v.length > FORM_LIMITS.chamado) return v;
-  return NO_TICKET_ANSWERS.has(normalize(v).replace(/[.!]+$/, '')) ? undefined : v;
+  return isNoTicketAnswer(v) ? undefined : v;
 };
 
 const TRUE_VALUES = new Set(['true', 'on', '1', 'sim', 'yes']);

@@ -160,14 +160,31 @@ describe('webform fields', () => {
     expect(result.ok && result.data.chamado).toBe(kept);
   });
 
-  it.each(['não tenho', 'Não sei.', 'NAO TENHO', 'nenhum', 'Não lembro', 'sem chamado', '-', 'n/a'])(
-    'reads %j in the ticket field as no ticket, not a malformed one',
-    (typed) => {
-      const result = validate({ chamado: typed });
-      expect(result.ok, JSON.stringify(result)).toBe(true);
-      if (result.ok) expect(result.data.chamado).toBeUndefined();
-    },
-  );
+  it.each([
+    'não tenho',
+    'Não sei.',
+    'NAO TENHO',
+    'nenhum',
+    'Não lembro',
+    'sem chamado',
+    '-',
+    'n/a',
+    'não lembro o número',
+    'esqueci',
+    'Perdi o número',
+    'Não tenho ainda',
+    'nenhum chamado',
+    'Não abri chamado',
+    'não sei qual é',
+    '?',
+    'n/d',
+    "I don't have one",
+    'No tengo',
+  ])('reads %j in the ticket field as no ticket, not a malformed one', (typed) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expect(result.data.chamado).toBeUndefined();
+  });
 
   it.each([
     ['https://bagy.zendesk.com/hc/pt-br/requests/52311', '52311'],
@@ -187,10 +204,13 @@ describe('webform fields', () => {
     if (!result.ok) expect(result.errors.chamado).toBe(message);
   });
 
-  it.each(['não sei o número, abri pelo chat', 'nao 48213'])('still asks for one number when %j says more', (typed) => {
-    const result = validate({ chamado: typed });
-    expect(result.ok).toBe(false);
-  });
+  it.each(['não sei o número, abri pelo chat', 'nao 48213', 'abri pelo chat', 'Loja Bella'])(
+    'still asks for one number when %j says more',
+    (typed) => {
+      const result = validate({ chamado: typed });
+      expect(result.ok).toBe(false);
+    },
+  );
 
   it('treats an empty ticket and store as not given (non-clients have neither)', () => {
     const result = validate({ chamado: '  ', loja: '' });
