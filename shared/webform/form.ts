@@ -203,12 +203,14 @@ function checkbox(invalid: string) {
 /**
  * Prior ticket as merchants type it: digits with dots and spaces, an optional leading "#", and the
  * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213", "TICKET-51000", chat-speak
- * "tkt 52310", "prot. 51000", "solic. 51000", "cham. 48213", "chmd 52310"). One number:
+ * "tkt 52310", "prot. 51000", "solic. 51000", "cham. 48213", "chmd 52310"), and the other names a support
+ * ticket goes by: the help desk's own words ("atendimento 48213", "caso 48213", "Request #48213", "Zendesk 48213").
+ * Words that name something else ("pedido 48213": an order) are still refused. One number:
  * the digits are what the ticket check reads (tickets.ts extractFromForm). Each alternative of the
  * prefix starts differently, so the pattern stays linear on any input.
  */
 const TICKET_PATTERN =
-  /^(?:(?:ch(?:am(?:ado)?|mdo?)|t(?:icket|kt)|prot(?:ocolo)?|solic(?:ita[cç][aã]o)?|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
+  /^(?:(?:c(?:h(?:am(?:ado)?|mdo?)|as[oe])|t(?:icket|kt)|prot(?:ocolo)?|solic(?:ita[cç][aã]o)?|atend(?:imento)?|req(?:uest)?|zendesk|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
 
 export const WebformSchema = z.object({
   nome: z.pipe(

@@ -80,6 +80,9 @@ describe('webform fields', () => {
     ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'chamado 48213 e 48214' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'pedido 48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'NF 48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'rastreio 48213' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'caso 48213 e 48214' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'chamado' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'ABC-48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '1'.repeat(FORM_LIMITS.chamado + 1) }, MESSAGES.chamado.tooLong],
@@ -155,6 +158,13 @@ describe('webform fields', () => {
     ['Solic 52311', 'Solic 52311'],
     ['cham. 48213', 'cham. 48213'],
     ['CHMD 52310', 'CHMD 52310'],
+    ['atendimento 48213', 'atendimento 48213'],
+    ['Atend. nº 48.213', 'Atend. nº 48.213'],
+    ['Caso #52310', 'Caso #52310'],
+    ['Request #48213', 'Request #48213'],
+    ['req 51000', 'req 51000'],
+    ['Zendesk 48213', 'Zendesk 48213'],
+    ['ticket zendesk #48215', 'ticket zendesk #48215'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
