@@ -164,9 +164,9 @@ const NO_TICKET_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function isNoTicketAnswer(typed: string): boolean {
-  const folded = normalize(typed).replace(/[.!]+$/, '');
-  if (/[\d,;]/.test(folded)) return false;
-  const words = folded.replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+  // Any script's digits (fullwidth "４８２１３" too) are a number typed, not an absence: normalize drops them.
+  if (/[\p{Nd},;]/u.test(typed)) return false;
+  const words = normalize(typed.replace(/['’]/g, '')).match(/[a-z]+/g) ?? [];
   return words.length === 0 || words.some((word) => NO_TICKET_WORDS.has(word));
 }
 

@@ -83,6 +83,8 @@ describe('webform fields', () => {
     ['chamado', { chamado: 'NF 48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'rastreio 48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'caso 48213 e 48214' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '４８２１３' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'não, ٤٨٢١٣' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'chamado' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'ABC-48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '1'.repeat(FORM_LIMITS.chamado + 1) }, MESSAGES.chamado.tooLong],
@@ -189,6 +191,7 @@ describe('webform fields', () => {
     '?',
     'n/d',
     "I don't have one",
+    'I don’t have one',
     'No tengo',
   ])('reads %j in the ticket field as no ticket, not a malformed one', (typed) => {
     const result = validate({ chamado: typed });
