@@ -201,16 +201,85 @@ function checkbox(invalid: string) {
 }
 
 /**
- * Prior ticket as merchants type it: digits with dots and spaces, an optional leading "#", and the
- * word or sign they often put first ("chamado 48213", "nº 48.215", "Ticket: 48213", "TICKET-51000", chat-speak
- * "tkt 52310", "prot. 51000", "solic. 51000", "cham. 48213", "chmd 52310"), and the other names a support
- * ticket goes by: the help desk's own words ("atendimento 48213", "caso 48213", "Request #48213", "Zendesk 48213").
- * Words that name something else ("pedido 48213": an order) are still refused. One number:
- * the digits are what the ticket check reads (tickets.ts extractFromForm). Each alternative of the
- * prefix starts differently, so the pattern stays linear on any input.
+ * The words a ticket number comes with in the ticket field: the names a support ticket goes by and
+ * their abbreviations ("chamado", "cham.", "chmd", "ticket", "tkt", "protocolo", "prot.", "solicitação",
+ * "solic.", "sol.", "atendimento", "caso", "Request", "Zendesk", "nº", "nr", "número", "number", "ID",
+ * "cód.", "ref."), and the little words of a sentence about it ("Nº do chamado", "o número é",
+ * "meu chamado é", "my ticket is"). Compared without accents or case. A word that names another kind
+ * of number ("pedido", "NF", "rastreio", "CPF") is not among them: that field is refused.
  */
-const TICKET_PATTERN =
-  /^(?:(?:c(?:h(?:am(?:ado)?|mdo?)|as[oe])|t(?:icket|kt)|prot(?:ocolo)?|solic(?:ita[cç][aã]o)?|atend(?:imento)?|req(?:uest)?|zendesk|n[uú]mero|n[º°o]|nr|n)\.?\s*[:\-–]?\s*){0,2}#?\s*\d[\d.\s]*$/i;
+const TICKET_FIELD_WORDS: ReadonlySet<string> = new Set([
+  'chamado',
+  'cham',
+  'chmd',
+  'chmdo',
+  'ticket',
+  'tkt',
+  'protocolo',
+  'prot',
+  'solicitacao',
+  'solic',
+  'sol',
+  'atendimento',
+  'atend',
+  'caso',
+  'case',
+  'request',
+  'req',
+  'zendesk',
+  'numero',
+  'num',
+  'number',
+  'n',
+  'no',
+  'nr',
+  'id',
+  'codigo',
+  'cod',
+  'referencia',
+  'ref',
+  'do',
+  'da',
+  'de',
+  'o',
+  'a',
+  'e',
+  'meu',
+  'minha',
+  'mi',
+  'el',
+  'es',
+  'my',
+  'the',
+  'of',
+  'is',
+]);
+
+/** The field's pieces: words, numbers (digits with dots and spaces inside: "48.213", "48 213"), single signs. */
+const TICKET_FIELD_TOKENS = /[a-z]+|\d(?:[\d.\s]*\d)?|\S/gu;
+
+/**
+ * Prior ticket as merchants type it: one number (digits with dots and spaces), the ticket's words
+ * around it (TICKET_FIELD_WORDS: "chamado 48213", "Nº do chamado: 48213", "TICKET-51000", "48213
+ * (Zendesk)"), at most one "#" before it and any signs after it ("48213!!", "48213 ✅", "Ticket #48213.").
+ * Another number ("48213 e 48214", "4821-3") or a word that is not the ticket's ("pedido 48213",
+ * "ABC-48213", "nao 48213") is refused. The digits are what the ticket check reads (tickets.ts
+ * extractFromForm). One pass over the tokens, linear in the field's length.
+ */
+function isOneTicketTyped(typed: string): boolean {
+  const folded = typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[º°]/g, 'o');
+  let numbers = 0;
+  let hashes = 0;
+  for (const [token] of folded.matchAll(TICKET_FIELD_TOKENS)) {
+    if (/^\d/.test(token)) numbers++;
+    else if (/^[a-z]/.test(token)) {
+      if (!TICKET_FIELD_WORDS.has(token)) return false;
+    } else if (token === '#') {
+      if (numbers > 0 || ++hashes > 1) return false;
+    } else if (numbers === 0 && !/^[:.\-–]$/.test(token)) return false;
+  }
+  return numbers === 1;
+}
 
 export const WebformSchema = z.object({
   nome: z.pipe(
@@ -237,7 +306,7 @@ export const WebformSchema = z.object({
         .string({ error: MESSAGES.chamado.invalid })
         .check(
           z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
-          z.regex(TICKET_PATTERN, MESSAGES.chamado.invalid),
+          z.refine(isOneTicketTyped, MESSAGES.chamado.invalid),
         ),
     ),
   ),
