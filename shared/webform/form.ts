@@ -151,6 +151,7 @@ const NO_TICKET_WORDS: ReadonlySet<string> = new Set([
   'nunca',
   'esqueci',
   'perdi',
+  'desconheco',
   'n',
   'na',
   'nd',

@@ -212,6 +212,8 @@ describe('webform fields', () => {
     "I don't have one",
     'I don’t have one',
     'No tengo',
+    'desconheço',
+    'Desconheço o número.',
   ])('reads %j in the ticket field as no ticket, not a malformed one', (typed) => {
     const result = validate({ chamado: typed });
     expect(result.ok, JSON.stringify(result)).toBe(true);
