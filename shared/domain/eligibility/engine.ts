@@ -349,6 +349,14 @@ export function topicSentences(s: Submission): TopicSentence[] {
 /** languageOf reads the fresh text of this much of the body. */
 const LANGUAGE_TEXT_CHARS = 20_000;
 
+/**
+ * The rule whose hit, when its words name the charge itself ("cobrança indevida", "continuam
+ * cobrando", "cobraram duas vezes", "double charged", "debitaram em duplicidade"), says the sender was
+ * charged by us. A refund alone is not enough: a prospect asks "vocês fazem reembolso?".
+ */
+const BILLED_BY_US = 'topic.billing.complaint';
+const CHARGE_NAMED = /\b(?:cobr|debit|charg|duplicidade)/;
+
 interface TopicText {
   sentences: TopicSentence[];
   /**
@@ -756,16 +764,23 @@ export function decide(
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');
   const firstQuarantine = quarantine[0];
+  const shopper = notClientText?.ruleId === 'client.shopper.text' ? notClientText : undefined;
+  // Someone who ticked "ainda não sou cliente" but complains of a charge of ours (undue or double,
+  // after cancelling, a refund: topic.billing.complaint) was billed by us, a former or mistaken
+  // client: a billing matter, not sales' (as "nunca fui cliente" beside a charge is, in the text).
+  const complaint = hitById.get(BILLED_BY_US);
+  const billedByUs = complaint && CHARGE_NAMED.test(complaint.evidence) ? complaint : undefined;
+  const boxSaysNotAClient =
+    s.isClient === false && ticket.status !== 'valid' && (shopper !== undefined || billedByUs === undefined);
   const ticketNote = ticket.status === 'none' ? '' : ` O chamado nº ${ticket.number} citado não abre caso.`;
 
   if (firstQuarantine) {
     decisive = firstQuarantine.ruleId;
     reason = firstQuarantine.reason;
-  } else if (s.isClient === false && ticket.status !== 'valid') {
+  } else if (boxSaysNotAClient) {
     // A ticket the directory gives to the sender proves a client, whatever box was ticked. A store's
     // buyer who ticked it ("comprei um vestido na …") gets the shopper guidance: the store, not
     // sales, has their order.
-    const shopper = notClientText?.ruleId === 'client.shopper.text' ? notClientText : undefined;
     decisive = shopper ? shopper.ruleId : 'client.not-a-client.form';
     reason = shopper
       ? notClientReason(shopper)
@@ -796,6 +811,8 @@ export function decide(
   } else if (billing) {
     decisive = billing.ruleId;
     reason = `Sem chamado anterior; assunto de planos, faturas ou cobrança (${quote(billing.evidence)}): orientar a Base de Conhecimento.`;
+    if (s.isClient === false && billedByUs)
+      reason += ` No formulário marcou “ainda não sou cliente”, mas reclama de uma cobrança nossa (${quote(billedByUs.evidence)}).`;
   } else {
     decisive = 'ticket.none';
     reason = ticketReason(ticket, '');
