@@ -3106,6 +3106,13 @@ export const RULES: readonly Rule[] = [
       'continuam cobrando',
       'continuam me cobrando',
       'continua cobrando',
+      // The same charges in the first person ("continuo recebendo cobrança de vocês", "continuo sendo cobrada").
+      'continuo recebendo cobranca',
+      'continuo recebendo cobrancas',
+      'continuo sendo cobrado',
+      'continuo sendo cobrada',
+      'continuam chegando cobrancas',
+      'continua chegando cobranca',
       'cobrando apos o cancelamento',
       'cobrando depois do cancelamento',
       'cobraram mesmo apos',
