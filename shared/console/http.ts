@@ -153,10 +153,13 @@ const FIELD_LIMITS: Record<(typeof WRITTEN_FIELDS)[number], { max: (action: Cons
     motivo: { max: () => MAX_REASON_CHARS, name: 'O motivo' },
   };
 
-/** The first written field over its limit, as a pt-BR problem (nothing is cut without a word). */
+/**
+ * The first written field over its limit, as a pt-BR problem (nothing is cut without a word). A
+ * line break counts once: browsers send a textarea's as CRLF, and the text kept and relayed has LF.
+ */
 function tooLongProblem(action: ConsoleAction, form: URLSearchParams): string | undefined {
   for (const field of WRITTEN_FIELDS) {
-    const length = [...(form.get(field) ?? '').trim()].length;
+    const length = [...(form.get(field) ?? '').replace(/\r\n?/g, '\n').trim()].length;
     const { max, name } = FIELD_LIMITS[field];
     if (length > max(action)) {
       return `${name} tem ${groupedPtBr(length)} caracteres; o limite é ${groupedPtBr(max(action))}. Encurte-o ou divida-o em duas mensagens.`;

@@ -14,6 +14,7 @@ import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
 import { localConfig } from '../../../shared/domain/config';
+import { MAX_CONSOLE_TEXT_CHARS, MAX_NOTE_CHARS } from '../../../shared/domain/lifecycle/machine';
 import { staffReplyAddress } from '../../../shared/domain/lifecycle/reply-address';
 import {
   CASE_ID,
@@ -602,6 +603,40 @@ describe('serveConsole — actions', () => {
   ])('an extension form over a limit of %i (%s days) is refused as the mail command is', (max, dias, problem) => {
     const form = new URLSearchParams({ dias, motivo: 'aguardando o financeiro' });
     expect(commandsOf('extend', form, max)).toEqual({ problem });
+  });
+
+  // A browser sends a textarea's line breaks as CRLF; the text kept and relayed has LF: a break is one
+  // character, so a text within the limit as the analyst wrote it is not refused for its paragraphs.
+  const PARAGRAPH = 'Seguem os detalhes da análise do estorno e da cobrança em dobro de novembro.';
+  const paragraphs = (max: number) =>
+    Array(Math.floor((max + 2) / (PARAGRAPH.length + 2)))
+      .fill(PARAGRAPH)
+      .join('\r\n\r\n');
+  it.each([
+    ['answer', MAX_CONSOLE_TEXT_CHARS],
+    ['note', MAX_NOTE_CHARS],
+    ['close', MAX_CONSOLE_TEXT_CHARS],
+  ] as const)(
+    'the %s form within its limit of %i characters, in paragraphs as a browser posts them, is taken',
+    (acao, max) => {
+      const texto = paragraphs(max);
+      expect(texto.length).toBeGreaterThan(max);
+      const result = commandsOf(
+        acao,
+        new URLSearchParams({ texto, categoria: 'procedente', resumo: 'estorno feito' }),
+        30,
+      );
+      expect(result).not.toHaveProperty('problem');
+      expect((result as { body: string }).body.length).toBeLessThanOrEqual(max);
+    },
+  );
+
+  it('a text over its limit is counted as the analyst wrote it (a line break is one character)', () => {
+    const texto = `${paragraphs(MAX_CONSOLE_TEXT_CHARS)}\r\n\r\n${PARAGRAPH}`;
+    const written = texto.replace(/\r\n/g, '\n').length;
+    expect(commandsOf('answer', new URLSearchParams({ texto }), 30)).toEqual({
+      problem: `O texto tem ${String(written).replace(/\B(?=(\d{3})+$)/g, '.')} caracteres; o limite é 20.000. Encurte-o ou divida-o em duas mensagens.`,
+    });
   });
 
   // A long answer written in the console: nothing is sent, cut or lost without a word.
