@@ -146,12 +146,19 @@ const TOO_LARGE_PT =
   'Volte à página do caso: o navegador ainda tem o seu texto. Encurte-o ou divida-o em duas mensagens.';
 
 /** The longest text of each written field, and what the form calls it (for the refusal). */
-const FIELD_LIMITS: Record<(typeof WRITTEN_FIELDS)[number], { max: (action: ConsoleAction) => number; name: string }> =
-  {
-    texto: { max: (action) => (action === 'note' ? MAX_NOTE_CHARS : MAX_CONSOLE_TEXT_CHARS), name: 'O texto' },
-    resumo: { max: () => MAX_REASON_CHARS, name: 'O resumo' },
-    motivo: { max: () => MAX_REASON_CHARS, name: 'O motivo' },
-  };
+const FIELD_LIMITS: Record<
+  (typeof WRITTEN_FIELDS)[number],
+  { max: (action: ConsoleAction) => number; name: string; advice: string }
+> = {
+  texto: {
+    max: (action) => (action === 'note' ? MAX_NOTE_CHARS : MAX_CONSOLE_TEXT_CHARS),
+    name: 'O texto',
+    advice: 'Encurte-o ou divida-o em duas mensagens.',
+  },
+  // One closing, one extension: a summary or a reason cannot be split in two.
+  resumo: { max: () => MAX_REASON_CHARS, name: 'O resumo', advice: 'Encurte-o.' },
+  motivo: { max: () => MAX_REASON_CHARS, name: 'O motivo', advice: 'Encurte-o.' },
+};
 
 /**
  * The first written field over its limit, as a pt-BR problem (nothing is cut without a word). A
@@ -160,9 +167,9 @@ const FIELD_LIMITS: Record<(typeof WRITTEN_FIELDS)[number], { max: (action: Cons
 function tooLongProblem(action: ConsoleAction, form: URLSearchParams): string | undefined {
   for (const field of WRITTEN_FIELDS) {
     const length = [...(form.get(field) ?? '').replace(/\r\n?/g, '\n').trim()].length;
-    const { max, name } = FIELD_LIMITS[field];
+    const { max, name, advice } = FIELD_LIMITS[field];
     if (length > max(action)) {
-      return `${name} tem ${groupedPtBr(length)} caracteres; o limite é ${groupedPtBr(max(action))}. Encurte-o ou divida-o em duas mensagens.`;
+      return `${name} tem ${groupedPtBr(length)} caracteres; o limite é ${groupedPtBr(max(action))}. ${advice}`;
     }
   }
   return undefined;

@@ -643,16 +643,20 @@ describe('serveConsole — actions', () => {
   const LONG_ANSWER = `Prezada Maria, ${'seguem os detalhes da análise do estorno e da cobrança em dobro. '.repeat(330)}`;
   it.each([
     ['answer', { texto: LONG_ANSWER, aguardar: '1' }, 'O texto tem 21.'],
-    ['note', { texto: 'Conferido no extrato. '.repeat(500) }, 'O texto tem 10.999 caracteres; o limite é 10.000.'],
+    [
+      'note',
+      { texto: 'Conferido no extrato. '.repeat(500) },
+      'O texto tem 10.999 caracteres; o limite é 10.000. Encurte-o ou divida-o em duas mensagens.</p>',
+    ],
     [
       'close',
       { categoria: 'procedente', resumo: 'estorno feito '.repeat(40) },
-      'O resumo tem 559 caracteres; o limite é 500.',
+      'O resumo tem 559 caracteres; o limite é 500. Encurte-o.</p>',
     ],
     [
       'extend',
       { dias: '2', motivo: 'aguardando o financeiro '.repeat(25) },
-      'O motivo tem 599 caracteres; o limite é 500.',
+      'O motivo tem 599 caracteres; o limite é 500. Encurte-o.</p>',
     ],
   ])(
     'a %s over its length is refused by name, the form filled in again, the case unchanged',
