@@ -157,6 +157,8 @@ describe('parseStaffCommands — refused mails', () => {
   });
 });
 
+// Megabytes of input, no timer (speed targets live in the bench): a superlinear parse of these
+// would run past the test timeout, a linear one reads them at once.
 describe('parseStaffCommands — linear time', () => {
   it.each([
     ['one huge line of #', `#${'#'.repeat(2_000_000)}`],
@@ -165,9 +167,7 @@ describe('parseStaffCommands — linear time', () => {
     ['a huge body', `#aguardar\n${'Olá, Maria. '.repeat(200_000)}`],
     ['spaces and dashes', `#prorrogar 5 ${' -'.repeat(1_000_000)}`],
   ])('%s', (_what, text) => {
-    const started = performance.now();
-    parse(text);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(() => parse(text)).not.toThrow();
   });
 });
 
