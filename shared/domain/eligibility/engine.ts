@@ -306,14 +306,24 @@ const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
 function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
   let out = text;
+  // The text's words, read once: a rewrite whose words (phraseWords: whole words of every match) are
+  // not all among them is skipped by lookups, not by a scan of the text per rewrite (issue 16: there
+  // are hundreds of rewrites, "sou lojista da <platform>" alone is 272, and few apply to a text).
+  let words = wordsIn(out);
   for (const rewrite of rewrites) {
-    // A text without one of the phrase's words is left as is (issue 16: "entrar" and "acessar" are
-    // in most texts, "entrar no chat" in few).
-    if (!rewrite.words.every((w) => out.includes(w))) continue;
+    if (!rewrite.words.every((w) => words.has(w))) continue;
     rewrite.re ??= regExpOfTokens(rewrite.tokens, 'g');
-    out = out.replace(rewrite.re, rewrite.to);
+    const next = out.replace(rewrite.re, rewrite.to);
+    if (next === out) continue;
+    // A rewrite writes new words a later one may need ("want to" → "want estou" → "want to").
+    out = next;
+    words = wordsIn(out);
   }
   return out;
+}
+
+function wordsIn(text: string): Set<string> {
+  return new Set(text.match(/[a-z0-9]+/g));
 }
 
 /**
