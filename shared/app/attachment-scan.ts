@@ -7,7 +7,6 @@
  */
 import type { ReplyState } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import { randomMessageId } from '../domain/message-id';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
@@ -18,7 +17,7 @@ import {
 } from '../domain/uploads/infected-notice';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
-import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
+import { automaticOfficeMail } from './office-mail';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;
@@ -71,29 +70,13 @@ export async function recordScanResult(
       // Where the case's own automatic reply was held back for the address, no note goes there either.
       if (infectedNoticeMayGo(record.reply)) {
         const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config, record.senderName);
-        await deps.mailer.send({
-          to: [record.senderEmail],
-          from: officeSender(deps.config),
-          subject: content.subject,
-          text: content.text,
-          html: content.html,
-          messageId: randomMessageId(deps.config.domain),
-          headers: { ...AUTOMATIC_MAIL_HEADERS },
-        });
+        await deps.mailer.send(automaticOfficeMail(record.senderEmail, content, deps.config));
       }
       // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).
       const analyst = record.assignee && record.protocol ? await deps.staff?.get(record.assignee) : null;
       if (analyst && record.protocol) {
         const note = renderInfectedNoticeToAnalyst([declared || 'anexo'], record.protocol, analyst.name, deps.config);
-        await deps.mailer.send({
-          to: [analyst.email],
-          from: officeSender(deps.config),
-          subject: note.subject,
-          text: note.text,
-          html: note.html,
-          messageId: randomMessageId(deps.config.domain),
-          headers: { ...AUTOMATIC_MAIL_HEADERS },
-        });
+        await deps.mailer.send(automaticOfficeMail(analyst.email, note, deps.config));
       }
     }
   }

@@ -10,7 +10,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
-import { randomMessageId } from '../domain/message-id';
 import { readTypedProtocol } from '../domain/protocol';
 import { withoutInvisible } from '../domain/text';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
@@ -24,7 +23,7 @@ import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore } from './lifecycle/ports';
-import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
+import { automaticOfficeMail } from './office-mail';
 
 /**
  * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
@@ -97,15 +96,7 @@ export async function requestStatusLink(
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
   try {
-    await deps.mailer.send({
-      to: [found.senderEmail],
-      from: officeSender(deps.config),
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: randomMessageId(deps.config.domain),
-      headers: { ...AUTOMATIC_MAIL_HEADERS },
-    });
+    await deps.mailer.send(automaticOfficeMail(found.senderEmail, mail, deps.config));
   } catch {
     // Only a match sends, so only a match can fail: an error page would tell a stranger that the
     // protocol and the address go together. The same answer; the merchant may ask again.
