@@ -63,7 +63,7 @@ function constructBanner(): { banner: string; source: string } {
 
 /**
  * The esbuild options NodejsFunction passes for our `bundling` props: `--bundle --minify
- * --sourcemap --platform=node --target=node24 --format=esm --main-fields=module,main
+ * --sourcemap --sources-content=false --platform=node --target=node24 --format=esm --main-fields=module,main
  * --banner:js=… --charset=utf8`, no externals (bundleAwsSDK: true).
  */
 export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
@@ -71,6 +71,7 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
     bundle: true,
     minify: true,
     sourcemap: true,
+    sourcesContent: false,
     platform: 'node',
     target: 'node24',
     format: 'esm',
@@ -86,7 +87,7 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
 }
 
 export const ESBUILD_OPTIONS_TEXT =
-  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default)';
+  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap without sources content, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default)';
 
 export interface BundleResult {
   spec: LambdaSpec;

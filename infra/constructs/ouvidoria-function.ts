@@ -35,14 +35,13 @@ export interface OuvidoriaFunctionProps {
   readonly xrayTracing: boolean;
   readonly reservedConcurrentExecutions?: number;
   /**
-   * `--enable-source-maps` at run time (default true). Measured by bench/floors.ts (esbuild options
-   * of this construct, node 20 on 2 × EPYC, median of 5): the flag adds +55 ms to the email-intake
-   * load (+198 → +254 ms over bare node), +65 ms to the webform's (+146 → +212 ms), ~+40–60 ms to
-   * the others: Node reads and parses the whole .map before the handler runs. Decision: on for the
-   * asynchronous functions (no one waits on their cold start; a readable stack trace of a failed
-   * mail is worth more), off for the webform, the console and its authorizer, where a person waits
-   * on the cold start of an HTTP request. The .map still ships in every asset, so a minified trace
-   * can be mapped back offline (e.g. `npx source-map-cli` against cdk.out's asset).
+   * `--enable-source-maps` at run time (default true). Node reads and parses the whole .map before
+   * the handler runs: the "Module load" rows of bench/results.md give each function's load with and
+   * without the flag (the maps carry no sources, which took about 40 ms of the email-intake's cost).
+   * Decision: on for the asynchronous functions (no one waits on their cold start; a readable stack
+   * trace of a failed mail is worth more), off for the webform, the console and its authorizer, where
+   * a person waits on the cold start of an HTTP request. The .map still ships in every asset, so a
+   * minified trace can be mapped back offline (e.g. `npx source-map-cli` against cdk.out's asset).
    */
   readonly runtimeSourceMaps?: boolean;
 }
@@ -113,6 +112,9 @@ export class OuvidoriaFunction extends Construct {
         target: 'node24',
         minify: true,
         sourceMap: true,
+        // Stack traces need the mappings, not the sources: without them the .map is about a third of
+        // the size, and Node parses it at load wherever --enable-source-maps is on (bench/results.md).
+        sourcesContent: false,
         charset: Charset.UTF8,
         // aws-cdk-lib 2.276 documents `charset` but never passes it to esbuild (its argument list has
         // no --charset): without this, pt-BR text is \u-escaped and email-intake grows by ~250 KB.

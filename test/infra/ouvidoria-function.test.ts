@@ -12,6 +12,7 @@ import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
 
 let outdir: string;
 const bundles: Record<string, string> = {};
+const maps: Record<string, { sources?: string[]; sourcesContent?: unknown; mappings?: string }> = {};
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'ouvidoria-fn-'));
@@ -51,7 +52,9 @@ function build(): void {
   };
   for (const [name, f] of Object.entries(functions)) {
     const key = template.Resources[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Code?.S3Key;
-    bundles[name] = readFileSync(join(outdir, `asset.${String(key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8');
+    const asset = join(outdir, `asset.${String(key).replace(/\.zip$/, '')}`);
+    bundles[name] = readFileSync(join(asset, 'index.mjs'), 'utf8');
+    maps[name] = JSON.parse(readFileSync(join(asset, 'index.mjs.map'), 'utf8'));
   }
 }
 
@@ -68,6 +71,13 @@ describe('OuvidoriaFunction bundles', () => {
   it('leave the Powertools Tracer and the X-Ray SDK out when the stack deploys without tracing', () => {
     expect(bundles['untraced']?.length).toBeLessThan(5_000);
     expect(bundles['traced']?.length).toBeGreaterThan(50_000);
+  });
+
+  it('ship a source map with the mappings and file names but not the sources (Node parses it at load)', () => {
+    const map = maps['text'];
+    expect(map?.sources?.some((s) => s.endsWith('shared/domain/staff-mail-decision.ts'))).toBe(true);
+    expect(map?.mappings?.length).toBeGreaterThan(100);
+    expect(map?.sourcesContent).toBeUndefined();
   });
 
   it('start with the createRequire banner (mailparser’s CommonJS needs require in an ES module)', () => {
