@@ -24,7 +24,7 @@ import {
   lazyEntryPoint,
   unavailable,
   type WebformResponse,
-} from '../../shared/webform/http';
+} from '../../shared/webform/site-http';
 
 export type ConsoleHandler = (event: unknown, context?: Context) => Promise<WebformResponse>;
 export interface ConsoleHandlerDeps {

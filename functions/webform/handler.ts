@@ -10,7 +10,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { parseApiGatewayV2Event } from '../../shared/adapters/api-gateway-event';
 import type { Context } from 'aws-lambda';
 import { createLogger, createMetrics, intakeTelemetry } from '../../shared/adapters/telemetry';
-import { badEvent, lazyEntryPoint, unavailable, type WebformResponse } from '../../shared/webform/http';
+import { badEvent, lazyEntryPoint, unavailable, type WebformResponse } from '../../shared/webform/site-http';
 import { type SiteEvent, siteDispatcher } from '../../shared/webform/dispatch';
 import type { WebformDeps } from '../../shared/webform/submit';
 import type { MerchantPagesDeps } from '../../shared/webform/merchant-http';
@@ -20,7 +20,7 @@ import { buildWebformSite } from '../../shared/composition/webform-site';
 import { settingsFromEnv } from '../../shared/composition/settings';
 import { startTracing } from '../../shared/adapters/tracing';
 
-export type { WebformResponse } from '../../shared/webform/http';
+export type { WebformResponse } from '../../shared/webform/site-http';
 export { WEBFORM_METRIC, type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
 export type WebformHandler = (event: unknown, context?: Context) => Promise<WebformResponse>;
 export type WebformHandlerDeps = WebformDeps & {

@@ -33,9 +33,9 @@ import {
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { readTypedProtocol } from '../domain/protocol';
 import { normalizeLine } from '../domain/text';
-import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/http';
-import { originAllowed } from '../webform/http';
-import { readFormBody } from '../webform/merchant-http';
+import { header, routeOf, type WebformRequest, type WebformResponse } from '../webform/site-http';
+import { originAllowed } from '../webform/site-http';
+import { readFormBody } from '../webform/site-http';
 import {
   CSRF_FIELD,
   type ConsoleAction,

@@ -9,7 +9,7 @@ import { humanSize } from '../domain/byte-size';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
-import { ruleLabel } from '../domain/eligibility/rules';
+import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { extensionDaysHint } from '../domain/lifecycle/deadlines';
 import { assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';

@@ -15,7 +15,7 @@ import {
   RAW_TEXT_CAP_BYTES,
   requestRelease,
 } from '../app/quarantine';
-import { ruleLabel } from '../domain/eligibility/rules';
+import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { html } from '../domain/html';
 import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';

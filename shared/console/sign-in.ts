@@ -13,9 +13,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { html } from '../domain/html';
 import type { StaffMember } from '../domain/lifecycle/types';
-import type { WebformResponse } from '../webform/http';
-import { originAllowed } from '../webform/http';
-import { formBody } from '../webform/merchant-http';
+import type { WebformResponse } from '../webform/site-http';
+import { originAllowed } from '../webform/site-http';
+import { formBody } from '../webform/site-http';
 import { readCookie, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access';
 import { type ConsoleRequest, type ConsoleSignIn, consoleResponse, redirect } from './http';
 import { type LocalKeySet, signLocalIdToken } from './local-keys';

@@ -5,12 +5,14 @@
  * their paths are 404. The staff console (/equipe…) is another function (functions/console).
  */
 import type { IntakeTelemetry } from '../app/intake';
-import { requestOf, routeOf, type SiteEvent, serveWebform, type WebformLogger, type WebformResponse } from './http';
+import { serveWebform, type WebformLogger } from './http';
 import { MERCHANT_ROUTES, type MerchantPagesDeps, serveMerchantPages } from './merchant-http';
 import type { WebformDeps } from './submit';
 import type { WebformTelemetry } from './telemetry';
 
-export type { SiteEvent } from './http';
+import { requestOf, routeOf, type SiteEvent, type WebformResponse } from './site-http';
+
+export type { SiteEvent } from './site-http';
 
 export interface SiteDeps {
   service: WebformDeps & { telemetry: IntakeTelemetry };

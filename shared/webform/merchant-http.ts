@@ -25,14 +25,14 @@ import {
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
 import {
-  header,
   ORIGIN_REFUSED_PT,
   originAllowed,
   respond,
   routeOf,
   type WebformRequest,
   type WebformResponse,
-} from './http';
+} from './site-http';
+import { formBody } from './site-http';
 import { type MerchantView, renderMerchantPage } from './merchant-pages';
 import type { PageContext } from './page';
 import { hourWindowStart, rateLimitKey } from './submit';
@@ -64,8 +64,6 @@ export const MERCHANT_ROUTES: Record<string, string[]> = {
   [STATUS_PATH]: ['GET', 'HEAD', 'POST'],
 };
 
-/** Form bodies of these pages are small: the survey comment is the largest field. */
-const MAX_BODY_BYTES = 16 * 1024;
 const HOUR_SECONDS = 3600;
 
 /** A status link already opened: said on its GET as on its POST (HTTP 410), with the way to a new one. */
@@ -93,24 +91,6 @@ function surveyLinkProblem(error: LinkError, config: OuvidoriaConfig): { status:
     status: problem.status,
     view: { ...problem.view, title: 'Pesquisa encerrada', message: surveyExpiredMessagePt(config) } as MerchantView,
   };
-}
-
-/**
- * Form-urlencoded body (API Gateway may base64 it), or null when it is something else or larger
- * than `maxBytes`; `tooLarge` tells the two apart for a caller that answers them differently.
- */
-export function formBody(request: MerchantRequest, maxBytes = MAX_BODY_BYTES): URLSearchParams | null {
-  const read = readFormBody(request, maxBytes);
-  return read === 'too-large' ? null : read;
-}
-
-export function readFormBody(request: MerchantRequest, maxBytes: number): URLSearchParams | null | 'too-large' {
-  const type = (header(request.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return null;
-  const body = request.body ?? '';
-  const text = request.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) return 'too-large';
-  return new URLSearchParams(text);
 }
 
 function only(params: URLSearchParams, names: string[]): URLSearchParams {

@@ -318,6 +318,15 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     expect(staff.files.has('shared/composition/console')).toBe(true);
   });
 
+  it.each([['functions/console/handler.ts'], ['functions/monthly-report/handler.ts']])(
+    '%s shows the rules’ descriptions without carrying the rules (their phrase lists) or the engine',
+    (entry) => {
+      const { files } = reach(entry);
+      expect(files.has('shared/domain/eligibility/rule-descriptions')).toBe(true);
+      expect([...files].filter((f) => /^shared\/domain\/eligibility\/(rules|engine)$/.test(f))).toEqual([]);
+    },
+  );
+
   it('the email intake reaches the quarantine release (it consumes the release queue) and the parser', () => {
     const { files } = reach('functions/email-intake/handler.ts');
     expect(files.has('shared/app/quarantine-release')).toBe(true);

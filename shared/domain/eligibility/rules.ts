@@ -21,8 +21,6 @@ export interface Rule {
   /** The outcome this rule leads to when it is the decisive one. */
   outcome: Outcome;
   stage: RuleStage;
-  /** What the rule means, in pt-BR, for staff reading a decision trail. */
-  description: string;
   /**
    * `text`: fires when a sentence of the subject or fresh body contains one of `phrases`
    * (and one of `requires`, and none of `unless`). `signal`: fires on structured data
@@ -741,7 +739,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.parse-problem',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description: 'A mensagem não pôde ser lida (MIME inválido, grande demais ou corrompida).',
     trigger: 'signal',
     phrases: [],
   },
@@ -749,8 +746,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.staff-mail',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description:
-      'Mensagem a um endereço de resposta de caso (caso+…) que não pôde agir: remetente fora da equipe, token inválido, autenticação falhou ou mensagem automática. Decidida pelo serviço do ciclo do caso, não pelas regras de texto.',
     trigger: 'signal',
     phrases: [],
   },
@@ -758,7 +753,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.spam',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description: 'O provedor de e-mail classificou a mensagem como spam.',
     trigger: 'signal',
     phrases: [],
   },
@@ -766,7 +760,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.virus',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description: 'O provedor de e-mail encontrou vírus na mensagem.',
     trigger: 'signal',
     phrases: [],
   },
@@ -774,7 +767,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.auth.dmarc',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description: 'Falha de autenticação do remetente: DMARC falhou (possível falsificação do endereço).',
     trigger: 'signal',
     phrases: [],
   },
@@ -782,7 +774,6 @@ export const RULES: readonly Rule[] = [
     id: 'quarantine.auth.spf',
     outcome: 'QUARANTINED',
     stage: 'quarantine',
-    description: 'Falha de autenticação do remetente: SPF falhou e não há assinatura DKIM válida.',
     trigger: 'signal',
     phrases: [],
   },
@@ -793,8 +784,6 @@ export const RULES: readonly Rule[] = [
     id: 'auto.machine-generated',
     outcome: 'NO_PRIOR_TICKET',
     stage: 'automatic',
-    description:
-      'Mensagem automática pelos cabeçalhos (Auto-Submitted, lista, aviso de entrega, remetente no-reply, ausência): guardada como tal, sem caso e sem resposta.',
     trigger: 'signal',
     phrases: [],
   },
@@ -802,8 +791,6 @@ export const RULES: readonly Rule[] = [
     id: 'auto.machine-generated.text',
     outcome: 'NO_PRIOR_TICKET',
     stage: 'automatic',
-    description:
-      'Mensagem automática pelo texto ("esta é uma mensagem automática", "out of office", aviso de falha de entrega): guardada como tal, sem caso e sem resposta.',
     trigger: 'text',
     phrases: [
       'esta e uma mensagem automatica',
@@ -962,7 +949,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.not-a-client.form',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description: 'No formulário, o remetente indicou que ainda não é cliente.',
     trigger: 'signal',
     phrases: [],
   },
@@ -970,8 +956,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.shopper.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description:
-      'Cliente de uma loja construída na plataforma (consumidor), não lojista: quem cuida dos pedidos é a própria loja.',
     trigger: 'text',
     phrases: [
       'comprei * na loja',
@@ -1239,8 +1223,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.no-client-area.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description:
-      'Sem acesso à central do cliente: o artigo manda falar com o Comercial (não é falta de acesso ao painel).',
     trigger: 'text',
     phrases: ['acesso * central do cliente', 'acessar * central do cliente', 'acesso central do cliente'],
     requires: [
@@ -1265,7 +1247,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.not-a-client.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description: 'O remetente diz que não é cliente.',
     trigger: 'text',
     phrases: [
       'nao sou cliente',
@@ -1360,7 +1341,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.former-client.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description: 'O remetente diz que deixou de ser cliente (e não reclama de cobrança).',
     trigger: 'text',
     phrases: [
       'nao sou mais cliente',
@@ -1395,7 +1375,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.prospect.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description: 'Interessado em contratar a plataforma (preços, demonstração, abrir uma loja).',
     trigger: 'text',
     phrases: [
       'quero contratar',
@@ -1584,8 +1563,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.supplier.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description:
-      'Fornecedor ou prestador de serviço oferecendo seus produtos aos lojistas da plataforma: assunto do Comercial.',
     trigger: 'text',
     // Their products are what they offer ("oferecer nossos produtos aos lojistas"), so unlike a
     // prospect's rule, "produto" is no exception here.
@@ -1619,8 +1596,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.commercial.discount',
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     stage: 'commercial',
-    description:
-      'Pedido de desconto ou abatimento fora das condições anunciadas. A exceção (promoção ou condição anunciada e não aplicada) é lida na mensagem inteira, não só na frase do "desconto".',
     trigger: 'text',
     phrases: [
       'desconto',
@@ -1766,7 +1741,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.commercial.special-condition',
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     stage: 'commercial',
-    description: 'Pedido de condição especial, preço diferenciado ou plano sob medida.',
     trigger: 'text',
     phrases: [
       'condiciones especiales',
@@ -1919,7 +1893,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.commercial.negotiation',
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     stage: 'commercial',
-    description: 'Pedido de negociação comercial (valores, dívida, parcelamento, redução de mensalidade).',
     trigger: 'text',
     phrases: [
       'negotiate',
@@ -2033,7 +2006,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.commercial.exemption',
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     stage: 'commercial',
-    description: 'Pedido de isenção, perdão de dívida ou dispensa de multa.',
     trigger: 'text',
     phrases: [
       'isencao',
@@ -2066,7 +2038,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.request',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description: 'Pedido de criação de funcionalidade ou recurso que a plataforma não tem.',
     trigger: 'text',
     phrases: [
       'voces poderiam criar',
@@ -2262,7 +2233,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.suggestion',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description: 'Sugestão de melhoria ou reclamação de uma opção que a plataforma não oferece.',
     trigger: 'text',
     phrases: [
       'sugestao de melhoria',
@@ -2379,7 +2349,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.suggestion-closing',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description: 'Sugestão deixada no fecho da mensagem (“fica a sugestão”), sem reclamação de serviço ou falha.',
     trigger: 'text',
     // The closing stands in its own sentence ("… integrar com o MB Way. Fica a sugestão."): the idea
     // before it is the product's. It counts only in a message with no complaint about the service,
@@ -2404,7 +2373,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.integration',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description: 'Pedido de integração que não existe na plataforma.',
     trigger: 'text',
     phrases: [
       'integracao com',
@@ -2499,7 +2467,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.missing-complaint',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description: 'Reclamação de que a plataforma não tem um recurso (pedido de funcionalidade disfarçado).',
     trigger: 'text',
     phrases: [
       'absurdo * nao ter',
@@ -2539,7 +2506,6 @@ export const RULES: readonly Rule[] = [
     id: 'ticket.valid',
     outcome: 'ACCEPTED',
     stage: 'ticket',
-    description: 'Chamado anterior encontrado e aberto pelo próprio remetente.',
     trigger: 'signal',
     phrases: [],
   },
@@ -2547,7 +2513,6 @@ export const RULES: readonly Rule[] = [
     id: 'ticket.unverified',
     outcome: 'ACCEPTED',
     stage: 'ticket',
-    description: 'Chamado informado, mas não verificado: o diretório de chamados não respondeu.',
     trigger: 'signal',
     phrases: [],
   },
@@ -2555,7 +2520,6 @@ export const RULES: readonly Rule[] = [
     id: 'ticket.invalid',
     outcome: 'TICKET_INVALID',
     stage: 'ticket',
-    description: 'Chamado informado não encontrado, de outro solicitante ou em formato inválido.',
     trigger: 'signal',
     phrases: [],
   },
@@ -2563,7 +2527,6 @@ export const RULES: readonly Rule[] = [
     id: 'ticket.none',
     outcome: 'NO_PRIOR_TICKET',
     stage: 'ticket',
-    description: 'Nenhum número de chamado anterior na mensagem.',
     trigger: 'signal',
     phrases: [],
   },
@@ -2573,7 +2536,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.access.blocked-user',
     outcome: 'ACCESS_ISSUE',
     stage: 'topic',
-    description: 'Sem acesso ao painel: usuário bloqueado (por exemplo, por inatividade).',
     trigger: 'text',
     phrases: [
       'usuario bloqueado',
@@ -2632,7 +2594,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.access.domain-frozen',
     outcome: 'ACCESS_ISSUE',
     stage: 'topic',
-    description: 'Sem acesso: domínio da loja congelado ou suspenso no registro.br.',
     trigger: 'text',
     phrases: [
       'dominio congelado',
@@ -2662,7 +2623,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.access.domain-change',
     outcome: 'ACCESS_ISSUE',
     stage: 'topic',
-    description: 'Sem acesso: alteração incorreta do domínio da loja.',
     trigger: 'text',
     phrases: [
       'troquei o dominio',
@@ -2700,7 +2660,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.access.no-access',
     outcome: 'ACCESS_ISSUE',
     stage: 'topic',
-    description: 'Sem acesso ao painel administrativo (login, senha ou outro bloqueio).',
     trigger: 'text',
     phrases: [
       'nao consigo acessar',
@@ -3058,7 +3017,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.billing.complaint',
     outcome: 'BILLING_QUESTION',
     stage: 'topic',
-    description: 'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno).',
     trigger: 'text',
     phrases: [
       ...FOR_NON_PAYMENT,
@@ -3145,7 +3103,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.billing.plan',
     outcome: 'BILLING_QUESTION',
     stage: 'topic',
-    description: 'Dúvida sobre planos ou migração de plano.',
     trigger: 'text',
     phrases: [
       'plano',
@@ -3223,7 +3180,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.billing.invoice',
     outcome: 'BILLING_QUESTION',
     stage: 'topic',
-    description: 'Dúvida sobre faturas, boletos ou nota fiscal da assinatura.',
     trigger: 'text',
     phrases: [
       'fatura',
@@ -3268,7 +3224,6 @@ export const RULES: readonly Rule[] = [
     id: 'topic.billing.charge',
     outcome: 'BILLING_QUESTION',
     stage: 'topic',
-    description: 'Dúvida sobre cobranças, mensalidade ou assinatura.',
     trigger: 'text',
     phrases: [
       'cobranca',
@@ -3333,12 +3288,6 @@ export const RULES: readonly Rule[] = [
 
 /** The rules by id, for readers and tests. */
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
-
-/** A rule as staff read it: its description without the final period; an unknown id as itself. */
-export function ruleLabel(id: string): string {
-  const description = RULES_BY_ID.get(id)?.description;
-  return description ? description.replace(/\.$/, '') : id;
-}
 
 /** The rule with that id; throws on an unknown id (a typo in code, not a runtime condition). */
 export function ruleById(id: string): Rule {

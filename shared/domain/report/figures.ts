@@ -19,7 +19,7 @@
 import type { OfficeCalendar } from '../calendar';
 import { CLOSE_CATEGORIES, CLOSE_CATEGORY_LABELS_PT, type CloseCategory, type HistoryEvent } from '../lifecycle/types';
 import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
-import { ruleLabel } from '../eligibility/rules';
+import { ruleLabel } from '../eligibility/rule-descriptions';
 import { OUTCOME_LABELS_PT, OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
 
