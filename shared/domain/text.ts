@@ -72,7 +72,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
 
 /**
- * Lower-case, without accents (NFD, marks removed), ordinals folded ("nº" → "no"), anything
+ * Lower-case, without accents (NFD, marks removed), ordinals folded ("nº" → "no"), fullwidth and
+ * other compatibility letters and digits read plain ("４８２１３" → "48213"), anything
  * but letters, digits and basic punctuation turned into a space, whitespace collapsed.
  */
 export function normalize(text: string): string {
@@ -120,15 +121,28 @@ const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
  * text-wide steps that follow (lower-case, NOT_KEPT, collapse) leave it unchanged. The one
  * context-dependent mapping of toLowerCase (final sigma) yields a Greek letter, a space either way.
  */
-const normalizeChar = boundedMemo(4096, (c) =>
-  c
+const normalizeChar = boundedMemo(4096, (c) => {
+  const folded = c
     .replace(INVISIBLE_CHARACTERS, '')
     .replace(ORDINAL_RE, (o) => ORDINALS[o] ?? o)
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(NOT_KEPT, ' '),
-);
+    .replace(NOT_KEPT, ' ');
+  return folded.trim() === '' ? (plainLetterOrDigit(c) ?? folded) : folded;
+});
+
+/**
+ * The plain ASCII letter or digit a compatibility character stands for, or null: fullwidth digits
+ * and letters typed with an East Asian keyboard or pasted from a phone ("Chamado ４８２１３"), the
+ * mathematical bold and italic of "fancy text" generators ("𝐂𝐡𝐚𝐦𝐚𝐝𝐨"), circled and superscript
+ * digits. Anything whose compatibility form is not one letter or digit ("ﬁ", "½", a space) is not one.
+ */
+function plainLetterOrDigit(c: string): string | null {
+  const plain = c.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return PLAIN_LETTER_OR_DIGIT.test(plain) ? plain : null;
+}
+const PLAIN_LETTER_OR_DIGIT = /^[a-z0-9]$/;
 
 /**
  * Like normalize, but one output character per input UTF-16 unit, so offsets found in the
@@ -162,7 +176,8 @@ function foldChar(c: string): string {
   if (ordinal !== undefined) return ordinal;
   const lower = c.toLowerCase();
   const base = lower.normalize('NFD').replace(COMBINING_MARKS, '');
-  return base.length === 1 ? base : lower.length === 1 ? lower : ' ';
+  if (base.length === 1 && base.charCodeAt(0) < 128) return base;
+  return plainLetterOrDigit(c) ?? (base.length === 1 ? base : lower.length === 1 ? lower : ' ');
 }
 
 export interface SplitText {

@@ -41,6 +41,9 @@ describe('normalize', () => {
     ['fa\u200btura com\u00adsoft hyphen', 'fatura comsoft hyphen'],
     ['chamado 48\u200e213 e 51\u3164000', 'chamado 48213 e 51000'],
     ['decomposta: solicitac\u0327a\u0303o', 'decomposta: solicitacao'],
+    ['Chamado ４８２１３ sem solução', 'chamado 48213 sem solucao'],
+    ['𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑 𝘀𝗲𝗺 𝗿𝗲𝘀𝗽𝗼𝘀𝘁𝗮', 'chamado 48213 sem resposta'],
+    ['① frete ② 10 m² ½ ﬁ', '1 frete 2 10 m2'],
     ['   ', ''],
     ['', ''],
   ])('%j → %j', (input, expected) => {
@@ -57,11 +60,28 @@ describe('normalize', () => {
     );
   });
 
+  /**
+   * The plain letter or digit of a character that folds to nothing else ("４", "𝐂", "①"), or null:
+   * its compatibility form when that is one ASCII letter or digit.
+   */
+  const compatibilityPlain = (c: string) => {
+    const kept = c
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g, '');
+    const plain = c
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    return kept === '' && /^[a-z0-9]$/.test(plain) ? plain : null;
+  };
   /** normalize as it was written first: each step a pass over the whole text. */
   const reference = (text: string) =>
     text
       .replace(/[\p{Default_Ignorable_Code_Point}\u2800]/gu, '')
       .replace(/[ºª°]/g, (c) => ({ º: 'o', '°': 'o', ª: 'a' })[c] ?? c)
+      .replace(/[^\p{ASCII}]/gu, (c) => compatibilityPlain(c) ?? c)
       .toLowerCase()
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
@@ -96,6 +116,10 @@ describe('normalize', () => {
       '\u0344',
       'ﾊﾟ',
       '한국',
+      '４８２１３',
+      'ｃｈａｍａｄｏ',
+      '𝐂𝐡𝟒',
+      '①²½',
       ' ',
       '\n',
       '\t',
@@ -203,6 +227,9 @@ const tricky = fc.constantFrom(
   'İ',
   'ß',
   'ﬁ',
+  '４',
+  'Ｃ',
+  '①',
   'Σ',
   '\u212a',
   '😡',
@@ -218,6 +245,7 @@ describe('foldKeepingLength', () => {
   it('keeps one character per input unit, folded', () => {
     expect(foldKeepingLength('Solicitação Nº 12')).toBe('solicitacao no 12');
     expect(foldKeepingLength('ÇA')).toBe('ca');
+    expect(foldKeepingLength('Chamado ４８２１３ ＣＨＡＭＡＤＯ ①')).toBe('chamado 48213 chamado 1');
   });
 
   it('never changes the length', () => {
@@ -242,7 +270,15 @@ describe('foldKeepingLength', () => {
         const ordinal = ({ º: 'o', '°': 'o', ª: 'a' } as Record<string, string>)[c];
         const lower = c.toLowerCase();
         const base = lower.normalize('NFD').replace(/\p{M}+/gu, '');
-        out.push(ordinal ?? (base.length === 1 ? base : lower.length === 1 ? lower : ' '));
+        const plain = c
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase();
+        const ascii = base.length === 1 && base.charCodeAt(0) < 128;
+        const compatible = !ascii && /^[a-z0-9]$/.test(plain) ? plain : undefined;
+        out.push(
+          ordinal ?? (ascii ? base : (compatible ?? (base.length === 1 ? base : lower.length === 1 ? lower : ' '))),
+        );
       }
       return out.join('');
     };

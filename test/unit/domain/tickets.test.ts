@@ -436,6 +436,17 @@ describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text an
   });
 });
 
+describe('extractTicketCandidates: ROUND15, digits and words typed in compatibility forms', () => {
+  it.each([
+    ['fullwidth digits (an East Asian keyboard, a phone)', '', 'Chamado: ４８２１３\nO frete não calcula.', '48213'],
+    ['fullwidth digits in the subject', 'Chamado ４８２１３', 'O frete segue sem calcular.', '48213'],
+    ['fullwidth keyword and digits', '', 'ｃｈａｍａｄｏ ５２３１０ sem solução', '52310'],
+  ])('%s', (_label, subject, text, ticket) => {
+    const [c] = extractTicketCandidates({ subject, text });
+    expect(c?.number).toBe(ticket);
+  });
+});
+
 describe('ticketOfLink: a support link pasted alone', () => {
   it.each([
     ['https://bagy.zendesk.com/hc/pt-br/requests/52311', '52311'],
