@@ -567,6 +567,34 @@ const USED_TO_WORK = [
   'existia ate a atualizacao',
 ];
 
+/**
+ * An integration the sender already set up or uses ("Vocês têm integração com o Mercado Livre? Ativei
+ * e não aparece nada"): the question is about one that does not work for them, not whether it exists.
+ */
+const IN_USE = [
+  'ativei',
+  'ativamos',
+  'instalei',
+  'instalamos',
+  'configurei',
+  'configuramos',
+  'conectei',
+  'conectamos',
+  'integrei',
+  'integramos',
+  'habilitei',
+  'habilitamos',
+  'eu uso',
+  'nos usamos',
+  'ja uso',
+  'ja usamos',
+  'utilizo',
+  'utilizamos',
+  'active',
+  'instale',
+  'configure',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -2462,6 +2490,42 @@ export const RULES: readonly Rule[] = [
     ],
     unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
     unlessInMessage: USED_TO_WORK,
+  },
+  {
+    id: 'scope.feature.integration-question',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    stage: 'feature',
+    description:
+      'Pergunta se a plataforma tem uma integração (“Vocês têm integração com o TikTok Shop?”), sem falha nem reclamação: a Base de Conhecimento responde.',
+    trigger: 'text',
+    // Asked of the platform (vocês, a plataforma, ustedes, you): "a loja tem integração com o Bling"
+    // is the store's own, in use. The question mark is a sentence break the engine does not keep, so
+    // the message must ask nothing else of the office: nothing broken or that used to work, no
+    // integration already in use (JA_EM_USO), no word about the support or its answer.
+    phrases: [
+      'voces tem integracao',
+      'voces tem alguma integracao',
+      'voces possuem integracao',
+      'voces possuem alguma integracao',
+      'voces oferecem integracao',
+      'voces fazem integracao',
+      'voces integram com',
+      'voces integram a',
+      'voces integram o',
+      'a plataforma tem integracao',
+      'a plataforma possui integracao',
+      'a plataforma integra com',
+      'ustedes tienen integracion',
+      'ustedes tienen alguna integracion',
+      'ustedes integran con',
+      'tienen integracion con',
+      'do you have * integration',
+      'do you integrate with',
+    ],
+    // A contrast in the same sentence is a complaint about it ("vocês têm integração com o Bling, mas
+    // os pedidos não entram").
+    unless: ['mas', 'porem', 'so que', 'pero', 'but'],
+    unlessInMessage: [...BROKEN, ...USED_TO_WORK, ...IN_USE, ...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE],
   },
   {
     id: 'scope.feature.missing-complaint',

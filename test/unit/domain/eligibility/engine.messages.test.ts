@@ -4588,3 +4588,63 @@ describe('round 13: access and storefront in one sentence, lawyers of shoppers, 
     await check(row);
   });
 });
+
+// ─────────────── Round 15 ───────────────
+/** Triage round 15 (e-mail, how people really write): a question whether an integration exists. */
+const ROUND15: Row[] = [
+  ...(
+    [
+      ['the question alone', 'dúvida', 'Vocês têm integração com o TikTok Shop?'],
+      ['chat-speak, "c" for "com"', 'tiktok', 'vcs tem integraçao c tiktok shop? qdo vai ter?'],
+      ['the verb', 'integração', 'vcs integram com o TikTok Shop?'],
+      [
+        'dictated, punctuation spelled out',
+        'pergunta',
+        'vocês têm integração com o tiktok shop porque eu queria vender por lá também ponto de interrogação',
+      ],
+      [
+        'with what it is for',
+        'Dropshipping',
+        'Vocês têm integração com AliExpress pra dropshipping? Quero importar produtos automático.',
+      ],
+      ['Spanish', 'integración', '¿Ustedes tienen integración con Mercado Libre Argentina? Queremos vender allá.'],
+      ['English', 'integration', 'Hi, do you have an integration with TikTok Shop? We sell there already.'],
+    ] as const
+  ).map(
+    ([label, subject, text]): Row => ({
+      name: `an integration asked about: ${label}`,
+      from: NOBODY,
+      subject,
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.integration-question',
+    }),
+  ),
+  ...(
+    [
+      ['one already set up that shows nothing', 'Vocês têm integração com o Mercado Livre? Ativei e não aparece nada.'],
+      ['a contrast in the sentence', 'Vocês têm integração com o Bling, mas os pedidos não entram.'],
+      ['one that stopped', 'Vocês têm integração com o Bling? Parou de enviar os pedidos ontem.'],
+      [
+        'the support did not answer it',
+        'Vocês têm integração com o TikTok Shop? Perguntei ao suporte e ninguém respondeu.',
+      ],
+      ['the store’s own integration', 'Minha loja tem integração com o Bling e quero saber como emitir a nota.'],
+    ] as const
+  ).map(
+    ([label, text]): Row => ({
+      name: `near miss, not a question whether it exists: ${label}`,
+      from: NOBODY,
+      subject: 'integração',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['scope.feature.integration-question'],
+    }),
+  ),
+];
+
+describe('round 15: whether an integration exists, asked in every way', () => {
+  it.each(ROUND15.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
