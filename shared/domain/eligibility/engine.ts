@@ -79,6 +79,7 @@ interface CompiledRule {
   requires: PhraseList;
   unless: PhraseList;
   unlessInMessage: PhraseList;
+  requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
 }
 
@@ -227,6 +228,7 @@ function compileAll(): Compiled {
     requires: list(rule.requires),
     unless: list(rule.unless),
     unlessInMessage: list(rule.unlessInMessage),
+    requiresInMessage: list(rule.requiresInMessage),
     unlessInClause: list(rule.unlessInClause),
   }));
   const listsByKey = new Map<string, number[]>();
@@ -542,11 +544,16 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
   // re-read the whole body for each of them (text work stays linear in the input).
   let bodyRequires: boolean | undefined;
   let bodyUnless: boolean | undefined;
+  let messageRequires: boolean | undefined;
   for (const i of text.inList[c.phrases.id] ?? []) {
     const sentence = text.sentences[i];
     if (sentence === undefined) continue;
     const m = firstMatch(c.phrases, sentence);
     if (!m) continue;
+    if (c.requiresInMessage.phrases.length > 0) {
+      messageRequires ??= matchesAnywhere(c.requiresInMessage, text, true);
+      if (!messageRequires) return null;
+    }
     if (c.requires.phrases.length > 0 && !matchesIn(c.requires, text, i)) {
       if (!sentence.headline) continue;
       bodyRequires ??= matchesAnywhere(c.requires, text, false);
@@ -724,9 +731,15 @@ function languageOf(s: Submission, topics: TopicText): Decision['language'] {
   return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
 }
 
+/** The text rules that find a store's buyer (a shopper, or their lawyer): the `shopper` reply variant. */
+const SHOPPER_RULES: ReadonlySet<string> = new Set(['client.shopper.text', 'client.shopper.lawyer']);
+function isShopperRule(id: string): boolean {
+  return SHOPPER_RULES.has(id);
+}
+
 /** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */
 function notClientReason(hit: TextHit): string {
-  return hit.ruleId === 'client.shopper.text'
+  return isShopperRule(hit.ruleId)
     ? `O remetente é cliente de uma loja da plataforma, não lojista (${quote(hit.evidence)}); orientar a falar com a própria loja, que cuida dos pedidos.`
     : `A mensagem indica que o remetente não é cliente (${quote(hit.evidence)}); encaminhar ao Comercial.`;
 }
@@ -774,7 +787,7 @@ export function decide(
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');
   const firstQuarantine = quarantine[0];
-  const shopper = notClientText?.ruleId === 'client.shopper.text' ? notClientText : undefined;
+  const shopper = notClientText && isShopperRule(notClientText.ruleId) ? notClientText : undefined;
   // Someone who ticked "ainda não sou cliente" but complains of a charge of ours (undue or double,
   // after cancelling, a refund: topic.billing.complaint) was billed by us, a former or mistaken
   // client: a billing matter, not sales' (as "nunca fui cliente" beside a charge is, in the text).
@@ -834,6 +847,6 @@ export function decide(
     reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
   const decision: Decision = { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket, language };
-  if (decisive === 'client.shopper.text') decision.replyVariant = 'shopper';
+  if (isShopperRule(decisive)) decision.replyVariant = 'shopper';
   return decision;
 }

@@ -38,6 +38,11 @@ export interface Rule {
    */
   unlessInMessage?: readonly string[];
   /**
+   * At least one of these must occur somewhere in the subject and fresh body: a fact the rule needs
+   * that people state in another sentence ("Minha cliente comprou … na loja X. Sou advogado dela.").
+   */
+  requiresInMessage?: readonly string[];
+  /**
    * Like `unless`, except for a match in a clause in the first person (a word of FIRST_PERSON in
    * it): then only that clause counts, between commas and conjunctions ("Não consigo entrar e os clientes
    * dizem que a loja está fora": the clients are another clause's; "os clientes não conseguem
@@ -979,6 +984,62 @@ export const RULES: readonly Rule[] = [
     stage: 'client',
     trigger: 'signal',
     phrases: [],
+  },
+  {
+    id: 'client.shopper.lawyer',
+    outcome: 'NOT_A_CLIENT',
+    stage: 'client',
+    description:
+      'Advogado(a) de uma pessoa que comprou numa loja da plataforma (“Minha cliente comprou … na loja X. Sou advogado dela.”): quem cuida do pedido é a loja.',
+    trigger: 'text',
+    // The lawyer speaks in the first person of "her"/"him"; the purchase at a store, which says who
+    // that is, comes in another sentence (before or after). A merchant's lawyer names the store
+    // or company as the client ("advogado da empresa", "cliente de vocês", the plan, the invoice).
+    phrases: [
+      'sou advogad* dela',
+      'sou advogad* dele',
+      'sou o advogado dela',
+      'sou o advogado dele',
+      'sou a advogada dela',
+      'sou a advogada dele',
+      'como advogad* dela',
+      'como advogad* dele',
+      'qualidade de advogad* dela',
+      'qualidade de advogad* dele',
+      'sou procurador* dela',
+      'sou procurador* dele',
+      'soy su abogad*',
+      'soy abogad* de ella',
+      'soy abogad* de el',
+      'i am her lawyer',
+      'i am his lawyer',
+      "i'm her lawyer",
+      "i'm his lawyer",
+    ],
+    requiresInMessage: [
+      'comprou * na loja',
+      'comprou * no site',
+      'comprou * numa loja',
+      'comprou * em uma loja',
+      'comprou * de uma loja',
+      'adquiriu * na loja',
+      'adquiriu * no site',
+      'fez uma compra',
+      'fez um pedido',
+      'compro * en la tienda',
+      'bought * from',
+      'ordered * from',
+    ],
+    unlessInMessage: [
+      'cliente de voces',
+      'cliente da plataforma',
+      'dono da loja',
+      'dona da loja',
+      'proprietari* da loja',
+      'plano',
+      'mensalidade',
+      'fatura',
+    ],
   },
   {
     id: 'client.shopper.text',

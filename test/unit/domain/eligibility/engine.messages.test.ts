@@ -4648,3 +4648,64 @@ describe('round 15: whether an integration exists, asked in every way', () => {
     await check(row);
   });
 });
+
+/** Triage round 15: a shopper's lawyer who says so only in the next sentence (or the one before). */
+const ROUND15_LAWYERS: Row[] = [
+  ...(
+    [
+      [
+        'the lawyer in the next sentence',
+        'Minha cliente comprou uma geladeira na loja Eletro Ponto e não recebeu. Sou advogado dela e exijo os dados do lojista.',
+      ],
+      [
+        '"dele", a store that does not answer',
+        'Meu cliente comprou um celular na loja Eletro Ponto e a loja não responde. Sou advogado dele.',
+      ],
+      ['the lawyer first', 'Sou advogada dele. Ele fez uma compra no site Modas Bella em outubro e nunca recebeu.'],
+      [
+        'the formal register',
+        'Prezados, a Sra. Ana Souza adquiriu um sofá na loja Casa Bela em 10/10/2026 e não o recebeu. Na qualidade de advogado dela, requeiro a identificação do lojista.',
+      ],
+    ] as const
+  ).map(
+    ([label, text]): Row => ({
+      name: `a shopper's lawyer: ${label}`,
+      from: 'Dr. Ricardo Almeida <ricardo@almeidaadvogados.adv.br>',
+      subject: 'Notificação',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.lawyer',
+      variant: 'shopper',
+    }),
+  ),
+  {
+    name: 'near miss: the lawyer of a store owner, who bought our plan',
+    from: 'Dr. Ricardo Almeida <ricardo@almeidaadvogados.adv.br>',
+    subject: 'Notificação',
+    text: 'A Sra. Maria é dona da loja Tchê Bombachas e comprou o plano anual. Sou advogado dela e contesto a cobrança.',
+    outcome: 'BILLING_QUESTION',
+    notRules: ['client.shopper.lawyer'],
+  },
+  {
+    name: 'near miss: a merchant whose buyer has a lawyer',
+    from: NOBODY,
+    subject: 'boleto',
+    text: 'Minha cliente fez um pedido na loja e o boleto não foi gerado. O advogado dela me ligou ameaçando processar.',
+    outcome: 'NO_PRIOR_TICKET',
+    notRules: ['client.shopper.lawyer', 'client.shopper.text'],
+  },
+  {
+    name: 'near miss: the lawyer of a merchant, client of ours, with the ticket',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado 48213',
+    text: 'O Sr. João, cliente de vocês, fez um pedido de suporte pelo chamado 48213 há 30 dias. Sou advogado dele.',
+    outcome: 'ACCEPTED',
+    notRules: ['client.shopper.lawyer'],
+  },
+];
+
+describe("round 15: a shopper's lawyer in another sentence", () => {
+  it.each(ROUND15_LAWYERS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});

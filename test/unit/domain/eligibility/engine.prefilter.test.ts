@@ -22,6 +22,7 @@ const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
   ...(r.requires ?? []),
   ...(r.unless ?? []),
   ...(r.unlessInMessage ?? []),
+  ...(r.requiresInMessage ?? []),
   ...(r.unlessInClause ?? []),
 ]);
 
@@ -43,6 +44,8 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
   const hits: TextHit[] = [];
   for (const rule of TEXT_RULES) {
     if (sentences.some((t) => any(rule.unlessInMessage, t.text))) continue;
+    const requiresInMessage = rule.requiresInMessage ?? [];
+    if (requiresInMessage.length > 0 && !sentences.some((t) => any(requiresInMessage, t.text))) continue;
     for (const sentence of sentences) {
       const phrase = rule.phrases.find((p) => re(p).test(sentence.text));
       if (phrase === undefined) continue;

@@ -38,6 +38,7 @@ describe('rules as data', () => {
       ...(rule.requires ?? []),
       ...(rule.unless ?? []),
       ...(rule.unlessInMessage ?? []),
+      ...(rule.requiresInMessage ?? []),
       ...(rule.unlessInClause ?? []),
     ]);
     for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from)]) {
@@ -58,6 +59,7 @@ describe('rules as data', () => {
         ...(rule.requires ?? []),
         ...(rule.unless ?? []),
         ...(rule.unlessInMessage ?? []),
+        ...(rule.requiresInMessage ?? []),
         ...(rule.unlessInClause ?? []),
       ]) {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
