@@ -600,6 +600,59 @@ const IN_USE = [
   'configure',
 ];
 
+/**
+ * Someone who writes for a client store: its agency, an employee, a partner ("não somos clientes de
+ * vocês, quem é cliente é a loja que a gente administra", "não sou cliente, o cliente é meu chefe").
+ * Their own "não sou cliente" does not make the store a prospect for sales.
+ */
+const ACTS_FOR_A_CLIENT = [
+  'cliente direto',
+  'cliente direta',
+  'clientes diretos',
+  'quem e cliente e',
+  'o cliente e a loja',
+  'a cliente e a loja',
+  'o cliente e meu',
+  'o cliente e minha',
+  'a cliente e minha',
+  'a cliente e meu',
+  'e cliente de voces',
+  'sao clientes de voces',
+  'que e cliente de voces',
+  'cuida da loja',
+  'cuidamos da loja',
+  'cuido da loja',
+  'loja que * cuid*',
+  'administra a loja',
+  'administramos a loja',
+  'administro a loja',
+  'loja que * administr*',
+  'gerencia a loja',
+  'gerenciamos a loja',
+  'gerencio a loja',
+  'loja que * gerenci*',
+  'atendemos a loja',
+  'loja do nosso cliente',
+  'loja da nossa cliente',
+  'loja do meu cliente',
+  'loja da minha cliente',
+  'nosso cliente * esta',
+  'nossa cliente * esta',
+  'trabalho na loja',
+  'trabalho para a loja',
+  'funcionari* da loja',
+  'meu chefe',
+  'minha chefe',
+  'meu patrao',
+  'minha patroa',
+  'em nome da loja',
+  'em nome do lojista',
+  'em nome da lojista',
+  'em nome do cliente',
+  'em nome da cliente',
+  'cliente * usa a plataforma',
+];
+
 /** Nouns that make a request about the product's capabilities. */
 const FEATURE_NOUNS = [
   'opcao',
@@ -1425,6 +1478,7 @@ export const RULES: readonly Rule[] = [
       'feliz*',
       ...CLIENT_OF_ANOTHER_COMPANY,
     ],
+    unlessInMessage: ACTS_FOR_A_CLIENT,
   },
   {
     id: 'client.former-client.text',

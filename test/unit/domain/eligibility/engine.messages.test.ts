@@ -4709,3 +4709,48 @@ describe("round 15: a shopper's lawyer in another sentence", () => {
     await check(row);
   });
 });
+
+/** Triage round 15: "não sou cliente" from someone who writes for a client store (agency, staff). */
+const ROUND15_FOR_A_CLIENT: Row[] = [
+  ...(
+    [
+      [
+        'an agency: "quem é cliente é a loja que a gente administra"',
+        'Nós não somos clientes de vocês, quem é cliente é a loja que a gente administra (Tchê Bombachas). O checkout não finaliza.',
+      ],
+      [
+        'the agency that looks after the store',
+        'Não sou cliente de vocês, sou da agência que cuida da loja Bella Flor. A loja está fora do ar.',
+      ],
+      [
+        '"não somos clientes diretos"',
+        'Somos uma agência e não somos clientes diretos; nosso cliente Tchê Bombachas está com o checkout parado.',
+      ],
+      ['an employee', 'Eu não sou cliente de vocês, o cliente é meu chefe. A loja dele está fora do ar desde ontem.'],
+      ['in the store’s name', 'Não sou cliente, escrevo em nome da loja Doce Sabor: os produtos sumiram da vitrine.'],
+    ] as const
+  ).map(
+    ([label, text]): Row => ({
+      name: `writes for a client store: ${label}`,
+      from: 'Agência Pixel Norte <atendimento@pixelnorte.com.br>',
+      subject: 'Loja de cliente',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.not-a-client.text'],
+    }),
+  ),
+  {
+    name: 'near miss: an agency that is a prospect',
+    from: 'Agência Pixel Norte <atendimento@pixelnorte.com.br>',
+    subject: 'Planos',
+    text: 'Ainda não somos clientes, queremos abrir uma loja para atender nossos clientes. Como funciona?',
+    outcome: 'NOT_A_CLIENT',
+    rule: 'client.not-a-client.text',
+  },
+];
+
+describe('round 15: "não sou cliente" from the agency or staff of a client store', () => {
+  it.each(ROUND15_FOR_A_CLIENT.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
