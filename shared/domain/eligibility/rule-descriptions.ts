@@ -52,6 +52,10 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'topic.billing.plan': 'Dúvida sobre planos ou migração de plano.',
   'topic.billing.invoice': 'Dúvida sobre faturas, boletos ou nota fiscal da assinatura.',
   'topic.billing.charge': 'Dúvida sobre cobranças, mensalidade ou assinatura.',
+  'client.shopper.lawyer':
+    'Advogado(a) de uma pessoa que comprou numa loja da plataforma (“Minha cliente comprou … na loja X. Sou advogado dela.”): quem cuida do pedido é a loja.',
+  'scope.feature.integration-question':
+    'Pergunta se a plataforma tem uma integração (“Vocês têm integração com o TikTok Shop?”), sem falha nem reclamação: a Base de Conhecimento responde.',
 };
 
 /** A rule as staff read it: its description without the final period; an unknown id as itself. */

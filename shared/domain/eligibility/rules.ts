@@ -1042,8 +1042,6 @@ export const RULES: readonly Rule[] = [
     id: 'client.shopper.lawyer',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',
-    description:
-      'Advogado(a) de uma pessoa que comprou numa loja da plataforma (“Minha cliente comprou … na loja X. Sou advogado dela.”): quem cuida do pedido é a loja.',
     trigger: 'text',
     // The lawyer speaks in the first person of "her"/"him"; the purchase at a store, which says who
     // that is, comes in another sentence (before or after). A merchant's lawyer names the store
@@ -2610,8 +2608,6 @@ export const RULES: readonly Rule[] = [
     id: 'scope.feature.integration-question',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
-    description:
-      'Pergunta se a plataforma tem uma integração (“Vocês têm integração com o TikTok Shop?”), sem falha nem reclamação: a Base de Conhecimento responde.',
     trigger: 'text',
     // Asked of the platform (vocês, a plataforma, ustedes, you): "a loja tem integração com o Bling"
     // is the store's own, in use. The question mark is a sentence break the engine does not keep, so
