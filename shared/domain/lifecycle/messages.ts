@@ -167,6 +167,11 @@ const OPENING_GREETING =
  * ended by a comma or colon ("Caro é o plano…" is no salutation).
  */
 const SALUTATION = /^(?:prezad[oa]s?|car[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
+/**
+ * A list marker opening the first line ("1. Olá! Verifiquei…", "1) Bom dia", "- Oi, Maria"), on
+ * normalised text: the greeting after it still opens the letter.
+ */
+const LIST_MARKER = /^(?:\d{1,3}[.)]|[-*])\s*/;
 /** Longest first line read as a salutation ("Prezada Sra. Fernanda,"): longer, it is a sentence. */
 const SALUTATION_MAX_CHARS = 80;
 /** A formula that closes a letter ("Atenciosamente,", "Abraços", "Att."), on normalised text. */
@@ -201,7 +206,7 @@ export function letterParts(
     .split(/\r\n?|\n/)
     .map((line) => normalize(line))
     .filter((line) => line !== '');
-  const first = lines[0] ?? '';
+  const first = (lines[0] ?? '').replace(LIST_MARKER, '');
   const office = normalize(config.fromName);
   const last = lines.slice(-CLOSING_LINES);
   return {

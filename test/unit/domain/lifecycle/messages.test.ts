@@ -153,8 +153,25 @@ describe('lifecycle mails', () => {
     ['O estorno foi pedido.\nA Ouvidoria acompanha até o crédito aparecer.', false, false],
     ['Caro é o plano anual, mas o valor cobrado está certo.', false, false],
     ['', false, false],
+    // A numbered or bulleted first line still opens with the analyst's greeting.
+    ['1. Olá! Verifiquei a integração da sua loja.\n2. O estoque volta a sincronizar hoje.', true, false],
+    ['1) Bom dia, Fernanda! Seguem os pontos:\n2) o estorno foi pedido.', true, false],
+    ['- Oi, Maria, tudo bem?\n- Já pedi o estorno.', true, false],
+    ['1. Olhei o seu caso com o financeiro.\n2. O estorno sai amanhã.', false, false],
+    ['10. Hola Juan, ya lo revisamos.', true, false],
   ])('letterParts(%j) → greets %s, signs %s', (body, greets, signs) => {
     expect(letterParts(body, localConfig)).toMatchObject({ greets, signs });
+  });
+
+  it('an answer opening with a numbered greeting ("1. Olá!") is not greeted again', () => {
+    const mail = renderAnswerToMerchant(
+      workCase(),
+      '1. Olá! Verifiquei a integração da sua loja.\n2. O estoque volta a sincronizar hoje.\n\nPode confirmar se os pedidos aparecem?',
+      localConfig,
+    );
+    expect(mail.text.startsWith('1. Olá! Verifiquei a integração da sua loja.')).toBe(true);
+    expect(mail.text.match(/Olá/g)).toHaveLength(1);
+    expect(mail.html.match(/Olá/g)).toHaveLength(1);
   });
 
   it.each([
