@@ -16,7 +16,11 @@ import { describeHours } from './hours';
 import { statusRequestUrl } from './lifecycle/survey';
 import type { Outcome } from './outcome';
 import type { Channel } from './submission';
+import { MERCHANT_WORDS } from './lifecycle/merchant-words';
 import type { MessageLanguage } from './text';
+
+/** The letter's own words in pt-BR (greeting, sign-off, privacy note), shared with the lifecycle mails. */
+const PT = MERCHANT_WORDS['pt-BR'];
 
 export { describeHours } from './hours';
 
@@ -530,8 +534,8 @@ interface ForeignWords {
 
 const WORDS: Record<ForeignLanguage, ForeignWords> = {
   es: {
-    hello: 'Hola',
-    regards: 'Atentamente,',
+    hello: MERCHANT_WORDS.es.hello,
+    regards: MERCHANT_WORDS.es.regards,
     acceptedSubject: 'Recibimos su reclamo',
     at: ' a las ',
     supportCentre: (c) => ({
@@ -559,17 +563,11 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
         ' y una descripción detallada de lo ocurrido. Así la Ouvidoria podrá analizar su caso.',
       ],
     ],
-    footerPrivacy: (c) => ({
-      p: [
-        'Tratamos sus datos personales conforme a la LGPD (ley brasileña de protección de datos) y a nuestra ',
-        { href: c.links.privacyPolicy, label: 'Política de Privacidad' },
-        '.',
-      ],
-    }),
+    footerPrivacy: MERCHANT_WORDS.es.privacy,
   },
   en: {
-    hello: 'Hello',
-    regards: 'Kind regards,',
+    hello: MERCHANT_WORDS.en.hello,
+    regards: MERCHANT_WORDS.en.regards,
     acceptedSubject: 'We have received your complaint',
     at: ' at ',
     supportCentre: (c) => ({
@@ -595,13 +593,7 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
         ' and a detailed description of what happened, so that the Ombudsman can review your case.',
       ],
     ],
-    footerPrivacy: (c) => ({
-      p: [
-        'We process your personal data under the LGPD (Brazil’s data protection law) and our ',
-        { href: c.links.privacyPolicy, label: 'Privacy Policy' },
-        '.',
-      ],
-    }),
+    footerPrivacy: MERCHANT_WORDS.en.privacy,
   },
 };
 
@@ -1141,21 +1133,12 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
 
   const [opening, ...rest] = bodyFor(outcome, ctx, config);
   const blocks: Block[] = [
-    { p: [name ? `Olá, ${name},` : 'Olá,'] },
+    { p: [name ? `${PT.hello}, ${name},` : `${PT.hello},`] },
     ...(opening ? [opening] : []),
     ...(outcome !== 'ACCEPTED' && ctx.citedProtocol ? [citedProtocolBlock(ctx.citedProtocol, config)] : []),
     ...rest,
-    { lines: ['Atenciosamente,', config.fromName] },
+    { lines: [PT.regards, config.fromName] },
   ];
-  const footer: Block[] = [
-    { p: [words.automatic(originalSubject, received)] },
-    {
-      p: [
-        'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',
-        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
-        '.',
-      ],
-    },
-  ];
+  const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, PT.privacy(config)];
   return renderMail(subject, blocks, footer);
 }

@@ -1,6 +1,7 @@
 /**
- * The mails of the case lifecycle, in pt-BR, text and HTML from the same blocks (replies.ts
- * `renderMail`): every value that came from a merchant or an analyst is escaped in the HTML.
+ * The mails of the case lifecycle, text and HTML from the same blocks (replies.ts `renderMail`):
+ * every value that came from a merchant or an analyst is escaped in the HTML. Staff mails are in
+ * pt-BR; the merchant's follow the case's language (merchant-words.ts, pt-BR by default).
  *
  * To the merchant, always from the ombudsman address (the analyst's address never appears):
  * the analyst's answer, the closing mail with the resolution and the five survey links, the
@@ -24,11 +25,10 @@ import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
+import { caseLanguage, MERCHANT_WORDS, merchantWords } from './merchant-words';
 import {
-  CLOSE_CATEGORY_LABELS_PT,
   type CloseCategory,
   type LeftOutFile,
-  SCORE_LABELS_PT,
   STATUS_LABELS_PT,
   type StaffMember,
   type StaffProblem,
@@ -47,37 +47,35 @@ function subjectFor(c: Pick<WorkCase, 'protocol' | 'caseId'>, title: string): st
   return sanitizeHeaderValue(`[${protocolOf(c)}] ${title}`, SUBJECT_MAX);
 }
 
-/** Titles of the mails that carry the office's words to the merchant (after the protocol in brackets). */
-const MERCHANT_MAIL_TITLES = {
-  /** The analyst's answer, relayed. */
-  answer: 'Resposta da Ouvidoria',
-  /** The closing mail (with the text sent with `#encerrar`, when there was one). */
-  closing: 'Caso encerrado',
-} as const;
-
 /**
  * The subject under which the merchant received the office's words: the relayed answer's or the
- * closing mail's. The status page shows it (never the staff mail's own subject).
+ * closing mail's, in the case's language (merchant-words.ts). The status page shows it (never the
+ * staff mail's own subject).
  */
 export function merchantMailSubject(
-  c: Pick<WorkCase, 'protocol' | 'caseId'>,
-  kind: keyof typeof MERCHANT_MAIL_TITLES,
+  c: Pick<WorkCase, 'protocol' | 'caseId'> & { decision?: Pick<WorkCase['decision'], 'language'> },
+  kind: 'answer' | 'closing',
 ): string {
-  return subjectFor(c, MERCHANT_MAIL_TITLES[kind]);
+  return subjectFor(c, merchantWords(c).titles[kind]);
 }
 
 function cap(text: string): string {
   return text.length <= MAX_TEXT_CHARS ? text : `${text.slice(0, MAX_TEXT_CHARS)}\n[…] (texto cortado)`;
 }
 
-function greeting(name: string | undefined): MailBlock {
+function greeting(name: string | undefined, hello = MERCHANT_WORDS['pt-BR'].hello): MailBlock {
   const clean = sanitizeHeaderValue(name ?? '', 80);
-  return { p: [clean ? `Olá, ${clean},` : 'Olá,'] };
+  return { p: [clean ? `${hello}, ${clean},` : `${hello},`] };
 }
 
-/** The merchant's greeting: her name only when it reads as one (replies.ts greetingName). */
-function merchantGreeting(name: string | undefined): MailBlock {
-  return greeting(greetingName(name));
+/** The merchant's greeting, in the case's language: her name only when it reads as one (replies.ts greetingName). */
+function merchantGreeting(c: WorkCase): MailBlock {
+  return greeting(greetingName(c.senderName), merchantWords(c).hello);
+}
+
+/** A mail to the case's merchant, in the case's language. */
+function merchantMail(c: WorkCase, subject: string, blocks: MailBlock[], footer: MailBlock[]): RenderedMail {
+  return renderMail(subject, blocks, footer, { lang: caseLanguage(c) });
 }
 
 /** Free text as paragraphs (blank lines) of lines: the writer's line breaks are kept. */
@@ -89,31 +87,26 @@ function paragraphs(text: string): MailBlock[] {
     .map((p) => ({ lines: p.split('\n') }));
 }
 
-function signature(config: OuvidoriaConfig): MailBlock {
-  return { lines: ['Atenciosamente,', config.fromName] };
+function signature(c: WorkCase, config: OuvidoriaConfig): MailBlock {
+  return { lines: [merchantWords(c).regards, config.fromName] };
+}
+
+/** A due date as the case's merchant reads it. */
+function merchantDate(c: WorkCase, instant: string, config: OuvidoriaConfig): string {
+  return merchantWords(c).date(formatDatePtBr(instant, config.timeZone));
+}
+
+function dueBlock(c: WorkCase, dueAt: string, config: OuvidoriaConfig): MailBlock {
+  return { p: [merchantWords(c).dueBy, { strong: merchantDate(c, dueAt, config) }, '.'] };
 }
 
 function dueLine(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
-  return c.dueAt ? [{ p: ['Prazo de resposta: até ', { strong: formatDatePtBr(c.dueAt, config.timeZone) }, '.'] }] : [];
+  return c.dueAt ? [dueBlock(c, c.dueAt, config)] : [];
 }
 
 function merchantFooter(c: WorkCase, config: OuvidoriaConfig): MailBlock[] {
-  return [
-    {
-      p: [
-        'Para acrescentar informações, basta responder a este e-mail mantendo o protocolo ',
-        { strong: protocolOf(c) },
-        ' no assunto.',
-      ],
-    },
-    {
-      p: [
-        'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',
-        { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
-        '.',
-      ],
-    },
-  ];
+  const w = merchantWords(c);
+  return [{ p: [w.addInfo[0], { strong: protocolOf(c) }, w.addInfo[1]] }, w.privacy(config)];
 }
 
 /** What staff can do by answering: the commands, at the foot of every staff mail. */
@@ -222,10 +215,11 @@ export function letterParts(
 /** The analyst's answer relayed to the merchant, from the ombudsman address. */
 export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
   const { greets, signs, closingOnly } = letterParts(body, config);
-  const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(config)];
-  return renderMail(
+  const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(c, config)];
+  return merchantMail(
+    c,
     merchantMailSubject(c, 'answer'),
-    [...(greets ? [] : [merchantGreeting(c.senderName)]), ...paragraphs(body), ...signOff],
+    [...(greets ? [] : [merchantGreeting(c)]), ...paragraphs(body), ...signOff],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
   );
@@ -342,36 +336,25 @@ export function renderClosingMail(
   // merchant never reads "Olá," twice; otherwise it follows the resolution, as before.
   const message = closing.message ? paragraphs(closing.message) : [];
   const greets = closing.message !== undefined && letterParts(closing.message, config).greets;
+  const w = merchantWords(c);
   const blocks: MailBlock[] = [
-    ...(greets ? message : [merchantGreeting(c.senderName)]),
-    { p: ['Seu caso ', { strong: protocolOf(c) }, ' foi encerrado pela Ouvidoria.'] },
-    { p: ['Resultado: ', { strong: CLOSE_CATEGORY_LABELS_PT[closing.category] }, '.'] },
+    ...(greets ? message : [merchantGreeting(c)]),
+    { p: [w.closed[0], { strong: protocolOf(c) }, w.closed[1]] },
+    { p: [w.result, { strong: w.categories[closing.category] }, '.'] },
   ];
-  if (closing.summary) blocks.push({ p: ['Resumo: ', closing.summary] });
+  if (closing.summary) blocks.push({ p: [w.summary, closing.summary] });
   if (!greets) blocks.push(...message);
   if (options.surveyAnswered) {
-    blocks.push({ p: ['Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.'] });
+    blocks.push({ p: [w.surveyAnswered] });
   } else if (links.length > 0) {
     blocks.push(
-      { h: 'Como foi o atendimento da Ouvidoria?' },
-      {
-        p: [
-          'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique ',
-          'e, se quiser, deixa um comentário.',
-        ],
-      },
-      { ul: links.map((l): MailInline[] => [{ href: l.url, label: SCORE_LABELS_PT[l.score] ?? String(l.score) }]) },
+      { h: w.surveyTitle },
+      { p: [w.surveyHow] },
+      { ul: links.map((l): MailInline[] => [{ href: l.url, label: w.scores[l.score] ?? String(l.score) }]) },
     );
   }
-  blocks.push(
-    {
-      p: [
-        `Se precisar, responda a este e-mail em até ${countOf(config.threading.reopenWindowDays, 'dia', 'dias')} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
-      ],
-    },
-    signature(config),
-  );
-  return renderMail(merchantMailSubject(c, 'closing'), blocks, merchantFooter(c, config));
+  blocks.push({ p: [w.reopenWithin(config.threading.reopenWindowDays)] }, signature(c, config));
+  return merchantMail(c, merchantMailSubject(c, 'closing'), blocks, merchantFooter(c, config));
 }
 
 /** `#prorrogar`: the merchant learns the new date and why. */
@@ -380,23 +363,17 @@ export function renderExtensionNotice(
   extension: { businessDays: number; reason: string; dueAt: string },
   config: OuvidoriaConfig,
 ): RenderedMail {
-  const days = countOf(extension.businessDays, 'dia útil', 'dias úteis');
-  return renderMail(
-    subjectFor(c, 'Prazo de resposta prorrogado'),
+  const w = merchantWords(c);
+  const [before, after] = w.extended(extension.businessDays);
+  return merchantMail(
+    c,
+    subjectFor(c, w.titles.extension),
     [
-      merchantGreeting(c.senderName),
-      {
-        p: [
-          'O prazo de resposta do seu caso ',
-          { strong: protocolOf(c) },
-          ` foi prorrogado em ${days}. Novo prazo: até `,
-          { strong: formatDatePtBr(extension.dueAt, config.timeZone) },
-          '.',
-        ],
-      },
-      { p: ['Motivo: ', extension.reason] },
-      { p: ['Seguimos trabalhando no seu caso e falaremos com você por e-mail.'] },
-      signature(config),
+      merchantGreeting(c),
+      { p: [before, { strong: protocolOf(c) }, after, { strong: merchantDate(c, extension.dueAt, config) }, '.'] },
+      { p: [w.reason, extension.reason] },
+      { p: [w.stillWorking] },
+      signature(c, config),
     ],
     merchantFooter(c, config),
   );
@@ -414,21 +391,17 @@ export function renderReopenNotice(
   config: OuvidoriaConfig,
   options: { analystAvailable: boolean },
 ): RenderedMail {
-  return renderMail(
-    subjectFor(c, 'Caso reaberto'),
+  const { reopened } = merchantWords(c);
+  return merchantMail(
+    c,
+    subjectFor(c, merchantWords(c).titles.reopen),
     [
-      merchantGreeting(c.senderName),
+      merchantGreeting(c),
       {
-        p: [
-          'Recebemos a sua mensagem e reabrimos o caso ',
-          { strong: protocolOf(c) },
-          options.analystAvailable
-            ? '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.'
-            : '. A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
-        ],
+        p: [reopened.before, { strong: protocolOf(c) }, options.analystAvailable ? reopened.samePerson : reopened.team],
       },
-      { p: ['Prazo de resposta: até ', { strong: formatDatePtBr(dueAt, config.timeZone) }, '.'] },
-      signature(config),
+      dueBlock(c, dueAt, config),
+      signature(c, config),
     ],
     merchantFooter(c, config),
   );

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/domain/lifecycle/messages';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
 import type { RenderedMail } from '../../../../shared/domain/replies';
+import { aDecision } from '../../../support/builders';
 import { PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const XSS = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
@@ -511,5 +512,138 @@ describe('the merchant is greeted by a name only when it reads as one (replies.t
     expect(render(phishing).text).not.toContain('golpe.example');
     expect(render(phishing).text.split('\n')[0]).toBe('Olá,');
     expect(render('Maria Souza').text.split('\n')[0]).toBe('Olá, Maria Souza,');
+  });
+});
+
+describe('lifecycle mails to the merchant follow the case’s language', () => {
+  const inLanguage = (language: 'es' | 'en', senderName: string) =>
+    workCase({ senderName, decision: { ...aDecision('ACCEPTED'), language }, dueAt: '2026-03-24T13:00:00.000Z' });
+  const es = inLanguage('es', 'Carla Méndez');
+  const en = inLanguage('en', 'John Smith');
+  const extension = {
+    businessDays: 5,
+    reason: 'Aguardando a equipe de integrações',
+    dueAt: '2026-03-31T13:00:00.000Z',
+  };
+  /** Words of the pt-BR texts that must not reach a Spanish or English reader. */
+  const PT_ONLY =
+    /Olá|Atenciosamente|Prazo de resposta|Para acrescentar|Tratamos os seus|Seu caso|Resumo:|Escolha uma nota|Recebemos a sua|Seguimos trabalhando|dias úteis|Muito satisf/;
+
+  it.each<[string, () => RenderedMail, string, string[]]>([
+    [
+      'es answer',
+      () => renderAnswerToMerchant(es, '¿Puede enviarnos una captura de pantalla del error?', localConfig),
+      `[${PROTOCOL}] Respuesta de la Ouvidoria`,
+      [
+        'Hola, Carla Méndez,',
+        'Atentamente,\nOuvidoria',
+        'Plazo de respuesta: hasta el 24/03/2026.',
+        'Para agregar información, responda a este correo',
+        'Tratamos sus datos personales',
+      ],
+    ],
+    [
+      'en answer',
+      () => renderAnswerToMerchant(en, 'Could you send us a screenshot of the error?', localConfig),
+      `[${PROTOCOL}] Answer from the Ombudsman`,
+      [
+        'Hello, John Smith,',
+        'Kind regards,\nOuvidoria',
+        'Answer due by 24/03/2026 (dd/mm/yyyy).',
+        'To add information, reply to this email',
+        'We process your personal data',
+      ],
+    ],
+    [
+      'es extension',
+      () => renderExtensionNotice(es, extension, localConfig),
+      `[${PROTOCOL}] Plazo de respuesta prorrogado`,
+      [
+        'Hola, Carla Méndez,',
+        `El plazo de respuesta de su caso ${PROTOCOL} se prorrogó 5 días hábiles. Nuevo plazo: hasta el 31/03/2026.`,
+        'Motivo: Aguardando',
+        'Seguimos trabajando en su caso',
+      ],
+    ],
+    [
+      'en extension, one day',
+      () => renderExtensionNotice(en, { ...extension, businessDays: 1 }, localConfig),
+      `[${PROTOCOL}] Answer deadline extended`,
+      [
+        `The answer deadline of your case ${PROTOCOL} has been extended by 1 business day. New deadline: 31/03/2026 (dd/mm/yyyy).`,
+        'Reason: Aguardando',
+      ],
+    ],
+    [
+      'es reopening',
+      () => renderReopenNotice(es, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: true }),
+      `[${PROTOCOL}] Caso reabierto`,
+      [
+        `Recibimos su mensaje y reabrimos el caso ${PROTOCOL}. Sigue con la misma persona`,
+        'Plazo de respuesta: hasta el 26/03/2026.',
+      ],
+    ],
+    [
+      'en reopening, the team',
+      () => renderReopenNotice(en, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: false }),
+      `[${PROTOCOL}] Case reopened`,
+      [
+        `We have received your message and reopened case ${PROTOCOL}. Our team has already received`,
+        'Answer due by 26/03/2026 (dd/mm/yyyy).',
+      ],
+    ],
+    [
+      'es closing with the survey',
+      () => renderClosingMail(es, { category: 'resolvido', summary: 'sincronización corregida' }, links, localConfig),
+      `[${PROTOCOL}] Caso cerrado`,
+      [
+        `Su caso ${PROTOCOL} fue cerrado por la Ouvidoria.`,
+        'Resultado: Resuelto.',
+        'Resumen: sincronización corregida',
+        '¿CÓMO FUE LA ATENCIÓN DE LA OUVIDORIA?',
+        'página (en portugués)',
+        '5 — Muy satisfecho(a)',
+        'en un plazo de 7 días y el caso se reabrirá',
+      ],
+    ],
+    [
+      'en closing, survey already answered',
+      () =>
+        renderClosingMail(en, { category: 'nao-resolvido', summary: 'no fix yet' }, [], localConfig, {
+          surveyAnswered: true,
+        }),
+      `[${PROTOCOL}] Case closed`,
+      [
+        `Your case ${PROTOCOL} has been closed by the Ombudsman.`,
+        'Outcome: Not resolved.',
+        'Summary: no fix yet',
+        'Thank you for having already rated',
+        'within 7 days',
+      ],
+    ],
+  ])('%s: subject, words and lang in the case’s language', (name, render, subject, says) => {
+    const mail = render();
+    expect(mail.subject).toBe(subject);
+    for (const text of says) expect(mail.text).toContain(text);
+    expect(mail.text).not.toMatch(PT_ONLY);
+    expect(mail.html).toContain(`<html lang="${name.slice(0, 2)}">`);
+  });
+
+  it('an analyst who greets in Spanish is not greeted again, and the office signs in Spanish', () => {
+    const mail = renderAnswerToMerchant(
+      es,
+      'Hola Carla, ¿puede enviarnos una captura de pantalla del error?',
+      localConfig,
+    );
+    expect(mail.text.startsWith('Hola Carla, ¿puede')).toBe(true);
+    expect(mail.text.match(/Hola/g)).toHaveLength(1);
+    expect(mail.text).toContain('Atentamente,\nOuvidoria');
+  });
+
+  it('a case without a language (before language detection, or pt-BR) keeps the pt-BR mails', () => {
+    const mail = renderExtensionNotice(workCase({ decision: aDecision('ACCEPTED') }), extension, localConfig);
+    expect(mail.subject).toBe(`[${PROTOCOL}] Prazo de resposta prorrogado`);
+    expect(mail.text).toContain('foi prorrogado em 5 dias úteis');
+    expect(mail.html).toContain('<html lang="pt-BR">');
   });
 });

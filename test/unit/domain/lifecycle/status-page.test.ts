@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
-import { publicCaseView, renderStatusLinkMail, sameAddress } from '../../../../shared/domain/lifecycle/status-page';
+import {
+  officeSubject,
+  publicCaseView,
+  renderStatusLinkMail,
+  sameAddress,
+} from '../../../../shared/domain/lifecycle/status-page';
 import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 describe('publicCaseView', () => {
@@ -149,6 +154,35 @@ describe('publicCaseView', () => {
     expect(json).not.toContain('Nova mensagem do lojista');
     expect(json).not.toContain('98765-4321');
     expect(json).not.toContain('escreveu:');
+  });
+
+  it.each([
+    ['pt-BR', 'Resposta da Ouvidoria', 'Caso encerrado'],
+    ['es', 'Respuesta de la Ouvidoria', 'Caso cerrado'],
+    ['en', 'Answer from the Ombudsman', 'Case closed'],
+  ] as const)('a case in %s shows the office’s words under the subjects she received', (language, answer, closing) => {
+    const ana = { kind: 'staff' as const, id: 'ana', role: 'analyst' as const };
+    const out = { ...workCase().messages[0]!, sourceId: 'ses-staff-9', direction: 'out' as const, author: 'ana' };
+    const c = workCase({ decision: { ...workCase().decision, language }, messages: [out] });
+    const answered = {
+      ...c,
+      history: [{ type: 'answered' as const, messageSourceId: 'ses-staff-9', at: out.receivedAt, actor: ana }],
+    };
+    const closed = {
+      ...c,
+      history: [
+        {
+          type: 'closed' as const,
+          category: 'resolvido' as const,
+          summary: 'ok',
+          at: out.receivedAt,
+          actor: ana,
+          sourceId: 'ses-staff-9',
+        },
+      ],
+    };
+    expect(officeSubject(answered, out)).toBe(`[${PROTOCOL}] ${answer}`);
+    expect(officeSubject(closed, out)).toBe(`[${PROTOCOL}] ${closing}`);
   });
 
   it('a merchant message with no fresh text (only quoted history) says so', () => {

@@ -1,0 +1,200 @@
+/**
+ * The words of the lifecycle mails to the merchant (the analyst's answer, the closing mail and its
+ * survey, the extension and reopening notices), one table per language: a case opened in Spanish
+ * or English (Decision.language, the language its acknowledgement was written in) keeps hearing
+ * from the office in that language; pt-BR otherwise. Staff mails stay in pt-BR.
+ */
+import type { OuvidoriaConfig } from '../config';
+import { countOf } from '../count';
+import type { MailBlock, MailInline } from '../replies';
+import type { MessageLanguage } from '../text';
+import { CLOSE_CATEGORY_LABELS_PT, type CloseCategory, SCORE_LABELS_PT } from './types';
+
+export interface MerchantWords {
+  hello: string;
+  regards: string;
+  titles: { answer: string; closing: string; extension: string; reopen: string };
+  /** A date (dd/mm/aaaa) as the merchant reads it. */
+  date: (ddmmyyyy: string) => string;
+  /** "Prazo de resposta: até " <date>. */
+  dueBy: string;
+  /** The footer: how to add information (around the protocol), and the privacy note. */
+  addInfo: [before: string, after: string];
+  privacy: (c: OuvidoriaConfig) => MailBlock;
+  /** "Seu caso " <protocol> " foi encerrado pela Ouvidoria." */
+  closed: [before: string, after: string];
+  result: string;
+  summary: string;
+  categories: Record<CloseCategory, string>;
+  scores: Record<number, string>;
+  surveyTitle: string;
+  surveyHow: string;
+  surveyAnswered: string;
+  reopenWithin: (days: number) => string;
+  /** "O prazo de resposta do seu caso " <protocol> " foi prorrogado em N dias úteis. Novo prazo: até " <date> ".". */
+  extended: (days: number) => [before: string, after: string];
+  reason: string;
+  stillWorking: string;
+  /** "Recebemos a sua mensagem e reabrimos o caso " <protocol> <same person | the team>. */
+  reopened: { before: string; samePerson: string; team: string };
+}
+
+function privacy(before: string, label: string): (c: OuvidoriaConfig) => MailBlock {
+  return (c) => ({ p: [before, { href: c.links.privacyPolicy, label } as MailInline, '.'] });
+}
+
+export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
+  'pt-BR': {
+    hello: 'Olá',
+    regards: 'Atenciosamente,',
+    titles: {
+      answer: 'Resposta da Ouvidoria',
+      closing: 'Caso encerrado',
+      extension: 'Prazo de resposta prorrogado',
+      reopen: 'Caso reaberto',
+    },
+    date: (d) => d,
+    dueBy: 'Prazo de resposta: até ',
+    addInfo: ['Para acrescentar informações, basta responder a este e-mail mantendo o protocolo ', ' no assunto.'],
+    privacy: privacy('Tratamos os seus dados pessoais conforme a LGPD e a nossa ', 'Política de Privacidade'),
+    closed: ['Seu caso ', ' foi encerrado pela Ouvidoria.'],
+    result: 'Resultado: ',
+    summary: 'Resumo: ',
+    categories: CLOSE_CATEGORY_LABELS_PT,
+    scores: SCORE_LABELS_PT,
+    surveyTitle: 'Como foi o atendimento da Ouvidoria?',
+    surveyHow:
+      'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique e, se quiser, deixa um comentário.',
+    surveyAnswered: 'Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.',
+    reopenWithin: (days) =>
+      `Se precisar, responda a este e-mail em até ${countOf(days, 'dia', 'dias')} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+    extended: (days) => [
+      'O prazo de resposta do seu caso ',
+      ` foi prorrogado em ${countOf(days, 'dia útil', 'dias úteis')}. Novo prazo: até `,
+    ],
+    reason: 'Motivo: ',
+    stillWorking: 'Seguimos trabalhando no seu caso e falaremos com você por e-mail.',
+    reopened: {
+      before: 'Recebemos a sua mensagem e reabrimos o caso ',
+      samePerson: '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
+      team: '. A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
+    },
+  },
+  es: {
+    hello: 'Hola',
+    regards: 'Atentamente,',
+    titles: {
+      answer: 'Respuesta de la Ouvidoria',
+      closing: 'Caso cerrado',
+      extension: 'Plazo de respuesta prorrogado',
+      reopen: 'Caso reabierto',
+    },
+    date: (d) => d,
+    dueBy: 'Plazo de respuesta: hasta el ',
+    addInfo: [
+      'Para agregar información, responda a este correo manteniendo el protocolo ',
+      ' en el asunto. Escribimos en portugués o en español.',
+    ],
+    privacy: privacy(
+      'Tratamos sus datos personales conforme a la LGPD (ley brasileña de protección de datos) y a nuestra ',
+      'Política de Privacidad',
+    ),
+    closed: ['Su caso ', ' fue cerrado por la Ouvidoria.'],
+    result: 'Resultado: ',
+    summary: 'Resumen: ',
+    categories: {
+      procedente: 'Procedente',
+      improcedente: 'Improcedente',
+      parcial: 'Parcialmente procedente',
+      resolvido: 'Resuelto',
+      'nao-resolvido': 'No resuelto',
+    },
+    scores: {
+      1: '1 — Muy insatisfecho(a)',
+      2: '2 — Insatisfecho(a)',
+      3: '3 — Neutral',
+      4: '4 — Satisfecho(a)',
+      5: '5 — Muy satisfecho(a)',
+    },
+    surveyTitle: '¿Cómo fue la atención de la Ouvidoria?',
+    surveyHow:
+      'Elija una nota de 1 a 5. El enlace abre una página (en portugués) con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario.',
+    surveyAnswered: 'Gracias por haber evaluado ya la atención de este caso: su evaluación sigue registrada.',
+    reopenWithin: (days) =>
+      `Si lo necesita, responda a este correo en un plazo de ${countOf(days, 'día', 'días')} y el caso se reabrirá con la misma persona de nuestro equipo.`,
+    extended: (days) => [
+      'El plazo de respuesta de su caso ',
+      ` se prorrogó ${countOf(days, 'día hábil', 'días hábiles')}. Nuevo plazo: hasta el `,
+    ],
+    reason: 'Motivo: ',
+    stillWorking: 'Seguimos trabajando en su caso y le escribiremos por correo.',
+    reopened: {
+      before: 'Recibimos su mensaje y reabrimos el caso ',
+      samePerson: '. Sigue con la misma persona de nuestro equipo, que ya recibió lo que usted escribió.',
+      team: '. Nuestro equipo ya recibió lo que usted escribió y le responderá dentro del plazo indicado abajo.',
+    },
+  },
+  en: {
+    hello: 'Hello',
+    regards: 'Kind regards,',
+    titles: {
+      answer: 'Answer from the Ombudsman',
+      closing: 'Case closed',
+      extension: 'Answer deadline extended',
+      reopen: 'Case reopened',
+    },
+    date: (d) => `${d} (dd/mm/yyyy)`,
+    dueBy: 'Answer due by ',
+    addInfo: [
+      'To add information, reply to this email keeping the protocol ',
+      ' in the subject. Our team mainly writes in Portuguese, but you may write in English.',
+    ],
+    privacy: privacy(
+      'We process your personal data under the LGPD (Brazil’s data protection law) and our ',
+      'Privacy Policy',
+    ),
+    closed: ['Your case ', ' has been closed by the Ombudsman.'],
+    result: 'Outcome: ',
+    summary: 'Summary: ',
+    categories: {
+      procedente: 'Upheld',
+      improcedente: 'Not upheld',
+      parcial: 'Partly upheld',
+      resolvido: 'Resolved',
+      'nao-resolvido': 'Not resolved',
+    },
+    scores: {
+      1: '1 — Very dissatisfied',
+      2: '2 — Dissatisfied',
+      3: '3 — Neutral',
+      4: '4 — Satisfied',
+      5: '5 — Very satisfied',
+    },
+    surveyTitle: 'How was the Ombudsman’s service?',
+    surveyHow:
+      'Choose a score from 1 to 5. The link opens a page (in Portuguese) with the score chosen, where you confirm it with one click and, if you wish, leave a comment.',
+    surveyAnswered: 'Thank you for having already rated the service on this case: your rating is still recorded.',
+    reopenWithin: (days) =>
+      `If you need to, reply to this email within ${countOf(days, 'day', 'days')} and the case will be reopened with the same person on our team.`,
+    extended: (days) => [
+      'The answer deadline of your case ',
+      ` has been extended by ${countOf(days, 'business day', 'business days')}. New deadline: `,
+    ],
+    reason: 'Reason: ',
+    stillWorking: 'We are still working on your case and will write to you by email.',
+    reopened: {
+      before: 'We have received your message and reopened case ',
+      samePerson: '. It stays with the same person on our team, who has already received what you wrote.',
+      team: '. Our team has already received what you wrote and will answer within the deadline below.',
+    },
+  },
+};
+
+/** The language the office writes to the case's merchant in: the one her first message was in. */
+export function caseLanguage(c: { decision?: { language?: MessageLanguage } | undefined }): MessageLanguage {
+  return c.decision?.language ?? 'pt-BR';
+}
+
+export function merchantWords(c: { decision?: { language?: MessageLanguage } | undefined }): MerchantWords {
+  return MERCHANT_WORDS[caseLanguage(c)];
+}
