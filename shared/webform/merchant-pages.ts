@@ -7,11 +7,18 @@
  * The status page shows the merchant's own messages and the answers the office relayed — never
  * internal notes, never who on the staff wrote an answer, never a staff address.
  */
+import { humanSize } from '../domain/byte-size';
 import { countOf } from '../domain/count';
 import { formatDateTimePtBr } from '../domain/calendar';
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
-import { MERCHANT_STATUS_LABELS_PT, type PublicCaseData, statusLinkValidityPt } from '../domain/lifecycle/status-page';
+import {
+  MERCHANT_STATUS_LABELS_PT,
+  PUBLIC_FILE_STATE_LABELS_PT,
+  type PublicCaseData,
+  type PublicFileView,
+  statusLinkValidityPt,
+} from '../domain/lifecycle/status-page';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT } from '../domain/lifecycle/types';
 import { layout, type PageContext } from './page';
@@ -152,6 +159,12 @@ function nextStepPt(ctx: PageContext, v: PublicCaseView): string {
   return `Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${v.protocol} no assunto.`;
 }
 
+/** The files of her message and how each stands. */
+function filesList(files: readonly PublicFileView[]): SafeHtml {
+  return html`<p>${files.length === 1 ? 'Arquivo enviado:' : 'Arquivos enviados:'}</p>
+<ul class="arquivos">${files.map((f) => html`<li><strong>${f.name}</strong> (${humanSize(f.size)}): ${PUBLIC_FILE_STATE_LABELS_PT[f.state]}</li>`)}</ul>`;
+}
+
 function statusCase(ctx: PageContext, v: PublicCaseView): string {
   const main = html`<h1>Caso ${v.protocol}</h1>
 <dl class="dados">
@@ -172,6 +185,7 @@ ${v.messages.map(
 <h3>${m.from === 'office' ? 'Ouvidoria' : 'Você'}, em ${date(ctx, m.at)}</h3>
 <p>Assunto: ${m.subject}</p>
 <div class="texto">${m.text}</div>
+${m.files ? filesList(m.files) : ''}
 </article></li>
 `,
 )}</ol>`

@@ -47,6 +47,7 @@ input[type=file]{font:inherit;max-width:100%}
 .texto{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#f3f3f3;border-left:4px solid #484848;padding:.75rem 1rem;margin:.5rem 0 1.5rem}
 .mensagens{list-style:none;padding:0}
 .mensagens>li{margin:0 0 1rem}
+.arquivos{overflow-wrap:anywhere;margin:0 0 1.5rem}
 dl.dados{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.dados dt{font-weight:700}
 dl.dados dd{margin:0}

@@ -5,7 +5,9 @@
  * The public view keeps: protocol, status, dates, due date, the resolution, the merchant's own
  * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
  * It drops: internal notes and every other history event, staff mails, any message not from the
- * case's sender, the decision trail, attachments' storage locations.
+ * case's sender (and so the names of files she did not send), the decision trail, attachments'
+ * storage locations. Her own files are listed with how each stands (received, being checked,
+ * quarantined).
  *
  * Each message is shown as its reader knows it: the office's words under the subject of the mail
  * that carried them to the merchant (an outgoing message keeps the staff mail's own subject, e.g.
@@ -15,6 +17,7 @@
 import { countOf } from '../count';
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
+import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { splitQuoted } from '../text';
@@ -40,11 +43,30 @@ export const MERCHANT_STATUS_LABELS_PT: Record<WorkStatus, string> = {
 /** Texts longer than this are cut on the page (the case keeps them whole). */
 export const PUBLIC_TEXT_MAX_CHARS = 20_000;
 
+/** How a file the merchant sent stands, as she reads it (never a storage location). */
+export type PublicFileState = 'received' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
+
+export const PUBLIC_FILE_STATE_LABELS_PT: Record<PublicFileState, string> = {
+  received: 'recebido',
+  checking: 'recebido, em verificação antivírus',
+  quarantined: 'em quarentena: o antivírus encontrou uma ameaça e o arquivo não foi aberto pela equipe',
+  refused: 'recusado: o conteúdo não corresponde a um formato aceito (não foi aberto pela equipe)',
+  unchecked: 'recebido; a verificação antivírus não pôde ser concluída e a nossa equipe vai conferi-lo',
+};
+
+export interface PublicFileView {
+  name: string;
+  size: number;
+  state: PublicFileState;
+}
+
 export interface PublicMessageView {
   from: 'merchant' | 'office';
   at: string;
   subject: string;
   text: string;
+  /** The files of the merchant's own message (only hers: no other sender's file is ever named). */
+  files?: PublicFileView[];
 }
 
 export interface PublicCaseData {
@@ -75,6 +97,37 @@ function isMerchantMessage(m: CaseMessage, senderEmail: string): boolean {
   return m.from === undefined || m.from.address.toLowerCase() === senderEmail.toLowerCase();
 }
 
+/**
+ * The state of a file of her message: a form upload by its antivirus scan, a mail file by the
+ * kind check of its bytes (SES scanned the whole mail before it reached us).
+ */
+export function publicFileState(a: Pick<AttachmentMeta, 'scan'>): PublicFileState {
+  switch (a.scan) {
+    case undefined:
+    case 'NO_THREATS_FOUND':
+      return 'received';
+    case 'PENDING':
+      return 'checking';
+    case 'THREATS_FOUND':
+      return 'quarantined';
+    case 'REFUSED':
+      return 'refused';
+    default:
+      return 'unchecked';
+  }
+}
+
+/** Shown for a file sent without a name (e.g. an image pasted into the mail). */
+export const UNNAMED_FILE_PT = '(arquivo sem nome)';
+
+function publicFiles(m: CaseMessage): PublicFileView[] {
+  return m.attachments.map((a) => ({
+    name: sanitizeHeaderValue(a.filename ?? '', 200) || UNNAMED_FILE_PT,
+    size: a.size,
+    state: publicFileState(a),
+  }));
+}
+
 /** Shown for a merchant message whose text was all quoted history (e.g. only attachments). */
 export const NO_FRESH_TEXT_PT = '(mensagem sem texto novo)';
 
@@ -102,7 +155,14 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text) });
     } else if (isMerchantMessage(m, c.senderEmail)) {
       const fresh = splitQuoted(m.text ?? '').fresh;
-      messages.push({ from: 'merchant', at: m.receivedAt, subject: m.subject, text: cut(fresh) || NO_FRESH_TEXT_PT });
+      const files = publicFiles(m);
+      messages.push({
+        from: 'merchant',
+        at: m.receivedAt,
+        subject: m.subject,
+        text: cut(fresh) || NO_FRESH_TEXT_PT,
+        ...(files.length > 0 ? { files } : {}),
+      });
     }
   }
   return {

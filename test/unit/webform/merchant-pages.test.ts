@@ -31,6 +31,40 @@ describe('merchant pages', () => {
     expect(body).toContain('Você, em 10/03/2026');
   });
 
+  it('lists the files she sent and how each stands, names escaped', () => {
+    const body = renderMerchantPage(
+      {
+        kind: 'status-case',
+        view: {
+          protocol: 'OUV-2026-000123',
+          status: 'IN_PROGRESS',
+          createdAt: '2026-03-10T13:00:00.000Z',
+          messages: [
+            {
+              from: 'merchant',
+              at: '2026-03-10T13:00:00.000Z',
+              subject: 'Formulário: cobrança',
+              text: 'Fui cobrada duas vezes.',
+              files: [
+                { name: 'fatura-fevereiro.pdf', size: 120_000, state: 'received' },
+                { name: 'extrato.pdf', size: 2_500_000, state: 'checking' },
+                { name: `${EVIL}.pdf`, size: 1_000, state: 'quarantined' },
+              ],
+            },
+            { from: 'merchant', at: '2026-03-11T13:00:00.000Z', subject: 'Re: cobrança', text: 'Alguma novidade?' },
+          ],
+        },
+      },
+      ctx,
+    );
+    expect(body).toContain('<p>Arquivos enviados:</p>');
+    expect(body).toContain('<li><strong>fatura-fevereiro.pdf</strong> (117,2 KB): recebido</li>');
+    expect(body).toContain('<li><strong>extrato.pdf</strong> (2,4 MB): recebido, em verificação antivírus</li>');
+    expect(body).toContain('em quarentena: o antivírus encontrou uma ameaça');
+    expect(body).not.toContain('<img');
+    expect(body.match(/Arquivos? enviados?:/g)).toHaveLength(1);
+  });
+
   it.each([
     ['QUEUED', 'Recebido: aguardando análise'],
     ['ASSIGNED', 'Em análise pela Ouvidoria'],

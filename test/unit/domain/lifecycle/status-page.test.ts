@@ -37,6 +37,93 @@ describe('publicCaseView', () => {
     });
   });
 
+  // Maria sent four files with the form and one by mail; a supplier copied on the thread sent his own.
+  it('lists the files of her own messages with how each stands, never another sender’s file', () => {
+    const upload = (filename: string, scan: 'PENDING' | 'NO_THREATS_FOUND' | 'THREATS_FOUND' | 'FAILED') => ({
+      filename,
+      contentType: 'application/pdf',
+      size: 120_000,
+      inline: false,
+      key: `uploads/2026/03/10/${filename}`,
+      scan,
+    });
+    const c = workCase({
+      messages: [
+        {
+          ...workCase().messages[0]!,
+          channel: 'webform',
+          attachments: [
+            upload('fatura-fevereiro.pdf', 'NO_THREATS_FOUND'),
+            upload('extrato-banco.pdf', 'PENDING'),
+            upload('comprovante.pdf', 'THREATS_FOUND'),
+            upload('print-painel.pdf', 'FAILED'),
+          ],
+        },
+        {
+          sourceId: 'merchant-2',
+          channel: 'email',
+          receivedAt: '2026-03-12T12:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Resposta da Ouvidoria`,
+          text: 'Segue o print do pedido e a planilha.',
+          from: { address: MERCHANT },
+          attachments: [
+            { filename: 'pedido-10234.png', contentType: 'image/png', size: 80_000, inline: false, kind: 'png' },
+            {
+              filename: 'planilha.xlsm',
+              contentType: 'application/octet-stream',
+              size: 9_000,
+              inline: false,
+              scan: 'REFUSED',
+            },
+            { contentType: 'image/jpeg', size: 4_000, inline: true },
+          ],
+        },
+        {
+          sourceId: 'supplier-1',
+          channel: 'email',
+          receivedAt: '2026-03-12T13:00:00.000Z',
+          subject: `RE: [${PROTOCOL}] Resposta da Ouvidoria`,
+          text: 'Segue o contrato.',
+          from: { address: 'comercial@fornecedor.com.br' },
+          attachments: [
+            { filename: 'contrato-fornecedor.pdf', contentType: 'application/pdf', size: 50_000, inline: false },
+          ],
+        },
+        {
+          sourceId: 'out-1',
+          channel: 'email',
+          receivedAt: '2026-03-12T14:00:00.000Z',
+          subject: 'Resposta',
+          text: 'Recebemos os arquivos.',
+          attachments: [
+            { filename: 'parecer-interno.pdf', contentType: 'application/pdf', size: 1_000, inline: false },
+          ],
+          direction: 'out',
+          author: 'ana',
+        },
+      ],
+    });
+    const view = publicCaseView(c);
+    expect(view?.messages.map((m) => m.files?.map((f) => [f.name, f.state]))).toEqual([
+      [
+        ['fatura-fevereiro.pdf', 'received'],
+        ['extrato-banco.pdf', 'checking'],
+        ['comprovante.pdf', 'quarantined'],
+        ['print-painel.pdf', 'unchecked'],
+      ],
+      [
+        ['pedido-10234.png', 'received'],
+        ['planilha.xlsm', 'refused'],
+        ['(arquivo sem nome)', 'received'],
+      ],
+      undefined,
+    ]);
+    const json = JSON.stringify(view);
+    expect(json).not.toContain('contrato-fornecedor');
+    expect(json).not.toContain('parecer-interno');
+    expect(json).not.toContain('uploads/');
+  });
+
   it('keeps the merchant messages and relayed answers, drops staff mail, notes and authors', () => {
     const c = workCase({
       messages: [
