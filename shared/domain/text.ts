@@ -44,6 +44,23 @@ export function withoutInvisible(value: string): string {
   return value.replace(INVISIBLE_CHARACTERS, '');
 }
 
+/**
+ * What of the invisible characters a text of many lines keeps: the parts of an emoji sequence,
+ * which a reader sees as one picture — a zero-width joiner between two emoji (👩‍💻, 🏳️‍🌈: the
+ * first may end in VS16 or a skin tone), a variation selector right after a character that takes
+ * one (VS15/VS16 after an emoji or a keycap's digit, an ideographic one after a CJK ideograph), and
+ * the tags of a subdivision flag (🏴 + tags + cancel tag). Each alternative is of bounded length,
+ * so the pass stays linear. Anything else invisible goes, as in withoutInvisible.
+ */
+const EMOJI_PART =
+  /\u{1F3F4}[\u{E0020}-\u{E007E}]{1,32}\u{E007F}|(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Emoji})[\uFE0E\uFE0F]|(?<=\p{Ideographic})[\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE_OUTSIDE_EMOJI = new RegExp(`(${EMOJI_PART.source})|[${INVISIBLE_CHARACTER_CLASS}]`, 'gu');
+
+/** The text without the invisible characters that are not part of an emoji sequence (see EMOJI_PART). */
+export function withoutInvisibleOutsideEmoji(value: string): string {
+  return value.replace(INVISIBLE_OUTSIDE_EMOJI, (_found, emojiPart: string | undefined) => emojiPart ?? '');
+}
+
 /** One-line text: NFC, control and invisible characters removed, every run of whitespace one space, trimmed. */
 export function normalizeLine(value: string): string {
   return value
@@ -54,12 +71,14 @@ export function normalizeLine(value: string): string {
     .trim();
 }
 
-/** Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, trimmed. */
+/**
+ * Multi-line text: NFC, CRLF → LF, control characters (but newlines and tabs) removed, invisible
+ * characters removed but those of an emoji sequence (withoutInvisibleOutsideEmoji), trimmed.
+ */
 export function normalizeMultiline(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL_EXCEPT_NEWLINE, '')
+  return withoutInvisibleOutsideEmoji(
+    value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE, ''),
+  )
     .replace(/[\u2028\u2029]/g, '\n')
     .trim();
 }

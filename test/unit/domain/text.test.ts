@@ -10,6 +10,7 @@ import {
   normalize,
   normalizeEach,
   normalizeLine,
+  normalizeMultiline,
   splitQuoted,
 } from '../../../shared/domain/text';
 
@@ -25,6 +26,38 @@ describe('normalizeLine', () => {
     ['Loja\u3000da\u3164Maria', 'Loja daMaria'],
   ])('%j → %j', (typed, kept) => {
     expect(normalizeLine(typed)).toBe(kept);
+  });
+});
+
+describe('normalizeMultiline: invisible characters go, emoji sequences stay whole', () => {
+  it.each([
+    // [typed, kept]: a reader sees nothing of a zero-width space, word joiner or soft hyphen.
+    ['Pedido\u200b 48213 não\u2060 chegou\u00ad', 'Pedido 48213 não chegou'],
+    ['Estorno\u200c\u200d pendente', 'Estorno pendente'],
+    ['\u2800\u3164\n\u115fSem resposta\uffa0', 'Sem resposta'],
+    ['Tag\u{E0041}\u{E0042} escondida', 'Tag escondida'],
+    // A joiner only between two emoji; a variation selector only after a character that takes it.
+    ['Obrigada 👩‍💻 pelo retorno', 'Obrigada 👩‍💻 pelo retorno'],
+    ['Equipe 🏳️‍🌈 e ❤️‍🔥', 'Equipe 🏳️‍🌈 e ❤️‍🔥'],
+    ['Família 👨‍👩‍👧 e 👩🏽‍💻', 'Família 👨‍👩‍👧 e 👩🏽‍💻'],
+    ['Nota 1️⃣ de 5', 'Nota 1️⃣ de 5'],
+    ['Loja\u200d\u200dMaria\u200d🌈', 'LojaMaria🌈'],
+    ['ok\ufe0f e ❤\ufe0f\ufe0f', 'ok e ❤\ufe0f'],
+    ['a\ufe0f\u200d🌈 e 🌈\u200d', 'a🌈 e 🌈'],
+    [
+      'Bandeira 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} e 🏴\u{E0067}',
+      'Bandeira 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} e 🏴',
+    ],
+    ['葛\u{E0100}城 e x\u{E0100}', '葛\u{E0100}城 e x'],
+  ])('%j → %j', (typed, kept) => {
+    expect(normalizeMultiline(typed)).toBe(kept);
+  });
+
+  it('is linear: a long run of joiners and selectors is one pass', () => {
+    const text = `${'👩\u200d\ufe0f\u200b'.repeat(100_000)}fim`;
+    const started = performance.now();
+    expect(normalizeMultiline(text)).toBe(`${'👩'.repeat(100_000)}fim`);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

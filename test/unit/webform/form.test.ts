@@ -98,9 +98,9 @@ describe('webform fields', () => {
     ['descricao', { descricao: '' }, MESSAGES.descricao.required],
     ['descricao', { descricao: ' \n\t ' }, MESSAGES.descricao.required],
     ['descricao', { descricao: 'Não resolveram.' }, MESSAGES.descricao.tooShort],
-    // Invisible characters do not make a description long enough.
-    ['descricao', { descricao: '\u200b'.repeat(25) }, MESSAGES.descricao.tooShort],
-    ['descricao', { descricao: '\u3164\u2800'.repeat(25) }, MESSAGES.descricao.tooShort],
+    // Invisible characters do not make a description long enough: made of them alone, it is empty.
+    ['descricao', { descricao: '\u200b'.repeat(25) }, MESSAGES.descricao.required],
+    ['descricao', { descricao: '\u3164\u2800'.repeat(25) }, MESSAGES.descricao.required],
     ['descricao', { descricao: `ok${'\u200d\u2060\u00ad'.repeat(10)}` }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: `Não ${'\u200c'.repeat(30)}resolveram` }, MESSAGES.descricao.tooShort],
     ['descricao', { descricao: 'x'.repeat(FORM_LIMITS.descricaoMax + 1) }, MESSAGES.descricao.tooLong],
@@ -298,8 +298,10 @@ describe('webform fields', () => {
     ['loja', 'modas\u200bbella.com.br', 'modasbella.com.br'],
     ['loja', '\u200b\u2060', undefined],
     ['chamado', '48\u200b213', '48213'],
-    // The description keeps its zero-width joiners (emoji), not a bidi mark.
+    // The description keeps the joiners of an emoji (👩‍💻), not a bidi mark or a stray invisible one.
     ['descricao', 'Primeira linha do relato\u061c\nSegunda', 'Primeira linha do relato\nSegunda'],
+    ['descricao', 'Pedido\u200b 48213 não\u2060 chegou\u00ad 👩‍💻', 'Pedido 48213 não chegou 👩‍💻'],
+    ['descricao', 'Estorno\u200d pendente há 🏳️‍🌈\u200d 3 semanas\ufe0f', 'Estorno pendente há 🏳️‍🌈 3 semanas'],
   ] as const)('%s %j is kept as %j', (field, typed, kept) => {
     const result = validate({ [field]: typed });
     expect(result.ok).toBe(true);

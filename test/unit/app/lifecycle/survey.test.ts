@@ -29,11 +29,14 @@ describe('recordSurvey', () => {
   });
 
   it.each([
-    // [typed comment, stored comment]: the form's description rule — no controls, no bidi marks or overrides.
+    // [typed comment, stored comment]: the form's description rule — no controls, bidi marks or invisible characters outside an emoji.
     ['Ótimo\u202e atendimento, resolveram em 2 dias', 'Ótimo atendimento, resolveram em 2 dias'],
     ['\u2067Péssimo\u2069 — ninguém respondeu\u0000', 'Péssimo — ninguém respondeu'],
     ['Demorou\r\nmas resolveram\u0007\u061c', 'Demorou\nmas resolveram'],
     ['\u200f\u202b\u202c', undefined],
+    ['Ótimo\u200b atendimento\u2060 ❤️\u200d', 'Ótimo atendimento ❤️'],
+    ['Resolveram 👩‍💻\u00ad\u200c em 2 dias\ufe0f', 'Resolveram 👩‍💻 em 2 dias'],
+    ['\u200b\u2800\u3164', undefined],
   ])('a comment %j is kept as %j', async (typed, stored) => {
     const w = lifecycleWorld();
     expect((await recordSurvey(links[2]!.url, typed, w.deps)).kind).toBe('recorded');
