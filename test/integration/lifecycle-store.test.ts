@@ -8,6 +8,7 @@ import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-co
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
+import type { CaseCommit, CaseWorkStore, CommitResult } from '../../shared/app/lifecycle/ports';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
@@ -205,5 +206,197 @@ describe('RosterStaffDirectory', () => {
     expect(await directory.byId('davi')).toMatchObject({ leave: { from: '2026-03-01', to: '2026-03-31' } });
     expect(await directory.byEmail('x@y.z')).toBeNull();
     expect((await directory.supervisors()).map((m) => m.id)).toEqual(['sofia']);
+  });
+});
+
+/**
+ * Two writers that both planned on the same read of the case, their commits let through in a
+ * chosen order: the first commit of each waits for the other's, then the first in `order` is
+ * stored and only then the second (which finds the case changed, re-reads and plans again). Every
+ * later commit goes straight through; a writer left alone is let through after a second.
+ */
+function interleaved(store: CaseWorkStore, order: readonly [string, string]): CaseWorkStore {
+  const arrived = new Map<string, () => void>();
+  let open = false;
+  const letThrough = (source: string) => arrived.get(source)?.();
+  const commit = async (c: CaseCommit): Promise<CommitResult> => {
+    const source = c.events[0]?.sourceId ?? '';
+    if (open || !order.includes(source) || arrived.has(source)) return store.commit(c);
+    await new Promise<void>((resolve) => {
+      arrived.set(source, resolve);
+      if (arrived.size === 2) {
+        open = true;
+        letThrough(order[0]);
+      } else {
+        setTimeout(() => {
+          open = true;
+          resolve();
+        }, 1000);
+      }
+    });
+    if (source !== order[0]) return store.commit(c);
+    try {
+      return await store.commit(c);
+    } finally {
+      letThrough(order[1]);
+    }
+  };
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'commit') return commit;
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('lifecycle races on DynamoDB, interleavings controlled: one result each, no lost history, no double mail', () => {
+  const addressOf = (id: string) => staffReplyAddress(PROTOCOL, id, SECRET, localConfig);
+  const EMAIL: Record<string, string> = { ana: 'ana@empresa.com.br', sofia: 'sofia@empresa.com.br' };
+  const byStaff = (who: string, text: string, sourceId: string) =>
+    staffMail({
+      to: addressOf(who),
+      from: EMAIL[who] as string,
+      text,
+      sourceId,
+      messageId: `${sourceId}@outlook.com`,
+    });
+
+  async function world(c: WorkCase, order: readonly [string, string]) {
+    const { table, store } = await seeded([c]);
+    const staffRepository = new DynamoStaffRepository(doc, table);
+    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
+    const counter = new DynamoOpenCaseCounter(doc, table);
+    await counter.opened('ana', CASE_ID);
+    const mailer = new RecordingMailer();
+    const deps: LifecycleDeps = {
+      cases: interleaved(store, order),
+      counter,
+      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
+      mailer,
+      timers: new RecordingTimerScheduler(),
+      surveys: new DynamoSurveyStore(doc, table),
+      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
+      config: localConfig,
+      secret: SECRET,
+      calendar: officeCalendar(localConfig),
+    };
+    return { deps, store, counter, mailer };
+  }
+
+  /** Who got each mail, in order of sending. */
+  const mails = (mailer: RecordingMailer) => mailer.sent.map((m) => (m.to as string[]).join(','));
+
+  it.each<[string, readonly [string, string], string[], number]>([
+    // [who wins, commit order, history, open count of Ana]
+    ['the analyst', ['ses-ana', 'ses-sofia'], ['closed', 'refused'], 0],
+    ['the supervisor', ['ses-sofia', 'ses-ana'], ['closed', 'refused'], 0],
+  ])(
+    'two staff closing at once (%s first): closed once, one closing mail, the other told',
+    async (_w, order, history, count) => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }), order);
+      const results = await Promise.all([
+        handleStaffMail(byStaff('ana', '#encerrar procedente\nEstorno feito no dia 10.', 'ses-ana'), w.deps),
+        handleStaffMail(byStaff('sofia', '#encerrar improcedente\nSem falha da plataforma.', 'ses-sofia'), w.deps),
+      ]);
+      const c = await w.store.get(CASE_ID);
+      expect(c?.history?.map((e) => e.type)).toEqual(history);
+      expect(c?.history?.map((e) => e.sourceId)).toEqual(order);
+      expect(results.map((r) => r.kind).sort()).toEqual(['applied', 'refused']);
+      expect(c?.closure?.category).toBe(order[0] === 'ses-ana' ? 'procedente' : 'improcedente');
+      expect(mails(w.mailer).filter((to) => to === MERCHANT)).toHaveLength(1);
+      const loser = order[1] === 'ses-ana' ? EMAIL.ana : EMAIL.sofia;
+      expect(mails(w.mailer).sort()).toEqual([MERCHANT, loser].sort());
+      expect(c?.pendingEffects).toEqual({});
+      expect((await w.counter.tally('ana')).count).toBe(count);
+    },
+  );
+
+  it.each<[readonly [string, string], string[], string[]]>([
+    // [commit order, history, who got mail]
+    [
+      ['ses-extend', 'ses-close'],
+      ['extended', 'closed'],
+      [MERCHANT, MERCHANT],
+    ],
+    [
+      ['ses-close', 'ses-extend'],
+      ['closed', 'refused'],
+      ['ana@empresa.com.br', MERCHANT],
+    ],
+  ])('an extension racing a close, committed %j: %j', async (order, history, to) => {
+    const w = await world(workCase({ status: 'IN_PROGRESS' }), order);
+    await Promise.all([
+      handleStaffMail(byStaff('ana', '#prorrogar 5 aguardando o extrato do banco', 'ses-extend'), w.deps),
+      handleStaffMail(byStaff('ana', '#encerrar resolvido\nO estorno caiu na conta.', 'ses-close'), w.deps),
+    ]);
+    const c = await w.store.get(CASE_ID);
+    expect(c?.history?.map((e) => e.type)).toEqual(history);
+    expect(c?.status).toBe('CLOSED');
+    expect(mails(w.mailer).sort()).toEqual([...to].sort());
+    expect(c?.pendingEffects).toEqual({});
+    expect((await w.counter.tally('ana')).count).toBe(0);
+  });
+
+  it.each<[readonly [string, string], string[], string[], string]>([
+    // [commit order, history, who got mail, assignee after]
+    // (the supervisor's words go to Carla as a note; Ana is told the case moved, and, when her
+    // answer came too late, that it was not sent)
+    [
+      ['ses-answer', 'ses-transfer'],
+      ['answered', 'note', 'transferred'],
+      [MERCHANT, 'carla@empresa.com.br', 'ana@empresa.com.br'],
+      'carla',
+    ],
+    [
+      ['ses-transfer', 'ses-answer'],
+      ['note', 'transferred', 'refused'],
+      ['carla@empresa.com.br', 'ana@empresa.com.br', 'ana@empresa.com.br'],
+      'carla',
+    ],
+  ])('a transfer racing an answer, committed %j: %j', async (order, history, to, assignee) => {
+    const w = await world(workCase({ status: 'IN_PROGRESS' }), order);
+    await Promise.all([
+      handleStaffMail(byStaff('ana', 'Olá, Maria. O estorno foi solicitado hoje.', 'ses-answer'), w.deps),
+      handleStaffMail(byStaff('sofia', '#transferir carla\nAna entra de férias amanhã.', 'ses-transfer'), w.deps),
+    ]);
+    const c = await w.store.get(CASE_ID);
+    expect(c?.history?.map((e) => e.type)).toEqual(history);
+    expect(c?.assignee).toBe(assignee);
+    expect(mails(w.mailer).sort()).toEqual([...to].sort());
+    expect(c?.messages.filter((m) => m.direction === 'out')).toHaveLength(order[0] === 'ses-answer' ? 1 : 0);
+    expect(c?.pendingEffects).toEqual({});
+    expect([(await w.counter.tally('ana')).count, (await w.counter.tally('carla')).count]).toEqual([0, 1]);
+  });
+
+  it.each<[readonly [string, string], string[], string, number, number]>([
+    // [commit order, history, status after, open count of Ana, mails to the merchant]
+    // (a reply within the reopen window reopens the case just closed: the merchant is told)
+    [['ses-merchant-2', 'ses-close'], ['merchant-replied', 'closed'], 'CLOSED', 0, 1],
+    [['ses-close', 'ses-merchant-2'], ['closed', 'reopened'], 'IN_PROGRESS', 1, 2],
+  ])('a merchant reply racing the close, committed %j: %j', async (order, history, status, count, merchantMails) => {
+    const w = await world(workCase({ status: 'IN_PROGRESS' }), order);
+    const parent = (await w.store.get(CASE_ID)) as WorkCase;
+    const reply: CaseMessage = {
+      sourceId: 'ses-merchant-2',
+      channel: 'email',
+      receivedAt: '2026-03-12T14:00:00.000Z',
+      subject: `RE: [${PROTOCOL}] Resposta`,
+      text: 'Ainda não recebi o estorno, podem verificar?',
+      attachments: [],
+      messageId: 'merchant-2@mail.gmail.com',
+    };
+    await Promise.all([
+      handleMerchantReply(parent, reply, w.deps),
+      handleStaffMail(byStaff('ana', '#encerrar procedente\nEstorno feito no dia 10.', 'ses-close'), w.deps),
+    ]);
+    const c = await w.store.get(CASE_ID);
+    expect(c?.history?.map((e) => e.type)).toEqual(history);
+    expect(c?.status).toBe(status);
+    expect(c?.messages.filter((m) => m.sourceId === 'ses-merchant-2')).toHaveLength(1);
+    expect(mails(w.mailer).filter((to) => to === MERCHANT)).toHaveLength(merchantMails);
+    expect(mails(w.mailer).filter((to) => to === 'ana@empresa.com.br')).toHaveLength(1);
+    expect(c?.pendingEffects).toEqual({});
+    expect((await w.counter.tally('ana')).count).toBe(count);
   });
 });
