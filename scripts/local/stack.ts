@@ -31,7 +31,7 @@ import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-proce
 import type { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
 import { onTimer } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
-import { isStaffReplyAddress, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
+import { isStaffReplyMailbox, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
@@ -488,7 +488,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         port: options.ports.smtp,
         recipients: config.ombudsmanAddresses,
         // The receipt rule also takes the per-case staff reply addresses (caso+…@domain).
-        alsoAccepts: (address) => isStaffReplyAddress(address, config),
+        alsoAccepts: (address) => isStaffReplyMailbox(address, config),
         maxMessageBytes: config.limits.maxRawMailBytes + SMTP_SIZE_MARGIN_BYTES,
         hostname: `inbound-smtp.${config.domain}`,
         store: rawMail,

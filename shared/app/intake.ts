@@ -22,7 +22,7 @@ import { inboxLimitKey } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
-import { isStaffReplyAddress } from '../domain/lifecycle/reply-address';
+import { isStaffReplyMailbox } from '../domain/lifecycle/reply-address';
 import type { WorkCase } from '../domain/lifecycle/types';
 import { normaliseMessageId, randomMessageId } from '../domain/message-id';
 import { findProtocols } from '../domain/protocol';
@@ -481,9 +481,9 @@ function sameMessageId(a: string, b: string): boolean {
   return normaliseMessageId(a) === normaliseMessageId(b);
 }
 
-/** Mail addressed to a per-case staff reply address (`caso+<protocol>.<token>@<domain>`). */
+/** Mail addressed to the staff reply mailbox (`caso+<protocol>.<token>@<domain>`, well-formed or not). */
 function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
-  return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyAddress(r, config));
+  return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyMailbox(r, config));
 }
 
 /** Rules on a submission (ticket looked up only when nothing quarantines it). */

@@ -107,9 +107,27 @@ export function verifyStaffReplyToken(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Whether a recipient is a staff reply address at all (routing: staff mail vs merchant mail). */
+/** Whether a recipient is a well-formed staff reply address (one whose token can be verified). */
 export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): boolean {
   return parseStaffReplyAddress(address, config) !== null;
+}
+
+/**
+ * Whether a recipient is the staff reply mailbox at all (routing: staff mail vs merchant mail):
+ * `caso@<domain>` or `caso+<anything>@<domain>`, well-formed or not. The receipt rule takes the
+ * whole mailbox (labels stripped, staffReplyBaseAddress), so mail to a truncated token, a token of
+ * the wrong alphabet or no label at all arrives too: it is staff-address mail that does not verify
+ * (quarantined, unanswered, SPEC step 8), never a merchant's submission with an automatic reply.
+ */
+export function isStaffReplyMailbox(address: string, config: OuvidoriaConfig): boolean {
+  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return false;
+  const bracketed = /<([^<>]*)>\s*$/.exec(address);
+  const bare = (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase().replace(/\.$/, '');
+  const at = bare.lastIndexOf('@');
+  if (at < 1 || bare.slice(at + 1) !== config.domain.toLowerCase()) return false;
+  const local = bare.slice(0, at).replace(/^"(.*)"$/, '$1');
+  const base = config.lifecycle.staffReplyLocalPart.toLowerCase();
+  return local === base || local.startsWith(`${base}+`);
 }
 
 /** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { MailRejected } from '../../../shared/ports';
 import { decideSubmission, type IntakeDeps, processSubmission } from '../../../shared/app/intake';
+import { mailLifecycle } from '../../../shared/app/lifecycle/mail-lifecycle';
 import { localConfig } from '../../../shared/domain/config';
 import { TICKET_SCORES } from '../../../shared/domain/tickets';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
@@ -15,6 +16,7 @@ import {
   RecordingMailer,
   RecordingQueue,
 } from '../../support/fakes';
+import { lifecycleWorld } from '../../support/lifecycle-fakes';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 
@@ -777,5 +779,35 @@ describe('processSubmission: threading', () => {
     );
     expect((await cases.get('webform:w2'))?.outcome).toBe('ACCEPTED');
     expect(tagged).toHaveLength(2);
+  });
+});
+
+describe('processSubmission: mail to the staff reply mailbox that does not verify', () => {
+  const DOMAIN = 'ouvidoria.example.com.br';
+  it.each([
+    // [who writes, to, text]: the receipt rule takes caso@ with any label; none of these is a case's address.
+    ['the analyst', `caso+OUV-2026-000123.abcdefghijklmno@${DOMAIN}`, '#encerrar procedente\nEstorno feito.'],
+    ['the analyst', `CASO+OUV-2026-000123@${DOMAIN.toUpperCase()}`, '#encerrar procedente'],
+    ['the analyst', `caso+OUV-2026-000123.abcdefghijklmn01@${DOMAIN}`, '#transferir bruno'],
+    [
+      'a merchant with a valid ticket',
+      `caso@${DOMAIN}`,
+      'Abri o chamado #48213 e o frete continua errado; preciso de ajuda.',
+    ],
+    ['a merchant with a valid ticket', `caso+encerrar@${DOMAIN}`, '#encerrar procedente\nChamado #48213 sem solução.'],
+  ])('%s → %s: quarantined as staff-address mail, no reply, no case acted on', async (who, to, text) => {
+    const world = lifecycleWorld();
+    const before = world.cases.must();
+    const from = who === 'the analyst' ? 'ana@empresa.com.br' : MERCHANT;
+    const result = await processSubmission(
+      email({ sender: { name: 'Ana Lima', address: from }, returnPath: from, recipients: [to], text }),
+      { ...deps, lifecycle: mailLifecycle(world.deps) },
+    );
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect((await cases.get('email:ses-0001'))?.decision.ruleIds).toEqual(['quarantine.staff-mail']);
+    expect(mailer.sent).toEqual([]);
+    expect(queue.messages).toEqual([]);
+    expect(world.cases.must()).toEqual(before);
+    expect(world.mailer.sent).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { localConfig, localConfigInput, parseConfig } from '../../../../shared/d
 import {
   base32,
   isStaffReplyAddress,
+  isStaffReplyMailbox,
   parseStaffReplyAddress,
   staffReplyAddress,
   staffReplyToken,
@@ -95,6 +96,24 @@ describe('staffReplyAddress', () => {
   ])('refuses %s', (_what, candidate) => {
     expect(parseStaffReplyAddress(candidate, localConfig)).toBeNull();
     expect(isStaffReplyAddress(candidate, localConfig)).toBe(false);
+  });
+
+  it.each([
+    // [recipient, is the staff reply mailbox]: what the receipt rule (caso@, labels stripped) delivers.
+    [`caso+${PROTOCOL}.abcdefghijklmnop@${DOMAIN}`, true],
+    [`caso+${PROTOCOL}.abcdefghijklmno@${DOMAIN}`, true],
+    [`caso+${PROTOCOL}@${DOMAIN}`, true],
+    [`caso@${DOMAIN}`, true],
+    [`Caso+qualquer.coisa@${DOMAIN.toUpperCase()}.`, true],
+    [`Equipe <caso+x@${DOMAIN}>`, true],
+    [`"caso"@${DOMAIN}`, true],
+    [`ouvidoria@${DOMAIN}`, false],
+    [`casos+${PROTOCOL}.abcdefghijklmnop@${DOMAIN}`, false],
+    [`caso+${PROTOCOL}.abcdefghijklmnop@evil.example.com`, false],
+    [`caso+x@x.${DOMAIN}`, false],
+    ['', false],
+  ])('the staff reply mailbox: %j → %s', (candidate, mailbox) => {
+    expect(isStaffReplyMailbox(candidate, localConfig)).toBe(mailbox);
   });
 
   it('tokens are the HMAC of protocol and analyst id (upper-case protocol)', () => {
