@@ -28,6 +28,7 @@ function failureCode(err: unknown): string {
  * Checks the candidates best first (at most `maxLookups`, only format-valid ones):
  * - the first that exists and whose requester is the sender → valid;
  * - the directory throws → unverified, with the best candidate;
+ * - no sender address (a mail without one author) → invalid not_owner, nothing looked up;
  * - none valid → invalid: not_owner when one existed for someone else, else not_found;
  * - no format-valid candidate but some candidate → invalid bad_format; no candidate → none.
  * Bare-number guesses (score below WEAK_CANDIDATE_SCORE) count only when they verify: a guess
@@ -57,6 +58,12 @@ export async function verifyTicket(
     return first ? { status: 'invalid', number: first.number, why: 'bad_format' } : { status: 'none' };
   };
   if (formatValid.length === 0) return badFormat();
+  // No single author (authorUnclear: the caller passes ''): no ticket can be the sender's, and no
+  // lookup is needed to say so — a directory down must not turn that into an accepted case.
+  if (senderEmail.trim() === '') {
+    const best = claims[0];
+    return best ? { status: 'invalid', number: best.number, why: 'not_owner' } : badFormat();
+  }
 
   const limit = Math.max(1, Math.floor(opts.maxLookups ?? DEFAULT_MAX_LOOKUPS));
   let notOwner: string | undefined;

@@ -107,6 +107,25 @@ describe('processSubmission: a new accepted case', () => {
     expect((await cases.get('email:ses-0001'))?.decision.ticket).toMatchObject({ status: 'invalid', why: 'not_owner' });
   });
 
+  it.each([
+    // [directory]: a mail naming two authors (or none) is no one's case, whether or not Zendesk answers.
+    ['up', false],
+    ['down', true],
+  ])(
+    'a mail with no single author and a cited ticket, directory %s: TICKET_INVALID, nothing queued, no lookup',
+    async (_d, down) => {
+      tickets.unavailable = down;
+      const result = await processSubmission(email({ authorUnclear: true, returnPath: 'bounce@evil.example' }), deps);
+      expect(result).toMatchObject({ kind: 'case', outcome: 'TICKET_INVALID' });
+      expect(queue.messages).toHaveLength(0);
+      expect(tickets.lookups).toEqual([]);
+      expect((await cases.get('email:ses-0001'))?.decision.ticket).toMatchObject({
+        status: 'invalid',
+        why: 'not_owner',
+      });
+    },
+  );
+
   it('gives sequential protocols to successive cases', async () => {
     await processSubmission(email(), deps);
     const second = await processSubmission(email({ sourceId: 'ses-0002', messageId: 'other@mail' }), deps);
