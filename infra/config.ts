@@ -118,6 +118,12 @@ export const DeploymentConfigSchema = z
      * When false, activate it by hand (README).
      */
     activateRuleSet: z.boolean().default(false),
+    /**
+     * With `activateRuleSet`: the name of another product's rule set, active now, that the deploy may
+     * switch off (its mail stops until it is active again; deleting our stack gives it back). Without it
+     * the activation refuses to replace an active rule set and the deploy rolls back, saying which.
+     */
+    replaceActiveRuleSet: resourceName.optional(),
     /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
     webformThrottle: z
       .object({
@@ -235,6 +241,13 @@ export const DeploymentConfigSchema = z
           message: 'drop it with existingRuleSetName (the stack creates no rule set then)',
         });
       }
+    }
+    if (c.replaceActiveRuleSet !== undefined && !c.activateRuleSet) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replaceActiveRuleSet'],
+        message: 'only with "activateRuleSet": true (it is the consent that activation asks for)',
+      });
     }
     if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
       ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });

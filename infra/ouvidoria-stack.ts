@@ -480,6 +480,7 @@ export class OuvidoriaStack extends Stack {
       objectKeyPrefix: RAW_MAIL_PREFIX,
       intake: this.emailIntake.function,
       activate: config.activateRuleSet,
+      ...(config.replaceActiveRuleSet ? { replaceActiveRuleSet: config.replaceActiveRuleSet } : {}),
       logRetentionDays: config.logRetentionDays,
       removalPolicy,
     });

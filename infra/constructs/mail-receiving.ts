@@ -19,6 +19,8 @@ export interface MailReceivingProps {
   readonly intake: lambda.IFunction;
   /** Make the rule set the account's active one (custom resource) — see MailReceivingProps in the README. */
   readonly activate: boolean;
+  /** The active rule set (another product's) that activation may switch off; otherwise it refuses to. */
+  readonly replaceActiveRuleSet?: string;
   readonly logRetentionDays: number;
   readonly removalPolicy: RemovalPolicy;
 }
@@ -62,7 +64,8 @@ class S3ActionForRule implements ses.IReceiptRuleAction {
  * CloudFormation creates a rule set but never activates it. With `activate`, a custom resource
  * (infra/custom-resources/active-rule-set.ts) activates it on create and update, and on delete or a
  * rollback gives back the rule set that was active before (receiving off only if there was none).
- * Only one rule set is active per account and region: activation replaces the current one.
+ * Only one rule set is active per account and region: activation refuses to replace another product's
+ * active set (the deploy fails, naming it) unless `replaceActiveRuleSet` names it.
  */
 export class MailReceiving extends Construct {
   readonly ruleSet: ses.IReceiptRuleSet;
@@ -135,7 +138,10 @@ export class MailReceiving extends Construct {
       this.activation = new CustomResource(this, 'ActivateRuleSet', {
         resourceType: 'Custom::SesActiveReceiptRuleSet',
         serviceToken: this.activationFunction.function.functionArn,
-        properties: { RuleSetName: props.ruleSetName },
+        properties: {
+          RuleSetName: props.ruleSetName,
+          ...(props.replaceActiveRuleSet ? { ReplaceActiveRuleSet: props.replaceActiveRuleSet } : {}),
+        },
       });
       // Activate only once the rule (and, through it, the bucket policy and invoke permission) exists;
       // on delete the activation goes first, so the rule set is no longer active when it is deleted.

@@ -13,6 +13,12 @@
  *   the previous one (or switch receiving off when there was none or it no longer exists); if someone
  *   activated another rule set meanwhile, leave it alone;
  * - rollback of a failed update: an update back to the old name, then a no-op delete of the new id.
+ *
+ * Another product's rule set that is active when we would activate ours (create, or an update after
+ * someone activated it) is never switched off silently: its mail would stop. The request fails (the
+ * deploy rolls back, the reason in the stack events) unless `ReplaceActiveRuleSet` names that very set,
+ * the configuration's explicit consent (`replaceActiveRuleSet`); the way out is usually to join it
+ * (`existingRuleSetName`).
  */
 
 export interface ReceiptRuleSets {
@@ -29,7 +35,11 @@ export interface CustomResourceEvent {
   RequestId: string;
   LogicalResourceId: string;
   PhysicalResourceId?: string;
-  ResourceProperties: { RuleSetName?: string };
+  ResourceProperties: {
+    RuleSetName?: string;
+    /** The one active rule set the configuration agrees to switch off (`replaceActiveRuleSet`). */
+    ReplaceActiveRuleSet?: string;
+  };
 }
 
 export interface Outcome {
@@ -52,6 +62,14 @@ export function parsePhysicalId(id: string | undefined): { ruleSet: string; prev
   if (at <= 0) return undefined;
   const previous = rest.slice(at + SEPARATOR.length);
   return { ruleSet: rest.slice(0, at), ...(previous ? { previous } : {}) };
+}
+
+/** Why the stack will not switch off the rule set another product receives with, and the two ways on. */
+export function activeRuleSetInUseMessage(active: string, ours: string): string {
+  return (
+    `SES rule set "${active}" is active in this account and region: activating "${ours}" would switch it off and stop the mail it receives. ` +
+    `Join it with "existingRuleSetName": "${active}" and "activateRuleSet": false, or, if that mail may stop, confirm with "replaceActiveRuleSet": "${active}" (README, "Rule set activation").`
+  );
 }
 
 export async function applyActivation(event: CustomResourceEvent, sets: ReceiptRuleSets): Promise<Outcome> {
@@ -84,6 +102,11 @@ export async function applyActivation(event: CustomResourceEvent, sets: ReceiptR
     previous = active === current.ruleSet || active === ruleSet ? current.previous : active;
   } else {
     previous = active === ruleSet ? undefined : active;
+  }
+  // Receiving off, or one of ours active: nothing of anyone else's stops.
+  const someoneElses = active !== undefined && active !== ruleSet && active !== current?.ruleSet;
+  if (someoneElses && active !== event.ResourceProperties.ReplaceActiveRuleSet) {
+    throw new Error(activeRuleSetInUseMessage(active, ruleSet));
   }
   await sets.setActive(ruleSet);
   return { physicalResourceId: physicalIdFor(ruleSet, previous), action: `activated ${ruleSet}` };

@@ -143,6 +143,16 @@ describe('deployment configuration validation', () => {
     ],
     ['an uppercase existing rule set name', { existingRuleSetName: 'Entrada' }, 'existingRuleSetName: use lowercase'],
     [
+      'consent to replace an active rule set without activating ours',
+      { activateRuleSet: false, replaceActiveRuleSet: 'empresa-entrada' },
+      'replaceActiveRuleSet: only with "activateRuleSet": true',
+    ],
+    [
+      'consent to replace while joining that set',
+      { existingRuleSetName: 'empresa-entrada', activateRuleSet: false, replaceActiveRuleSet: 'empresa-entrada' },
+      'replaceActiveRuleSet: only with "activateRuleSet": true',
+    ],
+    [
       'a burst below the rate',
       { webformThrottle: { rateLimit: 50, burstLimit: 10 } },
       'webformThrottle.burstLimit: must be at least rateLimit',

@@ -1094,6 +1094,16 @@ describe('SES receiving', () => {
     });
   });
 
+  it('hands the custom resource the one active rule set the configuration consents to replace', () => {
+    const { stack, template } = synth({ replaceActiveRuleSet: 'empresa-entrada' });
+    const [resource] = Object.values(template.findResources('Custom::SesActiveReceiptRuleSet'));
+    expect(resource!.Properties).toEqual({
+      ServiceToken: arnOf(stack, stack.receiving.activationFunction!.function),
+      RuleSetName: 'ouvidoria-dev',
+      ReplaceActiveRuleSet: 'empresa-entrada',
+    });
+  });
+
   it('creates no activation resource when activateRuleSet is false', () => {
     const { stack, template } = variant;
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
