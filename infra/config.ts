@@ -86,8 +86,17 @@ export const DeploymentConfigSchema = z
       .string()
       .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
       .optional(),
-    /** On-call addresses subscribed to the alarm topic (each confirms the subscription email after deploy). */
-    alarmEmails: z.array(z.email()).min(1, 'list at least one on-call address'),
+    /**
+     * On-call addresses subscribed to the alarm topic. Each reaches no one until its owner clicks the
+     * link of SNS's confirmation mail (output AlarmTopicArn: PendingConfirmation). Empty only with
+     * `silentAlarms`.
+     */
+    alarmEmails: z.array(z.email()),
+    /**
+     * A test environment whose alarms notify nobody (`"alarmEmails": []`): said out loud, never by an
+     * empty list alone, and refused where data is kept (`retainData`, production).
+     */
+    silentAlarms: z.boolean().default(false),
     /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
     rawMailRetentionDays: z.number().int().min(1).max(3650),
     /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
@@ -197,6 +206,43 @@ export const DeploymentConfigSchema = z
     if (!inDomain(c.fromAddress)) {
       ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
     }
+    // Every alarm (mail stopped, cases stuck, data at risk) goes to the topic; a topic without a
+    // subscriber pages no one. A production environment must name someone; a test one may say it pages none.
+    if (c.alarmEmails.length === 0 && !c.silentAlarms) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarmEmails'],
+        message:
+          'list at least one on-call address: every alarm (mail stopped, cases stuck) is mailed to them. A test environment that pages nobody says so with "silentAlarms": true',
+      });
+    }
+    if (c.silentAlarms && c.retainData) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['silentAlarms'],
+        message:
+          'not with "retainData": true: an environment that keeps its data is production, and its alarms must reach someone (alarmEmails)',
+      });
+    }
+    if (c.silentAlarms && c.alarmEmails.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['silentAlarms'],
+        message: 'drop it, or empty alarmEmails: the alarms are mailed to the addresses listed',
+      });
+    }
+    // One subscription per address: SNS and CDK tell addresses by their exact spelling.
+    const alarmAddresses = c.alarmEmails.map((a) => a.toLowerCase());
+    alarmAddresses.forEach((address, i) => {
+      const first = alarmAddresses.indexOf(address);
+      if (first < i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alarmEmails', i],
+          message: `"${c.alarmEmails[i]}" is listed already (alarmEmails.${first})`,
+        });
+      }
+    });
     const seen = new Set<string>();
     c.staff.forEach((analyst, i) => {
       if (seen.has(analyst.id)) {

@@ -93,6 +93,19 @@ export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
  */
 export const EFFECT_SWEEP_MINUTES = 5;
 
+/**
+ * What the deploy tells about the alarm recipients: an e-mail subscription reaches no one until its
+ * owner clicks SNS's confirmation link, and how to see which are still pending.
+ */
+export function alarmSubscriptionsNotice(config: Pick<DeploymentConfig, 'alarmEmails'>, topicArn: string): string {
+  const count = config.alarmEmails.length;
+  if (count === 0) return 'NOBODY: silentAlarms (test environment), no address is subscribed to the alarm topic';
+  return (
+    `PENDING until confirmed: each of the ${count} alarmEmails address(es) must click the link of the "AWS Notification - Subscription Confirmation" mail, or no alarm reaches it. ` +
+    `Check: aws sns list-subscriptions-by-topic --topic-arn ${topicArn} (SubscriptionArn "PendingConfirmation" = not yet)`
+  );
+}
+
 /** Ids of the functions CDK adds to the stack itself (`CustomResourceProvider`s), whose logs we keep as ours. */
 const CDK_PROVIDERS = ['Custom::S3AutoDeleteObjectsCustomResourceProvider'] as const;
 
@@ -660,6 +673,15 @@ export class OuvidoriaStack extends Stack {
 
     this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic));
 
+    // `cdk deploy` prints output values (not descriptions): the pending confirmations are said in one.
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.alarmTopic.topicArn,
+      description: 'SNS topic of every alarm (AlarmSubscriptions says who it reaches)',
+    });
+    new CfnOutput(this, 'AlarmSubscriptions', {
+      value: alarmSubscriptionsNotice(config, this.monitoring.alarmTopic.topicArn),
+      description: 'Who the alarms reach, and the confirmation step without which they reach nobody',
+    });
     new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,

@@ -115,7 +115,6 @@ describe('deployment configuration validation', () => {
     ['a region that is not a region code', { region: 'São Paulo' }, 'region: use an AWS region code'],
     ['an account id that is not 12 digits', { account: '1234' }, 'account: use the 12-digit AWS account id'],
     ['an invalid alarm address', { alarmEmails: ['plantão'] }, 'alarmEmails.0: '],
-    ['no alarm address', { alarmEmails: [] }, 'alarmEmails: list at least one on-call address'],
     ['a hosted zone id that is not one', { hostedZone: { zoneId: 'example.com' } }, 'hostedZone.zoneId: '],
     ['a zero retention', { rawMailRetentionDays: 0 }, 'rawMailRetentionDays: '],
     ['a log retention CloudWatch does not offer', { logRetentionDays: 45 }, 'logRetentionDays: use one of 1, 3, 5'],
@@ -204,6 +203,44 @@ describe('deployment configuration validation', () => {
     const message = problemsOf({ ...devInput, ...patch });
     expect(message).toContain('Invalid deployment configuration (test.json):');
     expect(message).toContain(`  - ${expected}`);
+  });
+
+  // Every alarm goes to one SNS topic: with no subscriber it pages no one. Production (data kept) must
+  // name someone; a test environment may page no one, but says so.
+  it.each([
+    [
+      'no alarm address and no word about it',
+      { alarmEmails: [] },
+      'alarmEmails: list at least one on-call address: every alarm (mail stopped, cases stuck) is mailed to them. A test environment that pages nobody says so with "silentAlarms": true',
+    ],
+    [
+      'silent alarms in production (data kept)',
+      { alarmEmails: [], silentAlarms: true, retainData: true },
+      'silentAlarms: not with "retainData": true',
+    ],
+    [
+      'silent alarms beside listed addresses',
+      { alarmEmails: ['plantao@example.com.br'], silentAlarms: true, retainData: false },
+      'silentAlarms: drop it, or empty alarmEmails',
+    ],
+    [
+      'the same on-call address twice',
+      { alarmEmails: ['plantao@example.com.br', 'ti@example.com.br', 'plantao@example.com.br'] },
+      'alarmEmails.2: "plantao@example.com.br" is listed already (alarmEmails.0)',
+    ],
+    [
+      'the same on-call address in another case',
+      { alarmEmails: ['plantao@example.com.br', 'Plantao@Example.com.br'] },
+      'alarmEmails.1: "Plantao@Example.com.br" is listed already (alarmEmails.0)',
+    ],
+  ])('refuses alarms that would reach nobody or twice: %s', (_name, patch, expected) => {
+    expect(problemsOf({ ...devInput, ...patch })).toContain(`  - ${expected}`);
+  });
+
+  it('lets a test environment that keeps no data page nobody, explicitly', () => {
+    const config = parseDeploymentConfig({ ...devInput, alarmEmails: [], silentAlarms: true, retainData: false });
+    expect(config).toMatchObject({ alarmEmails: [], silentAlarms: true });
+    expect(parseDeploymentConfig(devInput).silentAlarms).toBe(false);
   });
 
   // SES receipt rules and GuardDuty Malware Protection for S3 exist only in some regions: CloudFormation

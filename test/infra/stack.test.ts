@@ -1665,6 +1665,28 @@ describe('alarms and dashboard', () => {
     expect(endpoints.sort()).toEqual(['a@example.com.br', 'b@example.com.br']);
   });
 
+  // `cdk deploy` prints output values: an e-mail subscription stays "PendingConfirmation" and reaches
+  // nobody until its owner clicks SNS's link, which nothing in the deploy said.
+  it.each([
+    { alarmEmails: ['plantao@example.com.br', 'ti@example.com.br'], says: /^PENDING until confirmed: each of the 2 / },
+    { alarmEmails: [], says: /^NOBODY: silentAlarms/ },
+  ])('outputs the alarm topic and who it reaches ($alarmEmails)', ({ alarmEmails, says }) => {
+    const { stack } = synth({ alarmEmails, silentAlarms: alarmEmails.length === 0, retainData: false });
+    const outputs = Template.fromStack(stack).toJSON().Outputs as Record<string, { Value: unknown }>;
+    const topic = ref(stack, stack.monitoring.alarmTopic);
+    expect(outputs.AlarmTopicArn!.Value).toEqual(topic);
+    const notice = outputs.AlarmSubscriptions!.Value as string | { 'Fn::Join': [string, unknown[]] };
+    const parts = typeof notice === 'string' ? [notice] : notice['Fn::Join'][1];
+    expect(parts[0]).toMatch(says);
+    if (alarmEmails.length > 0) {
+      expect(parts[0]).toContain('aws sns list-subscriptions-by-topic --topic-arn ');
+      expect(parts[1]).toEqual(topic);
+      expect(parts[2]).toContain('PendingConfirmation');
+    }
+    // Who is on call is configuration, not an output anyone with stack read access should collect.
+    for (const address of alarmEmails) expect(JSON.stringify(notice)).not.toContain(address);
+  });
+
   it('alarms on any message in each of the three DLQs', () => {
     const { stack, template } = dev;
     for (const dlq of [stack.queues.intakeDlq, stack.queues.assignmentDlq, stack.queues.feedbackDlq]) {
