@@ -106,6 +106,14 @@ export function alarmSubscriptionsNotice(config: Pick<DeploymentConfig, 'alarmEm
   );
 }
 
+/**
+ * The command that seeds the roster and the console sign-ins after the first deploy (infra/staff-seed.ts):
+ * the console lets in only a Cognito user whose roster id is an active member.
+ */
+export function firstStaffSignInNotice(envName: string): string {
+  return `npm run -s staff:seed -- ${envName} > seed-${envName}.sh, read it, then bash seed-${envName}.sh: adds config.staff to the roster and creates each one's console sign-in (group supervisores for lifecycle.supervisorIds); Cognito mails a temporary password`;
+}
+
 /** Ids of the functions CDK adds to the stack itself (`CustomResourceProvider`s), whose logs we keep as ours. */
 const CDK_PROVIDERS = ['Custom::S3AutoDeleteObjectsCustomResourceProvider'] as const;
 
@@ -700,6 +708,10 @@ export class OuvidoriaStack extends Stack {
     new CfnOutput(this, 'StaffUserPoolId', {
       value: this.staffConsole.userPool.userPoolId,
       description: 'Cognito user pool of the staff console: admin-create-user per analyst (README runbook)',
+    });
+    new CfnOutput(this, 'FirstStaffSignIn', {
+      value: firstStaffSignInNotice(props.envName),
+      description: 'How the first supervisor (and every analyst of config.staff) gets into the console',
     });
     new CfnOutput(this, 'UploadsBucketName', {
       value: this.uploads.bucket.bucketName,

@@ -16,7 +16,7 @@ import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config'
 import { TABLE_ACCESS } from '../../infra/constructs/case-table';
 import { ANTIVIRUS_SILENT_WINDOW } from '../../infra/constructs/monitoring';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../infra/names';
-import { FUNCTION_SIZING, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { FUNCTION_SIZING, firstStaffSignInNotice, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
@@ -1349,6 +1349,11 @@ describe('DNS and deliverability', () => {
     const { stack } = dev;
     expect(outputs.StaffUserPoolId!.Value).toEqual(ref(stack, stack.staffConsole.userPool));
     expect(outputs.UploadsBucketName!.Value).toEqual(ref(stack, stack.uploads.bucket));
+  });
+
+  it('outputs the command that lets the first supervisor into the console', () => {
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.FirstStaffSignIn!.Value).toBe(firstStaffSignInNotice('dev'));
   });
 
   it('creates the seven records in the hosted zone in hosted-zone mode', () => {
