@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { configSchema, type OuvidoriaConfig } from '../shared/domain/config';
+import { STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
 
 /**
  * Deployment configuration: the runtime configuration the functions read (configSchema(), reused as is)
@@ -58,8 +59,13 @@ export const LOG_RETENTION_DAYS: readonly number[] = [
 
 export const StaffSeedSchema = z.object({
   /** Short stable id, e.g. "ana" (the roster key). */
-  /** Same rule as `npm run staff -- add <id>`. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'use a short lowercase id such as "ana" (at most 63 characters)'),
+  /** Same rule as `npm run staff -- add <id>`; also the console sign-in's custom:staff_id. */
+  id: z
+    .string()
+    .regex(
+      STAFF_ID,
+      `use a short lowercase id such as "ana" (at most ${STAFF_ID_MAX} characters: it is also the console sign-in's custom:staff_id)`,
+    ),
   name: z.string().min(1),
   email: z.email(),
 });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
-import { type Analyst, isIsoDate, isStaffName, STAFF_ID, STAFF_NAME_MAX } from '../shared/domain/staff';
+import { type Analyst, isIsoDate, isStaffName, STAFF_ID, STAFF_ID_MAX, STAFF_NAME_MAX } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffChange, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
 
@@ -68,7 +68,7 @@ function parseId(value: string | undefined, command: string): string {
   if (value === undefined || value === '') throw new UsageError(`${command}: missing <id>`);
   if (!STAFF_ID.test(value)) {
     throw new UsageError(
-      `${command}: invalid id ${JSON.stringify(value)} (1-63 characters: lowercase letters, digits, ".", "_" or "-")`,
+      `${command}: invalid id ${JSON.stringify(value)} (1-${STAFF_ID_MAX} characters: lowercase letters, digits, ".", "_" or "-")`,
     );
   }
   return value;

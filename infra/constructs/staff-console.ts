@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { SESSION_HOURS, STAFF_GROUPS } from '../../shared/console/access';
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from '../../shared/console/routes';
 import { ENV } from '../../shared/runtime-env';
+import { STAFF_ID_MAX } from '../../shared/domain/staff';
 
 /** The console authorizer's answer is cached per Cookie header for this long (the function re-verifies anyway). */
 export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
@@ -64,7 +65,7 @@ export class StaffConsole extends Construct {
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      customAttributes: { staff_id: new cognito.StringAttribute({ minLen: 1, maxLen: 40, mutable: true }) },
+      customAttributes: { staff_id: new cognito.StringAttribute({ minLen: 1, maxLen: STAFF_ID_MAX, mutable: true }) },
       removalPolicy: props.removalPolicy,
     });
     Validations.of(this.userPool).acknowledge(

@@ -9,12 +9,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { putTicket } from '../../shared/adapters/dynamo/ticket-table-directory';
 import type { StaffRepository } from '../../shared/ports';
+import { STAFF_ID } from '../../shared/domain/staff';
 
 const SeedSchema = z.object({
   analysts: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/),
+        id: z.string().regex(STAFF_ID),
         name: z.string().min(1).max(200),
         email: z.email(),
         active: z.boolean().default(true),

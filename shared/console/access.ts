@@ -16,6 +16,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { CaseStatus } from '../domain/case';
 import { mayWorkCase } from '../domain/lifecycle/types';
+import { STAFF_ID } from '../domain/staff';
 
 export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' } as const;
 export const SESSION_COOKIE = '__Host-ouv_sessao';
@@ -44,8 +45,6 @@ export interface StaffClaims {
   /** The roster id, set on the user by an administrator (custom attribute). */
   'custom:staff_id'?: unknown;
 }
-
-const STAFF_ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 /** The console user of verified claims, or null (no staff group, no roster id). */
 export function userFromClaims(claims: StaffClaims): ConsoleUser | null {

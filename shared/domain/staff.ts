@@ -20,7 +20,12 @@ export interface Analyst {
  * accepts the other manages. A name is shown in pages and written into staff mail, so it is one
  * line of printable text.
  */
-export const STAFF_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+/**
+ * Longest roster id: it is also the console sign-in's Cognito attribute `custom:staff_id`, created with
+ * this maximum (infra/constructs/staff-console.ts; Cognito never changes it afterwards).
+ */
+export const STAFF_ID_MAX = 40;
+export const STAFF_ID = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${STAFF_ID_MAX - 1}}$`);
 export const STAFF_NAME_MAX = 200;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -142,6 +142,14 @@ describe('deployment configuration validation', () => {
     ],
     ['an uppercase existing rule set name', { existingRuleSetName: 'Entrada' }, 'existingRuleSetName: use lowercase'],
     [
+      'a staff id longer than the console sign-in carries (Cognito custom:staff_id)',
+      {
+        staff: [{ id: `sofia.${'ramos'.repeat(8)}`, name: 'Sofia Ramos', email: 'sofia@example.com.br' }],
+        lifecycle: { supervisorIds: [`sofia.${'ramos'.repeat(8)}`] },
+      },
+      'staff.0.id: use a short lowercase id such as "ana" (at most 40 characters',
+    ],
+    [
       'consent to replace an active rule set without activating ours',
       { activateRuleSet: false, replaceActiveRuleSet: 'empresa-entrada' },
       'replaceActiveRuleSet: only with "activateRuleSet": true',

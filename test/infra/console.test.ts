@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig } from '../../infra/config';
 import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { STAFF_ID_MAX } from '../../shared/domain/staff';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 let stack: OuvidoriaStack;
@@ -33,7 +34,15 @@ describe('staff console sign-in (Cognito)', () => {
       },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'staff_id', AttributeDataType: 'String', Mutable: true })]),
+      // As long as a roster id may be (one rule: STAFF_ID_MAX); Cognito never changes it after creation.
+      Schema: Match.arrayWith([
+        Match.objectLike({
+          Name: 'staff_id',
+          AttributeDataType: 'String',
+          Mutable: true,
+          StringAttributeConstraints: { MinLength: '1', MaxLength: String(STAFF_ID_MAX) },
+        }),
+      ]),
     });
   });
 

@@ -118,12 +118,23 @@ describe('changeRoster', () => {
   // What `npm run staff` accepts the console manages too (one rule for both).
   it.each([
     ['an id with an underscore', 'ana_souza'],
-    ['an id of 63 characters', `a${'b'.repeat(62)}`],
+    ['an id of 40 characters (the longest a console sign-in carries)', `a${'b'.repeat(39)}`],
   ])('accepts %s, as the CLI does', async (_label, id) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id })]);
     const leave = { op: 'leave', pessoa: id, de: '2026-03-10', ate: '2026-03-20' };
     expect(await changeRoster(form(leave), staff)).toMatchObject({ ok: true });
     expect((await staff.get(id))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
+  });
+
+  // The id is also the sign-in's custom:staff_id (Cognito: at most 40): a longer one could never sign in.
+  it.each([
+    ['an id of 41 characters', `a${'b'.repeat(40)}`],
+    ['an id of 63 characters', `a${'b'.repeat(62)}`],
+  ])('refuses to add %s, as the CLI does', async (_label, id) => {
+    const staff = new InMemoryStaffRepository([]);
+    const add = { op: 'add', pessoa: id, nome: 'Beatriz Lima', email: 'beatriz.lima@empresa.com.br' };
+    expect(await changeRoster(form(add), staff)).toMatchObject({ ok: false, text: 'Id inválido.' });
+    expect(await staff.get(id)).toBeNull();
   });
 
   // Two supervisors at once: each change writes only its own field, so neither undoes the other

@@ -94,6 +94,11 @@ describe('parseStaffArgs: bad input', () => {
     ['id with spaces', ['return', 'ana souza'], /invalid id/],
     ['id with accents', ['return', 'joão'], /invalid id/],
     ['id too long', ['return', 'a'.repeat(64)], /invalid id/],
+    [
+      'add with an id longer than a console sign-in carries',
+      ['add', `ana.${'souza'.repeat(8)}`, '--name', 'Ana Souza', '--email', 'ana@example.com'],
+      /add: invalid id "ana\.(souza)+" \(1-40 characters/,
+    ],
     ['unknown option', ['list', '--all'], /list: .*--all/],
     ['option without value', ['leave', 'ana', '--from'], /leave: .*--from/],
     ['leave without dates', ['leave', 'ana'], /--from YYYY-MM-DD is required/],
