@@ -1,4 +1,4 @@
-import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -67,6 +67,9 @@ export class StaffConsole extends Construct {
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       customAttributes: { staff_id: new cognito.StringAttribute({ minLen: 1, maxLen: STAFF_ID_MAX, mutable: true }) },
       removalPolicy: props.removalPolicy,
+      // Kept data is also guarded against a delete by hand (console, CLI), as the table is: the
+      // staff's sign-ins (and their MFA) would have to be made again, one by one.
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge(
       {

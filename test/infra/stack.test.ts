@@ -1152,6 +1152,16 @@ describe('data kept or removed with retainData', () => {
       expect(resources[id].DeletionPolicy).toBe('Retain');
     }
   });
+
+  // Retain covers a stack delete; deletion protection also a delete by hand (console, CLI).
+  it.each([
+    ['kept (retainData true)', () => dev, { DeletionProtectionEnabled: true }, 'ACTIVE'],
+    ['not kept (retainData false)', () => variant, { DeletionProtectionEnabled: false }, 'INACTIVE'],
+  ])('protects the table and the staff user pool from deletion when data is %s', (_kept, synthed, table, pool) => {
+    const { template } = synthed();
+    template.hasResourceProperties('AWS::DynamoDB::Table', table);
+    template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: pool });
+  });
 });
 
 describe('the README says what retainData keeps', () => {
