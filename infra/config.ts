@@ -103,7 +103,12 @@ export const DeploymentConfigSchema = z
      * empty list alone, and refused where data is kept (`retainData`, production).
      */
     silentAlarms: z.boolean().default(false),
-    /** LGPD: raw mail (and old versions) is deleted after this many days; cases keep the parsed submission. */
+    /**
+     * Days the S3 server access logs of the buckets are kept (they name objects, hold no mail). Despite
+     * the name, not raw mail's retention: raw mail, webform files and message texts follow `retention`
+     * (a closed case's `retentionDays` after closing, `redirectRetentionDays` for a redirect, and a
+     * `retentionDays` backstop from the last write), as the table's TTL does.
+     */
     rawMailRetentionDays: z.number().int().min(1).max(3650),
     /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
     logRetentionDays: z
