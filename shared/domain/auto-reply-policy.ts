@@ -150,9 +150,13 @@ const BARE_NOTICE_SUBJECT =
 /** A ticket or protocol cited by its number. */
 const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|oes)|casos?|case)\b[^.\n]{0,20}\d{3,}`;
 
-/** A merchant's complaint in the text (pt-BR, es, en): a ticket or protocol cited, or what went wrong. */
+/**
+ * A merchant's complaint in the text (pt-BR, es, en): a ticket or protocol cited, or what went wrong
+ * — broken, stuck or gone ("quebrado", "travada", "sumiram"), what the store does not do ("não
+ * calcula", "não aparece"), nobody answering ("sem resposta", "ninguém me ajuda").
+ */
 const BODY_COMPLAINT = new RegExp(
-  String.raw`${TICKET_CITED}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|nao (resolve\w*|consigo)|ninguem (resolve\w*|responde\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`,
+  String.raw`${TICKET_CITED}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`,
 );
 
 /** A day as a notice names it: "15/12", "10 de janeiro", "dia 20", "na segunda", "amanhã". */

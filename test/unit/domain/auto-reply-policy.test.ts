@@ -143,6 +143,18 @@ describe('evaluateAutoReply — allowed', () => {
       'Fuera de la oficina over a Spanish complaint',
       mail({ subject: 'Fuera de la oficina', text: 'El ticket 48213 sigue sin respuesta y la tienda no funciona.' }),
     ],
+    // Round 15: a complaint in the words people use, under the bare notice subject they titled it with.
+    ...[
+      ['resposta automática', 'Só recebo resposta automática de vocês. Muito útil. Meu checkout segue quebrado.'],
+      ['Resposta automática', 'É só isso que vocês mandam. Minha loja está travada desde segunda e ninguém me ajuda.'],
+      ['resposta automatica', 'mandei 5 emails e so recebo resposta automatica, os produtos sumiram da loja'],
+      ['Resposta automática', 'Cansei de resposta automática. O frete não calcula há duas semanas.'],
+      ['Ausente', 'O suporte está ausente há 10 dias, sem resposta nenhuma sobre o meu checkout.'],
+      ['Mensagem automática', 'Vocês só mandam mensagem automática e a vitrine não aparece pros clientes.'],
+    ].map(([subject = '', text = '']): [string, Submission] => [
+      `${subject} over "${text.slice(0, 40)}…"`,
+      mail({ subject, text }),
+    ]),
     // A notice's prefix before a complaint's own words, over a complaint: the merchant titled it so.
     ...[
       'Resposta automática: chamado 48213 encerrado sem solução',
@@ -387,6 +399,9 @@ describe('evaluateAutoReply — refused', () => {
       // No ticket cited: solving is what the notice hands to someone else.
       'Estou de férias até 20/12. Problemas a resolver: fale com o João.',
       'Out of office until Monday. Tickets will be solved by Maria (maria@loja.com.br).',
+      // Round 15: a complaint's newer words in a notice that names its day.
+      'Estou ausente até 20/12. Pedidos parados ou sem resposta: fale com a Maria.',
+      'Volto dia 05/01. Se o site não carregar ou algo sumiu, ligue para o João.',
     ].map((text): [string, Submission, string] => [
       `Ausente over "${text.slice(0, 30)}…"`,
       mail({ subject: 'Ausente', text }),
