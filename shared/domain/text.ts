@@ -163,6 +163,23 @@ function plainLetterOrDigit(c: string): string | null {
 }
 const PLAIN_LETTER_OR_DIGIT = /^[a-z0-9]$/;
 
+/** Mathematical Alphanumeric Symbols (U+1D400–U+1D7FF): one surrogate pair each. */
+const MATH_ALPHANUMERIC = /\ud835[\udc00-\udfff]/g;
+
+/**
+ * The text with its mathematical letters and digits ("𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑", what fancy-text generators
+ * paste) as plain ones: two UTF-16 units each, they are the compatibility forms foldKeepingLength,
+ * one unit at a time, cannot read. Everything else is left as it is.
+ */
+export function withPlainMathAlphanumerics(text: string): string {
+  return text.includes('\ud835') ? text.replace(MATH_ALPHANUMERIC, plainMathCharacter) : text;
+}
+
+function plainMathCharacter(c: string): string {
+  const plain = c.normalize('NFKD');
+  return /^[A-Za-z0-9]$/.test(plain) ? plain : c;
+}
+
 /**
  * Like normalize, but one output character per input UTF-16 unit, so offsets found in the
  * folded text are offsets in the input (the ticket extractor quotes the original around a match).

@@ -5,7 +5,7 @@
  * time, amount, percentage, quantity, order/invoice number or our own case protocol.
  */
 import type { TicketCandidate, TicketSource } from './decision';
-import { canonicalWord, capText, foldKeepingLength, splitQuoted } from './text';
+import { canonicalWord, capText, foldKeepingLength, splitQuoted, withPlainMathAlphanumerics } from './text';
 
 /** Scores: form field > keyword-led > helpdesk link > "#123" > weak keyword > bare number. */
 export const TICKET_SCORES = {
@@ -620,9 +620,11 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
 export function extractTicketCandidates(input: TicketExtractionInput): TicketCandidate[] {
   const out = new Collector();
   if (input.formTicket) extractFromForm(input.formTicket, out);
-  extractFromText(capText(input.subject).normalize('NFC'), 'subject', true, out);
+  // The fancy-text generators' "𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑" is two UTF-16 units a character, which the one-unit
+  // fold (foldKeepingLength) cannot map: read as plain letters and digits first.
+  extractFromText(withPlainMathAlphanumerics(capText(input.subject).normalize('NFC')), 'subject', true, out);
   // The same cap as the rule engine (MAX_TEXT_CHARS): one bound for all text work.
-  const { fresh, quoted } = splitQuoted(capText(input.text).normalize('NFC'));
+  const { fresh, quoted } = splitQuoted(withPlainMathAlphanumerics(capText(input.text).normalize('NFC')));
   extractFromText(fresh, 'body', true, out);
   // Quoted history is full of other people's numbers: keyword-led ones only.
   extractFromText(quoted, 'quoted', false, out);

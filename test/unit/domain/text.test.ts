@@ -12,6 +12,7 @@ import {
   normalizeLine,
   normalizeMultiline,
   splitQuoted,
+  withPlainMathAlphanumerics,
 } from '../../../shared/domain/text';
 
 describe('normalizeLine', () => {
@@ -273,6 +274,17 @@ const tricky = fc.constantFrom(
   '1',
   '#',
 );
+
+describe('withPlainMathAlphanumerics', () => {
+  it.each([
+    ['𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑', 'Chamado 48213'],
+    ['𝘀𝗲𝗺 𝗿𝗲𝘀𝗽𝗼𝘀𝘁𝗮 😡 ４８', 'sem resposta 😡 ４８'],
+    ['Chamado 48213', 'Chamado 48213'],
+    ['\ud835', '\ud835'],
+  ])('%j → %j', (input, expected) => {
+    expect(withPlainMathAlphanumerics(input)).toBe(expected);
+  });
+});
 
 describe('foldKeepingLength', () => {
   it('keeps one character per input unit, folded', () => {

@@ -441,6 +441,8 @@ describe('extractTicketCandidates: ROUND15, digits and words typed in compatibil
     ['fullwidth digits (an East Asian keyboard, a phone)', '', 'Chamado: ４８２１３\nO frete não calcula.', '48213'],
     ['fullwidth digits in the subject', 'Chamado ４８２１３', 'O frete segue sem calcular.', '48213'],
     ['fullwidth keyword and digits', '', 'ｃｈａｍａｄｏ ５２３１０ sem solução', '52310'],
+    ['mathematical bold of a fancy-text generator', '', '𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑 — o frete não calcula.', '48213'],
+    ['mathematical sans-serif digits in the subject', 'Chamado 𝟦𝟪𝟤𝟣𝟥', 'sem solução', '48213'],
   ])('%s', (_label, subject, text, ticket) => {
     const [c] = extractTicketCandidates({ subject, text });
     expect(c?.number).toBe(ticket);
