@@ -24,6 +24,8 @@ import { isMachineGenerated, noticeWordsAreTheMerchants } from '../auto-reply-po
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, TicketCheck } from '../decision';
+import { OUTCOMES } from '../outcome';
+import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
 import type { Submission } from '../submission';
 import {
@@ -378,17 +380,22 @@ interface TopicText {
   languageSample?: string;
 }
 
-/** The subject, form topic and fresh body read once for both the rules and the language guess. */
-function readTopics(s: Submission): TopicText {
+/**
+ * The subject, form topic and fresh body read once for both the rules and the language guess.
+ * With `own` (ownReplySentences), the body's sentences of the office's own automatic replies,
+ * pasted back without a quote header, are left out: the merchant did not write them.
+ */
+function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   const { fresh } = splitQuoted(capText(s.text));
   const subject = sentencesOf(s.subject);
   const topic = sentencesOf(s.formTopic ?? '');
   const body = sentencesOf(fresh);
   const headline = (text: string) => ({ text, headline: true });
+  const theirs = own === undefined ? body.canonical : body.canonical.filter((text) => !own.has(withoutLinks(text)));
   const sentences = [
     ...subject.canonical.map(headline),
     ...topic.canonical.map(headline),
-    ...body.canonical.map((text) => ({ text, headline: false })),
+    ...theirs.map((text) => ({ text, headline: false })),
   ];
   const sampleChars = s.subject.length + (s.formTopic ?? '').length + fresh.length + 2;
   if (s.text.length > LANGUAGE_TEXT_CHARS || sampleChars > LANGUAGE_SAMPLE_CHARS) return { sentences };
@@ -737,6 +744,55 @@ function isShopperRule(id: string): boolean {
   return SHOPPER_RULES.has(id);
 }
 
+/** A sentence of ours this short ("Atenciosamente, Ouvidoria") may be the merchant's words too. */
+const OWN_SENTENCE_MIN_WORDS = 6;
+const LINK = /\s*\(?https?:\/\/[^\s)]*\)?/g;
+
+/** A canonical sentence without its links: a reply pasted from its HTML part has the words, not the addresses. */
+function withoutLinks(sentence: string): string {
+  return sentence.includes('http') ? sentence.replace(LINK, '').trim() : sentence;
+}
+
+const ownReplies = new WeakMap<OuvidoriaConfig, ReadonlySet<string>>();
+
+/**
+ * The canonical sentences (links left out, OWN_SENTENCE_MIN_WORDS words or more) of every automatic
+ * reply the office sends under this configuration — each outcome, language and variant — the text
+ * a merchant pastes back without a quote header ("Vocês me mandaram isto: … Se você ainda não é
+ * cliente…"). Computed once per configuration.
+ */
+function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
+  const known = ownReplies.get(config);
+  if (known !== undefined) return known;
+  const own = new Set<string>();
+  const outcomes = OUTCOMES.filter((o): o is ReplyOutcome => o !== 'QUARANTINED');
+  for (const outcome of outcomes) {
+    for (const language of ['pt-BR', 'es', 'en'] as const) {
+      for (const variant of [undefined, 'shopper'] as const) {
+        const { text } = renderReply(
+          outcome,
+          {
+            subject: '',
+            receivedAt: '2026-01-05T12:00:00.000Z',
+            language,
+            variant,
+            protocol: 'OUV-2026-000001',
+            dueDate: '19/01/2026',
+            ticket: { status: 'invalid', number: '1000', why: 'not_found' },
+          },
+          config,
+        );
+        for (const sentence of sentencesOf(text).canonical) {
+          const words = withoutLinks(sentence);
+          if (words.split(' ').length >= OWN_SENTENCE_MIN_WORDS) own.add(words);
+        }
+      }
+    }
+  }
+  ownReplies.set(config, own);
+  return own;
+}
+
 /** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */
 function notClientReason(hit: TextHit): string {
   return isShopperRule(hit.ruleId)
@@ -756,7 +812,7 @@ export function decide(
   screening: Screening = screen(s, config),
 ): Decision {
   const { quarantine } = screening;
-  const topics = readTopics(s);
+  const topics = readTopics(s, s.channel === 'email' ? ownReplySentences(config) : undefined);
   const textHits = matchTopicRules(topics.sentences);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>

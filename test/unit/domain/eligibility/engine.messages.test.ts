@@ -4754,3 +4754,50 @@ describe('round 15: "não sou cliente" from the agency or staff of a client stor
     await check(row);
   });
 });
+
+/** Triage round 15: the office's own automatic reply pasted back without a quote header. */
+const ourReply = (
+  outcome: 'NOT_A_CLIENT' | 'ACCESS_ISSUE' | 'BILLING_QUESTION' | 'OUT_OF_SCOPE_COMMERCIAL',
+  language: MessageLanguage = 'pt-BR',
+) =>
+  renderReply(
+    outcome,
+    { subject: 'Problema na loja', senderName: 'Rodrigo', receivedAt: '2026-11-24T13:00:00.000Z', language },
+    localConfig,
+  ).text;
+/** The same reply as a mail client copies it from the HTML part: the words, not the addresses. */
+const withoutAddresses = (text: string) => text.replace(/\s*\(https?:\/\/[^)\s]*\)/g, '');
+const ROUND15_PASTED: Row[] = [
+  ...(
+    [
+      ['NOT_A_CLIENT', 'pt-BR', false],
+      ['ACCESS_ISSUE', 'pt-BR', false],
+      ['BILLING_QUESTION', 'pt-BR', false],
+      ['OUT_OF_SCOPE_COMMERCIAL', 'pt-BR', false],
+      ['NOT_A_CLIENT', 'pt-BR', true],
+      ['BILLING_QUESTION', 'es', false],
+    ] as const
+  ).map(
+    ([outcome, language, copied]): Row => ({
+      name: `our ${outcome} reply (${language}${copied ? ', copied from the HTML part' : ''}) pasted under "vou abrir o chamado"`,
+      from: NOBODY,
+      subject: 'Re: Problema na loja',
+      text: `Ok, entendi. Vou abrir o chamado no suporte então, obrigado.\n\n${copied ? withoutAddresses(ourReply(outcome, language)) : ourReply(outcome, language)}`,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'ticket.none',
+    }),
+  ),
+  {
+    name: 'near miss: the merchant’s own access words above our pasted billing reply',
+    from: NOBODY,
+    subject: 'Re: Problema na loja',
+    text: `Continuo sem conseguir entrar no painel, meu usuário segue bloqueado.\n\n${ourReply('BILLING_QUESTION')}`,
+    outcome: 'ACCESS_ISSUE',
+  },
+];
+
+describe('round 15: our own automatic reply pasted back without a quote header', () => {
+  it.each(ROUND15_PASTED.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
