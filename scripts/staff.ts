@@ -236,6 +236,21 @@ export function formatRoster(analysts: Analyst[]): string[] {
   );
 }
 
+/** "1 open case", "3 open cases". */
+function openCasesEn(n: number): string {
+  return `${n} open case${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Someone who stops taking cases keeps the ones they have: whoever ran the command is told how
+ * many, to move them (the console says the same after its own leave and deactivation).
+ */
+function keptCases(analyst: Pick<Analyst, 'id' | 'openCases'>): string {
+  const n = analyst.openCases;
+  if (!(n > 0)) return '';
+  return ` ${analyst.id} keeps ${openCasesEn(n)}: transfer ${n === 1 ? 'it' : 'them'} to someone else (staff console, case list filtered by analyst).`;
+}
+
 export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps): Promise<void> {
   const { staff, out } = deps;
   switch (command.kind) {
@@ -260,10 +275,10 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
       return;
     }
     case 'leave': {
-      await mustGet(staff, command.id);
+      const analyst = await mustGet(staff, command.id);
       // Only the field this command changes: a console edit at the same moment keeps its own.
       await mustUpdate(staff, command.id, { leave: { from: command.from, to: command.to } });
-      out(`${command.id} is on leave from ${command.from} to ${command.to} (inclusive).`);
+      out(`${command.id} is on leave from ${command.from} to ${command.to} (inclusive).${keptCases(analyst)}`);
       return;
     }
     case 'return': {
@@ -275,10 +290,10 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
     }
     case 'activate':
     case 'deactivate': {
-      await mustGet(staff, command.id);
+      const analyst = await mustGet(staff, command.id);
       const active = command.kind === 'activate';
       await mustUpdate(staff, command.id, { active });
-      out(`${command.id} is ${active ? 'active' : 'inactive'}.`);
+      out(active ? `${command.id} is active.` : `${command.id} is inactive.${keptCases(analyst)}`);
       if (active) await requeueWaiting(deps);
       return;
     }
@@ -286,7 +301,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
       const analyst = await mustGet(staff, command.id);
       if (analyst.openCases > 0 && !command.force) {
         throw new StaffInputError(
-          `${command.id} has ${analyst.openCases} open case(s): use "deactivate ${command.id}" to stop new ` +
+          `${command.id} has ${openCasesEn(analyst.openCases)}: use "deactivate ${command.id}" to stop new ` +
             'assignments, or "remove --force" to delete anyway',
         );
       }

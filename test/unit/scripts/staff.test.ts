@@ -188,6 +188,42 @@ describe('runStaffCommand', () => {
     expect(await c.staff.get('ana')).toMatchObject({ openCases: 1, lastAssignedAt: '2026-11-30T13:00:00.000Z' });
   });
 
+  // Sofia puts Bruno on leave (or out of the team) with cases still open: she learns how many to move.
+  it.each([
+    [
+      0,
+      ['leave', 'ana', '--from', '2026-11-05', '--to', '2026-11-20'],
+      'ana is on leave from 2026-11-05 to 2026-11-20 (inclusive).',
+    ],
+    [
+      1,
+      ['leave', 'ana', '--from', '2026-11-05', '--to', '2026-11-20'],
+      'ana is on leave from 2026-11-05 to 2026-11-20 (inclusive). ana keeps 1 open case: transfer it to someone else (staff console, case list filtered by analyst).',
+    ],
+    [
+      3,
+      ['deactivate', 'ana'],
+      'ana is inactive. ana keeps 3 open cases: transfer them to someone else (staff console, case list filtered by analyst).',
+    ],
+    [2, ['activate', 'ana'], 'ana is active.'],
+  ])('with %i open case(s), `%j` says: %s', async (open, argv, says) => {
+    const c = cli({ queue: false });
+    await c.staff.put(ana);
+    for (let i = 0; i < open; i++) c.staff.recordAssignment('ana', new Date('2026-11-03T13:00:00Z'));
+    await c.run(...argv);
+    expect(c.lines).toEqual([says]);
+  });
+
+  it.each([
+    [1, /ana has 1 open case: use "deactivate ana"/],
+    [2, /ana has 2 open cases: use "deactivate ana"/],
+  ])('remove with %i open case(s) is refused, in agreement', async (open, message) => {
+    const c = cli();
+    await c.staff.put(ana);
+    for (let i = 0; i < open; i++) c.staff.recordAssignment('ana', new Date('2026-11-03T13:00:00Z'));
+    await expect(c.run('remove', 'ana')).rejects.toThrow(message);
+  });
+
   it.each([
     ['leave', ['leave', 'nobody', '--from', '2026-12-01', '--to', '2026-12-02']],
     ['return', ['return', 'nobody']],
@@ -229,7 +265,7 @@ describe('runStaffCommand', () => {
     const c = cli();
     await c.staff.put(ana);
     c.staff.recordAssignment('ana', new Date('2026-11-30T13:00:00Z'));
-    await expect(c.run('remove', 'ana')).rejects.toThrow(/1 open case\(s\).*deactivate ana/);
+    await expect(c.run('remove', 'ana')).rejects.toThrow(/1 open case: .*deactivate ana/);
     expect(await c.staff.get('ana')).not.toBeNull();
     await c.run('remove', 'ana', '--force');
     expect(await c.staff.get('ana')).toBeNull();
