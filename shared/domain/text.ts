@@ -672,6 +672,13 @@ function buildChangedWords(): NonNullable<typeof changedWords> {
 
 export type MessageLanguage = 'pt-BR' | 'es' | 'en';
 
+/** A message language's name as the staff read it (decision reasons, staff mails). */
+export const LANGUAGE_NAMES_PT: Record<MessageLanguage, string> = {
+  'pt-BR': 'português',
+  es: 'espanhol',
+  en: 'inglês',
+};
+
 const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlySet<string>> = {
   pt: new Set(
     'o os um uma nao voce voces e com ao sao tenho minha meu minhas meus loja sou ja tambem ainda mas estou ola obrigado obrigada isso esse essa muito fiz ate apos do da dos das no na pelo pela seu sua quero preciso consigo gostaria atenciosamente'.split(

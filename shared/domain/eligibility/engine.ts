@@ -32,6 +32,7 @@ import {
   canonicalizeWords,
   capText,
   detectLanguage,
+  LANGUAGE_NAMES_PT,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
   normalize,
@@ -899,8 +900,8 @@ export function decide(
 
   if (!firstQuarantine && dmarcMonitoringOnly(s.verdicts)) reason = `${reason} ${DMARC_MONITORING_NOTE}`;
   const language = languageOf(s, topics);
-  if (language !== 'pt-BR')
-    reason = `${reason} Idioma da mensagem: ${language === 'es' ? 'espanhol' : 'inglês'}; resposta nesse idioma.`;
+  if (language !== undefined && language !== 'pt-BR')
+    reason = `${reason} Idioma da mensagem: ${LANGUAGE_NAMES_PT[language]}; resposta nesse idioma.`;
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
   const decision: Decision = { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket, language };
   if (isShopperRule(decisive)) decision.replyVariant = 'shopper';

@@ -18,7 +18,7 @@ import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
-import { normalize, splitQuoted } from '../text';
+import { LANGUAGE_NAMES_PT, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr } from './deadlines';
 import { kindsText } from '../uploads/plan';
@@ -145,6 +145,16 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     ],
     ['Assunto: ', c.subject || '(sem assunto)'],
   ];
+  // The office writes to this merchant in her language (merchant-words.ts): the answer should be in it too.
+  const language = caseLanguage(c);
+  if (language !== 'pt-BR') {
+    const name = LANGUAGE_NAMES_PT[language];
+    items.push([
+      'Idioma do lojista: ',
+      { strong: name },
+      ` — os e-mails da Ouvidoria a ele vão em ${name}; escreva a resposta em ${name}`,
+    ]);
+  }
   if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
   // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
   if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);

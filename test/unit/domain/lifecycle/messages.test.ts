@@ -640,6 +640,21 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     expect(mail.text).toContain('Atentamente,\nOuvidoria');
   });
 
+  // The staff mails stay in pt-BR, and tell the analyst which language her answer goes out in.
+  it.each<[string, (c: ReturnType<typeof workCase>) => RenderedMail]>([
+    ['reminder', (c) => renderReminder(c, ana, localConfig)],
+    ['escalation', (c) => renderEscalation(c, { name: 'Sofia Ramos' }, ana, localConfig)],
+    ['transfer', (c) => renderTransferNotice(c, { id: 'carla', name: 'Carla' }, 'Bruno', undefined, localConfig)],
+    ['merchant message', (c) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig)],
+  ])('the %s names the merchant’s language when it is not pt-BR', (_name, render) => {
+    expect(render(es).text).toContain(
+      'Idioma do lojista: espanhol — os e-mails da Ouvidoria a ele vão em espanhol; escreva a resposta em espanhol',
+    );
+    expect(render(en).text).toContain('Idioma do lojista: inglês — os e-mails da Ouvidoria a ele vão em inglês');
+    expect(render(es).text).toMatch(/^Olá, /);
+    expect(render(workCase()).text).not.toContain('Idioma do lojista');
+  });
+
   it('a case without a language (before language detection, or pt-BR) keeps the pt-BR mails', () => {
     const mail = renderExtensionNotice(workCase({ decision: aDecision('ACCEPTED') }), extension, localConfig);
     expect(mail.subject).toBe(`[${PROTOCOL}] Prazo de resposta prorrogado`);
