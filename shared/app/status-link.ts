@@ -19,6 +19,7 @@ import {
   renderStatusLinkMail,
   sameAddress,
 } from '../domain/lifecycle/status-page';
+import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
@@ -94,7 +95,7 @@ export async function requestStatusLink(
   if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };
 
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
-  const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config);
+  const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));
   try {
     await deps.mailer.send(automaticOfficeMail(found.senderEmail, mail, deps.config));
   } catch {

@@ -37,6 +37,15 @@ export interface MerchantWords {
   stillWorking: string;
   /** "Recebemos a sua mensagem e reabrimos o caso " <protocol> <same person | the team>. */
   reopened: { before: string; samePerson: string; team: string };
+  /** The mail with the one-time status link (`/consulta`). */
+  statusLink: {
+    title: string;
+    /** "Recebemos um pedido para acompanhar o caso " <protocol> " na página da Ouvidoria." */
+    asked: [before: string, after: string];
+    see: string;
+    validity: (hours: number) => string;
+    notYou: string;
+  };
 }
 
 function privacy(before: string, label: string): (c: OuvidoriaConfig) => MailBlock {
@@ -78,6 +87,13 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       before: 'Recebemos a sua mensagem e reabrimos o caso ',
       samePerson: '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
       team: '. A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
+    },
+    statusLink: {
+      title: 'Link para acompanhar o seu caso',
+      asked: ['Recebemos um pedido para acompanhar o caso ', ' na página da Ouvidoria.'],
+      see: 'Ver o andamento do caso',
+      validity: (hours) => `O link vale por ${countOf(hours, 'hora', 'horas')} e pode ser aberto uma vez.`,
+      notYou: 'Se não foi você quem pediu, ignore este e-mail: ninguém vê o caso sem este link.',
     },
   },
   es: {
@@ -133,6 +149,13 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       samePerson: '. Sigue con la misma persona de nuestro equipo, que ya recibió lo que usted escribió.',
       team: '. Nuestro equipo ya recibió lo que usted escribió y le responderá dentro del plazo indicado abajo.',
     },
+    statusLink: {
+      title: 'Enlace para seguir su caso',
+      asked: ['Recibimos un pedido para seguir el caso ', ' en la página de la Ouvidoria (en portugués).'],
+      see: 'Ver el estado del caso',
+      validity: (hours) => `El enlace vale por ${countOf(hours, 'hora', 'horas')} y puede abrirse una sola vez.`,
+      notYou: 'Si no fue usted quien lo pidió, ignore este correo: nadie ve el caso sin este enlace.',
+    },
   },
   en: {
     hello: 'Hello',
@@ -186,6 +209,13 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       before: 'We have received your message and reopened case ',
       samePerson: '. It stays with the same person on our team, who has already received what you wrote.',
       team: '. Our team has already received what you wrote and will answer within the deadline below.',
+    },
+    statusLink: {
+      title: 'Link to follow your case',
+      asked: ['We received a request to follow case ', ' on the Ombudsman’s page (in Portuguese).'],
+      see: 'See where your case stands',
+      validity: (hours) => `The link is valid for ${countOf(hours, 'hour', 'hours')} and can be opened once.`,
+      notYou: 'If you did not ask for it, please ignore this email: no one sees the case without this link.',
     },
   },
 };

@@ -14,14 +14,14 @@
  * "RE: [OUV-…] Novo caso atribuído a você", which is internal); the merchant's own messages as
  * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
-import { countOf } from '../count';
 import type { CaseMessage } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
-import { splitQuoted } from '../text';
+import { type MessageLanguage, splitQuoted } from '../text';
 import { reopenWindowEnd } from './deadlines';
+import { MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
@@ -194,41 +194,32 @@ export function sameAddress(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** How long the one-time status link lasts, as the mail and the `/consulta` page say it. */
+/** How long the one-time status link lasts, as the `/consulta` page (pt-BR) and the pt-BR mail say it. */
 export function statusLinkValidityPt(config: OuvidoriaConfig): string {
-  const hours = config.lifecycle.statusLinkHours;
-  return `O link vale por ${countOf(hours, 'hora', 'horas')} e pode ser aberto uma vez.`;
+  return MERCHANT_WORDS['pt-BR'].statusLink.validity(config.lifecycle.statusLinkHours);
 }
 
-/** The mail with the one-time status link (to the case's own address only). */
+/** The mail with the one-time status link (to the case's own address only), in the case's language. */
 export function renderStatusLinkMail(
   protocol: string,
   url: string,
   name: string | undefined,
   config: OuvidoriaConfig,
+  language: MessageLanguage = 'pt-BR',
 ): RenderedMail {
   const clean = greetingName(name);
+  const w = MERCHANT_WORDS[language];
+  const link = w.statusLink;
   return renderMail(
-    sanitizeHeaderValue(`[${protocol}] Link para acompanhar o seu caso`, 200),
+    sanitizeHeaderValue(`[${protocol}] ${link.title}`, 200),
     [
-      { p: [clean ? `Olá, ${clean},` : 'Olá,'] },
-      { p: ['Recebemos um pedido para acompanhar o caso ', { strong: protocol }, ' na página da Ouvidoria.'] },
-      { p: [{ href: url, label: 'Ver o andamento do caso' }] },
-      {
-        p: [
-          `${statusLinkValidityPt(config)} Se não foi você quem pediu, ignore este e-mail: ninguém vê o caso sem este link.`,
-        ],
-      },
-      { lines: ['Atenciosamente,', config.fromName] },
+      { p: [clean ? `${w.hello}, ${clean},` : `${w.hello},`] },
+      { p: [link.asked[0], { strong: protocol }, link.asked[1]] },
+      { p: [{ href: url, label: link.see }] },
+      { p: [`${link.validity(config.lifecycle.statusLinkHours)} ${link.notYou}`] },
+      { lines: [w.regards, config.fromName] },
     ],
-    [
-      {
-        p: [
-          'Tratamos os seus dados pessoais conforme a LGPD e a nossa ',
-          { href: config.links.privacyPolicy, label: 'Política de Privacidade' },
-          '.',
-        ],
-      },
-    ],
+    [w.privacy(config)],
+    { lang: language },
   );
 }

@@ -54,6 +54,18 @@ describe('requestStatusLink', () => {
     expect(d.mailer.sent[0]?.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
   });
 
+  it.each([
+    ['es', `[${PROTOCOL}] Enlace para seguir su caso`],
+    ['en', `[${PROTOCOL}] Link to follow your case`],
+    [undefined, `[${PROTOCOL}] Link para acompanhar o seu caso`],
+  ] as const)('a case in %s gets its link mail in that language', async (language, subject) => {
+    const d = deps();
+    const c = workCase();
+    d.cases = new InMemoryCaseWorkStore([{ ...c, decision: { ...c.decision, ...(language ? { language } : {}) } }]);
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    expect(d.mailer.sent.map((m) => m.subject)).toEqual([subject]);
+  });
+
   // A mail that fails only ever fails for a match: answering it otherwise (an error page) told a
   // stranger that the protocol and the address go together.
   it.each([

@@ -299,6 +299,38 @@ describe('sameAddress and the link mail', () => {
   });
 
   it.each([
+    [
+      'es',
+      '[OUV-2026-000123] Enlace para seguir su caso',
+      [
+        'Hola, Carla Méndez,',
+        'Ver el estado del caso (https://x.example/c)',
+        'El enlace vale por 24 horas y puede abrirse una sola vez.',
+        '(en portugués)',
+        'Atentamente,\nOuvidoria',
+        'Tratamos sus datos personales',
+      ],
+    ],
+    [
+      'en',
+      '[OUV-2026-000123] Link to follow your case',
+      [
+        'Hello, Carla Méndez,',
+        'See where your case stands (https://x.example/c)',
+        'The link is valid for 24 hours and can be opened once.',
+        'Kind regards,\nOuvidoria',
+        'We process your personal data',
+      ],
+    ],
+    ['pt-BR', '[OUV-2026-000123] Link para acompanhar o seu caso', ['Olá, Carla Méndez,', 'O link vale por 24 horas']],
+  ] as const)('the status-link mail of a case in %s is in that language', (language, subject, says) => {
+    const mail = renderStatusLinkMail('OUV-2026-000123', 'https://x.example/c', 'Carla Méndez', localConfig, language);
+    expect(mail.subject).toBe(subject);
+    for (const text of says) expect(mail.text).toContain(text);
+    expect(mail.html).toContain(`<html lang="${language}">`);
+  });
+
+  it.each([
     { hours: 1, says: 'O link vale por 1 hora e pode ser aberto uma vez.' },
     { hours: 48, says: 'O link vale por 48 horas e pode ser aberto uma vez.' },
   ])('says the configured validity in the singular and plural ($hours h)', ({ hours, says }) => {
