@@ -305,7 +305,17 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'remind-analyst': {
       const analyst = await member(deps, effect.analystId);
-      return sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config));
+      const onLeave = analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()));
+      // An analyst who left the team gets nothing (as with the merchant's messages); one on leave
+      // gets hers for her return. Either way the supervisors are told while there is time to act.
+      if (analyst.active) await sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config));
+      if (analyst.active && !onLeave) return;
+      const away = { name: analyst.name, ...(analyst.active && analyst.leave ? { until: analyst.leave.to } : {}) };
+      for (const supervisor of await deps.staff.supervisors()) {
+        if (supervisor.id === analyst.id) continue;
+        await sendToStaff(deps, c, pending, supervisor, renderReminder(c, supervisor, config, away));
+      }
+      return;
     }
     case 'escalate': {
       const analyst = effect.analystId ? await deps.staff.byId(effect.analystId) : null;

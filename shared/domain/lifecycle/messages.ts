@@ -152,7 +152,7 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     items.push([
       'Idioma do lojista: ',
       { strong: name },
-      ` — os e-mails da Ouvidoria a ele vão em ${name}; escreva a resposta em ${name}`,
+      ` — a Ouvidoria escreve a este lojista em ${name}; escreva a resposta em ${name}`,
     ]);
   }
   if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
@@ -417,24 +417,50 @@ export function renderReopenNotice(
   );
 }
 
-/** Reminder to the analyst, `reminderBusinessDays` before the due date. */
-export function renderReminder(c: WorkCase, analyst: Pick<StaffMember, 'name'>, config: OuvidoriaConfig): RenderedMail {
+/**
+ * Reminder to the analyst, `reminderBusinessDays` before the due date. When she cannot act on it
+ * (`away`: on leave until a date, or no longer active), a copy goes to each supervisor (`recipient`),
+ * who is asked to move the case or extend its deadline before it runs out.
+ */
+export function renderReminder(
+  c: WorkCase,
+  recipient: Pick<StaffMember, 'name'>,
+  config: OuvidoriaConfig,
+  away?: { name: string; until?: string },
+): RenderedMail {
   const due = c.dueAt ? formatDateTimePtBr(c.dueAt, config.timeZone) : '(sem prazo)';
+  const who = away ? sanitizeHeaderValue(away.name, 80) : '';
   return renderMail(
     subjectFor(c, `Lembrete: prazo em ${c.dueAt ? formatDatePtBr(c.dueAt, config.timeZone) : '—'}`),
     [
-      greeting(analyst.name),
-      {
-        p: [
-          'O prazo do caso ',
-          { strong: protocolOf(c) },
-          ' termina em ',
-          { strong: due },
-          '. Se precisar de mais tempo, responda com ',
-          { strong: '#prorrogar <dias úteis> <motivo>' },
-          ': o lojista será avisado.',
-        ],
-      },
+      greeting(recipient.name),
+      away
+        ? {
+            p: [
+              'O prazo do caso ',
+              { strong: protocolOf(c) },
+              ' termina em ',
+              { strong: due },
+              away.until
+                ? ` e ele está com ${who}, de afastamento até ${calendarDayPtBr(away.until)}. `
+                : ` e ele está com ${who}, que não está mais ativo(a) na equipe. `,
+              { strong: 'Transfira o caso a outra pessoa' },
+              ' (#transferir <identificador> ou no console) ou prorrogue o prazo (',
+              { strong: '#prorrogar <dias úteis> <motivo>' },
+              '): o lojista será avisado.',
+            ],
+          }
+        : {
+            p: [
+              'O prazo do caso ',
+              { strong: protocolOf(c) },
+              ' termina em ',
+              { strong: due },
+              '. Se precisar de mais tempo, responda com ',
+              { strong: '#prorrogar <dias úteis> <motivo>' },
+              ': o lojista será avisado.',
+            ],
+          },
       caseFacts(c, config),
     ],
     staffFooter(config),

@@ -28,6 +28,33 @@ describe('onTimer', () => {
     expect(w.cases.must().history).toMatchObject([{ type: 'reminder-sent', actor: { kind: 'system' }, dueAt: DUE }]);
   });
 
+  // Davi is on leave until 31/03, Eduardo left the team: the reminder must reach someone who can act.
+  it.each([
+    ['ana', ['ana@empresa.com.br'], undefined],
+    [
+      'davi',
+      ['davi@empresa.com.br', 'sofia@empresa.com.br'],
+      'e ele está com Davi Rocha, de afastamento até 31/03/2026. Transfira o caso a outra pessoa',
+    ],
+    [
+      'edu',
+      ['sofia@empresa.com.br'],
+      'e ele está com Eduardo Reis, que não está mais ativo(a) na equipe. Transfira o caso a outra pessoa',
+    ],
+  ])('a reminder for %s’s case goes to %j', async (assignee, to, supervisorSays) => {
+    const w = lifecycleWorld({ now: '2026-03-20T12:00:00.000Z', cases: [workCase({ assignee })] });
+    expect(await onTimer({ kind: 'reminder', caseId: CASE_ID, dueAt: DUE }, w.deps)).toEqual({ kind: 'reminded' });
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual(to);
+    const copy = w.mailer.sent.find((m) => m.to[0] === 'sofia@empresa.com.br');
+    if (supervisorSays) {
+      expect(copy?.text).toContain('Olá, Sofia Martins,');
+      expect(copy?.text).toContain(supervisorSays);
+      expect(copy?.replyTo?.[0]).toMatch(/^caso\+/);
+    }
+    // Each copy its own Message-ID: one mail per person, the same on a retried run.
+    expect(new Set(w.mailer.sent.map((m) => m.messageId)).size).toBe(to.length);
+  });
+
   it.each([
     ['at the due date', DUE],
     ['days after it (the escalation already speaks for the case)', '2026-03-30T13:00:00.000Z'],

@@ -648,9 +648,9 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     ['merchant message', (c) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig)],
   ])('the %s names the merchant’s language when it is not pt-BR', (_name, render) => {
     expect(render(es).text).toContain(
-      'Idioma do lojista: espanhol — os e-mails da Ouvidoria a ele vão em espanhol; escreva a resposta em espanhol',
+      'Idioma do lojista: espanhol — a Ouvidoria escreve a este lojista em espanhol; escreva a resposta em espanhol',
     );
-    expect(render(en).text).toContain('Idioma do lojista: inglês — os e-mails da Ouvidoria a ele vão em inglês');
+    expect(render(en).text).toContain('Idioma do lojista: inglês — a Ouvidoria escreve a este lojista em inglês');
     expect(render(es).text).toMatch(/^Olá, /);
     expect(render(workCase()).text).not.toContain('Idioma do lojista');
   });
