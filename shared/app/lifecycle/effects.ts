@@ -319,8 +319,16 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'escalate': {
       const analyst = effect.analystId ? await deps.staff.byId(effect.analystId) : null;
+      const away = !analyst
+        ? undefined
+        : !analyst.active
+          ? {}
+          : analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()))
+            ? { until: analyst.leave.to }
+            : undefined;
       for (const supervisor of await deps.staff.supervisors()) {
-        await sendToStaff(deps, c, pending, supervisor, renderEscalation(c, supervisor, analyst ?? undefined, config));
+        const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, away);
+        await sendToStaff(deps, c, pending, supervisor, mail);
       }
       return;
     }

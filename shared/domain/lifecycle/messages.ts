@@ -473,7 +473,14 @@ export function renderEscalation(
   supervisor: Pick<StaffMember, 'name'>,
   analyst: Pick<StaffMember, 'id' | 'name'> | undefined,
   config: OuvidoriaConfig,
+  /** The analyst cannot act: on leave until this date (YYYY-MM-DD), or (no date) no longer active. */
+  away?: { until?: string },
 ): RenderedMail {
+  const absence = !away
+    ? ''
+    : away.until
+      ? `, de afastamento até ${calendarDayPtBr(away.until)}`
+      : ', que não está mais ativo(a) na equipe';
   return renderMail(
     subjectFor(c, 'Caso com prazo vencido'),
     [
@@ -483,7 +490,7 @@ export function renderEscalation(
           'O prazo do caso ',
           { strong: protocolOf(c) },
           ' venceu',
-          analyst ? ` e ele segue com ${sanitizeHeaderValue(analyst.name, 80)} (${analyst.id})` : '',
+          analyst ? ` e ele segue com ${sanitizeHeaderValue(analyst.name, 80)} (${analyst.id})${absence}` : '',
           '. Você pode responder a este e-mail com um comando (por exemplo, ',
           { strong: '#transferir <identificador>' },
           ' ou ',

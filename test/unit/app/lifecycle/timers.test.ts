@@ -56,6 +56,17 @@ describe('onTimer', () => {
   });
 
   it.each([
+    ['ana', 'O prazo do caso OUV-2026-000123 venceu e ele segue com Ana Lima (ana). Você pode'],
+    ['davi', 'venceu e ele segue com Davi Rocha (davi), de afastamento até 31/03/2026. Você pode'],
+    ['edu', 'venceu e ele segue com Eduardo Reis (edu), que não está mais ativo(a) na equipe. Você pode'],
+  ])('the escalation of %s’s case says whether that analyst can act', async (assignee, says) => {
+    const w = lifecycleWorld({ now: '2026-03-24T13:00:00.000Z', cases: [workCase({ assignee })] });
+    expect(await onTimer({ kind: 'escalation', caseId: CASE_ID, dueAt: DUE }, w.deps)).toEqual({ kind: 'escalated' });
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual(['sofia@empresa.com.br']);
+    expect(w.mailer.sent[0]?.text).toContain(says);
+  });
+
+  it.each([
     ['at the due date', DUE],
     ['days after it (the escalation already speaks for the case)', '2026-03-30T13:00:00.000Z'],
   ])('a reminder delivered %s tells no one the deadline "ends" on a past date: stale', async (_when, now) => {
