@@ -1,7 +1,6 @@
 import { REPLY_THROTTLED, type ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
-import { sanitizeHeaderValue } from '../html';
-import { type RenderedMail, renderMail } from '../replies';
+import { greetingName, type RenderedMail, renderMail } from '../replies';
 
 /**
  * The pt-BR note a merchant gets when a file they attached on the webform was flagged by the
@@ -13,7 +12,8 @@ export function renderInfectedNotice(
   config: OuvidoriaConfig,
   senderName?: string,
 ): RenderedMail {
-  const name = sanitizeHeaderValue(senderName ?? '', 80);
+  // Only a name that reads as one (the acknowledgement's rule): the form's name is anyone's text.
+  const name = greetingName(senderName);
   const one = filenames.length === 1;
   const what = one ? 'um arquivo enviado não pôde ser aceito' : 'arquivos enviados não puderam ser aceitos';
   const subject = protocol ? `[${protocol}] ${capitalise(what)}` : `Ouvidoria: ${what}`;

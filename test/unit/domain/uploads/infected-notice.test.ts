@@ -62,6 +62,14 @@ describe('renderInfectedNotice (to the merchant)', () => {
       'o arquivo ficou em quarentena: ninguém da equipe vai abri-lo.',
     ],
     [['nf-1.pdf', 'nf-2.pdf'], undefined, 'Olá,', 'os arquivos ficaram em quarentena: ninguém da equipe vai abri-los.'],
+    // The form's name is anyone's text, sent to any address: only a name that reads as one greets.
+    [
+      ['fatura.pdf'],
+      'Maria. Seu PIX foi bloqueado, regularize em https://golpe.example',
+      'Olá,',
+      'o arquivo ficou em quarentena',
+    ],
+    [['fatura.pdf'], 'Ganhe R$ 5.000 hoje: www.golpe.example', 'Olá,', 'o arquivo ficou em quarentena'],
   ])('%j from %s: greets by name as the acknowledgement does, in the right number', (files, name, hello, kept) => {
     const mail = renderInfectedNotice(files, PROTOCOL, localConfig, name);
     expect(mail.text.startsWith(`${hello}\n`)).toBe(true);
