@@ -556,7 +556,8 @@ function capEntry(text: string): string {
 
 /**
  * What the new analyst needs to pick the case up, in order: the merchant's messages (fresh text),
- * the office's answers and the internal notes (labelled as internal: never sent to the merchant).
+ * the office's answers, the extensions she was told of (new date and reason) and the internal
+ * notes (labelled as internal: never sent to the merchant).
  * The note sent with this very transfer (`skipNotesOf`: the transfer's source) has its own section.
  */
 function transferTimeline(
@@ -584,8 +585,17 @@ function transferTimeline(
     );
   }
   for (const e of c.history ?? []) {
-    if (e.type !== 'note' || (skipNotesOf !== undefined && e.sourceId === skipNotesOf)) continue;
     const who = e.actor.kind === 'staff' ? ` (${nameOf(e.actor.id)})` : '';
+    // An extension was told to the merchant, with its reason: the new analyst must know what she was promised.
+    if (e.type === 'extended') {
+      entries.push({
+        at: e.at,
+        title: `Prazo prorrogado — aviso enviado ao lojista${who} — ${formatDateTimePtBr(e.at, config.timeZone)}`,
+        text: `${countOf(e.businessDays, 'dia útil', 'dias úteis')}: de ${formatDatePtBr(e.previousDueAt, config.timeZone)} para ${formatDatePtBr(e.dueAt, config.timeZone)}. Motivo: ${e.reason}`,
+      });
+      continue;
+    }
+    if (e.type !== 'note' || (skipNotesOf !== undefined && e.sourceId === skipNotesOf)) continue;
     entries.push({
       at: e.at,
       title: `Nota interna — não enviada ao lojista${who} — ${formatDateTimePtBr(e.at, config.timeZone)}`,
@@ -637,7 +647,7 @@ export function renderTransferNotice(
             { h: 'Histórico do caso' } as MailBlock,
             {
               p: [
-                'Mensagens do lojista, respostas da Ouvidoria e notas internas, da mais antiga à mais recente',
+                'Mensagens do lojista, respostas da Ouvidoria, prorrogações de prazo e notas internas, da mais antiga à mais recente',
                 left > 0
                   ? ` (as ${shown.length} mais recentes; mais ${countOf(left, 'registro', 'registros')} no console).`
                   : '.',

@@ -371,6 +371,30 @@ describe('lifecycle mails', () => {
       expect(mail.text).toContain(`Nota interna — não enviada ao lojista ${shown} — `);
     });
 
+    // Bruno extended the deadline (the merchant was told the new date and why), then went on leave.
+    it('shows the extensions the merchant was told of, in order, with the dates and the reason', () => {
+      const extended = {
+        type: 'extended' as const,
+        businessDays: 5,
+        reason: 'Aguardando retorno da equipe de integrações',
+        previousDueAt: '2026-03-24T13:00:00.000Z',
+        dueAt: '2026-03-31T13:00:00.000Z',
+        at: '2026-03-11T18:00:00.000Z',
+        actor: ana,
+      };
+      const c = { ...handedOver, history: [...(handedOver.history ?? []), extended] };
+      const mail = renderTransferNotice(c, carla, 'Ana Lima', undefined, localConfig, new Map([['ana', 'Ana Lima']]));
+      expect(mail.text).toContain('Prazo prorrogado — aviso enviado ao lojista (Ana Lima) — 11/03/2026 às 15:00');
+      expect(mail.text).toContain(
+        '5 dias úteis: de 24/03/2026 para 31/03/2026. Motivo: Aguardando retorno da equipe de integrações',
+      );
+      const order = ['Financeiro prometeu', 'Prazo prorrogado', 'O estorno ainda não apareceu'].map((t) =>
+        mail.text.indexOf(t),
+      );
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    });
+
     it('names the merchant apart from her address, in text and HTML', () => {
       const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig);
       expect(mail.text).toMatch(
