@@ -3,6 +3,7 @@ import { humanSize } from './byte-size';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
+import { staffLanguageLine } from './lifecycle/merchant-words';
 import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
@@ -175,6 +176,8 @@ export function renderAnalystNotice(
     ['Canal: ', c.channel === 'email' ? 'e-mail' : 'formulário da Ouvidoria'],
     ['Recebido em: ', formatDateTimePtBr(c.createdAt, zone)],
   ];
+  const language = staffLanguageLine(c);
+  if (language) contact.push(language);
   if (c.linkedProtocol) contact.push(['Caso anterior relacionado: ', c.linkedProtocol]);
   const earlier = options.earlier?.messages[0];
   if (earlier) {

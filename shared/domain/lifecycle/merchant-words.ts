@@ -7,7 +7,7 @@
 import type { OuvidoriaConfig } from '../config';
 import { countOf } from '../count';
 import type { MailBlock, MailInline } from '../replies';
-import type { MessageLanguage } from '../text';
+import { LANGUAGE_NAMES_PT, type MessageLanguage } from '../text';
 import { CLOSE_CATEGORY_LABELS_PT, type CloseCategory, SCORE_LABELS_PT } from './types';
 
 export interface MerchantWords {
@@ -227,4 +227,21 @@ export function caseLanguage(c: { decision?: { language?: MessageLanguage } | un
 
 export function merchantWords(c: { decision?: { language?: MessageLanguage } | undefined }): MerchantWords {
   return MERCHANT_WORDS[caseLanguage(c)];
+}
+
+/**
+ * The line of a staff mail (pt-BR) naming a case's language when it is not pt-BR: the office's mails
+ * to that merchant are in it, and so should the analyst's answer be, which goes out inside them.
+ */
+export function staffLanguageLine(c: {
+  decision?: { language?: MessageLanguage } | undefined;
+}): MailInline[] | undefined {
+  const language = caseLanguage(c);
+  if (language === 'pt-BR') return undefined;
+  const name = LANGUAGE_NAMES_PT[language];
+  return [
+    'Idioma do lojista: ',
+    { strong: name },
+    ` — a Ouvidoria escreve a este lojista em ${name}; escreva a resposta em ${name}`,
+  ];
 }

@@ -18,14 +18,14 @@ import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
-import { LANGUAGE_NAMES_PT, normalize, splitQuoted } from '../text';
+import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
-import { caseLanguage, MERCHANT_WORDS, merchantWords } from './merchant-words';
+import { caseLanguage, MERCHANT_WORDS, merchantWords, staffLanguageLine } from './merchant-words';
 import {
   type CloseCategory,
   type LeftOutFile,
@@ -146,15 +146,8 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
     ['Assunto: ', c.subject || '(sem assunto)'],
   ];
   // The office writes to this merchant in her language (merchant-words.ts): the answer should be in it too.
-  const language = caseLanguage(c);
-  if (language !== 'pt-BR') {
-    const name = LANGUAGE_NAMES_PT[language];
-    items.push([
-      'Idioma do lojista: ',
-      { strong: name },
-      ` — a Ouvidoria escreve a este lojista em ${name}; escreva a resposta em ${name}`,
-    ]);
-  }
+  const language = staffLanguageLine(c);
+  if (language) items.push(language);
   if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
   // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
   if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);

@@ -187,6 +187,19 @@ describe('renderAnalystNotice', () => {
     for (const phrase of says) expect(n.html).toContain(phrase);
   });
 
+  it.each([
+    [
+      'es',
+      'Idioma do lojista: espanhol — a Ouvidoria escreve a este lojista em espanhol; escreva a resposta em espanhol',
+    ],
+    ['en', 'Idioma do lojista: inglês — a Ouvidoria escreve a este lojista em inglês; escreva a resposta em inglês'],
+  ] as const)('a case written in %s tells the analyst which language her answers go out in', (language, says) => {
+    const base = caseRecord();
+    const n = renderAnalystNotice({ ...base, decision: { ...base.decision, language } }, ana, localConfig);
+    expect(n.text).toContain(`- ${says}`);
+    expect(renderAnalystNotice(base, ana, localConfig).text).not.toContain('Idioma do lojista');
+  });
+
   it('has everything the analyst needs, in text and HTML', () => {
     const n = renderAnalystNotice(caseRecord(), ana, localConfig);
     expect(n.subject).toBe('[OUV-2026-000123] Novo caso atribuído a você: Cobrança em dobro — chamado 48213');
