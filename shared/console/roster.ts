@@ -34,7 +34,7 @@ export function rosterPage(
     // A leave that ended is history: nothing to end (one now or still to come can be).
     const leaveToEnd = a.leave !== undefined && today <= a.leave.to;
     return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
-<td>${a.active ? 'ativa' : 'inativa'}</td>
+<td>${a.active ? 'ativa(o)' : 'inativa(o)'}</td>
 <td>${a.leave ? `${leavePtBr(a.leave)}${onLeave ? ' (em afastamento)' : ''}` : '—'}</td><td>${a.openCases}</td>
 <td><form method="post" action="${b}${ROSTER_PATH}">${hidden('leave', a.id)}
 <label for="de-${a.id}">Afastamento de</label><input id="de-${a.id}" type="date" name="de" required>

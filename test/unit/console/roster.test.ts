@@ -28,6 +28,17 @@ describe('roster page', () => {
   });
 });
 
+describe('roster page — who is active', () => {
+  // Bruno and Ana on one page: the situation agrees with either, as the page's notices do ("ativa(o)").
+  it.each([
+    [true, '<td>ativa(o)</td>'],
+    [false, '<td>inativa(o)</td>'],
+  ])('active %s reads %s', (active, cell) => {
+    const page = rosterPage(frame, [anAnalyst({ id: 'bruno', name: 'Bruno Oliveira', active })], '2026-03-12');
+    expect(page).toContain(cell);
+  });
+});
+
 describe('roster page — ending a leave', () => {
   it.each([
     ['a leave going on', { from: '2026-03-01', to: '2026-03-31' }, true],
