@@ -31,7 +31,7 @@ import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zo
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
-import { returnPathProven } from '../domain/sender-authentication';
+import { fromMayOwnTicket, returnPathProven } from '../domain/sender-authentication';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
@@ -507,7 +507,9 @@ export async function decideSubmission(
   // A ticket is the sender's only when the mail has one author: the address of a mail without a
   // From (read from its Sender), with two, or with one SES could not check is a guess, and DMARC
   // protects no guess — "Sender: lojista@…" alone opened an accepted case in her name.
-  const owner = submission.authorUnclear ? '' : submission.sender.address;
+  // Nor is it when nothing proves the From and the envelope is another domain's (fromMayOwnTicket).
+  const unproven = submission.channel === 'email' && !fromMayOwnTicket(submission.verdicts, submission);
+  const owner = submission.authorUnclear || unproven ? '' : submission.sender.address;
   const ticket = await verifyTicket(candidates, owner, deps.tickets);
   return { decision: decide(submission, ticket, deps.config, screening), candidates };
 }

@@ -31,6 +31,21 @@ export function merchantAuthenticated(
 }
 
 /**
+ * Whether a mail's From may own a prior ticket (a case in that merchant's name): it is proven
+ * (merchantAuthenticated), or nothing contradicts it — the envelope SPF checked is of the From's
+ * own domain, or unknown. A From no check proves, sent with another domain's envelope, is a claim
+ * only: its automatic reply goes to that envelope (RFC 3834 §4), so a stranger who knew a
+ * merchant's ticket number would open a case in her name and be sent its protocol. Small stores
+ * whose domain publishes nothing still send with their own envelope, and keep their case.
+ */
+export function fromMayOwnTicket(
+  verdicts: Verdicts | undefined,
+  alignment: { dkimAligned?: boolean | undefined; spfAligned?: boolean | undefined },
+): boolean {
+  return alignment.spfAligned !== false || merchantAuthenticated(verdicts, alignment);
+}
+
+/**
  * Whether the provider's verdicts alone prove the From domain, before the mail is read: only a
  * DMARC pass does (it is aligned with the From by definition; a DKIM pass may be of any domain,
  * and which one is only in the stored mail). The delivery claim asks this.

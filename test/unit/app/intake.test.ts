@@ -19,6 +19,7 @@ import {
 import { lifecycleWorld } from '../../support/lifecycle-fakes';
 
 const MERCHANT = 'lojista@modasbella.com.br';
+const PASS = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } as const;
 
 function email(overrides: Partial<SubmissionInput> = {}) {
   return SubmissionSchema.parse({
@@ -125,6 +126,56 @@ describe('processSubmission: a new accepted case', () => {
       });
     },
   );
+
+  it.each<[string, string, Partial<SubmissionInput>]>([
+    // [what, outcome, mail]: whose ticket a From is when no check proves it.
+    [
+      "a stranger's own envelope (SPF passes for it), her From unproven: no case in her name",
+      'TICKET_INVALID',
+      { returnPath: 'golpe@evil.example', spfAligned: false, verdicts: { ...PASS, dkim: 'GRAY', dmarc: 'GRAY' } },
+    ],
+    [
+      'the same with DMARC p=none failing',
+      'TICKET_INVALID',
+      {
+        returnPath: 'golpe@evil.example',
+        spfAligned: false,
+        verdicts: { ...PASS, dkim: 'GRAY', dmarc: 'FAIL', dmarcPolicy: 'NONE' },
+      },
+    ],
+    [
+      'a DKIM signature of another domain does not prove her From either',
+      'TICKET_INVALID',
+      {
+        returnPath: 'golpe@evil.example',
+        spfAligned: false,
+        dkimAligned: false,
+        verdicts: { ...PASS, dkim: 'PASS', dmarc: 'GRAY' },
+      },
+    ],
+    [
+      'a small store whose domain publishes nothing, sending with its own envelope',
+      'ACCEPTED',
+      { spfAligned: true, verdicts: { ...PASS, spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' } },
+    ],
+    [
+      "a CRM's bounce envelope, her From signed by her domain (DKIM aligned)",
+      'ACCEPTED',
+      {
+        returnPath: 'bounces+123@em.crm.example',
+        spfAligned: false,
+        dkimAligned: true,
+        verdicts: { ...PASS, dkim: 'PASS', dmarc: 'GRAY' },
+      },
+    ],
+    ['DMARC passes, envelope elsewhere', 'ACCEPTED', { returnPath: 'srs0=x@forwarder.example', spfAligned: false }],
+    ['the envelope unknown', 'ACCEPTED', { verdicts: { ...PASS, dkim: 'GRAY', dmarc: 'GRAY' } }],
+  ])('%s → %s', async (_what, outcome, mail) => {
+    const result = await processSubmission(email(mail), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome });
+    expect(queue.messages).toHaveLength(outcome === 'ACCEPTED' ? 1 : 0);
+    if (outcome !== 'ACCEPTED') expect(mailer.sent.map((m) => m.subject).join()).not.toMatch(/OUV-/);
+  });
 
   it('gives sequential protocols to successive cases', async () => {
     await processSubmission(email(), deps);

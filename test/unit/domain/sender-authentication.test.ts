@@ -4,6 +4,7 @@ import {
   domainOf,
   domainsAligned,
   fromDomainProven,
+  fromMayOwnTicket,
   merchantAuthenticated,
   senderAuthenticated,
 } from '../../../shared/domain/sender-authentication';
@@ -107,6 +108,26 @@ describe('merchantAuthenticated: senderAuthenticated, or an aligned SPF pass whe
     expect(senderAuthenticated(v('PASS', 'GRAY', 'GRAY'))).toBe(false);
     expect(merchantAuthenticated(undefined, { spfAligned: true })).toBe(false);
   });
+});
+
+describe('fromMayOwnTicket: a From proven, or sent with its own envelope (or an unknown one)', () => {
+  const v = senderVerdicts;
+  it.each([
+    // [verdicts (spf, dkim, dmarc), alignment, may own a ticket]
+    [v('PASS', 'GRAY', 'GRAY'), { spfAligned: false }, false],
+    [v('PASS', 'PASS', 'GRAY'), { spfAligned: false, dkimAligned: false }, false],
+    [v('PASS', 'GRAY', 'FAIL'), { spfAligned: false }, false],
+    [v('GRAY', 'GRAY', 'GRAY'), { spfAligned: false }, false],
+    [v('GRAY', 'GRAY', 'GRAY'), { spfAligned: true }, true],
+    [v('GRAY', 'GRAY', 'GRAY'), {}, true],
+    [v('PASS', 'PASS', 'GRAY'), { spfAligned: false, dkimAligned: true }, true],
+    [v('PASS', 'GRAY', 'PASS'), { spfAligned: false }, true],
+  ] as [Verdicts, { spfAligned?: boolean; dkimAligned?: boolean }, boolean][])(
+    '%j %j → %s',
+    (verdicts, alignment, expected) => {
+      expect(fromMayOwnTicket(verdicts, alignment)).toBe(expected);
+    },
+  );
 });
 
 describe('domainOf and domainsAligned: relaxed alignment without the public-suffix list', () => {
