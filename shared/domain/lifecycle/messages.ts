@@ -54,7 +54,7 @@ function subjectFor(c: Pick<WorkCase, 'protocol' | 'caseId'>, title: string): st
  */
 export function merchantMailSubject(
   c: Pick<WorkCase, 'protocol' | 'caseId'> & { decision?: Pick<WorkCase['decision'], 'language'> },
-  kind: 'answer' | 'closing',
+  kind: 'answer' | 'closing' | 'extension',
 ): string {
   return subjectFor(c, merchantWords(c).titles[kind]);
 }
@@ -370,7 +370,7 @@ export function renderExtensionNotice(
   const [before, after] = w.extended(extension.businessDays);
   return merchantMail(
     c,
-    subjectFor(c, w.titles.extension),
+    merchantMailSubject(c, 'extension'),
     [
       merchantGreeting(c),
       { p: [before, { strong: protocolOf(c) }, after, { strong: merchantDate(c, extension.dueAt, config) }, '.'] },

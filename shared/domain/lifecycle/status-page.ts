@@ -4,6 +4,7 @@
  *
  * The public view keeps: protocol, status, dates, due date, the resolution, the merchant's own
  * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
+ * The extension notices she got are shown as the office's messages (new date and reason).
  * It drops: internal notes and every other history event, staff mails, any message not from the
  * case's sender (and so the names of files she did not send), the decision trail, attachments'
  * storage locations. Her own files are listed with how each stands (received, being checked,
@@ -15,12 +16,13 @@
  * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
 import type { CaseMessage } from '../case';
+import { countOf } from '../count';
 import type { OuvidoriaConfig } from '../config';
 import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { type MessageLanguage, splitQuoted } from '../text';
-import { reopenWindowEnd } from './deadlines';
+import { formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
@@ -117,6 +119,15 @@ export function publicFileState(a: Pick<AttachmentMeta, 'scan'>): PublicFileStat
   }
 }
 
+/** An extension as the status page tells it (pt-BR, as the page is): how long, until when (in the office's zone), why. */
+function extensionTextPt(
+  e: { businessDays: number; dueAt: string; reason: string },
+  timeZone: string | undefined,
+): string {
+  const until = timeZone ? `: novo prazo até ${formatDatePtBr(e.dueAt, timeZone)}` : '';
+  return `Prazo de resposta prorrogado em ${countOf(e.businessDays, 'dia útil', 'dias úteis')}${until}. Motivo: ${e.reason}`;
+}
+
 /** Shown for a file sent without a name (e.g. an image pasted into the mail). */
 export const UNNAMED_FILE_PT = '(arquivo sem nome)';
 
@@ -165,6 +176,17 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       });
     }
   }
+  // The extension notices she got: the office's words too (the new date and why), under their subject.
+  const extensions = (c.history ?? []).filter((e) => e.type === 'extended');
+  for (const e of extensions) {
+    messages.push({
+      from: 'office',
+      at: e.at,
+      subject: merchantMailSubject(c, 'extension'),
+      text: cut(extensionTextPt(e, at?.config.timeZone)),
+    });
+  }
+  if (extensions.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return {
     protocol: c.protocol,
     status: c.status,

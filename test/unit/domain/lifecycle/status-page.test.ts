@@ -272,6 +272,49 @@ describe('publicCaseView', () => {
     expect(officeSubject(closed, out)).toBe(`[${PROTOCOL}] ${closing}`);
   });
 
+  // Bruno extended the deadline: she got the notice by mail, and the page shows it among the office's messages.
+  it.each([
+    ['pt-BR', 'Prazo de resposta prorrogado'],
+    ['es', 'Plazo de respuesta prorrogado'],
+  ] as const)('a case in %s lists the extension notice she got, in order, under its subject', (language, title) => {
+    const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
+    const c = workCase({
+      decision: { ...workCase().decision, language },
+      dueAt: '2026-03-31T13:00:00.000Z',
+      messages: [
+        ...workCase().messages,
+        {
+          ...workCase().messages[0]!,
+          sourceId: 'm-2',
+          receivedAt: '2026-03-13T12:00:00.000Z',
+          text: 'Alguma novidade?',
+        },
+      ],
+      history: [
+        {
+          type: 'extended',
+          businessDays: 5,
+          reason: 'Aguardando retorno da equipe de integrações',
+          previousDueAt: '2026-03-24T13:00:00.000Z',
+          dueAt: '2026-03-31T13:00:00.000Z',
+          at: '2026-03-12T14:00:00.000Z',
+          actor: staff,
+          sourceId: 'ses-staff-5',
+        },
+      ],
+    });
+    const view = publicCaseView(c, { now: new Date('2026-03-16T12:00:00.000Z'), config: localConfig });
+    expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
+      ['merchant', workCase().messages[0]!.subject],
+      ['office', `[${PROTOCOL}] ${title}`],
+      ['merchant', workCase().messages[0]!.subject],
+    ]);
+    expect(view?.messages[1]?.text).toBe(
+      'Prazo de resposta prorrogado em 5 dias úteis: novo prazo até 31/03/2026. Motivo: Aguardando retorno da equipe de integrações',
+    );
+    expect(JSON.stringify(view)).not.toContain('bruno');
+  });
+
   it('a merchant message with no fresh text (only quoted history) says so', () => {
     const c = workCase({
       messages: [{ ...workCase().messages[0]!, text: '> Olá, Maria.\n> Solicitamos o estorno.' }],
