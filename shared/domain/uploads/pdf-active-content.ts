@@ -7,7 +7,8 @@
  *   inflated (within a budget) and read the same way. A PDF whose compressed objects could be
  *   hidden by means we do not decode (other filters, encryption) or that needs more than the
  *   budget cannot be checked: `unverifiable`.
- * Work is linear in the file: one pass over its names, and inflation bounded by the budget.
+ * Work is linear in the file: one pass over its names, and reading bounded by the budget (each
+ * inflated byte counts once per reading it is read with: as inflated, and with each predictor).
  */
 import { constants, inflateSync } from 'node:zlib';
 
@@ -33,7 +34,9 @@ const HIDING_NAMES: ReadonlySet<string> = new Set([
 
 /**
  * Inflated bytes read per file at most: the object streams, and any stream whose first bytes do
- * not show binary data (an image is not read past its first bytes).
+ * not show binary data (an image is not read past its first bytes). A byte read in several readings
+ * (as inflated, and with each predictor the file names) counts once per reading: a file naming dozens
+ * of predictors gets as much work as one naming none, not dozens of times more.
  */
 export const MAX_PDF_INFLATED_BYTES = 32 * 1024 * 1024;
 /** Streams looked into per file at most (a long document has a few thousand). */
@@ -108,7 +111,8 @@ function objectsStart(bytes: Buffer, strict: boolean): boolean | undefined {
   return i > digitsEnd && isDigit(bytes[i]);
 }
 
-type Peek = { kind: 'objects' | 'data' | 'over-budget'; inflated: number };
+/** `read`: inflated bytes times the readings they were read in (what counts against the budget). */
+type Peek = { kind: 'objects' | 'data' | 'over-budget'; read: number };
 
 /** The stream's bytes as each reading gives them: as inflated (null), or with a predictor undone. */
 type Reading = Predictor | null;
@@ -125,23 +129,23 @@ const read = (bytes: Buffer, reading: Reading) => (reading ? unpredict(bytes, re
  * What is inflated counts against `budget`.
  */
 function peek(bytes: Buffer, at: number, budget: number, readings: readonly Reading[]): Peek {
-  let inflated = 0;
+  let spent = 0;
   for (let size = FIRST_PEEK_BYTES; ; size *= 2) {
     let head: Buffer;
     try {
       head = inflateSync(bytes.subarray(at, at + size), {
         finishFlush: constants.Z_SYNC_FLUSH,
-        maxOutputLength: Math.max(1, budget - inflated),
+        maxOutputLength: Math.max(1, Math.floor((budget - spent) / readings.length)),
       });
     } catch (error) {
       const over = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      return { kind: over ? 'over-budget' : 'data', inflated };
+      return { kind: over ? 'over-budget' : 'data', read: spent };
     }
-    inflated += head.length;
+    spent += head.length * readings.length;
     const starts = readings.map((r) => objectsStart(read(head, r), r !== null));
-    if (starts.includes(true)) return { kind: 'objects', inflated };
-    if (!starts.includes(undefined)) return { kind: 'data', inflated };
-    if (at + size >= bytes.length) return { kind: 'data', inflated };
+    if (starts.includes(true)) return { kind: 'objects', read: spent };
+    if (!starts.includes(undefined)) return { kind: 'data', read: spent };
+    if (at + size >= bytes.length) return { kind: 'data', read: spent };
   }
 }
 
@@ -274,17 +278,19 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
     if (!looksZlib(buf, start)) continue;
     if (++streams > MAX_PDF_STREAMS) return 'unverifiable';
     const head = peek(buf, start, budget, readings);
-    budget -= head.inflated;
+    budget -= head.read;
     if (head.kind === 'over-budget' || budget <= 0) return 'unverifiable';
     if (head.kind === 'data') continue;
+    const maxOutputLength = Math.floor(budget / readings.length);
+    if (maxOutputLength < 1) return 'unverifiable';
     let inflated: Buffer;
     try {
-      inflated = inflateSync(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: budget });
+      inflated = inflateSync(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'unverifiable';
       continue;
     }
-    budget -= inflated.length;
+    budget -= inflated.length * readings.length;
     if (readings.some((r) => readNames(read(inflated, r).toString('latin1')).active)) return 'active_content';
   }
   return null;

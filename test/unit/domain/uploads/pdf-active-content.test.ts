@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
 import {
   MAX_PDF_INFLATED_BYTES,
@@ -7,6 +7,20 @@ import {
   pdfActiveContent,
 } from '../../../../shared/domain/uploads/pdf-active-content';
 import { pdf } from '../../../support/files';
+
+/** Bytes the check inflates (zlib counted, not timed). */
+const zlib = vi.hoisted(() => ({ inflated: 0 }));
+vi.mock('node:zlib', async (original) => {
+  const real = await original<typeof import('node:zlib')>();
+  return {
+    ...real,
+    inflateSync: (...args: Parameters<typeof real.inflateSync>) => {
+      const out = real.inflateSync(...args);
+      zlib.inflated += out.length;
+      return out;
+    },
+  };
+});
 
 /** A PDF 1.5 whose object 3 sits compressed in object stream 4 (what qpdf --object-streams=generate writes). */
 function withObjectStream(objects: string, options: { filter?: string; encrypt?: boolean; lead?: string } = {}) {
@@ -174,6 +188,26 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     expect(pdfActiveContent(dark)).toBeNull();
     const padded = withObjectStream('<</Type/Font>>', { lead: ' '.repeat(MAX_PDF_INFLATED_BYTES + 1024) });
     expect(pdfActiveContent(padded)).toBe('unverifiable');
+  });
+
+  it.each([
+    ['blank (a dark image, white space to a reader)', Buffer.alloc(4 * 1024 * 1024)],
+    ['object numbers, then white space', Buffer.concat([Buffer.from('1 0 '), Buffer.alloc(4 * 1024 * 1024, 0x20)])],
+  ])('a file naming 64 predictors reads no more in all than the budget: a stream %s', (_, plain) => {
+    // Every stream is read with every predictor the file names: the work is the inflated bytes
+    // times the readings, and that product is what the budget bounds (a 32 KB file once took over a minute).
+    const parms = Array.from({ length: 64 }, (_, i) => `<</Predictor 12/Columns ${i + 2}>>`).join('');
+    const data = deflateSync(plain);
+    const file = Buffer.concat([
+      Buffer.from(`%PDF-1.5\n5 0 obj <</Type/XRef/DecodeParms [${parms}]>> endobj\n`, 'latin1'),
+      Buffer.from(`4 0 obj <</Type/ObjStm/Filter/FlateDecode/Length ${data.length}>> stream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream endobj\n%%EOF\n', 'latin1'),
+    ]);
+    const readings = 65;
+    zlib.inflated = 0;
+    expect(pdfActiveContent(file)).toBe('unverifiable');
+    expect(zlib.inflated * readings).toBeLessThanOrEqual(MAX_PDF_INFLATED_BYTES);
   });
 
   it('looks into a bounded number of streams', () => {
