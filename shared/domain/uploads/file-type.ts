@@ -237,8 +237,10 @@ function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusa
   let budget = MAX_RELATIONSHIP_BYTES;
   for (const entry of rels) {
     const part = readPart(bytes, entry, budget);
-    if (part === 'too-large') return 'unknown';
-    if (part === null) continue;
+    // A part that cannot be read (damaged data, an unknown method, no local header) leaves the file
+    // unchecked — and its failed inflation did work the budget never saw (a thousand directory
+    // entries may all point at one damaged 4 MB part): refused.
+    if (part === 'too-large' || part === null) return 'unknown';
     budget -= part.length;
     for (const element of xmlText(part).matchAll(/<(?:[\w.-]+:)?Relationship\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
       const attributes = new Map<string, string>();

@@ -1,6 +1,49 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectFileKind, kindFromDeclared, REFUSAL_MESSAGES } from '../../../../shared/domain/uploads/file-type';
 import { docx, EICAR, exe, jpeg, pdf, png, webp, xlsm, xlsx, zip } from '../../../support/files';
+
+/** Inflations the check starts (zlib counted, not timed), failed ones included. */
+const zlib = vi.hoisted(() => ({ inflateCalls: 0 }));
+vi.mock('node:zlib', async (original) => {
+  const real = await original<typeof import('node:zlib')>();
+  return {
+    ...real,
+    inflateRawSync: (...args: Parameters<typeof real.inflateRawSync>) => {
+      zlib.inflateCalls++;
+      return real.inflateRawSync(...args);
+    },
+  };
+});
+
+/**
+ * The ZIP with its last entry's data cut `truncateBy` bytes short (the directory says so) and
+ * `copies` more directory entries naming other parts that point at that same data.
+ */
+function withLastEntry(file: Buffer, damage: { truncateBy: number; copies: number }): Buffer {
+  const end = file.length - 22;
+  const dirSize = file.readUInt32LE(end + 12);
+  const dirAt = file.readUInt32LE(end + 16);
+  let last = dirAt;
+  for (let at = dirAt; at < dirAt + dirSize; ) {
+    last = at;
+    at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  const entry = Buffer.from(file.subarray(last, last + 46));
+  entry.writeUInt32LE(entry.readUInt32LE(20) - damage.truncateBy, 20);
+  const copies = Array.from({ length: damage.copies }, (_, i) => {
+    const name = Buffer.from(`word/_rels/p${i}.xml.rels`);
+    const copy = Buffer.from(entry);
+    copy.writeUInt16LE(name.length, 28);
+    return Buffer.concat([copy, name]);
+  });
+  const dir = Buffer.concat([file.subarray(dirAt, last), entry, file.subarray(last + 46, dirAt + dirSize), ...copies]);
+  const record = Buffer.from(file.subarray(end));
+  const count = record.readUInt16LE(10) + damage.copies;
+  record.writeUInt16LE(count, 8);
+  record.writeUInt16LE(count, 10);
+  record.writeUInt32LE(dir.length, 12);
+  return Buffer.concat([file.subarray(0, dirAt), dir, record]);
+}
 
 describe('detectFileKind: the type comes from the bytes', () => {
   it.each([
@@ -133,6 +176,19 @@ describe('detectFileKind: the type comes from the bytes', () => {
 
   it('the refusal says what the person sent, whatever its kind', () => {
     expect(REFUSAL_MESSAGES.active_content).not.toMatch(/PDF/);
+  });
+
+  it.each([
+    ['a damaged relationship part (its data cut short)', { truncateBy: 2, copies: 0 }],
+    ['a thousand directory entries pointing at one damaged 4 MB part', { truncateBy: 2, copies: 999 }],
+    ['a thousand directory entries pointing at one 4 MB part', { truncateBy: 0, copies: 999 }],
+  ])('refuses, reading each byte once at most, a DOCX with %s', (_, damage) => {
+    const big = rels(' '.repeat(4 * 1024 * 1024 - 4096));
+    const file = withLastEntry(docx({ 'word/_rels/document.xml.rels': big }), damage);
+    zlib.inflateCalls = 0;
+    expect(detectFileKind(file, 'contrato.docx')).toEqual({ ok: false, reason: 'unknown' });
+    // [Content_Types].xml, then the part once (a second reading would pass the budget).
+    expect(zlib.inflateCalls).toBeLessThanOrEqual(3);
   });
 
   it('reads a bounded number of relationship parts', () => {
