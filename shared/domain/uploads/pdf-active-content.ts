@@ -187,7 +187,11 @@ function predictorsOf(text: string): Predictor[] | 'unknown' {
   const found = new Map<string, Predictor>();
   if (!/DecodeParms|\/DP\b|#/.test(text)) return [];
   const names = unescapeNames(text);
+  let read = 0;
   for (const match of names.matchAll(DECODE_PARMS)) {
+    // Each is read over up to MAX_PARMS_CHARS: no more of them than streams looked into (a file of
+    // nothing but `/DP[` took a second per megabyte).
+    if (++read > MAX_PDF_STREAMS) return 'unknown';
     const from = (match.index as number) + match[0].length;
     const value = names.slice(from, from + MAX_PARMS_CHARS);
     if (/^\s*(?:null|<<\s*>>)/.test(value)) continue;

@@ -210,6 +210,13 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     expect(zlib.inflated * readings).toBeLessThanOrEqual(MAX_PDF_INFLATED_BYTES);
   });
 
+  it('reads a bounded number of /DecodeParms (each over up to 4 KB): no more than the streams it looks into', () => {
+    const parms = (count: number) =>
+      Buffer.concat([withObjectStream('<</Type/Font>>'), Buffer.from('/DecodeParms[] '.repeat(count), 'latin1')]);
+    expect(pdfActiveContent(parms(10))).toBeNull();
+    expect(pdfActiveContent(parms(MAX_PDF_STREAMS + 1))).toBe('unverifiable');
+  });
+
   it('looks into a bounded number of streams', () => {
     const tiny = deflateSync(Buffer.from('1 0 (x)'));
     const many = Buffer.concat([
