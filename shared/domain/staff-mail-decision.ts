@@ -3,6 +3,7 @@ import type { Decision } from './decision';
 /** Why mail to a per-case staff reply address did not act on the case (from the lifecycle service). */
 const REASONS_PT: Record<string, string> = {
   'not-a-staff-address': 'o endereço de resposta não é de um caso',
+  'ambiguous-address': 'a mensagem foi a endereços de resposta de mais de um caso',
   'automatic-message': 'é uma mensagem automática',
   'sender-authentication-failed': 'a autenticação do remetente falhou (DKIM, ou SPF e DMARC)',
   'unknown-sender': 'o remetente não é da equipe',

@@ -159,6 +159,7 @@ export interface LifecycleMailer {
 /** Why a mail to a staff reply address was set aside (stored as quarantined, nothing changed). */
 export type StaffMailQuarantineReason =
   | 'not-a-staff-address'
+  | 'ambiguous-address'
   | 'automatic-message'
   | 'sender-authentication-failed'
   | 'unknown-sender'

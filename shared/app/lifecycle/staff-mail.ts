@@ -3,7 +3,8 @@
  *
  * It acts on the case only when, in this order:
  * 1. it is not an automatic message (an analyst's out-of-office must never reach the merchant);
- * 2. a recipient is a staff reply address of our domain;
+ * 2. a recipient is a staff reply address of our domain, and every such recipient names the same
+ *    case (a mail to two cases' addresses is ambiguous: which one it was meant for is a guess);
  * 3. sender authentication passed: DKIM, or SPF and DMARC — and DMARC did not fail;
  * 4. the sender is an active member of the roster;
  * 5. the token verifies for (protocol, that member's id): the address was issued to them;
@@ -43,8 +44,10 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   };
 
   if (isMachineGenerated(mail, config)) return quarantine('automatic-message');
-  const address = mail.recipients.map((r) => parseStaffReplyAddress(r, config)).find((p) => p !== null);
+  const addresses = mail.recipients.flatMap((r) => parseStaffReplyAddress(r, config) ?? []);
+  const address = addresses[0];
   if (!address) return quarantine('not-a-staff-address');
+  if (addresses.some((a) => a.protocol !== address.protocol)) return quarantine('ambiguous-address');
   const { protocol } = address;
   // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
   if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
@@ -53,7 +56,8 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
   if (!member) return quarantine('unknown-sender', protocol);
   if (!member.active) return quarantine('inactive-sender', protocol);
-  if (!verifyStaffReplyToken(address, member.id, deps.secret, config.lifecycle.tokenLength)) {
+  // The case's addresses of several members (a reply to all): the sender's own is the one that counts.
+  if (!addresses.some((a) => verifyStaffReplyToken(a, member.id, deps.secret, config.lifecycle.tokenLength))) {
     return quarantine('bad-token', protocol);
   }
   const found = await deps.cases.getByProtocol(protocol);

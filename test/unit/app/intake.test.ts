@@ -16,7 +16,8 @@ import {
   RecordingMailer,
   RecordingQueue,
 } from '../../support/fakes';
-import { lifecycleWorld } from '../../support/lifecycle-fakes';
+import { staffReplyAddress } from '../../../shared/domain/lifecycle/reply-address';
+import { lifecycleWorld, PROTOCOL, SECRET } from '../../support/lifecycle-fakes';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const PASS = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } as const;
@@ -877,6 +878,27 @@ describe('processSubmission: mail to the staff reply mailbox that does not verif
     expect((await cases.get('email:ses-0001'))?.decision.ruleIds).toEqual(['quarantine.staff-mail']);
     expect(mailer.sent).toEqual([]);
     expect(queue.messages).toEqual([]);
+    expect(world.cases.must()).toEqual(before);
+    expect(world.mailer.sent).toEqual([]);
+  });
+
+  it("the analyst's mail to two cases' addresses: quarantined as ambiguous, neither case acted on", async () => {
+    const world = lifecycleWorld();
+    const before = world.cases.must();
+    const ana = 'ana@empresa.com.br';
+    const recipients = [PROTOCOL, 'OUV-2026-000124'].map((p) => staffReplyAddress(p, 'ana', SECRET, localConfig));
+    const result = await processSubmission(
+      email({
+        sender: { name: 'Ana Lima', address: ana },
+        returnPath: ana,
+        recipients,
+        text: '#encerrar procedente\nEstorno feito.',
+      }),
+      { ...deps, lifecycle: mailLifecycle(world.deps) },
+    );
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect((await cases.get('email:ses-0001'))?.decision.reason).toMatch(/mais de um caso/);
+    expect(mailer.sent).toEqual([]);
     expect(world.cases.must()).toEqual(before);
     expect(world.mailer.sent).toEqual([]);
   });

@@ -524,6 +524,20 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       'not-a-staff-address',
     ],
     [
+      "a mail to two cases' addresses, this case's first (the second was silently ignored)",
+      mailFrom('ana', ANA, '#encerrar procedente\nResolvido.', {
+        recipients: [addressOf('ana'), staffReplyAddress('OUV-2026-000124', 'ana', SECRET, localConfig)],
+      }),
+      'ambiguous-address',
+    ],
+    [
+      "a mail to two cases' addresses, this case's second",
+      mailFrom('ana', ANA, '#encerrar procedente\nResolvido.', {
+        recipients: [`Caso <${staffReplyAddress('OUV-2026-000124', 'ana', SECRET, localConfig)}>`, addressOf('ana')],
+      }),
+      'ambiguous-address',
+    ],
+    [
       'a case that does not exist',
       staffMail({ to: staffReplyAddress('OUV-2026-000999', 'ana', SECRET, localConfig), from: ANA, text: 'x' }),
       'unknown-case',
@@ -538,6 +552,20 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
     expect(w.cases.commits).toEqual([]);
     expect(w.mailer.sent).toEqual([]);
     expect(w.counter.count('ana')).toBe(1);
+  });
+});
+
+describe("handleStaffMail — several of one case's addresses", () => {
+  it.each([
+    ['the same address in To and Cc, in another letter case', [addressOf('ana'), addressOf('ana').toUpperCase()]],
+    ["Bruno's address of the case first, then Ana's (a reply to all)", [addressOf('bruno'), addressOf('ana')]],
+    ["Ana's address, then Bruno's", [addressOf('ana'), addressOf('bruno')]],
+  ])('%s: acts once, as the sender', async (_, recipients) => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, '#encerrar procedente\nResolvido.', { recipients });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', caseId: CASE_ID });
+    expect(w.cases.must().status).toBe('CLOSED');
+    expect(w.mailer.sent).toHaveLength(1);
   });
 });
 
