@@ -99,6 +99,10 @@ export function runbookFor(alarmId: string): string {
     const dlq = DLQ[alarmId.slice(0, -'NotEmpty'.length)];
     if (dlq) return `A message is waiting in the dead-letter queue: ${dlq}`;
   }
+  if (alarmId.endsWith('MessageExpiring')) {
+    const dlq = DLQ[alarmId.slice(0, -'MessageExpiring'.length)];
+    if (dlq) return `NOW, or the message is lost unread (its NotEmpty alarm went out days ago): ${dlq}`;
+  }
   for (const [suffix, todo] of PER_FUNCTION) {
     if (alarmId.endsWith(suffix) && alarmId.length > suffix.length) return todo;
   }

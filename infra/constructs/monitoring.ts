@@ -14,6 +14,7 @@ import { OUTCOMES } from '../../shared/domain/outcome';
 import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
 import { alarmDescription, runbookFor } from '../runbook';
+import { DLQ_REDRIVE_MARGIN, DLQ_RETENTION } from './queues';
 
 export interface MonitoredFunction {
   readonly name: string;
@@ -76,6 +77,13 @@ export interface MonitoringProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * Age of a dead-lettered message that pages again: DLQ_REDRIVE_MARGIN before SQS deletes it. The
+ * <Dlq>NotEmpty alarm notifies once, on the state change; a message nobody replayed would otherwise
+ * vanish silently at DLQ_RETENTION.
+ */
+export const DLQ_MESSAGE_EXPIRING_AGE = Duration.seconds(DLQ_RETENTION.toSeconds() - DLQ_REDRIVE_MARGIN.toSeconds());
 
 /** Custom metric emitted by a function through Powertools (EMF), with its `service` dimension. */
 export function customMetric(
@@ -178,6 +186,23 @@ export class Monitoring extends Construct {
         // INSUFFICIENT_DATA, which notifies no one.
         treatMissingData: cloudwatch.TreatMissingData.IGNORE,
       });
+      alarm(
+        `${name}MessageExpiring`,
+        `A message has waited ${DLQ_MESSAGE_EXPIRING_AGE.toDays()} days in ${name}: SQS deletes it unread at ${DLQ_RETENTION.toDays()} days.`,
+        {
+          metric: queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+          threshold: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          // SQS reports ApproximateAgeOfOldestMessage while the queue holds a message (its metrics
+          // page: "reported if the queue contains at least one active message"), so a forgotten one
+          // keeps an ever older datapoint; no datapoint is an empty queue. Missing data keeps the
+          // state: it never sends "OK" for a message that is still there, nor pages an empty queue.
+          // (Should SQS stop reporting a queue untouched for six hours despite its message, as the
+          // NotEmpty comment fears, this second page would not come: NotEmpty stays in ALARM.)
+          treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+        },
+      );
     }
 
     for (const { name, fn, timeout, asyncInvoked } of props.functions) {
@@ -498,6 +523,19 @@ export class Monitoring extends Construct {
         title: 'Assignment queue: age of oldest message (seconds)',
         left: [props.assignmentQueue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum' })],
         width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Dead-letter queues: age of oldest message (seconds; SQS deletes it at the retention)',
+        left: props.deadLetterQueues.map(({ name, queue }) =>
+          queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', label: name }),
+        ),
+        leftAnnotations: [
+          { value: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(), label: 'MessageExpiring' },
+          { value: DLQ_RETENTION.toSeconds(), label: 'Deleted by SQS' },
+        ],
+        width: 24,
       }),
     );
     dashboard.addWidgets(

@@ -13,7 +13,16 @@ export interface QueuesProps {
   readonly retainData: boolean;
 }
 
-const DLQ_RETENTION = Duration.days(14);
+/** How long a dead-letter queue keeps a message (the SQS maximum): then SQS deletes it, unread. */
+export const DLQ_RETENTION = Duration.days(14);
+/**
+ * Time left to redrive a dead-lettered message when its second page (the `MessageExpiring` alarm of each DLQ)
+ * goes out: a week, so a message forgotten over a holiday or a vacation is still there to replay.
+ * The age SQS reports in a DLQ counts from the move into it (redrive) or the send (Lambda and Scheduler
+ * failure destinations); a standard queue's redrive keeps the original enqueue time for the expiry,
+ * earlier by the source queue's receives (minutes here), which this margin absorbs.
+ */
+export const DLQ_REDRIVE_MARGIN = Duration.days(7);
 /**
  * Deliveries of one assignment message before it is parked in the DLQ. The FIFO queue with one message
  * group hands the function one batch at a time, so no receive is burnt by throttling: five real failures.

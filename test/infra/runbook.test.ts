@@ -36,6 +36,9 @@ describe('alarm runbook', () => {
     ['SchedulerDlqNotEmpty', /<SchedulerDlqUrl>/],
     ['ReleaseDlqNotEmpty', /\/equipe\/quarentena/],
     ['ScanResultsDlqNotEmpty', /attachment-scan \(--invocation-type Event\)/],
+    ['IntakeDlqMessageExpiring', /lost unread.*<EmailIntakeFunctionName> --invocation-type Event/],
+    ['AssignmentDlqMessageExpiring', /lost unread.*start-message-move-task --source-arn <AssignmentDlqArn>/],
+    ['ScanResultsDlqMessageExpiring', /lost unread.*attachment-scan/],
     ['NoAnalystAvailable', /npm run staff -- list/],
     ['TicketDirectoryFailing', /put-secret-value/],
     ['AntivirusFailing', /get-malware-protection-plan/],
@@ -49,10 +52,14 @@ describe('alarm runbook', () => {
     expect(runbookFor(alarmId)).toMatch(expected);
   });
 
-  it.each(['Unknown', 'NotEmpty', 'SomethingNewDlqNotEmpty', 'Errors'])(
-    'refuses an alarm without a runbook (%s), so synth fails before an alarm pages with nothing to do',
-    (alarmId) => {
-      expect(() => runbookFor(alarmId)).toThrow(/No runbook for the alarm/);
-    },
-  );
+  it.each([
+    'Unknown',
+    'NotEmpty',
+    'SomethingNewDlqNotEmpty',
+    'MessageExpiring',
+    'SomethingNewDlqMessageExpiring',
+    'Errors',
+  ])('refuses an alarm without a runbook (%s), so synth fails before an alarm pages with nothing to do', (alarmId) => {
+    expect(() => runbookFor(alarmId)).toThrow(/No runbook for the alarm/);
+  });
 });

@@ -1628,12 +1628,9 @@ describe('alarms and dashboard', () => {
     const dlq = all.filter(
       (a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties.Dimensions)),
     );
-    expect(dlq).toHaveLength(6);
+    expect(dlq).toHaveLength(12);
     for (const alarm of dlq) {
-      expect(alarm.Properties).toMatchObject({
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        TreatMissingData: 'ignore',
-      });
+      expect(alarm.Properties.TreatMissingData).toBe('ignore');
     }
     // A heartbeat (the effects sweep reports every run): no datapoint is the incident.
     const heartbeats = all.filter((a) => a.Properties.Statistic === 'SampleCount');
@@ -1870,6 +1867,55 @@ describe('alarms and dashboard', () => {
         { Name: 'status', Value: status },
       ]),
     );
+  });
+
+  // A DLQ alarm notifies on its state change only: a message nobody replayed must page again while
+  // there are days left to redrive it, before SQS deletes it at the retention (14 days).
+  it.each([
+    ['IntakeDlq', 'intakeDlq'],
+    ['AssignmentDlq', 'assignmentDlq'],
+    ['FeedbackDlq', 'feedbackDlq'],
+    ['SchedulerDlq', 'schedulerDlq'],
+    ['ReleaseDlq', 'releaseDlq'],
+  ] as const)('pages again for a message forgotten in %s, a week before SQS deletes it', (name, key) => {
+    const { stack, template } = dev;
+    const queue = stack.queues[key];
+    const retention = template.toJSON().Resources[logicalId(stack, queue)].Properties.MessageRetentionPeriod;
+    const aged = alarmsOn(template, {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack, queue), 'QueueName'] } }],
+    });
+    expect(aged, name).toHaveLength(1);
+    expect(aged[0]?.Properties).toMatchObject({
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: retention - 7 * 24 * 3600,
+      // No datapoint is an empty queue, or SQS not reporting: never "OK" for a message still there.
+      TreatMissingData: 'ignore',
+    });
+    expect(aged[0]?.Properties.AlarmDescription).toMatch(/waited 7 days .* deletes it unread at 14 days/);
+  });
+
+  it('pages again for a scan result forgotten in ScanResultsDlq, and charts every DLQ age against the deletion', () => {
+    const { template } = dev;
+    const expiring = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).filter((id) =>
+      /MessageExpiring/.test(id),
+    );
+    expect(expiring.map((id) => id.replace(/^Monitoring|[0-9A-F]{8}$/g, '')).sort()).toEqual(
+      ['Assignment', 'Feedback', 'Intake', 'Release', 'ScanResults', 'Scheduler'].map((q) => `${q}DlqMessageExpiring`),
+    );
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    const parts = dashboard!.Properties.DashboardBody['Fn::Join'][1] as unknown[];
+    const body = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
+    const chart = body.widgets.find((w: { properties: { title: string } }) =>
+      w.properties.title.startsWith('Dead-letter queues: age'),
+    );
+    expect(chart?.properties.metrics).toHaveLength(6);
+    expect(chart?.properties.annotations.horizontal.map((a: { value: number }) => a.value)).toEqual([
+      7 * 24 * 3600,
+      14 * 24 * 3600,
+    ]);
   });
 
   it('alarms when the oldest assignment message is older than the configured minutes', () => {
