@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONFIG_DIR, type DeploymentConfig, loadDeploymentConfig, parseDeploymentConfig } from '../../infra/config';
+import { preflightScript } from '../../infra/preflight';
+
+const devInput = JSON.parse(readFileSync(join(CONFIG_DIR, 'dev.json'), 'utf8')) as Record<string, unknown>;
+/** dev.json: production-like (retainData, activateRuleSet), domain ouvidoria.example.com.br, us-east-1. */
+const dev = (overrides: Record<string, unknown> = {}): DeploymentConfig =>
+  parseDeploymentConfig({ ...devInput, ...overrides });
+
+const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-preflight-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What the stand-in account answers; absent = a fresh, bootstrapped account out of the sandbox. */
+interface Account {
+  noCredentials?: boolean;
+  account?: string;
+  bootstrap?: string | null;
+  activeRuleSet?: string;
+  identityExists?: boolean;
+  production?: boolean;
+}
+
+const bin = join(dir, 'bin');
+mkdirSync(bin, { recursive: true });
+// Answers as the AWS CLI v2 does: `--output text` prints "None" for a missing value, errors go to
+// stderr with a non-zero status.
+writeFileSync(
+  join(bin, 'aws'),
+  `#!/usr/bin/env bash
+echo "aws $*" >> "$PREFLIGHT_LOG"
+case "$*" in
+  *"sts get-caller-identity"*) [ -n "$NO_CREDS" ] && { echo "Unable to locate credentials. You can configure credentials by running \\"aws configure\\"." >&2; exit 253; }; echo "$ACCOUNT" ;;
+  *"ssm get-parameter"*) [ -z "$BOOTSTRAP" ] && { echo "" >&2; echo "An error occurred (ParameterNotFound) when calling the GetParameter operation: " >&2; exit 254; }; echo "$BOOTSTRAP" ;;
+  *describe-active-receipt-rule-set*) echo "$ACTIVE" ;;
+  *get-email-identity*) [ -n "$IDENTITY" ] && { echo DOMAIN; exit 0; }; echo "An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity ouvidoria.example.com.br does not exist." >&2; exit 254 ;;
+  *"sesv2 get-account"*) echo "$PRODUCTION" ;;
+  *) echo "unexpected call: $*" >&2; exit 1 ;;
+esac
+`,
+);
+chmodSync(join(bin, 'aws'), 0o755);
+
+function standIn(account: Account): Record<string, string> {
+  return {
+    PATH: `${bin}:${process.env.PATH}`,
+    HOME: dir,
+    PREFLIGHT_LOG: join(dir, `calls-${Math.random().toString(36).slice(2)}.log`),
+    NO_CREDS: account.noCredentials ? '1' : '',
+    ACCOUNT: account.account ?? '123456789012',
+    BOOTSTRAP: account.bootstrap === null ? '' : (account.bootstrap ?? '27'),
+    ACTIVE: account.activeRuleSet ?? 'None',
+    IDENTITY: account.identityExists ? '1' : '',
+    PRODUCTION: account.production === false ? 'False' : 'True',
+  };
+}
+
+function run(config: DeploymentConfig, account: Account = {}, envName = 'dev') {
+  const env = standIn(account);
+  const result = spawnSync('bash', ['-c', preflightScript(config, envName)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  const calls = readFileSync(env.PREFLIGHT_LOG as string, 'utf8')
+    .trim()
+    .split('\n');
+  return { lines: result.stdout.trim().split('\n'), status: result.status, stderr: result.stderr, calls };
+}
+
+describe('preflight (npm run preflight)', () => {
+  it('passes a fresh, bootstrapped account out of the sandbox, with read-only calls in the region of the config', () => {
+    const { lines, status, stderr, calls } = run(dev());
+    expect([status, stderr]).toEqual([0, '']);
+    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual(['preflight: ready to deploy Ouvidoria-dev']);
+    expect(calls).toEqual([
+      'aws sts get-caller-identity --query Account --output text',
+      'aws ssm get-parameter --region us-east-1 --name /cdk-bootstrap/hnb659fds/version --query Parameter.Value --output text',
+      'aws ses describe-active-receipt-rule-set --region us-east-1 --query Metadata.Name --output text',
+      'aws sesv2 get-email-identity --region us-east-1 --email-identity ouvidoria.example.com.br --query IdentityType --output text',
+      'aws sesv2 get-account --region us-east-1 --query ProductionAccessEnabled --output text',
+    ]);
+  });
+
+  // Each row: what would fail mid-deploy (or leave the office deaf), and the line that says so.
+  it.each<[string, Record<string, unknown>, Account, RegExp]>([
+    [
+      'another product’s active rule set, activateRuleSet without consent',
+      {},
+      { activeRuleSet: 'loja-notificacoes' },
+      /^FAIL the rule set loja-notificacoes is active: activating ouvidoria-dev would switch it off, so the deploy rolls back\. Set "existingRuleSetName": "loja-notificacoes"/,
+    ],
+    [
+      'another active rule set, no activation (step 7 would switch it off)',
+      { activateRuleSet: false },
+      { activeRuleSet: 'loja-notificacoes' },
+      /^FAIL the rule set loja-notificacoes is active: ouvidoria-dev would receive nothing/,
+    ],
+    [
+      'existingRuleSetName that is not the active set',
+      { activateRuleSet: false, existingRuleSetName: 'loja-notificacoes' },
+      { activeRuleSet: 'None' },
+      /^FAIL existingRuleSetName is loja-notificacoes, but the active rule set is None/,
+    ],
+    [
+      'the SES sandbox in an environment that keeps its data',
+      {},
+      { production: false },
+      /^FAIL SES is in the sandbox in us-east-1: every automatic reply to a merchant is refused/,
+    ],
+    [
+      'the domain identity created by hand already',
+      {},
+      { identityExists: true },
+      /^FAIL the SES identity ouvidoria\.example\.com\.br exists already in us-east-1: .*"existingEmailIdentity": true/,
+    ],
+    [
+      'existingEmailIdentity without the identity',
+      { existingEmailIdentity: true },
+      {},
+      /^FAIL existingEmailIdentity is true, but SES has no identity ouvidoria\.example\.com\.br in us-east-1/,
+    ],
+    [
+      'CDK bootstrap missing',
+      {},
+      { bootstrap: null },
+      /^FAIL CDK is not bootstrapped in 123456789012\/us-east-1: npx cdk bootstrap aws:\/\/123456789012\/us-east-1/,
+    ],
+    [
+      'credentials of another account than the pinned one',
+      { account: '210987654321' },
+      {},
+      /^FAIL the configuration pins account 210987654321, these credentials are of 123456789012$/,
+    ],
+  ])('fails on %s', (_what, overrides, account, expected) => {
+    const { lines, status } = run(dev(overrides), account);
+    expect(status).toBe(1);
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([expect.stringMatching(expected)]);
+    expect(lines.at(-1)).toBe('preflight: fix every FAIL before npx cdk deploy -c env=dev');
+  });
+
+  it.each<[string, Record<string, unknown>, Account, RegExp]>([
+    [
+      'the active set replaced with consent',
+      { replaceActiveRuleSet: 'loja-notificacoes' },
+      { activeRuleSet: 'loja-notificacoes' },
+      /^warn the deploy switches off the active rule set loja-notificacoes \(replaceActiveRuleSet\)/,
+    ],
+    [
+      'the sandbox in a test environment',
+      { retainData: false },
+      { production: false },
+      /^warn SES is in the sandbox in us-east-1: only verified addresses/,
+    ],
+    [
+      'a region off the list, confirmed',
+      { region: 'sa-east-1', confirmUnlistedRegion: 'sa-east-1' },
+      {},
+      /^warn region sa-east-1 is not in SUPPORTED_REGIONS: you confirmed it/,
+    ],
+  ])('warns without failing on %s', (_what, overrides, account, expected) => {
+    const { lines, status } = run(dev(overrides), account);
+    expect(status).toBe(0);
+    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([
+      expect.stringMatching(expected),
+      'preflight: ready to deploy Ouvidoria-dev',
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, Account]>([
+    [
+      'the set it joins is the active one',
+      { activateRuleSet: false, existingRuleSetName: 'loja-notificacoes' },
+      { activeRuleSet: 'loja-notificacoes' },
+    ],
+    ['the identity it references exists', { existingEmailIdentity: true }, { identityExists: true }],
+    ['a redeploy: its own set is the active one', {}, { activeRuleSet: 'ouvidoria-dev' }],
+  ])('passes when %s', (_what, overrides, account) => {
+    expect(run(dev(overrides), account).status).toBe(0);
+  });
+
+  it('stops at once without credentials, before any other call', () => {
+    const { lines, status, calls } = run(dev(), { noCredentials: true });
+    expect(status).toBe(1);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^FAIL no AWS credentials for this shell .*Unable to locate credentials/),
+    );
+    expect(calls).toEqual(['aws sts get-caller-identity --query Account --output text']);
+  });
+
+  it('is the npm script the README names: runs the checks of the environment asked for, and --print shows them', () => {
+    const env = standIn({ activeRuleSet: 'loja-notificacoes' });
+    const npm = (...args: string[]) =>
+      spawnSync('npm', ['run', '-s', 'preflight', '--', ...args], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+    const staging = npm('staging');
+    // staging.json: no activation, so another active set is a FAIL (step 7 would switch it off).
+    expect([staging.status, staging.stdout]).toEqual([
+      1,
+      expect.stringContaining('FAIL the rule set loja-notificacoes is active'),
+    ]);
+    expect(npm('staging', '--print').stdout).toBe(preflightScript(loadDeploymentConfig('staging'), 'staging'));
+    const missing = npm('producao');
+    expect([missing.status, missing.stdout]).toEqual([
+      1,
+      expect.stringMatching(/^FAIL No deployment configuration for environment "producao"/),
+    ]);
+  });
+});
