@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { evaluateAutoReply } from '../shared/domain/auto-reply-policy';
 import { localConfig, type OuvidoriaConfig, parseConfig } from '../shared/domain/config';
 import type { TicketCheck } from '../shared/domain/decision';
-import { decide, quarantineReason } from '../shared/domain/eligibility/engine';
+import { decide, quarantineReason, withoutOwnReplyNumbers } from '../shared/domain/eligibility/engine';
 import type { Submission } from '../shared/domain/submission';
 import { verifyTicket } from '../shared/domain/ticket-verification';
 import { extractTicketCandidates } from '../shared/domain/tickets';
@@ -299,7 +299,7 @@ async function triage(raw: Buffer, args: Args, config: OuvidoriaConfig) {
   // As in production: no ticket lookup for mail we quarantine.
   const ticketCandidates = quarantine
     ? []
-    : extractTicketCandidates({ subject: submission.subject, text: submission.text });
+    : extractTicketCandidates({ subject: submission.subject, text: withoutOwnReplyNumbers(submission.text, config) });
   let ticketCheck: TicketCheck = await verifyTicket(ticketCandidates, submission.sender.address, chosen.directory);
   if (ticketCheck.status === 'unverified' && chosen.name === 'none') {
     ticketCheck = { ...ticketCheck, why: 'triage_without_directory' };

@@ -17,7 +17,7 @@ import {
 } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
-import { decide, type Screening, screen } from '../domain/eligibility/engine';
+import { decide, type Screening, screen, withoutOwnReplyNumbers } from '../domain/eligibility/engine';
 import { inboxLimitKey } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
@@ -499,7 +499,8 @@ export async function decideSubmission(
   }
   const candidates = extractTicketCandidates({
     subject: submission.subject,
-    text: submission.text,
+    // Our own reply pasted back names the wrong ticket in our words: not a ticket the merchant cites.
+    text: submission.channel === 'email' ? withoutOwnReplyNumbers(submission.text, deps.config) : submission.text,
     formTicket: submission.formTicket,
     attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
     ...(linkedCase ? { linkedCase } : {}),

@@ -392,7 +392,7 @@ function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   const topic = sentencesOf(s.formTopic ?? '');
   const body = sentencesOf(fresh);
   const headline = (text: string) => ({ text, headline: true });
-  const theirs = own === undefined ? body.canonical : body.canonical.filter((text) => !own.has(withoutLinks(text)));
+  const theirs = own === undefined ? body.canonical : body.canonical.filter((text) => !own.has(ownKey(text)));
   const sentences = [
     ...subject.canonical.map(headline),
     ...topic.canonical.map(headline),
@@ -754,6 +754,14 @@ function withoutLinks(sentence: string): string {
   return sentence.includes('http') ? sentence.replace(LINK, '').trim() : sentence;
 }
 
+/**
+ * How a sentence is looked up among the office's own: without its links, its numbers as one digit
+ * (the reply pasted back names the merchant's ticket, "chamado nº 99999", and its dates).
+ */
+function ownKey(sentence: string): string {
+  return withoutLinks(sentence).replace(/\d+/g, '0');
+}
+
 const ownReplies = new WeakMap<OuvidoriaConfig, ReadonlySet<string>>();
 
 /**
@@ -784,7 +792,7 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
           config,
         );
         for (const sentence of sentencesOf(text).canonical) {
-          const words = withoutLinks(sentence);
+          const words = ownKey(sentence);
           if (words.split(' ').length >= OWN_SENTENCE_MIN_WORDS) own.add(words);
         }
       }
@@ -792,6 +800,39 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
   }
   ownReplies.set(config, own);
   return own;
+}
+
+const WITH_DIGIT = /\d/;
+
+/**
+ * The text with the office's own reply sentences that carry a number blanked out (every character
+ * but line breaks and quote marks a space, so offsets and quote lines hold): "Não localizamos o
+ * chamado nº 99999 vinculado…" pasted back without a quote header names the merchant's wrong ticket
+ * in our words, not a ticket the merchant cites. Only sentences with a digit are read.
+ */
+export function withoutOwnReplyNumbers(whole: string, config: OuvidoriaConfig): string {
+  // The same cap as the rules and the ticket reader (MAX_TEXT_CHARS).
+  const text = capText(whole);
+  if (!WITH_DIGIT.test(text)) return text;
+  const own = ownReplySentences(config);
+  const pieces: { start: number; end: number }[] = [];
+  const breaks = new RegExp(SENTENCE_BREAK.source, 'g');
+  let start = 0;
+  for (const m of text.matchAll(breaks)) {
+    const end = m.index ?? 0;
+    if (WITH_DIGIT.test(text.slice(start, end))) pieces.push({ start, end });
+    start = end + m[0].length;
+  }
+  if (WITH_DIGIT.test(text.slice(start))) pieces.push({ start, end: text.length });
+  if (pieces.length === 0) return text;
+  const normalized = normalizeEach(pieces.map((p) => text.slice(p.start, p.end).replace(/\r\n?/g, '\n')));
+  const canonical = canonicalizeEach(normalized);
+  let out = text;
+  pieces.forEach((p, i) => {
+    if (!own.has(ownKey(canonical[i] ?? ''))) return;
+    out = out.slice(0, p.start) + out.slice(p.start, p.end).replace(/[^\n>]/g, ' ') + out.slice(p.end);
+  });
+  return out;
 }
 
 /** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */

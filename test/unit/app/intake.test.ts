@@ -4,6 +4,7 @@ import { MailRejected } from '../../../shared/ports';
 import { decideSubmission, type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { mailLifecycle } from '../../../shared/app/lifecycle/mail-lifecycle';
 import { localConfig } from '../../../shared/domain/config';
+import { renderReply } from '../../../shared/domain/replies';
 import { TICKET_SCORES } from '../../../shared/domain/tickets';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
@@ -901,5 +902,55 @@ describe('processSubmission: mail to the staff reply mailbox that does not verif
     expect(mailer.sent).toEqual([]);
     expect(world.cases.must()).toEqual(before);
     expect(world.mailer.sent).toEqual([]);
+  });
+});
+
+/** Our TICKET_INVALID reply as the merchant pastes it back (no quote header), naming her wrong ticket. */
+const ourInvalidReply = (quoteMarks: boolean) => {
+  const { text } = renderReply(
+    'TICKET_INVALID',
+    {
+      subject: 'Problema na loja',
+      senderName: 'Marina',
+      receivedAt: '2026-11-23T13:00:00.000Z',
+      language: 'pt-BR',
+      ticket: { status: 'invalid', number: '99999', why: 'not_found' },
+    },
+    localConfig,
+  );
+  return quoteMarks ? text.replace(/^/gm, '> ') : text;
+};
+
+describe('decideSubmission: numbers inside the office’s own reply sentences are not the merchant’s ticket', () => {
+  it.each([
+    {
+      name: 'our TICKET_INVALID reply pasted under "nunca mandei número" (no header)',
+      text: `Não entendi essa resposta de vocês, eu nunca mandei número nenhum:\n\n${ourInvalidReply(false)}`,
+      outcome: 'NO_PRIOR_TICKET',
+      ticket: undefined,
+    },
+    {
+      name: 'its "não localizamos" sentence alone, then the right number',
+      text: 'Vocês responderam isto:\nNão localizamos o chamado nº 99999 vinculado ao endereço de e-mail de onde você nos escreveu.\nO meu é o 48213.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    {
+      name: 'our reply quoted with > marks and no header, "o número é esse mesmo" above',
+      text: `O número é esse mesmo que eu mandei, confere aí de novo.\n\n${ourInvalidReply(true)}`,
+      outcome: 'NO_PRIOR_TICKET',
+      ticket: undefined,
+    },
+    {
+      name: 'near miss: the merchant’s own sentence citing 99999 is hers',
+      text: 'Não localizaram o chamado nº 99999? Eu abri ele semana passada pelo chat.',
+      outcome: 'TICKET_INVALID',
+      ticket: '99999',
+    },
+  ])('$name', async ({ text, outcome, ticket }) => {
+    const { decision, candidates } = await decideSubmission(email({ subject: 'Re: Problema na loja', text }), deps);
+    expect(decision.outcome, decision.reason).toBe(outcome);
+    if (ticket === undefined) expect(candidates.map((c) => c.number)).not.toContain('99999');
+    else expect(decision.ticket).toMatchObject({ number: ticket });
   });
 });
