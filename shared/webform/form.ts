@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
-import { ticketOfLink } from '../domain/tickets';
+import { isOtherNumberWord, ticketOfLink } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -137,10 +137,11 @@ const optionalLine = (value: unknown) => {
 /**
  * What people type in the optional ticket field when they have no number ("não tenho", "não lembro o
  * número", "esqueci", "perdi o número", "nenhum chamado", "I don't have one", "-", "?"): no ticket,
- * as an empty field is, never "type one number" (they have none to type). The class: one clause
+ * as an empty field is, never "type one number" (they have none to type). The class: a text
  * without a digit that is only punctuation or has a word of absence, negation or forgetting (pt-BR,
- * es, en; accents and case optional). A second clause ("não sei o número, abri pelo chat") or a
- * digit ("nao 48213") still asks for the number; so do words alone ("abc", "chamado").
+ * es, en; accents and case optional), in one clause or more ("não tenho, foi pelo chat", "não sei o
+ * número, abri pelo chat"). A digit ("nao 48213") still asks for the number; so do words alone
+ * ("abc", "chamado").
  */
 const NO_TICKET_WORDS: ReadonlySet<string> = new Set([
   'nao',
@@ -166,7 +167,7 @@ const NO_TICKET_WORDS: ReadonlySet<string> = new Set([
 
 function isNoTicketAnswer(typed: string): boolean {
   // Any script's digits (fullwidth "４８２１３" too) are a number typed, not an absence: normalize drops them.
-  if (/[\p{Nd},;]/u.test(typed)) return false;
+  if (/\p{Nd}/u.test(typed)) return false;
   const words = normalize(typed.replace(/['’]/g, '')).match(/[a-z]+/g) ?? [];
   return words.length === 0 || words.some((word) => NO_TICKET_WORDS.has(word));
 }
@@ -178,8 +179,52 @@ const optionalTicket = (value: unknown) => {
   const linked = ticketOfLink(v);
   if (linked !== null) return linked;
   if (v.length > FORM_LIMITS.chamado) return v;
-  return isNoTicketAnswer(v) ? undefined : v;
+  if (isNoTicketAnswer(v)) return undefined;
+  const plain = withPlainDigits(v);
+  return isOneTicketTyped(plain) ? plain : withoutNote(plain);
 };
+
+/** Compatibility digits ("４８２１３", "𝟒𝟖𝟐𝟏𝟑") as the plain ones they stand for; other scripts' digits stay. */
+function withPlainDigits(typed: string): string {
+  return typed.replace(/\p{Nd}/gu, (d) => {
+    const plain = d.normalize('NFKC');
+    return /^[0-9]$/.test(plain) ? plain : d;
+  });
+}
+
+/** The field's first number: digits with dots and spaces inside ("48.213", "48 213"), as TICKET_FIELD_TOKENS reads it. */
+const FIRST_NUMBER = /\d(?:[\d.\s]*\d)?/;
+/** Where a note starts after the number: a bracket, a dash or comma set apart, or a space before a word. */
+const NOTE_START = /^\s*[([|,;:–—]|^\s+-\s|^\s+(?=\p{L})/u;
+/** Dates and times a note may carry ("02/11", "2/11/2026", "14h30", "10:00"): not numbers of another kind. */
+const NOTE_DATE = /(?<!\d)\d{1,2}(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?|:\d{2}|h\d{0,2})(?!\d)/g;
+/** A number a note may carry besides dates: a day or a count ("dia 2", "há 3 dias"), or a year. */
+const NOTE_NUMBER = /^(?:\d{1,2}|(?:19|20)\d{2})$/;
+
+/**
+ * One ticket number followed by a short note, a date or words ("48213 (aberto em 02/11)", "48213 -
+ * aberto dia 2", "48213 aberto ontem"): the field up to the number, which isOneTicketTyped then
+ * checks. A note carrying another number than a day, a count or a date ("48213 (48214)", a phone's
+ * digits), or a word that leads another kind of number ("48213 pedido"), leaves the field as typed:
+ * refused. A number glued to a dash, slash or dot ("4821-3", "48213/48214") has no note.
+ */
+function withoutNote(typed: string): string {
+  const number = FIRST_NUMBER.exec(typed);
+  if (number === null) return typed;
+  const end = number.index + number[0].length;
+  const note = typed.slice(end);
+  if (!NOTE_START.test(note)) return typed;
+  const folded = normalize(note);
+  if (
+    folded
+      .replace(NOTE_DATE, ' ')
+      .match(/\d+/g)
+      ?.some((n) => !NOTE_NUMBER.test(n))
+  )
+    return typed;
+  if ((folded.match(/[a-z]+/g) ?? []).some(isOtherNumberWord)) return typed;
+  return typed.slice(0, end);
+}
 
 const TRUE_VALUES = new Set(['true', 'on', '1', 'sim', 'yes']);
 const FALSE_VALUES = new Set(['false', 'off', '0', 'nao', 'não', 'no', '']);

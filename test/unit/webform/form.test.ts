@@ -87,7 +87,18 @@ describe('webform fields', () => {
     ['chamado', { chamado: 'CPF 123.456.789-09' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '#48213#' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'chamado 48213 ou 48214' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: '４８２１３' }, MESSAGES.chamado.invalid],
+    // A note does not carry another number: a second ticket, an order, a phone, a CPF.
+    ['chamado', { chamado: '48213 (48214)' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '48213 - pedido 5555' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '48213 (pedido)' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '48213 tel 11 9876' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '48213, 48214' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '48213/48214' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: 'pedido 48213 (ontem)' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '123.456.789-09' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '12.345.678/0001-90' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '(11) 98765-4321' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '11 98765-4321' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'não, ٤٨٢١٣' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'chamado' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'ABC-48213' }, MESSAGES.chamado.invalid],
@@ -186,6 +197,18 @@ describe('webform fields', () => {
     ['ticket n.º 48213', 'ticket n.º 48213'],
     ['ticket number 48213', 'ticket number 48213'],
     ['my ticket is 48213', 'my ticket is 48213'],
+    // One number with a date or a short note: the field up to the number.
+    ['48213 (aberto em 02/11)', '48213'],
+    ['48213 - aberto dia 2', '48213'],
+    ['48213 (aberto em 02/11/2026)', '48213'],
+    ['chamado 48213, aberto 14h30', 'chamado 48213'],
+    ['48213 aberto ontem às 10:00', '48213'],
+    ['nº 48213 (pelo chat)', 'nº 48213'],
+    ['48213 – fechado sem solução', '48213'],
+    // Compatibility digits read plain.
+    ['４８２１３', '48213'],
+    ['chamado ４８２１３', 'chamado 48213'],
+    ['𝟒𝟖𝟐𝟏𝟑', '48213'],
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
@@ -214,6 +237,8 @@ describe('webform fields', () => {
     'No tengo',
     'desconheço',
     'Desconheço o número.',
+    'não tenho, foi pelo chat',
+    'Não sei; abri pelo WhatsApp',
   ])('reads %j in the ticket field as no ticket, not a malformed one', (typed) => {
     const result = validate({ chamado: typed });
     expect(result.ok, JSON.stringify(result)).toBe(true);
