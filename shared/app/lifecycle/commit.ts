@@ -74,11 +74,14 @@ export class CaseBusy extends Error {
 }
 
 /**
- * Effect ids derive from the cause and the position, so a recomputation after a crash yields the
- * same ids — and the same Message-IDs, which derive from them (random-looking, never from a protocol).
+ * Effect ids derive from the case, the cause and the position, so a recomputation after a crash
+ * yields the same ids — and the same Message-IDs, which derive from them (random-looking, never from
+ * a protocol). The case is part of it: a console form's id comes from the browser, and the same id
+ * sent on two cases gave both merchants' mails one Message-ID (the second case's replies then
+ * threaded to the first, whose merchant they are not: new submissions).
  */
-export function effectId(sourceId: string, index: number): string {
-  return createHash('sha256').update(`${sourceId}\n${index}`).digest('hex').slice(0, 24);
+export function effectId(caseId: string, sourceId: string, index: number): string {
+  return createHash('sha256').update(`${caseId}\n${sourceId}\n${index}`).digest('hex').slice(0, 24);
 }
 
 export function alreadyApplied(c: WorkCase, sourceId: string): boolean {
@@ -119,7 +122,7 @@ export async function commitWithRetry(
     if (typeof planned === 'string') return { kind: 'skipped', current, reason: planned };
     const at = deps.clock.now().toISOString();
     const effects: PendingEffect[] = planned.transition.effects.map((effect, i) => ({
-      id: effectId(sourceId, i),
+      id: effectId(caseId, sourceId, i),
       effect,
       createdAt: at,
       order: i,

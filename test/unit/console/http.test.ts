@@ -411,6 +411,23 @@ describe('serveConsole — actions', () => {
     expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({ type: 'answered', actor: { id: 'ana' } });
   });
 
+  it("the same form id sent on two of the analyst's cases: each merchant's mail has its own Message-ID", async () => {
+    const { serve, request, w } = world([
+      workCase(),
+      workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'ana' }),
+    ]);
+    const token = tokenOf('ana');
+    const id = crypto.randomUUID();
+    for (const caseId of [CASE_ID, 'other']) {
+      const form = { ...post(token, { acao: 'answer', texto: 'Olá, Maria. O estorno foi pedido.' }).form, id };
+      expect((await serve(request('POST', `/equipe/caso/${caseId}/acao`, { token, form })))?.statusCode).toBe(303);
+    }
+    const ids = w.mailer.sent.map((m) => m.messageId);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect((await w.cases.get('other'))?.messageIds).not.toContain(ids[0]);
+  });
+
   // The notice is read from the query only by the actions' own names, never by what any object has.
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
     'a case page asked for the notice of %j shows none',

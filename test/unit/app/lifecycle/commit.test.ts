@@ -26,11 +26,12 @@ function note(sourceId: string, text = 'Liguei para a lojista.'): Planned {
 }
 
 describe('effectId and alreadyApplied', () => {
-  it('effect ids derive from the cause and the position only (a recomputation finds the same ids)', () => {
-    expect(effectId('staff-mail-1', 0)).toBe(effectId('staff-mail-1', 0));
-    expect(effectId('staff-mail-1', 0)).not.toBe(effectId('staff-mail-1', 1));
-    expect(effectId('staff-mail-1', 0)).not.toBe(effectId('staff-mail-2', 0));
-    expect(effectId('x', 0)).toMatch(/^[0-9a-f]{24}$/);
+  it('effect ids derive from the case, the cause and the position only (a recomputation finds the same ids)', () => {
+    expect(effectId('c1', 'staff-mail-1', 0)).toBe(effectId('c1', 'staff-mail-1', 0));
+    expect(effectId('c1', 'staff-mail-1', 0)).not.toBe(effectId('c1', 'staff-mail-1', 1));
+    expect(effectId('c1', 'staff-mail-1', 0)).not.toBe(effectId('c1', 'staff-mail-2', 0));
+    expect(effectId('c1', 'console:f', 0)).not.toBe(effectId('c2', 'console:f', 0));
+    expect(effectId('c1', 'x', 0)).toMatch(/^[0-9a-f]{24}$/);
   });
 
   it('a cause is applied once its event is in the history', () => {
