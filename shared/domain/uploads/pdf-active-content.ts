@@ -76,13 +76,15 @@ function looksZlib(bytes: Buffer, at: number): boolean {
   return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && (cmf * 256 + flg) % 31 === 0;
 }
 
-const BLANK_BYTES: ReadonlySet<number> = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+/** PDF white space, NUL included: a table (the scan over a blank stream is the budget's hot loop). */
+const BLANK_BYTES = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) BLANK_BYTES[byte] = 1;
 
 /** Where the first token starts past PDF white space (NUL included, as readers lex it) and comments; -1 when none shows. */
 function firstTokenAt(bytes: Buffer): number {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if (BLANK_BYTES.has(byte)) continue;
+    if (BLANK_BYTES[byte] === 1) continue;
     if (byte !== 0x25) return i;
     // "%": a comment, to the end of its line.
     while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
@@ -106,7 +108,7 @@ function objectsStart(bytes: Buffer, strict: boolean): boolean | undefined {
   let i = at;
   while (i < bytes.length && isDigit(bytes[i])) i++;
   const digitsEnd = i;
-  while (i < bytes.length && BLANK_BYTES.has(bytes[i] as number)) i++;
+  while (i < bytes.length && BLANK_BYTES[bytes[i] as number] === 1) i++;
   if (i === bytes.length) return undefined;
   return i > digitsEnd && isDigit(bytes[i]);
 }
