@@ -71,245 +71,258 @@ export const StaffSeedSchema = z.object({
 });
 
 /** The config schema is a `zod/mini` object (it runs in the functions): extended by spreading its shape. */
-export const DeploymentConfigSchema = z
-  .object({
-    ...configSchema().shape,
-    /**
-     * Public origin of the webform and console (links we mail, the console's sign-in callback, the
-     * origin POSTs are accepted from). Absent = the HTTP API's own address (output WebformUrl), known
-     * at deploy: one deploy works. Set it to your domain once a custom domain maps to that API.
-     */
-    webformOrigin: z.url().optional(),
-    /** Region of every resource: one of SUPPORTED_REGIONS, or repeated in `confirmUnlistedRegion`. */
-    region: awsRegion,
-    /**
-     * The region again, for one missing from SUPPORTED_REGIONS that you checked offers SES email
-     * receiving and GuardDuty Malware Protection for S3 (AWS added it after the list was taken).
-     */
-    confirmUnlistedRegion: awsRegion.optional(),
-    /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
-    account: z
-      .string()
-      .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
-      .optional(),
-    /**
-     * On-call addresses subscribed to the alarm topic. Each reaches no one until its owner clicks the
-     * link of SNS's confirmation mail (output AlarmTopicArn: PendingConfirmation). Empty only with
-     * `silentAlarms`.
-     */
-    alarmEmails: z.array(z.email()),
-    /**
-     * A test environment whose alarms notify nobody (`"alarmEmails": []`): said out loud, never by an
-     * empty list alone, and refused where data is kept (`retainData`, production).
-     */
-    silentAlarms: z.boolean().default(false),
-    /**
-     * Days the S3 server access logs of the buckets are kept (they name objects, hold no mail). Despite
-     * the name, not raw mail's retention: raw mail, webform files and message texts follow `retention`
-     * (a closed case's `retentionDays` after closing, `redirectRetentionDays` for a redirect, and a
-     * `retentionDays` backstop from the last write), as the table's TTL does.
-     */
-    rawMailRetentionDays: z.number().int().min(1).max(3650),
-    /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
-    logRetentionDays: z
-      .number()
-      .int()
-      .refine((d) => LOG_RETENTION_DAYS.includes(d), `use one of ${LOG_RETENTION_DAYS.join(', ')}`)
-      .default(90),
-    /** Zendesk account: https://<subdomain>.zendesk.com. The credentials live in Secrets Manager. */
-    zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
-    /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
-    staff: z.array(StaffSeedSchema).default([]),
-    /**
-     * SES receipt rule set created by the stack. Absent = `ouvidoria-<env>`, so two environments of one
-     * account never collide. Not retained on delete, so a redeploy after destroy can reuse it.
-     */
-    ruleSetName: resourceName.optional(),
-    /**
-     * Add the intake rule (`ouvidoria-<env>-intake`) to this existing rule set instead of creating one:
-     * the account's active set, owned by another stack or by hand (another environment, other domains).
-     * Only one rule set is active per account and region, so a set of our own could only receive by
-     * switching that one off. Not with `ruleSetName` or `activateRuleSet`.
-     */
-    existingRuleSetName: resourceName.optional(),
-    /**
-     * When true a custom resource makes the rule set the active one (there is one per account and region:
-     * this replaces whatever was active) and deactivates it when the stack is deleted.
-     * When false, activate it by hand (README).
-     */
-    activateRuleSet: z.boolean().default(false),
-    /**
-     * With `activateRuleSet`: the name of another product's rule set, active now, that the deploy may
-     * switch off (its mail stops until it is active again; deleting our stack gives it back). Without it
-     * the activation refuses to replace an active rule set and the deploy rolls back, saying which.
-     */
-    replaceActiveRuleSet: resourceName.optional(),
-    /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
-    webformThrottle: z
-      .object({
-        rateLimit: z.number().int().min(1).max(10_000),
-        burstLimit: z.number().int().min(1).max(5_000),
-      })
-      .default({ rateLimit: 10, burstLimit: 20 }),
-    /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
-    retainData: z.boolean().default(true),
-    /**
-     * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
-     * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
-     */
-    hostedZone: z
-      .object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') })
-      .optional(),
-    /**
-     * The SES domain identity of `domain` exists already (verified by hand, or owned by another stack):
-     * the stack references it by name instead of creating it (creating it fails with "already exists").
-     * Its DKIM, MAIL FROM and default configuration set stay as they are (README, "Troubleshooting").
-     */
-    existingEmailIdentity: z.boolean().default(false),
-    /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
-    mailFromSubdomain: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use one DNS label such as "bounce"')
-      .default('bounce'),
-    /** DMARC policy published in hosted-zone mode (start with "none", tighten once reports are clean). */
-    dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).default('none'),
-    /** Active X-Ray tracing on every function and Powertools Tracer (adds the X-Ray write permissions). */
-    xrayTracing: z.boolean().default(false),
-    /** Powertools log level of the functions. */
-    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
-    alarms: z
-      .object({
-        /** Age of the oldest message on the assignment queue that pages someone. */
-        assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
-        /**
-         * Quarantined mails per hour that page someone, sustained over `quarantinedMailHours` hours in a row.
-         * Spam is quarantined too: a spam wave of an hour must not page, a steady stream (a broken parser,
-         * an authentication failure of a real sender domain) must.
-         */
-        quarantinedMailPerHour: z.number().int().min(1).default(20),
-        quarantinedMailHours: z.number().int().min(1).max(24).default(3),
-      })
-      .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
-  })
-  .superRefine((c, ctx) => {
-    const unlisted = REGION_CODE.test(c.region) && !SUPPORTED_REGIONS.includes(c.region);
-    if (unlisted && c.confirmUnlistedRegion !== c.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['region'],
-        message: `"${c.region}" is not known to offer both SES email receiving and GuardDuty Malware Protection for S3 (the deploy would fail midway). Supported: ${SUPPORTED_REGIONS.join(', ')}. If AWS offers both there now, set "confirmUnlistedRegion": "${c.region}" (README, "Region").`,
-      });
-    }
-    if (c.confirmUnlistedRegion !== undefined && c.confirmUnlistedRegion !== c.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['confirmUnlistedRegion'],
-        message: `must equal region ("${c.region}"): it confirms that region only`,
-      });
-    }
-    const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
-    // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
-    c.ombudsmanAddresses.forEach((address, i) => {
-      if (!inDomain(address)) {
-        ctx.addIssue({ code: 'custom', path: ['ombudsmanAddresses', i], message: `must be an address at ${c.domain}` });
-      }
+const DeploymentFields = z.object({
+  ...configSchema().shape,
+  /**
+   * Public origin of the webform and console (links we mail, the console's sign-in callback, the
+   * origin POSTs are accepted from). Absent = the HTTP API's own address (output WebformUrl), known
+   * at deploy: one deploy works. Set it to your domain once a custom domain maps to that API.
+   */
+  webformOrigin: z.url().optional(),
+  /** Region of every resource: one of SUPPORTED_REGIONS, or repeated in `confirmUnlistedRegion`. */
+  region: awsRegion,
+  /**
+   * The region again, for one missing from SUPPORTED_REGIONS that you checked offers SES email
+   * receiving and GuardDuty Malware Protection for S3 (AWS added it after the list was taken).
+   */
+  confirmUnlistedRegion: awsRegion.optional(),
+  /** Pin the stack to one account; absent = account-agnostic template (synth needs no credentials). */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'use the 12-digit AWS account id')
+    .optional(),
+  /**
+   * On-call addresses subscribed to the alarm topic. Each reaches no one until its owner clicks the
+   * link of SNS's confirmation mail (output AlarmTopicArn: PendingConfirmation). Empty only with
+   * `silentAlarms`.
+   */
+  alarmEmails: z.array(z.email()),
+  /**
+   * A test environment whose alarms notify nobody (`"alarmEmails": []`): said out loud, never by an
+   * empty list alone, and refused where data is kept (`retainData`, production).
+   */
+  silentAlarms: z.boolean().default(false),
+  /**
+   * Addresses of `alarmEmails` that a production environment of the same directory (`retainData`
+   * true) pages too, repeated here to say this environment's incidents may page them as well. Without
+   * it a test environment listing the production on-call is refused: its incidents would wake them.
+   */
+  sharedAlarmEmails: z.array(z.email()).default([]),
+  /**
+   * Days the S3 server access logs of the buckets are kept (they name objects, hold no mail). Despite
+   * the name, not raw mail's retention: raw mail, webform files and message texts follow `retention`
+   * (a closed case's `retentionDays` after closing, `redirectRetentionDays` for a redirect, and a
+   * `retentionDays` backstop from the last write), as the table's TTL does.
+   */
+  rawMailRetentionDays: z.number().int().min(1).max(3650),
+  /** Days Lambda, API access and custom resource logs are kept (a value CloudWatch Logs accepts). */
+  logRetentionDays: z
+    .number()
+    .int()
+    .refine((d) => LOG_RETENTION_DAYS.includes(d), `use one of ${LOG_RETENTION_DAYS.join(', ')}`)
+    .default(90),
+  /** Zendesk account: https://<subdomain>.zendesk.com. The credentials live in Secrets Manager. */
+  zendeskSubdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use the Zendesk subdomain only, e.g. "empresa"'),
+  /** Analysts to add to the roster after the first deploy (README: "Staff seeding"). */
+  staff: z.array(StaffSeedSchema).default([]),
+  /**
+   * SES receipt rule set created by the stack. Absent = `ouvidoria-<env>`, so two environments of one
+   * account never collide. Not retained on delete, so a redeploy after destroy can reuse it.
+   */
+  ruleSetName: resourceName.optional(),
+  /**
+   * Add the intake rule (`ouvidoria-<env>-intake`) to this existing rule set instead of creating one:
+   * the account's active set, owned by another stack or by hand (another environment, other domains).
+   * Only one rule set is active per account and region, so a set of our own could only receive by
+   * switching that one off. Not with `ruleSetName` or `activateRuleSet`.
+   */
+  existingRuleSetName: resourceName.optional(),
+  /**
+   * When true a custom resource makes the rule set the active one (there is one per account and region:
+   * this replaces whatever was active) and deactivates it when the stack is deleted.
+   * When false, activate it by hand (README).
+   */
+  activateRuleSet: z.boolean().default(false),
+  /**
+   * With `activateRuleSet`: the name of another product's rule set, active now, that the deploy may
+   * switch off (its mail stops until it is active again; deleting our stack gives it back). Without it
+   * the activation refuses to replace an active rule set and the deploy rolls back, saying which.
+   */
+  replaceActiveRuleSet: resourceName.optional(),
+  /** Default-stage throttling of the webform HTTP API (requests per second, and burst). */
+  webformThrottle: z
+    .object({
+      rateLimit: z.number().int().min(1).max(10_000),
+      burstLimit: z.number().int().min(1).max(5_000),
+    })
+    .default({ rateLimit: 10, burstLimit: 20 }),
+  /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
+  retainData: z.boolean().default(true),
+  /**
+   * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
+   * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
+   */
+  hostedZone: z.object({ zoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'use the Route 53 hosted zone id') }).optional(),
+  /**
+   * The SES domain identity of `domain` exists already (verified by hand, or owned by another stack):
+   * the stack references it by name instead of creating it (creating it fails with "already exists").
+   * Its DKIM, MAIL FROM and default configuration set stay as they are (README, "Troubleshooting").
+   */
+  existingEmailIdentity: z.boolean().default(false),
+  /** Subdomain of `domain` used as custom MAIL FROM (SPF alignment for DMARC), e.g. "bounce". */
+  mailFromSubdomain: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use one DNS label such as "bounce"')
+    .default('bounce'),
+  /** DMARC policy published in hosted-zone mode (start with "none", tighten once reports are clean). */
+  dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).default('none'),
+  /** Active X-Ray tracing on every function and Powertools Tracer (adds the X-Ray write permissions). */
+  xrayTracing: z.boolean().default(false),
+  /** Powertools log level of the functions. */
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  alarms: z
+    .object({
+      /** Age of the oldest message on the assignment queue that pages someone. */
+      assignmentQueueMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
+      /**
+       * Quarantined mails per hour that page someone, sustained over `quarantinedMailHours` hours in a row.
+       * Spam is quarantined too: a spam wave of an hour must not page, a steady stream (a broken parser,
+       * an authentication failure of a real sender domain) must.
+       */
+      quarantinedMailPerHour: z.number().int().min(1).default(20),
+      quarantinedMailHours: z.number().int().min(1).max(24).default(3),
+    })
+    .default({ assignmentQueueMaxAgeMinutes: 15, quarantinedMailPerHour: 20, quarantinedMailHours: 3 }),
+});
+
+export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
+  const unlisted = REGION_CODE.test(c.region) && !SUPPORTED_REGIONS.includes(c.region);
+  if (unlisted && c.confirmUnlistedRegion !== c.region) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region'],
+      message: `"${c.region}" is not known to offer both SES email receiving and GuardDuty Malware Protection for S3 (the deploy would fail midway). Supported: ${SUPPORTED_REGIONS.join(', ')}. If AWS offers both there now, set "confirmUnlistedRegion": "${c.region}" (README, "Region").`,
     });
-    if (!inDomain(c.fromAddress)) {
-      ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
-    }
-    // Every alarm (mail stopped, cases stuck, data at risk) goes to the topic; a topic without a
-    // subscriber pages no one. A production environment must name someone; a test one may say it pages none.
-    if (c.alarmEmails.length === 0 && !c.silentAlarms) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['alarmEmails'],
-        message:
-          'list at least one on-call address: every alarm (mail stopped, cases stuck) is mailed to them. A test environment that pages nobody says so with "silentAlarms": true',
-      });
-    }
-    if (c.silentAlarms && c.retainData) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['silentAlarms'],
-        message:
-          'not with "retainData": true: an environment that keeps its data is production, and its alarms must reach someone (alarmEmails)',
-      });
-    }
-    if (c.silentAlarms && c.alarmEmails.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['silentAlarms'],
-        message: 'drop it, or empty alarmEmails: the alarms are mailed to the addresses listed',
-      });
-    }
-    // One subscription per address: SNS and CDK tell addresses by their exact spelling.
-    const alarmAddresses = c.alarmEmails.map((a) => a.toLowerCase());
-    alarmAddresses.forEach((address, i) => {
-      const first = alarmAddresses.indexOf(address);
-      if (first < i) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['alarmEmails', i],
-          message: `"${c.alarmEmails[i]}" is listed already (alarmEmails.${first})`,
-        });
-      }
+  }
+  if (c.confirmUnlistedRegion !== undefined && c.confirmUnlistedRegion !== c.region) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmUnlistedRegion'],
+      message: `must equal region ("${c.region}"): it confirms that region only`,
     });
-    const seen = new Set<string>();
-    c.staff.forEach((analyst, i) => {
-      if (seen.has(analyst.id)) {
-        ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
-      }
-      seen.add(analyst.id);
-    });
-    // The due-date escalations and the monthly report are mailed to the supervisors only: a deploy
-    // without one would send them to nobody, silently.
-    const supervisors = c.lifecycle.supervisorIds;
-    if (supervisors.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lifecycle', 'supervisorIds'],
-        message: 'name at least one supervisor (roster id): escalations and the monthly report go to them',
-      });
-    }
-    // The seed (infra/staff-seed.ts) adds only `staff`; a supervisor missing from it has no address.
-    if (c.staff.length > 0) {
-      supervisors.forEach((id, i) => {
-        if (!seen.has(id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['lifecycle', 'supervisorIds', i],
-            message: `"${id}" is not in staff: add the supervisor there so the seed creates them`,
-          });
-        }
-      });
-    }
-    if (c.existingRuleSetName !== undefined) {
-      if (c.activateRuleSet) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['activateRuleSet'],
-          message: 'must be false with existingRuleSetName (that rule set is active already, and not ours)',
-        });
-      }
-      if (c.ruleSetName !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ruleSetName'],
-          message: 'drop it with existingRuleSetName (the stack creates no rule set then)',
-        });
-      }
-    }
-    if (c.replaceActiveRuleSet !== undefined && !c.activateRuleSet) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['replaceActiveRuleSet'],
-        message: 'only with "activateRuleSet": true (it is the consent that activation asks for)',
-      });
-    }
-    if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
-      ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
+  }
+  const inDomain = (address: string) => address.toLowerCase().endsWith(`@${c.domain.toLowerCase()}`);
+  // SES receives only for the domain whose MX points at it, and sends only from the verified identity.
+  c.ombudsmanAddresses.forEach((address, i) => {
+    if (!inDomain(address)) {
+      ctx.addIssue({ code: 'custom', path: ['ombudsmanAddresses', i], message: `must be an address at ${c.domain}` });
     }
   });
+  if (!inDomain(c.fromAddress)) {
+    ctx.addIssue({ code: 'custom', path: ['fromAddress'], message: `must be an address at ${c.domain}` });
+  }
+  // Every alarm (mail stopped, cases stuck, data at risk) goes to the topic; a topic without a
+  // subscriber pages no one. A production environment must name someone; a test one may say it pages none.
+  if (c.alarmEmails.length === 0 && !c.silentAlarms) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['alarmEmails'],
+      message:
+        'list at least one on-call address: every alarm (mail stopped, cases stuck) is mailed to them. A test environment that pages nobody says so with "silentAlarms": true',
+    });
+  }
+  if (c.silentAlarms && c.retainData) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['silentAlarms'],
+      message:
+        'not with "retainData": true: an environment that keeps its data is production, and its alarms must reach someone (alarmEmails)',
+    });
+  }
+  if (c.silentAlarms && c.alarmEmails.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['silentAlarms'],
+      message: 'drop it, or empty alarmEmails: the alarms are mailed to the addresses listed',
+    });
+  }
+  // One subscription per address: SNS and CDK tell addresses by their exact spelling.
+  const alarmAddresses = c.alarmEmails.map((a) => a.toLowerCase());
+  alarmAddresses.forEach((address, i) => {
+    const first = alarmAddresses.indexOf(address);
+    if (first < i) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarmEmails', i],
+        message: `"${c.alarmEmails[i]}" is listed already (alarmEmails.${first})`,
+      });
+    }
+  });
+  c.sharedAlarmEmails.forEach((address, i) => {
+    if (!alarmAddresses.includes(address.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sharedAlarmEmails', i],
+        message: `"${address}" is not in alarmEmails: list it there too, or drop it`,
+      });
+    }
+  });
+  const seen = new Set<string>();
+  c.staff.forEach((analyst, i) => {
+    if (seen.has(analyst.id)) {
+      ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
+    }
+    seen.add(analyst.id);
+  });
+  // The due-date escalations and the monthly report are mailed to the supervisors only: a deploy
+  // without one would send them to nobody, silently.
+  const supervisors = c.lifecycle.supervisorIds;
+  if (supervisors.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lifecycle', 'supervisorIds'],
+      message: 'name at least one supervisor (roster id): escalations and the monthly report go to them',
+    });
+  }
+  // The seed (infra/staff-seed.ts) adds only `staff`; a supervisor missing from it has no address.
+  if (c.staff.length > 0) {
+    supervisors.forEach((id, i) => {
+      if (!seen.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lifecycle', 'supervisorIds', i],
+          message: `"${id}" is not in staff: add the supervisor there so the seed creates them`,
+        });
+      }
+    });
+  }
+  if (c.existingRuleSetName !== undefined) {
+    if (c.activateRuleSet) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activateRuleSet'],
+        message: 'must be false with existingRuleSetName (that rule set is active already, and not ours)',
+      });
+    }
+    if (c.ruleSetName !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ruleSetName'],
+        message: 'drop it with existingRuleSetName (the stack creates no rule set then)',
+      });
+    }
+  }
+  if (c.replaceActiveRuleSet !== undefined && !c.activateRuleSet) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['replaceActiveRuleSet'],
+      message: 'only with "activateRuleSet": true (it is the consent that activation asks for)',
+    });
+  }
+  if (c.webformThrottle.burstLimit < c.webformThrottle.rateLimit) {
+    ctx.addIssue({ code: 'custom', path: ['webformThrottle', 'burstLimit'], message: 'must be at least rateLimit' });
+  }
+});
 
 export type DeploymentConfig = z.infer<typeof DeploymentConfigSchema>;
 
@@ -377,7 +390,62 @@ export function loadDeploymentConfig(env: string, dir: string = CONFIG_DIR): Dep
   } catch (error) {
     throw new Error(`Deployment configuration ${file} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseDeploymentConfig(input, file);
+  const config = parseDeploymentConfig(input, file);
+  const problems = alarmRecipientProblems(config, otherEnvironments(env, dir));
+  if (problems.length > 0) {
+    throw new Error(`Invalid deployment configuration (${file}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return config;
+}
+
+/** What an environment's alarm recipients need to know of another environment of the directory. */
+export interface OtherEnvironment {
+  readonly env: string;
+  readonly alarmEmails: readonly string[];
+  readonly retainData: boolean;
+}
+
+/** The other environment files of `dir`, read for their alarm recipients only (their own errors are their synth's). */
+function otherEnvironments(env: string, dir: string): OtherEnvironment[] {
+  const recipients = DeploymentFields.pick({ alarmEmails: true, retainData: true });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== `${env}.json`)
+    .flatMap((f) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      } catch {
+        return [];
+      }
+      const parsed = recipients.safeParse(raw);
+      return parsed.success ? [{ env: f.slice(0, -'.json'.length), ...parsed.data }] : [];
+    });
+}
+
+/**
+ * Each environment names its own on-call: a test environment (`retainData` false) listing an address a
+ * production environment pages would send its incidents to production's on-call, unless it repeats the
+ * address in `sharedAlarmEmails`.
+ */
+export function alarmRecipientProblems(
+  config: Pick<DeploymentConfig, 'alarmEmails' | 'sharedAlarmEmails' | 'retainData'>,
+  others: readonly OtherEnvironment[],
+): string[] {
+  if (config.retainData) return [];
+  const shared = new Set(config.sharedAlarmEmails.map((a) => a.toLowerCase()));
+  const problems: string[] = [];
+  config.alarmEmails.forEach((address, i) => {
+    if (shared.has(address.toLowerCase())) return;
+    const production = others.find(
+      (o) => o.retainData && o.alarmEmails.some((a) => a.toLowerCase() === address.toLowerCase()),
+    );
+    if (production) {
+      problems.push(
+        `alarmEmails.${i}: "${address}" is the on-call of the production environment "${production.env}" (${production.env}.json, retainData true): this test environment's incidents would page it. List this environment's own recipients, or repeat the address in "sharedAlarmEmails" if it should get them too`,
+      );
+    }
+  });
+  return problems;
 }
 
 /**

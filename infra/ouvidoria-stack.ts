@@ -630,6 +630,7 @@ export class OuvidoriaStack extends Stack {
 
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {
+      envName: props.envName,
       alarmEmails: config.alarmEmails,
       topicKey,
       functions: [

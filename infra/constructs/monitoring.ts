@@ -60,6 +60,8 @@ export const EFFECT_SWEEP_BEHIND = Duration.hours(1);
 export const EFFECT_SWEEP_MISSED_RUNS = 3;
 
 export interface MonitoringProps {
+  /** The environment: the sender name of every alarm mail, so a shared recipient tells staging from production. */
+  readonly envName: string;
   readonly alarmEmails: string[];
   readonly topicKey: kms.IKey;
   readonly functions: MonitoredFunction[];
@@ -124,7 +126,7 @@ export class Monitoring extends Construct {
     super(scope, id);
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
-      displayName: 'Ouvidoria alarms',
+      displayName: `Ouvidoria alarms (${props.envName})`,
       masterKey: props.topicKey,
       enforceSSL: true,
     });

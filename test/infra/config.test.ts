@@ -331,6 +331,83 @@ describe('loading by environment name', () => {
   });
 });
 
+describe('alarm recipients per environment', () => {
+  const stagingInput = JSON.parse(readFileSync(join(CONFIG_DIR, 'staging.json'), 'utf8')) as Record<string, unknown>;
+  /** A config directory of its own: prod.json pages plantao@ (production), hml.json is a test environment. */
+  const environments = (hml: Record<string, unknown>, prod: Record<string, unknown> = {}) => {
+    const envDir = mkdtempSync(join(dir, 'envs-'));
+    writeFileSync(
+      join(envDir, 'prod.json'),
+      JSON.stringify({ ...devInput, alarmEmails: ['plantao@example.com.br'], ...prod }),
+    );
+    writeFileSync(join(envDir, 'hml.json'), JSON.stringify({ ...stagingInput, ...hml }));
+    return envDir;
+  };
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, RegExp]>([
+    [
+      'production’s on-call copied into the test environment',
+      { alarmEmails: ['plantao@example.com.br', 'ouvidoria-hml@example.com.br'] },
+      {},
+      /alarmEmails\.0: "plantao@example\.com\.br" is the on-call of the production environment "prod" \(prod\.json, retainData true\): this test environment's incidents would page it/,
+    ],
+    [
+      'the same address spelled differently',
+      { alarmEmails: ['Plantao@Example.com.br'] },
+      {},
+      /alarmEmails\.0: "Plantao@Example\.com\.br" is the on-call of the production environment "prod"/,
+    ],
+    [
+      'production keeping its data by default (no retainData written)',
+      { alarmEmails: ['plantao@example.com.br'] },
+      { retainData: undefined },
+      /is the on-call of the production environment "prod"/,
+    ],
+    [
+      'a shared address not among the recipients',
+      { alarmEmails: ['ouvidoria-hml@example.com.br'], sharedAlarmEmails: ['plantao@example.com.br'] },
+      {},
+      /sharedAlarmEmails\.0: "plantao@example\.com\.br" is not in alarmEmails/,
+    ],
+  ])('refuses %s', (_what, hml, prod, expected) => {
+    expect(() => loadDeploymentConfig('hml', environments(hml, prod))).toThrow(expected);
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['its own recipients', { alarmEmails: ['ouvidoria-hml@example.com.br'] }, {}],
+    [
+      'production’s on-call written out as shared',
+      {
+        alarmEmails: ['plantao@example.com.br', 'ouvidoria-hml@example.com.br'],
+        sharedAlarmEmails: ['plantao@example.com.br'],
+      },
+      {},
+    ],
+    [
+      'an address of another test environment',
+      { alarmEmails: ['qa@example.com.br'] },
+      { alarmEmails: ['plantao@example.com.br'] },
+    ],
+  ])('accepts %s', (_what, hml, prod) => {
+    expect(loadDeploymentConfig('hml', environments(hml, prod)).alarmEmails).toEqual(hml.alarmEmails);
+  });
+
+  it('lets production list what it likes (the rule guards production’s on-call from test incidents)', () => {
+    const envDir = environments({
+      alarmEmails: ['plantao@example.com.br'],
+      sharedAlarmEmails: ['plantao@example.com.br'],
+    });
+    expect(loadDeploymentConfig('prod', envDir).alarmEmails).toEqual(['plantao@example.com.br']);
+  });
+
+  it('ships staging.json paging its own recipients, none of dev.json (production)', () => {
+    const staging = loadDeploymentConfig('staging');
+    expect(staging.retainData).toBe(false);
+    expect(staging.alarmEmails).toEqual(['ouvidoria-dev@example.com.br']);
+    expect(staging.alarmEmails).not.toContain('plantao@example.com.br');
+  });
+});
+
 describe("the configuration within Lambda's 4 KB of environment", () => {
   const synth = (extraClosedDays: string[]) => () =>
     buildApp({

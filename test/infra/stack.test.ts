@@ -1609,7 +1609,8 @@ describe('alarms and dashboard', () => {
       TopicArn: topic,
     });
     template.hasResourceProperties('AWS::SNS::Topic', {
-      DisplayName: 'Ouvidoria alarms',
+      // The sender name of each alarm mail says which environment (staging and production look alike).
+      DisplayName: 'Ouvidoria alarms (dev)',
       KmsMasterKeyId: Match.anyValue(),
     });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
