@@ -27,8 +27,9 @@ export function preflightScript(config: DeploymentConfig, envName: string): stri
     'ok() { echo "ok   $*"; }',
     'warn() { echo "warn $*"; }',
     'fail() { echo "FAIL $*"; failed=1; }',
-    // The answer, or ERROR and the first non-empty line of the CLI's error (v2 starts it with an empty line).
-    'ask() { local out; if out=$(aws "$@" 2>&1); then echo "$out"; else echo "ERROR $(echo "$out" | grep -m 1 .)"; fi; }',
+    // The answer (stdout only: a CLI warning on stderr is not an answer), or ERROR and the first
+    // non-empty line of the CLI's error (v2 starts it with an empty line).
+    'ask() { local out err status; err=$(mktemp); out=$(aws "$@" 2>"$err"); status=$?; if [ "$status" = 0 ]; then echo "$out"; else echo "ERROR $(grep -m 1 . "$err")"; fi; rm -f "$err"; }',
   ];
 
   // Region: synth refuses an unlisted region without confirmUnlistedRegion, so here it is listed or confirmed.

@@ -37,7 +37,7 @@ case "$*" in
   *"ssm get-parameter"*) [ -z "$BOOTSTRAP" ] && { echo "" >&2; echo "An error occurred (ParameterNotFound) when calling the GetParameter operation: " >&2; exit 254; }; echo "$BOOTSTRAP" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE" ;;
   *get-email-identity*) [ -n "$IDENTITY" ] && { echo DOMAIN; exit 0; }; echo "An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity ouvidoria.example.com.br does not exist." >&2; exit 254 ;;
-  *"sesv2 get-account"*) echo "$PRODUCTION" ;;
+  *"sesv2 get-account"*) echo "aws: [WARNING] a newer version of the CLI is available" >&2; echo "$PRODUCTION" ;;
   *) echo "unexpected call: $*" >&2; exit 1 ;;
 esac
 `,
