@@ -284,6 +284,12 @@ const YEAR_AFTER = /^[/-](\d{4})(?!\d|[.,/:-]\d)/;
 /** The number after a year, "2026/48213" (no leading zero: "2026-000123" is our protocol, typed bare). */
 const NUMBER_AFTER_YEAR = /^[/-]([1-9]\d{2,9})(?!\d|[.,/:-]\d)/;
 /**
+ * The count a helpdesk or a merchant writes after a reopened ticket's number, "51000-1", "51000-2":
+ * one or two digits after a dash, nothing glued after them (a phone's or a document's next group is
+ * longer: "4191-2233", "789-09.1").
+ */
+const REOPEN_SUFFIX = /^-\d{1,2}(?![\d.,/:-]\d|\d)/;
+/**
  * A ticket number: 12345, with thousands dots, 12.345, or dictated in two groups, 48 213 (five or six
  * digits; no third group, which a phone or a document has).
  */
@@ -553,7 +559,11 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
       }
       const year = YEAR_AFTER.exec(masked.slice(numEnd, numEnd + 6));
       const yearSuffixed = year !== null && isYear(year[1] ?? '');
-      if (badFollower(masked, yearSuffixed ? numEnd + (year?.[0].length ?? 0) : numEnd)) return;
+      // "Protocolo 51000-1 (reaberto)": a reopened ticket's count after a full-length number.
+      const reopened =
+        !yearSuffixed && /^\d{5,}$/.test(raw) ? REOPEN_SUFFIX.exec(masked.slice(numEnd, numEnd + 4)) : null;
+      const suffixLength = yearSuffixed ? (year?.[0].length ?? 0) : (reopened?.[0].length ?? 0);
+      if (badFollower(masked, numEnd + suffixLength)) return;
       const digits = raw.replace(/[. ]/g, '');
       const leadingZero = digits.startsWith('0');
       // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".

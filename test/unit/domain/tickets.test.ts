@@ -81,6 +81,10 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['chamado 48213/2026.', '48213'],
     ['protocolo nº 2026/48213', '48213'],
     ['protocolo 2026-48213', '48213'],
+    // A reopened ticket's count after its number.
+    ['Protocolo 51000-1 (reaberto)', '51000'],
+    ['chamado 48213-2 voltou a dar erro', '48213'],
+    ['ticket #52310-1, reopened', '52310'],
     // A reference, or a short relative clause and its verb, between the keyword and its number.
     ['Chamado de referência: 51000', '51000'],
     ['Chamado ref. 51000', '51000'],
@@ -328,6 +332,9 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
       'a Procon protocol in parentheses after a relative clause',
       'o protocolo que o Procon me deu (nº 2026123456) não adiantou',
     ],
+    ['a four-digit group after a dash (a phone, not a reopened count)', 'chamado 98765-4321'],
+    ['a dash count glued to more digits', 'protocolo 51000-1.2'],
+    ['a short number with a dash (a typo, not a reopened ticket)', 'chamado 4821-3'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });
