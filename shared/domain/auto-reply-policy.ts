@@ -155,9 +155,10 @@ const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|o
  * — broken, stuck or gone ("quebrado", "travada", "sumiram"), what the store does not do ("não
  * calcula", "não aparece"), nobody answering ("sem resposta", "ninguém me ajuda").
  */
-const BODY_COMPLAINT = new RegExp(
-  String.raw`${TICKET_CITED}|\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`,
-);
+const BODY_COMPLAINT_WORDS = String.raw`\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|(nada|nao) (foi )?resolvid\w*|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`;
+const BODY_COMPLAINT = new RegExp(`${TICKET_CITED}|${BODY_COMPLAINT_WORDS}`);
+/** What went wrong, in the words of the complaint alone (BODY_COMPLAINT without a ticket's citation). */
+const COMPLAINT_WORDS = new RegExp(BODY_COMPLAINT_WORDS);
 
 /** A day as a notice names it: "15/12", "10 de janeiro", "dia 20", "na segunda", "amanhã". */
 const NOTICE_DAY = String.raw`(\d{1,2}/\d{1,2}|\d{1,2} de [a-z]+|dia \d{1,2}|(na |no )?(proxima |proximo )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)|amanha)`;
@@ -274,10 +275,32 @@ export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boo
   if (PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh)) return true;
   const words = wordsOnly(evidence);
   if (words === '') return false;
+  if (isFooterOfAComplaint(fresh, words)) return true;
   for (const m of fresh.matchAll(QUOTED_SPAN)) {
     if (wordsOnly(m[1] ?? m[2] ?? '').includes(words)) return true;
   }
   return false;
+}
+
+/**
+ * A footer's sentence, as a merchant's mail system or ERP stamps it under every mail ("Este e-mail foi
+ * enviado automaticamente pelo sistema. Não responda.", "Mensagem automática, não responda"): it says
+ * how the mail was sent, not that a robot wrote it (ROBOT_SENTENCE: "esta é uma resposta automática").
+ */
+const FOOTER_NOTICE =
+  /\b(enviad[oa]s? automaticamente|gerad[oa]s? automaticamente|automatica nao responda|e mail automatico|email automatico|enviado automaticamente|sent automatically|generated automatically)\b/;
+
+/**
+ * Whether the notice's words (`words`, wordsOnly) are a footer under a person's complaint: a footer's
+ * sentence, after text that says what went wrong in a person's words (COMPLAINT_WORDS: "Segue sem
+ * solução.", "O checkout parou de novo.") — not a notice's own opening ("Seu chamado 48213 foi
+ * atualizado", "Seu boleto está disponível"), which names nothing wrong.
+ */
+function isFooterOfAComplaint(fresh: string, words: string): boolean {
+  if (!FOOTER_NOTICE.test(words)) return false;
+  const flat = wordsOnly(fresh);
+  const at = flat.indexOf(words);
+  return at > 0 && COMPLAINT_WORDS.test(flat.slice(0, at)) && !BODY_BOUNCE.test(fresh);
 }
 
 /**

@@ -4801,3 +4801,68 @@ describe('round 15: our own automatic reply pasted back without a quote header',
     await check(row);
   });
 });
+
+/** Triage round 16: "enviado automaticamente pelo sistema… Não responda" as the footer of a person's complaint. */
+const ROUND16_FOOTERS: Row[] = [
+  ...(
+    [
+      [
+        'sem solução, footer',
+        'Segue sem solução.\n\nEste e-mail foi enviado automaticamente pelo sistema. Não responda.',
+      ],
+      [
+        'sem resposta, footer with an ellipsis',
+        'Chamado 48213 continua aberto e sem resposta.\n\nEste e-mail foi enviado automaticamente pelo sistema… Não responda.',
+      ],
+      [
+        'signature, then the footer',
+        'Nada resolvido ainda!\n\nAtt, Juliana\nEste e-mail foi enviado automaticamente pelo sistema. Não responda.',
+      ],
+      ['"mensagem automática, não responda" footer', 'O checkout parou de novo.\n\nMensagem automática, não responda.'],
+      [
+        'gerada automaticamente footer',
+        'Continua dando erro no frete.\n\nJuliana\n\nEsta mensagem foi gerada automaticamente, por favor não responda este e-mail.',
+      ],
+    ] as const
+  ).map(
+    ([label, text]): Row => ({
+      name: `a complaint under "Chamado 48213": ${label}`,
+      from: OWNER,
+      subject: 'Chamado 48213',
+      text,
+      outcome: 'ACCEPTED',
+      rule: 'ticket.valid',
+      ticket: '48213',
+    }),
+  ),
+  {
+    name: 'near miss: a helpdesk notice names nothing wrong before its footer',
+    from: NOBODY,
+    subject: 'Chamado 48213 atualizado',
+    text: 'Seu chamado 48213 foi atualizado.\n\nEste e-mail foi enviado automaticamente pelo sistema. Não responda.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated.text',
+  },
+  {
+    name: 'near miss: a billing notice with the same footer',
+    from: NOBODY,
+    subject: 'Boleto disponível',
+    text: 'Olá, seu boleto de novembro está disponível no painel.\n\nEste e-mail foi enviado automaticamente pelo sistema. Não responda.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated.text',
+  },
+  {
+    name: 'near miss: a robot that says it wrote the text, after a problem it names',
+    from: NOBODY,
+    subject: 'Recebemos sua mensagem',
+    text: 'Recebemos sua mensagem sobre o problema relatado. Esta é uma resposta automática.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated.text',
+  },
+];
+
+describe('round 16: a person’s complaint with a "sent automatically, do not reply" footer', () => {
+  it.each(ROUND16_FOOTERS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
