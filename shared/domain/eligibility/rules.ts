@@ -797,7 +797,7 @@ const CLIENT_MARKERS = [
 
 /**
  * The store blocked or suspended for an unpaid fee ("a loja está bloqueada por falta de pagamento mas
- * eu paguei", "suspensa por inadimplência"): a billing matter — the finance team settles the payment —,
+ * eu paguei", "suspensa por inadimplência", "por pendência financeira", "por débito em aberto"): a billing matter — the finance team settles the payment —,
  * not a lost sign-in.
  */
 const FOR_NON_PAYMENT = [
@@ -809,6 +809,12 @@ const FOR_NON_PAYMENT = [
   'por fatura atrasada',
   'por mensalidade atrasada',
   'por mensalidade em aberto',
+  'por pendencia* financeira*',
+  'por pendencia* de pagamento',
+  'por debito* em aberto',
+  'por debito* pendente*',
+  'por saldo devedor',
+  'por valor* em aberto',
 ];
 
 /**

@@ -4330,6 +4330,19 @@ const ROUND12: Row[] = [
         'painel',
         'nao consigo acessar o painel, aparece bloqueado por falta de pagamento, mas o debito automatico passou',
       ],
+      // Round 16: the unpaid balance in other words.
+      [
+        'suspended for a financial pending item',
+        'Loja suspensa',
+        'Minha loja foi suspensa por pendências financeiras, já paguei.',
+      ],
+      ['blocked for an open debt', 'Loja bloqueada', 'Minha loja foi bloqueada por débito em aberto.'],
+      [
+        'the panel blocked for a balance due',
+        'Painel bloqueado',
+        'Bloquearam meu painel por saldo devedor, mas está tudo pago.',
+      ],
+      ['suspended for a pending payment', 'Loja suspensa', 'Suspenderam a loja por pendência de pagamento.'],
     ] as [string, string, string][]
   ).map(
     ([label, subject, text]): Row => ({
@@ -4347,6 +4360,14 @@ const ROUND12: Row[] = [
     from: NOBODY,
     subject: 'loja bloqueada',
     text: 'A loja foi bloqueada sem motivo nenhum e ninguém do suporte me explica.',
+    outcome: 'ACCESS_ISSUE',
+    rule: 'topic.access.no-access',
+  },
+  {
+    name: 'a store suspended for a pending document is still an access issue',
+    from: NOBODY,
+    subject: 'loja suspensa',
+    text: 'Minha loja foi suspensa por pendência na documentação e não consigo entrar.',
     outcome: 'ACCESS_ISSUE',
     rule: 'topic.access.no-access',
   },
