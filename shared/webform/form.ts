@@ -178,8 +178,9 @@ const optionalTicket = (value: unknown) => {
   if (typeof v !== 'string' || v.length > FORM_LIMITS.chamadoLink) return v;
   const linked = ticketOfLink(v);
   if (linked !== null) return linked;
-  if (v.length > FORM_LIMITS.chamado) return v;
+  // A sentence saying there is none is no ticket at any length the field takes ("foi pelo WhatsApp, não tem número").
   if (isNoTicketAnswer(v)) return undefined;
+  if (v.length > FORM_LIMITS.chamado) return v;
   const plain = withPlainDigits(v);
   return isOneTicketTyped(plain) ? plain : withoutNote(plain);
 };
