@@ -238,7 +238,7 @@ export async function processSubmission(
       // Closed longer ago than the reopen window: a new case, linked to the old one.
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
-    decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread));
+    decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread), asksForTicket(thread));
     const held = start?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
@@ -492,6 +492,7 @@ export async function decideSubmission(
   deps: Pick<IntakeDeps, 'tickets' | 'config'>,
   screening: Screening = screen(submission, deps.config),
   linkedCase?: TicketExtractionInput['linkedCase'],
+  answersTicketRequest = false,
 ): Promise<Decided> {
   if (screening.quarantine.length > 0) {
     // No ticket lookup and no further rules for mail we will not answer.
@@ -504,6 +505,7 @@ export async function decideSubmission(
     formTicket: submission.formTicket,
     attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
     ...(linkedCase ? { linkedCase } : {}),
+    ...(answersTicketRequest ? { answersTicketRequest } : {}),
   });
   // A ticket is the sender's only when the mail has one author: the address of a mail without a
   // From (read from its Sender), with two, or with one SES could not check is a guess, and DMARC
@@ -513,6 +515,19 @@ export async function decideSubmission(
   const owner = submission.authorUnclear || unproven ? '' : submission.sender.address;
   const ticket = await verifyTicket(candidates, owner, deps.tickets);
   return { decision: decide(submission, ticket, deps.config, screening), candidates };
+}
+
+/** The outcomes whose reply asks the merchant for the ticket's number (SPEC: "responda com o número"). */
+const ASKED_FOR_TICKET: ReadonlySet<Outcome> = new Set(['NO_PRIOR_TICKET', 'TICKET_INVALID']);
+
+/** Whether the mail answers (by its headers) the sender's own earlier mail that we asked for the ticket's number. */
+function asksForTicket(thread: ThreadMatch): boolean {
+  return (
+    thread.kind === 'linked' &&
+    thread.reason === 'not-a-case' &&
+    ASKED_FOR_TICKET.has(thread.parent.outcome) &&
+    thread.parent.reply?.status === 'sent'
+  );
 }
 
 /** The ticket of the sender's own case closed before the reopen window, which the new case inherits. */

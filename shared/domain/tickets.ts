@@ -53,6 +53,12 @@ export interface TicketExtractionInput {
    * again. Ranked as a keyword-led number, after any the message itself names.
    */
   linkedCase?: { protocol: string; ticket: string };
+  /**
+   * The mail answers the office's reply that asked for the ticket's number (NO_PRIOR_TICKET,
+   * TICKET_INVALID): a number standing alone in its fresh text ("48312", "o correto é 48312") is
+   * the answer, a claim the check reports when not found, not a guess.
+   */
+  answersTicketRequest?: boolean;
 }
 
 /**
@@ -518,7 +524,13 @@ function extractFromForm(formTicket: string, out: Collector): void {
   }
 }
 
-function extractFromText(original: string, source: TicketSource, allowBare: boolean, out: Collector): void {
+function extractFromText(
+  original: string,
+  source: TicketSource,
+  allowBare: boolean,
+  out: Collector,
+  bareScore: number = TICKET_SCORES.bare,
+): void {
   if (original.trim() === '') return;
   // Dictated numbers read as typed ones ("chamado quatro oito dois um três").
   const folded = spokenNumerals(foldKeepingLength(original));
@@ -623,7 +635,7 @@ function extractFromText(original: string, source: TicketSource, allowBare: bool
     const end = start + m[0].length;
     if (badFollower(masked, end)) continue;
     if (BARE_CONTEXT_BEFORE.test(lineBefore(masked, start, 35))) continue;
-    out.add(m[0], source, TICKET_SCORES.bare + bonus, evidenceAround(original, start, end));
+    out.add(m[0], source, bareScore + bonus, evidenceAround(original, start, end));
   }
 }
 
@@ -641,7 +653,14 @@ export function extractTicketCandidates(input: TicketExtractionInput): TicketCan
   extractFromText(withPlainMathAlphanumerics(capText(input.subject).normalize('NFC')), 'subject', true, out);
   // The same cap as the rule engine (MAX_TEXT_CHARS): one bound for all text work.
   const { fresh, quoted } = splitQuoted(withPlainMathAlphanumerics(capText(input.text).normalize('NFC')));
-  extractFromText(fresh, 'body', true, out);
+  // Her answer to our request for the number: a number alone is the number asked for.
+  extractFromText(
+    fresh,
+    'body',
+    true,
+    out,
+    input.answersTicketRequest ? TICKET_SCORES.weakKeyword : TICKET_SCORES.bare,
+  );
   // Quoted history is full of other people's numbers: keyword-led ones only.
   extractFromText(quoted, 'quoted', false, out);
   for (const name of (input.attachmentNames ?? []).slice(0, MAX_ATTACHMENT_NAMES)) {

@@ -954,3 +954,71 @@ describe('decideSubmission: numbers inside the office’s own reply sentences ar
     else expect(decision.ticket).toMatchObject({ number: ticket });
   });
 });
+
+describe('processSubmission: the number she sends in answer to our request for it', () => {
+  it.each([
+    {
+      name: 'a number nobody opened, in answer to NO_PRIOR_TICKET',
+      first: 'O frete não calcula desde ontem e ninguém resolve.',
+      answer: 'o correto é 48312',
+      threaded: true,
+      outcome: 'TICKET_INVALID',
+      ticket: '48312',
+    },
+    {
+      name: 'the number alone on the first line',
+      first: 'O frete não calcula desde ontem e ninguém resolve.',
+      answer: '48312',
+      threaded: true,
+      outcome: 'TICKET_INVALID',
+      ticket: '48312',
+    },
+    {
+      name: 'her own ticket, in answer to NO_PRIOR_TICKET',
+      first: 'O frete não calcula desde ontem e ninguém resolve.',
+      answer: 'Segue o número do chamado: 48213',
+      threaded: true,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    {
+      name: 'near miss: the same number in a new mail (no thread) is a guess',
+      first: 'O frete não calcula desde ontem e ninguém resolve.',
+      answer: 'o correto é 48312',
+      threaded: false,
+      outcome: 'NO_PRIOR_TICKET',
+      ticket: undefined,
+    },
+    {
+      name: 'near miss: an answer to our access guidance, which asked for no number',
+      first: 'Não consigo acessar o painel, minha senha não funciona.',
+      answer: 'meu telefone é 48312',
+      threaded: true,
+      outcome: 'NO_PRIOR_TICKET',
+      ticket: undefined,
+    },
+  ])('$name', async ({ first, answer, threaded, outcome, ticket }) => {
+    const asked = await processSubmission(
+      email({ sourceId: 'ses-ask', subject: 'Problema na loja', text: first, messageId: 'ask@mail.gmail.com' }),
+      deps,
+    );
+    expect(asked).toMatchObject({ kind: 'case' });
+    const ours = mailer.sent.at(-1)!;
+    const quoted = `${answer}\n\nEm ter., 24 de nov. de 2026 às 11:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> ${ours.text.split('\n').join('\n> ')}`;
+    const thread = threaded ? { inReplyTo: ours.messageId, references: [ours.messageId] } : {};
+    const result = await processSubmission(
+      email({
+        sourceId: 'ses-answer',
+        subject: `Re: ${ours.subject}`,
+        text: quoted,
+        messageId: 'answer@mail.gmail.com',
+        ...thread,
+      }),
+      deps,
+    );
+    expect(result).toMatchObject({ kind: 'case', outcome });
+    const stored = await cases.get('email:ses-answer');
+    if (ticket === undefined) expect(stored?.decision.ticket.status).toBe('none');
+    else expect(stored?.decision.ticket).toMatchObject({ number: ticket });
+  });
+});
