@@ -83,7 +83,7 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     deps.source.erasedCreatedBetween(earlier.from, period.to),
   ]);
   const protocols = [...cases, ...previousCases]
-    .filter((c) => c.status === 'CLOSED' && c.protocol)
+    .filter((c) => c.protocol && (c.status === 'CLOSED' || c.history?.some((e) => e.type === 'closed')))
     .map((c) => c.protocol as string);
   const surveys = await deps.source.surveys(protocols);
   const figures = reportFigures({

@@ -454,9 +454,12 @@ describe('data-subject requests', () => {
       outcome: 'ACCEPTED',
       topics: expect.any(Array),
       analyst: 'ana',
+      analysts: ['ana'],
       firstAnswerDays: bd(PLAN[0].created, PLAN[0].answer),
       closeDays: bd(PLAN[0].created, PLAN[0].close),
       category: 'procedente',
+      closedOn: PLAN[0].close.slice(0, 10),
+      closedBy: 'ana',
       withinDeadline: Date.parse(PLAN[0].close) <= Date.parse(dueAts[0] as string),
       survey: 4,
     });

@@ -8,10 +8,19 @@
  * - Business days between two instants = business dates of the office calendar after the first
  *   instant's local date, up to and including the second's (same day = 0; Friday → Monday = 1;
  *   holidays and weekends are not counted).
- * - First answer = the first `answered` history event; close = `closedAt` of a CLOSED case.
+ * - First answer = the first `answered` history event.
+ * - Closed = closed for the first time by the end of the period (the first `closed` history event;
+ *   `closedAt` of a CLOSED case without one): a closure that happened is a fact of its month, so a
+ *   case reopened later still counts as closed, with the time to that first closure, its category
+ *   and its deadline (the due date in force then), and a past month's report does not change when a
+ *   case of it is reopened or closed later.
  * - Median: the middle value (mean of the two middle ones for an even count). p90: nearest rank,
  *   the ⌈0.9·n⌉-th smallest value (with 1–9 values this is the largest). No value → null.
- * - Closed within the deadline: closed cases of the cohort with a due date whose `closedAt` ≤ `dueAt`.
+ * - Closed within the deadline: closed cases of the cohort with a due date whose first closure came
+ *   by the due date in force at that moment (the last assigned/extended/reopened one before it).
+ * - By analyst: every analyst who held an accepted case of the cohort (assigned it or received it by
+ *   a transfer), once per case — a case transferred mid-month counts for both; closures by analyst:
+ *   who closed it the first time (same cut-off as "closed").
  * - Overdue now: open cases (any creation date) whose `dueAt` has passed at generation time.
  * - Satisfaction: answers of the closed cases of the cohort; response rate = answers / closed cases.
  * - Topic rules: the decision's rule ids that name a subject (`topic.`, `scope.`, `client.`).
@@ -62,14 +71,20 @@ export interface ReportEntry {
   outcome: Outcome;
   /** The decision's topic rules (NO_TOPIC when none). */
   topics: string[];
-  /** The analyst of an accepted case (UNASSIGNED when none). */
+  /** The analyst of an accepted case when counted (UNASSIGNED when none); records of old erasures have only this. */
   analyst?: string;
+  /** Every analyst who held the accepted case (assignment or transfer), in order (UNASSIGNED when none). */
+  analysts?: string[];
   /** Accepted and answered: business days to the first answer. */
   firstAnswerDays?: number;
-  /** Accepted and closed: business days to the close, and the resolution category. */
+  /** Accepted and closed (the first closure, even if reopened later): business days to it, and its category. */
   closeDays?: number;
   category?: CloseCategory;
-  /** Closed with a due date: closed by it. */
+  /** Office-local date of the first closure (absent in records of old erasures: counted as closed). */
+  closedOn?: string;
+  /** Staff id of who closed it the first time (absent when unknown). */
+  closedBy?: string;
+  /** Closed with a due date: closed by the due date in force then. */
   withinDeadline?: boolean;
   /** Closed with a protocol (a survey was offered): the score answered, or null. */
   survey?: number | null;
@@ -100,24 +115,62 @@ export function reportCaseFrom(item: Readonly<Record<string, unknown>>): ReportC
   };
 }
 
+/** The first closure of a case: its `closed` history event, else `closedAt` of a CLOSED case (older data). */
+function firstClosure(c: ReportCase): { at: string; category?: CloseCategory; by?: string } | undefined {
+  const event = (c.history ?? []).find((e) => e.type === 'closed');
+  if (event?.type === 'closed') {
+    return { at: event.at, category: event.category, ...(event.actor.kind === 'staff' ? { by: event.actor.id } : {}) };
+  }
+  if (c.status !== 'CLOSED' || !c.closedAt) return undefined;
+  return {
+    at: c.closedAt,
+    ...(c.closure?.category ? { category: c.closure.category } : {}),
+    ...(c.assignee ? { by: c.assignee } : {}),
+  };
+}
+
+/** The due date in force at `at`: the last one set (assigned, extended, reopened) before it, else `dueAt`. */
+function dueAtAt(c: ReportCase, at: string): string | undefined {
+  let due: string | undefined;
+  for (const e of c.history ?? []) {
+    if (Date.parse(e.at) > Date.parse(at)) break;
+    if (e.type === 'assigned' || e.type === 'extended' || e.type === 'reopened') due = e.dueAt;
+  }
+  return due ?? c.dueAt;
+}
+
+/** Every analyst who held the case, in order: the assignment, then each transfer's receiver. */
+function analystsOf(c: ReportCase): string[] {
+  const held: string[] = [];
+  for (const e of c.history ?? []) {
+    if (e.type === 'assigned') held.push(e.analystId);
+    if (e.type === 'transferred') held.push(e.from, e.to);
+  }
+  if (c.assignee) held.push(c.assignee);
+  return held.length > 0 ? [...new Set(held)] : [UNASSIGNED];
+}
+
 /** What the report counts of a case; `score`: its survey answer, if any. */
 export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: number | undefined): ReportEntry {
   const accepted = c.outcome === 'ACCEPTED';
-  const closedAt = accepted && c.status === 'CLOSED' ? c.closedAt : undefined;
+  const closure = accepted ? firstClosure(c) : undefined;
   const answeredAt = accepted ? firstAnsweredAt(c) : undefined;
+  const dueAt = closure ? dueAtAt(c, closure.at) : undefined;
   return {
     createdOn: calendar.localDate(new Date(c.createdAt)),
     channel: c.channel,
     status: c.status,
     outcome: c.outcome,
     topics: topicRulesOf(c),
-    ...(accepted ? { analyst: c.assignee ?? UNASSIGNED } : {}),
+    ...(accepted ? { analyst: c.assignee ?? UNASSIGNED, analysts: analystsOf(c) } : {}),
     ...(answeredAt ? { firstAnswerDays: businessDaysBetween(calendar, c.createdAt, answeredAt) } : {}),
-    ...(closedAt
+    ...(closure
       ? {
-          closeDays: businessDaysBetween(calendar, c.createdAt, closedAt),
-          ...(c.closure?.category ? { category: c.closure.category } : {}),
-          ...(c.dueAt ? { withinDeadline: Date.parse(closedAt) <= Date.parse(c.dueAt) } : {}),
+          closeDays: businessDaysBetween(calendar, c.createdAt, closure.at),
+          ...(closure.category ? { category: closure.category } : {}),
+          closedOn: calendar.localDate(new Date(closure.at)),
+          ...(closure.by ? { closedBy: closure.by } : {}),
+          ...(dueAt ? { withinDeadline: Date.parse(closure.at) <= Date.parse(dueAt) } : {}),
           ...(c.protocol ? { survey: score ?? null } : {}),
         }
       : {}),
@@ -149,7 +202,10 @@ export interface PeriodFigures {
   byOutcome: CountRow[];
   byChannel: CountRow[];
   byTopicRule: CountRow[];
+  /** Cases each analyst held (assignment or transfer), once per case: a transferred case counts for both. */
   byAnalyst: CountRow[];
+  /** First closures by who made them. */
+  closedByAnalyst: CountRow[];
   acceptedVsRedirected: { accepted: number; redirected: number; quarantined: number };
   firstAnswer: Durations;
   toClose: Durations;
@@ -293,7 +349,10 @@ function entryFigures(
   staffNames: ReadonlyMap<string, string>,
 ): PeriodFigures {
   const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
-  const closed = accepted.filter((e) => e.closeDays !== undefined);
+  // Closed by the end of the period (old erasure records have no date: closed when erased).
+  const closed = accepted.filter(
+    (e) => e.closeDays !== undefined && (e.closedOn === undefined || e.closedOn <= period.to),
+  );
   const withDue = defined(closed.map((e) => e.withinDeadline));
   const within = withDue.filter(Boolean).length;
   const offered = closed.filter((e) => e.survey !== undefined);
@@ -318,7 +377,11 @@ function entryFigures(
     ),
     byTopicRule,
     byAnalyst: countRows(
-      accepted.map((e) => e.analyst ?? UNASSIGNED),
+      accepted.flatMap((e) => e.analysts ?? [e.analyst ?? UNASSIGNED]),
+      (id) => staffNames.get(id) ?? id,
+    ),
+    closedByAnalyst: countRows(
+      closed.map((e) => e.closedBy ?? UNASSIGNED),
       (id) => staffNames.get(id) ?? id,
     ),
     acceptedVsRedirected: {

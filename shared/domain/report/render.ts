@@ -28,6 +28,15 @@ function countTable(caption: string, head: string, rows: readonly CountRow[]): s
   );
 }
 
+/** What the figures count, as the report says it (shared/domain/report/figures.ts defines them). */
+export const REPORT_NOTES_PT = {
+  closed:
+    'Encerrado = caso do período encerrado pela primeira vez até o último dia do período, ainda que reaberto depois: o tempo até o encerramento, a categoria e o prazo são os desse primeiro encerramento (o prazo vigente naquele momento). O relatório de um mês passado não muda quando um caso é reaberto ou encerrado depois.',
+  byAnalyst:
+    'Cada analista que teve o caso (atribuição ou transferência), uma vez por caso: um caso transferido no mês conta para quem o transferiu e para quem o recebeu, e a soma pode passar do total de casos aceitos.',
+  closedByAnalyst: 'Quem encerrou o caso pela primeira vez (mesmo critério de "encerrado").',
+} as const;
+
 function section(title: string, chart: string, table: string, note = ''): string {
   return `<section><h2>${escapeHtml(title)}</h2>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}<figure>${chart}</figure>${table}</section>`;
 }
@@ -115,7 +124,8 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
       f.byTopicRule,
       'Uma manifestação pode acionar mais de uma regra.',
     ),
-    countSection('Casos por analista', 'Analista', f.byAnalyst),
+    countSection('Casos por analista', 'Analista', f.byAnalyst, REPORT_NOTES_PT.byAnalyst),
+    countSection('Encerramentos por analista', 'Analista', f.closedByAnalyst, REPORT_NOTES_PT.closedByAnalyst),
     section(
       'Prazos (dias úteis)',
       barChart(
@@ -130,7 +140,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
       ),
       `<table><caption>Prazos em dias úteis</caption><thead><tr><th scope="col">Medida</th><th scope="col">Casos</th><th scope="col">Mediana</th><th scope="col">p90</th></tr></thead><tbody><tr><th scope="row">Até a 1ª resposta</th>${durationRows(f.firstAnswer)}</tr><tr><th scope="row">Até o encerramento</th>${durationRows(f.toClose)}</tr></tbody></table>` +
         `<table><caption>Cumprimento do prazo</caption><tbody><tr><th scope="row">Casos encerrados (com prazo)</th><td>${f.deadline.closed}</td></tr><tr><th scope="row">Encerrados no prazo</th><td>${f.deadline.withinDeadline}</td></tr><tr><th scope="row">Fração no prazo</th><td>${pct(f.deadline.share)}</td></tr><tr><th scope="row">Em atraso agora</th><td>${f.overdueNow}</td></tr></tbody></table>`,
-      'Dias úteis do calendário da Ouvidoria (sem fins de semana e feriados): mesmo dia = 0.',
+      `Dias úteis do calendário da Ouvidoria (sem fins de semana e feriados): mesmo dia = 0. ${REPORT_NOTES_PT.closed}`,
     ),
     countSection('Categorias de resolução', 'Categoria', f.resolution),
     section(
@@ -217,6 +227,7 @@ export function renderReportCsv(f: ReportFigures): string {
   counts('por_canal', f.byChannel);
   counts('por_regra', f.byTopicRule);
   counts('por_analista', f.byAnalyst);
+  counts('encerramentos_por_analista', f.closedByAnalyst);
   counts('categorias_resolucao', f.resolution);
   counts('satisfacao_notas', f.satisfaction.distribution);
   counts('temas_top10', f.topTopics);

@@ -223,9 +223,12 @@ describe('eraseSubject', () => {
         outcome: 'ACCEPTED',
         topics: ['topic.billing.complaint'],
         analyst: 'ana',
+        analysts: ['ana'],
         firstAnswerDays: 1,
         closeDays: 3,
         category: 'procedente',
+        closedOn: '2026-03-05',
+        closedBy: 'ana',
         withinDeadline: true,
         ...expected,
       });

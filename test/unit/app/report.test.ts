@@ -121,13 +121,38 @@ describe('generateReport', () => {
           aCase({ caseId: 'a', status: 'CLOSED', protocol: 'OUV-A', closedAt: '2026-04-24T13:00:00.000Z' }),
           aCase({ caseId: 'b' }),
           aCase({ caseId: 'c', status: 'CLOSED' }),
+          // Closed on 22 Apr, reopened on 27 Apr: its April closure and the survey it offered still count.
+          aCase({
+            caseId: 'r',
+            status: 'IN_PROGRESS',
+            protocol: 'OUV-R',
+            history: [
+              {
+                type: 'closed',
+                at: '2026-04-22T13:00:00.000Z',
+                actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+                category: 'resolvido',
+                summary: 'Resolvido.',
+              },
+              {
+                type: 'reopened',
+                at: '2026-04-27T13:00:00.000Z',
+                actor: { kind: 'merchant' },
+                messageSourceId: 'm-r',
+                dueAt: '2026-05-11T20:59:00.000Z',
+              },
+            ],
+          }),
         ],
         [MARCH_FROM]: [
           aCase({ caseId: 'm', status: 'CLOSED', protocol: 'OUV-M', createdAt: '2026-03-10T13:00:00.000Z' }),
         ],
       },
       [aCase({ caseId: 'b' })],
-      [{ protocol: 'OUV-A', score: 5 }],
+      [
+        { protocol: 'OUV-A', score: 5 },
+        { protocol: 'OUV-R', score: 2 },
+      ],
     );
     const report = await generateReport(APRIL, {
       source,
@@ -139,10 +164,11 @@ describe('generateReport', () => {
       `cases ${MARCH_FROM} ${APRIL_FROM}`,
       'open',
       'erased 2026-03-01 2026-04-30',
-      'surveys OUV-A,OUV-M',
+      'surveys OUV-A,OUV-R,OUV-M',
     ]);
     expect(report.name).toBe('relatorio-ouvidoria_2026-04-01_2026-04-30');
-    expect(report.figures.total).toBe(3);
+    expect(report.figures.total).toBe(4);
+    expect(report.figures.satisfaction).toMatchObject({ closedCases: 2, answers: 2, average: 3.5 });
     expect(report.html).toContain('<html');
     expect(report.csv.split('\n').length).toBeGreaterThan(2);
   });

@@ -301,11 +301,186 @@ describe('an LGPD erasure leaves every report as it was', () => {
       outcome: 'ACCEPTED',
       topics: ['topic.logistics.delay'],
       analyst: 'bruno',
+      analysts: ['bruno'],
       closeDays: 16,
       category: 'nao-resolvido',
+      closedOn: '2026-05-26',
+      closedBy: 'bruno',
       withinDeadline: false,
       survey: null,
     });
     expect(JSON.stringify(entry)).not.toMatch(/OUV-|closed-late|@|T\d\d:/);
+  });
+});
+
+describe('a closure is a fact of its month; a transferred case counts for each analyst who held it', () => {
+  const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+  const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
+  const ana = staff;
+  const bruno = { kind: 'staff', id: 'bruno', role: 'analyst' } as const;
+  const system = { kind: 'system' } as const;
+  const assigned = (at: string, analystId: string, dueAt: string): HistoryEvent => ({
+    type: 'assigned',
+    at,
+    actor: system,
+    analystId,
+    dueAt,
+  });
+  const closed = (at: string, by = ana): HistoryEvent => ({
+    type: 'closed',
+    at,
+    actor: by,
+    category: 'procedente',
+    summary: 'Estorno feito.',
+  });
+  const reopened = (at: string, dueAt: string): HistoryEvent => ({
+    type: 'reopened',
+    at,
+    actor: { kind: 'merchant' },
+    messageSourceId: `m-${at}`,
+    dueAt,
+  });
+  const transferred = (at: string, from: string, to: string): HistoryEvent => ({
+    type: 'transferred',
+    at,
+    actor: bruno,
+    from,
+    to,
+  });
+  // Assigned Tue 3 Nov (due 17 Nov), closed Tue 10 Nov by Ana on time (5 business days: 2 Nov holiday before).
+  const closedOnTime = [
+    assigned('2026-11-03T13:00:00Z', 'ana', '2026-11-17T20:59:00Z'),
+    closed('2026-11-10T15:00:00Z'),
+  ];
+  const novemberCase = (id: string, history: HistoryEvent[], now: Partial<ReportCase>): ReportCase =>
+    c({ caseId: id, protocol: `OUV-2026-0001${id}`, createdAt: '2026-11-03T12:00:00.000Z', history, ...now });
+
+  it.each([
+    {
+      name: 'closed in November, still closed',
+      kase: novemberCase('01', closedOnTime, {
+        status: 'CLOSED',
+        assignee: 'ana',
+        dueAt: '2026-11-17T20:59:00Z',
+        closedAt: '2026-11-10T15:00:00Z',
+        closure: { category: 'procedente' },
+      }),
+    },
+    {
+      name: 'closed in November, reopened on 1 Dec (open now, no closedAt)',
+      kase: novemberCase('02', [...closedOnTime, reopened('2026-12-01T13:00:00Z', '2026-12-15T20:59:00Z')], {
+        status: 'IN_PROGRESS',
+        assignee: 'ana',
+        dueAt: '2026-12-15T20:59:00Z',
+      }),
+    },
+    {
+      name: 'closed in November, reopened and closed again in December (the first closure counts)',
+      kase: novemberCase(
+        '03',
+        [...closedOnTime, reopened('2026-12-01T13:00:00Z', '2026-12-15T20:59:00Z'), closed('2026-12-10T13:00:00Z')],
+        { status: 'CLOSED', assignee: 'ana', dueAt: '2026-12-15T20:59:00Z', closedAt: '2026-12-10T13:00:00Z' },
+      ),
+    },
+  ])('$name: November counts one closure, 5 business days, on time, by Ana', ({ kase }) => {
+    const f = periodFigures(NOVEMBER, [kase], [], calendar);
+    expect(f.toClose).toEqual({ count: 1, median: 5, p90: 5 });
+    expect(f.deadline).toEqual({ closed: 1, withinDeadline: 1, share: 1 });
+    expect(f.resolution.find((r) => r.key === 'procedente')?.count).toBe(1);
+    expect(f.closedByAnalyst).toEqual([{ key: 'ana', label: 'ana', count: 1 }]);
+    expect(f.satisfaction.closedCases).toBe(1);
+  });
+
+  it('closed late the first time, reopened and closed again before the new due date: late', () => {
+    const late = novemberCase(
+      '04',
+      [
+        assigned('2026-11-03T13:00:00Z', 'ana', '2026-11-17T20:59:00Z'),
+        closed('2026-11-20T13:00:00Z'),
+        reopened('2026-11-23T13:00:00Z', '2026-12-07T20:59:00Z'),
+        closed('2026-11-25T13:00:00Z'),
+      ],
+      { status: 'CLOSED', assignee: 'ana', dueAt: '2026-12-07T20:59:00Z', closedAt: '2026-11-25T13:00:00Z' },
+    );
+    expect(periodFigures(NOVEMBER, [late], [], calendar).deadline).toEqual({ closed: 1, withinDeadline: 0, share: 0 });
+  });
+
+  it("a case first closed after the month's end is not a closure of that month, whenever the report runs", () => {
+    const december = novemberCase(
+      '05',
+      [assigned('2026-11-27T13:00:00Z', 'ana', '2026-12-11T20:59:00Z'), closed('2026-12-03T13:00:00Z')],
+      { status: 'CLOSED', assignee: 'ana', dueAt: '2026-12-11T20:59:00Z', closedAt: '2026-12-03T13:00:00Z' },
+    );
+    const f = periodFigures(NOVEMBER, [december], [], calendar);
+    expect(f.toClose.count).toBe(0);
+    expect(f.deadline.closed).toBe(0);
+    expect(f.closedByAnalyst).toEqual([]);
+    expect(f.satisfaction.closedCases).toBe(0);
+    expect(
+      periodFigures(DECEMBER, [{ ...december, createdAt: '2026-12-01T12:00:00.000Z' }], [], calendar).toClose.count,
+    ).toBe(1);
+  });
+
+  it('transferred mid-month from Bruno to Ana, closed by Ana: both held it, Ana closed it', () => {
+    const kase = novemberCase(
+      '06',
+      [
+        assigned('2026-11-03T13:00:00Z', 'bruno', '2026-11-17T20:59:00Z'),
+        transferred('2026-11-12T13:00:00Z', 'bruno', 'ana'),
+        closed('2026-11-16T13:00:00Z'),
+      ],
+      { status: 'CLOSED', assignee: 'ana', dueAt: '2026-11-17T20:59:00Z', closedAt: '2026-11-16T13:00:00Z' },
+    );
+    const open = novemberCase('07', [assigned('2026-11-03T13:00:00Z', 'bruno', '2026-11-17T20:59:00Z')], {
+      status: 'IN_PROGRESS',
+      assignee: 'bruno',
+    });
+    const names = new Map([
+      ['ana', 'Ana Souza'],
+      ['bruno', 'Bruno Lima'],
+    ]);
+    const f = periodFigures(NOVEMBER, [kase, open], [], calendar, names);
+    expect(f.byAnalyst).toEqual([
+      { key: 'bruno', label: 'Bruno Lima', count: 2 },
+      { key: 'ana', label: 'Ana Souza', count: 1 },
+    ]);
+    expect(f.closedByAnalyst).toEqual([{ key: 'ana', label: 'Ana Souza', count: 1 }]);
+  });
+
+  it('erasing the reopened or the transferred case leaves November as it was', () => {
+    const reopenedCase = novemberCase(
+      '08',
+      [...closedOnTime, reopened('2026-12-01T13:00:00Z', '2026-12-15T20:59:00Z')],
+      {
+        status: 'IN_PROGRESS',
+        assignee: 'ana',
+        dueAt: '2026-12-15T20:59:00Z',
+      },
+    );
+    const transferredCase = novemberCase(
+      '09',
+      [
+        assigned('2026-11-03T13:00:00Z', 'bruno', '2026-11-17T20:59:00Z'),
+        transferred('2026-11-12T13:00:00Z', 'bruno', 'ana'),
+      ],
+      { status: 'IN_PROGRESS', assignee: 'ana' },
+    );
+    const all = [reopenedCase, transferredCase];
+    const report = (kept: ReportCase[], erased: ReportCase[]) =>
+      periodFigures(
+        NOVEMBER,
+        kept,
+        [],
+        calendar,
+        new Map(),
+        erased.map((e) => reportEntryOf(e, calendar, undefined)),
+      );
+    for (const gone of all)
+      expect(
+        report(
+          all.filter((k) => k !== gone),
+          [gone],
+        ),
+      ).toEqual(report(all, []));
   });
 });

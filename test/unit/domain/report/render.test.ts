@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { officeCalendar } from '../../../../shared/domain/calendar';
 import { localConfig } from '../../../../shared/domain/config';
 import { type ReportCase, reportFigures } from '../../../../shared/domain/report/figures';
-import { csvCell, renderReportCsv, renderReportHtml } from '../../../../shared/domain/report/render';
+import { csvCell, REPORT_NOTES_PT, renderReportCsv, renderReportHtml } from '../../../../shared/domain/report/render';
+import { escapeHtml } from '../../../../shared/domain/html';
 
 const calendar = officeCalendar(localConfig);
 const hostile = '<script>alert(1)</script>"&';
@@ -51,6 +52,30 @@ describe('report HTML', () => {
       expect(page.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0, tag).toBe(open);
     }
     expect(page).toContain('@media print');
+  });
+
+  it('says what "encerrado" and "por analista" count, and shows who closed', () => {
+    const closedByBruno: ReportCase = {
+      ...one,
+      caseId: 'y',
+      assignee: 'bruno',
+      status: 'CLOSED',
+      closedAt: '2026-04-22T13:00:00.000Z',
+      history: [
+        {
+          type: 'closed',
+          at: '2026-04-22T13:00:00.000Z',
+          actor: { kind: 'staff', id: 'bruno', role: 'analyst' },
+          category: 'resolvido',
+          summary: 'Resolvido.',
+        },
+      ],
+    };
+    const f = figures([closedByBruno]);
+    const page = renderReportHtml(f);
+    expect(page).toContain('Encerramentos por analista');
+    for (const note of Object.values(REPORT_NOTES_PT)) expect(page).toContain(escapeHtml(note));
+    expect(renderReportCsv(f).split('\r\n')).toContain('encerramentos_por_analista,bruno,bruno,1,,');
   });
 
   it('renders an empty month without NaN or Infinity', () => {
