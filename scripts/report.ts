@@ -17,16 +17,37 @@ import { publishReport } from '../shared/app/report';
 import { buildReportDeps, reportStoreFromEnv } from '../shared/composition/report';
 import type { Settings } from '../shared/composition/settings';
 import { assertPeriod } from '../shared/domain/report/figures';
+import { formatDateTimePtBr } from '../shared/domain/calendar';
+import { DEFAULT_LOCAL_DATA_DIR, readLocalClock } from './local/clock-file';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const USAGE = `Usage: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--publish]
   --out DIR    where the HTML and CSV go (default: relatorios/)
   --publish    store in REPORT_BUCKET and mail the supervisors instead (AWS)
-Local stack by default (DYNAMODB_PORT, SES_PORT); AWS when TABLE_NAME is set (OUVIDORIA_ENV picks infra/config/<env>.json, default dev).`;
+Local stack by default (DYNAMODB_PORT, SES_PORT), on the local stack's clock (OUVIDORIA_NOW overrides it); AWS when TABLE_NAME is set (OUVIDORIA_ENV picks infra/config/<env>.json, default dev).`;
+
+/**
+ * The instant a CLI run on the local stack takes as now, and where it comes from: OUVIDORIA_NOW when
+ * set, else the local stack's clock (it may run from a moved OUVIDORIA_NOW: the console's instant),
+ * else the real clock (no stack ever started on `dataDir`).
+ */
+export function localNow(
+  env: NodeJS.ProcessEnv,
+  dataDir: string = DEFAULT_LOCAL_DATA_DIR,
+): { now?: string; source: string } {
+  if (env.OUVIDORIA_NOW) return { now: env.OUVIDORIA_NOW, source: 'OUVIDORIA_NOW' };
+  const stack = readLocalClock(dataDir);
+  if (stack) return { now: stack.toISOString(), source: `relógio da pilha local (${dataDir})` };
+  return { source: `relógio real: nenhuma pilha local iniciada em ${dataDir}` };
+}
 
 /** Local stack settings, or AWS ones when TABLE_NAME is set. Shared with scripts/titular.ts. */
-export async function cliSettings(env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
+export async function cliSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  /** The local stack's data directory, where its clock is read. */
+  localDataDir: string = DEFAULT_LOCAL_DATA_DIR,
+): Promise<Settings> {
   if (env.TABLE_NAME) {
     const { loadDeploymentConfig, runtimeConfigOf } = await import('../infra/config');
     // Without webformOrigin in the file, the stack's WebformUrl output (as the functions get it).
@@ -47,13 +68,14 @@ export async function cliSettings(env: NodeJS.ProcessEnv = process.env): Promise
   const { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, PORT_VARIABLES } = await import('./local/stack');
   const { localConfig } = await import('../shared/domain/config');
   const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  const { now } = localNow(env, localDataDir);
   return {
     config: localConfig,
     tableName: LOCAL_TABLE,
     dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
     sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
     ticketDirectory: { kind: 'table' },
-    ...(env.OUVIDORIA_NOW ? { now: env.OUVIDORIA_NOW } : {}),
+    ...(now ? { now } : {}),
   };
 }
 
@@ -62,7 +84,11 @@ function option(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  localDataDir: string = DEFAULT_LOCAL_DATA_DIR,
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -79,7 +105,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  const settings = await cliSettings(env);
+  const settings = await cliSettings(env, localDataDir);
   const publish = argv.includes('--publish');
   const outDir = resolve(env.INIT_CWD ?? process.cwd(), option(argv, '--out') ?? 'relatorios');
   const deps = buildReportDeps(settings, publish ? { store: reportStoreFromEnv(env) } : { outDir });
@@ -90,7 +116,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   process.stdout.write(
     `${report.files.map((name) => (publish ? name : resolve(outDir, name))).join('\n')}\n` +
       `Manifestações: ${f.total} · aceitas: ${f.acceptedVsRedirected.accepted} · orientadas: ${f.acceptedVsRedirected.redirected} · ` +
-      `em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n`,
+      `em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n` +
+      `Gerado em ${formatDateTimePtBr(f.generatedAt, f.timeZone)}${env.TABLE_NAME ? '' : ` (${localNow(env, localDataDir).source})`}\n`,
   );
   return 0;
 }

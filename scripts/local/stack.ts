@@ -33,6 +33,7 @@ import { onTimer } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { isStaffReplyMailbox, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
+import { writeLocalClock } from './clock-file';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
@@ -260,6 +261,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dataDir = resolve(options.dataDir);
   if (options.fresh) await wipe(dataDir);
   await mkdir(join(dataDir, 'mail'), { recursive: true });
+  // What `npm run report` and `npm run titular` read as the stack's now (scripts/local/clock-file.ts).
+  await writeLocalClock(dataDir, clock.now(), new Date());
 
   const stops: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {

@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLocalClock } from '../../scripts/local/clock-file';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
@@ -105,4 +106,13 @@ describe('timers across restarts of the local stack', () => {
     expect(history.filter((e) => e.type === 'reminder-sent')).toHaveLength(1);
     expect(history.filter((e) => e.type === 'escalated')).toHaveLength(1);
   }, 120_000);
+});
+
+describe('the local tools read the stack’s clock', () => {
+  it('after a restart with a moved OUVIDORIA_NOW, npm run report / titular take the console’s now', async () => {
+    const moved = await restartAt(new Date('2026-12-15T10:00:00-03:00'));
+    const read = readLocalClock(dataDir);
+    expect(read).toBeDefined();
+    expect(Math.abs((read as Date).getTime() - moved.clock.now().getTime())).toBeLessThan(5_000);
+  });
 });

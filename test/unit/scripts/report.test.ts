@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeLocalClock } from '../../../scripts/local/clock-file';
 import { DEFAULT_PORTS, LOCAL_TABLE } from '../../../scripts/local/stack';
 import { cliSettings, main } from '../../../scripts/report';
 import { DynamoCaseRepository } from '../../../shared/adapters/dynamo/case-repository';
@@ -154,3 +155,51 @@ describe('cliSettings', () => {
     expect((await cliSettings({ ...env, OUVIDORIA_WEBFORM_ORIGIN: origin })).config.webformOrigin).toBe(origin);
   });
 });
+
+describe('the local report runs on the local stack’s clock', () => {
+  // The stack started 40 minutes ago with OUVIDORIA_NOW=2026-03-31T16:00-03:00: its console now shows 16:40.
+  let stackDir: string;
+  beforeAll(async () => {
+    stackDir = await mkdtemp(join(tmpdir(), 'ouv-stack-'));
+    await writeLocalClock(stackDir, new Date('2026-03-31T19:00:00.000Z'), new Date(Date.now() - 40 * 60_000));
+  });
+  afterAll(async () => {
+    await rm(stackDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    {
+      name: 'no OUVIDORIA_NOW: the stack’s moved clock (not the real one), said in the output',
+      env: (): NodeJS.ProcessEnv => ({ ...envWithout('OUVIDORIA_NOW') }),
+      dir: () => stackDir,
+      generated: /Gerado em 31\/03\/2026 às 16:4\d \(relógio da pilha local/,
+    },
+    {
+      name: 'OUVIDORIA_NOW wins over the stack’s clock',
+      env: (): NodeJS.ProcessEnv => env,
+      dir: () => stackDir,
+      generated: /Gerado em 01\/04\/2026 às 09:00 \(OUVIDORIA_NOW\)/,
+    },
+    {
+      name: 'no stack ever started there: the real clock, said so',
+      env: (): NodeJS.ProcessEnv => ({ ...envWithout('OUVIDORIA_NOW') }),
+      dir: () => join(stackDir, 'nada'),
+      generated: /\(relógio real: nenhuma pilha local iniciada em /,
+    },
+  ])('$name', async ({ env: envOf, dir: dirOf, generated }) => {
+    const io = capture();
+    expect(await main(['--from', '2026-03-01', '--to', '2026-03-31', '--out', 'saida'], envOf(), dirOf())).toBe(0);
+    expect(io.out()).toMatch(generated);
+  });
+
+  it('cliSettings (also npm run titular) takes the stack’s now', async () => {
+    const now = Date.parse(String((await cliSettings(envWithout('OUVIDORIA_NOW'), stackDir)).now));
+    expect(now).toBeGreaterThanOrEqual(Date.parse('2026-03-31T19:40:00.000Z'));
+    expect(now).toBeLessThan(Date.parse('2026-03-31T19:45:00.000Z'));
+  });
+});
+
+function envWithout(name: string): NodeJS.ProcessEnv {
+  const { [name]: _gone, ...rest } = env;
+  return rest;
+}
