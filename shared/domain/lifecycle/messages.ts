@@ -54,7 +54,7 @@ function subjectFor(c: Pick<WorkCase, 'protocol' | 'caseId'>, title: string): st
  */
 export function merchantMailSubject(
   c: Pick<WorkCase, 'protocol' | 'caseId'> & { decision?: Pick<WorkCase['decision'], 'language'> },
-  kind: 'answer' | 'closing' | 'extension',
+  kind: 'answer' | 'closing' | 'extension' | 'reopen',
 ): string {
   return subjectFor(c, merchantWords(c).titles[kind]);
 }

@@ -4,7 +4,8 @@
  *
  * The public view keeps: protocol, status, dates, due date, the resolution, the merchant's own
  * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
- * The extension notices she got are shown as the office's messages (new date and reason).
+ * The extension and reopening notices she got are shown as the office's messages (new date and
+ * reason; the case reopened and its new due date).
  * It drops: internal notes and every other history event, staff mails, any message not from the
  * case's sender (and so the names of files she did not send), the decision trail, attachments'
  * storage locations. Her own files are listed with how each stands (received, being checked,
@@ -128,6 +129,13 @@ function extensionTextPt(
   return `Prazo de resposta prorrogado em ${countOf(e.businessDays, 'dia útil', 'dias úteis')}${until}. Motivo: ${e.reason}`;
 }
 
+/** A reopening as the status page tells it (pt-BR, as the page is): the notice's own words and the new due date. */
+function reopenTextPt(protocol: string, dueAt: string, timeZone: string | undefined): string {
+  const w = MERCHANT_WORDS['pt-BR'];
+  const until = timeZone ? ` ${w.dueBy}${formatDatePtBr(dueAt, timeZone)}.` : '';
+  return `${w.reopened.before}${protocol}.${until}`;
+}
+
 /** Shown for a file sent without a name (e.g. an image pasted into the mail). */
 export const UNNAMED_FILE_PT = '(arquivo sem nome)';
 
@@ -186,7 +194,17 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       text: cut(extensionTextPt(e, at?.config.timeZone)),
     });
   }
-  if (extensions.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // The reopening notices she got (her message reopened the closed case): open again, until when.
+  const reopenings = (c.history ?? []).filter((e) => e.type === 'reopened');
+  for (const e of reopenings) {
+    messages.push({
+      from: 'office',
+      at: e.at,
+      subject: merchantMailSubject(c, 'reopen'),
+      text: cut(reopenTextPt(c.protocol, e.dueAt, at?.config.timeZone)),
+    });
+  }
+  if (extensions.length + reopenings.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return {
     protocol: c.protocol,
     status: c.status,

@@ -315,6 +315,50 @@ describe('publicCaseView', () => {
     expect(JSON.stringify(view)).not.toContain('bruno');
   });
 
+  // Ana closed it on 10/03; Maria wrote back on 12/03 ("o estorno não caiu"), which reopened it: she got the
+  // "Caso reaberto" mail with the new due date, and the page shows it after her message.
+  it.each([
+    ['pt-BR', 'Caso reaberto'],
+    ['es', 'Caso reabierto'],
+  ] as const)(
+    'a case in %s lists the reopening notice she got, after the message that reopened it',
+    (language, title) => {
+      const c = workCase({
+        decision: { ...workCase().decision, language },
+        status: 'IN_PROGRESS',
+        dueAt: '2026-03-26T13:00:00.000Z',
+        messages: [
+          ...workCase().messages,
+          {
+            ...workCase().messages[0]!,
+            sourceId: 'm-2',
+            receivedAt: '2026-03-12T12:00:00.000Z',
+            text: 'O estorno ainda não caiu na conta da loja.',
+          },
+        ],
+        history: [
+          {
+            type: 'reopened',
+            messageSourceId: 'm-2',
+            dueAt: '2026-03-26T13:00:00.000Z',
+            at: '2026-03-12T12:00:01.000Z',
+            actor: { kind: 'merchant' },
+            sourceId: 'm-2',
+          },
+        ],
+      });
+      const view = publicCaseView(c, { now: new Date('2026-03-16T12:00:00.000Z'), config: localConfig });
+      expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
+        ['merchant', workCase().messages[0]!.subject],
+        ['merchant', workCase().messages[0]!.subject],
+        ['office', `[${PROTOCOL}] ${title}`],
+      ]);
+      expect(view?.messages[2]?.text).toBe(
+        `Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}. Prazo de resposta: até 26/03/2026.`,
+      );
+    },
+  );
+
   it('a merchant message with no fresh text (only quoted history) says so', () => {
     const c = workCase({
       messages: [{ ...workCase().messages[0]!, text: '> Olá, Maria.\n> Solicitamos o estorno.' }],
