@@ -2,7 +2,7 @@
  * A scan result that arrives after the submission (GuardDuty scans in seconds, the person may
  * have submitted first): the file's case is found by its tag, the result is recorded on the
  * case, a clean file's type is proved on its bytes, an infected or refused one is quarantined
- * (tag), and the merchant is told about an infected file in pt-BR. A file no submission claimed
+ * (tag), and the merchant is told about an infected file in the case's language. A file no submission claimed
  * yet is left alone: the submission reads the scan tag when it claims the file.
  */
 import type { ReplyState } from '../domain/case';
@@ -15,9 +15,11 @@ import {
   renderInfectedNotice,
   renderInfectedNoticeToAnalyst,
 } from '../domain/uploads/infected-notice';
+import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
 import { automaticOfficeMail } from './office-mail';
+import type { MessageLanguage } from '../domain/text';
 
 export interface AttachmentScanDeps {
   uploads: UploadStore;
@@ -29,6 +31,8 @@ export interface AttachmentScanDeps {
       senderEmail: string;
       senderName?: string;
       assignee?: string;
+      /** The case's language (its acknowledgement's): the merchant's note is in it. */
+      decision?: { language?: MessageLanguage };
       /** The case's own automatic reply: where it was held back for the address, no note goes either. */
       reply?: ReplyState;
     } | null>;
@@ -69,7 +73,13 @@ export async function recordScanResult(
     if (record) {
       // Where the case's own automatic reply was held back for the address, no note goes there either.
       if (infectedNoticeMayGo(record.reply)) {
-        const content = renderInfectedNotice([declared || 'anexo'], record.protocol, deps.config, record.senderName);
+        const content = renderInfectedNotice(
+          [declared || 'anexo'],
+          record.protocol,
+          deps.config,
+          record.senderName,
+          caseLanguage(record),
+        );
         await deps.mailer.send(automaticOfficeMail(record.senderEmail, content, deps.config));
       }
       // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).

@@ -11,6 +11,7 @@ import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { filesCountPt } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
@@ -386,7 +387,7 @@ function attachmentViews(attachments: AttachmentMeta[]): AttachmentView[] {
     .map((a) => ({ name: a.filename ?? 'anexo', size: a.size, type: a.contentType, scan: a.scan ?? 'PENDING' }));
 }
 
-/** The merchant is told, in pt-BR, that a file they sent is in quarantine. Never blocks the case. */
+/** The merchant is told, in the case's language, that a file they sent is in quarantine. Never blocks the case. */
 async function sendInfectedNotice(
   to: string,
   senderName: string,
@@ -394,7 +395,7 @@ async function sendInfectedNotice(
   result: Extract<IntakeResult, { kind: 'case' }>,
   deps: WebformDeps,
 ): Promise<void> {
-  const content = renderInfectedNotice(names, result.protocol, deps.config, senderName);
+  const content = renderInfectedNotice(names, result.protocol, deps.config, senderName, caseLanguage(result));
   const messageId = randomMessageId(deps.config.domain);
   try {
     await deps.mailer.send({

@@ -1,6 +1,6 @@
 /**
  * The words of the lifecycle mails to the merchant (the analyst's answer, the closing mail and its
- * survey, the extension and reopening notices), one table per language: a case opened in Spanish
+ * survey, the extension and reopening notices, the note on a webform file the anti-virus flagged), one table per language: a case opened in Spanish
  * or English (Decision.language, the language its acknowledgement was written in) keeps hearing
  * from the office in that language; pt-BR otherwise. Staff mails stay in pt-BR.
  */
@@ -37,6 +37,17 @@ export interface MerchantWords {
   stillWorking: string;
   /** "Recebemos a sua mensagem e reabrimos o caso " <protocol> <same person | the team>. */
   reopened: { before: string; samePerson: string; team: string };
+  /** The note on a webform file the anti-virus flagged (shared/domain/uploads/infected-notice.ts); `one`: a single file. */
+  infected: {
+    /** Lower-case: the subject after the protocol (capitalised), or after "Ouvidoria: ". */
+    what: (one: boolean) => string;
+    found: (one: boolean) => string;
+    kept: (one: boolean) => string;
+    goesOn: (protocol: string | undefined) => string;
+    check: (one: boolean) => string;
+    resend: (withProtocol: boolean) => string;
+    automatic: string;
+  };
   /** The mail with the one-time status link (`/consulta`). */
   statusLink: {
     title: string;
@@ -87,6 +98,28 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       before: 'Recebemos a sua mensagem e reabrimos o caso ',
       samePerson: '. Ele continua com a mesma pessoa da nossa equipe, que já recebeu o que você escreveu.',
       team: '. A nossa equipe já recebeu o que você escreveu e vai responder dentro do prazo abaixo.',
+    },
+    infected: {
+      what: (one) => (one ? 'um arquivo enviado não pôde ser aceito' : 'arquivos enviados não puderam ser aceitos'),
+      found: (one) =>
+        one
+          ? 'A verificação antivírus encontrou uma ameaça no arquivo que você anexou ao formulário da Ouvidoria:'
+          : 'A verificação antivírus encontrou ameaças nos arquivos que você anexou ao formulário da Ouvidoria:',
+      kept: (one) =>
+        one
+          ? 'Por segurança, o arquivo ficou em quarentena: ninguém da equipe vai abri-lo. '
+          : 'Por segurança, os arquivos ficaram em quarentena: ninguém da equipe vai abri-los. ',
+      goesOn: (protocol) =>
+        protocol
+          ? `A sua manifestação (protocolo ${protocol}) segue normalmente com os demais dados.`
+          : 'A sua mensagem segue normalmente com os demais dados.',
+      check: (one) =>
+        `Verifique o seu computador com um antivírus atualizado. Se ${one ? 'o arquivo for importante' : 'os arquivos forem importantes'} para o caso, `,
+      resend: (withProtocol) =>
+        withProtocol
+          ? 'responda a este e-mail mantendo o número do protocolo no assunto e anexe uma versão limpa (por exemplo, um PDF gerado de novo).'
+          : 'envie uma versão limpa pelo formulário da Ouvidoria.',
+      automatic: 'Mensagem automática da Ouvidoria.',
     },
     statusLink: {
       title: 'Link para acompanhar o seu caso',
@@ -149,6 +182,29 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       samePerson: '. Sigue con la misma persona de nuestro equipo, que ya recibió lo que usted escribió.',
       team: '. Nuestro equipo ya recibió lo que usted escribió y le responderá dentro del plazo indicado abajo.',
     },
+    infected: {
+      what: (one) =>
+        one ? 'un archivo enviado no pudo ser aceptado' : 'los archivos enviados no pudieron ser aceptados',
+      found: (one) =>
+        one
+          ? 'El análisis antivirus encontró una amenaza en el archivo que usted adjuntó al formulario de la Ouvidoria:'
+          : 'El análisis antivirus encontró amenazas en los archivos que usted adjuntó al formulario de la Ouvidoria:',
+      kept: (one) =>
+        one
+          ? 'Por seguridad, el archivo quedó en cuarentena: nadie del equipo lo abrirá. '
+          : 'Por seguridad, los archivos quedaron en cuarentena: nadie del equipo los abrirá. ',
+      goesOn: (protocol) =>
+        protocol
+          ? `Su caso (protocolo ${protocol}) sigue normalmente con los demás datos.`
+          : 'Su mensaje sigue normalmente con los demás datos.',
+      check: (one) =>
+        `Revise su computadora con un antivirus actualizado. Si ${one ? 'el archivo es importante' : 'los archivos son importantes'} para el caso, `,
+      resend: (withProtocol) =>
+        withProtocol
+          ? 'responda a este correo manteniendo el número de protocolo en el asunto y adjunte una versión limpia (por ejemplo, un PDF generado de nuevo).'
+          : 'envíe una versión limpia por el formulario de la Ouvidoria.',
+      automatic: 'Mensaje automático de la Ouvidoria.',
+    },
     statusLink: {
       title: 'Enlace para seguir su caso',
       asked: ['Recibimos un pedido para seguir el caso ', ' en la página de la Ouvidoria (en portugués).'],
@@ -209,6 +265,28 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       before: 'We have received your message and reopened case ',
       samePerson: '. It stays with the same person on our team, who has already received what you wrote.',
       team: '. Our team has already received what you wrote and will answer within the deadline below.',
+    },
+    infected: {
+      what: (one) => (one ? 'a file you sent could not be accepted' : 'files you sent could not be accepted'),
+      found: (one) =>
+        one
+          ? 'The antivirus check found a threat in the file you attached to the Ombudsman form:'
+          : 'The antivirus check found threats in the files you attached to the Ombudsman form:',
+      kept: (one) =>
+        one
+          ? 'For safety, the file was quarantined: no one on our team will open it. '
+          : 'For safety, the files were quarantined: no one on our team will open them. ',
+      goesOn: (protocol) =>
+        protocol
+          ? `Your case (protocol ${protocol}) goes on as usual with the rest of your information.`
+          : 'Your message goes on as usual with the rest of your information.',
+      check: (one) =>
+        `Please scan your computer with an up-to-date antivirus. If ${one ? 'the file matters' : 'the files matter'} to the case, `,
+      resend: (withProtocol) =>
+        withProtocol
+          ? 'reply to this email keeping the protocol number in the subject and attach a clean copy (for example, a newly generated PDF).'
+          : 'send a clean copy through the Ombudsman form.',
+      automatic: 'Automatic message from the Ombudsman.',
     },
     statusLink: {
       title: 'Link to follow your case',

@@ -1,55 +1,39 @@
 import { REPLY_THROTTLED, type ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
+import { MERCHANT_WORDS } from '../lifecycle/merchant-words';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
+import type { MessageLanguage } from '../text';
 
 /**
- * The pt-BR note a merchant gets when a file they attached on the webform was flagged by the
- * anti-virus: the file is kept in quarantine (never opened, never forwarded), the case goes on.
+ * The note a merchant gets when a file they attached on the webform was flagged by the anti-virus:
+ * the file is kept in quarantine (never opened, never forwarded), the case goes on. In the case's
+ * language (merchant-words.ts: a case opened in Spanish or English hears from the office in it).
  */
 export function renderInfectedNotice(
   filenames: string[],
   protocol: string | undefined,
   config: OuvidoriaConfig,
   senderName?: string,
+  language: MessageLanguage = 'pt-BR',
 ): RenderedMail {
   // Only a name that reads as one (the acknowledgement's rule): the form's name is anyone's text.
   const name = greetingName(senderName);
   const one = filenames.length === 1;
-  const what = one ? 'um arquivo enviado não pôde ser aceito' : 'arquivos enviados não puderam ser aceitos';
-  const subject = protocol ? `[${protocol}] ${capitalise(what)}` : `Ouvidoria: ${what}`;
+  const w = MERCHANT_WORDS[language];
+  const t = w.infected;
+  const subject = protocol ? `[${protocol}] ${capitalise(t.what(one))}` : `Ouvidoria: ${t.what(one)}`;
   return renderMail(
     subject,
     [
-      { p: [name ? `Olá, ${name},` : 'Olá,'] },
-      {
-        p: [
-          one
-            ? 'A verificação antivírus encontrou uma ameaça no arquivo que você anexou ao formulário da Ouvidoria:'
-            : 'A verificação antivírus encontrou ameaças nos arquivos que você anexou ao formulário da Ouvidoria:',
-        ],
-      },
+      { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
+      { p: [t.found(one)] },
       { ul: filenames.map((name) => [{ strong: name }]) },
-      {
-        p: [
-          one
-            ? 'Por segurança, o arquivo ficou em quarentena: ninguém da equipe vai abri-lo. '
-            : 'Por segurança, os arquivos ficaram em quarentena: ninguém da equipe vai abri-los. ',
-          protocol
-            ? `A sua manifestação (protocolo ${protocol}) segue normalmente com os demais dados.`
-            : 'A sua mensagem segue normalmente com os demais dados.',
-        ],
-      },
-      {
-        p: [
-          `Verifique o seu computador com um antivírus atualizado. Se ${one ? 'o arquivo for importante' : 'os arquivos forem importantes'} para o caso, `,
-          protocol
-            ? 'responda a este e-mail mantendo o número do protocolo no assunto e anexe uma versão limpa (por exemplo, um PDF gerado de novo).'
-            : 'envie uma versão limpa pelo formulário da Ouvidoria.',
-        ],
-      },
-      { lines: ['Atenciosamente,', config.fromName] },
+      { p: [t.kept(one), t.goesOn(protocol)] },
+      { p: [t.check(one), t.resend(Boolean(protocol))] },
+      { lines: [w.regards, config.fromName] },
     ],
-    [{ p: ['Mensagem automática da Ouvidoria.'] }],
+    [{ p: [t.automatic] }],
+    { lang: language },
   );
 }
 

@@ -133,6 +133,36 @@ describe('recordScanResult', () => {
     expect(mail?.html).toContain('Olá, Márcia Figueiredo,');
   });
 
+  // Her case was opened in Spanish or English (its acknowledgement went in it): the late note follows.
+  it.each([
+    ['es', /^Hola, Márcia Figueiredo,/, 'Un archivo enviado no pudo ser aceptado', 'cuarentena'],
+    ['en', /^Hello, Márcia Figueiredo,/, 'A file you sent could not be accepted', 'quarantined'],
+    ['pt-BR', /^Olá, Márcia Figueiredo,/, 'Um arquivo enviado não pôde ser aceito', 'quarentena'],
+  ] as const)(
+    'infected, a case in %s: the merchant’s note is in its language',
+    async (language, hello, subject, kept) => {
+      const w = world({ status: 'THREATS_FOUND' });
+      const deps = {
+        ...w.deps,
+        cases: {
+          get: async () => ({
+            protocol: 'OUV-2026-000123',
+            senderEmail: MERCHANT,
+            senderName: 'Márcia Figueiredo',
+            decision: { language },
+          }),
+        },
+      };
+      await recordScanResult(KEY, 'THREATS_FOUND', deps);
+      const mail = w.mailer.sent[0];
+      expect(mail?.subject).toBe(`[OUV-2026-000123] ${subject}`);
+      expect(mail?.text).toMatch(hello);
+      expect(mail?.text).toContain(kept);
+      expect(mail?.text).toContain('fatura março.pdf');
+      expect(mail?.html).toContain(`lang="${language}"`);
+    },
+  );
+
   // The late note follows the case's own automatic reply: held back for the address, no note either;
   // a day's guidance limit is no reason about the address.
   it.each([

@@ -77,6 +77,17 @@ describe('renderInfectedNotice (to the merchant)', () => {
     if (files.length > 1) expect(mail.text).toContain('Se os arquivos forem importantes para o caso');
   });
 
+  it.each([
+    ['es', ['fatura.pdf', 'nf.pdf'], 'Hola,', 'los archivos quedaron en cuarentena', 'responda a este correo'],
+    ['en', ['fatura.pdf'], 'Hello,', 'the file was quarantined', 'reply to this email'],
+  ] as const)('a case in %s hears it in its language (%j)', (language, files, hello, kept, reply) => {
+    const mail = renderInfectedNotice([...files], PROTOCOL, localConfig, undefined, language);
+    expect(mail.text.startsWith(`${hello}\n`)).toBe(true);
+    expect(mail.text).toContain(kept);
+    expect(mail.text).toContain(reply);
+    expect(mail.text).not.toMatch(/Olá|quarentena|arquivo/);
+  });
+
   it('never asks a merchant without a protocol to reply by email', () => {
     const mail = renderInfectedNotice(['a.pdf'], undefined, localConfig);
     expect(mail.text).not.toContain('responda a este e-mail');
