@@ -324,6 +324,12 @@ export interface StaffRepository {
    * once both stick, where a read-then-put would undo the other. False when there is no such member.
    */
   update(id: string, change: StaffChange): Promise<boolean>;
+  /**
+   * Ends the member's console sessions issued at or before `at` (ISO instant): the entry keeps the
+   * later of the instant it has and `at`, so two sign-outs at once never move it back. False when
+   * there is no such member.
+   */
+  endSessions(id: string, at: string): Promise<boolean>;
   remove(id: string): Promise<void>;
 }
 

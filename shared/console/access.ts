@@ -24,9 +24,34 @@ export const CSRF_FIELD = 'csrf';
 /**
  * Lifetime of a console session (the ID token and its cookie): a working day, so that nobody meets
  * the API's bare 401 in the middle of a task. Safe because every request also checks the roster:
- * a member made inactive loses access at once, whatever the token says.
+ * a member made inactive, or whose sessions were ended (sign-out), loses access at once, whatever
+ * the token says.
  */
 export const SESSION_HOURS = 8;
+
+/**
+ * Sign-out ends sessions on the server, not only the cookie (a copied cookie, a shared office
+ * computer): the member's roster entry keeps an instant (`sessionsEndedAt`) and every console
+ * request, which reads the entry anyway, refuses an ID token issued (`iat`) at or before it.
+ * Signing out records the later of now and the signing-out token's own `iat` (an issuer whose clock
+ * runs ahead cannot leave that token alive); a supervisor's "end this member's sessions" records now
+ * plus this allowance, for tokens issued on a clock a few seconds ahead of the function's.
+ */
+export const SESSION_CLOCK_SKEW_SECONDS = 5;
+
+/** The instant to record on signing out: now, or the token's own issue time when that is later. */
+export function sessionsEndAt(now: Date, claims: StaffClaims = {}): string {
+  const iat = typeof claims.iat === 'number' && Number.isFinite(claims.iat) ? claims.iat * 1000 : 0;
+  return new Date(Math.max(now.getTime(), iat)).toISOString();
+}
+
+/** Was this token issued at or before the member's sessions were ended? (No `iat`: refused.) */
+export function sessionEnded(claims: StaffClaims, endedAt: string | undefined): boolean {
+  if (endedAt === undefined) return false;
+  const iat = claims.iat;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) return true;
+  return !(iat * 1000 > Date.parse(endedAt));
+}
 
 export type ConsoleRole = 'analyst' | 'supervisor';
 
@@ -44,6 +69,8 @@ export interface StaffClaims {
   'cognito:groups'?: unknown;
   /** The roster id, set on the user by an administrator (custom attribute). */
   'custom:staff_id'?: unknown;
+  /** Issue time, seconds since the epoch (checked against the roster's `sessionsEndedAt`). */
+  iat?: unknown;
 }
 
 /** The console user of verified claims, or null (no staff group, no roster id). */

@@ -5,11 +5,15 @@
  * - GET|HEAD /equipe/caso/<caseId>: the case page;
  * - POST /equipe/caso/<caseId>/acao: answer / note / wait / extend / transfer / close, through
  *   applyStaffCommand (the same path as the per-case mail);
- * - GET|POST /equipe/pessoas: the roster (supervisors): leave, return, (de)activate, add;
- * - POST /equipe/sair: signs out; the sign-in's own routes (local `/equipe/entrar`, Cognito
+ * - GET|POST /equipe/pessoas: the roster (supervisors): leave, return, (de)activate, add, end a
+ *   member's sessions;
+ * - POST /equipe/sair: signs out (the cookie, and on the roster every token issued until now:
+ *   `sessionsEndAt`); the sign-in's own routes (local `/equipe/entrar`, Cognito
  *   `/equipe/callback`) are served by `ConsoleSignIn`.
  * Every request: the ID token in the `__Host-` session cookie verified (aws-jwt-verify, behind
- * StaffTokenVerifier), the user mapped from its groups, an active roster member; every POST:
+ * StaffTokenVerifier), the user mapped from its groups, an active roster member whose sessions
+ * were not ended after the token was issued (`sessionEnded`; here, not in the authorizer, which has
+ * no table and whose answer API Gateway caches per cookie); every POST:
  * same origin and the CSRF token. Analysts see their cases and unassigned ones; supervisors all.
  */
 import { attachmentLinkMap } from '../app/attachment-links';
@@ -47,6 +51,8 @@ import {
   mayAct,
   readCookie,
   SESSION_COOKIE,
+  sessionEnded,
+  sessionsEndAt,
   sessionCookie,
   userFromClaims,
   withRosterRole,
@@ -330,6 +336,20 @@ export async function serveConsole(
     logger.warn('Console user without access', { hasRole: claimed !== null });
     return page(403, errorPage(anonymous, 'Sem acesso', 'Sua conta não tem acesso ao console da Ouvidoria.'));
   }
+  // Signed out (here, elsewhere, or by a supervisor): a token issued until then opens nothing.
+  if (sessionEnded(verified.claims, member.sessionsEndedAt)) {
+    logger.warn('Console token refused', { reason: 'signed-out' });
+    return page(
+      401,
+      errorPage(
+        anonymous,
+        'Sessão encerrada',
+        'Sua sessão foi encerrada. Entre de novo.',
+        signIn.start(basePath).location,
+      ),
+      [sessionCookie('', 0)],
+    );
+  }
   const user = withRosterRole(claimed, member.role);
   const session = csrfInputs(token, lifecycle.secret);
   const csrf = csrfToken(session.sessionId, session.key);
@@ -354,10 +374,15 @@ export async function serveConsole(
         ),
       );
     }
-    if (path === SIGN_OUT_PATH) return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+    if (path === SIGN_OUT_PATH) {
+      // Ends the session on the server too: the roster entry refuses every token issued until now.
+      await deps.roster?.endSessions(user.staffId, sessionsEndAt(lifecycle.clock.now(), verified.claims));
+      logger.info('Console sign-out', { ended: deps.roster !== undefined });
+      return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+    }
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
-      const result = await changeRoster(form, deps.roster);
+      const result = await changeRoster(form, deps.roster, lifecycle.clock.now());
       if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
       // Done: back to the page (a reload does not send the form again), which says what was done.

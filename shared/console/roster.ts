@@ -1,6 +1,7 @@
 /**
  * The roster page of the staff console (supervisors only): who is active, who is on leave, how many
- * open cases each has; put someone on leave or back, activate or deactivate, add an analyst. The
+ * open cases each has; put someone on leave or back, activate or deactivate, end someone's console
+ * sessions on every device (a lost or shared computer), add an analyst. The
  * same repository `npm run staff` writes (StaffRepository); every change is logged without personal data.
  */
 import { countOf } from '../domain/count';
@@ -8,7 +9,7 @@ import { type Analyst, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff'
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
-import { CSRF_FIELD } from './access';
+import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access';
 import { layout, type PageFrame, wideTable } from './pages';
 
 export const ROSTER_PATH = '/equipe/pessoas';
@@ -41,7 +42,8 @@ export function rosterPage(
 <label for="ate-${a.id}">até</label><input id="ate-${a.id}" type="date" name="ate" required>
 <button type="submit">Registrar afastamento de ${a.name}</button></form>
 ${leaveToEnd ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.name}</button></form>` : ''}
-<form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.name}</button></form></td></tr>`;
+<form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.name}</button></form>
+<form method="post" action="${b}${ROSTER_PATH}">${hidden('signout', a.id)}<button class="secondary" type="submit">Encerrar as sessões de ${a.name}</button></form></td></tr>`;
   });
   return layout(
     frame,
@@ -75,7 +77,7 @@ function openCasesHint(member: Pick<Analyst, 'name' | 'openCases'>): string {
 }
 
 /** The roster changes the page's forms make. */
-const ROSTER_OPS = ['add', 'leave', 'return', 'activate', 'deactivate'] as const;
+const ROSTER_OPS = ['add', 'leave', 'return', 'activate', 'deactivate', 'signout'] as const;
 type RosterOp = (typeof ROSTER_OPS)[number];
 
 /**
@@ -97,13 +99,19 @@ export function rosterNotice(op: string, member: Analyst | undefined): string | 
       return `${member.name} está ativa(o).`;
     case 'deactivate':
       return `${member.name} está inativa(o).${openCasesHint(member)}`;
+    case 'signout':
+      return `Sessões de ${member.name} encerradas: para usar o console, é preciso entrar de novo.`;
   }
 }
 
-/** One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed. */
+/**
+ * One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed.
+ * `now`: the function's clock (ending a member's sessions refuses every token issued until then).
+ */
 export async function changeRoster(
   form: URLSearchParams,
   staff: StaffRepository,
+  now: Date,
 ): Promise<{ ok: boolean; text: string; op: string; id: string }> {
   const op = form.get('op') ?? '';
   const id = (form.get('pessoa') ?? '').trim().toLowerCase();
@@ -138,6 +146,12 @@ export async function changeRoster(
     case 'deactivate':
       if (!(await staff.update(id, { active: op === 'activate' }))) return gone;
       return done(current);
+    case 'signout': {
+      // Every device: tokens issued until now, on an issuer clock up to the allowance ahead too.
+      const at = sessionsEndAt(new Date(now.getTime() + SESSION_CLOCK_SKEW_SECONDS * 1000));
+      if (!(await staff.endSessions(id, at))) return gone;
+      return done(current);
+    }
     default:
       return refused('Ação desconhecida.');
   }

@@ -13,6 +13,8 @@ export interface Analyst {
   openCases: number;
   /** ISO instant of the last assignment; undefined for someone never assigned. */
   lastAssignedAt?: string;
+  /** ISO instant: the console refuses this member's sessions issued at or before it (sign-out). */
+  sessionsEndedAt?: string;
 }
 
 /**

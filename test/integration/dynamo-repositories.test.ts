@@ -617,6 +617,25 @@ describe('DynamoStaffRepository on dynalite', () => {
     expect(await cases.assign(r2.caseId, 'davi', new Date(), new Date())).toBe(true);
     expect(await local.get('davi')).toBeNull();
   });
+
+  it('ends sessions only forward: concurrent sign-outs keep the latest instant; a profile edit keeps it', async () => {
+    const local = new DynamoStaffRepository(doc, TABLE);
+    await local.put({ id: 'elis', name: 'Elis Prado', email: 'elis@bagy.com.br', active: true });
+    // Two devices sign out at once; the one whose token was issued on a clock ahead records the later instant.
+    const instants = ['2026-03-12T14:00:05.000Z', '2026-03-12T14:00:00.500Z', '2026-03-12T13:59:59.000Z'];
+    expect(await Promise.all(instants.map((at) => local.endSessions('elis', at)))).toEqual([true, true, true]);
+    expect((await local.get('elis'))?.sessionsEndedAt).toBe('2026-03-12T14:00:05.000Z');
+    // An earlier instant written afterwards does not move it back (nor does it fail).
+    expect(await local.endSessions('elis', '2026-03-12T14:00:01.000Z')).toBe(true);
+    await local.put({ id: 'elis', name: 'Elis Prado Lima', email: 'elis@bagy.com.br', active: true });
+    await local.update('elis', { leave: { from: '2026-04-01', to: '2026-04-02' } });
+    expect((await local.list()).find((a) => a.id === 'elis')?.sessionsEndedAt).toBe('2026-03-12T14:00:05.000Z');
+    expect(await local.endSessions('elis', '2026-03-12T15:00:00.000Z')).toBe(true);
+    expect((await local.get('elis'))?.sessionsEndedAt).toBe('2026-03-12T15:00:00.000Z');
+    // No such member: false, and no half staff item.
+    expect(await local.endSessions('ninguem', '2026-03-12T15:00:00.000Z')).toBe(false);
+    expect(await local.get('ninguem')).toBeNull();
+  });
 });
 
 describe('throttle, bounce memory, rate limit, ticket directory on dynalite', () => {

@@ -401,6 +401,13 @@ export class InMemoryStaffRepository implements StaffRepository {
     else if (change.leave) a.leave = { ...change.leave };
     return true;
   }
+  async endSessions(id: string, at: string) {
+    await Promise.resolve();
+    const a = this.analysts.get(id);
+    if (!a) return false;
+    if (a.sessionsEndedAt === undefined || a.sessionsEndedAt < at) a.sessionsEndedAt = at;
+    return true;
+  }
   async remove(id: string) {
     this.analysts.delete(id);
   }

@@ -31,6 +31,7 @@ export class RosterStaffDirectory implements StaffDirectory {
       role: this.supervisorIds.has(a.id) ? 'supervisor' : 'analyst',
       active: a.active,
       ...(a.leave ? { leave: { from: a.leave.from, to: a.leave.to } } : {}),
+      ...(a.sessionsEndedAt ? { sessionsEndedAt: a.sessionsEndedAt } : {}),
     };
   }
 

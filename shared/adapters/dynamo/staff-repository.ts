@@ -36,6 +36,7 @@ function toAnalyst(item: Item, open: OpenCaseTally | undefined): Analyst {
     ...(item['leave'] ? { leave: { from: String(item['leave'].from), to: String(item['leave'].to) } } : {}),
     openCases: open?.count ?? 0,
     ...(lastAssignedAt !== undefined ? { lastAssignedAt } : {}),
+    ...(typeof item['sessionsEndedAt'] === 'string' ? { sessionsEndedAt: item['sessionsEndedAt'] } : {}),
   };
 }
 
@@ -165,6 +166,30 @@ export class DynamoStaffRepository implements StaffRepository {
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
+    }
+  }
+
+  async endSessions(id: string, at: string): Promise<boolean> {
+    try {
+      // Only forward: ISO instants of one format compare as strings.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: staffKey(id),
+          UpdateExpression: 'SET #ended = :at',
+          ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(#ended) OR #ended < :at)',
+          ExpressionAttributeNames: { '#pk': 'pk', '#ended': 'sessionsEndedAt' },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // A later instant is already there (the member exists), or there is no such member.
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: staffKey(id), ConsistentRead: true }),
+      );
+      return Item !== undefined;
     }
   }
 

@@ -65,6 +65,8 @@ export interface StaffMember {
   active: boolean;
   /** Inclusive ISO dates of a leave. */
   leave?: { from: string; to: string };
+  /** ISO instant: console sessions (ID tokens) issued at or before it are refused (sign-out). */
+  sessionsEndedAt?: string;
 }
 
 /** On leave on the office-local date `today` (YYYY-MM-DD). */

@@ -10,6 +10,8 @@ import {
   readCookie,
   SESSION_COOKIE,
   sessionCookie,
+  sessionEnded,
+  sessionsEndAt,
   userFromClaims,
   withRosterRole,
 } from '../../../shared/console/access';
@@ -108,5 +110,33 @@ describe('session cookie and CSRF token', () => {
     expect(csrfValid('', 'session-1', secret)).toBe(false);
     expect(csrfValid(undefined, 'session-1', secret)).toBe(false);
     expect(csrfValid(`${token}x`, 'session-1', secret)).toBe(false);
+  });
+});
+
+describe('sign-out: sessionsEndAt / sessionEnded', () => {
+  const ENDED = '2026-03-12T14:00:00.400Z';
+  const sec = (iso: string) => Date.parse(iso) / 1000;
+  it.each([
+    ['no sign-out recorded', sec('2026-03-12T13:00:00Z'), undefined, false],
+    ['issued an hour before', sec('2026-03-12T13:00:00Z'), ENDED, true],
+    ['issued in the second of the sign-out (iat is whole seconds)', sec('2026-03-12T14:00:00Z'), ENDED, true],
+    ['issued the next second (a new sign-in)', sec('2026-03-12T14:00:01Z'), ENDED, false],
+    ['no iat on a signed-out member: refused', undefined, ENDED, true],
+    ['an iat that is not a number: refused', '1773324000', ENDED, true],
+  ] as const)('%s', (_, iat, endedAt, ended) => {
+    expect(sessionEnded(iat === undefined ? {} : { iat }, endedAt)).toBe(ended);
+  });
+
+  it.each([
+    ['the function clock when the token is older', '2026-03-12T14:00:00.400Z', sec('2026-03-12T13:59:00Z'), ENDED],
+    [
+      'the token’s own iat when its issuer clock runs ahead',
+      ENDED,
+      sec('2026-03-12T14:00:05Z'),
+      '2026-03-12T14:00:05.000Z',
+    ],
+    ['the function clock without claims', ENDED, undefined, ENDED],
+  ] as const)('records %s', (_, now, iat, expected) => {
+    expect(sessionsEndAt(new Date(now), iat === undefined ? {} : { iat })).toBe(expected);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
+import { RosterStaffDirectory } from '../../../shared/adapters/dynamo/staff-directory';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
@@ -21,6 +22,7 @@ import {
   lifecycleWorld,
   MERCHANT,
   PROTOCOL,
+  ROSTER,
   SECRET,
   staffMail,
   workCase,
@@ -919,4 +921,151 @@ describe('serveConsole — every route × role × own/other case', () => {
       }
     },
   );
+});
+
+describe('serveConsole — sign-out ends the session on the server, not only the cookie', () => {
+  // The console as deployed: the roster entry the page edits is the one every request reads.
+  function signedWorld(now = new Date()) {
+    const base = world();
+    const repo = new InMemoryStaffRepository(ROSTER.map((m) => ({ ...m, openCases: 0 })));
+    base.deps.roster = repo;
+    base.deps.lifecycle.staff = new RosterStaffDirectory({
+      staff: repo,
+      supervisorIds: ROSTER.filter((m) => m.role === 'supervisor').map((m) => m.id),
+    });
+    base.deps.quarantine = {
+      store: { listQuarantined: async () => ({ items: [] }), discard: async () => false },
+      cases: { get: async () => null },
+      rawMail: { read: async () => Buffer.from(''), size: async () => 0 },
+      clock: base.w.clock,
+    };
+    base.w.clock.set(now);
+    return { ...base, repo, now };
+  }
+  const at = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const OWN = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
+  // [who, method, path, form]: every kind of console request, as its owner would send it.
+  const ROUTES: Array<[Who, string, string, Record<string, string> | null]> = [
+    ['ana', 'GET', '/equipe/casos', null],
+    ['ana', 'GET', OWN, null],
+    ['ana', 'HEAD', OWN, null],
+    ['ana', 'POST', `${OWN}/acao`, { acao: 'note', texto: 'Ligar para a lojista amanhã' }],
+    ['ana', 'POST', '/equipe/sair', {}],
+    ['sofia', 'GET', '/equipe/pessoas', null],
+    ['sofia', 'POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }],
+    ['sofia', 'GET', '/equipe/quarentena', null],
+  ];
+  const send = (s: ReturnType<typeof signedWorld>, [, method, path, form]: (typeof ROUTES)[number], token: string) =>
+    s.serve(s.request(method, path, form ? post(token, form) : { token }));
+
+  it.each(ROUTES)(
+    '%s %s %s: the signed-out token and an older one (another device) are refused, a new sign-in works',
+    async (...route) => {
+      const s = signedWorld();
+      const [who] = route;
+      const otherDevice = tokenOf(who, keys, at(s.now, -1800));
+      const token = tokenOf(who, keys, at(s.now, -60));
+      const first = await send(s, route, token);
+      expect(first?.statusCode).toBeLessThan(400);
+      // Signing out (the route itself, for the sign-out row).
+      const out =
+        route[2] === '/equipe/sair' ? first : await s.serve(s.request('POST', '/equipe/sair', post(token, {})));
+      expect(out?.statusCode).toBe(303);
+      expect(out?.cookies?.[0]).toContain('Max-Age=0');
+      const before = JSON.stringify(await s.w.deps.cases.get(CASE_ID));
+      for (const old of [token, otherDevice]) {
+        const r = await send(s, route, old);
+        expect(r?.statusCode).toBe(401);
+        expect(r?.body).toContain('Sua sessão foi encerrada. Entre de novo.');
+        expect(r?.cookies?.[0]).toContain('Max-Age=0');
+      }
+      // Nothing changed on the case (the note of the POST row was refused).
+      expect(JSON.stringify(await s.w.deps.cases.get(CASE_ID))).toBe(before);
+      const again = tokenOf(who, keys, at(s.now, 1));
+      expect((await send(s, route, again))?.statusCode).toBeLessThan(400);
+    },
+  );
+
+  it.each([
+    // [case, issuer clock − function clock (s), token issued (s from sign-out), refused]
+    ['issuer 5 s ahead: the signing-out token itself', 5, 0, true],
+    ['issuer 5 s ahead: a token of another device issued before', 5, -2, true],
+    ['same clock: a token issued in the second of the sign-out', 0, 0, true],
+    ['same clock: a new sign-in 1 s later', 0, 1, false],
+    ['issuer 5 s ahead: a new sign-in 1 s later', 5, 1, false],
+  ] as const)('clock skew — %s', async (_, skew, issued, refused) => {
+    const s = signedWorld(new Date(Math.floor(Date.now() / 1000) * 1000 + 400));
+    const signingOut = tokenOf('ana', keys, at(s.now, skew));
+    expect((await s.serve(s.request('POST', '/equipe/sair', post(signingOut, {}))))?.statusCode).toBe(303);
+    const token = issued === 0 && skew > 0 ? signingOut : tokenOf('ana', keys, at(s.now, skew + issued));
+    const r = await s.serve(s.request('GET', '/equipe/casos', { token }));
+    expect(r?.statusCode).toBe(refused ? 401 : 200);
+  });
+
+  it('a request in flight when the sign-out lands is refused once it reads the roster; two sign-outs at once keep the later instant', async () => {
+    const s = signedWorld();
+    const token = tokenOf('ana', keys, at(s.now, -60));
+    // The note's request is held at its roster read while the sign-out (another tab) completes.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const get = s.repo.get.bind(s.repo);
+    let first = true;
+    s.repo.get = async (id) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      return get(id);
+    };
+    const inFlight = s.serve(
+      s.request('POST', `${OWN}/acao`, post(token, { acao: 'note', texto: 'Cliente retornou' })),
+    );
+    const out = await s.serve(s.request('POST', '/equipe/sair', post(token, {})));
+    expect(out?.statusCode).toBe(303);
+    release();
+    expect((await inFlight)?.statusCode).toBe(401);
+    expect(JSON.stringify((await s.w.deps.cases.get(CASE_ID))?.history)).not.toContain('Cliente retornou');
+    // Two devices sign out at once, one on an issuer clock ahead: neither token comes back.
+    const s2 = signedWorld();
+    const ahead = tokenOf('ana', keys, at(s2.now, 4));
+    const behind = tokenOf('ana', keys, at(s2.now, -30));
+    await Promise.all([
+      s2.serve(s2.request('POST', '/equipe/sair', post(ahead, {}))),
+      s2.serve(s2.request('POST', '/equipe/sair', post(behind, {}))),
+    ]);
+    for (const t of [ahead, behind]) {
+      expect((await s2.serve(s2.request('GET', '/equipe/casos', { token: t })))?.statusCode).toBe(401);
+    }
+  });
+
+  it('a supervisor ends a member’s sessions on every device from the roster page; the member signs in again', async () => {
+    const s = signedWorld();
+    const sofia = tokenOf('sofia', keys, at(s.now, -60));
+    const anaPc = tokenOf('ana', keys, at(s.now, -1800));
+    const anaAhead = tokenOf('ana', keys, at(s.now, 3));
+    const page = await s.serve(s.request('GET', '/equipe/pessoas', { token: sofia }));
+    expect(page?.body).toContain('Encerrar as sessões de Ana Lima');
+    // An analyst cannot end anyone's sessions.
+    const refused = await s.serve(
+      s.request('POST', '/equipe/pessoas', post(anaPc, { op: 'signout', pessoa: 'bruno' })),
+    );
+    expect(refused?.statusCode).toBe(403);
+    const r = await s.serve(s.request('POST', '/equipe/pessoas', post(sofia, { op: 'signout', pessoa: 'ana' })));
+    expect(r?.statusCode).toBe(303);
+    const location = new URL(r?.headers['location'] ?? '', 'https://x');
+    const after = await s.serve(
+      s.request('GET', location.pathname, { token: sofia, query: location.searchParams.toString() }),
+    );
+    expect(after?.body).toContain('Sessões de Ana Lima encerradas: para usar o console, é preciso entrar de novo.');
+    for (const t of [anaPc, anaAhead]) {
+      expect((await s.serve(s.request('GET', OWN, { token: t })))?.statusCode).toBe(401);
+    }
+    expect((await s.serve(s.request('GET', OWN, { token: tokenOf('ana', keys, at(s.now, 10)) })))?.statusCode).toBe(
+      200,
+    );
+    // The supervisor's own session is untouched.
+    expect((await s.serve(s.request('GET', '/equipe/casos', { token: sofia })))?.statusCode).toBe(200);
+  });
 });

@@ -3,6 +3,7 @@ import { changeRoster, rosterPage } from '../../../shared/console/roster';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 
+const NOW = new Date('2026-03-12T14:00:00.000Z');
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 const frame = {
   basePath: '',
@@ -23,8 +24,8 @@ describe('roster page', () => {
     expect(page).toContain('01/03/2026 a 31/03/2026 (em afastamento)');
     expect(page).toContain('Registrar afastamento de &lt;b&gt;Ana&lt;/b&gt;</button>');
     expect(page).not.toContain('2026-03-01');
-    // Sign-out, leave, end of leave, deactivate, add.
-    expect(page.match(/name="csrf" value="t"/g)?.length).toBe(5);
+    // Sign-out, leave, end of leave, deactivate, end sessions, add.
+    expect(page.match(/name="csrf" value="t"/g)?.length).toBe(6);
   });
 });
 
@@ -74,7 +75,7 @@ describe('changeRoster', () => {
     ],
   ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
-    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff)).toEqual({
+    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff, NOW)).toEqual({
       ok: true,
       text,
       op,
@@ -85,17 +86,17 @@ describe('changeRoster', () => {
   it('records and ends a leave, deactivates, adds; refuses bad input', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     expect(
-      await changeRoster(form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }), staff),
+      await changeRoster(form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }), staff, NOW),
     ).toMatchObject({ ok: true, text: 'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026).' });
     expect((await staff.get('ana'))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
-    expect(await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff)).toMatchObject({
+    expect(await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff, NOW)).toMatchObject({
       text: 'Afastamento de Ana Souza encerrado.',
     });
     expect((await staff.get('ana'))?.leave).toBeUndefined();
-    await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff);
+    await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW);
     expect((await staff.get('ana'))?.active).toBe(false);
     expect(
-      await changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' }), staff),
+      await changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' }), staff, NOW),
     ).toMatchObject({ ok: true });
     expect((await staff.get('dani'))?.active).toBe(true);
     const bads: Array<Record<string, string>> = [
@@ -120,7 +121,7 @@ describe('changeRoster', () => {
       { op: 'nada', pessoa: 'ana' },
     ];
     for (const bad of bads) {
-      expect((await changeRoster(form(bad), staff)).ok, JSON.stringify(bad)).toBe(false);
+      expect((await changeRoster(form(bad), staff, NOW)).ok, JSON.stringify(bad)).toBe(false);
     }
     expect(await staff.get('eva')).toBeNull();
     expect((await staff.get('ana'))?.leave).toBeUndefined();
@@ -133,7 +134,7 @@ describe('changeRoster', () => {
   ])('accepts %s, as the CLI does', async (_label, id) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id })]);
     const leave = { op: 'leave', pessoa: id, de: '2026-03-10', ate: '2026-03-20' };
-    expect(await changeRoster(form(leave), staff)).toMatchObject({ ok: true });
+    expect(await changeRoster(form(leave), staff, NOW)).toMatchObject({ ok: true });
     expect((await staff.get(id))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
   });
 
@@ -144,7 +145,7 @@ describe('changeRoster', () => {
   ])('refuses to add %s, as the CLI does', async (_label, id) => {
     const staff = new InMemoryStaffRepository([]);
     const add = { op: 'add', pessoa: id, nome: 'Beatriz Lima', email: 'beatriz.lima@empresa.com.br' };
-    expect(await changeRoster(form(add), staff)).toMatchObject({ ok: false, text: 'Id inválido.' });
+    expect(await changeRoster(form(add), staff, NOW)).toMatchObject({ ok: false, text: 'Id inválido.' });
     expect(await staff.get(id)).toBeNull();
   });
 
@@ -166,7 +167,7 @@ describe('changeRoster', () => {
     ['deactivate + return', { op: 'deactivate', pessoa: 'ana' }, { op: 'return', pessoa: 'ana' }, { active: false }],
   ])('%s at the same time: both stick', async (_label, first, second, expected) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
-    const results = await Promise.all([changeRoster(form(first), staff), changeRoster(form(second), staff)]);
+    const results = await Promise.all([changeRoster(form(first), staff, NOW), changeRoster(form(second), staff, NOW)]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     const ana = await staff.get('ana');
     expect({ active: ana?.active, ...(ana?.leave ? { leave: ana.leave } : {}) }).toEqual(expected);
@@ -175,8 +176,16 @@ describe('changeRoster', () => {
   it('two supervisors adding the same id at once: one is added, the other told the id is taken', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     const results = await Promise.all([
-      changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Daniela Souza', email: 'daniela@empresa.com.br' }), staff),
-      changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Danilo Reis', email: 'danilo@empresa.com.br' }), staff),
+      changeRoster(
+        form({ op: 'add', pessoa: 'dani', nome: 'Daniela Souza', email: 'daniela@empresa.com.br' }),
+        staff,
+        NOW,
+      ),
+      changeRoster(
+        form({ op: 'add', pessoa: 'dani', nome: 'Danilo Reis', email: 'danilo@empresa.com.br' }),
+        staff,
+        NOW,
+      ),
     ]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     expect(results.find((r) => !r.ok)?.text).toBe('Já existe alguém com o id dani.');
@@ -187,7 +196,7 @@ describe('changeRoster', () => {
   it('a change for someone removed in the meantime is refused, not a new half-empty member', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     const [result] = await Promise.all([
-      changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff),
+      changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW),
       staff.remove('ana'),
     ]);
     expect(result?.ok).toBe(false);
