@@ -75,7 +75,7 @@ import {
 } from './pages';
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
 import { changeRoster, ROSTER_PATH, rosterNotice, rosterPage } from './roster';
-import type { StaffRepository } from '../ports';
+import { type Clock, type StaffRepository, systemClock } from '../ports';
 import type { Analyst } from '../domain/staff';
 import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
@@ -117,6 +117,13 @@ export interface ConsoleDeps {
   signIn: ConsoleSignIn;
   /** The roster (supervisors' page `/equipe/pessoas`); absent: that page is 404. */
   roster?: StaffRepository;
+  /**
+   * The clock sign-out records sessions' end on (default: the system's). Tokens carry wall-clock
+   * instants (the verifier checks `exp` on it), while the office clock (`lifecycle.clock`) may be
+   * moved (OUVIDORIA_NOW, local stack): a sign-out recorded on a clock set days ahead would refuse
+   * every new sign-in until then.
+   */
+  sessionClock?: Clock;
   /** Re-queues the cases waiting for an analyst (after add / return / activate on the roster page). */
   requeueWaiting?: () => Promise<unknown>;
   /** The quarantine queue (supervisors' page `/equipe/quarentena`); absent: those pages are 404. */
@@ -376,13 +383,14 @@ export async function serveConsole(
     }
     if (path === SIGN_OUT_PATH) {
       // Ends the session on the server too: the roster entry refuses every token issued until now.
-      await deps.roster?.endSessions(user.staffId, sessionsEndAt(lifecycle.clock.now(), verified.claims));
+      const now = (deps.sessionClock ?? systemClock).now();
+      await deps.roster?.endSessions(user.staffId, sessionsEndAt(now, verified.claims));
       logger.info('Console sign-out', { ended: deps.roster !== undefined });
       return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
     }
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
-      const result = await changeRoster(form, deps.roster, lifecycle.clock.now());
+      const result = await changeRoster(form, deps.roster, (deps.sessionClock ?? systemClock).now());
       if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
       // Done: back to the page (a reload does not send the form again), which says what was done.

@@ -106,7 +106,7 @@ export function rosterNotice(op: string, member: Analyst | undefined): string | 
 
 /**
  * One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed.
- * `now`: the function's clock (ending a member's sessions refuses every token issued until then).
+ * `now`: the sessions' (wall) clock (ending a member's sessions refuses every token issued until then).
  */
 export async function changeRoster(
   form: URLSearchParams,

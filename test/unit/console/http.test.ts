@@ -940,6 +940,7 @@ describe('serveConsole — sign-out ends the session on the server, not only the
       clock: base.w.clock,
     };
     base.w.clock.set(now);
+    base.deps.sessionClock = base.w.clock;
     return { ...base, repo, now };
   }
   const at = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
@@ -1038,6 +1039,22 @@ describe('serveConsole — sign-out ends the session on the server, not only the
     for (const t of [ahead, behind]) {
       expect((await s2.serve(s2.request('GET', '/equipe/casos', { token: t })))?.statusCode).toBe(401);
     }
+  });
+
+  it('the office clock moved days ahead (OUVIDORIA_NOW, local stack) does not lock the member out after signing out', async () => {
+    const s = signedWorld();
+    delete s.deps.sessionClock;
+    s.w.clock.set(at(new Date(), 3 * 24 * 3600));
+    const sofia = tokenOf('sofia', keys, at(new Date(), -60));
+    const token = tokenOf('ana', keys, at(new Date(), -60));
+    expect((await s.serve(s.request('POST', '/equipe/sair', post(token, {}))))?.statusCode).toBe(303);
+    expect((await s.serve(s.request('GET', '/equipe/casos', { token })))?.statusCode).toBe(401);
+    const again = tokenOf('ana', keys, at(new Date(), 2));
+    expect((await s.serve(s.request('GET', '/equipe/casos', { token: again })))?.statusCode).toBe(200);
+    // The same for a supervisor's "end the sessions" on the roster page.
+    await s.serve(s.request('POST', '/equipe/pessoas', post(sofia, { op: 'signout', pessoa: 'ana' })));
+    const later = tokenOf('ana', keys, at(new Date(), 8));
+    expect((await s.serve(s.request('GET', '/equipe/casos', { token: later })))?.statusCode).toBe(200);
   });
 
   it('a supervisor ends a member’s sessions on every device from the roster page; the member signs in again', async () => {
