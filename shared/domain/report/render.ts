@@ -41,11 +41,12 @@ function section(title: string, chart: string, table: string, note = ''): string
   return `<section><h2>${escapeHtml(title)}</h2>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}<figure>${chart}</figure>${table}</section>`;
 }
 
-function countSection(title: string, head: string, rows: readonly CountRow[], note = ''): string {
+/** `counted` names what the bars count, for the chart's description read by screen readers. */
+function countSection(title: string, head: string, counted: string, rows: readonly CountRow[], note = ''): string {
   const bars = rows.map((r) => ({ label: r.label, value: r.count }));
   return section(
     title,
-    barChart(title, `${head} e quantidade de manifestações`, bars),
+    barChart(title, `${head} e quantidade de ${counted}`, bars),
     countTable(title, head, rows),
     note,
   );
@@ -103,7 +104,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     kpi('Em atraso agora', String(f.overdueNow)),
     kpi('Satisfação média (1–5)', num(s.average)),
     '</ul>',
-    countSection('Manifestações por resultado', 'Resultado', f.byOutcome),
+    countSection('Manifestações por resultado', 'Resultado', 'manifestações', f.byOutcome),
     section(
       'Aceitas e orientadas',
       barChart('Aceitas e orientadas', 'Casos aceitos, orientações automáticas e quarentena', [
@@ -117,15 +118,22 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
         { key: 'quarantined', label: 'Quarentena', count: a.quarantined },
       ]),
     ),
-    countSection('Manifestações por canal', 'Canal', f.byChannel),
+    countSection('Manifestações por canal', 'Canal', 'manifestações', f.byChannel),
     countSection(
       'Manifestações por regra de tema',
       'Tema',
+      'manifestações',
       f.byTopicRule,
       'Uma manifestação pode acionar mais de uma regra.',
     ),
-    countSection('Casos por analista', 'Analista', f.byAnalyst, REPORT_NOTES_PT.byAnalyst),
-    countSection('Encerramentos por analista', 'Analista', f.closedByAnalyst, REPORT_NOTES_PT.closedByAnalyst),
+    countSection('Casos por analista', 'Analista', 'casos', f.byAnalyst, REPORT_NOTES_PT.byAnalyst),
+    countSection(
+      'Encerramentos por analista',
+      'Analista',
+      'encerramentos',
+      f.closedByAnalyst,
+      REPORT_NOTES_PT.closedByAnalyst,
+    ),
     section(
       'Prazos (dias úteis)',
       barChart(
@@ -142,7 +150,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
         `<table><caption>Cumprimento do prazo</caption><tbody><tr><th scope="row">Casos encerrados (com prazo)</th><td>${f.deadline.closed}</td></tr><tr><th scope="row">Encerrados no prazo</th><td>${f.deadline.withinDeadline}</td></tr><tr><th scope="row">Fração no prazo</th><td>${pct(f.deadline.share)}</td></tr><tr><th scope="row">Em atraso agora</th><td>${f.overdueNow}</td></tr></tbody></table>`,
       `Dias úteis do calendário da Ouvidoria (sem fins de semana e feriados): mesmo dia = 0. ${REPORT_NOTES_PT.closed}`,
     ),
-    countSection('Categorias de resolução', 'Categoria', f.resolution),
+    countSection('Categorias de resolução', 'Categoria', 'casos encerrados', f.resolution),
     section(
       'Satisfação',
       barChart(
@@ -153,7 +161,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
       countTable('Notas de satisfação', 'Nota', s.distribution) +
         `<table><caption>Pesquisa de satisfação</caption><tbody><tr><th scope="row">Casos encerrados</th><td>${s.closedCases}</td></tr><tr><th scope="row">Respostas</th><td>${s.answers}</td></tr><tr><th scope="row">Taxa de resposta</th><td>${pct(s.responseRate)}</td></tr><tr><th scope="row">Média (1–5)</th><td>${num(s.average, 2)}</td></tr></tbody></table>`,
     ),
-    countSection('Dez temas mais frequentes', 'Tema', f.topTopics),
+    countSection('Dez temas mais frequentes', 'Tema', 'manifestações', f.topTopics),
     section(
       'Variação mensal',
       barChart(

@@ -78,6 +78,19 @@ describe('report HTML', () => {
     expect(renderReportCsv(f).split('\r\n')).toContain('encerramentos_por_analista,bruno,bruno,1,,');
   });
 
+  it.each([
+    ['Manifestações por resultado', 'Resultado e quantidade de manifestações'],
+    ['Manifestações por canal', 'Canal e quantidade de manifestações'],
+    ['Casos por analista', 'Analista e quantidade de casos'],
+    ['Encerramentos por analista', 'Analista e quantidade de encerramentos'],
+    ['Categorias de resolução', 'Categoria e quantidade de casos encerrados'],
+  ])('describes the chart "%s" by what it counts: %s', (title, description) => {
+    const page = renderReportHtml(figures([one]));
+    const svg = page.match(new RegExp(`<svg[^>]*>\\s*<title id="[^"]+">${title}</title>[\\s\\S]*?</svg>`))?.[0] ?? '';
+    expect(svg).toContain(`<desc id="`);
+    expect(/<desc id="[^"]+">([^<]*)<\/desc>/.exec(svg)?.[1]).toBe(description);
+  });
+
   it('renders an empty month without NaN or Infinity', () => {
     const page = renderReportHtml(figures([]));
     expect(page).not.toMatch(/NaN|Infinity|undefined/);
