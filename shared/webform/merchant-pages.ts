@@ -183,8 +183,8 @@ ${
 ${v.messages.map(
   (m) => html`<li><article>
 <h3>${m.from === 'office' ? 'Ouvidoria' : 'Você'}, em ${date(ctx, m.at)}</h3>
-<p>Assunto: ${m.subject}</p>
-<div class="texto">${m.text}</div>
+<p>Assunto: ${m.lang ? html`<span lang="${m.lang}">${m.subject}</span>` : m.subject}</p>
+<div class="texto"${m.lang ? html` lang="${m.lang}"` : ''}>${m.text}</div>
 ${m.files ? filesList(m.files) : ''}
 </article></li>
 `,

@@ -24,7 +24,7 @@ import { sanitizeHeaderValue } from '../html';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { type MessageLanguage, splitQuoted } from '../text';
 import { formatDatePtBr, reopenWindowEnd } from './deadlines';
-import { MERCHANT_WORDS } from './merchant-words';
+import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
@@ -70,6 +70,12 @@ export interface PublicMessageView {
   text: string;
   /** The files of the merchant's own message (only hers: no other sender's file is ever named). */
   files?: PublicFileView[];
+  /**
+   * The language of its subject and text when not the page's pt-BR: the mails of a case opened in
+   * Spanish or English (hers and the office's) are in that language, and the page marks them so
+   * (WCAG 3.1.2, language of parts). The notices the page retells in pt-BR carry none.
+   */
+  lang?: Exclude<MessageLanguage, 'pt-BR'>;
 }
 
 export interface PublicCaseData {
@@ -169,18 +175,22 @@ export function officeSubject(c: WorkCase, m: CaseMessage): string {
 export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaConfig }): PublicCaseData | null {
   if (!c.protocol) return null;
   const messages: PublicMessageView[] = [];
+  const language = caseLanguage(c);
+  const lang = language === 'pt-BR' ? {} : { lang: language };
   for (const m of c.messages ?? []) {
     if (m.direction === 'out') {
-      messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text) });
+      messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
-      const fresh = splitQuoted(m.text ?? '').fresh;
+      const fresh = cut(splitQuoted(m.text ?? '').fresh);
       const files = publicFiles(m);
       messages.push({
         from: 'merchant',
         at: m.receivedAt,
         subject: m.subject,
-        text: cut(fresh) || NO_FRESH_TEXT_PT,
+        text: fresh || NO_FRESH_TEXT_PT,
         ...(files.length > 0 ? { files } : {}),
+        // The page's own pt-BR words stand in for a message with no fresh text.
+        ...(fresh ? lang : {}),
       });
     }
   }

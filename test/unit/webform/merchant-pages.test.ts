@@ -31,6 +31,26 @@ describe('merchant pages', () => {
     expect(body).toContain('Você, em 10/03/2026');
   });
 
+  it.each([
+    [undefined, '<p>Assunto: Reclamo</p>\n<div class="texto">Hola, Carla.</div>'],
+    ['es', '<p>Assunto: <span lang="es">Reclamo</span></p>\n<div class="texto" lang="es">Hola, Carla.</div>'],
+    ['en', '<p>Assunto: <span lang="en">Reclamo</span></p>\n<div class="texto" lang="en">Hola, Carla.</div>'],
+  ] as const)('marks a message in %s with its language on the pt-BR page', (lang, expected) => {
+    const message = {
+      from: 'office' as const,
+      at: '2026-03-11T13:00:00.000Z',
+      subject: 'Reclamo',
+      text: 'Hola, Carla.',
+    };
+    const view = {
+      protocol: 'OUV-2026-000123',
+      status: 'IN_PROGRESS' as const,
+      createdAt: '2026-03-10T13:00:00.000Z',
+      messages: [lang ? { ...message, lang } : message],
+    };
+    expect(renderMerchantPage({ kind: 'status-case', view }, ctx)).toContain(expected);
+  });
+
   it('lists the files she sent and how each stands, names escaped', () => {
     const body = renderMerchantPage(
       {

@@ -359,6 +359,19 @@ describe('publicCaseView', () => {
     },
   );
 
+  // Carla wrote in Spanish: the office answered her in Spanish, and the pt-BR page marks those parts.
+  it.each([
+    ['pt-BR', 'Olá, abri o chamado 52310 e o problema continua.', undefined],
+    ['es', 'Hola, abrí el ticket 52310 y el problema sigue sin solución.', 'es'],
+    ['en', 'Hello, I opened ticket 52310 and the problem is still there.', 'en'],
+  ] as const)('a case in %s marks her messages and the office answers with their language', (language, text, lang) => {
+    const inMsg = { ...workCase().messages[0]!, text };
+    const out = { ...inMsg, sourceId: 'ses-staff-9', direction: 'out' as const, author: 'ana', text: 'Resposta.' };
+    const quotedOnly = { ...inMsg, sourceId: 'ses-in-2', text: '> Resposta.' };
+    const c = workCase({ decision: { ...workCase().decision, language }, messages: [inMsg, out, quotedOnly] });
+    expect(publicCaseView(c)?.messages.map((m) => m.lang)).toEqual([lang, lang, undefined]);
+  });
+
   it('a merchant message with no fresh text (only quoted history) says so', () => {
     const c = workCase({
       messages: [{ ...workCase().messages[0]!, text: '> Olá, Maria.\n> Solicitamos o estorno.' }],
