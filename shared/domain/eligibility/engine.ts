@@ -777,7 +777,8 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
   const outcomes = OUTCOMES.filter((o): o is ReplyOutcome => o !== 'QUARANTINED');
   for (const outcome of outcomes) {
     for (const language of ['pt-BR', 'es', 'en'] as const) {
-      for (const variant of [undefined, 'shopper'] as const) {
+      // Only NOT_A_CLIENT has a second variant (the shopper's): render the others once (cold start).
+      for (const variant of outcome === 'NOT_A_CLIENT' ? ([undefined, 'shopper'] as const) : [undefined]) {
         const { text } = renderReply(
           outcome,
           {
