@@ -21,6 +21,7 @@ import { countOf } from '../count';
 import type { OuvidoriaConfig } from '../config';
 import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
+import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { type MessageLanguage, splitQuoted } from '../text';
 import { formatDatePtBr, reopenWindowEnd } from './deadlines';
@@ -47,10 +48,12 @@ export const MERCHANT_STATUS_LABELS_PT: Record<WorkStatus, string> = {
 export const PUBLIC_TEXT_MAX_CHARS = 20_000;
 
 /** How a file the merchant sent stands, as she reads it (never a storage location). */
-export type PublicFileState = 'received' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
+export type PublicFileState = 'received' | 'verified' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
 
 export const PUBLIC_FILE_STATE_LABELS_PT: Record<PublicFileState, string> = {
   received: 'recebido',
+  // The words of the form's confirmation page and the analyst's mail for the same file.
+  verified: `recebido e ${SCAN_LABELS.NO_THREATS_FOUND}`,
   checking: 'recebido, em verificação antivírus',
   quarantined: 'em quarentena: o antivírus encontrou uma ameaça e o arquivo não foi aberto pela equipe',
   refused: 'recusado: o conteúdo não corresponde a um formato aceito (não foi aberto pela equipe)',
@@ -113,8 +116,9 @@ function isMerchantMessage(m: CaseMessage, senderEmail: string): boolean {
 export function publicFileState(a: Pick<AttachmentMeta, 'scan'>): PublicFileState {
   switch (a.scan) {
     case undefined:
-    case 'NO_THREATS_FOUND':
       return 'received';
+    case 'NO_THREATS_FOUND':
+      return 'verified';
     case 'PENDING':
       return 'checking';
     case 'THREATS_FOUND':

@@ -67,6 +67,7 @@ describe('merchant pages', () => {
               text: 'Fui cobrada duas vezes.',
               files: [
                 { name: 'fatura-fevereiro.pdf', size: 120_000, state: 'received' },
+                { name: 'boleto.pdf', size: 90_000, state: 'verified' },
                 { name: 'extrato.pdf', size: 2_500_000, state: 'checking' },
                 { name: `${EVIL}.pdf`, size: 1_000, state: 'quarantined' },
               ],
@@ -79,6 +80,8 @@ describe('merchant pages', () => {
     );
     expect(body).toContain('<p>Arquivos enviados:</p>');
     expect(body).toContain('<li><strong>fatura-fevereiro.pdf</strong> (117,2 KB): recebido</li>');
+    // A file the antivirus cleared reads as the form's confirmation page said it.
+    expect(body).toContain('<li><strong>boleto.pdf</strong> (87,9 KB): recebido e verificado, sem ameaças</li>');
     expect(body).toContain('<li><strong>extrato.pdf</strong> (2,4 MB): recebido, em verificação antivírus</li>');
     expect(body).toContain('em quarentena: o antivírus encontrou uma ameaça');
     expect(body).not.toContain('<img');

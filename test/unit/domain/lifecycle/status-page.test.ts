@@ -106,7 +106,7 @@ describe('publicCaseView', () => {
     const view = publicCaseView(c);
     expect(view?.messages.map((m) => m.files?.map((f) => [f.name, f.state]))).toEqual([
       [
-        ['fatura-fevereiro.pdf', 'received'],
+        ['fatura-fevereiro.pdf', 'verified'],
         ['extrato-banco.pdf', 'checking'],
         ['comprovante.pdf', 'quarantined'],
         ['print-painel.pdf', 'unchecked'],
