@@ -70,21 +70,31 @@ export interface ParsedReplyAddress {
 
 const MAX_ADDRESS = 320;
 
+/** The address of a recipient as written ("<addr>", "Name <addr>" or bare), trimmed and lower-cased; null when not a string or far too long. */
+function bareAddress(address: string): string | null {
+  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return null;
+  const bracketed = /<([^<>]*)>\s*$/.exec(address);
+  return (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase();
+}
+
+/** The local part of a bare address at the office's own domain, or null for any other domain. */
+function localPartAtOurDomain(bare: string, config: OuvidoriaConfig): string | null {
+  const at = bare.lastIndexOf('@');
+  if (at < 1 || bare.slice(at + 1) !== config.domain.toLowerCase()) return null;
+  return bare.slice(0, at);
+}
+
 /**
  * The protocol and token of a staff reply address, or null when the address is not one of ours:
  * other domain, other local part, malformed protocol, token of the wrong length or alphabet.
  * Accepts "<addr>" and "Name <addr>" as they appear in headers.
  */
 export function parseStaffReplyAddress(address: string, config: OuvidoriaConfig): ParsedReplyAddress | null {
-  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return null;
-  const bracketed = /<([^<>]*)>\s*$/.exec(address);
-  const bare = (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase();
-  if (bare.length > MAX_ADDRESS) return null;
-  const at = bare.lastIndexOf('@');
-  if (at < 1) return null;
-  if (bare.slice(at + 1) !== config.domain.toLowerCase()) return null;
+  const bare = bareAddress(address);
+  if (bare === null || bare.length > MAX_ADDRESS) return null;
+  const local = localPartAtOurDomain(bare, config);
+  if (local === null) return null;
   const { staffReplyLocalPart, tokenLength } = config.lifecycle;
-  const local = bare.slice(0, at);
   const prefix = `${staffReplyLocalPart}+`;
   if (!local.startsWith(prefix)) return null;
   const m = /^(ouv-\d{4}-\d{6,9})\.([a-z2-7]+)$/.exec(local.slice(prefix.length));
@@ -120,14 +130,12 @@ export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): b
  * (quarantined, unanswered, SPEC step 8), never a merchant's submission with an automatic reply.
  */
 export function isStaffReplyMailbox(address: string, config: OuvidoriaConfig): boolean {
-  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return false;
-  const bracketed = /<([^<>]*)>\s*$/.exec(address);
-  const bare = (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase().replace(/\.$/, '');
-  const at = bare.lastIndexOf('@');
-  if (at < 1 || bare.slice(at + 1) !== config.domain.toLowerCase()) return false;
-  const local = bare.slice(0, at).replace(/^"(.*)"$/, '$1');
+  const bare = bareAddress(address);
+  const local = bare === null ? null : localPartAtOurDomain(bare.replace(/\.$/, ''), config);
+  if (local === null) return false;
+  const unquoted = local.replace(/^"(.*)"$/, '$1');
   const base = config.lifecycle.staffReplyLocalPart.toLowerCase();
-  return local === base || local.startsWith(`${base}+`);
+  return unquoted === base || unquoted.startsWith(`${base}+`);
 }
 
 /** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */
