@@ -347,13 +347,26 @@ function canonicalizeEach(normalized: readonly string[]): string[] {
 /** Where a text breaks into sentences: paragraphs, then '.', '!', '?', ';'. */
 const SENTENCE_BREAK = /\n[ \t]*\n|[!?;]+|\.(?=\s|$)/;
 
+/** A text's sentences normalised, empty ones included. */
+function normalizedSentencesOf(text: string): string[] {
+  return normalizeEach(text.replace(/\r\n?/g, '\n').split(SENTENCE_BREAK));
+}
+
 /**
- * Sentences of a text, normalised (empty ones included) and canonical (empty ones dropped).
+ * Sentences of a text, normalised (empty ones included) and canonical (empty ones dropped), with
+ * the normalised form of each canonical one beside it (`canonicalFrom`, for ownKey).
  * Single line breaks are joined, since plain-text mail is often hard-wrapped mid-sentence.
  */
-function sentencesOf(text: string): { normalized: string[]; canonical: string[] } {
-  const normalized = normalizeEach(text.replace(/\r\n?/g, '\n').split(SENTENCE_BREAK));
-  return { normalized, canonical: canonicalizeEach(normalized).filter((s) => s !== '') };
+function sentencesOf(text: string): { normalized: string[]; canonical: string[]; canonicalFrom: string[] } {
+  const normalized = normalizedSentencesOf(text);
+  const canonical: string[] = [];
+  const canonicalFrom: string[] = [];
+  canonicalizeEach(normalized).forEach((sentence, i) => {
+    if (sentence === '') return;
+    canonical.push(sentence);
+    canonicalFrom.push(normalized[i] ?? '');
+  });
+  return { normalized, canonical, canonicalFrom };
 }
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
@@ -392,7 +405,8 @@ function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   const topic = sentencesOf(s.formTopic ?? '');
   const body = sentencesOf(fresh);
   const headline = (text: string) => ({ text, headline: true });
-  const theirs = own === undefined ? body.canonical : body.canonical.filter((text) => !own.has(ownKey(text)));
+  const theirs =
+    own === undefined ? body.canonical : body.canonical.filter((_, i) => !own.has(ownKey(body.canonicalFrom[i] ?? '')));
   const sentences = [
     ...subject.canonical.map(headline),
     ...topic.canonical.map(headline),
@@ -755,8 +769,10 @@ function withoutLinks(sentence: string): string {
 }
 
 /**
- * How a sentence is looked up among the office's own: without its links, its numbers as one digit
- * (the reply pasted back names the merchant's ticket, "chamado nº 99999", and its dates).
+ * How a normalised sentence is looked up among the office's own: without its links, its numbers as
+ * one digit (the reply pasted back names the merchant's ticket, "chamado nº 99999", and its dates).
+ * Normalised, not canonical: a reply pasted back is our words as we wrote them, and canonicalising
+ * the 27 replies' sentences cost the first message of a cold container ~10 ms (issue 16).
  */
 function ownKey(sentence: string): string {
   return withoutLinks(sentence).replace(/\d+/g, '0');
@@ -765,7 +781,7 @@ function ownKey(sentence: string): string {
 const ownReplies = new WeakMap<OuvidoriaConfig, ReadonlySet<string>>();
 
 /**
- * The canonical sentences (links left out, OWN_SENTENCE_MIN_WORDS words or more) of every automatic
+ * The sentences as ownKey reads them (links left out, OWN_SENTENCE_MIN_WORDS words or more) of every automatic
  * reply the office sends under this configuration — each outcome, language and variant — the text
  * a merchant pastes back without a quote header ("Vocês me mandaram isto: … Se você ainda não é
  * cliente…"). Computed once per configuration.
@@ -792,7 +808,7 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
           },
           config,
         );
-        for (const sentence of sentencesOf(text).canonical) {
+        for (const sentence of normalizedSentencesOf(text)) {
           const words = ownKey(sentence);
           if (words.split(' ').length >= OWN_SENTENCE_MIN_WORDS) own.add(words);
         }
@@ -827,10 +843,9 @@ export function withoutOwnReplyNumbers(whole: string, config: OuvidoriaConfig): 
   if (WITH_DIGIT.test(text.slice(start))) pieces.push({ start, end: text.length });
   if (pieces.length === 0) return text;
   const normalized = normalizeEach(pieces.map((p) => text.slice(p.start, p.end).replace(/\r\n?/g, '\n')));
-  const canonical = canonicalizeEach(normalized);
   let out = text;
   pieces.forEach((p, i) => {
-    if (!own.has(ownKey(canonical[i] ?? ''))) return;
+    if (!own.has(ownKey(normalized[i] ?? ''))) return;
     out = out.slice(0, p.start) + out.slice(p.start, p.end).replace(/[^\n>]/g, ' ') + out.slice(p.end);
   });
   return out;
