@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { readTypedProtocol } from '../domain/protocol';
-import { withoutInvisible } from '../domain/text';
+import { type MessageLanguage, withoutInvisible } from '../domain/text';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import {
   type PublicCaseData,
@@ -107,7 +107,10 @@ export async function requestStatusLink(
 }
 
 export type StatusCheckResult =
-  | { kind: 'valid'; protocol: string }
+  /** `language`: the case's (its page speaks it). */
+  | { kind: 'valid'; protocol: string; language: MessageLanguage }
+  /** The case is no longer held (erased): said on the GET as the POST would say it. */
+  | { kind: 'gone' }
   | { kind: 'used' }
   | { kind: 'invalid-link'; error: Exclude<LinkError, 'bad-score'> };
 
@@ -117,12 +120,17 @@ export type StatusCheckResult =
  */
 export async function checkStatusLink(
   params: URLSearchParams,
-  deps: Pick<StatusLinkDeps, 'clock' | 'secret' | 'statusLinks'>,
+  deps: Pick<StatusLinkDeps, 'clock' | 'secret' | 'statusLinks' | 'cases'>,
 ): Promise<StatusCheckResult> {
   const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
-  if (await deps.statusLinks.isUsed(verified.nonce)) return { kind: 'used' };
-  return { kind: 'valid', protocol: verified.protocol };
+  const [used, found] = await Promise.all([
+    deps.statusLinks.isUsed(verified.nonce),
+    deps.cases.getByProtocol(verified.protocol),
+  ]);
+  if (used) return { kind: 'used' };
+  if (!found || publicCaseView(found) === null) return { kind: 'gone' };
+  return { kind: 'valid', protocol: verified.protocol, language: caseLanguage(found) };
 }
 
 export type StatusOpenResult =

@@ -11,7 +11,7 @@
  * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
-import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCaseHeld } from '../app/lifecycle/survey';
+import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCaseLanguage } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { OuvidoriaConfig } from '../domain/config';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
@@ -74,6 +74,13 @@ const USED_LINK_VIEW: MerchantView = {
   offerStatusForm: true,
 };
 
+/** A status link whose case is no longer held (erased): said on its GET as on its POST (HTTP 404). */
+const GONE_VIEW: MerchantView = {
+  kind: 'link-problem',
+  title: 'Caso não disponível',
+  message: 'Este caso não está mais disponível para consulta.',
+};
+
 function linkProblem(error: LinkError): { status: number; view: MerchantView } {
   const title = error === 'expired' ? 'Link expirado' : 'Link inválido';
   return {
@@ -130,6 +137,7 @@ export async function serveMerchantPages(
     if (path === SURVEY_PATH) return surveyPage(query, deps, page);
     const checked = await checkStatusLink(query, deps);
     if (checked.kind === 'used') return page(410, USED_LINK_VIEW);
+    if (checked.kind === 'gone') return page(404, GONE_VIEW);
     if (checked.kind === 'invalid-link') {
       const problem = linkProblem(checked.error);
       return page(problem.status, { ...problem.view, offerStatusForm: true } as MerchantView);
@@ -140,7 +148,7 @@ export async function serveMerchantPages(
       k: string;
       sig: string;
     };
-    return page(200, { kind: 'status-open', protocol: checked.protocol, link });
+    return page(200, { kind: 'status-open', protocol: checked.protocol, link, language: checked.language });
   }
 
   if (!originAllowed(request.headers, deps.config.webformOrigin)) {
@@ -200,11 +208,7 @@ export async function serveMerchantPages(
     case 'used':
       return page(410, USED_LINK_VIEW);
     case 'gone':
-      return page(404, {
-        kind: 'link-problem',
-        title: 'Caso não disponível',
-        message: 'Este caso não está mais disponível para consulta.',
-      });
+      return page(404, GONE_VIEW);
     case 'invalid-link': {
       const problem = linkProblem(opened.error);
       return page(problem.status, { ...problem.view, offerStatusForm: true } as MerchantView);
@@ -220,12 +224,13 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
     const problem = surveyLinkProblem(verified.error, deps.config);
     return page(problem.status, problem.view);
   }
-  if (!(await surveyCaseHeld(verified.protocol, deps))) {
+  const language = await surveyCaseLanguage(verified.protocol, deps);
+  if (language === null) {
     const problem = surveyLinkProblem('expired', deps.config);
     return page(problem.status, problem.view);
   }
   if (await deps.surveys.get(verified.protocol)) {
-    return page(200, { kind: 'survey-answered', protocol: verified.protocol });
+    return page(200, { kind: 'survey-answered', protocol: verified.protocol, language });
   }
   const link = Object.fromEntries(only(query, ['p', 'n', 'x', 'sig'])) as {
     p: string;
@@ -239,15 +244,21 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
     score: verified.score,
     link,
     maxComment: MAX_SURVEY_COMMENT_CHARS,
+    language,
   });
 }
 
 function surveyResultPage(result: SurveyResult, page: Page, config: OuvidoriaConfig): WebformResponse {
   switch (result.kind) {
     case 'recorded':
-      return page(200, { kind: 'survey-thanks', protocol: result.protocol, score: result.score });
+      return page(200, {
+        kind: 'survey-thanks',
+        protocol: result.protocol,
+        score: result.score,
+        language: result.language,
+      });
     case 'already-answered':
-      return page(409, { kind: 'survey-answered', protocol: result.protocol });
+      return page(409, { kind: 'survey-answered', protocol: result.protocol, language: result.language });
     case 'invalid-link': {
       const problem = surveyLinkProblem(result.error, config);
       return page(problem.status, problem.view);

@@ -1,7 +1,10 @@
 /**
- * The merchant's other pages, server-rendered in pt-BR with the form's layout, styles and CSP:
+ * The merchant's other pages, server-rendered with the form's layout, styles and CSP:
  * the satisfaction survey (SPEC step 8: the link opens a page with the score chosen, one click
  * confirms it) and the status page (`/consulta`: ask for a link, open it, see the case).
+ *
+ * A page reached through a case's own link (the survey, the status link and the case) speaks the
+ * case's language (page-words.ts); the request form and dead links stay in pt-BR.
  *
  * Everything a merchant or the staff typed goes through the `html` tagged template (escaped).
  * The status page shows the merchant's own messages and the answers the office relayed — never
@@ -9,19 +12,21 @@
  */
 import { humanSize } from '../domain/byte-size';
 import { countOf } from '../domain/count';
-import { formatDateTimePtBr } from '../domain/calendar';
+import { formatInstantIn } from '../domain/calendar';
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
+import { MERCHANT_WORDS } from '../domain/lifecycle/merchant-words';
 import {
-  MERCHANT_STATUS_LABELS_PT,
-  PUBLIC_FILE_STATE_LABELS_PT,
+  MERCHANT_STATUS_LABELS,
+  PUBLIC_FILE_STATE_LABELS,
   type PublicCaseData,
   type PublicFileView,
   statusLinkValidityPt,
 } from '../domain/lifecycle/status-page';
 import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
-import { CLOSE_CATEGORY_LABELS_PT, SCORE_LABELS_PT } from '../domain/lifecycle/types';
+import type { MessageLanguage } from '../domain/text';
 import { layout, type PageContext } from './page';
+import { PAGE_WORDS } from './page-words';
 
 /** What the survey form posts back: the signed link's fields. */
 export interface SurveyLinkFields {
@@ -46,14 +51,25 @@ export const STATUS_FORM_LIMITS = { protocolo: 20, email: 254 } as const;
 
 export type StatusFormErrors = Partial<Record<'protocolo' | 'email', string>>;
 
+/** The case's language, on a page reached through the case's own link (pt-BR when absent). */
+interface InCaseLanguage {
+  language?: MessageLanguage;
+}
+
 export type MerchantView =
-  | { kind: 'survey-confirm'; protocol: string; score: number; link: SurveyLinkFields; maxComment: number }
-  | { kind: 'survey-thanks'; protocol: string; score: number }
-  | { kind: 'survey-answered'; protocol: string }
+  | ({
+      kind: 'survey-confirm';
+      protocol: string;
+      score: number;
+      link: SurveyLinkFields;
+      maxComment: number;
+    } & InCaseLanguage)
+  | ({ kind: 'survey-thanks'; protocol: string; score: number } & InCaseLanguage)
+  | ({ kind: 'survey-answered'; protocol: string } & InCaseLanguage)
   | { kind: 'link-problem'; title: string; message: string; offerStatusForm?: boolean }
   | { kind: 'status-form'; values?: { protocolo?: string; email?: string }; errors?: StatusFormErrors }
   | { kind: 'status-requested' }
-  | { kind: 'status-open'; protocol: string; link: StatusLinkFields }
+  | ({ kind: 'status-open'; protocol: string; link: StatusLinkFields } & InCaseLanguage)
   | { kind: 'status-case'; view: PublicCaseView }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'forbidden'; message: string };
@@ -63,8 +79,9 @@ function statusRequestedPt(ctx: PageContext): string {
   return `Se o protocolo e o e-mail informados corresponderem a um caso da Ouvidoria, enviaremos para esse e-mail, em alguns minutos, um link para acompanhar o caso. ${statusLinkValidityPt(ctx.config)}`;
 }
 
-function date(ctx: PageContext, iso: string): string {
-  return formatDatePtBr(iso, ctx.config.timeZone);
+/** A date as the page's reader reads it (dd/mm/aaaa; the English words say the order). */
+function date(ctx: PageContext, iso: string, language: MessageLanguage = 'pt-BR'): string {
+  return MERCHANT_WORDS[language].date(formatDatePtBr(iso, ctx.config.timeZone));
 }
 
 function hidden(fields: Record<string, string>): SafeHtml[] {
@@ -77,23 +94,29 @@ function statusFormLink(ctx: PageContext, label = 'Pedir um novo link de acompan
 
 function surveyConfirm(ctx: PageContext, v: Extract<MerchantView, { kind: 'survey-confirm' }>): string {
   const base = ctx.basePath ?? '';
-  const main = html`<h1>Avaliação do atendimento</h1>
-<p>Caso <strong>${v.protocol}</strong></p>
+  const language = v.language ?? 'pt-BR';
+  const w = PAGE_WORDS[language].survey;
+  const main = html`<h1>${w.title}</h1>
+<p>${w.caseLabel} <strong>${v.protocol}</strong></p>
 <form method="post" action="${base}/pesquisa" novalidate>
 ${hidden({ ...v.link })}<div class="aviso">
-<p>Nota escolhida:</p>
-<p class="protocolo">${SCORE_LABELS_PT[v.score] ?? String(v.score)}</p>
-<p>Para escolher outra nota, use o link dessa nota no e-mail que você recebeu.</p>
+<p>${w.chosen}</p>
+<p class="protocolo">${scoreLabel(v.score, language)}</p>
+<p>${w.otherScore}</p>
 </div>
 <div class="campo">
-<label for="comentario">Comentário <span class="opcional">(opcional)</span></label>
-<span class="dica" id="comentario-dica">Conte o que foi bom ou o que podemos melhorar. Até ${v.maxComment} caracteres.</span>
+<label for="comentario">${w.comment} <span class="opcional">${w.optional}</span></label>
+<span class="dica" id="comentario-dica">${w.commentHint(v.maxComment)}</span>
 <textarea id="comentario" name="comentario" maxlength="${v.maxComment}" aria-describedby="comentario-dica"></textarea>
 </div>
-<button type="submit">Confirmar avaliação</button>
+<button type="submit">${w.confirm}</button>
 </form>
-<p>A sua avaliação só é registrada quando você confirma.</p>`;
-  return layout(ctx, 'Avaliação do atendimento', main);
+<p>${w.recordedOnlyOnConfirm}</p>`;
+  return layout(ctx, w.title, main, { language });
+}
+
+function scoreLabel(score: number, language: MessageLanguage): string {
+  return MERCHANT_WORDS[language].scores[score] ?? String(score);
 }
 
 function statusForm(ctx: PageContext, v: Extract<MerchantView, { kind: 'status-form' }>): string {
@@ -138,81 +161,111 @@ ${field('email', 'E-mail', 'O endereço de onde você escreveu para a Ouvidoria.
 
 function statusOpen(ctx: PageContext, v: Extract<MerchantView, { kind: 'status-open' }>): string {
   const base = ctx.basePath ?? '';
-  const main = html`<h1>Acompanhe o seu caso</h1>
-<p>Caso <strong>${v.protocol}</strong></p>
-<p>Este link pode ser aberto uma vez. Para ver o andamento do caso agora, confirme abaixo.</p>
+  const language = v.language ?? 'pt-BR';
+  const w = PAGE_WORDS[language].status;
+  const main = html`<h1>${w.title}</h1>
+<p>${w.caseLabel} <strong>${v.protocol}</strong></p>
+<p>${w.openOnce}</p>
 <form method="post" action="${base}${STATUS_PATH}">
-${hidden({ ...v.link })}<button type="submit">Ver o andamento do caso</button>
+${hidden({ ...v.link })}<button type="submit">${w.openButton}</button>
 </form>`;
-  return layout(ctx, 'Acompanhe o seu caso', main);
+  return layout(ctx, w.title, main, { language });
 }
 
 /** What her next message does: adds to the open case, reopens the closed one until a date, or opens a new case. */
-function nextStepPt(ctx: PageContext, v: PublicCaseView): string {
-  const days = countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias');
-  if (v.reopen === 'passed') {
-    return `Este caso foi encerrado há mais de ${days}: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.`;
-  }
+function nextStep(ctx: PageContext, v: PublicCaseView): string {
+  const w = PAGE_WORDS[v.language].status;
+  if (v.reopen === 'passed') return w.nextStep.passed(ctx.config.threading.reopenWindowDays);
   if (v.reopen) {
-    return `Se precisar, responda ao último e-mail da Ouvidoria até ${formatDateTimePtBr(v.reopen.until, ctx.config.timeZone)} mantendo o protocolo ${v.protocol} no assunto, e o caso será reaberto com a mesma pessoa da nossa equipe. Depois disso, uma nova mensagem abre um novo caso, ligado a este.`;
+    return w.nextStep.reopen(formatInstantIn(v.reopen.until, ctx.config.timeZone, w.dateTimeFormat), v.protocol);
   }
-  return `Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${v.protocol} no assunto.`;
+  return w.nextStep.open(v.protocol);
 }
 
 /** The files of her message and how each stands. */
-function filesList(files: readonly PublicFileView[]): SafeHtml {
-  return html`<p>${files.length === 1 ? 'Arquivo enviado:' : 'Arquivos enviados:'}</p>
-<ul class="arquivos">${files.map((f) => html`<li><strong>${f.name}</strong> (${humanSize(f.size)}): ${PUBLIC_FILE_STATE_LABELS_PT[f.state]}</li>`)}</ul>`;
+function filesList(files: readonly PublicFileView[], language: MessageLanguage): SafeHtml {
+  const labels = PUBLIC_FILE_STATE_LABELS[language];
+  return html`<p>${PAGE_WORDS[language].status.files(files.length)}</p>
+<ul class="arquivos">${files.map((f) => html`<li><strong>${f.name}</strong> (${humanSize(f.size)}): ${labels[f.state]}</li>`)}</ul>`;
 }
 
 function statusCase(ctx: PageContext, v: PublicCaseView): string {
-  const main = html`<h1>Caso ${v.protocol}</h1>
+  const language = v.language;
+  const w = PAGE_WORDS[language].status;
+  const mail = MERCHANT_WORDS[language];
+  const title = `${w.caseLabel} ${v.protocol}`;
+  const main = html`<h1>${title}</h1>
 <dl class="dados">
-<dt>Situação</dt><dd>${MERCHANT_STATUS_LABELS_PT[v.status]}</dd>
-<dt>Aberto em</dt><dd>${date(ctx, v.createdAt)}</dd>
-${v.dueAt && !v.closedAt ? html`<dt>Prazo de resposta</dt><dd>até ${date(ctx, v.dueAt)}${v.overdue ? ' — prazo vencido; seguimos trabalhando no seu caso' : ''}</dd>` : ''}
-${v.closedAt ? html`<dt>Encerrado em</dt><dd>${date(ctx, v.closedAt)}</dd>` : ''}
-${v.closure ? html`<dt>Resultado</dt><dd>${CLOSE_CATEGORY_LABELS_PT[v.closure.category]}</dd>` : ''}
-${v.closure?.summary ? html`<dt>Resumo</dt><dd>${v.closure.summary}</dd>` : ''}
+<dt>${w.situation}</dt><dd>${MERCHANT_STATUS_LABELS[language][v.status]}</dd>
+<dt>${w.openedOn}</dt><dd>${date(ctx, v.createdAt, language)}</dd>
+${v.dueAt && !v.closedAt ? html`<dt>${w.due}</dt><dd>${w.until}${date(ctx, v.dueAt, language)}${v.overdue ? w.overdue : ''}</dd>` : ''}
+${v.closedAt ? html`<dt>${w.closedOn}</dt><dd>${date(ctx, v.closedAt, language)}</dd>` : ''}
+${v.closure ? html`<dt>${w.outcome}</dt><dd>${mail.categories[v.closure.category]}</dd>` : ''}
+${v.closure?.summary ? html`<dt>${w.summary}</dt><dd>${v.closure.summary}</dd>` : ''}
 </dl>
-<h2>Mensagens</h2>
+<h2>${w.messages}</h2>
 ${
   v.messages.length === 0
-    ? html`<p>Nenhuma mensagem para mostrar.</p>`
+    ? html`<p>${w.noMessages}</p>`
     : html`<ol class="mensagens">
 ${v.messages.map(
   (m) => html`<li><article>
-<h3>${m.from === 'office' ? 'Ouvidoria' : 'Você'}, em ${date(ctx, m.at)}</h3>
-<p>Assunto: ${m.lang ? html`<span lang="${m.lang}">${m.subject}</span>` : m.subject}</p>
-<div class="texto"${m.lang ? html` lang="${m.lang}"` : ''}>${m.text}</div>
-${m.files ? filesList(m.files) : ''}
+<h3>${w.heading(m.from === 'office' ? PAGE_WORDS[language].office : w.you, date(ctx, m.at, language))}</h3>
+<p>${w.subject}${m.lang && m.lang !== language ? html`<span lang="${m.lang}">${m.subject}</span>` : m.subject}</p>
+<div class="texto"${m.lang && m.lang !== language ? html` lang="${m.lang}"` : ''}>${m.text}</div>
+${m.files ? filesList(m.files, language) : ''}
 </article></li>
 `,
 )}</ol>`
 }
-<p>${nextStepPt(ctx, v)}</p>
-${statusFormLink(ctx, 'Acompanhar outro caso')}`;
-  return layout(ctx, `Caso ${v.protocol}`, main);
+<p>${nextStep(ctx, v)}</p>
+${statusFormLink(ctx, w.otherCase)}`;
+  return layout(ctx, title, main, { language });
 }
 
-function simple(ctx: PageContext, title: string, paragraphs: (string | SafeHtml)[], extra?: SafeHtml): string {
-  return layout(ctx, title, html`<h1>${title}</h1>\n${paragraphs.map((p) => html`<p>${p}</p>\n`)}${extra ?? ''}`);
+function simple(
+  ctx: PageContext,
+  title: string,
+  paragraphs: (string | SafeHtml)[],
+  extra?: SafeHtml,
+  language?: MessageLanguage,
+): string {
+  return layout(
+    ctx,
+    title,
+    html`<h1>${title}</h1>\n${paragraphs.map((p) => html`<p>${p}</p>\n`)}${extra ?? ''}`,
+    language ? { language } : {},
+  );
 }
 
 export function renderMerchantPage(view: MerchantView, ctx: PageContext): string {
   switch (view.kind) {
     case 'survey-confirm':
       return surveyConfirm(ctx, view);
-    case 'survey-thanks':
-      return simple(ctx, 'Obrigado pela sua avaliação', [
-        html`Registramos a nota ${SCORE_LABELS_PT[view.score] ?? String(view.score)} para o caso <strong>${view.protocol}</strong>.`,
-        'A sua opinião ajuda a Ouvidoria a melhorar o atendimento.',
-      ]);
-    case 'survey-answered':
-      return simple(ctx, 'Pesquisa já respondida', [
-        html`A pesquisa de satisfação do caso <strong>${view.protocol}</strong> já foi respondida. Cada caso recebe uma única avaliação.`,
-        'Obrigado pela sua participação.',
-      ]);
+    case 'survey-thanks': {
+      const w = PAGE_WORDS[view.language ?? 'pt-BR'].survey;
+      const [before, between, after] = w.recorded;
+      return simple(
+        ctx,
+        w.thanksTitle,
+        [
+          html`${before}${scoreLabel(view.score, view.language ?? 'pt-BR')}${between}<strong>${view.protocol}</strong>${after}`,
+          w.helps,
+        ],
+        undefined,
+        view.language,
+      );
+    }
+    case 'survey-answered': {
+      const w = PAGE_WORDS[view.language ?? 'pt-BR'].survey;
+      return simple(
+        ctx,
+        w.answeredTitle,
+        [html`${w.answered[0]}<strong>${view.protocol}</strong>${w.answered[1]}`, w.thanksForTaking],
+        undefined,
+        view.language,
+      );
+    }
     case 'link-problem':
       return simple(ctx, view.title, [view.message], view.offerStatusForm ? statusFormLink(ctx) : undefined);
     case 'status-form':

@@ -27,6 +27,8 @@ import {
 } from './form';
 import { attachmentList, fileField } from './attachments-view';
 import { PAGE_CSS } from './styles';
+import { PAGE_WORDS } from './page-words';
+import type { MessageLanguage } from '../domain/text';
 
 export interface PageContext {
   config: OuvidoriaConfig;
@@ -79,28 +81,30 @@ export function layout(
   ctx: PageContext,
   title: string,
   main: SafeHtml,
-  options: { withScript?: boolean } = {},
+  options: { withScript?: boolean; language?: MessageLanguage } = {},
 ): string {
   const base = ctx.basePath ?? '';
+  const w = PAGE_WORDS[options.language ?? 'pt-BR'];
+  const [privacyBefore, privacyLabel, privacyAfter] = w.privacy;
   return html`<!DOCTYPE html>
-<html lang="pt-BR">
+<html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${title} – Ouvidoria</title>
+<title>${title} – ${w.office}</title>
 <style>${raw(PAGE_CSS)}</style>
 ${options.withScript ? html`<script src="${base}/app.js" defer></script>` : ''}
 </head>
 <body>
-<a class="pular" href="#conteudo">Pular para o conteúdo</a>
-<header><p>Ouvidoria</p></header>
+<a class="pular" href="#conteudo">${w.skipToContent}</a>
+<header><p>${w.office}</p></header>
 <main id="conteudo" tabindex="-1">
 ${main}
 </main>
 <footer>
-<p>A Ouvidoria atua de ${officeHoursText(ctx.config)}.</p>
-<p>Tratamos os seus dados pessoais conforme a Lei Geral de Proteção de Dados (LGPD) e a nossa <a href="${safeUrl(ctx.config.links.privacyPolicy)}">Política de Privacidade</a>.</p>
+<p>${w.officeHours(ctx.config)}</p>
+<p>${privacyBefore}<a href="${safeUrl(ctx.config.links.privacyPolicy)}">${privacyLabel}</a>${privacyAfter}</p>
 </footer>
 </body>
 </html>

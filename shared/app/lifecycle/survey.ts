@@ -4,16 +4,18 @@
  * one answer per case is the store's conditional write.
  */
 import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
-import { normalizeMultiline } from '../../domain/text';
+import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
+import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
 
 /** Comments longer than this are cut (the page's textarea says so). */
 export const MAX_SURVEY_COMMENT_CHARS = 2000;
 
+/** `language`: the case's (merchant-words.ts caseLanguage), which the survey's pages speak. */
 export type SurveyResult =
-  | { kind: 'recorded'; protocol: string; score: number }
-  | { kind: 'already-answered'; protocol: string }
+  | { kind: 'recorded'; protocol: string; score: number; language: MessageLanguage }
+  | { kind: 'already-answered'; protocol: string; language: MessageLanguage }
   | { kind: 'invalid-link'; error: LinkError };
 
 /**
@@ -26,7 +28,16 @@ export async function surveyCaseHeld(
   protocol: string,
   deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
 ): Promise<boolean> {
-  return (await deps.cases.getByProtocol(protocol)) !== null;
+  return (await surveyCaseLanguage(protocol, deps)) !== null;
+}
+
+/** The language of a survey link's case (as surveyCaseHeld reads it), or null when it is no longer held. */
+export async function surveyCaseLanguage(
+  protocol: string,
+  deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
+): Promise<MessageLanguage | null> {
+  const found = await deps.cases.getByProtocol(protocol);
+  return found === null ? null : caseLanguage(found);
 }
 
 /** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
@@ -40,7 +51,8 @@ export async function recordSurvey(
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
-  if (!(await surveyCaseHeld(verified.protocol, deps))) return { kind: 'invalid-link', error: 'expired' };
+  const language = await surveyCaseLanguage(verified.protocol, deps);
+  if (language === null) return { kind: 'invalid-link', error: 'expired' };
   // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
   const text = comment === undefined ? undefined : normalizeMultiline(comment).slice(0, MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({
@@ -49,7 +61,7 @@ export async function recordSurvey(
     ...(text ? { comment: text } : {}),
     answeredAt: now.toISOString(),
   });
-  if (!recorded) return { kind: 'already-answered', protocol: verified.protocol };
+  if (!recorded) return { kind: 'already-answered', protocol: verified.protocol, language };
   // An erasure may have deleted the case between the check and the write: the answer must not
   // outlive it (the erasure deletes answers again after the case item, so one of the two sees it).
   if (!(await surveyCaseHeld(verified.protocol, deps))) {
@@ -57,5 +69,5 @@ export async function recordSurvey(
     return { kind: 'invalid-link', error: 'expired' };
   }
   (deps.telemetry ?? silentLifecycleTelemetry).surveyRecorded({ protocol: verified.protocol, score: verified.score });
-  return { kind: 'recorded', protocol: verified.protocol, score: verified.score };
+  return { kind: 'recorded', protocol: verified.protocol, score: verified.score, language };
 }

@@ -167,7 +167,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     surveyTitle: '¿Cómo fue la atención de la Ouvidoria?',
     surveyHow:
-      'Elija una nota de 1 a 5. El enlace abre una página (en portugués) con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario.',
+      'Elija una nota de 1 a 5. El enlace abre una página con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario.',
     surveyAnswered: 'Gracias por haber evaluado ya la atención de este caso: su evaluación sigue registrada.',
     reopenWithin: (days) =>
       `Si lo necesita, responda a este correo en un plazo de ${countOf(days, 'día', 'días')} y el caso se reabrirá con la misma persona de nuestro equipo.`,
@@ -207,7 +207,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     statusLink: {
       title: 'Enlace para seguir su caso',
-      asked: ['Recibimos un pedido para seguir el caso ', ' en la página de la Ouvidoria (en portugués).'],
+      asked: ['Recibimos un pedido para seguir el caso ', ' en la página de la Ouvidoria.'],
       see: 'Ver el estado del caso',
       validity: (hours) => `El enlace vale por ${countOf(hours, 'hora', 'horas')} y puede abrirse una sola vez.`,
       notYou: 'Si no fue usted quien lo pidió, ignore este correo: nadie ve el caso sin este enlace.',
@@ -251,7 +251,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     surveyTitle: 'How was the Ombudsman’s service?',
     surveyHow:
-      'Choose a score from 1 to 5. The link opens a page (in Portuguese) with the score chosen, where you confirm it with one click and, if you wish, leave a comment.',
+      'Choose a score from 1 to 5. The link opens a page with the score chosen, where you confirm it with one click and, if you wish, leave a comment.',
     surveyAnswered: 'Thank you for having already rated the service on this case: your rating is still recorded.',
     reopenWithin: (days) =>
       `If you need to, reply to this email within ${countOf(days, 'day', 'days')} and the case will be reopened with the same person on our team.`,
@@ -290,7 +290,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     statusLink: {
       title: 'Link to follow your case',
-      asked: ['We received a request to follow case ', ' on the Ombudsman’s page (in Portuguese).'],
+      asked: ['We received a request to follow case ', ' on the Ombudsman’s page.'],
       see: 'See where your case stands',
       validity: (hours) => `The link is valid for ${countOf(hours, 'hour', 'hours')} and can be opened once.`,
       notYou: 'If you did not ask for it, please ignore this email: no one sees the case without this link.',

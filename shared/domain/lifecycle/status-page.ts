@@ -30,18 +30,38 @@ import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
 
 /**
- * The status as the merchant reads it: in the second person, with none of the office's internal
- * words ("lojista", "fila de atribuição", "atribuído"). A case a merchant can look up is accepted;
- * the last two never reach the page, and read plainly should they.
+ * The status as the merchant reads it, in the case's language: in the second person, with none of
+ * the office's internal words ("lojista", "fila de atribuição", "atribuído"). A case a merchant can
+ * look up is accepted; the last two never reach the page, and read plainly should they.
  */
-export const MERCHANT_STATUS_LABELS_PT: Record<WorkStatus, string> = {
-  QUEUED: 'Recebido: aguardando análise',
-  ASSIGNED: 'Em análise pela Ouvidoria',
-  IN_PROGRESS: 'Em andamento',
-  WAITING_MERCHANT: 'Aguardando a sua resposta',
-  CLOSED: 'Encerrado',
-  REDIRECTED: 'Encerrado',
-  QUARANTINED: 'Em análise pela Ouvidoria',
+export const MERCHANT_STATUS_LABELS: Record<MessageLanguage, Record<WorkStatus, string>> = {
+  'pt-BR': {
+    QUEUED: 'Recebido: aguardando análise',
+    ASSIGNED: 'Em análise pela Ouvidoria',
+    IN_PROGRESS: 'Em andamento',
+    WAITING_MERCHANT: 'Aguardando a sua resposta',
+    CLOSED: 'Encerrado',
+    REDIRECTED: 'Encerrado',
+    QUARANTINED: 'Em análise pela Ouvidoria',
+  },
+  es: {
+    QUEUED: 'Recibido: en espera de análisis',
+    ASSIGNED: 'En análisis por la Ouvidoria',
+    IN_PROGRESS: 'En curso',
+    WAITING_MERCHANT: 'Esperando su respuesta',
+    CLOSED: 'Cerrado',
+    REDIRECTED: 'Cerrado',
+    QUARANTINED: 'En análisis por la Ouvidoria',
+  },
+  en: {
+    QUEUED: 'Received: awaiting review',
+    ASSIGNED: 'Under review by the Ombudsman',
+    IN_PROGRESS: 'In progress',
+    WAITING_MERCHANT: 'Awaiting your reply',
+    CLOSED: 'Closed',
+    REDIRECTED: 'Closed',
+    QUARANTINED: 'Under review by the Ombudsman',
+  },
 };
 
 /** Texts longer than this are cut on the page (the case keeps them whole). */
@@ -50,14 +70,33 @@ export const PUBLIC_TEXT_MAX_CHARS = 20_000;
 /** How a file the merchant sent stands, as she reads it (never a storage location). */
 export type PublicFileState = 'received' | 'verified' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
 
-export const PUBLIC_FILE_STATE_LABELS_PT: Record<PublicFileState, string> = {
-  received: 'recebido',
-  // The words of the form's confirmation page and the analyst's mail for the same file.
-  verified: `recebido e ${SCAN_LABELS.NO_THREATS_FOUND}`,
-  checking: 'recebido, em verificação antivírus',
-  quarantined: 'em quarentena: o antivírus encontrou uma ameaça e o arquivo não foi aberto pela equipe',
-  refused: 'recusado: o conteúdo não corresponde a um formato aceito (não foi aberto pela equipe)',
-  unchecked: 'recebido; a verificação antivírus não pôde ser concluída e a nossa equipe vai conferi-lo',
+/** How each file stands, in the case's language. */
+export const PUBLIC_FILE_STATE_LABELS: Record<MessageLanguage, Record<PublicFileState, string>> = {
+  'pt-BR': {
+    received: 'recebido',
+    // The words of the form's confirmation page and the analyst's mail for the same file.
+    verified: `recebido e ${SCAN_LABELS.NO_THREATS_FOUND}`,
+    checking: 'recebido, em verificação antivírus',
+    quarantined: 'em quarentena: o antivírus encontrou uma ameaça e o arquivo não foi aberto pela equipe',
+    refused: 'recusado: o conteúdo não corresponde a um formato aceito (não foi aberto pela equipe)',
+    unchecked: 'recebido; a verificação antivírus não pôde ser concluída e a nossa equipe vai conferi-lo',
+  },
+  es: {
+    received: 'recibido',
+    verified: 'recibido y verificado, sin amenazas',
+    checking: 'recibido, en verificación antivirus',
+    quarantined: 'en cuarentena: el antivirus encontró una amenaza y el equipo no abrió el archivo',
+    refused: 'rechazado: el contenido no corresponde a un formato aceptado (el equipo no lo abrió)',
+    unchecked: 'recibido; no se pudo completar la verificación antivirus y nuestro equipo lo revisará',
+  },
+  en: {
+    received: 'received',
+    verified: 'received and checked, no threats found',
+    checking: 'received, antivirus check in progress',
+    quarantined: 'quarantined: the antivirus found a threat and our team did not open the file',
+    refused: 'refused: its content does not match an accepted format (our team did not open it)',
+    unchecked: 'received; the antivirus check could not be completed and our team will check it',
+  },
 };
 
 export interface PublicFileView {
@@ -74,15 +113,17 @@ export interface PublicMessageView {
   /** The files of the merchant's own message (only hers: no other sender's file is ever named). */
   files?: PublicFileView[];
   /**
-   * The language of its subject and text when not the page's pt-BR: the mails of a case opened in
-   * Spanish or English (hers and the office's) are in that language, and the page marks them so
-   * (WCAG 3.1.2, language of parts). The notices the page retells in pt-BR carry none.
+   * The language of its subject and text when not pt-BR: the mails of a case opened in Spanish or
+   * English (hers and the office's, and the notices the page retells) are in that language, as the
+   * page is (WCAG 3.1.2, language of parts, should a part sit on a page in another language).
    */
   lang?: Exclude<MessageLanguage, 'pt-BR'>;
 }
 
 export interface PublicCaseData {
   protocol: string;
+  /** The case's language (merchant-words.ts caseLanguage): the page speaks it. */
+  language: MessageLanguage;
   status: WorkStatus;
   createdAt: string;
   dueAt?: string;
@@ -130,35 +171,50 @@ export function publicFileState(a: Pick<AttachmentMeta, 'scan'>): PublicFileStat
   }
 }
 
-/** An extension as the status page tells it (pt-BR, as the page is): how long, until when (in the office's zone), why. */
-function extensionTextPt(
+/** An extension as the status page tells it, in the case's language: how long, until when (in the office's zone), why. */
+function extensionText(
+  language: MessageLanguage,
+  protocol: string,
   e: { businessDays: number; dueAt: string; reason: string },
   timeZone: string | undefined,
 ): string {
-  const until = timeZone ? `: novo prazo até ${formatDatePtBr(e.dueAt, timeZone)}` : '';
-  return `Prazo de resposta prorrogado em ${countOf(e.businessDays, 'dia útil', 'dias úteis')}${until}. Motivo: ${e.reason}`;
+  const w = MERCHANT_WORDS[language];
+  const [before, after] = w.extended(e.businessDays);
+  // The mail's own sentence; without the office's zone the new date cannot be told, only the extension.
+  const extended = timeZone
+    ? `${before}${protocol}${after}${w.date(formatDatePtBr(e.dueAt, timeZone))}.`
+    : `${before}${protocol}${after.slice(0, after.indexOf('.') + 1)}`;
+  return `${extended} ${w.reason}${e.reason}`;
 }
 
-/** A reopening as the status page tells it (pt-BR, as the page is): the notice's own words and the new due date. */
-function reopenTextPt(protocol: string, dueAt: string, timeZone: string | undefined): string {
-  const w = MERCHANT_WORDS['pt-BR'];
-  const until = timeZone ? ` ${w.dueBy}${formatDatePtBr(dueAt, timeZone)}.` : '';
+/** A reopening as the status page tells it, in the case's language: the notice's own words and the new due date. */
+function reopenText(language: MessageLanguage, protocol: string, dueAt: string, timeZone: string | undefined): string {
+  const w = MERCHANT_WORDS[language];
+  const until = timeZone ? ` ${w.dueBy}${w.date(formatDatePtBr(dueAt, timeZone))}.` : '';
   return `${w.reopened.before}${protocol}.${until}`;
 }
 
-/** Shown for a file sent without a name (e.g. an image pasted into the mail). */
-export const UNNAMED_FILE_PT = '(arquivo sem nome)';
+/** Shown for a file sent without a name (e.g. an image pasted into the mail), in the case's language. */
+export const UNNAMED_FILE: Record<MessageLanguage, string> = {
+  'pt-BR': '(arquivo sem nome)',
+  es: '(archivo sin nombre)',
+  en: '(unnamed file)',
+};
 
-function publicFiles(m: CaseMessage): PublicFileView[] {
+function publicFiles(m: CaseMessage, language: MessageLanguage): PublicFileView[] {
   return m.attachments.map((a) => ({
-    name: sanitizeHeaderValue(a.filename ?? '', 200) || UNNAMED_FILE_PT,
+    name: sanitizeHeaderValue(a.filename ?? '', 200) || UNNAMED_FILE[language],
     size: a.size,
     state: publicFileState(a),
   }));
 }
 
 /** Shown for a merchant message whose text was all quoted history (e.g. only attachments). */
-export const NO_FRESH_TEXT_PT = '(mensagem sem texto novo)';
+export const NO_FRESH_TEXT: Record<MessageLanguage, string> = {
+  'pt-BR': '(mensagem sem texto novo)',
+  es: '(mensaje sin texto nuevo)',
+  en: '(message with no new text)',
+};
 
 /**
  * The mail that carried an outgoing message to the merchant: the relayed answer, or — for the text
@@ -186,15 +242,14 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
       const fresh = cut(splitQuoted(m.text ?? '').fresh);
-      const files = publicFiles(m);
+      const files = publicFiles(m, language);
       messages.push({
         from: 'merchant',
         at: m.receivedAt,
         subject: m.subject,
-        text: fresh || NO_FRESH_TEXT_PT,
+        text: fresh || NO_FRESH_TEXT[language],
         ...(files.length > 0 ? { files } : {}),
-        // The page's own pt-BR words stand in for a message with no fresh text.
-        ...(fresh ? lang : {}),
+        ...lang,
       });
     }
   }
@@ -205,7 +260,8 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       from: 'office',
       at: e.at,
       subject: merchantMailSubject(c, 'extension'),
-      text: cut(extensionTextPt(e, at?.config.timeZone)),
+      text: cut(extensionText(language, c.protocol, e, at?.config.timeZone)),
+      ...lang,
     });
   }
   // The reopening notices she got (her message reopened the closed case): open again, until when.
@@ -215,12 +271,14 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       from: 'office',
       at: e.at,
       subject: merchantMailSubject(c, 'reopen'),
-      text: cut(reopenTextPt(c.protocol, e.dueAt, at?.config.timeZone)),
+      text: cut(reopenText(language, c.protocol, e.dueAt, at?.config.timeZone)),
+      ...lang,
     });
   }
   if (extensions.length + reopenings.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return {
     protocol: c.protocol,
+    language,
     status: c.status,
     createdAt: c.createdAt,
     ...(c.dueAt ? { dueAt: c.dueAt } : {}),

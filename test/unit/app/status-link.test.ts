@@ -180,9 +180,31 @@ describe('checkStatusLink', () => {
     await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
     const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
     const params = new URL(url).searchParams;
-    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL });
-    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL });
+    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL, language: 'pt-BR' });
+    expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL, language: 'pt-BR' });
     expect((await openStatusLink(params, d)).kind).toBe('case');
     expect(await checkStatusLink(params, d)).toEqual({ kind: 'used' });
   });
+});
+
+describe('checkStatusLink: the page speaks the language of the case', () => {
+  it.each([
+    ['es', 'es'],
+    ['en', 'en'],
+    ['pt-BR', 'pt-BR'],
+  ] as const)(
+    'a link of a case in %s opens a page in %s; a case no longer held is gone from its GET on',
+    async (language, expected) => {
+      const d = {
+        ...deps(),
+        cases: new InMemoryCaseWorkStore([workCase({ decision: { ...workCase().decision, language } })]),
+      };
+      await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+      const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+      const params = new URL(url).searchParams;
+      expect(await checkStatusLink(params, d)).toEqual({ kind: 'valid', protocol: PROTOCOL, language: expected });
+      const erased = { ...d, cases: new InMemoryCaseWorkStore([]) };
+      expect(await checkStatusLink(params, erased)).toEqual({ kind: 'gone' });
+    },
+  );
 });

@@ -34,8 +34,9 @@ class MemoryStatusLinks implements StatusLinkStore {
   }
 }
 
-function world() {
+function world(language: 'pt-BR' | 'es' | 'en' = 'pt-BR') {
   const closed = workCase({
+    decision: { ...workCase().decision, language },
     status: 'CLOSED',
     closedAt: '2026-03-19T15:00:00.000Z',
     closure: { category: 'resolvido', summary: 'Estorno <b>feito</b>', at: '2026-03-19T15:00:00.000Z', by: 'ana' },
@@ -313,4 +314,71 @@ describe('status page (/consulta)', () => {
     );
     expect((await serveMerchantPages(post('/consulta/caso', linkFields(old)), deps, silent))?.statusCode).toBe(410);
   });
+});
+
+// Carmen's case is in Spanish (its mails were): every page her links open speaks Spanish, from
+// the survey's score to the case itself; Joan's, in English.
+describe.each([
+  {
+    language: 'es' as const,
+    survey: ['<html lang="es">', '4 — Satisfecho(a)', 'Confirmar evaluación'],
+    thanks: ['Gracias por su evaluación'],
+    again: ['ya fue respondida'],
+    open: ['<html lang="es">', 'Ver el estado del caso'],
+    opened: ['<html lang="es">', '<dd>Resuelto</dd>', 'Estorno &lt;b&gt;feito&lt;/b&gt;', 'Mensajes'],
+  },
+  {
+    language: 'en' as const,
+    survey: ['<html lang="en">', '4 — Satisfied', 'Confirm rating'],
+    thanks: ['Thank you for your rating'],
+    again: ['has already been answered'],
+    open: ['<html lang="en">', 'See where your case stands'],
+    opened: ['<html lang="en">', '<dd>Resolved</dd>', 'Estorno &lt;b&gt;feito&lt;/b&gt;', 'Messages'],
+  },
+])('the pages of a case in $language', ({ language, survey, thanks, again, open, opened }) => {
+  const expectAll = (body: string | undefined, words: string[]) => {
+    for (const w of words) expect(body).toContain(w);
+    expect(body).not.toContain('<html lang="pt-BR">');
+  };
+
+  it('the survey: the score page, the thanks and a second answer', async () => {
+    const { deps } = world(language);
+    const url = surveyUrl(PROTOCOL, 4, expiry, SECRET, localConfig);
+    expectAll((await serveMerchantPages(get(url), deps, silent))?.body, survey);
+    const first = await serveMerchantPages(post('/pesquisa', linkFields(url)), deps, silent);
+    expect(first?.statusCode).toBe(200);
+    expectAll(first?.body, thanks);
+    const second = await serveMerchantPages(post('/pesquisa', linkFields(url)), deps, silent);
+    expect(second?.statusCode).toBe(409);
+    expectAll(second?.body, again);
+    expectAll((await serveMerchantPages(get(url), deps, silent))?.body, again);
+  });
+
+  it('the status link: its page and the case it opens', async () => {
+    const { deps } = world(language);
+    const url = statusUrl(PROTOCOL, 'nonce-abcdefgh12', NOW, SECRET, localConfig);
+    expectAll((await serveMerchantPages(get(url), deps, silent))?.body, open);
+    const page = await serveMerchantPages(post('/consulta/caso', linkFields(url)), deps, silent);
+    expect(page?.statusCode).toBe(200);
+    expectAll(page?.body, opened);
+  });
+});
+
+// Maria asked for her data to be erased (LGPD) after requesting a status link: the link's page says
+// the case is gone from the first GET, as its POST does, instead of offering to open it.
+describe('the status link of an erased case', () => {
+  it.each(['GET', 'POST'] as const)(
+    'answers 404 "Caso não disponível" to its %s and claims nothing',
+    async (method) => {
+      const { deps } = world();
+      deps.cases = new InMemoryCaseWorkStore([]);
+      const url = statusUrl(PROTOCOL, 'nonce-erased-0001', NOW, SECRET, localConfig);
+      const request = method === 'GET' ? get(url) : post('/consulta/caso', linkFields(url));
+      const res = await serveMerchantPages(request, deps, silent);
+      expect(res?.statusCode).toBe(404);
+      expect(res?.body).toContain('Caso não disponível');
+      expect(res?.body).not.toContain('Ver o andamento do caso');
+      if (method === 'GET') expect(await deps.statusLinks.isUsed('nonce-erased-0001')).toBe(false);
+    },
+  );
 });

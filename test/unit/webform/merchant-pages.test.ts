@@ -12,6 +12,7 @@ describe('merchant pages', () => {
         kind: 'status-case',
         view: {
           protocol: 'OUV-2026-000123',
+          language: 'pt-BR',
           status: 'CLOSED',
           createdAt: '2026-03-10T13:00:00.000Z',
           closedAt: '2026-03-19T13:00:00.000Z',
@@ -44,6 +45,7 @@ describe('merchant pages', () => {
     };
     const view = {
       protocol: 'OUV-2026-000123',
+      language: 'pt-BR' as const,
       status: 'IN_PROGRESS' as const,
       createdAt: '2026-03-10T13:00:00.000Z',
       messages: [lang ? { ...message, lang } : message],
@@ -57,6 +59,7 @@ describe('merchant pages', () => {
         kind: 'status-case',
         view: {
           protocol: 'OUV-2026-000123',
+          language: 'pt-BR',
           status: 'IN_PROGRESS',
           createdAt: '2026-03-10T13:00:00.000Z',
           messages: [
@@ -98,7 +101,13 @@ describe('merchant pages', () => {
     const body = renderMerchantPage(
       {
         kind: 'status-case',
-        view: { protocol: 'OUV-2026-000123', status, createdAt: '2026-03-10T13:00:00.000Z', messages: [] },
+        view: {
+          protocol: 'OUV-2026-000123',
+          language: 'pt-BR',
+          status,
+          createdAt: '2026-03-10T13:00:00.000Z',
+          messages: [],
+        },
       },
       ctx,
     );
@@ -144,7 +153,13 @@ describe('merchant pages', () => {
     const body = renderMerchantPage(
       {
         kind: 'status-case',
-        view: { protocol: 'OUV-2026-000123', createdAt: '2026-11-13T13:00:00.000Z', messages: [], ...fields },
+        view: {
+          protocol: 'OUV-2026-000123',
+          language: 'pt-BR',
+          createdAt: '2026-11-13T13:00:00.000Z',
+          messages: [],
+          ...fields,
+        },
       },
       ctx,
     );
@@ -183,5 +198,138 @@ describe('merchant pages', () => {
   ])('the request page says the configured link validity, as the mail does ($hours h)', ({ hours, says }) => {
     const config = { ...localConfig, lifecycle: { ...localConfig.lifecycle, statusLinkHours: hours } };
     expect(renderMerchantPage({ kind: 'status-requested' }, { ...ctx, config })).toContain(says);
+  });
+
+  // Carmen wrote in Spanish: every mail she got was in Spanish, and the pages her links open are too.
+  describe.each([
+    {
+      language: 'es' as const,
+      htmlLang: '<html lang="es">',
+      frame: ['Saltar al contenido', 'La Ouvidoria atiende ', 'Política de Privacidad'],
+      survey: [
+        'Evaluación de la atención',
+        'Nota elegida:',
+        '4 — Satisfecho(a)',
+        'Confirmar evaluación',
+        'Comentario <span class="opcional">(opcional)</span>',
+      ],
+      thanks: [
+        'Gracias por su evaluación',
+        'Registramos la nota 4 — Satisfecho(a) para el caso <strong>OUV-2026-000123</strong>.',
+      ],
+      answered: [
+        'Encuesta ya respondida',
+        'La encuesta de satisfacción del caso <strong>OUV-2026-000123</strong> ya fue respondida.',
+      ],
+      open: ['Siga su caso', 'Este enlace puede abrirse una sola vez.', 'Ver el estado del caso'],
+      status: [
+        '<h1>Caso OUV-2026-000123</h1>',
+        '<dt>Situación</dt><dd>Cerrado</dd>',
+        '<dt>Abierto el</dt><dd>10/03/2026</dd>',
+        '<dt>Resultado</dt><dd>Parcialmente procedente</dd>',
+        '<h3>Ouvidoria, el 11/03/2026</h3>',
+        '<h3>Usted, el 10/03/2026</h3>',
+        '<p>Asunto: Reclamo</p>',
+        '<p>Archivo enviado:</p>',
+        'recibido y verificado, sin amenazas',
+        'hasta el 10/12/2026 a las 11:05 (hora de Brasilia) manteniendo el protocolo OUV-2026-000123',
+        'Seguir otro caso (página en portugués)',
+      ],
+    },
+    {
+      language: 'en' as const,
+      htmlLang: '<html lang="en">',
+      frame: ['Skip to content', 'The Ombudsman works ', 'Privacy Policy'],
+      survey: [
+        'Rate our service',
+        'Score chosen:',
+        '4 — Satisfied',
+        'Confirm rating',
+        'Comment <span class="opcional">(optional)</span>',
+      ],
+      thanks: [
+        'Thank you for your rating',
+        'We recorded the score 4 — Satisfied for case <strong>OUV-2026-000123</strong>.',
+      ],
+      answered: [
+        'Survey already answered',
+        'The satisfaction survey of case <strong>OUV-2026-000123</strong> has already been answered.',
+      ],
+      open: ['Follow your case', 'This link can be opened once.', 'See where your case stands'],
+      status: [
+        '<h1>Case OUV-2026-000123</h1>',
+        '<dt>Status</dt><dd>Closed</dd>',
+        '<dt>Opened on</dt><dd>10/03/2026 (dd/mm/yyyy)</dd>',
+        '<dt>Outcome</dt><dd>Partly upheld</dd>',
+        '<h3>Ombudsman, on 11/03/2026 (dd/mm/yyyy)</h3>',
+        '<h3>You, on 10/03/2026 (dd/mm/yyyy)</h3>',
+        '<p>Subject: Reclamo</p>',
+        '<p>File sent:</p>',
+        'received and checked, no threats found',
+        'by 10/12/2026 at 11:05 (Brasília time) keeping the protocol OUV-2026-000123',
+        'Follow another case (page in Portuguese)',
+      ],
+    },
+  ])('a case in $language', ({ language, htmlLang, frame, survey, thanks, answered, open, status }) => {
+    const PT_WORDS =
+      /Caso encerrado|Nota escolhida|Avaliação|Acompanhe|Situação|Mensagens|Você|Assunto|Arquivo enviado|Pular para|atua de/;
+    const expectAll = (body: string, words: string[]) => {
+      expect(body).toContain(htmlLang);
+      for (const w of [...frame, ...words]) expect(body).toContain(w);
+      expect(body).not.toMatch(PT_WORDS);
+    };
+    const link = { p: 'OUV-2026-000123', n: '4', x: '1', sig: 'abc' };
+
+    it('the survey page, its thanks and its second answer speak her language', () => {
+      expectAll(
+        renderMerchantPage(
+          { kind: 'survey-confirm', protocol: 'OUV-2026-000123', score: 4, link, maxComment: 2000, language },
+          ctx,
+        ),
+        survey,
+      );
+      expectAll(
+        renderMerchantPage({ kind: 'survey-thanks', protocol: 'OUV-2026-000123', score: 4, language }, ctx),
+        thanks,
+      );
+      expectAll(renderMerchantPage({ kind: 'survey-answered', protocol: 'OUV-2026-000123', language }, ctx), answered);
+    });
+
+    it("the status link's page and her case speak her language, her messages unmarked on her page", () => {
+      const openLink = { p: 'OUV-2026-000123', x: '1', k: 'k', sig: 'abc' };
+      expectAll(
+        renderMerchantPage({ kind: 'status-open', protocol: 'OUV-2026-000123', link: openLink, language }, ctx),
+        open,
+      );
+      const body = renderMerchantPage(
+        {
+          kind: 'status-case',
+          view: {
+            protocol: 'OUV-2026-000123',
+            language,
+            status: 'CLOSED',
+            createdAt: '2026-03-10T13:00:00.000Z',
+            closedAt: '2026-12-03T14:05:00.000Z',
+            closure: { category: 'parcial', summary: 'Reembolso parcial.' },
+            reopen: { until: '2026-12-10T14:05:00.000Z' },
+            messages: [
+              {
+                from: 'merchant',
+                at: '2026-03-10T13:00:00.000Z',
+                subject: 'Reclamo',
+                text: 'Me cobraron dos veces.',
+                files: [{ name: 'factura.pdf', size: 1000, state: 'verified' }],
+                lang: language,
+              },
+              { from: 'office', at: '2026-03-11T13:00:00.000Z', subject: 'Reclamo', text: 'Hola.', lang: language },
+            ],
+          },
+        },
+        ctx,
+      );
+      expectAll(body, status);
+      // The page is in her language: her messages need no lang attribute of their own.
+      expect(body).not.toContain(`<span lang="${language}">`);
+    });
   });
 });

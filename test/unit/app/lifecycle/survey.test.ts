@@ -14,6 +14,7 @@ describe('recordSurvey', () => {
       kind: 'recorded',
       protocol: PROTOCOL,
       score: 5,
+      language: 'pt-BR',
     });
     expect(await w.surveys.get(PROTOCOL)).toEqual({
       protocol: PROTOCOL,
@@ -24,6 +25,7 @@ describe('recordSurvey', () => {
     expect(await recordSurvey(links[0]!.url, undefined, w.deps)).toEqual({
       kind: 'already-answered',
       protocol: PROTOCOL,
+      language: 'pt-BR',
     });
     expect((await w.surveys.get(PROTOCOL))?.score).toBe(5);
   });
@@ -73,15 +75,27 @@ describe('recordSurvey', () => {
     // [case held, result]: an erased case's link reads as expired and writes nothing (LGPD);
     // a reopened case is still held, and its answer counts (one per case).
     ['none (erased)', [], { kind: 'invalid-link', error: 'expired' }],
+    // Carmen's case is in Spanish: the pages that answer her confirmation speak it.
+    [
+      'opened in Spanish',
+      [
+        workCase({
+          status: 'CLOSED',
+          closedAt: '2026-03-11T13:00:00.000Z',
+          decision: { ...workCase().decision, language: 'es' },
+        }),
+      ],
+      { kind: 'recorded', protocol: PROTOCOL, score: 4, language: 'es' },
+    ],
     [
       'reopened',
       [workCase({ status: 'IN_PROGRESS', reopenedAt: '2026-03-12T13:00:00.000Z' })],
-      { kind: 'recorded', protocol: PROTOCOL, score: 4 },
+      { kind: 'recorded', protocol: PROTOCOL, score: 4, language: 'pt-BR' },
     ],
     [
       'closed',
       [workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' })],
-      { kind: 'recorded', protocol: PROTOCOL, score: 4 },
+      { kind: 'recorded', protocol: PROTOCOL, score: 4, language: 'pt-BR' },
     ],
   ] as const)('a survey link of a case %s', async (_, cases, result) => {
     const w = lifecycleWorld({ cases: [...cases] });

@@ -625,7 +625,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
         'Resultado: Resuelto.',
         'Resumen: sincronización corregida',
         '¿CÓMO FUE LA ATENCIÓN DE LA OUVIDORIA?',
-        'página (en portugués)',
+        'El enlace abre una página con la nota elegida',
         '5 — Muy satisfecho(a)',
         'en un plazo de 7 días y el caso se reabrirá',
       ],

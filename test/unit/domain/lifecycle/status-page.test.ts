@@ -5,6 +5,7 @@ import {
   publicCaseView,
   renderStatusLinkMail,
   sameAddress,
+  UNNAMED_FILE,
 } from '../../../../shared/domain/lifecycle/status-page';
 import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
@@ -274,55 +275,84 @@ describe('publicCaseView', () => {
 
   // Bruno extended the deadline: she got the notice by mail, and the page shows it among the office's messages.
   it.each([
-    ['pt-BR', 'Prazo de resposta prorrogado'],
-    ['es', 'Plazo de respuesta prorrogado'],
-  ] as const)('a case in %s lists the extension notice she got, in order, under its subject', (language, title) => {
-    const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
-    const c = workCase({
-      decision: { ...workCase().decision, language },
-      dueAt: '2026-03-31T13:00:00.000Z',
-      messages: [
-        ...workCase().messages,
-        {
-          ...workCase().messages[0]!,
-          sourceId: 'm-2',
-          receivedAt: '2026-03-13T12:00:00.000Z',
-          text: 'Alguma novidade?',
-        },
-      ],
-      history: [
-        {
-          type: 'extended',
-          businessDays: 5,
-          reason: 'Aguardando retorno da equipe de integrações',
-          previousDueAt: '2026-03-24T13:00:00.000Z',
-          dueAt: '2026-03-31T13:00:00.000Z',
-          at: '2026-03-12T14:00:00.000Z',
-          actor: staff,
-          sourceId: 'ses-staff-5',
-        },
-      ],
-    });
-    const view = publicCaseView(c, { now: new Date('2026-03-16T12:00:00.000Z'), config: localConfig });
-    expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
-      ['merchant', workCase().messages[0]!.subject],
-      ['office', `[${PROTOCOL}] ${title}`],
-      ['merchant', workCase().messages[0]!.subject],
-    ]);
-    expect(view?.messages[1]?.text).toBe(
-      'Prazo de resposta prorrogado em 5 dias úteis: novo prazo até 31/03/2026. Motivo: Aguardando retorno da equipe de integrações',
-    );
-    expect(JSON.stringify(view)).not.toContain('bruno');
-  });
+    [
+      'pt-BR',
+      'Prazo de resposta prorrogado',
+      `O prazo de resposta do seu caso ${PROTOCOL} foi prorrogado em 5 dias úteis. Novo prazo: até 31/03/2026. Motivo: Aguardando retorno da equipe de integrações`,
+    ],
+    [
+      'es',
+      'Plazo de respuesta prorrogado',
+      `El plazo de respuesta de su caso ${PROTOCOL} se prorrogó 5 días hábiles. Nuevo plazo: hasta el 31/03/2026. Motivo: Aguardando retorno da equipe de integrações`,
+    ],
+    [
+      'en',
+      'Answer deadline extended',
+      `The answer deadline of your case ${PROTOCOL} has been extended by 5 business days. New deadline: 31/03/2026 (dd/mm/yyyy). Reason: Aguardando retorno da equipe de integrações`,
+    ],
+  ] as const)(
+    'a case in %s lists the extension notice she got, in its words, in order, under its subject',
+    (language, title, notice) => {
+      const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
+      const c = workCase({
+        decision: { ...workCase().decision, language },
+        dueAt: '2026-03-31T13:00:00.000Z',
+        messages: [
+          ...workCase().messages,
+          {
+            ...workCase().messages[0]!,
+            sourceId: 'm-2',
+            receivedAt: '2026-03-13T12:00:00.000Z',
+            text: 'Alguma novidade?',
+          },
+        ],
+        history: [
+          {
+            type: 'extended',
+            businessDays: 5,
+            reason: 'Aguardando retorno da equipe de integrações',
+            previousDueAt: '2026-03-24T13:00:00.000Z',
+            dueAt: '2026-03-31T13:00:00.000Z',
+            at: '2026-03-12T14:00:00.000Z',
+            actor: staff,
+            sourceId: 'ses-staff-5',
+          },
+        ],
+      });
+      const view = publicCaseView(c, { now: new Date('2026-03-16T12:00:00.000Z'), config: localConfig });
+      expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
+        ['merchant', workCase().messages[0]!.subject],
+        ['office', `[${PROTOCOL}] ${title}`],
+        ['merchant', workCase().messages[0]!.subject],
+      ]);
+      // The notice as her mail said it, in her language (merchant-words.ts), the analyst's reason as written.
+      expect(view?.messages[1]?.text).toBe(notice);
+      expect(view?.messages[1]?.lang).toBe(language === 'pt-BR' ? undefined : language);
+      expect(JSON.stringify(view)).not.toContain('bruno');
+    },
+  );
 
   // Ana closed it on 10/03; Maria wrote back on 12/03 ("o estorno não caiu"), which reopened it: she got the
   // "Caso reaberto" mail with the new due date, and the page shows it after her message.
   it.each([
-    ['pt-BR', 'Caso reaberto'],
-    ['es', 'Caso reabierto'],
+    [
+      'pt-BR',
+      'Caso reaberto',
+      `Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}. Prazo de resposta: até 26/03/2026.`,
+    ],
+    [
+      'es',
+      'Caso reabierto',
+      `Recibimos su mensaje y reabrimos el caso ${PROTOCOL}. Plazo de respuesta: hasta el 26/03/2026.`,
+    ],
+    [
+      'en',
+      'Case reopened',
+      `We have received your message and reopened case ${PROTOCOL}. Answer due by 26/03/2026 (dd/mm/yyyy).`,
+    ],
   ] as const)(
-    'a case in %s lists the reopening notice she got, after the message that reopened it',
-    (language, title) => {
+    'a case in %s lists the reopening notice she got, in her language, after the message that reopened it',
+    (language, title, notice) => {
       const c = workCase({
         decision: { ...workCase().decision, language },
         status: 'IN_PROGRESS',
@@ -353,23 +383,32 @@ describe('publicCaseView', () => {
         ['merchant', workCase().messages[0]!.subject],
         ['office', `[${PROTOCOL}] ${title}`],
       ]);
-      expect(view?.messages[2]?.text).toBe(
-        `Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}. Prazo de resposta: até 26/03/2026.`,
-      );
+      expect(view?.messages[2]?.text).toBe(notice);
     },
   );
 
-  // Carla wrote in Spanish: the office answered her in Spanish, and the pt-BR page marks those parts.
+  // Carla wrote in Spanish: the office answered her in Spanish, and the view says the case's
+  // language (the page speaks it) and marks each part's, should a part sit on a page in another.
   it.each([
-    ['pt-BR', 'Olá, abri o chamado 52310 e o problema continua.', undefined],
-    ['es', 'Hola, abrí el ticket 52310 y el problema sigue sin solución.', 'es'],
-    ['en', 'Hello, I opened ticket 52310 and the problem is still there.', 'en'],
-  ] as const)('a case in %s marks her messages and the office answers with their language', (language, text, lang) => {
+    ['pt-BR', 'Olá, abri o chamado 52310 e o problema continua.', undefined, '(mensagem sem texto novo)'],
+    ['es', 'Hola, abrí el ticket 52310 y el problema sigue sin solución.', 'es', '(mensaje sin texto nuevo)'],
+    ['en', 'Hello, I opened ticket 52310 and the problem is still there.', 'en', '(message with no new text)'],
+  ] as const)('a case in %s says its language and marks its messages with it', (language, text, lang, noFresh) => {
     const inMsg = { ...workCase().messages[0]!, text };
     const out = { ...inMsg, sourceId: 'ses-staff-9', direction: 'out' as const, author: 'ana', text: 'Resposta.' };
-    const quotedOnly = { ...inMsg, sourceId: 'ses-in-2', text: '> Resposta.' };
+    const quotedOnly = {
+      ...inMsg,
+      sourceId: 'ses-in-2',
+      text: '> Resposta.',
+      attachments: [{ filename: '', contentType: 'image/png', size: 2_000, inline: false, key: 'raw/ses-in-2/1' }],
+    };
     const c = workCase({ decision: { ...workCase().decision, language }, messages: [inMsg, out, quotedOnly] });
-    expect(publicCaseView(c)?.messages.map((m) => m.lang)).toEqual([lang, lang, undefined]);
+    const view = publicCaseView(c);
+    expect(view?.language).toBe(language);
+    expect(view?.messages.map((m) => m.lang)).toEqual([lang, lang, lang]);
+    // The page's own words for a message with no fresh text, and for a file without a name, in her language.
+    expect(view?.messages[2]?.text).toBe(noFresh);
+    expect(view?.messages[2]?.files?.[0]?.name).toBe(UNNAMED_FILE[language]);
   });
 
   it('a merchant message with no fresh text (only quoted history) says so', () => {
@@ -406,7 +445,8 @@ describe('sameAddress and the link mail', () => {
         'Hola, Carla Méndez,',
         'Ver el estado del caso (https://x.example/c)',
         'El enlace vale por 24 horas y puede abrirse una sola vez.',
-        '(en portugués)',
+        // The page the link opens speaks Spanish too (page-words.ts).
+        'Recibimos un pedido para seguir el caso OUV-2026-000123 en la página de la Ouvidoria.',
         'Atentamente,\nOuvidoria',
         'Tratamos sus datos personales',
       ],
@@ -427,6 +467,7 @@ describe('sameAddress and the link mail', () => {
     const mail = renderStatusLinkMail('OUV-2026-000123', 'https://x.example/c', 'Carla Méndez', localConfig, language);
     expect(mail.subject).toBe(subject);
     for (const text of says) expect(mail.text).toContain(text);
+    expect(mail.text).not.toMatch(/en portugués|in Portuguese/);
     expect(mail.html).toContain(`<html lang="${language}">`);
   });
 

@@ -1,0 +1,253 @@
+/**
+ * The words of the merchant's pages reached from a case's own link — the survey (`/pesquisa`) and
+ * the status page (`/consulta/caso`) — one table per language: a case opened in Spanish or English
+ * (Decision.language) got its mails in that language (merchant-words.ts), and the page its link
+ * opens speaks it too. The layout's frame (skip link, header, footer) follows the page's language.
+ * Pages reached without a case (the form, `/consulta`'s request form, dead links) stay in pt-BR.
+ */
+import type { OuvidoriaConfig } from '../domain/config';
+import { countOf } from '../domain/count';
+import { describeHours } from '../domain/hours';
+import { describeHoursIn } from '../domain/replies';
+import type { MessageLanguage } from '../domain/text';
+
+export interface PageWords {
+  /** The `lang` attribute of the page. */
+  htmlLang: MessageLanguage;
+  /** The office's name in the title, the header and the messages' headings. */
+  office: string;
+  skipToContent: string;
+  /** The footer's sentence on the office's hours. */
+  officeHours: (config: OuvidoriaConfig) => string;
+  /** The footer's privacy note, around the policy's link label. */
+  privacy: [before: string, label: string, after: string];
+  survey: {
+    title: string;
+    caseLabel: string;
+    chosen: string;
+    otherScore: string;
+    comment: string;
+    optional: string;
+    commentHint: (maxChars: number) => string;
+    confirm: string;
+    recordedOnlyOnConfirm: string;
+    thanksTitle: string;
+    /** "Registramos a nota " <score> " para o caso " <protocol> "." */
+    recorded: [before: string, between: string, after: string];
+    helps: string;
+    answeredTitle: string;
+    /** "A pesquisa de satisfação do caso " <protocol> " já foi respondida. …" */
+    answered: [before: string, after: string];
+    thanksForTaking: string;
+  };
+  status: {
+    title: string;
+    caseLabel: string;
+    openOnce: string;
+    openButton: string;
+    situation: string;
+    openedOn: string;
+    due: string;
+    until: string;
+    overdue: string;
+    closedOn: string;
+    outcome: string;
+    summary: string;
+    messages: string;
+    noMessages: string;
+    you: string;
+    /** The heading of a message: who, on which date. */
+    heading: (who: string, date: string) => string;
+    subject: string;
+    files: (count: number) => string;
+    /** The link to the request form (pt-BR: the form is reached without a case). */
+    otherCase: string;
+    /** A date and time on the office's clock (luxon format). */
+    dateTimeFormat: string;
+    nextStep: {
+      /** The reopen window has passed: `days` is the window, spelled with its unit. */
+      passed: (days: number) => string;
+      reopen: (until: string, protocol: string) => string;
+      open: (protocol: string) => string;
+    };
+  };
+}
+
+export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
+  'pt-BR': {
+    htmlLang: 'pt-BR',
+    office: 'Ouvidoria',
+    skipToContent: 'Pular para o conteúdo',
+    officeHours: (c) => `A Ouvidoria atua de ${describeHours(c.officeHours, { exceptHolidays: true })}.`,
+    privacy: [
+      'Tratamos os seus dados pessoais conforme a Lei Geral de Proteção de Dados (LGPD) e a nossa ',
+      'Política de Privacidade',
+      '.',
+    ],
+    survey: {
+      title: 'Avaliação do atendimento',
+      caseLabel: 'Caso',
+      chosen: 'Nota escolhida:',
+      otherScore: 'Para escolher outra nota, use o link dessa nota no e-mail que você recebeu.',
+      comment: 'Comentário',
+      optional: '(opcional)',
+      commentHint: (max) => `Conte o que foi bom ou o que podemos melhorar. Até ${max} caracteres.`,
+      confirm: 'Confirmar avaliação',
+      recordedOnlyOnConfirm: 'A sua avaliação só é registrada quando você confirma.',
+      thanksTitle: 'Obrigado pela sua avaliação',
+      recorded: ['Registramos a nota ', ' para o caso ', '.'],
+      helps: 'A sua opinião ajuda a Ouvidoria a melhorar o atendimento.',
+      answeredTitle: 'Pesquisa já respondida',
+      answered: ['A pesquisa de satisfação do caso ', ' já foi respondida. Cada caso recebe uma única avaliação.'],
+      thanksForTaking: 'Obrigado pela sua participação.',
+    },
+    status: {
+      title: 'Acompanhe o seu caso',
+      caseLabel: 'Caso',
+      openOnce: 'Este link pode ser aberto uma vez. Para ver o andamento do caso agora, confirme abaixo.',
+      openButton: 'Ver o andamento do caso',
+      situation: 'Situação',
+      openedOn: 'Aberto em',
+      due: 'Prazo de resposta',
+      until: 'até ',
+      overdue: ' — prazo vencido; seguimos trabalhando no seu caso',
+      closedOn: 'Encerrado em',
+      outcome: 'Resultado',
+      summary: 'Resumo',
+      messages: 'Mensagens',
+      noMessages: 'Nenhuma mensagem para mostrar.',
+      you: 'Você',
+      heading: (who, date) => `${who}, em ${date}`,
+      subject: 'Assunto: ',
+      files: (count) => (count === 1 ? 'Arquivo enviado:' : 'Arquivos enviados:'),
+      otherCase: 'Acompanhar outro caso',
+      dateTimeFormat: "dd/MM/yyyy 'às' HH:mm",
+      nextStep: {
+        passed: (days) =>
+          `Este caso foi encerrado há mais de ${countOf(days, 'dia', 'dias')}: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.`,
+        reopen: (until, protocol) =>
+          `Se precisar, responda ao último e-mail da Ouvidoria até ${until} mantendo o protocolo ${protocol} no assunto, e o caso será reaberto com a mesma pessoa da nossa equipe. Depois disso, uma nova mensagem abre um novo caso, ligado a este.`,
+        open: (protocol) =>
+          `Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${protocol} no assunto.`,
+      },
+    },
+  },
+  es: {
+    htmlLang: 'es',
+    office: 'Ouvidoria',
+    skipToContent: 'Saltar al contenido',
+    officeHours: (c) =>
+      `La Ouvidoria atiende ${describeHoursIn('es', c.officeHours, { exceptHolidays: true })} (hora de Brasilia).`,
+    privacy: [
+      'Tratamos sus datos personales conforme a la LGPD (ley brasileña de protección de datos) y a nuestra ',
+      'Política de Privacidad',
+      '.',
+    ],
+    survey: {
+      title: 'Evaluación de la atención',
+      caseLabel: 'Caso',
+      chosen: 'Nota elegida:',
+      otherScore: 'Para elegir otra nota, use el enlace de esa nota en el correo que recibió.',
+      comment: 'Comentario',
+      optional: '(opcional)',
+      commentHint: (max) => `Cuéntenos qué estuvo bien o qué podemos mejorar. Hasta ${max} caracteres.`,
+      confirm: 'Confirmar evaluación',
+      recordedOnlyOnConfirm: 'Su evaluación solo se registra cuando usted la confirma.',
+      thanksTitle: 'Gracias por su evaluación',
+      recorded: ['Registramos la nota ', ' para el caso ', '.'],
+      helps: 'Su opinión ayuda a la Ouvidoria a mejorar la atención.',
+      answeredTitle: 'Encuesta ya respondida',
+      answered: ['La encuesta de satisfacción del caso ', ' ya fue respondida. Cada caso recibe una única evaluación.'],
+      thanksForTaking: 'Gracias por su participación.',
+    },
+    status: {
+      title: 'Siga su caso',
+      caseLabel: 'Caso',
+      openOnce: 'Este enlace puede abrirse una sola vez. Para ver ahora el estado del caso, confirme abajo.',
+      openButton: 'Ver el estado del caso',
+      situation: 'Situación',
+      openedOn: 'Abierto el',
+      due: 'Plazo de respuesta',
+      until: 'hasta el ',
+      overdue: ' — plazo vencido; seguimos trabajando en su caso',
+      closedOn: 'Cerrado el',
+      outcome: 'Resultado',
+      summary: 'Resumen',
+      messages: 'Mensajes',
+      noMessages: 'No hay mensajes para mostrar.',
+      you: 'Usted',
+      heading: (who, date) => `${who}, el ${date}`,
+      subject: 'Asunto: ',
+      files: (count) => (count === 1 ? 'Archivo enviado:' : 'Archivos enviados:'),
+      otherCase: 'Seguir otro caso (página en portugués)',
+      dateTimeFormat: "dd/MM/yyyy 'a las' HH:mm '(hora de Brasilia)'",
+      nextStep: {
+        passed: (days) =>
+          `Este caso se cerró hace más de ${countOf(days, 'día', 'días')}: si usted vuelve a escribir a la Ouvidoria, el mensaje abre un nuevo caso, vinculado a este.`,
+        reopen: (until, protocol) =>
+          `Si lo necesita, responda al último correo de la Ouvidoria hasta el ${until} manteniendo el protocolo ${protocol} en el asunto, y el caso se reabrirá con la misma persona de nuestro equipo. Después de esa fecha, un nuevo mensaje abre un nuevo caso, vinculado a este.`,
+        open: (protocol) =>
+          `Para agregar información, responda al último correo de la Ouvidoria manteniendo el protocolo ${protocol} en el asunto.`,
+      },
+    },
+  },
+  en: {
+    htmlLang: 'en',
+    office: 'Ombudsman',
+    skipToContent: 'Skip to content',
+    officeHours: (c) =>
+      `The Ombudsman works ${describeHoursIn('en', c.officeHours, { exceptHolidays: true })} (Brasília time).`,
+    privacy: [
+      'We process your personal data under the LGPD (Brazil’s data protection law) and our ',
+      'Privacy Policy',
+      '.',
+    ],
+    survey: {
+      title: 'Rate our service',
+      caseLabel: 'Case',
+      chosen: 'Score chosen:',
+      otherScore: 'To choose another score, use that score’s link in the email you received.',
+      comment: 'Comment',
+      optional: '(optional)',
+      commentHint: (max) => `Tell us what went well or what we can improve. Up to ${max} characters.`,
+      confirm: 'Confirm rating',
+      recordedOnlyOnConfirm: 'Your rating is recorded only when you confirm it.',
+      thanksTitle: 'Thank you for your rating',
+      recorded: ['We recorded the score ', ' for case ', '.'],
+      helps: 'Your opinion helps the Ombudsman improve its service.',
+      answeredTitle: 'Survey already answered',
+      answered: ['The satisfaction survey of case ', ' has already been answered. Each case gets a single rating.'],
+      thanksForTaking: 'Thank you for taking part.',
+    },
+    status: {
+      title: 'Follow your case',
+      caseLabel: 'Case',
+      openOnce: 'This link can be opened once. To see where your case stands now, confirm below.',
+      openButton: 'See where your case stands',
+      situation: 'Status',
+      openedOn: 'Opened on',
+      due: 'Answer due',
+      until: 'by ',
+      overdue: ' — overdue; we are still working on your case',
+      closedOn: 'Closed on',
+      outcome: 'Outcome',
+      summary: 'Summary',
+      messages: 'Messages',
+      noMessages: 'No messages to show.',
+      you: 'You',
+      heading: (who, date) => `${who}, on ${date}`,
+      subject: 'Subject: ',
+      files: (count) => (count === 1 ? 'File sent:' : 'Files sent:'),
+      otherCase: 'Follow another case (page in Portuguese)',
+      dateTimeFormat: "dd/MM/yyyy 'at' HH:mm '(Brasília time)'",
+      nextStep: {
+        passed: (days) =>
+          `This case was closed more than ${countOf(days, 'day', 'days')} ago: if you write to the Ombudsman again, your message opens a new case, linked to this one.`,
+        reopen: (until, protocol) =>
+          `If you need to, reply to the Ombudsman’s last email by ${until} keeping the protocol ${protocol} in the subject, and the case will be reopened with the same person on our team. After that, a new message opens a new case, linked to this one.`,
+        open: (protocol) =>
+          `To add information, reply to the Ombudsman’s last email keeping the protocol ${protocol} in the subject.`,
+      },
+    },
+  },
+};
