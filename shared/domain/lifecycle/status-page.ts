@@ -17,7 +17,6 @@
  * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
 import type { CaseMessage } from '../case';
-import { countOf } from '../count';
 import type { OuvidoriaConfig } from '../config';
 import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
