@@ -186,12 +186,19 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
  */
 const FORMULA_START = new RegExp(`^[\\t\\r\\n]|^\\s*[=+\\-@${Object.keys(FULL_WIDTH_SIGNS).join('')}]`);
 
+/**
+ * What makes a cell need quotes: a quote, a line break, or any separator a spreadsheet may split on —
+ * the comma, but also the semicolon (Excel in pt-BR opens a CSV with `;`) and the tab: an unquoted
+ * "Ana;=HYPERLINK(…)" would become two cells there, the second one a formula.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
   const text = FORMULA_START.test(withoutInvisible(value)) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const CSV_HEADER = ['tabela', 'chave', 'rotulo', 'valor', 'anterior', 'variacao'] as const;

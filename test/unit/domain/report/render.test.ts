@@ -120,6 +120,11 @@ describe('report CSV', () => {
     ['\uff1dHYPERLINK("x")', `"'\uff1dHYPERLINK(""x"")"`],
     ['\uff0b1', "'\uff0b1"],
     ['\nSOMA', '"\'\nSOMA"'],
+    // A separator other than the comma (Excel in pt-BR splits on ";", an import may split on tabs):
+    // quoted, so no second cell starts with the formula.
+    ["Ana Lima;=1+cmd|' /C calc'!A0", `"Ana Lima;=1+cmd|' /C calc'!A0"`],
+    ['Loja da Ana;@SOMA(A1:A9)', '"Loja da Ana;@SOMA(A1:A9)"'],
+    ['Ana Lima\t=HYPERLINK(1)', '"Ana Lima\t=HYPERLINK(1)"'],
     // Ordinary text stays as it is.
     ['Ana Lima', 'Ana Lima'],
     ['Atendimento (1ª resposta)', 'Atendimento (1ª resposta)'],
