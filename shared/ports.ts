@@ -428,9 +428,9 @@ export interface UploadStore {
 }
 
 /**
- * Short-lived download links of clean webform files (analyst notice, staff console). A link serves
- * the file as an attachment with the given (already safe) content type and expires after
- * `config.attachments.linkHours`. Signing is local (no network): a failure is a bug or missing
+ * Short-lived download links of clean webform files (the staff console's file route, after its
+ * session check). A link serves the file as an attachment with the given (already safe) content
+ * type and expires after DOWNLOAD_LINK_SECONDS. Signing is local (no network): a failure is a bug or missing
  * credentials, and the caller lists the file without a link.
  */
 export interface AttachmentLinks {

@@ -2,11 +2,11 @@
  * Download links of clean webform files (the AttachmentLinks port): a SigV4 presigned GetObject of
  * the uploads bucket (s3-presign.ts) carrying
  * `response-content-disposition: attachment`, a safe `response-content-type` and
- * `response-cache-control: no-store`, valid
- * `config.attachments.linkHours`. The bucket policy serves only objects tagged clean, so even a
+ * `response-cache-control: no-store`, valid DOWNLOAD_LINK_SECONDS (the console signs one per click,
+ * after checking the session). The bucket policy serves only objects tagged clean, so even a
  * link signed by mistake for another file gets AccessDenied. Locally, the /_s3/ stand-in's URL.
  */
-import { attachmentDisposition } from '../domain/uploads/download';
+import { attachmentDisposition, DOWNLOAD_LINK_SECONDS } from '../domain/uploads/download';
 import type { AttachmentLinks, Clock } from '../ports';
 import { UPLOADS_BUCKET_ENV } from '../uploads/ports';
 import { presignS3Get } from './s3-presign';
@@ -68,7 +68,6 @@ export class LocalAttachmentLinks implements AttachmentLinks {
 /** Links from a Lambda's environment (UPLOADS_BUCKET, AWS_REGION, role credentials); none without a bucket. */
 export function attachmentLinksFromEnv(
   env: Record<string, string | undefined>,
-  linkHours: number,
   clock: Clock,
 ): AttachmentLinks | undefined {
   const bucket = env[UPLOADS_BUCKET_ENV];
@@ -78,7 +77,7 @@ export function attachmentLinksFromEnv(
     bucket,
     region,
     credentials: envCredentials(env),
-    expiresInSeconds: linkHours * 3600,
+    expiresInSeconds: DOWNLOAD_LINK_SECONDS,
     clock,
   });
 }

@@ -79,8 +79,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     quarantine,
     requeueWaiting: () => requeueWaiting({ cases, ...(queue ? { queue } : {}) }),
   };
-  const links =
-    overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, config.attachments.linkHours, lifecycle.clock);
+  const links = overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, lifecycle.clock);
   const attachmentLinks = links ? { attachmentLinks: links } : {};
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({

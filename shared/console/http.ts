@@ -3,6 +3,8 @@
  * - GET|HEAD /equipe: the case list (filters status / analyst / outcome / overdue, search by
  *   protocol or sender address; GSI queries a page at a time, never a scan);
  * - GET|HEAD /equipe/caso/<caseId>: the case page;
+ * - GET|HEAD /equipe/caso/<caseId>/arquivo?chave=<key>: one clean file, a redirect to a link signed
+ *   for a minute (DOWNLOAD_LINK_SECONDS) after the checks below: the page holds no signed link;
  * - POST /equipe/caso/<caseId>/acao: answer / note / wait / extend / transfer / close, through
  *   applyStaffCommand (the same path as the per-case mail);
  * - GET|POST /equipe/pessoas: the roster (supervisors): leave, return, (de)activate, add, end a
@@ -16,8 +18,8 @@
  * no table and whose answer API Gateway caches per cookie); every POST:
  * same origin and the CSRF token. Analysts see their cases and unassigned ones; supervisors all.
  */
-import { attachmentLinkMap } from '../app/attachment-links';
-import { linkableAttachments } from '../domain/uploads/download';
+import { signedDownload } from '../app/attachment-links';
+import { type AttachmentLinkMap, linkableAttachments } from '../domain/uploads/download';
 import type { AttachmentLinks } from '../ports';
 import { createHash } from 'node:crypto';
 import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
@@ -81,7 +83,15 @@ import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
 import { isQuarantinePath, serveQuarantine } from './quarantine';
 import { REQUEUE_AFTER } from '../app/requeue-waiting';
-import { CASES_PATH, CONSOLE_PREFIX, isConsolePath, SIGN_OUT_PATH } from './routes';
+import {
+  CASE_FILE_KEY,
+  CASE_FILE_SUFFIX,
+  CASES_PATH,
+  CONSOLE_PREFIX,
+  caseFilePath,
+  isConsolePath,
+  SIGN_OUT_PATH,
+} from './routes';
 import { consoleCasePath } from '../domain/console-link';
 
 export interface ConsoleRequest extends WebformRequest {
@@ -130,13 +140,13 @@ export interface ConsoleDeps {
   quarantine?: QuarantineDeps;
   /** Rows per page of the case list (default 25). */
   pageSize?: number;
-  /** Short-lived links of clean webform files on the case page (issue 19); without it, files are listed only. */
+  /** Signs the links the file route redirects to (issue 19); without it, files are listed only. */
   attachmentLinks?: AttachmentLinks;
 }
 
 export { CONSOLE_PREFIX, isConsolePath };
 
-const CASE_PATH = /^\/equipe\/caso\/([^/]+)(\/acao)?$/;
+const CASE_PATH = new RegExp(`^\\/equipe\\/caso\\/([^/]+)(\\/acao|${CASE_FILE_SUFFIX})?$`);
 const ACTION_ID = /^[0-9a-f-]{36}$/;
 
 /** The page's notice after the same form was sent again with its text changed (`?repetido=<action>`). */
@@ -405,7 +415,7 @@ export async function serveConsole(
       return quarantine('POST', path, new URLSearchParams(), form, user, frame, deps, logger);
     }
     const match = CASE_PATH.exec(path);
-    if (!match?.[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
+    if (match?.[2] !== '/acao') return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
     return act(decodeURIComponent(match[1] as string), form, user, frame, deps, logger);
   }
 
@@ -424,10 +434,25 @@ export async function serveConsole(
     return quarantine('GET', path, query, null, user, frame, deps, logger);
   }
   const match = CASE_PATH.exec(path);
-  if (!match || match[2]) return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
+  if (!match || match[2] === '/acao')
+    return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
   const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string));
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
+  const files = deps.attachmentLinks ? linkableAttachments(c.messages) : [];
+  if (match[2] === CASE_FILE_SUFFIX) {
+    // Only a clean file of this very case: never a link signed for a key taken from the address.
+    const file = files.find((f) => f.key === query.get(CASE_FILE_KEY));
+    if (!file || !deps.attachmentLinks)
+      return page(404, errorPage(frame, 'Arquivo não encontrado', 'Este caso não tem esse arquivo para baixar.'));
+    const link = await signedDownload(file, deps.attachmentLinks);
+    if (!link) {
+      logger.warn('Console file link not signed', {});
+      return page(503, errorPage(frame, 'Arquivo indisponível', 'Não foi possível gerar o link agora. Tente de novo.'));
+    }
+    logger.info('Console file download', {});
+    return consoleResponse(303, '', { location: link, 'referrer-policy': 'no-referrer' }, [], formOrigins);
+  }
   const done = query.get('feito');
   const repeated = query.get('repetido') !== null;
   const refused = refusalOf(c, query.get('recusado'));
@@ -437,9 +462,7 @@ export async function serveConsole(
       frame,
       {
         ...(await caseView(c, user, lifecycle, deps.roster)),
-        ...(deps.attachmentLinks
-          ? { attachmentLinks: await attachmentLinkMap(linkableAttachments(c.messages), deps.attachmentLinks) }
-          : {}),
+        ...(files.length ? { attachmentLinks: fileLinks(basePath, c.caseId, files) } : {}),
         ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
         ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),
         ...(refused ? { problem: refused } : {}),
@@ -447,6 +470,16 @@ export async function serveConsole(
       lifecycle.clock.now(),
     ),
   );
+}
+
+/** The case page's file links: to the console's file route (session checked on each click), never signed ones. */
+function fileLinks(basePath: string, caseId: string, files: ReturnType<typeof linkableAttachments>): AttachmentLinkMap {
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const path = caseFilePath(caseId, f.key);
+    if (path) out[f.key] = `${basePath}${path}`;
+  }
+  return out;
 }
 
 /** Sources of console actions: `console:<the form's one-time id>` (the idempotency key). */

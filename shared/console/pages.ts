@@ -249,7 +249,7 @@ export interface CaseView {
   maxExtensionBusinessDays?: number;
   notice?: string;
   problem?: string;
-  /** Short-lived links of the clean webform files, by object key (issue 19). */
+  /** Links of the clean webform files, by object key (issue 19): the console's file route (routes.ts). */
   attachmentLinks?: AttachmentLinkMap;
   /** Names of the staff the case mentions, by roster id. */
   staffNames?: ReadonlyMap<string, string>;

@@ -3,13 +3,27 @@
  * protected route, none on the public ones), the local stack (the same authorizer before the
  * function) and the function that serves them.
  */
-import { CONSOLE_ENTRY_PATH } from '../domain/console-link';
+import { CONSOLE_ENTRY_PATH, consoleCasePath } from '../domain/console-link';
 
 export const CONSOLE_PREFIX = CONSOLE_ENTRY_PATH;
 /** The case list (the entry `/equipe` only redirects here, or to the sign-in). */
 export const CASES_PATH = '/equipe/casos';
 export const CALLBACK_PATH = '/equipe/callback';
 export const SIGN_OUT_PATH = '/equipe/sair';
+/**
+ * A clean file of a case, through the console: `/equipe/caso/<caseId>/arquivo?chave=<object key>`.
+ * Each request checks the session (signed out: refused) and the case, then redirects to a
+ * short-lived signed link (DOWNLOAD_LINK_SECONDS); the page itself never holds a signed one.
+ */
+export const CASE_FILE_SUFFIX = '/arquivo';
+export const CASE_FILE_KEY = 'chave';
+
+/** The console path of one file of a case, or null for an id that is not a case's. */
+export function caseFilePath(caseId: string, key: string): string | null {
+  const casePath = consoleCasePath(caseId);
+  return casePath ? `${casePath}${CASE_FILE_SUFFIX}?${new URLSearchParams({ [CASE_FILE_KEY]: key }).toString()}` : null;
+}
+
 /** Local stack only: the sign-in page of the local key set. */
 export const LOCAL_SIGN_IN_PATH = '/equipe/entrar';
 

@@ -155,8 +155,6 @@ function buildConfigSchema() {
         maxFilesPerSenderPerDay: intIn(1, undefined, 25),
         /** Days an upload that no submission claimed is kept before the lifecycle rule deletes it. */
         pendingUploadDays: intIn(1, 30, 1),
-        /** Hours a download link of a clean file (analyst notice, staff console) stays valid; at most 7 days (SigV4). */
-        linkHours: intIn(1, 168, 24),
       }),
       {},
     ),

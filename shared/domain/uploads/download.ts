@@ -10,6 +10,14 @@ import type { CaseMessage } from '../case';
 import type { AttachmentMeta } from '../submission';
 import { KIND_MIME } from './file-type';
 
+/**
+ * Seconds a signed download link lives. No page shows one: the console's case page links each file
+ * to the console itself (routes.ts, caseFilePath), which checks the session and the case on every
+ * click and only then redirects to a link signed for this long. A link copied from the page stops
+ * working at sign-out; the signed one behind it dies within a minute, used or not.
+ */
+export const DOWNLOAD_LINK_SECONDS = 60;
+
 /** Types a link may serve as they are; anything else goes out as application/octet-stream. */
 const SAFE_TYPES = new Set<string>(Object.values(KIND_MIME));
 

@@ -60,17 +60,19 @@ describe('attachmentLinksFromEnv', () => {
     AWS_SECRET_ACCESS_KEY: 'secret',
     AWS_SESSION_TOKEN: 'token',
   };
-  it('signs with the role credentials of the environment and the configured hours', async () => {
-    const links = attachmentLinksFromEnv(env, 6, clock);
+  // The console signs one per click after checking the session: a minute, never hours (a link
+  // copied before sign-out must not outlive it).
+  it('signs with the role credentials of the environment, valid one minute', async () => {
+    const links = attachmentLinksFromEnv(env, clock);
     const url = new URL(
       await (links as S3AttachmentLinks).linkFor('uploads/x/01', 'a.txt', 'text/plain; charset=utf-8'),
     );
-    expect(url.searchParams.get('X-Amz-Expires')).toBe(String(6 * 3600));
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
     expect(url.searchParams.get('X-Amz-Security-Token')).toBe('token');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^ASIAEXAMPLE\//);
   });
   it('is absent without a bucket, and fails to sign without credentials', async () => {
-    expect(attachmentLinksFromEnv({ AWS_REGION: 'sa-east-1' }, 24, clock)).toBeUndefined();
+    expect(attachmentLinksFromEnv({ AWS_REGION: 'sa-east-1' }, clock)).toBeUndefined();
     await expect(envCredentials({})()).rejects.toThrow(/credentials/);
   });
 });

@@ -1,37 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLinkMap } from '../../../shared/app/attachment-links';
+import { signedDownload } from '../../../shared/app/attachment-links';
+import type { LinkableAttachment } from '../../../shared/domain/uploads/download';
 
-describe('attachmentLinkMap', () => {
-  it('signs each clean file with a safe type, and lists a file whose signing fails without a link', async () => {
+const file = (key: string, filename: string, contentType: string): LinkableAttachment => ({
+  key,
+  filename,
+  contentType,
+  size: 1,
+  inline: false,
+  scan: 'NO_THREATS_FOUND',
+});
+
+describe('signedDownload', () => {
+  it.each([
+    // [file, what is signed (key, name, type) or null when signing fails]
+    [file('uploads/x/01', 'a.html', 'text/html'), ['uploads/x/01', 'a.html', 'application/octet-stream']],
+    [file('uploads/x/02', 'fatura.pdf', 'application/pdf'), ['uploads/x/02', 'fatura.pdf', 'application/pdf']],
+    [file('uploads/x/03', 'b.pdf', 'application/pdf'), null],
+  ] as const)('%j → %j', async (f, expected) => {
     const calls: string[][] = [];
-    const map = await attachmentLinkMap(
-      [
-        {
-          key: 'uploads/x/01',
-          filename: 'a.html',
-          contentType: 'text/html',
-          size: 1,
-          inline: false,
-          scan: 'NO_THREATS_FOUND',
-        },
-        {
-          key: 'uploads/x/02',
-          filename: 'b.pdf',
-          contentType: 'application/pdf',
-          size: 1,
-          inline: false,
-          scan: 'NO_THREATS_FOUND',
-        },
-      ],
-      {
-        async linkFor(key, filename, contentType) {
-          calls.push([key, filename, contentType]);
-          if (key.endsWith('02')) throw new Error('no credentials');
-          return `https://x/${key}`;
-        },
+    const link = await signedDownload(f, {
+      async linkFor(key: string, filename: string, contentType: string) {
+        calls.push([key, filename, contentType]);
+        if (key.endsWith('03')) throw new Error('no credentials');
+        return `https://x/${key}`;
       },
-    );
-    expect(calls[0]).toEqual(['uploads/x/01', 'a.html', 'application/octet-stream']);
-    expect(map).toEqual({ 'uploads/x/01': 'https://x/uploads/x/01' });
+    });
+    expect(calls[0]).toEqual(expected ?? ['uploads/x/03', 'b.pdf', 'application/pdf']);
+    expect(link).toBe(expected ? `https://x/${f.key}` : null);
   });
 });

@@ -11,6 +11,8 @@ import {
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
 import { RosterStaffDirectory } from '../../../shared/adapters/dynamo/staff-directory';
+import { attachmentLinksFromEnv } from '../../../shared/adapters/attachment-links';
+import type { WorkCase } from '../../../shared/domain/lifecycle/types';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
@@ -98,6 +100,32 @@ function world(cases = [workCase(), workCase({ caseId: 'other', protocol: 'OUV-2
   const serve = (r: ConsoleRequest) => serveConsole(r, deps, silent);
   return { w, deps, index, request, serve };
 }
+
+/** A clean webform file on the case's first message (the kind the case page links). */
+const FILE_KEY = 'uploads/6f1c2b7e-1d7a-4a55-9a57-2f2f1c1f0a11/01';
+function withFile(c: WorkCase, scan: 'NO_THREATS_FOUND' | 'THREATS_FOUND' = 'NO_THREATS_FOUND'): WorkCase {
+  const [first, ...rest] = c.messages;
+  const file = {
+    key: FILE_KEY,
+    filename: 'fatura fevereiro.pdf',
+    contentType: 'application/pdf',
+    size: 48213,
+    inline: false,
+    scan,
+  };
+  return { ...c, messages: [{ ...(first as WorkCase['messages'][number]), attachments: [file] }, ...rest] };
+}
+/** Links signed as on AWS (the function's role credentials). */
+const s3Links = (now: Date) =>
+  attachmentLinksFromEnv(
+    {
+      UPLOADS_BUCKET: 'ouv-uploads',
+      AWS_REGION: 'sa-east-1',
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    },
+    { now: () => now },
+  );
 
 const post = (token: string, fields: Record<string, string>) => ({
   token,
@@ -926,7 +954,11 @@ describe('serveConsole — every route × role × own/other case', () => {
 describe('serveConsole — sign-out ends the session on the server, not only the cookie', () => {
   // The console as deployed: the roster entry the page edits is the one every request reads.
   function signedWorld(now = new Date()) {
-    const base = world();
+    const base = world([
+      withFile(workCase()),
+      workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' }),
+    ]);
+    base.deps.attachmentLinks = s3Links(now);
     const repo = new InMemoryStaffRepository(ROSTER.map((m) => ({ ...m, openCases: 0 })));
     base.deps.roster = repo;
     base.deps.lifecycle.staff = new RosterStaffDirectory({
@@ -950,14 +982,22 @@ describe('serveConsole — sign-out ends the session on the server, not only the
     ['ana', 'GET', '/equipe/casos', null],
     ['ana', 'GET', OWN, null],
     ['ana', 'HEAD', OWN, null],
+    // A file link copied from the case page before signing out.
+    ['ana', 'GET', `${OWN}/arquivo?chave=${encodeURIComponent(FILE_KEY)}`, null],
     ['ana', 'POST', `${OWN}/acao`, { acao: 'note', texto: 'Ligar para a lojista amanhã' }],
     ['ana', 'POST', '/equipe/sair', {}],
     ['sofia', 'GET', '/equipe/pessoas', null],
     ['sofia', 'POST', '/equipe/pessoas', { op: 'leave', pessoa: 'bruno', de: '2026-03-12', ate: '2026-03-20' }],
     ['sofia', 'GET', '/equipe/quarentena', null],
   ];
-  const send = (s: ReturnType<typeof signedWorld>, [, method, path, form]: (typeof ROUTES)[number], token: string) =>
-    s.serve(s.request(method, path, form ? post(token, form) : { token }));
+  const send = (
+    s: ReturnType<typeof signedWorld>,
+    [, method, target, form]: (typeof ROUTES)[number],
+    token: string,
+  ) => {
+    const [path = '', query] = target.split('?');
+    return s.serve(s.request(method, path, form ? post(token, form) : { token, ...(query ? { query } : {}) }));
+  };
 
   it.each(ROUTES)(
     '%s %s %s: the signed-out token and an older one (another device) are refused, a new sign-in works',
@@ -1084,5 +1124,70 @@ describe('serveConsole — sign-out ends the session on the server, not only the
     );
     // The supervisor's own session is untouched.
     expect((await s.serve(s.request('GET', '/equipe/casos', { token: sofia })))?.statusCode).toBe(200);
+  });
+});
+
+describe('serveConsole — file links go through the console (session checked on every click)', () => {
+  const now = new Date();
+  const OWN = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
+  function filesWorld() {
+    const s = world([
+      withFile(workCase()),
+      withFile(workCase({ caseId: 'email:infected', protocol: 'OUV-2026-000125' }), 'THREATS_FOUND'),
+      workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' }),
+    ]);
+    s.deps.attachmentLinks = s3Links(now);
+    return s;
+  }
+
+  it('the case page holds no signed link: each clean file links to the console’s file route', async () => {
+    const { serve, request } = filesWorld();
+    const page = await serve(request('GET', OWN, { token: tokenOf('ana') }));
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).not.toMatch(/X-Amz-|amazonaws\.com/);
+    expect(page?.body).toContain(
+      `<a href="${OWN}/arquivo?chave=${encodeURIComponent(FILE_KEY)}" rel="noopener noreferrer" download>fatura fevereiro.pdf</a>`,
+    );
+  });
+
+  it('the file route redirects to a link signed for one minute, served as an attachment, never cached', async () => {
+    const { serve, request } = filesWorld();
+    const r = await serve(
+      request('GET', `${OWN}/arquivo`, { token: tokenOf('ana'), query: `chave=${encodeURIComponent(FILE_KEY)}` }),
+    );
+    expect(r?.statusCode).toBe(303);
+    expect(r?.headers['cache-control']).toBe('no-store');
+    expect(r?.headers['referrer-policy']).toBe('no-referrer');
+    const link = new URL(r?.headers['location'] ?? '');
+    expect(link.host).toBe('ouv-uploads.s3.sa-east-1.amazonaws.com');
+    expect(link.pathname).toBe(`/${FILE_KEY}`);
+    expect(link.searchParams.get('X-Amz-Expires')).toBe('60');
+    expect(link.searchParams.get('response-content-disposition')).toMatch(
+      /^attachment; filename="fatura fevereiro\.pdf"/,
+    );
+  });
+
+  it.each([
+    // [who, case path, key asked for, status]: only a clean file of a case the person may see.
+    ['bruno', OWN, FILE_KEY, 403],
+    ['ana', OWN, 'uploads/6f1c2b7e-1d7a-4a55-9a57-2f2f1c1f0a11/02', 404],
+    ['ana', OWN, '', 404],
+    ['ana', OWN, '../raw-mail/0100019abcdef-lojadamaria', 404],
+    ['ana', '/equipe/caso/email%3Ainfected', FILE_KEY, 404],
+    ['ana', '/equipe/caso/email%3Anao-existe', FILE_KEY, 404],
+  ] as const)('%s asks %s for %j → %i, nothing signed', async (who, path, key, status) => {
+    const { serve, request } = filesWorld();
+    const r = await serve(
+      request('GET', `${path}/arquivo`, { token: tokenOf(who), query: new URLSearchParams({ chave: key }).toString() }),
+    );
+    expect(r?.statusCode).toBe(status);
+    expect(r?.headers['location']).toBeUndefined();
+  });
+
+  it('without a session the file route signs nothing: to the sign-in', async () => {
+    const { serve, request } = filesWorld();
+    const r = await serve(request('GET', `${OWN}/arquivo`, { query: `chave=${encodeURIComponent(FILE_KEY)}` }));
+    expect(r?.statusCode).toBe(303);
+    expect(r?.headers['location']).toBe('/equipe/entrar');
   });
 });
