@@ -451,7 +451,7 @@ export async function serveConsole(
       return page(503, errorPage(frame, 'Arquivo indisponível', 'Não foi possível gerar o link agora. Tente de novo.'));
     }
     logger.info('Console file download', {});
-    return consoleResponse(303, '', { location: link, 'referrer-policy': 'no-referrer' }, [], formOrigins);
+    return redirect(link, [], formOrigins);
   }
   const done = query.get('feito');
   const repeated = query.get('repetido') !== null;

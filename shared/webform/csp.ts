@@ -28,7 +28,9 @@ export function withPolicy(directives: string[]): Record<string, string> {
     'content-security-policy': directives.join('; '),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // Nothing of our addresses (signed links included) reaches another site, and our own forms send
+    // their real Origin (under no-referrer they send `Origin: null`, as another site's frame does).
+    'referrer-policy': 'same-origin',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',

@@ -91,7 +91,7 @@ export function layout(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title} – ${w.office}</title>
 <style>${raw(PAGE_CSS)}</style>
 ${options.withScript ? html`<script src="${base}/app.js" defer></script>` : ''}

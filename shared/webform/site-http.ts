@@ -77,16 +77,19 @@ export const ORIGIN_REFUSED_PT =
 
 /**
  * Same-origin check of a POST. A present `Sec-Fetch-Site` must be `same-origin` (or `none`: typed
- * or bookmarked); a present Origin must be the webform's own. Our pages send `Referrer-Policy:
- * no-referrer`, under which browsers send `Origin: null` even for same-origin forms: `null` is
- * therefore left to Sec-Fetch-Site. Neither header (old browsers, API clients): accepted; the form's
- * own limits and the signed links hold without it.
+ * or bookmarked); a present Origin must be the webform's own. `Origin: null` is what a page of
+ * another site sends from a sandboxed frame, a `data:` page or a redirect — and what our own forms
+ * sent while our pages said `Referrer-Policy: no-referrer`; they now say `same-origin` (csp.ts),
+ * under which a same-origin form sends its real Origin. So `null` passes only when the browser
+ * vouches with `Sec-Fetch-Site: same-origin`. Neither header (API clients, very old browsers):
+ * accepted; the form's own limits, the signed links and the console's CSRF token hold without it.
  */
 export function originAllowed(headers: Record<string, string>, webformOrigin: string): boolean {
   const site = header(headers, 'sec-fetch-site')?.toLowerCase();
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = header(headers, 'origin');
-  if (origin === undefined || origin === 'null') return true;
+  if (origin === undefined) return true;
+  if (origin === 'null') return site === 'same-origin';
   try {
     return new URL(origin).origin === new URL(webformOrigin).origin;
   } catch {

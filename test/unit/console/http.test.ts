@@ -503,6 +503,9 @@ describe('serveConsole — actions', () => {
     ).toBe(403);
     const crossSite = { ...post(token, fields), headers: { 'sec-fetch-site': 'cross-site' } };
     expect((await serve(request('POST', path, crossSite)))?.statusCode).toBe(403);
+    // Another site's sandboxed frame (Origin null, no Fetch Metadata): refused even with a token.
+    const nullOrigin = { ...post(token, fields), headers: { origin: 'null' } };
+    expect((await serve(request('POST', path, nullOrigin)))?.statusCode).toBe(403);
     expect((await w.cases.get(CASE_ID))?.history).toEqual([]);
   });
 
@@ -1157,7 +1160,8 @@ describe('serveConsole — file links go through the console (session checked on
     );
     expect(r?.statusCode).toBe(303);
     expect(r?.headers['cache-control']).toBe('no-store');
-    expect(r?.headers['referrer-policy']).toBe('no-referrer');
+    // No console address follows the browser to S3.
+    expect(r?.headers['referrer-policy']).toBe('same-origin');
     const link = new URL(r?.headers['location'] ?? '');
     expect(link.host).toBe('ouv-uploads.s3.sa-east-1.amazonaws.com');
     expect(link.pathname).toBe(`/${FILE_KEY}`);

@@ -30,12 +30,15 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it('sets nosniff, DENY framing and no referrer', () => {
+  // same-origin, not no-referrer: under no-referrer our own forms post `Origin: null`, which is
+  // what another site's sandboxed frame sends, so the origin check could not tell them apart.
+  it('sets nosniff, DENY framing and no referrer to other sites (the page’s meta says the same)', () => {
     expect(headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      'referrer-policy': 'same-origin',
     });
+    expect(render({ kind: 'form' })).toContain('<meta name="referrer" content="same-origin">');
   });
 
   it('renders the same page for the same view (the style hash stays valid)', () => {

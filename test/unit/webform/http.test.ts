@@ -54,6 +54,9 @@ describe('posts from another site', () => {
     ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }],
     ['a same-site subdomain', { 'Sec-Fetch-Site': 'same-site', origin: own }],
     ['an Origin that is no URL', { origin: 'not a url' }],
+    // A sandboxed frame, a data: page or a redirect from another site, in a browser without Fetch Metadata.
+    ['Origin null without Sec-Fetch-Site', { origin: 'null' }],
+    ['Origin null typed or bookmarked (Sec-Fetch-Site none)', { origin: 'null', 'sec-fetch-site': 'none' }],
   ])('are refused with 403 in pt-BR (the form and the uploads): %s', async (_name, headers) => {
     for (const path of ['/casos', '/anexos']) {
       const html = await serveWebform(request('POST', path, { headers }), deps);
@@ -70,7 +73,7 @@ describe('posts from another site', () => {
 
   it.each([
     ['the page’s own origin', { origin: own, 'sec-fetch-site': 'same-origin' }],
-    ['Origin null under no-referrer, same-origin fetch', { origin: 'null', 'sec-fetch-site': 'same-origin' }],
+    ['Origin null when the browser vouches it is same-origin', { origin: 'null', 'sec-fetch-site': 'same-origin' }],
     ['no browser headers (an API client)', {}],
   ])('go through from %s', async (_name, headers) => {
     const r = await serveWebform(

@@ -181,6 +181,9 @@ describe('survey pages', () => {
       silent,
     );
     expect(crossSite?.statusCode).toBe(403);
+    // Another site's sandboxed frame in a browser without Fetch Metadata: Origin null alone.
+    const nullOrigin = await serveMerchantPages(post('/pesquisa', fields, { origin: 'null' }), deps, silent);
+    expect(nullOrigin?.statusCode).toBe(403);
     const json = await serveMerchantPages(
       post('/pesquisa', fields, { 'content-type': 'application/json' }),
       deps,
@@ -188,7 +191,7 @@ describe('survey pages', () => {
     );
     expect(json?.statusCode).toBe(400);
     expect(surveys.answers.size).toBe(0);
-    // Referrer-Policy no-referrer makes browsers send Origin: null on same-origin forms.
+    // Origin null the browser vouches for as same-origin.
     const sameOrigin = await serveMerchantPages(
       post('/pesquisa', fields, { origin: 'null', 'sec-fetch-site': 'same-origin' }),
       deps,

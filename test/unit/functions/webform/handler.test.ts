@@ -133,7 +133,7 @@ function expectSecurityHeaders(response: WebformResponse) {
   expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(response.headers['x-content-type-options']).toBe('nosniff');
   expect(response.headers['x-frame-options']).toBe('DENY');
-  expect(response.headers['referrer-policy']).toBe('no-referrer');
+  expect(response.headers['referrer-policy']).toBe('same-origin');
 }
 
 const json = (response: WebformResponse) => JSON.parse(response.body) as Record<string, unknown>;
