@@ -92,6 +92,16 @@ export function formatDatePtBr(instant: Date | string, timeZone: string): string
   return formatInstantIn(instant, timeZone, 'dd/MM/yyyy');
 }
 
+/**
+ * The merchant is promised a day ("Prazo de resposta: até 05/01/2027"), not the due instant the
+ * office works to (05/01/2027 às 10:00): that day has passed once the office's date is a later one.
+ * On 05/01 itself, after 10:00, she is still within what she was told.
+ */
+export function promisedDayPassed(dueAt: string | Date, now: Date, timeZone: string): boolean {
+  const day = (instant: string | Date) => formatInstantIn(instant, timeZone, 'yyyy-MM-dd');
+  return isOverdue(dueAt, now) && day(now) > day(dueAt);
+}
+
 /** A calendar day "aaaa-mm-dd" (a leave, a report period) as people read it: "dd/mm/aaaa". */
 export function calendarDayPtBr(day: string): string {
   return day.split('-').reverse().join('/');

@@ -23,7 +23,7 @@ import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { type MessageLanguage, splitQuoted } from '../text';
-import { formatDatePtBr, reopenWindowEnd } from './deadlines';
+import { formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
@@ -129,7 +129,7 @@ export interface PublicCaseData {
   closedAt?: string;
   closure?: { category: NonNullable<WorkCase['closure']>['category']; summary: string };
   messages: PublicMessageView[];
-  /** An open case past its due date at the time of the view. */
+  /** An open case past the day it was due (the date she was promised) at the time of the view. */
   overdue?: boolean;
   /**
    * A closed case: until when her answer reopens it (ISO), or `passed` when a message now opens a
@@ -289,7 +289,8 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
 }
 
 function momentOf(c: WorkCase, now: Date, config: OuvidoriaConfig): Pick<PublicCaseData, 'overdue' | 'reopen'> {
-  if (c.status !== 'CLOSED') return c.dueAt && Date.parse(c.dueAt) < now.getTime() ? { overdue: true } : {};
+  if (c.status !== 'CLOSED')
+    return c.dueAt && promisedDayPassed(c.dueAt, now, config.timeZone) ? { overdue: true } : {};
   const end = reopenWindowEnd(c.closedAt, config);
   if (Number.isNaN(end)) return {};
   return now.getTime() > end ? { reopen: 'passed' } : { reopen: { until: new Date(end).toISOString() } };

@@ -7,6 +7,7 @@ import {
   extendDueDate,
   formatDatePtBr,
   isOverdue,
+  promisedDayPassed,
   reminderAt,
   timerName,
   timersFor,
@@ -114,6 +115,24 @@ describe('isOverdue', () => {
     ['not a date', '2026-04-01T12:00:00.000Z', false],
   ])('due %s, now %s → %s', (due, now, expected) => {
     expect(isOverdue(due, new Date(now))).toBe(expected);
+  });
+});
+
+describe('promisedDayPassed — the merchant was told a day ("até 05/01/2027")', () => {
+  // Received 18/12/2026 10:00, due 05/01/2027 10:00 across Christmas and New Year.
+  const due = local('2027-01-05T10:00').toISOString();
+  it.each([
+    ['the due day, before 10:00', '2027-01-05T09:59', false],
+    ['the due day, after 10:00 (the office is late, her day is not over)', '2027-01-05T10:01', false],
+    ['the due day, 23:59', '2027-01-05T23:59', false],
+    ['the next day, 00:00', '2027-01-06T00:00', true],
+    ['a week later', '2027-01-12T09:00', true],
+  ])('%s → %s', (_what, now, expected) => {
+    expect(promisedDayPassed(due, local(now), ZONE)).toBe(expected);
+  });
+
+  it('an unreadable due date has not passed', () => {
+    expect(promisedDayPassed('not a date', local('2027-01-06T12:00'), ZONE)).toBe(false);
   });
 });
 

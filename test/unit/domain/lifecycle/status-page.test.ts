@@ -14,7 +14,33 @@ describe('publicCaseView', () => {
   const closed = { status: 'CLOSED' as const, closedAt: '2026-12-03T14:05:00.000Z', dueAt: '2026-12-03T13:00:00.000Z' };
   it.each([
     ['open, before its due date', {}, '2026-03-12T14:00:00.000Z', {}],
-    ['open, past its due date', { dueAt: '2026-03-20T13:00:00.000Z' }, '2026-03-20T13:00:01.000Z', { overdue: true }],
+    // She was told "Prazo de resposta: até 20/03/2026": the day, not the office's 10:00 due instant.
+    [
+      'open, a second past its due instant, same day',
+      { dueAt: '2026-03-20T13:00:00.000Z' },
+      '2026-03-20T13:00:01.000Z',
+      {},
+    ],
+    ['open, 23:59 of its due day', { dueAt: '2026-03-20T13:00:00.000Z' }, '2026-03-21T02:59:59.000Z', {}],
+    [
+      'open, the day after its due date',
+      { dueAt: '2026-03-20T13:00:00.000Z' },
+      '2026-03-21T03:00:00.000Z',
+      { overdue: true },
+    ],
+    // Case received 18/12/2026 10:00, due 05/01/2027 10:00 across Christmas and New Year: she looks on 05/01 afternoon.
+    [
+      'year-end case, on its due day after 10:00',
+      { dueAt: '2027-01-05T13:00:00.000Z' },
+      '2027-01-05T19:00:00.000Z',
+      {},
+    ],
+    [
+      'year-end case, the next morning',
+      { dueAt: '2027-01-05T13:00:00.000Z' },
+      '2027-01-06T12:00:00.000Z',
+      { overdue: true },
+    ],
     [
       'waiting for her, past its due date',
       { status: 'WAITING_MERCHANT' as const, dueAt: '2026-03-20T13:00:00.000Z' },
