@@ -456,6 +456,7 @@ describe('data-subject requests', () => {
       analyst: 'ana',
       analysts: ['ana'],
       firstAnswerDays: bd(PLAN[0].created, PLAN[0].answer),
+      firstAnsweredOn: PLAN[0].answer.slice(0, 10),
       closeDays: bd(PLAN[0].created, PLAN[0].close),
       category: 'procedente',
       closedOn: PLAN[0].close.slice(0, 10),

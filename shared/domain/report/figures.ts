@@ -8,7 +8,9 @@
  * - Business days between two instants = business dates of the office calendar after the first
  *   instant's local date, up to and including the second's (same day = 0; Friday → Monday = 1;
  *   holidays and weekends are not counted).
- * - First answer = the first `answered` history event.
+ * - First answer = the office's first mail to the merchant about her case by the end of the period:
+ *   the first `answered` event, or the first closure when the case was closed before any (the closing
+ *   mail brings her the result, and the analyst's words with it) — never later than the close.
  * - Closed = closed for the first time by the end of the period (the first `closed` history event;
  *   `closedAt` of a CLOSED case without one): a closure that happened is a fact of its month, so a
  *   case reopened later still counts as closed, with the time to that first closure, its category
@@ -75,8 +77,10 @@ export interface ReportEntry {
   analyst?: string;
   /** Every analyst who held the accepted case (assignment or transfer), in order (UNASSIGNED when none). */
   analysts?: string[];
-  /** Accepted and answered: business days to the first answer. */
+  /** Accepted and answered (an answer, or the closing mail): business days to the first answer. */
   firstAnswerDays?: number;
+  /** Office-local date of the first answer (absent in records of old erasures: counted as answered). */
+  firstAnsweredOn?: string;
   /** Accepted and closed (the first closure, even if reopened later): business days to it, and its category. */
   closeDays?: number;
   category?: CloseCategory;
@@ -154,7 +158,7 @@ function analystsOf(c: ReportCase): string[] {
 export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: number | undefined): ReportEntry {
   const accepted = c.outcome === 'ACCEPTED';
   const closure = accepted ? firstClosure(c) : undefined;
-  const answeredAt = accepted ? firstAnsweredAt(c) : undefined;
+  const answeredAt = accepted ? firstAnswerAt(c, closure) : undefined;
   const dueAt = closure ? dueAtAt(c, closure.at) : undefined;
   return {
     createdOn: calendar.localDate(new Date(c.createdAt)),
@@ -163,7 +167,12 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
     outcome: c.outcome,
     topics: topicRulesOf(c),
     ...(accepted ? { analyst: c.assignee ?? UNASSIGNED, analysts: analystsOf(c) } : {}),
-    ...(answeredAt ? { firstAnswerDays: businessDaysBetween(calendar, c.createdAt, answeredAt) } : {}),
+    ...(answeredAt
+      ? {
+          firstAnswerDays: businessDaysBetween(calendar, c.createdAt, answeredAt),
+          firstAnsweredOn: calendar.localDate(new Date(answeredAt)),
+        }
+      : {}),
     ...(closure
       ? {
           closeDays: businessDaysBetween(calendar, c.createdAt, closure.at),
@@ -316,8 +325,11 @@ export function topicRulesOf(c: Pick<ReportCase, 'decision'>): string[] {
   return topics.length > 0 ? [...new Set(topics)] : [NO_TOPIC];
 }
 
-function firstAnsweredAt(c: ReportCase): string | undefined {
-  return (c.history ?? []).find((e) => e.type === 'answered')?.at;
+/** The first `answered` event, or the first closure when it came before any (or there is none). */
+function firstAnswerAt(c: ReportCase, closure: { at: string } | undefined): string | undefined {
+  const answered = (c.history ?? []).find((e) => e.type === 'answered')?.at;
+  if (!closure) return answered;
+  return answered && Date.parse(answered) <= Date.parse(closure.at) ? answered : closure.at;
 }
 
 /**
@@ -352,6 +364,10 @@ function entryFigures(
   // Closed by the end of the period (old erasure records have no date: closed when erased).
   const closed = accepted.filter(
     (e) => e.closeDays !== undefined && (e.closedOn === undefined || e.closedOn <= period.to),
+  );
+  // Answered by the end of the period, like closures: a past month's figures do not move later.
+  const answered = accepted.filter(
+    (e) => e.firstAnswerDays !== undefined && (e.firstAnsweredOn === undefined || e.firstAnsweredOn <= period.to),
   );
   const withDue = defined(closed.map((e) => e.withinDeadline));
   const within = withDue.filter(Boolean).length;
@@ -389,7 +405,7 @@ function entryFigures(
       redirected: entries.filter((e) => e.status === 'REDIRECTED').length,
       quarantined: entries.filter((e) => e.status === 'QUARANTINED').length,
     },
-    firstAnswer: durations(defined(accepted.map((e) => e.firstAnswerDays))),
+    firstAnswer: durations(defined(answered.map((e) => e.firstAnswerDays))),
     toClose: durations(defined(closed.map((e) => e.closeDays))),
     deadline: {
       closed: withDue.length,

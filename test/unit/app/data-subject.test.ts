@@ -225,6 +225,7 @@ describe('eraseSubject', () => {
         analyst: 'ana',
         analysts: ['ana'],
         firstAnswerDays: 1,
+        firstAnsweredOn: '2026-03-03',
         closeDays: 3,
         category: 'procedente',
         closedOn: '2026-03-05',

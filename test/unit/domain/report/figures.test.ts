@@ -302,6 +302,9 @@ describe('an LGPD erasure leaves every report as it was', () => {
       topics: ['topic.logistics.delay'],
       analyst: 'bruno',
       analysts: ['bruno'],
+      // Closed with no answer before: the closing mail was her first answer.
+      firstAnswerDays: 16,
+      firstAnsweredOn: '2026-05-26',
       closeDays: 16,
       category: 'nao-resolvido',
       closedOn: '2026-05-26',
@@ -310,6 +313,90 @@ describe('an LGPD erasure leaves every report as it was', () => {
       survey: null,
     });
     expect(JSON.stringify(entry)).not.toMatch(/OUV-|closed-late|@|T\d\d:/);
+  });
+});
+
+describe("first answer over the year-end holidays: the office's first mail to her, by the end of the month", () => {
+  const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
+  const closed = (at: string): HistoryEvent => ({
+    type: 'closed',
+    at,
+    actor: staff,
+    category: 'resolvido',
+    summary: 'Sincronização corrigida',
+  });
+  // Received Fri 18/12/2026 10:00 (due 05/01/2027 10:00); the December report runs on Mon 04/01/2027 08:00.
+  const yearEnd = (id: string, history: HistoryEvent[], now: Partial<ReportCase> = {}): ReportCase =>
+    c({
+      caseId: id,
+      protocol: `OUV-2026-0002${id}`,
+      createdAt: '2026-12-18T13:00:00.000Z',
+      assignee: 'ana',
+      dueAt: '2027-01-05T13:00:00.000Z',
+      history,
+      ...now,
+    });
+  const closedNow = (at: string): Partial<ReportCase> => ({ status: 'CLOSED', closedAt: at });
+  it.each([
+    // 21,22,23,24,28,29,30,31: Christmas and the weekends are not counted.
+    [
+      'closed with her answer on 31/12 15:00, nothing sent before',
+      [closed('2026-12-31T18:00:00Z')],
+      closedNow('2026-12-31T18:00:00Z'),
+      8,
+    ],
+    [
+      'answered on 28/12, closed on 31/12',
+      [answered('2026-12-28T13:00:00Z'), closed('2026-12-31T18:00:00Z')],
+      closedNow('2026-12-31T18:00:00Z'),
+      5,
+    ],
+    ['answered on 24/12 afternoon (an ordinary business day)', [answered('2026-12-24T18:00:00Z')], {}, 4],
+    [
+      'first answered on 04/01, after the month: not a December answer',
+      [answered('2027-01-04T12:30:00Z')],
+      {},
+      undefined,
+    ],
+    [
+      'closed on 01/01 (a holiday), after the month: neither answered nor closed in December',
+      [closed('2027-01-01T14:00:00Z')],
+      closedNow('2027-01-01T14:00:00Z'),
+      undefined,
+    ],
+    ['not answered yet', [], {}, undefined],
+  ] as const)('%s', (_what, history, now, days) => {
+    const f = periodFigures(DECEMBER, [yearEnd('1', [...history], now)], [], calendar);
+    expect(f.firstAnswer).toEqual(
+      days === undefined ? { count: 0, median: null, p90: null } : { count: 1, median: days, p90: days },
+    );
+  });
+
+  it('the closing mail is never counted as a first answer after an earlier one', () => {
+    const entry = reportEntryOf(
+      yearEnd(
+        '2',
+        [answered('2026-12-22T13:00:00Z'), closed('2026-12-31T18:00:00Z')],
+        closedNow('2026-12-31T18:00:00Z'),
+      ),
+      calendar,
+      undefined,
+    );
+    expect(entry).toMatchObject({ firstAnswerDays: 2, firstAnsweredOn: '2026-12-22', closeDays: 8 });
+  });
+
+  it('an erased case kept before this count (no answer date) still counts as answered', () => {
+    const f = periodFigures(DECEMBER, [], [], calendar, new Map(), [
+      {
+        createdOn: '2026-12-18',
+        channel: 'email',
+        status: 'CLOSED',
+        outcome: 'ACCEPTED',
+        topics: ['topic.billing.complaint'],
+        firstAnswerDays: 3,
+      },
+    ]);
+    expect(f.firstAnswer).toEqual({ count: 1, median: 3, p90: 3 });
   });
 });
 
