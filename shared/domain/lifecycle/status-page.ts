@@ -23,7 +23,8 @@ import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { type MessageLanguage, splitQuoted } from '../text';
-import { formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
+import { officeCalendar } from '../calendar';
+import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
 import type { WorkCase, WorkStatus } from './types';
@@ -275,17 +276,28 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     });
   }
   if (extensions.length + reopenings.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const dueAt = c.dueAt ?? (at ? queuedDueAt(c, at.config) : undefined);
   return {
     protocol: c.protocol,
     language,
     status: c.status,
     createdAt: c.createdAt,
-    ...(c.dueAt ? { dueAt: c.dueAt } : {}),
+    ...(dueAt ? { dueAt } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     ...(c.closure ? { closure: { category: c.closure.category, summary: c.closure.summary } } : {}),
     messages,
-    ...(at ? momentOf(c, at.now, at.config) : {}),
+    ...(at ? momentOf({ ...c, ...(dueAt ? { dueAt } : {}) }, at.now, at.config) : {}),
   };
+}
+
+/**
+ * A case still in the queue has no due date on record yet (the assignment sets it), but her
+ * acknowledgement promised one, counted from receipt: the same date (a case received on 24/12 after
+ * 17:00 waits for 28/12 09:00, and her page says "até 08/01/2027" meanwhile, as her mail did).
+ */
+function queuedDueAt(c: WorkCase, config: OuvidoriaConfig): string | undefined {
+  if (c.status !== 'QUEUED' || c.outcome !== 'ACCEPTED' || Number.isNaN(Date.parse(c.createdAt))) return undefined;
+  return dueDateFrom(new Date(c.createdAt), config, officeCalendar(config)).toISOString();
 }
 
 function momentOf(c: WorkCase, now: Date, config: OuvidoriaConfig): Pick<PublicCaseData, 'overdue' | 'reopen'> {

@@ -64,6 +64,41 @@ describe('publicCaseView', () => {
     });
   });
 
+  // Received Thu 24/12/2026 at 18:00: the queue waits for Mon 28/12 09:00; her acknowledgement said "até 11/01/2027".
+  const christmasEve = {
+    status: 'QUEUED' as const,
+    createdAt: '2026-12-24T21:00:00.000Z',
+    assignee: undefined,
+    assignedAt: undefined,
+    dueAt: undefined,
+  };
+  it.each([
+    ['queued over Christmas, seen on 26/12', christmasEve, '2026-12-26T14:00:00.000Z', '2027-01-11T20:00:00.000Z'],
+    // 23/12 19:30 → counted from 24/12 09:00 (an ordinary business day): 08/01/2027 17:00.
+    [
+      'queued on 23/12 evening, seen that night',
+      { ...christmasEve, createdAt: '2026-12-23T22:30:00.000Z' },
+      '2026-12-24T01:00:00.000Z',
+      '2027-01-08T20:00:00.000Z',
+    ],
+    [
+      'assigned: the due date on record',
+      { dueAt: '2027-01-05T13:00:00.000Z' },
+      '2026-12-26T14:00:00.000Z',
+      '2027-01-05T13:00:00.000Z',
+    ],
+    [
+      'redirected: no case, no due date',
+      { ...christmasEve, status: 'REDIRECTED' as const, outcome: 'BILLING_QUESTION' as const },
+      '2026-12-26T14:00:00.000Z',
+      undefined,
+    ],
+  ] as const)('%s: the due date she was promised', (_what, fields, now, dueAt) => {
+    const view = publicCaseView(workCase(fields), { now: new Date(now), config: localConfig });
+    expect(view?.dueAt).toBe(dueAt);
+    expect(view?.overdue).toBeUndefined();
+  });
+
   // Maria sent four files with the form and one by mail; a supplier copied on the thread sent his own.
   it('lists the files of her own messages with how each stands, never another sender’s file', () => {
     const upload = (filename: string, scan: 'PENDING' | 'NO_THREATS_FOUND' | 'THREATS_FOUND' | 'FAILED') => ({
