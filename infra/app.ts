@@ -1,6 +1,7 @@
 import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { holidayTableShortfall } from '../shared/domain/calendar';
 import { checkEnvironmentName, type DeploymentConfig, loadDeploymentConfig } from './config';
 import { OuvidoriaStack } from './ouvidoria-stack';
 
@@ -16,6 +17,8 @@ export interface BuildAppOptions {
   /** Register cdk-nag's AWS Solutions checks (default true): any unacknowledged finding fails synth. */
   readonly nag?: boolean;
   readonly outdir?: string;
+  /** The build's date (default: now), for the holiday table's reach. */
+  readonly today?: Date;
 }
 
 /**
@@ -34,6 +37,9 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
   const envName = String(app.node.tryGetContext(ENV_CONTEXT_KEY) ?? DEFAULT_ENV);
   // Also with a configuration given in code: the names derived from the environment must deploy.
   checkEnvironmentName(envName);
+  // A table that ends too soon would deploy fine and fail at runtime once due dates reach its end.
+  const shortfall = holidayTableShortfall(options.today ?? new Date());
+  if (shortfall) throw new Error(shortfall);
   const config = options.config ?? loadDeploymentConfig(envName);
 
   const stack = new OuvidoriaStack(app, `Ouvidoria-${envName}`, {

@@ -82,6 +82,28 @@ function closuresOf(country: string, year: number): Map<string, Closure> {
   return closures;
 }
 
+/**
+ * How far ahead of a build the table must reach: a due date set in December runs into the next
+ * year (SLA, extensions, reopenings), and one more year is the notice to regenerate it in time.
+ */
+export const HOLIDAY_TABLE_YEARS_AHEAD = 2;
+
+/**
+ * Why a build made on `today` must not ship: the table ends before `HOLIDAY_TABLE_YEARS_AHEAD`
+ * years from then, and a deploy would run until due dates reach a year it does not have (every
+ * intake and assignment then throws). Undefined when it reaches far enough. The synth (infra/app.ts)
+ * and the table's test refuse such a build; `npm run holidays` after raising LAST_YEAR fixes it.
+ */
+export function holidayTableShortfall(today: Date): string | undefined {
+  const needed = today.getUTCFullYear() + HOLIDAY_TABLE_YEARS_AHEAD;
+  if (needed <= BR_LAST_YEAR) return undefined;
+  return (
+    `The holiday table (shared/domain/holidays/br.generated.ts) covers ${BR_FIRST_YEAR}–${BR_LAST_YEAR}, ` +
+    `and a build made in ${today.getUTCFullYear()} needs it through ${needed}: raise LAST_YEAR in ` +
+    'scripts/generate-holidays.ts and run npm run holidays.'
+  );
+}
+
 type Clock = { hour: number; minute: number };
 
 /** Local dates whose opening (or closing) instant a calendar remembers: years of them, still small. */

@@ -59,6 +59,13 @@ describe('environment names that would fail the deploy stop the synth', () => {
     expect(() => buildApp({ context: { ...NO_BUNDLING, env }, config, nag: false })).toThrow(problem);
   });
 
+  it('a build whose holiday table ends within two years stops the synth (due dates would reach past it)', () => {
+    const config = loadDeploymentConfig('staging');
+    const build = (today: string) => () =>
+      buildApp({ context: { ...NO_BUNDLING, env: 'staging' }, config, nag: false, today: new Date(today) });
+    expect(build('2049-03-01T12:00:00Z')).toThrow(/holiday table .* covers 2015–2050.*npm run holidays/);
+  });
+
   it('takes the longest name that still fits every derived name', () => {
     const env = 'homologacao-do-time-de-atendimento-lojas';
     expect(env).toHaveLength(40);

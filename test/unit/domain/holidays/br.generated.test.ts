@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { generatedTable } from '../../../../scripts/generate-holidays';
+import { holidayTableShortfall } from '../../../../shared/domain/calendar';
 import {
   BR_CLOSURE_CODES,
   BR_CLOSURE_NAMES,
@@ -41,6 +42,26 @@ describe('generated Brazilian holiday table', () => {
     expect(has('2026-02-16', 'carnival') && has('2026-02-17', 'carnival')).toBe(true);
     expect(has('2026-02-18', 'ashWednesday')).toBe(true);
     expect(has('2026-11-20', 'public')).toBe(true); // Consciência Negra (national since 2024)
+  });
+
+  it('reaches two years past today: a deploy from this build keeps its due dates inside the table', () => {
+    expect(holidayTableShortfall(new Date())).toBeUndefined();
+  });
+
+  it.each([
+    ['today (December 2026)', '2026-12-02T10:00:00Z', undefined],
+    ['a deploy a year from now', '2027-12-20T15:00:00Z', undefined],
+    ['the last year that still has its two years ahead', '2048-12-31T12:00:00Z', undefined],
+    [
+      'two years before the end',
+      '2049-01-02T12:00:00Z',
+      /covers 2015–2050, and a build made in 2049 needs it through 2051/,
+    ],
+    ['the last year of the table', '2050-12-20T12:00:00Z', /needs it through 2052: raise LAST_YEAR/],
+  ])('a build made on %s: %s', (_when, today, problem) => {
+    const shortfall = holidayTableShortfall(new Date(today));
+    if (problem === undefined) expect(shortfall).toBeUndefined();
+    else expect(shortfall).toMatch(problem);
   });
 
   it('the generator writes this file byte for byte (a stale file would differ)', () => {
