@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { canonicalInstantIn, timeZoneNamed } from './time-zone';
-import type { OfficeHours, OuvidoriaConfig } from './config';
+import { HOLIDAY_COUNTRY, type OfficeHours, type OuvidoriaConfig } from './config';
 import { type Closure, decodeClosureYear } from './holidays/closures';
 import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from './holidays/br.generated';
 
@@ -63,7 +63,7 @@ const MAX_DAYS_AHEAD = 366 * 2;
  */
 const closuresByYear = new Map<number, Map<string, Closure>>();
 
-export const HOLIDAY_TABLE = { country: 'BR', firstYear: BR_FIRST_YEAR, lastYear: BR_LAST_YEAR } as const;
+export const HOLIDAY_TABLE = { country: HOLIDAY_COUNTRY, firstYear: BR_FIRST_YEAR, lastYear: BR_LAST_YEAR } as const;
 
 function closuresOf(country: string, year: number): Map<string, Closure> {
   if (country !== HOLIDAY_TABLE.country) {

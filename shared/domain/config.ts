@@ -8,6 +8,9 @@ import { en } from 'zod/locales';
  */
 z.config(en());
 
+/** The country of the only holiday table the functions carry (calendar.ts, holidays/br.generated.ts). */
+export const HOLIDAY_COUNTRY = 'BR';
+
 /**
  * The configuration's schema. Built by a function, not at module load (issue 16): a deployed
  * function reads the configuration synth validated and sealed (readConfig) and never builds it,
@@ -58,8 +61,14 @@ function buildConfigSchema() {
     /** Support centre hours, only quoted in replies (the article: Mon–Fri 08:00–18:00). */
     supportHours: hours,
     calendar: z.object({
-      /** date-holidays country (national holidays only; no state or city). */
-      country: z._default(z.string(), 'BR'),
+      /**
+       * date-holidays country (national holidays only; no state or city). Only Brazil's table is
+       * generated (holidays/br.generated.ts): another value would parse and make every due date throw.
+       */
+      country: z._default(
+        z.string().check(z.refine((c) => c === HOLIDAY_COUNTRY, `only "${HOLIDAY_COUNTRY}" holidays are generated`)),
+        HOLIDAY_COUNTRY,
+      ),
       /** Company days the office is closed, besides national holidays. */
       extraClosedDays: z._default(z.array(isoDate), []),
       /** Carnival Monday and Tuesday (optional holidays in Brazil): closed when true. */

@@ -56,6 +56,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig(null)).toThrow(/\(root\)/);
   });
 
+  it.each([
+    ['BR', undefined],
+    ['br', 'calendar.country: only "BR" holidays are generated'],
+    ['PT', 'calendar.country: only "BR" holidays are generated'],
+  ])('calendar.country %s: refused unless the functions carry its holiday table', (country, problem) => {
+    const input = { ...localConfigInput, calendar: { ...localConfigInput.calendar, country } };
+    if (problem === undefined) expect(parseConfig(input).calendar.country).toBe('BR');
+    else expect(() => parseConfig(input)).toThrow(problem);
+  });
+
   it('rejects a staff reply local part that could not be an address part', () => {
     const result = configSchema().safeParse({ ...localConfigInput, lifecycle: { staffReplyLocalPart: 'Caso+X' } });
     expect(result.success).toBe(false);
