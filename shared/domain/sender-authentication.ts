@@ -31,6 +31,18 @@ export function merchantAuthenticated(
 }
 
 /**
+ * Whether the mail proves its From by the From domain's own word (Trust rules): a DMARC pass, or a
+ * DKIM pass whose signature is known to be of the From domain (`dkimAligned`, from SES's stored
+ * headers). Stricter than merchantAuthenticated (no SPF-only proof, no DKIM of an unknown domain):
+ * the rule for a mail that joins her open case by naming its ticket, with no header tying it to the
+ * case, so a copy that only claims her From never lands in (or takes) her case.
+ */
+export function fromProven(verdicts: Verdicts | undefined, dkimAligned: boolean | undefined): boolean {
+  if (!verdicts || verdicts.dmarc === 'FAIL') return false;
+  return verdicts.dmarc === 'PASS' || (verdicts.dkim === 'PASS' && dkimAligned === true);
+}
+
+/**
  * Whether a mail's From may own a prior ticket (a case in that merchant's name): it is proven
  * (merchantAuthenticated), or nothing contradicts it — the envelope SPF checked is of the From's
  * own domain, or unknown. A From no check proves, sent with another domain's envelope, is a claim

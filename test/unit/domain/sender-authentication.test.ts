@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fromProven,
   dmarcMonitoringOnly,
   domainOf,
   domainsAligned,
@@ -108,6 +109,28 @@ describe('merchantAuthenticated: senderAuthenticated, or an aligned SPF pass whe
     expect(senderAuthenticated(v('PASS', 'GRAY', 'GRAY'))).toBe(false);
     expect(merchantAuthenticated(undefined, { spfAligned: true })).toBe(false);
   });
+});
+
+describe('fromProven: the From proven by its domain’s own word (DMARC pass, or DKIM known to be of the From domain)', () => {
+  const v = senderVerdicts;
+  it.each([
+    [v('GRAY', 'GRAY', 'PASS'), undefined, true],
+    [v('PASS', 'PASS', 'PASS'), false, true],
+    [v('GRAY', 'PASS', 'GRAY'), true, true],
+    // A DKIM pass of another domain, or of one not known: anyone can sign with their own domain.
+    [v('PASS', 'PASS', 'GRAY'), false, false],
+    [v('PASS', 'PASS', 'GRAY'), undefined, false],
+    // SPF alone (merchantAuthenticated takes it for threading) proves the envelope, not the From.
+    [v('PASS', 'GRAY', 'GRAY'), undefined, false],
+    [v('PASS', 'PASS', 'FAIL'), true, false],
+    [v('GRAY', 'GRAY', 'GRAY'), true, false],
+    [undefined, true, false],
+  ] as [Verdicts | undefined, boolean | undefined, boolean][])(
+    '%j dkimAligned=%s → %s',
+    (verdicts, aligned, expected) => {
+      expect(fromProven(verdicts, aligned)).toBe(expected);
+    },
+  );
 });
 
 describe('fromMayOwnTicket: a From proven, or sent with its own envelope (or an unknown one)', () => {
