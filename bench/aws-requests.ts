@@ -44,6 +44,7 @@ import { SesMailer } from '../shared/adapters/ses-mailer';
 import { SqsAssignmentQueue } from '../shared/adapters/sqs-assignment-queue';
 import type { IntakeDeps } from '../shared/app/intake';
 import type { Outcome } from '../shared/domain/outcome';
+import type { TicketRecord } from '../shared/ports';
 import type { Analyst } from '../shared/domain/staff';
 import { FixedClock, RecordingScheduler } from '../test/support/fakes';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite, startSesLocal } from '../test/support/emulators';
@@ -369,6 +370,14 @@ const TEXT_BUCKET = 'ouvidoria-message-texts-bench';
 /** The text sizes of the 'email accepted, text size' scenario: the same mail, its text ~1, 10 and 60 KB. */
 export const TEXT_SIZES = [1_024, 10_240, 60_000] as const;
 
+/** One ticket per text size, of the corpus's last merchant, numbered past hers (same length, none of the corpus's). */
+function textSizeTickets(corpus: Corpus): TicketRecord[] {
+  const last = corpus.tickets.at(-1);
+  return last
+    ? TEXT_SIZES.map((_, i) => ({ id: String(Number(last.id) + 1 + i), requesterEmail: last.requesterEmail }))
+    : [];
+}
+
 /**
  * An accepted mail (the ticket's own requester, the ticket number in the subject and the text) whose
  * plain UTF-8 text is `textBytes` long: the same mail but for its length.
@@ -506,7 +515,7 @@ export async function countRequests(
     addMiddleware(s3Client as unknown as StackOwner, s3ShortCircuit(counter, objects), 'high', 'benchS3');
 
     // Zendesk in production: not AWS. The fake counts its lookups.
-    const tickets = new BenchTicketDirectory(corpus.tickets);
+    const tickets = new BenchTicketDirectory([...corpus.tickets, ...textSizeTickets(corpus)]);
     const clock = new FixedClock(BENCH_NOW);
     // Texts over the inline limit go to S3 (issue 16), counted like the raw mail's requests.
     const texts = new S3MessageTextStore(s3Client, TEXT_BUCKET);
@@ -575,9 +584,10 @@ export async function countRequests(
       );
     }
     // The same accepted mail with a ~1 KB, 10 KB and 60 KB text (issue 16: WRU independent of the
-    // text beyond the first KB): one sender and ticket, ids of one length, only the text differs.
-    const ticket = corpus.tickets.at(-1);
+    // text beyond the first KB): one sender, ids of one length, only the text differs — and the
+    // ticket, one of hers per size (a second mail naming the ticket of her open case joins it).
     for (const [i, textBytes] of TEXT_SIZES.entries()) {
+      const ticket = textSizeTickets(corpus)[i];
       if (!ticket) break;
       const message = mailWithText(ticket, textBytes, i, clock.now());
       objects.set(`${PREFIX}${message.id}`, message.raw);

@@ -369,6 +369,12 @@ export interface SenderBounce {
   until?: Date;
 }
 
+/** What SenderOpenCases.claimTicket read back from its write. */
+export interface TicketClaim {
+  bounce: SenderBounce | null;
+  holder: { caseId: string; at: Date };
+}
+
 export interface SenderOpenCases {
   /**
    * Adds the case when the sender holds fewer than `max` open cases (or holds this one already):
@@ -384,6 +390,14 @@ export interface SenderOpenCases {
    * BounceRegistry.
    */
   add(senderEmail: string, caseId: string): Promise<SenderBounce | null>;
+  /**
+   * `add`, in the same write naming the case the open case of this exact address for this ticket
+   * unless a case already is (set if absent: two mails at once get one holder). `holder` is the
+   * named case and when it was named: this one, or an earlier case of hers with the same ticket.
+   */
+  claimTicket(senderEmail: string, ticket: string, caseId: string, at: Date): Promise<TicketClaim>;
+  /** Names `to` for the ticket in place of `from` (closed long ago, or never stored); false when `from` no longer holds it. */
+  passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date): Promise<boolean>;
   /** Removes the case (closed, or a reservation whose submission was not accepted); idempotent. */
   release(senderEmail: string, caseId: string): Promise<void>;
   /** How many open cases the sender holds (for display). */

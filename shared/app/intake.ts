@@ -31,7 +31,7 @@ import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zo
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply } from '../domain/replies';
-import { fromMayOwnTicket, returnPathProven } from '../domain/sender-authentication';
+import { fromMayOwnTicket, fromProven, returnPathProven } from '../domain/sender-authentication';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
@@ -45,6 +45,7 @@ import type {
   Clock,
   Mailer,
   ReplyThrottle,
+  SenderBounce,
   SenderOpenCases,
   SentMail,
   TicketDirectory,
@@ -52,7 +53,7 @@ import type {
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { MailLifecycle } from './lifecycle/mail-lifecycle';
-import { findThread, sameAddress, type ThreadMatch } from './threading';
+import { closedLongAgo, findThread, sameAddress, type ThreadMatch } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -224,21 +225,23 @@ export async function processSubmission(
       ? await findThread(submission, deps.cases, deps.config, deps.clock.now(), screening)
       : { kind: 'none' };
     if (thread.kind === 'continues') {
-      if (!deps.lifecycle) return appendFollowUp(thread.parent, submission, deps, telemetry);
-      const moved = await deps.lifecycle.merchantReply(thread.parent as WorkCase, messageOf(submission));
-      if (moved.kind !== 'open-linked-case') {
-        telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
-        return {
-          kind: 'follow-up',
-          caseId: thread.parent.caseId,
-          protocol: thread.parent.protocol,
-          appended: moved.kind === 'applied',
-        };
-      }
+      const joined = await followUp(thread.parent, submission, deps, telemetry);
+      if (joined) return joined;
       // Closed longer ago than the reopen window: a new case, linked to the old one.
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
+    const ownDecision = !decided;
     decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread), asksForTicket(thread));
+    let counted: CountedCase | undefined;
+    const ticket = ownDecision ? ticketToJoin(submission, decided, thread) : undefined;
+    if (ticket) {
+      const byTicket = await joinCaseOfTicket(caseId, ticket, submission, deps, telemetry);
+      if (byTicket.kind === 'joined') return byTicket.result;
+      counted = { bounce: byTicket.bounce };
+      if (byTicket.closed && thread.kind === 'none') {
+        thread = { kind: 'linked', parent: byTicket.closed, reason: 'closed-long-ago' };
+      }
+    }
     const held = start?.pointerHeld ? submission.messageId : undefined;
     const created = await createCase(
       newCaseRecord(caseId, submission, decided, thread, deps.clock),
@@ -253,7 +256,12 @@ export async function processSubmission(
       const { ticket } = record.decision;
       if (ticket.status === 'unverified') telemetry.ticketUnverified?.(ticket.why);
     }
-    return completeCase(record, submission, deps, { duplicate, createdHere, plannedReply: created.plannedReply });
+    return completeCase(record, submission, deps, {
+      duplicate,
+      createdHere,
+      plannedReply: created.plannedReply,
+      ...(counted ? { counted } : {}),
+    });
   }
 
   return completeCase(record, submission, deps, { duplicate, createdHere });
@@ -342,6 +350,8 @@ export async function completeCase(
     createdHere: boolean;
     /** The reply planned by createCase for the record it created; a `send` plan was claimed in that write. */
     plannedReply?: ReplyPlan | undefined;
+    /** The sender's open-case count this call wrote already (claiming the ticket), with what it read. */
+    counted?: CountedCase;
   },
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
@@ -360,7 +370,11 @@ export async function completeCase(
 
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.
-  const pass: PassState = { claimHeld: progress.plannedReply?.kind === 'send', planned: progress.plannedReply };
+  const pass: PassState = {
+    claimHeld: progress.plannedReply?.kind === 'send',
+    planned: progress.plannedReply,
+    ...(progress.counted ? { counted: progress.counted } : {}),
+  };
   try {
     await queueAndReply(record, submission, deps, telemetry, pass);
   } catch (error) {
@@ -398,7 +412,7 @@ async function queueAndReply(
 ): Promise<void> {
   const { caseId } = record;
   if (record.outcome === 'ACCEPTED' && record.protocol && !record.enqueuedAt) {
-    const bounce = await deps.openCases.add(record.senderEmail, caseId);
+    const bounce = pass.counted ? pass.counted.bounce : await deps.openCases.add(record.senderEmail, caseId);
     if (bounce) pass.senderBounce = { address: record.senderEmail, until: bounce.until };
     // Queued before the reply is sent: the case never waits on the reply (a refused or failed
     // reply is recorded on the case and retried on its own). A second queue message after a
@@ -453,6 +467,8 @@ interface PassState {
   claimHeld: boolean;
   /** The reply planned by createCase; a `send` plan is claimed already (no second claim). */
   planned?: ReplyPlan | undefined;
+  /** The open-case count written before the case was created (claimTicket), and the bounce memory it read. */
+  counted?: CountedCase;
   /** The sender's bounce memory, as counting its open case read it (issue 16: no read of its own). */
   senderBounce?: { address: string; until?: Date | undefined };
 }
@@ -595,6 +611,96 @@ function newCaseRecord(
       ? { answersSubmissionId: linked.parent.caseId }
       : {}),
   };
+}
+
+/** The sender's open case counted by claimTicket, with the bounce memory that write read back. */
+interface CountedCase {
+  bounce: SenderBounce | null;
+}
+
+/**
+ * The merchant's mail on a case of hers: appended (analyst notified), or moved by the lifecycle
+ * (wait → in progress, reopen within the window). Undefined: the case closed longer ago than the
+ * reopen window, so the mail opens a new case.
+ */
+async function followUp(
+  parent: CaseRecord,
+  submission: Submission,
+  deps: IntakeDeps,
+  telemetry: IntakeTelemetry,
+): Promise<IntakeResult | undefined> {
+  if (!deps.lifecycle) return appendFollowUp(parent, submission, deps, telemetry);
+  const moved = await deps.lifecycle.merchantReply(parent as WorkCase, messageOf(submission));
+  if (moved.kind === 'open-linked-case') return undefined;
+  telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
+  return { kind: 'follow-up', caseId: parent.caseId, protocol: parent.protocol, appended: moved.kind === 'applied' };
+}
+
+/**
+ * The ticket whose open case a new accepted mail joins, or that its case holds for the next one
+ * (Trust rules): only mail that proves its From by the domain's own word (fromProven: DMARC pass or
+ * aligned DKIM), since nothing else ties it to the case; mail alone, not a thread it already
+ * continues. A copy proven less (SPF alone, a DKIM of another domain) neither joins nor is joined:
+ * it decides afresh. The webform's address is typed, not proven: a post decides afresh too (its cap
+ * counts its cases).
+ */
+function ticketToJoin(submission: Submission, decided: Decided, thread: ThreadMatch): string | undefined {
+  const { outcome, ticket } = decided.decision;
+  if (submission.channel !== 'email' || outcome !== 'ACCEPTED' || thread.kind === 'continues') return undefined;
+  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
+  if (submission.authorUnclear || !fromProven(submission.verdicts, submission.dkimAligned)) return undefined;
+  return ticket.number;
+}
+
+/** Thrown while the case that claimed the ticket first is still being stored: the delivery retries. */
+export class TicketCaseNotStoredYet extends Error {
+  constructor(readonly holder: string) {
+    super('the case holding this ticket is being stored');
+    this.name = 'TicketCaseNotStoredYet';
+  }
+}
+
+/**
+ * A second mail of the same sender naming the same ticket as her case still open (or closed within
+ * the reopen window) joins that case instead of opening another, whether or not it threads by
+ * headers: the ticket is claimed on her open-case item in the write that counts the case (no
+ * request of its own), so two such mails at once get one case.
+ */
+async function joinCaseOfTicket(
+  caseId: string,
+  ticket: string,
+  submission: Submission,
+  deps: IntakeDeps,
+  telemetry: IntakeTelemetry,
+): Promise<
+  { kind: 'joined'; result: IntakeResult } | { kind: 'new'; bounce: SenderBounce | null; closed?: CaseRecord }
+> {
+  const address = submission.sender.address;
+  const now = deps.clock.now();
+  const { bounce, holder } = await deps.openCases.claimTicket(address, ticket, caseId, now);
+  if (holder.caseId === caseId) return { kind: 'new', bounce };
+  const parent = await deps.cases.get(holder.caseId);
+  if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
+    await deps.openCases.release(address, caseId);
+    throw new TicketCaseNotStoredYet(holder.caseId);
+  }
+  const open =
+    parent?.outcome === 'ACCEPTED' &&
+    sameAddress(parent.senderEmail, address) &&
+    !closedLongAgo(parent, deps.config, now);
+  if (parent && open) {
+    const joined = await followUp(parent, submission, deps, telemetry);
+    if (joined) {
+      await deps.openCases.release(address, caseId);
+      return { kind: 'joined', result: joined };
+    }
+  }
+  // Her case with this ticket closed long ago (or was never stored): this one holds the ticket now.
+  if (!(await deps.openCases.passTicket(address, ticket, holder.caseId, caseId, now))) {
+    await deps.openCases.release(address, caseId);
+    throw new TicketCaseNotStoredYet(holder.caseId);
+  }
+  return parent ? { kind: 'new', bounce, closed: parent } : { kind: 'new', bounce };
 }
 
 async function appendFollowUp(

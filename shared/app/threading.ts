@@ -116,7 +116,8 @@ async function classify(
   return { kind: 'continues', parent };
 }
 
-function closedLongAgo(c: CaseRecord, config: OuvidoriaConfig, now: Date): boolean {
+/** Closed longer ago than the reopen window (SPEC step 8): a mail to it opens a new, linked case. */
+export function closedLongAgo(c: CaseRecord, config: OuvidoriaConfig, now: Date): boolean {
   if (c.status !== 'CLOSED' || !c.closedAt) return false;
   return now.getTime() > reopenWindowEnd(c.closedAt, config);
 }

@@ -492,8 +492,8 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     const first = await harness.cases.get('email:ses-race');
     // Each loser drew a number before its create lost; it gives it back while nobody has drawn
     // since, so at most the five losers' numbers are skipped, and none is handed out twice.
-    const other = raw.toString('latin1').replace(/^Message-ID: .*$/im, 'Message-ID: <outro-0001@mail.gmail.com>');
-    await harness.deliver('ses-next', Buffer.from(other, 'latin1'));
+    // Another merchant's accepted mail (the same merchant's same ticket would join her open case).
+    await harness.deliver('ses-next', eml('02-billing-complaint-ticket-48214.eml'));
     const next = await harness.cases.get('email:ses-next');
     const seq = (p?: string) => Number(p?.slice(-6));
     expect(next?.outcome).toBe('ACCEPTED');
@@ -501,48 +501,130 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     expect(seq(next?.protocol) - seq(first?.protocol)).toBeLessThanOrEqual(6);
   });
 
-  it('completes on retry without loss or duplicates when DynamoDB fails once mid-way', async () => {
-    // Same emulator, a client whose 6th call fails like a throttled request.
-    const client = documentClient({ endpoint: dynalite.endpoint });
-    let calls = 0;
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        // The third update fails, after the case was written numbered and with its reply claimed:
-        // the delivery claim (the mail's Message-ID pointer), the protocol counter, then the
-        // sender's open cases.
-        const isUpdate = /^Update(Item)?Command$/.test(context.commandName ?? '');
-        if (isUpdate) calls += 1;
-        if (isUpdate && calls === 3) {
-          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-            name: 'ProvisionedThroughputExceededException',
-            $retryable: undefined,
-          });
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'failOnce' },
-    );
-    tableCount += 1;
-    const faulty = await buildHarness({
-      dynamoEndpoint: dynalite.endpoint,
-      sesEndpoint: ses.endpoint,
-      tableName: `ouvidoria-intake-${tableCount}`,
-      clock,
-      client,
-    });
-    const raw = eml('01-accepted-ticket-48213.eml');
-    await expect(faulty.deliver('ses-fault', raw)).rejects.toThrow(/throughput/);
-    // The claim the creating write took was given up as a failed reply: the retry (Lambda retries an
-    // asynchronous event after a minute or more) retakes it.
-    expect((await faulty.cases.get('email:ses-fault'))?.reply).toMatchObject({ status: 'failed' });
-    clock.advance(REPLY_CLAIM_STALE_MS + 1000);
-    await faulty.deliver('ses-fault', raw);
-
-    const stored = await faulty.cases.get('email:ses-fault');
-    expect(stored).toMatchObject({ outcome: 'ACCEPTED', protocol: 'OUV-2026-000001', status: 'QUEUED' });
+  it('her two mails naming ticket 48213, delivered at once, make one case: the later retries and is appended', async () => {
+    const raw = eml('01-accepted-ticket-48213.eml').toString('latin1');
+    const second = raw
+      .replace(/^Message-ID: .*$/im, 'Message-ID: <reforco-48213@mail.gmail.com>')
+      .replace(/^Subject: .*$/im, 'Subject: Reforçando o chamado #48213');
+    const results = await Promise.allSettled([
+      harness.deliver('ses-a', raw),
+      harness.deliver('ses-b', Buffer.from(second, 'latin1')),
+    ]);
+    const failed = results.filter((r) => r.status === 'rejected');
+    expect(failed.length).toBeLessThanOrEqual(1);
+    // Lambda retries the delivery that found the ticket's case not stored yet.
+    if (results[0].status === 'rejected') await harness.deliver('ses-a', raw);
+    if (results[1].status === 'rejected') await harness.deliver('ses-b', Buffer.from(second, 'latin1'));
+    const all = await harness.cases.listAll();
+    expect(all).toHaveLength(1);
+    expect(all[0]?.messages).toHaveLength(2);
+    expect(harness.queue.messages).toHaveLength(1);
     expect(await ses.outbox()).toHaveLength(1);
-    expect(faulty.queue.messages).toHaveLength(1);
   });
+
+  const throttled = () =>
+    Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+      name: 'ProvisionedThroughputExceededException',
+      $retryable: undefined,
+    });
+  /** The pk of the item an update writes: the failure point is named by what it writes, not by a count. */
+  const pkOf = (args: unknown) => String((args as { input?: { Key?: { pk?: unknown } } }).input?.Key?.pk ?? '');
+
+  it.each([
+    {
+      // The mail counts its case after the create: its From is proven by an aligned SPF pass alone
+      // (no DMARC published), which threading takes but a join by ticket does not.
+      name: 'the sender’s open cases fail after the case was written numbered and with its reply claimed (a mail proven by SPF alone)',
+      verdicts: { spf: 'PASS', dkim: 'GRAY', dmarc: 'GRAY' },
+      fails: 'dynamo',
+      point: (pk: string, updates: number) => updates === 3 && pk.startsWith('OPEN#'),
+      stored: { reply: { status: 'failed' } },
+    },
+    {
+      // A proven mail counts its case (claiming its ticket) before the create: after the case was
+      // written, the next request is the assignment queue's.
+      name: 'the queue fails after the case was written numbered and with its reply claimed (a proven mail)',
+      verdicts: {},
+      fails: 'queue',
+      point: () => false,
+      stored: { reply: { status: 'failed' } },
+    },
+    {
+      name: 'the sender’s open cases (claiming ticket 48213) fail before anything of the case is written (a proven mail)',
+      verdicts: {},
+      fails: 'dynamo',
+      point: (pk: string) => pk.startsWith('OPEN#'),
+      stored: null,
+    },
+    {
+      name: 'the protocol counter fails after her ticket was claimed, before the case is written (a proven mail)',
+      verdicts: {},
+      fails: 'dynamo',
+      point: (pk: string) => pk.startsWith('COUNTER#'),
+      stored: null,
+    },
+  ] as const)(
+    'completes on retry without loss or duplicates when $name',
+    async ({ verdicts, fails, point, stored }) => {
+      // Same emulator, a client whose update at the named point fails once, like a throttled request.
+      const client = documentClient({ endpoint: dynalite.endpoint });
+      let updates = 0;
+      let failed = false;
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const isUpdate = /^Update(Item)?Command$/.test(context.commandName ?? '');
+          if (isUpdate) updates += 1;
+          if (isUpdate && fails === 'dynamo' && !failed && point(pkOf(args), updates)) {
+            failed = true;
+            throw throttled();
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'failOnce' },
+      );
+      tableCount += 1;
+      const faulty = await buildHarness({
+        dynamoEndpoint: dynalite.endpoint,
+        sesEndpoint: ses.endpoint,
+        tableName: `ouvidoria-intake-${tableCount}`,
+        clock,
+        client,
+      });
+      if (fails === 'queue') {
+        const queue = faulty.deps.service.intake.queue;
+        faulty.deps.service.intake.queue = {
+          enqueue: async (message) => {
+            if (!failed) {
+              failed = true;
+              throw throttled();
+            }
+            return queue.enqueue(message);
+          },
+        };
+      }
+      const raw = eml('01-accepted-ticket-48213.eml');
+      await expect(faulty.deliver('ses-fault', raw, verdicts)).rejects.toThrow(/throughput/);
+      expect(failed).toBe(true);
+      // A claim the creating write took was given up as a failed reply: the retry (Lambda retries an
+      // asynchronous event after a minute or more) retakes it. Before the create, nothing is stored.
+      if (stored) expect(await faulty.cases.get('email:ses-fault')).toMatchObject(stored);
+      else expect(await faulty.cases.get('email:ses-fault')).toBeNull();
+      clock.advance(REPLY_CLAIM_STALE_MS + 1000);
+      await faulty.deliver('ses-fault', raw, verdicts);
+
+      const all = await faulty.cases.listAll();
+      expect(all).toHaveLength(1);
+      expect(all[0]).toMatchObject({
+        caseId: 'email:ses-fault',
+        outcome: 'ACCEPTED',
+        protocol: 'OUV-2026-000001',
+        status: 'QUEUED',
+      });
+      expect(await ses.outbox()).toHaveLength(1);
+      expect(faulty.queue.messages).toHaveLength(1);
+      expect(await faulty.deps.service.intake.openCases.count('lojista@modasbella.com.br')).toBe(1);
+    },
+  );
 
   it('completes on retry when SES fails once', async () => {
     const mailer = harness.deps.service.intake.mailer;

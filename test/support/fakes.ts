@@ -355,6 +355,23 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
     return until ? { until } : {};
   }
 
+  readonly ticketHolders = new Map<string, { caseId: string; at: Date }>();
+
+  async claimTicket(senderEmail: string, ticket: string, caseId: string, at: Date) {
+    const key = `${senderEmail.trim().toLowerCase()}#${ticket}`;
+    const bounce = await this.add(senderEmail, caseId);
+    const holder = this.ticketHolders.get(key) ?? { caseId, at };
+    this.ticketHolders.set(key, holder);
+    return { bounce, holder: { ...holder } };
+  }
+
+  async passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date) {
+    const key = `${senderEmail.trim().toLowerCase()}#${ticket}`;
+    if (this.ticketHolders.get(key)?.caseId !== from) return false;
+    this.ticketHolders.set(key, { caseId: to, at });
+    return true;
+  }
+
   async release(senderEmail: string, caseId: string) {
     this.of(senderEmail).delete(caseId);
   }

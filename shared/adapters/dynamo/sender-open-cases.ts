@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inboxLimitKey } from '../../domain/mailbox';
-import type { SenderBounce, SenderOpenCases } from '../../ports';
+import type { SenderBounce, SenderOpenCases, TicketClaim } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
 
@@ -25,6 +25,12 @@ const isInboxAddress = (address: string): boolean => addressKey(address).pk === 
 
 /** Attribute names of the address item, shared by both adapters of it. */
 export const ADDRESS_ATTRIBUTES = { caseIds: 'caseIds', bounceUntil: 'bounceUntil', bounceReason: 'bounceReason' };
+
+/**
+ * The attribute of the inbox item naming the case an exact address holds open for a ticket
+ * (`{ caseId, at }`): a hint kept after the case closes, which the next claim hands over.
+ */
+export const ticketAttribute = (address: string, ticket: string) => `ticket#${address.trim().toLowerCase()}#${ticket}`;
 
 /**
  * The webform's cap is one conditional ADD on the address item (never count-then-create), and ids
@@ -73,6 +79,55 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     if (!isInboxAddress(senderEmail)) return null;
     const until = Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil];
     return typeof until === 'string' ? { until: new Date(until) } : {};
+  }
+
+  async claimTicket(senderEmail: string, ticket: string, caseId: string, at: Date): Promise<TicketClaim> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: inboxKey(senderEmail),
+        UpdateExpression: 'ADD #ids :id SET #type = :type, #tk = if_not_exists(#tk, :holder) REMOVE #ttl',
+        ExpressionAttributeNames: {
+          '#ids': ADDRESS_ATTRIBUTES.caseIds,
+          '#type': 'type',
+          '#ttl': TTL_ATTRIBUTE,
+          '#tk': ticketAttribute(senderEmail, ticket),
+        },
+        ExpressionAttributeValues: {
+          ':id': new Set([caseId]),
+          ':type': 'OPEN',
+          ':holder': { caseId, at: at.toISOString() },
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const held = Attributes?.[ticketAttribute(senderEmail, ticket)] as { caseId?: unknown; at?: unknown } | undefined;
+    const holder =
+      typeof held?.caseId === 'string' && typeof held.at === 'string'
+        ? { caseId: held.caseId, at: new Date(held.at) }
+        : { caseId, at };
+    if (!isInboxAddress(senderEmail)) return { bounce: null, holder };
+    const until = Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil];
+    return { bounce: typeof until === 'string' ? { until: new Date(until) } : {}, holder };
+  }
+
+  async passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: inboxKey(senderEmail),
+          UpdateExpression: 'SET #tk = :holder',
+          ConditionExpression: '#tk.caseId = :from',
+          ExpressionAttributeNames: { '#tk': ticketAttribute(senderEmail, ticket) },
+          ExpressionAttributeValues: { ':holder': { caseId: to, at: at.toISOString() }, ':from': from },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
   }
 
   /**

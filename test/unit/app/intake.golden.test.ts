@@ -17,7 +17,7 @@ import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { TicketRecord } from '../../../shared/ports';
 import { EMAILS_DIR, SEEDED_TICKETS, sesEvent } from '../../support/email-intake-harness';
-import { InMemoryRawMailStore } from '../../support/fakes';
+import { InMemoryRawMailStore, type InMemorySenderOpenCases } from '../../support/fakes';
 import { hostileCorpus } from '../../support/hostile-corpus';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'fixtures', 'intake.golden.json');
@@ -43,9 +43,15 @@ function stable(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' && OURS.test(v) ? '<ours>' : v)));
 }
 
-/** One run of the mails, in order, through one set of ports (threading between them included). */
-async function run(mails: Mail[], tickets: TicketRecord[]): Promise<Record<string, unknown>> {
+/**
+ * One run of the mails, in order, through one set of ports (threading between them included), but
+ * for the ticket each accepted mail's case holds for her next mail naming it: forgotten after each
+ * mail, so that every entry records that mail's own decision (the corpus reuses its merchants and
+ * their tickets; her second mail joining her open case is intake.test's, in rows of its own).
+ */
+async function run(mails: Mail[], tickets: TicketRecord[], joins = false): Promise<Record<string, unknown>> {
   const fakes = fakeIntake(tickets);
+  const openCases = fakes.deps.openCases as InMemorySenderOpenCases;
   const rawMail = new InMemoryRawMailStore();
   for (const m of mails) rawMail.put({ bucket: BUCKET, key: `inbound/${m.id}` }, m.raw);
   const logger = new Logger({ serviceName: 'golden', logLevel: 'SILENT' });
@@ -62,10 +68,15 @@ async function run(mails: Mail[], tickets: TicketRecord[]): Promise<Record<strin
   }));
   const out: Record<string, unknown> = {};
   for (const m of mails) {
+    if (!joins) openCases.ticketHolders.clear();
     const before = fakes.mailer.sent.length;
     const { results } = await handler(m.event);
     const sent = fakes.mailer.sent.slice(before);
     out[m.id] = results.map((r) => {
+      if (r.kind === 'follow-up' && joins) {
+        const parent = fakes.cases.records.get(r.caseId) as CaseRecord;
+        return { ...r, mails: sent.length, joined: { sender: parent.senderEmail, ticket: parent.decision.ticket } };
+      }
       if (r.kind !== 'case') return r;
       const record = fakes.cases.records.get(r.caseId) as CaseRecord;
       return {
@@ -123,7 +134,55 @@ async function current() {
   };
 }
 
+type Entry = {
+  kind?: string;
+  outcome?: string;
+  decision?: { ticket: { number?: string } };
+  joined?: { sender: string; ticket: { number?: string } };
+  mails?: number;
+};
+
+/** The From address of a raw mail, as the corpus and the fixtures write it. */
+const fromOf = (raw: Buffer) => /^From:[^\n]*?<([^>\s]+)>/im.exec(raw.toString('latin1'))?.[1]?.toLowerCase();
+
 describe('the e-mail intake path (golden)', () => {
+  it('through one store, a mail joins an earlier case only when it is her accepted mail naming the same ticket, and decides the same otherwise', async () => {
+    const golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
+    const corpus = generateCorpus();
+    const joinedCount: Record<string, number> = {};
+    for (const [part, mails, tickets] of [
+      ['corpus', corpusMails(), corpus.tickets],
+      ['fixtures', fixtureMails(), SEEDED_TICKETS],
+    ] as const) {
+      const shared = await run(mails, tickets, true);
+      joinedCount[part] = 0;
+      for (const m of mails) {
+        const [own] = golden[part][m.id] as Entry[];
+        const [now] = shared[m.id] as Entry[];
+        if (own?.kind === 'follow-up') {
+          // A reply threaded by its headers, as recorded.
+          expect(now, `${part} ${m.id}`).toMatchObject({
+            kind: 'follow-up',
+            caseId: (own as { caseId: string }).caseId,
+          });
+        } else if (now?.kind === 'follow-up' && now.joined) {
+          joinedCount[part] += 1;
+          // Her own decision would have accepted it, on the ticket of the case it joined, from its address.
+          expect(own?.outcome, `${part} ${m.id}`).toBe('ACCEPTED');
+          expect(now.joined, `${part} ${m.id}`).toEqual({ sender: fromOf(m.raw), ticket: own?.decision?.ticket });
+          expect(now.mails, `${part} ${m.id}: no second acknowledgement`).toBe(0);
+        } else {
+          expect({ kind: now?.kind, outcome: now?.outcome, decision: now?.decision }, `${part} ${m.id}`).toEqual({
+            kind: own?.kind,
+            outcome: own?.outcome,
+            decision: own?.decision,
+          });
+        }
+      }
+    }
+    expect(joinedCount).toEqual({ corpus: 28, fixtures: 7 });
+  }, 120_000);
+
   it('decides, replies and stores exactly as recorded, for the bench corpus, the .eml fixtures and the hostile corpus', async () => {
     const now = await current();
     if (process.env.GOLDEN_UPDATE === '1') writeFileSync(GOLDEN, `${JSON.stringify(now)}\n`);

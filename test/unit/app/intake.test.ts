@@ -56,6 +56,7 @@ beforeEach(() => {
   tickets = new InMemoryTicketDirectory([
     { id: '48213', requesterEmail: MERCHANT },
     { id: '48214', requesterEmail: 'financeiro@casadosaromas.com.br' },
+    { id: '48215', requesterEmail: MERCHANT },
   ]);
   bounces = new InMemoryBounceRegistry();
   clock = new FixedClock(new Date('2026-11-24T14:00:05.000Z'));
@@ -181,7 +182,15 @@ describe('processSubmission: a new accepted case', () => {
 
   it('gives sequential protocols to successive cases', async () => {
     await processSubmission(email(), deps);
-    const second = await processSubmission(email({ sourceId: 'ses-0002', messageId: 'other@mail' }), deps);
+    const second = await processSubmission(
+      email({
+        sourceId: 'ses-0002',
+        messageId: 'other@mail',
+        subject: 'Chamado 48215',
+        text: 'O chamado 48215 sobre o pagamento via Pix também segue sem resposta.',
+      }),
+      deps,
+    );
     expect(second.protocol).toBe('OUV-2026-000002');
   });
 
@@ -294,7 +303,15 @@ describe('processSubmission: exactly-once effects', () => {
     const again = await processSubmission(email(), racing);
     expect(again).toMatchObject({ kind: 'case', caseId: first.caseId, protocol: first.protocol, duplicate: false });
     // The drawn number went back: the next case gets the one after the first.
-    const next = await processSubmission(email({ sourceId: 'ses-outro', messageId: 'CAF9999@mail.gmail.com' }), deps);
+    const next = await processSubmission(
+      email({
+        sourceId: 'ses-outro',
+        messageId: 'CAF9999@mail.gmail.com',
+        subject: 'Chamado 48215',
+        text: 'O chamado 48215 sobre o Pix segue sem resposta.',
+      }),
+      deps,
+    );
     const seq = (p: string | undefined) => Number(p?.slice(-6));
     expect(first.kind === 'case' && next.kind === 'case' && seq(next.protocol) - seq(first.protocol)).toBe(1);
     expect(mailer.sent).toHaveLength(2);
@@ -533,7 +550,7 @@ describe('processSubmission: threading', () => {
         messageId: 'm4@mail.modasbella.com.br',
         inReplyTo: 'other@x',
         subject: 'Re: Dúvida',
-        text: 'Chamado 48213: a loja não finaliza compras.',
+        text: 'Chamado 48215: a loja não finaliza compras.',
       }),
       deps,
     );
@@ -1020,5 +1037,122 @@ describe('processSubmission: the number she sends in answer to our request for i
     const stored = await cases.get('email:ses-answer');
     if (ticket === undefined) expect(stored?.decision.ticket.status).toBe('none');
     else expect(stored?.decision.ticket).toMatchObject({ number: ticket });
+  });
+});
+
+describe('processSubmission: her second mail naming the ticket of her open case joins it', () => {
+  const noTicket = { subject: 'Problema na loja', text: 'O frete não calcula desde ontem e ninguém resolve.' };
+  const again = (n: number, overrides: Partial<SubmissionInput> = {}) =>
+    email({
+      sourceId: `ses-again-${n}`,
+      messageId: `again-${n}@mail.gmail.com`,
+      subject: 'Chamado 48213 sem resposta',
+      text: 'Reforçando: o chamado 48213 continua sem solução, o frete segue zerado na loja.',
+      ...overrides,
+    });
+
+  it.each([
+    {
+      name: 'a second answer to our NO_PRIOR_TICKET reply, naming 48213 again',
+      viaRedirect: true,
+      second: {},
+      joins: true,
+    },
+    { name: 'a new mail, no thread headers, naming 48213 again', viaRedirect: false, second: {}, joins: true },
+    {
+      name: 'near miss: another ticket of hers (48215) is another case',
+      viaRedirect: false,
+      second: { subject: 'Chamado 48215', text: 'O chamado 48215 sobre o Pix também segue sem resposta.' },
+      joins: false,
+    },
+    {
+      name: 'near miss: another address of hers ("+tag") is decided afresh',
+      viaRedirect: false,
+      second: {
+        sender: { name: 'Marina Costa', address: 'lojista+ouvidoria@modasbella.com.br' },
+        returnPath: 'lojista+ouvidoria@modasbella.com.br',
+      },
+      joins: false,
+    },
+    {
+      name: 'proven by a DKIM signature of her own domain (DMARC not published): joins',
+      viaRedirect: false,
+      second: { verdicts: { ...PASS, spf: 'GRAY', dmarc: 'GRAY' }, dkimAligned: true },
+      joins: true,
+    },
+    {
+      name: 'security: a copy signed by another domain (DKIM passes, DMARC neutral) joins nothing: decided afresh',
+      viaRedirect: false,
+      second: { verdicts: { ...PASS, spf: 'GRAY', dmarc: 'GRAY' }, dkimAligned: false },
+      joins: false,
+    },
+    {
+      name: 'security: a copy proven by SPF alone (DMARC not published), as threading would take it, joins nothing',
+      viaRedirect: false,
+      second: { verdicts: { ...PASS, dkim: 'GRAY', dmarc: 'GRAY' }, spfAligned: true },
+      joins: false,
+    },
+    {
+      name: 'security: her first mail proven by SPF alone holds no ticket: her proven second mail opens its own case',
+      viaRedirect: false,
+      first: { verdicts: { ...PASS, dkim: 'GRAY', dmarc: 'GRAY' }, spfAligned: true },
+      second: {},
+      joins: false,
+    },
+  ] as {
+    name: string;
+    viaRedirect: boolean;
+    first?: Partial<SubmissionInput>;
+    second: Partial<SubmissionInput>;
+    joins: boolean;
+  }[])('$name', async ({ viaRedirect, first: firstMail, second, joins }) => {
+    let thread: Partial<SubmissionInput> = {};
+    if (viaRedirect) {
+      await processSubmission(email({ sourceId: 'ses-ask', ...noTicket, messageId: 'ask@mail.gmail.com' }), deps);
+      const ours = mailer.sent.at(-1)!;
+      thread = { subject: `Re: ${ours.subject}`, inReplyTo: ours.messageId, references: [ours.messageId] };
+    }
+    const first = await processSubmission(
+      again(1, { ...thread, text: 'Segue o número do chamado: 48213', ...firstMail }),
+      deps,
+    );
+    expect(first).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    const acks = mailer.sent.length;
+    const result = await processSubmission(again(2, { ...thread, ...second }), deps);
+    if (joins) {
+      expect(result).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-again-1', appended: true });
+      expect((await cases.get('email:ses-again-1'))?.messages).toHaveLength(2);
+      expect(queue.messages).toHaveLength(1);
+      expect(mailer.sent).toHaveLength(acks);
+    } else {
+      expect(result).toMatchObject({ kind: 'case', caseId: 'email:ses-again-2' });
+      expect((await cases.get('email:ses-again-1'))?.messages).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    { name: 'closed 2 days ago (within the reopen window): the mail joins it', closedDaysAgo: 2, joins: true },
+    { name: 'closed 30 days ago: a new case, linked to the old one', closedDaysAgo: 30, joins: false },
+  ])('$name', async ({ closedDaysAgo, joins }) => {
+    await processSubmission(again(1), deps);
+    const first = cases.records.get('email:ses-again-1')!;
+    first.status = 'CLOSED';
+    first.closedAt = new Date(clock.now().getTime() - closedDaysAgo * 86_400_000).toISOString();
+    const result = await processSubmission(again(2), deps);
+    if (joins) expect(result).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-again-1', appended: true });
+    else {
+      expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+      expect((await cases.get('email:ses-again-2'))?.linkedProtocol).toBe(first.protocol);
+    }
+  });
+
+  it('two such mails at once make one case: the later retries and joins it', async () => {
+    const [a, b] = await Promise.allSettled([processSubmission(again(1), deps), processSubmission(again(2), deps)]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { kind: 'case', outcome: 'ACCEPTED' } });
+    expect(b).toMatchObject({ status: 'rejected', reason: { name: 'TicketCaseNotStoredYet' } });
+    expect(await processSubmission(again(2), deps)).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-again-1' });
+    expect([...cases.records.values()].filter((r) => r.outcome === 'ACCEPTED')).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+    expect(await deps.openCases.count(MERCHANT)).toBe(1);
   });
 });

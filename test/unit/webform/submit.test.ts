@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import { renderPage } from '../../../shared/webform/page';
 import { handleFormPost } from '../../../shared/webform/submit';
+import type { InMemorySenderOpenCases } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
 
 const post = (fields: Record<string, string>) => ({
@@ -57,5 +58,32 @@ describe('handleFormPost — an accepted case', () => {
     // The same post again (a double click): the same protocol and the same date.
     const again = await handleFormPost(form, deps);
     expect(again.json).toMatchObject({ dueDate: '08/12/2026' });
+  });
+});
+
+describe('handleFormPost — her second post naming the ticket of her open case', () => {
+  it('is a case of its own, within her open-case cap: a typed address proves no From, so a post neither joins her case nor holds her ticket for her mail', async () => {
+    const deps = webformDeps();
+    const form = (descricao: string) =>
+      post({
+        nome: 'Rafael Lima',
+        email: 'contato@eletroponto.com.br',
+        chamado: '48215',
+        assunto: 'atendimento',
+        descricao,
+      });
+    const first = await handleFormPost(
+      form('O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.'),
+      deps,
+    );
+    const second = await handleFormPost(
+      form('Reforçando o chamado 48215: o repasse de novembro continua sem cair e a loja está sem caixa.'),
+      deps,
+    );
+    expect(first.json).toMatchObject({ outcome: 'ACCEPTED' });
+    expect(second.json).toMatchObject({ outcome: 'ACCEPTED' });
+    const protocols = [...deps.cases.records.values()].map((c) => c.protocol);
+    expect(new Set(protocols).size).toBe(2);
+    expect((deps.openCases as InMemorySenderOpenCases).ticketHolders.size).toBe(0);
   });
 });

@@ -130,6 +130,33 @@ describe('DynamoSenderOpenCases on dynalite', () => {
     expect(await open.add('outra@lojadamaria.com.br', 'email:z')).toEqual({});
   });
 
+  it('claimTicket: five cases of hers claiming ticket 48213 at once get one holder, each counted; another ticket or address holds its own', async () => {
+    const s = sender();
+    const at = new Date('2026-11-24T14:00:00.000Z');
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => open.claimTicket(s, '48213', `email:ses-${i}`, at)),
+    );
+    const holders = new Set(claims.map((c) => c.holder.caseId));
+    expect(holders.size).toBe(1);
+    expect(claims[0]?.holder.at).toEqual(at);
+    expect(await open.count(s)).toBe(5);
+    expect((await open.claimTicket(s, '48215', 'email:ses-x', at)).holder.caseId).toBe('email:ses-x');
+    const other = `outra.${s}`;
+    expect((await open.claimTicket(other, '48213', 'email:ses-y', at)).holder.caseId).toBe('email:ses-y');
+    // The ticket attribute names the exact address: a "+tag" variant counts on her inbox, holds its own.
+    const variant = s.replace('@', '+ouvidoria@');
+    expect((await open.claimTicket(variant, '48213', 'email:ses-z', at)).holder.caseId).toBe('email:ses-z');
+  });
+
+  it('passTicket hands the ticket over only from the case that holds it', async () => {
+    const s = sender();
+    const at = new Date('2026-11-24T14:00:00.000Z');
+    await open.claimTicket(s, '48213', 'email:old', at);
+    expect(await open.passTicket(s, '48213', 'email:other', 'email:new', at)).toBe(false);
+    expect(await open.passTicket(s, '48213', 'email:old', 'email:new', at)).toBe(true);
+    expect((await open.claimTicket(s, '48213', 'email:third', at)).holder.caseId).toBe('email:new');
+  });
+
   it('a sender with nothing open counts zero', async () => {
     expect(await open.count(sender())).toBe(0);
   });
