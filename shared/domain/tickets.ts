@@ -14,6 +14,8 @@ export const TICKET_SCORES = {
   link: 75,
   hash: 70,
   weakKeyword: 50,
+  /** A number read with a look-alike letter for a digit ("482I4"): a guess, below WEAK_CANDIDATE_SCORE. */
+  lookAlike: 20,
   bare: 10,
 } as const;
 
@@ -296,10 +298,17 @@ const NUMBER_AFTER_YEAR = /^[/-]([1-9]\d{2,9})(?!\d|[.,/:-]\d)/;
  */
 const REOPEN_SUFFIX = /^-\d{1,2}(?![\d.,/:-]\d|\d)/;
 /**
- * A ticket number: 12345, with thousands dots, 12.345, or dictated in two groups, 48 213 (five or six
- * digits; no third group, which a phone or a document has).
+ * Digits grouped by thousands, one number whichever separator groups them: a dot (pt-BR, 48.213) or a
+ * comma (as English-language screens write it, 48,213; not an amount with cents, 48,213.50).
  */
-const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?!\d)|\d{2,3} \d{3}(?!\d|[ .,/:-]\d)|\d+)/;
+const GROUPED = String.raw`\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)`;
+/** The separators GROUPED and NUMBER allow inside a number. */
+const GROUP_SEPARATORS = /[., ]/g;
+/**
+ * A ticket number: 12345, grouped by thousands (GROUPED), or dictated in two groups, 48 213 (five or
+ * six digits; no third group, which a phone or a document has).
+ */
+const NUMBER = new RegExp(`^(${GROUPED}|\\d{2,3} \\d{3}(?!\\d|[ .,/:-]\\d)|\\d+)`);
 /** A further number in a list: "chamados 123, 124 e #125". */
 const LIST_NEXT = /^\s*(?:,|;|\/|&|\be\b|\bou\b|\be tambem\b)\s*(?:o\s+|#\s*|n[o.]?\s*)?(?=\d)/;
 
@@ -316,6 +325,9 @@ const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(
 const ORDER_TAG_BEFORE = new RegExp(
   `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:\\s*(?:n[o.]?|nr\\.?|numero|:|-))*\\s*\\[$`,
 );
+
+/** "#48213" with no keyword, grouped by thousands or not (GROUPED). */
+const HASH_NUMBER = new RegExp(`(?<![a-z0-9&#])#\\s?(${GROUPED}|\\d+)`, 'g');
 
 /** How far after a keyword (or a listed number) the next number may start. */
 const KEYWORD_REACH = 60;
@@ -409,15 +421,26 @@ const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
 };
 /** A dictated number has at least this many digits (a ticket has 3 to 10; "um dois" is prose). */
 const SPOKEN_MIN_DIGITS = 4;
-/** Between two dictated digits: a space, or a comma the transcriber put in. */
-const SPOKEN_GAP = /^,? $/;
+/** Between two dictated digits: a space, a comma the transcriber put in, or a hyphen ("quatro-oito", "4-8"). */
+const SPOKEN_GAP = /^(?:,? |-)$/;
 /** One dictated digit as a whole word: a SPOKEN_DIGITS word or a single numeral. */
 const SPOKEN_DIGIT_WORD = `(?:${Object.keys(SPOKEN_DIGITS).join('|')}|\\d)`;
 /**
  * Two dictated digits in a row, SPOKEN_GAP between them: every dictated number has such a pair,
  * and most texts have none, so one scan spares them the word-by-word pass.
  */
-const SPOKEN_PAIR = new RegExp(`(?<![a-z0-9])${SPOKEN_DIGIT_WORD},? ${SPOKEN_DIGIT_WORD}(?![a-z0-9])`);
+const SPOKEN_PAIR = new RegExp(`(?<![a-z0-9])${SPOKEN_DIGIT_WORD}(?:,? |-)${SPOKEN_DIGIT_WORD}(?![a-z0-9])`);
+/**
+ * "e" and a last dictated digit ending the phrase ("quatro oito dois um e três."): part of the
+ * number. Followed by another word it is prose ("… um e um problema novo"): the run ends before it.
+ */
+const SPOKEN_LAST_AFTER_E = new RegExp(`,? e (${SPOKEN_DIGIT_WORD})(?=[.,;:!?)]|[ \\t\\r]*(?:\\n|$))`, 'y');
+
+/** The digit a dictated word stands for (a SPOKEN_DIGITS word or a single numeral). */
+function spokenDigit(word: string): string | undefined {
+  // Own keys only: "constructor" is a word people write, and an Object.prototype member.
+  return /^\d$/.test(word) ? word : Object.hasOwn(SPOKEN_DIGITS, word) ? SPOKEN_DIGITS[word] : undefined;
+}
 
 /**
  * The folded text with every dictated number (SPOKEN_DIGITS words or single numerals, at least
@@ -443,9 +466,17 @@ function spokenNumerals(folded: string): string {
   };
   for (let m = words.exec(folded); m !== null; m = words.exec(folded)) {
     const word = m[0];
-    // Own keys only: "constructor" is a word people write, and an Object.prototype member.
-    const digit = /^\d$/.test(word) ? word : Object.hasOwn(SPOKEN_DIGITS, word) ? SPOKEN_DIGITS[word] : undefined;
+    const digit = spokenDigit(word);
     if (digit === undefined) {
+      if (word === 'e' && runStart >= 0) {
+        SPOKEN_LAST_AFTER_E.lastIndex = runEnd;
+        const last = SPOKEN_LAST_AFTER_E.exec(folded);
+        if (last && runDigits.length + 1 >= SPOKEN_MIN_DIGITS) {
+          runDigits += spokenDigit(last[1] ?? '') ?? '';
+          runEnd = SPOKEN_LAST_AFTER_E.lastIndex;
+          words.lastIndex = runEnd;
+        }
+      }
       flush();
       continue;
     }
@@ -458,8 +489,29 @@ function spokenNumerals(folded: string): string {
   return done === 0 ? folded : out + folded.slice(done);
 }
 
-/** A slash, then a number of ticket length standing alone. */
-const SLASH_PAIR = /^\/\d{5,10}(?:\/\d{5,10})*(?![\d/]|[.,:-]\d)/;
+/**
+ * Letters typed (or read by OCR) for digits: O for 0, I or l for 1, Z for 2 (folded, lower-case).
+ * One, between digits, in a word of ticket length that is otherwise digits ("482I4", "48Z13").
+ */
+const LOOK_ALIKE_DIGITS: Readonly<Record<string, string>> = { o: '0', i: '1', l: '1', z: '2' };
+const LOOK_ALIKE_NUMBER = /(?<![a-z0-9])\d+[oilz]\d+(?![a-z0-9])/g;
+
+/**
+ * The folded text with each look-alike letter inside a number (LOOK_ALIKE_NUMBER, 5 to 10
+ * characters) written as its digit, same length; the start of each such number goes in `guessed`
+ * (its reading is a guess, not the merchant's claim). One regex pass: linear.
+ */
+function lookAlikeDigits(folded: string, guessed: Set<number>): string {
+  if (!/\d[oilz]\d/.test(folded)) return folded;
+  return folded.replace(LOOK_ALIKE_NUMBER, (word: string, at: number) => {
+    if (word.length < 5 || word.length > 10) return word;
+    guessed.add(at);
+    return word.replace(/[oilz]/, (letter) => LOOK_ALIKE_DIGITS[letter] ?? letter);
+  });
+}
+
+/** A slash (or a comma), then a number of ticket length standing alone: "48213/48214", "48213,48214". */
+const SLASH_PAIR = /^([/,])\d{5,10}(?:\1\d{5,10})*(?![\d/]|[.,:-]\d)/;
 
 /** True when what follows a number shows it is part of something else (date, amount, unit). */
 function badFollower(masked: string, end: number): boolean {
@@ -510,12 +562,15 @@ class Collector {
   }
 }
 
+/** A number in the form field: grouped by thousands (GROUPED), or digits with dots, spaces or dashes inside. */
+const FORM_GROUP = new RegExp(`${GROUPED}|\\d(?:[\\d.\\s-]*\\d)?`, 'g');
+
 function extractFromForm(formTicket: string, out: Collector): void {
   const raw = formTicket.normalize('NFC').trim();
   if (raw === '') return;
   const masked = foldKeepingLength(raw).replace(OWN_PROTOCOL, (m) => MASK.repeat(m.length));
   // "48.213", "48 213", "#48213", "chamado 48213", "48213 e 48214": digit groups, separators inside.
-  const groups = masked.match(/\d(?:[\d.\s-]*\d)?/g) ?? [];
+  const groups = masked.match(FORM_GROUP) ?? [];
   let rank = 0;
   for (const group of groups) {
     const number = stripLeadingZeros(group.replace(/\D/g, ''));
@@ -532,8 +587,10 @@ function extractFromText(
   bareScore: number = TICKET_SCORES.bare,
 ): void {
   if (original.trim() === '') return;
-  // Dictated numbers read as typed ones ("chamado quatro oito dois um três").
-  const folded = spokenNumerals(foldKeepingLength(original));
+  // Dictated numbers read as typed ones ("chamado quatro oito dois um três"), and a look-alike
+  // letter inside a number as its digit ("482I4"), remembered as a guess.
+  const guessed = new Set<number>();
+  const folded = lookAlikeDigits(spokenNumerals(foldKeepingLength(original)), guessed);
   // Every candidate is read from digits: a text without any has none.
   if (!/\d/.test(folded)) return;
   const bonus = SOURCE_BONUS[source];
@@ -544,7 +601,8 @@ function extractFromText(
     const start = (m.index ?? 0) + m[0].length - digits.length;
     const number = stripLeadingZeros(digits);
     if (isValidTicketFormat(number)) {
-      out.add(number, source, TICKET_SCORES.link + bonus, evidenceAround(original, start, start + digits.length));
+      const read = guessed.has(start) ? TICKET_SCORES.lookAlike : TICKET_SCORES.link;
+      out.add(number, source, read + bonus, evidenceAround(original, start, start + digits.length));
     }
   }
 
@@ -576,7 +634,7 @@ function extractFromText(
         !yearSuffixed && /^\d{5,}$/.test(raw) ? REOPEN_SUFFIX.exec(masked.slice(numEnd, numEnd + 4)) : null;
       const suffixLength = yearSuffixed ? (year?.[0].length ?? 0) : (reopened?.[0].length ?? 0);
       if (badFollower(masked, numEnd + suffixLength)) return;
-      const digits = raw.replace(/[. ]/g, '');
+      const digits = raw.replace(GROUP_SEPARATORS, '');
       const leadingZero = digits.startsWith('0');
       // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".
       const marked = /#|(?<![a-z])(?:n[o.]?|nr|nro|num|numero|number|id)(?![a-z])|:/.test(linkText);
@@ -584,7 +642,8 @@ function extractFromText(
       const number = stripLeadingZeros(digits);
       if (acceptable && isValidTicketFormat(number)) {
         claimed.add(numStart);
-        out.add(number, source, score + bonus, evidenceAround(original, numStart, numEnd));
+        const read = guessed.has(numStart) ? TICKET_SCORES.lookAlike : score;
+        out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));
       }
       pos = numEnd;
       first = false;
@@ -608,7 +667,7 @@ function extractFromText(
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it. A helpdesk's subject
   // tag "[#48213]" is a ticket whatever the subject says before it ("Pedido de ajuda com frete
   // [#48213]"): the bracket, not an order word, leads it.
-  for (const m of masked.matchAll(/(?<![a-z0-9&#])#\s?(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)/g)) {
+  for (const m of masked.matchAll(HASH_NUMBER)) {
     const raw = m[1] ?? '';
     const numStart = (m.index ?? 0) + m[0].length - raw.length;
     if (claimed.has(numStart)) continue;
@@ -620,10 +679,11 @@ function extractFromText(
       !ORDER_TAG_BEFORE.test(lineBefore(masked, m.index ?? 0, 40));
     if (badFollower(masked, numEnd)) continue;
     if (!tag && HASH_CONTEXT_BEFORE.test(lineBefore(masked, m.index ?? 0, 30))) continue;
-    const number = stripLeadingZeros(raw.replace(/\./g, ''));
+    const number = stripLeadingZeros(raw.replace(GROUP_SEPARATORS, ''));
     if (!isValidTicketFormat(number)) continue;
     claimed.add(numStart);
-    out.add(number, source, TICKET_SCORES.hash + bonus, evidenceAround(original, numStart, numEnd));
+    const read = guessed.has(numStart) ? TICKET_SCORES.lookAlike : TICKET_SCORES.hash;
+    out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));
   }
 
   if (!allowBare) return;
@@ -635,7 +695,9 @@ function extractFromText(
     const end = start + m[0].length;
     if (badFollower(masked, end)) continue;
     if (BARE_CONTEXT_BEFORE.test(lineBefore(masked, start, 35))) continue;
-    out.add(m[0], source, bareScore + bonus, evidenceAround(original, start, end));
+    // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
+    const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
+    out.add(m[0], source, read + bonus, evidenceAround(original, start, end));
   }
 }
 

@@ -1156,3 +1156,44 @@ describe('processSubmission: her second mail naming the ticket of her open case 
     expect(await deps.openCases.count(MERCHANT)).toBe(1);
   });
 });
+
+describe('processSubmission: a ticket written with separators, dictated or with a letter for a digit', () => {
+  it.each([
+    {
+      name: 'a thousands comma: her ticket 48,213',
+      text: 'Abri o chamado 48,213 e ninguém respondeu.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    {
+      name: 'dictated with hyphens',
+      text: 'Abri o chamado quatro-oito-dois-um-três e nada.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    {
+      name: '"e" before the last digit',
+      text: 'O número do chamado é quatro oito dois um e três.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    {
+      name: 'Z for 2, a guess that verifies as hers',
+      text: 'Abri o chamado 48Z13 e ninguém respondeu.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    },
+    // 48214 is another merchant's: a guess that does not verify is not her claim (no "ticket invalid").
+    {
+      name: 'I for 1, a guess that is not hers',
+      text: 'Abri o chamado 482I4 e ninguém respondeu.',
+      outcome: 'NO_PRIOR_TICKET',
+      ticket: undefined,
+    },
+  ])('$name', async ({ text, outcome, ticket }) => {
+    const result = await processSubmission(email({ subject: 'Reclamação sobre o atendimento', text }), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome });
+    const stored = await cases.get('email:ses-0001');
+    if (ticket) expect(stored?.decision.ticket).toMatchObject({ number: ticket });
+  });
+});

@@ -481,6 +481,10 @@ describe('extractTicketCandidates: the form field', () => {
     ['Ticket: #48213', ['48213']],
     ['00048213', ['48213']],
     ['48213 e 48214', ['48213', '48214']],
+    // A thousands comma, as an English-language screen writes it: one number, like the dot.
+    ['48,213', ['48213']],
+    ['#48,215', ['48215']],
+    ['48213, 48214', ['48213', '48214']],
     ['12', ['12']],
     ['000', ['0']],
     ['OUV-2026-000123', []],
@@ -670,5 +674,76 @@ describe('forEachWordBeforeDigit', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('extractTicketCandidates: ROUND19, thousands separators, dictated digits and letters for digits', () => {
+  // What a careful ombudsman reads, by class. Grouped digits are one number whichever separator
+  // groups them (dot, comma, space); a list needs a space or a word ("48213, 48214", "48213 e
+  // 48214"), or ticket-length numbers ("48213,48214" as "48213/48214").
+  it.each([
+    ['a thousands comma after the keyword', 'Abri o chamado 48,213 e ninguém respondeu até hoje.', ['48213']],
+    ['a thousands comma after "#"', 'Reclamação: #48,213 continua sem resposta do suporte.', ['48213']],
+    ['a thousands comma, marked', 'Chamado nº 48,215 — cobrança em dobro no Pix.', ['48215']],
+    ['a thousands dot (as before)', 'Abri o chamado 48.213 e ninguém respondeu.', ['48213']],
+    ['two tickets glued by a comma', 'Os chamados 48213,48214 foram fechados sem solução.', ['48213', '48214']],
+    // Dictated digits, hyphenated or with "e" before the last: the number as dictated.
+    ['dictated digits with hyphens', 'Abri o chamado quatro-oito-dois-um-três e nada até agora.', ['48213']],
+    ['numerals with hyphens', 'Meu chamado é o 4-8-2-1-3, aberto na segunda.', ['48213']],
+    ['"e" before the last dictated digit', 'O número do chamado é quatro oito dois um e três.', ['48213']],
+    ['"e" before the last, a comma after', 'chamado quatro oito dois um e três, até agora nada', ['48213']],
+  ])('%s: %j', (_label, text, expected) => {
+    const claims = extractTicketCandidates({ subject: '', text }).filter((c) => c.score >= WEAK_CANDIDATE_SCORE);
+    expect(claims.map((c) => c.number)).toEqual(expected);
+  });
+
+  // Letters typed (or read by OCR) for digits inside a number: one look-alike letter (O for 0,
+  // I or l for 1, Z for 2) between digits. The reading is a guess the verifier may confirm, never
+  // a claim: "não encontramos o chamado 48214" would answer a number she did not write.
+  it.each([
+    ['I for 1', 'Abri o chamado 482I4 e ninguém respondeu.', '48214'],
+    ['Z for 2', 'Abri o chamado 48Z13 e ninguém respondeu.', '48213'],
+    ['O for 0', 'Protocolo do suporte: 51O00, sem retorno.', '51000'],
+    ['l for 1', 'chamado #4821l? não, é o chamado 482l3', '48213'],
+  ])('a look-alike letter, %s: %j is a guess', (_label, text, ticket) => {
+    const candidates = extractTicketCandidates({ subject: '', text });
+    expect(candidates.filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
+    expect(candidates.map((c) => c.number)).toContain(ticket);
+  });
+
+  it.each([
+    ['alone, in answer to our request for the number', '482I4', '48214'],
+    ['in a line of its own, CRLF', 'O número é 48Z13\r\nobrigada', '48213'],
+  ])('a look-alike letter stays a guess %s: %j', (_label, text, ticket) => {
+    const candidates = extractTicketCandidates({ subject: '', text, answersTicketRequest: true });
+    expect(candidates.filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
+    expect(candidates.map((c) => c.number)).toContain(ticket);
+  });
+
+  it('"e" before the last dictated digit, at the end of a CRLF line', () => {
+    expect(numbersIn('chamado quatro oito dois um e três\r\nobrigada')).toEqual(['48213']);
+  });
+
+  it.each([
+    // Cardinal words are quantities in prose ("dois mil pedidos", "quinhentos reais"): not read;
+    // the office asks for the number (NO_PRIOR_TICKET).
+    ['a number in cardinal words', 'Abri o chamado quarenta e oito mil duzentos e treze.', ['48213']],
+    // "e um" then a word: the article, not a last digit (the four dictated digits stay as read).
+    ['"e um" after dictated digits', 'chamado quatro oito dois um e um problema novo apareceu', ['48211']],
+    ['two look-alike letters', 'Abri o chamado 4B2I3 e nada.', ['48213', '42213']],
+    ['a letter at the edge', 'chamado 48213s e 48214x sem resposta', ['482135', '48214']],
+    ['a product code', 'O SKU 48Z13 sumiu da vitrine.', ['48213']],
+    ['a decimal amount', 'Paguei 48,21 reais no chamado de ontem.', ['4821']],
+    ['a comma-grouped amount with cents', 'O chamado cobra 48,213.50 a mais.', ['48213', '4821350']],
+  ])('no reading: %s', (_label, text, never) => {
+    const numbers = extractTicketCandidates({ subject: '', text }).map((c) => c.number);
+    expect(numbers.filter((n) => never.includes(n))).toEqual([]);
+  });
+
+  it('stays linear on a long run of look-alike tokens, commas and dictated digits', () => {
+    const text = `chamado ${'1O1,000-quatro e '.repeat(20_000)}`;
+    const started = performance.now();
+    extractTicketCandidates({ subject: '', text });
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
