@@ -11,7 +11,6 @@ import {
 } from 'aws-cdk-lib';
 import { CaseLifecycle } from './constructs/case-lifecycle';
 import { staffReplyBaseAddress } from '../shared/domain/lifecycle/reply-address';
-import { configSeal } from '../shared/domain/config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -171,7 +170,7 @@ export class OuvidoriaStack extends Stack {
 
     const runtime = sealedRuntimeConfigOf(config);
     const runtimeConfigJson = JSON.stringify(runtime);
-    // Its size is checked with each function's other variables (OuvidoriaFunction: Lambda's 4 KB).
+    // Given as ENV.config, it travels in each bundle, not the environment (OuvidoriaFunction).
 
     // ── Data ────────────────────────────────────────────────────────────────────────────────────
     this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
@@ -262,7 +261,6 @@ export class OuvidoriaStack extends Stack {
     };
     const baseEnv = {
       [ENV.config]: runtimeConfigJson,
-      [ENV.configSeal]: configSeal(runtimeConfigJson),
       [ENV.tableName]: this.table.table.tableName,
       [ENV.sesConfigurationSet]: this.sending.configurationSet.configurationSetName,
     };

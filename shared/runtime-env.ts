@@ -3,7 +3,10 @@
  * the local stack sets them, and shared/composition/settings.ts reads them: one place for the names.
  */
 export const ENV = {
-  /** JSON of the OuvidoriaConfig, as synth validated it (defaults filled in). */
+  /**
+   * JSON of the OuvidoriaConfig (local stack, tests, or a hand edit on AWS): read before the one
+   * bundled on AWS (BUNDLED_CONFIG), so an edit in the Lambda console takes effect until the next deploy.
+   */
   config: 'OUVIDORIA_CONFIG',
   /** configSeal of that JSON: while it matches, a cold start reads the JSON without validating it again. */
   configSeal: 'OUVIDORIA_CONFIG_SHA256',
@@ -62,3 +65,17 @@ export const REPORT_ENV = {
 export const REPORT_PREFIX = 'relatorios/';
 /** The payload of the recurring schedule that runs the effects sweep in the lifecycle-timer function. */
 export const EFFECT_SWEEP_EVENT = { kind: 'sweep-effects' } as const;
+
+/**
+ * On AWS the sealed configuration travels in each function's bundle, not in its environment: Lambda
+ * caps a function's environment at 4 KB (names and values together), and the configuration grows
+ * with the office (domain, links, closed days, supervisors) while the other variables stay put.
+ * esbuild replaces this exact expression, written out in shared/composition/settings.ts, with the
+ * base64 of the JSON synth validated (base64: nothing in it a shell or esbuild could read otherwise).
+ */
+export const BUNDLED_CONFIG = 'process.env.OUVIDORIA_BUNDLED_CONFIG';
+
+/** The esbuild `define` that bundles the sealed configuration `json` (infra/constructs/ouvidoria-function.ts). */
+export function configBundleDefine(json: string): Record<string, string> {
+  return { [BUNDLED_CONFIG]: JSON.stringify(Buffer.from(json, 'utf8').toString('base64')) };
+}

@@ -1,4 +1,4 @@
-import { ENV } from '../../shared/runtime-env';
+import { configBundleDefine, ENV } from '../../shared/runtime-env';
 import { join } from 'node:path';
 import { CfnResource, type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -57,10 +57,16 @@ export class OuvidoriaFunction extends Construct {
   readonly logGroup: logs.LogGroup;
   /** It reads the runtime configuration (ENV.config): the stack adds what only deploy knows beside it. */
   readonly readsConfig: boolean;
+  /** The sealed configuration JSON its bundle carries (given as ENV.config), if any. */
+  readonly bundledConfig?: string;
 
   constructor(scope: Construct, id: string, props: OuvidoriaFunctionProps) {
     super(scope, id);
-    this.readsConfig = props.environment[ENV.config] !== undefined;
+    // The configuration goes into the bundle, not the environment (BUNDLED_CONFIG: Lambda's 4 KB
+    // cap would be reached as it grows), and with it its seal: the bundle holds what synth validated.
+    const { [ENV.config]: bundledConfig, [ENV.configSeal]: _seal, ...environment } = props.environment;
+    this.readsConfig = bundledConfig !== undefined;
+    if (bundledConfig !== undefined) this.bundledConfig = bundledConfig;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetentionDays as logs.RetentionDays,
@@ -96,7 +102,7 @@ export class OuvidoriaFunction extends Construct {
       tracing: props.xrayTracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
-        ...props.environment,
+        ...environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
@@ -122,7 +128,10 @@ export class OuvidoriaFunction extends Construct {
         // Errors only: the bundle sizes are measured by npm run bench, not printed at every synth.
         logLevel: LogLevel.ERROR,
         // Without active tracing the Powertools Tracer and the X-Ray SDK are not bundled at all.
-        define: tracerBundleDefine(props.xrayTracing),
+        define: {
+          ...tracerBundleDefine(props.xrayTracing),
+          ...(bundledConfig === undefined ? {} : configBundleDefine(bundledConfig)),
+        },
         // The SDK clients are bundled at the versions pinned in package-lock.json, instead of whatever
         // SDK the Lambda runtime ships that week: tests and production run the same client code,
         // and tree-shaking keeps only the commands each function uses.
@@ -145,6 +154,13 @@ export class OuvidoriaFunction extends Construct {
 
 /** Lambda's cap on a function's environment: names and values of all its variables together. */
 export const LAMBDA_ENVIRONMENT_BYTES = 4096;
+
+/**
+ * Room every function's environment keeps under that cap, for dev, staging and a production-sized
+ * configuration (test/infra/function-environment.test.ts): about eight more resource references.
+ * Synth fails only at the cap; the tests fail at the margin, long before a deploy could.
+ */
+export const ENVIRONMENT_HEADROOM_BYTES = 1024;
 
 /**
  * The longest value a reference resolves to at deploy time, by the type of resource it names (a
@@ -177,8 +193,11 @@ function deployedBytes(value: unknown, typeOf: (logicalId: string) => string | u
   return (type && RESOLVED_VALUE_BYTES[type]) || UNRESOLVED_VALUE_BYTES;
 }
 
-/** The environment's size as deployed (references at their longest); over Lambda's cap, why. */
-export function environmentProblems(fn: lambda.Function): string[] {
+/**
+ * Bytes a function's environment takes once deployed (names and values, references at their longest),
+ * per variable: what Lambda's 4 KB cap counts.
+ */
+export function environmentBytes(fn: lambda.Function): Record<string, number> {
   const stack = Stack.of(fn);
   const types = new Map<string, string>();
   for (const c of stack.node.findAll()) {
@@ -186,13 +205,19 @@ export function environmentProblems(fn: lambda.Function): string[] {
   }
   const cfn = fn.node.defaultChild as lambda.CfnFunction;
   const resolved = stack.resolve(cfn.environment) as { variables?: Record<string, unknown> } | undefined;
-  let bytes = 0;
+  const bytes: Record<string, number> = {};
   for (const [name, value] of Object.entries(resolved?.variables ?? {})) {
-    bytes += Buffer.byteLength(name) + deployedBytes(value, (id) => types.get(id));
+    bytes[name] = Buffer.byteLength(name) + deployedBytes(value, (id) => types.get(id));
   }
+  return bytes;
+}
+
+/** The environment's size as deployed (references at their longest); over Lambda's cap, why. */
+export function environmentProblems(fn: lambda.Function): string[] {
+  const bytes = Object.values(environmentBytes(fn)).reduce((sum, b) => sum + b, 0);
   if (bytes <= LAMBDA_ENVIRONMENT_BYTES) return [];
   return [
     `${fn.node.path}: its environment variables take up to ${bytes} bytes once deployed, over Lambda's ` +
-      `${LAMBDA_ENVIRONMENT_BYTES}: shorten the runtime configuration (OUVIDORIA_CONFIG is most of it).`,
+      `${LAMBDA_ENVIRONMENT_BYTES}: pass fewer or shorter variables (names rather than ARNs, or one JSON variable).`,
   ];
 }

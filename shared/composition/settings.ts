@@ -4,7 +4,7 @@
  * invoke`, the benchmark and the tests build it directly, changing only what differs (endpoints,
  * clock, queue).
  */
-import { type OuvidoriaConfig, readConfig } from '../domain/config';
+import { configSeal, type OuvidoriaConfig, readConfig } from '../domain/config';
 import { ENV, RAW_MAIL_PREFIX } from '../runtime-env';
 
 export { RAW_MAIL_PREFIX };
@@ -71,7 +71,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
   const roleArn = optional(ENV.schedulerRoleArn);
   const bucket = optional(ENV.rawMailBucket);
   return {
-    config: readConfig(requiredEnv(env, ENV.config), optional(ENV.configSeal), optional(ENV.webformOrigin)),
+    config: configFrom(env),
     tableName: requiredEnv(env, ENV.tableName),
     dynamoEndpoint: optional(ENV.dynamoEndpoint),
     sesEndpoint: optional(ENV.sesEndpoint),
@@ -96,6 +96,21 @@ export function settingsFromEnv(env: Env = process.env): Settings {
       optional(ENV.consoleAuthDomain),
     ),
   };
+}
+
+/**
+ * The configuration: OUVIDORIA_CONFIG when set (local runs, tests, a hand edit on AWS, validated
+ * unless its seal matches), else the one bundled on AWS (BUNDLED_CONFIG), which synth validated.
+ */
+function configFrom(env: Env): OuvidoriaConfig {
+  const origin = env[ENV.webformOrigin] || undefined;
+  const json = env[ENV.config];
+  if (json) return readConfig(json, env[ENV.configSeal] || undefined, origin);
+  // Written out, not through BUNDLED_CONFIG: esbuild's define replaces this exact expression at build time.
+  const bundled = process.env.OUVIDORIA_BUNDLED_CONFIG;
+  if (!bundled) throw new Error(`Missing environment variable ${ENV.config} (and no configuration in the bundle)`);
+  const sealed = Buffer.from(bundled, 'base64').toString('utf8');
+  return readConfig(sealed, configSeal(sealed), origin);
 }
 
 function messageTextsFrom(bucket: string | undefined): Settings['messageTexts'] {

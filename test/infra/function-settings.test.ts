@@ -10,6 +10,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
+import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { buildAttachmentScanDeps } from '../../shared/composition/attachment-scan';
 import { buildConsoleDeps } from '../../shared/composition/console';
@@ -20,7 +21,7 @@ import { buildRequeueStaleDeps } from '../../shared/composition/requeue-stale';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import { must, type Settings, settingsFromEnv } from '../../shared/composition/settings';
 import { buildWebformSite } from '../../shared/composition/webform-site';
-import { ENV } from '../../shared/runtime-env';
+import { BUNDLED_CONFIG, configBundleDefine, ENV } from '../../shared/runtime-env';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 type Env = Record<string, string>;
@@ -62,13 +63,21 @@ beforeAll(() => {
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'k'.repeat(64) });
   const { stack } = buildApp({ context: NO_BUNDLING, nag: false });
   const resources = Template.fromStack(stack).findResources('AWS::Lambda::Function');
-  functions = Object.entries(resources)
-    .map(([id, r]) => {
-      const vars = (r.Properties?.Environment?.Variables ?? {}) as Record<string, unknown>;
-      return { id, env: Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, literal(k, v)])) };
-    })
+  functions = stack.node
+    .findAll()
     // The functions that start from settings (the authorizer and custom resources read their own).
-    .filter((f) => f.env[ENV.config] !== undefined);
+    .filter((c): c is OuvidoriaFunction => c instanceof OuvidoriaFunction && c.readsConfig)
+    .map((fn) => {
+      const id = stack.getLogicalId(fn.function.node.defaultChild as never);
+      const vars = (resources[id]?.Properties?.Environment?.Variables ?? {}) as Record<string, unknown>;
+      // The configuration esbuild puts in the bundle, here as the variable its define replaces.
+      const define = configBundleDefine(fn.bundledConfig as string)[BUNDLED_CONFIG] as string;
+      const bundled = { [BUNDLED_CONFIG.slice('process.env.'.length)]: JSON.parse(define) as string };
+      return {
+        id,
+        env: { ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, literal(k, v)])), ...bundled },
+      };
+    });
 });
 
 afterAll(() => {

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
+import { ENV } from '../../shared/runtime-env';
 
 let outdir: string;
 const bundles: Record<string, string> = {};
 const maps: Record<string, { sources?: string[]; sourcesContent?: unknown; mappings?: string }> = {};
+let variables: Record<string, Record<string, unknown>> = {};
+/** A sealed configuration with pt-BR text and the characters a shell or esbuild would otherwise read. */
+const SEALED = JSON.stringify({ fromName: 'Ouvidoria — Lojistas', pattern: '^(no[-_.]?reply|"$HOME")([+-].*)?$' });
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'ouvidoria-fn-'));
@@ -28,14 +32,14 @@ beforeAll(() => {
 function build(): void {
   const app = new App({ outdir });
   const stack = new Stack(app, 'Bundles', { env: { account: '123456789012', region: 'us-east-1' } });
-  const fn = (id: string, entry: string, xrayTracing: boolean) =>
+  const fn = (id: string, entry: string, xrayTracing: boolean, environment: Record<string, string> = {}) =>
     new OuvidoriaFunction(stack, id, {
       entry,
       serviceName: id,
       description: id,
       memorySize: 128,
       timeout: Duration.seconds(3),
-      environment: {},
+      environment,
       logRetentionDays: 7,
       logLevel: 'INFO',
       removalPolicy: RemovalPolicy.DESTROY,
@@ -45,16 +49,29 @@ function build(): void {
     text: fn('Text', 'shared/domain/staff-mail-decision.ts', false),
     untraced: fn('Untraced', 'shared/adapters/tracing.ts', false),
     traced: fn('Traced', 'shared/adapters/tracing.ts', true),
+    configured: fn('Configured', 'shared/composition/settings.ts', false, {
+      [ENV.config]: SEALED,
+      [ENV.configSeal]: 'selo',
+      [ENV.tableName]: 'tabela',
+    }),
   };
   const assembly = app.synth();
   const template = assembly.getStackByName('Bundles').template as {
-    Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+    Resources: Record<
+      string,
+      { Type: string; Properties: { Code?: { S3Key?: string }; Environment?: { Variables: Record<string, unknown> } } }
+    >;
   };
   for (const [name, f] of Object.entries(functions)) {
     const key = template.Resources[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Code?.S3Key;
     const asset = join(outdir, `asset.${String(key).replace(/\.zip$/, '')}`);
     bundles[name] = readFileSync(join(asset, 'index.mjs'), 'utf8');
     maps[name] = JSON.parse(readFileSync(join(asset, 'index.mjs.map'), 'utf8'));
+    variables = {
+      ...variables,
+      [name]: template.Resources[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Environment
+        ?.Variables as Record<string, unknown>,
+    };
   }
 }
 
@@ -63,6 +80,17 @@ afterAll(() => {
 });
 
 describe('OuvidoriaFunction bundles', () => {
+  it('carry the sealed configuration in the code, not in the 4 KB environment (BUNDLED_CONFIG)', () => {
+    const b64 = Buffer.from(SEALED, 'utf8').toString('base64');
+    expect(bundles['configured']).toContain(`"${b64}"`);
+    expect(bundles['configured']).not.toContain('OUVIDORIA_BUNDLED_CONFIG');
+    expect(variables['configured']).toEqual(expect.objectContaining({ [ENV.tableName]: 'tabela' }));
+    expect(variables['configured']).not.toHaveProperty(ENV.config);
+    expect(variables['configured']).not.toHaveProperty(ENV.configSeal);
+    // A function given no configuration bundles none.
+    expect(bundles['untraced']).not.toContain('OUVIDORIA_BUNDLED_CONFIG');
+  });
+
   it('keep pt-BR text as UTF-8 (no \\u escapes): esbuild gets --charset=utf8', () => {
     expect(bundles['text']).toContain('não');
     expect(bundles['text']).not.toMatch(/\\u00e3/i);

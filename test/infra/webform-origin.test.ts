@@ -1,11 +1,11 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig, sealedRuntimeConfigOf } from '../../infra/config';
+import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
 import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { settingsFromEnv } from '../../shared/composition/settings';
-import { configSeal } from '../../shared/domain/config';
-import { ENV } from '../../shared/runtime-env';
+import { BUNDLED_CONFIG, configBundleDefine, ENV } from '../../shared/runtime-env';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -21,6 +21,10 @@ const API_ENDPOINT = () => ({
   'Fn::GetAtt': [stack.getLogicalId(stack.webformApi.api.node.defaultChild as never), 'ApiEndpoint'],
 });
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 beforeAll(() => {
   ({ stack } = buildApp({ context: { ...NO_BUNDLING, env: 'staging' }, nag: false }) as { stack: OuvidoriaStack });
   template = Template.fromStack(stack);
@@ -34,31 +38,39 @@ describe('webformOrigin left out of the deployment configuration', () => {
   });
 
   it('every function that reads the configuration gets the API’s address beside the sealed JSON, which has none', () => {
-    const configured = Object.entries(functions).filter(([, f]) => f.Properties.Environment?.Variables?.[ENV.config]);
+    const all = stack.node.findAll().filter((c): c is OuvidoriaFunction => c instanceof OuvidoriaFunction);
+    const configured = all.filter((f) => f.readsConfig);
     expect(configured.length).toBeGreaterThanOrEqual(9);
     const expected = sealedRuntimeConfigOf(loadDeploymentConfig('staging'));
-    for (const [id, f] of configured) {
-      const vars = f.Properties.Environment?.Variables as Record<string, unknown>;
-      expect(vars[ENV.webformOrigin], id).toEqual(API_ENDPOINT());
-      const json = vars[ENV.config] as string;
-      expect(JSON.parse(json), id).toEqual(expected);
-      expect(JSON.parse(json)).not.toHaveProperty('webformOrigin');
-      expect(vars[ENV.configSeal]).toBe(configSeal(json));
+    for (const f of configured) {
+      const vars = functions[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Environment
+        ?.Variables as Record<string, unknown>;
+      expect(vars[ENV.webformOrigin], f.node.path).toEqual(API_ENDPOINT());
+      // The sealed JSON is in the bundle (BUNDLED_CONFIG), not in the environment.
+      expect(vars, f.node.path).not.toHaveProperty(ENV.config);
+      expect(JSON.parse(f.bundledConfig as string), f.node.path).toEqual(expected);
+      expect(JSON.parse(f.bundledConfig as string)).not.toHaveProperty('webformOrigin');
     }
     // The functions that read no configuration (authorizer, custom resources) get nothing.
-    const others = Object.values(functions).filter((f) => !f.Properties.Environment?.Variables?.[ENV.config]);
-    expect(others.filter((f) => f.Properties.Environment?.Variables?.[ENV.webformOrigin])).toEqual([]);
+    const others = all.filter((f) => !f.readsConfig);
+    expect(others.length).toBeGreaterThanOrEqual(1);
+    for (const f of others) {
+      const vars =
+        functions[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Environment?.Variables;
+      expect(vars ?? {}, f.node.path).not.toHaveProperty(ENV.webformOrigin);
+    }
   });
 
-  it('a function reads the address it was given as its origin (sealed JSON read as is, origin checked)', () => {
-    const [, f] = Object.entries(functions).find(([id]) => id.startsWith('EmailIntakeFunction')) ?? [];
-    const vars = f?.Properties.Environment?.Variables as Record<string, unknown>;
+  it('a function reads the address it was given as its origin (bundled JSON read as is, origin checked)', () => {
+    const intake = stack.emailIntake;
+    // What esbuild's define puts in the bundle, given here as the variable it replaces.
+    const bundled = JSON.parse(configBundleDefine(intake.bundledConfig as string)[BUNDLED_CONFIG] as string);
+    vi.stubEnv(BUNDLED_CONFIG.slice('process.env.'.length), bundled);
     const origin = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com';
-    const env = { [ENV.config]: vars[ENV.config] as string, [ENV.configSeal]: vars[ENV.configSeal] as string };
-    const settings = settingsFromEnv({ ...env, [ENV.webformOrigin]: origin, [ENV.tableName]: 't' });
+    const settings = settingsFromEnv({ [ENV.webformOrigin]: origin, [ENV.tableName]: 't' });
     expect(settings.config.webformOrigin).toBe(origin);
-    expect(() => settingsFromEnv({ ...env, [ENV.tableName]: 't' })).toThrow(/webformOrigin/);
-    expect(() => settingsFromEnv({ ...env, [ENV.webformOrigin]: 'javascript:alert(1)', [ENV.tableName]: 't' })).toThrow(
+    expect(() => settingsFromEnv({ [ENV.tableName]: 't' })).toThrow(/webformOrigin/);
+    expect(() => settingsFromEnv({ [ENV.webformOrigin]: 'javascript:alert(1)', [ENV.tableName]: 't' })).toThrow(
       /webformOrigin/,
     );
   });

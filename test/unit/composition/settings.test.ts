@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clockFrom } from '../../../shared/composition/clients';
 import { settingsFromEnv } from '../../../shared/composition/settings';
 import { configSeal, localConfig, localConfigInput } from '../../../shared/domain/config';
-import { ENV, RAW_MAIL_PREFIX } from '../../../shared/runtime-env';
+import { BUNDLED_CONFIG, configBundleDefine, ENV, RAW_MAIL_PREFIX } from '../../../shared/runtime-env';
 
 const BASE = { [ENV.config]: JSON.stringify(localConfigInput), [ENV.tableName]: 'tabela' };
 
@@ -82,6 +82,49 @@ describe('settingsFromEnv: the configuration synth sealed', () => {
     const json = JSON.stringify({ ...localConfig, timeZone: 7 });
     const env = { ...BASE, [ENV.config]: json, ...(seal === undefined ? {} : { [ENV.configSeal]: seal }) };
     expect(() => settingsFromEnv(env)).toThrow(/timeZone/);
+  });
+});
+
+describe('settingsFromEnv: the configuration bundled on AWS (not in the 4 KB environment)', () => {
+  const { [ENV.config]: _json, ...withoutJson } = BASE;
+  const bundle = (json: string) =>
+    vi.stubEnv(
+      BUNDLED_CONFIG.slice('process.env.'.length),
+      JSON.parse(configBundleDefine(json)[BUNDLED_CONFIG] as string) as string,
+    );
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each<{ name: string; bundled?: Record<string, unknown>; env: Record<string, string>; expected: RegExp | object }>([
+    {
+      name: 'the bundle alone: read as synth validated it (no schema: it would refuse "dez")',
+      bundled: { ...localConfig, slaBusinessDays: 'dez', fromName: 'Ouvidoria — Lojistas' },
+      env: {},
+      expected: { slaBusinessDays: 'dez', fromName: 'Ouvidoria — Lojistas' },
+    },
+    {
+      name: 'OUVIDORIA_CONFIG set by hand in the Lambda console wins over the bundle, validated',
+      bundled: localConfig,
+      env: { [ENV.config]: JSON.stringify({ ...localConfigInput, slaBusinessDays: 12 }) },
+      expected: { slaBusinessDays: 12 },
+    },
+    {
+      name: 'a wrong hand edit fails, naming the field, even with a bundle',
+      bundled: localConfig,
+      env: { [ENV.config]: JSON.stringify({ ...localConfig, timeZone: 7 }) },
+      expected: /timeZone/,
+    },
+    {
+      name: 'neither: says what is missing',
+      env: {},
+      expected: /OUVIDORIA_CONFIG \(and no configuration in the bundle\)/,
+    },
+  ])('$name', ({ bundled, env, expected }) => {
+    if (bundled) bundle(JSON.stringify(bundled));
+    const read = () => settingsFromEnv({ ...withoutJson, ...env }).config;
+    if (expected instanceof RegExp) expect(read).toThrow(expected);
+    else expect(read()).toMatchObject(expected);
   });
 });
 
