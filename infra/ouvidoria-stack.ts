@@ -93,6 +93,13 @@ export const STALE_SWEEP_CRON = { minute: '0', hour: '10' } as const;
 export const EFFECT_SWEEP_MINUTES = 5;
 
 /**
+ * How often the dlq-watch function counts the dead-letter queues (functions/dlq-watch): the period of
+ * the <Dlq>MessageExpiring alarms, which page after DLQ_WATCH_MISSED_RUNS of them without a count.
+ * Six GetQueueAttributes and six small table items a run.
+ */
+export const DLQ_WATCH_MINUTES = 5;
+
+/**
  * What the deploy tells about the alarm recipients: an e-mail subscription reaches no one until its
  * owner clicks SNS's confirmation link, and how to see which are still pending.
  */
@@ -128,6 +135,8 @@ export const FUNCTION_SIZING = {
   lifecycleTimer: { memorySize: 256, timeout: Duration.seconds(30) },
   // One signature check against a cached key set; API Gateway waits at most 10 s for an authorizer.
   consoleAuthorizer: { memorySize: 256, timeout: Duration.seconds(5) },
+  // Six counts and six small items, every DLQ_WATCH_MINUTES.
+  dlqWatch: { memorySize: 128, timeout: Duration.seconds(30) },
 } as const;
 
 /** Async retries of the intake and feedback functions before the event goes to their DLQ. */
@@ -159,6 +168,9 @@ export class OuvidoriaStack extends Stack {
   readonly uploads: Uploads;
   readonly messageTexts: MessageTextStore;
   readonly attachmentScan: OuvidoriaFunction;
+  /** Counts the dead-letter queues every DLQ_WATCH_MINUTES (their MessageExpiring alarms). */
+  readonly dlqWatch: OuvidoriaFunction;
+  readonly dlqWatchSchedule: scheduler.Schedule;
   readonly monitoring: Monitoring;
   readonly reports: Reports;
   readonly lifecycle: CaseLifecycle;
@@ -626,6 +638,59 @@ export class OuvidoriaStack extends Stack {
       retainData: config.retainData,
     });
 
+    // ── Dead-letter queues' watch (functions/dlq-watch) ───────────────────────────────────────────
+    // SQS publishes a queue's metrics only while it is active, so the week-before-expiry page reads
+    // this function's own measure: it counts each DLQ (GetQueueAttributes: counts only, no message is
+    // received) and publishes how long each has held a message. Its own function: no configuration,
+    // no case, and a role that can count these six queues and keep one table partition, nothing else.
+    const deadLetterQueues = [
+      { name: 'IntakeDlq', queue: this.queues.intakeDlq },
+      { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
+      { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
+      { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
+      { name: 'ReleaseDlq', queue: this.queues.releaseDlq },
+      { name: 'ScanResultsDlq', queue: scanResultsDlq },
+    ];
+    this.dlqWatch = new OuvidoriaFunction(this, 'DlqWatch', {
+      ...common,
+      ...FUNCTION_SIZING.dlqWatch,
+      entry: 'functions/dlq-watch/handler.ts',
+      serviceName: SERVICE.dlqWatch,
+      description: 'Every few minutes: how long each dead-letter queue has held a message (counts only)',
+      environment: {
+        [ENV.tableName]: this.table.table.tableName,
+        [ENV.deadLetterQueueUrls]: deadLetterQueues.map(({ queue }) => queue.queueUrl).join(' '),
+      },
+    });
+    this.dlqWatch.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'CountDeadLetterQueues',
+        actions: ['sqs:GetQueueAttributes'],
+        resources: deadLetterQueues.map(({ queue }) => queue.queueArn),
+      }),
+    );
+    this.table.grantAccess(this.dlqWatch.role, TABLE_ACCESS.dlqWatch);
+    const dlqWatchRole = new iam.Role(this, 'DlqWatchScheduleRole', {
+      description: 'Assumed by the dead-letter queue watch schedule to invoke the dlq-watch function',
+      assumedBy: this.queues.schedulerPrincipal(),
+    });
+    Validations.of(dlqWatchRole).acknowledge({
+      id: wildcardResourceFinding(dlqWatchRole, `${this.dlqWatch.function.functionArn}:*`),
+      reason:
+        'Added by the Scheduler Lambda target: invoking the dlq-watch function and its versions (ARN suffix :*), that one function only.',
+    });
+    this.dlqWatchSchedule = new scheduler.Schedule(this, 'DlqWatchSchedule', {
+      description: 'Every few minutes: count the dead-letter queues (their MessageExpiring alarms)',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(DLQ_WATCH_MINUTES)),
+      scheduleGroup,
+      target: new schedulerTargets.LambdaInvoke(this.dlqWatch.function, {
+        role: dlqWatchRole,
+        // A missed run is not retried: the next one counts again, and three missed page.
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(DLQ_WATCH_MINUTES),
+      }),
+    });
+
     // ── Alarms and dashboard ────────────────────────────────────────────────────────────────────
     this.monitoring = new Monitoring(this, 'Monitoring', {
       envName: props.envName,
@@ -659,15 +724,11 @@ export class OuvidoriaStack extends Stack {
           timeout: MONTHLY_REPORT_SIZING.timeout,
           asyncInvoked: true,
         },
+        // EventBridge Scheduler invokes it asynchronously; its heartbeat is the MessageExpiring alarms.
+        { name: 'DlqWatch', fn: this.dlqWatch.function, ...FUNCTION_SIZING.dlqWatch, asyncInvoked: true },
       ],
-      deadLetterQueues: [
-        { name: 'IntakeDlq', queue: this.queues.intakeDlq },
-        { name: 'AssignmentDlq', queue: this.queues.assignmentDlq },
-        { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
-        { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
-        { name: 'ReleaseDlq', queue: this.queues.releaseDlq },
-        { name: 'ScanResultsDlq', queue: scanResultsDlq },
-      ],
+      deadLetterQueues,
+      dlqWatchInterval: Duration.minutes(DLQ_WATCH_MINUTES),
       assignmentQueue: this.queues.assignmentQueue,
       assignmentQueueMaxAge: Duration.minutes(config.alarms.assignmentQueueMaxAgeMinutes),
       quarantinedMailPerHour: config.alarms.quarantinedMailPerHour,

@@ -32,6 +32,10 @@ const DLQ: Record<string, string> = {
     'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then invoke attachment-scan (--invocation-type Event) with each message body and delete it.',
 };
 
+/** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
+const DLQ_WATCH_STOPPED =
+  'All six at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
+
 const SINGLE: Record<string, string> = {
   AssignmentQueueOldMessage:
     'check AssignmentErrors and AssignmentThrottles and the assignment log; a poison message blocks the FIFO group until it is dead-lettered (AssignmentDlq).',
@@ -101,7 +105,8 @@ export function runbookFor(alarmId: string): string {
   }
   if (alarmId.endsWith('MessageExpiring')) {
     const dlq = DLQ[alarmId.slice(0, -'MessageExpiring'.length)];
-    if (dlq) return `NOW, or the message is lost unread (its NotEmpty alarm went out days ago): ${dlq}`;
+    if (dlq)
+      return `${DLQ_WATCH_STOPPED} Otherwise NOW, or the message is lost unread (its NotEmpty alarm went out days ago): ${dlq}`;
   }
   for (const [suffix, todo] of PER_FUNCTION) {
     if (alarmId.endsWith(suffix) && alarmId.length > suffix.length) return todo;

@@ -22,6 +22,8 @@ export const ENV = {
   assignmentQueueArn: 'ASSIGNMENT_QUEUE_ARN',
   /** Quarantine releases the console asks for; the email-intake function consumes them. */
   releaseQueueUrl: 'RELEASE_QUEUE_URL',
+  /** URLs of the dead-letter queues the dlq-watch function counts (shared/app/dlq-watch.ts), space-separated. */
+  deadLetterQueueUrls: 'DLQ_URLS',
   schedulerGroup: 'SCHEDULER_GROUP',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   /** Dead-letter queue of the deferral schedules (optional: without it, no DLQ and no retry policy). */

@@ -15,6 +15,7 @@ export const SERVICE = {
   consoleAuthorizer: 'console-authorizer',
   console: 'console',
   attachmentScan: 'attachment-scan',
+  dlqWatch: 'dlq-watch',
 } as const;
 
 export const METRIC = {
@@ -71,6 +72,11 @@ export const METRIC = {
    * run (0 when none). Its Maximum alarms when the sweep falls behind, its SampleCount when it stops.
    */
   effectsOldestPendingSeconds: 'EffectsOldestPendingSeconds',
+  /**
+   * Per dead-letter queue (dimension `queue`: its SQS name), each dlq-watch run: how long it has held a
+   * message (shared/domain/dlq-watch.ts), 0 when empty. The <Dlq>MessageExpiring alarms read it.
+   */
+  dlqOldestMessageSeconds: 'DlqOldestMessageSeconds',
   /** Antivirus: a GuardDuty result that says the scanner is broken (SCANNER_FAULT_STATUSES); dimension `status`. */
   uploadScanFailed: 'UploadScanFailed',
   /**

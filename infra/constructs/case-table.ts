@@ -41,6 +41,7 @@ export interface TableAccess {
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
  * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
+ * - dlq-watch: its DLQWATCH items only (Get/Put), never a case.
  */
 export const TABLE_ACCESS = {
   emailIntake: {
@@ -61,6 +62,8 @@ export const TABLE_ACCESS = {
     indexes: [],
   },
   sesFeedback: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [], leadingKeys: ['OPEN#*'] },
+  // The dead-letter queues' watch: its own DLQWATCH items (when each queue was first seen holding a message).
+  dlqWatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [], leadingKeys: ['DLQWATCH'] },
   requeueStale: { actions: ['dynamodb:Query'], indexes: [GSI.byStatus.indexName] },
   // Reminders and escalations: read the case, commit the timer's event (conditional Update); the
   // effects sweep lists the marked cases (pendingEffects index, keys only).

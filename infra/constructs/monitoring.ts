@@ -58,6 +58,8 @@ export const ANTIVIRUS_SILENT_WINDOW = Duration.hours(1);
 export const EFFECT_SWEEP_BEHIND = Duration.hours(1);
 /** Sweep runs in a row without a report before paging: the schedule or its target stopped. */
 export const EFFECT_SWEEP_MISSED_RUNS = 3;
+/** dlq-watch runs in a row without a queue's age before its MessageExpiring alarm pages (the watch stopped). */
+export const DLQ_WATCH_MISSED_RUNS = 3;
 
 export interface MonitoringProps {
   /** The environment: the sender name of every alarm mail, so a shared recipient tells staging from production. */
@@ -76,6 +78,8 @@ export interface MonitoringProps {
   readonly scheduleGroupName: string;
   /** How often the effects sweep runs (EFFECT_SWEEP_MINUTES): each run publishes its lag. */
   readonly effectSweepInterval: Duration;
+  /** How often the dlq-watch function counts the DLQs (DLQ_WATCH_MINUTES): each run publishes each age. */
+  readonly dlqWatchInterval: Duration;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -99,6 +103,15 @@ export function customMetric(
     dimensionsMap: { service, ...options.dimensions },
     statistic: options.statistic ?? 'Sum',
     period: options.period ?? FIVE_MINUTES,
+  });
+}
+
+/** Seconds a DLQ has held a message, as the dlq-watch function measures it (dimension `queue`: its SQS name). */
+function dlqAgeMetric(queue: sqs.IQueue, period: Duration = FIVE_MINUTES): cloudwatch.Metric {
+  return customMetric(METRIC.dlqOldestMessageSeconds, SERVICE.dlqWatch, {
+    statistic: 'Maximum',
+    period,
+    dimensions: { queue: queue.queueName },
   });
 }
 
@@ -190,19 +203,19 @@ export class Monitoring extends Construct {
       });
       alarm(
         `${name}MessageExpiring`,
-        `A message has waited ${DLQ_MESSAGE_EXPIRING_AGE.toDays()} days in ${name}: SQS deletes it unread at ${DLQ_RETENTION.toDays()} days.`,
+        `A message has waited ${DLQ_MESSAGE_EXPIRING_AGE.toDays()} days in ${name}: SQS deletes it unread at ${DLQ_RETENTION.toDays()} days. Or the dlq-watch function, which measures it, has not for ${DLQ_WATCH_MISSED_RUNS} runs.`,
         {
-          metric: queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+          // The dlq-watch function's measure (shared/domain/dlq-watch.ts), not SQS's
+          // ApproximateAgeOfOldestMessage: SQS publishes a queue's metrics only while it is active,
+          // and a DLQ nobody touches holds its message silently. Each run publishes every DLQ's age,
+          // zero for an empty one.
+          metric: dlqAgeMetric(queue, props.dlqWatchInterval),
           threshold: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(),
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 1,
-          // SQS reports ApproximateAgeOfOldestMessage while the queue holds a message (its metrics
-          // page: "reported if the queue contains at least one active message"), so a forgotten one
-          // keeps an ever older datapoint; no datapoint is an empty queue. Missing data keeps the
-          // state: it never sends "OK" for a message that is still there, nor pages an empty queue.
-          // (Should SQS stop reporting a queue untouched for six hours despite its message, as the
-          // NotEmpty comment fears, this second page would not come: NotEmpty stays in ALARM.)
-          treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+          evaluationPeriods: DLQ_WATCH_MISSED_RUNS,
+          // A heartbeat, like EffectSweepStopped: no datapoint means the watch stopped (or could not
+          // count this queue), and then nobody would know a message is about to expire.
+          treatMissingData: cloudwatch.TreatMissingData.BREACHING,
         },
       );
     }
@@ -529,10 +542,8 @@ export class Monitoring extends Construct {
     );
     dashboard.addWidgets(
       new cloudwatch.GraphWidget({
-        title: 'Dead-letter queues: age of oldest message (seconds; SQS deletes it at the retention)',
-        left: props.deadLetterQueues.map(({ name, queue }) =>
-          queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', label: name }),
-        ),
+        title: `Dead-letter queues: age of oldest message (seconds, measured by dlq-watch; SQS deletes it at ${DLQ_RETENTION.toDays()} days)`,
+        left: props.deadLetterQueues.map(({ name, queue }) => dlqAgeMetric(queue).with({ label: name })),
         leftAnnotations: [
           { value: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(), label: 'MessageExpiring' },
           { value: DLQ_RETENTION.toSeconds(), label: 'Deleted by SQS' },

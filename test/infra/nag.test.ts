@@ -140,6 +140,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',
         'AwsSolutions-IAM5[Resource::<RequeueStaleFunction5A4D5097.Arn>:*]', // the sweep schedule's invoke
         'AwsSolutions-IAM5[Resource::<CaseLifecycleTimerFunction945C1E74.Arn>:*]', // the effects sweep schedule's invoke
+        'AwsSolutions-IAM5[Resource::<DlqWatchFunctionF9C69C50.Arn>:*]', // the DLQ watch schedule's invoke
         'AwsSolutions-IAM5[Resource::<ReportsBucket95FE29A2.Arn>/relatorios/*]', // the report function's own prefix
         'AwsSolutions-IAM5[Resource::<ReportsMonthlyReportFunction655B4B29.Arn>:*]', // the monthly schedule's invoke
         'AwsSolutions-S1', // the access-log bucket

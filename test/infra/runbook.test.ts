@@ -39,6 +39,8 @@ describe('alarm runbook', () => {
     ['IntakeDlqMessageExpiring', /lost unread.*<EmailIntakeFunctionName> --invocation-type Event/],
     ['AssignmentDlqMessageExpiring', /lost unread.*start-message-move-task --source-arn <AssignmentDlqArn>/],
     ['ScanResultsDlqMessageExpiring', /lost unread.*attachment-scan/],
+    ['SchedulerDlqMessageExpiring', /^All six at once.*DlqWatchSchedule.*get-queue-attributes.*Otherwise NOW/],
+    ['DlqWatchErrors', /Logs Insights/],
     ['NoAnalystAvailable', /npm run staff -- list/],
     ['TicketDirectoryFailing', /put-secret-value/],
     ['AntivirusFailing', /get-malware-protection-plan/],

@@ -178,9 +178,9 @@ describe('Lambda functions', () => {
 
   it('uses Node.js 24 for every function in the stack, custom resources included', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function'));
-    // Ten functions (monthly report, lifecycle timer, attachment scan, console and its authorizer)
-    // and the rule-set activation handler.
-    expect(functions.length).toBe(11);
+    // Eleven functions (monthly report, lifecycle timer, attachment scan, console and its authorizer,
+    // the dead-letter queues' watch) and the rule-set activation handler.
+    expect(functions.length).toBe(12);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -798,8 +798,8 @@ describe('least privilege', () => {
     const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, r]) =>
       JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
     );
-    // Deferrals, lifecycle timers, the daily sweep, the effects sweep and the monthly report.
-    expect(roles).toHaveLength(5);
+    // Deferrals, lifecycle timers, the daily sweep, the effects sweep, the monthly report and the DLQ watch.
+    expect(roles).toHaveLength(6);
     for (const [id, role] of roles) {
       expect(role.Properties.AssumeRolePolicyDocument.Statement, id).toEqual([
         {
@@ -1108,8 +1108,8 @@ describe('SES receiving', () => {
     template.resourceCountIs('Custom::SesActiveReceiptRuleSet', 0);
     template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     expect(stack.receiving.activationFunction).toBeUndefined();
-    // Our ten functions and CDK's bucket-emptying provider (retainData is false in this variant).
-    template.resourceCountIs('AWS::Lambda::Function', 11);
+    // Our eleven functions and CDK's bucket-emptying provider (retainData is false in this variant).
+    template.resourceCountIs('AWS::Lambda::Function', 12);
   });
 });
 
@@ -1628,13 +1628,16 @@ describe('alarms and dashboard', () => {
     const dlq = all.filter(
       (a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties.Dimensions)),
     );
-    expect(dlq).toHaveLength(12);
+    expect(dlq).toHaveLength(6);
     for (const alarm of dlq) {
       expect(alarm.Properties.TreatMissingData).toBe('ignore');
     }
-    // A heartbeat (the effects sweep reports every run): no datapoint is the incident.
-    const heartbeats = all.filter((a) => a.Properties.Statistic === 'SampleCount');
+    // Heartbeats (the effects sweep and the DLQ watch report every run): no datapoint is the incident.
+    const heartbeats = all.filter(
+      (a) => a.Properties.Statistic === 'SampleCount' || a.Properties.MetricName === METRIC.dlqOldestMessageSeconds,
+    );
     expect(heartbeats.map((a) => [a.Properties.MetricName, a.Properties.TreatMissingData])).toEqual([
+      ...Array.from({ length: 6 }, () => [METRIC.dlqOldestMessageSeconds, 'breaching']),
       [METRIC.effectsOldestPendingSeconds, 'breaching'],
     ]);
     // Errors, throttles, custom counts: events; no datapoint means none happened.
@@ -1870,31 +1873,101 @@ describe('alarms and dashboard', () => {
   });
 
   // A DLQ alarm notifies on its state change only: a message nobody replayed must page again while
-  // there are days left to redrive it, before SQS deletes it at the retention (14 days).
+  // there are days left to redrive it, before SQS deletes it at the retention (14 days). SQS stops
+  // publishing an idle queue's metrics, so the age is the dlq-watch function's own measure.
   it.each([
     ['IntakeDlq', 'intakeDlq'],
     ['AssignmentDlq', 'assignmentDlq'],
     ['FeedbackDlq', 'feedbackDlq'],
     ['SchedulerDlq', 'schedulerDlq'],
     ['ReleaseDlq', 'releaseDlq'],
-  ] as const)('pages again for a message forgotten in %s, a week before SQS deletes it', (name, key) => {
+  ] as const)(
+    'pages again for a message forgotten in %s, a week before SQS deletes it, or when the watch stops',
+    (name, key) => {
+      const { stack, template } = dev;
+      const queue = stack.queues[key];
+      const retention = template.toJSON().Resources[logicalId(stack, queue)].Properties.MessageRetentionPeriod;
+      const queueName = { 'Fn::GetAtt': [logicalId(stack, queue), 'QueueName'] };
+      const aged = alarmsOn(template, {
+        Namespace: METRICS_NAMESPACE,
+        MetricName: METRIC.dlqOldestMessageSeconds,
+        Dimensions: [
+          { Name: 'queue', Value: queueName },
+          { Name: 'service', Value: SERVICE.dlqWatch },
+        ],
+      });
+      expect(aged, name).toHaveLength(1);
+      expect(aged[0]?.Properties).toMatchObject({
+        Statistic: 'Maximum',
+        Period: 300,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: retention - 7 * 24 * 3600,
+        EvaluationPeriods: 3,
+        // A heartbeat: three runs without a count page, never a silent week.
+        TreatMissingData: 'breaching',
+      });
+      expect(aged[0]?.Properties.AlarmDescription).toMatch(/waited 7 days .* deletes it unread at 14 days/);
+      // Not SQS's age, which stops with the queue's activity.
+      expect(
+        alarmsOn(template, {
+          MetricName: 'ApproximateAgeOfOldestMessage',
+          Dimensions: [{ Name: 'QueueName', Value: queueName }],
+        }),
+      ).toHaveLength(0);
+      // The watch counts this queue, by its URL.
+      const vars =
+        template.toJSON().Resources[logicalId(stack, stack.dlqWatch.function)].Properties.Environment.Variables;
+      expect(JSON.stringify(vars[ENV.deadLetterQueueUrls])).toContain(JSON.stringify(ref(stack, queue)));
+    },
+  );
+
+  it('counts the dead-letter queues in a function of its own: GetQueueAttributes on the six DLQs, its own table items, nothing else', () => {
     const { stack, template } = dev;
-    const queue = stack.queues[key];
-    const retention = template.toJSON().Resources[logicalId(stack, queue)].Properties.MessageRetentionPeriod;
-    const aged = alarmsOn(template, {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateAgeOfOldestMessage',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack, queue), 'QueueName'] } }],
+    const watch = stack.dlqWatch;
+    const statements = statementsOfRole(template, stack, watch.role) as {
+      Sid?: string;
+      Action?: unknown;
+      Resource?: unknown;
+      Condition?: unknown;
+    }[];
+    const counting = statements.find((st) => st.Sid === 'CountDeadLetterQueues');
+    expect(counting?.Action).toBe('sqs:GetQueueAttributes');
+    const dlqs = [
+      stack.queues.intakeDlq,
+      stack.queues.assignmentDlq,
+      stack.queues.feedbackDlq,
+      stack.queues.schedulerDlq,
+      stack.queues.releaseDlq,
+    ];
+    expect(counting?.Resource).toHaveLength(6);
+    for (const dlq of dlqs) expect(counting?.Resource).toContainEqual(arnOf(stack, dlq));
+    expect(counting?.Resource).not.toContainEqual(arnOf(stack, stack.queues.assignmentQueue));
+    // Counts only: it may not receive a message (LGPD: their bodies), nor send or delete one.
+    const all = JSON.stringify(statements);
+    expect(all).not.toMatch(/sqs:ReceiveMessage|sqs:DeleteMessage|sqs:SendMessage|sqs:\*/);
+    expect(all).not.toMatch(/ses:|s3:|secretsmanager:|scheduler:/);
+    // The table: Get and Put of the DLQWATCH partition only.
+    const table = statements.filter((st) => JSON.stringify(st.Action).includes('dynamodb:'));
+    expect(table).toHaveLength(1);
+    expect(table[0]?.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(JSON.stringify(table[0]?.Condition)).toContain('"DLQWATCH"');
+    // No office configuration, no case: its environment is the table and the queues.
+    expect(watch.readsConfig).toBe(false);
+    const vars = template.toJSON().Resources[logicalId(stack, watch.function)].Properties.Environment.Variables;
+    expect(
+      Object.keys(vars)
+        .filter((k) => !k.startsWith('POWERTOOLS_') && k !== 'NODE_OPTIONS')
+        .sort(),
+    ).toEqual([ENV.deadLetterQueueUrls, ENV.tableName].sort());
+    // Run every five minutes by its own schedule, whose role invokes only this function.
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({ Arn: arnOf(stack, watch.function), RetryPolicy: { MaximumRetryAttempts: 0 } }),
     });
-    expect(aged, name).toHaveLength(1);
-    expect(aged[0]?.Properties).toMatchObject({
-      Statistic: 'Maximum',
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Threshold: retention - 7 * 24 * 3600,
-      // No datapoint is an empty queue, or SQS not reporting: never "OK" for a message still there.
-      TreatMissingData: 'ignore',
-    });
-    expect(aged[0]?.Properties.AlarmDescription).toMatch(/waited 7 days .* deletes it unread at 14 days/);
+    // Its own failures page like any function's.
+    expect(
+      Object.keys(template.findResources('AWS::CloudWatch::Alarm')).some((id) => /^MonitoringDlqWatchErrors/.test(id)),
+    ).toBe(true);
   });
 
   it('pages again for a scan result forgotten in ScanResultsDlq, and charts every DLQ age against the deletion', () => {
@@ -1912,6 +1985,8 @@ describe('alarms and dashboard', () => {
       w.properties.title.startsWith('Dead-letter queues: age'),
     );
     expect(chart?.properties.metrics).toHaveLength(6);
+    expect(JSON.stringify(chart?.properties.metrics)).toContain(METRIC.dlqOldestMessageSeconds);
+    expect(JSON.stringify(chart?.properties.metrics)).not.toContain('ApproximateAgeOfOldestMessage');
     expect(chart?.properties.annotations.horizontal.map((a: { value: number }) => a.value)).toEqual([
       7 * 24 * 3600,
       14 * 24 * 3600,
