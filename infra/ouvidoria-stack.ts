@@ -739,7 +739,7 @@ export class OuvidoriaStack extends Stack {
       effectSweepInterval: Duration.minutes(EFFECT_SWEEP_MINUTES),
     });
 
-    this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic));
+    this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic, this.monitoring.alarmNameOf));
 
     // `cdk deploy` prints output values (not descriptions): the pending confirmations are said in one.
     new CfnOutput(this, 'AlarmTopicArn', {

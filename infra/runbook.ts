@@ -10,6 +10,36 @@ export function alarmDescription(means: string, todo: string): string {
   return `${means} What to do: ${todo}`;
 }
 
+/**
+ * Who an alarm wakes. PAGE: a merchant sees the incident now, or a message is at risk of being lost —
+ * the intake failing (EmailIntake errors, throttles, dropped events), the webform answering 5xx or its
+ * function failing, a dead-letter queue holding a message. NOTIFY: everything else (staff-side
+ * trouble, a slow or degraded path that loses nothing: cases stay stored and queued, replies are
+ * retried), dealt with in office hours. The alarm's name starts with it, and so the subject of its
+ * mail (`ALARM: "PAGE Ouvidoria-prod IntakeDlqNotEmpty" in …`): route on it (README, "Alarms").
+ */
+export type Severity = 'PAGE' | 'NOTIFY';
+
+const PAGES: ReadonlySet<string> = new Set([
+  'EmailIntakeErrors',
+  'EmailIntakeThrottles',
+  'EmailIntakeAsyncEventsDropped',
+  'WebformServerErrors',
+  'WebformErrors',
+  'WebformThrottles',
+]);
+
+export function severityOf(alarmId: string): Severity {
+  const dlq = /^(\w+?)(NotEmpty|MessageExpiring)$/.exec(alarmId)?.[1];
+  if (dlq && DLQ[dlq]) return 'PAGE';
+  return PAGES.has(alarmId) ? 'PAGE' : 'NOTIFY';
+}
+
+/** The alarm's name, its mail's subject: severity first, then the environment and the alarm. */
+export function alarmNameOf(envName: string, alarmId: string): string {
+  return `${severityOf(alarmId)} Ouvidoria-${envName} ${alarmId}`;
+}
+
 /** CloudWatch's limit on an alarm description. */
 export const ALARM_DESCRIPTION_MAX = 1024;
 

@@ -179,8 +179,9 @@ export class CaseLifecycle extends Construct {
   }
 
   /** Any overdue case pages the team: the supervisors were mailed, the alarm makes it visible. */
-  overdueAlarm(topic: sns.ITopic): cloudwatch.Alarm {
+  overdueAlarm(topic: sns.ITopic, alarmName: (alarmId: string) => string): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, 'OverdueCasesAlarm', {
+      alarmName: alarmName('OverdueCases'),
       alarmDescription: alarmDescription(
         'A case passed its due date while open (the supervisors were alerted by email).',
         runbookFor('OverdueCases'),

@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
-import { alarmDescription, runbookFor } from '../runbook';
+import { alarmDescription, alarmNameOf, runbookFor } from '../runbook';
 import { DLQ_REDRIVE_MARGIN, DLQ_RETENTION } from './queues';
 
 export interface MonitoredFunction {
@@ -134,9 +134,12 @@ export class Monitoring extends Construct {
   readonly alarmTopic: sns.Topic;
   readonly dashboard: cloudwatch.Dashboard;
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** An alarm's name in this environment (infra/runbook.ts: its severity, then the environment). */
+  readonly alarmNameOf: (alarmId: string) => string;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
+    this.alarmNameOf = (alarmId) => alarmNameOf(props.envName, alarmId);
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       displayName: `Ouvidoria alarms (${props.envName})`,
@@ -176,6 +179,8 @@ export class Monitoring extends Construct {
       options: Omit<cloudwatch.AlarmProps, 'alarmDescription' | 'metric'> & { metric: cloudwatch.IMetric },
     ) => {
       const created = new cloudwatch.Alarm(this, alarmId, {
+        // PAGE or NOTIFY first (runbook.ts, severityOf): the subject of the alarm mail says who it wakes.
+        alarmName: this.alarmNameOf(alarmId),
         // What it measured, then what to do (infra/runbook.ts): the alarm email carries its runbook.
         alarmDescription: alarmDescription(description, runbookFor(alarmId)),
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,

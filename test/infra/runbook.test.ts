@@ -3,12 +3,14 @@ import { Template as T } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig } from '../../infra/config';
-import { ALARM_DESCRIPTION_MAX, runbookFor } from '../../infra/runbook';
+import { ALARM_DESCRIPTION_MAX, runbookFor, severityOf } from '../../infra/runbook';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 let alarms: [string, string][];
+/** Each alarm's name, by the id Monitoring gave it (the logical id without its scope and hash). */
+let names: Map<string, string>;
 beforeAll(() => {
   const { stack } = buildApp({ context: NO_BUNDLING, config: loadDeploymentConfig('dev'), nag: false });
   const template: Template = T.fromStack(stack);
@@ -16,6 +18,12 @@ beforeAll(() => {
     id,
     String(a.Properties.AlarmDescription ?? ''),
   ]);
+  names = new Map(
+    Object.entries(template.findResources('AWS::CloudWatch::Alarm')).map(([id, a]) => [
+      id.replace(/^(Monitoring|CaseLifecycle)|(Alarm)?[0-9A-F]{8}$/g, ''),
+      String(a.Properties.AlarmName ?? ''),
+    ]),
+  );
 }, 180_000);
 
 describe('alarm runbook', () => {
@@ -63,5 +71,37 @@ describe('alarm runbook', () => {
     'Errors',
   ])('refuses an alarm without a runbook (%s), so synth fails before an alarm pages with nothing to do', (alarmId) => {
     expect(() => runbookFor(alarmId)).toThrow(/No runbook for the alarm/);
+  });
+
+  // What wakes someone: a merchant sees it now (intake failing, webform 5xx) or a message waits in a
+  // DLQ; the rest is read in office hours. The alarm's name, and so its mail's subject, says which.
+  it.each([
+    ['IntakeDlqNotEmpty', 'PAGE'],
+    ['ScanResultsDlqNotEmpty', 'PAGE'],
+    ['AssignmentDlqMessageExpiring', 'PAGE'],
+    ['EmailIntakeErrors', 'PAGE'],
+    ['EmailIntakeAsyncEventsDropped', 'PAGE'],
+    ['WebformServerErrors', 'PAGE'],
+    ['WebformErrors', 'PAGE'],
+    ['WebformThrottles', 'PAGE'],
+    ['EmailIntakeDurationNearTimeout', 'NOTIFY'],
+    ['ConsoleErrors', 'NOTIFY'],
+    ['ConsoleAuthorizerErrors', 'NOTIFY'],
+    ['NoAnalystAvailable', 'NOTIFY'],
+    ['QuarantinedMail', 'NOTIFY'],
+    ['MonthlyReportErrors', 'NOTIFY'],
+    ['DlqWatchErrors', 'NOTIFY'],
+    ['OverdueCases', 'NOTIFY'],
+  ])('%s: %s, first in its name (the subject of its mail)', (alarmId, severity) => {
+    expect(severityOf(alarmId)).toBe(severity);
+    expect(names.get(alarmId)).toBe(`${severity} Ouvidoria-dev ${alarmId}`);
+  });
+
+  it('names every alarm of the stack PAGE or NOTIFY, then the environment, then what it watches', () => {
+    expect(names.size).toBe(alarms.length);
+    for (const [id, name] of names) expect(name, id).toBe(`${severityOf(id)} Ouvidoria-dev ${id}`);
+    const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
+    // The six DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three.
+    expect(pages).toHaveLength(18);
   });
 });
