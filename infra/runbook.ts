@@ -64,7 +64,7 @@ const DLQ: Record<string, string> = {
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
-  'All six at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
+  'All six at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"; right after the deploy that created the alarms, until its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
 
 const SINGLE: Record<string, string> = {
   AssignmentQueueOldMessage:

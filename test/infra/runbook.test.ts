@@ -47,7 +47,10 @@ describe('alarm runbook', () => {
     ['IntakeDlqMessageExpiring', /lost unread.*<EmailIntakeFunctionName> --invocation-type Event/],
     ['AssignmentDlqMessageExpiring', /lost unread.*start-message-move-task --source-arn <AssignmentDlqArn>/],
     ['ScanResultsDlqMessageExpiring', /lost unread.*attachment-scan/],
-    ['SchedulerDlqMessageExpiring', /^All six at once.*DlqWatchSchedule.*get-queue-attributes.*Otherwise NOW/],
+    [
+      'SchedulerDlqMessageExpiring',
+      /^All six at once.*DlqWatchSchedule.*until its first run.*get-queue-attributes.*Otherwise NOW/,
+    ],
     ['DlqWatchErrors', /Logs Insights/],
     ['NoAnalystAvailable', /npm run staff -- list/],
     ['TicketDirectoryFailing', /put-secret-value/],
