@@ -1,5 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// Set in the runner's own process too, so that every worker and every process a test spawns
+// inherits it before any SDK client loads (`test.env` reaches only the test files' scope).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
