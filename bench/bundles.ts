@@ -4,6 +4,8 @@
  * `node` process against a bare `node -e 0` started in the same rounds.
  */
 import { tracerBundleDefine } from '../shared/adapters/tracing';
+import { configBundleDefine } from '../shared/runtime-env';
+import { loadDeploymentConfig, sealedRuntimeConfigOf } from '../infra/config';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,8 +80,13 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
     mainFields: ['module', 'main'],
     banner: { js: constructBanner().banner },
     charset: 'utf8',
-    // As deployed with `xrayTracing: false` (the default): the tracer is not bundled.
-    define: tracerBundleDefine(false),
+    // As deployed with `xrayTracing: false` (the default): the tracer is not bundled. The sealed
+    // configuration of staging travels in the bundle as synth puts it there (BUNDLED_CONFIG): a
+    // function that never reads it carries none of it.
+    define: {
+      ...tracerBundleDefine(false),
+      ...configBundleDefine(JSON.stringify(sealedRuntimeConfigOf(loadDeploymentConfig('staging')))),
+    },
     logLevel: 'silent',
     metafile: true,
     absWorkingDir: ROOT,
@@ -87,7 +94,7 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
 }
 
 export const ESBUILD_OPTIONS_TEXT =
-  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap without sources content, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default)';
+  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap without sources content, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default), the sealed configuration of staging bundled (BUNDLED_CONFIG)';
 
 export interface BundleResult {
   spec: LambdaSpec;
