@@ -26,7 +26,8 @@ export interface LambdaSpec {
     | 'lifecycle-timer'
     | 'requeue-stale'
     | 'attachment-scan'
-    | 'monthly-report';
+    | 'monthly-report'
+    | 'dlq-watch';
   entry: string;
   /** Key of FUNCTION_SIZING in infra/ouvidoria-stack.ts (functions sized in their own construct have none). */
   sizingKey?: string;
@@ -46,6 +47,7 @@ export const LAMBDAS: LambdaSpec[] = [
   { name: 'requeue-stale', entry: 'functions/requeue-stale/handler.ts', sizingKey: 'requeueStale' },
   { name: 'attachment-scan', entry: 'functions/attachment-scan/handler.ts' },
   { name: 'monthly-report', entry: 'functions/monthly-report/handler.ts' },
+  { name: 'dlq-watch', entry: 'functions/dlq-watch/handler.ts', sizingKey: 'dlqWatch' },
 ];
 
 /** Copy of the construct's banner; the one in infra/ wins when it can be read. */
