@@ -16,6 +16,10 @@
  * - The command block is the run of lines starting with `#` + letter at the top (blank lines in
  *   between allowed); the first other line starts the answer, and a `#word` after it is plain text.
  *   `#48213` (a ticket number) is not a command.
+ * - A line is read as its reader sees it: characters nobody sees (a zero-width space, a bidi mark
+ *   pasted from a chat or a web page) are left out before it is told apart and parsed. With them,
+ *   "\u200b#encerrar procedente" was no command but the first line of the answer: the analyst's
+ *   closing went to the merchant as the office's text, and the case stayed open.
  * - `#prorrogar 5 dias úteis motivo…`: "dias", "dias úteis", "du" after the number are accepted.
  * - A summary or reason may be separated by ":" or "-" (`#encerrar procedente - estorno feito`).
  * - Each command at most once; `#encerrar` does not mix with `#aguardar`, `#transferir` or
@@ -25,7 +29,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
-import { foldKeepingLength, splitQuoted } from '../text';
+import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
@@ -247,7 +251,7 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
   while (position < text.length) {
     const newline = text.indexOf('\n', position);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(position, end).trim().normalize('NFC');
+    const line = withoutInvisible(text.slice(position, end)).trim().normalize('NFC');
     if (line !== '' && !COMMAND_LINE.test(line)) {
       bodyStart = position;
       break;

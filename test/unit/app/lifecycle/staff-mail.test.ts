@@ -125,6 +125,22 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(closing.text.match(/\/pesquisa\?/g)).toHaveLength(5);
   });
 
+  it.each([
+    ['a zero-width space pasted before it', '\u200b#encerrar procedente estorno realizado'],
+    ['a right-to-left mark before it', '\u200f#encerrar procedente estorno realizado'],
+  ])('#encerrar with %s: closed, and the command never reaches the merchant as text', async (_, line) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const text = `${line}\n\nOlá, Maria. O estorno foi feito hoje.\n\n-- \nAna Lima`;
+    expect(await handleStaffMail(mailFrom('ana', ANA, text), w.deps)).toMatchObject({
+      kind: 'applied',
+      events: ['closed'],
+    });
+    expect(w.cases.must().closure).toMatchObject({ category: 'procedente', summary: 'estorno realizado' });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.text).toContain('O estorno foi feito hoje.');
+    expect(w.mailer.sent[0]!.text).not.toContain('#encerrar');
+  });
+
   it('#aguardar with an answer: relayed, then waiting for the merchant', async () => {
     const w = lifecycleWorld();
     await handleStaffMail(mailFrom('ana', ANA, '#aguardar\nOlá, Maria. Pode enviar a fatura em PDF?'), w.deps);

@@ -89,6 +89,37 @@ describe('parseStaffCommands — valid commands', () => {
   });
 });
 
+describe('parseStaffCommands — a line as its reader sees it (characters nobody sees are left out)', () => {
+  it.each([
+    ['a zero-width space before the #', '\u200b#encerrar procedente', { kind: 'close', category: 'procedente' }],
+    ['a left-to-right mark before the #', '\u200e#encerrar procedente', { kind: 'close', category: 'procedente' }],
+    ['a right-to-left override before the #', '\u202e#aguardar', { kind: 'wait' }],
+    ['a bidi isolate around the line', '\u2066#transferir bruno\u2069', { kind: 'transfer', to: 'bruno' }],
+    ['a zero-width space after the verb', '#encerrar\u200b procedente', { kind: 'close', category: 'procedente' }],
+    [
+      'a zero-width joiner inside the verb',
+      '#encer\u200drar improcedente',
+      { kind: 'close', category: 'improcedente' },
+    ],
+    [
+      'a word joiner inside the days',
+      '#prorrogar 1\u20600 aguardando o financeiro',
+      { kind: 'extend', businessDays: 10, reason: 'aguardando o financeiro' },
+    ],
+  ])('%s: the command acts, and the answer below it is the body', (_what, line, expected) => {
+    const result = ok(parse(`${line}\n\nOlá, Maria. O estorno foi feito hoje.`));
+    expect(result.commands).toHaveLength(1);
+    expect(result.commands[0]).toMatchObject(expected);
+    expect(result.body).toBe('Olá, Maria. O estorno foi feito hoje.');
+  });
+
+  it('a line of invisible characters only is a blank line between commands, not the start of the answer', () => {
+    const result = ok(parse('#aguardar\n\u200b\u200e\n#prorrogar 5 aguardando o financeiro\nOlá, Maria.'));
+    expect(result.commands.map((c) => c.kind)).toEqual(['wait', 'extend']);
+    expect(result.body).toBe('Olá, Maria.');
+  });
+});
+
 describe('parseStaffCommands — refused mails', () => {
   it.each([
     ['#fechar procedente', 'unknown-command', 'Você quis dizer “#encerrar”?'],
