@@ -9,6 +9,8 @@ const REASONS_PT: Record<string, string> = {
   'unknown-sender': 'o remetente não é da equipe',
   'inactive-sender': 'o remetente não está ativo na equipe',
   'bad-token': 'o endereço de resposta não foi emitido para este remetente',
+  'not-addressed-to-case':
+    'o endereço de resposta do caso não está no Para nem no Cc da própria mensagem (uma mensagem reenviada a ele)',
   'unknown-case': 'o caso do endereço não existe',
 };
 

@@ -126,6 +126,12 @@ export const SubmissionSchema = z.object({
    * From domain. Undefined when the envelope is unknown.
    */
   spfAligned: z.optional(z.boolean()),
+  /**
+   * E-mail: the addresses the mail's own To and Cc name, when they are not what `recipients` holds
+   * (that is the envelope's, which whoever hands a mail to a server chooses, and no DKIM signature
+   * covers). A signed mail re-sent to an address it does not name is someone else's delivery of it.
+   */
+  addressedTo: z.optional(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100))),
 });
 
 export type Submission = z.infer<typeof SubmissionSchema>;

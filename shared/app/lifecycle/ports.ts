@@ -165,6 +165,7 @@ export type StaffMailQuarantineReason =
   | 'unknown-sender'
   | 'inactive-sender'
   | 'bad-token'
+  | 'not-addressed-to-case'
   | 'unknown-case';
 
 /** Logs and metrics, without personal data (ids, protocols, codes). The handler maps it to Powertools. */

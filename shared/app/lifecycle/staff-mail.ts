@@ -8,6 +8,8 @@
  * 3. sender authentication passed: DKIM, or SPF and DMARC — and DMARC did not fail;
  * 4. the sender is an active member of the roster;
  * 5. the token verifies for (protocol, that member's id): the address was issued to them;
+ * 5a. that address is in the mail's own To or Cc, not only its envelope (a signed mail of theirs
+ *    handed to the case's address again by someone else is not theirs to act with);
  * 6. the case exists.
  * Anything else returns `quarantine` with the reason, and nothing is written or sent: the caller
  * stores the mail as quarantined for review.
@@ -20,7 +22,11 @@ import { isMachineGenerated } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { freshStaffText, type ParsedStaffMail, parseStaffCommands } from '../../domain/lifecycle/commands';
 import { leftOutReasonPt } from '../../domain/lifecycle/messages';
-import { parseStaffReplyAddress, verifyStaffReplyToken } from '../../domain/lifecycle/reply-address';
+import {
+  type ParsedReplyAddress,
+  parseStaffReplyAddress,
+  verifyStaffReplyToken,
+} from '../../domain/lifecycle/reply-address';
 import type { Actor, LeftOutFile, RefusalCode } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
@@ -57,8 +63,15 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   if (!member) return quarantine('unknown-sender', protocol);
   if (!member.active) return quarantine('inactive-sender', protocol);
   // The case's addresses of several members (a reply to all): the sender's own is the one that counts.
-  if (!addresses.some((a) => verifyStaffReplyToken(a, member.id, deps.secret, config.lifecycle.tokenLength))) {
-    return quarantine('bad-token', protocol);
+  const issuedToSender = (a: ParsedReplyAddress) =>
+    verifyStaffReplyToken(a, member.id, deps.secret, config.lifecycle.tokenLength);
+  if (!addresses.some(issuedToSender)) return quarantine('bad-token', protocol);
+  // The envelope is whoever delivers the mail's word, and no signature covers it: a colleague in
+  // Cc of Ana's answer (or in To of any mail of hers) could hand that signed mail to the case's
+  // address again, and it would act as hers. Her own To or Cc names the address she wrote to.
+  const written = (mail.addressedTo ?? mail.recipients).flatMap((r) => parseStaffReplyAddress(r, config) ?? []);
+  if (!written.some((a) => a.protocol === protocol && issuedToSender(a))) {
+    return quarantine('not-addressed-to-case', protocol);
   }
   const found = await deps.cases.getByProtocol(protocol);
   if (!found) return quarantine('unknown-case', protocol);

@@ -284,6 +284,34 @@ describe('parseEmail on the sample emails', () => {
     expect(s.recipients).toEqual(['ouvidoria@ouvidoria.example.com.br']);
   });
 
+  it.each([
+    [
+      'the envelope names the case address, the mail itself names a colleague',
+      ['To: Bruno Costa <Bruno@Empresa.com.br>', 'Cc: "Carla" <carla@empresa.com.br>, bruno@empresa.com.br'],
+      ['caso+OUV-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br'],
+      ['bruno@empresa.com.br', 'carla@empresa.com.br'],
+    ],
+    [
+      'a mail to the case address with a colleague in Cc',
+      ['To: caso+OUV-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br', 'Cc: bruno@empresa.com.br'],
+      ['caso+OUV-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br'],
+      ['caso+ouv-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br', 'bruno@empresa.com.br'],
+    ],
+    ['no To nor Cc (all in Bcc)', [], ['caso+OUV-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br'], []],
+  ])('with an envelope, the addresses of its own To and Cc are kept apart: %s', async (_, headers, envelope, own) => {
+    const raw = mail(['From: Ana Lima <ana@empresa.com.br>', ...headers, 'Subject: RE: caso'], 'Olá, Maria.');
+    const s = await parseEmail(Buffer.from(raw), { ...META, recipients: envelope }, LIMITS);
+    expect(s.recipients).toEqual(envelope.map((a) => a.toLowerCase()));
+    expect(s.addressedTo).toEqual(own);
+    expectValid(s);
+  });
+
+  it('without an envelope, recipients are the To and Cc already: nothing kept twice', async () => {
+    const s = await parse(mail(['From: Ana <ana@empresa.com.br>', 'To: bruno@empresa.com.br', 'Subject: x'], 'oi'));
+    expect(s.recipients).toEqual(['bruno@empresa.com.br']);
+    expect(s.addressedTo).toBeUndefined();
+  });
+
   it('drops scripts and styles from an HTML-only body', async () => {
     const s = await parse(fixture('13-html-only.eml'));
     expect(s.text).not.toMatch(/rastreamento|font-family|<\w/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
+import { parseEmail } from '../../../../shared/mail/parse-email';
 import { relayableAttachments } from '../../../../shared/domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import type { WorkStatus } from '../../../../shared/domain/lifecycle/types';
@@ -568,6 +569,73 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
     expect(w.cases.commits).toEqual([]);
     expect(w.mailer.sent).toEqual([]);
     expect(w.counter.count('ana')).toBe(1);
+  });
+});
+
+describe('handleStaffMail — a signed mail of the analyst handed to the case address by someone else', () => {
+  const mailOfAna = (text: string, addressedTo: string[]) =>
+    mailFrom('ana', ANA, text, { recipients: [addressOf('ana')], addressedTo });
+  it.each([
+    [
+      'her internal mail to Bruno, re-sent by him to her case address (the envelope only)',
+      mailOfAna('Bruno, essa lojista já ligou três vezes; acho que não tem razão.', ['bruno@empresa.com.br']),
+    ],
+    [
+      'her #encerrar to another case, with Bruno in Cc, re-sent by him to this case',
+      mailOfAna('#encerrar improcedente\nSem fundamento.', [
+        staffReplyAddress('OUV-2026-000124', 'ana', SECRET, localConfig),
+        'bruno@empresa.com.br',
+      ]),
+    ],
+    [
+      "Bruno's address of the case in her To, hers only in the envelope",
+      mailOfAna('#encerrar procedente\nResolvido.', [addressOf('bruno')]),
+    ],
+    ['a mail of hers with no To nor Cc at all', mailOfAna('#encerrar procedente\nResolvido.', [])],
+  ])('%s: quarantined, nothing changes, nothing is sent', async (_, mail) => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'not-addressed-to-case' });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it.each([
+    ['her address in To, as her client wrote it', [`"Caso ${PROTOCOL}" <${addressOf('ana').toUpperCase()}>`]],
+    ['her address in Cc, a colleague in To', ['bruno@empresa.com.br', addressOf('ana')]],
+  ])('%s: acts', async (_, addressedTo) => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailOfAna('Olá, Maria. O estorno foi feito hoje.', addressedTo), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+
+  it('from the wire: To names Bruno, the envelope the case address — quarantined', async () => {
+    const raw = [
+      'From: Ana Lima <ana@empresa.com.br>',
+      'To: Bruno Costa <bruno@empresa.com.br>',
+      'Subject: lojista OUV-2026-000123',
+      'Message-ID: <CAF-ana-internal-1@mail.gmail.com>',
+      '',
+      '#encerrar improcedente',
+      'Bruno, vou encerrar esse sem fundamento.',
+    ].join('\r\n');
+    const mail = await parseEmail(
+      Buffer.from(raw),
+      {
+        sourceId: 'ses-replayed-1',
+        receivedAt: '2026-03-12T14:00:00.000Z',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+        returnPath: 'ana@empresa.com.br',
+        recipients: [addressOf('ana')],
+      },
+      { maxRawMailBytes: 1024 * 1024 },
+    );
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'not-addressed-to-case' });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.mailer.sent).toEqual([]);
   });
 });
 
