@@ -121,6 +121,44 @@ describe('lifecycle services over the DynamoDB adapters', () => {
     expect(c?.pendingEffects).toEqual({});
   });
 
+  it('the same signed #encerrar delivered again under another SES id, concurrently and after a reopening: applied once', async () => {
+    const w = await world(workCase({ status: 'IN_PROGRESS' }));
+    const close = staffMail({
+      to: addressOf('ana'),
+      from: ANA,
+      text: '#encerrar procedente estorno realizado\nOlá, Maria. O estorno foi feito.',
+      sourceId: 'ses-close-1',
+      messageId: 'CAF-ana-close@mail.gmail.com',
+    });
+    const copy = (sourceId: string) => ({
+      ...close,
+      sourceId,
+      raw: { bucket: 'raw-mail', key: `inbound/${sourceId}` },
+    });
+    const both = await Promise.all([handleStaffMail(close, w.deps), handleStaffMail(copy('ses-close-2'), w.deps)]);
+    expect(both.map((r) => r.kind).sort()).toEqual(['applied', 'duplicate']);
+    expect(w.mailer.sent).toHaveLength(1);
+
+    const merchant: CaseMessage = {
+      sourceId: 'ses-merchant-5',
+      channel: 'email',
+      receivedAt: '2026-03-13T12:00:00.000Z',
+      subject: `Re: [${PROTOCOL}] Resposta da Ouvidoria`,
+      text: 'O estorno não apareceu na fatura.',
+      attachments: [],
+      messageId: 'CAF=merchant-5@mail.gmail.com',
+    };
+    await handleMerchantReply((await w.store.get(CASE_ID)) as WorkCase, merchant, w.deps);
+    expect((await w.store.get(CASE_ID))?.status).toBe('IN_PROGRESS');
+
+    expect(await handleStaffMail(copy('ses-close-3'), w.deps)).toMatchObject({ kind: 'duplicate' });
+    const c = await w.store.get(CASE_ID);
+    expect(c?.status).toBe('IN_PROGRESS');
+    expect(c?.history?.map((e) => e.type)).toEqual(['closed', 'reopened']);
+    expect(c?.history?.[0]?.mailId).toMatch(/^[0-9a-f]{32}$/);
+    expect((await w.counter.tally('ana')).count).toBe(1);
+  });
+
   it('a merchant reply racing #aguardar: both applied in some order, the message stored once', async () => {
     const w = await world(workCase({ status: 'IN_PROGRESS' }));
     const parent = (await w.store.get(CASE_ID)) as WorkCase;

@@ -341,16 +341,18 @@ const PASS = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'P
 /** A staff mail as the intake's parser hands it over. */
 export function staffMail(overrides: Partial<Submission> & { to: string; from: string; text: string }): Submission {
   const { to, from, text, ...rest } = overrides;
+  const sourceId = rest.sourceId ?? 'ses-staff-1';
   return {
     channel: 'email',
-    sourceId: 'ses-staff-1',
+    sourceId,
     receivedAt: '2026-03-12T14:00:00.000Z',
     sender: { name: 'Ana Lima', address: from },
     returnPath: from,
     recipients: [to],
     subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
     text,
-    messageId: 'DM6PR01MB-staff-1@outlook.com',
+    // Each delivery its own mail, unless a test says otherwise (a replay keeps its Message-ID).
+    messageId: `DM6PR01MB-${sourceId}@outlook.com`,
     references: [],
     headers: {},
     verdicts: { ...PASS },

@@ -84,8 +84,9 @@ export function effectId(caseId: string, sourceId: string, index: number): strin
   return createHash('sha256').update(`${caseId}\n${sourceId}\n${index}`).digest('hex').slice(0, 24);
 }
 
-export function alreadyApplied(c: WorkCase, sourceId: string): boolean {
-  return (c.history ?? []).some((e) => e.sourceId === sourceId);
+/** Whether the case recorded this source already: by its id, or, for a staff mail, by the mail's own identity. */
+export function alreadyApplied(c: WorkCase, sourceId: string, mailId?: string): boolean {
+  return (c.history ?? []).some((e) => e.sourceId === sourceId || (mailId !== undefined && e.mailId === mailId));
 }
 
 export interface Planned {
@@ -102,7 +103,8 @@ export type CommitOutcome =
 /**
  * Reads (or takes) the case, asks `plan` for the transition, commits it conditionally; on a
  * conflict re-reads and plans again. `plan` returns a string to skip (nothing to write).
- * After a commit, or on a duplicate, the pending effects are carried out.
+ * After a commit, or on a duplicate, the pending effects are carried out. `mailId`: a staff mail's
+ * own identity, a duplicate too when the case has it (HistoryEvent.mailId).
  */
 export async function commitWithRetry(
   deps: ResolvedDeps,
@@ -110,11 +112,12 @@ export async function commitWithRetry(
   sourceId: string,
   plan: (current: WorkCase) => Promise<Planned | string> | Planned | string,
   initial?: WorkCase,
+  mailId?: string,
 ): Promise<CommitOutcome> {
   let current: WorkCase | null = initial ?? (await deps.cases.get(caseId));
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
     if (!current) return { kind: 'not-found' };
-    if (alreadyApplied(current, sourceId)) {
+    if (alreadyApplied(current, sourceId, mailId)) {
       await carryOutEffects(deps, current);
       return { kind: 'duplicate', current };
     }

@@ -28,6 +28,8 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export interface StaffCommandSource {
   /** Idempotency key: the same source applied twice changes the case once. */
   sourceId: string;
+  /** A mail's own identity (HistoryEvent.mailId): the same mail under another sourceId is a duplicate. */
+  mailId?: string;
   /** Where the action came from: a refusal is explained by mail only to a mail's sender. */
   origin: 'mail' | 'console';
   channel: Channel;
@@ -70,7 +72,13 @@ export async function applyStaffCommand(
   };
   const plan = async (c: WorkCase): Promise<Planned> => {
     const now = deps.clock.now();
-    const ctx: LifecycleContext = { now, config, calendar: deps.calendar, sourceId: source.sourceId };
+    const ctx: LifecycleContext = {
+      now,
+      config,
+      calendar: deps.calendar,
+      sourceId: source.sourceId,
+      ...(source.mailId ? { mailId: source.mailId } : {}),
+    };
     refusal = [];
     if (!commands.ok) return refuse(commands.problems, commands.commandLines, ctx);
     const moveTo = commands.commands.find((k) => k.kind === 'transfer');
@@ -112,7 +120,7 @@ export async function applyStaffCommand(
     return { transition: { ...transition, events }, messages };
   };
 
-  const outcome: CommitOutcome = await commitWithRetry(deps, caseId, source.sourceId, plan, initial);
+  const outcome: CommitOutcome = await commitWithRetry(deps, caseId, source.sourceId, plan, initial, source.mailId);
   switch (outcome.kind) {
     case 'not-found':
       return { kind: 'not-found', caseId };

@@ -16,8 +16,12 @@
  *
  * A verified mail always leaves one history event: the transition it asked for, or a `refused`
  * event (malformed command, wrong state, not the case's analyst) with a pt-BR explanation mailed
- * back to the sender. Its SES message id is the idempotency key.
+ * back to the sender. Its SES message id is the idempotency key, and so is the mail's own identity
+ * (author + Message-ID, kept on its events): the same signed mail delivered again days later under
+ * another SES id — re-sent by anyone who holds a copy, after the delivery claim expired (30 days)
+ * or when no DMARC pass let it claim one — is the same action, and changes nothing again.
  */
+import { createHash } from 'node:crypto';
 import { isMachineGenerated } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { freshStaffText, type ParsedStaffMail, parseStaffCommands } from '../../domain/lifecycle/commands';
@@ -30,6 +34,7 @@ import {
 import type { Actor, LeftOutFile, RefusalCode } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
+import { normaliseMessageId } from '../../domain/message-id';
 import type { AttachmentMeta, Submission } from '../../domain/submission';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
@@ -77,6 +82,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   if (!found) return quarantine('unknown-case', protocol);
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
+  const mailId = staffMailId(member.id, mail.messageId);
   const fresh = freshStaffText(mail.text, member);
   const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
   const leftOut = leftOutFiles(mail.attachments, relayed);
@@ -95,6 +101,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     deps,
     {
       sourceId: mail.sourceId,
+      ...(mailId ? { mailId } : {}),
       origin: 'mail',
       channel: 'email',
       receivedAt: mail.receivedAt,
@@ -118,6 +125,16 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       telemetry.staffMailApplied({ ...ids, staffId: member.id, events: result.events });
       return { kind: 'applied', ...ids, events: result.events };
   }
+}
+
+/**
+ * A staff mail's own identity (HistoryEvent.mailId): its author and Message-ID, hashed. Only
+ * authenticated mail of that member gets this far, so no one else can take an id of hers first.
+ */
+export function staffMailId(staffId: string, messageId: string | undefined): string | undefined {
+  const id = messageId ? normaliseMessageId(messageId) : '';
+  if (id === '') return undefined;
+  return createHash('sha256').update(`staff-mail\n${staffId}\n${id}`).digest('hex').slice(0, 32);
 }
 
 /**

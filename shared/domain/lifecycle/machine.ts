@@ -37,6 +37,8 @@ export interface LifecycleContext {
   calendar: OfficeCalendar;
   /** Idempotency key of what caused the transition; copied onto every event it records. */
   sourceId?: string;
+  /** A staff mail's own identity (HistoryEvent.mailId); copied onto every event it records. */
+  mailId?: string;
 }
 
 /** Notes are kept whole in the history up to this size; the raw mail keeps the rest. */
@@ -67,7 +69,12 @@ type EventBody = HistoryEvent extends infer E
   : never;
 
 function event(ctx: LifecycleContext, actor: Actor, body: EventBody): HistoryEvent {
-  const base = { at: ctx.now.toISOString(), actor, ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }) };
+  const base = {
+    at: ctx.now.toISOString(),
+    actor,
+    ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+    ...(ctx.mailId === undefined ? {} : { mailId: ctx.mailId }),
+  };
   return { ...base, ...body } as HistoryEvent;
 }
 

@@ -108,6 +108,12 @@ export type HistoryEvent = {
   actor: Actor;
   sourceId?: string;
   /**
+   * The staff mail's own identity (its author's roster id and Message-ID, hashed), beside its SES
+   * id: the same signed mail delivered again later under another SES id (re-sent by anyone who
+   * holds a copy, after the delivery claim expired) is the same action, applied once.
+   */
+  mailId?: string;
+  /**
    * The staff mail that caused the event, when no message of the case keeps its raw mail (a mail of
    * commands only, e.g. `#nota`): its LGPD clock then follows the case's (rawMailOf).
    */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
+import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
 import { parseEmail } from '../../../../shared/mail/parse-email';
 import { relayableAttachments } from '../../../../shared/domain/lifecycle/relayed-files';
@@ -650,6 +651,100 @@ describe("handleStaffMail — several of one case's addresses", () => {
     expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', caseId: CASE_ID });
     expect(w.cases.must().status).toBe('CLOSED');
     expect(w.mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('handleStaffMail — the same signed mail delivered again days later, under another SES id', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  /** The same bytes (same Message-ID) as a new delivery: a copy re-sent by whoever kept it. */
+  const replayOf = (mail: ReturnType<typeof mailFrom>, sourceId: string) => ({
+    ...mail,
+    sourceId,
+    raw: { bucket: 'raw-mail', key: `inbound/${sourceId}` },
+  });
+  const merchantWrites = (sourceId: string) => ({
+    sourceId,
+    channel: 'email' as const,
+    receivedAt: '2026-03-13T12:00:00.000Z',
+    subject: `Re: [${PROTOCOL}] Resposta da Ouvidoria`,
+    text: 'O estorno não apareceu na fatura, continuo cobrada duas vezes.',
+    attachments: [],
+    messageId: `CAF=${sourceId}@mail.gmail.com`,
+  });
+
+  it.each([
+    {
+      what: 'an answer, 40 days later: not relayed to the merchant again',
+      text: 'Olá, Maria. O estorno foi pedido ao financeiro hoje.',
+      meanwhile: async () => {},
+      status: 'IN_PROGRESS',
+    },
+    {
+      what: '#encerrar, after the merchant reopened the case: it stays open',
+      text: '#encerrar procedente estorno realizado\nOlá, Maria. O estorno foi feito.',
+      meanwhile: async (w: ReturnType<typeof lifecycleWorld>) => {
+        w.clock.advance(DAY);
+        await handleMerchantReply(w.cases.must(), merchantWrites('ses-merchant-9'), w.deps);
+      },
+      status: 'IN_PROGRESS',
+    },
+    {
+      what: '#transferir bruno, after Bruno handed the case back to Ana: it stays with Ana',
+      text: '#transferir bruno\nBruno, a lojista prefere falar com você.',
+      meanwhile: async (w: ReturnType<typeof lifecycleWorld>) => {
+        const back = staffMail({
+          to: addressOf('bruno'),
+          from: 'bruno@empresa.com.br',
+          text: '#transferir ana\nAna, melhor com você.',
+          sourceId: 'ses-bruno-1',
+        });
+        expect(await handleStaffMail(back, w.deps)).toMatchObject({ kind: 'applied' });
+      },
+      status: 'IN_PROGRESS',
+      assignee: 'ana',
+    },
+    {
+      what: '#prorrogar 5: the due date moves once',
+      text: '#prorrogar 5 aguardando retorno do financeiro',
+      meanwhile: async () => {},
+      status: 'IN_PROGRESS',
+    },
+  ])('$what', async ({ text, meanwhile, status, assignee }) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const first = mailFrom('ana', ANA, text, { sourceId: 'ses-staff-1', messageId: 'CAF-ana-7@mail.gmail.com' });
+    expect(await handleStaffMail(first, w.deps)).toMatchObject({ kind: 'applied' });
+    await meanwhile(w);
+    const before = w.cases.must();
+    const sentBefore = w.mailer.sent.length;
+    w.clock.advance(40 * DAY);
+
+    const again = await handleStaffMail(replayOf(first, 'ses-replayed-1'), w.deps);
+    expect(again).toEqual({ kind: 'duplicate', caseId: CASE_ID, protocol: PROTOCOL });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.cases.must()).toMatchObject({ status, ...(assignee ? { assignee } : {}) });
+    expect(w.mailer.sent).toHaveLength(sentBefore);
+  });
+
+  it('her new mail with the same words (another Message-ID) is a new answer: relayed', async () => {
+    const w = lifecycleWorld();
+    const text = 'Olá, Maria. O estorno foi pedido ao financeiro hoje.';
+    await handleStaffMail(mailFrom('ana', ANA, text, { messageId: 'CAF-ana-7@mail.gmail.com' }), w.deps);
+    const rewritten = mailFrom('ana', ANA, text, { sourceId: 'ses-staff-2', messageId: 'CAF-ana-8@mail.gmail.com' });
+    expect(await handleStaffMail(rewritten, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent).toHaveLength(2);
+  });
+
+  it("the supervisor's mail with the Message-ID of Ana's is her own: it is not Ana's replayed", async () => {
+    const w = lifecycleWorld();
+    await handleStaffMail(
+      mailFrom('ana', ANA, 'Olá, Maria. Pedido feito.', { messageId: 'x-1@empresa.com.br' }),
+      w.deps,
+    );
+    const sofia = mailFrom('sofia', 'sofia@empresa.com.br', '#nota conferi o estorno', {
+      sourceId: 'ses-staff-2',
+      messageId: 'x-1@empresa.com.br',
+    });
+    expect(await handleStaffMail(sofia, w.deps)).toMatchObject({ kind: 'applied', events: ['note'] });
   });
 });
 
