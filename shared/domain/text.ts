@@ -767,3 +767,8 @@ export function languageOfNormalized(normalized: string): MessageLanguage {
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
   return 'pt-BR';
 }
+
+/** A literal string as a regular expression matches it (a configured word, address or domain). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

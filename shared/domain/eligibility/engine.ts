@@ -32,6 +32,7 @@ import {
   canonicalizeWords,
   capText,
   detectLanguage,
+  escapeRegExp,
   LANGUAGE_NAMES_PT,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
@@ -84,10 +85,6 @@ interface CompiledRule {
   unlessInMessage: PhraseList;
   requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function phraseTokens(phrase: string): string[] {

@@ -14,6 +14,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OuvidoriaConfig } from '../config';
 import { parseProtocol } from '../protocol';
+import { escapeRegExp } from '../text';
 
 export type ReplySecret = string | Uint8Array;
 
@@ -136,6 +137,27 @@ export function isStaffReplyMailbox(address: string, config: OuvidoriaConfig): b
   const unquoted = local.replace(/^"(.*)"$/, '$1');
   const base = config.lifecycle.staffReplyLocalPart.toLowerCase();
   return unquoted === base || unquoted.startsWith(`${base}+`);
+}
+
+/**
+ * The text with every address of the staff reply mailbox (`caso@`, `caso+<anything>@` our domain,
+ * any letter case) written as the ombudsman address: what an analyst writes goes to the merchant
+ * (the answer, a closing message, a reason) and onto her status page, and an address that carries
+ * a staff token is never hers to see — nor to write to: her mail there would be staff mail, set
+ * aside unanswered. "Escreva para caso+OUV-….abc…@" means "write to us". Linear: one pass, a
+ * bounded label, no nesting.
+ */
+export function withoutStaffReplyAddresses(
+  text: string,
+  config: Pick<OuvidoriaConfig, 'lifecycle' | 'domain' | 'ombudsmanAddresses'>,
+): string {
+  const local = escapeRegExp(config.lifecycle.staffReplyLocalPart);
+  const domain = escapeRegExp(config.domain);
+  const pattern = new RegExp(
+    `(?<![\\w.+-])${local}(?:\\+[^\\s@<>"(),;:]{0,${MAX_ADDRESS}})?@${domain}(?![\\w-]|\\.\\w)`,
+    'giu',
+  );
+  return text.replace(pattern, config.ombudsmanAddresses[0] as string);
 }
 
 /** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */

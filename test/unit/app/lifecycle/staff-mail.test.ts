@@ -143,6 +143,23 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.mailer.sent[0]!.text).not.toContain('#encerrar');
   });
 
+  it.each([
+    ['in her answer', (a: string) => `Olá, Maria. Se preferir, escreva direto para ${a}.`],
+    ['in a #prorrogar reason', (a: string) => `#prorrogar 3 aguardando o financeiro (cópias para ${a})`],
+    ['in a closing message', (a: string) => `#encerrar procedente estorno feito\nDúvidas? Escreva para <${a}>.`],
+    ['in a closing summary', (a: string) => `#encerrar procedente estorno feito, ver ${a}`],
+  ])('her case address %s reaches neither the merchant nor her status page', async (_, write) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const token = addressOf('ana').split('.')[1]?.split('@')[0] as string;
+    await handleStaffMail(mailFrom('ana', ANA, write(addressOf('ana'))), w.deps);
+    const toMerchant = w.mailer.sent.filter((m) => m.to.includes(MERCHANT));
+    expect(toMerchant).toHaveLength(1);
+    expect(JSON.stringify(toMerchant)).not.toMatch(/caso\+/i);
+    expect(JSON.stringify(toMerchant)).not.toContain(token);
+    expect(toMerchant[0]!.text).toContain('ouvidoria@ouvidoria.example.com.br');
+    expect(JSON.stringify(w.cases.must())).not.toContain(token);
+  });
+
   it('#aguardar with an answer: relayed, then waiting for the merchant', async () => {
     const w = lifecycleWorld();
     await handleStaffMail(mailFrom('ana', ANA, '#aguardar\nOlá, Maria. Pode enviar a fatura em PDF?'), w.deps);

@@ -8,6 +8,7 @@ import {
   staffReplyAddress,
   staffReplyToken,
   verifyStaffReplyToken,
+  withoutStaffReplyAddresses,
 } from '../../../../shared/domain/lifecycle/reply-address';
 import { PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
 
@@ -118,5 +119,38 @@ describe('staffReplyAddress', () => {
 
   it('tokens are the HMAC of protocol and analyst id (upper-case protocol)', () => {
     expect(staffReplyToken('ouv-2026-000123', 'ana', SECRET, 16)).toBe(staffReplyToken(PROTOCOL, 'ana', SECRET, 16));
+  });
+});
+
+describe('withoutStaffReplyAddresses — what an analyst writes never hands the merchant a staff address', () => {
+  const ours = staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig);
+  const OFFICE = 'ouvidoria@ouvidoria.example.com.br';
+  it.each([
+    ['her own case address, pasted', `Se preferir, escreva para ${ours}.`, `Se preferir, escreva para ${OFFICE}.`],
+    ['in angle brackets, upper case', `Ouvidoria <${ours.toUpperCase()}>`, `Ouvidoria <${OFFICE}>`],
+    ['a mailto link', `mailto:${ours}?subject=x`, `mailto:${OFFICE}?subject=x`],
+    ['the bare mailbox', 'ou caso@ouvidoria.example.com.br', `ou ${OFFICE}`],
+    ['a label of any shape', 'caso+qualquer-coisa@Ouvidoria.Example.com.br.', `${OFFICE}.`],
+    ['twice on a line', `${ours}, ${ours}`, `${OFFICE}, ${OFFICE}`],
+  ])('%s: written as the ombudsman address', (_, text, expected) => {
+    expect(withoutStaffReplyAddresses(text, localConfig)).toBe(expected);
+  });
+
+  it.each([
+    ['another local part', 'acaso@ouvidoria.example.com.br'],
+    ['a dotted local part', 'ana.caso@ouvidoria.example.com.br'],
+    ['another domain', 'caso+x@empresa.com.br'],
+    ['a domain that only begins like ours', 'caso+x@ouvidoria.example.com.br.golpe.net'],
+    ['the ombudsman address', OFFICE],
+    ['the merchant', 'maria@lojadamaria.com.br'],
+  ])('%s: left alone', (_, text) => {
+    expect(withoutStaffReplyAddresses(text, localConfig)).toBe(text);
+  });
+
+  it('is linear on a long run of near misses', () => {
+    const text = 'caso+'.repeat(50_000);
+    const started = performance.now();
+    expect(withoutStaffReplyAddresses(text, localConfig)).toBe(text);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
