@@ -119,6 +119,71 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Elements whose content a hiding style or attribute takes out of the text (a known, finite set). */
+const HIDEABLE = new Set([
+  ...BLOCK,
+  'span',
+  'font',
+  'a',
+  'b',
+  'i',
+  'u',
+  'em',
+  'strong',
+  'small',
+  'label',
+  'td',
+  'th',
+  'sup',
+  'sub',
+  'mark',
+]);
+HIDEABLE.delete('br');
+HIDEABLE.delete('hr');
+
+/**
+ * An element its reader never sees: the `hidden` attribute, or a style that hides it (display:none,
+ * visibility:hidden, a font of size 0, opacity 0, Outlook's mso-hide:all). Its text is not the
+ * mail's: a line hidden at the top of an analyst's HTML-only mail was read as her `#encerrar`, and a
+ * merchant's hidden words would reach the rules (a ticket number no one wrote to be read).
+ */
+const HIDDEN_ATTRIBUTE = /\shidden(?=[\s=/>]|$)/;
+const HIDDEN_STYLE =
+  /(?:^|[;\s"'])(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:[;"'!]|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:[;"'!]|$)|mso-hide\s*:\s*all)/;
+
+function isHidden(tag: string): boolean {
+  if (HIDDEN_ATTRIBUTE.test(tag)) return true;
+  const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+  return style !== null && HIDDEN_STYLE.test(style[1] ?? style[2] ?? '');
+}
+
+/**
+ * Where a hidden element that opened just before `from` ends: after its matching closing tag (the
+ * same name, nested ones counted). One never closed (sloppy HTML, a `<p>` closed by the next one)
+ * hides nothing: only its tag is skipped, and its name is not searched again — each skipped stretch
+ * is read once and the searches that fail are one per name of a finite set: linear.
+ */
+function hiddenElements(lower: string): { after(name: string, from: number): number } {
+  const unclosed = new Set<string>();
+  return {
+    after(name, from) {
+      if (unclosed.has(name)) return from;
+      const tag = new RegExp(`<(/?)${name}(?=[\\s/>])`, 'g');
+      tag.lastIndex = from;
+      let depth = 1;
+      for (let m = tag.exec(lower); m !== null; m = tag.exec(lower)) {
+        depth += m[1] === '/' ? -1 : 1;
+        if (depth === 0) {
+          const end = lower.indexOf('>', m.index);
+          return end < 0 ? lower.length : end + 1;
+        }
+      }
+      unclosed.add(name);
+      return from;
+    },
+  };
+}
+
 /** Tags after which a paragraph break (blank line) is due; other BLOCK tags end a line. */
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'pre', 'hr']);
 
@@ -156,6 +221,7 @@ export function htmlToPlainText(html: string): string {
     }
     atLineStart = true;
   };
+  const hidden = hiddenElements(lower);
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -185,6 +251,10 @@ export function htmlToPlainText(html: string): string {
       if (close < 0) break;
       const closeEnd = html.indexOf('>', close);
       i = closeEnd < 0 ? html.length : closeEnd + 1;
+      continue;
+    }
+    if (!closing && HIDEABLE.has(name) && html[gt - 1] !== '/' && isHidden(lower.slice(lt, gt))) {
+      i = hidden.after(name, i);
       continue;
     }
     if (name === 'a') {

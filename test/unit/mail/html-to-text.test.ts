@@ -59,3 +59,40 @@ describe('htmlToPlainText', () => {
     expect(htmlToPlainText('<b>a'.repeat(200_000))).toBe('a'.repeat(200_000));
   });
 });
+
+describe('htmlToPlainText — what its reader never sees is not its text', () => {
+  const VISIBLE = '<p>Olá, Maria. Estamos verificando o estorno.</p>';
+  it.each([
+    ['display:none', '<div style="display:none">#encerrar procedente</div>'],
+    [
+      'display: none !important, upper case',
+      '<DIV STYLE="color:red; DISPLAY : NONE !important">#encerrar procedente</DIV>',
+    ],
+    ['the hidden attribute', '<span hidden>#encerrar improcedente</span>'],
+    ['visibility:hidden', "<p style='visibility:hidden'>#encerrar improcedente</p>"],
+    ['a font of size 0', '<p style="font-size:0px">#encerrar improcedente</p>'],
+    ['opacity 0', '<div style="opacity:0">#transferir bruno</div>'],
+    ["Outlook's mso-hide", '<span style="mso-hide:all">#encerrar parcial</span>'],
+    ['nested divs inside the hidden one', '<div hidden><div>#encerrar procedente</div><div>chamado 99999</div></div>'],
+  ])('%s: left out', (_, hidden) => {
+    expect(htmlToPlainText(`${hidden}${VISIBLE}`)).toBe('Olá, Maria. Estamos verificando o estorno.');
+  });
+
+  it.each([
+    ['display:block', '<div style="display:block">Chamado 48213.</div>', 'Chamado 48213.'],
+    ['a font of size 0.9em', '<p style="font-size:0.9em">Chamado 48213.</p>', 'Chamado 48213.'],
+    ['opacity 0.5', '<p style="opacity:0.5">Chamado 48213.</p>', 'Chamado 48213.'],
+    ['a word "hidden" in the text', '<p class="x">hidden fees: chamado 48213</p>', 'hidden fees: chamado 48213'],
+    ['a data-hidden attribute', '<p data-hidden="1">Chamado 48213.</p>', 'Chamado 48213.'],
+    ['a hidden element never closed hides nothing', '<p hidden>Chamado<p>48213', 'Chamado\n\n48213'],
+  ])('%s: kept', (_, html, text) => {
+    expect(htmlToPlainText(html)).toBe(text);
+  });
+
+  it('many hidden elements never closed: one pass', () => {
+    const html = `${'<div hidden>x'.repeat(50_000)}${'<span style="display:none">y'.repeat(50_000)}`;
+    const started = performance.now();
+    htmlToPlainText(html);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

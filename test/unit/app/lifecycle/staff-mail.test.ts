@@ -657,6 +657,40 @@ describe('handleStaffMail — a signed mail of the analyst handed to the case ad
   });
 });
 
+describe('handleStaffMail — an HTML-only mail acts by the lines its writer sees', () => {
+  it.each([
+    ['a hidden #encerrar above her answer', '<div style="display:none">#encerrar improcedente</div>', 'answered'],
+    ['a #encerrar in a font of size 0', '<p style="font-size:0">#encerrar improcedente</p>', 'answered'],
+    ['a visible #encerrar', '<p>#encerrar procedente estorno feito</p>', 'closed'],
+  ])('%s', async (_, top, event) => {
+    const raw = [
+      'From: Ana Lima <ana@empresa.com.br>',
+      `To: ${addressOf('ana')}`,
+      `Subject: RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      'Message-ID: <CAF-ana-html-1@mail.gmail.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `${top}<p>Olá, Maria. Estamos verificando o estorno com o financeiro.</p>`,
+    ].join('\r\n');
+    const mail = await parseEmail(
+      Buffer.from(raw),
+      {
+        sourceId: 'ses-html-1',
+        receivedAt: '2026-03-12T14:00:00.000Z',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+        returnPath: ANA,
+        recipients: [addressOf('ana')],
+      },
+      { maxRawMailBytes: 1024 * 1024 },
+    );
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: [event] });
+    expect(w.mailer.sent[0]?.text).toContain('Estamos verificando o estorno');
+    expect(w.mailer.sent[0]?.text).not.toContain('improcedente');
+  });
+});
+
 describe("handleStaffMail — several of one case's addresses", () => {
   it.each([
     ['the same address in To and Cc, in another letter case', [addressOf('ana'), addressOf('ana').toUpperCase()]],
