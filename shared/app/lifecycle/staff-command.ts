@@ -11,6 +11,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { ParsedStaffMail } from '../../domain/lifecycle/commands';
 import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
 import { planStaffMail } from '../../domain/lifecycle/plan';
+import { withoutStaffReplyAddresses } from '../../domain/lifecycle/reply-address';
 import {
   type Actor,
   type Effect,
@@ -56,13 +57,17 @@ export type StaffCommandResult =
 export async function applyStaffCommand(
   caseId: string,
   actor: StaffActor,
-  commands: ParsedStaffMail,
-  body: string,
+  written: ParsedStaffMail,
+  writtenBody: string,
   deps: ResolvedDeps,
   source: StaffCommandSource,
   initial?: WorkCase,
 ): Promise<StaffCommandResult> {
   const { config } = deps;
+  // What staff write reaches the merchant (her mail and status page): never a staff reply address,
+  // pasted from a notice by mail or into the console alike.
+  const commands = withoutStaffAddresses(written, config);
+  const body = withoutStaffReplyAddresses(writtenBody, config);
   const attachments = source.attachments ?? [];
   const explainByMail = source.origin === 'mail';
   let refusal: StaffProblem[] = [];
@@ -140,6 +145,26 @@ export async function applyStaffCommand(
       return { kind: 'applied', caseId, events: events.map((e) => e.type) };
     }
   }
+}
+
+/** The commands with the staff reply addresses in what they send the merchant (a summary, a reason) rewritten. */
+function withoutStaffAddresses(parsed: ParsedStaffMail, config: ResolvedDeps['config']): ParsedStaffMail {
+  if (!parsed.ok) return parsed;
+  const clean = (text: string) => withoutStaffReplyAddresses(text, config);
+  return {
+    ok: true,
+    body: clean(parsed.body),
+    commands: parsed.commands.map((k) => {
+      switch (k.kind) {
+        case 'close':
+          return { ...k, summary: clean(k.summary) };
+        case 'extend':
+          return { ...k, reason: clean(k.reason) };
+        default:
+          return k;
+      }
+    }),
+  };
 }
 
 /** What the merchant is sent, kept on the case as an outgoing message (the status page shows it). */

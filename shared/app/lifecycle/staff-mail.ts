@@ -30,7 +30,6 @@ import {
   type ParsedReplyAddress,
   parseStaffReplyAddress,
   verifyStaffReplyToken,
-  withoutStaffReplyAddresses,
 } from '../../domain/lifecycle/reply-address';
 import type { Actor, LeftOutFile, RefusalCode } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
@@ -84,8 +83,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
   const mailId = staffMailId(member.id, mail.messageId);
-  // What she wrote reaches the merchant (and her status page): never an address of the staff mailbox.
-  const fresh = withoutStaffReplyAddresses(freshStaffText(mail.text, member), config);
+  const fresh = freshStaffText(mail.text, member);
   const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
   const leftOut = leftOutFiles(mail.attachments, relayed);
   const parsed = filesOnly(

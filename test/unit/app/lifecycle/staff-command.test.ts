@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { applyStaffCommand, type StaffActor } from '../../../../shared/app/lifecycle/staff-command';
-import { CASE_ID, lifecycleWorld, MERCHANT } from '../../../support/lifecycle-fakes';
+import { localConfig } from '../../../../shared/domain/config';
+import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
+import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
 
 const ana: StaffActor = { kind: 'staff', id: 'ana', role: 'analyst' };
 const bruno: StaffActor = { kind: 'staff', id: 'bruno', role: 'analyst' };
@@ -30,6 +32,39 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
     const stored = await w.cases.get(CASE_ID);
     expect(stored?.messages?.at(-1)).toMatchObject({ direction: 'out', author: 'ana', channel: 'webform' });
   });
+
+  it.each([
+    ['an answer', (a: string) => ({ ok: true as const, commands: [], body: `Olá, Maria. Pode escrever para ${a}.` })],
+    [
+      'a closing summary',
+      (a: string) => ({
+        ok: true as const,
+        commands: [{ kind: 'close' as const, category: 'resolvido' as const, summary: `ver ${a}`, line: '#encerrar' }],
+        body: '',
+      }),
+    ],
+    [
+      'an extension reason',
+      (a: string) => ({
+        ok: true as const,
+        commands: [{ kind: 'extend' as const, businessDays: 3, reason: `retorno por ${a}`, line: '#prorrogar' }],
+        body: '',
+      }),
+    ],
+  ])(
+    'a staff reply address pasted into %s in the console reaches the merchant as the ombudsman address',
+    async (_, typed) => {
+      const w = lifecycleWorld();
+      const address = staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig);
+      const parsed = typed(address);
+      await applyStaffCommand(CASE_ID, ana, parsed, parsed.body, resolveDeps(w.deps), source('console-9'));
+      const toMerchant = w.mailer.sent.filter((m) => m.to.includes(MERCHANT));
+      expect(toMerchant).toHaveLength(1);
+      expect(JSON.stringify(toMerchant)).not.toMatch(/caso\+/i);
+      expect(toMerchant[0]?.text).toContain('ouvidoria@ouvidoria.example.com.br');
+      expect(JSON.stringify(await w.cases.get(CASE_ID))).not.toMatch(/caso\+/i);
+    },
+  );
 
   it('the same source twice changes the case once', async () => {
     const w = lifecycleWorld();
