@@ -15,7 +15,10 @@
  *   never guessed, because a guessed `#encerrar` would close a case nobody meant to close.
  * - The command block is the run of lines starting with `#` + letter at the top (blank lines in
  *   between allowed); the first other line starts the answer, and a `#word` after it is plain text.
- *   `#48213` (a ticket number) is not a command.
+ *   `#48213` (a ticket number) is not a command. But a line of the answer that IS a whole, valid
+ *   command (`#encerrar procedente` under her greeting, or written below the quoted history) refuses
+ *   the mail: it never acts there, and relayed it would hand the merchant the analyst's intent (or
+ *   a `#nota`, which is internal) while the analyst believes the case closed.
  * - A line is read as its reader sees it: characters nobody sees (a zero-width space, a bidi mark
  *   pasted from a chat or a web page) are left out before it is told apart and parsed. With them,
  *   "\u200b#encerrar procedente" was no command but the first line of the answer: the analyst's
@@ -272,6 +275,15 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
     commands.push(parsed);
   }
   const body = bodyStart < text.length ? text.slice(bodyStart).trim() : '';
+  for (const line of misplacedCommands(body, options)) {
+    problems.push(
+      problem(
+        'misplaced-command',
+        `O comando “${line}” está no meio do texto: comandos só valem nas primeiras linhas da mensagem, antes da resposta. Nada foi enviado ao lojista; envie de novo com o comando no topo.`,
+        line,
+      ),
+    );
+  }
 
   if (seen.has('close')) {
     for (const c of commands) {
@@ -299,6 +311,18 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
   }
   if (problems.length > 0) return { ok: false, problems, commandLines };
   return { ok: true, commands, body };
+}
+
+/** Lines of the answer that are whole, valid commands (read as the command block reads them). */
+function misplacedCommands(body: string, options: CommandOptions): string[] {
+  const found: string[] = [];
+  for (const raw of body.split('\n')) {
+    const line = withoutInvisible(raw).trim().normalize('NFC');
+    if (!COMMAND_LINE.test(line)) continue;
+    const parsed = parseLine(line, options);
+    if (!('code' in parsed)) found.push(line);
+  }
+  return found;
 }
 
 /**

@@ -233,6 +233,7 @@ export type RefusalCode =
   | 'malformed-command'
   | 'duplicate-command'
   | 'conflicting-commands'
+  | 'misplaced-command'
   | 'invalid-days'
   | 'missing-reason'
   | 'invalid-category'
@@ -254,6 +255,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'malformed-command': 'comando incompleto ou mal escrito',
   'duplicate-command': 'comando repetido na mesma mensagem',
   'conflicting-commands': 'comandos que não podem vir juntos',
+  'misplaced-command': 'comando no meio do texto, não nas primeiras linhas',
   'invalid-days': 'número de dias úteis inválido',
   'missing-reason': 'prorrogação sem motivo',
   'invalid-category': 'categoria de encerramento desconhecida',

@@ -160,6 +160,23 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(JSON.stringify(w.cases.must())).not.toContain(token);
   });
 
+  it.each([
+    [
+      'below the quoted history',
+      `Olá, Maria. Estamos verificando.\n\n${GMAIL_ANSWER.split('\n').slice(-3).join('\n')}\n\n#encerrar improcedente`,
+    ],
+    ['inside the answer, an internal note', 'Olá, Maria. Estamos verificando.\n#nota a lojista já ligou três vezes'],
+  ])('a command %s: nothing relayed, the case unchanged, the analyst told why', async (_, text) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    expect(await handleStaffMail(mailFrom('ana', ANA, text), w.deps)).toMatchObject({
+      kind: 'refused',
+      codes: ['misplaced-command'],
+    });
+    expect(w.cases.must().status).toBe('IN_PROGRESS');
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.text).toContain('primeiras linhas');
+  });
+
   it('#aguardar with an answer: relayed, then waiting for the merchant', async () => {
     const w = lifecycleWorld();
     await handleStaffMail(mailFrom('ana', ANA, '#aguardar\nOlá, Maria. Pode enviar a fatura em PDF?'), w.deps);

@@ -120,6 +120,45 @@ describe('parseStaffCommands — a line as its reader sees it (characters nobody
   });
 });
 
+describe('parseStaffCommands — a whole command inside the answer refuses the mail (it never acts there)', () => {
+  const Q = 'Em qui., 12 de mar. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:';
+  it.each([
+    ['under her greeting', 'Olá, Maria.\n#encerrar procedente estorno feito', '#encerrar procedente estorno feito'],
+    ['at the end of the answer', 'Olá, Maria. O estorno foi feito.\n\n#aguardar', '#aguardar'],
+    [
+      'an internal note inside the answer',
+      'Olá, Maria.\n#nota ligar para a lojista amanhã',
+      '#nota ligar para a lojista amanhã',
+    ],
+    ['with a bidi mark before it', 'Olá, Maria.\n\u200f#transferir bruno', '#transferir bruno'],
+    [
+      'after valid commands and text',
+      '#aguardar\nOlá, Maria.\n#prorrogar 5 aguardando o financeiro',
+      '#prorrogar 5 aguardando o financeiro',
+    ],
+  ])('%s', (_, text, line) => {
+    expect(problems(parse(text))).toContainEqual(expect.objectContaining({ code: 'misplaced-command', line }));
+  });
+
+  it.each([
+    ['a ticket number', 'Olá, Maria.\n#48213 é o chamado certo?'],
+    ['a hashtag', 'Olá, Maria.\n#obrigada pela paciência'],
+    ['a command word with words that are no command', 'Olá, Maria.\n#encerrar fica no corpo'],
+    ['a verb alone that is incomplete', 'Olá, Maria.\n#encerrar'],
+  ])('%s inside the answer stays text', (_, text) => {
+    expect(ok(parse(text)).body).toBe(text);
+  });
+
+  it('a command written below the quoted history (the quote is cut, the command would follow the answer)', () => {
+    const fresh = freshStaffText(
+      `Olá, Maria. Estamos verificando.\n\n${Q}\n> Fui cobrada duas vezes.\n\n#encerrar procedente`,
+    );
+    const found = problems(parse(fresh));
+    expect(found.map((p) => p.code)).toEqual(['misplaced-command']);
+    expect(found[0]?.message).toContain('primeiras linhas');
+  });
+});
+
 describe('parseStaffCommands — refused mails', () => {
   it.each([
     ['#fechar procedente', 'unknown-command', 'Você quis dizer “#encerrar”?'],
