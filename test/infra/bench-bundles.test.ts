@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAMBDAS, ROOT } from '../../../bench/bundles';
+import { LAMBDAS, ROOT } from '../../bench/bundles';
 
 describe('bench bundles', () => {
   it('measures every function the stack deploys: one bundle per functions/<name>/handler.ts', () => {
