@@ -21,35 +21,55 @@ const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const awsRegion = z.string().regex(REGION_CODE, 'use an AWS region code such as us-east-1');
 
 /**
- * Regions the stack deploys to: those offering both SES email receiving (the receipt rule set) and
- * GuardDuty Malware Protection for S3 (the webform uploads' scan). Elsewhere CloudFormation fails
- * mid-deploy, so synth refuses any other region unless `confirmUnlistedRegion` repeats it.
+ * Regions the stack deploys to: those where SES receives mail (the receipt rule set, the MX target
+ * inbound-smtp.<region>.amazonaws.com) and GuardDuty Malware Protection for S3 scans the webform
+ * uploads. Elsewhere CloudFormation fails mid-deploy, so synth refuses any other region unless
+ * `confirmUnlistedRegion` repeats it. SES receiving is the binding constraint; EventBridge Scheduler,
+ * Cognito, DynamoDB, SQS and Lambda exist in every region listed here.
  *
- * NOT VERIFIED: written on 2026-12-02 from what the AWS pages are remembered to say — the AWS
- * General Reference, "Amazon Simple Email Service endpoints and quotas" (Email receiving endpoints,
- * https://docs.aws.amazon.com/general/latest/gr/ses.html) and GuardDuty's Region-specific feature
- * availability (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html). This
- * machine had no network and the stored copies hold only an older receiving table (us-east-1,
- * us-west-2, eu-west-1). A region missing here costs a confirmation (README "Region"); a region
- * wrongly listed fails mid-deploy, as every region did before. Check both pages before relying on it.
+ * Checked on 2026-12-02 against the stored copies of:
+ * - AWS General Reference, "Amazon Simple Email Service endpoints and quotas", table "Email Receiving
+ *   endpoints": https://docs.aws.amazon.com/general/latest/gr/ses.html (the SES guide's "Regions and
+ *   Amazon SES" sends there: https://docs.aws.amazon.com/ses/latest/dg/regions.html). The newest copy of
+ *   that table found (as of January 2024, Seoul still sending-only) lists exactly these 11 regions; an
+ *   older copy listed only us-east-1, us-west-2 and eu-west-1 and named the regions without receiving
+ *   (SES_WITHOUT_RECEIVING).
+ * - GuardDuty "Region-specific feature availability":
+ *   https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html (no Malware Protection for S3
+ *   exception in any region listed here).
+ * The previous list (written from memory) had us-west-1, eu-west-3, eu-north-1, ap-northeast-2,
+ * ap-northeast-3 and ap-south-1, where SES sends but does not receive: the deploy failed there.
  */
 export const SUPPORTED_REGIONS: readonly string[] = [
   'us-east-1',
   'us-east-2',
-  'us-west-1',
   'us-west-2',
   'ca-central-1',
   'eu-west-1',
   'eu-west-2',
-  'eu-west-3',
   'eu-central-1',
-  'eu-north-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-south-1',
   'ap-southeast-1',
   'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-northeast-1',
+];
+
+/**
+ * Regions the same pages name as sending-only (no "Email Receiving endpoint"): the refusal says so,
+ * instead of "not known". A region AWS later opens for receiving is confirmed (confirmUnlistedRegion)
+ * or moved to SUPPORTED_REGIONS.
+ */
+export const SES_WITHOUT_RECEIVING: readonly string[] = [
+  'us-west-1',
+  'af-south-1',
+  'ap-south-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'eu-west-3',
+  'eu-north-1',
+  'eu-south-1',
+  'me-south-1',
+  'sa-east-1',
 ];
 
 /** Retention periods CloudWatch Logs accepts. */
@@ -201,7 +221,11 @@ export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['region'],
-      message: `"${c.region}" is not known to offer both SES email receiving and GuardDuty Malware Protection for S3 (the deploy would fail midway). Supported: ${SUPPORTED_REGIONS.join(', ')}. If AWS offers both there now, set "confirmUnlistedRegion": "${c.region}" (README, "Region").`,
+      message: `${
+        SES_WITHOUT_RECEIVING.includes(c.region)
+          ? `SES does not receive mail in ${c.region} (it only sends there: no inbound-smtp.${c.region}.amazonaws.com)`
+          : `"${c.region}" is not known to offer both SES email receiving and GuardDuty Malware Protection for S3`
+      }: the deploy would fail midway. Supported: ${SUPPORTED_REGIONS.join(', ')}. If AWS offers both there now, set "confirmUnlistedRegion": "${c.region}" (README, "Region").`,
     });
   }
   if (c.confirmUnlistedRegion !== undefined && c.confirmUnlistedRegion !== c.region) {

@@ -255,11 +255,19 @@ describe('deployment configuration validation', () => {
   // would fail midway there, after creating half the stack. Synth refuses it, naming the ones it takes.
   it.each([
     [
-      'São Paulo (not on the list: confirmed by hand or refused)',
+      'São Paulo (SES sends there but receives no mail)',
       { region: 'sa-east-1' },
-      'region: "sa-east-1" is not known',
+      'region: SES does not receive mail in sa-east-1 (it only sends there',
     ],
-    ['Cape Town', { region: 'af-south-1' }, 'region: "af-south-1" is not known'],
+    ['Cape Town', { region: 'af-south-1' }, 'region: SES does not receive mail in af-south-1'],
+    // Listed before from memory: SES sends there, receives nothing (the AWS receiving-endpoint table).
+    ['N. California', { region: 'us-west-1' }, 'region: SES does not receive mail in us-west-1'],
+    ['Paris', { region: 'eu-west-3' }, 'region: SES does not receive mail in eu-west-3'],
+    ['Stockholm', { region: 'eu-north-1' }, 'region: SES does not receive mail in eu-north-1'],
+    ['Seoul', { region: 'ap-northeast-2' }, 'region: SES does not receive mail in ap-northeast-2'],
+    ['Osaka', { region: 'ap-northeast-3' }, 'region: SES does not receive mail in ap-northeast-3'],
+    ['Mumbai', { region: 'ap-south-1' }, 'region: SES does not receive mail in ap-south-1'],
+    ['a region nobody checked', { region: 'ap-east-1' }, 'region: "ap-east-1" is not known'],
     ['a region code AWS does not have', { region: 'br-south-1' }, 'region: "br-south-1" is not known'],
     [
       'a confirmation of another region (copied from another config)',
@@ -284,6 +292,8 @@ describe('deployment configuration validation', () => {
 
   it.each([
     ['a listed region', { region: 'eu-west-1' }],
+    ['Frankfurt (SES receives there)', { region: 'eu-central-1' }],
+    ['Jakarta (SES receives there, missing before)', { region: 'ap-southeast-3' }],
     ['an unlisted region confirmed by hand', { region: 'sa-east-1', confirmUnlistedRegion: 'sa-east-1' }],
   ])('accepts %s', (_name, patch) => {
     expect(problemsOf({ ...devInput, ...patch })).toBe('');
