@@ -3,6 +3,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { holidayTableShortfall } from '../shared/domain/calendar';
 import { checkEnvironmentName, type DeploymentConfig, loadDeploymentConfig } from './config';
+import { ENVIRONMENT_TAG } from './names';
 import { OuvidoriaStack } from './ouvidoria-stack';
 
 /** Context key that picks infra/config/<env>.json: `npx cdk synth -c env=prod`. */
@@ -51,7 +52,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
   // Dashboards take no tags in CloudFormation's schema (cfn-lint E3002).
   const untaggable = { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] };
   Tags.of(stack).add('project', 'ouvidoria', untaggable);
-  Tags.of(stack).add('environment', envName, untaggable);
+  Tags.of(stack).add(ENVIRONMENT_TAG, envName, untaggable);
 
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

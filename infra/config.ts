@@ -179,6 +179,13 @@ const DeploymentFields = z.object({
   /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
   retainData: z.boolean().default(true),
   /**
+   * Monthly cost limit of this environment in USD: an AWS Budgets budget over the costs tagged
+   * `environment=<env>` mails the alarm topic (NOTIFY) at 80 % of the actual cost and when the forecast
+   * passes 100 % (README, "Cost guard"). Required where data is kept (`retainData`); a test environment
+   * without one says so with `false`, never by leaving it out.
+   */
+  monthlyBudgetUsd: z.union([z.number().int().min(1).max(1_000_000), z.literal(false)]),
+  /**
    * DNS records in Route 53: with a hosted zone for `domain`, the stack creates the DKIM CNAMEs, the MX,
    * SPF and DMARC records and the MAIL FROM records. Absent = publish them yourself (stack outputs, README).
    */
@@ -261,6 +268,14 @@ export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
       path: ['silentAlarms'],
       message:
         'not with "retainData": true: an environment that keeps its data is production, and its alarms must reach someone (alarmEmails)',
+    });
+  }
+  if (c.monthlyBudgetUsd === false && c.retainData) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['monthlyBudgetUsd'],
+      message:
+        'set a monthly limit in USD: an environment that keeps its data ("retainData": true) is production, and a runaway cost (a mail loop, a retry storm) must reach the on-call before the invoice does',
     });
   }
   if (c.silentAlarms && c.alarmEmails.length > 0) {

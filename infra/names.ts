@@ -8,3 +8,9 @@ export { METRIC, METRICS_NAMESPACE, SERVICE } from '../shared/telemetry-names';
 
 /** Prefix under which the SES receipt rule's S3 action writes raw mail (one definition, shared). */
 export { RAW_MAIL_PREFIX } from '../shared/runtime-env';
+
+/**
+ * The tag that names the environment on every resource (infra/app.ts), and the cost allocation tag the
+ * budget filters on (it must be activated once in the Billing console: README, "Cost guard").
+ */
+export const ENVIRONMENT_TAG = 'environment';

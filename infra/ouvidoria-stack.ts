@@ -34,6 +34,7 @@ import { RawMailStore } from './constructs/raw-mail-store';
 import { MONTHLY_REPORT_SIZING, Reports } from './constructs/reports';
 import { MessageTextStore } from './constructs/message-text-store';
 import { Uploads } from './constructs/uploads';
+import { budgetArnPattern, CostBudget } from './constructs/cost-budget';
 import { StaffConsole } from './constructs/staff-console';
 import { WebformApi } from './constructs/webform-api';
 import { RAW_MAIL_PREFIX, SERVICE } from './names';
@@ -172,6 +173,8 @@ export class OuvidoriaStack extends Stack {
   readonly dlqWatch: OuvidoriaFunction;
   readonly dlqWatchSchedule: scheduler.Schedule;
   readonly monitoring: Monitoring;
+  /** Absent with "monthlyBudgetUsd": false (a test environment). */
+  readonly costBudget?: CostBudget;
   readonly reports: Reports;
   readonly lifecycle: CaseLifecycle;
 
@@ -231,6 +234,11 @@ export class OuvidoriaStack extends Stack {
         sid: 'PublishSesFeedback',
         service: 'ses.amazonaws.com',
         sourceArn: this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
+      },
+      {
+        sid: 'PublishBudgets',
+        service: 'budgets.amazonaws.com',
+        sourceArn: budgetArnPattern(this),
       },
       {
         sid: 'PublishCloudWatchAlarms',
@@ -740,6 +748,15 @@ export class OuvidoriaStack extends Stack {
     });
 
     this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic, this.monitoring.alarmNameOf));
+
+    // Cost guard: AWS Budgets mails the same topic (NOTIFY) before the invoice says it.
+    if (config.monthlyBudgetUsd !== false) {
+      this.costBudget = new CostBudget(this, 'CostBudget', {
+        envName: props.envName,
+        monthlyLimitUsd: config.monthlyBudgetUsd,
+        topic: this.monitoring.alarmTopic,
+      });
+    }
 
     // `cdk deploy` prints output values (not descriptions): the pending confirmations are said in one.
     new CfnOutput(this, 'AlarmTopicArn', {

@@ -67,6 +67,8 @@ const DLQ_WATCH_STOPPED =
   'All six at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"; right after the deploy that created the alarms, until its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
 
 const SINGLE: Record<string, string> = {
+  MonthlyCost:
+    'AWS Budgets: this environment\'s costs passed 80 % of monthlyBudgetUsd, or are forecast to pass it. Open Cost Explorer, filter tag environment=<env>, group by Service and by day: a mail loop or a retry storm shows as SES, Lambda or DynamoDB growing day by day (check IntakeDlq, SesSendingFailing, the EmailIntake invocations); a steady rise with more cases is growth: raise monthlyBudgetUsd and deploy. A budget that stays at 0 USD means the cost allocation tag "environment" is not active (Billing console, Cost allocation tags).',
   AssignmentQueueOldMessage:
     'check AssignmentErrors and AssignmentThrottles and the assignment log; a poison message blocks the FIFO group until it is dead-lettered (AssignmentDlq).',
   NoAnalystAvailable:

@@ -104,6 +104,8 @@ describe('deployment configuration validation', () => {
     ['region', without('region'), 'region'],
     ['alarmEmails', without('alarmEmails'), 'alarmEmails'],
     ['rawMailRetentionDays', without('rawMailRetentionDays'), 'rawMailRetentionDays'],
+    // No budget by omission: a test environment opts out with false, said out loud.
+    ['monthlyBudgetUsd', without('monthlyBudgetUsd'), 'monthlyBudgetUsd'],
     ['zendeskSubdomain', without('zendeskSubdomain'), 'zendeskSubdomain'],
     ['domain (runtime field)', without('domain'), 'domain'],
     ['links (runtime field)', without('links'), 'links'],
@@ -243,6 +245,22 @@ describe('deployment configuration validation', () => {
     ],
   ])('refuses alarms that would reach nobody or twice: %s', (_name, patch, expected) => {
     expect(problemsOf({ ...devInput, ...patch })).toContain(`  - ${expected}`);
+  });
+
+  it.each([
+    ['production without a budget', { monthlyBudgetUsd: false }, 'monthlyBudgetUsd: set a monthly limit in USD'],
+    ['a budget of cents', { monthlyBudgetUsd: 0.5 }, 'monthlyBudgetUsd: '],
+    ['a budget of nothing', { monthlyBudgetUsd: 0 }, 'monthlyBudgetUsd: '],
+    ['a budget switched on by "true"', { monthlyBudgetUsd: true }, 'monthlyBudgetUsd: '],
+  ])('refuses a cost guard that guards nothing: %s', (_name, patch, expected) => {
+    expect(problemsOf({ ...devInput, ...patch })).toContain(`  - ${expected}`);
+  });
+
+  it.each([
+    ['production with a limit', { monthlyBudgetUsd: 250 }, 250],
+    ['a test environment that opts out', { monthlyBudgetUsd: false, retainData: false }, false],
+  ])('takes the cost guard of %s', (_name, patch, expected) => {
+    expect(parseDeploymentConfig({ ...devInput, ...patch }).monthlyBudgetUsd).toBe(expected);
   });
 
   it('lets a test environment that keeps no data page nobody, explicitly', () => {

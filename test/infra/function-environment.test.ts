@@ -55,6 +55,7 @@ const productionSized = parseDeploymentConfig({
     { id: 'sofia.ramos', name: 'Sofia Ramos', email: 'sofia.ramos@plataforma-exemplo.com.br' },
   ],
   retainData: true,
+  monthlyBudgetUsd: 500,
   xrayTracing: true,
 });
 

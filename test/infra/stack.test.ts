@@ -55,6 +55,7 @@ beforeAll(() => {
     activateRuleSet: false,
     webformThrottle: { rateLimit: 3, burstLimit: 7 },
     xrayTracing: true,
+    monthlyBudgetUsd: false,
   });
 }, 180_000);
 
@@ -1670,6 +1671,86 @@ describe('alarms and dashboard', () => {
         ]),
       },
     });
+  });
+
+  // Cost guard: AWS Budgets publishes as budgets.amazonaws.com to the KMS-encrypted alarm topic, so the
+  // topic policy and the key policy must both let it (without either, the budget mails nobody).
+  it('keeps a monthly cost budget of this environment that mails the alarm topic at 80 % actual and 100 % forecast', () => {
+    const { stack, template } = dev;
+    const topic = ref(stack, stack.monitoring.alarmTopic);
+    const budgetArns = { 'Fn::Join': ['', ['arn:aws:budgets::', { Ref: 'AWS::AccountId' }, ':*']] };
+    const guard = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: { 'aws:SourceArn': budgetArns },
+    };
+    template.resourceCountIs('AWS::Budgets::Budget', 1);
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: {
+        BudgetName: 'NOTIFY Ouvidoria-dev MonthlyCost',
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 100, Unit: 'USD' },
+        CostFilters: { TagKeyValue: ['user:environment$dev'] },
+      },
+      NotificationsWithSubscribers: [
+        {
+          Notification: {
+            NotificationType: 'ACTUAL',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 80,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: [{ SubscriptionType: 'SNS', Address: topic }],
+        },
+        {
+          Notification: {
+            NotificationType: 'FORECASTED',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 100,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: [{ SubscriptionType: 'SNS', Address: topic }],
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topic],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'AllowBudgets',
+            Effect: 'Allow',
+            Principal: { Service: 'budgets.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic,
+            Condition: guard,
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'PublishBudgets',
+            Effect: 'Allow',
+            Principal: { Service: 'budgets.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: guard,
+          },
+        ]),
+      },
+    });
+    // The tag the budget filters on is the one every resource carries.
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Tags: Match.arrayWith([{ Key: 'environment', Value: 'dev' }]),
+    });
+  });
+
+  it('keeps no budget in a test environment that opted out ("monthlyBudgetUsd": false)', () => {
+    variant.template.resourceCountIs('AWS::Budgets::Budget', 0);
+    expect(variant.stack.costBudget).toBeUndefined();
   });
 
   it('subscribes every configured on-call address', () => {
