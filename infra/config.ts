@@ -176,6 +176,15 @@ const DeploymentFields = z.object({
       burstLimit: z.number().int().min(1).max(5_000),
     })
     .default({ rateLimit: 10, burstLimit: 20 }),
+  /**
+   * The name of a table restored from point-in-time recovery (README, "Runbook: the table was damaged"):
+   * every function, schedule target and output then uses it; the stack's own table stays as it is
+   * (not replaced, not deleted). Absent = the stack's own table.
+   */
+  tableNameOverride: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'use the DynamoDB table name (3-255 of a-z, A-Z, 0-9, "_", "-", ".")')
+    .optional(),
   /** Keep data stores (table, buckets, secret, logs) when the stack is deleted; the table also gets deletion protection. */
   retainData: z.boolean().default(true),
   /**

@@ -188,7 +188,10 @@ export class OuvidoriaStack extends Stack {
     // Given as ENV.config, it travels in each bundle, not the environment (OuvidoriaFunction).
 
     // ── Data ────────────────────────────────────────────────────────────────────────────────────
-    this.table = new CaseTable(this, 'Cases', { retainData: config.retainData });
+    this.table = new CaseTable(this, 'Cases', {
+      retainData: config.retainData,
+      ...(config.tableNameOverride ? { tableNameOverride: config.tableNameOverride } : {}),
+    });
     this.rawMail = new RawMailStore(this, 'RawMailStore', {
       retentionDays: config.rawMailRetentionDays,
       closedCaseRetentionDays: runtime.retention.retentionDays,

@@ -10,6 +10,12 @@ const CASE_ITEM_PREFIX = 'CASE#*';
 
 export interface CaseTableProps {
   readonly retainData: boolean;
+  /**
+   * Serve the functions from this existing table (a point-in-time restore: README, "Runbook: the table
+   * was damaged") instead of the stack's own. The stack's own table stays in the template, untouched
+   * (neither replaced nor deleted), so switching back is removing the override.
+   */
+  readonly tableNameOverride?: string;
 }
 
 type TableAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:Query';
@@ -80,11 +86,14 @@ export const TABLE_ACCESS = {
  * TTL on the throttle and idempotency items.
  */
 export class CaseTable extends Construct {
-  readonly table: dynamodb.Table;
+  /** The table the functions use: the stack's own, or the restored one named by tableNameOverride. */
+  readonly table: dynamodb.ITable;
+  /** The stack's own table, kept in the template whatever the functions use. */
+  readonly ownTable: dynamodb.Table;
 
   constructor(scope: Construct, id: string, props: CaseTableProps) {
     super(scope, id);
-    this.table = new dynamodb.Table(this, 'Table', {
+    this.ownTable = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -97,7 +106,7 @@ export class CaseTable extends Construct {
     // CloudFormation adds (or removes) one GSI per stack update: a new index in table-design.ts
     // deploys alone (shared/adapters/dynamo/README.md).
     for (const index of ALL_GSIS) {
-      this.table.addGlobalSecondaryIndex({
+      this.ownTable.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         ...(index.sortKey ? { sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING } } : {}),
@@ -107,6 +116,12 @@ export class CaseTable extends Construct {
           : { projectionType: dynamodb.ProjectionType.KEYS_ONLY }),
       });
     }
+    // A restore keeps the keys and the GSIs; TTL, PITR, deletion protection and tags are set on it by
+    // hand (the runbook), as CloudFormation does not own it.
+    this.table =
+      props.tableNameOverride === undefined
+        ? this.ownTable
+        : dynamodb.Table.fromTableName(this, 'Restored', props.tableNameOverride);
   }
 
   /**

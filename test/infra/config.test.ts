@@ -248,6 +248,13 @@ describe('deployment configuration validation', () => {
   });
 
   it.each([
+    ['a table ARN instead of its name', { tableNameOverride: 'arn:aws:dynamodb:us-east-1:123456789012:table/x' }],
+    ['a name with a space', { tableNameOverride: 'casos restaurados' }],
+  ])('refuses a tableNameOverride that names no table: %s', (_name, patch) => {
+    expect(problemsOf({ ...devInput, ...patch })).toContain('  - tableNameOverride: use the DynamoDB table name');
+  });
+
+  it.each([
     ['production without a budget', { monthlyBudgetUsd: false }, 'monthlyBudgetUsd: set a monthly limit in USD'],
     ['a budget of cents', { monthlyBudgetUsd: 0.5 }, 'monthlyBudgetUsd: '],
     ['a budget of nothing', { monthlyBudgetUsd: 0 }, 'monthlyBudgetUsd: '],

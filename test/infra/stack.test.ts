@@ -5,7 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ASSIGNMENT_METRIC } from '../../functions/assignment/handler';
-import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { ALL_GSIS, GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
 import { METRIC as EMITTED, METRICS_NAMESPACE as EMITTED_NAMESPACE } from '../../shared/adapters/telemetry';
 import { configSchema } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
@@ -1161,6 +1161,56 @@ describe('data kept or removed with retainData', () => {
     const { template } = synthed();
     template.hasResourceProperties('AWS::DynamoDB::Table', table);
     template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: pool });
+  });
+});
+
+// A point-in-time restore creates a new table: the runbook repoints every function at it
+// (tableNameOverride) and sets what a restore does not carry. Both follow the stack, not memory.
+describe('restoring the table (README, "Runbook: the table was damaged")', () => {
+  const RESTORED = 'Ouvidoria-dev-CasesTable-restored-20261202';
+  type Fn = { Properties: { Environment?: { Variables?: Record<string, unknown> } } };
+  const tableUsers = (template: Template) =>
+    Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Fn>).filter(
+      (f) => f.Properties.Environment?.Variables?.[ENV.tableName] !== undefined,
+    );
+  const runbook = () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('### Runbook: the table was damaged');
+    expect(start).toBeGreaterThan(-1);
+    const end = readme.indexOf('\n### ', start + 1);
+    return readme.slice(start, end === -1 ? undefined : end);
+  };
+
+  it('names every function that reads TABLE_NAME, the TTL attribute and every GSI', () => {
+    const text = runbook();
+    const services = tableUsers(dev.template).map((f) =>
+      String(f.Properties.Environment!.Variables!.POWERTOOLS_SERVICE_NAME),
+    );
+    expect(services.length).toBeGreaterThanOrEqual(10);
+    expect(services.filter((service) => !text.includes(`\`${service}\``))).toEqual([]);
+    expect(text).toContain(`AttributeName=${TTL_ATTRIBUTE}`);
+    expect(ALL_GSIS.map((index) => index.indexName).filter((name) => !text.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('serves every function, grant and output from the restored table, leaving the own table in place', () => {
+    const { stack } = synth({ tableNameOverride: RESTORED });
+    const template = Template.fromStack(stack);
+    const users = tableUsers(template);
+    expect(users.length).toBe(tableUsers(dev.template).length);
+    for (const f of users) expect(f.Properties.Environment!.Variables![ENV.tableName]).toBe(RESTORED);
+    // The damaged table stays, retained and protected: the override neither replaces nor deletes it.
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+    const own = logicalId(stack, stack.table.ownTable);
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toContain(`"${own}"`);
+    expect(policies).toContain(`:table/${RESTORED}`);
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.TableName!.Value).toBe(RESTORED);
+  });
+
+  it('keeps serving from its own table without the override', () => {
+    expect(dev.stack.table.table).toBe(dev.stack.table.ownTable);
   });
 });
 
