@@ -12,10 +12,9 @@
  */
 import { humanSize } from '../domain/byte-size';
 import { countOf } from '../domain/count';
-import { formatInstantIn } from '../domain/calendar';
 import { html, type SafeHtml } from '../domain/html';
 import { formatDatePtBr } from '../domain/lifecycle/deadlines';
-import { MERCHANT_WORDS } from '../domain/lifecycle/merchant-words';
+import { MERCHANT_WORDS, reopenUntilText } from '../domain/lifecycle/merchant-words';
 import {
   MERCHANT_STATUS_LABELS,
   PUBLIC_FILE_STATE_LABELS,
@@ -177,7 +176,7 @@ function nextStep(ctx: PageContext, v: PublicCaseView): string {
   const w = PAGE_WORDS[v.language].status;
   if (v.reopen === 'passed') return w.nextStep.passed(ctx.config.threading.reopenWindowDays);
   if (v.reopen) {
-    return w.nextStep.reopen(formatInstantIn(v.reopen.until, ctx.config.timeZone, w.dateTimeFormat), v.protocol);
+    return w.nextStep.reopen(reopenUntilText(v.reopen.until, ctx.config.timeZone, v.language), v.protocol);
   }
   return w.nextStep.open(v.protocol);
 }

@@ -62,8 +62,7 @@ export interface PageWords {
     files: (count: number) => string;
     /** The link to the request form (pt-BR: the form is reached without a case). */
     otherCase: string;
-    /** A date and time on the office's clock (luxon format). */
-    dateTimeFormat: string;
+    /** After the messages: how to write again (`reopen`'s date: `reopenUntilText`, as in the closing mail). */
     nextStep: {
       /** The reopen window has passed: `days` is the window, spelled with its unit. */
       passed: (days: number) => string;
@@ -121,7 +120,6 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       subject: 'Assunto: ',
       files: (count) => (count === 1 ? 'Arquivo enviado:' : 'Arquivos enviados:'),
       otherCase: 'Acompanhar outro caso',
-      dateTimeFormat: "dd/MM/yyyy 'às' HH:mm",
       nextStep: {
         passed: (days) =>
           `Este caso foi encerrado há mais de ${countOf(days, 'dia', 'dias')}: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.`,
@@ -180,7 +178,6 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       subject: 'Asunto: ',
       files: (count) => (count === 1 ? 'Archivo enviado:' : 'Archivos enviados:'),
       otherCase: 'Seguir otro caso (página en portugués)',
-      dateTimeFormat: "dd/MM/yyyy 'a las' HH:mm '(hora de Brasilia)'",
       nextStep: {
         passed: (days) =>
           `Este caso se cerró hace más de ${countOf(days, 'día', 'días')}: si usted vuelve a escribir a la Ouvidoria, el mensaje abre un nuevo caso, vinculado a este.`,
@@ -239,7 +236,6 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       subject: 'Subject: ',
       files: (count) => (count === 1 ? 'File sent:' : 'Files sent:'),
       otherCase: 'Follow another case (page in Portuguese)',
-      dateTimeFormat: "dd/MM/yyyy 'at' HH:mm '(Brasília time)'",
       nextStep: {
         passed: (days) =>
           `This case was closed more than ${countOf(days, 'day', 'days')} ago: if you write to the Ombudsman again, your message opens a new case, linked to this one.`,

@@ -287,7 +287,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // One answer per case: a closing after a reopening offers no survey already answered.
       const surveyAnswered = c.protocol ? (await deps.surveys.get(c.protocol)) !== null : false;
       const links = c.protocol && !surveyAnswered ? surveyLinks(c.protocol, deps.clock.now(), deps.secret, config) : [];
-      const mail = renderClosingMail(c, effect, links, config, { surveyAnswered });
+      const mail = renderClosingMail(c, effect, links, config, { surveyAnswered, closedAt: closedAt.toISOString() });
       return sendToMerchant(deps, c, pending, mail, { human: false });
     }
     case 'reopen-files':

@@ -31,11 +31,14 @@ export function extensionDaysProblem(max: number): string {
 
 /**
  * The last instant a merchant's message reopens a case closed at `closedAt` (`reopenWindowDays`
- * whole days later); after it, her message opens a new case linked to it. NaN for no closing time.
+ * whole days later, to the end of that minute: she is told "até 07/01/2027 às 17:30", and a mail
+ * at 17:30:40 still reopens it); after it, her message opens a new case linked to it. NaN for no
+ * closing time.
  */
 export function reopenWindowEnd(closedAt: string | undefined, config: OuvidoriaConfig): number {
   const closedMs = closedAt ? Date.parse(closedAt) : Number.NaN;
-  return closedMs + config.threading.reopenWindowDays * 24 * 3600 * 1000;
+  const end = closedMs + config.threading.reopenWindowDays * 24 * 3600 * 1000;
+  return end - (((end % 60_000) + 60_000) % 60_000) + 59_999;
 }
 
 /**

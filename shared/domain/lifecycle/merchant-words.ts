@@ -4,6 +4,7 @@
  * or English (Decision.language, the language its acknowledgement was written in) keeps hearing
  * from the office in that language; pt-BR otherwise. Staff mails stay in pt-BR.
  */
+import { formatInstantIn } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { countOf } from '../count';
 import type { MailBlock, MailInline } from '../replies';
@@ -30,7 +31,10 @@ export interface MerchantWords {
   surveyTitle: string;
   surveyHow: string;
   surveyAnswered: string;
-  reopenWithin: (days: number) => string;
+  /** The closing mail's last line: reply by `until` (the reopen window's last minute, `reopenUntilText`). */
+  reopenWithin: (until: string) => string;
+  /** How a date and time reads (Luxon format, Brasília time): the reopen window's end, in the mail and on her page. */
+  dateTimeFormat: string;
   /** "O prazo de resposta do seu caso " <protocol> " foi prorrogado em N dias úteis. Novo prazo: até " <date> ".". */
   extended: (days: number) => [before: string, after: string];
   reason: string;
@@ -86,8 +90,9 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique e, se quiser, deixa um comentário.',
     surveyAnswered: 'Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.',
-    reopenWithin: (days) =>
-      `Se precisar, responda a este e-mail em até ${countOf(days, 'dia', 'dias')} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+    reopenWithin: (until) =>
+      `Se precisar, responda a este e-mail até ${until} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+    dateTimeFormat: "dd/MM/yyyy 'às' HH:mm",
     extended: (days) => [
       'O prazo de resposta do seu caso ',
       ` foi prorrogado em ${countOf(days, 'dia útil', 'dias úteis')}. Novo prazo: até `,
@@ -169,8 +174,9 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Elija una nota de 1 a 5. El enlace abre una página con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario.',
     surveyAnswered: 'Gracias por haber evaluado ya la atención de este caso: su evaluación sigue registrada.',
-    reopenWithin: (days) =>
-      `Si lo necesita, responda a este correo en un plazo de ${countOf(days, 'día', 'días')} y el caso se reabrirá con la misma persona de nuestro equipo.`,
+    reopenWithin: (until) =>
+      `Si lo necesita, responda a este correo hasta el ${until} y el caso se reabrirá con la misma persona de nuestro equipo.`,
+    dateTimeFormat: "dd/MM/yyyy 'a las' HH:mm '(hora de Brasilia)'",
     extended: (days) => [
       'El plazo de respuesta de su caso ',
       ` se prorrogó ${countOf(days, 'día hábil', 'días hábiles')}. Nuevo plazo: hasta el `,
@@ -253,8 +259,9 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Choose a score from 1 to 5. The link opens a page with the score chosen, where you confirm it with one click and, if you wish, leave a comment.',
     surveyAnswered: 'Thank you for having already rated the service on this case: your rating is still recorded.',
-    reopenWithin: (days) =>
-      `If you need to, reply to this email within ${countOf(days, 'day', 'days')} and the case will be reopened with the same person on our team.`,
+    reopenWithin: (until) =>
+      `If you need to, reply to this email by ${until} and the case will be reopened with the same person on our team.`,
+    dateTimeFormat: "dd/MM/yyyy 'at' HH:mm '(Brasília time)'",
     extended: (days) => [
       'The answer deadline of your case ',
       ` has been extended by ${countOf(days, 'business day', 'business days')}. New deadline: `,
@@ -305,6 +312,15 @@ export function caseLanguage(c: { decision?: { language?: MessageLanguage } | un
 
 export function merchantWords(c: { decision?: { language?: MessageLanguage } | undefined }): MerchantWords {
   return MERCHANT_WORDS[caseLanguage(c)];
+}
+
+/**
+ * The reopen window's last minute (`reopenWindowEnd`) as the merchant reads it, in the closing mail
+ * and on her status page alike: "07/01/2027 às 17:30" — the exact day and time, not "em até 7 dias"
+ * read as business days over the holidays.
+ */
+export function reopenUntilText(until: number | string, timeZone: string, language: MessageLanguage): string {
+  return formatInstantIn(new Date(until), timeZone, MERCHANT_WORDS[language].dateTimeFormat);
 }
 
 /**

@@ -20,12 +20,12 @@ import { sanitizeHeaderValue } from '../html';
 import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
-import { calendarDayPtBr, formatDatePtBr } from './deadlines';
+import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
-import { caseLanguage, MERCHANT_WORDS, merchantWords, staffLanguageLine } from './merchant-words';
+import { caseLanguage, MERCHANT_WORDS, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   type CloseCategory,
   type LeftOutFile,
@@ -333,7 +333,7 @@ export function renderClosingMail(
   closing: ClosingDetails,
   links: SurveyLink[],
   config: OuvidoriaConfig,
-  options: { surveyAnswered?: boolean } = {},
+  options: { surveyAnswered?: boolean; closedAt?: string } = {},
 ): RenderedMail {
   // The analyst's text greets the merchant itself ("Olá, Mariana."): it opens the mail, so the
   // merchant never reads "Olá," twice; otherwise it follows the resolution, as before.
@@ -356,7 +356,8 @@ export function renderClosingMail(
       { ul: links.map((l): MailInline[] => [{ href: l.url, label: w.scores[l.score] ?? String(l.score) }]) },
     );
   }
-  blocks.push({ p: [w.reopenWithin(config.threading.reopenWindowDays)] }, signature(c, config));
+  const until = reopenWindowEnd(c.closedAt ?? options.closedAt, config);
+  blocks.push({ p: [w.reopenWithin(reopenUntilText(until, config.timeZone, caseLanguage(c)))] }, signature(c, config));
   return merchantMail(c, merchantMailSubject(c, 'closing'), blocks, merchantFooter(c, config));
 }
 

@@ -12,13 +12,19 @@ import {
   renderStaffExplanation,
   renderTransferNotice,
 } from '../../../../shared/domain/lifecycle/messages';
+import { merchantReplied } from '../../../../shared/domain/lifecycle/machine';
+import { reopenUntilText } from '../../../../shared/domain/lifecycle/merchant-words';
+import { publicCaseView } from '../../../../shared/domain/lifecycle/status-page';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
 import type { RenderedMail } from '../../../../shared/domain/replies';
 import { aDecision } from '../../../support/builders';
-import { PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import { ctxAt, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const XSS = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
 const hostile = workCase({ senderName: `Maria ${XSS}`, subject: `Fatura ${XSS}` });
+/** Closed by the analyst on Thu 19/03/2026 at 12:00 (São Paulo). */
+const closedCase = (fields: Parameters<typeof workCase>[0] = {}) =>
+  workCase({ status: 'CLOSED', closedAt: '2026-03-19T15:00:00.000Z', ...fields });
 const merchantMessage = {
   sourceId: 'merchant-2',
   channel: 'email' as const,
@@ -196,7 +202,7 @@ describe('lifecycle mails', () => {
 
   it('the closing mail: category, summary, text and five survey links in both parts', () => {
     const mail = renderClosingMail(
-      workCase(),
+      closedCase(),
       { category: 'nao-resolvido', summary: 'sem retorno', message: 'Tentamos contato.' },
       links,
       localConfig,
@@ -209,17 +215,54 @@ describe('lifecycle mails', () => {
       expect(mail.html).toContain(link.url.replace(/&/g, '&amp;'));
     }
     expect(mail.text).toContain('5 — Muito satisfeito(a)');
-    expect(mail.text).toContain('em até 7 dias');
+    expect(mail.text).toContain('responda a este e-mail até 26/03/2026 às 12:00 e o caso será reaberto');
   });
 
+  // The window's last day and time, not "em até 7 dias" (read as business days over the holidays).
   it.each([
-    { days: 1, says: 'responda a este e-mail em até 1 dia e o caso será reaberto' },
-    { days: 7, says: 'responda a este e-mail em até 7 dias e o caso será reaberto' },
-  ])('the closing mail says the reopen window in the singular and plural ($days)', ({ days, says }) => {
-    const config = { ...localConfig, threading: { ...localConfig.threading, reopenWindowDays: days } };
-    const mail = renderClosingMail(workCase(), { category: 'resolvido', summary: 'estorno feito' }, links, config);
-    expect(mail.text).toContain(says);
-  });
+    { days: 1, closedAt: '2026-03-19T15:00:00.000Z', says: 'até 20/03/2026 às 12:00 e o caso será reaberto' },
+    { days: 7, closedAt: '2026-03-19T15:00:00.000Z', says: 'até 26/03/2026 às 12:00 e o caso será reaberto' },
+    // Closed on 31/12 at 17:40 (São Paulo): the window ends on 07/01 at 17:40, whatever the holidays.
+    { days: 7, closedAt: '2026-12-31T20:40:27.512Z', says: 'até 07/01/2027 às 17:40 e o caso será reaberto' },
+  ])(
+    'the closing mail names the reopen window’s last minute ($days days from $closedAt)',
+    ({ days, closedAt, says }) => {
+      const config = { ...localConfig, threading: { ...localConfig.threading, reopenWindowDays: days } };
+      const mail = renderClosingMail(
+        closedCase({ closedAt }),
+        { category: 'resolvido', summary: 'estorno feito' },
+        links,
+        config,
+      );
+      expect(mail.text).toContain(`Se precisar, responda a este e-mail ${says}`);
+      expect(mail.text).not.toMatch(/em até \d+ dias?/);
+    },
+  );
+
+  // Closed on 31/12/2026 at 17:40:27 (São Paulo), the eve of the holiday: the mail says "até 07/01/2027
+  // às 17:40"; her page says the same until then, and a reply in that minute reopens the case.
+  it.each([
+    { at: '2027-01-07T20:40:00.000Z', reopens: true },
+    { at: '2027-01-07T20:40:59.000Z', reopens: true },
+    { at: '2027-01-07T20:41:00.000Z', reopens: false },
+  ])(
+    'closed on 31/12 late afternoon: mail, status page and a reply at $at agree (reopens: $reopens)',
+    ({ at, reopens }) => {
+      const closed = closedCase({ closedAt: '2026-12-31T20:40:27.512Z' });
+      const mail = renderClosingMail(closed, { category: 'resolvido', summary: 'estorno feito' }, links, localConfig);
+      expect(mail.text).toContain('responda a este e-mail até 07/01/2027 às 17:40 e');
+      const view = publicCaseView(closed, { now: new Date(at), config: localConfig });
+      const reply = merchantReplied(closed, { sourceId: 'merchant-3' }, ctxAt(at));
+      expect(reply.ok).toBe(reopens);
+      if (reopens) {
+        const reopen = view?.reopen;
+        const until = typeof reopen === 'object' ? reopen.until : '';
+        expect(reopenUntilText(until, localConfig.timeZone, 'pt-BR')).toBe('07/01/2027 às 17:40');
+      } else {
+        expect(view?.reopen).toBe('passed');
+      }
+    },
+  );
 
   it.each([
     // The analyst greets: her text opens the mail, one greeting, then the resolution.
@@ -240,7 +283,7 @@ describe('lifecycle mails', () => {
     ],
   ])('the closing mail with %j reads in order, greeting once: %j', (message, order) => {
     const mail = renderClosingMail(
-      workCase(),
+      closedCase(),
       { category: 'procedente', summary: 'webhook corrigido', message },
       links,
       localConfig,
@@ -254,7 +297,7 @@ describe('lifecycle mails', () => {
 
   it('the closing mail after the survey was answered: no survey links, a thank-you instead', () => {
     const mail = renderClosingMail(
-      workCase(),
+      closedCase(),
       { category: 'procedente', summary: 'estorno da cobrança em duplicidade concluído' },
       links,
       localConfig,
@@ -541,7 +584,12 @@ describe('the merchant is greeted by a name only when it reads as one (replies.t
 
 describe('lifecycle mails to the merchant follow the case’s language', () => {
   const inLanguage = (language: 'es' | 'en', senderName: string) =>
-    workCase({ senderName, decision: { ...aDecision('ACCEPTED'), language }, dueAt: '2026-03-24T13:00:00.000Z' });
+    workCase({
+      senderName,
+      decision: { ...aDecision('ACCEPTED'), language },
+      dueAt: '2026-03-24T13:00:00.000Z',
+      closedAt: '2026-12-31T20:40:00.000Z',
+    });
   const es = inLanguage('es', 'Carla Méndez');
   const en = inLanguage('en', 'John Smith');
   const extension = {
@@ -627,7 +675,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
         '¿CÓMO FUE LA ATENCIÓN DE LA OUVIDORIA?',
         'El enlace abre una página con la nota elegida',
         '5 — Muy satisfecho(a)',
-        'en un plazo de 7 días y el caso se reabrirá',
+        'responda a este correo hasta el 07/01/2027 a las 17:40 (hora de Brasilia) y el caso se reabrirá',
       ],
     ],
     [
@@ -642,7 +690,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
         'Outcome: Not resolved.',
         'Summary: no fix yet',
         'Thank you for having already rated',
-        'within 7 days',
+        'reply to this email by 07/01/2027 at 17:40 (Brasília time) and the case will be reopened',
       ],
     ],
   ])('%s: subject, words and lang in the case’s language', (name, render, subject, says) => {

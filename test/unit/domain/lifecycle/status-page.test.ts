@@ -47,12 +47,19 @@ describe('publicCaseView', () => {
       '2026-03-23T12:00:00.000Z',
       { overdue: true },
     ],
-    ['closed an hour ago', closed, '2026-12-03T15:05:00.000Z', { reopen: { until: '2026-12-10T14:05:00.000Z' } }],
+    ['closed an hour ago', closed, '2026-12-03T15:05:00.000Z', { reopen: { until: '2026-12-10T14:05:59.999Z' } }],
     [
       'closed exactly 7 days ago',
       closed,
       '2026-12-10T14:05:00.000Z',
-      { reopen: { until: '2026-12-10T14:05:00.000Z' } },
+      { reopen: { until: '2026-12-10T14:05:59.999Z' } },
+    ],
+    // She read "até 10/12/2026 às 11:05": the whole of that minute.
+    [
+      'closed 7 days and 59 seconds ago',
+      closed,
+      '2026-12-10T14:05:59.000Z',
+      { reopen: { until: '2026-12-10T14:05:59.999Z' } },
     ],
     ['closed 7 days and a minute ago', closed, '2026-12-10T14:06:00.000Z', { reopen: 'passed' }],
   ] as const)('%s: what holds at that moment', (_what, fields, now, expected) => {
