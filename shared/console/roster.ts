@@ -31,17 +31,17 @@ export function rosterPage(
   const hidden = (op: string, id?: string) =>
     html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="op" value="${op}">${id ? html`<input type="hidden" name="pessoa" value="${id}">` : ''}`;
   const rows = roster.map((a) => {
-    const onLeave = a.leave !== undefined && a.leave.from <= today && today <= a.leave.to;
-    // A leave that ended is history: nothing to end (one now or still to come can be).
-    const leaveToEnd = a.leave !== undefined && today <= a.leave.to;
+    // A leave that ended is history: not shown as hers, nothing to end (one now or still to come is).
+    const leave = a.leave !== undefined && today <= a.leave.to ? a.leave : undefined;
+    const onLeave = leave !== undefined && leave.from <= today;
     return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
 <td>${a.active ? 'ativa(o)' : 'inativa(o)'}</td>
-<td>${a.leave ? `${leavePtBr(a.leave)}${onLeave ? ' (em afastamento)' : ''}` : '—'}</td><td>${a.openCases}</td>
+<td>${leave ? `${leavePtBr(leave)}${onLeave ? ' (em afastamento)' : ' (programado)'}` : '—'}</td><td>${a.openCases}</td>
 <td><form method="post" action="${b}${ROSTER_PATH}">${hidden('leave', a.id)}
 <label for="de-${a.id}">Afastamento de</label><input id="de-${a.id}" type="date" name="de" required>
 <label for="ate-${a.id}">até</label><input id="ate-${a.id}" type="date" name="ate" required>
 <button type="submit">Registrar afastamento de ${a.name}</button></form>
-${leaveToEnd ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.name}</button></form>` : ''}
+${leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return', a.id)}<button class="secondary" type="submit">Encerrar afastamento de ${a.name}</button></form>` : ''}
 <form method="post" action="${b}${ROSTER_PATH}">${hidden(a.active ? 'deactivate' : 'activate', a.id)}<button class="secondary" type="submit">${a.active ? 'Desativar' : 'Ativar'} ${a.name}</button></form>
 <form method="post" action="${b}${ROSTER_PATH}">${hidden('signout', a.id)}<button class="secondary" type="submit">Encerrar as sessões de ${a.name}</button></form></td></tr>`;
   });

@@ -49,6 +49,19 @@ describe('roster page — ending a leave', () => {
     const page = rosterPage(frame, [anAnalyst({ id: 'ana', name: 'Ana Souza', leave })], '2026-03-12');
     expect(page.includes('Encerrar afastamento de Ana Souza')).toBe(offered);
   });
+
+  // On 05/01/2027 the year-end leave "21/12/2026 a 04/01/2027" is over: the column no longer lists it.
+  it.each([
+    ['over since yesterday', '—', { from: '2026-12-21', to: '2027-01-04' }, '21/12/2026'],
+    ['ending today', '21/12/2026 a 05/01/2027 (em afastamento)', { from: '2026-12-21', to: '2027-01-05' }, ''],
+    ['starting today', '05/01/2027 a 08/01/2027 (em afastamento)', { from: '2027-01-05', to: '2027-01-08' }, ''],
+    ['still to come', '08/02/2027 a 19/02/2027 (programado)', { from: '2027-02-08', to: '2027-02-19' }, ''],
+  ])('a leave %s: its cell on 05/01/2027 reads “%s”', (_label, cell, leave, absent) => {
+    const page = rosterPage(frame, [anAnalyst({ id: 'ana', name: 'Ana Souza', leave })], '2027-01-05');
+    const cells = [...page.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toContain(cell);
+    if (absent) expect(page).not.toContain(absent);
+  });
 });
 
 describe('changeRoster', () => {
