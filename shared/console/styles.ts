@@ -3,7 +3,7 @@ export const CONSOLE_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fafafa}
 a{color:#0b4f9c}
-a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f59e0b;outline-offset:2px}
+a:focus,button:focus,input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid #f59e0b;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px}
 header{background:#0b3d6e;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:16px;align-items:center;justify-content:space-between}
 header a{color:#fff}
@@ -19,9 +19,10 @@ fieldset{border:1px solid #bbb;margin:0 0 12px;padding:8px 12px;background:#fff}
 label{display:block;font-weight:600;margin-top:8px}
 input,select,textarea{font:inherit;padding:4px 6px;border:1px solid #666;border-radius:3px;max-width:100%}
 textarea{width:100%;min-height:6em}
+input[type=checkbox],input[type=radio]{width:24px;height:24px;margin:0 6px 0 0;vertical-align:middle}
 button{font:inherit;padding:6px 14px;margin-top:8px;border:1px solid #0b3d6e;background:#0b4f9c;color:#fff;border-radius:3px;cursor:pointer}
 button.secondary{background:#fff;color:#0b3d6e}
-.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}
+.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}.filters>*{min-width:0;max-width:100%}
 .notice{border-left:4px solid #15803d;background:#ecfdf3;padding:8px 12px}
 .problem{border-left:4px solid #b91c1c;background:#fef2f2;padding:8px 12px}
 .overdue{color:#b91c1c;font-weight:600}
