@@ -334,26 +334,33 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
     const v = draft(kind, name);
     return v ? html` value="${v}"` : '';
   };
+  // A form the page refused (a problem with its draft) says why inside itself, tied to its fields'
+  // group, and the alert at the top of the long page links to it: on a phone it is screens away.
+  const refusedKind = view.problem && view.draft ? view.draft.action : undefined;
+  const open = (kind: ConsoleAction, legend: string) =>
+    refusedKind === kind
+      ? html`<form method="post" action="${action}" id="acao-${kind}"><fieldset aria-describedby="problema-acao"><legend>${legend}</legend><p class="problem" id="problema-acao">${view.problem}</p>${hidden(kind)}`
+      : html`<form method="post" action="${action}" id="acao-${kind}"><fieldset><legend>${legend}</legend>${hidden(kind)}`;
   const forms: SafeHtml[] = [];
   if (actions.has('answer'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Responder ao lojista</legend>${hidden('answer')}
+    forms.push(html`${open('answer', 'Responder ao lojista')}
       <label for="a-texto">Resposta (enviada pelo endereço da Ouvidoria)</label><textarea id="a-texto" name="texto" required>${draft('answer', 'texto')}</textarea>
       <label for="a-aguardar"><input id="a-aguardar" type="checkbox" name="aguardar" value="1"${draft('answer', 'aguardar') === '1' ? html` checked` : ''}> Aguardar o lojista depois de enviar</label>
       <button type="submit">Enviar resposta</button></fieldset></form>`);
   if (actions.has('note'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Nota interna</legend>${hidden('note')}
+    forms.push(html`${open('note', 'Nota interna')}
       <label for="n-texto">Nota (não é enviada ao lojista)</label><textarea id="n-texto" name="texto" required>${draft('note', 'texto')}</textarea>
       <button type="submit">Registrar nota</button></fieldset></form>`);
   if (actions.has('wait'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Aguardar o lojista</legend>${hidden('wait')}
+    forms.push(html`${open('wait', 'Aguardar o lojista')}
       <button type="submit">Marcar como aguardando o lojista</button></fieldset></form>`);
   if (actions.has('extend'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Prorrogar o prazo</legend>${hidden('extend')}
+    forms.push(html`${open('extend', 'Prorrogar o prazo')}
       ${extensionDaysField(view.maxExtensionBusinessDays, draft('extend', 'dias'))}
       <label for="e-motivo">Motivo (enviado ao lojista)</label><input id="e-motivo" name="motivo" required${value('extend', 'motivo')}>
       <button type="submit">Prorrogar</button></fieldset></form>`);
   if (actions.has('transfer'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Transferir</legend>${hidden('transfer')}
+    forms.push(html`${open('transfer', 'Transferir')}
       ${
         view.team
           ? html`<label for="t-para">Para</label><select id="t-para" name="para" required><option value="">Escolha a pessoa</option>${view.team.map((m) => html`<option value="${m.id}"${draft('transfer', 'para') === m.id ? html` selected` : ''}>${m.name} (${m.id})</option>`)}</select>`
@@ -362,7 +369,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
       <label for="t-nota">Nota para quem recebe (opcional)</label><textarea id="t-nota" name="texto">${draft('transfer', 'texto')}</textarea>
       <button type="submit">Transferir</button></fieldset></form>`);
   if (actions.has('close'))
-    forms.push(html`<form method="post" action="${action}"><fieldset><legend>Encerrar o caso</legend>${hidden('close')}
+    forms.push(html`${open('close', 'Encerrar o caso')}
       <label for="c-cat">Resultado</label><select id="c-cat" name="categoria">${CLOSE_CATEGORIES.map((k) => html`<option value="${k}"${draft('close', 'categoria') === k ? html` selected` : ''}>${CLOSE_CATEGORY_LABELS_PT[k]}</option>`)}</select>
       <label for="c-resumo">Resumo</label><input id="c-resumo" name="resumo" required${value('close', 'resumo')}>
       <label for="c-texto">Mensagem ao lojista (opcional; vai com a pesquisa de satisfação)</label><textarea id="c-texto" name="texto">${draft('close', 'texto')}</textarea>
@@ -370,10 +377,11 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
 
   return layout(
     frame,
-    title,
+    // "Erro:" first in the title, as the webform's: a screen reader says it as the page loads.
+    view.problem ? `Erro: ${title}` : title,
     html`<h1>${title}</h1>
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
-${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
+${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKind ? html` <a href="#acao-${refusedKind}">Ir para o formulário</a>` : ''}</p>` : ''}
 <dl>
   <dt>Situação</dt><dd>${STATUS_LABELS_PT[c.status] ?? c.status}</dd>
   <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}</dd>

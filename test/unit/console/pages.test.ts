@@ -400,4 +400,38 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');
     expect(page).not.toContain('<table');
   });
+
+  // Refused on a phone: the alert is at the top, the form screens below; the reason must reach the form.
+  const ALL_ACTIONS = new Set(['answer', 'note', 'extend', 'transfer', 'close'] as const);
+  it.each([
+    ['extend', { dias: '3', motivo: ' ' }, 'Informe o motivo da prorrogação.'],
+    ['close', { categoria: 'procedente', resumo: '' }, 'Escreva um resumo do encerramento.'],
+    ['answer', { texto: ' ' }, 'Escreva a resposta antes de enviar.'],
+  ] as const)(
+    'a refused %s form says why inside itself, tied to its fields, linked from the alert',
+    (action, fields, problem) => {
+      const page = casePage(
+        frame,
+        { c: workCase(), survey: null, actions: ALL_ACTIONS, problem, draft: { action, fields } },
+        now,
+      );
+      expect(page).toContain('<title>Erro: OUV-2026-000123 · Ouvidoria · Equipe</title>');
+      expect(page).toContain(
+        `<p class="problem" role="alert">${problem} <a href="#acao-${action}">Ir para o formulário</a></p>`,
+      );
+      const form = new RegExp(
+        `<form [^>]*id="acao-${action}"><fieldset aria-describedby="problema-acao"><legend>[^<]+</legend><p class="problem" id="problema-acao">${problem}</p>`,
+      );
+      expect(page).toMatch(form);
+      expect(page.match(/aria-describedby="problema-acao"/g)).toHaveLength(1);
+    },
+  );
+
+  it('a refusal the machine gave after the redirect (no draft): the alert and the title, no form to point at', () => {
+    const problem = 'A ação foi recusada: O caso já está encerrado. Nada foi enviado ao lojista e o caso não mudou.';
+    const page = casePage(frame, { c: workCase(), survey: null, actions: ALL_ACTIONS, problem }, now);
+    expect(page).toContain('<title>Erro: OUV-2026-000123 · Ouvidoria · Equipe</title>');
+    expect(page).toContain(`<p class="problem" role="alert">${problem}</p>`);
+    expect(page).not.toContain('problema-acao');
+  });
 });
