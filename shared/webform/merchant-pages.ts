@@ -144,8 +144,8 @@ ${error ? html`<p class="erro" id="${name}-erro"><span class="sr">Erro: </span>$
 <p>Informe o número do protocolo e o e-mail usado para falar com a Ouvidoria. Se eles corresponderem a um caso, enviaremos para esse e-mail um link para ver o andamento, as datas e as mensagens trocadas.</p>
 ${
   entries.length > 0
-    ? html`<div class="resumo-erros" role="alert" tabindex="-1" id="resumo-erros">
-<h2>Corrija os campos abaixo</h2>
+    ? html`<div class="resumo-erros" role="alert" tabindex="-1" id="resumo-erros" aria-labelledby="resumo-erros-titulo" autofocus>
+<h2 id="resumo-erros-titulo">Corrija os campos abaixo</h2>
 <ul>${entries.map(([name, message]) => html`<li><a href="#${name}">${message}</a></li>`)}</ul>
 </div>`
     : ''
@@ -155,7 +155,8 @@ ${field('protocolo', 'Número do protocolo', 'Exemplo: OUV-2026-000123. Ele est�
 ${field('email', 'E-mail', 'O endereço de onde você escreveu para a Ouvidoria.', 'email', 'email')}
 <button type="submit">Receber o link por e-mail</button>
 </form>`;
-  return layout(ctx, 'Acompanhe o seu caso', main);
+  // As the webform's: focus on the summary, and "Erro:" first in the title, said as the page loads.
+  return layout(ctx, entries.length > 0 ? 'Erro: acompanhe o seu caso' : 'Acompanhe o seu caso', main);
 }
 
 function statusOpen(ctx: PageContext, v: Extract<MerchantView, { kind: 'status-open' }>): string {

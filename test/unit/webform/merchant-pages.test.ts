@@ -186,6 +186,39 @@ describe('merchant pages', () => {
     expect(form).toContain('<label for="protocolo">');
   });
 
+  // A phone, screen reader on: she sends "abc" as the protocol; the page must say so as it loads.
+  it.each([
+    [
+      'both fields wrong',
+      {
+        protocolo: 'Informe o número do protocolo no formato OUV-AAAA-NNNNNN, como no e-mail de confirmação.',
+        email: 'Informe um endereço de e-mail válido, como nome@exemplo.com.br.',
+      },
+      '<title>Erro: acompanhe o seu caso – Ouvidoria</title>',
+    ],
+    [
+      'the e-mail missing',
+      { email: 'Informe o e-mail usado para falar com a Ouvidoria.' },
+      '<title>Erro: acompanhe o seu caso – Ouvidoria</title>',
+    ],
+    ['no error', {}, '<title>Acompanhe o seu caso – Ouvidoria</title>'],
+  ])('the request form with %s: title, focus on the summary, each error tied to its field', (_what, errors, title) => {
+    const form = renderMerchantPage(
+      { kind: 'status-form', values: { protocolo: 'abc', email: 'lojista@modasbella' }, errors },
+      ctx,
+    );
+    expect(form).toContain(title);
+    const entries = Object.entries(errors);
+    expect(form.includes('aria-labelledby="resumo-erros-titulo" autofocus>')).toBe(entries.length > 0);
+    for (const [name, message] of entries) {
+      expect(form).toContain(`<li><a href="#${name}">${message}</a></li>`);
+      expect(form).toContain(`<p class="erro" id="${name}-erro"><span class="sr">Erro: </span>${message}</p>`);
+      expect(form).toMatch(
+        new RegExp(`id="${name}"[^>]*aria-describedby="${name}-dica ${name}-erro" aria-invalid="true"`),
+      );
+    }
+  });
+
   it('says nothing about existence on the request page', () => {
     const body = renderMerchantPage({ kind: 'status-requested' }, ctx);
     expect(body).toContain('Se o protocolo e o e-mail informados corresponderem');
