@@ -3,15 +3,16 @@ export const CONSOLE_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fafafa}
 a{color:#0b4f9c}
-a:focus,button:focus,input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid #f59e0b;outline-offset:2px}
+a:focus,button:focus,input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px}
 header{background:#0b3d6e;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:16px;align-items:center;justify-content:space-between}
 header a{color:#fff}
+header a:focus,header button:focus,.skip:focus{outline-color:#f59e0b}
 header form{display:inline}
 main{max-width:1100px;margin:0 auto;padding:16px}
 table{border-collapse:collapse;width:100%;background:#fff}
 .tabela{overflow-x:auto;max-width:100%;margin:8px 0}
-.tabela:focus{outline:3px solid #f59e0b;outline-offset:2px}
+.tabela:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 th,td{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}
 td:first-child{white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:4px 0}

@@ -125,4 +125,46 @@ describe.skipIf(!chromiumAvailable())('console pages at 320 CSS px', () => {
     expect(seen.filter((s) => s.id === 'de-ana').length).toBeGreaterThan(0);
     expect(seen.filter((s) => s.outline !== 'solid')).toEqual([]);
   });
+
+  // The ring must stand out from what is around it (3:1, WCAG 1.4.11): the amber one was 2:1 on the
+  // page's near-white, though fine on the dark header.
+  it.each([
+    ['the answer box', '#a-texto'],
+    ['the send button', 'form#acao-answer button'],
+    ['the close category', '#c-cat'],
+    ['the header’s sign-out button', 'header button'],
+    ['the header’s link to the list', 'header a'],
+  ])('%s shows a focus ring of 3:1 against its surroundings', async (_what, selector) => {
+    await page.setContent(PAGES[1]?.[1]() ?? '');
+    await page.focus(selector);
+    const ratio = await page.evaluate((sel) => {
+      type Style = { outlineColor: string; backgroundColor: string };
+      const g = globalThis as unknown as {
+        document: { querySelector(s: string): { parentElement: unknown } | null };
+        getComputedStyle(e: unknown): Style;
+      };
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const lum = (c: string) => {
+        const [r = 0, gr = 0, b = 0] = rgb(c).map((v) => v / 255);
+        const f = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(gr) + 0.0722 * f(b);
+      };
+      const el = g.document.querySelector(sel);
+      // The ring sits outside the control (outline-offset): what is behind it is the nearest painted ancestor.
+      let around = el?.parentElement;
+      let background = 'rgb(255, 255, 255)';
+      while (around) {
+        const bg = g.getComputedStyle(around).backgroundColor;
+        if (!/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) {
+          background = bg;
+          break;
+        }
+        around = (around as { parentElement: unknown }).parentElement as typeof around;
+      }
+      const ring = g.getComputedStyle(el).outlineColor;
+      const [a, b] = [lum(ring), lum(background)].sort((x, y) => y - x) as [number, number];
+      return (a + 0.05) / (b + 0.05);
+    }, selector);
+    expect(ratio).toBeGreaterThanOrEqual(3);
+  });
 });
