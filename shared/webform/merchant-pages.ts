@@ -169,7 +169,7 @@ function statusOpen(ctx: PageContext, v: Extract<MerchantView, { kind: 'status-o
 <form method="post" action="${base}${STATUS_PATH}">
 ${hidden({ ...v.link })}<button type="submit">${w.openButton}</button>
 </form>`;
-  return layout(ctx, w.title, main, { language });
+  return layout(ctx, w.openTitle(v.protocol), main, { language });
 }
 
 /** What her next message does: adds to the open case, reopens the closed one until a date, or opens a new case. */

@@ -45,6 +45,8 @@ export interface PageWords {
     caseLabel: string;
     openOnce: string;
     openButton: string;
+    /** The title of the page a status link opens (before she confirms): not the request form's. */
+    openTitle: (protocol: string) => string;
     situation: string;
     openedOn: string;
     due: string;
@@ -105,6 +107,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       caseLabel: 'Caso',
       openOnce: 'Este link pode ser aberto uma vez. Para ver o andamento do caso agora, confirme abaixo.',
       openButton: 'Ver o andamento do caso',
+      openTitle: (protocol) => `Abrir o caso ${protocol}`,
       situation: 'Situação',
       openedOn: 'Aberto em',
       due: 'Prazo de resposta',
@@ -163,6 +166,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       caseLabel: 'Caso',
       openOnce: 'Este enlace puede abrirse una sola vez. Para ver ahora el estado del caso, confirme abajo.',
       openButton: 'Ver el estado del caso',
+      openTitle: (protocol) => `Abrir el caso ${protocol}`,
       situation: 'Situación',
       openedOn: 'Abierto el',
       due: 'Plazo de respuesta',
@@ -221,6 +225,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       caseLabel: 'Case',
       openOnce: 'This link can be opened once. To see where your case stands now, confirm below.',
       openButton: 'See where your case stands',
+      openTitle: (protocol) => `Open case ${protocol}`,
       situation: 'Status',
       openedOn: 'Opened on',
       due: 'Answer due',

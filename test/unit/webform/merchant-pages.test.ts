@@ -219,6 +219,18 @@ describe('merchant pages', () => {
     }
   });
 
+  // Tab titles that say where she is: the page her link opens is not the form she asked it from.
+  it.each([
+    ['pt-BR', '<title>Abrir o caso OUV-2026-000123 – Ouvidoria</title>'],
+    ['es', '<title>Abrir el caso OUV-2026-000123 – Ouvidoria</title>'],
+    ['en', '<title>Open case OUV-2026-000123 – Ombudsman</title>'],
+  ] as const)('the page a status link opens (%s) is titled after the case, not the request form', (language, title) => {
+    const link = { p: 'OUV-2026-000123', x: '1', k: 'k', sig: 'abc' };
+    const page = renderMerchantPage({ kind: 'status-open', protocol: 'OUV-2026-000123', link, language }, ctx);
+    expect(page).toContain(title);
+    expect(renderMerchantPage({ kind: 'status-form' }, ctx)).not.toContain(title);
+  });
+
   it('says nothing about existence on the request page', () => {
     const body = renderMerchantPage({ kind: 'status-requested' }, ctx);
     expect(body).toContain('Se o protocolo e o e-mail informados corresponderem');
