@@ -312,9 +312,13 @@ const NUMBER = new RegExp(`^(${GROUPED}|\\d{2,3} \\d{3}(?!\\d|[ .,/:-]\\d)|\\d+)
 /** A further number in a list: "chamados 123, 124 e #125". */
 const LIST_NEXT = /^\s*(?:,|;|\/|&|\be\b|\bou\b|\be tambem\b)\s*(?:o\s+|#\s*|n[o.]?\s*)?(?=\d)/;
 
-/** Units after a number. Not "tb": chat-speak for "também" ("chamado 51000 tb parado"), terabytes never. */
+/**
+ * Units after a number. Not "tb": chat-speak for "também" ("chamado 51000 tb parado"), terabytes never.
+ * Not "dia" before a day or a date (digits, or a date MASKed): when the ticket was opened ("chamado 51000
+ * dia 03/11", "dia 3").
+ */
 const UNIT_AFTER =
-  /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias?|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
+  /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias|dia(?!\s+[\d\u00a4])|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
 
 /** Within this many characters before a bare or '#' number, these words make it something else. */
 const BARE_CONTEXT_BEFORE = new RegExp(

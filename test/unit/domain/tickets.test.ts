@@ -747,3 +747,21 @@ describe('extractTicketCandidates: ROUND19, thousands separators, dictated digit
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
+
+describe('extractTicketCandidates: ROUND20, the day the ticket was opened after its number', () => {
+  // "dia" then a day or a date says when the ticket was opened, not a count of days.
+  it.each([
+    ['"dia" and a date', 'Pedi o cancelamento do plano no chamado 51000 dia 03/11. Continuam me cobrando.', ['51000']],
+    ['"dia" and a day', 'Abri o chamado 48213 dia 2 e até hoje nada.', ['48213']],
+    ['"dia" and a full date', 'protocolo 48215 dia 27/11/2026, Black Friday, checkout travando no Pix', ['48215']],
+  ])('%s: %j', (_label, text, expected) => {
+    expect(numbersIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a count of days', 'o chamado está parado há 12345 dias'],
+    ['"dia" at the end', 'chamado 12345 dia'],
+  ])('still a unit, %s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+});
