@@ -15,9 +15,12 @@ export interface VerifyTicketOptions {
 
 const DEFAULT_MAX_LOOKUPS = 3;
 
-/** A candidate the sender clearly meant as a ticket (form, keyword, '#', link), not a bare guess. */
+/**
+ * A candidate the sender clearly meant as a ticket (form, keyword, '#', link), not a guess (a bare
+ * number, or a look-alike letter read as its digit, in the text or in the form field).
+ */
 function isClaim(c: TicketCandidate): boolean {
-  return c.source === 'form' || c.score >= WEAK_CANDIDATE_SCORE;
+  return c.score >= WEAK_CANDIDATE_SCORE;
 }
 
 function failureCode(err: unknown): string {

@@ -569,16 +569,30 @@ class Collector {
 /** A number in the form field: grouped by thousands (GROUPED), or digits with dots, spaces or dashes inside. */
 const FORM_GROUP = new RegExp(`${GROUPED}|\\d(?:[\\d.\\s-]*\\d)?`, 'g');
 
+/**
+ * The text (folded: lower-case, no accents, same length) with each look-alike letter inside a number
+ * written as its digit ("482I4" → "48214"), as the extractor reads it: the webform checks its ticket
+ * field on this reading.
+ */
+export function withLookAlikeDigits(text: string): string {
+  return lookAlikeDigits(foldKeepingLength(text), new Set());
+}
+
 function extractFromForm(formTicket: string, out: Collector): void {
   const raw = formTicket.normalize('NFC').trim();
   if (raw === '') return;
-  const masked = foldKeepingLength(raw).replace(OWN_PROTOCOL, (m) => MASK.repeat(m.length));
+  const guessed = new Set<number>();
+  const masked = lookAlikeDigits(
+    foldKeepingLength(raw).replace(OWN_PROTOCOL, (m) => MASK.repeat(m.length)),
+    guessed,
+  );
   // "48.213", "48 213", "#48213", "chamado 48213", "48213 e 48214": digit groups, separators inside.
-  const groups = masked.match(FORM_GROUP) ?? [];
+  // A look-alike letter read as its digit ("482I4") is a guess, as in the text: it counts when it verifies.
   let rank = 0;
-  for (const group of groups) {
-    const number = stripLeadingZeros(group.replace(/\D/g, ''));
-    out.add(number, 'form', TICKET_SCORES.form - rank, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+  for (const group of masked.matchAll(FORM_GROUP)) {
+    const number = stripLeadingZeros(group[0].replace(/\D/g, ''));
+    const score = guessed.has(group.index) ? TICKET_SCORES.lookAlike : TICKET_SCORES.form - rank;
+    out.add(number, 'form', score, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
     rank++;
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
-import { isOtherNumberWord, ticketOfLink } from '../domain/tickets';
+import { isOtherNumberWord, ticketOfLink, withLookAlikeDigits } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -310,17 +310,23 @@ const TICKET_FIELD_TOKENS = /[a-z]+|\d(?:[\d.\s]*\d)?|\S/gu;
  * around it (TICKET_FIELD_WORDS: "chamado 48213", "Nº do chamado: 48213", "TICKET-51000", "48213
  * (Zendesk)"), at most one "#" before it and any signs after it ("48213!!", "48213 ✅", "Ticket #48213.").
  * Another number ("48213 e 48214", "4821-3") or a word that is not the ticket's ("pedido 48213",
- * "ABC-48213", "nao 48213") is refused. The digits are what the ticket check reads (tickets.ts
+ * "ABC-48213", "nao 48213"), or a letter glued to the number's end ("5231O"), is refused. One look-alike
+ * letter inside the number ("482I4") is read as its digit (tickets.ts withLookAlikeDigits): a guess the
+ * ticket check confirms or drops. The digits are what the ticket check reads (tickets.ts
  * extractFromForm). One pass over the tokens, linear in the field's length.
  */
 function isOneTicketTyped(typed: string): boolean {
-  const folded = typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[º°]/g, 'o');
+  const folded = withLookAlikeDigits(typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[º°]/g, 'o'));
   let numbers = 0;
   let hashes = 0;
-  for (const [token] of folded.matchAll(TICKET_FIELD_TOKENS)) {
-    if (/^\d/.test(token)) numbers++;
-    else if (/^[a-z]/.test(token)) {
-      if (!TICKET_FIELD_WORDS.has(token)) return false;
+  let numberEnd = -1;
+  for (const { 0: token, index } of folded.matchAll(TICKET_FIELD_TOKENS)) {
+    if (/^\d/.test(token)) {
+      numbers++;
+      numberEnd = index + token.length;
+    } else if (/^[a-z]/.test(token)) {
+      // A letter glued to the number's end ("5231O", "48213a") is part of it, not a word about it.
+      if (index === numberEnd || !TICKET_FIELD_WORDS.has(token)) return false;
     } else if (token === '#') {
       if (numbers > 0 || ++hashes > 1) return false;
     } else if (numbers === 0 && !/^[:.\-–]$/.test(token)) return false;

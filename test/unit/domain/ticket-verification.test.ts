@@ -181,6 +181,22 @@ describe('verifyTicket', () => {
     });
   });
 
+  describe('ROUND20: a look-alike letter in the form field ("482I4") is a guess', () => {
+    it.each([
+      ['her own ticket: valid', '482I4', { id: '48214', requesterEmail: SENDER }, { status: 'valid', number: '48214' }],
+      [
+        'another merchant’s: as if absent',
+        '482I4',
+        { id: '48214', requesterEmail: 'outra@example.com' },
+        { status: 'none' },
+      ],
+      ['not found: as if absent', '#482I3', { id: '99999', requesterEmail: SENDER }, { status: 'none' }],
+    ] as const)('%s (%j)', async (_label, formTicket, ticket, expected) => {
+      const candidates = extractTicketCandidates({ subject: '', text: '', formTicket });
+      expect(await verifyTicket(candidates, SENDER, directory({ ...ticket }))).toEqual(expected);
+    });
+  });
+
   it('works end to end with the extractor: forwarded support reply', async () => {
     const candidates = extractTicketCandidates({
       subject: 'Fwd: reclamação',

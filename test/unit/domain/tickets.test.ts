@@ -765,3 +765,14 @@ describe('extractTicketCandidates: ROUND20, the day the ticket was opened after 
     expect(numbersIn(text)).toEqual([]);
   });
 });
+
+describe('extractTicketCandidates: ROUND20, a look-alike letter in the form field', () => {
+  it.each([
+    ['482I4', '48214'],
+    ['#482I3', '48213'],
+    ['chamado 51O00', '51000'],
+  ])('%j reads %s as a guess, below a claim', (formTicket, ticket) => {
+    const candidates = extractTicketCandidates({ subject: '', text: '', formTicket });
+    expect(candidates.map((c) => [c.number, c.source, c.score])).toEqual([[ticket, 'form', TICKET_SCORES.lookAlike]]);
+  });
+});

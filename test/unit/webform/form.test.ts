@@ -266,6 +266,23 @@ describe('webform fields', () => {
     if (!result.ok) expect(result.errors.chamado).toBe(message);
   });
 
+  // ROUND20: one look-alike letter inside the number (I or l for 1, O for 0, Z for 2) is read as the
+  // mail's text reads it, a guess the ticket check confirms; the field keeps what she typed.
+  it.each(['482I4', '482l4', '#482I3', 'chamado 51O00', '48Z13'])(
+    'takes %j, a look-alike letter inside the number',
+    (typed) => {
+      const result = validate({ chamado: typed });
+      expect(result.ok && result.data.chamado).toBe(typed);
+    },
+  );
+
+  // A letter glued to the number's end is not a word about it: she is asked again, not read as a shorter number.
+  it.each(['5231O', '48213a', 'chamado 4821O'])('asks again for %j, a letter glued to the number', (typed) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.chamado).toBe(MESSAGES.chamado.invalid);
+  });
+
   it.each(['nao 48213', 'abri pelo chat', 'Loja Bella'])('still asks for one number when %j says more', (typed) => {
     const result = validate({ chamado: typed });
     expect(result.ok).toBe(false);
