@@ -346,6 +346,18 @@ function isMobileFooter(normalized: string): boolean {
  * answers between them stay fresh. The signature (after "-- ") and mobile footers
  * ("Enviado do meu iPhone") are neither: they are dropped.
  */
+/** A forward's subject prefix, after any reply prefixes: "Fwd:", "FW:", "ENC:" (Outlook pt-BR), "RV:" (es), "TR:". */
+const FORWARD_SUBJECT = /^\s*(?:(?:re|res|aw)\s*:\s*)*(?:fwd?|enc|rv|tr)\s*:/i;
+
+/**
+ * A forward that carries no word of the sender's own: a forward subject, something forwarded, and
+ * nothing of hers above it but signs ("???") or a dropped footer. A careful reader reads what she
+ * forwarded as what she is asking about.
+ */
+export function isBareForward(subject: string, split: SplitText): boolean {
+  return FORWARD_SUBJECT.test(subject) && split.quoted.trim() !== '' && !/\p{L}/u.test(split.fresh);
+}
+
 // The intake splits the same body several times (threading, rules, language, tickets).
 export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
 

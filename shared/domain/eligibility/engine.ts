@@ -38,6 +38,7 @@ import {
   languageOfNormalized,
   normalize,
   normalizeEach,
+  isBareForward,
   splitQuoted,
 } from '../text';
 import { FIRST_PERSON, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
@@ -615,6 +616,35 @@ function clauseVetoes(list: PhraseList, sentence: ReadSentence, m: RegExpExecArr
   return !FIRST_PERSON_WORD.test(clause) || firstMatch(list, { ...sentence, text: clause }) !== null;
 }
 
+/**
+ * The topics a notice of ours speaks of when a merchant forwards it with no word of her own
+ * (isBareForward): losing access to the panel, plans, invoices ("pendência financeira referente às
+ * faturas…, sua loja será suspensa"). Not charges: a shopper's complaint she forwards speaks of
+ * those too ("o site cobrou o cartão duas vezes"), and is the store's matter, not a billing question;
+ * nor who the sender is or whether the mail is automatic: those read her own words only.
+ */
+const FORWARDED_NOTICE_TOPICS: ReadonlySet<string> = new Set([
+  'topic.access.blocked-user',
+  'topic.access.domain-frozen',
+  'topic.access.domain-change',
+  'topic.access.no-access',
+  'topic.billing.plan',
+  'topic.billing.invoice',
+]);
+
+/** The hits, plus the FORWARDED_NOTICE_TOPICS that the forwarded message of a bare forward names, in the order of RULES. */
+function withForwardedNotice(s: Submission, hits: TextHit[]): TextHit[] {
+  if (s.channel !== 'email') return hits;
+  const split = splitQuoted(capText(s.text));
+  if (!isBareForward(s.subject, split)) return hits;
+  const have = new Set(hits.map((h) => h.ruleId));
+  const forwarded = sentencesOf(split.quoted).canonical.map((text) => ({ text, headline: false }));
+  const added = matchTopicRules(forwarded).filter((h) => FORWARDED_NOTICE_TOPICS.has(h.ruleId) && !have.has(h.ruleId));
+  if (added.length === 0) return hits;
+  const order = (h: TextHit) => RULES.findIndex((r) => r.id === h.ruleId);
+  return [...hits, ...added].sort((a, b) => order(a) - order(b));
+}
+
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
   return matchTopicRules(topicSentences(s));
@@ -868,7 +898,7 @@ export function decide(
 ): Decision {
   const { quarantine } = screening;
   const topics = readTopics(s, s.channel === 'email' ? ownReplySentences(config) : undefined);
-  const textHits = matchTopicRules(topics.sentences);
+  const textHits = withForwardedNotice(s, matchTopicRules(topics.sentences));
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {

@@ -11,6 +11,7 @@ import {
   normalizeEach,
   normalizeLine,
   normalizeMultiline,
+  isBareForward,
   splitQuoted,
   withPlainMathAlphanumerics,
 } from '../../../shared/domain/text';
@@ -597,5 +598,20 @@ describe('canonicalizeWords', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isBareForward (round 20)', () => {
+  const fwd =
+    '\n\n---------- Forwarded message ---------\nFrom: Financeiro <f@plataforma.com.br>\nDate: Thu, Nov 19, 2026\nSubject: Aviso\nTo: <l@loja.com.br>\n\nSua loja será suspensa.';
+  it.each([
+    ['Fwd: Aviso', fwd, true],
+    ['ENC: Aviso', `???${fwd}`, true],
+    ['RE: ENC: Aviso', `Enviado do meu iPhone${fwd}`, true],
+    ['Fwd: Aviso', `Paguei ontem.${fwd}`, false],
+    ['Re: Aviso', fwd, false],
+    ['Fwd: Aviso', '', false],
+  ])('%j, %j → %s', (subject, text, expected) => {
+    expect(isBareForward(subject, splitQuoted(text))).toBe(expected);
   });
 });

@@ -4887,3 +4887,80 @@ describe('round 16: a person’s complaint with a "sent automatically, do not re
     await check(row);
   });
 });
+
+/** The finance team's dunning notice, as a merchant forwards it. */
+const DUNNING =
+  'Olá,\n\nIdentificamos pendência financeira no valor de R$ 379,80 referente às faturas de outubro e novembro de 2026.\n\nSua loja será suspensa em 5 dias úteis caso o pagamento não seja identificado. Para regularizar, acesse Minha Conta > Faturas.\n\nEquipe Financeira';
+const FWD_PT = (subject: string) =>
+  `\n\n-----Mensagem original-----\nDe: Financeiro <financeiro@plataforma.com.br>\nEnviado: quinta-feira, 19 de novembro de 2026 15:12\nPara: contato@loja.com.br\nAssunto: ${subject}\n\n${DUNNING}`;
+const FWD_GMAIL = (subject: string) =>
+  `---------- Forwarded message ---------\nFrom: Financeiro <financeiro@plataforma.com.br>\nDate: Thu, Nov 19, 2026 at 3:12 PM\nSubject: ${subject}\nTo: <contato@loja.com.br>\n\n${DUNNING}`;
+const ROUND20_BARE_FORWARDS: Row[] = [
+  {
+    name: 'Outlook ENC:, no words',
+    subject: 'ENC: Aviso de suspensão da loja',
+    text: FWD_PT('Aviso de suspensão da loja'),
+  },
+  { name: 'Gmail Fwd:, no words', subject: 'Fwd: Aviso de suspensão', text: FWD_GMAIL('Aviso de suspensão') },
+  {
+    name: 'only the phone footer',
+    subject: 'Fwd: Pendência financeira',
+    text: `Enviado do meu iPhone${FWD_PT('Pendência financeira')}`,
+  },
+  { name: 'only "???"', subject: 'ENC: Suspensão', text: `???${FWD_PT('Suspensão')}` },
+  {
+    name: 'a blocked-user notice',
+    subject: 'Fwd: Aviso',
+    text: '---------- Forwarded message ---------\nFrom: Segurança <seguranca@plataforma.com.br>\nDate: Thu, Nov 19, 2026 at 3:12 PM\nSubject: Aviso\n\nSeu usuário foi bloqueado por inatividade. Para reativar, fale com o suporte.',
+    outcome: 'ACCESS_ISSUE' as Outcome,
+  },
+].map((r) => ({
+  ...r,
+  name: `a bare forward of a notice: ${r.name}`,
+  from: 'Marcos <marcos.vini.store@hotmail.com>',
+  outcome: r.outcome ?? ('BILLING_QUESTION' as Outcome),
+}));
+
+describe('round 20: a forward with no word of her own is about what she forwarded', () => {
+  it.each(ROUND20_BARE_FORWARDS.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+
+  it.each([
+    // Her own words decide, as always: the forwarded notice stays quoted history.
+    [
+      'her words above it',
+      'Fwd: Aviso de suspensão',
+      `O checkout parou na Black Friday e ninguém responde.${FWD_PT('Aviso')}`,
+      'NO_PRIOR_TICKET',
+    ],
+    // Not a forward: an empty reply's quoted history is not read.
+    [
+      'an empty reply',
+      'Re: Aviso de suspensão',
+      `\n\nEm qui., 19 de nov. de 2026 às 15:12, Financeiro <financeiro@plataforma.com.br> escreveu:\n\n${DUNNING.split(
+        '\n',
+      )
+        .map((l) => `> ${l}`)
+        .join('\n')}`,
+      'NO_PRIOR_TICKET',
+    ],
+    // A shopper's complaint she forwards is the store's matter: its charge is not a billing question,
+    // its "comprei na sua loja" does not make her a shopper.
+    [
+      'a shopper’s complaint forwarded',
+      'Fwd: reclamação',
+      '---------- Forwarded message ---------\nDe: Bia <bia.c@gmail.com>\nSubject: reclamação\n\nComprei na sua loja e o site cobrou o cartão duas vezes!',
+      'NO_PRIOR_TICKET',
+    ],
+    // An automatic acknowledgement she forwards does not make her mail automatic.
+    [
+      'an automatic acknowledgement forwarded',
+      'Fwd: Recebemos sua solicitação',
+      '---------- Forwarded message ---------\nDe: Suporte <noreply@plataforma.example.com>\nAssunto: Recebemos sua solicitação\n\nEste é um e-mail automático. Recebemos sua solicitação e responderemos em breve.',
+      'NO_PRIOR_TICKET',
+    ],
+  ] as const)('still reads only her words: %s', async (name, subject, text, outcome) => {
+    await check({ name, from: 'Marcos <marcos.vini.store@hotmail.com>', subject, text, outcome });
+  });
+});
