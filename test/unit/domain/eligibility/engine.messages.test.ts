@@ -4964,3 +4964,47 @@ describe('round 20: a forward with no word of her own is about what she forwarde
     await check({ name, from: 'Marcos <marcos.vini.store@hotmail.com>', subject, text, outcome });
   });
 });
+
+describe('round 20: cancellations as one-liners, the loyalty fine, and "não autorizei" about her data', () => {
+  it.each([
+    ['a one-line imperative', 'cancela', 'cancela minha conta', 'BILLING_QUESTION', 'topic.billing.plan'],
+    [
+      '"cancelem" the plan',
+      'plano',
+      'Cancelem meu plano a partir de janeiro, por favor.',
+      'BILLING_QUESTION',
+      'topic.billing.plan',
+    ],
+    [
+      'the loyalty fine',
+      'multa rescisória',
+      'Quero cancelar e me falaram que tem multa de fidelidade. Não assinei nada disso. Quanto é a multa?',
+      'BILLING_QUESTION',
+      'topic.billing.plan',
+    ],
+    [
+      'a charge she did not authorise',
+      'cobrança',
+      'Não autorizei essa cobrança de vocês no meu cartão.',
+      'BILLING_QUESTION',
+      'topic.billing.complaint',
+    ],
+    // Her data, not a charge: the office has no ticket of hers; support (and the data-subject process) first.
+    [
+      'her data, in capitals',
+      'APAGUEM MEUS DADOS',
+      'APAGUEM MEUS DADOS AGORA. NÃO AUTORIZEI NADA. VOU DENUNCIAR NA ANPD',
+      'NO_PRIOR_TICKET',
+      'ticket.none',
+    ],
+    [
+      'her data, a use she did not authorise',
+      'LGPD',
+      'Não autorizei o uso dos meus dados para marketing. Apaguem tudo.',
+      'NO_PRIOR_TICKET',
+      'ticket.none',
+    ],
+  ] as const)('%s', async (name, subject, text, outcome, rule) => {
+    await check({ name, from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>', subject, text, outcome, rule });
+  });
+});
