@@ -19,7 +19,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Mensagem automática pelo texto ("esta é uma mensagem automática", "out of office", aviso de falha de entrega): guardada como tal, sem caso e sem resposta.',
   'client.not-a-client.form': 'No formulário, o remetente indicou que ainda não é cliente.',
   'client.shopper.text':
-    'Cliente de uma loja construída na plataforma (consumidor), não lojista: quem cuida dos pedidos é a própria loja.',
+    'Cliente de uma loja construída na plataforma (consumidor), não lojista: quem cuida dos pedidos é a própria loja. Também o pedido LGPD de um comprador sobre os dados que uma loja tem dele (“apaguem meus dados”, “quais dados meus a loja tem”): a loja é a controladora desses dados e responde por eles; a orientação o manda à loja.',
   'client.no-client-area.text':
     'Sem acesso à central do cliente: o artigo manda falar com o Comercial (não é falta de acesso ao painel).',
   'client.not-a-client.text': 'O remetente diz que não é cliente.',
@@ -49,7 +49,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'topic.access.domain-change': 'Sem acesso: alteração incorreta do domínio da loja.',
   'topic.access.no-access': 'Sem acesso ao painel administrativo (login, senha ou outro bloqueio).',
   'topic.billing.complaint': 'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno).',
-  'topic.billing.plan': 'Dúvida sobre planos ou migração de plano.',
+  'topic.billing.plan':
+    'Dúvida sobre planos, migração de plano ou cancelamento da assinatura (“cancela minha conta”, multa de fidelidade).',
   'topic.billing.invoice': 'Dúvida sobre faturas, boletos ou nota fiscal da assinatura.',
   'topic.billing.charge': 'Dúvida sobre cobranças, mensalidade ou assinatura.',
   'client.shopper.lawyer':

@@ -1258,6 +1258,18 @@ export const RULES: readonly Rule[] = [
       'site e feito por voces',
       'paguei e nunca recebi',
       'paguei e ate hoje nao recebi',
+      // Round 20: the store named as one that runs on us ("o pix de uma loja que usa o site de vcs"),
+      // what it asked of the buyer, the buyer's card dispute, the buyer's data the store holds
+      // (LGPD: the store is the controller of its buyers' data; the shopper guidance sends them there).
+      // Not "tenho uma loja que usa a plataforma": the merchant's own.
+      'de uma loja que usa',
+      'em uma loja que usa',
+      'numa loja que usa',
+      'a loja me pediu',
+      'contestei uma compra',
+      'contestei a compra',
+      'quais dados meus a loja',
+      'dados que a loja tem sobre mim',
       'site * feito por voces',
       'site * feito pela plataforma',
       'loja * feita por voces',
@@ -1329,6 +1341,13 @@ export const RULES: readonly Rule[] = [
       'pedido de troca de tema',
       'pedido de troca de plano',
       'pedido de mudanca de plano',
+      // The merchant naming her own store as one that runs on us ("tenho uma loja que usa a
+      // plataforma", "sou dona de uma loja que usa a plataforma").
+      'tenho uma loja',
+      'dono de uma loja',
+      'dona de uma loja',
+      'proprietario de uma loja',
+      'proprietaria de uma loja',
     ],
     unlessInMessage: [
       'minha loja',

@@ -5008,3 +5008,62 @@ describe('round 20: cancellations as one-liners, the loyalty fine, and "não aut
     await check({ name, from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>', subject, text, outcome, rule });
   });
 });
+
+describe('round 20: a store’s buyer, in the words of December', () => {
+  it.each([
+    [
+      'a Pix to a store that runs on us',
+      'paguei e não veio',
+      'paguei o pix de uma loja que usa o site de vcs e o pedido ta cancelado. cadê meu dinheiro??',
+    ],
+    [
+      'a card dispute',
+      'contestação',
+      'Contestei uma compra no cartão e a loja diz que a plataforma não devolveu. Quero saber com quem falo.',
+    ],
+    [
+      'what the store asked of the buyer',
+      'cpf',
+      'A loja me pediu foto do meu RG e CPF para liberar a compra. Isso é golpe? É permitido?',
+    ],
+    // LGPD: the store is the controller of its buyers' data; the shopper guidance sends them to it.
+    [
+      'the buyer’s data at a store',
+      'LGPD - acesso',
+      'Com base na LGPD, quero saber quais dados meus a loja Eletro Ponto tem e com quem compartilhou.',
+    ],
+  ] as const)('%s', async (name, subject, text) => {
+    await check({
+      name,
+      from: 'Fernanda Alves <fernanda.alves1987@gmail.com>',
+      subject,
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+      rule: 'client.shopper.text',
+    });
+  });
+});
+
+describe('round 20: a merchant naming her own store as one that runs on us is no shopper', () => {
+  it.each([
+    [
+      '"tenho uma loja que usa a plataforma"',
+      'Eu tenho uma loja que usa a plataforma de vocês e o checkout caiu na Black Friday. Ninguém do suporte responde.',
+    ],
+    [
+      '"sou dono de uma loja que usa a plataforma"',
+      'Sou dono de uma loja que usa a plataforma e o pix não baixa desde sexta.',
+    ],
+    ['"dona de uma loja"', 'Sou dona de uma loja que usa a plataforma há 3 anos e o frete parou de calcular no Natal.'],
+  ] as const)('%s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text'],
+    });
+  });
+});
