@@ -2623,6 +2623,10 @@ export const RULES: readonly Rule[] = [
       'desenvolvam',
       'implementar',
       'implementem',
+      // Suggested ("gostaria de sugerir a integração com a Amazon", "sugiro integração com o Omie").
+      'sugerir',
+      'sugiro',
+      'sugestao',
       'absurdo',
       'inadmissivel',
     ],

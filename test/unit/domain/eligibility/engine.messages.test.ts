@@ -5067,3 +5067,29 @@ describe('round 20: a merchant naming her own store as one that runs on us is no
     });
   });
 });
+
+describe('round 20: an integration suggested', () => {
+  it.each([
+    [
+      '"gostaria de sugerir"',
+      'Amazon',
+      'Gostaria de sugerir a integração com a Amazon. Muitos lojistas precisam.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      '"sugiro"',
+      'ERP',
+      'Sugiro integração com o Omie ERP para o fechamento do ano.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    // One in use and broken stays a complaint.
+    [
+      'a broken one',
+      'Bling',
+      'A integração com o Bling parou de receber pedidos na Black Friday, sugiro que vocês vejam isso.',
+      'NO_PRIOR_TICKET',
+    ],
+  ] as const)('%s', async (name, subject, text, outcome) => {
+    await check({ name, from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>', subject, text, outcome });
+  });
+});
