@@ -632,13 +632,19 @@ const FORWARDED_NOTICE_TOPICS: ReadonlySet<string> = new Set([
   'topic.billing.invoice',
 ]);
 
+/** How much of a bare forward's forwarded message is read: a notice says what it is about at its top. */
+const FORWARDED_NOTICE_CHARS = 8000;
+
 /** The hits, plus the FORWARDED_NOTICE_TOPICS that the forwarded message of a bare forward names, in the order of RULES. */
 function withForwardedNotice(s: Submission, hits: TextHit[]): TextHit[] {
   if (s.channel !== 'email') return hits;
   const split = splitQuoted(capText(s.text));
   if (!isBareForward(s.subject, split)) return hits;
   const have = new Set(hits.map((h) => h.ruleId));
-  const forwarded = sentencesOf(split.quoted).canonical.map((text) => ({ text, headline: false }));
+  const forwarded = sentencesOf(split.quoted.slice(0, FORWARDED_NOTICE_CHARS)).canonical.map((text) => ({
+    text,
+    headline: false,
+  }));
   const added = matchTopicRules(forwarded).filter((h) => FORWARDED_NOTICE_TOPICS.has(h.ruleId) && !have.has(h.ruleId));
   if (added.length === 0) return hits;
   const order = (h: TextHit) => RULES.findIndex((r) => r.id === h.ruleId);

@@ -5076,12 +5076,7 @@ describe('round 20: an integration suggested', () => {
       'Gostaria de sugerir a integração com a Amazon. Muitos lojistas precisam.',
       'OUT_OF_SCOPE_FEATURE',
     ],
-    [
-      '"sugiro"',
-      'ERP',
-      'Sugiro integração com o Omie ERP para o fechamento do ano.',
-      'OUT_OF_SCOPE_FEATURE',
-    ],
+    ['"sugiro"', 'ERP', 'Sugiro integração com o Omie ERP para o fechamento do ano.', 'OUT_OF_SCOPE_FEATURE'],
     // One in use and broken stays a complaint.
     [
       'a broken one',
@@ -5091,5 +5086,19 @@ describe('round 20: an integration suggested', () => {
     ],
   ] as const)('%s', async (name, subject, text, outcome) => {
     await check({ name, from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>', subject, text, outcome });
+  });
+});
+
+describe('round 20: a bare forward is read at its top only', () => {
+  it('reads the first 8,000 characters of what she forwarded, not a word far below them', async () => {
+    const filler = 'Obrigado pela preferência. '.repeat(400);
+    const row: Row = {
+      name: 'a long forward, the invoice word far down',
+      from: 'Marcos <marcos.vini.store@hotmail.com>',
+      subject: 'Fwd: novidades',
+      text: `---------- Forwarded message ---------\nFrom: Marketing <news@plataforma.com.br>\nDate: Thu, Nov 19, 2026 at 3:12 PM\nSubject: Novidades\nTo: <contato@loja.com.br>\n\n${filler}\nVeja suas faturas no painel.`,
+      outcome: 'NO_PRIOR_TICKET',
+    };
+    await check(row);
   });
 });
