@@ -1,7 +1,7 @@
 /**
  * Raw MIME mail → channel-neutral Submission.
  *
- * mailparser does the MIME work (charsets, RFC 2047/2231, transfer encodings); html-to-text.ts
+ * mailparser does the MIME work (charsets, RFC 2047/2231, transfer encodings); domain/html-to-text.ts
  * turns HTML-only bodies into text and charset.ts repairs mislabelled 8-bit mail.
  * This module adds what an intake pipeline needs on top of it: it never throws on any raw
  * input, bounds every field, repairs mislabelled 8-bit mail (Latin-1 sent as UTF-8 or
@@ -31,11 +31,11 @@ import {
   replacementCount,
   transcodeHeaderBlock as transcodeHeaderBlockUpTo,
 } from './charset';
-import { htmlToPlainText } from './html-to-text';
+import { htmlToPlainText } from '../domain/html-to-text';
 import { domainToASCII } from 'node:url';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
-export { htmlToPlainText } from './html-to-text';
+export { htmlToPlainText } from '../domain/html-to-text';
 
 export interface ParseEmailMeta {
   /** SES message id (or the local SMTP server's id): the idempotency key. */
@@ -79,7 +79,7 @@ export const PARSE_LIMITS = {
   headerPeekBytes: 64 * 1024,
   /** One MIME header block may be this big (a 2 MB subject still parses). */
   maxHeadSize: 4 * 1024 * 1024,
-  /** mailparser's own HTML handling bound (its HTML → text is off: html-to-text.ts converts). */
+  /** mailparser's own HTML handling bound (its HTML → text is off: domain/html-to-text.ts converts). */
   maxHtmlLengthToParse: 2 * 1024 * 1024,
   /** Messages forwarded as attachments inside forwarded messages: how deep we read. */
   embeddedDepth: 3,
@@ -100,7 +100,7 @@ const BASE_OPTIONS: SimpleParserOptions = {
   keepCidLinks: true,
   skipTextToHtml: true,
   skipTextLinks: true,
-  // HTML-only mail is converted by html-to-text.ts, which keeps cell and block boundaries.
+  // HTML-only mail is converted by domain/html-to-text.ts, which keeps cell and block boundaries.
   skipHtmlToText: true,
   checksumAlgo: false,
   maxHeadSize: PARSE_LIMITS.maxHeadSize,

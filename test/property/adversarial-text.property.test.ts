@@ -12,7 +12,7 @@ import { OUTCOMES } from '../../shared/domain/outcome';
 import { SubmissionSchema } from '../../shared/domain/submission';
 import { splitQuoted } from '../../shared/domain/text';
 import { extractTicketCandidates } from '../../shared/domain/tickets';
-import { htmlToPlainText } from '../../shared/mail/html-to-text';
+import { htmlToPlainText } from '../../shared/domain/html-to-text';
 
 const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: 1, maxLength: 6 });
 const separator = fc.constantFrom('.', ',', '-', '/', ' ', '.', ':', '\t', '  ', ', ', ' - ');

@@ -14,6 +14,9 @@
  * Anything else returns `quarantine` with the reason, and nothing is written or sent: the caller
  * stores the mail as quarantined for review.
  *
+ * A mail whose HTML part (what the analyst saw) and text part (what is parsed) carry different
+ * commands is refused, nothing applied or relayed (commands.ts `parseStaffMailParts`).
+ *
  * A verified mail always leaves one history event: the transition it asked for, or a `refused`
  * event (malformed command, wrong state, not the case's analyst) with a pt-BR explanation mailed
  * back to the sender. Its SES message id is the idempotency key, and so is the mail's own identity
@@ -24,7 +27,8 @@
 import { createHash } from 'node:crypto';
 import { isMachineGenerated } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
-import { freshStaffText, type ParsedStaffMail, parseStaffCommands } from '../../domain/lifecycle/commands';
+import { htmlToPlainText } from '../../domain/html-to-text';
+import { freshStaffText, type ParsedStaffMail, parseStaffMailParts } from '../../domain/lifecycle/commands';
 import { leftOutReasonPt } from '../../domain/lifecycle/messages';
 import {
   type ParsedReplyAddress,
@@ -84,10 +88,12 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
   const mailId = staffMailId(member.id, mail.messageId);
   const fresh = freshStaffText(mail.text, member);
+  // What she saw: the HTML part, when the mail has one, must carry the same commands as the text.
+  const seen = mail.html === undefined ? undefined : freshStaffText(htmlToPlainText(mail.html), member);
   const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
   const leftOut = leftOutFiles(mail.attachments, relayed);
   const parsed = filesOnly(
-    parseStaffCommands(fresh, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays }),
+    parseStaffMailParts(fresh, seen, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays }),
     relayed,
     leftOut,
     config,

@@ -244,24 +244,11 @@ const CLOSE_CONFLICTS: ReadonlySet<StaffCommandKind> = new Set(['wait', 'transfe
  * whether the commands are allowed.
  */
 export function parseStaffCommands(fresh: string, options: CommandOptions): ParsedStaffMail {
-  const text = fresh.replace(/\r\n?/g, '\n');
   const commands: StaffCommand[] = [];
   const problems: StaffProblem[] = [];
-  const commandLines: string[] = [];
+  const { lines: commandLines, body } = commandBlock(fresh);
   const seen = new Set<StaffCommandKind>();
-  let position = 0;
-  let bodyStart = text.length;
-  while (position < text.length) {
-    const newline = text.indexOf('\n', position);
-    const end = newline === -1 ? text.length : newline;
-    const line = withoutInvisible(text.slice(position, end)).trim().normalize('NFC');
-    if (line !== '' && !COMMAND_LINE.test(line)) {
-      bodyStart = position;
-      break;
-    }
-    position = end + 1;
-    if (line === '') continue;
-    commandLines.push(line);
+  for (const line of commandLines) {
     const parsed = parseLine(line, options);
     if ('code' in parsed) {
       problems.push(parsed);
@@ -274,7 +261,6 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
     seen.add(parsed.kind);
     commands.push(parsed);
   }
-  const body = bodyStart < text.length ? text.slice(bodyStart).trim() : '';
   for (const line of misplacedCommands(body, options)) {
     problems.push(
       problem(
@@ -311,6 +297,60 @@ export function parseStaffCommands(fresh: string, options: CommandOptions): Pars
   }
   if (problems.length > 0) return { ok: false, problems, commandLines };
   return { ok: true, commands, body };
+}
+
+/**
+ * A mail of two bodies (multipart/alternative): the text part is what the parser reads, the HTML
+ * part is what the analyst saw in her mail program. When their commands differ (a `#encerrar` in
+ * one part only, or another category, another colleague), acting on either is a guess at what she
+ * meant: the mail is refused and she is told why. Both parts are read alike (`freshStaffText` of
+ * each); the commands compared are the command block's lines and any whole command in the answer,
+ * as a reader sees them (case, accents and spacing aside).
+ */
+export function parseStaffMailParts(
+  textFresh: string,
+  htmlFresh: string | undefined,
+  options: CommandOptions,
+): ParsedStaffMail {
+  const parsed = parseStaffCommands(textFresh, options);
+  if (htmlFresh === undefined) return parsed;
+  const inText = commandsSeen(textFresh, options);
+  const inHtml = commandsSeen(htmlFresh, options);
+  if (inText.join('\n') === inHtml.join('\n')) return parsed;
+  const shown = inHtml.length === 0 ? 'nenhum comando' : inHtml.map((l) => `“${l}”`).join(', ');
+  const hidden = inText.length === 0 ? 'nenhum comando' : inText.map((l) => `“${l}”`).join(', ');
+  return {
+    ok: false,
+    problems: [
+      {
+        code: 'parts-disagree',
+        message: `Sua mensagem tem duas versões que não combinam: a que seu programa de e-mail mostra traz ${shown}, e a versão em texto simples traz ${hidden}. Nada foi feito no caso e nada foi enviado ao lojista; envie de novo escrevendo os comandos no topo da mensagem, em texto simples.`,
+      },
+    ],
+    commandLines: inText,
+  };
+}
+
+/** The command lines of a fresh text (block and answer), folded for comparison, sorted. */
+function commandsSeen(fresh: string, options: CommandOptions): string[] {
+  const { lines, body } = commandBlock(fresh);
+  return [...lines, ...misplacedCommands(body, options)].map((l) => fold(l).replace(/\s+/g, ' ')).sort();
+}
+
+/** The command block at the top of a fresh text (its non-empty lines, as read) and the answer below it. */
+function commandBlock(fresh: string): { lines: string[]; body: string } {
+  const text = fresh.replace(/\r\n?/g, '\n');
+  const lines: string[] = [];
+  let position = 0;
+  while (position < text.length) {
+    const newline = text.indexOf('\n', position);
+    const end = newline === -1 ? text.length : newline;
+    const line = withoutInvisible(text.slice(position, end)).trim().normalize('NFC');
+    if (line !== '' && !COMMAND_LINE.test(line)) return { lines, body: text.slice(position).trim() };
+    position = end + 1;
+    if (line !== '') lines.push(line);
+  }
+  return { lines, body: '' };
 }
 
 /** Lines of the answer that are whole, valid commands (read as the command block reads them). */

@@ -234,6 +234,7 @@ export type RefusalCode =
   | 'duplicate-command'
   | 'conflicting-commands'
   | 'misplaced-command'
+  | 'parts-disagree'
   | 'invalid-days'
   | 'missing-reason'
   | 'invalid-category'
@@ -256,6 +257,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'duplicate-command': 'comando repetido na mesma mensagem',
   'conflicting-commands': 'comandos que não podem vir juntos',
   'misplaced-command': 'comando no meio do texto, não nas primeiras linhas',
+  'parts-disagree': 'versões em HTML e em texto simples da mensagem com comandos diferentes',
   'invalid-days': 'número de dias úteis inválido',
   'missing-reason': 'prorrogação sem motivo',
   'invalid-category': 'categoria de encerramento desconhecida',

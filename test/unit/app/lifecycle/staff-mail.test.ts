@@ -708,6 +708,95 @@ describe('handleStaffMail — an HTML-only mail acts by the lines its writer see
   });
 });
 
+describe('handleStaffMail — a mail of two bodies whose commands differ is refused, the analyst told', () => {
+  const ANSWER = 'Olá, Maria. Estamos verificando o estorno com o financeiro.';
+  function alternative(text: string, html: string): string {
+    return [
+      'From: Ana Lima <ana@empresa.com.br>',
+      `To: ${addressOf('ana')}`,
+      `Subject: RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      'Message-ID: <CAF-ana-alt-1@mail.gmail.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="alt"',
+      '',
+      '--alt',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      text,
+      '--alt',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      html,
+      '--alt--',
+      '',
+    ].join('\r\n');
+  }
+  async function parsed(raw: string) {
+    return parseEmail(
+      Buffer.from(raw),
+      {
+        sourceId: 'ses-alt-1',
+        receivedAt: '2026-03-12T14:00:00.000Z',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+        returnPath: ANA,
+        recipients: [addressOf('ana')],
+      },
+      { maxRawMailBytes: 1024 * 1024 },
+    );
+  }
+
+  it.each([
+    ['a #encerrar in the text part only', `#encerrar improcedente\n${ANSWER}`, `<p>${ANSWER}</p>`],
+    ['a #encerrar in the HTML part only', ANSWER, `<p>#encerrar procedente</p><p>${ANSWER}</p>`],
+    [
+      'another category in each part',
+      `#encerrar improcedente\n${ANSWER}`,
+      `<p>#encerrar procedente</p><p>${ANSWER}</p>`,
+    ],
+    ['a #transferir to someone else', `#transferir bruno\n${ANSWER}`, `<p>#transferir carla</p><p>${ANSWER}</p>`],
+    ['a #nota in the HTML part only: the text would reach the merchant', ANSWER, `<p>#nota</p><p>${ANSWER}</p>`],
+  ])('%s: refused, nothing applied or relayed', async (_, text, html) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const before = w.cases.must();
+    const result = await handleStaffMail(await parsed(alternative(text, html)), w.deps);
+    expect(result).toMatchObject({ kind: 'refused', codes: ['parts-disagree'] });
+    const after = w.cases.must();
+    expect(after.status).toBe(before.status);
+    expect(after.assignee).toBe(before.assignee);
+    expect(after.messages).toEqual(before.messages);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Sua mensagem não foi processada`);
+    expect(w.mailer.sent[0]!.text).toContain('duas versões que não combinam');
+    expect(w.mailer.sent[0]!.text).not.toContain('Estamos verificando');
+  });
+
+  it.each([
+    [
+      'the same #encerrar in both parts',
+      `#encerrar procedente\n${ANSWER}`,
+      `<p>#encerrar procedente</p><p>${ANSWER}</p>`,
+      'closed',
+    ],
+    [
+      'the same command, other case and spacing',
+      `#Encerrar  Procedente\n${ANSWER}`,
+      `<div>#encerrar procedente</div><div>${ANSWER}</div>`,
+      'closed',
+    ],
+    [
+      'no command in either part',
+      ANSWER,
+      `<p><b>Olá, Maria.</b> Estamos verificando o estorno com o financeiro.</p>`,
+      'answered',
+    ],
+  ])('%s: acts', async (_, text, html, event) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const result = await handleStaffMail(await parsed(alternative(text, html)), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: [event] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+});
+
 describe("handleStaffMail — several of one case's addresses", () => {
   it.each([
     ['the same address in To and Cc, in another letter case', [addressOf('ana'), addressOf('ana').toUpperCase()]],

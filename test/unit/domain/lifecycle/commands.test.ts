@@ -4,6 +4,7 @@ import {
   freshStaffText,
   type ParsedStaffMail,
   parseStaffCommands,
+  parseStaffMailParts,
 } from '../../../../shared/domain/lifecycle/commands';
 
 const options = { maxExtensionBusinessDays: 30 };
@@ -229,6 +230,35 @@ describe('parseStaffCommands — refused mails', () => {
 
 // Megabytes of input, no timer (speed targets live in the bench): a superlinear parse of these
 // would run past the test timeout, a linear one reads them at once.
+describe('parseStaffMailParts — the text part and the HTML part (what she saw) must carry the same commands', () => {
+  const ANSWER = 'Olá, Maria. O estorno foi solicitado ao financeiro hoje.';
+  it.each<[string, string, string]>([
+    ['a #encerrar in the text part only', `#encerrar improcedente\n${ANSWER}`, ANSWER],
+    ['a #encerrar in the HTML part only', ANSWER, `#encerrar procedente\n${ANSWER}`],
+    ['another category', `#encerrar improcedente\n${ANSWER}`, `#encerrar procedente\n${ANSWER}`],
+    ['another summary', '#encerrar procedente estorno feito', '#encerrar procedente sem estorno'],
+    ['another colleague', `#transferir bruno\n${ANSWER}`, `#transferir carla\n${ANSWER}`],
+    ['a #nota only in the HTML part', ANSWER, `#nota\n${ANSWER}`],
+    ['a command inside the answer of one part', ANSWER, `Olá, Maria.\n#encerrar procedente\n${ANSWER}`],
+    ['a refused command in one part only', `#prorrogar cinco dias\n${ANSWER}`, ANSWER],
+  ])('%s: refused, and she is told why in pt-BR', (_, text, html) => {
+    const found = problems(parseStaffMailParts(text, html, options));
+    expect(found.map((p) => p.code)).toEqual(['parts-disagree']);
+    expect(found[0]!.message).toContain('duas versões que não combinam');
+    expect(found[0]!.message).toContain('Nada foi feito no caso e nada foi enviado ao lojista');
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['no HTML part', `#encerrar procedente\n${ANSWER}`, undefined],
+    ['the same commands', `#encerrar procedente\n${ANSWER}`, `#encerrar procedente\n\n${ANSWER}`],
+    ['case, accents and spacing aside', `#encerrar  Não Resolvido\n${ANSWER}`, `#ENCERRAR não resolvido\n${ANSWER}`],
+    ['no command in either', ANSWER, `${ANSWER}\n`],
+    ['a ticket number, no command', `Ticket #48213 verificado.\n${ANSWER}`, `Ticket #48213 verificado. ${ANSWER}`],
+  ])('%s: read as the text part says', (_, text, html) => {
+    expect(parseStaffMailParts(text, html, options)).toEqual(parse(text));
+  });
+});
+
 describe('parseStaffCommands — linear time', () => {
   it.each([
     ['one huge line of #', `#${'#'.repeat(2_000_000)}`],

@@ -1,9 +1,10 @@
 /**
- * HTML → plain text for the intake: what the rules and the ticket extractor read of an
- * HTML-only mail. Our own converter rather than mailparser's (html-to-text), which runs table
+ * HTML → plain text: what the rules and the ticket extractor read of an HTML-only mail, and what
+ * an analyst saw of the HTML part of her mail (staff-mail.ts compares its commands with the text
+ * part's). Our own converter rather than mailparser's (html-to-text), which runs table
  * cells together and declines long or deep documents. Linear in the input length.
  */
-import { isTicketLink } from '../domain/tickets';
+import { isTicketLink } from './tickets';
 
 const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'object']);
 const BLOCK = new Set([

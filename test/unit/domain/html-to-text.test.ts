@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText } from '../../../shared/mail/html-to-text';
+import { htmlToPlainText } from '../../../shared/domain/html-to-text';
 
 describe('htmlToPlainText', () => {
   it.each([
