@@ -11,6 +11,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseWorkStore } from '../adapters/dynamo/case-work-store';
 import { DynamoOpenCaseCounter } from '../adapters/dynamo/open-case-counter';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import { RosterStaffDirectory } from '../adapters/dynamo/staff-directory';
 import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
 import { EventBridgeTimerScheduler } from '../adapters/scheduler-lifecycle-timers';
@@ -102,6 +103,7 @@ export async function buildLifecycleDeps(
     ...withRetention(overrides.rawMailRetention ?? rawMailRetentionFrom(settings)),
     ...withUploadRetention(uploadRetentionFrom(settings)),
     openCases,
+    noticeLimiter: new DynamoRateLimiter(client, settings.tableName),
     clock: overrides.clock ?? clockFrom(settings),
     config,
     secret: overrides.secret ?? (await loadReplySecret(settings)),

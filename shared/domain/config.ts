@@ -110,6 +110,12 @@ function buildConfigSchema() {
          * protocol and its address cannot make the office mail the merchant over and over.
          */
         statusLinksPerCasePerDay: intIn(1, 50, 3),
+        /**
+         * Notices to one analyst per day (UTC) that a mail of hers to a case address was set
+         * aside (not her address for that case): she learns it did nothing, and whoever re-sends
+         * copies of her signed mail cannot make the office mail her over and over.
+         */
+        staffQuarantineNoticesPerDay: intIn(1, 50, 3),
         /** Attachments of an analyst's answer relayed to the merchant, in total, at most. */
         maxRelayAttachmentBytes: intIn(0, undefined, 10 * 1024 * 1024),
         /** Largest `#prorrogar` in one command, in business days. */

@@ -22,7 +22,7 @@ import type {
   SurveyStore,
   TimerScheduler,
 } from '../../shared/app/lifecycle/ports';
-import { FixedClock, RecordingMailer, recordByProtocol } from './fakes';
+import { FixedClock, InMemoryRateLimiter, RecordingMailer, recordByProtocol } from './fakes';
 import { aDecision } from './builders';
 
 export const PROTOCOL = 'OUV-2026-000123';
@@ -332,6 +332,7 @@ export function lifecycleWorld(
     config,
     secret: SECRET,
     calendar: officeCalendar(config),
+    noticeLimiter: new InMemoryRateLimiter(),
   };
   return { deps, cases, counter, staff, mailer, timers, surveys, clock };
 }

@@ -9,7 +9,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
-import type { RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
+import type { RateLimiter, RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
   type CaseWorkStore,
@@ -43,6 +43,11 @@ export interface LifecycleDeps {
   rawMailRetention?: RawMailRetention;
   /** Webform files: a closed case's files expire on its clock too. */
   uploadRetention?: UploadRetention;
+  /**
+   * Counts the notices an analyst gets that a mail of hers was set aside
+   * (lifecycle.staffQuarantineNoticesPerDay). Without it, none is sent.
+   */
+  noticeLimiter?: RateLimiter;
 }
 
 export interface ResolvedDeps extends LifecycleDeps {

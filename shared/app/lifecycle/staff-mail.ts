@@ -29,18 +29,19 @@ import { isMachineGenerated } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { freshStaffText, type ParsedStaffMail, parseStaffMailParts } from '../../domain/lifecycle/commands';
-import { leftOutReasonPt } from '../../domain/lifecycle/messages';
+import { leftOutReasonPt, renderSetAsideNotice, type SetAsideReason } from '../../domain/lifecycle/messages';
 import {
   type ParsedReplyAddress,
   parseStaffReplyAddress,
   verifyStaffReplyToken,
 } from '../../domain/lifecycle/reply-address';
-import type { Actor, LeftOutFile, RefusalCode } from '../../domain/lifecycle/types';
+import type { Actor, LeftOutFile, RefusalCode, StaffMember } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
+import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
 import type { AttachmentMeta, Submission } from '../../domain/submission';
-import { type LifecycleDeps, resolveDeps } from './commit';
+import { type LifecycleDeps, type ResolvedDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
 
@@ -74,12 +75,16 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   // The case's addresses of several members (a reply to all): the sender's own is the one that counts.
   const issuedToSender = (a: ParsedReplyAddress) =>
     verifyStaffReplyToken(a, member.id, deps.secret, config.lifecycle.tokenLength);
-  if (!addresses.some(issuedToSender)) return quarantine('bad-token', protocol);
+  if (!addresses.some(issuedToSender)) {
+    await tellSetAside(mail, member, protocol, 'bad-token', deps);
+    return quarantine('bad-token', protocol);
+  }
   // The envelope is whoever delivers the mail's word, and no signature covers it: a colleague in
   // Cc of Ana's answer (or in To of any mail of hers) could hand that signed mail to the case's
   // address again, and it would act as hers. Her own To or Cc names the address she wrote to.
   const written = (mail.addressedTo ?? mail.recipients).flatMap((r) => parseStaffReplyAddress(r, config) ?? []);
   if (!written.some((a) => a.protocol === protocol && issuedToSender(a))) {
+    await tellSetAside(mail, member, protocol, 'not-addressed-to-case', deps);
     return quarantine('not-addressed-to-case', protocol);
   }
   const found = await deps.cases.getByProtocol(protocol);
@@ -132,6 +137,39 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       return { kind: 'applied', ...ids, events: result.events };
   }
 }
+
+/**
+ * An authenticated, active member's own mail set aside: she is told, at her roster address only
+ * (never the mail's From or Reply-To), at most lifecycle.staffQuarantineNoticesPerDay a day, so
+ * that copies of her signed mail re-sent by someone else cannot flood her. Best effort: the mail
+ * is quarantined whether or not the notice goes.
+ */
+async function tellSetAside(
+  mail: Submission,
+  member: StaffMember,
+  protocol: string,
+  reason: SetAsideReason,
+  deps: ResolvedDeps,
+): Promise<void> {
+  const { config, clock, noticeLimiter } = deps;
+  if (!noticeLimiter) return;
+  const day = clock.now().toISOString().slice(0, 10);
+  const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, new Date(`${day}T00:00:00.000Z`), DAY_SECONDS);
+  if (hits > config.lifecycle.staffQuarantineNoticesPerDay) return;
+  const notice = renderSetAsideNotice(protocol, mail.subject, member, reason, config);
+  await deps.mailer.send({
+    to: [member.email],
+    from: officeSender(config),
+    replyTo: [],
+    subject: notice.subject,
+    text: notice.text,
+    html: notice.html,
+    messageId: newMessageId(config, `set-aside.${mail.sourceId}.${member.id}`),
+    headers: { ...AUTOMATIC_MAIL_HEADERS },
+  });
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
 
 /**
  * A staff mail's own identity (HistoryEvent.mailId): its author and Message-ID, hashed. Only

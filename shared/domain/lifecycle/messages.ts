@@ -752,3 +752,46 @@ export function renderStaffExplanation(
     staffFooter(config),
   );
 }
+
+/** Why an analyst's own authenticated mail to a case address was set aside (staff-mail.ts). */
+export type SetAsideReason = 'bad-token' | 'not-addressed-to-case';
+
+const SET_ASIDE_WHY_PT: Record<SetAsideReason, string> = {
+  'bad-token':
+    'o endereço para o qual ela foi não é o seu endereço de resposta desse caso. Cada pessoa da equipe tem o seu; o de um(a) colega não vale para você. Para atuar no caso, use o console ou responda a um e-mail que a Ouvidoria enviou a você sobre ele.',
+  'not-addressed-to-case':
+    'ela chegou ao endereço do caso sem que ele estivesse entre os destinatários (Para ou Cc) que você escreveu: por exemplo, reencaminhada por outra pessoa. Se você quis atuar no caso, escreva de novo para o endereço de resposta do caso.',
+};
+
+/**
+ * To the analyst (her roster address) whose own authenticated mail to a case address was set
+ * aside: it did nothing. Only what she wrote herself (the protocol of the address she used, her
+ * subject); nothing of the case, which may not be hers.
+ */
+export function renderSetAsideNotice(
+  protocol: string,
+  subject: string,
+  staff: Pick<StaffMember, 'name'>,
+  reason: SetAsideReason,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Sua mensagem não foi processada`, SUBJECT_MAX),
+    [
+      greeting(staff.name),
+      {
+        p: [
+          'Sua mensagem ',
+          { strong: `“${sanitizeHeaderValue(subject, 150)}”` },
+          ', enviada ao endereço do caso ',
+          { strong: protocol },
+          ', não foi processada: ',
+          { strong: 'nada foi enviado ao lojista e o caso não mudou' },
+          '.',
+        ],
+      },
+      { p: [`Motivo: ${SET_ASIDE_WHY_PT[reason]}`] },
+    ],
+    staffFooter(config),
+  );
+}

@@ -504,16 +504,45 @@ describe('handleStaffMail — the raw mail of a mail of commands only', () => {
 
 describe('handleStaffMail — forged or unverifiable mail is quarantined and changes nothing', () => {
   const other = staffReplyAddress(PROTOCOL, 'ana', 'another-secret-0123456789abcdef', localConfig);
-  const cases: Array<[string, ReturnType<typeof staffMail>, string]> = [
+  // The last column: who is told her mail was set aside (her roster address), when anyone is.
+  const cases: Array<[string, ReturnType<typeof staffMail>, string, string[]?]> = [
     [
       'a token made with another secret',
       staffMail({ to: other, from: ANA, text: '#encerrar procedente' }),
       'bad-token',
+      [ANA],
     ],
     [
-      "Ana's address used by Bruno",
+      "Ana's address used by Bruno (he wrote to a colleague's case address)",
       staffMail({ to: addressOf('ana'), from: 'bruno@empresa.com.br', text: '#encerrar procedente' }),
       'bad-token',
+      ['bruno@empresa.com.br'],
+    ],
+    [
+      "Ana's address used by Bruno, his From in capitals: told at his roster address",
+      staffMail({ to: addressOf('ana'), from: 'Bruno@Empresa.COM.BR', text: '#encerrar procedente' }),
+      'bad-token',
+      ['bruno@empresa.com.br'],
+    ],
+    [
+      "Ana's address used by Bruno, DKIM and SPF failed: nobody is told",
+      staffMail({
+        to: addressOf('ana'),
+        from: 'bruno@empresa.com.br',
+        text: '#encerrar procedente',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
+      }),
+      'sender-authentication-failed',
+    ],
+    [
+      "Ana's address used by Bruno, SPF passed without DMARC: nobody is told",
+      staffMail({
+        to: addressOf('ana'),
+        from: 'bruno@empresa.com.br',
+        text: '#encerrar procedente',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'FAIL', dmarc: 'GRAY' },
+      }),
+      'sender-authentication-failed',
     ],
     [
       'a token for another case',
@@ -523,6 +552,7 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
         text: 'x',
       }),
       'bad-token',
+      [ANA],
     ],
     ['an unknown sender', mailFrom('ana', 'golpista@evil.example.com', '#encerrar procedente'), 'unknown-sender'],
     ['an inactive member', mailFrom('edu', 'edu@empresa.com.br', '#encerrar procedente'), 'inactive-sender'],
@@ -596,14 +626,32 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
     ],
   ];
 
-  it.each(cases)('%s', async (_what, mail, reason) => {
+  it.each(cases)('%s', async (_what, mail, reason, told = []) => {
     const w = lifecycleWorld();
     const before = w.cases.must();
     expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason });
     expect(w.cases.must()).toEqual(before);
     expect(w.cases.commits).toEqual([]);
-    expect(w.mailer.sent).toEqual([]);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual(told.map((to) => [to]));
+    for (const notice of w.mailer.sent) {
+      expect(notice.subject).toBe(`[${PROTOCOL}] Sua mensagem não foi processada`);
+      expect(notice.text).toContain('nada foi enviado ao lojista e o caso não mudou');
+      expect(notice.text).toContain('não é o seu endereço de resposta desse caso');
+      // Nothing of the case, which may not be hers: no merchant, no case address to act with.
+      expect(notice.text).not.toContain(MERCHANT);
+      expect(notice.replyTo ?? []).toEqual([]);
+    }
     expect(w.counter.count('ana')).toBe(1);
+  });
+
+  it('the notices to one analyst are capped per day: re-sent copies cannot flood her', async () => {
+    const w = lifecycleWorld();
+    const max = localConfig.lifecycle.staffQuarantineNoticesPerDay;
+    for (let i = 0; i < max + 3; i++) {
+      const mail = staffMail({ to: other, from: ANA, text: '#encerrar procedente', sourceId: `ses-copy-${i}` });
+      expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'bad-token' });
+    }
+    expect(w.mailer.sent).toHaveLength(max);
   });
 });
 
@@ -627,12 +675,14 @@ describe('handleStaffMail — a signed mail of the analyst handed to the case ad
       mailOfAna('#encerrar procedente\nResolvido.', [addressOf('bruno')]),
     ],
     ['a mail of hers with no To nor Cc at all', mailOfAna('#encerrar procedente\nResolvido.', [])],
-  ])('%s: quarantined, nothing changes, nothing is sent', async (_, mail) => {
+  ])('%s: quarantined, nothing changes, she alone is told it did nothing', async (_, mail) => {
     const w = lifecycleWorld();
     const before = w.cases.must();
     expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'not-addressed-to-case' });
     expect(w.cases.must()).toEqual(before);
-    expect(w.mailer.sent).toEqual([]);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]!.text).toContain('sem que ele estivesse entre os destinatários');
+    expect(w.mailer.sent[0]!.text).not.toContain(MERCHANT);
   });
 
   it.each([
@@ -670,7 +720,8 @@ describe('handleStaffMail — a signed mail of the analyst handed to the case ad
     const before = w.cases.must();
     expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'not-addressed-to-case' });
     expect(w.cases.must()).toEqual(before);
-    expect(w.mailer.sent).toEqual([]);
+    // Told at her roster address (the From of a replayed copy of hers is hers too).
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
   });
 });
 
