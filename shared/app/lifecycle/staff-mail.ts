@@ -153,20 +153,26 @@ async function tellSetAside(
 ): Promise<void> {
   const { config, clock, noticeLimiter } = deps;
   if (!noticeLimiter) return;
-  const day = clock.now().toISOString().slice(0, 10);
-  const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, new Date(`${day}T00:00:00.000Z`), DAY_SECONDS);
-  if (hits > config.lifecycle.staffQuarantineNoticesPerDay) return;
-  const notice = renderSetAsideNotice(protocol, mail.subject, member, reason, config);
-  await deps.mailer.send({
-    to: [member.email],
-    from: officeSender(config),
-    replyTo: [],
-    subject: notice.subject,
-    text: notice.text,
-    html: notice.html,
-    messageId: newMessageId(config, `set-aside.${mail.sourceId}.${member.id}`),
-    headers: { ...AUTOMATIC_MAIL_HEADERS },
-  });
+  try {
+    const day = clock.now().toISOString().slice(0, 10);
+    const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, new Date(`${day}T00:00:00.000Z`), DAY_SECONDS);
+    if (hits > config.lifecycle.staffQuarantineNoticesPerDay) return;
+    const notice = renderSetAsideNotice(protocol, mail.subject, member, reason, config);
+    await deps.mailer.send({
+      to: [member.email],
+      from: officeSender(config),
+      replyTo: [],
+      subject: notice.subject,
+      text: notice.text,
+      html: notice.html,
+      messageId: newMessageId(config, `set-aside.${mail.sourceId}.${member.id}`),
+      headers: { ...AUTOMATIC_MAIL_HEADERS },
+    });
+  } catch {
+    // A notice SES refuses (a suppressed address, the sandbox) or a throttled limiter must not fail
+    // the delivery: a thrown error would keep the mail from being stored as quarantined, send the
+    // notice again on each retry and end in the intake's DLQ. The quarantine list still shows it.
+  }
 }
 
 const DAY_SECONDS = 24 * 60 * 60;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
+import { MailRejected } from '../../../../shared/ports';
 import { parseEmail } from '../../../../shared/mail/parse-email';
 import { relayableAttachments } from '../../../../shared/domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
@@ -652,6 +653,23 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'bad-token' });
     }
     expect(w.mailer.sent).toHaveLength(max);
+  });
+
+  // SES refuses the notice (her address on the suppression list, the sandbox) or the day's counter
+  // is throttled: the mail is still set aside, quarantined, never failed into the intake's DLQ.
+  it.each([
+    ['SES refuses the notice', 'mailer'],
+    ['the notice counter fails', 'limiter'],
+  ] as const)('a notice that cannot go (%s) leaves the mail quarantined', async (_what, failing) => {
+    const w = lifecycleWorld();
+    const fail = async () => {
+      throw new MailRejected('Address is on the suppression list');
+    };
+    const deps =
+      failing === 'mailer' ? { ...w.deps, mailer: { send: fail } } : { ...w.deps, noticeLimiter: { hit: fail } };
+    const mail = staffMail({ to: other, from: ANA, text: '#encerrar procedente' });
+    expect(await handleStaffMail(mail, deps)).toEqual({ kind: 'quarantine', reason: 'bad-token' });
+    expect(w.cases.commits).toEqual([]);
   });
 });
 
