@@ -26,11 +26,14 @@ const isInboxAddress = (address: string): boolean => addressKey(address).pk === 
 /** Attribute names of the address item, shared by both adapters of it. */
 export const ADDRESS_ATTRIBUTES = { caseIds: 'caseIds', bounceUntil: 'bounceUntil', bounceReason: 'bounceReason' };
 
+const TICKET_ATTRIBUTE_PREFIX = 'ticket#';
+
 /**
  * The attribute of the inbox item naming the case an exact address holds open for a ticket
  * (`{ caseId, at }`): a hint kept after the case closes, which the next claim hands over.
  */
-export const ticketAttribute = (address: string, ticket: string) => `ticket#${address.trim().toLowerCase()}#${ticket}`;
+export const ticketAttribute = (address: string, ticket: string) =>
+  `${TICKET_ATTRIBUTE_PREFIX}${address.trim().toLowerCase()}#${ticket}`;
 
 /**
  * The webform's cap is one conditional ADD on the address item (never count-then-create), and ids
@@ -148,6 +151,36 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
   async forget(senderEmail: string, caseId: string): Promise<void> {
     await this.releaseFrom(inboxKey(senderEmail), caseId, true);
     if (!isInboxAddress(senderEmail)) await this.releaseFrom(addressKey(senderEmail), caseId, true);
+    await this.forgetTicketClaims(senderEmail, caseId);
+  }
+
+  /**
+   * An erasure (LGPD) takes the address's ticket claims off the inbox's item — their names carry the
+   * address — and any claim held by the erased case, under whichever variant claimed it: they outlive
+   * the case's release (the reopen window reads them) and, while another variant keeps a case open,
+   * the item itself. Idempotent: a second call finds none.
+   */
+  private async forgetTicketClaims(senderEmail: string, caseId: string): Promise<void> {
+    const key = inboxKey(senderEmail);
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    const prefix = ticketAttribute(senderEmail, '');
+    const names = Object.entries(Item ?? {})
+      .filter(([name, value]) => {
+        if (!name.startsWith(TICKET_ATTRIBUTE_PREFIX)) return false;
+        return name.startsWith(prefix) || (value as { caseId?: unknown } | null)?.caseId === caseId;
+      })
+      .map(([name]) => name);
+    if (names.length === 0) return;
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: `REMOVE ${names.map((_, i) => `#t${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#t${i}`, name])),
+      }),
+    );
   }
 
   private async releaseFrom(key: { pk: string; sk: string }, caseId: string, onlyIfCounted = false): Promise<void> {

@@ -130,6 +130,27 @@ describe('DynamoSenderOpenCases on dynalite', () => {
     expect(await open.add('outra@lojadamaria.com.br', 'email:z')).toEqual({});
   });
 
+  // Ana erases ana+loja@… (LGPD): her ticket claims, which name that address, and any claim her
+  // erased case held go; the main address's claim for its own open case stays.
+  it("forget (an erasure) takes the address's ticket claims and the erased case's off the inbox item", async () => {
+    const main = sender();
+    const variant = main.replace('@', '+loja@');
+    const at = new Date('2026-12-02T12:00:00.000Z');
+    await open.claimTicket(main, '48213', 'email:main-case', at);
+    await open.claimTicket(variant, '48214', 'email:variant-case', at);
+    await open.claimTicket(variant, '48215', 'email:variant-case-2', at);
+    await open.claimTicket(main, '48216', 'email:variant-case', at);
+    await open.forget(variant, 'email:variant-case');
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(main) }));
+    const claims = Object.keys(Item ?? {}).filter((k) => k.startsWith('ticket#'));
+    expect(claims).toEqual([`ticket#${main}#48213`]);
+    expect(JSON.stringify(Item)).not.toContain('+loja');
+    // Idempotent: a second erasure pass finds nothing more to take.
+    await open.forget(variant, 'email:variant-case-2');
+    const again = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(main) }));
+    expect(Object.keys(again.Item ?? {}).filter((k) => k.startsWith('ticket#'))).toEqual([`ticket#${main}#48213`]);
+  });
+
   it('claimTicket: five cases of hers claiming ticket 48213 at once get one holder, each counted; another ticket or address holds its own', async () => {
     const s = sender();
     const at = new Date('2026-11-24T14:00:00.000Z');
