@@ -62,6 +62,9 @@ export class CostBudget extends Construct {
         subscribers: [{ subscriptionType: 'SNS', address: props.topic.topicArn }],
       })),
     });
+    // After the topic's policy (a child of the topic) lets Budgets publish: a budget created first
+    // may have its notifications refused or left unusable on a first deploy.
+    this.budget.node.addDependency(props.topic);
   }
 }
 

@@ -1796,6 +1796,13 @@ describe('alarms and dashboard', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Tags: Match.arrayWith([{ Key: 'environment', Value: 'dev' }]),
     });
+    // Created once the topic's policy lets Budgets publish (a first deploy orders them).
+    const [policyId] = Object.keys(
+      template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [topic] } }),
+    );
+    const [budget] = Object.values(template.findResources('AWS::Budgets::Budget'));
+    expect(policyId).toBeDefined();
+    expect(budget?.DependsOn).toEqual(expect.arrayContaining([policyId]));
   });
 
   it('keeps no budget in a test environment that opted out ("monthlyBudgetUsd": false)', () => {
