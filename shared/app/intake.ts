@@ -123,6 +123,12 @@ export interface IntakeDeps {
    * come after REPLY_CLAIM_STALE_MS), the call leaves the reply to the claim's holder.
    */
   replyClaimWait?: ReplyClaimWait;
+  /**
+   * How long a mail whose ticket is held by a case still being stored (TicketCaseNotStoredYet: two
+   * of her mails at once) looks again before failing for the platform's retry: that failure is a
+   * Lambda error, and the email intake's errors page. Absent, it fails at once.
+   */
+  ticketHolderWait?: Pick<ReplyClaimWait, 'maxWaitMs' | 'pollMs' | 'sleep'>;
 }
 
 /**
@@ -235,7 +241,10 @@ export async function processSubmission(
     let counted: CountedCase | undefined;
     const ticket = ownDecision ? ticketToJoin(submission, decided, thread) : undefined;
     if (ticket) {
-      const byTicket = await joinCaseOfTicket(caseId, ticket, submission, deps, telemetry);
+      const byTicket = await waitingForTicketHolder(
+        () => joinCaseOfTicket(caseId, ticket, submission, deps, telemetry),
+        deps.ticketHolderWait,
+      );
       if (byTicket.kind === 'joined') return byTicket.result;
       counted = { bounce: byTicket.bounce };
       if (byTicket.closed && thread.kind === 'none') {
@@ -657,6 +666,25 @@ export class TicketCaseNotStoredYet extends Error {
   constructor(readonly holder: string) {
     super('the case holding this ticket is being stored');
     this.name = 'TicketCaseNotStoredYet';
+  }
+}
+
+/** The email intake's ticketHolderWait: a few looks within seconds, far inside its 60 s timeout. */
+export const TICKET_HOLDER_WAIT = { maxWaitMs: 3_000, pollMs: 250 } as const;
+
+/**
+ * Looks again, within `wait`, while the case holding the ticket is still being stored by the other
+ * attempt (its create follows its claim within milliseconds): joining it then spares a failed
+ * invocation. joinCaseOfTicket gives its count back before it throws, so each look starts clean.
+ */
+async function waitingForTicketHolder<T>(attempt: () => Promise<T>, wait: IntakeDeps['ticketHolderWait']): Promise<T> {
+  for (let waited = 0; ; waited += wait?.pollMs ?? 0) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof TicketCaseNotStoredYet) || !wait || waited >= wait.maxWaitMs) throw error;
+      await wait.sleep(wait.pollMs);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableClient } from './clients';
 import { messageTextStoreFrom } from './message-texts';
-import type { IntakeDeps } from '../app/intake';
+import { type IntakeDeps, TICKET_HOLDER_WAIT } from '../app/intake';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
 import { mailLifecycle } from '../app/lifecycle/mail-lifecycle';
@@ -49,6 +49,7 @@ export async function buildEmailIntakeDeps(
   return emailIntakeDepsFrom(
     {
       ...buildIntakeDeps(settings, overrides),
+      ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
       ...(lifecycle ? { lifecycle } : {}),
       ...(rawMailRetention ? { rawMailRetention } : {}),
     },

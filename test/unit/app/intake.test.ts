@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { MailRejected } from '../../../shared/ports';
-import { decideSubmission, type IntakeDeps, processSubmission } from '../../../shared/app/intake';
+import { decideSubmission, type IntakeDeps, processSubmission, TICKET_HOLDER_WAIT } from '../../../shared/app/intake';
 import { mailLifecycle } from '../../../shared/app/lifecycle/mail-lifecycle';
 import { localConfig } from '../../../shared/domain/config';
 import { renderReply } from '../../../shared/domain/replies';
@@ -1154,6 +1154,41 @@ describe('processSubmission: her second mail naming the ticket of her open case 
     expect([...cases.records.values()].filter((r) => r.outcome === 'ACCEPTED')).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
     expect(await deps.openCases.count(MERCHANT)).toBe(1);
+  });
+
+  // As deployed (the email intake's composition): the later mail looks again while the first case is
+  // stored, and joins it in the same invocation — no failed invocation, so no error page at night.
+  it('two such mails at once with the intake wait: the later joins in its own invocation', async () => {
+    const slept: number[] = [];
+    const waiting = {
+      ...deps,
+      ticketHolderWait: {
+        ...TICKET_HOLDER_WAIT,
+        sleep: async (ms: number) => {
+          slept.push(ms);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        },
+      },
+    };
+    const [a, b] = await Promise.all([processSubmission(again(1), waiting), processSubmission(again(2), waiting)]);
+    expect(a).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    expect(b).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-again-1' });
+    expect(slept.length).toBeGreaterThan(0);
+    expect([...cases.records.values()].filter((r) => r.outcome === 'ACCEPTED')).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+    expect(await deps.openCases.count(MERCHANT)).toBe(1);
+  });
+
+  it('a holder that stays unstored past the wait still fails the delivery for its retry', async () => {
+    let looks = 0;
+    const stuck = {
+      ...deps,
+      ticketHolderWait: { maxWaitMs: 1_000, pollMs: 250, sleep: async () => void looks++ },
+    };
+    // Another attempt claimed her ticket for a case it has not stored (and never will, here).
+    await deps.openCases.claimTicket(MERCHANT, '48213', 'email:ses-elsewhere', clock.now());
+    await expect(processSubmission(again(2), stuck)).rejects.toMatchObject({ name: 'TicketCaseNotStoredYet' });
+    expect(looks).toBe(4);
   });
 });
 
