@@ -1,4 +1,5 @@
 /** The email-intake function's dependencies: the intake's, plus the raw-mail store and the parser. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { traced } from '../adapters/tracing';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
@@ -49,7 +50,7 @@ export async function buildEmailIntakeDeps(
   return emailIntakeDepsFrom(
     {
       ...buildIntakeDeps(settings, overrides),
-      ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+      ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => sleep(ms) },
       ...(lifecycle ? { lifecycle } : {}),
       ...(rawMailRetention ? { rawMailRetention } : {}),
     },

@@ -1,4 +1,5 @@
 /** The webform function's dependencies: the intake's, plus the per-IP rate limiter and the uploads bucket. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { UploadStore } from '../uploads/ports';
@@ -20,7 +21,7 @@ export function buildWebformDeps(
     ...buildIntakeDeps(settings, { ...intake, client }),
     ...(uploadRetention ? { uploadRetention } : {}),
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
-    replyClaimWait: { ...WEBFORM_REPLY_CLAIM, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    replyClaimWait: { ...WEBFORM_REPLY_CLAIM, sleep: (ms) => sleep(ms) },
     uploads: uploads ?? uploadStoreFromEnv(),
   };
 }

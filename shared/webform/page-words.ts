@@ -11,6 +11,11 @@ import { describeHours } from '../domain/hours';
 import { describeHoursIn } from '../domain/replies';
 import type { MessageLanguage } from '../domain/text';
 
+/** The office's hours in pt-BR, holidays excepted: the form's pages and this table's footer say them so. */
+export function officeHoursPt(config: OuvidoriaConfig): string {
+  return describeHours(config.officeHours, { exceptHolidays: true });
+}
+
 export interface PageWords {
   /** The `lang` attribute of the page. */
   htmlLang: MessageLanguage;
@@ -79,7 +84,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
     htmlLang: 'pt-BR',
     office: 'Ouvidoria',
     skipToContent: 'Pular para o conteúdo',
-    officeHours: (c) => `A Ouvidoria atua de ${describeHours(c.officeHours, { exceptHolidays: true })}.`,
+    officeHours: (c) => `A Ouvidoria atua de ${officeHoursPt(c)}.`,
     privacy: [
       'Tratamos os seus dados pessoais conforme a Lei Geral de Proteção de Dados (LGPD) e a nossa ',
       'Política de Privacidade',

@@ -27,7 +27,7 @@ import {
 } from './form';
 import { attachmentList, fileField } from './attachments-view';
 import { PAGE_CSS } from './styles';
-import { PAGE_WORDS } from './page-words';
+import { officeHoursPt, PAGE_WORDS } from './page-words';
 import type { MessageLanguage } from '../domain/text';
 
 export interface PageContext {
@@ -72,10 +72,6 @@ export type WebformView =
 // ---------------------------------------------------------------------------------------------
 // Rendering
 // ---------------------------------------------------------------------------------------------
-
-function officeHoursText(config: OuvidoriaConfig): string {
-  return describeHours(config.officeHours, { exceptHolidays: true });
-}
 
 export function layout(
   ctx: PageContext,
@@ -209,7 +205,7 @@ ${ACCESS_REASONS.map((r) => html`<li>${r.charAt(0).toLowerCase()}${r.slice(1)}</
 <li><strong>Avaliação da solicitação</strong>: analisamos o seu caso com base nos registros de atendimento anteriores.</li>
 <li><strong>Acompanhamento</strong>: as áreas responsáveis são acionadas para oferecer a melhor solução possível.</li>
 </ul>
-<p>A Ouvidoria atua de <strong>${officeHoursText(config)}</strong>.</p>
+<p>A Ouvidoria atua de <strong>${officeHoursPt(config)}</strong>.</p>
 
 <h2>Situações em que a Ouvidoria não poderá atuar</h2>
 <ul>
@@ -333,7 +329,7 @@ ${attachmentList(files)}
 <li><strong>Acompanhamento</strong>: as áreas responsáveis serão acionadas para oferecer a melhor solução possível.</li>
 <li>Um(a) analista da Ouvidoria entrará em contato com você por e-mail.</li>
 </ol>
-<p>A Ouvidoria atua de ${officeHoursText(ctx.config)}. Solicitações recebidas fora desse horário são tratadas a partir do próximo dia útil.</p>
+<p>A Ouvidoria atua de ${officeHoursPt(ctx.config)}. Solicitações recebidas fora desse horário são tratadas a partir do próximo dia útil.</p>
 <p>Para acrescentar informações, responda ao e-mail de confirmação mantendo o número do protocolo no assunto.</p>
 <p>Para saber em que ponto está o seu caso, use a <a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">consulta de casos da Ouvidoria</a>: informe o protocolo e o seu e-mail, e enviamos um link de acesso.</p>
 <p>Se o problema parecer uma instabilidade da plataforma, acompanhe em tempo real no <a href="${safeUrl(ctx.config.links.statusPage)}">painel de Status</a>.</p>`;
@@ -390,7 +386,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'received':
       return simplePage(ctx, 'Recebemos a sua mensagem', [
         'Obrigado pelo contato. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.',
-        `A Ouvidoria atua de ${officeHoursText(ctx.config)}.`,
+        `A Ouvidoria atua de ${officeHoursPt(ctx.config)}.`,
       ]);
     case 'rate-limited':
       return simplePage(ctx, 'Muitos envios em pouco tempo', [
