@@ -454,6 +454,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue,
       releases,
       attachmentLinks,
+      uploadTags: uploads,
       local: {
         keys: consoleKeys,
         roster: async () =>

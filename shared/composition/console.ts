@@ -24,7 +24,8 @@ import { SqsQuarantineReleases } from '../adapters/sqs-quarantine-releases';
 import { traced } from '../adapters/tracing';
 import type { QuarantineDeps, QuarantineReleaseRequests } from '../app/quarantine';
 import { requeueWaiting } from '../app/requeue-waiting';
-import type { AssignmentQueue, AttachmentLinks, RawMailStore } from '../ports';
+import type { AssignmentQueue, AttachmentLinks, RawMailStore, UploadStore } from '../ports';
+import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import { buildLifecycleDeps, type LifecycleOverrides } from './lifecycle';
 import type { Settings } from './settings';
 
@@ -44,6 +45,8 @@ export interface ConsoleOverrides extends LifecycleOverrides {
   releases?: QuarantineReleaseRequests;
   /** Links of clean webform files on the case page; from UPLOADS_BUCKET on Lambda (the console's role reads clean uploads). */
   attachmentLinks?: AttachmentLinks;
+  /** The uploads' tags the file route checks (default: UPLOADS_BUCKET; local: the /_s3/ stand-in). */
+  uploadTags?: Pick<UploadStore, 'tags'>;
 }
 
 export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOverrides = {}): Promise<ConsoleDeps> {
@@ -80,7 +83,8 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
     requeueWaiting: () => requeueWaiting({ cases, ...(queue ? { queue } : {}) }),
   };
   const links = overrides.attachmentLinks ?? attachmentLinksFromEnv(process.env, lifecycle.clock);
-  const attachmentLinks = links ? { attachmentLinks: links } : {};
+  const uploadTags = overrides.uploadTags ?? uploadStoreFromEnv();
+  const attachmentLinks = links && uploadTags ? { attachmentLinks: links, uploadTags } : {};
   if (overrides.local) {
     const verifier = cognitoTokenVerifier({
       userPoolId: LOCAL_USER_POOL_ID,

@@ -20,7 +20,7 @@
  */
 import { signedDownload } from '../app/attachment-links';
 import { type AttachmentLinkMap, linkableAttachments } from '../domain/uploads/download';
-import type { AttachmentLinks } from '../ports';
+import type { AttachmentLinks, UploadStore } from '../ports';
 import { createHash } from 'node:crypto';
 import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
@@ -142,6 +142,8 @@ export interface ConsoleDeps {
   pageSize?: number;
   /** Signs the links the file route redirects to (issue 19); without it, files are listed only. */
   attachmentLinks?: AttachmentLinks;
+  /** The uploads' tags: a file is served only while it is still the case's (both needed for links). */
+  uploadTags?: Pick<UploadStore, 'tags'>;
 }
 
 export { CONSOLE_PREFIX, isConsolePath };
@@ -439,13 +441,24 @@ export async function serveConsole(
   const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string));
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
-  const files = deps.attachmentLinks ? linkableAttachments(c.messages) : [];
+  const files = deps.attachmentLinks && deps.uploadTags ? linkableAttachments(c.messages) : [];
   if (match[2] === CASE_FILE_SUFFIX) {
     // Only a clean file of this very case: never a link signed for a key taken from the address.
     const file = files.find((f) => f.key === query.get(CASE_FILE_KEY));
-    if (!file || !deps.attachmentLinks)
+    if (!file || !deps.attachmentLinks || !deps.uploadTags)
       return page(404, errorPage(frame, 'Arquivo não encontrado', 'Este caso não tem esse arquivo para baixar.'));
-    const link = await signedDownload(file, deps.attachmentLinks);
+    const link = await signedDownload(file, c.caseId, deps.attachmentLinks, deps.uploadTags);
+    if (link === 'replaced') {
+      logger.warn('Console file no longer the case’s (replaced after the submission)', {});
+      return page(
+        410,
+        errorPage(
+          frame,
+          'Arquivo substituído',
+          'O arquivo guardado mudou depois do envio e não é mais o que o caso registrou: ele não é oferecido para baixar.',
+        ),
+      );
+    }
     if (!link) {
       logger.warn('Console file link not signed', {});
       return page(503, errorPage(frame, 'Arquivo indisponível', 'Não foi possível gerar o link agora. Tente de novo.'));

@@ -44,6 +44,15 @@ export function claimableBy(tags: Record<string, string>, caseId: string): boole
   return owner === undefined || owner === '' || owner === caseId;
 }
 /**
+ * Whether the stored object is still the file `caseId` claimed. The browser's presigned POST stays
+ * valid for its whole policy time: posted again after the submission, it replaces the object (the
+ * bucket keeps no versions) with bytes no check has read, tagged `pending` like any new upload.
+ * Only an object still tagged `attached` to this case is the file the case recorded.
+ */
+export function stillClaimedBy(tags: Record<string, string>, caseId: string): boolean {
+  return tags[CASE_TAG] === caseId && tags[STATE_TAG] === 'attached';
+}
+/**
  * Tag holding the sanitised file name (base64, which S3 tag values accept). A tag, not metadata:
  * HeadObject needs s3:GetObject, which the tag-based policy denies until the scan says clean,
  * while the name of an infected file must still be listed.

@@ -115,6 +115,14 @@ function withFile(c: WorkCase, scan: 'NO_THREATS_FOUND' | 'THREATS_FOUND' = 'NO_
   };
   return { ...c, messages: [{ ...(first as WorkCase['messages'][number]), attachments: [file] }, ...rest] };
 }
+/** The uploads bucket's tags of FILE_KEY: still the file its case claimed (`tags` to change them). */
+function claimedUploads(caseId = CASE_ID) {
+  const state: { tags: Record<string, string>; get(key: string): Promise<Record<string, string>> } = {
+    tags: { 'ouvidoria-upload': 'attached', 'ouvidoria-case': caseId, GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND' },
+    get: async (key) => (key === FILE_KEY ? state.tags : {}),
+  };
+  return state;
+}
 /** Links signed as on AWS (the function's role credentials). */
 const s3Links = (now: Date) =>
   attachmentLinksFromEnv(
@@ -962,6 +970,8 @@ describe('serveConsole — sign-out ends the session on the server, not only the
       workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' }),
     ]);
     base.deps.attachmentLinks = s3Links(now);
+    const uploads = claimedUploads();
+    base.deps.uploadTags = { tags: uploads.get };
     const repo = new InMemoryStaffRepository(ROSTER.map((m) => ({ ...m, openCases: 0 })));
     base.deps.roster = repo;
     base.deps.lifecycle.staff = new RosterStaffDirectory({
@@ -1140,7 +1150,9 @@ describe('serveConsole — file links go through the console (session checked on
       workCase({ caseId: 'other', protocol: 'OUV-2026-000124', assignee: 'bruno' }),
     ]);
     s.deps.attachmentLinks = s3Links(now);
-    return s;
+    const uploads = claimedUploads();
+    s.deps.uploadTags = { tags: uploads.get };
+    return { ...s, uploads };
   }
 
   it('the case page holds no signed link: each clean file links to the console’s file route', async () => {
@@ -1186,6 +1198,27 @@ describe('serveConsole — file links go through the console (session checked on
     );
     expect(r?.statusCode).toBe(status);
     expect(r?.headers['location']).toBeUndefined();
+  });
+
+  // The presigned POST stays valid for its policy time: sent again after the submission it replaces
+  // the claimed PDF with bytes no check has read (HTML, an active PDF), tagged as a new upload.
+  it.each([
+    [
+      're-posted, scanned clean since',
+      { 'ouvidoria-upload': 'pending', GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND' },
+    ],
+    ['re-posted, not scanned yet', { 'ouvidoria-upload': 'pending' }],
+    ['claimed by another case', { 'ouvidoria-upload': 'attached', 'ouvidoria-case': 'webform:form-9a9a' }],
+    ['quarantined since', { 'ouvidoria-upload': 'quarantined', 'ouvidoria-case': CASE_ID }],
+  ])('the stored object is no longer the case’s file (%s) → 410, nothing signed', async (_label, tags) => {
+    const { serve, request, uploads } = filesWorld();
+    uploads.tags = tags as Record<string, string>;
+    const r = await serve(
+      request('GET', `${OWN}/arquivo`, { token: tokenOf('ana'), query: `chave=${encodeURIComponent(FILE_KEY)}` }),
+    );
+    expect(r?.statusCode).toBe(410);
+    expect(r?.headers['location']).toBeUndefined();
+    expect(r?.body).toContain('Arquivo substituído');
   });
 
   it('without a session the file route signs nothing: to the sign-in', async () => {

@@ -5,6 +5,8 @@ import {
   checkDeclared,
   claimableBy,
   isPendingId,
+  STATE_TAG,
+  stillClaimedBy,
   uploadKey,
   uploadPrefix,
 } from '../../../../shared/domain/uploads/plan';
@@ -84,5 +86,17 @@ describe('claimableBy', () => {
     ['a file another case holds', { [CASE_TAG]: 'webform:caso-b' }, false],
   ])('%s → %s', (_name, tags, claimable) => {
     expect(claimableBy(tags as Record<string, string>, 'webform:caso-a')).toBe(claimable);
+  });
+});
+
+describe('stillClaimedBy', () => {
+  it.each([
+    ['the file this case claimed', { [CASE_TAG]: 'webform:caso-a', [STATE_TAG]: 'attached' }, true],
+    ['re-posted with its policy after the submission (a new upload)', { [STATE_TAG]: 'pending' }, false],
+    ['another case’s file', { [CASE_TAG]: 'webform:caso-b', [STATE_TAG]: 'attached' }, false],
+    ['quarantined since', { [CASE_TAG]: 'webform:caso-a', [STATE_TAG]: 'quarantined' }, false],
+    ['no tags (deleted)', {}, false],
+  ])('%s → %s', (_name, tags, claimed) => {
+    expect(stillClaimedBy(tags as Record<string, string>, 'webform:caso-a')).toBe(claimed);
   });
 });
