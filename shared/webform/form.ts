@@ -418,6 +418,8 @@ export function isJsonMediaType(type: string): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** Half of a surrogate pair: a string no UTF-8 encodes (encodeURIComponent throws on it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Decodes and parses a POST body. Order matters: the size is checked before any decoding or
@@ -459,11 +461,17 @@ export function parseFormBody(input: {
 
   if (json) {
     let value: unknown;
+    // "\\ud800" escapes decode to half a surrogate pair: no Unicode text, as invalid UTF-8 bytes are not.
+    let illFormed = false;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text, (key, v: unknown) => {
+        if (LONE_SURROGATE.test(key) || (typeof v === 'string' && LONE_SURROGATE.test(v))) illFormed = true;
+        return v;
+      });
     } catch {
       return fail(400, 'malformed_json', REQUEST_MESSAGES.malformedJson);
     }
+    if (illFormed) return fail(400, 'bad_encoding', REQUEST_MESSAGES.badEncoding);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return fail(400, 'not_an_object', REQUEST_MESSAGES.notAnObject);
     }

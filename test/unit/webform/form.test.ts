@@ -411,6 +411,20 @@ describe('parseFormBody', () => {
     ['[1,2,3]', 'not_an_object', REQUEST_MESSAGES.notAnObject],
     ['null', 'not_an_object', REQUEST_MESSAGES.notAnObject],
     ['"texto"', 'not_an_object', REQUEST_MESSAGES.notAnObject],
+    // Escapes that decode to half a surrogate pair: no Unicode text (a file name of POST /anexos
+    // made the upload policy's encodeURIComponent throw, and the merchant read "falha temporária").
+    [
+      '{"files":[{"name":"\\ud800.pdf","size":10,"type":"application/pdf"}]}',
+      'bad_encoding',
+      REQUEST_MESSAGES.badEncoding,
+    ],
+    [
+      '{"nome":"Mariana \\udc00Costa","email":"lojista@modasbella.com.br"}',
+      'bad_encoding',
+      REQUEST_MESSAGES.badEncoding,
+    ],
+    ['{"descricao":"cobrança em dobro \\ud83d"}', 'bad_encoding', REQUEST_MESSAGES.badEncoding],
+    ['{"\\udc00nome":"Ana"}', 'bad_encoding', REQUEST_MESSAGES.badEncoding],
   ])('answers 400 to the JSON body %j', (body, problem, message) => {
     expect(parseFormBody({ body, contentType: 'application/json' })).toEqual({
       ok: false,
@@ -418,6 +432,14 @@ describe('parseFormBody', () => {
       problem,
       message,
     });
+  });
+
+  it.each([
+    ['an emoji as escaped pair', '{"descricao":"Obrigada \\ud83d\\ude4f"}', 'Obrigada 🙏'],
+    ['an emoji as it is', '{"descricao":"Obrigada 🙏"}', 'Obrigada 🙏'],
+  ])('reads %s in a JSON body', (_label, body, descricao) => {
+    const parsed = parseFormBody({ body, contentType: 'application/json' });
+    expect(parsed.ok && parsed.fields['descricao']).toBe(descricao);
   });
 
   it('answers 400 to bytes that are not UTF-8', () => {

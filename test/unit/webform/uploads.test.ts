@@ -171,6 +171,18 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     );
   });
 
+  // Half a surrogate pair, as a script can send it in JSON: the policy's name encoding threw, and the
+  // merchant read "falha temporária do nosso lado, tente novamente" (503) for her own typing.
+  it.each(['\\ud800.pdf', 'fatura\\udc00.pdf', 'print \\ud83d.png'])(
+    'a file name with half a surrogate pair (%s) is a clean 400, nothing issued',
+    async (name) => {
+      const body = `{"files":[{"name":"${name}","size":10,"type":"application/pdf"}]}`;
+      const r = await handle(event('POST', '/anexos', body, 'application/json', 'application/json'));
+      expect(r.statusCode).toBe(400);
+      expect(store.keys()).toEqual([]);
+    },
+  );
+
   it('counts against the per-IP limit', async () => {
     for (let i = 0; i < localConfig.limits.webformPerIpPerHour; i++) {
       expect(
