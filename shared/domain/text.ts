@@ -13,6 +13,20 @@ import { boundedMemo, recentMemo } from './memo';
  */
 export const MAX_TEXT_CHARS = 1_000_000;
 
+/** Half of a surrogate pair: a string no UTF-8 encodes (encodeURIComponent throws on it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Whether a string holds half a surrogate pair (JSON's "\\ud800" escapes make them). */
+export function hasLoneSurrogate(value: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(value);
+}
+
+/** The string without halves of surrogate pairs (pairs, emoji included, stay). */
+export function withoutLoneSurrogates(value: string): string {
+  return value.replace(LONE_SURROGATE, '');
+}
+
 /** The first MAX_TEXT_CHARS characters of a text (never half of a surrogate pair). */
 export function capText(text: string): string {
   if (text.length <= MAX_TEXT_CHARS) return text;

@@ -4,7 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
-import { normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
+import { hasLoneSurrogate, normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
 import { isOtherNumberWord, ticketOfLink, withLookAlikeDigits } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
@@ -418,8 +418,6 @@ export function isJsonMediaType(type: string): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-/** Half of a surrogate pair: a string no UTF-8 encodes (encodeURIComponent throws on it). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Decodes and parses a POST body. Order matters: the size is checked before any decoding or
@@ -465,7 +463,7 @@ export function parseFormBody(input: {
     let illFormed = false;
     try {
       value = JSON.parse(text, (key, v: unknown) => {
-        if (LONE_SURROGATE.test(key) || (typeof v === 'string' && LONE_SURROGATE.test(v))) illFormed = true;
+        if (hasLoneSurrogate(key) || (typeof v === 'string' && hasLoneSurrogate(v))) illFormed = true;
         return v;
       });
     } catch {

@@ -3,16 +3,19 @@
  * is one component, printable, without bidirectional-override tricks ("fatura‮fdp.exe"), without
  * reserved Windows names, at most 120 characters, and it ends with exactly one extension, the one
  * of the type the bytes proved (`fatura.pdf.exe` with PDF bytes becomes `fatura_pdf_exe.pdf`).
+ * Compatibility characters are read as what they stand for (NFKC: "ｆａｔｕｒａ．ｐｄｆ" is fatura.pdf).
  */
-import { withoutInvisible } from '../text';
+import { withoutInvisible, withoutLoneSurrogates } from '../text';
 import { type FileKind, KIND_EXTENSIONS } from './file-type';
 
 const MAX_BASE = 100;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 export function sanitizeFilename(name: string, kind: FileKind): string {
-  const lastPart = name.split(/[/\\]/).pop() ?? '';
-  let clean = withoutInvisible(lastPart.normalize('NFC'))
+  // NFKC first: compatibility forms are what a download's ASCII name (download.ts) and the disk
+  // make of them — a fullwidth solidus "／" becomes a path separator, "COM¹" the device COM1.
+  const lastPart = withoutLoneSurrogates(name).normalize('NFKC').split(/[/\\]/).pop() ?? '';
+  let clean = withoutInvisible(lastPart)
     // What a reader cannot see is gone first (bidi marks and overrides, zero-width characters,
     // fillers: text.ts's one rule); then controls (C0, DEL, C1) and line/paragraph separators.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -5,6 +5,7 @@ import {
   canonicalWord,
   detectLanguage,
   foldKeepingLength,
+  hasLoneSurrogate,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
   normalize,
@@ -14,7 +15,24 @@ import {
   isBareForward,
   splitQuoted,
   withPlainMathAlphanumerics,
+  withoutLoneSurrogates,
 } from '../../../shared/domain/text';
+
+describe('hasLoneSurrogate / withoutLoneSurrogates', () => {
+  it.each([
+    ['plain pt-BR', 'cobrança em dobro', false, 'cobrança em dobro'],
+    ['an emoji (a pair)', 'Obrigada 🙏', false, 'Obrigada 🙏'],
+    ['a high half alone', 'fatura \ud800.pdf', true, 'fatura .pdf'],
+    ['a low half alone', '\udc00nome', true, 'nome'],
+    ['a high half at the end', 'texto \ud83d', true, 'texto '],
+    ['halves reversed', '\ude4f\ud83d', true, ''],
+    ['a pair beside a half', '\ud83d\ude4f\ud83d', true, '🙏'],
+  ])('%s', (_label, text, lone, kept) => {
+    expect(hasLoneSurrogate(text)).toBe(lone);
+    expect(hasLoneSurrogate(text)).toBe(lone);
+    expect(withoutLoneSurrogates(text)).toBe(kept);
+  });
+});
 
 describe('normalizeLine', () => {
   it.each([
