@@ -8,7 +8,8 @@
  * no one else). Opening a link checks its signature and expiry, then claims its nonce with a
  * conditional write: a second opening is refused ("one-time").
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { inboxLimitKey } from '../domain/mailbox';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { readTypedProtocol } from '../domain/protocol';
 import { type MessageLanguage, withoutInvisible } from '../domain/text';
@@ -43,7 +44,7 @@ export interface StatusLinkDeps {
   clock: Clock;
   config: OuvidoriaConfig;
   secret: ReplySecret;
-  /** Counts the links mailed per case and day (lifecycle.statusLinksPerCasePerDay). */
+  /** Counts the links mailed per case and per inbox a day (lifecycle.statusLinksPerCasePerDay, …PerAddressPerDay). */
   rateLimiter: RateLimiter;
   /** Bounce memory: the link mail is automatic, and an address that bounced gets none (SPEC step 6). */
   bounces: Pick<BounceRegistry, 'isSuppressed'>;
@@ -65,6 +66,11 @@ export const STATUS_FORM_MESSAGES = {
 } as const;
 
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
+
+/** The inbox's counter of link mails: hashed (no address in the limiter's table), one per inbox. */
+function statusLinkInboxKey(email: string): string {
+  return `status-link-inbox-${createHash('sha256').update(inboxLimitKey(email)).digest('hex').slice(0, 32)}`;
+}
 
 export function newNonce(): string {
   return randomBytes(18).toString('base64url');
@@ -93,6 +99,10 @@ export async function requestStatusLink(
   // Past the day's links for this case the answer is the same, and nothing is mailed.
   const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, utcDayStart(now), DAY_SECONDS);
   if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };
+  // And past the day's links for the inbox, over all its cases (protocols are sequential: someone
+  // who knows the address finds every case of it).
+  const toInbox = await deps.rateLimiter.hit(statusLinkInboxKey(found.senderEmail), utcDayStart(now), DAY_SECONDS);
+  if (toInbox > deps.config.lifecycle.statusLinksPerAddressPerDay) return { kind: 'requested', sent: false };
 
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));

@@ -111,6 +111,12 @@ function buildConfigSchema() {
          */
         statusLinksPerCasePerDay: intIn(1, 50, 3),
         /**
+         * Status links mailed to one inbox per day (UTC), over all its cases ("+tags" and Gmail's
+         * dots are one inbox): whoever knows the address and walks the protocols (they are
+         * sequential) cannot multiply the per-case budget by the merchant's cases.
+         */
+        statusLinksPerAddressPerDay: intIn(1, 200, 6),
+        /**
          * Notices to one analyst per day (UTC) that a mail of hers to a case address was set
          * aside (not her address for that case): she learns it did nothing, and whoever re-sends
          * copies of her signed mail cannot make the office mail her over and over.

@@ -114,6 +114,46 @@ describe('requestStatusLink', () => {
     });
   });
 
+  // Protocols are sequential: whoever knows the merchant's address walks them and finds each of her
+  // cases; the per-case budget alone mailed her 3 links a day per case (10 cases: 30 mails).
+  it.each([
+    ['ten cases under one address', (_i: number) => MERCHANT],
+    ['cases under "+tag" spellings of one inbox', (i: number) => MERCHANT.replace('@', `+loja${i}@`)],
+  ])(
+    `mails at most ${localConfig.lifecycle.statusLinksPerAddressPerDay} links to one inbox a day over %s, with the same answer past it`,
+    async (_label, addressOf) => {
+      const d = deps();
+      const cases = Array.from({ length: 10 }, (_, i) =>
+        workCase({
+          caseId: `email:caso-${i}`,
+          protocol: `OUV-2026-${String(200 + i).padStart(6, '0')}`,
+          senderEmail: addressOf(i),
+        }),
+      );
+      d.cases = new InMemoryCaseWorkStore(cases);
+      const answers = [];
+      for (const c of cases)
+        for (let n = 0; n < localConfig.lifecycle.statusLinksPerCasePerDay; n++)
+          answers.push(await requestStatusLink({ protocol: c.protocol as string, email: c.senderEmail }, d));
+      expect(answers.every((a) => a.kind === 'requested')).toBe(true);
+      expect(d.mailer.sent).toHaveLength(localConfig.lifecycle.statusLinksPerAddressPerDay);
+      // Another merchant's link still goes; the next day her inbox counts afresh.
+      d.cases = new InMemoryCaseWorkStore([
+        ...cases,
+        workCase({ caseId: 'email:outra', protocol: 'OUV-2026-000300', senderEmail: 'financeiro@lojadojoao.com.br' }),
+      ]);
+      expect(
+        await requestStatusLink({ protocol: 'OUV-2026-000300', email: 'financeiro@lojadojoao.com.br' }, d),
+      ).toEqual({ kind: 'requested', sent: true });
+      d.clock.set(new Date(NOW.getTime() + 24 * 3600 * 1000));
+      const first = cases[0] as (typeof cases)[number];
+      expect(await requestStatusLink({ protocol: first.protocol as string, email: first.senderEmail }, d)).toEqual({
+        kind: 'requested',
+        sent: true,
+      });
+    },
+  );
+
   // The protocol as people type what the mail showed them (the mail's own threading reads these too).
   it.each([
     ['lower case', 'ouv-2026-000123'],
