@@ -5,6 +5,7 @@ const REASONS_PT: Record<string, string> = {
   'not-a-staff-address': 'o endereço de resposta não é de um caso',
   'ambiguous-address': 'a mensagem foi a endereços de resposta de mais de um caso',
   'automatic-message': 'é uma mensagem automática',
+  virus: 'o antivírus do recebimento encontrou vírus na mensagem (nada foi repassado ao lojista)',
   'sender-authentication-failed': 'a autenticação do remetente falhou (DKIM, ou SPF e DMARC)',
   'unknown-sender': 'o remetente não é da equipe',
   'inactive-sender': 'o remetente não está ativo na equipe',

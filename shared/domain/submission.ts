@@ -30,6 +30,13 @@ export const VerdictsSchema = z.object({
   dmarcPolicy: z.optional(DmarcPolicySchema),
 });
 export type Verdicts = z.infer<typeof VerdictsSchema>;
+/**
+ * SES's anti-virus found malware in the mail: it is kept aside, whoever sent it, and none of its
+ * files goes anywhere (a merchant's mail is quarantined by the rules, a staff answer is not relayed).
+ */
+export function virusDetected(verdicts: Verdicts | undefined): boolean {
+  return verdicts?.virus === 'FAIL';
+}
 /** The five checks SES reports a verdict for. */
 export type VerdictName = Exclude<keyof Verdicts, 'dmarcPolicy'>;
 

@@ -161,6 +161,7 @@ export type StaffMailQuarantineReason =
   | 'not-a-staff-address'
   | 'ambiguous-address'
   | 'automatic-message'
+  | 'virus'
   | 'sender-authentication-failed'
   | 'unknown-sender'
   | 'inactive-sender'

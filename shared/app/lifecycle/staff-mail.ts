@@ -40,7 +40,7 @@ import { senderAuthenticated } from '../../domain/sender-authentication';
 import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
-import type { AttachmentMeta, Submission } from '../../domain/submission';
+import { type AttachmentMeta, type Submission, virusDetected } from '../../domain/submission';
 import { type LifecycleDeps, type ResolvedDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
@@ -65,6 +65,8 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   if (!address) return quarantine('not-a-staff-address');
   if (addresses.some((a) => a.protocol !== address.protocol)) return quarantine('ambiguous-address');
   const { protocol } = address;
+  // Malware by SES's anti-virus: whoever wrote it, nothing of it acts or goes on to the merchant.
+  if (virusDetected(mail.verdicts)) return quarantine('virus', protocol);
   // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
   if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
     return quarantine('sender-authentication-failed', protocol);

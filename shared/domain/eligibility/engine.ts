@@ -27,7 +27,7 @@ import type { Decision, TicketCheck } from '../decision';
 import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
-import type { Submission } from '../submission';
+import { type Submission, virusDetected } from '../submission';
 import {
   canonicalizeWords,
   capText,
@@ -696,7 +696,7 @@ function quarantineHits(s: Submission): SignalHit[] {
   const v = s.verdicts;
   if (v) {
     if (v.spam === 'FAIL') hits.push({ ruleId: 'quarantine.spam', reason: 'Mensagem classificada como spam.' });
-    if (v.virus === 'FAIL') hits.push({ ruleId: 'quarantine.virus', reason: 'Vírus detectado na mensagem.' });
+    if (virusDetected(v)) hits.push({ ruleId: 'quarantine.virus', reason: 'Vírus detectado na mensagem.' });
     // The domain's own p=none: unauthenticated (no threading), not quarantined (decide notes it).
     if (dmarcMonitoringOnly(v)) return hits;
     if (v.dmarc === 'FAIL') {

@@ -922,6 +922,45 @@ describe('processSubmission: mail to the staff reply mailbox that does not verif
   });
 });
 
+describe('processSubmission: a staff answer SES’s anti-virus flagged', () => {
+  const ana = 'ana@empresa.com.br';
+  const answer = (virus: 'PASS' | 'FAIL') =>
+    email({
+      sender: { name: 'Ana Lima', address: ana },
+      returnPath: ana,
+      recipients: [staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig)],
+      text: 'Olá, Maria. Segue o comprovante do estorno da cobrança em duplicidade.',
+      verdicts: { spam: 'PASS', virus, spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+      attachments: [
+        {
+          filename: 'comprovante.pdf',
+          contentType: 'application/pdf',
+          size: 1000,
+          inline: false,
+          partId: '2',
+          kind: 'pdf',
+        },
+      ],
+    });
+
+  it('clean: the answer goes to the merchant (the same mail, for contrast)', async () => {
+    const world = lifecycleWorld();
+    const result = await processSubmission(answer('PASS'), { ...deps, lifecycle: mailLifecycle(world.deps) });
+    expect(result).toMatchObject({ kind: 'staff-mail', result: 'applied' });
+  });
+
+  it('flagged: quarantined as staff-address mail, nothing relayed to the merchant, the case unchanged', async () => {
+    const world = lifecycleWorld();
+    const before = world.cases.must();
+    const result = await processSubmission(answer('FAIL'), { ...deps, lifecycle: mailLifecycle(world.deps) });
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect((await cases.get('email:ses-0001'))?.decision.reason).toMatch(/antivírus/);
+    expect(world.mailer.sent).toEqual([]);
+    expect(mailer.sent).toEqual([]);
+    expect(world.cases.must()).toEqual(before);
+  });
+});
+
 /** Our TICKET_INVALID reply as the merchant pastes it back (no quote header), naming her wrong ticket. */
 const ourInvalidReply = (quoteMarks: boolean) => {
   const { text } = renderReply(

@@ -583,6 +583,23 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       mailFrom('ana', ANA, '#encerrar procedente', { verdicts: undefined }),
       'sender-authentication-failed',
     ],
+    // SES's anti-virus flagged it: the answer and its file went on to the merchant under the
+    // office's name (a merchant's mail is quarantined by quarantine.virus; staff mail skipped it).
+    [
+      "Ana's signed answer with a file SES's anti-virus flagged",
+      mailFrom('ana', ANA, 'Segue o comprovante do estorno.', {
+        verdicts: { spam: 'PASS', virus: 'FAIL', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+        attachments: [PDF],
+      }),
+      'virus',
+    ],
+    [
+      "the analyst's closing the SES anti-virus flagged",
+      mailFrom('ana', ANA, '#encerrar procedente\nResolvido, segue a planilha.', {
+        verdicts: { spam: 'PASS', virus: 'FAIL', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+      }),
+      'virus',
+    ],
     [
       'DKIM valid but of another domain than the From (SES’s headers say which)',
       mailFrom('ana', ANA, '#encerrar procedente', {
