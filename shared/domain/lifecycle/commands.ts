@@ -376,9 +376,47 @@ function misplacedCommands(body: string, options: CommandOptions): string[] {
  * the analyst's contact card.
  */
 export function freshStaffText(text: string, writer?: { name: string }): string {
-  const fresh = splitQuoted(text).fresh;
+  const fresh = withoutTrailingDisclaimers(withoutImagePlaceholders(splitQuoted(text).fresh));
   return writer ? withoutSignatureOf(fresh, writer.name) : fresh;
 }
+
+/**
+ * The text part's stand-in for an inline image (the logo of a signature): "[cid:image001.png@01DB…]"
+ * (Outlook), "[image: logo.png]" (Gmail). Never words of the answer.
+ */
+const IMAGE_PLACEHOLDER_LINE = /^\[(?:cid:|image: |imagem: )[^\]\n]*\]$/i;
+
+function withoutImagePlaceholders(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !IMAGE_PLACEHOLDER_LINE.test(line.trim()))
+    .join('\n');
+}
+
+/**
+ * A company's confidentiality notice at the foot of the analyst's mail ("Esta mensagem pode conter
+ * informação confidencial… Se você não for o destinatário…", "Antes de imprimir, pense no meio
+ * ambiente"): a paragraph of its own below the answer, about secrecy and a wrong recipient. It is for
+ * the company's own mail, not part of the office's answer to the merchant.
+ */
+function isDisclaimer(paragraph: string): boolean {
+  const n = foldLine(paragraph);
+  if (/^antes de imprimir/.test(n)) return true;
+  return (
+    /confidencia|privilegiad|sigilos|confidential|privileged/.test(n) &&
+    /destinatari|recipient|engano|por erro|in error/.test(n)
+  );
+}
+
+function withoutTrailingDisclaimers(text: string): string {
+  const paragraphs = text.split(/\n[ \t]*\n/);
+  while (paragraphs.length > 1 && isDisclaimer(paragraphs[paragraphs.length - 1] ?? '')) paragraphs.pop();
+  return paragraphs.join('\n\n').trimEnd();
+}
+
+/** A closing left alone above the cut signature: the office's mail closes with its own. */
+const VALEDICTION_LINE =
+  /^(?:att|atte|atenciosamente|cordialmente|abs|abracos?|um abraco|saudacoes|respeitosamente|grata|grato|obrigad[ao]|muito obrigad[ao])[.,!]*$/;
 
 /** How far up a signature block may start, in non-empty lines, and how long its lines are. */
 const SIGNATURE_MAX_LINES = 6;
@@ -400,14 +438,22 @@ function withoutSignatureOf(text: string, name: string): string {
     if (line === '') continue;
     seen++;
     if (line.length > SIGNATURE_LINE_MAX_CHARS) return text;
-    const n = foldLine(line);
+    // An HTML signature drawn as a table reads "| Ana Lima" when its first cell was the logo.
+    const n = foldLine(line).replace(/^(?:\|\s*)+/, '');
     const rest = n.startsWith(full) ? n.slice(full.length) : undefined;
     // Her name alone, with a surname more, or followed by a role: "Ana Lima Souza", "Ana Lima | Analista".
     if (n === first || (rest !== undefined && /^(?:(?: [a-z]+){0,2}|\s*[|,–—/(-].*)$/.test(rest))) {
       // Nothing of the answer is left above it: the name was the answer.
-      const kept = lines.slice(0, i).join('\n').trimEnd();
+      const kept = withoutClosingLine(lines.slice(0, i)).join('\n').trimEnd();
       return kept === '' ? text : kept;
     }
   }
   return text;
+}
+
+function withoutClosingLine(lines: string[]): string[] {
+  let last = lines.length - 1;
+  while (last >= 0 && (lines[last] ?? '').trim() === '') last--;
+  if (last > 0 && VALEDICTION_LINE.test(foldLine(lines[last] ?? ''))) return lines.slice(0, last);
+  return lines;
 }

@@ -318,10 +318,30 @@ describe('freshStaffText — what the analyst wrote now', () => {
     [
       'name, role and phone without "-- "',
       'Olá, Maria. O estorno foi feito hoje.\n\nAtenciosamente,\nAna Lima\nAnalista de Ouvidoria | Bagy\nTel. (11) 4000-0000',
-      'Olá, Maria. O estorno foi feito hoje.\n\nAtenciosamente,',
+      'Olá, Maria. O estorno foi feito hoje.',
+    ],
+    [
+      'Outlook pt-BR: closing, card, logo placeholder and the company disclaimer above the header block',
+      'Prezada Mariana,\n\nVerificamos com o financeiro: o repasse de outubro será creditado até 06/11.\n\nAtt.,\nAna Lima\nAnalista de Ouvidoria | Loja Exemplo\n(11) 4000-1234\n[cid:image001.png@01DB3C4F.5E6A7B80]\n\nEsta mensagem pode conter informação confidencial e/ou privilegiada. Se você não for o destinatário ou a pessoa autorizada a receber esta mensagem, não pode usar, copiar ou divulgar as informações nela contidas.\n\nDe: Ouvidoria <ouvidoria@ouvidoria.example.com.br>\nEnviado: terça-feira, 3 de novembro de 2026 09:00\nPara: Ana Lima <ana@ouvidoria.example.com.br>\nAssunto: [OUV-2026-000001] Novo caso atribuído a você\n\nOlá, Ana,',
+      'Prezada Mariana,\n\nVerificamos com o financeiro: o repasse de outubro será creditado até 06/11.',
+    ],
+    [
+      'Gmail: closing and card with the logo as "[image: …]"',
+      '#aguardar\nMariana, pode enviar o print da tela do pedido?\n\nObrigada,\nAna Lima\n[image: Loja Exemplo]\n\nEm ter., 3 de nov. de 2026 às 09:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> velho',
+      '#aguardar\nMariana, pode enviar o print da tela do pedido?',
+    ],
+    [
+      'HTML signature table whose first cell was the logo, and a two-paragraph disclaimer',
+      '#aguardar\n\nPrezada Mariana,\n\nPode nos enviar o comprovante do pedido 1234?\n\nAtt.,\n\n| Ana Lima\nAnalista de Ouvidoria | Loja Exemplo\n(11) 4000-1234\n\nAVISO LEGAL: esta mensagem e seus anexos são sigilosos e destinados exclusivamente ao destinatário.\n\nAntes de imprimir, pense no meio ambiente.',
+      '#aguardar\n\nPrezada Mariana,\n\nPode nos enviar o comprovante do pedido 1234?',
+    ],
+    [
+      'a disclaimer with no signature of hers above it',
+      'O estorno foi feito hoje.\n\nEsta mensagem pode conter informação confidencial. Se você a recebeu por engano, apague-a.',
+      'O estorno foi feito hoje.',
     ],
     ['name and role on one line', 'Resolvido, Maria.\n\nAna Lima | Analista de Ouvidoria', 'Resolvido, Maria.'],
-    ['the first name only', 'Resolvido, Maria.\nAbraços,\nAna', 'Resolvido, Maria.\nAbraços,'],
+    ['the first name only', 'Resolvido, Maria.\nAbraços,\nAna', 'Resolvido, Maria.'],
     ['a surname more, accents as typed', 'Resolvido.\n\nAná Lima Souza\nOuvidoria', 'Resolvido.'],
   ])('cuts the writer’s own signature block: %s', (_what, text, expected) => {
     expect(freshStaffText(text, ANA)).toBe(expected);
@@ -335,6 +355,11 @@ describe('freshStaffText — what the analyst wrote now', () => {
     ],
     ['only her name (nothing else to send)', 'Ana Lima'],
     ['another person’s name', 'Resolvido.\n\nBruno Costa\nFinanceiro'],
+    [
+      'a paragraph of the answer about confidentiality is no disclaimer (it names no wrong recipient)',
+      'Prezada Mariana,\n\nOs dados do seu contrato são confidenciais e não podem ser enviados por e-mail.',
+    ],
+    ['a closing with no signature below it stays', 'Resolvido, Maria.\n\nAtenciosamente,'],
   ])('keeps the text when it is no signature of hers: %s', (_what, text) => {
     expect(freshStaffText(text, ANA)).toBe(text);
   });
