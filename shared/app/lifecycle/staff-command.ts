@@ -90,8 +90,14 @@ export async function applyStaffCommand(
     let transferTarget: TransferTarget | null | undefined;
     if (moveTo && moveTo.kind === 'transfer') {
       const target = moveTo.to.includes('@') ? await deps.staff.byEmail(moveTo.to) : await deps.staff.byId(moveTo.to);
+      const away = target !== null && isOnLeave(target, deps.calendar.localDate(now));
       transferTarget = target
-        ? { id: target.id, active: target.active, onLeave: isOnLeave(target, deps.calendar.localDate(now)) }
+        ? {
+            id: target.id,
+            active: target.active,
+            onLeave: away,
+            ...(away && target.leave ? { leaveUntil: target.leave.to } : {}),
+          }
         : null;
     }
     const transition = planStaffMail(

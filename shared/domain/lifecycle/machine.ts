@@ -11,7 +11,7 @@
 import { countOf } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
-import { dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
+import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import {
   type Actor,
   type CaseChanges,
@@ -273,6 +273,8 @@ export interface TransferTarget {
   active: boolean;
   /** On leave today: a case handed to them would wait unanswered. */
   onLeave: boolean;
+  /** The leave's last day (inclusive, "aaaa-mm-dd"), when on leave: the refusal says when they are back. */
+  leaveUntil?: string;
 }
 
 /** `#transferir <id>`: the case changes analyst; the status stays. Counts move; the new analyst is told. */
@@ -289,11 +291,13 @@ export function transfer(
   const line = `#transferir ${requestedId}`;
   if (!target) return refuse('unknown-analyst', `Não há ninguém com o identificador “${requestedId}” na equipe.`, line);
   if (!target.active || target.onLeave) {
-    return refuse(
-      'inactive-analyst',
-      `“${target.id}” não está atendendo casos agora (inativo(a) ou de licença): escolha outra pessoa.`,
-      line,
-    );
+    // Which of the two, and until when: the sender decides between waiting and someone else.
+    const why = !target.active
+      ? 'está inativo(a) na equipe e não recebe casos'
+      : target.leaveUntil
+        ? `está de afastamento até ${calendarDayPtBr(target.leaveUntil)}`
+        : 'está de afastamento';
+    return refuse('inactive-analyst', `“${target.id}” ${why}: escolha outra pessoa.`, line);
   }
   const from = c.assignee as string;
   if (target.id === from) return refuse('same-analyst', `O caso já está com “${target.id}”.`, line);

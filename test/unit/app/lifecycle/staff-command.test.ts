@@ -163,6 +163,23 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
     },
   );
 
+  it.each([
+    ['davi', '“davi” está de afastamento até 31/03/2026: escolha outra pessoa.'],
+    ['edu', '“edu” está inativo(a) na equipe e não recebe casos: escolha outra pessoa.'],
+  ])(
+    'a transfer to %s is refused with the roster’s reason (leave and its last day, or inactive)',
+    async (to, reason) => {
+      const w = lifecycleWorld();
+      const transfer = {
+        ok: true as const,
+        commands: [{ kind: 'transfer' as const, to, line: `#transferir ${to}` }],
+        body: '',
+      };
+      const result = await applyStaffCommand(CASE_ID, sofia, transfer, '', resolveDeps(w.deps), source('src-7'));
+      expect(result).toMatchObject({ kind: 'refused', problems: [{ code: 'inactive-analyst', message: reason }] });
+    },
+  );
+
   it('a supervisor closes the case; an unknown case is not-found', async () => {
     const w = lifecycleWorld();
     const deps = resolveDeps(w.deps);

@@ -320,6 +320,21 @@ describe('transfer', () => {
     expect(refusal.code).toBe(code);
     expect(refusal.line).toBe('#transferir carla');
   });
+
+  it.each([
+    [
+      'on leave until a known day: says so, with the day she is back after',
+      { id: 'carla', active: true, onLeave: true, leaveUntil: '2026-11-20' },
+      '“carla” está de afastamento até 20/11/2026: escolha outra pessoa.',
+    ],
+    [
+      'inactive: says she is out of the team’s assignment, not on leave',
+      { id: 'carla', active: false, onLeave: false },
+      '“carla” está inativo(a) na equipe e não recebe casos: escolha outra pessoa.',
+    ],
+  ])('the refusal of a transfer names the reason: %s', (_what, target, message) => {
+    expect(refusalOf(transfer(workCase(), ana, 'carla', target, ctx)).message).toBe(message);
+  });
 });
 
 describe('extend', () => {
