@@ -34,6 +34,7 @@ import {
   type ParsedReplyAddress,
   parseStaffReplyAddress,
   verifyStaffReplyToken,
+  withoutOwnAddress,
 } from '../../domain/lifecycle/reply-address';
 import type { Actor, LeftOutFile, RefusalCode, StaffMember } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
@@ -94,9 +95,10 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
   const mailId = staffMailId(member.id, mail.messageId);
-  const fresh = freshStaffText(mail.text, member);
+  const own = (text: string) => withoutOwnAddress(freshStaffText(text, member), member.email, config);
+  const fresh = own(mail.text);
   // What she saw: the HTML part, when the mail has one, must carry the same commands as the text.
-  const seen = mail.html === undefined ? undefined : freshStaffText(htmlToPlainText(mail.html), member);
+  const seen = mail.html === undefined ? undefined : own(htmlToPlainText(mail.html));
   const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
   const leftOut = leftOutFiles(mail.attachments, relayed);
   const parsed = filesOnly(

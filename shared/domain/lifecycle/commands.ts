@@ -442,13 +442,35 @@ function withoutSignatureOf(text: string, name: string): string {
     const n = foldLine(line).replace(/^(?:\|\s*)+/, '');
     const rest = n.startsWith(full) ? n.slice(full.length) : undefined;
     // Her name alone, with a surname more, or followed by a role: "Ana Lima Souza", "Ana Lima | Analista".
-    if (n === first || (rest !== undefined && /^(?:(?: [a-z]+){0,2}|\s*[|,–—/(-].*)$/.test(rest))) {
+    if (
+      n === first ||
+      (rest !== undefined && /^(?:(?: [a-z]+){0,2}|\s*[|,–—/(-].*)$/.test(rest)) ||
+      isFullerName(n, full)
+    ) {
       // Nothing of the answer is left above it: the name was the answer.
       const kept = withoutClosingLine(lines.slice(0, i)).join('\n').trimEnd();
       return kept === '' ? text : kept;
     }
   }
   return text;
+}
+
+/**
+ * Her roster name as people sign it, with a middle name or initial more and a title before it: "Ana P.
+ * Lima", "Ana Paula de Lima", "Dra. Ana Lima" (then a role, as above): her first and last names, at
+ * most two short words between them, nothing else before the role.
+ */
+function isFullerName(n: string, full: string): boolean {
+  const names = full.split(' ');
+  if (names.length < 2) return false;
+  const namePart = n.split(/\s*[|,–—/(]/)[0] ?? '';
+  const words = namePart.split(' ').filter((w, k) => !(k === 0 && /^(?:dra?|sra?|prof|profa)\.?$/.test(w)));
+  return (
+    words[0] === names[0] &&
+    words.at(-1) === names.at(-1) &&
+    words.length <= names.length + 2 &&
+    words.every((w) => /^[a-z]+\.?$/.test(w))
+  );
 }
 
 function withoutClosingLine(lines: string[]): string[] {

@@ -160,6 +160,21 @@ export function withoutStaffReplyAddresses(
   return text.replace(pattern, config.ombudsmanAddresses[0] as string);
 }
 
+/**
+ * The text with the writer's own mailbox address (her roster address, any letter case) written as the
+ * ombudsman address: a signature the cut did not recognise ("Beto", a nickname) still never hands the
+ * merchant an analyst's own address — she writes to the office, and the office answers from it.
+ */
+export function withoutOwnAddress(
+  text: string,
+  address: string,
+  config: Pick<OuvidoriaConfig, 'ombudsmanAddresses'>,
+): string {
+  if (!address.includes('@')) return text;
+  const pattern = new RegExp(`(?<![\\w.+-])${escapeRegExp(address)}(?![\\w-]|\\.\\w)`, 'giu');
+  return text.replace(pattern, config.ombudsmanAddresses[0] as string);
+}
+
 /** The address a mail server routes every staff reply address by: `caso@<domain>` (labels stripped). */
 export function staffReplyBaseAddress(config: Pick<OuvidoriaConfig, 'lifecycle' | 'domain'>): string {
   return `${config.lifecycle.staffReplyLocalPart}@${config.domain.toLowerCase()}`;

@@ -83,6 +83,25 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(sent.text).toMatch(/Atenciosamente,\s+Ouvidoria/);
   });
 
+  it.each([
+    [
+      'signed with a middle initial: the card is cut',
+      'Olá, Maria. O financeiro já está atuando.\n\nAtt.,\nAna P. Lima\nOuvidoria | Loja Exemplo\nana@empresa.com.br\n(11) 4000-1234',
+    ],
+    [
+      'signed with a nickname: her address is written as the office’s',
+      'Olá, Maria. O financeiro já está atuando.\n\nAninha\nANA@empresa.com.br | (11) 4000-1234',
+    ],
+  ])('her own address never reaches the merchant — %s', async (_what, answer) => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mailFrom('ana', ANA, answer), w.deps);
+    const sent = w.mailer.sent[0]!;
+    expect(sent.text).toContain('O financeiro já está atuando.');
+    expect(sent.text).not.toMatch(/ana@empresa\.com\.br/i);
+    const stored = await w.cases.get(CASE_ID);
+    expect(stored?.messages?.at(-1)?.text).not.toMatch(/ana@empresa\.com\.br/i);
+  });
+
   it('an answer is relayed to the merchant from the office, threaded, and recorded', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);

@@ -343,6 +343,9 @@ describe('freshStaffText — what the analyst wrote now', () => {
     ['name and role on one line', 'Resolvido, Maria.\n\nAna Lima | Analista de Ouvidoria', 'Resolvido, Maria.'],
     ['the first name only', 'Resolvido, Maria.\nAbraços,\nAna', 'Resolvido, Maria.'],
     ['a surname more, accents as typed', 'Resolvido.\n\nAná Lima Souza\nOuvidoria', 'Resolvido.'],
+    ['a middle initial', 'Resolvido.\n\nAtt.,\nAna P. Lima\nOuvidoria | Loja Exemplo\n(11) 4000-1234', 'Resolvido.'],
+    ['a middle name and a particle, then a role', 'Resolvido.\n\nAna Paula de Lima | Analista', 'Resolvido.'],
+    ['a title before her name', 'Resolvido.\n\nDra. Ana Lima\nOuvidoria', 'Resolvido.'],
   ])('cuts the writer’s own signature block: %s', (_what, text, expected) => {
     expect(freshStaffText(text, ANA)).toBe(expected);
   });
@@ -355,6 +358,8 @@ describe('freshStaffText — what the analyst wrote now', () => {
     ],
     ['only her name (nothing else to send)', 'Ana Lima'],
     ['another person’s name', 'Resolvido.\n\nBruno Costa\nFinanceiro'],
+    ['a sentence that starts with her name', 'Resolvido.\n\nAna Lima vai te ligar amanhã de manhã.'],
+    ['her first and last names with a sentence between', 'Resolvido.\n\nAna falou com a Lima'],
     [
       'a paragraph of the answer about confidentiality is no disclaimer (it names no wrong recipient)',
       'Prezada Mariana,\n\nOs dados do seu contrato são confidenciais e não podem ser enviados por e-mail.',

@@ -8,6 +8,7 @@ import {
   staffReplyAddress,
   staffReplyToken,
   verifyStaffReplyToken,
+  withoutOwnAddress,
   withoutStaffReplyAddresses,
 } from '../../../../shared/domain/lifecycle/reply-address';
 import { PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
@@ -119,6 +120,22 @@ describe('staffReplyAddress', () => {
 
   it('tokens are the HMAC of protocol and analyst id (upper-case protocol)', () => {
     expect(staffReplyToken('ouv-2026-000123', 'ana', SECRET, 16)).toBe(staffReplyToken(PROTOCOL, 'ana', SECRET, 16));
+  });
+});
+
+describe('withoutOwnAddress — the writer’s own address in what she sends the merchant', () => {
+  const OFFICE = localConfig.ombudsmanAddresses[0];
+  it.each([
+    ['alone on a line, other letter case', 'Ana\nANA.Souza@Empresa.com.br', `Ana\n${OFFICE}`],
+    ['between separators', 'Ana | ana.souza@empresa.com.br | (11) 4000-1234', `Ana | ${OFFICE} | (11) 4000-1234`],
+    [
+      'another address that contains hers is left alone',
+      'Escreva para xana.souza@empresa.com.br',
+      'Escreva para xana.souza@empresa.com.br',
+    ],
+    ['a longer domain is left alone', 'ana.souza@empresa.com.br.net', 'ana.souza@empresa.com.br.net'],
+  ])('%s', (_what, text, expected) => {
+    expect(withoutOwnAddress(text, 'ana.souza@empresa.com.br', localConfig)).toBe(expected);
   });
 });
 
