@@ -377,7 +377,9 @@ function misplacedCommands(body: string, options: CommandOptions): string[] {
  */
 export function freshStaffText(text: string, writer?: { name: string }): string {
   const fresh = withoutTrailingDisclaimers(withoutImagePlaceholders(splitQuoted(text).fresh));
-  return writer ? withoutSignatureOf(fresh, writer.name) : fresh;
+  const unsigned = writer ? withoutSignatureOf(fresh, writer.name) : fresh;
+  // "Abs," above a signature cut at "-- " (Gmail puts one there) or by her name alike.
+  return withoutClosingLine(unsigned.split('\n')).join('\n').trimEnd();
 }
 
 /**
@@ -414,7 +416,7 @@ function withoutTrailingDisclaimers(text: string): string {
   return paragraphs.join('\n\n').trimEnd();
 }
 
-/** A closing left alone above the cut signature: the office's mail closes with its own. */
+/** A closing left alone at the end of the answer: the office's mail closes with its own. */
 const VALEDICTION_LINE =
   /^(?:att|atte|atenciosamente|cordialmente|abs|abracos?|um abraco|saudacoes|respeitosamente|grata|grato|obrigad[ao]|muito obrigad[ao])[.,!]*$/;
 

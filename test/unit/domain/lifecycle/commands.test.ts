@@ -336,6 +336,12 @@ describe('freshStaffText — what the analyst wrote now', () => {
       '#aguardar\n\nPrezada Mariana,\n\nPode nos enviar o comprovante do pedido 1234?',
     ],
     [
+      'Gmail: the closing above the "-- " its signature starts with',
+      'Mariana, o estorno foi feito.\n\nAbs,\n-- \nAna Lima\nOuvidoria\n\nEm seg., 30 de nov. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> velho',
+      'Mariana, o estorno foi feito.',
+    ],
+    ['a closing with no signature below it', 'Resolvido, Maria.\n\nAtenciosamente,', 'Resolvido, Maria.'],
+    [
       'a disclaimer with no signature of hers above it',
       'O estorno foi feito hoje.\n\nEsta mensagem pode conter informação confidencial. Se você a recebeu por engano, apague-a.',
       'O estorno foi feito hoje.',
@@ -364,7 +370,7 @@ describe('freshStaffText — what the analyst wrote now', () => {
       'a paragraph of the answer about confidentiality is no disclaimer (it names no wrong recipient)',
       'Prezada Mariana,\n\nOs dados do seu contrato são confidenciais e não podem ser enviados por e-mail.',
     ],
-    ['a closing with no signature below it stays', 'Resolvido, Maria.\n\nAtenciosamente,'],
+    ['a closing that is the whole answer stays', 'Obrigada!'],
   ])('keeps the text when it is no signature of hers: %s', (_what, text) => {
     expect(freshStaffText(text, ANA)).toBe(text);
   });
