@@ -373,13 +373,29 @@ export function isBareForward(subject: string, split: SplitText): boolean {
 }
 
 // The intake splits the same body several times (threading, rules, language, tickets).
-export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
+export const splitQuoted: (text: string) => SplitText = recentMemo(4, (text) => splitLines(text, false));
 
-function splitLines(text: string): SplitText {
+/** How many quoted lines above an answer written between them go along as its question. */
+export const INLINE_QUESTION_MAX_LINES = 3;
+
+/**
+ * `splitQuoted(text).fresh`, except that an answer written between the quoted lines (after some fresh
+ * text of the writer's own) keeps the quoted lines just above it, as "> …" lines, up to
+ * INLINE_QUESTION_MAX_LINES: "1. Quando o repasse cai?" / "Até 06/11." reaches its reader with the
+ * question, not as a bare "Até 06/11.". What an analyst writes this way is relayed to the merchant.
+ */
+export function freshWithInlineQuestions(text: string): string {
+  return splitLines(text, true).fresh;
+}
+
+function splitLines(text: string, inlineQuestions: boolean): SplitText {
   const lines = new Lines(text.replace(/\r\n?/g, '\n').split('\n'));
   const fresh: string[] = [];
   const quoted: string[] = [];
   let mode: 'fresh' | 'signature' | 'quoted' = 'fresh';
+  // The '>' lines read since the last fresh line, kept only when answers between them are asked for.
+  let question: string[] = [];
+  let wroteBefore = false;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines.at(i);
@@ -388,7 +404,12 @@ function splitLines(text: string): SplitText {
       continue;
     }
     if (isQuoteLine(line)) {
-      quoted.push(stripQuotePrefix(line));
+      const unquoted = stripQuotePrefix(line);
+      quoted.push(unquoted);
+      if (inlineQuestions && wroteBefore && unquoted.trim() !== '') {
+        question.push(unquoted.trim());
+        if (question.length > INLINE_QUESTION_MAX_LINES) question.shift();
+      }
       continue;
     }
     const marker = quoteMarkerAt(lines, i);
@@ -410,6 +431,11 @@ function splitLines(text: string): SplitText {
       continue;
     }
     if (isMobileFooter(lines.norm(i))) continue;
+    if (line.trim() !== '') {
+      if (question.length > 0) fresh.push(...question.map((q) => `> ${q}`));
+      question = [];
+      wroteBefore = true;
+    }
     fresh.push(line);
   }
 
