@@ -6,6 +6,18 @@
  */
 export { METRIC, METRICS_NAMESPACE, SERVICE } from '../shared/telemetry-names';
 
+import { METRICS_NAMESPACE } from '../shared/telemetry-names';
+
+/**
+ * The CloudWatch namespace of an environment's custom metrics (`Ouvidoria/<env>`): its functions publish
+ * there (POWERTOOLS_METRICS_NAMESPACE) and its alarms and dashboard read there. Custom metrics belong to
+ * no resource, only to a namespace and dimensions: two environments in one account and region sharing
+ * `Ouvidoria` would each alarm on the sum of both (README, Names).
+ */
+export function metricsNamespaceOf(envName: string): string {
+  return `${METRICS_NAMESPACE}/${envName}`;
+}
+
 /** Prefix under which the SES receipt rule's S3 action writes raw mail (one definition, shared). */
 export { RAW_MAIL_PREFIX } from '../shared/runtime-env';
 

@@ -37,7 +37,7 @@ import { Uploads } from './constructs/uploads';
 import { budgetArnPattern, CostBudget } from './constructs/cost-budget';
 import { StaffConsole } from './constructs/staff-console';
 import { WebformApi } from './constructs/webform-api';
-import { RAW_MAIL_PREFIX, SERVICE } from './names';
+import { metricsNamespaceOf, RAW_MAIL_PREFIX, SERVICE } from './names';
 import { wildcardResourceFinding } from './nag';
 
 export interface OuvidoriaStackProps extends StackProps {
@@ -281,6 +281,7 @@ export class OuvidoriaStack extends Stack {
       logLevel: config.logLevel,
       removalPolicy,
       xrayTracing: config.xrayTracing,
+      metricsNamespace: metricsNamespaceOf(props.envName),
     };
     const baseEnv = {
       [ENV.config]: runtimeConfigJson,
@@ -524,6 +525,7 @@ export class OuvidoriaStack extends Stack {
       activate: config.activateRuleSet,
       ...(config.replaceActiveRuleSet ? { replaceActiveRuleSet: config.replaceActiveRuleSet } : {}),
       logRetentionDays: config.logRetentionDays,
+      metricsNamespace: common.metricsNamespace,
       removalPolicy,
     });
 

@@ -7,7 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/runtime-env';
-import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../shared/telemetry-names';
+import { METRIC, SERVICE } from '../../shared/telemetry-names';
 import { wildcardResourceFinding } from '../nag';
 import { type CaseTable, TABLE_ACCESS } from './case-table';
 import type { MailSending } from './mail-sending';
@@ -28,6 +28,7 @@ export interface CaseLifecycleProps {
   readonly logLevel: string;
   readonly removalPolicy: RemovalPolicy;
   readonly xrayTracing: boolean;
+  readonly metricsNamespace: string;
   readonly memorySize: number;
   readonly timeout: Duration;
 }
@@ -43,9 +44,11 @@ export class CaseLifecycle extends Construct {
   readonly timerFunction: OuvidoriaFunction;
   readonly timerRole: iam.Role;
   private readonly deadLetterArn: string;
+  private readonly metricsNamespace: string;
 
   constructor(scope: Construct, id: string, props: CaseLifecycleProps) {
     super(scope, id);
+    this.metricsNamespace = props.metricsNamespace;
     this.secret = new secretsmanager.Secret(this, 'ReplySecret', {
       description: 'HMAC secret of the per-case staff reply addresses and the signed survey and status links',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -67,6 +70,7 @@ export class CaseLifecycle extends Construct {
       logLevel: props.logLevel,
       removalPolicy: props.removalPolicy,
       xrayTracing: props.xrayTracing,
+      metricsNamespace: props.metricsNamespace,
       environment: { ...props.environment },
     });
 
@@ -187,7 +191,7 @@ export class CaseLifecycle extends Construct {
         runbookFor('OverdueCases'),
       ),
       metric: new cloudwatch.Metric({
-        namespace: METRICS_NAMESPACE,
+        namespace: this.metricsNamespace,
         metricName: METRIC.overdueCases,
         dimensionsMap: { service: SERVICE.lifecycleTimer },
         statistic: 'Sum',

@@ -22,6 +22,7 @@ export interface MailReceivingProps {
   /** The active rule set (another product's) that activation may switch off; otherwise it refuses to. */
   readonly replaceActiveRuleSet?: string;
   readonly logRetentionDays: number;
+  readonly metricsNamespace: string;
   readonly removalPolicy: RemovalPolicy;
 }
 
@@ -122,6 +123,7 @@ export class MailReceiving extends Construct {
         logLevel: 'INFO',
         removalPolicy: props.removalPolicy,
         xrayTracing: false,
+        metricsNamespace: props.metricsNamespace,
       });
       this.activationFunction.role.addToPrincipalPolicy(
         new iam.PolicyStatement({

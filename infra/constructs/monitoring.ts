@@ -12,7 +12,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
-import { METRIC, METRICS_NAMESPACE, SERVICE } from '../names';
+import { METRIC, metricsNamespaceOf, SERVICE } from '../names';
 import { alarmDescription, alarmNameOf, runbookFor } from '../runbook';
 import { DLQ_REDRIVE_MARGIN, DLQ_RETENTION } from './queues';
 
@@ -93,12 +93,13 @@ export const DLQ_MESSAGE_EXPIRING_AGE = Duration.seconds(DLQ_RETENTION.toSeconds
 
 /** Custom metric emitted by a function through Powertools (EMF), with its `service` dimension. */
 export function customMetric(
+  namespace: string,
   metricName: string,
   service: string,
   options: { statistic?: string; period?: Duration; dimensions?: Record<string, string> } = {},
 ): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: METRICS_NAMESPACE,
+    namespace,
     metricName,
     dimensionsMap: { service, ...options.dimensions },
     statistic: options.statistic ?? 'Sum',
@@ -107,8 +108,8 @@ export function customMetric(
 }
 
 /** Seconds a DLQ has held a message, as the dlq-watch function measures it (dimension `queue`: its SQS name). */
-function dlqAgeMetric(queue: sqs.IQueue, period: Duration = FIVE_MINUTES): cloudwatch.Metric {
-  return customMetric(METRIC.dlqOldestMessageSeconds, SERVICE.dlqWatch, {
+function dlqAgeMetric(namespace: string, queue: sqs.IQueue, period: Duration = FIVE_MINUTES): cloudwatch.Metric {
+  return customMetric(namespace, METRIC.dlqOldestMessageSeconds, SERVICE.dlqWatch, {
     statistic: 'Maximum',
     period,
     dimensions: { queue: queue.queueName },
@@ -140,6 +141,7 @@ export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
     this.alarmNameOf = (alarmId) => alarmNameOf(props.envName, alarmId);
+    const namespace = metricsNamespaceOf(props.envName);
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       displayName: `Ouvidoria alarms (${props.envName})`,
@@ -214,7 +216,7 @@ export class Monitoring extends Construct {
           // ApproximateAgeOfOldestMessage: SQS publishes a queue's metrics only while it is active,
           // and a DLQ nobody touches holds its message silently. Each run publishes every DLQ's age,
           // zero for an empty one.
-          metric: dlqAgeMetric(queue, props.dlqWatchInterval),
+          metric: dlqAgeMetric(namespace, queue, props.dlqWatchInterval),
           threshold: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(),
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
           evaluationPeriods: DLQ_WATCH_MISSED_RUNS,
@@ -273,7 +275,7 @@ export class Monitoring extends Construct {
     );
 
     alarm('NoAnalystAvailable', 'A case found no active analyst during office hours: it stays QUEUED.', {
-      metric: customMetric(METRIC.noAnalystAvailable, SERVICE.assignment),
+      metric: customMetric(namespace, METRIC.noAnalystAvailable, SERVICE.assignment),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
@@ -283,7 +285,7 @@ export class Monitoring extends Construct {
       'QuarantinedMail',
       'Mail was quarantined (unparseable, oversized, spam/virus or failed authentication) hour after hour.',
       {
-        metric: customMetric(METRIC.quarantinedMail, SERVICE.emailIntake, { period: Duration.hours(1) }),
+        metric: customMetric(namespace, METRIC.quarantinedMail, SERVICE.emailIntake, { period: Duration.hours(1) }),
         threshold: props.quarantinedMailPerHour,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: props.quarantinedMailHours,
@@ -298,8 +300,8 @@ export class Monitoring extends Construct {
         metric: new cloudwatch.MathExpression({
           expression: 'email + webform',
           usingMetrics: {
-            email: customMetric(METRIC.ticketUnverified, SERVICE.emailIntake, { period: Duration.hours(1) }),
-            webform: customMetric(METRIC.ticketUnverified, SERVICE.webform, { period: Duration.hours(1) }),
+            email: customMetric(namespace, METRIC.ticketUnverified, SERVICE.emailIntake, { period: Duration.hours(1) }),
+            webform: customMetric(namespace, METRIC.ticketUnverified, SERVICE.webform, { period: Duration.hours(1) }),
           },
           period: Duration.hours(1),
         }),
@@ -315,11 +317,11 @@ export class Monitoring extends Construct {
       new cloudwatch.MathExpression({
         expression: 'email + webform',
         usingMetrics: {
-          email: customMetric(METRIC.autoReplyFailed, SERVICE.emailIntake, {
+          email: customMetric(namespace, METRIC.autoReplyFailed, SERVICE.emailIntake, {
             period: Duration.hours(1),
             dimensions: { permanent: String(permanent) },
           }),
-          webform: customMetric(METRIC.autoReplyFailed, SERVICE.webform, {
+          webform: customMetric(namespace, METRIC.autoReplyFailed, SERVICE.webform, {
             period: Duration.hours(1),
             dimensions: { permanent: String(permanent) },
           }),
@@ -348,7 +350,7 @@ export class Monitoring extends Construct {
     );
 
     alarm('StaleCasesRequeued', 'The daily sweep found cases still QUEUED past the opening and re-queued them.', {
-      metric: customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
+      metric: customMetric(namespace, METRIC.staleCasesRequeued, SERVICE.requeueStale, { period: Duration.days(1) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
@@ -357,7 +359,7 @@ export class Monitoring extends Construct {
     // The lifecycle outbox: mail a run committed and never sent (a closing, an answer, a notice)
     // waits on the sweep. Each run reports the age of the oldest case still pending.
     const sweepLag = (statistic: string) =>
-      customMetric(METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
+      customMetric(namespace, METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
         statistic,
         period: props.effectSweepInterval,
       });
@@ -395,7 +397,7 @@ export class Monitoring extends Construct {
           usingMetrics: Object.fromEntries(
             SCANNER_FAULT_STATUSES.map((status) => [
               status.toLowerCase().replace(/_/g, ''),
-              customMetric(METRIC.uploadScanFailed, SERVICE.attachmentScan, { dimensions: { status } }),
+              customMetric(namespace, METRIC.uploadScanFailed, SERVICE.attachmentScan, { dimensions: { status } }),
             ]),
           ),
           period: FIVE_MINUTES,
@@ -417,10 +419,10 @@ export class Monitoring extends Construct {
         metric: new cloudwatch.MathExpression({
           expression: 'IF(claimed > 0 AND FILL(results, 0) == 0, claimed, 0)',
           usingMetrics: {
-            claimed: customMetric(METRIC.uploadsClaimedUnscanned, SERVICE.webform, {
+            claimed: customMetric(namespace, METRIC.uploadsClaimedUnscanned, SERVICE.webform, {
               period: ANTIVIRUS_SILENT_WINDOW,
             }),
-            results: customMetric(METRIC.uploadScanResults, SERVICE.attachmentScan, {
+            results: customMetric(namespace, METRIC.uploadScanResults, SERVICE.attachmentScan, {
               period: ANTIVIRUS_SILENT_WINDOW,
             }),
           },
@@ -495,6 +497,7 @@ export class Monitoring extends Construct {
   }
 
   private buildDashboard(props: MonitoringProps): cloudwatch.Dashboard {
+    const namespace = metricsNamespaceOf(props.envName);
     const hour = Duration.hours(1);
     const hourSeconds = hour.toSeconds();
     // SEARCH, not fixed metrics: Submissions carries `service`, `outcome` and `channel`, and the sum per
@@ -502,18 +505,18 @@ export class Monitoring extends Construct {
     const perOutcome = OUTCOMES.map(
       (outcome) =>
         new cloudwatch.MathExpression({
-          expression: `SUM(SEARCH('{${METRICS_NAMESPACE},channel,outcome,service} MetricName="${METRIC.submissions}" outcome="${outcome}"', 'Sum', ${hourSeconds}))`,
+          expression: `SUM(SEARCH('{${namespace},channel,outcome,service} MetricName="${METRIC.submissions}" outcome="${outcome}"', 'Sum', ${hourSeconds}))`,
           label: outcome,
           period: hour,
         }),
     );
     const suppressed = new cloudwatch.MathExpression({
-      expression: `SEARCH('{${METRICS_NAMESPACE},reason,service} MetricName="${METRIC.autoReplySuppressed}"', 'Sum', ${hourSeconds})`,
+      expression: `SEARCH('{${namespace},reason,service} MetricName="${METRIC.autoReplySuppressed}"', 'Sum', ${hourSeconds})`,
       label: '',
       period: hour,
     });
     const timeToAssignment = ['p50', 'p90', 'Maximum'].map((statistic) =>
-      customMetric(METRIC.timeToAssignmentSeconds, SERVICE.assignment, { statistic, period: hour }).with({
+      customMetric(namespace, METRIC.timeToAssignmentSeconds, SERVICE.assignment, { statistic, period: hour }).with({
         label: statistic,
       }),
     );
@@ -548,7 +551,7 @@ export class Monitoring extends Construct {
     dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: `Dead-letter queues: age of oldest message (seconds, measured by dlq-watch; SQS deletes it at ${DLQ_RETENTION.toDays()} days)`,
-        left: props.deadLetterQueues.map(({ name, queue }) => dlqAgeMetric(queue).with({ label: name })),
+        left: props.deadLetterQueues.map(({ name, queue }) => dlqAgeMetric(namespace, queue).with({ label: name })),
         leftAnnotations: [
           { value: DLQ_MESSAGE_EXPIRING_AGE.toSeconds(), label: 'MessageExpiring' },
           { value: DLQ_RETENTION.toSeconds(), label: 'Deleted by SQS' },
@@ -565,9 +568,11 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Quarantined mail, no analyst available, stale cases re-queued',
         left: [
-          customMetric(METRIC.quarantinedMail, SERVICE.emailIntake).with({ label: 'QuarantinedMail' }),
-          customMetric(METRIC.noAnalystAvailable, SERVICE.assignment).with({ label: 'NoAnalystAvailable' }),
-          customMetric(METRIC.staleCasesRequeued, SERVICE.requeueStale).with({ label: 'StaleCasesRequeued' }),
+          customMetric(namespace, METRIC.quarantinedMail, SERVICE.emailIntake).with({ label: 'QuarantinedMail' }),
+          customMetric(namespace, METRIC.noAnalystAvailable, SERVICE.assignment).with({ label: 'NoAnalystAvailable' }),
+          customMetric(namespace, METRIC.staleCasesRequeued, SERVICE.requeueStale).with({
+            label: 'StaleCasesRequeued',
+          }),
         ],
         width: 12,
       }),
@@ -576,7 +581,7 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Effects sweep: oldest unsent lifecycle mail (seconds)',
         left: [
-          customMetric(METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
+          customMetric(namespace, METRIC.effectsOldestPendingSeconds, SERVICE.lifecycleTimer, {
             statistic: 'Maximum',
             period: props.effectSweepInterval,
           }).with({ label: 'EffectsOldestPendingSeconds' }),
@@ -589,14 +594,14 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Antivirus: files claimed before their scan result, and scan results',
         left: [
-          customMetric(METRIC.uploadsClaimedUnscanned, SERVICE.webform, { period: hour }).with({
+          customMetric(namespace, METRIC.uploadsClaimedUnscanned, SERVICE.webform, { period: hour }).with({
             label: 'UploadsClaimedUnscanned',
           }),
-          customMetric(METRIC.uploadScanResults, SERVICE.attachmentScan, { period: hour }).with({
+          customMetric(namespace, METRIC.uploadScanResults, SERVICE.attachmentScan, { period: hour }).with({
             label: 'UploadScanResults',
           }),
           ...SCANNER_FAULT_STATUSES.map((status) =>
-            customMetric(METRIC.uploadScanFailed, SERVICE.attachmentScan, {
+            customMetric(namespace, METRIC.uploadScanFailed, SERVICE.attachmentScan, {
               period: hour,
               dimensions: { status },
             }).with({

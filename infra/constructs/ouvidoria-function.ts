@@ -6,7 +6,6 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from '../names';
 import { tracerBundleDefine } from '../../shared/adapters/tracing';
 
 /** Repository root: entries, the lockfile and tsconfig.json are resolved from here. */
@@ -33,6 +32,8 @@ export interface OuvidoriaFunctionProps {
   readonly logLevel: string;
   readonly removalPolicy: RemovalPolicy;
   readonly xrayTracing: boolean;
+  /** The environment's custom-metric namespace (names.ts, metricsNamespaceOf): POWERTOOLS_METRICS_NAMESPACE. */
+  readonly metricsNamespace: string;
   readonly reservedConcurrentExecutions?: number;
   /**
    * `--enable-source-maps` at run time (default true). Node reads and parses the whole .map before
@@ -104,7 +105,7 @@ export class OuvidoriaFunction extends Construct {
       environment: {
         ...environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         // Powertools Tracer captures the SDK clients only when active tracing is on (shared/adapters/tracing.ts).
         POWERTOOLS_TRACE_ENABLED: String(props.xrayTracing),

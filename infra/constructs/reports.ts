@@ -40,6 +40,7 @@ export interface ReportsProps {
   readonly removalPolicy: RemovalPolicy;
   readonly retainData: boolean;
   readonly xrayTracing: boolean;
+  readonly metricsNamespace: string;
 }
 
 /**
@@ -95,6 +96,7 @@ export class Reports extends Construct {
       logLevel: props.logLevel,
       removalPolicy: props.removalPolicy,
       xrayTracing: props.xrayTracing,
+      metricsNamespace: props.metricsNamespace,
     });
     const role = this.fn.role;
     const tableArn = props.table.table.tableArn;

@@ -117,7 +117,7 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
   it('alarms on OverdueCases from the lifecycle-timer function, to the alarm topic', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'OverdueCases',
-      Namespace: 'Ouvidoria',
+      Namespace: 'Ouvidoria/dev',
       Dimensions: [{ Name: 'service', Value: 'lifecycle-timer' }],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',

@@ -151,3 +151,45 @@ describe('two environments in one account and region', () => {
     expect(named).toEqual([]);
   }, 120_000);
 });
+
+/** The custom-metric namespaces a template's functions publish to and its alarms and dashboard read. */
+function metricNamespaces(template: Template): { published: string[]; read: string[] } {
+  interface MetricProps {
+    Namespace?: unknown;
+    Metrics?: { MetricStat?: { Metric?: { Namespace?: unknown } } }[];
+    Environment?: { Variables?: Record<string, unknown> };
+  }
+  const resources = Object.values(template.toJSON().Resources) as { Type: string; Properties?: MetricProps }[];
+  const published = resources
+    .filter((r) => r.Type === 'AWS::Lambda::Function')
+    .map((r) => r.Properties?.Environment?.Variables?.POWERTOOLS_METRICS_NAMESPACE)
+    .filter((ns): ns is string => typeof ns === 'string');
+  const read: unknown[] = [];
+  for (const r of resources.filter((r) => r.Type === 'AWS::CloudWatch::Alarm')) {
+    read.push(r.Properties?.Namespace, ...(r.Properties?.Metrics ?? []).map((m) => m.MetricStat?.Metric?.Namespace));
+  }
+  // The dashboard's SEARCH expressions name a namespace too: {<namespace>,dimension,…}.
+  const body = JSON.stringify(resources.filter((r) => r.Type === 'AWS::CloudWatch::Dashboard'));
+  for (const match of body.matchAll(/SEARCH\('\{([^,]+),/g)) read.push(match[1]);
+  const custom = read.filter((ns): ns is string => typeof ns === 'string' && !ns.startsWith('AWS/'));
+  return { published: [...new Set(published)], read: [...new Set(custom)] };
+}
+
+// Custom metrics have no owner but their namespace and dimensions: two environments in one account
+// and region publishing `Ouvidoria` / service=email-intake would read each other's counts — staging's
+// TicketDirectoryFailing (no Zendesk credentials yet) paging production's on-call, production's sweep
+// reports hiding a stopped staging sweep (EffectSweepStopped).
+describe('custom metrics of two environments in one account and region', () => {
+  it.each([
+    ['dev', 'Ouvidoria/dev'],
+    ['staging', 'Ouvidoria/staging'],
+  ])(
+    '%s publishes to and alarms on its own namespace %s only',
+    (env, namespace) => {
+      const { published, read } = metricNamespaces(synthEnv(env));
+      expect(published).toEqual([namespace]);
+      expect(read).toEqual([namespace]);
+    },
+    120_000,
+  );
+});

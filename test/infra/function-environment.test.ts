@@ -126,6 +126,7 @@ describe('synth stops a function over the cap, naming it', () => {
       logRetentionDays: 7,
       logLevel: 'INFO',
       removalPolicy: RemovalPolicy.DESTROY,
+      metricsNamespace: 'Ouvidoria/test',
       xrayTracing: false,
     });
     const synth = () => app.synth();

@@ -43,6 +43,7 @@ function build(): void {
       logRetentionDays: 7,
       logLevel: 'INFO',
       removalPolicy: RemovalPolicy.DESTROY,
+      metricsNamespace: 'Ouvidoria/test',
       xrayTracing,
     });
   const functions = {

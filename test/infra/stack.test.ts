@@ -15,12 +15,14 @@ import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
 import { TABLE_ACCESS } from '../../infra/constructs/case-table';
 import { ANTIVIRUS_SILENT_WINDOW } from '../../infra/constructs/monitoring';
-import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../infra/names';
+import { METRIC, METRICS_NAMESPACE, metricsNamespaceOf, SERVICE } from '../../infra/names';
 import { FUNCTION_SIZING, firstStaffSignInNotice, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+/** The custom-metric namespace of the environment these tests synthesize (dev, the default). */
+const NAMESPACE = metricsNamespaceOf('dev');
 
 function synth(overrides: Partial<DeploymentConfig> = {}): { stack: OuvidoriaStack; template: Template } {
   const config = { ...loadDeploymentConfig('dev'), ...overrides };
@@ -83,7 +85,7 @@ describe('configuration passed to the functions', () => {
       expect(bundled).not.toHaveProperty('staff');
       expect(vars).toMatchObject({
         POWERTOOLS_SERVICE_NAME: service,
-        POWERTOOLS_METRICS_NAMESPACE: 'Ouvidoria',
+        POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         [ENV.tableName]: ref(stack, stack.table.table),
         [ENV.sesConfigurationSet]: ref(stack, stack.sending.configurationSet),
@@ -1950,7 +1952,7 @@ describe('alarms and dashboard', () => {
     expect(JSON.stringify(lost[0]!.Properties.Metrics)).toContain('InvocationsFailedToBeSentToDeadLetterCount');
     expect(
       alarmsOn(template, {
-        Namespace: METRICS_NAMESPACE,
+        Namespace: NAMESPACE,
         MetricName: METRIC.staleCasesRequeued,
         Dimensions: [{ Name: 'service', Value: SERVICE.requeueStale }],
         Threshold: 1,
@@ -1979,7 +1981,7 @@ describe('alarms and dashboard', () => {
       const { template } = dev;
       expect(
         alarmsOn(template, {
-          Namespace: METRICS_NAMESPACE,
+          Namespace: NAMESPACE,
           MetricName: METRIC.effectsOldestPendingSeconds,
           Dimensions: [{ Name: 'service', Value: SERVICE.lifecycleTimer }],
           Statistic: statistic,
@@ -2027,7 +2029,7 @@ describe('alarms and dashboard', () => {
       const retention = template.toJSON().Resources[logicalId(stack, queue)].Properties.MessageRetentionPeriod;
       const queueName = { 'Fn::GetAtt': [logicalId(stack, queue), 'QueueName'] };
       const aged = alarmsOn(template, {
-        Namespace: METRICS_NAMESPACE,
+        Namespace: NAMESPACE,
         MetricName: METRIC.dlqOldestMessageSeconds,
         Dimensions: [
           { Name: 'queue', Value: queueName },
@@ -2149,7 +2151,7 @@ describe('alarms and dashboard', () => {
     const { template } = dev;
     expect(
       alarmsOn(template, {
-        Namespace: METRICS_NAMESPACE,
+        Namespace: NAMESPACE,
         MetricName: METRIC.noAnalystAvailable,
         Dimensions: [{ Name: 'service', Value: SERVICE.assignment }],
         Threshold: 1,
@@ -2157,7 +2159,7 @@ describe('alarms and dashboard', () => {
     ).toHaveLength(1);
     expect(
       alarmsOn(template, {
-        Namespace: METRICS_NAMESPACE,
+        Namespace: NAMESPACE,
         MetricName: METRIC.quarantinedMail,
         Dimensions: [{ Name: 'service', Value: SERVICE.emailIntake }],
         Period: 3600,
@@ -2183,7 +2185,7 @@ describe('alarms and dashboard', () => {
       read.map((m) => m.Metric.Dimensions).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     ).toEqual([[{ Name: 'service', Value: SERVICE.emailIntake }], [{ Name: 'service', Value: SERVICE.webform }]]);
     for (const m of read) {
-      expect(m.Metric).toMatchObject({ Namespace: METRICS_NAMESPACE, MetricName: METRIC.ticketUnverified });
+      expect(m.Metric).toMatchObject({ Namespace: NAMESPACE, MetricName: METRIC.ticketUnverified });
       expect(m.Period).toBe(3600);
     }
     // Failures in two hours out of six page (wrong credentials, a long outage); one blip does not.
@@ -2240,7 +2242,7 @@ describe('alarms and dashboard', () => {
     expect(read).toEqual({
       claimed: {
         Metric: {
-          Namespace: METRICS_NAMESPACE,
+          Namespace: NAMESPACE,
           MetricName: METRIC.uploadsClaimedUnscanned,
           Dimensions: [{ Name: 'service', Value: SERVICE.webform }],
         },
@@ -2249,7 +2251,7 @@ describe('alarms and dashboard', () => {
       },
       results: {
         Metric: {
-          Namespace: METRICS_NAMESPACE,
+          Namespace: NAMESPACE,
           MetricName: METRIC.uploadScanResults,
           Dimensions: [{ Name: 'service', Value: SERVICE.attachmentScan }],
         },
@@ -2302,10 +2304,10 @@ describe('alarms and dashboard', () => {
     const outcomes = widget('Cases per outcome').metrics.map((m: [{ expression: string; label: string }]) => m[0]);
     expect(outcomes.map((m: { label: string }) => m.label)).toEqual([...OUTCOMES]);
     expect(outcomes[0].expression).toBe(
-      `SUM(SEARCH('{Ouvidoria,channel,outcome,service} MetricName="Submissions" outcome="ACCEPTED"', 'Sum', 3600))`,
+      `SUM(SEARCH('{Ouvidoria/dev,channel,outcome,service} MetricName="Submissions" outcome="ACCEPTED"', 'Sum', 3600))`,
     );
     expect(widget('Time to assignment').metrics).toContainEqual([
-      METRICS_NAMESPACE,
+      NAMESPACE,
       METRIC.timeToAssignmentSeconds,
       'service',
       SERVICE.assignment,
