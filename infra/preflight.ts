@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_ENV } from './app';
 import { type DeploymentConfig, loadDeploymentConfig, SUPPORTED_REGIONS } from './config';
+import { STAFF_GROUPS } from '../shared/console/access';
+import { ENVIRONMENT_TAG } from './names';
 import { receiptRuleOf } from './ouvidoria-stack';
 
 /** CDK's default bootstrap qualifier: `cdk bootstrap` writes the version parameter under it. */
@@ -19,18 +21,7 @@ const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 export function preflightScript(config: DeploymentConfig, envName: string): string {
   const region = `--region ${config.region}`;
   const { ruleSetName, existing } = receiptRuleOf(config, envName);
-  const lines = [
-    '#!/usr/bin/env bash',
-    `# Preflight of Ouvidoria-${envName} (infra/config/${envName}.json) in ${config.region}: read-only AWS calls.`,
-    'set -uo pipefail',
-    'failed=0',
-    'ok() { echo "ok   $*"; }',
-    'warn() { echo "warn $*"; }',
-    'fail() { echo "FAIL $*"; failed=1; }',
-    // The answer (stdout only: a CLI warning on stderr is not an answer), or ERROR and the first
-    // non-empty line of the CLI's error (v2 starts it with an empty line).
-    'ask() { local out err status; err=$(mktemp); out=$(aws "$@" 2>"$err"); status=$?; if [ "$status" = 0 ]; then echo "$out"; else echo "ERROR $(grep -m 1 . "$err")"; fi; rm -f "$err"; }',
-  ];
+  const lines = prelude(`Preflight of Ouvidoria-${envName} (infra/config/${envName}.json) in ${config.region}`);
 
   // Region: synth refuses an unlisted region without confirmUnlistedRegion, so here it is listed or confirmed.
   lines.push(
@@ -106,17 +97,8 @@ export function preflightScript(config: DeploymentConfig, envName: string): stri
     'esac',
   );
 
-  // The SES sandbox: the deploy passes, but every automatic reply to a merchant is refused.
-  const sandbox = config.retainData
-    ? `fail "SES is in the sandbox in ${config.region}: every automatic reply to a merchant is refused (AutoReplyRefused) until production access is granted (README step 9)"`
-    : `warn "SES is in the sandbox in ${config.region}: only verified addresses get the automatic replies (README step 9)"`;
   lines.push(
-    `production=$(ask sesv2 get-account ${region} --query ProductionAccessEnabled --output text)`,
-    'case "$production" in',
-    '  True|true) ok "SES production access (out of the sandbox)" ;;',
-    '  ERROR*) fail "could not read the SES account ($production)" ;;',
-    `  *) ${sandbox} ;;`,
-    'esac',
+    ...sandboxCheck(config),
     `if [ "$failed" = 0 ]; then echo "preflight: ready to deploy Ouvidoria-${envName}"; else echo "preflight: fix every FAIL before npx cdk deploy -c env=${envName}"; fi`,
     'exit "$failed"',
     '',
@@ -124,9 +106,150 @@ export function preflightScript(config: DeploymentConfig, envName: string): stri
   return lines.join('\n');
 }
 
-// `npm run -s preflight -- <env> [--print]`: runs the checks (or prints the script).
+/** The script's head: the ok/warn/fail printers and `ask`, one read-only AWS CLI call. */
+function prelude(title: string): string[] {
+  return [
+    '#!/usr/bin/env bash',
+    `# ${title}: read-only AWS calls.`,
+    'set -uo pipefail',
+    'failed=0',
+    'ok() { echo "ok   $*"; }',
+    'warn() { echo "warn $*"; }',
+    'fail() { echo "FAIL $*"; failed=1; }',
+    // The answer (stdout only: a CLI warning on stderr is not an answer), or ERROR and the first
+    // non-empty line of the CLI's error (v2 starts it with an empty line).
+    'ask() { local out err status; err=$(mktemp); out=$(aws "$@" 2>"$err"); status=$?; if [ "$status" = 0 ]; then echo "$out"; else echo "ERROR $(grep -m 1 . "$err")"; fi; rm -f "$err"; }',
+  ];
+}
+
+/** The SES sandbox: the deploy passes, but every automatic reply to a merchant is refused. */
+function sandboxCheck(config: DeploymentConfig): string[] {
+  const sandbox = config.retainData
+    ? `fail "SES is in the sandbox in ${config.region}: every automatic reply to a merchant is refused (AutoReplyRefused) until production access is granted (README step 9)"`
+    : `warn "SES is in the sandbox in ${config.region}: only verified addresses get the automatic replies (README step 9)"`;
+  return [
+    `production=$(ask sesv2 get-account --region ${config.region} --query ProductionAccessEnabled --output text)`,
+    'case "$production" in',
+    '  True|true) ok "SES production access (out of the sandbox)" ;;',
+    '  ERROR*) fail "could not read the SES account ($production)" ;;',
+    `  *) ${sandbox} ;;`,
+    'esac',
+  ];
+}
+
+/**
+ * After `cdk deploy`: the manual steps without which the deployed stack receives, answers or pages
+ * nothing, each checked read-only against the account — every alarm address's SNS subscription
+ * confirmed (an unconfirmed one delivers nothing, and SNS drops it after three days), the domain
+ * verified with its MAIL FROM, the intake rule in the active rule set, the Zendesk credentials set, a
+ * supervisor able to sign in, the cost allocation tag active, the SES sandbox left. One line per
+ * check, exit 1 on any FAIL. `npm run -s preflight -- <env> --deployed` (README, step 12).
+ */
+export function deployedCheckScript(config: DeploymentConfig, envName: string): string {
+  const region = `--region ${config.region}`;
+  const stackName = `Ouvidoria-${envName}`;
+  const { ruleName } = receiptRuleOf(config, envName);
+  // A test environment may go without what production needs (credentials, the tag): said, not failed.
+  const required = config.retainData ? 'fail' : 'warn';
+  const lines = prelude(`Deployed check of ${stackName} (infra/config/${envName}.json) in ${config.region}`);
+
+  lines.push(
+    `outputs=$(ask cloudformation describe-stacks ${region} --stack-name ${stackName} --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output text)`,
+    'case "$outputs" in',
+    `  ERROR*) fail "the stack ${stackName} is not deployed in ${config.region} ($outputs): npx cdk deploy -c env=${envName} (README step 5)"; echo "deployed check: stopped"; exit 1 ;;`,
+    'esac',
+    `output() { echo "$outputs" | awk -F '\t' -v key="$1" '$1 == key { print $2 }'; }`,
+    'topic=$(output AlarmTopicArn)',
+  );
+
+  // Alarm subscriptions: SNS lists an unconfirmed one as PendingConfirmation, and none once it expired.
+  if (config.alarmEmails.length === 0) {
+    lines.push('warn "silentAlarms: the alarms of this environment mail nobody"');
+  } else {
+    lines.push(
+      `subscriptions=$(ask sns list-subscriptions-by-topic ${region} --topic-arn "$topic" --query 'Subscriptions[].[Endpoint,SubscriptionArn]' --output text)`,
+      'case "$subscriptions" in ERROR*) fail "could not list the alarm subscriptions ($subscriptions)"; subscriptions="" ;; esac',
+    );
+    for (const address of config.alarmEmails) {
+      const resend = `aws sns subscribe ${region} --topic-arn $topic --protocol email --notification-endpoint ${address}`;
+      lines.push(
+        `state=$(echo "$subscriptions" | awk -F '\t' -v address=${quote(address.toLowerCase())} 'tolower($1) == address { print $2 }' | head -n 1)`,
+        'case "$state" in',
+        `  arn:*) ok "alarm mail reaches ${address} (subscription confirmed)" ;;`,
+        `  PendingConfirmation) fail "alarm mail reaches nobody at ${address}: the subscription is not confirmed. Click the link of the \\"AWS Notification - Subscription Confirmation\\" mail (lost or expired: ${resend}; README step 8)" ;;`,
+        `  *) fail "alarm mail reaches nobody at ${address}: no subscription (SNS drops one left unconfirmed for three days): ${resend}, then click its link (README step 8)" ;;`,
+        'esac',
+      );
+    }
+  }
+
+  // The domain: verified for sending (DKIM published) and its custom MAIL FROM in place.
+  lines.push(
+    `identity=$(ask sesv2 get-email-identity ${region} --email-identity ${quote(config.domain)} --query '[VerifiedForSendingStatus,MailFromAttributes.MailFromDomainStatus]' --output text)`,
+    'case "$identity" in',
+    '  ERROR*) fail "could not read the SES identity ($identity)" ;;',
+    `  True*SUCCESS) ok "${config.domain} verified for sending, MAIL FROM in place" ;;`,
+    `  True*) fail "${config.domain} is verified, but its MAIL FROM domain is not ($identity): publish DnsMailFromMx and DnsMailFromSpf (README step 6)" ;;`,
+    `  *) fail "${config.domain} is not verified for sending ($identity): publish the DnsDkim1-3 CNAMEs and wait (README steps 6-7)" ;;`,
+    'esac',
+  );
+
+  // Receiving: the intake rule must be in the one active rule set of the account and region.
+  lines.push(
+    `rule=$(ask ses describe-active-receipt-rule-set ${region} --query ${quote(`Rules[?Name=='${ruleName}'].Name | [0]`)} --output text)`,
+    'case "$rule" in',
+    `  ${quote(ruleName)}) ok "the receipt rule ${ruleName} is in the active rule set: mail to ${config.ombudsmanAddresses.join(', ')} reaches the intake" ;;`,
+    '  ERROR*) fail "could not read the active SES receipt rule set ($rule)" ;;',
+    `  *) fail "the receipt rule ${ruleName} is not in the active rule set: no mail is received (README step 7, Rule set activation)" ;;`,
+    'esac',
+  );
+
+  // Zendesk: the stack generates a placeholder; a value put afterwards adds a second version.
+  lines.push(
+    `versions=$(ask secretsmanager list-secret-version-ids ${region} --secret-id "$(output ZendeskSecretArn)" --query 'length(Versions)' --output text)`,
+    'case "$versions" in',
+    '  ERROR*) fail "could not read the versions of the Zendesk secret ($versions)" ;;',
+    `  1) ${required} "the Zendesk credentials were never set: every ticket comes out \\"chamado não verificado\\" (README step 10)" ;;`,
+    '  *) ok "Zendesk credentials set" ;;',
+    'esac',
+  );
+
+  // The console: someone in the supervisors' group (staff:seed creates the users and groups).
+  lines.push(
+    `supervisors=$(ask cognito-idp list-users-in-group ${region} --user-pool-id "$(output StaffUserPoolId)" --group-name ${STAFF_GROUPS.supervisor} --query 'length(Users)' --output text)`,
+    'case "$supervisors" in',
+    '  ERROR*) fail "could not list the supervisors of the console ($supervisors)" ;;',
+    `  0) fail "nobody can sign in to the console as a supervisor: npm run -s staff:seed -- ${envName} > seed-${envName}.sh, read it, bash seed-${envName}.sh (README step 11)" ;;`,
+    '  *) ok "$supervisors supervisor(s) in the user pool of the console" ;;',
+    'esac',
+  );
+
+  // The cost guard filters on a cost allocation tag that someone must activate once (Cost Explorer: us-east-1).
+  if (config.monthlyBudgetUsd !== false) {
+    lines.push(
+      `tag=$(ask ce list-cost-allocation-tags --region us-east-1 --tag-keys ${ENVIRONMENT_TAG} --query 'CostAllocationTags[0].Status' --output text)`,
+      'case "$tag" in',
+      `  Active) ok "cost allocation tag ${ENVIRONMENT_TAG} active: the budget sees this environment's costs" ;;`,
+      `  Inactive) fail "cost allocation tag ${ENVIRONMENT_TAG} inactive: the budget sees 0 USD and never mails. aws ce update-cost-allocation-tags-status --cost-allocation-tags-status TagKey=${ENVIRONMENT_TAG},Status=Active (README step 8, Cost guard)" ;;`,
+      `  ERROR*) warn "could not read the cost allocation tags ($tag): in an AWS Organization the management account activates ${ENVIRONMENT_TAG} (README step 8, Cost guard)" ;;`,
+      `  *) warn "cost allocation tag ${ENVIRONMENT_TAG} not offered yet (a day after the first deploy): run this check again tomorrow and activate it (README step 8, Cost guard)" ;;`,
+      'esac',
+    );
+  }
+
+  lines.push(
+    ...sandboxCheck(config),
+    `if [ "$failed" = 0 ]; then echo "deployed check: ${stackName} receives, answers and pages"; else echo "deployed check: fix every FAIL, then run it again"; fi`,
+    'exit "$failed"',
+    '',
+  );
+  return lines.join('\n');
+}
+
+// `npm run -s preflight -- <env> [--deployed] [--print]`: runs the checks (or prints the script);
+// `--deployed` checks the manual steps after the deploy instead of what the deploy needs.
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const [envName = DEFAULT_ENV, flag] = process.argv.slice(2);
+  const envName = process.argv[2] ?? DEFAULT_ENV;
   let config: DeploymentConfig;
   try {
     config = loadDeploymentConfig(envName);
@@ -134,8 +257,9 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     process.stdout.write(`FAIL ${(error as Error).message}\npreflight: fix the configuration first\n`);
     process.exit(1);
   }
-  const script = preflightScript(config, envName);
-  if (flag === '--print') {
+  const flags = process.argv.slice(3);
+  const script = flags.includes('--deployed') ? deployedCheckScript(config, envName) : preflightScript(config, envName);
+  if (flags.includes('--print')) {
     process.stdout.write(script);
   } else {
     const run = spawnSync('bash', ['-c', script], { stdio: ['ignore', 'inherit', 'inherit'] });

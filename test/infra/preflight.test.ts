@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG_DIR, type DeploymentConfig, loadDeploymentConfig, parseDeploymentConfig } from '../../infra/config';
-import { preflightScript } from '../../infra/preflight';
+import { deployedCheckScript, preflightScript } from '../../infra/preflight';
 
 const devInput = JSON.parse(readFileSync(join(CONFIG_DIR, 'dev.json'), 'utf8')) as Record<string, unknown>;
 /** dev.json: production-like (retainData, activateRuleSet), domain ouvidoria.example.com.br, us-east-1. */
@@ -206,10 +206,188 @@ describe('preflight (npm run preflight)', () => {
       expect.stringContaining('FAIL the rule set loja-notificacoes is active'),
     ]);
     expect(npm('staging', '--print').stdout).toBe(preflightScript(loadDeploymentConfig('staging'), 'staging'));
+    expect(npm('staging', '--deployed', '--print').stdout).toBe(
+      deployedCheckScript(loadDeploymentConfig('staging'), 'staging'),
+    );
     const missing = npm('producao');
     expect([missing.status, missing.stdout]).toEqual([
       1,
       expect.stringMatching(/^FAIL No deployment configuration for environment "producao"/),
+    ]);
+  });
+});
+
+/** What the deployed stack's account answers; absent = every manual step done. */
+interface Deployed {
+  noStack?: boolean;
+  /** Endpoint → SubscriptionArn ("PendingConfirmation" until its owner clicks the link). */
+  subscriptions?: Record<string, string>;
+  identity?: string;
+  activeRule?: string;
+  zendeskVersions?: number;
+  supervisors?: number;
+  tag?: string;
+  production?: boolean;
+}
+
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:Ouvidoria-dev-MonitoringAlarmTopic-AbC';
+const confirmed = (address: string) => ({ [address]: `${TOPIC}:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b` });
+const deployedBin = join(dir, 'deployed-bin');
+mkdirSync(deployedBin, { recursive: true });
+// Answers as the AWS CLI v2 does with --output text: tab-separated columns, "None" for a missing value.
+writeFileSync(
+  join(deployedBin, 'aws'),
+  `#!/usr/bin/env bash
+echo "aws $*" >> "$PREFLIGHT_LOG"
+case "$*" in
+  *"cloudformation describe-stacks"*) [ -n "$NO_STACK" ] && { echo "" >&2; echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id Ouvidoria-dev does not exist" >&2; exit 254; }
+    printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\n' "${TOPIC}" ;;
+  *list-subscriptions-by-topic*) printf '%b' "$SUBSCRIPTIONS" ;;
+  *get-email-identity*) echo "$IDENTITY" ;;
+  *describe-active-receipt-rule-set*) echo "$ACTIVE_RULE" ;;
+  *list-secret-version-ids*"ZendeskCredentials-Xy"*) echo "$ZENDESK_VERSIONS" ;;
+  *list-users-in-group*"us-east-1_AbCdEf"*"supervisores"*) echo "$SUPERVISORS" ;;
+  *list-cost-allocation-tags*) echo "$TAG" ;;
+  *"sesv2 get-account"*) echo "$PRODUCTION" ;;
+  *) echo "unexpected call: $*" >&2; exit 1 ;;
+esac
+`,
+);
+chmodSync(join(deployedBin, 'aws'), 0o755);
+
+function runDeployed(config: DeploymentConfig, state: Deployed = {}) {
+  const subscriptions = state.subscriptions ?? Object.assign({}, ...config.alarmEmails.map(confirmed));
+  const env = {
+    PATH: `${deployedBin}:${process.env.PATH}`,
+    HOME: dir,
+    PREFLIGHT_LOG: join(dir, `deployed-${Math.random().toString(36).slice(2)}.log`),
+    NO_STACK: state.noStack ? '1' : '',
+    SUBSCRIPTIONS: Object.entries(subscriptions)
+      .map(([endpoint, arn]) => `${endpoint}\\t${arn}\\n`)
+      .join(''),
+    IDENTITY: state.identity ?? 'True\tSUCCESS',
+    ACTIVE_RULE: state.activeRule ?? 'ouvidoria-dev-intake',
+    ZENDESK_VERSIONS: String(state.zendeskVersions ?? 2),
+    SUPERVISORS: String(state.supervisors ?? 1),
+    TAG: state.tag ?? 'Active',
+    PRODUCTION: state.production === false ? 'False' : 'True',
+  };
+  const result = spawnSync('bash', ['-c', deployedCheckScript(config, 'dev')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  return { lines: result.stdout.trim().split('\n'), status: result.status, stderr: result.stderr };
+}
+
+// After the deploy, the steps only a person can do: each one forgotten leaves the stack deployed and
+// green, and the office deaf, mute or unpaged. Nothing else checks them.
+describe('deployed check (npm run preflight -- <env> --deployed)', () => {
+  it('passes once every manual step is done, with read-only calls', () => {
+    const { lines, status, stderr } = runDeployed(dev());
+    expect([status, stderr]).toEqual([0, '']);
+    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([
+      'deployed check: Ouvidoria-dev receives, answers and pages',
+    ]);
+    expect(lines).toContain('ok   alarm mail reaches plantao@example.com.br (subscription confirmed)');
+  });
+
+  it.each<[string, Record<string, unknown>, Deployed, RegExp]>([
+    [
+      'an alarm subscription never confirmed',
+      {},
+      { subscriptions: { 'plantao@example.com.br': 'PendingConfirmation' } },
+      /^FAIL alarm mail reaches nobody at plantao@example\.com\.br: the subscription is not confirmed\. Click the link of the "AWS Notification - Subscription Confirmation" mail \(lost or expired: aws sns subscribe --region us-east-1 --topic-arn arn:aws:sns:.* --protocol email --notification-endpoint plantao@example\.com\.br; README step 8\)$/,
+    ],
+    [
+      'one of two on-call addresses confirmed, the other expired (SNS dropped it after three days)',
+      { alarmEmails: ['plantao@example.com.br', 'sofia.ramos@example.com.br'] },
+      { subscriptions: confirmed('plantao@example.com.br') },
+      /^FAIL alarm mail reaches nobody at sofia\.ramos@example\.com\.br: no subscription \(SNS drops one left unconfirmed for three days\)/,
+    ],
+    [
+      'the DKIM records not published',
+      {},
+      { identity: 'False\tPENDING' },
+      /^FAIL ouvidoria\.example\.com\.br is not verified for sending .*DnsDkim1-3/,
+    ],
+    [
+      'the MAIL FROM records not published',
+      {},
+      { identity: 'True\tPENDING' },
+      /^FAIL ouvidoria\.example\.com\.br is verified, but its MAIL FROM domain is not .*DnsMailFromMx/,
+    ],
+    [
+      'the rule set never activated (activateRuleSet false, step 7 skipped)',
+      { activateRuleSet: false },
+      { activeRule: 'None' },
+      /^FAIL the receipt rule ouvidoria-dev-intake is not in the active rule set: no mail is received/,
+    ],
+    [
+      'the Zendesk credentials never set',
+      {},
+      { zendeskVersions: 1 },
+      /^FAIL the Zendesk credentials were never set: every ticket comes out "chamado não verificado"/,
+    ],
+    [
+      'no supervisor created in Cognito',
+      {},
+      { supervisors: 0 },
+      /^FAIL nobody can sign in to the console as a supervisor: npm run -s staff:seed -- dev > seed-dev\.sh/,
+    ],
+    [
+      'the cost allocation tag never activated',
+      {},
+      { tag: 'Inactive' },
+      /^FAIL cost allocation tag environment inactive: the budget sees 0 USD and never mails/,
+    ],
+    [
+      'still in the SES sandbox',
+      {},
+      { production: false },
+      /^FAIL SES is in the sandbox in us-east-1: every automatic reply to a merchant is refused/,
+    ],
+  ])('fails on %s', (_what, overrides, state, expected) => {
+    const { lines, status } = runDeployed(dev(overrides), state);
+    expect(status).toBe(1);
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([expect.stringMatching(expected)]);
+    expect(lines.at(-1)).toBe('deployed check: fix every FAIL, then run it again');
+  });
+
+  it.each<[string, Record<string, unknown>, Deployed, RegExp]>([
+    [
+      'a test environment that pages nobody, said out loud',
+      { retainData: false, alarmEmails: [], silentAlarms: true, monthlyBudgetUsd: false },
+      { subscriptions: {} },
+      /^warn silentAlarms: the alarms of this environment mail nobody$/,
+    ],
+    [
+      'a test environment without Zendesk credentials',
+      { retainData: false, monthlyBudgetUsd: false },
+      { zendeskVersions: 1 },
+      /^warn the Zendesk credentials were never set/,
+    ],
+    [
+      'the tag not offered yet (the day of the first deploy)',
+      {},
+      { tag: 'None' },
+      /^warn cost allocation tag environment not offered yet/,
+    ],
+  ])('warns without failing on %s', (_what, overrides, state, expected) => {
+    const { lines, status } = runDeployed(dev(overrides), state);
+    expect(status).toBe(0);
+    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([
+      expect.stringMatching(expected),
+      'deployed check: Ouvidoria-dev receives, answers and pages',
+    ]);
+  });
+
+  it('stops at once when the stack is not deployed', () => {
+    const { lines, status } = runDeployed(dev(), { noStack: true });
+    expect(status).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^FAIL the stack Ouvidoria-dev is not deployed in us-east-1 .*npx cdk deploy -c env=dev/),
+      'deployed check: stopped',
     ]);
   });
 });
