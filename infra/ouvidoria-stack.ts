@@ -224,10 +224,12 @@ export class OuvidoriaStack extends Stack {
 
     // One customer key for the two SNS topics: the AWS-managed aws/sns key cannot be used by SES or
     // CloudWatch, which must encrypt what they publish (SNS guide, "KMS permissions for AWS services").
+    // Deleted with the stack in every environment, production included: it encrypts no stored data (the
+    // topics go with the stack), and a kept key would bill every month, one more after each redeploy.
     const topicKey = new kms.Key(this, 'TopicKey', {
       description: 'Ouvidoria SNS topics (SES feedback, alarms)',
       enableKeyRotation: true,
-      removalPolicy,
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     this.topicKey = topicKey;
     // Each service only for its own resources in this account (confused-deputy guard): SES for our

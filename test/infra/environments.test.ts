@@ -43,9 +43,16 @@ function physicalNames(template: Template): string[] {
   return names;
 }
 
+const synthesized = new Map<string, Template>();
+/** The template of infra/config/<env>.json (synthesized once per file: the templates are only read). */
 function synthEnv(env: string): Template {
-  const { stack } = buildApp({ context: { ...NO_BUNDLING, env }, nag: false });
-  return Template.fromStack(stack);
+  let template = synthesized.get(env);
+  if (!template) {
+    const { stack } = buildApp({ context: { ...NO_BUNDLING, env }, nag: false });
+    template = Template.fromStack(stack);
+    synthesized.set(env, template);
+  }
+  return template;
 }
 
 describe('environment names that would fail the deploy stop the synth', () => {
@@ -192,4 +199,87 @@ describe('custom metrics of two environments in one account and region', () => {
     },
     120_000,
   );
+});
+
+interface Removable {
+  Type: string;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  Properties?: Record<string, unknown>;
+}
+const resourcesOf = (template: Template, type: string): Removable[] =>
+  (Object.values(template.toJSON().Resources) as Removable[]).filter((r) => r.Type === type);
+
+// `cdk destroy`: production (dev.json, "retainData": true) keeps its data and nothing else that costs;
+// a test environment (staging.json) leaves nothing behind. Each row: a stateful type, what it holds,
+// then its policy in production and in the test environment.
+describe('cdk destroy keeps production data and leaves nothing of a test environment', () => {
+  it.each([
+    ['AWS::DynamoDB::Table', 'cases, roster, claims', 'Retain', 'Delete'],
+    ['AWS::S3::Bucket', 'raw mail, webform files, message texts, reports, access logs', 'Retain', 'Delete'],
+    ['AWS::Logs::LogGroup', 'function and API access logs', 'Retain', 'Delete'],
+    ['AWS::Cognito::UserPool', 'staff sign-ins', 'Retain', 'Delete'],
+    ['AWS::SecretsManager::Secret', 'Zendesk credentials, reply-address secret', 'Retain', 'Delete'],
+    ['AWS::Scheduler::ScheduleGroup', 'pending case timers', 'Retain', 'Delete'],
+    // Encrypts only the two SNS topics, deleted with the stack: kept, it would bill a month per key
+    // forever (one more after every redeploy) and protect nothing.
+    ['AWS::KMS::Key', 'nothing stored: the SNS topics only', 'Delete', 'Delete'],
+    ['AWS::SQS::Queue', 'messages in flight (drain a DLQ before destroy)', 'Delete', 'Delete'],
+  ])(
+    '%s (%s): %s in production, %s in a test environment',
+    (type, _holds, production, test) => {
+      for (const [env, policy] of [
+        ['dev', production],
+        ['staging', test],
+      ] as const) {
+        const resources = resourcesOf(synthEnv(env), type);
+        expect(resources.length).toBeGreaterThan(0);
+        expect(resources.map((r) => `${env} ${r.DeletionPolicy}/${r.UpdateReplacePolicy}`)).toEqual(
+          resources.map(() => `${env} ${policy}/${policy}`),
+        );
+      }
+    },
+    120_000,
+  );
+
+  it('production retains nothing but the types above that hold data', () => {
+    const holdsData = [
+      'AWS::DynamoDB::Table',
+      'AWS::S3::Bucket',
+      'AWS::Logs::LogGroup',
+      'AWS::Cognito::UserPool',
+      'AWS::SecretsManager::Secret',
+      'AWS::Scheduler::ScheduleGroup',
+    ];
+    const retained = (Object.values(synthEnv('dev').toJSON().Resources) as Removable[])
+      .filter((r) => r.DeletionPolicy === 'Retain' || r.UpdateReplacePolicy === 'Retain')
+      .map((r) => r.Type);
+    expect([...new Set(retained)].filter((type) => !holdsData.includes(type))).toEqual([]);
+  }, 120_000);
+
+  it('production: the kept logs still expire, the table and the user pool refuse a delete by hand', () => {
+    const dev = synthEnv('dev');
+    const retention = resourcesOf(dev, 'AWS::Logs::LogGroup').map((r) => r.Properties?.RetentionInDays);
+    expect(retention).toEqual(retention.map(() => loadDeploymentConfig('dev').logRetentionDays));
+    expect(resourcesOf(dev, 'AWS::DynamoDB::Table').map((r) => r.Properties?.DeletionProtectionEnabled)).toEqual([
+      true,
+    ]);
+    expect(resourcesOf(dev, 'AWS::Cognito::UserPool').map((r) => r.Properties?.DeletionProtection)).toEqual(['ACTIVE']);
+    expect(resourcesOf(dev, 'Custom::S3AutoDeleteObjects')).toEqual([]);
+  }, 120_000);
+
+  it('a test environment: every bucket is emptied before its delete, nothing is protected from it', () => {
+    const staging = synthEnv('staging');
+    const buckets = Object.entries(staging.findResources('AWS::S3::Bucket')).map(([id]) => id);
+    const emptied = resourcesOf(staging, 'Custom::S3AutoDeleteObjects').map(
+      (r) => (r.Properties?.BucketName as { Ref?: string } | undefined)?.Ref,
+    );
+    expect(emptied.sort()).toEqual(buckets.sort());
+    expect(resourcesOf(staging, 'AWS::DynamoDB::Table').map((r) => r.Properties?.DeletionProtectionEnabled)).toEqual([
+      false,
+    ]);
+    expect(resourcesOf(staging, 'AWS::Cognito::UserPool').map((r) => r.Properties?.DeletionProtection)).toEqual([
+      'INACTIVE',
+    ]);
+  }, 120_000);
 });
