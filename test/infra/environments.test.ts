@@ -283,3 +283,28 @@ describe('cdk destroy keeps production data and leaves nothing of a test environ
     ]);
   }, 120_000);
 });
+
+// One environment deployed into two accounts (a migration, a disaster-recovery copy): names scoped to an
+// account may repeat, but a Cognito domain prefix is global to the region and a bucket name to all of
+// S3. The stack sets no bucket name, and the prefix carries the account.
+describe('one environment in two accounts', () => {
+  /** The names that must be unique across accounts: Cognito domain prefixes and S3 bucket names. */
+  function globalNames(account: string): string[] {
+    const config = { ...loadDeploymentConfig('staging'), account };
+    const { stack } = buildApp({ context: { ...NO_BUNDLING, env: 'staging' }, config, nag: false });
+    const resources = Object.values(Template.fromStack(stack).toJSON().Resources) as Removable[];
+    return resources.flatMap((r) => {
+      if (r.Type === 'AWS::Cognito::UserPoolDomain') return [`cognito ${JSON.stringify(r.Properties?.Domain)}`];
+      if (r.Type === 'AWS::S3::Bucket' && r.Properties?.BucketName !== undefined)
+        return [`s3 ${JSON.stringify(r.Properties.BucketName)}`];
+      return [];
+    });
+  }
+
+  it('shares no global name (Cognito domain prefix, bucket names)', () => {
+    const first = globalNames('111111111111');
+    const second = globalNames('222222222222');
+    expect(first).toEqual(['cognito "ouvidoria-staging-111111111111"']);
+    expect(second).toEqual(['cognito "ouvidoria-staging-222222222222"']);
+  }, 120_000);
+});
