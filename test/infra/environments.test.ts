@@ -28,6 +28,9 @@ const NAME_PROPERTY: Record<string, (p: Record<string, unknown>) => unknown> = {
   'AWS::CloudWatch::Alarm': (p) => p.AlarmName,
   'AWS::CloudWatch::Dashboard': (p) => p.DashboardName,
   'AWS::Route53::RecordSet': (p) => (typeof p.Name === 'string' ? `${p.Name} ${String(p.Type)}` : undefined),
+  'AWS::Budgets::Budget': (p) => (p.Budget as { BudgetName?: unknown } | undefined)?.BudgetName,
+  // The prefix is global to the region; with the account a token, its literal part stands for it.
+  'AWS::Cognito::UserPoolDomain': (p) => JSON.stringify(p.Domain),
 };
 
 /** Every literal physical name of a template, e.g. `AWS::SES::ReceiptRuleSet ouvidoria-dev`. */
@@ -100,6 +103,9 @@ describe('two environments in one account and region', () => {
     expect(devNames).toContain('AWS::SES::ReceiptRuleSet ouvidoria-dev');
     expect(devNames).toContain('AWS::SES::EmailIdentity ouvidoria.example.com.br');
     expect(stagingNames).toContain('AWS::SES::ReceiptRuleSet ouvidoria-staging');
+    expect(devNames).toContain('AWS::Budgets::Budget NOTIFY Ouvidoria-dev MonthlyCost');
+    expect(devNames).toContainEqual(expect.stringMatching(/^AWS::Cognito::UserPoolDomain .*ouvidoria-dev-/));
+    expect(stagingNames).toContainEqual(expect.stringMatching(/^AWS::Cognito::UserPoolDomain .*ouvidoria-staging-/));
     expect(stagingNames.filter((n) => devNames.includes(n))).toEqual([]);
   }, 120_000);
 
