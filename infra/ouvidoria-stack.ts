@@ -104,12 +104,17 @@ export const DLQ_WATCH_MINUTES = 5;
  * What the deploy tells about the alarm recipients: an e-mail subscription reaches no one until its
  * owner clicks SNS's confirmation link, and how to see which are still pending.
  */
-export function alarmSubscriptionsNotice(config: Pick<DeploymentConfig, 'alarmEmails'>, topicArn: string): string {
+export function alarmSubscriptionsNotice(
+  config: Pick<DeploymentConfig, 'alarmEmails'>,
+  topicArn: string,
+  envName: string,
+): string {
   const count = config.alarmEmails.length;
   if (count === 0) return 'NOBODY: silentAlarms (test environment), no address is subscribed to the alarm topic';
   return (
     `PENDING until confirmed: each of the ${count} alarmEmails address(es) must click the link of the "AWS Notification - Subscription Confirmation" mail, or no alarm reaches it. ` +
-    `Check: aws sns list-subscriptions-by-topic --topic-arn ${topicArn} (SubscriptionArn "PendingConfirmation" = not yet)`
+    `Check: aws sns list-subscriptions-by-topic --topic-arn ${topicArn} (SubscriptionArn "PendingConfirmation" = not yet), ` +
+    `or every address and the other manual steps at once: npm run -s preflight -- ${envName} --deployed`
   );
 }
 
@@ -771,7 +776,7 @@ export class OuvidoriaStack extends Stack {
       description: 'SNS topic of every alarm (AlarmSubscriptions says who it reaches)',
     });
     new CfnOutput(this, 'AlarmSubscriptions', {
-      value: alarmSubscriptionsNotice(config, this.monitoring.alarmTopic.topicArn),
+      value: alarmSubscriptionsNotice(config, this.monitoring.alarmTopic.topicArn, props.envName),
       description: 'Who the alarms reach, and the confirmation step without which they reach nobody',
     });
     new CfnOutput(this, 'WebformUrl', { value: this.webformApi.url, description: 'Webform page (GET /)' });

@@ -1836,6 +1836,8 @@ describe('alarms and dashboard', () => {
       expect(parts[0]).toContain('aws sns list-subscriptions-by-topic --topic-arn ');
       expect(parts[1]).toEqual(topic);
       expect(parts[2]).toContain('PendingConfirmation');
+      // The deployed check names each unconfirmed address (infra/preflight.ts, deployedCheckScript).
+      expect(parts[2]).toContain('npm run -s preflight -- dev --deployed');
     }
     // Who is on call is configuration, not an output anyone with stack read access should collect.
     for (const address of alarmEmails) expect(JSON.stringify(notice)).not.toContain(address);
