@@ -214,7 +214,7 @@ describe('preflight (npm run preflight)', () => {
       1,
       expect.stringMatching(/^FAIL No deployment configuration for environment "producao"/),
     ]);
-  });
+  }, 120_000); // four npm runs, each starting tsx
 });
 
 /** What the deployed stack's account answers; absent = every manual step done. */
