@@ -120,6 +120,18 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
   { ruleId: 'bounce-subject', pattern: /^(undeliverable|undelivered mail|returned mail|mail delivery failed)\b/ },
   { ruleId: 'bounce-subject', pattern: /^delivery status notification\b/ },
   { ruleId: 'bounce-subject', pattern: /^(nao entregue|entrega falhou|falha na entrega)\b/ },
+  // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others.
+  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\b/ },
+  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\b/ },
+  // A read receipt (MDN) names the mail it answers after its prefix ("Lida: Re: …").
+  { ruleId: 'receipt-subject', pattern: /^(lida|lido|read|leido|leida)\s*:/ },
+  { ruleId: 'receipt-subject', pattern: /^(confirmacao de leitura|read receipt|return receipt)\b/ },
+  // A calendar's invitation or answer ("Convite: … @ qui 10 de dez", "Aceito: …", "Updated invitation: …").
+  {
+    ruleId: 'calendar-subject',
+    pattern:
+      /^((updated |new )?invitation|(convite|invitacion)( atualizado| actualizada)?|aceito|aceita|recusado|recusada|accepted|declined|tentative|tentativamente aceito)\s*:/,
+  },
 ];
 
 /**
@@ -195,7 +207,7 @@ const BODY_NOTICE = new RegExp(
 
 /** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */
 const BARE_BOUNCE_SUBJECT =
-  /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|nao entregue|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;
+  /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|(mensagem |e-?mail )?nao entregue|(mensagem |e-?mail )?devolvid[oa]|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;
 
 /** A delivery failure's own words: who could not be reached, and the server's answer. */
 const BODY_BOUNCE =
@@ -233,11 +245,29 @@ interface TextDecides {
   person: RegExp | null;
 }
 
-type SubjectRuleId = 'ooo-subject' | 'bounce-subject';
+type SubjectRuleId = 'ooo-subject' | 'bounce-subject' | 'receipt-subject' | 'calendar-subject';
+
+/** A subject no one titles a complaint with alone: receipts' and calendars' prefixes need a colon. */
+const NO_BARE_SUBJECT = /^$/;
+/** A read receipt's own words ("foi lida em", "was read on"). */
+const BODY_RECEIPT =
+  /\b(foi lida|foi exibida|was read|was displayed|fue leid[oa]|confirmacao de leitura|read receipt)\b/;
+/** A calendar's own words: the invitation, who accepted it, the event changed. */
+const BODY_CALENDAR =
+  /\b(convidou voce|aceitou (este|o) convite|recusou (este|o) convite|(has )?(accepted|declined) (this|the|your) invitation|invited you|this event has been (changed|updated|canceled|cancelled)|este evento foi (alterado|atualizado|cancelado)|google agenda|google calendar)\b/;
 
 const TEXT_DECIDES: Readonly<Record<SubjectRuleId, TextDecides>> = {
   'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS },
   'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE, person: null },
+  'receipt-subject': { bareSubject: NO_BARE_SUBJECT, notice: BODY_RECEIPT, person: PERSON_DEMANDS },
+  'calendar-subject': { bareSubject: NO_BARE_SUBJECT, notice: BODY_CALENDAR, person: PERSON_DEMANDS },
+};
+
+const SUBJECT_REASONS: Readonly<Record<SubjectRuleId, string>> = {
+  'ooo-subject': 'out-of-office or automatic-reply subject',
+  'bounce-subject': 'delivery-failure subject',
+  'receipt-subject': 'read-receipt subject',
+  'calendar-subject': 'calendar invitation or answer subject',
 };
 
 /**
@@ -495,10 +525,7 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
     const text = TEXT_DECIDES[rule.ruleId];
     if (textDecidesUnder(rule, subject, text) && merchantWritesUnder(s, text)) continue;
-    return refuse(
-      rule.ruleId,
-      rule.ruleId === 'ooo-subject' ? 'out-of-office or automatic-reply subject' : 'delivery-failure subject',
-    );
+    return refuse(rule.ruleId, SUBJECT_REASONS[rule.ruleId]);
   }
 
   const to = replyAddress(s);
@@ -588,6 +615,8 @@ const MACHINE_RULES = new Set([
   'own-message-id',
   'ooo-subject',
   'bounce-subject',
+  'receipt-subject',
+  'calendar-subject',
 ]);
 
 export function isMachineGenerated(s: Submission, config: OuvidoriaConfig): boolean {

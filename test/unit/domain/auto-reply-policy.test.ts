@@ -201,6 +201,25 @@ describe('evaluateAutoReply — allowed', () => {
       mail({ returnPath: 'bounce+5f3a2.9c1e-joao.silva=lojadojoao.com.br@mg.lojadojoao.com.br' }),
     ],
     ['a Mandrill bounce envelope', mail({ returnPath: 'bounce-md_31050260.6550c6e1.v1-3e6b5f@mandrillapp.com' })],
+    // Round 21: a receipt's or a calendar's prefix over a person's complaint is the person's.
+    [
+      'Lida alone, a person asking whether we read her mail',
+      mail({ subject: 'Lida', text: 'Vocês leram meu e-mail? O chamado 51000 continua sem resposta.' }),
+    ],
+    [
+      'Convite: over a complaint, no calendar words',
+      mail({
+        subject: 'Convite: reunião sobre o chamado 48213',
+        text: 'Gostaria de marcar uma reunião: o frete não calcula há 3 semanas e o chamado 48213 segue sem solução.',
+      }),
+    ],
+    [
+      'Mensagem não entregue, the store’s own mail complained of',
+      mail({
+        subject: 'Mensagem não entregue',
+        text: 'Os e-mails da minha loja para clientes não chegam, dá erro, e o suporte não resolve.',
+      }),
+    ],
   ])('%s', (_what, s) => {
     expect(evaluateAutoReply(s, 'ACCEPTED', localConfig)).toEqual({ allowed: true });
   });
@@ -427,6 +446,59 @@ describe('evaluateAutoReply — refused', () => {
       'Falha na entrega, a server answer',
       mail({ subject: 'Falha na entrega', text: 'Erro: 550 5.1.1 usuário inexistente. Chamado 48213.' }),
       'bounce-subject',
+    ],
+    // Round 21: Exchange's pt-BR failure, plain failure words, read receipts and calendar mail.
+    [
+      'Não é possível entregar: Re: …',
+      mail({
+        subject: 'Não é possível entregar: Re: Ouvidoria',
+        text: 'Sua mensagem para diego@rochamoda.com.br não pôde ser entregue. O diego não foi encontrado.',
+      }),
+      'bounce-subject',
+    ],
+    [
+      'Mensagem não entregue, a server answer',
+      mail({
+        subject: 'Mensagem não entregue',
+        text: 'A mensagem enviada para contato@lojafechada.com.br não pôde ser entregue. Motivo: 550 5.1.1 usuário inexistente.',
+      }),
+      'bounce-subject',
+    ],
+    [
+      'Lida: Re: … (Outlook read receipt)',
+      mail({ subject: 'Lida: Re: Ouvidoria: sua mensagem', text: 'Sua mensagem foi lida em 01/12/2026 10:15.' }),
+      'receipt-subject',
+    ],
+    [
+      'Read: … (English read receipt)',
+      mail({ subject: 'Read: Your message to Ouvidoria', text: 'Your message was read on Tuesday, December 1.' }),
+      'receipt-subject',
+    ],
+    [
+      'Confirmação de leitura (Thunderbird)',
+      mail({
+        subject: 'Confirmação de leitura (exibida) - Ouvidoria: sua mensagem',
+        text: 'Esta é uma Confirmação de Leitura para a mensagem que você enviou.',
+      }),
+      'receipt-subject',
+    ],
+    [
+      'Convite: … (Google Calendar), a store word in the event name',
+      mail({
+        subject: 'Convite: Alinhamento loja x Bagy @ qui 10 de dez de 2026 11:00 - 12:00 (BRT)',
+        text: 'Juliana Prado convidou você para Alinhamento loja x Bagy.\n\nConvite do Google Agenda',
+      }),
+      'calendar-subject',
+    ],
+    [
+      'Aceito: … (an invitation accepted)',
+      mail({ subject: 'Aceito: Reunião Ouvidoria @ sex 11 de dez', text: 'Diego aceitou este convite.' }),
+      'calendar-subject',
+    ],
+    [
+      'Updated invitation: …',
+      mail({ subject: 'Updated invitation: Bagy partnership call', text: 'This event has been changed.' }),
+      'calendar-subject',
     ],
     ['no sender address', mail({ sender: { address: '' }, returnPath: undefined }), 'no-reply-address'],
     [
