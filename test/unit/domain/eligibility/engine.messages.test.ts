@@ -5102,3 +5102,60 @@ describe('round 20: a bare forward is read at its top only', () => {
     await check(row);
   });
 });
+
+describe('round 21: an acknowledgement or absence notice says only that an answer will come', () => {
+  it.each([
+    [
+      'a store’s acknowledgement under our subject, no headers',
+      'Atendimento Lojão Eletro <atendimento@lojaoeletro.com.br>',
+      'Re: Ouvidoria: sua mensagem',
+      'Obrigado pelo contato! Recebemos sua mensagem e responderemos em até 48 horas úteis.\n\nAtenciosamente,\nEquipe Lojão Eletro',
+    ],
+    [
+      '"obrigado pelo contato, responderemos em breve"',
+      'Loja Tchê Bombachas <contato@tchebombachas.com.br>',
+      'Recebemos seu e-mail',
+      'Olá! Obrigado pelo contato, responderemos em breve. Nosso horário é de segunda a sexta, das 9h às 18h.',
+    ],
+    [
+      'an absence "entre … e …" under our subject',
+      'Priscila Rocha <priscila@rochamoda.com.br>',
+      'Re: Ouvidoria: sua mensagem sobre a loja',
+      'Olá, obrigada pela mensagem. Estarei ausente entre 21/12 e 05/01 em férias. Sua mensagem será lida no meu retorno.',
+    ],
+    [
+      'an English absence under our subject',
+      'Kevin Wu <kevin@wuimports.com>',
+      'Re: Ouvidoria: your message',
+      "I'm away until Dec 14 with no access to email. Your message will not be forwarded.",
+    ],
+    [
+      'a Spanish absence',
+      'Martín Gómez <martin@tiendagomez.com.ar>',
+      'Re: Ouvidoria',
+      'Estoy de vacaciones hasta el 6 de enero. Responderé su correo a mi regreso.',
+    ],
+  ] as const)('%s', async (name, from, subject, text) => {
+    await check({ name, from, subject, text, outcome: 'NO_PRIOR_TICKET', rule: 'auto.machine-generated.text' });
+  });
+
+  it.each([
+    [
+      'a merchant quoting the helpdesk’s acknowledgement',
+      'Toda vez que abro chamado só recebo "obrigado pelo contato, responderemos em breve" e ninguém responde. A loja está fora do ar desde sábado.',
+    ],
+    [
+      'a merchant’s own store acknowledgement not going out',
+      'O e-mail automático da minha loja, "recebemos sua mensagem e responderemos em breve", parou de sair para os clientes.',
+    ],
+  ] as const)('%s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'resposta automática do suporte',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['auto.machine-generated.text', 'auto.machine-generated'],
+    });
+  });
+});
