@@ -26,7 +26,9 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'client.former-client.text': 'O remetente diz que deixou de ser cliente (e não reclama de cobrança).',
   'client.prospect.text': 'Interessado em contratar a plataforma (preços, demonstração, abrir uma loja).',
   'client.supplier.text':
-    'Fornecedor ou prestador de serviço oferecendo seus produtos aos lojistas da plataforma: assunto do Comercial.',
+    'Fornecedor ou prestador de serviço oferecendo seus produtos aos lojistas da plataforma, ou à própria empresa (proposta, parceria, patrocínio, publicidade): assunto do Comercial.',
+  'client.outsider.text':
+    'Imprensa, candidato a vaga ou pesquisador: não é lojista nem tem chamado a citar; a resposta diz que a Ouvidoria atende clientes.',
   'scope.commercial.discount':
     'Pedido de desconto ou abatimento fora das condições anunciadas. A exceção (promoção ou condição anunciada e não aplicada) é lida na mensagem inteira, não só na frase do "desconto".',
   'scope.commercial.special-condition': 'Pedido de condição especial, preço diferenciado ou plano sob medida.',

@@ -5159,3 +5159,114 @@ describe('round 21: an acknowledgement or absence notice says only that an answe
     });
   });
 });
+
+describe('round 21: vendors, partners, press, applicants and researchers are no merchant without a ticket', () => {
+  it.each([
+    [
+      'an SEO agency’s pitch',
+      'Thiago | SEO Turbo <thiago@seoturbo.com.br>',
+      'Sua loja na 1ª página do Google',
+      'Olá! Analisamos o site de vocês e encontramos 37 erros de SEO. Nossa agência pode colocar vocês na primeira página do Google em 30 dias. Posso enviar uma proposta?',
+      'client.supplier.text',
+    ],
+    [
+      'a chatbot vendor naming "chamados"',
+      'Carlos | AtendeBot <carlos@atendebot.com.br>',
+      'Reduza 70% dos chamados da sua ouvidoria',
+      'Olá, tudo bem? Nossa solução de chatbot com IA reduz em até 70% o volume de atendimentos. Podemos agendar 15 minutos?',
+      'client.supplier.text',
+    ],
+    [
+      'an English outsourcing pitch',
+      'Offshore Devs <sales@offshoredevs.example>',
+      'Dedicated developers for your team',
+      'Hi, we provide dedicated React/Node developers at $15/hour. Would you be interested in a quick call this week?',
+      'client.supplier.text',
+    ],
+    [
+      'a certificate vendor’s "discount" (no negotiation of ours)',
+      'Certificados SSL BR <comercial@sslbr.example>',
+      'Certificado SSL vencendo',
+      'Prezado responsável, o certificado SSL do domínio de vocês vence em 15 dias. Renove conosco com 20% de desconto.',
+      'client.supplier.text',
+    ],
+    [
+      'an influencer’s paid post',
+      'Bia Influencer <contato@biainflu.com.br>',
+      'Parceria – publi',
+      'Oi! Tenho 300 mil seguidores no Instagram. Topam uma publi paga sobre a plataforma?',
+      'client.supplier.text',
+    ],
+    [
+      'a sponsorship offer',
+      'Eventos E-commerce <eventos@forumecommerce.example>',
+      'Patrocínio – Fórum E-commerce 2027',
+      'Convidamos a empresa a patrocinar o Fórum E-commerce 2027. Cotas a partir de R$ 15 mil.',
+      'client.supplier.text',
+    ],
+    [
+      'a journalist asking for an interview',
+      'Letícia Almeida <leticia.almeida@ecommercenews.com.br>',
+      'Pedido de entrevista',
+      'Olá! Sou jornalista do E-commerce News e estou fazendo uma reportagem sobre instabilidades na Black Friday. Gostaria de uma entrevista com a Ouvidoria.',
+      'client.outsider.text',
+    ],
+    [
+      'an English press inquiry',
+      'Daniel Brooks <dbrooks@technews.example>',
+      'Press inquiry: Black Friday outage',
+      "Hi, I'm a reporter at TechNews writing about the Black Friday outage. Could someone comment by Friday?",
+      'client.outsider.text',
+    ],
+    [
+      'a job applicant',
+      'Gabriel Nunes <gabriel.nunes.dev@gmail.com>',
+      'Currículo – Analista de Ouvidoria',
+      'Boa tarde! Gostaria de me candidatar à vaga de Analista de Ouvidoria. Segue meu currículo em anexo.',
+      'client.outsider.text',
+    ],
+    [
+      'someone who wants to work here',
+      'Ana Beatriz <anabeatriz.rh@gmail.com>',
+      'Vaga',
+      'Tenho interesse em trabalhar na empresa, na área de suporte ou ouvidoria.',
+      'client.outsider.text',
+    ],
+    [
+      'a researcher’s questionnaire',
+      'Júlia Castro <julia.castro@aluno.fgv.br>',
+      'Pesquisa acadêmica',
+      'Olá, sou estudante de mestrado e pesquiso ouvidorias no varejo digital. Vocês poderiam responder um questionário de 10 minutos?',
+      'client.outsider.text',
+    ],
+  ] as const)('%s', async (name, from, subject, text, rule) => {
+    await check({ name, from, subject, text, outcome: 'NOT_A_CLIENT', rule });
+  });
+
+  it.each([
+    [
+      'a journalist with a store of her own',
+      'Sou jornalista e tenho uma loja de livros na plataforma. Minha loja está fora do ar desde sábado.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'a merchant hiring, her own store named',
+      'Estou contratando para o Natal e preciso liberar o painel para o novo funcionário: minha loja não deixa criar usuário.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'a merchant who also offers a partnership, her store down',
+      'Gostaríamos de propor uma parceria depois, mas agora nossa loja está fora do ar desde sábado e ninguém do suporte responde.',
+      'NO_PRIOR_TICKET',
+    ],
+  ] as const)('%s', async (name, text, outcome) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'loja',
+      text,
+      outcome,
+      notRules: ['client.outsider.text', 'client.supplier.text'],
+    });
+  });
+});
