@@ -1089,6 +1089,11 @@ export const RULES: readonly Rule[] = [
       'qualidade de advogad* dele',
       'sou procurador* dela',
       'sou procurador* dele',
+      // "Sou advogado da Sra. Fernanda Alves, que comprou …": the title's period ends the sentence.
+      'sou advogad* da sra',
+      'sou advogad* do sr',
+      'sou advogad* da senhora',
+      'sou advogad* do senhor',
       'soy su abogad*',
       'soy abogad* de ella',
       'soy abogad* de el',
@@ -1323,6 +1328,15 @@ export const RULES: readonly Rule[] = [
       "my order hasn't arrived",
       'i never received my order',
       'i am a shopper',
+      // Round 21: the store named after "uma compra" ("fiz uma compra na Modas Bella", "cancelei uma
+      // compra na loja X", "o boleto de uma compra na loja"), and what a store tells a buyer of a defect.
+      'fiz uma compra na',
+      'cancelei uma compra na',
+      'cancelei uma compra no site',
+      'de uma compra na loja',
+      'de uma compra no site',
+      'a garantia e com o fabricante',
+      'quero devolver dentro dos 7 dias',
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.

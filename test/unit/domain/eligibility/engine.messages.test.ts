@@ -5270,3 +5270,68 @@ describe('round 21: vendors, partners, press, applicants and researchers are no 
     });
   });
 });
+
+describe('round 21: a store’s buyer naming the store after "uma compra", or a defect the store refuses', () => {
+  it.each([
+    [
+      '"fiz uma compra na <loja>", the refund not made',
+      'estorno',
+      'Fiz uma compra na Modas Bella (pedido 10455), cancelei no mesmo dia e até hoje não fizeram o estorno no meu cartão.',
+      'client.shopper.text',
+    ],
+    [
+      '"cancelei uma compra na loja"',
+      'estorno',
+      'Cancelei uma compra na loja Doces da Carla e não estornaram no cartão.',
+      'client.shopper.text',
+    ],
+    [
+      '"o boleto de uma compra na loja"',
+      'boleto',
+      'paguei o boleto de uma compra na loja do joão e o site diz que não foi pago. tenho o comprovante. o pedido é o 7781',
+      'client.shopper.text',
+    ],
+    [
+      'a defect, the store sending the buyer to the maker',
+      'produto com defeito',
+      'Recebi o liquidificador com defeito. A loja Eletro Ponto diz que a garantia é com o fabricante. Quero devolver dentro dos 7 dias do CDC.',
+      'client.shopper.text',
+    ],
+    [
+      'a buyer’s lawyer, "Sra." ending the sentence',
+      'Notificação extrajudicial – consumidora',
+      'Sou advogado da Sra. Fernanda Alves, que comprou um sofá na loja Casa & Cia, hospedada na plataforma de vocês, e não o recebeu. Notifico para que forneçam os dados do lojista em 5 dias.',
+      'client.shopper.lawyer',
+    ],
+  ] as const)('%s', async (name, subject, text, rule) => {
+    await check({
+      name,
+      from: 'Fernanda Alves <fernanda.alves1987@gmail.com>',
+      subject,
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+      rule,
+    });
+  });
+
+  it.each([
+    [
+      'a merchant’s test purchase in her own store',
+      'Fiz uma compra na minha loja como teste e o pedido não apareceu no painel. O checkout está quebrado desde ontem.',
+    ],
+    [
+      'a merchant’s lawyer naming the store owner',
+      'Sou advogado da Sra. Juliana Prado, dona da loja Modas Bella, cliente da plataforma: o checkout está fora do ar há 5 dias.',
+    ],
+  ] as const)('%s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text', 'client.shopper.lawyer'],
+    });
+  });
+});
