@@ -81,10 +81,13 @@ function buildConfigSchema() {
     autoReply: z.object({
       /** Automatic replies allowed per sender, per outcome, per calendar day. */
       maxPerSenderPerOutcomePerDay: intIn(1, undefined, 1),
-      /** Local parts that never get automatic mail (RFC 3834 §2 and common practice). */
+      /**
+       * Local parts that never get automatic mail (RFC 3834 §2 and common practice). A service's name
+       * may come before the no-reply words ("googlealerts-noreply", "drive-shares-noreply").
+       */
       noReplySenderPattern: z._default(
         z.string(),
-        '^(mailer-daemon|postmaster|abuse|root|noc|security|hostmaster|bounces?|no[-_.]?reply|do[-_.]?not[-_.]?reply|nao[-_.]?responda)([+-].*)?$',
+        '^(mailer-daemon|postmaster|abuse|root|noc|security|hostmaster|bounces?|([a-z0-9]+[-_.])*(no[-_.]?reply|do[-_.]?not[-_.]?reply|nao[-_.]?responda))([+-].*)?$',
       ),
       /** Days an address that hard-bounced or complained gets no automatic mail. */
       bounceSuppressionDays: intIn(1, undefined, 60),

@@ -190,6 +190,10 @@ describe('evaluateAutoReply — allowed', () => {
     ['a return path in another domain (forwarder)', mail({ returnPath: 'joao@encaminhador.com.br' })],
     ['a sender whose name merely contains "noreply"', mail({ sender: { address: 'noreplyfan@loja.com.br' } })],
     [
+      'a person named before a word that only starts like it',
+      mail({ sender: { address: 'maria-norena@loja.com.br' } }),
+    ],
+    [
       'a domain that only ends like ours',
       mail({ sender: { address: 'ana@xouvidoria.example.com.br' }, returnPath: undefined }),
     ],
@@ -293,6 +297,10 @@ describe('evaluateAutoReply — refused', () => {
     ['noreply+tag', mail({ sender: { address: 'noreply+abc@plataforma.com' } }), 'noreply-sender'],
     ['do_not_reply', mail({ sender: { address: 'Do_Not_Reply@banco.com.br' } }), 'noreply-sender'],
     ['nao-responda', mail({ sender: { address: 'nao-responda@loja.com.br' } }), 'noreply-sender'],
+    // Round 21: a service's name before the no-reply words.
+    ['googlealerts-noreply', mail({ sender: { address: 'googlealerts-noreply@google.com' } }), 'noreply-sender'],
+    ['drive-shares-dm-noreply', mail({ sender: { address: 'drive-shares-dm-noreply@google.com' } }), 'noreply-sender'],
+    ['loja.naoresponda', mail({ sender: { address: 'pedidos.naoresponda@loja.com.br' } }), 'noreply-sender'],
     ['no-reply return path', mail({ returnPath: 'noreply@mailer.loja.com.br' }), 'noreply-return-path'],
     ['daemon return path', mail({ returnPath: 'mailer-daemon@loja.com.br' }), 'noreply-return-path'],
     [
