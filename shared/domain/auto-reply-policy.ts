@@ -130,7 +130,7 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
   {
     ruleId: 'calendar-subject',
     pattern:
-      /^((updated |new )?invitation|(convite|invitacion)( atualizado| actualizada)?|aceito|aceita|recusado|recusada|accepted|declined|tentative|tentativamente aceito)\s*:/,
+      /^((updated |new )?invitation|(convite|invitacion)( atualizado| actualizada)?|aceito|aceita|recusado|recusada|provisorio|accepted|declined|tentative)\s*:/,
   },
 ];
 
@@ -243,24 +243,39 @@ interface TextDecides {
   notice: RegExp;
   /** What only a person writes, notice sentences or not; null where a failure quotes the mail it returns. */
   person: RegExp | null;
+  /**
+   * A prefix people title mail with too ("Convite: reunião sobre o chamado", "Read: …"): automatic
+   * only over our own mail's subject or with the notice's own words in the text (noticeShown).
+   */
+  noticeRequired?: true;
 }
 
 type SubjectRuleId = 'ooo-subject' | 'bounce-subject' | 'receipt-subject' | 'calendar-subject';
 
-/** A subject no one titles a complaint with alone: receipts' and calendars' prefixes need a colon. */
+/** Receipts' and calendars' prefixes need a colon: no bare subject of theirs. */
 const NO_BARE_SUBJECT = /^$/;
 /** A read receipt's own words ("foi lida em", "was read on"). */
 const BODY_RECEIPT =
   /\b(foi lida|foi exibida|was read|was displayed|fue leid[oa]|confirmacao de leitura|read receipt)\b/;
 /** A calendar's own words: the invitation, who accepted it, the event changed. */
 const BODY_CALENDAR =
-  /\b(convidou voce|aceitou (este|o) convite|recusou (este|o) convite|(has )?(accepted|declined) (this|the|your) invitation|invited you|this event has been (changed|updated|canceled|cancelled)|este evento foi (alterado|atualizado|cancelado)|google agenda|google calendar)\b/;
+  /\b(convidou voce|aceitou (provisoriamente )?(este|o) convite|recusou (este|o) convite|(has )?(accepted|declined) (this|the|your) invitation|invited you|this event has been (changed|updated|canceled|cancelled)|este evento foi (alterado|atualizado|cancelado)|google agenda|google calendar)\b/;
 
 const TEXT_DECIDES: Readonly<Record<SubjectRuleId, TextDecides>> = {
   'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS },
   'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE, person: null },
-  'receipt-subject': { bareSubject: NO_BARE_SUBJECT, notice: BODY_RECEIPT, person: PERSON_DEMANDS },
-  'calendar-subject': { bareSubject: NO_BARE_SUBJECT, notice: BODY_CALENDAR, person: PERSON_DEMANDS },
+  'receipt-subject': {
+    bareSubject: NO_BARE_SUBJECT,
+    notice: BODY_RECEIPT,
+    person: PERSON_DEMANDS,
+    noticeRequired: true,
+  },
+  'calendar-subject': {
+    bareSubject: NO_BARE_SUBJECT,
+    notice: BODY_CALENDAR,
+    person: PERSON_DEMANDS,
+    noticeRequired: true,
+  },
 };
 
 const SUBJECT_REASONS: Readonly<Record<SubjectRuleId, string>> = {
@@ -280,6 +295,18 @@ function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: s
   if (rule.sentence || text.bareSubject.test(subject)) return true;
   const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
   return SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
+}
+
+/**
+ * Whether a receipt's or calendar's prefix (noticeRequired) stands over a robot's mail: the rest of
+ * the subject is our own mail's, or the text has the notice's own words — and no person asks in it
+ * for a cited ticket to be solved ("Convite: reunião" over "o chamado 51000 segue sem solução").
+ */
+function noticeShown(rule: { pattern: RegExp }, subject: string, s: Submission, decides: TextDecides): boolean {
+  const fresh = freshText(s);
+  if (decides.person?.test(fresh)) return false;
+  const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
+  return ANSWERS_OUR_MAIL.test(rest) || decides.notice.test(fresh);
 }
 
 /**
@@ -524,7 +551,10 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     if (rule.sentence && SUBJECT_COMPLAINT.test(subject)) continue;
     // Stored as automatic, a complaint under such a subject would get no case and no answer.
     const text = TEXT_DECIDES[rule.ruleId];
-    if (textDecidesUnder(rule, subject, text) && merchantWritesUnder(s, text)) continue;
+    const person = text.noticeRequired
+      ? !noticeShown(rule, subject, s, text)
+      : textDecidesUnder(rule, subject, text) && merchantWritesUnder(s, text);
+    if (person) continue;
     return refuse(rule.ruleId, SUBJECT_REASONS[rule.ruleId]);
   }
 

@@ -218,6 +218,17 @@ describe('evaluateAutoReply — allowed', () => {
       }),
     ],
     [
+      'Convite: reunião, a merchant inviting the office about her ticket',
+      mail({
+        subject: 'Convite: reunião',
+        text: 'Convido a Ouvidoria para uma reunião sobre o chamado 51000, que segue sem solução há 20 dias.',
+      }),
+    ],
+    [
+      'Read: …, a person asking whether anyone read her mail',
+      mail({ subject: 'Read: my last three emails', text: 'Does anyone read these? My store is still down.' }),
+    ],
+    [
       'Mensagem não entregue, the store’s own mail complained of',
       mail({
         subject: 'Mensagem não entregue',
@@ -501,6 +512,11 @@ describe('evaluateAutoReply — refused', () => {
     [
       'Aceito: … (an invitation accepted)',
       mail({ subject: 'Aceito: Reunião Ouvidoria @ sex 11 de dez', text: 'Diego aceitou este convite.' }),
+      'calendar-subject',
+    ],
+    [
+      'Provisório: … (an invitation accepted tentatively)',
+      mail({ subject: 'Provisório: Reunião Ouvidoria', text: 'Diego aceitou provisoriamente este convite.' }),
       'calendar-subject',
     ],
     [
