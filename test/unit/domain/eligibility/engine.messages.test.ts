@@ -5335,3 +5335,87 @@ describe('round 21: a store’s buyer naming the store after "uma compra", or a 
     });
   });
 });
+
+describe('round 21: helpdesks’ and absences’ other words', () => {
+  it.each([
+    [
+      'Octadesk-style: an agent will answer soon',
+      'Recebemos seu contato!',
+      'Olá! 👋\n\nRecebemos sua mensagem e em breve um de nossos atendentes irá te responder.\n\nNosso horário de atendimento: seg a sex, 8h às 18h.',
+    ],
+    [
+      'Movidesk-style: "seu ticket foi aberto", its number in the subject',
+      '[Ticket #30211] Re: Ouvidoria: sua mensagem',
+      'Prezado(a),\n\nSeu ticket #30211 foi aberto com sucesso. Em breve nossa equipe entrará em contato.',
+    ],
+    [
+      'HubSpot-style, English',
+      'We got your message',
+      "Hi there,\n\nThanks for getting in touch! We've received your message and a member of our team will respond shortly.",
+    ],
+    [
+      'a store’s promise with its offers',
+      'Obrigado pelo seu e-mail',
+      'Oi! Obrigado pelo seu e-mail. Retornaremos o mais breve possível. Enquanto isso, confira nossas ofertas.',
+    ],
+    [
+      'after hours',
+      'Re: Ouvidoria: sua mensagem',
+      'Olá! Sua mensagem foi recebida fora do nosso horário de atendimento. Responderemos no próximo dia útil.',
+    ],
+    [
+      'a mailbox nobody reads',
+      'Re: Ouvidoria: sua mensagem',
+      'Este e-mail não é monitorado. Para falar conosco, chame no WhatsApp (11) 99999-0000.',
+    ],
+    [
+      'a Spanish acknowledgement',
+      'Re: Ouvidoria: sua mensagem',
+      '¡Gracias por escribirnos! Recibimos tu mensaje y te responderemos en un plazo de 24 horas hábiles.',
+    ],
+    [
+      'a year-end recess',
+      'Re: Ouvidoria: sua mensagem',
+      'Olá! Estaremos em recesso de fim de ano de 23/12 a 02/01. Sua mensagem será respondida a partir de 05/01.',
+    ],
+    [
+      'someone who left the company',
+      'Re: Ouvidoria: sua mensagem',
+      'Não faço mais parte da equipe da Rocha Moda. Por favor, envie sua mensagem para contato@rochamoda.com.br.',
+    ],
+    [
+      'a Spanish absence, "me encuentro"',
+      'Re: Ouvidoria: sua mensagem',
+      'Me encuentro fuera de la oficina hasta el lunes 7 de diciembre. Para temas urgentes, escribir a soporte@tiendagomez.com.ar.',
+    ],
+  ] as const)('%s', async (name, subject, text) => {
+    await check({
+      name,
+      from: 'Atendimento Casa Linda <atendimento@casalinda.com.br>',
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    });
+  });
+
+  it.each([
+    [
+      'a merchant quoting the unmonitored mailbox',
+      'O e-mail do suporte diz que "este e-mail não é monitorado" e no WhatsApp ninguém responde. A loja está fora do ar.',
+    ],
+    [
+      'a merchant paraphrasing the promise',
+      'O suporte só diz que retornaremos o mais breve possível e nunca retorna. Meu checkout está parado.',
+    ],
+  ] as const)('%s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'suporte',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['auto.machine-generated.text', 'auto.machine-generated'],
+    });
+  });
+});
