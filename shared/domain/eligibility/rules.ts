@@ -1359,6 +1359,8 @@ export const RULES: readonly Rule[] = [
       'de uma compra no site',
       'a garantia e com o fabricante',
       'quero devolver dentro dos 7 dias',
+      'pedi a troca de um',
+      'pedi a troca de uma',
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
@@ -1833,6 +1835,9 @@ export const RULES: readonly Rule[] = [
       'schedule a quick call',
       'partnership opportunity',
       'we would like to propose a partnership',
+      'somos uma consultoria',
+      'que tal uma conversa de',
+      'processo para parceiros',
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
@@ -2339,6 +2344,9 @@ export const RULES: readonly Rule[] = [
     stage: 'feature',
     trigger: 'text',
     phrases: [
+      // Round 21: asked on behalf of the stores (an agency's "nossos clientes lojistas pedem …").
+      'lojistas pedem integracao com',
+      'clientes pedem integracao com',
       'voces poderiam criar',
       'poderiam criar',
       'poderiam desenvolver',

@@ -5419,3 +5419,61 @@ describe('round 21: helpdesks’ and absences’ other words', () => {
     });
   });
 });
+
+describe('round 21: a consultancy, an app partner, a buyer’s exchange, an agency asking for an integration', () => {
+  it.each([
+    [
+      'a consultancy’s pitch',
+      'Consultoria CX <contato@consultoriacx.example>',
+      'Ouvidoria mais eficiente',
+      'Olá! Somos uma consultoria especializada em ouvidorias e podemos reduzir o tempo de resposta da sua equipe em 40%. Que tal uma conversa de 20 minutos?',
+      'NOT_A_CLIENT',
+      'client.supplier.text',
+    ],
+    [
+      'an app maker asking how partners publish',
+      'Fábio | AppFrete <fabio@appfrete.com.br>',
+      'App na loja de aplicativos',
+      'Desenvolvemos um app de frete e queremos publicá-lo na loja de aplicativos da plataforma. Como funciona o processo para parceiros?',
+      'NOT_A_CLIENT',
+      'client.supplier.text',
+    ],
+    [
+      'a buyer’s exchange never sent',
+      'Fernanda Alves <fernanda.alves1987@gmail.com>',
+      'troca',
+      'Pedi a troca de um vestido na Modas Bella há 30 dias e não me mandaram o novo nem devolveram o dinheiro.',
+      'NOT_A_CLIENT',
+      'client.shopper.text',
+    ],
+    [
+      'an agency relaying its stores’ request',
+      'Bruno | Agência Pixel <bruno@agenciapixel.com.br>',
+      'Integração TikTok',
+      'Nossos clientes lojistas pedem integração com o TikTok Shop. Vocês têm previsão?',
+      'OUT_OF_SCOPE_FEATURE',
+      'scope.feature.request',
+    ],
+  ] as const)('%s', async (name, from, subject, text, outcome, rule) => {
+    await check({
+      name,
+      from,
+      subject,
+      text,
+      outcome,
+      rule,
+      ...(rule === 'client.shopper.text' ? { variant: 'shopper' as const } : {}),
+    });
+  });
+
+  it('a merchant who asked for a theme exchange is no buyer', async () => {
+    await check({
+      name: 'theme exchange',
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'tema',
+      text: 'Pedi a troca de um tema na loja há 10 dias e o suporte não respondeu. A vitrine está quebrada.',
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text'],
+    });
+  });
+});
