@@ -30,6 +30,7 @@ export const AUTO_REPLY_HEADERS = [
   'list-subscribe',
   'list-owner',
   'list-archive',
+  'content-class',
 ] as const;
 
 /**
@@ -65,6 +66,9 @@ const BULK_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply', 'auto-rep
 
 /** X-Auto-Response-Suppress values (Microsoft) that ask for no automatic reply of our kind. */
 const SUPPRESS_VALUES = new Set(['all', 'autoreply', 'oof', 'dr', 'ndr', 'rn', 'nrn']);
+
+/** Exchange's Content-Class of meeting requests and their answers (urn:content-classes:calendarmessage). */
+const CALENDAR_MESSAGE = /calendarmessage/i;
 
 /** Headers whose mere presence marks an automatic message. */
 const PRESENCE_RULES: ReadonlyArray<{ header: string; ruleId: string; reason: string }> = [
@@ -513,6 +517,10 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   for (const rule of PRESENCE_RULES) {
     if (has(rule.header)) return refuse(rule.ruleId, rule.reason);
   }
+  // Outlook's meeting request or answer: its subject is the meeting's title ("Alinhamento Bagy").
+  if (has('content-class') && CALENDAR_MESSAGE.test(h['content-class'] as string)) {
+    return refuse('calendar-message', 'Outlook meeting request or answer (Content-Class calendarmessage)');
+  }
 
   const returnPath = effectiveReturnPath(s);
   if (returnPath === '') return refuse('null-return-path', 'empty return path (bounce or automatic message)');
@@ -647,6 +655,7 @@ const MACHINE_RULES = new Set([
   'bounce-subject',
   'receipt-subject',
   'calendar-subject',
+  'calendar-message',
 ]);
 
 export function isMachineGenerated(s: Submission, config: OuvidoriaConfig): boolean {

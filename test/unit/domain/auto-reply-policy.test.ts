@@ -217,6 +217,7 @@ describe('evaluateAutoReply — allowed', () => {
         text: 'Gostaria de marcar uma reunião: o frete não calcula há 3 semanas e o chamado 48213 segue sem solução.',
       }),
     ],
+    ['Outlook’s ordinary Content-Class', mail({ headers: { 'content-class': 'urn:content-classes:message' } })],
     [
       'Convite: reunião, a merchant inviting the office about her ticket',
       mail({
@@ -518,6 +519,15 @@ describe('evaluateAutoReply — refused', () => {
       'Provisório: … (an invitation accepted tentatively)',
       mail({ subject: 'Provisório: Reunião Ouvidoria', text: 'Diego aceitou provisoriamente este convite.' }),
       'calendar-subject',
+    ],
+    [
+      'an Outlook meeting request, its title as the subject',
+      mail({
+        subject: 'Alinhamento Bagy',
+        text: 'Reunião do Microsoft Teams\nIngressar no computador ou aplicativo móvel',
+        headers: { 'content-class': 'urn:content-classes:calendarmessage' },
+      }),
+      'calendar-message',
     ],
     [
       'Updated invitation: …',
