@@ -214,9 +214,7 @@ async function notifyAnalyst(
   // relays them); a webform's files are downloaded from the console.
   const opening = record.messages[0];
   const attached =
-    opening?.raw !== undefined
-      ? relayableAttachments(opening.attachments, config.lifecycle.maxRelayAttachmentBytes)
-      : [];
+    opening?.raw !== undefined ? relayableAttachments(opening, config.lifecycle.maxRelayAttachmentBytes) : [];
   // Her earlier submission, when the case answers our guidance to it (gone if it expired or was erased).
   const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId) : null;
   const notice = renderAnalystNotice(record, analyst, config, {

@@ -578,6 +578,7 @@ function messageOf(submission: Submission): CaseMessage {
     subject: submission.subject,
     text: submission.text,
     attachments: submission.attachments,
+    ...(submission.verdicts ? { virus: submission.verdicts.virus } : {}),
     raw: submission.raw,
     messageId: submission.messageId,
   };

@@ -136,7 +136,7 @@ function attachmentItems(
       ];
       // Only a webform file the scanner found clean can be downloaded; a mail's files come attached.
       if (isLinkable(a)) item.push(' — ', { href: caseLink, label: 'baixar pelo console' });
-      else if (!a.key) item.push(` — ${fileWhereabouts(a, attached)}`);
+      else if (!a.key) item.push(` — ${fileWhereabouts(a, attached, m)}`);
       items.push(item);
     }
   });

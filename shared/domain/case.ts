@@ -1,7 +1,7 @@
 import type { Decision, TicketCandidate } from './decision';
 import type { Closure, HistoryEvent, PendingEffect } from './lifecycle/types';
 import type { Outcome } from './outcome';
-import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdicts } from './submission';
+import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdict, Verdicts } from './submission';
 
 /**
  * Lifecycle of a stored submission.
@@ -29,6 +29,11 @@ export interface CaseMessage {
   /** Full text, quoted history included, for staff. */
   text: string;
   attachments: AttachmentMeta[];
+  /**
+   * E-mail: SES's anti-virus verdict on it; its files are relayed only under PASS
+   * (lifecycle/relayed-files.ts filesScanned). Absent for the webform and for mail stored before.
+   */
+  virus?: Verdict;
   raw?: ObjectLocation;
   messageId?: string;
   /** Who sent it (every stored message records its sender: the history is an audit trail). */

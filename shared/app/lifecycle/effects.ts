@@ -190,9 +190,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         (e) => e.type === 'reopened' && e.messageSourceId === effect.messageSourceId,
       );
       // The merchant's files go with her words (read from her stored mail by MIME part).
-      const attached = received.raw
-        ? relayableAttachments(received.attachments, config.lifecycle.maxRelayAttachmentBytes)
-        : [];
+      const attached = received.raw ? relayableAttachments(received, config.lifecycle.maxRelayAttachmentBytes) : [];
       const files = received.raw && attached.length > 0 ? { raw: received.raw, parts: attached } : undefined;
       if (!analyst.active) {
         // The analyst left the team: her words go to the supervisors, who move the case — never to

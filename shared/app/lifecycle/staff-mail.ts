@@ -99,8 +99,9 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const fresh = own(mail.text);
   // What she saw: the HTML part, when the mail has one, must carry the same commands as the text.
   const seen = mail.html === undefined ? undefined : own(htmlToPlainText(mail.html));
-  const relayed = relayableAttachments(mail.attachments, config.lifecycle.maxRelayAttachmentBytes);
-  const leftOut = leftOutFiles(mail.attachments, relayed);
+  const files = { attachments: mail.attachments, virus: mail.verdicts?.virus };
+  const relayed = relayableAttachments(files, config.lifecycle.maxRelayAttachmentBytes);
+  const leftOut = leftOutFiles(files, relayed);
   const parsed = filesOnly(
     parseStaffMailParts(fresh, seen, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays }),
     relayed,

@@ -22,7 +22,7 @@ import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
-import { fileWhereabouts } from './relayed-files';
+import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
 import { caseLanguage, MERCHANT_WORDS, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
@@ -257,7 +257,7 @@ export function renderMerchantMessageToAnalyst(
   const attachments = message.attachments.map((a): MailInline[] => [
     { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
     ` — ${a.contentType}, ${humanSize(a.size)}`,
-    ` — ${fileWhereabouts(a, attached)}`,
+    ` — ${fileWhereabouts(a, attached, message)}`,
   ]);
   const blocks: MailBlock[] = [
     greeting(analyst.name),
@@ -658,6 +658,7 @@ export function renderTransferNotice(
 
 /** Why a file of a staff mail did not go to the merchant, in pt-BR. */
 export function leftOutReasonPt(file: LeftOutFile, config: OuvidoriaConfig): string {
+  if (file.why === 'unscanned') return `${UNSCANNED_PT} do e-mail (envie-o de novo em outra mensagem)`;
   return file.why === 'format'
     ? `formato que a Ouvidoria não envia (aceitos: ${kindsText(config.attachments)})`
     : `acima do limite de ${Math.floor(config.lifecycle.maxRelayAttachmentBytes / (1024 * 1024))} MB por mensagem`;

@@ -1,5 +1,22 @@
-import type { AttachmentMeta } from '../submission';
+import type { AttachmentMeta, Verdict } from '../submission';
 import type { LeftOutFile } from './types';
+
+/** A mail, for what of it may be relayed: its files and SES's anti-virus verdict on it. */
+export interface RelaySource {
+  attachments: readonly AttachmentMeta[];
+  /** SES's anti-virus verdict on the mail; undefined when unknown (stored before it was kept). */
+  virus?: Verdict | undefined;
+}
+
+/**
+ * A mail's files travel (to the merchant, to an analyst) only when SES's anti-virus scanned them
+ * and found nothing: PASS. A mail it could not scan (PROCESSING_FAILED), was unsure of (GRAY), did
+ * not scan (DISABLED) or whose verdict is unknown goes on with its text alone; its files are named
+ * as left out, "não verificado pelo antivírus". (FAIL never gets this far: it is quarantined.)
+ */
+export function filesScanned(virus: Verdict | undefined): boolean {
+  return virus === 'PASS';
+}
 
 /**
  * The files of a mail that go on with it (an analyst's answer to the merchant, a merchant's reply to
@@ -9,10 +26,11 @@ import type { LeftOutFile } from './types';
  * `maxBytes` (`lifecycle.maxRelayAttachmentBytes`); the rest are left out. The bytes stay in the
  * raw mail; the relaying mailer reads them by MIME part.
  */
-export function relayableAttachments(attachments: readonly AttachmentMeta[], maxBytes: number): AttachmentMeta[] {
+export function relayableAttachments(mail: RelaySource, maxBytes: number): AttachmentMeta[] {
   const kept: AttachmentMeta[] = [];
+  if (!filesScanned(mail.virus)) return kept;
   let total = 0;
-  for (const a of attachments) {
+  for (const a of mail.attachments) {
     if (a.inline || a.partId === undefined || a.kind === undefined || a.size > maxBytes - total) continue;
     kept.push(a);
     total += a.size;
@@ -21,24 +39,31 @@ export function relayableAttachments(attachments: readonly AttachmentMeta[], max
 }
 
 /** The files (not inline images) a mail goes on without, and why: its sender is told (LeftOutFile). */
-export function leftOutFiles(
-  attachments: readonly AttachmentMeta[],
-  relayed: readonly AttachmentMeta[],
-): LeftOutFile[] {
+export function leftOutFiles(mail: RelaySource, relayed: readonly AttachmentMeta[]): LeftOutFile[] {
   const kept = new Set(relayed);
-  return attachments
+  const scanned = filesScanned(mail.virus);
+  return mail.attachments
     .filter((a) => !a.inline && !kept.has(a))
     .map((a, i) => ({
       filename: a.filename?.trim() || `anexo-${i + 1}`,
-      why: a.kind === undefined ? 'format' : 'size',
+      why: !scanned ? 'unscanned' : a.kind === undefined ? 'format' : 'size',
     }));
 }
 
 /** Where the analyst finds a file of a merchant's message, when the mail does not link it itself. */
-export function fileWhereabouts(a: AttachmentMeta, attached: ReadonlySet<AttachmentMeta>): string {
+export function fileWhereabouts(
+  a: AttachmentMeta,
+  attached: ReadonlySet<AttachmentMeta>,
+  mail: Pick<RelaySource, 'virus'>,
+): string {
   if (attached.has(a)) return 'anexado a este e-mail';
+  if (!a.key && !a.inline && !filesScanned(mail.virus))
+    return `não anexado (${UNSCANNED_PT}: o arquivo fica só na mensagem original)`;
   if (a.scan === 'REFUSED' && !a.key) return 'não anexado (formato não aceito: o arquivo fica só na mensagem original)';
   if (a.key) return 'arquivo do formulário: baixe pelo console';
   if (a.inline) return 'imagem no corpo da mensagem';
   return 'não anexado (acima do limite de envio)';
 }
+
+/** Why a mail's file did not travel when SES's anti-virus did not pass the mail (pt-BR, read by the recipient). */
+export const UNSCANNED_PT = 'não verificado pelo antivírus';

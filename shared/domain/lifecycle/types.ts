@@ -164,7 +164,8 @@ export interface CaseChanges {
  */
 export interface LeftOutFile {
   filename: string;
-  why: 'format' | 'size';
+  /** 'unscanned': SES's anti-virus did not pass the mail (relayed-files.ts filesScanned). */
+  why: 'format' | 'size' | 'unscanned';
 }
 
 /** Text a staff member sent to the merchant through us (the relayed answer). */

@@ -363,7 +363,13 @@ describe('assignCase: the assignment itself', () => {
         scan: 'REFUSED' as const,
       },
     ];
-    const opening = { ...queuedCase().messages[0]!, channel: 'email' as const, raw, attachments: files };
+    const opening = {
+      ...queuedCase().messages[0]!,
+      channel: 'email' as const,
+      raw,
+      attachments: files,
+      virus: 'PASS' as const,
+    };
     h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ channel: 'email', messages: [opening] }) });
     await assignCase(message, h.deps);
     const mail = h.mailer.sent[0] as (typeof h.mailer.sent)[number] & { attachments?: unknown };
@@ -373,6 +379,38 @@ describe('assignCase: the assignment itself', () => {
     expect(mail.text).toMatch(/assinatura\.png \(image\/png, [^)]+, em linha\) — imagem no corpo da mensagem/);
     expect(mail.text).toMatch(
       /boleto\.html \(text\/html, [^)]+\) — recusado: [^—]+ — não anexado \(formato não aceito/,
+    );
+  });
+
+  // SES's anti-virus did not pass the opening mail: the notice goes with her words, no file of hers.
+  it.each([
+    ['SES could not scan it', 'PROCESSING_FAILED' as const],
+    ['SES was unsure of it', 'GRAY' as const],
+    ['the scan was off', 'DISABLED' as const],
+    ['stored without a verdict', undefined],
+  ])('the opening mail’s files stay out of the notice when %s', async (_what, virus) => {
+    const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-maria-1' };
+    const pdf = {
+      filename: 'fatura-outubro.pdf',
+      contentType: 'application/pdf',
+      size: 210_000,
+      inline: false,
+      partId: '3',
+      kind: 'pdf' as const,
+    };
+    const opening = {
+      ...queuedCase().messages[0]!,
+      channel: 'email' as const,
+      raw,
+      attachments: [pdf],
+      ...(virus ? { virus } : {}),
+    };
+    h = harness({ now: '2026-11-27T16:59:59-03:00', record: queuedCase({ channel: 'email', messages: [opening] }) });
+    await assignCase(message, h.deps);
+    const mail = h.mailer.sent[0] as (typeof h.mailer.sent)[number] & { attachments?: unknown };
+    expect(mail.attachments).toBeUndefined();
+    expect(mail.text).toMatch(
+      /fatura-outubro\.pdf \(application\/pdf, [^)]+\) — não anexado \(não verificado pelo antivírus/,
     );
   });
 

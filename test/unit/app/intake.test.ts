@@ -271,6 +271,16 @@ describe('processSubmission: exactly-once effects', () => {
     expect(cases.records.size).toBe(1);
   });
 
+  // The relay points (analyst notice, forwarded replies) read the verdict from the stored message.
+  it.each([['PASS' as const], ['GRAY' as const], ['PROCESSING_FAILED' as const], ['DISABLED' as const]])(
+    'the stored message keeps SES’s anti-virus verdict %s',
+    async (virus) => {
+      await processSubmission(email({ verdicts: { ...PASS, virus } }), deps);
+      const stored = await cases.get(queue.messages[0]!.caseId);
+      expect(stored?.messages.map((m) => m.virus)).toEqual([virus]);
+    },
+  );
+
   it('records a reply the provider refused for good as permanent, and still queues the case', async () => {
     mailer.failNext = new MailRejected('Email address is not verified.');
     const result = await processSubmission(email(), deps);

@@ -73,7 +73,11 @@ describe('handleMerchantReply', () => {
         scan: 'REFUSED' as const,
       },
     ];
-    await handleMerchantReply(parent, { ...reply, sourceId: 'ses-merchant-3', raw, attachments: files }, w.deps);
+    await handleMerchantReply(
+      parent,
+      { ...reply, sourceId: 'ses-merchant-3', raw, attachments: files, virus: 'PASS' },
+      w.deps,
+    );
     const forward = w.mailer.sent[0] as (typeof w.mailer.sent)[number] & { attachments?: unknown };
     expect(forward.attachments).toEqual({ raw, parts: [files[1], files[3]] });
     expect(forward.text).toMatch(/segunda-via\.pdf\.exe — application\/pdf, [^—]+ — não anexado \(formato não aceito/);
@@ -81,6 +85,34 @@ describe('handleMerchantReply', () => {
     expect(forward.text).toMatch(/print-painel\.png — image\/png, [^—]+ — anexado a este e-mail/);
     expect(forward.text).toMatch(/video-erro\.mp4 — video\/mp4, [^—]+ — não anexado \(acima do limite de envio\)/);
     expect(forward.text).toMatch(/logo\.png — image\/png, [^—]+ — imagem no corpo da mensagem/);
+  });
+
+  // SES's anti-virus did not pass her mail: her words reach the analyst, her files do not.
+  it.each([
+    ['SES could not scan it', 'PROCESSING_FAILED' as const],
+    ['SES was unsure of it', 'GRAY' as const],
+    ['the scan was off', 'DISABLED' as const],
+    ['stored without a verdict', undefined],
+  ])('forwards her words without her files when %s', async (_what, virus) => {
+    const parent = workCase({ status: 'WAITING_MERCHANT' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-merchant-4' };
+    const pdf = {
+      filename: 'fatura-dezembro.pdf',
+      contentType: 'application/pdf',
+      size: 180_000,
+      inline: false,
+      partId: '3',
+      kind: 'pdf' as const,
+    };
+    const message = { ...reply, sourceId: 'ses-merchant-4', raw, attachments: [pdf], ...(virus ? { virus } : {}) };
+    await handleMerchantReply(parent, message, w.deps);
+    const forward = w.mailer.sent[0] as (typeof w.mailer.sent)[number] & { attachments?: unknown };
+    expect(forward.attachments).toBeUndefined();
+    expect(forward.text).toContain(reply.text.split('\n')[0]);
+    expect(forward.text).toMatch(
+      /fatura-dezembro\.pdf — application\/pdf, [^—]+ — não anexado \(não verificado pelo antivírus/,
+    );
   });
 
   it('QUEUED: stored and recorded, nobody to forward to yet', async () => {

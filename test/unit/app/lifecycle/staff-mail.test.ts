@@ -293,7 +293,10 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
         kind: 'png' as const,
       },
     ];
-    expect(relayableAttachments(files, 10 * 1024 * 1024).map((f) => f.partId)).toEqual(['3', '5']);
+    expect(relayableAttachments({ attachments: files, virus: 'PASS' }, 10 * 1024 * 1024).map((f) => f.partId)).toEqual([
+      '3',
+      '5',
+    ]);
   });
 
   // Files the bytes did not prove an accepted kind (parse-email.ts): never sent on from our address.
@@ -314,7 +317,9 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
         kind: 'png' as const,
       },
     ];
-    expect(relayableAttachments(files, 10 * 1024 * 1024).map((f) => f.partId)).toEqual(['3']);
+    expect(relayableAttachments({ attachments: files, virus: 'PASS' }, 10 * 1024 * 1024).map((f) => f.partId)).toEqual([
+      '3',
+    ]);
   });
 
   it('the relayed answer carries its attachments for the mailer', async () => {
@@ -420,6 +425,42 @@ describe('handleStaffMail — files that do not go with the answer: the analyst 
     expect(text).toContain('Sua mensagem trazia só arquivos que a Ouvidoria não envia ao lojista (prints.zip: formato');
     expect(text).toContain('IMG_2231.HEIC: formato que a Ouvidoria não envia');
     expect(text).not.toContain('sem texto novo');
+  });
+
+  // SES's anti-virus did not pass her mail: her words go to the merchant, her files stay behind.
+  const verdicts = (virus: 'PROCESSING_FAILED' | 'GRAY' | 'DISABLED') => ({
+    spam: 'PASS' as const,
+    virus,
+    spf: 'PASS' as const,
+    dkim: 'PASS' as const,
+    dmarc: 'PASS' as const,
+  });
+  it.each([
+    ['SES could not scan it', 'PROCESSING_FAILED' as const],
+    ['SES was unsure of it', 'GRAY' as const],
+    ['the scan was off', 'DISABLED' as const],
+  ])('%s: the merchant gets the answer without the PDF; the analyst is told why', async (_what, virus) => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, 'Segue o comprovante do estorno.', {
+      attachments: [pdf, logo],
+      verdicts: verdicts(virus),
+    });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    const toMerchant = w.mailer.sent.filter((m) => !m.to.includes(ANA));
+    expect(toMerchant).toHaveLength(1);
+    expect(toMerchant[0]?.text).toContain('Segue o comprovante do estorno.');
+    expect((toMerchant[0] as { attachments?: unknown }).attachments).toBeUndefined();
+    const note = w.mailer.sent.find((m) => m.subject === `[${PROTOCOL}] Anexos não enviados ao lojista`)?.text ?? '';
+    expect(note).toContain('comprovante.pdf — não verificado pelo antivírus');
+    expect(note).not.toContain('logo.png');
+  });
+
+  it('only a PDF SES could not scan, no text: refused, saying it was not scanned', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, '', { attachments: [pdf], verdicts: verdicts('PROCESSING_FAILED') });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'refused', codes: ['empty-answer'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.text).toContain('(comprovante.pdf: não verificado pelo antivírus');
   });
 
   it('the same mail delivered twice tells the analyst once', async () => {
