@@ -55,9 +55,10 @@ export interface ReplyContext {
   linkedProtocol?: string;
   /**
    * Not ACCEPTED, and the message names a case protocol (typically the merchant answering a case
-   * mail from another address of hers, which cannot join the case): the reply says how to reach that
-   * case. Read from her text, never from the case, so the reply tells nothing about whether the
-   * protocol exists or whose it is. pt-BR replies only.
+   * mail from another address of hers, which cannot join the case): the reply leads with that (her
+   * message was not added to the case, how to reach it) and then the guidance that still applies.
+   * Read from her text, never from the case, so the reply tells nothing about whether the protocol
+   * exists or whose it is.
    */
   citedProtocol?: string;
   /**
@@ -1072,19 +1073,86 @@ ${blocksToHtml(footer)}</div>
 
 export type { Block as MailBlock, Inline as MailInline };
 
-/** A case protocol in a message that could not join the case: how to reach it (see ReplyContext.citedProtocol). */
-function citedProtocolBlock(protocol: string, config: OuvidoriaConfig): Block {
-  return {
-    p: [
-      'Sua mensagem menciona o protocolo ',
-      { strong: sanitizeHeaderValue(protocol, 40) },
-      '. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso ',
-      { strong: 'a partir do endereço de e-mail usado para abri-lo' },
-      ': por segurança, só juntamos a um caso as mensagens enviadas desse endereço. Para ver o andamento, use a ',
-      { href: statusRequestUrl(config), label: 'consulta de casos da Ouvidoria' },
-      '.',
+/**
+ * A message that names a case protocol but could not join the case (ReplyContext.citedProtocol):
+ * the reply leads with what she needs — her message was not added to that case, how to add to it
+ * (from the address the case was opened with, never saying which) and how to follow it — and then
+ * gives the guidance that still applies. Built from her words only: it reads the same whether the
+ * case exists or whose it is.
+ */
+interface CitedWords {
+  subject: string;
+  /** The outcome's opening says "we received your message" again: cut from it. */
+  received: string;
+  lead: (protocol: string, c: OuvidoriaConfig) => Inline[];
+  /** NO_PRIOR_TICKET: she did not skip support; "talk to the Support Centre first" is for a new matter. */
+  newMatter: { h: string; p: string };
+}
+
+const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
+  'pt-BR': {
+    subject: 'Ouvidoria: sua mensagem não foi adicionada ao caso',
+    received: 'Recebemos sua mensagem. ',
+    lead: (protocol, c) => [
+      'Recebemos sua mensagem, mas ela ',
+      { strong: `não foi adicionada ao caso ${protocol}` },
+      '. Por segurança, só juntamos a um caso da Ouvidoria as mensagens enviadas do endereço de e-mail usado para abri-lo: para acrescentar informações, responda a um e-mail do caso a partir desse endereço. Para ver o andamento, use a ',
+      { href: statusRequestUrl(c), label: 'consulta de casos da Ouvidoria' },
+      ' com o protocolo e o endereço de e-mail usado para abrir o caso.',
     ],
-  };
+    newMatter: {
+      h: 'Se for um assunto novo',
+      p: 'A Ouvidoria é acionada depois que a solicitação já passou pelos canais de atendimento (chat, e-mail, telefone ou WhatsApp, conforme o plano contratado) e não foi resolvida. Para um assunto novo, fale primeiro com a Central de Atendimento.',
+    },
+  },
+  es: {
+    subject: 'Ouvidoria: su mensaje no se añadió al caso',
+    received: 'Recibimos su mensaje. ',
+    lead: (protocol, c) => [
+      'Recibimos su mensaje, pero ',
+      { strong: `no se añadió al caso ${protocol}` },
+      '. Por seguridad, solo añadimos a un caso de la Ouvidoria los mensajes enviados desde la dirección de correo con la que se abrió: para agregar información, responda a un correo del caso desde esa dirección. Para ver el avance, use la ',
+      { href: statusRequestUrl(c), label: 'consulta de casos de la Ouvidoria' },
+      ' (página en portugués) con el protocolo y la dirección de correo con la que se abrió el caso.',
+    ],
+    newMatter: {
+      h: 'Si se trata de un asunto nuevo',
+      p: 'La Ouvidoria actúa después de que la solicitud ya pasó por los canales de atención (chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. Para un asunto nuevo, hable primero con la Central de Atención.',
+    },
+  },
+  en: {
+    subject: 'Ombudsman: your message was not added to the case',
+    received: 'We have received your message. ',
+    lead: (protocol, c) => [
+      'We have received your message, but it ',
+      { strong: `was not added to case ${protocol}` },
+      '. For your security, we only add to an Ombudsman case the messages sent from the email address the case was opened with: to add information, reply to an email about the case from that address. To see where it stands, use the ',
+      { href: statusRequestUrl(c), label: 'Ombudsman case status page' },
+      ' (in Portuguese) with the protocol and the email address the case was opened with.',
+    ],
+    newMatter: {
+      h: 'If this is a new matter',
+      p: 'The Ombudsman steps in after a request has been through our support channels (chat, email, phone or WhatsApp, depending on your plan) and was not resolved. For a new matter, please contact our Support Centre first.',
+    },
+  },
+};
+
+/**
+ * The outcome's guidance after the cited-protocol lead: NO_PRIOR_TICKET's "we found no previous
+ * ticket, talk to support first" opening and heading become the new-matter heading and paragraph;
+ * the other openings lose their second "we received your message".
+ */
+function afterCitedLead(outcome: ReplyOutcome, body: Block[], words: CitedWords): Block[] {
+  const [opening, ...rest] = body;
+  if (outcome === 'NO_PRIOR_TICKET') {
+    const guidance = rest.filter((b) => !('h' in b));
+    return [{ h: words.newMatter.h }, { p: [words.newMatter.p] }, ...guidance];
+  }
+  if (!opening || !('p' in opening)) return body;
+  const [first, ...inlines] = opening.p;
+  if (typeof first !== 'string' || !first.startsWith(words.received)) return body;
+  const cut = first.slice(words.received.length);
+  return [{ p: [...(cut ? [cut] : []), ...inlines] }, ...rest];
 }
 
 /**
@@ -1104,13 +1172,22 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   );
   const channel = ctx.channel ?? 'email';
   const words = CHANNEL_WORDS[language][channel];
+  const cited = outcome !== 'ACCEPTED' ? ctx.citedProtocol : undefined;
+  const citedLead = (body: Block[]): Block[] =>
+    cited
+      ? [
+          { p: CITED_WORDS[language].lead(sanitizeHeaderValue(cited, 40), config) },
+          ...afterCitedLead(outcome, body, CITED_WORDS[language]),
+        ]
+      : body;
   let subject: string;
   if (outcome === 'ACCEPTED') {
     const title = language === 'pt-BR' ? 'Recebemos sua manifestação' : WORDS[language].acceptedSubject;
     subject = `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${title}`;
   } else {
-    const own =
-      outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
+    const own = cited
+      ? CITED_WORDS[language].subject
+      : outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
         ? SHOPPER_SUBJECTS[language]
         : language === 'pt-BR'
           ? DEFAULT_SUBJECTS[outcome]
@@ -1124,19 +1201,16 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     const w = WORDS[language];
     const blocks: Block[] = [
       { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
-      ...foreignBody(language, outcome, ctx, config),
+      ...citedLead(foreignBody(language, outcome, ctx, config)),
       { lines: [w.regards, config.fromName] },
     ];
     const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, w.footerPrivacy(config)];
     return renderMail(subject, blocks, footer, { lang: language });
   }
 
-  const [opening, ...rest] = bodyFor(outcome, ctx, config);
   const blocks: Block[] = [
     { p: [name ? `${PT.hello}, ${name},` : `${PT.hello},`] },
-    ...(opening ? [opening] : []),
-    ...(outcome !== 'ACCEPTED' && ctx.citedProtocol ? [citedProtocolBlock(ctx.citedProtocol, config)] : []),
-    ...rest,
+    ...citedLead(bodyFor(outcome, ctx, config)),
     { lines: [PT.regards, config.fromName] },
   ];
   const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, PT.privacy(config)];

@@ -387,7 +387,7 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
       (all) => mailsTo(all, 'mariana.bella@gmail.com').length > 0,
     );
     expect(mailsTo(replies, 'mariana.bella@gmail.com')[0]?.body.text).toContain(
-      `Sua mensagem menciona o protocolo ${own.protocol}. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo`,
+      `Recebemos sua mensagem, mas ela não foi adicionada ao caso ${own.protocol}. Por segurança, só juntamos a um caso da Ouvidoria as mensagens enviadas do endereço de e-mail usado para abri-lo`,
     );
     await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(caseId)}`);
     await expectAccessible('case-citing-another');

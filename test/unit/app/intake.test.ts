@@ -686,9 +686,13 @@ describe('processSubmission: threading', () => {
       expect(other).toMatchObject({ kind: 'case', outcome: 'NO_PRIOR_TICKET' });
       expect(mailer.sent).toHaveLength(1);
       const reply = mailer.sent[0]!;
-      expect(reply.text).toContain(
-        `Sua mensagem menciona o protocolo ${cited}. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo`,
+      // She did not skip support: the reply opens with her case, not with "talk to support first".
+      expect(reply.text.split('\n\n')[1]).toMatch(
+        new RegExp(
+          `^Recebemos sua mensagem, mas ela não foi adicionada ao caso ${cited}\\. Por segurança, só juntamos a um caso da Ouvidoria as mensagens enviadas do endereço de e-mail usado para abri-lo`,
+        ),
       );
+      expect(reply.text).not.toContain('por isso ainda não podemos abrir um caso');
       expect(reply.text).not.toContain('lojista@modasbella.com.br');
     },
   );
@@ -698,7 +702,7 @@ describe('processSubmission: threading', () => {
       email({ subject: 'Problema no checkout', text: 'Minha loja não finaliza compras desde ontem, me ajudem.' }),
       deps,
     );
-    expect(mailer.sent[0]?.text).not.toContain('menciona o protocolo');
+    expect(mailer.sent[0]?.text).not.toContain('não foi adicionada ao caso');
   });
 
   // Her mail client keeps answering the old thread: the first reply opens the linked case, the next

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
 import type { TicketCheck } from '../../../shared/domain/decision';
+import type { MessageLanguage } from '../../../shared/domain/text';
 import {
   describeHours,
   greetingName,
@@ -448,27 +449,80 @@ describe('describeHours', () => {
 });
 
 describe('a reply to a message that names a case protocol (ReplyContext.citedProtocol)', () => {
-  const SENTENCE =
-    'Sua mensagem menciona o protocolo OUV-2026-000001. Para acrescentar informações a um caso da Ouvidoria, responda a um e-mail do caso a partir do endereço de e-mail usado para abri-lo';
-  it.each<[ReplyOutcome, boolean]>([
-    ['NO_PRIOR_TICKET', true],
-    ['TICKET_INVALID', true],
-    ['BILLING_QUESTION', true],
-    ['ACCEPTED', false],
-  ])('%s: says how to reach the case = %s', (outcome, says) => {
-    const mail = renderReply(
-      outcome,
-      ctx({ citedProtocol: 'OUV-2026-000001', subject: 'Re: [OUV-2026-000001] Resposta da Ouvidoria' }),
-      localConfig,
-    );
-    expect(mail.text.includes(SENTENCE)).toBe(says);
-    expect(htmlText(mail.html).includes('Sua mensagem menciona o protocolo OUV-2026-000001')).toBe(says);
-    if (says) expect(mail.html).toMatch(/menciona o protocolo[\s\S]*?href="http:\/\/127\.0\.0\.1:3000\/consulta"/);
+  // Ana answers "Re: [OUV-2026-000001] Resposta da Ouvidoria" from her personal address: the mail
+  // cannot join the case, and she is not someone who skipped support.
+  const cited = (language: MessageLanguage, channel?: 'webform') =>
+    ctx({
+      citedProtocol: 'OUV-2026-000001',
+      subject: 'Re: [OUV-2026-000001] Resposta da Ouvidoria',
+      language,
+      ticket: { status: 'none' },
+      ...(channel ? { channel } : {}),
+    });
+  const LEAD: Record<MessageLanguage, string> = {
+    'pt-BR':
+      'Recebemos sua mensagem, mas ela não foi adicionada ao caso OUV-2026-000001. Por segurança, só juntamos a um caso da Ouvidoria as mensagens enviadas do endereço de e-mail usado para abri-lo',
+    es: 'Recibimos su mensaje, pero no se añadió al caso OUV-2026-000001. Por seguridad, solo añadimos a un caso de la Ouvidoria los mensajes enviados desde la dirección de correo con la que se abrió',
+    en: 'We have received your message, but it was not added to case OUV-2026-000001. For your security, we only add to an Ombudsman case the messages sent from the email address the case was opened with',
+  };
+  /** What a sender who skipped support is told: not her. */
+  const SKIPPED: Record<MessageLanguage, string[]> = {
+    'pt-BR': [
+      'por isso ainda não podemos abrir um caso',
+      'FALE PRIMEIRO COM A CENTRAL',
+      'Não encontramos na sua mensagem',
+    ],
+    es: ['por eso todavía no podemos abrir un caso', 'HABLE PRIMERO CON LA CENTRAL'],
+    en: ['so we cannot open an Ombudsman case yet', 'PLEASE CONTACT OUR SUPPORT CENTRE FIRST'],
+  };
+  const STILL_APPLIES: Record<MessageLanguage, Record<'NO_PRIOR_TICKET' | 'BILLING_QUESTION', string>> = {
+    'pt-BR': { NO_PRIOR_TICKET: 'SE FOR UM ASSUNTO NOVO', BILLING_QUESTION: 'Para dúvidas sobre planos, faturas' },
+    es: { NO_PRIOR_TICKET: 'SI SE TRATA DE UN ASUNTO NUEVO', BILLING_QUESTION: 'Para dudas sobre planes, facturas' },
+    en: { NO_PRIOR_TICKET: 'IF THIS IS A NEW MATTER', BILLING_QUESTION: 'For questions about plans, invoices' },
+  };
+  const RECEIVED: Record<MessageLanguage, string> = {
+    'pt-BR': 'Recebemos sua mensagem',
+    es: 'Recibimos su mensaje',
+    en: 'We have received your message',
+  };
+
+  it.each<[MessageLanguage, 'NO_PRIOR_TICKET' | 'BILLING_QUESTION']>([
+    ['pt-BR', 'NO_PRIOR_TICKET'],
+    ['es', 'NO_PRIOR_TICKET'],
+    ['en', 'NO_PRIOR_TICKET'],
+    ['pt-BR', 'BILLING_QUESTION'],
+    ['es', 'BILLING_QUESTION'],
+    ['en', 'BILLING_QUESTION'],
+  ])('%s %s: opens with "not added to the case", then the guidance that still applies', (language, outcome) => {
+    const mail = renderReply(outcome, cited(language), localConfig);
+    const [, firstParagraph = ''] = mail.text.split('\n\n');
+    expect(firstParagraph.startsWith(LEAD[language])).toBe(true);
+    expect(htmlText(mail.html).replace(/ \./g, '.')).toContain(LEAD[language]);
+    expect(mail.html).toMatch(/OUV-2026-000001[\s\S]*?href="http:\/\/127\.0\.0\.1:3000\/consulta"/);
+    expect(mail.text.indexOf(STILL_APPLIES[language][outcome])).toBeGreaterThan(mail.text.indexOf(LEAD[language]));
+    expect(mail.text.split(RECEIVED[language]).length - 1).toBe(1);
+    for (const wrong of SKIPPED[language]) expect(mail.text).not.toContain(wrong);
   });
 
-  it('comes right after the opening paragraph, before the guidance', () => {
-    const { text } = renderReply('NO_PRIOR_TICKET', ctx({ citedProtocol: 'OUV-2026-000001' }), localConfig);
-    const at = ['Recebemos sua mensagem.', 'menciona o protocolo', 'FALE PRIMEIRO'].map((t) => text.indexOf(t));
-    expect(at.every((n, k) => n >= 0 && (k === 0 || n > (at[k - 1] as number)))).toBe(true);
+  it.each<[MessageLanguage, string]>([
+    ['pt-BR', 'Ouvidoria: sua mensagem não foi adicionada ao caso'],
+    ['es', 'Ouvidoria: su mensaje no se añadió al caso'],
+    ['en', 'Ombudsman: your message was not added to the case'],
+  ])('%s webform: the subject says so too (%s)', (language, subject) => {
+    expect(renderReply('NO_PRIOR_TICKET', cited(language, 'webform'), localConfig).subject).toBe(subject);
+  });
+
+  it.each<ReplyOutcome>(['TICKET_INVALID', 'ACCESS_ISSUE'])('%s keeps its own guidance after the lead', (outcome) => {
+    const mail = renderReply(
+      outcome,
+      { ...cited('pt-BR'), ticket: { status: 'invalid', number: '48213', why: 'not_found' } },
+      localConfig,
+    );
+    expect(mail.text.split('\n\n')[1]?.startsWith(LEAD['pt-BR'])).toBe(true);
+    expect(mail.text).toContain(outcome === 'TICKET_INVALID' ? 'Não localizamos o chamado' : 'sem acesso ao painel');
+  });
+
+  it('ACCEPTED: no lead (the case she opened is the one the acknowledgement names)', () => {
+    expect(renderReply('ACCEPTED', cited('pt-BR'), localConfig).text).not.toContain('não foi adicionada ao caso');
   });
 });
