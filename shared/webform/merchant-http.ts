@@ -11,7 +11,7 @@
  * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
-import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCaseLanguage } from '../app/lifecycle/survey';
+import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCase } from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { OuvidoriaConfig } from '../domain/config';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
@@ -224,14 +224,16 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
     const problem = surveyLinkProblem(verified.error, deps.config);
     return page(problem.status, problem.view);
   }
-  const language = await surveyCaseLanguage(verified.protocol, deps);
-  if (language === null) {
+  const held = await surveyCase(verified.protocol, deps);
+  if (held === null) {
     const problem = surveyLinkProblem('expired', deps.config);
     return page(problem.status, problem.view);
   }
+  const { language } = held;
   if (await deps.surveys.get(verified.protocol)) {
     return page(200, { kind: 'survey-answered', protocol: verified.protocol, language });
   }
+  if (held.reopened) return page(200, { kind: 'survey-reopened', protocol: verified.protocol, language });
   const link = Object.fromEntries(only(query, ['p', 'n', 'x', 'sig'])) as {
     p: string;
     n: string;
@@ -259,6 +261,8 @@ function surveyResultPage(result: SurveyResult, page: Page, config: OuvidoriaCon
       });
     case 'already-answered':
       return page(409, { kind: 'survey-answered', protocol: result.protocol, language: result.language });
+    case 'case-reopened':
+      return page(409, { kind: 'survey-reopened', protocol: result.protocol, language: result.language });
     case 'invalid-link': {
       const problem = surveyLinkProblem(result.error, config);
       return page(problem.status, problem.view);

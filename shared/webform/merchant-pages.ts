@@ -65,6 +65,7 @@ export type MerchantView =
     } & InCaseLanguage)
   | ({ kind: 'survey-thanks'; protocol: string; score: number } & InCaseLanguage)
   | ({ kind: 'survey-answered'; protocol: string } & InCaseLanguage)
+  | ({ kind: 'survey-reopened'; protocol: string } & InCaseLanguage)
   | { kind: 'link-problem'; title: string; message: string; offerStatusForm?: boolean }
   | { kind: 'status-form'; values?: { protocolo?: string; email?: string }; errors?: StatusFormErrors }
   | { kind: 'status-requested' }
@@ -262,6 +263,16 @@ export function renderMerchantPage(view: MerchantView, ctx: PageContext): string
         ctx,
         w.answeredTitle,
         [html`${w.answered[0]}<strong>${view.protocol}</strong>${w.answered[1]}`, w.thanksForTaking],
+        undefined,
+        view.language,
+      );
+    }
+    case 'survey-reopened': {
+      const w = PAGE_WORDS[view.language ?? 'pt-BR'].survey;
+      return simple(
+        ctx,
+        w.reopenedTitle,
+        [html`${w.reopened[0]}<strong>${view.protocol}</strong>${w.reopened[1]}`],
         undefined,
         view.language,
       );

@@ -44,6 +44,10 @@ export interface PageWords {
     /** "A pesquisa de satisfação do caso " <protocol> " já foi respondida. …" */
     answered: [before: string, after: string];
     thanksForTaking: string;
+    /** The case was reopened after the closing that sent the link: the survey waits for its outcome. */
+    reopenedTitle: string;
+    /** "O caso " <protocol> " foi reaberto …" */
+    reopened: [before: string, after: string];
   };
   status: {
     title: string;
@@ -106,6 +110,11 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Pesquisa já respondida',
       answered: ['A pesquisa de satisfação do caso ', ' já foi respondida. Cada caso recebe uma única avaliação.'],
       thanksForTaking: 'Obrigado pela sua participação.',
+      reopenedTitle: 'Caso reaberto',
+      reopened: [
+        'O caso ',
+        ' foi reaberto e está em andamento. A pesquisa avalia o resultado do atendimento: quando o caso for encerrado, enviaremos a você o link para avaliar. Nada foi registrado agora.',
+      ],
     },
     status: {
       title: 'Acompanhe o seu caso',
@@ -165,6 +174,11 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Encuesta ya respondida',
       answered: ['La encuesta de satisfacción del caso ', ' ya fue respondida. Cada caso recibe una única evaluación.'],
       thanksForTaking: 'Gracias por su participación.',
+      reopenedTitle: 'Caso reabierto',
+      reopened: [
+        'El caso ',
+        ' fue reabierto y está en curso. La encuesta evalúa el resultado de la atención: cuando el caso se cierre, le enviaremos el enlace para evaluarla. No se registró nada ahora.',
+      ],
     },
     status: {
       title: 'Siga su caso',
@@ -224,6 +238,11 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Survey already answered',
       answered: ['The satisfaction survey of case ', ' has already been answered. Each case gets a single rating.'],
       thanksForTaking: 'Thank you for taking part.',
+      reopenedTitle: 'Case reopened',
+      reopened: [
+        'Case ',
+        ' was reopened and is in progress. The survey rates the outcome of our service: when the case is closed, we will send you the link to rate it. Nothing was recorded now.',
+      ],
     },
     status: {
       title: 'Follow your case',

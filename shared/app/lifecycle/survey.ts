@@ -4,8 +4,8 @@
  * one answer per case is the store's conditional write.
  */
 import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
-import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
+import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
 
@@ -16,28 +16,24 @@ export const MAX_SURVEY_COMMENT_CHARS = 2000;
 export type SurveyResult =
   | { kind: 'recorded'; protocol: string; score: number; language: MessageLanguage }
   | { kind: 'already-answered'; protocol: string; language: MessageLanguage }
+  /** The case was reopened after the closing that sent the link: nothing recorded (see surveyCase). */
+  | { kind: 'case-reopened'; protocol: string; language: MessageLanguage }
   | { kind: 'invalid-link'; error: LinkError };
 
 /**
- * Whether a survey link's case is still held. An erased case (LGPD, `npm run titular`) is gone with
- * its answer: its links, still signed and unexpired, read as expired, so an answer never puts
- * personal data (a score tied to the protocol, a comment) back after the erasure. A reopened case
- * is still held: its link counts (one answer per case, about its handling).
+ * A survey link's case as the survey sees it, or null when it is no longer held. An erased case
+ * (LGPD, `npm run titular`) is gone with its answer: its links, still signed and unexpired, read
+ * as expired, so an answer never puts personal data (a score tied to the protocol, a comment) back
+ * after the erasure. A link is sent only by a closing, so a case that is not CLOSED now was
+ * reopened after it: the survey rates the outcome, which is open again (`reopened`) — nothing is
+ * recorded until the final closing, which sends the links again if no answer was recorded.
  */
-export async function surveyCaseHeld(
+export async function surveyCase(
   protocol: string,
   deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
-): Promise<boolean> {
-  return (await surveyCaseLanguage(protocol, deps)) !== null;
-}
-
-/** The language of a survey link's case (as surveyCaseHeld reads it), or null when it is no longer held. */
-export async function surveyCaseLanguage(
-  protocol: string,
-  deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
-): Promise<MessageLanguage | null> {
+): Promise<{ language: MessageLanguage; reopened: boolean } | null> {
   const found = await deps.cases.getByProtocol(protocol);
-  return found === null ? null : caseLanguage(found);
+  return found === null ? null : { language: caseLanguage(found), reopened: found.status !== 'CLOSED' };
 }
 
 /** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
@@ -51,8 +47,14 @@ export async function recordSurvey(
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
-  const language = await surveyCaseLanguage(verified.protocol, deps);
-  if (language === null) return { kind: 'invalid-link', error: 'expired' };
+  const held = await surveyCase(verified.protocol, deps);
+  if (held === null) return { kind: 'invalid-link', error: 'expired' };
+  const { language } = held;
+  if (held.reopened) {
+    // An answer recorded before the reopening stands (one answer per case).
+    const answered = (await deps.surveys.get(verified.protocol)) !== null;
+    return { kind: answered ? 'already-answered' : 'case-reopened', protocol: verified.protocol, language };
+  }
   // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
   const text = comment === undefined ? undefined : normalizeMultiline(comment).slice(0, MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({
@@ -64,7 +66,7 @@ export async function recordSurvey(
   if (!recorded) return { kind: 'already-answered', protocol: verified.protocol, language };
   // An erasure may have deleted the case between the check and the write: the answer must not
   // outlive it (the erasure deletes answers again after the case item, so one of the two sees it).
-  if (!(await surveyCaseHeld(verified.protocol, deps))) {
+  if ((await surveyCase(verified.protocol, deps)) === null) {
     await deps.surveys.forget(verified.protocol);
     return { kind: 'invalid-link', error: 'expired' };
   }

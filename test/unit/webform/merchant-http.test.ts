@@ -112,6 +112,56 @@ describe('survey pages', () => {
     expect(reopened?.body).toContain('Pesquisa já respondida');
   });
 
+  // Mariana rated the first closing with a 1 only after the case had been reopened: the survey
+  // rates the outcome, which is open again — the page says so and nothing is recorded, so the
+  // final closing sends the survey again.
+  it.each([
+    ['pt-BR', 'Caso reaberto', 'foi reaberto e está em andamento'],
+    ['es', 'Caso reabierto', 'fue reabierto y está en curso'],
+    ['en', 'Case reopened', 'was reopened and is in progress'],
+  ] as const)('%s, case reopened: the page and the POST say so and record nothing', async (language, title, says) => {
+    const { deps, surveys } = world(language);
+    const reopened = workCase({
+      decision: { ...workCase().decision, language },
+      status: 'IN_PROGRESS',
+      reopenedAt: '2026-03-20T12:00:00.000Z',
+    });
+    (deps.cases as InMemoryCaseWorkStore).records.set(reopened.caseId, reopened);
+    const url = surveyUrl(PROTOCOL, 1, expiry, SECRET, localConfig);
+    const page = await serveMerchantPages(get(url), deps, silent);
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).toContain(title);
+    expect(page?.body).toContain(says);
+    expect(page?.body).not.toContain('<form');
+    const posted = await serveMerchantPages(
+      post('/pesquisa', { ...linkFields(url), comentario: 'Reabriram, continua sem resolver' }),
+      deps,
+      silent,
+    );
+    expect(posted?.statusCode).toBe(409);
+    expect(posted?.body).toContain(title);
+    expect(surveys.answers.size).toBe(0);
+  });
+
+  it('an answer recorded before the reopening stands: the reopened case shows "já respondida"', async () => {
+    const { deps, surveys } = world();
+    const fields = linkFields(surveyUrl(PROTOCOL, 4, expiry, SECRET, localConfig));
+    expect((await serveMerchantPages(post('/pesquisa', fields), deps, silent))?.statusCode).toBe(200);
+    const reopened = workCase({ status: 'WAITING_MERCHANT', reopenedAt: '2026-03-20T14:00:00.000Z' });
+    (deps.cases as InMemoryCaseWorkStore).records.set(reopened.caseId, reopened);
+    expect(
+      (await serveMerchantPages(get(surveyUrl(PROTOCOL, 1, expiry, SECRET, localConfig)), deps, silent))?.body,
+    ).toContain('Pesquisa já respondida');
+    const again = await serveMerchantPages(
+      post('/pesquisa', linkFields(surveyUrl(PROTOCOL, 1, expiry, SECRET, localConfig))),
+      deps,
+      silent,
+    );
+    expect(again?.statusCode).toBe(409);
+    expect(again?.body).toContain('já foi respondida');
+    expect(surveys.answers.get(PROTOCOL)?.score).toBe(4);
+  });
+
   it('tampered links answer 400 and expired ones 410, with the pt-BR explanation', async () => {
     const { deps } = world();
     const url = new URL(surveyUrl(PROTOCOL, 2, expiry, SECRET, localConfig));

@@ -4,7 +4,10 @@ import { carryOutEffects, EFFECT_CLAIM_MS, LifecycleEffectsFailed } from '../../
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { InMemorySenderOpenCases } from '../../../support/fakes';
-import { CASE_ID, lifecycleWorld, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
+import { localConfig } from '../../../../shared/domain/config';
+import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
+import { CASE_ID, lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
 
@@ -258,6 +261,28 @@ describe('carryOutEffects', () => {
     expect(mail?.html).not.toContain('/pesquisa');
     expect(mail?.text).toContain('Obrigado por já ter avaliado o atendimento deste caso');
   });
+
+  it.each([
+    ['answered while reopened', 'case-reopened', 5, false],
+    ['answered before the reopening', 'recorded', 0, true],
+  ] as const)(
+    'the final closing of a reopened case, survey %s (%s): %i survey links',
+    async (_, first, links, thanked) => {
+      // Closed on 11/03 with the survey; reopened on 12/03 by her answer; she clicks "1" on the old mail.
+      const firstLink = surveyLinks(PROTOCOL, new Date('2026-03-11T13:00:00.000Z'), SECRET, localConfig)[0]!.url;
+      const w = world([pending('c2', { kind: 'send-closing', category: 'resolvido', summary: 'Estorno confirmado' })]);
+      const at = (status: WorkCase['status'], extra: Partial<WorkCase>) =>
+        w.cases.records.set(CASE_ID, { ...w.c, status, ...extra });
+      if (first === 'recorded') at('CLOSED', { closedAt: '2026-03-11T13:00:00.000Z' });
+      else at('IN_PROGRESS', { reopenedAt: '2026-03-12T13:00:00.000Z' });
+      expect((await recordSurvey(firstLink, 'Continua sem resolver', w.deps)).kind).toBe(first);
+      at('CLOSED', { closedAt: '2026-03-12T14:00:00.000Z' });
+      await carryOutEffects(w.deps, w.c);
+      const mail = w.mailer.sent[0];
+      expect(mail?.text.match(/\/pesquisa\?/g) ?? []).toHaveLength(links);
+      expect(mail?.text.includes('Obrigado por já ter avaliado o atendimento deste caso')).toBe(thanked);
+    },
+  );
 
   it('closing starts the raw mail’s retention clock: each received message is rewritten with its tag', async () => {
     const retention = new RecordingRawMailRetention();

@@ -6,10 +6,13 @@ import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lif
 
 const SENT = new Date('2026-03-12T14:00:00.000Z');
 const links = surveyLinks(PROTOCOL, SENT, SECRET, localConfig);
+const CLOSED = workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' });
+/** A survey link comes with a closing: the case it names is closed. */
+const closedWorld = (options: { now?: string } = {}) => lifecycleWorld({ cases: [CLOSED], ...options });
 
 describe('recordSurvey', () => {
   it('records the confirmed score and comment; a second answer is refused', async () => {
-    const w = lifecycleWorld();
+    const w = closedWorld();
     expect(await recordSurvey(links[4]!.url, '  Atendimento rápido, obrigado!  ', w.deps)).toEqual({
       kind: 'recorded',
       protocol: PROTOCOL,
@@ -40,13 +43,13 @@ describe('recordSurvey', () => {
     ['Resolveram 👩‍💻\u00ad\u200c em 2 dias\ufe0f', 'Resolveram 👩‍💻 em 2 dias'],
     ['\u200b\u2800\u3164', undefined],
   ])('a comment %j is kept as %j', async (typed, stored) => {
-    const w = lifecycleWorld();
+    const w = closedWorld();
     expect((await recordSurvey(links[2]!.url, typed, w.deps)).kind).toBe('recorded');
     expect((await w.surveys.get(PROTOCOL))?.comment).toBe(stored);
   });
 
   it('two confirmations at once: one answer', async () => {
-    const w = lifecycleWorld();
+    const w = closedWorld();
     const results = await Promise.all([
       recordSurvey(links[1]!.url, undefined, w.deps),
       recordSurvey(links[3]!.url, undefined, w.deps),
@@ -55,7 +58,7 @@ describe('recordSurvey', () => {
   });
 
   it('a tampered link records nothing', async () => {
-    const w = lifecycleWorld();
+    const w = closedWorld();
     const url = new URL(links[4]!.url);
     url.searchParams.set('n', '1');
     expect(await recordSurvey(url.toString(), undefined, w.deps)).toEqual({
@@ -66,14 +69,14 @@ describe('recordSurvey', () => {
   });
 
   it('an expired link records nothing', async () => {
-    const w = lifecycleWorld({ now: '2026-05-01T12:00:00.000Z' });
+    const w = closedWorld({ now: '2026-05-01T12:00:00.000Z' });
     expect(await recordSurvey(links[2]!.url, undefined, w.deps)).toEqual({ kind: 'invalid-link', error: 'expired' });
     expect(w.surveys.answers.size).toBe(0);
   });
 
   it.each([
-    // [case held, result]: an erased case's link reads as expired and writes nothing (LGPD);
-    // a reopened case is still held, and its answer counts (one per case).
+    // [case held, result]: an erased case's link reads as expired and writes nothing (LGPD); a
+    // reopened case's outcome is open again: nothing recorded until the final closing.
     ['none (erased)', [], { kind: 'invalid-link', error: 'expired' }],
     // Carmen's case is in Spanish: the pages that answer her confirmation speak it.
     [
@@ -90,7 +93,23 @@ describe('recordSurvey', () => {
     [
       'reopened',
       [workCase({ status: 'IN_PROGRESS', reopenedAt: '2026-03-12T13:00:00.000Z' })],
-      { kind: 'recorded', protocol: PROTOCOL, score: 4, language: 'pt-BR' },
+      { kind: 'case-reopened', protocol: PROTOCOL, language: 'pt-BR' },
+    ],
+    [
+      'reopened, waiting for her',
+      [workCase({ status: 'WAITING_MERCHANT', reopenedAt: '2026-03-12T13:00:00.000Z' })],
+      { kind: 'case-reopened', protocol: PROTOCOL, language: 'pt-BR' },
+    ],
+    [
+      'reopened in Spanish',
+      [
+        workCase({
+          status: 'IN_PROGRESS',
+          reopenedAt: '2026-03-12T13:00:00.000Z',
+          decision: { ...workCase().decision, language: 'es' },
+        }),
+      ],
+      { kind: 'case-reopened', protocol: PROTOCOL, language: 'es' },
     ],
     [
       'closed',
@@ -105,8 +124,21 @@ describe('recordSurvey', () => {
     expect(w.surveys.answers.size).toBe(result.kind === 'recorded' ? 1 : 0);
   });
 
+  it('an answer recorded before the reopening stands: the reopened case refuses another, keeps the first', async () => {
+    const w = closedWorld();
+    expect((await recordSurvey(links[1]!.url, 'Não resolveram', w.deps)).kind).toBe('recorded');
+    const reopened = workCase({ status: 'IN_PROGRESS', reopenedAt: '2026-03-12T15:00:00.000Z' });
+    w.cases.records.set(reopened.caseId, reopened);
+    expect(await recordSurvey(links[4]!.url, 'Agora sim', w.deps)).toEqual({
+      kind: 'already-answered',
+      protocol: PROTOCOL,
+      language: 'pt-BR',
+    });
+    expect(await w.surveys.get(PROTOCOL)).toMatchObject({ score: 2, comment: 'Não resolveram' });
+  });
+
   it('a case erased between the check and the write: the answer written removes itself', async () => {
-    const w = lifecycleWorld({ cases: [workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' })] });
+    const w = closedWorld();
     let reads = 0;
     const cases = {
       // Held when the link is checked; erased (gone) by the time the answer is written.
@@ -120,7 +152,7 @@ describe('recordSurvey', () => {
   });
 
   it('a long comment is cut', async () => {
-    const w = lifecycleWorld();
+    const w = closedWorld();
     await recordSurvey(links[2]!.url, 'a'.repeat(10_000), w.deps);
     expect((await w.surveys.get(PROTOCOL))?.comment).toHaveLength(2000);
   });
