@@ -276,8 +276,9 @@ function isWordCode(code: number): boolean {
  * the handing over of the number ("abri o chamado pelo chat e me deram o id 52310").
  */
 const STRONG_LINK = new RegExp(
-  // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000".
-  String.raw`^\.?(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
+  // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
     // que abri no chat (id 52310)" — never one naming another body ("que o Procon me deu foi …").

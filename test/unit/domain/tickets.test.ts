@@ -776,3 +776,25 @@ describe('extractTicketCandidates: ROUND20, a look-alike letter in the form fiel
     expect(candidates.map((c) => [c.number, c.source, c.score])).toEqual([[ticket, 'form', TICKET_SCORES.lookAlike]]);
   });
 });
+
+describe('extractTicketCandidates: an exclamation or a question between the keyword and its number', () => {
+  // Emphasis, not a new thought: the number right after is the ticket she means (a keyword claim).
+  it.each([
+    ['an exclamation', 'mas eu já abri chamado! 51234', '51234'],
+    ['several of them', 'JA ABRI CHAMADO!!! 48213 e ninguém responde', '48213'],
+    ['a question', 'cadê a resposta do meu chamado? 48213 está parado há uma semana', '48213'],
+    ['both', 'e o protocolo?! 52311', '52311'],
+  ])('%s: %j', (_label, text, expected) => {
+    const [best] = extractTicketCandidates({ subject: '', text });
+    expect(best?.number).toBe(expected);
+    expect(best?.score).toBeGreaterThanOrEqual(WEAK_CANDIDATE_SCORE);
+  });
+
+  it.each([
+    ['a year after it', 'abri um chamado! 2026 não pode continuar assim'],
+    ['an amount after it', 'abri chamado! 12345 reais de prejuízo'],
+    ['a count of days', 'abri chamado? 12345 dias esperando'],
+  ])('still not a ticket, %s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+});
