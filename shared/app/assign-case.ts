@@ -23,7 +23,7 @@
  * - Crash recovery: a case ASSIGNED but never marked as notified gets its notice (re)sent, with
  *   the same Message-ID, then is marked. The notice is sent at least once; the assignment exactly once.
  */
-import { chooseAnalystFor, renderAnalystNotice } from '../domain/assignment';
+import { chooseAnalyst, renderAnalystNotice } from '../domain/assignment';
 import { type OfficeCalendar, officeCalendar } from '../domain/calendar';
 import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
@@ -136,8 +136,7 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   // Supervisors (the ouvidor/a) watch deadlines and take escalations; they are not assigned cases.
   const supervisors = new Set(config.lifecycle.supervisorIds);
   const roster = (await staff.list()).filter((a) => !supervisors.has(a.id));
-  // A case linked to an older one goes back to its analyst when she can take it: read with the case.
-  const analyst = chooseAnalystFor(record, roster, calendar.localDate(now));
+  const analyst = chooseAnalyst(roster, calendar.localDate(now));
   if (!analyst) {
     const retryAt = noAnalystRetryAt(now, calendar);
     await scheduler.scheduleAt(message, retryAt);

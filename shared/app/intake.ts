@@ -611,9 +611,6 @@ function newCaseRecord(
     messages: [messageOf(submission)],
     messageIds: submission.messageId ? [submission.messageId] : [],
     linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
-    ...(linked?.reason === 'closed-long-ago' && linked.parent.assignee
-      ? { linkedAnalystId: linked.parent.assignee }
-      : {}),
     // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
     ...(linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated'
       ? { referencedCaseId: linked.parent.caseId, referencedProtocol: linked.parent.protocol }

@@ -45,26 +45,6 @@ export function chooseAnalyst(staff: readonly Analyst[], today: string): Analyst
   return best;
 }
 
-/**
- * The analyst for this case: a case linked to an older closed one (CaseRecord.linkedAnalystId)
- * goes back to the analyst who handled it while she is in `staff`, active and not on leave
- * `today` (continuity, as a reopening keeps its analyst); otherwise chooseAnalyst's fair choice.
- */
-export function chooseAnalystFor(
-  c: Pick<CaseRecord, 'linkedAnalystId'>,
-  staff: readonly Analyst[],
-  today: string,
-): Analyst | null {
-  const fair = chooseAnalyst(staff, today);
-  const linked = c.linkedAnalystId === undefined ? undefined : staff.find((a) => a.id === c.linkedAnalystId);
-  return linked?.active && !onLeave(linked, today) ? linked : fair;
-}
-
-/** She gets the case because she handled its linked older case (chooseAnalystFor's continuity). */
-export function followsHerCase(c: Pick<CaseRecord, 'linkedProtocol' | 'linkedAnalystId'>, analyst: Analyst): boolean {
-  return c.linkedProtocol !== undefined && c.linkedAnalystId === analyst.id;
-}
-
 function compareForAssignment(a: Analyst, b: Analyst): number {
   if (a.openCases !== b.openCases) return a.openCases - b.openCases;
   const la = lastAssignedMs(a);
@@ -198,17 +178,7 @@ export function renderAnalystNotice(
   ];
   const language = staffLanguageLine(c);
   if (language) contact.push(language);
-  if (c.linkedProtocol) {
-    contact.push(
-      followsHerCase(c, analyst)
-        ? [
-            'Caso anterior relacionado: ',
-            { strong: c.linkedProtocol },
-            ', que você atendeu — este caso dá continuidade a ele e por isso veio para você',
-          ]
-        : ['Caso anterior relacionado: ', c.linkedProtocol],
-    );
-  }
+  if (c.linkedProtocol) contact.push(['Caso anterior relacionado: ', c.linkedProtocol]);
   const earlier = options.earlier?.messages[0];
   if (earlier) {
     contact.push([

@@ -80,12 +80,6 @@ export interface CaseRecord {
   /** When the case links to an older, long-closed case the merchant replied to. */
   linkedProtocol?: string;
   /**
-   * With `linkedProtocol`: the analyst that older case was with when it closed. The assignment
-   * prefers her while she is active and not on leave (continuity, as a reopening keeps its
-   * analyst); written at intake, which has the older case in hand, so assigning reads nothing more.
-   */
-  linkedAnalystId?: string;
-  /**
    * A case this mail referenced (In-Reply-To/References or protocol) without being allowed to
    * join it: another sender's case. Shown to the team; the mail is a submission of its own.
    */

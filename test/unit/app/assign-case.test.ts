@@ -187,56 +187,6 @@ describe('assignCase: choice of analyst', () => {
     }
   });
 
-  // Maria wrote again weeks after OUV-2025-000317 closed (past the reopen window): the new case is
-  // linked to it, and goes back to Bia, who handled it, when she can take it — else the fair choice.
-  it.each<{ name: string; bia: Partial<Analyst>; linked?: string; expected: string; follows: boolean }>([
-    {
-      name: 'linked to Bia, active: Bia, despite more open cases',
-      bia: { openCases: 4 },
-      linked: 'bia',
-      expected: 'bia',
-      follows: true,
-    },
-    {
-      name: 'linked to Bia, on leave today: the fair choice',
-      bia: { openCases: 0, leave: { from: '2026-11-23', to: '2026-12-04' } },
-      linked: 'bia',
-      expected: 'ana',
-      follows: false,
-    },
-    {
-      name: 'linked to Bia, inactive: the fair choice',
-      bia: { active: false },
-      linked: 'bia',
-      expected: 'ana',
-      follows: false,
-    },
-    {
-      name: 'linked to someone gone from the roster: the fair choice',
-      bia: { openCases: 4 },
-      linked: 'davi',
-      expected: 'ana',
-      follows: false,
-    },
-    {
-      name: 'linked to the supervisor who closed it: the fair choice',
-      bia: { openCases: 4 },
-      linked: 'sofia',
-      expected: 'ana',
-      follows: false,
-    },
-    { name: 'no linked case: the fair choice', bia: { openCases: 4 }, expected: 'ana', follows: false },
-  ])('$name', async ({ bia, linked, expected, follows }) => {
-    const config = parseConfig({ ...localConfigInput, lifecycle: { supervisorIds: ['sofia'] } });
-    const roster = [analyst('ana', { openCases: 1 }), analyst('bia', bia), analyst('sofia')];
-    const record = queuedCase(linked ? { linkedProtocol: 'OUV-2025-000317', linkedAnalystId: linked } : {});
-    const h = harness({ now, roster, record, config });
-    expect(await assignCase(message, h.deps)).toMatchObject({ kind: 'assigned', analystId: expected });
-    const notice = h.mailer.sent[0]!;
-    expect(notice.text.includes('OUV-2025-000317, que você atendeu — este caso dá continuidade a ele')).toBe(follows);
-    expect(notice.text.includes('Caso anterior relacionado: OUV-2025-000317')).toBe(linked !== undefined);
-  });
-
   it('leave is checked against the São Paulo date, not the UTC date', async () => {
     // Office open until 23:00 here: 22:00 -03:00 on Monday 30/11 is already 01:00Z on Tuesday 01/12.
     const config = parseConfig({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyst, chooseAnalystFor, renderAnalystNotice } from '../../../shared/domain/assignment';
+import { chooseAnalyst, renderAnalystNotice } from '../../../shared/domain/assignment';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOME_LABELS_PT, OUTCOMES } from '../../../shared/domain/outcome';
@@ -107,29 +107,6 @@ describe('chooseAnalyst', () => {
 
   it.each(['10/03/2026', '2026-3-10', '', '2026-03-10T10:00'])('rejects today = %j', (bad) => {
     expect(() => chooseAnalyst([analyst('ana')], bad)).toThrow(RangeError);
-  });
-});
-
-describe('chooseAnalystFor: a case linked to an older one goes back to its analyst', () => {
-  const today = '2026-03-10';
-  const roster = (bia: Partial<Analyst>) => [
-    analyst('ana', { openCases: 1 }),
-    analyst('bia', { openCases: 5, ...bia }),
-  ];
-  it.each<[string, Partial<Analyst>, string | undefined, string]>([
-    ['linked to bia, available', {}, 'bia', 'bia'],
-    ['linked to bia, on leave (first day)', { leave: { from: '2026-03-10', to: '2026-03-20' } }, 'bia', 'ana'],
-    ['linked to bia, inactive', { active: false }, 'bia', 'ana'],
-    ['linked to someone not in the roster', {}, 'caio', 'ana'],
-    ['not linked', {}, undefined, 'ana'],
-  ])('%s', (_, bia, linkedAnalystId, expected) => {
-    const c = linkedAnalystId ? { linkedAnalystId } : {};
-    expect(chooseAnalystFor(c, roster(bia), today)?.id).toBe(expected);
-  });
-
-  it('nobody available: null, and today is still checked', () => {
-    expect(chooseAnalystFor({ linkedAnalystId: 'bia' }, [analyst('bia', { active: false })], today)).toBeNull();
-    expect(() => chooseAnalystFor({ linkedAnalystId: 'bia' }, [analyst('bia')], '10/03/2026')).toThrow(RangeError);
   });
 });
 
