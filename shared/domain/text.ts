@@ -373,29 +373,13 @@ export function isBareForward(subject: string, split: SplitText): boolean {
 }
 
 // The intake splits the same body several times (threading, rules, language, tickets).
-export const splitQuoted: (text: string) => SplitText = recentMemo(4, (text) => splitLines(text, false));
+export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
 
-/** How many quoted lines above an answer written between them go along as its question. */
-export const INLINE_QUESTION_MAX_LINES = 3;
-
-/**
- * `splitQuoted(text).fresh`, except that an answer written between the quoted lines (after some fresh
- * text of the writer's own) keeps the quoted lines just above it, as "> …" lines, up to
- * INLINE_QUESTION_MAX_LINES: "1. Quando o repasse cai?" / "Até 06/11." reaches its reader with the
- * question, not as a bare "Até 06/11.". What an analyst writes this way is relayed to the merchant.
- */
-export function freshWithInlineQuestions(text: string): string {
-  return splitLines(text, true).fresh;
-}
-
-function splitLines(text: string, inlineQuestions: boolean): SplitText {
+function splitLines(text: string): SplitText {
   const lines = new Lines(text.replace(/\r\n?/g, '\n').split('\n'));
   const fresh: string[] = [];
   const quoted: string[] = [];
   let mode: 'fresh' | 'signature' | 'quoted' = 'fresh';
-  // The '>' lines read since the last fresh line, kept only when answers between them are asked for.
-  let question: string[] = [];
-  let wroteBefore = false;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines.at(i);
@@ -404,12 +388,7 @@ function splitLines(text: string, inlineQuestions: boolean): SplitText {
       continue;
     }
     if (isQuoteLine(line)) {
-      const unquoted = stripQuotePrefix(line);
-      quoted.push(unquoted);
-      if (inlineQuestions && wroteBefore && unquoted.trim() !== '') {
-        question.push(unquoted.trim());
-        if (question.length > INLINE_QUESTION_MAX_LINES) question.shift();
-      }
+      quoted.push(stripQuotePrefix(line));
       continue;
     }
     const marker = quoteMarkerAt(lines, i);
@@ -431,11 +410,6 @@ function splitLines(text: string, inlineQuestions: boolean): SplitText {
       continue;
     }
     if (isMobileFooter(lines.norm(i))) continue;
-    if (line.trim() !== '') {
-      if (question.length > 0) fresh.push(...question.map((q) => `> ${q}`));
-      question = [];
-      wroteBefore = true;
-    }
     fresh.push(line);
   }
 

@@ -32,7 +32,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
-import { foldKeepingLength, freshWithInlineQuestions, withoutInvisible } from '../text';
+import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
@@ -376,13 +376,10 @@ function misplacedCommands(body: string, options: CommandOptions): string[] {
  * the analyst's contact card.
  */
 export function freshStaffText(text: string, writer?: { name: string }): string {
-  const fresh = withoutTrailingDisclaimers(withoutImagePlaceholders(freshWithInlineQuestions(text)));
+  const fresh = withoutTrailingDisclaimers(withoutImagePlaceholders(splitQuoted(text).fresh));
   const unsigned = writer ? withoutSignatureOf(fresh, writer.name) : fresh;
-  // "Abs," above a signature cut at "-- " (Gmail puts one there) or by her name alike; a question quoted
-  // above her signature, with no answer below it, is no question.
-  return withoutClosingLine(withoutTrailingQuestion(unsigned.split('\n')))
-    .join('\n')
-    .trimEnd();
+  // "Abs," above a signature cut at "-- " (Gmail puts one there) or by her name alike.
+  return withoutClosingLine(unsigned.split('\n')).join('\n').trimEnd();
 }
 
 /**
@@ -476,12 +473,6 @@ function isFullerName(n: string, full: string): boolean {
     words.length <= names.length + 2 &&
     words.every((w) => /^[a-z]+\.?$/.test(w))
   );
-}
-
-function withoutTrailingQuestion(lines: string[]): string[] {
-  let end = lines.length;
-  while (end > 0 && /^(?:> .*|\s*)$/.test(lines[end - 1] ?? '')) end--;
-  return end === lines.length ? lines : lines.slice(0, end);
 }
 
 function withoutClosingLine(lines: string[]): string[] {

@@ -5,7 +5,6 @@ import {
   canonicalWord,
   detectLanguage,
   foldKeepingLength,
-  freshWithInlineQuestions,
   hasLoneSurrogate,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
@@ -632,34 +631,5 @@ describe('isBareForward (round 20)', () => {
     ['Fwd: Aviso', '', false],
   ])('%j, %j → %s', (subject, text, expected) => {
     expect(isBareForward(subject, splitQuoted(text))).toBe(expected);
-  });
-});
-
-describe('freshWithInlineQuestions — answers written between the quoted lines keep their questions', () => {
-  const ATTR = 'Em ter., 3 de nov. de 2026 às 09:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:';
-  it.each([
-    [
-      'each answer under its question',
-      `Mariana, respondo abaixo.\n\n${ATTR}\n> 1. Quando o repasse cai?\nAté 06/11.\n> 2. Vou receber juros pelo atraso?\nNão, o contrato não prevê juros.`,
-      'Mariana, respondo abaixo.\n\n> 1. Quando o repasse cai?\nAté 06/11.\n> 2. Vou receber juros pelo atraso?\nNão, o contrato não prevê juros.',
-    ],
-    [
-      'only the last three quoted lines above an answer',
-      `Segue.\n\n${ATTR}\n> a\n> b\n> c\n> d\nResposta.`,
-      'Segue.\n\n> b\n> c\n> d\nResposta.',
-    ],
-    [
-      'no words of hers above the quote: as splitQuoted reads it',
-      `${ATTR}\n> Qual o pedido?\n#encerrar resolvido\nFeito.`,
-      '#encerrar resolvido\nFeito.',
-    ],
-    ['a top-posted reply: as splitQuoted reads it', `Resposta.\n\n${ATTR}\n> velho\n> mais velho`, 'Resposta.'],
-  ])('%s', (_what, text, expected) => {
-    expect(freshWithInlineQuestions(text)).toBe(expected);
-  });
-
-  it('splitQuoted itself is unchanged: the merchant side reads her fresh text alone', () => {
-    const text = `Segue.\n\n${ATTR}\n> Qual o pedido?\n12345`;
-    expect(splitQuoted(text).fresh).toBe('Segue.\n\n12345');
   });
 });

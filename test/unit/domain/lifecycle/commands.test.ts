@@ -342,16 +342,6 @@ describe('freshStaffText — what the analyst wrote now', () => {
     ],
     ['a closing with no signature below it', 'Resolvido, Maria.\n\nAtenciosamente,', 'Resolvido, Maria.'],
     [
-      'Gmail, answers written between the quoted questions: the merchant gets each question with its answer',
-      'Mariana, respondo abaixo.\n\nEm ter., 3 de nov. de 2026 às 09:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> 1. Quando o repasse cai?\nAté 06/11.\n> 2. Vou receber juros pelo atraso?\nNão, o contrato não prevê juros.\n\nAna Lima',
-      'Mariana, respondo abaixo.\n\n> 1. Quando o repasse cai?\nAté 06/11.\n> 2. Vou receber juros pelo atraso?\nNão, o contrato não prevê juros.',
-    ],
-    [
-      'a quoted line above her signature only: no question without an answer',
-      'Resposta curta.\n\nEm ter., 3 de nov. de 2026 às 09:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> velho\nAna Lima\nAnalista de Ouvidoria',
-      'Resposta curta.',
-    ],
-    [
       'a disclaimer with no signature of hers above it',
       'O estorno foi feito hoje.\n\nEsta mensagem pode conter informação confidencial. Se você a recebeu por engano, apague-a.',
       'O estorno foi feito hoje.',
