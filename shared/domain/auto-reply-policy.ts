@@ -124,9 +124,11 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
   { ruleId: 'bounce-subject', pattern: /^(undeliverable|undelivered mail|returned mail|mail delivery failed)\b/ },
   { ruleId: 'bounce-subject', pattern: /^delivery status notification\b/ },
   { ruleId: 'bounce-subject', pattern: /^(nao entregue|entrega falhou|falha na entrega)\b/ },
-  // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others.
-  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\b/ },
-  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\b/ },
+  // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others, as a
+  // prefix or the whole subject only: "Não foi possível entregar a mercadoria", "E-mail devolvido
+  // pelo Gmail" and "Mensagem não entregue aos meus clientes" are merchants' complaints.
+  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\s*($|[:\-–—|])/ },
+  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\s*($|[:\-–—|])/ },
   // A read receipt (MDN) names the mail it answers after its prefix ("Lida: Re: …").
   { ruleId: 'receipt-subject', pattern: /^(lida|lido|read|leido|leida)\s*:/ },
   { ruleId: 'receipt-subject', pattern: /^(confirmacao de leitura|read receipt|return receipt)\b/ },
@@ -302,15 +304,23 @@ function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: s
 }
 
 /**
- * Whether a receipt's or calendar's prefix (noticeRequired) stands over a robot's mail: the rest of
- * the subject is our own mail's, or the text has the notice's own words — and no person asks in it
+ * Whether a receipt's or calendar's prefix (noticeRequired) stands over a robot's mail: the text has
+ * the notice's own words, or (a receipt) the rest of the subject is our own mail's — and no person asks in it
  * for a cited ticket to be solved ("Convite: reunião" over "o chamado 51000 segue sem solução").
  */
-function noticeShown(rule: { pattern: RegExp }, subject: string, s: Submission, decides: TextDecides): boolean {
+function noticeShown(
+  rule: { ruleId: SubjectRuleId; pattern: RegExp },
+  subject: string,
+  s: Submission,
+  decides: TextDecides,
+): boolean {
   const fresh = freshText(s);
   if (decides.person?.test(fresh)) return false;
+  if (decides.notice.test(fresh)) return true;
+  // The office sends no invitations: "Aceito: acordo proposto no caso OUV-…" over our subject is
+  // her answer to us, not a calendar's. A read receipt does name the mail of ours it was for.
   const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
-  return ANSWERS_OUR_MAIL.test(rest) || decides.notice.test(fresh);
+  return rule.ruleId === 'receipt-subject' && ANSWERS_OUR_MAIL.test(rest);
 }
 
 /**

@@ -236,6 +236,33 @@ describe('evaluateAutoReply — allowed', () => {
         text: 'Os e-mails da minha loja para clientes não chegam, dá erro, e o suporte não resolve.',
       }),
     ],
+    // A failure's words at the start of a merchant's own subject: only "…: " or the whole subject is a notice.
+    [
+      '"Não foi possível entregar" the goods',
+      mail({
+        subject: 'Não foi possível entregar a mercadoria',
+        text: 'A transportadora devolveu 12 pacotes e o painel não atualiza o rastreio. Chamado 48213 sem solução.',
+      }),
+    ],
+    [
+      '"E-mail devolvido" by Gmail, her store’s mail',
+      mail({
+        subject: 'E-mail devolvido pelo Gmail',
+        text: 'Meus e-mails voltam e o suporte não responde há 10 dias.',
+      }),
+    ],
+    [
+      '"Mensagem não entregue" to her customers',
+      mail({ subject: 'Mensagem não entregue aos meus clientes', text: 'Sem solução há uma semana.' }),
+    ],
+    // The office sends no invitations: an "Aceito:" over our subject is her answer to the case.
+    [
+      '"Aceito:" over our own subject, her acceptance',
+      mail({
+        subject: 'Aceito: acordo proposto no caso OUV-2026-000123',
+        text: 'Aceito a proposta de abatimento de 50% na mensalidade de dezembro.',
+      }),
+    ],
   ])('%s', (_what, s) => {
     expect(evaluateAutoReply(s, 'ACCEPTED', localConfig)).toEqual({ allowed: true });
   });
