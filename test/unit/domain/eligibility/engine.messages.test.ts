@@ -5170,13 +5170,6 @@ describe('round 21: vendors, partners, press, applicants and researchers are no 
       'client.supplier.text',
     ],
     [
-      'a chatbot vendor naming "chamados"',
-      'Carlos | AtendeBot <carlos@atendebot.com.br>',
-      'Reduza 70% dos chamados da sua ouvidoria',
-      'Olá, tudo bem? Nossa solução de chatbot com IA reduz em até 70% o volume de atendimentos. Podemos agendar 15 minutos?',
-      'client.supplier.text',
-    ],
-    [
       'an English outsourcing pitch',
       'Offshore Devs <sales@offshoredevs.example>',
       'Dedicated developers for your team',
@@ -5277,18 +5270,6 @@ describe('round 21: a store’s buyer naming the store after "uma compra", or a 
       '"fiz uma compra na <loja>", the refund not made',
       'estorno',
       'Fiz uma compra na Modas Bella (pedido 10455), cancelei no mesmo dia e até hoje não fizeram o estorno no meu cartão.',
-      'client.shopper.text',
-    ],
-    [
-      '"cancelei uma compra na loja"',
-      'estorno',
-      'Cancelei uma compra na loja Doces da Carla e não estornaram no cartão.',
-      'client.shopper.text',
-    ],
-    [
-      '"o boleto de uma compra na loja"',
-      'boleto',
-      'paguei o boleto de uma compra na loja do joão e o site diz que não foi pago. tenho o comprovante. o pedido é o 7781',
       'client.shopper.text',
     ],
     [
@@ -5408,6 +5389,18 @@ describe('round 21: helpdesks’ and absences’ other words', () => {
       'a merchant paraphrasing the promise',
       'O suporte só diz que retornaremos o mais breve possível e nunca retorna. Meu checkout está parado.',
     ],
+    [
+      'a merchant retelling what the agent said',
+      'O atendente disse que em breve um de nossos atendentes ia me ligar. A loja está fora do ar há 3 dias.',
+    ],
+    [
+      'a merchant quoting the answer she got',
+      'Abri pelo chat e a resposta foi que retornaremos o mais breve possível. Faz 10 dias e nada.',
+    ],
+    [
+      'a merchant retelling a promise',
+      'Prometeram que em breve um atendente entraria em contato, e nada até hoje. O checkout parou.',
+    ],
   ] as const)('%s', async (name, text) => {
     await check({
       name,
@@ -5439,14 +5432,6 @@ describe('round 21: a consultancy, an app partner, a buyer’s exchange, an agen
       'client.supplier.text',
     ],
     [
-      'a buyer’s exchange never sent',
-      'Fernanda Alves <fernanda.alves1987@gmail.com>',
-      'troca',
-      'Pedi a troca de um vestido na Modas Bella há 30 dias e não me mandaram o novo nem devolveram o dinheiro.',
-      'NOT_A_CLIENT',
-      'client.shopper.text',
-    ],
-    [
       'an agency relaying its stores’ request',
       'Bruno | Agência Pixel <bruno@agenciapixel.com.br>',
       'Integração TikTok',
@@ -5475,5 +5460,49 @@ describe('round 21: a consultancy, an app partner, a buyer’s exchange, an agen
       outcome: 'NO_PRIOR_TICKET',
       notRules: ['client.shopper.text'],
     });
+  });
+});
+
+describe('merchants in the words round 21’s outsider, vendor and shopper phrases also read', () => {
+  // Of her own sales, equipment and operations: never "você não é nosso cliente" nor a shopper's answer.
+  it.each([
+    [
+      'a chargeback on a sale',
+      'Recebi um chargeback de uma compra na loja e o repasse foi bloqueado. Ninguém explica.',
+    ],
+    [
+      'a sale cancelled for her customer',
+      'Cancelei uma compra na loja a pedido do cliente e o gateway não devolveu o valor.',
+    ],
+    ['her card machine exchanged', 'Pedi a troca de uma maquininha de cartão há 20 dias e ainda não chegou.'],
+    [
+      'her card machine’s warranty',
+      'A maquininha que comprei de vocês parou e o suporte disse que a garantia é com o fabricante.',
+    ],
+    [
+      'a questionnaire to free her payouts',
+      'Para liberar meus repasses pediram para responder um questionário e o link dá erro.',
+    ],
+    ['no pickup slots', 'Não há vagas no agendamento de coleta dos Correios pelo painel desde segunda.'],
+    ['dropshipping', 'Tenho interesse em trabalhar com dropshipping, mas o aplicativo do painel dá erro 500.'],
+    [
+      'an instalment plan for her debt',
+      'Gostaríamos de propor um parcelamento do débito da mensalidade, a loja foi suspensa.',
+    ],
+    ['asking for a call', 'Podemos agendar 15 minutos para conversar? A loja está sem vender desde sexta.'],
+    [
+      'her agency’s access',
+      'Somos a agência que cuida da loja Modas Bella. Nossa agência pode ter acesso ao painel? O checkout caiu.',
+    ],
+  ] as const)('%s', async (name, text) => {
+    const { decision } = await triage({
+      name,
+      from: 'Lojista <contato@lojadamarta.com.br>',
+      subject: 'ajuda',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+    expect(decision.outcome, decision.ruleIds.join(',')).not.toBe('NOT_A_CLIENT');
+    expect(decision.replyVariant).toBeUndefined();
   });
 });
