@@ -403,8 +403,14 @@ function withoutImagePlaceholders(text: string): string {
  */
 function isDisclaimer(paragraph: string): boolean {
   const n = foldLine(paragraph);
-  if (/^antes de imprimir/.test(n)) return true;
+  // Only the printing plea itself: "Antes de imprimir a nova fatura, confira o CNPJ" is an answer.
+  if (/^(antes de imprimir|before printing)\b.*\b(meio ambiente|natureza|planeta|environment)\b/.test(n)) return true;
+  // About the mail itself, not about the merchant's data: "Por se tratar de dados bancários
+  // confidenciais, ele foi enviado apenas ao e-mail do destinatário cadastrado" is an answer.
   return (
+    /\b(?:(?:esta|essa) (?:mensagem|comunicacao|correspondencia)|(?:este|esse) e-?mail|this (?:message|e-?mail|communication)|aviso legal|disclaimer)\b/.test(
+      n,
+    ) &&
     /confidencia|privilegiad|sigilos|confidential|privileged/.test(n) &&
     /destinatari|recipient|engano|por erro|in error/.test(n)
   );

@@ -371,6 +371,11 @@ describe('freshStaffText — what the analyst wrote now', () => {
       'Prezada Mariana,\n\nOs dados do seu contrato são confidenciais e não podem ser enviados por e-mail.',
     ],
     ['a closing that is the whole answer stays', 'Obrigada!'],
+    [
+      'a last paragraph about the merchant’s confidential data and its recipient is the answer',
+      'Prezada, o comprovante do repasse segue em anexo.\n\nPor se tratar de dados bancários confidenciais, ele foi enviado apenas ao e-mail do destinatário cadastrado na conta.',
+    ],
+    ['"antes de imprimir" in an instruction', 'Resolvido.\n\nAntes de imprimir a nova fatura, confira o CNPJ.'],
   ])('keeps the text when it is no signature of hers: %s', (_what, text) => {
     expect(freshStaffText(text, ANA)).toBe(text);
   });
