@@ -295,8 +295,8 @@ export function transfer(
     const why = !target.active
       ? 'está inativo(a) na equipe e não recebe casos'
       : target.leaveUntil
-        ? `está de afastamento até ${calendarDayPtBr(target.leaveUntil)}`
-        : 'está de afastamento';
+        ? `está em afastamento até ${calendarDayPtBr(target.leaveUntil)}`
+        : 'está em afastamento';
     return refuse('inactive-analyst', `“${target.id}” ${why}: escolha outra pessoa.`, line);
   }
   const from = c.assignee as string;

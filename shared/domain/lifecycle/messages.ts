@@ -288,7 +288,7 @@ export function renderMerchantMessageToAnalyst(
       ? [
           {
             p: [
-              `O caso está com ${sanitizeHeaderValue(away.name, 80)}, de afastamento até ${calendarDayPtBr(away.until)}, que também recebe esta mensagem para ler na volta. `,
+              `O caso está com ${sanitizeHeaderValue(away.name, 80)}, em afastamento até ${calendarDayPtBr(away.until)}, que também recebe esta mensagem para ler na volta. `,
               'Se o lojista não puder esperar, ',
               { strong: 'transfira o caso a outra pessoa' },
               ' (#transferir <identificador> ou no console).',
@@ -436,7 +436,7 @@ export function renderReminder(
               ' termina em ',
               { strong: due },
               away.until
-                ? ` e ele está com ${who}, de afastamento até ${calendarDayPtBr(away.until)}. `
+                ? ` e ele está com ${who}, em afastamento até ${calendarDayPtBr(away.until)}. `
                 : ` e ele está com ${who}, que não está mais ativo(a) na equipe. `,
               { strong: 'Transfira o caso a outra pessoa' },
               ' (#transferir <identificador> ou no console) ou prorrogue o prazo (',
@@ -473,7 +473,7 @@ export function renderEscalation(
   const absence = !away
     ? ''
     : away.until
-      ? `, de afastamento até ${calendarDayPtBr(away.until)}`
+      ? `, em afastamento até ${calendarDayPtBr(away.until)}`
       : ', que não está mais ativo(a) na equipe';
   return renderMail(
     subjectFor(c, 'Caso com prazo vencido'),

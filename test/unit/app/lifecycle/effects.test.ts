@@ -151,7 +151,7 @@ describe('carryOutEffects', () => {
       'an analyst on leave',
       'davi',
       ['davi@empresa.com.br', 'sofia@empresa.com.br'],
-      'O caso está com Davi Rocha, de afastamento até 31/03/2026, que também recebe esta mensagem para ler na volta. Se o lojista não puder esperar, transfira o caso a outra pessoa',
+      'O caso está com Davi Rocha, em afastamento até 31/03/2026, que também recebe esta mensagem para ler na volta. Se o lojista não puder esperar, transfira o caso a outra pessoa',
     ],
   ])('a merchant message on the case of %s goes to whoever can act on it', async (_who, analystId, to, words) => {
     const w = world([

@@ -164,7 +164,7 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
   );
 
   it.each([
-    ['davi', '“davi” está de afastamento até 31/03/2026: escolha outra pessoa.'],
+    ['davi', '“davi” está em afastamento até 31/03/2026: escolha outra pessoa.'],
     ['edu', '“edu” está inativo(a) na equipe e não recebe casos: escolha outra pessoa.'],
   ])(
     'a transfer to %s is refused with the roster’s reason (leave and its last day, or inactive)',

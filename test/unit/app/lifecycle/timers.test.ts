@@ -34,7 +34,7 @@ describe('onTimer', () => {
     [
       'davi',
       ['davi@empresa.com.br', 'sofia@empresa.com.br'],
-      'e ele está com Davi Rocha, de afastamento até 31/03/2026. Transfira o caso a outra pessoa',
+      'e ele está com Davi Rocha, em afastamento até 31/03/2026. Transfira o caso a outra pessoa',
     ],
     [
       'edu',
@@ -57,7 +57,7 @@ describe('onTimer', () => {
 
   it.each([
     ['ana', 'O prazo do caso OUV-2026-000123 venceu e ele segue com Ana Lima (ana). Você pode'],
-    ['davi', 'venceu e ele segue com Davi Rocha (davi), de afastamento até 31/03/2026. Você pode'],
+    ['davi', 'venceu e ele segue com Davi Rocha (davi), em afastamento até 31/03/2026. Você pode'],
     ['edu', 'venceu e ele segue com Eduardo Reis (edu), que não está mais ativo(a) na equipe. Você pode'],
   ])('the escalation of %s’s case says whether that analyst can act', async (assignee, says) => {
     const w = lifecycleWorld({ now: '2026-03-24T13:00:00.000Z', cases: [workCase({ assignee })] });

@@ -325,7 +325,7 @@ describe('transfer', () => {
     [
       'on leave until a known day: says so, with the day she is back after',
       { id: 'carla', active: true, onLeave: true, leaveUntil: '2026-11-20' },
-      '“carla” está de afastamento até 20/11/2026: escolha outra pessoa.',
+      '“carla” está em afastamento até 20/11/2026: escolha outra pessoa.',
     ],
     [
       'inactive: says she is out of the team’s assignment, not on leave',
