@@ -319,6 +319,70 @@ describe('result pages', () => {
     expect(guidance.links.map((l) => l.href)).toContain(link);
   });
 
+  it.each([
+    {
+      outcome: 'NO_PRIOR_TICKET' as const,
+      language: 'pt-BR' as const,
+      basePath: '',
+      h1: '<h1 lang="pt-BR">Sua mensagem não foi adicionada ao caso</h1>',
+      lead: 'ela <strong>não foi adicionada ao caso OUV-2026-000412</strong>. Por segurança',
+      h2: '<h2 lang="pt-BR">Se for um assunto novo</h2>',
+      link: '<a href="/consulta">consulta de casos da Ouvidoria</a>',
+    },
+    {
+      outcome: 'TICKET_INVALID' as const,
+      language: 'pt-BR' as const,
+      basePath: '/prod',
+      h1: '<h1 lang="pt-BR">Sua mensagem não foi adicionada ao caso</h1>',
+      lead: '<strong>não foi adicionada ao caso OUV-2026-000412</strong>',
+      h2: '<h2>Confira o número do seu chamado</h2>',
+      link: '<a href="/prod/consulta">consulta de casos da Ouvidoria</a>',
+    },
+    {
+      outcome: 'BILLING_QUESTION' as const,
+      language: 'es' as const,
+      basePath: '',
+      h1: '<h1 lang="es">Su mensaje no se añadió al caso</h1>',
+      lead: '<p class="aviso" lang="es">Recibimos su mensaje, pero <strong>no se añadió al caso OUV-2026-000412</strong>',
+      h2: '<h2>Planos, faturas e cobrança</h2>',
+      link: '<a href="/consulta">consulta de casos de la Ouvidoria</a> (página en portugués)',
+    },
+    {
+      outcome: 'NO_PRIOR_TICKET' as const,
+      language: 'en' as const,
+      basePath: '',
+      h1: '<h1 lang="en">Your message was not added to the case</h1>',
+      lead: 'but it <strong>was not added to case OUV-2026-000412</strong>',
+      h2: '<h2 lang="en">If this is a new matter</h2>',
+      link: '<a href="/consulta">Ombudsman case status page</a> (in Portuguese)',
+    },
+  ])(
+    'a form citing a protocol, $outcome in $language: leads with "$h1"',
+    ({ outcome, language, basePath, h1, lead, h2, link }) => {
+      const page = renderPage(
+        { kind: 'guidance', outcome, emailed: true, cited: { protocol: 'OUV-2026-000412', language } },
+        { config: localConfig, basePath },
+      );
+      expect(page).toContain(h1);
+      expect(page).toContain(lead);
+      expect(page).toContain(h2);
+      expect(page).toContain(link);
+      expect(page).not.toContain('ainda não pode ser tratada pela Ouvidoria');
+      expect(page).toContain('Enviamos estas orientações também para o seu e-mail.');
+    },
+  );
+
+  it('escapes a cited protocol it did not write', () => {
+    const page = render({
+      kind: 'guidance',
+      outcome: 'TICKET_INVALID',
+      emailed: false,
+      cited: { protocol: 'OUV-2026-000412"><script>alert(1)</script>', language: 'pt-BR' },
+    });
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('&lt;script&gt;');
+  });
+
   it('explains the hourly limit with the time to wait', () => {
     const page = render({ kind: 'rate-limited', retryAfterSeconds: 1500 });
     expect(page).toContain('Muitos envios em pouco tempo');
