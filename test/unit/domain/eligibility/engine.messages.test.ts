@@ -5413,7 +5413,7 @@ describe('round 21: helpdesks’ and absences’ other words', () => {
   });
 });
 
-describe('round 21: a consultancy, an app partner, a buyer’s exchange, an agency asking for an integration', () => {
+describe('round 21: a consultancy, an app partner, an agency asking for an integration', () => {
   it.each([
     [
       'a consultancy’s pitch',
@@ -5447,7 +5447,6 @@ describe('round 21: a consultancy, an app partner, a buyer’s exchange, an agen
       text,
       outcome,
       rule,
-      ...(rule === 'client.shopper.text' ? { variant: 'shopper' as const } : {}),
     });
   });
 
