@@ -163,37 +163,6 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     expect(await ses.outbox()).toHaveLength(1);
   });
 
-  it('a form citing her case from another address: the JSON, the page of a resent post and the mail lead alike with "não foi adicionada ao caso OUV-…"', async () => {
-    await handle(fixture('post-json-valid'));
-    const citing = (accept: string) => {
-      const e = post(
-        'Sobre o caso OUV-2026-000001: os pedidos pagos por Pix continuam parados, escrevo do meu e-mail pessoal.',
-        77,
-        '',
-      );
-      e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), email: 'mariana.costa@gmail.com' });
-      e.headers['accept'] = accept;
-      return e;
-    };
-    const json = await handle(citing('application/json'));
-    expect(JSON.parse(json.body)).toMatchObject({
-      outcome: 'NO_PRIOR_TICKET',
-      citedProtocol: 'OUV-2026-000001',
-      notice: {
-        title: 'Sua mensagem não foi adicionada ao caso',
-        text: expect.stringContaining('não foi adicionada ao caso OUV-2026-000001'),
-      },
-    });
-    // The same post again, from a browser: read back from the stored record, the same lead.
-    const page = await handle(citing('text/html'));
-    expect(page.body).toContain('<strong>não foi adicionada ao caso OUV-2026-000001</strong>');
-    expect(page.body).toContain('<h2 lang="pt-BR">Se for um assunto novo</h2>');
-    const outbox = await ses.outbox();
-    expect(outbox).toHaveLength(2);
-    expect(outbox[1]?.destination.to.join(' ')).toContain('mariana.costa@gmail.com');
-    expect(outbox[1]?.body.text).toContain('não foi adicionada ao caso OUV-2026-000001');
-  });
-
   it('guidance outcomes are stored and emailed, without a protocol', async () => {
     const response = await handle(fixture('post-base64'));
     expect(response.statusCode).toBe(200);
