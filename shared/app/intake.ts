@@ -174,11 +174,6 @@ export type IntakeResult =
       attachments: AttachmentMeta[];
       /** An accepted case with its protocol: the answer deadline the acknowledgement promises, dd/mm/aaaa. */
       dueDate?: string;
-      /**
-       * Not accepted, and the submission names a case protocol (as she wrote it, never read from the
-       * case): the webform's answer leads with it, as the reply does (citedProtocolOf).
-       */
-      citedProtocol?: string;
     }
   | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
   /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
@@ -374,8 +369,7 @@ export async function completeCase(
   if (record.outcome === 'ACCEPTED' && !record.protocol) {
     // Only the delivery that created the case numbers it (a burst of duplicates burns no
     // protocol numbers); another one takes over only when the creator evidently crashed.
-    if (!createdHere && !creatorGaveUp(record, deps.clock.now()))
-      return result(record, submission, duplicate, deps.config);
+    if (!createdHere && !creatorGaveUp(record, deps.clock.now())) return result(record, duplicate, deps.config);
     const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config));
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
@@ -401,7 +395,7 @@ export async function completeCase(
   }
   if (pass.enqueuedAt) await deps.cases.markEnqueued(caseId, pass.enqueuedAt);
 
-  return result(record, submission, duplicate, deps.config);
+  return result(record, duplicate, deps.config);
 }
 
 async function releaseClaim(caseId: string, error: unknown, deps: IntakeDeps, pass: PassState) {
@@ -452,7 +446,7 @@ async function queueAndReply(
   if (reply) record.reply = reply;
 }
 
-function result(record: CaseRecord, submission: Submission, duplicate: boolean, config: OuvidoriaConfig): IntakeResult {
+function result(record: CaseRecord, duplicate: boolean, config: OuvidoriaConfig): IntakeResult {
   return {
     kind: 'case',
     caseId: record.caseId,
@@ -464,7 +458,6 @@ function result(record: CaseRecord, submission: Submission, duplicate: boolean, 
     duplicate,
     attachments: record.messages[0]?.attachments ?? [],
     ...(record.outcome === 'ACCEPTED' && record.protocol ? { dueDate: promisedDueDate(record, config) } : {}),
-    ...citedProtocolOf(record, submission),
   };
 }
 

@@ -1081,27 +1081,23 @@ export type { Block as MailBlock, Inline as MailInline };
  * case exists or whose it is.
  */
 interface CitedWords {
-  /** The reply's subject is "<office>: <title>"; the webform's answer page is titled with it. */
-  office: string;
-  title: string;
+  subject: string;
   /** The outcome's opening says "we received your message" again: cut from it. */
   received: string;
-  /** `statusHref`: the /consulta page (absolute in mail, the page's own path on the webform). */
-  lead: (protocol: string, statusHref: string) => Inline[];
+  lead: (protocol: string, c: OuvidoriaConfig) => Inline[];
   /** NO_PRIOR_TICKET: she did not skip support; "talk to the Support Centre first" is for a new matter. */
   newMatter: { h: string; p: string };
 }
 
 const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
   'pt-BR': {
-    office: 'Ouvidoria',
-    title: 'sua mensagem não foi adicionada ao caso',
+    subject: 'Ouvidoria: sua mensagem não foi adicionada ao caso',
     received: 'Recebemos sua mensagem. ',
-    lead: (protocol, statusHref) => [
+    lead: (protocol, c) => [
       'Recebemos sua mensagem, mas ela ',
       { strong: `não foi adicionada ao caso ${protocol}` },
       '. Por segurança, só juntamos a um caso da Ouvidoria as mensagens enviadas do endereço de e-mail usado para abri-lo: para acrescentar informações, responda a um e-mail do caso a partir desse endereço. Para ver o andamento, use a ',
-      { href: statusHref, label: 'consulta de casos da Ouvidoria' },
+      { href: statusRequestUrl(c), label: 'consulta de casos da Ouvidoria' },
       ' com o protocolo e o endereço de e-mail usado para abrir o caso.',
     ],
     newMatter: {
@@ -1110,14 +1106,13 @@ const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
     },
   },
   es: {
-    office: 'Ouvidoria',
-    title: 'su mensaje no se añadió al caso',
+    subject: 'Ouvidoria: su mensaje no se añadió al caso',
     received: 'Recibimos su mensaje. ',
-    lead: (protocol, statusHref) => [
+    lead: (protocol, c) => [
       'Recibimos su mensaje, pero ',
       { strong: `no se añadió al caso ${protocol}` },
       '. Por seguridad, solo añadimos a un caso de la Ouvidoria los mensajes enviados desde la dirección de correo con la que se abrió: para agregar información, responda a un correo del caso desde esa dirección. Para ver el avance, use la ',
-      { href: statusHref, label: 'consulta de casos de la Ouvidoria' },
+      { href: statusRequestUrl(c), label: 'consulta de casos de la Ouvidoria' },
       ' (página en portugués) con el protocolo y la dirección de correo con la que se abrió el caso.',
     ],
     newMatter: {
@@ -1126,14 +1121,13 @@ const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
     },
   },
   en: {
-    office: 'Ombudsman',
-    title: 'your message was not added to the case',
+    subject: 'Ombudsman: your message was not added to the case',
     received: 'We have received your message. ',
-    lead: (protocol, statusHref) => [
+    lead: (protocol, c) => [
       'We have received your message, but it ',
       { strong: `was not added to case ${protocol}` },
       '. For your security, we only add to an Ombudsman case the messages sent from the email address the case was opened with: to add information, reply to an email about the case from that address. To see where it stands, use the ',
-      { href: statusHref, label: 'Ombudsman case status page' },
+      { href: statusRequestUrl(c), label: 'Ombudsman case status page' },
       ' (in Portuguese) with the protocol and the email address the case was opened with.',
     ],
     newMatter: {
@@ -1142,38 +1136,6 @@ const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
     },
   },
 };
-
-/** What the webform's answer page and JSON say first to a form citing a protocol (the reply's words). */
-export interface CitedProtocolNotice {
-  language: MessageLanguage;
-  /** "Sua mensagem não foi adicionada ao caso" (the reply's subject without the office). */
-  title: string;
-  lead: Inline[];
-  /** The lead as plain text (the JSON answer), the link's address in brackets. */
-  text: string;
-  /** NO_PRIOR_TICKET: the heading that replaces "talk to the Support Centre first". */
-  newMatter: string;
-}
-
-/**
- * The cited-protocol lead in the case language, with the /consulta link at `statusHref`. Built from
- * the protocol as she wrote it: the same whether the case exists or whose it is.
- */
-export function citedProtocolNotice(
-  language: MessageLanguage,
-  protocol: string,
-  statusHref: string,
-): CitedProtocolNotice {
-  const words = CITED_WORDS[language];
-  const lead = words.lead(sanitizeHeaderValue(protocol, 40), statusHref);
-  return {
-    language,
-    title: `${words.title.charAt(0).toUpperCase()}${words.title.slice(1)}`,
-    lead,
-    text: lead.map(inlineText).join(''),
-    newMatter: words.newMatter.h,
-  };
-}
 
 /**
  * The outcome's guidance after the cited-protocol lead: NO_PRIOR_TICKET's "we found no previous
@@ -1214,7 +1176,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   const citedLead = (body: Block[]): Block[] =>
     cited
       ? [
-          { p: CITED_WORDS[language].lead(sanitizeHeaderValue(cited, 40), statusRequestUrl(config)) },
+          { p: CITED_WORDS[language].lead(sanitizeHeaderValue(cited, 40), config) },
           ...afterCitedLead(outcome, body, CITED_WORDS[language]),
         ]
       : body;
@@ -1224,7 +1186,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     subject = `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${title}`;
   } else {
     const own = cited
-      ? `${CITED_WORDS[language].office}: ${CITED_WORDS[language].title}`
+      ? CITED_WORDS[language].subject
       : outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
         ? SHOPPER_SUBJECTS[language]
         : language === 'pt-BR'

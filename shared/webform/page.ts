@@ -16,7 +16,6 @@ import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
 import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { describeHours } from '../domain/hours';
 import { STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
-import { citedProtocolNotice, type MailInline } from '../domain/replies';
 import {
   FIELD_NAMES,
   type FieldErrors,
@@ -63,18 +62,7 @@ export type WebformView =
       /** The answer deadline the acknowledgement promises, dd/mm/aaaa. */
       dueDate?: string;
     }
-  | {
-      kind: 'guidance';
-      outcome: GuidanceOutcome;
-      ticket?: TicketCheck;
-      emailed: boolean;
-      variant?: 'shopper';
-      /**
-       * The form named a case protocol (as she wrote it) and could not join that case: the page
-       * leads with that, in the case language, as the reply does (citedProtocolNotice).
-       */
-      cited?: { protocol: string; language: MessageLanguage };
-    }
+  | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean; variant?: 'shopper' }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -348,50 +336,17 @@ ${attachmentList(files)}
   return layout(ctx, `Protocolo ${protocol}`, main);
 }
 
-function inlineHtml(i: MailInline): SafeHtml {
-  if (typeof i === 'string') return html`${i}`;
-  if ('strong' in i) return html`<strong>${i.strong}</strong>`;
-  // Our own page (/consulta under the stage's path) as is; any other address through safeUrl.
-  const own = i.href.startsWith('/') && !i.href.startsWith('//');
-  return html`<a href="${own ? i.href : safeUrl(i.href)}">${i.label}</a>`;
-}
-
-/**
- * The opening of the guidance page: the outcome's title and a neutral notice, or — when the form
- * cited a protocol — the reply's lead (not added to that case, how to reach it) and the outcome's
- * title below it (NO_PRIOR_TICKET's "talk to support first" becomes "if this is a new matter").
- */
-function guidanceOpening(view: Extract<WebformView, { kind: 'guidance' }>, title: string, ctx: PageContext) {
-  if (!view.cited) {
-    return {
-      title,
-      head: html`<h1>${title}</h1>
-<p class="aviso">Recebemos a sua mensagem e registramos o seu contato, mas ela ainda não pode ser tratada pela Ouvidoria. Veja abaixo para onde seguir.</p>
-`,
-    };
-  }
-  const n = citedProtocolNotice(
-    view.cited.language,
-    view.cited.protocol,
-    `${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}`,
-  );
-  const lang = PAGE_WORDS[n.language].htmlLang;
-  const sub =
-    view.outcome === 'NO_PRIOR_TICKET' ? html`<h2 lang="${lang}">${n.newMatter}</h2>` : html`<h2>${title}</h2>`;
-  return {
-    title: n.title,
-    head: html`<h1 lang="${lang}">${n.title}</h1>
-<p class="aviso" lang="${lang}">${n.lead.map(inlineHtml)}</p>
-${sub}
-`,
-  };
-}
-
-function guidancePage(ctx: PageContext, view: Extract<WebformView, { kind: 'guidance' }>): string {
-  const { outcome, ticket, emailed, variant } = view;
+function guidancePage(
+  ctx: PageContext,
+  outcome: GuidanceOutcome,
+  ticket: TicketCheck | undefined,
+  emailed: boolean,
+  variant?: 'shopper',
+): string {
   const g = guidanceFor(outcome, ctx.config, ticket, variant);
-  const opening = guidanceOpening(view, g.title, ctx);
-  const main = html`${opening.head}${g.paragraphs.map((p) => html`<p>${p}</p>\n`)}${g.items.length > 0 ? html`<ul>${g.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}
+  const main = html`<h1>${g.title}</h1>
+<p class="aviso">Recebemos a sua mensagem e registramos o seu contato, mas ela ainda não pode ser tratada pela Ouvidoria. Veja abaixo para onde seguir.</p>
+${g.paragraphs.map((p) => html`<p>${p}</p>\n`)}${g.items.length > 0 ? html`<ul>${g.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}
 ${
   g.links.length > 0
     ? html`<h2>Para onde seguir</h2>
@@ -401,7 +356,7 @@ ${g.links.map((l) => html`<li><a href="${safeUrl(l.href)}">${l.label}</a></li>\n
 }
 ${emailed ? html`<p>Enviamos estas orientações também para o seu e-mail.</p>` : ''}
 ${backLink(ctx)}`;
-  return layout(ctx, opening.title, main);
+  return layout(ctx, g.title, main);
 }
 
 function simplePage(ctx: PageContext, title: string, paragraphs: (string | SafeHtml)[]): string {
@@ -427,7 +382,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'accepted':
       return acceptedPage(ctx, view.protocol, view.emailed, view.attachments, view.dueDate);
     case 'guidance':
-      return guidancePage(ctx, view);
+      return guidancePage(ctx, view.outcome, view.ticket, view.emailed, view.variant);
     case 'received':
       return simplePage(ctx, 'Recebemos a sua mensagem', [
         'Obrigado pelo contato. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.',

@@ -12,8 +12,6 @@ import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
-import { statusRequestUrl } from '../domain/lifecycle/survey';
-import { citedProtocolNotice } from '../domain/replies';
 import { filesCountPt } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
@@ -471,18 +469,11 @@ function answer(
   const outcome: GuidanceOutcome = result.outcome;
   const ticket = result.decision.ticket;
   const variant = result.decision.replyVariant;
-  // A protocol she cited leads the answer, as it leads the reply: her words, never the case's.
-  const cited = result.citedProtocol ? { protocol: result.citedProtocol, language: caseLanguage(result) } : undefined;
-  const notice = cited && citedProtocolNotice(cited.language, cited.protocol, statusRequestUrl(deps.config));
   return {
     status: 200,
     headers: {},
-    view: { kind: 'guidance', outcome, ticket, emailed, ...(variant ? { variant } : {}), ...(cited ? { cited } : {}) },
-    json: {
-      outcome,
-      ...(notice ? { citedProtocol: cited?.protocol, notice: { title: notice.title, text: notice.text } } : {}),
-      guidance: guidanceFor(outcome, deps.config, ticket, variant),
-    },
+    view: { kind: 'guidance', outcome, ticket, emailed, ...(variant ? { variant } : {}) },
+    json: { outcome, guidance: guidanceFor(outcome, deps.config, ticket, variant) },
     event,
   };
 }

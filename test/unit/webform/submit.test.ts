@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
-import { statusRequestUrl } from '../../../shared/domain/lifecycle/survey';
 import { renderPage } from '../../../shared/webform/page';
 import { handleFormPost } from '../../../shared/webform/submit';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
@@ -86,78 +85,5 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     const protocols = [...deps.cases.records.values()].map((c) => c.protocol);
     expect(new Set(protocols).size).toBe(2);
     expect((deps.openCases as InMemorySenderOpenCases).ticketHolders.size).toBe(0);
-  });
-});
-
-describe('handleFormPost — a form citing a case protocol, sent from another address', () => {
-  const opened = post({
-    nome: 'Rafael Lima',
-    email: 'contato@eletroponto.com.br',
-    chamado: '48215',
-    assunto: 'atendimento',
-    descricao: 'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
-  });
-  const citing = (descricao: string) =>
-    post({ nome: 'Rafael Lima', email: 'rafael.lima@gmail.com', assunto: 'atendimento', descricao });
-
-  it.each([
-    {
-      language: 'pt-BR',
-      descricao:
-        'Sobre o caso OUV-2026-000001: o repasse de novembro ainda não caiu e estou escrevendo do meu e-mail pessoal.',
-      title: 'Sua mensagem não foi adicionada ao caso',
-      lead: 'não foi adicionada ao caso OUV-2026-000001',
-      heading: 'Se for um assunto novo',
-    },
-    {
-      language: 'es',
-      descricao:
-        'Sobre el caso OUV-2026-000001: el pago de noviembre todavía no llegó a mi cuenta, le escribo desde mi correo personal.',
-      title: 'Su mensaje no se añadió al caso',
-      lead: 'no se añadió al caso OUV-2026-000001',
-      heading: 'Si se trata de un asunto nuevo',
-    },
-    {
-      language: 'en',
-      descricao:
-        'About case OUV-2026-000001: the November payout still has not arrived, I am writing from my personal email address.',
-      title: 'Your message was not added to the case',
-      lead: 'was not added to case OUV-2026-000001',
-      heading: 'If this is a new matter',
-    },
-  ])(
-    '$language: the page and the JSON lead with "$lead", as the mail does',
-    async ({ language, descricao, title, lead, heading }) => {
-      const deps = webformDeps();
-      await handleFormPost(opened, deps);
-      const result = await handleFormPost(citing(descricao), deps);
-      expect(result.json).toMatchObject({
-        outcome: 'NO_PRIOR_TICKET',
-        citedProtocol: 'OUV-2026-000001',
-        notice: { title, text: expect.stringContaining(lead) },
-      });
-      expect((result.json.notice as { text: string }).text).toContain(`(${statusRequestUrl(localConfig)})`);
-      const page = renderPage(result.view, { config: localConfig });
-      expect(page).toContain(`<h1 lang="${language}">${title}</h1>`);
-      expect(page).toContain(`<strong>${lead}</strong>`);
-      expect(page).toContain(`<h2 lang="${language}">${heading}</h2>`);
-      expect(page).toContain('href="/consulta"');
-      expect(page).not.toContain('Fale primeiro com a Central de Atendimento');
-      const mail = deps.mailer.sent.at(-1);
-      expect(mail?.to).toEqual(['rafael.lima@gmail.com']);
-      expect(mail?.text).toContain(lead);
-    },
-  );
-
-  it('answers the same whether the protocol is a case of someone else or none at all', async () => {
-    const descricao =
-      'Sobre o caso OUV-2026-000001: o repasse de novembro ainda não caiu e estou escrevendo do meu e-mail pessoal.';
-    const withCase = webformDeps();
-    await handleFormPost(opened, withCase);
-    const answered = await handleFormPost(citing(descricao), withCase);
-    const without = webformDeps();
-    const blind = await handleFormPost(citing(descricao), without);
-    expect(answered.json).toEqual(blind.json);
-    expect(renderPage(answered.view, { config: localConfig })).toBe(renderPage(blind.view, { config: localConfig }));
   });
 });
