@@ -165,10 +165,24 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
     (await doc.send(new GetCommand({ TableName: TABLE, Key: surveyKey(protocol), ConsistentRead: true }))).Item;
   const link = (protocol: string) =>
     surveyLinks(protocol, new Date('2026-04-07T12:00:00.000Z'), SECRET, localConfig)[4]?.url ?? '';
+  // A survey link comes from a closing: the case answered is closed (an open one is a reopened case).
+  const closedCase = async (address: string) => {
+    const opened = await openCase(address);
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: `CASE#${opened.caseId}`, sk: 'CASE' },
+        UpdateExpression: 'SET #status = :closed, #closedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#closedAt': 'closedAt' },
+        ExpressionAttributeValues: { ':closed': 'CLOSED', ':at': '2026-04-07T11:00:00.000Z' },
+      }),
+    );
+    return opened;
+  };
 
   it('the answer read the case, the whole erasure ran, then the answer wrote', async () => {
     const address = 'pesquisa1@loja.com.br';
-    const { protocol } = await openCase(address);
+    const { protocol } = await closedCase(address);
     const store = workStore();
     const racing = {
       getByProtocol: async (p: string) => {
@@ -193,7 +207,7 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
 
   it('the erasure deleted the pointers, the answer ran whole, then the erasure deleted the case item', async () => {
     const address = 'pesquisa2@loja.com.br';
-    const { protocol } = await openCase(address);
+    const { protocol } = await closedCase(address);
     const base = new DynamoDataSubjectStore(doc, TABLE);
     let answered: unknown;
     const racing = Object.assign(Object.create(base) as DynamoDataSubjectStore, {
