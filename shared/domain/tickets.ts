@@ -657,7 +657,11 @@ function extractFromText(
       const leadingZero = digits.startsWith('0');
       // "chamado 2024" is more likely a year than ticket 2024, unless marked: "chamado nº 2024".
       const marked = /#|(?<![a-z])(?:n[o.]?|nr|nro|num|numero|number|id)(?![a-z])|:/.test(linkText);
-      const acceptable = afterYear !== null || (strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits));
+      // After "!" or "?" only a plain number is hers: not "0800", "50.000" or a year ("chamado? 0800 ninguém atende").
+      const emphatic = /[!?]/.test(linkText);
+      const acceptable = emphatic
+        ? afterYear === null && raw === digits && !leadingZero && !isYear(digits)
+        : afterYear !== null || (strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits));
       const number = stripLeadingZeros(digits);
       if (acceptable && isValidTicketFormat(number)) {
         claimed.add(numStart);

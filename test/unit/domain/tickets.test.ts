@@ -794,6 +794,8 @@ describe('extractTicketCandidates: an exclamation or a question between the keyw
     ['a year after it', 'abri um chamado! 2026 não pode continuar assim'],
     ['an amount after it', 'abri chamado! 12345 reais de prejuízo'],
     ['a count of days', 'abri chamado? 12345 dias esperando'],
+    ['a toll-free prefix', 'Preciso abrir um chamado? 0800 ninguém atende'],
+    ['dotted thousands', 'Já abri chamado! 50.000 em vendas perdidas'],
   ])('still not a ticket, %s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });
