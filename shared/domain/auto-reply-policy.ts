@@ -125,10 +125,10 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
   { ruleId: 'bounce-subject', pattern: /^delivery status notification\b/ },
   { ruleId: 'bounce-subject', pattern: /^(nao entregue|entrega falhou|falha na entrega)\b/ },
   // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others, as a
-  // prefix or the whole subject only: "Não foi possível entregar a mercadoria", "E-mail devolvido
+  // colon's prefix or the whole subject only (the whole subject lets the text decide, BARE_BOUNCE_SUBJECT): "Não foi possível entregar a mercadoria", "E-mail devolvido
   // pelo Gmail" and "Mensagem não entregue aos meus clientes" are merchants' complaints.
-  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\s*($|[:\-–—|])/ },
-  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\s*($|[:\-–—|])/ },
+  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\s*($|:)/ },
+  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\s*($|:)/ },
   // A read receipt (MDN) names the mail it answers after its prefix ("Lida: Re: …").
   { ruleId: 'receipt-subject', pattern: /^(lida|lido|read|leido|leida)\s*:/ },
   { ruleId: 'receipt-subject', pattern: /^(confirmacao de leitura|read receipt|return receipt)\b/ },
@@ -147,7 +147,7 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
  * its headers; its text is still read by the rules.)
  */
 const SUBJECT_COMPLAINT =
-  /\b(chamados?|tickets?|protocolos?|problemas?|reclama\w*|urgente|loja|pedidos?|cobran\w*|cobrad\w*|fatura\w*|erro|parou|pararam|caiu|fora do ar|nao funciona|\d{4,})\b/;
+  /\b(chamados?|tickets?|protocolos?|problemas?|reclama\w*|urgente|loja|pedidos?|cobran\w*|cobrad\w*|fatura\w*|erro|parou|pararam|caiu|fora do ar|nao funciona|nao (recebe|chega)\w*|clientes?|\d{4,})\b/;
 
 /**
  * How the subjects of our own mail begin once another robot prefixes them: a reply ("Re: …", and
@@ -213,7 +213,7 @@ const BODY_NOTICE = new RegExp(
 
 /** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */
 const BARE_BOUNCE_SUBJECT =
-  /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|(mensagem |e-?mail )?nao entregue|(mensagem |e-?mail )?devolvid[oa]|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;
+  /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|(mensagem |e-?mail )?nao entregue|(mensagem |e-?mail )?devolvid[oa]|nao (e|foi) possivel entregar|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;
 
 /** A delivery failure's own words: who could not be reached, and the server's answer. */
 const BODY_BOUNCE =

@@ -255,6 +255,34 @@ describe('evaluateAutoReply — allowed', () => {
       '"Mensagem não entregue" to her customers',
       mail({ subject: 'Mensagem não entregue aos meus clientes', text: 'Sem solução há uma semana.' }),
     ],
+    [
+      '"E-mail devolvido -" and her complaint',
+      mail({
+        subject: 'E-mail devolvido - clientes não recebem a confirmação',
+        text: 'Desde ontem nenhum cliente recebe.',
+      }),
+    ],
+    [
+      '"Não foi possível entregar - Correios", a ticket in the text',
+      mail({
+        subject: 'Não foi possível entregar - Correios',
+        text: 'Chamado 48213 sem solução, 12 pacotes voltaram.',
+      }),
+    ],
+    [
+      '"Mensagem não entregue:" before her own words',
+      mail({
+        subject: 'Mensagem não entregue: meus clientes não recebem nada',
+        text: 'Os e-mails de confirmação de pedido não chegam aos clientes desde sexta e o suporte não resolve.',
+      }),
+    ],
+    [
+      '"Não foi possível entregar" alone over her complaint',
+      mail({
+        subject: 'Não foi possível entregar',
+        text: 'Os pedidos de ontem voltaram todos e o suporte não resolve. Chamado 48213 sem solução.',
+      }),
+    ],
     // The office sends no invitations: an "Aceito:" over our subject is her answer to the case.
     [
       '"Aceito:" over our own subject, her acceptance',
