@@ -408,7 +408,7 @@ function isDisclaimer(paragraph: string): boolean {
   // About the mail itself, not about the merchant's data: "Por se tratar de dados bancários
   // confidenciais, ele foi enviado apenas ao e-mail do destinatário cadastrado" is an answer.
   return (
-    /\b(?:(?:esta|essa) (?:mensagem|comunicacao|correspondencia)|(?:este|esse) e-?mail|this (?:message|e-?mail|communication)|aviso legal|disclaimer)\b/.test(
+    /\b(?:[nd]?(?:esta|essa) (?:mensagem|comunicacao|correspondencia)|[nd]?(?:este|esse) e-?mail|this (?:message|e-?mail|communication)|aviso legal|disclaimer)\b/.test(
       n,
     ) &&
     /confidencia|privilegiad|sigilos|confidential|privileged/.test(n) &&

@@ -346,6 +346,16 @@ describe('freshStaffText — what the analyst wrote now', () => {
       'O estorno foi feito hoje.\n\nEsta mensagem pode conter informação confidencial. Se você a recebeu por engano, apague-a.',
       'O estorno foi feito hoje.',
     ],
+    [
+      'a disclaimer "nesta mensagem"',
+      'Olá, segue a resposta.\n\nAs informações contidas nesta mensagem e em seus anexos são confidenciais e destinadas exclusivamente ao destinatário. Se você a recebeu por engano, apague-a.',
+      'Olá, segue a resposta.',
+    ],
+    [
+      'a disclaimer "deste e-mail"',
+      'Olá, segue a resposta.\n\nO conteúdo deste e-mail é confidencial. Se você não é o destinatário, avise o remetente.',
+      'Olá, segue a resposta.',
+    ],
     ['name and role on one line', 'Resolvido, Maria.\n\nAna Lima | Analista de Ouvidoria', 'Resolvido, Maria.'],
     ['the first name only', 'Resolvido, Maria.\nAbraços,\nAna', 'Resolvido, Maria.'],
     ['a surname more, accents as typed', 'Resolvido.\n\nAná Lima Souza\nOuvidoria', 'Resolvido.'],
