@@ -5320,6 +5320,11 @@ describe('round 21: a store’s buyer naming the store after "uma compra", or a 
 describe('round 21: helpdesks’ and absences’ other words', () => {
   it.each([
     [
+      'a promise that says how the answer is sent',
+      'Recebemos seu contato',
+      'Recebemos sua mensagem e retornaremos em até 2 dias úteis, a resposta é enviada para este mesmo e-mail.',
+    ],
+    [
       'Octadesk-style: an agent will answer soon',
       'Recebemos seu contato!',
       'Olá! 👋\n\nRecebemos sua mensagem e em breve um de nossos atendentes irá te responder.\n\nNosso horário de atendimento: seg a sex, 8h às 18h.',
