@@ -23,6 +23,9 @@ export type TicketCheck =
   /** The directory failed (timeout, 5xx): the case goes on, flagged "ticket not verified". */
   | { status: 'unverified'; number: string; why: string };
 
+/** A variant of an outcome's reply (Decision.replyVariant). */
+export type ReplyVariant = 'shopper' | 'on-behalf';
+
 export interface Decision {
   outcome: Outcome;
   /** Ids of every rule that fired, in evaluation order; the first decisive one last. */
@@ -34,7 +37,8 @@ export interface Decision {
   language?: MessageLanguage;
   /**
    * A variant of the outcome's reply: `shopper` is a NOT_A_CLIENT sender who bought from a store
-   * built on the platform (the store handles its orders; Sales cannot help).
+   * built on the platform (the store handles its orders; Sales cannot help); `on-behalf` is a
+   * TICKET_INVALID sender who writes for the ticket's owner (an agency, an accountant, a lawyer).
    */
-  replyVariant?: 'shopper';
+  replyVariant?: ReplyVariant;
 }

@@ -1,7 +1,7 @@
 import { countOf } from './count';
 import { formatDateTimePtBr } from './calendar';
 import type { OfficeHours, OuvidoriaConfig } from './config';
-import type { TicketCheck } from './decision';
+import type { ReplyVariant, TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
 import {
   ACCESS_REASONS,
@@ -44,8 +44,11 @@ export interface ReplyContext {
   receivedAt: string;
   /** Language of the merchant's message (Decision.language): es and en replies, pt-BR otherwise. */
   language?: MessageLanguage;
-  /** Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT). */
-  variant?: 'shopper';
+  /**
+   * Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT); `on-behalf`, someone
+   * writing for the ticket's owner (TICKET_INVALID).
+   */
+  variant?: ReplyVariant;
   /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
   dueDate?: string;
   /**
@@ -251,6 +254,17 @@ function ticketLine(ticket: TicketCheck | undefined): Block[] {
   return [{ p: ['Chamado anterior informado: ', { strong: `nº ${ticket.number}` }, '.'] }];
 }
 
+/**
+ * TICKET_INVALID to someone who writes for the ticket's owner (Decision.replyVariant `on-behalf`):
+ * only the owner's address opens a case, so what to do is theirs or that address's.
+ */
+const ON_BEHALF: Readonly<Record<MessageLanguage, string>> = {
+  'pt-BR':
+    'Como você escreve em nome de outra pessoa ou empresa: peça ao titular do chamado que escreva a partir do e-mail com que abriu o chamado, ou escreva você mesmo a partir dele.',
+  es: 'Como usted escribe en nombre de otra persona o empresa: pida al titular del ticket que escriba desde el correo con el que abrió el ticket, o escriba usted mismo desde ese correo.',
+  en: 'As you are writing on behalf of someone else: ask the person who opened the ticket to write from the e-mail address they opened it with, or write from that address yourself.',
+};
+
 function invalidTicketText(ticket: TicketCheck | undefined, words: ChannelWords): Inline[] {
   if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
     return [
@@ -348,6 +362,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
     case 'TICKET_INVALID':
       return [
         { p: ['Recebemos sua mensagem. ', ...invalidTicketText(ctx.ticket, words)] },
+        ...(ctx.variant === 'on-behalf' ? [{ p: [ON_BEHALF['pt-BR']] }] : []),
         {
           p: [
             'Por favor, confira o número na confirmação que você recebeu ao abrir o chamado e ',
@@ -789,6 +804,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Repl
             ...foreignInvalidTicket(language, ctx.ticket, words),
           ],
         },
+        ...(ctx.variant === 'on-behalf' ? [{ p: [ON_BEHALF[language]] }] : []),
         {
           p: [
             es

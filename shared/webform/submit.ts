@@ -468,7 +468,8 @@ function answer(
   }
   const outcome: GuidanceOutcome = result.outcome;
   const ticket = result.decision.ticket;
-  const variant = result.decision.replyVariant;
+  // The page's guidance has the shopper's variant only; the e-mailed reply has every one.
+  const variant = result.decision.replyVariant === 'shopper' ? 'shopper' : undefined;
   return {
     status: 200,
     headers: {},

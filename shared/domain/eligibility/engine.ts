@@ -23,7 +23,7 @@
 import { isMachineGenerated, noticeWordsAreTheMerchants } from '../auto-reply-policy';
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
-import type { Decision, TicketCheck } from '../decision';
+import type { Decision, ReplyVariant, TicketCheck } from '../decision';
 import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
@@ -41,7 +41,7 @@ import {
   isBareForward,
   splitQuoted,
 } from '../text';
-import { FIRST_PERSON, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
+import { FIRST_PERSON, ON_BEHALF, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
 const MAX_EVIDENCE = 60;
@@ -827,7 +827,7 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
   for (const outcome of outcomes) {
     for (const language of ['pt-BR', 'es', 'en'] as const) {
       // Only NOT_A_CLIENT has a second variant (the shopper's): render the others once (cold start).
-      for (const variant of outcome === 'NOT_A_CLIENT' ? ([undefined, 'shopper'] as const) : [undefined]) {
+      for (const variant of variantsOf(outcome)) {
         const { text } = renderReply(
           outcome,
           {
@@ -995,5 +995,23 @@ export function decide(
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
   const decision: Decision = { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket, language };
   if (isShopperRule(decisive)) decision.replyVariant = 'shopper';
+  else if (decision.outcome === 'TICKET_INVALID' && writesOnBehalf(topics.sentences))
+    decision.replyVariant = 'on-behalf';
   return decision;
+}
+
+/** Every reply of an outcome: NOT_A_CLIENT's and TICKET_INVALID's have a second variant. */
+function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[] {
+  if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
+  if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
+  return [undefined];
+}
+
+let onBehalf: RegExp | undefined;
+
+/** Whether the sender says they write for someone else (ON_BEHALF): an agency, an accountant, a lawyer. */
+function writesOnBehalf(sentences: readonly TopicSentence[]): boolean {
+  onBehalf ??= new RegExp(ON_BEHALF.map((phrase) => compilePhrase(phrase).source).join('|'));
+  const re = onBehalf;
+  return sentences.some((s) => !s.headline && re.test(s.text));
 }

@@ -825,6 +825,60 @@ const CHARGED_WORDS = ['cobr*', 'estorn*', 'reembols*', 'fatura*', 'boleto*', 'd
 
 const BILLING_WORDS = [...CHARGED_WORDS, 'mensalidade*'];
 
+/**
+ * Someone who writes for the merchant who opened the ticket: an agency, an accountant, a developer,
+ * an employee, a lawyer. Not a rule: a TICKET_INVALID reply's variant (engine.ts, `on-behalf`).
+ */
+export const ON_BEHALF: readonly string[] = [
+  'em nome da loja',
+  'em nome da empresa',
+  'em nome do cliente',
+  'em nome da cliente',
+  'em nome do lojista',
+  'em nome da lojista',
+  'em nome do meu cliente',
+  'em nome da minha cliente',
+  'em nome do titular',
+  'sou da agencia',
+  'somos a agencia',
+  'somos da agencia',
+  'agencia que cuida',
+  'agencia responsavel',
+  'sou o contador',
+  'sou a contadora',
+  'sou contador*',
+  'escritorio de contabilidade',
+  'sou o advogado',
+  'sou a advogada',
+  'sou advogad*',
+  'represento a',
+  'represento o',
+  'sou o desenvolvedor',
+  'sou a desenvolvedora',
+  'sou desenvolvedor*',
+  'desenvolvedor da loja',
+  'desenvolvedora da loja',
+  'sou funcionari*',
+  'trabalho na loja',
+  'trabalho na empresa',
+  'a pedido do dono',
+  'a pedido da dona',
+  'a pedido do cliente',
+  'a pedido da cliente',
+  'en nombre de',
+  'soy el contador',
+  'soy la contadora',
+  'soy abogad*',
+  'somos la agencia',
+  'trabajo en la tienda',
+  'on behalf of',
+  'i am the accountant',
+  'i am their accountant',
+  'i am the developer',
+  'we are the agency',
+  'i work for',
+];
+
 export const RULES: readonly Rule[] = [
   // 1. Quarantine: no reply, kept for review.
   {

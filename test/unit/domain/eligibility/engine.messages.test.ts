@@ -46,7 +46,7 @@ interface Row {
   /** Numbers that must never be ticket candidates. */
   notTickets?: string[];
   language?: MessageLanguage;
-  variant?: 'shopper';
+  variant?: 'shopper' | 'on-behalf';
 }
 
 function rawMail(row: Row): Buffer {
@@ -5507,6 +5507,68 @@ describe('merchants in the words round 21’s outsider, vendor and shopper phras
       outcome: 'NO_PRIOR_TICKET',
     });
     expect(decision.outcome, decision.ruleIds.join(',')).not.toBe('NOT_A_CLIENT');
+    expect(decision.replyVariant).toBeUndefined();
+  });
+});
+
+describe('round 22: someone writing for the ticket’s owner is told what to do', () => {
+  it.each([
+    [
+      'an agency',
+      'Bruno | Agência Pixel <bruno@agenciapixel.com.br>',
+      'Chamado 48213',
+      'Olá, sou da agência que cuida da loja Modas Bella. Escrevo em nome da loja sobre o chamado 48213: o checkout continua fora do ar.',
+      'pt-BR',
+      /peça ao titular do chamado que escreva a partir do e-mail com que abriu o chamado, ou escreva você mesmo a partir dele/,
+    ],
+    [
+      'an accountant',
+      'Marta Contabilidade <marta@contabilmarta.com.br>',
+      'Cobrança indevida - chamado 48214',
+      'Boa tarde. Sou a contadora da Casa dos Aromas e escrevo sobre o chamado 48214: a fatura de novembro veio cobrada em dobro.',
+      'pt-BR',
+      /peça ao titular do chamado/,
+    ],
+    [
+      'a developer, in Spanish',
+      'Diego Ruiz <diego@devruiz.com.ar>',
+      'Ticket 48215',
+      'Hola, escribo en nombre de la tienda Eletro Ponto sobre el ticket 48215. La integración de pagos sigue sin funcionar desde hace una semana.',
+      'es',
+      /pida al titular del ticket que escriba desde el correo con el que abrió el ticket/,
+    ],
+    [
+      'a lawyer, in English',
+      'John Smith <john@smithlaw.example>',
+      'Ticket 51000',
+      'Hello, I am writing on behalf of my client Papelaria Estrela about ticket 51000. Their store has been down for ten days and nobody answers.',
+      'en',
+      /ask the person who opened the ticket to write from the e-mail address they opened it with/,
+    ],
+  ] as const)('%s', async (name, from, subject, text, language, words) => {
+    const { decision } = await check({ name, from, subject, text, outcome: 'TICKET_INVALID', variant: 'on-behalf' });
+    const reply = renderReply(
+      'TICKET_INVALID',
+      {
+        subject,
+        receivedAt: '2026-11-25T13:00:00.000Z',
+        language,
+        ticket: decision.ticket,
+        ...(decision.replyVariant ? { variant: decision.replyVariant } : {}),
+      },
+      localConfig,
+    );
+    expect(reply.text.replace(/\s+/g, ' ')).toMatch(words);
+  });
+
+  it('the owner citing a wrong number gets no such words', async () => {
+    const { decision } = await check({
+      name: 'owner, wrong number',
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'chamado 48213',
+      text: 'Abri o chamado 48213 há duas semanas e a loja continua fora do ar. Ninguém responde.',
+      outcome: 'TICKET_INVALID',
+    });
     expect(decision.replyVariant).toBeUndefined();
   });
 });
