@@ -531,6 +531,9 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
   if (has('content-class') && CALENDAR_MESSAGE.test(h['content-class'] as string)) {
     return refuse('calendar-message', 'Outlook meeting request or answer (Content-Class calendarmessage)');
   }
+  // Any calendar's invitation or answer (a text/calendar part with an iTIP METHOD, parse-email.ts).
+  if (s.calendarInvite)
+    return refuse('calendar-part', 'calendar invitation or answer (text/calendar part with a METHOD)');
 
   const returnPath = effectiveReturnPath(s);
   if (returnPath === '') return refuse('null-return-path', 'empty return path (bounce or automatic message)');
@@ -666,6 +669,7 @@ const MACHINE_RULES = new Set([
   'receipt-subject',
   'calendar-subject',
   'calendar-message',
+  'calendar-part',
 ]);
 
 export function isMachineGenerated(s: Submission, config: OuvidoriaConfig): boolean {

@@ -121,6 +121,12 @@ export const SubmissionSchema = z.object({
    * for joining a case as that address (threading, "Trust rules").
    */
   authorUnclear: z.optional(z.boolean()),
+  /**
+   * Email: a calendar part carries an iTIP METHOD (an invitation, an answer, a cancellation):
+   * a calendar's mail, whatever its subject. Read from the part's declared type and its own
+   * METHOD line, since the file itself is kept as the text its bytes prove (`.txt`).
+   */
+  calendarInvite: z.optional(z.literal(true)),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
   /**

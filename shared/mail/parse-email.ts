@@ -207,6 +207,8 @@ interface MailParts {
   parseProblem?: string;
   /** From names no single author (see Submission.authorUnclear). */
   authorUnclear?: boolean;
+  /** A calendar part with an invitation's METHOD (see Submission.calendarInvite). */
+  calendarInvite?: true;
 }
 
 function emptyParts(parseProblem: string | undefined): MailParts {
@@ -241,7 +243,9 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   const attachments: AttachmentMeta[] = [];
   const forwarded: string[] = [];
   let checks = PARSE_LIMITS.checkedFiles;
+  let calendarInvite = false;
   for (const att of parsed.attachments ?? []) {
+    calendarInvite ||= isCalendarInvite(att);
     if (attachments.length < PARSE_LIMITS.attachments) {
       let meta = attachmentMeta(att);
       if (checks > 0 && isCheckable(meta, att.content)) {
@@ -269,7 +273,25 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     headers,
     attachments,
     ...(authorUnclear ? { authorUnclear } : {}),
+    ...(calendarInvite ? { calendarInvite: true as const } : {}),
   };
+}
+
+/** How much of a calendar part is read for its METHOD line (it comes first, after the header). */
+const CALENDAR_PEEK_BYTES = 4096;
+/** iTIP methods of an invitation and its answers (RFC 5546); PUBLISH, a shared calendar file, is not one. */
+const ITIP_METHOD = /^METHOD:(REQUEST|REPLY|CANCEL|COUNTER|DECLINECOUNTER|REFRESH|ADD)[ \t]*\r?$/im;
+
+/**
+ * A text/calendar part with an invitation's METHOD: the signal survives the file check, which keeps
+ * the part as the plain text its bytes are (`invite.txt`).
+ */
+function isCalendarInvite(att: ParsedMail['attachments'][number]): boolean {
+  return (
+    att.contentType?.toLowerCase() === 'text/calendar' &&
+    Buffer.isBuffer(att.content) &&
+    ITIP_METHOD.test(att.content.subarray(0, CALENDAR_PEEK_BYTES).toString('latin1'))
+  );
 }
 
 /**
@@ -404,6 +426,7 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     raw: meta.raw,
     // In SubmissionSchema's order: the schema's output is this object, key for key.
     ...(parts.authorUnclear ? { authorUnclear: true } : {}),
+    ...(parts.calendarInvite ? { calendarInvite: true } : {}),
     parseProblem: parseProblem === undefined ? undefined : cap(cleanLine(parseProblem), PARSE_LIMITS.parseProblemChars),
     ...(addressedTo ? { addressedTo } : {}),
   };

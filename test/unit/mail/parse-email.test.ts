@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluateAutoReply, isMachineGenerated } from '../../../shared/domain/auto-reply-policy';
+import { localConfig } from '../../../shared/domain/config';
 import { SubmissionSchema, type Submission } from '../../../shared/domain/submission';
 import { FORWARDED_MARKER, PARSE_LIMITS, parseEmail } from '../../../shared/mail/parse-email';
 
@@ -932,5 +934,48 @@ describe('parseEmail: the sender is the address the From spells out, as the DNS 
     expectValid(s);
     expect(s.sender.address).toBe(address);
     expect(s.authorUnclear).toBeUndefined();
+  });
+});
+
+describe('parseEmail: a calendar’s invitation keeps its signal though its file is kept as text', () => {
+  const ics = (method: string) =>
+    `BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nVERSION:2.0\r\nMETHOD:${method}\r\nBEGIN:VEVENT\r\nSUMMARY:Alinhamento Bagy\r\nDTSTART:20261210T140000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+  const invite = (method: string, type = `text/calendar; method=${method}; charset=UTF-8`) =>
+    [
+      'From: Kevin Wu <kevin@wuimports.com>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Alinhamento Bagy',
+      'Message-ID: <cal-1@wuimports.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Reunião do Microsoft Teams. Ingressar no computador ou aplicativo móvel.',
+      '--b1',
+      `Content-Type: ${type}`,
+      'Content-Disposition: attachment; filename="invite.ics"',
+      '',
+      ics(method),
+      '--b1--',
+      '',
+    ].join('\r\n');
+
+  it.each([
+    ['an invitation (REQUEST), its title as the subject', invite('REQUEST'), true],
+    ['an answer to one (REPLY)', invite('REPLY'), true],
+    ['a cancellation (CANCEL)', invite('CANCEL'), true],
+    ['a shared calendar file (PUBLISH): no invitation', invite('PUBLISH'), false],
+    ['METHOD in a part that is no calendar', invite('REQUEST', 'text/plain; charset=UTF-8'), false],
+  ] as const)('%s', async (_name, raw, calendar) => {
+    const s = await parse(raw);
+    expectValid(s);
+    expect(s.calendarInvite === true).toBe(calendar);
+    expect(isMachineGenerated(s, localConfig)).toBe(calendar);
+    if (calendar) {
+      expect(evaluateAutoReply(s, 'NO_PRIOR_TICKET', localConfig)).toMatchObject({ ruleId: 'calendar-part' });
+      expect(s.attachments[0]).toMatchObject({ kind: 'txt', filename: 'invite_ics.txt' });
+    }
   });
 });
