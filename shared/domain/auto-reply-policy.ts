@@ -375,10 +375,11 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
 }
 
 /**
- * A span in double quotes, curly quotes or guillemets; or in single quotes that open after a space
- * and close before one (never an apostrophe: "I'm", "d'água"). Bounded: linear in the text.
+ * A span in double quotes, curly double quotes or guillemets; or in single quotes, straight or curly,
+ * that open after a space and close before one (never an apostrophe: "I'm", "d'água", "can’t … the
+ * recipient’s", which a notice writes with the curly one). Bounded: linear in the text.
  */
-const QUOTED_SPAN = /["“”«»‘’]([^"“”«»‘’\n]{3,300})["“”«»‘’]|(?:^|[\s(:])'([^'\n]{3,300})'(?=[\s.,;:!?)]|$)/g;
+const QUOTED_SPAN = /["“”«»]([^"“”«»\n]{3,300})["“”«»]|(?:^|[\s(:])['‘’]([^'‘’\n]{3,300})['‘’](?=[\s.,;:!?)]|$)/g;
 
 const wordsOnly = (text: string): string => text.replace(/[^a-z0-9]+/g, ' ').trim();
 

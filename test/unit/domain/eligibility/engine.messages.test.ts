@@ -5320,6 +5320,11 @@ describe('round 21: a store’s buyer naming the store after "uma compra", or a 
 describe('round 21: helpdesks’ and absences’ other words', () => {
   it.each([
     [
+      'an English failure typed with curly apostrophes',
+      'Delivery problem',
+      'We’re sorry: this message could not be delivered to the recipient’s address. Please check it and try again.',
+    ],
+    [
       'a promise that says how the answer is sent',
       'Recebemos seu contato',
       'Recebemos sua mensagem e retornaremos em até 2 dias úteis, a resposta é enviada para este mesmo e-mail.',
