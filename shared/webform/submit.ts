@@ -12,7 +12,7 @@ import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
-import { filesCountPt } from '../domain/uploads/plan';
+import { filesCountPt, isPendingId } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
 import {
@@ -261,9 +261,13 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const data = validated.data;
   // Files: those of a multipart post are checked on their bytes and stored now; those the
   // script sent to S3 are found under the pending id. Both count against the sender's budget.
-  let pendingId = typeof parsed.fields[PENDING_FIELD] === 'string' ? parsed.fields[PENDING_FIELD] : undefined;
+  const pendingField = parsed.fields[PENDING_FIELD];
+  let pendingId = typeof pendingField === 'string' && pendingField !== '' ? pendingField : undefined;
   const files = multipart?.ok ? multipart.files : [];
-  if (files.length > 0 || pendingId) {
+  // A pending id that is no id (a list, an object, garbage) names files she believes attached: say
+  // so, rather than store the case without them. An empty field is the form without files.
+  const unreadablePending = pendingField !== undefined && pendingField !== '' && !isPendingId(pendingField);
+  if (files.length > 0 || pendingId || unreadablePending) {
     const attachmentProblem = (message: string) =>
       rejected(
         400,
@@ -274,6 +278,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
         [FILES_FIELD],
       );
     if (!deps.uploads) return attachmentProblem(ATTACHMENTS_OFF);
+    if (unreadablePending) return attachmentProblem(PENDING_UNREADABLE_MESSAGE);
     const uploadDeps = { ...deps, uploads: deps.uploads };
     const stored = await storeFormFiles(files, uploadDeps);
     if (!stored.ok) return attachmentProblem(stored.message);
@@ -348,6 +353,8 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
 }
 
 const ATTACHMENTS_OFF = 'Este formulário não aceita anexos no momento. Envie a manifestação sem arquivos.';
+const PENDING_UNREADABLE_MESSAGE =
+  'Não foi possível localizar os arquivos anexados. Selecione os arquivos de novo e envie a manifestação.';
 const SENDER_FILES_MESSAGE =
   'Este e-mail já enviou muitos arquivos hoje. Envie a manifestação sem anexos ou tente novamente amanhã.';
 

@@ -183,6 +183,27 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     },
   );
 
+  // She believes her files are attached: a pending id that is no id (a JSON list, garbage) is told,
+  // not stored as a case without them. An empty field is the form without files.
+  it.each([
+    ['a JSON list', { anexosId: ['0123456789abcdef0123456789abcdef'] }],
+    ['an object', { anexosId: { id: '0123456789abcdef0123456789abcdef' } }],
+    ['a number', { anexosId: 12345 }],
+    ['not an id', { anexosId: '../../uploads/outro' }],
+  ])('an unreadable pending id (%s) is a 400 on the attachments, no case', async (_what, extra) => {
+    const r = await handle(
+      event('POST', '/casos', JSON.stringify({ ...FIELDS, ...extra }), 'application/json', 'application/json'),
+    );
+    expect(r.statusCode).toBe(400);
+    expect(json(r).errors?.anexos).toMatch(/Não foi possível localizar os arquivos anexados/);
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('an empty pending id is the form without files', async () => {
+    const r = await submit({ anexosId: '' });
+    expect(r.statusCode).toBe(201);
+  });
+
   it('counts against the per-IP limit', async () => {
     for (let i = 0; i < localConfig.limits.webformPerIpPerHour; i++) {
       expect(
