@@ -25,9 +25,10 @@
  * or when no DMARC pass let it claim one — is the same action, and changes nothing again.
  */
 import { createHash } from 'node:crypto';
-import { isMachineGenerated } from '../../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, isMachineGenerated, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
+import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
 import { freshStaffText, type ParsedStaffMail, parseStaffMailParts } from '../../domain/lifecycle/commands';
 import { leftOutReasonPt, renderSetAsideNotice, type SetAsideReason } from '../../domain/lifecycle/messages';
 import {
@@ -38,7 +39,6 @@ import {
 } from '../../domain/lifecycle/reply-address';
 import type { Actor, LeftOutFile, RefusalCode, StaffMember } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
-import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
 import { type AttachmentMeta, type Submission, virusDetected } from '../../domain/submission';
@@ -159,8 +159,7 @@ async function tellSetAside(
   const { config, clock, noticeLimiter } = deps;
   if (!noticeLimiter) return;
   try {
-    const day = clock.now().toISOString().slice(0, 10);
-    const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, new Date(`${day}T00:00:00.000Z`), DAY_SECONDS);
+    const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, utcDayStart(clock.now()), DAY_SECONDS);
     if (hits > config.lifecycle.staffQuarantineNoticesPerDay) return;
     const notice = renderSetAsideNotice(protocol, mail.subject, member, reason, config);
     await deps.mailer.send({
@@ -179,8 +178,6 @@ async function tellSetAside(
     // notice again on each retry and end in the intake's DLQ. The quarantine list still shows it.
   }
 }
-
-const DAY_SECONDS = 24 * 60 * 60;
 
 /**
  * A staff mail's own identity (HistoryEvent.mailId): its author and Message-ID, hashed. Only
