@@ -8,8 +8,8 @@
  * no one else). Opening a link checks its signature and expiry, then claims its nonce with a
  * conditional write: a second opening is refused ("one-time").
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { inboxLimitKey } from '../domain/mailbox';
+import { randomBytes } from 'node:crypto';
+import { hashedInboxKey } from '../domain/mailbox';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { readTypedProtocol } from '../domain/protocol';
 import { type MessageLanguage, withoutInvisible } from '../domain/text';
@@ -69,7 +69,7 @@ const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
 /** The inbox's counter of link mails: hashed (no address in the limiter's table), one per inbox. */
 function statusLinkInboxKey(email: string): string {
-  return `status-link-inbox-${createHash('sha256').update(inboxLimitKey(email)).digest('hex').slice(0, 32)}`;
+  return `status-link-inbox-${hashedInboxKey(email)}`;
 }
 
 export function newNonce(): string {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Whether two addresses reach one mailbox as its provider defines it: case and spaces aside, and
  * Gmail's own equivalences — dots in the name, a "+tag", googlemail.com. A merchant who typed
@@ -33,4 +35,9 @@ export function inboxLimitKey(address: string): string {
   if (at <= 0) return box;
   const name = box.slice(0, at).split('+')[0] ?? '';
   return name === '' ? box : `${name}${box.slice(at)}`;
+}
+
+/** inboxLimitKey hashed, for a limiter's key: one counter per inbox, no address in the table. */
+export function hashedInboxKey(address: string): string {
+  return createHash('sha256').update(inboxLimitKey(address)).digest('hex').slice(0, 32);
 }

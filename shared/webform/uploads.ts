@@ -10,11 +10,11 @@
  * file `attached` (or `quarantined`) with the case id. Files never claimed stay `pending` and the
  * lifecycle rule deletes them: an upload alone never creates a case.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { OuvidoriaConfig } from '../domain/config';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
-import { inboxLimitKey } from '../domain/mailbox';
+import { hashedInboxKey } from '../domain/mailbox';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
@@ -131,7 +131,7 @@ export async function storeFormFiles(files: MultipartFile[], deps: UploadDeps): 
 
 /** One budget per inbox: "+tags" and Gmail's dots are spellings of one mailbox, not new budgets. */
 function senderKey(email: string): string {
-  return `webform-files:${createHash('sha256').update(inboxLimitKey(email)).digest('hex').slice(0, 32)}`;
+  return `webform-files:${hashedInboxKey(email)}`;
 }
 
 /** Per-sender budget of files per day (fixed-window counters); false when this submission's files pass it. */
