@@ -124,11 +124,13 @@ const AUTOMATIC_SUBJECTS: ReadonlyArray<{ ruleId: SubjectRuleId; pattern: RegExp
   { ruleId: 'bounce-subject', pattern: /^(undeliverable|undelivered mail|returned mail|mail delivery failed)\b/ },
   { ruleId: 'bounce-subject', pattern: /^delivery status notification\b/ },
   { ruleId: 'bounce-subject', pattern: /^(nao entregue|entrega falhou|falha na entrega)\b/ },
-  // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others, as a
-  // colon's prefix or the whole subject only (the whole subject lets the text decide, BARE_BOUNCE_SUBJECT): "Não foi possível entregar a mercadoria", "E-mail devolvido
-  // pelo Gmail" and "Mensagem não entregue aos meus clientes" are merchants' complaints.
-  { ruleId: 'bounce-subject', pattern: /^(nao e possivel entregar|nao foi possivel entregar)\s*($|:)/ },
-  { ruleId: 'bounce-subject', pattern: /^(mensagem|e-?mail) (nao entregue|devolvid[oa])\s*($|:)/ },
+  // Exchange's pt-BR failure ("Não é possível entregar: Re: …") and the plain words of others, before
+  // a colon or as the whole subject only (which lets the text decide, BARE_BOUNCE_SUBJECT): "Não foi
+  // possível entregar a mercadoria", "E-mail devolvido pelo Gmail" are merchants' complaints.
+  {
+    ruleId: 'bounce-subject',
+    pattern: /^(nao (e|foi) possivel entregar|(mensagem|e-?mail) (nao entregue|devolvid[oa]))\s*($|:)/,
+  },
   // A read receipt (MDN) names the mail it answers after its prefix ("Lida: Re: …").
   { ruleId: 'receipt-subject', pattern: /^(lida|lido|read|leido|leida)\s*:/ },
   { ruleId: 'receipt-subject', pattern: /^(confirmacao de leitura|read receipt|return receipt)\b/ },
@@ -251,7 +253,7 @@ interface TextDecides {
   person: RegExp | null;
   /**
    * A prefix people title mail with too ("Convite: reunião sobre o chamado", "Read: …"): automatic
-   * only over our own mail's subject or with the notice's own words in the text (noticeShown).
+   * only with the notice's own words in the text, or a receipt over our own mail's subject (noticeShown).
    */
   noticeRequired?: true;
 }
@@ -305,8 +307,8 @@ function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: s
 
 /**
  * Whether a receipt's or calendar's prefix (noticeRequired) stands over a robot's mail: the text has
- * the notice's own words, or (a receipt) the rest of the subject is our own mail's — and no person asks in it
- * for a cited ticket to be solved ("Convite: reunião" over "o chamado 51000 segue sem solução").
+ * the notice's own words, or (a receipt) the rest of the subject is our own mail's — and no person
+ * asks in it for a cited ticket to be solved ("Convite: reunião" over "o chamado 51000 segue sem solução").
  */
 function noticeShown(
   rule: { ruleId: SubjectRuleId; pattern: RegExp },
