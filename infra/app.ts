@@ -47,7 +47,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Ouvi
     config,
     envName,
     env: { region: config.region, ...(config.account ? { account: config.account } : {}) },
-    description: `Ouvidoria intake pipeline (${envName})`,
+    description: `Ouvidoria case system (${envName})`,
   });
   // Dashboards take no tags in CloudFormation's schema (cfn-lint E3002).
   const untaggable = { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] };
