@@ -13,7 +13,8 @@ export interface VerifyTicketOptions {
   maxLookups?: number;
 }
 
-const DEFAULT_MAX_LOOKUPS = 3;
+/** Directory look-ups per submission when the caller sets none: the webform takes as many tickets in its field. */
+export const DEFAULT_MAX_LOOKUPS = 3;
 
 /**
  * A candidate the sender clearly meant as a ticket (form, keyword, '#', link), not a guess (a bare

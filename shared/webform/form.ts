@@ -4,7 +4,15 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
-import { hasLoneSurrogate, normalize, normalizeLine, normalizeMultiline, withoutInvisible } from '../domain/text';
+import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
+import {
+  canonicalWord,
+  hasLoneSurrogate,
+  normalize,
+  normalizeLine,
+  normalizeMultiline,
+  withoutInvisible,
+} from '../domain/text';
 import { isOtherNumberWord, ticketOfLink, withLookAlikeDigits } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
@@ -37,6 +45,8 @@ export const FORM_LIMITS = {
   email: 254,
   loja: 200,
   chamado: 30,
+  /** Tickets the field takes, in her order ("51234 e 51240"): as many as the ticket check looks up. */
+  chamadoNumbers: DEFAULT_MAX_LOOKUPS,
   /** The ticket field's input: room for the support link a merchant pastes instead of the number. */
   chamadoLink: 300,
   descricaoMin: 20,
@@ -76,7 +86,7 @@ export const MESSAGES = {
   },
   loja: { tooLong: `O nome ou endereço da loja deve ter no máximo ${FORM_LIMITS.loja} caracteres.` },
   chamado: {
-    invalid: 'Informe um só número de chamado anterior, por exemplo: 48213, #48.213 ou chamado 48213.',
+    invalid: `Informe o número do chamado anterior, por exemplo: 48213, #48.213 ou chamado 48213 (se tiver mais de um, até ${FORM_LIMITS.chamadoNumbers}, separados por vírgula).`,
     tooLong: `O número do chamado deve ter no máximo ${FORM_LIMITS.chamado} caracteres.`,
   },
   assunto: { required: 'Escolha o assunto.', invalid: 'Escolha um dos assuntos da lista.' },
@@ -182,7 +192,7 @@ const optionalTicket = (value: unknown) => {
   if (isNoTicketAnswer(v)) return undefined;
   if (v.length > FORM_LIMITS.chamado) return v;
   const plain = withPlainDigits(v);
-  return isOneTicketTyped(plain) ? plain : withoutNote(plain);
+  return isTicketListTyped(plain) ? plain : withoutNote(plain);
 };
 
 /** Compatibility digits ("４８２１３", "𝟒𝟖𝟐𝟏𝟑") as the plain ones they stand for; other scripts' digits stay. */
@@ -305,33 +315,65 @@ const TICKET_FIELD_WORDS: ReadonlySet<string> = new Set([
 /** The field's pieces: words, numbers (digits with dots and spaces inside: "48.213", "48 213"), single signs. */
 const TICKET_FIELD_TOKENS = /[a-z]+|\d(?:[\d.\s]*\d)?|\S/gu;
 
+/** What separates the tickets of a list in the field: "51234 e 51240", "51234/51240", "#51234, #51240", "51234 ou 51240". */
+const TICKET_LIST_SEPARATORS: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  '/',
+  '&',
+  '+',
+  'e',
+  'ou',
+  'y',
+  'o',
+  'and',
+  'or',
+]);
+
+/** A word the ticket field's number comes with (TICKET_FIELD_WORDS), typos and plurals read as the mail reads them. */
+function isTicketFieldWord(word: string): boolean {
+  return TICKET_FIELD_WORDS.has(word) || TICKET_FIELD_WORDS.has(canonicalWord(word).replace(/s$/, ''));
+}
+
 /**
- * Prior ticket as merchants type it: one number (digits with dots and spaces), the ticket's words
- * around it (TICKET_FIELD_WORDS: "chamado 48213", "Nº do chamado: 48213", "TICKET-51000", "48213
- * (Zendesk)"), at most one "#" before it and any signs after it ("48213!!", "48213 ✅", "Ticket #48213.").
- * Another number ("48213 e 48214", "4821-3") or a word that is not the ticket's ("pedido 48213",
- * "ABC-48213", "nao 48213"), or a letter glued to the number's end ("5231O"), is refused. One look-alike
- * letter inside the number ("482I4") is read as its digit (tickets.ts withLookAlikeDigits): a guess the
- * ticket check confirms or drops. The digits are what the ticket check reads (tickets.ts
- * extractFromForm). One pass over the tokens, linear in the field's length.
+ * Prior tickets as merchants type them: one number (digits with dots and spaces) or a list of up to
+ * FORM_LIMITS.chamadoNumbers, in her order ("51234 e 51240", "51234/51240", "#51234, #51240",
+ * "chamados 51234 ou 51240"), the ticket's words around them (TICKET_FIELD_WORDS, read through
+ * canonicalWord as the mail's are: "chamado 48213", "chamdo 48213", "tiket 48213", "Nº do chamado:
+ * 48213", "TICKET-51000", "48213 (Zendesk)"), at most one "#" before each and any signs after the
+ * last ("48213!!", "48213 ✅", "Ticket #48213."). Numbers not set apart by a list word or sign
+ * ("4821-3", "48213 (48214)"), more than the limit, or a word that is not the ticket's ("pedido
+ * 48213", "ABC-48213", "nao 48213", "51234 e pedido 7781"), or a letter glued to the number's end
+ * ("5231O"), are refused. One look-alike letter inside the number ("482I4") is read as its digit
+ * (tickets.ts withLookAlikeDigits): a guess the ticket check confirms or drops. The digits are what
+ * the ticket check reads, each a candidate in the field's order (tickets.ts extractFromForm). One
+ * pass over the tokens, linear in the field's length.
  */
-function isOneTicketTyped(typed: string): boolean {
+function isTicketListTyped(typed: string): boolean {
   const folded = withLookAlikeDigits(typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[º°]/g, 'o'));
   let numbers = 0;
   let hashes = 0;
   let numberEnd = -1;
+  // After a number, the next one needs a list word or sign first.
+  let listed = true;
   for (const { 0: token, index } of folded.matchAll(TICKET_FIELD_TOKENS)) {
     if (/^\d/.test(token)) {
-      numbers++;
+      if (!listed || ++numbers > FORM_LIMITS.chamadoNumbers) return false;
       numberEnd = index + token.length;
+      listed = false;
+      hashes = 0;
+    } else if (numbers > 0 && !listed && TICKET_LIST_SEPARATORS.has(token)) {
+      // A letter glued to the number's end ("48213e") is part of it, not a list word.
+      if (index === numberEnd && /^[a-z]/.test(token)) return false;
+      listed = true;
     } else if (/^[a-z]/.test(token)) {
       // A letter glued to the number's end ("5231O", "48213a") is part of it, not a word about it.
-      if (index === numberEnd || !TICKET_FIELD_WORDS.has(token)) return false;
+      if (index === numberEnd || !isTicketFieldWord(token)) return false;
     } else if (token === '#') {
-      if (numbers > 0 || ++hashes > 1) return false;
+      if (!listed || ++hashes > 1) return false;
     } else if (numbers === 0 && !/^[:.\-–]$/.test(token)) return false;
   }
-  return numbers === 1;
+  return numbers > 0;
 }
 
 export const WebformSchema = z.object({
@@ -359,7 +401,7 @@ export const WebformSchema = z.object({
         .string({ error: MESSAGES.chamado.invalid })
         .check(
           z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
-          z.refine(isOneTicketTyped, MESSAGES.chamado.invalid),
+          z.refine(isTicketListTyped, MESSAGES.chamado.invalid),
         ),
     ),
   ),

@@ -9,6 +9,7 @@ import {
   TOPICS,
   validateFields,
 } from '../../../shared/webform/form';
+import { extractTicketCandidates } from '../../../shared/domain/tickets';
 
 /** A complete, valid form as a browser posts it (strings only). */
 const VALID: Record<string, string> = {
@@ -78,23 +79,25 @@ describe('webform fields', () => {
     ['chamado', { chamado: 'abc' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '4821-3' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: 'chamado 48213 e 48214' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'pedido 48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'NF 48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'rastreio 48213' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: 'caso 48213 e 48214' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '48213 pedido' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'CPF 123.456.789-09' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '#48213#' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: 'chamado 48213 ou 48214' }, MESSAGES.chamado.invalid],
     // A note does not carry another number: a second ticket, an order, a phone, a CPF.
     ['chamado', { chamado: '48213 (48214)' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '48213 - pedido 5555' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '48213 (pedido)' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '48213 tel 11 9876' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: '48213, 48214' }, MESSAGES.chamado.invalid],
-    ['chamado', { chamado: '48213/48214' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'pedido 48213 (ontem)' }, MESSAGES.chamado.invalid],
+    // A list of tickets: set apart by a list word or sign, each a ticket, at most FORM_LIMITS.chamadoNumbers.
+    ['chamado', { chamado: '48213 e 48214 e 48215 e 52310' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234 e pedido 7781' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234 - 51240' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234 51240#' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234e 51240' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234, NF 51240' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '123.456.789-09' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '12.345.678/0001-90' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '(11) 98765-4321' }, MESSAGES.chamado.invalid],
@@ -212,6 +215,34 @@ describe('webform fields', () => {
   ])('accepts the ticket as merchants type it: %j', (typed, kept) => {
     const result = validate({ chamado: typed });
     expect(result.ok && result.data.chamado).toBe(kept);
+  });
+
+  // ROUND23: two or three tickets in the field, as the mail path takes two tickets in the text: each is a
+  // candidate in the field's order (the first the best), the ticket check looks them up in turn.
+  it.each([
+    ['51234 e 51240', ['51234', '51240']],
+    ['51234/51240', ['51234', '51240']],
+    ['#51234, #51240', ['51234', '51240']],
+    ['51234; 51240', ['51234', '51240']],
+    ['51234 ou 51240', ['51234', '51240']],
+    ['chamados 51234 e 51240', ['51234', '51240']],
+    ['chamado 48213 e 48214', ['48213', '48214']],
+    ['caso 48213 e 48214', ['48213', '48214']],
+    ['48213, 48214', ['48213', '48214']],
+    ['48213/48214', ['48213', '48214']],
+    ['51240 e 51234', ['51240', '51234']],
+    ['48213, 48214 e 48215', ['48213', '48214', '48215']],
+    ['Nº 51234 e nº 51240', ['51234', '51240']],
+    // The ticket's words as the mail reads them: typos and plurals.
+    ['tiket 51234', ['51234']],
+    ['chamdo 51234', ['51234']],
+    ['tickets 51234 & 51240', ['51234', '51240']],
+  ])("takes %j as the tickets %j, in the field's order", (typed, tickets) => {
+    const result = validate({ chamado: typed });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    const candidates = extractTicketCandidates({ subject: '', text: '', formTicket: result.data.chamado });
+    expect(candidates.map((c) => c.number)).toEqual(tickets);
   });
 
   it.each([
