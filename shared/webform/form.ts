@@ -50,6 +50,11 @@ export const FORM_LIMITS = {
   /** The ticket field's input: room for the support link a merchant pastes instead of the number. */
   chamadoLink: 300,
   descricaoMin: 20,
+  /**
+   * With a file attached the file is the account ("Ver anexo.", "Segue em anexo" over a print or a
+   * letter): a description of any length but empty, as a mail whose text only points to its attachment.
+   */
+  descricaoWithFilesMin: 1,
   descricaoMax: 5000,
 } as const;
 
@@ -92,7 +97,7 @@ export const MESSAGES = {
   assunto: { required: 'Escolha o assunto.', invalid: 'Escolha um dos assuntos da lista.' },
   descricao: {
     required: 'Descreva a sua solicitação.',
-    tooShort: `A descrição deve ter pelo menos ${FORM_LIMITS.descricaoMin} caracteres. Conte com detalhes o que aconteceu.`,
+    tooShort: `A descrição deve ter pelo menos ${FORM_LIMITS.descricaoMin} caracteres. Conte com detalhes o que aconteceu ou anexe o relato (prints, documentos).`,
     tooLong: `A descrição deve ter no máximo ${FORM_LIMITS.descricaoMax} caracteres.`,
   },
   naoCliente: { invalid: 'Valor inválido para “Ainda não sou cliente”.' },
@@ -376,62 +381,77 @@ function isTicketListTyped(typed: string): boolean {
   return numbers > 0;
 }
 
-export const WebformSchema = z.object({
-  nome: z.pipe(
-    z.transform(lineInput(false)),
-    z
-      .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.nome.required : MESSAGES.wrongType) })
-      .check(z.minLength(1, MESSAGES.nome.required), z.maxLength(FORM_LIMITS.nome, MESSAGES.nome.tooLong)),
-  ),
-  email: z.pipe(
-    z.transform((value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-    z
-      .email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) })
-      .check(z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong)),
-  ),
-  loja: z.pipe(
-    z.transform(optionalLine),
-    z.optional(z.string({ error: MESSAGES.wrongType }).check(z.maxLength(FORM_LIMITS.loja, MESSAGES.loja.tooLong))),
-  ),
-  /** Optional here: non-clients have no ticket; the domain rules decide what a missing one means. */
-  chamado: z.pipe(
-    z.transform(optionalTicket),
-    z.optional(
-      z
-        .string({ error: MESSAGES.chamado.invalid })
-        .check(
-          z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
-          z.refine(isTicketListTyped, MESSAGES.chamado.invalid),
-        ),
-    ),
-  ),
-  assunto: z.pipe(
-    z.transform(lineInput(false)),
-    z.enum(TOPIC_VALUES, {
-      error: (iss) => (isMissing(iss.input) ? MESSAGES.assunto.required : MESSAGES.assunto.invalid),
-    }),
-  ),
-  descricao: z.pipe(
+/** The description, at least `minimum` characters a reader sees (visibleLength). */
+function description(minimum: number) {
+  return z.pipe(
     z.transform((value: unknown) => (typeof value === 'string' ? normalizeMultiline(value) : value)),
     z.string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.descricao.required : MESSAGES.wrongType) }).check(
       z.minLength(1, MESSAGES.descricao.required),
       z.maxLength(FORM_LIMITS.descricaoMax, MESSAGES.descricao.tooLong),
-      z.refine((text: string) => visibleLength(text) >= FORM_LIMITS.descricaoMin, MESSAGES.descricao.tooShort),
+      z.refine((text: string) => visibleLength(text) >= minimum, MESSAGES.descricao.tooShort),
     ),
-  ),
-  naoCliente: checkbox(MESSAGES.naoCliente.invalid),
-  consentimento: checkbox(MESSAGES.consentimento.required).check(
-    z.refine((v: boolean) => v === true, MESSAGES.consentimento.required),
-  ),
-});
+  );
+}
+
+/** The form's fields; the description's minimum depends on whether a file carries the account. */
+const webformSchema = (minimum: number) =>
+  z.object({
+    nome: z.pipe(
+      z.transform(lineInput(false)),
+      z
+        .string({ error: (iss) => (isMissing(iss.input) ? MESSAGES.nome.required : MESSAGES.wrongType) })
+        .check(z.minLength(1, MESSAGES.nome.required), z.maxLength(FORM_LIMITS.nome, MESSAGES.nome.tooLong)),
+    ),
+    email: z.pipe(
+      z.transform((value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+      z
+        .email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) })
+        .check(z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong)),
+    ),
+    loja: z.pipe(
+      z.transform(optionalLine),
+      z.optional(z.string({ error: MESSAGES.wrongType }).check(z.maxLength(FORM_LIMITS.loja, MESSAGES.loja.tooLong))),
+    ),
+    /** Optional here: non-clients have no ticket; the domain rules decide what a missing one means. */
+    chamado: z.pipe(
+      z.transform(optionalTicket),
+      z.optional(
+        z
+          .string({ error: MESSAGES.chamado.invalid })
+          .check(
+            z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
+            z.refine(isTicketListTyped, MESSAGES.chamado.invalid),
+          ),
+      ),
+    ),
+    assunto: z.pipe(
+      z.transform(lineInput(false)),
+      z.enum(TOPIC_VALUES, {
+        error: (iss) => (isMissing(iss.input) ? MESSAGES.assunto.required : MESSAGES.assunto.invalid),
+      }),
+    ),
+    descricao: description(minimum),
+    naoCliente: checkbox(MESSAGES.naoCliente.invalid),
+    consentimento: checkbox(MESSAGES.consentimento.required).check(
+      z.refine((v: boolean) => v === true, MESSAGES.consentimento.required),
+    ),
+  });
+
+export const WebformSchema = webformSchema(FORM_LIMITS.descricaoMin);
+/** The post with files attached: a short description points to them (FORM_LIMITS.descricaoWithFilesMin). */
+const WebformSchemaWithFiles = webformSchema(FORM_LIMITS.descricaoWithFilesMin);
 
 export type WebformData = z.infer<typeof WebformSchema>;
 
-/** Validates already-decoded fields; unknown fields (and the honeypot) are ignored here. */
+/**
+ * Validates already-decoded fields; unknown fields (and the honeypot) are ignored here. `attached`:
+ * the post carries files, which then tell what the short description points to ("Ver anexo.").
+ */
 export function validateFields(
   fields: Record<string, unknown>,
+  post: { attached?: boolean } = {},
 ): { ok: true; data: WebformData } | { ok: false; errors: FieldErrors } {
-  const result = WebformSchema.safeParse(fields);
+  const result = (post.attached ? WebformSchemaWithFiles : WebformSchema).safeParse(fields);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -251,7 +251,7 @@ ${TOPICS.map((t) => html`<option value="${t.value}"${topic === t.value ? html` s
 </div>
 <div class="campo${errors.descricao ? ' campo-erro' : ''}">
 <label for="descricao">${FIELD_LABELS.descricao}</label>
-<p class="dica" id="descricao-dica">Explique o motivo com o máximo de detalhes e, se possível, inclua exemplos específicos (datas, pedidos, telas). Entre ${FORM_LIMITS.descricaoMin} e ${FORM_LIMITS.descricaoMax} caracteres.</p>
+<p class="dica" id="descricao-dica">Explique o motivo com o máximo de detalhes e, se possível, inclua exemplos específicos (datas, pedidos, telas). Entre ${FORM_LIMITS.descricaoMin} e ${FORM_LIMITS.descricaoMax} caracteres (menos, se o relato estiver nos anexos).</p>
 ${errorMessage('descricao', errors)}
 <textarea id="descricao" name="descricao" rows="10" maxlength="${FORM_LIMITS.descricaoMax}" required aria-required="true"${describedByAttr('descricao', errors, true)}${invalidAttr('descricao', errors)}>${values.descricao ?? ''}</textarea>
 <p class="contador" id="descricao-contador" aria-hidden="true" hidden></p>

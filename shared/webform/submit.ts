@@ -239,10 +239,13 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     );
   }
 
-  const validated = validateFields(parsed.fields);
-  if (!validated.ok) {
-    const errors: FieldErrors = validated.errors;
-    return rejected(
+  // Files she attached (on the post, or uploaded under the pending id the script sent) carry her
+  // account: a short description pointing to them is enough ("Ver anexo.").
+  const pendingField = parsed.fields[PENDING_FIELD];
+  const files = multipart?.ok ? multipart.files : [];
+  const validated = validateFields(parsed.fields, { attached: files.length > 0 || isPendingId(pendingField) });
+  const invalidFields = (errors: FieldErrors) =>
+    rejected(
       400,
       'validation',
       { kind: 'form', values: formValues(parsed.fields), errors },
@@ -250,7 +253,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
       {},
       Object.keys(errors),
     );
-  }
+  if (!validated.ok) return invalidFields(validated.errors);
 
   // A filled honeypot is a bot: answer like a success so it learns nothing, store nothing
   // (bot text would only bury real cases in the review queue), and count it (metric).
@@ -261,9 +264,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const data = validated.data;
   // Files: those of a multipart post are checked on their bytes and stored now; those the
   // script sent to S3 are found under the pending id. Both count against the sender's budget.
-  const pendingField = parsed.fields[PENDING_FIELD];
   let pendingId = typeof pendingField === 'string' && pendingField !== '' ? pendingField : undefined;
-  const files = multipart?.ok ? multipart.files : [];
   // A pending id that is no id (a list, an object, garbage) names files she believes attached: say
   // so, rather than store the case without them. An empty field is the form without files.
   const unreadablePending = pendingField !== undefined && pendingField !== '' && !isPendingId(pendingField);
@@ -286,6 +287,9 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     const count =
       files.length > 0 ? files.length : (await deps.uploads.list(`uploads/${pendingId}/`).catch(() => [])).length;
     if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
+    // A pending id under which nothing arrived carries no account: the description must tell it.
+    const unattached = count === 0 ? validateFields(parsed.fields) : undefined;
+    if (unattached && !unattached.ok) return invalidFields(unattached.errors);
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
   // The record read here is handed to the intake, which then reads nothing of its own (issue 16).

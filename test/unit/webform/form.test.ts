@@ -319,6 +319,20 @@ describe('webform fields', () => {
     expect(result.ok).toBe(false);
   });
 
+  // ROUND23: with files attached the description may only point to them; never empty.
+  it.each([
+    ['Ver anexo.', true, undefined],
+    ['Segue em anexo', true, undefined],
+    ['.', true, undefined],
+    ['Ver anexo.', false, MESSAGES.descricao.tooShort],
+    ['Segue em anexo', false, MESSAGES.descricao.tooShort],
+    [' \u200b ', true, MESSAGES.descricao.required],
+    ['', true, MESSAGES.descricao.required],
+  ])('description %j, files attached: %s → %s', (descricao, attached, error) => {
+    const result = validateFields({ ...VALID, descricao }, { attached });
+    expect(result.ok ? undefined : result.errors.descricao).toBe(error);
+  });
+
   it('treats an empty ticket and store as not given (non-clients have neither)', () => {
     const result = validate({ chamado: '  ', loja: '' });
     expect(result.ok).toBe(true);

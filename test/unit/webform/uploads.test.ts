@@ -432,6 +432,52 @@ describe('files claimed before their scan result (the AntivirusSilent signal)', 
   });
 });
 
+// ROUND23: a file carries the account — "Ver anexo." over a letter or a print is a description, as a
+// mail whose text only points to its attachment is; without a file it is still too short.
+describe('a short description pointing to the files', () => {
+  it.each([
+    ['Ver anexo.', '48213', 201, 'ACCEPTED'],
+    ['Segue em anexo', '', 200, 'NO_PRIOR_TICKET'],
+    ['print anexo', '48213', 201, 'ACCEPTED'],
+  ])('%j with a file uploaded by the script (ticket %j) → %i %s', async (descricao, chamado, status, outcome) => {
+    const anexosId = await uploadWithScript([{ name: 'relato.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({ anexosId, descricao, chamado, assunto: 'atendimento' });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(status);
+    const [record] = await cases.listAll();
+    expect(record?.outcome).toBe(outcome);
+    expect(record?.messages[0]?.attachments).toHaveLength(1);
+  });
+
+  it('"Ver anexo." with a file posted without JavaScript → the case, with the file', async () => {
+    const { body, contentType } = multipartBody({ ...FIELDS, descricao: 'Ver anexo.' }, [
+      { name: 'relato.pdf', type: 'application/pdf', bytes: pdf() },
+    ]);
+    expect((await handle(event('POST', '/casos', body, contentType))).statusCode).toBe(201);
+    expect((await cases.listAll())[0]?.messages[0]?.attachments).toHaveLength(1);
+  });
+
+  it.each([
+    ['no file at all', undefined],
+    ['a pending id under which nothing arrived', 'nothing'],
+  ])('"Ver anexo." with %s is still too short, and nothing is stored', async (_label, pending) => {
+    const anexosId =
+      pending === undefined
+        ? ''
+        : await uploadWithScript([{ name: 'relato.pdf', type: 'application/pdf', bytes: pdf() }], false);
+    const r = await submit({ anexosId, descricao: 'Ver anexo.' });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('pelo menos 20 caracteres');
+    expect(await cases.listAll()).toEqual([]);
+  });
+
+  it('an empty description is required even with a file', async () => {
+    const anexosId = await uploadWithScript([{ name: 'relato.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({ anexosId, descricao: '  ' });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('Descreva a sua solicitação.');
+  });
+});
+
 describe('without JavaScript: the multipart post', () => {
   it('two files → one case with both listed clean', async () => {
     const { body, contentType } = multipartBody(FIELDS, [
