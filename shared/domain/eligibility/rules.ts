@@ -1023,6 +1023,33 @@ export const RULES: readonly Rule[] = [
       'delivery has failed',
       'undeliverable',
     ],
+    // A support notice pasted above (or below) her complaint ("Esta é uma mensagem automática… Sua
+    // solicitação #52310 foi encerrada." then "Encerraram sem resolver!"): what she says of it, in any
+    // sentence of the mail — a machine's notice does not judge its own closing, nor call it an answer.
+    unlessInMessage: [
+      'encerraram sem resolver',
+      'fecharam sem resolver',
+      'encerraram sem solucao',
+      'fecharam sem solucao',
+      'encerrado sem resolver',
+      'encerrada sem resolver',
+      'fechado sem resolver',
+      'fechada sem resolver',
+      'encerraram meu chamado',
+      'fecharam meu chamado',
+      'foi isso que me responderam',
+      'foi o que me responderam',
+      'isso foi o que me responderam',
+      'foi isso que recebi',
+      'foi o que recebi',
+      'isso foi o que recebi',
+      'cerraron sin resolver',
+      'cerraron mi ticket',
+      'closed my ticket',
+      'closed it without',
+      'this is what they sent me',
+      'this is what i got',
+    ],
     // A merchant quoting the notice they got ("o suporte me mandou 'esta é uma mensagem automática'")
     // reports it in the same sentence; a machine's notice does not.
     unless: [
@@ -1994,6 +2021,16 @@ export const RULES: readonly Rule[] = [
       'announced',
       'was not applied',
       "wasn't applied",
+      // She denies asking for one, in any sentence: the discount is the support's word, pasted or
+      // retold ("informamos que não é possível conceder desconto… Eu não pedi desconto, vocês me cobraram duas vezes!").
+      'nao pedi desconto',
+      'nao pedi nenhum desconto',
+      'nunca pedi desconto',
+      'nao pedi descuento',
+      'no pedi descuento',
+      "didn't ask for a discount",
+      'did not ask for a discount',
+      'never asked for a discount',
     ],
     unless: [
       ...STORE_SIDE,

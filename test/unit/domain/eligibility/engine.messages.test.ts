@@ -5577,3 +5577,119 @@ describe('round 22: someone writing for the ticket’s owner is told what to do'
     expect(decision.replyVariant).toBeUndefined();
   });
 });
+
+// ─────────────── Round 23: a support answer pasted into the complaint ───────────────
+const CASA = 'financeiro@casadosaromas.com.br'; // opened 48214
+const ROUND23_PASTED_ANSWER: Row[] = [
+  {
+    name: 'an automatic closing notice pasted above "Encerraram sem resolver!"',
+    from: OWNER,
+    subject: 'Reclamação',
+    text: 'Esta é uma mensagem automática, por favor não responda.\nSua solicitação #48213 foi encerrada.\nAvalie nosso atendimento.\n\nEncerraram sem resolver! O frete continua sem calcular para o Norte.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'a generated notice pasted above "Fecharam meu chamado"',
+    from: OWNER,
+    subject: 'Chamado fechado',
+    text: 'E-mail gerado automaticamente. O chamado 48213 foi fechado.\n\nFecharam meu chamado e o checkout continua fora do ar desde sexta.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'an automatic e-mail pasted, then "Foi isso que me responderam"',
+    from: OWNER,
+    subject: 'Ouvidoria',
+    text: 'Este é um e-mail automático. Seu chamado 48213 foi respondido, acesse a central para ver a resposta.\n\nFoi isso que me responderam depois de 15 dias. A loja segue sem frete.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'a generated notice pasted below "Fechado sem resolver"',
+    from: OWNER,
+    subject: 'Chamado 48213',
+    text: 'Fechado sem resolver, vejam o que chegou:\n\nMensagem gerada automaticamente. Seu ticket 48213 foi marcado como resolvido.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'en: an automated notice pasted, then "they closed my ticket"',
+    from: OWNER,
+    subject: 'Complaint',
+    text: 'This is an automated message. Your request 48213 has been solved.\n\nThey closed my ticket and my store is still without shipping rates.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'es: an automatic notice pasted, then "cerraron sin resolver"',
+    from: OWNER,
+    subject: 'Reclamo',
+    text: 'Este es un mensaje automático. Su ticket 48213 fue cerrado.\n\nCerraron sin resolver, la tienda sigue sin calcular el envío.',
+    outcome: 'ACCEPTED',
+    ticket: '48213',
+    notRules: ['auto.machine-generated.text'],
+  },
+  {
+    name: 'guard: a helpdesk closing notice itself stays automatic',
+    from: 'nao-responda@helpdesk.example.com',
+    subject: 'Sua solicitação foi encerrada',
+    text: 'Esta é uma mensagem automática. Sua solicitação 998877 foi encerrada. Avalie nosso atendimento.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated',
+  },
+  {
+    name: 'guard: an absence notice stays automatic',
+    from: 'contato@bellaflorcosmeticos.com.br',
+    subject: 'Ausente',
+    text: 'Estou fora do escritório até 10/12. Responderei assim que retornar.',
+    outcome: 'NO_PRIOR_TICKET',
+    rule: 'auto.machine-generated',
+  },
+  {
+    name: 'a pasted refusal of a discount, then "Eu não pedi desconto"',
+    from: CASA,
+    subject: 'Cobrança',
+    text: 'Prezado cliente, informamos que não é possível conceder desconto ou estorno nesta fatura.\nAtt, Suporte Bagy – Ticket 48214\n\nFoi isso que me responderam. Eu não pedi desconto, vocês me cobraram duas vezes!',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'the support offers no discount: "Nunca pedi desconto"',
+    from: CASA,
+    subject: 'Chamado 48214',
+    text: 'O atendente respondeu que não consegue dar desconto. Nunca pedi desconto, quero o estorno da cobrança em dobro.',
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'en: "I didn\'t ask for a discount"',
+    from: CASA,
+    subject: 'Ticket 48214',
+    text: "Support said they can't give me a discount. I didn't ask for a discount, I was charged twice.",
+    outcome: 'ACCEPTED',
+    ticket: '48214',
+    notRules: ['scope.commercial.discount'],
+  },
+  {
+    name: 'guard: asking for a discount the support refused stays commercial',
+    from: CASA,
+    subject: 'Chamado 48214',
+    text: 'Quero um desconto na mensalidade. O suporte disse que não é possível conceder desconto.',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    rule: 'scope.commercial.discount',
+  },
+];
+
+describe('round 23: a support answer pasted into the complaint', () => {
+  it.each(ROUND23_PASTED_ANSWER.map((r) => [r.name, r] as const))('%s', async (_n, row) => {
+    await check(row);
+  });
+});
