@@ -278,7 +278,8 @@ function isWordCode(code: number): boolean {
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+    // A comma before a marker: "abri chamado pelo chat, id 51234", "chamado, nº 48213".
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
     // que abri no chat (id 52310)" — never one naming another body ("que o Procon me deu foi …").
@@ -286,8 +287,12 @@ const STRONG_LINK = new RegExp(
 );
 /** Between a weak keyword and its number: markers only ("nº48213": the marker may touch the digits). */
 const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
-/** A strong keyword typed against its number: "CHAMADO48213", "ticket48213". */
-const GLUED_STRONG_KEYWORD = new RegExp(`(?<![a-z0-9])(?:${[...STRONG_KEYWORDS].join('|')})(?=\\d)`, 'g');
+/**
+ * A word typed against its number: "CHAMADO48213", "ticket48213", "chamdo51234" — a strong keyword
+ * when canonicalWord reads it as one (the typos the keyword-led numbers allow). Letters only, from a
+ * word's start, at most as long as a misspelt keyword gets: each try reads a bounded stretch.
+ */
+const GLUED_WORD = /(?<![a-z0-9])[a-z]{4,16}(?=\d)/g;
 /** The year a helpdesk writes after its number, "52310/2026", "52310-2026": no date or phone. */
 const YEAR_AFTER = /^[/-](\d{4})(?!\d|[.,/:-]\d)/;
 /** The number after a year, "2026/48213" (no leading zero: "2026-000123" is our protocol, typed bare). */
@@ -682,9 +687,10 @@ function extractFromText(
     if (STRONG_KEYWORDS.has(word) || supportRequest) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
   });
-  GLUED_STRONG_KEYWORD.lastIndex = 0;
-  for (let m = GLUED_STRONG_KEYWORD.exec(masked); m !== null; m = GLUED_STRONG_KEYWORD.exec(masked)) {
-    readNumbersAfter(m.index + m[0].length, STRONG_LINK, true, TICKET_SCORES.keyword);
+  GLUED_WORD.lastIndex = 0;
+  for (let m = GLUED_WORD.exec(masked); m !== null; m = GLUED_WORD.exec(masked)) {
+    if (STRONG_KEYWORDS.has(canonicalWord(m[0])))
+      readNumbersAfter(m.index + m[0].length, STRONG_LINK, true, TICKET_SCORES.keyword);
   }
 
   // "#48213" with no keyword: a ticket unless an order/invoice word leads it. A helpdesk's subject

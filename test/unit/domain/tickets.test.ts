@@ -75,6 +75,11 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['CHAMADO48213 SEM SOLUÇÃO', '48213'],
     ['ticket48213', '48213'],
     ['abri os chamados48213 e 48214', '48213'],
+    // ROUND23: a misspelt keyword typed against its number, read through canonicalWord as a spaced one is.
+    ['chamdo51234 sem resposta ha 10 dias', '51234'],
+    ['CHAMDO51234', '51234'],
+    ['tiket51234 sem retorno', '51234'],
+    ['protocollo51234', '51234'],
     // The year the helpdesk writes with its number, before or after it.
     ['Protocolo 52310/2026', '52310'],
     ['protocolo 52310-2026 não resolvido', '52310'],
@@ -96,6 +101,10 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['o chamado que eu abri semana passada (nº 48213) continua sem resposta', '48213'],
     ['O chamado que abri, id 51000, foi fechado sem solução.', '51000'],
     ['o ticket q abri no email, #52311, ngm respondeu', '52311'],
+    // ROUND23: where it was opened, then a comma before the marker.
+    ['Abri chamado pelo chat, id 51234, e ninguém resolveu.', '51234'],
+    ['chamado aberto pelo whatsapp, nº 51234', '51234'],
+    ['Protocolo, #51234, sem resposta', '51234'],
     // Where the ticket was opened, between the keyword and its number.
     ['Protocolo do chat: 52310', '52310'],
     ['chamado do e-mail 52310', '52310'],
@@ -335,6 +344,11 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['a four-digit group after a dash (a phone, not a reopened count)', 'chamado 98765-4321'],
     ['a dash count glued to more digits', 'protocolo 51000-1.2'],
     ['a short number with a dash (a typo, not a reopened ticket)', 'chamado 4821-3'],
+    // ROUND23: a glued word that canonicalWord does not read as a keyword, and a comma before no marker.
+    ['an order word misspelt against its number', 'pedidio48213 atrasado'],
+    ['a product code glued to a word', 'camiseta48213 esgotada'],
+    ['a comma, then an order', 'abri chamado pelo chat, pedido 10234 atrasado'],
+    ['a comma, then a count', 'abri chamado, 2024 foi péssimo'],
   ])('%s: %j', (_label, text) => {
     expect(numbersIn(text)).toEqual([]);
   });
