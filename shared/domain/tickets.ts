@@ -278,15 +278,15 @@ function isWordCode(code: number): boolean {
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
     // A comma before a marker: "abri chamado pelo chat, id 51234", "chamado, nº 48213".
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
     // que abri no chat (id 52310)" — never one naming another body ("que o Procon me deu foi …").
     String.raw`|que(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:|\s*[(,](?=\s*(?:#|\d|(?:n|no|nr|nro|num|numero|id)(?![a-z])))))*`,
 );
-/** Between a weak keyword and its number: markers only ("nº48213": the marker may touch the digits). */
-const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
+/** Between a weak keyword and its number: markers only ("nº48213", "N.º48213": the marker may touch the digits). */
+const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n\.o|n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
 /**
  * A word typed against its number: "CHAMADO48213", "ticket48213", "chamdo51234" — a strong keyword
  * when canonicalWord reads it as one (the typos the keyword-led numbers allow). Letters only, from a

@@ -72,6 +72,10 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['Chamado n°48213', '48213'],
     ['solicitação Nº48213', '48213'],
     ['atendimento nº48213', '48213'],
+    // ROUND23: the abbreviation's dot before the ordinal sign, typed against the digits.
+    ['Chamado N.º51234 sem solução.', '51234'],
+    ['ticket n.º51234', '51234'],
+    ['atendimento N.º51234', '51234'],
     ['CHAMADO48213 SEM SOLUÇÃO', '48213'],
     ['ticket48213', '48213'],
     ['abri os chamados48213 e 48214', '48213'],
