@@ -1043,6 +1043,16 @@ export const RULES: readonly Rule[] = [
       'foi isso que recebi',
       'foi o que recebi',
       'isso foi o que recebi',
+      // …or of the promise it made: nobody came ("Em breve um de nossos atendentes entrará em
+      // contato." then "Isso foi há 20 dias. Ninguém entrou em contato.").
+      'isso foi ha',
+      'ninguem entrou em contato',
+      'ninguem me retornou',
+      'ninguem retornou',
+      'ninguem me respondeu',
+      'ninguem respondeu',
+      'nobody got back',
+      'nadie me respondio',
       'cerraron sin resolver',
       'cerraron mi ticket',
       'closed my ticket',
