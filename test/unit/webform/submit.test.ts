@@ -61,6 +61,29 @@ describe('handleFormPost — an accepted case', () => {
   });
 });
 
+// ROUND23: two tickets in the field are both looked up, in her order, as two in a mail's text are.
+describe('handleFormPost — two tickets in the ticket field', () => {
+  it.each([
+    ['48215 e 48213', 201, 'ACCEPTED'],
+    ['48213/48215', 201, 'ACCEPTED'],
+    ['#48213, #48215', 201, 'ACCEPTED'],
+    ['48213 e 48214', 200, 'TICKET_INVALID'],
+  ])('%j from the owner of 48215 → %i %s', async (chamado, status, outcome) => {
+    const result = await handleFormPost(
+      post({
+        nome: 'Rafael Lima',
+        email: 'contato@eletroponto.com.br',
+        chamado,
+        assunto: 'atendimento',
+        descricao: 'O repasse das vendas de novembro não caiu na conta e ninguém do suporte respondeu.',
+      }),
+      webformDeps(),
+    );
+    expect(result.status, JSON.stringify(result.json)).toBe(status);
+    expect(result.json).toMatchObject({ outcome });
+  });
+});
+
 describe('handleFormPost — her second post naming the ticket of her open case', () => {
   it('is a case of its own, within her open-case cap: a typed address proves no From, so a post neither joins her case nor holds her ticket for her mail', async () => {
     const deps = webformDeps();
