@@ -299,7 +299,12 @@ export interface CaseRepository {
    * `also` is written only with the notice time (false: nothing of it was written).
    */
   markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean>;
-  listByStatus(status: CaseStatus, limit?: number): Promise<CaseRecord[]>;
+  /**
+   * The cases in a status by creation time, whole records: newest first (the default, for lists) or
+   * `oldest` first (for sweeps: a capped sweep reaches the longest-waiting cases first); at most
+   * `limit` (100 when absent; `Infinity` pages through the whole status).
+   */
+  listByStatus(status: CaseStatus, limit?: number, order?: 'newest' | 'oldest'): Promise<CaseRecord[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
   /** Every record, newest first (local board and tests; paginated scan). */
   listAll(limit?: number): Promise<CaseRecord[]>;

@@ -18,7 +18,11 @@ export interface RequeueStaleDeps {
 export interface RequeueStaleOptions {
   /** Past the opening by more than this, a still-QUEUED case is stale (assignment takes under a minute). */
   graceMs?: number;
-  /** At most this many QUEUED cases are examined per run (a GSI query, newest first). */
+  /**
+   * At most this many QUEUED cases are examined per run (a GSI query, oldest first: the stale ones
+   * come first). Absent: every QUEUED case, however many — the roster's re-queue (requeue-waiting.ts)
+   * leaves its overflow to this sweep, so the sweep must leave none.
+   */
   limit?: number;
 }
 
@@ -31,7 +35,6 @@ export interface RequeueStaleResult {
 }
 
 export const DEFAULT_GRACE_MS = 15 * 60_000;
-export const DEFAULT_SWEEP_LIMIT = 1000;
 
 export async function requeueStaleCases(
   deps: RequeueStaleDeps,
@@ -39,7 +42,7 @@ export async function requeueStaleCases(
 ): Promise<RequeueStaleResult> {
   const now = deps.clock.now().getTime();
   const grace = options.graceMs ?? DEFAULT_GRACE_MS;
-  const queued = await deps.cases.listByStatus('QUEUED', options.limit ?? DEFAULT_SWEEP_LIMIT);
+  const queued = await deps.cases.listByStatus('QUEUED', options.limit ?? Number.POSITIVE_INFINITY, 'oldest');
   const result: RequeueStaleResult = { examined: queued.length, requeued: [], failed: [] };
   for (const record of queued) {
     // Without a protocol the case never finished intake; the intake's own retry owns it.

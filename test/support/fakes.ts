@@ -303,10 +303,9 @@ export class InMemoryCaseRepository implements CaseRepository {
     return true;
   }
 
-  async listByStatus(status: CaseStatus, limit = 100) {
-    return this.sorted()
-      .filter((r) => r.status === status)
-      .slice(0, limit);
+  async listByStatus(status: CaseStatus, limit = 100, order: 'newest' | 'oldest' = 'newest') {
+    const listed = this.sorted().filter((r) => r.status === status);
+    return (order === 'oldest' ? listed.reverse() : listed).slice(0, limit);
   }
 
   async listBySender(senderEmail: string, limit = 100) {

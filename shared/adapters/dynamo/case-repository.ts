@@ -558,10 +558,10 @@ export class DynamoCaseRepository implements CaseRepository {
     return (shared !== id ? await read(shared) : undefined) ?? (await read(id));
   }
 
-  async listByStatus(status: CaseStatus, limit = 100): Promise<CaseRecord[]> {
+  async listByStatus(status: CaseStatus, limit = 100, order: 'newest' | 'oldest' = 'newest'): Promise<CaseRecord[]> {
     // The index is eventually consistent and the record is read from the table: a case that has
     // left this status since is not listed under it.
-    return (await this.queryIndex(GSI.byStatus, statusGsiPk(status), limit)).filter((r) => r.status === status);
+    return (await this.queryIndex(GSI.byStatus, statusGsiPk(status), limit, order)).filter((r) => r.status === status);
   }
 
   async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
@@ -572,6 +572,7 @@ export class DynamoCaseRepository implements CaseRepository {
     index: (typeof GSI)[keyof typeof GSI],
     partition: string,
     limit: number,
+    order: 'newest' | 'oldest' = 'newest',
   ): Promise<CaseRecord[]> {
     if (limit <= 0) return [];
     const items: Item[] = [];
@@ -583,8 +584,8 @@ export class DynamoCaseRepository implements CaseRepository {
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': index.partitionKey },
         ExpressionAttributeValues: { ':pk': partition },
-        // Newest first: the sort key starts with createdAt.
-        ScanIndexForward: false,
+        // The sort key starts with createdAt: newest first unless asked oldest first.
+        ScanIndexForward: order === 'oldest',
       },
     );
     for await (const page of pages) {

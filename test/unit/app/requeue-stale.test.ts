@@ -17,16 +17,30 @@ function record(caseId: string, overrides: Partial<CaseRecord> = {}): CaseRecord
   } as CaseRecord;
 }
 
-/** Only listByStatus, and it records the statuses asked for: the sweep must never scan. */
+/**
+ * Only listByStatus, as the status index reads it (by creation time, newest first unless asked
+ * oldest first, at most `limit`), and it records the statuses asked for: the sweep must never scan.
+ */
 function cases(records: CaseRecord[]) {
   const asked: CaseStatus[] = [];
   return {
     asked,
-    listByStatus: async (status: CaseStatus) => {
+    listByStatus: async (status: CaseStatus, limit = 100, order: 'newest' | 'oldest' = 'newest') => {
       asked.push(status);
-      return records.filter((r) => r.status === status);
+      const listed = records
+        .filter((r) => r.status === status)
+        .sort((a, b) => (order === 'oldest' ? 1 : -1) * a.createdAt.localeCompare(b.createdAt));
+      return listed.slice(0, limit);
     },
   };
+}
+
+/** `count` QUEUED cases created a minute apart from Friday 2026-11-27 09:00 (São Paulo), all stale on Monday. */
+function backlog(count: number): CaseRecord[] {
+  const start = Date.parse('2026-11-27T12:00:00.000Z');
+  return Array.from({ length: count }, (_, i) =>
+    record(String(i + 1), { createdAt: new Date(start + i * 60_000).toISOString() }),
+  );
 }
 
 describe('requeueStaleCases', () => {
@@ -64,6 +78,22 @@ describe('requeueStaleCases', () => {
     });
     expect(result.requeued).toEqual([]);
     expect(queue.messages).toEqual([]);
+  });
+
+  it.each([
+    // A year's holiday backlog: more QUEUED cases than the old 1000-case cap; the oldest were dropped.
+    { name: 'no cap: every one of 1500 stale cases', count: 1500, limit: undefined, first: '1', requeued: 1500 },
+    { name: 'a capped run takes the longest-waiting first', count: 1500, limit: 10, first: '1', requeued: 10 },
+  ])('$name', async ({ count, limit, first, requeued }) => {
+    const queue = new RecordingQueue();
+    const result = await requeueStaleCases(
+      { cases: cases(backlog(count)), queue, calendar, clock: monday10 },
+      limit === undefined ? {} : { limit },
+    );
+    expect(result.examined).toBe(requeued);
+    expect(result.requeued).toHaveLength(requeued);
+    expect(result.requeued[0]).toBe(first);
+    expect(new Set(queue.messages.map((m) => m.caseId)).size).toBe(requeued);
   });
 
   it('reports a failed send and goes on with the others', async () => {

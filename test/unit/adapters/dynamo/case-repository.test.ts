@@ -729,6 +729,17 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     expect(await repo.listByStatus('QUEUED', 0)).toEqual([]);
   });
 
+  it('listByStatus reads oldest first when a sweep asks, and pages through the whole status', async () => {
+    ddb
+      .on(QueryCommand, { IndexName: 'gsi1-status' })
+      .resolvesOnce({ Items: [], LastEvaluatedKey: { pk: 'x' } })
+      .resolvesOnce({ Items: [] });
+    expect(await repo.listByStatus('QUEUED', Number.POSITIVE_INFINITY, 'oldest')).toEqual([]);
+    const calls = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ IndexName: 'gsi1-status', ScanIndexForward: true, Limit: 1000 });
+  });
+
   it('countOpenBySender sums counts over pages', async () => {
     ddb
       .on(QueryCommand)
