@@ -12,6 +12,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseWorkStore } from '../adapters/dynamo/case-work-store';
 import { DynamoOpenCaseCounter } from '../adapters/dynamo/open-case-counter';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
+import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
 import { RosterStaffDirectory } from '../adapters/dynamo/staff-directory';
 import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
 import { EventBridgeTimerScheduler } from '../adapters/scheduler-lifecycle-timers';
@@ -81,13 +82,16 @@ export async function buildLifecycleDeps(
   overrides: LifecycleOverrides = {},
 ): Promise<LifecycleDeps> {
   const client = overrides.client ?? tableClient(settings);
-  const { cases, staff, openCases } = tableStores(
+  const { cases, staff } = tableStores(
     client,
     settings.tableName,
     settings.config.retention,
     messageTextStoreFrom(settings),
   );
   const config = settings.config;
+  const clock = overrides.clock ?? clockFrom(settings);
+  // The closing releases the merchant's open case: with the reopen window, her ticket claims stay bounded.
+  const openCases = new DynamoSenderOpenCases(client, settings.tableName, () => clock.now(), config);
   return {
     cases: new DynamoCaseWorkStore({
       client,
@@ -104,7 +108,7 @@ export async function buildLifecycleDeps(
     ...withUploadRetention(uploadRetentionFrom(settings)),
     openCases,
     noticeLimiter: new DynamoRateLimiter(client, settings.tableName),
-    clock: overrides.clock ?? clockFrom(settings),
+    clock,
     config,
     secret: overrides.secret ?? (await loadReplySecret(settings)),
     ...(overrides.telemetry ? { telemetry: overrides.telemetry } : {}),

@@ -1,4 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OuvidoriaConfig } from '../../domain/config';
+import { reopenWindowEnd } from '../../domain/lifecycle/deadlines';
 import { inboxLimitKey } from '../../domain/mailbox';
 import type { SenderBounce, SenderOpenCases, TicketClaim } from '../../ports';
 import { isConditionalCheckFailed } from './client';
@@ -28,9 +30,16 @@ export const ADDRESS_ATTRIBUTES = { caseIds: 'caseIds', bounceUntil: 'bounceUnti
 
 const TICKET_ATTRIBUTE_PREFIX = 'ticket#';
 
+type Item = Record<string, unknown>;
+
 /**
  * The attribute of the inbox item naming the case an exact address holds open for a ticket
- * (`{ caseId, at }`): a hint kept after the case closes, which the next claim hands over.
+ * (`{ caseId, at, closedAt? }`): a hint kept after the case closes, which the next claim hands over.
+ * A claim is needed only while its case is open or within the reopen window after its closing (then
+ * a mail naming the ticket joins, and reopens, the case; later it opens a new case, which takes the
+ * claim over). So the release of a closing case stamps its claims with `closedAt`, and a release
+ * drops the claims whose case closed longer ago than the reopen window and is not open again: a
+ * merchant who always has a case open keeps an item the size of her recent cases, not of her history.
  */
 export const ticketAttribute = (address: string, ticket: string) =>
   `${TICKET_ATTRIBUTE_PREFIX}${address.trim().toLowerCase()}#${ticket}`;
@@ -44,6 +53,8 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => Date = () => new Date(),
+    /** The reopen window's configuration: without it, no claim is ever dropped (only stamped). */
+    private readonly config?: OuvidoriaConfig,
   ) {}
 
   async reserve(senderEmail: string, caseId: string, max: number): Promise<boolean> {
@@ -139,8 +150,71 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
    * old open cases only go uncounted by the inbox's cap until then).
    */
   async release(senderEmail: string, caseId: string): Promise<void> {
-    await this.releaseFrom(inboxKey(senderEmail), caseId);
+    const inbox = await this.releaseFrom(inboxKey(senderEmail), caseId);
+    if (inbox) await this.settleTicketClaims(inboxKey(senderEmail), inbox, caseId);
     if (!isInboxAddress(senderEmail)) await this.releaseFrom(addressKey(senderEmail), caseId);
+  }
+
+  /**
+   * After `caseId` left the inbox's open cases (`item`, as the release wrote it): its claims get
+   * `closedAt` (a re-closing after a reopening stamps them anew), and the claims of cases closed
+   * longer ago than the reopen window, and not open again, go. Each write is conditional on the
+   * claim as read (a claim handed over or reopened meanwhile stays); a lost race is left to the next
+   * release. The stamp is the release's time, at or after the closing: a claim is never dropped early.
+   */
+  private async settleTicketClaims(key: { pk: string; sk: string }, item: Item, caseId: string): Promise<void> {
+    const now = this.now();
+    const open = item[ADDRESS_ATTRIBUTES.caseIds];
+    const isOpen = (id: string) => open instanceof Set && open.has(id);
+    const claims = Object.entries(item)
+      .filter(([name]) => name.startsWith(TICKET_ATTRIBUTE_PREFIX))
+      .map(([name, value]) => ({ name, ...(value as { caseId?: unknown; closedAt?: unknown }) }));
+    for (const claim of claims.filter((c) => c.caseId === caseId)) {
+      await this.conditional({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: 'SET #tk.closedAt = :at',
+        ConditionExpression: '#tk.caseId = :cid AND NOT contains(#ids, :cid)',
+        ExpressionAttributeNames: { '#tk': claim.name, '#ids': ADDRESS_ATTRIBUTES.caseIds },
+        ExpressionAttributeValues: { ':at': now.toISOString(), ':cid': caseId },
+      });
+    }
+    const config = this.config;
+    if (!config) return;
+    const expired = claims.filter(
+      (c) =>
+        typeof c.caseId === 'string' &&
+        c.caseId !== caseId &&
+        !isOpen(c.caseId) &&
+        typeof c.closedAt === 'string' &&
+        now.getTime() > reopenWindowEnd(c.closedAt, config),
+    );
+    if (expired.length === 0) return;
+    const names: Record<string, string> = { '#ids': ADDRESS_ATTRIBUTES.caseIds };
+    const values: Record<string, unknown> = {};
+    const conditions = expired.map((c, i) => {
+      names[`#t${i}`] = c.name;
+      values[`:c${i}`] = c.caseId;
+      values[`:a${i}`] = c.closedAt;
+      return `#t${i}.caseId = :c${i} AND #t${i}.closedAt = :a${i} AND NOT contains(#ids, :c${i})`;
+    });
+    await this.conditional({
+      TableName: this.tableName,
+      Key: key,
+      UpdateExpression: `REMOVE ${expired.map((_, i) => `#t${i}`).join(', ')}`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
+  }
+
+  /** An update whose condition may fail (a race lost): nothing written, nothing thrown. */
+  private async conditional(input: ConstructorParameters<typeof UpdateCommand>[0]): Promise<void> {
+    try {
+      await this.client.send(new UpdateCommand(input));
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   /**
@@ -183,8 +257,13 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     );
   }
 
-  private async releaseFrom(key: { pk: string; sk: string }, caseId: string, onlyIfCounted = false): Promise<void> {
-    let Attributes: Record<string, unknown> | undefined;
+  /** The item as the release left it (undefined when the conditional release found the case not counted). */
+  private async releaseFrom(
+    key: { pk: string; sk: string },
+    caseId: string,
+    onlyIfCounted = false,
+  ): Promise<Item | undefined> {
+    let Attributes: Item | undefined;
     try {
       ({ Attributes } = await this.client.send(
         new UpdateCommand({
@@ -198,12 +277,13 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
         }),
       ));
     } catch (error) {
-      if (onlyIfCounted && isConditionalCheckFailed(error)) return;
+      if (onlyIfCounted && isConditionalCheckFailed(error)) return undefined;
       throw error;
     }
-    if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return;
+    if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return Attributes;
     // Nothing open any more: the item expires once its bounce memory has (LGPD: everything expires).
     await this.expireWhenIdle(key, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);
+    return Attributes;
   }
 
   /**

@@ -4,6 +4,7 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
+import { localConfig } from '../../../../shared/domain/config';
 import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
 const TABLE = 'ouvidoria-open-cases';
@@ -180,5 +181,78 @@ describe('DynamoSenderOpenCases on dynalite', () => {
 
   it('a sender with nothing open counts zero', async () => {
     expect(await open.count(sender())).toBe(0);
+  });
+});
+
+// A merchant who always has a case open (a new one starts before the last closes) for most of a
+// year: 200 cases, each naming its own ticket. Her inbox item kept every claim forever (each add,
+// claim and release rewrote all of them: WRUs growing with her history, toward the 400 KB limit).
+describe('DynamoSenderOpenCases: ticket claims over a year of cases', () => {
+  const WINDOW_DAYS = localConfig.threading.reopenWindowDays;
+  const DAY = 24 * 3600_000;
+  const start = Date.parse('2026-01-05T13:00:00.000Z');
+
+  function openCasesAt(clock: { at: number }) {
+    return new DynamoSenderOpenCases(doc, TABLE, () => new Date(clock.at), localConfig);
+  }
+  const claimsOf = async (s: string) => {
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(s), ConsistentRead: true }));
+    return Object.fromEntries(Object.entries(Item ?? {}).filter(([k]) => k.startsWith('ticket#'))) as Record<
+      string,
+      { caseId: string; closedAt?: string }
+    >;
+  };
+
+  it.each([{ name: '200 cases, one a day, each closed the next day', cases: 200 }])(
+    '$name: only the claims of open cases and of the reopen window stay',
+    async ({ cases }) => {
+      const s = sender();
+      const clock = { at: start };
+      const store = openCasesAt(clock);
+      for (let i = 1; i <= cases; i++) {
+        clock.at = start + i * DAY;
+        await store.claimTicket(s, String(48000 + i), `email:caso-${i}`, new Date(clock.at));
+        if (i > 1) await store.release(s, `email:caso-${i - 1}`);
+      }
+      const claims = await claimsOf(s);
+      // The open case, and those closed within the window (closed on days cases-WINDOW_DAYS … cases).
+      expect(Object.keys(claims).length).toBeLessThanOrEqual(WINDOW_DAYS + 2);
+      expect(claims[`ticket#${s}#${48000 + cases}`]?.caseId).toBe(`email:caso-${cases}`);
+      expect(claims[`ticket#${s}#${48000 + cases - 1}`]?.closedAt).toBe(new Date(clock.at).toISOString());
+      expect(claims[`ticket#${s}#48001`]).toBeUndefined();
+    },
+  );
+
+  it('a claim stays while its case is in the reopen window, and while a reopened case is open past it', async () => {
+    const s = sender();
+    const clock = { at: start };
+    const store = openCasesAt(clock);
+    await store.claimTicket(s, '48213', 'email:reaberto', new Date(clock.at));
+    await store.claimTicket(s, '48214', 'email:fechado', new Date(clock.at));
+    await store.add(s, 'email:sempre-aberto');
+    await store.release(s, 'email:reaberto');
+    await store.release(s, 'email:fechado');
+    // Within the window: a mail naming 48214 still finds its case (the intake joins and reopens it).
+    clock.at = start + (WINDOW_DAYS - 1) * DAY;
+    await store.claimTicket(s, '48300', 'email:outro', new Date(clock.at));
+    await store.release(s, 'email:outro');
+    expect((await store.claimTicket(s, '48214', 'email:novo', new Date(clock.at))).holder.caseId).toBe('email:fechado');
+    await store.release(s, 'email:novo');
+    // 'email:reaberto' reopens (the lifecycle counts it again) and stays open past the window.
+    await store.add(s, 'email:reaberto');
+    clock.at = start + (WINDOW_DAYS + 3) * DAY;
+    await store.claimTicket(s, '48301', 'email:mais-um', new Date(clock.at));
+    await store.release(s, 'email:mais-um');
+    const claims = await claimsOf(s);
+    expect(claims[`ticket#${s}#48213`]?.caseId).toBe('email:reaberto');
+    expect(claims[`ticket#${s}#48214`]).toBeUndefined();
+    // Closed again: its window starts over from this closing.
+    await store.release(s, 'email:reaberto');
+    clock.at += (WINDOW_DAYS - 1) * DAY;
+    await store.release(s, 'email:nunca-existiu');
+    expect((await claimsOf(s))[`ticket#${s}#48213`]?.caseId).toBe('email:reaberto');
+    clock.at += 2 * DAY;
+    await store.release(s, 'email:nunca-existiu');
+    expect((await claimsOf(s))[`ticket#${s}#48213`]).toBeUndefined();
   });
 });
