@@ -63,6 +63,12 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
   'linked-case': 'caso anterior',
 };
 
+/**
+ * The notice shows at most this many of the case's messages: the first (the complaint) and the
+ * newest; the others are named by count, with the console's link (each stays in the case record).
+ */
+export const NOTICE_MESSAGES = 10;
+
 /** Longer texts are cut in the notice; the whole message stays in the case record and raw mail. */
 const MAX_FRESH_CHARS = 20_000;
 const MAX_QUOTED_CHARS = 20_000;
@@ -260,14 +266,29 @@ export function renderAnalystNotice(
     });
   }
 
-  const shown = earlier ? [earlier, ...c.messages] : c.messages;
-  const preformatted = shown.map((m, index) => {
+  // The complaint and the newest messages: a case that waited for an analyst while the merchant kept
+  // writing (hundreds of mails) would make a notice of tens of MB, past what SES sends.
+  const numbered = c.messages.map((m, index) => ({ m, n: index + 1 }));
+  const kept =
+    numbered.length > NOTICE_MESSAGES ? [...numbered.slice(0, 1), ...numbered.slice(-(NOTICE_MESSAGES - 1))] : numbered;
+  const left = numbered.length - kept.length;
+  if (left > 0) {
+    blocks.push({
+      p: [
+        `Abaixo, a primeira mensagem e as ${NOTICE_MESSAGES - 1} mais recentes; as outras ${countOf(left, 'mensagem', 'mensagens')} estão no `,
+        { href: consoleCaseLink(config, c.caseId), label: 'console' },
+        '.',
+      ],
+    });
+  }
+  const shown = earlier ? [{ m: earlier, n: 0 }, ...kept] : kept;
+  const preformatted = shown.map(({ m, n }) => {
     const { fresh, quoted } = splitQuoted(m.text ?? '');
     const label =
       m === earlier
         ? 'Mensagem anterior (respondida com orientação, fora do caso)'
         : shown.length > 1
-          ? `Mensagem ${earlier ? index : index + 1}`
+          ? `Mensagem ${n}`
           : 'Mensagem';
     const heading = `${label} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
     const freshText = fresh.trim() === '' ? '(mensagem sem texto)' : cap(fresh.trim(), MAX_FRESH_CHARS);

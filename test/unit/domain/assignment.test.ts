@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyst, renderAnalystNotice } from '../../../shared/domain/assignment';
+import { chooseAnalyst, NOTICE_MESSAGES, renderAnalystNotice } from '../../../shared/domain/assignment';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOME_LABELS_PT, OUTCOMES } from '../../../shared/domain/outcome';
@@ -397,4 +397,37 @@ describe('renderAnalystNotice', () => {
     expect(n.text).toContain('texto cortado');
     expect(n.text.length).toBeLessThan(25_000);
   });
+
+  // A case that waited for an analyst over Carnaval while the merchant (or her auto-responder)
+  // kept writing: every mail went into the notice, 300 of 40,000 characters making ~25 MB of text
+  // and HTML, past SES's 40 MB once encoded with the opening mail's files.
+  it.each([
+    { name: '300 long mails', count: 300, chars: 40_000, left: 290 },
+    { name: '11 mails: one over the limit', count: 11, chars: 500, left: 1 },
+    { name: '10 mails: all shown', count: 10, chars: 500, left: 0 },
+  ])(
+    'a case with many mails: the first and the newest, the rest named with the console link ($name)',
+    ({ count, chars, left }) => {
+      const base = caseRecord();
+      const first = base.messages[0]!;
+      const text = (i: number) =>
+        `Mensagem ${i}: ainda aguardo o estorno da cobrança em dobro. ${'Sigo sem resposta. '.repeat(chars / 2 / 19)}\n\n${'> Em 20/11/2026, Suporte escreveu: aguarde.\n'.repeat(chars / 2 / 44)}`;
+      const messages = Array.from({ length: count }, (_, i) => ({
+        ...first,
+        sourceId: `ses-${i + 1}`,
+        text: text(i + 1),
+      }));
+      const n = renderAnalystNotice({ ...base, messages }, ana, localConfig);
+      expect(Buffer.byteLength(n.text) + Buffer.byteLength(n.html)).toBeLessThan(2 * 1024 * 1024);
+      for (const part of [n.text, n.html]) {
+        expect(part).toContain('Mensagem 1 —');
+        expect(part).toContain(`Mensagem ${count} —`);
+        if (left > 0) {
+          expect(part).toContain(`as outras ${left} ${left === 1 ? 'mensagem' : 'mensagens'} estão no`);
+          expect(part).not.toContain(`Mensagem ${count - NOTICE_MESSAGES + 1} —`);
+        } else expect(part).not.toContain('estão no');
+      }
+      expect(n.html).toContain(`Mensagem ${count - NOTICE_MESSAGES + 2} —`);
+    },
+  );
 });
