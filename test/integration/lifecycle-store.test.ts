@@ -108,6 +108,27 @@ describe('lifecycle services over the DynamoDB adapters', () => {
     expect((await w.counter.tally('ana')).count).toBe(0);
   });
 
+  // Notes pasted whole, case after case: at 41 notes of 9,900 characters the case item passed 400 KB
+  // and dynalite (as DynamoDB) threw on every later write of the case; the note that does not fit is
+  // refused now, with a word to the analyst, and the case goes on.
+  it('a case full of long notes: the note that does not fit is refused, the closing still goes', async () => {
+    const w = await world(workCase({ status: 'IN_PROGRESS' }));
+    const note = 'Conversei com o financeiro sobre o estorno; seguem os detalhes. '.repeat(160).slice(0, 9_900);
+    const results = [];
+    for (let i = 0; i < 22; i++) results.push(await handleStaffMail(mailFrom(`#nota\n${note}`, `ses-n${i}`), w.deps));
+    expect(results.slice(0, 20).every((r) => r.kind === 'applied')).toBe(true);
+    expect(results.slice(20)).toMatchObject([
+      { kind: 'refused', codes: ['notes-full'] },
+      { kind: 'refused', codes: ['notes-full'] },
+    ]);
+    const closing = await handleStaffMail(
+      mailFrom('#encerrar procedente\nEstorno feito em 12/03.', 'ses-close'),
+      w.deps,
+    );
+    expect(closing.kind).toBe('applied');
+    expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
+  });
+
   it('five concurrent answers: all relayed and stored, none lost', async () => {
     const w = await world(workCase());
     await Promise.all(

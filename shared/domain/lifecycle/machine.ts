@@ -8,7 +8,7 @@
  * Who may act: the case's analyst, or a supervisor on any case. States:
  *   QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED → (merchant, within the window) IN_PROGRESS
  */
-import { countOf } from '../count';
+import { countOf, groupedPtBr } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
@@ -43,6 +43,16 @@ export interface LifecycleContext {
 
 /** Notes are kept whole in the history up to this size; the raw mail keeps the rest. */
 export const MAX_NOTE_CHARS = 10_000;
+/**
+ * All the internal notes of one case, in UTF-8 bytes: the history lives on the case's one DynamoDB
+ * item, which cannot pass 400 KB with everything else it holds (the other events, the first message,
+ * the Message-IDs). Past it, a write of the case would fail: a note that does not fit is refused
+ * instead, with the room left, and the case goes on (answers, closing, merchant mail) as before.
+ */
+export const MAX_CASE_NOTES_BYTES = 200_000;
+
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
 /** Reasons and summaries end up in mail subjects' neighbourhood and in reports: keep them short. */
 export const MAX_REASON_CHARS = 500;
 /**
@@ -264,6 +274,19 @@ export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleC
   const note = text.trim();
   if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
   const kept = note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS)} […]` : note;
+  const used = (c.history ?? []).reduce((sum, e) => sum + (e.type === 'note' ? utf8Bytes(e.text) : 0), 0);
+  const room = MAX_CASE_NOTES_BYTES - used;
+  if (utf8Bytes(kept) > room) {
+    return refuse(
+      'notes-full',
+      `As notas internas deste caso chegaram ao limite que o registro do caso guarda e esta nota não foi registrada: ${
+        room > 0
+          ? `cabem só mais cerca de ${groupedPtBr(room)} caracteres. Resuma a nota.`
+          : 'nenhuma nota nova cabe. Registre o essencial no encerramento.'
+      }`,
+      '#nota',
+    );
+  }
   return done({}, [event(ctx, actor, { type: 'note', text: kept })]);
 }
 

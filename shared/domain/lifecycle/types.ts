@@ -243,7 +243,8 @@ export type RefusalCode =
   | 'inactive-analyst'
   | 'same-analyst'
   | 'no-due-date'
-  | 'reopen-window-passed';
+  | 'reopen-window-passed'
+  | 'notes-full';
 
 /** What each refusal means, in pt-BR: the history's wording of a refusal recorded without its reasons. */
 export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
@@ -267,6 +268,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'same-analyst': 'o caso já está com essa pessoa',
   'no-due-date': 'o caso ainda não tem prazo',
   'reopen-window-passed': 'prazo de reabertura encerrado',
+  'notes-full': 'as notas internas do caso chegaram ao limite do registro',
 };
 
 /** The pt-BR reasons of a recorded refusal: the explanations given, or the code's label. */

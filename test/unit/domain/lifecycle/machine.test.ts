@@ -288,6 +288,49 @@ describe('addNote', () => {
     const event = t.events[0] as { text: string };
     expect(event.text.length).toBeLessThan(10_010);
   });
+
+  // A long case where the analysts paste the support team's e-mails as notes: 41 notes of 9,900
+  // characters passed DynamoDB's 400 KB item limit (measured on dynalite: the 42nd write threw a
+  // ValidationException, and every later write of the case with it).
+  const longNote = 'Conversei com o financeiro sobre o estorno da fatura; seguem os detalhes. '
+    .repeat(140)
+    .slice(0, 9_900);
+  const withNotes = (count: number, text = longNote) =>
+    workCase({
+      status: 'IN_PROGRESS',
+      history: Array.from({ length: count }, (_, i) => ({
+        type: 'note' as const,
+        text,
+        at: `2026-03-1${i % 10}T12:00:00.000Z`,
+        actor: ana,
+      })),
+    });
+  it.each([
+    { name: '19 long notes: the 20th fits', notes: 19, text: longNote, ok: true, says: '' },
+    {
+      name: '20 long notes: a 21st does not',
+      notes: 20,
+      text: longNote,
+      ok: false,
+      says: 'cabem só mais cerca de 2.000 caracteres',
+    },
+    { name: '20 long notes: a short one still fits', notes: 20, text: 'Lojista ligou de novo.', ok: true, says: '' },
+    {
+      name: 'accented notes count in bytes',
+      notes: 10,
+      text: 'ação '.repeat(3_000),
+      ok: false,
+      says: 'nenhuma nota nova cabe',
+    },
+  ])('the notes of one case stay within what the case item holds ($name)', ({ notes, text, ok, says }) => {
+    const c = notes === 10 ? withNotes(notes, 'ç'.repeat(10_000)) : withNotes(notes);
+    const t = addNote(c, ana, text, ctx);
+    expect(t.ok).toBe(ok);
+    if (!ok) {
+      expect(refusalOf(t).code).toBe('notes-full');
+      expect(refusalOf(t).message).toContain(says);
+    }
+  });
 });
 
 describe('transfer', () => {
