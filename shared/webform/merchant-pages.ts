@@ -208,7 +208,12 @@ ${v.closure?.summary ? html`<dt>${w.summary}</dt><dd>${v.closure.summary}</dd>` 
 ${
   v.messages.length === 0
     ? html`<p>${w.noMessages}</p>`
-    : html`<ol class="mensagens">
+    : html`${
+        v.earlier
+          ? html`<p>${w.earlierMessages(v.earlier)}</p>
+`
+          : ''
+      }<ol class="mensagens">
 ${v.messages.map(
   (m) => html`<li><article>
 <h3>${w.heading(m.from === 'office' ? PAGE_WORDS[language].office : w.you, date(ctx, m.at, language))}</h3>

@@ -66,6 +66,8 @@ export interface PageWords {
     summary: string;
     messages: string;
     noMessages: string;
+    /** Above the list when the page leaves older messages out: how many, and where she has them. */
+    earlierMessages: (count: number) => string;
     you: string;
     /** The heading of a message: who, on which date. */
     heading: (who: string, date: string) => string;
@@ -132,6 +134,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       summary: 'Resumo',
       messages: 'Mensagens',
       noMessages: 'Nenhuma mensagem para mostrar.',
+      earlierMessages: (n) =>
+        `Aqui estão as mensagens mais recentes. ${n === 1 ? 'A mensagem anterior não aparece' : `As ${n} mensagens anteriores não aparecem`} nesta página: ${n === 1 ? 'ela está' : 'elas estão'} no seu e-mail.`,
       you: 'Você',
       heading: (who, date) => `${who}, em ${date}`,
       subject: 'Assunto: ',
@@ -196,6 +200,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       summary: 'Resumen',
       messages: 'Mensajes',
       noMessages: 'No hay mensajes para mostrar.',
+      earlierMessages: (n) =>
+        `Aquí aparecen los mensajes más recientes. ${n === 1 ? 'El mensaje anterior no se muestra' : `Los ${n} mensajes anteriores no se muestran`} en esta página: ${n === 1 ? 'lo tiene' : 'los tiene'} en su correo.`,
       you: 'Usted',
       heading: (who, date) => `${who}, el ${date}`,
       subject: 'Asunto: ',
@@ -260,6 +266,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       summary: 'Summary',
       messages: 'Messages',
       noMessages: 'No messages to show.',
+      earlierMessages: (n) =>
+        `These are the most recent messages. ${n === 1 ? 'The earlier message is' : `The ${n} earlier messages are`} not shown on this page: you have ${n === 1 ? 'it' : 'them'} in your e-mail.`,
       you: 'You',
       heading: (who, date) => `${who}, on ${date}`,
       subject: 'Subject: ',

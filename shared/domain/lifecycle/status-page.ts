@@ -67,6 +67,14 @@ export const MERCHANT_STATUS_LABELS: Record<MessageLanguage, Record<WorkStatus, 
 /** Texts longer than this are cut on the page (the case keeps them whole). */
 export const PUBLIC_TEXT_MAX_CHARS = 20_000;
 
+/**
+ * The page shows at most this many messages, the newest: a case of hundreds of long messages made
+ * a page past the 6 MB a Lambda function may answer (the merchant got an error instead of her case).
+ * At most about 50 × 20,000 characters, ~1 MB. The older ones are counted (`earlier`): she has them
+ * all in her e-mail (hers sent, the office's received).
+ */
+export const PUBLIC_PAGE_MESSAGES = 50;
+
 /** How a file the merchant sent stands, as she reads it (never a storage location). */
 export type PublicFileState = 'received' | 'verified' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
 
@@ -129,7 +137,10 @@ export interface PublicCaseData {
   dueAt?: string;
   closedAt?: string;
   closure?: { category: NonNullable<WorkCase['closure']>['category']; summary: string };
+  /** The newest PUBLIC_PAGE_MESSAGES messages, oldest first. */
   messages: PublicMessageView[];
+  /** How many older messages the page leaves out (absent: none). */
+  earlier?: number;
   /** An open case past the day it was due (the date she was promised) at the time of the view. */
   overdue?: boolean;
   /**
@@ -276,6 +287,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     });
   }
   if (extensions.length + reopenings.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const earlier = Math.max(0, messages.length - PUBLIC_PAGE_MESSAGES);
   const dueAt = c.dueAt ?? (at ? queuedDueAt(c, at.config) : undefined);
   return {
     protocol: c.protocol,
@@ -285,7 +297,8 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     ...(dueAt ? { dueAt } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     ...(c.closure ? { closure: { category: c.closure.category, summary: c.closure.summary } } : {}),
-    messages,
+    messages: messages.slice(earlier),
+    ...(earlier > 0 ? { earlier } : {}),
     ...(at ? momentOf({ ...c, ...(dueAt ? { dueAt } : {}) }, at.now, at.config) : {}),
   };
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
 import {
   officeSubject,
+  PUBLIC_PAGE_MESSAGES,
   publicCaseView,
   renderStatusLinkMail,
   sameAddress,
   UNNAMED_FILE,
 } from '../../../../shared/domain/lifecycle/status-page';
+import { renderMerchantPage } from '../../../../shared/webform/merchant-pages';
 import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 describe('publicCaseView', () => {
@@ -560,5 +562,53 @@ describe('sameAddress and the link mail', () => {
     expect(renderStatusLinkMail('OUV-2026-000123', url, 'Ana Lima', localConfig).text.split('\n')[0]).toBe(
       'Olá, Ana Lima,',
     );
+  });
+});
+
+// A year-long case: the merchant and the office wrote hundreds of long messages. The page listed
+// them all (300 of 20,000 characters: 6 MB, past what a Lambda function may answer, so she got an
+// error page); it lists the newest and says where the older ones are.
+describe('publicCaseView of a case with hundreds of messages', () => {
+  function longCase(pairs: number) {
+    const base = workCase({ status: 'IN_PROGRESS' });
+    const first = base.messages[0]!;
+    const at = (i: number, minutes: number) =>
+      new Date(Date.parse('2026-03-01T12:00:00Z') + i * 3_600_000 + minutes * 60_000).toISOString();
+    const messages = Array.from({ length: pairs }, (_, i) => [
+      {
+        ...first,
+        sourceId: `in-${i}`,
+        direction: 'in' as const,
+        receivedAt: at(i, 0),
+        text: `Mensagem ${i + 1} da lojista. ${'Ainda aguardo o estorno da fatura. '.repeat(570)}`,
+      },
+      {
+        ...first,
+        sourceId: `out-${i}`,
+        direction: 'out' as const,
+        author: 'ana',
+        receivedAt: at(i, 30),
+        text: `Resposta ${i + 1}. ${'Prezada lojista, seguimos verificando. '.repeat(510)}`,
+      },
+    ]).flat();
+    return workCase({ status: 'IN_PROGRESS', messages, senderEmail: MERCHANT });
+  }
+  it.each([
+    {
+      pairs: 150,
+      earlier: 250,
+      says: 'As 250 mensagens anteriores não aparecem nesta página: elas estão no seu e-mail.',
+    },
+    { pairs: 25, earlier: 0, says: '' },
+    { pairs: 26, earlier: 2, says: 'As 2 mensagens anteriores não aparecem' },
+  ])('$pairs exchanges: the newest messages, $earlier left out and said', ({ pairs, earlier, says }) => {
+    const view = publicCaseView(longCase(pairs), { now: new Date('2026-03-30T12:00:00Z'), config: localConfig });
+    expect(view?.messages).toHaveLength(Math.min(pairs * 2, PUBLIC_PAGE_MESSAGES));
+    expect(view?.earlier).toBe(earlier || undefined);
+    expect(view?.messages.at(-1)?.text).toMatch(new RegExp(`^Resposta ${pairs}\\.`));
+    const page = renderMerchantPage({ kind: 'status-case', view: view! }, { config: localConfig, basePath: '' });
+    expect(Buffer.byteLength(page)).toBeLessThan(2 * 1024 * 1024);
+    if (says) expect(page).toContain(says);
+    else expect(page).not.toContain('não aparecem');
   });
 });
