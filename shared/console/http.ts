@@ -72,6 +72,7 @@ import {
   errorPage,
   type ListQuery,
   listViewOf,
+  MESSAGES_BEFORE_PARAM,
   type PageFrame,
   statusesOf,
 } from './pages';
@@ -469,12 +470,14 @@ export async function serveConsole(
   const done = query.get('feito');
   const repeated = query.get('repetido') !== null;
   const refused = refusalOf(c, query.get('recusado'));
+  const before = Number(query.get(MESSAGES_BEFORE_PARAM) ?? Number.NaN);
   return page(
     200,
     casePage(
       frame,
       {
         ...(await caseView(c, user, lifecycle, deps.roster)),
+        ...(Number.isInteger(before) ? { messagesBefore: before } : {}),
         ...(files.length ? { attachmentLinks: fileLinks(basePath, c.caseId, files) } : {}),
         ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
         ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),

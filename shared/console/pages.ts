@@ -240,8 +240,20 @@ export function historyOf(c: WorkCase): HistoryEvent[] {
   return i < 0 ? [...history, assigned] : [...history.slice(0, i), assigned, ...history.slice(i)];
 }
 
+/**
+ * The case page shows at most this many messages (the newest, or those before `messagesBefore`),
+ * with links to the older and newer ones: a case of hundreds of long messages made a page past the
+ * 6 MB a Lambda function may answer, and the analyst got an error instead of the case.
+ */
+export const CASE_PAGE_MESSAGES = 50;
+
+/** The query parameter of the case page naming where its message list ends (the older pages). */
+export const MESSAGES_BEFORE_PARAM = 'anteriores';
+
 export interface CaseView {
   c: WorkCase;
+  /** Show the messages before this position (0-based, exclusive); absent: the newest. */
+  messagesBefore?: number;
   survey: SurveyAnswer | null;
   /** Actions this user may take on this case (shown as forms). */
   actions: ReadonlySet<ConsoleAction>;
@@ -315,6 +327,22 @@ function relatedRows(c: CaseView['c'], b: string): SafeHtml[] {
   return [html`<dt>Mensagem anterior</dt><dd>O lojista respondeu à orientação que recebeu: ${link}</dd>`];
 }
 
+/** The messages the page lists: [start, end) of the case's, at most CASE_PAGE_MESSAGES. */
+function messageWindow(total: number, before: number | undefined): { start: number; end: number; total: number } {
+  const end = before === undefined || !Number.isInteger(before) || before < 1 ? total : Math.min(before, total);
+  return { start: Math.max(0, end - CASE_PAGE_MESSAGES), end, total };
+}
+
+/** Which messages the page lists, and the links to the older and the newer ones (none when all are listed). */
+function messagePager(c: WorkCase, w: { start: number; end: number; total: number }, basePath: string) {
+  if (w.start === 0 && w.end === w.total) return '';
+  const page = `${basePath}/equipe/caso/${encodeURIComponent(c.caseId)}`;
+  const older =
+    w.start > 0 ? html` <a href="${page}?${MESSAGES_BEFORE_PARAM}=${String(w.start)}">Mensagens anteriores</a>` : '';
+  const newer = w.end < w.total ? html` <a href="${page}">Mensagens mais recentes</a>` : '';
+  return html`<p>Mensagens ${String(w.start + 1)} a ${String(w.end)} de ${String(w.total)}.${older}${newer}</p>`;
+}
+
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
   const nameOf: NameOf = (id) => view.staffNames?.get(id) ?? id;
@@ -323,6 +351,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const title = c.protocol ?? 'Caso sem protocolo';
   const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
   const notes = (c.history ?? []).filter((e): e is Extract<HistoryEvent, { type: 'note' }> => e.type === 'note');
+  const window = messageWindow(c.messages.length, view.messagesBefore);
   const ticket = c.decision.ticket;
   const action = `${b}/equipe/caso/${encodeURIComponent(c.caseId)}/acao`;
   const hidden = (kind: string) =>
@@ -400,7 +429,8 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
 <p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `nº ${ticket.number} — ${ticketCheckPt(ticket)}`}</p>
 <ul>${c.decision.ruleIds.map((r) => html`<li>${ruleLabel(r)} <code>${r}</code></li>`)}</ul>
 <h2>Mensagens</h2>
-${c.messages.map(
+${messagePager(c, window, b)}
+${c.messages.slice(window.start, window.end).map(
   (
     m,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>

@@ -200,6 +200,26 @@ describe('serveConsole — authentication', () => {
   });
 });
 
+describe('serveConsole — the case page of a long case', () => {
+  // 120 messages: the page lists 50 at a time; `?anteriores=` (the page's own link) names where.
+  const base = workCase();
+  const messages = Array.from({ length: 120 }, (_, i) => ({
+    ...base.messages[0]!,
+    sourceId: `ses-${i + 1}`,
+    text: `Mensagem número ${i + 1}: ainda sem o estorno.`,
+  }));
+  it.each([
+    { query: '', says: 'Mensagens 71 a 120 de 120.' },
+    { query: 'anteriores=70', says: 'Mensagens 21 a 70 de 120.' },
+    { query: 'anteriores=abc', says: 'Mensagens 71 a 120 de 120.' },
+  ])('GET $query lists "$says"', async ({ query, says }) => {
+    const { serve, request } = world([workCase({ messages })]);
+    const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana'), query }));
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).toContain(says);
+  });
+});
+
 describe('serveConsole — who sees what', () => {
   it('an analyst sees their case, not another analyst’s (403); a supervisor sees both', async () => {
     const { serve, request } = world();

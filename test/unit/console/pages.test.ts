@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casePage, casesPage, errorPage, formatInstant } from '../../../shared/console/pages';
+import { CASE_PAGE_MESSAGES, casePage, casesPage, errorPage, formatInstant } from '../../../shared/console/pages';
 import { workCase } from '../../support/lifecycle-fakes';
 
 const EVIL = '<img src=x onerror=alert(1)>"\'`';
@@ -433,5 +433,53 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain('<title>Erro: OUV-2026-000123 · Ouvidoria · Equipe</title>');
     expect(page).toContain(`<p class="problem" role="alert">${problem}</p>`);
     expect(page).not.toContain('problema-acao');
+  });
+});
+
+// A year-long case: the merchant and the analysts wrote hundreds of long messages. The page listed
+// them all (300 of 20,000 characters: 6 MB, past what a Lambda function may answer: the analyst got
+// an error); it lists 50 at a time, the newest first, with links to the older and newer ones.
+describe('the case page of a case with hundreds of messages', () => {
+  const base = workCase({ status: 'IN_PROGRESS' });
+  const first = base.messages[0]!;
+  const messages = Array.from({ length: 300 }, (_, i) => ({
+    ...first,
+    sourceId: `ses-${i + 1}`,
+    direction: i % 2 ? ('out' as const) : ('in' as const),
+    receivedAt: new Date(Date.parse('2026-03-01T12:00:00Z') + i * 3_600_000).toISOString(),
+    text: `Mensagem número ${i + 1}. ${'Ainda aguardo o estorno da fatura de fevereiro. '.repeat(400)}`,
+  }));
+  const c = workCase({ status: 'IN_PROGRESS', messages } as never);
+  it.each([
+    { before: undefined, first: 251, last: 300, says: 'Mensagens 251 a 300 de 300.', older: 250, newer: false },
+    { before: 250, first: 201, last: 250, says: 'Mensagens 201 a 250 de 300.', older: 200, newer: true },
+    { before: 30, first: 1, last: 30, says: 'Mensagens 1 a 30 de 300.', older: 0, newer: true },
+    { before: 9999, first: 251, last: 300, says: 'Mensagens 251 a 300 de 300.', older: 250, newer: false },
+  ])('before $before: messages $first to $last, with links', ({ before, first: from, last, says, older, newer }) => {
+    const page = casePage(
+      frame,
+      { c, survey: null, actions: new Set(['answer']), ...(before === undefined ? {} : { messagesBefore: before }) },
+      now,
+    );
+    expect(Buffer.byteLength(page)).toBeLessThan(2 * 1024 * 1024);
+    expect(page).toContain(says);
+    expect(page).toContain(`Mensagem número ${from}.`);
+    expect(page).toContain(`Mensagem número ${last}.`);
+    expect(page).not.toContain(`Mensagem número ${from - 1}.`);
+    expect(page).not.toContain(`Mensagem número ${last + 1}.`);
+    if (older) expect(page).toContain(`?anteriores=${older}">Mensagens anteriores</a>`);
+    else expect(page).not.toContain('Mensagens anteriores');
+    expect(page.includes('Mensagens mais recentes</a>')).toBe(newer);
+  });
+
+  it(`a case of up to ${CASE_PAGE_MESSAGES} messages lists them all, with no links`, () => {
+    const page = casePage(
+      frame,
+      { c: workCase({ messages: messages.slice(0, CASE_PAGE_MESSAGES) } as never), survey: null, actions: new Set() },
+      now,
+    );
+    expect(page).toContain('Mensagem número 1.');
+    expect(page).not.toContain('Mensagens anteriores');
+    expect(page).not.toContain(' de 50.');
   });
 });
