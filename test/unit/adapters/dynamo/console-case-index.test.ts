@@ -2,7 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DynamoConsoleCaseIndex, summaryOf } from '../../../../shared/adapters/dynamo/console-case-index';
+import {
+  DynamoConsoleCaseIndex,
+  MAX_FILTERED_QUERIES,
+  summaryOf,
+} from '../../../../shared/adapters/dynamo/console-case-index';
 import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
@@ -26,7 +30,11 @@ beforeEach(() => ddb.reset());
 
 describe('DynamoConsoleCaseIndex — one Query per page, never a Scan', () => {
   it('queries gsi1-status newest first with the filters inside the query and returns the cursor', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [item], LastEvaluatedKey: { pk: 'CASE#c1', gsi1pk: 'STATUS#ASSIGNED' } });
+    const key = { pk: 'CASE#c1', gsi1pk: 'STATUS#ASSIGNED' };
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [item], LastEvaluatedKey: key })
+      .resolves({ Items: [], LastEvaluatedKey: key });
     const page = await index.byStatus(
       'ASSIGNED',
       { assigneeOrNone: 'ana', outcome: 'ACCEPTED', dueBefore: '2026-03-20T00:00:00Z' },
@@ -39,12 +47,14 @@ describe('DynamoConsoleCaseIndex — one Query per page, never a Scan', () => {
     const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
     expect(input.IndexName).toBe('gsi1-status');
     expect(input.ScanIndexForward).toBe(false);
-    expect(input.Limit).toBe(25);
+    // Filtered: 100 entries a Query, up to MAX_FILTERED_QUERIES of them while the page is not full.
+    expect(input.Limit).toBe(100);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(MAX_FILTERED_QUERIES);
     expect(input.ExpressionAttributeValues).toMatchObject({ ':pk': 'STATUS#ASSIGNED', ':assignee': 'ana' });
     expect(input.FilterExpression).toContain('attribute_not_exists(#assignee)');
 
     await index.byStatus('ASSIGNED', {}, { limit: 25, cursor: page.next as string });
-    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({
+    expect(ddb.commandCalls(QueryCommand).at(-1)!.args[0].input.ExclusiveStartKey).toEqual({
       pk: 'CASE#c1',
       gsi1pk: 'STATUS#ASSIGNED',
     });
@@ -154,5 +164,75 @@ describe('DynamoConsoleCaseIndex — several statuses as one list (the open case
     expect(input.FilterExpression).toBe('#status IN (:status0, :status1)');
     expect(input.ExpressionAttributeValues).toMatchObject({ ':status0': 'QUEUED', ':status1': 'ASSIGNED' });
     expect(GSI.bySender.nonKeyAttributes).toContain('status');
+  });
+});
+
+// The office after a year: 2,000 closed cases, one in ten Ana's. DynamoDB applies Limit before the
+// filter, so her "Encerrados" page of 25 read 25 entries and showed two or three of her cases (80
+// pages to see them all, many of them empty).
+describe('DynamoConsoleCaseIndex — a filtered list over a year of cases', () => {
+  const closed = Array.from({ length: 2_000 }, (_, i) => {
+    const caseId = `c${String(i).padStart(4, '0')}`;
+    const createdAt = new Date(Date.parse('2025-12-01T12:00:00Z') + i * 4 * 3_600_000).toISOString();
+    return {
+      ...item,
+      pk: `CASE#${caseId}`,
+      caseId,
+      status: 'CLOSED',
+      createdAt,
+      assignee: i % 10 === 3 ? 'ana' : `analista${i % 10}`,
+      gsi1pk: 'STATUS#CLOSED',
+      gsi1sk: `${createdAt}#${caseId}`,
+    };
+  });
+  const anas = closed
+    .filter((t) => t.assignee === 'ana')
+    .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+    .map((t) => t.caseId);
+
+  /** As DynamoDB: Limit counts the entries read, the filter drops the others' cases after it. */
+  function serveQueries(rows: typeof closed) {
+    ddb.on(QueryCommand).callsFake((input) => {
+      const values = input.ExpressionAttributeValues as Record<string, string>;
+      const start = input.ExclusiveStartKey?.gsi1sk as string | undefined;
+      const partition = rows
+        .filter((t) => t.gsi1pk === values[':pk'])
+        .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+        .filter((t) => start === undefined || t.gsi1sk < start);
+      const read = partition.slice(0, input.Limit);
+      const last = read.length === input.Limit && partition.length > read.length ? read.at(-1) : undefined;
+      return {
+        Items: read.filter((t) => !values[':assignee'] || t.assignee === values[':assignee']),
+        ...(last ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } } : {}),
+      };
+    });
+  }
+
+  it.each([
+    { name: 'her closed cases, 25 a page', rows: closed, filter: { assignee: 'ana' }, pages: 8, full: true },
+    {
+      name: 'an analyst with no case there: bounded reads, then the rest',
+      rows: closed,
+      filter: { assignee: 'ze' },
+      pages: 4,
+      full: false,
+    },
+  ])('$name', async ({ rows, filter, pages: expectedPages, full }) => {
+    serveQueries(rows);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const before = ddb.commandCalls(QueryCommand).length;
+      const page = await index.byStatus('CLOSED', filter, { limit: 25, ...(cursor ? { cursor } : {}) });
+      expect(ddb.commandCalls(QueryCommand).length - before).toBeLessThanOrEqual(MAX_FILTERED_QUERIES);
+      if (full && page.next) expect(page.items).toHaveLength(25);
+      seen.push(...page.items.map((c) => c.caseId));
+      cursor = page.next;
+      pages++;
+    } while (cursor && pages < 100);
+    expect(pages).toBe(expectedPages);
+    expect(seen).toEqual(filter.assignee === 'ana' ? anas : []);
+    expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
   });
 });
