@@ -3,13 +3,11 @@
  * filters inside the Query (FilterExpression), the cursor being where the page stopped (a
  * LastEvaluatedKey, or the key of its last entry; base64url JSON; a cursor of another partition is
  * refused by DynamoDB and read as "first page"). Never a Scan. Unfiltered, one Query per page.
- * Filtered, DynamoDB applies `Limit` before the filter: over a year of cases, an analyst's own
- * cases are one in ten of a status, and a page of one Query showed two or three of them. So a
- * filtered page reads on, 100 entries a Query, until it has its cases, the partition ends or it
- * made MAX_FILTERED_QUERIES Queries (then it shows what it found and goes on from there next page).
+ * Filtered (an analyst's cases are one in ten of a status after a year), a page reads on until it
+ * is full, up to MAX_FILTERED_QUERIES Queries (paged-query.ts, queryFilledPage).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, queryPage } from './paged-query';
+import { decodeCursor, encodeCursor, indexKeyOf, queryFilledPage, queryPage } from './paged-query';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
 import { GSI, statusGsiPk } from './table-design';
@@ -162,32 +160,8 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
       ...(f.expression ? { FilterExpression: f.expression } : {}),
     };
     if (!f.expression) return queryPage(this.client, input, page);
-    const want = Math.max(1, Math.min(page.limit, 100));
-    const items: Item[] = [];
-    let cursor = page.cursor;
-    for (let queries = 0; queries < MAX_FILTERED_QUERIES; queries++) {
-      const out = await queryPage(this.client, input, { limit: 100, ...(cursor ? { cursor } : {}) });
-      items.push(...out.items);
-      if (items.length > want) {
-        // The page ends inside this Query's entries: the next one starts after its last case.
-        return { items: items.slice(0, want), next: encodeCursor(indexKeyOf(items[want - 1] as Item, index)) };
-      }
-      if (!out.next) return { items };
-      cursor = out.next;
-      if (items.length === want) break;
-    }
-    return { items, ...(cursor ? { next: cursor } : {}) };
+    return queryFilledPage(this.client, input, page, (item) => indexKeyOf(item, index));
   }
-}
-
-/** A filtered page reads at most this many Queries (100 index entries each) before it shows what it found. */
-export const MAX_FILTERED_QUERIES = 5;
-
-/** An index entry's own key (table and index keys): where a Query of that index goes on after it. */
-function indexKeyOf(item: Item, index: (typeof GSI)[keyof typeof GSI]): Item {
-  const key: Item = { pk: item['pk'], sk: item['sk'], [index.partitionKey]: item[index.partitionKey] };
-  if ('sortKey' in index) key[index.sortKey] = item[index.sortKey];
-  return key;
 }
 
 const isCase = (i: Item) => i['type'] === undefined || i['type'] === 'CASE';

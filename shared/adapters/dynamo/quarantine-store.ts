@@ -8,7 +8,7 @@
  * (keepOpen), so the open case is not deleted `redirectRetentionDays` after the mail arrived.
  */
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryPage } from './paged-query';
+import { indexKeyOf, queryFilledPage } from './paged-query';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { CaseRecord } from '../../domain/case';
@@ -54,7 +54,8 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
   }
 
   async listQuarantined(page: { limit: number; cursor?: string }): Promise<QuarantinePage> {
-    const out = await queryPage(
+    // Reviewed (discarded) mail stays under QUARANTINED until it expires: the page reads past it.
+    const out = await queryFilledPage(
       this.client,
       {
         TableName: this.tableName,
@@ -65,6 +66,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         ExpressionAttributeValues: { ':pk': statusGsiPk('QUARANTINED') },
       },
       page,
+      (item) => indexKeyOf(item, GSI.byStatus),
     );
     const items = out.items.map((item) => {
       const decision = (item['decision'] ?? {}) as { reason?: unknown; ruleIds?: unknown };

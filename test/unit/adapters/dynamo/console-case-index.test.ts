@@ -2,11 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DynamoConsoleCaseIndex,
-  MAX_FILTERED_QUERIES,
-  summaryOf,
-} from '../../../../shared/adapters/dynamo/console-case-index';
+import { DynamoConsoleCaseIndex, summaryOf } from '../../../../shared/adapters/dynamo/console-case-index';
+import { MAX_FILTERED_QUERIES } from '../../../../shared/adapters/dynamo/paged-query';
 import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));

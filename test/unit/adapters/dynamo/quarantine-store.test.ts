@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } from
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoQuarantineStore } from '../../../../shared/adapters/dynamo/quarantine-store';
+import { MAX_FILTERED_QUERIES } from '../../../../shared/adapters/dynamo/paged-query';
 import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
 
@@ -14,18 +15,21 @@ beforeEach(() => ddb.reset());
 
 describe('DynamoQuarantineStore', () => {
   it('lists STATUS#QUARANTINED newest first, reviewed records filtered inside the Query, never a Scan', async () => {
-    ddb.on(QueryCommand).resolves({
-      Items: [
-        {
-          caseId: 'email:m1',
-          senderEmail: 'x@y.z',
-          subject: 'oi',
-          createdAt: '2026-03-12T14:00:00Z',
-          decision: { reason: 'DMARC', ruleIds: ['quarantine.auth.dmarc'] },
-        },
-      ],
-      LastEvaluatedKey: { pk: 'CASE#email:m1' },
-    });
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({
+        Items: [
+          {
+            caseId: 'email:m1',
+            senderEmail: 'x@y.z',
+            subject: 'oi',
+            createdAt: '2026-03-12T14:00:00Z',
+            decision: { reason: 'DMARC', ruleIds: ['quarantine.auth.dmarc'] },
+          },
+        ],
+        LastEvaluatedKey: { pk: 'CASE#email:m1' },
+      })
+      .resolves({ Items: [], LastEvaluatedKey: { pk: 'CASE#email:m1' } });
     const page = await store.listQuarantined({ limit: 25 });
     expect(page.items).toEqual([
       {
@@ -52,7 +56,7 @@ describe('DynamoQuarantineStore', () => {
     }
     expect(GSI.byStatus.nonKeyAttributes).toContain('decision');
     await store.listQuarantined({ limit: 25, cursor: page.next as string });
-    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'CASE#email:m1' });
+    expect(ddb.commandCalls(QueryCommand).at(-1)!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'CASE#email:m1' });
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
   });
 
@@ -158,5 +162,48 @@ describe('DynamoQuarantineStore', () => {
       ddb.on(UpdateCommand).rejects(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
       await expect(store.keepOpen({ caseId: 'email:m1', messageIds: [] })).rejects.toThrow('x');
     });
+  });
+});
+
+// A month of spam after a year: 400 held mails under QUARANTINED, the reviewed (discarded) ones kept
+// until they expire; 8 still wait for review. DynamoDB applies Limit before the filter, so the
+// review page of 25 read 25 entries and showed the one or two pending among them.
+describe('DynamoQuarantineStore — the review list among many reviewed', () => {
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    const createdAt = new Date(Date.parse('2026-11-01T12:00:00Z') + i * 3_600_000).toISOString();
+    return {
+      pk: `CASE#email:q${i}`,
+      sk: 'CASE',
+      caseId: `email:q${i}`,
+      senderEmail: 'promo@spam.example',
+      subject: 'Oferta',
+      createdAt,
+      gsi1pk: 'STATUS#QUARANTINED',
+      gsi1sk: `${createdAt}#email:q${i}`,
+      ...(i % 50 === 7 ? {} : { reviewedAt: createdAt }),
+    };
+  });
+  const pending = rows
+    .filter((r) => !r.reviewedAt)
+    .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+    .map((r) => r.caseId);
+
+  it('one page lists every pending mail, within the bounded reads', async () => {
+    ddb.on(QueryCommand).callsFake((input) => {
+      const start = input.ExclusiveStartKey?.gsi1sk as string | undefined;
+      const partition = rows
+        .sort((a, b) => b.gsi1sk.localeCompare(a.gsi1sk))
+        .filter((t) => start === undefined || t.gsi1sk < start);
+      const read = partition.slice(0, input.Limit);
+      const last = read.length === input.Limit && partition.length > read.length ? read.at(-1) : undefined;
+      return {
+        Items: read.filter((t) => !t.reviewedAt),
+        ...(last ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } } : {}),
+      };
+    });
+    const page = await store.listQuarantined({ limit: 25 });
+    expect(page.items.map((i) => i.caseId)).toEqual(pending);
+    expect(page.next).toBeUndefined();
+    expect(ddb.commandCalls(QueryCommand).length).toBeLessThanOrEqual(MAX_FILTERED_QUERIES);
   });
 });
