@@ -18,11 +18,7 @@ export interface RequeueStaleDeps {
 export interface RequeueStaleOptions {
   /** Past the opening by more than this, a still-QUEUED case is stale (assignment takes under a minute). */
   graceMs?: number;
-  /**
-   * At most this many QUEUED cases are examined per run (a GSI query, oldest first: the stale ones
-   * come first). Absent: every QUEUED case, however many — the roster's re-queue (requeue-waiting.ts)
-   * leaves its overflow to this sweep, so the sweep must leave none.
-   */
+  /** At most this many QUEUED cases are examined per run (DEFAULT_SWEEP_LIMIT when absent). */
   limit?: number;
 }
 
@@ -36,13 +32,23 @@ export interface RequeueStaleResult {
 
 export const DEFAULT_GRACE_MS = 15 * 60_000;
 
+/**
+ * QUEUED cases examined per run, oldest first (the status index read forward): the longest-waiting
+ * ones, which are the stale ones, always come first, and the roster's re-queue (requeue-waiting.ts)
+ * leaves its overflow here. A longer backlog goes on at the next day's run. The bound is the
+ * function's 60 s (FUNCTION_SIZING.requeueStale): at an estimated ~15 ms a same-region SQS send, 2,000 take ~30 s, and
+ * the records are read in parallel before. (It was 1,000 read newest first: a backlog over 1,000
+ * starved its oldest cases, run after run.)
+ */
+export const DEFAULT_SWEEP_LIMIT = 2000;
+
 export async function requeueStaleCases(
   deps: RequeueStaleDeps,
   options: RequeueStaleOptions = {},
 ): Promise<RequeueStaleResult> {
   const now = deps.clock.now().getTime();
   const grace = options.graceMs ?? DEFAULT_GRACE_MS;
-  const queued = await deps.cases.listByStatus('QUEUED', options.limit ?? Number.POSITIVE_INFINITY, 'oldest');
+  const queued = await deps.cases.listByStatus('QUEUED', options.limit ?? DEFAULT_SWEEP_LIMIT, 'oldest');
   const result: RequeueStaleResult = { examined: queued.length, requeued: [], failed: [] };
   for (const record of queued) {
     // Without a protocol the case never finished intake; the intake's own retry owns it.

@@ -6,7 +6,8 @@
  *
  * It runs inside the roster request, so it re-queues at most REQUEUE_WAITING_LIMIT cases, the
  * longest-waiting first. The rest are not lost: each has waited past an opening with no analyst to
- * take it, so the daily sweep (requeue-stale.ts, STALE_SWEEP_CRON) re-queues them, every one.
+ * take it, so the daily sweep (requeue-stale.ts, STALE_SWEEP_CRON: 10:00 in São Paulo) re-queues
+ * them, oldest first, DEFAULT_SWEEP_LIMIT a day.
  */
 import type { AssignmentQueue, CaseRepository } from '../ports';
 

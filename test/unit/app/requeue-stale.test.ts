@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requeueStaleCases } from '../../../shared/app/requeue-stale';
+import { DEFAULT_SWEEP_LIMIT, requeueStaleCases } from '../../../shared/app/requeue-stale';
 import { officeCalendar } from '../../../shared/domain/calendar';
 import type { CaseRecord, CaseStatus } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
@@ -81,8 +81,16 @@ describe('requeueStaleCases', () => {
   });
 
   it.each([
-    // A year's holiday backlog: more QUEUED cases than the old 1000-case cap; the oldest were dropped.
-    { name: 'no cap: every one of 1500 stale cases', count: 1500, limit: undefined, first: '1', requeued: 1500 },
+    // A holiday backlog: more QUEUED cases than the old 1000-case cap, which read the newest and
+    // left the oldest to wait, run after run.
+    { name: 'every one of 1500 stale cases', count: 1500, limit: undefined, first: '1', requeued: 1500 },
+    {
+      name: `a backlog over ${DEFAULT_SWEEP_LIMIT}: the oldest ${DEFAULT_SWEEP_LIMIT}, the rest next run`,
+      count: DEFAULT_SWEEP_LIMIT + 500,
+      limit: undefined,
+      first: '1',
+      requeued: DEFAULT_SWEEP_LIMIT,
+    },
     { name: 'a capped run takes the longest-waiting first', count: 1500, limit: 10, first: '1', requeued: 10 },
   ])('$name', async ({ count, limit, first, requeued }) => {
     const queue = new RecordingQueue();
