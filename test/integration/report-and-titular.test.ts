@@ -457,11 +457,15 @@ describe('data-subject requests', () => {
       analysts: ['ana'],
       firstAnswerDays: bd(PLAN[0].created, PLAN[0].answer),
       firstAnsweredOn: PLAN[0].answer.slice(0, 10),
-      closeDays: bd(PLAN[0].created, PLAN[0].close),
-      category: 'procedente',
-      closedOn: PLAN[0].close.slice(0, 10),
-      closedBy: 'ana',
-      withinDeadline: Date.parse(PLAN[0].close) <= Date.parse(dueAts[0] as string),
+      closures: [
+        {
+          closeDays: bd(PLAN[0].created, PLAN[0].close),
+          category: 'procedente',
+          closedOn: PLAN[0].close.slice(0, 10),
+          closedBy: 'ana',
+          withinDeadline: Date.parse(PLAN[0].close) <= Date.parse(dueAts[0] as string),
+        },
+      ],
       survey: 4,
     });
     // It goes when the case would have (its retention after closing), rounded up to the day.

@@ -11,18 +11,20 @@
  * - First answer = the office's first mail to the merchant about her case by the end of the period:
  *   the first `answered` event, or the first closure when the case was closed before any (the closing
  *   mail brings her the result, and the analyst's words with it) — never later than the close.
- * - Closed = closed for the first time by the end of the period (the first `closed` history event;
- *   `closedAt` of a CLOSED case without one): a closure that happened is a fact of its month, so a
- *   case reopened later still counts as closed, with the time to that first closure, its category
- *   and its deadline (the due date in force then), and a past month's report does not change when a
- *   case of it is reopened or closed later.
+ * - Closed = closed at the end of the period: its last closure by then (`closed` history events;
+ *   `closedAt` of a CLOSED case without any) not followed by a reopening by then. The time to close,
+ *   the category and who closed it are those of that closure, so a case closed, reopened by the
+ *   merchant and closed again counts with its final result (a reopened case was not resolved), and
+ *   one reopened and still open at the end is not closed. A reopening after the period's end does
+ *   not undo a closure of the period: a past month's report does not change later.
  * - Median: the middle value (mean of the two middle ones for an even count). p90: nearest rank,
  *   the ⌈0.9·n⌉-th smallest value (with 1–9 values this is the largest). No value → null.
- * - Closed within the deadline: closed cases of the cohort with a due date whose first closure came
- *   by the due date in force at that moment (the last assigned/extended/reopened one before it).
+ * - Closed within the deadline: closed cases of the cohort with a due date whose closures up to the
+ *   counted one each came by the due date in force at that moment (the last assigned/extended/
+ *   reopened one before it): a case once closed late stays late.
  * - By analyst: every analyst who held an accepted case of the cohort (assigned it or received it by
  *   a transfer), once per case — a case transferred mid-month counts for both; closures by analyst:
- *   who closed it the first time (same cut-off as "closed").
+ *   who made the counted closure (same cut-off as "closed").
  * - Overdue now: open cases (any creation date) whose `dueAt` has passed at generation time.
  * - Satisfaction: answers of the closed cases of the cohort; response rate = answers / closed cases.
  * - Topic rules: the decision's rule ids that name a subject (`topic.`, `scope.`, `client.`).
@@ -81,17 +83,34 @@ export interface ReportEntry {
   firstAnswerDays?: number;
   /** Office-local date of the first answer (absent in records of old erasures: counted as answered). */
   firstAnsweredOn?: string;
-  /** Accepted and closed (the first closure, even if reopened later): business days to it, and its category. */
+  /** Accepted and closed: each closure in order, with the reopening that undid it (a period counts the last one by its end). */
+  closures?: ClosureEntry[];
+  /** Records of old erasures only (before `closures`): their one closure, business days to it, and its category. */
   closeDays?: number;
   category?: CloseCategory;
-  /** Office-local date of the first closure (absent in records of old erasures: counted as closed). */
+  /** Records of old erasures: office-local date of the closure (absent in the oldest: counted as closed). */
   closedOn?: string;
-  /** Staff id of who closed it the first time (absent when unknown). */
+  /** Records of old erasures: staff id of who closed it (absent when unknown). */
   closedBy?: string;
-  /** Closed with a due date: closed by the due date in force then. */
+  /** Records of old erasures: closed with a due date, by the due date in force then. */
   withinDeadline?: boolean;
   /** Closed with a protocol (a survey was offered): the score answered, or null. */
   survey?: number | null;
+}
+
+/** One closure of a case as the report counts it (no instant: office-local dates and business days). */
+export interface ClosureEntry {
+  /** Office-local date of the closure. */
+  closedOn: string;
+  /** Business days from the case's creation to it. */
+  closeDays: number;
+  category?: CloseCategory;
+  /** Staff id of who closed it (absent when unknown). */
+  closedBy?: string;
+  /** With a due date: this closure and every earlier one came by the due date in force at its moment. */
+  withinDeadline?: boolean;
+  /** Office-local date of the merchant's reopening that undid it (absent while it stands). */
+  reopenedOn?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -119,18 +138,32 @@ export function reportCaseFrom(item: Readonly<Record<string, unknown>>): ReportC
   };
 }
 
-/** The first closure of a case: its `closed` history event, else `closedAt` of a CLOSED case (older data). */
-function firstClosure(c: ReportCase): { at: string; category?: CloseCategory; by?: string } | undefined {
-  const event = (c.history ?? []).find((e) => e.type === 'closed');
-  if (event?.type === 'closed') {
-    return { at: event.at, category: event.category, ...(event.actor.kind === 'staff' ? { by: event.actor.id } : {}) };
+interface Closure {
+  at: string;
+  category?: CloseCategory;
+  by?: string;
+  /** When the merchant reopened the case after it. */
+  reopenedAt?: string;
+}
+
+/** Every closure of a case in order (its `closed` history events, else `closedAt` of a CLOSED case: older data). */
+function closuresOf(c: ReportCase): Closure[] {
+  const closures: Closure[] = [];
+  for (const e of c.history ?? []) {
+    if (e.type === 'closed') {
+      closures.push({ at: e.at, category: e.category, ...(e.actor.kind === 'staff' ? { by: e.actor.id } : {}) });
+    }
+    const last = closures[closures.length - 1];
+    if (e.type === 'reopened' && last && !last.reopenedAt) last.reopenedAt = e.at;
   }
-  if (c.status !== 'CLOSED' || !c.closedAt) return undefined;
-  return {
-    at: c.closedAt,
-    ...(c.closure?.category ? { category: c.closure.category } : {}),
-    ...(c.assignee ? { by: c.assignee } : {}),
-  };
+  if (closures.length > 0 || c.status !== 'CLOSED' || !c.closedAt) return closures;
+  return [
+    {
+      at: c.closedAt,
+      ...(c.closure?.category ? { category: c.closure.category } : {}),
+      ...(c.assignee ? { by: c.assignee } : {}),
+    },
+  ];
 }
 
 /** The due date in force at `at`: the last one set (assigned, extended, reopened) before it, else `dueAt`. */
@@ -157,9 +190,21 @@ function analystsOf(c: ReportCase): string[] {
 /** What the report counts of a case; `score`: its survey answer, if any. */
 export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: number | undefined): ReportEntry {
   const accepted = c.outcome === 'ACCEPTED';
-  const closure = accepted ? firstClosure(c) : undefined;
-  const answeredAt = accepted ? firstAnswerAt(c, closure) : undefined;
-  const dueAt = closure ? dueAtAt(c, closure.at) : undefined;
+  const closures = accepted ? closuresOf(c) : [];
+  const answeredAt = accepted ? firstAnswerAt(c, closures[0]) : undefined;
+  let onTime = true;
+  const counted = closures.map((closure): ClosureEntry => {
+    const dueAt = dueAtAt(c, closure.at);
+    if (dueAt) onTime &&= Date.parse(closure.at) <= Date.parse(dueAt);
+    return {
+      closedOn: calendar.localDate(new Date(closure.at)),
+      closeDays: businessDaysBetween(calendar, c.createdAt, closure.at),
+      ...(closure.category ? { category: closure.category } : {}),
+      ...(closure.by ? { closedBy: closure.by } : {}),
+      ...(dueAt ? { withinDeadline: onTime } : {}),
+      ...(closure.reopenedAt ? { reopenedOn: calendar.localDate(new Date(closure.reopenedAt)) } : {}),
+    };
+  });
   return {
     createdOn: calendar.localDate(new Date(c.createdAt)),
     channel: c.channel,
@@ -173,16 +218,27 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
           firstAnsweredOn: calendar.localDate(new Date(answeredAt)),
         }
       : {}),
-    ...(closure
-      ? {
-          closeDays: businessDaysBetween(calendar, c.createdAt, closure.at),
-          ...(closure.category ? { category: closure.category } : {}),
-          closedOn: calendar.localDate(new Date(closure.at)),
-          ...(closure.by ? { closedBy: closure.by } : {}),
-          ...(dueAt ? { withinDeadline: Date.parse(closure.at) <= Date.parse(dueAt) } : {}),
-          ...(c.protocol ? { survey: score ?? null } : {}),
-        }
-      : {}),
+    ...(counted.length > 0 ? { closures: counted, ...(c.protocol ? { survey: score ?? null } : {}) } : {}),
+  };
+}
+
+/**
+ * The closure a period counts of an entry: its last one by `periodEnd` (an office-local date), unless
+ * the merchant reopened the case after it by then (open at the period's end: none).
+ */
+export function closureAtEnd(e: ReportEntry, periodEnd: string): ClosureEntry | undefined {
+  if (e.closures) {
+    const last = e.closures.filter((k) => k.closedOn <= periodEnd).at(-1);
+    return last && !(last.reopenedOn !== undefined && last.reopenedOn <= periodEnd) ? last : undefined;
+  }
+  // An old erasure record: its one closure (without a date, counted as closed).
+  if (e.closeDays === undefined || (e.closedOn !== undefined && e.closedOn > periodEnd)) return undefined;
+  return {
+    closedOn: e.closedOn ?? periodEnd,
+    closeDays: e.closeDays,
+    ...(e.category ? { category: e.category } : {}),
+    ...(e.closedBy ? { closedBy: e.closedBy } : {}),
+    ...(e.withinDeadline !== undefined ? { withinDeadline: e.withinDeadline } : {}),
   };
 }
 
@@ -361,10 +417,11 @@ function entryFigures(
   staffNames: ReadonlyMap<string, string>,
 ): PeriodFigures {
   const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
-  // Closed by the end of the period (old erasure records have no date: closed when erased).
-  const closed = accepted.filter(
-    (e) => e.closeDays !== undefined && (e.closedOn === undefined || e.closedOn <= period.to),
-  );
+  // Closed at the end of the period, each with the closure counted.
+  const closed = accepted.flatMap((e) => {
+    const closure = closureAtEnd(e, period.to);
+    return closure ? [{ ...closure, survey: e.survey }] : [];
+  });
   // Answered by the end of the period, like closures: a past month's figures do not move later.
   const answered = accepted.filter(
     (e) => e.firstAnswerDays !== undefined && (e.firstAnsweredOn === undefined || e.firstAnsweredOn <= period.to),

@@ -226,11 +226,9 @@ describe('eraseSubject', () => {
         analysts: ['ana'],
         firstAnswerDays: 1,
         firstAnsweredOn: '2026-03-03',
-        closeDays: 3,
-        category: 'procedente',
-        closedOn: '2026-03-05',
-        closedBy: 'ana',
-        withinDeadline: true,
+        closures: [
+          { closedOn: '2026-03-05', closeDays: 3, category: 'procedente', closedBy: 'ana', withinDeadline: true },
+        ],
         ...expected,
       });
       for (const personal of ['maria', 'Maria', 'OUV-', 'Chamado', 'Estorno', 'problema', 'T1']) {

@@ -121,7 +121,7 @@ describe('generateReport', () => {
           aCase({ caseId: 'a', status: 'CLOSED', protocol: 'OUV-A', closedAt: '2026-04-24T13:00:00.000Z' }),
           aCase({ caseId: 'b' }),
           aCase({ caseId: 'c', status: 'CLOSED' }),
-          // Closed on 22 Apr, reopened on 27 Apr: its April closure and the survey it offered still count.
+          // Closed on 22 Apr, reopened on 27 Apr and open at April's end: not closed in April, its early survey answer not counted.
           aCase({
             caseId: 'r',
             status: 'IN_PROGRESS',
@@ -168,7 +168,7 @@ describe('generateReport', () => {
     ]);
     expect(report.name).toBe('relatorio-ouvidoria_2026-04-01_2026-04-30');
     expect(report.figures.total).toBe(4);
-    expect(report.figures.satisfaction).toMatchObject({ closedCases: 2, answers: 2, average: 3.5 });
+    expect(report.figures.satisfaction).toMatchObject({ closedCases: 1, answers: 1, average: 5 });
     expect(report.html).toContain('<html');
     expect(report.csv.split('\n').length).toBeGreaterThan(2);
   });

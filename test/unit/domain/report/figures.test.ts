@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officeCalendar } from '../../../../shared/domain/calendar';
 import { localConfig } from '../../../../shared/domain/config';
-import type { HistoryEvent } from '../../../../shared/domain/lifecycle/types';
+import type { Actor, CloseCategory, HistoryEvent } from '../../../../shared/domain/lifecycle/types';
 import {
   businessDaysBetween,
   isFirstBusinessDayOfMonth,
@@ -305,11 +305,9 @@ describe('an LGPD erasure leaves every report as it was', () => {
       // Closed with no answer before: the closing mail was her first answer.
       firstAnswerDays: 16,
       firstAnsweredOn: '2026-05-26',
-      closeDays: 16,
-      category: 'nao-resolvido',
-      closedOn: '2026-05-26',
-      closedBy: 'bruno',
-      withinDeadline: false,
+      closures: [
+        { closedOn: '2026-05-26', closeDays: 16, category: 'nao-resolvido', closedBy: 'bruno', withinDeadline: false },
+      ],
       survey: null,
     });
     expect(JSON.stringify(entry)).not.toMatch(/OUV-|closed-late|@|T\d\d:/);
@@ -382,7 +380,7 @@ describe("first answer over the year-end holidays: the office's first mail to he
       calendar,
       undefined,
     );
-    expect(entry).toMatchObject({ firstAnswerDays: 2, firstAnsweredOn: '2026-12-22', closeDays: 8 });
+    expect(entry).toMatchObject({ firstAnswerDays: 2, firstAnsweredOn: '2026-12-22', closures: [{ closeDays: 8 }] });
   });
 
   it('an erased case kept before this count (no answer date) still counts as answered', () => {
@@ -462,7 +460,7 @@ describe('a closure is a fact of its month; a transferred case counts for each a
       }),
     },
     {
-      name: 'closed in November, reopened and closed again in December (the first closure counts)',
+      name: 'closed in November, reopened and closed again in December (reopened after November: its November closure stands)',
       kase: novemberCase(
         '03',
         [...closedOnTime, reopened('2026-12-01T13:00:00Z', '2026-12-15T20:59:00Z'), closed('2026-12-10T13:00:00Z')],
@@ -476,6 +474,56 @@ describe('a closure is a fact of its month; a transferred case counts for each a
     expect(f.resolution.find((r) => r.key === 'procedente')?.count).toBe(1);
     expect(f.closedByAnalyst).toEqual([{ key: 'ana', label: 'ana', count: 1 }]);
     expect(f.satisfaction.closedCases).toBe(1);
+  });
+
+  // Closed on Tue 10 Nov (procedente), reopened by her on Thu 12 Nov (new due date 26 Nov).
+  const reopenedInNovember = [...closedOnTime, reopened('2026-11-12T13:00:00Z', '2026-11-26T20:59:00Z')];
+  const closedAgain = (at: string, category: CloseCategory, by: Actor = ana): HistoryEvent => ({
+    type: 'closed',
+    at,
+    actor: by,
+    category,
+    summary: 'Não resolvido.',
+  });
+  it.each([
+    {
+      name: 'closed again on Tue 24 Nov as nao-resolvido by Bruno: that closure counts (14 business days, 20 Nov a holiday; on time)',
+      history: [...reopenedInNovember, closedAgain('2026-11-24T15:00:00Z', 'nao-resolvido', bruno)],
+      now: { status: 'CLOSED', closedAt: '2026-11-24T15:00:00Z' } as const,
+      toClose: { count: 1, median: 14, p90: 14 },
+      resolution: 'nao-resolvido',
+      closedBy: [{ key: 'bruno', label: 'bruno', count: 1 }],
+    },
+    {
+      name: 'closed again on Thu 3 Dec: open at the end of November, not a November closure',
+      history: [...reopenedInNovember, closedAgain('2026-12-03T15:00:00Z', 'nao-resolvido')],
+      now: { status: 'CLOSED', closedAt: '2026-12-03T15:00:00Z' } as const,
+      toClose: { count: 0, median: null, p90: null },
+      resolution: undefined,
+      closedBy: [],
+    },
+    {
+      name: 'still open now: not closed in November',
+      history: reopenedInNovember,
+      now: { status: 'IN_PROGRESS' } as const,
+      toClose: { count: 0, median: null, p90: null },
+      resolution: undefined,
+      closedBy: [],
+    },
+  ])('reopened by her within November, $name', ({ history, now, toClose, resolution, closedBy }) => {
+    const kase = novemberCase('10', history, { assignee: 'ana', dueAt: '2026-11-26T20:59:00Z', ...now });
+    const f = periodFigures(NOVEMBER, [kase], [{ protocol: 'OUV-2026-000110', score: 5 }], calendar);
+    expect(f.toClose).toEqual(toClose);
+    expect(f.resolution.filter((r) => r.count > 0).map((r) => r.key)).toEqual(resolution ? [resolution] : []);
+    expect(f.closedByAnalyst).toEqual(closedBy);
+    expect(f.satisfaction.closedCases).toBe(toClose.count);
+    expect(f.deadline).toEqual(
+      toClose.count ? { closed: 1, withinDeadline: 1, share: 1 } : { closed: 0, withinDeadline: 0, share: null },
+    );
+    // Erasing it leaves November as it was.
+    expect(periodFigures(NOVEMBER, [], [], calendar, new Map(), [reportEntryOf(kase, calendar, 5)])).toEqual(
+      periodFigures(NOVEMBER, [kase], [{ protocol: 'OUV-2026-000110', score: 5 }], calendar),
+    );
   });
 
   it('closed late the first time, reopened and closed again before the new due date: late', () => {
