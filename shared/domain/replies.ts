@@ -661,7 +661,10 @@ function foreignInvalidTicket(
   return [es ? 'No encontramos el ticket anterior informado.' : 'We could not find the previous ticket you mentioned.'];
 }
 
-function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: ReplyContext, c: OuvidoriaConfig): Block[] {
+/** What a reply's body reads of its context (not the merchant's subject, name or the receipt time). */
+type BodyContext = Omit<ReplyContext, 'subject' | 'receivedAt' | 'senderName'>;
+
+function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: BodyContext, c: OuvidoriaConfig): Block[] {
   const w = WORDS[language];
   const words = CHANNEL_WORDS[language][ctx.channel ?? 'email'];
   const comeBack: Block = { p: [w.comeBack[0], ...words.writeAgain(c), ...w.comeBack[1]] };
@@ -1171,6 +1174,37 @@ function afterCitedLead(outcome: ReplyOutcome, body: Block[], words: CitedWords)
   return [{ p: [...(cut ? [cut] : []), ...inlines] }, ...rest];
 }
 
+/** The subject of an outcome's guidance reply in a language: "Ouvidoria: <title>" ("Ombudsman: …" in English). */
+function guidanceSubjectIn(
+  language: MessageLanguage,
+  outcome: Exclude<ReplyOutcome, 'ACCEPTED'>,
+  variant: ReplyVariant | undefined,
+): string {
+  if (outcome === 'NOT_A_CLIENT' && variant === 'shopper') return SHOPPER_SUBJECTS[language];
+  return language === 'pt-BR' ? DEFAULT_SUBJECTS[outcome] : FOREIGN_SUBJECTS[language][outcome];
+}
+
+/**
+ * A redirected submission's guidance in Spanish or English, as its reply gives it: the reply's
+ * subject as a title ("Hable primero con la Central de Atención") and the reply's body, for the page
+ * the webform shows after the post, so the page and the mail speak the same language and say the
+ * same. Undefined in pt-BR, whose page and reply share guidance.ts.
+ */
+export function foreignGuidance(
+  outcome: Exclude<ReplyOutcome, 'ACCEPTED'>,
+  ctx: BodyContext,
+  config: OuvidoriaConfig,
+): { title: string; blocks: Block[] } | undefined {
+  const language = ctx.language ?? 'pt-BR';
+  if (language === 'pt-BR') return undefined;
+  const subject = guidanceSubjectIn(language, outcome, ctx.variant);
+  const title = subject.slice(subject.indexOf(': ') + 2);
+  return {
+    title: `${title.charAt(0).toUpperCase()}${title.slice(1)}`,
+    blocks: foreignBody(language, outcome, ctx, config),
+  };
+}
+
 /**
  * The automatic reply for an outcome. ACCEPTED needs `ctx.protocol` (its subject is
  * "[OUV-2026-000123] Recebemos sua manifestação"); the others answer a mail with "Re: <subject>"
@@ -1201,13 +1235,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     const title = language === 'pt-BR' ? 'Recebemos sua manifestação' : WORDS[language].acceptedSubject;
     subject = `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${title}`;
   } else {
-    const own = cited
-      ? CITED_WORDS[language].subject
-      : outcome === 'NOT_A_CLIENT' && ctx.variant === 'shopper'
-        ? SHOPPER_SUBJECTS[language]
-        : language === 'pt-BR'
-          ? DEFAULT_SUBJECTS[outcome]
-          : FOREIGN_SUBJECTS[language][outcome];
+    const own = cited ? CITED_WORDS[language].subject : guidanceSubjectIn(language, outcome, ctx.variant);
     // A mail is answered under its subject; the form's subject is ours ("Formulário: <topic>"), so a
     // webform submission gets the outcome's own subject, the title of the page it has just seen.
     subject = channel === 'webform' ? own : replySubject(ctx.subject, own);

@@ -3,6 +3,7 @@
  * the status page (`/consulta/caso`) — one table per language: a case opened in Spanish or English
  * (Decision.language) got its mails in that language (merchant-words.ts), and the page its link
  * opens speaks it too. The layout's frame (skip link, header, footer) follows the page's language.
+ * The webform's page for a redirected submission speaks its mail's language too (`guidance`).
  * Pages reached without a case (the form, `/consulta`'s request form, dead links) stay in pt-BR.
  */
 import type { OuvidoriaConfig } from '../domain/config';
@@ -26,6 +27,12 @@ export interface PageWords {
   officeHours: (config: OuvidoriaConfig) => string;
   /** The footer's privacy note, around the policy's link label. */
   privacy: [before: string, label: string, after: string];
+  /** The webform's page for a redirected submission, in the language of its mail. */
+  guidance: {
+    emailed: string;
+    /** The link back to the form (pt-BR: the form is reached without a case). */
+    backToForm: string;
+  };
   survey: {
     title: string;
     caseLabel: string;
@@ -96,6 +103,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       'Política de Privacidade',
       '.',
     ],
+    guidance: {
+      emailed: 'Enviamos estas orientações também para o seu e-mail.',
+      backToForm: 'Voltar ao formulário da Ouvidoria',
+    },
     survey: {
       title: 'Avaliação do atendimento',
       caseLabel: 'Caso',
@@ -162,6 +173,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       'Política de Privacidad',
       '.',
     ],
+    guidance: {
+      emailed: 'También le enviamos estas orientaciones por correo.',
+      backToForm: 'Volver al formulario de la Ouvidoria (en portugués)',
+    },
     survey: {
       title: 'Evaluación de la atención',
       caseLabel: 'Caso',
@@ -228,6 +243,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       'Privacy Policy',
       '.',
     ],
+    guidance: {
+      emailed: 'We have also sent you this guidance by email.',
+      backToForm: 'Back to the Ombudsman form (in Portuguese)',
+    },
     survey: {
       title: 'Rate our service',
       caseLabel: 'Case',

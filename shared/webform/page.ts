@@ -10,7 +10,8 @@
  */
 import { countOf } from '../domain/count';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { TicketCheck } from '../domain/decision';
+import type { ReplyVariant, TicketCheck } from '../domain/decision';
+import { foreignGuidance, type MailBlock, type MailInline } from '../domain/replies';
 import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
 import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
@@ -62,7 +63,16 @@ export type WebformView =
       /** The answer deadline the acknowledgement promises, dd/mm/aaaa. */
       dueDate?: string;
     }
-  | { kind: 'guidance'; outcome: GuidanceOutcome; ticket?: TicketCheck; emailed: boolean; variant?: 'shopper' }
+  | {
+      kind: 'guidance';
+      outcome: GuidanceOutcome;
+      ticket?: TicketCheck;
+      emailed: boolean;
+      /** Decision.replyVariant (the pt-BR page has the shopper's only; the es/en page, as the mail, every one). */
+      variant?: ReplyVariant;
+      /** The language of the submission's mail (caseLanguage): the page speaks it too. */
+      language?: MessageLanguage;
+    }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -303,7 +313,7 @@ ${formSection(ctx, values, errors, attachmentsError)}`;
   return layout(ctx, title, main, { withScript: true });
 }
 
-function backLink(ctx: PageContext, label = 'Voltar ao formulário da Ouvidoria'): SafeHtml {
+function backLink(ctx: PageContext, label = PAGE_WORDS['pt-BR'].guidance.backToForm): SafeHtml {
   return html`<p><a href="${ctx.basePath ?? ''}/">${label}</a></p>`;
 }
 
@@ -336,14 +346,38 @@ ${attachmentList(files)}
   return layout(ctx, `Protocolo ${protocol}`, main);
 }
 
-function guidancePage(
-  ctx: PageContext,
-  outcome: GuidanceOutcome,
-  ticket: TicketCheck | undefined,
-  emailed: boolean,
-  variant?: 'shopper',
-): string {
-  const g = guidanceFor(outcome, ctx.config, ticket, variant);
+function pageInline(i: MailInline): SafeHtml {
+  if (typeof i === 'string') return html`${i}`;
+  if ('strong' in i) return html`<strong>${i.strong}</strong>`;
+  return html`<a href="${safeUrl(i.href)}">${i.label}</a>`;
+}
+
+/** A mail's body blocks as page HTML (the page's own styles, no inline ones). */
+function pageBlocks(blocks: MailBlock[]): SafeHtml {
+  return html`${blocks.map((b) => {
+    if ('h' in b) return html`<h2>${b.h}</h2>\n`;
+    if ('p' in b) return html`<p>${b.p.map(pageInline)}</p>\n`;
+    if ('lines' in b) return html`<p>${b.lines.map((l, i) => html`${i > 0 && raw('<br>')}${l}`)}</p>\n`;
+    return html`<ul>${b.ul.map((item) => html`<li>${item.map(pageInline)}</li>`)}</ul>\n`;
+  })}`;
+}
+
+function guidancePage(ctx: PageContext, view: WebformView & { kind: 'guidance' }): string {
+  const { outcome, ticket, emailed, variant } = view;
+  const w = PAGE_WORDS[view.language ?? 'pt-BR'];
+  // Spanish or English: the mail's own title and body (replies.ts), so the page says what the mail says.
+  const foreign = foreignGuidance(
+    outcome,
+    { ticket, variant, language: view.language, channel: 'webform' },
+    ctx.config,
+  );
+  if (foreign) {
+    const main = html`<h1>${foreign.title}</h1>
+${pageBlocks(foreign.blocks)}${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
+${backLink(ctx, w.guidance.backToForm)}`;
+    return layout(ctx, foreign.title, main, { language: w.htmlLang });
+  }
+  const g = guidanceFor(outcome, ctx.config, ticket, variant === 'shopper' ? 'shopper' : undefined);
   const main = html`<h1>${g.title}</h1>
 <p class="aviso">Recebemos a sua mensagem e registramos o seu contato, mas ela ainda não pode ser tratada pela Ouvidoria. Veja abaixo para onde seguir.</p>
 ${g.paragraphs.map((p) => html`<p>${p}</p>\n`)}${g.items.length > 0 ? html`<ul>${g.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}
@@ -354,8 +388,8 @@ ${
 ${g.links.map((l) => html`<li><a href="${safeUrl(l.href)}">${l.label}</a></li>\n`)}</ul>`
     : ''
 }
-${emailed ? html`<p>Enviamos estas orientações também para o seu e-mail.</p>` : ''}
-${backLink(ctx)}`;
+${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
+${backLink(ctx, w.guidance.backToForm)}`;
   return layout(ctx, g.title, main);
 }
 
@@ -382,7 +416,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'accepted':
       return acceptedPage(ctx, view.protocol, view.emailed, view.attachments, view.dueDate);
     case 'guidance':
-      return guidancePage(ctx, view.outcome, view.ticket, view.emailed, view.variant);
+      return guidancePage(ctx, view);
     case 'received':
       return simplePage(ctx, 'Recebemos a sua mensagem', [
         'Obrigado pelo contato. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.',

@@ -479,13 +479,25 @@ function answer(
   }
   const outcome: GuidanceOutcome = result.outcome;
   const ticket = result.decision.ticket;
-  // The page's guidance has the shopper's variant only; the e-mailed reply has every one.
-  const variant = result.decision.replyVariant === 'shopper' ? 'shopper' : undefined;
+  const variant = result.decision.replyVariant;
+  // The page speaks the language its mail was written in.
+  const language = caseLanguage(result);
   return {
     status: 200,
     headers: {},
-    view: { kind: 'guidance', outcome, ticket, emailed, ...(variant ? { variant } : {}) },
-    json: { outcome, guidance: guidanceFor(outcome, deps.config, ticket, variant) },
+    view: {
+      kind: 'guidance',
+      outcome,
+      ticket,
+      emailed,
+      ...(variant ? { variant } : {}),
+      ...(language !== 'pt-BR' ? { language } : {}),
+    },
+    // The JSON's guidance has the shopper's variant only.
+    json: {
+      outcome,
+      guidance: guidanceFor(outcome, deps.config, ticket, variant === 'shopper' ? 'shopper' : undefined),
+    },
     event,
   };
 }

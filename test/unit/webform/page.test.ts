@@ -319,6 +319,36 @@ describe('result pages', () => {
     expect(guidance.links.map((l) => l.href)).toContain(link);
   });
 
+  it.each([
+    {
+      name: 'a store’s customer writing in English',
+      view: { kind: 'guidance', outcome: 'NOT_A_CLIENT', variant: 'shopper', language: 'en', emailed: true },
+      lang: 'en',
+      title: 'Please contact the store you bought from',
+      phrase: 'contact the store',
+    },
+    {
+      name: 'an accountant writing in Spanish for the ticket’s owner',
+      view: {
+        kind: 'guidance',
+        outcome: 'TICKET_INVALID',
+        ticket: { status: 'invalid', number: '48213', why: 'not_found' },
+        variant: 'on-behalf',
+        language: 'es',
+        emailed: false,
+      },
+      lang: 'es',
+      title: 'Verifique el número de su ticket',
+      phrase: 'Como usted escribe en nombre de otra persona o empresa',
+    },
+  ] as const)('$name: the page is the mail’s guidance, variant included', ({ view, lang, title, phrase }) => {
+    const page = render(view as WebformView);
+    expect(page).toContain(`<html lang="${lang}">`);
+    expect(page).toContain(`<h1>${title}</h1>`);
+    expect(page).toContain(phrase);
+    expect(page).not.toContain('Enviamos estas orientações');
+  });
+
   it('explains the hourly limit with the time to wait', () => {
     const page = render({ kind: 'rate-limited', retryAfterSeconds: 1500 });
     expect(page).toContain('Muitos envios em pouco tempo');

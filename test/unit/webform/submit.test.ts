@@ -39,6 +39,68 @@ describe('handleFormPost — the guidance page says what the reply says', () => 
   });
 });
 
+describe('handleFormPost — the guidance page speaks the language of its mail', () => {
+  const mailText = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ');
+  it.each([
+    {
+      language: 'es',
+      descricao:
+        'Hola, tengo una tienda en la plataforma y desde hace una semana los pagos con tarjeta no se aprueban. Necesito una solución urgente porque estoy perdiendo ventas todos los días.',
+      title: 'Hable primero con la Central de Atención',
+      emailed: 'También le enviamos estas orientaciones por correo.',
+      back: 'Volver al formulario de la Ouvidoria (en portugués)',
+    },
+    {
+      language: 'en',
+      descricao:
+        'Hello, I run a store on your platform and for a week now card payments have not been approved. I need this fixed urgently because I am losing sales every day.',
+      title: 'Please contact our Support Centre first',
+      emailed: 'We have also sent you this guidance by email.',
+      back: 'Back to the Ombudsman form (in Portuguese)',
+    },
+    {
+      language: 'pt-BR',
+      descricao:
+        'Olá, tenho uma loja na plataforma e há uma semana os pagamentos com cartão não são aprovados. Preciso de uma solução urgente porque estou perdendo vendas todos os dias.',
+      title: 'Fale primeiro com a Central de Atendimento',
+      emailed: 'Enviamos estas orientações também para o seu e-mail.',
+      back: 'Voltar ao formulário da Ouvidoria',
+    },
+  ])(
+    '$language: the page has the mail’s title, language and words',
+    async ({ language, descricao, title, emailed, back }) => {
+      const deps = webformDeps();
+      const result = await handleFormPost(
+        post({ nome: 'Lucía Fernández', email: 'lucia@tienda.com', assunto: 'atendimento', descricao }),
+        deps,
+      );
+      expect(result.json).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
+      const mail = deps.mailer.sent[0];
+      expect(mail?.html).toContain(`<html lang="${language}">`);
+      expect(mail?.subject.slice(mail.subject.indexOf(': ') + 2).toLowerCase()).toBe(title.toLowerCase());
+      const page = renderPage(result.view, { config: localConfig });
+      expect(page).toContain(`<html lang="${language}">`);
+      expect(page).toContain(`<h1>${title}</h1>`);
+      expect(page).toContain(emailed);
+      expect(page).toContain(back);
+      if (language !== 'pt-BR') {
+        // Every paragraph of the mail's guidance (between the greeting and the sign-off) is on the page.
+        const paragraphs = [...(mail?.html ?? '').matchAll(/<p style="[^"]*">([\s\S]*?)<\/p>/g)].map((m) =>
+          mailText(m[1] ?? ''),
+        );
+        const guidance = paragraphs.slice(1, -3);
+        expect(guidance.length).toBeGreaterThan(3);
+        for (const p of guidance) expect(mailText(page)).toContain(p);
+        expect(page).not.toContain('Recebemos a sua mensagem');
+      }
+    },
+  );
+});
+
 describe('handleFormPost — an accepted case', () => {
   it('the confirmation page and the JSON state the answer deadline the acknowledgement mail promises', async () => {
     const deps = webformDeps();
