@@ -1,6 +1,6 @@
 /**
- * Monthly management report (EventBridge Scheduler, days 1–7 of each month at 08:00 in the office
- * time zone): on the first business day of the month it reports the previous calendar month
+ * Monthly management report (EventBridge Scheduler, every day at 08:00 in the office time zone:
+ * a recess can push the first business day past any fixed days): on the first business day of the month it reports the previous calendar month
  * (shared/app/report.ts), stores HTML + CSV in S3 and mails them, attached, to the supervisors. On the
  * other days it does nothing. `{ "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }` runs any period at once.
  */

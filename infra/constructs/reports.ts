@@ -14,8 +14,12 @@ import type { MailSending } from './mail-sending';
 import { OuvidoriaFunction } from './ouvidoria-function';
 import { PRIVATE_BUCKET } from './private-bucket';
 
-/** Days 1–7 at 08:00 office time: the handler reports only on the month's first business day. */
-export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '1-7', month: '*' } as const;
+/**
+ * Every day at 08:00 office time: the handler reports only on the month's first business day, which a
+ * configured recess (extraClosedDays, e.g. closed from Christmas to Friday 8 January) can push past
+ * any fixed range of days; on the other days the run does nothing.
+ */
+export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '*', month: '*' } as const;
 /** Reports are aggregates (no personal data); kept two years for the yearly management report. */
 export const REPORT_RETENTION_DAYS = 731;
 /** One function run a month: a few hundred index pages and survey reads, two S3 puts, a mail per supervisor. */
@@ -145,7 +149,7 @@ export class Reports extends Construct {
         'Added by the Scheduler Lambda target: invoking the monthly-report function and its versions, that one function only.',
     });
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
-      description: 'Monthly report on the first business day (the function skips the other days 1-7)',
+      description: 'Monthly report on the first business day (the function skips the other days)',
       schedule: scheduler.ScheduleExpression.cron({ ...MONTHLY_REPORT_CRON, timeZone: TimeZone.AMERICA_SAO_PAULO }),
       scheduleGroup: scheduler.ScheduleGroup.fromScheduleGroupName(this, 'GroupRef', props.scheduleGroupName),
       target: new schedulerTargets.LambdaInvoke(this.fn.function, {

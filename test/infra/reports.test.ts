@@ -3,9 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
-import { loadDeploymentConfig } from '../../infra/config';
+import { loadDeploymentConfig, runtimeConfigOf } from '../../infra/config';
 import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { officeCalendar } from '../../shared/domain/calendar';
+import { isFirstBusinessDayOfMonth } from '../../shared/domain/report/figures';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 let stack: OuvidoriaStack;
@@ -65,12 +67,58 @@ describe('reports and retention (CDK)', () => {
     expect(logicalId(stack, bucket)).toMatch(/^ReportsBucket/);
   });
 
-  it('runs the report function on days 1–7 at 08:00 São Paulo time', () => {
+  it('runs the report function every day at 08:00 São Paulo time', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 1-7 * ? *)',
+      ScheduleExpression: 'cron(0 8 * * ? *)',
       ScheduleExpressionTimezone: 'America/Sao_Paulo',
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, stack.reports.fn.function), 'Arn'] } }),
     });
+  });
+
+  /** The days of the month the report's schedule fires on (its cron's day-of-month field). */
+  function scheduledDays(): Set<number> {
+    const schedules = template.findResources('AWS::Scheduler::Schedule', {
+      Properties: {
+        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack, stack.reports.fn.function), 'Arn'] } }),
+      },
+    });
+    const expression = (Object.values(schedules)[0] as { Properties: { ScheduleExpression: string } }).Properties
+      .ScheduleExpression;
+    const day = /^cron\(\S+ \S+ (\S+) /.exec(expression)?.[1] ?? '';
+    const days = new Set<number>();
+    for (const part of day.split(',')) {
+      const [from = Number.NaN, to = from] = part === '*' ? [1, 31] : part.split('-').map(Number);
+      for (let d = from; d <= to; d++) days.add(d);
+    }
+    return days;
+  }
+
+  it.each([
+    {
+      name: 'a recess from Christmas to Friday 8 Jan 2027',
+      closed: [
+        '2026-12-28',
+        '2026-12-29',
+        '2026-12-30',
+        '2027-01-04',
+        '2027-01-05',
+        '2027-01-06',
+        '2027-01-07',
+        '2027-01-08',
+      ],
+      first: '2027-01-11',
+    },
+    {
+      name: 'a company week off after Carnival 2027 (1–5 Mar)',
+      closed: ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'],
+      first: '2027-03-08',
+    },
+    { name: 'no recess: New Year on a Friday, then the weekend', closed: [], first: '2027-01-04' },
+  ])('$name: the schedule fires on the first business day, $first', ({ closed, first }) => {
+    const config = runtimeConfigOf(loadDeploymentConfig('dev'));
+    const calendar = officeCalendar({ ...config, calendar: { ...config.calendar, extraClosedDays: closed } });
+    expect(isFirstBusinessDayOfMonth(calendar, new Date(`${first}T08:00:00-03:00`))).toBe(true);
+    expect(scheduledDays().has(Number(first.slice(8, 10)))).toBe(true);
   });
 
   it('grants the report function only index queries, surveys/roster reads, its report prefix and sending', () => {

@@ -599,7 +599,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
   };
 }
 
-/** True on the first business day of the month in the office calendar (the monthly schedule fires on days 1–7). */
+/** True on the first business day of the month in the office calendar (the monthly schedule fires every day). */
 export function isFirstBusinessDayOfMonth(calendar: OfficeCalendar, now: Date): boolean {
   const today = calendar.localDate(now);
   if (!calendar.isBusinessDay(today)) return false;

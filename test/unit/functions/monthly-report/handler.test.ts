@@ -66,7 +66,7 @@ describe('monthly-report handler', () => {
       mailedTo: [],
     },
     {
-      name: 'another of days 1–7: nothing to do, nobody needed',
+      name: 'another day: nothing to do, nobody needed',
       now: '2026-05-05T11:00:00Z',
       supervisors: [],
       fails: false,
