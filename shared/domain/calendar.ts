@@ -15,7 +15,7 @@ import { BR_CLOSURE_CODES, BR_CLOSURE_NAMES, BR_FIRST_YEAR, BR_LAST_YEAR } from 
  *   (a `bank` holiday in date-holidays' BR data) is open. Add them to `extraClosedDays` if needed.
  * - Carnival Monday and Tuesday (Easter −48/−47) when `calendar.closedOnCarnival`.
  * - Ash Wednesday (Easter −46) when `calendar.closedOnAshWednesday` (closed the whole day).
- * - `calendar.extraClosedDays` (company days).
+ * - `calendar.extraClosedDays` (company days: dates, or MM-DD for a day of every year).
  *
  * Hours are a half-open interval: open at `open` (09:00:00.000), closed from `close` (17:00:00.000).
  * Wall-clock times are resolved with luxon in `config.timeZone`, so days in Brazil's former
@@ -219,7 +219,8 @@ function buildCalendar(config: OuvidoriaConfig, hours: 'office' | 'support'): Of
       if (closure.kind === 'carnival' && config.calendar.closedOnCarnival) return closure.name;
       if (closure.kind === 'ashWednesday' && config.calendar.closedOnAshWednesday) return closure.name;
     }
-    if (extraClosed.has(isoDate)) return EXTRA_CLOSED_DAY_NAME;
+    // A date, or its day of every year (MM-DD).
+    if (extraClosed.has(isoDate) || extraClosed.has(isoDate.slice(5))) return EXTRA_CLOSED_DAY_NAME;
     return undefined;
   }
 

@@ -19,8 +19,8 @@ export const HOLIDAY_COUNTRY = 'BR';
 function buildConfigSchema() {
   /** "HH:MM" on a 24-hour clock. */
   const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)'));
-  /** ISO calendar date "YYYY-MM-DD". */
-  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'));
+  /** A closed day: an ISO calendar date "YYYY-MM-DD", or "MM-DD" for that day of every year. */
+  const closedDay = z.string().check(z.regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'use YYYY-MM-DD, or MM-DD for every year'));
   /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
   const weekdays = z.array(z.int().check(z.minimum(1), z.maximum(7))).check(z.minLength(1));
 
@@ -69,8 +69,12 @@ function buildConfigSchema() {
         z.string().check(z.refine((c) => c === HOLIDAY_COUNTRY, `only "${HOLIDAY_COUNTRY}" holidays are generated`)),
         HOLIDAY_COUNTRY,
       ),
-      /** Company days the office is closed, besides national holidays. */
-      extraClosedDays: z._default(z.array(isoDate), []),
+      /**
+       * Company days the office is closed, besides national holidays: a date (YYYY-MM-DD), or a day of
+       * every year (MM-DD, e.g. "12-24" and "12-31": closed each Christmas and New Year's Eve, not
+       * only in the year someone listed).
+       */
+      extraClosedDays: z._default(z.array(closedDay), []),
       /** Carnival Monday and Tuesday (optional holidays in Brazil): closed when true. */
       closedOnCarnival: z._default(z.boolean(), true),
       /** Ash Wednesday: Brazilian offices usually open at noon; we treat it as closed when true. */

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { officeCalendar } from '../../shared/domain/calendar';
 import { configSchema } from '../../shared/domain/config';
 import { buildApp } from '../../infra/app';
 import {
@@ -440,6 +441,17 @@ describe('alarm recipients per environment', () => {
     expect(staging.retainData).toBe(false);
     expect(staging.alarmEmails).toEqual(['ouvidoria-dev@example.com.br']);
     expect(staging.alarmEmails).not.toContain('plantao@example.com.br');
+  });
+});
+
+describe('the shipped calendars close Christmas and New Year’s Eve every year', () => {
+  it.each(
+    ['dev', 'staging'].flatMap((env) =>
+      ['2026-12-24', '2026-12-31', '2027-12-24', '2027-12-31', '2030-12-31'].map((day) => ({ env, day })),
+    ),
+  )('$env: $day closed', ({ env, day }) => {
+    const calendar = officeCalendar(runtimeConfigOf(loadDeploymentConfig(env), 'https://ouvidoria.example.com.br'));
+    expect(calendar.isBusinessDay(day)).toBe(false);
   });
 });
 

@@ -142,6 +142,26 @@ describe('officeCalendar — Carnival, Ash Wednesday and company days', () => {
     expect(cal.isBusinessDay('2025-02-24')).toBe(true);
   });
 
+  it.each([
+    { day: '2026-12-24', closed: true },
+    { day: '2027-12-24', closed: true },
+    { day: '2027-12-31', closed: true },
+    { day: '2031-12-31', closed: true },
+    { day: '2027-12-23', closed: false },
+    { day: '2027-12-30', closed: false },
+  ])('"12-24" and "12-31" close the office every year: $day closed $closed', ({ day, closed }) => {
+    const c = officeCalendar(withCalendar({ extraClosedDays: ['12-24', '12-31'] }));
+    expect(c.isBusinessDay(day)).toBe(!closed);
+    expect(c.holidayName(day)).toBe(closed ? EXTRA_CLOSED_DAY_NAME : undefined);
+  });
+
+  it('a case received on Christmas Eve 2027 of an office closed every 24 and 31 Dec waits for Monday 27', () => {
+    const c = officeCalendar(withCalendar({ extraClosedDays: ['12-24', '12-31'] }));
+    expect(show(c.nextOpening(local('2027-12-24T10:00')))).toBe('2027-12-27T09:00:00.000-03:00');
+    // Received Thu 23 Dec 2027 at 10:00: 27, 28, 29, 30 Dec and 3 Jan — neither 24 nor 31 Dec counts.
+    expect(show(c.dueDate(local('2027-12-23T10:00'), 5))).toBe('2028-01-03T10:00:00.000-03:00');
+  });
+
   it('extraClosedDays close the office and are named', () => {
     const c = officeCalendar(withCalendar({ extraClosedDays: ['2026-12-24', '2026-03-11'] }));
     expect(c.isBusinessDay('2026-12-24')).toBe(false);
