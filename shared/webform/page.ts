@@ -373,7 +373,7 @@ function guidancePage(ctx: PageContext, view: WebformView & { kind: 'guidance' }
   );
   if (foreign) {
     const main = html`<h1>${foreign.title}</h1>
-${pageBlocks(foreign.blocks)}${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
+${pageBlocks(foreign.blocks.filter((b) => !('h' in b && b.h === foreign.title)))}${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
 ${backLink(ctx, w.guidance.backToForm)}`;
     return layout(ctx, foreign.title, main, { language: w.htmlLang });
   }

@@ -85,6 +85,8 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
       const page = renderPage(result.view, { config: localConfig });
       expect(page).toContain(`<html lang="${language}">`);
       expect(page).toContain(`<h1>${title}</h1>`);
+      // Once: the mail's heading of the same words is not repeated under it.
+      expect(page.split(`>${title}<`)).toHaveLength(2);
       expect(page).toContain(emailed);
       expect(page).toContain(back);
       if (language !== 'pt-BR') {
