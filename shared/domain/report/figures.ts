@@ -269,7 +269,7 @@ export interface PeriodFigures {
   byTopicRule: CountRow[];
   /** Cases each analyst held (assignment or transfer), once per case: a transferred case counts for both. */
   byAnalyst: CountRow[];
-  /** First closures by who made them. */
+  /** Closures counted (see "closed") by who made them. */
   closedByAnalyst: CountRow[];
   acceptedVsRedirected: { accepted: number; redirected: number; quarantined: number };
   firstAnswer: Durations;
