@@ -423,6 +423,8 @@ export interface StoredUpload {
   filename?: string | undefined;
   /** Object tags (GuardDuty's scan status, our state, the case). */
   tags: Record<string, string>;
+  /** The object's ETag as listed: pins a copy to these very bytes. */
+  etag?: string | undefined;
 }
 
 export interface UploadStore {
@@ -444,6 +446,11 @@ export interface UploadStore {
   readClean(key: string): Promise<Buffer>;
   /** Sets our state tag (and the case id), keeping the scanner's tag. */
   setState(key: string, state: UploadState, caseId?: string): Promise<void>;
+  /**
+   * Copies a clean object to `to` with exactly these tags, when it is still the object of `etag`
+   * (any ETag when undefined); false when it is not (replaced, gone, or no longer readable clean).
+   */
+  copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean>;
 }
 
 /**
@@ -466,6 +473,8 @@ export interface AttachmentScanRecorder {
       scan: NonNullable<AttachmentMeta['scan']>;
       filename?: string;
       contentType?: string;
+      /** The file's new key (its clean copy under CLAIMED_PREFIX); a redelivery finds it there. */
+      movedTo?: string;
     },
   ): Promise<'recorded' | 'unchanged' | 'missing'>;
 }

@@ -16,7 +16,7 @@ import { settingsFromEnv } from '../../shared/composition/settings';
 export const ScanResultEventSchema = z.object({
   'detail-type': z.literal('GuardDuty Malware Protection Object Scan Result'),
   detail: z.object({
-    s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string() }),
+    s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string(), eTag: z.optional(z.string()) }),
     scanResultDetails: z.object({ scanResultStatus: z.enum(SCAN_STATUSES) }),
   }),
 });
@@ -50,7 +50,12 @@ export function createAttachmentScanHandler(
         status: scanResultDetails.scanResultStatus,
       });
     }
-    const outcome = await recordScanResult(s3ObjectDetails.objectKey, scanResultDetails.scanResultStatus, deps);
+    const outcome = await recordScanResult(
+      s3ObjectDetails.objectKey,
+      scanResultDetails.scanResultStatus,
+      deps,
+      s3ObjectDetails.eTag,
+    );
     logger.info('Upload scan result', {
       key: s3ObjectDetails.objectKey,
       status: scanResultDetails.scanResultStatus,

@@ -7,7 +7,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SCAN_TAG, STATE_TAG, UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
+import {
+  CLAIMED_PREFIX,
+  SCAN_TAG,
+  SHORT_LIVED_UPLOAD_STATES,
+  STATE_TAG,
+  UPLOADS_PREFIX,
+} from '../../shared/domain/uploads/plan';
 import { UPLOADS_BUCKET_ENV } from '../../shared/uploads/ports';
 import { wildcardResourceFinding } from '../nag';
 import { lgpdTagRules } from './lgpd-retention';
@@ -73,27 +79,33 @@ export class Uploads extends Construct {
         },
       ],
       lifecycleRules: [
-        {
-          // Uploads no submission claimed: an abandoned form never becomes a case, its files go.
-          id: 'expire-unclaimed-uploads',
+        // Uploads no case points at: an abandoned form never becomes a case, its files go; an upload
+        // whose clean copy under claimed/ is the case's file goes as soon.
+        ...SHORT_LIVED_UPLOAD_STATES.map((state) => ({
+          id: state === 'pending' ? 'expire-unclaimed-uploads' : `expire-${state}-uploads`,
           prefix: UPLOADS_PREFIX,
-          tagFilters: { [STATE_TAG]: 'pending' },
+          tagFilters: { [STATE_TAG]: state },
           expiration: Duration.days(props.pendingUploadDays),
-        },
+        })),
         // The case's clock, as for raw mail: closed-case files from the closing, redirected ones from the upload.
-        ...lgpdTagRules({
-          name: 'uploads',
-          prefix: UPLOADS_PREFIX,
-          closedCaseRetentionDays: props.closedCaseRetentionDays,
-          redirectRetentionDays: props.redirectRetentionDays,
-        }),
-        {
-          // Backstop (everything expires): never shorter than the closed case's clock, see the props.
-          id: 'lgpd-uploads-retention',
-          prefix: UPLOADS_PREFIX,
-          expiration: Duration.days(props.closedCaseRetentionDays),
-          abortIncompleteMultipartUploadAfter: Duration.days(1),
-        },
+        // Backstop (everything expires): never shorter than the closed case's clock, see the props.
+        ...[
+          { name: 'uploads', prefix: UPLOADS_PREFIX, backstop: 'lgpd-uploads-retention' },
+          { name: 'claimed-uploads', prefix: CLAIMED_PREFIX, backstop: 'lgpd-claimed-uploads-retention' },
+        ].flatMap(({ name, prefix, backstop }) => [
+          ...lgpdTagRules({
+            name,
+            prefix,
+            closedCaseRetentionDays: props.closedCaseRetentionDays,
+            redirectRetentionDays: props.redirectRetentionDays,
+          }),
+          {
+            id: backstop,
+            prefix,
+            expiration: Duration.days(props.closedCaseRetentionDays),
+            abortIncompleteMultipartUploadAfter: Duration.days(1),
+          },
+        ]),
       ],
       removalPolicy,
       autoDeleteObjects: !props.retainData,
@@ -176,6 +188,20 @@ export class Uploads extends Construct {
       }),
     );
 
+    // Claimed files (CLAIMED_PREFIX): nobody writes bytes there, only copies are made (of a clean
+    // upload, or of the file onto itself at closing). A presigned POST carries no copy source, so no
+    // upload policy, whoever signed it, can create or replace a case's file.
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'ClaimedFilesOnlyByCopy',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
+        conditions: { Null: { 's3:x-amz-copy-source': 'true' } },
+      }),
+    );
+
     this.plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtectionPlan', {
       role: this.scanRole.roleArn,
       protectedResource: {
@@ -211,9 +237,10 @@ export class Uploads extends Construct {
       }),
     );
     this.grantCleanReads(fn, 'ReadCleanUploads');
+    this.grantClaimMoves(fn);
     this.acknowledgeUploadsPrefix(
       fn,
-      'Upload keys are random per submission (uploads/<pending id>/NN): the grants are confined to that prefix of the uploads bucket, and reads to objects GuardDuty tagged clean.',
+      'Upload keys are random per submission (uploads/<pending id>/NN, claimed/<pending id>/NN): the grants are confined to those prefixes of the uploads bucket, claimed/ to copies of uploads, and reads to objects GuardDuty tagged clean.',
     );
   }
 
@@ -233,9 +260,25 @@ export class Uploads extends Construct {
       }),
     );
     this.grantCleanReads(fn, 'RewriteCleanUploads');
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagClaimedUploadsRetention',
+        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RewriteClaimedUploads',
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
+        // Only the copy of a claimed file onto itself: never bytes of its own.
+        conditions: { StringLike: { 's3:x-amz-copy-source': `${this.bucket.bucketName}/${CLAIMED_PREFIX}*` } },
+      }),
+    );
     this.acknowledgeUploadsPrefix(
       fn,
-      'Upload keys are random per submission (uploads/<pending id>/NN): closing a case re-tags its files under that prefix for the LGPD retention rule, reading only clean ones.',
+      'Upload keys are random per submission (uploads/<pending id>/NN, claimed/<pending id>/NN): closing a case re-tags its files under those prefixes for the LGPD retention rule, reading only clean ones.',
     );
   }
 
@@ -256,6 +299,7 @@ export class Uploads extends Construct {
       }),
     );
     this.grantCleanReads(fn, 'ReadCleanUploads');
+    this.grantClaimMoves(fn);
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'RecordScanOnCase',
@@ -265,7 +309,7 @@ export class Uploads extends Construct {
     );
     this.acknowledgeUploadsPrefix(
       fn,
-      'Scan results name any upload (random keys under uploads/): tag and clean-read grants are confined to that prefix of the uploads bucket.',
+      'Scan results name any upload (random keys under uploads/, moved to claimed/): tag, copy and clean-read grants are confined to those prefixes of the uploads bucket.',
     );
 
     const dlq = new sqs.Queue(this, 'ScanResultsDlq', {
@@ -296,13 +340,36 @@ export class Uploads extends Construct {
     return dlq;
   }
 
-  /** s3:GetObject on the uploads prefix, only for objects GuardDuty tagged clean (as the bucket policy demands). */
+  /**
+   * Moving a clean claimed file (shared/app/claimed-files.ts): a copy from uploads/ to claimed/ with
+   * its tags, then the `moved` tag on the upload. PutObject under claimed/ only with an uploads/ copy
+   * source: this role signs the presigned POSTs, and a POST carries none.
+   */
+  private grantClaimMoves(fn: OuvidoriaFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'MoveClaimedUploads',
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
+        conditions: { StringLike: { 's3:x-amz-copy-source': `${this.bucket.bucketName}/${UPLOADS_PREFIX}*` } },
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TagClaimedUploads',
+        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
+      }),
+    );
+  }
+
+  /** s3:GetObject on the uploads and claimed prefixes, only for objects GuardDuty tagged clean (as the bucket policy demands). */
   private grantCleanReads(fn: OuvidoriaFunction, sid: string): void {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid,
         actions: ['s3:GetObject'],
-        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`), this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
         conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: CLEAN_SCAN_STATUS } },
       }),
     );
@@ -310,9 +377,11 @@ export class Uploads extends Construct {
 
   /** cdk-nag's wildcard finding for grants confined to the uploads prefix, with why it is fine for `fn`. */
   private acknowledgeUploadsPrefix(fn: OuvidoriaFunction, reason: string): void {
-    Validations.of(fn.role).acknowledge({
-      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
-      reason,
-    });
+    for (const prefix of [UPLOADS_PREFIX, CLAIMED_PREFIX]) {
+      Validations.of(fn.role).acknowledge({
+        id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${prefix}*`),
+        reason,
+      });
+    }
   }
 }

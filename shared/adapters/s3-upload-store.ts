@@ -4,6 +4,7 @@
  * infected or unscanned object fails with AccessDenied whatever this code does.
  */
 import {
+  CopyObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   ListObjectsV2Command,
@@ -71,7 +72,13 @@ export class S3UploadStore implements UploadStore {
       if (!object.Key) continue;
       // Tags only: HeadObject would need s3:GetObject, denied until the scan says clean.
       const tags = await this.tags(object.Key);
-      uploads.push({ key: object.Key, size: object.Size ?? 0, filename: nameFromTag(tags[NAME_TAG]), tags });
+      uploads.push({
+        key: object.Key,
+        size: object.Size ?? 0,
+        filename: nameFromTag(tags[NAME_TAG]),
+        tags,
+        ...(object.ETag ? { etag: object.ETag } : {}),
+      });
     }
     return uploads;
   }
@@ -97,4 +104,32 @@ export class S3UploadStore implements UploadStore {
       }),
     );
   }
+
+  async copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean> {
+    try {
+      await this.s3.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: to,
+          CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          // The bytes listed or scanned, not whatever a re-sent POST left there since.
+          ...(etag ? { CopySourceIfMatch: quotedEtag(etag) } : {}),
+          TaggingDirective: 'REPLACE',
+          Tagging: new URLSearchParams(tags).toString(),
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Replaced (412), gone, or replaced by bytes not scanned clean (the tag-based read is denied).
+      if (SOURCE_CHANGED.has((error as { name?: string }).name ?? '')) return false;
+      throw error;
+    }
+  }
+}
+
+const SOURCE_CHANGED = new Set(['PreconditionFailed', 'NoSuchKey', 'NotFound', 'AccessDenied']);
+
+/** S3 lists ETags quoted; GuardDuty's event may carry it bare. */
+function quotedEtag(etag: string): string {
+  return `"${etag.replace(/^"|"$/g, '')}"`;
 }

@@ -18,6 +18,7 @@ import {
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
+import { moveToClaimed } from './claimed-files';
 import { automaticOfficeMail } from './office-mail';
 import type { MessageLanguage } from '../domain/text';
 
@@ -44,13 +45,19 @@ export interface AttachmentScanDeps {
 }
 
 export type ScanOutcome =
-  | { kind: 'ignored'; reason: 'outside-uploads' | 'unclaimed' | 'not-on-case' }
+  | { kind: 'ignored'; reason: 'outside-uploads' | 'unclaimed' | 'not-on-case' | 'replaced' }
   | { kind: 'recorded'; caseId: string; scan: NonNullable<AttachmentMeta['scan']> };
 
+/**
+ * `etag`: the scanned object's, from GuardDuty's event. A clean file is copied out of the upload
+ * prefix pinned to it (moveToClaimed) and its type checked on the copy: when a re-sent POST replaced
+ * the upload after the scan, nothing is recorded (`replaced`) and the case keeps what it showed.
+ */
 export async function recordScanResult(
   key: string,
   status: ScanStatus,
   deps: AttachmentScanDeps,
+  etag?: string,
 ): Promise<ScanOutcome> {
   if (!key.startsWith(UPLOADS_PREFIX)) return { kind: 'ignored', reason: 'outside-uploads' };
   const tags = await deps.uploads.tags(key);
@@ -59,13 +66,17 @@ export async function recordScanResult(
   const declared = nameFromTag(tags[NAME_TAG]);
   let scan: NonNullable<AttachmentMeta['scan']> = status;
   let proved: { filename: string; contentType: string } | undefined;
+  let movedTo: string | undefined;
   if (status === 'NO_THREATS_FOUND') {
-    const check = detectFileKind(await deps.uploads.readClean(key), declared, deps.config.attachments.allowedTypes);
+    movedTo = await moveToClaimed(deps.uploads, key, etag, tags, caseId);
+    if (!movedTo) return { kind: 'ignored', reason: 'replaced' };
+    const check = detectFileKind(await deps.uploads.readClean(movedTo), declared, deps.config.attachments.allowedTypes);
     if (check.ok) proved = { filename: sanitizeFilename(declared, check.kind), contentType: check.mime };
     else scan = 'REFUSED';
   }
-  if (scan === 'THREATS_FOUND' || scan === 'REFUSED') await deps.uploads.setState(key, 'quarantined', caseId);
-  const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved });
+  if (scan === 'THREATS_FOUND' || scan === 'REFUSED')
+    await deps.uploads.setState(movedTo ?? key, 'quarantined', caseId);
+  const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved, ...(movedTo ? { movedTo } : {}) });
   if (recorded === 'missing') return { kind: 'ignored', reason: 'not-on-case' };
   // A redelivered event finds the result recorded: the merchant is told once.
   if (scan === 'THREATS_FOUND' && recorded === 'recorded') {

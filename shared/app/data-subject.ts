@@ -14,6 +14,7 @@ import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/repor
 import { rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
+import { uploadKeyOfClaimed } from '../domain/uploads/plan';
 import type { Clock, MessageTextStore } from '../ports';
 
 type Key = { pk: string; sk: string };
@@ -336,6 +337,9 @@ export async function eraseSubject(
     for (const [i, u] of listed.entries()) {
       deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo do formulário`);
       uploads += await deps.uploads.erase(u.key);
+      // A claimed copy's upload is kept a day (tagged `moved`): it is the same file, erased with it.
+      const source = uploadKeyOfClaimed(u.key);
+      if (source) uploads += await deps.uploads.erase(source);
     }
   }
   let messageTexts = 0;

@@ -6,12 +6,14 @@
  * - without JavaScript, the multipart post carries the files; they are checked on their bytes
  *   and stored under a new pending id the same way.
  * On submission, `claimUploads` reads what is really in the bucket under the pending id: scan
- * status from GuardDuty's tag, type from the bytes of clean files, sanitised name; it tags each
- * file `attached` (or `quarantined`) with the case id. Files never claimed stay `pending` and the
- * lifecycle rule deletes them: an upload alone never creates a case.
+ * status from GuardDuty's tag, type from the bytes of clean files, sanitised name; it copies each
+ * clean file under `claimed/` (out of every upload policy's reach) and tags it `attached` (or
+ * `quarantined`) with the case id. Files never claimed stay `pending` and the lifecycle rule deletes
+ * them: an upload alone never creates a case.
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { moveToClaimed } from '../app/claimed-files';
 import type { OuvidoriaConfig } from '../domain/config';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { hashedInboxKey } from '../domain/mailbox';
@@ -21,7 +23,7 @@ import { sanitizeFilename } from '../domain/uploads/filename';
 import { checkDeclared, claimableBy, isPendingId, uploadKey, uploadPrefix } from '../domain/uploads/plan';
 import type { Clock, RateLimiter } from '../ports';
 import type { PresignedPost } from '../uploads/post-policy';
-import { scanStatusOf, type UploadStore } from '../uploads/ports';
+import { scanStatusOf, type StoredUpload, type UploadStore } from '../uploads/ports';
 import type { MultipartFile } from './multipart';
 
 export interface UploadDeps {
@@ -150,10 +152,15 @@ export interface ClaimedUploads {
   infected: string[];
 }
 
+/** Attempts at moving a clean file whose upload a re-sent POST keeps replacing during the claim. */
+const MOVE_ATTEMPTS = 3;
+
 /**
- * What is really in the bucket under a pending id, checked and tagged for the case. Only
- * files the scanner found clean are read (and their type checked on the bytes); infected and
- * refused files are tagged `quarantined`; files still being scanned are listed PENDING.
+ * What is really in the bucket under a pending id, checked and tagged for the case. A file the
+ * scanner found clean is copied out of the upload prefix (moveToClaimed: no upload policy reaches
+ * the copy) and its type checked on the copy's bytes; infected and refused files are tagged
+ * `quarantined`; files still being scanned are tagged `attached` in place and listed PENDING (the
+ * scan result moves them).
  */
 export async function claimUploads(
   pendingId: string | undefined,
@@ -162,21 +169,23 @@ export async function claimUploads(
 ): Promise<ClaimedUploads> {
   if (!isPendingId(pendingId)) return { attachments: [], infected: [] };
   const config = deps.config.attachments;
-  const stored = (await deps.uploads.list(uploadPrefix(pendingId)))
+  const prefix = uploadPrefix(pendingId);
+  const stored = (await deps.uploads.list(prefix))
     .filter((object) => claimableBy(object.tags, caseId))
     .slice(0, config.maxFiles);
   const attachments: AttachmentMeta[] = [];
   const infected: string[] = [];
   let total = 0;
-  for (const object of stored) {
+  for (const listed of stored) {
+    const { object, movedTo } = await moveIfClean(listed, prefix, caseId, deps.uploads);
     total += object.size;
     if (object.size > config.maxFileBytes || total > config.maxTotalBytes) break;
     const declaredName = object.filename ?? '';
     let scan: AttachmentMeta['scan'] = scanStatusOf(object.tags);
     let filename = declaredName || 'anexo';
     let contentType = 'application/octet-stream';
-    if (scan === 'NO_THREATS_FOUND') {
-      const check = detectFileKind(await deps.uploads.readClean(object.key), declaredName, config.allowedTypes);
+    if (movedTo) {
+      const check = detectFileKind(await deps.uploads.readClean(movedTo), declaredName, config.allowedTypes);
       if (check.ok) {
         filename = sanitizeFilename(declaredName, check.kind);
         contentType = check.mime;
@@ -185,12 +194,33 @@ export async function claimUploads(
       }
     }
     if (scan === 'THREATS_FOUND') infected.push(filename);
-    await deps.uploads.setState(
-      object.key,
-      scan === 'THREATS_FOUND' || scan === 'REFUSED' ? 'quarantined' : 'attached',
-      caseId,
-    );
-    attachments.push({ filename, contentType, size: object.size, key: object.key, scan, inline: false });
+    const quarantined = scan === 'THREATS_FOUND' || scan === 'REFUSED';
+    // The copy is tagged `attached` already; anything else is tagged where it is.
+    if (quarantined || !movedTo)
+      await deps.uploads.setState(movedTo ?? object.key, quarantined ? 'quarantined' : 'attached', caseId);
+    attachments.push({ filename, contentType, size: object.size, key: movedTo ?? object.key, scan, inline: false });
   }
   return { attachments, infected };
+}
+
+/**
+ * A clean upload copied to the case's key, pinned to the bytes listed; listed again when a re-sent
+ * POST replaced it meanwhile (the claim takes what is there: new bytes are scanned like any upload).
+ */
+async function moveIfClean(
+  listed: StoredUpload,
+  prefix: string,
+  caseId: string,
+  uploads: UploadStore,
+): Promise<{ object: StoredUpload; movedTo?: string }> {
+  let object = listed;
+  for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+    if (scanStatusOf(object.tags) !== 'NO_THREATS_FOUND') return { object };
+    const movedTo = await moveToClaimed(uploads, object.key, object.etag, object.tags, caseId);
+    if (movedTo) return { object, movedTo };
+    const again = (await uploads.list(prefix)).find((o) => o.key === object.key);
+    if (!again || !claimableBy(again.tags, caseId)) break;
+    object = again;
+  }
+  throw new Error('An upload kept changing while its submission claimed it');
 }

@@ -140,6 +140,38 @@ describe('attachments on the local stack (HTTP)', () => {
     expect(note?.body.text).toContain('quarentena');
   });
 
+  // The presigned POST stays valid for uploadPolicySeconds: sent again after the submission, it
+  // lands on the upload key, not on the case's copy under claimed/, which the bucket fills only by copy.
+  it('the presigned POST sent again after the submission changes nothing the case holds or serves', async () => {
+    const original = pdf();
+    const { pendingId, files } = await uploadLikeTheScript([
+      { name: 'fatura-abril.pdf', type: 'application/pdf', bytes: original },
+    ]);
+    const r = await submit(pendingId, 'Cobrança indevida em abril; segue a fatura com o valor em dobro.');
+    expect(r.status).toBe(201);
+    const { protocol } = (await r.json()) as { protocol: string };
+    const summary = (await listCases(stack)).find((c) => c.protocol === protocol);
+    const before = await getCaseRecord(stack, summary?.caseId as string);
+    const file = before.messages[0]?.attachments[0];
+    expect(file?.key).toBe(`claimed/${pendingId}/01`);
+    const swapped = Buffer.alloc(original.length, 0x20);
+    Buffer.from(`%PDF-1.4\n${EICAR}\n`, 'latin1').copy(swapped);
+    const resend = async (fieldsOf: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fieldsOf)) form.append(k, v);
+      form.append('file', new Blob([swapped]), 'fatura-abril.pdf');
+      return fetch(files[0]?.url as string, { method: 'POST', body: form, headers: { origin: origin() } });
+    };
+    expect((await resend(files[0]?.fields ?? {})).status).toBe(204);
+    // Aimed at the copy, the same policy is refused (its signature binds the key; the bucket takes no POST there).
+    expect((await resend({ ...files[0]?.fields, key: `claimed/${pendingId}/01` })).status).toBe(403);
+    const after = await getCaseRecord(stack, summary?.caseId as string);
+    expect(after.messages[0]?.attachments).toEqual(before.messages[0]?.attachments);
+    const download = await fetch(`${origin()}/_s3/ouvidoria-uploads-local/${file?.key}`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(original)).toBe(true);
+  });
+
   it('an upload that never completes leaves no case (and its policy expires)', async () => {
     const before = (await listCases(stack)).length;
     const { pendingId, files } = await uploadLikeTheScript(

@@ -111,6 +111,13 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-COG8', // Plus feature plan
         // Uploads (issue 19): GuardDuty's role scans and tags uploads/*, and its managed EventBridge rule;
         // the webform puts, tags and reads (clean only) uploads/*.
+        // The case's copies of clean files (claimed/): the webform and the scan-result function move
+        // them there, closing re-tags them (email intake, lifecycle timer, console).
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/claimed/*]',
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/claimed/*]',
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/claimed/*]',
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/claimed/*]',
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/claimed/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the scan-result function

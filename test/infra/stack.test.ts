@@ -452,8 +452,29 @@ describe('least privilege', () => {
         Sid: 'RewriteCleanUploads',
         Effect: 'Allow',
         Action: 's3:GetObject',
-        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
+        Resource: [
+          { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/claimed/*']] },
+          { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
+        ],
         Condition: { StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' } },
+      },
+      // The case's copies of its clean files (claimed/): re-tagged, and rewritten only onto themselves.
+      {
+        Sid: 'TagClaimedUploadsRetention',
+        Effect: 'Allow',
+        Action: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/claimed/*']] },
+      },
+      {
+        Sid: 'RewriteClaimedUploads',
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/claimed/*']] },
+        Condition: {
+          StringLike: {
+            's3:x-amz-copy-source': { 'Fn::Join': ['', [ref(stack, stack.uploads.bucket), '/claimed/*']] },
+          },
+        },
       },
       // Message texts kept out of the table (issue 16): test/infra/message-text-store.test.ts checks them all.
       {
@@ -562,6 +583,9 @@ describe('least privilege', () => {
       'PutUploads',
       'ListUploads',
       'ReadCleanUploads',
+      // A clean claimed file is copied out of every upload policy's reach (claimed/, copies only).
+      'MoveClaimedUploads',
+      'TagClaimedUploads',
       // Message texts kept out of the table (issue 16): the form's messages.
       'StoreMessageTexts',
     ]);
@@ -630,6 +654,8 @@ describe('least privilege', () => {
       // Closing re-tags the case's files; the clean read also signs the case page's file links.
       'TagUploadsRetention',
       'RewriteCleanUploads',
+      'TagClaimedUploadsRetention',
+      'RewriteClaimedUploads',
       // Message texts kept out of the table (issue 16): answers and notes; closing re-tags them.
       'StoreMessageTexts',
     ]);

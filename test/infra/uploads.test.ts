@@ -81,6 +81,42 @@ describe('uploads bucket', () => {
     });
   });
 
+  // A clean claimed file is copied to claimed/ (out of every upload policy's reach): the upload left
+  // behind goes like an unclaimed one, the copy follows the case's clock, and everything expires.
+  it('expires the upload a claimed copy was made from after pendingUploadDays; the copies on the case’s clock, with a backstop', () => {
+    const days = runtimeConfigOf(config).retention;
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Id: 'expire-moved-uploads',
+            Prefix: 'uploads/',
+            TagFilters: [{ Key: 'ouvidoria-upload', Value: 'moved' }],
+            ExpirationInDays: config.attachments.pendingUploadDays,
+            Status: 'Enabled',
+          }),
+          Match.objectLike({
+            Id: 'lgpd-closed-case-claimed-uploads',
+            Prefix: 'claimed/',
+            TagFilters: [{ Key: 'ouvidoria-retention', Value: 'closed-case' }],
+            ExpirationInDays: days.retentionDays,
+          }),
+          Match.objectLike({
+            Id: 'lgpd-redirected-claimed-uploads',
+            Prefix: 'claimed/',
+            TagFilters: [{ Key: 'ouvidoria-retention', Value: 'redirected' }],
+            ExpirationInDays: days.redirectRetentionDays,
+          }),
+          Match.objectLike({
+            Id: 'lgpd-claimed-uploads-retention',
+            Prefix: 'claimed/',
+            ExpirationInDays: days.retentionDays,
+          }),
+        ]),
+      },
+    });
+  });
+
   it('denies reads of any object not tagged clean to everyone but the scanner (tag-based access)', () => {
     const policy = template.findResources('AWS::S3::BucketPolicy', {
       Properties: { Bucket: { Ref: ref(stack.uploads.bucket) } },
@@ -100,6 +136,59 @@ describe('uploads bucket', () => {
         },
       }),
     );
+  });
+});
+
+describe('claimed files (claimed/): copies only', () => {
+  const bucketStatements = () => {
+    const policy = template.findResources('AWS::S3::BucketPolicy', {
+      Properties: { Bucket: { Ref: ref(stack.uploads.bucket) } },
+    });
+    return Object.values(policy)[0]?.Properties.PolicyDocument.Statement as Record<string, unknown>[];
+  };
+  const roleStatements = (role: { node: { defaultChild?: unknown } }) =>
+    Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: ref(role) }] } })).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+
+  it('the bucket denies every PutObject under claimed/ that is not a copy (a POST upload carries no copy source)', () => {
+    expect(bucketStatements()).toContainEqual({
+      Sid: 'ClaimedFilesOnlyByCopy',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [ref(stack.uploads.bucket), 'Arn'] }, '/claimed/*']] },
+      Condition: { Null: { 's3:x-amz-copy-source': 'true' } },
+    });
+  });
+
+  // The webform's role signs the presigned POSTs: whatever it may write under claimed/ must need a
+  // copy source under uploads/, which no POST policy can carry.
+  it.each([
+    ['the webform (signs the upload policies)', () => stack.webform.role, 'uploads'],
+    ['the scan-result function', () => stack.attachmentScan.role, 'uploads'],
+    ['the console (closing rewrites a copy onto itself)', () => stack.console.role, 'claimed'],
+    ['the email intake (closing by mail)', () => stack.emailIntake.role, 'claimed'],
+  ])('%s writes under claimed/ only by copying from %s/', (_who, role, source) => {
+    const writes = roleStatements(role()).filter((s) => {
+      const actions = [s['Action']].flat() as string[];
+      return (
+        JSON.stringify(s['Resource']).includes('/claimed/') &&
+        actions.some((a) => a === 's3:PutObject' || a === 's3:*' || a === 's3:Put*')
+      );
+    });
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.['Condition']).toEqual({
+      StringLike: {
+        's3:x-amz-copy-source': { 'Fn::Join': ['', [{ Ref: ref(stack.uploads.bucket) }, `/${source}/*`]] },
+      },
+    });
+  });
+
+  it('GuardDuty scans uploads/ only: the copies keep the verdict they were made with', () => {
+    template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { ObjectPrefixes: ['uploads/'] } },
+    });
   });
 });
 
@@ -162,7 +251,12 @@ describe('console grants (closing re-tags the files; links of clean files on the
       (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
     );
     const onUploads = statements.filter((s) => JSON.stringify(s['Resource']).includes(ref(stack.uploads.bucket)));
-    expect(onUploads.map((s) => s['Sid'])).toEqual(['TagUploadsRetention', 'RewriteCleanUploads']);
+    expect(onUploads.map((s) => s['Sid'])).toEqual([
+      'TagUploadsRetention',
+      'RewriteCleanUploads',
+      'TagClaimedUploadsRetention',
+      'RewriteClaimedUploads',
+    ]);
     expect(onUploads[1]?.['Condition']).toEqual({
       StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' },
     });

@@ -16,14 +16,16 @@ export class DynamoAttachmentScanStore implements AttachmentScanRecorder {
   async recordScan(
     caseId: string,
     key: string,
-    update: { scan: NonNullable<AttachmentMeta['scan']>; filename?: string; contentType?: string },
+    update: { scan: NonNullable<AttachmentMeta['scan']>; filename?: string; contentType?: string; movedTo?: string },
   ): Promise<'recorded' | 'unchanged' | 'missing'> {
     const Key = { pk: `CASE#${caseId}`, sk: 'CASE' };
     const item = (await this.client.send(new GetCommand({ TableName: this.tableName, Key }))).Item;
     const attachments = (item?.['firstMessage']?.attachments ?? []) as AttachmentMeta[];
-    const index = attachments.findIndex((a) => a.key === key);
+    // A redelivered result finds the file at its new key, recorded.
+    const index = attachments.findIndex((a) => a.key === key || (update.movedTo && a.key === update.movedTo));
     if (index < 0) return 'missing';
-    if (attachments[index]?.scan === update.scan) return 'unchanged';
+    const current = attachments[index] as AttachmentMeta;
+    if (current.scan === update.scan && (!update.movedTo || current.key === update.movedTo)) return 'unchanged';
     // Every name through a placeholder: SCAN (and KEY) are DynamoDB reserved words.
     const path = `#fm.#att[${index}]`;
     const sets = [`${path}.#scan = :scan`];
@@ -33,7 +35,11 @@ export class DynamoAttachmentScanStore implements AttachmentScanRecorder {
       '#scan': 'scan',
       '#key': 'key',
     };
-    const values: Record<string, unknown> = { ':scan': update.scan, ':key': key };
+    const values: Record<string, unknown> = { ':scan': update.scan, ':key': current.key };
+    if (update.movedTo) {
+      sets.push(`${path}.#key = :movedTo`);
+      values[':movedTo'] = update.movedTo;
+    }
     if (update.filename) {
       sets.push(`${path}.#filename = :filename`);
       names['#filename'] = 'filename';

@@ -5,6 +5,7 @@
  * that flags the EICAR test string. Reads follow the same tag-based rule as the bucket policy:
  * only NO_THREATS_FOUND objects can be read.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -14,7 +15,9 @@ import {
   nameTagValue,
   SCAN_TAG,
   type ScanStatus,
+  SHORT_LIVED_UPLOAD_STATES,
   STATE_TAG,
+  UPLOADS_PREFIX,
   type UploadState,
 } from '../../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml, verifyPostPolicy } from '../../uploads/post-policy';
@@ -139,6 +142,8 @@ export class LocalUploadStore implements UploadStore {
       id === LOCAL_UPLOAD_CREDENTIALS.accessKeyId ? LOCAL_UPLOAD_CREDENTIALS.secretAccessKey : undefined,
     );
     if (!verdict.ok) return verdict;
+    // The signer (the webform's role) may put only under uploads/: a claimed copy is beyond any policy.
+    if (!(fields['key'] ?? '').startsWith(UPLOADS_PREFIX)) return { ok: false, problem: 'AccessDenied' };
     const tags = Object.fromEntries(
       [...(fields['tagging'] ?? '').matchAll(/<Tag><Key>([^<]*)<\/Key><Value>([^<]*)<\/Value><\/Tag>/g)].map((m) => [
         m[1] as string,
@@ -166,7 +171,13 @@ export class LocalUploadStore implements UploadStore {
     return [...this.objects]
       .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, o]) => ({ key, size: o.bytes.length, filename: nameFromTag(o.tags[NAME_TAG]), tags: { ...o.tags } }));
+      .map(([key, o]) => ({
+        key,
+        size: o.bytes.length,
+        filename: nameFromTag(o.tags[NAME_TAG]),
+        tags: { ...o.tags },
+        etag: etagOf(o.bytes),
+      }));
   }
 
   async tags(key: string): Promise<Record<string, string>> {
@@ -193,9 +204,20 @@ export class LocalUploadStore implements UploadStore {
     this.persist();
   }
 
-  /** What the lifecycle rule does on AWS: pending objects older than the limit are deleted. */
+  /** A copy as S3 makes it: pinned to the ETag, read under the tag-based rule, no new scan. */
+  async copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean> {
+    const object = this.objects.get(from);
+    if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') return false;
+    if (etag !== undefined && etag.replace(/"/g, '') !== etagOf(object.bytes).replace(/"/g, '')) return false;
+    this.objects.set(to, { ...object, tags: { ...tags } });
+    this.persist(to);
+    return true;
+  }
+
+  /** What the lifecycle rules do on AWS: pending and moved uploads older than the limit are deleted. */
   expirePending(): string[] {
-    const expired = [...this.objects].filter(([, o]) => o.tags[STATE_TAG] === 'pending').map(([k]) => k);
+    const states: readonly string[] = SHORT_LIVED_UPLOAD_STATES;
+    const expired = [...this.objects].filter(([, o]) => states.includes(o.tags[STATE_TAG] ?? '')).map(([k]) => k);
     for (const key of expired) this.objects.delete(key);
     this.persist();
     return expired;
@@ -205,4 +227,9 @@ export class LocalUploadStore implements UploadStore {
   keys(): string[] {
     return [...this.objects.keys()];
   }
+}
+
+/** S3's ETag of a single-part object: the MD5 of its bytes, quoted. */
+function etagOf(bytes: Buffer): string {
+  return `"${createHash('md5').update(bytes).digest('hex')}"`;
 }

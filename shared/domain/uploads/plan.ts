@@ -10,6 +10,15 @@ import { type FileKind, kindFromDeclared } from './file-type';
 
 /** Prefix of every upload; GuardDuty Malware Protection scans it, the lifecycle rules expire it. */
 export const UPLOADS_PREFIX = 'uploads/';
+/**
+ * Prefix of the files cases hold. A browser's presigned POST stays valid for its whole policy time
+ * and names one key under `uploads/`: posted again after the submission, it would replace the file
+ * the case recorded (the bucket keeps no versions) with bytes no check has read. So a claimed file
+ * that the scanner found clean is copied here, with its tags, and the case points at the copy: no
+ * upload policy names this prefix, and the bucket takes nothing here but copies
+ * (infra/constructs/uploads.ts). The lifecycle rules expire it on the case's clock.
+ */
+export const CLAIMED_PREFIX = 'claimed/';
 
 /** GuardDuty's tag on a scanned object, and its values (tag-based access reads only the clean ones). */
 export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
@@ -29,9 +38,15 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
  */
 export const SCANNER_FAULT_STATUSES: readonly ScanStatus[] = ['ACCESS_DENIED', 'FAILED'];
 
-/** Our own tag: `pending` until a submission claims the file (lifecycle deletes pending ones), then `attached`. */
+/**
+ * Our own tag: `pending` until a submission claims the file (lifecycle deletes pending ones), then
+ * `attached`; `moved` on an upload whose clean copy under CLAIMED_PREFIX is the case's file (the
+ * lifecycle deletes it like a pending one).
+ */
 export const STATE_TAG = 'ouvidoria-upload';
-export type UploadState = 'pending' | 'attached' | 'quarantined';
+export type UploadState = 'pending' | 'attached' | 'quarantined' | 'moved';
+/** States the lifecycle deletes after `pendingUploadDays`: nothing a case points at. */
+export const SHORT_LIVED_UPLOAD_STATES = ['pending', 'moved'] as const satisfies readonly UploadState[];
 /** Tag naming the case a claimed file belongs to (read back when a late scan result arrives). */
 export const CASE_TAG = 'ouvidoria-case';
 /**
@@ -90,6 +105,26 @@ export function uploadPrefix(pendingId: string): string {
 /** Key of the n-th file (0-based) of a pending submission; no part of it comes from the person. */
 export function uploadKey(pendingId: string, index: number): string {
   return `${uploadPrefix(pendingId)}${String(index + 1).padStart(2, '0')}`;
+}
+
+/** `<pending id>/<NN>`: the part of an upload key its claimed copy keeps. */
+const FILE_PATH = /^[0-9a-f]{32}\/\d{2}$/;
+
+function moveKey(key: string, from: string, to: string): string | undefined {
+  const rest = key.startsWith(from) ? key.slice(from.length) : '';
+  return FILE_PATH.test(rest) ? `${to}${rest}` : undefined;
+}
+
+/** Where the case's copy of a claimed upload lives: the same pending id and number, under CLAIMED_PREFIX. */
+export function claimedKey(key: string): string {
+  const to = moveKey(key, UPLOADS_PREFIX, CLAIMED_PREFIX);
+  if (!to) throw new Error('Not an upload key');
+  return to;
+}
+
+/** The upload a claimed copy was made from (erased with it), or undefined for any other key. */
+export function uploadKeyOfClaimed(key: string): string | undefined {
+  return moveKey(key, CLAIMED_PREFIX, UPLOADS_PREFIX);
 }
 
 /** What the browser says about a file before sending it (nothing here is trusted afterwards). */

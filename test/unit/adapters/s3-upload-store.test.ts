@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -87,5 +88,46 @@ describe('S3UploadStore', () => {
     expect(new URLSearchParams(input?.Tagging)).toEqual(
       new URLSearchParams({ 'ouvidoria-upload': 'pending', 'ouvidoria-name': nameTagValue('fatura.pdf') }),
     );
+  });
+
+  // The claim copies a clean file out of uploads/, pinned to the bytes it listed or GuardDuty scanned.
+  it.each([
+    ['a listed ETag (quoted)', '"abc123"', '"abc123"'],
+    ['GuardDuty’s bare ETag', 'abc123', '"abc123"'],
+    ['no ETag', undefined, undefined],
+  ])('copies with exactly the given tags, pinned to %s', async (_l, etag, expected) => {
+    s3.on(CopyObjectCommand).resolves({});
+    const claimed = `claimed/${'b'.repeat(32)}/01`;
+    expect(
+      await store.copy(KEY, claimed, etag, {
+        GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND',
+        'ouvidoria-case': 'webform:x',
+      }),
+    ).toBe(true);
+    const input = s3.commandCalls(CopyObjectCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Bucket: 'ouvidoria-uploads',
+      Key: claimed,
+      CopySource: `ouvidoria-uploads/${KEY}`,
+      TaggingDirective: 'REPLACE',
+    });
+    expect(input?.CopySourceIfMatch).toBe(expected);
+    expect(new URLSearchParams(input?.Tagging)).toEqual(
+      new URLSearchParams({ GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND', 'ouvidoria-case': 'webform:x' }),
+    );
+  });
+
+  it.each([
+    ['replaced since (412)', 'PreconditionFailed', false],
+    ['replaced by bytes not scanned clean (the tag-based read)', 'AccessDenied', false],
+    ['gone', 'NoSuchKey', false],
+  ])('a copy whose source %s is false', async (_l, name, expected) => {
+    s3.on(CopyObjectCommand).rejects(Object.assign(new Error(name), { name }));
+    expect(await store.copy(KEY, `claimed/${'b'.repeat(32)}/01`, '"abc"', {})).toBe(expected);
+  });
+
+  it('a throttled copy throws for the caller’s retry', async () => {
+    s3.on(CopyObjectCommand).rejects(Object.assign(new Error('SlowDown'), { name: 'SlowDown' }));
+    await expect(store.copy(KEY, `claimed/${'b'.repeat(32)}/01`, '"abc"', {})).rejects.toThrow('SlowDown');
   });
 });

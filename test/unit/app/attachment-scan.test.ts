@@ -6,13 +6,17 @@ import {
   NAME_TAG,
   nameTagValue,
   type ScanStatus,
+  STATE_TAG,
   type UploadState,
 } from '../../../shared/domain/uploads/plan';
 import type { AttachmentScanRecorder, StoredUpload, UploadStore } from '../../../shared/ports';
 import { RecordingMailer } from '../../support/fakes';
 import { exe, pdf } from '../../support/files';
 
-const KEY = 'uploads/p1/0';
+const KEY = `uploads/${'a'.repeat(32)}/01`;
+/** Where the case's copy of a clean file lives: beyond every upload policy. */
+const CLAIMED = `claimed/${'a'.repeat(32)}/01`;
+const ETAG = '"3858f62230ac3c915f300c664312c63f"';
 const CASE = 'webform:c1';
 const MERCHANT = 'lojista@modasbella.com.br';
 
@@ -21,6 +25,7 @@ class FakeUploads implements UploadStore {
   tagsOf = new Map<string, Record<string, string>>();
   bytes = new Map<string, Buffer>();
   states: Array<[string, UploadState, string | undefined]> = [];
+  etags = new Map<string, string>();
   async presign(): Promise<never> {
     throw new Error('not used');
   }
@@ -37,6 +42,16 @@ class FakeUploads implements UploadStore {
   }
   async setState(key: string, state: UploadState, caseId?: string) {
     this.states.push([key, state, caseId]);
+    const tags = this.tagsOf.get(key);
+    if (tags) this.tagsOf.set(key, { ...tags, [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) });
+  }
+  /** S3's copy: the source must be readable (clean) and, when pinned, still the bytes of that ETag. */
+  async copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>) {
+    if (this.tagsOf.get(from)?.['GuardDutyMalwareScanStatus'] !== 'NO_THREATS_FOUND') return false;
+    if (etag !== undefined && etag !== (this.etags.get(from) ?? ETAG)) return false;
+    this.tagsOf.set(to, { ...tags });
+    this.bytes.set(to, this.bytes.get(from) ?? Buffer.alloc(0));
+    return true;
   }
 }
 
@@ -101,17 +116,26 @@ describe('recordScanResult', () => {
     });
     const [caseId, key, update] = w.scans.calls[0] ?? [];
     expect([caseId, key]).toEqual([CASE, KEY]);
-    expect(update).toMatchObject({ scan: 'NO_THREATS_FOUND', contentType: 'application/pdf' });
+    expect(update).toMatchObject({ scan: 'NO_THREATS_FOUND', contentType: 'application/pdf', movedTo: CLAIMED });
     expect(update?.filename).toMatch(/\.pdf$/);
-    expect(w.uploads.states).toEqual([]);
+    // The case's file is the copy, with the scanner's tag; the upload left behind expires like a pending one.
+    expect(await w.uploads.tags(CLAIMED)).toMatchObject({
+      GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND',
+      [STATE_TAG]: 'attached',
+      [CASE_TAG]: CASE,
+    });
+    expect(w.uploads.states).toEqual([[KEY, 'moved', CASE]]);
     expect(w.mailer.sent).toHaveLength(0);
   });
 
   it('a clean file whose bytes are not an allowed type is refused and quarantined (no notice)', async () => {
     const w = world({ status: 'NO_THREATS_FOUND', bytes: exe(), name: 'fatura.pdf' });
     expect(await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps)).toMatchObject({ scan: 'REFUSED' });
-    expect(w.scans.calls[0]?.[2]).toEqual({ scan: 'REFUSED' });
-    expect(w.uploads.states).toEqual([[KEY, 'quarantined', CASE]]);
+    expect(w.scans.calls[0]?.[2]).toEqual({ scan: 'REFUSED', movedTo: CLAIMED });
+    expect(w.uploads.states).toEqual([
+      [KEY, 'moved', CASE],
+      [CLAIMED, 'quarantined', CASE],
+    ]);
     expect(w.mailer.sent).toHaveLength(0);
   });
 
@@ -226,4 +250,41 @@ describe('recordScanResult', () => {
       expect(w.scans.calls[0]?.[2]).toEqual({ scan: status });
     },
   );
+
+  // The presigned POST stays valid for its policy time: re-sent between the claim and the scan
+  // result, the scanned bytes are gone from the key. What the event scanned is pinned by its ETag.
+  it.each([
+    [
+      'the event’s ETag is the upload’s: moved',
+      ETAG,
+      ETAG,
+      { kind: 'recorded', caseId: CASE, scan: 'NO_THREATS_FOUND' },
+    ],
+    [
+      'replaced after the scan (another ETag now): nothing recorded, nothing copied',
+      '"0f343b0931126a20f133d67c2b018a3b"',
+      ETAG,
+      { kind: 'ignored', reason: 'replaced' },
+    ],
+  ] as const)('a clean result, %s', async (_label, stored, eventEtag, outcome) => {
+    const w = world({ status: 'NO_THREATS_FOUND' });
+    w.uploads.etags.set(KEY, stored);
+    expect(await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps, eventEtag)).toEqual(outcome);
+    if (outcome.kind === 'ignored') {
+      expect(w.scans.calls).toEqual([]);
+      expect(await w.uploads.tags(CLAIMED)).toEqual({});
+    } else {
+      expect(w.scans.calls[0]?.[2]).toMatchObject({ movedTo: CLAIMED });
+    }
+  });
+
+  it('a redelivered clean result after the move: the copy is not rewritten (its newer tags stay)', async () => {
+    const w = world({ status: 'NO_THREATS_FOUND' });
+    await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps, ETAG);
+    // Closed since: the copy carries the retention tag.
+    w.uploads.tagsOf.set(CLAIMED, { ...(await w.uploads.tags(CLAIMED)), 'ouvidoria-retention': 'closed-case' });
+    await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps, ETAG);
+    expect(await w.uploads.tags(CLAIMED)).toMatchObject({ 'ouvidoria-retention': 'closed-case' });
+    expect(w.scans.calls[1]?.[2]).toMatchObject({ movedTo: CLAIMED });
+  });
 });

@@ -273,3 +273,35 @@ describe('webform files without an upload archive', () => {
     expect(w.store.tombstones.size).toBe(0);
   });
 });
+
+// A clean webform file is the case's copy under claimed/; the upload it was made from is kept a day
+// (tagged `moved`) before the lifecycle deletes it. An erasure takes both at once.
+describe('erasing webform files', () => {
+  it.each([
+    [
+      'a claimed copy: the copy and its upload',
+      `claimed/${'d'.repeat(32)}/01`,
+      [`claimed/${'d'.repeat(32)}/01`, `uploads/${'d'.repeat(32)}/01`],
+    ],
+    [
+      'a file claimed before its scan (still under uploads/): that file',
+      `uploads/${'d'.repeat(32)}/01`,
+      [`uploads/${'d'.repeat(32)}/01`],
+    ],
+  ])('%s', async (_label, key, erased) => {
+    const w = world();
+    const c = subjectCase('1');
+    const file = { key, filename: 'nota.pdf', contentType: 'application/pdf', size: 3, inline: false };
+    w.store.byAddress.set(EMAIL, [{ ...c, messages: c.messages.map((m) => ({ ...m, attachments: [file] })) }]);
+    w.rawMail.put({ bucket: 'raw-mail', key: 'inbound/1' }, RAW);
+    const gone: string[] = [];
+    const erase = async (k: string) => {
+      gone.push(k);
+      return 1;
+    };
+    const deps = { ...w.deps, uploads: { read: async () => null, erase } };
+    const result = await eraseSubject(EMAIL, deps, { confirmed: true });
+    expect(gone).toEqual(erased);
+    expect(result).toMatchObject({ erased: true });
+  });
+});

@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebformHandler, type WebformResponse } from '../../../functions/webform/handler';
 import { LocalUploadStore } from '../../../shared/adapters/local/local-upload-store';
 import { noTelemetry } from '../../../shared/app/intake';
+import { LocalAttachmentLinks } from '../../../shared/adapters/attachment-links';
+import { signedDownload } from '../../../shared/app/attachment-links';
 import { renderAnalystNotice } from '../../../shared/domain/assignment';
+import { publicFileState } from '../../../shared/domain/lifecycle/status-page';
 import { localConfig } from '../../../shared/domain/config';
 import {
   FixedClock,
@@ -39,6 +42,8 @@ let handle: (e: unknown) => Promise<WebformResponse>;
 let openCases: InMemorySenderOpenCases;
 /** What the webform counted for the AntivirusSilent alarm: files claimed before their scan result. */
 let claimedUnscanned: number[];
+/** The presigned POSTs the last uploadWithScript got (a script could send them again). */
+let lastPolicies: { fields: Record<string, string> }[] = [];
 
 function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: T) => T = (port) => port) {
   cases = new InMemoryCaseRepository();
@@ -114,6 +119,7 @@ async function uploadWithScript(files: { name: string; type: string; bytes: Buff
     pendingId: string;
     files: { fields: Record<string, string> }[];
   };
+  lastPolicies = policies;
   if (send) {
     for (const [i, policy] of policies.entries()) {
       expect(store.acceptPost(policy.fields, files[i]?.bytes as Buffer, clock.now())).toEqual({ ok: true });
@@ -251,10 +257,11 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(again.statusCode).toBeLessThan(400);
     const second = (await cases.listAll()).find((c) => c.caseId !== first?.caseId);
     expect(second?.messages[0]?.attachments ?? []).toEqual([]);
-    expect(await store.tags(`uploads/${anexosId}/01`)).toMatchObject({
+    expect(await store.tags(`claimed/${anexosId}/01`)).toMatchObject({
       'ouvidoria-upload': 'attached',
       'ouvidoria-case': first?.caseId,
     });
+    expect(first?.messages[0]?.attachments[0]?.key).toBe(`claimed/${anexosId}/01`);
   });
 
   it('two files → one case listing both, clean, on the confirmation page and in the analyst notice', async () => {
@@ -277,10 +284,17 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
         scan: 'NO_THREATS_FOUND',
       }),
     ]);
-    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({
+    // The case's files are copies out of every upload policy's reach; the uploads expire like pending ones.
+    expect(record?.messages[0]?.attachments.map((a) => a.key)).toEqual([
+      `claimed/${pendingId}/01`,
+      `claimed/${pendingId}/02`,
+    ]);
+    expect(await store.tags(`claimed/${pendingId}/01`)).toMatchObject({
       'ouvidoria-upload': 'attached',
       'ouvidoria-case': record?.caseId,
+      GuardDutyMalwareScanStatus: 'NO_THREATS_FOUND',
     });
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({ 'ouvidoria-upload': 'moved' });
     const notice = renderAnalystNotice(
       record as never,
       { id: 'ana', name: 'Ana', email: 'ana@x.com' } as never,
@@ -402,6 +416,98 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(r.body).toContain('verificação antivírus em andamento');
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING' });
+  });
+});
+
+/** Other bytes of the same length as pdf(): what a re-sent presigned POST may carry. */
+const swappedPdf = () => pdf('Fatura 123: cobrança em dobrX');
+const infectedPdf = () => {
+  const bytes = Buffer.alloc(pdf().length, 0x20);
+  Buffer.from(`%PDF-1.4\n${EICAR}\n`, 'latin1').copy(bytes);
+  return bytes;
+};
+
+// The browser's presigned POST stays valid for its whole policy time (uploadPolicySeconds). Sent again
+// after the submission claimed the file, it must change nothing the case, the console or the status
+// page shows: the case's file is a copy under claimed/, a key no upload policy names.
+describe('a presigned POST re-sent after the submission', () => {
+  const links = new LocalAttachmentLinks('http://127.0.0.1:3000/_s3/ouvidoria-uploads-local');
+
+  it.each([
+    ['clean other bytes', swappedPdf],
+    ['an infected file', infectedPdf],
+  ])('with %s: the case, the console link and the status page keep the file that was checked', async (_l, bytes) => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    expect((await submit({ anexosId: pendingId })).statusCode).toBe(201);
+    const [record] = await cases.listAll();
+    const before = structuredClone(record?.messages[0]?.attachments);
+    const file = record?.messages[0]?.attachments[0];
+    expect(store.acceptPost(lastPolicies[0]?.fields ?? {}, bytes(), clock.now())).toEqual({ ok: true });
+    const [after] = await cases.listAll();
+    expect(after?.messages[0]?.attachments).toEqual(before);
+    expect(publicFileState(file as never)).toBe(publicFileState({ scan: 'NO_THREATS_FOUND' }));
+    // The console's file route: still the case's file, served with the bytes that were checked.
+    const link = await signedDownload(file as never, record?.caseId as string, links, store);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/_s3\/ouvidoria-uploads-local\/claimed\//);
+    expect(store.download(file?.key as string)?.bytes.equals(pdf())).toBe(true);
+  });
+
+  it('and the policy cannot be turned to the claimed copy: the bucket refuses any POST outside uploads/', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    await submit({ anexosId: pendingId });
+    const fields = lastPolicies[0]?.fields ?? {};
+    expect(store.acceptPost({ ...fields, key: `claimed/${pendingId}/01` }, swappedPdf(), clock.now()).ok).toBe(false);
+    const forged = await store.presign(
+      `claimed/${pendingId}/01`,
+      { contentType: 'application/pdf', size: pdf().length, filename: 'fatura.pdf' },
+      clock.now(),
+      300,
+    );
+    expect(store.acceptPost(forged.fields, swappedPdf(), clock.now())).toEqual({ ok: false, problem: 'AccessDenied' });
+    expect(store.download(`claimed/${pendingId}/01`)?.bytes.equals(pdf())).toBe(true);
+  });
+
+  // Re-sent while the submission claims the file: the claim copies the bytes it listed or, when they
+  // changed under it, takes what is there now as any new upload (scanned before anyone reads it).
+  it('re-sent during the claim with an infected file: the case takes the new file as unscanned, never "verificado"', async () => {
+    setup('manual', (port) => {
+      if (port !== (store as object)) return port;
+      // The submission lists the pending id twice: for the sender's file budget, then to claim.
+      let lists = 0;
+      return new Proxy(port, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (prop !== 'list' || typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            const listed = await value.apply(target, args);
+            if (++lists === 2) {
+              expect(store.acceptPost(lastPolicies[0]?.fields ?? {}, infectedPdf(), clock.now())).toEqual({ ok: true });
+            }
+            return listed;
+          };
+        },
+      });
+    });
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    store.scanPending();
+    const r = await submit({ anexosId: pendingId });
+    expect(r.statusCode).toBe(201);
+    expect(r.body).not.toContain('verificado, sem ameaças');
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING', key: `uploads/${pendingId}/01` });
+    store.scanPending();
+    expect(store.download(`uploads/${pendingId}/01`)).toBeNull();
+    expect(store.download(`claimed/${pendingId}/01`)).toBeNull();
+  });
+
+  it('the upload left behind and the re-sent one expire like unclaimed uploads; the case’s copy stays', async () => {
+    const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
+    await submit({ anexosId: pendingId });
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({ 'ouvidoria-upload': 'moved' });
+    expect(store.expirePending()).toEqual([`uploads/${pendingId}/01`]);
+    expect(store.acceptPost(lastPolicies[0]?.fields ?? {}, swappedPdf(), clock.now())).toEqual({ ok: true });
+    expect(store.expirePending()).toEqual([`uploads/${pendingId}/01`]);
+    expect(store.keys()).toEqual([`claimed/${pendingId}/01`]);
   });
 });
 

@@ -69,4 +69,27 @@ describe('DynamoAttachmentScanStore.recordScan', () => {
     ddb.on(UpdateCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
     await expect(store.recordScan('c1', KEY, { scan: 'REFUSED' })).rejects.toThrow('throttled');
   });
+
+  // The clean result moves the file to its copy under claimed/ (out of every upload policy's reach):
+  // the case then points there; a redelivered result finds it there, recorded.
+  it.each([
+    ['first time: the key follows the file', [{ key: KEY, scan: 'PENDING' }], 'recorded', 1],
+    [
+      'redelivered: found at its new key, nothing written',
+      [{ key: 'claimed/x/01', scan: 'NO_THREATS_FOUND' }],
+      'unchanged',
+      0,
+    ],
+  ] as const)('moved: %s', async (_label, attachments, answer, writes) => {
+    withAttachments([...attachments]);
+    ddb.on(UpdateCommand).resolves({});
+    expect(await store.recordScan('c1', KEY, { scan: 'NO_THREATS_FOUND', movedTo: 'claimed/x/01' })).toBe(answer);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(writes);
+    if (writes) {
+      const input = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
+      expect(input?.UpdateExpression).toBe('SET #fm.#att[0].#scan = :scan, #fm.#att[0].#key = :movedTo');
+      expect(input?.ConditionExpression).toBe('#fm.#att[0].#key = :key');
+      expect(input?.ExpressionAttributeValues).toMatchObject({ ':key': KEY, ':movedTo': 'claimed/x/01' });
+    }
+  });
 });

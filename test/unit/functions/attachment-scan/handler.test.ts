@@ -30,11 +30,13 @@ const sample = JSON.parse(
 /** The case-side recorder over the in-memory repository (DynamoAttachmentScanStore on AWS). */
 function recorder(cases: InMemoryCaseRepository): AttachmentScanRecorder {
   return {
-    async recordScan(caseId, key, update) {
-      const attachment = cases.records.get(caseId)?.messages[0]?.attachments.find((a) => a.key === key);
+    async recordScan(caseId, key, { movedTo, ...update }) {
+      const attachment = cases.records
+        .get(caseId)
+        ?.messages[0]?.attachments.find((a) => a.key === key || (movedTo && a.key === movedTo));
       if (!attachment) return 'missing';
-      if (attachment.scan === update.scan) return 'unchanged';
-      Object.assign(attachment, update);
+      if (attachment.scan === update.scan && (!movedTo || attachment.key === movedTo)) return 'unchanged';
+      Object.assign(attachment, update, movedTo ? { key: movedTo } : {});
       return 'recorded';
     },
   };
@@ -105,11 +107,13 @@ async function submittedWhileScanning(file: Buffer, name: string) {
     config: localConfig,
     logger: quiet,
   });
-  const eventFor = (status: string) => ({
+  // GuardDuty's event names the ETag of the bytes it scanned.
+  const eTagOf = async () => (await store.list(key)).find((o) => o.key === key)?.etag?.replace(/"/g, '');
+  const eventFor = async (status: string) => ({
     ...sample,
     detail: {
       ...sample.detail,
-      s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey: key },
+      s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey: key, eTag: await eTagOf() },
       scanResultDetails: { scanResultStatus: status },
     },
   });
@@ -120,7 +124,7 @@ describe('late GuardDuty scan results', () => {
   it('clean: recorded on the case, type proved on the bytes', async () => {
     const t = await submittedWhileScanning(pdf(), 'fatura.pdf');
     t.store.scanPending();
-    expect(await t.scan(t.eventFor('NO_THREATS_FOUND'))).toEqual({
+    expect(await t.scan(await t.eventFor('NO_THREATS_FOUND'))).toEqual({
       kind: 'recorded',
       caseId: t.caseId,
       scan: 'NO_THREATS_FOUND',
@@ -132,12 +136,35 @@ describe('late GuardDuty scan results', () => {
     });
   });
 
+  // Claimed before its scan: the clean result moves it out of every upload policy's reach; the
+  // presigned POST re-sent afterwards changes nothing the case shows or the console serves.
+  it('clean, then the presigned POST re-sent: the case keeps the copy that was scanned and checked', async () => {
+    const t = await submittedWhileScanning(pdf(), 'fatura.pdf');
+    t.store.scanPending();
+    await t.scan(await t.eventFor('NO_THREATS_FOUND'));
+    const file = t.cases.records.get(t.caseId)?.messages[0]?.attachments[0];
+    expect(file).toMatchObject({ key: t.key.replace(/^uploads\//, 'claimed/'), scan: 'NO_THREATS_FOUND' });
+    const post = await t.store.presign(
+      t.key,
+      { contentType: 'application/pdf', size: pdf().length, filename: 'fatura.pdf' },
+      new Date('2026-03-10T13:05:00Z'),
+      300,
+    );
+    const other = pdf('Fatura 123: cobrança em dobrX');
+    expect(t.store.acceptPost(post.fields, other, new Date('2026-03-10T13:06:00Z'))).toEqual({ ok: true });
+    t.store.scanPending();
+    // Its own scan result finds an unclaimed upload: nothing recorded.
+    expect(await t.scan(await t.eventFor('NO_THREATS_FOUND'))).toEqual({ kind: 'ignored', reason: 'unclaimed' });
+    expect(t.cases.records.get(t.caseId)?.messages[0]?.attachments[0]).toEqual(file);
+    expect(t.store.download(file?.key as string)?.bytes.equals(pdf())).toBe(true);
+  });
+
   it('infected: recorded, quarantined, the merchant told once even if the event comes twice', async () => {
     const t = await submittedWhileScanning(Buffer.from(`%PDF-1.4\n${EICAR}`), 'fatura.pdf');
     t.store.scanPending();
     const before = t.mailer.sent.length;
-    await t.scan(t.eventFor('THREATS_FOUND'));
-    await t.scan(t.eventFor('THREATS_FOUND'));
+    await t.scan(await t.eventFor('THREATS_FOUND'));
+    await t.scan(await t.eventFor('THREATS_FOUND'));
     expect(t.cases.records.get(t.caseId)?.messages[0]?.attachments[0]?.scan).toBe('THREATS_FOUND');
     expect(await t.store.tags(t.key)).toMatchObject({ 'ouvidoria-upload': 'quarantined' });
     const notes = t.mailer.sent.slice(before);
@@ -169,12 +196,17 @@ describe('late GuardDuty scan results', () => {
       config: localConfig,
       logger: quiet,
     });
+    const [listed] = await store.list('uploads/0123456789abcdef0123456789abcdef/');
     const clean = {
       ...sample,
-      detail: { ...sample.detail, scanResultDetails: { scanResultStatus: 'NO_THREATS_FOUND' } },
+      detail: {
+        ...sample.detail,
+        s3ObjectDetails: { ...sample.detail.s3ObjectDetails, eTag: listed?.etag },
+        scanResultDetails: { scanResultStatus: 'NO_THREATS_FOUND' },
+      },
     };
     expect(await scan(clean)).toMatchObject({ kind: 'recorded', scan: 'REFUSED' });
-    expect(await store.tags('uploads/0123456789abcdef0123456789abcdef/01')).toMatchObject({
+    expect(await store.tags('claimed/0123456789abcdef0123456789abcdef/01')).toMatchObject({
       'ouvidoria-upload': 'quarantined',
     });
   });
