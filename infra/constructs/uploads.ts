@@ -87,6 +87,13 @@ export class Uploads extends Construct {
           tagFilters: { [STATE_TAG]: state },
           expiration: Duration.days(props.pendingUploadDays),
         })),
+        {
+          // A copy made for a case that was gone by then (erased while its file was being scanned).
+          id: 'expire-moved-claimed-uploads',
+          prefix: CLAIMED_PREFIX,
+          tagFilters: { [STATE_TAG]: 'moved' },
+          expiration: Duration.days(props.pendingUploadDays),
+        },
         // The case's clock, as for raw mail: closed-case files from the closing, redirected ones from the upload.
         // Backstop (everything expires): never shorter than the closed case's clock, see the props.
         ...[

@@ -77,7 +77,11 @@ export async function recordScanResult(
   if (scan === 'THREATS_FOUND' || scan === 'REFUSED')
     await deps.uploads.setState(movedTo ?? key, 'quarantined', caseId);
   const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved, ...(movedTo ? { movedTo } : {}) });
-  if (recorded === 'missing') return { kind: 'ignored', reason: 'not-on-case' };
+  if (recorded === 'missing') {
+    // The case is gone (erased) or no longer lists the file: its copy expires like a moved upload.
+    if (movedTo) await deps.uploads.setState(movedTo, 'moved', caseId);
+    return { kind: 'ignored', reason: 'not-on-case' };
+  }
   // A redelivered event finds the result recorded: the merchant is told once.
   if (scan === 'THREATS_FOUND' && recorded === 'recorded') {
     const record = await deps.cases.get(caseId);

@@ -14,7 +14,7 @@ import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/repor
 import { rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
-import { uploadKeyOfClaimed } from '../domain/uploads/plan';
+import { objectsOfFile } from '../domain/uploads/plan';
 import type { Clock, MessageTextStore } from '../ports';
 
 type Key = { pk: string; sk: string };
@@ -336,10 +336,8 @@ export async function eraseSubject(
     const listed = uploadsOf(cases);
     for (const [i, u] of listed.entries()) {
       deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo do formulário`);
-      uploads += await deps.uploads.erase(u.key);
-      // A claimed copy's upload is kept a day (tagged `moved`): it is the same file, erased with it.
-      const source = uploadKeyOfClaimed(u.key);
-      if (source) uploads += await deps.uploads.erase(source);
+      // The copy and its upload are one file (a scan result may be copying one still being scanned).
+      for (const key of objectsOfFile(u.key)) uploads += await deps.uploads.erase(key);
     }
   }
   let messageTexts = 0;

@@ -96,6 +96,13 @@ describe('uploads bucket', () => {
             Status: 'Enabled',
           }),
           Match.objectLike({
+            // A copy made for a case erased while its file was being scanned.
+            Id: 'expire-moved-claimed-uploads',
+            Prefix: 'claimed/',
+            TagFilters: [{ Key: 'ouvidoria-upload', Value: 'moved' }],
+            ExpirationInDays: config.attachments.pendingUploadDays,
+          }),
+          Match.objectLike({
             Id: 'lgpd-closed-case-claimed-uploads',
             Prefix: 'claimed/',
             TagFilters: [{ Key: 'ouvidoria-retention', Value: 'closed-case' }],

@@ -45,7 +45,10 @@ export const SCANNER_FAULT_STATUSES: readonly ScanStatus[] = ['ACCESS_DENIED', '
  */
 export const STATE_TAG = 'ouvidoria-upload';
 export type UploadState = 'pending' | 'attached' | 'quarantined' | 'moved';
-/** States the lifecycle deletes after `pendingUploadDays`: nothing a case points at. */
+/**
+ * States the lifecycle deletes after `pendingUploadDays`: nothing a case points at — a `pending`
+ * upload, the upload a copy was made from, a copy made for a case that was gone (erased) by then.
+ */
 export const SHORT_LIVED_UPLOAD_STATES = ['pending', 'moved'] as const satisfies readonly UploadState[];
 /** Tag naming the case a claimed file belongs to (read back when a late scan result arrives). */
 export const CASE_TAG = 'ouvidoria-case';
@@ -122,9 +125,14 @@ export function claimedKey(key: string): string {
   return to;
 }
 
-/** The upload a claimed copy was made from (erased with it), or undefined for any other key. */
-export function uploadKeyOfClaimed(key: string): string | undefined {
-  return moveKey(key, CLAIMED_PREFIX, UPLOADS_PREFIX);
+/**
+ * Every object that may hold the file a case records under `key`: the key itself and its other half
+ * — the upload a claimed copy was made from (kept a day, tagged `moved`), or the copy a scan result
+ * may be making of a file still under uploads/. An erasure takes them all.
+ */
+export function objectsOfFile(key: string): string[] {
+  const other = moveKey(key, CLAIMED_PREFIX, UPLOADS_PREFIX) ?? moveKey(key, UPLOADS_PREFIX, CLAIMED_PREFIX);
+  return other ? [key, other] : [key];
 }
 
 /** What the browser says about a file before sending it (nothing here is trusted afterwards). */

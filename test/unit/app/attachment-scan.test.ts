@@ -278,6 +278,25 @@ describe('recordScanResult', () => {
     }
   });
 
+  // Erased while its file was being scanned: the copy the result made belongs to no case, and
+  // must not stay for the backstop's years: it expires like a moved upload.
+  it.each([
+    [
+      'clean',
+      'NO_THREATS_FOUND',
+      [
+        [KEY, 'moved', CASE],
+        [CLAIMED, 'moved', CASE],
+      ],
+    ],
+    ['infected (nothing copied)', 'THREATS_FOUND', [[KEY, 'quarantined', CASE]]],
+  ] as const)('the case gone when a %s result arrives: nothing is left for long', async (_l, status, states) => {
+    const w = world({ status, answer: 'missing' });
+    expect(await recordScanResult(KEY, status, w.deps, ETAG)).toEqual({ kind: 'ignored', reason: 'not-on-case' });
+    expect(w.uploads.states).toEqual(states);
+    expect(w.mailer.sent).toHaveLength(0);
+  });
+
   it('a redelivered clean result after the move: the copy is not rewritten (its newer tags stay)', async () => {
     const w = world({ status: 'NO_THREATS_FOUND' });
     await recordScanResult(KEY, 'NO_THREATS_FOUND', w.deps, ETAG);

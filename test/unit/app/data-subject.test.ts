@@ -284,9 +284,9 @@ describe('erasing webform files', () => {
       [`claimed/${'d'.repeat(32)}/01`, `uploads/${'d'.repeat(32)}/01`],
     ],
     [
-      'a file claimed before its scan (still under uploads/): that file',
+      'a file claimed before its scan (still under uploads/): it and the copy a scan result may be making',
       `uploads/${'d'.repeat(32)}/01`,
-      [`uploads/${'d'.repeat(32)}/01`],
+      [`uploads/${'d'.repeat(32)}/01`, `claimed/${'d'.repeat(32)}/01`],
     ],
   ])('%s', async (_label, key, erased) => {
     const w = world();

@@ -159,6 +159,16 @@ describe('late GuardDuty scan results', () => {
     expect(t.store.download(file?.key as string)?.bytes.equals(pdf())).toBe(true);
   });
 
+  it('the case erased while its file was being scanned: the clean result leaves nothing for long', async () => {
+    const t = await submittedWhileScanning(pdf(), 'fatura.pdf');
+    t.cases.records.delete(t.caseId);
+    t.store.scanPending();
+    expect(await t.scan(await t.eventFor('NO_THREATS_FOUND'))).toEqual({ kind: 'ignored', reason: 'not-on-case' });
+    // What the lifecycle rules do a day later: the upload and the copy go, nothing of hers stays.
+    t.store.expirePending();
+    expect(t.store.keys()).toEqual([]);
+  });
+
   it('infected: recorded, quarantined, the merchant told once even if the event comes twice', async () => {
     const t = await submittedWhileScanning(Buffer.from(`%PDF-1.4\n${EICAR}`), 'fatura.pdf');
     t.store.scanPending();
