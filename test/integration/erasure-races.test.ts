@@ -158,6 +158,7 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
     surveys: new DynamoSurveyStore(doc, TABLE),
     clock: new FixedClock(new Date('2026-04-07T12:00:00.000Z')),
     secret: SECRET,
+    config: localConfig,
   });
   const workStore = () =>
     new DynamoCaseWorkStore({ client: doc, tableName: TABLE, repository, retention: localConfig.retention });

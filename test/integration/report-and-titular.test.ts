@@ -517,6 +517,7 @@ describe('data-subject requests', () => {
       surveys: new DynamoSurveyStore(doc, TABLE),
       clock: new FixedClock(now),
       secret: SECRET,
+      config: localConfig,
     };
     expect(await recordSurvey(link?.url ?? '', 'Sou a lojista, pode me ligar', surveyDeps)).toEqual({
       kind: 'invalid-link',

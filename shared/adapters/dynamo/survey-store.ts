@@ -14,12 +14,12 @@ export class DynamoSurveyStore implements SurveyStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    /** LGPD: an answer (given after closing) expires with the case, `retentionDays` after it. */
+    /** LGPD: an answer (given after closing) expires with the case, `retentionDays` after its closing. */
     private readonly retention: RetentionSettings = DEFAULT_RETENTION,
   ) {}
 
   async record(answer: SurveyAnswer): Promise<boolean> {
-    const expiresAt = retentionExpiry('CLOSED', answer.answeredAt, this.retention);
+    const expiresAt = retentionExpiry('CLOSED', answer.closedAt ?? answer.answeredAt, this.retention);
     try {
       await this.client.send(
         new PutCommand({
@@ -30,6 +30,7 @@ export class DynamoSurveyStore implements SurveyStore {
             protocol: answer.protocol,
             score: answer.score,
             answeredAt: answer.answeredAt,
+            ...(answer.closedAt !== undefined ? { closedAt: answer.closedAt } : {}),
             ...(answer.comment !== undefined ? { comment: answer.comment } : {}),
             ...(expiresAt !== null ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
           },

@@ -126,6 +126,8 @@ export interface SurveyAnswer {
   score: number;
   comment?: string;
   answeredAt: string;
+  /** The case's closing: the answer expires with the case (its clock), not `retentionDays` after the answer. */
+  closedAt?: string;
 }
 
 /** Satisfaction answers: one per case, the first confirmed one wins (conditional put on the protocol). */

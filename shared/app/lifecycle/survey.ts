@@ -5,6 +5,7 @@
  */
 import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
+import { retentionExpiry } from '../../domain/retention';
 import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
@@ -31,16 +32,21 @@ export type SurveyResult =
 export async function surveyCase(
   protocol: string,
   deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
-): Promise<{ language: MessageLanguage; reopened: boolean } | null> {
+): Promise<{ language: MessageLanguage; reopened: boolean; closedAt?: string } | null> {
   const found = await deps.cases.getByProtocol(protocol);
-  return found === null ? null : { language: caseLanguage(found), reopened: found.status !== 'CLOSED' };
+  if (found === null) return null;
+  return {
+    language: caseLanguage(found),
+    reopened: found.status !== 'CLOSED',
+    ...(found.closedAt ? { closedAt: found.closedAt } : {}),
+  };
 }
 
 /** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
 export async function recordSurvey(
   link: string | URLSearchParams,
   comment: string | undefined,
-  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry'> & {
+  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry' | 'config'> & {
     cases: Pick<LifecycleDeps['cases'], 'getByProtocol'>;
   },
 ): Promise<SurveyResult> {
@@ -48,7 +54,11 @@ export async function recordSurvey(
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   const held = await surveyCase(verified.protocol, deps);
-  if (held === null) return { kind: 'invalid-link', error: 'expired' };
+  // Past its retention the case is gone, whether or not DynamoDB's TTL has deleted it yet (it may
+  // take days): an answer then would outlive it.
+  const expiry = held?.closedAt ? retentionExpiry('CLOSED', held.closedAt, deps.config.retention) : null;
+  if (held === null || (expiry !== null && expiry * 1000 <= now.getTime()))
+    return { kind: 'invalid-link', error: 'expired' };
   const { language } = held;
   if (held.reopened) {
     // An answer recorded before the reopening stands (one answer per case).
@@ -62,6 +72,7 @@ export async function recordSurvey(
     score: verified.score,
     ...(text ? { comment: text } : {}),
     answeredAt: now.toISOString(),
+    ...(held.closedAt ? { closedAt: held.closedAt } : {}),
   });
   if (!recorded) return { kind: 'already-answered', protocol: verified.protocol, language };
   // An erasure may have deleted the case between the check and the write: the answer must not

@@ -26,4 +26,19 @@ describe('DynamoSurveyStore', () => {
     ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'x', $metadata: {} }));
     expect(await store.record(answer)).toBe(false);
   });
+
+  // Answered 20 days after the closing: the answer expires with the case (closing + retentionDays),
+  // not retentionDays after the answer, which would keep it 20 days past its case.
+  it.each([
+    [
+      'answered after the closing: the case’s clock',
+      { closedAt: '2026-11-11T12:00:00.000Z' },
+      '2026-11-21T12:00:00.000Z',
+    ],
+    ['no closing given (an older caller): from the answer', {}, '2026-12-11T12:00:00.000Z'],
+  ])('%s', async (_label, extra, expires) => {
+    ddb.on(PutCommand).resolves({});
+    await store.record({ ...answer, ...extra });
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item?.['expiresAt']).toBe(Date.parse(expires) / 1000);
+  });
 });

@@ -24,6 +24,8 @@ describe('recordSurvey', () => {
       score: 5,
       comment: 'Atendimento rápido, obrigado!',
       answeredAt: '2026-03-12T14:00:00.000Z',
+      // Its expiry runs from the case's closing, as the case's own.
+      closedAt: '2026-03-11T13:00:00.000Z',
     });
     expect(await recordSurvey(links[0]!.url, undefined, w.deps)).toEqual({
       kind: 'already-answered',
@@ -149,6 +151,26 @@ describe('recordSurvey', () => {
       error: 'expired',
     });
     expect(w.surveys.answers.size).toBe(0);
+  });
+
+  // LGPD: the answer (a score tied to the protocol, a comment that may name her) goes with its case.
+  // Closed on 11/03 with retention.retentionDays: a case whose retention is over is gone even before
+  // DynamoDB's TTL deletes it (that may take days), and a late answer must not outlive it.
+  it.each([
+    ['the day before the case expires: recorded, on the case’s clock', 1, 'recorded'],
+    ['the day the case expires (its TTL not yet run): refused', 0, 'invalid-link'],
+    ['a week after (the item still there): refused', -7, 'invalid-link'],
+  ] as const)('an answer %s', async (_label, daysLeft, kind) => {
+    const retention = { ...localConfig.retention, retentionDays: 10 };
+    const closedAt = Date.parse('2026-03-11T13:00:00.000Z');
+    const now = new Date(closedAt + (10 - daysLeft) * 86_400_000);
+    const w = lifecycleWorld({ cases: [CLOSED], now: now.toISOString() });
+    const deps = { ...w.deps, config: { ...w.deps.config, retention } };
+    const fresh = surveyLinks(PROTOCOL, new Date(now.getTime() - 3_600_000), SECRET, localConfig);
+    expect((await recordSurvey(fresh[4]!.url, 'Resolvido, obrigada. Maria, (11) 91234-5678', deps)).kind).toBe(kind);
+    expect(await w.surveys.get(PROTOCOL)).toEqual(
+      kind === 'recorded' ? expect.objectContaining({ closedAt: CLOSED.closedAt }) : null,
+    );
   });
 
   it('a long comment is cut', async () => {
