@@ -21,6 +21,8 @@ import {
   sameAddress,
 } from '../domain/lifecycle/status-page';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
+import { pastRetention } from '../domain/retention';
+import type { WorkCase } from '../domain/lifecycle/types';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
@@ -72,6 +74,14 @@ function statusLinkInboxKey(email: string): string {
   return `status-link-inbox-${hashedInboxKey(email)}`;
 }
 
+/**
+ * The case as the status page may use it: null when erased or past its retention (DynamoDB's TTL
+ * deletes the item days later; until then it is not shown, and no link to it is mailed).
+ */
+function held<T extends WorkCase>(c: T | null, now: Date, deps: { config: OuvidoriaConfig }): T | null {
+  return c && !pastRetention(c, now, deps.config.retention) ? c : null;
+}
+
 export function newNonce(): string {
   return randomBytes(18).toString('base64url');
 }
@@ -89,12 +99,12 @@ export async function requestStatusLink(
   if (email.length > 254 || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;
   if (!protocol || errors.email) return { kind: 'invalid', errors };
 
-  const found = await deps.cases.getByProtocol(protocol);
+  const now = deps.clock.now();
+  const found = held(await deps.cases.getByProtocol(protocol), now, deps);
   // Compare even when nothing was found, so both paths do the same work.
   const matches = sameAddress(found?.senderEmail ?? '', email) && found !== null && found.protocol === protocol;
   if (!found || !matches) return { kind: 'requested', sent: false };
 
-  const now = deps.clock.now();
   if (await deps.bounces.isSuppressed(found.senderEmail, now)) return { kind: 'requested', sent: false };
   // Past the day's links for this case the answer is the same, and nothing is mailed.
   const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, utcDayStart(now), DAY_SECONDS);
@@ -130,15 +140,17 @@ export type StatusCheckResult =
  */
 export async function checkStatusLink(
   params: URLSearchParams,
-  deps: Pick<StatusLinkDeps, 'clock' | 'secret' | 'statusLinks' | 'cases'>,
+  deps: Pick<StatusLinkDeps, 'clock' | 'secret' | 'statusLinks' | 'cases' | 'config'>,
 ): Promise<StatusCheckResult> {
-  const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
+  const now = deps.clock.now();
+  const verified = verifyStatusLink(params, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
-  const [used, found] = await Promise.all([
+  const [used, stored] = await Promise.all([
     deps.statusLinks.isUsed(verified.nonce),
     deps.cases.getByProtocol(verified.protocol),
   ]);
   if (used) return { kind: 'used' };
+  const found = held(stored, now, deps);
   if (!found || publicCaseView(found) === null) return { kind: 'gone' };
   return { kind: 'valid', protocol: verified.protocol, language: caseLanguage(found) };
 }
@@ -154,7 +166,8 @@ export async function openStatusLink(params: URLSearchParams, deps: StatusLinkDe
   const verified = verifyStatusLink(params, deps.clock.now(), deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   if (!(await deps.statusLinks.claim(verified.nonce, verified.expiresAt))) return { kind: 'used' };
-  const found = await deps.cases.getByProtocol(verified.protocol);
-  const view = found ? publicCaseView(found, { now: deps.clock.now(), config: deps.config }) : null;
+  const now = deps.clock.now();
+  const found = held(await deps.cases.getByProtocol(verified.protocol), now, deps);
+  const view = found ? publicCaseView(found, { now, config: deps.config }) : null;
   return view ? { kind: 'case', view } : { kind: 'gone' };
 }

@@ -44,6 +44,28 @@ export function retentionExpiry(status: WorkStatus, since: string | Date, settin
   return Math.floor(ms / 1000) + days * DAY_SECONDS;
 }
 
+/** The LGPD expiry of a case in the state held (a closed case from its closing, a redirected one from its creation), null while it is kept. */
+export function caseExpiry(
+  record: { status: WorkStatus; createdAt: string; closedAt?: string | undefined },
+  settings: RetentionSettings,
+): number | null {
+  const since = record.status === 'CLOSED' ? record.closedAt : record.createdAt;
+  return since ? retentionExpiry(record.status, since, settings) : null;
+}
+
+/**
+ * Whether a case is past its retention at `now`. DynamoDB's TTL deletes the item lazily (days later):
+ * until then every reader that shows, mails or adds to it treats it as gone.
+ */
+export function pastRetention(
+  record: { status: WorkStatus; createdAt: string; closedAt?: string | undefined },
+  now: Date,
+  settings: RetentionSettings,
+): boolean {
+  const expiry = caseExpiry(record, settings);
+  return expiry !== null && expiry * 1000 <= now.getTime();
+}
+
 /** S3 object tag put on the raw mail of a closed case; the bucket's lifecycle rule expires by it. */
 export const RAW_MAIL_RETENTION_TAG = {
   key: 'ouvidoria-retention',

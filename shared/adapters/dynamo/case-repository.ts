@@ -14,7 +14,7 @@ import { type CaseMessage, type CaseRecord, type CaseStatus, MAX_CITED_BY, type 
 import { assignedEvent } from '../../domain/lifecycle/machine';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
-import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
+import { caseExpiry, DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import type { ObjectLocation } from '../../domain/submission';
 import type {
   AddMessageIdsOptions,
@@ -1005,8 +1005,7 @@ export class DynamoCaseRepository implements CaseRepository {
 
   /** The LGPD expiry of a case in the state the caller holds (retentionExpiry), null while it is kept. */
   private expiryOf(record: Pick<CaseRecord, 'status' | 'createdAt' | 'closedAt'>): number | null {
-    const since = record.status === 'CLOSED' ? record.closedAt : record.createdAt;
-    return since ? retentionExpiry(record.status, since, this.retention) : null;
+    return caseExpiry(record, this.retention);
   }
 
   /** Gives the case's TTL to pointers of it written without one (idempotent; a pointer not the case's is left). */

@@ -5,7 +5,7 @@
  */
 import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
-import { retentionExpiry } from '../../domain/retention';
+import { pastRetention } from '../../domain/retention';
 import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
@@ -22,8 +22,8 @@ export type SurveyResult =
   | { kind: 'invalid-link'; error: LinkError };
 
 /**
- * A survey link's case as the survey sees it, or null when it is no longer held. An erased case
- * (LGPD, `npm run titular`) is gone with its answer: its links, still signed and unexpired, read
+ * A survey link's case as the survey sees it, or null when it is no longer held. An erased case, or one
+ * past its retention (LGPD, `npm run titular`, DynamoDB's TTL) is gone with its answer: its links, still signed and unexpired, read
  * as expired, so an answer never puts personal data (a score tied to the protocol, a comment) back
  * after the erasure. A link is sent only by a closing, so a case that is not CLOSED now was
  * reopened after it: the survey rates the outcome, which is open again (`reopened`) — nothing is
@@ -31,10 +31,15 @@ export type SurveyResult =
  */
 export async function surveyCase(
   protocol: string,
-  deps: { cases: Pick<LifecycleDeps['cases'], 'getByProtocol'> },
+  deps: {
+    cases: Pick<LifecycleDeps['cases'], 'getByProtocol'>;
+    clock: LifecycleDeps['clock'];
+    config: LifecycleDeps['config'];
+  },
 ): Promise<{ language: MessageLanguage; reopened: boolean; closedAt?: string } | null> {
   const found = await deps.cases.getByProtocol(protocol);
-  if (found === null) return null;
+  // Past its retention the case is gone, whether or not DynamoDB's TTL has deleted it yet.
+  if (found === null || pastRetention(found, deps.clock.now(), deps.config.retention)) return null;
   return {
     language: caseLanguage(found),
     reopened: found.status !== 'CLOSED',
@@ -54,11 +59,7 @@ export async function recordSurvey(
   const verified = verifySurveyLink(link, now, deps.secret);
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   const held = await surveyCase(verified.protocol, deps);
-  // Past its retention the case is gone, whether or not DynamoDB's TTL has deleted it yet (it may
-  // take days): an answer then would outlive it.
-  const expiry = held?.closedAt ? retentionExpiry('CLOSED', held.closedAt, deps.config.retention) : null;
-  if (held === null || (expiry !== null && expiry * 1000 <= now.getTime()))
-    return { kind: 'invalid-link', error: 'expired' };
+  if (held === null) return { kind: 'invalid-link', error: 'expired' };
   const { language } = held;
   if (held.reopened) {
     // An answer recorded before the reopening stands (one answer per case).

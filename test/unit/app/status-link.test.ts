@@ -248,3 +248,37 @@ describe('checkStatusLink: the page speaks the language of the case', () => {
     },
   );
 });
+
+// LGPD: a case past its retention (closed + retentionDays, redirected + redirectRetentionDays) is gone,
+// though DynamoDB's TTL deletes the item lazily (days later): the status page neither mails a link to
+// it, nor shows it, nor says its link is good.
+describe('a case past its retention, its item not yet deleted', () => {
+  const retention = { ...localConfig.retention, retentionDays: 10, redirectRetentionDays: 5 };
+  it.each([
+    ['closed 9 days ago: still held', workCase({ status: 'CLOSED', closedAt: '2026-03-11T15:00:00.000Z' }), true],
+    ['closed 10 days ago: gone', workCase({ status: 'CLOSED', closedAt: '2026-03-10T15:00:00.000Z' }), false],
+    ['redirected 6 days ago: gone', workCase({ status: 'REDIRECTED', createdAt: '2026-03-14T15:00:00.000Z' }), false],
+    [
+      'open for months: held (no clock runs)',
+      workCase({ status: 'IN_PROGRESS', createdAt: '2025-11-01T12:00:00.000Z' }),
+      true,
+    ],
+  ] as const)('%s', async (_label, c, heldNow) => {
+    // The link was mailed an hour before, under the default retention.
+    const before = {
+      ...deps(),
+      cases: new InMemoryCaseWorkStore([c]),
+      clock: new FixedClock(new Date(NOW.getTime() - 3_600_000)),
+    };
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, before);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(before.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    const params = new URL(url).searchParams;
+    const d = { ...deps(), cases: new InMemoryCaseWorkStore([c]), config: { ...localConfig, retention } };
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: heldNow,
+    });
+    expect((await checkStatusLink(params, d)).kind).toBe(heldNow ? 'valid' : 'gone');
+    expect((await openStatusLink(params, d)).kind).toBe(heldNow ? 'case' : 'gone');
+  });
+});

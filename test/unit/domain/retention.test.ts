@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, rawMailOf, retentionExpiry } from '../../../shared/domain/retention';
+import { DEFAULT_RETENTION, pastRetention, rawMailOf, retentionExpiry } from '../../../shared/domain/retention';
 
 const at = (key: string) => ({ bucket: 'raw', key });
 
@@ -39,5 +39,28 @@ describe('retentionExpiry', () => {
 
   it('never deletes on a bad instant', () => {
     expect(retentionExpiry('CLOSED', 'not a date', DEFAULT_RETENTION)).toBeNull();
+  });
+});
+
+// DynamoDB's TTL deletes lazily: every reader that shows, mails or adds to a case asks this first.
+describe('pastRetention', () => {
+  const settings = { retentionDays: 10, redirectRetentionDays: 5 };
+  const now = new Date('2026-03-20T15:00:00.000Z');
+  it.each([
+    [
+      'closed 10 days ago to the second',
+      { status: 'CLOSED', createdAt: '2026-01-02T10:00:00.000Z', closedAt: '2026-03-10T15:00:00.000Z' },
+      true,
+    ],
+    [
+      'closed a second less than 10 days ago',
+      { status: 'CLOSED', createdAt: '2026-01-02T10:00:00.000Z', closedAt: '2026-03-10T15:00:01.000Z' },
+      false,
+    ],
+    ['redirected 5 days ago', { status: 'REDIRECTED', createdAt: '2026-03-15T15:00:00.000Z' }, true],
+    ['quarantined 4 days ago', { status: 'QUARANTINED', createdAt: '2026-03-16T15:00:00.000Z' }, false],
+    ['open for a year', { status: 'IN_PROGRESS', createdAt: '2025-03-01T12:00:00.000Z' }, false],
+  ] as const)('%s → %s', (_label, record, past) => {
+    expect(pastRetention(record, now, settings)).toBe(past);
   });
 });
