@@ -11,6 +11,7 @@
 import { countOf, groupedPtBr } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
+import { pastRetention } from '../retention';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import {
   type Actor,
@@ -240,7 +241,10 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       return done({ status: 'IN_PROGRESS' }, [replied], forward(c.assignee));
     case 'CLOSED': {
       const windowEnd = reopenWindowEnd(c.closedAt, ctx.config);
-      if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee) {
+      // Past its retention (a retention shorter than the reopen window) the case is gone, though its
+      // item waits for DynamoDB's TTL: reopening it would take its TTL off and keep it for good.
+      const gone = pastRetention(c, ctx.now, ctx.config.retention);
+      if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee || gone) {
         return refuse(
           'reopen-window-passed',
           `O caso foi encerrado há mais de ${countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias')}: a mensagem abre um novo caso vinculado a ele.`,

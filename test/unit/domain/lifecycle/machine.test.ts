@@ -264,6 +264,19 @@ describe('merchantReplied', () => {
     expect(okOf(merchantReplied(closed, msg, ctx)).next.dueAt).toBe('2026-03-26T14:00:00.000Z');
   });
 
+  // A retention shorter than the reopen window (both configurable): the case past its retention is
+  // gone, though its item waits for DynamoDB's TTL; a reopening would take the TTL off for good.
+  it.each([
+    ['within both: reopens', 3, true],
+    ['past its retention, within the window: a linked case instead', 1, false],
+  ] as const)('CLOSED 2 days ago, retention %s', (_label, retentionDays, reopens) => {
+    const closed = workCase({ status: 'CLOSED', closedAt: new Date(Date.parse(NOW) - 2 * 86_400_000).toISOString() });
+    const c = { ...ctx, config: { ...ctx.config, retention: { ...ctx.config.retention, retentionDays } } };
+    const t = merchantReplied(closed, msg, c);
+    if (reopens) expect(okOf(t).events).toMatchObject([{ type: 'reopened' }]);
+    else expect(refusalOf(t).code).toBe('reopen-window-passed');
+  });
+
   it('CLOSED longer ago than the window → open a linked case instead', () => {
     const closed = workCase({ status: 'CLOSED', closedAt: '2026-01-20T14:00:00.000Z' });
     const refusal = refusalOf(merchantReplied(closed, msg, ctx));
