@@ -295,6 +295,9 @@ const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n\.o|n|no|nr|nro|num|numero|id)(?![
 const GLUED_WORD = /(?<![a-z0-9])[a-z]{4,16}(?=\d)/g;
 /** The year a helpdesk writes after its number, "52310/2026", "52310-2026": no date or phone. */
 const YEAR_AFTER = /^[/-](\d{4})(?!\d|[.,/:-]\d)/;
+/** Brazil's non-geographic phone prefixes (toll-free 0800, shared-cost 0300/0500, premium 0900), typed alone. */
+const SERVICE_PHONE_PREFIX = /^0[3589]00$/;
+
 /** The number after a year, "2026/48213" (no leading zero: "2026-000123" is our protocol, typed bare). */
 const NUMBER_AFTER_YEAR = /^[/-]([1-9]\d{2,9})(?!\d|[.,/:-]\d)/;
 /**
@@ -668,7 +671,8 @@ function extractFromText(
         ? afterYear === null && raw === digits && !leadingZero && !isYear(digits)
         : afterYear !== null || (strong ? !isYear(digits) || marked : !leadingZero && !isYear(digits));
       const number = stripLeadingZeros(digits);
-      if (acceptable && isValidTicketFormat(number)) {
+      // A bare 0800/0300/0500/0900 starts a service phone, never a ticket: "abri um chamado, no 0800 ninguém atende".
+      if (acceptable && !SERVICE_PHONE_PREFIX.test(digits) && isValidTicketFormat(number)) {
         claimed.add(numStart);
         const read = guessed.has(numStart) ? TICKET_SCORES.lookAlike : score;
         out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));

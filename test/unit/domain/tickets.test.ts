@@ -818,3 +818,21 @@ describe('extractTicketCandidates: an exclamation or a question between the keyw
     expect(numbersIn(text)).toEqual([]);
   });
 });
+
+describe('a service phone prefix typed alone is never a ticket', () => {
+  it.each([
+    ['after a comma and "no"', 'Abri um chamado, no 0800 ninguém atende'],
+    ['after the keyword and "no"', 'Tentei abrir chamado no 0800 e ninguém atende'],
+    ['shared-cost 0300', 'Liguei para abrir o chamado no 0300 e caiu a ligação'],
+    ['premium 0900', 'O chamado, no 0900 deles, custa caro'],
+  ])('%s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a ticket after the same comma', 'Abri um chamado, nº 48213, e ninguém atende', '48213'],
+    ['a ticket in a sentence with 0800', 'Liguei no 0800 e abri o chamado 48213', '48213'],
+  ])('still read: %s: %j', (_label, text, expected) => {
+    expect(numbersIn(text)).toContain(expected);
+  });
+});
