@@ -275,7 +275,7 @@ export function renderAnalystNotice(
   if (left > 0) {
     blocks.push({
       p: [
-        `Abaixo, a primeira mensagem e as ${NOTICE_MESSAGES - 1} mais recentes; as outras ${countOf(left, 'mensagem', 'mensagens')} estão no `,
+        `Abaixo, a primeira mensagem e as ${NOTICE_MESSAGES - 1} mais recentes; ${left === 1 ? 'a outra mensagem está' : `as outras ${left} mensagens estão`} no `,
         { href: consoleCaseLink(config, c.caseId), label: 'console' },
         '.',
       ],

@@ -31,7 +31,7 @@ function countTable(caption: string, head: string, rows: readonly CountRow[]): s
 /** What the figures count, as the report says it (shared/domain/report/figures.ts defines them). */
 export const REPORT_NOTES_PT = {
   closed:
-    '1ª resposta = a primeira mensagem da Ouvidoria ao lojista até o último dia do período: uma resposta, ou a mensagem de encerramento quando veio antes. Encerrado = caso do período encerrado no último dia do período: conta o seu último encerramento até então, e um caso reaberto pelo lojista e ainda aberto nesse dia não conta; o tempo até o encerramento, a categoria e quem encerrou são os desse encerramento, e o caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois.',
+    '1ª resposta = a primeira mensagem da Ouvidoria ao lojista até o último dia do período: uma resposta, ou a mensagem de encerramento quando veio antes. Encerrado = caso do período que estava encerrado ao fim do último dia do período: conta o seu último encerramento até então, e um caso reaberto pelo lojista e ainda aberto nesse dia não conta; o tempo até o encerramento, a categoria e quem encerrou são os desse encerramento, e o caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois.',
   byAnalyst:
     'Cada analista que teve o caso (atribuição ou transferência), uma vez por caso: um caso transferido no mês conta para quem o transferiu e para quem o recebeu, e a soma pode passar do total de casos aceitos.',
   closedByAnalyst: 'Quem fez o encerramento contado (mesmo critério de "encerrado").',
