@@ -16,11 +16,25 @@ export const HOLIDAY_COUNTRY = 'BR';
  * function reads the configuration synth validated and sealed (readConfig) and never builds it,
  * which spares every cold start ~3 ms of schema construction and ~2.5 ms of parsing.
  */
+/** "2026-12-24" or "12-24" (every year; "02-29" in leap years only) names a real day of the calendar. */
+export function isCalendarDay(value: string): boolean {
+  const [year, month, day] =
+    value.length === 5 ? [2024, ...value.split('-').map(Number)] : value.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function buildConfigSchema() {
   /** "HH:MM" on a 24-hour clock. */
   const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)'));
   /** A closed day: an ISO calendar date "YYYY-MM-DD", or "MM-DD" for that day of every year. */
-  const closedDay = z.string().check(z.regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'use YYYY-MM-DD, or MM-DD for every year'));
+  const closedDay = z
+    .string()
+    .check(
+      z.regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'use YYYY-MM-DD, or MM-DD for every year'),
+      z.refine(isCalendarDay, 'not a day of the calendar (month 01–12, then the day: "24-12" is written "12-24")'),
+    );
   /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
   const weekdays = z.array(z.int().check(z.minimum(1), z.maximum(7))).check(z.minLength(1));
 

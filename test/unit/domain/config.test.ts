@@ -57,6 +57,22 @@ describe('parseConfig', () => {
   });
 
   it.each([
+    ['24-12', false],
+    ['2026-02-31', false],
+    ['2026-13-01', false],
+    ['00-10', false],
+    ['2027-02-29', false],
+    ['12-24', true],
+    ['02-29', true],
+    ['2026-12-24', true],
+    ['2028-02-29', true],
+  ])('a closed day %j is a day of the calendar: %s', (day, valid) => {
+    const input = { ...localConfigInput, calendar: { ...localConfigInput.calendar, extraClosedDays: [day] } };
+    if (valid) expect(parseConfig(input).calendar.extraClosedDays).toEqual([day]);
+    else expect(() => parseConfig(input)).toThrow(/calendar\.extraClosedDays\.0: not a day of the calendar/);
+  });
+
+  it.each([
     ['BR', undefined],
     ['br', 'calendar.country: only "BR" holidays are generated'],
     ['PT', 'calendar.country: only "BR" holidays are generated'],
