@@ -8,6 +8,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoReplyThrottle } from '../adapters/dynamo/reply-throttle';
 import { TableTicketDirectory } from '../adapters/dynamo/ticket-table-directory';
+import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
 import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
 import { ZendeskTicketDirectory } from '../adapters/zendesk-directory';
 import { followUpNotifier } from '../app/follow-up';
@@ -41,9 +42,11 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
   const stores = tableStores(client, settings.tableName, settings.config.retention, messageTextStoreFrom(settings));
   const mailer = overrides.mailer ?? mailerFrom(settings);
   const config = settings.config;
+  const clock = overrides.clock ?? clockFrom(settings);
   return {
     cases: stores.cases,
-    openCases: stores.openCases,
+    // With the configuration: a release keeps the ticket claims for their reopen window.
+    openCases: new DynamoSenderOpenCases(client, settings.tableName, () => clock.now(), config),
     tickets: overrides.tickets ?? ticketDirectoryFrom(settings, client),
     mailer,
     queue:
@@ -51,7 +54,7 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
       new SqsAssignmentQueue(traced(new SQSClient({})), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
     throttle: new DynamoReplyThrottle(client, settings.tableName),
     bounces: stores.bounces,
-    clock: overrides.clock ?? clockFrom(settings),
+    clock,
     config,
     telemetry: overrides.telemetry,
     onFollowUp: followUpNotifier({ cases: stores.cases, staff: stores.staff, mailer, config }),

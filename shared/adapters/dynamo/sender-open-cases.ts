@@ -281,18 +281,37 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
       throw error;
     }
     if (Attributes?.[ADDRESS_ATTRIBUTES.caseIds] !== undefined) return Attributes;
-    // Nothing open any more: the item expires once its bounce memory has (LGPD: everything expires).
-    await this.expireWhenIdle(key, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil]);
+    // Nothing open any more: the item expires once its bounce memory and its ticket claims' reopen
+    // windows have (LGPD: everything expires; a claim must outlive its case's closing by the window).
+    await this.expireWhenIdle(key, Attributes?.[ADDRESS_ATTRIBUTES.bounceUntil], this.claimsNeededUntil(Attributes));
     return Attributes;
   }
 
   /**
-   * Sets the address item's TTL to the later of now and its bounce memory's end, unless it holds an
-   * open case (a concurrent add won: it keeps the item). Idempotent.
+   * When the item's last ticket claim stops being needed: the end of its case's reopen window, from
+   * its `closedAt`, or from now for a claim not stamped yet (the closing being released now stamps
+   * it after this). 0 without claims, or without the configuration (no window known).
    */
-  private async expireWhenIdle(key: { pk: string; sk: string }, bounceUntil: unknown): Promise<void> {
+  private claimsNeededUntil(item: Item | undefined): number {
+    const config = this.config;
+    if (!item || !config) return 0;
+    const now = this.now().toISOString();
+    let until = 0;
+    for (const [name, value] of Object.entries(item)) {
+      if (!name.startsWith(TICKET_ATTRIBUTE_PREFIX)) continue;
+      const closedAt = (value as { closedAt?: unknown } | null)?.closedAt;
+      until = Math.max(until, reopenWindowEnd(typeof closedAt === 'string' ? closedAt : now, config));
+    }
+    return until;
+  }
+
+  /**
+   * Sets the address item's TTL to the latest of now, its bounce memory's end and `keepUntilMs`,
+   * unless it holds an open case (a concurrent add won: it keeps the item). Idempotent.
+   */
+  private async expireWhenIdle(key: { pk: string; sk: string }, bounceUntil: unknown, keepUntilMs = 0): Promise<void> {
     const until = typeof bounceUntil === 'string' ? Date.parse(bounceUntil) : Number.NaN;
-    const at = Math.ceil(Math.max(this.now().getTime(), Number.isNaN(until) ? 0 : until) / 1000);
+    const at = Math.ceil(Math.max(this.now().getTime(), Number.isNaN(until) ? 0 : until, keepUntilMs) / 1000);
     try {
       await this.client.send(
         new UpdateCommand({

@@ -4,6 +4,7 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
+import { TTL_ATTRIBUTE } from '../../../../shared/adapters/dynamo/table-design';
 import { localConfig } from '../../../../shared/domain/config';
 import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 
@@ -254,5 +255,24 @@ describe('DynamoSenderOpenCases: ticket claims over a year of cases', () => {
     clock.at += 2 * DAY;
     await store.release(s, 'email:nunca-existiu');
     expect((await claimsOf(s))[`ticket#${s}#48213`]).toBeUndefined();
+  });
+  it.each([
+    { name: 'her last case closes: the item lives through the reopen window', claim: true },
+    { name: 'her last case, with no ticket, closes: the item expires now', claim: false },
+  ])('$name', async ({ claim }) => {
+    const s = sender();
+    const clock = { at: start };
+    const store = openCasesAt(clock);
+    if (claim) await store.claimTicket(s, '48213', 'email:unico', new Date(clock.at));
+    else await store.add(s, 'email:unico');
+    clock.at += 2 * DAY;
+    await store.release(s, 'email:unico');
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(s), ConsistentRead: true }));
+    const ttlMs = Number(Item?.[TTL_ATTRIBUTE]) * 1000;
+    if (claim) {
+      // A mail naming 48213 within the window must still find the claim (the intake reopens her case).
+      expect(ttlMs).toBeGreaterThanOrEqual(clock.at + WINDOW_DAYS * DAY);
+      expect(ttlMs).toBeLessThanOrEqual(clock.at + (WINDOW_DAYS + 1) * DAY);
+    } else expect(ttlMs).toBeLessThanOrEqual(clock.at + 1000);
   });
 });
