@@ -7,6 +7,8 @@ import {
   ACCESS_REASONS,
   FORM_OTHER_ADDRESS,
   GUIDANCE_TITLES,
+  type Guidance,
+  type GuidanceLink,
   type GuidanceOutcome,
   guidanceSubject,
   SHOPPER_PARAGRAPHS,
@@ -1203,6 +1205,39 @@ export function foreignGuidance(
     title: `${title.charAt(0).toUpperCase()}${title.slice(1)}`,
     blocks: foreignBody(language, outcome, ctx, config),
   };
+}
+
+/**
+ * A redirected submission's guidance in Spanish or English in the shape of the pt-BR guidance
+ * (guidance.ts): the webform's JSON answer, made of the same words as the page and the mail
+ * (foreignGuidance), a paragraph read as the mail's text part reads it. Headings other than the title
+ * read as paragraphs; links are listed once each.
+ * Undefined in pt-BR, whose JSON is guidanceFor.
+ */
+export function foreignGuidanceText(
+  outcome: Exclude<ReplyOutcome, 'ACCEPTED'>,
+  ctx: BodyContext,
+  config: OuvidoriaConfig,
+): Guidance | undefined {
+  const foreign = foreignGuidance(outcome, ctx, config);
+  if (!foreign) return undefined;
+  const paragraphs: string[] = [];
+  const items: string[] = [];
+  const links: GuidanceLink[] = [];
+  const collect = (inlines: Inline[]) => {
+    for (const i of inlines)
+      if (typeof i !== 'string' && 'href' in i && !links.some((l) => l.href === i.href))
+        links.push({ label: i.label, href: i.href });
+    return inlines.map(inlineText).join('');
+  };
+  for (const b of foreign.blocks) {
+    if ('h' in b) {
+      if (b.h !== foreign.title) paragraphs.push(b.h);
+    } else if ('p' in b) paragraphs.push(collect(b.p));
+    else if ('lines' in b) paragraphs.push(b.lines.join('\n'));
+    else for (const item of b.ul) items.push(collect(item));
+  }
+  return { title: foreign.title, paragraphs, items, links };
 }
 
 /**

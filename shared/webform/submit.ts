@@ -29,6 +29,7 @@ import {
   type WebformData,
 } from './form';
 import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
 import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
@@ -493,10 +494,14 @@ function answer(
       ...(variant ? { variant } : {}),
       ...(language !== 'pt-BR' ? { language } : {}),
     },
-    // The JSON's guidance has the shopper's variant only.
+    // The JSON says what the page says: the mail's words in Spanish or English; in pt-BR the
+    // guidance the page shows (the shopper's variant only).
     json: {
       outcome,
-      guidance: guidanceFor(outcome, deps.config, ticket, variant === 'shopper' ? 'shopper' : undefined),
+      guidance:
+        foreignGuidanceText(outcome, { ticket, variant, language, channel: 'webform' }, deps.config) ??
+        guidanceFor(outcome, deps.config, ticket, variant === 'shopper' ? 'shopper' : undefined),
+      ...(language !== 'pt-BR' ? { language } : {}),
     },
     event,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
+import { type Guidance, guidanceFor } from '../../../shared/domain/guidance';
 import { renderPage } from '../../../shared/webform/page';
 import { handleFormPost } from '../../../shared/webform/submit';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
@@ -39,12 +40,13 @@ describe('handleFormPost — the guidance page says what the reply says', () => 
   });
 });
 
+const mailText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
 describe('handleFormPost — the guidance page speaks the language of its mail', () => {
-  const mailText = (html: string) =>
-    html
-      .replace(/<[^>]+>/g, '')
-      .replace(/&amp;/g, '&')
-      .replace(/\s+/g, ' ');
   it.each([
     {
       language: 'es',
@@ -101,6 +103,78 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
       }
     },
   );
+});
+
+describe('handleFormPost — the JSON answer speaks the language of its mail and page', () => {
+  const stores =
+    'Hola, tengo una tienda en la plataforma y desde hace una semana los pagos con tarjeta no se aprueban. Necesito una solución urgente porque estoy perdiendo ventas todos los días.';
+  it.each([
+    {
+      language: 'es',
+      descricao: stores,
+      chamado: '',
+      outcome: 'NO_PRIOR_TICKET',
+      title: 'Hable primero con la Central de Atención',
+      says: 'atiende de lunes a viernes',
+      link: 'https://ajuda.example.com.br/abrir-chamado',
+    },
+    {
+      language: 'en',
+      descricao:
+        'Hello, I run a store on your platform and for a week now card payments have not been approved. I need this fixed urgently because I am losing sales every day.',
+      chamado: '',
+      outcome: 'NO_PRIOR_TICKET',
+      title: 'Please contact our Support Centre first',
+      says: 'Support Centre',
+      link: 'https://ajuda.example.com.br/base-de-conhecimento',
+    },
+    {
+      language: 'es',
+      descricao:
+        'Compré unas zapatillas en una tienda que usa su plataforma y el pedido nunca llegó. Quiero que me devuelvan el dinero.',
+      chamado: '',
+      outcome: 'NOT_A_CLIENT',
+      title: 'Hable directamente con la tienda donde compró',
+      says: 'tienda',
+      link: undefined,
+    },
+  ])(
+    '$language $outcome: the JSON guidance has the page’s title and the mail’s words, none in pt-BR',
+    async ({ language, descricao, chamado, outcome, title, says, link }) => {
+      const deps = webformDeps();
+      const result = await handleFormPost(
+        post({ nome: 'Lucía Fernández', email: 'lucia@tienda.com', assunto: 'atendimento', chamado, descricao }),
+        deps,
+      );
+      const page = renderPage(result.view, { config: localConfig });
+      expect(page).toContain(`<h1>${title}</h1>`);
+      const json = result.json as { outcome: string; language: string; guidance: Guidance };
+      expect(json).toMatchObject({ outcome, language, guidance: { title } });
+      const words = [...json.guidance.paragraphs, ...json.guidance.items].join(' ');
+      expect(words).toContain(says);
+      expect(mailText(deps.mailer.sent[0]?.text ?? '')).toContain(mailText(json.guidance.paragraphs[0] ?? '-'));
+      for (const p of json.guidance.paragraphs)
+        expect(mailText(deps.mailer.sent[0]?.text ?? '')).toContain(mailText(p));
+      if (link) expect(json.guidance.links.map((l) => l.href)).toContain(link);
+      // No pt-BR guidance left in the answer.
+      expect(JSON.stringify(json)).not.toMatch(/Fale |Central de Atendimento|Não localizamos|chamado anterior/);
+    },
+  );
+
+  it('pt-BR: the JSON guidance is the page’s (guidance.ts), without a language field', async () => {
+    const deps = webformDeps();
+    const result = await handleFormPost(
+      post({
+        nome: 'Pedro Alves',
+        email: 'pedro@lojadopedro.com.br',
+        assunto: 'atendimento',
+        descricao:
+          'Olá, tenho uma loja na plataforma e há uma semana os pagamentos com cartão não são aprovados. Preciso de uma solução urgente.',
+      }),
+      deps,
+    );
+    expect(result.json).toEqual({ outcome: 'NO_PRIOR_TICKET', guidance: guidanceFor('NO_PRIOR_TICKET', localConfig) });
+  });
 });
 
 describe('handleFormPost — an accepted case', () => {
