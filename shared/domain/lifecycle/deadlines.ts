@@ -3,7 +3,7 @@
  * national holidays, Carnival, company days):
  * - due date = receipt + `slaBusinessDays` business days;
  * - reminder to the analyst `reminderBusinessDays` business days before it;
- * - escalation to the supervisors at the due date itself;
+ * - escalation to the supervisors at the due date itself, in office time (escalationAt);
  * - `#prorrogar N` moves the due date N business days further.
  * Timers are one-time schedules named after (kind, case, due date): when the due date moves, the
  * old timers keep their old names and, when they fire, find a different due date and do nothing.
@@ -139,8 +139,22 @@ export interface LifecycleTimer {
 }
 
 /**
+ * When the supervisors are alerted of a case whose due date came (SPEC step 9, "at the due date"):
+ * at the due instant when the office is open then, else at the next opening. A case received
+ * outside office hours is due at closing time (17:00, the end of its last business day): in the
+ * office's time that instant is the next opening (calendar.ts: the opening ≡ the previous
+ * closing), and an alert at 17:00:00 reached a closed office — the supervisors met it the next
+ * business morning under the evening's mail, and an analyst's answer sent that evening, still
+ * within the day the merchant was promised, came after an alert already raised. As the reminder
+ * (reminderAt), the alert goes when the office opens; the mail states the due date and hour.
+ */
+export function escalationAt(dueAt: Date, calendar: OfficeCalendar): Date {
+  return calendar.nextOpening(dueAt);
+}
+
+/**
  * The timers to arm for a due date: the reminder (skipped when already past, e.g. a short
- * extension close to the date) and the escalation at the due date.
+ * extension close to the date) and the escalation at the due date (escalationAt).
  */
 export function timersFor(
   caseId: string,
@@ -155,6 +169,12 @@ export function timersFor(
   if (remind && remind.getTime() > now.getTime() && remind.getTime() < due.getTime()) {
     timers.push({ kind: 'reminder', caseId, dueAt, at: remind, name: timerName('reminder', caseId, dueAt) });
   }
-  timers.push({ kind: 'escalation', caseId, dueAt, at: due, name: timerName('escalation', caseId, dueAt) });
+  timers.push({
+    kind: 'escalation',
+    caseId,
+    dueAt,
+    at: escalationAt(due, calendar),
+    name: timerName('escalation', caseId, dueAt),
+  });
   return timers;
 }

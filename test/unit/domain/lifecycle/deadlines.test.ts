@@ -149,12 +149,31 @@ describe('timers', () => {
     expect(name).not.toContain('email');
   });
 
-  it('a reminder before the due date and an escalation at it', () => {
+  it('a reminder before the due date and an escalation at it, in office time', () => {
     const timers = timersFor(caseId, dueAt, local('2026-03-16T10:00'), localConfig, cal);
     expect(timers.map((t) => [t.kind, show(t.at), t.dueAt])).toEqual([
       ['reminder', 'Thu 2026-03-26T09:00', dueAt],
-      ['escalation', 'Fri 2026-03-27T17:00', dueAt],
+      ['escalation', 'Mon 2026-03-30T09:00', dueAt],
     ]);
+  });
+
+  // The supervisors are alerted at the due date in the office's time: a due date at closing time
+  // (every case received outside office hours) alerts at the next opening, not at 17:00:00 to a
+  // closed office; a due date within office hours alerts at that instant.
+  it.each([
+    ['received Saturday: due at closing time, alerted at the next opening', '2026-03-14T10:00', 'Mon 2026-03-30T09:00'],
+    ['received Tuesday night', '2026-03-17T22:40', 'Wed 2026-04-01T09:00'],
+    ['due Thursday 17:00 before Good Friday (03/04): alerted Monday', '2026-03-19T19:00', 'Mon 2026-04-06T09:00'],
+    ['received during office hours: alerted at the due instant', '2026-03-16T10:32', 'Mon 2026-03-30T10:32'],
+    ['received at 16:59: alerted at 16:59 of the due day', '2026-03-16T16:59', 'Mon 2026-03-30T16:59'],
+  ])('%s', (_label, received, alert) => {
+    const due = dueDateFrom(local(received), localConfig, cal);
+    const escalation = timersFor(caseId, due.toISOString(), local(received), localConfig, cal).find(
+      (t) => t.kind === 'escalation',
+    );
+    expect(show(escalation?.at ?? null)).toBe(alert);
+    expect(escalation?.dueAt).toBe(due.toISOString());
+    expect(cal.isOpen(escalation?.at ?? new Date(0))).toBe(true);
   });
 
   it('no reminder once its moment has passed (e.g. a short extension close to the date)', () => {
