@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
 import type { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
 import type { TimerEvent } from '../../shared/app/lifecycle/timers';
+import type { OfficeCalendar } from '../../shared/domain/calendar';
 import type { AssignmentQueue, Clock } from '../../shared/ports';
 
 export interface DeferralPumpOptions {
@@ -26,6 +27,24 @@ export interface DeferralPump {
   stop(): void;
   /** Settles when no check is running (after `stop`: before the stores it writes to close). */
   idle(): Promise<void>;
+}
+
+/**
+ * The opening at which EventBridge Scheduler would have run a waiting case's assignment while the
+ * local stack was down: the first opening at or after its enqueueing (closed hours defer it there,
+ * open hours run it at once), when that has passed. The deferrals live in memory, so on start the
+ * stack runs such a case's assignment as of that opening — re-queued at a closed `now`, it was
+ * deferred again to the next one. Undefined when the opening is still ahead (the queue defers it).
+ */
+export function missedOpening(
+  enqueuedAt: string | undefined,
+  now: Date,
+  calendar: Pick<OfficeCalendar, 'nextOpening'>,
+): Date | undefined {
+  const enqueued = enqueuedAt ? Date.parse(enqueuedAt) : Number.NaN;
+  if (Number.isNaN(enqueued)) return undefined;
+  const opening = calendar.nextOpening(new Date(enqueued));
+  return opening.getTime() < now.getTime() ? opening : undefined;
 }
 
 export function startDeferralPump(options: DeferralPumpOptions): DeferralPump {

@@ -29,6 +29,7 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { InProcessDeferralScheduler } from '../../shared/adapters/local/in-process-scheduler';
 import type { InProcessTimerScheduler } from '../../shared/adapters/local/in-process-timer-scheduler';
+import { assignCase } from '../../shared/app/assign-case';
 import { onTimer } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { isStaffReplyMailbox, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
@@ -56,7 +57,7 @@ import { type LocalLogFormat, LocalLogger, logFormatFrom } from './log-format';
 import { outboxFile, persistOutbox } from './outbox-store';
 import { InProcessAssignmentQueue } from './queue';
 import { type InProcessReleaseQueue, inProcessReleaseQueue } from './release-queue';
-import { ensureLocalSecret, startDeferralPump, startTimerPump } from './scheduler';
+import { ensureLocalSecret, missedOpening, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
 import { FileTimerScheduler, timersFile } from './timer-store';
@@ -384,9 +385,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The assignment handler logs each deferral itself.
     const scheduler = new InProcessDeferralScheduler();
     const assignmentLog = logger('assignment');
-    const assignment = createAssignmentHandler({
+    const assignmentDeps = {
       ...(await buildAssignmentDeps(settings, { client, clock, mailer, scheduler, lifecycle, rawMail })),
       calendar,
+    };
+    const assignment = createAssignmentHandler({
+      ...assignmentDeps,
       logger: assignmentLog,
       metrics: localMetrics('assignment', assignmentLog),
     });
@@ -547,9 +551,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(await cases.listByStatus('QUEUED')),
       ...(await cases.listByStatus('ASSIGNED')).filter((c) => !c.analystNotifiedAt),
     ];
+    // A queued case whose opening passed while the stack was down is assigned as of that opening,
+    // as Scheduler would have run its deferral then (re-queued now, closed hours deferred it again).
     for (const record of waiting) {
-      if (record.protocol && record.enqueuedAt)
-        await queue.enqueue({ caseId: record.caseId, protocol: record.protocol });
+      if (!record.protocol || !record.enqueuedAt) continue;
+      const message = { caseId: record.caseId, protocol: record.protocol };
+      const opening = record.status === 'QUEUED' ? missedOpening(record.enqueuedAt, clock.now(), calendar) : undefined;
+      if (!opening) {
+        await queue.enqueue(message);
+        continue;
+      }
+      try {
+        const result = await assignCase(message, { ...assignmentDeps, clock: { now: () => opening } });
+        stackLog.info('Missed deferred assignment run as of its opening', {
+          protocol: record.protocol,
+          opening: opening.toISOString(),
+          result: result.kind,
+        });
+      } catch (error) {
+        stackLog.error('Missed deferred assignment failed: queued again', { error: (error as Error).message });
+        await queue.enqueue(message);
+      }
     }
 
     // Timers whose instant passed while the stack was down fire now, as Scheduler fires a missed

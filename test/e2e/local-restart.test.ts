@@ -116,3 +116,49 @@ describe('the local tools read the stack’s clock', () => {
     expect(Math.abs((read as Date).getTime() - moved.clock.now().getTime())).toBeLessThan(5_000);
   });
 });
+
+describe('deferred assignments across restarts of the local stack', () => {
+  it('a case deferred to an opening that passed while the stack was down is assigned as of that opening', async () => {
+    // Saturday 28/11/2026: the case waits for Monday 09:00.
+    const weekend = await startTestStack('restart-deferral', '2026-11-28T10:00:00-03:00');
+    let later: LocalStack | undefined;
+    try {
+      const sent = await sendMail(weekend, {
+        from: 'contato@eletroponto.com.br',
+        subject: 'Repasse de novembro não caiu - chamado 48215',
+        text: 'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu até agora.',
+      });
+      const { caseId } = await caseOf(weekend, sent.sesMessageId);
+      await waitFor(
+        'the deferral to Monday',
+        async () => weekend.scheduler.list(),
+        (list) => list.some((d) => d.message.caseId === caseId),
+      );
+      await weekend.stop();
+      // Started again Monday 30/11 at 18:00, the office closed: Scheduler would have run it at 09:00.
+      later = await startLocalStack({
+        ports: { smtp: 0, http: 0, dynamodb: 0, ses: 0 },
+        dataDir: weekend.dataDir,
+        now: '2026-11-30T18:00:00-03:00',
+        seedFile: join(import.meta.dirname, '..', '..', 'events', 'local-seed.json'),
+        logLevel: 'SILENT',
+        queueBackoffMs: () => 200,
+      });
+      const running = later;
+      const assigned = await waitFor(
+        'the assignment at the missed opening',
+        () => getCaseRecord(running, caseId),
+        (c) => c.status === 'ASSIGNED' && Boolean(c.analystNotifiedAt),
+      );
+      expect(assigned.assignedAt).toBe(new Date('2026-11-30T09:00:00-03:00').toISOString());
+      expect(running.scheduler.list().filter((d) => d.message.caseId === caseId)).toEqual([]);
+      const analyst = running.seed.analysts.find((a) => a.id === assigned.assignee)?.email as string;
+      expect(mailsTo(await outbox(running), analyst).some((m) => m.subject.includes(assigned.protocol as string))).toBe(
+        true,
+      );
+    } finally {
+      await later?.stop();
+      await rm(weekend.dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureLocalSecret, startDeferralPump, startTimerPump } from '../../../../scripts/local/scheduler';
+import {
+  ensureLocalSecret,
+  missedOpening,
+  startDeferralPump,
+  startTimerPump,
+} from '../../../../scripts/local/scheduler';
+import { officeCalendar } from '../../../../shared/domain/calendar';
+import { localConfig } from '../../../../shared/domain/config';
 import { InProcessTimerScheduler } from '../../../../shared/adapters/local/in-process-timer-scheduler';
 import { InProcessDeferralScheduler } from '../../../../shared/adapters/local/in-process-scheduler';
 import { VirtualClock } from '../../../../shared/adapters/local/virtual-clock';
@@ -190,5 +197,41 @@ describe('local reply secret', () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     await ensureLocalSecret(file);
     expect(await readFile(file, 'utf8')).toBe(first);
+  });
+});
+
+// On start, a waiting case whose opening passed while the stack was down is assigned as of it.
+describe('missedOpening — the opening Scheduler would have run a waiting case at', () => {
+  const calendar = officeCalendar(localConfig, 'office');
+  const iso = (local: string) => new Date(local).toISOString();
+  it.each([
+    [
+      'queued Saturday, started Monday 18:00',
+      '2026-11-28T10:00:00-03:00',
+      '2026-11-30T18:00:00-03:00',
+      '2026-11-30T09:00:00-03:00',
+    ],
+    [
+      'queued Friday 19:00, started Tuesday 07:00',
+      '2026-11-27T19:00:00-03:00',
+      '2026-12-01T07:00:00-03:00',
+      '2026-11-30T09:00:00-03:00',
+    ],
+    [
+      'queued Wednesday 10:00 (open), started 20:00',
+      '2026-11-25T10:00:00-03:00',
+      '2026-11-25T20:00:00-03:00',
+      '2026-11-25T10:00:00-03:00',
+    ],
+    [
+      'queued Saturday, started Sunday: the opening is ahead',
+      '2026-11-28T10:00:00-03:00',
+      '2026-11-29T18:00:00-03:00',
+      undefined,
+    ],
+    ['no enqueueing recorded', undefined, '2026-11-30T18:00:00-03:00', undefined],
+  ])('%s', (_label, enqueuedAt, now, expected) => {
+    const opening = missedOpening(enqueuedAt ? iso(enqueuedAt) : undefined, new Date(now), calendar);
+    expect(opening?.toISOString()).toBe(expected ? iso(expected) : undefined);
   });
 });
