@@ -227,6 +227,11 @@ function statusBlock(config: OuvidoriaConfig): Block {
   };
 }
 
+/** The mails' "if it looks like a platform outage, follow the Status page" paragraph, in a language. */
+export function platformStatusBlock(language: MessageLanguage, config: OuvidoriaConfig): Block {
+  return language === 'pt-BR' ? statusBlock(config) : WORDS[language].status(config);
+}
+
 function comeBackBlock(words: ChannelWords, config: OuvidoriaConfig): Block {
   return {
     p: [
@@ -477,7 +482,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
 // Spanish and English: merchants from neighbouring countries write in Spanish, some in English;
 // they get the same reply, with the same links, in their language.
 
-type ForeignLanguage = Exclude<MessageLanguage, 'pt-BR'>;
+export type ForeignLanguage = Exclude<MessageLanguage, 'pt-BR'>;
 
 const DAY_NAMES: Record<ForeignLanguage, Record<number, string>> = {
   es: { 1: 'lunes', 2: 'martes', 3: 'miércoles', 4: 'jueves', 5: 'viernes', 6: 'sábado', 7: 'domingo' },
@@ -507,6 +512,57 @@ export function describeHoursIn(
   }
   return `${dayText}, ${hours.open} to ${hours.close}${options.exceptHolidays ? ', except public holidays' : ''}`;
 }
+
+/**
+ * The acknowledgement's words in Spanish and English that the webform's confirmation page says too
+ * (page.ts): the title (the mail's subject after the protocol), keeping the protocol, the deadline,
+ * the next steps and the office hours.
+ */
+export interface AcknowledgementWords {
+  title: string;
+  keep: string;
+  due: (date: string) => string;
+  nextSteps: string;
+  steps: string[];
+  hours: (c: OuvidoriaConfig) => string;
+  /** After "reply to keep adding information": the languages the team writes in. */
+  writesIn: string;
+  /** The label of the link to the case status request page (/consulta). */
+  statusLabel: string;
+}
+
+export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWords> = {
+  es: {
+    title: 'Recibimos su reclamo',
+    keep: 'Guarde este número: identifica su caso en todos nuestros mensajes.',
+    due: (date) => `Plazo de respuesta: hasta el ${date}`,
+    nextSteps: 'Próximos pasos',
+    steps: [
+      'Evaluación: analizamos su caso con base en los registros de atención anteriores.',
+      'Seguimiento: las áreas responsables serán llamadas a ofrecer la mejor solución posible.',
+      'Un(a) analista de la Ouvidoria se pondrá en contacto con usted por correo.',
+    ],
+    hours: (c) =>
+      `La Ouvidoria atiende ${describeHoursIn('es', c.officeHours, { exceptHolidays: true })} (hora de Brasilia). Los mensajes recibidos fuera de ese horario se tratan a partir del siguiente día hábil.`,
+    writesIn: 'Escribimos en portugués o en español.',
+    statusLabel: 'consulta de casos de la Ouvidoria',
+  },
+  en: {
+    title: 'We have received your complaint',
+    keep: 'Please keep this number: it identifies your case in all our messages.',
+    due: (date) => `Answer due by ${date} (dd/mm/yyyy)`,
+    nextSteps: 'Next steps',
+    steps: [
+      'Review: we analyse your case based on the records of your previous support contacts.',
+      'Follow-up: the teams responsible will be asked to offer the best possible solution.',
+      'An Ombudsman analyst will contact you by email.',
+    ],
+    hours: (c) =>
+      `The Ombudsman works ${describeHoursIn('en', c.officeHours, { exceptHolidays: true })} (Brasília time). Messages received outside these hours are handled from the next business day.`,
+    writesIn: 'Our team mainly writes in Portuguese, but you may write in English.',
+    statusLabel: 'Ombudsman case status page',
+  },
+};
 
 const FOREIGN_SUBJECTS: Record<ForeignLanguage, Record<Exclude<ReplyOutcome, 'ACCEPTED'>, string>> = {
   es: {
@@ -554,7 +610,7 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
   es: {
     hello: MERCHANT_WORDS.es.hello,
     regards: MERCHANT_WORDS.es.regards,
-    acceptedSubject: 'Recibimos su reclamo',
+    acceptedSubject: FOREIGN_ACKNOWLEDGEMENT.es.title,
     at: ' a las ',
     supportCentre: (c) => ({
       p: [
@@ -586,7 +642,7 @@ const WORDS: Record<ForeignLanguage, ForeignWords> = {
   en: {
     hello: MERCHANT_WORDS.en.hello,
     regards: MERCHANT_WORDS.en.regards,
-    acceptedSubject: 'We have received your complaint',
+    acceptedSubject: FOREIGN_ACKNOWLEDGEMENT.en.title,
     at: ' at ',
     supportCentre: (c) => ({
       p: [
@@ -672,6 +728,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
   const comeBack: Block = { p: [w.comeBack[0], ...words.writeAgain(c), ...w.comeBack[1]] };
   const es = language === 'es';
   const kb = { href: c.links.knowledgeBase, label: es ? 'Base de Conocimiento' : 'Knowledge Base' };
+  const ack = FOREIGN_ACKNOWLEDGEMENT[language];
   switch (outcome) {
     case 'ACCEPTED':
       return es
@@ -680,7 +737,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
               p: [
                 'Recibimos su reclamo en la Ouvidoria y registramos el protocolo ',
                 { strong: ctx.protocol as string },
-                '. Guarde este número: identifica su caso en todos nuestros mensajes.',
+                `. ${ack.keep}`,
               ],
             },
             ...(ctx.linkedProtocol
@@ -694,31 +751,21 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
                   },
                 ]
               : []),
-            ...(ctx.dueDate ? [{ p: [{ strong: `Plazo de respuesta: hasta el ${ctx.dueDate}` }, '.'] }] : []),
+            ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
-            { h: 'Próximos pasos' },
-            {
-              ul: [
-                ['Evaluación: analizamos su caso con base en los registros de atención anteriores.'],
-                ['Seguimiento: las áreas responsables serán llamadas a ofrecer la mejor solución posible.'],
-                ['Un(a) analista de la Ouvidoria se pondrá en contacto con usted por correo.'],
-              ],
-            },
-            {
-              p: [
-                `La Ouvidoria atiende ${describeHoursIn('es', c.officeHours, { exceptHolidays: true })} (hora de Brasilia). Los mensajes recibidos fuera de ese horario se tratan a partir del siguiente día hábil.`,
-              ],
-            },
+            { h: ack.nextSteps },
+            { ul: ack.steps.map((step) => [step]) },
+            { p: [ack.hours(c)] },
             {
               p: [
                 'Para agregar información, responda a este correo manteniendo el número de protocolo en el asunto. ',
-                'Escribimos en portugués o en español.',
+                ack.writesIn,
               ],
             },
             {
               p: [
                 'Para saber en qué punto está su caso, use la ',
-                { href: statusRequestUrl(c), label: 'consulta de casos de la Ouvidoria' },
+                { href: statusRequestUrl(c), label: ack.statusLabel },
                 ' (página en portugués): informe el protocolo y esta dirección de correo, y le enviaremos un enlace de acceso.',
               ],
             },
@@ -729,7 +776,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
               p: [
                 'The Ombudsman has received your complaint and registered it under protocol ',
                 { strong: ctx.protocol as string },
-                '. Please keep this number: it identifies your case in all our messages.',
+                `. ${ack.keep}`,
               ],
             },
             ...(ctx.linkedProtocol
@@ -743,31 +790,18 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
                   },
                 ]
               : []),
-            ...(ctx.dueDate ? [{ p: [{ strong: `Answer due by ${ctx.dueDate} (dd/mm/yyyy)` }, '.'] }] : []),
+            ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
             ...foreignTicketLine(language, ctx.ticket),
-            { h: 'Next steps' },
+            { h: ack.nextSteps },
+            { ul: ack.steps.map((step) => [step]) },
+            { p: [ack.hours(c)] },
             {
-              ul: [
-                ['Review: we analyse your case based on the records of your previous support contacts.'],
-                ['Follow-up: the teams responsible will be asked to offer the best possible solution.'],
-                ['An Ombudsman analyst will contact you by email.'],
-              ],
-            },
-            {
-              p: [
-                `The Ombudsman works ${describeHoursIn('en', c.officeHours, { exceptHolidays: true })} (Brasília time). Messages received outside these hours are handled from the next business day.`,
-              ],
-            },
-            {
-              p: [
-                'To add information, reply to this email keeping the protocol number in the subject. ',
-                'Our team mainly writes in Portuguese, but you may write in English.',
-              ],
+              p: ['To add information, reply to this email keeping the protocol number in the subject. ', ack.writesIn],
             },
             {
               p: [
                 'To see where your case stands, use the ',
-                { href: statusRequestUrl(c), label: 'Ombudsman case status page' },
+                { href: statusRequestUrl(c), label: ack.statusLabel },
                 ' (in Portuguese): enter the protocol and this email address, and we will send you an access link.',
               ],
             },

@@ -3,13 +3,15 @@
  * the status page (`/consulta/caso`) — one table per language: a case opened in Spanish or English
  * (Decision.language) got its mails in that language (merchant-words.ts), and the page its link
  * opens speaks it too. The layout's frame (skip link, header, footer) follows the page's language.
- * The webform's page for a redirected submission speaks its mail's language too (`guidance`).
+ * The webform's page for a redirected submission speaks its mail's language too (`guidance`), and so
+ * does the confirmation of an accepted case (`accepted`, in Spanish and English the acknowledgement
+ * mail's words, FOREIGN_ACKNOWLEDGEMENT in replies.ts, and its JSON message).
  * Pages reached without a case (the form, `/consulta`'s request form, dead links) stay in pt-BR.
  */
 import type { OuvidoriaConfig } from '../domain/config';
 import { countOf } from '../domain/count';
 import { describeHours } from '../domain/hours';
-import { describeHoursIn } from '../domain/replies';
+import { describeHoursIn, FOREIGN_ACKNOWLEDGEMENT, type MailInline } from '../domain/replies';
 import type { MessageLanguage } from '../domain/text';
 
 /** The office's hours in pt-BR, holidays excepted: the form's pages and this table's footer say them so. */
@@ -32,6 +34,24 @@ export interface PageWords {
     emailed: string;
     /** The link back to the form (pt-BR: the form is reached without a case). */
     backToForm: string;
+  };
+  /** The webform's confirmation of an accepted case, in the language of its acknowledgement. */
+  accepted: {
+    title: string;
+    protocolLabel: string;
+    /** The page's <title>. */
+    pageTitle: (protocol: string) => string;
+    keep: string;
+    due: (date: string) => string;
+    emailed: string;
+    nextSteps: string;
+    steps: MailInline[][];
+    hours: (config: OuvidoriaConfig) => string;
+    addInfo: string;
+    /** "…use a " <link to /consulta> ": informe o protocolo…" */
+    statusRequest: [before: string, label: string, after: string];
+    /** The JSON answer's `message`. */
+    message: (protocol: string) => string;
   };
   survey: {
     title: string;
@@ -107,6 +127,36 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       emailed: 'Enviamos estas orientações também para o seu e-mail.',
       backToForm: 'Voltar ao formulário da Ouvidoria',
     },
+    accepted: {
+      title: 'Recebemos a sua manifestação',
+      protocolLabel: 'Número do protocolo:',
+      pageTitle: (protocol) => `Protocolo ${protocol}`,
+      keep: 'Guarde este número: ele identifica o seu caso em todas as nossas mensagens.',
+      due: (date) => `Prazo de resposta: até ${date}`,
+      emailed: 'Enviamos uma confirmação com o número do protocolo para o seu e-mail.',
+      nextSteps: 'Próximos passos',
+      steps: [
+        [
+          { strong: 'Avaliação da solicitação' },
+          ': analisamos o seu caso com base nos registros de atendimento anteriores.',
+        ],
+        [
+          { strong: 'Acompanhamento' },
+          ': as áreas responsáveis serão acionadas para oferecer a melhor solução possível.',
+        ],
+        ['Um(a) analista da Ouvidoria entrará em contato com você por e-mail.'],
+      ],
+      hours: (c) =>
+        `A Ouvidoria atua de ${officeHoursPt(c)}. Solicitações recebidas fora desse horário são tratadas a partir do próximo dia útil.`,
+      addInfo:
+        'Para acrescentar informações, responda ao e-mail de confirmação mantendo o número do protocolo no assunto.',
+      statusRequest: [
+        'Para saber em que ponto está o seu caso, use a ',
+        'consulta de casos da Ouvidoria',
+        ': informe o protocolo e o seu e-mail, e enviamos um link de acesso.',
+      ],
+      message: (protocol) => `Recebemos a sua manifestação. Protocolo: ${protocol}.`,
+    },
     survey: {
       title: 'Avaliação do atendimento',
       caseLabel: 'Caso',
@@ -177,6 +227,20 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       emailed: 'También le enviamos estas orientaciones por correo.',
       backToForm: 'Volver al formulario de la Ouvidoria (en portugués)',
     },
+    accepted: {
+      ...FOREIGN_ACKNOWLEDGEMENT.es,
+      protocolLabel: 'Número de protocolo:',
+      pageTitle: (protocol) => `Protocolo ${protocol}`,
+      emailed: 'Le enviamos a su correo una confirmación con el número de protocolo.',
+      steps: FOREIGN_ACKNOWLEDGEMENT.es.steps.map((step) => [step]),
+      addInfo: `Para agregar información, responda al correo de confirmación manteniendo el número de protocolo en el asunto. ${FOREIGN_ACKNOWLEDGEMENT.es.writesIn}`,
+      statusRequest: [
+        'Para saber en qué punto está su caso, use la ',
+        FOREIGN_ACKNOWLEDGEMENT.es.statusLabel,
+        ' (página en portugués): informe el protocolo y su correo, y le enviaremos un enlace de acceso.',
+      ],
+      message: (protocol) => `${FOREIGN_ACKNOWLEDGEMENT.es.title}. Protocolo: ${protocol}.`,
+    },
     survey: {
       title: 'Evaluación de la atención',
       caseLabel: 'Caso',
@@ -246,6 +310,20 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
     guidance: {
       emailed: 'We have also sent you this guidance by email.',
       backToForm: 'Back to the Ombudsman form (in Portuguese)',
+    },
+    accepted: {
+      ...FOREIGN_ACKNOWLEDGEMENT.en,
+      protocolLabel: 'Protocol number:',
+      pageTitle: (protocol) => `Protocol ${protocol}`,
+      emailed: 'We have sent a confirmation with the protocol number to your email.',
+      steps: FOREIGN_ACKNOWLEDGEMENT.en.steps.map((step) => [step]),
+      addInfo: `To add information, reply to the confirmation email keeping the protocol number in the subject. ${FOREIGN_ACKNOWLEDGEMENT.en.writesIn}`,
+      statusRequest: [
+        'To see where your case stands, use the ',
+        FOREIGN_ACKNOWLEDGEMENT.en.statusLabel,
+        ' (in Portuguese): enter the protocol and your email address, and we will send you an access link.',
+      ],
+      message: (protocol) => `${FOREIGN_ACKNOWLEDGEMENT.en.title}. Protocol: ${protocol}.`,
     },
     survey: {
       title: 'Rate our service',

@@ -11,7 +11,7 @@
 import { countOf } from '../domain/count';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { ReplyVariant, TicketCheck } from '../domain/decision';
-import { foreignGuidance, type MailBlock, type MailInline } from '../domain/replies';
+import { foreignGuidance, type MailBlock, type MailInline, platformStatusBlock } from '../domain/replies';
 import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
 import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
@@ -62,6 +62,8 @@ export type WebformView =
       attachments?: AttachmentView[];
       /** The answer deadline the acknowledgement promises, dd/mm/aaaa. */
       dueDate?: string;
+      /** The language of the acknowledgement mail (caseLanguage): the page speaks it too. */
+      language?: MessageLanguage;
     }
   | {
       kind: 'guidance';
@@ -317,33 +319,29 @@ function backLink(ctx: PageContext, label = PAGE_WORDS['pt-BR'].guidance.backToF
   return html`<p><a href="${ctx.basePath ?? ''}/">${label}</a></p>`;
 }
 
-function acceptedPage(
-  ctx: PageContext,
-  protocol: string,
-  emailed: boolean,
-  files: AttachmentView[] = [],
-  dueDate?: string,
-): string {
+function acceptedPage(ctx: PageContext, view: WebformView & { kind: 'accepted' }): string {
+  const { protocol, emailed, attachments: files = [], dueDate } = view;
+  // The language of its acknowledgement mail (caseLanguage): the page says what the mail says.
+  const w = PAGE_WORDS[view.language ?? 'pt-BR'];
+  const a = w.accepted;
+  const [statusBefore, statusLabel, statusAfter] = a.statusRequest;
   const main = html`<div class="aviso">
-<h1>Recebemos a sua manifestação</h1>
-<p>Número do protocolo:</p>
+<h1>${a.title}</h1>
+<p>${a.protocolLabel}</p>
 <p class="protocolo">${protocol}</p>
-<p>Guarde este número: ele identifica o seu caso em todas as nossas mensagens.</p>
-${dueDate ? html`<p><strong>Prazo de resposta: até ${dueDate}</strong>.</p>` : ''}
+<p>${a.keep}</p>
+${dueDate ? html`<p><strong>${a.due(dueDate)}</strong>.</p>` : ''}
 </div>
-${emailed ? html`<p>Enviamos uma confirmação com o número do protocolo para o seu e-mail.</p>` : ''}
+${emailed ? html`<p>${a.emailed}</p>` : ''}
 ${attachmentList(files)}
-<h2>Próximos passos</h2>
+<h2>${a.nextSteps}</h2>
 <ol>
-<li><strong>Avaliação da solicitação</strong>: analisamos o seu caso com base nos registros de atendimento anteriores.</li>
-<li><strong>Acompanhamento</strong>: as áreas responsáveis serão acionadas para oferecer a melhor solução possível.</li>
-<li>Um(a) analista da Ouvidoria entrará em contato com você por e-mail.</li>
-</ol>
-<p>A Ouvidoria atua de ${officeHoursPt(ctx.config)}. Solicitações recebidas fora desse horário são tratadas a partir do próximo dia útil.</p>
-<p>Para acrescentar informações, responda ao e-mail de confirmação mantendo o número do protocolo no assunto.</p>
-<p>Para saber em que ponto está o seu caso, use a <a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">consulta de casos da Ouvidoria</a>: informe o protocolo e o seu e-mail, e enviamos um link de acesso.</p>
-<p>Se o problema parecer uma instabilidade da plataforma, acompanhe em tempo real no <a href="${safeUrl(ctx.config.links.statusPage)}">painel de Status</a>.</p>`;
-  return layout(ctx, `Protocolo ${protocol}`, main);
+${a.steps.map((step) => html`<li>${step.map(pageInline)}</li>\n`)}</ol>
+<p>${a.hours(ctx.config)}</p>
+<p>${a.addInfo}</p>
+<p>${statusBefore}<a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">${statusLabel}</a>${statusAfter}</p>
+${pageBlocks([platformStatusBlock(w.htmlLang, ctx.config)])}`;
+  return layout(ctx, a.pageTitle(protocol), main, { language: w.htmlLang });
 }
 
 function pageInline(i: MailInline): SafeHtml {
@@ -414,7 +412,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'form':
       return formPage(ctx, view.values ?? {}, view.errors ?? {}, view.notice, view.attachmentsError);
     case 'accepted':
-      return acceptedPage(ctx, view.protocol, view.emailed, view.attachments, view.dueDate);
+      return acceptedPage(ctx, view);
     case 'guidance':
       return guidancePage(ctx, view);
     case 'received':

@@ -32,6 +32,7 @@ import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
+import { PAGE_WORDS } from './page-words';
 import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
@@ -448,6 +449,9 @@ function answer(
     keySource,
   };
   const emailed = result.reply?.status === 'sent';
+  // The page and the JSON speak the language the mail was written in.
+  const language = caseLanguage(result);
+  const foreign = language !== 'pt-BR' ? { language } : {};
   if (result.outcome === 'ACCEPTED' && result.protocol) {
     return {
       status: 201,
@@ -458,13 +462,15 @@ function answer(
         emailed,
         attachments,
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...foreign,
       },
       json: {
         outcome: result.outcome,
         protocol: result.protocol,
         attachments,
-        message: `Recebemos a sua manifestação. Protocolo: ${result.protocol}.`,
+        message: PAGE_WORDS[language].accepted.message(result.protocol),
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...foreign,
       },
       event,
     };
@@ -481,8 +487,6 @@ function answer(
   const outcome: GuidanceOutcome = result.outcome;
   const ticket = result.decision.ticket;
   const variant = result.decision.replyVariant;
-  // The page speaks the language its mail was written in.
-  const language = caseLanguage(result);
   return {
     status: 200,
     headers: {},
@@ -492,7 +496,7 @@ function answer(
       ticket,
       emailed,
       ...(variant ? { variant } : {}),
-      ...(language !== 'pt-BR' ? { language } : {}),
+      ...foreign,
     },
     // The JSON says what the page says: the mail's words in Spanish or English; in pt-BR the
     // guidance the page shows (the shopper's variant only).
@@ -501,7 +505,7 @@ function answer(
       guidance:
         foreignGuidanceText(outcome, { ticket, variant, language, channel: 'webform' }, deps.config) ??
         guidanceFor(outcome, deps.config, ticket, variant === 'shopper' ? 'shopper' : undefined),
-      ...(language !== 'pt-BR' ? { language } : {}),
+      ...foreign,
     },
     event,
   };

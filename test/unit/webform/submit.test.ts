@@ -199,6 +199,70 @@ describe('handleFormPost — an accepted case', () => {
   });
 });
 
+describe('handleFormPost — the confirmation of an accepted case speaks the language of its acknowledgement', () => {
+  it.each([
+    {
+      language: 'es',
+      descricao:
+        'Hola, el pago de las ventas de noviembre no llegó a mi cuenta. Abrí el ticket 48215 hace una semana y nadie me respondió. Necesito una solución urgente.',
+      title: 'Recibimos su reclamo',
+      message: 'Recibimos su reclamo. Protocolo: ',
+      says: ['Próximos pasos', 'Plazo de respuesta: hasta el 08/12/2026', 'La Ouvidoria atiende de lunes a viernes'],
+    },
+    {
+      language: 'en',
+      descricao:
+        'Hello, the payout for my November sales never reached my bank account. I opened ticket 48215 a week ago and nobody has answered. I need this fixed urgently.',
+      title: 'We have received your complaint',
+      message: 'We have received your complaint. Protocol: ',
+      says: ['Next steps', 'Answer due by 08/12/2026 (dd/mm/yyyy)', 'The Ombudsman works Monday to Friday'],
+    },
+    {
+      language: 'pt-BR',
+      descricao: 'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
+      title: 'Recebemos a sua manifestação',
+      message: 'Recebemos a sua manifestação. Protocolo: ',
+      says: ['Próximos passos', 'Prazo de resposta: até 08/12/2026', 'A Ouvidoria atua de segunda a sexta'],
+    },
+  ])(
+    '$language: the page and the JSON say the mail’s words in its language',
+    async ({ language, descricao, title, message, says }) => {
+      const deps = webformDeps();
+      const result = await handleFormPost(
+        post({
+          nome: 'Rafael Lima',
+          email: 'contato@eletroponto.com.br',
+          chamado: '48215',
+          assunto: 'atendimento',
+          descricao,
+        }),
+        deps,
+      );
+      expect(result.status).toBe(201);
+      const json = result.json as { protocol: string; message: string; language?: string };
+      expect(json.message).toBe(`${message}${json.protocol}.`);
+      expect(json.language).toBe(language === 'pt-BR' ? undefined : language);
+      const mail = deps.mailer.sent[0];
+      expect(mail?.html).toContain(`<html lang="${language}">`);
+      const page = renderPage(result.view, { config: localConfig });
+      expect(page).toContain(`<html lang="${language}">`);
+      expect(page).toContain(`<h1>${title}</h1>`);
+      expect(page).toContain(`<p class="protocolo">${json.protocol}</p>`);
+      for (const phrase of says) {
+        expect(page).toContain(phrase);
+        expect(mailText(mail?.html ?? '')).toContain(phrase);
+      }
+      if (language !== 'pt-BR') {
+        // The mail's next steps, word for word, and nothing of the pt-BR confirmation.
+        const steps = [...(mail?.html ?? '').matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => mailText(m[1] ?? ''));
+        expect(steps).toHaveLength(3);
+        for (const step of steps) expect(mailText(page)).toContain(step);
+        expect(page).not.toMatch(/Recebemos|Próximos passos|ele identifica|atua de/);
+      }
+    },
+  );
+});
+
 // ROUND23: two tickets in the field are both looked up, in her order, as two in a mail's text are.
 describe('handleFormPost — two tickets in the ticket field', () => {
   it.each([
