@@ -50,6 +50,8 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
 type Item = Record<string, NativeAttributeValue>;
 /** A message text already in the store: its reference and whether it was capped. */
 type KeptText = { ref: MessageTextRef; truncated: boolean };
+/** A case without its messages' texts (DynamoCaseRepository.getState). */
+export type CaseState = Omit<CaseRecord, 'messages'> & { messages: Array<Omit<CaseMessage, 'text'>> };
 
 /** A case item must stay far below DynamoDB's 400 KB; the raw mail in S3 keeps the whole text. */
 export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
@@ -455,7 +457,35 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async get(caseId: string): Promise<CaseRecord | null> {
-    // One Query reads the case item and its follow-ups together.
+    const items = await this.readPartition(caseId);
+    if (!items) return null;
+    // The texts kept out of the table, read in parallel.
+    const texts = await readMessageTexts([items.firstItem, ...items.messageItems], this.texts);
+    return this.fromItems(items.caseItem, items.messageItems, items.firstItem, texts);
+  }
+
+  /**
+   * The case as `get` reads it but without any message text: what a write decides on (version,
+   * status, the messages' sourceIds and ids, pending maps), with no read of the text store, so its
+   * cost does not grow with the case's correspondence (one Query, as `get`, and no S3 GET).
+   */
+  async getState(caseId: string): Promise<CaseState | null> {
+    const items = await this.readPartition(caseId);
+    if (!items) return null;
+    // Each text kept out of the table stands in as '' for the rebuild; every text is dropped after.
+    const unread = new Map<string, string>();
+    for (const item of [items.firstItem, ...items.messageItems]) {
+      const ref = textRefOf(item);
+      if (ref) unread.set(ref.key, '');
+    }
+    const { messages, ...record } = this.fromItems(items.caseItem, items.messageItems, items.firstItem, unread);
+    return { ...record, messages: messages.map(({ text: _text, ...message }) => message) };
+  }
+
+  /** One Query reads the case item, its first message's item and its follow-ups together. */
+  private async readPartition(
+    caseId: string,
+  ): Promise<{ caseItem: Item; firstItem?: Item; messageItems: Item[] } | null> {
     let caseItem: Item | undefined;
     let firstItem: Item | undefined;
     const messageItems: Item[] = [];
@@ -476,10 +506,7 @@ export class DynamoCaseRepository implements CaseRepository {
         else if (sk.startsWith('MSG#')) messageItems.push(item);
       }
     }
-    if (!caseItem) return null;
-    // The texts kept out of the table, read in parallel.
-    const texts = await readMessageTexts([firstItem, ...messageItems], this.texts);
-    return this.fromItems(caseItem, messageItems, firstItem, texts);
+    return caseItem ? { caseItem, firstItem, messageItems } : null;
   }
 
   async getFirstStored(caseIds: string[]): Promise<CaseRecord | null> {

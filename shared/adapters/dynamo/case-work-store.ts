@@ -7,7 +7,7 @@ import {
 import type { CaseMessage, CaseRecord } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase } from '../../app/lifecycle/ports';
-import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository } from './case-repository';
+import { CASE_PK_PREFIX, type CaseState, caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
@@ -85,7 +85,8 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   }
 
   async commit(commit: CaseCommit): Promise<CommitResult> {
-    const record = await this.repository.get(commit.caseId);
+    // The state only: the write decides on version, sourceIds and ids, never on a stored text.
+    const record = await this.repository.getState(commit.caseId);
     if (!record) return { ok: false, reason: 'not-found' };
     const stored = record as unknown as Item;
     if ((typeof stored['version'] === 'number' ? stored['version'] : 0) !== commit.expectedVersion) {
@@ -390,7 +391,7 @@ function retentionChange(commit: CaseCommit, stored: Item, settings: RetentionSe
 }
 
 /** The entries of the pending-messages map: messages, or with a text store their references (pendingEntry). */
-function pendingEntriesOf(record: CaseRecord): Item[] {
+function pendingEntriesOf(record: CaseRecord | CaseState): Item[] {
   const map = (record as unknown as Item)[PENDING_MESSAGES_ATTRIBUTE];
   if (!map || typeof map !== 'object') return [];
   return Object.values(map as Record<string, Item>);

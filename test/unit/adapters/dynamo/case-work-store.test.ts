@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseItemKey, DynamoCaseRepository } from '../../../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
+import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
 import type { CaseMessage } from '../../../../shared/domain/case';
 import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import type { MessageTextStore } from '../../../../shared/ports';
 import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
 import { asRecord, CASE_ID, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
@@ -224,6 +226,70 @@ describe('DynamoCaseWorkStore', () => {
       }),
     );
     expect(Items).toHaveLength(1);
+  });
+
+  it('a commit reads no message text: its cost does not grow with the case’s long messages', async () => {
+    const table = await freshTable();
+    const local = new LocalMessageTextStore();
+    let gets = 0;
+    const texts: MessageTextStore = {
+      put: (target, text) => local.put(target, text),
+      get: (ref) => {
+        gets++;
+        return local.get(ref);
+      },
+      markClosed: (ref, at) => local.markClosed(ref, at),
+      markOpen: (ref) => local.markOpen(ref),
+      deleteCase: (caseId) => local.deleteCase(caseId),
+    };
+    const repository = new DynamoCaseRepository({ client: doc, tableName: table, texts });
+    const store = new DynamoCaseWorkStore({ client: doc, tableName: table, repository });
+    const long = 'Segue em anexo o comprovante do estorno que ainda não caiu na conta da loja. '.repeat(12);
+    await repository.create(asRecord(workCase({ messages: [{ ...outMessage('s-0', long), direction: 'in' }] })));
+    for (let i = 1; i <= 30; i++) {
+      const at = `2026-03-12T15:${String(i).padStart(2, '0')}:00.000Z`;
+      await repository.appendMessage(CASE_ID, { ...outMessage(`s-${i}`, `${long} (${i})`), receivedAt: at });
+    }
+    // label, commit → [result, text-store GETs during it]
+    const rows: Array<[string, Parameters<typeof store.commit>[0], unknown]> = [
+      [
+        'a status change with no message',
+        {
+          caseId: CASE_ID,
+          expectedVersion: 1,
+          changes: { status: 'WAITING_MERCHANT' },
+          events: [],
+          messages: [],
+          effects: [],
+        },
+        [{ ok: true, version: 2 }, 0],
+      ],
+      [
+        'a message whose sourceId is stored already (a retry) is skipped without reading a text',
+        {
+          caseId: CASE_ID,
+          expectedVersion: 2,
+          changes: {},
+          events: [],
+          messages: [outMessage('s-7', long), outMessage('s-31')],
+          effects: [],
+        },
+        [{ ok: true, version: 3 }, 0],
+      ],
+      [
+        'a stale version is refused without reading a text',
+        { caseId: CASE_ID, expectedVersion: 1, changes: {}, events: [], messages: [], effects: [] },
+        [{ ok: false, reason: 'conflict' }, 0],
+      ],
+    ];
+    for (const [label, commit, expected] of rows) {
+      gets = 0;
+      const result = await store.commit(commit);
+      expect([label, [result, gets]]).toEqual([label, expected]);
+    }
+    const c = await repository.get(CASE_ID);
+    expect(c?.messages.filter((m) => m.sourceId === 's-7').map((m) => m.text)).toEqual([`${long} (7)`]);
+    expect(c?.messages.map((m) => m.sourceId)).toContain('s-31');
   });
 
   it('records message ids through the repository', async () => {
