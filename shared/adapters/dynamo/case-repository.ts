@@ -538,6 +538,12 @@ export class DynamoCaseRepository implements CaseRepository {
    * being filled after its creation.
    */
   async getByProtocol(protocol: string): Promise<CaseRecord | null> {
+    const caseId = await this.caseIdOfProtocol(protocol);
+    return caseId === null ? null : this.get(caseId);
+  }
+
+  /** The id of the case `getByProtocol` returns, or null, read without the case (nor its texts). */
+  async caseIdOfProtocol(protocol: string): Promise<string | null> {
     const parts = parseProtocol(protocol);
     if (!parts) return null;
     const canonical = formatProtocol(parts.year, parts.seq);
@@ -555,11 +561,11 @@ export class DynamoCaseRepository implements CaseRepository {
     // The counter never issues a number twice; only a counter reset could, and then no case is picked.
     if (cases.length > 1) throw new Error(`Protocol ${canonical} is on ${cases.length} cases`);
     const entry = cases[0];
-    if (entry) return this.get(String(entry['pk']).slice('CASE#'.length));
+    if (entry) return String(entry['pk']).slice(CASE_PK_PREFIX.length);
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: legacyProtocolKey(canonical), ConsistentRead: true }),
     );
-    return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+    return typeof Item?.['caseId'] === 'string' ? Item['caseId'] : null;
   }
 
   async findByMessageId(messageId: string): Promise<CaseRecord | null> {

@@ -76,8 +76,9 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   }
 
   async getByProtocol(protocol: string): Promise<WorkCase | null> {
-    const record = await this.repository.getByProtocol(protocol);
-    return record ? this.get(record.caseId) : null;
+    // The id only: `get` reads the case (and its texts) once.
+    const caseId = await this.repository.caseIdOfProtocol(protocol);
+    return caseId === null ? null : this.get(caseId);
   }
 
   async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {

@@ -228,7 +228,7 @@ describe('DynamoCaseWorkStore', () => {
     expect(Items).toHaveLength(1);
   });
 
-  it('a commit reads no message text: its cost does not grow with the case’s long messages', async () => {
+  it('a commit reads no message text, a read (by id or protocol) each long text once', async () => {
     const table = await freshTable();
     const local = new LocalMessageTextStore();
     let gets = 0;
@@ -287,6 +287,19 @@ describe('DynamoCaseWorkStore', () => {
       const result = await store.commit(commit);
       expect([label, [result, gets]]).toEqual([label, expected]);
     }
+    // label, read → [its messages, text-store GETs during it]: each long text read once, none twice.
+    const reads: Array<[string, () => Promise<WorkCase | null>, [number, number]]> = [
+      ['by id', () => store.get(CASE_ID), [32, 31]],
+      ['by protocol (a staff mail’s subject)', () => store.getByProtocol(PROTOCOL), [32, 31]],
+      ['by protocol in lower case', () => store.getByProtocol(PROTOCOL.toLowerCase()), [32, 31]],
+    ];
+    for (const [label, read, expected] of reads) {
+      gets = 0;
+      const found = await read();
+      expect([label, [found?.messages.length, gets]]).toEqual([label, expected]);
+    }
+    gets = 0;
+    expect([await store.getByProtocol('OUV-2026-999999'), gets]).toEqual([null, 0]);
     const c = await repository.get(CASE_ID);
     expect(c?.messages.filter((m) => m.sourceId === 's-7').map((m) => m.text)).toEqual([`${long} (7)`]);
     expect(c?.messages.map((m) => m.sourceId)).toContain('s-31');
