@@ -22,11 +22,10 @@ import {
 } from '../domain/lifecycle/status-page';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { pastRetention } from '../domain/retention';
-import type { WorkCase } from '../domain/lifecycle/types';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
-import type { CaseWorkStore } from './lifecycle/ports';
+import type { CaseWorkStore, WorkCaseState } from './lifecycle/ports';
 import { automaticOfficeMail } from './office-mail';
 
 /**
@@ -40,7 +39,7 @@ export interface StatusLinkStore {
 }
 
 export interface StatusLinkDeps {
-  cases: Pick<CaseWorkStore, 'getByProtocol'>;
+  cases: Pick<CaseWorkStore, 'getByProtocol' | 'getStateByProtocol'>;
   statusLinks: StatusLinkStore;
   mailer: Mailer;
   clock: Clock;
@@ -78,7 +77,7 @@ function statusLinkInboxKey(email: string): string {
  * The case as the status page may use it: null when erased or past its retention (DynamoDB's TTL
  * deletes the item days later; until then it is not shown, and no link to it is mailed).
  */
-function held<T extends WorkCase>(c: T | null, now: Date, deps: { config: OuvidoriaConfig }): T | null {
+function held<T extends WorkCaseState>(c: T | null, now: Date, deps: { config: OuvidoriaConfig }): T | null {
   return c && !pastRetention(c, now, deps.config.retention) ? c : null;
 }
 
@@ -100,7 +99,8 @@ export async function requestStatusLink(
   if (!protocol || errors.email) return { kind: 'invalid', errors };
 
   const now = deps.clock.now();
-  const found = held(await deps.cases.getByProtocol(protocol), now, deps);
+  // Its state only: the link's mail shows no message of the case.
+  const found = held(await deps.cases.getStateByProtocol(protocol), now, deps);
   // Compare even when nothing was found, so both paths do the same work.
   const matches = sameAddress(found?.senderEmail ?? '', email) && found !== null && found.protocol === protocol;
   if (!found || !matches) return { kind: 'requested', sent: false };
@@ -147,11 +147,12 @@ export async function checkStatusLink(
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   const [used, stored] = await Promise.all([
     deps.statusLinks.isUsed(verified.nonce),
-    deps.cases.getByProtocol(verified.protocol),
+    deps.cases.getStateByProtocol(verified.protocol),
   ]);
   if (used) return { kind: 'used' };
   const found = held(stored, now, deps);
-  if (!found || publicCaseView(found) === null) return { kind: 'gone' };
+  // Whether it has a public view at all (its messages do not change that).
+  if (!found || publicCaseView({ ...found, messages: [] }) === null) return { kind: 'gone' };
   return { kind: 'valid', protocol: verified.protocol, language: caseLanguage(found) };
 }
 

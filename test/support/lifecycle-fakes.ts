@@ -127,6 +127,14 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     return found ? clone(found) : null;
   }
 
+  async getStateByProtocol(protocol: string) {
+    await tick();
+    const found = recordByProtocol(this.records.values(), protocol);
+    if (!found) return null;
+    const { messages: _messages, ...state } = clone(found);
+    return state;
+  }
+
   async commit(commit: CaseCommit): Promise<CommitResult> {
     await tick();
     this.maybeFail('commit');

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
-import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase } from '../../app/lifecycle/ports';
+import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase, WorkCaseState } from '../../app/lifecycle/ports';
 import { CASE_PK_PREFIX, type CaseState, caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
@@ -79,6 +79,14 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     // The id only: `get` reads the case (and its texts) once.
     const caseId = await this.repository.caseIdOfProtocol(protocol);
     return caseId === null ? null : this.get(caseId);
+  }
+
+  async getStateByProtocol(protocol: string): Promise<WorkCaseState | null> {
+    const caseId = await this.repository.caseIdOfProtocol(protocol);
+    const state = caseId === null ? null : await this.repository.getState(caseId);
+    if (!state) return null;
+    const { messages: _messages, [PENDING_MESSAGES_ATTRIBUTE]: _pending, ...rest } = state as unknown as Item;
+    return rest as WorkCaseState;
   }
 
   async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {

@@ -42,6 +42,9 @@ export interface MarkedCase {
   since: string;
 }
 
+/** A case without its messages (CaseWorkStore.getStateByProtocol): what a decision on its state reads. */
+export type WorkCaseState = Omit<WorkCase, 'messages'>;
+
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'not-found' };
 
 /**
@@ -58,6 +61,11 @@ export type CommitResult = { ok: true; version: number } | { ok: false; reason: 
 export interface CaseWorkStore {
   get(caseId: string): Promise<WorkCase | null>;
   getByProtocol(protocol: string): Promise<WorkCase | null>;
+  /**
+   * The case `getByProtocol` finds, without its messages: no message text is read, so its cost does
+   * not grow with the case's correspondence. For the paths that show or relay no message.
+   */
+  getStateByProtocol(protocol: string): Promise<WorkCaseState | null>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   /** Removes a carried-out effect from `pendingEffects`. Idempotent; does not change the version. */
   settleEffect(caseId: string, effectId: string): Promise<void>;

@@ -227,6 +227,44 @@ describe('checkStatusLink', () => {
   });
 });
 
+describe('only the opened page reads the case’s messages', () => {
+  it('asking for a link and checking it read the case’s state alone', async () => {
+    const d = deps();
+    let wholeReads = 0;
+    const whole = d.cases.getByProtocol.bind(d.cases);
+    d.cases.getByProtocol = (protocol: string) => {
+      wholeReads++;
+      return whole(protocol);
+    };
+    let params = new URLSearchParams();
+    // label, step → [its outcome, whole-case reads (messages and their texts) during it]
+    const rows: Array<[string, () => Promise<unknown>, unknown]> = [
+      [
+        'asking for the link',
+        async () => {
+          const asked = await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+          const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+          params = new URL(url).searchParams;
+          return asked.kind;
+        },
+        ['requested', 0],
+      ],
+      ['the page before the confirmation (GET)', async () => (await checkStatusLink(params, d)).kind, ['valid', 0]],
+      [
+        'asking with another address',
+        async () => (await requestStatusLink({ protocol: PROTOCOL, email: 'outra@lojadojoao.com.br' }, d)).kind,
+        ['requested', 0],
+      ],
+      ['opening the page, which shows the messages', async () => (await openStatusLink(params, d)).kind, ['case', 1]],
+    ];
+    for (const [label, step, expected] of rows) {
+      wholeReads = 0;
+      const outcome = await step();
+      expect([label, [outcome, wholeReads]]).toEqual([label, expected]);
+    }
+  });
+});
+
 describe('checkStatusLink: the page speaks the language of the case', () => {
   it.each([
     ['es', 'es'],

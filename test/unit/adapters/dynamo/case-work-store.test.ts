@@ -300,6 +300,10 @@ describe('DynamoCaseWorkStore', () => {
     }
     gets = 0;
     expect([await store.getByProtocol('OUV-2026-999999'), gets]).toEqual([null, 0]);
+    // The state alone (the status page's link request and check): no text read, no messages.
+    const state = await store.getStateByProtocol(PROTOCOL);
+    expect([state?.caseId, state?.version, state && 'messages' in state, gets]).toEqual([CASE_ID, 3, false, 0]);
+    expect(await store.getStateByProtocol('OUV-2026-999999')).toBeNull();
     const c = await repository.get(CASE_ID);
     expect(c?.messages.filter((m) => m.sourceId === 's-7').map((m) => m.text)).toEqual([`${long} (7)`]);
     expect(c?.messages.map((m) => m.sourceId)).toContain('s-31');
