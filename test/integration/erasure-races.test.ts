@@ -153,7 +153,9 @@ describe('erasing a "+tag" or dotted variant releases its cases from the inbox c
 });
 
 describe('a survey answer racing the erasure of its case leaves no answer behind', () => {
-  const surveyDeps = (cases: DynamoCaseWorkStore | { getByProtocol: DynamoCaseWorkStore['getByProtocol'] }) => ({
+  const surveyDeps = (
+    cases: DynamoCaseWorkStore | { getStateByProtocol: DynamoCaseWorkStore['getStateByProtocol'] },
+  ) => ({
     cases,
     surveys: new DynamoSurveyStore(doc, TABLE),
     clock: new FixedClock(new Date('2026-04-07T12:00:00.000Z')),
@@ -186,8 +188,8 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
     const { protocol } = await closedCase(address);
     const store = workStore();
     const racing = {
-      getByProtocol: async (p: string) => {
-        const found = await store.getByProtocol(p);
+      getStateByProtocol: async (p: string) => {
+        const found = await store.getStateByProtocol(p);
         // Only the first read races: the erasure runs to its end between the read and the write.
         if (found && !(await answerOf(p))) await eraseSubject(address, deps(), { confirmed: true });
         return found;
@@ -195,10 +197,10 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
     };
     let first = true;
     const once = {
-      getByProtocol: async (p: string) => {
-        if (!first) return store.getByProtocol(p);
+      getStateByProtocol: async (p: string) => {
+        if (!first) return store.getStateByProtocol(p);
         first = false;
-        return racing.getByProtocol(p);
+        return racing.getStateByProtocol(p);
       },
     };
     await recordSurvey(link(protocol), 'Atendimento ótimo, meu telefone é 11 91234-5678', surveyDeps(once));

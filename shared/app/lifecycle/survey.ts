@@ -32,12 +32,13 @@ export type SurveyResult =
 export async function surveyCase(
   protocol: string,
   deps: {
-    cases: Pick<LifecycleDeps['cases'], 'getByProtocol'>;
+    cases: Pick<LifecycleDeps['cases'], 'getStateByProtocol'>;
     clock: LifecycleDeps['clock'];
     config: LifecycleDeps['config'];
   },
 ): Promise<{ language: MessageLanguage; reopened: boolean; closedAt?: string } | null> {
-  const found = await deps.cases.getByProtocol(protocol);
+  // Its state only: the survey shows no message of the case.
+  const found = await deps.cases.getStateByProtocol(protocol);
   // Past its retention the case is gone, whether or not DynamoDB's TTL has deleted it yet.
   if (found === null || pastRetention(found, deps.clock.now(), deps.config.retention)) return null;
   return {
@@ -52,7 +53,7 @@ export async function recordSurvey(
   link: string | URLSearchParams,
   comment: string | undefined,
   deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry' | 'config'> & {
-    cases: Pick<LifecycleDeps['cases'], 'getByProtocol'>;
+    cases: Pick<LifecycleDeps['cases'], 'getStateByProtocol'>;
   },
 ): Promise<SurveyResult> {
   const now = deps.clock.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
+import { recordSurvey, surveyCase } from '../../../../shared/app/lifecycle/survey';
 import { localConfig } from '../../../../shared/domain/config';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
 import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
@@ -48,6 +48,35 @@ describe('recordSurvey', () => {
     const w = closedWorld();
     expect((await recordSurvey(links[2]!.url, typed, w.deps)).kind).toBe('recorded');
     expect((await w.surveys.get(PROTOCOL))?.comment).toBe(stored);
+  });
+
+  it('reads the case’s state alone: the survey shows none of its messages', async () => {
+    const w = closedWorld();
+    let wholeReads = 0;
+    const whole = w.deps.cases.getByProtocol.bind(w.deps.cases);
+    w.deps.cases.getByProtocol = (protocol: string) => {
+      wholeReads++;
+      return whole(protocol);
+    };
+    // label, step → [its outcome, whole-case reads (messages and their texts) during it]
+    const rows: Array<[string, () => Promise<unknown>, unknown]> = [
+      ['the page', async () => (await surveyCase(PROTOCOL, w.deps))?.reopened, [false, 0]],
+      [
+        'the answer',
+        async () => (await recordSurvey(links[4]!.url, 'Resolveram rápido', w.deps)).kind,
+        ['recorded', 0],
+      ],
+      [
+        'a second answer',
+        async () => (await recordSurvey(links[1]!.url, undefined, w.deps)).kind,
+        ['already-answered', 0],
+      ],
+    ];
+    for (const [label, step, expected] of rows) {
+      wholeReads = 0;
+      const outcome = await step();
+      expect([label, [outcome, wholeReads]]).toEqual([label, expected]);
+    }
   });
 
   it('two confirmations at once: one answer', async () => {
@@ -144,7 +173,7 @@ describe('recordSurvey', () => {
     let reads = 0;
     const cases = {
       // Held when the link is checked; erased (gone) by the time the answer is written.
-      getByProtocol: async (p: string) => (reads++ === 0 ? w.deps.cases.getByProtocol(p) : null),
+      getStateByProtocol: async (p: string) => (reads++ === 0 ? w.deps.cases.getStateByProtocol(p) : null),
     };
     expect(await recordSurvey(links[3]!.url, 'Meu celular é 11 91234-5678', { ...w.deps, cases })).toEqual({
       kind: 'invalid-link',
