@@ -633,7 +633,8 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   let result: CasePage = { items: [] };
   let notice: string | undefined;
   if (typedProtocol) {
-    const c = await lifecycle.cases.getByProtocol(typedProtocol);
+    // Its state only: the search redirects to the case page, which reads the case whole.
+    const c = await lifecycle.cases.getStateByProtocol(typedProtocol);
     if (c && canViewCase(user, c))
       return redirect(`${frame.basePath}/equipe/caso/${encodeURIComponent(c.caseId)}`, [], formOrigins);
     notice = 'Nenhum caso visível para você com esse protocolo.';

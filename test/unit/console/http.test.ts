@@ -392,7 +392,14 @@ describe('serveConsole — who sees what', () => {
   });
 
   it('a search by protocol opens the case when visible', async () => {
-    const { serve, request } = world();
+    const { serve, request, w } = world();
+    // The search redirects: it reads the case's state, not its messages (their texts).
+    let wholeReads = 0;
+    const whole = w.deps.cases.getByProtocol.bind(w.deps.cases);
+    w.deps.cases.getByProtocol = (protocol: string) => {
+      wholeReads++;
+      return whole(protocol);
+    };
     const r = await serve(
       request('GET', '/equipe/casos', { token: tokenOf('ana'), query: `busca=${PROTOCOL.toLowerCase()}` }),
     );
@@ -403,6 +410,7 @@ describe('serveConsole — who sees what', () => {
     );
     expect(hidden?.statusCode).toBe(200);
     expect(hidden?.body).toContain('Nenhum caso visível');
+    expect(wholeReads).toBe(0);
   });
 
   it.each([
