@@ -201,6 +201,9 @@ export interface DeliveryClaim {
 }
 
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
+/** A case's record without its messages: what a listing by status reads. */
+export type CaseSummary = Omit<CaseRecord, 'messages'>;
+
 export interface CaseRepository {
   /**
    * Creates the record if no record has that caseId; returns the stored one either way. A record
@@ -300,11 +303,12 @@ export interface CaseRepository {
    */
   markAnalystNotified(caseId: string, at: Date, also?: CaseBookkeeping): Promise<boolean>;
   /**
-   * The cases in a status by creation time, whole records: newest first (the default, for lists) or
-   * `oldest` first (for sweeps: a capped sweep reaches the longest-waiting cases first); at most
-   * `limit` (100 when absent; `Infinity` pages through the whole status).
+   * The cases in a status by creation time, without their messages (the sweeps that list them need
+   * the state, never thousands of texts read from S3): newest first (the default) or `oldest` first
+   * (a capped sweep reaches the longest-waiting cases first); at most `limit` (100 when absent;
+   * `Infinity` pages through the whole status).
    */
-  listByStatus(status: CaseStatus, limit?: number, order?: 'newest' | 'oldest'): Promise<CaseRecord[]>;
+  listByStatus(status: CaseStatus, limit?: number, order?: 'newest' | 'oldest'): Promise<CaseSummary[]>;
   listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
   /** Every record, newest first (local board and tests; paginated scan). */
   listAll(limit?: number): Promise<CaseRecord[]>;

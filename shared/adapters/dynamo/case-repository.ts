@@ -21,6 +21,7 @@ import type {
   CaseBookkeeping,
   CaseCreation,
   CaseRepository,
+  CaseSummary,
   DeliveryClaim,
   MessageTextRef,
   MessageTextStore,
@@ -591,10 +592,14 @@ export class DynamoCaseRepository implements CaseRepository {
     return (shared !== id ? await read(shared) : undefined) ?? (await read(id));
   }
 
-  async listByStatus(status: CaseStatus, limit = 100, order: 'newest' | 'oldest' = 'newest'): Promise<CaseRecord[]> {
+  async listByStatus(status: CaseStatus, limit = 100, order: 'newest' | 'oldest' = 'newest'): Promise<CaseSummary[]> {
     // The index is eventually consistent and the record is read from the table: a case that has
-    // left this status since is not listed under it.
-    return (await this.queryIndex(GSI.byStatus, statusGsiPk(status), limit, order)).filter((r) => r.status === status);
+    // left this status since is not listed under it. Its state only: no message text is read.
+    const entries = await this.indexEntries(GSI.byStatus, statusGsiPk(status), limit, order);
+    const states = await Promise.all(entries.map((entry) => this.getState(String(entry['caseId']))));
+    return states
+      .filter((state): state is CaseState => state !== null && state.status === status)
+      .map(({ messages: _messages, ...summary }) => summary);
   }
 
   async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
@@ -607,6 +612,16 @@ export class DynamoCaseRepository implements CaseRepository {
     limit: number,
     order: 'newest' | 'oldest' = 'newest',
   ): Promise<CaseRecord[]> {
+    return this.readListed(await this.indexEntries(index, partition, limit, order));
+  }
+
+  /** Up to `limit` entries of one index partition, in creation order (newest first unless `oldest`). */
+  private async indexEntries(
+    index: (typeof GSI)[keyof typeof GSI],
+    partition: string,
+    limit: number,
+    order: 'newest' | 'oldest' = 'newest',
+  ): Promise<Item[]> {
     if (limit <= 0) return [];
     const items: Item[] = [];
     const pages = paginateQuery(
@@ -625,7 +640,7 @@ export class DynamoCaseRepository implements CaseRepository {
       items.push(...(page.Items ?? []));
       if (items.length >= limit) break;
     }
-    return this.readListed(items.slice(0, limit));
+    return items.slice(0, limit);
   }
 
   /**

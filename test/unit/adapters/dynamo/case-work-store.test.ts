@@ -304,6 +304,10 @@ describe('DynamoCaseWorkStore', () => {
     const state = await store.getStateByProtocol(PROTOCOL);
     expect([state?.caseId, state?.version, state && 'messages' in state, gets]).toEqual([CASE_ID, 3, false, 0]);
     expect(await store.getStateByProtocol('OUV-2026-999999')).toBeNull();
+    // A sweep's listing by status (requeue, the local stack's restart): the state, no text read.
+    gets = 0;
+    const listed = await repository.listByStatus('WAITING_MERCHANT', 10, 'oldest');
+    expect([listed.map((l) => [l.caseId, 'messages' in l]), gets]).toEqual([[[CASE_ID, false]], 0]);
     const c = await repository.get(CASE_ID);
     expect(c?.messages.filter((m) => m.sourceId === 's-7').map((m) => m.text)).toEqual([`${long} (7)`]);
     expect(c?.messages.map((m) => m.sourceId)).toContain('s-31');
