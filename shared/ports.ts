@@ -429,6 +429,11 @@ export interface StoredUpload {
   tags: Record<string, string>;
   /** The object's ETag as listed: pins a copy to these very bytes. */
   etag?: string | undefined;
+  /**
+   * The version whose tags were read (the bucket is versioned): a re-sent POST makes a new version
+   * and leaves this one as it was, so tags and copies pinned to it reach these very bytes.
+   */
+  version?: string | undefined;
 }
 
 export interface UploadStore {
@@ -445,16 +450,28 @@ export interface UploadStore {
   put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void>;
   /** Objects under a prefix, with their tags. */
   list(prefix: string): Promise<StoredUpload[]>;
-  tags(key: string): Promise<Record<string, string>>;
+  /** The tags of `version` of the object (its current version when undefined). */
+  tags(key: string, version?: string): Promise<Record<string, string>>;
   /** The bytes of a file the scanner found clean; anything else is refused (tag-based access). */
   readClean(key: string): Promise<Buffer>;
-  /** Sets our state tag (and the case id), keeping the scanner's tag. */
-  setState(key: string, state: UploadState, caseId?: string): Promise<void>;
+  /**
+   * Sets our state tag (and the case id), keeping the scanner's tag, on `version` (the current one
+   * when undefined): the tags are written on the very version they were read from, so a re-sent POST
+   * in between never inherits the scanner's verdict or the case of the bytes it replaced.
+   */
+  setState(key: string, state: UploadState, caseId?: string, version?: string): Promise<void>;
   /**
    * Copies a clean object to `to` with exactly these tags, when it is still the object of `etag`
    * (any ETag when undefined); false when it is not (replaced, gone, or no longer readable clean).
+   * With `version`, the copy is of that version (the one scanned or listed), whatever came since.
    */
-  copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean>;
+  copy(
+    from: string,
+    to: string,
+    etag: string | undefined,
+    tags: Record<string, string>,
+    version?: string,
+  ): Promise<boolean>;
 }
 
 /**

@@ -16,7 +16,13 @@ import { settingsFromEnv } from '../../shared/composition/settings';
 export const ScanResultEventSchema = z.object({
   'detail-type': z.literal('GuardDuty Malware Protection Object Scan Result'),
   detail: z.object({
-    s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string(), eTag: z.optional(z.string()) }),
+    s3ObjectDetails: z.object({
+      bucketName: z.string(),
+      objectKey: z.string(),
+      eTag: z.optional(z.string()),
+      // The scanned version (null when the bucket keeps none).
+      versionId: z.optional(z.nullable(z.string())),
+    }),
     scanResultDetails: z.object({ scanResultStatus: z.enum(SCAN_STATUSES) }),
   }),
 });
@@ -55,6 +61,7 @@ export function createAttachmentScanHandler(
       scanResultDetails.scanResultStatus,
       deps,
       s3ObjectDetails.eTag,
+      s3ObjectDetails.versionId ?? undefined,
     );
     logger.info('Upload scan result', {
       key: s3ObjectDetails.objectKey,

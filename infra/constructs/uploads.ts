@@ -66,7 +66,10 @@ export class Uploads extends Construct {
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...PRIVATE_BUCKET,
-      versioned: false,
+      // Versioned: a presigned POST re-sent (valid for its whole policy time) makes a new version and
+      // leaves the one a submission claimed — and GuardDuty's event names — as it was; tags and copies
+      // are pinned to versions (shared/adapters/s3-upload-store.ts). Noncurrent versions expire below.
+      versioned: true,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'uploads/',
       // Browsers post files straight to the bucket (presigned POST), from the form's origin only.
@@ -93,6 +96,15 @@ export class Uploads extends Construct {
           prefix: CLAIMED_PREFIX,
           tagFilters: { [STATE_TAG]: 'moved' },
           expiration: Duration.days(props.pendingUploadDays),
+        },
+        {
+          // Everything expires (LGPD), every version too: a version a re-sent POST or a copy onto itself
+          // replaced (the upload copied out, a quarantined or re-sent one, a file before its closing's
+          // copy) goes as soon as an unclaimed upload; so do the versions the rules below expire, and
+          // the delete markers left alone.
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(props.pendingUploadDays),
+          expiredObjectDeleteMarker: true,
         },
         // The case's clock, as for raw mail: closed-case files from the closing, redirected ones from the upload.
         // Backstop (everything expires): never shorter than the closed case's clock, see the props.
@@ -231,7 +243,13 @@ export class Uploads extends Construct {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'PutUploads',
-        actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObjectTagging'],
+        actions: [
+          's3:PutObject',
+          's3:PutObjectTagging',
+          's3:GetObjectTagging',
+          's3:PutObjectVersionTagging',
+          's3:GetObjectVersionTagging',
+        ],
         resources: [objects],
       }),
     );
@@ -243,7 +261,7 @@ export class Uploads extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${UPLOADS_PREFIX}*`] } },
       }),
     );
-    this.grantCleanReads(fn, 'ReadCleanUploads');
+    this.grantCleanReads(fn, 'ReadCleanUploads', true);
     this.grantClaimMoves(fn);
     this.acknowledgeUploadsPrefix(
       fn,
@@ -301,11 +319,16 @@ export class Uploads extends Construct {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'TagUploads',
-        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        actions: [
+          's3:GetObjectTagging',
+          's3:PutObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectVersionTagging',
+        ],
         resources: [objects],
       }),
     );
-    this.grantCleanReads(fn, 'ReadCleanUploads');
+    this.grantCleanReads(fn, 'ReadCleanUploads', true);
     this.grantClaimMoves(fn);
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -364,18 +387,26 @@ export class Uploads extends Construct {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'TagClaimedUploads',
-        actions: ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        actions: [
+          's3:GetObjectTagging',
+          's3:PutObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectVersionTagging',
+        ],
         resources: [this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
       }),
     );
   }
 
-  /** s3:GetObject on the uploads and claimed prefixes, only for objects GuardDuty tagged clean (as the bucket policy demands). */
-  private grantCleanReads(fn: OuvidoriaFunction, sid: string): void {
+  /**
+   * s3:GetObject on the uploads and claimed prefixes, only for objects GuardDuty tagged clean (as the
+   * bucket policy demands); s3:GetObjectVersion too for who copies a version (`versions`).
+   */
+  private grantCleanReads(fn: OuvidoriaFunction, sid: string, versions = false): void {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid,
-        actions: ['s3:GetObject'],
+        actions: versions ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:GetObject'],
         resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`), this.bucket.arnForObjects(`${CLAIMED_PREFIX}*`)],
         conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: CLEAN_SCAN_STATUS } },
       }),

@@ -71,21 +71,35 @@ export class S3UploadStore implements UploadStore {
     for (const object of listed.Contents ?? []) {
       if (!object.Key) continue;
       // Tags only: HeadObject would need s3:GetObject, denied until the scan says clean.
-      const tags = await this.tags(object.Key);
+      const { tags, version } = await this.versionTags(object.Key);
       uploads.push({
         key: object.Key,
         size: object.Size ?? 0,
         filename: nameFromTag(tags[NAME_TAG]),
         tags,
         ...(object.ETag ? { etag: object.ETag } : {}),
+        ...(version ? { version } : {}),
       });
     }
     return uploads;
   }
 
-  async tags(key: string): Promise<Record<string, string>> {
-    const out = await this.s3.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
-    return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  async tags(key: string, version?: string): Promise<Record<string, string>> {
+    return (await this.versionTags(key, version)).tags;
+  }
+
+  /** The tags of a version (the current one when undefined) and the version they were read from. */
+  private async versionTags(
+    key: string,
+    version?: string,
+  ): Promise<{ tags: Record<string, string>; version?: string | undefined }> {
+    const out = await this.s3.send(
+      new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key, ...(version ? { VersionId: version } : {}) }),
+    );
+    return {
+      tags: Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+      version: version ?? out.VersionId,
+    };
   }
 
   async readClean(key: string): Promise<Buffer> {
@@ -93,25 +107,36 @@ export class S3UploadStore implements UploadStore {
     return Buffer.from((await out.Body?.transformToByteArray()) ?? new Uint8Array());
   }
 
-  async setState(key: string, state: UploadState, caseId?: string): Promise<void> {
-    // PutObjectTagging replaces the set: keep GuardDuty's tag (and any other) as it is.
-    const tags = { ...(await this.tags(key)), [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) };
+  async setState(key: string, state: UploadState, caseId?: string, version?: string): Promise<void> {
+    // PutObjectTagging replaces the set: keep GuardDuty's tag (and any other) as it is — written on
+    // the version read, never on one a re-sent POST made in between (it would inherit the verdict).
+    const read = await this.versionTags(key, version);
+    const tags = { ...read.tags, [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) };
     await this.s3.send(
       new PutObjectTaggingCommand({
         Bucket: this.bucket,
         Key: key,
+        ...(read.version ? { VersionId: read.version } : {}),
         Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
       }),
     );
   }
 
-  async copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean> {
+  async copy(
+    from: string,
+    to: string,
+    etag: string | undefined,
+    tags: Record<string, string>,
+    version?: string,
+  ): Promise<boolean> {
+    const source = `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`;
     try {
       await this.s3.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
           Key: to,
-          CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          // The version scanned or listed: a re-sent POST since is another version, not this copy's source.
+          CopySource: version ? `${source}?versionId=${encodeURIComponent(version)}` : source,
           // The bytes listed or scanned, not whatever a re-sent POST left there since.
           ...(etag ? { CopySourceIfMatch: quotedEtag(etag) } : {}),
           TaggingDirective: 'REPLACE',
@@ -120,14 +145,15 @@ export class S3UploadStore implements UploadStore {
       );
       return true;
     } catch (error) {
-      // Replaced (412), gone, or replaced by bytes not scanned clean (the tag-based read is denied).
+      // Replaced (412), gone, or replaced by bytes not scanned clean (the tag-based read is denied);
+      // a version erased meanwhile (NoSuchVersion).
       if (SOURCE_CHANGED.has((error as { name?: string }).name ?? '')) return false;
       throw error;
     }
   }
 }
 
-const SOURCE_CHANGED = new Set(['PreconditionFailed', 'NoSuchKey', 'NotFound', 'AccessDenied']);
+const SOURCE_CHANGED = new Set(['PreconditionFailed', 'NoSuchKey', 'NoSuchVersion', 'NotFound', 'AccessDenied']);
 
 /** S3 lists ETags quoted; GuardDuty's event may carry it bare. */
 function quotedEtag(etag: string): string {

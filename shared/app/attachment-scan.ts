@@ -49,7 +49,7 @@ export type ScanOutcome =
   | { kind: 'recorded'; caseId: string; scan: NonNullable<AttachmentMeta['scan']> };
 
 /**
- * `etag`: the scanned object's, from GuardDuty's event. A clean file is copied out of the upload
+ * `etag`, `version`: the scanned object's, from GuardDuty's event. A clean file is copied out of the upload
  * prefix pinned to it (moveToClaimed) and its type checked on the copy: when a re-sent POST replaced
  * the upload after the scan, nothing is recorded (`replaced`) and the case keeps what it showed.
  */
@@ -58,9 +58,11 @@ export async function recordScanResult(
   status: ScanStatus,
   deps: AttachmentScanDeps,
   etag?: string,
+  version?: string,
 ): Promise<ScanOutcome> {
   if (!key.startsWith(UPLOADS_PREFIX)) return { kind: 'ignored', reason: 'outside-uploads' };
-  const tags = await deps.uploads.tags(key);
+  // The scanned version's tags: a re-sent POST since is another version, with no case of its own.
+  const tags = await deps.uploads.tags(key, version);
   const caseId = tags[CASE_TAG];
   if (!caseId) return { kind: 'ignored', reason: 'unclaimed' };
   const declared = nameFromTag(tags[NAME_TAG]);
@@ -68,14 +70,14 @@ export async function recordScanResult(
   let proved: { filename: string; contentType: string } | undefined;
   let movedTo: string | undefined;
   if (status === 'NO_THREATS_FOUND') {
-    movedTo = await moveToClaimed(deps.uploads, key, etag, tags, caseId);
+    movedTo = await moveToClaimed(deps.uploads, key, etag, tags, caseId, version);
     if (!movedTo) return { kind: 'ignored', reason: 'replaced' };
     const check = detectFileKind(await deps.uploads.readClean(movedTo), declared, deps.config.attachments.allowedTypes);
     if (check.ok) proved = { filename: sanitizeFilename(declared, check.kind), contentType: check.mime };
     else scan = 'REFUSED';
   }
   if (scan === 'THREATS_FOUND' || scan === 'REFUSED')
-    await deps.uploads.setState(movedTo ?? key, 'quarantined', caseId);
+    await deps.uploads.setState(movedTo ?? key, 'quarantined', caseId, movedTo ? undefined : version);
   const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved, ...(movedTo ? { movedTo } : {}) });
   if (recorded === 'missing') {
     // The case is gone (erased) or no longer lists the file: its copy expires like a moved upload.

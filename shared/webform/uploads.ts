@@ -197,7 +197,12 @@ export async function claimUploads(
     const quarantined = scan === 'THREATS_FOUND' || scan === 'REFUSED';
     // The copy is tagged `attached` already; anything else is tagged where it is.
     if (quarantined || !movedTo)
-      await deps.uploads.setState(movedTo ?? object.key, quarantined ? 'quarantined' : 'attached', caseId);
+      await deps.uploads.setState(
+        movedTo ?? object.key,
+        quarantined ? 'quarantined' : 'attached',
+        caseId,
+        movedTo ? undefined : object.version,
+      );
     attachments.push({ filename, contentType, size: object.size, key: movedTo ?? object.key, scan, inline: false });
   }
   return { attachments, infected };
@@ -216,7 +221,7 @@ async function moveIfClean(
   let object = listed;
   for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
     if (scanStatusOf(object.tags) !== 'NO_THREATS_FOUND') return { object };
-    const movedTo = await moveToClaimed(uploads, object.key, object.etag, object.tags, caseId);
+    const movedTo = await moveToClaimed(uploads, object.key, object.etag, object.tags, caseId, object.version);
     if (movedTo) return { object, movedTo };
     const again = (await uploads.list(prefix)).find((o) => o.key === object.key);
     if (!again || !claimableBy(again.tags, caseId)) break;

@@ -124,6 +124,30 @@ describe('uploads bucket', () => {
     });
   });
 
+  // A presigned POST re-sent between the claim and the scan result must not destroy the claimed bytes
+  // GuardDuty is scanning (its event names their version): the bucket keeps versions, and every
+  // noncurrent version (and the delete marker an expiry leaves) goes after pendingUploadDays.
+  it('keeps versions, and expires every noncurrent version after pendingUploadDays', () => {
+    const buckets = template.findResources('AWS::S3::Bucket', {
+      Properties: {
+        LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-unclaimed-uploads' })]) },
+      },
+    });
+    const uploads = Object.values(buckets)[0]?.Properties;
+    expect(uploads?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const noncurrent = ((uploads?.LifecycleConfiguration?.Rules ?? []) as Record<string, unknown>[]).filter(
+      (r) => r['NoncurrentVersionExpiration'] !== undefined,
+    );
+    expect(noncurrent).toEqual([
+      {
+        Id: 'expire-noncurrent-versions',
+        NoncurrentVersionExpiration: { NoncurrentDays: config.attachments.pendingUploadDays },
+        ExpiredObjectDeleteMarker: true,
+        Status: 'Enabled',
+      },
+    ]);
+  });
+
   it('denies reads of any object not tagged clean to everyone but the scanner (tag-based access)', () => {
     const policy = template.findResources('AWS::S3::BucketPolicy', {
       Properties: { Bucket: { Ref: ref(stack.uploads.bucket) } },
@@ -227,9 +251,13 @@ describe('webform grants (least privilege)', () => {
     const bySid = (sid: string) => statements.find((s) => s['Sid'] === sid);
     expect([...((bySid('PutUploads')?.['Action'] ?? []) as string[])].sort()).toEqual([
       's3:GetObjectTagging',
+      's3:GetObjectVersionTagging',
       's3:PutObject',
       's3:PutObjectTagging',
+      's3:PutObjectVersionTagging',
     ]);
+    // A copy pinned to the listed version reads that version: still only if tagged clean.
+    expect(bySid('ReadCleanUploads')?.['Action']).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
     expect(JSON.stringify(bySid('PutUploads')?.['Resource'])).toContain('/uploads/*');
     expect(bySid('ListUploads')?.['Condition']).toEqual({ StringLike: { 's3:prefix': ['uploads/*'] } });
     expect(bySid('ReadCleanUploads')?.['Condition']).toEqual({

@@ -3,9 +3,11 @@
  * (optionally mirrored to a folder), created by presigned POSTs that are verified like S3 does
  * (signature, expiry, exact key, type, length, tags), and scanned on arrival by a stand-in scanner
  * that flags the EICAR test string. Reads follow the same tag-based rule as the bucket policy:
- * only NO_THREATS_FOUND objects can be read.
+ * only NO_THREATS_FOUND objects can be read. Versioned like the bucket: a new write keeps the
+ * version it replaces (in memory only: the mirror folder holds current versions) until the
+ * noncurrent-version rule, `expirePending()` here, takes it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -34,6 +36,7 @@ export function localScan(bytes: Uint8Array): ScanStatus {
 export const LOCAL_UPLOAD_CREDENTIALS = { accessKeyId: 'LOCALUPLOADS', secretAccessKey: 'local-uploads-secret' };
 
 interface LocalObject {
+  version: string;
   bytes: Buffer;
   contentType: string;
   filename?: string | undefined;
@@ -61,6 +64,8 @@ export interface LocalUploadStoreOptions {
 export class LocalUploadStore implements UploadStore {
   readonly bucket: string;
   private readonly objects = new Map<string, LocalObject>();
+  /** Versions replaced by a later write, oldest first (S3's noncurrent versions). */
+  private readonly noncurrent = new Map<string, LocalObject[]>();
   private readonly region: string;
 
   constructor(private readonly options: LocalUploadStoreOptions) {
@@ -73,7 +78,8 @@ export class LocalUploadStore implements UploadStore {
       >;
       for (const [key, meta] of Object.entries(index)) {
         const file = join(options.dir, key);
-        if (existsSync(file)) this.objects.set(key, { ...meta, bytes: readFileSync(file) });
+        if (existsSync(file))
+          this.objects.set(key, { ...meta, version: meta.version ?? randomUUID(), bytes: readFileSync(file) });
       }
     }
   }
@@ -99,14 +105,31 @@ export class LocalUploadStore implements UploadStore {
     tags: Record<string, string>,
   ) {
     const scanned: Record<string, string> = this.options.scan === 'manual' ? {} : { [SCAN_TAG]: localScan(bytes) };
-    this.objects.set(key, { bytes, contentType, filename, tags: { ...tags, ...scanned } });
+    this.write(key, { version: randomUUID(), bytes, contentType, filename, tags: { ...tags, ...scanned } });
+  }
+
+  /** A new current version of `key`; the one it replaces becomes noncurrent. */
+  private write(key: string, object: LocalObject): void {
+    const replaced = this.objects.get(key);
+    if (replaced) this.noncurrent.set(key, [...(this.noncurrent.get(key) ?? []), replaced]);
+    this.objects.set(key, object);
     this.persist(key);
   }
 
-  /** Manual scan mode: scan everything still pending (what GuardDuty does a few seconds later). */
+  /** `version` of `key` (the current one when undefined). */
+  private find(key: string, version?: string): LocalObject | undefined {
+    const current = this.objects.get(key);
+    if (version === undefined || current?.version === version) return current;
+    return this.noncurrent.get(key)?.find((o) => o.version === version);
+  }
+
+  /** Manual scan mode: scan every version still pending (what GuardDuty does a few seconds later). */
   scanPending(): string[] {
     const done: string[] = [];
-    for (const [key, object] of this.objects) {
+    for (const [key, object] of [
+      ...this.objects,
+      ...[...this.noncurrent].flatMap(([k, vs]) => vs.map((v) => [k, v] as const)),
+    ]) {
       if (object.tags[SCAN_TAG]) continue;
       object.tags[SCAN_TAG] = localScan(object.bytes);
       done.push(key);
@@ -177,11 +200,12 @@ export class LocalUploadStore implements UploadStore {
         filename: nameFromTag(o.tags[NAME_TAG]),
         tags: { ...o.tags },
         etag: etagOf(o.bytes),
+        version: o.version,
       }));
   }
 
-  async tags(key: string): Promise<Record<string, string>> {
-    return { ...(this.objects.get(key)?.tags ?? {}) };
+  async tags(key: string, version?: string): Promise<Record<string, string>> {
+    return { ...(this.find(key, version)?.tags ?? {}) };
   }
 
   async readClean(key: string): Promise<Buffer> {
@@ -197,30 +221,45 @@ export class LocalUploadStore implements UploadStore {
     return { bytes: object.bytes, contentType: object.contentType, filename: object.filename };
   }
 
-  async setState(key: string, state: UploadState, caseId?: string): Promise<void> {
-    const object = this.objects.get(key);
+  async setState(key: string, state: UploadState, caseId?: string, version?: string): Promise<void> {
+    const object = this.find(key, version);
     if (!object) return;
     object.tags = { ...object.tags, [STATE_TAG]: state, ...(caseId ? { [CASE_TAG]: caseId } : {}) };
     this.persist();
   }
 
-  /** A copy as S3 makes it: pinned to the ETag, read under the tag-based rule, no new scan. */
-  async copy(from: string, to: string, etag: string | undefined, tags: Record<string, string>): Promise<boolean> {
-    const object = this.objects.get(from);
+  /** A copy as S3 makes it: pinned to the version and ETag, read under the tag-based rule, no new scan. */
+  async copy(
+    from: string,
+    to: string,
+    etag: string | undefined,
+    tags: Record<string, string>,
+    version?: string,
+  ): Promise<boolean> {
+    const object = this.find(from, version);
     if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') return false;
     if (etag !== undefined && etag.replace(/"/g, '') !== etagOf(object.bytes).replace(/"/g, '')) return false;
-    this.objects.set(to, { ...object, tags: { ...tags } });
-    this.persist(to);
+    this.write(to, { ...object, version: randomUUID(), tags: { ...tags } });
     return true;
   }
 
-  /** What the lifecycle rules do on AWS: pending and moved uploads older than the limit are deleted. */
+  /**
+   * What the lifecycle rules do on AWS after `pendingUploadDays`: pending and moved uploads, and
+   * every noncurrent version, are deleted. The keys that lost a version, once each.
+   */
   expirePending(): string[] {
     const states: readonly string[] = SHORT_LIVED_UPLOAD_STATES;
     const expired = [...this.objects].filter(([, o]) => states.includes(o.tags[STATE_TAG] ?? '')).map(([k]) => k);
     for (const key of expired) this.objects.delete(key);
+    const keys = new Set([...expired, ...this.noncurrent.keys()]);
+    this.noncurrent.clear();
     this.persist();
-    return expired;
+    return [...keys];
+  }
+
+  /** How many versions of `key` are kept, current and noncurrent (tests). */
+  versionCount(key: string): number {
+    return (this.objects.has(key) ? 1 : 0) + (this.noncurrent.get(key)?.length ?? 0);
   }
 
   /** Every key (tests and the local board). */

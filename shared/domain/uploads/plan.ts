@@ -13,7 +13,7 @@ export const UPLOADS_PREFIX = 'uploads/';
 /**
  * Prefix of the files cases hold. A browser's presigned POST stays valid for its whole policy time
  * and names one key under `uploads/`: posted again after the submission, it would replace the file
- * the case recorded (the bucket keeps no versions) with bytes no check has read. So a claimed file
+ * at the case's key (the bucket's current version) with bytes no check has read. So a claimed file
  * that the scanner found clean is copied here, with its tags, and the case points at the copy: no
  * upload policy names this prefix, and the bucket takes nothing here but copies
  * (infra/constructs/uploads.ts). The lifecycle rules expire it on the case's clock.
@@ -63,8 +63,8 @@ export function claimableBy(tags: Record<string, string>, caseId: string): boole
 }
 /**
  * Whether the stored object is still the file `caseId` claimed. The browser's presigned POST stays
- * valid for its whole policy time: posted again after the submission, it replaces the object (the
- * bucket keeps no versions) with bytes no check has read, tagged `pending` like any new upload.
+ * valid for its whole policy time: posted again after the submission, it replaces the current
+ * version with bytes no check has read, tagged `pending` like any new upload.
  * Only an object still tagged `attached` to this case is the file the case recorded.
  */
 export function stillClaimedBy(tags: Record<string, string>, caseId: string): boolean {

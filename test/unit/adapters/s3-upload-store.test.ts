@@ -75,6 +75,40 @@ describe('S3UploadStore', () => {
     ]);
   });
 
+  // The bucket is versioned: the tags are written on the version they were read from. A presigned POST
+  // re-sent between the read and the write is a new version; it must not inherit GuardDuty's verdict
+  // (nor the case) of the bytes it replaced.
+  it.each([
+    ['the current version: the one the read answered', undefined, 'v1-scanned'],
+    ['a named version (the one listed or scanned)', 'v0-claimed', 'v0-claimed'],
+  ])('sets the state on %s, never on a version written in between', async (_l, version, expected) => {
+    s3.on(GetObjectTaggingCommand).resolves({
+      VersionId: expected,
+      TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }],
+    });
+    s3.on(PutObjectTaggingCommand).resolves({});
+    await store.setState(KEY, 'moved', 'webform-abc', version);
+    expect(s3.commandCalls(GetObjectTaggingCommand)[0]?.args[0].input.VersionId).toBe(version);
+    expect(s3.commandCalls(PutObjectTaggingCommand)[0]?.args[0].input).toMatchObject({ Key: KEY, VersionId: expected });
+  });
+
+  it('lists the version whose tags it read, and reads the tags of a named version', async () => {
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: KEY, Size: 10, ETag: '"abc"' }] });
+    s3.on(GetObjectTaggingCommand).resolves({ VersionId: 'v2', TagSet: [] });
+    expect(await store.list(`uploads/${'b'.repeat(32)}/`)).toMatchObject([{ key: KEY, etag: '"abc"', version: 'v2' }]);
+    await store.tags(KEY, 'v1');
+    expect(s3.commandCalls(GetObjectTaggingCommand)[1]?.args[0].input).toMatchObject({ Key: KEY, VersionId: 'v1' });
+  });
+
+  it('copies the version it is given, whatever was posted since', async () => {
+    s3.on(CopyObjectCommand).resolves({});
+    expect(await store.copy(KEY, `claimed/${'b'.repeat(32)}/01`, 'abc', {}, 'v1/+=')).toBe(true);
+    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input).toMatchObject({
+      CopySource: `ouvidoria-uploads/${KEY}?versionId=v1%2F%2B%3D`,
+      CopySourceIfMatch: '"abc"',
+    });
+  });
+
   it('puts a form file tagged pending with its name, as an attachment', async () => {
     s3.on(PutObjectCommand).resolves({});
     await store.put(KEY, Buffer.from('%PDF-1.4'), { contentType: 'application/pdf', filename: 'fatura.pdf' });
@@ -121,6 +155,7 @@ describe('S3UploadStore', () => {
     ['replaced since (412)', 'PreconditionFailed', false],
     ['replaced by bytes not scanned clean (the tag-based read)', 'AccessDenied', false],
     ['gone', 'NoSuchKey', false],
+    ['a version erased since', 'NoSuchVersion', false],
   ])('a copy whose source %s is false', async (_l, name, expected) => {
     s3.on(CopyObjectCommand).rejects(Object.assign(new Error(name), { name }));
     expect(await store.copy(KEY, `claimed/${'b'.repeat(32)}/01`, '"abc"', {})).toBe(expected);

@@ -467,9 +467,9 @@ describe('a presigned POST re-sent after the submission', () => {
     expect(store.download(`claimed/${pendingId}/01`)?.bytes.equals(pdf())).toBe(true);
   });
 
-  // Re-sent while the submission claims the file: the claim copies the bytes it listed or, when they
-  // changed under it, takes what is there now as any new upload (scanned before anyone reads it).
-  it('re-sent during the claim with an infected file: the case takes the new file as unscanned, never "verificado"', async () => {
+  // Re-sent while the submission claims the file: the claim copies the version it listed clean (the
+  // bucket keeps versions); the re-sent bytes are another version, unclaimed, scanned, and expire.
+  it('re-sent during the claim with an infected file: the case keeps the clean version it listed, the infected one is no one’s', async () => {
     setup('manual', (port) => {
       if (port !== (store as object)) return port;
       // The submission lists the pending id twice: for the sender's file budget, then to claim.
@@ -492,12 +492,15 @@ describe('a presigned POST re-sent after the submission', () => {
     store.scanPending();
     const r = await submit({ anexosId: pendingId });
     expect(r.statusCode).toBe(201);
-    expect(r.body).not.toContain('verificado, sem ameaças');
     const [record] = await cases.listAll();
-    expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING', key: `uploads/${pendingId}/01` });
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({
+      scan: 'NO_THREATS_FOUND',
+      key: `claimed/${pendingId}/01`,
+    });
+    expect(store.download(`claimed/${pendingId}/01`)?.bytes.equals(pdf())).toBe(true);
     store.scanPending();
     expect(store.download(`uploads/${pendingId}/01`)).toBeNull();
-    expect(store.download(`claimed/${pendingId}/01`)).toBeNull();
+    expect(await store.tags(`uploads/${pendingId}/01`)).not.toHaveProperty('ouvidoria-case');
   });
 
   it('the upload left behind and the re-sent one expire like unclaimed uploads; the case’s copy stays', async () => {

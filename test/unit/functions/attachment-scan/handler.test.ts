@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { createAttachmentScanHandler } from '../../../../functions/attachment-scan/handler';
 import { createWebformHandler } from '../../../../functions/webform/handler';
-import { LocalUploadStore } from '../../../../shared/adapters/local/local-upload-store';
+import { LocalUploadStore, localScan as localScanOf } from '../../../../shared/adapters/local/local-upload-store';
 import { noTelemetry } from '../../../../shared/app/intake';
 import { localConfig } from '../../../../shared/domain/config';
 import type { AttachmentScanRecorder } from '../../../../shared/uploads/ports';
@@ -22,6 +22,12 @@ import { EICAR, exe, pdf } from '../../../support/files';
 import { multipartBody } from '../../../support/multipart';
 
 const MERCHANT = 'lojista@modasbella.com.br';
+/** A PDF as long as pdf() that the scanner flags (the EICAR string inside). */
+const infectedPdf = () => {
+  const bytes = Buffer.alloc(pdf().length, 0x20);
+  Buffer.from(`%PDF-1.4\n${EICAR}\n`, 'latin1').copy(bytes);
+  return bytes;
+};
 const quiet = new Logger({ logLevel: 'SILENT' });
 const sample = JSON.parse(
   readFileSync(new URL('../../../../events/guardduty/malware-scan-result.json', import.meta.url), 'utf8'),
@@ -107,17 +113,20 @@ async function submittedWhileScanning(file: Buffer, name: string) {
     config: localConfig,
     logger: quiet,
   });
-  // GuardDuty's event names the ETag of the bytes it scanned.
-  const eTagOf = async () => (await store.list(key)).find((o) => o.key === key)?.etag?.replace(/"/g, '');
-  const eventFor = async (status: string) => ({
+  // GuardDuty's event names the ETag and the version of the bytes it scanned (the current ones unless told).
+  const scanned = async () => {
+    const listed = (await store.list(key)).find((o) => o.key === key);
+    return { eTag: listed?.etag?.replace(/"/g, ''), versionId: listed?.version ?? null };
+  };
+  const eventFor = async (status: string, of?: { eTag?: string | undefined; versionId: string | null }) => ({
     ...sample,
     detail: {
       ...sample.detail,
-      s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey: key, eTag: await eTagOf() },
+      s3ObjectDetails: { ...sample.detail.s3ObjectDetails, objectKey: key, ...(of ?? (await scanned())) },
       scanResultDetails: { scanResultStatus: status },
     },
   });
-  return { cases, mailer, store, key, scan, eventFor, caseId: record?.caseId as string };
+  return { cases, mailer, store, key, scan, eventFor, scanned, caseId: record?.caseId as string };
 }
 
 describe('late GuardDuty scan results', () => {
@@ -159,15 +168,48 @@ describe('late GuardDuty scan results', () => {
     expect(t.store.download(file?.key as string)?.bytes.equals(pdf())).toBe(true);
   });
 
-  it('the case erased while its file was being scanned: the clean result leaves nothing for long', async () => {
-    const t = await submittedWhileScanning(pdf(), 'fatura.pdf');
-    t.cases.records.delete(t.caseId);
-    t.store.scanPending();
-    expect(await t.scan(await t.eventFor('NO_THREATS_FOUND'))).toEqual({ kind: 'ignored', reason: 'not-on-case' });
-    // What the lifecycle rules do a day later: the upload and the copy go, nothing of hers stays.
-    t.store.expirePending();
-    expect(t.store.keys()).toEqual([]);
-  });
+  // The presigned POST re-sent in the seconds between the claim and the scan result: the bucket keeps
+  // the claimed version, GuardDuty's event names it, and the result lands on it — never on the bytes
+  // sent after, which belong to no case, inherit no verdict, and expire.
+  it.each([
+    [
+      'clean file, re-sent with other bytes',
+      pdf(),
+      pdf('Fatura 123: cobrança em dobrX'),
+      'NO_THREATS_FOUND',
+      'claimed',
+    ],
+    ['clean file, re-sent with an infected one', pdf(), infectedPdf(), 'NO_THREATS_FOUND', 'claimed'],
+    ['infected file, re-sent with a clean one', infectedPdf(), pdf(), 'THREATS_FOUND', 'uploads'],
+  ] as const)(
+    '%s between the claim and the scan: the case gets the verdict of what it claimed',
+    async (_l, first, again, verdict, prefix) => {
+      const t = await submittedWhileScanning(first, 'fatura.pdf');
+      const claimed = await t.scanned();
+      await t.store.put(t.key, again, { contentType: 'application/pdf', filename: 'fatura.pdf' });
+      const resent = await t.scanned();
+      t.store.scanPending();
+      expect(await t.scan(await t.eventFor(verdict, claimed))).toEqual({
+        kind: 'recorded',
+        caseId: t.caseId,
+        scan: verdict,
+      });
+      const file = t.cases.records.get(t.caseId)?.messages[0]?.attachments[0];
+      expect(file).toMatchObject({ scan: verdict, key: t.key.replace(/^uploads\//, `${prefix}/`) });
+      if (verdict === 'NO_THREATS_FOUND') expect(t.store.download(file?.key as string)?.bytes.equals(first)).toBe(true);
+      // The re-sent version: no case, no state but `pending`, its own scan result ignored.
+      expect(await t.store.tags(t.key, resent.versionId ?? undefined)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+      expect(await t.store.tags(t.key, resent.versionId ?? undefined)).not.toHaveProperty('ouvidoria-case');
+      const resentVerdict = verdict === 'THREATS_FOUND' ? 'NO_THREATS_FOUND' : (localScanOf(again) as string);
+      expect(await t.scan(await t.eventFor(resentVerdict, resent))).toEqual({ kind: 'ignored', reason: 'unclaimed' });
+      expect(t.cases.records.get(t.caseId)?.messages[0]?.attachments[0]).toEqual(file);
+      // A day later (pendingUploadDays): every version under uploads/ is gone — the re-sent one, the one
+      // copied out, and a quarantined one no one may read; the case's clean copy stays.
+      t.store.expirePending();
+      expect(t.store.versionCount(t.key)).toBe(0);
+      expect(t.store.keys()).toEqual(prefix === 'claimed' ? [file?.key] : []);
+    },
+  );
 
   it('infected: recorded, quarantined, the merchant told once even if the event comes twice', async () => {
     const t = await submittedWhileScanning(Buffer.from(`%PDF-1.4\n${EICAR}`), 'fatura.pdf');
