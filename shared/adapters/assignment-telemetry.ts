@@ -82,6 +82,9 @@ export function assignmentTelemetry(logger: AssignmentLogger, metrics: Assignmen
     alreadyDone: ({ caseId, protocol, status }) => {
       logger.info('Case already handled: nothing to do', { caseId, protocol, status });
     },
+    gone: ({ caseId, protocol }) => {
+      logger.info('Case gone (erased while queued): assignment dropped', { caseId, protocol });
+    },
   };
 }
 

@@ -11,9 +11,12 @@
  * is what guarantees exactly-once per case, even when SQS delivers the same message twice.
  *
  * Decisions written down:
- * - A message for a case that does not exist (or whose protocol does not match) is poison:
- *   `AssignmentMessageInvalid` is thrown, the record fails, SQS redelivers it up to the queue's
- *   maxReceiveCount and then moves it to the dead-letter queue, whose alarm calls a human.
+ * - A message for a case that is gone is done (`gone`, logged with its ids only): the read is
+ *   consistent and a queued case has no TTL, so the case was erased (a data-subject request may
+ *   erase queued cases) — dead-lettering it would page a human for a case that must not come back.
+ * - A message whose protocol does not match its case is poison: `AssignmentMessageInvalid` is
+ *   thrown, the record fails, SQS redelivers it up to the queue's maxReceiveCount and then moves it
+ *   to the dead-letter queue, whose alarm calls a human.
  * - Office closed: the message is handed to the deferral scheduler for the next opening and the
  *   record succeeds (the SQS message is deleted: no redelivery is burnt, no polling loop).
  * - No analyst available while open: the case stays QUEUED, and is retried at the top of the next
@@ -45,6 +48,8 @@ export interface AssignmentTelemetry {
   deferred(event: { caseId: string; protocol: string; until: Date }): void;
   noAnalyst(event: { caseId: string; protocol: string; retryAt: Date }): void;
   alreadyDone(event: { caseId: string; protocol: string; status: CaseStatus }): void;
+  /** The case is gone (erased while queued): the message is dropped. */
+  gone(event: { caseId: string; protocol: string }): void;
 }
 
 export const silentTelemetry: AssignmentTelemetry = {
@@ -53,6 +58,7 @@ export const silentTelemetry: AssignmentTelemetry = {
   deferred() {},
   noAnalyst() {},
   alreadyDone() {},
+  gone() {},
 };
 
 export interface AssignCaseDeps {
@@ -79,9 +85,10 @@ export type AssignmentResult =
   | { kind: 'notice-resent'; analystId: string }
   | { kind: 'deferred'; until: Date }
   | { kind: 'no-analyst'; retryAt: Date }
-  | { kind: 'already-done'; status: CaseStatus };
+  | { kind: 'already-done'; status: CaseStatus }
+  | { kind: 'gone' };
 
-/** The message can never succeed (unknown case, wrong protocol, assignee gone): DLQ after retries. */
+/** The message can never succeed (wrong protocol, assignee gone): DLQ after retries. */
 export class AssignmentMessageInvalid extends Error {
   constructor(
     message: string,
@@ -101,7 +108,11 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   const ids = { caseId: message.caseId, protocol: message.protocol };
 
   const record = await cases.get(message.caseId);
-  if (!record) throw new AssignmentMessageInvalid('No case with this id', message.caseId);
+  if (!record) {
+    // Erased while queued (a redelivery finds it gone just the same): nothing to assign, ever.
+    telemetry.gone(ids);
+    return { kind: 'gone' };
+  }
   if (record.protocol !== message.protocol) {
     throw new AssignmentMessageInvalid('The message protocol does not match the case', message.caseId);
   }

@@ -373,13 +373,25 @@ describe('fault injection with in-memory ports and retries', () => {
     expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
   });
 
-  it('an assignment message for an unknown case is dead-lettered after maxReceiveCount, nothing sent', async () => {
+  it('an assignment message for a case that is gone (erased while queued) is dropped, not dead-lettered; nothing sent', async () => {
     const p = inMemoryPipeline();
     const dlq: AssignmentMessage[] = [];
-    const poison = { caseId: 'email:nao-existe', protocol: 'OUV-2026-999999' };
+    const gone = { caseId: 'email:nao-existe', protocol: 'OUV-2026-999999' };
+    await deliverSqs(p.assignmentHandler, [gone], p.clock, dlq);
+    expect(dlq).toEqual([]);
+    expect(p.mailer.sent).toHaveLength(0);
+  });
+
+  it('an assignment message whose protocol is not its case’s is dead-lettered after maxReceiveCount, nothing sent', async () => {
+    const p = inMemoryPipeline();
+    await p.emailHandler(p.receive('ses-a', ACCEPTED_MAIL, { mailFrom: ACCEPTED_FROM }));
+    const queued = p.queue.messages[0] as AssignmentMessage;
+    const poison = { caseId: queued.caseId, protocol: 'OUV-2026-999999' };
+    const sentBefore = p.mailer.sent.length;
+    const dlq: AssignmentMessage[] = [];
     await deliverSqs(p.assignmentHandler, [poison], p.clock, dlq);
     expect(dlq).toEqual([poison]);
-    expect(p.mailer.sent).toHaveLength(0);
+    expect(p.mailer.sent).toHaveLength(sentBefore);
   });
 
   it('two concurrent deliveries of the same SES event make one case and one reply', async () => {

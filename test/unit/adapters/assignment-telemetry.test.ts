@@ -51,6 +51,15 @@ describe('assignment telemetry', () => {
     expect(JSON.stringify(r.logs)).not.toMatch(/@/);
   });
 
+  it('a case erased while queued: logged with its ids only, nothing counted (no failure, no alarm)', () => {
+    const r = recorders();
+    assignmentTelemetry(r.logger, r.sink).gone({ caseId: 'webform:5f0c2a9e', protocol: 'OUV-2026-000123' });
+    expect(r.metrics).toEqual([]);
+    expect(r.logs).toEqual([
+      ['info', expect.stringMatching(/erased/), { caseId: 'webform:5f0c2a9e', protocol: 'OUV-2026-000123' }],
+    ]);
+  });
+
   it('a failed record is counted and logged with its message id and receive count', () => {
     const r = recorders();
     assignmentFailed(

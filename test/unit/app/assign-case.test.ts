@@ -99,6 +99,7 @@ function harness(opts: {
     deferred: record('deferred'),
     noAnalyst: record('noAnalyst'),
     alreadyDone: record('alreadyDone'),
+    gone: record('gone'),
   };
   const config = opts.config ?? localConfig;
   return {
@@ -588,12 +589,29 @@ describe('assignCase: crash recovery', () => {
   });
 });
 
-describe('assignCase: poison messages (end in the DLQ after retries)', () => {
-  it('unknown case', async () => {
-    const h = harness({ now: '2026-11-30T10:00:00-03:00', record: null });
-    await expect(assignCase(message, h.deps)).rejects.toBeInstanceOf(AssignmentMessageInvalid);
+// `npm run titular -- delete --confirm` erases a merchant's queued cases too; their assignment
+// messages are still in the queue (or deferred to the next opening, or retried at the next hour).
+describe('assignCase: the case was erased while queued', () => {
+  it.each([
+    ['office open', '2026-11-30T10:00:00-03:00'],
+    ['office closed (the deferred message comes back at the opening)', '2026-11-29T22:00:00-03:00'],
+  ])('%s: dropped as done, every delivery, without mail, schedule or DLQ', async (_l, now) => {
+    const h = harness({ now });
+    expect((await h.cases.get(CASE_ID))?.status).toBe('QUEUED');
+    h.cases.records.delete(CASE_ID);
+    expect(await assignCase(message, h.deps)).toEqual({ kind: 'gone' });
+    expect(await assignCase(message, h.deps)).toEqual({ kind: 'gone' });
+    expect(h.events).toEqual([
+      ['gone', message],
+      ['gone', message],
+    ]);
+    expect(h.mailer.sent).toHaveLength(0);
+    expect(h.scheduler.scheduled).toHaveLength(0);
+    expect(await h.cases.get(CASE_ID)).toBeNull();
   });
+});
 
+describe('assignCase: poison messages (end in the DLQ after retries)', () => {
   it('protocol that does not match the case', async () => {
     const h = harness({ now: '2026-11-30T10:00:00-03:00' });
     await expect(assignCase({ caseId: CASE_ID, protocol: 'OUV-2026-000999' }, h.deps)).rejects.toBeInstanceOf(

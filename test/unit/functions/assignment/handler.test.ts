@@ -112,7 +112,9 @@ describe('assignment handler: SQS batch', () => {
         sqsRecord('m1', bodyOf(good[0]!)),
         sqsRecord('m-bad-json', '{"caseId": "email:ses-9", "protocol":'),
         sqsRecord('m2', bodyOf(good[1]!)),
-        sqsRecord('m-unknown', JSON.stringify({ caseId: 'email:nao-existe', protocol: 'OUV-2026-000777' })),
+        // A case erased while queued: dropped as done, not dead-lettered.
+        sqsRecord('m-erased', JSON.stringify({ caseId: 'email:apagado', protocol: 'OUV-2026-000777' })),
+        sqsRecord('m-wrong-protocol', JSON.stringify({ caseId: good[0]?.caseId, protocol: 'OUV-2026-000778' })),
         sqsRecord('m-bad-shape', JSON.stringify({ caseId: 'email:ses-3', protocol: '12345' })),
         sqsRecord('m3', bodyOf(good[2]!)),
       ],
@@ -121,7 +123,7 @@ describe('assignment handler: SQS batch', () => {
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
       'm-bad-json',
       'm-bad-shape',
-      'm-unknown',
+      'm-wrong-protocol',
     ]);
     for (const c of good) expect((await s.cases.get(c.caseId))?.status).toBe('ASSIGNED');
     expect(s.mailer.sent).toHaveLength(3);
