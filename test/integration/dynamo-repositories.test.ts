@@ -559,7 +559,9 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(quarantined[0]?.caseId).toBe(c.caseId);
     const redirected = await cases.listByStatus('REDIRECTED', 1);
     expect(redirected).toHaveLength(1);
-    expect(redirected[0]).toEqual(a);
+    // The state alone: a listing reads no message (no text from S3).
+    const { messages: _messages, ...summary } = a;
+    expect(redirected[0]).toEqual(summary);
     const all = await cases.listAll();
     const createdAts = all.map((x) => x.createdAt);
     expect(createdAts).toEqual([...createdAts].sort().reverse());
