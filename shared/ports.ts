@@ -450,7 +450,7 @@ export interface UploadStore {
   put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void>;
   /** Objects under a prefix, with their tags. */
   list(prefix: string): Promise<StoredUpload[]>;
-  /** The tags of `version` of the object (its current version when undefined). */
+  /** The tags of `version` of the object (its current version when undefined); none when it is gone. */
   tags(key: string, version?: string): Promise<Record<string, string>>;
   /** The bytes of a file the scanner found clean; anything else is refused (tag-based access). */
   readClean(key: string): Promise<Buffer>;

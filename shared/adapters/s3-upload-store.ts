@@ -93,9 +93,17 @@ export class S3UploadStore implements UploadStore {
     key: string,
     version?: string,
   ): Promise<{ tags: Record<string, string>; version?: string | undefined }> {
-    const out = await this.s3.send(
-      new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key, ...(version ? { VersionId: version } : {}) }),
-    );
+    let out: { TagSet?: Array<{ Key?: string; Value?: string }>; VersionId?: string };
+    try {
+      out = await this.s3.send(
+        new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key, ...(version ? { VersionId: version } : {}) }),
+      );
+    } catch (error) {
+      // Erased (every version deleted) or expired since: no tags, so no case — a late scan result is
+      // ignored, never retried into the dead-letter queue.
+      if (!isGone(error)) throw error;
+      return { tags: {}, version };
+    }
     return {
       tags: Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
       version: version ?? out.VersionId,
@@ -158,4 +166,10 @@ const SOURCE_CHANGED = new Set(['PreconditionFailed', 'NoSuchKey', 'NoSuchVersio
 /** S3 lists ETags quoted; GuardDuty's event may carry it bare. */
 function quotedEtag(etag: string): string {
   return `"${etag.replace(/^"|"$/g, '')}"`;
+}
+
+/** S3's answers for an object or version that no longer exists. */
+function isGone(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'NotFound';
 }

@@ -92,6 +92,19 @@ describe('S3UploadStore', () => {
     expect(s3.commandCalls(PutObjectTaggingCommand)[0]?.args[0].input).toMatchObject({ Key: KEY, VersionId: expected });
   });
 
+  it.each(['NoSuchVersion', 'NoSuchKey'])(
+    'reads no tags of an upload erased or expired since (%s): a late scan result finds no case, never an error',
+    async (name) => {
+      s3.on(GetObjectTaggingCommand).rejects(Object.assign(new Error(name), { name }));
+      expect(await store.tags(KEY, 'v1')).toEqual({});
+    },
+  );
+
+  it('still fails on any other tagging error (denied, throttled): the scan result is retried', async () => {
+    s3.on(GetObjectTaggingCommand).rejects(Object.assign(new Error('AccessDenied'), { name: 'AccessDenied' }));
+    await expect(store.tags(KEY, 'v1')).rejects.toThrow('AccessDenied');
+  });
+
   it('lists the version whose tags it read, and reads the tags of a named version', async () => {
     s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: KEY, Size: 10, ETag: '"abc"' }] });
     s3.on(GetObjectTaggingCommand).resolves({ VersionId: 'v2', TagSet: [] });
