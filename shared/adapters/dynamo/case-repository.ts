@@ -603,16 +603,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
-    return this.queryIndex(GSI.bySender, senderGsiPk(senderEmail), limit);
-  }
-
-  private async queryIndex(
-    index: (typeof GSI)[keyof typeof GSI],
-    partition: string,
-    limit: number,
-    order: 'newest' | 'oldest' = 'newest',
-  ): Promise<CaseRecord[]> {
-    return this.readListed(await this.indexEntries(index, partition, limit, order));
+    return this.readListed(await this.indexEntries(GSI.bySender, senderGsiPk(senderEmail), limit));
   }
 
   /** Up to `limit` entries of one index partition, in creation order (newest first unless `oldest`). */

@@ -32,6 +32,13 @@ const TICKET_ATTRIBUTE_PREFIX = 'ticket#';
 
 type Item = Record<string, unknown>;
 
+/** The ticket claims on an address item, by attribute name, as stored (`{ caseId, at, closedAt? }`). */
+function ticketClaimsOf(item: Item): Array<{ name: string; caseId?: unknown; closedAt?: unknown }> {
+  return Object.entries(item)
+    .filter(([name]) => name.startsWith(TICKET_ATTRIBUTE_PREFIX))
+    .map(([name, value]) => ({ name, ...(value as { caseId?: unknown; closedAt?: unknown } | null) }));
+}
+
 /**
  * The attribute of the inbox item naming the case an exact address holds open for a ticket
  * (`{ caseId, at, closedAt? }`): a hint kept after the case closes, which the next claim hands over.
@@ -166,9 +173,7 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     const now = this.now();
     const open = item[ADDRESS_ATTRIBUTES.caseIds];
     const isOpen = (id: string) => open instanceof Set && open.has(id);
-    const claims = Object.entries(item)
-      .filter(([name]) => name.startsWith(TICKET_ATTRIBUTE_PREFIX))
-      .map(([name, value]) => ({ name, ...(value as { caseId?: unknown; closedAt?: unknown }) }));
+    const claims = ticketClaimsOf(item);
     for (const claim of claims.filter((c) => c.caseId === caseId)) {
       await this.conditional({
         TableName: this.tableName,
@@ -240,12 +245,9 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
     );
     const prefix = ticketAttribute(senderEmail, '');
-    const names = Object.entries(Item ?? {})
-      .filter(([name, value]) => {
-        if (!name.startsWith(TICKET_ATTRIBUTE_PREFIX)) return false;
-        return name.startsWith(prefix) || (value as { caseId?: unknown } | null)?.caseId === caseId;
-      })
-      .map(([name]) => name);
+    const names = ticketClaimsOf(Item ?? {})
+      .filter((claim) => claim.name.startsWith(prefix) || claim.caseId === caseId)
+      .map(({ name }) => name);
     if (names.length === 0) return;
     await this.client.send(
       new UpdateCommand({
@@ -297,9 +299,7 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     if (!item || !config) return 0;
     const now = this.now().toISOString();
     let until = 0;
-    for (const [name, value] of Object.entries(item)) {
-      if (!name.startsWith(TICKET_ATTRIBUTE_PREFIX)) continue;
-      const closedAt = (value as { closedAt?: unknown } | null)?.closedAt;
+    for (const { closedAt } of ticketClaimsOf(item)) {
       until = Math.max(until, reopenWindowEnd(typeof closedAt === 'string' ? closedAt : now, config));
     }
     return until;
