@@ -520,7 +520,15 @@ export function describeHoursIn(
  */
 export interface AcknowledgementWords {
   title: string;
+  /** Before the protocol number: "we received your complaint and registered protocol …". */
+  received: string;
   keep: string;
+  /** Around a linked case's protocol: closed longer ago than the reopen window. */
+  linked: (reopenWindowDays: number) => [string, string];
+  /** "To add information, reply keeping the protocol in the subject", before `writesIn`. */
+  addInfo: string;
+  /** Around the link to the status request page. */
+  statusLink: [string, string];
   due: (date: string) => string;
   nextSteps: string;
   steps: string[];
@@ -534,6 +542,16 @@ export interface AcknowledgementWords {
 export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWords> = {
   es: {
     title: 'Recibimos su reclamo',
+    received: 'Recibimos su reclamo en la Ouvidoria y registramos el protocolo ',
+    linked: (days) => [
+      'El caso ',
+      ` se cerró hace más de ${countOf(days, 'día', 'días')}; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
+    ],
+    addInfo: 'Para agregar información, responda a este correo manteniendo el número de protocolo en el asunto. ',
+    statusLink: [
+      'Para saber en qué punto está su caso, use la ',
+      ' (página en portugués): informe el protocolo y esta dirección de correo, y le enviaremos un enlace de acceso.',
+    ],
     keep: 'Guarde este número: identifica su caso en todos nuestros mensajes.',
     due: (date) => `Plazo de respuesta: hasta el ${date}`,
     nextSteps: 'Próximos pasos',
@@ -549,6 +567,16 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
   },
   en: {
     title: 'We have received your complaint',
+    received: 'The Ombudsman has received your complaint and registered it under protocol ',
+    linked: (days) => [
+      'Case ',
+      ` was closed more than ${countOf(days, 'day', 'days')} ago, so your message opened this new case, linked to it.`,
+    ],
+    addInfo: 'To add information, reply to this email keeping the protocol number in the subject. ',
+    statusLink: [
+      'To see where your case stands, use the ',
+      ' (in Portuguese): enter the protocol and this email address, and we will send you an access link.',
+    ],
     keep: 'Please keep this number: it identifies your case in all our messages.',
     due: (date) => `Answer due by ${date} (dd/mm/yyyy)`,
     nextSteps: 'Next steps',
@@ -730,83 +758,21 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
   const kb = { href: c.links.knowledgeBase, label: es ? 'Base de Conocimiento' : 'Knowledge Base' };
   const ack = FOREIGN_ACKNOWLEDGEMENT[language];
   switch (outcome) {
-    case 'ACCEPTED':
-      return es
-        ? [
-            {
-              p: [
-                'Recibimos su reclamo en la Ouvidoria y registramos el protocolo ',
-                { strong: ctx.protocol as string },
-                `. ${ack.keep}`,
-              ],
-            },
-            ...(ctx.linkedProtocol
-              ? [
-                  {
-                    p: [
-                      'El caso ',
-                      { strong: ctx.linkedProtocol },
-                      ` se cerró hace más de ${countOf(c.threading.reopenWindowDays, 'día', 'días')}; por eso su mensaje abrió este nuevo caso, vinculado al anterior.`,
-                    ],
-                  },
-                ]
-              : []),
-            ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
-            ...foreignTicketLine(language, ctx.ticket),
-            { h: ack.nextSteps },
-            { ul: ack.steps.map((step) => [step]) },
-            { p: [ack.hours(c)] },
-            {
-              p: [
-                'Para agregar información, responda a este correo manteniendo el número de protocolo en el asunto. ',
-                ack.writesIn,
-              ],
-            },
-            {
-              p: [
-                'Para saber en qué punto está su caso, use la ',
-                { href: statusRequestUrl(c), label: ack.statusLabel },
-                ' (página en portugués): informe el protocolo y esta dirección de correo, y le enviaremos un enlace de acceso.',
-              ],
-            },
-            w.status(c),
-          ]
-        : [
-            {
-              p: [
-                'The Ombudsman has received your complaint and registered it under protocol ',
-                { strong: ctx.protocol as string },
-                `. ${ack.keep}`,
-              ],
-            },
-            ...(ctx.linkedProtocol
-              ? [
-                  {
-                    p: [
-                      'Case ',
-                      { strong: ctx.linkedProtocol },
-                      ` was closed more than ${countOf(c.threading.reopenWindowDays, 'day', 'days')} ago, so your message opened this new case, linked to it.`,
-                    ],
-                  },
-                ]
-              : []),
-            ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
-            ...foreignTicketLine(language, ctx.ticket),
-            { h: ack.nextSteps },
-            { ul: ack.steps.map((step) => [step]) },
-            { p: [ack.hours(c)] },
-            {
-              p: ['To add information, reply to this email keeping the protocol number in the subject. ', ack.writesIn],
-            },
-            {
-              p: [
-                'To see where your case stands, use the ',
-                { href: statusRequestUrl(c), label: ack.statusLabel },
-                ' (in Portuguese): enter the protocol and this email address, and we will send you an access link.',
-              ],
-            },
-            w.status(c),
-          ];
+    case 'ACCEPTED': {
+      const linked = ack.linked(c.threading.reopenWindowDays);
+      return [
+        { p: [ack.received, { strong: ctx.protocol as string }, `. ${ack.keep}`] },
+        ...(ctx.linkedProtocol ? [{ p: [linked[0], { strong: ctx.linkedProtocol }, linked[1]] }] : []),
+        ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
+        ...foreignTicketLine(language, ctx.ticket),
+        { h: ack.nextSteps },
+        { ul: ack.steps.map((step) => [step]) },
+        { p: [ack.hours(c)] },
+        { p: [ack.addInfo, ack.writesIn] },
+        { p: [ack.statusLink[0], { href: statusRequestUrl(c), label: ack.statusLabel }, ack.statusLink[1]] },
+        w.status(c),
+      ];
+    }
     case 'NO_PRIOR_TICKET':
       return [
         {
