@@ -120,11 +120,17 @@ const CHANNEL_ID_KEYWORDS = 'whatsapp|whats|wpp|zap';
 /** Keywords after which an order / invoice / payment / personal identifier follows. */
 const ID_KEYWORDS = `pedidos?|orders?|compras?|vendas?|nota fiscal|notas fiscais|nota|nfs?-?e|nfc-?e|nf|danfe|boletos?|codigos? de rastreio|codigos? de rastreamento|rastreios?|rastreamento|objeto|transac(?:ao|oes)|nsu|faturas?|cupo(?:m|ns)|sku|produtos?|codigo|cod|lotes?|cpf|cnpj|cep|rg|inscricao estadual|ie|contas?|agencia|pix|cartao|parcelas?|tel|telefone|fone|celular|cel|ramal`;
 const OTHER_ID_KEYWORDS = `${ID_KEYWORDS}|${CHANNEL_ID_KEYWORDS}`;
+const CHANNEL_WORD = new RegExp(`^(?:${CHANNEL_ID_KEYWORDS})$`);
 const OTHER_NUMBER_WORD = new RegExp(`^(?:${OTHER_ID_KEYWORDS})$`);
 
 /** A word (folded: lower-case, no accents) that leads an order, invoice, document or phone number, not a ticket. */
 export function isOtherNumberWord(word: string): boolean {
   return OTHER_NUMBER_WORD.test(word);
+}
+
+/** A messaging app's name (folded): the channel a ticket was opened on, or a phone number's lead. */
+export function isChannelWord(word: string): boolean {
+  return CHANNEL_WORD.test(word);
 }
 
 /** What follows an identifier keyword: markers, then the number (a list of them). */

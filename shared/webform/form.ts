@@ -13,7 +13,7 @@ import {
   normalizeMultiline,
   withoutInvisible,
 } from '../domain/text';
-import { isOtherNumberWord, ticketOfLink, withLookAlikeDigits } from '../domain/tickets';
+import { isChannelWord, isOtherNumberWord, ticketOfLink, withLookAlikeDigits } from '../domain/tickets';
 
 /** Topics of the select, in display order. The value is stable (stored), the label is pt-BR. */
 export const TOPICS = [
@@ -44,7 +44,8 @@ export const FORM_LIMITS = {
   nome: 120,
   email: 254,
   loja: 200,
-  chamado: 30,
+  /** The ticket and the words it comes with, as people type them: "Protocolo de atendimento nº 51234 (chat)". */
+  chamado: 60,
   /** Tickets the field takes, in her order ("51234 e 51240"): as many as the ticket check looks up. */
   chamadoNumbers: DEFAULT_MAX_LOOKUPS,
   /** The ticket field's input: room for the support link a merchant pastes instead of the number. */
@@ -238,7 +239,8 @@ function withoutNote(typed: string): string {
       ?.some((n) => !NOTE_NUMBER.test(n))
   )
     return typed;
-  if ((folded.match(/[a-z]+/g) ?? []).some(isOtherNumberWord)) return typed;
+  // The channel it was opened on is a note ("51234 (WhatsApp)"); an order's or a document's word is not.
+  if ((folded.match(/[a-z]+/g) ?? []).some((word) => isOtherNumberWord(word) && !isChannelWord(word))) return typed;
   return typed.slice(0, end);
 }
 
@@ -273,6 +275,7 @@ function checkbox(invalid: string) {
 const TICKET_FIELD_WORDS: ReadonlySet<string> = new Set([
   'chamado',
   'cham',
+  'ch',
   'chmd',
   'chmdo',
   'ticket',
@@ -295,6 +298,7 @@ const TICKET_FIELD_WORDS: ReadonlySet<string> = new Set([
   'n',
   'no',
   'nr',
+  'nro',
   'id',
   'codigo',
   'cod',
@@ -317,8 +321,11 @@ const TICKET_FIELD_WORDS: ReadonlySet<string> = new Set([
   'is',
 ]);
 
-/** The field's pieces: words, numbers (digits with dots and spaces inside: "48.213", "48 213"), single signs. */
-const TICKET_FIELD_TOKENS = /[a-z]+|\d(?:[\d.\s]*\d)?|\S/gu;
+/**
+ * The field's pieces: words, numbers (digits with dots and spaces inside: "48.213", "48 213", "5 1 2 3 4";
+ * or dictated one by one between dashes, "5-1-2-3-4", never a group of two: "4821-3", "51-234"), single signs.
+ */
+const TICKET_FIELD_TOKENS = /[a-z]+|\d(?:-\d(?!\d)){3,9}(?![\d-])|\d(?:[\d.\s]*\d)?|\S/gu;
 
 /** What separates the tickets of a list in the field: "51234 e 51240", "51234/51240", "#51234, #51240", "51234 ou 51240". */
 const TICKET_LIST_SEPARATORS: ReadonlySet<string> = new Set([

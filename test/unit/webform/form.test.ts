@@ -78,6 +78,10 @@ describe('webform fields', () => {
     ['loja', { loja: { url: 'x' } }, MESSAGES.wrongType],
     ['chamado', { chamado: 'abc' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '4821-3' }, MESSAGES.chamado.invalid],
+    // ROUND24: a dash between digits is dictation only digit by digit; a channel note with a phone is no note.
+    ['chamado', { chamado: '51-234' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '11-2-3-4' }, MESSAGES.chamado.invalid],
+    ['chamado', { chamado: '51234 (WhatsApp 11 98765-4321)' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'pedido 48213' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: 'NF 48213' }, MESSAGES.chamado.invalid],
@@ -208,6 +212,21 @@ describe('webform fields', () => {
     ['48213 aberto ontem às 10:00', '48213'],
     ['nº 48213 (pelo chat)', 'nº 48213'],
     ['48213 – fechado sem solução', '48213'],
+    // ROUND24: what a person really types — the abbreviations "ch." and "nro.", digits dictated between
+    // dashes, the channel as a note, and the ticket's whole name before it (longer than 30 characters).
+    ['ch. 51234', 'ch. 51234'],
+    ['ch 51234', 'ch 51234'],
+    ['nro. 51234', 'nro. 51234'],
+    ['5-1-2-3-4', '5-1-2-3-4'],
+    ['51234 (WhatsApp)', '51234'],
+    ['51234 pelo whats', '51234'],
+    ['Protocolo de atendimento: 51234', 'Protocolo de atendimento: 51234'],
+    ['Protocolo de atendimento nº 51234 (chat)', 'Protocolo de atendimento nº 51234'],
+    // Dictated and spaced digits, grouped and marked ones (already read).
+    ['5 1 2 3 4', '5 1 2 3 4'],
+    ['51.234', '51.234'],
+    ['n. 51234', 'n. 51234'],
+    ['chamado 51234', 'chamado 51234'],
     // Compatibility digits read plain.
     ['４８２１３', '48213'],
     ['chamado ４８２１３', 'chamado 48213'],
@@ -289,8 +308,14 @@ describe('webform fields', () => {
   });
 
   it.each([
-    ['a link that carries no ticket', 'https://modasbella.com.br/produtos/12345', MESSAGES.chamado.tooLong],
-    ['a sentence with a link', 'veja https://bagy.zendesk.com/hc/pt-br/requests/52311', MESSAGES.chamado.tooLong],
+    // Within the field's length the words are not a ticket's; longer, the field is too long.
+    ['a link that carries no ticket', 'https://modasbella.com.br/produtos/12345', MESSAGES.chamado.invalid],
+    ['a sentence with a link', 'veja https://bagy.zendesk.com/hc/pt-br/requests/52311', MESSAGES.chamado.invalid],
+    [
+      'a long link that carries no ticket',
+      'https://modasbella.com.br/produtos/camiseta-basica-algodao-branca-12345',
+      MESSAGES.chamado.tooLong,
+    ],
   ])('still refuses %s', (_label, typed, message) => {
     const result = validate({ chamado: typed });
     expect(result.ok).toBe(false);
