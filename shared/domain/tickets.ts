@@ -16,6 +16,11 @@ export const TICKET_SCORES = {
   weakKeyword: 50,
   /** A number read with a look-alike letter for a digit ("482I4"): a guess, below WEAK_CANDIDATE_SCORE. */
   lookAlike: 20,
+  /**
+   * A number after a bare "ID" ("ID 51234", "meu ID é 51234"): stores, users and orders are named by the
+   * same word, so a guess, looked up after every claim, counting only when the directory finds it hers.
+   */
+  idGuess: 25,
   bare: 10,
 } as const;
 
@@ -291,6 +296,20 @@ const STRONG_LINK = new RegExp(
     // que abri no chat (id 52310)" — never one naming another body ("que o Procon me deu foi …").
     String.raw`|que(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:|\s*[(,](?=\s*(?:#|\d|(?:n|no|nr|nro|num|numero|id)(?![a-z])))))*`,
 );
+/**
+ * Between a bare "ID" and its number: a colon and the verb of "meu ID é 51234" ("id: 51234"). Not '#':
+ * "ID #51234" is a '#' number, a claim.
+ */
+const ID_LINK = /^(?:\s+|:|(?:e|eh|o|foi|era)(?![a-z0-9]))*/;
+/**
+ * What an "ID" names when one of these leads it on its line: a store's, a user's, an order's, a document's,
+ * an app's ("Loja ID: 51234", "Seller ID 51234", "user id 51234", "Pedido 30221 (ID 51234)").
+ */
+const ID_OWNER_BEFORE = new RegExp(
+  `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|loja|store|shop|lojista|seller|vendedor|merchant|usuario|user|cliente|client|customer|account|app|aplicativo|pixel|tag|google|facebook|meta|analytics|api|token|chave|key|device|dispositivo|sessao|session)(?:[^a-z0-9]|$)`,
+);
+/** How far back on its line an "ID"'s owner is read (ID_OWNER_BEFORE). */
+const ID_OWNER_REACH = 30;
 /** Between a weak keyword and its number: markers only ("nº48213", "N.º48213": the marker may touch the digits). */
 const WEAK_LINK = /^(?:\s+|[:#(|\-–—]|(?:n\.o|n|no|nr|nro|num|numero|id)(?![a-z])\.?)*/;
 /**
@@ -696,6 +715,11 @@ function extractFromText(
       SUPPORT_REQUEST_WORDS.has(word) && SUPPORT_REQUEST_BEFORE.test(masked.slice(Math.max(0, start - 12), start));
     if (STRONG_KEYWORDS.has(word) || supportRequest) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
+    // "ID 51234" in her own words, no store, user, order or document naming it on its line as written
+    // (the masks hide "CNPJ 12.345.678/0001-90", "Pedido 30221"): a guess (TICKET_SCORES.idGuess), her
+    // answer when she answers our request for the number.
+    else if (allowBare && word === 'id' && !ID_OWNER_BEFORE.test(lineBefore(folded, start, ID_OWNER_REACH)))
+      readNumbersAfter(end, ID_LINK, false, Math.max(TICKET_SCORES.idGuess, bareScore));
   });
   GLUED_WORD.lastIndex = 0;
   for (let m = GLUED_WORD.exec(masked); m !== null; m = GLUED_WORD.exec(masked)) {

@@ -11,6 +11,7 @@ import {
   ticketOfLink,
   WEAK_CANDIDATE_SCORE,
 } from '../../../shared/domain/tickets';
+import { verifyTicket } from '../../../shared/domain/ticket-verification';
 
 const numbersIn = (text: string, subject = '') => extractTicketCandidates({ subject, text }).map((c) => c.number);
 
@@ -834,5 +835,65 @@ describe('a service phone prefix typed alone is never a ticket', () => {
     ['a ticket in a sentence with 0800', 'Liguei no 0800 e abri o chamado 48213', '48213'],
   ])('still read: %s: %j', (_label, text, expected) => {
     expect(numbersIn(text)).toContain(expected);
+  });
+});
+
+// ROUND24: a bare "ID 51234" is how a chat hands a ticket over ("ID 51234", "meu ID é 51234"), and how a
+// store, a user, an order or a document is named: a guess, looked up after every claim, that counts only
+// when the directory finds it hers — a wrong one costs a look-up and says nothing to her.
+describe('a number after a bare "ID" is a guess', () => {
+  const candidatesOf = (text: string) => extractTicketCandidates({ subject: 'Loja fora do ar', text });
+  const her = 'ana@modasbella.com.br';
+  const directory = (owner: string | null) => ({
+    find: async (id: string) => (id === '51234' && owner ? { id, requesterEmail: owner } : null),
+  });
+
+  it.each([
+    ['after a full stop', 'Falei com o suporte pelo chat. ID 51234. Até hoje nada, a loja segue fora do ar.'],
+    ['with a colon', 'Abri pelo chat, me passaram o id: 51234 e sumiram.'],
+    ['as a sentence', 'A loja não abre desde sexta. Meu ID é 51234, ninguém responde.'],
+    ['with the article', 'Meu id é o 51234 e já faz uma semana.'],
+  ])('%s: %j is a guess that verifies when hers', async (_label, text) => {
+    const [c] = candidatesOf(text);
+    expect(c?.number).toBe('51234');
+    expect(c?.score).toBeLessThan(WEAK_CANDIDATE_SCORE);
+    expect(await verifyTicket(candidatesOf(text), her, directory(her))).toEqual({ status: 'valid', number: '51234' });
+    expect(await verifyTicket(candidatesOf(text), her, directory(null))).toEqual({ status: 'none' });
+    expect(await verifyTicket(candidatesOf(text), her, directory('outra@loja.com'))).toEqual({ status: 'none' });
+  });
+
+  it.each([
+    ["the store's", 'ID da loja 51234, a loja está fora do ar desde ontem.'],
+    ["the store's, named before", 'Loja ID: 51234. O checkout não fecha.'],
+    ["the store's, in English", 'Store ID 51234 — checkout broken since Monday.'],
+    ["a seller's", 'Seller ID: 51234. Os repasses não caíram.'],
+    ["a user's", 'O user id 51234 não consegue entrar no painel.'],
+    ["an order's", 'ID do pedido 51234 não chegou e a cliente reclamou.'],
+    ['an order named before', 'Pedido 30221 (ID 51234) foi cancelado sozinho.'],
+    ["a customer's", 'O cliente, ID 51234, foi cobrado em dobro.'],
+    ['a signature with the CNPJ', 'Att, Ana\nCNPJ 12.345.678/0001-90 ID 51234'],
+    ["a product's", 'ID do produto 51234 sumiu da vitrine.'],
+  ])('not a ticket: %s, %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a "#" after it stays a claim', 'ID #51234 — a loja caiu de novo.', TICKET_SCORES.hash + 3],
+    [
+      'a ticket keyword before it stays a claim',
+      'ID do chamado 51234, aberto semana passada.',
+      TICKET_SCORES.keyword + 3,
+    ],
+  ])('%s: %j', (_label, text, score) => {
+    expect(candidatesOf(text)[0]).toMatchObject({ number: '51234', score });
+  });
+
+  it('is her answer when she answers our request for the number', () => {
+    const [c] = extractTicketCandidates({
+      subject: 'Re: Ouvidoria',
+      text: 'O ID é 51234.',
+      answersTicketRequest: true,
+    });
+    expect(c).toMatchObject({ number: '51234', score: TICKET_SCORES.weakKeyword + 3 });
   });
 });
