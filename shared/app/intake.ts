@@ -5,6 +5,7 @@
  * message (see the step comments). No AWS imports: adapters come in through the ports.
  */
 import { DateTime } from 'luxon';
+import { attachmentMissing } from '../domain/attachment-mention';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
 import { isBouncing } from '../domain/bounce-policy';
 import {
@@ -832,6 +833,7 @@ async function sendAutomaticReply(
             ...(record.outcome === 'ACCEPTED' && record.linkedProtocol
               ? { linkedProtocol: record.linkedProtocol }
               : {}),
+            ...(record.outcome === 'ACCEPTED' && attachmentMissing(submission) ? { missingAttachment: true } : {}),
             ...citedProtocolOf(record, submission),
           },
           config,

@@ -1,3 +1,4 @@
+import { attachmentMissing } from './attachment-mention';
 import { countOf } from './count';
 import { humanSize } from './byte-size';
 import { formatDateTimePtBr } from './calendar';
@@ -16,6 +17,13 @@ import { splitQuoted } from './text';
 import { fileWhereabouts } from './lifecycle/relayed-files';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
+
+/**
+ * The team's line for a merchant's message that mentions a file and carries none (attachment-mention.ts;
+ * the case's acknowledgement tells her how to send it): the analyst's mail and the console's message.
+ */
+export const MISSING_ATTACHMENT_STAFF_PT =
+  'A mensagem menciona um anexo ("segue em anexo", "print anexo"), mas nenhum arquivo chegou com ela.';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -242,7 +250,12 @@ export function renderAnalystNotice(
   }
   blocks.push({ h: 'Decisão automática' }, { ul: trail });
   const attachments = attachmentItems(c.messages, consoleCaseLink(config, c.caseId), new Set(options.attached ?? []));
-  blocks.push({ h: 'Anexos' }, attachments.length > 0 ? { ul: attachments } : { p: ['Nenhum anexo.'] });
+  blocks.push(
+    { h: 'Anexos' },
+    attachments.length > 0
+      ? { ul: attachments }
+      : { p: [c.messages.some(attachmentMissing) ? MISSING_ATTACHMENT_STAFF_PT : 'Nenhum anexo.'] },
+  );
   if (options.answersViaOffice) {
     // The analyst answers this mail: the office relays the answer from the ombudsman address.
     blocks.push(

@@ -24,6 +24,13 @@ import type { MessageLanguage } from './text';
 /** The letter's own words in pt-BR (greeting, sign-off, privacy note), shared with the lifecycle mails. */
 const PT = MERCHANT_WORDS['pt-BR'];
 
+/**
+ * The acknowledgement's paragraph when her message mentions a file and none arrived (its Spanish and
+ * English in FOREIGN_ACKNOWLEDGEMENT.missingAttachment).
+ */
+const MISSING_ATTACHMENT_PT =
+  'Sua mensagem menciona um anexo, mas nenhum arquivo chegou até nós. Para enviá-lo, responda a este e-mail com o arquivo anexado, mantendo o número do protocolo no assunto; a consulta de casos mostra os arquivos que recebemos.';
+
 export { describeHours } from './hours';
 
 /**
@@ -66,6 +73,11 @@ export interface ReplyContext {
    * exists or whose it is.
    */
   citedProtocol?: string;
+  /**
+   * ACCEPTED: her message says a file goes with it ("Segue em anexo", "conforme print anexo") and none
+   * arrived (attachment-mention.ts): the acknowledgement tells her how to send it.
+   */
+  missingAttachment?: boolean;
   /**
    * How the merchant wrote to us (email when absent). A webform submission is answered about the
    * form: its subject is not the merchant's, and they come back by sending the form again.
@@ -314,6 +326,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           : []),
         ...(ctx.dueDate ? [{ p: [{ strong: `Prazo de resposta: até ${ctx.dueDate}` }, '.'] }] : []),
         ...ticketLine(ctx.ticket),
+        ...(ctx.missingAttachment ? [{ p: [MISSING_ATTACHMENT_PT] }] : []),
         { h: 'Próximos passos' },
         {
           ul: [
@@ -535,6 +548,8 @@ export interface AcknowledgementWords {
   hours: (c: OuvidoriaConfig) => string;
   /** After "reply to keep adding information": the languages the team writes in. */
   writesIn: string;
+  /** Her message mentions a file and none arrived: how to send it (MISSING_ATTACHMENT_PT's words). */
+  missingAttachment: string;
   /** The label of the link to the case status request page (/consulta). */
   statusLabel: string;
 }
@@ -563,6 +578,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     hours: (c) =>
       `La Ouvidoria atiende ${describeHoursIn('es', c.officeHours, { exceptHolidays: true })} (hora de Brasilia). Los mensajes recibidos fuera de ese horario se tratan a partir del siguiente día hábil.`,
     writesIn: 'Escribimos en portugués o en español.',
+    missingAttachment:
+      'Su mensaje menciona un archivo adjunto, pero no nos llegó ningún archivo. Para enviarlo, responda a este correo con el archivo adjunto, manteniendo el número de protocolo en el asunto; la consulta de casos muestra los archivos que recibimos.',
     statusLabel: 'consulta de casos de la Ouvidoria',
   },
   en: {
@@ -588,6 +605,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     hours: (c) =>
       `The Ombudsman works ${describeHoursIn('en', c.officeHours, { exceptHolidays: true })} (Brasília time). Messages received outside these hours are handled from the next business day.`,
     writesIn: 'Our team mainly writes in Portuguese, but you may write in English.',
+    missingAttachment:
+      'Your message mentions an attachment, but no file reached us. To send it, reply to this email with the file attached, keeping the protocol number in the subject; the case status page lists the files we received.',
     statusLabel: 'Ombudsman case status page',
   },
 };
@@ -765,6 +784,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         ...(ctx.linkedProtocol ? [{ p: [linked[0], { strong: ctx.linkedProtocol }, linked[1]] }] : []),
         ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
         ...foreignTicketLine(language, ctx.ticket),
+        ...(ctx.missingAttachment ? [{ p: [ack.missingAttachment] }] : []),
         { h: ack.nextSteps },
         { ul: ack.steps.map((step) => [step]) },
         { p: [ack.hours(c)] },

@@ -95,6 +95,20 @@ describe('processSubmission: a new accepted case', () => {
     expect(ack.html).toContain('Prazo de resposta: até 08/12/2026');
   });
 
+  // ROUND24: "Segue em anexo o print" with no file: the acknowledgement says none arrived and how to send it.
+  it.each([
+    ['announced, none arrived', 'Segue em anexo o print do erro.', false, true],
+    ['announced and attached', 'Segue em anexo o print do erro.', true, false],
+    ['nothing announced', 'O suporte não respondeu mais.', false, false],
+  ])('the acknowledgement of a mail whose file is %s', async (_label, words, attached, told) => {
+    const text = `Olá, abri o chamado #48213 há duas semanas: o checkout trava no Pix e ninguém resolve. ${words}`;
+    const attachments = attached ? [{ filename: 'erro.png', contentType: 'image/png', size: 2048, inline: false }] : [];
+    await processSubmission(email({ text, attachments }), deps);
+    expect(mailer.sent[0]?.text.includes('Sua mensagem menciona um anexo, mas nenhum arquivo chegou até nós')).toBe(
+      told,
+    );
+  });
+
   it('stores the decision its caller made (the webform decides before its cap) without deciding again', async () => {
     const decided = await decideSubmission(email(), deps);
     expect(tickets.lookups).toEqual(['48213']);

@@ -483,3 +483,21 @@ describe('the case page of a case with hundreds of messages', () => {
     expect(page).not.toContain(' de 50.');
   });
 });
+
+// ROUND24: a merchant's message that announces a file and carries none says so under it.
+describe('console case page — a file announced and missing', () => {
+  it.each([
+    ['announced, none arrived', 'Conforme print anexo, o checkout trava no Pix.', [], true],
+    [
+      'announced and arrived',
+      'Conforme print anexo, o checkout trava no Pix.',
+      [{ filename: 'erro.png', contentType: 'image/png', size: 10 }],
+      false,
+    ],
+    ['not announced', 'O checkout trava no Pix e o suporte não responde.', [], false],
+  ])('%s', (_label, text, attachments, missing) => {
+    const c = workCase({ messages: [{ ...workCase().messages[0]!, text, attachments: attachments as never }] });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page.includes('mas nenhum arquivo chegou com ela')).toBe(missing);
+  });
+});

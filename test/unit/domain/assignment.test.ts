@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyst, NOTICE_MESSAGES, renderAnalystNotice } from '../../../shared/domain/assignment';
+import {
+  chooseAnalyst,
+  MISSING_ATTACHMENT_STAFF_PT,
+  NOTICE_MESSAGES,
+  renderAnalystNotice,
+} from '../../../shared/domain/assignment';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOME_LABELS_PT, OUTCOMES } from '../../../shared/domain/outcome';
@@ -370,6 +375,21 @@ describe('renderAnalystNotice', () => {
     }
     expect(n.text).not.toContain('Outros números');
     expect(n.html).not.toContain('<details');
+  });
+
+  // ROUND24: the analyst sees that the file her message announces did not arrive.
+  it.each([
+    ['announced, none arrived', 'Segue em anexo o print do checkout travado. Chamado 48213.', [], true],
+    ['announced and arrived', 'Segue em anexo o print do checkout travado. Chamado 48213.', ['file'], false],
+    ['not announced', 'O checkout trava no Pix. Chamado 48213 sem resposta.', [], false],
+  ])('the attachments section when %s', (_label, text, files, missing) => {
+    const first = caseRecord().messages[0]!;
+    const c = caseRecord({
+      messages: [{ ...first, text, attachments: files.length > 0 ? first.attachments : [] }],
+    });
+    const n = renderAnalystNotice(c, ana, localConfig);
+    expect(n.text.includes(MISSING_ATTACHMENT_STAFF_PT)).toBe(missing);
+    if (missing) expect(n.text).not.toContain('Nenhum anexo.');
   });
 
   it('numbers the messages of a thread and cuts a huge body', () => {

@@ -168,6 +168,29 @@ describe('renderReply — content per outcome', () => {
     expect(r.text).toContain(phrase);
   });
 
+  // ROUND24: her message says "Segue em anexo" and no file arrived: the acknowledgement tells her how to send it.
+  it.each([
+    [
+      'pt-BR',
+      'Sua mensagem menciona um anexo, mas nenhum arquivo chegou até nós. Para enviá-lo, responda a este e-mail',
+    ],
+    [
+      'es',
+      'Su mensaje menciona un archivo adjunto, pero no nos llegó ningún archivo. Para enviarlo, responda a este correo',
+    ],
+    ['en', 'Your message mentions an attachment, but no file reached us. To send it, reply to this email'],
+  ] as const)(
+    'ACCEPTED (%s) for a message whose announced file did not arrive says how to send it',
+    (language, phrase) => {
+      for (const channel of ['email', 'webform'] as const) {
+        const r = renderReply('ACCEPTED', ctx({ language, channel, missingAttachment: true }), localConfig);
+        expect(r.text).toContain(phrase);
+        expect(htmlText(r.html)).toContain(phrase);
+        expect(renderReply('ACCEPTED', ctx({ language, channel }), localConfig).text).not.toContain(phrase);
+      }
+    },
+  );
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });
