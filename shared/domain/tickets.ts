@@ -115,6 +115,12 @@ const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>(
 const OTHER_BODIES =
   'anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|senacon|bacen|banco central|juizado|tribunal|delegacia|boletim de ocorrencia|correios|transportadora|jadlog|loggi';
 
+/**
+ * The office itself: its case protocol typed as its bare number ("protocolo 000123 na Ouvidoria", "Protocolo nº
+ * 000123 da Ouvidoria") is no support ticket.
+ */
+const OFFICE_BODY = 'ouvidoria';
+
 /** The words of OTHER_BODIES, one by one (a relative clause naming one is not about our ticket). */
 const OTHER_BODY_WORDS =
   'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim|correios|transportadora|jadlog|loggi';
@@ -193,6 +199,9 @@ export const MASKS: RegExp[] = [
     `\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*\\s*,?\\s*(?:do|da|no|na|junto ao|junto a)\\s+(?:${OTHER_BODIES})\\b`,
     'g',
   ),
+  // The office's own protocol typed as its zero-padded number (OUV-2026-000123 → "000123"; support's numbers have
+  // no leading zero), the office right after it: "informei o protocolo 48213 na Ouvidoria" names her ticket.
+  new RegExp(`\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*0\\d*\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`, 'g'),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
   // "pedido nº 12345", "pedidos 123, 124 e 125", "NF-e 4567", "código de rastreio 123".
   new RegExp(`\\b(?:${ID_KEYWORDS})${ID_AFTER_KEYWORD}`, 'g'),

@@ -897,3 +897,28 @@ describe('a number after a bare "ID" is a guess', () => {
     expect(c).toMatchObject({ number: '51234', score: TICKET_SCORES.weakKeyword + 3 });
   });
 });
+
+// ROUND24: a merchant complaining about the Ouvidoria itself types its case protocol as its zero-padded number:
+// read as ticket 123, she was told "o chamado nº 123 não foi encontrado".
+describe("the office's own protocol typed as its number is no ticket", () => {
+  it.each([
+    ['in the office', 'Abri o protocolo 000123 na Ouvidoria há 10 dias úteis e ninguém me respondeu.'],
+    ['of the office, marked', 'Protocolo nº 000123 da Ouvidoria: ninguém respondeu até hoje.'],
+    ['of the office, in a sentence', 'O protocolo 000123 da Ouvidoria passou do prazo e a loja segue fora do ar.'],
+  ])('%s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the office before her ticket',
+      'Recorro à Ouvidoria porque o protocolo 48213 foi encerrado sem solução.',
+      '48213',
+    ],
+    ['her ticket given to the office', 'Informei o protocolo 48213 na Ouvidoria ontem e nada.', '48213'],
+    ['a comma before the office', 'Abri o protocolo 48213, na Ouvidoria ninguém responde.', '48213'],
+    ['the office in another sentence', 'Procurei a Ouvidoria. Protocolo 48213 sem solução.', '48213'],
+  ])('still her ticket: %s, %j', (_label, text, expected) => {
+    expect(numbersIn(text)).toEqual([expected]);
+  });
+});
