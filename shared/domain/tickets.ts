@@ -22,6 +22,13 @@ export const TICKET_SCORES = {
    */
   idGuess: 25,
   bare: 10,
+  /**
+   * Added to a keyword's number when a possessive leads the keyword ("meu chamado 48213", and in a forwarded
+   * support mail "seu chamado 48215", "your request 48215"): hers, ahead of the tickets a thread names of other
+   * stores ("casos parecidos: chamado 48214, chamado 51000…"), which would use up the look-ups. Smaller than any
+   * source's bonus: it orders a source's numbers, never the sources.
+   */
+  possessive: 2,
 } as const;
 
 /** Added to a candidate's score by where it was read: the subject is the sender's headline. */
@@ -376,6 +383,9 @@ const ORDER_TAG_BEFORE = new RegExp(
 /** "#48213" with no keyword, grouped by thousands or not (GROUPED). */
 const HASH_NUMBER = new RegExp(`(?<![a-z0-9&#])#\\s?(${GROUPED}|\\d+)`, 'g');
 
+/** A possessive right before a keyword: "meu chamado", "sua solicitação", "your ticket", "su ticket". */
+const POSSESSIVE_BEFORE = /(?:^|[^a-z])(?:meu|minha|seu|sua|my|your|mi|su)\s+$/;
+
 /** How far after a keyword (or a listed number) the next number may start. */
 const KEYWORD_REACH = 60;
 
@@ -722,7 +732,9 @@ function extractFromText(
     const word = canonicalWord(masked.slice(start, end));
     const supportRequest =
       SUPPORT_REQUEST_WORDS.has(word) && SUPPORT_REQUEST_BEFORE.test(masked.slice(Math.max(0, start - 12), start));
-    if (STRONG_KEYWORDS.has(word) || supportRequest) readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword);
+    const owned = POSSESSIVE_BEFORE.test(masked.slice(Math.max(0, start - 8), start)) ? TICKET_SCORES.possessive : 0;
+    if (STRONG_KEYWORDS.has(word) || supportRequest)
+      readNumbersAfter(end, STRONG_LINK, true, TICKET_SCORES.keyword + owned);
     else if (WEAK_KEYWORDS.has(word)) readNumbersAfter(end, WEAK_LINK, false, TICKET_SCORES.weakKeyword);
     // "ID 51234" in her own words, no store, user, order or document naming it on its line as written
     // (the masks hide "CNPJ 12.345.678/0001-90", "Pedido 30221"): a guess (TICKET_SCORES.idGuess), her

@@ -442,7 +442,9 @@ describe('extractTicketCandidates: ROUND11, numbers dictated to voice-to-text an
     ['the protocol of a support call', 'Liguei no 0800 e o protocolo da ligação foi 987654. Até agora nada.', '987654'],
   ])('%s: %j', (_label, text, ticket) => {
     const [c] = extractTicketCandidates({ subject: '', text });
-    expect(c).toMatchObject({ number: ticket, score: TICKET_SCORES.keyword + 3 });
+    // "meu chamado", "meu protocolo": hers (TICKET_SCORES.possessive).
+    const owned = /\bmeu (?:chamado|protocolo)/.test(text) ? TICKET_SCORES.possessive : 0;
+    expect(c).toMatchObject({ number: ticket, score: TICKET_SCORES.keyword + 3 + owned });
   });
 
   it.each([
@@ -920,5 +922,48 @@ describe("the office's own protocol typed as its number is no ticket", () => {
     ['the office in another sentence', 'Procurei a Ouvidoria. Protocolo 48213 sem solução.', '48213'],
   ])('still her ticket: %s, %j', (_label, text, expected) => {
     expect(numbersIn(text)).toEqual([expected]);
+  });
+});
+
+// ROUND24: a forwarded support mail names other stores' tickets ("casos parecidos: chamado 48214, chamado 51000,
+// chamado 52310 e chamado 52311") before "Seu chamado 48215": the look-ups (DEFAULT_MAX_LOOKUPS) went to theirs,
+// and the verified merchant was told her ticket was someone else's (TICKET_INVALID not_owner).
+describe('a possessive before the keyword ranks her ticket first within its source', () => {
+  const her = 'contato@eletroponto.com.br';
+  const owners: Record<string, string> = {
+    '48214': 'financeiro@casadosaromas.com.br',
+    '51000': 'ana@papelariaestrela.com.br',
+    '52310': 'carla@docesdacarla.com.br',
+    '52311': 'joao@lojadojoao.com.br',
+    '48215': her,
+  };
+  const directory = { find: async (id: string) => (owners[id] ? { id, requesterEmail: owners[id] } : null) };
+  const thread = (line: string) =>
+    `Bom dia, segue o histórico. O atendimento é péssimo.\n\n-----Mensagem original-----\nDe: Suporte\nAssunto: RE: lentidão\n\nOlá! Casos parecidos: chamado 48214, chamado 51000, chamado 52310 e chamado 52311 já foram resolvidos.\n${line}`;
+
+  it.each([
+    ['"Seu chamado"', thread('Seu chamado 48215 segue em análise.')],
+    ['"Sua solicitação"', thread('Sua solicitação 48215 segue em análise.')],
+    ['"Your ticket"', thread('Your ticket 48215 is still open.')],
+    [
+      '"meu chamado" in her words',
+      'Chamado 48214 da Casa dos Aromas foi resolvido, chamado 51000 também, chamado 52310 idem, e meu chamado 48215 não.',
+    ],
+  ])('%s: her ticket is looked up first and verifies', async (_label, text) => {
+    const candidates = extractTicketCandidates({ subject: 'ENC: atendimento', text });
+    expect(candidates[0]?.number).toBe('48215');
+    expect(await verifyTicket(candidates, her, directory)).toEqual({ status: 'valid', number: '48215' });
+  });
+
+  it.each([
+    ['the subject still outranks a possessive in the body', 'meu chamado 48215', 'Chamado 48214', '48214'],
+    [
+      'the fresh text still outranks a possessive in the quote',
+      'Chamado 48214.\n\nEm qua., 2 de dez. de 2026 às 09:41, Suporte <s@bagy.com.br> escreveu:\n> Seu chamado 48215',
+      '',
+      '48214',
+    ],
+  ])('%s', (_label, text, subject, first) => {
+    expect(extractTicketCandidates({ subject, text })[0]?.number).toBe(first);
   });
 });
