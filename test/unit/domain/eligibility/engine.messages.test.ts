@@ -5566,6 +5566,49 @@ describe('round 22: someone writing for the ticket’s owner is told what to do'
     expect(reply.text.replace(/\s+/g, ' ')).toMatch(words);
   });
 
+  // ROUND24: an accountant "em nome da nossa cliente", an agency "Somos agência", "Somos o escritório contábil da …".
+  it.each([
+    [
+      'an accountant for "nossa cliente"',
+      'Prezados, em nome da nossa cliente Casa dos Aromas: a fatura de novembro veio em dobro. O chamado 48214 foi aberto pela financeira dela e encerrado sem estorno.',
+    ],
+    [
+      'an agency without the article',
+      'Somos agência e temos 12 lojas na plataforma, todas com o checkout travando no Pix desde ontem. Chamado 48213 da Modas Bella.',
+    ],
+    [
+      'an accounting office',
+      'Somos o escritório contábil da Casa dos Aromas. O chamado 48214 sobre a cobrança em dobro foi encerrado sem estorno.',
+    ],
+  ])('%s', async (name, text) => {
+    const { decision } = await check({
+      name,
+      from: 'Escritório Contábil Horizonte <fiscal@contabilhorizonte.com.br>',
+      subject: 'Cobrança em dobro',
+      text,
+      outcome: 'TICKET_INVALID',
+      variant: 'on-behalf',
+    });
+    expect(decision.replyVariant).toBe('on-behalf');
+  });
+
+  it.each([
+    [
+      'her own shopper',
+      'Nossa cliente reclamou que o pedido não chegou. Abri o chamado 48213 e nada, a loja continua sem rastreio.',
+    ],
+    ['she runs the store herself', 'Eu cuido da loja sozinha e o chamado 48213 foi encerrado sem solução.'],
+  ])('the owner citing a wrong number gets no such words: %s', async (name, text) => {
+    const { decision } = await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'chamado 48213',
+      text,
+      outcome: 'TICKET_INVALID',
+    });
+    expect(decision.replyVariant).toBeUndefined();
+  });
+
   it('the owner citing a wrong number gets no such words', async () => {
     const { decision } = await check({
       name: 'owner, wrong number',
