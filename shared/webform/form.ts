@@ -4,6 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
+import { findProtocols } from '../domain/protocol';
 import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
 import {
   canonicalWord,
@@ -94,6 +95,9 @@ export const MESSAGES = {
   chamado: {
     invalid: `Informe o número do chamado anterior, por exemplo: 48213, #48.213 ou chamado 48213 (se tiver mais de um, até ${FORM_LIMITS.chamadoNumbers}, separados por vírgula).`,
     tooLong: `O número do chamado deve ter no máximo ${FORM_LIMITS.chamado} caracteres.`,
+    /** The office's own case protocol typed where the support ticket goes. */
+    ownProtocol:
+      'Este é o protocolo de um caso da Ouvidoria, não um chamado do suporte. Informe aqui o número do chamado aberto na Central de Atendimento; para falar do caso, responda ao e-mail que recebeu com esse protocolo.',
   },
   assunto: { required: 'Escolha o assunto.', invalid: 'Escolha um dos assuntos da lista.' },
   descricao: {
@@ -423,12 +427,11 @@ const webformSchema = (minimum: number) =>
     chamado: z.pipe(
       z.transform(optionalTicket),
       z.optional(
-        z
-          .string({ error: MESSAGES.chamado.invalid })
-          .check(
-            z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
-            z.refine(isTicketListTyped, MESSAGES.chamado.invalid),
-          ),
+        z.string({ error: MESSAGES.chamado.invalid }).check(
+          z.maxLength(FORM_LIMITS.chamado, MESSAGES.chamado.tooLong),
+          z.refine((typed: string) => findProtocols(typed, 1).length === 0, MESSAGES.chamado.ownProtocol),
+          z.refine(isTicketListTyped, MESSAGES.chamado.invalid),
+        ),
       ),
     ),
     assunto: z.pipe(

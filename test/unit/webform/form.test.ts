@@ -80,6 +80,10 @@ describe('webform fields', () => {
     ['chamado', { chamado: '4821-3' }, MESSAGES.chamado.invalid],
     // ROUND24: a dash between digits is dictation only digit by digit; a channel note with a phone is no note.
     ['chamado', { chamado: '51-234' }, MESSAGES.chamado.invalid],
+    // ROUND24: the office's own protocol where the support ticket goes (a merchant complaining about her case).
+    ['chamado', { chamado: 'OUV-2026-000123' }, MESSAGES.chamado.ownProtocol],
+    ['chamado', { chamado: 'ouv 2026 000123' }, MESSAGES.chamado.ownProtocol],
+    ['chamado', { chamado: 'caso OUV-2026-000123' }, MESSAGES.chamado.ownProtocol],
     ['chamado', { chamado: '11-2-3-4' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '51234 (WhatsApp 11 98765-4321)' }, MESSAGES.chamado.invalid],
     ['chamado', { chamado: '##48213' }, MESSAGES.chamado.invalid],
