@@ -3455,6 +3455,14 @@ export const RULES: readonly Rule[] = [
       'account suspended',
       'account has been suspended',
       'lost access',
+      // Machine translation of "estou sem acesso ao painel", "não estou conseguindo acessar" (the text is
+      // canonicalised: "panel" reads "painel", "to" the chat-speak "estou").
+      'without access * painel',
+      'without access * admin*',
+      'without access * my store',
+      'without access * my account',
+      'not managing * access',
+      'not getting * access',
       // Access held or taken by someone else ("the former owner won't give me access", "my employee's
       // account got locked", "the old agency has the admin password", "never handed over the login").
       "won't give me access",

@@ -5865,3 +5865,41 @@ describe('round 23: a support answer pasted into the complaint', () => {
     await check(row);
   });
 });
+
+// ROUND24: pt-BR mail machine-translated to English ("estou sem acesso ao painel administrativo" → "I am without
+// access to the administrative panel") was told to open a support ticket about nothing in particular.
+describe('round 24: machine-translated access problems', () => {
+  it.each([
+    ['the admin panel', 'Good afternoon. I am without access to the administrative panel, it says invalid password.'],
+    ['the panel', 'Since yesterday I am without access to the panel and the recovery email does not arrive.'],
+    ['her store', 'I am without access to my store since the plan changed.'],
+    ['"not managing to access"', 'I am not managing to access the admin of my store, it gives error.'],
+  ])('%s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'Access',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+      language: 'en',
+    });
+  });
+
+  it.each([
+    [
+      'a checkout complaint',
+      'My customers are without access to the checkout since yesterday and the support does not answer.',
+    ],
+    ['a store without stock', 'The store is without stock updates since Friday, the ERP does not sync.'],
+  ])('not an access problem: %s', async (name, text) => {
+    await check({
+      name,
+      from: 'Rodrigo Teles <rodrigo@bellaflorcosmeticos.com.br>',
+      subject: 'Complaint',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      language: 'en',
+    });
+  });
+});
