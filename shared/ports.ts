@@ -3,7 +3,7 @@
  * Adapters in shared/adapters implement them for AWS (and local emulators); tests use fakes.
  * Nothing here imports AWS.
  */
-import type { CaseMessage, CaseRecord, CaseStatus, ReplyState } from './domain/case';
+import type { CaseMessage, CaseRecord, CaseStatus, ReplyState, TextsShown } from './domain/case';
 import type { Outcome } from './domain/outcome';
 import type { Analyst } from './domain/staff';
 import type { AttachmentMeta, ObjectLocation } from './domain/submission';
@@ -212,7 +212,8 @@ export interface CaseRepository {
    * completes them).
    */
   create(record: CaseRecord, also?: CaseCreation): Promise<{ created: boolean; record: CaseRecord }>;
-  get(caseId: string): Promise<CaseRecord | null>;
+  /** The case; `shown`: only those messages' texts are read, the others may come back empty (TextsShown). */
+  get(caseId: string, shown?: TextsShown): Promise<CaseRecord | null>;
   /**
    * The first of `caseIds` (in that order) that is stored, as `get` returns it, or null. The case
    * items are looked up together in one read (issue 16: the webform's current and previous content

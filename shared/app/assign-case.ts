@@ -26,9 +26,9 @@
  * - Crash recovery: a case ASSIGNED but never marked as notified gets its notice (re)sent, with
  *   the same Message-ID, then is marked. The notice is sent at least once; the assignment exactly once.
  */
-import { chooseAnalyst, renderAnalystNotice } from '../domain/assignment';
+import { chooseAnalyst, NOTICE_TEXTS, renderAnalystNotice } from '../domain/assignment';
 import { type OfficeCalendar, officeCalendar } from '../domain/calendar';
-import type { CaseRecord, CaseStatus } from '../domain/case';
+import { type CaseRecord, type CaseStatus, FIRST_TEXT, NO_TEXTS } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import { dueDateFrom, timersFor } from '../domain/lifecycle/deadlines';
 import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-address';
@@ -107,7 +107,8 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   const calendar = deps.calendar ?? officeCalendar(config, 'office');
   const ids = { caseId: message.caseId, protocol: message.protocol };
 
-  const record = await cases.get(message.caseId);
+  // The texts the notice shows, no more (a case that waited while the merchant kept writing).
+  const record = await cases.get(message.caseId, NOTICE_TEXTS);
   if (!record) {
     // Erased while queued (a redelivery finds it gone just the same): nothing to assign, ever.
     telemetry.gone(ids);
@@ -162,7 +163,7 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   const won = await cases.assign(record.caseId, analyst.id, now, dueAt, { messageIds: [noticeId] });
   if (!won) {
     // Someone else moved it out of QUEUED between our read and our write: nothing left to do here.
-    const current = await cases.get(record.caseId);
+    const current = await cases.get(record.caseId, NO_TEXTS);
     const status = current?.status ?? record.status;
     telemetry.alreadyDone({ ...ids, status });
     return { kind: 'already-done', status };
@@ -227,7 +228,7 @@ async function notifyAnalyst(
   const attached =
     opening?.raw !== undefined ? relayableAttachments(opening, config.lifecycle.maxRelayAttachmentBytes) : [];
   // Her earlier submission, when the case answers our guidance to it (gone if it expired or was erased).
-  const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId) : null;
+  const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId, FIRST_TEXT) : null;
   const notice = renderAnalystNotice(record, analyst, config, {
     answersViaOffice: deps.lifecycle !== undefined,
     attached,

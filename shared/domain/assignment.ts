@@ -5,7 +5,7 @@ import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
 import { staffLanguageLine } from './lifecycle/merchant-words';
-import type { CaseMessage, CaseRecord } from './case';
+import { type CaseMessage, type CaseRecord, positionsBetween, type TextsShown } from './case';
 import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
@@ -76,6 +76,12 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
  * newest; the others are named by count, with the console's link (each stays in the case record).
  */
 export const NOTICE_MESSAGES = 10;
+
+/** The positions of the messages the notice shows (NOTICE_MESSAGES): what the assignment reads texts of. */
+export const NOTICE_TEXTS: TextsShown = (messages) =>
+  messages.length > NOTICE_MESSAGES
+    ? new Set([0, ...positionsBetween(messages.length - (NOTICE_MESSAGES - 1), messages.length, messages.length)])
+    : positionsBetween(0, messages.length, messages.length);
 
 /** Longer texts are cut in the notice; the whole message stays in the case record and raw mail. */
 const MAX_FRESH_CHARS = 20_000;
@@ -282,8 +288,8 @@ export function renderAnalystNotice(
   // The complaint and the newest messages: a case that waited for an analyst while the merchant kept
   // writing (hundreds of mails) would make a notice of tens of MB, past what SES sends.
   const numbered = c.messages.map((m, index) => ({ m, n: index + 1 }));
-  const kept =
-    numbered.length > NOTICE_MESSAGES ? [...numbered.slice(0, 1), ...numbered.slice(-(NOTICE_MESSAGES - 1))] : numbered;
+  const picked = NOTICE_TEXTS(c.messages);
+  const kept = numbered.filter(({ n }) => picked.has(n - 1));
   const left = numbered.length - kept.length;
   if (left > 0) {
     blocks.push({

@@ -44,6 +44,28 @@ export interface CaseMessage {
   author?: string;
 }
 
+/**
+ * Which messages' texts a read of a case needs (issue 16: a text over the inline limit is one GET
+ * from the text store): given the case's messages in order, without their texts, the positions
+ * whose texts are read. The other messages come back whole but for their texts, which may be
+ * empty. Each reader passes the rule it shows or sends by (the same function selects them), so a
+ * case of hundreds of long texts costs what is shown. Absent: every text.
+ */
+export type TextsShown = (messages: ReadonlyArray<Omit<CaseMessage, 'text'>>) => ReadonlySet<number>;
+
+/** No text at all: a read for the case's state, fields and message metadata. */
+export const NO_TEXTS: TextsShown = () => new Set();
+
+/** The first message's text only (the submission a case answers, the opening complaint). */
+export const FIRST_TEXT: TextsShown = (messages) => new Set(messages.length > 0 ? [0] : []);
+
+/** The positions [start, end) of `count` messages, clamped: a page's window. */
+export function positionsBetween(start: number, end: number, count: number): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (let i = Math.max(0, start); i < Math.min(end, count); i++) out.add(i);
+  return out;
+}
+
 /** A suppressed reply's reason when the day's guidance limit for the sender was reached (nothing about the address). */
 export const REPLY_THROTTLED = 'throttled';
 

@@ -20,11 +20,20 @@ import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table'
 import { DynamoDataSubjectStore, MISSING_TEXT_NOTE } from '../../shared/adapters/dynamo/data-subject-store';
 import { LocalMessageTextStore } from '../../shared/adapters/local/local-message-text-store';
 import { eraseSubject } from '../../shared/app/data-subject';
-import type { CaseMessage, CaseRecord } from '../../shared/domain/case';
+import { assignCase } from '../../shared/app/assign-case';
+import { NOTICE_MESSAGES, NOTICE_TEXTS } from '../../shared/domain/assignment';
+import {
+  type CaseMessage,
+  type CaseRecord,
+  FIRST_TEXT,
+  NO_TEXTS,
+  positionsBetween,
+  type TextsShown,
+} from '../../shared/domain/case';
 import type { MessageTextRef, MessageTextStore } from '../../shared/ports';
 import { aDecision } from '../support/builders';
 import { type DynaliteClients, EMULATOR_REGION, startDynaliteClients } from '../support/emulators';
-import { FixedClock } from '../support/fakes';
+import { FixedClock, InMemoryStaffRepository, RecordingMailer, RecordingScheduler } from '../support/fakes';
 
 const TABLE = 'ouvidoria-texts';
 let d: DynaliteClients;
@@ -382,5 +391,85 @@ describe('message texts out of the table (issue 16)', () => {
     }
     expect((await repo.get(r.caseId))?.messages).toHaveLength(4);
     expect(most).toBe(4);
+  });
+});
+
+describe('reads only the texts a reader shows (issue 16: a long case costs what is shown)', () => {
+  /** The shared local store, its GETs counted by key. */
+  function counting() {
+    const gets: string[] = [];
+    const store: MessageTextStore = {
+      put: (target, text) => texts.put(target, text),
+      get: async (ref: MessageTextRef) => {
+        gets.push(ref.key);
+        return texts.get(ref);
+      },
+      markClosed: (ref, at) => texts.markClosed(ref, at),
+      markOpen: (ref) => texts.markOpen(ref),
+      deleteCase: (caseId) => texts.deleteCase(caseId),
+    };
+    return { gets, repo: new DynamoCaseRepository({ client: d.doc, tableName: TABLE, texts: store }) };
+  }
+  /** A queued case whose complaint and `followUps` merchant mails are all long texts (each one object). */
+  async function longCase(repo: DynamoCaseRepository, followUps: number): Promise<CaseRecord> {
+    const r = record(`${prose(2_000)} Mensagem 1.`, { protocol: `OUV-2026-${String(700_000 + seq).padStart(6, '0')}` });
+    await repo.create(r);
+    for (let i = 0; i < followUps; i++) {
+      const at = new Date(Date.parse('2026-03-03T09:00:00.000Z') + i * 60_000).toISOString();
+      await repo.appendMessage(r.caseId, message(`${prose(2_000)} Mensagem ${i + 2}.`, { receivedAt: at }));
+    }
+    return r;
+  }
+
+  it.each<[string, TextsShown, number[]]>([
+    ['nothing', NO_TEXTS, []],
+    ['the first', FIRST_TEXT, [1]],
+    ['the notice’s ten: the complaint and the nine newest', NOTICE_TEXTS, [1, 23, 24, 25, 26, 27, 28, 29, 30, 31]],
+    ['a window', () => positionsBetween(4, 7, 31), [5, 6, 7]],
+  ])(
+    'get with %s: one GET per shown text, each whole; the others empty, every message in order',
+    async (_n, shown, numbers) => {
+      const { gets, repo } = counting();
+      const r = await longCase(repo, 30);
+      gets.length = 0;
+      const c = await repo.get(r.caseId, shown);
+      expect(gets).toHaveLength(numbers.length);
+      expect(c?.messages).toHaveLength(31);
+      c?.messages.forEach((m, i) => {
+        if (numbers.includes(i + 1)) expect(m.text.endsWith(` Mensagem ${i + 1}.`)).toBe(true);
+        else expect(m.text).toBe('');
+      });
+      const whole = await repo.get(r.caseId);
+      expect(c?.messages.map(({ text: _t, ...m }) => m)).toEqual(whole?.messages.map(({ text: _t, ...m }) => m));
+    },
+  );
+
+  it.each([
+    [3, 4],
+    [30, NOTICE_MESSAGES],
+  ])('the assignment of a case with %i long follow-ups reads %i texts, the notice’s', async (followUps, reads) => {
+    const { gets, repo } = counting();
+    const r = await longCase(repo, followUps);
+    gets.length = 0;
+    const mailer = new RecordingMailer();
+    const staff = new InMemoryStaffRepository([
+      { id: 'ana', name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br', active: true, openCases: 0 },
+    ]);
+    const result = await assignCase(
+      { caseId: r.caseId, protocol: r.protocol as string },
+      {
+        cases: repo,
+        staff,
+        mailer,
+        scheduler: new RecordingScheduler(),
+        clock: new FixedClock(new Date('2026-11-30T10:00:00-03:00')),
+        config: localConfig,
+      },
+    );
+    expect(result.kind).toBe('assigned');
+    expect(gets).toHaveLength(reads);
+    const notice = mailer.sent[0]?.text ?? '';
+    expect(notice).toContain('Mensagem 1.');
+    expect(notice).toContain(`Mensagem ${followUps + 1}.`);
   });
 });

@@ -8,6 +8,7 @@ import {
   type CaseStatus,
   MAX_CITED_BY,
   type ReplyState,
+  type TextsShown,
 } from '../../shared/domain/case';
 import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
@@ -86,6 +87,13 @@ export function recordByProtocol<T extends { protocol?: string }>(records: Itera
   return found[0] ?? null;
 }
 
+/** The case as a read with `shown` returns it: the texts not shown are empty (TextsShown), as on DynamoDB. */
+export function withTextsShown<T extends { messages: CaseMessage[] }>(record: T, shown?: TextsShown): T {
+  if (!shown) return record;
+  const picked = shown(record.messages.map(({ text: _text, ...message }) => message));
+  return { ...record, messages: record.messages.map((m, i) => (picked.has(i) ? m : { ...m, text: '' })) };
+}
+
 export class InMemoryCaseRepository implements CaseRepository {
   readonly records = new Map<string, CaseRecord & { replyClaimedAt?: string }>();
   private readonly counters = new Map<number, number>();
@@ -132,9 +140,9 @@ export class InMemoryCaseRepository implements CaseRepository {
     return first === undefined ? null : clone(this.records.get(first) as CaseRecord);
   }
 
-  async get(caseId: string) {
+  async get(caseId: string, shown?: TextsShown) {
     const record = this.records.get(caseId);
-    return record ? clone(record) : null;
+    return record ? withTextsShown(clone(record), shown) : null;
   }
 
   async getByProtocol(protocol: string) {

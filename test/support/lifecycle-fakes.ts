@@ -5,7 +5,7 @@
  * `Promise.all` of two services really interleaves, as two Lambdas would.
  */
 import { officeCalendar } from '../../shared/domain/calendar';
-import type { CaseRecord } from '../../shared/domain/case';
+import type { CaseRecord, TextsShown } from '../../shared/domain/case';
 import { localConfig, type OuvidoriaConfig } from '../../shared/domain/config';
 import type { LifecycleTimer } from '../../shared/domain/lifecycle/deadlines';
 import type { LifecycleContext } from '../../shared/domain/lifecycle/machine';
@@ -22,7 +22,7 @@ import type {
   SurveyStore,
   TimerScheduler,
 } from '../../shared/app/lifecycle/ports';
-import { FixedClock, InMemoryRateLimiter, RecordingMailer, recordByProtocol } from './fakes';
+import { FixedClock, InMemoryRateLimiter, RecordingMailer, recordByProtocol, withTextsShown } from './fakes';
 import { aDecision } from './builders';
 
 export const PROTOCOL = 'OUV-2026-000123';
@@ -115,10 +115,10 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     }
   }
 
-  async get(caseId: string) {
+  async get(caseId: string, shown?: TextsShown) {
     await tick();
     const c = this.records.get(caseId);
-    return c ? clone(c) : null;
+    return c ? withTextsShown(clone(c), shown) : null;
   }
 
   async getByProtocol(protocol: string) {

@@ -10,7 +10,15 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type CaseMessage, type CaseRecord, type CaseStatus, MAX_CITED_BY, type ReplyState } from '../../domain/case';
+import {
+  type CaseMessage,
+  type CaseRecord,
+  type CaseStatus,
+  MAX_CITED_BY,
+  NO_TEXTS,
+  type ReplyState,
+  type TextsShown,
+} from '../../domain/case';
 import { assignedEvent } from '../../domain/lifecycle/machine';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
 import { formatProtocol, parseProtocol } from '../../domain/protocol';
@@ -65,6 +73,15 @@ export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
 export const INLINE_TEXT_MAX_BYTES = 512;
 /** Attribute of a message item (FIRSTMSG, MSG#) holding the MessageTextRef of a text kept out of the table. */
 export const TEXT_REF_ATTRIBUTE = 'textRef';
+
+/** Follow-up message items in the order of `messages`: by receipt time, then sort key. */
+function followUpsInOrder(messageItems: Item[]): Item[] {
+  const receivedAt = (item: Item) => Date.parse(String((item['message'] as Partial<CaseMessage>)?.receivedAt));
+  return [...messageItems].sort((a, b) => {
+    const [x, y] = [String(a['sk']), String(b['sk'])];
+    return receivedAt(a) - receivedAt(b) || (x < y ? -1 : x > y ? 1 : 0);
+  });
+}
 
 /** The text reference a message item holds, if its text is kept out of the table. */
 export function textRefOf(item: Item | undefined): MessageTextRef | undefined {
@@ -424,18 +441,8 @@ export class DynamoCaseRepository implements CaseRepository {
     const first = storedFirstMessage(caseItem, firstItem, texts);
     const firstTruncated = caseItem['firstMessageTruncated'] === true || firstItem?.['textTruncated'] === true;
     if (first) messages.push(readMessage(first, firstTruncated));
-    const followUps = messageItems
-      .map((item) => ({
-        sk: String(item['sk']),
-        message: storedMessage(item, texts),
-        truncated: !!item['textTruncated'],
-      }))
-      .sort(
-        (a, b) =>
-          Date.parse(a.message.receivedAt) - Date.parse(b.message.receivedAt) ||
-          (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0),
-      );
-    for (const f of followUps) messages.push(readMessage(f.message, f.truncated));
+    for (const item of followUpsInOrder(messageItems))
+      messages.push(readMessage(storedMessage(item, texts), !!item['textTruncated']));
     record['messages'] = messages;
     record['messageIds'] = Array.isArray(record['messageIds']) ? record['messageIds'] : [];
     record['ticketCandidates'] = Array.isArray(record['ticketCandidates']) ? record['ticketCandidates'] : [];
@@ -457,12 +464,37 @@ export class DynamoCaseRepository implements CaseRepository {
     return item;
   }
 
-  async get(caseId: string): Promise<CaseRecord | null> {
+  /**
+   * The case with its messages; `shown`: only those messages' texts are read from the text store
+   * (in parallel), the others' kept out of the table come back empty (TextsShown). One Query either way.
+   */
+  async get(caseId: string, shown?: TextsShown): Promise<CaseRecord | null> {
     const items = await this.readPartition(caseId);
     if (!items) return null;
-    // The texts kept out of the table, read in parallel.
-    const texts = await readMessageTexts([items.firstItem, ...items.messageItems], this.texts);
-    return this.fromItems(items.caseItem, items.messageItems, items.firstItem, texts);
+    // The message items by position in `messages`: the first message's (absent on older cases that
+    // hold it all on the case item) when the case has one, then the follow-ups in order.
+    const followUps = followUpsInOrder(items.messageItems);
+    const positioned = [...(items.caseItem['firstMessage'] ? [items.firstItem] : []), ...followUps];
+    // Each text kept out of the table stands in as '' until read (and stays so when not wanted).
+    const unread = new Map<string, string>();
+    for (const item of positioned) {
+      const ref = textRefOf(item);
+      if (ref) unread.set(ref.key, '');
+    }
+    let wanted = positioned;
+    if (shown) {
+      const { messages } = this.fromItems(items.caseItem, followUps, items.firstItem, unread);
+      const picked = shown(messages.map(({ text: _text, ...message }) => message));
+      wanted = positioned.filter((_, i) => picked.has(i));
+    }
+    const read = await readMessageTexts(wanted, this.texts);
+    const record = this.fromItems(items.caseItem, followUps, items.firstItem, new Map([...unread, ...read]));
+    // A text not read is empty, without the truncation note either.
+    record.messages = record.messages.map((message, i) => {
+      const ref = textRefOf(positioned[i]);
+      return ref && !read.has(ref.key) ? { ...message, text: '' } : message;
+    });
+    return record;
   }
 
   /**
@@ -471,16 +503,9 @@ export class DynamoCaseRepository implements CaseRepository {
    * cost does not grow with the case's correspondence (one Query, as `get`, and no S3 GET).
    */
   async getState(caseId: string): Promise<CaseState | null> {
-    const items = await this.readPartition(caseId);
-    if (!items) return null;
-    // Each text kept out of the table stands in as '' for the rebuild; every text is dropped after.
-    const unread = new Map<string, string>();
-    for (const item of [items.firstItem, ...items.messageItems]) {
-      const ref = textRefOf(item);
-      if (ref) unread.set(ref.key, '');
-    }
-    const { messages, ...record } = this.fromItems(items.caseItem, items.messageItems, items.firstItem, unread);
-    return { ...record, messages: messages.map(({ text: _text, ...message }) => message) };
+    const record = await this.get(caseId, NO_TEXTS);
+    if (!record) return null;
+    return { ...record, messages: record.messages.map(({ text: _text, ...message }) => message) };
   }
 
   /** One Query reads the case item, its first message's item and its follow-ups together. */

@@ -4,7 +4,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseMessage, CaseRecord } from '../../domain/case';
+import type { CaseMessage, CaseRecord, TextsShown } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase, WorkCaseState } from '../../app/lifecycle/ports';
 import { CASE_PK_PREFIX, type CaseState, caseItemKey, DynamoCaseRepository } from './case-repository';
@@ -66,8 +66,8 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       options.repository ?? new DynamoCaseRepository({ client: options.client, tableName: options.tableName });
   }
 
-  async get(caseId: string): Promise<WorkCase | null> {
-    const record = await this.repository.get(caseId);
+  async get(caseId: string, shown?: TextsShown): Promise<WorkCase | null> {
+    const record = await this.repository.get(caseId, shown);
     if (!record) return null;
     const entries = pendingEntriesOf(record);
     const pending = await this.repository.readPendingEntries(entries);

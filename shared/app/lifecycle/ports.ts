@@ -13,7 +13,7 @@
  *   are therefore at least once, and each is made safe to repeat: mails keep the same Message-ID,
  *   counters are idempotent per (analyst, case), schedules per name.
  */
-import type { CaseMessage } from '../../domain/case';
+import type { CaseMessage, TextsShown } from '../../domain/case';
 import type { LifecycleTimer } from '../../domain/lifecycle/deadlines';
 import type { CaseChanges, HistoryEvent, PendingEffect, StaffMember, WorkCase } from '../../domain/lifecycle/types';
 import type { AttachmentMeta, ObjectLocation } from '../../domain/submission';
@@ -59,7 +59,8 @@ export type CommitResult = { ok: true; version: number } | { ok: false; reason: 
  * with both applied in some order, or the later one refused against the new state.
  */
 export interface CaseWorkStore {
-  get(caseId: string): Promise<WorkCase | null>;
+  /** The case; `shown`: only those messages' texts are read, the others may come back empty (TextsShown). */
+  get(caseId: string, shown?: TextsShown): Promise<WorkCase | null>;
   getByProtocol(protocol: string): Promise<WorkCase | null>;
   /**
    * The case `getByProtocol` finds, without its messages: no message text is read, so its cost does
