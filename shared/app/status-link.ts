@@ -15,6 +15,7 @@ import { readTypedProtocol } from '../domain/protocol';
 import { type MessageLanguage, withoutInvisible } from '../domain/text';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import {
+  PUBLIC_PAGE_TEXTS,
   type PublicCaseData,
   publicCaseView,
   renderStatusLinkMail,
@@ -168,7 +169,7 @@ export async function openStatusLink(params: URLSearchParams, deps: StatusLinkDe
   if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
   if (!(await deps.statusLinks.claim(verified.nonce, verified.expiresAt))) return { kind: 'used' };
   const now = deps.clock.now();
-  const found = held(await deps.cases.getByProtocol(verified.protocol), now, deps);
+  const found = held(await deps.cases.getByProtocol(verified.protocol, PUBLIC_PAGE_TEXTS), now, deps);
   const view = found ? publicCaseView(found, { now, config: deps.config }) : null;
   return view ? { kind: 'case', view } : { kind: 'gone' };
 }

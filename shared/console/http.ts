@@ -59,7 +59,7 @@ import {
   userFromClaims,
   withRosterRole,
 } from './access';
-import type { CaseStatus } from '../domain/case';
+import { type CaseStatus, NO_TEXTS } from '../domain/case';
 import {
   ALL_VIEW,
   OPEN_VIEW,
@@ -68,6 +68,7 @@ import {
   type CaseView,
   type CitingRecord,
   casePage,
+  casePageTexts,
   casesPage,
   errorPage,
   type ListQuery,
@@ -439,7 +440,11 @@ export async function serveConsole(
   const match = CASE_PATH.exec(path);
   if (!match || match[2] === '/acao')
     return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
-  const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string));
+  const before = Number(query.get(MESSAGES_BEFORE_PARAM) ?? Number.NaN);
+  const messagesBefore = Number.isInteger(before) ? before : undefined;
+  // The texts the page shows, none for a file's link: a case of hundreds of long texts reads 50.
+  const shown = match[2] === CASE_FILE_SUFFIX ? NO_TEXTS : casePageTexts(messagesBefore);
+  const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string), shown);
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
   const files = deps.attachmentLinks && deps.uploadTags ? linkableAttachments(c.messages) : [];
@@ -470,14 +475,13 @@ export async function serveConsole(
   const done = query.get('feito');
   const repeated = query.get('repetido') !== null;
   const refused = refusalOf(c, query.get('recusado'));
-  const before = Number(query.get(MESSAGES_BEFORE_PARAM) ?? Number.NaN);
   return page(
     200,
     casePage(
       frame,
       {
         ...(await caseView(c, user, lifecycle, deps.roster)),
-        ...(Number.isInteger(before) ? { messagesBefore: before } : {}),
+        ...(messagesBefore !== undefined ? { messagesBefore } : {}),
         ...(files.length ? { attachmentLinks: fileLinks(basePath, c.caseId, files) } : {}),
         ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
         ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),

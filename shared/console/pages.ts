@@ -7,7 +7,7 @@ import { MISSING_ATTACHMENT_STAFF_PT, ticketCheckPt } from '../domain/assignment
 import { attachmentMissing } from '../domain/attachment-mention';
 import { OUTCOME_LABELS_PT } from '../domain/outcome';
 import { humanSize } from '../domain/byte-size';
-import { CASE_STATUSES, type CaseStatus } from '../domain/case';
+import { CASE_STATUSES, type CaseStatus, positionsBetween, type TextsShown } from '../domain/case';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
@@ -332,6 +332,14 @@ function relatedRows(c: CaseView['c'], b: string): SafeHtml[] {
 function messageWindow(total: number, before: number | undefined): { start: number; end: number; total: number } {
   const end = before === undefined || !Number.isInteger(before) || before < 1 ? total : Math.min(before, total);
   return { start: Math.max(0, end - CASE_PAGE_MESSAGES), end, total };
+}
+
+/** The texts the case page shows (its window of messagesBefore): all the console reads of them. */
+export function casePageTexts(messagesBefore: number | undefined): TextsShown {
+  return ({ messages }) => {
+    const w = messageWindow(messages.length, messagesBefore);
+    return positionsBetween(w.start, w.end, w.total);
+  };
 }
 
 /** Which messages the page lists, and the links to the older and the newer ones (none when all are listed). */

@@ -78,10 +78,10 @@ const SOURCE_LABELS: Record<TicketSource, string> = {
 export const NOTICE_MESSAGES = 10;
 
 /** The positions of the messages the notice shows (NOTICE_MESSAGES): what the assignment reads texts of. */
-export const NOTICE_TEXTS: TextsShown = (messages) =>
-  messages.length > NOTICE_MESSAGES
-    ? new Set([0, ...positionsBetween(messages.length - (NOTICE_MESSAGES - 1), messages.length, messages.length)])
-    : positionsBetween(0, messages.length, messages.length);
+export const NOTICE_TEXTS: TextsShown = ({ messages: { length } }) =>
+  length > NOTICE_MESSAGES
+    ? new Set([0, ...positionsBetween(length - (NOTICE_MESSAGES - 1), length, length)])
+    : positionsBetween(0, length, length);
 
 /** Longer texts are cut in the notice; the whole message stays in the case record and raw mail. */
 const MAX_FRESH_CHARS = 20_000;
@@ -288,7 +288,7 @@ export function renderAnalystNotice(
   // The complaint and the newest messages: a case that waited for an analyst while the merchant kept
   // writing (hundreds of mails) would make a notice of tens of MB, past what SES sends.
   const numbered = c.messages.map((m, index) => ({ m, n: index + 1 }));
-  const picked = NOTICE_TEXTS(c.messages);
+  const picked = NOTICE_TEXTS(c);
   const kept = numbered.filter(({ n }) => picked.has(n - 1));
   const left = numbered.length - kept.length;
   if (left > 0) {

@@ -44,20 +44,23 @@ export interface CaseMessage {
   author?: string;
 }
 
+/** A case without its messages' texts: what a write decides on, and what a TextsShown rule reads. */
+export type CaseWithoutTexts = Omit<CaseRecord, 'messages'> & { messages: Array<Omit<CaseMessage, 'text'>> };
+
 /**
  * Which messages' texts a read of a case needs (issue 16: a text over the inline limit is one GET
- * from the text store): given the case's messages in order, without their texts, the positions
- * whose texts are read. The other messages come back whole but for their texts, which may be
- * empty. Each reader passes the rule it shows or sends by (the same function selects them), so a
- * case of hundreds of long texts costs what is shown. Absent: every text.
+ * from the text store): given the case with its messages in order, without their texts, the
+ * positions whose texts are read. The other messages come back whole but for their texts, which
+ * may be empty. Each reader passes the rule it shows or sends by (the same function selects them),
+ * so a case of hundreds of long texts costs what is shown. Absent: every text.
  */
-export type TextsShown = (messages: ReadonlyArray<Omit<CaseMessage, 'text'>>) => ReadonlySet<number>;
+export type TextsShown = (c: CaseWithoutTexts) => ReadonlySet<number>;
 
 /** No text at all: a read for the case's state, fields and message metadata. */
 export const NO_TEXTS: TextsShown = () => new Set();
 
 /** The first message's text only (the submission a case answers, the opening complaint). */
-export const FIRST_TEXT: TextsShown = (messages) => new Set(messages.length > 0 ? [0] : []);
+export const FIRST_TEXT: TextsShown = (c) => new Set(c.messages.length > 0 ? [0] : []);
 
 /** The positions [start, end) of `count` messages, clamped: a page's window. */
 export function positionsBetween(start: number, end: number, count: number): ReadonlySet<number> {

@@ -87,10 +87,18 @@ export function recordByProtocol<T extends { protocol?: string }>(records: Itera
   return found[0] ?? null;
 }
 
+/** The positions of the texts a read with `shown` reads (all without it), as on DynamoDB. */
+export function textsRead<T extends { messages: CaseMessage[] }>(record: T, shown?: TextsShown): ReadonlySet<number> {
+  if (!shown) return new Set(record.messages.keys());
+  return shown({
+    ...(record as unknown as CaseRecord),
+    messages: record.messages.map(({ text: _text, ...message }) => message),
+  });
+}
+
 /** The case as a read with `shown` returns it: the texts not shown are empty (TextsShown), as on DynamoDB. */
 export function withTextsShown<T extends { messages: CaseMessage[] }>(record: T, shown?: TextsShown): T {
-  if (!shown) return record;
-  const picked = shown(record.messages.map(({ text: _text, ...message }) => message));
+  const picked = textsRead(record, shown);
   return { ...record, messages: record.messages.map((m, i) => (picked.has(i) ? m : { ...m, text: '' })) };
 }
 

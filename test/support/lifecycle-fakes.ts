@@ -22,7 +22,7 @@ import type {
   SurveyStore,
   TimerScheduler,
 } from '../../shared/app/lifecycle/ports';
-import { FixedClock, InMemoryRateLimiter, RecordingMailer, recordByProtocol, withTextsShown } from './fakes';
+import { FixedClock, InMemoryRateLimiter, RecordingMailer, recordByProtocol, textsRead, withTextsShown } from './fakes';
 import { aDecision } from './builders';
 
 export const PROTOCOL = 'OUV-2026-000123';
@@ -115,16 +115,26 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     }
   }
 
-  async get(caseId: string, shown?: TextsShown) {
-    await tick();
-    const c = this.records.get(caseId);
-    return c ? withTextsShown(clone(c), shown) : null;
+  /**
+   * Message texts the reads returned, one per text (what a text-store GET each costs on DynamoDB
+   * when the texts are long): a read with TextsShown counts its shown ones, any other all.
+   */
+  textReads = 0;
+
+  private read(c: WorkCase | undefined, shown?: TextsShown): WorkCase | null {
+    if (!c) return null;
+    this.textReads += textsRead(c, shown).size;
+    return withTextsShown(clone(c), shown);
   }
 
-  async getByProtocol(protocol: string) {
+  async get(caseId: string, shown?: TextsShown) {
     await tick();
-    const found = recordByProtocol(this.records.values(), protocol);
-    return found ? clone(found) : null;
+    return this.read(this.records.get(caseId), shown);
+  }
+
+  async getByProtocol(protocol: string, shown?: TextsShown) {
+    await tick();
+    return this.read(recordByProtocol(this.records.values(), protocol) ?? undefined, shown);
   }
 
   async getStateByProtocol(protocol: string) {

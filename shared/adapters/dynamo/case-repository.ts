@@ -14,6 +14,7 @@ import {
   type CaseMessage,
   type CaseRecord,
   type CaseStatus,
+  type CaseWithoutTexts,
   MAX_CITED_BY,
   NO_TEXTS,
   type ReplyState,
@@ -59,8 +60,6 @@ const identityExpiry = () => Math.floor(Date.now() / 1000) + DELIVERY_KEY_TTL_S;
 type Item = Record<string, NativeAttributeValue>;
 /** A message text already in the store: its reference and whether it was capped. */
 type KeptText = { ref: MessageTextRef; truncated: boolean };
-/** A case without its messages' texts (DynamoCaseRepository.getState). */
-export type CaseState = Omit<CaseRecord, 'messages'> & { messages: Array<Omit<CaseMessage, 'text'>> };
 
 /** A case item must stay far below DynamoDB's 400 KB; the raw mail in S3 keeps the whole text. */
 export const DEFAULT_MAX_MESSAGE_TEXT_BYTES = 60_000;
@@ -483,8 +482,8 @@ export class DynamoCaseRepository implements CaseRepository {
     }
     let wanted = positioned;
     if (shown) {
-      const { messages } = this.fromItems(items.caseItem, followUps, items.firstItem, unread);
-      const picked = shown(messages.map(({ text: _text, ...message }) => message));
+      const { messages, ...state } = this.fromItems(items.caseItem, followUps, items.firstItem, unread);
+      const picked = shown({ ...state, messages: messages.map(({ text: _text, ...message }) => message) });
       wanted = positioned.filter((_, i) => picked.has(i));
     }
     const read = await readMessageTexts(wanted, this.texts);
@@ -502,7 +501,7 @@ export class DynamoCaseRepository implements CaseRepository {
    * status, the messages' sourceIds and ids, pending maps), with no read of the text store, so its
    * cost does not grow with the case's correspondence (one Query, as `get`, and no S3 GET).
    */
-  async getState(caseId: string): Promise<CaseState | null> {
+  async getState(caseId: string): Promise<CaseWithoutTexts | null> {
     const record = await this.get(caseId, NO_TEXTS);
     if (!record) return null;
     return { ...record, messages: record.messages.map(({ text: _text, ...message }) => message) };
@@ -623,7 +622,7 @@ export class DynamoCaseRepository implements CaseRepository {
     const entries = await this.indexEntries(GSI.byStatus, statusGsiPk(status), limit, order);
     const states = await Promise.all(entries.map((entry) => this.getState(String(entry['caseId']))));
     return states
-      .filter((state): state is CaseState => state !== null && state.status === status)
+      .filter((state): state is CaseWithoutTexts => state !== null && state.status === status)
       .map(({ messages: _messages, ...summary }) => summary);
   }
 

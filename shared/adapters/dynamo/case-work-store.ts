@@ -4,10 +4,10 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseMessage, CaseRecord, TextsShown } from '../../domain/case';
+import type { CaseMessage, CaseRecord, CaseWithoutTexts, TextsShown } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase, WorkCaseState } from '../../app/lifecycle/ports';
-import { CASE_PK_PREFIX, type CaseState, caseItemKey, DynamoCaseRepository } from './case-repository';
+import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
@@ -75,10 +75,10 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     return toWorkCase(record, pending);
   }
 
-  async getByProtocol(protocol: string): Promise<WorkCase | null> {
+  async getByProtocol(protocol: string, shown?: TextsShown): Promise<WorkCase | null> {
     // The id only: `get` reads the case (and its texts) once.
     const caseId = await this.repository.caseIdOfProtocol(protocol);
-    return caseId === null ? null : this.get(caseId);
+    return caseId === null ? null : this.get(caseId, shown);
   }
 
   async getStateByProtocol(protocol: string): Promise<WorkCaseState | null> {
@@ -400,7 +400,7 @@ function retentionChange(commit: CaseCommit, stored: Item, settings: RetentionSe
 }
 
 /** The entries of the pending-messages map: messages, or with a text store their references (pendingEntry). */
-function pendingEntriesOf(record: CaseRecord | CaseState): Item[] {
+function pendingEntriesOf(record: CaseRecord | CaseWithoutTexts): Item[] {
   const map = (record as unknown as Item)[PENDING_MESSAGES_ATTRIBUTE];
   if (!map || typeof map !== 'object') return [];
   return Object.values(map as Record<string, Item>);

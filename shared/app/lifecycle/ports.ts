@@ -61,7 +61,8 @@ export type CommitResult = { ok: true; version: number } | { ok: false; reason: 
 export interface CaseWorkStore {
   /** The case; `shown`: only those messages' texts are read, the others may come back empty (TextsShown). */
   get(caseId: string, shown?: TextsShown): Promise<WorkCase | null>;
-  getByProtocol(protocol: string): Promise<WorkCase | null>;
+  /** The case numbered `protocol`; `shown` as for `get`. */
+  getByProtocol(protocol: string, shown?: TextsShown): Promise<WorkCase | null>;
   /**
    * The case `getByProtocol` finds, without its messages: no message text is read, so its cost does
    * not grow with the case's correspondence. For the paths that show or relay no message.

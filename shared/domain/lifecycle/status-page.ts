@@ -16,7 +16,7 @@
  * "RE: [OUV-…] Novo caso atribuído a você", which is internal); the merchant's own messages as
  * their fresh text, quoted history and signature cut, as the analyst reads them.
  */
-import type { CaseMessage } from '../case';
+import type { CaseMessage, TextsShown } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
@@ -74,6 +74,20 @@ export const PUBLIC_TEXT_MAX_CHARS = 20_000;
  * all in her e-mail (hers sent, the office's received).
  */
 export const PUBLIC_PAGE_MESSAGES = 50;
+
+/**
+ * The texts the page may show: of her messages and the office's answers, the newest
+ * PUBLIC_PAGE_MESSAGES (the notices from the history may take some of those places). All the page
+ * reads of the texts.
+ */
+export const PUBLIC_PAGE_TEXTS: TextsShown = (c) => {
+  const shown = new Set<number>();
+  for (let i = c.messages.length - 1; i >= 0 && shown.size < PUBLIC_PAGE_MESSAGES; i--) {
+    const m = c.messages[i] as Omit<CaseMessage, 'text'>;
+    if (m.direction === 'out' || isMerchantMessage(m, c.senderEmail)) shown.add(i);
+  }
+  return shown;
+};
 
 /** How a file the merchant sent stands, as she reads it (never a storage location). */
 export type PublicFileState = 'received' | 'verified' | 'checking' | 'quarantined' | 'refused' | 'unchecked';
@@ -155,7 +169,7 @@ function cut(text: string): string {
   return clean.length <= PUBLIC_TEXT_MAX_CHARS ? clean : `${clean.slice(0, PUBLIC_TEXT_MAX_CHARS)}\n[…]`;
 }
 
-function isMerchantMessage(m: CaseMessage, senderEmail: string): boolean {
+function isMerchantMessage(m: Pick<CaseMessage, 'direction' | 'from'>, senderEmail: string): boolean {
   if (m.direction === 'out') return false;
   // Messages recorded without a sender predate sender recording: only the case's first message was.
   return m.from === undefined || m.from.address.toLowerCase() === senderEmail.toLowerCase();

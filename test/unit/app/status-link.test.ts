@@ -6,6 +6,7 @@ import {
   type StatusLinkStore,
 } from '../../../shared/app/status-link';
 import { localConfig } from '../../../shared/domain/config';
+import { PUBLIC_PAGE_MESSAGES, publicCaseView } from '../../../shared/domain/lifecycle/status-page';
 import { MailRejected } from '../../../shared/ports';
 import { FixedClock, InMemoryBounceRegistry, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
@@ -318,5 +319,44 @@ describe('a case past its retention, its item not yet deleted', () => {
     });
     expect((await checkStatusLink(params, d)).kind).toBe(heldNow ? 'valid' : 'gone');
     expect((await openStatusLink(params, d)).kind).toBe(heldNow ? 'case' : 'gone');
+  });
+});
+
+// A year-long case: she, the office and a colleague in copy wrote 120 long messages. The page shows
+// the newest 50 of hers and the office's (an extension notice takes a place): it reads those texts.
+describe('the opened page of a case with hundreds of messages reads the texts it may show', () => {
+  const base = workCase();
+  const first = base.messages[0]!;
+  const messages = Array.from({ length: 120 }, (_, i) => ({
+    ...first,
+    sourceId: `ses-${i + 1}`,
+    receivedAt: new Date(Date.parse('2026-01-05T12:00:00Z') + i * 3_600_000).toISOString(),
+    text: `Mensagem número ${i + 1}: o estorno da fatura de dezembro ainda não apareceu.`,
+    ...(i % 3 === 1 ? { direction: 'out' as const, author: 'ana' } : {}),
+    ...(i % 3 === 2 ? { from: { name: 'Carlos', address: 'carlos@contabilidade.com.br' } } : {}),
+  }));
+  const extension = {
+    type: 'extended' as const,
+    businessDays: 5,
+    reason: 'Aguardando retorno da equipe financeira',
+    previousDueAt: '2026-01-20T13:00:00.000Z',
+    dueAt: '2026-01-27T13:00:00.000Z',
+    at: '2026-01-09T18:30:00.000Z',
+    actor: { kind: 'staff' as const, id: 'ana' },
+    sourceId: 'ses-staff-ext',
+  };
+  const c = workCase({ messages, history: [...(base.history ?? []), extension] } as never);
+
+  it('50 texts of the 80 she may see (not the 120), and the page is the one every text would make', async () => {
+    const d = { ...deps(), cases: new InMemoryCaseWorkStore([c]) };
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    d.cases.textReads = 0;
+    const opened = await openStatusLink(new URL(url).searchParams, d);
+    expect(d.cases.textReads).toBe(PUBLIC_PAGE_MESSAGES);
+    expect(opened).toEqual({ kind: 'case', view: publicCaseView(c, { now: NOW, config: localConfig }) });
+    const shown = opened.kind === 'case' ? opened.view.messages : [];
+    expect(shown).toHaveLength(PUBLIC_PAGE_MESSAGES);
+    expect(shown.at(-1)?.text).toContain('Mensagem número 119:');
   });
 });

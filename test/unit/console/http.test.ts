@@ -208,15 +208,19 @@ describe('serveConsole — the case page of a long case', () => {
     sourceId: `ses-${i + 1}`,
     text: `Mensagem número ${i + 1}: ainda sem o estorno.`,
   }));
+  // The texts read are the 50 listed (one text-store GET each when long), not the case's 120.
   it.each([
-    { query: '', says: 'Mensagens 71 a 120 de 120.' },
-    { query: 'anteriores=70', says: 'Mensagens 21 a 70 de 120.' },
-    { query: 'anteriores=abc', says: 'Mensagens 71 a 120 de 120.' },
-  ])('GET $query lists "$says"', async ({ query, says }) => {
-    const { serve, request } = world([workCase({ messages })]);
+    { query: '', says: 'Mensagens 71 a 120 de 120.', from: 71, to: 120 },
+    { query: 'anteriores=70', says: 'Mensagens 21 a 70 de 120.', from: 21, to: 70 },
+    { query: 'anteriores=abc', says: 'Mensagens 71 a 120 de 120.', from: 71, to: 120 },
+    { query: 'anteriores=30', says: 'Mensagens 1 a 30 de 120.', from: 1, to: 30 },
+  ])('GET $query lists "$says", reading those texts only', async ({ query, says, from, to }) => {
+    const { serve, request, w } = world([workCase({ messages })]);
     const page = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana'), query }));
     expect(page?.statusCode).toBe(200);
     expect(page?.body).toContain(says);
+    for (let n = from; n <= to; n++) expect(page?.body).toContain(`Mensagem número ${n}: ainda sem o estorno.`);
+    expect(w.cases.textReads).toBe(to - from + 1);
   });
 });
 
@@ -1194,11 +1198,13 @@ describe('serveConsole — file links go through the console (session checked on
   });
 
   it('the file route redirects to a link signed for one minute, served as an attachment, never cached', async () => {
-    const { serve, request } = filesWorld();
+    const { serve, request, w } = filesWorld();
     const r = await serve(
       request('GET', `${OWN}/arquivo`, { token: tokenOf('ana'), query: `chave=${encodeURIComponent(FILE_KEY)}` }),
     );
     expect(r?.statusCode).toBe(303);
+    // A file's link needs the case's files, never a message text.
+    expect(w.cases.textReads).toBe(0);
     expect(r?.headers['cache-control']).toBe('no-store');
     // No console address follows the browser to S3.
     expect(r?.headers['referrer-policy']).toBe('same-origin');
