@@ -3,6 +3,7 @@
  * store it with its events, messages and effects in one conditional write, re-read and recompute
  * when another writer got there first, then carry out the effects.
  */
+import { EFFECT_TEXTS } from '../../domain/lifecycle/messages';
 import { createHash } from 'node:crypto';
 import { type OfficeCalendar, officeCalendar } from '../../domain/calendar';
 import type { CaseMessage } from '../../domain/case';
@@ -119,7 +120,8 @@ export async function commitWithRetry(
   initial?: WorkCase,
   mailId?: string,
 ): Promise<CommitOutcome> {
-  let current: WorkCase | null = initial ?? (await deps.cases.get(caseId));
+  // The texts the pending effects send (EFFECT_TEXTS), no others: a case of hundreds of long texts.
+  let current: WorkCase | null = initial ?? (await deps.cases.get(caseId, EFFECT_TEXTS));
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
     if (!current) return { kind: 'not-found' };
     if (alreadyApplied(current, sourceId, mailId)) {
@@ -144,7 +146,7 @@ export async function commitWithRetry(
       effects,
     });
     if (result.ok) {
-      const after = await deps.cases.get(caseId);
+      const after = await deps.cases.get(caseId, EFFECT_TEXTS);
       if (!after) return { kind: 'not-found' };
       await carryOutEffects(deps, after, new Set(effects.map((e) => e.id)));
       return { kind: 'committed', before: current, after, planned };
@@ -152,7 +154,7 @@ export async function commitWithRetry(
     if (result.reason === 'not-found') return { kind: 'not-found' };
     deps.telemetry.commitConflict({ caseId, attempt });
     await pause(attempt);
-    current = await deps.cases.get(caseId);
+    current = await deps.cases.get(caseId, EFFECT_TEXTS);
   }
   throw new CaseBusy(caseId);
 }

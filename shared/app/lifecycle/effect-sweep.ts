@@ -9,6 +9,7 @@
  * nothing is pending. The assignment marks the case too: an analyst's notice that never went (its
  * queue message dead-lettered) is re-queued, and the assignment sends it (assign-case.ts).
  */
+import { EFFECT_TEXTS } from '../../domain/lifecycle/messages';
 import type { AssignmentQueue } from '../../ports';
 import { type LifecycleDeps, resolveDeps } from './commit';
 import { carryOutEffects, EFFECT_CLAIM_MS, tellSupervisorsNoticeUndeliverable } from './effects';
@@ -98,7 +99,7 @@ export async function sweepPendingEffects(
   for (const { caseId, since } of marked) {
     // Usually all settled by the run that committed them: one conditional write, no read.
     if (await deps.cases.unmarkSettled(caseId)) continue;
-    const c = await deps.cases.get(caseId);
+    const c = await deps.cases.get(caseId, EFFECT_TEXTS);
     if (!c) continue;
     if (c.status === 'ASSIGNED' && !c.analystNotifiedAt && c.protocol && options.queue && since < noticeBefore) {
       const requeues = noticeRequeuesOf(since);

@@ -30,7 +30,12 @@ import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
 import { freshStaffText, type ParsedStaffMail, parseStaffMailParts } from '../../domain/lifecycle/commands';
-import { leftOutReasonPt, renderSetAsideNotice, type SetAsideReason } from '../../domain/lifecycle/messages';
+import {
+  EFFECT_TEXTS,
+  leftOutReasonPt,
+  renderSetAsideNotice,
+  type SetAsideReason,
+} from '../../domain/lifecycle/messages';
 import {
   type ParsedReplyAddress,
   parseStaffReplyAddress,
@@ -90,7 +95,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     await tellSetAside(mail, member, protocol, 'not-addressed-to-case', deps);
     return quarantine('not-addressed-to-case', protocol);
   }
-  const found = await deps.cases.getByProtocol(protocol);
+  const found = await deps.cases.getByProtocol(protocol, EFFECT_TEXTS);
   if (!found) return quarantine('unknown-case', protocol);
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };

@@ -13,7 +13,7 @@ import { countOf } from '../count';
 import { humanSize } from '../byte-size';
 import { consoleCaseLink } from '../console-link';
 import { formatDateTimePtBr } from '../calendar';
-import type { CaseMessage } from '../case';
+import { type CaseMessage, positionsBetween, type TextsShown } from '../case';
 import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
@@ -535,6 +535,26 @@ export function renderUndeliverableNotice(
 export const TRANSFER_TIMELINE_ENTRIES = 8;
 /** …each cut at this size (the console keeps every text whole). */
 export const TRANSFER_ENTRY_MAX_CHARS = 5_000;
+
+/**
+ * The message texts a case's pending effects send, all their run reads of them: a forwarded
+ * message's own, and for a transfer notice the newest TRANSFER_TIMELINE_ENTRIES messages (its
+ * timeline's last entries hold at most that many: the messages are in time order). No other mail
+ * of the lifecycle quotes a stored message (an answer, a closing text travel in their effects).
+ */
+export const EFFECT_TEXTS: TextsShown = (c) => {
+  const shown = new Set<number>();
+  const count = c.messages.length;
+  for (const { effect } of Object.values(c.pendingEffects ?? {})) {
+    if (effect.kind === 'forward-to-analyst') {
+      const i = c.messages.findIndex((m) => m.sourceId === effect.messageSourceId);
+      if (i >= 0) shown.add(i);
+    } else if (effect.kind === 'notify-transfer') {
+      for (const i of positionsBetween(count - TRANSFER_TIMELINE_ENTRIES, count, count)) shown.add(i);
+    }
+  }
+  return shown;
+};
 
 interface TimelineEntry {
   at: string;

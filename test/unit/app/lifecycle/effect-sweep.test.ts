@@ -165,4 +165,32 @@ describe('sweepPendingEffects', () => {
     expect(mark < '2026-03-12T14:00:00.001Z').toBe(true);
     expect(mark > '2026-03-12T13:59:59.999Z').toBe(true);
   });
+  // A case of 60 long messages whose run died before its mails: the sweep read all 60 texts to send
+  // one; it reads the texts the pending effects send (EFFECT_TEXTS).
+  it.each<[string, number, PendingEffect['effect'], RegExp]>([
+    [
+      'her message forwarded to the analyst',
+      1,
+      { kind: 'forward-to-analyst', analystId: 'ana', messageSourceId: 'ses-long-59' },
+      /Mensagem número 59\./,
+    ],
+    ['an answer relayed to her', 0, relay(NOW).e1!.effect, /o estorno do frete foi aprovado/],
+    ['a transfer notice', 8, { kind: 'notify-transfer', from: 'ana', to: 'carla' }, /Mensagem número 53\./],
+  ])('a case of 60 long messages, %s: %i texts read', async (_what, reads, effect, mailSays) => {
+    const first = workCase().messages[0]!;
+    const messages = Array.from({ length: 60 }, (_, i) => ({
+      ...first,
+      sourceId: `ses-long-${i + 1}`,
+      receivedAt: new Date(Date.parse('2026-02-01T12:00:00Z') + i * 3_600_000).toISOString(),
+      text: `Mensagem número ${i + 1}. ${'Ainda aguardo o estorno da fatura de fevereiro. '.repeat(40)}`,
+      ...(i % 2 ? { direction: 'out' as const, author: 'ana' } : {}),
+    }));
+    const since = ago(EFFECT_CLAIM_MS + 1);
+    const pendingEffects = { e1: { id: 'e1', createdAt: since, order: 0, effect } as PendingEffect };
+    const w = lifecycleWorld({ cases: [workCase({ messages, pendingEffects } as never)], now: NOW });
+    w.cases.effectsSince.set(CASE_ID, since);
+    expect((await sweepPendingEffects(w.deps, { queue: new RecordingQueue() })).resumed).toEqual([CASE_ID]);
+    expect(w.cases.textReads).toBe(reads);
+    expect(w.mailer.sent.map((m) => m.text).join('\n')).toMatch(mailSays);
+  });
 });

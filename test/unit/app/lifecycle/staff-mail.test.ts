@@ -1129,3 +1129,55 @@ describe('handleStaffMail — retries and races', () => {
     expect(c.messages.filter((m) => m.direction === 'out')).toHaveLength(5);
   });
 });
+
+// A year-long case of 60 long messages (hers and the office's answers). Each mail of the case read
+// all 60 texts twice (the case before and after its write: 120 text-store GETs on DynamoDB); it
+// reads the texts its effects send (EFFECT_TEXTS), and the mails are the same.
+describe('a mail on a case of 60 long messages reads the texts it sends', () => {
+  const base = workCase();
+  const first = base.messages[0]!;
+  const messages = Array.from({ length: 60 }, (_, i) => ({
+    ...first,
+    sourceId: `ses-long-${i + 1}`,
+    receivedAt: new Date(Date.parse('2026-02-01T12:00:00Z') + i * 3_600_000).toISOString(),
+    text: `Mensagem número ${i + 1}. ${'Ainda aguardo o estorno da fatura de fevereiro. '.repeat(40)}`,
+    ...(i % 2 ? { direction: 'out' as const, author: 'ana' } : {}),
+  }));
+  const herNewMail = {
+    sourceId: 'ses-merchant-61',
+    channel: 'email' as const,
+    receivedAt: '2026-03-12T13:00:00.000Z',
+    subject: `Re: [${PROTOCOL}] Resposta da Ouvidoria`,
+    text: 'Mensagem número 61. O estorno não apareceu na fatura, continuo cobrada duas vezes.',
+    attachments: [],
+    messageId: 'CAF=ses-merchant-61@mail.gmail.com',
+  };
+  it.each<[string, number, (w: ReturnType<typeof lifecycleWorld>) => Promise<unknown>, RegExp[]]>([
+    [
+      'an answer to her',
+      0,
+      (w) => handleStaffMail(mailFrom('ana', ANA, 'Olá, Maria. O estorno sai na próxima fatura.'), w.deps),
+      [/O estorno sai na próxima fatura/],
+    ],
+    ['a note', 0, (w) => handleStaffMail(mailFrom('ana', ANA, '#nota Financeiro promete até sexta.'), w.deps), []],
+    [
+      'a transfer: its notice shows the newest 8',
+      8,
+      (w) => handleStaffMail(mailFrom('ana', ANA, '#transferir carla'), w.deps),
+      [/Mensagem número 53\./, /Mensagem número 60\./],
+    ],
+    [
+      'her follow-up: forwarded to the analyst',
+      1,
+      (w) => handleMerchantReply(w.cases.must(), herNewMail, w.deps),
+      [/Mensagem número 61\. O estorno não apareceu/],
+    ],
+  ])('%s: %i texts read', async (_what, reads, act, mailSays) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS', messages } as never)] });
+    await act(w);
+    expect(w.cases.textReads).toBe(reads);
+    const sent = w.mailer.sent.map((m) => m.text).join('\n');
+    for (const says of mailSays) expect(sent).toMatch(says);
+    if (reads === 8) expect(sent).not.toMatch(/Mensagem número 52\./);
+  });
+});
