@@ -224,10 +224,11 @@ export interface CaseRepository {
    * The case numbered `protocol` (any letter case), or null. Eventually consistent: right after a
    * case is created or numbered (setProtocolOnce) it may not be found yet, for about a second on
    * DynamoDB. A number is on one case at most; two cases with one number are an error, never a pick.
+   * `shown` as for `get`.
    */
-  getByProtocol(protocol: string): Promise<CaseRecord | null>;
-  /** The case a Message-ID (ours or a stored submission's) belongs to. */
-  findByMessageId(messageId: string): Promise<CaseRecord | null>;
+  getByProtocol(protocol: string, shown?: TextsShown): Promise<CaseRecord | null>;
+  /** The case a Message-ID (ours or a stored submission's) belongs to; `shown` as for `get`. */
+  findByMessageId(messageId: string, shown?: TextsShown): Promise<CaseRecord | null>;
   /** Next OUV-YYYY-NNNNNN from the atomic per-year counter. */
   nextProtocol(year: number): Promise<string>;
   /**

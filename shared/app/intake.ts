@@ -54,7 +54,7 @@ import type {
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { MailLifecycle } from './lifecycle/mail-lifecycle';
-import { closedLongAgo, findThread, sameAddress, type ThreadMatch } from './threading';
+import { closedLongAgo, findThread, sameAddress, THREAD_TEXTS, type ThreadMatch } from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -709,7 +709,7 @@ async function joinCaseOfTicket(
   const now = deps.clock.now();
   const { bounce, holder } = await deps.openCases.claimTicket(address, ticket, caseId, now);
   if (holder.caseId === caseId) return { kind: 'new', bounce };
-  const parent = await deps.cases.get(holder.caseId);
+  const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
   if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
     await deps.openCases.release(address, caseId);
     throw new TicketCaseNotStoredYet(holder.caseId);

@@ -8,7 +8,8 @@
  * claims the address. Anything else is a new submission that records the case it pointed at, so
  * the team can see the link.
  */
-import type { CaseRecord } from '../domain/case';
+import type { CaseRecord, TextsShown } from '../domain/case';
+import { EFFECT_TEXTS } from '../domain/lifecycle/messages';
 import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
@@ -20,14 +21,21 @@ import { reopenWindowEnd } from '../domain/lifecycle/deadlines';
 /** The reads threading needs (idempotent, no writes). */
 export interface ThreadLookup {
   /** The case a Message-ID (ours or a stored submission's) belongs to. */
-  findByMessageId(messageId: string): Promise<CaseRecord | null>;
-  getByProtocol(protocol: string): Promise<CaseRecord | null>;
+  findByMessageId(messageId: string, shown?: TextsShown): Promise<CaseRecord | null>;
+  getByProtocol(protocol: string, shown?: TextsShown): Promise<CaseRecord | null>;
   /**
    * The sender's newest submissions, newest first (the sender index): where a reply to a case closed
    * long ago finds the newer case it already opened. Without it, each such reply opens its own case.
    */
   listBySender?(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
 }
+
+/**
+ * What a mail's thread reads of the case it names: its state, and the texts its pending effects send
+ * (the lifecycle may carry them out from this read, EFFECT_TEXTS), never its correspondence: a
+ * follow-up to a case of hundreds of long texts reads none of them here.
+ */
+export const THREAD_TEXTS = EFFECT_TEXTS;
 
 /** How many of the sender's newest submissions are read for the case a long-closed one led to. */
 export const SUCCESSOR_LOOKUPS = 10;
@@ -70,7 +78,7 @@ export async function findThread(
     Boolean(id),
   );
   for (const id of ids.slice(0, MAX_THREAD_LOOKUPS)) {
-    const parent = await lookup.findByMessageId(id);
+    const parent = await lookup.findByMessageId(id, THREAD_TEXTS);
     if (!parent) continue;
     if (sameAddress(parent.senderEmail, submission.sender.address))
       return classify(parent, submission, config, now, lookup);
@@ -81,7 +89,7 @@ export async function findThread(
     ...new Set([...findProtocols(submission.subject, MAX_THREAD_LOOKUPS), ...findProtocols(fresh, MAX_THREAD_LOOKUPS)]),
   ];
   for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
-    const parent = await lookup.getByProtocol(protocol);
+    const parent = await lookup.getByProtocol(protocol, THREAD_TEXTS);
     if (!parent) continue;
     if (sameAddress(parent.senderEmail, submission.sender.address))
       return classify(parent, submission, config, now, lookup);

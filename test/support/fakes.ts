@@ -148,19 +148,24 @@ export class InMemoryCaseRepository implements CaseRepository {
     return first === undefined ? null : clone(this.records.get(first) as CaseRecord);
   }
 
+  /** Message texts get, getByProtocol and findByMessageId returned, one per text (InMemoryCaseWorkStore.textReads). */
+  textReads = 0;
+
   async get(caseId: string, shown?: TextsShown) {
     const record = this.records.get(caseId);
-    return record ? withTextsShown(clone(record), shown) : null;
+    if (!record) return null;
+    this.textReads += textsRead(record, shown).size;
+    return withTextsShown(clone(record), shown);
   }
 
-  async getByProtocol(protocol: string) {
+  async getByProtocol(protocol: string, shown?: TextsShown) {
     const found = recordByProtocol(this.records.values(), protocol);
-    return found ? clone(found) : null;
+    return found ? this.get(found.caseId, shown) : null;
   }
 
-  async findByMessageId(messageId: string) {
+  async findByMessageId(messageId: string, shown?: TextsShown) {
     const caseId = this.messageIndex.get(messageId);
-    return caseId ? this.get(caseId) : null;
+    return caseId ? this.get(caseId, shown) : null;
   }
 
   async nextProtocol(year: number) {

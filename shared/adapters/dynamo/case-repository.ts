@@ -562,9 +562,9 @@ export class DynamoCaseRepository implements CaseRepository {
    * cases of tables deployed before the index keep resolving, also while the new index is still
    * being filled after its creation.
    */
-  async getByProtocol(protocol: string): Promise<CaseRecord | null> {
+  async getByProtocol(protocol: string, shown?: TextsShown): Promise<CaseRecord | null> {
     const caseId = await this.caseIdOfProtocol(protocol);
-    return caseId === null ? null : this.get(caseId);
+    return caseId === null ? null : this.get(caseId, shown);
   }
 
   /** The id of the case `getByProtocol` returns, or null, read without the case (nor its texts). */
@@ -593,9 +593,9 @@ export class DynamoCaseRepository implements CaseRepository {
     return typeof Item?.['caseId'] === 'string' ? Item['caseId'] : null;
   }
 
-  async findByMessageId(messageId: string): Promise<CaseRecord | null> {
+  async findByMessageId(messageId: string, shown?: TextsShown): Promise<CaseRecord | null> {
     const Item = await this.getPointer(messageId);
-    return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId']) : null;
+    return typeof Item?.['caseId'] === 'string' ? this.get(Item['caseId'], shown) : null;
   }
 
   /**

@@ -469,6 +469,48 @@ describe('processSubmission: bounce memory read with the open-case count (issue 
   });
 });
 
+// A year-long case of 60 long messages: her next mail read every text of it (one text-store GET
+// each on DynamoDB) only to find the case it continues; it reads the case's state (THREAD_TEXTS).
+describe('processSubmission: a follow-up to a case of 60 long messages', () => {
+  it.each<[string, Partial<SubmissionInput>]>([
+    ['by In-Reply-To (our acknowledgement)', { inReplyTo: 'ACK', references: ['ACK'] }],
+    ['by the protocol in the subject', { subject: 'Re: OUV-2026-000001 — ainda sem solução' }],
+    ['by the same ticket, no thread', { subject: 'De novo o chamado #48213' }],
+  ])('%s: joins it, reading none of its texts', async (_how, thread) => {
+    await processSubmission(email(), deps);
+    const ackId = mailer.sent[0]!.messageId;
+    for (let i = 2; i <= 60; i++) {
+      await cases.appendMessage('email:ses-0001', {
+        sourceId: `ses-old-${i}`,
+        channel: 'email',
+        receivedAt: new Date(Date.parse('2026-11-24T15:00:00.000Z') + i * 3_600_000).toISOString(),
+        subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+        text: `Mensagem número ${i}. ${'O frete continua sem cálculo na minha loja. '.repeat(40)}`,
+        attachments: [],
+      });
+    }
+    cases.textReads = 0;
+    const followUp = await processSubmission(
+      email({
+        sourceId: 'ses-0061',
+        messageId: 'reply-61@mail.gmail.com',
+        subject: 'Re: [OUV-2026-000001] Recebemos sua manifestação',
+        text: 'Mensagem número 61. Continuo sem frete.',
+        ...thread,
+        ...(thread.inReplyTo ? { inReplyTo: ackId, references: [ackId] } : {}),
+      }),
+      deps,
+    );
+    expect(followUp).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-0001', appended: true });
+    expect(cases.textReads).toBe(0);
+    const stored = cases.records.get('email:ses-0001')!.messages;
+    expect(stored.map((m) => /^Mensagem número (\d+)\./.exec(m.text)?.[1] ?? 'first')).toEqual([
+      'first',
+      ...Array.from({ length: 60 }, (_, i) => String(i + 2)),
+    ]);
+  });
+});
+
 describe('processSubmission: threading', () => {
   it('appends a reply to our acknowledgement to the case, with no new case and no reply', async () => {
     await processSubmission(email(), deps);
