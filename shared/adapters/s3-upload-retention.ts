@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { RAW_MAIL_RETENTION_TAG } from '../domain/retention';
 import type { UploadRetention } from '../ports';
+import { isGone } from './s3-upload-store';
 
 /**
  * Webform files of a closed case follow its LGPD clock (the uploads bucket's closed-case rule).
@@ -16,7 +17,9 @@ import type { UploadRetention } from '../ports';
  * closing, so the rule's days start then. A file that is not clean cannot be read, so it is only
  * tagged: its clock runs from the upload. The files of a redirected or quarantined submission are
  * tagged in place at intake (the submission's clock, from the upload). Idempotent; a failure throws
- * for the caller's retry.
+ * for the caller's retry — but a file gone already (expired or erased: an upload a re-sent presigned
+ * POST replaced goes noncurrent and expires like an unclaimed one) has no clock left to start, so it
+ * is done, never a closing or reopening retried into the dead-letter queue.
  */
 export class S3UploadRetention implements UploadRetention {
   constructor(
@@ -25,6 +28,18 @@ export class S3UploadRetention implements UploadRetention {
   ) {}
 
   async markClosed(key: string, clean: boolean, closedAt: Date): Promise<void> {
+    return unlessGone(() => this.close(key, clean, closedAt));
+  }
+
+  async markRedirected(key: string): Promise<void> {
+    return unlessGone(() => this.redirect(key));
+  }
+
+  async markOpen(key: string): Promise<void> {
+    return unlessGone(() => this.open(key));
+  }
+
+  private async close(key: string, clean: boolean, closedAt: Date): Promise<void> {
     const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
     const tags: Tag[] = [
       ...TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key),
@@ -51,7 +66,7 @@ export class S3UploadRetention implements UploadRetention {
     );
   }
 
-  async markRedirected(key: string): Promise<void> {
+  private async redirect(key: string): Promise<void> {
     const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
     if (TagSet.some((t) => t.Key === RAW_MAIL_RETENTION_TAG.key && t.Value === RAW_MAIL_RETENTION_TAG.redirected))
       return;
@@ -63,10 +78,18 @@ export class S3UploadRetention implements UploadRetention {
     await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: tags } }));
   }
 
-  async markOpen(key: string): Promise<void> {
+  private async open(key: string): Promise<void> {
     const { TagSet = [] } = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
     const kept = TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key);
     if (kept.length === TagSet.length) return;
     await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: kept } }));
+  }
+}
+
+async function unlessGone(mark: () => Promise<void>): Promise<void> {
+  try {
+    await mark();
+  } catch (error) {
+    if (!isGone(error)) throw error;
   }
 }

@@ -168,8 +168,11 @@ function quotedEtag(etag: string): string {
   return `"${etag.replace(/^"|"$/g, '')}"`;
 }
 
-/** S3's answers for an object or version that no longer exists. */
-function isGone(error: unknown): boolean {
+/**
+ * S3's answers for an object or version that no longer exists: expired or erased, or a delete marker
+ * now (a lifecycle expiry leaves one; S3 refuses tagging one with MethodNotAllowed).
+ */
+export function isGone(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
-  return name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'NotFound';
+  return name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'NotFound' || name === 'MethodNotAllowed';
 }

@@ -90,4 +90,33 @@ describe('S3UploadRetention', () => {
     });
     expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(0);
   });
+
+  // A re-sent presigned POST made the case's upload noncurrent; both versions then expire as unclaimed
+  // ones (the lifecycle leaves a delete marker): closing or reopening the case months later must not
+  // throw into the effect's retries and the dead-letter queue, with the closing mail never sent.
+  const gone = (name: string) => Object.assign(new Error(name), { name });
+  it.each([
+    ['closed, the file expired', 'NoSuchKey', (r: S3UploadRetention) => r.markClosed('uploads/x/02', false, closedAt)],
+    [
+      'closed, a clean file erased',
+      'NoSuchKey',
+      (r: S3UploadRetention) => r.markClosed('claimed/x/01', true, closedAt),
+    ],
+    [
+      'closed, a delete marker now',
+      'MethodNotAllowed',
+      (r: S3UploadRetention) => r.markClosed('uploads/x/02', false, closedAt),
+    ],
+    ['reopened, the version expired', 'NoSuchVersion', (r: S3UploadRetention) => r.markOpen('uploads/x/02')],
+    ['redirected, the file expired', 'NoSuchKey', (r: S3UploadRetention) => r.markRedirected('uploads/x/02')],
+  ])('%s (%s): nothing left to tag, done', async (_case, name, mark) => {
+    s3.on(GetObjectTaggingCommand).rejects(gone(name));
+    await expect(mark(retention)).resolves.toBeUndefined();
+    expect(s3.commandCalls(PutObjectTaggingCommand)).toHaveLength(0);
+  });
+
+  it('any other failure still throws for the retry', async () => {
+    s3.on(GetObjectTaggingCommand).rejects(gone('SlowDown'));
+    await expect(retention.markClosed('uploads/x/02', false, closedAt)).rejects.toThrow('SlowDown');
+  });
 });
