@@ -168,6 +168,12 @@ interface Predictor {
 const MAX_PREDICTORS = 64;
 /** How long a `/DecodeParms` value may be (a real one is a few dozen characters). */
 const MAX_PARMS_CHARS = 4096;
+/**
+ * How much `/DecodeParms` text is read in all: values may overlap (`/DP[<</DP[<<…`), so 20,000 of
+ * them over 4 KB each made a 120 KB file read 80 MB of dictionaries, seconds of work. A real file's
+ * values, a few dozen characters per stream, stay far below it.
+ */
+export const MAX_PARMS_TOTAL_CHARS = 1024 * 1024;
 const DECODE_PARMS = /\/(?:DecodeParms|DP)\b/g;
 
 function unescapeNames(text: string): string {
@@ -190,6 +196,7 @@ function predictorsOf(text: string): Predictor[] | 'unknown' {
   if (!/DecodeParms|\/DP\b|#/.test(text)) return [];
   const names = unescapeNames(text);
   let read = 0;
+  let chars = 0;
   for (const match of names.matchAll(DECODE_PARMS)) {
     // Each is read over up to MAX_PARMS_CHARS: no more of them than streams looked into (a file of
     // nothing but `/DP[` took a second per megabyte).
@@ -201,24 +208,58 @@ function predictorsOf(text: string): Predictor[] | 'unknown' {
     if (!open) return 'unknown';
     const end = value.indexOf(open === '[' ? ']' : '>>');
     if (end === -1) return 'unknown';
+    chars += end + 2;
+    if (chars > MAX_PARMS_TOTAL_CHARS) return 'unknown';
     for (const dictionary of value
       .slice(0, end + 2)
       .split('<<')
       .slice(1)) {
+      // No predictor named: the default, nothing to undo.
+      if (!dictionary.includes('Predictor')) continue;
       const parms = predictorIn(dictionary);
       if (parms === 'unknown') return 'unknown';
       if (parms) found.set(`${parms.png}/${parms.row}/${parms.pixel}`, parms);
     }
     // An array's parameters kept in other objects (`[5 0 R]`): not read here.
-    if (open === '[' && /\d+\s+\d+\s+R/.test(value.slice(0, end).replace(/<<[^>]*>>/g, ''))) return 'unknown';
+    if (open === '[' && REFERENCE.test(withoutDictionaries(value.slice(0, end)))) return 'unknown';
     if (found.size > MAX_PREDICTORS) return 'unknown';
   }
   return [...found.values()];
 }
 
+/**
+ * An indirect reference, `5 0 R`. Linear: it starts at the last digit of a number, so no digit run
+ * is walked again from each of its digits (`\d+\s+\d+\s+R` took seconds on a 4 KB run of digits,
+ * and a file may hold thousands of `/DP[`).
+ */
+const REFERENCE = /\d\s+\d+\s+R/;
+
+/**
+ * The text without its `<<…>>` dictionaries (what `/<<[^>]*>>/g` removes), in one pass: that
+ * expression walked from every `<<` of a run of them to its first `>`, quadratic in the run.
+ */
+function withoutDictionaries(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<<'); open !== -1; open = text.indexOf('<<', from)) {
+    const close = text.indexOf('>', open + 2);
+    if (close === -1) break;
+    // The first `>` after a `<<` ends it only as `>>`; otherwise no `<<` before that `>` ends at all.
+    const ends = text[close + 1] === '>';
+    out += text.slice(from, ends ? open : close + 1);
+    from = ends ? close + 2 : close + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** The numbers a predictor's dictionary gives, compiled once (a file may hold millions of dictionaries). */
+const PARM_NUMBER = Object.fromEntries(
+  ['Predictor', 'Colors', 'BitsPerComponent', 'Columns'].map((name) => [name, new RegExp(`/${name}\\s+(\\d{1,9})\\b`)]),
+) as Record<'Predictor' | 'Colors' | 'BitsPerComponent' | 'Columns', RegExp>;
+
 function predictorIn(dictionary: string): Predictor | 'unknown' | null {
-  const number = (name: string, fallback: number) => {
-    const m = new RegExp(`/${name}\\s+(\\d{1,9})\\b`).exec(dictionary);
+  const number = (name: keyof typeof PARM_NUMBER, fallback: number) => {
+    const m = PARM_NUMBER[name].exec(dictionary);
     return m ? Number(m[1]) : fallback;
   };
   const predictor = number('Predictor', 1);

@@ -217,6 +217,28 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     expect(pdfActiveContent(parms(MAX_PDF_STREAMS + 1))).toBe('unverifiable');
   });
 
+  // Work is linear in the file (SPEC "Trust rules"): a merchant's 1 MB PDF of these shapes took 4–9 s
+  // each (one `/DP[` of 4 KB of digits or of `<`, walked again from each character; values that
+  // overlap, each read over its 4 KB), on the webform's submission and the scan result's function.
+  const parmsFile = (unit: string, count: number) =>
+    Buffer.concat([withObjectStream('<</Type/Font>>'), Buffer.from(unit.repeat(count), 'latin1')]);
+  it.each([
+    ['a 4 KB run of digits in each /DP array', parmsFile(`/DP[${'1'.repeat(4090)}]\n`, 250), null],
+    ['a 4 KB run of “<” in each /DP array', parmsFile(`/DP[${'<'.repeat(4090)}]\n`, 250), null],
+    ['arrays of empty dictionaries', parmsFile(`/DP[${'<<>>'.repeat(1020)}]\n`, 250), null],
+    ['/DP values that overlap, 120 KB', parmsFile(`${'/DP[<<'.repeat(680)}]\n`, 30), 'unverifiable'],
+    [
+      'overlapping predictor dictionaries, 420 KB',
+      parmsFile(`${'/DP[<</Predictor 12>>'.repeat(186)}]\n`, 108),
+      'unverifiable',
+    ],
+    ['2,000 streams with ordinary /DecodeParms', parmsFile('/DecodeParms <</Predictor 12/Columns 5>> ', 2000), null],
+  ])('reads /DecodeParms in linear time: %s', (_, file, verdict) => {
+    const started = performance.now();
+    expect(pdfActiveContent(file)).toBe(verdict);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('looks into a bounded number of streams', () => {
     const tiny = deflateSync(Buffer.from('1 0 (x)'));
     const many = Buffer.concat([
