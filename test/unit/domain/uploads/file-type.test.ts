@@ -191,6 +191,26 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(zlib.inflateCalls).toBeLessThanOrEqual(3);
   });
 
+  // A merchant's .docx of a few KB whose relationship part holds a long name, or tags never closed,
+  // made the check quadratic: 56 KB took 8 s, the 4 MB part budget hours (the webform has 10 s).
+  it.each([
+    ['one Relationship with a 48 KB attribute name', rels(`<Relationship ${'a'.repeat(48 * 1024)} Id="rId1"/>`), null],
+    [
+      'a 48 KB attribute name, then a remote template',
+      rels(`<Relationship ${'a'.repeat(48 * 1024)} Id="rId1"/>${template}`),
+      'active_content',
+    ],
+    ['a name and 1 MB of spaces with no "="', rels(`<Relationship Id${' '.repeat(1024 * 1024)}/>`), null],
+    ['12,000 Relationship tags never closed (not well-formed)', '<Relationship '.repeat(12_000), 'unknown'],
+  ] as const)('reads a relationship part in linear time: %s', (_, part, verdict) => {
+    const started = performance.now();
+    const check = detectFileKind(docx({ 'word/_rels/document.xml.rels': part }), 'contrato.docx');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(check).toEqual(
+      verdict ? { ok: false, reason: verdict } : { ok: true, kind: 'docx', mime: expect.any(String) },
+    );
+  });
+
   it('reads a bounded number of relationship parts', () => {
     const parts = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word/_rels/p${i}.xml.rels`, rels('')]));
     expect(detectFileKind(docx(parts), 'contrato.docx')).toEqual({ ok: false, reason: 'unknown' });
