@@ -20,6 +20,13 @@ import { isGone } from './s3-upload-store';
  * for the caller's retry — but a file gone already (expired or erased: an upload a re-sent presigned
  * POST replaced goes noncurrent and expires like an unclaimed one) has no clock left to start, so it
  * is done, never a closing or reopening retried into the dead-letter queue.
+ *
+ * The tags go on the key's current version, not pinned to the one the case claimed (as the claim and
+ * the scan result are): only a file left under uploads/ (not clean, or not scanned yet) can have been
+ * replaced, and then the tag changes no version's expiry. The replacement a re-sent POST made carries
+ * the policy's `pending` tag (an exact-match condition), so it expires as an unclaimed upload, the
+ * earliest of the rules it matches; the case's own version, noncurrent since, expires under the
+ * bucket's one noncurrent rule, which reads no tag (infra/constructs/uploads.ts, its tests).
  */
 export class S3UploadRetention implements UploadRetention {
   constructor(
