@@ -6,6 +6,7 @@
  */
 import { domainToASCII } from 'node:url';
 import { sanitizeHeaderValue } from '../domain/html';
+import { MAX_LOCAL_PART_CHARS } from '../domain/mailbox';
 
 /** Cap on what is read of a value before it is split or fitted (a References chain, say). */
 const MAX_INPUT_CHARS = 20_000;
@@ -114,7 +115,7 @@ export function mailbox(value: string): string | undefined {
   const clean = sanitizeHeaderValue(value, MAX_INPUT_CHARS);
   const angle = /^(.*?)\s*<([^<>]*)>$/.exec(clean);
   const address = asciiHost((angle ? (angle[2] as string) : clean).trim());
-  if (address === undefined || !ADDRESS.test(address) || address.indexOf('@') > 64) return undefined;
+  if (address === undefined || !ADDRESS.test(address) || address.indexOf('@') > MAX_LOCAL_PART_CHARS) return undefined;
   let name = (angle?.[1] ?? '').trim();
   const quoted = /^"(.*)"$/.exec(name);
   if (quoted) name = (quoted[1] as string).replace(/\\(.)/g, '$1').trim();

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 
 /**
+ * The longest local part (before the '@') of an address (RFC 5321 4.5.3.1.1): SES refuses a longer
+ * one, so the form refuses it too, rather than open a case whose every mail to the merchant fails.
+ */
+export const MAX_LOCAL_PART_CHARS = 64;
+
+/**
  * Whether two addresses reach one mailbox as its provider defines it: case and spaces aside, and
  * Gmail's own equivalences — dots in the name, a "+tag", googlemail.com. A merchant who typed
  * "mariasouza@gmail.com" when opening a support ticket writes from "maria.souza@gmail.com": the

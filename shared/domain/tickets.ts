@@ -6,6 +6,7 @@
  */
 import type { TicketCandidate, TicketSource } from './decision';
 import { canonicalWord, capText, foldKeepingLength, splitQuoted, withPlainMathAlphanumerics } from './text';
+import { MAX_LOCAL_PART_CHARS } from './mailbox';
 
 /** Scores: form field > keyword-led > helpdesk link > "#123" > weak keyword > bare number. */
 export const TICKET_SCORES = {
@@ -113,7 +114,7 @@ export function ticketOfLink(text: string): string | null {
 }
 
 /** The longest local part EMAIL_ADDRESS reads before the '@'. */
-const EMAIL_LOCAL_MAX = 64;
+const EMAIL_LOCAL_MAX = MAX_LOCAL_PART_CHARS;
 /** An e-mail address. Bounded on the left so a long run without '@' stays linear. */
 const EMAIL_ADDRESS = new RegExp(`[^\\s<>()@,;"']{1,${EMAIL_LOCAL_MAX}}@[^\\s<>()@,;"']{1,255}`, 'g');
 

@@ -4,6 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
+import { MAX_LOCAL_PART_CHARS } from '../domain/mailbox';
 import { findProtocols } from '../domain/protocol';
 import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
 import {
@@ -415,9 +416,10 @@ const webformSchema = (minimum: number) =>
     ),
     email: z.pipe(
       z.transform((value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-      z
-        .email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) })
-        .check(z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong)),
+      z.email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) }).check(
+        z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong),
+        z.refine((email) => email.indexOf('@') <= MAX_LOCAL_PART_CHARS, MESSAGES.email.invalid),
+      ),
     ),
     loja: z.pipe(
       z.transform(optionalLine),

@@ -31,6 +31,10 @@ function validate(overrides: Record<string, unknown>, remove: string[] = []) {
 }
 
 describe('webform fields', () => {
+  it('accepts a local part of 64 characters, the longest SES takes', () => {
+    expect(validate({ email: `${'a'.repeat(64)}@modasbella.com.br` }).ok).toBe(true);
+  });
+
   it('accepts the complete form and normalises it', () => {
     const result = validate({ email: '  Lojista@ModasBella.COM.br ', nome: '  Mariana \t Costa ' });
     expect(result).toEqual({
@@ -74,6 +78,9 @@ describe('webform fields', () => {
       MESSAGES.email.tooLong,
     ],
     ['email', { email: ['a@b.com'] }, MESSAGES.email.invalid],
+    // A local part past RFC 5321's 64 characters: SES refuses it, so no mail of the case would ever reach her.
+    ['email', { email: `${'a'.repeat(65)}@modasbella.com.br` }, MESSAGES.email.invalid],
+    ['email', { email: `financeiro.${'x'.repeat(60)}@modasbella.com.br` }, MESSAGES.email.invalid],
     ['loja', { loja: 'x'.repeat(FORM_LIMITS.loja + 1) }, MESSAGES.loja.tooLong],
     ['loja', { loja: { url: 'x' } }, MESSAGES.wrongType],
     ['chamado', { chamado: 'abc' }, MESSAGES.chamado.invalid],
