@@ -31,7 +31,7 @@ import { splitQuoted } from '../domain/text';
 import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zone';
 import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
-import { type RenderedMail, renderReply } from '../domain/replies';
+import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
 import { fromMayOwnTicket, fromProven, returnPathProven } from '../domain/sender-authentication';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
@@ -848,7 +848,8 @@ async function sendAutomaticReply(
       text: content.text,
       html: content.html,
       messageId,
-      headers,
+      // Outlook groups a conversation by its topic: the subject without "Re:" (replies.ts).
+      headers: { ...headers, 'Thread-Topic': threadTopic(content.subject) },
     });
   } catch (error) {
     // Nothing went out: the failure shows on the case and releases the claim, so that a retry

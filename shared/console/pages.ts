@@ -443,7 +443,7 @@ ${c.messages.slice(window.start, window.end).map(
   (
     m,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
-<p>${m.direction === 'out' ? officeSubject(c, m) : m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
+<p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p><pre>${m.text}</pre>${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}

@@ -16,6 +16,7 @@ import {
 } from './guidance';
 import { describeHours } from './hours';
 import { statusRequestUrl } from './lifecycle/survey';
+import { findProtocols, PROTOCOL_PREFIX } from './protocol';
 import type { Outcome } from './outcome';
 import type { Channel } from './submission';
 import { MERCHANT_WORDS } from './lifecycle/merchant-words';
@@ -103,6 +104,51 @@ export function replySubject(original: string, fallback: string): string {
   const clean = sanitizeHeaderValue(original, SUBJECT_MAX);
   if (!clean) return fallback;
   return /^(re|res|resp|aw|sv|antw)\s*:/i.test(clean) ? clean : `Re: ${clean}`;
+}
+
+/** "Re:" and its kin at the start of a subject, repeated ("RES: Re: …"): what mail clients strip to thread. */
+const REPLY_PREFIXES = /^(?:\s*(?:re|res|resp|aw|sv|antw|fw|fwd|enc|rv)\s*:)+\s*/i;
+
+/** The acknowledgement's title in the case's language ("Recebemos sua manifestação"). */
+function acceptedTitle(language: MessageLanguage): string {
+  return language === 'pt-BR' ? 'Recebemos sua manifestação' : WORDS[language].acceptedSubject;
+}
+
+/**
+ * The subject of every mail the office sends a merchant about her case — the acknowledgement, the
+ * relayed answers, the extension, closing and reopening notices. One subject per case, because
+ * Gmail joins a conversation only under the same subject ("Re:" aside), and Outlook by its topic:
+ * a title per mail ("[OUV-…] Resposta da Ouvidoria", "[OUV-…] Caso encerrado") made each mail a
+ * conversation of its own, apart from her mail and her replies.
+ * - A mail with a subject: "Re: <her subject> [OUV-…]" (the protocol, which her replies keep,
+ *   names the case; not added twice when her subject already has it).
+ * - A form, or a mail without a subject: the acknowledgement starts the thread as
+ *   "[OUV-…] Recebemos sua manifestação", and every later mail is "Re: " that.
+ */
+export function caseMailSubject(
+  c: { channel: Channel; subject: string; protocol: string; language: MessageLanguage },
+  later: boolean,
+): string {
+  const protocol = sanitizeHeaderValue(c.protocol, 40);
+  const topic = c.channel === 'email' ? sanitizeHeaderValue(c.subject, 1000).replace(REPLY_PREFIXES, '').trim() : '';
+  if (!topic) {
+    const root = `[${protocol}] ${acceptedTitle(c.language)}`;
+    return later ? `Re: ${root}` : root;
+  }
+  if (findProtocols(topic).includes(protocol)) return `Re: ${sanitizeHeaderValue(topic, SUBJECT_MAX - 4)}`;
+  return `Re: ${sanitizeHeaderValue(topic, SUBJECT_MAX - protocol.length - 7)} [${protocol}]`;
+}
+
+/** The protocol caseMailSubject puts after her subject. */
+const PROTOCOL_TAG = new RegExp(`\\s*\\[${PROTOCOL_PREFIX}-\\d{4}-\\d{6,9}\\]$`);
+
+/**
+ * The conversation's topic (Outlook's Thread-Topic): a subject without its reply prefixes and
+ * without the protocol caseMailSubject added — her own subject, so that Outlook keeps the office's
+ * mails in the conversation of the mail she sent.
+ */
+export function threadTopic(subject: string): string {
+  return sanitizeHeaderValue(subject, 1000).replace(REPLY_PREFIXES, '').replace(PROTOCOL_TAG, '').trim();
 }
 
 /** Display name, cleaned the same way as a header value and kept short. */
@@ -1287,8 +1333,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
       : body;
   let subject: string;
   if (outcome === 'ACCEPTED') {
-    const title = language === 'pt-BR' ? 'Recebemos sua manifestação' : WORDS[language].acceptedSubject;
-    subject = `[${sanitizeHeaderValue(ctx.protocol, 40)}] ${title}`;
+    subject = caseMailSubject({ channel, subject: ctx.subject, protocol: ctx.protocol as string, language }, false);
   } else {
     const own = cited ? CITED_WORDS[language].subject : guidanceSubjectIn(language, outcome, ctx.variant);
     // A mail is answered under its subject; the form's subject is ours ("Formulário: <topic>"), so a

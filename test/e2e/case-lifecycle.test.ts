@@ -188,7 +188,8 @@ describe('a case worked by email, from the first mail to the survey and a reopen
     expect(reopened.assignee).toBe(analyst);
     expect(reopened.history?.some((e) => e.type === 'reopened')).toBe(true);
     const notice = await newMail(MERCHANT, 5, 'the reopen notice');
-    expect(notice.subject).toBe(`[${protocol}] Caso reaberto`);
+    // Every mail to her goes under her mail's subject, answered, with the protocol: one conversation.
+    expect(notice.subject).toBe(`Re: Pedidos não sincronizam - chamado #48213 [${protocol}]`);
     expect(notice.body.text).toMatch(/Prazo de resposta: até \d{2}\/\d{2}\/2026\./);
   });
 

@@ -33,7 +33,7 @@ import {
   type StaffMember,
   type WorkCase,
 } from '../../domain/lifecycle/types';
-import type { RenderedMail } from '../../domain/replies';
+import { type RenderedMail, threadTopic } from '../../domain/replies';
 import { bestEffortAfterSend, providerMessageIds } from '../after-send';
 import type { ResolvedDeps } from './commit';
 import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
@@ -83,7 +83,11 @@ async function sendToMerchant(
   // Registered first, so that the merchant's answer threads into the case at once.
   await deps.cases.addMessageIds(c.caseId, [messageId]);
   const refs = merchantMessageIds(c);
-  const headers: Record<string, string> = { 'X-Auto-Response-Suppress': 'All' };
+  // Outlook groups a conversation by its topic: the case's subject without "Re:" (replies.ts).
+  const headers: Record<string, string> = {
+    'X-Auto-Response-Suppress': 'All',
+    'Thread-Topic': threadTopic(mail.subject),
+  };
   // The relayed answer is a person's words; notices are automatic (RFC 3834).
   if (!options.human) headers['Auto-Submitted'] = 'auto-generated';
   const last = refs[refs.length - 1];

@@ -14,7 +14,6 @@ import { CLOSE_CATEGORY_LABELS_PT, type CloseCategory, SCORE_LABELS_PT } from '.
 export interface MerchantWords {
   hello: string;
   regards: string;
-  titles: { answer: string; closing: string; extension: string; reopen: string };
   /** A date (dd/mm/aaaa) as the merchant reads it. */
   date: (ddmmyyyy: string) => string;
   /** "Prazo de resposta: até " <date>. */
@@ -71,12 +70,6 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
   'pt-BR': {
     hello: 'Olá',
     regards: 'Atenciosamente,',
-    titles: {
-      answer: 'Resposta da Ouvidoria',
-      closing: 'Caso encerrado',
-      extension: 'Prazo de resposta prorrogado',
-      reopen: 'Caso reaberto',
-    },
     date: (d) => d,
     dueBy: 'Prazo de resposta: até ',
     addInfo: ['Para acrescentar informações, basta responder a este e-mail mantendo o protocolo ', ' no assunto.'],
@@ -137,12 +130,6 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
   es: {
     hello: 'Hola',
     regards: 'Atentamente,',
-    titles: {
-      answer: 'Respuesta de la Ouvidoria',
-      closing: 'Caso cerrado',
-      extension: 'Plazo de respuesta prorrogado',
-      reopen: 'Caso reabierto',
-    },
     date: (d) => d,
     dueBy: 'Plazo de respuesta: hasta el ',
     addInfo: [
@@ -222,12 +209,6 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
   en: {
     hello: 'Hello',
     regards: 'Kind regards,',
-    titles: {
-      answer: 'Answer from the Ombudsman',
-      closing: 'Case closed',
-      extension: 'Answer deadline extended',
-      reopen: 'Case reopened',
-    },
     date: (d) => `${d} (dd/mm/yyyy)`,
     dueBy: 'Answer due by ',
     addInfo: [

@@ -17,7 +17,14 @@ import { type CaseMessage, positionsBetween, type TextsShown } from '../case';
 import type { AttachmentMeta } from '../submission';
 import type { OuvidoriaConfig } from '../config';
 import { sanitizeHeaderValue } from '../html';
-import { greetingName, type MailBlock, type MailInline, type RenderedMail, renderMail } from '../replies';
+import {
+  caseMailSubject,
+  greetingName,
+  type MailBlock,
+  type MailInline,
+  type RenderedMail,
+  renderMail,
+} from '../replies';
 import { normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
@@ -48,15 +55,19 @@ function subjectFor(c: Pick<WorkCase, 'protocol' | 'caseId'>, title: string): st
 }
 
 /**
- * The subject under which the merchant received the office's words: the relayed answer's or the
- * closing mail's, in the case's language (merchant-words.ts). The status page shows it (never the
- * staff mail's own subject).
+ * The subject under which the merchant received the office's words — every mail of her case goes
+ * under one (merchantMail): the status page and the console show it beside the relayed answer,
+ * the closing, extension and reopening notices (never the staff mail's own subject).
  */
 export function merchantMailSubject(
-  c: Pick<WorkCase, 'protocol' | 'caseId'> & { decision?: Pick<WorkCase['decision'], 'language'> },
-  kind: 'answer' | 'closing' | 'extension' | 'reopen',
+  c: Pick<WorkCase, 'protocol' | 'caseId' | 'channel' | 'subject'> & {
+    decision?: Pick<WorkCase['decision'], 'language'>;
+  },
 ): string {
-  return subjectFor(c, merchantWords(c).titles[kind]);
+  return caseMailSubject(
+    { channel: c.channel, subject: c.subject, protocol: protocolOf(c), language: caseLanguage(c) },
+    true,
+  );
 }
 
 function cap(text: string): string {
@@ -73,9 +84,12 @@ function merchantGreeting(c: WorkCase): MailBlock {
   return greeting(greetingName(c.senderName), merchantWords(c).hello);
 }
 
-/** A mail to the case's merchant, in the case's language. */
-function merchantMail(c: WorkCase, subject: string, blocks: MailBlock[], footer: MailBlock[]): RenderedMail {
-  return renderMail(subject, blocks, footer, { lang: caseLanguage(c) });
+/**
+ * A mail to the case's merchant, in the case's language, under the case's one subject (replies.ts
+ * caseMailSubject: the acknowledgement's, so that every mail threads with it and with her mail).
+ */
+function merchantMail(c: WorkCase, blocks: MailBlock[], footer: MailBlock[]): RenderedMail {
+  return renderMail(merchantMailSubject(c), blocks, footer, { lang: caseLanguage(c) });
 }
 
 /** Free text as paragraphs (blank lines) of lines: the writer's line breaks are kept. */
@@ -221,7 +235,6 @@ export function renderAnswerToMerchant(c: WorkCase, body: string, config: Ouvido
   const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(c, config)];
   return merchantMail(
     c,
-    merchantMailSubject(c, 'answer'),
     [...(greets ? [] : [merchantGreeting(c)]), ...paragraphs(body), ...signOff],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
     [...dueLine(c, config), ...merchantFooter(c, config)],
@@ -358,7 +371,7 @@ export function renderClosingMail(
   }
   const until = reopenWindowEnd(c.closedAt ?? options.closedAt, config);
   blocks.push({ p: [w.reopenWithin(reopenUntilText(until, config.timeZone, caseLanguage(c)))] }, signature(c, config));
-  return merchantMail(c, merchantMailSubject(c, 'closing'), blocks, merchantFooter(c, config));
+  return merchantMail(c, blocks, merchantFooter(c, config));
 }
 
 /** `#prorrogar`: the merchant learns the new date and why. */
@@ -371,7 +384,6 @@ export function renderExtensionNotice(
   const [before, after] = w.extended(extension.businessDays);
   return merchantMail(
     c,
-    merchantMailSubject(c, 'extension'),
     [
       merchantGreeting(c),
       { p: [before, { strong: protocolOf(c) }, after, { strong: merchantDate(c, extension.dueAt, config) }, '.'] },
@@ -398,7 +410,6 @@ export function renderReopenNotice(
   const { reopened } = merchantWords(c);
   return merchantMail(
     c,
-    subjectFor(c, merchantWords(c).titles.reopen),
     [
       merchantGreeting(c),
       {

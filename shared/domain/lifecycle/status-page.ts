@@ -242,15 +242,12 @@ export const NO_FRESH_TEXT: Record<MessageLanguage, string> = {
 };
 
 /**
- * The mail that carried an outgoing message to the merchant: the relayed answer, or — for the text
- * that came with `#encerrar` and no attachments (plan.ts) — the closing mail. The subject the
- * merchant read, not the staff mail's ("RE: [OUV-…]"): the status page and the console show it.
+ * The subject of the mail that carried an outgoing message to the merchant (the relayed answer or
+ * the closing mail): her case's one subject, never the staff mail's ("RE: [OUV-…]"). The status
+ * page and the console show it.
  */
-export function officeSubject(c: WorkCase, m: CaseMessage): string {
-  const history = c.history ?? [];
-  const relayed = history.some((e) => e.type === 'answered' && e.messageSourceId === m.sourceId);
-  const closing = history.some((e) => e.type === 'closed' && e.sourceId === m.sourceId);
-  return merchantMailSubject(c, closing && !relayed ? 'closing' : 'answer');
+export function officeSubject(c: WorkCase): string {
+  return merchantMailSubject(c);
 }
 
 /**
@@ -264,7 +261,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
   const lang = language === 'pt-BR' ? {} : { lang: language };
   for (const m of c.messages ?? []) {
     if (m.direction === 'out') {
-      messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c, m), text: cut(m.text), ...lang });
+      messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
       const fresh = cut(splitQuoted(m.text ?? '').fresh);
       const files = publicFiles(m, language);
@@ -284,7 +281,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     messages.push({
       from: 'office',
       at: e.at,
-      subject: merchantMailSubject(c, 'extension'),
+      subject: merchantMailSubject(c),
       text: cut(extensionText(language, c.protocol, e, at?.config.timeZone)),
       ...lang,
     });
@@ -295,7 +292,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     messages.push({
       from: 'office',
       at: e.at,
-      subject: merchantMailSubject(c, 'reopen'),
+      subject: merchantMailSubject(c),
       text: cut(reopenText(language, c.protocol, e.dueAt, at?.config.timeZone)),
       ...lang,
     });

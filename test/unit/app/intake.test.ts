@@ -81,7 +81,9 @@ describe('processSubmission: a new accepted case', () => {
     expect(mailer.sent).toHaveLength(1);
     const ack = mailer.sent[0]!;
     expect(ack.to).toEqual([MERCHANT]);
-    expect(ack.subject).toContain('OUV-2026-000001');
+    // Her subject answered, the protocol after it; Outlook's topic is her subject (threads with her mail).
+    expect(ack.subject).toBe('Re: Reclamação sobre o chamado #48213 [OUV-2026-000001]');
+    expect(ack.headers['Thread-Topic']).toBe('Reclamação sobre o chamado #48213');
     expect(ack.headers['Auto-Submitted']).toBe('auto-replied');
     expect(ack.headers['In-Reply-To']).toBe('<CAF1234@mail.gmail.com>');
     expect(ack.messageId.endsWith('@ouvidoria.example.com.br')).toBe(true);
@@ -814,7 +816,8 @@ describe('processSubmission: threading', () => {
     expect((await cases.get('email:ses-0009'))?.linkedProtocol).toBe('OUV-2026-000001');
     // They wrote under the old protocol: the acknowledgement of the new one says why it is new.
     const ack = mailer.sent.at(-1)!;
-    expect(ack.subject).toBe('[OUV-2026-000002] Recebemos sua manifestação');
+    // Her subject, answered, with the new case's protocol after the old one.
+    expect(ack.subject).toBe('Re: [OUV-2026-000001] de novo o mesmo problema [OUV-2026-000002]');
     expect(ack.text).toContain(
       'O caso OUV-2026-000001 foi encerrado há mais de 7 dias; por isso, a sua mensagem abriu este novo caso, ligado ao anterior.',
     );

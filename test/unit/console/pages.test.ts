@@ -246,9 +246,7 @@ describe('console pages — escaping every merchant- and staff-controlled field'
       ],
     });
     const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
-    expect(page).toContain(
-      `<p>[${base.protocol}] Resposta da Ouvidoria</p><pre>Olá, Maria. O estorno foi feito.</pre>`,
-    );
+    expect(page).toContain(`<p>Re: ${base.subject} [${base.protocol}]</p><pre>Olá, Maria. O estorno foi feito.</pre>`);
     expect(page).not.toContain('RE: [');
   });
 

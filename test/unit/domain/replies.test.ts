@@ -9,6 +9,7 @@ import {
   type ReplyOutcome,
   renderReply,
   replySubject,
+  threadTopic,
 } from '../../../shared/domain/replies';
 
 const links = localConfig.links;
@@ -128,8 +129,51 @@ describe('renderReply — content per outcome', () => {
     expect(r.text.endsWith('\n')).toBe(true);
   });
 
-  it('ACCEPTED puts the protocol in the subject', () => {
-    expect(renderReply('ACCEPTED', ctx(), localConfig).subject).toBe('[OUV-2026-000123] Recebemos sua manifestação');
+  // The acknowledgement answers her mail under its subject ("Re:" it), so that Gmail (same subject),
+  // Outlook (Thread-Topic) and Apple Mail keep it with her mail; the protocol goes after it. A form
+  // (its subject is ours) or a mail without a subject starts the case's own thread.
+  it.each<[string, Partial<ReplyContext>, string, string]>([
+    ['a mail', {}, 'Re: Reclamação sobre cobrança indevida [OUV-2026-000123]', 'Reclamação sobre cobrança indevida'],
+    [
+      'a mail already forwarded or answered ("ENC:", "RES: Re:")',
+      { subject: 'RES: Re: ENC: Repasse bloqueado há 10 dias - chamado 48213' },
+      'Re: Repasse bloqueado há 10 dias - chamado 48213 [OUV-2026-000123]',
+      'Repasse bloqueado há 10 dias - chamado 48213',
+    ],
+    [
+      'a mail that already names the protocol',
+      { subject: 'Re: Caso OUV-2026-000123 ainda sem resposta' },
+      'Re: Caso OUV-2026-000123 ainda sem resposta',
+      'Caso OUV-2026-000123 ainda sem resposta',
+    ],
+    ['a mail without a subject', { subject: '' }, '[OUV-2026-000123] Recebemos sua manifestação', ''],
+    [
+      'the webform',
+      { channel: 'webform', subject: 'Formulário: Pagamentos e repasses' },
+      '[OUV-2026-000123] Recebemos sua manifestação',
+      '[OUV-2026-000123] Recebemos sua manifestação',
+    ],
+    [
+      'the webform, in Spanish',
+      { channel: 'webform', subject: 'Formulário: Pagos', language: 'es' },
+      '[OUV-2026-000123] Recibimos su reclamo',
+      '[OUV-2026-000123] Recibimos su reclamo',
+    ],
+  ])('ACCEPTED: %s — the subject threads with her mail and carries the protocol', (_what, over, subject, topic) => {
+    const reply = renderReply('ACCEPTED', ctx(over), localConfig);
+    expect(reply.subject).toBe(subject);
+    expect(threadTopic(reply.subject)).toBe(topic || reply.subject);
+    expect(reply.subject).toContain('OUV-2026-000123');
+  });
+
+  it('a subject too long to carry the protocol is cut, never the protocol', () => {
+    const subject = renderReply(
+      'ACCEPTED',
+      ctx({ subject: `Cobrança ${'indevida '.repeat(40)}` }),
+      localConfig,
+    ).subject;
+    expect(subject.length).toBeLessThanOrEqual(150);
+    expect(subject.endsWith(' [OUV-2026-000123]')).toBe(true);
   });
 
   it.each([

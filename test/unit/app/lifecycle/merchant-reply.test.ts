@@ -142,7 +142,7 @@ describe('handleMerchantReply', () => {
     const notice = w.mailer.sent[1]!;
     expect(w.mailer.sent).toHaveLength(2);
     expect(notice.to).toEqual([c.senderEmail]);
-    expect(notice.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
+    expect(notice.subject).toBe(`Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`);
     expect(notice.text).toContain(`Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}.`);
     expect(notice.text).toContain('Prazo de resposta: até 26/03/2026.');
     expect(notice.text).not.toContain('ana@empresa.com.br');
@@ -163,7 +163,9 @@ describe('handleMerchantReply', () => {
       });
       const w = lifecycleWorld({ cases: [parent] });
       expect(await handleMerchantReply(parent, reply, w.deps)).toMatchObject({ status: 'IN_PROGRESS', reopened: true });
-      const notice = w.mailer.sent.find((m) => m.subject === `[${PROTOCOL}] Caso reaberto`);
+      const notice = w.mailer.sent.find(
+        (m) => m.subject === `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`,
+      );
       expect(notice?.to).toEqual([w.cases.must().senderEmail]);
       expect(notice?.text).toContain(`Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}.`);
       expect(notice?.text).toContain('Prazo de resposta: até 26/03/2026.');

@@ -111,7 +111,8 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     const sent = w.mailer.sent[0]!;
     expect(sent.to).toEqual([MERCHANT]);
     expect(sent.from).toBe('Ouvidoria <ouvidoria@ouvidoria.example.com.br>');
-    expect(sent.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
+    expect(sent.subject).toBe(`Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`);
+    expect(sent.headers['Thread-Topic']).toBe('Cobrança em duplicidade — chamado #48213');
     expect(sent.headers['In-Reply-To']).toBe('<CAF=merchant-1@mail.gmail.com>');
     expect(sent.headers['Auto-Submitted']).toBeUndefined();
     expect(sent.text).toContain('Pedimos o estorno da cobrança em duplicidade');
@@ -141,7 +142,7 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.counter.count('ana')).toBe(0);
     expect(w.mailer.sent).toHaveLength(1);
     const closing = w.mailer.sent[0]!;
-    expect(closing.subject).toBe(`[${PROTOCOL}] Caso encerrado`);
+    expect(closing.subject).toBe(`Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`);
     expect(closing.headers['Auto-Submitted']).toBe('auto-generated');
     expect(closing.text).toContain('O estorno foi feito hoje');
     expect(closing.text.match(/\/pesquisa\?/g)).toHaveLength(5);

@@ -16,10 +16,13 @@ import { merchantReplied } from '../../../../shared/domain/lifecycle/machine';
 import { reopenUntilText } from '../../../../shared/domain/lifecycle/merchant-words';
 import { publicCaseView } from '../../../../shared/domain/lifecycle/status-page';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
-import type { RenderedMail } from '../../../../shared/domain/replies';
+import { type RenderedMail, renderReply, threadTopic } from '../../../../shared/domain/replies';
+import type { WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { aDecision } from '../../../support/builders';
 import { ctxAt, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
+/** Every mail to the merchant goes under the case's one subject (her mail's, with the protocol). */
+const THREAD = `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`;
 const XSS = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
 const hostile = workCase({ senderName: `Maria ${XSS}`, subject: `Fatura ${XSS}` });
 /** Closed by the analyst on Thu 19/03/2026 at 12:00 (São Paulo). */
@@ -108,7 +111,7 @@ describe('lifecycle mails', () => {
 
   it('the answer: the analyst text, greeted and signed by the office, with the due date; no analyst address', () => {
     const mail = renderAnswerToMerchant(workCase(), 'O estorno foi pedido e sai em até 5 dias úteis.', localConfig);
-    expect(mail.subject).toBe(`[${PROTOCOL}] Resposta da Ouvidoria`);
+    expect(mail.subject).toBe(THREAD);
     expect(mail.text).toContain(
       'Olá, Maria Aparecida,\n\nO estorno foi pedido e sai em até 5 dias úteis.\n\nAtenciosamente,\nOuvidoria\n\n-- \nPrazo de resposta: até 24/03/2026.',
     );
@@ -482,7 +485,7 @@ describe('lifecycle mails', () => {
     'the reopen notice (analyst available: $analystAvailable): open again, who answers, the due date',
     ({ analystAvailable, says, never }) => {
       const mail = renderReopenNotice(workCase(), '2026-12-18T20:00:00.000Z', localConfig, { analystAvailable });
-      expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto`);
+      expect(mail.subject).toBe(THREAD);
       expect(mail.text).toContain('Olá, Maria Aparecida,');
       expect(mail.text).toContain(says);
       expect(mail.text).not.toContain(never);
@@ -582,6 +585,79 @@ describe('the merchant is greeted by a name only when it reads as one (replies.t
   });
 });
 
+// Gmail joins a conversation only under one subject ("Re:" aside) and Outlook by its topic: every
+// mail to the merchant goes under the acknowledgement's subject, so that the case is one
+// conversation with her mail (a form's case: the acknowledgement starts it).
+describe('every mail to the merchant threads with her mail and the acknowledgement', () => {
+  const extension = {
+    businessDays: 5,
+    reason: 'Aguardando a equipe de integrações',
+    dueAt: '2026-03-31T13:00:00.000Z',
+  };
+  const mails: [string, (c: WorkCase) => RenderedMail][] = [
+    ['answer', (c) => renderAnswerToMerchant(c, 'O estorno sai em até 5 dias úteis.', localConfig)],
+    ['extension', (c) => renderExtensionNotice(c, extension, localConfig)],
+    ['closing', (c) => renderClosingMail(c, { category: 'resolvido', summary: 'estorno feito' }, [], localConfig)],
+    ['reopening', (c) => renderReopenNotice(c, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: true })],
+  ];
+  it.each<[string, Partial<WorkCase>, string, string]>([
+    [
+      'her mail',
+      { subject: 'Cobrança em duplicidade — chamado #48213' },
+      `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`,
+      'Cobrança em duplicidade — chamado #48213',
+    ],
+    [
+      'her mail sent from Outlook in Portuguese',
+      { subject: 'RES: ENC: repasse bloqueado' },
+      `Re: repasse bloqueado [${PROTOCOL}]`,
+      'repasse bloqueado',
+    ],
+    [
+      'her mail without a subject',
+      { subject: '' },
+      `Re: [${PROTOCOL}] Recebemos sua manifestação`,
+      `[${PROTOCOL}] Recebemos sua manifestação`,
+    ],
+    [
+      'the webform',
+      { channel: 'webform', subject: 'Formulário: Pagamentos e repasses' },
+      `Re: [${PROTOCOL}] Recebemos sua manifestação`,
+      `[${PROTOCOL}] Recebemos sua manifestação`,
+    ],
+    [
+      'the webform, in English',
+      { channel: 'webform', subject: 'Formulário: Payments', decision: { ...aDecision('ACCEPTED'), language: 'en' } },
+      `Re: [${PROTOCOL}] We have received your complaint`,
+      `[${PROTOCOL}] We have received your complaint`,
+    ],
+  ])(
+    'a case from %s: one subject and topic for the acknowledgement and every later mail',
+    (_from, fields, subject, topic) => {
+      const c = workCase({ dueAt: '2026-03-24T13:00:00.000Z', ...fields });
+      const ack = renderReply(
+        'ACCEPTED',
+        {
+          protocol: PROTOCOL,
+          subject: c.subject,
+          receivedAt: c.createdAt,
+          channel: c.channel,
+          ...(c.decision.language ? { language: c.decision.language } : {}),
+        },
+        localConfig,
+      );
+      expect(threadTopic(ack.subject)).toBe(topic);
+      for (const [, render] of mails) {
+        const mail = render(c);
+        expect(mail.subject).toBe(subject);
+        expect(threadTopic(mail.subject)).toBe(topic);
+        // Gmail's rule: the same subject once "Re:" is set aside.
+        expect(mail.subject.replace(/^Re: /, '')).toBe(ack.subject.replace(/^Re: /, ''));
+      }
+    },
+  );
+});
+
 describe('lifecycle mails to the merchant follow the case’s language', () => {
   const inLanguage = (language: 'es' | 'en', senderName: string) =>
     workCase({
@@ -605,7 +681,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'es answer',
       () => renderAnswerToMerchant(es, '¿Puede enviarnos una captura de pantalla del error?', localConfig),
-      `[${PROTOCOL}] Respuesta de la Ouvidoria`,
+      THREAD,
       [
         'Hola, Carla Méndez,',
         'Atentamente,\nOuvidoria',
@@ -617,7 +693,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'en answer',
       () => renderAnswerToMerchant(en, 'Could you send us a screenshot of the error?', localConfig),
-      `[${PROTOCOL}] Answer from the Ombudsman`,
+      THREAD,
       [
         'Hello, John Smith,',
         'Kind regards,\nOuvidoria',
@@ -629,7 +705,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'es extension',
       () => renderExtensionNotice(es, extension, localConfig),
-      `[${PROTOCOL}] Plazo de respuesta prorrogado`,
+      THREAD,
       [
         'Hola, Carla Méndez,',
         `El plazo de respuesta de su caso ${PROTOCOL} se prorrogó 5 días hábiles. Nuevo plazo: hasta el 31/03/2026.`,
@@ -640,7 +716,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'en extension, one day',
       () => renderExtensionNotice(en, { ...extension, businessDays: 1 }, localConfig),
-      `[${PROTOCOL}] Answer deadline extended`,
+      THREAD,
       [
         `The answer deadline of your case ${PROTOCOL} has been extended by 1 business day. New deadline: 31/03/2026 (dd/mm/yyyy).`,
         'Reason: Aguardando',
@@ -649,7 +725,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'es reopening',
       () => renderReopenNotice(es, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: true }),
-      `[${PROTOCOL}] Caso reabierto`,
+      THREAD,
       [
         `Recibimos su mensaje y reabrimos el caso ${PROTOCOL}. Sigue con la misma persona`,
         'Plazo de respuesta: hasta el 26/03/2026.',
@@ -658,7 +734,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'en reopening, the team',
       () => renderReopenNotice(en, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: false }),
-      `[${PROTOCOL}] Case reopened`,
+      THREAD,
       [
         `We have received your message and reopened case ${PROTOCOL}. Our team has already received`,
         'Answer due by 26/03/2026 (dd/mm/yyyy).',
@@ -667,7 +743,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     [
       'es closing with the survey',
       () => renderClosingMail(es, { category: 'resolvido', summary: 'sincronización corregida' }, links, localConfig),
-      `[${PROTOCOL}] Caso cerrado`,
+      THREAD,
       [
         `Su caso ${PROTOCOL} fue cerrado por la Ouvidoria.`,
         'Resultado: Resuelto.',
@@ -684,7 +760,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
         renderClosingMail(en, { category: 'nao-resolvido', summary: 'no fix yet' }, [], localConfig, {
           surveyAnswered: true,
         }),
-      `[${PROTOCOL}] Case closed`,
+      THREAD,
       [
         `Your case ${PROTOCOL} has been closed by the Ombudsman.`,
         'Outcome: Not resolved.',
@@ -729,7 +805,7 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
 
   it('a case without a language (before language detection, or pt-BR) keeps the pt-BR mails', () => {
     const mail = renderExtensionNotice(workCase({ decision: aDecision('ACCEPTED') }), extension, localConfig);
-    expect(mail.subject).toBe(`[${PROTOCOL}] Prazo de resposta prorrogado`);
+    expect(mail.subject).toBe(THREAD);
     expect(mail.text).toContain('foi prorrogado em 5 dias úteis');
     expect(mail.html).toContain('<html lang="pt-BR">');
   });

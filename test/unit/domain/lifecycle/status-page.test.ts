@@ -302,9 +302,9 @@ describe('publicCaseView', () => {
     const view = publicCaseView(c);
     expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
       ['merchant', 'Cobrança em duplicidade — chamado #48213'],
-      ['office', `[${PROTOCOL}] Resposta da Ouvidoria`],
+      ['office', `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
       ['merchant', `RE: [${PROTOCOL}] Resposta da Ouvidoria`],
-      ['office', `[${PROTOCOL}] Caso encerrado`],
+      ['office', `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
     ]);
     expect(view?.messages[2]?.text).toBe('Obrigada! O estorno apareceu hoje na fatura.');
     const json = JSON.stringify(view);
@@ -314,14 +314,17 @@ describe('publicCaseView', () => {
     expect(json).not.toContain('escreveu:');
   });
 
+  // Every mail of her case went under one subject (her mail's, answered, with the protocol): the page
+  // shows that one, never a title she never received ("[OUV-…] Resposta da Ouvidoria").
   it.each([
-    ['pt-BR', 'Resposta da Ouvidoria', 'Caso encerrado'],
-    ['es', 'Respuesta de la Ouvidoria', 'Caso cerrado'],
-    ['en', 'Answer from the Ombudsman', 'Case closed'],
-  ] as const)('a case in %s shows the office’s words under the subjects she received', (language, answer, closing) => {
+    ['pt-BR', {}, `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
+    ['es', {}, `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
+    ['en', { channel: 'webform' as const }, `Re: [${PROTOCOL}] We have received your complaint`],
+    ['pt-BR', { subject: '' }, `Re: [${PROTOCOL}] Recebemos sua manifestação`],
+  ] as const)('a case in %s shows the office’s words under the subject she received', (language, fields, subject) => {
     const ana = { kind: 'staff' as const, id: 'ana', role: 'analyst' as const };
     const out = { ...workCase().messages[0]!, sourceId: 'ses-staff-9', direction: 'out' as const, author: 'ana' };
-    const c = workCase({ decision: { ...workCase().decision, language }, messages: [out] });
+    const c = workCase({ decision: { ...workCase().decision, language }, messages: [out], ...fields });
     const answered = {
       ...c,
       history: [{ type: 'answered' as const, messageSourceId: 'ses-staff-9', at: out.receivedAt, actor: ana }],
@@ -339,30 +342,28 @@ describe('publicCaseView', () => {
         },
       ],
     };
-    expect(officeSubject(answered, out)).toBe(`[${PROTOCOL}] ${answer}`);
-    expect(officeSubject(closed, out)).toBe(`[${PROTOCOL}] ${closing}`);
+    expect(officeSubject(answered)).toBe(subject);
+    expect(officeSubject(closed)).toBe(subject);
+    expect(publicCaseView(closed)?.messages.map((m) => m.subject)).toEqual([subject]);
   });
 
   // Bruno extended the deadline: she got the notice by mail, and the page shows it among the office's messages.
   it.each([
     [
       'pt-BR',
-      'Prazo de resposta prorrogado',
       `O prazo de resposta do seu caso ${PROTOCOL} foi prorrogado em 5 dias úteis. Novo prazo: até 31/03/2026. Motivo: Aguardando retorno da equipe de integrações`,
     ],
     [
       'es',
-      'Plazo de respuesta prorrogado',
       `El plazo de respuesta de su caso ${PROTOCOL} se prorrogó 5 días hábiles. Nuevo plazo: hasta el 31/03/2026. Motivo: Aguardando retorno da equipe de integrações`,
     ],
     [
       'en',
-      'Answer deadline extended',
       `The answer deadline of your case ${PROTOCOL} has been extended by 5 business days. New deadline: 31/03/2026 (dd/mm/yyyy). Reason: Aguardando retorno da equipe de integrações`,
     ],
   ] as const)(
     'a case in %s lists the extension notice she got, in its words, in order, under its subject',
-    (language, title, notice) => {
+    (language, notice) => {
       const staff = { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const };
       const c = workCase({
         decision: { ...workCase().decision, language },
@@ -392,7 +393,7 @@ describe('publicCaseView', () => {
       const view = publicCaseView(c, { now: new Date('2026-03-16T12:00:00.000Z'), config: localConfig });
       expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
         ['merchant', workCase().messages[0]!.subject],
-        ['office', `[${PROTOCOL}] ${title}`],
+        ['office', `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
         ['merchant', workCase().messages[0]!.subject],
       ]);
       // The notice as her mail said it, in her language (merchant-words.ts), the analyst's reason as written.
@@ -405,24 +406,12 @@ describe('publicCaseView', () => {
   // Ana closed it on 10/03; Maria wrote back on 12/03 ("o estorno não caiu"), which reopened it: she got the
   // "Caso reaberto" mail with the new due date, and the page shows it after her message.
   it.each([
-    [
-      'pt-BR',
-      'Caso reaberto',
-      `Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}. Prazo de resposta: até 26/03/2026.`,
-    ],
-    [
-      'es',
-      'Caso reabierto',
-      `Recibimos su mensaje y reabrimos el caso ${PROTOCOL}. Plazo de respuesta: hasta el 26/03/2026.`,
-    ],
-    [
-      'en',
-      'Case reopened',
-      `We have received your message and reopened case ${PROTOCOL}. Answer due by 26/03/2026 (dd/mm/yyyy).`,
-    ],
+    ['pt-BR', `Recebemos a sua mensagem e reabrimos o caso ${PROTOCOL}. Prazo de resposta: até 26/03/2026.`],
+    ['es', `Recibimos su mensaje y reabrimos el caso ${PROTOCOL}. Plazo de respuesta: hasta el 26/03/2026.`],
+    ['en', `We have received your message and reopened case ${PROTOCOL}. Answer due by 26/03/2026 (dd/mm/yyyy).`],
   ] as const)(
     'a case in %s lists the reopening notice she got, in her language, after the message that reopened it',
-    (language, title, notice) => {
+    (language, notice) => {
       const c = workCase({
         decision: { ...workCase().decision, language },
         status: 'IN_PROGRESS',
@@ -451,7 +440,7 @@ describe('publicCaseView', () => {
       expect(view?.messages.map((m) => [m.from, m.subject])).toEqual([
         ['merchant', workCase().messages[0]!.subject],
         ['merchant', workCase().messages[0]!.subject],
-        ['office', `[${PROTOCOL}] ${title}`],
+        ['office', `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`],
       ]);
       expect(view?.messages[2]?.text).toBe(notice);
     },
