@@ -7,7 +7,10 @@ import type { AttachmentsConfig } from '../domain/config';
 import { humanSize } from '../domain/byte-size';
 import { html, type SafeHtml } from '../domain/html';
 import { FILE_KINDS, KIND_EXTENSIONS, KIND_MIME } from '../domain/uploads/file-type';
-import { filesCountPt, kindsText, SCAN_LABELS } from '../domain/uploads/plan';
+import { PUBLIC_FILE_STATE_LABELS, publicFileState } from '../domain/lifecycle/status-page';
+import type { MessageLanguage } from '../domain/text';
+import { filesCountPt, kindsText } from '../domain/uploads/plan';
+import { PAGE_WORDS } from './page-words';
 import type { AttachmentView } from './page';
 
 /** Without JavaScript the files travel in the form post: API Gateway takes 10 MB, minus the text. */
@@ -33,13 +36,20 @@ ${error ? html`<p class="erro" id="anexos-erro"><span class="sr">Erro: </span>${
 </div>`;
 }
 
-export function attachmentList(files: AttachmentView[]): SafeHtml {
+/**
+ * The files of an accepted form on its confirmation page, in the case's language: how each stands
+ * in the status page's words (PUBLIC_FILE_STATE_LABELS), under the page's heading and note.
+ */
+export function attachmentList(files: AttachmentView[], language: MessageLanguage): SafeHtml {
   if (files.length === 0) return html``;
-  return html`<h2>Arquivos recebidos</h2>
+  const labels = PUBLIC_FILE_STATE_LABELS[language];
+  const w = PAGE_WORDS[language].accepted;
+  return html`<h2>${w.filesHeading}</h2>
 <ul class="anexos-recebidos">
-${files.map(
-  (f) =>
-    html`<li><strong>${f.name}</strong> (${humanSize(f.size)}, ${f.type}): ${f.scan === 'THREATS_FOUND' ? html`<strong class="erro-texto">${SCAN_LABELS[f.scan]}</strong>` : SCAN_LABELS[f.scan]}</li>\n`,
-)}</ul>
-${files.some((f) => f.scan === 'THREATS_FOUND') ? html`<p>Um arquivo com ameaça fica em quarentena: ninguém da equipe vai abri-lo. Enviamos orientações para o seu e-mail.</p>` : ''}`;
+${files.map((f) => {
+  const state = publicFileState(f);
+  const label = labels[state];
+  return html`<li><strong>${f.name}</strong> (${humanSize(f.size)}, ${f.type}): ${state === 'quarantined' ? html`<strong class="erro-texto">${label}</strong>` : label}</li>\n`;
+})}</ul>
+${files.some((f) => f.scan === 'THREATS_FOUND') ? html`<p>${w.threatNote}</p>` : ''}`;
 }

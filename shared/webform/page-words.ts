@@ -52,6 +52,10 @@ export interface PageWords {
     statusRequest: [before: string, label: string, after: string];
     /** The JSON answer's `message`. */
     message: (protocol: string) => string;
+    /** Above the files the form sent (each with its state: PUBLIC_FILE_STATE_LABELS). */
+    filesHeading: string;
+    /** Under them when one had a threat. */
+    threatNote: string;
   };
   survey: {
     title: string;
@@ -134,6 +138,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       keep: 'Guarde este número: ele identifica o seu caso em todas as nossas mensagens.',
       due: (date) => `Prazo de resposta: até ${date}`,
       emailed: 'Enviamos uma confirmação com o número do protocolo para o seu e-mail.',
+      filesHeading: 'Arquivos recebidos',
+      threatNote:
+        'Um arquivo com ameaça fica em quarentena: ninguém da equipe vai abri-lo. Enviamos orientações para o seu e-mail.',
       nextSteps: 'Próximos passos',
       steps: [
         [
@@ -232,6 +239,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       protocolLabel: 'Número de protocolo:',
       pageTitle: (protocol) => `Protocolo ${protocol}`,
       emailed: 'Le enviamos a su correo una confirmación con el número de protocolo.',
+      filesHeading: 'Archivos recibidos',
+      threatNote:
+        'Un archivo con una amenaza queda en cuarentena: nadie del equipo lo abrirá. Le enviamos orientaciones a su correo.',
       steps: FOREIGN_ACKNOWLEDGEMENT.es.steps.map((step) => [step]),
       addInfo: `Para agregar información, responda al correo de confirmación manteniendo el número de protocolo en el asunto. ${FOREIGN_ACKNOWLEDGEMENT.es.writesIn}`,
       statusRequest: [
@@ -316,6 +326,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       protocolLabel: 'Protocol number:',
       pageTitle: (protocol) => `Protocol ${protocol}`,
       emailed: 'We have sent a confirmation with the protocol number to your email.',
+      filesHeading: 'Files received',
+      threatNote:
+        'A file with a threat is kept in quarantine: no one on our team will open it. We have sent you guidance by email.',
       steps: FOREIGN_ACKNOWLEDGEMENT.en.steps.map((step) => [step]),
       addInfo: `To add information, reply to the confirmation email keeping the protocol number in the subject. ${FOREIGN_ACKNOWLEDGEMENT.en.writesIn}`,
       statusRequest: [

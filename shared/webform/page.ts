@@ -333,7 +333,7 @@ function acceptedPage(ctx: PageContext, view: WebformView & { kind: 'accepted' }
 ${dueDate ? html`<p><strong>${a.due(dueDate)}</strong>.</p>` : ''}
 </div>
 ${emailed ? html`<p>${a.emailed}</p>` : ''}
-${attachmentList(files)}
+${attachmentList(files, w.htmlLang)}
 <h2>${a.nextSteps}</h2>
 <ol>
 ${a.steps.map((step) => html`<li>${step.map(pageInline)}</li>\n`)}</ol>

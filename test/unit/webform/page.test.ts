@@ -299,6 +299,54 @@ describe('result pages', () => {
     );
   });
 
+  // The confirmation of a form written in Spanish or English speaks its language (9bb5b74): its list
+  // of files too, in the status page's words for each file's state.
+  const files: NonNullable<(WebformView & { kind: 'accepted' })['attachments']> = [
+    { name: 'fatura-outubro.pdf', size: 90_000, type: 'application/pdf', scan: 'NO_THREATS_FOUND' },
+    { name: 'print-painel.png', size: 300_000, type: 'image/png', scan: 'PENDING' },
+    { name: 'planilha.xlsx', size: 20_000, type: 'application/vnd.ms-excel', scan: 'THREATS_FOUND' },
+  ];
+  it.each([
+    [
+      'pt-BR',
+      [
+        'Arquivos recebidos',
+        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): recebido e verificado, sem ameaças',
+        'recebido, em verificação antivírus',
+        'em quarentena: o antivírus encontrou uma ameaça',
+        'Um arquivo com ameaça fica em quarentena',
+      ],
+    ],
+    [
+      'es',
+      [
+        'Archivos recibidos',
+        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): recibido y verificado, sin amenazas',
+        'recibido, en verificación antivirus',
+        'en cuarentena: el antivirus encontró una amenaza',
+        'Un archivo con una amenaza queda en cuarentena',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Files received',
+        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): received and checked, no threats found',
+        'received, antivirus check in progress',
+        'quarantined: the antivirus found a threat',
+        'A file with a threat is kept in quarantine',
+      ],
+    ],
+  ] as const)('the confirmation (%s) lists the files in its language', (language, says) => {
+    const page = render({ kind: 'accepted', protocol: 'OUV-2026-000123', emailed: true, attachments: files, language });
+    for (const text of says) expect(page).toContain(text);
+    if (language !== 'pt-BR') {
+      expect(page).not.toMatch(
+        /Arquivos recebidos|verificado, sem ameaças|verificação antivírus|AMEAÇA|quarentena|Enviamos/,
+      );
+    }
+  });
+
   const outcomes: [GuidanceOutcome, string, string][] = [
     ['NO_PRIOR_TICKET', 'Fale primeiro com a Central de Atendimento', localConfig.links.supportCentre],
     ['TICKET_INVALID', 'Confira o número do seu chamado', localConfig.links.openTicket],

@@ -272,7 +272,9 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const r = await submit({ anexosId: pendingId });
     expect(r.statusCode).toBe(201);
     expect(r.body).toContain('Arquivos recebidos');
-    expect(r.body).toMatch(/<strong>fatura\.pdf<\/strong> \([^)]*application\/pdf\): verificado, sem ameaças/);
+    expect(r.body).toMatch(
+      /<strong>fatura\.pdf<\/strong> \([^)]*application\/pdf\): recebido e verificado, sem ameaças/,
+    );
     expect(r.body).toContain('<strong>pedidos.xlsx</strong>');
     const [record] = await cases.listAll();
     expect(cases.records.size).toBe(1);
@@ -312,7 +314,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const pendingId = await uploadWithScript([{ name: 'eicar.txt', type: 'text/plain', bytes: Buffer.from(EICAR) }]);
     const r = await submit({ anexosId: pendingId });
     expect(r.statusCode).toBe(201);
-    expect(r.body).toContain('AMEAÇA DETECTADA');
+    expect(r.body).toContain('em quarentena: o antivírus encontrou uma ameaça');
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({ filename: 'eicar.txt', scan: 'THREATS_FOUND' });
     await expect(store.readClean(`uploads/${pendingId}/01`)).rejects.toThrow(/AccessDenied/);
@@ -413,7 +415,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     setup('manual');
     const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
     const r = await submit({ anexosId: pendingId });
-    expect(r.body).toContain('verificação antivírus em andamento');
+    expect(r.body).toContain('recebido, em verificação antivírus');
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({ scan: 'PENDING' });
   });
