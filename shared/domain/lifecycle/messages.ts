@@ -200,6 +200,22 @@ function signsAs(line: string, office: string): boolean {
   return (line === office || line.endsWith(` ${office}`)) && line.split(' ').length <= 6;
 }
 
+/**
+ * Whether a normalised first line opens by calling the merchant by her name ("Mariana, o print
+ * chegou sem anexo…", "Mariana Bella: seguem os dados"): a greeting of its own — the office's
+ * "Olá, Mariana Bella," above it read as calling her twice. Her first name (as greetingName reads
+ * it), or more of her name, then a comma, colon or "!".
+ */
+function addressesByName(first: string, merchantName: string | undefined): boolean {
+  const name = normalize(greetingName(merchantName) ?? '');
+  const words = name.split(' ');
+  if ((words[0] ?? '').length < 2) return false;
+  return words.some((_, i) => {
+    const called = words.slice(0, i + 1).join(' ');
+    return first === called || (first.startsWith(called) && /^[,:!]/.test(first.slice(called.length)));
+  });
+}
+
 /** How many of a text's last lines are read for a closing: a formula, a name, a role, a phone. */
 const CLOSING_LINES = 4;
 
@@ -211,6 +227,7 @@ const CLOSING_LINES = 4;
 export function letterParts(
   body: string,
   config: OuvidoriaConfig,
+  merchantName?: string,
 ): { greets: boolean; signs: boolean; closingOnly: boolean } {
   const lines = body
     .split(/\r\n?|\n/)
@@ -222,7 +239,10 @@ export function letterParts(
   return {
     // A greeting word opens the text whatever the line's length (a console textarea keeps the
     // whole answer on one line; a mail client wraps it); a salutation is a short line of its own.
-    greets: OPENING_GREETING.test(first) || (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)),
+    greets:
+      OPENING_GREETING.test(first) ||
+      (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)) ||
+      addressesByName(first, merchantName),
     signs: last.some((line) => closes(line) || signsAs(line, office)),
     // "Atenciosamente," with no name under it (the analyst's own signature was cut): the office signs.
     closingOnly: CLOSING_FORMULA.test(lines.at(-1) ?? '') && (lines.at(-1) ?? '').split(' ').length <= 3,
@@ -231,7 +251,7 @@ export function letterParts(
 
 /** The analyst's answer relayed to the merchant, from the ombudsman address. */
 export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
-  const { greets, signs, closingOnly } = letterParts(body, config);
+  const { greets, signs, closingOnly } = letterParts(body, config, c.senderName);
   const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(c, config)];
   return merchantMail(
     c,
@@ -351,7 +371,7 @@ export function renderClosingMail(
   // The analyst's text greets the merchant itself ("Olá, Mariana."): it opens the mail, so the
   // merchant never reads "Olá," twice; otherwise it follows the resolution, as before.
   const message = closing.message ? paragraphs(closing.message) : [];
-  const greets = closing.message !== undefined && letterParts(closing.message, config).greets;
+  const greets = closing.message !== undefined && letterParts(closing.message, config, c.senderName).greets;
   const w = merchantWords(c);
   const blocks: MailBlock[] = [
     ...(greets ? message : [merchantGreeting(c)]),

@@ -173,6 +173,38 @@ describe('lifecycle mails', () => {
     expect(letterParts(body, localConfig)).toMatchObject({ greets, signs });
   });
 
+  // An answer that opens by calling her by name is greeted already: "Olá, Mariana Bella," above
+  // "Mariana, o print chegou sem anexo." called her twice. Another name, or her name inside a
+  // sentence, is no greeting.
+  it.each([
+    ['Mariana, o print chegou sem anexo. Pode reenviar o arquivo, por favor?', 'Mariana Bella', true],
+    ['Mariana Bella: seguem os dados do repasse.', 'Mariana Bella', true],
+    ['MARIANA, bom dia! O estorno foi pedido.', 'Mariana Bella', true],
+    ['Fernanda!\n\nO estorno sai amanhã.', 'Fernanda Lima', true],
+    ['Mariana, o print chegou sem anexo.', undefined, false],
+    ['Marina, o print chegou sem anexo.', 'Mariana Bella', false],
+    ['Mariana Bella informou o CNPJ errado no cadastro.', 'Mariana Bella', false],
+    ['Marianas, lojas e marcas: o repasse sai amanhã.', 'Mariana Bella', false],
+    ['Maria, o estorno foi pedido.', 'Maria. Seu PIX foi bloqueado, regularize em https://golpe.example', false],
+  ] as const)('letterParts(%j) with the merchant %j → greets %s', (body, name, greets) => {
+    expect(letterParts(body, localConfig, name).greets).toBe(greets);
+  });
+
+  it('an answer calling her by name is relayed without the office’s "Olá, <name>," above it', () => {
+    const c = workCase({ senderName: 'Mariana Bella' });
+    const mail = renderAnswerToMerchant(c, 'Mariana, o print chegou sem anexo. Pode reenviar o arquivo?', localConfig);
+    expect(mail.text.startsWith('Mariana, o print chegou sem anexo.')).toBe(true);
+    expect(mail.text).not.toContain('Olá');
+    const closing = renderClosingMail(
+      c,
+      { category: 'resolvido', summary: 'repasse liberado', message: 'Mariana, o repasse foi liberado hoje.' },
+      [],
+      localConfig,
+    );
+    expect(closing.text.startsWith('Mariana, o repasse foi liberado hoje.')).toBe(true);
+    expect(closing.text).not.toContain('Olá');
+  });
+
   it('an answer opening with a numbered greeting ("1. Olá!") is not greeted again', () => {
     const mail = renderAnswerToMerchant(
       workCase(),
