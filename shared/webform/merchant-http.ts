@@ -11,9 +11,16 @@
  * when the browser says (`originAllowed`).
  * `serveMerchantPages` answers `null` for any other path (the form's router takes it).
  */
-import { MAX_SURVEY_COMMENT_CHARS, recordSurvey, type SurveyResult, surveyCase } from '../app/lifecycle/survey';
+import {
+  expiredSurveyLanguage,
+  MAX_SURVEY_COMMENT_CHARS,
+  recordSurvey,
+  type SurveyResult,
+  surveyCase,
+} from '../app/lifecycle/survey';
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { OuvidoriaConfig } from '../domain/config';
+import type { MessageLanguage } from '../domain/text';
 import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
 import {
   LINK_ERROR_MESSAGES_PT,
@@ -21,7 +28,6 @@ import {
   STATUS_PATH,
   STATUS_REQUEST_PATH,
   SURVEY_PATH,
-  surveyExpiredMessagePt,
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
 import {
@@ -90,13 +96,20 @@ function linkProblem(error: LinkError): { status: number; view: MerchantView } {
   };
 }
 
-/** A survey link that does not verify: as any link, but an expired one says the survey closed. */
-function surveyLinkProblem(error: LinkError, config: OuvidoriaConfig): { status: number; view: MerchantView } {
+/**
+ * A survey link that does not verify: as any link, but an expired one says the survey closed, in
+ * its case's language (page-words.ts survey.expired).
+ */
+function surveyLinkProblem(
+  error: LinkError,
+  config: OuvidoriaConfig,
+  language?: MessageLanguage,
+): { status: number; view: MerchantView } {
   const problem = linkProblem(error);
   if (error !== 'expired') return problem;
   return {
     status: problem.status,
-    view: { ...problem.view, title: 'Pesquisa encerrada', message: surveyExpiredMessagePt(config) } as MerchantView,
+    view: { kind: 'survey-expired', days: config.lifecycle.surveyLinkDays, language: language ?? 'pt-BR' },
   };
 }
 
@@ -221,7 +234,7 @@ type Page = (status: number, view: MerchantView, extra?: Record<string, string>)
 async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page: Page): Promise<WebformResponse> {
   const verified = verifySurveyLink(query, deps.clock.now(), deps.secret);
   if (!verified.ok) {
-    const problem = surveyLinkProblem(verified.error, deps.config);
+    const problem = surveyLinkProblem(verified.error, deps.config, await expiredSurveyLanguage(verified, deps));
     return page(problem.status, problem.view);
   }
   const held = await surveyCase(verified.protocol, deps);
@@ -264,7 +277,7 @@ function surveyResultPage(result: SurveyResult, page: Page, config: OuvidoriaCon
     case 'case-reopened':
       return page(409, { kind: 'survey-reopened', protocol: result.protocol, language: result.language });
     case 'invalid-link': {
-      const problem = surveyLinkProblem(result.error, config);
+      const problem = surveyLinkProblem(result.error, config, result.language);
       return page(problem.status, problem.view);
     }
   }

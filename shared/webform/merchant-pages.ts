@@ -4,7 +4,8 @@
  * confirms it) and the status page (`/consulta`: ask for a link, open it, see the case).
  *
  * A page reached through a case's own link (the survey, the status link and the case) speaks the
- * case's language (page-words.ts); the request form and dead links stay in pt-BR.
+ * case's language (page-words.ts), and so does an expired survey link (it names its case); the
+ * request form and other dead links stay in pt-BR.
  *
  * Everything a merchant or the staff typed goes through the `html` tagged template (escaped).
  * The status page shows the merchant's own messages and the answers the office relayed — never
@@ -67,6 +68,8 @@ export type MerchantView =
   | ({ kind: 'survey-answered'; protocol: string } & InCaseLanguage)
   | ({ kind: 'survey-reopened'; protocol: string } & InCaseLanguage)
   | { kind: 'link-problem'; title: string; message: string; offerStatusForm?: boolean }
+  /** A survey link past its `days`, in its case's language. */
+  | { kind: 'survey-expired'; days: number; language: MessageLanguage }
   | { kind: 'status-form'; values?: { protocolo?: string; email?: string }; errors?: StatusFormErrors }
   | { kind: 'status-requested' }
   | ({ kind: 'status-open'; protocol: string; link: StatusLinkFields } & InCaseLanguage)
@@ -281,6 +284,12 @@ export function renderMerchantPage(view: MerchantView, ctx: PageContext): string
         undefined,
         view.language,
       );
+    }
+    case 'survey-expired': {
+      const w = PAGE_WORDS[view.language].survey;
+      // The status form is in pt-BR: offered on the pt-BR page, as on every dead link.
+      const form = view.language === 'pt-BR' ? statusFormLink(ctx) : undefined;
+      return simple(ctx, w.expiredTitle, [w.expired(view.days)], form, view.language);
     }
     case 'link-problem':
       return simple(ctx, view.title, [view.message], view.offerStatusForm ? statusFormLink(ctx) : undefined);

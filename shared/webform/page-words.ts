@@ -8,8 +8,8 @@
  * mail's words, FOREIGN_ACKNOWLEDGEMENT in replies.ts, and its JSON message).
  * Pages reached without a case (the form, `/consulta`'s request form, dead links) stay in pt-BR.
  */
-import type { OuvidoriaConfig } from '../domain/config';
 import { countOf } from '../domain/count';
+import type { OuvidoriaConfig } from '../domain/config';
 import { describeHours } from '../domain/hours';
 import { describeHoursIn, FOREIGN_ACKNOWLEDGEMENT, type MailInline } from '../domain/replies';
 import type { MessageLanguage } from '../domain/text';
@@ -79,6 +79,9 @@ export interface PageWords {
     reopenedTitle: string;
     /** "O caso " <protocol> " foi reaberto …" */
     reopened: [before: string, after: string];
+    /** A link past its days (config.lifecycle.surveyLinkDays): the survey closed. */
+    expiredTitle: string;
+    expired: (days: number) => string;
   };
   status: {
     title: string;
@@ -180,6 +183,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Pesquisa já respondida',
       answered: ['A pesquisa de satisfação do caso ', ' já foi respondida. Cada caso recebe uma única avaliação.'],
       thanksForTaking: 'Obrigado pela sua participação.',
+      expiredTitle: 'Pesquisa encerrada',
+      expired: (days) =>
+        `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${countOf(days, 'dia', 'dias')} depois do encerramento do caso. Obrigado pelo interesse. Se ainda precisar da Ouvidoria sobre este caso, responda ao e-mail do caso.`,
       reopenedTitle: 'Caso reaberto',
       reopened: [
         'O caso ',
@@ -267,6 +273,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Encuesta ya respondida',
       answered: ['La encuesta de satisfacción del caso ', ' ya fue respondida. Cada caso recibe una única evaluación.'],
       thanksForTaking: 'Gracias por su participación.',
+      expiredTitle: 'Encuesta cerrada',
+      expired: (days) =>
+        `El plazo para evaluar esta atención terminó: la encuesta de satisfacción queda abierta ${countOf(days, 'día', 'días')} después del cierre del caso. Gracias por su interés. Si aún necesita a la Ouvidoria sobre este caso, responda al correo del caso.`,
       reopenedTitle: 'Caso reabierto',
       reopened: [
         'El caso ',
@@ -354,6 +363,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       answeredTitle: 'Survey already answered',
       answered: ['The satisfaction survey of case ', ' has already been answered. Each case gets a single rating.'],
       thanksForTaking: 'Thank you for taking part.',
+      expiredTitle: 'Survey closed',
+      expired: (days) =>
+        `The time to rate this service has ended: the satisfaction survey stays open for ${countOf(days, 'day', 'days')} after the case is closed. Thank you for your interest. If you still need the Ombudsman about this case, reply to the case’s email.`,
       reopenedTitle: 'Case reopened',
       reopened: [
         'Case ',

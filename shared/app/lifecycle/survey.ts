@@ -3,7 +3,7 @@
  * nothing, because mail scanners open links). The link's signature and expiry are checked here;
  * one answer per case is the store's conditional write.
  */
-import { type LinkError, verifySurveyLink } from '../../domain/lifecycle/survey';
+import { type LinkError, type VerifiedSurvey, verifySurveyLink } from '../../domain/lifecycle/survey';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import { pastRetention } from '../../domain/retention';
 import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
@@ -19,7 +19,8 @@ export type SurveyResult =
   | { kind: 'already-answered'; protocol: string; language: MessageLanguage }
   /** The case was reopened after the closing that sent the link: nothing recorded (see surveyCase). */
   | { kind: 'case-reopened'; protocol: string; language: MessageLanguage }
-  | { kind: 'invalid-link'; error: LinkError };
+  /** `language`: an expired link's case, whose pages speak it. */
+  | { kind: 'invalid-link'; error: LinkError; language?: MessageLanguage };
 
 /**
  * A survey link's case as the survey sees it, or null when it is no longer held. An erased case, or one
@@ -48,6 +49,18 @@ export async function surveyCase(
   };
 }
 
+/**
+ * The language of an expired survey link's case: its signature held, so it names the case, and the
+ * page that says the survey closed speaks the case's language (pt-BR when the case is gone).
+ */
+export async function expiredSurveyLanguage(
+  verified: VerifiedSurvey,
+  deps: Parameters<typeof surveyCase>[1],
+): Promise<MessageLanguage | undefined> {
+  if (verified.ok || verified.error !== 'expired' || !verified.protocol) return undefined;
+  return (await surveyCase(verified.protocol, deps))?.language;
+}
+
 /** `link`: the survey URL, its query string or its parameters, as the page posts them back. */
 export async function recordSurvey(
   link: string | URLSearchParams,
@@ -58,7 +71,10 @@ export async function recordSurvey(
 ): Promise<SurveyResult> {
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
-  if (!verified.ok) return { kind: 'invalid-link', error: verified.error };
+  if (!verified.ok) {
+    const language = await expiredSurveyLanguage(verified, deps);
+    return { kind: 'invalid-link', error: verified.error, ...(language ? { language } : {}) };
+  }
   const held = await surveyCase(verified.protocol, deps);
   if (held === null) return { kind: 'invalid-link', error: 'expired' };
   const { language } = held;

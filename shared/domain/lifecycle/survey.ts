@@ -11,7 +11,6 @@
  *   and only the POST of its form records it — the webform function's job;
  * - one-time status links: the link carries a nonce; the store remembers used nonces until expiry.
  */
-import { countOf } from '../count';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OuvidoriaConfig } from '../config';
 import { parseProtocol } from '../protocol';
@@ -54,18 +53,6 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
   expired:
     'Este link expirou. Para saber em que ponto está o seu caso, peça um novo link de acompanhamento: ele chega ao e-mail do caso.',
 };
-
-/**
- * An expired survey link: the survey's own words (LINK_ERROR_MESSAGES_PT.expired speaks of the
- * status link, which a merchant who only wanted to rate the service never asked for).
- */
-export function surveyExpiredMessagePt(config: OuvidoriaConfig): string {
-  const days = config.lifecycle.surveyLinkDays;
-  return (
-    `O prazo para avaliar este atendimento terminou: a pesquisa de satisfação fica aberta por ${countOf(days, 'dia', 'dias')} depois do encerramento do caso. ` +
-    'Obrigado pelo interesse. Se ainda precisar da Ouvidoria sobre este caso, responda ao e-mail do caso.'
-  );
-}
 
 function originOf(config: OuvidoriaConfig): string {
   return config.webformOrigin.replace(/\/+$/, '');
@@ -115,7 +102,8 @@ export function surveyLinks(protocol: string, now: Date, secret: ReplySecret, co
 
 export type VerifiedSurvey =
   | { ok: true; protocol: string; score: number; expiresAt: Date }
-  | { ok: false; error: LinkError };
+  /** `protocol` with `expired`: the signature held, so the link is the office's and names its case. */
+  | { ok: false; error: LinkError; protocol?: string };
 
 /** Checks a survey link (its URL, query string or parsed parameters): shape, score, signature, then expiry. */
 export function verifySurveyLink(input: string | URLSearchParams, now: Date, secret: ReplySecret): VerifiedSurvey {
@@ -130,7 +118,7 @@ export function verifySurveyLink(input: string | URLSearchParams, now: Date, sec
   if (!/^[1-5]$/.test(n)) return { ok: false, error: 'bad-score' };
   if (!verifyToken('survey', [p, n, x], sig, secret)) return { ok: false, error: 'bad-signature' };
   const expiresAt = new Date(Number(x) * 1000);
-  if (now.getTime() >= expiresAt.getTime()) return { ok: false, error: 'expired' };
+  if (now.getTime() >= expiresAt.getTime()) return { ok: false, error: 'expired', protocol: p };
   return { ok: true, protocol: p, score: Number(n), expiresAt };
 }
 

@@ -187,6 +187,31 @@ describe('survey pages', () => {
     expect(expired?.body).not.toContain('Para saber em que ponto está o seu caso');
   });
 
+  // Carmen's case is in Spanish, John's in English: the page saying the survey closed spoke pt-BR to
+  // them (it answered before reading the case); the link's signature holds, so it names the case.
+  it.each([
+    ['es', 'GET', 'Encuesta cerrada', 'la encuesta de satisfacción queda abierta 30 días después del cierre del caso'],
+    ['es', 'POST', 'Encuesta cerrada', 'responda al correo del caso'],
+    ['en', 'GET', 'Survey closed', 'the satisfaction survey stays open for 30 days after the case is closed'],
+    ['en', 'POST', 'Survey closed', 'reply to the case’s email'],
+  ] as const)(
+    'an expired survey link of a case in %s (%s) says the survey closed in its language',
+    async (language, method, title, says) => {
+      const { deps } = world(language);
+      const old = surveyUrl(PROTOCOL, 2, new Date(NOW.getTime() - 1000), SECRET, localConfig);
+      const res = await serveMerchantPages(
+        method === 'GET' ? get(old) : post('/pesquisa', linkFields(old)),
+        deps,
+        silent,
+      );
+      expect(res?.statusCode).toBe(410);
+      expect(res?.body).toContain(`<html lang="${language}">`);
+      expect(res?.body).toContain(title);
+      expect(res?.body).toContain(says);
+      expect(res?.body).not.toMatch(/Pesquisa encerrada|O prazo para avaliar|Pedir um novo link/);
+    },
+  );
+
   // An erased case (LGPD) takes its survey with it: its unexpired link reads as an expired one and writes nothing.
   it.each([
     ['GET', (url: string) => get(url)],

@@ -101,7 +101,11 @@ describe('recordSurvey', () => {
 
   it('an expired link records nothing', async () => {
     const w = closedWorld({ now: '2026-05-01T12:00:00.000Z' });
-    expect(await recordSurvey(links[2]!.url, undefined, w.deps)).toEqual({ kind: 'invalid-link', error: 'expired' });
+    expect(await recordSurvey(links[2]!.url, undefined, w.deps)).toEqual({
+      kind: 'invalid-link',
+      error: 'expired',
+      language: 'pt-BR',
+    });
     expect(w.surveys.answers.size).toBe(0);
   });
 

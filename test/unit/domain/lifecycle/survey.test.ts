@@ -79,9 +79,11 @@ describe('survey links', () => {
 
   it('expires after lifecycle.surveyLinkDays', () => {
     expect(verifySurveyLink(links[0]!.url, new Date(NOW.getTime() + 30 * DAY - 1000), SECRET).ok).toBe(true);
+    // Its signature held: the link names its case (whose language the page that says so speaks).
     expect(verifySurveyLink(links[0]!.url, new Date(NOW.getTime() + 30 * DAY), SECRET)).toEqual({
       ok: false,
       error: 'expired',
+      protocol: links[0]!.url.match(/p=(OUV-\d{4}-\d+)/)![1],
     });
   });
 
