@@ -22,7 +22,8 @@ export function followUpNotifier(deps: FollowUpDeps) {
     const analyst = await deps.staff.get(parent.assignee);
     if (!analyst) return;
     const notice = renderFollowUpNotice(parent, message, analyst, deps.config);
-    const messageId = newMessageId(deps.config, `follow-up.${parent.protocol ?? parent.caseId}.${message.sourceId}`);
+    // The delivery's own id: the same on a retry, and never the protocol (SPEC "Trust rules").
+    const messageId = newMessageId(deps.config, `follow-up.${message.sourceId}`);
     await deps.cases.addMessageIds(parent.caseId, [messageId]);
     const sent = await deps.mailer.send({
       to: [analyst.email],
