@@ -13,6 +13,7 @@ import { EFFECT_TEXTS } from '../domain/lifecycle/messages';
 import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
+import { taggedProtocol } from '../domain/replies';
 import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
@@ -85,8 +86,14 @@ export async function findThread(
     referenced ??= parent;
   }
   const fresh = splitQuoted(submission.text).fresh;
+  // The office's own tag first: her subject may also name another case of hers.
+  const tagged = taggedProtocol(submission.subject);
   const protocols = [
-    ...new Set([...findProtocols(submission.subject, MAX_THREAD_LOOKUPS), ...findProtocols(fresh, MAX_THREAD_LOOKUPS)]),
+    ...new Set([
+      ...(tagged ? [tagged] : []),
+      ...findProtocols(submission.subject, MAX_THREAD_LOOKUPS),
+      ...findProtocols(fresh, MAX_THREAD_LOOKUPS),
+    ]),
   ];
   for (const protocol of protocols.slice(0, MAX_THREAD_LOOKUPS)) {
     const parent = await lookup.getByProtocol(protocol, THREAD_TEXTS);

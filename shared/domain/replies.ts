@@ -135,12 +135,26 @@ export function caseMailSubject(
     const root = `[${protocol}] ${acceptedTitle(c.language)}`;
     return later ? `Re: ${root}` : root;
   }
-  if (findProtocols(topic).includes(protocol)) return `Re: ${sanitizeHeaderValue(topic, SUBJECT_MAX - 4)}`;
+  // Her subject may stand alone only when the protocol it names is this case's, and only this case's,
+  // within what is kept: otherwise the tag goes at the end, where taggedProtocol reads it first.
+  const kept = sanitizeHeaderValue(topic, SUBJECT_MAX - 4);
+  const named = findProtocols(kept, 2);
+  if (named.length === 1 && named[0] === protocol) return `Re: ${kept}`;
   return `Re: ${sanitizeHeaderValue(topic, SUBJECT_MAX - protocol.length - 7)} [${protocol}]`;
 }
 
 /** The protocol caseMailSubject puts after her subject. */
-const PROTOCOL_TAG = new RegExp(`\\s*\\[${PROTOCOL_PREFIX}-\\d{4}-\\d{6,9}\\]$`);
+const PROTOCOL_TAG = new RegExp(`\\s*\\[(${PROTOCOL_PREFIX}-\\d{4}-\\d{6,9})\\]$`);
+
+/**
+ * The protocol of the tag caseMailSubject put at the end of a subject ("Re: Sobre o caso
+ * OUV-2026-000099 [OUV-2026-000042]" → OUV-2026-000042): the case the office's mail was about, which
+ * her reply continues before any other protocol her own subject names.
+ */
+export function taggedProtocol(subject: string): string | undefined {
+  const tag = PROTOCOL_TAG.exec(sanitizeHeaderValue(subject, 1000).trimEnd())?.[1];
+  return tag ? findProtocols(tag, 1)[0] : undefined;
+}
 
 /**
  * The conversation's topic (Outlook's Thread-Topic): a subject without its reply prefixes and

@@ -73,6 +73,32 @@ describe('findThread: the merchant continues her own case', () => {
   });
 });
 
+describe("findThread: the office's tag names the case before her own words", () => {
+  /** Another open case of Maria's, which her first subject named. */
+  const herOtherCase = aCase({
+    caseId: 'email:other',
+    protocol: 'OUV-2026-000099',
+    status: 'ASSIGNED',
+    messageIds: [],
+  });
+
+  it.each([
+    ['her subject named another case of hers', 'Re: Sobre o caso OUV-2026-000099 [OUV-2026-000042]'],
+    ['her client added a prefix and spaces', 'RES: Re: Sobre o caso OUV-2026-000099 [OUV-2026-000042]  '],
+    ['she named two cases', 'Re: Casos OUV-2026-000099 e OUV-2026-000042 [OUV-2026-000042]'],
+  ])('%s: a reply without usable headers continues the tagged case', async (_what, subject) => {
+    const { lookup } = lookupOf(herOtherCase, mariasCase);
+    const match = await findThread(followUp({ subject }), lookup, localConfig, NOW);
+    expect(match).toEqual({ kind: 'continues', parent: mariasCase });
+  });
+
+  it('her own words still name a case when no tag is there', async () => {
+    const { lookup } = lookupOf(herOtherCase, mariasCase);
+    const match = await findThread(followUp({ subject: 'Sobre o caso OUV-2026-000099' }), lookup, localConfig, NOW);
+    expect(match).toEqual({ kind: 'continues', parent: herOtherCase });
+  });
+});
+
 describe('findThread: mail that may not join a case is linked to it', () => {
   it.each([
     ["the merchant's Message-ID", { inReplyTo: 'CAF=merchant-1@mail.gmail.com' }],

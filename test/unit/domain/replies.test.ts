@@ -9,6 +9,7 @@ import {
   type ReplyOutcome,
   renderReply,
   replySubject,
+  taggedProtocol,
   threadTopic,
 } from '../../../shared/domain/replies';
 
@@ -164,6 +165,24 @@ describe('renderReply — content per outcome', () => {
     expect(reply.subject).toBe(subject);
     expect(threadTopic(reply.subject)).toBe(topic || reply.subject);
     expect(reply.subject).toContain('OUV-2026-000123');
+  });
+
+  it.each([
+    ['her subject names the protocol past the cut', `${'Reclamação '.repeat(20)}OUV-2026-000123`],
+    ['her subject names another case', 'Sobre o caso OUV-2026-000099'],
+    ['her subject names another case and this one', 'Casos OUV-2026-000099 e OUV-2026-000123'],
+  ])('ACCEPTED: %s — the tag of this case ends the subject, where her reply is read first', (_what, subject) => {
+    const reply = renderReply('ACCEPTED', ctx({ subject }), localConfig).subject;
+    expect(reply.endsWith(' [OUV-2026-000123]')).toBe(true);
+    expect(reply.length).toBeLessThanOrEqual(150);
+    expect(taggedProtocol(`RES: ${reply}`)).toBe('OUV-2026-000123');
+  });
+
+  it('taggedProtocol reads only the tag at the end of a subject', () => {
+    expect(taggedProtocol('Re: Pedido [OUV-2026-000123]')).toBe('OUV-2026-000123');
+    expect(taggedProtocol('Re: [OUV-2026-000123] Recebemos sua manifestação')).toBeUndefined();
+    expect(taggedProtocol('Re: Caso OUV-2026-000123 ainda sem resposta')).toBeUndefined();
+    expect(taggedProtocol('')).toBeUndefined();
   });
 
   it('a subject too long to carry the protocol is cut, never the protocol', () => {
