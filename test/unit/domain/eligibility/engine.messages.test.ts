@@ -5577,6 +5577,14 @@ describe('round 22: someone writing for the ticket’s owner is told what to do'
       'Somos agência e temos 12 lojas na plataforma, todas com o checkout travando no Pix desde ontem. Chamado 48213 da Modas Bella.',
     ],
     [
+      'a marketing agency for its client',
+      'Sou de uma agência de marketing que atende a Modas Bella. O chamado 48213 foi encerrado e o checkout segue parado.',
+    ],
+    [
+      'an agency that looks after client stores',
+      'Somos uma agência que cuida de lojas na plataforma; a Modas Bella está com o checkout parado, chamado 48213.',
+    ],
+    [
       'an accounting office',
       'Somos o escritório contábil da Casa dos Aromas. O chamado 48214 sobre a cobrança em dobro foi encerrado sem estorno.',
     ],
@@ -5598,6 +5606,15 @@ describe('round 22: someone writing for the ticket’s owner is told what to do'
       'Nossa cliente reclamou que o pedido não chegou. Abri o chamado 48213 e nada, a loja continua sem rastreio.',
     ],
     ['she runs the store herself', 'Eu cuido da loja sozinha e o chamado 48213 foi encerrado sem solução.'],
+    [
+      'a travel agency that sells in its own store',
+      'Olá, sou de uma agência de turismo e vendo pacotes pela minha loja. Abri o chamado 48213 e o checkout segue fora do ar.',
+    ],
+    [
+      'a travel agency, plural',
+      'Somos uma agência de viagens com loja na plataforma. O chamado 48213 foi encerrado e o Pix continua recusado.',
+    ],
+    ['an agency of her own trade', 'Somos agência de câmbio e a nossa loja parou; o chamado 48213 não resolveu.'],
   ])('the owner citing a wrong number gets no such words: %s', async (name, text) => {
     const { decision } = await check({
       name,
