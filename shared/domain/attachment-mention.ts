@@ -37,8 +37,12 @@ const ANNOUNCES = new RegExp(
     String.raw`\b(?:${THING}|files?|images?) attached\b`,
     String.raw`\bfollows? (?:in )?(?:attached|attachment|annex)\b`,
     String.raw`\bas (?:per )?(?:the )?attached\b`,
-    // Spanish.
-    String.raw`\badjunt(?:o|a|os|as)\b`,
+    // Spanish: "te adjunto", "adjunto el comprobante", "envío adjunta la captura", "archivo adjunto" —
+    // never "adjunto" alone, a Portuguese word too ("professor adjunto", "bolsas e adjuntos").
+    String.raw`\b(?:te|le|les|os) adjunto\b`,
+    String.raw`\badjunt(?:o|a|os|as) (?:(?:el|la|los|las|mi|mis|un|una|unos|unas) |(?:${THING}|archivos?|comprobantes?|fotos?|pantallazos?|facturas?)\b)`,
+    String.raw`\b(?:envio|va|van|mando) adjunt(?:o|a|os|as)\b`,
+    String.raw`\b(?:${THING}|archivos?|comprobantes?|fotos?|imagen(?:es)?) adjunt(?:o|a|os|as)\b`,
     String.raw`\b(?:te|le|les) (?:envio|mando) (?:(?:la|las|el|los) )?(?:capturas?|pantallazos?)\b`,
   ].join('|'),
   'g',
@@ -50,6 +54,12 @@ const ANNOUNCES = new RegExp(
  */
 const NEGATED_BEFORE =
   /(?:\bnao\b|\bsem\b|\bnunca\b|\bnot\b|\bn t\b|\bcannot\b|\bcant\b|\bno (?:puedo|pude|me deja)\b|\bsin\b)[^.!?\n]{0,30}$/;
+/**
+ * Before the words, in their clause: someone else sent or mentioned the file ("o cliente disse que
+ * mandou o comprovante em anexo"), not she.
+ */
+const SOMEONE_ELSE_BEFORE =
+  /\b(?:mandou|enviou|anexou|mandaram|enviaram|anexaram|disse|disseram|alega|alegou|alegam|afirma|afirmou)\b[^.!?\n]{0,30}$/;
 /** After the words: the file went to support, not to us ("anexei no chamado", "print anexado ao ticket"). */
 const ELSEWHERE_AFTER =
   /^[^.!?\n]{0,20}?\b(?:ao|no|na|nos|nas|do|da|to the|in the|on the|al|en el) (?:chamado|ticket|suporte|protocolo|atendimento|zendesk|chat)\b/;
@@ -62,7 +72,8 @@ export function announcesAttachment(text: string): boolean {
   ANNOUNCES.lastIndex = 0;
   for (let m = ANNOUNCES.exec(fresh); m !== null; m = ANNOUNCES.exec(fresh)) {
     const end = m.index + m[0].length;
-    if (NEGATED_BEFORE.test(fresh.slice(Math.max(0, m.index - CLAUSE_CHARS), m.index))) continue;
+    const before = fresh.slice(Math.max(0, m.index - CLAUSE_CHARS), m.index);
+    if (NEGATED_BEFORE.test(before) || SOMEONE_ELSE_BEFORE.test(before)) continue;
     if (ELSEWHERE_AFTER.test(fresh.slice(end, end + CLAUSE_CHARS))) continue;
     return true;
   }

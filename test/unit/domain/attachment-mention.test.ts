@@ -26,6 +26,9 @@ describe('announcesAttachment: her words say a file goes with the message', () =
     ['see attachment', 'Ticket 51234 was closed without a solution, see attachment.'],
     ['te adjunto', 'La tienda no carga desde ayer. Te adjunto las capturas del error.'],
     ['adjunto captura', 'Adjunto captura de pantalla del cobro duplicado.'],
+    ['adjunto el comprobante', 'El cobro salió dos veces. Adjunto el comprobante del banco.'],
+    ['envío adjunta', 'Envío adjunta la factura cobrada dos veces.'],
+    ['archivo adjunto', 'El error está en el archivo adjunto.'],
   ])('%s: %j', (_label, text) => {
     expect(announcesAttachment(text)).toBe(true);
   });
@@ -46,6 +49,11 @@ describe('announcesAttachment: her words say a file goes with the message', () =
     ['an offer', 'Posso mandar os prints se precisar.'],
     ['English, could not', 'I could not attach the file, it is too big.'],
     ['Spanish, could not', 'No puedo adjuntar el archivo, es muy grande.'],
+    // Review 6: "adjunto" is Portuguese too, and her shopper's file is not hers to send.
+    ['"adjuntos" in Portuguese', 'A loja vende bolsas e adjuntos e o checkout travou no Pix.'],
+    ['"professor adjunto"', 'Sou professor adjunto e vendo apostilas na loja; o repasse não caiu.'],
+    ['her shopper sent it', 'O cliente disse que mandou o comprovante em anexo mas nada chegou.'],
+    ['support said so', 'O suporte afirmou que o boleto segue em anexo no e-mail deles, mas não veio nada.'],
     [
       "support's words quoted",
       'Oi, o problema continua.\n\nEm qua., 2 de dez. de 2026 às 10:00, Suporte escreveu:\n> Segue em anexo o manual.',
