@@ -391,7 +391,9 @@ export function renderClosingMail(
   }
   const until = reopenWindowEnd(c.closedAt ?? options.closedAt, config);
   blocks.push({ p: [w.reopenWithin(reopenUntilText(until, config.timeZone, caseLanguage(c)))] }, signature(c, config));
-  return merchantMail(c, blocks, merchantFooter(c, config));
+  // A closed case takes no more information: answering reopens it, and only until the date above,
+  // so the open case's "to add information, just answer" footer would contradict it.
+  return merchantMail(c, blocks, [w.privacy(config)]);
 }
 
 /** `#prorrogar`: the merchant learns the new date and why. */

@@ -84,7 +84,7 @@ describe('lifecycle mails', () => {
     assertSafe(render());
   });
 
-  const TO_MERCHANT = new Set(['answer to merchant', 'closing', 'extension', 'reopen notice']);
+  const TO_MERCHANT = new Set(['answer to merchant', 'extension', 'reopen notice']);
   it.each(ALL.filter(([what]) => TO_MERCHANT.has(what)))(
     '%s: the footer says how to add information once, in plain words',
     (_what, render) => {
@@ -841,4 +841,39 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
     expect(mail.text).toContain('foi prorrogado em 5 dias úteis');
     expect(mail.html).toContain('<html lang="pt-BR">');
   });
+});
+
+describe('the closing mail says one thing about answering it: the reopening window, no open-ended invitation', () => {
+  const inLanguage = (language: 'pt-BR' | 'es' | 'en') =>
+    workCase({
+      status: 'CLOSED',
+      closedAt: '2026-12-31T20:40:00.000Z',
+      decision: { ...aDecision('ACCEPTED'), language },
+    });
+  it.each([
+    {
+      language: 'pt-BR',
+      reopen: 'responda a este e-mail até 07/01/2027 às 17:40 e o caso será reaberto',
+      invite: 'basta responder a este e-mail',
+    },
+    {
+      language: 'es',
+      reopen: 'responda a este correo hasta el 07/01/2027 a las 17:40 (hora de Brasilia) y el caso se reabrirá',
+      invite: 'Para agregar información',
+    },
+    { language: 'en', reopen: 'and the case will be reopened with the same person', invite: 'To add information' },
+  ] as const)(
+    '$language: the reopening sentence, no "just answer to add information" footer',
+    ({ language, reopen, invite }) => {
+      const mail = renderClosingMail(
+        inLanguage(language),
+        { category: 'resolvido', summary: 'estorno feito' },
+        links,
+        localConfig,
+      );
+      expect(mail.text).toContain(reopen);
+      expect(mail.text).not.toContain(invite);
+      expect(mail.html).not.toContain(invite);
+    },
+  );
 });
