@@ -311,7 +311,8 @@ export interface CaseRepository {
    * `Infinity` pages through the whole status).
    */
   listByStatus(status: CaseStatus, limit?: number, order?: 'newest' | 'oldest'): Promise<CaseSummary[]>;
-  listBySender(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
+  /** The sender's newest cases; `shown`: only those messages' texts are read (TextsShown), as `get`. */
+  listBySender(senderEmail: string, limit?: number, shown?: TextsShown): Promise<CaseRecord[]>;
   /** Every record, newest first (local board and tests; paginated scan). */
   listAll(limit?: number): Promise<CaseRecord[]>;
 }

@@ -5,7 +5,7 @@
  * (tag), and the merchant is told about an infected file in the case's language. A file no submission claimed
  * yet is left alone: the submission reads the scan tag when it claims the file.
  */
-import type { ReplyState } from '../domain/case';
+import { NO_TEXTS, type ReplyState, type TextsShown } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
@@ -25,9 +25,12 @@ import type { MessageLanguage } from '../domain/text';
 export interface AttachmentScanDeps {
   uploads: UploadStore;
   scans: AttachmentScanRecorder;
-  /** Reads the case's protocol, merchant (address and name) and analyst for the notes. */
+  /** Reads the case's protocol, merchant (address and name) and analyst for the notes; no text (`shown`). */
   cases: {
-    get(caseId: string): Promise<{
+    get(
+      caseId: string,
+      shown?: TextsShown,
+    ): Promise<{
       protocol?: string;
       senderEmail: string;
       senderName?: string;
@@ -86,7 +89,8 @@ export async function recordScanResult(
   }
   // A redelivered event finds the result recorded: the merchant is told once.
   if (scan === 'THREATS_FOUND' && recorded === 'recorded') {
-    const record = await deps.cases.get(caseId);
+    // Its state and addresses only: the notices quote no message.
+    const record = await deps.cases.get(caseId, NO_TEXTS);
     if (record) {
       // Where the case's own automatic reply was held back for the address, no note goes there either.
       if (infectedNoticeMayGo(record.reply)) {

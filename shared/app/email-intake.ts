@@ -6,7 +6,7 @@
  * quarantined, and its sender told); read a delivery report against what we really sent; parse
  * and hand the submission to processSubmission.
  */
-import { type CaseRecord, caseIdFor, intakeComplete } from '../domain/case';
+import { type CaseRecord, caseIdFor, intakeComplete, NO_TEXTS } from '../domain/case';
 import { fromDomainProven } from '../domain/sender-authentication';
 import { deliveryKey, oversizedSubmission, type ReceivedEmail } from '../domain/received-mail';
 import type { Submission } from '../domain/submission';
@@ -79,7 +79,7 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
   if (claim.caseId !== caseId) {
     // No message refers to this copy's raw mail: it belongs to the first delivery's case.
     await unreferencedRawMail(mail, [claim.caseId], deps);
-    const first = await cases.get(claim.caseId);
+    const first = await cases.get(claim.caseId, NO_TEXTS);
     return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
   }
 

@@ -13,6 +13,7 @@ import {
   type CaseRecord,
   type CaseStatus,
   caseIdFor,
+  NO_TEXTS,
   REPLY_THROTTLED,
   type ReplyState,
 } from '../domain/case';
@@ -913,7 +914,7 @@ async function awaitClaimHolder(
   if (!wait) return undefined;
   for (let waited = 0; waited < wait.maxWaitMs; waited += wait.pollMs) {
     await wait.sleep(wait.pollMs);
-    const reply = (await deps.cases.get(caseId))?.reply;
+    const reply = (await deps.cases.get(caseId, NO_TEXTS))?.reply;
     if (reply && reply.status !== 'failed') return reply;
     if (await deps.cases.claimReply(caseId, deps.clock.now(), wait.staleAfterMs, bookkeeping())) return 'won';
   }

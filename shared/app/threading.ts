@@ -28,7 +28,7 @@ export interface ThreadLookup {
    * The sender's newest submissions, newest first (the sender index): where a reply to a case closed
    * long ago finds the newer case it already opened. Without it, each such reply opens its own case.
    */
-  listBySender?(senderEmail: string, limit?: number): Promise<CaseRecord[]>;
+  listBySender?(senderEmail: string, limit?: number, shown?: TextsShown): Promise<CaseRecord[]>;
 }
 
 /**
@@ -144,7 +144,12 @@ async function successorOf(
   lookup: ThreadLookup,
 ): Promise<CaseRecord | undefined> {
   if (!lookup.listBySender || !parent.protocol) return undefined;
-  const newest = await lookup.listBySender(submission.sender.address.trim().toLowerCase(), SUCCESSOR_LOOKUPS);
+  // Read as a parent is (THREAD_TEXTS): the one found is continued, the others only looked at.
+  const newest = await lookup.listBySender(
+    submission.sender.address.trim().toLowerCase(),
+    SUCCESSOR_LOOKUPS,
+    THREAD_TEXTS,
+  );
   return newest.find(
     (c) =>
       c.linkedProtocol === parent.protocol &&

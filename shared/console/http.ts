@@ -59,7 +59,8 @@ import {
   userFromClaims,
   withRosterRole,
 } from './access';
-import { type CaseStatus, NO_TEXTS } from '../domain/case';
+import { type CaseStatus, NO_TEXTS, type TextsShown } from '../domain/case';
+import { EFFECT_TEXTS } from '../domain/lifecycle/messages';
 import {
   ALL_VIEW,
   OPEN_VIEW,
@@ -506,6 +507,26 @@ function fileLinks(basePath: string, caseId: string, files: ReturnType<typeof li
 const consoleSource = (id: string) => `console:${id}`;
 
 /**
+ * The texts an action reads: those its mails send (EFFECT_TEXTS, the command's own text travels in
+ * its effects) and the form's earlier message, which a resend is compared with — not the page's
+ * window: a case of hundreds of long texts costs the action what it sends.
+ */
+function actionTexts(source: string): TextsShown {
+  return (c) => {
+    const shown = new Set(EFFECT_TEXTS(c));
+    c.messages.forEach((m, i) => {
+      if (m.sourceId === source) shown.add(i);
+    });
+    return shown;
+  };
+}
+
+/** The case as its page shows it (an action's answer that is the page itself, which is rare). */
+async function withPageTexts(c: WorkCase, lifecycle: LifecycleDeps): Promise<WorkCase> {
+  return (await lifecycle.cases.get(c.caseId, casePageTexts(undefined))) ?? c;
+}
+
+/**
  * The page's explanation of a refused console action (`?recusado=<the form's id>`): the pt-BR
  * reasons recorded on the case's history for that action (the ones a mail refusal lists); nothing
  * for an id the history does not hold (no text of the query string reaches the page).
@@ -580,7 +601,8 @@ async function caseView(
 
 /** The records that cited the case (CaseRecord.citedBy) still held and open to this user, oldest first. */
 async function citingRecords(c: WorkCase, user: ConsoleUser, lifecycle: LifecycleDeps): Promise<CitingRecord[]> {
-  const found = await Promise.all((c.citedBy ?? []).map((id) => lifecycle.cases.get(id)));
+  // Listed by protocol, address and subject: none of their texts is read.
+  const found = await Promise.all((c.citedBy ?? []).map((id) => lifecycle.cases.get(id, NO_TEXTS)));
   return found
     .filter((r): r is WorkCase => r !== null && canViewCase(user, r))
     .map((r) => ({
@@ -725,7 +747,7 @@ async function act(
   const formOrigins = deps.signIn.formOrigins ?? [];
   const action = CASE_ACTIONS.find((a) => a === form.get('acao'));
   const id = form.get('id') ?? '';
-  const c = await lifecycle.cases.get(caseId);
+  const c = await lifecycle.cases.get(caseId, actionTexts(consoleSource(id)));
   if (!c)
     return consoleResponse(
       404,
@@ -747,7 +769,7 @@ async function act(
   }
   if (!action || !ACTION_ID.test(id)) {
     const view = {
-      ...(await caseView(c, user, lifecycle, deps.roster)),
+      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster)),
       problem: 'O formulário veio incompleto. Recarregue a página e tente de novo.',
     };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
@@ -765,7 +787,7 @@ async function act(
   const commands = commandsOf(action, form, lifecycle.config.lifecycle.maxExtensionBusinessDays);
   if ('problem' in commands) {
     const view = {
-      ...(await caseView(c, user, lifecycle, deps.roster)),
+      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster)),
       problem: commands.problem,
       draft: draftOf(action, form),
     };

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
-import { caseIdFor } from '../domain/case';
+import { caseIdFor, NO_TEXTS } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
@@ -337,7 +337,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     result = await processSubmission(submission, deps, stored, decided ? { decided } : undefined);
   } catch (error) {
     // Nothing stored: the slot goes back (a retry of the same post reserves it again).
-    if (reserving && (await cases.get(caseId).catch(() => undefined)) === null) {
+    if (reserving && (await cases.get(caseId, NO_TEXTS).catch(() => undefined)) === null) {
       await deps.openCases.release(data.email, caseId).catch(() => undefined);
     }
     throw error;

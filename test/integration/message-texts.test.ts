@@ -19,6 +19,7 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoDataSubjectStore, MISSING_TEXT_NOTE } from '../../shared/adapters/dynamo/data-subject-store';
 import { LocalMessageTextStore } from '../../shared/adapters/local/local-message-text-store';
+import { messageTextCasePrefix } from '../../shared/adapters/s3-message-text-store';
 import { eraseSubject } from '../../shared/app/data-subject';
 import { assignCase } from '../../shared/app/assign-case';
 import { NOTICE_MESSAGES, NOTICE_TEXTS } from '../../shared/domain/assignment';
@@ -443,6 +444,18 @@ describe('reads only the texts a reader shows (issue 16: a long case costs what 
       expect(c?.messages.map(({ text: _t, ...m }) => m)).toEqual(whole?.messages.map(({ text: _t, ...m }) => m));
     },
   );
+
+  it('listBySender with a rule: each listed case reads only its shown texts', async () => {
+    const { gets, repo } = counting();
+    const r = await longCase(repo, 5);
+    gets.length = 0;
+    const listed = await repo.listBySender(r.senderEmail, 10, FIRST_TEXT);
+    const mine = listed.find((c) => c.caseId === r.caseId);
+    expect(mine?.messages).toHaveLength(6);
+    expect(mine?.messages[0]?.text.endsWith(' Mensagem 1.')).toBe(true);
+    expect(mine?.messages.slice(1).map((m) => m.text)).toEqual(['', '', '', '', '']);
+    expect(gets.filter((key) => key.startsWith(messageTextCasePrefix(r.caseId)))).toHaveLength(1);
+  });
 
   it.each([
     [3, 4],

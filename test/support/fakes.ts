@@ -148,7 +148,7 @@ export class InMemoryCaseRepository implements CaseRepository {
     return first === undefined ? null : clone(this.records.get(first) as CaseRecord);
   }
 
-  /** Message texts get, getByProtocol and findByMessageId returned, one per text (InMemoryCaseWorkStore.textReads). */
+  /** Message texts get, getByProtocol, findByMessageId and listBySender returned, one per text (InMemoryCaseWorkStore.textReads). */
   textReads = 0;
 
   async get(caseId: string, shown?: TextsShown) {
@@ -329,10 +329,12 @@ export class InMemoryCaseRepository implements CaseRepository {
     return (order === 'oldest' ? listed.reverse() : listed).slice(0, limit);
   }
 
-  async listBySender(senderEmail: string, limit = 100) {
-    return this.sorted()
+  async listBySender(senderEmail: string, limit = 100, shown?: TextsShown) {
+    const listed = this.sorted()
       .filter((r) => r.senderEmail === senderEmail.toLowerCase())
       .slice(0, limit);
+    for (const record of listed) this.textReads += textsRead(record, shown).size;
+    return listed.map((record) => withTextsShown(record, shown));
   }
 
   async listAll(limit = 1000) {

@@ -626,8 +626,8 @@ export class DynamoCaseRepository implements CaseRepository {
       .map(({ messages: _messages, ...summary }) => summary);
   }
 
-  async listBySender(senderEmail: string, limit = 100): Promise<CaseRecord[]> {
-    return this.readListed(await this.indexEntries(GSI.bySender, senderGsiPk(senderEmail), limit));
+  async listBySender(senderEmail: string, limit = 100, shown?: TextsShown): Promise<CaseRecord[]> {
+    return this.readListed(await this.indexEntries(GSI.bySender, senderGsiPk(senderEmail), limit), shown);
   }
 
   /** Up to `limit` entries of one index partition, in creation order (newest first unless `oldest`). */
@@ -663,8 +663,8 @@ export class DynamoCaseRepository implements CaseRepository {
    * only what the lists need (table-design.ts), never whole case items, and the first message's
    * text is an item of its own. One Query per case, as `get`.
    */
-  private async readListed(entries: Item[]): Promise<CaseRecord[]> {
-    const records = await Promise.all(entries.map((entry) => this.get(String(entry['caseId']))));
+  private async readListed(entries: Item[], shown?: TextsShown): Promise<CaseRecord[]> {
+    const records = await Promise.all(entries.map((entry) => this.get(String(entry['caseId']), shown)));
     return records.filter((record): record is CaseRecord => record !== null);
   }
 

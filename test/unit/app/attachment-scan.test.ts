@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordScanResult } from '../../../shared/app/attachment-scan';
+import { NO_TEXTS, type TextsShown } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import {
   CASE_TAG,
@@ -207,6 +208,23 @@ describe('recordScanResult', () => {
     };
     await recordScanResult(KEY, 'THREATS_FOUND', deps);
     expect(w.mailer.sent.filter((m) => m.to[0] === MERCHANT)).toHaveLength(notes);
+  });
+
+  it('infected: the notices read the case without any message text (a long case costs one Query)', async () => {
+    const w = world({ status: 'THREATS_FOUND' });
+    const asked: unknown[] = [];
+    const deps = {
+      ...w.deps,
+      cases: {
+        get: async (id: string, shown?: TextsShown) => {
+          asked.push(shown);
+          return w.deps.cases.get(id);
+        },
+      },
+    };
+    await recordScanResult(KEY, 'THREATS_FOUND', deps);
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(asked).toEqual([NO_TEXTS]);
   });
 
   it('a case already assigned: its analyst is told too that the file is in quarantine', async () => {

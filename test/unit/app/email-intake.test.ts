@@ -160,7 +160,10 @@ describe('receiveEmail: duplicates', () => {
   it('the same sender and Message-ID under another delivery id is a duplicate delivery of the first case', async () => {
     const raw = eml('01-accepted-ticket-48213.eml');
     const first = await receiveEmail(received('ses-1', raw), deps);
+    const textReads = cases.textReads;
     const second = await receiveEmail(received('ses-2', raw), deps);
+    // The first case's protocol is all it reads of it: no message text.
+    expect(cases.textReads).toBe(textReads);
     expect(second).toEqual({
       kind: 'duplicate-delivery',
       deliveryId: 'ses-2',

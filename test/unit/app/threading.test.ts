@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findThread, MAX_THREAD_LOOKUPS, sameAddress, type ThreadLookup } from '../../../shared/app/threading';
+import {
+  findThread,
+  MAX_THREAD_LOOKUPS,
+  sameAddress,
+  THREAD_TEXTS,
+  type ThreadLookup,
+} from '../../../shared/app/threading';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { screen } from '../../../shared/domain/eligibility/engine';
@@ -160,6 +166,27 @@ describe('findThread: mail that may not join a case is linked to it', () => {
     expect(match).toEqual(
       kind === 'continues' ? { kind, parent: linked } : { kind, parent: old, reason: 'closed-long-ago' },
     );
+  });
+
+  it('the sender’s newest cases are read as a parent is, without the texts no mail sends (THREAD_TEXTS)', async () => {
+    const days = localConfig.threading.reopenWindowDays + 1;
+    const old = {
+      ...mariasCase,
+      status: 'CLOSED' as const,
+      closedAt: new Date(NOW.getTime() - days * 86_400_000).toISOString(),
+    };
+    const linked = aCase({ sourceId: 'ses-linked', protocol: 'OUV-2026-000077', linkedProtocol: 'OUV-2026-000042' });
+    const { lookup } = lookupOf(old, linked);
+    const asked: unknown[] = [];
+    lookup.listBySender = async (_address, _limit, shown) => {
+      asked.push(shown);
+      return [linked, old];
+    };
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookup, localConfig, NOW)).toEqual({
+      kind: 'continues',
+      parent: linked,
+    });
+    expect(asked).toEqual([THREAD_TEXTS]);
   });
 
   it('another sender’s case linked to the same protocol is never the successor', async () => {

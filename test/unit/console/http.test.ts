@@ -222,6 +222,48 @@ describe('serveConsole — the case page of a long case', () => {
     for (let n = from; n <= to; n++) expect(page?.body).toContain(`Mensagem número ${n}: ainda sem o estorno.`);
     expect(w.cases.textReads).toBe(to - from + 1);
   });
+
+  // An action reads the texts its mails send, not the case's 120 nor the page's 50.
+  it.each<{ acao: string; fields: Record<string, string>; reads: number; mailHas?: string }>([
+    {
+      acao: 'answer',
+      fields: { texto: 'Olá, Maria. O estorno foi pedido hoje.' },
+      reads: 0,
+      mailHas: 'estorno foi pedido',
+    },
+    { acao: 'note', fields: { texto: 'Liguei para a loja.' }, reads: 0 },
+    // The transfer notice quotes the newest exchanges (TRANSFER_TIMELINE_ENTRIES), read once, after the commit.
+    { acao: 'transfer', fields: { para: 'carla' }, reads: 8, mailHas: 'Mensagem número 120: ainda sem o estorno.' },
+  ])('POST $acao reads only the texts its mails send ($reads)', async ({ acao, fields, reads, mailHas }) => {
+    const { serve, request, w } = world([workCase({ messages })]);
+    const r = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao, ...fields })));
+    expect(r?.headers['location']).toContain(`feito=${acao}`);
+    expect(w.cases.textReads).toBe(reads);
+    if (mailHas) expect(w.mailer.sent.map((m) => m.text).join('\n')).toContain(mailHas);
+  });
+
+  it('the same answer sent again with its text changed is still told apart (its own text is read)', async () => {
+    const { serve, request, w } = world([workCase({ messages })]);
+    const ana = tokenOf('ana');
+    const form = post(ana, { acao: 'answer', texto: 'Olá, Maria. O estorno foi pedido.' });
+    await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, form));
+    w.cases.textReads = 0;
+    const again = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, { ...form, form: { ...form.form, texto: 'Outro texto.' } }),
+    );
+    expect(new URL(again?.headers['location'] ?? '', 'https://x').searchParams.get('repetido')).toBe('answer');
+    expect(w.cases.textReads).toBe(1);
+  });
+
+  it('an incomplete form answers with the page itself: its 50 texts, as a GET', async () => {
+    const { serve, request, w } = world([workCase({ messages })]);
+    const r = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao: 'bogus' })));
+    expect(r?.statusCode).toBe(400);
+    expect(r?.body).toContain('O formulário veio incompleto.');
+    expect(r?.body).toContain('Mensagem número 71: ainda sem o estorno.');
+    expect(r?.body).toContain('Mensagem número 120: ainda sem o estorno.');
+    expect(w.cases.textReads).toBe(50);
+  });
 });
 
 describe('serveConsole — who sees what', () => {
@@ -384,7 +426,7 @@ describe('serveConsole — who sees what', () => {
       referencedCaseId: CASE_ID,
     });
     const cited = workCase({ citedBy: ['email:ses-0020', 'email:ses-apagado'] });
-    const { serve, request } = world([cited, citing]);
+    const { serve, request, w } = world([cited, citing]);
     const page = await serve(request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf(who) }));
     expect(page?.statusCode).toBe(200);
     expect(page?.body).toContain('<dt>Citado por</dt>');
@@ -393,6 +435,8 @@ describe('serveConsole — who sees what', () => {
       '<a href="/equipe/caso/email%3Ases-0020">mensagem de 12/03/2026, 10:30</a> — financeiro@outraloja.com.br: Sobre o protocolo OUV-2026-000123',
     );
     expect(page?.body).not.toContain('ses-apagado');
+    // The citing record is listed by its address and subject: none of its texts is read.
+    expect(w.cases.textReads).toBe(cited.messages.length);
   });
 
   it('a search by protocol opens the case when visible', async () => {
