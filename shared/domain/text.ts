@@ -768,10 +768,20 @@ export function detectLanguage(text: string): MessageLanguage {
  * spaces: it reads words only). A sample is the first LANGUAGE_SAMPLE_CHARS characters.
  */
 export function languageOfNormalized(normalized: string): MessageLanguage {
+  return languageOfCounts(languageWordCounts(normalized));
+}
+
+/** How many everyday words of each language a sample holds (a word of two lists counts for both). */
+export interface LanguageWordCounts {
+  pt: number;
+  es: number;
+  en: number;
+}
+
+/** languageOfNormalized's counts: the sample normalised (whole, or pieces joined by spaces). */
+export function languageWordCounts(normalized: string): LanguageWordCounts {
   const { trie, listsAt } = LANGUAGE_TRIE;
-  let pt = 0;
-  let es = 0;
-  let en = 0;
+  const counts = { pt: 0, es: 0, en: 0 };
   // The words are the maximal runs of [a-z']. node: the trie node of the word read so far; -1 once
   // the word has left the trie (it is in no list).
   let node = 0;
@@ -783,15 +793,39 @@ export function languageOfNormalized(normalized: string): MessageLanguage {
     }
     if (node > 0) {
       const bits = listsAt[node] ?? 0;
-      if (bits & PT) pt++;
-      if (bits & ES) es++;
-      if (bits & EN) en++;
+      if (bits & PT) counts.pt++;
+      if (bits & ES) counts.es++;
+      if (bits & EN) counts.en++;
     }
     node = 0;
   }
+  return counts;
+}
+
+/** Spanish or English when their words clearly outnumber Portuguese ones; pt-BR otherwise. */
+export function languageOfCounts({ pt, es, en }: LanguageWordCounts): MessageLanguage {
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
   return 'pt-BR';
+}
+
+/**
+ * The language of a reply too short to tell on its own words, from the quote it answers: no
+ * Portuguese word of hers, and either a word of the quote's language ("Ticket 51234. Thanks", "Es
+ * el 51234, gracias") or no word at all ("51234", "#51234 !!") above a reply quote (not a bare
+ * forward: what she forwards may be anyone's). The quote is then our reply in her language, or her own earlier mail.
+ * `own`: the counts of her sample (subject and fresh words); `split`: her body split; pt-BR otherwise.
+ */
+export function languageOfShortReply(own: LanguageWordCounts, subject: string, split: SplitText): MessageLanguage {
+  if (own.pt > 0 || split.quoted.trim() === '' || isBareForward(subject, split)) return 'pt-BR';
+  const quoted = detectLanguage(split.quoted);
+  if (quoted === 'pt-BR') return 'pt-BR';
+  // Wordless: numbers and signs only; a word in no list ("Pedido atrasado") may be Portuguese. Her
+  // own words count, not the subject's: "Re: Order delay" may be the thread she answers.
+  const wordless = !/\p{L}{2,}/u.test(split.fresh);
+  return wordless || languageWordCounts(normalize(split.fresh.slice(0, LANGUAGE_SAMPLE_CHARS)))[quoted] > 0
+    ? quoted
+    : 'pt-BR';
 }
 
 /** A literal string as a regular expression matches it (a configured word, address or domain). */

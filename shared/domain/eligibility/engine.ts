@@ -31,11 +31,12 @@ import { type Submission, virusDetected } from '../submission';
 import {
   canonicalizeWords,
   capText,
-  detectLanguage,
   escapeRegExp,
   LANGUAGE_NAMES_PT,
   LANGUAGE_SAMPLE_CHARS,
-  languageOfNormalized,
+  languageOfCounts,
+  languageOfShortReply,
+  languageWordCounts,
   normalize,
   normalizeEach,
   isBareForward,
@@ -780,10 +781,16 @@ function machineGenerated(s: Submission, config: OuvidoriaConfig, screening: Scr
 
 /** The fresh text a language guess reads: subject and what the sender wrote now. */
 function languageOf(s: Submission, topics: TopicText): Decision['language'] {
+  const split = () => splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
   // The same words as normalising the sample whole: sentence breaks are word breaks too.
-  if (topics.languageSample !== undefined) return languageOfNormalized(topics.languageSample);
-  const { fresh } = splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
-  return detectLanguage(`${s.subject}\n${s.formTopic ?? ''}\n${fresh}`);
+  const counts = languageWordCounts(
+    topics.languageSample ??
+      normalize(`${s.subject}\n${s.formTopic ?? ''}\n${split().fresh}`.slice(0, LANGUAGE_SAMPLE_CHARS)),
+  );
+  const guess = languageOfCounts(counts);
+  // A mail with no Portuguese word may be a short reply answered in the quote's language.
+  const shortReply = guess === 'pt-BR' && counts.pt === 0 && s.channel === 'email';
+  return shortReply ? languageOfShortReply(counts, s.subject, split()) : guess;
 }
 
 /** The text rules that find a store's buyer (a shopper, or their lawyer): the `shopper` reply variant. */

@@ -8,6 +8,8 @@ import {
   hasLoneSurrogate,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
+  languageOfShortReply,
+  languageWordCounts,
   normalize,
   normalizeEach,
   normalizeLine,
@@ -235,6 +237,27 @@ describe('normalizeEach', () => {
     );
     // U+037E (Greek question mark) folds to ';', never to the '?' that joins the parts.
     expect(normalizeEach(['a\u037e b', ' Ç ', ''])).toEqual(['a; b', 'c', '']);
+  });
+});
+
+describe('languageOfShortReply', () => {
+  const quote = (lines: string[]) => lines.map((l) => `> ${l}`).join('\n');
+  const EN = `On Tue, Nov 24, 2026 at 10:05 AM Ouvidoria wrote:\n${quote(['Hello, we received your message and we will answer you soon. Thank you for your patience.'])}`;
+  const ES = `El mar, 24 nov 2026, Ouvidoria escribió:\n${quote(['Hola, recibimos su mensaje y le responderemos pronto. Gracias por su paciencia.'])}`;
+  it.each<[string, string, string, string]>([
+    ['a word of the quote’s language', 'Re: x', `Thanks!\n\n${EN}`, 'en'],
+    ['numbers and signs only', 'Re: x', `48213 !!\n\n${EN}`, 'en'],
+    ['Spanish', 'Re: x', `Gracias\n\n${ES}`, 'es'],
+    ['a Portuguese word in the subject', 'Re: Recebemos sua mensagem', `Thanks\n\n${EN}`, 'pt-BR'],
+    ['a Portuguese word of hers', 'Re: x', `Obrigado\n\n${EN}`, 'pt-BR'],
+    ['a word in no list', 'Re: x', `Atrasado\n\n${EN}`, 'pt-BR'],
+    ['the other language’s word', 'Re: x', `Gracias\n\n${EN}`, 'pt-BR'],
+    ['no quote', 'Re: x', 'Thanks', 'pt-BR'],
+    ['a bare forward', 'Fwd: x', `\n---------- Forwarded message ---------\n${EN.replace(/^> /gm, '')}`, 'pt-BR'],
+  ])('%s: %s → %s', (_name, subject, text, language) => {
+    const split = splitQuoted(text);
+    const own = languageWordCounts(normalize(`${subject}\n${split.fresh}`));
+    expect(languageOfShortReply(own, subject, split)).toBe(language);
   });
 });
 

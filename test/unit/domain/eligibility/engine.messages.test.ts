@@ -5920,3 +5920,74 @@ describe('round 24: machine-translated access problems', () => {
     });
   });
 });
+
+// A reply of a few words (or only a number) above the quote it answers was read as pt-BR, its
+// default: the merchant who wrote to us in English or Spanish got our next answer in Portuguese.
+describe('short replies above a quote: the language of the quote when hers says nothing', () => {
+  const ENGLISH_GUIDANCE = [
+    'On Tue, Nov 24, 2026 at 10:05 AM Ouvidoria Bagy <ouvidoria@ouvidoria.example.com.br> wrote:',
+    '> Hello,',
+    '> We received your message. The Ombudsman office handles cases that were first handled by our support team and were not solved. To open a case, please reply with the number of your support ticket.',
+    '> Kind regards,',
+    '> Ouvidoria Bagy',
+  ].join('\n');
+  const SPANISH_GUIDANCE = [
+    'El mar, 24 nov 2026 a las 10:05, Ouvidoria Bagy (<ouvidoria@ouvidoria.example.com.br>) escribió:',
+    '> Hola,',
+    '> Recibimos su mensaje. La Ouvidoria atiende casos que ya pasaron por nuestro soporte sin solución. Para abrir un caso, responda con el número de su ticket de soporte.',
+    '> Saludos,',
+    '> Ouvidoria Bagy',
+  ].join('\n');
+  const PORTUGUESE_GUIDANCE = [
+    'Em ter., 24 de nov. de 2026 às 10:05, Ouvidoria Bagy <ouvidoria@ouvidoria.example.com.br> escreveu:',
+    '> Olá,',
+    '> Recebemos sua mensagem. A Ouvidoria atende casos que já passaram pelo nosso suporte sem solução. Para abrir um caso, responda com o número do seu chamado.',
+  ].join('\n');
+  const FORWARDED_ENGLISH = [
+    '---------- Forwarded message ---------',
+    'From: Supplier Ltd <sales@supplier.example.com>',
+    'Subject: Your order',
+    '',
+    'Hello, your order is delayed. Thank you for your patience, we will ship it next week and send the tracking code.',
+  ].join('\n');
+  it.each<[string, string, string, MessageLanguage]>([
+    [
+      '"Ticket 48213. Thanks" above our English answer',
+      'Re: Store problem',
+      `Ticket 48213. Thanks\n\n${ENGLISH_GUIDANCE}`,
+      'en',
+    ],
+    ['only the number, then her phone footer', 'Re: Bagy', `48213\n\nSent from my iPhone\n\n${ENGLISH_GUIDANCE}`, 'en'],
+    ['"#48213 !!"', 'RE: Bagy', `#48213 !!\n\n${ENGLISH_GUIDANCE}`, 'en'],
+    ['"Es el 48213, gracias"', 'Re: Tienda', `Es el 48213, gracias\n\n${SPANISH_GUIDANCE}`, 'es'],
+    ['"Ticket 48213. Saludos"', 'Re: Tienda', `Ticket 48213. Saludos\n\n${SPANISH_GUIDANCE}`, 'es'],
+    ['only the number above our Spanish answer', 'Re: Tienda', `48213\n\n${SPANISH_GUIDANCE}`, 'es'],
+    // Hers says Portuguese, or could: pt-BR whatever the quote.
+    [
+      '"Segue o chamado 48213, obrigada" above English',
+      'Re: Store',
+      `Segue o chamado 48213, obrigada\n\n${ENGLISH_GUIDANCE}`,
+      'pt-BR',
+    ],
+    [
+      '"Pedido atrasado, chamado 48213" under an English subject',
+      'Re: Order delay',
+      `Pedido atrasado, chamado 48213\n\n${ENGLISH_GUIDANCE}`,
+      'pt-BR',
+    ],
+    ['"Ticket 48213" (no word of any language)', 'Re: Bagy', `Ticket 48213\n\n${ENGLISH_GUIDANCE}`, 'pt-BR'],
+    ['a number above our Portuguese answer', 'Re: Bagy', `48213\n\n${PORTUGUESE_GUIDANCE}`, 'pt-BR'],
+    // What she forwards may be anyone's words: a bare forward stays pt-BR.
+    ['a bare forward of an English mail', 'Fwd: Your order', `\n\n${FORWARDED_ENGLISH}`, 'pt-BR'],
+    ['a forward with "Ticket 48213" above', 'Fwd: Your order', `Ticket 48213\n\n${FORWARDED_ENGLISH}`, 'pt-BR'],
+  ])('%s: %s', async (name, subject, text, language) => {
+    const { decision } = await triage({
+      name,
+      from: 'Marina Costa <lojista@modasbella.com.br>',
+      subject,
+      text,
+      outcome: 'ACCEPTED',
+    });
+    expect(decision.language, `${decision.outcome} ${decision.reason}`).toBe(language);
+  });
+});
