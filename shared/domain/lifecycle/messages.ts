@@ -212,9 +212,19 @@ function addressesByName(first: string, merchantName: string | undefined): boole
   if ((words[0] ?? '').length < 2) return false;
   return words.some((_, i) => {
     const called = words.slice(0, i + 1).join(' ');
-    return first === called || (first.startsWith(called) && /^[,:!]/.test(first.slice(called.length)));
+    if (first === called) return true;
+    const after = first.slice(called.length);
+    return first.startsWith(called) && /^[,:!]/.test(after) && !NAMES_SOMEONE_ELSE.test(after);
   });
 }
+
+/**
+ * After a name and its comma, a role in apposition, closed by its own comma: "Ana, a analista do
+ * suporte, confirmou…" is about a namesake (another Ana), not the office calling the merchant Ana
+ * Paula ("Ana, a analista do suporte confirmou…" still calls her).
+ */
+const NAMES_SOMEONE_ELSE =
+  /^, (?:a|o|nossa|nosso) (?:analista|atendente|responsavel|gerente|supervisora?|coordenadora?|colega|consultora?|especialista|tecnica|tecnico|agente)(?![a-z0-9])[^,.!?:;]{0,40},/;
 
 /** How many of a text's last lines are read for a closing: a formula, a name, a role, a phone. */
 const CLOSING_LINES = 4;

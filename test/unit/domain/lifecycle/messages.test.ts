@@ -186,6 +186,13 @@ describe('lifecycle mails', () => {
     ['Mariana Bella informou o CNPJ errado no cadastro.', 'Mariana Bella', false],
     ['Marianas, lojas e marcas: o repasse sai amanhã.', 'Mariana Bella', false],
     ['Maria, o estorno foi pedido.', 'Maria. Seu PIX foi bloqueado, regularize em https://golpe.example', false],
+    // A namesake in apposition is someone else: the office still greets her.
+    ['Ana, a analista do suporte, confirmou o estorno.', 'Ana Paula', false],
+    ['Ana, o atendente que cuidou do chamado, já respondeu.', 'Ana Paula Souza', false],
+    ['Carla, nossa gerente, aprovou o repasse.', 'Carla Dias', false],
+    ['Ana Paula, a analista do suporte confirmou o estorno.', 'Ana Paula', true],
+    ['Ana Paula, o estorno foi pedido.', 'Ana Paula', true],
+    ['Ana, o estorno foi pedido.', 'Ana Paula', true],
   ] as const)('letterParts(%j) with the merchant %j → greets %s', (body, name, greets) => {
     expect(letterParts(body, localConfig, name).greets).toBe(greets);
   });
