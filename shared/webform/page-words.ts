@@ -56,6 +56,8 @@ export interface PageWords {
     filesHeading: string;
     /** Under them when one had a threat. */
     threatNote: string;
+    /** Her text announces a file and the form sent none (attachment-mention.ts): how to send it. */
+    missingAttachment: string;
   };
   survey: {
     title: string;
@@ -144,6 +146,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       filesHeading: 'Arquivos recebidos',
       threatNote:
         'Um arquivo com ameaça fica em quarentena: ninguém da equipe vai abri-lo. Enviamos orientações para o seu e-mail.',
+      missingAttachment:
+        'A sua mensagem menciona um anexo, mas nenhum arquivo veio com o formulário. Para enviá-lo, responda ao e-mail de confirmação com o arquivo anexado, mantendo o número do protocolo no assunto.',
       nextSteps: 'Próximos passos',
       steps: [
         [
@@ -248,6 +252,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       filesHeading: 'Archivos recibidos',
       threatNote:
         'Un archivo con una amenaza queda en cuarentena: nadie del equipo lo abrirá. Le enviamos orientaciones a su correo.',
+      missingAttachment:
+        'Su mensaje menciona un archivo adjunto, pero el formulario no trajo ningún archivo. Para enviarlo, responda al correo de confirmación con el archivo adjunto, manteniendo el número de protocolo en el asunto.',
       steps: FOREIGN_ACKNOWLEDGEMENT.es.steps.map((step) => [step]),
       addInfo: `Para agregar información, responda al correo de confirmación manteniendo el número de protocolo en el asunto. ${FOREIGN_ACKNOWLEDGEMENT.es.writesIn}`,
       statusRequest: [
@@ -338,6 +344,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       filesHeading: 'Files received',
       threatNote:
         'A file with a threat is kept in quarantine: no one on our team will open it. We have sent you guidance by email.',
+      missingAttachment:
+        'Your message mentions an attachment, but no file came with the form. To send it, reply to the confirmation email with the file attached, keeping the protocol number in the subject.',
       steps: FOREIGN_ACKNOWLEDGEMENT.en.steps.map((step) => [step]),
       addInfo: `To add information, reply to the confirmation email keeping the protocol number in the subject. ${FOREIGN_ACKNOWLEDGEMENT.en.writesIn}`,
       statusRequest: [

@@ -64,6 +64,8 @@ export type WebformView =
       dueDate?: string;
       /** The language of the acknowledgement mail (caseLanguage): the page speaks it too. */
       language?: MessageLanguage;
+      /** Her text announces a file and none came (attachment-mention.ts): the page says how to send it, as the mail does. */
+      missingAttachment?: boolean;
     }
   | {
       kind: 'guidance';
@@ -334,6 +336,7 @@ ${dueDate ? html`<p><strong>${a.due(dueDate)}</strong>.</p>` : ''}
 </div>
 ${emailed ? html`<p>${a.emailed}</p>` : ''}
 ${attachmentList(files, w.htmlLang)}
+${view.missingAttachment ? html`<p class="aviso" role="note">${a.missingAttachment}</p>` : ''}
 <h2>${a.nextSteps}</h2>
 <ol>
 ${a.steps.map((step) => html`<li>${step.map(pageInline)}</li>\n`)}</ol>

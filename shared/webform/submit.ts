@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
+import { attachmentMissing } from '../domain/attachment-mention';
 import { caseIdFor, NO_TEXTS } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
@@ -351,7 +352,10 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
-  const reply = answer(result, keys.source, deps, listed);
+  // Her text announces a file and the case holds none: the page says so, as her acknowledgement does.
+  const missingAttachment =
+    result.kind === 'case' && attachmentMissing({ text: data.descricao, attachments: result.attachments });
+  const reply = answer(result, keys.source, deps, listed, missingAttachment);
   const unscannedUploads = claimed.attachments.filter((a) => a.scan === 'PENDING').length;
   return unscannedUploads > 0 && reply.event.kind === 'submitted'
     ? { ...reply, event: { ...reply.event, unscannedUploads } }
@@ -430,6 +434,7 @@ function answer(
   keySource: 'header' | 'content',
   deps: WebformDeps,
   attachments: AttachmentView[] = [],
+  missingAttachment = false,
 ): FormPostResult {
   if (result.kind !== 'case') {
     // Webform submissions never thread into an existing case; answer neutrally if one ever does.
@@ -462,6 +467,7 @@ function answer(
         emailed,
         attachments,
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...(missingAttachment ? { missingAttachment } : {}),
         ...foreign,
       },
       json: {
@@ -470,6 +476,7 @@ function answer(
         attachments,
         message: PAGE_WORDS[language].accepted.message(result.protocol),
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...(missingAttachment ? { missingAttachment: PAGE_WORDS[language].accepted.missingAttachment } : {}),
         ...foreign,
       },
       event,

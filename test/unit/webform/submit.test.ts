@@ -199,6 +199,69 @@ describe('handleFormPost — an accepted case', () => {
   });
 });
 
+// Her text said "segue o print" and the form sent no file: the mail told her how to send it, the
+// confirmation page she reads first did not.
+describe('handleFormPost — a text that announces a file the form did not send', () => {
+  it.each([
+    {
+      language: 'pt-BR',
+      descricao:
+        'O repasse de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu. Segue o print do extrato.',
+      says: 'A sua mensagem menciona um anexo, mas nenhum arquivo veio com o formulário.',
+    },
+    {
+      language: 'es',
+      descricao:
+        'Hola, el pago de las ventas de noviembre no llegó a mi cuenta. Abrí el ticket 48215 hace una semana y nadie me respondió. Te adjunto el comprobante.',
+      says: 'Su mensaje menciona un archivo adjunto, pero el formulario no trajo ningún archivo.',
+    },
+    {
+      language: 'en',
+      descricao:
+        'Hello, the payout for my November sales never reached my bank account. I opened ticket 48215 a week ago and nobody has answered. Please find attached the bank statement.',
+      says: 'Your message mentions an attachment, but no file came with the form.',
+    },
+  ])('$language: the page says what the acknowledgement says, in its language', async ({ descricao, says }) => {
+    const deps = webformDeps();
+    const form = post({
+      nome: 'Rafael Lima',
+      email: 'contato@eletroponto.com.br',
+      chamado: '48215',
+      assunto: 'atendimento',
+      descricao,
+    });
+    const result = await handleFormPost(form, deps);
+    expect(result.status).toBe(201);
+    const page = renderPage(result.view, { config: localConfig });
+    expect(page).toContain(`<p class="aviso" role="note">${says}`);
+    expect((result.json as { missingAttachment?: string }).missingAttachment).toContain(says);
+    // The acknowledgement told her too; a double click shows the same page.
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(renderPage((await handleFormPost(form, deps)).view, { config: localConfig })).toContain(says);
+  });
+
+  it('no note when her text announces nothing, or names a file of someone else', async () => {
+    for (const descricao of [
+      'O repasse de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
+      'O repasse de novembro não caiu na conta, chamado 48215. O cliente disse que mandou o comprovante em anexo.',
+    ]) {
+      const deps = webformDeps();
+      const result = await handleFormPost(
+        post({
+          nome: 'Rafael Lima',
+          email: 'contato@eletroponto.com.br',
+          chamado: '48215',
+          assunto: 'atendimento',
+          descricao,
+        }),
+        deps,
+      );
+      expect(result.status, descricao).toBe(201);
+      expect(renderPage(result.view, { config: localConfig }), descricao).not.toContain('role="note"');
+    }
+  });
+});
+
 describe('handleFormPost — the confirmation of an accepted case speaks the language of its acknowledgement', () => {
   it.each([
     {
