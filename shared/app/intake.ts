@@ -870,8 +870,13 @@ async function sendAutomaticReply(
   // The provider's Message-IDs go on the case's list in the reply's own write (ours is there since
   // the claim). The pointers of both follow in one batch, with the recipient for delivery reports:
   // best effort, retried (issue 16: one request; no answer or report arrives that fast).
-  const reply: ReplyState = { status: 'sent', messageId, at: clock.now().toISOString() };
   const providerIds = providerMessageIds(sent, messageId);
+  const reply: ReplyState = {
+    status: 'sent',
+    messageId,
+    at: clock.now().toISOString(),
+    ...(providerIds.length > 0 ? { deliveredAs: providerIds } : {}),
+  };
   const enqueuedAt = pass.enqueuedAt;
   await recordAfterSend(() =>
     cases.recordReply(record.caseId, reply, { messageIds: providerIds, ...(enqueuedAt ? { enqueuedAt } : {}) }),

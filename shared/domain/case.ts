@@ -74,7 +74,17 @@ export const REPLY_THROTTLED = 'throttled';
 
 /** Outcome of the automatic reply step, recorded for the decision trail. */
 export type ReplyState =
-  | { status: 'sent'; messageId: string; at: string }
+  | {
+      status: 'sent';
+      messageId: string;
+      at: string;
+      /**
+       * The Message-IDs her mailbox has for it (the provider's: SES replaces ours): the case's later
+       * mails to her name it in References, so they join it in one conversation (a form's case has
+       * no mail of hers to name).
+       */
+      deliveredAs?: string[];
+    }
   | { status: 'suppressed'; reason: string; at: string }
   /** `permanent`: the provider refused this mail for good (a retry would fail the same way). */
   | { status: 'failed'; error: string; at: string; permanent?: boolean };

@@ -66,9 +66,16 @@ function fromHeader(deps: ResolvedDeps): string {
   return officeSender(deps.config);
 }
 
-/** The merchant's messages we received, in order (for In-Reply-To / References). */
+/**
+ * The conversation's mails in her mailbox, in order (for In-Reply-To / References): her first mail,
+ * our acknowledgement as she received it (`deliveredAs`), then her later mails. A form's case has
+ * only the acknowledgement: without it, the case's mails named nothing and her mail program could
+ * split them from it. Only ids of mails to or from her: never a staff mail's.
+ */
 function merchantMessageIds(c: WorkCase): string[] {
-  const ids = c.messages.filter((m) => m.direction !== 'out' && m.messageId).map((m) => m.messageId as string);
+  const hers = c.messages.filter((m) => m.direction !== 'out' && m.messageId).map((m) => m.messageId as string);
+  const acknowledgement = c.reply?.status === 'sent' ? (c.reply.deliveredAs ?? []) : [];
+  const ids = [...new Set([...hers.slice(0, 1), ...acknowledgement, ...hers.slice(1)])];
   return ids.length > MAX_REFERENCES ? [ids[0] as string, ...ids.slice(-(MAX_REFERENCES - 1))] : ids;
 }
 
@@ -90,7 +97,8 @@ async function sendToMerchant(
   };
   // The relayed answer is a person's words; notices are automatic (RFC 3834).
   if (!options.human) headers['Auto-Submitted'] = 'auto-generated';
-  const last = refs[refs.length - 1];
+  // Her latest mail is the one answered; a form's case answers its acknowledgement.
+  const last = c.messages.findLast((m) => m.direction !== 'out' && m.messageId)?.messageId ?? refs.at(-1);
   if (last) {
     headers['In-Reply-To'] = `<${last}>`;
     headers['References'] = refs.map((id) => `<${id}>`).join(' ');

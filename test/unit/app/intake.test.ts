@@ -322,6 +322,17 @@ describe('processSubmission: exactly-once effects', () => {
     expect((await cases.get(queue.messages[0]!.caseId))?.reply).toMatchObject({ status: 'sent' });
   });
 
+  it('records the acknowledgement as her mailbox has it (the provider’s ids): the case’s later mails name it', async () => {
+    const result = await processSubmission(email(), deps);
+    const stored = await cases.get(result.caseId);
+    expect(stored?.reply).toEqual({
+      status: 'sent',
+      messageId: mailer.sent[0]!.messageId,
+      at: expect.any(String),
+      deliveredAs: ['fake-1@fake.amazonses.com'],
+    });
+  });
+
   it('numbers the case in its creating write and gives the number back when a concurrent delivery won', async () => {
     const first = await processSubmission(email(), deps);
     // A concurrent duplicate: it read no case, drew the next number, then lost the create.

@@ -102,6 +102,55 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(stored?.messages?.at(-1)?.text).not.toMatch(/ana@empresa\.com\.br/i);
   });
 
+  // A form's case has no mail of hers: its mails named nothing, and her mail program could show the
+  // acknowledgement and each later mail as separate conversations.
+  const ACK_AS_DELIVERED = ['0100019ack-0000@us-east-1.amazonses.com', '0100019ack-0000@email.amazonses.com'];
+  const acknowledged = {
+    status: 'sent' as const,
+    messageId: 'ack.1@ouvidoria.example.com.br',
+    at: '2026-03-10T13:00:05.000Z',
+    deliveredAs: ACK_AS_DELIVERED,
+  };
+  it.each([
+    [
+      'a form’s case: the acknowledgement as she received it, which the answer replies to',
+      workCase({
+        channel: 'webform',
+        messages: [{ ...workCase().messages[0]!, channel: 'webform', messageId: undefined }],
+        messageIds: [
+          'ack.1@ouvidoria.example.com.br',
+          ...ACK_AS_DELIVERED,
+          'assign.notice.ana@ouvidoria.example.com.br',
+        ],
+        reply: acknowledged,
+      }),
+      `<${ACK_AS_DELIVERED[0]}> <${ACK_AS_DELIVERED[1]}>`,
+      `<${ACK_AS_DELIVERED[1]}>`,
+    ],
+    [
+      'a mail’s case: her mail, then the acknowledgement; the answer replies to hers',
+      workCase({ reply: acknowledged }),
+      `<CAF=merchant-1@mail.gmail.com> <${ACK_AS_DELIVERED[0]}> <${ACK_AS_DELIVERED[1]}>`,
+      '<CAF=merchant-1@mail.gmail.com>',
+    ],
+    [
+      'a case from before deliveredAs: her mail only, as before',
+      workCase({
+        reply: { status: 'sent', messageId: 'ack.1@ouvidoria.example.com.br', at: '2026-03-10T13:00:05.000Z' },
+      }),
+      '<CAF=merchant-1@mail.gmail.com>',
+      '<CAF=merchant-1@mail.gmail.com>',
+    ],
+  ])('the answer names the conversation’s mails — %s', async (_what, c, references, inReplyTo) => {
+    const w = lifecycleWorld({ cases: [c] });
+    await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);
+    const sent = w.mailer.sent[0]!;
+    expect(sent.headers['References']).toBe(references);
+    expect(sent.headers['In-Reply-To']).toBe(inReplyTo);
+    // Never a staff mail's id (the analyst's notice): the merchant never had it.
+    expect(sent.headers['References']).not.toContain('assign.notice');
+  });
+
   it('an answer is relayed to the merchant from the office, threaded, and recorded', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);
