@@ -12,6 +12,16 @@ const post = (fields: Record<string, string>) => ({
   sourceIp: '203.0.113.9',
 });
 
+/** Rafael's post citing his own ticket 48215 (the fake directory's), with his description. */
+const rafaelsPost = (descricao: string) =>
+  post({
+    nome: 'Rafael Lima',
+    email: 'contato@eletroponto.com.br',
+    chamado: '48215',
+    assunto: 'atendimento',
+    descricao,
+  });
+
 describe('handleFormPost — the guidance page says what the reply says', () => {
   it.each([
     [
@@ -180,13 +190,9 @@ describe('handleFormPost — the JSON answer speaks the language of its mail and
 describe('handleFormPost — an accepted case', () => {
   it('the confirmation page and the JSON state the answer deadline the acknowledgement mail promises', async () => {
     const deps = webformDeps();
-    const form = post({
-      nome: 'Rafael Lima',
-      email: 'contato@eletroponto.com.br',
-      chamado: '48215',
-      assunto: 'atendimento',
-      descricao: 'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
-    });
+    const form = rafaelsPost(
+      'O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.',
+    );
     const result = await handleFormPost(form, deps);
     expect(result.status).toBe(201);
     expect(result.json).toMatchObject({ outcome: 'ACCEPTED', dueDate: '08/12/2026' });
@@ -223,13 +229,7 @@ describe('handleFormPost — a text that announces a file the form did not send'
     },
   ])('$language: the page says what the acknowledgement says, in its language', async ({ descricao, says }) => {
     const deps = webformDeps();
-    const form = post({
-      nome: 'Rafael Lima',
-      email: 'contato@eletroponto.com.br',
-      chamado: '48215',
-      assunto: 'atendimento',
-      descricao,
-    });
+    const form = rafaelsPost(descricao);
     const result = await handleFormPost(form, deps);
     expect(result.status).toBe(201);
     const page = renderPage(result.view, { config: localConfig });
@@ -246,16 +246,7 @@ describe('handleFormPost — a text that announces a file the form did not send'
       'O repasse de novembro não caiu na conta, chamado 48215. O cliente disse que mandou o comprovante em anexo.',
     ]) {
       const deps = webformDeps();
-      const result = await handleFormPost(
-        post({
-          nome: 'Rafael Lima',
-          email: 'contato@eletroponto.com.br',
-          chamado: '48215',
-          assunto: 'atendimento',
-          descricao,
-        }),
-        deps,
-      );
+      const result = await handleFormPost(rafaelsPost(descricao), deps);
       expect(result.status, descricao).toBe(201);
       expect(renderPage(result.view, { config: localConfig }), descricao).not.toContain('role="note"');
     }
@@ -291,16 +282,7 @@ describe('handleFormPost — the confirmation of an accepted case speaks the lan
     '$language: the page and the JSON say the mail’s words in its language',
     async ({ language, descricao, title, message, says }) => {
       const deps = webformDeps();
-      const result = await handleFormPost(
-        post({
-          nome: 'Rafael Lima',
-          email: 'contato@eletroponto.com.br',
-          chamado: '48215',
-          assunto: 'atendimento',
-          descricao,
-        }),
-        deps,
-      );
+      const result = await handleFormPost(rafaelsPost(descricao), deps);
       expect(result.status).toBe(201);
       const json = result.json as { protocol: string; message: string; language?: string };
       expect(json.message).toBe(`${message}${json.protocol}.`);
@@ -352,14 +334,7 @@ describe('handleFormPost — two tickets in the ticket field', () => {
 describe('handleFormPost — her second post naming the ticket of her open case', () => {
   it('is a case of its own, within her open-case cap: a typed address proves no From, so a post neither joins her case nor holds her ticket for her mail', async () => {
     const deps = webformDeps();
-    const form = (descricao: string) =>
-      post({
-        nome: 'Rafael Lima',
-        email: 'contato@eletroponto.com.br',
-        chamado: '48215',
-        assunto: 'atendimento',
-        descricao,
-      });
+    const form = rafaelsPost;
     const first = await handleFormPost(
       form('O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.'),
       deps,
