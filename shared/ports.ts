@@ -113,8 +113,11 @@ export class MailRejected extends Error {
 }
 
 export interface Mailer {
-  /** Sends once per call; throws MailRejected (permanent) or any other error (transient). */
-  send(mail: OutgoingMail): Promise<SentMail>;
+  /**
+   * Sends once per call; throws MailRejected (permanent) or any other error (transient). `signal`:
+   * given up when it aborts (the call throws; the provider may or may not have taken the mail).
+   */
+  send(mail: OutgoingMail, options?: { signal?: AbortSignal }): Promise<SentMail>;
 }
 
 export interface AssignmentMessage {

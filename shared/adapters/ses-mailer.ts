@@ -152,11 +152,12 @@ export interface SesMailerOptions {
 export class SesMailer implements Mailer {
   constructor(private readonly options: SesMailerOptions) {}
 
-  async send(mail: OutgoingMail): Promise<SentMail> {
+  async send(mail: OutgoingMail, options?: { signal?: AbortSignal }): Promise<SentMail> {
     const input = sendEmailInput(mail, this.options.configurationSetName);
     let out: { MessageId?: string | undefined };
     try {
-      out = await this.options.client.send(new SendEmailCommand(input));
+      const signal = options?.signal;
+      out = await this.options.client.send(new SendEmailCommand(input), signal ? { abortSignal: signal } : {});
     } catch (error) {
       const name = (error as { name?: unknown })?.name;
       if (typeof name === 'string' && PERMANENT_SES_ERRORS.has(name)) {

@@ -89,6 +89,8 @@ export function newNonce(): string {
 export async function requestStatusLink(
   input: { protocol: string; email: string },
   deps: StatusLinkDeps,
+  /** Gives up the mail when it aborts: a slow send must not make a match answer later than a miss. */
+  signal?: AbortSignal,
 ): Promise<StatusRequestResult> {
   // As typed: `ouv 2026 000123` is the number the mail showed.
   const protocol = readTypedProtocol(input.protocol);
@@ -118,7 +120,7 @@ export async function requestStatusLink(
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));
   try {
-    await deps.mailer.send(automaticOfficeMail(found.senderEmail, mail, deps.config));
+    await deps.mailer.send(automaticOfficeMail(found.senderEmail, mail, deps.config), signal ? { signal } : undefined);
   } catch {
     // Only a match sends, so only a match can fail: an error page would tell a stranger that the
     // protocol and the address go together. The same answer; the merchant may ask again.

@@ -121,6 +121,9 @@ function only(params: URLSearchParams, names: string[]): URLSearchParams {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A `/consulta` mail still being sent this long before the answer's floor is given up. */
+const SEND_GIVE_UP_MARGIN_MS = 50;
+
 export async function serveMerchantPages(
   request: MerchantRequest,
   deps: MerchantPagesDeps,
@@ -199,14 +202,26 @@ export async function serveMerchantPages(
     }
     const protocolo = (form.get('protocolo') ?? '').slice(0, 100);
     const email = (form.get('email') ?? '').slice(0, 300);
-    const result = await requestStatusLink({ protocol: protocolo, email }, deps);
+    const floor = deps.minStatusRequestMs ?? 800;
+    // Only a match sends a mail: a send still running near the floor is given up, so a slow mail
+    // server never makes a match answer later than a miss (the merchant may ask again).
+    const giveUp = new AbortController();
+    const timer =
+      floor > 0
+        ? setTimeout(() => giveUp.abort(), Math.max(0, floor - SEND_GIVE_UP_MARGIN_MS - (Date.now() - started)))
+        : undefined;
+    let result: Awaited<ReturnType<typeof requestStatusLink>>;
+    try {
+      result = await requestStatusLink({ protocol: protocolo, email }, deps, timer ? giveUp.signal : undefined);
+    } finally {
+      clearTimeout(timer);
+    }
     if (result.kind === 'invalid') {
       return page(422, { kind: 'status-form', values: { protocolo, email }, errors: result.errors });
     }
     // Whether a mail went out stays in the metrics-free log only as a boolean, never on the page.
     if (result.failed) logger.warn('Status link mail not sent', { result: 'requested', sent: false });
     else logger.info('Status link request', { result: 'requested', sent: result.sent });
-    const floor = deps.minStatusRequestMs ?? 800;
     const elapsed = Date.now() - started;
     if (elapsed < floor) await pause(floor - elapsed);
     return page(200, { kind: 'status-requested' });

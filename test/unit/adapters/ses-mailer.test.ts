@@ -230,6 +230,14 @@ describe('SesMailer', () => {
     expect(input).toEqual(sendEmailInput(mail, 'ouvidoria-events'));
   });
 
+  it('hands a caller’s signal to the SDK, which gives the request up when it aborts', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: '0100018e-abc-000000' });
+    const giveUp = new AbortController();
+    await new SesMailer({ client }).send(mail, { signal: giveUp.signal });
+    const call = ses.commandCalls(SendEmailCommand)[0]! as unknown as { args: unknown[] };
+    expect(call.args[1]).toEqual({ abortSignal: giveUp.signal });
+  });
+
   it('turns a refusal for good (sandbox, unverified recipient) into MailRejected: no retry helps', async () => {
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
     const error = await new SesMailer({ client }).send(mail).catch((e: unknown) => e);

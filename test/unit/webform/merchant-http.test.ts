@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
-import { MailRejected } from '../../../shared/ports';
+import { MailRejected, type OutgoingMail, type SentMail } from '../../../shared/ports';
 import { statusUrl, surveyUrl } from '../../../shared/domain/lifecycle/survey';
 import type { StatusLinkStore } from '../../../shared/app/status-link';
 import {
@@ -320,6 +320,32 @@ describe('status page (/consulta)', () => {
     const hit = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, silent);
     expect(hit?.statusCode).toBe(miss?.statusCode);
     expect(hit?.body).toBe(miss?.body);
+  });
+
+  // The answer waits for a floor so that a match (which sends a mail) and a miss take as long; a mail
+  // server slower than the floor made a match answer later — telling protocol and address apart.
+  it('gives up a link mail still being sent near the floor: a match answers when a miss does', async () => {
+    const { deps } = world();
+    deps.minStatusRequestMs = 200;
+    let aborted = false;
+    deps.mailer = {
+      send: (_mail: OutgoingMail, options?: { signal?: AbortSignal }) =>
+        new Promise<SentMail>((_resolve, reject) => {
+          // A mail server that never answers: only giving up ends the send.
+          options?.signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(options.signal?.reason);
+          });
+        }),
+    };
+    const logged: string[] = [];
+    const hit = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, {
+      ...silent,
+      warn: (message: string) => logged.push(message),
+    });
+    expect(aborted).toBe(true);
+    expect(hit?.statusCode).toBe(200);
+    expect(logged).toEqual(['Status link mail not sent']);
   });
 
   it('keeps the form with pt-BR errors for malformed input (422)', async () => {
