@@ -117,6 +117,8 @@ export async function requestStatusLink(
   const toInbox = await deps.rateLimiter.hit(statusLinkInboxKey(found.senderEmail), utcDayStart(now), DAY_SECONDS);
   if (toInbox > deps.config.lifecycle.statusLinksPerAddressPerDay) return { kind: 'requested', sent: false };
 
+  // Given up while the table answered (the page already went out as a miss's): no mail after it.
+  if (signal?.aborted) return { kind: 'requested', sent: false, failed: true };
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));
   try {

@@ -21,7 +21,13 @@ import {
 import type { LifecycleDeps } from '../app/lifecycle/commit';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { MessageLanguage } from '../domain/text';
-import { checkStatusLink, openStatusLink, requestStatusLink, type StatusLinkDeps } from '../app/status-link';
+import {
+  checkStatusLink,
+  openStatusLink,
+  requestStatusLink,
+  type StatusLinkDeps,
+  type StatusRequestResult,
+} from '../app/status-link';
 import {
   LINK_ERROR_MESSAGES_PT,
   type LinkError,
@@ -124,6 +130,23 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** A `/consulta` mail still being sent this long before the answer's floor is given up. */
 const SEND_GIVE_UP_MARGIN_MS = 50;
 
+/** What a `/consulta` given up at the floor answers: as a miss, logged as a link not sent. */
+const GAVE_UP: StatusRequestResult = { kind: 'requested', sent: false, failed: true };
+
+/**
+ * The work's result, or `fallback` once the signal aborts; the work is left to end on its own (it
+ * sees the same signal: requestStatusLink sends nothing after it).
+ */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, fallback: T): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => resolve(fallback);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 export async function serveMerchantPages(
   request: MerchantRequest,
   deps: MerchantPagesDeps,
@@ -210,9 +233,12 @@ export async function serveMerchantPages(
       floor > 0
         ? setTimeout(() => giveUp.abort(), Math.max(0, floor - SEND_GIVE_UP_MARGIN_MS - (Date.now() - started)))
         : undefined;
-    let result: Awaited<ReturnType<typeof requestStatusLink>>;
+    let result: StatusRequestResult;
     try {
-      result = await requestStatusLink({ protocol: protocolo, email }, deps, timer ? giveUp.signal : undefined);
+      const signal = timer ? giveUp.signal : undefined;
+      // Not only the mail: a match also reads the bounce memory and counts links, and any of them
+      // slower than the floor would tell it from a miss; once given up, the answer is a miss's.
+      result = await unlessAborted(requestStatusLink({ protocol: protocolo, email }, deps, signal), signal, GAVE_UP);
     } finally {
       clearTimeout(timer);
     }

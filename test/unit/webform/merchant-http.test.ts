@@ -348,6 +348,47 @@ describe('status page (/consulta)', () => {
     expect(logged).toEqual(['Status link mail not sent']);
   });
 
+  // Only a match reads the bounce memory and counts the case's and the inbox's links: a table slower
+  // than the floor on any of them made a match answer later than a miss, as a slow mail server did.
+  it.each(['bounce memory', 'case link counter', 'inbox link counter'] as const)(
+    'answers a match when a miss does though its %s never answers, and mails nothing later',
+    async (stalled) => {
+      const { deps, mailer } = world();
+      deps.minStatusRequestMs = 150;
+      let release: () => void = () => {};
+      const later = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      if (stalled === 'bounce memory') {
+        deps.bounces.isSuppressed = () => later.then(() => false);
+      } else {
+        const hit = deps.rateLimiter.hit.bind(deps.rateLimiter);
+        const prefix = stalled === 'case link counter' ? 'status-link-case-' : 'status-link-inbox-';
+        deps.rateLimiter.hit = (key, windowStart, seconds) =>
+          key.startsWith(prefix) ? later.then(() => hit(key, windowStart, seconds)) : hit(key, windowStart, seconds);
+      }
+      const missAt = Date.now();
+      const miss = await serveMerchantPages(
+        post('/consulta', { protocolo: PROTOCOL, email: 'curioso@example.com' }),
+        deps,
+        silent,
+      );
+      const missMs = Date.now() - missAt;
+      const hitAt = Date.now();
+      const hit = await serveMerchantPages(post('/consulta', { protocolo: PROTOCOL, email: MERCHANT }), deps, silent);
+      const hitMs = Date.now() - hitAt;
+      expect(hit?.statusCode).toBe(miss?.statusCode);
+      expect(hit?.body).toBe(miss?.body);
+      // Both wait for the floor; neither waits for the stalled table (a second here, or forever).
+      expect(missMs).toBeGreaterThanOrEqual(140);
+      expect(hitMs).toBeLessThan(1000);
+      // The table answering after the page was given does not send the link then.
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(mailer.sent).toHaveLength(0);
+    },
+  );
+
   it('keeps the form with pt-BR errors for malformed input (422)', async () => {
     const { deps } = world();
     const res = await serveMerchantPages(post('/consulta', { protocolo: 'abc', email: 'x' }), deps, silent);
