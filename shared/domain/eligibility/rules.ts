@@ -224,6 +224,13 @@ const STORE_SIDE = [
   'o cliente',
   'a cliente',
   'as clientes',
+  // The possessive after the noun, as people say it ("uma cliente minha pediu estorno", "clientes
+  // nossos", "una clienta mía", "a customer of mine"); never "sou cliente, minha loja…" (the comma).
+  ...['cliente', 'clientes'].flatMap((who) =>
+    ['meu', 'minha', 'meus', 'minhas', 'nosso', 'nossa', 'nossos', 'nossas'].map((whose) => `${who} ${whose}`),
+  ),
+  ...['cliente mio', 'clienta mia', 'clientes mios', 'clientas mias', 'cliente nuestro', 'clientes nuestros'],
+  ...['customer of mine', 'customers of mine', 'customer of ours', 'customers of ours'],
   // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
   // clientes", "o pedido da cliente", "cobrada duas vezes no cartão delas"); never "da cliente" alone,
   // which an agency writes of the merchant, nor "no cartão dela", which may be a partner paying our fee.
@@ -1771,6 +1778,14 @@ export const RULES: readonly Rule[] = [
       'conhecer o sistema de voces',
       'quero abrir uma loja',
       'quero abrir minha loja',
+      // Asked what the platform makes ("vocês fazem site para restaurante?", "vocês criam loja virtual?").
+      ...['fazem', 'criam', 'montam', 'desenvolvem'].flatMap((verb) =>
+        ['site para', 'sites para', 'loja virtual', 'lojas virtuais', 'loja online', 'lojas online'].map(
+          (what) => `voces ${verb} ${what}`,
+        ),
+      ),
+      'quero ter uma loja virtual',
+      'gostaria de ter uma loja virtual',
       'quero criar uma loja',
       'quero criar minha loja',
       'como faco para criar uma loja',
@@ -2579,6 +2594,13 @@ export const RULES: readonly Rule[] = [
       'teria como implementar',
       'da para criar',
       'quando vao lancar',
+      // The future asked about ("vocês vão lançar um app?", "quando vai sair o aplicativo?"): with a
+      // feature noun (requires), and never about something broken (unless).
+      'vao lancar',
+      'vai lancar',
+      'quando vai sair',
+      'quando vao sair',
+      'quando sai',
       'quando vao implementar',
       'quando vao ter',
       'quando vai ter',
@@ -2850,6 +2872,8 @@ export const RULES: readonly Rule[] = [
       'integrar com',
       'integrar a loja com',
       'integrar minha loja com',
+      // The wish in the subjunctive ("queria que a plataforma integrasse com o Tiny").
+      ...['integrasse', 'integrassem'].flatMap((verb) => ['com', 'ao', 'a', 'o'].map((to) => `${verb} ${to}`)),
       'integrada com',
       'integrado com',
       'nao integra com',
@@ -2907,6 +2931,8 @@ export const RULES: readonly Rule[] = [
       'poderiam',
       'podiam',
       'gostaria que',
+      'queria que',
+      'quero que',
       'quando vao',
       'quando vai',
       'pretendem',
@@ -3244,6 +3270,26 @@ export const RULES: readonly Rule[] = [
       'senha nao funciona',
       'senha invalida',
       'senha incorreta',
+      // What the sign-in page answers ("usuário não encontrado", "meu e-mail não está cadastrado",
+      // "usuário ou senha inválidos"); a shopper's at the store is a clause of STORE_SIDE.
+      ...['email', 'e-mail', 'usuario', 'login'].flatMap((who) => [
+        `${who} nao * cadastrado`,
+        `${who} nao cadastrado`,
+        `${who} nao encontrado`,
+        `${who} nao existe`,
+        `${who} ou senha invalid*`,
+        `${who} ou senha incorret*`,
+        `${who} e senha invalid*`,
+        `${who} e senha incorret*`,
+      ]),
+      'conta nao encontrada',
+      'user not found',
+      'email not registered',
+      'email is not registered',
+      'invalid username or password',
+      'invalid email or password',
+      'usuario no encontrado',
+      'usuario o contrasena incorrect*',
       'esqueci a senha',
       'esqueci minha senha',
       'redefinir a senha',

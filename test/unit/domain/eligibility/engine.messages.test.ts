@@ -5991,3 +5991,98 @@ describe('short replies above a quote: the language of the quote when hers says 
     expect(decision.language, `${decision.outcome} ${decision.reason}`).toBe(language);
   });
 });
+
+// Round 25: how people really write, read wrong. The store's customer named after the noun
+// ("uma cliente minha", "clientes nossos") was read as the merchant's own billing; a wish in the
+// subjunctive ("queria que integrasse") or the future ("vão lançar um app") as no request at all;
+// a sign-in that does not know the address as no access problem; "vocês fazem site?" as a client.
+describe('round 25: the words people use, read as they mean them', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'NO_PRIOR_TICKET',
+      'Estorno',
+      'Uma cliente minha pediu estorno e não sei como fazer pelo painel.',
+      'topic.billing.complaint',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Cobrança',
+      'Um cliente meu foi cobrado duas vezes no cartão, como devolvo?',
+      'topic.billing.charge',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Reembolso',
+      'Clientes meus estão pedindo reembolso porque o produto não chegou.',
+      'topic.billing.complaint',
+    ],
+    ['NO_PRIOR_TICKET', 'Estorno', 'Duas clientes nossas pediram estorno do pedido no pix.', 'topic.billing.complaint'],
+    [
+      'NO_PRIOR_TICKET',
+      'Refund',
+      'A customer of mine asked for a refund and I do not know how to do it.',
+      'topic.billing.complaint',
+    ],
+    ['NO_PRIOR_TICKET', 'Reembolso', 'Una clienta mía pidió el reembolso de su pedido.', 'topic.billing.complaint'],
+    ['OUT_OF_SCOPE_FEATURE', 'App', 'Vocês vão lançar um app do painel para Android?', 'scope.feature.request'],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Aplicativo',
+      'Quando vai sair o aplicativo para celular do painel?',
+      'scope.feature.request',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Integração',
+      'Queria que a plataforma integrasse com o Tiny ERP.',
+      'scope.feature.integration',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Sugestão',
+      'Gostaria que vocês integrassem com a Shopee, seria ótimo.',
+      'scope.feature.integration',
+    ],
+    [
+      'ACCESS_ISSUE',
+      'Login',
+      'O sistema fala que meu email não está cadastrado mas eu tenho loja com vcs há 2 anos',
+      'topic.access.no-access',
+    ],
+    ['ACCESS_ISSUE', 'Acesso', 'Tento entrar no painel e aparece usuário não encontrado.', 'topic.access.no-access'],
+    ['ACCESS_ISSUE', 'Login', 'Dá usuário ou senha inválidos, mas a senha está certa.', 'topic.access.no-access'],
+    ['NOT_A_CLIENT', 'Site', 'Boa tarde, vocês fazem site para restaurante?', 'client.prospect.text'],
+    [
+      'NOT_A_CLIENT',
+      'Loja virtual',
+      'Olá, vocês criam loja virtual para quem vende bolos? Preciso de uma loja virtual.',
+      'client.prospect.text',
+    ],
+  ])('%s: %s — %s', async (outcome, subject, text, rule) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject,
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
+    });
+  });
+
+  // The same words where they are the merchant's own.
+  it.each([
+    ['BILLING_QUESTION', 'Cobrança', 'Sou cliente, minha mensalidade foi cobrada duas vezes este mês.'],
+    [
+      'BILLING_QUESTION',
+      'Estorno',
+      'Sou cliente de vocês e quero o estorno da mensalidade cobrada depois do cancelamento.',
+    ],
+    ['NO_PRIOR_TICKET', 'Integração', 'A integração com o Bling parou de sincronizar o estoque.'],
+    ['NO_PRIOR_TICKET', 'App', 'O app do painel parou de abrir depois da atualização, vão lançar a correção?'],
+    ['NO_PRIOR_TICKET', 'Cadastro', 'Meus clientes dizem que o email não está cadastrado quando tentam comprar.'],
+    ['NO_PRIOR_TICKET', 'Site', 'Vocês fazem site mais rápido? A minha loja está muito lenta.'],
+  ])('guard — %s: %s — %s', async (outcome, subject, text) => {
+    await check({ name: text, from: STORE, subject, text, outcome: outcome as Outcome });
+  });
+});
