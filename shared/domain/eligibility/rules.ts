@@ -1501,6 +1501,14 @@ export const RULES: readonly Rule[] = [
       // fabricante": merchants write them of their own sales and equipment (a chargeback, a card machine).
       'fiz uma compra na',
       'quero devolver dentro dos 7 dias',
+      // What came of the purchase ("comprei uma blusa e veio rasgada"), and who answers for the site.
+      'comprei * e veio',
+      'comprei * e chegou',
+      'comprei * e nao veio',
+      'voces sao responsaveis pelo site',
+      'voces sao os responsaveis pelo site',
+      'voces sao responsaveis por esse site',
+      'voces sao responsaveis pela loja',
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
@@ -1785,6 +1793,10 @@ export const RULES: readonly Rule[] = [
         ),
       ),
       'quero ter uma loja virtual',
+      // "como funciona pra ter uma loja?", "como faço para abrir uma loja com vocês?"
+      ...['como funciona para', 'como faco para', 'o que preciso para'].flatMap((how) =>
+        ['ter uma loja', 'abrir uma loja', 'criar uma loja', 'montar uma loja'].map((what) => `${how} ${what}`),
+      ),
       'gostaria de ter uma loja virtual',
       'quero criar uma loja',
       'quero criar minha loja',
@@ -2755,6 +2767,13 @@ export const RULES: readonly Rule[] = [
       'seria interessante se tivesse',
       'seria interessante ter',
       'seria util ter',
+      // What one wishes one could do ("seria legal se desse para agendar promoções", "seria ótimo
+      // poder editar o pedido"); a request to the service is ABOUT_THE_SERVICE (unless).
+      ...['legal', 'bom', 'otimo', 'interessante', 'util', 'top', 'maravilhoso'].flatMap((good) => [
+        `seria ${good} se desse para`,
+        `seria ${good} se fosse possivel`,
+        `seria ${good} poder`,
+      ]),
       // A word or two between ("seria muito bom se o painel tivesse modo escuro").
       'seria * bom se * tivesse',
       'seria * otimo se * tivesse',
@@ -3006,6 +3025,13 @@ export const RULES: readonly Rule[] = [
       'como pode * nao tem',
       'como assim * nao tem',
       'ate hoje nao tem',
+      // The thing named as missing ("falta um relatório de vendas por vendedor", "sinto falta de um filtro").
+      'falta um',
+      'falta uma',
+      'sinto falta de um',
+      'sinto falta de uma',
+      'faz falta um',
+      'faz falta uma',
       'ate hoje nao ter',
       'ate hoje nao existe',
       'ate hoje nao possui',
@@ -3094,6 +3120,16 @@ export const RULES: readonly Rule[] = [
       'conta inativada',
       'desativaram meu usuario',
       'usuario desativado',
+      // The account or store switched off ("minha conta foi desativada sem aviso").
+      ...['conta', 'loja', 'acesso', 'login'].flatMap((what) => [
+        `${what} foi desativad*`,
+        `${what} esta desativad*`,
+        `${what} desativad*`,
+      ]),
+      'desativaram minha conta',
+      'desativaram a minha conta',
+      'desativaram minha loja',
+      'desativaram a minha loja',
       'usuario * inativ*',
       // "meu usuário não funciona mais, diz que está desativado".
       'usuario desativad*',
@@ -3268,6 +3304,11 @@ export const RULES: readonly Rule[] = [
       'painel administrativo nao abre',
       'nao abre o painel',
       'senha nao funciona',
+      // "meu login n funciona mais", "o acesso não funciona".
+      'login nao funciona',
+      'login * nao funciona',
+      'acesso nao funciona',
+      'senha * nao funciona',
       'senha invalida',
       'senha incorreta',
       // What the sign-in page answers ("usuário não encontrado", "meu e-mail não está cadastrado",

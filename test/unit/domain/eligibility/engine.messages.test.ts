@@ -6059,6 +6059,37 @@ describe('round 25: the words people use, read as they mean them', () => {
       'Olá, vocês criam loja virtual para quem vende bolos? Preciso de uma loja virtual.',
       'client.prospect.text',
     ],
+    [
+      'ACCESS_ISSUE',
+      'socorro',
+      'gente pelo amor de Deus meu login n funciona mais, to sem vender nada',
+      'topic.access.no-access',
+    ],
+    ['ACCESS_ISSUE', 'Conta', 'minha conta foi desativada sem aviso', 'topic.access.blocked-user'],
+    [
+      'NOT_A_CLIENT',
+      'info',
+      'Oi! Vi o anúncio de vcs no Instagram, como funciona pra ter uma loja?',
+      'client.prospect.text',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Troca',
+      'Comprei uma blusa e veio rasgada, quero trocar. Vocês são responsáveis pelo site?',
+      'client.shopper.text',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Melhoria',
+      'Seria legal se desse para agendar promoções no painel.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Relatório',
+      'Falta um relatório de vendas por vendedor na plataforma.',
+      'scope.feature.missing-complaint',
+    ],
   ])('%s: %s — %s', async (outcome, subject, text, rule) => {
     await check({
       name: text,
@@ -6067,6 +6098,8 @@ describe('round 25: the words people use, read as they mean them', () => {
       text,
       outcome: outcome as Outcome,
       ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
+      // A shopper is told the store handles its orders (the reply's shopper variant).
+      ...(rule === 'client.shopper.text' ? { variant: 'shopper' as const } : {}),
     });
   });
 
@@ -6082,6 +6115,11 @@ describe('round 25: the words people use, read as they mean them', () => {
     ['NO_PRIOR_TICKET', 'App', 'O app do painel parou de abrir depois da atualização, vão lançar a correção?'],
     ['NO_PRIOR_TICKET', 'Cadastro', 'Meus clientes dizem que o email não está cadastrado quando tentam comprar.'],
     ['NO_PRIOR_TICKET', 'Site', 'Vocês fazem site mais rápido? A minha loja está muito lenta.'],
+    ['NO_PRIOR_TICKET', 'Urgente', 'Seria bom se desse para resolver meu problema logo, o suporte não responde.'],
+    ['NO_PRIOR_TICKET', 'Chamado', 'Falta uma resposta do suporte sobre o meu problema com o relatório.'],
+    ['NO_PRIOR_TICKET', 'Pedido', 'Falta um produto no pedido que o cliente recebeu.'],
+    ['BILLING_QUESTION', 'Plano', 'Comprei o plano anual e veio cobrança em dobro no cartão.'],
+    ['NO_PRIOR_TICKET', 'Conta', 'O cliente disse que a conta dele na loja foi desativada quando tentou comprar.'],
   ])('guard — %s: %s — %s', async (outcome, subject, text) => {
     await check({ name: text, from: STORE, subject, text, outcome: outcome as Outcome });
   });
