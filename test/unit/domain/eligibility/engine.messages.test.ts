@@ -6090,6 +6090,19 @@ describe('round 25: the words people use, read as they mean them', () => {
       'Falta um relatório de vendas por vendedor na plataforma.',
       'scope.feature.missing-complaint',
     ],
+    [
+      'NOT_A_CLIENT',
+      'Vaga',
+      'Olá, gostaria de saber se há vagas de emprego na empresa de vocês.',
+      'client.outsider.text',
+    ],
+    ['NOT_A_CLIENT', 'Emprego', 'Bom dia! Vocês estão contratando? Segue meu currículo.', 'client.outsider.text'],
+    [
+      'NOT_A_CLIENT',
+      'Parceria',
+      'Somos uma empresa de logística e gostaríamos de oferecer nossos serviços.',
+      'client.supplier.text',
+    ],
   ])('%s: %s — %s', async (outcome, subject, text, rule) => {
     await check({
       name: text,
@@ -6115,6 +6128,12 @@ describe('round 25: the words people use, read as they mean them', () => {
     ['NO_PRIOR_TICKET', 'App', 'O app do painel parou de abrir depois da atualização, vão lançar a correção?'],
     ['NO_PRIOR_TICKET', 'Cadastro', 'Meus clientes dizem que o email não está cadastrado quando tentam comprar.'],
     ['NO_PRIOR_TICKET', 'Site', 'Vocês fazem site mais rápido? A minha loja está muito lenta.'],
+    ['NO_PRIOR_TICKET', 'Frete', 'Meus clientes estão contratando o frete e ele não aparece no pedido da minha loja.'],
+    [
+      'NO_PRIOR_TICKET',
+      'Serviços',
+      'Minha loja quer oferecer nossos serviços de instalação no checkout e não acho a opção.',
+    ],
     ['NO_PRIOR_TICKET', 'Urgente', 'Seria bom se desse para resolver meu problema logo, o suporte não responde.'],
     ['NO_PRIOR_TICKET', 'Chamado', 'Falta uma resposta do suporte sobre o meu problema com o relatório.'],
     ['NO_PRIOR_TICKET', 'Pedido', 'Falta um produto no pedido que o cliente recebeu.'],
