@@ -138,7 +138,10 @@ export async function serveQuarantine(
     const cursor = query.get('pagina') ?? undefined;
     const page = await deps.store.listQuarantined({ limit: 25, ...(cursor ? { cursor } : {}) });
     const done = query.get('feito');
-    return { status: 200, body: quarantineListPage(frame, page, done ? DONE_PT[done] : undefined) };
+    return {
+      status: 200,
+      body: quarantineListPage(frame, page, done && Object.hasOwn(DONE_PT, done) ? DONE_PT[done] : undefined),
+    };
   }
   const match = ITEM_PATH.exec(path);
   const caseId = decodeURIComponent(match?.[1] ?? '');

@@ -116,7 +116,8 @@ function decodeEntities(text: string): string {
       const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
       return valid ? String.fromCodePoint(code) : '\ufffd';
     }
-    return ENTITIES[body] ?? whole;
+    // Own entries only: "&toString;" is no entity (it read Object.prototype.toString).
+    return Object.hasOwn(ENTITIES, body) ? (ENTITIES[body] as string) : whole;
   });
 }
 

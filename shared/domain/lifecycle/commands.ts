@@ -98,6 +98,14 @@ const SUGGESTIONS: Record<string, string> = {
   adiar: 'prorrogar',
 };
 
+/**
+ * The record's own entry for a word the analyst typed: never one of Object.prototype's
+ * ("#constructor" read VERBS.constructor, a function, and the mail crashed the intake).
+ */
+function own<T>(record: Record<string, T>, word: string): T | undefined {
+  return Object.hasOwn(record, word) ? record[word] : undefined;
+}
+
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Lower-case, accent-free: "Não" → "nao". */
@@ -107,6 +115,8 @@ function fold(s: string): string {
 
 /** `#` then letters, at the start of a trimmed line. */
 const COMMAND_LINE = /^#[\p{L}\p{M}]/u;
+/** `#`, spaces, a word: a command when the word is a verb or a near miss (commandLine). */
+const SPACED_COMMAND = /^#[\s\u00a0]+([\p{L}\p{M}_-]+)/u;
 const COMMAND_WORD = /^#([\p{L}\p{M}_-]+)/u;
 /** Analyst ids (roster) or an address, as `#transferir` accepts them. */
 const STAFF_REF = /^[a-z0-9][a-z0-9._+-]{0,63}(@[a-z0-9.-]{1,255})?$/;
@@ -136,7 +146,7 @@ function problem(code: StaffProblem['code'], message: string, line: string): Sta
 }
 
 function suggestionFor(word: string): string | undefined {
-  const alias = SUGGESTIONS[word];
+  const alias = own(SUGGESTIONS, word);
   if (alias) return alias;
   for (const verb of Object.keys(VERBS)) {
     const stem = verb.slice(0, Math.min(5, verb.length));
@@ -149,7 +159,7 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
   const m = COMMAND_WORD.exec(line);
   const rawWord = m?.[1] ?? '';
   const word = fold(rawWord);
-  const kind = VERBS[word];
+  const kind = own(VERBS, word);
   const rest = line.slice(1 + rawWord.length).replace(/^\s*:/, '');
   if (!kind) {
     const suggestion = suggestionFor(word);
@@ -175,7 +185,8 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
     case 'note':
       return { kind, text: rest.trim(), line };
     case 'transfer': {
-      const target = toks[0] ? fold(toks[0].text) : '';
+      // "@bruno", as chat programs write a colleague.
+      const target = toks[0] ? fold(toks[0].text).replace(/^@/, '') : '';
       if (toks.length !== 1 || !STAFF_REF.test(target)) {
         return problem(
           'malformed-command',
@@ -345,7 +356,7 @@ function commandBlock(fresh: string): { lines: string[]; body: string } {
   while (position < text.length) {
     const newline = text.indexOf('\n', position);
     const end = newline === -1 ? text.length : newline;
-    const line = withoutInvisible(text.slice(position, end)).trim().normalize('NFC');
+    const line = commandLine(text.slice(position, end));
     if (line !== '' && !COMMAND_LINE.test(line)) return { lines, body: text.slice(position).trim() };
     position = end + 1;
     if (line !== '') lines.push(line);
@@ -353,11 +364,24 @@ function commandBlock(fresh: string): { lines: string[]; body: string } {
   return { lines, body: '' };
 }
 
+/**
+ * A line as the command block reads it: what nobody sees left out, trimmed, NFC; and "# encerrar"
+ * (a space after the #, as some keyboards write it) as "#encerrar" when the word is a verb or a near
+ * miss of one — never "# 1 Resumo" or "# obrigada", which are text.
+ */
+function commandLine(raw: string): string {
+  const line = withoutInvisible(raw).trim().normalize('NFC');
+  const spaced = SPACED_COMMAND.exec(line);
+  if (!spaced) return line;
+  const word = fold(spaced[1] as string);
+  return own(VERBS, word) || own(SUGGESTIONS, word) ? `#${line.slice(1).trimStart()}` : line;
+}
+
 /** Lines of the answer that are whole, valid commands (read as the command block reads them). */
 function misplacedCommands(body: string, options: CommandOptions): string[] {
   const found: string[] = [];
   for (const raw of body.split('\n')) {
-    const line = withoutInvisible(raw).trim().normalize('NFC');
+    const line = commandLine(raw);
     if (!COMMAND_LINE.test(line)) continue;
     const parsed = parseLine(line, options);
     if (!('code' in parsed)) found.push(line);

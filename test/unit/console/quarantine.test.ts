@@ -196,6 +196,17 @@ describe('serveConsole — quarantine routes', () => {
     expect(res?.body).not.toContain('<script>');
   });
 
+  // "?feito=constructor" read Object.prototype.constructor as the notice.
+  it('shows no notice for a done word it does not know, an object method included', async () => {
+    const { serve, request } = world();
+    const sofia = await tokenOf('sofia');
+    for (const done of ['constructor', 'toString', 'inexistente']) {
+      const res = await serve({ ...request('GET', '/equipe/quarentena', sofia), rawQueryString: `feito=${done}` });
+      expect(res?.statusCode).toBe(200);
+      expect(res?.body).not.toMatch(/native code|role="status"/);
+    }
+  });
+
   it('actions need the CSRF token; with it, discard and release go through', async () => {
     const { serve, request, requests, discarded } = world();
     const sofia = await tokenOf('sofia');

@@ -9,6 +9,12 @@ describe('htmlToPlainText', () => {
     ['keeps a lone less-than sign', 'preço < 10 reais', 'preço < 10 reais'],
     ['unterminated script drops the rest', '<p>Oi</p><script>while(1){}', 'Oi'],
     ['invalid numeric entity', 'a&#xD800;b', 'a\ufffdb'],
+    // Names every object has are no entity: "&toString;" read Object.prototype.toString into the text.
+    [
+      'an object method named as an entity stays as written',
+      'a&toString;b&valueOf;c&hasOwn;',
+      'a&toString;b&valueOf;c&hasOwn;',
+    ],
     [
       'table cells stay apart',
       '<table><tr><td>Chamado</td><td>48213</td><td>25/11/2026</td></tr></table>',

@@ -121,6 +121,61 @@ describe('parseStaffCommands — a line as its reader sees it (characters nobody
   });
 });
 
+// A keyboard (or a habit) that puts a space after "#": "# encerrar procedente" was read as the
+// first line of the answer and relayed to the merchant, the office's command with it.
+describe('parseStaffCommands — "# verbo", a space after the #', () => {
+  it.each([
+    ['# encerrar procedente', { kind: 'close', category: 'procedente' }],
+    ['#  Aguardar', { kind: 'wait' }],
+    ['#\u00a0nota ligar amanhã', { kind: 'note', text: 'ligar amanhã' }],
+    ['# transferir bruno', { kind: 'transfer', to: 'bruno' }],
+    ['# prorrogar 5 aguardando o financeiro', { kind: 'extend', businessDays: 5 }],
+  ])('%s acts as the command', (line, expected) => {
+    const result = ok(parse(`${line}\n\nOlá, Maria. O estorno foi feito hoje.`));
+    expect(result.commands).toHaveLength(1);
+    expect(result.commands[0]).toMatchObject(expected);
+    expect(result.body).toBe('Olá, Maria. O estorno foi feito hoje.');
+  });
+
+  it('a near miss after "# " is refused with the suggestion, never relayed', () => {
+    const found = problems(parse('# fechar procedente\nOlá, Maria.'));
+    expect(found[0]).toMatchObject({ code: 'unknown-command' });
+    expect(found[0]?.message).toContain('#encerrar');
+  });
+
+  it('inside the answer it is a misplaced command', () => {
+    expect(problems(parse('Olá, Maria.\n# encerrar procedente estorno feito'))).toContainEqual(
+      expect.objectContaining({ code: 'misplaced-command' }),
+    );
+  });
+
+  it.each([
+    ['a numbered heading', '# 1 Resumo do caso\nOlá, Maria.'],
+    ['a hashtag-like word that is no command', '# obrigada pela paciência\nOlá, Maria.'],
+  ])('%s stays text', (_what, text) => {
+    expect(ok(parse(text)).body).toBe(text);
+  });
+});
+
+// "#constructor" read Object.prototype.constructor as a verb, and the mail threw instead of being refused.
+describe('parseStaffCommands — words of every object are no command', () => {
+  it.each(['#constructor', '#hasownproperty', '#tostring', '#valueof', '#isprototypeof'])(
+    '%s is an unknown command, refused with an explanation',
+    (line) => {
+      expect(problems(parse(`${line}\nOlá, Maria.`))[0]).toMatchObject({ code: 'unknown-command' });
+    },
+  );
+});
+
+describe('parseStaffCommands — #transferir @pessoa', () => {
+  it('takes the id after an @, as chat programs write it', () => {
+    expect(ok(parse('#transferir @bruno\nCaso com você.')).commands[0]).toMatchObject({
+      kind: 'transfer',
+      to: 'bruno',
+    });
+  });
+});
+
 describe('parseStaffCommands — a whole command inside the answer refuses the mail (it never acts there)', () => {
   const Q = 'Em qui., 12 de mar. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:';
   it.each([
