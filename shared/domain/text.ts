@@ -320,18 +320,22 @@ function quoteMarkerAt(lines: Lines, i: number): { kind: 'attribution' | 'block'
     }
   }
   if (HEADER_FROM.test(line) && isOutlookHeaderBlock(lines, i)) return { kind: 'block', span: 1 };
-  // Outlook draws a line of underscores above the header block.
+  // Outlook draws a line of underscores above the header block: with it, "De:" and one more header
+  // line are enough (a shortened block: "De:" and "Enviado:" only).
   if (/^_{8,}$/.test(line)) {
     const j = nextNonBlank(lines.raw, i + 1);
-    if (j !== -1 && HEADER_FROM.test(lines.norm(j)) && isOutlookHeaderBlock(lines, j)) {
+    if (j !== -1 && HEADER_FROM.test(lines.norm(j)) && isOutlookHeaderBlock(lines, j, 'either')) {
       return { kind: 'block', span: 1 };
     }
   }
   return null;
 }
 
-/** "De:" / "From:" followed, within a few lines, by a date line and a recipient or subject line. */
-function isOutlookHeaderBlock(lines: Lines, i: number): boolean {
+/**
+ * "De:" / "From:" followed, within a few lines, by a date line and a recipient or subject line
+ * (with `either`, by one of them).
+ */
+function isOutlookHeaderBlock(lines: Lines, i: number, need: 'both' | 'either' = 'both'): boolean {
   let date = false;
   let toOrSubject = false;
   for (let j = i + 1; j <= i + 6 && j < lines.length; j++) {
@@ -339,7 +343,7 @@ function isOutlookHeaderBlock(lines: Lines, i: number): boolean {
     if (HEADER_DATE.test(l)) date = true;
     if (HEADER_TO_OR_SUBJECT.test(l)) toOrSubject = true;
   }
-  return date && toOrSubject;
+  return need === 'both' ? date && toOrSubject : date || toOrSubject;
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number {

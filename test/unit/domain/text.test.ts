@@ -470,6 +470,28 @@ describe('splitQuoted', () => {
     expect(quoted).toContain('sua solicitação foi encerrada');
   });
 
+  // A shortened block under Outlook's line ("De:" and "Enviado:" only) was read as her own words: an
+  // analyst's answer relayed the quoted internal text to the merchant.
+  it.each([
+    [
+      'De: and Enviado:',
+      ['De: Ouvidoria <ouvidoria@plataforma.com>', 'Enviado: quarta-feira, 2 de dezembro de 2026 10:00'],
+    ],
+    ['From: and Subject:', ['From: Ouvidoria <ouvidoria@plataforma.com>', 'Subject: [OUV-2026-000123]']],
+  ])('detects a shortened Outlook block under its line of underscores (%s)', (_what, headers) => {
+    const text = ['Olá Joana, feito.', '', '________________________________', ...headers, '', 'Texto interno'].join(
+      '\n',
+    );
+    const { fresh, quoted } = splitQuoted(text);
+    expect(fresh).toBe('Olá Joana, feito.');
+    expect(quoted).toContain('Texto interno');
+  });
+
+  it('keeps a line of underscores above her own "De:" line (no header below it)', () => {
+    const text = 'Preencha:\n________________________________\nDe: (seu nome)\n\nObrigada.';
+    expect(splitQuoted(text).fresh).toBe(text);
+  });
+
   it('detects an Outlook header block in English with bold markers', () => {
     const text = 'see below\n*From:* Support <s@x.com>\n*Sent:* Tuesday\n*To:* me\n*Subject:* Ticket #48213\nbody';
     const { fresh, quoted } = splitQuoted(text);
