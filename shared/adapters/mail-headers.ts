@@ -4,9 +4,8 @@
  * text that is not is turned into RFC 2047 encoded-words here. No CR/LF can survive
  * `sanitizeHeaderValue`, and every function below only emits printable ASCII.
  */
-import { domainToASCII } from 'node:url';
 import { sanitizeHeaderValue } from '../domain/html';
-import { MAX_LOCAL_PART_CHARS } from '../domain/mailbox';
+import { MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
 
 /** Cap on what is read of a value before it is split or fitted (a References chain, say). */
 const MAX_INPUT_CHARS = 20_000;
@@ -90,19 +89,6 @@ export function fitReferences(ids: readonly string[], max: number): string {
 /** An addr-spec SES and mail clients take as one mailbox: dot-atom local part, host name. */
 const ADDRESS =
   /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-/**
- * The address with an internationalised host name in its ASCII (punycode) form, which is what SES
- * and DNS take ("loja@açaí.com.br" → "loja@xn--aa-4iaz.com.br"); undefined when the host is not a
- * valid domain. A non-ASCII local part stays as it is (and is refused: SES has no SMTPUTF8).
- */
-function asciiHost(address: string): string | undefined {
-  const at = address.lastIndexOf('@');
-  const host = address.slice(at + 1);
-  if (at < 0 || PRINTABLE_ASCII.test(host)) return address;
-  const ascii = domainToASCII(host);
-  return ascii === '' ? undefined : `${address.slice(0, at)}@${ascii}`;
-}
-
 /** A display name that may stay unquoted: atext and spaces (RFC 5322 phrase of atoms). */
 const ATOMS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 
@@ -114,7 +100,7 @@ const ATOMS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 export function mailbox(value: string): string | undefined {
   const clean = sanitizeHeaderValue(value, MAX_INPUT_CHARS);
   const angle = /^(.*?)\s*<([^<>]*)>$/.exec(clean);
-  const address = asciiHost((angle ? (angle[2] as string) : clean).trim());
+  const address = withAsciiDomain((angle ? (angle[2] as string) : clean).trim());
   if (address === undefined || !ADDRESS.test(address) || address.indexOf('@') > MAX_LOCAL_PART_CHARS) return undefined;
   let name = (angle?.[1] ?? '').trim();
   const quoted = /^"(.*)"$/.exec(name);

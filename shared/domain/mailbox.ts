@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 
 /**
  * The longest local part (before the '@') of an address (RFC 5321 4.5.3.1.1): SES refuses a longer
@@ -21,7 +22,9 @@ export function sameMailbox(a: string, b: string): boolean {
 const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
 function mailboxOf(address: string): string {
-  const lower = address.trim().toLowerCase();
+  // One domain, whichever form it is written in: the directory may hold "açaí.com.br", the mail "xn--aa-4iaz".
+  const trimmed = address.trim().toLowerCase();
+  const lower = withAsciiDomain(trimmed) ?? trimmed;
   const at = lower.lastIndexOf('@');
   if (at <= 0) return lower;
   const domain = lower.slice(at + 1);
@@ -47,3 +50,20 @@ export function inboxLimitKey(address: string): string {
 export function hashedInboxKey(address: string): string {
   return createHash('sha256').update(inboxLimitKey(address)).digest('hex').slice(0, 32);
 }
+
+/**
+ * The address with its domain as the DNS, SES and DMARC have it: ASCII, an internationalised label in
+ * its `xn--` form ("loja@açaí.com.br" → "loja@xn--aa-4iaz.com.br"; mailparser and a form show it in
+ * Unicode, where a Cyrillic "е" passes for a Latin one). Undefined when the domain is no domain name;
+ * the local part stays as it is (SES sends to none that is not ASCII).
+ */
+export function withAsciiDomain(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const domain = address.slice(at + 1);
+  if (PRINTABLE_ASCII.test(domain)) return address;
+  const ascii = domainToASCII(domain);
+  return ascii === '' ? undefined : `${address.slice(0, at + 1)}${ascii}`;
+}
+
+const PRINTABLE_ASCII = /^[ -~]*$/;

@@ -32,7 +32,7 @@ import {
   transcodeHeaderBlock as transcodeHeaderBlockUpTo,
 } from './charset';
 import { htmlToPlainText } from '../domain/html-to-text';
-import { domainToASCII } from 'node:url';
+import { withAsciiDomain } from '../domain/mailbox';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
 export { htmlToPlainText } from '../domain/html-to-text';
@@ -488,20 +488,9 @@ function toMailbox(entry: EmailAddress): Mailbox {
   return name ? { name, address } : { address };
 }
 
-/**
- * An address with its domain as the DNS (and SES, and DMARC) has it: ASCII, an internationalized
- * label in its `xn--` form. mailparser shows such a domain in Unicode, where "modasbеlla.com.br"
- * with a Cyrillic "е" reads as the merchant's own domain to the staff, and SES sends to no address
- * that is not ASCII.
- */
+/** The address with its domain in ASCII (withAsciiDomain), or as it came when that domain is no name. */
 function asciiAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return address;
-  const domain = address.slice(at + 1);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the point
-  if (/^[\x00-\x7f]*$/.test(domain)) return address;
-  const ascii = domainToASCII(domain);
-  return ascii ? `${address.slice(0, at + 1)}${ascii}` : address;
+  return withAsciiDomain(address) ?? address;
 }
 
 function cleanAddress(value: string): string {

@@ -4,7 +4,7 @@
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
 import * as z from 'zod/mini';
-import { MAX_LOCAL_PART_CHARS } from '../domain/mailbox';
+import { MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
 import { findProtocols } from '../domain/protocol';
 import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
 import {
@@ -406,6 +406,17 @@ function description(minimum: number) {
 }
 
 /** The form's fields; the description's minimum depends on whether a file carries the account. */
+
+/**
+ * The address as typed or pasted: "Joana Lima <joana@loja.com.br>" (from a mail program) is its
+ * address, lower-cased, the domain as the DNS has it ("açaí.com.br" → "xn--aa-4iaz.com.br", as the
+ * e-mail intake stores it). What is no address stays as typed, for the check to refuse.
+ */
+function typedAddress(value: string): string {
+  const named = /^[^<>]*<([^<>]*)>$/.exec(value.trim());
+  const address = (named ? (named[1] as string) : value).trim().toLowerCase();
+  return withAsciiDomain(address) ?? address;
+}
 const webformSchema = (minimum: number) =>
   z.object({
     nome: z.pipe(
@@ -415,7 +426,7 @@ const webformSchema = (minimum: number) =>
         .check(z.minLength(1, MESSAGES.nome.required), z.maxLength(FORM_LIMITS.nome, MESSAGES.nome.tooLong)),
     ),
     email: z.pipe(
-      z.transform((value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+      z.transform((value: unknown) => (typeof value === 'string' ? typedAddress(value) : value)),
       z.email({ error: (iss) => (isMissing(iss.input) ? MESSAGES.email.required : MESSAGES.email.invalid) }).check(
         z.maxLength(FORM_LIMITS.email, MESSAGES.email.tooLong),
         z.refine((email) => email.indexOf('@') <= MAX_LOCAL_PART_CHARS, MESSAGES.email.invalid),

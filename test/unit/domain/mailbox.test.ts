@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxLimitKey, sameMailbox } from '../../../shared/domain/mailbox';
+import { inboxLimitKey, sameMailbox, withAsciiDomain } from '../../../shared/domain/mailbox';
 
 describe('sameMailbox', () => {
   it.each([
@@ -41,5 +41,30 @@ describe('inboxLimitKey', () => {
     ['sem-arroba', 'sem-arroba'],
   ])('%j → %j', (address, key) => {
     expect(inboxLimitKey(address)).toBe(key);
+  });
+});
+
+describe('withAsciiDomain', () => {
+  it.each([
+    ['loja@açaí.com.br', 'loja@xn--aa-4iaz.com.br'],
+    ['loja@AÇAÍ.com.br', 'loja@xn--aa-4iaz.com.br'],
+    ['loja@xn--aa-4iaz.com.br', 'loja@xn--aa-4iaz.com.br'],
+    ['Loja@Loja.com.br', 'Loja@Loja.com.br'],
+    ['sem-arroba', 'sem-arroba'],
+    // A Cyrillic "е" in a look-alike of modasbella.com.br shows as what it is.
+    ['lojista@modasbеlla.com.br', 'lojista@xn--modasblla-l0h.com.br'],
+  ])('%s → %s', (address, ascii) => {
+    expect(withAsciiDomain(address)).toBe(ascii);
+  });
+
+  it('is undefined for a domain that is no domain name', () => {
+    expect(withAsciiDomain('loja@ç b.com.br')).toBeUndefined();
+  });
+});
+
+describe('sameMailbox — one domain in either of its forms', () => {
+  it("the directory's Unicode domain is the mail's xn-- one", () => {
+    expect(sameMailbox('joana@açaí.com.br', 'Joana@xn--aa-4iaz.com.br')).toBe(true);
+    expect(sameMailbox('joana@açaí.com.br', 'joana@acai.com.br')).toBe(false);
   });
 });

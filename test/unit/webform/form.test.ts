@@ -35,6 +35,27 @@ describe('webform fields', () => {
     expect(validate({ email: `${'a'.repeat(64)}@modasbella.com.br` }).ok).toBe(true);
   });
 
+  // A store whose domain has an accent ("açaí.com.br", registro.br takes them) could not use the form,
+  // and an address pasted with its name from a mail program was refused.
+  it.each([
+    ['an accented domain, in the form the DNS and SES use', 'joana@açaí.com.br', 'joana@xn--aa-4iaz.com.br'],
+    ['an accented domain in capitals', 'Joana@AÇAÍ.com.br', 'joana@xn--aa-4iaz.com.br'],
+    ['a domain already in its xn-- form', 'joana@xn--aa-4iaz.com.br', 'joana@xn--aa-4iaz.com.br'],
+    ['pasted with its name', 'Joana Lima <joana@lojadajoana.com.br>', 'joana@lojadajoana.com.br'],
+    ['pasted with a quoted name', '"Lima, Joana" <Joana@LojaDaJoana.com.br>', 'joana@lojadajoana.com.br'],
+  ])('accepts %s', (_what, email, stored) => {
+    const result = validate({ email });
+    expect(result.ok && result.data.email).toBe(stored);
+  });
+
+  it.each([
+    ['a local part with an accent (SES sends to none)', 'joão@loja.com.br'],
+    ['two addresses in angle brackets', 'a <x@loja.com.br> <y@loja.com.br>'],
+    ['a domain that is no domain name', 'joana@ç..com.br'],
+  ])('still refuses %s', (_what, email) => {
+    expect(validate({ email })).toMatchObject({ ok: false, errors: { email: MESSAGES.email.invalid } });
+  });
+
   it('accepts the complete form and normalises it', () => {
     const result = validate({ email: '  Lojista@ModasBella.COM.br ', nome: '  Mariana \t Costa ' });
     expect(result).toEqual({
