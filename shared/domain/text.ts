@@ -376,6 +376,115 @@ export function isBareForward(subject: string, split: SplitText): boolean {
   return FORWARD_SUBJECT.test(subject) && split.quoted.trim() !== '' && !/\p{L}/u.test(split.fresh);
 }
 
+/** Words of leave-taking, the longer first (the alternation takes the first that fits). */
+const CLOSING_WORDS = [
+  'obrigado desde ja',
+  'obrigada desde ja',
+  'desde ja obrigado',
+  'desde ja obrigada',
+  'muito obrigado',
+  'muito obrigada',
+  'um abraco',
+  'best regards',
+  'kind regards',
+  'thank you',
+  'saludos cordiales',
+  'cordiales saludos',
+  'un saludo',
+  'muchas gracias',
+  'atenciosamente',
+  'att',
+  'atte',
+  'abs',
+  'abraco',
+  'abracos',
+  'grato',
+  'grata',
+  'obrigado',
+  'obrigada',
+  'cordialmente',
+  'saudacoes',
+  'sds',
+  'respeitosamente',
+  'cumprimentos',
+  'beijos',
+  'bjs',
+  'regards',
+  'thanks',
+  'cheers',
+  'sincerely',
+  'saludos',
+  'atentamente',
+  'gracias',
+];
+
+/**
+ * A closing line (normalised): the words alone ("Atenciosamente,", "Abs", "Obrigada!", "Best
+ * regards,"), or with a short name after them ("Att, Juliana", "Beijos, Lu": group 1).
+ */
+const SIGN_OFF_LINE = new RegExp(`^(?:${CLOSING_WORDS.join('|')})[.,!]*(?:,? ([a-z][a-z .'-]{0,40}))?$`);
+/** A postscript after the sign-off: her words again ("PS: também fui cobrada"). */
+const POSTSCRIPT = /^(?:p\.? ?s\.?|obs\.?|observacao)\b/;
+/** The sign-off block's limits: lines below the closing line, the first of them, any of them. */
+const SIGN_OFF_MAX_LINES = 12;
+const SIGN_OFF_NAME_CHARS = 60;
+const SIGN_OFF_LINE_CHARS = 200;
+/** Name particles written in lower case ("Maria da Silva"); a separator between name and role. */
+const NAME_PARTICLES = new Set([
+  'da',
+  'de',
+  'do',
+  'das',
+  'dos',
+  'e',
+  'di',
+  'del',
+  'van',
+  'von',
+  '|',
+  '-',
+  '–',
+  '—',
+  '/',
+]);
+
+/** A line that reads as a name: up to five words, each capitalised or a particle ("Maria da Silva | Loja X"). */
+function looksLikeName(raw: string): boolean {
+  const words = raw.trim().split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
+}
+
+/**
+ * The fresh text above its sign-off block: the last closing line (SIGN_OFF_LINE) when what follows is
+ * a signature — at most SIGN_OFF_MAX_LINES lines, the first a short one that reads as a name (unless
+ * the closing line carries the name), none a postscript — so that her role, company, plan, hours or
+ * disclaimer ("Plano Premium", "Financeiro") are not read as her request. The text as it is when
+ * there is no such block, or nothing of hers above it.
+ */
+export function withoutSignOff(fresh: string): string {
+  const lines = fresh.split('\n');
+  // Only the last lines can be a sign-off block: the closing line is at most SIGN_OFF_MAX_LINES
+  // written lines from the end (and the work stays that small on any text).
+  let written = 0;
+  for (let v = lines.length - 1; v > 0 && written <= SIGN_OFF_MAX_LINES; v--) {
+    if ((lines[v] ?? '').trim() === '') continue;
+    written++;
+    const closing = SIGN_OFF_LINE.exec(normalize(lines[v] ?? ''));
+    if (!closing) continue;
+    const below = lines.slice(v + 1).filter((l) => l.trim() !== '');
+    const first = below[0];
+    const signature =
+      below.length <= SIGN_OFF_MAX_LINES &&
+      (first === undefined ||
+        (first.trim().length <= SIGN_OFF_NAME_CHARS && (closing[1] !== undefined || looksLikeName(first)))) &&
+      below.every((l) => l.length <= SIGN_OFF_LINE_CHARS && !POSTSCRIPT.test(normalize(l)));
+    if (!signature) return fresh;
+    const above = lines.slice(0, v).join('\n');
+    return /\p{L}/u.test(above) ? above.trimEnd() : fresh;
+  }
+  return fresh;
+}
+
 // The intake splits the same body several times (threading, rules, language, tickets).
 export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
 

@@ -41,6 +41,7 @@ import {
   normalizeEach,
   isBareForward,
   splitQuoted,
+  withoutSignOff,
 } from '../text';
 import { FIRST_PERSON, ON_BEHALF, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
@@ -399,7 +400,8 @@ interface TopicText {
  * pasted back without a quote header, are left out: the merchant did not write them.
  */
 function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
-  const { fresh } = splitQuoted(capText(s.text));
+  // Her sign-off block (name, role, company, plan, disclaimer) is no request.
+  const fresh = withoutSignOff(splitQuoted(capText(s.text)).fresh);
   const subject = sentencesOf(s.subject);
   const topic = sentencesOf(s.formTopic ?? '');
   const body = sentencesOf(fresh);

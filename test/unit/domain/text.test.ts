@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  withoutSignOff,
   canonicalizeWords,
   canonicalWord,
   detectLanguage,
@@ -676,5 +677,44 @@ describe('isBareForward (round 20)', () => {
     ['Fwd: Aviso', '', false],
   ])('%j, %j → %s', (subject, text, expected) => {
     expect(isBareForward(subject, splitQuoted(text))).toBe(expected);
+  });
+});
+
+describe('withoutSignOff', () => {
+  it.each([
+    [
+      'the closing word, name, company and plan',
+      'A loja caiu.\n\nAtenciosamente,\nMaria Souza\nModas Bella LTDA\nPlano Premium',
+      'A loja caiu.',
+    ],
+    [
+      '"Att," and a name with particles',
+      'O checkout não carrega.\nAtt,\nMaria da Silva | Financeiro',
+      'O checkout não carrega.',
+    ],
+    [
+      'the name on the closing line',
+      'O frete não calcula.\n\nAbs, Carlos\nLoja X – Integrações',
+      'O frete não calcula.',
+    ],
+    ['only the closing word at the end', 'Pedidos sem status.\nObrigada!', 'Pedidos sem status.'],
+    ['English', 'Images do not load.\n\nBest regards,\nJohn Smith', 'Images do not load.'],
+    ['Spanish', 'No carga el checkout.\n\nSaludos cordiales,\nAna', 'No carga el checkout.'],
+  ])('cuts %s', (_what, text, kept) => {
+    expect(withoutSignOff(text)).toBe(kept);
+  });
+
+  it.each([
+    ['thanks, then her request on lowercase lines', 'Olá\nObrigada\nO frete não funciona\nPreciso de ajuda'],
+    ['a postscript after the name', 'Obrigada!\nMaria\nPS: também fui cobrada duas vezes.'],
+    [
+      'a long line after the closing line',
+      'Atenciosamente, Maria\nfui cobrada duas vezes na mensalidade e quero o estorno do valor cobrado a mais.',
+    ],
+    ['nothing of hers above it', 'Obrigada!\nMaria'],
+    ['a closing word inside a sentence', 'Obrigada pela resposta, mas o problema continua.'],
+    ['more lines below than a signature has', `Atenciosamente,\nMaria\n${'linha\n'.repeat(13)}`],
+  ])('keeps %s', (_what, text) => {
+    expect(withoutSignOff(text)).toBe(text);
   });
 });

@@ -6143,3 +6143,48 @@ describe('round 25: the words people use, read as they mean them', () => {
     await check({ name: text, from: STORE, subject, text, outcome: outcome as Outcome });
   });
 });
+
+// A merchant's sign-off block (the closing word, her name, role, company, plan, hours, disclaimer) was
+// read as her request: "Plano Premium" under "Atenciosamente, Maria" made a store that is down a
+// billing question. The topic is read above the sign-off; what follows a P.S. is hers again.
+describe('round 25: the sign-off block is no request', () => {
+  const STORE = 'Maria Souza <maria@modasbella.com.br>';
+  it.each([
+    [
+      'a plan and hours in the signature',
+      'Prezados,\n\nA loja está fora do ar desde ontem e os clientes não conseguem comprar.\n\nAtenciosamente,\nMaria Souza\nModas Bella LTDA – CNPJ 12.345.678/0001-90\nPlano Premium\nAtendimento: seg a sex, 9h às 18h\n\nEsta mensagem pode conter informação confidencial. Se você não for o destinatário, apague-a.',
+    ],
+    [
+      '"Att," and a role naming the plan',
+      'Bom dia, o checkout não carrega.\n\nAtt,\nJuliana\nGerente de Compras – Plano Pro',
+    ],
+    [
+      '"Abs, Carlos" and an integration in the footer',
+      'O frete não calcula para o Norte.\n\nAbs, Carlos\nLoja X | Integração com Mercado Livre em breve!',
+    ],
+    [
+      'an English sign-off',
+      'The product images do not load on my store.\n\nBest regards,\nJohn\nFinance – invoice questions: finance@store.com',
+    ],
+  ])('%s', async (_what, text) => {
+    await check({
+      name: text.slice(0, 40),
+      from: STORE,
+      subject: 'Problema na loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it.each([
+    ['a P.S. after the sign-off', 'Obrigada!\n\nMaria\n\nPS: também fui cobrada duas vezes na mensalidade.'],
+    ['thanks that start the message', 'Obrigada pela atenção. Fui cobrada duas vezes na mensalidade.'],
+    ['the request above the sign-off', 'Fui cobrada duas vezes na mensalidade.\n\nAtenciosamente,\nMaria'],
+    [
+      'a sign-off and the request on the lines below',
+      'Atenciosamente, Maria\nfui cobrada duas vezes na mensalidade e quero o estorno do valor cobrado a mais. Aguardo.',
+    ],
+  ])('guard — %s', async (_what, text) => {
+    await check({ name: text.slice(0, 40), from: STORE, subject: 'Mensalidade', text, outcome: 'BILLING_QUESTION' });
+  });
+});
