@@ -313,6 +313,34 @@ const STORE_PAYMENTS = [
 ];
 
 /**
+ * What she pays said as the reason to be heard about something else ("pago o plano anual em dia e
+ * mesmo assim a loja está fora do ar", "pago caro pela mensalidade e a loja vive caindo", "mesmo
+ * pagando o plano, o suporte não responde"): the payment is her argument, the breakage her topic.
+ */
+const PAID_AND_YET = [
+  ...['pago', 'pagamos', 'pagando', 'paguei'].flatMap((pay) => [
+    `${pay} caro`,
+    `${pay} tao caro`,
+    ...[
+      'e mesmo assim a loja',
+      'e ainda assim a loja',
+      'e a loja',
+      'mas a loja',
+      'e nao consigo',
+      'mas nao consigo',
+      'e o suporte',
+      'mas o suporte',
+      'e o site',
+      'e o painel',
+      'e o checkout',
+      'e os pedidos',
+      'e nada funciona',
+    ].map((yet) => `${pay} * * ${yet}`),
+  ]),
+  'mesmo pagando',
+];
+
+/**
  * A client of another company ("não sou mais cliente do Mercado Livre", "deixei de ser cliente do
  * Bling"): what the sender says of them is not about being our client.
  */
@@ -3822,6 +3850,7 @@ export const RULES: readonly Rule[] = [
       'caso * nao resolva*',
       'se continuar assim',
       ...STORE_SIDE,
+      ...PAID_AND_YET,
     ],
   },
   {
@@ -3930,6 +3959,7 @@ export const RULES: readonly Rule[] = [
       'assinatura do email',
       'assinatura digital',
       'assinatura eletronica',
+      ...PAID_AND_YET,
     ],
   },
 ];

@@ -6188,3 +6188,25 @@ describe('round 25: the sign-off block is no request', () => {
     await check({ name: text.slice(0, 40), from: STORE, subject: 'Mensalidade', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+// What she pays, said as her argument ("pago o plano em dia e mesmo assim a loja está fora do ar"),
+// made the message a billing question: she was sent to the knowledge base about plans.
+describe('round 25: the plan she pays, as her argument, is not her topic', () => {
+  const STORE = 'Maria Souza <maria@modasbella.com.br>';
+  it.each([
+    'Pago o plano anual em dia e mesmo assim a loja está fora do ar!',
+    'Pago caro pela mensalidade e a loja vive caindo, absurdo.',
+    'Estou pagando a mensalidade e não consigo vender porque o pix da loja não funciona.',
+    'Mesmo pagando o plano Pro, o suporte demora dias para responder.',
+  ])('%s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Problema', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    'Pago em dia e mesmo assim bloquearam minha loja por falta de pagamento.',
+    'Pago o plano anual e mesmo assim veio cobrança da mensalidade este mês.',
+    'Pago o plano Start e quero mudar para o plano Pro.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Mensalidade', text, outcome: 'BILLING_QUESTION' });
+  });
+});
