@@ -179,6 +179,7 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['migrate estou', 'migrate to'],
   ['move estou', 'move to'],
   ['switch estou', 'switch to'],
+  ['going estou', 'going to'],
   ['estou log', 'to log'],
   ['estou sign', 'to sign'],
   ['estou access', 'to access'],
@@ -338,6 +339,11 @@ const PAID_AND_YET = [
     ].map((yet) => `${pay} * * ${yet}`),
   ]),
   'mesmo pagando',
+  // The same in Spanish ("pago el plan anual y aun así la tienda está caída").
+  ...['pago', 'pagamos', 'pagando'].flatMap((pay) =>
+    ['y aun asi', 'y la tienda', 'pero la tienda', 'y no puedo'].map((yet) => `${pay} * * ${yet}`),
+  ),
+  'aun pagando',
 ];
 
 /**
@@ -1821,6 +1827,14 @@ export const RULES: readonly Rule[] = [
         ),
       ),
       'quero ter uma loja virtual',
+      ...['do you build', 'do you make', 'do you create'].flatMap((ask) =>
+        ['websites', 'a website', 'online stores', 'an online store'].map((what) => `${ask} ${what}`),
+      ),
+      ...['ustedes hacen', 'ustedes crean', 'hacen', 'crean'].flatMap((ask) =>
+        ['sitios web', 'paginas web', 'tiendas online', 'tiendas virtuales', 'tienda online', 'tienda virtual'].map(
+          (what) => `${ask} ${what}`,
+        ),
+      ),
       // "como funciona pra ter uma loja?", "como faço para abrir uma loja com vocês?"
       ...['como funciona para', 'como faco para', 'o que preciso para'].flatMap((how) =>
         ['ter uma loja', 'abrir uma loja', 'criar uma loja', 'montar uma loja'].map((what) => `${how} ${what}`),
@@ -2672,6 +2686,12 @@ export const RULES: readonly Rule[] = [
       'quando vai sair',
       'quando vao sair',
       'quando sai',
+      'van a lanzar',
+      'van a sacar',
+      'going to launch',
+      'going to release',
+      'will you launch',
+      'will you release',
       'quando vao implementar',
       'quando vao ter',
       'quando vai ter',
@@ -3186,6 +3206,13 @@ export const RULES: readonly Rule[] = [
         `${what} desativad*`,
       ]),
       'desativaram minha conta',
+      ...['cuenta fue desactivada', 'cuenta desactivada', 'tienda fue desactivada'],
+      ...['account', 'store'].flatMap((what) => [
+        `${what} was deactivated`,
+        `${what} has been deactivated`,
+        `${what} was disabled`,
+        `${what} has been disabled`,
+      ]),
       'desativaram a minha conta',
       'desativaram minha loja',
       'desativaram a minha loja',

@@ -6210,3 +6210,27 @@ describe('round 25: the plan she pays, as her argument, is not her topic', () =>
     await check({ name: text, from: STORE, subject: 'Mensalidade', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+// The same words in Spanish and English (round 25's classes): the future asked about, a site asked
+// for, an account switched off, the plan paid as an argument.
+describe('round 25: the same words in Spanish and English', () => {
+  const STORE = 'Lucía Pérez <lucia@tiendalucia.com>';
+  it.each([
+    ['OUT_OF_SCOPE_FEATURE', '¿Van a lanzar una app del panel para Android?', 'scope.feature.request'],
+    ['OUT_OF_SCOPE_FEATURE', 'Are you going to launch a mobile app for the admin panel?', 'scope.feature.request'],
+    ['NOT_A_CLIENT', 'Hi, do you build websites for restaurants?', 'client.prospect.text'],
+    ['NOT_A_CLIENT', 'Hola, ¿ustedes hacen tiendas online para panaderías?', 'client.prospect.text'],
+    ['ACCESS_ISSUE', 'Mi cuenta fue desactivada sin aviso.', 'topic.access.blocked-user'],
+    ['ACCESS_ISSUE', 'My account was deactivated without notice.', 'topic.access.blocked-user'],
+    ['NO_PRIOR_TICKET', 'Pago el plan anual y aun así la tienda está caída.', 'topic.billing.plan'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Consulta',
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
+    });
+  });
+});
