@@ -5992,6 +5992,22 @@ describe('short replies above a quote: the language of the quote when hers says 
   });
 });
 
+/**
+ * A row of round 25: the outcome and the rule that decides it, or, for NO_PRIOR_TICKET, the rule that
+ * used to fire wrongly and must not. A shopper gets the reply's shopper variant.
+ */
+function ruleRow(from: string, outcome: Outcome, subject: string, text: string, rule: string): Row {
+  return {
+    name: text,
+    from,
+    subject,
+    text,
+    outcome,
+    ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
+    ...(rule === 'client.shopper.text' ? { variant: 'shopper' as const } : {}),
+  };
+}
+
 // Round 25: how people really write, read wrong. The store's customer named after the noun
 // ("uma cliente minha", "clientes nossos") was read as the merchant's own billing; a wish in the
 // subjunctive ("queria que integrasse") or the future ("vão lançar um app") as no request at all;
@@ -6104,16 +6120,7 @@ describe('round 25: the words people use, read as they mean them', () => {
       'client.supplier.text',
     ],
   ])('%s: %s — %s', async (outcome, subject, text, rule) => {
-    await check({
-      name: text,
-      from: STORE,
-      subject,
-      text,
-      outcome: outcome as Outcome,
-      ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
-      // A shopper is told the store handles its orders (the reply's shopper variant).
-      ...(rule === 'client.shopper.text' ? { variant: 'shopper' as const } : {}),
-    });
+    await check(ruleRow(STORE, outcome as Outcome, subject, text, rule));
   });
 
   // The same words where they are the merchant's own.
@@ -6224,13 +6231,6 @@ describe('round 25: the same words in Spanish and English', () => {
     ['ACCESS_ISSUE', 'My account was deactivated without notice.', 'topic.access.blocked-user'],
     ['NO_PRIOR_TICKET', 'Pago el plan anual y aun así la tienda está caída.', 'topic.billing.plan'],
   ])('%s: %s', async (outcome, text, rule) => {
-    await check({
-      name: text,
-      from: STORE,
-      subject: 'Consulta',
-      text,
-      outcome: outcome as Outcome,
-      ...(outcome === 'NO_PRIOR_TICKET' ? { notRules: [rule] } : { rule }),
-    });
+    await check(ruleRow(STORE, outcome as Outcome, 'Consulta', text, rule));
   });
 });
