@@ -3730,6 +3730,12 @@ export const RULES: readonly Rule[] = [
       'reembolso',
       'reembolsar',
       'devolucao do valor',
+      // A refund in proportion, as a formal letter asks it ("a devolução proporcional dos valores pagos").
+      'devolucao proporcional',
+      'reembolso proporcional',
+      'devolucao dos valores',
+      'restituicao dos valores',
+      'restituicao do valor',
       'devolver o valor',
       'devolvam o valor',
       'devolvam meu dinheiro',
@@ -3817,6 +3823,15 @@ export const RULES: readonly Rule[] = [
       'cancelar minha assinatura',
       'cancelamento do plano',
       'cancelamento da assinatura',
+      // The contract, as a formal letter names the subscription ("solicito o cancelamento do contrato").
+      'cancelamento do contrato',
+      'cancelamento do meu contrato',
+      'cancelar o contrato',
+      'cancelar meu contrato',
+      'cancelar o meu contrato',
+      'rescisao do contrato',
+      'rescindir o contrato',
+      'rescisao contratual',
       // Closing the store is ending the subscription ("quero encerrar minha loja e cancelar tudo").
       'cancelar minha loja',
       'cancelar a minha loja',

@@ -6234,3 +6234,24 @@ describe('round 25: the same words in Spanish and English', () => {
     await check(ruleRow(STORE, outcome as Outcome, 'Consulta', text, rule));
   });
 });
+
+// A formal letter names the subscription "o contrato" and the refund "a devolução proporcional dos
+// valores pagos": it was read as no billing matter at all.
+describe('round 25: a formal letter about the contract and its refund', () => {
+  const STORE = 'Roberto Alves <roberto@modasbella.com.br>';
+  it.each([
+    ['Solicito o cancelamento do contrato e a devolução proporcional dos valores pagos.', 'topic.billing.plan'],
+    ['Venho requerer a rescisão do contrato, sem multa, pela indisponibilidade do serviço.', 'topic.billing.plan'],
+    [
+      'Requeiro a restituição dos valores cobrados nos meses em que a loja ficou fora do ar.',
+      'topic.billing.complaint',
+    ],
+  ])('%s', async (text, rule) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Notificação', text, rule));
+  });
+
+  it('guard — a contract of the store with its own customer is not ours', async () => {
+    const text = 'O contrato da loja com a transportadora venceu e o frete não calcula.';
+    await check({ name: text, from: STORE, subject: 'Frete', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
