@@ -609,6 +609,29 @@ export const WORD_VARIANTS: Readonly<Record<string, string>> = {
   cuanto: 'quanto',
   cauto: 'quanto',
   custaria: 'custa',
+  // More chat-speak, as a phone writes it ("qto custa p abrir uma loja c vcs?", "seria mto bom ter um
+  // app", "qro mudar de plano, cmo faz?", "ngm responde").
+  qto: 'quanto',
+  qnto: 'quanto',
+  qnt: 'quanto',
+  mto: 'muito',
+  mtu: 'muito',
+  qro: 'quero',
+  qero: 'quero',
+  kero: 'quero',
+  cmo: 'como',
+  qdo: 'quando',
+  qnd: 'quando',
+  qndo: 'quando',
+  ngm: 'ninguem',
+  td: 'tudo',
+  tds: 'todos',
+  dps: 'depois',
+  msg: 'mensagem',
+  obg: 'obrigado',
+  obgd: 'obrigado',
+  obgda: 'obrigada',
+  cel: 'celular',
 };
 
 /**

@@ -2854,6 +2854,12 @@ export const RULES: readonly Rule[] = [
         `seria ${good} poder`,
       ]),
       // A word or two between ("seria muito bom se o painel tivesse modo escuro").
+      // An adverb between ("seria muito bom ter um app do painel").
+      'seria * bom ter',
+      'seria * otimo ter',
+      'seria * legal ter',
+      'seria * interessante ter',
+      'seria * util ter',
       'seria * bom se * tivesse',
       'seria * otimo se * tivesse',
       'seria * legal se * tivesse',

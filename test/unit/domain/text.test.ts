@@ -577,6 +577,12 @@ describe('canonicalWord: one normalisation for ticket keywords and rules', () =>
     ['soliicitacao', 'solicitacao'],
     ['cobransa', 'cobranca'],
     ['vc', 'voce'],
+    ['qto', 'quanto'],
+    ['mto', 'muito'],
+    ['qro', 'quero'],
+    ['cmo', 'como'],
+    ['qdo', 'quando'],
+    ['ngm', 'ninguem'],
     // Real words and inflections stay as they are.
     ['clientes', 'clientes'],
     ['chamada', 'chamada'],

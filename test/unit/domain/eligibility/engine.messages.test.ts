@@ -6255,3 +6255,16 @@ describe('round 25: a formal letter about the contract and its refund', () => {
     await check({ name: text, from: STORE, subject: 'Frete', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Chat-speak a phone writes ("qto custa p abrir uma loja c vcs?", "seria mto bom ter um app"): the
+// words the rules hinge on were not read.
+describe('round 25: chat-speak from a phone', () => {
+  const FROM = 'Bia <bia.vendas@gmail.com>';
+  it.each([
+    ['NOT_A_CLIENT', 'qto custa p abrir uma loja c vcs?', 'client.prospect.text'],
+    ['OUT_OF_SCOPE_FEATURE', 'vcs tem app p celular? seria mto bom ter um app do painel', 'scope.feature.suggestion'],
+    ['BILLING_QUESTION', 'qro mudar de plano, cmo faz?', 'topic.billing.plan'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(FROM, outcome as Outcome, 'oi', text, rule));
+  });
+});
