@@ -3520,6 +3520,13 @@ export const RULES: readonly Rule[] = [
       'nao libera* o acesso para mim',
       'nao libera* o acesso ao painel',
       'nao libera* o acesso a loja',
+      // …or not handed over ("o antigo dono não me passa o acesso", "a agência ficou com a senha do painel").
+      ...['passa', 'passou', 'passar', 'entrega', 'entregou', 'entregar', 'repassa', 'repassou', 'repassar'].flatMap(
+        (verb) => ['o acesso', 'os acessos', 'a senha', 'o login'].map((what) => `nao * ${verb} ${what}`),
+      ),
+      ...['ficou', 'ficaram'].flatMap((kept) =>
+        ['a senha', 'o acesso', 'os acessos', 'o login'].map((what) => `${kept} com ${what}`),
+      ),
       'sumiu com a senha',
       'sumiu com o login',
       'sumiu com o acesso',

@@ -6268,3 +6268,21 @@ describe('round 25: chat-speak from a phone', () => {
     await check(ruleRow(FROM, outcome as Outcome, 'oi', text, rule));
   });
 });
+
+// Access kept by someone else, in the words people use for it: "o antigo dono não me passa o acesso",
+// "a agência ficou com a senha do painel".
+describe('round 25: access someone else keeps', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'Comprei a loja de outra pessoa e o antigo dono não me passa o acesso ao painel.',
+    'A agência que fez minha loja sumiu e ficou com a senha do painel.',
+    'Meu ex-sócio não quer repassar o login da loja.',
+  ])('%s', async (text) => {
+    await check(ruleRow(STORE, 'ACCESS_ISSUE', 'Acesso', text, 'topic.access.no-access'));
+  });
+
+  it("guard — a customer who kept her password is the store's", async () => {
+    const text = 'A cliente ficou com a senha antiga e o pedido dela não aparece no painel.';
+    await check({ name: text, from: STORE, subject: 'Pedido', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
