@@ -429,6 +429,13 @@ const POSTSCRIPT = /^(?:p\.? ?s\.?|obs\.?|observacao)\b/;
 const SIGN_OFF_MAX_LINES = 12;
 const SIGN_OFF_NAME_CHARS = 60;
 const SIGN_OFF_LINE_CHARS = 200;
+/**
+ * A line that reads as a sentence of hers (five words or more, ending as a sentence ends): below a
+ * closing line it is her text going on, unless it is a mail disclaimer's (DISCLAIMER_WORDS).
+ */
+const SENTENCE_LINE = /^(?:\S+\s+){4,}\S*[.!?]$/;
+const DISCLAIMER_WORDS =
+  /\b(?:confidencia\w*|destinatari\w*|sigil\w*|privilegiad\w*|confidential|intended recipient|lgpd|dados pessoais|meio ambiente|imprimir)\b/;
 /** Name particles written in lower case ("Maria da Silva"); a separator between name and role. */
 const NAME_PARTICLES = new Set([
   'da',
@@ -477,7 +484,11 @@ export function withoutSignOff(fresh: string): string {
       below.length <= SIGN_OFF_MAX_LINES &&
       (first === undefined ||
         (first.trim().length <= SIGN_OFF_NAME_CHARS && (closing[1] !== undefined || looksLikeName(first)))) &&
-      below.every((l) => l.length <= SIGN_OFF_LINE_CHARS && !POSTSCRIPT.test(normalize(l)));
+      below.every((l) => {
+        const read = normalize(l);
+        const hers = SENTENCE_LINE.test(read) && !DISCLAIMER_WORDS.test(read);
+        return l.length <= SIGN_OFF_LINE_CHARS && !POSTSCRIPT.test(read) && !hers;
+      });
     if (!signature) return fresh;
     const above = lines.slice(0, v).join('\n');
     return /\p{L}/u.test(above) ? above.trimEnd() : fresh;

@@ -706,6 +706,11 @@ describe('withoutSignOff', () => {
     ['only the closing word at the end', 'Pedidos sem status.\nObrigada!', 'Pedidos sem status.'],
     ['English', 'Images do not load.\n\nBest regards,\nJohn Smith', 'Images do not load.'],
     ['Spanish', 'No carga el checkout.\n\nSaludos cordiales,\nAna', 'No carga el checkout.'],
+    [
+      'a disclaimer below the signature',
+      'A loja caiu.\n\nAtt,\nMaria\nEsta mensagem pode conter informação confidencial. Se você não for o destinatário, apague-a.',
+      'A loja caiu.',
+    ],
   ])('cuts %s', (_what, text, kept) => {
     expect(withoutSignOff(text)).toBe(kept);
   });
@@ -718,6 +723,10 @@ describe('withoutSignOff', () => {
       'Atenciosamente, Maria\nfui cobrada duas vezes na mensalidade e quero o estorno do valor cobrado a mais.',
     ],
     ['nothing of hers above it', 'Obrigada!\nMaria'],
+    [
+      'her request below her name, as a sentence',
+      'Bom dia,\n\nObrigada!\nMaria\n\nMinha loja está fora do ar desde ontem.',
+    ],
     ['a closing word inside a sentence', 'Obrigada pela resposta, mas o problema continua.'],
     ['more lines below than a signature has', `Atenciosamente,\nMaria\n${'linha\n'.repeat(13)}`],
   ])('keeps %s', (_what, text) => {
