@@ -6286,3 +6286,36 @@ describe('round 25: access someone else keeps', () => {
     await check({ name: text, from: STORE, subject: 'Pedido', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// A sign-in that goes nowhere ("coloco meu email e senha e a página só recarrega", "não deixa logar"),
+// what the product should let one do ("deveria ter como…", "por que a plataforma não tem…?") and an
+// influencer's partnership offer were read as no topic at all (or as the plan she would get).
+describe('round 25: a sign-in that goes nowhere, a should-have, an influencer', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    ['ACCESS_ISSUE', 'O painel diz que minha sessão expirou e não deixa logar de novo.', 'topic.access.no-access'],
+    ['ACCESS_ISSUE', 'Quando coloco meu email e senha a página só recarrega.', 'topic.access.no-access'],
+    ['OUT_OF_SCOPE_FEATURE', 'Deveria ter como cadastrar produtos em lote por planilha.', 'scope.feature.suggestion'],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Por que a plataforma não tem carrinho abandonado? Todas as outras têm.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Sou influenciadora e quero uma parceria: divulgo vocês e ganho o plano de graça.',
+      'client.supplier.text',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'Os clientes colocam a senha no checkout e a página recarrega.',
+    'Deveria ter como falar com um atendente por telefone.',
+    'Por que vocês não têm um telefone de suporte?',
+    'Por que a plataforma não tem resposta para o meu problema?',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
