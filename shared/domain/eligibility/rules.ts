@@ -1919,6 +1919,10 @@ export const RULES: readonly Rule[] = [
       'migrar minha loja * para voces',
       'migrar minha loja * para a plataforma de voces',
       'migrar para voces',
+      // From another platform ("estou pensando em migrar da Shopify para vocês").
+      'migrar da * para voces',
+      'migrar do * para voces',
+      'sair da * para voces',
       'migrar para a plataforma de voces',
       // "quero migrar para cá", "como funciona a migração" from another platform.
       'migrar para ca',
@@ -2725,6 +2729,13 @@ export const RULES: readonly Rule[] = [
       'seria possivel criar',
       // A wish in the conditional, the thing named ("Seria possível ter um relatório por vendedor?").
       'seria possivel ter',
+      // "Acho que seria muito útil um app para acompanhar as vendas": with a feature noun (requires).
+      ...['util', 'bom', 'otimo', 'legal', 'interessante'].flatMap((good) => [
+        `seria * ${good} um`,
+        `seria * ${good} uma`,
+        `seria ${good} um`,
+        `seria ${good} uma`,
+      ]),
       'seria possivel desenvolver',
       'seria possivel implementar',
       'seria possivel adicionar',
@@ -2912,6 +2923,8 @@ export const RULES: readonly Rule[] = [
       // it does not ("por que a plataforma não tem carrinho abandonado?"); the service asked for is
       // ABOUT_THE_SERVICE (unless).
       'deveria ter como',
+      'sinto falta de poder',
+      'faz falta poder',
       'deveriam ter como',
       'devia ter como',
       'deveria dar para',
@@ -3227,11 +3240,13 @@ export const RULES: readonly Rule[] = [
       'desativaram meu usuario',
       'usuario desativado',
       // The account or store switched off ("minha conta foi desativada sem aviso").
-      ...['conta', 'loja', 'acesso', 'login'].flatMap((what) => [
-        `${what} foi desativad*`,
-        `${what} esta desativad*`,
-        `${what} desativad*`,
-      ]),
+      ...['conta', 'loja', 'acesso', 'login'].flatMap((what) =>
+        ['desativad*', 'desabilitad*'].flatMap((off) => [
+          `${what} foi ${off}`,
+          `${what} esta ${off}`,
+          `${what} ${off}`,
+        ]),
+      ),
       'desativaram minha conta',
       ...['cuenta fue desactivada', 'cuenta desactivada', 'tienda fue desactivada'],
       ...['account', 'store'].flatMap((what) => [
@@ -3597,6 +3612,13 @@ export const RULES: readonly Rule[] = [
       'nao me deixa acessar',
       'nao me deixa logar',
       'nao deixa logar',
+      // The sign-in link that does not come ("não recebo o link de acesso no meu email").
+      ...['link de acesso', 'link de login', 'link para entrar', 'link para acessar'].flatMap((link) => [
+        `nao recebo o ${link}`,
+        `nao recebi o ${link}`,
+        `nao chega o ${link}`,
+        `${link} nao chega`,
+      ]),
       'nao deixa entrar',
       'nao deixa acessar',
       'nao deixa fazer login',

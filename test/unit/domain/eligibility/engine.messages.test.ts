@@ -6319,3 +6319,23 @@ describe('round 25: a sign-in that goes nowhere, a should-have, an influencer', 
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 25: a sign-in link, a switched-off account, a wish, a move from another platform', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    ['ACCESS_ISSUE', 'Não recebo o link de acesso no meu email para entrar no painel.', 'topic.access.no-access'],
+    ['ACCESS_ISSUE', 'A conta da loja foi desabilitada e não sei por quê.', 'topic.access.blocked-user'],
+    ['OUT_OF_SCOPE_FEATURE', 'Acho que seria muito útil um app para acompanhar as vendas.', 'scope.feature.request'],
+    ['OUT_OF_SCOPE_FEATURE', 'Sinto falta de poder editar o pedido depois de pago.', 'scope.feature.suggestion'],
+    ['NOT_A_CLIENT', 'Estou pensando em migrar da Shopify para vocês, como funciona?', 'client.prospect.text'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'Seria muito bom uma resposta de vocês sobre a loja fora do ar.',
+    'O cupom da cliente foi desabilitado e ela não consegue comprar.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
