@@ -611,6 +611,10 @@ const USED_TO_WORK = [
   'tinha ate a atualizacao',
   'existia ate ontem',
   'existia ate a atualizacao',
+  // Gone with an update ("o relatório não tem filtro por data desde a atualização").
+  'desde a atualizacao',
+  'depois da atualizacao',
+  'apos a atualizacao',
 ];
 
 /**
@@ -1349,6 +1353,8 @@ export const RULES: readonly Rule[] = [
       'a loja nao aceita a troca',
       'a loja nao aceita a devolucao',
       'comprei * no site',
+      'comprei * num site',
+      'comprei * em um site',
       'comprei * em uma loja',
       'comprei * numa loja',
       'comprei * de uma loja',
@@ -1869,6 +1875,9 @@ export const RULES: readonly Rule[] = [
       'revender a solucao',
       'ser revendedor',
       'ser revendedora',
+      'contrato de revenda',
+      'programa de revenda',
+      'revenda com comissao',
       'ser agencia parceira',
       'virar parceiro',
       // Agencies and freelancers who would bring merchants in, for a commission.
@@ -2115,6 +2124,9 @@ export const RULES: readonly Rule[] = [
       'trabalhe conosco',
       'voces estao contratando',
       'meu curriculo',
+      // The résumé asked about ("vi a vaga no LinkedIn, para onde mando o currículo?").
+      ...['mando', 'mandar', 'envio', 'enviar', 'encaminho', 'encaminhar'].map((send) => `${send} o curriculo`),
+      'vi a vaga',
       'oportunidade de emprego',
       'oportunidade de trabalho',
       'oportunidade de estagio',
@@ -2923,6 +2935,24 @@ export const RULES: readonly Rule[] = [
       // it does not ("por que a plataforma não tem carrinho abandonado?"); the service asked for is
       // ABOUT_THE_SERVICE (unless).
       'deveria ter como',
+      // The wish in the subjunctive, whatever the subject ("gostaria que o sistema permitisse vender
+      // por assinatura", "queria que o painel oferecesse…"); the service asked for is ABOUT_THE_SERVICE.
+      ...['gostaria', 'gostariamos', 'queria', 'queriamos'].flatMap((wish) =>
+        ['permitisse', 'permitissem', 'oferecesse', 'oferecessem'].map((verb) => `${wish} que * ${verb}`),
+      ),
+      // What is missing, named right after "não tem" ("a API não tem endpoint para estoque em massa").
+      ...['nao tem', 'nao possui'].flatMap((lacks) =>
+        [
+          'endpoint',
+          'um endpoint',
+          'funcao de',
+          'recurso de',
+          'filtro por',
+          'filtro de',
+          'relatorio de',
+          'relatorio por',
+        ].map((what) => `${lacks} ${what}`),
+      ),
       'sinto falta de poder',
       'faz falta poder',
       'deveriam ter como',
@@ -2981,6 +3011,10 @@ export const RULES: readonly Rule[] = [
       'fica aqui a sugestao',
       'fica ai a sugestao',
       'fica a minha sugestao',
+      // "Vocês têm loja multi-idioma? Se não, pensem nisso."
+      'pensem nisso',
+      'pensem com carinho',
+      'fica a dica',
       'deixo a sugestao',
       'deixo aqui a sugestao',
       'deixo minha sugestao',
@@ -3548,6 +3582,12 @@ export const RULES: readonly Rule[] = [
       // com a senha do painel", "comprei a loja e não tenho o login", "trocaram o e-mail da conta").
       'recuperar o acesso',
       'recuperar meu acesso',
+      // The account named as ours: "recuperar a conta do Mercado Pago" is the provider's.
+      ...['a conta', 'minha conta', 'a minha conta'].flatMap((account) =>
+        ['da loja', 'do painel', 'de administrador', 'de admin', 'na plataforma'].map(
+          (whose) => `recuperar ${account} ${whose}`,
+        ),
+      ),
       'recuperar o meu acesso',
       'recuperar o login',
       'recuperar meu login',
@@ -3562,6 +3602,10 @@ export const RULES: readonly Rule[] = [
       ),
       ...['ficou', 'ficaram'].flatMap((kept) =>
         ['a senha', 'o acesso', 'os acessos', 'o login'].map((what) => `${kept} com ${what}`),
+      ),
+      // …or taken along by someone who left ("a funcionária saiu e levou o acesso de administrador").
+      ...['levou', 'levaram'].flatMap((took) =>
+        ['a senha', 'o acesso', 'os acessos', 'o login'].map((what) => `${took} ${what}`),
       ),
       'sumiu com a senha',
       'sumiu com o login',

@@ -6339,3 +6339,62 @@ describe('round 25: a sign-in link, a switched-off account, a wish, a move from 
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 26: access taken along by someone who left, a purchase made "num site", a reseller contract,
+// a résumé asked about, a wish in the subjunctive whatever its subject, what is missing named right
+// after "não tem", and a suggestion closed with "pensem nisso".
+describe('round 26: who took the access, whose purchase, what the product should let one do', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'ACCESS_ISSUE',
+      'A funcionária que cuidava da loja saiu e levou o acesso de administrador. Preciso de ajuda.',
+      'topic.access.no-access',
+    ],
+    ['ACCESS_ISSUE', 'A agência levou a senha do painel e sumiu.', 'topic.access.no-access'],
+    ['ACCESS_ISSUE', 'Preciso recuperar a conta da loja, o email antigo não existe mais.', 'topic.access.no-access'],
+    [
+      'NOT_A_CLIENT',
+      'Comprei um tênis num site que usa a plataforma de vocês e veio o número errado. Quero meu dinheiro de volta.',
+      'client.shopper.text',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Sou dono de uma agência com 40 clientes na plataforma, quero um contrato de revenda com comissão.',
+      'client.prospect.text',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Boa tarde, vi a vaga de desenvolvedor no LinkedIn, para onde mando o currículo?',
+      'client.outsider.text',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Gostaria que o sistema permitisse vender por assinatura, tipo clube do vinho.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'A API de vocês não tem endpoint para atualizar estoque em massa. Podem adicionar?',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Minha loja precisa de versão em inglês, vocês têm loja multi-idioma? Se não, pensem nisso.',
+      'scope.feature.suggestion-closing',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'O cliente levou o produto e não pagou, o pedido continua aberto no painel.',
+    'Preciso recuperar a conta do Mercado Pago vinculada à loja, o pagamento não entra.',
+    'Comprei um domínio num site e agora não consigo apontar para a minha loja.',
+    'Queria que o suporte oferecesse atendimento por telefone, ninguém responde o chat e minha loja está parada.',
+    'O relatório de vendas não tem filtro por data desde a atualização de ontem.',
+    'Pensem nisso antes de cobrar de novo: a loja ficou fora do ar três dias.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
