@@ -836,6 +836,8 @@ const CLIENT_MARKERS = [
   'trocar de plano',
   'migrar de plano',
   'mudar do plano',
+  // Moving to another plan is done from one ("quero passar para o plano anual, quanto fica?").
+  ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].map((move) => `${move} para o plano`),
   'upgrade',
   'downgrade',
 ];
@@ -1783,6 +1785,12 @@ export const RULES: readonly Rule[] = [
       'ex-cliente',
       'excliente',
       'voltar a ser cliente',
+      // "Eu tinha loja com vocês mas cancelei ano passado. Agora quero voltar."
+      ...['tinha', 'tive', 'ja tive'].flatMap((had) =>
+        ['loja com voces', 'uma loja com voces', 'loja na plataforma', 'uma loja na plataforma'].map(
+          (store) => `${had} ${store}`,
+        ),
+      ),
     ],
     unless: [...BILLING_WORDS, ...CLIENT_OF_ANOTHER_COMPANY],
     unlessInMessage: BILLING_WORDS,
@@ -2341,6 +2349,7 @@ export const RULES: readonly Rule[] = [
       'special deal',
       'custom plan',
       'custom pricing',
+      'custom price',
       'lower price',
       'better price',
       'price match',
@@ -2976,6 +2985,8 @@ export const RULES: readonly Rule[] = [
       'hoy no existe',
       'falta la opcion',
       'nueva funcionalidade',
+      // "Do you support selling in multiple currencies? If not, please consider adding it."
+      'consider adding',
       "doesn't exist yet",
       'does not exist yet',
       "isn't available yet",
@@ -3726,6 +3737,11 @@ export const RULES: readonly Rule[] = [
       "can't sign in",
       'cannot sign in',
       'unable to sign in',
+      // "…and now the admin panel redirects to a page that does not exist. I cannot get in."
+      "can't get in",
+      'cant get in',
+      'cannot get in',
+      'unable to get in',
       'two-factor',
       'two factor',
       '2-step verification',

@@ -6398,3 +6398,45 @@ describe('round 26: who took the access, whose purchase, what the product should
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 26 in English and for former clients: a sign-in that does not "get in", a wish to "consider
+// adding", a "custom price", a store one had with us, and a plan change that is a client's.
+describe('round 26: a way in, a price of her own, a store she had, a plan she moves to', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'ACCESS_ISSUE',
+      'I changed my store domain and now the admin panel redirects to a page that does not exist. I cannot get in.',
+      'topic.access.no-access',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Do you support selling in multiple currencies? If not, please consider adding it.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'We are a large brand moving 10k orders a month. Can we get a custom price below your public plans?',
+      'scope.commercial.special-condition',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Eu tinha loja com vocês mas cancelei ano passado. Agora quero voltar, como faço?',
+      'client.former-client.text',
+    ],
+    ['BILLING_QUESTION', 'Quanto fica para passar para o plano Pro?', 'topic.billing.plan'],
+    // A plan she moves to is a client's: the discount she asks about goes to sales, she is no prospect.
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Quero passar para o plano anual, quanto fica com o desconto?',
+      'scope.commercial.discount',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it('guard — a store she had, and our invoice for it', async () => {
+    const text = 'Tive loja na plataforma e a fatura de encerramento veio errada.';
+    await check({ name: text, from: STORE, subject: 'Fatura', text, outcome: 'BILLING_QUESTION' });
+  });
+});
