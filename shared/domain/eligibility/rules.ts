@@ -2184,8 +2184,13 @@ export const RULES: readonly Rule[] = [
       'promocoes',
       'promocional',
       'campanha',
-      'black friday',
-      'cyber monday',
+      // The platform's own sale ("o desconto de Black Friday do plano anual"); her Black Friday ("foi
+      // fraca para mim") is her argument for a discount of her own.
+      ...['black friday', 'cyber monday'].flatMap((sale) => [
+        ...['desconto', 'oferta', 'condicao', 'preco'].flatMap((deal) => [`${deal} de ${sale}`, `${deal} da ${sale}`]),
+        `${sale} de voces`,
+        `${sale} da plataforma`,
+      ]),
       'prometid*',
       'prometeram',
       'anunciad*',
@@ -3633,6 +3638,16 @@ export const RULES: readonly Rule[] = [
       'mudaram o e-mail da conta',
       // The account's owner is someone who left ("o antigo sócio era o dono da conta e saiu").
       'titular da conta saiu',
+      // The login's e-mail or phone is a former employee's ("o email cadastrado é de um funcionário
+      // que já saiu, o código vai para ele").
+      ...['email', 'e-mail', 'celular', 'telefone'].flatMap((contact) =>
+        ['um funcionario que', 'uma funcionaria que', 'um ex-funcionario', 'uma ex-funcionaria'].map(
+          (former) => `${contact} * e de ${former}`,
+        ),
+      ),
+      ...['ele', 'ela', 'o email dele', 'o email dela', 'o email antigo', 'o celular dele', 'o celular dela'].map(
+        (who) => `codigo vai para ${who}`,
+      ),
       'dono da conta saiu',
       'dona da conta saiu',
       'era o dono da conta',

@@ -6440,3 +6440,35 @@ describe('round 26: a way in, a price of her own, a store she had, a plan she mo
     await check({ name: text, from: STORE, subject: 'Fatura', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+// Round 26: her own Black Friday is no platform sale, and a sign-in whose e-mail or phone is a
+// former employee's is an access problem.
+describe("round 26: her Black Friday, a former employee's sign-in", () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Quero um desconto na mensalidade porque a Black Friday foi fraca para mim.',
+      'scope.commercial.discount',
+    ],
+    [
+      'ACCESS_ISSUE',
+      'O email cadastrado na minha conta é de um funcionário que já saiu, não consigo trocar porque o código vai para ele.',
+      'topic.access.no-access',
+    ],
+    [
+      'ACCESS_ISSUE',
+      'O celular cadastrado é de uma ex-funcionária e a verificação não passa.',
+      'topic.access.no-access',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'O desconto de Black Friday do plano anual não veio na fatura.'],
+    ['NO_PRIOR_TICKET', 'O email de um funcionário que saiu está recebendo os pedidos, como tiro?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
