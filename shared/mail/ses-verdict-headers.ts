@@ -96,10 +96,76 @@ function resultWord(value: string | undefined): Verdict | undefined {
   }
 }
 
-function methodResults(authResults: string, method: string): Verdict[] {
+/**
+ * One result of an Authentication-Results field (RFC 8601 resinfo): `dkim=pass header.i=@x.com`.
+ * `props` holds its `ptype.property=value` pairs, the keys lower-cased.
+ */
+interface ResInfo {
+  method: string;
+  result: string;
+  props: Map<string, string>;
+}
+
+/**
+ * SES's Authentication-Results, read as results only SES could have written. Its SPF result quotes
+ * the envelope (`envelope-from=…; helo=…;`), which the sender chose: a quoted local part or a HELO
+ * may carry `;dkim=pass header.d=<someone else's domain>;`. So, before splitting on ';':
+ * - the SPF text SES also wrote on its own in Received-SPF is cut out where it recurs;
+ * - comments and quoted strings (RFC 5322 CFWS, where RFC 8601 lets them stand) are blanked;
+ * and a result is a method word, '=', a result word and then only whitespace-separated properties.
+ */
+function resultsOf(authResults: string, receivedSpf: string | undefined): ResInfo[] {
+  let text = authResults.replace(/\s+/g, ' ');
+  const spf = receivedSpf?.replace(/\s+/g, ' ').trim();
+  // Its result word stays, and the ';' that ended it.
+  if (spf) text = text.replace(`spf=${spf}`, `spf=${spf.split(/[\s(;]/)[0]}${spf.endsWith(';') ? ';' : ''}`);
+  const results: ResInfo[] = [];
+  // The first part is the authserv-id ("amazonses.com").
+  for (const part of withoutCommentsAndQuotes(text).replace(/\s+/g, ' ').split(';').slice(1)) {
+    const m = /^ ?([a-z][a-z0-9-]*) ?= ?([a-z]+)(?: (.*))?$/i.exec(part.trimEnd());
+    if (!m) continue;
+    const props = new Map<string, string>();
+    for (const token of (m[3] ?? '').split(' ')) {
+      const eq = token.indexOf('=');
+      if (eq > 0) props.set(token.slice(0, eq).toLowerCase(), token.slice(eq + 1));
+    }
+    results.push({ method: (m[1] as string).toLowerCase(), result: (m[2] as string).toLowerCase(), props });
+  }
+  return results;
+}
+
+/** Text with each comment `( … )` (nested, `\`-escaped) and quoted string `" … "` blanked out. */
+function withoutCommentsAndQuotes(text: string): string {
+  let out = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && (quoted || depth > 0)) {
+      i++;
+      continue;
+    }
+    if (quoted) {
+      if (c === '"') quoted = false;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && c === '"') quoted = true;
+    else if (depth === 0) {
+      out += c;
+      continue;
+    }
+    out += ' ';
+  }
+  return out;
+}
+
+function methodResults(results: readonly ResInfo[], method: string): Verdict[] {
   const out: Verdict[] = [];
-  for (const m of authResults.matchAll(new RegExp(`(?:^|[;\\s])${method}=([a-z]+)`, 'gi'))) {
-    const v = resultWord(m[1]);
+  for (const r of results) {
+    if (r.method !== method) continue;
+    const v = resultWord(r.result);
     if (v) out.push(v);
   }
   return out;
@@ -117,9 +183,10 @@ function combine(results: Verdict[]): Verdict | undefined {
  * SES block (a message saved from a mail client, a sample file).
  */
 export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefined {
+  const fields = topFields(raw);
   const block: { name: string; value: string }[] = [];
   let received = 0;
-  for (const field of topFields(raw)) {
+  for (const field of fields) {
     if (!SES_FIELDS.has(field.name)) break;
     if (field.name === 'received' && ++received > 1) break;
     block.push(field);
@@ -133,9 +200,10 @@ export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefine
   const receivedSpf = first('received-spf');
   if (!spam && !virus && auth === undefined && receivedSpf === undefined) return undefined;
 
-  const spf = combine(auth ? methodResults(auth, 'spf') : []) ?? resultWord(receivedSpf?.split(/[\s(;]/)[0]);
-  const dkim = auth ? combine(methodResults(auth, 'dkim')) : undefined;
-  const dmarc = auth ? combine(methodResults(auth, 'dmarc')) : undefined;
+  const results = auth === undefined ? [] : resultsOf(auth, receivedSpf);
+  const spf = combine(methodResults(results, 'spf')) ?? resultWord(receivedSpf?.split(/[\s(;]/)[0]);
+  const dkim = auth ? combine(methodResults(results, 'dkim')) : undefined;
+  const dmarc = auth ? combine(methodResults(results, 'dmarc')) : undefined;
   return {
     verdicts: {
       spam: spam ?? 'DISABLED',
@@ -145,17 +213,42 @@ export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefine
       dmarc: dmarc ?? 'GRAY',
     },
     fields: block.map((f) => f.name),
-    ...(auth ? { dkimPassDomains: dkimPassDomains(auth) } : {}),
+    ...(auth ? { dkimPassDomains: dkimPassDomains(results, signingDomains(fields)) } : {}),
   };
 }
 
-function dkimPassDomains(authResults: string): string[] {
+/** The `d=` domain of each DKIM-Signature field of the mail, lower-cased ('' where it has none). */
+function signingDomains(fields: readonly { name: string; value: string }[]): string[] {
+  return fields
+    .filter((f) => f.name === 'dkim-signature')
+    .map((f) => {
+      const tag = f.value
+        .split(';')
+        .map((t) => t.replace(/\s+/g, ''))
+        .find((t) => t.toLowerCase().startsWith('d='));
+      return bareDomain(tag?.slice(2) ?? '');
+    });
+}
+
+/**
+ * The domains of the passing DKIM results, each the domain (or a parent of the `header.i`) of a
+ * signature the mail carries: SES reports one result per signature it checked, so more results
+ * than signatures, or a pass of a domain that signed nothing, were not written by SES, and then no
+ * pass counts (the mail proves its From in other ways, or not at all).
+ */
+function dkimPassDomains(results: readonly ResInfo[], signers: readonly string[]): string[] {
+  const dkim = results.filter((r) => r.method === 'dkim' && r.result !== 'none');
+  if (dkim.length > signers.length) return [];
   const domains: string[] = [];
-  for (const result of authResults.split(';')) {
-    if (!/^\s*dkim\s*=\s*pass\b/i.test(result)) continue;
+  for (const r of dkim) {
+    if (r.result !== 'pass') continue;
+    const identity = r.props.get('header.i');
     const domain =
-      /\bheader\.d\s*=\s*([^\s;]+)/i.exec(result)?.[1] ?? /\bheader\.i\s*=\s*[^\s;@]*@([^\s;]+)/i.exec(result)?.[1];
-    if (domain) domains.push(domain.toLowerCase().replace(/\.$/, ''));
+      r.props.get('header.d') ?? (identity?.includes('@') ? identity.slice(identity.lastIndexOf('@') + 1) : undefined);
+    if (domain === undefined) continue;
+    const bare = bareDomain(domain);
+    if (!signers.some((d) => d !== '' && (bare === d || bare.endsWith(`.${d}`)))) return [];
+    domains.push(bare);
   }
   return domains;
 }

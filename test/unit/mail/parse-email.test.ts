@@ -681,12 +681,20 @@ describe('parseEmail: whose DKIM signature SES found valid', () => {
     'To: ouvidoria@ouvidoria.example.com.br',
     'Subject: Re: [OUV-2026-000001]',
   ];
+  const signedBy = (d: string) => `DKIM-Signature: v=1; a=rsa-sha256; d=${d}; s=s1; h=from; bh=AAAA; b=BBBB`;
   it.each([
-    ['signed by the From domain', 'dkim=pass header.i=@modasbella.com.br', true],
-    ['signed only by another domain', 'dkim=pass header.i=@evil.example', false],
-    ['no valid signature', 'dkim=none', false],
-  ])('%s → dkimAligned %s', async (_name, dkim, aligned) => {
-    const s = await parse(mail([...sesTop(dkim), ...message], 'Podem encerrar.'));
+    ['signed by the From domain', 'dkim=pass header.i=@modasbella.com.br', 'modasbella.com.br', true],
+    ['signed only by another domain', 'dkim=pass header.i=@evil.example', 'evil.example', false],
+    ['no valid signature', 'dkim=none', 'evil.example', false],
+    // The attacker's envelope carries a result of its own (SES quotes it in its SPF result).
+    [
+      'a pass written into the envelope SES quotes',
+      'envelope-from="x;dkim=pass header.d=modasbella.com.br;"@evil.example; dkim=pass header.i=@evil.example',
+      'evil.example',
+      false,
+    ],
+  ])('%s → dkimAligned %s', async (_name, dkim, signer, aligned) => {
+    const s = await parse(mail([...sesTop(dkim), signedBy(signer), ...message], 'Podem encerrar.'));
     expectValid(s);
     expect(s.dkimAligned).toBe(aligned);
   });

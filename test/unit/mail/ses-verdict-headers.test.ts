@@ -98,22 +98,42 @@ describe('readSesVerdictHeaders: only the block SES wrote on top', () => {
   });
 });
 
+/** A DKIM-Signature field as the sender's mail carries it (SES checks it; the test only names it). */
+const signature = (d: string) =>
+  `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\r\n d=${d}; s=s1; h=from:subject; bh=AAAA; b=BBBB`;
+const signed = (...domains: string[]) =>
+  `${domains.map(signature).join('\r\n')}${domains.length ? '\r\n' : ''}${MESSAGE}`;
+
 describe('readSesVerdictHeaders: which domains signed', () => {
   it.each([
-    ['one signature of the From domain', 'dkim=pass header.i=@modasbella.com.br;', ['modasbella.com.br']],
+    [
+      'one signature of the From domain',
+      'dkim=pass header.i=@modasbella.com.br;',
+      ['modasbella.com.br'],
+      ['modasbella.com.br'],
+    ],
     [
       'header.d wins over header.i',
       'dkim=pass header.d=Mail.Example.NET header.i=@x.example.net;',
       ['mail.example.net'],
+      ['mail.example.net'],
+    ],
+    [
+      'header.i of a subdomain of the signing domain',
+      'dkim=pass header.i=@news.loja.com.br;',
+      ['loja.com.br'],
+      ['news.loja.com.br'],
     ],
     [
       'two signatures, one failed',
       'dkim=pass header.i=@evil.example; dkim=fail header.i=@modasbella.com.br;',
+      ['evil.example', 'modasbella.com.br'],
       ['evil.example'],
     ],
-    ['no passing signature', 'spf=pass; dkim=none; dmarc=none;', []],
-  ])('%s', (_name, results, domains) => {
-    expect(readSesVerdictHeaders(stored([...RECEIVED, auth(results)]))?.dkimPassDomains).toEqual(domains);
+    ['no passing signature', 'spf=pass; dkim=none; dmarc=none;', [], []],
+  ])('%s', (_name, results, signers, domains) => {
+    const read = readSesVerdictHeaders(stored([...RECEIVED, auth(results)], signed(...signers)));
+    expect(read?.dkimPassDomains).toEqual(domains);
   });
 
   it('says nothing when SES wrote no Authentication-Results, and never reads one the sender wrote', () => {
@@ -122,6 +142,61 @@ describe('readSesVerdictHeaders: which domains signed', () => {
     expect(
       readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS', ''], forged))?.dkimPassDomains,
     ).toBeUndefined();
+  });
+});
+
+// SES quotes the envelope in its SPF result ("envelope-from=…; helo=…;"), and the sender chose both:
+// a quoted local part or a HELO may carry ";dkim=pass header.d=<the victim's domain>;". The attacker
+// signs with their own domain (a real pass) and writes the victim's From.
+describe("readSesVerdictHeaders: results written into SES's header by the sender", () => {
+  const spfOf = (envelope: string, helo: string) =>
+    `pass (spfCheck: domain of evil.example designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=${envelope}; helo=${helo};`;
+  const top = (envelope: string, helo: string, withReceivedSpf: boolean) => [
+    ...RECEIVED,
+    'X-SES-Spam-Verdict: PASS',
+    'X-SES-Virus-Verdict: PASS',
+    ...(withReceivedSpf ? [`Received-SPF: ${spfOf(envelope, helo)}`] : []),
+    `Authentication-Results: amazonses.com;\r\n spf=${spfOf(envelope, helo)}\r\n dkim=pass header.i=@evil.example;\r\n dmarc=none header.from=modasbella.com.br;`,
+  ];
+  const inject = 'dkim=pass header.d=modasbella.com.br';
+
+  it.each([
+    ['a quoted local part of the envelope', `"x;${inject};"@evil.example`, 'mx.evil.example', true],
+    ['the same, without Received-SPF', `"x;${inject};"@evil.example`, 'mx.evil.example', false],
+    [
+      'a quoted local part without spaces',
+      '"x;dkim=pass.header.d=modasbella.com.br;"@evil.example',
+      'mx.evil.example',
+      false,
+    ],
+    ['the HELO', 'bounce@evil.example', `x; ${inject}`, true],
+    ['the HELO, without Received-SPF (one more result than signatures)', 'bounce@evil.example', `x; ${inject}`, false],
+    ['a comment in the HELO', 'bounce@evil.example', `x (; ${inject};)`, false],
+  ])('%s: only the attacker’s own domain passes, never the victim’s', (_name, envelope, helo, withReceivedSpf) => {
+    const read = readSesVerdictHeaders(stored(top(envelope, helo, withReceivedSpf), signed('evil.example')));
+    expect(read?.dkimPassDomains ?? []).not.toContain('modasbella.com.br');
+    expect(dkimAlignedWith('lojista@modasbella.com.br', read?.dkimPassDomains ?? [])).toBe(false);
+  });
+
+  it('a bogus signature of the victim’s domain, failed by SES, does not make room for a forged pass', () => {
+    const results = `spf=pass client-ip=192.0.2.1; envelope-from=bounce@evil.example; helo=x; ${inject};\r\n dkim=pass header.i=@evil.example;\r\n dkim=fail header.i=@modasbella.com.br;`;
+    const read = readSesVerdictHeaders(
+      stored([...RECEIVED, auth(results)], signed('evil.example', 'modasbella.com.br')),
+    );
+    expect(read?.dkimPassDomains).toEqual([]);
+  });
+
+  it('a pass of a domain that signed nothing counts for nothing', () => {
+    const read = readSesVerdictHeaders(stored([...RECEIVED, auth('dkim=pass header.i=@modasbella.com.br;')]));
+    expect(read?.dkimPassDomains).toEqual([]);
+  });
+
+  it('the honest header keeps the attacker’s own pass, and the SPF verdict', () => {
+    const read = readSesVerdictHeaders(
+      stored(top('bounce@evil.example', 'mx.evil.example', true), signed('evil.example')),
+    );
+    expect(read?.dkimPassDomains).toEqual(['evil.example']);
+    expect(read?.verdicts).toMatchObject({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' });
   });
 });
 
