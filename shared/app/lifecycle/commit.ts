@@ -10,6 +10,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
+import { keyedMessageId } from '../../domain/message-id';
 import type { RateLimiter, RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
@@ -88,6 +89,15 @@ export class CaseBusy extends Error {
  */
 export function effectId(caseId: string, sourceId: string, index: number): string {
   return createHash('sha256').update(`${caseId}\n${sourceId}\n${index}`).digest('hex').slice(0, 24);
+}
+
+/**
+ * The Message-ID of a mail the lifecycle sends, from its effect (or cause) and recipient: the same on
+ * every retry, so a resend after a crash is one message, and keyed with the office's secret, so it
+ * tells nothing of the case and no one can forge it (SPEC "Trust rules").
+ */
+export function lifecycleMessageId(deps: Pick<LifecycleDeps, 'config' | 'secret'>, ...parts: string[]): string {
+  return keyedMessageId(deps.config.domain, deps.secret, 'lifecycle', ...parts);
 }
 
 /** Whether the case recorded this source already: by its id, or, for a staff mail, by the mail's own identity. */

@@ -5,7 +5,7 @@
  * the cause in the history and carries out what is still pending. What no retry completes (a console
  * action, a run that died holding a claim) the effects sweep does (effect-sweep.ts).
  */
-import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
 import {
@@ -35,7 +35,7 @@ import {
 } from '../../domain/lifecycle/types';
 import { type RenderedMail, threadTopic } from '../../domain/replies';
 import { bestEffortAfterSend, providerMessageIds } from '../after-send';
-import type { ResolvedDeps } from './commit';
+import { lifecycleMessageId, type ResolvedDeps } from './commit';
 import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
 import { staffIdsOf, staffNames } from './staff-names';
 
@@ -86,7 +86,7 @@ async function sendToMerchant(
   mail: RenderedMail,
   options: { human: boolean; attachments?: RelayedAttachments },
 ): Promise<void> {
-  const messageId = newMessageId(deps.config, `${pending.id}.${pending.effect.kind}`);
+  const messageId = lifecycleMessageId(deps, pending.id, pending.effect.kind);
   // Registered first, so that the merchant's answer threads into the case at once.
   await deps.cases.addMessageIds(c.caseId, [messageId]);
   const refs = merchantMessageIds(c);
@@ -135,7 +135,7 @@ async function sendToStaff(
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    messageId: newMessageId(deps.config, `${pending.id}.${member.id}`),
+    messageId: lifecycleMessageId(deps, pending.id, member.id),
     headers: { ...AUTOMATIC_MAIL_HEADERS },
     ...(attachments ? { attachments } : {}),
   });
@@ -158,7 +158,7 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      messageId: newMessageId(deps.config, `notice-undeliverable.${c.caseId}.${c.assignedAt ?? ''}.${supervisor.id}`),
+      messageId: lifecycleMessageId(deps, 'notice-undeliverable', c.caseId, c.assignedAt ?? '', supervisor.id),
       headers: { ...AUTOMATIC_MAIL_HEADERS },
     });
   }

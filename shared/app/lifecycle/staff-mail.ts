@@ -25,7 +25,7 @@
  * or when no DMARC pass let it claim one — is the same action, and changes nothing again.
  */
 import { createHash } from 'node:crypto';
-import { AUTOMATIC_MAIL_HEADERS, isMachineGenerated, newMessageId, officeSender } from '../../domain/auto-reply-policy';
+import { AUTOMATIC_MAIL_HEADERS, isMachineGenerated, officeSender } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
@@ -47,7 +47,7 @@ import { senderAuthenticated } from '../../domain/sender-authentication';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
 import { type AttachmentMeta, type Submission, virusDetected } from '../../domain/submission';
-import { type LifecycleDeps, type ResolvedDeps, resolveDeps } from './commit';
+import { type LifecycleDeps, lifecycleMessageId, type ResolvedDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
 
@@ -174,7 +174,7 @@ async function tellSetAside(
       subject: notice.subject,
       text: notice.text,
       html: notice.html,
-      messageId: newMessageId(config, `set-aside.${mail.sourceId}.${member.id}`),
+      messageId: lifecycleMessageId(deps, 'set-aside', mail.sourceId, member.id),
       headers: { ...AUTOMATIC_MAIL_HEADERS },
     });
   } catch {

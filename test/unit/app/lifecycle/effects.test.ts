@@ -392,3 +392,36 @@ describe('carryOutEffects', () => {
     ]);
   });
 });
+
+// SPEC "Trust rules": the office's Message-IDs are random to anyone outside, never derived from a
+// protocol or anything of the case; the same mail sent again after a crash keeps its id.
+describe("the lifecycle's Message-IDs", () => {
+  const effects = () => [
+    pending('e-ext-1', { kind: 'notify-extension', businessDays: 3, reason: 'Aguardando o banco.', dueAt: DUE }),
+    pending('e-rem-2', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE }, 1),
+  ];
+  const idsSent = async (secret?: string) => {
+    const w = world(effects());
+    if (secret) w.deps.secret = secret;
+    await carryOutEffects(w.deps, w.c);
+    return w.mailer.sent.map((m) => m.messageId ?? '');
+  };
+
+  it('tell nothing of the effect, the case or its protocol, and are the same on a retry', async () => {
+    const ids = await idsSent();
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      expect(id).toMatch(new RegExp(`^[a-z0-9]{32}@${localConfig.domain.replace(/\./g, '\\.')}$`));
+      for (const part of ['e-ext-1', 'e-rem-2', 'extension', 'remind', 'ana', CASE_ID, PROTOCOL, PROTOCOL.slice(-6)]) {
+        expect(id.toLowerCase()).not.toContain(part.toLowerCase());
+      }
+    }
+    expect(await idsSent()).toEqual(ids);
+  });
+
+  it('cannot be made without the office secret', async () => {
+    const ids = await idsSent();
+    const other = await idsSent('another-secret-of-at-least-thirty-two-chars');
+    expect(other.some((id) => ids.includes(id))).toBe(false);
+  });
+});
