@@ -238,6 +238,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const to = await member(deps, effect.to);
       const from = await deps.staff.byId(effect.from);
       const by = effect.by ? await deps.staff.byId(effect.by) : null;
+      // The files of the mail that moved the case, read from it by MIME part (as a merchant's are).
+      const files = effect.files;
       await sendToStaff(
         deps,
         c,
@@ -251,7 +253,9 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           config,
           await staffNames(deps.staff, staffIdsOf(c)),
           effect.by ? (by?.name ?? effect.by) : undefined,
+          files,
         ),
+        files && files.parts.length > 0 ? { raw: files.raw, parts: files.parts } : undefined,
       );
       // Someone else moved it (a supervisor): the analyst who had it learns it is no longer hers. No
       // Reply-To: the case's address would refuse what she sent.

@@ -19,6 +19,7 @@ import {
   type CloseCategory,
   CLOSE_CATEGORIES,
   type Effect,
+  type HandedOverFiles,
   type HistoryEvent,
   isOpenStatus,
   type LeftOutFile,
@@ -312,6 +313,7 @@ export function transfer(
   target: TransferTarget | null,
   ctx: LifecycleContext,
   note?: string,
+  files?: HandedOverFiles,
 ): Transition {
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'transferir o caso'));
   if (blocked) return blocked;
@@ -343,6 +345,7 @@ export function transfer(
         to: target.id,
         ...(by ? { by } : {}),
         ...(trimmedNote ? { note: trimmedNote } : {}),
+        ...(files && (files.parts.length > 0 || files.leftOut.length > 0) ? { files } : {}),
       },
     ],
   );

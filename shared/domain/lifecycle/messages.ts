@@ -35,6 +35,7 @@ import type { SurveyLink } from './survey';
 import { caseLanguage, MERCHANT_WORDS, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   type CloseCategory,
+  type HandedOverFiles,
   type LeftOutFile,
   STATUS_LABELS_PT,
   type StaffMember,
@@ -677,6 +678,7 @@ export function renderTransferNotice(
   config: OuvidoriaConfig,
   staffNames: ReadonlyMap<string, string> = new Map(),
   byName?: string,
+  files?: Pick<HandedOverFiles, 'parts' | 'leftOut'>,
 ): RenderedMail {
   const transfer = (c.history ?? []).findLast((e) => e.type === 'transferred' && e.to === analyst.id);
   const previous = sanitizeHeaderValue(fromName, 80) || 'a equipe';
@@ -699,6 +701,7 @@ export function renderTransferNotice(
       },
       caseFacts(c, config),
       ...(note ? [{ h: 'Nota de quem transferiu' } as MailBlock, ...paragraphs(note)] : []),
+      ...handedOverFiles(files, previous, config),
       ...(shown.length > 0
         ? [
             { h: 'Histórico do caso' } as MailBlock,
@@ -717,6 +720,36 @@ export function renderTransferNotice(
     staffFooter(config),
     { preformatted: shown.map((entry) => ({ title: entry.title, text: capEntry(entry.text) })) },
   );
+}
+
+/** The files that came with a transfer: attached to the notice, or named with why they are not. */
+function handedOverFiles(
+  files: Pick<HandedOverFiles, 'parts' | 'leftOut'> | undefined,
+  fromName: string,
+  config: OuvidoriaConfig,
+): MailBlock[] {
+  if (!files || (files.parts.length === 0 && files.leftOut.length === 0)) return [];
+  const name = (filename: string | undefined) => ({
+    strong: filename?.trim() ? sanitizeHeaderValue(filename, 150) : '(sem nome)',
+  });
+  return [
+    { h: 'Arquivos de quem transferiu' },
+    {
+      p: [
+        `Enviados por ${fromName} com a transferência, para uso interno: nada foi enviado ao lojista.`,
+        files.parts.length > 0 ? ' Os anexados seguem neste e-mail.' : '',
+      ],
+    },
+    {
+      ul: [
+        ...files.parts.map((a): MailInline[] => [
+          name(a.filename),
+          ` — ${a.contentType}, ${humanSize(a.size)} — anexado`,
+        ]),
+        ...files.leftOut.map((f): MailInline[] => [name(f.filename), ` — não anexado: ${leftOutReasonPt(f, config)}`]),
+      ],
+    },
+  ];
 }
 
 /** Why a file of a staff mail did not go to the merchant, in pt-BR. */

@@ -4,7 +4,8 @@
  *   note | answer  →  #prorrogar  →  #aguardar  →  #transferir  →  #encerrar
  * What happens to the text below the commands:
  * - with `#nota`: it is the note (after any text on the `#nota` line); nothing is relayed;
- * - with `#transferir` (no `#nota`): it is recorded as a note and sent to the new analyst;
+ * - with `#transferir`: it is recorded as a note and sent to the new analyst (with `#nota`, the note's
+ *   text is); the mail's files go to the new analyst too — never to the merchant;
  * - with `#encerrar`: it goes to the merchant inside the closing mail (one mail, not two) — unless
  *   the mail has attachments, which are relayed as an answer just before the closing mail;
  * - otherwise it is the answer relayed to the merchant.
@@ -62,8 +63,8 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   if (note) {
     const text = [note.text, body].filter((t) => t !== '').join('\n\n');
     steps.push((k) => addNote(k, actor, text, ctx));
-  } else if (moveTo && body !== '') {
-    steps.push((k) => addNote(k, actor, body, ctx));
+  } else if (moveTo) {
+    if (body !== '') steps.push((k) => addNote(k, actor, body, ctx));
   } else if (closing && attachments.length === 0) {
     closingMessage = body === '' ? undefined : body;
   } else if (body !== '' || attachments.length > 0) {
@@ -73,12 +74,14 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   if (wait) steps.push((k) => awaitMerchant(k, actor, ctx));
   if (moveTo) {
     const internalNote = note ? undefined : body;
-    steps.push((k) => transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote));
+    const files = input.raw ? { raw: input.raw, parts: attachments, leftOut: input.leftOut ?? [] } : undefined;
+    steps.push((k) => transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote, files));
   }
   if (closing) steps.push((k) => close(k, actor, closing.category, closing.summary, ctx, closingMessage));
   // Something went to the merchant (an answer, or a closing message): files it went without are said.
+  // A transfer's files went to the new analyst, whose notice names those left out.
   const leftOut = input.leftOut ?? [];
-  if (!note && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
+  if (!note && !moveTo && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
     steps.push(() => tellFilesLeftOut(actor, leftOut));
   }
   return compose(c, steps);

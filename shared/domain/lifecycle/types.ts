@@ -162,6 +162,16 @@ export interface CaseChanges {
  * A file of a staff mail that is not relayed to the merchant: of a kind its bytes did not prove
  * (`format`: a .zip, a .heic, a program) or past `lifecycle.maxRelayAttachmentBytes` (`size`).
  */
+/**
+ * The files of a staff mail that moved a case: those within the relay limit (read from the stored
+ * mail by MIME part) go to the new analyst; the others are named, with why.
+ */
+export interface HandedOverFiles {
+  raw: ObjectLocation;
+  parts: AttachmentMeta[];
+  leftOut: LeftOutFile[];
+}
+
 export interface LeftOutFile {
   filename: string;
   /** 'unscanned': SES's anti-virus did not pass the mail (relayed-files.ts filesScanned). */
@@ -194,7 +204,15 @@ export type Effect =
    * The case was handed over: tell the new analyst (with the note, if one came with it). `by`: who
    * moved it, when not the analyst who had it (a supervisor, e.g. during a leave).
    */
-  | { kind: 'notify-transfer'; from: string; to: string; by?: string; note?: string }
+  | {
+      kind: 'notify-transfer';
+      from: string;
+      to: string;
+      by?: string;
+      note?: string;
+      /** Files the mail that moved it carried: they go to the new analyst, never to the merchant. */
+      files?: HandedOverFiles;
+    }
   | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed' }
   /** (Re)arm the reminder and escalation for this due date; older timers find a different date and do nothing. */
   | { kind: 'schedule-timers'; dueAt: string }

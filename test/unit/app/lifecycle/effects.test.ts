@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { carryOutEffects, EFFECT_CLAIM_MS, LifecycleEffectsFailed } from '../../../../shared/app/lifecycle/effects';
+import type { LifecycleOutgoingMail } from '../../../../shared/app/lifecycle/ports';
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { InMemorySenderOpenCases } from '../../../support/fakes';
@@ -107,6 +108,34 @@ describe('carryOutEffects', () => {
     await carryOutEffects(w.deps, w.c);
     expect(w.mailer.sent[0]?.to).toEqual(['carla@empresa.com.br']);
     expect(w.mailer.sent[0]?.text).toContain(`foi transferido para você ${words}`);
+  });
+
+  it('the files of the mail that moved the case go to the new analyst, named in her notice', async () => {
+    const raw = { bucket: 'raw', key: 'inbound/staff-1' };
+    const pdf = {
+      filename: 'planilha-interna.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+      inline: false,
+      partId: '2',
+    };
+    const w = world([
+      pending('e1', {
+        kind: 'notify-transfer',
+        from: 'ana',
+        to: 'carla',
+        files: { raw, parts: [pdf], leftOut: [{ filename: 'extrato.zip', why: 'format' }] },
+      }),
+    ]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent).toHaveLength(1);
+    const [notice] = w.mailer.sent;
+    expect(notice?.to).toEqual(['carla@empresa.com.br']);
+    // The lifecycle's mail carries its files as a location and MIME parts (LifecycleOutgoingMail).
+    expect((notice as LifecycleOutgoingMail | undefined)?.attachments).toEqual({ raw, parts: [pdf] });
+    expect(notice?.text).toContain('nada foi enviado ao lojista');
+    expect(notice?.text).toContain('planilha-interna.pdf');
+    expect(notice?.text).toMatch(/extrato\.zip — não anexado: formato/);
   });
 
   it.each<[string, Effect, string[]]>([

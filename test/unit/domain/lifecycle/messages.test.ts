@@ -68,6 +68,23 @@ const ALL: Array<[string, () => RenderedMail]> = [
   ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
   ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
   [
+    'transfer with files',
+    () =>
+      renderTransferNotice(
+        hostile,
+        { id: 'carla', name: 'Carla' },
+        'Ana Lima',
+        undefined,
+        localConfig,
+        new Map(),
+        undefined,
+        {
+          parts: [{ filename: XSS, contentType: 'application/pdf', size: 10, inline: false }],
+          leftOut: [{ filename: XSS, why: 'format' }],
+        },
+      ),
+  ],
+  [
     'explanation',
     () =>
       renderStaffExplanation(
@@ -96,7 +113,14 @@ describe('lifecycle mails', () => {
     },
   );
 
-  const TO_STAFF = new Set(['merchant message to analyst', 'reminder', 'escalation', 'transfer', 'explanation']);
+  const TO_STAFF = new Set([
+    'merchant message to analyst',
+    'reminder',
+    'escalation',
+    'transfer',
+    'transfer with files',
+    'explanation',
+  ]);
   it.each(ALL)('%s: a console link only in mail to the staff', (what, render) => {
     const mail = render();
     const link = `${localConfig.webformOrigin}/equipe?caso=${encodeURIComponent(hostile.caseId)}`;

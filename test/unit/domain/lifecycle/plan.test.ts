@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStaffCommands } from '../../../../shared/domain/lifecycle/commands';
 import type { TransferTarget } from '../../../../shared/domain/lifecycle/machine';
-import { planStaffMail } from '../../../../shared/domain/lifecycle/plan';
+import { planStaffMail, type StaffMailPlanInput } from '../../../../shared/domain/lifecycle/plan';
 import type { Actor, Transition, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import type { AttachmentMeta } from '../../../../shared/domain/submission';
 import { ana, bruno, ctxAt, sofia, workCase } from '../../../support/lifecycle-fakes';
@@ -15,13 +15,21 @@ function plan(
   c: WorkCase = workCase(),
   actor: Actor = ana,
   attachments: AttachmentMeta[] = [],
+  mail: Pick<StaffMailPlanInput, 'raw' | 'leftOut'> = {},
 ): Transition {
   const parsed = parseStaffCommands(text, { maxExtensionBusinessDays: 30 });
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.code).join(','));
   return planStaffMail(
     c,
     actor,
-    { sourceId: 'staff-mail-1', commands: parsed.commands, body: parsed.body, attachments, transferTarget: carla },
+    {
+      sourceId: 'staff-mail-1',
+      commands: parsed.commands,
+      body: parsed.body,
+      attachments,
+      transferTarget: carla,
+      ...mail,
+    },
     ctx,
   );
 }
@@ -99,6 +107,40 @@ describe('planStaffMail', () => {
       from: 'ana',
       to: 'carla',
       note: 'Carla, veja a fatura anexa.',
+    });
+  });
+
+  // A transfer's files are internal: the merchant gets nothing, the new analyst gets them (and is told
+  // of those left out) — never an empty answer to the merchant carrying an internal spreadsheet.
+  describe('#transferir with files', () => {
+    const RAW = { bucket: 'raw', key: 'inbound/staff-mail-1' };
+    const ZIP = { filename: 'extrato.zip', why: 'format' as const };
+
+    it.each([
+      ['no text', '#transferir carla', ['transferred']],
+      [
+        'a note for the new analyst',
+        '#transferir carla\nCarla, segue a planilha interna do financeiro.',
+        ['note', 'transferred'],
+      ],
+      ['#nota and #transferir', '#nota conferir o extrato\n#transferir carla', ['note', 'transferred']],
+    ])('%s: nothing to the merchant, the files to the new analyst', (_what, text, events) => {
+      const t = plan(text, workCase(), ana, [PDF], { raw: RAW, leftOut: [ZIP] });
+      expect(summary(t)).toEqual({
+        status: undefined,
+        events,
+        effects: ['open-count', 'open-count', 'notify-transfer'],
+      });
+      expect(t.ok && t.effects[2]).toMatchObject({
+        kind: 'notify-transfer',
+        to: 'carla',
+        files: { raw: RAW, parts: [PDF], leftOut: [ZIP] },
+      });
+    });
+
+    it('a transfer without files carries none', () => {
+      const t = plan('#transferir carla', workCase(), ana, [], { raw: RAW });
+      expect(t.ok && t.effects[2]).not.toHaveProperty('files');
     });
   });
 
