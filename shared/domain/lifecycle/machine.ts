@@ -351,7 +351,10 @@ export function transfer(
   );
 }
 
-/** `#prorrogar <dias úteis> <motivo>`: the due date moves; the merchant is told the new date and why. */
+/**
+ * `#prorrogar <dias úteis> <motivo>`: the due date moves `businessDays` on (from now, once it has
+ * passed); the merchant is told the new date and why.
+ */
 export function extend(
   c: WorkCase,
   actor: Actor,
@@ -370,7 +373,10 @@ export function extend(
   if (why === '')
     return refuse('missing-reason', 'Informe o motivo da prorrogação: o lojista será avisado dele.', line);
   if (!c.dueAt) return refuse('no-due-date', 'O caso ainda não tem prazo definido para prorrogar.', line);
-  const dueAt = extendDueDate(new Date(c.dueAt), businessDays, ctx.calendar).toISOString();
+  // Counted from the due date, or from now when it has passed: an overdue case's new date is ahead,
+  // never one the merchant is told that is already behind her (nor an alert due again at once).
+  const from = Math.max(Date.parse(c.dueAt), ctx.now.getTime());
+  const dueAt = extendDueDate(new Date(from), businessDays, ctx.calendar).toISOString();
   const kept = why.slice(0, MAX_REASON_CHARS);
   return done(
     { dueAt },

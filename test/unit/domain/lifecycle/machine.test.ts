@@ -418,6 +418,16 @@ describe('extend', () => {
     ]);
   });
 
+  it('an overdue case: the days count from now, so the new date is ahead and no alert is due at once', () => {
+    // Due Tuesday 2026-03-24 10:00; on Monday 2026-03-30 15:00 (São Paulo) + 2 business days →
+    // Wednesday 2026-04-01 15:00, not Thursday 2026-03-26 (already behind her).
+    const late = ctxAt('2026-03-30T18:00:00.000Z');
+    const t = okOf(extend(workCase(), ana, 2, 'aguardando o parceiro logístico', late));
+    expect(t.next).toEqual({ dueAt: '2026-04-01T18:00:00.000Z' });
+    expect(Date.parse(t.next.dueAt as string)).toBeGreaterThan(late.now.getTime());
+    expect(t.events).toMatchObject([{ type: 'extended', previousDueAt: '2026-03-24T13:00:00.000Z' }]);
+  });
+
   it.each([
     [0, 'motivo', 'invalid-days'],
     [31, 'motivo', 'invalid-days'],
