@@ -226,6 +226,9 @@ export async function processSubmission(
       }
       // Changed nothing: kept for review as quarantined mail, never answered.
       decided = { decision: staffMailQuarantine(staff.reason), candidates: [] };
+    } else if (!decided && deps.lifecycle && (await deps.lifecycle.misaddressedCommands(submission))) {
+      // A member's commands sent to the office's address: she was told; no merchant's submission.
+      decided = { decision: staffMailQuarantine('misaddressed-commands'), candidates: [] };
     }
     // Threading and the rules read the same screening: computed once.
     const screening = decided ? undefined : screen(submission, deps.config);

@@ -15,12 +15,19 @@ const REASONS_PT: Record<string, string> = {
   'unknown-case': 'o caso do endereço não existe',
 };
 
+/** Why a member's commands sent to the ombudsman address did nothing (not a case's reply address). */
+const MISADDRESSED_PT =
+  'Comandos da equipe enviados ao endereço da Ouvidoria, e não ao endereço de resposta do caso: nada foi feito, e a pessoa foi avisada.';
+
 /** The decision stored for staff-address mail that changed nothing: kept for review, never answered. */
 export function staffMailQuarantine(reason: string): Decision {
   return {
     outcome: 'QUARANTINED',
     ruleIds: ['quarantine.staff-mail'],
-    reason: `Mensagem ao endereço de resposta de um caso não aceita: ${REASONS_PT[reason] ?? reason}.`,
+    reason:
+      reason === 'misaddressed-commands'
+        ? MISADDRESSED_PT
+        : `Mensagem ao endereço de resposta de um caso não aceita: ${REASONS_PT[reason] ?? reason}.`,
     ticket: { status: 'none' },
   };
 }

@@ -10,11 +10,16 @@ import type { WorkCase } from '../../domain/lifecycle/types';
 import type { Submission } from '../../domain/submission';
 import type { LifecycleDeps } from './commit';
 import { handleMerchantReply, type MerchantReplyResult } from './merchant-reply';
-import { handleStaffMail, type StaffMailResult } from './staff-mail';
+import { handleMisaddressedCommands, handleStaffMail, type StaffMailResult } from './staff-mail';
 
 export interface MailLifecycle {
   /** Mail to a per-case staff reply address: a staff command, applied, refused or quarantined. */
   staffMail(mail: Submission): Promise<StaffMailResult>;
+  /**
+   * A mail to the ombudsman address that opens with staff commands: true when it is an active
+   * member's (she is told where commands go; the caller keeps the mail as quarantined).
+   */
+  misaddressedCommands(mail: Submission): Promise<boolean>;
   /** The case's merchant wrote again: the message, the event and the status move in one write. */
   merchantReply(parent: WorkCase, message: CaseMessage): Promise<MerchantReplyResult>;
 }
@@ -28,6 +33,7 @@ export function mailLifecycle(deps: LifecycleDeps): BoundMailLifecycle {
   return {
     deps,
     staffMail: (mail) => handleStaffMail(mail, deps),
+    misaddressedCommands: (mail) => handleMisaddressedCommands(mail, deps),
     merchantReply: (parent, message) => handleMerchantReply(parent, message, deps),
   };
 }

@@ -179,7 +179,9 @@ export type StaffMailQuarantineReason =
   | 'inactive-sender'
   | 'bad-token'
   | 'not-addressed-to-case'
-  | 'unknown-case';
+  | 'unknown-case'
+  /** A member's commands sent to the ombudsman address, not to the case's (staff-mail.ts). */
+  | 'misaddressed-commands';
 
 /** Logs and metrics, without personal data (ids, protocols, codes). The handler maps it to Powertools. */
 export interface LifecycleTelemetry {

@@ -29,7 +29,13 @@ import { AUTOMATIC_MAIL_HEADERS, isMachineGenerated, officeSender } from '../../
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
-import { freshStaffText, type ParsedStaffMail, parseStaffMailParts } from '../../domain/lifecycle/commands';
+import {
+  freshStaffText,
+  opensWithCommands,
+  type ParsedStaffMail,
+  parseStaffMailParts,
+} from '../../domain/lifecycle/commands';
+import { findProtocols } from '../../domain/protocol';
 import {
   EFFECT_TEXTS,
   leftOutReasonPt,
@@ -149,6 +155,29 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 }
 
 /**
+ * An analyst's commands sent to the ombudsman address instead of the case's (a reply to a notice
+ * that has no Reply-To, a new mail): nothing acts on a case there, and the office's own domain gets
+ * no automatic reply, so she would believe the case closed. When the mail opens with a well-formed
+ * command and comes, authenticated, from an active member, she is told (as for a mail set aside)
+ * and the caller keeps it as quarantined, never as a merchant's submission. Anyone else's mail is
+ * not concerned (false): it goes on as any mail to the office. Reads the roster only for a mail
+ * that opens with a command.
+ */
+export async function handleMisaddressedCommands(mail: Submission, rawDeps: LifecycleDeps): Promise<boolean> {
+  const deps = resolveDeps(rawDeps);
+  const { config } = deps;
+  const options = { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays };
+  if (mail.channel !== 'email' || !opensWithCommands(freshStaffText(mail.text), options)) return false;
+  if (isMachineGenerated(mail, config)) return false;
+  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) return false;
+  const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
+  if (!member?.active) return false;
+  deps.telemetry.staffMailQuarantined({ reason: 'misaddressed-commands' });
+  await tellSetAside(mail, member, findProtocols(mail.subject)[0], 'ombudsman-address', deps);
+  return true;
+}
+
+/**
  * An authenticated, active member's own mail set aside: she is told, at her roster address only
  * (never the mail's From or Reply-To), at most lifecycle.staffQuarantineNoticesPerDay a day, so
  * that copies of her signed mail re-sent by someone else cannot flood her. Best effort: the mail
@@ -157,7 +186,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 async function tellSetAside(
   mail: Submission,
   member: StaffMember,
-  protocol: string,
+  protocol: string | undefined,
   reason: SetAsideReason,
   deps: ResolvedDeps,
 ): Promise<void> {

@@ -851,13 +851,15 @@ export function renderStaffExplanation(
 }
 
 /** Why an analyst's own authenticated mail to a case address was set aside (staff-mail.ts). */
-export type SetAsideReason = 'bad-token' | 'not-addressed-to-case';
+export type SetAsideReason = 'bad-token' | 'not-addressed-to-case' | 'ombudsman-address';
 
 const SET_ASIDE_WHY_PT: Record<SetAsideReason, string> = {
   'bad-token':
     'o endereço para o qual ela foi não é o seu endereço de resposta desse caso. Cada pessoa da equipe tem o seu; o de um(a) colega não vale para você. Para atuar no caso, use o console ou responda a um e-mail que a Ouvidoria enviou a você sobre ele.',
   'not-addressed-to-case':
     'ela chegou ao endereço do caso sem que ele estivesse entre os destinatários (Para ou Cc) que você escreveu: por exemplo, reencaminhada por outra pessoa. Se você quis atuar no caso, escreva de novo para o endereço de resposta do caso.',
+  'ombudsman-address':
+    'os comandos (#encerrar, #aguardar, #nota, #transferir, #prorrogar) só valem no endereço de resposta de cada caso, que vem no campo “Responder a” dos e-mails que a Ouvidoria envia a você sobre ele. Responda a um desses e-mails com o comando no topo, ou use o console.',
 };
 
 /**
@@ -866,24 +868,32 @@ const SET_ASIDE_WHY_PT: Record<SetAsideReason, string> = {
  * subject); nothing of the case, which may not be hers.
  */
 export function renderSetAsideNotice(
-  protocol: string,
+  protocol: string | undefined,
   subject: string,
   staff: Pick<StaffMember, 'name'>,
   reason: SetAsideReason,
   config: OuvidoriaConfig,
 ): RenderedMail {
+  const where: MailInline[] =
+    reason === 'ombudsman-address'
+      ? [', enviada ao endereço da Ouvidoria ', { strong: config.ombudsmanAddresses[0] ?? config.fromAddress }]
+      : [', enviada ao endereço do caso ', { strong: protocol ?? '' }];
   return renderMail(
-    sanitizeHeaderValue(`[${protocol}] Sua mensagem não foi processada`, SUBJECT_MAX),
+    sanitizeHeaderValue(`${protocol ? `[${protocol}] ` : ''}Sua mensagem não foi processada`, SUBJECT_MAX),
     [
       greeting(staff.name),
       {
         p: [
           'Sua mensagem ',
           { strong: `“${sanitizeHeaderValue(subject, 150)}”` },
-          ', enviada ao endereço do caso ',
-          { strong: protocol },
+          ...where,
           ', não foi processada: ',
-          { strong: 'nada foi enviado ao lojista e o caso não mudou' },
+          {
+            strong:
+              reason === 'ombudsman-address'
+                ? 'nada foi enviado ao lojista e nenhum caso mudou'
+                : 'nada foi enviado ao lojista e o caso não mudou',
+          },
           '.',
         ],
       },

@@ -1006,6 +1006,45 @@ describe('processSubmission: mail to the staff reply mailbox that does not verif
   });
 });
 
+describe('processSubmission: an analyst’s commands sent to the ombudsman address', () => {
+  const ana = 'ana@empresa.com.br';
+  const toOffice = (text: string) =>
+    email({
+      sender: { name: 'Ana Lima', address: ana },
+      returnPath: ana,
+      recipients: [localConfig.ombudsmanAddresses[0] as string],
+      subject: `RE: [${PROTOCOL}] Caso transferido para outra pessoa`,
+      text,
+    });
+
+  it('kept as quarantined (no merchant submission, no reply, no case acted on); she is told where commands go', async () => {
+    const world = lifecycleWorld();
+    const before = world.cases.must();
+    const result = await processSubmission(toOffice('#encerrar procedente\nMarina, resolvido.'), {
+      ...deps,
+      lifecycle: mailLifecycle(world.deps),
+    });
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    expect((await cases.get('email:ses-0001'))?.decision.reason).toMatch(/endereço da Ouvidoria/);
+    expect(mailer.sent).toEqual([]);
+    expect(queue.messages).toEqual([]);
+    expect(world.cases.must()).toEqual(before);
+    expect(world.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      [[ana], `[${PROTOCOL}] Sua mensagem não foi processada`],
+    ]);
+  });
+
+  it('her mail without commands goes on as any mail to the office', async () => {
+    const world = lifecycleWorld();
+    const result = await processSubmission(toOffice('Oi, alguém pode ver o caso da Marina?'), {
+      ...deps,
+      lifecycle: mailLifecycle(world.deps),
+    });
+    expect(result).not.toMatchObject({ outcome: 'QUARANTINED' });
+    expect(world.mailer.sent).toEqual([]);
+  });
+});
+
 describe('processSubmission: a staff answer SES’s anti-virus flagged', () => {
   const ana = 'ana@empresa.com.br';
   const answer = (virus: 'PASS' | 'FAIL') =>

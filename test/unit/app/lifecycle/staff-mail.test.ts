@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
-import { handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
+import { handleMisaddressedCommands, handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
 import { MailRejected } from '../../../../shared/ports';
 import { parseEmail } from '../../../../shared/mail/parse-email';
 import { relayableAttachments } from '../../../../shared/domain/lifecycle/relayed-files';
@@ -1229,5 +1229,52 @@ describe('a mail on a case of 60 long messages reads the texts it sends', () => 
     const sent = w.mailer.sent.map((m) => m.text).join('\n');
     for (const says of mailSays) expect(sent).toMatch(says);
     if (reads === 8) expect(sent).not.toMatch(/Mensagem número 52\./);
+  });
+});
+
+// An analyst's commands sent to the ombudsman address (a reply to a notice without Reply-To, a new
+// mail): nothing acts on a case there, and the office's own domain gets no automatic reply — she
+// would believe the case closed. She is told where commands go; no one else is concerned.
+describe('handleMisaddressedCommands — commands sent to the ombudsman address', () => {
+  const OFFICE = localConfig.ombudsmanAddresses[0] as string;
+  const toOffice = (from: string, text: string, extra: Partial<Parameters<typeof staffMail>[0]> = {}) =>
+    staffMail({ to: OFFICE, from, text, subject: `RE: [${PROTOCOL}] Caso transferido para outra pessoa`, ...extra });
+
+  it.each([
+    ['#encerrar procedente\nMarina, resolvido.'],
+    ['# aguardar'],
+    ['#NOTA liguei para a lojista'],
+    ['#transferir bruno\n\nBruno, assume por favor.'],
+  ])('an active member is told, at her roster address: %j', async (text) => {
+    const w = lifecycleWorld();
+    expect(await handleMisaddressedCommands(toOffice(ANA.toUpperCase(), text), w.deps)).toBe(true);
+    expect(w.mailer.sent).toHaveLength(1);
+    const [notice] = w.mailer.sent;
+    expect(notice?.to).toEqual([ANA]);
+    expect(notice?.subject).toBe(`[${PROTOCOL}] Sua mensagem não foi processada`);
+    expect(notice?.text).toContain(`enviada ao endereço da Ouvidoria ${OFFICE}`);
+    expect(notice?.text).toContain('nenhum caso mudou');
+    expect(notice?.text).toContain('Responder a');
+    expect(w.cases.commits).toHaveLength(0);
+  });
+
+  it.each<[string, Parameters<typeof toOffice>]>([
+    ['a merchant who writes a hashtag', ['maria@lojadamaria.com.br', '#encerrar procedente']],
+    ['a member without a command', [ANA, 'Oi, vocês podem ver o caso da Marina?']],
+    ['a member whose mail mentions a command mid-text', [ANA, 'Tentei mandar\n#encerrar procedente\nno caso']],
+    [
+      'a member whose mail proves nothing',
+      [
+        ANA,
+        '#encerrar procedente',
+        { verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } },
+      ],
+    ],
+    ['an automatic reply', [ANA, '#encerrar procedente', { headers: { 'auto-submitted': 'auto-replied' } }]],
+    ['a member no longer active', ['edu@empresa.com.br', '#encerrar procedente']],
+  ])('%s: not concerned, nothing sent', async (_who, args) => {
+    const w = lifecycleWorld();
+    expect(await handleMisaddressedCommands(toOffice(...args), w.deps)).toBe(false);
+    expect(w.mailer.sent).toHaveLength(0);
   });
 });
