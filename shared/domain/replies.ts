@@ -130,7 +130,7 @@ export function caseMailSubject(
   later: boolean,
 ): string {
   const protocol = sanitizeHeaderValue(c.protocol, 40);
-  const topic = c.channel === 'email' ? sanitizeHeaderValue(c.subject, 1000).replace(REPLY_PREFIXES, '').trim() : '';
+  const topic = c.channel === 'email' ? withoutOtherTags(sanitizeHeaderValue(c.subject, 1000), protocol) : '';
   if (!topic) {
     const root = `[${protocol}] ${acceptedTitle(c.language)}`;
     return later ? `Re: ${root}` : root;
@@ -141,6 +141,23 @@ export function caseMailSubject(
   const named = findProtocols(kept, 2);
   if (named.length === 1 && named[0] === protocol) return `Re: ${kept}`;
   return `Re: ${sanitizeHeaderValue(topic, SUBJECT_MAX - protocol.length - 7)} [${protocol}]`;
+}
+
+/** Any case's protocol tag as the office writes it ("[OUV-2026-000002]"). */
+const ANY_PROTOCOL_TAG = new RegExp(`\\[\\s*(${PROTOCOL_PREFIX}-\\d{4}-\\d{6,9})\\s*\\]`, 'gi');
+
+/**
+ * Her subject without reply prefixes, nor the tags of other cases: a reply to an old case's mail
+ * that opened a new one ("Re: [OUV-2026-000002] Pedido parado") is answered under the new case's
+ * tag alone, never "[OUV-2026-000002] … [OUV-2026-000004]", which names two cases.
+ */
+function withoutOtherTags(subject: string, protocol: string): string {
+  return subject
+    .replace(REPLY_PREFIXES, '')
+    .replace(ANY_PROTOCOL_TAG, (tag, named: string) => (findProtocols(named, 1)[0] === protocol ? tag : ' '))
+    .replace(/\s{2,}/g, ' ')
+    .replace(REPLY_PREFIXES, '')
+    .trim();
 }
 
 /** The protocol caseMailSubject puts after her subject. */

@@ -148,6 +148,25 @@ describe('renderReply — content per outcome', () => {
       'Caso OUV-2026-000123 ainda sem resposta',
     ],
     ['a mail without a subject', { subject: '' }, '[OUV-2026-000123] Recebemos sua manifestação', ''],
+    // A reply to an old case's mail that opened this one: this case's tag alone, never two cases'.
+    [
+      'a reply to another case’s mail',
+      { subject: 'Re: [OUV-2026-000099] Pedido parado no checkout' },
+      'Re: Pedido parado no checkout [OUV-2026-000123]',
+      'Pedido parado no checkout',
+    ],
+    [
+      'a reply to another case’s tagged acknowledgement',
+      { subject: 'RES: Re: Loja fora do ar [ouv-2026-000099]' },
+      'Re: Loja fora do ar [OUV-2026-000123]',
+      'Loja fora do ar',
+    ],
+    [
+      'a reply to another case’s form acknowledgement',
+      { subject: 'Re: [OUV-2026-000099] Recebemos sua manifestação' },
+      'Re: Recebemos sua manifestação [OUV-2026-000123]',
+      'Recebemos sua manifestação',
+    ],
     [
       'the webform',
       { channel: 'webform', subject: 'Formulário: Pagamentos e repasses' },
