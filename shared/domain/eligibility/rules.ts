@@ -3134,6 +3134,18 @@ export const RULES: readonly Rule[] = [
       'desenvolvam',
       'implementar',
       'implementem',
+      // Wished for, the integration named right after ("gostaria de integração com o Tiny", "queria
+      // uma integração com a Shopee"); "preciso de ajuda com a integração" is no wish for a new one.
+      ...[
+        'gostaria de',
+        'gostariamos de',
+        'queria',
+        'queriamos',
+        'quero',
+        'queremos',
+        'preciso de',
+        'precisamos de',
+      ].flatMap((want) => [`${want} integracao`, `${want} uma integracao`]),
       // Suggested ("gostaria de sugerir a integração com a Amazon", "sugiro integração com o Omie").
       'sugerir',
       'sugiro',

@@ -6472,3 +6472,23 @@ describe("round 26: her Black Friday, a former employee's sign-in", () => {
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 26: an integration wished for by name ("gostaria de integração com o Tiny") is a feature
+// request, on the form as in a mail; help with one, or one that broke, is not.
+describe('round 26: an integration wished for by name', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'Gostaria de integração com o Tiny ERP.',
+    'Queria uma integração com a Shopee para os meus anúncios.',
+    'Preciso de integração com o Omie, uso ele na empresa toda.',
+  ])('OUT_OF_SCOPE_FEATURE: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_FEATURE', 'Integração', text, 'scope.feature.integration'));
+  });
+
+  it.each([
+    'Preciso de ajuda com a integração com o Bling, parou de mandar os pedidos.',
+    'Quero uma integração com o Bling que funcione, a de vocês vive caindo.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Integração', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
