@@ -703,10 +703,12 @@ const TYPO_VOCABULARY = [
   'lojista',
   'comprei',
   'pedido',
+  'funciona',
+  'funcionando',
 ] as const;
 
 /** Real words one slip away from a vocabulary word: never rewritten. */
-const REAL_WORDS = new Set(['cessar', 'contrata']);
+const REAL_WORDS = new Set(['cessar', 'contrata', 'funcion', 'funcionado']);
 
 const TYPO_MIN_LENGTH = 5;
 const TYPO_MAX_LENGTH = 24;
@@ -727,10 +729,40 @@ function swapVariants(word: string): string[] {
   return out;
 }
 
+const VOWELS = 'aeiou';
+
+/**
+ * How a word is misspelt by ear, one sound at a time: "c" of "ce/ci" and "ç" (folded to "c") as "s"
+ * or "ss" ("funsiona", "cobransa", "integrassao"), "qu" as "k" ("blokeado"), "ch" as "x" ("xamado"),
+ * an unstressed "e" before a vowel or at the end as "i" ("bloquiado", "clienti"), a final "o" as
+ * "u" ("pedidu"), an "s" between vowels as "z" ("uzuario").
+ */
+function soundVariants(word: string): string[] {
+  const out: string[] = [];
+  const at = (i: number, length: number, by: string) => out.push(word.slice(0, i) + by + word.slice(i + length));
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charAt(i);
+    const next = word.charAt(i + 1);
+    const before = word.charAt(i - 1);
+    const last = i === word.length - 1;
+    if (c === 'c' && i > 0 && (next === 'e' || next === 'i')) at(i, 1, 's');
+    if (c === 'c' && i > 0 && (VOWELS.includes(before) || before === 'n') && 'aou'.includes(next) && next !== '') {
+      at(i, 1, 's');
+      at(i, 1, 'ss');
+    }
+    if (c === 'q' && next === 'u' && 'ei'.includes(word.charAt(i + 2)) && word.charAt(i + 2) !== '') at(i, 2, 'k');
+    if (c === 'c' && next === 'h') at(i, 2, 'x');
+    if (c === 'e' && i > 0 && ((next !== '' && 'ao'.includes(next)) || last)) at(i, 1, 'i');
+    if (c === 'o' && last && i > 0) at(i, 1, 'u');
+    if (c === 's' && i > 0 && VOWELS.includes(before) && next !== '' && VOWELS.includes(next)) at(i, 1, 'z');
+  }
+  return out;
+}
+
 const VOCABULARY = new Set<string>(TYPO_VOCABULARY);
 
 /**
- * Misspelling → vocabulary word, for drops and swaps; a slip shared by two words is left out.
+ * Misspelling → vocabulary word, for drops, swaps and sounds; a slip shared by two words is left out.
  * Built on first use (issue 16): a function that loads this module without reading words pays nothing.
  */
 let slips: ReadonlyMap<string, string> | undefined;
@@ -738,7 +770,7 @@ const buildSlips = (): ReadonlyMap<string, string> => {
   const map = new Map<string, string | null>();
   for (const word of TYPO_VOCABULARY) {
     if (word.length <= TYPO_MIN_LENGTH) continue;
-    for (const slip of [...dropVariants(word), ...swapVariants(word)]) {
+    for (const slip of [...dropVariants(word), ...swapVariants(word), ...soundVariants(word)]) {
       if (VOCABULARY.has(slip) || REAL_WORDS.has(slip)) continue;
       const prev = map.get(slip);
       map.set(slip, prev === undefined || prev === word ? word : null);

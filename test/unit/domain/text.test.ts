@@ -583,6 +583,17 @@ describe('canonicalWord: one normalisation for ticket keywords and rules', () =>
     ['cmo', 'como'],
     ['qdo', 'quando'],
     ['ngm', 'ninguem'],
+    // Written by ear: one sound spelt another way.
+    ['funsiona', 'funciona'],
+    ['clienti', 'cliente'],
+    ['bloquiado', 'bloqueado'],
+    ['blokeado', 'bloqueado'],
+    ['xamado', 'chamado'],
+    ['integrasao', 'integracao'],
+    ['cobranssa', 'cobranca'],
+    ['mensalidadi', 'mensalidade'],
+    ['uzuario', 'usuario'],
+    ['pedidu', 'pedido'],
     // Real words and inflections stay as they are.
     ['clientes', 'clientes'],
     ['chamada', 'chamada'],
@@ -590,6 +601,8 @@ describe('canonicalWord: one normalisation for ticket keywords and rules', () =>
     ['faturar', 'faturar'],
     ['descontou', 'descontou'],
     ['pano', 'pano'],
+    ['funcion', 'funcion'],
+    ['funcionado', 'funcionado'],
     // Object.prototype's names are words too: never a prototype member in place of the word.
     ['constructor', 'constructor'],
     ['tostring', 'tostring'],

@@ -6492,3 +6492,28 @@ describe('round 26: an integration wished for by name', () => {
     await check({ name: text, from: STORE, subject: 'Integração', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 26: words written by ear ("nao funsiona", "clienti", "bloquiado", "xamado") read as meant.
+describe('round 26: words written by ear', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    ['ACCESS_ISSUE', 'minha senha nao funsiona mais no painel', 'topic.access.no-access'],
+    ['ACCESS_ISSUE', 'meu usuario ta bloquiado desde sexta', 'topic.access.blocked-user'],
+    ['NOT_A_CLIENT', 'nao sou clienti so quero saber o preco', 'client.not-a-client.text'],
+    ['OUT_OF_SCOPE_FEATURE', 'vcs podiam fazer uma integrasao com o tiny', 'scope.feature.integration'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'oi', text, rule));
+  });
+
+  it('a ticket named by ear', async () => {
+    const text = 'abri o xamado 48213 e ate hoje nada, a loja continua sem frete';
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'oi',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    });
+  });
+});
