@@ -944,6 +944,37 @@ export const ON_BEHALF: readonly string[] = [
   'i work for',
 ];
 
+/**
+ * What the sender says she is NOT asking for ("não estou pedindo desconto nem condição especial",
+ * "não se trata de sugestão de melhoria", "I am not asking for a discount"): the words that follow
+ * name what she does not want, so no commercial or feature rule reads them as her request — with a
+ * ticket, her complaint stays the office's.
+ */
+const NOT_ASKING = [
+  ...['nao', 'nem'].flatMap((not) =>
+    ['estou pedindo', 'peco', 'quero', 'preciso de'].flatMap((ask) =>
+      [
+        'desconto',
+        'descontos',
+        'condicao',
+        'condicoes',
+        'isencao',
+        'abatimento',
+        'integracao',
+        'funcionalidade',
+        'sugestao',
+        'melhoria',
+      ].flatMap((what) => [`${not} ${ask} ${what}`, `${not} ${ask} um ${what}`, `${not} ${ask} uma ${what}`]),
+    ),
+  ),
+  'nao se trata de',
+  'nao e * sugestao',
+  'nao e * pedido de',
+  ...['not asking for', "i'm not asking for", 'no pido', 'no estoy pidiendo'].flatMap((ask) =>
+    ['a discount', 'discount', 'a feature', 'descuento', 'un descuento'].map((what) => `${ask} ${what}`),
+  ),
+];
+
 export const RULES: readonly Rule[] = [
   // 1. Quarantine: no reply, kept for review.
   {
@@ -2214,6 +2245,7 @@ export const RULES: readonly Rule[] = [
       "wasn't applied",
     ],
     unless: [
+      ...NOT_ASKING,
       ...STORE_SIDE,
       'cupom',
       'cupons',
@@ -2471,6 +2503,7 @@ export const RULES: readonly Rule[] = [
       'em troca da mensalidade',
     ],
     unless: [
+      ...NOT_ASKING,
       ...STORE_SIDE,
       'prometid*',
       'anunciad*',
@@ -2564,6 +2597,7 @@ export const RULES: readonly Rule[] = [
       'diminuirem a mensalidade',
     ],
     unless: [
+      ...NOT_ASKING,
       ...STORE_SIDE,
       'nao quero negociar',
       'nao estou negociando',
@@ -2632,7 +2666,7 @@ export const RULES: readonly Rule[] = [
       'sem pagar multa',
     ],
     // An exemption promised and then charged anyway is a billing complaint, not a request.
-    unless: [...STORE_SIDE, 'icms', 'imposto*', 'tributari*', 'fiscal', ...PROMISED_OR_CHARGED],
+    unless: [...NOT_ASKING, ...STORE_SIDE, 'icms', 'imposto*', 'tributari*', 'fiscal', ...PROMISED_OR_CHARGED],
   },
 
   // 4. Features or integrations that do not exist: out of scope, knowledge base.
@@ -2851,7 +2885,7 @@ export const RULES: readonly Rule[] = [
       'are you planning',
     ],
     requires: FEATURE_NOUNS,
-    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
     unlessInMessage: USED_TO_WORK,
   },
   {
@@ -3001,6 +3035,7 @@ export const RULES: readonly Rule[] = [
     // "seria bom ter uma resposta") comes with a complaint the office takes.
     // Nor is a missing way to reach a person ("não tem opção de falar com humano, só robô").
     unless: [
+      ...NOT_ASKING,
       ...BROKEN,
       ...ABOUT_THE_SERVICE,
       ...ASIDE,
@@ -3039,7 +3074,7 @@ export const RULES: readonly Rule[] = [
       'dejo la sugerencia',
       'les dejo la sugerencia',
     ],
-    unless: [...ABOUT_THE_SERVICE, ...ASIDE],
+    unless: [...NOT_ASKING, ...ABOUT_THE_SERVICE, ...ASIDE],
     unlessInMessage: [...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE, ...BROKEN, ...USED_TO_WORK, ...ASIDE],
   },
   {
@@ -3153,7 +3188,7 @@ export const RULES: readonly Rule[] = [
       'absurdo',
       'inadmissivel',
     ],
-    unless: [...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
     unlessInMessage: USED_TO_WORK,
   },
   {
@@ -3187,7 +3222,7 @@ export const RULES: readonly Rule[] = [
     ],
     // A contrast in the same sentence is a complaint about it ("vocês têm integração com o Bling, mas
     // os pedidos não entram").
-    unless: ['mas', 'porem', 'so que', 'pero', 'but'],
+    unless: [...NOT_ASKING, 'mas', 'porem', 'so que', 'pero', 'but'],
     unlessInMessage: [...BROKEN, ...USED_TO_WORK, ...IN_USE, ...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE],
   },
   {
@@ -3231,7 +3266,18 @@ export const RULES: readonly Rule[] = [
       'a concorrencia tem',
     ],
     requires: FEATURE_NOUNS,
-    unless: [...BROKEN, 'previsao', 'resposta', 'retorno', 'solucao', 'solucionado', 'resolvido', 'prazo', 'acesso'],
+    unless: [
+      ...NOT_ASKING,
+      ...BROKEN,
+      'previsao',
+      'resposta',
+      'retorno',
+      'solucao',
+      'solucionado',
+      'resolvido',
+      'prazo',
+      'acesso',
+    ],
     unlessInMessage: USED_TO_WORK,
   },
 
@@ -3678,6 +3724,77 @@ export const RULES: readonly Rule[] = [
       // Any verb before the login ("não consigo concluir o login"), the reset link, someone else who
       // changed the password or took the account.
       'nao consigo * login',
+      // Round 26, how people say the sign-in fails: a password refused, "sem conseguir" (a very
+      // common construction), the screen's words, a session that throws her out, a panel that does
+      // not load, the verb alone, and an unblock asked for.
+      'senha * errada',
+      'senha esta errada',
+      'nao aceita minha senha',
+      'nao aceita a senha',
+      'nao aceita mais minha senha',
+      'senha nao entra',
+      'password is not accepted',
+      'password not accepted',
+      'contrasena * no funciona',
+      ...['entrar', 'acessar', 'logar', 'entrar no painel', 'acessar o painel', 'acessar o admin'].flatMap((get) => [
+        `sem conseguir ${get}`,
+      ]),
+      'acesso nao autorizado',
+      'usuario nao autorizado',
+      'credenciais invalidas',
+      'credencial invalida',
+      'invalid credentials',
+      'sessao expirou',
+      'sessao expirada',
+      'me deslogou',
+      'me desloga',
+      'me expulsa',
+      'me joga para fora',
+      'me joga para a tela de login',
+      'logged out',
+      'nao consigo ficar logad*',
+      "can't stay logged in",
+      'cannot stay logged in',
+      ...['painel', 'admin'].flatMap((panel) => [
+        `o ${panel} nao carrega`,
+        `${panel} fica * tela branca`,
+        `${panel} * erro 403`,
+        `${panel} * erro 401`,
+        `o ${panel} sumiu`,
+      ]),
+      'nao loga',
+      'redefini a senha',
+      'redefini minha senha',
+      'troquei a senha e',
+      'dados de acesso',
+      'e-mail com o acesso',
+      'email com o acesso',
+      'e-mail de boas-vindas',
+      'email de boas-vindas',
+      'nao tem conta com esse email',
+      'nao tem conta com esse e-mail',
+      ...['desbloquear', 'desbloqueiem', 'desbloqueio', 'desbloqueie', 'destravar'].flatMap((unblock) =>
+        [
+          'meu acesso',
+          'o acesso',
+          'minha conta',
+          'meu usuario',
+          'o usuario',
+          'do meu usuario',
+          'do usuario',
+          'da minha conta',
+          'a conta',
+        ].map((what) => `${unblock} ${what}`),
+      ),
+      ...['travado', 'travada'].flatMap((stuck) =>
+        ['acesso', 'usuario', 'user', 'conta', 'login'].flatMap((what) => [
+          `${what} * ${stuck}`,
+          `${what} foi ${stuck}`,
+        ]),
+      ),
+      'bloquearon el usuario',
+      'bloquearon mi usuario',
+      'bloquearon mi cuenta',
       'nao estou conseguindo * login',
       'authenticator',
       'redefinicao de senha',

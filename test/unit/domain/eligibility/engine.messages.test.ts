@@ -6517,3 +6517,67 @@ describe('round 26: words written by ear', () => {
     });
   });
 });
+
+// Round 26: how people say the sign-in fails (a password refused, "sem conseguir entrar", the
+// screen's words, a session that throws her out, a panel that does not load, an unblock asked for).
+describe('round 26: the sign-in fails, in the words people use', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'Desde a semana passada tento entrar no painel e fala que a senha está errada, mas tenho certeza que está certa.',
+    'o painel não aceita minha senha',
+    'My admin password is not accepted anymore.',
+    'Solicito o desbloqueio do meu usuário administrador.',
+    'Minha conta de administradora foi travada.',
+    'to sem conseguir entrar na loja pra cadastrar produto',
+    'Boa tarde, o admin da minha loja dá erro 403 pra mim desde ontem.',
+    'No login aparece "credenciais inválidas" mesmo com a senha certa.',
+    'aparece "sessão expirada" toda hora e me joga pra fora',
+    'I keep getting logged out and I cannot stay in the admin panel.',
+    'Depois de digitar a senha o painel fica numa tela branca e não carrega nada.',
+    'nao loga de jeito nenhum, ja tentei tudo',
+    'Abri a loja semana passada e até agora não recebi o e-mail com o acesso ao painel.',
+    'Me bloquearon el usuario del panel.',
+  ])('ACCESS_ISSUE: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Oi',
+      text,
+      outcome: 'ACCESS_ISSUE',
+      rule: 'topic.access.no-access',
+    });
+  });
+
+  it.each([
+    'O cliente digitou a senha errada no checkout e o pedido não fechou.',
+    'O checkout dá erro 403 para os clientes quando vão pagar.',
+    'O checkout dá erro 403 desde ontem.',
+    'Os clientes estão sem conseguir finalizar a compra.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
+
+// Round 26: what she says she is NOT asking for is no request of hers — with a ticket, her complaint
+// stays the office's ("não estou pedindo desconto nem condição especial", "I am not asking for a discount").
+describe('round 26: what she is not asking for', () => {
+  const FROM = 'lojista@modasbella.com.br';
+  it.each([
+    'Não estou pedindo desconto nem condição especial. Quero apenas que cumpram o combinado no chamado 48213: o estorno da cobrança indevida.',
+    'Não quero desconto nem condição especial, quero o estorno do chamado 48213.',
+    'Nem estou pedindo desconto, só quero a loja funcionando. Chamado 48213.',
+    'Não peço isenção de nada. Só quero o chamado 48213 resolvido.',
+    'Não se trata de sugestão de melhoria. O chamado 48213 é sobre um erro no checkout.',
+    'I am not asking for a discount. Ticket 48213: my payments are not being captured.',
+    'No pido descuento, solo que resuelvan el ticket 48213.',
+  ])('ACCEPTED: %s', async (text) => {
+    await check({ name: text, from: FROM, subject: 'Reclamação', text, outcome: 'ACCEPTED', ticket: '48213' });
+  });
+
+  it.each([
+    'Chamado 48213: não estou pedindo nada de mais, só uma condição especial para pagar a dívida em 3 vezes.',
+    'No chamado 48213 pedi desconto no plano anual e negaram, quero que a ouvidoria aprove o desconto.',
+  ])('guard — still a commercial request: %s', async (text) => {
+    await check({ name: text, from: FROM, subject: 'Reclamação', text, outcome: 'OUT_OF_SCOPE_COMMERCIAL' });
+  });
+});
