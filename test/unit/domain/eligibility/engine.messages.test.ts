@@ -6581,3 +6581,52 @@ describe('round 26: what she is not asking for', () => {
     await check({ name: text, from: FROM, subject: 'Reclamação', text, outcome: 'OUT_OF_SCOPE_COMMERCIAL' });
   });
 });
+
+// Round 26: who writes when no merchant does — a thesis, an investor, an event, a recruiter, a
+// consultant or a vendor, a store on another platform, a shopper who bought "com vocês" — and a
+// client who names the plan she has.
+describe('round 26: not merchants, and a plan she has', () => {
+  const FROM = 'Paula Ramos <paula@exemplo.com.br>';
+  it.each([
+    [
+      'Olá, sou estudante de administração e estou fazendo meu TCC sobre plataformas de e-commerce. Poderiam responder um questionário?',
+      'client.outsider.text',
+    ],
+    ['Somos um fundo de venture capital e temos interesse em conversar com os fundadores.', 'client.outsider.text'],
+    [
+      'Estamos organizando um evento de e-commerce em BH e gostaríamos de convidar a Bagy para patrocinar.',
+      'client.outsider.text',
+    ],
+    [
+      'Trabalho numa agência de recrutamento e temos candidatos para as vagas de tecnologia de vocês.',
+      'client.outsider.text',
+    ],
+    [
+      'Sou consultor de SEO e notei que várias lojas de vocês têm problemas de indexação. Ofereço auditoria gratuita.',
+      'client.supplier.text',
+    ],
+    [
+      'We are a logistics startup and would love to partner with your platform to offer shipping to your merchants.',
+      'client.supplier.text',
+    ],
+    [
+      'Hi, I run a Shopify store and I am evaluating alternatives for the Brazilian market. Could someone from sales contact me?',
+      'client.prospect.text',
+    ],
+    ['Quero saber se vocês atendem loja de suplementos antes de contratar.', 'client.prospect.text'],
+    ['oi comprei um perfume e ate agora nao chegou, vcs sao muito ladroes', 'client.shopper.text'],
+    [
+      'Olá, meu fone comprado com vocês parou de funcionar com 1 mês de uso, como aciono a garantia?',
+      'client.shopper.text',
+    ],
+  ])('NOT_A_CLIENT: %s', async (text, rule) => {
+    await check(ruleRow(FROM, 'NOT_A_CLIENT', 'Oi', text, rule));
+  });
+
+  it.each([
+    'Quanto custa o plano que eu tenho? Quero saber se vale a pena trocar.',
+    'Qual o valor do plano acima do meu?',
+  ])('BILLING_QUESTION, never a prospect: %s', async (text) => {
+    await check(ruleRow(FROM, 'BILLING_QUESTION', 'Plano', text, 'topic.billing.plan'));
+  });
+});
