@@ -311,6 +311,16 @@ const STORE_PAYMENTS = [
   'chargeback* de pedido*',
   'chargeback* do pedido',
   'chargeback* em venda*',
+  // What the store sells by subscription, and its subscribers ("vendo box mensal por assinatura",
+  // "os pedidos recorrentes dos meus assinantes"), and the signature of its e-mails.
+  'por assinatura',
+  'meus assinantes',
+  'dos assinantes',
+  'pedidos recorrentes',
+  'assinatura dos emails',
+  'assinatura dos e-mails',
+  'assinatura do e-mail',
+  'assinatura de e-mail',
 ];
 
 /**
@@ -3001,6 +3011,10 @@ export const RULES: readonly Rule[] = [
       'seria * interessante se * tivesse',
       'falta a opcao',
       'falta uma opcao',
+      // Where it is missing, between ("falta na plataforma a opção de vender por assinatura").
+      'falta * a opcao',
+      'falta * uma opcao',
+      'falta * a funcionalidade',
       'falta opcao',
       'falta a funcao',
       'falta uma funcao',

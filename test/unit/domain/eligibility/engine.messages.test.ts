@@ -6630,3 +6630,34 @@ describe('round 26: not merchants, and a plan she has', () => {
     await check(ruleRow(FROM, 'BILLING_QUESTION', 'Plano', text, 'topic.billing.plan'));
   });
 });
+
+// Round 26: "assinatura" that is not ours — the signature of the store's e-mails, what the store
+// sells by subscription and its subscribers — and a feature missing "na plataforma".
+describe('round 26: a subscription of the store, a signature, a missing option', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'A assinatura dos e-mails automáticos que a loja manda pros clientes está com o logo antigo. Como troco?',
+    'Vendo box mensal por assinatura e os pedidos recorrentes dos meus assinantes não estão sendo gerados este mês.',
+  ])('NO_PRIOR_TICKET, no billing question: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Oi',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.charge'],
+    });
+  });
+
+  it('OUT_OF_SCOPE_FEATURE: the option missing "na plataforma"', async () => {
+    const text = 'Falta na plataforma a opção de vender por assinatura recorrente. Por favor implementem.';
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_FEATURE', 'Sugestão', text, 'scope.feature.suggestion'));
+  });
+
+  it.each(['Cancelei minha assinatura e continuam cobrando.', 'Minha assinatura foi cobrada duas vezes.'])(
+    'guard — our subscription is still billing: %s',
+    async (text) => {
+      await check({ name: text, from: STORE, subject: 'Cobrança', text, outcome: 'BILLING_QUESTION' });
+    },
+  );
+});
