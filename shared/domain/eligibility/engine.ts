@@ -43,7 +43,16 @@ import {
   splitQuoted,
   withoutSignOff,
 } from '../text';
-import { FIRST_PERSON, ON_BEHALF, PHRASE_REWRITES, RULES, type Rule, ruleById } from './rules';
+import {
+  FIRST_PERSON,
+  NEGATABLE_STAGES,
+  ON_BEHALF,
+  PHRASE_REWRITES,
+  RULES,
+  type Rule,
+  ruleById,
+  SAID_NOT_TO_BE,
+} from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
 const MAX_EVIDENCE = 60;
@@ -88,6 +97,8 @@ interface CompiledRule {
   unlessInMessage: PhraseList;
   requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
+  /** SAID_NOT_TO_BE for the topic, commercial and feature rules; empty for the others. */
+  saidNotToBe: PhraseList;
 }
 
 function phraseTokens(phrase: string): string[] {
@@ -225,6 +236,8 @@ function compileAll(): Compiled {
     lists.push(l);
     return l;
   };
+  const saidNotToBe = list(SAID_NOT_TO_BE);
+  const none = list([]);
   const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
     rule,
     phrases: list(rule.phrases),
@@ -233,6 +246,7 @@ function compileAll(): Compiled {
     unlessInMessage: list(rule.unlessInMessage),
     requiresInMessage: list(rule.requiresInMessage),
     unlessInClause: list(rule.unlessInClause),
+    saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
   }));
   const listsByKey = new Map<string, number[]>();
   const listsByPrefix = new Map<string, number[]>();
@@ -583,6 +597,7 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
       if (!bodyRequires) continue;
     }
     if (matchesIn(c.unless, text, i)) continue;
+    if (c.saidNotToBe.phrases.length > 0 && saidBefore(c.saidNotToBe, sentence, m)) continue;
     if (matchesIn(c.unlessInClause, text, i) && (sentence.headline || clauseVetoes(c.unlessInClause, sentence, m)))
       continue;
     if (sentence.headline) {
@@ -593,6 +608,26 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
   }
   return null;
 }
+
+/**
+ * Whether a phrase of the list starts before the match, in its own clause, and reaches into it:
+ * "não é problema de acesso", "não é dúvida de fatura nem de plano" name what the mail is not
+ * about; "não é sobre o frete, é a cobrança em dobro" is still about the charge (another clause).
+ * The clause breaks here leave out "e", which is also "é" once accents are folded ("não é dúvida").
+ */
+function saidBefore(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray): boolean {
+  let start = 0;
+  for (const b of sentence.text.matchAll(SAID_BREAK)) {
+    const at = b.index ?? 0;
+    if (at + b[0].length > m.index) break;
+    start = at + b[0].length;
+  }
+  if (start === m.index) return false;
+  const said = firstMatch(list, { ...sentence, text: sentence.text.slice(start, m.index + m[0].length) });
+  return said !== null && said.index < m.index - start;
+}
+
+const SAID_BREAK = /[,;:]|\s(?:mas|porem|so que|but|pero)\s/g;
 
 /** Where a sentence breaks into clauses: commas and the conjunctions between them. */
 const CLAUSE_BREAK = /,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g;

@@ -960,6 +960,47 @@ export const ON_BEHALF: readonly string[] = [
 ];
 
 /**
+ * What the mail says it is not about, just before the topic's words in the same clause ("não é
+ * problema de acesso", "não é dúvida de fatura nem de plano", "não tenho nenhuma dúvida sobre meu
+ * plano", "this is not a billing issue"): no topic, commercial or feature rule reads those words as
+ * the mail's subject (engine.ts saidBefore). Never a bare "não": "não tenho acesso", "não recebi a
+ * fatura" are the topics themselves.
+ */
+export const SAID_NOT_TO_BE: readonly string[] = [
+  'nao e problema de',
+  'nao e um problema de',
+  'nao e * problema de',
+  'nao e problema com',
+  'nao e duvida de',
+  'nao e duvida sobre',
+  'nao e * duvida de',
+  'nao e * duvida sobre',
+  'nao e questao de',
+  'nao e sobre',
+  'nao e caso de',
+  'nao tenho duvida',
+  'nao tenho * duvida',
+  'nao tenho problema com',
+  'nao tenho * problema com',
+  'nao tenho problema de',
+  'nao tenho * problema de',
+  'nao estou com problema de',
+  'nao estou bloquead*',
+  'nao estou sem acesso',
+  'nada a ver com',
+  'this is not a',
+  'this is not about',
+  "it's not a",
+  'it is not a',
+  'no es un problema de',
+  'no es sobre',
+  'no tengo problema con',
+];
+
+/** The stages whose rules read a topic the mail may say it is not about (SAID_NOT_TO_BE). */
+export const NEGATABLE_STAGES: ReadonlySet<RuleStage> = new Set(['topic', 'commercial', 'feature']);
+
+/**
  * What the sender says she is NOT asking for ("não estou pedindo desconto nem condição especial",
  * "não se trata de sugestão de melhoria", "I am not asking for a discount"): the words that follow
  * name what she does not want, so no commercial or feature rule reads them as her request — with a

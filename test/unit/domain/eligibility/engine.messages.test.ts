@@ -6661,3 +6661,28 @@ describe('round 26: a subscription of the store, a signature, a missing option',
     },
   );
 });
+
+// Round 26: what the mail says it is NOT about, just before the topic's words in the same clause
+// ("não é problema de acesso", "não é dúvida de fatura nem de plano"), is not its topic; another
+// clause's topic still is, and "não tenho acesso", "não recebi a fatura" are the topics themselves.
+describe('round 26: what the mail says it is not about', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'Não é problema de acesso, consigo entrar no painel normalmente. O problema é que os pedidos novos não aparecem na listagem.',
+    'Antes que me mandem pra base de conhecimento: não é dúvida de fatura nem de plano. O relatório de vendas está mostrando valores errados.',
+    'Não tenho nenhuma dúvida sobre meu plano, está tudo pago. O que acontece é que o checkout trava na etapa de pagamento.',
+    'Não tenho problema com fatura nenhuma. Meu problema é o estoque que zera sozinho.',
+    'Não estou bloqueada, entro normal. A questão é o frete.',
+  ])('NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    ['ACCESS_ISSUE', 'Não tenho acesso ao painel desde ontem.'],
+    ['BILLING_QUESTION', 'Não recebi a fatura deste mês.'],
+    ['ACCESS_ISSUE', 'Estou bloqueada no painel, não é problema de senha.'],
+    ['BILLING_QUESTION', 'Não é dúvida, é reclamação: cobraram duas vezes a mensalidade.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
