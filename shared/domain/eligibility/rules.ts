@@ -2479,6 +2479,12 @@ export const RULES: readonly Rule[] = [
     stage: 'commercial',
     trigger: 'text',
     phrases: [
+      // Round 26: the price someone else pays, asked for ("quero o mesmo preço", "o mesmo valor que ele").
+      'quero o mesmo preco',
+      'quero o mesmo valor',
+      'quero pagar o mesmo',
+      'mesmo preco dos novos',
+      'mesmo preco que os novos',
       'condiciones especiales',
       'condicion especial',
       'precio especial',
@@ -2997,6 +3003,24 @@ export const RULES: readonly Rule[] = [
     stage: 'feature',
     trigger: 'text',
     phrases: [
+      // Round 26: if it does not exist, put it in ("se não tiver, coloquem", "se não tem como…,
+      // coloquem isso"); can you build one; the platform needs one; a feature wished for by name.
+      ...['se nao tiver', 'se nao tem', 'se nao existir'].flatMap((ifNot) => [
+        `${ifNot} * coloquem`,
+        `${ifNot} * criem`,
+        `${ifNot} * implementem`,
+        `${ifNot} * facam`,
+      ]),
+      'tem como voces desenvolverem',
+      'tem como voces criarem',
+      'tem como voces fazerem',
+      'a plataforma precisa * de uma integracao',
+      'a plataforma precisa * de um recurso',
+      'queria muito um recurso',
+      'queria muito uma funcionalidade',
+      'queria muito uma integracao',
+      'nao tem como colocar um',
+      'nao tem como colocar uma',
       'sugestao de melhoria',
       'sugestoes de melhoria',
       'sugestao de funcionalidade',
@@ -4320,6 +4344,13 @@ export const RULES: readonly Rule[] = [
     stage: 'topic',
     trigger: 'text',
     phrases: [
+      // Round 26: a debit of ours she does not recognise, and what her accountant asks for.
+      'debito da plataforma',
+      'debito de voces',
+      'comprovantes de pagamento',
+      'informe dos pagamentos',
+      'informe de pagamentos',
+      'pagamentos feitos a plataforma',
       'cobranca',
       'cobrancas',
       'cobraram',

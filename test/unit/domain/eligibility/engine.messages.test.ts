@@ -6686,3 +6686,49 @@ describe('round 26: what the mail says it is not about', () => {
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 26: a debit of ours she does not recognise and what her accountant asks for (billing); the
+// price someone else pays, asked for (commercial); a feature asked for conditionally or indirectly.
+describe('round 26: a debit, a price like theirs, a feature asked for indirectly', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'BILLING_QUESTION',
+      'apareceu um debito da plataforma no meu extrato que eu nao reconheço, de R$ 189,90. oq é isso?',
+      'topic.billing.charge',
+    ],
+    ['BILLING_QUESTION', 'Meu contador pediu o informe dos pagamentos feitos à plataforma.', 'topic.billing.charge'],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Vi que vocês estão com promoção pra novos clientes. Eu que sou cliente antigo quero o mesmo preço.',
+      'scope.commercial.special-condition',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Meu amigo paga menos que eu no mesmo plano. Quero o mesmo valor que ele.',
+      'scope.commercial.special-condition',
+    ],
+    ['OUT_OF_SCOPE_FEATURE', 'tem integração c/ shein? se nao tiver coloquem pfv', 'scope.feature.suggestion'],
+    ['OUT_OF_SCOPE_FEATURE', 'Tem como vocês desenvolverem um app de PDV pra loja física?', 'scope.feature.suggestion'],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'A plataforma precisa urgente de uma integração com o Magalu.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Queria muito um recurso de carrinho abandonado por WhatsApp.',
+      'scope.feature.suggestion',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'não tem como colocar um produto no carrinho, dá erro',
+    'Os comprovantes de pagamento dos meus clientes não aparecem no painel.',
+    'Quero o mesmo valor do frete que aparece no simulador.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
