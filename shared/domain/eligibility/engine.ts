@@ -363,7 +363,9 @@ const SENTENCE_BREAK = /\n[ \t]*\n|[!?;]+|\.(?=\s|$)/;
 
 /** A text's sentences normalised, empty ones included. */
 function normalizedSentencesOf(text: string): string[] {
-  return normalizeEach(text.replace(/\r\n?/g, '\n').split(SENTENCE_BREAK));
+  // A word in quotes is still a word of the sentence ('aparece "senha incorreta"', 'status
+  // "congelado"'): the rules read across quotation marks, as they do across curly ones.
+  return normalizeEach(text.replace(/\r\n?/g, '\n').replace(/"/g, ' ').split(SENTENCE_BREAK));
 }
 
 /**

@@ -822,6 +822,10 @@ const CLIENT_MARKERS = [
   'sou cliente de voces ha',
   'sou lojista',
   'sou lojista de voces',
+  'sou uma lojista',
+  'sou um lojista',
+  'sou so uma lojista',
+  'sou so um lojista',
   'minha loja na',
   'minha loja virtual na',
   'meu painel',
@@ -2708,6 +2712,10 @@ export const RULES: readonly Rule[] = [
     unless: [
       ...NOT_ASKING,
       ...STORE_SIDE,
+      // The store's own dealings ('estou negociando com um fornecedor novo').
+      'com um fornecedor',
+      'com o fornecedor',
+      'com fornecedor*',
       'nao quero negociar',
       'nao estou negociando',
       'nao e negociacao',
@@ -3530,6 +3538,9 @@ export const RULES: readonly Rule[] = [
       'dominio esta congelado',
       'dominio foi congelado',
       'dominio * congel*',
+      // Further off ("o domínio da minha loja está com status 'congelado' no site do registro").
+      'dominio * * congelado',
+      'status congelado',
       'congelaram meu dominio',
       'congelaram o dominio',
       'congelamento do dominio',

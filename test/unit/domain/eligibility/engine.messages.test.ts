@@ -6732,3 +6732,26 @@ describe('round 26: a debit, a price like theirs, a feature asked for indirectly
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 26: words in straight quotes are words of the sentence ('status "congelado"'); a merchant who
+// says she is "só uma lojista" is one; a supplier she negotiates with is her own business.
+describe('round 26: quoted words, a merchant who says so, her supplier', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'ACCESS_ISSUE',
+      'O domínio da minha loja está com status "congelado" no site do registro. Preciso de ajuda para voltar a acessar.',
+      'topic.access.domain-frozen',
+    ],
+    ['ACCESS_ISSUE', 'Quando entro aparece "acesso" "negado" e volta para o login.', 'topic.access.no-access'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'Não sou jornalista nem nada, sou só uma lojista cansada: o checkout não funciona.',
+    'Estou negociando com um fornecedor novo e preciso importar 500 produtos por planilha, mas a importação dá erro.',
+  ])('NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
