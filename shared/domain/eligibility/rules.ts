@@ -1637,6 +1637,16 @@ export const RULES: readonly Rule[] = [
       // What came of the purchase ("comprei uma blusa e veio rasgada"), and who answers for the site.
       'comprei * e veio',
       // Round 26: bought from "vocês" (she takes the platform for the store), and never came.
+      // Her order, as a buyer says it (a store's owner speaks of "os pedidos", of her customers').
+      'comprei errado o tamanho',
+      'comprei o tamanho errado',
+      'rastreio que voces me mandaram',
+      'codigo de rastreio que voces',
+      'meu pedido ainda nao foi enviado',
+      'meu pedido nao foi enviado',
+      'pix do meu pedido',
+      'boleto do meu pedido',
+      'devolver o produto que recebi',
       'comprado com voces',
       'comprada com voces',
       'comprei com voces',

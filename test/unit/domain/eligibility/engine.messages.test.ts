@@ -6755,3 +6755,39 @@ describe('round 26: quoted words, a merchant who says so, her supplier', () => {
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 26: her own order, as a buyer says it ("meu pedido ainda não foi enviado", "o rastreio que
+// vocês me mandaram"): a shopper who takes the platform for the store.
+describe('round 26: her own order, as a buyer says it', () => {
+  const FROM = 'joana.ferraz@yahoo.com.br';
+  it.each([
+    'quero cancelar meu pedido nº 884512, comprei errado o tamanho',
+    'O código de rastreio que vocês me mandaram não existe nos Correios. Comprei dia 02.',
+    'Meu pedido ainda não foi enviado e já faz 15 dias.',
+    'Quero devolver o produto que recebi, veio quebrado.',
+    'Paguei o pix do meu pedido e ainda aparece aguardando pagamento no meu e-mail de confirmação.',
+  ])('NOT_A_CLIENT: %s', async (text) => {
+    await check({
+      name: text,
+      from: FROM,
+      subject: 'Pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    'O cliente diz que meu pedido não foi enviado, mas na minha loja aparece enviado.',
+    'Minha cliente pagou o pix do pedido e na minha loja aparece aguardando pagamento.',
+  ])('guard — the store speaks of its customer: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'Paula Ramos <paula@bellaflorcosmeticos.com.br>',
+      subject: 'Pedido',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
