@@ -6791,3 +6791,22 @@ describe('round 26: her own order, as a buyer says it', () => {
     });
   });
 });
+
+// Round 26: a wish in English ("it would be great if you added…") and Spanish ("sería genial que…").
+describe('round 26: a wish in English and Spanish', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    ['It would be great if you added a loyalty program feature.', 'scope.feature.request'],
+    ['Sería genial que agregaran pagos con MercadoPago Argentina.', 'scope.feature.suggestion'],
+  ])('OUT_OF_SCOPE_FEATURE: %s', async (text, rule) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_FEATURE', 'Idea', text, rule));
+  });
+
+  it.each([
+    'It would be great if someone answered my ticket.',
+    'It would be great if my store was back online.',
+    'Sería genial que alguien del soporte me respondiera.',
+  ])('guard — %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Idea', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
