@@ -618,18 +618,24 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
  * The clause breaks here leave out "e", which is also "é" once accents are folded ("não é dúvida").
  */
 function saidBefore(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray): boolean {
-  let start = 0;
-  for (const b of sentence.text.matchAll(SAID_BREAK)) {
-    const at = b.index ?? 0;
-    if (at + b[0].length > m.index) break;
-    start = at + b[0].length;
-  }
+  const start = clauseStart(sentence.text, m.index, SAID_BREAK);
   if (start === m.index) return false;
   const said = firstMatch(list, { ...sentence, text: sentence.text.slice(start, m.index + m[0].length) });
   return said !== null && said.index < m.index - start;
 }
 
 const SAID_BREAK = /[,;:]|\s(?:mas|porem|so que|but|pero)\s/g;
+
+/** Where the clause that holds `index` starts: just after the last break that ends at or before it. */
+function clauseStart(text: string, index: number, breaks: RegExp): number {
+  let start = 0;
+  for (const b of text.matchAll(breaks)) {
+    const at = b.index ?? 0;
+    if (at + b[0].length > index) break;
+    start = at + b[0].length;
+  }
+  return start;
+}
 
 /** Where a sentence breaks into clauses: commas and the conjunctions between them. */
 const CLAUSE_BREAK = /,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g;
@@ -640,17 +646,12 @@ const FIRST_PERSON_WORD = new RegExp(`(?<![a-z0-9])(?:${FIRST_PERSON.join('|')})
  * clause in the first person, only a phrase of that clause vetoes it; in any other, the sentence's.
  */
 function clauseVetoes(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray): boolean {
-  const from = m.index;
-  const to = from + m[0].length;
-  let start = 0;
+  const to = m.index + m[0].length;
+  const start = clauseStart(sentence.text, m.index, CLAUSE_BREAK);
   let end = sentence.text.length;
-  for (const b of sentence.text.matchAll(CLAUSE_BREAK)) {
-    const at = b.index ?? 0;
-    if (at + b[0].length <= from) start = at + b[0].length;
-    else if (at >= to) {
-      end = at;
-      break;
-    }
+  for (const b of sentence.text.slice(to).matchAll(CLAUSE_BREAK)) {
+    end = to + (b.index ?? 0);
+    break;
   }
   const clause = sentence.text.slice(start, end);
   return !FIRST_PERSON_WORD.test(clause) || firstMatch(list, { ...sentence, text: clause }) !== null;

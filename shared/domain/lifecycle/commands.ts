@@ -348,12 +348,12 @@ function commandsSeen(fresh: string, options: CommandOptions): string[] {
   return [...lines, ...misplacedCommands(body, options)].map((l) => fold(l).replace(/\s+/g, ' ')).sort();
 }
 
-/** The command block at the top of a fresh text (its non-empty lines, as read) and the answer below it. */
 /** Whether the text opens with at least one well-formed command (what an analyst's mail to a case does). */
 export function opensWithCommands(fresh: string, options: CommandOptions): boolean {
   return commandBlock(fresh).lines.some((line) => !('code' in parseLine(line, options)));
 }
 
+/** The command block at the top of a fresh text (its non-empty lines, as read) and the answer below it. */
 function commandBlock(fresh: string): { lines: string[]; body: string } {
   const text = fresh.replace(/\r\n?/g, '\n');
   const lines: string[] = [];
