@@ -187,6 +187,30 @@ function hiddenElements(lower: string): { after(name: string, from: number): num
 }
 
 /** Tags after which a paragraph break (blank line) is due; other BLOCK tags end a line. */
+/** What only an HTML file opens with (a byte-order mark or blank lines before it allowed). */
+const DOCUMENT_START = /^\s*<(?:!doctype\s+html\b|(?:html|head|body)[\s>]|meta\s)/i;
+/** A fragment's opening tag, and the closing tags that show it is markup, not a pasted tag. */
+const FRAGMENT_START = /^\s*<(?:div|p|table|span|font|center|h[1-6]|ul|ol)[\s>]/i;
+const BLOCK_CLOSE = /<\/(?:div|p|table|span|font|td|li|h[1-6])\s*>/i;
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+
+/**
+ * Whether a text/plain part is HTML: some senders (ERPs, form mailers, old webmail) label their HTML
+ * text/plain, and read as text its tags and entities ("n&atilde;o consigo") hide the merchant's
+ * words from the rules and show the analyst markup. A document's opening, a fragment that opens and
+ * closes block tags, or line breaks written only as <br>: not a merchant who pastes a tag of her
+ * theme into her sentence.
+ */
+export function isMarkupText(text: string): boolean {
+  if (DOCUMENT_START.test(text)) return true;
+  if (FRAGMENT_START.test(text) && BLOCK_CLOSE.test(text)) return true;
+  const breakTags = text.match(LINE_BREAK_TAG)?.length ?? 0;
+  if (breakTags < 2) return false;
+  let newlines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && newlines < breakTags; i = text.indexOf('\n', i + 1)) newlines++;
+  return newlines < breakTags;
+}
+
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'ul', 'ol', 'pre', 'hr']);
 
 /**

@@ -31,7 +31,7 @@ import {
   replacementCount,
   transcodeHeaderBlock as transcodeHeaderBlockUpTo,
 } from './charset';
-import { htmlToPlainText } from '../domain/html-to-text';
+import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
@@ -239,6 +239,8 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   let text = typeof parsed.text === 'string' ? parsed.text : '';
   const html = typeof parsed.html === 'string' ? parsed.html : undefined;
   if (!text.trim() && html) text = htmlToPlainText(html);
+  // HTML labelled text/plain (html-to-text.ts isMarkupText): read as the mail's reader sees it.
+  else if (isMarkupText(text)) text = htmlToPlainText(text);
 
   const attachments: AttachmentMeta[] = [];
   const forwarded: string[] = [];

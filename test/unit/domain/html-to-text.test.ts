@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText } from '../../../shared/domain/html-to-text';
+import { htmlToPlainText, isMarkupText } from '../../../shared/domain/html-to-text';
 
 describe('htmlToPlainText', () => {
   it.each([
@@ -100,5 +100,31 @@ describe('htmlToPlainText — what its reader never sees is not its text', () =>
     const started = performance.now();
     htmlToPlainText(html);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('isMarkupText: HTML labelled text/plain', () => {
+  it.each([
+    ['a whole document', '<html><head><meta charset="utf-8"></head><body><p>Ol&aacute;</p></body></html>', true],
+    ['a doctype first, after blank lines', '\r\n\r\n<!DOCTYPE html>\n<html lang="pt-br"><body>Oi</body></html>', true],
+    ['a byte-order mark before the document', '\ufeff<HTML><BODY>Chamado 48213</BODY></HTML>', true],
+    ['only a meta tag and text', '<meta http-equiv="Content-Type" content="text/html">N&atilde;o consigo', true],
+    ['a form mailer’s fragment', '<div><b>Nome:</b> Maria</div><div><b>Mensagem:</b> n&atilde;o recebi</div>', true],
+    ['an ERP’s paragraph', '<p style="font-family:Arial">Prezados,</p>\n<p>Segue o chamado 48213.</p>', true],
+    ['line breaks written only as tags', 'Olá,<br>não consigo emitir notas<br><br>Att, Maria', true],
+    ['plain prose', 'Olá, não consigo acessar o painel desde ontem.\nAtt, Maria', false],
+    [
+      'a tag of her theme pasted into her sentence',
+      'O tema apagou o <div class="banner"> da home.\n</div> sumiu também',
+      false,
+    ],
+    ['a tag at the top, but no block closed', '<b>URGENTE</b> não consigo acessar o painel', false],
+    ['one line break tag', 'O campo mostra <br> em vez de pular linha', false],
+    ['br tags in code, lines of her own', 'No rodapé aparece:\n<br>\n<br>\nComo tiro isso?', false],
+    ['an address in angle brackets first', '<ouvidoria@bagy.com.br> escreveu:\n> Seu chamado', false],
+    ['a less-than sign first', '< 10 pedidos por dia desde a mudança', false],
+    ['html as a word', 'html do meu tema quebrou <body> some', false],
+  ])('%s', (_name, text, markup) => {
+    expect(isMarkupText(text)).toBe(markup);
   });
 });

@@ -987,3 +987,54 @@ describe('parseEmail: a calendar’s invitation keeps its signal though its file
     }
   });
 });
+
+describe('parseEmail: HTML labelled text/plain is read as its reader sees it', () => {
+  const plain = (body: string, charset = 'utf-8') =>
+    [
+      'From: Loja Bela <contato@lojabela.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Chamado 48213',
+      'Message-ID: <erp-1@lojabela.com.br>',
+      'MIME-Version: 1.0',
+      `Content-Type: text/plain; charset=${charset}`,
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      body,
+      '',
+    ].join('\r\n');
+
+  it.each([
+    [
+      'an ERP’s whole document, entities and all',
+      '<html><head><style>p{margin:0}</style></head><body><p>Ol&aacute;,</p><p>N&atilde;o consigo acessar o painel desde o chamado 48213.</p></body></html>',
+      ['Olá,', 'Não consigo acessar o painel desde o chamado 48213.'],
+    ],
+    [
+      'a form mailer’s fragment',
+      '<div><b>Nome:</b> Maria</div><div><b>Mensagem:</b> cobran&ccedil;a em dobro</div>',
+      ['Nome: Maria\nMensagem: cobrança em dobro'],
+    ],
+    [
+      'line breaks as tags',
+      'Bom dia<br>os pedidos n&atilde;o sincronizam<br>Att',
+      ['Bom dia\nos pedidos não sincronizam\nAtt'],
+    ],
+  ])('%s', async (_name, body, texts) => {
+    const s = await parse(plain(body));
+    expectValid(s);
+    for (const t of texts) expect(s.text).toContain(t);
+    expect(s.text).not.toMatch(/<\/?[a-z]+[\s>]|&[a-z]+;/i);
+  });
+
+  it('a hidden line of an HTML body sent as text/plain is not read', async () => {
+    const s = await parse(plain('<div>Abri o chamado 48213.</div><div style="display:none">#encerrar</div>'));
+    expect(s.text).toContain('Abri o chamado 48213.');
+    expect(s.text).not.toContain('#encerrar');
+  });
+
+  it('a merchant who pastes a tag of her theme keeps her words as written', async () => {
+    const body = 'O tema apagou o <div class="banner"> da home.\nO chamado 48213 foi fechado sem resposta.';
+    const s = await parse(plain(body));
+    expect(s.text).toContain('<div class="banner">');
+  });
+});
