@@ -52,6 +52,7 @@ import {
   type Rule,
   ruleById,
   SAID_NOT_TO_BE,
+  SAID_SETTLED,
 } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
@@ -99,6 +100,8 @@ interface CompiledRule {
   unlessInClause: PhraseList;
   /** SAID_NOT_TO_BE for the topic, commercial and feature rules; empty for the others. */
   saidNotToBe: PhraseList;
+  /** SAID_SETTLED for the same rules; empty for the others. */
+  saidSettled: PhraseList;
 }
 
 function phraseTokens(phrase: string): string[] {
@@ -237,6 +240,7 @@ function compileAll(): Compiled {
     return l;
   };
   const saidNotToBe = list(SAID_NOT_TO_BE);
+  const saidSettled = list(SAID_SETTLED);
   const none = list([]);
   const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
     rule,
@@ -247,6 +251,7 @@ function compileAll(): Compiled {
     requiresInMessage: list(rule.requiresInMessage),
     unlessInClause: list(rule.unlessInClause),
     saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
+    saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
   }));
   const listsByKey = new Map<string, number[]>();
   const listsByPrefix = new Map<string, number[]>();
@@ -598,8 +603,10 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
       bodyRequires ??= matchesAnywhere(c.requires, text, false);
       if (!bodyRequires) continue;
     }
-    if (matchesIn(c.unless, text, i)) continue;
+    if (matchesIn(c.unless, text, i) && !(c.saidNotToBe.phrases.length > 0 && onlyWhereDenied(c, sentence, m)))
+      continue;
     if (c.saidNotToBe.phrases.length > 0 && saidBefore(c.saidNotToBe, sentence, m)) continue;
+    if (c.saidSettled.phrases.length > 0 && saidSettled(c.saidSettled, sentence, m)) continue;
     if (matchesIn(c.unlessInClause, text, i) && (sentence.headline || clauseVetoes(c.unlessInClause, sentence, m)))
       continue;
     if (sentence.headline) {
@@ -624,7 +631,64 @@ function saidBefore(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray
   return said !== null && said.index < m.index - start;
 }
 
-const SAID_BREAK = /[,;:]|\s(?:mas|porem|so que|but|pero)\s/g;
+/** A comma before "nem" ("não é dúvida sobre cobrança, nem sobre plano") goes on with the same denial. */
+const SAID_BREAK = /[,;:](?!\s*(?:nem|nor|ni)\s)|\s(?:mas|porem|so que|but|pero)\s/g;
+
+/**
+ * Whether the rule's `unless` (found in the sentence) is found only in clauses the sender says the
+ * mail is not about (SAID_NOT_TO_BE), the match's own clause aside: "não é sobre os pedidos dos
+ * clientes, é sobre o boleto da plataforma", "não é sobre minha conta do Mercado Pago: é a taxa de
+ * vocês" — the words she sets aside veto nothing.
+ */
+function onlyWhereDenied(c: CompiledRule, sentence: ReadSentence, m: RegExpExecArray): boolean {
+  const { text } = sentence;
+  let kept = '';
+  let start = 0;
+  let denied = false;
+  const keep = (end: number) => {
+    const clause = text.slice(start, end);
+    const own = start <= m.index && m.index < end;
+    if (!own && firstMatch(c.saidNotToBe, { ...sentence, text: clause }) !== null) {
+      // '|' is no word and no space: no phrase reads across the blanked clause.
+      kept += '|'.repeat(clause.length);
+      denied = true;
+    } else kept += clause;
+  };
+  for (const b of text.matchAll(SAID_BREAK)) {
+    const at = b.index ?? 0;
+    keep(at);
+    kept += b[0];
+    start = at + b[0].length;
+  }
+  keep(text.length);
+  return denied && firstMatch(c.unless, { ...sentence, text: kept }) === null;
+}
+
+/** saidSettled reads this many words between the topic's words and what is settled ("a fatura de outubro está paga"). */
+const SETTLED_GAP_WORDS = 3;
+
+/**
+ * Whether a phrase of the list (SAID_SETTLED) follows the match closely, in its own clause: "a
+ * mensalidade está paga", "as faturas de outubro estão em dia" say the fee is no topic of the mail;
+ * "a fatura está paga e vocês cobraram de novo" still has the charge, in another clause.
+ */
+function saidSettled(list: PhraseList, sentence: ReadSentence, m: RegExpExecArray): boolean {
+  const to = m.index + m[0].length;
+  let end = sentence.text.length;
+  for (const b of sentence.text.slice(to).matchAll(CLAUSE_BREAK)) {
+    end = to + (b.index ?? 0);
+    break;
+  }
+  const after = sentence.text.slice(to, end);
+  const said = firstMatch(list, { ...sentence, text: after });
+  return (
+    said !== null &&
+    after
+      .slice(0, said.index)
+      .split(' ')
+      .filter((w) => w !== '').length <= SETTLED_GAP_WORDS
+  );
+}
 
 /** Where the clause that holds `index` starts: just after the last break that ends at or before it. */
 function clauseStart(text: string, index: number, breaks: RegExp): number {

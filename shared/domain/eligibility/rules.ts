@@ -145,6 +145,9 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['defesa do consumidor', 'cdc'],
   ['direitos do consumidor', 'cdc'],
   ['direito do consumidor', 'cdc'],
+  // "pros clientes", "pras clientes": the article the contraction carries, so that "os clientes" reads.
+  ['pros', 'para os'],
+  ['pras', 'para as'],
   ['entrar em contato', 'contatar'],
   ['entrar no chat', 'usar o chat'],
   ['acessar o chat', 'usar o chat'],
@@ -230,6 +233,9 @@ const STORE_SIDE = [
   ...['cliente', 'clientes'].flatMap((who) =>
     ['meu', 'minha', 'meus', 'minhas', 'nosso', 'nossa', 'nossos', 'nossas'].map((whose) => `${who} ${whose}`),
   ),
+  // A customer named after a preposition ("o reembolso de uma cliente", "mandei para um cliente"); never
+  // "sou uma cliente antiga", which has none.
+  ...['de', 'para', 'a'].flatMap((to) => [`${to} um cliente`, `${to} uma cliente`]),
   ...['cliente mio', 'clienta mia', 'clientes mios', 'clientas mias', 'cliente nuestro', 'clientes nuestros'],
   ...['customer of mine', 'customers of mine', 'customer of ours', 'customers of ours'],
   // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
@@ -295,6 +301,14 @@ const STORE_PAYMENTS = [
   'estornar os pedidos',
   'estornar o pedido',
   'estorno do pedido',
+  // The merchant refunding a sale herself ("como faço para estornar uma das cobranças pelo painel?",
+  // "preciso fazer o reembolso"): we refund our own charges, she does not ask how to. Never "como faço
+  // o estorno", which is also how she asks for ours.
+  ...['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) => [`${how} estornar`, `${how} reembolsar`]),
+  ...['como faco um estorno', 'como faco um reembolso'],
+  ...['preciso fazer', 'tenho que fazer'].flatMap((how) =>
+    ['o estorno', 'um estorno', 'o reembolso', 'um reembolso'].map((what) => `${how} ${what}`),
+  ),
   'mercado pago',
   'pagseguro',
   'pagar.me',
@@ -346,6 +360,10 @@ const PAID_AND_YET = [
       'e o checkout',
       'e os pedidos',
       'e nada funciona',
+      // What broke, named ("pago o plano mais caro e o estoque não sincroniza").
+      ...['o estoque', 'a integracao', 'o frete', 'a busca', 'as fotos', 'as imagens', 'o carrinho', 'os produtos'].map(
+        (what) => `e ${what}`,
+      ),
     ].map((yet) => `${pay} * * ${yet}`),
   ]),
   'mesmo pagando',
@@ -374,6 +392,32 @@ const CLIENT_OF_ANOTHER_COMPANY = [
   'loggi',
   'marketplace',
 ].map((company) => `cliente* d* ${company}`);
+
+/**
+ * The sender's account at a payment provider, a marketplace or an ERP ("não consigo acessar minha conta do
+ * PagSeguro", "o login do Bling não entra"): its sign-in is that company's, not the panel's.
+ */
+const ACCOUNT_ELSEWHERE = [
+  'mercado pago',
+  'mercadopago',
+  'pagseguro',
+  'pagbank',
+  'pagar.me',
+  'cielo',
+  'getnet',
+  'paypal',
+  'stone',
+  'bling',
+  'tiny',
+  'mercado livre',
+  'shopee',
+  'melhor envio',
+  'correios',
+].flatMap((company) =>
+  ['conta', 'login', 'senha', 'painel'].flatMap((what) =>
+    ['do', 'da', 'dos', 'no', 'na', 'nos'].map((of) => `${what} ${of} ${company}`),
+  ),
+);
 
 /** Something that exists and broke: a complaint, not a request for something new. */
 const BROKEN = [
@@ -535,7 +579,11 @@ const ABOUT_THE_SERVICE = [
   'chamado',
   'chamados',
   'solucao',
-  'prazo',
+  // The deadline of an answer or a ticket, never a product's ("prazo de entrega por produto").
+  ...['o prazo', 'um prazo', 'nenhum prazo', 'sem prazo', 'no prazo', 'do prazo'],
+  ...['resposta', 'atendimento', 'retorno', 'solucao'].flatMap((of) => [`prazo de ${of}`, `prazo para ${of}`]),
+  'prazo para responder',
+  'prazo para resolver',
 ];
 
 /**
@@ -587,6 +635,13 @@ const ASIDE = [
   'tambem gostaria de sugerir',
   'tambem sugiro',
   'tambem deixo uma sugestao',
+  // Asked by the way, or put second to what is urgent ("também gostaria de saber se…, mas o urgente é…").
+  'tambem gostaria de saber',
+  'tambem queria saber',
+  'mas o urgente',
+  'mas o mais urgente',
+  'mas o principal',
+  'mas o mais importante',
 ];
 
 /**
@@ -773,11 +828,18 @@ const FEATURE_NOUNS = [
   // "vender por assinatura").
   'modo escuro',
   'modo noturno',
+  'modo catalogo',
   'dark mode',
   'venda por assinatura',
   'vendas por assinatura',
   'vender por assinatura',
   'assinatura recorrente',
+  // A way to pay the checkout does not offer ("pix parcelado", "parcelamento sem juros").
+  'pix parcelado',
+  'pix automatico',
+  'parcelamento',
+  'apple pay',
+  'google pay',
 ];
 
 /**
@@ -795,6 +857,8 @@ const SHOULD_HAVE: readonly (readonly [readonly string[], readonly string[]])[] 
       'devia ter',
       'poderiam ter',
       'podiam ter',
+      'poderia ter',
+      'podia ter',
       'precisa ter',
       'precisam ter',
       'tem que ter',
@@ -992,6 +1056,24 @@ export const SAID_NOT_TO_BE: readonly string[] = [
   'nao estou bloquead*',
   'nao estou sem acesso',
   'nada a ver com',
+  // The topic's own noun right after "não é" ("meu problema n é fatura", "não é cobrança nem plano",
+  // "não é com o plano nem com a fatura"); "não é o do plano", "não é resolvido" name no topic.
+  ...[
+    'plano',
+    'planos',
+    'fatura',
+    'faturas',
+    'boleto',
+    'cobranca',
+    'mensalidade',
+    'pagamento',
+    'acesso',
+    'login',
+    'senha',
+  ].flatMap((topic) =>
+    ['', 'a ', 'o ', 'de ', 'da ', 'do ', 'com ', 'com a ', 'com o '].map((article) => `nao e ${article}${topic}`),
+  ),
+  'nao quero saber de',
   'this is not a',
   'this is not about',
   "it's not a",
@@ -999,6 +1081,23 @@ export const SAID_NOT_TO_BE: readonly string[] = [
   'no es un problema de',
   'no es sobre',
   'no tengo problema con',
+];
+
+/**
+ * What the mail says is settled, just after the topic's words in the same clause ("a mensalidade está
+ * paga", "as faturas estão em dia", "meu plano tá todo pago"): said to be heard about something else,
+ * so no topic rule reads those words as the mail's subject (engine.ts saidSettled). Never "foi paga",
+ * which is also the complaint ("a fatura foi paga duas vezes").
+ */
+export const SAID_SETTLED: readonly string[] = [
+  ...['esta', 'estao', 'esta toda', 'estao todas', 'esta todo', 'estao todos'].flatMap((is) =>
+    ['paga', 'pago', 'pagas', 'pagos', 'em dia', 'quitada', 'quitado', 'quitadas', 'quitados'].map(
+      (paid) => `${is} ${paid}`,
+    ),
+  ),
+  // "our invoices are paid", "las facturas están al día".
+  ...['is', 'are', 'is all', 'are all'].flatMap((is) => ['paid', 'up to date'].map((paid) => `${is} ${paid}`)),
+  ...['esta', 'estan'].flatMap((is) => ['pagada', 'pagadas', 'pago', 'pagos', 'al dia'].map((paid) => `${is} ${paid}`)),
 ];
 
 /** The stages whose rules read a topic the mail may say it is not about (SAID_NOT_TO_BE). */
@@ -1028,8 +1127,9 @@ const NOT_ASKING = [
     ),
   ),
   'nao se trata de',
-  'nao e * sugestao',
-  'nao e * pedido de',
+  // Never across a comma: "não é reclamação, é sugestão" makes one.
+  ...['nao e', 'nao e uma', 'nao e nenhuma'].map((not) => `${not} sugestao`),
+  ...['nao e', 'nao e um', 'nao e nenhum'].map((not) => `${not} pedido de`),
   ...['not asking for', "i'm not asking for", 'no pido', 'no estoy pidiendo'].flatMap((ask) =>
     ['a discount', 'discount', 'a feature', 'descuento', 'un descuento'].map((what) => `${ask} ${what}`),
   ),
@@ -1440,6 +1540,16 @@ export const RULES: readonly Rule[] = [
       'compra que fiz em uma loja',
       'recebi um produto com defeito da loja',
       'recebi o produto com defeito da loja',
+      // Round 27: what the store sent her, wrong, and the account she made at its site.
+      'recebi o produto errado',
+      'recebi um produto errado',
+      'recebi o produto * da loja',
+      'recebi um produto * da loja',
+      'criei uma conta no site da',
+      'criei uma conta na loja',
+      'criei um cadastro no site da',
+      'me cadastrei no site da',
+      'me cadastrei na loja',
       'a loja nao quer trocar',
       'a loja nao quer devolver',
       'a loja nao quer reembolsar',
@@ -1488,6 +1598,9 @@ export const RULES: readonly Rule[] = [
       'site feito com',
       'trocar o tamanho',
       'a loja me mandou',
+      // The store named between ("o cupom que a loja Kids Mania me mandou").
+      'a loja * me mandou',
+      'a loja * me enviou',
       'a loja me enviou',
       'que a loja me passou',
       'a loja nao me responde',
@@ -1497,6 +1610,10 @@ export const RULES: readonly Rule[] = [
       'o vendedor sumiu',
       'o vendedor nao responde',
       'denunciar * loja',
+      // A complaint against a store, as a buyer files it ("quero fazer uma reclamação contra a loja X");
+      // never "reclamação da loja", which a merchant writes of her own ("da loja: ela fica fora do ar").
+      'fazer uma reclamacao contra a loja',
+      'reclamacao contra a loja',
       'minha compra',
       'meu pedido nao chegou',
       'nao recebi meu pedido',
@@ -1847,6 +1964,12 @@ export const RULES: readonly Rule[] = [
       'nao contratei este',
       'nao contratei isso',
       'nao contratei esse servico',
+      // What she was charged for and never took ("não contratei nenhum app"): a charge, not a prospect.
+      ...['nenhum', 'nenhuma'].flatMap((no) =>
+        ['app', 'aplicativo', 'modulo', 'tema', 'servico', 'adicional', 'extra'].map(
+          (what) => `nao contratei ${no} ${what}`,
+        ),
+      ),
       ...CHARGED_WORDS,
       // "Não sou cliente? Eu sou cliente sim!"
       'eu sou cliente',
@@ -1955,7 +2078,10 @@ export const RULES: readonly Rule[] = [
       // Round 26: on another platform today, weighing the move; what the platform serves; a reseller.
       ...['nuvemshop', 'shopify', 'tray', 'loja integrada', 'wix', 'woocommerce', 'vtex'].flatMap((other) => [
         `tenho loja na ${other}`,
+        `tenho uma loja na ${other}`,
         `minha loja e na ${other}`,
+        `minha loja esta na ${other}`,
+        `minha loja fica na ${other}`,
         `uso a ${other}`,
         `i run a ${other} store`,
       ]),
@@ -2257,6 +2383,8 @@ export const RULES: readonly Rule[] = [
       'envio meu curriculo',
       'enviar meu curriculo',
       'vagas de estagio',
+      'vaga de estagio',
+      ...['voces tem', 'tem alguma'].flatMap((has) => [`${has} vaga`, `${has} vagas`]),
       // Asking for a job ("há vagas de emprego na empresa?", "vocês estão contratando?").
       'vagas de emprego',
       'vaga de emprego',
@@ -2700,6 +2828,16 @@ export const RULES: readonly Rule[] = [
       'propor um acordo',
       'acordo para pagar',
       'acordo para quitar',
+      // Lowering the fee, however it is named ("reduzir o valor da mensalidade", "baixar o preço do plano").
+      ...['reduzir', 'baixar', 'diminuir'].flatMap((lower) =>
+        [
+          'o valor da mensalidade',
+          'o valor da minha mensalidade',
+          'o preco da mensalidade',
+          'o preco do plano',
+          'o valor do meu plano',
+        ].map((fee) => `${lower} ${fee}`),
+      ),
       'reduzir a mensalidade',
       'reduzir minha mensalidade',
       'baixar a mensalidade',
@@ -3085,6 +3223,10 @@ export const RULES: readonly Rule[] = [
         `seria ${good} se desse para`,
         `seria ${good} se fosse possivel`,
         `seria ${good} poder`,
+        // An adverb between ("seria muito bom se desse para editar o pedido").
+        `seria * ${good} se desse para`,
+        `seria * ${good} se fosse possivel`,
+        `seria * ${good} poder`,
       ]),
       // A word or two between ("seria muito bom se o painel tivesse modo escuro").
       // An adverb between ("seria muito bom ter um app do painel").
@@ -3694,6 +3836,9 @@ export const RULES: readonly Rule[] = [
       'perdi acesso',
       'perdemos o acesso',
       'nao tenho mais acesso',
+      'nao temos mais acesso',
+      'nao temos acesso ao painel',
+      'nao temos acesso a loja',
       'nao tenho acesso ao painel',
       'nao tenho acesso a loja',
       'painel nao abre',
@@ -3816,6 +3961,16 @@ export const RULES: readonly Rule[] = [
       // com a senha do painel", "comprei a loja e não tenho o login", "trocaram o e-mail da conta").
       'recuperar o acesso',
       'recuperar meu acesso',
+      // "como recupero o acesso à loja?", "mas não tenho a senha", "não sei mais a senha".
+      ...['recupero', 'recuperamos'].flatMap((win) =>
+        ['o acesso', 'meu acesso', 'o meu acesso', 'o login', 'meu login', 'a senha', 'minha senha'].map(
+          (what) => `${win} ${what}`,
+        ),
+      ),
+      'nao tenho a senha',
+      'nao tenho mais a senha',
+      'nao sei a senha',
+      'nao sei mais a senha',
       // The account named as ours: "recuperar a conta do Mercado Pago" is the provider's.
       ...['a conta', 'minha conta', 'a minha conta'].flatMap((account) =>
         ['da loja', 'do painel', 'de administrador', 'de admin', 'na plataforma'].map(
@@ -4108,9 +4263,10 @@ export const RULES: readonly Rule[] = [
       'reset my password',
       'password reset',
     ],
-    // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela");
-    // the platform itself breached ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
-    unlessInClause: STORE_SIDE,
+    // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela"),
+    // or hers at a provider ("minha conta do PagSeguro"), in her clause; the platform itself breached
+    // ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
+    unlessInClause: [...STORE_SIDE, ...ACCOUNT_ELSEWHERE],
     unless: [
       ...FOR_NON_PAYMENT,
       'conta dela',

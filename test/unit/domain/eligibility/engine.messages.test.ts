@@ -6810,3 +6810,238 @@ describe('round 26: a wish in English and Spanish', () => {
     await check({ name: text, from: STORE, subject: 'Idea', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+// Round 27: what the mail says it is not about, named right after "não é" ("o problema n é
+// senha", "não é com o boleto nem com o plano", "não quero saber de fatura"), or said to be settled
+// ("a mensalidade está paga", "as faturas estão em dia"), is no topic of hers; and store-side words
+// she sets aside ("não é sobre as vendas dos clientes, é sobre…") veto nothing.
+describe('round 27: what she sets aside, and what she says is settled', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    'A dúvida não é de boleto, é que as fotos dos produtos ficam borradas.',
+    'o problema n é fatura, ta tudo certo. é que as fotos não sobem',
+    'Não é com o boleto nem com o plano: o menu da loja sumiu no celular.',
+    'Eu não quero saber de plano agora, quero entender por que as fotos somem.',
+    'A mensalidade está paga, o que eu preciso é que a busca da loja volte a funcionar.',
+    'As faturas de outubro estão em dia. Mesmo assim a busca da loja não acha nada.',
+    'Meu plano está todo pago, só que os e-mails de pedido não saem.',
+  ])('NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    ['Não é sobre as vendas dos clientes no Pagar.me, é sobre a anuidade de vocês que subiu.', 'topic.billing.charge'],
+    ['não é sobre minha conta do PagSeguro: vocês me cobraram a mensalidade duas vezes.', 'topic.billing.charge'],
+    ['Não é sobre o checkout, é a segunda via da fatura que não consigo emitir.', 'topic.billing.invoice'],
+  ])('BILLING_QUESTION: %s', async (text, rule) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Oi', text, rule));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'O valor da fatura não é o do meu plano, veio o dobro.'],
+    ['BILLING_QUESTION', 'A fatura de setembro está paga e vocês cobraram de novo no cartão.'],
+    ['BILLING_QUESTION', 'A mensalidade foi paga duas vezes, no pix e no boleto.'],
+    ['ACCESS_ISSUE', 'Não é de pagamento, é de senha: não consigo entrar no painel.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
+// Round 27: the merchant's own sales — refunding her customer herself ("como faço o estorno…", "preciso
+// reembolsar uma cliente"), what goes "pros clientes" — and her account at a provider ("minha conta
+// do PagSeguro", "a senha do Bling"): the store's business, not our billing nor our panel.
+describe("round 27: her customers' refunds, her provider's account", () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    ['Como faço para estornar a cobrança de ontem no cartão? A pessoa desistiu.', 'topic.billing.complaint'],
+    ['Preciso fazer o reembolso de uma cliente que devolveu a bolsa.', 'topic.billing.complaint'],
+    ['Tenho que estornar duas cobranças no cartão, onde fica isso?', 'topic.billing.charge'],
+    ['As cobranças que vão pros clientes estão saindo sem o nome da loja.', 'topic.billing.charge'],
+    ['Não consigo entrar na conta do PagBank pelo link do painel, dá erro.', 'topic.access.no-access'],
+    ['Esqueci a senha do login dos Correios cadastrado na loja.', 'topic.access.no-access'],
+  ])('NO_PRIOR_TICKET: %s', async (text, rule) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Oi', text, rule));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'Preciso do estorno da mensalidade que vocês cobraram depois do cancelamento.'],
+    ['BILLING_QUESTION', 'Quero o reembolso da anuidade.'],
+    ['ACCESS_ISSUE', 'Não consigo entrar no painel para reconectar o PagSeguro, diz senha incorreta.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
+// Round 27: a sign-in won back in the present tense or a password she does not have; a buyer who got
+// the wrong product or made an account at the store; a job asked for in the singular; a store on
+// another platform "está na"; a charge for something she never took is a charge, not a prospect.
+describe('round 27: who writes, and about what access', () => {
+  const FROM = 'Paula Ramos <paula@exemplo.com.br>';
+  it.each([
+    ['ACCESS_ISSUE', 'O dono anterior saiu da sociedade. Como recupero o login da loja?', 'topic.access.no-access'],
+    [
+      'ACCESS_ISSUE',
+      'Herdei a loja do meu pai e não sei a senha do painel nem o e-mail dele.',
+      'topic.access.no-access',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Recebi um produto errado da loja Vila Verde, pedi o tamanho M e veio P. Ninguém responde.',
+      'client.shopper.text',
+    ],
+    ['NOT_A_CLIENT', 'Criei uma conta na loja Sol Nascente e quero apagar meus dados.', 'client.shopper.text'],
+    ['NOT_A_CLIENT', 'Oi! Vocês têm vaga para designer? Sou formada e tenho portfólio.', 'client.outsider.text'],
+    [
+      'NOT_A_CLIENT',
+      'Minha loja está na Wix e quero algo melhor. Como funciona a mudança para vocês?',
+      'client.prospect.text',
+    ],
+    [
+      'BILLING_QUESTION',
+      'Vi uma cobrança no cartão com o nome de vocês. Não contratei nenhum aplicativo, quero saber o que é.',
+      'topic.billing.charge',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(FROM, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    ['NOT_A_CLIENT', 'Ainda não contratei nenhum plano, queria entender como funciona.'],
+    ['NO_PRIOR_TICKET', 'Uma cliente recebeu o produto errado da minha loja, como gero a troca?'],
+    ['NO_PRIOR_TICKET', 'Não tem vaga para coleta nos Correios pelo painel desde segunda.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: FROM, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
+// Round 27: a wish in the singular conditional ("a plataforma poderia ter…"), a way to pay the checkout
+// lacks, a product's deadline (not the support's), a suggestion after "não é X, é sugestão"; the fee
+// lowered, however it is named; and an aside put second to the urgent complaint with a ticket.
+describe('round 27: a wish, a lower fee, an aside', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'A plataforma poderia ter um modo catálogo para lojas de atacado.',
+      'scope.feature.request',
+    ],
+    ['OUT_OF_SCOPE_FEATURE', 'Vocês poderiam incluir parcelamento no pix? Muita gente pede.', 'scope.feature.request'],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Não tem opção de colocar prazo de fabricação diferente em cada produto. Deveria ter.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Não é crítica, é sugestão: seria bom ter um recurso de pré-venda.',
+      'scope.feature.suggestion',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Dá para reduzir o valor do meu plano? Minha loja é pequena.',
+      'scope.commercial.negotiation',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Quero diminuir o valor da minha mensalidade, o faturamento caiu.',
+      'scope.commercial.negotiation',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    'Chamado 48213: os pedidos não entram no ERP. Também queria saber se vão ter integração com o Kwai, mas o urgente são os pedidos.',
+    'Chamado 48213, o boleto não gera. Gostaria de integração com a Shein também, mas o principal é o boleto.',
+  ])('ACCEPTED: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Chamado',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    });
+  });
+
+  it.each([
+    ['NO_PRIOR_TICKET', 'Não tem opção de falar com humano e o prazo de resposta já passou.'],
+    ['NO_PRIOR_TICKET', 'O parcelamento que configurei sumiu do checkout.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
+// Round 27, in other words: what is settled in English and Spanish ("our invoices are all paid",
+// "las facturas están al día"), access the team lost ("não temos mais acesso"), a buyer's complaint
+// against a store, and a wish with an adverb ("seria super útil se desse para…").
+describe('round 27: settled in other languages, the team locked out, a complaint against a store', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'NO_PRIOR_TICKET',
+      'Our invoices are all paid. The product images stopped loading on mobile.',
+      'topic.billing.invoice',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Las facturas están al día. El buscador de la tienda no encuentra nada.',
+      'topic.billing.invoice',
+    ],
+    [
+      'ACCESS_ISSUE',
+      'A sócia que criou a conta saiu da empresa e não temos mais acesso ao painel.',
+      'topic.access.no-access',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'Gostaria de fazer uma reclamação contra a loja Casa Verde, paguei há um mês e não enviaram nada.',
+      'client.shopper.text',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'Seria super útil se desse para duplicar um produto com um clique.',
+      'scope.feature.suggestion',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'Our invoices are paid but you charged us twice this month.'],
+    ['NO_PRIOR_TICKET', 'Seria muito bom se alguém do suporte respondesse.'],
+    ['NO_PRIOR_TICKET', 'Quero fazer uma reclamação da loja: ela fica fora do ar toda noite.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
+// Round 27: a denial that goes on after a comma ("não é dúvida sobre boleto, nem sobre plano"), the plan
+// she pays as her argument against what broke, named ("pagamos o plano mais caro e as imagens não
+// carregam"), the store named between "a loja" and what it sent her, a wallet the checkout lacks.
+describe('round 27: a denial that goes on, what she pays for, what the store sent her', () => {
+  const STORE = 'Paula Ramos <paula@bellaflorcosmeticos.com.br>';
+  it.each([
+    [
+      'NO_PRIOR_TICKET',
+      'Não é dúvida sobre boleto, nem sobre plano: o tema da loja quebrou no celular.',
+      'topic.billing.plan',
+    ],
+    ['NO_PRIOR_TICKET', 'Pagamos o plano mais caro e as imagens não carregam há dois dias.', 'topic.billing.plan'],
+    [
+      'NOT_A_CLIENT',
+      'O código de desconto que a loja Bela Flor me mandou não funciona na hora de pagar.',
+      'client.shopper.text',
+    ],
+    ['OUT_OF_SCOPE_FEATURE', 'Could you add Google Pay to the checkout?', 'scope.feature.request'],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'Pago o plano anual e o boleto veio com valor errado.'],
+    ['BILLING_QUESTION', 'Não é sobre o frete, nem sobre o checkout: é a fatura que veio em dobro.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
