@@ -23,6 +23,19 @@ import {
   ROOT,
 } from './bundles';
 
+/**
+ * The packages beyond the SDK (and mailparser) that the product must use, and why. A second floor
+ * carries them too (issue 16): what is over that one is the product's own code.
+ */
+export const REQUIRED_PACKAGES: Record<string, string> = {
+  luxon: "office hours and deadlines in the office's time zone",
+  zod: 'events, forms and configuration validated',
+  '@aws-lambda-powertools/logger': 'structured logs',
+  '@aws-lambda-powertools/metrics': 'metrics (EMF)',
+  '@aws-lambda-powertools/batch': "SQS batches' partial failures",
+  busboy: "the form's multipart files",
+};
+
 /** Functions with a floor goal, and the non-SDK packages their floor must carry. */
 export const FLOOR_TARGETS: { name: LambdaSpec['name']; packages: { module: string; names: string[] }[] }[] = [
   { name: 'email-intake', packages: [{ module: 'mailparser', names: ['simpleParser'] }] },
@@ -36,9 +49,7 @@ export const FLOOR_TARGETS: { name: LambdaSpec['name']; packages: { module: stri
  */
 export function sdkSurface(metafile: Metafile, root: string): Map<string, Set<string>> {
   const surface = new Map<string, Set<string>>();
-  const ours = Object.keys(metafile.inputs).filter(
-    (input) => !input.includes('node_modules') && /\.[cm]?[jt]s$/.test(input),
-  );
+  const ours = ourSources(metafile);
   const importRe = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/(?:client-[a-z0-9-]+|lib-dynamodb))'/g;
   for (const input of ours) {
     const text = readFileSync(resolve(root, input), 'utf8');
@@ -52,6 +63,60 @@ export function sdkSurface(metafile: Metafile, root: string): Map<string, Set<st
       }
       surface.set(match[3], names);
     }
+  }
+  return surface;
+}
+
+/** The function's own source files (metafile inputs outside node_modules). */
+function ourSources(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules') && /\.[cm]?[jt]s$/.test(input));
+}
+
+/** `luxon` → `luxon`, `zod/mini` → `zod`, `@aws-lambda-powertools/logger/types` → `@aws-lambda-powertools/logger`. */
+function packageNameOf(specifier: string): string {
+  return specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+}
+
+/**
+ * What our sources import, at run time, from the packages they must use (REQUIRED_PACKAGES), per
+ * import specifier: named imports, `default` for a default import, and for `import * as z` the
+ * `z.<name>` it reads. Type-only names (`import type`, `z.infer<…>`, `z.input<…>`: a name used with
+ * type arguments) are left out.
+ */
+export async function requiredSurface(metafile: Metafile, root: string): Promise<Map<string, Set<string>>> {
+  const surface = new Map<string, Set<string>>();
+  const add = (module: string, name: string) => surface.set(module, (surface.get(module) ?? new Set()).add(name));
+  const importRe = /import\s+(?!type\s)([^'";]*?)\s+from\s+'([^']+)'/g;
+  for (const input of ourSources(metafile)) {
+    const text = readFileSync(resolve(root, input), 'utf8');
+    for (const [, clause = '', module = ''] of text.matchAll(importRe)) {
+      if (REQUIRED_PACKAGES[packageNameOf(module)] === undefined) continue;
+      const namespace = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1];
+      if (namespace) {
+        for (const use of text.matchAll(new RegExp(`\\b${namespace}\\.([A-Za-z_$][\\w$]*)\\b(?!\\s*<)`, 'g'))) {
+          add(module, use[1] as string);
+        }
+        continue;
+      }
+      if (
+        clause
+          .replace(/\{[^}]*\}/, '')
+          .replace(/,/g, '')
+          .trim()
+      )
+        add(module, 'default');
+      for (const raw of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
+        const name = raw.trim();
+        if (name && !name.startsWith('type ')) add(module, name.split(/\s+as\s+/)[0] as string);
+      }
+    }
+  }
+  for (const [module, names] of surface) {
+    const loaded = (await import(module)) as Record<string, unknown>;
+    for (const name of names) if (!(name in loaded)) names.delete(name);
   }
   return surface;
 }
@@ -81,11 +146,25 @@ export function floorEntry(surface: Map<string, Set<string>>, extra: { module: s
   return `${lines.join('\n')}\n`;
 }
 
+/** Re-exports of the required packages' names, aliased (two packages may share a name). */
+function requiredExports(surface: Map<string, Set<string>>): string {
+  return [...surface.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([module, names], i) => `export { ${[...names].map((n) => `${n} as r${i}_${n}`).join(', ')} } from '${module}';`,
+    )
+    .join('\n');
+}
+
 export interface FloorBuild {
   fn: BundleResult;
   floor: BundleResult;
   /** What the floor holds, for the results table. */
   contents: string;
+  /** The floor plus the packages the function must use (REQUIRED_PACKAGES): over it is our own code. */
+  withPackages: BundleResult;
+  /** The required packages and the names taken from each, for the results table. */
+  packageContents: string;
 }
 
 function sizes(spec: BundleResult['spec'], file: string, metafile: Metafile): BundleResult {
@@ -132,7 +211,26 @@ export async function buildFloors(outDir: string): Promise<FloorBuild[]> {
       ...[...surface.entries()].map(([m, c]) => `${m.replace('@aws-sdk/', '')} (${[...c].join(', ')})`),
       ...target.packages.map((p) => p.module),
     ].join('; ');
-    builds.push({ fn: sizes(spec, fnFile, metafile), floor: sizes(floorSpec, floorFile, floorMeta), contents });
+    const required = await requiredSurface(metafile, ROOT);
+    const packagesEntry = join(entryDir, `${spec.name}-packages.mjs`);
+    writeFileSync(packagesEntry, `${floorEntry(surface, target.packages)}${requiredExports(required)}\n`);
+    const packagesFile = join(outDir, `${spec.name}-floor-packages`, 'index.mjs');
+    const packagesMeta = await bundle(packagesEntry, packagesFile, undefined, {
+      nodePaths: [join(import.meta.dirname, '..', 'node_modules')],
+    });
+    const packagesSpec = {
+      ...spec,
+      name: `${spec.name}-floor-packages`,
+      entry: packagesEntry,
+    } as unknown as LambdaSpec;
+    const packageContents = [...required.entries()].map(([m, names]) => `${m} (${[...names].join(', ')})`).join('; ');
+    builds.push({
+      fn: sizes(spec, fnFile, metafile),
+      floor: sizes(floorSpec, floorFile, floorMeta),
+      contents,
+      withPackages: sizes(packagesSpec, packagesFile, packagesMeta),
+      packageContents,
+    });
   }
   return builds;
 }
@@ -144,11 +242,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-floors-'));
   try {
     const builds = await buildFloors(dir);
-    const all = builds.flatMap((b) => [b.fn, b.floor]);
+    const all = builds.flatMap((b) => [b.fn, b.floor, b.withPackages]);
     const loads = measureLoadTimes(all, quick ? 3 : 10, quick ? 2 : 5);
     for (const b of builds) {
       const f = loads.perBundle.get(b.fn.spec.name);
       const g = loads.perBundle.get(b.floor.spec.name);
+      const p = b.withPackages;
+      process.stdout.write(
+        `${p.spec.name}: ${p.bytes} B, +${loads.perBundle.get(p.spec.name)?.plainMs.toFixed(1)} ms | over floor: +${(pairedOverMs(loads, p.spec.name, b.floor.spec.name) ?? 0).toFixed(1)} ms | function over it: +${(pairedOverMs(loads, b.fn.spec.name, p.spec.name) ?? 0).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (p.bytes ?? 0)) / 1024).toFixed(0)} KB\n  packages = ${b.packageContents}\n  over it by package: ${overFloorByPackage(
+          b.fn,
+          p,
+        )
+          .map((x) => `${x.name} ${(x.bytes / 1024).toFixed(1)} KB`)
+          .join(', ')}\n`,
+      );
       process.stdout.write(
         `${b.fn.spec.name}: ${b.fn.bytes} B, +${f?.plainMs.toFixed(1)} ms (+${f?.sourceMapsMs.toFixed(1)} ms with source maps) | floor ${b.floor.bytes} B, +${g?.plainMs.toFixed(1)} ms (+${g?.sourceMapsMs.toFixed(1)} ms) | over floor: +${(pairedOverMs(loads, b.fn.spec.name, b.floor.spec.name) ?? 0).toFixed(1)} ms, +${(((b.fn.bytes ?? 0) - (b.floor.bytes ?? 0)) / 1024).toFixed(0)} KB\n  floor = ${b.contents}\n  over the floor by package: ${overFloorByPackage(
           b.fn,

@@ -147,11 +147,26 @@ function floorRows(
       .join(', ');
     overFloorPackages.set(name, packages);
     ownModules.set(name, f.fn.ownModules ?? []);
+    const withPackages = loads.perBundle.get(f.withPackages.spec.name);
+    const packagesMs = pairedOverMs(loads, f.withPackages.spec.name, f.floor.spec.name);
+    const ownMs = pairedOverMs(loads, name, f.withPackages.spec.name);
+    const packagesBytes = (f.withPackages.bytes ?? 0) - f.floor.bytes;
+    put(`coldStart.${key}.requiredPackagesOverFloorMs`, packagesMs);
+    put(`coldStart.${key}.ownCodeOverPackagesMs`, ownMs);
+    put(`bundle.${key}.requiredPackagesOverFloorBytes`, packagesBytes);
+    put(`bundle.${key}.ownCodeOverPackagesBytes`, bytes - (f.withPackages.bytes ?? 0));
     add(
       `Floor: ${name}`,
       `floor +${ms(floor.plainMs)} over bare node, ${formatBytes(f.floor.bytes)}; the function is +${ms(overMs)} and +${formatBytes(bytes - f.floor.bytes)} over its floor (goal: ≤ +20 ms and ≤ +150 KB); over the floor by package: ${over}`,
       `bundle of only ${f.contents} (the SDK names our code imports, read from the sources in the function's metafile), built with the same esbuild options in this run (bench/floors.ts) and timed right after its function in every round; the ms over the floor are the median of the round-by-round differences`,
     );
+    if (withPackages && packagesMs !== undefined && ownMs !== undefined) {
+      add(
+        `Floor with the packages it must use: ${name}`,
+        `+${ms(withPackages.plainMs)} over bare node, ${formatBytes(f.withPackages.bytes ?? 0)}: the packages are +${ms(packagesMs)} and +${formatBytes(packagesBytes)} over the floor; the function is +${ms(ownMs)} and +${formatBytes(bytes - (f.withPackages.bytes ?? 0))} over this one (its own code)`,
+        `the floor above plus what our sources import from the packages the function must use (bench/floors.ts REQUIRED_PACKAGES), the names read from the function's sources: ${f.packageContents}; built and timed the same way, right after the floor in every round; each difference is the median of the round-by-round differences, so the two parts need not add up to the function's gap exactly`,
+      );
+    }
   }
 }
 
@@ -185,7 +200,7 @@ async function main(): Promise<void> {
       );
     });
     const floors = await step(
-      'floor bundles: the SDK clients each function imports (+ mailparser for email-intake)',
+      'floor bundles: the SDK clients each function imports (+ mailparser for email-intake), then with the packages it must use',
       () => buildFloors(join(work, 'floors')),
     );
     const loads = bundles
@@ -194,7 +209,7 @@ async function main(): Promise<void> {
           measureLoadTimes(
             bundles.flatMap((b) => [
               b,
-              ...(floors ?? []).filter((f) => f.fn.spec.name === b.spec.name).map((f) => f.floor),
+              ...(floors ?? []).filter((f) => f.fn.spec.name === b.spec.name).flatMap((f) => [f.floor, f.withPackages]),
             ]),
             SETTINGS.loadRuns,
             SETTINGS.sourceMapRuns,
