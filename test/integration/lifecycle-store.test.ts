@@ -265,6 +265,10 @@ describe('RosterStaffDirectory', () => {
     expect(await directory.byId('davi')).toMatchObject({ leave: { from: '2026-03-01', to: '2026-03-31' } });
     expect(await directory.byEmail('x@y.z')).toBeNull();
     expect((await directory.supervisors()).map((m) => m.id)).toEqual(['sofia']);
+    // The whole roster, as `#transferir <nome>` reads it: everyone, active or not, with roles.
+    const roster = await directory.roster();
+    expect(roster.map((m) => m.id).sort()).toEqual(ROSTER.map((m) => m.id).sort());
+    expect(roster.find((m) => m.id === 'sofia')).toMatchObject({ role: 'supervisor' });
   });
 });
 

@@ -264,6 +264,9 @@ export class InMemoryStaffDirectory implements StaffDirectory {
     const m = this.members.find((x) => x.id === id);
     return m ? clone(m) : null;
   }
+  async roster() {
+    return this.members.map(clone);
+  }
   async supervisors() {
     return this.members.filter((m) => m.role === 'supervisor' && m.active).map(clone);
   }

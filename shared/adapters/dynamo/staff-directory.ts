@@ -47,6 +47,10 @@ export class RosterStaffDirectory implements StaffDirectory {
     return found ? this.toMember(found) : null;
   }
 
+  async roster(): Promise<StaffMember[]> {
+    return (await this.options.staff.list()).map((a) => this.toMember(a));
+  }
+
   async supervisors(): Promise<StaffMember[]> {
     return (await this.options.staff.list())
       .map((a) => this.toMember(a))

@@ -109,13 +109,15 @@ export interface OpenCaseCounter {
 }
 
 /**
- * The roster with roles. Lookups by the sender address of a staff mail and by id (`#transferir`,
- * effects). An adapter over StaffRepository gives the role from `config.lifecycle.supervisorIds`
+ * The roster with roles. Lookups by the sender address of a staff mail, by id (`#transferir`,
+ * effects) and the whole roster (`#transferir` by name). An adapter over StaffRepository gives the role from `config.lifecycle.supervisorIds`
  * (or a roster attribute).
  */
 export interface StaffDirectory {
   byEmail(email: string): Promise<StaffMember | null>;
   byId(id: string): Promise<StaffMember | null>;
+  /** The whole roster (a few dozen people): `#transferir` by name finds the person here. */
+  roster(): Promise<StaffMember[]>;
   /** Active supervisors (escalations). */
   supervisors(): Promise<StaffMember[]>;
 }

@@ -12,17 +12,20 @@ import type { ParsedStaffMail } from '../../domain/lifecycle/commands';
 import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
 import { planStaffMail } from '../../domain/lifecycle/plan';
 import { withoutStaffReplyAddresses } from '../../domain/lifecycle/reply-address';
+import { ambiguousStaffProblem, staffByReference, unknownStaffProblem } from '../../domain/lifecycle/staff-reference';
 import {
   type Actor,
   type Effect,
   isOnLeave,
   type LeftOutFile,
   type RefusalCode,
+  type StaffMember,
   type StaffProblem,
   type WorkCase,
 } from '../../domain/lifecycle/types';
 import type { AttachmentMeta, Channel, ObjectLocation } from '../../domain/submission';
 import { type CommitOutcome, commitWithRetry, type Planned, type ResolvedDeps } from './commit';
+import type { StaffDirectory } from './ports';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
@@ -88,8 +91,13 @@ export async function applyStaffCommand(
     if (!commands.ok) return refuse(commands.problems, commands.commandLines, ctx);
     const moveTo = commands.commands.find((k) => k.kind === 'transfer');
     let transferTarget: TransferTarget | null | undefined;
+    let transferNotFound: StaffProblem | undefined;
     if (moveTo && moveTo.kind === 'transfer') {
-      const target = moveTo.to.includes('@') ? await deps.staff.byEmail(moveTo.to) : await deps.staff.byId(moveTo.to);
+      const found = await staffNamed(deps.staff, moveTo.to);
+      const target = found.kind === 'found' ? found.member : null;
+      if (found.kind === 'ambiguous')
+        transferNotFound = ambiguousStaffProblem(moveTo.to, found.candidates, moveTo.line);
+      if (found.kind === 'none') transferNotFound = unknownStaffProblem(moveTo.to, found.team, moveTo.line);
       const away = target !== null && isOnLeave(target, deps.calendar.localDate(now));
       transferTarget = target
         ? {
@@ -111,6 +119,7 @@ export async function applyStaffCommand(
         ...(source.leftOut ? { leftOut: source.leftOut } : {}),
         ...(source.raw ? { raw: source.raw } : {}),
         ...(transferTarget !== undefined ? { transferTarget } : {}),
+        ...(transferNotFound ? { transferNotFound } : {}),
       },
       ctx,
     );
@@ -154,6 +163,25 @@ export async function applyStaffCommand(
 }
 
 /** The commands with the staff reply addresses in what they send the merchant (a summary, a reason) rewritten. */
+/**
+ * The person `#transferir` names: one GetItem for an id (as before), the roster for a name or an
+ * address. `team` is the roster, for a refusal that lists who can be named.
+ */
+async function staffNamed(
+  staff: StaffDirectory,
+  reference: string,
+): Promise<
+  | { kind: 'found'; member: StaffMember }
+  | { kind: 'ambiguous'; candidates: StaffMember[] }
+  | { kind: 'none'; team: StaffMember[] }
+> {
+  const byId = reference.includes('@') || reference.includes(' ') ? null : await staff.byId(reference);
+  if (byId) return { kind: 'found', member: byId };
+  const team = await staff.roster();
+  const found = staffByReference(team, reference);
+  return found.kind === 'none' ? { kind: 'none', team } : found;
+}
+
 function withoutStaffAddresses(parsed: ParsedStaffMail, config: ResolvedDeps['config']): ParsedStaffMail {
   if (!parsed.ok) return parsed;
   const clean = (text: string) => withoutStaffReplyAddresses(text, config);

@@ -5,7 +5,7 @@
  *   #encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]
  *   #aguardar                     (waiting for the merchant)
  *   #nota [texto]                 (internal note: the whole mail stays internal, nothing relayed)
- *   #transferir <id do analista>  (the text, if any, goes to the new analyst as a note)
+ *   #transferir <id, e-mail ou nome> (the text, if any, goes to the new analyst as a note)
  *   #prorrogar <dias úteis> <motivo>
  *
  * Decisions:
@@ -63,7 +63,7 @@ export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
   { usage: '#aguardar', what: 'envia a resposta (se houver texto) e marca o caso como aguardando o lojista' },
   { usage: '#nota [texto]', what: 'registra uma nota interna; nada é enviado ao lojista' },
   {
-    usage: '#transferir <identificador do analista>',
+    usage: '#transferir <identificador ou nome da pessoa>',
     what: 'passa o caso a outra pessoa da equipe; o texto vai a ela como nota interna',
   },
   { usage: '#prorrogar <dias úteis> <motivo>', what: 'prorroga o prazo; o lojista recebe a nova data e o motivo' },
@@ -120,6 +120,30 @@ const SPACED_COMMAND = /^#[\s\u00a0]+([\p{L}\p{M}_-]+)/u;
 const COMMAND_WORD = /^#([\p{L}\p{M}_-]+)/u;
 /** Analyst ids (roster) or an address, as `#transferir` accepts them. */
 const STAFF_REF = /^[a-z0-9][a-z0-9._+-]{0,63}(@[a-z0-9.-]{1,255})?$/;
+/** A word of a person's name, folded ("d'avila", "ana-maria"). */
+const NAME_WORD = /^[a-z][a-z'’.-]{0,39}$/;
+/** "para a Carla", "pro Bruno", as people say whom they hand a case to. */
+const TRANSFER_LEAD = /^(?:para|pra|pro|p\/)\s+(?:(?:a|o)\s+)?/;
+const MAX_NAME_WORDS = 6;
+
+/**
+ * Whom `#transferir` names, folded: an id or an address (`@bruno`, as chat programs write a
+ * colleague), or a name of a few words (staff-reference.ts finds the person). Anything else
+ * (markup, two people, a sentence) is no reference.
+ */
+function transferReference(rest: string): string | undefined {
+  const words = fold(rest.trim())
+    .replace(TRANSFER_LEAD, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^@/, ''))
+    // "#transferir Bruno." ends a sentence; the dot is not part of his name.
+    .map((w, i, all) => (i === all.length - 1 ? w.replace(/[.,;:!?]+$/, '') : w))
+    .filter(Boolean);
+  if (words.length === 1 && STAFF_REF.test(words[0] as string)) return words[0];
+  if (words.length === 0 || words.length > MAX_NAME_WORDS || !words.every((w) => NAME_WORD.test(w))) return undefined;
+  return words.join(' ');
+}
 const DAYS = /^\d{1,3}$/;
 const UNIT_WORDS = new Set(['dia', 'dias', 'du', 'util', 'uteis']);
 const LEADING_SEPARATOR = /^[:\-–—]\s*/;
@@ -185,12 +209,11 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
     case 'note':
       return { kind, text: rest.trim(), line };
     case 'transfer': {
-      // "@bruno", as chat programs write a colleague.
-      const target = toks[0] ? fold(toks[0].text).replace(/^@/, '') : '';
-      if (toks.length !== 1 || !STAFF_REF.test(target)) {
+      const target = transferReference(rest);
+      if (target === undefined) {
         return problem(
           'malformed-command',
-          'Use #transferir seguido só do identificador da pessoa da equipe (por exemplo, #transferir ana).',
+          'Use #transferir seguido só do identificador, do e-mail ou do nome da pessoa da equipe (por exemplo, #transferir ana ou #transferir Ana Souza).',
           line,
         );
       }

@@ -13,6 +13,7 @@ import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
+import { unknownStaffProblem } from './staff-reference';
 import {
   type Actor,
   type CaseChanges,
@@ -305,7 +306,11 @@ export interface TransferTarget {
   leaveUntil?: string;
 }
 
-/** `#transferir <id>`: the case changes analyst; the status stays. Counts move; the new analyst is told. */
+/**
+ * `#transferir <pessoa>`: the case changes analyst; the status stays. Counts move; the new analyst
+ * is told. `notFound` is why no one was found (the caller looked the reference up in the roster:
+ * no one, or more than one person by that name).
+ */
 export function transfer(
   c: WorkCase,
   actor: Actor,
@@ -314,11 +319,15 @@ export function transfer(
   ctx: LifecycleContext,
   note?: string,
   files?: HandedOverFiles,
+  notFound?: StaffProblem,
 ): Transition {
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'transferir o caso'));
   if (blocked) return blocked;
   const line = `#transferir ${requestedId}`;
-  if (!target) return refuse('unknown-analyst', `Não há ninguém com o identificador “${requestedId}” na equipe.`, line);
+  if (!target) {
+    const problem = notFound ?? unknownStaffProblem(requestedId, [], line);
+    return refuse(problem.code, problem.message, problem.line ?? line);
+  }
   if (!target.active || target.onLeave) {
     // Which of the two, and until when: the sender decides between waiting and someone else.
     const why = !target.active

@@ -24,7 +24,7 @@ import {
   tellFilesLeftOut,
   transfer,
 } from './machine';
-import type { Actor, LeftOutFile, Transition, WorkCase } from './types';
+import type { Actor, LeftOutFile, StaffProblem, Transition, WorkCase } from './types';
 
 export interface StaffMailPlanInput {
   /** Idempotency key of the mail (SES message id). */
@@ -39,6 +39,8 @@ export interface StaffMailPlanInput {
   raw?: ObjectLocation;
   /** The roster entry named by `#transferir`, looked up by the caller (null: unknown). */
   transferTarget?: TransferTarget | null;
+  /** Why `transferTarget` is null: no one answers to the reference, or several people do. */
+  transferNotFound?: StaffProblem;
 }
 
 type Step = (current: WorkCase) => Transition;
@@ -75,7 +77,9 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   if (moveTo) {
     const internalNote = note ? undefined : body;
     const files = input.raw ? { raw: input.raw, parts: attachments, leftOut: input.leftOut ?? [] } : undefined;
-    steps.push((k) => transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote, files));
+    steps.push((k) =>
+      transfer(k, actor, moveTo.to, input.transferTarget ?? null, ctx, internalNote, files, input.transferNotFound),
+    );
   }
   if (closing) steps.push((k) => close(k, actor, closing.category, closing.summary, ctx, closingMessage));
   // Something went to the merchant (an answer, or a closing message): files it went without are said.

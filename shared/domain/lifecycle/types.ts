@@ -258,6 +258,7 @@ export type RefusalCode =
   | 'missing-reason'
   | 'invalid-category'
   | 'unknown-analyst'
+  | 'ambiguous-analyst'
   | 'inactive-analyst'
   | 'same-analyst'
   | 'no-due-date'
@@ -282,6 +283,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'missing-reason': 'prorrogação sem motivo',
   'invalid-category': 'categoria de encerramento desconhecida',
   'unknown-analyst': 'pessoa da equipe desconhecida',
+  'ambiguous-analyst': 'nome de mais de uma pessoa da equipe',
   'inactive-analyst': 'pessoa da equipe inativa ou de licença',
   'same-analyst': 'o caso já está com essa pessoa',
   'no-due-date': 'o caso ainda não tem prazo',

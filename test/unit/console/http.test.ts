@@ -628,7 +628,8 @@ describe('serveConsole — actions', () => {
     const page = await serve(
       request('GET', location.pathname, { token: sofia, query: location.searchParams.toString() }),
     );
-    const reason = 'Não há ninguém com o identificador “zeca” na equipe.';
+    const reason =
+      'Não há ninguém na equipe com o identificador ou o nome “zeca”. Pessoas da equipe: ana (Ana Lima), bruno (Bruno Costa), carla (Carla Souza), davi (Davi Rocha), sofia (Sofia Martins).';
     expect(page?.body).toContain(`A ação foi recusada: ${reason}`);
     expect(page?.body).toContain(`ação recusada (#transferir zeca): ${reason}`);
     expect(page?.body).not.toContain('unknown-analyst');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { applyStaffCommand, type StaffActor } from '../../../../shared/app/lifecycle/staff-command';
 import { localConfig } from '../../../../shared/domain/config';
+import { parseStaffCommands } from '../../../../shared/domain/lifecycle/commands';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET } from '../../../support/lifecycle-fakes';
 
@@ -145,7 +146,8 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
         resolveDeps(w.deps),
         source('src-6', origin),
       );
-      const reason = 'Não há ninguém com o identificador “zeca” na equipe.';
+      const reason =
+        'Não há ninguém na equipe com o identificador ou o nome “zeca”. Pessoas da equipe: ana (Ana Lima), bruno (Bruno Costa), carla (Carla Souza), davi (Davi Rocha), sofia (Sofia Martins).';
       expect(result).toEqual({
         kind: 'refused',
         caseId: CASE_ID,
@@ -179,6 +181,56 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
       expect(result).toMatchObject({ kind: 'refused', problems: [{ code: 'inactive-analyst', message: reason }] });
     },
   );
+
+  // Analysts name a colleague the way they know her, not by roster id (Carla Souza is `carla`).
+  it.each([
+    ['#transferir Carla Souza', 'carla'],
+    ['#transferir para a Carla', 'carla'],
+    ['#transferir souza', 'carla'],
+    ['#transferir Bruno.', 'bruno'],
+    ['#transferir @Bruno', 'bruno'],
+    ['#transferir bruno@empresa.com.br', 'bruno'],
+  ])('“%s” moves the case to %s', async (line, to) => {
+    const w = lifecycleWorld();
+    const written = parseStaffCommands(`${line}\nCaso de estoque, é com você.`, { maxExtensionBusinessDays: 30 });
+    if (!written.ok) throw new Error(`not parsed: ${line}`);
+    const result = await applyStaffCommand(
+      CASE_ID,
+      sofia,
+      written,
+      written.body,
+      resolveDeps(w.deps),
+      source('by-name'),
+    );
+    expect(result).toMatchObject({ kind: 'applied', events: expect.arrayContaining(['transferred']) });
+    expect((await w.cases.get(CASE_ID))?.assignee).toBe(to);
+  });
+
+  it('a name two people answer to is refused with both and their ids; the case stays', async () => {
+    const w = lifecycleWorld();
+    w.staff.members.push({
+      id: 'ricardo',
+      name: 'Ricardo Souza',
+      email: 'ricardo@empresa.com.br',
+      role: 'analyst',
+      active: true,
+    });
+    const written = parseStaffCommands('#transferir Souza', { maxExtensionBusinessDays: 30 });
+    if (!written.ok) throw new Error('not parsed');
+    const result = await applyStaffCommand(CASE_ID, sofia, written, '', resolveDeps(w.deps), source('ambiguous'));
+    expect(result).toMatchObject({
+      kind: 'refused',
+      problems: [
+        {
+          code: 'ambiguous-analyst',
+          message:
+            'Há mais de uma pessoa na equipe com o nome “souza”: carla (Carla Souza), ricardo (Ricardo Souza). Use o identificador, por exemplo: #transferir carla.',
+          line: '#transferir Souza',
+        },
+      ],
+    });
+    expect((await w.cases.get(CASE_ID))?.assignee).toBe('ana');
+  });
 
   it('a supervisor closes the case; an unknown case is not-found', async () => {
     const w = lifecycleWorld();
