@@ -10,7 +10,8 @@
  *
  * Decisions:
  * - Command words and categories are matched without accents and case: `#Encerrar Procedente`,
- *   `#ENCERRAR NÃO RESOLVIDO`, `#encerrar não-resolvido` all work. Only these five verbs are
+ *   `#ENCERRAR NÃO RESOLVIDO`, `#encerrar não-resolvido` all work, and so do the categories as
+ *   the office writes them (`resolvida`, `não procedente`, `parcialmente procedente`: CATEGORY_PHRASES). Only these five verbs are
  *   commands: a near miss (`#prorrogação`, `#fechar`, `#encerra`) is an error with a suggestion,
  *   never guessed, because a guessed `#encerrar` would close a case nobody meant to close.
  * - The command block is the run of lines starting with `#` + letter at the top (blank lines in
@@ -243,31 +244,68 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       return { kind, businessDays, reason, line };
     }
     case 'close': {
-      const first = fold(toks[0]?.text ?? '').replace(/[.,:;]$/, '');
-      if (first === '') {
+      if (toks.length === 0) {
         return problem(
           'invalid-category',
           `Informe a categoria do encerramento: ${CLOSE_CATEGORIES.join(', ')}.`,
           line,
         );
       }
-      let category = first.replace(/_/g, '-');
-      let consumed = 1;
-      if (category === 'nao' && fold(toks[1]?.text ?? '').replace(/[.,:;]$/, '') === 'resolvido') {
-        category = 'nao-resolvido';
-        consumed = 2;
-      }
-      if (category === 'naoresolvido') category = 'nao-resolvido';
-      if (!(CLOSE_CATEGORIES as readonly string[]).includes(category)) {
+      const found = closeCategory(toks);
+      if (!found) {
         return problem(
           'invalid-category',
           `Categoria de encerramento desconhecida: “${toks[0]?.text}”. Use ${CLOSE_CATEGORIES.join(', ')}.`,
           line,
         );
       }
-      return { kind, category: category as CloseCategory, summary: textAfter(rest, toks, consumed), line };
+      return { kind, category: found.category, summary: textAfter(rest, toks, found.consumed), line };
     }
   }
+}
+
+/**
+ * The categories as analysts write them, longest first: the names (`nao-resolvido`, `não
+ * resolvido`), the feminine (`resolvida`, as in "a demanda foi resolvida") and the ombudsman's
+ * own wording (`não procedente`, `parcialmente procedente`, `procedente em parte`). Nothing
+ * else is guessed: a word that is no category refuses the mail.
+ */
+const CATEGORY_PHRASES: ReadonlyArray<readonly [readonly string[], CloseCategory]> = [
+  [['procedente', 'em', 'parte'], 'parcial'],
+  [['parcialmente', 'procedente'], 'parcial'],
+  [['procedente', 'parcialmente'], 'parcial'],
+  [['nao', 'procedente'], 'improcedente'],
+  [['nao', 'resolvido'], 'nao-resolvido'],
+  [['nao', 'resolvida'], 'nao-resolvido'],
+  [['naoresolvido'], 'nao-resolvido'],
+  [['naoresolvida'], 'nao-resolvido'],
+  [['procedente'], 'procedente'],
+  [['improcedente'], 'improcedente'],
+  [['parcial'], 'parcial'],
+  [['parcialmente'], 'parcial'],
+  [['resolvido'], 'resolvido'],
+  [['resolvida'], 'resolvido'],
+];
+const LONGEST_CATEGORY = Math.max(...CATEGORY_PHRASES.map(([words]) => words.length));
+const TRAILING_PUNCTUATION = /[.,:;]+$/;
+
+/** The category at the start of `#encerrar`'s words, and how many tokens it took (the rest is the summary). */
+function closeCategory(toks: readonly Token[]): { category: CloseCategory; consumed: number } | undefined {
+  const words: { word: string; token: number }[] = [];
+  for (let t = 0; t < toks.length && words.length < LONGEST_CATEGORY; t++) {
+    const text = toks[t]?.text ?? '';
+    for (const word of fold(text).replace(TRAILING_PUNCTUATION, '').split(/[-_]/)) {
+      if (word) words.push({ word, token: t });
+    }
+    // "procedente, estorno feito": the punctuation ends the category.
+    if (TRAILING_PUNCTUATION.test(text)) break;
+  }
+  for (const [phrase, category] of CATEGORY_PHRASES) {
+    if (phrase.every((w, i) => words[i]?.word === w)) {
+      return { category, consumed: (words[phrase.length - 1]?.token ?? 0) + 1 };
+    }
+  }
+  return undefined;
 }
 
 const CLOSE_CONFLICTS: ReadonlySet<StaffCommandKind> = new Set(['wait', 'transfer', 'extend']);

@@ -38,6 +38,29 @@ describe('parseStaffCommands — valid commands', () => {
       { kind: 'close', category: 'nao-resolvido', summary: 'lojista não respondeu' },
     ],
     ['#encerrar nao_resolvido', { kind: 'close', category: 'nao-resolvido', summary: '' }],
+    // The categories as the office writes them: feminine, "não procedente", "procedente em parte".
+    ['#encerrar resolvida', { kind: 'close', category: 'resolvido', summary: '' }],
+    [
+      '#encerrar Não resolvida - lojista desistiu',
+      { kind: 'close', category: 'nao-resolvido', summary: 'lojista desistiu' },
+    ],
+    [
+      '#encerrar não procedente: cobrança correta',
+      { kind: 'close', category: 'improcedente', summary: 'cobrança correta' },
+    ],
+    ['#encerrar nao-procedente', { kind: 'close', category: 'improcedente', summary: '' }],
+    [
+      '#encerrar parcialmente procedente - estorno de uma parcela',
+      { kind: 'close', category: 'parcial', summary: 'estorno de uma parcela' },
+    ],
+    ['#encerrar procedente em parte', { kind: 'close', category: 'parcial', summary: '' }],
+    ['#encerrar Procedente parcialmente.', { kind: 'close', category: 'parcial', summary: '' }],
+    ['#encerrar parcialmente', { kind: 'close', category: 'parcial', summary: '' }],
+    ['#encerrar procedente em 2 dias', { kind: 'close', category: 'procedente', summary: 'em 2 dias' }],
+    [
+      '#encerrar procedente, em parte já resolvido',
+      { kind: 'close', category: 'procedente', summary: 'em parte já resolvido' },
+    ],
     ['#encerrar procedente, estorno feito', { kind: 'close', category: 'procedente', summary: 'estorno feito' }],
     ['#aguardar', { kind: 'wait' }],
     ['#AGUARDAR', { kind: 'wait' }],
@@ -231,6 +254,8 @@ describe('parseStaffCommands — refused mails', () => {
     ['#status solved', 'unknown-command', 'Comando desconhecido: “#status”.'],
     ['#encerrar', 'invalid-category', 'procedente, improcedente, parcial, resolvido, nao-resolvido'],
     ['#encerrar aprovado', 'invalid-category', 'aprovado'],
+    ['#encerrar nao', 'invalid-category', 'nao'],
+    ['#encerrar resolvendo', 'invalid-category', 'resolvendo'],
     ['#aguardar o lojista', 'malformed-command', '#aguardar não leva complemento'],
     ['#transferir', 'malformed-command', '#transferir ana'],
     ['#transferir bruno, carla', 'malformed-command', '#transferir'],
