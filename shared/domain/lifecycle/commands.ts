@@ -24,7 +24,8 @@
  *   pasted from a chat or a web page) are left out before it is told apart and parsed. With them,
  *   "\u200b#encerrar procedente" was no command but the first line of the answer: the analyst's
  *   closing went to the merchant as the office's text, and the case stayed open.
- * - `#prorrogar 5 dias úteis motivo…`: "dias", "dias úteis", "du" after the number are accepted.
+ * - `#prorrogar 5 dias úteis motivo…`: "dias", "dias úteis", "du" after the number are accepted,
+ *   "por" or "mais" before it, and "5du" written together.
  * - A summary or reason may be separated by ":" or "-" (`#encerrar procedente - estorno feito`).
  * - Each command at most once; `#encerrar` does not mix with `#aguardar`, `#transferir` or
  *   `#prorrogar` (closing ends the work; do one thing at a time). `#nota` mixes with anything and
@@ -147,6 +148,10 @@ function transferReference(rest: string): string | undefined {
 }
 const DAYS = /^\d{1,3}$/;
 const UNIT_WORDS = new Set(['dia', 'dias', 'du', 'util', 'uteis']);
+/** Words people put before the number of days. */
+const DAYS_LEAD_WORDS = new Set(['por', 'mais', '+']);
+/** "5du", "5d", "5dias": the unit written against the number. */
+const ATTACHED_UNIT = /^(\d{1,3})(?:du|d|dias?)[.,:]?$/i;
 const LEADING_SEPARATOR = /^[:\-–—]\s*/;
 
 interface Token {
@@ -221,7 +226,10 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       return { kind, to: target, line };
     }
     case 'extend': {
-      const first = toks[0]?.text ?? '';
+      // "#prorrogar por 5 dias", "#prorrogar mais 5 du", "#prorrogar 5du": the number is the days.
+      const lead = DAYS_LEAD_WORDS.has(fold(toks[0]?.text ?? '')) ? 1 : 0;
+      const stuck = ATTACHED_UNIT.exec(toks[lead]?.text ?? '');
+      const first = stuck?.[1] ?? toks[lead]?.text ?? '';
       if (!DAYS.test(first)) {
         return problem(
           'invalid-days',
@@ -233,7 +241,7 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       if (businessDays < 1 || businessDays > options.maxExtensionBusinessDays) {
         return problem('invalid-days', extensionDaysProblem(options.maxExtensionBusinessDays), line);
       }
-      let consumed = 1;
+      let consumed = lead + 1;
       while (consumed < toks.length && UNIT_WORDS.has(fold(toks[consumed]?.text ?? '').replace(/[.,:]$/, ''))) {
         consumed++;
       }

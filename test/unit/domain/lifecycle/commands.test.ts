@@ -90,6 +90,14 @@ describe('parseStaffCommands — valid commands', () => {
       { kind: 'extend', businessDays: 3, reason: 'depende da integração' },
     ],
     ['#prorrogar 10 du - análise técnica', { kind: 'extend', businessDays: 10, reason: 'análise técnica' }],
+    [
+      '#prorrogar por 5 dias úteis: aguardando o banco',
+      { kind: 'extend', businessDays: 5, reason: 'aguardando o banco' },
+    ],
+    ['#prorrogar mais 3 dias - perícia do Pix', { kind: 'extend', businessDays: 3, reason: 'perícia do Pix' }],
+    ['#prorrogar 5du aguardando o banco', { kind: 'extend', businessDays: 5, reason: 'aguardando o banco' }],
+    ['#prorrogar 2d: retorno da logística', { kind: 'extend', businessDays: 2, reason: 'retorno da logística' }],
+    ['#prorrogar 5 dias por causa do feriado', { kind: 'extend', businessDays: 5, reason: 'por causa do feriado' }],
   ])('%s', (line, expected) => {
     const result = ok(parse(`${line}\n\nTexto da resposta.`));
     expect(result.commands).toHaveLength(1);
@@ -268,6 +276,11 @@ describe('parseStaffCommands — refused mails', () => {
     ['#prorrogar 31 motivo', 'invalid-days', 'de 1 a 30'],
     ['#prorrogar 5.5 motivo', 'invalid-days', 'em algarismos'],
     ['#prorrogar -2 motivo', 'invalid-days', 'em algarismos'],
+    ['#prorrogar por motivo de férias', 'invalid-days', 'em algarismos'],
+    ['#prorrogar mais uns dias', 'invalid-days', 'em algarismos'],
+    ['#prorrogar 5dx motivo', 'invalid-days', 'em algarismos'],
+    ['#prorrogar por 45 dias, auditoria', 'invalid-days', 'de 1 a 30'],
+    ['#prorrogar mais 5', 'missing-reason', 'motivo'],
     ['#prorrogar 5', 'missing-reason', 'motivo'],
     ['#prorrogar 5 dias úteis', 'missing-reason', 'motivo'],
   ])('%s → %s', (line, code, fragment) => {
