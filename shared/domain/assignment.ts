@@ -11,9 +11,9 @@ import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
 import { OUTCOME_LABELS_PT } from './outcome';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
-import type { Analyst } from './staff';
+import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';
-import { splitQuoted } from './text';
+import { cutBetweenCharacters, splitQuoted } from './text';
 import { fileWhereabouts } from './lifecycle/relayed-files';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
@@ -89,7 +89,8 @@ const MAX_QUOTED_CHARS = 20_000;
 
 function cap(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}\n[…] (texto cortado; a mensagem completa está no registro do caso)`;
+  // Between characters: an emoji at the cut goes whole, never as half a pair ("�").
+  return `${cutBetweenCharacters(text, max)}\n[…] (texto cortado; a mensagem completa está no registro do caso)`;
 }
 
 const TICKET_INVALID_PT: Record<Extract<TicketCheck, { status: 'invalid' }>['why'], string> = {
@@ -221,7 +222,7 @@ export function renderAnalystNotice(
   }
 
   const blocks: MailBlock[] = [
-    { p: [`Olá, ${analyst.name},`] },
+    { p: [staffGreeting(analyst.name)] },
     {
       p: [
         'O caso ',

@@ -3,7 +3,7 @@ import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
 import { sanitizeHeaderValue } from './html';
 import { type RenderedMail, renderMail } from './replies';
-import type { Analyst } from './staff';
+import { type Analyst, staffGreeting } from './staff';
 import { splitQuoted } from './text';
 
 /**
@@ -23,7 +23,7 @@ export function renderFollowUpNotice(
   return renderMail(
     subject,
     [
-      { p: [`Olá, ${analyst.name},`] },
+      { p: [staffGreeting(analyst.name)] },
       {
         p: [
           'O lojista ',

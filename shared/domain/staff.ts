@@ -1,3 +1,4 @@
+import { sanitizeHeaderValue } from './html';
 import { withoutInvisible } from './text';
 
 /** An ombudsman analyst in the roster. */
@@ -15,6 +16,16 @@ export interface Analyst {
   lastAssignedAt?: string;
   /** ISO instant: the console refuses this member's sessions issued at or before it (sign-out). */
   sessionsEndedAt?: string;
+}
+
+/**
+ * The line every mail the office sends a member of staff opens with ("Olá, Ana Lima,"). It is also
+ * how her answer's quote of such a mail is found when her mail program marks it in a way the quote
+ * cut does not know (lifecycle/commands.ts freshStaffText): she never writes it to a merchant.
+ */
+export function staffGreeting(name: string): string {
+  const clean = sanitizeHeaderValue(name, 80);
+  return clean ? `Olá, ${clean},` : 'Olá,';
 }
 
 /**

@@ -27,11 +27,19 @@ export function withoutLoneSurrogates(value: string): string {
   return value.replace(LONE_SURROGATE, '');
 }
 
+/**
+ * The first `max` UTF-16 units of a text, cut between characters: an emoji at the cut goes whole,
+ * never as half a surrogate pair (a "�" in mail and pages, a string UTF-8 cannot encode).
+ */
+export function cutBetweenCharacters(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max));
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** The first MAX_TEXT_CHARS characters of a text (never half of a surrogate pair). */
 export function capText(text: string): string {
-  if (text.length <= MAX_TEXT_CHARS) return text;
-  const cut = text.slice(0, MAX_TEXT_CHARS);
-  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return cutBetweenCharacters(text, MAX_TEXT_CHARS);
 }
 
 // Text people type (the webform's fields, the survey comment): what it keeps.

@@ -20,7 +20,7 @@ import {
 import type { AttachmentMeta, Mailbox, ObjectLocation, Submission, Verdicts } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { MAX_TEXT_CHARS, withoutInvisible } from '../domain/text';
+import { cutBetweenCharacters, MAX_TEXT_CHARS, withoutInvisible } from '../domain/text';
 import { AUTO_REPLY_HEADERS } from '../domain/auto-reply-policy';
 import { IsoInstantSchema } from '../domain/instant';
 import {
@@ -416,9 +416,9 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     sender,
     returnPath,
     recipients,
-    subject: cap(parts.subject, PARSE_LIMITS.subjectChars),
+    subject: cutBetweenCharacters(parts.subject, PARSE_LIMITS.subjectChars),
     text: capText(cleanText(parts.text)),
-    html: parts.html === undefined ? undefined : cap(cleanText(parts.html), PARSE_LIMITS.htmlChars),
+    html: parts.html === undefined ? undefined : cutBetweenCharacters(cleanText(parts.html), PARSE_LIMITS.htmlChars),
     messageId: parts.messageId,
     inReplyTo: parts.inReplyTo,
     references: parts.references.slice(-PARSE_LIMITS.references),
@@ -429,7 +429,10 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     // In SubmissionSchema's order: the schema's output is this object, key for key.
     ...(parts.authorUnclear ? { authorUnclear: true } : {}),
     ...(parts.calendarInvite ? { calendarInvite: true } : {}),
-    parseProblem: parseProblem === undefined ? undefined : cap(cleanLine(parseProblem), PARSE_LIMITS.parseProblemChars),
+    parseProblem:
+      parseProblem === undefined
+        ? undefined
+        : cutBetweenCharacters(cleanLine(parseProblem), PARSE_LIMITS.parseProblemChars),
     ...(addressedTo ? { addressedTo } : {}),
   };
 }
@@ -485,7 +488,7 @@ function headerAddress(parsed: ParsedMail, key: string): AddressObject | undefin
 }
 
 function toMailbox(entry: EmailAddress): Mailbox {
-  const name = cap(cleanLine(entry.name ?? ''), PARSE_LIMITS.nameChars);
+  const name = cutBetweenCharacters(cleanLine(entry.name ?? ''), PARSE_LIMITS.nameChars);
   const address = asciiAddress(cleanAddress(entry.address ?? ''));
   return name ? { name, address } : { address };
 }
@@ -497,7 +500,7 @@ function asciiAddress(address: string): string {
 
 function cleanAddress(value: string): string {
   // Addresses have no whitespace or control characters; bidi controls are spoofing tools.
-  return cap(
+  return cutBetweenCharacters(
     value.replace(/[\s\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').toLowerCase(),
     PARSE_LIMITS.addressChars,
   );
@@ -523,7 +526,7 @@ function messageIds(value: string | string[] | undefined): string[] {
     const bracketed = [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1] ?? '');
     const tokens = bracketed.length > 0 ? bracketed : v.split(/[\s,]+/);
     for (const token of tokens) {
-      const id = cap(token.replace(/[\s\p{Cc}]/gu, ''), PARSE_LIMITS.messageIdChars);
+      const id = cutBetweenCharacters(token.replace(/[\s\p{Cc}]/gu, ''), PARSE_LIMITS.messageIdChars);
       if (id) out.add(id);
     }
   }
@@ -540,13 +543,13 @@ function pickHeaders(parsed: ParsedMail): Record<string, string> {
     found.set(key, [...(found.get(key) ?? []), value]);
   }
   const out: Record<string, string> = {};
-  for (const [key, values] of found) out[key] = cap(values.join(', '), PARSE_LIMITS.headerValueChars);
+  for (const [key, values] of found) out[key] = cutBetweenCharacters(values.join(', '), PARSE_LIMITS.headerValueChars);
   return out;
 }
 
 function rawHeader(parsed: ParsedMail, key: string): string | undefined {
   const line = (parsed.headerLines ?? []).find((l) => l.key === key)?.line;
-  return line === undefined ? undefined : cap(headerLineValue(line), PARSE_LIMITS.headerValueChars);
+  return line === undefined ? undefined : cutBetweenCharacters(headerLineValue(line), PARSE_LIMITS.headerValueChars);
 }
 
 /** headerLines are byte strings (latin1); the header block was made UTF-8 beforehand. */
@@ -557,11 +560,11 @@ function headerLineValue(line: string): string {
 }
 
 function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta {
-  const filename = att.filename ? cap(cleanLine(att.filename), PARSE_LIMITS.filenameChars) : '';
-  const contentType = cap(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
+  const filename = att.filename ? cutBetweenCharacters(cleanLine(att.filename), PARSE_LIMITS.filenameChars) : '';
+  const contentType = cutBetweenCharacters(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
   const cid = att.cid ?? (att.contentId ? stripAngles(att.contentId) : '');
-  const partId = att.partId ? cap(cleanLine(att.partId), PARSE_LIMITS.partIdChars) : '';
-  const contentId = cap(cleanLine(cid), PARSE_LIMITS.contentIdChars);
+  const partId = att.partId ? cutBetweenCharacters(cleanLine(att.partId), PARSE_LIMITS.partIdChars) : '';
+  const contentId = cutBetweenCharacters(cleanLine(cid), PARSE_LIMITS.contentIdChars);
   // In the schema's order (AttachmentMetaSchema), as the stored records have always had them.
   return {
     ...(filename ? { filename } : {}),
@@ -621,22 +624,15 @@ function cleanText(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\t\n]/gu, '');
 }
 
-function cap(value: string, max: number): string {
-  if (value.length <= max) return value;
-  // Do not leave half of a surrogate pair at the end.
-  const cut = value.slice(0, max);
-  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
 function capText(text: string): string {
   if (text.length <= PARSE_LIMITS.textChars) return text;
   const omitted = text.length - PARSE_LIMITS.textChars;
-  return `${cap(text, PARSE_LIMITS.textChars)}\n\n[… texto truncado: ${omitted} caracteres omitidos; a mensagem original completa está guardada]`;
+  return `${cutBetweenCharacters(text, PARSE_LIMITS.textChars)}\n\n[… texto truncado: ${omitted} caracteres omitidos; a mensagem original completa está guardada]`;
 }
 
 function errorMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return cap(cleanLine(message), 300) || 'unknown error';
+  return cutBetweenCharacters(cleanLine(message), 300) || 'unknown error';
 }
 
 function transcodeHeaderBlock(bytes: Buffer): Buffer {

@@ -6,7 +6,7 @@
 import { type LinkError, type VerifiedSurvey, verifySurveyLink } from '../../domain/lifecycle/survey';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import { pastRetention } from '../../domain/retention';
-import { type MessageLanguage, normalizeMultiline } from '../../domain/text';
+import { cutBetweenCharacters, type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
 import { silentLifecycleTelemetry } from './ports';
 
@@ -84,7 +84,9 @@ export async function recordSurvey(
     return { kind: answered ? 'already-answered' : 'case-reopened', protocol: verified.protocol, language };
   }
   // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
-  const text = comment === undefined ? undefined : normalizeMultiline(comment).slice(0, MAX_SURVEY_COMMENT_CHARS);
+  // Cut between characters: half an emoji’s surrogate pair is no text (stored as "�", or refused).
+  const text =
+    comment === undefined ? undefined : cutBetweenCharacters(normalizeMultiline(comment), MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({
     protocol: verified.protocol,
     score: verified.score,

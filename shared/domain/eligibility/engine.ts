@@ -42,6 +42,7 @@ import {
   isBareForward,
   splitQuoted,
   withoutSignOff,
+  cutBetweenCharacters,
 } from '../text';
 import {
   FIRST_PERSON,
@@ -777,7 +778,7 @@ function oneLine(text: string, max: number): string {
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return flat.length > max ? `${cutBetweenCharacters(flat, max)}…` : flat;
 }
 
 function quote(evidence: string): string {

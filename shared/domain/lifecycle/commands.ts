@@ -36,6 +36,7 @@
  */
 import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
+import { staffGreeting } from '../staff';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
 export type StaffCommand =
@@ -474,10 +475,44 @@ function misplacedCommands(body: string, options: CommandOptions): string[] {
  * the analyst's contact card.
  */
 export function freshStaffText(text: string, writer?: { name: string }): string {
-  const fresh = withoutTrailingDisclaimers(withoutImagePlaceholders(splitQuoted(text).fresh));
+  const split = splitQuoted(text).fresh;
+  const fresh = withoutTrailingDisclaimers(
+    withoutImagePlaceholders(writer ? withoutOfficeMailTo(split, writer.name) : split),
+  );
   const unsigned = writer ? withoutSignatureOf(fresh, writer.name) : fresh;
   // "Abs," above a signature cut at "-- " (Gmail puts one there) or by her name alike.
   return withoutClosingLine(unsigned.split('\n')).join('\n').trimEnd();
+}
+
+/**
+ * The office's own mail to her quoted back with no mark the splitter knows (Zoho's "---- Em …
+ * escreveu ----", Horde's "Citando …:", Lotus Notes' "… wrote on …:", Outlook in another language,
+ * no attribution at all): every mail the office sends staff opens with "Olá, <her roster name>,",
+ * a line she never writes to a merchant. From it down is history — the notice's decision trail,
+ * internal notes and console link never reach the merchant — and so is the attribution just above
+ * it: one line naming a mailbox and ending in ':' or '--', or a block of "Campo: valor" lines
+ * naming one (never words of her answer).
+ */
+function withoutOfficeMailTo(text: string, name: string): string {
+  const greeting = foldLine(staffGreeting(name));
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => foldLine(line) === greeting);
+  if (at === -1) return text;
+  let end = at;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  let start = end;
+  while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+  const above = lines.slice(start, end).map((line) => line.trim());
+  const attribution =
+    above.length <= 6 &&
+    above.some((line) => line.includes('@')) &&
+    (above.length === 1
+      ? /(?::|-{2,})$/.test(above[0] ?? '')
+      : above.every((line) => /^\*?[\p{L}-]{1,20}\*? ?:\s*\S/u.test(line)));
+  return lines
+    .slice(0, attribution ? start : end)
+    .join('\n')
+    .trimEnd();
 }
 
 /**

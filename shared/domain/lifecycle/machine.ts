@@ -12,6 +12,7 @@ import { countOf, groupedPtBr } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
+import { cutBetweenCharacters } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import { unknownStaffProblem } from './staff-reference';
 import {
@@ -279,7 +280,7 @@ export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleC
   if (who) return who;
   const note = text.trim();
   if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
-  const kept = note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS)} […]` : note;
+  const kept = note.length > MAX_NOTE_CHARS ? `${cutBetweenCharacters(note, MAX_NOTE_CHARS)} […]` : note;
   const used = (c.history ?? []).reduce((sum, e) => sum + (e.type === 'note' ? utf8Bytes(e.text) : 0), 0);
   const room = MAX_CASE_NOTES_BYTES - used;
   if (utf8Bytes(kept) > room) {
@@ -386,7 +387,7 @@ export function extend(
   // never one the merchant is told that is already behind her (nor an alert due again at once).
   const from = Math.max(Date.parse(c.dueAt), ctx.now.getTime());
   const dueAt = extendDueDate(new Date(from), businessDays, ctx.calendar).toISOString();
-  const kept = why.slice(0, MAX_REASON_CHARS);
+  const kept = cutBetweenCharacters(why, MAX_REASON_CHARS);
   return done(
     { dueAt },
     [event(ctx, actor, { type: 'extended', businessDays, reason: kept, previousDueAt: c.dueAt, dueAt })],
@@ -425,7 +426,7 @@ export function close(
   }
   const at = ctx.now.toISOString();
   const by = actor.kind === 'staff' ? actor.id : actor.kind;
-  const kept = summary.trim().slice(0, MAX_REASON_CHARS);
+  const kept = cutBetweenCharacters(summary.trim(), MAX_REASON_CHARS);
   const text = message?.trim();
   return done(
     { status: 'CLOSED', closedAt: at, closure: { category, summary: kept, at, by } },

@@ -25,14 +25,15 @@ import {
   type RenderedMail,
   renderMail,
 } from '../replies';
-import { normalize, splitQuoted } from '../text';
+import { cutBetweenCharacters, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
-import { caseLanguage, MERCHANT_WORDS, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
+import { staffGreeting } from '../staff';
+import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   type CloseCategory,
   type HandedOverFiles,
@@ -72,10 +73,10 @@ export function merchantMailSubject(
 }
 
 function cap(text: string): string {
-  return text.length <= MAX_TEXT_CHARS ? text : `${text.slice(0, MAX_TEXT_CHARS)}\n[…] (texto cortado)`;
+  return text.length <= MAX_TEXT_CHARS ? text : `${cutBetweenCharacters(text, MAX_TEXT_CHARS)}\n[…] (texto cortado)`;
 }
 
-function greeting(name: string | undefined, hello = MERCHANT_WORDS['pt-BR'].hello): MailBlock {
+function greeting(name: string | undefined, hello: string): MailBlock {
   const clean = sanitizeHeaderValue(name ?? '', 80);
   return { p: [clean ? `${hello}, ${clean},` : `${hello},`] };
 }
@@ -304,7 +305,7 @@ export function renderMerchantMessageToAnalyst(
     ` — ${fileWhereabouts(a, attached, message)}`,
   ]);
   const blocks: MailBlock[] = [
-    greeting(analyst.name),
+    { p: [staffGreeting(analyst.name)] },
     {
       p: [
         'O lojista respondeu no caso ',
@@ -471,7 +472,7 @@ export function renderReminder(
   return renderMail(
     subjectFor(c, `Lembrete: prazo em ${c.dueAt ? formatDatePtBr(c.dueAt, config.timeZone) : '—'}`),
     [
-      greeting(recipient.name),
+      { p: [staffGreeting(recipient.name)] },
       away
         ? {
             p: [
@@ -522,7 +523,7 @@ export function renderEscalation(
   return renderMail(
     subjectFor(c, 'Caso com prazo vencido'),
     [
-      greeting(supervisor.name),
+      { p: [staffGreeting(supervisor.name)] },
       {
         p: [
           'O prazo do caso ',
@@ -558,7 +559,7 @@ export function renderUndeliverableNotice(
   return renderMail(
     subjectFor(c, 'Aviso de caso não entregue ao analista'),
     [
-      greeting(supervisor.name),
+      { p: [staffGreeting(supervisor.name)] },
       {
         p: [
           'O aviso de atribuição do caso ',
@@ -609,7 +610,7 @@ interface TimelineEntry {
 function capEntry(text: string): string {
   return text.length <= TRANSFER_ENTRY_MAX_CHARS
     ? text
-    : `${text.slice(0, TRANSFER_ENTRY_MAX_CHARS)}\n[…] (texto cortado: a íntegra está no console)`;
+    : `${cutBetweenCharacters(text, TRANSFER_ENTRY_MAX_CHARS)}\n[…] (texto cortado: a íntegra está no console)`;
 }
 
 /**
@@ -689,7 +690,7 @@ export function renderTransferNotice(
   return renderMail(
     subjectFor(c, 'Caso transferido para você'),
     [
-      greeting(analyst.name),
+      { p: [staffGreeting(analyst.name)] },
       {
         p: [
           'O caso ',
@@ -771,7 +772,7 @@ export function renderTransferredAway(
   return renderMail(
     subjectFor(c, 'Caso transferido para outra pessoa'),
     [
-      greeting(previous.name),
+      { p: [staffGreeting(previous.name)] },
       {
         p: [
           'O caso ',
@@ -799,7 +800,7 @@ export function renderFilesLeftOut(
   return renderMail(
     sanitizeHeaderValue(`[${protocol}] Anexos não enviados ao lojista`, SUBJECT_MAX),
     [
-      greeting(staff.name),
+      { p: [staffGreeting(staff.name)] },
       {
         p: [
           'Sua mensagem sobre o caso ',
@@ -829,7 +830,7 @@ export function renderStaffExplanation(
   return renderMail(
     sanitizeHeaderValue(`[${protocol}] Sua mensagem não foi processada`, SUBJECT_MAX),
     [
-      greeting(staff.name),
+      { p: [staffGreeting(staff.name)] },
       {
         p: [
           'Sua mensagem sobre o caso ',
@@ -881,7 +882,7 @@ export function renderSetAsideNotice(
   return renderMail(
     sanitizeHeaderValue(`${protocol ? `[${protocol}] ` : ''}Sua mensagem não foi processada`, SUBJECT_MAX),
     [
-      greeting(staff.name),
+      { p: [staffGreeting(staff.name)] },
       {
         p: [
           'Sua mensagem ',

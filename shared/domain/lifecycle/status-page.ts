@@ -22,7 +22,7 @@ import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
-import { type MessageLanguage, splitQuoted } from '../text';
+import { cutBetweenCharacters, type MessageLanguage, splitQuoted } from '../text';
 import { officeCalendar } from '../calendar';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
@@ -166,7 +166,8 @@ export interface PublicCaseData {
 
 function cut(text: string): string {
   const clean = text.replace(/\r\n?/g, '\n').trim();
-  return clean.length <= PUBLIC_TEXT_MAX_CHARS ? clean : `${clean.slice(0, PUBLIC_TEXT_MAX_CHARS)}\n[…]`;
+  // Between characters: an emoji at the cut goes whole, never as half a pair ("�").
+  return clean.length <= PUBLIC_TEXT_MAX_CHARS ? clean : `${cutBetweenCharacters(clean, PUBLIC_TEXT_MAX_CHARS)}\n[…]`;
 }
 
 function isMerchantMessage(m: Pick<CaseMessage, 'direction' | 'from'>, senderEmail: string): boolean {

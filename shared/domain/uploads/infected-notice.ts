@@ -1,6 +1,7 @@
 import { REPLY_THROTTLED, type ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { MERCHANT_WORDS } from '../lifecycle/merchant-words';
+import { staffGreeting } from '../staff';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import type { MessageLanguage } from '../text';
 
@@ -51,7 +52,7 @@ export function renderInfectedNoticeToAnalyst(
   return renderMail(
     `[${protocol}] ${one ? 'Anexo' : 'Anexos'} em quarentena (antivírus)`,
     [
-      { p: [`Olá, ${analystName},`] },
+      { p: [staffGreeting(analystName)] },
       {
         p: [
           one

@@ -9,6 +9,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOME_LABELS_PT, OUTCOMES } from '../../../shared/domain/outcome';
 import type { Analyst } from '../../../shared/domain/staff';
+import { hasLoneSurrogate } from '../../../shared/domain/text';
 import { aDecision, aCase } from '../../support/builders';
 
 function analyst(id: string, overrides: Partial<Analyst> = {}): Analyst {
@@ -416,6 +417,19 @@ describe('renderAnalystNotice', () => {
     expect(n.text).toContain('b.txt (text/plain, 5 bytes) — mensagem 2');
     expect(n.text).toContain('texto cortado');
     expect(n.text.length).toBeLessThan(25_000);
+  });
+
+  it('cuts a huge body between characters: an emoji at the cut never goes as half a pair ("�")', () => {
+    const base = caseRecord();
+    const first = base.messages[0]!;
+    const n = renderAnalystNotice(
+      { ...base, messages: [{ ...first, text: `${'a'.repeat(19_999)}😀${'b'.repeat(30_000)}` }] },
+      ana,
+      localConfig,
+    );
+    expect(n.text).toContain('texto cortado');
+    expect(hasLoneSurrogate(n.text)).toBe(false);
+    expect(hasLoneSurrogate(n.html)).toBe(false);
   });
 
   // A case that waited for an analyst over Carnaval while the merchant (or her auto-responder)

@@ -4,6 +4,7 @@ import {
   withoutSignOff,
   canonicalizeWords,
   canonicalWord,
+  cutBetweenCharacters,
   detectLanguage,
   foldKeepingLength,
   hasLoneSurrogate,
@@ -34,6 +35,37 @@ describe('hasLoneSurrogate / withoutLoneSurrogates', () => {
     expect(hasLoneSurrogate(text)).toBe(lone);
     expect(hasLoneSurrogate(text)).toBe(lone);
     expect(withoutLoneSurrogates(text)).toBe(kept);
+  });
+});
+
+describe('cutBetweenCharacters', () => {
+  it.each([
+    ['shorter than the cap', 'Obrigada 🙏', 20, 'Obrigada 🙏'],
+    ['exactly the cap', 'abc', 3, 'abc'],
+    ['plain text', 'cobrança em dobro', 8, 'cobrança'],
+    ['an emoji straddling the cut goes whole', 'ok 🙏 valeu', 4, 'ok '],
+    ['an emoji ending at the cut stays', 'ok 🙏 valeu', 5, 'ok 🙏'],
+    ['two flags, the cut inside the second', '🇧🇷🇧🇷', 5, '🇧🇷'],
+    ['an accent written apart stays a letter and its mark', 'cafe\u0301 quente', 5, 'cafe\u0301'],
+    ['a cap of zero', 'texto', 0, ''],
+  ])('%s', (_label, text, max, kept) => {
+    const cut = cutBetweenCharacters(text, max);
+    expect(cut).toBe(kept);
+    expect(hasLoneSurrogate(cut)).toBe(false);
+  });
+
+  it('never leaves half a pair, wherever the cut falls', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(40), (text, max) => {
+        const cut = cutBetweenCharacters(text, max);
+        return (
+          text.startsWith(cut) &&
+          cut.length <= max &&
+          cut.length >= Math.min(max, text.length) - 1 &&
+          !hasLoneSurrogate(cut)
+        );
+      }),
+    );
   });
 });
 

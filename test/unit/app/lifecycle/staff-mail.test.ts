@@ -1278,3 +1278,32 @@ describe('handleMisaddressedCommands — commands sent to the ombudsman address'
     expect(w.mailer.sent).toHaveLength(0);
   });
 });
+
+describe('handleStaffMail — the office’s notice quoted back in a format the quote cut does not know', () => {
+  it('a Zoho reply relays her answer, never the notice’s internal note, trail or console link', async () => {
+    const w = lifecycleWorld();
+    const answer = [
+      '#aguardar',
+      'Maria, pode enviar o print da tela do pedido?',
+      '',
+      '---- Em qua, 25 nov 2026 10:01:00 -0300 Ouvidoria<ouvidoria@ouvidoria.example.com.br> escreveu ----',
+      '',
+      'Olá, Ana Lima,',
+      '',
+      `O caso ${PROTOCOL} foi transferido para você. Abrir no console (https://ouvidoria.example.com.br/equipe?caso=1).`,
+      '',
+      'Nota interna — não enviada ao lojista (Bruno Costa)',
+      '',
+      'Cliente inadimplente: não prometer estorno.',
+    ].join('\n');
+    const result = await handleStaffMail(mailFrom('ana', ANA, answer), w.deps);
+    expect(result.kind).toBe('applied');
+    const sent = w.mailer.sent[0]!;
+    expect(sent.text).toContain('pode enviar o print da tela do pedido?');
+    expect(`${sent.text}\n${sent.html}`).not.toMatch(
+      /inadimplente|Nota interna|equipe\?caso|Olá, Ana Lima|escreveu ----/,
+    );
+    const stored = await w.cases.get(CASE_ID);
+    expect(stored?.messages?.at(-1)?.text).not.toMatch(/inadimplente|Nota interna/);
+  });
+});

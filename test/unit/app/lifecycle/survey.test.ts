@@ -211,4 +211,10 @@ describe('recordSurvey', () => {
     await recordSurvey(links[2]!.url, 'a'.repeat(10_000), w.deps);
     expect((await w.surveys.get(PROTOCOL))?.comment).toHaveLength(2000);
   });
+
+  it('a long comment is cut between characters, never inside an emoji (no half a pair, stored as "�")', async () => {
+    const w = closedWorld();
+    await recordSurvey(links[2]!.url, `${'a'.repeat(1999)}😀 e mais`, w.deps);
+    expect((await w.surveys.get(PROTOCOL))?.comment).toBe('a'.repeat(1999));
+  });
 });

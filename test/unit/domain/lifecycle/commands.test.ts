@@ -501,3 +501,59 @@ describe('freshStaffText — what the analyst wrote now', () => {
     expect(result.body).toBe('Olá, Maria. O estorno foi feito hoje.');
   });
 });
+
+describe('freshStaffText — the office’s own mail quoted back in a way the splitter does not know', () => {
+  const ANA = { name: 'Ana Lima' };
+  /** The new-case notice as the office sends it: greeting, trail, an internal note, the footer. */
+  const NOTICE = [
+    'Olá, Ana Lima,',
+    '',
+    'O caso OUV-2026-000123 foi atribuído a você. Abrir no console (https://ouvidoria.example.com.br/equipe?caso=1).',
+    '',
+    'DECISÃO AUTOMÁTICA',
+    '- Verificações do e-mail: SPF PASS, DKIM PASS, DMARC PASS',
+    '',
+    'Nota interna — não enviada ao lojista (Bruno Costa)',
+    '',
+    'Cliente inadimplente: não prometer estorno.',
+    '',
+    '-- ',
+    'Responda a este e-mail para falar com o lojista: o texto novo é enviado a ele pelo endereço da Ouvidoria.',
+  ].join('\n');
+  const ANSWER = '#aguardar\nMaria, pode enviar o print da tela do pedido?';
+
+  it.each([
+    [
+      'Zoho Mail, pt-BR',
+      '---- Em qua, 25 nov 2026 10:01:00 -0300 Ouvidoria<ouvidoria@ouvidoria.example.com.br> escreveu ----',
+    ],
+    [
+      'Zoho Mail, English',
+      '---- On Wed, 25 Nov 2026 10:01:00 -0300 Ouvidoria<ouvidoria@ouvidoria.example.com.br> wrote ----',
+    ],
+    ['Horde webmail, pt-BR', 'Citando Ouvidoria <ouvidoria@ouvidoria.example.com.br>:'],
+    ['Horde webmail, English', 'Quoting Ouvidoria <ouvidoria@ouvidoria.example.com.br>:'],
+    ['Lotus Notes', 'Ouvidoria <ouvidoria@ouvidoria.example.com.br> wrote on 11/25/2026 10:01:00 AM:'],
+    [
+      'Outlook in German',
+      'Von: Ouvidoria <ouvidoria@ouvidoria.example.com.br>\nGesendet: Mittwoch, 25. November 2026 10:01\nAn: Ana Lima\nBetreff: [OUV-2026-000123] Novo caso atribuído a você',
+    ],
+    ['no attribution at all', ''],
+  ])('%s: the notice (trail, internal note, console link) is never part of the answer', (_what, attribution) => {
+    const text = `${ANSWER}\n\n${attribution}\n\n${NOTICE}`.replace(/\n{3,}/g, '\n\n');
+    expect(freshStaffText(text, ANA)).toBe(ANSWER);
+  });
+
+  it('her signature above the quoted notice is cut too', () => {
+    const text = `${ANSWER}\n\nAtt.,\nAna Lima\nAnalista de Ouvidoria\n\nCitando Ouvidoria <ouvidoria@ouvidoria.example.com.br>:\n\n${NOTICE}`;
+    expect(freshStaffText(text, ANA)).toBe(ANSWER);
+  });
+
+  it.each([
+    ['a greeting to the merchant', 'Olá, Maria,\n\nO estorno foi feito hoje.'],
+    ['a greeting to someone else of the team', 'Resolvido.\n\nOlá, Bruno Costa,\nsegue o caso para você.'],
+    ['her name greeted inside a sentence', 'Resolvido. A Ana Lima disse: olá, Ana Lima, tudo certo.'],
+  ])('keeps an answer that only looks like it: %s', (_what, text) => {
+    expect(freshStaffText(text, ANA)).toBe(text);
+  });
+});

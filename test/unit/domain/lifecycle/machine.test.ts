@@ -302,6 +302,25 @@ describe('addNote', () => {
     expect(event.text.length).toBeLessThan(10_010);
   });
 
+  // What the analyst typed is kept to a length, cut between characters: an emoji at the cut
+  // never reaches the merchant, the console or the report as half a pair ("�").
+  it.each([
+    ['a note', () => addNote(workCase(), ana, `${'a'.repeat(9_999)}🙏 fim`, ctx), 'text'],
+    [
+      'an extension reason',
+      () => extend(workCase({ status: 'IN_PROGRESS' }), ana, 5, `${'a'.repeat(499)}🙏 fim`, ctx),
+      'reason',
+    ],
+    [
+      'a closing summary',
+      () => close(workCase({ status: 'IN_PROGRESS' }), ana, 'procedente', `${'a'.repeat(499)}🙏 fim`, ctx),
+      'summary',
+    ],
+  ])('%s is cut between characters', (_what, run, field) => {
+    const event = okOf(run()).events[0] as unknown as Record<string, string>;
+    expect(event[field]).toMatch(/^a+( \[…\])?$/);
+  });
+
   // A long case where the analysts paste the support team's e-mails as notes: 41 notes of 9,900
   // characters passed DynamoDB's 400 KB item limit (measured on dynalite: the 42nd write threw a
   // ValidationException, and every later write of the case with it).

@@ -3,11 +3,13 @@ import { localConfig } from '../../../../shared/domain/config';
 import {
   officeSubject,
   PUBLIC_PAGE_MESSAGES,
+  PUBLIC_TEXT_MAX_CHARS,
   publicCaseView,
   renderStatusLinkMail,
   sameAddress,
   UNNAMED_FILE,
 } from '../../../../shared/domain/lifecycle/status-page';
+import { hasLoneSurrogate } from '../../../../shared/domain/text';
 import { renderMerchantPage } from '../../../../shared/webform/merchant-pages';
 import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
@@ -599,5 +601,17 @@ describe('publicCaseView of a case with hundreds of messages', () => {
     expect(Buffer.byteLength(page)).toBeLessThan(2 * 1024 * 1024);
     if (says) expect(page).toContain(says);
     else expect(page).not.toContain('não aparecem');
+  });
+});
+
+describe('publicCaseView of a long text', () => {
+  it('cuts it between characters: an emoji at the cut is left out whole, never shown as "�"', () => {
+    const base = workCase({ status: 'IN_PROGRESS' });
+    const first = base.messages[0]!;
+    const text = `${'a'.repeat(PUBLIC_TEXT_MAX_CHARS - 1)}😀${'b'.repeat(100)}`;
+    const c = workCase({ status: 'IN_PROGRESS', senderEmail: MERCHANT, messages: [{ ...first, text }] });
+    const shown = publicCaseView(c, { now: new Date('2026-03-30T12:00:00Z'), config: localConfig })?.messages[0]?.text;
+    expect(shown).toMatch(/^a+\n\[…\]$/);
+    expect(hasLoneSurrogate(shown ?? '')).toBe(false);
   });
 });
