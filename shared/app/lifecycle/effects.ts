@@ -191,7 +191,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const { answer } = effect;
       const attachments =
         answer.raw && answer.attachments.length > 0 ? { raw: answer.raw, parts: answer.attachments } : undefined;
-      const mail = renderAnswerToMerchant(c, answer.body, config);
+      const mail = renderAnswerToMerchant(c, answer.body, config, effect.extension);
       return sendToMerchant(deps, c, pending, mail, { human: true, ...(attachments ? { attachments } : {}) });
     }
     case 'forward-to-analyst': {

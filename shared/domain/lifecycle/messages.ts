@@ -36,6 +36,7 @@ import { staffGreeting } from '../staff';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   type CloseCategory,
+  type ExtensionNews,
   type HandedOverFiles,
   type LeftOutFile,
   STATUS_LABELS_PT,
@@ -261,16 +262,35 @@ export function letterParts(
   };
 }
 
-/** The analyst's answer relayed to the merchant, from the ombudsman address. */
-export function renderAnswerToMerchant(c: WorkCase, body: string, config: OuvidoriaConfig): RenderedMail {
+/**
+ * The analyst's answer relayed to the merchant, from the ombudsman address. With the `#prorrogar`
+ * of the same mail, the footer says the new date and why (the extension notice's words) instead
+ * of the plain due date: one mail, not two.
+ */
+export function renderAnswerToMerchant(
+  c: WorkCase,
+  body: string,
+  config: OuvidoriaConfig,
+  extension?: ExtensionNews,
+): RenderedMail {
   const { greets, signs, closingOnly } = letterParts(body, config, c.senderName);
   const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(c, config)];
   return merchantMail(
     c,
     [...(greets ? [] : [merchantGreeting(c)]), ...paragraphs(body), ...signOff],
     // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
-    [...dueLine(c, config), ...merchantFooter(c, config)],
+    [...(extension ? extensionBlocks(c, extension, config) : dueLine(c, config)), ...merchantFooter(c, config)],
   );
+}
+
+/** The new date and its reason, as the extension notice and an answer sent with `#prorrogar` say them. */
+function extensionBlocks(c: WorkCase, extension: ExtensionNews, config: OuvidoriaConfig): MailBlock[] {
+  const w = merchantWords(c);
+  const [before, after] = w.extended(extension.businessDays);
+  return [
+    { p: [before, { strong: protocolOf(c) }, after, { strong: merchantDate(c, extension.dueAt, config) }, '.'] },
+    { p: [w.reason, extension.reason] },
+  ];
 }
 
 /** The merchant's new message, forwarded to the case's analyst. */
@@ -409,22 +429,11 @@ export function renderClosingMail(
 }
 
 /** `#prorrogar`: the merchant learns the new date and why. */
-export function renderExtensionNotice(
-  c: WorkCase,
-  extension: { businessDays: number; reason: string; dueAt: string },
-  config: OuvidoriaConfig,
-): RenderedMail {
+export function renderExtensionNotice(c: WorkCase, extension: ExtensionNews, config: OuvidoriaConfig): RenderedMail {
   const w = merchantWords(c);
-  const [before, after] = w.extended(extension.businessDays);
   return merchantMail(
     c,
-    [
-      merchantGreeting(c),
-      { p: [before, { strong: protocolOf(c) }, after, { strong: merchantDate(c, extension.dueAt, config) }, '.'] },
-      { p: [w.reason, extension.reason] },
-      { p: [w.stillWorking] },
-      signature(c, config),
-    ],
+    [merchantGreeting(c), ...extensionBlocks(c, extension, config), { p: [w.stillWorking] }, signature(c, config)],
     merchantFooter(c, config),
   );
 }

@@ -8,7 +8,8 @@
  *   text is); the mail's files go to the new analyst too — never to the merchant;
  * - with `#encerrar`: it goes to the merchant inside the closing mail (one mail, not two) — unless
  *   the mail has attachments, which are relayed as an answer just before the closing mail;
- * - otherwise it is the answer relayed to the merchant.
+ * - otherwise it is the answer relayed to the merchant; with `#prorrogar`, the new date and its
+ *   reason go in the same mail.
  */
 import type { AttachmentMeta, ObjectLocation } from '../submission';
 import type { StaffCommand } from './commands';
@@ -24,7 +25,7 @@ import {
   tellFilesLeftOut,
   transfer,
 } from './machine';
-import type { Actor, LeftOutFile, StaffProblem, Transition, WorkCase } from './types';
+import type { Actor, Effect, LeftOutFile, StaffProblem, Transition, WorkCase } from './types';
 
 export interface StaffMailPlanInput {
   /** Idempotency key of the mail (SES message id). */
@@ -88,5 +89,23 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   if (!note && !moveTo && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
     steps.push(() => tellFilesLeftOut(actor, leftOut));
   }
-  return compose(c, steps);
+  return withExtensionInAnswer(compose(c, steps));
+}
+
+/**
+ * An answer and `#prorrogar` in one mail: the merchant gets one mail, the answer with the new date
+ * and the reason under it, not the answer and then an automatic notice saying it again.
+ */
+function withExtensionInAnswer(t: Transition): Transition {
+  if (!t.ok) return t;
+  const relay = t.effects.findIndex((e) => e.kind === 'relay-to-merchant');
+  const notice = t.effects.find(
+    (e): e is Extract<Effect, { kind: 'notify-extension' }> => e.kind === 'notify-extension',
+  );
+  if (relay === -1 || !notice) return t;
+  const { kind: _kind, ...extension } = notice;
+  const effects = t.effects
+    .map((e, i) => (i === relay && e.kind === 'relay-to-merchant' ? { ...e, extension } : e))
+    .filter((e) => e !== notice);
+  return { ...t, effects };
 }

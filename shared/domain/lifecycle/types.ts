@@ -190,14 +190,25 @@ export interface RelayedAnswer {
   raw?: ObjectLocation;
 }
 
+/** What the merchant is told of a `#prorrogar`: by how much, why, and the new due date. */
+export interface ExtensionNews {
+  businessDays: number;
+  reason: string;
+  dueAt: string;
+}
+
 /**
  * What must happen outside once the transition is stored: data only, carried out (and retried)
  * by the application. Every effect is safe to repeat: mails carry a Message-ID fixed per effect,
  * counters are idempotent per (analyst, case), schedules per name.
  */
 export type Effect =
-  /** The analyst's answer, from the ombudsman address, threaded on the merchant's last message. */
-  | { kind: 'relay-to-merchant'; answer: RelayedAnswer }
+  /**
+   * The analyst's answer, from the ombudsman address, threaded on the merchant's last message.
+   * `extension`: the `#prorrogar` of the same mail, told in the answer (new date and reason) rather
+   * than in a second mail a minute later.
+   */
+  | { kind: 'relay-to-merchant'; answer: RelayedAnswer; extension?: ExtensionNews }
   /** The merchant's new message, to the case's analyst (Reply-To: the per-case address). */
   | { kind: 'forward-to-analyst'; analystId: string; messageSourceId: string }
   /**
@@ -216,7 +227,7 @@ export type Effect =
   | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed' }
   /** (Re)arm the reminder and escalation for this due date; older timers find a different date and do nothing. */
   | { kind: 'schedule-timers'; dueAt: string }
-  | { kind: 'notify-extension'; businessDays: number; reason: string; dueAt: string }
+  | ({ kind: 'notify-extension' } & ExtensionNews)
   /** Resolution and the five survey links; `message` is the analyst's text sent with #encerrar. */
   | { kind: 'send-closing'; category: CloseCategory; summary: string; message?: string }
   /** Reopened by the merchant's message: they learn the case is open again and its due date. */

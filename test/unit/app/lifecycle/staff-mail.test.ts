@@ -306,6 +306,19 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     ]);
   });
 
+  it('an answer with #prorrogar: the merchant gets one mail, the answer with the new date and why', async () => {
+    const w = lifecycleWorld();
+    const text = '#prorrogar 5 dias uteis: aguardando retorno do financeiro\nMaria, o estorno foi pedido ao banco.';
+    await handleStaffMail(mailFrom('ana', ANA, text), w.deps);
+    expect(w.cases.must().dueAt).toBe('2026-03-31T13:00:00.000Z');
+    expect(w.mailer.sent).toHaveLength(1);
+    const mail = w.mailer.sent[0]!;
+    expect(mail.text).toContain('o estorno foi pedido ao banco.');
+    expect(mail.text).toContain('Novo prazo: até 31/03/2026');
+    expect(mail.text).toContain('Motivo: aguardando retorno do financeiro');
+    expect(w.timers.list()).toHaveLength(2);
+  });
+
   it('a supervisor may act on any case', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('sofia', 'sofia@empresa.com.br', '#encerrar resolvido'), w.deps);

@@ -143,6 +143,20 @@ describe('lifecycle mails', () => {
     expect(mail.text).not.toContain('ana@');
   });
 
+  it('the answer sent with #prorrogar: the new date and the reason instead of the plain due date', () => {
+    const extension = {
+      businessDays: 3,
+      reason: 'aguardando o laudo do financeiro',
+      dueAt: '2026-03-27T20:59:00.000Z',
+    };
+    const mail = renderAnswerToMerchant(workCase(), 'Pedimos o estorno ao financeiro.', localConfig, extension);
+    expect(mail.text).toContain(
+      'Atenciosamente,\nOuvidoria\n\n-- \nO prazo de resposta do seu caso OUV-2026-000123 foi prorrogado em 3 dias úteis. Novo prazo: até 27/03/2026.\n\nMotivo: aguardando o laudo do financeiro',
+    );
+    expect(mail.text).not.toContain('Prazo de resposta: até');
+    expect(mail.html).toContain('Novo prazo: até <strong>27/03/2026</strong>');
+  });
+
   it('the answer: an analyst who greets and signs is not greeted or signed over', () => {
     const mail = renderAnswerToMerchant(workCase(), 'Olá, Maria.\nO estorno foi pedido.\n\nAbraço,\nAna', localConfig);
     expect(mail.text.startsWith('Olá, Maria.\nO estorno foi pedido.\n\nAbraço,\nAna\n\n-- \n')).toBe(true);

@@ -74,11 +74,41 @@ describe('planStaffMail', () => {
       {
         status: 'WAITING_MERCHANT',
         events: ['answered', 'extended', 'waiting-merchant'],
-        effects: ['relay-to-merchant', 'schedule-timers', 'notify-extension'],
+        effects: ['relay-to-merchant', 'schedule-timers'],
       },
+    ],
+    [
+      '#prorrogar alone: the extension notice',
+      '#prorrogar 5 aguardando o financeiro',
+      { status: undefined, events: ['extended'], effects: ['schedule-timers', 'notify-extension'] },
+    ],
+    [
+      '#prorrogar and #transferir with text: the text is a note, so the merchant gets the notice',
+      '#prorrogar 5 aguardando o financeiro\n#transferir carla\nCarla, veja a fatura.',
+      {
+        status: undefined,
+        events: ['note', 'extended', 'transferred'],
+        effects: ['schedule-timers', 'notify-extension', 'open-count', 'open-count', 'notify-transfer'],
+      },
+    ],
+    [
+      '#prorrogar with #nota: nothing goes to the merchant but the notice',
+      '#prorrogar 5 aguardando o financeiro\n#nota ligar para o banco',
+      { status: undefined, events: ['note', 'extended'], effects: ['schedule-timers', 'notify-extension'] },
     ],
   ])('%s', (_what, text, expected) => {
     expect(summary(plan(text))).toEqual(expected);
+  });
+
+  it('an answer with #prorrogar: one mail to the merchant, the answer carrying the new date and the reason', () => {
+    const t = plan('#prorrogar 5 dias uteis: aguardando o financeiro\nOlá, Maria. Pedimos o estorno.');
+    if (!t.ok) throw new Error(t.refusal.code);
+    const relay = t.effects.find((e) => e.kind === 'relay-to-merchant');
+    expect(relay).toMatchObject({
+      answer: { body: 'Olá, Maria. Pedimos o estorno.' },
+      extension: { businessDays: 5, reason: 'aguardando o financeiro', dueAt: t.next.dueAt },
+    });
+    expect(t.effects.some((e) => e.kind === 'notify-extension')).toBe(false);
   });
 
   it('the closing mail carries the text', () => {
