@@ -7045,3 +7045,40 @@ describe('round 27: a denial that goes on, what she pays for, what the store sen
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 29: buyers who name the store as a third party that failed them — not answering her mails,
+// not delivering, "hospedada por vocês" — or say what never came, were read as merchants with no
+// ticket (and told to open one with support). Guards: the same words of a merchant's own store and
+// her customer's order ("a loja não responde" when her site is down, "nunca chegou ao cliente").
+describe('round 29: the store as a third party, what never came', () => {
+  const BUYER = 'Carlos Souza <carlos.souza1987@gmail.com>';
+  it.each([
+    'Fiz uma compra num site que usa a plataforma de vocês e nunca recebi o produto, acho que foi golpe.',
+    'Recebi a cafeteira com defeito e a loja Eletro Ponto não responde meus e-mails. Quero a troca.',
+    'Paguei um boleto de uma loja que é hospedada por vocês e o produto nunca chegou. Quero denunciar.',
+    'Encomendei um bolo de aniversário na Doces da Carla, paguei adiantado e a loja não me atende.',
+    'Comprei um vestido, paguei no pix e nunca recebi minha compra. A loja Modas Bella não me responde.',
+    'fiz um pedido em um site de vcs faz 20 dias e nunca recebi meu pedido',
+  ])('NOT_A_CLIENT: %s', async (text) => {
+    await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'Reclamação', text, 'client.shopper.text'));
+  });
+
+  const STORE = 'João Lima <joao@lojadojoao.com.br>';
+  it.each([
+    'A loja não responde desde ontem à noite, os clientes não conseguem finalizar compras.',
+    'O produto nunca chegou ao cliente porque a etiqueta gerada pela plataforma veio com o CEP errado.',
+    'Gerei a etiqueta e o produto nunca chegou para o cliente, os Correios dizem que ela é inválida.',
+    'Minha loja é hospedada por vocês e está muito lenta há uma semana, perdi vendas.',
+    'O site que usa a plataforma é o meu, lojadojoao.com.br, e o domínio parou de apontar.',
+    'Os pedidos que os clientes fazem não me entregaram a notificação por e-mail.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Problema',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text'],
+    });
+  });
+});
