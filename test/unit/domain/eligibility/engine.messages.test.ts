@@ -7047,8 +7047,9 @@ describe('round 27: a denial that goes on, what she pays for, what the store sen
 });
 
 // Round 29: buyers who name the store as a third party that failed them — not answering her mails,
-// not delivering, "hospedada por vocês" — or say what never came, were read as merchants with no
-// ticket (and told to open one with support). Guards: the same words of a merchant's own store and
+// not refunding, blaming the platform, "hospedada por vocês", a fake site, Procon against it, her
+// data there — or say what never came, were read as merchants with no ticket (told to open one
+// with support) or as billing questions. Guards: the same words of a merchant's own store and
 // her customer's order ("a loja não responde" when her site is down, "nunca chegou ao cliente").
 describe('round 29: the store as a third party, what never came', () => {
   const BUYER = 'Carlos Souza <carlos.souza1987@gmail.com>';
@@ -7059,6 +7060,14 @@ describe('round 29: the store as a third party, what never came', () => {
     'Encomendei um bolo de aniversário na Doces da Carla, paguei adiantado e a loja não me atende.',
     'Comprei um vestido, paguei no pix e nunca recebi minha compra. A loja Modas Bella não me responde.',
     'fiz um pedido em um site de vcs faz 20 dias e nunca recebi meu pedido',
+    'Solicitei o reembolso de um pedido na loja Casa dos Aromas há 30 dias e ainda não recebi o dinheiro.',
+    'Meu pedido da Papelaria Estrela consta como entregue mas eu não recebi nada.',
+    'Acho que o site www.promocaotenis.com é falso e usa o sistema de vocês. Paguei R$ 300 no pix e nada.',
+    'Vou abrir reclamação no Procon contra a loja Eletro Ponto se não resolverem meu problema com a geladeira.',
+    'Quero que a loja Modas Bella apague todos os meus dados pessoais, não autorizo o uso.',
+    'Vocês cobraram no meu cartão uma compra que eu não fiz na loja Doces da Carla. Quero o estorno.',
+    'Olá, o pedido 4587 que fiz dia 10/11 ainda não foi enviado. A loja diz que é culpa da plataforma.',
+    'Fiz uma compra de R$ 450 na Casa dos Aromas, o pagamento foi aprovado e a loja não devolveu o dinheiro.',
   ])('NOT_A_CLIENT: %s', async (text) => {
     await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'Reclamação', text, 'client.shopper.text'));
   });
@@ -7071,6 +7080,11 @@ describe('round 29: the store as a third party, what never came', () => {
     'Minha loja é hospedada por vocês e está muito lenta há uma semana, perdi vendas.',
     'O site que usa a plataforma é o meu, lojadojoao.com.br, e o domínio parou de apontar.',
     'Os pedidos que os clientes fazem não me entregaram a notificação por e-mail.',
+    'Um site falso está usando o nome e as fotos da minha loja, preciso que vocês derrubem.',
+    'Fiz uma compra de teste na loja e o pix não gerou o QR code.',
+    'Fiz uma compra de créditos de SMS na plataforma e não foram creditados.',
+    'O cliente disse que o pedido consta como entregue mas não recebeu, e o rastreio está parado.',
+    'Um cliente pediu que a loja apague os dados dele, como faço isso pelo painel?',
   ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
     await check({
       name: text,
