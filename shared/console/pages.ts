@@ -197,7 +197,7 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
       case 'answered':
         return 'resposta enviada ao lojista';
       case 'waiting-merchant':
-        return 'aguardando o lojista';
+        return e.awaiting ? `aguardando o lojista: ${e.awaiting}` : 'aguardando o lojista';
       case 'merchant-replied':
         return 'o lojista respondeu';
       case 'reopened':

@@ -3,7 +3,7 @@
  * in a reply: one command per line at the top of the fresh text, the rest is the answer.
  *
  *   #encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]
- *   #aguardar                     (waiting for the merchant)
+ *   #aguardar [o que se aguarda]  (waiting for the merchant: "#aguardar retorno do lojista")
  *   #nota [texto]                 (internal note: the whole mail stays internal, nothing relayed)
  *   #transferir <id, e-mail ou nome> (the text, if any, goes to the new analyst as a note)
  *   #prorrogar <dias úteis> <motivo>
@@ -27,6 +27,9 @@
  * - `#prorrogar 5 dias úteis motivo…`: "dias", "dias úteis", "du" after the number are accepted,
  *   "por" or "mais" before it, and "5du" written together.
  * - A summary or reason may be separated by ":" or "-" (`#encerrar procedente - estorno feito`).
+ * - `#aguardar retorno do lojista`, `#aguardar documentos`: words on the line that say what is awaited
+ *   are kept on the case's history (internal). Anything else there ("#aguardar Maria, pode mandar o
+ *   print?") is refused: it reads as a message to her, and would silently never reach her.
  * - Each command at most once; `#encerrar` does not mix with `#aguardar`, `#transferir` or
  *   `#prorrogar` (closing ends the work; do one thing at a time). `#nota` mixes with anything and
  *   makes the mail internal.
@@ -41,7 +44,8 @@ import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types
 
 export type StaffCommand =
   | { kind: 'close'; category: CloseCategory; summary: string; line: string }
-  | { kind: 'wait'; line: string }
+  /** `awaiting`: what the case waits for, as written on the line (internal, for the history). */
+  | { kind: 'wait'; awaiting?: string; line: string }
   | { kind: 'note'; text: string; line: string }
   | { kind: 'transfer'; to: string; line: string }
   | { kind: 'extend'; businessDays: number; reason: string; line: string };
@@ -63,7 +67,10 @@ export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
     usage: '#encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]',
     what: 'encerra o caso; o texto abaixo vai ao lojista com a resolução e a pesquisa de satisfação',
   },
-  { usage: '#aguardar', what: 'envia a resposta (se houver texto) e marca o caso como aguardando o lojista' },
+  {
+    usage: '#aguardar [o que se aguarda]',
+    what: 'envia a resposta (se houver texto) e marca o caso como aguardando o lojista; o que vem na linha (por exemplo, “retorno do lojista”) fica só no histórico',
+  },
   { usage: '#nota [texto]', what: 'registra uma nota interna; nada é enviado ao lojista' },
   {
     usage: '#transferir <identificador ou nome da pessoa>',
@@ -154,6 +161,13 @@ const DAYS_LEAD_WORDS = new Set(['por', 'mais', '+']);
 /** "5du", "5d", "5dias": the unit written against the number. */
 const ATTACHED_UNIT = /^(\d{1,3})(?:du|d|dias?)[.,:]?$/i;
 const LEADING_SEPARATOR = /^[:\-–—]\s*/;
+/**
+ * What `#aguardar` may name on its line: what the office waits for ("retorno do lojista",
+ * "o comprovante", "documentos da loja"), on folded text — never a question or a message to her.
+ */
+const AWAITED =
+  /^(?:(?:o|a|os|as|pelo|pela|pelos|pelas|por|do|da|dos|das)\s+)?(?:retorno|resposta|respostas|documento|documentos|docs?|comprovantes?|prints?|capturas?|informacao|informacoes|infos?|dados|envio|confirmacao|posicao|contato|lojista|cliente|nota fiscal|nf|nfe|boleto|extrato|videos?|fotos?|arquivos?|anexos?|evidencias?)(?:\s[^?]*)?$/;
+const AWAITED_MAX_WORDS = 12;
 
 interface Token {
   text: string;
@@ -204,15 +218,18 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
   }
   const toks = tokens(rest);
   switch (kind) {
-    case 'wait':
-      if (toks.length > 0) {
+    case 'wait': {
+      if (toks.length === 0) return { kind, line };
+      const awaiting = textAfter(rest, toks, 0);
+      if (toks.length > AWAITED_MAX_WORDS || !AWAITED.test(fold(awaiting).replace(/[.!]+$/, ''))) {
         return problem(
           'malformed-command',
-          '#aguardar não leva complemento: escreva a mensagem ao lojista nas linhas de baixo.',
+          'Na linha do #aguardar vai só o que se aguarda (por exemplo, #aguardar retorno do lojista), e isso não é enviado ao lojista: escreva a mensagem a ele nas linhas de baixo.',
           line,
         );
       }
-      return { kind, line };
+      return { kind, awaiting, line };
+    }
     case 'note':
       return { kind, text: rest.trim(), line };
     case 'transfer': {

@@ -190,13 +190,15 @@ export function tellFilesLeftOut(actor: Actor, files: LeftOutFile[]): Transition
 }
 
 /** `#aguardar`: ASSIGNED / IN_PROGRESS → WAITING_MERCHANT. */
-export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext): Transition {
+export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext, awaiting?: string): Transition {
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'aguardar o lojista'));
   if (blocked) return blocked;
   if (c.status === 'WAITING_MERCHANT') {
     return refuse('wrong-state', 'O caso já está aguardando o lojista.', '#aguardar');
   }
-  return done({ status: 'WAITING_MERCHANT' }, [event(ctx, actor, { type: 'waiting-merchant' })]);
+  return done({ status: 'WAITING_MERCHANT' }, [
+    event(ctx, actor, { type: 'waiting-merchant', ...(awaiting ? { awaiting } : {}) }),
+  ]);
 }
 
 export interface MerchantMessageRef {

@@ -74,7 +74,7 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
     steps.push((k) => answer(k, actor, { body, attachments, sourceId, ...(input.raw ? { raw: input.raw } : {}) }, ctx));
   }
   if (extension) steps.push((k) => extend(k, actor, extension.businessDays, extension.reason, ctx));
-  if (wait) steps.push((k) => awaitMerchant(k, actor, ctx));
+  if (wait) steps.push((k) => awaitMerchant(k, actor, ctx, wait.awaiting));
   if (moveTo) {
     const internalNote = note ? undefined : body;
     const files = input.raw ? { raw: input.raw, parts: attachments, leftOut: input.leftOut ?? [] } : undefined;

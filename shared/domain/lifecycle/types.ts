@@ -121,7 +121,8 @@ export type HistoryEvent = {
 } & (
   | { type: 'assigned'; analystId: string; dueAt: string }
   | { type: 'answered'; messageSourceId: string }
-  | { type: 'waiting-merchant' }
+  /** `awaiting`: what the case waits for, as the analyst wrote it on the `#aguardar` line (internal). */
+  | { type: 'waiting-merchant'; awaiting?: string }
   | { type: 'merchant-replied'; messageSourceId: string }
   | { type: 'reopened'; messageSourceId: string; dueAt: string }
   | { type: 'note'; text: string }

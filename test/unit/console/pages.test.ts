@@ -370,6 +370,21 @@ describe('console pages — counts agree in number', () => {
   });
 
   it.each([
+    { awaiting: undefined, says: 'aguardando o lojista</li>' },
+    { awaiting: 'retorno do lojista', says: 'aguardando o lojista: retorno do lojista</li>' },
+    { awaiting: '<b>prints</b>', says: 'aguardando o lojista: &lt;b&gt;prints&lt;/b&gt;</li>' },
+  ])('the history says what the case waits for: $says', ({ awaiting, says }) => {
+    const waiting = {
+      type: 'waiting-merchant' as const,
+      ...(awaiting ? { awaiting } : {}),
+      at: '2026-03-18T14:00:00Z',
+      actor: { kind: 'staff' as const, id: 'ana', role: 'analyst' as const },
+    };
+    const page = casePage(frame, { c: workCase({ history: [waiting] }), survey: null, actions: new Set() }, now);
+    expect(page).toContain(says);
+  });
+
+  it.each([
     { max: 1, label: 'Dias úteis (1 dia útil)' },
     { max: 30, label: 'Dias úteis (1 a 30 dias úteis)' },
   ])('the extension form of a limit of $max names its range and stops at it', ({ max, label }) => {

@@ -319,6 +319,21 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.timers.list()).toHaveLength(2);
   });
 
+  it('#aguardar with what is awaited on its line: her answer is relayed, the words stay in the history', async () => {
+    const w = lifecycleWorld();
+    const text = '#aguardar retorno do lojista sobre o print\nMaria, pode enviar o print da tela do pedido?';
+    const result = await handleStaffMail(mailFrom('ana', ANA, text), w.deps);
+    expect(result).toMatchObject({ kind: 'applied' });
+    const c = w.cases.must();
+    expect(c.status).toBe('WAITING_MERCHANT');
+    expect(c.history?.find((e) => e.type === 'waiting-merchant')).toMatchObject({
+      awaiting: 'retorno do lojista sobre o print',
+    });
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(w.mailer.sent[0]!.text).toContain('pode enviar o print da tela do pedido?');
+    expect(`${w.mailer.sent[0]!.text}${w.mailer.sent[0]!.html}`).not.toContain('retorno do lojista');
+  });
+
   it('a supervisor may act on any case', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('sofia', 'sofia@empresa.com.br', '#encerrar resolvido'), w.deps);
