@@ -8,7 +8,13 @@ import {
   type TextHit,
   topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
-import { FIRST_PERSON, RULES } from '../../../../shared/domain/eligibility/rules';
+import {
+  FIRST_PERSON,
+  NEGATABLE_STAGES,
+  RULES,
+  SAID_NOT_TO_BE,
+  SAID_SETTLED,
+} from '../../../../shared/domain/eligibility/rules';
 import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
 
 /** The maximal runs of [a-z0-9] of a text: the words the engine reads keys in. */
@@ -46,12 +52,16 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
     if (sentences.some((t) => any(rule.unlessInMessage, t.text))) continue;
     const requiresInMessage = rule.requiresInMessage ?? [];
     if (requiresInMessage.length > 0 && !sentences.some((t) => any(requiresInMessage, t.text))) continue;
+    const negatable = NEGATABLE_STAGES.has(rule.stage);
     for (const sentence of sentences) {
       const phrase = rule.phrases.find((p) => re(p).test(sentence.text));
       if (phrase === undefined) continue;
+      const m = re(phrase).exec(sentence.text) as RegExpExecArray;
       const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
       if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
-      if (any(rule.unless, sentence.text) || (sentence.headline && body.some((t) => any(rule.unless, t)))) continue;
+      if (any(rule.unless, sentence.text) && !(negatable && unlessOnlyWhereDenied(rule, sentence.text, m))) continue;
+      if (negatable && (saidNotToBeBefore(sentence.text, m) || saidSettledAfter(sentence.text, m))) continue;
+      if (sentence.headline && body.some((t) => any(rule.unless, t))) continue;
       if (
         sentence.headline
           ? [sentence.text, ...body].some((t) => any(rule.unlessInClause, t))
@@ -63,6 +73,69 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
     }
   }
   return hits;
+}
+
+/** The first phrase of the list, in list order, that matches the text. */
+function firstOf(list: readonly string[], text: string): RegExpExecArray | null {
+  for (const p of list) {
+    const m = re(p).exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Clause breaks of a denial ("não é X, nem Y" goes on), and of a clause, read plainly. */
+const SAID_BREAK = /[,;:](?!\s*(?:nem|nor|ni)\s)|\s(?:mas|porem|so que|but|pero)\s/g;
+const CLAUSE_BREAK = /,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g;
+
+function clauseStartOf(text: string, index: number, breaks: RegExp): number {
+  let start = 0;
+  for (const b of text.matchAll(breaks)) if (b.index + b[0].length <= index) start = b.index + b[0].length;
+  return start;
+}
+
+/** "não é senha incorreta": a denial starting before the match, in its clause, reaching into it. */
+function saidNotToBeBefore(text: string, m: RegExpExecArray): boolean {
+  const start = clauseStartOf(text, m.index, SAID_BREAK);
+  if (start === m.index) return false;
+  const said = firstOf(SAID_NOT_TO_BE, text.slice(start, m.index + m[0].length));
+  return said !== null && said.index < m.index - start;
+}
+
+/** "a fatura está paga": what is settled, at most three words after the match, in its clause. */
+function saidSettledAfter(text: string, m: RegExpExecArray): boolean {
+  const to = m.index + m[0].length;
+  const rest = text.slice(to);
+  const end = [...rest.matchAll(CLAUSE_BREAK)][0]?.index ?? rest.length;
+  const after = rest.slice(0, end);
+  const said = firstOf(SAID_SETTLED, after);
+  return (
+    said !== null &&
+    after
+      .slice(0, said.index)
+      .split(' ')
+      .filter((w) => w !== '').length <= 3
+  );
+}
+
+/** The rule's `unless` only in clauses (not the match's) that the sender says the mail is not about. */
+function unlessOnlyWhereDenied(rule: (typeof TEXT_RULES)[number], text: string, m: RegExpExecArray): boolean {
+  const cuts = [...text.matchAll(SAID_BREAK)];
+  const starts = [0, ...cuts.map((b) => b.index + b[0].length)];
+  const ends = [...cuts.map((b) => b.index), text.length];
+  let kept = '';
+  let denied = false;
+  starts.forEach((start, i) => {
+    const end = ends[i] as number;
+    const clause = text.slice(start, end);
+    const own = start <= m.index && m.index < end;
+    if (!own && firstOf(SAID_NOT_TO_BE, clause) !== null) {
+      kept += '|'.repeat(clause.length);
+      denied = true;
+    } else kept += clause;
+    if (i < cuts.length) kept += (cuts[i] as RegExpExecArray)[0];
+  });
+  return denied && firstOf(rule.unless ?? [], kept) === null;
 }
 
 /** unlessInClause read plainly: the clause around the match, when it is in the first person; else the sentence. */
