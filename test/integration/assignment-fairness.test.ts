@@ -53,7 +53,7 @@ const ROSTER = ['ana', 'bia', 'caio', 'davi'].map((id) => ({
   active: true,
 }));
 
-/** The rule as it was before issue 16: a count and a lastAssignedAt per analyst, moved on assignment only. */
+/** The rule as it was before issue 16: a count and a lastAssignedAt per analyst, moved on assignment and on transfer. */
 class ReferenceRoster {
   readonly open = new Map<string, Set<string>>(ROSTER.map((a) => [a.id, new Set<string>()]));
   readonly last = new Map<string, string>();
@@ -114,7 +114,7 @@ describe('assignment requests and fair choice on dynalite', () => {
         continue;
       }
       if (open.length > 0 && roll < 0.45) {
-        // Transfer (the lifecycle's effects: the old marker closed, the new one opened; no new turn).
+        // Transfer (the lifecycle's effects: the old marker closed, the new one opened as her turn).
         const caseId = open[Math.floor(random() * open.length)] as string;
         const from = openCases.get(caseId) as string;
         const to = ROSTER.map((a) => a.id).filter((id) => id !== from)[Math.floor(random() * 3)] as string;
@@ -127,9 +127,10 @@ describe('assignment requests and fair choice on dynalite', () => {
           }),
         );
         await counter.closed(from, caseId);
-        await counter.opened(to, caseId);
+        await counter.opened(to, caseId, clock.now().toISOString());
         reference.open.get(from)?.delete(caseId);
         reference.open.get(to)?.add(caseId);
+        reference.last.set(to, clock.now().toISOString());
         openCases.set(caseId, to);
         continue;
       }

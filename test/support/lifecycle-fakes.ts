@@ -236,11 +236,14 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
 /** Open cases per analyst as the set of open case ids: idempotent per (analyst, case), never negative. */
 export class InMemoryOpenCaseCounter implements OpenCaseCounter {
   readonly open = new Map<string, Set<string>>();
+  /** The last assignment turn each analyst got through this counter (a transfer's). */
+  readonly turns = new Map<string, string>();
   constructor(seed: Record<string, string[]> = {}) {
     for (const [analyst, cases] of Object.entries(seed)) this.open.set(analyst, new Set(cases));
   }
-  async opened(analystId: string, caseId: string) {
+  async opened(analystId: string, caseId: string, assignedAt?: string) {
     await tick();
+    if (assignedAt) this.turns.set(analystId, assignedAt);
     const set = this.open.get(analystId) ?? new Set<string>();
     set.add(caseId);
     this.open.set(analystId, set);

@@ -79,7 +79,7 @@ export class DynamoOpenCaseCounter implements OpenCaseCounter {
     private readonly tableName: string,
   ) {}
 
-  /** `assignedAt`: only from the assignment (a transfer or a reopening is not an assignment turn). */
+  /** `assignedAt`: from the assignment and from a transfer (a reopening is not an assignment turn). */
   async opened(analystId: string, caseId: string, assignedAt?: string): Promise<void> {
     try {
       await this.client.send(

@@ -267,7 +267,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'open-count':
       if (effect.change === 'closed') return deps.counter.closed(effect.analystId, c.caseId);
-      await deps.counter.opened(effect.analystId, c.caseId);
+      await deps.counter.opened(effect.analystId, c.caseId, effect.assignedAt);
       // Opened again (a reopening; a transfer keeps it open): it counts against the merchant's cap.
       await deps.openCases?.add(c.senderEmail, c.caseId);
       return;

@@ -104,7 +104,11 @@ export interface CaseWorkStore {
  * of every case ever assigned). The count never goes below zero.
  */
 export interface OpenCaseCounter {
-  opened(analystId: string, caseId: string): Promise<void>;
+  /**
+   * `assignedAt`: the case is hers by a transfer at that instant, an assignment turn (as the
+   * assignment's own); the tie-break among analysts with as many open cases reads it.
+   */
+  opened(analystId: string, caseId: string, assignedAt?: string): Promise<void>;
   closed(analystId: string, caseId: string): Promise<void>;
 }
 

@@ -345,12 +345,14 @@ export function transfer(
   const trimmedNote = note?.trim();
   // A supervisor moving someone else's case (leave, overdue): the new analyst learns who did it.
   const by = actor.kind === 'staff' && actor.id !== from ? actor.id : undefined;
+  const at = ctx.now.toISOString();
   return done(
-    { assignee: target.id, assignedAt: ctx.now.toISOString() },
+    { assignee: target.id, assignedAt: at },
     [event(ctx, actor, { type: 'transferred', from, to: target.id })],
     [
       { kind: 'open-count', analystId: from, change: 'closed' },
-      { kind: 'open-count', analystId: target.id, change: 'opened' },
+      // A case handed to her is her turn: the next new case goes to a colleague who has had none.
+      { kind: 'open-count', analystId: target.id, change: 'opened', assignedAt: at },
       {
         kind: 'notify-transfer',
         from,

@@ -225,7 +225,11 @@ export type Effect =
       /** Files the mail that moved it carried: they go to the new analyst, never to the merchant. */
       files?: HandedOverFiles;
     }
-  | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed' }
+  /**
+   * `assignedAt`: the case came to her by a transfer at that instant, which is her turn in the
+   * assignment's "least recently assigned" order (a reopening is no turn: the case was hers).
+   */
+  | { kind: 'open-count'; analystId: string; change: 'opened' | 'closed'; assignedAt?: string }
   /** (Re)arm the reminder and escalation for this due date; older timers find a different date and do nothing. */
   | { kind: 'schedule-timers'; dueAt: string }
   | ({ kind: 'notify-extension' } & ExtensionNews)

@@ -270,6 +270,9 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.cases.must().assignee).toBe('carla');
     expect(w.counter.count('ana')).toBe(0);
     expect(w.counter.count('carla')).toBe(1);
+    // A case handed to her is her assignment turn; ana's is not moved by giving one away.
+    expect(w.counter.turns.get('carla')).toBe(w.clock.now().toISOString());
+    expect(w.counter.turns.has('ana')).toBe(false);
     expect(w.mailer.sent).toHaveLength(1);
     const notice = w.mailer.sent[0]!;
     expect(notice.to).toEqual(['carla@empresa.com.br']);

@@ -372,7 +372,8 @@ describe('transfer', () => {
     expect(t.events).toMatchObject([{ type: 'transferred', from: 'ana', to: 'carla' }]);
     expect(t.effects).toEqual([
       { kind: 'open-count', analystId: 'ana', change: 'closed' },
-      { kind: 'open-count', analystId: 'carla', change: 'opened' },
+      // Her turn in the assignment's "least recently assigned" order.
+      { kind: 'open-count', analystId: 'carla', change: 'opened', assignedAt: NOW },
       { kind: 'notify-transfer', from: 'ana', to: 'carla', note: 'veja o anexo' },
     ]);
   });
