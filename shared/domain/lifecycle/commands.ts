@@ -168,6 +168,8 @@ const LEADING_SEPARATOR = /^[:\-–—]\s*/;
 const AWAITED =
   /^(?:(?:o|a|os|as|pelo|pela|pelos|pelas|por|do|da|dos|das)\s+)?(?:retorno|resposta|respostas|documento|documentos|docs?|comprovantes?|prints?|capturas?|informacao|informacoes|infos?|dados|envio|confirmacao|posicao|contato|lojista|cliente|nota fiscal|nf|nfe|boleto|extrato|videos?|fotos?|arquivos?|anexos?|evidencias?)(?:\s[^?]*)?$/;
 const AWAITED_MAX_WORDS = 12;
+/** A line of a history entry: twelve words, not twelve pasted blocks. */
+const AWAITED_MAX_CHARS = 160;
 
 interface Token {
   text: string;
@@ -221,7 +223,11 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
     case 'wait': {
       if (toks.length === 0) return { kind, line };
       const awaiting = textAfter(rest, toks, 0);
-      if (toks.length > AWAITED_MAX_WORDS || !AWAITED.test(fold(awaiting).replace(/[.!]+$/, ''))) {
+      if (
+        toks.length > AWAITED_MAX_WORDS ||
+        awaiting.length > AWAITED_MAX_CHARS ||
+        !AWAITED.test(fold(awaiting).replace(/[.!]+$/, ''))
+      ) {
         return problem(
           'malformed-command',
           'Na linha do #aguardar vai só o que se aguarda (por exemplo, #aguardar retorno do lojista), e isso não é enviado ao lojista: escreva a mensagem a ele nas linhas de baixo.',

@@ -277,6 +277,8 @@ describe('parseStaffCommands — refused mails', () => {
     ['#aguardar retorno?', 'malformed-command', 'só o que se aguarda'],
     ['#aguardar Olá, Maria. Aguardo o seu retorno.', 'malformed-command', 'não é enviado ao lojista'],
     ['#aguardar envie o comprovante por favor', 'malformed-command', 'nas linhas de baixo'],
+    // A block pasted on the line is no history entry (twelve words, each of any length, would be).
+    [`#aguardar retorno ${'a'.repeat(5_000)}`, 'malformed-command', 'só o que se aguarda'],
     [
       '#aguardar retorno do lojista sobre o estorno que o financeiro ainda não aprovou porque falta a nota',
       'malformed-command',
