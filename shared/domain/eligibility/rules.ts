@@ -342,30 +342,46 @@ const STORE_PAYMENTS = [
  * mesmo assim a loja está fora do ar", "pago caro pela mensalidade e a loja vive caindo", "mesmo
  * pagando o plano, o suporte não responde"): the payment is her argument, the breakage her topic.
  */
+/** What goes wrong all the same, after the plan she pays or is on ("… e a loja está fora do ar"). */
+const AND_YET = [
+  'e mesmo assim a loja',
+  'e ainda assim a loja',
+  'e a loja',
+  'mas a loja',
+  'e minha loja',
+  'e a minha loja',
+  'mas minha loja',
+  'e nao consigo',
+  'mas nao consigo',
+  'e o suporte',
+  'mas o suporte',
+  'e o site',
+  'e o painel',
+  'e o checkout',
+  'e os pedidos',
+  'e nada funciona',
+  // What broke, named ("pago o plano mais caro e o estoque não sincroniza").
+  ...['o estoque', 'a integracao', 'o frete', 'a busca', 'as fotos', 'as imagens', 'o carrinho', 'os produtos'].map(
+    (what) => `e ${what}`,
+  ),
+];
+
 const PAID_AND_YET = [
   ...['pago', 'pagamos', 'pagando', 'paguei'].flatMap((pay) => [
     `${pay} caro`,
     `${pay} tao caro`,
-    ...[
-      'e mesmo assim a loja',
-      'e ainda assim a loja',
-      'e a loja',
-      'mas a loja',
-      'e nao consigo',
-      'mas nao consigo',
-      'e o suporte',
-      'mas o suporte',
-      'e o site',
-      'e o painel',
-      'e o checkout',
-      'e os pedidos',
-      'e nada funciona',
-      // What broke, named ("pago o plano mais caro e o estoque não sincroniza").
-      ...['o estoque', 'a integracao', 'o frete', 'a busca', 'as fotos', 'as imagens', 'o carrinho', 'os produtos'].map(
-        (what) => `e ${what}`,
-      ),
-    ].map((yet) => `${pay} * * ${yet}`),
+    ...AND_YET.map((yet) => `${pay} * * ${yet}`),
   ]),
+  // Round 29: the plan as who she is ("sou do plano Essencial e minha loja está fora do ar"), not
+  // what she asks about; "sou do plano Essencial e quero mudar" still asks (no AND_YET).
+  ...[
+    'sou do plano',
+    'sou cliente do plano',
+    'estou no plano',
+    'tenho o plano',
+    'assino o plano',
+    'uso o plano',
+  ].flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
   'mesmo pagando',
   // The same in Spanish ("pago el plan anual y aun así la tienda está caída").
   ...['pago', 'pagamos', 'pagando'].flatMap((pay) =>
@@ -1840,6 +1856,8 @@ export const RULES: readonly Rule[] = [
       'a loja * culpa da plataforma',
       'a loja * culpa de voces',
       'fiz uma compra * na',
+      // What she bought, named at length, then where ("comprei um jogo de panelas na Casa dos Aromas").
+      'comprei * na',
       'a loja nao devolveu',
       'a loja * nao devolveu',
     ],
@@ -1900,6 +1918,12 @@ export const RULES: readonly Rule[] = [
       'ssl',
       'pacote de',
       'licenca',
+      // The platform's own card machine, bought by the merchant ("comprei a maquininha na Black Friday").
+      'maquininha',
+      'maquina de cartao',
+      'maquina de cartoes',
+      'armazenamento',
+      'mais espaco',
       // A fake site posing as the platform (phishing at the merchant), not a store that cheated a buyer.
       'se passando',
       'se passa por',
@@ -2839,6 +2863,24 @@ export const RULES: readonly Rule[] = [
       'aceita permuta',
       'permuta com voces',
       'em troca da mensalidade',
+      // Round 29: a sale of the platform's, or the discount new clients get, asked for her own fee
+      // ("vi a promoção para novos clientes, consigo o mesmo desconto?"), and a discount to stay.
+      // The discount rule reads any "promoção" in the mail as a promised one (not applied).
+      'consigo o mesmo desconto',
+      'quero o mesmo desconto',
+      'ter o mesmo desconto',
+      'dar o mesmo desconto',
+      'mesmo desconto dos novos',
+      'mesmo desconto que os novos',
+      'mesma promocao para',
+      'essa promocao para mim',
+      'essa promocao tambem',
+      'mesma condicao dos novos',
+      'desconto para renovar',
+      'desconto na renovacao',
+      'desconto para continuar',
+      'desconto para eu continuar',
+      'desconto para nao cancelar',
     ],
     unless: [
       ...NOT_ASKING,
@@ -2846,6 +2888,11 @@ export const RULES: readonly Rule[] = [
       'prometid*',
       'anunciad*',
       'nao quero condicao',
+      // The discount she had, charged in full ("eu tinha o mesmo desconto … e a fatura veio cheia").
+      'tinha o mesmo desconto',
+      'veio cheia',
+      'veio cheio',
+      'valor cheio',
       ...PROMISED_OR_CHARGED,
       // The store's own price lists for its buyers ("o preço especial para atacadistas que
       // configurei", "o grupo de revendedores com preço diferenciado parou").

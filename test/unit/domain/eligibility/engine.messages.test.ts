@@ -7096,3 +7096,45 @@ describe('round 29: the store as a third party, what never came', () => {
     });
   });
 });
+
+// Round 29: the plan named as who she is ("sou do plano Essencial e minha loja está fora do ar") was
+// read as a question about plans; the discount new clients get, asked for her own fee after seeing a
+// "promoção", was read as a promised discount not applied (billing); a product named at length
+// before the store ("comprei um jogo de panelas na Casa dos Aromas") hid the buyer.
+describe('round 29: the plan she is on, a sale asked for, what she bought and where', () => {
+  const STORE = 'João Lima <joao@lojadojoao.com.br>';
+  it.each([
+    ['NO_PRIOR_TICKET', 'Sou do plano Essencial e minha loja está fora do ar desde ontem.', 'topic.billing.plan'],
+    ['NO_PRIOR_TICKET', 'Estou no plano Profissional e o checkout parou de aceitar cartão.', 'topic.billing.plan'],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Vi que vocês estão com promoção para novos clientes. Consigo o mesmo desconto na minha mensalidade?',
+      'scope.commercial.special-condition',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Vocês vão ter alguma promoção de Black Friday no plano anual? Queria um desconto para renovar.',
+      'scope.commercial.special-condition',
+    ],
+  ])('%s: %s', async (outcome, text, rule) => {
+    await check(ruleRow(STORE, outcome as Outcome, 'Oi', text, rule));
+  });
+
+  it('NOT_A_CLIENT: a product named at length before the store', async () => {
+    const text = 'Comprei um jogo de panelas na Casa dos Aromas Utilidades Domésticas Ltda e veio faltando peça.';
+    await check(ruleRow('Maria <maria.f@gmail.com>', 'NOT_A_CLIENT', 'Compra', text, 'client.shopper.text'));
+  });
+
+  it.each([
+    ['BILLING_QUESTION', 'Sou do plano Essencial e quero mudar para o Profissional, como faço?'],
+    ['BILLING_QUESTION', 'Eu tinha o mesmo desconto dos novos clientes e a fatura veio cheia este mês.'],
+    ['BILLING_QUESTION', 'Comprei o plano anual na Black Friday e fui cobrado mensalmente.'],
+    ['NO_PRIOR_TICKET', 'Comprei a maquininha na Black Friday e ela não liga.'],
+    ['NO_PRIOR_TICKET', 'Comprei o domínio na plataforma e ele não aponta para a loja.'],
+    ['NO_PRIOR_TICKET', 'Comprei um tema pago na loja de temas e o layout quebrou no celular.'],
+    ['NO_PRIOR_TICKET', 'Comprei mais espaço de armazenamento na plataforma e as fotos continuam sem subir.'],
+    ['NO_PRIOR_TICKET', 'A promoção que configurei não aparece no carrinho dos clientes.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
