@@ -7138,3 +7138,25 @@ describe('round 29: the plan she is on, a sale asked for, what she bought and wh
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 29, in English: a buyer who names what she bought and from where, her order at a store, what
+// arrived broken, the store not answering — read as a merchant with no ticket, or a billing question.
+describe('round 29: the buyer in English', () => {
+  const BUYER = 'John Miller <john.miller77@gmail.com>';
+  it.each([
+    'Hi, I bought a jacket from Modas Bella two weeks ago and it never arrived. The store does not answer my emails.',
+    'I want a refund for my order at Casa dos Aromas, the product arrived broken.',
+    "I purchased a lamp from Eletro Ponto and the store doesn't reply.",
+  ])('NOT_A_CLIENT: %s', async (text) => {
+    await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'My order', text, 'client.shopper.text'));
+  });
+
+  const STORE = 'Store Owner <contact@newstore.com>';
+  it.each([
+    ['NO_PRIOR_TICKET', 'I bought a premium theme from your theme store and it breaks my checkout.'],
+    ['NO_PRIOR_TICKET', "A customer's order arrived damaged and the shipping label integration shows it as delivered."],
+    ['BILLING_QUESTION', 'I bought the annual plan from you and was charged monthly.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Issue', text, outcome: outcome as Outcome });
+  });
+});
