@@ -1951,6 +1951,23 @@ export const RULES: readonly Rule[] = [
       'our customer',
       'the customer',
       'a customer',
+      // A buyer of hers, reported in the third person ("um cliente abriu reclamação no Procon contra a
+      // loja", "uma compradora reclamou: 'comprei … e nunca recebi'"): the merchant tells it.
+      'cliente abriu',
+      'cliente reclamou',
+      'cliente disse',
+      'cliente fez uma reclamacao',
+      'compradora reclamou',
+      'comprador reclamou',
+      'compradora disse',
+      'comprador disse',
+      // Her store's name used by a fake site ("golpe usando o nome da Loja do João"), cloned.
+      'usando o nome',
+      'usam o nome',
+      'usa o nome',
+      'clonaram',
+      'clonado',
+      'clonada',
       // A fake site posing as the platform (phishing at the merchant), not a store that cheated a buyer.
       'se passando',
       'se passa por',

@@ -7085,6 +7085,7 @@ describe('round 29: the store as a third party, what never came', () => {
     'Fiz uma compra de créditos de SMS na plataforma e não foram creditados.',
     'O cliente disse que o pedido consta como entregue mas não recebeu, e o rastreio está parado.',
     'Um cliente pediu que a loja apague os dados dele, como faço isso pelo painel?',
+    'Estão aplicando golpe usando o nome da Loja do João, um site falso com fotos dos produtos.',
   ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
     await check({
       name: text,
@@ -7092,6 +7093,29 @@ describe('round 29: the store as a third party, what never came', () => {
       subject: 'Problema',
       text,
       outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text'],
+    });
+  });
+});
+
+// Round 29: a buyer of hers reported in the third person, her words quoted: the merchant tells it.
+describe('round 29: her buyer, reported', () => {
+  it.each([
+    [
+      'ACCEPTED',
+      "Chamado 48213. Uma compradora reclamou: 'comprei um vestido na Modas Bella e nunca recebi o produto'. O rastreio da plataforma mostra entregue.",
+    ],
+    [
+      'BILLING_QUESTION',
+      'Um cliente abriu reclamação no Procon contra a loja porque o reembolso da plataforma de pagamento de vocês não caiu para ele.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'Mariana Bella <lojista@modasbella.com.br>',
+      subject: 'Reclamação',
+      text,
+      outcome: outcome as Outcome,
       notRules: ['client.shopper.text'],
     });
   });
