@@ -106,6 +106,15 @@ const SUGGESTIONS: Record<string, string> = {
   prorroga: 'prorrogar',
   prorrogacao: 'prorrogar',
   adiar: 'prorrogar',
+  // Round 29: the verbs of other help desks and of everyday speech.
+  resolver: 'encerrar',
+  resolvido: 'encerrar',
+  finalizado: 'encerrar',
+  esperando: 'aguardar',
+  encaminhar: 'transferir',
+  repassar: 'transferir',
+  estender: 'prorrogar',
+  prazo: 'prorrogar',
 };
 
 /**
@@ -133,7 +142,8 @@ const STAFF_REF = /^[a-z0-9][a-z0-9._+-]{0,63}(@[a-z0-9.-]{1,255})?$/;
 /** A word of a person's name, folded ("d'avila", "ana-maria"). */
 const NAME_WORD = /^[a-z][a-z'’.-]{0,39}$/;
 /** "para a Carla", "pro Bruno", as people say whom they hand a case to. */
-const TRANSFER_LEAD = /^(?:para|pra|pro|p\/)\s+(?:(?:a|o)\s+)?/;
+/** "para a Carla", "pro Bruno", "à Carla", "ao Bruno" (folded: "a carla"): the words before her name. */
+const TRANSFER_LEAD = /^(?:(?:para|pra|pro|p\/)\s+(?:(?:a|o)\s+)?|(?:a|o|ao)\s+(?=\S))/;
 const MAX_NAME_WORDS = 6;
 
 /**
@@ -159,7 +169,11 @@ const UNIT_WORDS = new Set(['dia', 'dias', 'du', 'util', 'uteis']);
 /** Words people put before the number of days. */
 const DAYS_LEAD_WORDS = new Set(['por', 'mais', '+']);
 /** "5du", "5d", "5dias": the unit written against the number. */
-const ATTACHED_UNIT = /^(\d{1,3})(?:du|d|dias?)[.,:]?$/i;
+const ATTACHED_UNIT = /^\+?(\d{1,3})(?:du|d|dias?)?[.,:]?$/i;
+/** "5 (cinco) dias úteis": the number written out again, in parentheses, as contracts write it. */
+const NUMBER_IN_WORDS = /^\(\p{L}+\)[.,:]?$/u;
+/** A reason written in parentheses, "(aguardando o banco)": the words, without them. */
+const PARENTHESIZED = /^\((.*)\)$/s;
 const LEADING_SEPARATOR = /^[:\-–—]\s*/;
 /**
  * What `#aguardar` may name on its line: what the office waits for ("retorno do lojista",
@@ -221,8 +235,9 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
   const toks = tokens(rest);
   switch (kind) {
     case 'wait': {
-      if (toks.length === 0) return { kind, line };
       const awaiting = textAfter(rest, toks, 0);
+      // "#aguardar." ends a sentence: nothing is named.
+      if (/^[\p{P}\s]*$/u.test(awaiting)) return { kind, line };
       if (
         toks.length > AWAITED_MAX_WORDS ||
         awaiting.length > AWAITED_MAX_CHARS ||
@@ -237,7 +252,8 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       return { kind, awaiting, line };
     }
     case 'note':
-      return { kind, text: rest.trim(), line };
+      // "#nota interna: …": the kind of note, not its first word.
+      return { kind, text: rest.trim().replace(/^intern[ao]\s*[:\-–—]\s*/i, ''), line };
     case 'transfer': {
       const target = transferReference(rest);
       if (target === undefined) {
@@ -266,10 +282,12 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
         return problem('invalid-days', extensionDaysProblem(options.maxExtensionBusinessDays), line);
       }
       let consumed = lead + 1;
+      if (NUMBER_IN_WORDS.test(toks[consumed]?.text ?? '')) consumed++;
       while (consumed < toks.length && UNIT_WORDS.has(fold(toks[consumed]?.text ?? '').replace(/[.,:]$/, ''))) {
         consumed++;
       }
-      const reason = textAfter(rest, toks, consumed);
+      const written = textAfter(rest, toks, consumed);
+      const reason = (PARENTHESIZED.exec(written)?.[1] ?? written).trim();
       if (reason === '') {
         return problem('missing-reason', 'Informe o motivo da prorrogação: o lojista será avisado dele.', line);
       }
@@ -319,7 +337,7 @@ const CATEGORY_PHRASES: ReadonlyArray<readonly [readonly string[], CloseCategory
   [['resolvida'], 'resolvido'],
 ];
 const LONGEST_CATEGORY = Math.max(...CATEGORY_PHRASES.map(([words]) => words.length));
-const TRAILING_PUNCTUATION = /[.,:;]+$/;
+const TRAILING_PUNCTUATION = /[.,:;!]+$/;
 
 /** The category at the start of `#encerrar`'s words, and how many tokens it took (the rest is the summary). */
 function closeCategory(toks: readonly Token[]): { category: CloseCategory; consumed: number } | undefined {

@@ -106,6 +106,20 @@ describe('parseStaffCommands — valid commands', () => {
     ['#prorrogar 5du aguardando o banco', { kind: 'extend', businessDays: 5, reason: 'aguardando o banco' }],
     ['#prorrogar 2d: retorno da logística', { kind: 'extend', businessDays: 2, reason: 'retorno da logística' }],
     ['#prorrogar 5 dias por causa do feriado', { kind: 'extend', businessDays: 5, reason: 'por causa do feriado' }],
+    // Round 29: the number written out again, as contracts do; a reason in parentheses; "+5".
+    [
+      '#prorrogar 5 (cinco) dias úteis - aguardando o financeiro',
+      { kind: 'extend', businessDays: 5, reason: 'aguardando o financeiro' },
+    ],
+    ['#prorrogar 5 dias uteis (aguardando o banco)', { kind: 'extend', businessDays: 5, reason: 'aguardando o banco' }],
+    ['#prorrogar +5 aguardando o banco', { kind: 'extend', businessDays: 5, reason: 'aguardando o banco' }],
+    ['#encerrar resolvido!', { kind: 'close', category: 'resolvido', summary: '' }],
+    ['#transferir a Carla', { kind: 'transfer', to: 'carla' }],
+    ['#transferir à Carla Nascimento', { kind: 'transfer', to: 'carla nascimento' }],
+    ['#transferir ao Bruno', { kind: 'transfer', to: 'bruno' }],
+    ['#nota interna: cliente VIP, não prometer prazo', { kind: 'note', text: 'cliente VIP, não prometer prazo' }],
+    ['#aguardar.', { kind: 'wait' }],
+    ['#aguardar!', { kind: 'wait' }],
   ])('%s', (line, expected) => {
     const result = ok(parse(`${line}\n\nTexto da resposta.`));
     expect(result.commands).toHaveLength(1);
@@ -266,6 +280,9 @@ describe('parseStaffCommands — refused mails', () => {
   it.each([
     ['#fechar procedente', 'unknown-command', 'Você quis dizer “#encerrar”?'],
     ['#prorrogação 5 motivo', 'unknown-command', '#prorrogar'],
+    ['#encaminhar bruno', 'unknown-command', 'Você quis dizer “#transferir”?'],
+    ['#resolvido', 'unknown-command', 'Você quis dizer “#encerrar”?'],
+    ['#prorrogar 5 (cinco)', 'missing-reason', 'motivo'],
     ['#encerra procedente', 'unknown-command', '#encerrar'],
     ['#status solved', 'unknown-command', 'Comando desconhecido: “#status”.'],
     ['#encerrar', 'invalid-category', 'procedente, improcedente, parcial, resolvido, nao-resolvido'],
