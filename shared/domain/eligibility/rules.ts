@@ -1858,6 +1858,28 @@ export const RULES: readonly Rule[] = [
       'fiz uma compra * na',
       // What she bought, named at length, then where ("comprei um jogo de panelas na Casa dos Aromas").
       'comprei * na',
+      // What she paid a store and got, or not; what it will not exchange; her Pix or boleto for it.
+      'paguei * num produto',
+      'paguei * em um produto',
+      'paguei * por um produto',
+      'num produto da loja',
+      // Never "a loja não troca" alone: her storefront that will not change a banner.
+      'a loja nao troca o produto',
+      'a loja nao troca meu',
+      'a loja nao troca minha',
+      'a loja * nao troca o produto',
+      'a loja * nao troca meu',
+      'a loja * nao quer trocar',
+      'a loja * nao quer devolver',
+      'a loja * nao quer reembolsar',
+      'a loja * nao aceita a troca',
+      'que eu comprei veio',
+      'que eu comprei chegou',
+      'que eu comprei nao',
+      'fiz o pix * para loja',
+      'fiz o pix * para a loja',
+      'paguei o boleto da compra',
+      'boleto da minha compra',
       // The same buyer in English: what she bought and from where, her order at a store, what came.
       'i bought * from',
       'i purchased * from',

@@ -7098,6 +7098,31 @@ describe('round 29: the store as a third party, what never came', () => {
   });
 });
 
+// Round 29, written fast: what she paid a store for and did not get, what it will not exchange, her
+// Pix or boleto for the purchase — read as a merchant with no ticket or a billing question.
+describe('round 29: the buyer, written fast', () => {
+  const BUYER = 'Bia <bia.rocha2001@gmail.com>';
+  it.each([
+    'quero meu dinheiro de volta, paguei 200 reais num produto da loja eletro ponto e não veio',
+    'o produto q eu comprei veio diferente da foto, a loja não troca',
+    'meu fone quebrou na garantia e a loja eletro ponto não quer trocar, o que faço?',
+    'fiz o pix pra loja Casa dos Aromas e o pedido continua aguardando pagamento',
+    'paguei o boleto da compra na Eletro Ponto e o pedido foi cancelado',
+  ])('NOT_A_CLIENT: %s', async (text) => {
+    await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'ajuda', text, 'client.shopper.text'));
+  });
+
+  const STORE = 'João Lima <joao@lojadojoao.com.br>';
+  it.each([
+    ['NO_PRIOR_TICKET', 'A loja não troca o banner quando eu salvo no editor.'],
+    ['NO_PRIOR_TICKET', 'Fiz o pix para a loja de temas e o tema não foi liberado.'],
+    ['BILLING_QUESTION', 'Paguei o boleto da compra do plano anual e não liberou.'],
+    ['NO_PRIOR_TICKET', 'O cliente disse que o produto que ele comprou veio errado e o módulo de trocas não abre.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
+
 // Round 29: a buyer of hers reported in the third person, her words quoted: the merchant tells it.
 describe('round 29: her buyer, reported', () => {
   it.each([
