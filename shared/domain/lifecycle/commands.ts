@@ -597,8 +597,11 @@ function withoutTrailingDisclaimers(text: string): string {
 }
 
 /** A closing left alone at the end of the answer: the office's mail closes with its own. */
-const VALEDICTION_LINE =
-  /^(?:att|atte|atenciosamente|cordialmente|abs|abracos?|um abraco|saudacoes|respeitosamente|grata|grato|obrigad[ao]|muito obrigad[ao])[.,!]*$/;
+const VALEDICTION_WORDS =
+  'att|atte|atenciosamente|cordialmente|abs|abracos?|um abraco|saudacoes|respeitosamente|grata|grato|obrigad[ao]|muito obrigad[ao]';
+const VALEDICTION_LINE = new RegExp(`^(?:${VALEDICTION_WORDS})[.,!]*$`);
+/** The closing and her name on one line ("Att. Ana Souza", "Abs, Ana"): what is left is her name. */
+const VALEDICTION_BEFORE_NAME = new RegExp(`^(?:${VALEDICTION_WORDS})[.,!]*\\s+`);
 
 /** How far up a signature block may start, in non-empty lines, and how long its lines are. */
 const SIGNATURE_MAX_LINES = 6;
@@ -621,7 +624,9 @@ function withoutSignatureOf(text: string, name: string): string {
     seen++;
     if (line.length > SIGNATURE_LINE_MAX_CHARS) return text;
     // An HTML signature drawn as a table reads "| Ana Lima" when its first cell was the logo.
-    const n = foldLine(line).replace(/^(?:\|\s*)+/, '');
+    const n = foldLine(line)
+      .replace(/^(?:\|\s*)+/, '')
+      .replace(VALEDICTION_BEFORE_NAME, '');
     const rest = n.startsWith(full) ? n.slice(full.length) : undefined;
     // Her name alone, with a surname more, or followed by a role: "Ana Lima Souza", "Ana Lima | Analista".
     if (

@@ -501,6 +501,9 @@ describe('freshStaffText — what the analyst wrote now', () => {
     ['a middle initial', 'Resolvido.\n\nAtt.,\nAna P. Lima\nOuvidoria | Loja Exemplo\n(11) 4000-1234', 'Resolvido.'],
     ['a middle name and a particle, then a role', 'Resolvido.\n\nAna Paula de Lima | Analista', 'Resolvido.'],
     ['a title before her name', 'Resolvido.\n\nDra. Ana Lima\nOuvidoria', 'Resolvido.'],
+    // The closing and her name on one line.
+    ['"Att. Ana Lima"', 'Resolvido, Maria.\n\nAtt. Ana Lima', 'Resolvido, Maria.'],
+    ['"Abs, Ana" then her role', 'Resolvido, Maria.\n\nAbs, Ana\nOuvidoria', 'Resolvido, Maria.'],
   ])('cuts the writer’s own signature block: %s', (_what, text, expected) => {
     expect(freshStaffText(text, ANA)).toBe(expected);
   });
@@ -525,6 +528,7 @@ describe('freshStaffText — what the analyst wrote now', () => {
       'Prezada, o comprovante do repasse segue em anexo.\n\nPor se tratar de dados bancários confidenciais, ele foi enviado apenas ao e-mail do destinatário cadastrado na conta.',
     ],
     ['"antes de imprimir" in an instruction', 'Resolvido.\n\nAntes de imprimir a nova fatura, confira o CNPJ.'],
+    ['a thanks to the merchant by her name', 'Resolvido.\n\nObrigada, Maria Souza'],
   ])('keeps the text when it is no signature of hers: %s', (_what, text) => {
     expect(freshStaffText(text, ANA)).toBe(text);
   });
