@@ -1747,6 +1747,10 @@ export const RULES: readonly Rule[] = [
       'no recibi mi pedido',
       'tienda que usa su plataforma',
       'tienda que usa la plataforma',
+      // Round 29: what she paid a store and never got ("pagué por transferencia a la tienda X").
+      'pague * a la tienda',
+      'nunca recibi mi pedido',
+      'nunca recibi el producto',
       'i bought * from * store',
       'i bought * from * shop',
       'i bought * on * store',

@@ -7190,12 +7190,14 @@ describe('round 29: the plan she is on, a sale asked for, what she bought and wh
 
 // Round 29, in English: a buyer who names what she bought and from where, her order at a store, what
 // arrived broken, the store not answering — read as a merchant with no ticket, or a billing question.
-describe('round 29: the buyer in English', () => {
+describe('round 29: the buyer in English and Spanish', () => {
   const BUYER = 'John Miller <john.miller77@gmail.com>';
   it.each([
     'Hi, I bought a jacket from Modas Bella two weeks ago and it never arrived. The store does not answer my emails.',
     'I want a refund for my order at Casa dos Aromas, the product arrived broken.',
     "I purchased a lamp from Eletro Ponto and the store doesn't reply.",
+    'Pagué por transferencia a la tienda Eletro Ponto y nunca me enviaron nada.',
+    'Hace un mes que pagué y nunca recibí mi pedido de la tienda Modas Bella.',
   ])('NOT_A_CLIENT: %s', async (text) => {
     await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'My order', text, 'client.shopper.text'));
   });
@@ -7205,6 +7207,7 @@ describe('round 29: the buyer in English', () => {
     ['NO_PRIOR_TICKET', 'I bought a premium theme from your theme store and it breaks my checkout.'],
     ['NO_PRIOR_TICKET', "A customer's order arrived damaged and the shipping label integration shows it as delivered."],
     ['BILLING_QUESTION', 'I bought the annual plan from you and was charged monthly.'],
+    ['BILLING_QUESTION', 'Pagué la suscripción anual y no me enviaron la factura.'],
   ])('guard — %s: %s', async (outcome, text) => {
     await check({ name: text, from: STORE, subject: 'Issue', text, outcome: outcome as Outcome });
   });
