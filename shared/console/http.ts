@@ -27,7 +27,12 @@ import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
 import { extensionDaysProblem } from '../domain/lifecycle/deadlines';
-import { MAX_CONSOLE_TEXT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS } from '../domain/lifecycle/machine';
+import {
+  AWAITED_MAX_CHARS,
+  MAX_CONSOLE_TEXT_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_REASON_CHARS,
+} from '../domain/lifecycle/machine';
 import { groupedPtBr } from '../domain/count';
 import {
   CLOSE_CATEGORIES,
@@ -160,7 +165,7 @@ const REPEATED_WITH_CHANGES_PT =
   'Para enviar o texto novo, use o formulário abaixo.';
 
 /** The form fields an analyst writes (the answer, the closing summary, the extension's reason). */
-const WRITTEN_FIELDS = ['texto', 'resumo', 'motivo'] as const;
+const WRITTEN_FIELDS = ['texto', 'resumo', 'motivo', 'aguardando'] as const;
 
 /**
  * A console form's body: its longest text percent-encoded at the worst (4 UTF-8 bytes a character,
@@ -186,6 +191,7 @@ const FIELD_LIMITS: Record<
   // One closing, one extension: a summary or a reason cannot be split in two.
   resumo: { max: () => MAX_REASON_CHARS, name: 'O resumo', advice: 'Encurte-o.' },
   motivo: { max: () => MAX_REASON_CHARS, name: 'O motivo', advice: 'Encurte-o.' },
+  aguardando: { max: () => AWAITED_MAX_CHARS, name: 'O que se aguarda', advice: 'Encurte-o; detalhes vão numa nota.' },
 };
 
 /**
@@ -707,8 +713,11 @@ export function commandsOf(
     case 'note':
       if (!text) return { problem: 'Escreva a nota antes de registrar.' };
       return ok([{ kind: 'note', text: '', line: '#nota' }], text);
-    case 'wait':
-      return ok([{ kind: 'wait', line: '#aguardar' }], '');
+    case 'wait': {
+      // What the case waits for, for the history only (never sent): one line as a reader sees it.
+      const awaiting = normalizeLine(form.get('aguardando') ?? '');
+      return ok([{ kind: 'wait', ...(awaiting ? { awaiting } : {}), line: '#aguardar' }], '');
+    }
     case 'extend': {
       const days = Number(form.get('dias'));
       const reason = (form.get('motivo') ?? '').trim();

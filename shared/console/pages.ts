@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { extensionDaysHint } from '../domain/lifecycle/deadlines';
-import { assignedEvent } from '../domain/lifecycle/machine';
+import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
 import {
   CLOSE_CATEGORIES,
@@ -391,6 +391,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
       <button type="submit">Registrar nota</button></fieldset></form>`);
   if (actions.has('wait'))
     forms.push(html`${open('wait', 'Aguardar o lojista')}
+      <label for="w-aguardando">O que se aguarda (opcional; fica só no histórico)</label><input id="w-aguardando" name="aguardando" maxlength="${AWAITED_MAX_CHARS}"${value('wait', 'aguardando')}>
       <button type="submit">Marcar como aguardando o lojista</button></fieldset></form>`);
   if (actions.has('extend'))
     forms.push(html`${open('extend', 'Prorrogar o prazo')}

@@ -39,6 +39,7 @@
  */
 import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
+import { AWAITED_MAX_CHARS } from './machine';
 import { staffGreeting } from '../staff';
 import { CLOSE_CATEGORIES, type CloseCategory, type StaffProblem } from './types';
 
@@ -182,8 +183,6 @@ const LEADING_SEPARATOR = /^[:\-–—]\s*/;
 const AWAITED =
   /^(?:(?:o|a|os|as|pelo|pela|pelos|pelas|por|do|da|dos|das)\s+)?(?:retorno|resposta|respostas|documento|documentos|docs?|comprovantes?|prints?|capturas?|informacao|informacoes|infos?|dados|envio|confirmacao|posicao|contato|lojista|cliente|nota fiscal|nf|nfe|boleto|extrato|videos?|fotos?|arquivos?|anexos?|evidencias?)(?:\s[^?]*)?$/;
 const AWAITED_MAX_WORDS = 12;
-/** A line of a history entry: twelve words, not twelve pasted blocks. */
-const AWAITED_MAX_CHARS = 160;
 
 interface Token {
   text: string;

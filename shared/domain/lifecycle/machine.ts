@@ -59,6 +59,9 @@ const utf8Bytes = (text: string): number => new TextEncoder().encode(text).lengt
 
 /** Reasons and summaries end up in mail subjects' neighbourhood and in reports: keep them short. */
 export const MAX_REASON_CHARS = 500;
+
+/** What `#aguardar` names ("retorno do lojista"): a line of a history entry, not pasted blocks. */
+export const AWAITED_MAX_CHARS = 160;
 /**
  * The longest text the console sends in one form (an answer, a closing message, a transfer note):
  * the staff mails cut what they relay at this size (messages.ts), so a longer one would not reach
@@ -197,7 +200,10 @@ export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext, 
     return refuse('wrong-state', 'O caso já está aguardando o lojista.', '#aguardar');
   }
   return done({ status: 'WAITING_MERCHANT' }, [
-    event(ctx, actor, { type: 'waiting-merchant', ...(awaiting ? { awaiting } : {}) }),
+    event(ctx, actor, {
+      type: 'waiting-merchant',
+      ...(awaiting ? { awaiting: cutBetweenCharacters(awaiting, AWAITED_MAX_CHARS) } : {}),
+    }),
   ]);
 }
 

@@ -740,6 +740,24 @@ describe('serveConsole — actions', () => {
     expect(commandsOf('extend', form, max)).toEqual({ problem });
   });
 
+  // The wait form's optional line: what the case waits for, for the history only (never sent).
+  it.each([
+    ['', [{ kind: 'wait', line: '#aguardar' }]],
+    ['  retorno do lojista  ', [{ kind: 'wait', awaiting: 'retorno do lojista', line: '#aguardar' }]],
+    ['prints\u202e do erro\n', [{ kind: 'wait', awaiting: 'prints do erro', line: '#aguardar' }]],
+  ])('the wait form with "%s" as what is awaited', (aguardando, commands) => {
+    expect(commandsOf('wait', new URLSearchParams({ aguardando }), 30)).toEqual({
+      parsed: { ok: true, commands, body: '' },
+      body: '',
+    });
+  });
+
+  it('what is awaited over its limit is refused, not cut', () => {
+    expect(commandsOf('wait', new URLSearchParams({ aguardando: 'retorno '.repeat(30) }), 30)).toEqual({
+      problem: 'O que se aguarda tem 239 caracteres; o limite é 160. Encurte-o; detalhes vão numa nota.',
+    });
+  });
+
   // A browser sends a textarea's line breaks as CRLF; the text kept and relayed has LF: a break is one
   // character, so a text within the limit as the analyst wrote it is not refused for its paragraphs.
   const PARAGRAPH = 'Seguem os detalhes da análise do estorno e da cobrança em dobro de novembro.';

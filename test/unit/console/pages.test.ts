@@ -384,6 +384,12 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain(says);
   });
 
+  it('the wait form asks what is awaited, optional and labelled, for the history only', () => {
+    const page = casePage(frame, { c: workCase(), survey: null, actions: new Set(['wait' as const]) }, now);
+    expect(page).toContain('<label for="w-aguardando">O que se aguarda (opcional; fica só no histórico)</label>');
+    expect(page).toMatch(/<input id="w-aguardando" name="aguardando" maxlength="160">/);
+  });
+
   it.each([
     { max: 1, label: 'Dias úteis (1 dia útil)' },
     { max: 30, label: 'Dias úteis (1 a 30 dias úteis)' },

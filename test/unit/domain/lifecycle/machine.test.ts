@@ -295,6 +295,13 @@ describe('addNote', () => {
     }
   });
 
+  it('keeps what the case waits for to a line of the history', () => {
+    const t = okOf(awaitMerchant(workCase({ status: 'IN_PROGRESS' }), ana, ctx, `retorno ${'🙏'.repeat(200)}`));
+    const awaiting = (t.events[0] as { awaiting: string }).awaiting;
+    expect(awaiting.length).toBeLessThanOrEqual(160);
+    expect(awaiting).toMatch(/^retorno (?:🙏)+$/u);
+  });
+
   it('refuses an empty note; caps a huge one', () => {
     expect(refusalOf(addNote(workCase(), ana, ' ', ctx)).code).toBe('empty-note');
     const t = okOf(addNote(workCase(), ana, 'x'.repeat(50_000), ctx));
