@@ -1250,6 +1250,13 @@ export const RULES: readonly Rule[] = [
       'recebemos sua mensagem e retornaremos',
       'recebemos a sua mensagem e responderemos',
       'recebemos a sua mensagem e retornaremos',
+      // Round 29: the same said of her e-mail or her contact ("Recebemos seu e-mail e responderemos em
+      // até 24 horas úteis"), or of an answer "em breve".
+      ...['seu e-mail', 'o seu e-mail', 'seu email', 'o seu email', 'seu contato', 'o seu contato'].flatMap((what) =>
+        ['e responderemos', 'e retornaremos', 'e em breve'].map((then) => `recebemos ${what} ${then}`),
+      ),
+      'recebemos sua mensagem e em breve',
+      'recebemos a sua mensagem e em breve',
       'gracias por contactarnos, te responderemos',
       'gracias por tu mensaje, te responderemos',
       'thanks for reaching out, we will get back',
@@ -1365,6 +1372,13 @@ export const RULES: readonly Rule[] = [
       'me respondeu',
       'recebi',
       'recebo',
+      // "o suporte só manda 'recebemos seu e-mail…'": what they keep sending her.
+      'so manda',
+      'so mandam',
+      'so envia',
+      'so enviam',
+      'so responde',
+      'so respondem',
       'dizendo',
       'diz que',
       'disseram',

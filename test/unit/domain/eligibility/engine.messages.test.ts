@@ -5135,6 +5135,19 @@ describe('round 21: an acknowledgement or absence notice says only that an answe
       'Re: Ouvidoria',
       'Estoy de vacaciones hasta el 6 de enero. Responderé su correo a mi regreso.',
     ],
+    // Round 29: a store's helpdesk acknowledging her e-mail, not her message.
+    [
+      'a store helpdesk acknowledging the e-mail',
+      'Atendimento Loja do João <atendimento@lojadojoao.com.br>',
+      'Re: Ouvidoria',
+      'Obrigado pelo contato! Recebemos seu e-mail e responderemos em até 24 horas úteis. Equipe Loja do João',
+    ],
+    [
+      'an acknowledgement of her contact, answer soon',
+      'SAC Casa Verde <sac@casaverde.com.br>',
+      'Re: Ouvidoria',
+      'Olá! Recebemos o seu contato e em breve um de nossos atendentes vai responder.',
+    ],
   ] as const)('%s', async (name, from, subject, text) => {
     await check({ name, from, subject, text, outcome: 'NO_PRIOR_TICKET', rule: 'auto.machine-generated.text' });
   });
@@ -5147,6 +5160,10 @@ describe('round 21: an acknowledgement or absence notice says only that an answe
     [
       'a merchant’s own store acknowledgement not going out',
       'O e-mail automático da minha loja, "recebemos sua mensagem e responderemos em breve", parou de sair para os clientes.',
+    ],
+    [
+      'a merchant quoting the support’s acknowledgement of her e-mail (round 29)',
+      'O suporte só manda "recebemos seu e-mail e responderemos em até 48 horas" e nunca responde. O checkout parou.',
     ],
   ] as const)('%s', async (name, text) => {
     await check({
