@@ -1876,6 +1876,11 @@ export const RULES: readonly Rule[] = [
       'fiz uma compra * na',
       // What she bought, named at length, then where ("comprei um jogo de panelas na Casa dos Aromas").
       'comprei * na',
+      // …or through the store's app, site or social page ("comprei um tênis pelo aplicativo da loja X").
+      ...['aplicativo', 'app', 'site', 'instagram', 'whatsapp'].flatMap((where) => [
+        `comprei pelo ${where}`,
+        `comprei * pelo ${where}`,
+      ]),
       // What she paid a store and got, or not; what it will not exchange; her Pix or boleto for it.
       'paguei * num produto',
       'paguei * em um produto',
@@ -1980,6 +1985,14 @@ export const RULES: readonly Rule[] = [
       'maquina de cartoes',
       'armazenamento',
       'mais espaco',
+      // An app or layout she bought and installed in her store ("comprei um app que instalei na loja").
+      'comprei um aplicativo',
+      'comprei o aplicativo',
+      'comprei um app',
+      'comprei o app',
+      'instalei',
+      'contratei',
+      'layout',
       // In English: what a merchant buys from the platform, and her customer's order.
       'theme',
       'app store',

@@ -7125,6 +7125,7 @@ describe('round 29: the buyer, written fast', () => {
     'meu fone quebrou na garantia e a loja eletro ponto não quer trocar, o que faço?',
     'fiz o pix pra loja Casa dos Aromas e o pedido continua aguardando pagamento',
     'paguei o boleto da compra na Eletro Ponto e o pedido foi cancelado',
+    'Comprei um tênis pelo aplicativo da loja Modas Bella e nunca recebi.',
   ])('NOT_A_CLIENT: %s', async (text) => {
     await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'ajuda', text, 'client.shopper.text'));
   });
@@ -7135,6 +7136,8 @@ describe('round 29: the buyer, written fast', () => {
     ['NO_PRIOR_TICKET', 'Fiz o pix para a loja de temas e o tema não foi liberado.'],
     ['BILLING_QUESTION', 'Paguei o boleto da compra do plano anual e não liberou.'],
     ['NO_PRIOR_TICKET', 'O cliente disse que o produto que ele comprou veio errado e o módulo de trocas não abre.'],
+    ['NO_PRIOR_TICKET', 'Comprei um app que instalei na loja e ele derrubou o checkout.'],
+    ['NO_PRIOR_TICKET', 'Comprei um layout novo na loja de temas e as fotos ficaram cortadas.'],
   ])('guard — %s: %s', async (outcome, text) => {
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
