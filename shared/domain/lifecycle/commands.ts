@@ -72,7 +72,10 @@ export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
     usage: '#aguardar [o que se aguarda]',
     what: 'envia a resposta (se houver texto) e marca o caso como aguardando o lojista; o que vem na linha (por exemplo, “retorno do lojista”) fica só no histórico',
   },
-  { usage: '#nota [texto]', what: 'registra uma nota interna; nada é enviado ao lojista' },
+  {
+    usage: '#nota [texto]',
+    what: 'registra uma nota interna; nada é enviado ao lojista — salvo uma resposta abaixo que comece saudando-o (“Olá, Maria,”): ela vai ao lojista, e a nota é o texto da linha do #nota',
+  },
   {
     usage: '#transferir <identificador ou nome da pessoa>',
     what: 'passa o caso a outra pessoa da equipe; o texto vai a ela como nota interna',

@@ -229,6 +229,31 @@ function addressesByName(first: string, merchantName: string | undefined): boole
 const NAMES_SOMEONE_ELSE =
   /^, (?:a|o|nossa|nosso) (?:analista|atendente|responsavel|gerente|supervisora?|coordenadora?|colega|consultora?|especialista|tecnica|tecnico|agente)(?![a-z0-9])[^,.!?:;]{0,40},/;
 
+/**
+ * A salutation the office writes only to a merchant, never to a colleague: "Prezada Sra. Fernanda,",
+ * "Prezado cliente,", "Estimada Maria:", "Dear Mr. Smith," (on normalised text, a line of its own).
+ */
+const FORMAL_SALUTATION = /^(?:prezad[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
+
+/**
+ * Whether a text opens by greeting the merchant herself: her first name (as greetingName reads it)
+ * after a greeting ("Olá, Maria", "Bom dia Maria!"), her name opening the line ("Maria, o estorno…"),
+ * or a formal salutation. Stricter than letterParts' `greets`: "Oi Carla," and "Bom dia, pessoal"
+ * greet alike, but may be written to a colleague — the text under a `#nota` is read as her answer
+ * only on this (plan.ts), since an internal note relayed to her is the worse mistake.
+ */
+export function greetsMerchant(body: string, merchantName: string | undefined): boolean {
+  const firstLine = body.split(/\r\n?|\n/).find((line) => line.trim() !== '') ?? '';
+  const first = normalize(firstLine).replace(LIST_MARKER, '');
+  if (first.length <= SALUTATION_MAX_CHARS && FORMAL_SALUTATION.test(first)) return true;
+  if (addressesByName(first, merchantName)) return true;
+  const greeting = OPENING_GREETING.exec(first);
+  const firstName = normalize(greetingName(merchantName) ?? '').split(' ')[0] ?? '';
+  if (greeting === null || firstName.length < 2) return false;
+  const rest = first.slice(greeting[0].length).replace(/^[\s,!]+/, '');
+  return rest.startsWith(firstName) && !/^[a-z0-9]/.test(rest.slice(firstName.length));
+}
+
 /** How many of a text's last lines are read for a closing: a formula, a name, a role, a phone. */
 const CLOSING_LINES = 4;
 

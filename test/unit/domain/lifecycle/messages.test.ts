@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
 import {
+  greetsMerchant,
   letterParts,
   renderAnswerToMerchant,
   renderClosingMail,
@@ -233,6 +234,34 @@ describe('lifecycle mails', () => {
     ['Ana, o estorno foi pedido.', 'Ana Paula', true],
   ] as const)('letterParts(%j) with the merchant %j → greets %s', (body, name, greets) => {
     expect(letterParts(body, localConfig, name).greets).toBe(greets);
+  });
+
+  it.each([
+    // Her, by her first name after a greeting, or her name opening the line.
+    ['Olá Maria, a integração foi corrigida pela equipe de produto.', 'Maria Souza', true],
+    ['Olá, Maria! Tudo bem?', 'Maria Souza', true],
+    ['Bom dia Maria. Pedimos o estorno.', 'Maria Souza', true],
+    ['boa tarde, maria aparecida, o repasse sai amanhã', 'Maria Aparecida', true],
+    ['Oi Maria tudo bem? Seguem os dados.', 'Maria Souza', true],
+    ['1. Olá, João! Verifiquei o pedido.', 'João Pedro', true],
+    ['Maria, o estorno foi pedido.', 'Maria Souza', true],
+    ['Hola Lucía, ya hicimos el reembolso.', 'Lucía Gómez', true],
+    ['\n\nHi Sarah, your refund was issued.', 'Sarah Jones', true],
+    // A formal salutation the office writes only to a merchant, with or without her name.
+    ['Prezada Sra. Fernanda,', undefined, true],
+    ['Prezado cliente,', 'Maria Souza', true],
+    ['Estimada Lucía:', undefined, true],
+    // A greeting that may be to a colleague: not her.
+    ['Oi Carla, pode assumir este caso amanhã?', 'Maria Souza', false],
+    ['Bom dia, pessoal! Lojista ligou de novo.', 'Maria Souza', false],
+    ['Olá, tudo bem? Lojista ligou.', 'Maria Souza', false],
+    ['Olá equipe, ERP aplicou o hotfix.', undefined, false],
+    ['Olá Mariana, a fatura segue.', 'Maria Souza', false],
+    ['Cara Carla, veja a fatura.', 'Maria Souza', false],
+    ['Lojista ligou, pediu retorno hoje.', 'Maria Souza', false],
+    ['Maria ligou de novo, pediu retorno.', 'Maria Souza', false],
+  ] as const)('greetsMerchant(%j, %j) → %s', (body, name, expected) => {
+    expect(greetsMerchant(body, name)).toBe(expected);
   });
 
   it('an answer calling her by name is relayed without the office’s "Olá, <name>," above it', () => {
