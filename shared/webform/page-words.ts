@@ -58,6 +58,8 @@ export interface PageWords {
     threatNote: string;
     /** Her text announces a file and the form sent none (attachment-mention.ts): how to send it. */
     missingAttachment: string;
+    /** The same form sent again with files its case does not hold: above their names, and how to send them. */
+    filesNotAdded: readonly [before: string, after: string];
   };
   survey: {
     title: string;
@@ -148,6 +150,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         'Um arquivo com ameaça fica em quarentena: ninguém da equipe vai abri-lo. Enviamos orientações para o seu e-mail.',
       missingAttachment:
         'A sua mensagem menciona um anexo, mas nenhum arquivo veio com o formulário. Para enviá-lo, responda ao e-mail de confirmação com o arquivo anexado, mantendo o número do protocolo no assunto.',
+      filesNotAdded: [
+        'Este formulário já tinha sido recebido há pouco, com o mesmo texto, e os arquivos deste novo envio não foram acrescentados ao caso:',
+        'Para enviá-los, responda ao e-mail de confirmação com os arquivos anexados, mantendo o número do protocolo no assunto.',
+      ],
       nextSteps: 'Próximos passos',
       steps: [
         [
@@ -254,6 +260,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         'Un archivo con una amenaza queda en cuarentena: nadie del equipo lo abrirá. Le enviamos orientaciones a su correo.',
       missingAttachment:
         'Su mensaje menciona un archivo adjunto, pero el formulario no trajo ningún archivo. Para enviarlo, responda al correo de confirmación con el archivo adjunto, manteniendo el número de protocolo en el asunto.',
+      filesNotAdded: [
+        'Este formulario ya se había recibido hace poco, con el mismo texto, y los archivos de este nuevo envío no se agregaron al caso:',
+        'Para enviarlos, responda al correo de confirmación con los archivos adjuntos, manteniendo el número de protocolo en el asunto.',
+      ],
       steps: FOREIGN_ACKNOWLEDGEMENT.es.steps.map((step) => [step]),
       addInfo: `Para agregar información, responda al correo de confirmación manteniendo el número de protocolo en el asunto. ${FOREIGN_ACKNOWLEDGEMENT.es.writesIn}`,
       statusRequest: [
@@ -346,6 +356,10 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         'A file with a threat is kept in quarantine: no one on our team will open it. We have sent you guidance by email.',
       missingAttachment:
         'Your message mentions an attachment, but no file came with the form. To send it, reply to the confirmation email with the file attached, keeping the protocol number in the subject.',
+      filesNotAdded: [
+        'This form was already received a moment ago, with the same text, and the files of this new submission were not added to the case:',
+        'To send them, reply to the confirmation email with the files attached, keeping the protocol number in the subject.',
+      ],
       steps: FOREIGN_ACKNOWLEDGEMENT.en.steps.map((step) => [step]),
       addInfo: `To add information, reply to the confirmation email keeping the protocol number in the subject. ${FOREIGN_ACKNOWLEDGEMENT.en.writesIn}`,
       statusRequest: [

@@ -66,6 +66,8 @@ export type WebformView =
       language?: MessageLanguage;
       /** Her text announces a file and none came (attachment-mention.ts): the page says how to send it, as the mail does. */
       missingAttachment?: boolean;
+      /** Files of a repeated post (the same form again) that its case does not hold: named, with how to send them. */
+      filesNotAdded?: string[];
     }
   | {
       kind: 'guidance';
@@ -337,6 +339,7 @@ ${dueDate ? html`<p><strong>${a.due(dueDate)}</strong>.</p>` : ''}
 ${emailed ? html`<p>${a.emailed}</p>` : ''}
 ${attachmentList(files, w.htmlLang)}
 ${view.missingAttachment ? html`<p class="aviso" role="note">${a.missingAttachment}</p>` : ''}
+${view.filesNotAdded?.length ? filesNotAddedNote(view.filesNotAdded, a.filesNotAdded) : ''}
 <h2>${a.nextSteps}</h2>
 <ol>
 ${a.steps.map((step) => html`<li>${step.map(pageInline)}</li>\n`)}</ol>
@@ -345,6 +348,15 @@ ${a.steps.map((step) => html`<li>${step.map(pageInline)}</li>\n`)}</ol>
 <p>${statusBefore}<a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">${statusLabel}</a>${statusAfter}</p>
 ${pageBlocks([platformStatusBlock(w.htmlLang, ctx.config)])}`;
   return layout(ctx, a.pageTitle(protocol), main, { language: w.htmlLang });
+}
+
+function filesNotAddedNote(names: string[], [before, after]: readonly [string, string]): SafeHtml {
+  return html`<div class="aviso" role="note">
+<p>${before}</p>
+<ul class="anexos-recebidos">
+${names.map((name) => html`<li><strong>${name}</strong></li>\n`)}</ul>
+<p>${after}</p>
+</div>`;
 }
 
 function pageInline(i: MailInline): SafeHtml {

@@ -13,7 +13,7 @@ import type { AttachmentMeta, Submission } from '../domain/submission';
 import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
-import { filesCountPt, isPendingId } from '../domain/uploads/plan';
+import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan';
 import type { RateLimiter } from '../ports';
 import type { UploadStore } from '../uploads/ports';
 import {
@@ -34,7 +34,7 @@ import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
 import { PAGE_WORDS } from './page-words';
-import { type ClaimedUploads, claimUploads, storeFormFiles, withinSenderBudget } from './uploads';
+import { type ClaimedUploads, claimUploads, filesNotInCase, storeFormFiles, withinSenderBudget } from './uploads';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
@@ -288,7 +288,9 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     if (!stored.ok) return attachmentProblem(stored.message);
     pendingId = stored.pendingId ?? pendingId;
     const count =
-      files.length > 0 ? files.length : (await deps.uploads.list(`uploads/${pendingId}/`).catch(() => [])).length;
+      files.length > 0 || !pendingId
+        ? files.length
+        : (await deps.uploads.list(uploadPrefix(pendingId)).catch(() => [])).length;
     if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
     // A pending id under which nothing arrived carries no account: the description must tell it.
     const unattached = count === 0 ? validateFields(parsed.fields) : undefined;
@@ -352,10 +354,18 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
+  // The same form sent again with a file she forgot: its case is the first post's, which claims
+  // nothing of this one. The page names the files left out and how to send them.
+  const filesNotAdded =
+    known && result.kind === 'case' && deps.uploads
+      ? await filesNotInCase(pendingId, result.attachments, deps.uploads).catch(() => [])
+      : [];
   // Her text announces a file and the case holds none: the page says so, as her acknowledgement does.
   const missingAttachment =
-    result.kind === 'case' && attachmentMissing({ text: data.descricao, attachments: result.attachments });
-  const reply = answer(result, keys.source, deps, listed, missingAttachment);
+    result.kind === 'case' &&
+    filesNotAdded.length === 0 &&
+    attachmentMissing({ text: data.descricao, attachments: result.attachments });
+  const reply = answer(result, keys.source, deps, listed, missingAttachment, filesNotAdded);
   const unscannedUploads = claimed.attachments.filter((a) => a.scan === 'PENDING').length;
   return unscannedUploads > 0 && reply.event.kind === 'submitted'
     ? { ...reply, event: { ...reply.event, unscannedUploads } }
@@ -435,6 +445,7 @@ function answer(
   deps: WebformDeps,
   attachments: AttachmentView[] = [],
   missingAttachment = false,
+  filesNotAdded: string[] = [],
 ): FormPostResult {
   if (result.kind !== 'case') {
     // Webform submissions never thread into an existing case; answer neutrally if one ever does.
@@ -468,6 +479,7 @@ function answer(
         attachments,
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
         ...(missingAttachment ? { missingAttachment } : {}),
+        ...(filesNotAdded.length > 0 ? { filesNotAdded } : {}),
         ...foreign,
       },
       json: {
@@ -477,6 +489,9 @@ function answer(
         message: PAGE_WORDS[language].accepted.message(result.protocol),
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
         ...(missingAttachment ? { missingAttachment: PAGE_WORDS[language].accepted.missingAttachment } : {}),
+        ...(filesNotAdded.length > 0
+          ? { filesNotAdded: { files: filesNotAdded, message: PAGE_WORDS[language].accepted.filesNotAdded.join(' ') } }
+          : {}),
         ...foreign,
       },
       event,

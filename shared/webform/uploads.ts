@@ -209,6 +209,28 @@ export async function claimUploads(
 }
 
 /**
+ * The files of a post that repeats a stored one (the same text within minutes: submissionKeys) and
+ * that its case does not hold: a repeat claims nothing, so these would reach no one unsaid ("esqueci
+ * o anexo": the same form sent again with the file). Matched on size, each held file once: a double
+ * click sends the same files again, and those the case has.
+ */
+export async function filesNotInCase(
+  pendingId: string | undefined,
+  held: readonly Pick<AttachmentMeta, 'size'>[],
+  uploads: Pick<UploadStore, 'list'>,
+): Promise<string[]> {
+  if (!isPendingId(pendingId)) return [];
+  const sizes = held.map((a) => a.size);
+  const notHeld: string[] = [];
+  for (const object of await uploads.list(uploadPrefix(pendingId))) {
+    const at = sizes.indexOf(object.size);
+    if (at === -1) notHeld.push(object.filename || 'anexo');
+    else sizes.splice(at, 1);
+  }
+  return notHeld;
+}
+
+/**
  * A clean upload copied to the case's key, pinned to the bytes listed; listed again when a re-sent
  * POST replaced it meanwhile (the claim takes what is there: new bytes are scanned like any upload).
  */

@@ -103,6 +103,9 @@ function event(method: string, path: string, body?: Buffer | string, contentType
 
 const json = (r: WebformResponse) => JSON.parse(r.body);
 
+/** The page's note on files of a repeated post that its case does not hold. */
+const NOT_ADDED = 'os arquivos deste novo envio não foram acrescentados ao caso';
+
 /** What the enhancement script does: ask for policies, then post each file to the bucket. */
 async function uploadWithScript(files: { name: string; type: string; bytes: Buffer }[], send = true) {
   const issued = await handle(
@@ -361,15 +364,49 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
   });
 
   it('the same post again (double click) answers with the files the case stored, claiming nothing more', async () => {
+    const files = [{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }];
+    const first = await submit({ anexosId: await uploadWithScript(files) });
+    const again = await submit({ anexosId: await uploadWithScript(files) });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(cases.records.size).toBe(1);
+    expect(again.body).toContain('<strong>fatura.pdf</strong>');
+    // Its files are the case's: nothing to say.
+    expect(again.body).not.toContain(NOT_ADDED);
+  });
+
+  it('the same form again with a file she forgot: one case, and the page names the file left out and how to send it', async () => {
     const pendingId = await uploadWithScript([{ name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() }]);
     const first = await submit({ anexosId: pendingId });
-    const other = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    const other = await uploadWithScript([
+      { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'print.png', type: 'image/png', bytes: png() },
+    ]);
     const again = await submit({ anexosId: other });
     expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
     expect(cases.records.size).toBe(1);
     expect(again.body).toContain('<strong>fatura.pdf</strong>');
-    expect(again.body).not.toContain('print.png');
-    expect(await store.tags(`uploads/${other}/01`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+    expect(again.body).toContain(NOT_ADDED);
+    expect(again.body).toContain('<li><strong>print.png</strong></li>');
+    expect(again.body).toContain('responda ao e-mail de confirmação com os arquivos anexados');
+    // Never claimed: the lifecycle deletes it with the other unclaimed uploads.
+    expect(await store.tags(`uploads/${other}/02`)).toMatchObject({ 'ouvidoria-upload': 'pending' });
+    expect(mailer.sent.filter((m) => m.to.includes(MERCHANT))).toHaveLength(1);
+  });
+
+  it('in JSON too', async () => {
+    await submit({});
+    const other = await uploadWithScript([{ name: 'print.png', type: 'image/png', bytes: png() }]);
+    const again = await handle(
+      event(
+        'POST',
+        '/casos',
+        new URLSearchParams({ ...FIELDS, anexosId: other }).toString(),
+        'application/x-www-form-urlencoded',
+        'application/json',
+      ),
+    );
+    expect(json(again)).toMatchObject({ filesNotAdded: { files: ['print.png'] } });
+    expect(json(again).filesNotAdded.message).toContain(NOT_ADDED);
   });
 
   it('a crash while claiming the files, after the slot was taken: the resubmission makes one case with them, one slot', async () => {
@@ -604,6 +641,22 @@ describe('without JavaScript: the multipart post', () => {
       ['fatura.pdf', 'NO_THREATS_FOUND'],
       ['print.png', 'NO_THREATS_FOUND'],
     ]);
+  });
+
+  it('the same form again, now with the file: one case, the file named as not added', async () => {
+    const first = await handle(
+      event('POST', '/casos', multipartBody(FIELDS, []).body, multipartBody(FIELDS, []).contentType),
+    );
+    const { body, contentType } = multipartBody(FIELDS, [
+      { name: 'extrato.pdf', type: 'application/pdf', bytes: pdf() },
+    ]);
+    const again = await handle(event('POST', '/casos', body, contentType));
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(cases.records.size).toBe(1);
+    expect(again.body).toContain(NOT_ADDED);
+    expect(again.body).toContain('<li><strong>extrato.pdf</strong></li>');
+    // The note on the file her text announces is not said twice.
+    expect(again.body).not.toContain('nenhum arquivo veio com o formulário');
   });
 
   it('a renamed executable is refused with the form kept and the field in error; no case', async () => {
