@@ -501,54 +501,63 @@ export function evaluateAutoReply(s: Submission, outcome: Outcome, config: Ouvid
 }
 
 function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
+  for (const refusal of refusalsOf(s, config)) return refusal;
+  return { allowed: true };
+}
+
+/**
+ * Every reason not to answer the mail, in the order they are checked (lazily: verdictOf takes the
+ * first). isMachineGenerated reads on past those that people's mail earns too.
+ */
+function* refusalsOf(s: Submission, config: OuvidoriaConfig): Generator<Refusal> {
   const h = s.headers;
   const has = (name: string) => Object.hasOwn(h, name);
 
   if (has('auto-submitted') && headerToken(h['auto-submitted'] as string) !== 'no') {
-    return refuse('auto-submitted', 'Auto-Submitted header other than "no" (RFC 3834)');
+    yield refuse('auto-submitted', 'Auto-Submitted header other than "no" (RFC 3834)');
   }
   if (has('precedence') && BULK_PRECEDENCE.has(headerToken(h['precedence'] as string))) {
-    return refuse('precedence', 'Precedence bulk/junk/list/auto_reply');
+    yield refuse('precedence', 'Precedence bulk/junk/list/auto_reply');
   }
   const listHeader = Object.keys(h).find((name) => name.startsWith('list-'));
-  if (listHeader) return refuse('list-header', `mailing-list header ${listHeader} present`);
+  if (listHeader) yield refuse('list-header', `mailing-list header ${listHeader} present`);
 
   if (has('x-loop')) {
     const loop = fold(h['x-loop'] as string);
     const own =
       [...ownAddresses(config)].some((a) => loop.includes(a)) || loop.includes(`@${config.domain.toLowerCase()}`);
-    return own
+    yield own
       ? refuse('x-loop-own', 'X-Loop carries our own address: our own mail came back')
       : refuse('x-loop', 'X-Loop header present');
   }
   if (has('x-auto-response-suppress')) {
     const values = (h['x-auto-response-suppress'] as string).split(/[,;\s]+/).map((v) => v.trim().toLowerCase());
     if (values.some((v) => SUPPRESS_VALUES.has(v))) {
-      return refuse('x-auto-response-suppress', 'X-Auto-Response-Suppress asks for no automatic reply');
+      yield refuse('x-auto-response-suppress', 'X-Auto-Response-Suppress asks for no automatic reply');
     }
   }
   for (const rule of PRESENCE_RULES) {
-    if (has(rule.header)) return refuse(rule.ruleId, rule.reason);
+    if (has(rule.header)) yield refuse(rule.ruleId, rule.reason);
   }
   // Outlook's meeting request or answer: its subject is the meeting's title ("Alinhamento Bagy").
   if (has('content-class') && CALENDAR_MESSAGE.test(h['content-class'] as string)) {
-    return refuse('calendar-message', 'Outlook meeting request or answer (Content-Class calendarmessage)');
+    yield refuse('calendar-message', 'Outlook meeting request or answer (Content-Class calendarmessage)');
   }
   // Any calendar's invitation or answer (a text/calendar part with an iTIP METHOD, parse-email.ts).
   if (s.calendarInvite)
-    return refuse('calendar-part', 'calendar invitation or answer (text/calendar part with a METHOD)');
+    yield refuse('calendar-part', 'calendar invitation or answer (text/calendar part with a METHOD)');
 
   const returnPath = effectiveReturnPath(s);
-  if (returnPath === '') return refuse('null-return-path', 'empty return path (bounce or automatic message)');
+  if (returnPath === '') yield refuse('null-return-path', 'empty return path (bounce or automatic message)');
 
   const sender = bareAddress(s.sender.address) ?? '';
   const pattern = noReplyPattern(config);
   if (sender && pattern.test(localPartOf(sender))) {
-    return refuse('noreply-sender', 'sender local part is a no-reply, postmaster or daemon address');
+    yield refuse('noreply-sender', 'sender local part is a no-reply, postmaster or daemon address');
   }
   const returnLocal = returnPath ? localPartOf(returnPath) : '';
   if (returnLocal && pattern.test(returnLocal) && !BOUNCE_PROCESSOR.test(returnLocal)) {
-    return refuse('noreply-return-path', 'return path local part is a no-reply or daemon address');
+    yield refuse('noreply-return-path', 'return path local part is a no-reply or daemon address');
   }
 
   const ourDomain = config.domain.toLowerCase();
@@ -558,14 +567,14 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
     ['return path', returnPath],
   ] as const) {
     if (!address) continue;
-    if (ourAddresses.has(address)) return refuse('own-address', `${what} is one of our own addresses`);
-    if (inDomain(domainOf(address), ourDomain)) return refuse('own-domain', `${what} is in our own domain`);
+    if (ourAddresses.has(address)) yield refuse('own-address', `${what} is one of our own addresses`);
+    if (inDomain(domainOf(address), ourDomain)) yield refuse('own-domain', `${what} is in our own domain`);
   }
 
   if (s.messageId) {
     const id = bareAddress(s.messageId) ?? '';
     if (id && inDomain(domainOf(id), ourDomain)) {
-      return refuse('own-message-id', 'Message-ID generated in our own domain');
+      yield refuse('own-message-id', 'Message-ID generated in our own domain');
     }
   }
 
@@ -579,14 +588,12 @@ function verdictOf(s: Submission, config: OuvidoriaConfig): AutoReplyVerdict {
       ? !noticeShown(rule, subject, s, text)
       : textDecidesUnder(rule, subject, text) && merchantWritesUnder(s, text);
     if (person) continue;
-    return refuse(rule.ruleId, SUBJECT_REASONS[rule.ruleId]);
+    yield refuse(rule.ruleId, SUBJECT_REASONS[rule.ruleId]);
   }
 
   const to = replyAddress(s);
-  if (!to) return refuse('no-reply-address', 'no address to reply to');
-  if (!ADDRESS.test(to)) return refuse('invalid-reply-address', 'reply address is not a valid mailbox');
-
-  return { allowed: true };
+  if (!to) yield refuse('no-reply-address', 'no address to reply to');
+  else if (!ADDRESS.test(to)) yield refuse('invalid-reply-address', 'reply address is not a valid mailbox');
 }
 
 /** Keep the thread root and the most recent ids: enough for every client to thread. */
@@ -649,7 +656,6 @@ export function newMessageId(config: OuvidoriaConfig, unique: string): string {
 /**
  * Refusals that mean a machine wrote the message (an autoresponder, a list, a bounce), not a
  * person. Such a message is stored but never threaded into a case as the merchant's words.
- * (X-Auto-Response-Suppress and our own domain are left out: people's mail carries them too.)
  */
 const MACHINE_RULES = new Set([
   'auto-submitted',
@@ -675,7 +681,24 @@ const MACHINE_RULES = new Set([
   'calendar-part',
 ]);
 
-export function isMachineGenerated(s: Submission, config: OuvidoriaConfig): boolean {
+/**
+ * Who wrote a mail, as far as the machine signs go: a staff member's client mints Message-IDs in
+ * our own domain, so that sign says nothing of her mail.
+ */
+export type MailWriter = 'outside' | 'staff';
+
+/**
+ * Whether a machine wrote the mail: the first of MACHINE_RULES that fires, read past the refusals
+ * people's mail earns too — X-Auto-Response-Suppress (Outlook's out-of-office carries it, and its
+ * subject still says what it is), our own domain (every staff member's: her out-of-office answering
+ * a case notice was relayed to the merchant as her answer).
+ */
+export function isMachineGenerated(s: Submission, config: OuvidoriaConfig, writer: MailWriter = 'outside'): boolean {
+  const sign = (r: Refusal) => MACHINE_RULES.has(r.ruleId) && !(writer === 'staff' && r.ruleId === 'own-message-id');
+  // The first refusal is cached (evaluateAutoReply): most mail has none, and most that has one stops there.
   const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', config);
-  return !verdict.allowed && MACHINE_RULES.has(verdict.ruleId);
+  if (verdict.allowed) return false;
+  if (sign(verdict)) return true;
+  for (const refusal of refusalsOf(s, config)) if (sign(refusal)) return true;
+  return false;
 }

@@ -71,7 +71,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     return { kind: 'quarantine', reason };
   };
 
-  if (isMachineGenerated(mail, config)) return quarantine('automatic-message');
+  if (isMachineGenerated(mail, config, 'staff')) return quarantine('automatic-message');
   const addresses = mail.recipients.flatMap((r) => parseStaffReplyAddress(r, config) ?? []);
   const address = addresses[0];
   if (!address) return quarantine('not-a-staff-address');
@@ -168,7 +168,7 @@ export async function handleMisaddressedCommands(mail: Submission, rawDeps: Life
   const { config } = deps;
   const options = { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays };
   if (mail.channel !== 'email' || !opensWithCommands(freshStaffText(mail.text), options)) return false;
-  if (isMachineGenerated(mail, config)) return false;
+  if (isMachineGenerated(mail, config, 'staff')) return false;
   if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) return false;
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
   if (!member?.active) return false;

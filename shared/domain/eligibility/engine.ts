@@ -872,18 +872,6 @@ const TOPIC_NOTES: Record<string, string> = {
   BILLING_QUESTION: ' (assunto: planos, faturas ou cobrança)',
 };
 
-/**
- * isMachineGenerated (auto-reply-policy.ts), read past X-Auto-Response-Suppress: people's mail
- * carries that header too, so the policy stops there without deciding; but an Outlook
- * out-of-office carries it as well, and its subject still says what it is.
- */
-function machineGenerated(s: Submission, config: OuvidoriaConfig, screening: Screening): boolean {
-  if (screening.machineGenerated) return true;
-  if (!Object.hasOwn(s.headers, 'x-auto-response-suppress')) return false;
-  const { 'x-auto-response-suppress': _suppress, ...others } = s.headers;
-  return isMachineGenerated({ ...s, headers: others }, config);
-}
-
 /** The fresh text a language guess reads: subject and what the sender wrote now. */
 function languageOf(s: Submission, topics: TopicText): Decision['language'] {
   const split = () => splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
@@ -1024,7 +1012,7 @@ export function decide(
       return rule.stage === stage && (outcome === undefined || rule.outcome === outcome);
     });
 
-  const machine = s.channel === 'email' && machineGenerated(s, config, screening);
+  const machine = screening.machineGenerated;
   const signals = new Set<string>(quarantine.map((q) => q.ruleId));
   if (s.isClient === false) signals.add('client.not-a-client.form');
   if (machine) signals.add('auto.machine-generated');

@@ -720,8 +720,44 @@ describe('isMachineGenerated: automatic mail is never threaded as the merchant s
       false,
     ],
     ['a no-reply envelope', mail({ returnPath: 'nao-responda@loja.com.br' }), true],
+    // Read past what people's mail earns too: the signs after it still say a machine wrote it.
+    [
+      'an Outlook out-of-office with X-Auto-Response-Suppress, said by its subject',
+      withHeaders({ 'x-auto-response-suppress': 'All' }, { subject: 'Resposta automática: Re: [OUV-2026-000001]' }),
+      true,
+    ],
+    [
+      "a helpdesk's X-Loop and an out-of-office subject",
+      withHeaders(
+        { 'x-loop': 'suporte@loja.com.br' },
+        { subject: 'Fora do escritório: Re: chamado 48213', text: NOTICE_PT },
+      ),
+      true,
+    ],
+    [
+      'an out-of-office from our own domain, said by its subject',
+      mail({
+        sender: { name: 'Ana', address: 'ana@ouvidoria.example.com.br' },
+        returnPath: 'ana@ouvidoria.example.com.br',
+        subject: 'Automatic reply: [OUV-2026-000001] Nova mensagem do lojista',
+        text: NOTICE_EN,
+      }),
+      true,
+    ],
   ])('%s → %s', (_name, submission, expected) => {
     expect(isMachineGenerated(submission, localConfig)).toBe(expected);
+  });
+
+  it('a staff member’s Message-ID in our own domain is her mail server’s, no machine sign', () => {
+    const hers = mail({
+      sender: { name: 'Ana', address: 'ana@ouvidoria.example.com.br' },
+      returnPath: 'ana@ouvidoria.example.com.br',
+      subject: 'RE: [OUV-2026-000001] Nova mensagem do lojista',
+      messageId: 'AM0PR01MB-1@ouvidoria.example.com.br',
+    });
+    expect(isMachineGenerated(hers, localConfig, 'staff')).toBe(false);
+    // From outside, a Message-ID of our domain is our own mail come back.
+    expect(isMachineGenerated(hers, localConfig)).toBe(true);
   });
 });
 

@@ -11,9 +11,11 @@ import { localConfig } from '../../../../shared/domain/config';
 import type { AttachmentMeta } from '../../../../shared/domain/submission';
 import {
   CASE_ID,
+  InMemoryStaffDirectory,
   lifecycleWorld,
   MERCHANT,
   PROTOCOL,
+  ROSTER,
   SECRET,
   staffMail,
   workCase,
@@ -1336,5 +1338,49 @@ describe('handleStaffMail — the office’s notice quoted back in a format the 
     );
     const stored = await w.cases.get(CASE_ID);
     expect(stored?.messages?.at(-1)?.text).not.toMatch(/inadimplente|Nota interna/);
+  });
+});
+
+// As deployed, staff addresses are in the office's own domain (ana.souza@<domain>): every staff
+// mail is then "from our own domain", which the automatic-mail checks stopped at — an analyst's
+// out-of-office, said only by its subject, was relayed to the merchant as her answer.
+describe('staff whose addresses are in the office’s own domain', () => {
+  const OWN_ANA = `ana.lima@${localConfig.domain}`;
+  const world = () => {
+    const w = lifecycleWorld();
+    w.deps.staff = new InMemoryStaffDirectory(ROSTER.map((m) => (m.id === 'ana' ? { ...m, email: OWN_ANA } : m)));
+    return w;
+  };
+  // Her mail server mints Message-IDs in the same domain.
+  const fromHer = (subject: string, text: string) =>
+    mailFrom('ana', OWN_ANA, text, { subject, messageId: `ooo-1@${localConfig.domain}` });
+
+  it.each([
+    [
+      'Resposta automática: RE: [OUV-2026-000123] Nova mensagem do lojista',
+      'Estou de férias até 20/03 sem acesso ao e-mail. Em caso de urgência, fale com a Sofia.',
+    ],
+    ['Fora do escritório: [OUV-2026-000123] Nova mensagem do lojista', 'Estarei fora até segunda-feira.'],
+    ['Automatic reply: [OUV-2026-000123] Nova mensagem do lojista', 'I am out of the office until March 20.'],
+    ['Respuesta automática: [OUV-2026-000123] Nova mensagem do lojista', 'Estoy de vacaciones hasta el 20/03.'],
+  ])('her out-of-office said by its subject (%s) is set aside: nothing reaches the merchant', async (subject, text) => {
+    const w = world();
+    const before = w.cases.must();
+    expect(await handleStaffMail(fromHer(subject, text), w.deps)).toEqual({
+      kind: 'quarantine',
+      reason: 'automatic-message',
+    });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('her answer, with a Message-ID of the same domain, is relayed', async () => {
+    const w = world();
+    const result = await handleStaffMail(
+      fromHer(`RE: [${PROTOCOL}] Nova mensagem do lojista`, 'Olá, Maria. Pedimos o estorno ao financeiro.'),
+      w.deps,
+    );
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
   });
 });
