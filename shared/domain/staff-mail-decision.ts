@@ -19,11 +19,17 @@ const REASONS_PT: Record<string, string> = {
 const MISADDRESSED_PT =
   'Comandos da equipe enviados ao endereço da Ouvidoria, e não ao endereço de resposta do caso: nada foi feito, e a pessoa foi avisada.';
 
+/**
+ * The rule of staff-address mail set aside (an out-of-office answering a notice, a sender not on the
+ * roster): staff traffic, not a merchant's manifestation — the monthly report counts it apart.
+ */
+export const STAFF_MAIL_SET_ASIDE = 'quarantine.staff-mail';
+
 /** The decision stored for staff-address mail that changed nothing: kept for review, never answered. */
 export function staffMailQuarantine(reason: string): Decision {
   return {
     outcome: 'QUARANTINED',
-    ruleIds: ['quarantine.staff-mail'],
+    ruleIds: [STAFF_MAIL_SET_ASIDE],
     reason:
       reason === 'misaddressed-commands'
         ? MISADDRESSED_PT

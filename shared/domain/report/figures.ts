@@ -35,6 +35,7 @@ import { isOpenStatus, type WorkStatus } from '../lifecycle/types';
 import { ruleLabel } from '../eligibility/rule-descriptions';
 import { OUTCOME_LABELS_PT, OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
+import { STAFF_MAIL_SET_ASIDE } from '../staff-mail-decision';
 
 /** What the report reads of a case (a WorkCase has all of it). */
 export interface ReportCase {
@@ -263,7 +264,13 @@ export interface Durations {
 
 export interface PeriodFigures {
   period: ReportPeriod;
+  /** Manifestações: every submission but staff mail set aside (staffMailSetAside). */
   total: number;
+  /**
+   * Mail to the team's per-case reply addresses set aside (analysts' out-of-office answers to case
+   * notices, senders off the roster): staff traffic, counted apart, in no other figure.
+   */
+  staffMailSetAside: number;
   byOutcome: CountRow[];
   byChannel: CountRow[];
   byTopicRule: CountRow[];
@@ -402,19 +409,26 @@ export function periodFigures(
   erased: readonly ReportEntry[] = [],
 ): PeriodFigures {
   const scores = new Map(surveys.map((s) => [s.protocol, s.score]));
+  const manifestations = cases.filter((c) => !isStaffMailSetAside(c));
   const entries = [
-    ...cases.map((c) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined)),
+    ...manifestations.map((c) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined)),
     ...erased.filter((e) => period.from <= e.createdOn && e.createdOn <= period.to),
   ];
-  return entryFigures(period, entries, staffNames);
+  return entryFigures(period, entries, staffNames, cases.length - manifestations.length);
 }
 
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((v): v is T => v !== undefined);
+
+/** Staff-address mail the lifecycle set aside (staffMailQuarantine): no merchant's manifestation. */
+export function isStaffMailSetAside(c: Pick<ReportCase, 'decision'>): boolean {
+  return (c.decision?.ruleIds ?? []).includes(STAFF_MAIL_SET_ASIDE);
+}
 
 function entryFigures(
   period: ReportPeriod,
   entries: readonly ReportEntry[],
   staffNames: ReadonlyMap<string, string>,
+  staffMailSetAside = 0,
 ): PeriodFigures {
   const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
   // Closed at the end of the period, each with the closure counted.
@@ -438,6 +452,7 @@ function entryFigures(
   return {
     period,
     total: entries.length,
+    staffMailSetAside,
     byOutcome: fixedRows(
       OUTCOMES,
       entries.map((e) => e.outcome),

@@ -104,6 +104,9 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     kpi('Em atraso agora', String(f.overdueNow)),
     kpi('Satisfação média (1–5)', num(s.average)),
     '</ul>',
+    f.staffMailSetAside > 0
+      ? `<p class="note">Fora destas contas: ${f.staffMailSetAside} ${f.staffMailSetAside === 1 ? 'mensagem' : 'mensagens'} ao endereço de resposta da equipe ${f.staffMailSetAside === 1 ? 'posta' : 'postas'} de lado (respostas automáticas de ausência, remetentes fora da equipe), que não são manifestações.</p>`
+      : '',
     countSection('Manifestações por resultado', 'Resultado', 'manifestações', f.byOutcome),
     section(
       'Aceitas e orientadas',
@@ -221,6 +224,12 @@ export function renderReportCsv(f: ReportFigures): string {
   add('resumo', 'aceitas', 'Casos aceitos', a.accepted);
   add('resumo', 'orientadas', 'Orientadas (redirecionadas)', a.redirected);
   add('resumo', 'quarentena', 'Quarentena', a.quarantined);
+  add(
+    'resumo',
+    'equipe_postas_de_lado',
+    'Mensagens da equipe postas de lado (fora das manifestações)',
+    f.staffMailSetAside,
+  );
   add('resumo', 'primeira_resposta_casos', 'Casos com 1ª resposta', f.firstAnswer.count);
   add('resumo', 'primeira_resposta_mediana', 'Mediana até a 1ª resposta (dias úteis)', f.firstAnswer.median);
   add('resumo', 'primeira_resposta_p90', 'p90 até a 1ª resposta (dias úteis)', f.firstAnswer.p90);

@@ -134,6 +134,21 @@ describe('period figures', () => {
     expect(f.acceptedVsRedirected).toEqual({ accepted: 3, redirected: 1, quarantined: 1 });
   });
 
+  it('staff mail set aside (an analyst’s out-of-office answering a notice) is no manifestation: counted apart', () => {
+    const setAside = (caseId: string): ReportCase =>
+      c({
+        caseId,
+        status: 'QUARANTINED',
+        outcome: 'QUARANTINED',
+        decision: { ruleIds: ['quarantine.staff-mail'] },
+      });
+    const f = periodFigures(APRIL, [...cases, setAside('ooo-1'), setAside('ooo-2')], surveys, calendar);
+    const without = periodFigures(APRIL, cases, surveys, calendar);
+    expect(f.staffMailSetAside).toBe(2);
+    expect(without.staffMailSetAside).toBe(0);
+    expect({ ...f, staffMailSetAside: 0 }).toEqual(without);
+  });
+
   it('first answer and close in business days; deadline share; categories; satisfaction of the cohort only', () => {
     const f = periodFigures(APRIL, cases, surveys, calendar);
     // a: 1 (22nd, across Tiradentes); b: 0 (same day).

@@ -98,6 +98,33 @@ describe('report HTML', () => {
   });
 });
 
+describe('staff mail set aside', () => {
+  const ooo: ReportCase = {
+    caseId: 'ooo',
+    channel: 'email',
+    status: 'QUARANTINED',
+    outcome: 'QUARANTINED',
+    decision: { ruleIds: ['quarantine.staff-mail'] },
+    createdAt: '2026-04-21T13:00:00.000Z',
+  };
+
+  it('is said apart on the page and in the CSV, and counted in no manifestation figure', () => {
+    const f = figures([one, ooo, { ...ooo, caseId: 'ooo-2' }]);
+    const page = renderReportHtml(f);
+    expect(page).toContain('Fora destas contas: 2 mensagens ao endereço de resposta da equipe postas de lado');
+    const lines = renderReportCsv(f).trimEnd().split('\r\n');
+    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
+    expect(lines).toContain('resumo,quarentena,Quarentena,0,,');
+    expect(lines).toContain(
+      'resumo,equipe_postas_de_lado,Mensagens da equipe postas de lado (fora das manifestações),2,,',
+    );
+  });
+
+  it('a month without any says nothing on the page', () => {
+    expect(renderReportHtml(figures([one]))).not.toContain('Fora destas contas');
+  });
+});
+
 describe('report CSV', () => {
   it('holds the same tables, quoted and safe from spreadsheet formulas', () => {
     const csv = renderReportCsv(figures([one]));
