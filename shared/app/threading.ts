@@ -18,6 +18,7 @@ import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
 import { reopenWindowEnd } from '../domain/lifecycle/deadlines';
+import { onlyThanks } from '../domain/lifecycle/thanks';
 
 /** The reads threading needs (idempotent, no writes). */
 export interface ThreadLookup {
@@ -122,6 +123,9 @@ async function classify(
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.
   if (parent.outcome !== 'ACCEPTED') return { kind: 'linked', parent, reason: 'not-a-case' };
   if (closedLongAgo(parent, config, now)) {
+    // A thank-you for the closing mail, however late, is kept on the closed case (thanks.ts): the
+    // lifecycle reopens nothing for it, and no new case is opened for it.
+    if (onlyThanks(submission, [parent.senderName])) return { kind: 'continues', parent };
     // Her mail client answers the old thread again: the newer case her first such reply opened
     // takes it (or reopens), instead of one new case per reply.
     const successor = await successorOf(parent, submission, lookup);

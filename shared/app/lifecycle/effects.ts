@@ -204,6 +204,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // The merchant's files go with her words (read from her stored mail by MIME part).
       const attached = received.raw ? relayableAttachments(received, config.lifecycle.maxRelayAttachmentBytes) : [];
       const files = received.raw && attached.length > 0 ? { raw: received.raw, parts: attached } : undefined;
+      // Her thanks on a closed case (nothing reopened): for the analyst who closed it, and no one
+      // else — there is no case to move.
+      if (c.status === 'CLOSED' && !reopened) {
+        const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { attached });
+        if (analyst.active) await sendToStaff(deps, c, pending, analyst, mail, files);
+        return;
+      }
       if (!analyst.active) {
         // The analyst left the team: her words go to the supervisors, who move the case — never to
         // a mailbox no one works on, and which may no longer act on it.

@@ -3,10 +3,12 @@
  * the case (header threading or protocol, and the sender is the case's merchant: trust rules), and
  * calls this instead of appending the message itself: the message, the event and the status move
  * are one write. WAITING_MERCHANT → IN_PROGRESS, forwarded to the analyst; a closed case reopens
- * within `threading.reopenWindowDays`; later, the caller opens a new case linked to this one.
+ * within `threading.reopenWindowDays`; later, the caller opens a new case linked to this one — unless
+ * the message only thanks (thanks.ts): kept on the closed case, told to the analyst, nothing reopens.
  */
 import type { CaseMessage } from '../../domain/case';
 import { merchantReplied } from '../../domain/lifecycle/machine';
+import { onlyThanks } from '../../domain/lifecycle/thanks';
 import type { WorkCase, WorkStatus } from '../../domain/lifecycle/types';
 import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
 
@@ -30,7 +32,7 @@ export async function handleMerchantReply(
     (c) => {
       const transition = merchantReplied(
         c,
-        { sourceId: message.sourceId },
+        { sourceId: message.sourceId, onlyThanks: onlyThanks(message, [c.senderName]) },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );
       if (!transition.ok) return transition.refusal.code;

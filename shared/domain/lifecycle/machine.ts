@@ -210,6 +210,8 @@ export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext, 
 export interface MerchantMessageRef {
   /** Source id of the merchant's message (already appended to the case, or appended with the transition). */
   sourceId: string;
+  /** It only thanks or acknowledges (thanks.ts onlyThanks): a closed case stays closed. */
+  onlyThanks?: boolean;
 }
 
 /**
@@ -255,6 +257,10 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       // Past its retention (a retention shorter than the reopen window) the case is gone, though its
       // item waits for DynamoDB's TTL: reopening it would take its TTL off and keep it for good.
       const gone = pastRetention(c, ctx.now, ctx.config.retention);
+      // "Muito obrigada, deu tudo certo!" after the closing mail is no new request: kept on the case
+      // and told to its analyst, within the window or past it, but nothing reopens (no new due date,
+      // no "reabrimos o seu caso" to her, no case to close again, no new linked case).
+      if (message.onlyThanks && !gone) return done({}, [replied], forward(c.assignee));
       if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee || gone) {
         return refuse(
           'reopen-window-passed',

@@ -360,7 +360,9 @@ export function renderMerchantMessageToAnalyst(
           ? inactive || away
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
-          : '',
+          : c.status === 'CLOSED'
+            ? ' O caso segue encerrado: a mensagem só agradece ou confirma e não o reabriu (uma nova mensagem com um pedido o reabre).'
+            : '',
       ],
     },
     ...(inactive
@@ -390,7 +392,14 @@ export function renderMerchantMessageToAnalyst(
     ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
   ];
   return renderMail(
-    subjectFor(c, options.reopened ? 'Caso reaberto: nova mensagem do lojista' : 'Nova mensagem do lojista'),
+    subjectFor(
+      c,
+      options.reopened
+        ? 'Caso reaberto: nova mensagem do lojista'
+        : c.status === 'CLOSED'
+          ? 'Caso encerrado: o lojista agradeceu ou confirmou'
+          : 'Nova mensagem do lojista',
+    ),
     blocks,
     staffFooter(config),
     {

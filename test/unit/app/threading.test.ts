@@ -139,6 +139,20 @@ describe('findThread: mail that may not join a case is linked to it', () => {
     });
   });
 
+  it('a thank-you for the closing mail, however late, continues the closed case (it reopens nothing)', async () => {
+    const days = localConfig.threading.reopenWindowDays + 30;
+    const closedAt = new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    const old = { ...mariasCase, status: 'CLOSED' as const, closedAt };
+    const { lookup } = lookupOf(old);
+    const thanks = followUp({ inReplyTo: ACK_ID, text: 'Muito obrigada pela ajuda, deu tudo certo!' });
+    expect(await findThread(thanks, lookup, localConfig, NOW)).toEqual({ kind: 'continues', parent: old });
+    const back = followUp({ inReplyTo: ACK_ID, text: 'Obrigada, mas o problema voltou.' });
+    expect(await findThread(back, lookup, localConfig, NOW)).toMatchObject({
+      kind: 'linked',
+      reason: 'closed-long-ago',
+    });
+  });
+
   it.each([
     ['open', { status: 'ASSIGNED' as const }, 'continues'],
     [

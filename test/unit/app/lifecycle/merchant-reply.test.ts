@@ -40,6 +40,33 @@ describe('handleMerchantReply', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  it('a thank-you after the closing mail: kept on the closed case, the analyst told, nothing to the merchant', async () => {
+    const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', senderName: 'Maria Aparecida' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const thanks = { ...reply, text: 'Muito obrigada!! Deu tudo certo 😊\n\nEnviado do meu iPhone' };
+    expect(await handleMerchantReply(parent, thanks, w.deps)).toEqual({
+      kind: 'applied',
+      status: 'CLOSED',
+      reopened: false,
+      forwarded: true,
+    });
+    const c = w.cases.must();
+    expect(c.status).toBe('CLOSED');
+    expect(c.messages.map((m) => m.sourceId)).toContain('ses-merchant-2');
+    expect(w.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      [['ana@empresa.com.br'], `[${PROTOCOL}] Caso encerrado: o lojista agradeceu ou confirmou`],
+    ]);
+    expect(w.mailer.sent[0]?.text).toContain('O caso segue encerrado');
+    expect(w.timers.list()).toEqual([]);
+  });
+
+  it('“Obrigada, mas o problema voltou” reopens the closed case', async () => {
+    const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const back = { ...reply, text: 'Obrigada, mas o problema voltou.' };
+    expect(await handleMerchantReply(parent, back, w.deps)).toMatchObject({ status: 'IN_PROGRESS', reopened: true });
+  });
+
   it('forwards the merchant’s files with her words, within the relay limit, and says where each one is', async () => {
     const parent = workCase({ status: 'WAITING_MERCHANT' });
     const w = lifecycleWorld({ cases: [parent] });

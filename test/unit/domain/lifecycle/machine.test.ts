@@ -277,6 +277,21 @@ describe('merchantReplied', () => {
     else expect(refusalOf(t).code).toBe('reopen-window-passed');
   });
 
+  it('CLOSED, a message that only thanks: recorded and told to the analyst, nothing reopens — within the window or past it', () => {
+    const thanks = { sourceId: 'merchant-2', onlyThanks: true };
+    for (const closedAt of ['2026-03-11T14:00:00.000Z', '2026-01-20T14:00:00.000Z']) {
+      const closed = workCase({ status: 'CLOSED', closedAt, dueAt: '2026-03-13T14:00:00.000Z' });
+      const t = okOf(merchantReplied(closed, thanks, ctx));
+      expect(t.next).toEqual({});
+      expect(t.events).toMatchObject([{ type: 'merchant-replied', messageSourceId: 'merchant-2' }]);
+      expect(t.effects).toEqual([{ kind: 'forward-to-analyst', analystId: 'ana', messageSourceId: 'merchant-2' }]);
+    }
+    // Past its retention the case is gone: a thank-you does not bring it back either.
+    const gone = workCase({ status: 'CLOSED', closedAt: new Date(Date.parse(NOW) - 2 * 86_400_000).toISOString() });
+    const short = { ...ctx, config: { ...ctx.config, retention: { ...ctx.config.retention, retentionDays: 1 } } };
+    expect(refusalOf(merchantReplied(gone, thanks, short)).code).toBe('reopen-window-passed');
+  });
+
   it('CLOSED longer ago than the window → open a linked case instead', () => {
     const closed = workCase({ status: 'CLOSED', closedAt: '2026-01-20T14:00:00.000Z' });
     const refusal = refusalOf(merchantReplied(closed, msg, ctx));

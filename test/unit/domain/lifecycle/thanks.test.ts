@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { onlyThanks } from '../../../../shared/domain/lifecycle/thanks';
+
+const QUOTE =
+  '\n\nEm seg., 21 de dez. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Seu caso OUV-2026-000003 foi encerrado pela Ouvidoria.\n> Resultado: Resolvido.';
+const text = (t: string) => ({ text: t, attachments: [] });
+
+describe('onlyThanks: a message that only thanks or acknowledges after the closing mail', () => {
+  it.each([
+    'Muito obrigada!! Deu tudo certo 😊\n\nEnviado do meu iPhone',
+    `Obrigado pelo retorno.${QUOTE}`,
+    'Ok, obrigada.',
+    'Perfeito, muito obrigado pela ajuda!',
+    'Agradeço o atendimento.',
+    'Valeu!',
+    'show, obrigado',
+    'Resolvido, obrigada! 🙏',
+    'Ciente.',
+    'Bom dia! Obrigada pela atenção e pela rapidez. Abraços',
+    'Obrigada!\n\nAtt,\nCarla Dias\nDoces da Carla',
+    'obg',
+    'Muchas gracias por la ayuda!',
+    'Thanks a lot, it works now!',
+    'Obrigada, Carla.',
+  ])('%j → only thanks', (message) => {
+    expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
+  });
+
+  it.each([
+    // Something more than thanks: a new request, a contrast, a problem, a question.
+    'Obrigada, mas o problema voltou.',
+    'Obrigado. Ainda não recebi o estorno.',
+    'Ok, e o frete?',
+    'Obrigada! Vocês podem verificar também o frete',
+    'Obrigado, mas não concordo com o encerramento.',
+    'Não deu certo, obrigada',
+    'Obrigada pela resposta, porém o erro continua aparecendo no checkout.',
+    'Obrigada. Segue o print do erro que continua.',
+    'Obrigado pela atenção. Gostaria de reabrir o caso.',
+    'Obrigada, Ana!',
+    'Gracias, pero el problema sigue.',
+    'Thanks, but the refund never arrived.',
+    // Nothing of thanks in it at all.
+    'Deu certo.',
+    '👍',
+    '',
+    // Too long to be only thanks.
+    'Muito obrigada pela atenção, pela rapidez, pela paciência, pela ajuda, pela dedicação, pelo empenho, pelo retorno, pela solução e pelo atendimento de toda a equipe da Ouvidoria, muito obrigada mesmo',
+  ])('%j → not only thanks (the case reopens)', (message) => {
+    expect(onlyThanks(text(message), ['Carla Dias'])).toBe(false);
+  });
+
+  it('a thank-you with a file is more than thanks', () => {
+    const file = { filename: 'print.png', contentType: 'image/png', size: 1000, inline: false };
+    expect(onlyThanks({ text: 'Obrigada!', attachments: [file] }, [])).toBe(false);
+  });
+});
