@@ -72,6 +72,8 @@ interface Phrase {
    * (firstMatch): a container's first messages try few of the phrases (issue 16, cold start).
    */
   re: RegExp | undefined;
+  /** Its words joined by one space, when it has no wildcard (null: it has one); set on first use. */
+  literal?: string | null;
   key: string | null;
   /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
   needle: string | null;
@@ -457,6 +459,11 @@ export interface TextHit {
 /** A sentence as the matcher reads it: its text and its words that are phrase keys (their nodes, each once). */
 interface ReadSentence extends TopicSentence {
   keys: readonly number[];
+  /**
+   * Its words are apart by single spaces, as normalising leaves them (matchPhrase finds plain
+   * phrases with indexOf). Its slices and blanked clauses keep the property, and the flag with it.
+   */
+  plain: boolean;
 }
 
 /** The sentences of a submission, and for each phrase list the sentences where it may match. */
@@ -501,7 +508,7 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
       }
       node = 0;
     }
-    return { text, headline, keys: keys ?? NO_KEYS };
+    return { text, headline, keys: keys ?? NO_KEYS, plain: !NOT_PLAIN_SPACES.test(text) };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
 }
@@ -535,30 +542,69 @@ function markLists(
  * phrases keyed by a word of the sentence, and those without key whose needle it has, can match.
  */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
-  let tried: number[] | undefined;
+  // The phrases to try, ascending: most sentences have one key of the list, whose ids are tried as
+  // they are (no copy, no sort); more are merged.
+  let only: readonly number[] | undefined;
+  let merged: number[] | undefined;
   for (const key of sentence.keys) {
     const ids = list.byKey.get(key);
     if (ids === undefined) continue;
-    tried ??= [];
-    for (const i of ids) tried.push(i);
+    if (only === undefined && merged === undefined) only = ids;
+    else {
+      merged ??= [...(only ?? [])];
+      for (const i of ids) merged.push(i);
+    }
   }
   for (const i of list.unkeyed) {
     const needle = list.phrases[i]?.needle ?? null;
     if (needle !== null && !sentence.text.includes(needle)) continue;
-    tried ??= [];
-    tried.push(i);
+    merged ??= [...(only ?? [])];
+    merged.push(i);
   }
-  if (tried === undefined) return null;
   // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
-  if (tried.length > 1) tried.sort((a, b) => a - b);
+  const tried = merged ? (merged.length > 1 ? merged.sort((a, b) => a - b) : merged) : only;
+  if (tried === undefined) return null;
   for (const i of tried) {
     const phrase = list.phrases[i];
     if (phrase === undefined) continue;
-    phrase.re ??= regExpOfTokens(phrase.tokens);
-    const m = phrase.re.exec(sentence.text);
+    const m = matchPhrase(phrase, sentence);
     if (m) return m;
   }
   return null;
+}
+
+/**
+ * A phrase of plain words (no '*'), in a normalised text (words apart by one space): found with
+ * indexOf and the word boundaries checked, as its regular expression would find it but without
+ * running one; a phrase with wildcards runs its regular expression.
+ */
+function matchPhrase(phrase: Phrase, sentence: ReadSentence): RegExpExecArray | null {
+  const { text } = sentence;
+  if (phrase.literal === undefined) {
+    phrase.literal = phrase.tokens.some((t) => t.includes('*')) ? null : phrase.tokens.join(' ');
+  }
+  const literal = phrase.literal;
+  if (literal === null || !sentence.plain) {
+    phrase.re ??= regExpOfTokens(phrase.tokens);
+    return phrase.re.exec(text);
+  }
+  for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
+    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+    const end = at + literal.length;
+    if (end < text.length && isWordCode(text.charCodeAt(end))) continue;
+    const m = [literal] as unknown as RegExpExecArray;
+    m.index = at;
+    m.input = text;
+    return m;
+  }
+  return null;
+}
+
+/** Whitespace other than single spaces: a phrase's "\\s+" may then be more than one space. */
+const NOT_PLAIN_SPACES = /\s\s|[^\S ]/;
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** Whether a phrase of the list matches sentence i. */
