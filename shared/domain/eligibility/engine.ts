@@ -336,21 +336,26 @@ function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
   // The text's words, read once: a rewrite whose words (phraseWords: whole words of every match) are
   // not all among them is skipped by lookups, not by a scan of the text per rewrite (issue 16: there
   // are hundreds of rewrites, "sou lojista da <platform>" alone is 272, and few apply to a text).
-  let words = wordsIn(out);
+  const words = wordsIn(out);
   for (const rewrite of rewrites) {
     if (!rewrite.words.every((w) => words.has(w))) continue;
     rewrite.re ??= regExpOfTokens(rewrite.tokens, 'g');
     const next = out.replace(rewrite.re, rewrite.to);
     if (next === out) continue;
-    // A rewrite writes new words a later one may need ("want to" → "want estou" → "want to").
+    // A rewrite writes new words a later one may need ("want to" → "want estou" → "want to"): its
+    // replacement's words join the set (a word it took out may stay: that only lets a later rewrite
+    // try its expression, which then finds nothing). No new scan of the whole text.
     out = next;
-    words = wordsIn(out);
+    for (const w of rewrite.to.match(WORD) ?? []) words.add(w);
   }
   return out;
 }
 
+/** A word as the rewrites and the prefilter read it. */
+const WORD = /[a-z0-9]+/g;
+
 function wordsIn(text: string): Set<string> {
-  return new Set(text.match(/[a-z0-9]+/g));
+  return new Set(text.match(WORD));
 }
 
 /**
