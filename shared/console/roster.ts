@@ -5,6 +5,7 @@
  * same repository `npm run staff` writes (StaffRepository); every change is logged without personal data.
  */
 import { countOf } from '../domain/count';
+import { CONSOLE_ROSTER_PATH } from '../domain/console-link';
 import { type Analyst, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
@@ -12,7 +13,7 @@ import type { StaffRepository } from '../ports';
 import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access';
 import { layout, type PageFrame, wideTable } from './pages';
 
-export const ROSTER_PATH = '/equipe/pessoas';
+export const ROSTER_PATH = CONSOLE_ROSTER_PATH;
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 

@@ -694,11 +694,32 @@ export type MailWriter = 'outside' | 'staff';
  * a case notice was relayed to the merchant as her answer).
  */
 export function isMachineGenerated(s: Submission, config: OuvidoriaConfig, writer: MailWriter = 'outside'): boolean {
+  return machineSignOf(s, config, writer) !== undefined;
+}
+
+/** The rule of isMachineGenerated's first machine sign (MACHINE_RULES), or undefined: a person wrote it. */
+export function machineSignOf(
+  s: Submission,
+  config: OuvidoriaConfig,
+  writer: MailWriter = 'outside',
+): string | undefined {
   const sign = (r: Refusal) => MACHINE_RULES.has(r.ruleId) && !(writer === 'staff' && r.ruleId === 'own-message-id');
   // The first refusal is cached (evaluateAutoReply): most mail has none, and most that has one stops there.
   const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', config);
-  if (verdict.allowed) return false;
-  if (sign(verdict)) return true;
-  for (const refusal of refusalsOf(s, config)) if (sign(refusal)) return true;
-  return false;
+  if (verdict.allowed) return undefined;
+  if (sign(verdict)) return verdict.ruleId;
+  for (const refusal of refusalsOf(s, config)) if (sign(refusal)) return refusal.ruleId;
+  return undefined;
 }
+
+/**
+ * Machine signs of a mailbox's own automatic answer (an out-of-office, a vacation responder), not of
+ * a bounce, a list, a receipt or a calendar: from a staff member's own address, she is away.
+ */
+export const ABSENCE_SIGNS: ReadonlySet<string> = new Set([
+  'ooo-subject',
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'x-autoresponder',
+]);

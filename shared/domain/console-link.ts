@@ -8,6 +8,13 @@ import type { OuvidoriaConfig } from './config';
 /** The console's entry path (also its prefix: shared/console/routes.ts). */
 export const CONSOLE_ENTRY_PATH = '/equipe';
 
+/** The roster's page (supervisors): leave, return, (de)activate. */
+export const CONSOLE_ROSTER_PATH = `${CONSOLE_ENTRY_PATH}/pessoas`;
+
+export function consoleRosterLink(config: Pick<OuvidoriaConfig, 'webformOrigin'>): string {
+  return `${config.webformOrigin.replace(/\/+$/, '')}${CONSOLE_ROSTER_PATH}`;
+}
+
 export function consoleCaseLink(config: Pick<OuvidoriaConfig, 'webformOrigin'>, caseId: string): string {
   return `${config.webformOrigin.replace(/\/+$/, '')}${CONSOLE_ENTRY_PATH}?caso=${encodeURIComponent(caseId)}`;
 }

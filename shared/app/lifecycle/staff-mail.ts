@@ -25,7 +25,13 @@
  * or when no DMARC pass let it claim one — is the same action, and changes nothing again.
  */
 import { createHash } from 'node:crypto';
-import { AUTOMATIC_MAIL_HEADERS, isMachineGenerated, officeSender } from '../../domain/auto-reply-policy';
+import {
+  ABSENCE_SIGNS,
+  AUTOMATIC_MAIL_HEADERS,
+  isMachineGenerated,
+  machineSignOf,
+  officeSender,
+} from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
@@ -39,6 +45,7 @@ import { findProtocols } from '../../domain/protocol';
 import {
   EFFECT_TEXTS,
   leftOutReasonPt,
+  renderAbsenceNotice,
   renderSetAsideNotice,
   type SetAsideReason,
 } from '../../domain/lifecycle/messages';
@@ -48,7 +55,13 @@ import {
   verifyStaffReplyToken,
   withoutOwnAddress,
 } from '../../domain/lifecycle/reply-address';
-import type { Actor, LeftOutFile, RefusalCode, StaffMember } from '../../domain/lifecycle/types';
+import {
+  type Actor,
+  isOnLeave,
+  type LeftOutFile,
+  type RefusalCode,
+  type StaffMember,
+} from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
@@ -71,7 +84,11 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     return { kind: 'quarantine', reason };
   };
 
-  if (isMachineGenerated(mail, config, 'staff')) return quarantine('automatic-message');
+  const sign = machineSignOf(mail, config, 'staff');
+  if (sign !== undefined) {
+    if (ABSENCE_SIGNS.has(sign)) await tellSupervisorsAway(mail, deps);
+    return quarantine('automatic-message');
+  }
   const addresses = mail.recipients.flatMap((r) => parseStaffReplyAddress(r, config) ?? []);
   const address = addresses[0];
   if (!address) return quarantine('not-a-staff-address');
@@ -210,6 +227,45 @@ async function tellSetAside(
     // A notice SES refuses (a suppressed address, the sandbox) or a throttled limiter must not fail
     // the delivery: a thrown error would keep the mail from being stored as quarantined, send the
     // notice again on each retry and end in the intake's DLQ. The quarantine list still shows it.
+  }
+}
+
+/**
+ * An out-of-office of a member's own mailbox answered a case mail: she may be away with no leave on
+ * the roster, so new cases keep going to her and her merchants wait. The supervisors are told, once
+ * a day per member — only for her own authenticated mail to a case's reply address, while she is
+ * active and not on leave already.
+ */
+async function tellSupervisorsAway(mail: Submission, deps: ResolvedDeps): Promise<void> {
+  const { config, clock, noticeLimiter } = deps;
+  const protocol = mail.recipients.flatMap((r) => parseStaffReplyAddress(r, config) ?? [])[0]?.protocol;
+  if (!noticeLimiter || !protocol) return;
+  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) return;
+  try {
+    const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
+    if (!member?.active || isOnLeave(member, deps.calendar.localDate(clock.now()))) return;
+    if ((await noticeLimiter.hit(`staff-away-${member.id}`, utcDayStart(clock.now()), DAY_SECONDS)) > 1) return;
+    for (const supervisor of await deps.staff.supervisors()) {
+      if (supervisor.id === member.id) continue;
+      const notice = renderAbsenceNotice(
+        member,
+        supervisor,
+        { protocol, receivedAt: mail.receivedAt, text: mail.text },
+        config,
+      );
+      await deps.mailer.send({
+        to: [supervisor.email],
+        from: officeSender(config),
+        replyTo: [],
+        subject: notice.subject,
+        text: notice.text,
+        html: notice.html,
+        messageId: lifecycleMessageId(deps, 'away', mail.sourceId, supervisor.id),
+        headers: { ...AUTOMATIC_MAIL_HEADERS },
+      });
+    }
+  } catch {
+    // As tellSetAside: a notice that cannot go must not fail the delivery (the quarantine list shows the mail).
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import { countOf } from '../count';
 import { humanSize } from '../byte-size';
-import { consoleCaseLink } from '../console-link';
+import { consoleCaseLink, consoleRosterLink } from '../console-link';
 import { formatDateTimePtBr } from '../calendar';
 import { type CaseMessage, positionsBetween, type TextsShown } from '../case';
 import type { AttachmentMeta } from '../submission';
@@ -891,6 +891,60 @@ export function renderStaffExplanation(
       { p: ['Corrija e envie de novo, respondendo a este e-mail.'] },
     ],
     staffFooter(config),
+  );
+}
+
+/** How much of an analyst's out-of-office the supervisors read (its dates and whom to call are at its top). */
+const ABSENCE_TEXT_CHARS = 600;
+
+/**
+ * To a supervisor: an analyst's own mailbox answered a case mail automatically (an out-of-office), so
+ * she may be away without her leave on the roster — new cases would keep going to her, and her
+ * merchants would wait. What it said (her words, at most ABSENCE_TEXT_CHARS) and what to do.
+ */
+export function renderAbsenceNotice(
+  away: Pick<StaffMember, 'id' | 'name'>,
+  supervisor: Pick<StaffMember, 'name'>,
+  mail: { protocol: string; receivedAt: string; text: string },
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const name = sanitizeHeaderValue(away.name, 80);
+  const said = splitQuoted(mail.text).fresh.trim();
+  return renderMail(
+    sanitizeHeaderValue(`Ausência de ${name}: casos podem estar parados`, SUBJECT_MAX),
+    [
+      { p: [staffGreeting(supervisor.name)] },
+      {
+        p: [
+          'Uma resposta automática de ausência de ',
+          { strong: name },
+          ` (${away.id}) chegou ao endereço de resposta do caso `,
+          { strong: mail.protocol },
+          ` em ${formatDateTimePtBr(mail.receivedAt, config.timeZone)}. Nada foi enviado ao lojista.`,
+        ],
+      },
+      {
+        p: [
+          'Se ela estiver afastada, registre o afastamento na ',
+          { href: consoleRosterLink(config), label: 'página da equipe no console' },
+          ': novos casos deixam de ir para ela, e as mensagens dos lojistas dos casos dela chegam também à supervisão. Os casos abertos que não podem esperar, transfira (#transferir <identificador> ou no console).',
+        ],
+      },
+    ],
+    [{ p: ['Mensagem automática da Ouvidoria, enviada uma vez por dia por pessoa da equipe.'] }],
+    {
+      preformatted: [
+        {
+          title: 'O que a resposta automática diz',
+          text:
+            said === ''
+              ? '(sem texto)'
+              : said.length > ABSENCE_TEXT_CHARS
+                ? `${cutBetweenCharacters(said, ABSENCE_TEXT_CHARS)} […]`
+                : said,
+        },
+      ],
+    },
   );
 }
 

@@ -757,11 +757,6 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       'sender-authentication-failed',
     ],
     [
-      "the analyst's out-of-office",
-      mailFrom('ana', ANA, 'Estou de férias até 20/03.', { headers: { 'auto-submitted': 'auto-replied' } }),
-      'automatic-message',
-    ],
-    [
       'a mail to the ombudsman address',
       staffMail({ to: 'ouvidoria@ouvidoria.example.com.br', from: ANA, text: '#encerrar procedente' }),
       'not-a-staff-address',
@@ -1371,7 +1366,8 @@ describe('staff whose addresses are in the office’s own domain', () => {
       reason: 'automatic-message',
     });
     expect(w.cases.must()).toEqual(before);
-    expect(w.mailer.sent).toEqual([]);
+    // Only the supervisors hear of it (she may be away): never the merchant.
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
   });
 
   it('her answer, with a Message-ID of the same domain, is relayed', async () => {
@@ -1382,5 +1378,84 @@ describe('staff whose addresses are in the office’s own domain', () => {
     );
     expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+});
+
+// Her mailbox answered a case mail by itself: she may be away with no leave on the roster, and new
+// cases would keep going to her. The supervisors hear of it once a day; nothing else happens.
+describe('an analyst’s out-of-office tells the supervisors she may be away', () => {
+  const ooo = (
+    extra: Parameters<typeof mailFrom>[3] = {},
+    text = 'Estou de férias até 20/03. Urgências: fale com a Sofia.',
+  ) =>
+    mailFrom('ana', ANA, text, {
+      subject: `Resposta automática: RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      ...extra,
+    });
+
+  it('once a day, to the supervisors, with what it says and what to do; the case and the merchant untouched', async () => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    expect(await handleStaffMail(ooo(), w.deps)).toEqual({ kind: 'quarantine', reason: 'automatic-message' });
+    expect(await handleStaffMail(ooo({ sourceId: 'ses-staff-2', messageId: 'ooo-2@outlook.com' }), w.deps)).toEqual({
+      kind: 'quarantine',
+      reason: 'automatic-message',
+    });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.mailer.sent).toHaveLength(1);
+    const notice = w.mailer.sent[0]!;
+    expect(notice.to).toEqual(['sofia@empresa.com.br']);
+    expect(notice.subject).toBe('Ausência de Ana Lima: casos podem estar parados');
+    expect(notice.text).toContain(`caso ${PROTOCOL}`);
+    expect(notice.text).toContain('Estou de férias até 20/03. Urgências: fale com a Sofia.');
+    expect(notice.text).toContain('registre o afastamento');
+    expect(notice.text).toContain(`${localConfig.webformOrigin}/equipe/pessoas`);
+    expect(notice.text).not.toContain(MERCHANT);
+    expect(notice.headers['Auto-Submitted']).toBe('auto-generated');
+  });
+
+  it.each([
+    [
+      'by its headers only',
+      ooo({ subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`, headers: { 'auto-submitted': 'auto-replied' } }),
+    ],
+    [
+      'by X-Autoreply',
+      ooo({ subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`, headers: { 'x-autoreply': 'yes' } }),
+    ],
+  ])('an out-of-office %s counts too', async (_how, mail) => {
+    const w = lifecycleWorld();
+    await handleStaffMail(mail, w.deps);
+    expect(w.mailer.sent.map((m) => m.subject)).toEqual(['Ausência de Ana Lima: casos podem estar parados']);
+  });
+
+  it.each([
+    [
+      'not authenticated (anyone can write her From)',
+      ooo({ verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } }),
+    ],
+    [
+      'from an address off the roster',
+      mailFrom('ana', 'ana.pessoal@gmail.com', 'Estou de férias.', {
+        subject: `Resposta automática: RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      }),
+    ],
+    [
+      'a bounce, not an absence',
+      ooo({ subject: `Undeliverable: RE: [${PROTOCOL}] Nova mensagem do lojista`, returnPath: '' }),
+    ],
+  ])('nothing when %s', async (_what, mail) => {
+    const w = lifecycleWorld();
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'quarantine', reason: 'automatic-message' });
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('nothing when her leave is on the roster already', async () => {
+    const w = lifecycleWorld();
+    w.deps.staff = new InMemoryStaffDirectory(
+      ROSTER.map((m) => (m.id === 'ana' ? { ...m, leave: { from: '2026-03-01', to: '2026-03-31' } } : m)),
+    );
+    await handleStaffMail(ooo(), w.deps);
+    expect(w.mailer.sent).toEqual([]);
   });
 });
