@@ -925,9 +925,9 @@ export function renderAbsenceNotice(
       },
       {
         p: [
-          'Se ela estiver afastada, registre o afastamento na ',
+          'Se a pessoa estiver afastada, registre o afastamento na ',
           { href: consoleRosterLink(config), label: 'página da equipe no console' },
-          ': novos casos deixam de ir para ela, e as mensagens dos lojistas dos casos dela chegam também à supervisão. Os casos abertos que não podem esperar, transfira (#transferir <identificador> ou no console).',
+          ': novos casos deixam de ir para ela, e as mensagens dos lojistas dos casos dela chegam também à supervisão. Transfira os casos abertos que não podem esperar (#transferir <identificador> ou no console).',
         ],
       },
     ],
