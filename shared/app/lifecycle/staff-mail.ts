@@ -213,16 +213,7 @@ async function tellSetAside(
     const hits = await noticeLimiter.hit(`staff-set-aside-${member.id}`, utcDayStart(clock.now()), DAY_SECONDS);
     if (hits > config.lifecycle.staffQuarantineNoticesPerDay) return;
     const notice = renderSetAsideNotice(protocol, mail.subject, member, reason, config);
-    await deps.mailer.send({
-      to: [member.email],
-      from: officeSender(config),
-      replyTo: [],
-      subject: notice.subject,
-      text: notice.text,
-      html: notice.html,
-      messageId: lifecycleMessageId(deps, 'set-aside', mail.sourceId, member.id),
-      headers: { ...AUTOMATIC_MAIL_HEADERS },
-    });
+    await sendStaffNotice(deps, member, notice, 'set-aside', mail.sourceId);
   } catch {
     // A notice SES refuses (a suppressed address, the sandbox) or a throttled limiter must not fail
     // the delivery: a thrown error would keep the mail from being stored as quarantined, send the
@@ -253,20 +244,34 @@ async function tellSupervisorsAway(mail: Submission, deps: ResolvedDeps): Promis
         { protocol, receivedAt: mail.receivedAt, text: mail.text },
         config,
       );
-      await deps.mailer.send({
-        to: [supervisor.email],
-        from: officeSender(config),
-        replyTo: [],
-        subject: notice.subject,
-        text: notice.text,
-        html: notice.html,
-        messageId: lifecycleMessageId(deps, 'away', mail.sourceId, supervisor.id),
-        headers: { ...AUTOMATIC_MAIL_HEADERS },
-      });
+      await sendStaffNotice(deps, supervisor, notice, 'away', mail.sourceId);
     }
   } catch {
     // As tellSetAside: a notice that cannot go must not fail the delivery (the quarantine list shows the mail).
   }
+}
+
+/**
+ * An automatic notice of the office to one member: no Reply-To (answering it acts on nothing), an
+ * id keyed on what caused it and whom it is for (a retry sends the same mail).
+ */
+async function sendStaffNotice(
+  deps: ResolvedDeps,
+  to: Pick<StaffMember, 'id' | 'email'>,
+  notice: { subject: string; text: string; html: string },
+  kind: string,
+  sourceId: string,
+): Promise<void> {
+  await deps.mailer.send({
+    to: [to.email],
+    from: officeSender(deps.config),
+    replyTo: [],
+    subject: notice.subject,
+    text: notice.text,
+    html: notice.html,
+    messageId: lifecycleMessageId(deps, kind, sourceId, to.id),
+    headers: { ...AUTOMATIC_MAIL_HEADERS },
+  });
 }
 
 /**
