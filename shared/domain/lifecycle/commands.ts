@@ -104,6 +104,9 @@ const SUGGESTIONS: Record<string, string> = {
   esperar: 'aguardar',
   notas: 'nota',
   observacao: 'nota',
+  obs: 'nota',
+  anotacao: 'nota',
+  comentario: 'nota',
   interno: 'nota',
   transfere: 'transferir',
   transferencia: 'transferir',
@@ -342,15 +345,26 @@ const LONGEST_CATEGORY = Math.max(...CATEGORY_PHRASES.map(([words]) => words.len
 const TRAILING_PUNCTUATION = /[.,:;!]+$/;
 
 /** The category at the start of `#encerrar`'s words, and how many tokens it took (the rest is the summary). */
+/** Words analysts put between #encerrar and the category ("caso", "como"): skipped, at most this many. */
+const CATEGORY_FILLERS: ReadonlySet<string> = new Set(['caso', 'como', 'o', 'este', 'esse', 'status', 'resultado']);
+
 function closeCategory(toks: readonly Token[]): { category: CloseCategory; consumed: number } | undefined {
   const words: { word: string; token: number }[] = [];
-  for (let t = 0; t < toks.length && words.length < LONGEST_CATEGORY; t++) {
-    const text = toks[t]?.text ?? '';
-    for (const word of fold(text).replace(TRAILING_PUNCTUATION, '').split(/[-_]/)) {
+  // "#encerrar caso procedente", "#encerrar como improcedente": the words before it name nothing.
+  let first = 0;
+  while (first < toks.length && first < CATEGORY_FILLERS.size && CATEGORY_FILLERS.has(fold(toks[first]?.text ?? ''))) {
+    first++;
+  }
+  for (let t = first; t < toks.length && words.length < LONGEST_CATEGORY; t++) {
+    const text = (toks[t]?.text ?? '').replace(/^[([]/, '');
+    const closed = /[)\]]$/.test(text);
+    for (const word of fold(text.replace(/[)\]]$/, ''))
+      .replace(TRAILING_PUNCTUATION, '')
+      .split(/[-_]/)) {
       if (word) words.push({ word, token: t });
     }
-    // "procedente, estorno feito": the punctuation ends the category.
-    if (TRAILING_PUNCTUATION.test(text)) break;
+    // "procedente, estorno feito", "(procedente) estorno feito": the punctuation ends the category.
+    if (closed || TRAILING_PUNCTUATION.test(text)) break;
   }
   for (const [phrase, category] of CATEGORY_PHRASES) {
     if (phrase.every((w, i) => words[i]?.word === w)) {

@@ -54,6 +54,21 @@ describe('parseStaffCommands — valid commands', () => {
       { kind: 'close', category: 'parcial', summary: 'estorno de uma parcela' },
     ],
     ['#encerrar procedente em parte', { kind: 'close', category: 'parcial', summary: '' }],
+    // The words analysts put before the category, and a category in parentheses.
+    ['#encerrar caso procedente', { kind: 'close', category: 'procedente', summary: '' }],
+    [
+      '#encerrar como improcedente: fora do escopo',
+      { kind: 'close', category: 'improcedente', summary: 'fora do escopo' },
+    ],
+    ['#encerrar o caso como resolvido', { kind: 'close', category: 'resolvido', summary: '' }],
+    [
+      '#encerrar (procedente) estorno realizado',
+      { kind: 'close', category: 'procedente', summary: 'estorno realizado' },
+    ],
+    [
+      '#encerrar [parcial] uma das cobranças estornada',
+      { kind: 'close', category: 'parcial', summary: 'uma das cobranças estornada' },
+    ],
     ['#encerrar Procedente parcialmente.', { kind: 'close', category: 'parcial', summary: '' }],
     ['#encerrar parcialmente', { kind: 'close', category: 'parcial', summary: '' }],
     ['#encerrar procedente em 2 dias', { kind: 'close', category: 'procedente', summary: 'em 2 dias' }],
@@ -281,6 +296,11 @@ describe('parseStaffCommands — refused mails', () => {
     ['#fechar procedente', 'unknown-command', 'Você quis dizer “#encerrar”?'],
     ['#prorrogação 5 motivo', 'unknown-command', '#prorrogar'],
     ['#encaminhar bruno', 'unknown-command', 'Você quis dizer “#transferir”?'],
+    ['#obs liguei para a lojista', 'unknown-command', 'Você quis dizer “#nota”?'],
+    ['#anotação liguei para a lojista', 'unknown-command', 'Você quis dizer “#nota”?'],
+    // Only words that name nothing are skipped: another word is still no category.
+    ['#encerrar caso encerrado', 'invalid-category', 'Categoria de encerramento desconhecida'],
+    ['#encerrar o lojista desistiu', 'invalid-category', 'Categoria de encerramento desconhecida'],
     ['#resolvido', 'unknown-command', 'Você quis dizer “#encerrar”?'],
     ['#prorrogar 5 (cinco)', 'missing-reason', 'motivo'],
     ['#encerra procedente', 'unknown-command', '#encerrar'],
