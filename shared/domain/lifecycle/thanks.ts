@@ -14,6 +14,8 @@ import { normalize, splitQuoted, withoutSignOff } from '../text';
 
 /** Longest thank-you read as one (words): a longer message says something more. */
 const MAX_WORDS = 25;
+/** And in characters, checked first: a long text is not read word by word at all. */
+const MAX_CHARS = 400;
 
 /** Words that thank or acknowledge (pt-BR, es, en; normalised): one of them must be there. */
 const THANKS = new Set([
@@ -200,7 +202,7 @@ export function onlyThanks(
 ): boolean {
   if (message.attachments.length > 0) return false;
   const fresh = withoutSignOff(splitQuoted(message.text ?? '').fresh);
-  if (fresh.includes('?') || fresh.includes('¿')) return false;
+  if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return false;
   const words = normalize(fresh).match(/[a-z0-9]+/g) ?? [];
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   const own = new Set(names.flatMap((n) => normalize(n ?? '').match(/[a-z]{2,}/g) ?? []));
