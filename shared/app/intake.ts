@@ -109,6 +109,12 @@ export interface IntakeDeps {
   /** Told when a merchant follow-up lands on a case (the assigned analyst is emailed). */
   onFollowUp?: (parent: CaseRecord, message: CaseMessage) => Promise<void>;
   /**
+   * Told when a new record cites a case it could not join (its referencedCaseId: another sender, or
+   * the merchant's address unauthenticated), once, by the delivery that stored it (citation.ts).
+   * Best effort: a failure is swallowed, the console lists the citing records anyway.
+   */
+  onCitation?: (citing: CaseRecord) => Promise<void>;
+  /**
    * The case lifecycle (SPEC step 8). With it, mail to a per-case staff address is a staff
    * command, and a merchant's follow-up moves the case (wait → in progress, reopen) in one write;
    * without it (tools, older tests) follow-ups are only appended and notified. Injected
@@ -379,8 +385,12 @@ export async function completeCase(
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
 
-  // The case it cited lists it for the team (idempotent: a retry or a release adds nothing).
-  if (record.referencedCaseId) await deps.cases.addCitation(record.referencedCaseId, caseId);
+  // The case it cited lists it for the team (idempotent: a retry or a release adds nothing), and
+  // its analyst hears of it from the delivery that stored it.
+  if (record.referencedCaseId) {
+    await deps.cases.addCitation(record.referencedCaseId, caseId);
+    if (createdHere && deps.onCitation) await deps.onCitation(record).catch(() => undefined);
+  }
 
   // The enqueue time still to be written: the reply step's own case write carries it (issue 16),
   // and only when none does (no claim won, a reply stored already) is it written on its own.

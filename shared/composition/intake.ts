@@ -12,6 +12,8 @@ import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
 import { SqsAssignmentQueue } from '../adapters/sqs-assignment-queue';
 import { ZendeskTicketDirectory } from '../adapters/zendesk-directory';
 import { followUpNotifier } from '../app/follow-up';
+import { citationNotifier } from '../app/citation';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import type { IntakeDeps, IntakeTelemetry } from '../app/intake';
 import type { AssignmentQueue, Clock, Mailer, TicketDirectory } from '../ports';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
@@ -58,5 +60,13 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
     config,
     telemetry: overrides.telemetry,
     onFollowUp: followUpNotifier({ cases: stores.cases, staff: stores.staff, mailer, config }),
+    onCitation: citationNotifier({
+      cases: stores.cases,
+      staff: stores.staff,
+      mailer,
+      limiter: new DynamoRateLimiter(client, settings.tableName),
+      clock,
+      config,
+    }),
   };
 }

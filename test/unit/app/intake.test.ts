@@ -715,6 +715,34 @@ describe('processSubmission: threading', () => {
     expect(cited?.citedBy).toEqual(distinct.map((_, i) => `email:ses-010${i + 1}`));
   });
 
+  it('the case’s analyst hears of a citing record once, from the delivery that stored it; a quarantined one never', async () => {
+    const told: string[] = [];
+    deps.onCitation = async (citing) => {
+      told.push(citing.caseId);
+    };
+    await processSubmission(email(), deps);
+    const citing = email({
+      sourceId: 'ses-0301',
+      messageId: 'cita@outraloja.com.br',
+      sender: { address: 'financeiro@outraloja.com.br' },
+      returnPath: 'financeiro@outraloja.com.br',
+      subject: 'Sobre o protocolo OUV-2026-000001',
+      text: 'Sou a contadora da Modas Bella: o caso OUV-2026-000001 precisa da nota fiscal de outubro.',
+    });
+    await processSubmission(citing, deps);
+    await processSubmission(citing, deps);
+    expect(told).toEqual(['email:ses-0301']);
+    // A failing notice changes nothing of the intake.
+    deps.onCitation = async () => {
+      throw new Error('SES down');
+    };
+    const again = await processSubmission(
+      { ...citing, sourceId: 'ses-0302', messageId: 'cita2@outraloja.com.br' },
+      deps,
+    );
+    expect(again.kind).toBe('case');
+  });
+
   // The merchant answers a case mail from another address of hers: it cannot join the case, and the
   // guidance says how to reach it — the same words whether the protocol is a case or not (no oracle).
   it.each([

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { CITATION_NOTICES_PER_DAY, citationNotifier } from '../../../shared/app/citation';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { localConfig } from '../../../shared/domain/config';
+import { aCase } from '../../support/builders';
+import {
+  FixedClock,
+  InMemoryCaseRepository,
+  InMemoryRateLimiter,
+  InMemoryStaffRepository,
+  RecordingMailer,
+} from '../../support/fakes';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+
+function world(parent: Partial<CaseRecord> = {}, analyst = { active: true }) {
+  const cases = new InMemoryCaseRepository();
+  const staff = new InMemoryStaffRepository([
+    { id: 'ana', name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br', active: analyst.active, openCases: 1 },
+  ]);
+  const mailer = new RecordingMailer();
+  const notify = citationNotifier({
+    cases,
+    staff,
+    mailer,
+    limiter: new InMemoryRateLimiter(),
+    clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
+    config: localConfig,
+  });
+  const stored = aCase({
+    caseId: 'email:ses-0001',
+    protocol: 'OUV-2026-000001',
+    senderEmail: MERCHANT,
+    assignee: 'ana',
+    ...parent,
+  });
+  return { cases, mailer, notify, stored };
+}
+
+const citing = (over: Partial<CaseRecord> = {}): CaseRecord =>
+  aCase({
+    caseId: 'email:ses-0101',
+    sourceId: 'ses-0101',
+    outcome: 'NO_PRIOR_TICKET',
+    status: 'REDIRECTED',
+    senderEmail: 'financeiro@outraloja.com.br',
+    referencedCaseId: 'email:ses-0001',
+    referencedProtocol: 'OUV-2026-000001',
+    createdAt: '2026-03-12T13:59:00.000Z',
+    ...over,
+  });
+
+describe('citationNotifier: a message cites the case without joining it', () => {
+  it('tells the analyst who holds the case, with a link and none of the message’s words', async () => {
+    const w = world();
+    await w.cases.create(w.stored);
+    await w.notify(
+      citing({
+        subject: 'Deposite o reembolso na conta 1234-5',
+        text: 'Conta 1234-5 agência 0001',
+      } as Partial<CaseRecord>),
+    );
+    expect(w.mailer.sent).toHaveLength(1);
+    const mail = w.mailer.sent[0]!;
+    expect(mail.to).toEqual(['ana@ouvidoria.example.com.br']);
+    expect(mail.subject).toBe('[OUV-2026-000001] Mensagem que cita o caso, não juntada a ele');
+    expect(mail.text).toContain('de outro endereço (f***@o***.com.br), não o do lojista');
+    expect(mail.text).toContain(`${localConfig.webformOrigin}/equipe?caso=email%3Ases-0101`);
+    expect(mail.text).not.toContain('1234-5');
+    expect(mail.replyTo).toEqual([]);
+    expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
+  });
+
+  it('from the merchant’s own address: says the sender could not be verified', async () => {
+    const w = world();
+    await w.cases.create(w.stored);
+    await w.notify(citing({ senderEmail: MERCHANT }));
+    expect(w.mailer.sent[0]?.text).toContain('com o endereço do lojista, mas sem verificação do remetente');
+  });
+
+  it(`at most ${CITATION_NOTICES_PER_DAY} a day per case`, async () => {
+    const w = world();
+    await w.cases.create(w.stored);
+    for (let i = 0; i < CITATION_NOTICES_PER_DAY + 3; i++)
+      await w.notify(citing({ caseId: `email:ses-02${i}`, sourceId: `ses-02${i}` }));
+    expect(w.mailer.sent).toHaveLength(CITATION_NOTICES_PER_DAY);
+  });
+
+  it.each([
+    ['a quarantined record (spam, a virus)', {}, { status: 'QUARANTINED', outcome: 'QUARANTINED' }, true],
+    ['a case no one holds yet', { assignee: undefined }, {}, true],
+    ['an analyst no longer active', {}, {}, false],
+  ] as const)('nothing for %s', async (_what, parent, over, active) => {
+    const w = world(parent as Partial<CaseRecord>, { active });
+    await w.cases.create(w.stored);
+    await w.notify(citing(over as Partial<CaseRecord>));
+    expect(w.mailer.sent).toEqual([]);
+  });
+});
