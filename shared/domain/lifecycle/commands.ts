@@ -74,7 +74,7 @@ export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
   },
   {
     usage: '#nota [texto]',
-    what: 'registra uma nota interna; nada é enviado ao lojista — salvo uma resposta abaixo que comece saudando-o (“Olá, Maria,”): ela vai ao lojista, e a nota é o texto da linha do #nota',
+    what: 'registra uma nota interna; nada é enviado ao lojista (uma resposta ao lojista abaixo dele, começando por “Olá, Maria,”, recusa a mensagem: envie-a sem #nota)',
   },
   {
     usage: '#transferir <identificador ou nome da pessoa>',

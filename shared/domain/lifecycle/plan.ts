@@ -3,10 +3,9 @@
  * of their lines, and are stored as one write (all or nothing):
  *   note | answer  →  #prorrogar  →  #aguardar  →  #transferir  →  #encerrar
  * What happens to the text below the commands:
- * - with `#nota`: it is the note (after any text on the `#nota` line); nothing is relayed — unless
- *   it is a letter to the merchant ("Olá, Maria, …", greetsMerchant): then the note is the `#nota` line,
- *   and the letter goes to her as it would without `#nota` (a `#nota` with no text of its own
- *   above a letter is refused: which of them is the note cannot be told);
+ * - with `#nota`: it is the note (after any text on the `#nota` line); nothing is relayed — and a
+ *   text that is a letter to the merchant ("Olá, Maria, …", greetsMerchant) refuses the mail: kept
+ *   as a note, her answer would silently never reach her; relayed, `#nota` would relay something;
  * - with `#transferir`: it is recorded as a note and sent to the new analyst (with `#nota`, the note's
  *   text is); the mail's files go to the new analyst too — never to the merchant;
  * - with `#encerrar`: it goes to the merchant inside the closing mail (one mail, not two) — unless
@@ -50,11 +49,11 @@ export interface StaffMailPlanInput {
 
 type Step = (current: WorkCase) => Transition;
 
-/** `#nota` with no text of its own above a letter to the merchant: the note, or her answer? */
+/** `#nota` above a letter to the merchant: the note relays nothing, and her answer must not be lost unsaid. */
 const NOTE_OR_LETTER: StaffProblem = {
   code: 'note-or-answer',
   message:
-    'O #nota veio sem texto na própria linha e, abaixo dele, uma resposta ao lojista (começa saudando-o): não dá para saber se o texto é a nota interna ou a resposta. Nada foi registrado nem enviado. Para anotar e responder na mesma mensagem, escreva a nota na linha do comando (“#nota ERP aplicou o hotfix”) e a resposta abaixo; para só anotar, tire a saudação.',
+    'O #nota registra uma nota interna e nada vai ao lojista, mas o texto abaixo dele é uma resposta ao lojista (começa saudando-o). Nada foi registrado nem enviado: para responder, envie a resposta sem #nota; a nota vai numa mensagem à parte ou pelo console.',
 };
 
 function refuse(problem: StaffProblem, line: string): Transition {
@@ -78,17 +77,13 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   const steps: Step[] = [];
   let closingMessage: string | undefined;
   // "#nota ERP aplicou o hotfix" above "Olá, Maria, a integração foi corrigida…": the text is her
-  // answer. Kept as a note, she would never get it, and no one would say so.
-  const letterBelowNote = note !== undefined && !moveTo && body !== '' && greetsMerchant(body, c.senderName);
-  if (letterBelowNote && note.text === '') return refuse(NOTE_OR_LETTER, note.line);
-  const wholeTextIsNote = note !== undefined && !letterBelowNote;
+  // answer. Kept as a note, she would never get it, and no one would say so; and #nota relays
+  // nothing (SPEC step 8). The analyst is told, and sends the answer without #nota.
+  if (note && !moveTo && body !== '' && greetsMerchant(body, c.senderName)) return refuse(NOTE_OR_LETTER, note.line);
 
   if (note) {
-    const text = wholeTextIsNote ? [note.text, body].filter((t) => t !== '').join('\n\n') : note.text;
+    const text = [note.text, body].filter((t) => t !== '').join('\n\n');
     steps.push((k) => addNote(k, actor, text, ctx));
-  }
-  if (wholeTextIsNote) {
-    // Nothing goes to the merchant: the text and the files stay in the case.
   } else if (moveTo) {
     if (body !== '') steps.push((k) => addNote(k, actor, body, ctx));
   } else if (closing && attachments.length === 0) {
@@ -109,7 +104,7 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   // Something went to the merchant (an answer, or a closing message): files it went without are said.
   // A transfer's files went to the new analyst, whose notice names those left out.
   const leftOut = input.leftOut ?? [];
-  if (!wholeTextIsNote && !moveTo && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
+  if (!note && !moveTo && leftOut.length > 0 && (body !== '' || attachments.length > 0)) {
     steps.push(() => tellFilesLeftOut(actor, leftOut));
   }
   return withExtensionInAnswer(compose(c, steps));

@@ -290,7 +290,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'case-closed': 'o caso já está encerrado',
   'empty-answer': 'resposta sem texto novo',
   'empty-note': 'nota interna vazia',
-  'note-or-answer': '#nota sem texto acima de uma resposta ao lojista',
+  'note-or-answer': '#nota acima de uma resposta ao lojista',
   'unknown-command': 'comando desconhecido',
   'malformed-command': 'comando incompleto ou mal escrito',
   'duplicate-command': 'comando repetido na mesma mensagem',

@@ -1459,3 +1459,23 @@ describe('an analyst’s out-of-office tells the supervisors she may be away', (
     expect(w.mailer.sent).toEqual([]);
   });
 });
+
+describe('#nota above a letter to the merchant', () => {
+  it('is refused and explained to the analyst: the note relays nothing, her answer is not lost unsaid', async () => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    const result = await handleStaffMail(
+      mailFrom(
+        'ana',
+        ANA,
+        '#nota ERP aplicou o hotfix 3.2\n\nOlá, Maria! A integração foi corrigida pela equipe de produto.',
+      ),
+      w.deps,
+    );
+    expect(result).toMatchObject({ kind: 'refused', codes: ['note-or-answer'] });
+    expect(w.cases.must().status).toBe(before.status);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.text).toContain('envie a resposta sem #nota');
+    expect(w.mailer.sent[0]?.text).not.toContain('A integração foi corrigida');
+  });
+});

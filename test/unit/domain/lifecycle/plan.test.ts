@@ -97,19 +97,9 @@ describe('planStaffMail', () => {
       { status: undefined, events: ['note', 'extended'], effects: ['schedule-timers', 'notify-extension'] },
     ],
     [
-      '#nota with text of its own above a letter to her: the note is its line, the letter goes to her',
-      '#nota ERP aplicou o hotfix 3.2\nOlá Maria, a integração foi corrigida.',
-      { status: 'IN_PROGRESS', events: ['note', 'answered'], effects: ['relay-to-merchant'] },
-    ],
-    [
       '#nota above a text for a colleague: all of it stays internal',
       '#nota ligação do financeiro\nOi Carla, a lojista ligou de novo.',
       { status: undefined, events: ['note'], effects: [] },
-    ],
-    [
-      '#nota, #aguardar and a letter to her: the letter is relayed, the case waits',
-      '#nota pedir print do erro\n#aguardar retorno da lojista\nMaria, pode enviar o print do erro?',
-      { status: 'WAITING_MERCHANT', events: ['note', 'answered', 'waiting-merchant'], effects: ['relay-to-merchant'] },
     ],
     [
       '#nota and #transferir above a greeting: for the new analyst, never the merchant',
@@ -131,27 +121,21 @@ describe('planStaffMail', () => {
     expect(t.effects.some((e) => e.kind === 'notify-extension')).toBe(false);
   });
 
-  it('#nota, #encerrar and a letter to her: the note is its line, the letter goes in the closing mail', () => {
-    const t = plan(
-      '#nota ERP aplicou o hotfix 3.2\n#encerrar procedente - integração corrigida\n\nOlá Maria, a integração foi corrigida pela equipe de produto.',
-    );
-    if (!t.ok) throw new Error(t.refusal.code);
-    expect(t.events.map((e) => [e.type, e.type === 'note' ? e.text : undefined])).toEqual([
-      ['note', 'ERP aplicou o hotfix 3.2'],
-      ['closed', undefined],
-    ]);
-    expect(t.effects.find((e) => e.kind === 'send-closing')).toMatchObject({
-      message: 'Olá Maria, a integração foi corrigida pela equipe de produto.',
-    });
-  });
-
-  it('#nota with no text of its own above a letter to her is refused: which is the note cannot be told', () => {
+  // #nota relays nothing (SPEC step 8), and a letter to the merchant under it, kept as a note, would
+  // never reach her unsaid: the mail is refused, the analyst told.
+  it('#nota above a letter to her is refused, with or without text of its own and other commands', () => {
     for (const text of [
       '#nota\nOlá, Maria! O estorno foi feito.',
+      '#nota ERP aplicou o hotfix 3.2\nOlá Maria, a integração foi corrigida.',
+      '#nota pedir print do erro\n#aguardar retorno da lojista\nMaria, pode enviar o print do erro',
+      '#nota ERP aplicou o hotfix 3.2\n#encerrar procedente - integração corrigida\n\nOlá Maria, a integração foi corrigida pela equipe de produto.',
       '#encerrar resolvido\n#nota\nPrezada Sra. Maria,\nO estorno foi feito.',
     ]) {
       const t = plan(text);
-      expect(t.ok ? 'done' : [t.refusal.code, t.refusal.line]).toEqual(['note-or-answer', '#nota']);
+      if (t.ok) throw new Error(`relayed: ${text}`);
+      expect(t.refusal.code).toBe('note-or-answer');
+      expect(t.refusal.line).toMatch(/^#nota/);
+      expect(t.refusal.message).toContain('envie a resposta sem #nota');
     }
   });
 
