@@ -8,9 +8,10 @@
 import { NO_TEXTS, type CaseRecord } from '../domain/case';
 import { renderCitationNotice } from '../domain/citation-notice';
 import type { OuvidoriaConfig } from '../domain/config';
-import { AUTOMATIC_MAIL_HEADERS, newMessageId, officeSender } from '../domain/auto-reply-policy';
+import { newMessageId } from '../domain/auto-reply-policy';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import type { CaseRepository, Clock, Mailer, RateLimiter, StaffRepository } from '../ports';
+import { automaticOfficeMail } from './office-mail';
 
 /** The most notices one case's analyst gets in a day about messages citing it. */
 export const CITATION_NOTICES_PER_DAY = 3;
@@ -35,15 +36,7 @@ export function citationNotifier(deps: CitationDeps) {
     const analyst = await deps.staff.get(parent.assignee);
     if (!analyst?.active) return;
     const notice = renderCitationNotice(parent, citing, analyst, deps.config);
-    await deps.mailer.send({
-      to: [analyst.email],
-      from: officeSender(deps.config),
-      replyTo: [],
-      subject: notice.subject,
-      text: notice.text,
-      html: notice.html,
-      messageId: newMessageId(deps.config, `citation.${citing.sourceId}`),
-      headers: { ...AUTOMATIC_MAIL_HEADERS },
-    });
+    const messageId = newMessageId(deps.config, `citation.${citing.sourceId}`);
+    await deps.mailer.send(automaticOfficeMail(analyst.email, notice, deps.config, messageId));
   };
 }

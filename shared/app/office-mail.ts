@@ -12,6 +12,8 @@ export function automaticOfficeMail(
   to: string,
   content: Pick<RenderedMail, 'subject' | 'text' | 'html'>,
   config: Pick<OuvidoriaConfig, 'fromName' | 'fromAddress' | 'domain'>,
+  /** A Message-ID keyed on what caused the mail (a retry sends the same one); random otherwise. */
+  messageId: string = randomMessageId(config.domain),
 ): OutgoingMail {
   return {
     to: [to],
@@ -19,7 +21,7 @@ export function automaticOfficeMail(
     subject: content.subject,
     text: content.text,
     html: content.html,
-    messageId: randomMessageId(config.domain),
+    messageId,
     headers: { ...AUTOMATIC_MAIL_HEADERS },
   };
 }

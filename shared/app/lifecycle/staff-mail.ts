@@ -25,13 +25,7 @@
  * or when no DMARC pass let it claim one — is the same action, and changes nothing again.
  */
 import { createHash } from 'node:crypto';
-import {
-  ABSENCE_SIGNS,
-  AUTOMATIC_MAIL_HEADERS,
-  isMachineGenerated,
-  machineSignOf,
-  officeSender,
-} from '../../domain/auto-reply-policy';
+import { ABSENCE_SIGNS, isMachineGenerated, machineSignOf } from '../../domain/auto-reply-policy';
 import type { OuvidoriaConfig } from '../../domain/config';
 import { htmlToPlainText } from '../../domain/html-to-text';
 import { DAY_SECONDS, utcDayStart } from '../../domain/instant';
@@ -69,6 +63,7 @@ import { type AttachmentMeta, type Submission, virusDetected } from '../../domai
 import { type LifecycleDeps, lifecycleMessageId, type ResolvedDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
+import { automaticOfficeMail } from '../office-mail';
 
 export type StaffMailResult =
   | { kind: 'quarantine'; reason: StaffMailQuarantineReason }
@@ -252,8 +247,8 @@ async function tellSupervisorsAway(mail: Submission, deps: ResolvedDeps): Promis
 }
 
 /**
- * An automatic notice of the office to one member: no Reply-To (answering it acts on nothing), an
- * id keyed on what caused it and whom it is for (a retry sends the same mail).
+ * An automatic notice of the office to one member (answering it acts on nothing: no case address),
+ * its id keyed on what caused it and whom it is for (a retry sends the same mail).
  */
 async function sendStaffNotice(
   deps: ResolvedDeps,
@@ -262,16 +257,9 @@ async function sendStaffNotice(
   kind: string,
   sourceId: string,
 ): Promise<void> {
-  await deps.mailer.send({
-    to: [to.email],
-    from: officeSender(deps.config),
-    replyTo: [],
-    subject: notice.subject,
-    text: notice.text,
-    html: notice.html,
-    messageId: lifecycleMessageId(deps, kind, sourceId, to.id),
-    headers: { ...AUTOMATIC_MAIL_HEADERS },
-  });
+  await deps.mailer.send(
+    automaticOfficeMail(to.email, notice, deps.config, lifecycleMessageId(deps, kind, sourceId, to.id)),
+  );
 }
 
 /**

@@ -67,7 +67,7 @@ describe('citationNotifier: a message cites the case without joining it', () => 
     expect(mail.text).toContain('de outro endereço (f***@o***.com.br), não o do lojista');
     expect(mail.text).toContain(`${localConfig.webformOrigin}/equipe?caso=email%3Ases-0101`);
     expect(mail.text).not.toContain('1234-5');
-    expect(mail.replyTo).toEqual([]);
+    expect(mail.replyTo ?? []).toEqual([]);
     expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
   });
 
