@@ -207,8 +207,9 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // Her thanks on a closed case (nothing reopened): for the analyst who closed it, and no one
       // else — there is no case to move.
       if (c.status === 'CLOSED' && !reopened) {
+        if (!analyst.active) return;
         const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { attached });
-        if (analyst.active) await sendToStaff(deps, c, pending, analyst, mail, files);
+        await sendToStaff(deps, c, pending, analyst, mail, files);
         return;
       }
       if (!analyst.active) {

@@ -32,7 +32,8 @@ export async function handleMerchantReply(
     (c) => {
       const transition = merchantReplied(
         c,
-        { sourceId: message.sourceId, onlyThanks: onlyThanks(message, [c.senderName]) },
+        // Read only where it counts: a closed case (the machine keeps it closed for a thank-you).
+        { sourceId: message.sourceId, onlyThanks: c.status === 'CLOSED' && onlyThanks(message, [c.senderName]) },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );
       if (!transition.ok) return transition.refusal.code;

@@ -567,7 +567,7 @@ function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray |
     merged.push(i);
   }
   // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
-  const tried = merged ? (merged.length > 1 ? merged.sort((a, b) => a - b) : merged) : only;
+  const tried = merged?.sort((a, b) => a - b) ?? only;
   if (tried === undefined) return null;
   for (const i of tried) {
     const phrase = list.phrases[i];

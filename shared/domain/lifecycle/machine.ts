@@ -71,7 +71,7 @@ export const MAX_CONSOLE_TEXT_CHARS = 20_000;
 
 type Ok = Extract<Transition, { ok: true }>;
 
-function refuse(code: RefusalCode, message: string, line?: string): Transition {
+export function refuse(code: RefusalCode, message: string, line?: string): Transition {
   return { ok: false, refusal: line === undefined ? { code, message } : { code, message, line } };
 }
 

@@ -179,7 +179,16 @@ const OPENING_GREETING =
  * A salutation ("Prezada Sra. Fernanda,", "Caro João:"), on normalised text: a line of its own,
  * ended by a comma or colon ("Caro é o plano…" is no salutation).
  */
-const SALUTATION = /^(?:prezad[oa]s?|car[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
+const SALUTATION = salutationOf('car[oa]s?');
+/**
+ * Those the office writes only to a merchant, never to a colleague: "Prezada Sra. Fernanda,",
+ * "Prezado cliente,", "Estimada Maria:", "Dear Mr. Smith," ("Cara Carla," may be to a colleague).
+ */
+const FORMAL_SALUTATION = salutationOf();
+function salutationOf(...more: string[]): RegExp {
+  const words = ['prezad[oa]s?', 'estimad[oa]s?', 'senhora?', 'sra?', 'dear', ...more].join('|');
+  return new RegExp(`^(?:${words})(?![a-z0-9]).*[,:]$`);
+}
 /**
  * A list marker opening the first line ("1. Olá! Verifiquei…", "1) Bom dia", "- Oi, Maria"), on
  * normalised text: the greeting after it still opens the letter.
@@ -228,12 +237,6 @@ function addressesByName(first: string, merchantName: string | undefined): boole
  */
 const NAMES_SOMEONE_ELSE =
   /^, (?:a|o|nossa|nosso) (?:analista|atendente|responsavel|gerente|supervisora?|coordenadora?|colega|consultora?|especialista|tecnica|tecnico|agente)(?![a-z0-9])[^,.!?:;]{0,40},/;
-
-/**
- * A salutation the office writes only to a merchant, never to a colleague: "Prezada Sra. Fernanda,",
- * "Prezado cliente,", "Estimada Maria:", "Dear Mr. Smith," (on normalised text, a line of its own).
- */
-const FORMAL_SALUTATION = /^(?:prezad[oa]s?|estimad[oa]s?|senhora?|sra?|dear)(?![a-z0-9]).*[,:]$/;
 
 /**
  * Whether a text opens by greeting the merchant herself: her first name (as greetingName reads it)

@@ -23,6 +23,7 @@ import {
   compose,
   extend,
   type LifecycleContext,
+  refuse,
   type TransferTarget,
   tellFilesLeftOut,
   transfer,
@@ -50,15 +51,8 @@ export interface StaffMailPlanInput {
 type Step = (current: WorkCase) => Transition;
 
 /** `#nota` above a letter to the merchant: the note relays nothing, and her answer must not be lost unsaid. */
-const NOTE_OR_LETTER: StaffProblem = {
-  code: 'note-or-answer',
-  message:
-    'O #nota registra uma nota interna e nada vai ao lojista, mas o texto abaixo dele é uma resposta ao lojista (começa saudando-o). Nada foi registrado nem enviado: para responder, envie a resposta sem #nota; a nota vai numa mensagem à parte ou pelo console.',
-};
-
-function refuse(problem: StaffProblem, line: string): Transition {
-  return { ok: false, refusal: { ...problem, line } };
-}
+const NOTE_OR_LETTER_PT =
+  'O #nota registra uma nota interna e nada vai ao lojista, mas o texto abaixo dele é uma resposta ao lojista (começa saudando-o). Nada foi registrado nem enviado: para responder, envie a resposta sem #nota; a nota vai numa mensagem à parte ou pelo console.';
 
 function find<K extends StaffCommand['kind']>(
   commands: StaffCommand[],
@@ -79,7 +73,8 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   // "#nota ERP aplicou o hotfix" above "Olá, Maria, a integração foi corrigida…": the text is her
   // answer. Kept as a note, she would never get it, and no one would say so; and #nota relays
   // nothing (SPEC step 8). The analyst is told, and sends the answer without #nota.
-  if (note && !moveTo && body !== '' && greetsMerchant(body, c.senderName)) return refuse(NOTE_OR_LETTER, note.line);
+  if (note && !moveTo && body !== '' && greetsMerchant(body, c.senderName))
+    return refuse('note-or-answer', NOTE_OR_LETTER_PT, note.line);
 
   if (note) {
     const text = [note.text, body].filter((t) => t !== '').join('\n\n');

@@ -2,6 +2,7 @@
  * The report as one self-contained HTML page (inline CSS and SVG, no script, no external font or
  * image, readable printed) and as CSV with the same tables. pt-BR; every value is escaped.
  */
+import { countOf } from '../count';
 import { calendarDayPtBr } from '../lifecycle/deadlines';
 import { formatDateTimePtBr } from '../calendar';
 import { escapeHtml } from '../html';
@@ -105,7 +106,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     kpi('Satisfação média (1–5)', num(s.average)),
     '</ul>',
     f.staffMailSetAside > 0
-      ? `<p class="note">Fora destas contas: ${f.staffMailSetAside} ${f.staffMailSetAside === 1 ? 'mensagem' : 'mensagens'} ao endereço de resposta da equipe ${f.staffMailSetAside === 1 ? 'posta' : 'postas'} de lado (respostas automáticas de ausência, remetentes fora da equipe), que não são manifestações.</p>`
+      ? `<p class="note">Fora destas contas: ${countOf(f.staffMailSetAside, 'mensagem', 'mensagens')} ao endereço de resposta da equipe ${f.staffMailSetAside === 1 ? 'posta' : 'postas'} de lado (respostas automáticas de ausência, remetentes fora da equipe), que não são manifestações.</p>`
       : '',
     countSection('Manifestações por resultado', 'Resultado', 'manifestações', f.byOutcome),
     section(
