@@ -13,7 +13,7 @@ import { OUTCOME_LABELS_PT } from './outcome';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';
-import { cutBetweenCharacters, splitQuoted } from './text';
+import { cutMarked, splitQuoted } from './text';
 import { fileWhereabouts } from './lifecycle/relayed-files';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
@@ -88,9 +88,7 @@ const MAX_FRESH_CHARS = 20_000;
 const MAX_QUOTED_CHARS = 20_000;
 
 function cap(text: string, max: number): string {
-  if (text.length <= max) return text;
-  // Between characters: an emoji at the cut goes whole, never as half a pair ("�").
-  return `${cutBetweenCharacters(text, max)}\n[…] (texto cortado; a mensagem completa está no registro do caso)`;
+  return cutMarked(text, max, 'texto cortado; a mensagem completa está no registro do caso');
 }
 
 const TICKET_INVALID_PT: Record<Extract<TicketCheck, { status: 'invalid' }>['why'], string> = {

@@ -37,6 +37,17 @@ export function cutBetweenCharacters(text: string, max: number): string {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/**
+ * The text whole when it fits in `max` characters; else cut between characters and marked "[…]":
+ * at the end of the text, or on a line of its own followed by `why` (where the rest is, what
+ * was cut) when the reader needs to know.
+ */
+export function cutMarked(text: string, max: number, why?: string): string {
+  if (text.length <= max) return text;
+  const cut = cutBetweenCharacters(text, max);
+  return why === undefined ? `${cut} […]` : `${cut}\n[…] (${why})`;
+}
+
 /** The first MAX_TEXT_CHARS characters of a text (never half of a surrogate pair). */
 export function capText(text: string): string {
   return cutBetweenCharacters(text, MAX_TEXT_CHARS);

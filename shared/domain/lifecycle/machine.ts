@@ -12,7 +12,7 @@ import { countOf, groupedPtBr } from '../count';
 import type { OfficeCalendar } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
-import { cutBetweenCharacters } from '../text';
+import { cutBetweenCharacters, cutMarked } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import { unknownStaffProblem } from './staff-reference';
 import {
@@ -294,7 +294,7 @@ export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleC
   if (who) return who;
   const note = text.trim();
   if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
-  const kept = note.length > MAX_NOTE_CHARS ? `${cutBetweenCharacters(note, MAX_NOTE_CHARS)} […]` : note;
+  const kept = cutMarked(note, MAX_NOTE_CHARS);
   const used = (c.history ?? []).reduce((sum, e) => sum + (e.type === 'note' ? utf8Bytes(e.text) : 0), 0);
   const room = MAX_CASE_NOTES_BYTES - used;
   if (utf8Bytes(kept) > room) {

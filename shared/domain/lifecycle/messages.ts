@@ -25,7 +25,7 @@ import {
   type RenderedMail,
   renderMail,
 } from '../replies';
-import { cutBetweenCharacters, normalize, splitQuoted } from '../text';
+import { cutMarked, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
@@ -74,7 +74,7 @@ export function merchantMailSubject(
 }
 
 function cap(text: string): string {
-  return text.length <= MAX_TEXT_CHARS ? text : `${cutBetweenCharacters(text, MAX_TEXT_CHARS)}\n[…] (texto cortado)`;
+  return cutMarked(text, MAX_TEXT_CHARS, 'texto cortado');
 }
 
 function greeting(name: string | undefined, hello: string): MailBlock {
@@ -654,9 +654,7 @@ interface TimelineEntry {
 }
 
 function capEntry(text: string): string {
-  return text.length <= TRANSFER_ENTRY_MAX_CHARS
-    ? text
-    : `${cutBetweenCharacters(text, TRANSFER_ENTRY_MAX_CHARS)}\n[…] (texto cortado: a íntegra está no console)`;
+  return cutMarked(text, TRANSFER_ENTRY_MAX_CHARS, 'texto cortado: a íntegra está no console');
 }
 
 /**
@@ -939,12 +937,7 @@ export function renderAbsenceNotice(
       preformatted: [
         {
           title: 'O que a resposta automática diz',
-          text:
-            said === ''
-              ? '(sem texto)'
-              : said.length > ABSENCE_TEXT_CHARS
-                ? `${cutBetweenCharacters(said, ABSENCE_TEXT_CHARS)} […]`
-                : said,
+          text: said === '' ? '(sem texto)' : cutMarked(said, ABSENCE_TEXT_CHARS),
         },
       ],
     },

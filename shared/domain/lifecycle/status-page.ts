@@ -22,7 +22,7 @@ import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
-import { cutBetweenCharacters, type MessageLanguage, splitQuoted } from '../text';
+import { cutMarked, type MessageLanguage, splitQuoted } from '../text';
 import { officeCalendar } from '../calendar';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
@@ -166,8 +166,7 @@ export interface PublicCaseData {
 
 function cut(text: string): string {
   const clean = text.replace(/\r\n?/g, '\n').trim();
-  // Between characters: an emoji at the cut goes whole, never as half a pair ("�").
-  return clean.length <= PUBLIC_TEXT_MAX_CHARS ? clean : `${cutBetweenCharacters(clean, PUBLIC_TEXT_MAX_CHARS)}\n[…]`;
+  return cutMarked(clean, PUBLIC_TEXT_MAX_CHARS);
 }
 
 function isMerchantMessage(m: Pick<CaseMessage, 'direction' | 'from'>, senderEmail: string): boolean {

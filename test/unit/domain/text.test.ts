@@ -5,6 +5,7 @@ import {
   canonicalizeWords,
   canonicalWord,
   cutBetweenCharacters,
+  cutMarked,
   detectLanguage,
   foldKeepingLength,
   hasLoneSurrogate,
@@ -66,6 +67,25 @@ describe('cutBetweenCharacters', () => {
         );
       }),
     );
+  });
+});
+
+describe('cutMarked', () => {
+  it.each([
+    ['a text that fits is whole, unmarked', 'Deu certo, obrigada', 19, undefined, 'Deu certo, obrigada'],
+    ['a cut text ends in […]', 'A cobrança veio em dobro no cartão', 12, undefined, 'A cobrança v […]'],
+    [
+      'with a reason, the mark and the reason on a line of their own',
+      'A cobrança veio em dobro',
+      10,
+      'texto cortado: a íntegra está no console',
+      'A cobrança\n[…] (texto cortado: a íntegra está no console)',
+    ],
+    ['an emoji at the cut goes whole', 'Valeu 🙏🙏', 7, undefined, 'Valeu  […]'],
+  ])('%s', (_label, text, max, why, kept) => {
+    const cut = cutMarked(text, max, why);
+    expect(cut).toBe(kept);
+    expect(hasLoneSurrogate(cut)).toBe(false);
   });
 });
 
