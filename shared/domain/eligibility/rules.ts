@@ -2503,7 +2503,17 @@ export const RULES: readonly Rule[] = [
       'apresentar os nossos servicos',
       'apresentar nossa empresa',
       'apresentar a nossa empresa',
+      // In the present ("oferecemos serviços de desenvolvimento para lojas virtuais", "nossa empresa
+      // presta serviços de SEO").
+      ...['oferecemos', 'prestamos'].flatMap((offer) =>
+        ['servicos', 'nossos servicos', 'solucoes', 'nossas solucoes'].map((what) => `${offer} ${what}`),
+      ),
+      'nossa empresa oferece',
+      'nossa empresa presta',
       'ofrecer nuestros servicios',
+      'ofrecemos servicios',
+      'ofrecemos nuestros servicios',
+      'we offer our services',
       'offer our services',
       'introduce our company',
       // A service sold to the company itself, or a partnership, a sponsorship, a paid post offered.
@@ -4198,10 +4208,11 @@ export const RULES: readonly Rule[] = [
           (what) => `${win} ${what}`,
         ),
       ),
-      'nao tenho a senha',
-      'nao tenho mais a senha',
-      'nao sei a senha',
-      'nao sei mais a senha',
+      // "não temos mais o login de administrador", "não sabemos a senha": the store's people, in the
+      // singular or the plural.
+      ...['tenho', 'temos', 'sei', 'sabemos'].flatMap((have) =>
+        ['', 'mais '].flatMap((more) => ['a senha', 'o login', 'login'].map((what) => `nao ${have} ${more}${what}`)),
+      ),
       // The account named as ours: "recuperar a conta do Mercado Pago" is the provider's.
       ...['a conta', 'minha conta', 'a minha conta'].flatMap((account) =>
         ['da loja', 'do painel', 'de administrador', 'de admin', 'na plataforma'].map(
@@ -4230,8 +4241,6 @@ export const RULES: readonly Rule[] = [
       'sumiu com a senha',
       'sumiu com o login',
       'sumiu com o acesso',
-      'nao tenho o login',
-      'nao tenho login',
       'nao tenho a senha do painel',
       'nao tenho a senha da loja',
       'trocaram o email da conta',
@@ -4240,8 +4249,11 @@ export const RULES: readonly Rule[] = [
       'alteraram o e-mail da conta',
       'mudaram o email da conta',
       'mudaram o e-mail da conta',
-      // The account's owner is someone who left ("o antigo sócio era o dono da conta e saiu").
+      // The account's owner is someone who left ("o antigo sócio era o dono da conta e saiu", "a
+      // pessoa que criou a conta saiu da empresa").
       'titular da conta saiu',
+      'criou a conta saiu',
+      'criou a conta ja saiu',
       // The login's e-mail or phone is a former employee's ("o email cadastrado é de um funcionário
       // que já saiu, o código vai para ele").
       ...['email', 'e-mail', 'celular', 'telefone'].flatMap((contact) =>

@@ -7230,3 +7230,43 @@ describe('round 29: the buyer in English and Spanish', () => {
     await check({ name: text, from: STORE, subject: 'Issue', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 31: the store's people in the plural ("não temos mais o login"), the one who created the
+// account gone; a vendor's offer in the present ("oferecemos serviços", "nossa empresa presta").
+describe('round 31: logins the team no longer has, vendors offering in the present', () => {
+  const STORE = 'Ana Lima <contato@lojadaana.com.br>';
+  it.each([
+    'A pessoa que criou a conta saiu da empresa e não temos mais o login de administrador do painel.',
+    'Não sabemos mais a senha do painel, quem criou a conta já saiu da empresa.',
+    'Bom dia, não temos login do painel. Como fazemos?',
+  ])('ACCESS_ISSUE: %s', async (text) => {
+    await check(ruleRow(STORE, 'ACCESS_ISSUE', 'Acesso', text, 'topic.access.no-access'));
+  });
+
+  it.each([
+    [
+      'Comercial DevApps <comercial@devapps.example.com>',
+      'Oferecemos serviços de desenvolvimento de aplicativos para lojas virtuais. Podemos agendar uma apresentação?',
+    ],
+    [
+      'LogFast <vendas@logfast.example.com>',
+      'Somos a LogFast. Prestamos serviços de logística para e-commerce e gostaríamos de falar com a área responsável.',
+    ],
+    [
+      'SEO Agency <ceo@seoagency.example.com>',
+      'Nossa empresa oferece consultoria de SEO para plataformas de e-commerce. Podemos conversar esta semana?',
+    ],
+    ['Ventas <ventas@logistica.example.com>', 'Ofrecemos servicios de logística para tiendas online en todo Brasil.'],
+  ])('NOT_A_CLIENT: %s — %s', async (from, text) => {
+    await check(ruleRow(from, 'NOT_A_CLIENT', 'Proposta', text, 'client.supplier.text'));
+  });
+
+  it.each([
+    ['NO_PRIOR_TICKET', 'Oferecemos frete grátis na loja acima de R$ 200 e o checkout não aplica o desconto.'],
+    ['NO_PRIOR_TICKET', 'Prestamos serviços de manutenção de ar-condicionado e nossa loja virtual está fora do ar.'],
+    ['NO_PRIOR_TICKET', 'Não temos mais a senha do Mercado Pago e os pagamentos da loja não entram.'],
+    ['NO_PRIOR_TICKET', 'A cliente não sabe a senha da conta dela na loja e não consegue finalizar o pedido.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
