@@ -30,7 +30,7 @@ import { normaliseMessageId, randomMessageId } from '../domain/message-id';
 import { findProtocols } from '../domain/protocol';
 import { splitQuoted } from '../domain/text';
 import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zone';
-import { staffMailQuarantine } from '../domain/staff-mail-decision';
+import { SYSTEM_REVIEWER, settledWithoutReview, staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
 import { fromMayOwnTicket, fromProven, returnPathProven } from '../domain/sender-authentication';
@@ -231,10 +231,18 @@ export async function processSubmission(
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
       }
       // Changed nothing: kept for review as quarantined mail, never answered.
-      decided = { decision: staffMailQuarantine(staff.reason), candidates: [] };
+      decided = {
+        decision: staffMailQuarantine(staff.reason),
+        candidates: [],
+        settled: settledWithoutReview(staff.reason),
+      };
     } else if (!decided && deps.lifecycle && (await deps.lifecycle.misaddressedCommands(submission))) {
       // A member's commands sent to the office's address: she was told; no merchant's submission.
-      decided = { decision: staffMailQuarantine('misaddressed-commands'), candidates: [] };
+      decided = {
+        decision: staffMailQuarantine('misaddressed-commands'),
+        candidates: [],
+        settled: settledWithoutReview('misaddressed-commands'),
+      };
     }
     // Threading and the rules read the same screening: computed once.
     const screening = decided ? undefined : screen(submission, deps.config);
@@ -481,7 +489,12 @@ function creatorGaveUp(record: CaseRecord, now: Date): boolean {
   return now.getTime() - Date.parse(record.updatedAt) > REPLY_CLAIM_STALE_MS;
 }
 
-export type Decided = { decision: Decision; candidates: TicketCandidate[] };
+export type Decided = {
+  decision: Decision;
+  candidates: TicketCandidate[];
+  /** Quarantined mail no one has to review (settledWithoutReview): stored already reviewed. */
+  settled?: boolean;
+};
 
 /** What the steps after the store share in one call of completeCase. */
 interface PassState {
@@ -635,6 +648,7 @@ function newCaseRecord(
     ...(linked?.reason === 'not-a-case' && linked.parent.outcome !== 'QUARANTINED'
       ? { answersSubmissionId: linked.parent.caseId }
       : {}),
+    ...(decided.settled ? { reviewedAt: now, reviewOutcome: 'discarded' as const, reviewedBy: SYSTEM_REVIEWER } : {}),
   };
 }
 

@@ -25,6 +25,21 @@ const MISADDRESSED_PT =
  */
 export const STAFF_MAIL_SET_ASIDE = 'quarantine.staff-mail';
 
+/**
+ * Staff mail set aside that no one has to review: an automatic answer to a notice (an analyst's
+ * out-of-office, of which the supervisors get one absence notice a day) and commands sent to the
+ * office's address (their author was told). Kept for the record, already reviewed by the system:
+ * the quarantine review lists what may still need a person.
+ */
+const SETTLED_WITHOUT_REVIEW: ReadonlySet<string> = new Set(['automatic-message', 'misaddressed-commands']);
+
+/** Who reviewed what no person had to (`CaseRecord.reviewedBy`). */
+export const SYSTEM_REVIEWER = 'sistema';
+
+export function settledWithoutReview(reason: string): boolean {
+  return SETTLED_WITHOUT_REVIEW.has(reason);
+}
+
 /** The decision stored for staff-address mail that changed nothing: kept for review, never answered. */
 export function staffMailQuarantine(reason: string): Decision {
   return {

@@ -1034,6 +1034,76 @@ describe('processSubmission: mail to the staff reply mailbox that does not verif
   });
 });
 
+// The quarantine review is for mail a person may have to release: staff mail no one has to look at
+// (her out-of-office answering a notice — the supervisors get one absence notice a day — and
+// commands sent to the office's address, whose author was told) is stored already reviewed.
+describe('processSubmission: staff mail set aside that no one has to review', () => {
+  const ana = 'ana@empresa.com.br';
+  const toCase = (over: Partial<SubmissionInput>) =>
+    email({
+      sender: { name: 'Ana Lima', address: ana },
+      returnPath: ana,
+      recipients: [staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig)],
+      ...over,
+    });
+  it.each([
+    [
+      'her out-of-office answering a notice',
+      toCase({
+        subject: `Resposta automática: [${PROTOCOL}] Nova mensagem do lojista`,
+        text: 'Estou de férias até 10/12. Em caso de urgência, fale com a Sofia.',
+        headers: { 'auto-submitted': 'auto-replied' },
+      }),
+      /mensagem automática/,
+    ],
+    [
+      'her commands sent to the office’s address',
+      toCase({
+        recipients: [localConfig.ombudsmanAddresses[0] as string],
+        subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
+        text: '#encerrar procedente\nMarina, resolvido.',
+      }),
+      /endereço da Ouvidoria/,
+    ],
+  ])('%s: stored, already reviewed by the system', async (_what, mail, reason) => {
+    const world = lifecycleWorld();
+    const result = await processSubmission(mail, { ...deps, lifecycle: mailLifecycle(world.deps) });
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    const stored = await cases.get('email:ses-0001');
+    expect(stored?.decision.reason).toMatch(reason);
+    expect(stored).toMatchObject({
+      reviewOutcome: 'discarded',
+      reviewedBy: 'sistema',
+      reviewedAt: clock.now().toISOString(),
+    });
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a stranger writing to the case’s address',
+      toCase({
+        sender: { name: 'X', address: 'x@golpe.example' },
+        returnPath: 'x@golpe.example',
+        text: 'Deposite na conta 123.',
+      }),
+    ],
+    [
+      'her mail to two cases’ addresses',
+      toCase({
+        recipients: [PROTOCOL, 'OUV-2026-000124'].map((p) => staffReplyAddress(p, 'ana', SECRET, localConfig)),
+        text: '#encerrar procedente',
+      }),
+    ],
+  ])('%s: left for a person to review', async (_what, mail) => {
+    const world = lifecycleWorld();
+    await processSubmission(mail, { ...deps, lifecycle: mailLifecycle(world.deps) });
+    const stored = await cases.get('email:ses-0001');
+    expect(stored?.status).toBe('QUARANTINED');
+    expect(stored?.reviewedAt).toBeUndefined();
+  });
+});
+
 describe('processSubmission: an analyst’s commands sent to the ombudsman address', () => {
   const ana = 'ana@empresa.com.br';
   const toOffice = (text: string) =>
