@@ -55,7 +55,14 @@ import type {
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { MailLifecycle } from './lifecycle/mail-lifecycle';
-import { closedLongAgo, findThread, sameAddress, THREAD_TEXTS, type ThreadMatch } from './threading';
+import {
+  caseOfMerchantMail,
+  closedLongAgo,
+  findThread,
+  sameAddress,
+  THREAD_TEXTS,
+  type ThreadMatch,
+} from './threading';
 
 /** What the service reports to metrics; the handlers implement it with Powertools. */
 export interface IntakeTelemetry {
@@ -227,14 +234,19 @@ export async function processSubmission(
     let decided: Decided | undefined = start?.decided;
     if (!decided && deps.lifecycle && isStaffMail(submission, deps.config)) {
       const staff = await deps.lifecycle.staffMail(submission);
-      if (staff.kind !== 'quarantine') {
+      if (staff.kind === 'merchant') {
+        const hers = await caseOfMerchantMail(staff.protocol, submission, deps.cases, deps.config, deps.clock.now());
+        const joined = hers && (await followUp(hers, submission, deps, telemetry));
+        if (joined) return joined;
+      } else if (staff.kind !== 'quarantine') {
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
       }
       // Changed nothing: kept for review as quarantined mail, never answered.
+      const reason = staff.kind === 'merchant' ? 'unknown-sender' : staff.reason;
       decided = {
-        decision: staffMailQuarantine(staff.reason),
+        decision: staffMailQuarantine(reason),
         candidates: [],
-        settled: settledWithoutReview(staff.reason),
+        settled: settledWithoutReview(reason),
       };
     } else if (!decided && deps.lifecycle && (await deps.lifecycle.misaddressedCommands(submission))) {
       // A member's commands sent to the office's address: she was told; no merchant's submission.

@@ -107,6 +107,27 @@ export async function findThread(
 }
 
 /**
+ * The merchant's own mail to her case's staff reply address (staff-mail.ts, kind 'merchant'): the
+ * case the address names continues as if her mail had cited its protocol, after the checks of any
+ * thread (her address, authenticated, an accepted case, not closed long ago). Undefined otherwise:
+ * the mail stays set aside, as any mail off the roster to a case's address.
+ */
+export async function caseOfMerchantMail(
+  protocol: string,
+  submission: Submission,
+  lookup: ThreadLookup,
+  config: OuvidoriaConfig,
+  now: Date,
+): Promise<CaseRecord | undefined> {
+  const { quarantine, machineGenerated } = screen(submission, config);
+  if (quarantine.length > 0 || machineGenerated) return undefined;
+  const parent = await lookup.getByProtocol(protocol, THREAD_TEXTS);
+  if (!parent || !sameAddress(parent.senderEmail, submission.sender.address)) return undefined;
+  const match = await classify(parent, submission, config, now, lookup);
+  return match.kind === 'continues' && match.parent.caseId === parent.caseId ? parent : undefined;
+}
+
+/**
  * A mail from the case's own address: continue the case, unless the mail only claims the address,
  * the case never was one, or it closed long ago.
  */

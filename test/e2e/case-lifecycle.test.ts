@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/case';
 import { verifySurveyLink } from '../../shared/domain/lifecycle/survey';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
-import { caseOf, type Email, getCaseRecord, mailsTo, outbox, sendMail, waitFor, startTestStack } from './helpers';
+import {
+  caseOf,
+  type Email,
+  getCaseRecord,
+  listCases,
+  mailsTo,
+  outbox,
+  sendMail,
+  startTestStack,
+  waitFor,
+} from './helpers';
 
 /** Wednesday 25/11/2026, office open. */
 const START = '2026-11-25T10:00:00-03:00';
@@ -137,6 +147,24 @@ describe('a case worked by email, from the first mail to the survey and a reopen
       () => work(caseId),
       (c) => c.status === 'IN_PROGRESS',
     );
+  });
+
+  it('copied on a case mail, the merchant answers the case’s staff address: her words reach the analyst, her “#encerrar” closes nothing', async () => {
+    const noticesBefore = await sentTo(analystEmail(analyst));
+    const recordsBefore = (await listCases(stack)).length;
+    await sendMail(stack, {
+      from: MERCHANT,
+      to: replyTo,
+      subject: `RE: [${protocol}] Nova mensagem do lojista`,
+      text: '#encerrar procedente\nAna, o print que você pediu foi no e-mail anterior. Consegue ver?',
+    });
+    const forwarded = await newMail(analystEmail(analyst), noticesBefore + 1, 'her mail to the case address');
+    expect(forwarded.body.text).toContain('o print que você pediu');
+    const after = await work(caseId);
+    expect(after.status).toBe('IN_PROGRESS');
+    expect(after.messages.some((m) => m.text.includes('o print que você pediu'))).toBe(true);
+    // Her mail joined the case: no record of its own (none set aside for review).
+    expect(await listCases(stack)).toHaveLength(recordsBefore);
   });
 
   it('#encerrar procedente closes the case and mails the resolution with five signed survey links', async () => {

@@ -64,12 +64,19 @@ import { type LifecycleDeps, lifecycleMessageId, type ResolvedDeps, resolveDeps 
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
 import { automaticOfficeMail } from '../office-mail';
+import { sameAddress } from '../threading';
 
 export type StaffMailResult =
   | { kind: 'quarantine'; reason: StaffMailQuarantineReason }
   | { kind: 'applied'; caseId: string; protocol: string; events: string[] }
   | { kind: 'refused'; caseId: string; protocol: string; codes: RefusalCode[] }
-  | { kind: 'duplicate'; caseId: string; protocol: string };
+  | { kind: 'duplicate'; caseId: string; protocol: string }
+  /**
+   * Not staff: the case's own merchant, authenticated, writing to its staff address (an analyst
+   * copied her on a case mail and she answered it). Her words are hers to the case, as if she had
+   * cited its protocol: the intake threads the mail (threading.ts caseOfMerchantMail).
+   */
+  | { kind: 'merchant'; protocol: string };
 
 export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps): Promise<StaffMailResult> {
   const deps = resolveDeps(rawDeps);
@@ -96,7 +103,12 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     return quarantine('sender-authentication-failed', protocol);
   }
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
-  if (!member) return quarantine('unknown-sender', protocol);
+  if (!member) {
+    // Read only for a sender off the roster (rare): staff mail pays nothing for it.
+    const state = await deps.cases.getStateByProtocol(protocol);
+    if (state && sameAddress(state.senderEmail, mail.sender.address)) return { kind: 'merchant', protocol };
+    return quarantine('unknown-sender', protocol);
+  }
   if (!member.active) return quarantine('inactive-sender', protocol);
   // The case's addresses of several members (a reply to all): the sender's own is the one that counts.
   const issuedToSender = (a: ParsedReplyAddress) =>

@@ -1104,6 +1104,29 @@ describe('processSubmission: staff mail set aside that no one has to review', ()
   });
 });
 
+describe('processSubmission: the case’s merchant writing to its staff address', () => {
+  it('when her case cannot take it (here: not found by the intake), her mail is set aside for review, not answered', async () => {
+    const world = lifecycleWorld();
+    const maria = world.cases.must().senderEmail;
+    const result = await processSubmission(
+      email({
+        sender: { name: 'Maria', address: maria },
+        returnPath: maria,
+        recipients: [staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig)],
+        subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
+        text: 'Segue o print da tela de pedidos.',
+      }),
+      { ...deps, lifecycle: mailLifecycle(world.deps) },
+    );
+    expect(result).toMatchObject({ outcome: 'QUARANTINED', status: 'QUARANTINED' });
+    const stored = await cases.get('email:ses-0001');
+    expect(stored?.decision.reason).toMatch(/não é da equipe/);
+    expect(stored?.reviewedAt).toBeUndefined();
+    expect(mailer.sent).toEqual([]);
+    expect(world.mailer.sent).toEqual([]);
+  });
+});
+
 describe('processSubmission: an analyst’s commands sent to the ombudsman address', () => {
   const ana = 'ana@empresa.com.br';
   const toOffice = (text: string) =>

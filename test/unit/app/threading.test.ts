@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  caseOfMerchantMail,
   findThread,
   MAX_THREAD_LOOKUPS,
   sameAddress,
@@ -381,5 +382,48 @@ describe('findThread: bounded work', () => {
     expect(await findThread(mail, lookup, localConfig, NOW, automatic)).toEqual({ kind: 'none' });
     expect(await findThread(mail, lookup, localConfig, NOW, quarantined)).toEqual({ kind: 'none' });
     expect(calls.messageId).toBe(1);
+  });
+});
+
+// An analyst copied the merchant on a case mail and she answered all: her mail reaches the case's
+// staff address. It is hers to the case, as if she had cited the protocol — and only then.
+describe('caseOfMerchantMail: her own mail to her case’s staff address', () => {
+  const PROTOCOL = 'OUV-2026-000042';
+  const toCaseAddress = (overrides: Parameters<typeof aSubmission>[0] = {}) =>
+    followUp({
+      recipients: [`caso+${PROTOCOL}.abcdefghijklmnop@ouvidoria.example.com.br`],
+      subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      text: 'Segue o print da tela de pedidos, como a Ana pediu.',
+      ...overrides,
+    });
+  const closedDaysAgo = (days: number) => ({
+    ...mariasCase,
+    status: 'CLOSED' as const,
+    closedAt: new Date(NOW.getTime() - days * 86_400_000).toISOString(),
+  });
+
+  it.each([
+    ['her case, open', mariasCase],
+    ['her case, closed within the reopen window', closedDaysAgo(2)],
+  ])('%s: the case continues', async (_name, parent) => {
+    const { lookup } = lookupOf(parent);
+    expect(await caseOfMerchantMail(PROTOCOL, toCaseAddress(), lookup, localConfig, NOW)).toEqual(parent);
+  });
+
+  it.each([
+    ['another sender', toCaseAddress({ sender: { name: 'X', address: STRANGER }, returnPath: STRANGER }), mariasCase],
+    ['her address unauthenticated', toCaseAddress({ verdicts: senderVerdicts('GRAY', 'GRAY', 'GRAY') }), mariasCase],
+    ['her address, but two authors in From', toCaseAddress({ authorUnclear: true }), mariasCase],
+    ['an automatic answer of hers', toCaseAddress({ headers: { 'auto-submitted': 'auto-replied' } }), mariasCase],
+    ['a case closed long ago', toCaseAddress(), closedDaysAgo(40)],
+    ['a record that never was a case', toCaseAddress(), { ...mariasCase, outcome: 'NO_PRIOR_TICKET' as const }],
+  ])('%s: no case (the mail stays set aside)', async (_name, mail, parent) => {
+    const { lookup } = lookupOf(parent);
+    expect(await caseOfMerchantMail(PROTOCOL, mail, lookup, localConfig, NOW)).toBeUndefined();
+  });
+
+  it('a protocol no case has: no case', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    expect(await caseOfMerchantMail('OUV-2026-000999', toCaseAddress(), lookup, localConfig, NOW)).toBeUndefined();
   });
 });

@@ -828,6 +828,34 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
   });
 });
 
+// An analyst copied the merchant on a case mail and she answered all, to the case's address: not
+// staff, but the case's own merchant — her mail goes to the intake's threading, never as commands.
+describe("handleStaffMail — the case's merchant writing to its staff address", () => {
+  it.each([
+    ['her answer', mailFrom('ana', MERCHANT, 'Segue o print da tela de pedidos.')],
+    ['her address in capitals', mailFrom('ana', MERCHANT.toUpperCase(), 'Segue o print.')],
+    ['commands in her text act on nothing', mailFrom('ana', MERCHANT, '#encerrar procedente\nPode fechar.')],
+  ])('%s: handed back as hers, nothing applied', async (_what, mail) => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'merchant', protocol: PROTOCOL });
+    expect(w.cases.must()).toEqual(before);
+    expect(w.cases.commits).toEqual([]);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('her address without authentication is set aside like any sender off the roster', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', MERCHANT, 'Segue o print.', {
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
+    });
+    expect(await handleStaffMail(mail, w.deps)).toEqual({
+      kind: 'quarantine',
+      reason: 'sender-authentication-failed',
+    });
+  });
+});
+
 describe('handleStaffMail — a signed mail of the analyst handed to the case address by someone else', () => {
   const mailOfAna = (text: string, addressedTo: string[]) =>
     mailFrom('ana', ANA, text, { recipients: [addressOf('ana')], addressedTo });
