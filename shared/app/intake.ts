@@ -15,6 +15,8 @@ import {
   caseIdFor,
   NO_TEXTS,
   REPLY_THROTTLED,
+  REPLY_TO_AUTOMATIC_TEXT,
+  REPLY_TO_BOUNCED,
   type ReplyState,
 } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
@@ -532,7 +534,7 @@ function planReply(record: CaseRecord, submission: Submission, config: Ouvidoria
   const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
   if (!policy.allowed) return { kind: 'suppress', reason: policy.ruleId };
   // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
-  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return { kind: 'suppress', reason: 'automatic-mail' };
+  if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return { kind: 'suppress', reason: REPLY_TO_AUTOMATIC_TEXT };
   const messageId = randomMessageId(config.domain);
   return { kind: 'send', messageId, ...replyHeaders(submission, messageId, config) };
 }
@@ -818,7 +820,7 @@ async function sendAutomaticReply(
   const plan = pass.planned ?? planReply(record, submission, config);
   if (plan.kind === 'suppress') return suppress(plan.reason);
   const { messageId, to, headers } = plan;
-  if (await isSuppressed(to, deps, pass)) return suppress('bounce-memory');
+  if (await isSuppressed(to, deps, pass)) return suppress(REPLY_TO_BOUNCED);
 
   if (pass.planned === undefined) {
     // One sender of the claim proceeds; a concurrent duplicate delivery stops here (or waits for

@@ -6,6 +6,7 @@ import { countOf } from '../domain/count';
 import { MISSING_ATTACHMENT_STAFF_PT, ticketCheckPt } from '../domain/assignment';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { OUTCOME_LABELS_PT } from '../domain/outcome';
+import { replyOutcomePt } from '../domain/reply-outcome';
 import { humanSize } from '../domain/byte-size';
 import { CASE_STATUSES, type CaseStatus, positionsBetween, type TextsShown } from '../domain/case';
 import { randomUUID } from 'node:crypto';
@@ -352,6 +353,12 @@ function messagePager(c: WorkCase, w: { start: number; end: number; total: numbe
   return html`<p>Mensagens ${String(w.start + 1)} a ${String(w.end)} de ${String(w.total)}.${older}${newer}</p>`;
 }
 
+/** The automatic reply's fate (reply-outcome.ts), with the recorded reason id when it did not go. */
+function replyLine(c: CaseView['c'], tz: string): SafeHtml {
+  const line = replyOutcomePt(c, (iso) => formatInstant(iso, tz));
+  return html`<p>Resposta automática: ${line.text}${line.reason ? html` <code>${line.reason}</code>` : ''}</p>`;
+}
+
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
   const nameOf: NameOf = (id) => view.staffNames?.get(id) ?? id;
@@ -437,6 +444,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
 <p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `nº ${ticket.number} — ${ticketCheckPt(ticket)}`}</p>
+${replyLine(c, tz)}
 <ul>${c.decision.ruleIds.map((r) => html`<li>${ruleLabel(r)} <code>${r}</code></li>`)}</ul>
 <h2>Mensagens</h2>
 ${messagePager(c, window, b)}

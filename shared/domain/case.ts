@@ -71,6 +71,10 @@ export function positionsBetween(start: number, end: number, count: number): Rea
 
 /** A suppressed reply's reason when the day's guidance limit for the sender was reached (nothing about the address). */
 export const REPLY_THROTTLED = 'throttled';
+/** A suppressed reply's reason when the address hard-bounced a mail of ours recently (bounce memory). */
+export const REPLY_TO_BOUNCED = 'bounce-memory';
+/** A suppressed reply's reason when the rules read the mail as automatic by its text (auto.* decided). */
+export const REPLY_TO_AUTOMATIC_TEXT = 'automatic-mail';
 
 /** Outcome of the automatic reply step, recorded for the decision trail. */
 export type ReplyState =

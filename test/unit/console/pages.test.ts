@@ -205,6 +205,20 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(page).not.toMatch(/\((valid|invalid|unverified|not_found|not_owner)\)/);
   });
 
+  it('says what became of the automatic reply, its reason id escaped beside the words', () => {
+    const sent = workCase({ reply: { status: 'sent', messageId: 'a@x', at: '2026-03-30T12:00:00.000Z' } });
+    expect(casePage(frame, { c: sent, survey: null, actions: new Set() }, now)).toContain(
+      '<p>Resposta automática: enviada em 30/03/2026, 09:00 (confirmação com o protocolo e o prazo)</p>',
+    );
+    const held = workCase({
+      outcome: 'NO_PRIOR_TICKET',
+      reply: { status: 'suppressed', reason: EVIL, at: '2026-03-30T12:00:00.000Z' },
+    });
+    const page = casePage(frame, { c: held, survey: null, actions: new Set() }, now);
+    expect(page).toContain('Resposta automática: não enviada (30/03/2026, 09:00): mensagem automática');
+    expect(page).not.toContain(EVIL);
+  });
+
   it.each([
     [
       'her earlier submission, answered with guidance',
