@@ -248,6 +248,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   let calendarInvite = false;
   for (const att of parsed.attachments ?? []) {
     calendarInvite ||= isCalendarInvite(att);
+    if (isMailSignature(att)) continue;
     if (attachments.length < PARSE_LIMITS.attachments) {
       let meta = attachmentMeta(att);
       if (checks > 0 && isCheckable(meta, att.content)) {
@@ -277,6 +278,21 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     ...(authorUnclear ? { authorUnclear } : {}),
     ...(calendarInvite ? { calendarInvite: true as const } : {}),
   };
+}
+
+/**
+ * The signature of a signed mail (S/MIME's smime.p7s, PGP/MIME's signature.asc): her mail client
+ * added it, she attached nothing. It is not listed as her file (a "smime.p7s — recusado" on her
+ * status page and in the analyst's notice would say otherwise); the raw mail keeps it.
+ */
+const SIGNATURE_TYPES = new Set([
+  'application/pkcs7-signature',
+  'application/x-pkcs7-signature',
+  'application/pgp-signature',
+]);
+
+function isMailSignature(att: ParsedMail['attachments'][number]): boolean {
+  return SIGNATURE_TYPES.has(att.contentType?.toLowerCase() ?? '');
 }
 
 /** How much of a calendar part is read for its METHOD line (it comes first, after the header). */

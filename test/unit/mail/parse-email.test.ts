@@ -945,6 +945,47 @@ describe('parseEmail: the sender is the address the From spells out, as the DNS 
   });
 });
 
+// A signed mail's signature is her mail client's, not a file of hers: listed, it read as a refused
+// file on her status page and in the analyst's notice ("smime.p7s — recusado").
+describe('parseEmail: the signature of a signed mail is not her file', () => {
+  const signed = (protocol: string, signature: string) =>
+    mail(
+      [
+        ...BASIC,
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/signed; protocol="${protocol}"; micalg=sha-256; boundary=s`,
+      ],
+      `--s\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAbri o chamado 48213 e o frete segue errado.\r\n${signature}--s--\r\n`,
+    );
+  const part = (type: string, name: string) =>
+    `--s\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(600, 7).toString('base64')}\r\n`;
+
+  it.each([
+    ['S/MIME', 'application/pkcs7-signature', part('application/pkcs7-signature', 'smime.p7s')],
+    ['S/MIME, the older type', 'application/x-pkcs7-signature', part('application/x-pkcs7-signature', 'smime.p7s')],
+    ['PGP/MIME', 'application/pgp-signature', part('application/pgp-signature', 'signature.asc')],
+  ])('%s: the text is read, no file is listed', async (_what, protocol, signature) => {
+    const s = await parse(signed(protocol, signature));
+    expect(s.text).toContain('chamado 48213');
+    expect(s.attachments).toEqual([]);
+    expect(s.parseProblem).toBeUndefined();
+  });
+
+  it('a file she attached to a signed mail is still listed (and checked)', async () => {
+    const pdf = `--s\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nSegue a fatura.\r\n--m\r\nContent-Type: application/pdf; name="fatura.pdf"\r\nContent-Disposition: attachment; filename="fatura.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n').toString('base64')}\r\n--m--\r\n`;
+    const raw = mail(
+      [
+        ...BASIC,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary=s',
+      ],
+      `${pdf}${part('application/pkcs7-signature', 'smime.p7s')}--s--\r\n`,
+    );
+    const s = await parse(raw);
+    expect(s.attachments.map((a) => [a.filename, a.scan ?? 'checked'])).toEqual([['fatura.pdf', 'checked']]);
+  });
+});
+
 describe('parseEmail: a calendar’s invitation keeps its signal though its file is kept as text', () => {
   const ics = (method: string) =>
     `BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nVERSION:2.0\r\nMETHOD:${method}\r\nBEGIN:VEVENT\r\nSUMMARY:Alinhamento Bagy\r\nDTSTART:20261210T140000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
