@@ -2720,6 +2720,15 @@ export const RULES: readonly Rule[] = [
       'desconto do produto',
       'desconto por quantidade',
       'desconto a vista',
+      // The announced yearly price asked about ("o plano anual tem desconto de quanto em relação ao
+      // mensal?"): a question on plans, not a discount of her own.
+      'plano anual tem desconto',
+      'anual tem desconto',
+      'desconto do plano anual',
+      'desconto do anual',
+      ...['ao mensal', 'ao plano mensal'].flatMap((monthly) =>
+        ['em relacao', 'comparado', 'comparando'].map((against) => `${against} ${monthly}`),
+      ),
       'regra de desconto',
       'regras de desconto',
       'tabela de desconto',

@@ -7270,3 +7270,23 @@ describe('round 31: logins the team no longer has, vendors offering in the prese
     await check({ name: text, from: STORE, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+// Round 32: the announced yearly price asked about is a question on plans; a discount of her own
+// on it is still a negotiation.
+describe('round 32: the annual plan’s discount asked about, and asked for', () => {
+  const STORE = 'Ana Lima <contato@lojadaana.com.br>';
+  it.each([
+    'Oi! Só pra confirmar: o plano anual tem desconto de quanto em relação ao mensal? Obrigada',
+    'Qual é o desconto do plano anual comparado ao mensal?',
+  ])('BILLING_QUESTION: %s', async (text) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Dúvida', text, 'topic.billing.plan'));
+  });
+
+  it.each([
+    'Quero um desconto no plano anual, a concorrência me dá 30%.',
+    'Consigo um desconto maior que o do plano anual se eu pagar dois anos?',
+    'Para renovar quero 20% de desconto, senão vou para a concorrência.',
+  ])('OUT_OF_SCOPE_COMMERCIAL: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Plano', text, 'scope.commercial.discount'));
+  });
+});
