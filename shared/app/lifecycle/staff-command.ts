@@ -44,6 +44,8 @@ export interface StaffCommandSource {
   /** The mail's files that are not relayed, and why (its sender is told). */
   leftOut?: LeftOutFile[];
   raw?: ObjectLocation;
+  /** The mail answers inside its quoted history (inline-answers.ts): nothing of it may be relayed. */
+  answersInQuote?: boolean;
 }
 
 export type StaffCommandResult =
@@ -120,6 +122,7 @@ export async function applyStaffCommand(
         ...(source.raw ? { raw: source.raw } : {}),
         ...(transferTarget !== undefined ? { transferTarget } : {}),
         ...(transferNotFound ? { transferNotFound } : {}),
+        ...(source.answersInQuote ? { answersInQuote: true } : {}),
       },
       ctx,
     );

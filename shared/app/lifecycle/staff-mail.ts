@@ -63,6 +63,7 @@ import { type AttachmentMeta, type Submission, virusDetected } from '../../domai
 import { type LifecycleDeps, lifecycleMessageId, type ResolvedDeps, resolveDeps } from './commit';
 import type { StaffMailQuarantineReason } from './ports';
 import { applyStaffCommand } from './staff-command';
+import { answersInsideQuote } from '../../domain/lifecycle/inline-answers';
 import { automaticOfficeMail } from '../office-mail';
 import { sameAddress } from '../threading';
 
@@ -160,6 +161,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       attachments: relayed,
       ...(leftOut.length > 0 ? { leftOut } : {}),
       ...(mail.raw ? { raw: mail.raw } : {}),
+      ...(answersInsideQuote(mail.text, fresh) ? { answersInQuote: true } : {}),
     },
     found,
   );

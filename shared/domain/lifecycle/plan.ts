@@ -46,6 +46,8 @@ export interface StaffMailPlanInput {
   transferTarget?: TransferTarget | null;
   /** Why `transferTarget` is null: no one answers to the reference, or several people do. */
   transferNotFound?: StaffProblem;
+  /** The mail answers inside its quoted history (inline-answers.ts), which the relay never sends. */
+  answersInQuote?: boolean;
 }
 
 type Step = (current: WorkCase) => Transition;
@@ -53,6 +55,10 @@ type Step = (current: WorkCase) => Transition;
 /** `#nota` above a letter to the merchant: the note relays nothing, and her answer must not be lost unsaid. */
 const NOTE_OR_LETTER_PT =
   'O #nota registra uma nota interna e nada vai ao lojista, mas o texto abaixo dele é uma resposta ao lojista (começa saudando-o). Nada foi registrado nem enviado: para responder, envie a resposta sem #nota; a nota vai numa mensagem à parte ou pelo console.';
+
+/** Answers inside the quoted history (inline-answers.ts): what the analyst is told. */
+const ANSWER_IN_QUOTE_PT =
+  'Suas respostas parecem estar dentro do histórico citado (entre as linhas citadas, ou anunciadas como “abaixo” ou “em vermelho”), e o histórico citado nunca é enviado ao lojista: ele receberia a mensagem sem as respostas. Nada foi feito no caso e nada foi enviado. Escreva as respostas acima do histórico, repetindo as perguntas se precisar, e envie de novo.';
 
 function find<K extends StaffCommand['kind']>(
   commands: StaffCommand[],
@@ -75,6 +81,9 @@ export function planStaffMail(c: WorkCase, actor: Actor, input: StaffMailPlanInp
   // nothing (SPEC step 8). The analyst is told, and sends the answer without #nota.
   if (note && !moveTo && body !== '' && greetsMerchant(body, c.senderName))
     return refuse('note-or-answer', NOTE_OR_LETTER_PT, note.line);
+  // Her answers are in the quoted history: the merchant would get them without their questions, or
+  // none at all. A note or a transfer relays nothing to her and goes on.
+  if (input.answersInQuote && !note && !moveTo) return refuse('answer-in-quote', ANSWER_IN_QUOTE_PT);
 
   if (note) {
     const text = [note.text, body].filter((t) => t !== '').join('\n\n');

@@ -265,6 +265,7 @@ export type RefusalCode =
   | 'empty-answer'
   | 'empty-note'
   | 'note-or-answer'
+  | 'answer-in-quote'
   | 'unknown-command'
   | 'malformed-command'
   | 'duplicate-command'
@@ -291,6 +292,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'empty-answer': 'resposta sem texto novo',
   'empty-note': 'nota interna vazia',
   'note-or-answer': '#nota acima de uma resposta ao lojista',
+  'answer-in-quote': 'respostas dentro do histórico citado, que não vai ao lojista',
   'unknown-command': 'comando desconhecido',
   'malformed-command': 'comando incompleto ou mal escrito',
   'duplicate-command': 'comando repetido na mesma mensagem',

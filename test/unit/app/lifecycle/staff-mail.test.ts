@@ -1507,3 +1507,43 @@ describe('#nota above a letter to the merchant', () => {
     expect(w.mailer.sent[0]?.text).not.toContain('A integração foi corrigida');
   });
 });
+
+// Her answers inside the quoted history: relayed, the fresh text would reach the merchant without the
+// questions (answers under '>' lines) or empty ("Respondi abaixo, em vermelho." over Outlook's quote).
+describe('answers inside the quoted history', () => {
+  const QUOTE = [
+    'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+    '> A lojista pergunta:',
+    '> 1) quando o frete volta a calcular?',
+  ].join('\n');
+  it.each([
+    ['an answer under a quoted question', `${QUOTE}\nJá voltou hoje.\n> 2) haverá estorno?\nNão.`],
+    ['announced in red, below', `Respondi abaixo, em vermelho.\n\n${QUOTE}`],
+    [
+      'with #encerrar: the closing mail would carry them',
+      `#encerrar procedente Frete corrigido\nRespostas abaixo.\n\n${QUOTE}`,
+    ],
+  ])('%s: refused and explained, nothing reaches the merchant', async (_what, text) => {
+    const w = lifecycleWorld();
+    const before = w.cases.must();
+    const result = await handleStaffMail(mailFrom('ana', ANA, text), w.deps);
+    expect(result).toMatchObject({ kind: 'refused', codes: ['answer-in-quote'] });
+    expect(w.cases.must().status).toBe(before.status);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.text).toContain('Escreva as respostas acima do histórico');
+  });
+
+  it('a #nota that points below relays nothing anyway: kept as the note', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('ana', ANA, `#nota Comentários abaixo.\n\n${QUOTE}`), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['note'] });
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('an answer above the history is relayed as always', async () => {
+    const w = lifecycleWorld();
+    const result = await handleStaffMail(mailFrom('ana', ANA, `O frete voltou hoje.\n\n${QUOTE}`), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+});

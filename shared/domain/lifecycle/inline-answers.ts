@@ -1,0 +1,67 @@
+/**
+ * Answers written inside the quoted history, where the relay never looks (it sends the fresh text
+ * only: commands.ts freshStaffText). The merchant would get the answers without their questions,
+ * or none at all:
+ * - between the quote's '>' lines, an answer under each question;
+ * - below a line that says so ("Respondi abaixo, em vermelho.", "Respostas no corpo do e-mail"),
+ *   Outlook's way: the answers sit in the quoted mail, in colour, with no '>' to tell them apart.
+ * Such a mail is refused and the analyst told to write above the history (plan.ts).
+ */
+import { foldKeepingLength, splitQuoted } from '../text';
+
+const QUOTE_LINE = /^\s*>/;
+/** "Em 1 de dez., Ouvidoria escreveu:", "On Tue, … wrote:": the line above a quote, not an answer. */
+const ATTRIBUTION_END = /(?:escreveu|wrote|escribio|a ecrit)\s*:\s*$/;
+/** The signature delimiter: below it nothing is an answer. */
+const SIGNATURE_DELIMITER = /^--\s*$/;
+
+/**
+ * Words saying where the answers are: an answer word, then (within the clause) below, in a colour,
+ * in the body or between the lines. Never "segue abaixo o link" or "o botão em vermelho", which are
+ * answers themselves.
+ */
+const ANSWERS_ELSEWHERE = [
+  /\b(?:respostas?|respond(?:i|o|emos|idas?|idos?)|comentarios?|comentei|comentamos)\b[^.;!?\n]{0,40}?\b(?:abaixo|logo abaixo|em vermelho|em azul|em destaque|no corpo d[oa] (?:e-?mail|mensagem)|entre as linhas|ao longo d[oa] (?:e-?mail|mensagem)|inline)\b/,
+  /\b(?:answers?|answered|replies|replied|comments?)\b[^.;!?\n]{0,30}?\b(?:below|inline|in red|in blue)\b/,
+  /\b(?:respuestas?|respondi|comentarios?)\b[^.;!?\n]{0,30}?\b(?:abajo|en rojo|en azul)\b/,
+];
+
+/** An answer line between two quoted lines of the history. */
+function answersBetweenQuotes(text: string): boolean {
+  let quoted = false;
+  let answered = false;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (SIGNATURE_DELIMITER.test(trimmed)) return false;
+    if (QUOTE_LINE.test(line)) {
+      if (answered) return true;
+      quoted = true;
+    } else if (quoted && !ATTRIBUTION_END.test(foldKeepingLength(trimmed))) {
+      answered = true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The fresh text's last line says the answers are elsewhere: nothing of hers follows it, so they
+ * must be in the history ("Seguem as respostas abaixo:" over a list of them is an answer).
+ */
+function announcesAnswersBelow(fresh: string): boolean {
+  const lines = fresh
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const last = lines.at(-1);
+  return last !== undefined && ANSWERS_ELSEWHERE.some((re) => re.test(foldKeepingLength(last).toLowerCase()));
+}
+
+/**
+ * Whether the mail answers inside its quoted history. `text`: the mail's whole text; `fresh`: what
+ * the relay would send (freshStaffText). A mail that quotes nothing has no history to answer in.
+ */
+export function answersInsideQuote(text: string, fresh: string): boolean {
+  if (splitQuoted(text).quoted === '') return false;
+  return answersBetweenQuotes(text) || announcesAnswersBelow(fresh);
+}

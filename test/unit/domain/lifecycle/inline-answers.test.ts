@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { freshStaffText } from '../../../../shared/domain/lifecycle/commands';
+import { answersInsideQuote } from '../../../../shared/domain/lifecycle/inline-answers';
+
+const ANA = { name: 'Ana Souza' };
+const GMAIL_QUOTE = [
+  'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+  '> Olá, Ana Souza,',
+  '> A lojista pergunta:',
+  '> 1) quando o frete volta a calcular?',
+  '> 2) se haverá estorno das vendas perdidas.',
+].join('\n');
+const OUTLOOK_QUOTE = [
+  '________________________________',
+  'De: Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+  'Enviado: terça-feira, 1 de dezembro de 2026 10:05',
+  'Para: Ana Souza <ana.souza@ouvidoria.example.com.br>',
+  'Assunto: [OUV-2026-000001] Nova mensagem do lojista',
+  '',
+  'Olá, Ana Souza,',
+  'A lojista pergunta:',
+  '1) quando o frete volta a calcular? RESPOSTA: já voltou hoje.',
+  '2) se haverá estorno das vendas perdidas. RESPOSTA: não.',
+].join('\n');
+
+const inQuote = (text: string) => answersInsideQuote(text, freshStaffText(text, ANA));
+
+describe('answersInsideQuote: answers the relay would never send', () => {
+  it.each([
+    [
+      'an answer under each quoted question',
+      [
+        GMAIL_QUOTE.split('\n').slice(0, 4).join('\n'),
+        'Já voltou a calcular hoje de manhã.',
+        '> 2) se haverá estorno das vendas perdidas.',
+        'Não há estorno de vendas, mas vamos compensar na mensalidade.',
+      ].join('\n'),
+    ],
+    [
+      'her own answer between quoted lines she picked',
+      'Sobre o que você perguntou:\n> o frete não calcula\nJá corrigimos.\n> e o estoque?\nTambém foi corrigido.',
+    ],
+    [
+      'Outlook, answers in red inside the quoted mail',
+      `Respondi abaixo, em vermelho.\n\nAbs,\nAna\n\n${OUTLOOK_QUOTE}`,
+    ],
+    ['“respostas no corpo do e-mail”', `Boa tarde, respostas no corpo do e-mail.\n\n${OUTLOOK_QUOTE}`],
+    ['“comentários em azul”', `Prezada, seguem meus comentários em azul.\n\n${OUTLOOK_QUOTE}`],
+    ['“respondo entre as linhas”', `Respondo entre as linhas.\n\n${GMAIL_QUOTE}`],
+    ['English', `Answers inline below.\n\n${GMAIL_QUOTE}`],
+  ])('%s', (_what, text) => {
+    expect(inQuote(text)).toBe(true);
+  });
+
+  it.each([
+    ['an answer above the history', `O frete voltou a calcular hoje. Não há estorno de vendas.\n\n${GMAIL_QUOTE}`],
+    [
+      '“seguem as respostas abaixo” over the answers themselves',
+      `Seguem as respostas abaixo:\n1) O frete voltou hoje.\n2) Não há estorno.\n\n${GMAIL_QUOTE}`,
+    ],
+    [
+      '“segue abaixo o link” is an answer',
+      `Segue abaixo o link para redefinir a senha: https://ajuda.example.com\n\n${GMAIL_QUOTE}`,
+    ],
+    ['“o botão em vermelho” is an answer', `Clique no botão em vermelho, abaixo do carrinho.\n\n${GMAIL_QUOTE}`],
+    ['“respondi abaixo” with nothing quoted', 'Respondi abaixo.'],
+    ['a signature below the quote', `O frete voltou hoje.\n\n${GMAIL_QUOTE}\n\n-- \nAna Souza\n> Ouvidoria`],
+    ['an answer below the whole quote (bottom-posting)', `${GMAIL_QUOTE}\n\nO frete voltou hoje. Não há estorno.`],
+  ])('not: %s', (_what, text) => {
+    expect(inQuote(text)).toBe(false);
+  });
+});
