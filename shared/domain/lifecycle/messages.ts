@@ -27,6 +27,7 @@ import {
 } from '../replies';
 import { cutMarked, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
+import { answersInsideQuote } from './inline-answers';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
@@ -343,7 +344,12 @@ export function renderMerchantMessageToAnalyst(
     analystOnLeave?: { name: string; until: string };
   } = {},
 ): RenderedMail {
-  const { fresh, quoted } = splitQuoted(message.text ?? '');
+  const whole = message.text ?? '';
+  const split = splitQuoted(whole);
+  // Her answers under the quoted questions (or "respondi abaixo" over the quote): the fresh text alone
+  // would be answers without questions, so the analyst reads the mail as she wrote it.
+  const inline = answersInsideQuote(whole, split.fresh);
+  const { fresh, quoted } = inline ? { fresh: whole.trim(), quoted: '' } : split;
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const away = options.analystOnLeave;
   const attached = new Set(options.attached ?? []);
@@ -408,7 +414,7 @@ export function renderMerchantMessageToAnalyst(
     {
       preformatted: [
         {
-          title: `Mensagem — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
+          title: `Mensagem${inline ? ' (respondida dentro do histórico citado: na íntegra)' : ''} — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
           text: fresh ? cap(fresh) : '(mensagem sem texto novo)',
           collapsed: quoted ? { summary: 'Histórico citado', text: cap(quoted) } : undefined,
         },

@@ -634,6 +634,20 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('application/pdf');
   });
 
+  it('her answers under the quoted questions: the analyst reads the mail as she wrote it', () => {
+    const text = [
+      'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+      '> 1) Qual o número de um pedido afetado?',
+      'Pedido 100234.',
+      '> 2) Desde quando o erro ocorre?',
+      'Desde o dia 20/11.',
+    ].join('\n');
+    const mail = renderMerchantMessageToAnalyst(workCase(), { ...merchantMessage, text }, ana, localConfig);
+    expect(mail.text).toContain('respondida dentro do histórico citado');
+    expect(mail.text).toMatch(/> 1\) Qual o número de um pedido afetado\?\s+Pedido 100234\./);
+    expect(mail.html).not.toContain('<details');
+  });
+
   it.each([
     ['to the analyst', {}, 'foi reaberto com você.', 'não está mais ativo'],
     [
