@@ -360,7 +360,8 @@ function closeCategory(toks: readonly Token[]): { category: CloseCategory; consu
     const closed = /[)\]]$/.test(text);
     for (const word of fold(text.replace(/[)\]]$/, ''))
       .replace(TRAILING_PUNCTUATION, '')
-      .split(/[-_]/)) {
+      // "nao-resolvido"; a dash standing alone ("#encerrar – procedente", Word's autocorrect of " - ") is none.
+      .split(/[-_\u2013\u2014]/)) {
       if (word) words.push({ word, token: t });
     }
     // "procedente, estorno feito", "(procedente) estorno feito": the punctuation ends the category.

@@ -77,6 +77,13 @@ describe('parseStaffCommands — valid commands', () => {
       { kind: 'close', category: 'procedente', summary: 'em parte já resolvido' },
     ],
     ['#encerrar procedente, estorno feito', { kind: 'close', category: 'procedente', summary: 'estorno feito' }],
+    // Word and Outlook turn " - " into a dash: a dash standing alone separates, whichever it is.
+    ['#encerrar – procedente', { kind: 'close', category: 'procedente', summary: '' }],
+    [
+      '#encerrar — improcedente — cobrança devida',
+      { kind: 'close', category: 'improcedente', summary: 'cobrança devida' },
+    ],
+    ['#encerrar procedente – estorno feito', { kind: 'close', category: 'procedente', summary: 'estorno feito' }],
     ['#aguardar', { kind: 'wait' }],
     ['#AGUARDAR', { kind: 'wait' }],
     // What the case waits for, as analysts write it on the line: kept for the history, never sent.
