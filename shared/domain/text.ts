@@ -265,8 +265,8 @@ const SEPARATOR_LINES: RegExp[] = [
   /digite sua resposta acima desta linha|responda acima desta linha|type your reply above this line|please reply above this line/,
 ];
 
-/** "Em 25/11/2026 10:32, Fulano <f@x> escreveu:", "On Tue, ... wrote:". */
-const ATTRIBUTION_END = /(escreveu|wrote|escribio|a ecrit) ?:$/;
+/** "Em 25/11/2026 10:32, Fulano <f@x> escreveu:", "On Tue, ... wrote:" (a folded, trimmed line). */
+export const ATTRIBUTION_END = /(escreveu|wrote|escribio|a ecrit) ?:$/;
 const ATTRIBUTION_START = /^(em|on|el|le|no dia|na data) /;
 
 const HEADER_FROM = /^\*?(de|from) ?:\*? ?\S/;

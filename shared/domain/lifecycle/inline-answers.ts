@@ -7,11 +7,9 @@
  *   Outlook's way: the answers sit in the quoted mail, in colour, with no '>' to tell them apart.
  * Such a mail is refused and the analyst told to write above the history (plan.ts).
  */
-import { foldKeepingLength, splitQuoted } from '../text';
+import { ATTRIBUTION_END, foldKeepingLength, splitQuoted } from '../text';
 
 const QUOTE_LINE = /^\s*>/;
-/** "Em 1 de dez., Ouvidoria escreveu:", "On Tue, … wrote:": the line above a quote, not an answer. */
-const ATTRIBUTION_END = /(?:escreveu|wrote|escribio|a ecrit)\s*:\s*$/;
 /** The signature delimiter: below it nothing is an answer. */
 const SIGNATURE_DELIMITER = /^--\s*$/;
 
@@ -38,6 +36,7 @@ function answersBetweenQuotes(text: string): boolean {
       if (answered) return true;
       quoted = true;
     } else if (quoted && !ATTRIBUTION_END.test(foldKeepingLength(trimmed))) {
+      // An attribution ("Em …, Ouvidoria escreveu:") stands above a quote: it is no answer.
       answered = true;
     }
   }

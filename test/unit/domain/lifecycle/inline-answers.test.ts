@@ -66,6 +66,10 @@ describe('answersInsideQuote: answers the relay would never send', () => {
     ['“respondi abaixo” with nothing quoted', 'Respondi abaixo.'],
     ['a signature below the quote', `O frete voltou hoje.\n\n${GMAIL_QUOTE}\n\n-- \nAna Souza\n> Ouvidoria`],
     ['an answer below the whole quote (bottom-posting)', `${GMAIL_QUOTE}\n\nO frete voltou hoje. Não há estorno.`],
+    [
+      'an older attribution left unquoted between two quotes',
+      `O frete voltou hoje.\n\n${GMAIL_QUOTE}\nEm seg., 30 de nov. de 2026 às 09:00, Maria <maria@loja.com.br> escreveu:\n> O frete não calcula.`,
+    ],
   ])('not: %s', (_what, text) => {
     expect(inQuote(text)).toBe(false);
   });
