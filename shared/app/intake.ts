@@ -244,7 +244,7 @@ export async function processSubmission(
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
       }
       // Changed nothing: kept for review as quarantined mail, never answered.
-      const reason = staff.kind === 'merchant' ? 'unknown-sender' : staff.reason;
+      const reason = staff.kind === 'merchant' ? staff.otherwise : staff.reason;
       decided = {
         decision: staffMailQuarantine(reason),
         candidates: [],

@@ -165,6 +165,18 @@ describe('a case worked by email, from the first mail to the survey and a reopen
     expect(after.messages.some((m) => m.text.includes('o print que você pediu'))).toBe(true);
     // Her mail joined the case: no record of its own (none set aside for review).
     expect(await listCases(stack)).toHaveLength(recordsBefore);
+
+    // Her store's domain with SPF alone (no DKIM, no DMARC published): her thread's proof, not staff's.
+    await sendMail(stack, {
+      from: MERCHANT,
+      to: replyTo,
+      subject: `RE: [${protocol}] Nova mensagem do lojista`,
+      text: 'Ana, mandei também a planilha dos pedidos afetados.',
+      headers: { 'X-Local-Verdicts': 'spf=pass dkim=gray dmarc=gray' },
+    });
+    const second = await newMail(analystEmail(analyst), noticesBefore + 2, 'her SPF-only mail to the case address');
+    expect(second.body.text).toContain('planilha dos pedidos afetados');
+    expect(await listCases(stack)).toHaveLength(recordsBefore);
   });
 
   it('#encerrar procedente closes the case and mails the resolution with five signed survey links', async () => {

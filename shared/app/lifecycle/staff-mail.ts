@@ -73,11 +73,12 @@ export type StaffMailResult =
   | { kind: 'refused'; caseId: string; protocol: string; codes: RefusalCode[] }
   | { kind: 'duplicate'; caseId: string; protocol: string }
   /**
-   * Not staff: the case's own merchant, authenticated, writing to its staff address (an analyst
-   * copied her on a case mail and she answered it). Her words are hers to the case, as if she had
-   * cited its protocol: the intake threads the mail (threading.ts caseOfMerchantMail).
+   * Not staff: the case's own merchant writing to its staff address (an analyst copied her on a
+   * case mail and she answered it). Her words are hers to the case, as if she had cited its
+   * protocol: the intake threads the mail with a merchant's checks (threading.ts caseOfMerchantMail),
+   * and sets it aside for `otherwise` when her case does not take it.
    */
-  | { kind: 'merchant'; protocol: string };
+  | { kind: 'merchant'; protocol: string; otherwise: StaffMailQuarantineReason };
 
 export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps): Promise<StaffMailResult> {
   const deps = resolveDeps(rawDeps);
@@ -100,16 +101,20 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   // Malware by SES's anti-virus: whoever wrote it, nothing of it acts or goes on to the merchant.
   if (virusDetected(mail.verdicts)) return quarantine('virus', protocol);
   // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
+  // The case's own merchant: a staff member's proof is not hers to give (a small store's domain may
+  // have SPF alone, which her thread accepts), so she is asked about before it. Read only for mail
+  // that is no verified staff mail: an analyst's answer pays nothing for it.
+  const merchant = async (otherwise: StaffMailQuarantineReason): Promise<StaffMailResult> => {
+    const state = await deps.cases.getStateByProtocol(protocol);
+    return state && sameAddress(state.senderEmail, mail.sender.address)
+      ? { kind: 'merchant', protocol, otherwise }
+      : quarantine(otherwise, protocol);
+  };
   if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
-    return quarantine('sender-authentication-failed', protocol);
+    return merchant('sender-authentication-failed');
   }
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
-  if (!member) {
-    // Read only for a sender off the roster (rare): staff mail pays nothing for it.
-    const state = await deps.cases.getStateByProtocol(protocol);
-    if (state && sameAddress(state.senderEmail, mail.sender.address)) return { kind: 'merchant', protocol };
-    return quarantine('unknown-sender', protocol);
-  }
+  if (!member) return merchant('unknown-sender');
   if (!member.active) return quarantine('inactive-sender', protocol);
   // The case's addresses of several members (a reply to all): the sender's own is the one that counts.
   const issuedToSender = (a: ParsedReplyAddress) =>

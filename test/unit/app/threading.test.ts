@@ -410,6 +410,12 @@ describe('caseOfMerchantMail: her own mail to her case’s staff address', () =>
     expect(await caseOfMerchantMail(PROTOCOL, toCaseAddress(), lookup, localConfig, NOW)).toEqual(parent);
   });
 
+  it('her store’s domain with SPF alone (no DMARC published), its envelope hers: the case continues', async () => {
+    const { lookup } = lookupOf(mariasCase);
+    const mail = toCaseAddress({ verdicts: senderVerdicts('PASS', 'GRAY', 'GRAY'), spfAligned: true });
+    expect(await caseOfMerchantMail(PROTOCOL, mail, lookup, localConfig, NOW)).toEqual(mariasCase);
+  });
+
   it.each([
     ['another sender', toCaseAddress({ sender: { name: 'X', address: STRANGER }, returnPath: STRANGER }), mariasCase],
     ['her address unauthenticated', toCaseAddress({ verdicts: senderVerdicts('GRAY', 'GRAY', 'GRAY') }), mariasCase],

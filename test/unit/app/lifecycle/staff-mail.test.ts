@@ -838,22 +838,35 @@ describe("handleStaffMail — the case's merchant writing to its staff address",
   ])('%s: handed back as hers, nothing applied', async (_what, mail) => {
     const w = lifecycleWorld();
     const before = w.cases.must();
-    expect(await handleStaffMail(mail, w.deps)).toEqual({ kind: 'merchant', protocol: PROTOCOL });
+    expect(await handleStaffMail(mail, w.deps)).toEqual({
+      kind: 'merchant',
+      protocol: PROTOCOL,
+      otherwise: 'unknown-sender',
+    });
     expect(w.cases.must()).toEqual(before);
     expect(w.cases.commits).toEqual([]);
     expect(w.mailer.sent).toEqual([]);
   });
 
-  it('her address without authentication is set aside like any sender off the roster', async () => {
-    const w = lifecycleWorld();
-    const mail = mailFrom('ana', MERCHANT, 'Segue o print.', {
-      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
-    });
-    expect(await handleStaffMail(mail, w.deps)).toEqual({
-      kind: 'quarantine',
-      reason: 'sender-authentication-failed',
-    });
-  });
+  it.each([
+    ['DMARC failed', { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' }],
+    [
+      'SPF alone, her domain publishing no DMARC',
+      { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'GRAY' },
+    ],
+  ] as const)(
+    'her address with no staff proof (%s): handed back for her thread’s own checks',
+    async (_what, verdicts) => {
+      const w = lifecycleWorld();
+      const mail = mailFrom('ana', MERCHANT, 'Segue o print.', { verdicts });
+      expect(await handleStaffMail(mail, w.deps)).toEqual({
+        kind: 'merchant',
+        protocol: PROTOCOL,
+        otherwise: 'sender-authentication-failed',
+      });
+      expect(w.mailer.sent).toEqual([]);
+    },
+  );
 });
 
 describe('handleStaffMail — a signed mail of the analyst handed to the case address by someone else', () => {
