@@ -25,6 +25,10 @@ export async function handleMerchantReply(
   rawDeps: LifecycleDeps,
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
+  // Whom a thank-you may name: her, and the analyst she may thank by name ("Obrigada, Ana!"); the
+  // roster is read only for a closed case, where a thank-you counts.
+  const analyst = parent.status === 'CLOSED' && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
+  const names = [parent.senderName, analyst?.name];
   const outcome = await commitWithRetry(
     deps,
     parent.caseId,
@@ -33,7 +37,7 @@ export async function handleMerchantReply(
       const transition = merchantReplied(
         c,
         // Read only where it counts: a closed case (the machine keeps it closed for a thank-you).
-        { sourceId: message.sourceId, onlyThanks: c.status === 'CLOSED' && onlyThanks(message, [c.senderName]) },
+        { sourceId: message.sourceId, onlyThanks: c.status === 'CLOSED' && onlyThanks(message, names) },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );
       if (!transition.ok) return transition.refusal.code;

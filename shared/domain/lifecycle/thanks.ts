@@ -45,6 +45,24 @@ const THANKS = new Set([
   'entendida',
   'entendi',
   'combinado',
+  'gratidao',
+  // What the closing mail is most often answered with: it worked, it arrived ("Deu certo!",
+  // "Funcionou, valeu", "Recebido."). "Não deu certo" and "deu certo só em parte" have words that
+  // are not a thank-you's, and reopen.
+  'certo',
+  'funcionou',
+  'resolvido',
+  'resolvida',
+  'resolveu',
+  'recebido',
+  'recebida',
+  'perfeito',
+  'perfeita',
+  'otimo',
+  'otima',
+  'show',
+  'beleza',
+  'blz',
 ]);
 
 /** The other words a thank-you is made of (normalised): anything else is something more. */
@@ -134,6 +152,7 @@ const THANK_YOU_WORDS = new Set([
   'saudacoes',
   'cordialmente',
   'agora',
+  'aqui',
   'sim',
   'ja',
   'foi',
@@ -194,7 +213,7 @@ const THANK_YOU_WORDS = new Set([
 
 /**
  * Whether her message only thanks or acknowledges. `names`: hers (the case's sender name), whose
- * words may close it ("Obrigada! Carla").
+ * words may close it ("Obrigada! Carla"), and the analyst's she may thank ("Obrigada, Ana!").
  */
 export function onlyThanks(
   message: { text?: string; attachments: readonly unknown[] },

@@ -60,6 +60,13 @@ describe('handleMerchantReply', () => {
     expect(w.timers.list()).toEqual([]);
   });
 
+  it('a thank-you to the analyst by her first name (“Obrigada, Ana!”) is a thank-you too', async () => {
+    const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', assignee: 'ana' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const thanks = { ...reply, text: 'Obrigada, Ana! Deu tudo certo.' };
+    expect(await handleMerchantReply(parent, thanks, w.deps)).toMatchObject({ status: 'CLOSED', reopened: false });
+  });
+
   it('“Obrigada, mas o problema voltou” reopens the closed case', async () => {
     const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z' });
     const w = lifecycleWorld({ cases: [parent] });

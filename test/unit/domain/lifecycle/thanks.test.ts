@@ -22,6 +22,13 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Muchas gracias por la ayuda!',
     'Thanks a lot, it works now!',
     'Obrigada, Carla.',
+    // It worked, it arrived: what the closing mail is most often answered with.
+    'Deu certo.',
+    'Funcionou!',
+    'Show, deu certo aqui',
+    'Recebido, obrigado.',
+    'Gratidão!',
+    'Perfeito!',
   ])('%j → only thanks', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
   });
@@ -40,14 +47,22 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Obrigada, Ana!',
     'Gracias, pero el problema sigue.',
     'Thanks, but the refund never arrived.',
+    'Não funcionou.',
+    'Deu certo só em parte.',
+    'Recebido, mas falta o estorno.',
     // Nothing of thanks in it at all.
-    'Deu certo.',
     '👍',
     '',
     // Too long to be only thanks.
     'Muito obrigada pela atenção, pela rapidez, pela paciência, pela ajuda, pela dedicação, pelo empenho, pelo retorno, pela solução e pelo atendimento de toda a equipe da Ouvidoria, muito obrigada mesmo',
   ])('%j → not only thanks (the case reopens)', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(false);
+  });
+
+  it('the analyst thanked by name, when her name is given', () => {
+    expect(onlyThanks(text('Obrigada, Ana!'), ['Carla Dias', 'Ana Souza'])).toBe(true);
+    expect(onlyThanks(text('Perfeito, muito obrigado Ana!'), ['Carla Dias', 'Ana Souza'])).toBe(true);
+    expect(onlyThanks(text('Obrigada, Ana, mas o frete voltou.'), ['Carla Dias', 'Ana Souza'])).toBe(false);
   });
 
   it('a thank-you with a file is more than thanks', () => {
