@@ -23,6 +23,7 @@ import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { cutMarked, type MessageLanguage, splitQuoted } from '../text';
+import { answersInsideQuote } from './inline-answers';
 import { officeCalendar } from '../calendar';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
@@ -263,7 +264,10 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     if (m.direction === 'out') {
       messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
-      const fresh = cut(splitQuoted(m.text ?? '').fresh);
+      const whole = m.text ?? '';
+      const { fresh: written } = splitQuoted(whole);
+      // Her answers under the office's questions: her mail as she wrote it, as the analyst reads it.
+      const fresh = cut(answersInsideQuote(whole, written) ? whole : written);
       const files = publicFiles(m, language);
       messages.push({
         from: 'merchant',

@@ -615,3 +615,26 @@ describe('publicCaseView of a long text', () => {
     expect(hasLoneSurrogate(shown ?? '')).toBe(false);
   });
 });
+
+// She answered under the office's questions: the fresh lines alone were answers without questions.
+describe('publicCaseView of her answers under the quoted questions', () => {
+  it('shows her mail as she wrote it', () => {
+    const base = workCase({ status: 'IN_PROGRESS', senderEmail: MERCHANT });
+    const first = base.messages[0]!;
+    const text = [
+      'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+      '> 1) Qual o número de um pedido afetado?',
+      'Pedido 100234.',
+      '> 2) Desde quando o erro ocorre?',
+      'Desde o dia 20/11.',
+    ].join('\n');
+    const c = workCase({
+      status: 'IN_PROGRESS',
+      senderEmail: MERCHANT,
+      messages: [first, { ...first, sourceId: 'in-2', direction: 'in', text }],
+    });
+    expect(publicCaseView(c)?.messages.at(-1)?.text).toMatch(
+      /> 1\) Qual o número de um pedido afetado\?\nPedido 100234\./,
+    );
+  });
+});
