@@ -166,7 +166,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       attachments: relayed,
       ...(leftOut.length > 0 ? { leftOut } : {}),
       ...(mail.raw ? { raw: mail.raw } : {}),
-      ...(answersInsideQuote(mail.text, fresh) ? { answersInQuote: true } : {}),
+      ...(answersInsideQuote(mail.text, fresh, mail.attachments.length > 0) ? { answersInQuote: true } : {}),
     },
     found,
   );

@@ -4,7 +4,9 @@
  * or none at all:
  * - between the quote's '>' lines, an answer under each question;
  * - below a line that says so ("Respondi abaixo, em vermelho.", "Respostas no corpo do e-mail"),
- *   Outlook's way: the answers sit in the quoted mail, in colour, with no '>' to tell them apart.
+ *   Outlook's way: the answers sit in the quoted mail, in colour, with no '>' to tell them apart;
+ * - below a last line that points at them ("Segue o retorno da equipe técnica abaixo.", "Veja o
+ *   que o financeiro respondeu:"): a forwarded mail the relay cuts.
  * Such a mail is refused and the analyst told to write above the history (plan.ts).
  */
 import { ATTRIBUTION_END, foldKeepingLength, splitQuoted } from '../text';
@@ -23,6 +25,14 @@ const ANSWERS_ELSEWHERE = [
   /\b(?:answers?|answered|replies|replied|comments?)\b[^.;!?\n]{0,30}?\b(?:below|inline|in red|in blue)\b/,
   /\b(?:respuestas?|respondi|comentarios?)\b[^.;!?\n]{0,30}?\b(?:abajo|en rojo|en azul)\b/,
 ];
+
+/**
+ * A line that ends pointing at what follows ("Segue o retorno da equipe técnica abaixo.", "Veja a
+ * seguir:", "Segue o que o time de integrações respondeu:"): in a mail without files, what follows
+ * is the forwarded or quoted mail, which is cut ("Segue o comprovante:" over a PDF points at the
+ * file). "Segue abaixo o link: https://…" ends in what it points at, and is an answer.
+ */
+const POINTS_BELOW = /(?:\babaixo|\ba seguir|\bbelow|\babajo|:)[\s.!:]*$/;
 
 /** An answer line between two quoted lines of the history. */
 function answersBetweenQuotes(text: string): boolean {
@@ -47,20 +57,23 @@ function answersBetweenQuotes(text: string): boolean {
  * The fresh text's last line says the answers are elsewhere: nothing of hers follows it, so they
  * must be in the history ("Seguem as respostas abaixo:" over a list of them is an answer).
  */
-function announcesAnswersBelow(fresh: string): boolean {
+function announcesAnswersBelow(fresh: string, hasFiles: boolean): boolean {
   const lines = fresh
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
   const last = lines.at(-1);
-  return last !== undefined && ANSWERS_ELSEWHERE.some((re) => re.test(foldKeepingLength(last).toLowerCase()));
+  if (last === undefined) return false;
+  const folded = foldKeepingLength(last);
+  return ANSWERS_ELSEWHERE.some((re) => re.test(folded)) || (!hasFiles && POINTS_BELOW.test(folded));
 }
 
 /**
  * Whether the mail answers inside its quoted history. `text`: the mail's whole text; `fresh`: what
- * the relay would send (freshStaffText). A mail that quotes nothing has no history to answer in.
+ * the relay would send (freshStaffText); `hasFiles`: the mail carries files (inline images too),
+ * which a last line may point at. A mail that quotes nothing has no history to answer in.
  */
-export function answersInsideQuote(text: string, fresh: string): boolean {
+export function answersInsideQuote(text: string, fresh: string, hasFiles = false): boolean {
   if (splitQuoted(text).quoted === '') return false;
-  return answersBetweenQuotes(text) || announcesAnswersBelow(fresh);
+  return answersBetweenQuotes(text) || announcesAnswersBelow(fresh, hasFiles);
 }

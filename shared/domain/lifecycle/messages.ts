@@ -348,7 +348,7 @@ export function renderMerchantMessageToAnalyst(
   const split = splitQuoted(whole);
   // Her answers under the quoted questions (or "respondi abaixo" over the quote): the fresh text alone
   // would be answers without questions, so the analyst reads the mail as she wrote it.
-  const inline = answersInsideQuote(whole, split.fresh);
+  const inline = answersInsideQuote(whole, split.fresh, message.attachments.length > 0);
   const { fresh, quoted } = inline ? { fresh: whole.trim(), quoted: '' } : split;
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const away = options.analystOnLeave;

@@ -58,7 +58,7 @@ const NOTE_OR_LETTER_PT =
 
 /** Answers inside the quoted history (inline-answers.ts): what the analyst is told. */
 const ANSWER_IN_QUOTE_PT =
-  'Suas respostas parecem estar dentro do histórico citado (entre as linhas citadas, ou anunciadas como “abaixo” ou “em vermelho”), e o histórico citado nunca é enviado ao lojista: ele receberia a mensagem sem as respostas. Escreva as respostas acima do histórico, repetindo as perguntas se precisar, e envie de novo.';
+  'Sua resposta aponta para um texto dentro do histórico citado ou encaminhado (respostas entre as linhas citadas, ou anunciadas como “abaixo”, “em vermelho” ou “a seguir:”), e esse histórico nunca é enviado ao lojista: ele receberia a mensagem sem esse texto. Escreva (ou copie) acima do histórico o que ele deve ler, repetindo as perguntas se precisar, e envie de novo.';
 
 function find<K extends StaffCommand['kind']>(
   commands: StaffCommand[],

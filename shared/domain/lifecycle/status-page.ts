@@ -267,7 +267,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       const whole = m.text ?? '';
       const { fresh: written } = splitQuoted(whole);
       // Her answers under the office's questions: her mail as she wrote it, as the analyst reads it.
-      const fresh = cut(answersInsideQuote(whole, written) ? whole : written);
+      const fresh = cut(answersInsideQuote(whole, written, m.attachments.length > 0) ? whole : written);
       const files = publicFiles(m, language);
       messages.push({
         from: 'merchant',

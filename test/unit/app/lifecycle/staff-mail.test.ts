@@ -1543,7 +1543,7 @@ describe('answers inside the quoted history', () => {
     expect(result).toMatchObject({ kind: 'refused', codes: ['answer-in-quote'] });
     expect(w.cases.must().status).toBe(before.status);
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
-    expect(w.mailer.sent[0]?.text).toContain('Escreva as respostas acima do histórico');
+    expect(w.mailer.sent[0]?.text).toContain('Escreva (ou copie) acima do histórico');
   });
 
   it('a #nota that points below relays nothing anyway: kept as the note', async () => {
@@ -1551,6 +1551,22 @@ describe('answers inside the quoted history', () => {
     const result = await handleStaffMail(mailFrom('ana', ANA, `#nota Comentários abaixo.\n\n${QUOTE}`), w.deps);
     expect(result).toMatchObject({ kind: 'applied', events: ['note'] });
     expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('“segue o comprovante:” over the file it sends is relayed with the file', async () => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, `Maria, segue o comprovante do estorno:\n\n${QUOTE}`, { attachments: [PDF] });
+    const result = await handleStaffMail(mail, w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+
+  it('“segue o retorno da equipe abaixo” over a forwarded mail: refused, the forward never reaches her', async () => {
+    const w = lifecycleWorld();
+    const forward = `Maria, segue o retorno da equipe técnica abaixo.\n\n---------- Forwarded message ---------\nDe: Integrações <integracoes@empresa.com.br>\nDate: ter., 1 de dez. de 2026\nSubject: Frete\n\nCorrigido no deploy de hoje.`;
+    const result = await handleStaffMail(mailFrom('ana', ANA, forward), w.deps);
+    expect(result).toMatchObject({ kind: 'refused', codes: ['answer-in-quote'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
   });
 
   it('an answer above the history is relayed as always', async () => {

@@ -48,6 +48,13 @@ describe('answersInsideQuote: answers the relay would never send', () => {
     ['“comentários em azul”', `Prezada, seguem meus comentários em azul.\n\n${OUTLOOK_QUOTE}`],
     ['“respondo entre as linhas”', `Respondo entre as linhas.\n\n${GMAIL_QUOTE}`],
     ['English', `Answers inline below.\n\n${GMAIL_QUOTE}`],
+    // A forwarded mail she points the merchant to: the relay cuts it.
+    [
+      '“segue o retorno da equipe técnica abaixo”',
+      `Maria, segue o retorno da equipe técnica abaixo.\n\n${OUTLOOK_QUOTE}`,
+    ],
+    ['a last line ending in “:”', `Maria, veja o que o financeiro respondeu:\n\n${OUTLOOK_QUOTE}`],
+    ['“confira a seguir”', `Olá, Maria. Confira a seguir.\n\n${GMAIL_QUOTE}`],
   ])('%s', (_what, text) => {
     expect(inQuote(text)).toBe(true);
   });
@@ -63,6 +70,9 @@ describe('answersInsideQuote: answers the relay would never send', () => {
       `Segue abaixo o link para redefinir a senha: https://ajuda.example.com\n\n${GMAIL_QUOTE}`,
     ],
     ['“o botão em vermelho” is an answer', `Clique no botão em vermelho, abaixo do carrinho.\n\n${GMAIL_QUOTE}`],
+    ['a colon inside the answer', `O estorno sai em: 5 dias úteis.\n\n${GMAIL_QUOTE}`],
+    ['“o retorno da equipe segue em anexo”', `Maria, o retorno da equipe segue em anexo.\n\n${GMAIL_QUOTE}`],
+    ['“abaixo” with the answer after it on the line', `Abaixo do carrinho há um botão novo: use-o.\n\n${GMAIL_QUOTE}`],
     ['“respondi abaixo” with nothing quoted', 'Respondi abaixo.'],
     ['a signature below the quote', `O frete voltou hoje.\n\n${GMAIL_QUOTE}\n\n-- \nAna Souza\n> Ouvidoria`],
     ['an answer below the whole quote (bottom-posting)', `${GMAIL_QUOTE}\n\nO frete voltou hoje. Não há estorno.`],
@@ -73,4 +83,15 @@ describe('answersInsideQuote: answers the relay would never send', () => {
   ])('not: %s', (_what, text) => {
     expect(inQuote(text)).toBe(false);
   });
+});
+
+describe('answersInsideQuote: a last line pointing at the mail’s own files', () => {
+  it.each(['Maria, segue o comprovante do estorno:', 'Maria, segue o print da tela abaixo.'])(
+    '%s — with a file it points at the file',
+    (answer) => {
+      const text = `${answer}\n\n${GMAIL_QUOTE}`;
+      expect(answersInsideQuote(text, freshStaffText(text, ANA), true)).toBe(false);
+      expect(answersInsideQuote(text, freshStaffText(text, ANA), false)).toBe(true);
+    },
+  );
 });
