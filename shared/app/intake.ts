@@ -244,19 +244,10 @@ export async function processSubmission(
         return { kind: 'staff-mail', caseId: staff.caseId, protocol: staff.protocol, result: staff.kind };
       }
       // Changed nothing: kept for review as quarantined mail, never answered.
-      const reason = staff.kind === 'merchant' ? staff.otherwise : staff.reason;
-      decided = {
-        decision: staffMailQuarantine(reason),
-        candidates: [],
-        settled: settledWithoutReview(reason),
-      };
+      decided = staffMailSetAside(staff.kind === 'merchant' ? staff.otherwise : staff.reason);
     } else if (!decided && deps.lifecycle && (await deps.lifecycle.misaddressedCommands(submission))) {
       // A member's commands sent to the office's address: she was told; no merchant's submission.
-      decided = {
-        decision: staffMailQuarantine('misaddressed-commands'),
-        candidates: [],
-        settled: settledWithoutReview('misaddressed-commands'),
-      };
+      decided = staffMailSetAside('misaddressed-commands');
     }
     // Threading and the rules read the same screening: computed once.
     const screening = decided ? undefined : screen(submission, deps.config);
@@ -509,6 +500,11 @@ export type Decided = {
   /** Quarantined mail no one has to review (settledWithoutReview): stored already reviewed. */
   settled?: boolean;
 };
+
+/** Staff-address mail that changed nothing, as stored: quarantined, and already reviewed when no one has to. */
+function staffMailSetAside(reason: string): Decided {
+  return { decision: staffMailQuarantine(reason), candidates: [], settled: settledWithoutReview(reason) };
+}
 
 /** What the steps after the store share in one call of completeCase. */
 interface PassState {

@@ -100,7 +100,6 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const { protocol } = address;
   // Malware by SES's anti-virus: whoever wrote it, nothing of it acts or goes on to the merchant.
   if (virusDetected(mail.verdicts)) return quarantine('virus', protocol);
-  // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
   // The case's own merchant: a staff member's proof is not hers to give (a small store's domain may
   // have SPF alone, which her thread accepts), so she is asked about before it. Read only for mail
   // that is no verified staff mail: an analyst's answer pays nothing for it.
@@ -110,6 +109,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       ? { kind: 'merchant', protocol, otherwise }
       : quarantine(otherwise, protocol);
   };
+  // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
   if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
     return merchant('sender-authentication-failed');
   }

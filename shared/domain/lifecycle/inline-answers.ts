@@ -9,7 +9,7 @@
  *   que o financeiro respondeu:"): a forwarded mail the relay cuts.
  * Such a mail is refused and the analyst told to write above the history (plan.ts).
  */
-import { ATTRIBUTION_END, foldKeepingLength, splitQuoted } from '../text';
+import { ATTRIBUTION_END, foldKeepingLength, type SplitText, splitQuoted } from '../text';
 
 const QUOTE_LINE = /^\s*>/;
 /** The signature delimiter: below it nothing is an answer. */
@@ -76,4 +76,16 @@ function announcesAnswersBelow(fresh: string, hasFiles: boolean): boolean {
 export function answersInsideQuote(text: string, fresh: string, hasFiles = false): boolean {
   if (splitQuoted(text).quoted === '') return false;
   return answersBetweenQuotes(text) || announcesAnswersBelow(fresh, hasFiles);
+}
+
+/**
+ * A merchant's message as the analyst's copy and her status page read it: its fresh text and quoted
+ * history — or, when she answered under the office's quoted questions, the whole mail as she wrote
+ * it (`asWritten`): the fresh lines alone would be answers without their questions.
+ */
+export function merchantMessageRead(text: string, hasFiles: boolean): SplitText & { asWritten: boolean } {
+  const split = splitQuoted(text);
+  return answersInsideQuote(text, split.fresh, hasFiles)
+    ? { fresh: text.trim(), quoted: '', asWritten: true }
+    : { ...split, asWritten: false };
 }

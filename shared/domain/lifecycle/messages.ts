@@ -27,7 +27,7 @@ import {
 } from '../replies';
 import { cutMarked, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
-import { answersInsideQuote } from './inline-answers';
+import { merchantMessageRead } from './inline-answers';
 import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
@@ -344,12 +344,7 @@ export function renderMerchantMessageToAnalyst(
     analystOnLeave?: { name: string; until: string };
   } = {},
 ): RenderedMail {
-  const whole = message.text ?? '';
-  const split = splitQuoted(whole);
-  // Her answers under the quoted questions (or "respondi abaixo" over the quote): the fresh text alone
-  // would be answers without questions, so the analyst reads the mail as she wrote it.
-  const inline = answersInsideQuote(whole, split.fresh, message.attachments.length > 0);
-  const { fresh, quoted } = inline ? { fresh: whole.trim(), quoted: '' } : split;
+  const { fresh, quoted, asWritten: inline } = merchantMessageRead(message.text ?? '', message.attachments.length > 0);
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const away = options.analystOnLeave;
   const attached = new Set(options.attached ?? []);

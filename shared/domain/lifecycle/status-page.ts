@@ -22,8 +22,8 @@ import type { AttachmentMeta } from '../submission';
 import { sanitizeHeaderValue } from '../html';
 import { SCAN_LABELS } from '../uploads/plan';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
-import { cutMarked, type MessageLanguage, splitQuoted } from '../text';
-import { answersInsideQuote } from './inline-answers';
+import { cutMarked, type MessageLanguage } from '../text';
+import { merchantMessageRead } from './inline-answers';
 import { officeCalendar } from '../calendar';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
@@ -264,10 +264,8 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     if (m.direction === 'out') {
       messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
-      const whole = m.text ?? '';
-      const { fresh: written } = splitQuoted(whole);
-      // Her answers under the office's questions: her mail as she wrote it, as the analyst reads it.
-      const fresh = cut(answersInsideQuote(whole, written, m.attachments.length > 0) ? whole : written);
+      // As the analyst reads it: her answers under the office's questions as she wrote them.
+      const fresh = cut(merchantMessageRead(m.text ?? '', m.attachments.length > 0).fresh);
       const files = publicFiles(m, language);
       messages.push({
         from: 'merchant',
