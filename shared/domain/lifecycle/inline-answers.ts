@@ -31,8 +31,23 @@ const ANSWERS_ELSEWHERE = [
  * seguir:", "Segue o que o time de integrações respondeu:"): in a mail without files, what follows
  * is the forwarded or quoted mail, which is cut ("Segue o comprovante:" over a PDF points at the
  * file). "Segue abaixo o link: https://…" ends in what it points at, and is an answer.
+ * Read from the end of the line by hand: a regular expression anchored at `$` after a repeated class
+ * retries from every ':' of the line, quadratic in a line of colons (SPEC trust rules: text work is
+ * linear in its length).
  */
-const POINTS_BELOW = /(?:\babaixo|\ba seguir|\bbelow|\babajo|:)[\s.!:]*$/;
+function pointsBelow(line: string): boolean {
+  let end = line.length;
+  let colon = false;
+  while (end > 0 && TRAILING_MARKS.has(line[end - 1] as string)) {
+    if (line[end - 1] === ':') colon = true;
+    end--;
+  }
+  // The word and the character before it, if any (for its word boundary).
+  return colon || POINTING_WORD.test(line.slice(Math.max(0, end - 9), end));
+}
+
+const TRAILING_MARKS: ReadonlySet<string> = new Set([' ', '\t', '\u00a0', '.', '!', ':']);
+const POINTING_WORD = /(?:\babaixo|\ba seguir|\bbelow|\babajo)$/;
 
 /** An answer line between two quoted lines of the history. */
 function answersBetweenQuotes(text: string): boolean {
@@ -65,7 +80,7 @@ function announcesAnswersBelow(fresh: string, hasFiles: boolean): boolean {
   const last = lines.at(-1);
   if (last === undefined) return false;
   const folded = foldKeepingLength(last);
-  return ANSWERS_ELSEWHERE.some((re) => re.test(folded)) || (!hasFiles && POINTS_BELOW.test(folded));
+  return ANSWERS_ELSEWHERE.some((re) => re.test(folded)) || (!hasFiles && pointsBelow(folded));
 }
 
 /**

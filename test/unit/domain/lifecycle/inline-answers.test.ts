@@ -95,3 +95,17 @@ describe('answersInsideQuote: a last line pointing at the mail’s own files', (
     },
   );
 });
+
+// Hostile shapes of a merchant's last line (her text reaches the analyst's copy and her status page):
+// read from the end once, never retried from every colon (timings: the benchmark, not here).
+describe('answersInsideQuote: hostile last lines', () => {
+  const check = (line: string) => answersInsideQuote(`${line}\n\n${GMAIL_QUOTE}`, line);
+  it.each([
+    ['a long run of colons then a word', `${':'.repeat(200_000)}x`, false],
+    ['a long run of colons', ':'.repeat(200_000), true],
+    ['a word, then a long run of spaces and dots', `Veja abaixo${' .'.repeat(100_000)}`, true],
+    ['“abaixo” glued to a word is no pointer', 'Consulte oabaixo', false],
+  ] as const)('%s', (_what, line, expected) => {
+    expect(check(line)).toBe(expected);
+  });
+});
