@@ -457,7 +457,7 @@ ${c.messages.slice(window.start, window.end).map(
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}
 <h2>Pesquisa de satisfação</h2>
-<p>${survey ? `Nota ${survey.score} de 5${survey.comment ? ` — “${survey.comment}”` : ''} (${formatInstant(survey.answeredAt, tz)})` : 'Sem resposta.'}</p>
+<p>${survey ? `Nota ${survey.score} de 5${survey.comment ? ` — “${survey.comment}”` : ''} (${survey.via === 'email' ? 'respondida por e-mail, ' : ''}${formatInstant(survey.answeredAt, tz)})` : 'Sem resposta.'}</p>
 <h2>Histórico</h2>
 <ol>${historyOf(c).map((e) => historyLine(e, tz, nameOf))}</ol>
 ${forms.length ? html`<h2>Ações</h2>${forms}` : ''}`,

@@ -1,11 +1,13 @@
 /**
  * The case lifecycle end to end on the local stack (SPEC steps 8–9): a merchant writes, the case
  * is assigned, the analyst works it from their mailbox through the per-case address, the merchant
- * answers, the analyst waits, closes, the merchant rates it and reopens it; forged staff mail
+ * answers, the analyst waits, closes, the merchant rates it (by mail) and reopens it; forged staff mail
  * changes nothing; the virtual clock drives the reminder and the supervisor's alert. Real SMTP
  * client, every mail read back from the SES outbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../shared/adapters/dynamo/client';
+import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import type { CaseRecord } from '../../shared/domain/case';
 import { verifySurveyLink } from '../../shared/domain/lifecycle/survey';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
@@ -211,6 +213,31 @@ describe('a case worked by email, from the first mail to the survey and a reopen
       ok: false,
       error: 'bad-signature',
     });
+  });
+
+  it('she answers the closing mail with a score: recorded as the survey’s answer, the case stays closed', async () => {
+    const before = await sentTo(MERCHANT);
+    const toAnalyst = await sentTo(analystEmail(analyst));
+    await sendMail(stack, {
+      from: MERCHANT,
+      subject: `Re: [${protocol}] Caso encerrado`,
+      text: `Nota 5! Obrigada pela atenção.\n\nEm qua., 25 de nov. de 2026 às 15:00, Ouvidoria escreveu:\n> Como foi o atendimento da Ouvidoria?\n> Escolha uma nota de 1 a 5.`,
+    });
+    const surveys = new DynamoSurveyStore(documentClient({ endpoint: stack.urls.dynamodb }), stack.tableName);
+    const answer = await waitFor(
+      'the score recorded',
+      () => surveys.get(protocol),
+      (a) => a !== null,
+    );
+    expect(answer).toMatchObject({ score: 5, comment: 'Nota 5! Obrigada pela atenção.' });
+    const c = await work(caseId);
+    expect(c.status).toBe('CLOSED');
+    expect(c.history?.some((e) => e.type === 'reopened')).toBe(false);
+    // The analyst is told; the merchant gets no "reabrimos o seu caso".
+    const told = await newMail(analystEmail(analyst), toAnalyst + 1, 'the analyst told of her score');
+    expect(told.subject).toContain('Caso encerrado: o lojista agradeceu, confirmou ou avaliou');
+    expect(told.body.text).toContain('Nota 5! Obrigada pela atenção.');
+    expect(await sentTo(MERCHANT)).toBe(before);
   });
 
   it('the merchant writes within the reopen window: the case reopens with the same analyst', async () => {

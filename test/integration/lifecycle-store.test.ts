@@ -253,6 +253,21 @@ describe('DynamoSurveyStore', () => {
     expect((await surveys.get(PROTOCOL))?.score).toBe(stored?.score);
     expect(await surveys.get('OUV-2026-999999')).toBeNull();
   });
+
+  it('an answer given by mail is read back as one (the console says so); a link’s has no `via`', async () => {
+    const surveys = new DynamoSurveyStore(doc, await freshTable());
+    const answeredAt = '2026-03-20T12:00:00.000Z';
+    await surveys.record({ protocol: PROTOCOL, score: 4, comment: 'Nota 4, obrigada', answeredAt, via: 'email' });
+    await surveys.record({ protocol: 'OUV-2026-000077', score: 2, answeredAt });
+    expect(await surveys.get(PROTOCOL)).toEqual({
+      protocol: PROTOCOL,
+      score: 4,
+      comment: 'Nota 4, obrigada',
+      answeredAt,
+      via: 'email',
+    });
+    expect(await surveys.get('OUV-2026-000077')).toEqual({ protocol: 'OUV-2026-000077', score: 2, answeredAt });
+  });
 });
 
 describe('RosterStaffDirectory', () => {

@@ -7,7 +7,7 @@ import { TTL_ATTRIBUTE } from './table-design';
 export const surveyKey = (protocol: string) => ({ pk: `SURVEY#${protocol}`, sk: 'SURVEY' });
 
 /**
- * Satisfaction answers: `SURVEY#<protocol> / SURVEY { protocol, score, comment?, answeredAt }`,
+ * Satisfaction answers: `SURVEY#<protocol> / SURVEY { protocol, score, comment?, answeredAt, via? }`,
  * put with `attribute_not_exists(pk)`: the first answer of a case wins, later ones change nothing.
  */
 export class DynamoSurveyStore implements SurveyStore {
@@ -32,6 +32,7 @@ export class DynamoSurveyStore implements SurveyStore {
             answeredAt: answer.answeredAt,
             ...(answer.closedAt !== undefined ? { closedAt: answer.closedAt } : {}),
             ...(answer.comment !== undefined ? { comment: answer.comment } : {}),
+            ...(answer.via !== undefined ? { via: answer.via } : {}),
             ...(expiresAt !== null ? { [TTL_ATTRIBUTE]: expiresAt } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -58,6 +59,7 @@ export class DynamoSurveyStore implements SurveyStore {
       score: Number(Item['score']),
       answeredAt: String(Item['answeredAt']),
       ...(typeof Item['comment'] === 'string' ? { comment: Item['comment'] } : {}),
+      ...(Item['via'] === 'email' ? { via: 'email' as const } : {}),
     };
   }
 }

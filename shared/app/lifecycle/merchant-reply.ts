@@ -4,17 +4,20 @@
  * calls this instead of appending the message itself: the message, the event and the status move
  * are one write. WAITING_MERCHANT → IN_PROGRESS, forwarded to the analyst; a closed case reopens
  * within `threading.reopenWindowDays`; later, the caller opens a new case linked to this one — unless
- * the message only thanks (thanks.ts): kept on the closed case, told to the analyst, nothing reopens.
+ * the message only thanks, praises or rates (thanks.ts readClosingReply): kept on the closed case, told
+ * to the analyst, nothing reopens — and a score she gives is the survey's answer (survey.ts).
  */
 import type { CaseMessage } from '../../domain/case';
 import { merchantReplied } from '../../domain/lifecycle/machine';
-import { onlyThanks } from '../../domain/lifecycle/thanks';
+import { readClosingReply } from '../../domain/lifecycle/thanks';
 import type { WorkCase, WorkStatus } from '../../domain/lifecycle/types';
 import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
+import { recordMailedRating } from './survey';
 
 export type MerchantReplyResult =
-  | { kind: 'applied'; status: WorkStatus; reopened: boolean; forwarded: boolean }
-  | { kind: 'duplicate' }
+  /** `rated`: her reply's score, recorded as the case's survey answer. */
+  | { kind: 'applied'; status: WorkStatus; reopened: boolean; forwarded: boolean; rated?: number }
+  | { kind: 'duplicate'; rated?: number }
   /** Closed longer ago than the window: create a new case with `linkedProtocol`; this one is untouched. */
   | { kind: 'open-linked-case'; linkedProtocol: string }
   | { kind: 'not-a-case' };
@@ -29,6 +32,7 @@ export async function handleMerchantReply(
   // roster is read only for a closed case, where a thank-you counts.
   const analyst = parent.status === 'CLOSED' && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
   const names = [parent.senderName, analyst?.name];
+  const closingReply = parent.status === 'CLOSED' ? readClosingReply(message, names) : null;
   const outcome = await commitWithRetry(
     deps,
     parent.caseId,
@@ -37,7 +41,10 @@ export async function handleMerchantReply(
       const transition = merchantReplied(
         c,
         // Read only where it counts: a closed case (the machine keeps it closed for a thank-you).
-        { sourceId: message.sourceId, onlyThanks: c.status === 'CLOSED' && onlyThanks(message, names) },
+        {
+          sourceId: message.sourceId,
+          onlyThanks: c.status === 'CLOSED' && (closingReply ?? readClosingReply(message, names)) !== null,
+        },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );
       if (!transition.ok) return transition.refusal.code;
@@ -45,22 +52,36 @@ export async function handleMerchantReply(
     },
     parent,
   );
+  // After the commit (her message is on the case first); the survey store's write is one per case.
+  const rate = async (stillClosed: boolean): Promise<number | undefined> => {
+    if (!stillClosed || closingReply?.kind !== 'rating' || closingReply.score === undefined) return undefined;
+    const protocol = parent.protocol;
+    if (!protocol) return undefined;
+    const { score, comment } = closingReply;
+    const recorded = await recordMailedRating(protocol, { score, ...(comment ? { comment } : {}) }, deps);
+    return recorded === 'recorded' ? score : undefined;
+  };
   switch (outcome.kind) {
     case 'not-found':
       return { kind: 'not-a-case' };
-    case 'duplicate':
-      return { kind: 'duplicate' };
+    case 'duplicate': {
+      // A retry of her mail: its score may not have been recorded before the first attempt stopped.
+      const rated = await rate(parent.status === 'CLOSED');
+      return { kind: 'duplicate', ...(rated ? { rated } : {}) };
+    }
     case 'skipped':
       return outcome.reason === 'reopen-window-passed'
         ? { kind: 'open-linked-case', linkedProtocol: outcome.current.protocol ?? outcome.current.caseId }
         : { kind: 'not-a-case' };
     case 'committed': {
       const { events, effects } = outcome.planned.transition;
+      const rated = await rate(outcome.after.status === 'CLOSED');
       return {
         kind: 'applied',
         status: outcome.after.status,
         reopened: events.some((e) => e.type === 'reopened'),
         forwarded: effects.some((e) => e.kind === 'forward-to-analyst'),
+        ...(rated ? { rated } : {}),
       };
     }
   }

@@ -142,6 +142,8 @@ export interface SurveyAnswer {
   score: number;
   comment?: string;
   answeredAt: string;
+  /** 'email': her reply to the closing mail gave the score (thanks.ts readClosingReply), not a link. */
+  via?: 'email';
   /** The case's closing: the answer expires with the case (its clock), not `retentionDays` after the answer. */
   closedAt?: string;
 }

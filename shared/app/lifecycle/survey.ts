@@ -8,6 +8,7 @@ import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import { pastRetention } from '../../domain/retention';
 import { cutBetweenCharacters, type MessageLanguage, normalizeMultiline } from '../../domain/text';
 import type { LifecycleDeps } from './commit';
+import type { SurveyAnswer } from './ports';
 import { silentLifecycleTelemetry } from './ports';
 
 /** Comments longer than this are cut (the page's textarea says so). */
@@ -83,24 +84,63 @@ export async function recordSurvey(
     const answered = (await deps.surveys.get(verified.protocol)) !== null;
     return { kind: answered ? 'already-answered' : 'case-reopened', protocol: verified.protocol, language };
   }
+  const recorded = await saveAnswer(verified.protocol, verified.score, comment, held.closedAt, deps);
+  if (recorded === 'gone') return { kind: 'invalid-link', error: 'expired' };
+  if (recorded === 'already-answered') return { kind: 'already-answered', protocol: verified.protocol, language };
+  return { kind: 'recorded', protocol: verified.protocol, score: verified.score, language };
+}
+
+type SaveDeps = Pick<LifecycleDeps, 'surveys' | 'clock' | 'telemetry' | 'config'> & {
+  cases: Pick<LifecycleDeps['cases'], 'getStateByProtocol'>;
+};
+
+/**
+ * The score of a reply to the closing mail ("Nota 5", "⭐⭐⭐⭐"): thanks.ts readClosingReply read it,
+ * and the case stayed closed. Recorded as the link's confirmation would be, while the survey is open
+ * (`lifecycle.surveyLinkDays` from the closing, as its links) and unanswered; her words beyond the
+ * score are the comment. Idempotent: a retry of the same mail finds its answer recorded.
+ */
+export async function recordMailedRating(
+  protocol: string,
+  rating: { score: number; comment?: string },
+  deps: SaveDeps,
+): Promise<'recorded' | 'not-recorded'> {
+  const held = await surveyCase(protocol, deps);
+  if (held === null || held.reopened || !held.closedAt) return 'not-recorded';
+  const surveyCloses = Date.parse(held.closedAt) + deps.config.lifecycle.surveyLinkDays * 24 * 3600 * 1000;
+  if (!(deps.clock.now().getTime() < surveyCloses)) return 'not-recorded';
+  const saved = await saveAnswer(protocol, rating.score, rating.comment, held.closedAt, deps, 'email');
+  return saved === 'recorded' ? 'recorded' : 'not-recorded';
+}
+
+/** One answer per case (the store's conditional write), never outliving an erasure of the case. */
+async function saveAnswer(
+  protocol: string,
+  score: number,
+  comment: string | undefined,
+  closedAt: string | undefined,
+  deps: SaveDeps,
+  via?: SurveyAnswer['via'],
+): Promise<'recorded' | 'already-answered' | 'gone'> {
   // Typed text as the form's description keeps it: no controls, no bidi overrides to turn the console's line around.
   // Cut between characters: half an emoji’s surrogate pair is no text (stored as "�", or refused).
   const text =
     comment === undefined ? undefined : cutBetweenCharacters(normalizeMultiline(comment), MAX_SURVEY_COMMENT_CHARS);
   const recorded = await deps.surveys.record({
-    protocol: verified.protocol,
-    score: verified.score,
+    protocol,
+    score,
     ...(text ? { comment: text } : {}),
-    answeredAt: now.toISOString(),
-    ...(held.closedAt ? { closedAt: held.closedAt } : {}),
+    answeredAt: deps.clock.now().toISOString(),
+    ...(closedAt ? { closedAt } : {}),
+    ...(via ? { via } : {}),
   });
-  if (!recorded) return { kind: 'already-answered', protocol: verified.protocol, language };
+  if (!recorded) return 'already-answered';
   // An erasure may have deleted the case between the check and the write: the answer must not
   // outlive it (the erasure deletes answers again after the case item, so one of the two sees it).
-  if ((await surveyCase(verified.protocol, deps)) === null) {
-    await deps.surveys.forget(verified.protocol);
-    return { kind: 'invalid-link', error: 'expired' };
+  if ((await surveyCase(protocol, deps)) === null) {
+    await deps.surveys.forget(protocol);
+    return 'gone';
   }
-  (deps.telemetry ?? silentLifecycleTelemetry).surveyRecorded({ protocol: verified.protocol, score: verified.score });
-  return { kind: 'recorded', protocol: verified.protocol, score: verified.score, language };
+  (deps.telemetry ?? silentLifecycleTelemetry).surveyRecorded({ protocol, score });
+  return 'recorded';
 }

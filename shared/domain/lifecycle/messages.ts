@@ -365,7 +365,7 @@ export function renderMerchantMessageToAnalyst(
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
           : c.status === 'CLOSED'
-            ? ' O caso segue encerrado: a mensagem só agradece ou confirma e não o reabriu (uma nova mensagem com um pedido o reabre).'
+            ? ' O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota vale como resposta à pesquisa de satisfação).'
             : '',
       ],
     },
@@ -401,7 +401,7 @@ export function renderMerchantMessageToAnalyst(
       options.reopened
         ? 'Caso reaberto: nova mensagem do lojista'
         : c.status === 'CLOSED'
-          ? 'Caso encerrado: o lojista agradeceu ou confirmou'
+          ? 'Caso encerrado: o lojista agradeceu, confirmou ou avaliou'
           : 'Nova mensagem do lojista',
     ),
     blocks,

@@ -11,6 +11,7 @@
  * is not, and reopen the case.
  */
 import { normalize, splitQuoted, withoutSignOff } from '../text';
+import { readMailedRating } from './mailed-rating';
 
 /** Longest thank-you read as one (words): a longer message says something more. */
 const MAX_WORDS = 25;
@@ -106,6 +107,8 @@ const THANK_YOU_WORDS = new Set([
   'atencao',
   'retorno',
   'atendimento',
+  'trabalho',
+  'servico',
   'rapidez',
   'agilidade',
   'paciencia',
@@ -120,12 +123,8 @@ const THANK_YOU_WORDS = new Set([
   'funcionando',
   'resolvidos',
   'ficou',
-  'excelente',
   'maravilha',
-  'top',
   'legal',
-  'bom',
-  'boa',
   'dia',
   'tarde',
   'noite',
@@ -163,6 +162,7 @@ const THANK_YOU_WORDS = new Set([
   'su',
   'ayuda',
   'atencion',
+  'servicio',
   'todo',
   'bien',
   'perfecto',
@@ -183,9 +183,9 @@ const THANK_YOU_WORDS = new Set([
   'the',
   'your',
   'help',
+  'service',
   'all',
   'good',
-  'great',
   'perfect',
   'regards',
   'best',
@@ -200,18 +200,124 @@ const THANK_YOU_WORDS = new Set([
 ]);
 
 /**
- * Whether her message only thanks or acknowledges. `names`: hers (the case's sender name), whose
- * words may close it ("Obrigada! Carla"), and the analyst's she may thank ("Obrigada, Ana!").
+ * Words of praise that say the answer was good ("Excelente atendimento!", "Parabéns à equipe"):
+ * like thanks, one of them is enough to make the message no request.
  */
+const PRAISE = new Set([
+  'excelente',
+  'excelentes',
+  'parabens',
+  'maravilhoso',
+  'maravilhosa',
+  'sensacional',
+  'incrivel',
+  'top',
+  'bom',
+  'boa',
+  'otimos',
+  'otimas',
+  // es, en
+  'genial',
+  'excellent',
+  'great',
+  'awesome',
+  'amazing',
+]);
+
+/** The words a rating is said with ("Dou nota 4", "Minha avaliação: 5 estrelas"): no comment of hers. */
+const RATING_FILLER = new Set([
+  'dou',
+  'daria',
+  'minha',
+  'nossa',
+  'nota',
+  'avaliacao',
+  'avalio',
+  'com',
+  'para',
+  'pra',
+  'estrelas',
+  'estrela',
+  'final',
+  'e',
+  'o',
+  'a',
+  'de',
+  // es, en
+  'le',
+  'doy',
+  'calificacion',
+  'puntuacion',
+  'rating',
+  'stars',
+  'my',
+]);
+
+/**
+ * What a rating says of the service besides its score ("a Ana foi muito atenciosa", "Nota 2,
+ * demorou"), bad words too — the survey asks for them. Only beside a rating: "Atendimento ruim"
+ * alone is no score, and reopens.
+ */
+const RATING_WORDS = new Set([
+  'atenciosa',
+  'atencioso',
+  'atenciosos',
+  'rapido',
+  'rapida',
+  'eficiente',
+  'regular',
+  'razoavel',
+  'ruim',
+  'pessimo',
+  'pessima',
+  'demorou',
+  'demorado',
+  'demorada',
+  'lento',
+  'lenta',
+]);
+
+/**
+ * What a merchant's reply to the closing mail is when it asks for nothing: thanks or praise, or a
+ * rating of the service (mailed-rating.ts), with its score when she gives one unambiguously and,
+ * when she wrote more than the score, her words as the survey's comment.
+ */
+export type ClosingReply = { kind: 'thanks' } | { kind: 'rating'; score?: number; comment?: string };
+
+/**
+ * Her message read after the closing mail: null when it may ask for something (it reopens the case).
+ * `names`: hers (the case's sender name), whose words may close it ("Obrigada! Carla"), and the
+ * analyst's she may thank ("Obrigada, Ana!").
+ */
+export function readClosingReply(
+  message: { text?: string; attachments: readonly unknown[] },
+  names: readonly (string | undefined)[],
+): ClosingReply | null {
+  if (message.attachments.length > 0) return null;
+  const fresh = withoutSignOff(splitQuoted(message.text ?? '').fresh).trim();
+  if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return null;
+  const rating = readMailedRating(fresh);
+  const words = normalize(rating ? rating.rest : fresh).match(/[a-z0-9]+/g) ?? [];
+  if (words.length > MAX_WORDS) return null;
+  const own = new Set(names.flatMap((n) => normalize(n ?? '').match(/[a-z]{2,}/g) ?? []));
+  const kind = (w: string) => THANKS.has(w) || PRAISE.has(w) || THANK_YOU_WORDS.has(w) || own.has(w);
+  if (rating) {
+    if (!words.every((w) => kind(w) || RATING_FILLER.has(w) || RATING_WORDS.has(w))) return null;
+    const said = words.some((w) => !RATING_FILLER.has(w));
+    return {
+      kind: 'rating',
+      ...(rating.score !== undefined ? { score: rating.score } : {}),
+      ...(said ? { comment: fresh } : {}),
+    };
+  }
+  if (words.length === 0 || !words.some((w) => THANKS.has(w) || PRAISE.has(w))) return null;
+  return words.every(kind) ? { kind: 'thanks' } : null;
+}
+
+/** Whether her message asks for nothing after the closing mail (readClosingReply): thanks, praise or a rating. */
 export function onlyThanks(
   message: { text?: string; attachments: readonly unknown[] },
   names: readonly (string | undefined)[],
 ): boolean {
-  if (message.attachments.length > 0) return false;
-  const fresh = withoutSignOff(splitQuoted(message.text ?? '').fresh);
-  if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return false;
-  const words = normalize(fresh).match(/[a-z0-9]+/g) ?? [];
-  if (words.length === 0 || words.length > MAX_WORDS) return false;
-  const own = new Set(names.flatMap((n) => normalize(n ?? '').match(/[a-z]{2,}/g) ?? []));
-  return words.some((w) => THANKS.has(w)) && words.every((w) => THANKS.has(w) || THANK_YOU_WORDS.has(w) || own.has(w));
+  return readClosingReply(message, names) !== null;
 }

@@ -67,6 +67,18 @@ describe('console pages — escaping every merchant- and staff-controlled field'
     expect(page).not.toContain('Transferir');
   });
 
+  it('a survey answer given by replying to the closing mail says so', () => {
+    const answeredAt = '2026-03-20T10:00:00Z';
+    const mailed = casePage(
+      frame,
+      { c, survey: { protocol: 'p', score: 5, answeredAt, via: 'email' }, actions: new Set() },
+      now,
+    );
+    expect(mailed).toMatch(/Nota 5 de 5 \(respondida por e-mail, 20\/03\/2026/);
+    const clicked = casePage(frame, { c, survey: { protocol: 'p', score: 5, answeredAt }, actions: new Set() }, now);
+    expect(clicked).toMatch(/Nota 5 de 5 \(20\/03\/2026/);
+  });
+
   const sofia = { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const };
   const names = new Map([
     ['ana', 'Ana Lima'],

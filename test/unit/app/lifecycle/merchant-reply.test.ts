@@ -54,7 +54,7 @@ describe('handleMerchantReply', () => {
     expect(c.status).toBe('CLOSED');
     expect(c.messages.map((m) => m.sourceId)).toContain('ses-merchant-2');
     expect(w.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
-      [['ana@empresa.com.br'], `[${PROTOCOL}] Caso encerrado: o lojista agradeceu ou confirmou`],
+      [['ana@empresa.com.br'], `[${PROTOCOL}] Caso encerrado: o lojista agradeceu, confirmou ou avaliou`],
     ]);
     expect(w.mailer.sent[0]?.text).toContain('O caso segue encerrado');
     expect(w.timers.list()).toEqual([]);
@@ -65,6 +65,105 @@ describe('handleMerchantReply', () => {
     const w = lifecycleWorld({ cases: [parent] });
     const thanks = { ...reply, text: 'Obrigada, Ana! Deu tudo certo.' };
     expect(await handleMerchantReply(parent, thanks, w.deps)).toMatchObject({ status: 'CLOSED', reopened: false });
+  });
+
+  describe('a score in her reply to the closing mail (“Escolha uma nota de 1 a 5”)', () => {
+    const closed = () =>
+      workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', senderName: 'Maria Aparecida' });
+    const QUOTE =
+      '\n\nEm qua., 11 de mar. de 2026 às 11:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Como foi o atendimento da Ouvidoria?\n> Escolha uma nota de 1 a 5.';
+
+    it('“Nota 5”: recorded as the survey’s answer, the case stays closed, the analyst told; a retry records nothing again', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      const rating = { ...reply, text: `Nota 5${QUOTE}` };
+      expect(await handleMerchantReply(parent, rating, w.deps)).toEqual({
+        kind: 'applied',
+        status: 'CLOSED',
+        reopened: false,
+        forwarded: true,
+        rated: 5,
+      });
+      expect(w.surveys.answers.get(PROTOCOL)).toEqual({
+        protocol: PROTOCOL,
+        score: 5,
+        answeredAt: '2026-03-12T14:00:00.000Z',
+        closedAt: '2026-03-11T14:00:00.000Z',
+        via: 'email',
+      });
+      expect(w.mailer.sent.map((m) => m.subject)).toEqual([
+        `[${PROTOCOL}] Caso encerrado: o lojista agradeceu, confirmou ou avaliou`,
+      ]);
+      expect(w.timers.list()).toEqual([]);
+      expect(await handleMerchantReply(parent, rating, w.deps)).toEqual({ kind: 'duplicate' });
+      expect(w.surveys.answers.size).toBe(1);
+    });
+
+    it('her words beyond the score are the comment', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      const text = 'Dou nota 4, a Ana foi muito atenciosa. Obrigada!';
+      expect(await handleMerchantReply(parent, { ...reply, text }, w.deps)).toMatchObject({ rated: 4 });
+      expect(w.surveys.answers.get(PROTOCOL)).toMatchObject({ score: 4, comment: text });
+    });
+
+    it('an answer already confirmed on the survey page stands (one answer per case)', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      await w.surveys.record({ protocol: PROTOCOL, score: 2, answeredAt: '2026-03-11T15:00:00.000Z' });
+      const result = await handleMerchantReply(parent, { ...reply, text: '⭐⭐⭐⭐⭐' }, w.deps);
+      expect(result).toMatchObject({ status: 'CLOSED', reopened: false });
+      expect(result).not.toHaveProperty('rated');
+      expect(w.surveys.answers.get(PROTOCOL)?.score).toBe(2);
+    });
+
+    it('after the survey closed (its links’ days), nothing is recorded and nothing reopens', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent], now: '2026-04-11T14:00:00.000Z' });
+      const result = await handleMerchantReply(parent, { ...reply, text: 'Nota 5' }, w.deps);
+      expect(result).toMatchObject({ status: 'CLOSED', reopened: false });
+      expect(w.surveys.answers.size).toBe(0);
+    });
+
+    it.each([
+      'Nota 1, não resolveram nada',
+      'Nota 5, mas o estorno ainda não caiu',
+      'Nota 5. O pedido 100234 continua sem rastreio',
+    ])(
+      '%j asks for more: the case reopens and no score is recorded (the survey rates the final outcome)',
+      async (text) => {
+        const parent = closed();
+        const w = lifecycleWorld({ cases: [parent] });
+        expect(await handleMerchantReply(parent, { ...reply, text }, w.deps)).toMatchObject({ reopened: true });
+        expect(w.surveys.answers.size).toBe(0);
+      },
+    );
+
+    it('a rating with no score of the survey’s (“nota 8”, on another scale) keeps the case closed and records nothing', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      expect(await handleMerchantReply(parent, { ...reply, text: 'Nota 8' }, w.deps)).toMatchObject({
+        status: 'CLOSED',
+        reopened: false,
+      });
+      expect(w.surveys.answers.size).toBe(0);
+    });
+
+    it('the store failing after her message is on the case: the retry of the same mail records the score', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      const record = w.surveys.record.bind(w.surveys);
+      let failures = 1;
+      w.surveys.record = async (answer) => {
+        if (failures-- > 0) throw new Error('ProvisionedThroughputExceededException');
+        return record(answer);
+      };
+      const rating = { ...reply, text: 'Nota 3' };
+      await expect(handleMerchantReply(parent, rating, w.deps)).rejects.toThrow('ProvisionedThroughputExceeded');
+      expect(await handleMerchantReply(parent, rating, w.deps)).toEqual({ kind: 'duplicate', rated: 3 });
+      expect(w.surveys.answers.get(PROTOCOL)?.score).toBe(3);
+      expect(w.cases.must().messages.filter((m) => m.sourceId === rating.sourceId)).toHaveLength(1);
+    });
   });
 
   it('“Obrigada, mas o problema voltou” reopens the closed case', async () => {

@@ -29,6 +29,12 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Recebido, obrigado.',
     'Gratidão!',
     'Perfeito!',
+    // Praise says the answer was good, as thanks do.
+    'Excelente atendimento!',
+    'Parabéns à equipe!',
+    'Muito bom!',
+    'Atendimento excelente, muito obrigada',
+    'Great service, thanks',
   ])('%j → only thanks', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
   });
@@ -50,6 +56,8 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Não funcionou.',
     'Deu certo só em parte.',
     'Recebido, mas falta o estorno.',
+    'Excelente, mas o estorno ainda não caiu.',
+    'Muito bom, só falta liberar o saque',
     // Nothing of thanks in it at all.
     '👍',
     '',

@@ -1,0 +1,125 @@
+/**
+ * A score written in a reply to the closing mail, whose survey says "Escolha uma nota de 1 a 5":
+ * "Nota 5", "5", "Dou nota 4", "4/5", "5 estrelas", "⭐⭐⭐⭐⭐", "nota máxima", "nota 10". Many people
+ * answer the survey that way instead of clicking a link; read as a request, it reopened the case and
+ * sent her "reabrimos o seu caso" (thanks.ts readClosingReply decides whether the rest of her words
+ * are only thanks or praise).
+ *
+ * Read strictly, since a date or an order number read as a score would put words in her mouth: a
+ * number counts only beside a rating word ("nota", "estrelas", "avaliação", "dou") or as her whole
+ * message. The ends of any scale agree ("nota 10" and "nota máxima" are the top, "nota zero" the
+ * bottom: Brazilian idiom and a 0–10 scale say the same); a middle value on another scale ("nota 8",
+ * "7/10") and scores that disagree are a rating with no score.
+ */
+import { normalize } from '../text';
+
+/** A score of the survey (1–5), or undefined when her rating gives none unambiguously. */
+export interface MailedRating {
+  score?: number;
+  /** Her text with the rating expressions taken out (normalised), for the word check of the rest. */
+  rest: string;
+}
+
+const TOP = 5;
+const BOTTOM = 1;
+
+/** Number words as a rating uses them (normalised); the ends of any scale read as the survey's ends. */
+const NUMBER_WORDS: Record<string, number | 'top' | 'bottom'> = {
+  zero: 'bottom',
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+  tres: 3,
+  quatro: 4,
+  cinco: 5,
+  dez: 'top',
+  cem: 'top',
+  mil: 'top',
+  maxima: 'top',
+  maximo: 'top',
+  minima: 'bottom',
+  minimo: 'bottom',
+  // es, en
+  uno: 1,
+  dos: 2,
+  cuatro: 4,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  ten: 'top',
+};
+
+/** A number as she writes it: digits (a decimal comma or point: "4,5", "5.0"), or a number word. */
+const NUMBER = `(\\d{1,4}(?:[.,]\\d{1,2})?|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** Words that say a number is a rating (normalised). */
+const CUE = '(?:nota|avaliacao|avalio(?: com)?|dou|daria|rating|score|rate|puntuacion|calificacion|le doy|doy)';
+const OUT_OF = '(?:\\s*(?:\\/|de|em|sobre|out of)\\s*(5|10)\\b)?';
+
+/**
+ * The expressions, each bounded (single spaces after normalize; fixed words around at most two
+ * numbers), matched left to right: linear in the text.
+ */
+const CUED = new RegExp(`\\b${CUE}\\s?(?:final\\s?)?(?:e\\s?)?[:=-]?\\s?(?:(?:um|un|a)\\s)?${NUMBER}\\b${OUT_OF}`, 'g');
+const STARRED = new RegExp(`\\b${NUMBER}\\s?(?:estrelas?|stars?|estrellas?)\\b`, 'g');
+const FRACTION = /\b(\d{1,2})\s?(?:\/|de|em|sobre|out of)\s?(5|10)\b/g;
+/** Her whole message a number or a fraction ("5", "Cinco!", "10/10"). */
+const WHOLE = new RegExp(`^\\s*${NUMBER}${OUT_OF}[\\s!.]*$`);
+const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b`);
+/** Filled stars (an empty ☆ is no point). */
+const STARS = /[⭐🌟★]/gu;
+
+type Value = number | 'ambiguous';
+
+/** The survey's score for `raw` out of `scale` (undefined: a 1–5 scale), or 'ambiguous'. */
+function scoreOf(raw: string, scale: string | undefined): Value {
+  const word = NUMBER_WORDS[raw];
+  const n = word === undefined ? Number(raw.replace(',', '.')) : word;
+  if (n === 'top') return TOP;
+  if (n === 'bottom') return BOTTOM;
+  if (scale === '10') {
+    if (n === 0) return BOTTOM;
+    // Halves of a ten-point score are the survey's only when whole ("8/10" → 4, "7/10" is not).
+    return n >= 1 && n <= 10 && n % 2 === 0 ? n / 2 : 'ambiguous';
+  }
+  if (n === 0) return BOTTOM;
+  // "4,5" is between two of the survey's scores: no score of hers.
+  if (Number.isInteger(n) && n >= 1 && n <= 5) return n;
+  // The top of a ten- or hundred-point scale ("nota 10", "nota 100", "nota 1000": idiom for the best).
+  if (n === 10 || n === 100 || n === 1000) return TOP;
+  return 'ambiguous';
+}
+
+/**
+ * The rating in her fresh text, or null when she gives none. `fresh`: her words above the quote,
+ * sign-off cut (the caller's). The stars are counted on her text; the rest is read normalised.
+ */
+export function readMailedRating(fresh: string): MailedRating | null {
+  const values: Value[] = [];
+  const stars = fresh.match(STARS)?.length ?? 0;
+  if (stars > 0) values.push(Math.min(stars, TOP));
+  let text = normalize(fresh);
+  const whole = WHOLE.exec(text);
+  if (whole) {
+    values.push(scoreOf(whole[1] ?? '', whole[2]));
+    text = '';
+  }
+  const cued = ANY_CUE.test(text);
+  // Each expression read is taken out of the text, so that the rest is only her other words.
+  const take = (pattern: RegExp, scaled: boolean) => {
+    text = text.replace(pattern, (_match: string, number: string, scale: unknown) => {
+      values.push(scoreOf(number, scaled && typeof scale === 'string' ? scale : undefined));
+      return ' ';
+    });
+  };
+  take(CUED, true);
+  take(STARRED, false);
+  // A bare fraction is a score only in a message that speaks of rating ("Recebi dia 4/5" is a date).
+  if (cued) take(FRACTION, true);
+  if (values.length === 0) return null;
+  const scores = new Set(values);
+  const only = scores.size === 1 ? values[0] : 'ambiguous';
+  return { ...(typeof only === 'number' ? { score: only } : {}), rest: text.trim() };
+}

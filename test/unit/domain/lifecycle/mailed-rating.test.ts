@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { readMailedRating } from '../../../../shared/domain/lifecycle/mailed-rating';
+import { readClosingReply } from '../../../../shared/domain/lifecycle/thanks';
+
+const QUOTE =
+  '\n\nEm sex., 4 de dez. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Como foi o atendimento da Ouvidoria?\n> Escolha uma nota de 1 a 5.\n> 1 2 3 4 5';
+const NAMES = ['Carla Dias', 'Ana Souza'];
+const read = (text: string) => readClosingReply({ text, attachments: [] }, NAMES);
+
+describe('a score written in a reply to the closing mail', () => {
+  it.each([
+    ['Nota 5', 5],
+    [`Nota 5${QUOTE}`, 5],
+    ['5', 5],
+    ['5!', 5],
+    ['Cinco', 5],
+    ['nota: 4/5', 4],
+    ['4/5', 4],
+    ['Avaliação: 4', 4],
+    ['Minha nota é 3', 3],
+    ['Dou nota 4', 4],
+    ['Dou um 5', 5],
+    ['5 estrelas', 5],
+    ['cinco estrelas', 5],
+    ['⭐⭐⭐⭐⭐', 5],
+    ['★★★★☆', 4],
+    ['Nota 5 🙏', 5],
+    ['nota 5.0', 5],
+    ['Nota 2\n\nAtt,\nCarla Dias\nDoces da Carla', 2],
+    // The ends of any scale are the survey's ends: idiom ("nota 10", "nota mil") and a 0–10 scale agree.
+    ['Nota 10', 5],
+    ['Nota dez!', 5],
+    ['10/10', 5],
+    ['Nota mil!!', 5],
+    ['Nota máxima', 5],
+    ['Nota 100', 5],
+    ['Nota zero', 1],
+    ['Nota 1', 1],
+    // Whole halves of a ten-point score.
+    ['8/10', 4],
+    ['Le doy un 5, gracias', 5],
+    ['5 stars, great service', 5],
+  ])('%j → score %i', (text, score) => {
+    expect(read(text)).toMatchObject({ kind: 'rating', score });
+  });
+
+  it.each([
+    // A rating with no score of the survey's: another scale's middle, between two scores, two scores.
+    'Nota 8',
+    '7/10',
+    'Nota 4,5',
+    '⭐⭐⭐ nota 5',
+  ])('%j → a rating without a score (nothing recorded, nothing reopens)', (text) => {
+    const reading = read(text);
+    expect(reading?.kind).toBe('rating');
+    expect(reading).not.toHaveProperty('score');
+  });
+
+  it.each([
+    ['Nota 5', undefined],
+    ['Dou nota 4', undefined],
+    ['Minha avaliação: 5 estrelas', undefined],
+    ['Nota 10, obrigada!', 'Nota 10, obrigada!'],
+    ['Nota 1. Péssimo atendimento', 'Nota 1. Péssimo atendimento'],
+    ['Nota 3, demorou', 'Nota 3, demorou'],
+    [
+      'Dou nota 5 para o atendimento, a Ana foi muito atenciosa',
+      'Dou nota 5 para o atendimento, a Ana foi muito atenciosa',
+    ],
+  ])('%j → comment %j (her words beyond the score)', (text, comment) => {
+    const reading = read(text);
+    expect(reading).toMatchObject({ kind: 'rating' });
+    expect(reading && 'comment' in reading ? reading.comment : undefined).toBe(comment);
+  });
+
+  it.each([
+    // Something more than a rating: it reopens, and no score is read into it.
+    'Nota 1, não resolveram nada',
+    'Nota 5, mas o estorno ainda não caiu',
+    'Nota 5 para a Ana, nota 1 para o suporte',
+    'Nota 5 e 4',
+    'Nota 5. Pedido 12345 chegou',
+    'nota 5?',
+    // A number that is no rating: a date, an invoice, an order.
+    'Recebi dia 4/5',
+    'Segue a nota fiscal 1234',
+    'Preciso da nota fiscal',
+    'Pedido 5',
+    '48213',
+    // Bad words alone are no rating: "Atendimento ruim" asks to be heard.
+    'Atendimento ruim',
+    'Péssimo',
+  ])('%j → not a rating nor thanks (the case reopens)', (text) => {
+    expect(read(text)).toBeNull();
+  });
+
+  it('a rating with a file is more than a rating', () => {
+    const file = { filename: 'print.png', contentType: 'image/png', size: 1000, inline: false };
+    expect(readClosingReply({ text: 'Nota 5', attachments: [file] }, NAMES)).toBeNull();
+  });
+
+  it.each([
+    ['a run of "nota "', 'nota '.repeat(40_000)],
+    ['a run of digits and slashes', '1/'.repeat(100_000)],
+    ['a run of stars', '⭐'.repeat(100_000)],
+    ['a run of "dou um "', 'dou um '.repeat(30_000)],
+  ])('hostile text (%s) is read in linear time', (_shape, text) => {
+    expect(() => readMailedRating(text)).not.toThrow();
+  });
+});
