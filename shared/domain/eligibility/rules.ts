@@ -283,6 +283,9 @@ const STORE_PAYMENTS = [
   'boletos da loja',
   'venda no pix',
   'vendas no pix',
+  // The fee on the store's own Pix sales is its payment provider's ("vocês cobram taxa sobre o pix das vendas?").
+  'pix das vendas',
+  'pix das minhas vendas',
   'estornar uma venda',
   'estornar a venda',
   'estorno da venda',
@@ -434,6 +437,41 @@ const ACCOUNT_ELSEWHERE = [
     ['do', 'da', 'dos', 'no', 'na', 'nos'].map((of) => `${what} ${of} ${company}`),
   ),
 );
+
+/**
+ * A page inside the panel she is signed in to ("não consigo acessar o relatório de vendas", "não abro a
+ * aba de pedidos"): that page's fault, for support, not lost access to the panel. Never the sign-in's
+ * own page ("não consigo acessar a página de login").
+ */
+const PANEL_PAGES = [
+  ...['acessar', 'abrir', 'acesso', 'abro'].flatMap((open) =>
+    [
+      'o relatorio',
+      'os relatorios',
+      'relatorio*',
+      'a aba',
+      'as abas',
+      'o menu',
+      'o extrato',
+      'os pedidos',
+      'o pedido',
+      'o modulo',
+      'os modulos',
+      'o historico',
+      'as notas fiscais',
+      'a nota fiscal',
+      'o estoque',
+      'os produtos',
+      'o cadastro d*',
+      ...['pedidos', 'produtos', 'relatorios', 'vendas', 'clientes', 'estoque', 'pagamentos'].flatMap((what) => [
+        `a pagina de ${what}`,
+        `a tela de ${what}`,
+        `a area de ${what}`,
+      ]),
+    ].map((page) => `${open} ${page}`),
+  ),
+  ...['relatorio*', 'aba', 'menu', 'extrato', 'pedidos', 'modulo'].map((page) => `entrar n* ${page}`),
+];
 
 /** Something that exists and broke: a complaint, not a request for something new. */
 const BROKEN = [
@@ -2443,6 +2481,9 @@ export const RULES: readonly Rule[] = [
       'your pricing',
       'free trial',
       'book a demo',
+      'schedule a demo',
+      'request a demo',
+      'a demo of your',
       'talk to sales',
       'opening an online store',
       'open an online store',
@@ -2506,8 +2547,20 @@ export const RULES: readonly Rule[] = [
       // In the present ("oferecemos serviços de desenvolvimento para lojas virtuais", "nossa empresa
       // presta serviços de SEO").
       ...['oferecemos', 'prestamos'].flatMap((offer) =>
-        ['servicos', 'nossos servicos', 'solucoes', 'nossas solucoes'].map((what) => `${offer} ${what}`),
+        [
+          'servicos',
+          'nossos servicos',
+          'solucoes',
+          'nossas solucoes',
+          // Round 33: what agencies sell ("oferecemos consultoria de SEO para lojas virtuais").
+          'consultoria',
+          'assessoria',
+          'gestao de trafego',
+          'marketing digital',
+          'desenvolvimento de',
+        ].map((what) => `${offer} ${what}`),
       ),
+      'resultados garantidos',
       'nossa empresa oferece',
       'nossa empresa presta',
       'ofrecer nuestros servicios',
@@ -4518,7 +4571,7 @@ export const RULES: readonly Rule[] = [
     // A shopper's account at the store ("a cliente trocou a senha e não consegue entrar na conta dela"),
     // or hers at a provider ("minha conta do PagSeguro"), in her clause; the platform itself breached
     // ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
-    unlessInClause: [...STORE_SIDE, ...ACCOUNT_ELSEWHERE],
+    unlessInClause: [...STORE_SIDE, ...ACCOUNT_ELSEWHERE, ...PANEL_PAGES],
     unless: [
       ...FOR_NON_PAYMENT,
       'conta dela',
@@ -4795,6 +4848,9 @@ export const RULES: readonly Rule[] = [
       'cobrada',
       'cobrando',
       'cobrou',
+      // Round 33: what the platform charges, asked in the present ("vocês cobram alguma taxa sobre o frete?").
+      'voces cobram',
+      'a plataforma cobra',
       'mensalidade',
       'mensalidades',
       // The yearly fee, as merchants on an annual plan name it ("o dinheiro da anuidade").

@@ -7290,3 +7290,66 @@ describe('round 32: the annual plan’s discount asked about, and asked for', ()
     await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Plano', text, 'scope.commercial.discount'));
   });
 });
+
+// Round 33: a page inside the panel she cannot open is that page's fault, not lost access; an agency
+// offering consulting; a demo asked for in English; what the platform charges, asked in the present.
+describe('round 33: pages inside the panel, agencies, demos, the platform’s charges asked about', () => {
+  const STORE = 'Ana Lima <contato@lojadaana.com.br>';
+  it.each([
+    'Não consigo acessar o relatório de vendas do mês, a página fica carregando infinitamente.',
+    'Não consigo abrir a aba de pedidos, aparece uma tela branca.',
+    'Não consigo entrar no relatório de vendas desde ontem.',
+    'Não consigo acessar as notas fiscais emitidas no painel, o botão não responde.',
+  ])('NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Painel', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    'Não consigo acessar a página de login do painel, dá erro 500.',
+    'Não consigo acessar o painel e nem os relatórios.',
+    'não consigo acessar o admin da loja pra ver os pedidos',
+  ])('guard — ACCESS_ISSUE: %s', async (text) => {
+    await check(ruleRow(STORE, 'ACCESS_ISSUE', 'Acesso', text, 'topic.access.no-access'));
+  });
+
+  it.each([
+    [
+      'SEO Agência <comercial@seoagencia.example.com>',
+      'Olá! Oferecemos consultoria de SEO para lojas virtuais com resultados garantidos em 90 dias. Podemos agendar uma conversa?',
+    ],
+    [
+      'Tráfego Pro <contato@trafegopro.example.com>',
+      'Prestamos assessoria em anúncios para e-commerce. Gostaria de apresentar nosso trabalho à equipe.',
+    ],
+  ])('NOT_A_CLIENT: %s — %s', async (from, text) => {
+    await check(ruleRow(from, 'NOT_A_CLIENT', 'Parceria', text, 'client.supplier.text'));
+  });
+
+  it('NOT_A_CLIENT: a demo asked for in English', async () => {
+    const text =
+      "Hi, we'd like to schedule a demo of your e-commerce platform for our brand. We currently use Shopify.";
+    await check(
+      ruleRow('Brand Co <marketing@brandco.example.com>', 'NOT_A_CLIENT', 'Demo', text, 'client.prospect.text'),
+    );
+  });
+
+  it.each([
+    'Vocês cobram alguma taxa por venda no plano básico?',
+    'Vocês cobram juros se eu pagar o boleto da mensalidade atrasado?',
+    'Vocês cobram pelo uso de domínio próprio?',
+    'A plataforma cobra algum valor extra por usuário adicional no painel?',
+  ])('BILLING_QUESTION: %s', async (text) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Dúvida', text, 'topic.billing.charge'));
+  });
+
+  it.each([
+    ['NOT_A_CLIENT', 'Maria Souza <maria.souza@gmail.com>', 'Quanto vocês cobram para eu abrir uma loja virtual?'],
+    [
+      'NO_PRIOR_TICKET',
+      STORE,
+      'Oferecemos consultoria de moda na nossa loja e o agendamento online parou de funcionar.',
+    ],
+  ])('guard — %s: %s', async (outcome, from, text) => {
+    await check({ name: text, from, subject: 'Oi', text, outcome: outcome as Outcome });
+  });
+});
