@@ -546,6 +546,9 @@ function* refusalsOf(s: Submission, config: OuvidoriaConfig): Generator<Refusal>
   // Any calendar's invitation or answer (a text/calendar part with an iTIP METHOD, parse-email.ts).
   if (s.calendarInvite)
     yield refuse('calendar-part', 'calendar invitation or answer (text/calendar part with a METHOD)');
+  // A click on a message, with no words: the merchant's 👍 on the closing mail asks for nothing, and an
+  // analyst's on a notice is no answer for the merchant (parse-email.ts reads Gmail's reaction part).
+  if (s.reaction !== undefined) yield refuse('email-reaction', 'emoji reaction to a message (Gmail), no words');
 
   const returnPath = effectiveReturnPath(s);
   if (returnPath === '') yield refuse('null-return-path', 'empty return path (bounce or automatic message)');
@@ -679,6 +682,7 @@ const MACHINE_RULES = new Set([
   'calendar-subject',
   'calendar-message',
   'calendar-part',
+  'email-reaction',
 ]);
 
 /**

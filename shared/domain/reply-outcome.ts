@@ -19,6 +19,7 @@ const NOT_SENT_PT: Record<string, string> = {
   [REPLY_THROTTLED]: 'o remetente já recebeu hoje a mesma orientação (no máximo uma por dia e assunto)',
   [REPLY_TO_BOUNCED]: 'o endereço devolveu um e-mail nosso recentemente (memória de devoluções)',
   quarantined: 'mensagem em quarentena nunca é respondida',
+  'email-reaction': 'é uma reação com emoji a uma mensagem, sem texto a responder',
 };
 
 function whyNotSentPt(reason: string): string {

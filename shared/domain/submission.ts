@@ -127,6 +127,11 @@ export const SubmissionSchema = z.object({
    * METHOD line, since the file itself is kept as the text its bytes prove (`.txt`).
    */
   calendarInvite: z.optional(z.literal(true)),
+  /**
+   * Email: the emoji of a Gmail reaction to one of our mails (parse-email.ts): a click, no words of
+   * the sender's — never answered, never joined to a case, never relayed (auto-reply-policy.ts).
+   */
+  reaction: z.optional(z.string().check(z.maxLength(32))),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
   /**

@@ -209,6 +209,8 @@ interface MailParts {
   authorUnclear?: boolean;
   /** A calendar part with an invitation's METHOD (see Submission.calendarInvite). */
   calendarInvite?: true;
+  /** The emoji of a Gmail reaction (see Submission.reaction). */
+  reaction?: string;
 }
 
 function emptyParts(parseProblem: string | undefined): MailParts {
@@ -246,9 +248,14 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   const forwarded: string[] = [];
   let checks = PARSE_LIMITS.checkedFiles;
   let calendarInvite = false;
+  let reaction: string | undefined;
   for (const att of parsed.attachments ?? []) {
     calendarInvite ||= isCalendarInvite(att);
     if (isMailSignature(att)) continue;
+    if (isReactionPart(att)) {
+      reaction ??= reactionEmoji(att);
+      continue;
+    }
     if (attachments.length < PARSE_LIMITS.attachments) {
       let meta = attachmentMeta(att);
       if (checks > 0 && isCheckable(meta, att.content)) {
@@ -262,6 +269,10 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     }
   }
   if (forwarded.length > 0) text = [text.trimEnd(), ...forwarded].join('\n\n');
+  // A reaction has no words of hers: with a text of some length, the mail says more than its emoji.
+  if (reaction !== undefined && text.trim().length > REACTION_MAX_TEXT_CHARS) reaction = undefined;
+  // A reaction of its part alone shows its emoji, where the team reads the mail.
+  if (reaction !== undefined && !text.trim()) text = reaction;
 
   return {
     sender,
@@ -277,7 +288,45 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     attachments,
     ...(authorUnclear ? { authorUnclear } : {}),
     ...(calendarInvite ? { calendarInvite: true as const } : {}),
+    ...(reaction !== undefined ? { reaction } : {}),
   };
+}
+
+/**
+ * Gmail's emoji reaction (developers.google.com/workspace/gmail/reactions/format): a part of this
+ * type, not an attachment, holding {"emoji": "👍", "version": 1}, beside a text/plain "👍 Renata
+ * reagiu via Gmail". It is a click on a message, with no words: it asks for nothing, closes or
+ * reopens nothing, and is never relayed (auto-reply-policy.ts reads it as no person's writing). The
+ * part is not listed as her file (it showed as "anexo.txt", which made her 👍 on the closing mail a
+ * message with a file, and reopened the case); the raw mail keeps it.
+ */
+const REACTION_TYPE = 'text/vnd.google.email-reaction+json';
+/** The JSON of a reaction is a few dozen bytes; anything bigger is no reaction. */
+const REACTION_MAX_BYTES = 1024;
+/** One emoji (UTS 51): a few code points at most, with skin tones, joiners and flags. */
+const REACTION_MAX_EMOJI_CHARS = 32;
+/** Gmail's text/plain of a reaction is the emoji and one line naming who reacted. */
+const REACTION_MAX_TEXT_CHARS = 500;
+
+function isReactionPart(att: ParsedMail['attachments'][number]): boolean {
+  return att.contentType?.toLowerCase() === REACTION_TYPE && att.contentDisposition !== 'attachment';
+}
+
+/** The emoji of a well-formed reaction part (version 1, one short emoji), or undefined. */
+function reactionEmoji(att: ParsedMail['attachments'][number]): string | undefined {
+  if (att.content.length > REACTION_MAX_BYTES) return undefined;
+  try {
+    const json: unknown = JSON.parse(att.content.toString('utf8'));
+    if (typeof json !== 'object' || json === null) return undefined;
+    const { emoji, version } = json as { emoji?: unknown; version?: unknown };
+    if (version !== 1 || typeof emoji !== 'string') return undefined;
+    const trimmed = emoji.trim();
+    return trimmed && trimmed.length <= REACTION_MAX_EMOJI_CHARS && !/[\p{L}\p{N}]/u.test(trimmed)
+      ? trimmed
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -445,6 +494,7 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     // In SubmissionSchema's order: the schema's output is this object, key for key.
     ...(parts.authorUnclear ? { authorUnclear: true } : {}),
     ...(parts.calendarInvite ? { calendarInvite: true } : {}),
+    ...(parts.reaction !== undefined ? { reaction: parts.reaction } : {}),
     parseProblem:
       parseProblem === undefined
         ? undefined

@@ -240,6 +240,42 @@ describe('a case worked by email, from the first mail to the survey and a reopen
     expect(await sentTo(MERCHANT)).toBe(before);
   });
 
+  it('a Gmail 👍 on a case mail changes nothing: hers keeps the case closed, the analyst’s reaches no one', async () => {
+    const toMerchant = await sentTo(MERCHANT);
+    const toAnalyst = await sentTo(analystEmail(analyst));
+    const reaction = (who: string) => ({
+      text: `👍\n\n${who} reagiu via Gmail <https://www.google.com/gmail/about/#app>`,
+      alternatives: [{ contentType: 'text/vnd.google.email-reaction+json', content: '{"emoji":"👍","version":1}' }],
+      html: `<div>👍</div><p>${who} reagiu via Gmail</p>`,
+    });
+    const before = (await listCases(stack)).length;
+    await sendMail(stack, { from: MERCHANT, subject: `Re: [${protocol}] Caso encerrado`, ...reaction('Marina') });
+    await sendMail(stack, {
+      from: analystEmail(analyst),
+      to: replyTo,
+      subject: `RE: [${protocol}] Nova mensagem do lojista`,
+      ...reaction('Ana'),
+    });
+    const stored = await waitFor(
+      'both reactions stored',
+      () => listCases(stack),
+      (all) => all.length >= before + 2,
+    );
+    const newest = [...stored].sort((x, y) => y.createdAt.localeCompare(x.createdAt)).slice(0, 2);
+    const records = await Promise.all(newest.map((c) => getCaseRecord(stack, c.caseId)));
+    // Hers: stored on its own, as what it is, no case and no reply; the analyst's: set aside, settled.
+    const hers = records.find((r) => r.senderEmail === MERCHANT);
+    expect(hers?.decision.reason).toContain('Reação com emoji (👍)');
+    expect(hers?.protocol).toBeUndefined();
+    const analysts = records.find((r) => r.senderEmail === analystEmail(analyst));
+    expect(analysts).toMatchObject({ outcome: 'QUARANTINED', reviewedBy: 'sistema' });
+    const c = await work(caseId);
+    expect(c.status).toBe('CLOSED');
+    expect(c.messages.some((m) => (m.text ?? '').includes('reagiu via Gmail'))).toBe(false);
+    expect(await sentTo(MERCHANT)).toBe(toMerchant);
+    expect(await sentTo(analystEmail(analyst))).toBe(toAnalyst);
+  });
+
   it('the merchant writes within the reopen window: the case reopens with the same analyst', async () => {
     stack.clock.advance(2 * 24 * 3600 * 1000);
     await sendMail(stack, {

@@ -34,6 +34,8 @@ export interface MailInput {
   envelopeFrom?: string;
   /** Extra bytes to make a big message (an attachment of this many bytes). */
   attachmentBytes?: number;
+  /** More parts of the multipart/alternative beside text and html (a Gmail reaction's JSON). */
+  alternatives?: Array<{ contentType: string; content: string }>;
 }
 
 export interface Sent {
@@ -61,6 +63,7 @@ export async function sendMail(stack: LocalStack, input: MailInput): Promise<Sen
       subject: input.subject,
       ...(input.text !== undefined ? { text: input.text } : {}),
       ...(input.html !== undefined ? { html: input.html } : {}),
+      ...(input.alternatives ? { alternatives: input.alternatives } : {}),
       ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
       ...(input.references ? { references: input.references } : {}),
       headers: input.headers ?? {},

@@ -1108,7 +1108,10 @@ export function decide(
       : 'No formulário, o remetente indicou que ainda não é cliente; encaminhar ao Comercial.';
   } else if (machine) {
     decisive = 'auto.machine-generated';
-    reason = `Mensagem automática (resposta automática, lista, aviso de entrega ou notificação de sistema): guardada como tal, sem caso nem resposta.${ticketNote}`;
+    reason =
+      s.reaction !== undefined
+        ? `Reação com emoji (${s.reaction}) a uma mensagem, sem texto: guardada como tal, sem caso nem resposta.${ticketNote}`
+        : `Mensagem automática (resposta automática, lista, aviso de entrega ou notificação de sistema): guardada como tal, sem caso nem resposta.${ticketNote}`;
   } else if (automaticText) {
     decisive = automaticText.ruleId;
     reason = `O texto indica mensagem automática (${quote(automaticText.evidence)}): guardada como tal, sem caso nem resposta.${ticketNote}`;

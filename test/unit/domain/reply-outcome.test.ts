@@ -36,6 +36,12 @@ describe('replyOutcomePt: the automatic reply as the case page says it', () => {
       'ooo-subject',
     ],
     [
+      'a Gmail emoji reaction',
+      { outcome: 'NO_PRIOR_TICKET', reply: { status: 'suppressed', reason: 'email-reaction', at: AT } },
+      /reação com emoji a uma mensagem, sem texto a responder/,
+      'email-reaction',
+    ],
+    [
       'a reason the page has no words for reads as automatic mail',
       { outcome: 'NO_PRIOR_TICKET', reply: { status: 'suppressed', reason: 'some-new-rule', at: AT } },
       /mensagem automática/,

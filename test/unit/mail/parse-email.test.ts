@@ -1029,6 +1029,96 @@ describe('parseEmail: a calendar’s invitation keeps its signal though its file
   });
 });
 
+describe('parseEmail: a Gmail emoji reaction is a click, not a message with a file', () => {
+  const reactionPart = (json: string, disposition = '') =>
+    [
+      'Content-Type: text/vnd.google.email-reaction+json; charset=UTF-8',
+      ...(disposition ? [`Content-Disposition: ${disposition}`] : []),
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      json,
+    ].join('\r\n');
+  const reaction = (json: string, { disposition = '', text = '👍\r\n\r\nRenata Bella reagiu via Gmail' } = {}) =>
+    [
+      'From: Renata Bella <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Re: [OUV-2026-000001] Seu caso foi encerrado',
+      'Message-ID: <884457408.1.1697791227669@mail.gmail.com>',
+      'In-Reply-To: <closing-1@ouvidoria.example.com.br>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="r1"',
+      '',
+      '--r1',
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      text,
+      '--r1',
+      reactionPart(json, disposition),
+      '--r1',
+      'Content-Type: text/html; charset=UTF-8',
+      '',
+      '<div>👍</div><p>Renata Bella reagiu via Gmail</p>',
+      '--r1--',
+      '',
+    ].join('\r\n');
+
+  it('reads the emoji, lists no file, keeps her text, and is never answered', async () => {
+    const s = await parse(reaction('{"emoji":"👍","version":1}'));
+    expectValid(s);
+    expect(s.reaction).toBe('👍');
+    expect(s.attachments).toEqual([]);
+    expect(s.text).toContain('Renata Bella reagiu via Gmail');
+    expect(isMachineGenerated(s, localConfig)).toBe(true);
+    expect(evaluateAutoReply(s, 'NO_PRIOR_TICKET', localConfig)).toMatchObject({ ruleId: 'email-reaction' });
+  });
+
+  it('a reaction that is the whole mail (base64, one part) shows its emoji as the text', async () => {
+    const raw = [
+      'From: Renata Bella <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Re: [OUV-2026-000001]',
+      'Message-ID: <940553268.0.1697791227697@mail.gmail.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/vnd.google.email-reaction+json',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('{\n  "emoji": "🎉",\n  "version": 1\n}').toString('base64'),
+      '',
+    ].join('\r\n');
+    const s = await parse(raw);
+    expectValid(s);
+    expect(s).toMatchObject({ reaction: '🎉', text: '🎉', attachments: [] });
+  });
+
+  it.each([
+    ['another version', '{"emoji":"👍","version":2}'],
+    ['no emoji', '{"version":1}'],
+    ['words for an emoji', '{"emoji":"Pode reabrir o caso, por favor","version":1}'],
+    ['not JSON', 'emoji: 👍'],
+    ['a huge part', `{"emoji":"👍","version":1,"x":"${'a'.repeat(5000)}"}`],
+  ])('%s: no reaction read, and no file listed either', async (_name, json) => {
+    const s = await parse(reaction(json));
+    expectValid(s);
+    expect(s.reaction).toBeUndefined();
+    expect(s.attachments).toEqual([]);
+    expect(isMachineGenerated(s, localConfig)).toBe(false);
+  });
+
+  it('a mail that says more than its emoji is read as a mail (a reaction part does not silence it)', async () => {
+    const text = `${'O estorno ainda não caiu e preciso de uma resposta. '.repeat(12)}\r\n\r\nRenata`;
+    const s = await parse(reaction('{"emoji":"👍","version":1}', { text }));
+    expect(s.reaction).toBeUndefined();
+    expect(isMachineGenerated(s, localConfig)).toBe(false);
+  });
+
+  it('a reaction part sent as an attachment is no reaction (Gmail’s format)', async () => {
+    const s = await parse(reaction('{"emoji":"👍","version":1}', { disposition: 'attachment; filename="r.json"' }));
+    expect(s.reaction).toBeUndefined();
+    expect(s.attachments).toHaveLength(1);
+  });
+});
+
 describe('parseEmail: HTML labelled text/plain is read as its reader sees it', () => {
   const plain = (body: string, charset = 'utf-8') =>
     [
