@@ -549,6 +549,8 @@ function* refusalsOf(s: Submission, config: OuvidoriaConfig): Generator<Refusal>
   // A click on a message, with no words: the merchant's 👍 on the closing mail asks for nothing, and an
   // analyst's on a notice is no answer for the merchant (parse-email.ts reads Gmail's reaction part).
   if (s.reaction !== undefined) yield refuse('email-reaction', 'emoji reaction to a message (Gmail), no words');
+  // A read receipt by its MIME structure: its subject may be in any words ("Não lida: Re: …").
+  if (s.readReceipt) yield refuse('read-receipt-report', 'read receipt (multipart/report, disposition-notification)');
 
   const returnPath = effectiveReturnPath(s);
   if (returnPath === '') yield refuse('null-return-path', 'empty return path (bounce or automatic message)');
@@ -683,6 +685,7 @@ const MACHINE_RULES = new Set([
   'calendar-message',
   'calendar-part',
   'email-reaction',
+  'read-receipt-report',
 ]);
 
 /**

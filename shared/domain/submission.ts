@@ -132,6 +132,8 @@ export const SubmissionSchema = z.object({
    * the sender's — never answered, never joined to a case, never relayed (auto-reply-policy.ts).
    */
   reaction: z.optional(z.string().check(z.maxLength(32))),
+  /** Email: a read receipt by its MIME structure (RFC 8098 disposition notification), whatever its subject. */
+  readReceipt: z.optional(z.literal(true)),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
   /**

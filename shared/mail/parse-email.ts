@@ -211,6 +211,8 @@ interface MailParts {
   calendarInvite?: true;
   /** The emoji of a Gmail reaction (see Submission.reaction). */
   reaction?: string;
+  /** A read receipt by its structure (see Submission.readReceipt). */
+  readReceipt?: true;
 }
 
 function emptyParts(parseProblem: string | undefined): MailParts {
@@ -289,7 +291,25 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     ...(authorUnclear ? { authorUnclear } : {}),
     ...(calendarInvite ? { calendarInvite: true as const } : {}),
     ...(reaction !== undefined ? { reaction } : {}),
+    ...(isDispositionReport(parsed) ? { readReceipt: true as const } : {}),
   };
+}
+
+/**
+ * A read receipt by its structure (RFC 8098: `multipart/report; report-type=disposition-notification`),
+ * whatever its subject says: Outlook's "Não lida: Re: …" (deleted unread), a client in another
+ * language ("Gelesen: …"), or none. A mail client's, never a person's words.
+ */
+function isDispositionReport(parsed: ParsedMail): boolean {
+  const contentType = parsed.headers?.get('content-type');
+  if (!contentType || typeof contentType !== 'object' || !('value' in contentType) || !('params' in contentType)) {
+    return false;
+  }
+  const ct = contentType as { value: string; params: Record<string, string> };
+  return (
+    ct.value.toLowerCase() === 'multipart/report' &&
+    (ct.params['report-type'] ?? '').trim().toLowerCase() === 'disposition-notification'
+  );
 }
 
 /**
@@ -495,6 +515,7 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     ...(parts.authorUnclear ? { authorUnclear: true } : {}),
     ...(parts.calendarInvite ? { calendarInvite: true } : {}),
     ...(parts.reaction !== undefined ? { reaction: parts.reaction } : {}),
+    ...(parts.readReceipt ? { readReceipt: true } : {}),
     parseProblem:
       parseProblem === undefined
         ? undefined

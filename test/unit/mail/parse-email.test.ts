@@ -1119,6 +1119,61 @@ describe('parseEmail: a Gmail emoji reaction is a click, not a message with a fi
   });
 });
 
+describe('parseEmail: a read receipt is read by its structure, whatever its subject says', () => {
+  const report = (subject: string, reportType = 'disposition-notification', body = 'foi excluída sem ser lida.') =>
+    [
+      'From: Renata Bella <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      `Subject: ${subject}`,
+      'Message-ID: <mdn-1@modasbella.com.br>',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=${reportType}; boundary="m1"`,
+      '',
+      '--m1',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      `Sua mensagem Re: [OUV-2026-000001] Seu caso foi encerrado ${body}`,
+      '--m1',
+      'Content-Type: message/disposition-notification',
+      '',
+      'Final-Recipient: rfc822;lojista@modasbella.com.br',
+      'Original-Message-ID: <closing-1@ouvidoria.example.com.br>',
+      'Disposition: automatic-action/MDN-sent-automatically; deleted',
+      '--m1--',
+      '',
+    ].join('\r\n');
+
+  it.each([
+    ['Outlook, deleted unread', '=?utf-8?Q?N=C3=A3o_lida:_Re:_[OUV-2026-000001]_Seu_caso_foi_encerrado?='],
+    ['a client in German', 'Gelesen: Re: [OUV-2026-000001] Seu caso foi encerrado'],
+    ['Thunderbird', 'Return Receipt (displayed) - Re: [OUV-2026-000001]'],
+    ['no subject at all', ''],
+  ])('%s: a machine’s mail, never answered nor joined to a case', async (_name, subject) => {
+    const s = await parse(report(subject));
+    expectValid(s);
+    expect(s.readReceipt).toBe(true);
+    expect(isMachineGenerated(s, localConfig)).toBe(true);
+  });
+
+  it('a delivery report or a person’s mail titled like a receipt is no read receipt by structure', async () => {
+    expect((await parse(report('Não lida: Re: [OUV-2026-000001]', 'delivery-status'))).readReceipt).toBeUndefined();
+    const person = [
+      'From: Renata Bella <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Não lida: minha reclamação continua sem resposta',
+      'Message-ID: <p-1@modasbella.com.br>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Ninguém leu a minha reclamação do chamado 48213.',
+      '',
+    ].join('\r\n');
+    const s = await parse(person);
+    expect(s.readReceipt).toBeUndefined();
+    expect(isMachineGenerated(s, localConfig)).toBe(false);
+  });
+});
+
 describe('parseEmail: HTML labelled text/plain is read as its reader sees it', () => {
   const plain = (body: string, charset = 'utf-8') =>
     [
