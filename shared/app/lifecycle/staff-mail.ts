@@ -144,7 +144,12 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
   const relayed = relayableAttachments(files, config.lifecycle.maxRelayAttachmentBytes);
   const leftOut = leftOutFiles(files, relayed);
   const parsed = filesOnly(
-    parseStaffMailParts(fresh, seen, { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays }),
+    parseStaffMailParts(
+      fresh,
+      seen,
+      { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays },
+      mail.subject,
+    ),
     relayed,
     leftOut,
     config,

@@ -450,8 +450,9 @@ export function parseStaffMailParts(
   textFresh: string,
   htmlFresh: string | undefined,
   options: CommandOptions,
+  subject = '',
 ): ParsedStaffMail {
-  const parsed = parseStaffCommands(textFresh, options);
+  const parsed = withSubjectCommand(parseStaffCommands(textFresh, options), textFresh, subject, options);
   if (htmlFresh === undefined) return parsed;
   const inText = commandsSeen(textFresh, options);
   const inHtml = commandsSeen(htmlFresh, options);
@@ -468,6 +469,52 @@ export function parseStaffMailParts(
     ],
     commandLines: inText,
   };
+}
+
+/**
+ * A whole, valid command in the subject ("RE: [OUV-…] #encerrar procedente") that the text does not
+ * carry: commands are read from the text's first lines only, so it would not act — the answer below
+ * went to the merchant as if the case were closed, and the case stayed open with its reminders. The
+ * mail is refused, as a command in the middle of the text is. The same command in the text's block
+ * too is no problem.
+ */
+function withSubjectCommand(
+  parsed: ParsedStaffMail,
+  textFresh: string,
+  subject: string,
+  options: CommandOptions,
+): ParsedStaffMail {
+  const line = subjectCommand(subject, options);
+  if (line === undefined) return parsed;
+  const folded = (l: string) => fold(l).replace(/\s+/g, ' ');
+  if (commandsSeen(textFresh, options).includes(folded(line))) return parsed;
+  const issue = problem(
+    'command-in-subject',
+    `O comando “${line}” está no assunto: comandos só valem nas primeiras linhas do texto da mensagem. Nada foi feito no caso e nada foi enviado ao lojista; envie de novo com o comando na primeira linha do texto.`,
+    line,
+  );
+  return parsed.ok
+    ? { ok: false, problems: [issue], commandLines: parsed.commands.map((c) => c.line) }
+    : { ...parsed, problems: [...parsed.problems, issue] };
+}
+
+/** How many "#" of a subject are tried as a command's start: a subject is one short line. */
+const SUBJECT_COMMAND_TRIES = 8;
+
+/**
+ * The first whole, valid command in a subject, from its "#" to the subject's end (a verb, then its
+ * words). Not `#nota`: the subject may carry the merchant's own ("#nota fiscal não emitida").
+ */
+function subjectCommand(subject: string, options: CommandOptions): string | undefined {
+  let tries = 0;
+  for (const m of subject.matchAll(/#\s?[\p{L}\p{M}]/gu)) {
+    if (++tries > SUBJECT_COMMAND_TRIES) break;
+    const line = commandLine(subject.slice(m.index));
+    if (!COMMAND_LINE.test(line)) continue;
+    const parsed = parseLine(line, options);
+    if (!('code' in parsed) && parsed.kind !== 'note') return line;
+  }
+  return undefined;
 }
 
 /** The command lines of a fresh text (block and answer), folded for comparison, sorted. */

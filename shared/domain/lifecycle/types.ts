@@ -271,6 +271,7 @@ export type RefusalCode =
   | 'duplicate-command'
   | 'conflicting-commands'
   | 'misplaced-command'
+  | 'command-in-subject'
   | 'parts-disagree'
   | 'invalid-days'
   | 'missing-reason'
@@ -298,6 +299,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'duplicate-command': 'comando repetido na mesma mensagem',
   'conflicting-commands': 'comandos que não podem vir juntos',
   'misplaced-command': 'comando no meio do texto, não nas primeiras linhas',
+  'command-in-subject': 'comando no assunto, não nas primeiras linhas do texto',
   'parts-disagree': 'versões em HTML e em texto simples da mensagem com comandos diferentes',
   'invalid-days': 'número de dias úteis inválido',
   'missing-reason': 'prorrogação sem motivo',

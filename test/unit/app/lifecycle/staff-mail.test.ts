@@ -249,6 +249,17 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(w.mailer.sent[0]?.text).toContain('primeiras linhas');
   });
 
+  it('#encerrar written in the subject: nothing relayed, the case stays open, the analyst told to write it in the text', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'IN_PROGRESS' })] });
+    const mail = mailFrom('ana', ANA, 'Olá, Maria. O estorno foi feito hoje.', {
+      subject: `RE: [${PROTOCOL}] #encerrar procedente`,
+    });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'refused', codes: ['command-in-subject'] });
+    expect(w.cases.must().status).toBe('IN_PROGRESS');
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.text).toContain('está no assunto');
+  });
+
   it('#aguardar with an answer: relayed, then waiting for the merchant', async () => {
     const w = lifecycleWorld();
     await handleStaffMail(mailFrom('ana', ANA, '#aguardar\nOlá, Maria. Pode enviar a fatura em PDF?'), w.deps);

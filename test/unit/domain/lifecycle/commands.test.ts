@@ -425,6 +425,44 @@ describe('parseStaffMailParts — the text part and the HTML part (what she saw)
   });
 });
 
+describe('parseStaffMailParts — a command in the subject, which never acts', () => {
+  const ANSWER = 'Olá, Maria. O estorno foi feito hoje e deve aparecer na próxima fatura.';
+  it.each([
+    ['RE: [OUV-2026-000001] #encerrar procedente', '#encerrar procedente'],
+    ['#Encerrar Resolvido - RE: [OUV-2026-000001] Novo caso', '#Encerrar Resolvido - RE: [OUV-2026-000001] Novo caso'],
+    ['RE: [OUV-2026-000001] # aguardar', '#aguardar'],
+    ['[OUV-2026-000001] #transferir bruno', '#transferir bruno'],
+    [
+      'RE: chamado #48213 [OUV-2026-000001] #prorrogar 5 aguardando o financeiro',
+      '#prorrogar 5 aguardando o financeiro',
+    ],
+  ])('%j: refused, nothing relayed, she is told to write it in the text', (subject, line) => {
+    const found = problems(parseStaffMailParts(ANSWER, undefined, options, subject));
+    expect(found.map((p) => [p.code, p.line])).toEqual([['command-in-subject', line]]);
+    expect(found[0]!.message).toContain('está no assunto');
+    expect(found[0]!.message).toContain('Nada foi feito no caso e nada foi enviado ao lojista');
+  });
+
+  it.each([
+    [
+      'the same command in the text too',
+      'RE: [OUV-2026-000001] #encerrar procedente',
+      `#encerrar procedente\n${ANSWER}`,
+    ],
+    ['a ticket number', 'RE: Cobrança em duplicidade — chamado #48213 [OUV-2026-000001]', ANSWER],
+    ['the merchant’s own words (#nota fiscal)', 'RE: [OUV-2026-000001] #nota fiscal não emitida', ANSWER],
+    ['no valid command (#fechar)', 'RE: [OUV-2026-000001] #fechar', ANSWER],
+    ['a hashtag', 'RE: [OUV-2026-000001] Promoção #blackfriday não aplicada', ANSWER],
+  ])('%s: read as the text says', (_what, subject, text) => {
+    expect(parseStaffMailParts(text, undefined, options, subject)).toEqual(parse(text));
+  });
+
+  it('a subject of a thousand # is read in a few tries', () => {
+    const subject = `RE: ${'#fechar '.repeat(1000)}#encerrar procedente`;
+    expect(parseStaffMailParts(ANSWER, undefined, options, subject)).toEqual(parse(ANSWER));
+  });
+});
+
 describe('parseStaffCommands — linear time', () => {
   it.each([
     ['one huge line of #', `#${'#'.repeat(2_000_000)}`],
