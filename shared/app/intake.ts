@@ -60,6 +60,7 @@ import type { MailLifecycle } from './lifecycle/mail-lifecycle';
 import {
   caseOfMerchantMail,
   closedLongAgo,
+  type AsksNothingAfterClosing,
   findThread,
   sameAddress,
   THREAD_TEXTS,
@@ -237,7 +238,14 @@ export async function processSubmission(
     if (!decided && deps.lifecycle && isStaffMail(submission, deps.config)) {
       const staff = await deps.lifecycle.staffMail(submission);
       if (staff.kind === 'merchant') {
-        const hers = await caseOfMerchantMail(staff.protocol, submission, deps.cases, deps.config, deps.clock.now());
+        const hers = await caseOfMerchantMail(
+          staff.protocol,
+          submission,
+          deps.cases,
+          deps.config,
+          deps.clock.now(),
+          asksNothingOf(deps.lifecycle),
+        );
         const joined = hers && (await followUp(hers, submission, deps, telemetry));
         if (joined) return joined;
       } else if (staff.kind !== 'quarantine') {
@@ -252,7 +260,14 @@ export async function processSubmission(
     // Threading and the rules read the same screening: computed once.
     const screening = decided ? undefined : screen(submission, deps.config);
     let thread: ThreadMatch = screening
-      ? await findThread(submission, deps.cases, deps.config, deps.clock.now(), screening)
+      ? await findThread(
+          submission,
+          deps.cases,
+          deps.config,
+          deps.clock.now(),
+          screening,
+          asksNothingOf(deps.lifecycle),
+        )
       : { kind: 'none' };
     if (thread.kind === 'continues') {
       const joined = await followUp(thread.parent, submission, deps, telemetry);
@@ -518,6 +533,11 @@ interface PassState {
   counted?: CountedCase;
   /** The sender's bounce memory, as counting its open case read it (issue 16: no read of its own). */
   senderBounce?: { address: string; until?: Date | undefined };
+}
+
+/** Threading's reading of a mail to a case closed long ago, with the lifecycle's (her analyst's name known). */
+function asksNothingOf(lifecycle: MailLifecycle | undefined): AsksNothingAfterClosing | undefined {
+  return lifecycle ? (parent, mail) => lifecycle.asksNothingAfterClosing(parent as WorkCase, mail) : undefined;
 }
 
 /** The automatic reply a case gets, as far as the submission alone decides it (no I/O). */

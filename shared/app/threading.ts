@@ -61,12 +61,23 @@ export function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/**
+ * Whether her mail to a case closed long ago asks for nothing (thanks, praise, a rating), which then
+ * continues the closed case instead of opening a new one. The lifecycle's reading knows her analyst's
+ * name ("Obrigada, Ana!"); without it, hers alone.
+ */
+export type AsksNothingAfterClosing = (parent: CaseRecord, submission: Submission) => Promise<boolean>;
+
+const byHerNameOnly: AsksNothingAfterClosing = async (parent, submission) =>
+  onlyThanks(submission, [parent.senderName]);
+
 export async function findThread(
   submission: Submission,
   lookup: ThreadLookup,
   config: OuvidoriaConfig,
   now: Date,
   screening?: Screening,
+  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
 ): Promise<ThreadMatch> {
   // Webform posts are always new; quarantined and automatic mail is stored on its own,
   // never read as the merchant's words.
@@ -83,7 +94,7 @@ export async function findThread(
     const parent = await lookup.findByMessageId(id, THREAD_TEXTS);
     if (!parent) continue;
     if (sameAddress(parent.senderEmail, submission.sender.address))
-      return classify(parent, submission, config, now, lookup);
+      return classify(parent, submission, config, now, lookup, asksNothing);
     referenced ??= parent;
   }
   const fresh = splitQuoted(submission.text).fresh;
@@ -100,7 +111,7 @@ export async function findThread(
     const parent = await lookup.getByProtocol(protocol, THREAD_TEXTS);
     if (!parent) continue;
     if (sameAddress(parent.senderEmail, submission.sender.address))
-      return classify(parent, submission, config, now, lookup);
+      return classify(parent, submission, config, now, lookup, asksNothing);
     referenced ??= parent;
   }
   return referenced ? { kind: 'linked', parent: referenced, reason: 'other-sender' } : { kind: 'none' };
@@ -118,12 +129,13 @@ export async function caseOfMerchantMail(
   lookup: ThreadLookup,
   config: OuvidoriaConfig,
   now: Date,
+  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
 ): Promise<CaseRecord | undefined> {
   const { quarantine, machineGenerated } = screen(submission, config);
   if (quarantine.length > 0 || machineGenerated) return undefined;
   const parent = await lookup.getByProtocol(protocol, THREAD_TEXTS);
   if (!parent || !sameAddress(parent.senderEmail, submission.sender.address)) return undefined;
-  const match = await classify(parent, submission, config, now, lookup);
+  const match = await classify(parent, submission, config, now, lookup, asksNothing);
   return match.kind === 'continues' && match.parent.caseId === parent.caseId ? parent : undefined;
 }
 
@@ -137,6 +149,7 @@ async function classify(
   config: OuvidoriaConfig,
   now: Date,
   lookup: ThreadLookup,
+  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
 ): Promise<ThreadMatch> {
   if (submission.authorUnclear || !merchantAuthenticated(submission.verdicts, submission)) {
     return { kind: 'linked', parent, reason: 'unauthenticated' };
@@ -146,7 +159,7 @@ async function classify(
   if (closedLongAgo(parent, config, now)) {
     // A thank-you for the closing mail, however late, is kept on the closed case (thanks.ts): the
     // lifecycle reopens nothing for it, and no new case is opened for it.
-    if (onlyThanks(submission, [parent.senderName])) return { kind: 'continues', parent };
+    if (await asksNothing(parent, submission)) return { kind: 'continues', parent };
     // Her mail client answers the old thread again: the newer case her first such reply opened
     // takes it (or reopens), instead of one new case per reply.
     const successor = await successorOf(parent, submission, lookup);

@@ -9,7 +9,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { WorkCase } from '../../domain/lifecycle/types';
 import type { Submission } from '../../domain/submission';
 import type { LifecycleDeps } from './commit';
-import { handleMerchantReply, type MerchantReplyResult } from './merchant-reply';
+import { asksNothingAfterClosing, handleMerchantReply, type MerchantReplyResult } from './merchant-reply';
 import { handleMisaddressedCommands, handleStaffMail, type StaffMailResult } from './staff-mail';
 
 export interface MailLifecycle {
@@ -22,6 +22,8 @@ export interface MailLifecycle {
   misaddressedCommands(mail: Submission): Promise<boolean>;
   /** The case's merchant wrote again: the message, the event and the status move in one write. */
   merchantReply(parent: WorkCase, message: CaseMessage): Promise<MerchantReplyResult>;
+  /** Her mail to a closed case asks for nothing (thanks, praise, a rating), her analyst's name known. */
+  asksNothingAfterClosing(parent: WorkCase, mail: Submission): Promise<boolean>;
 }
 
 /** The lifecycle's mail handling over its dependencies (kept readable: the composition root's tests check them). */
@@ -35,5 +37,6 @@ export function mailLifecycle(deps: LifecycleDeps): BoundMailLifecycle {
     staffMail: (mail) => handleStaffMail(mail, deps),
     misaddressedCommands: (mail) => handleMisaddressedCommands(mail, deps),
     merchantReply: (parent, message) => handleMerchantReply(parent, message, deps),
+    asksNothingAfterClosing: (parent, mail) => asksNothingAfterClosing(parent, mail, deps),
   };
 }

@@ -22,16 +22,35 @@ export type MerchantReplyResult =
   | { kind: 'open-linked-case'; linkedProtocol: string }
   | { kind: 'not-a-case' };
 
+/**
+ * Whom her reply to a closed case may name (thanks.ts): her, and the analyst she may thank by name
+ * ("Obrigada, Ana!"); the roster is read only for a closed case, where a thank-you counts.
+ */
+async function closingNames(parent: WorkCase, deps: Pick<LifecycleDeps, 'staff'>): Promise<(string | undefined)[]> {
+  const analyst = parent.status === 'CLOSED' && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
+  return [parent.senderName, analyst?.name];
+}
+
+/**
+ * Whether her mail to a closed case asks for nothing (thanks, praise, a rating: readClosingReply),
+ * read with the names handleMerchantReply reads it with: threading asks it of a case closed longer
+ * ago than the reopen window, which such a mail continues instead of opening a new case.
+ */
+export async function asksNothingAfterClosing(
+  parent: WorkCase,
+  message: { text?: string; attachments: readonly unknown[] },
+  deps: Pick<LifecycleDeps, 'staff'>,
+): Promise<boolean> {
+  return readClosingReply(message, await closingNames(parent, deps)) !== null;
+}
+
 export async function handleMerchantReply(
   parent: WorkCase,
   message: CaseMessage,
   rawDeps: LifecycleDeps,
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
-  // Whom a thank-you may name: her, and the analyst she may thank by name ("Obrigada, Ana!"); the
-  // roster is read only for a closed case, where a thank-you counts.
-  const analyst = parent.status === 'CLOSED' && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
-  const names = [parent.senderName, analyst?.name];
+  const names = await closingNames(parent, deps);
   const closingReply = parent.status === 'CLOSED' ? readClosingReply(message, names) : null;
   const outcome = await commitWithRetry(
     deps,

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/app/threading';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
+import type { Submission } from '../../../shared/domain/submission';
 import { screen } from '../../../shared/domain/eligibility/engine';
 import { aCase, aSubmission, MERCHANT, senderVerdicts } from '../../support/builders';
 
@@ -152,6 +153,26 @@ describe('findThread: mail that may not join a case is linked to it', () => {
       kind: 'linked',
       reason: 'closed-long-ago',
     });
+  });
+
+  it('closed long ago: the lifecycle’s reading decides (it knows her analyst’s name: “Nota 5, obrigada Ana!”)', async () => {
+    const days = localConfig.threading.reopenWindowDays + 10;
+    const closedAt = new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    const old = { ...mariasCase, status: 'CLOSED' as const, closedAt };
+    const { lookup } = lookupOf(old);
+    const rating = followUp({ inReplyTo: ACK_ID, text: 'Nota 5, obrigada Ana!' });
+    // Her name alone does not cover the analyst's: a new case, linked.
+    expect(await findThread(rating, lookup, localConfig, NOW)).toMatchObject({ kind: 'linked' });
+    const asked: string[] = [];
+    const lifecycleReading = async (parent: CaseRecord, mail: Submission) => {
+      asked.push(`${parent.caseId}|${mail.text}`);
+      return true;
+    };
+    expect(await findThread(rating, lookup, localConfig, NOW, undefined, lifecycleReading)).toEqual({
+      kind: 'continues',
+      parent: old,
+    });
+    expect(asked).toEqual([`${old.caseId}|Nota 5, obrigada Ana!`]);
   });
 
   it.each([

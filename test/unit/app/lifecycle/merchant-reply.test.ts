@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
+import { asksNothingAfterClosing, handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import type { CaseMessage } from '../../../../shared/domain/case';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import { localConfig } from '../../../../shared/domain/config';
@@ -164,6 +164,16 @@ describe('handleMerchantReply', () => {
       expect(w.surveys.answers.get(PROTOCOL)?.score).toBe(3);
       expect(w.cases.must().messages.filter((m) => m.sourceId === rating.sourceId)).toHaveLength(1);
     });
+  });
+
+  it('asksNothingAfterClosing reads her reply as handleMerchantReply does, her analyst’s name from the roster', async () => {
+    const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-01T14:00:00.000Z', assignee: 'ana' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const mail = (text: string) => ({ text, attachments: [] });
+    expect(await asksNothingAfterClosing(parent, mail('Nota 5, obrigada Ana!'), w.deps)).toBe(true);
+    expect(await asksNothingAfterClosing(parent, mail('Obrigada, Ana! Deu tudo certo.'), w.deps)).toBe(true);
+    expect(await asksNothingAfterClosing(parent, mail('Obrigada, Bruno!'), w.deps)).toBe(false);
+    expect(await asksNothingAfterClosing(parent, mail('Ana, o problema voltou.'), w.deps)).toBe(false);
   });
 
   it('“Obrigada, mas o problema voltou” reopens the closed case', async () => {
