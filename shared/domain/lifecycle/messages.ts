@@ -409,7 +409,7 @@ export function renderMerchantMessageToAnalyst(
     {
       preformatted: [
         {
-          title: `Mensagem${inline ? ' (respondida dentro do histórico citado: na íntegra)' : ''} — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
+          title: `Mensagem${inline ? AS_WRITTEN_PT : ''} — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
           text: fresh ? cap(fresh) : '(mensagem sem texto novo)',
           collapsed: quoted ? { summary: 'Histórico citado', text: cap(quoted) } : undefined,
         },
@@ -658,6 +658,22 @@ function capEntry(text: string): string {
   return cutMarked(text, TRANSFER_ENTRY_MAX_CHARS, 'texto cortado: a íntegra está no console');
 }
 
+/** Beside a merchant's message shown whole, because she answered inside the quoted questions. */
+const AS_WRITTEN_PT = ' (respondida dentro do histórico citado: na íntegra)';
+
+/**
+ * A merchant's message as the new analyst reads it: her fresh text, or the whole of it when she
+ * answered inside the quoted questions (merchantMessageRead), as her analyst's copy shows it.
+ */
+function merchantEntry(m: WorkCase['messages'][number], when: string): TimelineEntry {
+  const { fresh, asWritten } = merchantMessageRead(m.text ?? '', m.attachments.length > 0);
+  return {
+    at: m.receivedAt,
+    title: `Mensagem do lojista${asWritten ? AS_WRITTEN_PT : ''} — ${when}`,
+    text: fresh || '(mensagem sem texto novo)',
+  };
+}
+
 /**
  * What the new analyst needs to pick the case up, in order: the merchant's messages (fresh text),
  * the office's answers, the extensions she was told of (new date and reason) and the internal
@@ -681,11 +697,7 @@ function transferTimeline(
             title: `Resposta da Ouvidoria ao lojista${m.author ? ` (${nameOf(m.author)})` : ''} — ${when}`,
             text: m.text.trim() || '(resposta sem texto: só anexos)',
           }
-        : {
-            at: m.receivedAt,
-            title: `Mensagem do lojista — ${when}`,
-            text: splitQuoted(m.text ?? '').fresh || '(mensagem sem texto novo)',
-          },
+        : merchantEntry(m, when),
     );
   }
   for (const e of c.history ?? []) {

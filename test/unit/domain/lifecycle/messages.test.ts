@@ -514,6 +514,27 @@ describe('lifecycle mails', () => {
       expect(mail.text).not.toContain('> Olá, Maria.');
     });
 
+    it('her answers under the quoted questions: the new analyst reads the mail as she wrote it', () => {
+      const text = [
+        'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+        '> 1) Qual o número de um pedido afetado?',
+        'Pedido 100234.',
+        '> 2) Desde quando o erro ocorre?',
+        'Desde o dia 20/11.',
+      ].join('\n');
+      const inline = { ...handedOver, messages: handedOver.messages.map((m, i) => (i === 2 ? { ...m, text } : m)) };
+      const mail = renderTransferNotice(
+        inline,
+        carla,
+        'Ana Lima',
+        undefined,
+        localConfig,
+        new Map([['ana', 'Ana Lima']]),
+      );
+      expect(mail.text).toContain('Mensagem do lojista (respondida dentro do histórico citado: na íntegra)');
+      expect(mail.text).toMatch(/> 1\) Qual o número de um pedido afetado\?\s+Pedido 100234\./);
+    });
+
     it.each([
       ['on the roster', new Map([['ana', 'Ana Lima']]), '(Ana Lima)'],
       ['no longer on the roster', new Map<string, string>(), '(ana)'],
