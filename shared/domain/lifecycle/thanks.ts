@@ -278,6 +278,14 @@ const RATING_WORDS = new Set([
 ]);
 
 /**
+ * Emoji that thank or approve, a reply of nothing else ("👍", "🙏🙏", "❤️👏"): typed on a phone as the
+ * answer to the closing mail, like "Obrigada!". An unhappy one ("😡", "👎") still reopens: the
+ * analyst cannot answer a closed case, and she may mean it is not solved.
+ */
+const THANKS_EMOJI =
+  /^(?:[\s.!,]|\p{Emoji_Modifier}|\uFE0F|\u200D|[👍🙏👏🙌👌🤝✅✔☑❤♥💙💚💛🧡💜🤍😊🙂☺😀😃😄😁😉🥰😍🤩💯🎉✨])+$/u;
+
+/**
  * What a merchant's reply to the closing mail is when it asks for nothing: thanks or praise, or a
  * rating of the service (mailed-rating.ts), with its score when she gives one unambiguously and,
  * when she wrote more than the score, her words as the survey's comment.
@@ -310,7 +318,8 @@ export function readClosingReply(
       ...(said ? { comment: fresh } : {}),
     };
   }
-  if (words.length === 0 || !words.some((w) => THANKS.has(w) || PRAISE.has(w))) return null;
+  if (words.length === 0) return THANKS_EMOJI.test(fresh) ? { kind: 'thanks' } : null;
+  if (!words.some((w) => THANKS.has(w) || PRAISE.has(w))) return null;
   return words.every(kind) ? { kind: 'thanks' } : null;
 }
 

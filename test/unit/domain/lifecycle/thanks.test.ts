@@ -35,6 +35,12 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Muito bom!',
     'Atendimento excelente, muito obrigada',
     'Great service, thanks',
+    // Thanks typed as emoji on a phone.
+    '👍',
+    '👍🏽',
+    '🙏🙏',
+    '❤️👏',
+    '✅ !',
   ])('%j → only thanks', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
   });
@@ -58,9 +64,11 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Recebido, mas falta o estorno.',
     'Excelente, mas o estorno ainda não caiu.',
     'Muito bom, só falta liberar o saque',
-    // Nothing of thanks in it at all.
-    '👍',
+    // Nothing of thanks in it at all; an unhappy emoji may mean it is not solved.
     '',
+    '😡',
+    '👎',
+    '👍👎',
     // Too long to be only thanks.
     'Muito obrigada pela atenção, pela rapidez, pela paciência, pela ajuda, pela dedicação, pelo empenho, pelo retorno, pela solução e pelo atendimento de toda a equipe da Ouvidoria, muito obrigada mesmo',
   ])('%j → not only thanks (the case reopens)', (message) => {
