@@ -1128,6 +1128,12 @@ export const SAID_NOT_TO_BE: readonly string[] = [
     ['', 'a ', 'o ', 'de ', 'da ', 'do ', 'com ', 'com a ', 'com o '].map((article) => `nao e ${article}${topic}`),
   ),
   'nao quero saber de',
+  // Round 33: no interest in what the words name ("não tenho interesse em outros planos, só quero…").
+  'nao tenho interesse em',
+  'nao tenho interesse no',
+  'nao tenho interesse nos',
+  'nao tenho interesse na',
+  'nao tenho interesse nas',
   'this is not a',
   'this is not about',
   "it's not a",

@@ -7343,6 +7343,20 @@ describe('round 33: pages inside the panel, agencies, demos, the platform’s ch
   });
 
   it.each([
+    'Sou cliente há 5 anos e não tenho interesse em outros planos, só quero que o suporte me responda sobre as imagens que não carregam.',
+    'Não tenho interesse em trocar de plano nem em desconto, só quero que as fotos voltem a aparecer.',
+  ])('NO_PRIOR_TICKET — no interest in plans said, her problem is the topic: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Suporte', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    'Tenho interesse em mudar para o plano anual, como funciona?',
+    'Não tenho interesse no plano anual. Como volto para o mensal?',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Plano', text, 'topic.billing.plan'));
+  });
+
+  it.each([
     ['NOT_A_CLIENT', 'Maria Souza <maria.souza@gmail.com>', 'Quanto vocês cobram para eu abrir uma loja virtual?'],
     [
       'NO_PRIOR_TICKET',
