@@ -102,8 +102,11 @@ export function readMailedRating(fresh: string): MailedRating | null {
   if (stars > 0) values.push(Math.min(stars, TOP));
   let text = normalize(fresh);
   const whole = WHOLE.exec(text);
-  if (whole) {
-    values.push(scoreOf(whole[1] ?? '', whole[2]));
+  // A number alone is a rating only when it is a score ("5", "10/10"): "4521" alone may be the order
+  // she was asked for, and "8" a score of another scale with no word to say so.
+  const alone = whole ? scoreOf(whole[1] ?? '', whole[2]) : 'ambiguous';
+  if (alone !== 'ambiguous') {
+    values.push(alone);
     text = '';
   }
   const cued = ANY_CUE.test(text);

@@ -47,7 +47,7 @@ describe('a score written in a reply to the closing mail', () => {
   it.each([
     // A rating with no score of the survey's: another scale's middle, between two scores, two scores.
     'Nota 8',
-    '7/10',
+    'nota 7/10',
     'Nota 4,5',
     '⭐⭐⭐ nota 5',
   ])('%j → a rating without a score (nothing recorded, nothing reopens)', (text) => {
@@ -87,6 +87,11 @@ describe('a score written in a reply to the closing mail', () => {
     'Preciso da nota fiscal',
     'Pedido 5',
     '48213',
+    // A number alone that is no score: an order, a year, another scale's middle.
+    '4521',
+    '2026',
+    '8',
+    '7/10',
     // Bad words alone are no rating: "Atendimento ruim" asks to be heard.
     'Atendimento ruim',
     'Péssimo',
