@@ -186,7 +186,7 @@ export type IntakeResult =
       protocol?: string;
       decision: Decision;
       reply?: ReplyState;
-      /** True when this delivery found the case already stored (a duplicate or a retry). */
+      /** True when this delivery found the case already stored (a duplicate, a retry, or a create race lost). */
       duplicate: boolean;
       /** The files of the case's first message as stored (the webform lists them without reading the case back). */
       attachments: AttachmentMeta[];
@@ -404,7 +404,11 @@ export async function completeCase(
 ): Promise<IntakeResult> {
   const telemetry = deps.telemetry ?? noTelemetry;
   const { caseId } = record;
-  const { duplicate, createdHere } = progress;
+  const { createdHere } = progress;
+  // A delivery that lost the creating race found the case stored too (it was not there when it looked):
+  // it is a duplicate of the one that created it — what the caller tells once (a note on an infected
+  // file) is the creator's to tell.
+  const duplicate = progress.duplicate || !createdHere;
   if (record.outcome === 'ACCEPTED' && !record.protocol) {
     // Only the delivery that created the case numbers it (a burst of duplicates burns no
     // protocol numbers); another one takes over only when the creator evidently crashed.

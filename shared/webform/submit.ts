@@ -34,7 +34,14 @@ import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
 import { PAGE_WORDS } from './page-words';
-import { type ClaimedUploads, claimUploads, filesNotInCase, storeFormFiles, withinSenderBudget } from './uploads';
+import {
+  type ClaimedUploads,
+  claimUploads,
+  filesNotInCase,
+  releaseUnheld,
+  storeFormFiles,
+  withinSenderBudget,
+} from './uploads';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
@@ -350,6 +357,12 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   if (reserving && !(result.kind === 'case' && result.outcome === 'ACCEPTED')) {
     await deps.openCases.release(data.email, caseId);
   }
+  // Lost the race to an identical post (the case is the other's, with its files): what this one
+  // claimed is no file of the case. The winner's own files are the case's: nothing to release.
+  if (deps.uploads && claimed.attachments.length > 0 && result.kind === 'case') {
+    await releaseUnheld(claimed.attachments, result.attachments, caseId, deps.uploads);
+  }
+  // The post that created the case tells her of its infected files: a duplicate (a race lost too) does not.
   if (claimed.infected.length > 0 && result.kind === 'case' && !result.duplicate && infectedNoticeMayGo(result.reply)) {
     await sendInfectedNotice(data.email, data.nome, claimed.infected, result, deps);
   }

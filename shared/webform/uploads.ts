@@ -20,7 +20,14 @@ import { hashedInboxKey } from '../domain/mailbox';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { checkDeclared, claimableBy, isPendingId, uploadKey, uploadPrefix } from '../domain/uploads/plan';
+import {
+  CLAIMED_PREFIX,
+  checkDeclared,
+  claimableBy,
+  isPendingId,
+  uploadKey,
+  uploadPrefix,
+} from '../domain/uploads/plan';
 import type { Clock, RateLimiter } from '../ports';
 import type { PresignedPost } from '../uploads/post-policy';
 import { scanStatusOf, type StoredUpload, type UploadStore } from '../uploads/ports';
@@ -206,6 +213,29 @@ export async function claimUploads(
     attachments.push({ filename, contentType, size: object.size, key: movedTo ?? object.key, scan, inline: false });
   }
   return { attachments, infected };
+}
+
+/**
+ * Files this post claimed that its case does not hold: the same post sent twice at once (a double
+ * click without JavaScript, each with its own files) makes one case, whose files are the other post's.
+ * Tagged for the case, these copies would outlive its closing clock and its erasure (which deletes the
+ * files the case lists): they are handed to the bucket's lifecycle instead — a copy `moved`, an upload
+ * still being scanned back to `pending` (its scan result then finds no case listing it, and moves it
+ * to expire). Files the case holds (the same pending id, posted twice with JavaScript) stay.
+ */
+export async function releaseUnheld(
+  claimed: readonly AttachmentMeta[],
+  held: readonly AttachmentMeta[],
+  caseId: string,
+  uploads: Pick<UploadStore, 'setState'>,
+): Promise<number> {
+  const kept = new Set(held.map((a) => a.key));
+  const lost = claimed.filter((a) => a.key !== undefined && !kept.has(a.key));
+  for (const a of lost) {
+    const key = a.key as string;
+    await uploads.setState(key, key.startsWith(CLAIMED_PREFIX) ? 'moved' : 'pending', caseId);
+  }
+  return lost.length;
 }
 
 /**

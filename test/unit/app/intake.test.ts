@@ -338,7 +338,8 @@ describe('processSubmission: exactly-once effects', () => {
     // A concurrent duplicate: it read no case, drew the next number, then lost the create.
     const racing = { ...deps, cases: Object.assign(Object.create(cases), { get: async () => null }) };
     const again = await processSubmission(email(), racing);
-    expect(again).toMatchObject({ kind: 'case', caseId: first.caseId, protocol: first.protocol, duplicate: false });
+    // It found the case stored when its create lost: a duplicate (what is told once is the creator's).
+    expect(again).toMatchObject({ kind: 'case', caseId: first.caseId, protocol: first.protocol, duplicate: true });
     // The drawn number went back: the next case gets the one after the first.
     const next = await processSubmission(
       email({

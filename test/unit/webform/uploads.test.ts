@@ -329,6 +329,14 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(note?.text).toContain('eicar.txt');
   });
 
+  it('the same post with an infected file twice at once: one case, one note to the merchant', async () => {
+    const pendingId = await uploadWithScript([{ name: 'eicar.txt', type: 'text/plain', bytes: Buffer.from(EICAR) }]);
+    const answers = await Promise.all([submit({ anexosId: pendingId }), submit({ anexosId: pendingId })]);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent.filter((m) => m.subject.includes('não pôde ser aceito'))).toHaveLength(1);
+  });
+
   // The note is automatic mail too: where the acknowledgement may not go (our own domain, a staff reply
   // address, a no-reply or daemon mailbox), an infected file must not carry office mail there instead.
   it.each([
@@ -658,6 +666,39 @@ describe('without JavaScript: the multipart post', () => {
     // The note on the file her text announces is not said twice.
     expect(again.body).not.toContain('nenhum arquivo veio com o formulário');
   });
+
+  it.each([
+    ['scanned before the claim', 'sync' as const],
+    ['still being scanned', 'manual' as const],
+  ])(
+    'the same post twice at once (a double click), files %s: one case, the losing post’s files are no one’s (they expire)',
+    async (_when, scan) => {
+      setup(scan);
+      const post = () => {
+        const { body, contentType } = multipartBody(FIELDS, [
+          { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
+          { name: 'print.png', type: 'image/png', bytes: png() },
+        ]);
+        return handle(event('POST', '/casos', body, contentType));
+      };
+      const answers = await Promise.all([post(), post()]);
+      expect(answers.map((r) => r.statusCode)).toEqual([201, 201]);
+      expect(cases.records.size).toBe(1);
+      const [record] = await cases.listAll();
+      const listed = new Set(record?.messages[0]?.attachments.map((a) => a.key));
+      expect(listed.size).toBe(2);
+      // Every stored object is the case's file, or in a state the bucket's lifecycle deletes: an orphan
+      // copy tagged for the case would outlive its erasure (which deletes the files the case lists).
+      const objects = [...(await store.list('uploads/')), ...(await store.list('claimed/'))];
+      const orphans = objects.filter(
+        (o) => !listed.has(o.key) && !['pending', 'moved'].includes(o.tags['ouvidoria-upload'] ?? ''),
+      );
+      expect(orphans.map((o) => [o.key, o.tags['ouvidoria-upload']])).toEqual([]);
+      // After the lifecycle's days, what is left is the case's files, nothing else.
+      store.expirePending();
+      expect(store.keys().sort()).toEqual([...listed].sort());
+    },
+  );
 
   it('a renamed executable is refused with the form kept and the field in error; no case', async () => {
     const { body, contentType } = multipartBody(FIELDS, [
