@@ -67,7 +67,25 @@ const STARRED = new RegExp(`\\b${NUMBER}\\s?(?:estrelas?|stars?|estrellas?)\\b`,
 const FRACTION = /\b(\d{1,2})\s?(?:\/|de|em|sobre|out of)\s?(5|10)\b/g;
 /** Her whole message a number or a fraction ("5", "Cinco!", "10/10"). */
 const WHOLE = new RegExp(`^\\s*${NUMBER}${OUT_OF}[\\s!.]*$`);
-const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b`);
+/**
+ * The survey's own labels (merchant-words.ts `scores`), as she may copy one back ("5 — Muito
+ * satisfeito(a)") or say it ("Satisfeita"): longest first, so "muito satisfeito" is not read as
+ * "satisfeito". Each reads as its score.
+ */
+const LABEL =
+  /\b(muito insatisfeit[oa]s?|muy insatisfech[oa]s?|very dissatisfied|insatisfeit[oa]s?|insatisfech[oa]s?|dissatisfied|neutr[oa]|neutral|muito satisfeit[oa]s?|muy satisfech[oa]s?|very satisfied|satisfeit[oa]s?|satisfech[oa]s?|satisfied)\b(?:\s?\(as?\))?/g;
+/** A number opening a labelled answer ("4 - Satisfeita", "5 — Muito satisfeito(a)": the dash read away). */
+const LEADING = new RegExp(`^\\s*${NUMBER}\\b\\s?[-:]?`);
+
+function labelScore(label: string): number {
+  if (/^(muito|muy) in|^very dis/.test(label)) return 1;
+  if (/^in|^dis/.test(label)) return 2;
+  if (label.startsWith('neutr')) return 3;
+  if (/^(muito|muy|very) /.test(label)) return 5;
+  return 4;
+}
+
+const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b|${LABEL.source}`);
 /** Filled stars (an empty ☆ is no point). */
 const STARS = /[⭐🌟★]/gu;
 
@@ -119,6 +137,13 @@ export function readMailedRating(fresh: string): MailedRating | null {
   };
   take(CUED, true);
   take(STARRED, false);
+  let labelled = false;
+  text = text.replace(LABEL, (_match: string, label: string) => {
+    labelled = true;
+    values.push(labelScore(label));
+    return ' ';
+  });
+  if (labelled) take(LEADING, false);
   // A bare fraction is a score only in a message that speaks of rating ("Recebi dia 4/5" is a date).
   if (cued) take(FRACTION, true);
   if (values.length === 0) return null;

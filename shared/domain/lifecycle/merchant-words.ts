@@ -81,7 +81,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     scores: SCORE_LABELS_PT,
     surveyTitle: 'Como foi o atendimento da Ouvidoria?',
     surveyHow:
-      'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique e, se quiser, deixa um comentário.',
+      'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique e, se quiser, deixa um comentário. Se preferir, responda a este e-mail só com a nota (por exemplo, “Nota 5”).',
     surveyAnswered: 'Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.',
     reopenWithin: (until) =>
       `Se precisar, responda a este e-mail até ${until} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
@@ -159,7 +159,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     surveyTitle: '¿Cómo fue la atención de la Ouvidoria?',
     surveyHow:
-      'Elija una nota de 1 a 5. El enlace abre una página con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario.',
+      'Elija una nota de 1 a 5. El enlace abre una página con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario. Si lo prefiere, responda a este correo solo con la nota (por ejemplo, “Nota 5”).',
     surveyAnswered: 'Gracias por haber evaluado ya la atención de este caso: su evaluación sigue registrada.',
     reopenWithin: (until) =>
       `Si lo necesita, responda a este correo hasta el ${until} y el caso se reabrirá con la misma persona de nuestro equipo.`,
@@ -238,7 +238,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     surveyTitle: 'How was the Ombudsman’s service?',
     surveyHow:
-      'Choose a score from 1 to 5. The link opens a page with the score chosen, where you confirm it with one click and, if you wish, leave a comment.',
+      'Choose a score from 1 to 5. The link opens a page with the score chosen, where you confirm it with one click and, if you wish, leave a comment. Or reply to this email with just the score (for example, “5 stars”).',
     surveyAnswered: 'Thank you for having already rated the service on this case: your rating is still recorded.',
     reopenWithin: (until) =>
       `If you need to, reply to this email by ${until} and the case will be reopened with the same person on our team.`,

@@ -243,6 +243,10 @@ const RATING_FILLER = new Set([
   'o',
   'a',
   'de',
+  'estou',
+  'estamos',
+  'fiquei',
+  'ficamos',
   // es, en
   'le',
   'doy',

@@ -40,6 +40,17 @@ describe('a score written in a reply to the closing mail', () => {
     ['8/10', 4],
     ['Le doy un 5, gracias', 5],
     ['5 stars, great service', 5],
+    // The survey's own labels, copied back or said.
+    ['5 — Muito satisfeito(a)', 5],
+    ['4 - Satisfeita', 4],
+    ['Satisfeita', 4],
+    ['3 — Neutro', 3],
+    ['Insatisfeita', 2],
+    ['Muito insatisfeito', 1],
+    ['Estou muito satisfeita com o atendimento da Ana', 5],
+    ['5 - Muy satisfecho', 5],
+    ['Very satisfied', 5],
+    ['Nota 5 - muito satisfeita', 5],
   ])('%j → score %i', (text, score) => {
     expect(read(text)).toMatchObject({ kind: 'rating', score });
   });
@@ -50,6 +61,7 @@ describe('a score written in a reply to the closing mail', () => {
     'nota 7/10',
     'Nota 4,5',
     '⭐⭐⭐ nota 5',
+    '4 — Muito satisfeito(a)',
   ])('%j → a rating without a score (nothing recorded, nothing reopens)', (text) => {
     const reading = read(text);
     expect(reading?.kind).toBe('rating');
@@ -77,6 +89,7 @@ describe('a score written in a reply to the closing mail', () => {
     // Something more than a rating: it reopens, and no score is read into it.
     'Nota 1, não resolveram nada',
     'Nota 5, mas o estorno ainda não caiu',
+    'Insatisfeita, o problema continua',
     'Nota 5 para a Ana, nota 1 para o suporte',
     'Nota 5 e 4',
     'Nota 5. Pedido 12345 chegou',
