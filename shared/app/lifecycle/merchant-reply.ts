@@ -2,7 +2,7 @@
  * The case's merchant wrote again (SPEC.md step 8). The intake has already bound the message to
  * the case (header threading or protocol, and the sender is the case's merchant: trust rules), and
  * calls this instead of appending the message itself: the message, the event and the status move
- * are one write. WAITING_MERCHANT → IN_PROGRESS, forwarded to the analyst; a closed case reopens
+ * are one write. WAITING_MERCHANT → IN_PROGRESS (unless it only thanks), forwarded to the analyst; a closed case reopens
  * within `threading.reopenWindowDays`; later, the caller opens a new case linked to this one — unless
  * the message only thanks, praises or rates (thanks.ts readClosingReply): kept on the closed case, told
  * to the analyst, nothing reopens — and a score she gives is the survey's answer (survey.ts).
@@ -22,12 +22,15 @@ export type MerchantReplyResult =
   | { kind: 'open-linked-case'; linkedProtocol: string }
   | { kind: 'not-a-case' };
 
+/** Where a reply that asks for nothing changes nothing (machine.ts merchantReplied): it is read there only. */
+const READS_THANKS: ReadonlySet<WorkStatus> = new Set(['CLOSED', 'WAITING_MERCHANT']);
+
 /**
- * Whom her reply to a closed case may name (thanks.ts): her, and the analyst she may thank by name
- * ("Obrigada, Ana!"); the roster is read only for a closed case, where a thank-you counts.
+ * Whom her reply may name (thanks.ts): her, and the analyst she may thank by name ("Obrigada, Ana!");
+ * the roster is read only where a thank-you counts (READS_THANKS).
  */
 async function closingNames(parent: WorkCase, deps: Pick<LifecycleDeps, 'staff'>): Promise<(string | undefined)[]> {
-  const analyst = parent.status === 'CLOSED' && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
+  const analyst = READS_THANKS.has(parent.status) && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
   return [parent.senderName, analyst?.name];
 }
 
@@ -51,7 +54,7 @@ export async function handleMerchantReply(
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
   const names = await closingNames(parent, deps);
-  const closingReply = parent.status === 'CLOSED' ? readClosingReply(message, names) : null;
+  const closingReply = READS_THANKS.has(parent.status) ? readClosingReply(message, names) : null;
   const outcome = await commitWithRetry(
     deps,
     parent.caseId,
@@ -59,10 +62,10 @@ export async function handleMerchantReply(
     (c) => {
       const transition = merchantReplied(
         c,
-        // Read only where it counts: a closed case (the machine keeps it closed for a thank-you).
+        // Read only where it counts: the machine keeps a closed case closed, a waiting one waiting.
         {
           sourceId: message.sourceId,
-          onlyThanks: c.status === 'CLOSED' && (closingReply ?? readClosingReply(message, names)) !== null,
+          onlyThanks: READS_THANKS.has(c.status) && (closingReply ?? readClosingReply(message, names)) !== null,
         },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );

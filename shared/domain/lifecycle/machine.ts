@@ -210,7 +210,10 @@ export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext, 
 export interface MerchantMessageRef {
   /** Source id of the merchant's message (already appended to the case, or appended with the transition). */
   sourceId: string;
-  /** It only thanks or acknowledges (thanks.ts onlyThanks): a closed case stays closed. */
+  /**
+   * It asks for nothing (thanks.ts readClosingReply: thanks, praise, a rating): a closed case stays
+   * closed, and a case waiting for her goes on waiting ("Ok, obrigada!" is not what was awaited).
+   */
   onlyThanks?: boolean;
 }
 
@@ -231,7 +234,8 @@ export function reopenedDueAt(c: Pick<WorkCase, 'dueAt'>, ctx: LifecycleContext)
  * The case's own merchant wrote (threading already checked the sender):
  * - QUEUED: recorded; the assignment notice will carry it;
  * - ASSIGNED / IN_PROGRESS: recorded and forwarded to the analyst;
- * - WAITING_MERCHANT → IN_PROGRESS, forwarded;
+ * - WAITING_MERCHANT → IN_PROGRESS, forwarded; a message that asks for nothing ("Ok, obrigada!")
+ *   leaves it waiting for what the analyst asked, forwarded all the same;
  * - CLOSED within `threading.reopenWindowDays` → IN_PROGRESS with the same analyst, a due date
  *   (reopenedDueAt) and timers; the merchant is told it reopened and the due date;
  * - CLOSED longer ago → refused with `reopen-window-passed`: the caller opens a new, linked case.
@@ -251,7 +255,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
     case 'IN_PROGRESS':
       return done({}, [replied], forward(c.assignee));
     case 'WAITING_MERCHANT':
-      return done({ status: 'IN_PROGRESS' }, [replied], forward(c.assignee));
+      return done(message.onlyThanks ? {} : { status: 'IN_PROGRESS' }, [replied], forward(c.assignee));
     case 'CLOSED': {
       const windowEnd = reopenWindowEnd(c.closedAt, ctx.config);
       // Past its retention (a retention shorter than the reopen window) the case is gone, though its

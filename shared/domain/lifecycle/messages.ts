@@ -366,7 +366,9 @@ export function renderMerchantMessageToAnalyst(
             : ' O caso estava encerrado e foi reaberto com você.'
           : c.status === 'CLOSED'
             ? ' O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota vale como resposta à pesquisa de satisfação).'
-            : '',
+            : c.status === 'WAITING_MERCHANT'
+              ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, sem o que foi pedido.'
+              : '',
       ],
     },
     ...(inactive

@@ -40,6 +40,23 @@ describe('handleMerchantReply', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  it.each(['Ok, obrigada!', 'Obrigada, Ana!', '👍'])(
+    'WAITING_MERCHANT, %j: it goes on waiting for what was asked; the analyst gets it with a note saying so',
+    async (text) => {
+      const parent = workCase({ status: 'WAITING_MERCHANT', assignee: 'ana' });
+      const w = lifecycleWorld({ cases: [parent] });
+      expect(await handleMerchantReply(parent, { ...reply, text }, w.deps)).toEqual({
+        kind: 'applied',
+        status: 'WAITING_MERCHANT',
+        reopened: false,
+        forwarded: true,
+      });
+      expect(w.cases.must().status).toBe('WAITING_MERCHANT');
+      expect(w.mailer.sent.map((m) => m.to)).toEqual([['ana@empresa.com.br']]);
+      expect(w.mailer.sent[0]?.text).toContain('O caso segue aguardando o lojista');
+    },
+  );
+
   it('a thank-you after the closing mail: kept on the closed case, the analyst told, nothing to the merchant', async () => {
     const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', senderName: 'Maria Aparecida' });
     const w = lifecycleWorld({ cases: [parent] });
