@@ -386,3 +386,12 @@ export function staffMail(overrides: Partial<Submission> & { to: string; from: s
     ...rest,
   };
 }
+
+/** A merchant's answers written under the office's quoted questions (inline-answers.ts reads it as written). */
+export const ANSWERS_UNDER_QUESTIONS = [
+  'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
+  '> 1) Qual o número de um pedido afetado?',
+  'Pedido 100234.',
+  '> 2) Desde quando o erro ocorre?',
+  'Desde o dia 20/11.',
+].join('\n');

@@ -20,7 +20,7 @@ import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
 import { type RenderedMail, renderReply, threadTopic } from '../../../../shared/domain/replies';
 import type { WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { aDecision } from '../../../support/builders';
-import { ctxAt, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import { ctxAt, PROTOCOL, SECRET, workCase, ANSWERS_UNDER_QUESTIONS } from '../../../support/lifecycle-fakes';
 
 /** Every mail to the merchant goes under the case's one subject (her mail's, with the protocol). */
 const THREAD = `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`;
@@ -515,13 +515,7 @@ describe('lifecycle mails', () => {
     });
 
     it('her answers under the quoted questions: the new analyst reads the mail as she wrote it', () => {
-      const text = [
-        'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
-        '> 1) Qual o número de um pedido afetado?',
-        'Pedido 100234.',
-        '> 2) Desde quando o erro ocorre?',
-        'Desde o dia 20/11.',
-      ].join('\n');
+      const text = ANSWERS_UNDER_QUESTIONS;
       const inline = { ...handedOver, messages: handedOver.messages.map((m, i) => (i === 2 ? { ...m, text } : m)) };
       const mail = renderTransferNotice(
         inline,
@@ -656,13 +650,7 @@ describe('lifecycle mails', () => {
   });
 
   it('her answers under the quoted questions: the analyst reads the mail as she wrote it', () => {
-    const text = [
-      'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
-      '> 1) Qual o número de um pedido afetado?',
-      'Pedido 100234.',
-      '> 2) Desde quando o erro ocorre?',
-      'Desde o dia 20/11.',
-    ].join('\n');
+    const text = ANSWERS_UNDER_QUESTIONS;
     const mail = renderMerchantMessageToAnalyst(workCase(), { ...merchantMessage, text }, ana, localConfig);
     expect(mail.text).toContain('respondida dentro do histórico citado');
     expect(mail.text).toMatch(/> 1\) Qual o número de um pedido afetado\?\s+Pedido 100234\./);

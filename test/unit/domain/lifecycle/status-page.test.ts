@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/lifecycle/status-page';
 import { hasLoneSurrogate } from '../../../../shared/domain/text';
 import { renderMerchantPage } from '../../../../shared/webform/merchant-pages';
-import { MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+import { MERCHANT, PROTOCOL, workCase, ANSWERS_UNDER_QUESTIONS } from '../../../support/lifecycle-fakes';
 
 describe('publicCaseView', () => {
   // Closed on Thursday 03/12/2026 at 11:05 (São Paulo); the reopen window is 7 days.
@@ -621,13 +621,7 @@ describe('publicCaseView of her answers under the quoted questions', () => {
   it('shows her mail as she wrote it', () => {
     const base = workCase({ status: 'IN_PROGRESS', senderEmail: MERCHANT });
     const first = base.messages[0]!;
-    const text = [
-      'Em ter., 1 de dez. de 2026 às 10:05, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:',
-      '> 1) Qual o número de um pedido afetado?',
-      'Pedido 100234.',
-      '> 2) Desde quando o erro ocorre?',
-      'Desde o dia 20/11.',
-    ].join('\n');
+    const text = ANSWERS_UNDER_QUESTIONS;
     const c = workCase({
       status: 'IN_PROGRESS',
       senderEmail: MERCHANT,
