@@ -18,7 +18,6 @@ import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
 import { reopenWindowEnd } from '../domain/lifecycle/deadlines';
-import { onlyThanks } from '../domain/lifecycle/thanks';
 
 /** The reads threading needs (idempotent, no writes). */
 export interface ThreadLookup {
@@ -63,13 +62,14 @@ export function sameAddress(a: string, b: string): boolean {
 
 /**
  * Whether her mail to a case closed long ago asks for nothing (thanks, praise, a rating), which then
- * continues the closed case instead of opening a new one. The lifecycle's reading knows her analyst's
- * name ("Obrigada, Ana!"); without it, hers alone.
+ * continues the closed case instead of opening a new one: the lifecycle's reading (it knows her
+ * analyst's name, "Obrigada, Ana!"). Without a lifecycle there is no closed case to keep such a mail
+ * on, and every mail to a case closed long ago opens a new one — and the webform, which threads
+ * nothing, carries none of that reading (issue 16).
  */
 export type AsksNothingAfterClosing = (parent: CaseRecord, submission: Submission) => Promise<boolean>;
 
-const byHerNameOnly: AsksNothingAfterClosing = async (parent, submission) =>
-  onlyThanks(submission, [parent.senderName]);
+const noLifecycle: AsksNothingAfterClosing = async () => false;
 
 export async function findThread(
   submission: Submission,
@@ -77,7 +77,7 @@ export async function findThread(
   config: OuvidoriaConfig,
   now: Date,
   screening?: Screening,
-  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
+  asksNothing: AsksNothingAfterClosing = noLifecycle,
 ): Promise<ThreadMatch> {
   // Webform posts are always new; quarantined and automatic mail is stored on its own,
   // never read as the merchant's words.
@@ -129,7 +129,7 @@ export async function caseOfMerchantMail(
   lookup: ThreadLookup,
   config: OuvidoriaConfig,
   now: Date,
-  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
+  asksNothing: AsksNothingAfterClosing = noLifecycle,
 ): Promise<CaseRecord | undefined> {
   const { quarantine, machineGenerated } = screen(submission, config);
   if (quarantine.length > 0 || machineGenerated) return undefined;
@@ -149,7 +149,7 @@ async function classify(
   config: OuvidoriaConfig,
   now: Date,
   lookup: ThreadLookup,
-  asksNothing: AsksNothingAfterClosing = byHerNameOnly,
+  asksNothing: AsksNothingAfterClosing = noLifecycle,
 ): Promise<ThreadMatch> {
   if (submission.authorUnclear || !merchantAuthenticated(submission.verdicts, submission)) {
     return { kind: 'linked', parent, reason: 'unauthenticated' };

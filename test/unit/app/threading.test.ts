@@ -11,6 +11,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import type { Submission } from '../../../shared/domain/submission';
 import { screen } from '../../../shared/domain/eligibility/engine';
+import { onlyThanks } from '../../../shared/domain/lifecycle/thanks';
 import { aCase, aSubmission, MERCHANT, senderVerdicts } from '../../support/builders';
 
 const NOW = new Date('2026-03-20T13:00:00.000Z');
@@ -146,10 +147,17 @@ describe('findThread: mail that may not join a case is linked to it', () => {
     const closedAt = new Date(NOW.getTime() - days * 86_400_000).toISOString();
     const old = { ...mariasCase, status: 'CLOSED' as const, closedAt };
     const { lookup } = lookupOf(old);
+    // The lifecycle's reading (merchant-reply.ts asksNothingAfterClosing), her name known.
+    const reading = async (parent: CaseRecord, mail: Submission) => onlyThanks(mail, [parent.senderName]);
     const thanks = followUp({ inReplyTo: ACK_ID, text: 'Muito obrigada pela ajuda, deu tudo certo!' });
-    expect(await findThread(thanks, lookup, localConfig, NOW)).toEqual({ kind: 'continues', parent: old });
+    expect(await findThread(thanks, lookup, localConfig, NOW, undefined, reading)).toEqual({
+      kind: 'continues',
+      parent: old,
+    });
+    // Without a lifecycle there is no closed case to keep it on: a new case, linked.
+    expect(await findThread(thanks, lookup, localConfig, NOW)).toMatchObject({ kind: 'linked' });
     const back = followUp({ inReplyTo: ACK_ID, text: 'Obrigada, mas o problema voltou.' });
-    expect(await findThread(back, lookup, localConfig, NOW)).toMatchObject({
+    expect(await findThread(back, lookup, localConfig, NOW, undefined, reading)).toMatchObject({
       kind: 'linked',
       reason: 'closed-long-ago',
     });
@@ -161,7 +169,7 @@ describe('findThread: mail that may not join a case is linked to it', () => {
     const old = { ...mariasCase, status: 'CLOSED' as const, closedAt };
     const { lookup } = lookupOf(old);
     const rating = followUp({ inReplyTo: ACK_ID, text: 'Nota 5, obrigada Ana!' });
-    // Her name alone does not cover the analyst's: a new case, linked.
+    // Without the lifecycle's reading: a new case, linked.
     expect(await findThread(rating, lookup, localConfig, NOW)).toMatchObject({ kind: 'linked' });
     const asked: string[] = [];
     const lifecycleReading = async (parent: CaseRecord, mail: Submission) => {
