@@ -107,6 +107,7 @@ const THANK_YOU_WORDS = new Set([
   'ouvidoria',
   'pessoal',
   'todos',
+  'toda',
   'todas',
   'ajuda',
   'atencao',
@@ -242,6 +243,9 @@ const PRAISE = new Set([
   'boa',
   'otimos',
   'otimas',
+  // The season's wishes alone ("Feliz Natal!", "Boas festas!"): no request either.
+  'natal',
+  'festas',
   // es, en
   'genial',
   'excellent',

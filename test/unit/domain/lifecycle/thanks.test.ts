@@ -49,6 +49,8 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Obrigada, bom final de semana!',
     'Obrigada e feliz Natal!',
     'Obrigada, boas festas e feliz ano novo!',
+    'Feliz Natal!',
+    'Boas festas a toda a equipe!',
     // Thanks typed as emoji on a phone.
     '👍',
     '👍🏽',
@@ -80,6 +82,7 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     'Muito bom, só falta liberar o saque',
     'Obrigada, mas de novo o estorno não caiu',
     'Vale lembrar que o estorno não caiu',
+    'Feliz Natal, mas o repasse ainda não caiu',
     'Got it, but the refund is still missing',
     // Nothing of thanks in it at all; an unhappy emoji may mean it is not solved.
     '',
