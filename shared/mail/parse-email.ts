@@ -301,13 +301,9 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
  * language ("Gelesen: …"), or none. A mail client's, never a person's words.
  */
 function isDispositionReport(parsed: ParsedMail): boolean {
-  const contentType = parsed.headers?.get('content-type');
-  if (!contentType || typeof contentType !== 'object' || !('value' in contentType) || !('params' in contentType)) {
-    return false;
-  }
-  const ct = contentType as { value: string; params: Record<string, string> };
+  const ct = topContentType(parsed);
   return (
-    ct.value.toLowerCase() === 'multipart/report' &&
+    ct?.value.toLowerCase() === 'multipart/report' &&
     (ct.params['report-type'] ?? '').trim().toLowerCase() === 'disposition-notification'
   );
 }
@@ -463,14 +459,19 @@ function hasNamedHeaders(parsed: ParsedMail): boolean {
 
 function structuralProblem(parsed: ParsedMail): string | undefined {
   if (!hasNamedHeaders(parsed)) return 'unparseable: no header fields (not an email message)';
-  const contentType = parsed.headers?.get('content-type');
-  if (contentType && typeof contentType === 'object' && 'value' in contentType && 'params' in contentType) {
-    const ct = contentType as { value: string; params: Record<string, string> };
-    if (ct.value.toLowerCase().startsWith('multipart/') && !ct.params['boundary']) {
-      return 'malformed MIME: multipart without boundary';
-    }
+  const ct = topContentType(parsed);
+  if (ct?.value.toLowerCase().startsWith('multipart/') && !ct.params['boundary']) {
+    return 'malformed MIME: multipart without boundary';
   }
   return undefined;
+}
+
+/** The message's own Content-Type, as mailparser structures it (value and parameters), when it has one. */
+function topContentType(parsed: ParsedMail): { value: string; params: Record<string, string> } | undefined {
+  const contentType = parsed.headers?.get('content-type');
+  return contentType && typeof contentType === 'object' && 'value' in contentType && 'params' in contentType
+    ? (contentType as { value: string; params: Record<string, string> })
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

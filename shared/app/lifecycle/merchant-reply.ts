@@ -9,7 +9,7 @@
  */
 import type { CaseMessage } from '../../domain/case';
 import { merchantReplied } from '../../domain/lifecycle/machine';
-import { readClosingReply } from '../../domain/lifecycle/thanks';
+import { type ClosingReply, readClosingReply } from '../../domain/lifecycle/thanks';
 import type { WorkCase, WorkStatus } from '../../domain/lifecycle/types';
 import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
 import { recordMailedRating } from './survey';
@@ -54,7 +54,12 @@ export async function handleMerchantReply(
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
   const names = await closingNames(parent, deps);
-  const closingReply = READS_THANKS.has(parent.status) ? readClosingReply(message, names) : null;
+  // Her words read once, and only where they count (a conflict's re-read of the case may need them).
+  let read: ClosingReply | null | undefined;
+  const reading = (): ClosingReply | null => {
+    if (read === undefined) read = readClosingReply(message, names);
+    return read;
+  };
   const outcome = await commitWithRetry(
     deps,
     parent.caseId,
@@ -65,7 +70,7 @@ export async function handleMerchantReply(
         // Read only where it counts: the machine keeps a closed case closed, a waiting one waiting.
         {
           sourceId: message.sourceId,
-          onlyThanks: READS_THANKS.has(c.status) && (closingReply ?? readClosingReply(message, names)) !== null,
+          onlyThanks: READS_THANKS.has(c.status) && reading() !== null,
         },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );
@@ -76,7 +81,8 @@ export async function handleMerchantReply(
   );
   // After the commit (her message is on the case first); the survey store's write is one per case.
   const rate = async (stillClosed: boolean): Promise<number | undefined> => {
-    if (!stillClosed || closingReply?.kind !== 'rating' || closingReply.score === undefined) return undefined;
+    const closingReply = stillClosed ? reading() : null;
+    if (closingReply?.kind !== 'rating' || closingReply.score === undefined) return undefined;
     const protocol = parent.protocol;
     if (!protocol) return undefined;
     const { score, comment } = closingReply;

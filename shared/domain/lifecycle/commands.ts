@@ -486,8 +486,7 @@ function withSubjectCommand(
 ): ParsedStaffMail {
   const line = subjectCommand(subject, options);
   if (line === undefined) return parsed;
-  const folded = (l: string) => fold(l).replace(/\s+/g, ' ');
-  if (commandsSeen(textFresh, options).includes(folded(line))) return parsed;
+  if (commandsSeen(textFresh, options).includes(foldedCommand(line))) return parsed;
   const issue = problem(
     'command-in-subject',
     `O comando “${line}” está no assunto: comandos só valem nas primeiras linhas do texto da mensagem. Nada foi feito no caso e nada foi enviado ao lojista; envie de novo com o comando na primeira linha do texto.`,
@@ -520,7 +519,12 @@ function subjectCommand(subject: string, options: CommandOptions): string | unde
 /** The command lines of a fresh text (block and answer), folded for comparison, sorted. */
 function commandsSeen(fresh: string, options: CommandOptions): string[] {
   const { lines, body } = commandBlock(fresh);
-  return [...lines, ...misplacedCommands(body, options)].map((l) => fold(l).replace(/\s+/g, ' ')).sort();
+  return [...lines, ...misplacedCommands(body, options)].map(foldedCommand).sort();
+}
+
+/** A command line as commands are compared (case, accents and spacing aside). */
+function foldedCommand(line: string): string {
+  return fold(line).replace(/\s+/g, ' ');
 }
 
 /** Whether the text opens with at least one well-formed command (what an analyst's mail to a case does). */
