@@ -1766,6 +1766,17 @@ export const RULES: readonly Rule[] = [
       'comprei em um site',
       'site que e de voces',
       'loja que e de voces',
+      // Round 34: the store named between ("a loja www.superofertas.com que é de vocês"), and what it
+      // did not deliver to her ("a loja Casa Bonita não me entregou o sofá"); never "a loja não
+      // entregou os pedidos", a merchant's own store.
+      'loja * que e de voces',
+      'site * que e de voces',
+      'a loja nao me entregou',
+      'a loja * nao me entregou',
+      'a loja nao entregou meu',
+      'a loja nao entregou minha',
+      'a loja * nao entregou meu',
+      'a loja * nao entregou minha',
       'meu pedido feito na',
       'meu pedido feito no site',
       'pedido que fiz na',
@@ -2953,6 +2964,11 @@ export const RULES: readonly Rule[] = [
       'igualar o valor',
       'o concorrente cobra',
       'concorrente * mais barato',
+      // Round 34: a rival's offer as the argument ("o concorrente me ofereceu 1,99%").
+      'concorrente me ofereceu',
+      'concorrente esta me oferecendo',
+      'outra plataforma me ofereceu',
+      'outra plataforma esta me oferecendo',
       'concorrencia * mais barat*',
       'outra plataforma cobra menos',
       'congelar o valor',
@@ -3147,6 +3163,21 @@ export const RULES: readonly Rule[] = [
           'o valor do meu plano',
         ].map((fee) => `${lower} ${fee}`),
       ),
+      // Round 34: the fee on sales, asked lower ("conseguem baixar a taxa do cartão pra 2%?",
+      // "diminuir a comissão"); a rate of the store's own (abandono, conversão) is in `unless`.
+      ...['reduzir', 'baixar', 'diminuir'].flatMap((lower) =>
+        [
+          'a taxa',
+          'a minha taxa',
+          'minha taxa',
+          'as taxas',
+          'as minhas taxas',
+          'minhas taxas',
+          'a comissao',
+          'a minha comissao',
+          'minha comissao',
+        ].map((fee) => `${lower} ${fee}`),
+      ),
       'reduzir a mensalidade',
       'reduzir minha mensalidade',
       'baixar a mensalidade',
@@ -3169,6 +3200,10 @@ export const RULES: readonly Rule[] = [
     unless: [
       ...NOT_ASKING,
       ...STORE_SIDE,
+      // Rates the store measures, not fees ("reduzir a taxa de abandono de carrinho").
+      ...['abandono', 'conversao', 'rejeicao', 'devolucao', 'chargeback', 'cancelamento'].map(
+        (rate) => `taxa de ${rate}`,
+      ),
       // The store's own dealings ('estou negociando com um fornecedor novo').
       'com um fornecedor',
       'com o fornecedor',
@@ -3202,6 +3237,16 @@ export const RULES: readonly Rule[] = [
       'iam negociar',
       'ficou de negociar',
       'ficaram de negociar',
+      // A lower fee promised and not applied ("o suporte prometeu baixar a taxa e continua cobrando",
+      // "disseram que iam reduzir minha taxa e não reduziram"): a billing complaint, not a request.
+      ...['ia', 'iam'].flatMap((would) => ['reduzir', 'baixar', 'diminuir'].map((lower) => `${would} ${lower}`)),
+      'prometeu',
+      'prometeram',
+      'prometid*',
+      'combinaram',
+      'combinado',
+      'ficou de',
+      'ficaram de',
       ...NOT_KEPT,
       'indevid*',
       'estorn*',
@@ -3475,12 +3520,33 @@ export const RULES: readonly Rule[] = [
     phrases: [
       // Round 26: if it does not exist, put it in ("se não tiver, coloquem", "se não tem como…,
       // coloquem isso"); can you build one; the platform needs one; a feature wished for by name.
-      ...['se nao tiver', 'se nao tem', 'se nao existir'].flatMap((ifNot) => [
-        `${ifNot} * coloquem`,
-        `${ifNot} * criem`,
-        `${ifNot} * implementem`,
-        `${ifNot} * facam`,
-      ]),
+      // The comma after the condition stays in the text the rules read: each form is written with it too.
+      ...['se nao tiver', 'se nao tem', 'se nao existir']
+        .flatMap((ifNot) => [ifNot, `${ifNot},`])
+        .flatMap((ifNot) => [`${ifNot} * coloquem`, `${ifNot} * criem`, `${ifNot} * implementem`, `${ifNot} * facam`]),
+      // Round 34: the thing asked about in the question before, then asked for if it is missing
+      // ("Vocês têm integração com o Olist? Se não tiverem, podem desenvolver?", "Caso não tenha,
+      // teria como criar?"). The ask follows the condition at once (or after "vocês"): with words
+      // between, the condition is about something else ("se não tiverem estoque, podem criar um aviso").
+      ...[
+        'se nao tiver',
+        'se nao tiverem',
+        'se nao tem',
+        'se nao existir',
+        'se nao existe',
+        'caso nao tenha',
+        'caso nao tenham',
+        'caso nao exista',
+      ]
+        .flatMap((ifNot) => [ifNot, `${ifNot},`])
+        .flatMap((ifNot) =>
+          ['podem', 'poderiam', 'teria como', 'tem como'].flatMap((ask) =>
+            ['criar', 'desenvolver', 'implementar', 'adicionar'].flatMap((build) => [
+              `${ifNot} ${ask} ${build}`,
+              `${ifNot} voces ${ask} ${build}`,
+            ]),
+          ),
+        ),
       'tem como voces desenvolverem',
       'tem como voces criarem',
       'tem como voces fazerem',

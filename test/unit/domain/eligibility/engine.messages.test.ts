@@ -7367,3 +7367,99 @@ describe('round 33: pages inside the panel, agencies, demos, the platform’s ch
     await check({ name: text, from, subject: 'Oi', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 34: the fee on sales asked lower, a missing thing asked for after the question, a store that did not deliver', () => {
+  const STORE = 'Rafael Costa <contato@lojadorafa.com.br>';
+  const BUYER = 'Joaquim Pereira <joaquim.p@gmail.com>';
+
+  it.each([
+    'Vocês conseguem baixar a taxa do cartão pra 2% pra mim? Vendo bastante, mais de 500 pedidos por mês.',
+    'Gostaria de reduzir a minha taxa de transação, faturo 80 mil por mês. É possível?',
+    'Tem como diminuir a comissão sobre as vendas? Tá pesando muito',
+    'Recebemos proposta de outra plataforma com taxa zero. Vocês conseguem baixar a comissão para ficarmos?',
+  ])('OUT_OF_SCOPE_COMMERCIAL: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Taxa', text, 'scope.commercial.negotiation'));
+  });
+
+  it('OUT_OF_SCOPE_COMMERCIAL: a rival’s offer as the argument', async () => {
+    const text = 'Queria ver se dá pra baixar as taxas do meu plano, o concorrente me ofereceu 1,99%';
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Taxa', text, 'scope.commercial.special-condition'));
+  });
+
+  it.each([
+    ['NO_PRIOR_TICKET', 'Como posso reduzir a taxa de abandono de carrinho da minha loja?'],
+    ['NO_PRIOR_TICKET', 'Reduzir a taxa de rejeição da loja: o que vocês recomendam? O Google Analytics mostra 80%.'],
+    ['NO_PRIOR_TICKET', 'Como faço para baixar a taxa de frete que aparece para os meus clientes no checkout?'],
+    ['BILLING_QUESTION', 'Qual a taxa de transação do plano Avançado? Se eu mudar de plano a taxa cai?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Taxa',
+      text,
+      outcome: outcome as Outcome,
+      notRules: ['scope.commercial.negotiation'],
+    });
+  });
+
+  it.each([
+    [
+      'lojista@modasbella.com.br',
+      'O suporte prometeu baixar a taxa para 2,5% no chamado 48213 e continua cobrando 4%. Quero o estorno da diferença.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Olá, no chamado 48213 me disseram que iam reduzir minha taxa como compensação pelos dias fora do ar e não reduziram. Quero que cumpram o combinado.',
+    ],
+  ])('ACCEPTED — a lower fee promised and not applied: %s — %s', async (from, text) => {
+    await check({
+      name: text,
+      from,
+      subject: 'Taxa',
+      text,
+      outcome: 'ACCEPTED',
+      notRules: ['scope.commercial.negotiation'],
+    });
+  });
+
+  it.each([
+    'Vocês têm integração com o Olist? Se não tiverem, podem desenvolver?',
+    'A plataforma tem programa de fidelidade? Caso não tenha, teria como criar?',
+    'Existe a opção de vender kits? Se não existir, vocês poderiam implementar?',
+    'Vocês têm API para integrar com meu sistema próprio de estoque? Se não tiverem, podem desenvolver?',
+    'Tem como vender por assinatura? Se não tiver, coloquem isso.',
+  ])('OUT_OF_SCOPE_FEATURE: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_FEATURE', 'Pergunta', text, 'scope.feature.suggestion'));
+  });
+
+  it.each([
+    'Se não tiver como resolver o erro do checkout hoje, vou criar outro chamado.',
+    'Se não tiverem estoque do produto, podem criar um aviso de "avise-me" na página? Como configuro isso?',
+    'O tema novo quebrou o menu. Se não tem como arrumar, podem voltar o antigo?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Ajuda', text, 'scope.feature.suggestion'));
+  });
+
+  it.each([
+    'A loja www.superofertasbr.com que é de vocês não entregou meu celular e não responde. Vou no Procon.',
+    'A loja Casa Bonita não me entregou o sofá e já faz 40 dias.',
+    'O site Mega Ofertas que é de vocês me vendeu um produto e sumiu',
+    'Olá, a loja Bebê Feliz não entregou minha encomenda que comprei em outubro. O que faço?',
+  ])('NOT_A_CLIENT: %s', async (text) => {
+    await check(ruleRow(BUYER, 'NOT_A_CLIENT', 'Reclamação', text, 'client.shopper.text'));
+  });
+
+  it.each([
+    'A loja não entregou os pedidos da semana porque a etiqueta dos Correios não gerou. Como resolvo?',
+    'A loja não entregou meus pedidos porque a transportadora mudou as regras. Como ajusto o frete?',
+  ])('guard — NO_PRIOR_TICKET, her own store’s deliveries: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Entregas',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text'],
+    });
+  });
+});
