@@ -974,7 +974,10 @@ const CLIENT_MARKERS = [
   'acima do meu',
   'abaixo do meu',
   // Moving to another plan is done from one ("quero passar para o plano anual, quanto fica?").
-  ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].map((move) => `${move} para o plano`),
+  // Round 34: the plan named by its period alone ("compensa mudar para o anual?").
+  ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].flatMap((move) =>
+    ['o plano', 'o anual', 'o mensal', 'o semestral', 'o trimestral'].map((plan) => `${move} para ${plan}`),
+  ),
   'upgrade',
   'downgrade',
 ];
@@ -2977,6 +2980,12 @@ export const RULES: readonly Rule[] = [
       'manter o preco antigo',
       // Last year's price kept against the yearly adjustment, and a rival's offer to match
       // whatever it is called ("vocês conseguem igualar?").
+      // Round 34: one plan asked for at another's price ("consegue fazer o plano anual pelo preço do
+      // mensal?", "me deixem ficar no Pro pelo preço do básico"); never "fui cobrado pelo valor do
+      // plano mais barato", "pagando pelo valor do mensal, quanto fica no ano?".
+      ...['fazer', 'fazem', 'ficar', 'deixar', 'deixem', 'manter', 'mantenham', 'liberar', 'liberem'].flatMap((grant) =>
+        ['pelo preco do', 'pelo valor do'].map((price) => `${grant} * ${price}`),
+      ),
       'pelo mesmo preco do ano passado',
       'pelo mesmo valor do ano passado',
       'pelo preco do ano passado',
@@ -3547,6 +3556,19 @@ export const RULES: readonly Rule[] = [
             ]),
           ),
         ),
+      // The same in English and Spanish ("Do you support subscriptions? If not, could you add it?",
+      // "¿Tienen X? Si no, ¿pueden agregarlo?", the pronoun joined to the verb); a bare "if not"/"si no" only before its comma.
+      ...['if not,', "if you don't,", 'if you do not,', "if it doesn't exist,", 'if it does not exist,'].flatMap(
+        (ifNot) =>
+          ['could you', 'can you', 'would you'].flatMap((ask) =>
+            ['add', 'build', 'create', 'develop', 'implement'].map((build) => `${ifNot} ${ask} ${build}`),
+          ),
+      ),
+      ...['si no,', 'si no tienen', 'si no tienen,', 'si no existe', 'si no existe,'].flatMap((ifNot) =>
+        ['pueden', 'podrian'].flatMap((ask) =>
+          ['agregar', 'crear', 'desarrollar', 'implementar', 'anadir'].map((build) => `${ifNot} ${ask} ${build}*`),
+        ),
+      ),
       'tem como voces desenvolverem',
       'tem como voces criarem',
       'tem como voces fazerem',
@@ -3582,19 +3604,27 @@ export const RULES: readonly Rule[] = [
       'solicitacao de funcionalidade',
       'nova funcionalidade',
       'novas funcionalidades',
-      'seria otimo se tivesse',
       'seria otimo se a plataforma',
-      'seria otimo ter',
-      'seria bom se tivesse',
-      'seria bom ter',
-      'seria legal se tivesse',
-      'seria legal ter',
-      'seria interessante se tivesse',
-      'seria interessante ter',
-      'seria util ter',
       // What one wishes one could do ("seria legal se desse para agendar promoções", "seria ótimo
-      // poder editar o pedido"); a request to the service is ABOUT_THE_SERVICE (unless).
-      ...['legal', 'bom', 'otimo', 'interessante', 'util', 'top', 'maravilhoso'].flatMap((good) => [
+      // poder editar o pedido", round 34: "seria top se tivesse como mandar msg no whats"); a
+      // request to the service is ABOUT_THE_SERVICE (unless).
+      ...[
+        'legal',
+        'bom',
+        'otimo',
+        'interessante',
+        'util',
+        'top',
+        'maravilhoso',
+        'show',
+        'massa',
+        'incrivel',
+        'perfeito',
+        'excelente',
+        'bacana',
+      ].flatMap((good) => [
+        `seria ${good} se tivesse`,
+        `seria ${good} ter`,
         `seria ${good} se desse para`,
         `seria ${good} se fosse possivel`,
         `seria ${good} poder`,

@@ -7462,4 +7462,65 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       notRules: ['client.shopper.text'],
     });
   });
+
+  it.each([
+    'seria top se tivesse como mandar msg no whats do cliente direto pelo painel qdo o pedido sai',
+    'Seria show ter um app do painel pra celular.',
+    'Seria bacana se tivesse relatório de vendas por vendedor.',
+  ])('OUT_OF_SCOPE_FEATURE — a wish in everyday words: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_FEATURE', 'Ideia', text, 'scope.feature.suggestion'));
+  });
+
+  it('guard — NO_PRIOR_TICKET: a wish about the service', async () => {
+    const text = 'Seria bacana ter uma resposta do suporte, estou esperando há 5 dias.';
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Suporte', text, 'scope.feature.suggestion'));
+  });
+
+  it.each([
+    'consegue fazer o plano anual pelo preço do mensal? kkk to falando serio',
+    'Me deixem ficar no Pro pelo preço do básico, por favor.',
+  ])('OUT_OF_SCOPE_COMMERCIAL — one plan at another’s price: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Plano', text, 'scope.commercial.special-condition'));
+  });
+
+  it.each([
+    'Pagando pelo valor do mensal, quanto fica no ano? Compensa mudar para o anual?',
+    'Fui cobrado pelo valor do plano mais barato mas estou no Pro, está certo?',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Plano',
+      text,
+      outcome: 'BILLING_QUESTION',
+      notRules: ['scope.commercial.special-condition', 'client.prospect.text'],
+    });
+  });
+
+  it.each([
+    ['Shop Global <owner@shopglobal.example.com>', 'Do you support selling subscriptions? If not, could you add it?'],
+    ['Tienda Moda <tienda@modaar.example.com>', '¿Tienen venta por suscripción? Si no, ¿pueden agregarla?'],
+  ])('OUT_OF_SCOPE_FEATURE — asked for if missing, in English and Spanish: %s — %s', async (from, text) => {
+    await check({
+      name: text,
+      from,
+      subject: 'Feature',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.suggestion',
+    });
+  });
+
+  it('guard — NO_PRIOR_TICKET: "if not fixed, could you create a ticket"', async () => {
+    const text = 'My product images are gone. If not fixed today, could you create a ticket for me?';
+    await check(
+      ruleRow(
+        'Shop Global <owner@shopglobal.example.com>',
+        'NO_PRIOR_TICKET',
+        'Help',
+        text,
+        'scope.feature.suggestion',
+      ),
+    );
+  });
 });
