@@ -349,6 +349,7 @@ export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boo
   const words = wordsOnly(evidence);
   if (words === '') return false;
   if (isFooterOfAComplaint(fresh, words)) return true;
+  if (pastedAfterIntro(fresh, words)) return true;
   for (const m of fresh.matchAll(QUOTED_SPAN)) {
     if (wordsOnly(m[1] ?? m[2] ?? '').includes(words)) return true;
   }
@@ -374,6 +375,25 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
   const flat = wordsOnly(fresh);
   const at = flat.indexOf(words);
   return at > 0 && COMPLAINT_WORDS.test(flat.slice(0, at)) && !BODY_BOUNCE.test(fresh);
+}
+
+/**
+ * A person's line that introduces what she pastes below it ("Recebi isto hoje:", "Olha o que chegou:",
+ * "Vocês me mandaram este e-mail:", "I got this email:", "Me llegó este correo:"): the notice after it
+ * is shown, not written, by her. The colon is required, and what is pasted is named by a
+ * demonstrative or "um e-mail", "uma mensagem": an absence notice's own "Recebi a sua mensagem:" is
+ * none. Bounded: linear in the text.
+ */
+const PASTED_INTRO = new RegExp(
+  String.raw`\b(?:(?:eu )?recebi|recebemos|(?:me )?chegou|(?:voces )?me (?:mandaram|enviaram)|olha(?: so)?|vejam|veja|segue|i (?:received|got)|we (?:received|got)|recibi|me llego)` +
+    '(?: (?:hoje|ontem|agora|today|yesterday|hoy|ayer))?' +
+    String.raw` (?:isto|isso|o seguinte|a seguinte|o que (?:eu )?recebi|o que chegou|o que voces (?:mandaram|enviaram)|(?:est|ess)[ea] (?:e-?mail|mensagem|aviso|notificacao)|um e-?mail|uma mensagem|um aviso|uma notificacao|this|the following|an? (?:e-?mail|email|message|notice)|esto|este (?:correo|mensaje|aviso)|un (?:correo|mensaje|aviso))\b[^:]{0,60}:`,
+);
+
+/** Whether the notice's words come after a line of hers that introduces what she pastes (PASTED_INTRO). */
+function pastedAfterIntro(fresh: string, words: string): boolean {
+  const intro = PASTED_INTRO.exec(fresh);
+  return intro !== null && wordsOnly(fresh.slice(intro.index + intro[0].length)).includes(words);
 }
 
 /**

@@ -7523,4 +7523,44 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       ),
     );
   });
+
+  // A notice she pastes under a line of hers that introduces it is shown, not sent, by a robot.
+  it.each([
+    [
+      'ACCEPTED',
+      'financeiro@casadosaromas.com.br',
+      'Recebi isto hoje:\n\nEsta é uma mensagem automática. Sua fatura de dezembro venceu.\n\nMas eu já paguei e o chamado 48214 foi aberto justamente por isso. Quero uma resposta.',
+    ],
+    [
+      'ACCESS_ISSUE',
+      STORE,
+      'Recebi este aviso:\n\nEsta é uma mensagem automática. Seu domínio foi congelado no registro.br.\n\nNão consigo entrar no painel desde então.',
+    ],
+    [
+      'ACCESS_ISSUE',
+      STORE,
+      'Me chegou esta mensagem:\nEsta é uma resposta automática. Seu usuário foi bloqueado por inatividade.\nComo desbloqueio?',
+    ],
+    [
+      'BILLING_QUESTION',
+      STORE,
+      'Recebi o seguinte e-mail de vocês:\n\nEste é um e-mail automático. Sua fatura está disponível.\n\nNão encontro a fatura no painel, onde fica?',
+    ],
+  ])('%s — a notice pasted under her own line: %s — %s', async (outcome, from, text) => {
+    await check({ name: text, from, subject: 'Aviso', text, outcome: outcome as Outcome });
+  });
+
+  it.each([
+    'Olá! Recebi a sua mensagem: responderei assim que possível. Esta é uma resposta automática.',
+    'Recebemos sua solicitação: em breve retornaremos. Esta é uma mensagem automática, não responda.',
+  ])('guard — an automatic answer that says it received the mail stays automatic: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'Loja Nova <contato@lojanova.example.com>',
+      subject: 'Recebido',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    });
+  });
 });
