@@ -390,10 +390,15 @@ const PASTED_INTRO = new RegExp(
     String.raw` (?:isto|isso|o seguinte|a seguinte|o que (?:eu )?recebi|o que chegou|o que voces (?:mandaram|enviaram)|(?:est|ess)[ea] (?:e-?mail|mensagem|aviso|notificacao)|um e-?mail|uma mensagem|um aviso|uma notificacao|this|the following|an? (?:e-?mail|email|message|notice)|esto|este (?:correo|mensaje|aviso)|un (?:correo|mensaje|aviso))\b[^:]{0,60}:`,
 );
 
-/** Whether the notice's words come after a line of hers that introduces what she pastes (PASTED_INTRO). */
+/**
+ * Whether the notice's words come after a line of hers that introduces what she pastes (PASTED_INTRO);
+ * never in a delivery failure, which quotes the mail it returns.
+ */
 function pastedAfterIntro(fresh: string, words: string): boolean {
   const intro = PASTED_INTRO.exec(fresh);
-  return intro !== null && wordsOnly(fresh.slice(intro.index + intro[0].length)).includes(words);
+  return (
+    intro !== null && wordsOnly(fresh.slice(intro.index + intro[0].length)).includes(words) && !BODY_BOUNCE.test(fresh)
+  );
 }
 
 /**
