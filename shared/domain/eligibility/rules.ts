@@ -1520,6 +1520,15 @@ export const RULES: readonly Rule[] = [
       'mas estou escrevendo',
       'but i am writing',
       "but i'm writing",
+      // Round 34: writing from elsewhere ("estou fora do escritório hoje, escrevo do celular: o site
+      // caiu!"); a notice never says from where it is written.
+      ...['escrevo', 'estou escrevendo', 'escrevendo'].flatMap((writing) => [`${writing} do`, `${writing} pelo`]),
+      'i am writing from',
+      "i'm writing from",
+      'site caiu',
+      'site esta fora do ar',
+      'site fora do ar',
+      'checkout caiu',
       'nao consigo acessar',
       'nao consigo entrar',
       'nao consigo logar',

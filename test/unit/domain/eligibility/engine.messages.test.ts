@@ -7563,4 +7563,25 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       rule: 'auto.machine-generated.text',
     });
   });
+
+  it.each([
+    'Estou fora do escritório hoje, escrevo do celular: o site caiu! Clientes reclamando.',
+    'Estou fora do escritório e o site caiu. Preciso de ajuda urgente.',
+  ])('NO_PRIOR_TICKET — away and writing anyway, not an absence notice: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Urgente', text, 'auto.machine-generated.text'));
+  });
+
+  it.each([
+    'Estou fora do escritório até 10/12, com acesso limitado ao e-mail. Em caso de urgência, ligue (11) 9999-0000.',
+    "I'm out of the office until Monday with limited access to email. I will reply when I return.",
+  ])('guard — an absence notice without headers stays automatic: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'Loja Nova <contato@lojanova.example.com>',
+      subject: 'Re: Loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    });
+  });
 });
