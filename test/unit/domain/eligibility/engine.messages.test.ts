@@ -7584,4 +7584,24 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       rule: 'auto.machine-generated.text',
     });
   });
+
+  it.each([
+    [
+      'NO_PRIOR_TICKET',
+      'Este é um e-mail automático? Porque já mandei três vezes e ninguém responde. Os pedidos não entram no painel.',
+    ],
+    [
+      'BILLING_QUESTION',
+      'Esta é uma resposta automática? Já escrevi ontem. A fatura veio em dobro e preciso de alguém.',
+    ],
+  ])('%s — she asks whether an answer is automatic: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Aviso',
+      text,
+      outcome: outcome as Outcome,
+      notRules: ['auto.machine-generated.text'],
+    });
+  });
 });
