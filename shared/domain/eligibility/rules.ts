@@ -983,6 +983,23 @@ const CLIENT_MARKERS = [
 ];
 
 /**
+ * What else comes twice in a store, said with "duplicidade" ("os pedidos estão entrando em
+ * duplicidade", "o estoque baixa em duplicidade"): not a charge of ours.
+ */
+const TWICE_NOT_CHARGED = [
+  // Orders that come in twice; never "a cobrança entrou em duplicidade", a charge of ours.
+  ...['entrando', 'entrou', 'entraram', 'entra', 'entram'].map((came) => `pedido* * ${came} em duplicidade`),
+  'estoque',
+  'produtos cadastrados',
+  'cadastrados em duplicidade',
+  'cadastrado em duplicidade',
+  'enviados em duplicidade',
+  'enviadas em duplicidade',
+  'e-mails em duplicidade',
+  'emails em duplicidade',
+];
+
+/**
  * The store blocked or suspended for an unpaid fee ("a loja está bloqueada por falta de pagamento mas
  * eu paguei", "suspensa por inadimplência", "por pendência financeira", "por débito em aberto"): a billing matter — the finance team settles the payment —,
  * not a lost sign-in.
@@ -4809,7 +4826,7 @@ export const RULES: readonly Rule[] = [
       'reajuste abusivo',
       'aumentaram o valor',
     ],
-    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
+    unless: [...STORE_SIDE, ...STORE_PAYMENTS, ...TWICE_NOT_CHARGED],
   },
   {
     id: 'topic.billing.plan',

@@ -7604,4 +7604,19 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       notRules: ['auto.machine-generated.text'],
     });
   });
+
+  it.each([
+    'Os pedidos estão entrando em duplicidade no painel desde a semana passada e o suporte não resolve.',
+    'O estoque está baixando em duplicidade a cada venda.',
+    'Os e-mails de confirmação estão sendo enviados em duplicidade para os compradores.',
+  ])('NO_PRIOR_TICKET — the store’s orders, stock or mail twice, no charge of ours: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Duplicidade', text, 'topic.billing.complaint'));
+  });
+
+  it.each([
+    'Entrou em duplicidade a cobrança da mensalidade no meu cartão.',
+    'A mensalidade da plataforma foi cobrada em duplicidade no meu cartão.',
+  ])('guard — BILLING_QUESTION, a charge of ours twice: %s', async (text) => {
+    await check(ruleRow(STORE, 'BILLING_QUESTION', 'Duplicidade', text, 'topic.billing.complaint'));
+  });
 });
