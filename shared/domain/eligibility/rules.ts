@@ -349,6 +349,13 @@ const STORE_PAYMENTS = [
 const AND_YET = [
   'e mesmo assim a loja',
   'e ainda assim a loja',
+  // Round 34: the store's own payments, named after it ("pago o plano em dia e mesmo assim o Pix da
+  // loja não confirma").
+  ...['e mesmo assim', 'e ainda assim', 'mas mesmo assim'].flatMap((yet) =>
+    ['o pix', 'os pagamentos', 'as vendas', 'o gateway', 'o mercado pago', 'o pagseguro'].map(
+      (what) => `${yet} ${what}`,
+    ),
+  ),
   'e a loja',
   'mas a loja',
   'e minha loja',

@@ -7619,4 +7619,18 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('guard — BILLING_QUESTION, a charge of ours twice: %s', async (text) => {
     await check(ruleRow(STORE, 'BILLING_QUESTION', 'Duplicidade', text, 'topic.billing.complaint'));
   });
+
+  it.each([
+    'Pago o plano em dia e mesmo assim o Pix da loja não confirma os pagamentos dos clientes.',
+    'Pagamos o plano Pro e mesmo assim as vendas no cartão não são aprovadas.',
+  ])('NO_PRIOR_TICKET — the plan she pays, then the store’s payments that fail: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Pagamentos', text, 'topic.billing.plan'));
+  });
+
+  it.each([
+    'Pago o plano em dia e mesmo assim minha loja foi bloqueada por falta de pagamento.',
+    'Pago o plano em dia e mesmo assim me cobraram multa na fatura. Por quê?',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Plano', text, outcome: 'BILLING_QUESTION' });
+  });
 });
