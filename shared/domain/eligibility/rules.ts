@@ -3261,6 +3261,27 @@ export const RULES: readonly Rule[] = [
       ...['abandono', 'conversao', 'rejeicao', 'devolucao', 'chargeback', 'cancelamento'].map(
         (rate) => `taxa de ${rate}`,
       ),
+      // The store's own checkout settings and its payment provider's fee ("como diminuir a taxa de
+      // juros do parcelamento na loja?", "baixar a taxa do Mercado Pago"), and asking how, which is a
+      // question for the knowledge base, not a request to negotiate.
+      // Never "juros" or "parcelamento" alone: "parcelar a dívida sem juros" is a negotiation.
+      'taxa de juros',
+      'taxas de juros',
+      'juros do parcelamento',
+      'juros de parcelamento',
+      'taxa de parcelamento',
+      'taxa do parcelamento',
+      'mercado pago',
+      'pagseguro',
+      'pagar me',
+      'paypal',
+      'cielo',
+      'getnet',
+      'configur*',
+      // Not a bare "como": "tem como diminuir a comissão?" asks for it.
+      ...['como faco para', 'como posso'].flatMap((how) =>
+        ['reduzir', 'baixar', 'diminuir'].map((lower) => `${how} ${lower}`),
+      ),
       // The store's own dealings ('estou negociando com um fornecedor novo').
       'com um fornecedor',
       'com o fornecedor',

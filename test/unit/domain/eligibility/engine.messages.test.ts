@@ -7633,4 +7633,19 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('guard — BILLING_QUESTION: %s', async (text) => {
     await check({ name: text, from: STORE, subject: 'Plano', text, outcome: 'BILLING_QUESTION' });
   });
+
+  it.each([
+    'Como diminuir a taxa de juros do parcelamento na loja?',
+    'Como faço para baixar a taxa do Mercado Pago na minha loja? Dá pra escolher o prazo de recebimento?',
+    'Onde eu configuro para reduzir a taxa de parcelamento sem juros de 12x para 6x?',
+  ])('guard — NO_PRIOR_TICKET, the store’s checkout settings or its provider’s fee: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Taxa', text, 'scope.commercial.negotiation'));
+  });
+
+  it.each([
+    'Vocês podem reduzir a taxa de transação da plataforma para mim? Estou crescendo.',
+    'Quero parcelar a dívida das mensalidades atrasadas sem juros, é possível?',
+  ])('OUT_OF_SCOPE_COMMERCIAL — still a negotiation: %s', async (text) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Taxa', text, 'scope.commercial.negotiation'));
+  });
 });
