@@ -1817,17 +1817,21 @@ export const RULES: readonly Rule[] = [
       'comprei em um site',
       'site que e de voces',
       'loja que e de voces',
-      // Round 34: the store named between ("a loja www.superofertas.com que é de vocês"), and what it
-      // did not deliver to her ("a loja Casa Bonita não me entregou o sofá"); never "a loja não
-      // entregou os pedidos", a merchant's own store.
+      // Round 34: the store named between ("a loja www.superofertas.com que é de vocês"), what it did
+      // not deliver to her ("a loja Casa Bonita não me entregou o sofá", "… não entregou meu pedido"),
+      // the seller gone ("me vendeu um celular e sumiu"); never "a loja não entregou os pedidos" nor
+      // "a loja virtual não entregou meu relatório", a merchant's own, nor "o site da central de
+      // ajuda que é de vocês".
       'loja * que e de voces',
-      'site * que e de voces',
       'a loja nao me entregou',
       'a loja * nao me entregou',
-      'a loja nao entregou meu',
-      'a loja nao entregou minha',
-      'a loja * nao entregou meu',
-      'a loja * nao entregou minha',
+      ...['meu pedido', 'minha compra'].flatMap((bought) => [
+        `a loja nao entregou ${bought}`,
+        `a loja * nao entregou ${bought}`,
+      ]),
+      'me vendeu e sumiu',
+      'me vendeu * e sumiu',
+      'me vendeu * e nao entregou',
       'meu pedido feito na',
       'meu pedido feito no site',
       'pedido que fiz na',
@@ -3031,9 +3035,16 @@ export const RULES: readonly Rule[] = [
       // Round 34: one plan asked for at another's price ("consegue fazer o plano anual pelo preço do
       // mensal?", "me deixem ficar no Pro pelo preço do básico"); never "fui cobrado pelo valor do
       // plano mais barato", "pagando pelo valor do mensal, quanto fica no ano?".
-      ...['fazer', 'fazem', 'ficar', 'deixar', 'deixem', 'manter', 'mantenham', 'liberar', 'liberem'].flatMap((grant) =>
-        ['pelo preco do', 'pelo valor do'].map((price) => `${grant} * ${price}`),
-      ),
+      // The plan named (never "deixar os produtos pelo valor do fornecedor", the store's prices).
+      ...['pelo preco do', 'pelo valor do'].flatMap((price) => [
+        ...['fazer', 'fazem', 'deixar', 'deixem', 'manter', 'mantenham', 'liberar', 'liberem'].flatMap((grant) =>
+          ['o plano', 'meu plano', 'o meu plano', 'a assinatura', 'minha assinatura'].map(
+            (plan) => `${grant} ${plan} * ${price}`,
+          ),
+        ),
+        `ficar no * ${price}`,
+        `continuar no * ${price}`,
+      ]),
       'pelo mesmo preco do ano passado',
       'pelo mesmo valor do ano passado',
       'pelo preco do ano passado',

@@ -7648,4 +7648,20 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('OUT_OF_SCOPE_COMMERCIAL — still a negotiation: %s', async (text) => {
     await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Taxa', text, 'scope.commercial.negotiation'));
   });
+
+  it.each([
+    'O site da central de ajuda que é de vocês não abre, como vejo os tutoriais?',
+    'A loja virtual não entregou meu relatório de vendas por e-mail este mês.',
+    'Quero deixar os produtos pelo valor do fornecedor mais 30%, tem como automatizar?',
+    'Como fazer o produto sair pelo preço do atacado quando o cliente compra mais de 10?',
+  ])('guard — NO_PRIOR_TICKET, the merchant’s own store, prices and help site: %s', async (text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Ajuda',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text', 'scope.commercial.special-condition'],
+    });
+  });
 });
