@@ -3630,7 +3630,9 @@ export const RULES: readonly Rule[] = [
         .flatMap((ifNot) => [ifNot, `${ifNot},`])
         .flatMap((ifNot) =>
           ['podem', 'poderiam', 'teria como', 'tem como'].flatMap((ask) =>
-            ['criar', 'desenvolver', 'implementar', 'adicionar'].flatMap((build) => [
+            // Building, or adding what was asked about ("adicioná-la"); never a bare "adicionar", which
+            // asks the support to do something ("caso não tenha, podem adicionar meu sócio?").
+            ['criar', 'desenvolver', 'implementar', 'adiciona-la', 'adiciona-lo'].flatMap((build) => [
               `${ifNot} ${ask} ${build}`,
               `${ifNot} voces ${ask} ${build}`,
             ]),
@@ -3641,12 +3643,14 @@ export const RULES: readonly Rule[] = [
       ...['if not,', "if you don't,", 'if you do not,', "if it doesn't exist,", 'if it does not exist,'].flatMap(
         (ifNot) =>
           ['could you', 'can you', 'would you'].flatMap((ask) =>
-            ['add', 'build', 'create', 'develop', 'implement'].map((build) => `${ifNot} ${ask} ${build}`),
+            ['add it', 'add this', 'add that', 'build', 'create', 'develop', 'implement'].map(
+              (build) => `${ifNot} ${ask} ${build}`,
+            ),
           ),
       ),
       ...['si no,', 'si no tienen', 'si no tienen,', 'si no existe', 'si no existe,'].flatMap((ifNot) =>
         ['pueden', 'podrian'].flatMap((ask) =>
-          ['agregar', 'crear', 'desarrollar', 'implementar', 'anadir'].map((build) => `${ifNot} ${ask} ${build}*`),
+          ['agregarl', 'crear', 'desarrollar', 'implementar', 'anadirl'].map((build) => `${ifNot} ${ask} ${build}*`),
         ),
       ),
       'tem como voces desenvolverem',

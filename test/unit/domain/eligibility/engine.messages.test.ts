@@ -7664,4 +7664,20 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       notRules: ['client.shopper.text', 'scope.commercial.special-condition'],
     });
   });
+
+  it.each([
+    [
+      'NO_PRIOR_TICKET',
+      STORE,
+      'Vocês têm acesso multiusuário? Caso não tenha, podem adicionar meu sócio como usuário?',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Shop Global <owner@shopglobal.example.com>',
+      'Do you have staff accounts? If not, could you add my partner as an admin?',
+    ],
+    ['OUT_OF_SCOPE_FEATURE', STORE, 'Vocês têm venda por assinatura? Caso não tenham, podem adicioná-la?'],
+  ])('%s — asked to add it, or to add someone: %s — %s', async (outcome, from, text) => {
+    await check({ name: text, from, subject: 'Usuários', text, outcome: outcome as Outcome });
+  });
 });
