@@ -3834,6 +3834,28 @@ export const RULES: readonly Rule[] = [
       'robo',
       'falar com uma pessoa',
       'falar com alguem',
+      // What should have happened, not a wish ("seria perfeito se tivesse dado certo a migração"):
+      // "se tivesse" before a participle is the past that went wrong.
+      ...['se tivesse', 'se tivessem'].flatMap((had) =>
+        [
+          'dado',
+          'sido',
+          'feito',
+          'funcionado',
+          'avisado',
+          'resolvido',
+          'respondido',
+          'migrado',
+          'corrigido',
+          'atendido',
+          'cumprido',
+          'entregue',
+          'dito',
+          'ajudado',
+          'explicado',
+          'informado',
+        ].map((done) => `${had} ${done}`),
+      ),
     ],
     unlessInMessage: USED_TO_WORK,
   },

@@ -7680,4 +7680,11 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('%s — asked to add it, or to add someone: %s — %s', async (outcome, from, text) => {
     await check({ name: text, from, subject: 'Usuários', text, outcome: outcome as Outcome });
   });
+
+  it.each([
+    'Seria perfeito se tivesse dado certo a migração, mas perdi todos os produtos.',
+    'Seria show se tivessem migrado as fotos junto, agora a loja está sem imagens.',
+  ])('NO_PRIOR_TICKET — what should have happened, not a wish: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Migração', text, 'scope.feature.suggestion'));
+  });
 });
