@@ -371,9 +371,18 @@ const AND_YET = [
   'e os pedidos',
   'e nada funciona',
   // What broke, named ("pago o plano mais caro e o estoque não sincroniza").
-  ...['o estoque', 'a integracao', 'o frete', 'a busca', 'as fotos', 'as imagens', 'o carrinho', 'os produtos'].map(
-    (what) => `e ${what}`,
-  ),
+  ...[
+    'o estoque',
+    'a integracao',
+    'o frete',
+    'a busca',
+    'as fotos',
+    'as imagens',
+    'o carrinho',
+    'os produtos',
+    'o dominio',
+    'o tema',
+  ].map((what) => `e ${what}`),
 ];
 
 const PAID_AND_YET = [
@@ -391,6 +400,11 @@ const PAID_AND_YET = [
     'tenho o plano',
     'assino o plano',
     'uso o plano',
+    // Round 34: just subscribed ("acabei de assinar o plano e o domínio ainda não conectou").
+    'assinei o plano',
+    'acabei de assinar o plano',
+    'contratei o plano',
+    'acabei de contratar o plano',
   ].flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
   'mesmo pagando',
   // The same in Spanish ("pago el plan anual y aun así la tienda está caída").

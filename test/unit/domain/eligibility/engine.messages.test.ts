@@ -7687,4 +7687,18 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('NO_PRIOR_TICKET — what should have happened, not a wish: %s', async (text) => {
     await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Migração', text, 'scope.feature.suggestion'));
   });
+
+  it.each([
+    'Acabei de assinar o plano e o domínio ainda não conectou.',
+    'Contratei o plano Pro ontem e o tema não carrega no celular.',
+  ])('NO_PRIOR_TICKET — just subscribed, and something else is wrong: %s', async (text) => {
+    await check(ruleRow(STORE, 'NO_PRIOR_TICKET', 'Novo', text, 'topic.billing.plan'));
+  });
+
+  it.each([
+    'Acabei de assinar o plano anual. Quando vence a primeira fatura?',
+    'Assinei o plano errado, quero trocar para o mensal.',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check({ name: text, from: STORE, subject: 'Novo', text, outcome: 'BILLING_QUESTION' });
+  });
 });
