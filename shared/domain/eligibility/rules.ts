@@ -2813,6 +2813,18 @@ export const RULES: readonly Rule[] = [
       'discounts',
     ],
     unlessInMessage: [
+      // Round 34: a remedy for the harm of a failure she complains of ("quero um desconto na
+      // mensalidade como compensação, porque o chamado 48213 ficou 20 dias sem solução"): the
+      // complaint is the office's to weigh, the remedy the analyst's to grant or not.
+      'compensacao',
+      'compensar',
+      'compensem',
+      'ressarcimento',
+      'ressarcir',
+      'ressarcam',
+      'indenizacao',
+      'indenizar',
+      'indenizem',
       'promocao',
       'promocoes',
       'promocional',

@@ -7701,4 +7701,23 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('guard — BILLING_QUESTION: %s', async (text) => {
     await check({ name: text, from: STORE, subject: 'Novo', text, outcome: 'BILLING_QUESTION' });
   });
+
+  it.each([
+    'Quero um desconto na mensalidade como compensação, porque o chamado 48213 ficou 20 dias sem solução e a loja parada.',
+    'A loja ficou 5 dias fora do ar e o chamado 48213 não resolveu. Peço abatimento na fatura para compensar o prejuízo.',
+  ])('ACCEPTED — a discount asked as a remedy for the failure she complains of: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Chamado 48213',
+      text,
+      outcome: 'ACCEPTED',
+      notRules: ['scope.commercial.discount'],
+    });
+  });
+
+  it('guard — OUT_OF_SCOPE_COMMERCIAL: a discount for her own reasons', async () => {
+    const text = 'Quero 30% de desconto na mensalidade, as vendas caíram muito este ano.';
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Desconto', text, 'scope.commercial.discount'));
+  });
 });
