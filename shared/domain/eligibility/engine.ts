@@ -48,6 +48,7 @@ import {
   FIRST_PERSON,
   NEGATABLE_STAGES,
   ON_BEHALF,
+  AS_A_REMEDY,
   PHRASE_REWRITES,
   RULES,
   type Rule,
@@ -1070,7 +1071,7 @@ export function decide(
   signals.add(ticketRuleId(ticket));
   const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
 
-  const ticketHolds = ticket.status === 'valid' || ticket.status === 'unverified';
+  const ticketHolds = ticketHoldsFor(ticket);
   let decisive: string;
   let reason: string;
 
@@ -1080,7 +1081,11 @@ export function decide(
   const automaticText =
     automaticHit && !noticeWordsAreTheMerchants(s, automaticHit.evidence) ? automaticHit : undefined;
   const notClientText = firstOf('client');
-  const commercial = firstOf('commercial');
+  // With her ticket verified, a remedy asked for the failure (AS_A_REMEDY: "um desconto como
+  // compensação") leaves the complaint to the office: the request stays in the trail, not decisive.
+  const commercialHit = firstOf('commercial');
+  const remedyAsked = commercialHit !== undefined && ticketHolds && asksARemedy(topics.sentences);
+  const commercial = remedyAsked ? undefined : commercialHit;
   const feature = firstOf('feature');
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');
@@ -1128,6 +1133,8 @@ export function decide(
     decisive = ticketRuleId(ticket);
     const topic = access ? 'ACCESS_ISSUE' : billing ? 'BILLING_QUESTION' : '';
     reason = ticketReason(ticket, TOPIC_NOTES[topic] ?? '');
+    if (remedyAsked && commercialHit)
+      reason += ` Pede compensação (${quote(commercialHit.evidence)}): a reclamação é da Ouvidoria; a compensação, decisão do analista.`;
     if (s.isClient === false) reason += ' No formulário marcou “ainda não sou cliente”, mas o chamado é do remetente.';
   } else if (access) {
     decisive = access.ruleId;
@@ -1159,6 +1166,20 @@ function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[
   if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
   if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
   return [undefined];
+}
+
+/** A verified ticket (or one the directory could not check): the submission is the office's to take. */
+function ticketHoldsFor(ticket: TicketCheck): boolean {
+  return ticket.status === 'valid' || ticket.status === 'unverified';
+}
+
+let remedy: RegExp | undefined;
+
+/** Whether she asks a remedy for the failure she complains of (AS_A_REMEDY), in any of her sentences. */
+function asksARemedy(sentences: readonly TopicSentence[]): boolean {
+  remedy ??= new RegExp(AS_A_REMEDY.map((phrase) => compilePhrase(phrase).source).join('|'));
+  const re = remedy;
+  return sentences.some((s) => re.test(s.text));
 }
 
 let onBehalf: RegExp | undefined;

@@ -641,6 +641,25 @@ const NOT_KEPT = [
   'nao honraram',
 ];
 
+/**
+ * A remedy asked for the harm of a failure ("quero um desconto na mensalidade como compensação,
+ * porque o chamado 48213 ficou 20 dias sem solução", "isenção deste mês como ressarcimento"). With her
+ * ticket verified, the complaint is the office's to weigh and the remedy the analyst's to grant or
+ * not (engine: decide); without one, the remedy alone is a special condition ("pelo transtorno, quero
+ * 3 meses grátis"). Read anywhere in her message (round 34).
+ */
+export const AS_A_REMEDY: readonly string[] = [
+  'compensacao',
+  'compensar',
+  'compensem',
+  'ressarcimento',
+  'ressarcir',
+  'ressarcam',
+  'indenizacao',
+  'indenizar',
+  'indenizem',
+];
+
 /** Words about the support and the office's own service, not about the product. */
 const ABOUT_THE_SERVICE = [
   'atendimento',
@@ -2813,18 +2832,6 @@ export const RULES: readonly Rule[] = [
       'discounts',
     ],
     unlessInMessage: [
-      // Round 34: a remedy for the harm of a failure she complains of ("quero um desconto na
-      // mensalidade como compensação, porque o chamado 48213 ficou 20 dias sem solução"): the
-      // complaint is the office's to weigh, the remedy the analyst's to grant or not.
-      'compensacao',
-      'compensar',
-      'compensem',
-      'ressarcimento',
-      'ressarcir',
-      'ressarcam',
-      'indenizacao',
-      'indenizar',
-      'indenizem',
       'promocao',
       'promocoes',
       'promocional',

@@ -7705,19 +7705,35 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   it.each([
     'Quero um desconto na mensalidade como compensação, porque o chamado 48213 ficou 20 dias sem solução e a loja parada.',
     'A loja ficou 5 dias fora do ar e o chamado 48213 não resolveu. Peço abatimento na fatura para compensar o prejuízo.',
-  ])('ACCEPTED — a discount asked as a remedy for the failure she complains of: %s', async (text) => {
-    await check({
+    'Peço isenção da mensalidade deste mês como ressarcimento, a loja ficou parada e o chamado 48213 não foi resolvido.',
+  ])('ACCEPTED — with her ticket verified, a remedy asked for the failure she complains of: %s', async (text) => {
+    const { decision } = await check({
       name: text,
       from: 'lojista@modasbella.com.br',
       subject: 'Chamado 48213',
       text,
       outcome: 'ACCEPTED',
-      notRules: ['scope.commercial.discount'],
     });
+    expect(decision.ruleIds.at(-1)).toBe('ticket.valid');
+    expect(decision.ruleIds.some((id) => id.startsWith('scope.commercial.'))).toBe(true);
+    expect(decision.reason).toContain('Pede compensação');
   });
 
-  it('guard — OUT_OF_SCOPE_COMMERCIAL: a discount for her own reasons', async () => {
-    const text = 'Quero 30% de desconto na mensalidade, as vendas caíram muito este ano.';
+  it.each([
+    'Quero 30% de desconto na mensalidade, as vendas caíram muito este ano.',
+    'Minha loja ficou 3 dias fora do ar. Quero desconto na mensalidade como compensação.',
+  ])('guard — OUT_OF_SCOPE_COMMERCIAL, no ticket of hers: %s', async (text) => {
     await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Desconto', text, 'scope.commercial.discount'));
+  });
+
+  it('guard — OUT_OF_SCOPE_COMMERCIAL: a discount with her ticket, but no remedy asked', async () => {
+    const text = 'Meu chamado 48213 foi resolvido, obrigada. Aproveitando, queria um desconto no plano anual.';
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Desconto',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    });
   });
 });
