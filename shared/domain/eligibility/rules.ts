@@ -627,6 +627,12 @@ const PROMISED_OR_CHARGED = [
   'foi garantid*',
   'veio na fatura',
   'veio cobrad*',
+  // Round 34: announced and not applied ("a isenção da taxa de instalação que estava no anúncio").
+  'no anuncio',
+  'do anuncio',
+  'anunciad*',
+  'nao aplicaram',
+  'nao foi aplicad*',
 ];
 
 /** An agreement already made and not kept: a complaint, not a new negotiation. */
@@ -3326,7 +3332,11 @@ export const RULES: readonly Rule[] = [
       ...['como faco para', 'como posso'].flatMap((how) =>
         ['reduzir', 'baixar', 'diminuir'].map((lower) => `${how} ${lower}`),
       ),
-      // The store's own dealings ('estou negociando com um fornecedor novo').
+      // The store's own dealings ('estou negociando com um fornecedor novo'), and leaving as her
+      // argument ("já pensei em negociar com outra plataforma, mas quero dar uma chance").
+      ...['outra plataforma', 'outras plataformas', 'outra empresa', 'a concorrencia', 'o concorrente'].map(
+        (other) => `com ${other}`,
+      ),
       'com um fornecedor',
       'com o fornecedor',
       'com fornecedor*',

@@ -7736,4 +7736,18 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       outcome: 'OUT_OF_SCOPE_COMMERCIAL',
     });
   });
+
+  it.each([
+    'Boa tarde. Sou cliente há 4 anos, no plano Avançado. No dia 10/11 meu checkout parou de aceitar cartão e abri o chamado 48213 no mesmo dia. Perdi a Black Friday inteira.\n\nJá pensei em negociar com outra plataforma, mas quero dar uma chance para a ouvidoria resolver.',
+    'Sobre o chamado 48213: pedi a isenção da taxa de instalação que estava no anúncio e não aplicaram.',
+  ])('ACCEPTED — a word of negotiation that asks for none: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'Chamado 48213', text, outcome: 'ACCEPTED' });
+  });
+
+  it.each([
+    ['Quero negociar o valor da mensalidade, senão vou para outra plataforma.', 'scope.commercial.negotiation'],
+    ['Quero isenção da taxa de instalação, outras plataformas não cobram.', 'scope.commercial.exemption'],
+  ])('guard — OUT_OF_SCOPE_COMMERCIAL: %s', async (text, rule) => {
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Plano', text, rule));
+  });
 });
