@@ -3356,6 +3356,11 @@ export const RULES: readonly Rule[] = [
       'com o suporte',
       'com o atendimento',
       'com a central',
+      // Round 34: "tentei renegociar a dívida pelo suporte, fecharam o chamado sem responder".
+      'pelo suporte',
+      'pelo atendimento',
+      'pela central',
+      ...['tentei', 'tentamos'].flatMap((tried) => [`${tried} negociar`, `${tried} renegociar`]),
       // Someone else's negotiation the merchant reports ("o suporte disse que ia negociar com o
       // Mercado Livre"), and getting an undue charge back, a billing complaint.
       'com o mercado livre',

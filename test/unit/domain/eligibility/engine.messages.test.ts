@@ -7750,4 +7750,15 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('guard — OUT_OF_SCOPE_COMMERCIAL: %s', async (text, rule) => {
     await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Plano', text, rule));
   });
+
+  it('ACCEPTED — a negotiation tried through the support, which closed the ticket unanswered', async () => {
+    const text =
+      'Chamado 48213: tentei renegociar a dívida pelo suporte, fecharam o chamado sem responder e bloquearam minha loja.';
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: '48213', text, outcome: 'ACCEPTED' });
+  });
+
+  it('guard — OUT_OF_SCOPE_COMMERCIAL: a debt to renegotiate, asked', async () => {
+    const text = 'Quero renegociar a dívida das mensalidades atrasadas em 6 vezes.';
+    await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Dívida', text, 'scope.commercial.negotiation'));
+  });
 });
