@@ -45,10 +45,10 @@ import {
   cutBetweenCharacters,
 } from '../text';
 import {
+  AS_A_REMEDY,
   FIRST_PERSON,
   NEGATABLE_STAGES,
   ON_BEHALF,
-  AS_A_REMEDY,
   PHRASE_REWRITES,
   RULES,
   type Rule,
@@ -1071,7 +1071,7 @@ export function decide(
   signals.add(ticketRuleId(ticket));
   const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
 
-  const ticketHolds = ticketHoldsFor(ticket);
+  const ticketHolds = ticket.status === 'valid' || ticket.status === 'unverified';
   let decisive: string;
   let reason: string;
 
@@ -1168,25 +1168,27 @@ function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[
   return [undefined];
 }
 
-/** A verified ticket (or one the directory could not check): the submission is the office's to take. */
-function ticketHoldsFor(ticket: TicketCheck): boolean {
-  return ticket.status === 'valid' || ticket.status === 'unverified';
+/** One regular expression for a list of phrases, compiled on first use (most messages never ask). */
+function phrasesOnce(phrases: readonly string[]): () => RegExp {
+  let re: RegExp | undefined;
+  return () => {
+    re ??= new RegExp(phrases.map((phrase) => compilePhrase(phrase).source).join('|'));
+    return re;
+  };
 }
 
-let remedy: RegExp | undefined;
+const remedyPhrases = phrasesOnce(AS_A_REMEDY);
 
 /** Whether she asks a remedy for the failure she complains of (AS_A_REMEDY), in any of her sentences. */
 function asksARemedy(sentences: readonly TopicSentence[]): boolean {
-  remedy ??= new RegExp(AS_A_REMEDY.map((phrase) => compilePhrase(phrase).source).join('|'));
-  const re = remedy;
+  const re = remedyPhrases();
   return sentences.some((s) => re.test(s.text));
 }
 
-let onBehalf: RegExp | undefined;
+const onBehalfPhrases = phrasesOnce(ON_BEHALF);
 
 /** Whether the sender says they write for someone else (ON_BEHALF): an agency, an accountant, a lawyer. */
 function writesOnBehalf(sentences: readonly TopicSentence[]): boolean {
-  onBehalf ??= new RegExp(ON_BEHALF.map((phrase) => compilePhrase(phrase).source).join('|'));
-  const re = onBehalf;
+  const re = onBehalfPhrases();
   return sentences.some((s) => !s.headline && re.test(s.text));
 }
