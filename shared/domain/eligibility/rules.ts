@@ -3071,10 +3071,10 @@ export const RULES: readonly Rule[] = [
       'manter o preco antigo',
       // Last year's price kept against the yearly adjustment, and a rival's offer to match
       // whatever it is called ("vocês conseguem igualar?").
-      // Round 34: one plan asked for at another's price ("consegue fazer o plano anual pelo preço do
-      // mensal?", "me deixem ficar no Pro pelo preço do básico"); never "fui cobrado pelo valor do
-      // plano mais barato", "pagando pelo valor do mensal, quanto fica no ano?".
-      // The plan named (never "deixar os produtos pelo valor do fornecedor", the store's prices).
+      // Round 34: one plan asked for at another's price, the plan named ("consegue fazer o plano anual
+      // pelo preço do mensal?", "me deixem ficar no Pro pelo preço do básico"); never "fui cobrado
+      // pelo valor do plano mais barato", nor the store's prices ("deixar os produtos pelo valor do
+      // fornecedor").
       ...['pelo preco do', 'pelo valor do'].flatMap((price) => [
         ...['fazer', 'fazem', 'deixar', 'deixem', 'manter', 'mantenham', 'liberar', 'liberem'].flatMap((grant) =>
           ['o plano', 'meu plano', 'o meu plano', 'a assinatura', 'minha assinatura'].map(
