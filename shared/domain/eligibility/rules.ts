@@ -175,6 +175,9 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['talk estou', 'talk to'],
   ['great estou', 'great to'],
   ['nice estou', 'nice to'],
+  ['awesome estou', 'awesome to'],
+  ['amazing estou', 'amazing to'],
+  ['cool estou', 'cool to'],
   ['love estou', 'love to'],
   ['want estou', 'want to'],
   ['like estou', 'like to'],
@@ -1928,6 +1931,12 @@ export const RULES: readonly Rule[] = [
       'my order never arrived',
       "my order hasn't arrived",
       'i never received my order',
+      // Round 34: the store named as ours, and what it did not deliver to her.
+      'store * which is yours',
+      'store * that is yours',
+      'never delivered my',
+      "didn't deliver my",
+      'did not deliver my',
       'i am a shopper',
       // Round 21: the store named after "fiz uma compra" ("fiz uma compra na Modas Bella"). Not "cancelei
       // uma compra na loja", "de uma compra na loja", "pedi a troca de uma…" or "a garantia é com o
@@ -3032,6 +3041,10 @@ export const RULES: readonly Rule[] = [
       'lower price',
       'better price',
       'price match',
+      // Round 34: one plan at another's price ("the annual plan at the monthly price").
+      ...['at the', 'for the', 'al', 'por el'].flatMap((at) =>
+        ['monthly price', 'precio del mensual', 'precio mensual'].map((price) => `${at} ${price}`),
+      ),
       'condicao especial',
       'condicoes especiais',
       'condicao diferenciada',
@@ -3303,6 +3316,25 @@ export const RULES: readonly Rule[] = [
       'reduzirem a mensalidade',
       'diminuirem o valor',
       'diminuirem a mensalidade',
+      // Round 34: the fee asked lower in English and Spanish ("can you lower my transaction fee?",
+      // "¿pueden bajar la comisión?").
+      ...['lower', 'reduce', 'cut'].flatMap((lower) =>
+        [
+          'my fee',
+          'my fees',
+          'the fee',
+          'the fees',
+          'my transaction fee',
+          'the transaction fee',
+          'my commission',
+          'the commission',
+        ].map((fee) => `${lower} ${fee}`),
+      ),
+      ...['bajar', 'reducir', 'rebajar'].flatMap((lower) =>
+        ['la comision', 'mi comision', 'la tarifa', 'mi tarifa', 'las tarifas', 'mis tarifas'].map(
+          (fee) => `${lower} ${fee}`,
+        ),
+      ),
     ],
     unless: [
       ...NOT_ASKING,
@@ -3331,6 +3363,9 @@ export const RULES: readonly Rule[] = [
       // Not a bare "como": "tem como diminuir a comissão?" asks for it.
       ...['como faco para', 'como posso'].flatMap((how) =>
         ['reduzir', 'baixar', 'diminuir'].map((lower) => `${how} ${lower}`),
+      ),
+      ...['how do i', 'how can i', 'como puedo'].flatMap((how) =>
+        ['lower', 'reduce', 'cut', 'bajar', 'reducir'].map((lower) => `${how} ${lower}`),
       ),
       // The store's own dealings ('estou negociando com um fornecedor novo'), and leaving as her
       // argument ("já pensei em negociar com outra plataforma, mas quero dar uma chance").
@@ -3633,6 +3668,9 @@ export const RULES: readonly Rule[] = [
       'please add',
       'please build',
       'would be great to have',
+      'would be awesome to have',
+      'would be amazing to have',
+      'would be cool to have',
       // "It would be great if you added a loyalty program feature": with a feature noun (requires).
       'would be great if',
       'would be nice if',
@@ -5018,6 +5056,10 @@ export const RULES: readonly Rule[] = [
       'my plan',
       'the plan',
       'pricing plan',
+      // Round 34: the plan named by its period ("how much is the annual plan?").
+      'annual plan',
+      'monthly plan',
+      'yearly plan',
     ],
     unless: [
       'plano de fundo',

@@ -7761,4 +7761,45 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
     const text = 'Quero renegociar a dívida das mensalidades atrasadas em 6 vezes.';
     await check(ruleRow(STORE, 'OUT_OF_SCOPE_COMMERCIAL', 'Dívida', text, 'scope.commercial.negotiation'));
   });
+
+  const SHOP = 'Shop Global <owner@shopglobal.example.com>';
+  const TIENDA = 'Tienda Moda <tienda@modaar.example.com>';
+
+  it.each([
+    [SHOP, 'Can you lower my transaction fee to 2%? We sell over 500 orders a month.', 'scope.commercial.negotiation'],
+    [TIENDA, '¿Pueden bajar la comisión por venta? Vendo mucho.', 'scope.commercial.negotiation'],
+    [SHOP, 'Could you give us the annual plan at the monthly price?', 'scope.commercial.special-condition'],
+  ])('OUT_OF_SCOPE_COMMERCIAL in English and Spanish: %s — %s', async (from, text, rule) => {
+    await check({ name: text, from, subject: 'Fees', text, outcome: 'OUT_OF_SCOPE_COMMERCIAL', rule });
+  });
+
+  it('NOT_A_CLIENT — a store named as ours that never delivered', async () => {
+    const text = 'The store Casa Bonita, which is yours, never delivered my sofa.';
+    await check(ruleRow('Buyer <buyer@example.com>', 'NOT_A_CLIENT', 'Order', text, 'client.shopper.text'));
+  });
+
+  it('OUT_OF_SCOPE_FEATURE — "it would be awesome to have"', async () => {
+    const text = 'It would be awesome to have a TikTok Shop integration.';
+    await check({ name: text, from: SHOP, subject: 'Idea', text, outcome: 'OUT_OF_SCOPE_FEATURE' });
+  });
+
+  it('BILLING_QUESTION — the plan named by its period, in English', async () => {
+    const text = 'How much is the annual plan compared to the monthly price?';
+    await check(ruleRow(SHOP, 'BILLING_QUESTION', 'Plan', text, 'topic.billing.plan'));
+  });
+
+  it.each([
+    [SHOP, "The carrier never delivered my customer's order and the tracking is stuck in the panel."],
+    [SHOP, 'How do I reduce the fees my customers pay at checkout?'],
+    [TIENDA, '¿Cómo puedo bajar la tarifa de envío para mis clientes?'],
+  ])('guard — NO_PRIOR_TICKET, the store’s own side: %s — %s', async (from, text) => {
+    await check({
+      name: text,
+      from,
+      subject: 'Help',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['client.shopper.text', 'scope.commercial.negotiation'],
+    });
+  });
 });
