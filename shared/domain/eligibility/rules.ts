@@ -167,6 +167,13 @@ export const PHRASE_REWRITES: readonly (readonly [string, string])[] = [
   ['ecra', 'tela'],
   // The formal register's "lograr" for "conseguir" ("não logro acessar o painel").
   ['nao logro', 'nao consigo'],
+  // The condition before a request for what is missing, one form for its ways of saying it
+  // ("caso não tenham, podem desenvolver?"): scope.feature.suggestion lists the one form.
+  ['se nao tiverem', 'se nao tiver'],
+  ['caso nao tenha', 'se nao tiver'],
+  ['caso nao tenham', 'se nao tiver'],
+  ['se nao existe', 'se nao existir'],
+  ['caso nao exista', 'se nao existir'],
   ['nao logramos', 'nao conseguimos'],
   // English "to" reads as chat-speak "tô" (estou) once words are canonical: put it back where it
   // is English, so that phrases such as "unable to log in" or "talk to sales" can match.
@@ -352,13 +359,6 @@ const STORE_PAYMENTS = [
 const AND_YET = [
   'e mesmo assim a loja',
   'e ainda assim a loja',
-  // Round 34: the store's own payments, named after it ("pago o plano em dia e mesmo assim o Pix da
-  // loja não confirma").
-  ...['e mesmo assim', 'e ainda assim', 'mas mesmo assim'].flatMap((yet) =>
-    ['o pix', 'os pagamentos', 'as vendas', 'o gateway', 'o mercado pago', 'o pagseguro'].map(
-      (what) => `${yet} ${what}`,
-    ),
-  ),
   'e a loja',
   'mas a loja',
   'e minha loja',
@@ -410,6 +410,14 @@ const PAID_AND_YET = [
     'acabei de contratar o plano',
   ].flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
   'mesmo pagando',
+  // Round 34: the store's own payments after "mesmo assim" ("pago o plano em dia e mesmo assim o Pix
+  // da loja não confirma"): said on their own, not after each way of paying (AND_YET's gap phrases
+  // multiply every entry by the fourteen lead-ins above, and each phrase costs the first message).
+  ...['e mesmo assim', 'e ainda assim', 'mas mesmo assim'].flatMap((yet) =>
+    ['o pix', 'os pagamentos', 'as vendas', 'o gateway', 'o mercado pago', 'o pagseguro'].map(
+      (what) => `${yet} ${what}`,
+    ),
+  ),
   // The same in Spanish ("pago el plan anual y aun así la tienda está caída").
   ...['pago', 'pagamos', 'pagando'].flatMap((pay) =>
     ['y aun asi', 'y la tienda', 'pero la tienda', 'y no puedo'].map((yet) => `${pay} * * ${yet}`),
@@ -3703,19 +3711,11 @@ export const RULES: readonly Rule[] = [
       // ("Vocês têm integração com o Olist? Se não tiverem, podem desenvolver?", "Caso não tenha,
       // teria como criar?"). The ask follows the condition at once (or after "vocês"): with words
       // between, the condition is about something else ("se não tiverem estoque, podem criar um aviso").
-      ...[
-        'se nao tiver',
-        'se nao tiverem',
-        'se nao tem',
-        'se nao existir',
-        'se nao existe',
-        'caso nao tenha',
-        'caso nao tenham',
-        'caso nao exista',
-      ]
+      // ("caso não tenha", "se não tiverem", "caso não exista" read as these: PHRASE_REWRITES).
+      ...['se nao tiver', 'se nao tem', 'se nao existir']
         .flatMap((ifNot) => [ifNot, `${ifNot},`])
         .flatMap((ifNot) =>
-          ['podem', 'poderiam', 'teria como', 'tem como'].flatMap((ask) =>
+          ['podem', 'poderiam', 'conseguem', 'teria como', 'tem como'].flatMap((ask) =>
             // Building, or adding what was asked about ("adicioná-la"); never a bare "adicionar", which
             // asks the support to do something ("caso não tenha, podem adicionar meu sócio?").
             ['criar', 'desenvolver', 'implementar', 'adiciona-la', 'adiciona-lo'].flatMap((build) => [
