@@ -175,7 +175,7 @@ const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|o
  * — broken, stuck or gone ("quebrado", "travada", "sumiram"), what the store does not do ("não
  * calcula", "não aparece"), nobody answering ("sem resposta", "ninguém me ajuda").
  */
-const BODY_COMPLAINT_WORDS = String.raw`\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|(nada|nao) (foi )?resolvid\w*|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*)\b`;
+const BODY_COMPLAINT_WORDS = String.raw`\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|(nada|nao) (foi )?resolvid\w*|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*|(is|are|still) down|(can't|cannot|can not) (log|access|sign))\b`;
 const BODY_COMPLAINT = new RegExp(`${TICKET_CITED}|${BODY_COMPLAINT_WORDS}`);
 /** What went wrong, in the words of the complaint alone (BODY_COMPLAINT without a ticket's citation). */
 const COMPLAINT_WORDS = new RegExp(BODY_COMPLAINT_WORDS);
@@ -374,8 +374,18 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
   if (!FOOTER_NOTICE.test(words)) return false;
   const flat = wordsOnly(fresh);
   const at = flat.indexOf(words);
-  return at > 0 && COMPLAINT_WORDS.test(flat.slice(0, at)) && !BODY_BOUNCE.test(fresh);
+  if (at <= 0 || BODY_BOUNCE.test(fresh)) return false;
+  const before = flat.slice(0, at);
+  return COMPLAINT_WORDS.test(before) || PERSON_ASKS.test(before);
 }
+
+/**
+ * A person asking the office how or where to do something, or for something done ("como faço para
+ * emitir a segunda via?", "preciso que vejam o checkout"): above a footer's sentence, a person wrote
+ * the mail (round 34). Never a robot's own offer ("como posso ajudar?").
+ */
+const PERSON_ASKS =
+  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|onde (eu )?(encontro|vejo|emito|acho)|preciso que|poderiam me|voces podem me|how (do|can) i|donde (encuentro|veo)|como puedo (?!ayudar))/;
 
 /**
  * A person's line that introduces what she pastes below it ("Recebi isto hoje:", "Olha o que chegou:",

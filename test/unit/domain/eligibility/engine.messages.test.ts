@@ -7802,4 +7802,45 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       notRules: ['client.shopper.text', 'scope.commercial.negotiation'],
     });
   });
+
+  it('BILLING_QUESTION — her question above a footer her system stamps', async () => {
+    const text =
+      'Boa tarde, como faço para emitir a segunda via do boleto da mensalidade?\n\nEsta mensagem foi enviada automaticamente pelo sistema de atendimento da Loja Nova.';
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Boleto',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it('NO_PRIOR_TICKET — a reply titled "Automatic reply" that says her store is still down', async () => {
+    const text = 'I got your automatic reply but my store is still down. Please help.';
+    await check({
+      name: text,
+      from: SHOP,
+      subject: 'Automatic reply',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['auto.machine-generated'],
+    });
+  });
+
+  it.each([
+    [
+      'Recebemos sua mensagem',
+      'Olá! Recebemos sua mensagem. Como posso ajudar? Esta mensagem foi enviada automaticamente.',
+    ],
+    ['Sua fatura', 'Sua fatura está disponível. Dúvidas? Acesse a central. Este e-mail foi enviado automaticamente.'],
+  ])('guard — a robot’s own footer stays automatic: %s', async (subject, text) => {
+    await check({
+      name: text,
+      from: 'SAC <sac@lojarobot.example.com>',
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated.text',
+    });
+  });
 });
