@@ -1439,6 +1439,12 @@ export const RULES: readonly Rule[] = [
       'fecharam meu chamado',
       'foi isso que me responderam',
       'foi o que me responderam',
+      // Round 34: who said it, named ("— foi o que o chat disse há 5 dias").
+      ...['foi o que', 'foi isso que', 'isso foi o que'].flatMap((what) => [
+        `${what} * disse*`,
+        `${what} * respond*`,
+        `${what} * escreve*`,
+      ]),
       'isso foi o que me responderam',
       'foi isso que recebi',
       'foi o que recebi',
@@ -1518,6 +1524,11 @@ export const RULES: readonly Rule[] = [
       'dizendo',
       'diz que',
       'disseram',
+      // Someone who left the team and is still charged ("não faço mais parte da equipe, mas continuo
+      // sendo cobrada"): no notice complains of its sender's bill (round 34).
+      'sendo cobrad*',
+      'continuam cobrando',
+      'continuam me cobrando',
       // Retelling what an agent said: the verb and its "que", never the bare words a notice may use.
       'disse que',
       'falou que',

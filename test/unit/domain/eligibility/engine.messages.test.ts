@@ -7843,4 +7843,24 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       rule: 'auto.machine-generated.text',
     });
   });
+
+  it.each([
+    [
+      'BILLING_QUESTION',
+      'Não faço mais parte da equipe da Loja Velha, mas continuo sendo cobrada no meu cartão pela mensalidade.',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Em breve um de nossos atendentes entrará em contato — foi o que o chat disse há 5 dias. Minha loja continua fora do ar.',
+    ],
+  ])('%s — a notice’s words that are hers: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: STORE,
+      subject: 'Atendimento',
+      text,
+      outcome: outcome as Outcome,
+      notRules: ['auto.machine-generated.text'],
+    });
+  });
 });
