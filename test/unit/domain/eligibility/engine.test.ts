@@ -917,8 +917,9 @@ describe('eligibility: realistic pt-BR messages', () => {
     expect(decision.outcome, decision.reason).toBe(row.outcome);
     expect(decision.ruleIds).toContain(row.rule);
     for (const id of row.notRules ?? []) expect(decision.ruleIds).not.toContain(id);
-    // The decisive rule is last and leads to the outcome.
+    // The decisive rule is last and leads to the outcome; an automatic one (no reply) only where named.
     expect(ruleById(decision.ruleIds.at(-1)!).outcome).toBe(row.outcome);
+    if (!row.rule.startsWith('auto.')) expect(decision.ruleIds.at(-1)).not.toMatch(/^auto\./);
     expect(decision.reason).not.toMatch(/[\r\n]/);
     expect(decision.reason.length).toBeGreaterThan(10);
   });
