@@ -7866,4 +7866,15 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
       notRules: ['auto.machine-generated.text'],
     });
   });
+
+  it.each([
+    [STORE, 'O chat só diz retornaremos o mais breve possível. Meus pedidos sumiram do painel.'],
+    [
+      STORE,
+      'O e-mail de vocês não é monitorado? Este e-mail não é monitorado, diz a resposta. Preciso de ajuda com o frete.',
+    ],
+    [SHOP, 'You said a member of our team will respond, but nobody did. My checkout is broken.'],
+  ])('NO_PRIOR_TICKET — a notice’s words she reports: %s — %s', async (from, text) => {
+    await check(ruleRow(from, 'NO_PRIOR_TICKET', 'Atendimento', text, 'auto.machine-generated.text'));
+  });
 });
