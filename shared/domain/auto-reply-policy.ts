@@ -300,10 +300,13 @@ const SUBJECT_REASONS: Readonly<Record<SubjectRuleId, string>> = {
  * Re: …", "… [OUV-2026-…]") is a notice answering us, whatever its text.
  */
 function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: string, text: TextDecides): boolean {
-  if (rule.sentence || text.bareSubject.test(subject)) return true;
+  if (rule.sentence || text.bareSubject.test(subject) || SUBJECT_ASKS.test(subject)) return true;
   const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
   return SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
 }
+
+/** A subject that asks ("Out of office?", "Ausentes?"): no notice titles itself with a question. */
+const SUBJECT_ASKS = /\?\s*$/;
 
 /**
  * Whether a receipt's or calendar's prefix (noticeRequired) stands over a robot's mail: the text has
@@ -333,7 +336,7 @@ function noticeShown(
 function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
   const fresh = freshText(s);
   if (decides.person?.test(fresh)) return true;
-  return BODY_COMPLAINT.test(fresh) && !decides.notice.test(fresh);
+  return (BODY_COMPLAINT.test(fresh) || PERSON_ASKS.test(fresh)) && !decides.notice.test(fresh);
 }
 
 /**
@@ -385,7 +388,7 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
  * the mail (round 34). Never a robot's own offer ("como posso ajudar?").
  */
 const PERSON_ASKS =
-  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|onde (eu )?(encontro|vejo|emito|acho)|preciso que|poderiam me|voces podem me|how (do|can) i|donde (encuentro|veo)|como puedo (?!ayudar))/;
+  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|como (eu )?(corrijo|resolvo|ajusto|altero|arrumo|configuro)|o que (eu )?faco|onde (eu )?(encontro|vejo|emito|acho)|preciso que|poderiam me|voces podem me|(podem|poderiam) verificar|how (do|can) i|donde (encuentro|veo)|como puedo (?!ayudar))/;
 
 /**
  * A person's line that introduces what she pastes below it ("Recebi isto hoje:", "Olha o que chegou:",

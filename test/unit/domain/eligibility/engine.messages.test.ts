@@ -7877,4 +7877,42 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
   ])('NO_PRIOR_TICKET — a notice’s words she reports: %s — %s', async (from, text) => {
     await check(ruleRow(from, 'NO_PRIOR_TICKET', 'Atendimento', text, 'auto.machine-generated.text'));
   });
+
+  it.each([
+    [
+      STORE,
+      'Falha na entrega',
+      'Os pedidos da minha loja estão com falha na entrega, a transportadora não recebe as etiquetas. O que faço?',
+    ],
+    [
+      STORE,
+      'Não entregue',
+      'Pedido 1234 aparece como não entregue mas o cliente recebeu. Como corrijo o status no painel?',
+    ],
+    [
+      STORE,
+      'Undeliverable',
+      'Os e-mails da minha loja voltam como undeliverable para clientes do Hotmail. Podem verificar?',
+    ],
+    [SHOP, 'Out of office?', 'Is everyone out of office? My store is down since yesterday.'],
+  ])('NO_PRIOR_TICKET — a notice’s subject over a person’s question: %s — %s — %s', async (from, subject, text) => {
+    await check({ name: text, from, subject, text, outcome: 'NO_PRIOR_TICKET', notRules: ['auto.machine-generated'] });
+  });
+
+  it.each([
+    [
+      'Undeliverable',
+      'Delivery has failed to these recipients: cliente@example.com. The remote server returned 550 5.1.1.',
+    ],
+    ['Out of office', 'I am out of the office until Monday with limited access to email.'],
+  ])('guard — a real notice under its subject stays automatic: %s', async (subject, text) => {
+    await check({
+      name: text,
+      from: 'Postmaster <postmaster@example.com>',
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      rule: 'auto.machine-generated',
+    });
+  });
 });
