@@ -9,7 +9,7 @@
  */
 import type { CaseMessage } from '../../domain/case';
 import { merchantReplied } from '../../domain/lifecycle/machine';
-import { type ClosingReply, readClosingReply } from '../../domain/lifecycle/thanks';
+import { type ClosingReply, closingReplyOf, closingWords } from '../../domain/lifecycle/thanks';
 import type { WorkCase, WorkStatus } from '../../domain/lifecycle/types';
 import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
 import { recordMailedRating } from './survey';
@@ -44,7 +44,8 @@ export async function asksNothingAfterClosing(
   message: { text?: string; attachments: readonly unknown[] },
   deps: Pick<LifecycleDeps, 'staff'>,
 ): Promise<boolean> {
-  return readClosingReply(message, await closingNames(parent, deps)) !== null;
+  const herWords = closingWords(message);
+  return herWords !== null && closingReplyOf(herWords, await closingNames(parent, deps)) !== null;
 }
 
 export async function handleMerchantReply(
@@ -53,11 +54,14 @@ export async function handleMerchantReply(
   rawDeps: LifecycleDeps,
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
-  const names = await closingNames(parent, deps);
+  // The roster is read for her analyst's name only when her words may ask for nothing: a real answer
+  // (a file, a question, no thanks at all) costs no read (issue 16).
+  const herWords = closingWords(message);
+  const names = herWords ? await closingNames(parent, deps) : [];
   // Her words read once, and only where they count (a conflict's re-read of the case may need them).
   let read: ClosingReply | null | undefined;
   const reading = (): ClosingReply | null => {
-    if (read === undefined) read = readClosingReply(message, names);
+    if (read === undefined) read = herWords && closingReplyOf(herWords, names);
     return read;
   };
   const outcome = await commitWithRetry(

@@ -324,21 +324,40 @@ const THANKS_EMOJI =
  */
 export type ClosingReply = { kind: 'thanks' } | { kind: 'rating'; score?: number; comment?: string };
 
+/** Her fresh words, past the checks no name can change (closingWords): what closingReplyOf reads. */
+export interface ClosingWords {
+  fresh: string;
+  rating: ReturnType<typeof readMailedRating>;
+  words: readonly string[];
+}
+
 /**
- * Her message read after the closing mail: null when it may ask for something (it reopens the case).
- * `names`: hers (the case's sender name), whose words may close it ("Obrigada! Carla"), and the
- * analyst's she may thank ("Obrigada, Ana!").
+ * Her message's fresh words when it may ask for nothing, or null when it surely asks for something:
+ * files, a question, too long, or no thanks, praise or rating at all. Names cannot change that, so
+ * a caller reads the roster for the analyst's name only past this (issue 16: a roster read per
+ * reply otherwise).
  */
-export function readClosingReply(
-  message: { text?: string; attachments: readonly unknown[] },
-  names: readonly (string | undefined)[],
-): ClosingReply | null {
+export function closingWords(message: { text?: string; attachments: readonly unknown[] }): ClosingWords | null {
   if (message.attachments.length > 0) return null;
   const fresh = withoutSignOff(splitQuoted(message.text ?? '').fresh).trim();
   if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return null;
   const rating = readMailedRating(fresh);
   const words = normalize(rating ? rating.rest : fresh).match(/[a-z0-9]+/g) ?? [];
   if (words.length > MAX_WORDS) return null;
+  if (rating) return { fresh, rating, words };
+  if (words.length === 0) return THANKS_EMOJI.test(fresh) ? { fresh, rating, words } : null;
+  return words.some((w) => THANKS.has(w) || PRAISE.has(w)) ? { fresh, rating, words } : null;
+}
+
+/**
+ * Her words (closingWords) read after the closing mail: null when they may ask for something (it
+ * reopens the case). `names`: hers (the case's sender name), whose words may close it ("Obrigada!
+ * Carla"), and the analyst's she may thank ("Obrigada, Ana!").
+ */
+export function closingReplyOf(
+  { fresh, rating, words }: ClosingWords,
+  names: readonly (string | undefined)[],
+): ClosingReply | null {
   const own = new Set(names.flatMap((n) => normalize(n ?? '').match(/[a-z]{2,}/g) ?? []));
   const kind = (w: string) => THANKS.has(w) || PRAISE.has(w) || THANK_YOU_WORDS.has(w) || own.has(w);
   if (rating) {
@@ -350,9 +369,17 @@ export function readClosingReply(
       ...(said ? { comment: fresh } : {}),
     };
   }
-  if (words.length === 0) return THANKS_EMOJI.test(fresh) ? { kind: 'thanks' } : null;
-  if (!words.some((w) => THANKS.has(w) || PRAISE.has(w))) return null;
+  if (words.length === 0) return { kind: 'thanks' };
   return words.every(kind) ? { kind: 'thanks' } : null;
+}
+
+/** Her message read after the closing mail (closingWords, then closingReplyOf). */
+export function readClosingReply(
+  message: { text?: string; attachments: readonly unknown[] },
+  names: readonly (string | undefined)[],
+): ClosingReply | null {
+  const herWords = closingWords(message);
+  return herWords && closingReplyOf(herWords, names);
 }
 
 /** Whether her message asks for nothing after the closing mail (readClosingReply): thanks, praise or a rating. */
