@@ -21,7 +21,13 @@ import {
 } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
-import { decide, type Screening, screen, withoutOwnReplyNumbers } from '../domain/eligibility/engine';
+import {
+  answeredDespiteSubject,
+  decide,
+  type Screening,
+  screen,
+  withoutOwnReplyNumbers,
+} from '../domain/eligibility/engine';
 import { inboxLimitKey } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
@@ -552,7 +558,8 @@ function planReply(record: CaseRecord, submission: Submission, config: Ouvidoria
   // A mail too big to read is judged like guidance mail (automatic senders get nothing).
   const tooLarge = isOnlyTooLarge(record, submission);
   const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
-  if (!policy.allowed) return { kind: 'suppress', reason: policy.ruleId };
+  if (!policy.allowed && !answeredDespiteSubject(policy.ruleId, record.decision))
+    return { kind: 'suppress', reason: policy.ruleId };
   // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
   if (record.decision.ruleIds.at(-1)?.startsWith('auto.')) return { kind: 'suppress', reason: REPLY_TO_AUTOMATIC_TEXT };
   const messageId = randomMessageId(config.domain);

@@ -175,7 +175,7 @@ const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|o
  * — broken, stuck or gone ("quebrado", "travada", "sumiram"), what the store does not do ("não
  * calcula", "não aparece"), nobody answering ("sem resposta", "ninguém me ajuda").
  */
-const BODY_COMPLAINT_WORDS = String.raw`\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|(nada|nao) (foi )?resolvid\w*|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*)|cobran\w*|cobrad\w*|charged|bloquead\w*|(is|are|still) down|(can't|cannot|can not) (log|access|sign))\b`;
+const BODY_COMPLAINT_WORDS = String.raw`\b(reclama\w*|reclamos?|quejas?|problemas?|problems?|issues?|erro|erros|error|errores|parou|pararam|caiu|fora do ar|nao funciona\w*|no funciona\w*|not working|(doesn't|does not|don't) work|broken|quebrad[oa]s?|travad[oa]s?|travou|sumiu|sumiram|parad[oa]s?|nao (resolve\w*|consigo|calcula\w*|aparece\w*|carrega\w*|abre\w*|envia\w*|finaliza\w*|gera\w*|sincroniza\w*)|sem (resposta|solucao)|(nada|nao) (foi )?resolvid\w*|ninguem (me )?(resolve\w*|responde\w*|ajuda\w*|atende\w*|retorna\w*|liga\w*|faz nada|fez nada)|sem ninguem|(nobody|no one) (has )?(answer|respond|fix|help|repl|solv)\w*|nadie (me )?(responde|resuelve|ayuda|contesta)\w*|unsolved|unresolved|not (been )?(fixed|solved|resolved)|quero (uma )?(resposta|solucao)|errad[oa]s?|wrong|cobran\w*|cobrad\w*|charged|bloquead\w*|(is|are|still) down|(can't|cannot|can not) (log|access|sign))\b`;
 const BODY_COMPLAINT = new RegExp(`${TICKET_CITED}|${BODY_COMPLAINT_WORDS}`);
 /** What went wrong, in the words of the complaint alone (BODY_COMPLAINT without a ticket's citation). */
 const COMPLAINT_WORDS = new RegExp(BODY_COMPLAINT_WORDS);
@@ -184,7 +184,7 @@ const COMPLAINT_WORDS = new RegExp(BODY_COMPLAINT_WORDS);
 const NOTICE_DAY = String.raw`(\d{1,2}/\d{1,2}|\d{1,2} de [a-z]+|dia \d{1,2}|(na |no )?(proxima |proximo )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)|amanha)`;
 
 /** A robot saying it wrote the text: no person's words around it make it a person's mail. */
-const ROBOT_SENTENCE = String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an automatic reply|esta es una respuesta automatica)`;
+const ROBOT_SENTENCE = String.raw`\b(esta e uma (resposta|mensagem) automatica|this is an (automatic|automated) (reply|message|notification|e-?mail)|esta es una respuesta automatica|este es un (mensaje|correo) automatico)`;
 
 /**
  * A person asking for a cited ticket to be solved ("estou de férias até dia 20, mas preciso que o
@@ -358,6 +358,48 @@ export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boo
   }
   return false;
 }
+
+/**
+ * Subject signs a merchant's own subject can carry over her complaint ("Estou fora do escritório e o
+ * checkout caiu", "Falha na entrega - pedidos parados"): with her verified ticket in her own words,
+ * the rules read her, not a notice (decide). Receipts and calendars need their notice's words anyway.
+ */
+export const SUBJECT_SIGNS: ReadonlySet<string> = new Set(['ooo-subject', 'bounce-subject']);
+
+/** A reply's or forward's prefix anywhere ("Resposta automática: Re: …"), or our protocol: the subject answers a mail. */
+const ANSWERS_A_MAIL = /(^|[\s:])(re|res|resp|aw|sv|antw|fw|fwd|enc|tr|wg)\s*:|ouv[\s-]*\d{4}|(^|\s)ouvidoria\s*:/;
+
+/**
+ * Whether only a subject sign (SUBJECT_SIGNS) makes the mail automatic: no header said so (header
+ * checks come first, so the first refusal would be theirs), and the subject answers no mail — a
+ * notice answering ours or another's echoes its subject after its own prefix.
+ */
+export function automaticBySubjectAlone(s: Submission, config: OuvidoriaConfig): boolean {
+  const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', config);
+  return !verdict.allowed && SUBJECT_SIGNS.has(verdict.ruleId) && !ANSWERS_A_MAIL.test(untagged(fold(s.subject)));
+}
+
+/** Where a notice or failure pastes the mail it answers, inline ("Mensagem original: …"). */
+const ORIGINAL_PASTED = /\b(mensagem original|original message|mensaje original)\b/;
+
+/**
+ * The fresh text a person wrote, where a ticket she cites is in her own words: before any mail pasted
+ * inline, and only if it says what went wrong or asks (COMPLAINT_WORDS, PERSON_ASKS) wherever it has
+ * a notice's sentence — a merchant's own absence notice may name her pending ticket and hand it on
+ * ("estarei ausente até 05/01. Assuntos do chamado 48213 com a Joana"). Undefined when the text says
+ * a robot wrote it (ROBOT_SENTENCE: "Esta é uma mensagem automática. A solicitação 51000 foi
+ * atualizada"). Never the subject: a notice echoes the one it answers ("Re: Chamado 48213").
+ */
+export function personsWordsOf(s: Submission): string | undefined {
+  const fresh = freshText(s);
+  if (ROBOT_PATTERN.test(fresh)) return undefined;
+  const original = ORIGINAL_PASTED.exec(fresh);
+  const words = original ? fresh.slice(0, original.index) : fresh;
+  const notice = BODY_NOTICE.test(words) || BODY_BOUNCE.test(words);
+  return notice && !COMPLAINT_WORDS.test(words) && !PERSON_ASKS.test(words) ? undefined : words;
+}
+
+const ROBOT_PATTERN = new RegExp(ROBOT_SENTENCE);
 
 /**
  * A footer's sentence, as a merchant's mail system or ERP stamps it under every mail ("Este e-mail foi

@@ -20,7 +20,13 @@
  * From domain's DMARC policy is p=none (dmarcMonitoringOnly). GRAY, DISABLED and
  * PROCESSING_FAILED are "could not tell", never a failure.
  */
-import { isMachineGenerated, noticeWordsAreTheMerchants } from '../auto-reply-policy';
+import {
+  automaticBySubjectAlone,
+  isMachineGenerated,
+  noticeWordsAreTheMerchants,
+  personsWordsOf,
+  SUBJECT_SIGNS,
+} from '../auto-reply-policy';
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, ReplyVariant, TicketCheck } from '../decision';
@@ -28,6 +34,7 @@ import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
 import { type Submission, virusDetected } from '../submission';
+import { extractTicketCandidates } from '../tickets';
 import {
   canonicalizeWords,
   capText,
@@ -1036,6 +1043,39 @@ export function withoutOwnReplyNumbers(whole: string, config: OuvidoriaConfig): 
   return out;
 }
 
+/**
+ * Whether the ticket the directory gives to the sender is cited in her own words (personsWordsOf: her
+ * fresh text). A notice writes no ticket of its recipient's in sentences of its own (one answering a
+ * mail echoes its subject, pastes it, or says a robot wrote it), and our own reply's numbers are
+ * blanked first: beside her verified ticket, a notice's words are hers ("estou
+ * fora do escritório, mas o chamado 48213…", "voltou: não foi possível entregar… chamado 52310").
+ * Header and subject signs (isMachineGenerated) still decide.
+ */
+function citesHerOwnTicket(s: Submission, ticket: TicketCheck, config: OuvidoriaConfig): boolean {
+  if (ticket.status !== 'valid') return false;
+  const words = personsWordsOf(s);
+  if (words === undefined) return false;
+  const text = withoutOwnReplyNumbers(words, config);
+  return extractTicketCandidates({ subject: '', text }).some((c) => c.number === ticket.number && c.source === 'body');
+}
+
+/** For staff: why a mail under a notice's subject became a case. */
+const HERS_UNDER_NOTICE_SUBJECT_NOTE =
+  'O assunto parece de aviso automático (ausência ou falha de entrega), mas o texto cita o chamado do próprio remetente: escrito por ele.';
+
+/**
+ * Whether the automatic reply the policy refused (`refusedBy`, its rule) is owed after all: the
+ * refusal is a notice's subject (SUBJECT_SIGNS) and the rules read the merchant under it
+ * (decide: automatic signalled, not decisive).
+ */
+export function answeredDespiteSubject(refusedBy: string, decision: Pick<Decision, 'ruleIds'>): boolean {
+  return (
+    SUBJECT_SIGNS.has(refusedBy) &&
+    decision.ruleIds.includes('auto.machine-generated') &&
+    !(decision.ruleIds.at(-1) ?? 'auto.').startsWith('auto.')
+  );
+}
+
 /** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */
 function notClientReason(hit: TextHit): string {
   return isShopperRule(hit.ruleId)
@@ -1064,10 +1104,14 @@ export function decide(
       return rule.stage === stage && (outcome === undefined || rule.outcome === outcome);
     });
 
-  const machine = screening.machineGenerated;
+  // A notice's subject over her verified ticket, cited in her own words ("I'm out of office this
+  // week and our checkout is broken … Ticket 48213"): she wrote it (citesHerOwnTicket).
+  const hersUnderNoticeSubject =
+    screening.machineGenerated && automaticBySubjectAlone(s, config) && citesHerOwnTicket(s, ticket, config);
+  const machine = screening.machineGenerated && !hersUnderNoticeSubject;
   const signals = new Set<string>(quarantine.map((q) => q.ruleId));
   if (s.isClient === false) signals.add('client.not-a-client.form');
-  if (machine) signals.add('auto.machine-generated');
+  if (screening.machineGenerated) signals.add('auto.machine-generated');
   signals.add(ticketRuleId(ticket));
   const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
 
@@ -1078,8 +1122,10 @@ export function decide(
   // A notice's words beside a request to solve a cited ticket, or in quotation marks, are the
   // merchant's own ("preciso da solução do chamado 48213 antes", "só mandam “mensagem automática”").
   const automaticHit = s.channel === 'email' ? firstOf('automatic') : undefined;
-  const automaticText =
-    automaticHit && !noticeWordsAreTheMerchants(s, automaticHit.evidence) ? automaticHit : undefined;
+  const noticeWordsHers =
+    automaticHit !== undefined &&
+    (noticeWordsAreTheMerchants(s, automaticHit.evidence) || citesHerOwnTicket(s, ticket, config));
+  const automaticText = automaticHit && !noticeWordsHers ? automaticHit : undefined;
   const notClientText = firstOf('client');
   // With her ticket verified, a remedy asked for the failure (AS_A_REMEDY: "um desconto como
   // compensação") leaves the complaint to the office: the request stays in the trail, not decisive.
@@ -1149,6 +1195,7 @@ export function decide(
     reason = ticketReason(ticket, '');
   }
 
+  if (hersUnderNoticeSubject && !firstQuarantine) reason = `${reason} ${HERS_UNDER_NOTICE_SUBJECT_NOTE}`;
   if (!firstQuarantine && dmarcMonitoringOnly(s.verdicts)) reason = `${reason} ${DMARC_MONITORING_NOTE}`;
   const language = languageOf(s, topics);
   if (language !== undefined && language !== 'pt-BR')

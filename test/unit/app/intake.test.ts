@@ -431,6 +431,35 @@ describe('processSubmission: redirected and suppressed replies', () => {
     expect(mailer.sent).toHaveLength(1);
   });
 
+  // Round 35: a notice's subject over her own verified ticket, cited in her words, is her complaint.
+  it.each([
+    ['an absence subject in English', "I'm out of office this week and our store checkout is broken"],
+    ['a delivery failure subject', 'Falha na entrega - pedidos parados'],
+    ['a bare absence subject', 'Ausente'],
+  ])('a merchant under %s citing her own ticket gets a case and its acknowledgement', async (_what, subject) => {
+    const text =
+      'Estou viajando, mas o checkout parou de aceitar cartão ontem e os pedidos não foram entregues. ' +
+      'O chamado 48213 está aberto há 9 dias sem solução.';
+    const result = await processSubmission(email({ subject, text }), deps);
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', status: 'QUEUED' });
+    expect(result.kind === 'case' && result.reply?.status).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it.each([
+    ['a header says so', { headers: { 'auto-submitted': 'auto-replied' } }],
+    ['the subject answers our mail', { subject: 'Resposta automática: Re: Reclamação [OUV-2026-000001]' }],
+    ['the ticket is only in the subject', { subject: 'Ausente - chamado 48213', text: 'Estou ausente até 10/12.' }],
+  ])('an absence notice citing her ticket stays automatic when %s', async (_what, overrides) => {
+    const base = { subject: 'Ausente', text: 'Estou ausente até 10/12, com acesso limitado. O chamado 48213 parou.' };
+    const result = await processSubmission(email({ ...base, ...overrides }), deps);
+    expect(result.kind === 'case' && result.reply?.status).toBe('suppressed');
+    expect(result).toMatchObject({ status: 'REDIRECTED' });
+    expect(mailer.sent).toHaveLength(0);
+    expect(queue.messages).toHaveLength(0);
+  });
+
   it('never answers automatic mail (RFC 3834) but still stores it', async () => {
     const result = await processSubmission(email({ ...noTicket, headers: { 'auto-submitted': 'auto-replied' } }), deps);
     expect(result.kind === 'case' && result.reply?.status).toBe('suppressed');

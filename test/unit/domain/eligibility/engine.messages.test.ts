@@ -7916,3 +7916,218 @@ describe('round 34: the fee on sales asked lower, a missing thing asked for afte
     });
   });
 });
+
+// ─────────────── Round 35: a notice's words around her own verified ticket ───────────────
+// A notice writes no ticket of its recipient's in sentences of its own: her verified ticket, cited in
+// her fresh text beside what went wrong, makes the words around it hers — under a notice's subject too.
+describe('round 35: a notice’s words around her own verified ticket are hers', () => {
+  const OWNERS: Record<string, string> = Object.fromEntries(Object.entries(TICKETS).map(([id, from]) => [from, id]));
+  it.each([
+    // Reporting the robot in words of her own, no fixed verb needed.
+    [
+      'carla@docesdacarla.com.br',
+      'Re: chamado 52310',
+      'Tentei mandar email pro suporte@ e voltou: não foi possível entregar sua mensagem. Por isso escrevo aqui. O problema do pix continua, chamado 52310.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Protocolo 51000',
+      'Seu ticket 51000 foi aberto com sucesso, foi o que apareceu na tela, e depois disso silêncio total. Já são 20 dias sem o boleto aparecer no checkout.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      '51000 de novo',
+      'Toda vez é a mesma coisa. Recebemos sua mensagem e retornaremos em breve. Isso há três semanas. Chamado 51000, sem solução.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'Retornaremos o mais breve possível?',
+      'Retornaremos o mais breve possível, dizem. Já passaram 15 dias desde o chamado 48214. Fui cobrada duas vezes no mesmo mês.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'chamado 48214',
+      'Responderemos no próximo dia útil, dizem sempre. Já foram 12 dias úteis e ninguém responde. Chamado 48214.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'chamado 52311',
+      'Esta caixa de e-mail não é monitorada, diz lá embaixo. Que piada. Chamado 52311, estoque zerado e ninguém resolve.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'chamado 52310',
+      'Em breve nossa equipe entrará em contato, falava o robô do chat. Já faz uma semana e nada foi resolvido. Chamado 52310.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'chamado 48213',
+      'Configurei a mensagem retornaremos o mais breve possível no chat da loja e ela não aparece para ninguém. Chamado 48213.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Ainda sem retorno',
+      'Obrigado pelo contato, responderemos em breve. É só isso que eu recebo desde o dia 5, sem resposta de verdade. Chamado 51000.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'chamado 52311',
+      'Obs: estou fora do escritório, escrevo por aqui porque o chamado 52311 foi encerrado e o problema de estoque negativo voltou. Ninguém me ajuda.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'ticket 48213',
+      'Estou fora do escritório essa semana, respondendo pelo celular mesmo. O chamado 48213 está parado há 12 dias e as vendas caíram pela metade.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'chamado 48213',
+      'Estarei fora do escritório amanhã o dia todo, então peço que me liguem hoje ainda. As fotos dos produtos sumiram desde a atualização, chamado 48213.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Email não monitorado',
+      'Vocês colocam no rodapé que este e-mail não é monitorado. Ticket 48215: o gateway recusa todos os cartões, não funciona nada.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Não pode ser entregue',
+      'Meu e-mail para o suporte não pode ser entregue a um ou mais destinatários segundo o Outlook. O problema do chamado 51000 segue sem solução.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'chamado',
+      'mensagem automatica nao responda, é só isso q vcs mandam. o chamado 48213 ta parado e a loja caiu',
+    ],
+    // English and Spanish.
+    [
+      'contato@eletroponto.com.br',
+      'Support address bounces',
+      'Your support address bounces as undeliverable since Monday, so I am writing here. Ticket 48215 is still open and the store images are broken.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'ticket 48215',
+      'I am on parental leave and my husband is running the store now, but I am the account owner. Ticket 48215 about the broken payment gateway has no answer.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'ticket 48215',
+      'I am out of the office right now but my phone keeps buzzing: the website is down for customers. Ticket 48215.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'ticket 48215',
+      'Your reply says this mailbox is not monitored. So who reads ticket 48215? The payment page is still broken.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Ticket 48215 again',
+      "You keep saying we've received your message and nothing happens. Ticket 48215, third week, nobody answers.",
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'chamado 52311',
+      'The message could not be delivered, says WhatsApp when I write to your support number. Ticket 52311 is still unsolved.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'product feed',
+      'Every time I send the product feed to Google, delivery has failed shows in the panel. Ticket 52310 opened on the 3rd, nobody fixed it.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Reclamo ticket 48215',
+      'Recibimos tu mensaje y te responderemos, eso es todo lo que dicen desde hace 10 días. Ticket 48215, la tienda no funciona con tarjeta.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'ticket 48215',
+      'Estoy fuera de la oficina por un viaje, pero sigo con el problema del ticket 48215: la tienda no carga las imágenes, nadie responde.',
+    ],
+    // A notice's subject over her complaint.
+    [
+      'lojista@modasbella.com.br',
+      "I'm out of office this week and our store checkout is broken",
+      "Hi,\nI'm travelling but our checkout stopped accepting credit cards yesterday. Ticket 48213 has been open for 9 days.\nPlease help, we are losing sales every hour.",
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Fuera de la oficina pero mi tienda no funciona',
+      'Hola, estoy de viaje pero la tienda no carga desde el lunes. Ticket 48215, nadie me da una solución. Gracias.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Férias - chamado 52310 sem solução',
+      'Pessoal,\n\nvou estar de férias de 18/12 a 06/01 e a loja continua com o frete zerado no checkout.\nO chamado 52310 tá aberto faz 15 dias e ninguém faz nada.\n\nCarla',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Aviso de ausência: loja fora do ar',
+      'Vou ficar ausente até 10/12 por cirurgia, mas minha loja está fora do ar e o chamado 52310 não anda. Minha funcionária vai acompanhar.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Falha na entrega - pedidos parados',
+      'Bom dia. Cliente reclamou que o pedido não foi entregue porque a etiqueta gerada pela plataforma saiu com CEP errado. Já são 12 pedidos assim. Chamado 48215.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'Mensagem não entregue',
+      'Tentei mandar mensagem no whatsapp do suporte e aparece que a mensagem não foi entregue. Meu chamado 52311 foi fechado sem ninguém me ligar. Quero uma resposta.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Auto reply do suporte',
+      'Auto reply do suporte não resolve meu problema. Chamado 48213, a loja caiu de novo.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'Falha na entrega do e-mail de confirmação',
+      'Os clientes não recebem o e-mail de confirmação de pedido. Falha na entrega desde a atualização, erro em todos. Chamado 48214.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Ausente',
+      'Vou ficar ausente até 10/01, mas antes preciso que o boleto volte a aparecer no checkout. Chamado 51000 sem solução. Como faço?',
+    ],
+  ])('ACCEPTED — %s — %s', async (from, subject, text) => {
+    await check({ name: text, from, subject, text, outcome: 'ACCEPTED', ticket: OWNERS[from] });
+  });
+
+  it.each([
+    // Her own notice naming her pending ticket and handing it on: no complaint, no question.
+    [
+      'Ausência temporária',
+      'Olá, estarei ausente até 05/01/2027 sem acesso ao e-mail. Assuntos do chamado 48213 com a Joana.',
+    ],
+    [
+      'Fora do escritório',
+      'Estou fora do escritório até 15/12. Sobre o chamado 48213, fale com a Joana: joana@modasbella.com.br.',
+    ],
+    ['Out of office', 'I am out of the office until Monday. For ticket 48213 please contact Joana.'],
+    // A robot saying it wrote the text, whatever ticket it names.
+    [
+      'Atualização do chamado 48213',
+      'Esta é uma mensagem automática. O chamado 48213 foi atualizado e está parado aguardando sua resposta.',
+    ],
+    [
+      'Ticket 48213 updated',
+      'This is an automated message. Ticket 48213 is broken into two requests. Please do not reply to this email.',
+    ],
+    // The ticket only where a notice echoes or pastes the mail it answers.
+    ['Re: Chamado 48213 parado', 'Estou fora do escritório e sem acesso ao e-mail até 15/12.'],
+    [
+      'Resposta automática: Re: chamado 48213 sem solução [OUV-2026-000123]',
+      'Estou de férias até 10/01. O chamado 48213 não foi resolvido? Fale com a Joana.',
+    ],
+    [
+      'Undeliverable',
+      'Delivery has failed to these recipients: joana@modasbella.com.br. Mensagem original: o chamado 48213 segue sem solução.',
+    ],
+  ])('guard — stays automatic: %s — %s', async (subject, text) => {
+    const row: Row = { name: text, from: 'lojista@modasbella.com.br', subject, text, outcome: 'NO_PRIOR_TICKET' };
+    const { decision } = await triage(row);
+    expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
+  });
+});
