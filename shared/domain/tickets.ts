@@ -580,10 +580,15 @@ function badFollower(masked: string, end: number): boolean {
   if (/^[.,/:-]\d/.test(after)) return true;
   if (/^[a-z_]/.test(after)) return true;
   if (/^\s*%/.test(after)) return true;
-  // "12345 678": digit groups run on (a phone or a document typed with spaces).
-  if (/^[ \t]+\d/.test(after)) return true;
+  // "12345 678": digit groups run on (a phone or a document typed with spaces) — not a count of
+  // days or times after it, as chat writes with no comma ("chamado 52310 15 dias parado", "2x").
+  if (/^[ \t]+\d/.test(after)) return !COUNT_AFTER.test(after);
   return UNIT_AFTER.test(after);
 }
+
+/** A count of time or times after a number, no comma between ("48213 15 dias", "#51000 3 semanas", "48213 2x"). */
+const COUNT_AFTER =
+  /^[ \t]+\d{1,3}[ \t]*(?:x|vezes|dias?(?: uteis)?|du|semanas?|mes|meses|horas?|hrs?|anos?)(?![a-z0-9])/;
 
 /** The text of the current line before `start`, at most `max` characters. */
 function lineBefore(masked: string, start: number, max: number): string {

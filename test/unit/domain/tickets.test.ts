@@ -787,6 +787,30 @@ describe('extractTicketCandidates: ROUND20, the day the ticket was opened after 
   });
 });
 
+describe('extractTicketCandidates: ROUND35, a count of days or times right after the number', () => {
+  // Chat writes the count with no comma: the number is still the ticket.
+  it.each([
+    ['days', 'chamado 52310 15 dias parado e ninguem resolve o pix da minha loja', ['52310']],
+    ['a month, no accent', 'ticket 48215 1 mes de espera, absurdo', ['48215']],
+    ['weeks', 'chamado 52311 3 semanas e nd, estoque zerado de novo', ['52311']],
+    ['"#" and days', '#51000 20 dias sem boleto no checkout', ['51000']],
+    ['times', 'ja reabri o chamado 48213 2x e fecham sem resolver', ['48213']],
+    ['times in words', 'reabri o protocolo 48214 3 vezes', ['48214']],
+    ['business days', 'chamado 48213 10 dias úteis sem resposta', ['48213']],
+    ['the bare number', '48213 15 dias parado', ['48213']],
+  ])('%s: %j', (_label, text, expected) => {
+    expect(numbersIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a phone typed in groups', 'ligue 11 98765 4321'],
+    ['a document in groups', 'CPF 123 456 789 09'],
+    ['groups, then a count', 'meu telefone 98765 4321 2x ao dia'],
+  ])('still not a ticket, %s: %j', (_label, text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+});
+
 describe('extractTicketCandidates: ROUND20, a look-alike letter in the form field', () => {
   it.each([
     ['482I4', '48214'],
