@@ -471,13 +471,25 @@ export function recordRefusal(
   explainByMail = true,
 ): Ok {
   const code = problems[0]?.code ?? 'malformed-command';
-  const reasons = problems.map((p) => p.message);
+  // A refused mail may be anything (30,000 command lines, one line of 250,000 characters): its
+  // history entry keeps the first lines, each cut, so the case's one item stays far below 400 KB.
+  const kept = problems.slice(0, MAX_REFUSED_LINES).map((p) => ({
+    ...p,
+    message: cutMarked(p.message, MAX_REASON_CHARS),
+    ...(p.line === undefined ? {} : { line: cutMarked(p.line, MAX_REFUSED_LINE_CHARS) }),
+  }));
+  const reasons = kept.map((p) => p.message);
+  const lines = commands.slice(0, MAX_REFUSED_LINES).map((line) => cutMarked(line, MAX_REFUSED_LINE_CHARS));
   return done(
     {},
-    [event(ctx, actor, { type: 'refused', code, commands, ...(reasons.length ? { reasons } : {}) })],
-    explainByMail ? [{ kind: 'explain-to-staff', staffId: actor.id, problems }] : [],
+    [event(ctx, actor, { type: 'refused', code, commands: lines, ...(reasons.length ? { reasons } : {}) })],
+    explainByMail ? [{ kind: 'explain-to-staff', staffId: actor.id, problems: kept }] : [],
   );
 }
+
+/** How much of a refused mail its history entry and explanation keep: lines, and characters a line. */
+export const MAX_REFUSED_LINES = 10;
+export const MAX_REFUSED_LINE_CHARS = 200;
 
 /** A timer fired on time for an open case: remind the analyst / alert the supervisors, and record it. */
 export function timerFired(c: WorkCase, kind: 'reminder' | 'escalation', ctx: LifecycleContext): Transition | null {

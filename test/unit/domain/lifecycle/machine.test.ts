@@ -521,6 +521,23 @@ describe('close', () => {
 });
 
 describe('recordRefusal and timers', () => {
+  it('keeps a bounded entry of a refused mail of any size (one case item, 400 KB)', () => {
+    const line = `#encerrar ${'x'.repeat(250_000)}`;
+    const problems = Array.from({ length: 30_000 }, () => ({
+      code: 'malformed-command' as const,
+      message: `Comando não reconhecido: ${line}`,
+      line,
+    }));
+    const t = recordRefusal(bruno as Extract<Actor, { kind: 'staff' }>, problems, Array(30_000).fill(line), ctx);
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    expect(JSON.stringify(t.events).length).toBeLessThan(10_000);
+    expect(JSON.stringify(t.effects).length).toBeLessThan(10_000);
+    const [entry] = t.events;
+    expect(entry).toMatchObject({ type: 'refused', code: 'malformed-command' });
+    expect(entry?.type === 'refused' && entry.commands[0]?.startsWith('#encerrar xxx')).toBe(true);
+  });
+
   it('a refused staff mail leaves one event and an explanation', () => {
     const problem = { code: 'not-allowed' as const, message: 'não é seu' };
     const t = recordRefusal(bruno as Extract<Actor, { kind: 'staff' }>, [problem], ['#encerrar procedente'], ctx);
