@@ -11,7 +11,7 @@ import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
-import { rawMailOf } from '../domain/retention';
+import { rawMailNamedBy, rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
 import { objectsOfFile } from '../domain/uploads/plan';
@@ -158,7 +158,7 @@ export function rawLocationsOf(cases: readonly SubjectCase[], options: { theirs?
     const history = c.items.find((i) => i.key.sk === 'CASE')?.item['history'];
     const held = options.theirs
       ? rawMailOf({ messages: c.messages.filter((m) => m.direction !== 'out') })
-      : rawMailOf({ messages: c.messages, history: Array.isArray(history) ? history : [] });
+      : rawMailNamedBy({ messages: c.messages, history: Array.isArray(history) ? history : [] });
     for (const raw of held) {
       seen.set(`${raw.bucket}/${raw.key}`, raw);
     }

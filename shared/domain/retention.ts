@@ -75,9 +75,18 @@ export const RAW_MAIL_RETENTION_TAG = {
 
 /**
  * Every raw mail a case keeps (its messages', and those of staff mails of commands only, which the
- * history records): what its closing tags, its reopening untags and an erasure deletes. Each once.
+ * history records): what its closing tags and its reopening untags. Each once.
  */
 export function rawMailOf(c: {
+  messages: readonly { raw?: ObjectLocation | undefined }[];
+  history?: readonly { raw?: ObjectLocation | undefined; type?: string }[] | undefined;
+}): ObjectLocation[] {
+  // A refused staff mail's raw mail expires as a set-aside mail (redirected) whatever the case does.
+  return rawMailNamedBy({ messages: c.messages, history: c.history?.filter((event) => event?.type !== 'refused') });
+}
+
+/** Every raw mail a case names, a refused staff mail's too: what an erasure deletes. */
+export function rawMailNamedBy(c: {
   messages: readonly { raw?: ObjectLocation | undefined }[];
   history?: readonly { raw?: ObjectLocation | undefined }[] | undefined;
 }): ObjectLocation[] {

@@ -78,7 +78,11 @@ export async function applyStaffCommand(
   let refusal: StaffProblem[] = [];
   const refuse = (problems: StaffProblem[], lines: string[], ctx: LifecycleContext): Planned => {
     refusal = problems;
-    return { transition: recordRefusal(actor, problems, lines, ctx, explainByMail) };
+    const transition = recordRefusal(actor, problems, lines, ctx, explainByMail);
+    // The refused mail's raw mail, named on its entry: an erasure of the merchant finds it (its text
+    // may quote her case); it expires as a set-aside mail does (below), not with the case.
+    if (!source.raw || !transition.ok) return { transition };
+    return { transition: { ...transition, events: transition.events.map((e) => ({ ...e, raw: source.raw })) } };
   };
   const plan = async (c: WorkCase): Promise<Planned> => {
     const now = deps.clock.now();

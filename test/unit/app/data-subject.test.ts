@@ -68,6 +68,21 @@ describe('rawLocationsOf', () => {
     expect(rawLocationsOf([withNote])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, note]);
   });
 
+  it('lists the raw mail of a refused staff mail about her case, for her erasure, not for her export', () => {
+    const refused = { bucket: 'raw-mail', key: 'inbound/staff-refused' };
+    const c = subjectCase('1');
+    const withRefusal = {
+      ...c,
+      items: c.items.map((i) =>
+        i.key.sk === 'CASE'
+          ? { ...i, item: { ...i.item, history: [{ type: 'refused', code: 'malformed-command', raw: refused }] } }
+          : i,
+      ),
+    };
+    expect(rawLocationsOf([withRefusal])).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }, refused]);
+    expect(rawLocationsOf([withRefusal], { theirs: true })).toEqual([{ bucket: 'raw-mail', key: 'inbound/1' }]);
+  });
+
   it('for her export, only the mails she sent: not the staff’s answers or their mails of commands (addresses, reply tokens, notes)', () => {
     const note = { bucket: 'raw-mail', key: 'inbound/staff-note' };
     const answer = { bucket: 'raw-mail', key: 'inbound/staff-answer' };

@@ -13,6 +13,12 @@ describe('rawMailOf', () => {
     ).toEqual([at('inbound/1'), at('inbound/2'), at('inbound/note')]);
   });
 
+  it('leaves out a refused staff mail’s raw mail: it expires as a set-aside mail, whatever the case does', () => {
+    expect(
+      rawMailOf({ messages: [{ raw: at('inbound/1') }], history: [{ type: 'refused', raw: at('inbound/refused') }] }),
+    ).toEqual([at('inbound/1')]);
+  });
+
   it('reads a case without history (records written before the lifecycle)', () => {
     expect(rawMailOf({ messages: [{ raw: at('inbound/1') }] })).toEqual([at('inbound/1')]);
     expect(rawMailOf({ messages: [] })).toEqual([]);

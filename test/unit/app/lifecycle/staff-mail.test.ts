@@ -608,13 +608,32 @@ describe('handleStaffMail — the raw mail of a refused staff mail', () => {
     });
     expect(refused.kind).toBe('refused');
     expect(retention.marks).toEqual([{ kind: 'redirected', key: 'inbound/ses-staff-1' }]);
+    // Named on its entry, for an erasure of the merchant (it may quote her case).
+    expect(w.cases.must().history?.at(-1)).toMatchObject({
+      type: 'refused',
+      raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-1' },
+    });
     // An answer's raw mail is its message's, on the case's clock.
-    const answered = await handleStaffMail(mailFrom('ana', ANA, 'Olá, resolvido.', { sourceId: 'ses-staff-2' }), {
+    const second = { sourceId: 'ses-staff-2', raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-2' } };
+    const answered = await handleStaffMail(mailFrom('ana', ANA, 'Olá, resolvido.', second), {
       ...w.deps,
       rawMailRetention: retention,
     });
     expect(answered.kind).toBe('applied');
     expect(retention.marks).toHaveLength(1);
+    // Its closing tags the case's mails, not the refused one (already on the set-aside clock).
+    await handleStaffMail(
+      mailFrom('ana', ANA, OUTLOOK_CLOSE, {
+        sourceId: 'ses-staff-3',
+        messageId: 'DM6PR01MB-staff-3@outlook.com',
+        raw: { bucket: 'raw-mail', key: 'inbound/ses-staff-3' },
+      }),
+      { ...w.deps, rawMailRetention: retention },
+    );
+    expect(w.cases.must().status).toBe('CLOSED');
+    expect(retention.marks.filter((m) => m.key === 'inbound/ses-staff-1')).toEqual([
+      { kind: 'redirected', key: 'inbound/ses-staff-1' },
+    ]);
   });
 });
 
