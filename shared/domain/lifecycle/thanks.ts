@@ -288,26 +288,11 @@ const RATING_FILLER = new Set([
 ]);
 
 /**
- * What a rating says of the service besides its score ("a Ana foi muito atenciosa", "Nota 2,
- * demorou"), bad words too — the survey asks for them. Only beside a rating: "Atendimento ruim"
- * alone is no score, and reopens.
+ * Beside a score, what shows the matter is not over: not solved ("não resolveram", "ainda não caiu",
+ * "o problema continua", "voltou a travar") or asked again ("preciso que", "por favor", "reabrir").
  */
-const RATING_WORDS = new Set([
-  'atenciosa',
-  'atencioso',
-  'atenciosos',
-  'eficiente',
-  'regular',
-  'razoavel',
-  'ruim',
-  'pessimo',
-  'pessima',
-  'demorou',
-  'demorado',
-  'demorada',
-  'lento',
-  'lenta',
-]);
+const ASKS_AGAIN =
+  /\b(nao (foi |foram |tinha |tem )?(resolv|solucion|funcion|cheg|caiu|caiam|receb|aparec|entreg|estorn|devolv|respond)\w*|ainda (nao|aguardo|espero|falta)|continua\w*|voltou|voltaram|persiste\w*|de novo|novamente|outra vez|aguardo|preciso|precisamos|quero|queremos|gostaria|favor|pfv|podem|poderiam|reabr\w*|verifiquem|vejam|olhem|ajudem|urgente|not (fixed|solved|resolved)|still|again|please|need|todavia|aun no|necesito|por favor)\b/;
 
 /**
  * Emoji that thank or approve, a reply of nothing else ("👍", "🙏🙏", "❤️👏"): typed on a phone as the
@@ -361,8 +346,14 @@ export function closingReplyOf(
   const own = new Set(names.flatMap((n) => normalize(n ?? '').match(/[a-z]{2,}/g) ?? []));
   const kind = (w: string) => THANKS.has(w) || PRAISE.has(w) || THANK_YOU_WORDS.has(w) || own.has(w);
   if (rating) {
-    if (!words.every((w) => kind(w) || RATING_FILLER.has(w) || RATING_WORDS.has(w))) return null;
+    // Her comment is hers to write ("Nota 3 - resolveram, mas demorou demais"): only one that is not
+    // solved, asks again or names a number (an order, a date) is more than a rating.
+    const rest = normalize(rating.rest);
+    if (/\d/.test(rest) || ASKS_AGAIN.test(rest)) return null;
     const said = words.some((w) => !RATING_FILLER.has(w));
+    // Two scores and words around them ("nota 5 para a Ana, nota 1 para o suporte"): no score to
+    // record, and words the analyst should read.
+    if (rating.score === undefined && said) return null;
     return {
       kind: 'rating',
       ...(rating.score !== undefined ? { score: rating.score } : {}),

@@ -79,6 +79,19 @@ describe('a score written in a reply to the closing mail', () => {
       'Dou nota 5 para o atendimento, a Ana foi muito atenciosa',
       'Dou nota 5 para o atendimento, a Ana foi muito atenciosa',
     ],
+    // Her comment in her own words, good or bad, with no new request (journeys round).
+    ['Nota 3 - resolveram, mas demorou demais.', 'Nota 3 - resolveram, mas demorou demais.'],
+    [
+      'Nota 4. Gostei do retorno rápido, mas o suporte antes foi confuso',
+      'Nota 4. Gostei do retorno rápido, mas o suporte antes foi confuso',
+    ],
+    ['Nota 2, achei o prazo longo demais', 'Nota 2, achei o prazo longo demais'],
+    ['5 estrelas! A Ana explicou tudo direitinho', '5 estrelas! A Ana explicou tudo direitinho'],
+    [
+      'Nota 3, o atendimento foi bom mas o processo é muito burocrático',
+      'Nota 3, o atendimento foi bom mas o processo é muito burocrático',
+    ],
+    ['Nota 1. Só resolveram depois que reclamei aqui', 'Nota 1. Só resolveram depois que reclamei aqui'],
   ])('%j → comment %j (her words beyond the score)', (text, comment) => {
     const reading = read(text);
     expect(reading).toMatchObject({ kind: 'rating' });
@@ -93,6 +106,14 @@ describe('a score written in a reply to the closing mail', () => {
     'Nota 5 para a Ana, nota 1 para o suporte',
     'Nota 5 e 4',
     'Nota 5. Pedido 12345 chegou',
+    'Nota 4, mas preciso que verifiquem o boleto',
+    'Nota 2, o checkout voltou a travar',
+    'Nota 5, porém o estorno não chegou',
+    'Nota 3 – ainda aguardo o reembolso',
+    'Nota 1. Quero reabrir o caso',
+    'Nota 4, por favor me mandem a segunda via',
+    'Nota 2, a loja continua fora do ar',
+    '4 stars, but the refund is still missing',
     'nota 5?',
     // A number that is no rating: a date, an invoice, an order.
     'Recebi dia 4/5',
