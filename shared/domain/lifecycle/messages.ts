@@ -293,8 +293,9 @@ export function letterParts(
 
 /**
  * The analyst's answer relayed to the merchant, from the ombudsman address. With the `#prorrogar`
- * of the same mail, the footer says the new date and why (the extension notice's words) instead
- * of the plain due date: one mail, not two.
+ * of the same mail, the new date and why (the extension notice's words) come first, under the
+ * greeting — the news of the mail, never in the footer, which mail clients fold away as a
+ * signature after "-- " — and stand for the plain due date: one mail, not two.
  */
 export function renderAnswerToMerchant(
   c: WorkCase,
@@ -304,12 +305,13 @@ export function renderAnswerToMerchant(
 ): RenderedMail {
   const { greets, signs, closingOnly } = letterParts(body, config, c.senderName);
   const signOff = closingOnly ? [{ lines: [config.fromName] }] : signs ? [] : [signature(c, config)];
-  return merchantMail(
-    c,
-    [...(greets ? [] : [merchantGreeting(c)]), ...paragraphs(body), ...signOff],
-    // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
-    [...(extension ? extensionBlocks(c, extension, config) : dueLine(c, config)), ...merchantFooter(c, config)],
-  );
+  const news = extension ? extensionBlocks(c, extension, config) : [];
+  // Her own greeting opens the mail: the news follows her text, before the office signs.
+  const blocks = greets
+    ? [...paragraphs(body), ...news, ...signOff]
+    : [merchantGreeting(c), ...news, ...paragraphs(body), ...signOff];
+  // The due date in the footer: after the analyst's own sign-off it would read as a postscript.
+  return merchantMail(c, blocks, [...(extension ? [] : dueLine(c, config)), ...merchantFooter(c, config)]);
 }
 
 /** The new date and its reason, as the extension notice and an answer sent with `#prorrogar` say them. */

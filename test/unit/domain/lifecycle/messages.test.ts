@@ -151,11 +151,26 @@ describe('lifecycle mails', () => {
       dueAt: '2026-03-27T20:59:00.000Z',
     };
     const mail = renderAnswerToMerchant(workCase(), 'Pedimos o estorno ao financeiro.', localConfig, extension);
+    // The news under the greeting, above the "-- " that mail clients fold away as a signature.
     expect(mail.text).toContain(
-      'Atenciosamente,\nOuvidoria\n\n-- \nO prazo de resposta do seu caso OUV-2026-000123 foi prorrogado em 3 dias úteis. Novo prazo: até 27/03/2026.\n\nMotivo: aguardando o laudo do financeiro',
+      'Olá, Maria Aparecida,\n\nO prazo de resposta do seu caso OUV-2026-000123 foi prorrogado em 3 dias úteis. Novo prazo: até 27/03/2026.\n\nMotivo: aguardando o laudo do financeiro\n\nPedimos o estorno ao financeiro.\n\nAtenciosamente,\nOuvidoria\n\n-- \n',
     );
     expect(mail.text).not.toContain('Prazo de resposta: até');
     expect(mail.html).toContain('Novo prazo: até <strong>27/03/2026</strong>');
+    const footer = mail.text.slice(mail.text.indexOf('\n-- \n'));
+    expect(footer).not.toContain('27/03/2026');
+  });
+
+  it('the answer sent with #prorrogar, greeted and signed by the analyst: the news after her text, above the footer', () => {
+    const extension = { businessDays: 3, reason: 'aguardando o banco', dueAt: '2026-03-27T20:59:00.000Z' };
+    const mail = renderAnswerToMerchant(
+      workCase(),
+      'Olá, Maria.\nPedimos o estorno.\n\nAbraço,\nAna',
+      localConfig,
+      extension,
+    );
+    expect(mail.text.startsWith('Olá, Maria.\nPedimos o estorno.\n\nAbraço,\nAna\n\nO prazo de resposta')).toBe(true);
+    expect(mail.text.indexOf('Motivo: aguardando o banco')).toBeLessThan(mail.text.indexOf('\n-- \n'));
   });
 
   it('the answer: an analyst who greets and signs is not greeted or signed over', () => {
