@@ -219,7 +219,7 @@ const BARE_BOUNCE_SUBJECT =
 
 /** A delivery failure's own words: who could not be reached, and the server's answer. */
 const BODY_BOUNCE =
-  /\b(failed permanently|could not be delivered|(wasn't|was not) delivered|address not found|delivery (to the following|has failed|incomplete)|remote server (was|returned)|returned to sender|mail delivery (subsystem|system)|nao (foi (possivel )?entregue|pode ser entregue|foi possivel entregar)|[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3})/;
+  /\b(failed permanently|could not be delivered|(wasn't|was not) delivered|address not found|delivery (to the following|has failed|incomplete)|remote server (was|returned)|returned to sender|mail delivery (subsystem|system)|nao (foi (possivel )?entregue|pode ser entregue|foi possivel entregar(?! (o|os|a|as|seu|sua|meu|minha|nosso|nossa)? ?(pedidos?|encomendas?|produtos?|mercadorias?|pacotes?|entregas?)))|[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3})/;
 
 /** Leading "[tags]" of a subject ("[EXTERNO] [SPAM?] …"), and one of them. */
 const LEADING_TAGS = /^(\[[^\]]*\]\s*)+/;
@@ -256,6 +256,8 @@ interface TextDecides {
    * only with the notice's own words in the text, or a receipt over our own mail's subject (noticeShown).
    */
   noticeRequired?: true;
+  /** A person's question (PERSON_ASKS) decides even beside the notice's sentences. */
+  asks?: true;
 }
 
 type SubjectRuleId = 'ooo-subject' | 'bounce-subject' | 'receipt-subject' | 'calendar-subject';
@@ -270,7 +272,7 @@ const BODY_CALENDAR =
   /\b(convidou voce|aceitou (provisoriamente )?(este|o) convite|recusou (este|o) convite|(has )?(accepted|declined) (this|the|your) invitation|invited you|this event has been (changed|updated|canceled|cancelled)|este evento foi (alterado|atualizado|cancelado)|google agenda|google calendar)\b/;
 
 const TEXT_DECIDES: Readonly<Record<SubjectRuleId, TextDecides>> = {
-  'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS },
+  'ooo-subject': { bareSubject: BARE_NOTICE_SUBJECT, notice: BODY_NOTICE, person: PERSON_DEMANDS, asks: true },
   'bounce-subject': { bareSubject: BARE_BOUNCE_SUBJECT, notice: BODY_BOUNCE, person: null },
   'receipt-subject': {
     bareSubject: NO_BARE_SUBJECT,
@@ -336,6 +338,9 @@ function noticeShown(
 function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
   const fresh = freshText(s);
   if (decides.person?.test(fresh)) return true;
+  // An absence notice asks nothing of us: a person's question beside its sentences ("estou de
+  // férias até dia 20 e a loja parou, oq faço?") is hers (not a failure's, which pastes the mail).
+  if (decides.asks && asksInOwnWords(fresh)) return true;
   return (BODY_COMPLAINT.test(fresh) || PERSON_ASKS.test(fresh)) && !decides.notice.test(fresh);
 }
 
@@ -349,6 +354,8 @@ function merchantWritesUnder(s: Submission, decides: TextDecides): boolean {
 export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boolean {
   const fresh = freshText(s);
   if (PERSON_DEMANDS.test(fresh) && !BODY_BOUNCE.test(fresh)) return true;
+  // A notice's words she asks a question beside, or says she got ("Recebi só isso há 5 dias").
+  if ((asksInOwnWords(fresh) || REPORTED_AFTER.test(fresh)) && !BODY_BOUNCE.test(fresh)) return true;
   const words = wordsOnly(evidence);
   if (words === '') return false;
   if (isFooterOfAComplaint(fresh, words)) return true;
@@ -378,6 +385,20 @@ export function automaticBySubjectAlone(s: Submission, config: OuvidoriaConfig):
   const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', config);
   return !verdict.allowed && SUBJECT_SIGNS.has(verdict.ruleId) && !ANSWERS_A_MAIL.test(untagged(fold(s.subject)));
 }
+
+/**
+ * A person's question (PERSON_ASKS) in her own words: before any mail pasted inline, and no robot
+ * saying it wrote the text.
+ */
+function asksInOwnWords(fresh: string): boolean {
+  if (ROBOT_PATTERN.test(fresh)) return false;
+  const original = ORIGINAL_PASTED.exec(fresh);
+  return PERSON_ASKS.test(original ? fresh.slice(0, original.index) : fresh);
+}
+
+/** Her words on a notice she got, after it: "Recebi só isso", "Foi isso.", "É só isso que eu recebo", "that's all I get". */
+const REPORTED_AFTER =
+  /\b(recebi (so |apenas |somente )?isso|foi (so )?isso|(e )?so isso que|that'?s all (i|we) (got|get)|eso es todo lo que)\b/;
 
 /** Where a notice or failure pastes the mail it answers, inline ("Mensagem original: …"). */
 const ORIGINAL_PASTED = /\b(mensagem original|original message|mensaje original)\b/;
@@ -430,7 +451,7 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
  * the mail (round 34). Never a robot's own offer ("como posso ajudar?").
  */
 const PERSON_ASKS =
-  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|como (eu )?(corrijo|resolvo|ajusto|altero|arrumo|configuro)|o que (eu )?faco|onde (eu )?(encontro|vejo|emito|acho)|preciso que|poderiam me|voces podem me|(podem|poderiam) verificar|how (do|can) i|donde (encuentro|veo)|como puedo (?!ayudar))/;
+  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|como (eu )?(corrijo|resolvo|ajusto|altero|arrumo|configuro|saio|cancelo|removo|tiro)|(o que|oq|oque) (eu )?(faco|devo fazer|houve|aconteceu)|onde (eu )?(encontro|vejo|emito|acho)|preciso que|preciso de ajuda|quem pode me ajudar|alguem (pode|poderia) me|me ajudem|tem como (eu |voces )?[a-z]{3,}|quero falar com (uma pessoa|alguem|um humano|um atendente|gente)|poderiam me|voces podem me|(podem|poderiam) verificar|how (do|can) i|(i )?need (a human|a person|help)|donde (encuentro|veo)|como puedo (?!ayudar)|necesito (saber|ayuda))/;
 
 /**
  * A person's line that introduces what she pastes below it ("Recebi isto hoje:", "Olha o que chegou:",

@@ -8131,3 +8131,103 @@ describe('round 35: a notice’s words around her own verified ticket are hers',
     expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
   });
 });
+
+describe('round 35: a person asking beside a notice’s words, without a ticket', () => {
+  it.each([
+    [
+      'gerencia@lojaflordelis.com.br',
+      'Estou fora do escritório',
+      'Estou fora do escritório essa semana mas preciso avisar que minha loja não mostra o frete para o Nordeste. Quem pode me ajudar?',
+    ],
+    [
+      'lia@liamodafit.com.br',
+      'Fora do escritório',
+      'Fora do escritório o dia todo, mas soube que a loja está sem frete. Preciso de ajuda.',
+    ],
+    [
+      'tina@tinadecor.com.br',
+      'estou de ferias',
+      'estou de ferias ate dia 20 e minha loja parou de receber pedido, oq faço?',
+    ],
+    [
+      'bia@biadoces.com.br',
+      'Ausente',
+      'Vou ficar ausente até 10/01 e preciso deixar a loja em modo férias. Como faço?',
+    ],
+    [
+      'ze@zeacessorios.com.br',
+      'Fora do escritório',
+      'Estarei fora do escritório de 20/12 a 05/01. Tem como programar uma mensagem de aviso na loja para os clientes?',
+    ],
+    [
+      'camila@camilabolsas.com.br',
+      'Resposta automática',
+      'Vocês só mandam resposta automática. Quero falar com uma pessoa sobre o frete da minha loja.',
+    ],
+    [
+      'sergio@sergioferragens.com.br',
+      'Auto-reply',
+      'auto-reply de novo? quero falar com gente. minha loja ta com o carrinho zerando',
+    ],
+    [
+      'paulo@autopecasrs.com.br',
+      'Não foi possível entregar',
+      'Não foi possível entregar os pedidos de ontem porque o sistema não gerou as etiquetas dos Correios. O que eu faço?',
+    ],
+    [
+      'ex.funcionaria@gmail.com',
+      'remover meu email',
+      'Não faço mais parte da equipe da loja Modas Bella e continuo recebendo os e-mails de vocês sobre a loja. Como faço pra sair dessa lista?',
+    ],
+    [
+      'rodrigo@techinfo.com.br',
+      'Undeliverable',
+      'Hi, all my messages to your support come back undeliverable. How do I reach a person? My store is techinfo.com.br.',
+    ],
+    [
+      'nina@ninamodas.com.br',
+      'Recebi só isso',
+      'recebemos sua mensagem e retornaremos em até 24h úteis. Recebi só isso há 5 dias e nada mais. minha loja segue sem o checkout.',
+    ],
+    [
+      'lucas@lucasgames.com.br',
+      'reclamação',
+      'Recebemos sua mensagem e retornaremos em até 48 horas. Foi isso. 4 dias atrás. Loja fora.',
+    ],
+    [
+      'info@tiendasol.com.ar',
+      'Consulta',
+      'Estoy fuera de la oficina esta semana pero necesito saber cómo cambiar el medio de pago de la tienda.',
+    ],
+  ])('NO_PRIOR_TICKET, answered — %s — %s', async (from, subject, text) => {
+    await check({ name: text, from, subject, text, outcome: 'NO_PRIOR_TICKET', notRules: ['auto.machine-generated'] });
+    const { decision } = await triage({ name: text, from, subject, text, outcome: 'NO_PRIOR_TICKET' });
+    expect(decision.ruleIds.at(-1), decision.reason).not.toMatch(/^auto\./);
+  });
+
+  it.each([
+    // A notice's own offer or hand-over, no question of a person's.
+    [
+      'Fora do escritório',
+      'Estou fora do escritório até 15/12. Como posso ajudar? Fale com a Joana: joana@loja.com.br.',
+    ],
+    ['Ausente', 'Estarei ausente até 10/01. Para urgências, ligue (11) 3456-7890.'],
+    [
+      'Resposta automática',
+      'Esta é uma resposta automática. Como faço para falar com alguém? Acesse nossa central de ajuda.',
+    ],
+    // A failure quoting the mail it returns, question and all.
+    [
+      'Undeliverable',
+      'Delivery has failed to these recipients: cliente@example.com.\nOriginal message: como faço para emitir a nota?',
+    ],
+    [
+      'Não foi possível entregar',
+      'Não foi possível entregar sua mensagem para joao@example.com. Mensagem original: o que eu faço com o pedido?',
+    ],
+  ])('guard — stays automatic: %s — %s', async (subject, text) => {
+    const row: Row = { name: text, from: 'loja@example.com.br', subject, text, outcome: 'NO_PRIOR_TICKET' };
+    const { decision } = await triage(row);
+    expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
+  });
+});
