@@ -2486,6 +2486,16 @@ export const RULES: readonly Rule[] = [
         `uso a ${other}`,
         `i run a ${other} store`,
       ]),
+      // Round 35: the same in Spanish, and Tiendanube, the Spanish-speaking Nuvemshop ("tengo una
+      // tienda en Tiendanube y quiero migrar", "migrar mi tienda de Tiendanube a su plataforma").
+      ...['nuvemshop', 'tiendanube', 'shopify', 'woocommerce', 'vtex', 'wix'].flatMap((other) => [
+        `tengo una tienda en ${other}`,
+        `tengo mi tienda en ${other}`,
+        `mi tienda esta en ${other}`,
+        `migrar mi tienda de ${other}`,
+      ]),
+      'quiero migrar a su plataforma',
+      'cuales son los precios',
       'vale a pena vir para',
       'voces migram os produtos',
       'voces atendem loja de',
@@ -3059,6 +3069,13 @@ export const RULES: readonly Rule[] = [
       // Round 26: the price someone else pays, asked for ("quero o mesmo preço", "o mesmo valor que ele").
       'quero o mesmo preco',
       'quero o mesmo valor',
+      // Round 35: the terms someone else has ("quero a mesma condição que ele tem").
+      // Never the bare words: "quero a mesma condição de frete de antes" is her store's shipping.
+      ...['a mesma condicao', 'as mesmas condicoes'].flatMap((terms) =>
+        ['que ele', 'que ela', 'que eles', 'dele', 'dela', 'dos novos', 'que os novos', 'do meu amigo'].map(
+          (whose) => `${terms} ${whose}`,
+        ),
+      ),
       'quero pagar o mesmo',
       'mesmo preco dos novos',
       'mesmo preco que os novos',
@@ -3742,7 +3759,7 @@ export const RULES: readonly Rule[] = [
       ...['se nao tiver', 'se nao tem', 'se nao existir']
         .flatMap((ifNot) => [ifNot, `${ifNot},`])
         .flatMap((ifNot) =>
-          ['podem', 'poderiam', 'conseguem', 'teria como', 'tem como'].flatMap((ask) =>
+          ['podem', 'poderiam', 'podiam', 'conseguem', 'teria como', 'tem como'].flatMap((ask) =>
             // Building, or adding what was asked about ("adicioná-la"); never a bare "adicionar", which
             // asks the support to do something ("caso não tenha, podem adicionar meu sócio?").
             ['criar', 'desenvolver', 'implementar', 'adiciona-la', 'adiciona-lo'].flatMap((build) => [

@@ -8231,3 +8231,65 @@ describe('round 35: a person asking beside a notice’s words, without a ticket'
     expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
   });
 });
+
+describe('round 35: prospects in Spanish, a wish after "se não tiver", another’s terms', () => {
+  it.each([
+    [
+      'NOT_A_CLIENT',
+      'juan@tiendajuan.com.ar',
+      'Consulta',
+      'Hola, tengo una tienda en Tiendanube y quiero migrar a su plataforma. ¿Cuáles son los precios?',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'juan@tiendajuan.com.ar',
+      'Consulta',
+      'Hola, quiero migrar mi tienda de Tiendanube a su plataforma. ¿Cuáles son los precios?',
+    ],
+    [
+      'NOT_A_CLIENT',
+      'sofia@modasofia.com.ar',
+      'Precios',
+      'Tengo mi tienda en Shopify y estoy evaluando cambiarme. ¿Cuáles son los precios?',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'loja@bichinhos.com.br',
+      'pergunta',
+      'tem integração com o ifood? se nao tiver podiam criar',
+    ],
+    [
+      'OUT_OF_SCOPE_FEATURE',
+      'loja@bichinhos.com.br',
+      'pergunta',
+      'tem como integrar com o ifood? se n tiver vcs podiam criar neh',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'dono@barbearia10.com.br',
+      'condição',
+      'Vi que um amigo paga menos que eu no mesmo plano. Quero a mesma condição que ele tem.',
+    ],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'dono@barbearia10.com.br',
+      'condição',
+      'Os clientes novos pagam menos. Quero as mesmas condições dos novos.',
+    ],
+    // Guards: a client of ours in Spanish, her own shipping terms.
+    [
+      'NO_PRIOR_TICKET',
+      'juan@tiendajuan.com.ar',
+      'Problema',
+      'Tengo una tienda en su plataforma y el checkout no funciona desde ayer.',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'lia@liamodafit.com.br',
+      'frete',
+      'Quero a mesma condição de frete que eu tinha antes da atualização, o checkout mudou sozinho.',
+    ],
+  ])('%s — %s', async (outcome, from, subject, text) => {
+    await check({ name: text, from, subject, text, outcome: outcome as Outcome });
+  });
+});
