@@ -732,6 +732,12 @@ const ASKS_THE_SERVICE = [
 ];
 
 /**
+ * What puts a wish second to the matter of the message, in its sentence or a later one ("…queria uma
+ * integração com a Shopee. Mas o principal: AS FOTOS."): a complaint with a ticket stays one.
+ */
+const PUT_SECOND = ['mas o urgente', 'mas o mais urgente', 'mas o principal', 'mas o mais importante'];
+
+/**
  * A wish the sender marks as an aside to what the message is about ("Aproveitando, seria ótimo ter
  * integração com a Shopee", "PS: …", "também queria sugerir…"): a complaint with a valid ticket
  * that ends with one is still the complaint the office takes.
@@ -749,10 +755,7 @@ const ASIDE = [
   // Asked by the way, or put second to what is urgent ("também gostaria de saber se…, mas o urgente é…").
   'tambem gostaria de saber',
   'tambem queria saber',
-  'mas o urgente',
-  'mas o mais urgente',
-  'mas o principal',
-  'mas o mais importante',
+  ...PUT_SECOND,
 ];
 
 /**
@@ -3737,7 +3740,7 @@ export const RULES: readonly Rule[] = [
     ],
     requires: FEATURE_NOUNS,
     unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
-    unlessInMessage: USED_TO_WORK,
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },
   {
     id: 'scope.feature.suggestion',
@@ -3987,7 +3990,7 @@ export const RULES: readonly Rule[] = [
         ].map((done) => `${had} ${done}`),
       ),
     ],
-    unlessInMessage: USED_TO_WORK,
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },
   {
     id: 'scope.feature.suggestion-closing',
@@ -4129,7 +4132,7 @@ export const RULES: readonly Rule[] = [
       'inadmissivel',
     ],
     unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
-    unlessInMessage: USED_TO_WORK,
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },
   {
     id: 'scope.feature.integration-question',

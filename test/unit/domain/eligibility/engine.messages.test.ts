@@ -8276,6 +8276,19 @@ describe('round 35: prospects in Spanish, a wish after "se não tiver", another�
       'condição',
       'Os clientes novos pagam menos. Quero as mesmas condições dos novos.',
     ],
+    // A wish put second to the complaint in a sentence of its own (round 27 had it in the same one).
+    [
+      'ACCEPTED',
+      'lojista@modasbella.com.br',
+      'Reclamação – chamado 48213',
+      'Bom dia. Desde a atualização as fotos dos produtos somem. Abri o chamado 48213, pediram prints, mandei, fecharam dizendo que era cache. Além disso eu queria uma integração com a Shopee que vocês prometeram. Mas o principal: AS FOTOS. Resolvam.',
+    ],
+    [
+      'ACCEPTED',
+      'ana@papelariaestrela.com.br',
+      'chamado 51000',
+      'O boleto sumiu do checkout, chamado 51000. Seria bom ter integração com o Bling também. Mas o mais urgente é o boleto.',
+    ],
     // Guards: a client of ours in Spanish, her own shipping terms.
     [
       'NO_PRIOR_TICKET',
