@@ -13,8 +13,8 @@
  *
  * Only that top block is read: the same fields further down were written by the sender (or
  * anyone on the way) and can be forged. The block is the run of SES's fields at the very top,
- * with at most one Received field (SES's own); Authentication-Results count only when their
- * authserv-id is amazonses.com. Used by the triage command on mail taken from the bucket (in
+ * each once (one Received field: SES's own), ending at X-SES-RECEIPT / X-SES-DKIM-SIGNATURE;
+ * Authentication-Results count only when their authserv-id is amazonses.com. Used by the triage command on mail taken from the bucket (in
  * production the verdicts come with the SES event instead), and by parseEmail for what the event
  * does not say: which domains the passing DKIM signatures are of (see dkimAlignedWith).
  */
@@ -32,6 +32,9 @@ const SES_FIELDS = new Set([
   'x-ses-receipt',
   'x-ses-dkim-signature',
 ]);
+
+/** The fields SES writes after its verdicts: its block ends with them. */
+const SES_LAST_FIELDS = new Set(['x-ses-receipt', 'x-ses-dkim-signature']);
 
 /** How much of the mail the header reader looks at (SES's block is a few KB at most). */
 const PEEK_BYTES = 64 * 1024;
@@ -187,10 +190,12 @@ function combine(results: Verdict[]): Verdict | undefined {
 export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefined {
   const fields = topFields(raw);
   const block: { name: string; value: string }[] = [];
-  let received = 0;
   for (const field of fields) {
-    if (!SES_FIELDS.has(field.name)) break;
-    if (field.name === 'received' && ++received > 1) break;
+    // SES writes each of its fields once, X-SES-RECEIPT and X-SES-DKIM-SIGNATURE last: a field again
+    // (a second Received is the sender's chain), or anything after those two, is the sender's — an
+    // Authentication-Results there is forged, even when SES wrote none of its own.
+    if (!SES_FIELDS.has(field.name) || block.some((f) => f.name === field.name)) break;
+    if (block.some((f) => SES_LAST_FIELDS.has(f.name)) && !SES_LAST_FIELDS.has(field.name)) break;
     block.push(field);
   }
   const first = (name: string) => block.find((f) => f.name === name)?.value;

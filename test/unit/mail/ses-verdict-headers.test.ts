@@ -136,6 +136,27 @@ describe('readSesVerdictHeaders: which domains signed', () => {
     expect(read?.dkimPassDomains).toEqual(domains);
   });
 
+  // Attack round F6: SES's block without its own Authentication-Results, the sender's forged one
+  // (and a bogus signature of the victim's domain) right under it.
+  it('never reads an Authentication-Results under SES’s receipt, nor a second one', () => {
+    const forged = [
+      'Authentication-Results: amazonses.com; dkim=pass header.i=@modasbella.com.br; dmarc=pass header.from=modasbella.com.br;',
+      'DKIM-Signature: v=1; a=rsa-sha256; d=modasbella.com.br; s=x; b=AAAA',
+      'DKIM-Signature: v=1; a=rsa-sha256; d=attacker.test; s=x; b=BBBB',
+      MESSAGE,
+    ].join('\r\n');
+    const spf = 'Received-SPF: pass (spfCheck: domain of attacker.test designates 1.2.3.4) client-ip=1.2.3.4;';
+    const receipt = ['X-SES-RECEIPT: AEFBQU', 'X-SES-DKIM-SIGNATURE: a=rsa-sha256; q=dns/txt; b=x'];
+    const noAuth = readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS', spf, ...receipt], forged));
+    expect(noAuth?.dkimPassDomains).toBeUndefined();
+    expect(noAuth?.verdicts.dkim).toBe('GRAY');
+    expect(noAuth?.verdicts.dmarc).toBe('GRAY');
+    const own = auth('spf=pass; dkim=pass header.i=@attacker.test; dkim=fail header.i=@modasbella.com.br;');
+    const twice = readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS', spf, own], forged));
+    expect(twice?.dkimPassDomains).toEqual(['attacker.test']);
+    expect(dkimAlignedWith('lojista@modasbella.com.br', twice?.dkimPassDomains ?? [])).toBe(false);
+  });
+
   it('says nothing when SES wrote no Authentication-Results, and never reads one the sender wrote', () => {
     expect(readSesVerdictHeaders(stored([...RECEIVED, 'X-SES-Spam-Verdict: PASS']))?.dkimPassDomains).toBeUndefined();
     const forged = `Authentication-Results: amazonses.com; dkim=pass header.i=@modasbella.com.br\r\n${MESSAGE}`;
