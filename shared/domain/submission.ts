@@ -52,6 +52,11 @@ export const AttachmentMetaSchema = z.object({
   partId: z.optional(z.string().check(z.maxLength(100))),
   /** Content-ID of an inline part. */
   contentId: z.optional(z.string().check(z.maxLength(1000))),
+  /**
+   * An image the mail's HTML body shows by its Content-ID (a signature's logo, a picture pasted in
+   * the text): part of the body, never relayed. Any other part is a file she sent, whatever its
+   * Content-Disposition says (parse-email.ts).
+   */
   inline: z._default(z.boolean(), false),
   /** Webform upload: object key in the uploads bucket (the bytes live there, not in raw mail). */
   key: z.optional(z.string().check(z.maxLength(300))),

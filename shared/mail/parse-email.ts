@@ -247,6 +247,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
   else if (isMarkupText(text)) text = htmlToPlainText(text);
 
   const attachments: AttachmentMeta[] = [];
+  const shownByCid = cidsShown(parsed);
   const forwarded: string[] = [];
   let checks = PARSE_LIMITS.checkedFiles;
   let calendarInvite = false;
@@ -259,7 +260,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
       continue;
     }
     if (attachments.length < PARSE_LIMITS.attachments) {
-      let meta = attachmentMeta(att);
+      let meta = attachmentMeta(att, shownByCid);
       if (checks > 0 && isCheckable(meta, att.content)) {
         checks--;
         meta = checkedFile(meta, att.content);
@@ -647,7 +648,41 @@ function headerLineValue(line: string): string {
   return cleanLine(colon >= 0 ? decoded.slice(colon + 1) : decoded);
 }
 
-function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta {
+/** What a `cid:` URL (RFC 2392) in an HTML body names: up to a quote, space, bracket or parenthesis. */
+const CID_URL = /\bcid:([^'"\s<>()]{1,255})/gi;
+
+/**
+ * The Content-IDs (lower-cased) the mail's HTML body shows: its embedded images. An HTML body written
+ * as text/plain counts (isMarkupText: her mail client shows it as HTML). Read only when a part has a
+ * Content-ID at all; linear in the HTML.
+ */
+function cidsShown(parsed: ParsedMail): ReadonlySet<string> {
+  const shown = new Set<string>();
+  if (!(parsed.attachments ?? []).some((att) => att.cid || att.contentId)) return shown;
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  const markup = typeof parsed.text === 'string' && isMarkupText(parsed.text) ? parsed.text : '';
+  for (const body of [html, markup]) for (const [, cid] of body.matchAll(CID_URL)) shown.add(cidKey(cid ?? ''));
+  return shown;
+}
+
+/** A Content-ID as a `cid:` URL and the part's header compare: %-decoded (RFC 2392), lower-cased. */
+function cidKey(cid: string): string {
+  let decoded = cid;
+  try {
+    decoded = decodeURIComponent(cid);
+  } catch {
+    // A stray '%' is the id's own character.
+  }
+  return decoded.trim().toLowerCase();
+}
+
+/**
+ * `shownByCid`: the Content-IDs the HTML body shows (cidsShown). Only such a part is `inline` (a
+ * signature's logo, an image pasted in the body), whatever its disposition or place: iOS and Apple
+ * Mail send an attached photo as `Content-Disposition: inline` with a filename and no `cid:` anywhere,
+ * and that photo is her file like any other.
+ */
+function attachmentMeta(att: ParsedMail['attachments'][number], shownByCid: ReadonlySet<string>): AttachmentMeta {
   const filename = att.filename ? cutBetweenCharacters(cleanLine(att.filename), PARSE_LIMITS.filenameChars) : '';
   const contentType = cutBetweenCharacters(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
   const cid = att.cid ?? (att.contentId ? stripAngles(att.contentId) : '');
@@ -660,7 +695,7 @@ function attachmentMeta(att: ParsedMail['attachments'][number]): AttachmentMeta 
     size: Buffer.isBuffer(att.content) ? att.content.length : Math.max(0, Math.trunc(att.size ?? 0)),
     ...(partId ? { partId } : {}),
     ...(contentId ? { contentId } : {}),
-    inline: att.contentDisposition?.toLowerCase() === 'inline' || att.related === true,
+    inline: cid !== '' && shownByCid.has(cidKey(cid)),
   };
 }
 

@@ -901,7 +901,12 @@ describe('parseEmail: a file is passed on only as the kind its bytes prove (the 
     const files = Array.from({ length: PARSE_LIMITS.checkedFiles + 2 }, (_, i) =>
       part(`print-${i + 1}.png`, 'image/png', PNG),
     );
-    const s = await parse(withFiles(part('logo.png', 'image/png', PNG, 'inline'), ...files));
+    const html = `--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Modas Bella</p><img src="cid:logo@modasbella">\r\n`;
+    const logo = part('logo.png', 'image/png', PNG, 'inline').replace(
+      '\r\n\r\n',
+      '\r\nContent-ID: <logo@modasbella>\r\n\r\n',
+    );
+    const s = await parse(withFiles(html, logo, ...files));
     expectValid(s);
     expect(s.attachments[0]).toMatchObject({ filename: 'logo.png', inline: true });
     expect(s.attachments[0]).not.toHaveProperty('kind');
@@ -910,6 +915,138 @@ describe('parseEmail: a file is passed on only as the kind its bytes prove (the 
       null,
       null,
     ]);
+  });
+});
+
+describe('parseEmail: a part is inline only when the HTML body shows it by its Content-ID', () => {
+  const JPEG = Buffer.concat([
+    Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+    Buffer.alloc(64),
+    Buffer.from('ffd9', 'hex'),
+  ]);
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+  const HEAD = [
+    'From: Maria Bella <lojista@modasbella.com.br>',
+    'To: Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+    'Subject: Re: Pedidos não sincronizam - chamado #48213 [OUV-2026-000001]',
+    'MIME-Version: 1.0',
+  ];
+  const text = (body: string) =>
+    `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
+  const html = (body: string) =>
+    `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
+  const file = (type: string, name: string, bytes: Buffer | string, disposition: string, extra: string[] = []) =>
+    [
+      `Content-Type: ${type}; name="${name}"`,
+      `Content-Disposition: ${disposition}; filename="${name}"`,
+      ...extra,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from(bytes).toString('base64'),
+      '',
+    ].join('\r\n');
+  const multipart = (type: string, boundary: string, parts: string[]) =>
+    `Content-Type: ${type}; boundary="${boundary}"\r\n\r\n${parts.map((p) => `--${boundary}\r\n${p}`).join('')}--${boundary}--\r\n`;
+  /** A whole mail: the top part's own header block joins the message's. */
+  const message = (top: string) => `${HEAD.join('\r\n')}\r\n${top}`;
+
+  const cases: Array<[string, string, Array<Record<string, unknown>>]> = [
+    [
+      'an iPhone photo: inline disposition, a filename, a plain-text body',
+      message(
+        multipart('multipart/mixed', 'Apple-Mail-ABC', [
+          text('Segue o print. O ERP é o Bling.\n\nEnviado do meu iPhone'),
+          file('image/jpeg', 'IMG_0042.jpeg', JPEG, 'inline'),
+        ]),
+      ),
+      [{ filename: 'IMG_0042.jpeg', contentType: 'image/jpeg', inline: false, kind: 'jpeg' }],
+    ],
+    [
+      'an iPhone photo with a Content-ID no body shows',
+      message(
+        multipart('multipart/mixed', 'Apple-Mail-DEF', [
+          text('Print da tela de erro do Bling em anexo.\n\nEnviado do meu iPhone'),
+          file('image/jpeg', 'IMG_0043.jpeg', JPEG, 'inline', ['Content-Id: <5F1B2C3D-0A1B-4C2D-9E8F-7A6B5C4D3E2F>']),
+        ]),
+      ),
+      [{ filename: 'IMG_0043.jpeg', inline: false, kind: 'jpeg' }],
+    ],
+    [
+      'Apple Mail HTML: the image the body shows is inline, the one it does not is her file',
+      message(
+        multipart('multipart/mixed', 'Apple-Mail-0A1B', [
+          multipart('multipart/alternative', 'Apple-Mail-2C3D', [
+            text('Olá, segue a tela do pedido.\n\nE a nota fiscal.'),
+            multipart('multipart/related', 'Apple-Mail-4E5F', [
+              html(
+                '<html><body><div>Olá, segue a tela do pedido.</div><img apple-inline="yes" id="A1" src="cid:8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home"></body></html>',
+              ),
+              file('image/jpeg', 'tela-pedido.jpeg', JPEG, 'inline', [
+                'Content-Id: <8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home>',
+              ]),
+            ]),
+          ]),
+          file('image/jpeg', 'nota-fiscal.jpeg', JPEG, 'inline', [
+            'Content-Id: <1D2E3F40-5A6B-4C7D-8E9F-0A1B2C3D4E5F@home>',
+          ]),
+        ]),
+      ),
+      [
+        { filename: 'tela-pedido.jpeg', inline: true, contentId: '8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home' },
+        { filename: 'nota-fiscal.jpeg', inline: false, kind: 'jpeg' },
+      ],
+    ],
+    [
+      'an Outlook signature logo shown by cid stays inline; the PDF beside it is her file',
+      message(
+        multipart('multipart/mixed', '_004_CP8P', [
+          multipart('multipart/related', '_003_CP8P', [
+            multipart('multipart/alternative', '_000_CP8P', [
+              text('Bom dia,\n\nSegue o boleto.\n\nRenata Lima\n[cid:image001.png@01DB4A2F.5C3D1E20]'),
+              html(
+                '<html><body><p>Bom dia,</p><p>Segue o boleto.</p><p>Renata Lima<br><img width="120" src="cid:image001.png@01DB4A2F.5C3D1E20" alt="Modas Bella"></p></body></html>',
+              ),
+            ]),
+            file('image/png', 'image001.png', PNG, 'inline', ['Content-ID: <image001.png@01DB4A2F.5C3D1E20>']),
+          ]),
+          file('application/pdf', 'boleto-48213.pdf', PDF, 'attachment'),
+        ]),
+      ),
+      [
+        { filename: 'image001.png', inline: true },
+        { filename: 'boleto-48213.pdf', inline: false, kind: 'pdf' },
+      ],
+    ],
+    [
+      'a Gmail image pasted in the body (cid, %-encoded in the URL, another case) stays inline',
+      message(
+        multipart('multipart/related', '000000000000a1b2c3', [
+          multipart('multipart/alternative', '000000000000a1b2c4', [
+            text('Olha o erro que aparece:\n[image: print-erro.png]'),
+            html(
+              '<div dir="ltr">Olha o erro que aparece:<div><img src="cid:II_M3X9K2AB0%401" alt="print-erro.png"></div></div>',
+            ),
+          ]),
+          file('image/png', 'print-erro.png', PNG, 'inline', [
+            'Content-ID: <ii_m3x9k2ab0@1>',
+            'X-Attachment-Id: ii_m3x9k2ab0',
+          ]),
+        ]),
+      ),
+      [{ filename: 'print-erro.png', inline: true }],
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, raw, expected) => {
+    const s = await parse(raw);
+    expectValid(s);
+    expect(s.attachments).toHaveLength(expected.length);
+    expected.forEach((e, i) => {
+      expect(s.attachments[i]).toMatchObject(e);
+      // An inline image is the body's: never checked, so never relayed.
+      if (e['inline']) expect(s.attachments[i]).not.toHaveProperty('kind');
+    });
   });
 });
 

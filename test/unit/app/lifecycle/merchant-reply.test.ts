@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { asksNothingAfterClosing, handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import type { CaseMessage } from '../../../../shared/domain/case';
+import { parseEmail } from '../../../../shared/mail/parse-email';
 import { staffReplyAddress } from '../../../../shared/domain/lifecycle/reply-address';
 import { localConfig } from '../../../../shared/domain/config';
-import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import { lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const reply: CaseMessage = {
   sourceId: 'ses-merchant-2',
@@ -245,6 +246,56 @@ describe('handleMerchantReply', () => {
     expect(forward.text).toMatch(/print-painel\.png — image\/png, [^—]+ — anexado a este e-mail/);
     expect(forward.text).toMatch(/video-erro\.mp4 — video\/mp4, [^—]+ — não anexado \(acima do limite de envio\)/);
     expect(forward.text).toMatch(/logo\.png — image\/png, [^—]+ — imagem no corpo da mensagem/);
+  });
+
+  it('an iPhone photo (inline disposition, no cid in any body) reaches the analyst attached, as a PDF does', async () => {
+    const jpeg = Buffer.concat([
+      Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+      Buffer.alloc(64),
+      Buffer.from('ffd9', 'hex'),
+    ]);
+    const rawMime = [
+      `From: Maria <${MERCHANT}>`,
+      'To: Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+      `Subject: Re: [${PROTOCOL}] Resposta da Ouvidoria`,
+      'Message-ID: <A1B2C3D4-1111-2222-3333-444455556666@lojadamaria.com.br>',
+      'X-Mailer: iPhone Mail (21A329)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="Apple-Mail-ABC"',
+      '',
+      '--Apple-Mail-ABC',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Segue o print da tela de erro. O ERP é o Bling.',
+      '',
+      'Enviado do meu iPhone',
+      '--Apple-Mail-ABC',
+      'Content-Type: image/jpeg; name="IMG_0042.jpeg"',
+      'Content-Disposition: inline; filename="IMG_0042.jpeg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      jpeg.toString('base64'),
+      '--Apple-Mail-ABC--',
+      '',
+    ].join('\r\n');
+    const raw = { bucket: 'ouvidoria-raw-mail', key: 'inbound/ses-merchant-5' };
+    const mail = await parseEmail(
+      Buffer.from(rawMime),
+      { sourceId: 'ses-merchant-5', receivedAt: '2026-03-12T14:00:00.000Z', raw },
+      { maxRawMailBytes: 25 * 1024 * 1024 },
+    );
+    const parent = workCase({ status: 'WAITING_MERCHANT' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const message = { ...reply, sourceId: mail.sourceId, text: mail.text, raw, attachments: mail.attachments };
+    await handleMerchantReply(parent, { ...message, virus: 'PASS' }, w.deps);
+    const forward = w.mailer.sent[0] as (typeof w.mailer.sent)[number] & { attachments?: unknown };
+    expect(forward.attachments).toEqual({
+      raw,
+      parts: [expect.objectContaining({ filename: 'IMG_0042.jpeg', contentType: 'image/jpeg', kind: 'jpeg' })],
+    });
+    expect(forward.text).toMatch(/IMG_0042\.jpeg — image\/jpeg, [^—]+ — anexado a este e-mail/);
+    expect(forward.text).not.toContain('imagem no corpo da mensagem');
   });
 
   // SES's anti-virus did not pass her mail: her words reach the analyst, her files do not.
