@@ -41,6 +41,7 @@ export const APP_JS = `(function () {
   var say = document.getElementById('anexos-aviso');
   var uploading = 0;
   var uploadFailed = false;
+  var refused = '';
   var uploads = files && pending && list && say && window.FormData && window.XMLHttpRequest;
   var announce = function (message) { say.textContent = message; };
   var row = function (text) {
@@ -83,6 +84,7 @@ export const APP_JS = `(function () {
       var chosen = Array.prototype.slice.call(files.files || []);
       pending.value = '';
       uploadFailed = false;
+      refused = '';
       list.textContent = '';
       list.hidden = chosen.length === 0;
       if (chosen.length === 0) return;
@@ -96,8 +98,11 @@ export const APP_JS = `(function () {
         try { data = JSON.parse(req.responseText); } catch (e) { data = {}; }
         if (req.status !== 200 || !data.files) {
           uploadFailed = true;
-          row(data.message || 'Não foi possível enviar os arquivos.');
-          announce(data.message || 'Não foi possível enviar os arquivos.');
+          // The server names the file it refused (data.file): she must know which one to drop.
+          refused = typeof data.file === 'string' ? data.file : '';
+          var failure = (refused ? refused + ': ' : '') + (data.message || 'Não foi possível enviar os arquivos.');
+          row(failure);
+          announce(failure);
           return;
         }
         pending.value = data.pendingId;
@@ -113,7 +118,7 @@ export const APP_JS = `(function () {
     if (sending) { event.preventDefault(); return; }
     if (uploads && (uploading > 0 || uploadFailed)) {
       event.preventDefault();
-      announce(uploading > 0 ? 'Aguarde o fim do envio dos arquivos.' : 'O envio de um arquivo falhou: selecione os arquivos de novo ou remova-os.');
+      announce(uploading > 0 ? 'Aguarde o fim do envio dos arquivos.' : refused ? refused + ' não foi aceito: selecione os arquivos de novo sem ele ou remova-os.' : 'O envio de um arquivo falhou: selecione os arquivos de novo ou remova-os.');
       files.focus();
       return;
     }

@@ -16,6 +16,11 @@ function element(attrs: Record<string, string> = {}) {
     hidden: true,
     disabled: false,
     textContent: '',
+    files: [] as Array<{ name: string; size: number; type: string }>,
+    children: [] as unknown[],
+    appendChild(child: unknown) {
+      this.children.push(child);
+    },
     focused: 0,
     focus() {
       this.focused++;
@@ -41,17 +46,50 @@ function element(attrs: Record<string, string> = {}) {
   };
 }
 
-/** Runs the script against a page with the given elements (no uploads: no FormData/XMLHttpRequest). */
-function run(ids: Record<string, ReturnType<typeof element>>) {
+/**
+ * Runs the script against a page with the given elements; `browser` adds globals (FormData and
+ * XMLHttpRequest turn uploads on), on the window too.
+ */
+function run(ids: Record<string, ReturnType<typeof element>>, browser: Record<string, unknown> = {}) {
   const timers: Array<() => void> = [];
-  const win = element();
+  const win = Object.assign(element(), browser);
   runInNewContext(APP_JS, {
     document: { getElementById: (id: string) => ids[id] ?? null, createElement: () => element() },
     window: win,
     setTimeout: (fn: () => void) => timers.push(fn),
     clearTimeout: () => {},
+    ...browser,
   });
   return { win, timers };
+}
+
+/** A request the script made; the test answers it with `answer`. */
+class FakeRequest {
+  static made: FakeRequest[] = [];
+  status = 0;
+  responseText = '';
+  url = '';
+  body: unknown;
+  upload = { addEventListener() {} };
+  private listeners: Record<string, Array<() => void>> = {};
+  constructor() {
+    FakeRequest.made.push(this);
+  }
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader() {}
+  addEventListener(type: string, fn: () => void) {
+    this.listeners[type] = [...(this.listeners[type] ?? []), fn];
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  answer(status: number, responseText: string) {
+    this.status = status;
+    this.responseText = responseText;
+    for (const fn of this.listeners['load'] ?? []) fn();
+  }
 }
 
 describe('APP_JS (the enhancement script)', () => {
@@ -141,5 +179,68 @@ describe('APP_JS (the enhancement script)', () => {
     win.fire('pageshow');
     expect(button.attrs['aria-disabled']).toBeUndefined();
     expect(form.fire('submit')).toBe(false);
+  });
+
+  describe('uploads: a refused file is named where the error goes', () => {
+    const chosen = [
+      { name: 'nota.pdf', size: 120_000, type: 'application/pdf' },
+      { name: 'print.png', size: 80_000, type: 'image/png' },
+      { name: 'relatorio.txt', size: 2_000, type: 'text/plain' },
+      { name: 'fatura.pdf.exe', size: 300_000, type: 'application/x-msdownload' },
+    ];
+
+    it.each([
+      {
+        what: 'a format the server refuses, with the file it named',
+        status: 400,
+        body: JSON.stringify({ message: 'Formato não aceito. Envie PDF, PNG ou JPEG.', file: 'fatura.pdf.exe' }),
+        says: 'fatura.pdf.exe: Formato não aceito. Envie PDF, PNG ou JPEG.',
+        onSubmit: 'fatura.pdf.exe não foi aceito: selecione os arquivos de novo sem ele ou remova-os.',
+      },
+      {
+        what: 'a name with markup, shown as text',
+        status: 400,
+        body: JSON.stringify({ message: 'O arquivo está vazio.', file: '<img src=x>.pdf' }),
+        says: '<img src=x>.pdf: O arquivo está vazio.',
+        onSubmit: '<img src=x>.pdf não foi aceito: selecione os arquivos de novo sem ele ou remova-os.',
+      },
+      {
+        what: 'a refusal of all the files together (no file named)',
+        status: 400,
+        body: JSON.stringify({ message: 'Envie no máximo 5 arquivos.' }),
+        says: 'Envie no máximo 5 arquivos.',
+        onSubmit: 'O envio de um arquivo falhou: selecione os arquivos de novo ou remova-os.',
+      },
+      {
+        what: 'a server error without JSON',
+        status: 502,
+        body: '<html>Bad Gateway</html>',
+        says: 'Não foi possível enviar os arquivos.',
+        onSubmit: 'O envio de um arquivo falhou: selecione os arquivos de novo ou remova-os.',
+      },
+    ])('$what', ({ status, body, says, onSubmit }) => {
+      FakeRequest.made = [];
+      const form = element({ action: '/casos' });
+      const files = element();
+      files.files = chosen;
+      const list = element();
+      const say = element();
+      run(
+        { 'form-ouvidoria': form, anexos: files, anexosId: element(), 'anexos-lista': list, 'anexos-aviso': say },
+        { FormData: class {}, XMLHttpRequest: FakeRequest },
+      );
+      files.fire('change');
+      expect(say.textContent).toBe('Enviando 4 arquivos…');
+      const [issue] = FakeRequest.made;
+      expect(issue?.url).toBe('/anexos');
+      issue?.answer(status, body);
+      // Visible beside the field (the list) and read out (the polite live region).
+      expect(list.hidden).toBe(false);
+      expect(list.children).toMatchObject([{ children: [{ textContent: says }] }]);
+      expect(say.textContent).toBe(says);
+      expect(form.fire('submit')).toBe(true);
+      expect(say.textContent).toBe(onSubmit);
+      expect(files.focused).toBe(1);
+    });
   });
 });
