@@ -130,9 +130,13 @@ export async function storeFormFiles(files: MultipartFile[], deps: UploadDeps): 
   const pendingId = newPendingId();
   for (const [index, file] of files.entries()) {
     const check = kinds[index] as { kind: (typeof config.allowedTypes)[number]; mime: string };
+    const declared = checked.files[index] as (typeof checked.files)[number];
     await deps.uploads.put(uploadKey(pendingId, index), file.bytes, {
       contentType: check.mime,
-      filename: sanitizeFilename(file.name, check.kind),
+      // Her name, made safe by the kind it declares, as POST /anexos names it: this is the name she
+      // is told (receipt, infected-file note). The kind the bytes prove renames only a clean file's
+      // copy for the case (claimUploads), never the name she sent ("extrato.pdf", not "extrato_pdf.txt").
+      filename: sanitizeFilename(file.name, declared.kind),
     });
   }
   return { ok: true, pendingId };

@@ -700,6 +700,27 @@ describe('without JavaScript: the multipart post', () => {
     },
   );
 
+  // Her file's name as she sent it (made safe to show), whatever kind its bytes proved: the infected
+  // text in an `.pdf` is "extrato.pdf" on her receipt and in her note, never "extrato_pdf.txt".
+  it.each([
+    { sent: 'extrato.pdf', type: 'application/pdf', shown: 'extrato.pdf' },
+    { sent: 'Extrato de março.PDF', type: 'application/pdf', shown: 'Extrato de março.pdf' },
+    { sent: 'comprovante<pix>.pdf', type: 'application/pdf', shown: 'comprovante_pix.pdf' },
+    { sent: 'print-erro.png', type: 'image/png', shown: 'print-erro.png' },
+  ])('an infected $sent is named $shown to the merchant', async ({ sent, type, shown }) => {
+    const { body, contentType } = multipartBody(FIELDS, [{ name: sent, type, bytes: Buffer.from(EICAR) }]);
+    const r = await handle(event('POST', '/casos', body, contentType));
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toContain(`<strong>${shown}</strong>`);
+    expect(r.body).not.toMatch(/_(pdf|png)\.txt/i);
+    const note = mailer.sent.find((m) => m.subject.includes('não pôde ser aceito'));
+    expect(note?.to).toEqual([MERCHANT]);
+    expect(note?.text).toContain(shown);
+    expect(note?.text).not.toMatch(/_(pdf|png)\.txt/i);
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toMatchObject({ filename: shown, scan: 'THREATS_FOUND' });
+  });
+
   it('a renamed executable is refused with the form kept and the field in error; no case', async () => {
     const { body, contentType } = multipartBody(FIELDS, [
       { name: 'fatura.pdf', type: 'application/pdf', bytes: exe() },
