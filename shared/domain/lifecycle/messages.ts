@@ -671,11 +671,27 @@ const AS_WRITTEN_PT = ' (respondida dentro do histórico citado: na íntegra)';
  */
 function merchantEntry(m: WorkCase['messages'][number], when: string): TimelineEntry {
   const { fresh, asWritten } = merchantMessageRead(m.text ?? '', m.attachments.length > 0);
+  const files = merchantFilesLine(m.attachments);
   return {
     at: m.receivedAt,
     title: `Mensagem do lojista${asWritten ? AS_WRITTEN_PT : ''} — ${when}`,
-    text: fresh || '(mensagem sem texto novo)',
+    // The files first: a long text is cut at the end, and the new analyst must know what she sent.
+    text: `${files ? `${files}\n\n` : ''}${fresh || '(mensagem sem texto novo)'}`,
   };
+}
+
+/** Names listed of one message's files in a transfer; the rest are counted. */
+const TRANSFER_FILES_LISTED = 10;
+
+/** Her message's files (not the images of its body: inline), named, for the new analyst. */
+function merchantFilesLine(attachments: readonly AttachmentMeta[]): string {
+  const names = attachments
+    .filter((a) => !a.inline)
+    .map((a, i) => sanitizeHeaderValue(a.filename ?? '', 150) || `anexo-${i + 1}`);
+  if (names.length === 0) return '';
+  const more = names.length - TRANSFER_FILES_LISTED;
+  const listed = names.slice(0, TRANSFER_FILES_LISTED).join(', ');
+  return `Arquivos enviados: ${listed}${more > 0 ? ` e mais ${countOf(more, 'arquivo', 'arquivos')}` : ''}.`;
 }
 
 /**

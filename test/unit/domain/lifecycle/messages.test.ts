@@ -529,6 +529,37 @@ describe('lifecycle mails', () => {
       expect(mail.text).not.toContain('> Olá, Maria.');
     });
 
+    const photo = { filename: 'IMG_0042.jpeg', contentType: 'image/jpeg', size: 2_600, inline: false, partId: '2' };
+    const pdf = { filename: 'fatura-marco.pdf', contentType: 'application/pdf', size: 90_000, inline: false };
+    const logo = { filename: 'image001.png', contentType: 'image/png', size: 4_000, inline: true, contentId: 'x' };
+    const prints = Array.from({ length: 12 }, (_, i) => ({ ...photo, filename: `print-${i + 1}.png` }));
+    it.each([
+      [
+        'an iPhone photo and a PDF, beside a signature logo',
+        [logo, photo, pdf],
+        'Arquivos enviados: IMG_0042.jpeg, fatura-marco.pdf.',
+      ],
+      [
+        'twelve prints',
+        prints,
+        'Arquivos enviados: print-1.png, print-2.png, print-3.png, print-4.png, print-5.png, print-6.png, print-7.png, print-8.png, print-9.png, print-10.png e mais 2 arquivos.',
+      ],
+      ['a file without a name', [{ ...pdf, filename: undefined }], 'Arquivos enviados: anexo-1.'],
+      ['only a signature logo', [logo], undefined],
+    ])('names the files of her messages (%s), the images of their bodies aside', (_what, attachments, line) => {
+      const withFiles = {
+        ...handedOver,
+        messages: handedOver.messages.map((m, i) => (i === 2 ? { ...m, attachments } : m)),
+      };
+      const mail = renderTransferNotice(withFiles, carla, 'Ana Lima', undefined, localConfig);
+      if (line === undefined) expect(mail.text).not.toContain('Arquivos enviados');
+      else {
+        expect(mail.text).toContain(`${line}\n\nO estorno ainda não apareceu.`);
+        expect(mail.html).toContain(line);
+      }
+      expect(mail.text).not.toContain('image001.png');
+    });
+
     it('her answers under the quoted questions: the new analyst reads the mail as she wrote it', () => {
       const text = ANSWERS_UNDER_QUESTIONS;
       const inline = { ...handedOver, messages: handedOver.messages.map((m, i) => (i === 2 ? { ...m, text } : m)) };
