@@ -12,6 +12,7 @@ import type { ParsedStaffMail } from '../../domain/lifecycle/commands';
 import { type LifecycleContext, recordRefusal, type TransferTarget } from '../../domain/lifecycle/machine';
 import { planStaffMail } from '../../domain/lifecycle/plan';
 import { withoutStaffReplyAddresses } from '../../domain/lifecycle/reply-address';
+import { staffTextForMerchant } from '../../domain/lifecycle/staff-text';
 import { ambiguousStaffProblem, staffByReference, unknownStaffProblem } from '../../domain/lifecycle/staff-reference';
 import {
   type Actor,
@@ -69,10 +70,9 @@ export async function applyStaffCommand(
   initial?: WorkCase,
 ): Promise<StaffCommandResult> {
   const { config } = deps;
-  // What staff write reaches the merchant (her mail and status page): never a staff reply address,
-  // pasted from a notice by mail or into the console alike.
-  const commands = withoutStaffAddresses(written, config);
-  const body = withoutStaffReplyAddresses(writtenBody, config);
+  // What staff write reaches the merchant (her mail and status page) cleaned here, for the mail and
+  // the console alike: no signature of hers (the office signs), no staff address (staff-text.ts).
+  const { commands, body } = await forMerchant(written, writtenBody, actor, deps);
   const attachments = source.attachments ?? [];
   const explainByMail = source.origin === 'mail';
   let refusal: StaffProblem[] = [];
@@ -169,7 +169,6 @@ export async function applyStaffCommand(
   }
 }
 
-/** The commands with the staff reply addresses in what they send the merchant (a summary, a reason) rewritten. */
 /**
  * The person `#transferir` names: one GetItem for an id (as before), the roster for a name or an
  * address. `team` is the roster, for a refusal that lists who can be named.
@@ -189,22 +188,43 @@ async function staffNamed(
   return found.kind === 'none' ? { kind: 'none', team } : found;
 }
 
-function withoutStaffAddresses(parsed: ParsedStaffMail, config: ResolvedDeps['config']): ParsedStaffMail {
-  if (!parsed.ok) return parsed;
-  const clean = (text: string) => withoutStaffReplyAddresses(text, config);
+/**
+ * The commands and body with what they send the merchant (an answer or closing text, a summary, a
+ * reason) as staffTextForMerchant leaves it. A note's or a transfer's text goes to staff only: only a
+ * staff reply address is rewritten there. The roster is read only when something goes to the merchant.
+ */
+async function forMerchant(
+  parsed: ParsedStaffMail,
+  writtenBody: string,
+  actor: StaffActor,
+  deps: ResolvedDeps,
+): Promise<{ commands: ParsedStaffMail; body: string }> {
+  const { config } = deps;
+  const internal = parsed.ok && parsed.commands.some((k) => k.kind === 'note' || k.kind === 'transfer');
+  const sent =
+    parsed.ok &&
+    (parsed.commands.some((k) => k.kind === 'close' || k.kind === 'extend') || (!internal && writtenBody !== ''));
+  const team = sent ? await deps.staff.roster() : [];
+  const writer = team.find((m) => m.id === actor.id);
+  const clean = (text: string) => staffTextForMerchant(text, writer, team, config);
+  const body = (text: string) => (internal ? withoutStaffReplyAddresses(text, config) : clean(text));
+  if (!parsed.ok) return { commands: parsed, body: body(writtenBody) };
   return {
-    ok: true,
-    body: clean(parsed.body),
-    commands: parsed.commands.map((k) => {
-      switch (k.kind) {
-        case 'close':
-          return { ...k, summary: clean(k.summary) };
-        case 'extend':
-          return { ...k, reason: clean(k.reason) };
-        default:
-          return k;
-      }
-    }),
+    body: body(writtenBody),
+    commands: {
+      ok: true,
+      body: body(parsed.body),
+      commands: parsed.commands.map((k) => {
+        switch (k.kind) {
+          case 'close':
+            return { ...k, summary: clean(k.summary) };
+          case 'extend':
+            return { ...k, reason: clean(k.reason) };
+          default:
+            return k;
+        }
+      }),
+    },
   };
 }
 

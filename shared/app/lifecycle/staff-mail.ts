@@ -47,7 +47,6 @@ import {
   type ParsedReplyAddress,
   parseStaffReplyAddress,
   verifyStaffReplyToken,
-  withoutOwnAddress,
 } from '../../domain/lifecycle/reply-address';
 import {
   type Actor,
@@ -136,7 +135,9 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 
   const actor: Extract<Actor, { kind: 'staff' }> = { kind: 'staff', id: member.id, role: member.role };
   const mailId = staffMailId(member.id, mail.messageId);
-  const own = (text: string) => withoutOwnAddress(freshStaffText(text, member), member.email, config);
+  // The quote and signature cut finds her commands; what reaches the merchant is cleaned where every
+  // path's text is (applyStaffCommand: no signature of hers, no staff address).
+  const own = (text: string) => freshStaffText(text, member);
   const fresh = own(mail.text);
   // What she saw: the HTML part, when the mail has one, must carry the same commands as the text.
   const seen = mail.html === undefined ? undefined : own(htmlToPlainText(mail.html));

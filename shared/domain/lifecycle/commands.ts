@@ -588,9 +588,17 @@ export function freshStaffText(text: string, writer?: { name: string }): string 
   const fresh = withoutTrailingDisclaimers(
     withoutImagePlaceholders(writer ? withoutOfficeMailTo(split, writer.name) : split),
   );
-  const unsigned = writer ? withoutSignatureOf(fresh, writer.name) : fresh;
+  return writer ? withoutSignature(fresh, writer.name) : withoutClosingLine(fresh.split('\n')).join('\n').trimEnd();
+}
+
+/**
+ * Her signature block at the foot of a text (her roster name among the last lines, as
+ * freshStaffText cuts it) and a closing left at the end ("Abs,", "Att.", "Atenciosamente"): the office
+ * signs its own mail. A text that is nothing but her name is kept (the name was the answer).
+ */
+export function withoutSignature(text: string, name: string): string {
   // "Abs," above a signature cut at "-- " (Gmail puts one there) or by her name alike.
-  return withoutClosingLine(unsigned.split('\n')).join('\n').trimEnd();
+  return withoutClosingLine(withoutSignatureOf(text, name).split('\n')).join('\n').trimEnd();
 }
 
 /**

@@ -574,6 +574,29 @@ describe('serveConsole — actions', () => {
     expect(byMail.mailer.sent[0]?.text).toBe(consoleText);
   });
 
+  // The README's promise for the mail ("your own address never reaches the merchant"; her signature
+  // is cut, the office signs its own) holds for the console's answer and closing text too.
+  it.each([
+    [{ acao: 'answer' }, 'Ana Lima\nana@empresa.com.br'],
+    [{ acao: 'answer', aguardar: '1' }, 'Abs,\nAna\nAnalista de Ouvidoria | ana@empresa.com.br'],
+    [{ acao: 'close', categoria: 'procedente', resumo: 'Estorno aprovado' }, 'Atenciosamente,\nAna Lima\nOuvidoria'],
+  ])('%j signed by the analyst reaches the merchant without her signature or address', async (fields, signature) => {
+    const { serve, request, w } = world();
+    const answer = 'Olá, Renata. O estorno da cobrança em duplicidade foi aprovado e cai na fatura de janeiro.';
+    const r = await serve(
+      request(
+        'POST',
+        `/equipe/caso/${CASE_ID}/acao`,
+        post(tokenOf('ana'), { ...fields, texto: `${answer}\n\n${signature}` }),
+      ),
+    );
+    expect(r?.statusCode).toBe(303);
+    const text = w.mailer.sent[0]?.text ?? '';
+    expect(text).toContain(answer);
+    expect(text).not.toMatch(/Ana Lima|Analista de Ouvidoria|ana@empresa|\bAbs\b/);
+    expect(text.match(/Atenciosamente/g)).toHaveLength(1);
+  });
+
   it('without or with a wrong CSRF token, or from another site: 403, nothing changes', async () => {
     const { serve, request, w } = world();
     const token = tokenOf('ana');

@@ -67,6 +67,70 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
     },
   );
 
+  // Her signature and her or a colleague's own address never reach the merchant, from the console as
+  // by mail: the office answers from its address and signs its own mail.
+  const answer = 'Olá, Maria. O estorno da cobrança em duplicidade foi aprovado e cai na fatura de janeiro.';
+  const signed = `${answer}\n\nAtenciosamente,\nAna Lima\nana@empresa.com.br`;
+  it.each([
+    ['an answer', { ok: true as const, commands: [], body: signed }],
+    [
+      'an answer that waits for her',
+      { ok: true as const, commands: [{ kind: 'wait' as const, line: '#aguardar' }], body: signed },
+    ],
+    [
+      'a closing text and its summary',
+      {
+        ok: true as const,
+        commands: [
+          {
+            kind: 'close' as const,
+            category: 'resolvido' as const,
+            summary: 'Estorno aprovado; dúvidas com carla@empresa.com.br',
+            line: '#encerrar resolvido',
+          },
+        ],
+        body: signed,
+      },
+    ],
+    [
+      'an extension reason and its text',
+      {
+        ok: true as const,
+        commands: [
+          {
+            kind: 'extend' as const,
+            businessDays: 3,
+            reason: 'retorno do banco a ana@empresa.com.br',
+            line: '#prorrogar 3',
+          },
+        ],
+        body: signed,
+      },
+    ],
+  ])('%s from the console goes without her signature or a staff address', async (_, parsed) => {
+    const w = lifecycleWorld();
+    await applyStaffCommand(CASE_ID, ana, parsed, parsed.body, resolveDeps(w.deps), source('console-sign'));
+    const toMerchant = w.mailer.sent.filter((m) => m.to.includes(MERCHANT));
+    expect(toMerchant).toHaveLength(1);
+    const text = toMerchant[0]?.text ?? '';
+    expect(text).toContain(answer);
+    expect(text).not.toMatch(/Ana Lima|@empresa\.com\.br/);
+    // One sign-off, the office's: hers is cut.
+    expect(text.match(/Atenciosamente/g)).toHaveLength(1);
+    const stored = JSON.stringify((await w.cases.get(CASE_ID))?.messages ?? []);
+    expect(stored).toContain('Olá, Maria.');
+    expect(stored).not.toMatch(/Ana Lima|@empresa\.com\.br/);
+  });
+
+  it('a note keeps the writer’s text whole: it goes to staff only', async () => {
+    const w = lifecycleWorld();
+    const body = 'Falei com a carla@empresa.com.br sobre o estorno.\n\nAna Lima';
+    const parsed = { ok: true as const, commands: [{ kind: 'note' as const, text: '', line: '#nota' }], body };
+    await applyStaffCommand(CASE_ID, ana, parsed, body, resolveDeps(w.deps), source('console-note'));
+    expect(w.mailer.sent).toEqual([]);
+    expect((await w.cases.get(CASE_ID))?.history?.at(-1)).toMatchObject({ type: 'note', text: body });
+  });
+
   it('the same source twice changes the case once', async () => {
     const w = lifecycleWorld();
     const deps = resolveDeps(w.deps);
