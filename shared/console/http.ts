@@ -688,7 +688,13 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     ? new Map(roster.map((m) => [m.id, m.name]))
     : await staffNames(lifecycle.staff, new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : []))));
   const team = roster?.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
-  const extras = { ...(notice ? { notice } : {}), staffNames: names, ...(team ? { team } : {}) };
+  const done = await transferredNotice(query.get('transferido'), user, lifecycle);
+  const extras = {
+    ...(notice ? { notice } : {}),
+    ...(done ? { done } : {}),
+    staffNames: names,
+    ...(team ? { team } : {}),
+  };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
 }
 
@@ -837,7 +843,32 @@ async function act(
       formOrigins,
     );
   }
+  // A transfer to someone else takes the case out of an analyst's sight (canViewCase): her
+  // confirmation is on the list, not on a page she may no longer open.
+  const moved = commands.parsed.ok ? commands.parsed.commands.find((k) => k.kind === 'transfer') : undefined;
+  if (result.kind === 'applied' && moved?.kind === 'transfer' && !canViewCase(user, { ...c, assignee: moved.to })) {
+    return redirect(`${frame.basePath}${CASES_PATH}?transferido=${encodeURIComponent(caseId)}`, [], formOrigins);
+  }
   return problemRedirect(frame, caseId, 'feito', action);
+}
+
+/**
+ * The list's confirmation of a transfer (`?transferido=<caseId>`, act): only for a case whose last
+ * transfer is the user's own, to whom it is still with — the link tells no one of another's case.
+ */
+async function transferredNotice(
+  caseId: string | null,
+  user: ConsoleUser,
+  lifecycle: LifecycleDeps,
+): Promise<string | undefined> {
+  if (!caseId) return undefined;
+  const c = await lifecycle.cases.get(caseId, NO_TEXTS);
+  const last = c?.history?.findLast((e) => e.type === 'transferred');
+  if (!c || last?.type !== 'transferred' || last.actor.kind !== 'staff' || last.actor.id !== user.staffId)
+    return undefined;
+  if (c.assignee !== last.to) return undefined;
+  const name = (await lifecycle.staff.byId(last.to))?.name ?? last.to;
+  return `Caso ${c.protocol ?? 'sem protocolo'} transferido para ${name}.`;
 }
 
 /** YYYY-MM-DD in the office time zone. */

@@ -128,6 +128,8 @@ export function listQueryString(q: ListQuery, cursor?: string): string {
 
 export interface ListExtras {
   notice?: string;
+  /** The confirmation of an action done (a transfer that took the case out of the user's sight). */
+  done?: string;
   /** Names of the analysts of the listed cases, by roster id (the id without it). */
   staffNames?: ReadonlyMap<string, string>;
   /** The roster, for the supervisor's analyst filter (a list of names; without it, an id to type). */
@@ -142,7 +144,7 @@ export function casesPage(
   now: Date,
   extras: ListExtras = {},
 ): string {
-  const { notice, staffNames, team } = extras;
+  const { notice, done, staffNames, team } = extras;
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
   const option = (value: string, label: string, selected: boolean) =>
@@ -157,7 +159,7 @@ export function casesPage(
   return layout(
     frame,
     'Casos',
-    html`<h1>Casos</h1>${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
+    html`<h1>Casos</h1>${done ? html`<p class="notice" role="status">${done}</p>` : ''}${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
 <form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
   <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
   ${

@@ -224,7 +224,7 @@ describe('serveConsole — the case page of a long case', () => {
   });
 
   // An action reads the texts its mails send, not the case's 120 nor the page's 50.
-  it.each<{ acao: string; fields: Record<string, string>; reads: number; mailHas?: string }>([
+  it.each<{ acao: string; fields: Record<string, string>; reads: number; mailHas?: string; lands?: string }>([
     {
       acao: 'answer',
       fields: { texto: 'Olá, Maria. O estorno foi pedido hoje.' },
@@ -233,11 +233,17 @@ describe('serveConsole — the case page of a long case', () => {
     },
     { acao: 'note', fields: { texto: 'Liguei para a loja.' }, reads: 0 },
     // The transfer notice quotes the newest exchanges (TRANSFER_TIMELINE_ENTRIES), read once, after the commit.
-    { acao: 'transfer', fields: { para: 'carla' }, reads: 8, mailHas: 'Mensagem número 120: ainda sem o estorno.' },
-  ])('POST $acao reads only the texts its mails send ($reads)', async ({ acao, fields, reads, mailHas }) => {
+    {
+      acao: 'transfer',
+      fields: { para: 'carla' },
+      reads: 8,
+      mailHas: 'Mensagem número 120: ainda sem o estorno.',
+      lands: 'transferido=',
+    },
+  ])('POST $acao reads only the texts its mails send ($reads)', async ({ acao, fields, reads, mailHas, lands }) => {
     const { serve, request, w } = world([workCase({ messages })]);
     const r = await serve(request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao, ...fields })));
-    expect(r?.headers['location']).toContain(`feito=${acao}`);
+    expect(r?.headers['location']).toContain(lands ?? `feito=${acao}`);
     expect(w.cases.textReads).toBe(reads);
     if (mailHas) expect(w.mailer.sent.map((m) => m.text).join('\n')).toContain(mailHas);
   });
@@ -630,14 +636,46 @@ describe('serveConsole — actions', () => {
     const mine = await serve(
       request('POST', `/equipe/caso/${CASE_ID}/acao`, post(ana, { acao: 'transfer', para: 'carla' })),
     );
-    expect(mine?.headers['location']).toContain('feito=transfer');
+    // She no longer sees the case: the confirmation is on her list, not a 403 on its page.
+    const landing = new URL(mine?.headers['location'] ?? '', 'https://x');
+    expect(landing.pathname).toBe('/equipe/casos');
+    expect(landing.searchParams.get('transferido')).toBe(CASE_ID);
     expect((await w.cases.get(CASE_ID))?.assignee).toBe('carla');
+    const list = await serve(request('GET', landing.pathname, { token: ana, query: landing.search.slice(1) }));
+    expect(list?.statusCode).toBe(200);
+    expect(list?.body).toContain(`<p class="notice" role="status">Caso ${PROTOCOL} transferido para Carla Souza.</p>`);
     const sofia = tokenOf('sofia');
     const r = await serve(
       request('POST', `/equipe/caso/${CASE_ID}/acao`, post(sofia, { acao: 'transfer', para: 'bruno' })),
     );
-    expect(r?.headers['location']).toContain('feito=transfer');
+    // A supervisor still sees it: the case page with its notice.
+    expect(r?.headers['location']).toContain(`/equipe/caso/${encodeURIComponent(CASE_ID)}?feito=transfer`);
     expect((await w.cases.get(CASE_ID))?.assignee).toBe('bruno');
+  });
+
+  // The list's confirmation tells only who did the transfer, while the case is still where it went.
+  it.each([
+    ['another analyst given the link', 'bruno', CASE_ID],
+    ['ana, whose case it no longer is after sofia moved it on', 'ana', CASE_ID],
+    ['ana, for a case never transferred', 'ana', 'other'],
+  ])('%s sees no transfer confirmation', async (_, who, caseId) => {
+    const { serve, request } = world();
+    await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('ana'), { acao: 'transfer', para: 'carla' })),
+    );
+    if (who === 'ana' && caseId === CASE_ID) {
+      await serve(
+        request('POST', `/equipe/caso/${CASE_ID}/acao`, post(tokenOf('sofia'), { acao: 'transfer', para: 'bruno' })),
+      );
+    }
+    const list = await serve(
+      request('GET', '/equipe/casos', {
+        token: tokenOf(who as 'ana' | 'bruno'),
+        query: `transferido=${encodeURIComponent(caseId)}`,
+      }),
+    );
+    expect(list?.statusCode).toBe(200);
+    expect(list?.body).not.toContain('transferido para');
   });
 
   it('a refused action: the page explains why in pt-BR (the mail refusal’s words), the history too; no mail', async () => {
