@@ -419,7 +419,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   if (actions.has('close'))
     forms.push(html`${open('close', 'Encerrar o caso')}
       <label for="c-cat">Resultado</label><select id="c-cat" name="categoria">${CLOSE_CATEGORIES.map((k) => html`<option value="${k}"${draft('close', 'categoria') === k ? html` selected` : ''}>${CLOSE_CATEGORY_LABELS_PT[k]}</option>`)}</select>
-      <label for="c-resumo">Resumo</label><input id="c-resumo" name="resumo" required${value('close', 'resumo')}>
+      <label for="c-resumo">Resumo (enviado ao lojista)</label><input id="c-resumo" name="resumo" required${value('close', 'resumo')}>
       <label for="c-texto">Mensagem ao lojista (opcional; vai com a pesquisa de satisfação)</label><textarea id="c-texto" name="texto">${draft('close', 'texto')}</textarea>
       <button type="submit">Encerrar</button></fieldset></form>`);
 

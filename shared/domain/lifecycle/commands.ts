@@ -66,7 +66,7 @@ export interface CommandOptions {
 export const COMMAND_HELP_PT: ReadonlyArray<{ usage: string; what: string }> = [
   {
     usage: '#encerrar <procedente|improcedente|parcial|resolvido|nao-resolvido> [resumo]',
-    what: 'encerra o caso; o texto abaixo vai ao lojista com a resolução e a pesquisa de satisfação',
+    what: 'encerra o caso; o resumo e o texto abaixo vão ao lojista com a resolução e a pesquisa de satisfação',
   },
   {
     usage: '#aguardar [o que se aguarda]',

@@ -416,6 +416,16 @@ describe('console pages — counts agree in number', () => {
     expect(page).toMatch(/<input id="w-aguardando" name="aguardando" maxlength="160">/);
   });
 
+  // What the merchant receives says so, in every form that sends it (an internal summary written
+  // there would reach her).
+  it.each([
+    ['extend' as const, '<label for="e-motivo">Motivo (enviado ao lojista)</label>'],
+    ['close' as const, '<label for="c-resumo">Resumo (enviado ao lojista)</label>'],
+  ])('the %s form labels what goes to the merchant', (action, label) => {
+    const page = casePage(frame, { c: workCase(), survey: null, actions: new Set([action]) }, now);
+    expect(page).toContain(label);
+  });
+
   it.each([
     { max: 1, label: 'Dias úteis (1 dia útil)' },
     { max: 30, label: 'Dias úteis (1 a 30 dias úteis)' },

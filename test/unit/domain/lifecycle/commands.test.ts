@@ -383,6 +383,12 @@ describe('parseStaffCommands — refused mails', () => {
     expect(problems(parse('  \n\n ')).map((p) => p.code)).toEqual(['empty-answer']);
   });
 
+  it('the help says the closing summary goes to the merchant', () => {
+    const close = COMMAND_HELP_PT.find((c) => c.usage.startsWith('#encerrar'));
+    expect(close?.usage).toContain('[resumo]');
+    expect(close?.what).toContain('o resumo e o texto abaixo vão ao lojista');
+  });
+
   it('the help lists the five commands', () => {
     expect(COMMAND_HELP_PT.map((c) => c.usage.split(' ')[0])).toEqual([
       '#encerrar',
