@@ -212,7 +212,7 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
       case 'extended':
         return `prazo prorrogado em ${countOf(e.businessDays, 'dia útil', 'dias úteis')}: ${e.reason}`;
       case 'closed':
-        return `encerrado (${CLOSE_CATEGORY_LABELS_PT[e.category]}): ${e.summary}`;
+        return `encerrado (${CLOSE_CATEGORY_LABELS_PT[e.category]})${e.summary ? `: ${e.summary}` : ''}`;
       case 'refused':
         return `ação recusada${e.commands.length ? ` (${e.commands.join('; ')})` : ''}: ${refusalReasonsPt(e).join(' ')}`;
       case 'reminder-sent':
@@ -440,7 +440,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
   ${citedByRow(view.citedBy, b, tz)}
   ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}
-  ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]} — ${c.closure.summary} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
+  ${c.closure ? html`<dt>Encerramento</dt><dd>${CLOSE_CATEGORY_LABELS_PT[c.closure.category]}${c.closure.summary ? ` — ${c.closure.summary}` : ''} (${nameOf(c.closure.by)}, ${formatInstant(c.closure.at, tz)})</dd>` : ''}
   ${relatedRows(c, b)}
 </dl>
 <h2>Decisão da triagem</h2>

@@ -410,6 +410,33 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain(says);
   });
 
+  // A closing with no summary (a mail's bare "#encerrar resolvido") leaves no dangling dash or colon.
+  it.each([
+    {
+      summary: 'Estorno aprovado',
+      closure: 'Resolvido — Estorno aprovado (',
+      history: 'encerrado (Resolvido): Estorno aprovado</li>',
+    },
+    { summary: '', closure: 'Resolvido (', history: 'encerrado (Resolvido)</li>' },
+  ])('a closing summarised "$summary" reads "$closure…" and "$history"', ({ summary, closure, history }) => {
+    const at = '2026-03-20T14:00:00Z';
+    const closed = {
+      type: 'closed' as const,
+      category: 'resolvido' as const,
+      summary,
+      at,
+      actor: { kind: 'staff' as const, id: 'bruno', role: 'analyst' as const },
+    };
+    const c = workCase({
+      status: 'CLOSED',
+      closure: { category: 'resolvido', summary, at, by: 'bruno' },
+      history: [closed],
+    });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page).toContain(`<dt>Encerramento</dt><dd>${closure}`);
+    expect(page).toContain(history);
+  });
+
   it('the wait form asks what is awaited, optional and labelled, for the history only', () => {
     const page = casePage(frame, { c: workCase(), survey: null, actions: new Set(['wait' as const]) }, now);
     expect(page).toContain('<label for="w-aguardando">O que se aguarda (opcional; fica só no histórico)</label>');
