@@ -29,7 +29,7 @@ import type { AttachmentMeta } from '../domain/submission';
 import { type AttachmentLinkMap, isLinkable } from '../domain/uploads/download';
 import { SCAN_LABELS } from '../domain/uploads/plan';
 import type { SurveyAnswer } from '../app/lifecycle/ports';
-import { CSRF_FIELD, type ConsoleAction, type ConsoleUser } from './access';
+import { CSRF_FIELD, type ConsoleAction, type ConsoleUser, visibleStatuses } from './access';
 import type { CasePage } from './ports';
 import { CASES_PATH, SIGN_OUT_PATH } from './routes';
 import { CONSOLE_CSS } from './styles';
@@ -147,6 +147,8 @@ export function casesPage(
   const { notice, done, staffNames, team } = extras;
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
+  // The statuses this user may list: an analyst is never offered held mail she can never see.
+  const shown = frame.user ? visibleStatuses(frame.user, LIST_STATUSES) : LIST_STATUSES;
   const option = (value: string, label: string, selected: boolean) =>
     html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   const rows = page.items.map((c) => {
@@ -161,7 +163,7 @@ export function casesPage(
     'Casos',
     html`<h1>Casos</h1>${done ? html`<p class="notice" role="status">${done}</p>` : ''}${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
 <form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
-  <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${LIST_STATUSES.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
+  <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${shown.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
   ${
     !supervisor
       ? ''

@@ -477,6 +477,20 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain('<div class="tabela" role="region" aria-label="Casos" tabindex="0"><table>');
   });
 
+  // Held mail is the supervisors' to review (canViewCase): an analyst's status filter never offers it.
+  it.each([
+    ['analyst' as const, false],
+    ['supervisor' as const, true],
+  ])('%s: the status filter offers "Em quarentena": %s', (role, offered) => {
+    const page = casesPage({ ...frame, user: { ...frame.user, role } }, { status: 'ASSIGNED' }, { items: [] }, now);
+    const statusFilter = page.slice(
+      page.indexOf('id="f-status"'),
+      page.indexOf('</select>', page.indexOf('id="f-status"')),
+    );
+    expect(statusFilter).toContain('<option value="CLOSED">');
+    expect(statusFilter.includes('<option value="QUARANTINED">')).toBe(offered);
+  });
+
   it('an empty list says so in a sentence, with no empty table', () => {
     const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');
