@@ -103,7 +103,12 @@ export function errorPage(frame: PageFrame, title: string, message: string, sign
     frame,
     title,
     html`<h1>${title}</h1><p class="problem" role="alert">${message}</p>
-    ${signIn ? html`<p><a href="${signIn}">Entrar</a></p>` : ''}<p><a href="${frame.basePath}${CASES_PATH}">Voltar à lista de casos</a></p>`,
+    ${
+      // Signed out, the list is no way back: it leads to the sign-in again.
+      signIn
+        ? html`<p><a href="${signIn}">Entrar</a></p>`
+        : html`<p><a href="${frame.basePath}${CASES_PATH}">Voltar à lista de casos</a></p>`
+    }`,
   );
 }
 

@@ -491,6 +491,20 @@ describe('console pages — counts agree in number', () => {
     expect(statusFilter.includes('<option value="QUARANTINED">')).toBe(offered);
   });
 
+  it.each([
+    ['signed out: the way back is the sign-in', '/equipe/entrar', 'Entrar', false],
+    ['signed in: back to the list', undefined, 'Voltar à lista de casos', true],
+  ])('an error page %s', (_, signIn, link, toList) => {
+    const page = errorPage(
+      { basePath: '', timeZone: 'America/Sao_Paulo' },
+      'Sessão encerrada',
+      'Sua sessão foi encerrada. Entre de novo.',
+      signIn,
+    );
+    expect(page).toContain(link);
+    expect(page.includes('Voltar à lista de casos')).toBe(toList);
+  });
+
   it('an empty list says so in a sentence, with no empty table', () => {
     const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');
