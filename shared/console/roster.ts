@@ -36,7 +36,7 @@ export function rosterPage(
     const leave = a.leave !== undefined && today <= a.leave.to ? a.leave : undefined;
     const onLeave = leave !== undefined && leave.from <= today;
     return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
-<td>${a.active ? 'ativa(o)' : 'inativa(o)'}</td>
+<td>${a.active ? 'ativo(a)' : 'inativo(a)'}</td>
 <td>${leave ? `${leavePtBr(leave)}${onLeave ? ' (em afastamento)' : ' (programado)'}` : '—'}</td><td>${a.openCases}</td>
 <td><form method="post" action="${b}${ROSTER_PATH}">${hidden('leave', a.id)}
 <label for="de-${a.id}">Afastamento de</label><input id="de-${a.id}" type="date" name="de" required>
@@ -97,9 +97,9 @@ export function rosterNotice(op: string, member: Analyst | undefined): string | 
     case 'return':
       return `Afastamento de ${member.name} encerrado.`;
     case 'activate':
-      return `${member.name} está ativa(o).`;
+      return `${member.name} está ativo(a).`;
     case 'deactivate':
-      return `${member.name} está inativa(o).${openCasesHint(member)}`;
+      return `${member.name} está inativo(a).${openCasesHint(member)}`;
     case 'signout':
       return `Sessões de ${member.name} encerradas: para usar o console, é preciso entrar de novo.`;
   }

@@ -30,10 +30,10 @@ describe('roster page', () => {
 });
 
 describe('roster page — who is active', () => {
-  // Bruno and Ana on one page: the situation agrees with either, as the page's notices do ("ativa(o)").
+  // Bruno and Ana on one page: the situation agrees with either, as the page's notices and the other staff texts do ("ativo(a)", "adicionado(a)").
   it.each([
-    [true, '<td>ativa(o)</td>'],
-    [false, '<td>inativa(o)</td>'],
+    [true, '<td>ativo(a)</td>'],
+    [false, '<td>inativo(a)</td>'],
   ])('active %s reads %s', (active, cell) => {
     const page = rosterPage(frame, [anAnalyst({ id: 'bruno', name: 'Bruno Oliveira', active })], '2026-03-12');
     expect(page).toContain(cell);
@@ -79,12 +79,12 @@ describe('changeRoster', () => {
       { de: '2026-03-10', ate: '2026-03-20' },
       'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026). Ana Souza tem 1 caso em aberto: transfira-o a outra pessoa (lista de casos, filtro Analista).',
     ],
-    ['deactivate', 0, {}, 'Ana Souza está inativa(o).'],
+    ['deactivate', 0, {}, 'Ana Souza está inativo(a).'],
     [
       'deactivate',
       3,
       {},
-      'Ana Souza está inativa(o). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa (lista de casos, filtro Analista).',
+      'Ana Souza está inativo(a). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa (lista de casos, filtro Analista).',
     ],
   ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
