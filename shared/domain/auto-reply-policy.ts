@@ -442,8 +442,35 @@ function isFooterOfAComplaint(fresh: string, words: string): boolean {
   const at = flat.indexOf(words);
   if (at <= 0 || BODY_BOUNCE.test(fresh)) return false;
   const before = flat.slice(0, at);
-  return COMPLAINT_WORDS.test(before) || PERSON_ASKS.test(before);
+  if (COMPLAINT_WORDS.test(before) || PERSON_ASKS.test(before)) return true;
+  // A corporate disclaimer ("…gerada automaticamente pelo sistema de e-mail corporativo não garante
+  // a integridade…", "AVISO LEGAL: … confidencial") under a question of hers (round 36).
+  return DISCLAIMER.test(flat.slice(Math.max(0, at - 300), at + words.length + 300)) && asksAQuestion(fresh, before);
 }
+
+/** A disclaimer's own words: what her mail system stamps under every mail. */
+const DISCLAIMER =
+  /\b(confidencia\w*|destinatari[oa]s?|integridade|aviso legal|sigilos[oa]|por engano|disclaimer|confidential|intended recipient)\b/;
+
+/**
+ * A question of a person above the footer's words (`wordsBefore`, wordsOnly): a sentence of four
+ * words or more ending in "?" ("Qual o prazo de resposta do suporte?"), or a request ("Podem
+ * explicar?"), never a notice's stock question to its reader ("Dúvidas?", "Precisa de ajuda?").
+ * Bounded: linear in the text.
+ */
+function asksAQuestion(fresh: string, wordsBefore: string): boolean {
+  for (const m of fresh.matchAll(/(?:^|[.!?\n])([^.!?\n]{1,300})\?/g)) {
+    const question = wordsOnly(m[1] ?? '');
+    if (question === '' || !wordsBefore.includes(question)) continue;
+    if (/^(podem|poderiam|voces podem)\b/.test(question)) return true;
+    if (question.split(' ').length >= 4 && !STOCK_QUESTION.test(question)) return true;
+  }
+  return false;
+}
+
+/** A notice's questions to its reader. */
+const STOCK_QUESTION =
+  /^(duvidas|precisa de (mais )?ajuda|ficou com (alguma )?duvida|tem (alguma )?duvida|quer saber mais|como podemos (te )?ajudar|need (more )?help|questions)\b/;
 
 /**
  * A person asking the office how or where to do something, or for something done ("como faço para

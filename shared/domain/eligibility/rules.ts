@@ -2807,6 +2807,24 @@ export const RULES: readonly Rule[] = [
       'conceder uma entrevista',
       'estou fazendo uma reportagem',
       'estamos fazendo uma reportagem',
+      // Round 36: the press by its work, not its title ("estou preparando uma matéria", "um
+      // posicionamento da empresa", "sou da assessoria de imprensa", "writing a story").
+      ...['estou', 'estamos'].flatMap((who) =>
+        ['fazendo', 'preparando', 'escrevendo', 'apurando'].flatMap((doing) =>
+          ['uma materia', 'uma reportagem', 'uma pauta'].map((piece) => `${who} ${doing} ${piece}`),
+        ),
+      ),
+      'posicionamento da empresa',
+      'posicionamento oficial',
+      'nota oficial sobre',
+      'trabalho na redacao',
+      'assessoria de imprensa do',
+      'nossa reportagem',
+      'entrevistar alguem da empresa',
+      'para uma materia',
+      "i'm writing a story",
+      'i am writing a story',
+      'comment from your company',
       'participar do nosso podcast',
       'soy periodista',
       'i am a reporter',

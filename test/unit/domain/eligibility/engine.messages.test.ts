@@ -8306,3 +8306,65 @@ describe('round 35: prospects in Spanish, a wish after "se não tiver", another�
     await check({ name: text, from, subject, text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 36: a question under her mail system’s disclaimer; the press by its work', () => {
+  const SIGNED = '\n\nFernanda Lima\nGerente | Loja Flor\nTel: (11) 3333-4444\n\n';
+  const FOOTERS = [
+    'AVISO DE CONFIDENCIALIDADE: Esta mensagem e seus anexos são confidenciais e destinados exclusivamente ao destinatário. Mensagem gerada automaticamente pelo sistema de e-mail corporativo não garante a integridade do conteúdo.',
+    'AVISO LEGAL: Esta mensagem é confidencial. Este e-mail foi enviado automaticamente pelo servidor e não garante a integridade do conteúdo.',
+  ];
+  it.each(
+    FOOTERS.flatMap((footer) => [
+      ['BILLING_QUESTION', 'Olá, não entendi o valor da fatura deste mês. Podem explicar?', footer],
+      ['BILLING_QUESTION', 'Podem reenviar o boleto da mensalidade de dezembro?', footer],
+      ['NO_PRIOR_TICKET', 'Qual o prazo de resposta do suporte?', footer],
+      ['NO_PRIOR_TICKET', 'Por que a minha loja está tão lenta hoje?', footer],
+      ['NOT_A_CLIENT', 'Ainda não sou cliente. Podem me mandar os preços?', footer],
+    ]),
+  )('%s — %s (under a disclaimer)', async (outcome, question, footer) => {
+    const text = `${question}${SIGNED}${footer}`;
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Dúvida', text, outcome: outcome as Outcome });
+    const { decision } = await triage({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Dúvida',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+    expect(decision.ruleIds.at(-1), decision.reason).not.toMatch(/^auto\./);
+  });
+
+  it.each([
+    // A notice's own stock question to its reader, over its disclaimer.
+    'Sua fatura de dezembro está disponível. Dúvidas? Acesse a central.\n\nEste e-mail foi enviado automaticamente e é confidencial.',
+    'Seu chamado 51000 foi atualizado. Precisa de ajuda?\n\nMensagem gerada automaticamente, não garante a integridade do conteúdo. Confidencial.',
+    // No question at all: a notice with a disclaimer.
+    'Seu pedido foi enviado.\n\nAVISO LEGAL: mensagem confidencial. Este e-mail foi enviado automaticamente pelo servidor.',
+  ])('guard — stays automatic: %s', async (text) => {
+    const row: Row = {
+      name: text,
+      from: 'avisos@loja.example.com.br',
+      subject: 'Aviso',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    };
+    const { decision } = await triage(row);
+    expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
+  });
+
+  it.each([
+    'Olá, estou fazendo uma matéria sobre plataformas de e-commerce e gostaria de um posicionamento da empresa.',
+    'Olá, estou preparando uma matéria para a Revista Varejo sobre instabilidades. Vocês poderiam enviar um posicionamento até sexta?',
+    'Bom dia! Trabalho na redação do portal E-commerce Hoje e gostaria de conversar com o responsável pela Ouvidoria.',
+    'Prezados, sou da assessoria de imprensa do Portal Varejo e solicito uma nota oficial sobre a queda da plataforma ontem.',
+    "Hello, I'm writing a story about Brazilian e-commerce platforms and would like a comment from your company.",
+  ])('NOT_A_CLIENT — the press: %s', async (text) => {
+    await check({ name: text, from: 'pauta@revistavarejo.com.br', subject: 'Imprensa', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it('guard — a merchant quoting a news story about her own store stays hers', async () => {
+    const text =
+      'Saiu uma matéria sobre a queda e minha loja ficou fora do ar dois dias. Quero um posicionamento da empresa.';
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Queda', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
