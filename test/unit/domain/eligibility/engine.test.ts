@@ -1017,6 +1017,8 @@ describe('eligibility: reasons and decision trail', () => {
     expect(d.ruleIds).toEqual(
       expect.arrayContaining(['quarantine.virus', 'quarantine.auth.dmarc', 'quarantine.auth.spf']),
     );
+    // No ticket was looked up for it: its trail says nothing of one (the reviewer read "no ticket").
+    expect(d.ruleIds.filter((id) => id.startsWith('ticket.'))).toEqual([]);
   });
 });
 
