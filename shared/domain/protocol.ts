@@ -74,7 +74,8 @@ export function findProtocols(text: string, limit = Number.POSITIVE_INFINITY): s
 /**
  * A protocol number typed into a form (the status page): the whole field must be one number, read
  * with the tolerance of findProtocols (`ouv 2026 000123`, `OUV2026000123`, `OUV-2026-123`), since
- * people type what they read in the mail. Returns the canonical number, or null.
+ * people type what they read in the mail — or without its prefix (`2026-000123`). Returns the
+ * canonical number, or null.
  */
 export function readTypedProtocol(typed: string): string | null {
   if (typeof typed !== 'string') return null;
@@ -82,9 +83,15 @@ export function readTypedProtocol(typed: string): string | null {
   // space, a soft hyphen, a word joiner): the reader never saw them.
   const visible = withoutInvisible(typed).trim();
   if (visible.length > 40) return null;
-  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(visible);
+  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(visible) ?? WITHOUT_PREFIX.exec(visible);
   return m ? canonicalOf(m) : null;
 }
+
+/**
+ * The year and sequence alone, as some type them into the form ("2026-000123", "2026/123"): the
+ * field asks for a protocol, so a separator between the two suffices (never a bare run of digits).
+ */
+const WITHOUT_PREFIX = /^(\d{4})[ \t\u00a0\-–—_./]{1,3}(\d{1,9})$/u;
 
 /** The canonical number of a RETYPED match, or null for a year before 2000 or sequence 0. */
 function canonicalOf(m: RegExpMatchArray): string | null {

@@ -141,6 +141,14 @@ describe('readTypedProtocol', () => {
     [`${'\u200b'.repeat(50)}OUV-2026-000123`, 'OUV-2026-000123'],
     // A look-alike letter is not the prefix (Cyrillic О).
     ['\u041eUV-2026-000123', null],
+    // Without its prefix (journeys round): a separator between year and sequence, never bare digits.
+    ['2026-000001', 'OUV-2026-000001'],
+    [' 2026/1 ', 'OUV-2026-000001'],
+    ['2026 000123', 'OUV-2026-000123'],
+    ['2026000123', null],
+    ['48213', null],
+    ['1999-000123', null],
+    ['2026-0', null],
   ])('%j → %j', (typed, expected) => {
     expect(readTypedProtocol(typed)).toBe(expected);
   });
