@@ -731,6 +731,19 @@ const ASKS_THE_SERVICE = [
   'respond',
 ];
 
+/** A data subject's request (LGPD art. 18): her data erased, or a copy of it. */
+const DATA_REQUEST = [
+  'excluam meus dados',
+  'excluam todos os meus dados',
+  'apaguem meus dados',
+  'apaguem todos os meus dados',
+  'exclusao dos meus dados',
+  'exclusao de meus dados',
+  'remocao dos meus dados',
+  'meus dados pessoais',
+  'lgpd',
+];
+
 /**
  * What puts a wish second to the matter of the message, in its sentence or a later one ("…queria uma
  * integração com a Shopee. Mas o principal: AS FOTOS."): a complaint with a ticket stays one.
@@ -2391,7 +2404,7 @@ export const RULES: readonly Rule[] = [
       'feliz*',
       ...CLIENT_OF_ANOTHER_COMPANY,
     ],
-    unlessInMessage: ACTS_FOR_A_CLIENT,
+    unlessInMessage: [...ACTS_FOR_A_CLIENT, ...DATA_REQUEST],
   },
   {
     id: 'client.former-client.text',
@@ -2431,7 +2444,8 @@ export const RULES: readonly Rule[] = [
       ),
     ],
     unless: [...BILLING_WORDS, ...CLIENT_OF_ANOTHER_COMPANY],
-    unlessInMessage: BILLING_WORDS,
+    // Round 36: a former client asking for her data to be erased (LGPD art. 18) wants no sales pitch.
+    unlessInMessage: [...BILLING_WORDS, ...DATA_REQUEST],
   },
   {
     id: 'client.prospect.text',

@@ -8362,6 +8362,13 @@ describe('round 36: a question under her mail system’s disclaimer; the press b
     await check({ name: text, from: 'pauta@revistavarejo.com.br', subject: 'Imprensa', text, outcome: 'NOT_A_CLIENT' });
   });
 
+  it.each([
+    'Cancelei minha loja. Excluam todos os meus dados pessoais imediatamente.',
+    'Já não sou cliente de vocês. Com base na LGPD, peço a exclusão dos meus dados.',
+  ])('NO_PRIOR_TICKET — a former client asking for her data erased gets no sales reply: %s', async (text) => {
+    await check({ name: text, from: 'rita@ritamodas.com.br', subject: 'Meus dados', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
   it('guard — a merchant quoting a news story about her own store stays hers', async () => {
     const text =
       'Saiu uma matéria sobre a queda e minha loja ficou fora do ar dois dias. Quero um posicionamento da empresa.';
