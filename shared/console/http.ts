@@ -26,7 +26,8 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { extensionDaysProblem } from '../domain/lifecycle/deadlines';
+import { dueDateFrom, extensionDaysProblem } from '../domain/lifecycle/deadlines';
+import { officeCalendar } from '../domain/calendar';
 import {
   AWAITED_MAX_CHARS,
   MAX_CONSOLE_TEXT_CHARS,
@@ -591,8 +592,16 @@ async function caseView(
   const members = actions.has('transfer') && roster ? await roster.list().catch(() => null) : null;
   const team = members ? transferTargets(members, c, today) : undefined;
   const citedBy = await citingRecords(c, user, lifecycle);
+  // An accepted case waiting for its analyst (after hours, a holiday) has no due date yet, but its
+  // acknowledgement told the merchant one: the same the assignment will give it (intake.ts).
+  const waitsForAnalyst = c.outcome === 'ACCEPTED' && c.dueAt === undefined && c.status !== 'CLOSED';
+  const calendar = lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office');
+  const promisedDueAt = waitsForAnalyst
+    ? dueDateFrom(new Date(c.createdAt), lifecycle.config, calendar).toISOString()
+    : undefined;
   return {
     c,
+    ...(promisedDueAt ? { promisedDueAt } : {}),
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
     maxExtensionBusinessDays: lifecycle.config.lifecycle.maxExtensionBusinessDays,

@@ -268,6 +268,8 @@ export interface CaseView {
   survey: SurveyAnswer | null;
   /** Actions this user may take on this case (shown as forms). */
   actions: ReadonlySet<ConsoleAction>;
+  /** No due date yet (waiting for its analyst): the one the acknowledgement gave the merchant. */
+  promisedDueAt?: string;
   /** The longest extension (config.lifecycle.maxExtensionBusinessDays): the form's limit and hint. */
   maxExtensionBusinessDays?: number;
   notice?: string;
@@ -443,7 +445,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
   <dt>Assunto</dt><dd>${c.subject}</dd>
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
-  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
+  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${c.dueAt === undefined && view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
   ${citedByRow(view.citedBy, b, tz)}
   ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}

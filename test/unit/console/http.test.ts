@@ -13,6 +13,8 @@ import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
 import { RosterStaffDirectory } from '../../../shared/adapters/dynamo/staff-directory';
 import { attachmentLinksFromEnv } from '../../../shared/adapters/attachment-links';
 import type { WorkCase } from '../../../shared/domain/lifecycle/types';
+import { officeCalendar } from '../../../shared/domain/calendar';
+import { dueDateFrom } from '../../../shared/domain/lifecycle/deadlines';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
@@ -515,6 +517,34 @@ describe('serveConsole — the case page’s history', () => {
         `<li><time datetime="${at}">12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima</li>`,
       ]);
     }
+  });
+});
+
+describe('serveConsole — the due date of a case waiting for its analyst', () => {
+  // Journeys round: queued after hours, the case showed "Prazo —" though its acknowledgement had
+  // already told the merchant a date — the one its assignment gives it (dueDateFrom its receipt).
+  it('shows the date the merchant was told, marked as such; an assigned case shows its own', async () => {
+    const queued = workCase({
+      status: 'QUEUED',
+      assignee: undefined,
+      dueAt: undefined,
+      createdAt: '2026-03-12T20:00:00.000Z',
+    });
+    const { serve, request, w } = world([queued]);
+    const told = dueDateFrom(new Date(queued.createdAt), w.deps.config, officeCalendar(w.deps.config, 'office'));
+    const page = await serve(
+      request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
+    );
+    expect(page?.statusCode).toBe(200);
+    const due = page?.body.match(/<dt>Prazo<\/dt><dd[^>]*>([^<]*)<\/dd>/)?.[1];
+    expect(due).toContain('(informado ao lojista; o caso aguarda analista)');
+    expect(due).toContain(told.toLocaleDateString('pt-BR', { timeZone: w.deps.config.timeZone }));
+
+    const assigned = world([workCase()]);
+    const other = await assigned.serve(
+      assigned.request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
+    );
+    expect(other?.body).not.toContain('informado ao lojista; o caso aguarda analista');
   });
 });
 
