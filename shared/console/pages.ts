@@ -445,7 +445,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
   <dt>Assunto</dt><dd>${c.subject}</dd>
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
-  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${c.dueAt === undefined && view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
+  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
   ${citedByRow(view.citedBy, b, tz)}
   ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}

@@ -156,7 +156,8 @@ const SUBJECT_COMPLAINT =
  * the forms other clients use), the case protocol ("[OUV-2026-000123] …"), the guidance replies'
  * "Ouvidoria: …". A notice or a failure answers us with one of them.
  */
-const ANSWERS_OUR_MAIL = /^(re|res|resp|aw|sv|antw|fw|fwd|enc|tr|wg)\s*:|ouv[\s-]*\d{4}|^ouvidoria\s*:/;
+const REPLY_PREFIXES = '(re|res|resp|aw|sv|antw|fw|fwd|enc|tr|wg)\\s*:';
+const ANSWERS_OUR_MAIL = new RegExp(`^${REPLY_PREFIXES}|ouv[\\s-]*\\d{4}|^ouvidoria\\s*:`);
 
 /**
  * A subject that is only a notice's word ("Férias", "Ausente", "Resposta automática"): a notice
@@ -374,7 +375,7 @@ export function noticeWordsAreTheMerchants(s: Submission, evidence: string): boo
 export const SUBJECT_SIGNS: ReadonlySet<string> = new Set(['ooo-subject', 'bounce-subject']);
 
 /** A reply's or forward's prefix anywhere ("Resposta automática: Re: …"), or our protocol: the subject answers a mail. */
-const ANSWERS_A_MAIL = /(^|[\s:])(re|res|resp|aw|sv|antw|fw|fwd|enc|tr|wg)\s*:|ouv[\s-]*\d{4}|(^|\s)ouvidoria\s*:/;
+const ANSWERS_A_MAIL = new RegExp(`(^|[\\s:])${REPLY_PREFIXES}|ouv[\\s-]*\\d{4}|(^|\\s)ouvidoria\\s*:`);
 
 /**
  * Whether only a subject sign (SUBJECT_SIGNS) makes the mail automatic: no header said so (header
@@ -391,9 +392,15 @@ export function automaticBySubjectAlone(s: Submission, config: OuvidoriaConfig):
  * saying it wrote the text.
  */
 function asksInOwnWords(fresh: string): boolean {
-  if (ROBOT_PATTERN.test(fresh)) return false;
+  const own = ownPart(fresh);
+  return own !== undefined && PERSON_ASKS.test(own);
+}
+
+/** The fresh text before any mail pasted inline; undefined when a robot says it wrote the text. */
+function ownPart(fresh: string): string | undefined {
+  if (ROBOT_PATTERN.test(fresh)) return undefined;
   const original = ORIGINAL_PASTED.exec(fresh);
-  return PERSON_ASKS.test(original ? fresh.slice(0, original.index) : fresh);
+  return original ? fresh.slice(0, original.index) : fresh;
 }
 
 /** Her words on a notice she got, after it: "Recebi só isso", "Foi isso.", "É só isso que eu recebo", "that's all I get". */
@@ -412,10 +419,8 @@ const ORIGINAL_PASTED = /\b(mensagem original|original message|mensaje original)
  * atualizada"). Never the subject: a notice echoes the one it answers ("Re: Chamado 48213").
  */
 export function personsWordsOf(s: Submission): string | undefined {
-  const fresh = freshText(s);
-  if (ROBOT_PATTERN.test(fresh)) return undefined;
-  const original = ORIGINAL_PASTED.exec(fresh);
-  const words = original ? fresh.slice(0, original.index) : fresh;
+  const words = ownPart(freshText(s));
+  if (words === undefined) return undefined;
   const notice = BODY_NOTICE.test(words) || BODY_BOUNCE.test(words);
   return notice && !COMPLAINT_WORDS.test(words) && !PERSON_ASKS.test(words) ? undefined : words;
 }

@@ -14,9 +14,10 @@
  * Only that top block is read: the same fields further down were written by the sender (or
  * anyone on the way) and can be forged. The block is the run of SES's fields at the very top,
  * each once (one Received field: SES's own), ending at X-SES-RECEIPT / X-SES-DKIM-SIGNATURE;
- * Authentication-Results count only when their authserv-id is amazonses.com. Used by the triage command on mail taken from the bucket (in
- * production the verdicts come with the SES event instead), and by parseEmail for what the event
- * does not say: which domains the passing DKIM signatures are of (see dkimAlignedWith).
+ * Authentication-Results count only when their authserv-id is amazonses.com. Used by the triage
+ * command on mail taken from the bucket (in production the verdicts come with the SES event
+ * instead), and by parseEmail for what the event does not say: which domains the passing DKIM
+ * signatures are of (see dkimAlignedWith).
  */
 import { bareDomain, domainOf, domainsAligned } from '../domain/sender-authentication';
 import type { Verdict, Verdicts } from '../domain/submission';

@@ -1106,8 +1106,13 @@ export function decide(
 
   // A notice's subject over her verified ticket, cited in her own words ("I'm out of office this
   // week and our checkout is broken … Ticket 48213"): she wrote it (citesHerOwnTicket).
-  const hersUnderNoticeSubject =
-    screening.machineGenerated && automaticBySubjectAlone(s, config) && citesHerOwnTicket(s, ticket, config);
+  // Read at most once, and only where a notice's sign or words are found.
+  let citesHers: boolean | undefined;
+  const herTicketCited = () => {
+    citesHers ??= citesHerOwnTicket(s, ticket, config);
+    return citesHers;
+  };
+  const hersUnderNoticeSubject = screening.machineGenerated && automaticBySubjectAlone(s, config) && herTicketCited();
   const machine = screening.machineGenerated && !hersUnderNoticeSubject;
   const signals = new Set<string>(quarantine.map((q) => q.ruleId));
   if (s.isClient === false) signals.add('client.not-a-client.form');
@@ -1125,8 +1130,7 @@ export function decide(
   // merchant's own ("preciso da solução do chamado 48213 antes", "só mandam “mensagem automática”").
   const automaticHit = s.channel === 'email' ? firstOf('automatic') : undefined;
   const noticeWordsHers =
-    automaticHit !== undefined &&
-    (noticeWordsAreTheMerchants(s, automaticHit.evidence) || citesHerOwnTicket(s, ticket, config));
+    automaticHit !== undefined && (noticeWordsAreTheMerchants(s, automaticHit.evidence) || herTicketCited());
   const automaticText = automaticHit && !noticeWordsHers ? automaticHit : undefined;
   const notClientText = firstOf('client');
   // With her ticket verified, a remedy asked for the failure (AS_A_REMEDY: "um desconto como

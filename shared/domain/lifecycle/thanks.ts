@@ -292,7 +292,7 @@ const RATING_FILLER = new Set([
  * "o problema continua", "voltou a travar") or asked again ("preciso que", "por favor", "reabrir").
  */
 const ASKS_AGAIN =
-  /\b(nao (foi |foram |tinha |tem )?(resolv|solucion|funcion|cheg|caiu|caiam|receb|aparec|entreg|estorn|devolv|respond)\w*|ainda (nao|aguardo|espero|falta)|continua\w*|voltou|voltaram|persiste\w*|de novo|novamente|outra vez|aguardo|preciso|precisamos|quero|queremos|gostaria|favor|pfv|podem|poderiam|reabr\w*|verifiquem|vejam|olhem|ajudem|urgente|not (fixed|solved|resolved)|still|again|please|need|todavia|aun no|necesito|por favor)\b/;
+  /\b(nao (foi |foram |tinha |tem )?(resolv|solucion|funcion|cheg|caiu|caiam|receb|aparec|entreg|estorn|devolv|respond)\w*|ainda (nao|espero|falta)|continua\w*|voltou|voltaram|persiste\w*|de novo|novamente|outra vez|aguardo|preciso|precisamos|quero|queremos|gostaria|favor|pfv|podem|poderiam|reabr\w*|verifiquem|vejam|olhem|ajudem|urgente|not (fixed|solved|resolved)|still|again|please|need|todavia|aun no|necesito)\b/;
 
 /**
  * Emoji that thank or approve, a reply of nothing else ("👍", "🙏🙏", "❤️👏"): typed on a phone as the
