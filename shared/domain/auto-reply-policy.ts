@@ -166,7 +166,7 @@ const ANSWERS_OUR_MAIL = new RegExp(`^${REPLY_PREFIXES}|ouv[\\s-]*\\d{4}|^ouvido
  * it does under a notice's sentence ("Estarei ausente até 05/01" over "resolvam o chamado antes").
  */
 const BARE_NOTICE_SUBJECT =
-  /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|fuera de (la )?oficina|automatic reply|auto-?reply|autoreply)[\s.!:\-–—|]*$/;
+  /^((estou |estarei )?(de )?ferias|(estou |estarei )?ausente|away|(resposta|mensagem|respuesta) automatica|(aviso de )?ausencia( temporaria)?|(estou |estarei )?fora do escritorio|(i am |i'm |im )?out of (the )?office|away from (the )?office|fuera de (la )?oficina|automatic reply|auto[\s-]?reply|autoreply)[\s.!:\-–—|]*$/;
 
 /** A ticket or protocol cited by its number. */
 const TICKET_CITED = String.raw`\b(chamados?|tickets?|protocolos?|solicitac(ao|oes)|casos?|case)\b[^.\n]{0,20}\d{3,}`;
@@ -304,9 +304,18 @@ const SUBJECT_REASONS: Readonly<Record<SubjectRuleId, string>> = {
  */
 function textDecidesUnder(rule: { pattern: RegExp; sentence?: true }, subject: string, text: TextDecides): boolean {
   if (rule.sentence || text.bareSubject.test(subject) || SUBJECT_ASKS.test(subject)) return true;
-  const rest = subject.replace(rule.pattern, '').replace(/^[\s:\-–—|]+/, '');
+  const sign = rule.pattern.exec(subject)?.[0] ?? '';
+  const after = subject.slice(subject.indexOf(sign) + sign.length);
+  // A notice's prefix is set off from the subject it answers ("Automatic reply: Pedido 123"); run on
+  // into words ("Automatic reply from your support", "Out of office until 10/12") it is a title,
+  // a person's or a notice's: the text says which.
+  if (/[a-z0-9]$/.test(sign) && RUNS_ON.test(after)) return true;
+  const rest = after.replace(/^[\s:\-–—|]+/, '');
   return SUBJECT_COMPLAINT.test(rest) && !ANSWERS_OUR_MAIL.test(rest);
 }
+
+/** What follows a subject sign without a separator: a word of the same title. */
+const RUNS_ON = /^\s+[a-z0-9]/;
 
 /** A subject that asks ("Out of office?", "Ausentes?"): no notice titles itself with a question. */
 const SUBJECT_ASKS = /\?\s*$/;
@@ -483,7 +492,7 @@ const STOCK_QUESTION =
  * the mail (round 34). Never a robot's own offer ("como posso ajudar?").
  */
 const PERSON_ASKS =
-  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|como (eu )?(corrijo|resolvo|ajusto|altero|arrumo|configuro|saio|cancelo|removo|tiro)|(o que|oq|oque) (eu )?(faco|devo fazer|houve|aconteceu)|onde (eu )?(encontro|vejo|emito|acho)|preciso que|preciso de ajuda|quem pode me ajudar|alguem (pode|poderia) me|me ajudem|tem como (eu |voces )?[a-z]{3,}|quero falar com (uma pessoa|alguem|um humano|um atendente|gente)|poderiam me|voces podem me|(podem|poderiam) verificar|how (do|can) i|(i )?need (a human|a person|help)|donde (encuentro|veo)|como puedo (?!ayudar)|necesito (saber|ayuda))/;
+  /\b(como (eu )?faco|como (eu )?posso (?!(te |lhe )?ajudar)|como (eu )?(corrijo|resolvo|ajusto|altero|arrumo|configuro|saio|cancelo|removo|tiro)|(o que|oq|oque) (eu )?(faco|devo fazer|houve|aconteceu)|onde (eu )?(encontro|vejo|emito|acho)|preciso que|preciso de ajuda|quem pode me ajudar|alguem (pode|poderia) me|me ajudem|tem como (eu |voces )?[a-z]{3,}|quero falar com (uma pessoa|alguem|um humano|um atendente|gente)|poderiam me|voces podem me|(podem|poderiam) verificar|how (do|can) i|(i )?need (a human|a person|help)|who can help (me|us)|(can|could) (someone|anyone|you) help (me|us)|what (should|do|can) (i|we) do|donde (encuentro|veo)|como puedo (?!ayudar)|necesito (saber|ayuda)|quien (me|nos) (puede|podria) ayudar|que (hago|debo hacer|puedo hacer))/;
 
 /**
  * A person's line that introduces what she pastes below it ("Recebi isto hoje:", "Olha o que chegou:",

@@ -251,11 +251,20 @@ const STORE_SIDE = [
   // …and the card or purchase that is theirs ("cobrança no cartão da cliente", "o cartão de crédito das
   // clientes", "o pedido da cliente", "cobrada duas vezes no cartão delas"); never "da cliente" alone,
   // which an agency writes of the merchant, nor "no cartão dela", which may be a partner paying our fee.
-  ...['cartao *', 'cartoes *', 'compra', 'compras', 'pix', 'pedido', 'pedidos'].flatMap((whose) => [
-    `${whose} d* client*`,
-    `${whose} delas`,
-    `${whose} deles`,
-  ]),
+  // …and the invoice or boleto she issued them ("a fatura do cliente", "o boleto da cliente").
+  ...[
+    'cartao *',
+    'cartoes *',
+    'compra',
+    'compras',
+    'pix',
+    'pedido',
+    'pedidos',
+    'fatura',
+    'faturas',
+    'boleto',
+    'boletos',
+  ].flatMap((whose) => [`${whose} d* client*`, `${whose} delas`, `${whose} deles`]),
 ];
 
 /**
@@ -291,6 +300,10 @@ const TEAM_USER_BLOCKED = STORE_TEAM.flatMap((who) =>
 const STORE_PAYMENTS = [
   'boleto da loja',
   'boletos da loja',
+  // The invoice or boleto of a sale or an order ("anexei a fatura do pedido 1234", "as faturas das vendas").
+  ...['fatura', 'faturas', 'boleto', 'boletos'].flatMap((what) =>
+    ['do pedido', 'dos pedidos', 'de pedido*', 'da venda', 'das vendas', 'de venda*'].map((of) => `${what} ${of}`),
+  ),
   'venda no pix',
   'vendas no pix',
   // The fee on the store's own Pix sales is its payment provider's ("vocês cobram taxa sobre o pix das vendas?").
@@ -5196,14 +5209,29 @@ export const RULES: readonly Rule[] = [
       'pago a plataforma',
       'pagamento da plataforma',
       'vencimento',
-      'recibo',
+      // The receipt as a noun ("preciso do recibo", "el recibo de noviembre"), never Spanish's "recibo"
+      // (I receive: "solo recibo respuestas automáticas").
+      ...['o', 'um', 'do', 'meu', 'el', 'mi', 'un', 'del', 'emitir', 'emissao de'].map((a) => `${a} recibo`),
+      'recibos',
+      ...['de pagamento', 'do pagamento', 'da mensalidade', 'da assinatura', 'do plano', 'da fatura'].map(
+        (of) => `recibo ${of}`,
+      ),
       'factura',
       'facturas',
       'invoice',
       'invoices',
       'billing',
     ],
-    unless: [...STORE_SIDE, ...STORE_PAYMENTS],
+    // Her payout that did not arrive ("meu Pix não caiu na conta, segue a fatura em anexo"): the
+    // invoice she attaches is proof of a sale, not a question about ours.
+    unless: [
+      ...STORE_SIDE,
+      ...STORE_PAYMENTS,
+      'nao caiu na conta',
+      'nao caiu na minha conta',
+      'nao cairam na conta',
+      'repasse*',
+    ],
   },
   {
     id: 'topic.billing.charge',

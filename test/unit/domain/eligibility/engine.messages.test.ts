@@ -8375,3 +8375,102 @@ describe('round 36: a question under her mail system’s disclaimer; the press b
     await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Queda', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 37 — what a person asks and which invoice is ours', () => {
+  it.each([
+    [
+      'Automatic reply from your support',
+      'Every time I write to support I get this automatic reply and nothing else. My checkout is broken for two weeks. Who can help me?',
+    ],
+    ['Auto reply', 'All I get from you is an auto reply. Our orders stopped coming in on Monday. What should I do?'],
+    ['Automatic reply', 'Your support only sends automatic replies. Can someone help us? The store is down.'],
+    [
+      'Respuesta automática',
+      'Solo recibo respuestas automáticas. Mi tienda no recibe pedidos desde el lunes. ¿Quién me puede ayudar?',
+    ],
+    [
+      'Respuesta automática',
+      'Recibo siempre la misma respuesta automática. ¿Qué hago para que alguien revise mi tienda?',
+    ],
+  ])('NO_PRIOR_TICKET — a person asking under a notice subject: %s', async (subject, text) => {
+    await check({ name: text, from: 'owner@shopbrazil.com', subject, text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // Real absence notices in English and Spanish: their help is offered, not asked for.
+    [
+      'Automatic reply: Chamado',
+      'I am out of the office until December 10 with limited access to email. For urgent matters, please contact my colleague, who can help you.',
+    ],
+    [
+      'Respuesta automática',
+      'Estoy fuera de la oficina hasta el 10 de diciembre. Si necesita ayuda, escriba a soporte@tienda.com, que le podrá ayudar.',
+    ],
+  ])('guard — stays automatic: %s', async (subject, text) => {
+    const row: Row = { name: text, from: 'owner@shopbrazil.com', subject, text, outcome: 'NO_PRIOR_TICKET' };
+    const { decision } = await triage(row);
+    expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
+  });
+
+  it.each([
+    'Meu Pix não caiu na conta desde sexta, segue a fatura em anexo. O que faço?',
+    'Segue em anexo a fatura do cliente e o comprovante. O repasse dessa venda não caiu até hoje, o que eu faço?',
+    'A plataforma não está emitindo a nota fiscal dos pedidos. Anexei a fatura do pedido 1234 para vocês verem o erro.',
+    'O boleto da cliente não foi compensado e o pedido continua aguardando pagamento. Como resolvo?',
+    'Anexei as faturas das vendas de novembro: nenhuma apareceu no relatório da loja.',
+  ])('NO_PRIOR_TICKET — an invoice she attaches, or her customer’s, is not ours: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Pagamento',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it.each([
+    'Segue em anexo a fatura deste mês. Por que o valor veio maior que o do plano?',
+    'Não entendi a fatura deste mês, veio um valor diferente. Podem explicar?',
+    'Preciso da segunda via do boleto da mensalidade, o anexo do e-mail veio em branco.',
+    'Segue a fatura em anexo: cobraram duas vezes a mensalidade.',
+  ])('BILLING_QUESTION — our invoice stays a billing question: %s', async (text) => {
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Fatura', text, outcome: 'BILLING_QUESTION' });
+  });
+});
+
+describe('round 37 — a notice subject run on into words: the text decides', () => {
+  it.each([
+    [
+      'Automatic reply from Maria Silva',
+      'I am away until Monday, December 14, with no access to email. For urgent matters, please write to joao@lojaflor.com.br.',
+    ],
+    [
+      'Out of office until 14/12',
+      'Thank you for your message. I am out of the office until December 14 and will reply when I return.',
+    ],
+    [
+      'Fora do escritório até segunda',
+      'Estou fora do escritório até segunda-feira, 14/12, com acesso restrito ao e-mail. Assuntos urgentes: joao@lojaflor.com.br.',
+    ],
+    [
+      'Auto reply',
+      'Thank you for your email. This is an automatic reply: I am on leave and will answer when I return.',
+    ],
+  ])('guard — a real absence notice stays automatic: %s', async (subject, text) => {
+    const row: Row = { name: text, from: 'maria@lojaflor.com.br', subject, text, outcome: 'NO_PRIOR_TICKET' };
+    const { decision } = await triage(row);
+    expect(decision.ruleIds.at(-1), decision.reason).toMatch(/^auto\./);
+  });
+});
+
+describe('round 37 — "recibo": the receipt, not Spanish "I receive"', () => {
+  it.each([
+    ['NO_PRIOR_TICKET', 'No recibo los pagos de mis ventas desde el lunes. ¿Qué pasa?'],
+    ['NO_PRIOR_TICKET', 'Hace una semana que no recibo pedidos en mi tienda.'],
+    ['BILLING_QUESTION', 'Necesito el recibo de la mensualidad de noviembre para mi contador.'],
+    ['BILLING_QUESTION', 'Preciso do recibo da mensalidade de novembro para a contabilidade.'],
+    ['BILLING_QUESTION', 'Onde emito os recibos dos pagamentos que fiz à plataforma?'],
+  ])('%s — %s', async (outcome, text) => {
+    await check({ name: text, from: 'owner@shopbrazil.com', subject: 'Consulta', text, outcome: outcome as Outcome });
+  });
+});
