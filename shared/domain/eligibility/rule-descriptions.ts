@@ -40,6 +40,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'scope.feature.suggestion-closing':
     'Sugestão deixada no fecho da mensagem (“fica a sugestão”), sem reclamação de serviço ou falha.',
   'scope.feature.integration': 'Pedido de integração que não existe na plataforma.',
+  'scope.feature.demand':
+    'Exigência de que a plataforma crie algo que não tem (“quero que integrem”, “coloquem logo”).',
   'scope.feature.missing-complaint':
     'Reclamação de que a plataforma não tem um recurso (pedido de funcionalidade disfarçado).',
   'ticket.valid': 'Chamado anterior encontrado e aberto pelo próprio remetente.',

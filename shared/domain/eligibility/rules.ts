@@ -300,6 +300,10 @@ const TEAM_USER_BLOCKED = STORE_TEAM.flatMap((who) =>
 const STORE_PAYMENTS = [
   'boleto da loja',
   'boletos da loja',
+  // Boletos the store issues its buyers ("minha loja não gera boletos", "a loja parou de gerar boleto").
+  ...['loja nao gera', 'loja nao emite', 'loja nao esta gerando', 'loja parou de gerar', 'loja parou de emitir'].map(
+    (v) => `${v} boleto*`,
+  ),
   // The invoice or boleto of a sale or an order ("anexei a fatura do pedido 1234", "as faturas das vendas").
   ...['fatura', 'faturas', 'boleto', 'boletos'].flatMap((what) =>
     ['do pedido', 'dos pedidos', 'de pedido*', 'da venda', 'das vendas', 'de venda*'].map((of) => `${what} ${of}`),
@@ -688,6 +692,16 @@ export const AS_A_REMEDY: readonly string[] = [
   'indenizacao',
   'indenizar',
   'indenizem',
+  // What the remedy is for ("um desconto pelo transtorno", "pelas vendas perdidas", "for the inconvenience").
+  ...['pelo transtorno', 'pelos transtornos', 'pelo incomodo', 'pelo prejuizo', 'pelos prejuizos', 'pelo ocorrido'],
+  ...[
+    'pelas vendas perdidas',
+    'pelo tempo parad*',
+    'pelos dias parad*',
+    'pelo tempo fora do ar',
+    'pelos dias fora do ar',
+  ],
+  ...['abatimento', 'reparacao', 'compensation', 'for the inconvenience', 'for the trouble', 'por las molestias'],
 ];
 
 /** Words about the support and the office's own service, not about the product. */
@@ -761,7 +775,18 @@ const DATA_REQUEST = [
  * What puts a wish second to the matter of the message, in its sentence or a later one ("…queria uma
  * integração com a Shopee. Mas o principal: AS FOTOS."): a complaint with a ticket stays one.
  */
-const PUT_SECOND = ['mas o urgente', 'mas o mais urgente', 'mas o principal', 'mas o mais importante'];
+const PUT_SECOND = [
+  'mas o urgente',
+  'mas o mais urgente',
+  'mas o principal',
+  'mas o mais importante',
+  // "…mas o meu problema é o Pix", "…mas agora só quero a vitrine funcionando", "o resto eu relevo".
+  'mas o meu problema',
+  'mas o problema e',
+  'mas agora so quero',
+  'mas por agora so',
+  'o resto eu',
+];
 
 /**
  * A wish the sender marks as an aside to what the message is about ("Aproveitando, seria ótimo ter
@@ -781,6 +806,12 @@ const ASIDE = [
   // Asked by the way, or put second to what is urgent ("também gostaria de saber se…, mas o urgente é…").
   'tambem gostaria de saber',
   'tambem queria saber',
+  // "Aliás, seria bom…", "Já que estou escrevendo: …", "…, mas isso é outro assunto".
+  'alias',
+  'ja que estou escrevendo',
+  'ja que estou aqui',
+  'aproveitando o contato',
+  'outro assunto',
   ...PUT_SECOND,
 ];
 
@@ -2809,6 +2840,25 @@ export const RULES: readonly Rule[] = [
       'partner with your platform',
       'que tal uma conversa de',
       'processo para parceiros',
+      // Round 37: partner and affiliate programmes, app and theme stores, sponsorships, a company
+      // integrating its own service ("integrar nosso serviço de frete à plataforma").
+      'rede de parceiros',
+      'programa de parceiros',
+      'programa de afiliados',
+      'ser afiliad*',
+      'indicar clientes para',
+      // Publishing in the app or theme store, never an app bought there ("comprei um app na loja de aplicativos").
+      'publicar * na loja de aplicativos',
+      'publica-lo na loja de aplicativos',
+      'publicar * na loja de temas',
+      'temas para vender',
+      'propor um patrocinio',
+      'proposta de integracao do nosso',
+      'proposta de integracao da nossa',
+      // Never "integrar nosso ERP", which a merchant writes of her own.
+      ...['integrar nosso', 'integrar o nosso', 'integrar nossos'].map((v) => `${v} servico*`),
+      'somos uma transportadora',
+      'somos uma fintech',
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
@@ -2989,6 +3039,16 @@ export const RULES: readonly Rule[] = [
       // The announced yearly price asked about ("o plano anual tem desconto de quanto em relação ao
       // mensal?"): a question on plans, not a discount of her own.
       'plano anual tem desconto',
+      // The discount she already has or saw announced, asked about ("perco o desconto de fidelidade?",
+      // "a fatura veio sem o desconto do contrato", "vi que tem desconto no plano anual").
+      ...['perco', 'perder', 'perderia', 'perderei', 'mantenho', 'manter', 'continuo com', 'sem'].map(
+        (v) => `${v} o desconto`,
+      ),
+      'o desconto atual',
+      'o desconto que tenho',
+      'o desconto que eu tenho',
+      'meu desconto atual',
+      'vi que tem desconto',
       'anual tem desconto',
       'desconto do plano anual',
       'desconto do anual',
@@ -4265,8 +4325,68 @@ export const RULES: readonly Rule[] = [
       'resolvido',
       'prazo',
       'acesso',
+      ...ASIDE,
     ],
-    unlessInMessage: USED_TO_WORK,
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
+  },
+  {
+    id: 'scope.feature.demand',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    stage: 'feature',
+    trigger: 'text',
+    // A feature demanded rather than asked for, often with no feature noun ("Vocês não integram com o
+    // Tiny. Quero que integrem.", "Isso é básico, coloquem logo.", "Por que não existe app para
+    // iPhone?"): the message must say what the platform lacks (requiresInMessage).
+    phrases: [
+      ...['quero que', 'exijo que', 'peco que'].flatMap((want) =>
+        ['desenvolvam', 'implementem', 'integrem', 'criem', 'coloquem', 'incluam', 'adicionem'].map(
+          (v) => `${want} ${v}`,
+        ),
+      ),
+      ...['precisam', 'tem que'].flatMap((must) =>
+        ['implementar', 'desenvolver', 'criar'].map((v) => `voces ${must} ${v}`),
+      ),
+      'peca o desenvolvimento',
+      'pecam o desenvolvimento',
+      'solicito o desenvolvimento',
+      'plataforma deveria permitir',
+      'plataforma devia permitir',
+      'plataforma precisa permitir',
+      'preciso que a plataforma tenha',
+      'coloquem isso',
+      'coloquem logo',
+      'isso e basico',
+      'quando vai ter isso',
+      'por que nao existe',
+      'porque nao existe',
+      'absurdo * nao permitir',
+      'absurdo * nao deixar',
+    ],
+    requiresInMessage: [
+      ...FEATURE_NOUNS,
+      'nao existe',
+      'nao tem',
+      'nao possui',
+      'nao oferece*',
+      'nao permite',
+      'nao permitir',
+      'nao da para',
+      'nao integram',
+      'deveria permitir',
+      'tenha',
+      'hoje nao da',
+    ],
+    // What is gone ("por que não existe mais a minha loja?") was there: something broke.
+    unless: [
+      ...NOT_ASKING,
+      ...BROKEN,
+      ...ABOUT_THE_SERVICE,
+      ...ASKS_THE_SERVICE,
+      ...ASIDE,
+      'nao existe mais',
+      'nao tem mais',
+    ],
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },
 
   // 5. Prior ticket (signals from the ticket check).
@@ -4323,6 +4443,9 @@ export const RULES: readonly Rule[] = [
       'conta foi bloqueada',
       // "conta de utilizador" once read as Brazil writes it: the user account of the panel.
       'conta de usuario * bloquead*',
+      // The panel's administrator account ("minha conta de administrador foi bloqueada").
+      'conta de administrador * bloquead*',
+      'conta de admin * bloquead*',
       'conta de usuario bloquead*',
       'login bloqueado',
       'bloqueado por inatividade',

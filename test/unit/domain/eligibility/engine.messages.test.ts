@@ -1172,10 +1172,20 @@ const ROUND4_COMMERCIAL: Row[] = [
     rule: 'scope.commercial.negotiation',
   },
   {
-    name: 'free months "de graça" even with a valid ticket',
+    // Asked "pelo transtorno" of her verified ticket, free months are a remedy (AS_A_REMEDY), as "como
+    // compensação" is: the complaint is the office's, the remedy the analyst's call (round 37).
+    name: 'free months "de graça" for the trouble of her verified ticket: the complaint is taken',
     from: 'lojista@modasbella.com.br',
     subject: 'Chamado 48213',
     text: 'Referente ao chamado 48213: quero 3 meses de graça pelo transtorno.',
+    outcome: 'ACCEPTED',
+    rule: 'scope.commercial.special-condition',
+  },
+  {
+    name: 'free months "de graça" with a valid ticket, no trouble named',
+    from: 'lojista@modasbella.com.br',
+    subject: 'Chamado 48213',
+    text: 'Referente ao chamado 48213: quero 3 meses de graça para continuar na plataforma.',
     outcome: 'OUT_OF_SCOPE_COMMERCIAL',
   },
   {
@@ -8472,5 +8482,275 @@ describe('round 37 — "recibo": the receipt, not Spanish "I receive"', () => {
     ['BILLING_QUESTION', 'Onde emito os recibos dos pagamentos que fiz à plataforma?'],
   ])('%s — %s', async (outcome, text) => {
     await check({ name: text, from: 'owner@shopbrazil.com', subject: 'Consulta', text, outcome: outcome as Outcome });
+  });
+});
+
+describe('round 37 — her verified complaint with a wish put aside', () => {
+  it.each([
+    [
+      'contato@eletroponto.com.br',
+      'O Pix está fora há 3 semanas, chamado 48215 encerrado sem solução. Tenho a impressão que outras plataformas têm integração com mais bancos, mas o meu problema é o Pix que vocês já oferecem.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Abri o chamado 48213 sobre os pedidos que somem do painel e fecharam sem resolver. Quero que resolvam os pedidos. (Também sinto falta de integração com o Mercado Livre, mas isso é outro assunto.)',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'O Pix está fora há 3 semanas, chamado 48215 encerrado sem solução. Aliás, seria bom vocês terem integração com o PicPay.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'A vitrine está vazia desde 20/11, chamado 51000 sem resposta. Seria ótimo ter uma integração com o Instagram Shopping no futuro, mas agora só quero a vitrine funcionando.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Olha, eu pago o plano mais caro de vocês há 3 anos e nunca vi tanto descaso. O app não tem integração com o Mercado Livre que eu pedi mil vezes, e os pedidos estão sumindo do painel. Abri o chamado 48213 sobre os pedidos e fecharam sem resolver. Quero que a ouvidoria resolva OS PEDIDOS, o resto eu até relevo.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Vitrine vazia desde 20/11 (chamado 51000). Já que estou escrevendo: vocês poderiam ter um app de celular.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Frete zerado desde outubro, chamado 52310 encerrado sem solução. Pelo prejuízo, acho justo um desconto na mensalidade.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'Abri o chamado 48214 porque cobraram o plano errado. Quero que resolvam a cobrança. Aproveitando, vocês poderiam me dar um desconto pelo transtorno?',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Pedidos somem (chamado 48213). Pelo transtorno, gostaria de um bônus ou desconto, se possível. Mas o principal é resolver.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'Cobrança em dobro de R$ 189,90 (chamado 48214). Além do estorno, queria uma condição especial pelo incômodo.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'O checkout ficou fora do ar 4 dias, chamado 52311. Pelas vendas perdidas, peço um abatimento na próxima fatura.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'Checkout down for 4 days, ticket 52311 closed unsolved. I would like a discount for the inconvenience.',
+    ],
+  ])('ACCEPTED — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Reclamação', text, outcome: 'ACCEPTED' });
+  });
+
+  it.each([
+    // The wish is the matter: her ticket asked for it and was told it does not exist.
+    [
+      'lojista@modasbella.com.br',
+      'OUT_OF_SCOPE_FEATURE',
+      'Abri o chamado 48213 pedindo integração com o Mercado Livre e disseram que não existe. Vocês poderiam criar essa integração?',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'No chamado 48213 pedi um desconto no plano anual e negaram. Quero uma condição especial para renovar.',
+    ],
+    // No ticket: a wish alone stays a wish, aside or not.
+    [
+      'fernanda@lojaflor.com.br',
+      'OUT_OF_SCOPE_FEATURE',
+      'Seria ótimo ter uma integração com o Instagram Shopping no futuro.',
+    ],
+    [
+      'fernanda@lojaflor.com.br',
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Quero um desconto na mensalidade para continuar com vocês.',
+    ],
+  ])('guard — %s %s: %s', async (from, outcome, text) => {
+    await check({ name: text, from, subject: 'Pedido', text, outcome: outcome as Outcome });
+  });
+});
+
+describe('round 37 — plan questions naming her discount, admin accounts, the store’s boletos, partners', () => {
+  it.each([
+    'Quero mudar de plano. Perco o desconto de fidelidade que tenho hoje?',
+    'Vi que tem desconto no plano anual. Se eu migrar agora, a cobrança do mês atual é proporcional?',
+    'Quero saber como funciona a migração do plano mensal para o anual e se perco o desconto atual.',
+    'Minha fatura veio sem o desconto de 10% do plano anual que aparece no meu contrato. Por quê?',
+    'Se eu trocar para o plano Pro, mantenho o desconto que tenho hoje na mensalidade?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lu_artesanatos@hotmail.com',
+      subject: 'Plano',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    'Quero um desconto na mensalidade para continuar com vocês.',
+    'Consigo um desconto especial se eu migrar para o plano anual?',
+  ])('guard — OUT_OF_SCOPE_COMMERCIAL: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lu_artesanatos@hotmail.com',
+      subject: 'Plano',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    });
+  });
+
+  it.each([
+    'Minha conta de administrador foi bloqueada depois de várias tentativas de senha erradas.',
+    'A conta de admin da loja está bloqueada desde ontem, não consigo entrar.',
+  ])('ACCESS_ISSUE — %s', async (text) => {
+    await check({ name: text, from: 'marcos.vendas77@gmail.com', subject: 'Bloqueio', text, outcome: 'ACCESS_ISSUE' });
+  });
+
+  it.each([
+    'Já postei no Reclame Aqui e vou processar. Minha loja não gera boletos há uma semana.',
+    'A loja parou de gerar boletos desde a atualização de ontem.',
+  ])('NO_PRIOR_TICKET — the store’s own boletos: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lu_artesanatos@hotmail.com',
+      subject: 'Boletos',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it('guard — our boleto stays a billing question', async () => {
+    const text = 'O boleto da mensalidade de dezembro não foi gerado no painel. Onde consigo a segunda via?';
+    await check({
+      name: text,
+      from: 'lu_artesanatos@hotmail.com',
+      subject: 'Boleto',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    [
+      'parcerias@fintechpay.com.br',
+      'Somos uma fintech de pagamentos e gostaríamos de apresentar uma proposta de integração do nosso gateway à Bagy, com taxas competitivas.',
+    ],
+    [
+      'contato@studioweb.com.br',
+      'Olá, somos um estúdio de web design e queremos fazer parte da rede de parceiros Bagy.',
+    ],
+    [
+      'marcos.vendas77@gmail.com',
+      'Quero indicar clientes para a Bagy e receber comissão. Vocês têm programa de indicação?',
+    ],
+    [
+      'contato@apptheme.com.br',
+      'Desenvolvemos um app de avaliações de produtos e gostaríamos de publicá-lo na loja de aplicativos da Bagy.',
+    ],
+    [
+      'marketing@influencia.com.br',
+      'Gostaríamos de propor um patrocínio da Bagy ao nosso evento de e-commerce em março.',
+    ],
+    [
+      'contato@logfast.com.br',
+      'Somos a LogFast, transportadora com atuação nacional. Queremos integrar nosso serviço de frete à plataforma Bagy. Com quem podemos conversar?',
+    ],
+    ['marcos.vendas77@gmail.com', 'Quero ser afiliado/revendedor da Bagy e ganhar comissão. Como funciona?'],
+    [
+      'marcos.vendas77@gmail.com',
+      'Sou desenvolvedor freelancer e quero criar temas para vender na loja de temas de vocês. Como me cadastro?',
+    ],
+  ])('NOT_A_CLIENT — a partner’s or vendor’s offer: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Parceria', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    'Minha loja usa o gateway de vocês e quero ser parceira no programa de indicação também, mas antes: o checkout parou ontem.',
+    'Tenho uma loja na Bagy e o frete da transportadora parou de calcular. Como resolvo?',
+  ])('guard — a merchant mentioning partners stays a merchant: %s', async (text) => {
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
+
+describe('round 37 — a merchant integrating her own systems is no partner', () => {
+  it.each([
+    'Quero integrar nosso ERP à plataforma, como faço?',
+    'Como integrar o nosso sistema de estoque com a plataforma?',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Integração',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
+
+describe('round 37 — a feature demanded, not asked for', () => {
+  it.each([
+    [
+      'lu_artesanatos@hotmail.com',
+      'Por que não existe app para iPhone para gerenciar a loja? Isso é um absurdo para uma plataforma desse tamanho.',
+    ],
+    ['marcos.vendas77@gmail.com', 'Por que não existe app para Android para administrar a loja? Todo concorrente tem.'],
+    [
+      'marcos.vendas77@gmail.com',
+      'É um absurdo a plataforma não permitir cadastrar variações com mais de 3 atributos. Preciso disso.',
+    ],
+    [
+      'lu_artesanatos@hotmail.com',
+      'Vocês precisam implementar login com Google para os clientes da loja. Quando vai ter?',
+    ],
+    [
+      'lu_artesanatos@hotmail.com',
+      'A loja não tem como colocar vídeo na página do produto. Isso é básico, coloquem logo.',
+    ],
+    ['marcos.vendas77@gmail.com', 'Não acredito que ainda não dá para editar pedido depois de pago. Coloquem isso.'],
+    [
+      'lu_artesanatos@hotmail.com',
+      'Não existe na plataforma opção de frete grátis por região. Absurdo. Exijo que criem.',
+    ],
+    ['marcos.vendas77@gmail.com', 'Vocês não integram com o Tiny ERP. Quero que integrem.'],
+    ['lu_artesanatos@hotmail.com', 'A plataforma deveria permitir agendar promoções com data e hora. Hoje não dá.'],
+    [
+      'marcos.vendas77@gmail.com',
+      'Preciso que a plataforma tenha carrinho abandonado por WhatsApp. Quando vai ter isso?',
+    ],
+    // Her ticket asked for it and was told it does not exist: still a feature.
+    [
+      'lojista@modasbella.com.br',
+      'Abri o chamado 48213 pedindo um relatório de margem de lucro por produto e me disseram que a plataforma não tem. Quero que criem.',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'No chamado 48214 pedi que a plataforma permitisse emitir boleto parcelado para meus clientes e disseram que não existe. Quero que desenvolvam.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'Pedi no chamado 48215 um relatório de vendas por vendedor e a plataforma não tem. Solicito que a ouvidoria peça o desenvolvimento.',
+    ],
+  ])('OUT_OF_SCOPE_FEATURE — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Recurso', text, outcome: 'OUT_OF_SCOPE_FEATURE' });
+  });
+
+  it.each([
+    // Something that broke, or the service's answer, demanded: never a feature.
+    ['NO_PRIOR_TICKET', 'O app da loja parou de abrir no iPhone. Quero que corrijam, quando vai ter solução?'],
+    ['NO_PRIOR_TICKET', 'O frete grátis por região não funciona mais desde a atualização. Coloquem de volta como era.'],
+    ['NO_PRIOR_TICKET', 'Quero que criem um chamado para o meu problema de login, ninguém responde.'],
+    [
+      'ACCEPTED',
+      'O relatório de vendas não abre desde 20/11, chamado 48213 sem solução. Quero que resolvam, quando vai ter resposta?',
+    ],
+    ['ACCEPTED', 'A integração com o Bling parou de enviar pedidos (chamado 48213). Exijo que corrijam.'],
+    ['NO_PRIOR_TICKET', 'Por que não existe mais a minha loja no painel? Sumiu tudo ontem.'],
+    ['BILLING_QUESTION', 'Quando vai ter o estorno? A loja não tem dinheiro para pagar os fornecedores.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Problema',
+      text,
+      outcome: outcome as Outcome,
+    });
   });
 });
