@@ -693,6 +693,9 @@ function* refusalsOf(s: Submission, config: OuvidoriaConfig): Generator<Refusal>
   if (s.reaction !== undefined) yield refuse('email-reaction', 'emoji reaction to a message (Gmail), no words');
   // A read receipt by its MIME structure: its subject may be in any words ("Não lida: Re: …").
   if (s.readReceipt) yield refuse('read-receipt-report', 'read receipt (multipart/report, disposition-notification)');
+  // Any other report by its structure: a delivery status about someone else's mail, an abuse report.
+  if (s.systemReport !== undefined)
+    yield refuse('system-report', `mail system report (multipart/report, ${s.systemReport})`);
 
   const returnPath = effectiveReturnPath(s);
   if (returnPath === '') yield refuse('null-return-path', 'empty return path (bounce or automatic message)');
@@ -828,6 +831,7 @@ const MACHINE_RULES = new Set([
   'calendar-part',
   'email-reaction',
   'read-receipt-report',
+  'system-report',
 ]);
 
 /**

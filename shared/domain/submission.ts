@@ -139,6 +139,11 @@ export const SubmissionSchema = z.object({
   reaction: z.optional(z.string().check(z.maxLength(32))),
   /** Email: a read receipt by its MIME structure (RFC 8098 disposition notification), whatever its subject. */
   readReceipt: z.optional(z.literal(true)),
+  /**
+   * Email: another mail system's report by its MIME structure (multipart/report: a delivery status
+   * that named none of our mail, an abuse feedback report…), its report-type. Never a person's words.
+   */
+  systemReport: z.optional(z.string().check(z.maxLength(40))),
   /** Set when the mail could not be parsed or was too big: the rules quarantine it with this reason. */
   parseProblem: z.optional(z.string().check(z.maxLength(500))),
   /**

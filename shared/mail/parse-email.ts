@@ -213,6 +213,8 @@ interface MailParts {
   reaction?: string;
   /** A read receipt by its structure (see Submission.readReceipt). */
   readReceipt?: true;
+  /** Any other mail system's report by its structure (see Submission.systemReport). */
+  systemReport?: string;
 }
 
 function emptyParts(parseProblem: string | undefined): MailParts {
@@ -292,21 +294,26 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
     ...(authorUnclear ? { authorUnclear } : {}),
     ...(calendarInvite ? { calendarInvite: true as const } : {}),
     ...(reaction !== undefined ? { reaction } : {}),
-    ...(isDispositionReport(parsed) ? { readReceipt: true as const } : {}),
+    ...reportOf(parsed),
   };
 }
 
+/** A report-type as stored: a token, bounded (the header is the sender's). */
+const REPORT_TYPE = /^[a-z0-9][a-z0-9.+-]{0,39}$/;
+
 /**
- * A read receipt by its structure (RFC 8098: `multipart/report; report-type=disposition-notification`),
- * whatever its subject says: Outlook's "Não lida: Re: …" (deleted unread), a client in another
- * language ("Gelesen: …"), or none. A mail client's, never a person's words.
+ * A mail system's report by its structure (RFC 6522 `multipart/report`), whatever its subject says:
+ * a read receipt (RFC 8098, `report-type=disposition-notification`: Outlook's "Não lida: Re: …", a
+ * client in another language, "Gelesen: …", or no subject), or any other report — a delivery status
+ * (RFC 3464) that names none of our mail (ours are bounces, read before the intake), an abuse
+ * feedback report, a TLS report. Never a person's words.
  */
-function isDispositionReport(parsed: ParsedMail): boolean {
+function reportOf(parsed: ParsedMail): { readReceipt: true } | { systemReport: string } | Record<string, never> {
   const ct = topContentType(parsed);
-  return (
-    ct?.value.toLowerCase() === 'multipart/report' &&
-    (ct.params['report-type'] ?? '').trim().toLowerCase() === 'disposition-notification'
-  );
+  if (ct?.value.toLowerCase() !== 'multipart/report') return {};
+  const type = (ct.params['report-type'] ?? '').trim().toLowerCase();
+  if (type === 'disposition-notification') return { readReceipt: true };
+  return { systemReport: REPORT_TYPE.test(type) ? type : 'unknown' };
 }
 
 /**
@@ -518,6 +525,7 @@ function finish(meta: ParseEmailMeta, parts: MailParts): Submission {
     ...(parts.calendarInvite ? { calendarInvite: true } : {}),
     ...(parts.reaction !== undefined ? { reaction: parts.reaction } : {}),
     ...(parts.readReceipt ? { readReceipt: true } : {}),
+    ...(parts.systemReport !== undefined ? { systemReport: parts.systemReport } : {}),
     parseProblem:
       parseProblem === undefined
         ? undefined

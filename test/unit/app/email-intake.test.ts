@@ -319,6 +319,23 @@ describe('receiveEmail: delivery reports', () => {
     expect(bounced).toEqual([]);
     expect(mailer.sent).toHaveLength(0);
   });
+
+  it('a report naming no mail of ours, sent from the merchant’s own address with a return path and her ticket, opens no case', async () => {
+    const forged = report(MERCHANT, 'made-up@ouvidoria.example.com.br')
+      .replace('Return-Path: <>', `Return-Path: <${MERCHANT}>`)
+      .replace('From: MAILER-DAEMON@amazonses.com', `From: ${MERCHANT}`)
+      .replace('Auto-Submitted: auto-replied\r\n', '')
+      .replace('Subject: Delivery Status Notification (Failure)', 'Subject: Chamado 48213 - pedidos somem do painel')
+      .replace('Delivery failed.', 'Abri o chamado 48213 e os pedidos continuam sumindo do painel.');
+    const result = await receiveEmail(received('ses-report', forged, { returnPath: MERCHANT }), deps);
+    expect(result).toMatchObject({ kind: 'case', deliveryId: 'ses-report', outcome: 'NO_PRIOR_TICKET' });
+    const stored = await cases.get('email:ses-report');
+    expect(stored?.decision.ruleIds.at(-1)).toBe('auto.machine-generated');
+    expect(stored?.protocol).toBeUndefined();
+    expect(queue.messages).toHaveLength(0);
+    expect(mailer.sent).toHaveLength(0);
+    expect(bounces.entries.size).toBe(0);
+  });
 });
 
 describe('receiveEmail: reply failures', () => {

@@ -1293,6 +1293,19 @@ describe('parseEmail: a read receipt is read by its structure, whatever its subj
     expect(isMachineGenerated(s, localConfig)).toBe(true);
   });
 
+  it.each([
+    ['a delivery status naming none of our mail', 'delivery-status', 'delivery-status'],
+    ['an abuse feedback report', 'feedback-report', 'feedback-report'],
+    ['a report-type that is no token', '"x y<script>"', 'unknown'],
+    ['no report-type at all', '', 'unknown'],
+  ])('%s: another mail system’s report, a machine’s mail', async (_name, reportType, stored) => {
+    const s = await parse(report('Entregue: Chamado 48213 - pedidos somem', reportType, 'foi entregue.'));
+    expectValid(s);
+    expect(s.readReceipt).toBeUndefined();
+    expect(s.systemReport).toBe(stored);
+    expect(isMachineGenerated(s, localConfig)).toBe(true);
+  });
+
   it('a delivery report or a person’s mail titled like a receipt is no read receipt by structure', async () => {
     expect((await parse(report('Não lida: Re: [OUV-2026-000001]', 'delivery-status'))).readReceipt).toBeUndefined();
     const person = [
@@ -1307,6 +1320,7 @@ describe('parseEmail: a read receipt is read by its structure, whatever its subj
     ].join('\r\n');
     const s = await parse(person);
     expect(s.readReceipt).toBeUndefined();
+    expect(s.systemReport).toBeUndefined();
     expect(isMachineGenerated(s, localConfig)).toBe(false);
   });
 });
