@@ -780,12 +780,16 @@ const PUT_SECOND = [
   'mas o mais urgente',
   'mas o principal',
   'mas o mais importante',
-  // "…mas o meu problema é o Pix", "…mas agora só quero a vitrine funcionando", "o resto eu relevo".
+  // "…mas o meu problema é o Pix", "…mas agora só quero a vitrine funcionando", "o resto eu relevo"
+  // (never "o resto eu resolvo", which a wish's sender says of her own work).
   'mas o meu problema',
   'mas o problema e',
   'mas agora so quero',
   'mas por agora so',
-  'o resto eu',
+  'o resto eu relevo',
+  'o resto eu ate relevo',
+  'o resto pode esperar',
+  'o resto fica para depois',
 ];
 
 /**

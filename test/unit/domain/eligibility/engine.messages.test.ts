@@ -8754,3 +8754,16 @@ describe('round 37 — a feature demanded, not asked for', () => {
     });
   });
 });
+
+describe('round 37 — "o resto" is put second only when she says it can wait', () => {
+  it('guard — OUT_OF_SCOPE_FEATURE: a wish whose sender does the rest herself', async () => {
+    const text = 'Vocês poderiam criar uma integração com o Bling? O resto eu resolvo sozinha.';
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Integração',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+});
