@@ -10,7 +10,7 @@
  * Work is linear in the file: one pass over its names, and reading bounded by the budget (each
  * inflated byte counts once per reading it is read with: as inflated, and with each predictor).
  */
-import { constants, inflateSync } from 'node:zlib';
+import { constants, inflateRawSync, inflateSync } from 'node:zlib';
 
 export type PdfVerdict = 'active_content' | 'unverifiable' | null;
 
@@ -79,6 +79,8 @@ function readNames(text: string): Names {
 }
 
 /** A zlib header (RFC 1950): deflate method, and the check bits. */
+type Inflate = typeof inflateSync;
+
 function looksZlib(bytes: Buffer, at: number): boolean {
   const cmf = bytes[at];
   const flg = bytes[at + 1];
@@ -139,12 +141,12 @@ const read = (bytes: Buffer, reading: Reading) => (reading ? unpredict(bytes, re
  * predictor's rows start with filter bytes, no text): objects when one of them shows a number.
  * What is inflated counts against `budget`.
  */
-function peek(bytes: Buffer, at: number, budget: number, readings: readonly Reading[]): Peek {
+function peek(bytes: Buffer, at: number, budget: number, readings: readonly Reading[], inflate: Inflate): Peek {
   let spent = 0;
   for (let size = FIRST_PEEK_BYTES; ; size *= 2) {
     let head: Buffer;
     try {
-      head = inflateSync(bytes.subarray(at, at + size), {
+      head = inflate(bytes.subarray(at, at + size), {
         finishFlush: constants.Z_SYNC_FLUSH,
         maxOutputLength: Math.max(1, Math.floor((budget - spent) / readings.length)),
       });
@@ -331,9 +333,11 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
   let streams = 0;
   for (const match of text.matchAll(STREAM)) {
     const start = (match.index as number) + match[0].length;
-    if (!looksZlib(buf, start)) continue;
+    // A Flate stream without zlib's header, raw deflate, which some readers inflate all the same: read
+    // as such too (most other streams, a JPEG's or garbage, fail its first block at once).
+    const inflate = looksZlib(buf, start) ? inflateSync : inflateRawSync;
     if (++streams > MAX_PDF_STREAMS) return 'unverifiable';
-    const head = peek(buf, start, budget, readings);
+    const head = peek(buf, start, budget, readings, inflate);
     budget -= head.read;
     if (head.kind === 'over-budget' || budget <= 0) return 'unverifiable';
     if (head.kind === 'data') continue;
@@ -341,7 +345,7 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
     if (maxOutputLength < 1) return 'unverifiable';
     let inflated: Buffer;
     try {
-      inflated = inflateSync(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength });
+      inflated = inflate(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'unverifiable';
       continue;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
 import {
@@ -20,12 +20,21 @@ vi.mock('node:zlib', async (original) => {
       zlib.inflated += out.length;
       return out;
     },
+    inflateRawSync: (...args: Parameters<typeof real.inflateRawSync>) => {
+      const out = real.inflateRawSync(...args);
+      zlib.inflated += out.length;
+      return out;
+    },
   };
 });
 
 /** A PDF 1.5 whose object 3 sits compressed in object stream 4 (what qpdf --object-streams=generate writes). */
-function withObjectStream(objects: string, options: { filter?: string; encrypt?: boolean; lead?: string } = {}) {
-  const data = deflateSync(Buffer.from(`${options.lead ?? ''}3 0 ${objects}`, 'latin1'));
+function withObjectStream(
+  objects: string,
+  options: { filter?: string; encrypt?: boolean; lead?: string; raw?: boolean } = {},
+) {
+  const plain = Buffer.from(`${options.lead ?? ''}3 0 ${objects}`, 'latin1');
+  const data = options.raw ? deflateRawSync(plain) : deflateSync(plain);
   return Buffer.concat([
     Buffer.from(
       `%PDF-1.5\n1 0 obj <</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n` +
@@ -151,6 +160,21 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     ],
     ['/Embedded#46ile', pdf('x\n3 0 obj <</Type/Embedded#46ile>> endobj'), 'active_content'],
     ['JavaScript in a Flate object stream', withObjectStream("<</S/JavaScript/JS(app.alert('x'))>>"), 'active_content'],
+    [
+      'JavaScript in an object stream of raw deflate (no zlib header), which some readers inflate',
+      withObjectStream("<</S/JavaScript/JS(app.alert('x'))>>", { raw: true }),
+      'active_content',
+    ],
+    [
+      'Launch in a raw deflate object stream',
+      withObjectStream('<</S/Launch/F(cmd.exe)>>', { raw: true }),
+      'active_content',
+    ],
+    [
+      'an invoice whose raw deflate object stream has no action',
+      withObjectStream('<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>', { raw: true }),
+      null,
+    ],
     [
       'Launch in an object stream after a comment',
       withObjectStream('<</S/Launch/F(cmd.exe)>>', { lead: `%${'x'.repeat(2000)}\n` }),
