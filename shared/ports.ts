@@ -201,6 +201,13 @@ export interface DeliveryClaim {
   first: boolean;
   /** The claim is the mail's own Message-ID pointer, naming `caseId`: the create need not write it. */
   pointerHeld: boolean;
+  /**
+   * Another delivery's claim on the mail's Message-ID pointer (`caseId` is that delivery's): when
+   * it was taken and whether its attempt ended without a case of its own (expireClaim). Absent on a
+   * claim of this delivery's own, on a `DELIVERY#` claim and on a claim from before claims were
+   * dated: those are never taken over.
+   */
+  holder?: { at: Date; finished: boolean };
 }
 
 /** Cases and submissions (single DynamoDB table). Every write is safe to retry. */
@@ -256,12 +263,30 @@ export interface CaseRepository {
    * later ones get the winner's case id. Idempotent for the winner (a retry gets its own id back).
    * `first` is true only for the call that made the claim: no earlier attempt of this delivery got
    * this far, so nothing of its case can be stored yet (the intake then skips reading it). With the
-   * mail's `messageId`, the claim is that id's pointer when the id is free (issue 16: one write).
+   * mail's `messageId`, the claim is that id's pointer when the id is free (issue 16: one write);
+   * that write dates it `at` (a retry of the winner dates it again: it is alive), which is how a
+   * claim whose attempt died is told from one still at work (takeOverDelivery).
    */
-  claimDelivery(deliveryKey: string, caseId: string, messageId?: string): Promise<DeliveryClaim>;
+  claimDelivery(deliveryKey: string, caseId: string, messageId: string | undefined, at: Date): Promise<DeliveryClaim>;
+  /**
+   * Moves another delivery's claim on the mail's Message-ID pointer (`from`, as claimDelivery
+   * returned it) to `caseId`, dated `at`: only while the pointer still names `from.caseId` with the
+   * same date and its attempt has not finished, so of several copies taking over at once exactly one
+   * wins (true). The caller takes over only a claim whose holder cannot be alive any more (older
+   * than the function's timeout) and whose case is not stored. One conditional write; retry-safe
+   * (a retry that finds its own write lost the condition and reads the claim again).
+   */
+  takeOverDelivery(
+    deliveryKey: string,
+    messageId: string,
+    from: { caseId: string; at: Date },
+    caseId: string,
+    at: Date,
+  ): Promise<boolean>;
   /**
    * A claim whose mail made no case of its own (a follow-up, a staff command, a delivery report):
-   * its pointer expires with the mail's identity (30 days) unless the case it continued took it.
+   * its pointer expires with the mail's identity (30 days) unless the case it continued took it,
+   * and is marked finished in the same write, so that no copy takes it over.
    */
   expireClaim(messageId: string, caseId: string): Promise<void>;
   /**

@@ -73,14 +73,38 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
   // merchant's From and a Message-ID known in advance must not make the real mail a "duplicate".
   // (Without DMARC, copies under other delivery ids are told apart by those ids: at worst two cases.)
   const key = fromDomainProven(mail.verdicts) ? deliveryKey(mail) : null;
-  const claim = key
-    ? await cases.claimDelivery(key, caseId, mail.messageId)
+  const now = deps.intake.clock.now();
+  /** The case id of the first delivery's attempt whose claim this copy took over (it stored nothing). */
+  let deadAttempt: string | undefined;
+  let claim: DeliveryClaim = key
+    ? await cases.claimDelivery(key, caseId, mail.messageId, now)
     : { caseId, first: false, pointerHeld: false };
   if (claim.caseId !== caseId) {
-    // No message refers to this copy's raw mail: it belongs to the first delivery's case.
-    await unreferencedRawMail(mail, [claim.caseId], deps);
-    const first = await cases.get(claim.caseId, NO_TEXTS);
-    return { kind: 'duplicate-delivery', deliveryId: mail.deliveryId, caseId: claim.caseId, protocol: first?.protocol };
+    let first = await cases.get(claim.caseId, NO_TEXTS);
+    // The first delivery's attempt stored nothing and can no longer be at work (it failed, its
+    // platform retries were spent, or it was never retried: the local SMTP server's 451, an
+    // operator's re-injection): this copy takes its claim over and makes the case. Of copies doing
+    // so at once, one wins; the others are copies of its case.
+    if (key && mail.messageId && !first && abandoned(claim, now)) {
+      const from = { caseId: claim.caseId, at: claim.holder.at };
+      if (await cases.takeOverDelivery(key, mail.messageId, from, caseId, now)) {
+        deadAttempt = from.caseId;
+        claim = { caseId, first: true, pointerHeld: true };
+      } else {
+        claim = await cases.claimDelivery(key, caseId, mail.messageId, now);
+        if (claim.caseId !== caseId) first = await cases.get(claim.caseId, NO_TEXTS);
+      }
+    }
+    if (claim.caseId !== caseId) {
+      // No message refers to this copy's raw mail: it belongs to the first delivery's case.
+      await unreferencedRawMail(mail, [claim.caseId], deps);
+      return {
+        kind: 'duplicate-delivery',
+        deliveryId: mail.deliveryId,
+        caseId: claim.caseId,
+        protocol: first?.protocol,
+      };
+    }
   }
 
   // A duplicate delivery of finished work is answered from the stored case: no read, no parse.
@@ -109,11 +133,32 @@ export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): 
   }
 
   const result = await processSubmission(submission, deps.intake, stored, claim);
+  // The dead attempt may have counted its case among her open cases (a proven mail counts before
+  // its create): that case was never stored, so its slot is given back (best effort, rare path).
+  if (deadAttempt) await deps.intake.openCases.release(submission.sender.address, deadAttempt).catch(() => undefined);
   if (result.kind !== 'case') await expireUnusedClaim(claim, mail, deps);
   if (result.kind === 'case' && result.reply?.status === 'failed' && !result.reply.permanent) {
     throw new ReplyNotSentYet(result.caseId);
   }
   return { ...result, deliveryId: mail.deliveryId, sender: submission.sender.address };
+}
+
+/**
+ * How long another delivery's claim on a mail's identity may be held by an attempt still at work:
+ * longer than the email intake function can live (its timeout, 60 s; test/infra checks it), so a
+ * copy never takes over from a live attempt. Lambda's own retries of that delivery come 1–2 min
+ * apart and date the claim again (claimDelivery); a copy finding it older, with no case stored and
+ * the attempt not finished without one, takes it over (takeOverDelivery).
+ */
+export const DELIVERY_CLAIM_STALE_MS = 90_000;
+
+/** Another delivery's claim whose attempt died before storing anything: the holder is dated, unfinished and stale. */
+function abandoned(claim: DeliveryClaim, now: Date): claim is DeliveryClaim & { holder: { at: Date } } {
+  return (
+    claim.holder !== undefined &&
+    !claim.holder.finished &&
+    now.getTime() - claim.holder.at.getTime() > DELIVERY_CLAIM_STALE_MS
+  );
 }
 
 /** A mail that made no case of its own: its claim (its Message-ID's pointer) expires with its identity. */

@@ -106,6 +106,7 @@ export type IntakeCases = Pick<
   | 'markEnqueued'
   | 'findSentMail'
   | 'claimDelivery'
+  | 'takeOverDelivery'
   | 'expireClaim'
   | 'keepRawCopy'
 >;

@@ -18,6 +18,7 @@ import { ANTIVIRUS_SILENT_WINDOW } from '../../infra/constructs/monitoring';
 import { METRIC, METRICS_NAMESPACE, metricsNamespaceOf, SERVICE } from '../../infra/names';
 import { FUNCTION_SIZING, firstStaffSignInNotice, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
+import { DELIVERY_CLAIM_STALE_MS } from '../../shared/app/email-intake';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -139,6 +140,14 @@ describe('Lambda functions', () => {
     const timeoutMs = FUNCTION_SIZING.webform.timeout.toMilliseconds();
     expect(WEBFORM_REPLY_CLAIM.staleAfterMs).toBeGreaterThanOrEqual(timeoutMs + 5_000);
     expect(WEBFORM_REPLY_CLAIM.maxWaitMs).toBeLessThanOrEqual(timeoutMs - 4_000);
+  });
+
+  it('end an email intake invocation before a copy of its mail may take its delivery claim over', () => {
+    // A claim on a mail's identity whose attempt stored nothing is taken over by a copy under another
+    // delivery id once older than DELIVERY_CLAIM_STALE_MS (shared/app/email-intake.ts): the holder
+    // is dead by then.
+    const timeoutMs = FUNCTION_SIZING.emailIntake.timeout.toMilliseconds();
+    expect(DELIVERY_CLAIM_STALE_MS).toBeGreaterThanOrEqual(timeoutMs + 5_000);
   });
 
   it('run Node.js 24 on arm64, with their own log group and sizing', () => {

@@ -362,6 +362,8 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
         type: 'MSGID',
         caseId: 'email:ses-a',
         deliveryKey: expect.stringMatching(/^[0-9a-f]{40}$/),
+        // Dated in the claiming write: a copy tells a live attempt from a dead one by it.
+        claimedAt: clock.now().toISOString(),
       });
       expect(await deliveryItems()).toEqual([]);
       await harness.deliver('ses-b', raw);
@@ -439,6 +441,36 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
       // The winner's case under its own delivery id; the losers stored nothing of theirs.
       expect(ids.map((id) => `email:${id}`)).toContain(cases[0]?.caseId);
       expect(await pointer('CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com')).toMatchObject({ caseId: cases[0]?.caseId });
+    });
+
+    it('a copy under a new delivery id after the first attempt failed before storing its case makes the one case', async () => {
+      const raw = eml('01-accepted-ticket-48213.eml');
+      const create = harness.cases.create.bind(harness.cases);
+      harness.cases.create = async () => {
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ProvisionedThroughputExceededException',
+        });
+      };
+      await expect(harness.deliver('ses-lost', raw)).rejects.toThrow(/throughput/);
+      harness.cases.create = create;
+      // Seconds later its attempt could still be at work: a copy then is a copy of its case.
+      clock.advance(5_000);
+      await harness.deliver('ses-early', raw);
+      expect(await harness.cases.listAll()).toHaveLength(0);
+      // Past the function's timeout (the local SMTP server's 451, a re-injection): two copies at once.
+      clock.advance(2 * 60_000);
+      await Promise.all(['ses-copy-1', 'ses-copy-2'].map((id) => harness.deliver(id, raw)));
+      // The first delivery's own retry, later still, finds that case.
+      clock.advance(60_000);
+      await harness.deliver('ses-lost', raw);
+      const cases = await harness.cases.listAll();
+      expect(cases).toHaveLength(1);
+      expect(['email:ses-copy-1', 'email:ses-copy-2']).toContain(cases[0]?.caseId);
+      expect(cases[0]).toMatchObject({ outcome: 'ACCEPTED', status: 'QUEUED', reply: { status: 'sent' } });
+      expect(await ses.outbox()).toHaveLength(1);
+      expect(harness.queue.messages.map((m) => m.caseId)).toEqual([cases[0]?.caseId]);
+      expect(await pointer('CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com')).toMatchObject({ caseId: cases[0]?.caseId });
+      expect(await harness.deps.service.intake.openCases.count('lojista@modasbella.com.br')).toBe(1);
     });
 
     it("a follow-up's claim does not outlive the mail's identity: the parent takes it, or it expires", async () => {

@@ -405,6 +405,73 @@ describe('fault injection with in-memory ports and retries', () => {
     expect(analystMail(p)).toHaveLength(1);
   });
 
+  describe('a copy of a mail whose first delivery failed after claiming it (SMTP 451 resend, re-injection, SES again)', () => {
+    /** Past the email intake's timeout (60 s) and its claim's staleness, as a resend comes. */
+    const LATER = 2 * 60_000;
+    /** Her mail as SES hands it over: From and Message-ID (the mail's identity), the From proven by DMARC. */
+    const copy = (p: InMemoryPipeline, id: string, raw = ACCEPTED_MAIL) =>
+      p.receive(id, raw, {
+        mailFrom: ACCEPTED_FROM,
+        from: `Lojista <${ACCEPTED_FROM}>`,
+        messageId: /^Message-ID: (.*)$/m.exec(raw.toString())?.[1],
+      });
+    const failingCreate = () =>
+      inMemoryPipeline({ wrap: { cases: (r) => withFaults(r, [{ method: 'create', error: AWS_ERRORS.throttled }]) } });
+
+    it('a copy under a new delivery id makes the case: one case, one reply, one assignment', async () => {
+      const p = failingCreate();
+      await expect(p.emailHandler(copy(p, 'ses-first', ACCEPTED_MAIL))).rejects.toThrow();
+      expect(p.repo.records.size).toBe(0);
+      p.clock.advance(LATER);
+      await p.emailHandler(copy(p, 'ses-resent', ACCEPTED_MAIL));
+      // The first delivery's own Lambda retry comes after: it finds the copy's case.
+      await p.emailHandler(copy(p, 'ses-first', ACCEPTED_MAIL));
+      expect([...p.repo.records.keys()]).toEqual(['email:ses-resent']);
+      expect(await p.repo.get('email:ses-resent')).toMatchObject({ outcome: 'ACCEPTED', reply: { status: 'sent' } });
+      expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+      const dlq: AssignmentMessage[] = [];
+      await deliverSqs(p.assignmentHandler, p.queue.messages, p.clock, dlq);
+      expect(dlq).toEqual([]);
+      expect(new Set(p.queue.messages.map((m) => m.caseId))).toEqual(new Set(['email:ses-resent']));
+      expect(analystMail(p)).toHaveLength(1);
+      // The dead attempt counted its case among her open cases before it failed: given back.
+      expect(await p.intake.openCases.count(ACCEPTED_FROM)).toBe(1);
+    });
+
+    it('a copy while the first attempt may still be alive joins it; two copies racing later make one case', async () => {
+      const p = failingCreate();
+      await expect(p.emailHandler(copy(p, 'ses-first', ACCEPTED_MAIL))).rejects.toThrow();
+      // Seconds later the holder could still be running: the copy is a duplicate of it.
+      p.clock.advance(5_000);
+      await p.emailHandler(copy(p, 'ses-early', ACCEPTED_MAIL));
+      expect(p.repo.records.size).toBe(0);
+      p.clock.advance(LATER);
+      await Promise.all(['ses-a', 'ses-b', 'ses-c'].map((id) => p.emailHandler(copy(p, id, ACCEPTED_MAIL))));
+      expect(p.repo.records.size).toBe(1);
+      expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+      await deliverSqs(p.assignmentHandler, p.queue.messages, p.clock, []);
+      expect(new Set(p.queue.messages.map((m) => m.caseId)).size).toBe(1);
+      expect(analystMail(p)).toHaveLength(1);
+    });
+
+    it('a mail that finished without a case of its own (a follow-up) is never taken over by its copy', async () => {
+      const p = inMemoryPipeline();
+      await p.emailHandler(copy(p, 'ses-case', ACCEPTED_MAIL));
+      const parent = await p.repo.get('email:ses-case');
+      const followUp = rawMail(
+        ACCEPTED_FROM,
+        `Re: [${parent?.protocol}] Recebemos sua manifestação`,
+        'Mais um detalhe: o frete também não aparece no checkout.',
+        'detalhe-1@mail.modasbella.com.br',
+      );
+      await p.emailHandler(copy(p, 'ses-f1', followUp));
+      p.clock.advance(LATER);
+      await p.emailHandler(copy(p, 'ses-f2', followUp));
+      expect(p.repo.records.size).toBe(1);
+      expect((await p.repo.get('email:ses-case'))?.messages.map((m) => m.sourceId)).toEqual(['ses-case', 'ses-f1']);
+    });
+  });
+
   it('the same assignment message delivered twice at once assigns once and notifies once', async () => {
     const p = inMemoryPipeline();
     await p.emailHandler(p.receive('ses-a', ACCEPTED_MAIL, { mailFrom: ACCEPTED_FROM }));

@@ -216,19 +216,25 @@ export class InMemoryCaseRepository implements CaseRepository {
 
   private readonly deliveries = new Map<string, string>();
 
-  /** Which mail (delivery key) claimed a Message-ID pointer, as the DynamoDB claim records it. */
-  private readonly pointerClaims = new Map<string, string>();
+  /** Which mail (delivery key) claimed a Message-ID pointer, when, and whether it finished, as the DynamoDB claim records it. */
+  private readonly pointerClaims = new Map<string, { deliveryKey: string; at: Date; finished: boolean }>();
 
-  async claimDelivery(deliveryKey: string, caseId: string, messageId?: string) {
+  async claimDelivery(deliveryKey: string, caseId: string, messageId: string | undefined, at: Date) {
     const id = messageId ? normaliseMessageId(messageId) : '';
     const pointer = id ? this.messageIndex.get(id) : undefined;
     if (id && pointer === undefined) {
       this.messageIndex.set(id, caseId);
-      this.pointerClaims.set(id, deliveryKey);
+      this.pointerClaims.set(id, { deliveryKey, at, finished: false });
       return { caseId, first: true, pointerHeld: true };
     }
-    if (id && pointer !== undefined && this.pointerClaims.get(id) === deliveryKey) {
-      return { caseId: pointer, first: false, pointerHeld: pointer === caseId };
+    const claim = id ? this.pointerClaims.get(id) : undefined;
+    if (id && pointer !== undefined && claim?.deliveryKey === deliveryKey) {
+      if (pointer === caseId) {
+        claim.at = at;
+        return { caseId, first: false, pointerHeld: true };
+      }
+      const holder = { at: claim.at, finished: claim.finished };
+      return { caseId: pointer, first: false, pointerHeld: false, holder };
     }
     const owner = this.deliveries.get(deliveryKey);
     if (owner) return { caseId: owner, first: false, pointerHeld: false };
@@ -236,7 +242,32 @@ export class InMemoryCaseRepository implements CaseRepository {
     return { caseId, first: true, pointerHeld: false };
   }
 
-  async expireClaim() {}
+  async takeOverDelivery(
+    deliveryKey: string,
+    messageId: string,
+    from: { caseId: string; at: Date },
+    caseId: string,
+    at: Date,
+  ) {
+    this.maybeFail('takeOverDelivery');
+    const id = normaliseMessageId(messageId);
+    const claim = this.pointerClaims.get(id);
+    const held =
+      this.messageIndex.get(id) === from.caseId &&
+      claim?.deliveryKey === deliveryKey &&
+      claim.at.getTime() === from.at.getTime() &&
+      !claim.finished;
+    if (!held) return false;
+    this.messageIndex.set(id, caseId);
+    claim.at = at;
+    return true;
+  }
+
+  async expireClaim(messageId: string, caseId: string) {
+    const id = normaliseMessageId(messageId);
+    const claim = this.pointerClaims.get(id);
+    if (claim && this.messageIndex.get(id) === caseId) claim.finished = true;
+  }
 
   /** Raw mail kept with each case (keepRawCopy), by delivery id. */
   readonly rawCopies = new Map<string, Map<string, { raw: ObjectLocation; receivedAt: string }>>();

@@ -65,6 +65,8 @@ export function sesReceiptEvent(input: {
   verdicts?: Partial<Verdicts>;
   from?: string;
   subject?: string;
+  /** The Message-ID header as SES lists it (with it and a proven From, the mail claims its identity). */
+  messageId?: string;
   timestamp?: string;
 }) {
   return buildSesReceiptEvent({
@@ -73,7 +75,7 @@ export function sesReceiptEvent(input: {
     recipients: input.recipients ?? ['ouvidoria@ouvidoria.example.com.br'],
     receivedAt: new Date(input.timestamp ?? OFFICE_OPEN.toISOString()),
     verdicts: input.verdicts,
-    commonHeaders: { from: input.from ? [input.from] : undefined, subject: input.subject },
+    commonHeaders: { from: input.from ? [input.from] : undefined, subject: input.subject, messageId: input.messageId },
   });
 }
 

@@ -895,22 +895,33 @@ export class DynamoCaseRepository implements CaseRepository {
     });
   }
 
-  async claimDelivery(deliveryKey: string, caseId: string, messageId?: string): Promise<DeliveryClaim> {
+  async claimDelivery(
+    deliveryKey: string,
+    caseId: string,
+    messageId: string | undefined,
+    at: Date,
+  ): Promise<DeliveryClaim> {
     const id = messageId ? normaliseMessageId(messageId) : '';
     if (id) {
       // The mail's own Message-ID pointer is the claim (issue 16: one write for both rules): it
       // carries the mail's identity, so a copy under another delivery id finds its first case,
       // and the create does not write the pointer again. ALL_OLD tells a first claim from a retry's.
+      // Dated in the same write: a copy finds out whether the holder can still be at work.
       const Key = messageIdKey(id);
       try {
         const { Attributes } = await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key,
-            UpdateExpression: 'SET caseId = :caseId, #type = :type, deliveryKey = :dk',
+            UpdateExpression: 'SET caseId = :caseId, #type = :type, deliveryKey = :dk, claimedAt = :at',
             ConditionExpression: 'attribute_not_exists(pk) OR (caseId = :caseId AND deliveryKey = :dk)',
             ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':caseId': caseId, ':type': 'MSGID', ':dk': deliveryKey },
+            ExpressionAttributeValues: {
+              ':caseId': caseId,
+              ':type': 'MSGID',
+              ':dk': deliveryKey,
+              ':at': at.toISOString(),
+            },
             ReturnValues: 'ALL_OLD',
           }),
         );
@@ -920,7 +931,13 @@ export class DynamoCaseRepository implements CaseRepository {
       }
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
       if (Item?.['deliveryKey'] === deliveryKey && typeof Item['caseId'] === 'string') {
-        return { caseId: Item['caseId'], first: false, pointerHeld: Item['caseId'] === caseId };
+        const holder = Item['caseId'];
+        const claimedAt = Item['claimedAt'];
+        if (holder === caseId || typeof claimedAt !== 'string') {
+          return { caseId: holder, first: false, pointerHeld: holder === caseId };
+        }
+        const dated = { at: new Date(claimedAt), finished: Item['claimDone'] === true };
+        return { caseId: holder, first: false, pointerHeld: false, holder: dated };
       }
       // The id is another mail's (another sender's, one we sent, or a pointer from before issue 16):
       // that case keeps it, and this mail's identity gets an item of its own.
@@ -950,6 +967,40 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
+  async takeOverDelivery(
+    deliveryKey: string,
+    messageId: string,
+    from: { caseId: string; at: Date },
+    caseId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const id = normaliseMessageId(messageId);
+    if (!id) return false;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: messageIdKey(id),
+          UpdateExpression: 'SET caseId = :caseId, claimedAt = :at',
+          ConditionExpression:
+            'caseId = :from AND deliveryKey = :dk AND claimedAt = :fromAt AND attribute_not_exists(claimDone)',
+          ExpressionAttributeValues: {
+            ':caseId': caseId,
+            ':at': at.toISOString(),
+            ':from': from.caseId,
+            ':dk': deliveryKey,
+            ':fromAt': from.at.toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Another copy took it over first, or the holder finished after all.
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+  }
+
   async expireClaim(messageId: string, caseId: string): Promise<void> {
     const id = normaliseMessageId(messageId);
     if (!id) return;
@@ -958,10 +1009,10 @@ export class DynamoCaseRepository implements CaseRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: messageIdKey(id),
-          UpdateExpression: 'SET #ttl = :ttl',
+          UpdateExpression: 'SET #ttl = :ttl, claimDone = :done',
           ConditionExpression: 'caseId = :caseId',
           ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':ttl': identityExpiry(), ':caseId': caseId },
+          ExpressionAttributeValues: { ':ttl': identityExpiry(), ':caseId': caseId, ':done': true },
         }),
       );
     } catch (error) {
