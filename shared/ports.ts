@@ -239,12 +239,23 @@ export interface CaseRepository {
   getByProtocol(protocol: string, shown?: TextsShown): Promise<CaseRecord | null>;
   /** The case a Message-ID (ours or a stored submission's) belongs to; `shown` as for `get`. */
   findByMessageId(messageId: string, shown?: TextsShown): Promise<CaseRecord | null>;
-  /** Next OUV-YYYY-NNNNNN from the atomic per-year counter. */
-  nextProtocol(year: number): Promise<string>;
+  /**
+   * Next OUV-YYYY-NNNNNN from the atomic per-year counter. With `forCase`, a call for the case the
+   * counter's last number went to gets that number again instead of a new one: concurrent
+   * attempts of one submission (a burst of identical posts, duplicate deliveries), all of which
+   * draw before their creates race, consume one number, so only the winner's is used and no gap
+   * is left (issue 16's one write still: the case id rides on the counter's update; only a repeat
+   * draw reads the counter back). Unique all the same: a number goes out again only for that case
+   * id, and one case id is at most one case. Gaps remain only when draws for another case come in
+   * between (that attempt's number is given back while the counter stands at it, releaseProtocol)
+   * or when an attempt dies between its draw and its create.
+   */
+  nextProtocol(year: number, forCase?: string): Promise<string>;
   /**
    * Gives back a number no case took (its creator lost the create to a concurrent delivery): the
    * counter steps back only while it still stands at that number, so a number handed out since is
-   * never reused; otherwise the number stays unused. Idempotent; best effort.
+   * never reused; otherwise the number stays unused. Idempotent; best effort. A number given back
+   * is never handed out again to the case it was drawn for without a new draw (nextProtocol).
    */
   releaseProtocol(protocol: string): Promise<void>;
   /**

@@ -325,10 +325,12 @@ export async function processSubmission(
 /**
  * Stores a new record numbered, with its automatic reply claimed, in the creating write (issue 16:
  * the protocol and the claim were two more writes of the case item, 5 WRU with the indexes). The
- * number is drawn before the create; when a concurrent delivery of the same submission created the
- * case first, the number is given back while nobody has drawn since (a duplicate that drew after
- * the winner), so a race can leave a gap, never a number handed out twice. A create that fails
- * outright keeps its number: its write may have gone through with the response lost.
+ * number is drawn before the create, for the case id: concurrent attempts of the same submission
+ * drawing one after the other get the same number (nextProtocol), so the losers of the create race
+ * consume none. When a draw for another case came in between, the loser's own number is given
+ * back while nobody has drawn since, so a race can leave a gap, never a number handed out twice.
+ * A create that fails outright keeps its number: its write may have gone through with the response
+ * lost (its retry, drawing again for the case, gets the same number while no other case drew).
  */
 async function createCase(
   draft: CaseRecord,
@@ -337,7 +339,7 @@ async function createCase(
   heldPointer: string | undefined,
 ): Promise<{ created: boolean; record: CaseRecord; plannedReply?: ReplyPlan }> {
   if (draft.outcome === 'ACCEPTED') {
-    draft.protocol = await deps.cases.nextProtocol(protocolYear(draft.createdAt, deps.config));
+    draft.protocol = await deps.cases.nextProtocol(protocolYear(draft.createdAt, deps.config), draft.caseId);
   }
   const plan = planReply(draft, submission, deps.config);
   const claim = plan.kind === 'send' ? { at: deps.clock.now(), messageIds: [plan.messageId] } : undefined;
@@ -365,8 +367,9 @@ async function createCase(
 
 /**
  * After a create that threw: the stored case when it is this attempt's own write, else undefined.
- * The owner tokens are what only this attempt drew: its protocol number (the counter never issues
- * one twice) and its reply's Message-ID (random, on the case's list since the creating write). The
+ * The owner token is what only this attempt drew: its reply's Message-ID (random, on the case's
+ * list since the creating write); its protocol number must match too, though concurrent attempts of
+ * one submission may share it (the counter hands a number out again to the same case id). The
  * claim is still this attempt's while no reply is recorded and it is younger than its staleness
  * (claimStaleAfterMs: before that nobody can retake it). The create runs again when the record has
  * side items (extra messages, Message-ID pointers) the lost call may not have written: it is
@@ -420,7 +423,7 @@ export async function completeCase(
     // Only the delivery that created the case numbers it (a burst of duplicates burns no
     // protocol numbers); another one takes over only when the creator evidently crashed.
     if (!createdHere && !creatorGaveUp(record, deps.clock.now())) return result(record, duplicate, deps.config);
-    const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config));
+    const protocol = await deps.cases.nextProtocol(protocolYear(record.createdAt, deps.config), caseId);
     record.protocol = await deps.cases.setProtocolOnce(caseId, protocol);
   }
 

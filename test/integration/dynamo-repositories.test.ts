@@ -178,6 +178,22 @@ describe('DynamoCaseRepository on dynalite', () => {
     expect(await cases.getByProtocol('OUV-2033-000999')).toBeNull();
   });
 
+  it('draws for one case id get one number while no other case drew in between; never a number twice', async () => {
+    const concurrent = await Promise.all(Array.from({ length: 10 }, () => cases.nextProtocol(2038, 'webform:x')));
+    expect(new Set(concurrent)).toEqual(new Set(['OUV-2038-000001']));
+    const other = await cases.nextProtocol(2038, 'webform:y');
+    expect(other).toBe('OUV-2038-000002');
+    // The last number is another case's now: a draw for x gets a new one.
+    expect(await cases.nextProtocol(2038, 'webform:x')).toBe('OUV-2038-000003');
+    // A plain draw is nobody's: the next draw for x does not get it.
+    expect(await cases.nextProtocol(2038)).toBe('OUV-2038-000004');
+    expect(await cases.nextProtocol(2038, 'webform:x')).toBe('OUV-2038-000005');
+    // Given back (nobody drew since): the counter forgets whose it was.
+    await cases.releaseProtocol('OUV-2038-000005');
+    expect(await cases.nextProtocol(2038, 'webform:z')).toBe('OUV-2038-000005');
+    expect(await cases.nextProtocol(2038, 'webform:x')).toBe('OUV-2038-000006');
+  });
+
   it('gives a protocol number back only while the counter still stands at it', async () => {
     const a = await cases.nextProtocol(2034);
     await cases.releaseProtocol(a);

@@ -591,6 +591,19 @@ describe('the webform when the attempt holding the reply claim dies (or lives on
     expect(second.body).toContain('Enviamos uma confirmação');
   });
 
+  it('twenty identical posts at once: one case, one acknowledgement, one protocol number consumed', async () => {
+    const p = inMemoryPipeline();
+    const posts = Array.from({ length: 20 }, (_, i) => p.webformHandler(formPost(form, `198.51.100.${i + 1}`)));
+    const statuses = (await Promise.all(posts)).map((r) => r.statusCode);
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+    // The nineteen attempts that lost the create took no number: the next one follows the case's.
+    const seq = (protocol: string | undefined) => Number(protocol?.slice(-6));
+    const [stored] = [...p.repo.records.values()];
+    expect(seq(await p.repo.nextProtocol(2026))).toBe(seq(stored?.protocol) + 1);
+  });
+
   it('five concurrent resubmissions of a post whose claim holder died: one of them sends the one acknowledgement', async () => {
     // The first attempt dies after the creating write: no failure recorded, the claim stays held.
     const p = inMemoryPipeline({
@@ -1004,6 +1017,23 @@ describe('webform fault injection on the real DynamoDB adapters (dynalite)', () 
     expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201]);
     expect(d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
     expect(new Set(d.queue.messages.map((m) => m.caseId)).size).toBe(1);
+  });
+
+  it('twenty identical posts at once: one case, one acknowledgement, no protocol number skipped', async () => {
+    const d = await dynamoPipeline(undefined);
+    const posts = Array.from({ length: 20 }, (_, i) =>
+      d.webformHandler(formPost(ACCEPTED_FORM, `198.51.100.${i + 1}`)),
+    );
+    const responses = await Promise.all(posts);
+    const next = await d.cases.nextProtocol(2026);
+    d.doc.destroy();
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 201));
+    expect(d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
+    const protocols = [...new Set(d.queue.messages.map((m) => m.protocol))];
+    expect(protocols).toHaveLength(1);
+    // Nineteen attempts lost the create; none of them consumed a number.
+    const seq = (protocol: string | undefined) => Number(protocol?.slice(-6));
+    expect(seq(next)).toBe(seq(protocols[0]) + 1);
   });
 
   it.each([

@@ -168,10 +168,16 @@ export class InMemoryCaseRepository implements CaseRepository {
     return caseId ? this.get(caseId, shown) : null;
   }
 
-  async nextProtocol(year: number) {
+  /** The case id each year's last number went to (the DynamoDB counter's `lastCase`). */
+  private readonly lastCase = new Map<number, string>();
+
+  async nextProtocol(year: number, forCase?: string) {
     this.maybeFail('nextProtocol');
-    const seq = (this.counters.get(year) ?? 0) + 1;
+    const last = this.counters.get(year) ?? 0;
+    const seq = forCase !== undefined && this.lastCase.get(year) === forCase ? last : last + 1;
     this.counters.set(year, seq);
+    if (forCase === undefined) this.lastCase.delete(year);
+    else this.lastCase.set(year, forCase);
     return `OUV-${year}-${String(seq).padStart(6, '0')}`;
   }
 
@@ -179,7 +185,10 @@ export class InMemoryCaseRepository implements CaseRepository {
     this.maybeFail('releaseProtocol');
     const parts = parseProtocol(protocol);
     if (!parts) throw new Error(`Not a protocol number: ${protocol}`);
-    if (this.counters.get(parts.year) === parts.seq) this.counters.set(parts.year, parts.seq - 1);
+    if (this.counters.get(parts.year) === parts.seq) {
+      this.counters.set(parts.year, parts.seq - 1);
+      this.lastCase.delete(parts.year);
+    }
   }
 
   async setProtocolOnce(caseId: string, protocol: string) {

@@ -767,19 +767,46 @@ export class DynamoCaseRepository implements CaseRepository {
     return { created, record: (await this.get(record.caseId)) ?? this.fromItems(item, [], firstItem, texts) };
   }
 
-  async nextProtocol(year: number): Promise<string> {
+  async nextProtocol(year: number, forCase?: string): Promise<string> {
+    if (!forCase) return formatProtocol(year, await this.drawProtocol(year));
+    // The counter keeps the case id its last number went to (`lastCase`, in the same write): a draw
+    // for that case again is refused and reads the number back instead (ports: nextProtocol).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return formatProtocol(year, await this.drawProtocol(year, forCase));
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: counterKey(year), ConsistentRead: true }),
+      );
+      const seq = Item?.['seq'];
+      if (Item?.['lastCase'] === forCase && typeof seq === 'number') return formatProtocol(year, seq);
+      // Another case drew in between (or the number was given back): draw again; after a few
+      // tries against a busy counter, a plain draw (a gap at worst, never a number twice).
+      if (attempt >= 3) return formatProtocol(year, await this.drawProtocol(year));
+    }
+  }
+
+  /** One atomic step of the counter; `forCase` recorded, and refused while the last number is that case's. */
+  private async drawProtocol(year: number, forCase?: string): Promise<number> {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: counterKey(year),
-        UpdateExpression: 'ADD seq :one',
-        ExpressionAttributeValues: { ':one': 1 },
+        ...(forCase
+          ? {
+              UpdateExpression: 'ADD seq :one SET lastCase = :case',
+              ConditionExpression: 'attribute_not_exists(lastCase) OR lastCase <> :case',
+              ExpressionAttributeValues: { ':one': 1, ':case': forCase },
+            }
+          : { UpdateExpression: 'ADD seq :one REMOVE lastCase', ExpressionAttributeValues: { ':one': 1 } }),
         ReturnValues: 'UPDATED_NEW',
       }),
     );
     const seq = Attributes?.['seq'];
     if (typeof seq !== 'number') throw new Error('Protocol counter returned no sequence');
-    return formatProtocol(year, seq);
+    return seq;
   }
 
   async releaseProtocol(protocol: string): Promise<void> {
@@ -790,7 +817,8 @@ export class DynamoCaseRepository implements CaseRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: counterKey(parts.year),
-          UpdateExpression: 'ADD seq :minusOne',
+          // The number went to nobody: no later draw may get it back as its case's (nextProtocol).
+          UpdateExpression: 'ADD seq :minusOne REMOVE lastCase',
           ConditionExpression: 'seq = :seq',
           ExpressionAttributeValues: { ':minusOne': -1, ':seq': parts.seq },
         }),

@@ -333,14 +333,15 @@ describe('processSubmission: exactly-once effects', () => {
     });
   });
 
-  it('numbers the case in its creating write and gives the number back when a concurrent delivery won', async () => {
+  it('numbers the case in its creating write; a concurrent delivery that lost the create consumes no number', async () => {
     const first = await processSubmission(email(), deps);
-    // A concurrent duplicate: it read no case, drew the next number, then lost the create.
+    // A concurrent duplicate: it read no case, drew a number for the same case id (the counter's
+    // last number was that case's: the same one), then lost the create.
     const racing = { ...deps, cases: Object.assign(Object.create(cases), { get: async () => null }) };
     const again = await processSubmission(email(), racing);
     // It found the case stored when its create lost: a duplicate (what is told once is the creator's).
     expect(again).toMatchObject({ kind: 'case', caseId: first.caseId, protocol: first.protocol, duplicate: true });
-    // The drawn number went back: the next case gets the one after the first.
+    // It consumed no number: the next case gets the one after the first.
     const next = await processSubmission(
       email({
         sourceId: 'ses-outro',

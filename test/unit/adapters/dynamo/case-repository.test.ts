@@ -286,7 +286,8 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input).toMatchObject({
       Key: { pk: 'COUNTER#PROTOCOL#2026' },
-      UpdateExpression: 'ADD seq :one',
+      // A draw for no case: the number is nobody's, so no later draw for a case gets it again.
+      UpdateExpression: 'ADD seq :one REMOVE lastCase',
       ReturnValues: 'UPDATED_NEW',
     });
     await expect(repo.nextProtocol(2026)).rejects.toThrow(/no sequence/);
