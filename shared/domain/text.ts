@@ -515,6 +515,36 @@ export function withoutSignOff(fresh: string): string {
   return fresh;
 }
 
+/**
+ * A signature her mail program adds under every mail, with no closing line above it ("Obrigado!" over
+ * "Pedro Ponto / Eletro Ponto / (81) 3333-4444"): the last paragraph, when it is at most
+ * SIGN_OFF_MAX_LINES short lines, the first reading as a name, none a sentence, a question or a
+ * postscript, with words of hers above it. Null otherwise. The caller decides what such a block may
+ * not say (a Title Case "Mas Continua Sem Funcionar" reads as a name too).
+ */
+export function bareSignature(fresh: string): { above: string; block: string } | null {
+  const lines = fresh.trimEnd().split('\n');
+  let blank = -1;
+  // Only the last SIGN_OFF_MAX_LINES lines are read for the paragraph break: bounded on any text.
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - SIGN_OFF_MAX_LINES - 1); i--) {
+    if ((lines[i] ?? '').trim() === '') {
+      blank = i;
+      break;
+    }
+  }
+  if (blank < 0) return null;
+  const block = lines.slice(blank + 1);
+  const first = (block[0] ?? '').trim();
+  if (first.length > SIGN_OFF_NAME_CHARS || !looksLikeName(first)) return null;
+  const signatureLine = (l: string) => {
+    const read = normalize(l);
+    return l.length <= SIGN_OFF_NAME_CHARS && !SENTENCE_LINE.test(read) && !POSTSCRIPT.test(read) && !/[?¿]/.test(l);
+  };
+  if (!block.every(signatureLine)) return null;
+  const above = lines.slice(0, blank).join('\n').trimEnd();
+  return /[\p{L}\p{N}]/u.test(above) ? { above, block: block.join('\n') } : null;
+}
+
 // The intake splits the same body several times (threading, rules, language, tickets).
 export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
 

@@ -9,7 +9,7 @@
  *   que o financeiro respondeu:"): a forwarded mail the relay cuts.
  * Such a mail is refused and the analyst told to write above the history (plan.ts).
  */
-import { ATTRIBUTION_END, foldKeepingLength, type SplitText, splitQuoted } from '../text';
+import { ATTRIBUTION_END, bareSignature, foldKeepingLength, type SplitText, splitQuoted } from '../text';
 
 const QUOTE_LINE = /^\s*>/;
 /** The signature delimiter: below it nothing is an answer. */
@@ -73,7 +73,8 @@ function answersBetweenQuotes(text: string): boolean {
  * must be in the history ("Seguem as respostas abaixo:" over a list of them is an answer).
  */
 function announcesAnswersBelow(fresh: string, hasFiles: boolean): boolean {
-  const lines = fresh
+  // Her name or signature under the line ("Respondi abaixo em vermelho." over "Pedro") is not the last line.
+  const lines = (bareSignature(fresh)?.above ?? fresh)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');

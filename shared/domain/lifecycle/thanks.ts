@@ -10,7 +10,7 @@
  * problema voltou", "Obrigado. Ainda não recebi o estorno" and "Ok, e o frete?" each have a word that
  * is not, and reopen the case.
  */
-import { normalize, splitQuoted, withoutSignOff } from '../text';
+import { bareSignature, normalize, splitQuoted, withoutSignOff } from '../text';
 import { readMailedRating } from './mailed-rating';
 
 /** Longest thank-you read as one (words): a longer message says something more. */
@@ -324,7 +324,7 @@ export interface ClosingWords {
  */
 export function closingWords(message: { text?: string; attachments: readonly unknown[] }): ClosingWords | null {
   if (message.attachments.length > 0) return null;
-  const fresh = withoutSignOff(splitQuoted(message.text ?? '').fresh).trim();
+  const fresh = withoutSignature(withoutSignOff(splitQuoted(message.text ?? '').fresh)).trim();
   if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return null;
   const rating = readMailedRating(fresh);
   const words = normalize(rating ? rating.rest : fresh).match(/[a-z0-9]+/g) ?? [];
@@ -362,6 +362,16 @@ export function closingReplyOf(
   }
   if (words.length === 0) return { kind: 'thanks' };
   return words.every(kind) ? { kind: 'thanks' } : null;
+}
+
+/**
+ * Her words above a signature her mail program adds with no closing line (bareSignature): "5" over
+ * "Pedro Ponto / Eletro Ponto / (81) 3333-4444" is a score, and "Obrigado!" over it thanks. A block
+ * that says the matter is not over ("Mas Continua Sem Funcionar") is no signature: the text stays whole.
+ */
+function withoutSignature(fresh: string): string {
+  const signature = bareSignature(fresh);
+  return signature && !ASKS_AGAIN.test(normalize(signature.block)) ? signature.above : fresh;
 }
 
 /** Her message read after the closing mail (closingWords, then closingReplyOf). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshStaffText } from '../../../../shared/domain/lifecycle/commands';
-import { answersInsideQuote } from '../../../../shared/domain/lifecycle/inline-answers';
+import { answersInsideQuote, merchantMessageRead } from '../../../../shared/domain/lifecycle/inline-answers';
 
 const ANA = { name: 'Ana Souza' };
 const GMAIL_QUOTE = [
@@ -107,5 +107,35 @@ describe('answersInsideQuote: hostile last lines', () => {
     ['“abaixo” glued to a word is no pointer', 'Consulte oabaixo', false],
   ] as const)('%s', (_what, line, expected) => {
     expect(check(line)).toBe(expected);
+  });
+});
+
+describe('merchantMessageRead: her name under the line that says the answers are below', () => {
+  const OUTLOOK_MERCHANT_QUOTE = [
+    'De: Ouvidoria <ouvidoria@ouvidoria.example.com.br>',
+    'Enviado: terça-feira, 1 de dezembro de 2026 10:11',
+    'Para: contato@eletroponto.com.br',
+    'Assunto: Re: Frete errado no checkout [OUV-2026-000003]',
+    '',
+    'Pedro, para reproduzir preciso de três informações:',
+    '',
+    '1. Qual CEP de destino apresenta o erro?',
+    '',
+    'R: 50030-230 (Recife) e 60160-230 (Fortaleza).',
+  ].join('\n');
+
+  it.each(['Pedro', 'Pedro Ponto\nEletro Ponto\n(81) 3333-4444'])(
+    'her answers in Outlook’s quote, signed %j, are read as she wrote them',
+    (signature) => {
+      const text = `Olá Ana, respondi abaixo em vermelho.\n\n${signature}\n\n${OUTLOOK_MERCHANT_QUOTE}`;
+      const read = merchantMessageRead(text, false);
+      expect(read.asWritten).toBe(true);
+      expect(read.fresh).toContain('R: 50030-230');
+    },
+  );
+
+  it('a reply whose last line is her name, with nothing pointing below, keeps its quote apart', () => {
+    const text = `Obrigado pelo retorno, aguardo.\n\nPedro\n\n${OUTLOOK_MERCHANT_QUOTE}`;
+    expect(merchantMessageRead(text, false).asWritten).toBe(false);
   });
 });

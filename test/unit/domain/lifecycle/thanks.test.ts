@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyThanks } from '../../../../shared/domain/lifecycle/thanks';
+import { onlyThanks, readClosingReply } from '../../../../shared/domain/lifecycle/thanks';
 
 const QUOTE =
   '\n\nEm seg., 21 de dez. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Seu caso OUV-2026-000003 foi encerrado pela Ouvidoria.\n> Resultado: Resolvido.';
@@ -104,5 +104,47 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
   it('a thank-you with a file is more than thanks', () => {
     const file = { filename: 'print.png', contentType: 'image/png', size: 1000, inline: false };
     expect(onlyThanks({ text: 'Obrigada!', attachments: [file] }, [])).toBe(false);
+  });
+});
+
+describe('readClosingReply: a signature her mail program adds, with no closing line above it', () => {
+  const SIG = 'Pedro Ponto\nEletro Ponto\n(81) 3333-4444\nwww.eletroponto.com.br';
+  it.each([
+    ['Obrigado!', { kind: 'thanks' }],
+    ['Ok, ciente.', { kind: 'thanks' }],
+    ['Valeu, deu certo.', { kind: 'thanks' }],
+    ['5', { kind: 'rating', score: 5 }],
+    ['Nota 4', { kind: 'rating', score: 4 }],
+  ] as const)('%j over her signature (name, store, phone, site) reads as without it', (words, reply) => {
+    for (const signature of [
+      SIG,
+      'Pedro Ponto\nEletro Ponto',
+      'Pedro Ponto',
+      'Pedro Ponto | Gerente\npedro@eletroponto.com.br',
+    ]) {
+      expect(readClosingReply(text(`${words}\n\n${signature}`), ['Pedro Ponto']), signature).toEqual(reply);
+    }
+  });
+
+  it('a comment with her score keeps her words, not her signature', () => {
+    expect(readClosingReply(text(`Nota 4 - resolveram rápido.\n\n${SIG}`), ['Pedro Ponto'])).toEqual({
+      kind: 'rating',
+      score: 4,
+      comment: 'Nota 4 - resolveram rápido.',
+    });
+  });
+
+  it.each([
+    // What reads like a signature but says the matter is not over: the case reopens.
+    'Obrigado!\n\nMas Continua Sem Funcionar',
+    'Obrigada pela resposta.\n\nAinda Não Recebi O Estorno',
+    'Ok.\n\nPreciso Falar Com Alguém',
+    // A paragraph of sentences is hers, not a signature.
+    'Obrigado!\n\nO checkout voltou a travar hoje de manhã, vejam por favor.',
+    '5\n\nPedro Ponto\nO estorno ainda não caiu na conta até hoje.',
+    // A question anywhere.
+    'Obrigado!\n\nPedro Ponto\nE o frete?',
+  ])('%j → not only thanks (the case reopens)', (message) => {
+    expect(readClosingReply(text(message), ['Pedro Ponto'])).toBeNull();
   });
 });
