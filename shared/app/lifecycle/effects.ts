@@ -18,6 +18,7 @@ import {
   renderReopenNotice,
   renderFilesLeftOut,
   renderStaffExplanation,
+  staffMayRetry,
   renderTransferredAway,
   renderTransferNotice,
   renderUndeliverableNotice,
@@ -319,7 +320,18 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return;
     case 'explain-to-staff': {
       const staff = await member(deps, effect.staffId);
-      return sendToStaff(deps, c, pending, staff, renderStaffExplanation(c, staff, effect.problems, config));
+      // A case that is not hers gets no reply address: an answer there would be refused again.
+      return sendToStaff(
+        deps,
+        c,
+        pending,
+        staff,
+        renderStaffExplanation(c, staff, effect.problems, config),
+        undefined,
+        {
+          replyTo: staffMayRetry(effect.problems),
+        },
+      );
     }
     case 'tell-files-left-out': {
       const staff = await member(deps, effect.staffId);

@@ -896,7 +896,15 @@ export function renderFilesLeftOut(
   );
 }
 
-/** A staff mail did nothing: why, and the valid commands. Nothing was relayed to the merchant. */
+/**
+ * Whether the refused sender can act by answering the explanation: not when every problem is that the
+ * case is not hers (transferred away, never assigned to her) — her reply would be refused again.
+ */
+export function staffMayRetry(problems: readonly Pick<StaffProblem, 'code'>[]): boolean {
+  return !problems.every((p) => p.code === 'not-allowed');
+}
+
+/** A staff mail did nothing: why, and the valid commands (or whom to ask, when the case is not hers). */
 export function renderStaffExplanation(
   c: Pick<WorkCase, 'protocol' | 'caseId'>,
   staff: Pick<StaffMember, 'name'>,
@@ -922,9 +930,13 @@ export function renderStaffExplanation(
           p.line ? [{ strong: sanitizeHeaderValue(p.line, 200) }, ` — ${p.message}`] : [p.message],
         ),
       },
-      { p: ['Corrija e envie de novo, respondendo a este e-mail.'] },
+      staffMayRetry(problems)
+        ? { p: ['Corrija e envie de novo, respondendo a este e-mail.'] }
+        : {
+            p: ['Para acrescentar algo ao caso ou ao lojista, fale com o(a) analista responsável ou com a supervisão.'],
+          },
     ],
-    staffFooter(config),
+    staffMayRetry(problems) ? staffFooter(config) : [personalDataNote(config)],
   );
 }
 

@@ -11,6 +11,7 @@ import {
   renderReminder,
   renderReopenNotice,
   renderStaffExplanation,
+  staffMayRetry,
   renderTransferNotice,
 } from '../../../../shared/domain/lifecycle/messages';
 import { merchantReplied } from '../../../../shared/domain/lifecycle/machine';
@@ -729,6 +730,23 @@ describe('lifecycle mails', () => {
     );
     expect(mail.text).toContain('nada foi enviado ao lojista e o caso não mudou');
     expect(mail.text).toContain('#prorrogar 99 x — A prorrogação deve ser de 1 a 30 dias úteis.');
+    expect(mail.text).toContain('Corrija e envie de novo');
+  });
+
+  it('a refusal for a case that is not hers (transferred away) asks her to correct nothing and offers no commands', () => {
+    const mail = renderStaffExplanation(
+      workCase(),
+      ana,
+      [{ code: 'not-allowed', message: 'O caso OUV-2026-000001 está atribuído a outra pessoa.' }],
+      localConfig,
+    );
+    expect(mail.text).toContain('nada foi enviado ao lojista e o caso não mudou');
+    expect(mail.text).not.toContain('Corrija e envie de novo');
+    expect(mail.text).not.toContain('Responda a este e-mail para falar com o lojista');
+    expect(mail.text).not.toContain('#encerrar');
+    expect(mail.text).toContain('fale com o(a) analista responsável ou com a supervisão');
+    expect(staffMayRetry([{ code: 'not-allowed' }])).toBe(false);
+    expect(staffMayRetry([{ code: 'not-allowed' }, { code: 'invalid-days' }])).toBe(true);
   });
 });
 
