@@ -229,7 +229,7 @@ async function notifyAnalyst(
     opening?.raw !== undefined ? relayableAttachments(opening, config.lifecycle.maxRelayAttachmentBytes) : [];
   // Her earlier submission, when the case answers our guidance to it (gone if it expired or was erased).
   const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId, FIRST_TEXT) : null;
-  const notice = renderAnalystNotice(record, analyst, config, {
+  const notice = renderAnalystNotice(record, analyst, config, clock.now(), {
     answersViaOffice: deps.lifecycle !== undefined,
     attached,
     ...(earlier && earlier.senderEmail === record.senderEmail ? { earlier } : {}),

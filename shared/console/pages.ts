@@ -12,7 +12,7 @@ import { CASE_STATUSES, type CaseStatus, positionsBetween, type TextsShown } fro
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
-import { extensionDaysHint } from '../domain/lifecycle/deadlines';
+import { extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
 import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
 import {
@@ -157,11 +157,11 @@ export function casesPage(
   const option = (value: string, label: string, selected: boolean) =>
     html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   const rows = page.items.map((c) => {
-    const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
+    const overdue = caseOverdue(c, now);
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
       <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? (staffNames?.get(c.assignee) ?? c.assignee) : 'sem analista'}</td>
-      <td${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, frame.timeZone)}${overdue ? ' (atrasado)' : ''}</td></tr>`;
+      <td${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}</td></tr>`;
   });
   return layout(
     frame,
@@ -376,7 +376,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const tz = frame.timeZone;
   const b = frame.basePath;
   const title = c.protocol ?? 'Caso sem protocolo';
-  const overdue = c.dueAt !== undefined && c.status !== 'CLOSED' && Date.parse(c.dueAt) < now.getTime();
+  const overdue = caseOverdue(c, now);
   const notes = (c.history ?? []).filter((e): e is Extract<HistoryEvent, { type: 'note' }> => e.type === 'note');
   const window = messageWindow(c.messages.length, view.messagesBefore);
   const ticket = c.decision.ticket;
@@ -445,7 +445,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
   <dt>Assunto</dt><dd>${c.subject}</dd>
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
-  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? ' (atrasado)' : ''}</dd>
+  <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? OVERDUE_MARK_PT : ''}</dd>
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}
   ${citedByRow(view.citedBy, b, tz)}
   ${c.referencedCaseId ? html`<dt>Caso citado</dt><dd><a href="${b}/equipe/caso/${encodeURIComponent(c.referencedCaseId)}">${c.referencedProtocol ?? 'abrir o caso citado'}</a> — a mensagem cita este caso, mas não foi juntada a ele: veio de outro endereço ou sem verificação do remetente</dd>` : ''}

@@ -5,6 +5,7 @@ import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
 import { staffLanguageLine } from './lifecycle/merchant-words';
+import { caseOverdue, OVERDUE_MARK_PT } from './lifecycle/deadlines';
 import { type CaseMessage, type CaseRecord, positionsBetween, type TextsShown } from './case';
 import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
@@ -171,6 +172,8 @@ export function renderAnalystNotice(
   c: CaseRecord,
   analyst: Analyst,
   config: OuvidoriaConfig,
+  /** When it is sent: a case that waited long for an analyst may be past its due date already. */
+  now: Date,
   options: {
     answersViaOffice?: boolean;
     /** The opening mail's files sent with the notice (relayableAttachments); others are named only. */
@@ -235,6 +238,7 @@ export function renderAnalystNotice(
         ? [
             'Prazo: ',
             { strong: due },
+            ...(caseOverdue(c, now) ? [OVERDUE_MARK_PT] : []),
             ` (${countOf(config.slaBusinessDays, 'dia útil', 'dias úteis')} da Ouvidoria, fuso ${zone}).`,
           ]
         : ['Prazo: não definido.'],

@@ -151,7 +151,7 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
   const analyst = c.assignee ? await deps.staff.byId(c.assignee) : null;
   const supervisors = await deps.staff.supervisors();
   for (const supervisor of supervisors) {
-    const mail = renderUndeliverableNotice(c, supervisor, analyst ?? undefined, deps.config);
+    const mail = renderUndeliverableNotice(c, supervisor, analyst ?? undefined, deps.config, deps.clock.now());
     await deps.mailer.send({
       to: [supervisor.email],
       from: fromHeader(deps),
@@ -209,7 +209,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // else — there is no case to move.
       if (c.status === 'CLOSED' && !reopened) {
         if (!analyst.active) return;
-        const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { attached });
+        const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), { attached });
         await sendToStaff(deps, c, pending, analyst, mail, files);
         return;
       }
@@ -217,7 +217,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         // The analyst left the team: her words go to the supervisors, who move the case — never to
         // a mailbox no one works on, and which may no longer act on it.
         for (const supervisor of await deps.staff.supervisors()) {
-          const mail = renderMerchantMessageToAnalyst(c, received, supervisor, config, {
+          const mail = renderMerchantMessageToAnalyst(c, received, supervisor, config, deps.clock.now(), {
             reopened,
             attached,
             inactiveAnalyst: analyst.name,
@@ -226,14 +226,17 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         }
         return;
       }
-      const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, { reopened, attached });
+      const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), {
+        reopened,
+        attached,
+      });
       await sendToStaff(deps, c, pending, analyst, mail, files);
       // On leave today: her copy waits for her return; the supervisors get one too, and may move the case.
       if (analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()))) {
         const analystOnLeave = { name: analyst.name, until: analyst.leave.to };
         for (const supervisor of await deps.staff.supervisors()) {
           if (supervisor.id === analyst.id) continue;
-          const copy = renderMerchantMessageToAnalyst(c, received, supervisor, config, {
+          const copy = renderMerchantMessageToAnalyst(c, received, supervisor, config, deps.clock.now(), {
             reopened,
             attached,
             analystOnLeave,
@@ -260,6 +263,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           from?.name ?? effect.from,
           effect.note,
           config,
+          deps.clock.now(),
           await staffNames(deps.staff, staffIdsOf(c)),
           effect.by ? (by?.name ?? effect.by) : undefined,
           files,
@@ -269,7 +273,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // Someone else moved it (a supervisor): the analyst who had it learns it is no longer hers. No
       // Reply-To: the case's address would refuse what she sent.
       if (effect.by && from?.active) {
-        const away = renderTransferredAway(c, from, to.name, by?.name ?? effect.by, config);
+        const away = renderTransferredAway(c, from, to.name, by?.name ?? effect.by, config, deps.clock.now());
         await sendToStaff(deps, c, pending, from, away, undefined, { replyTo: false });
       }
       return;
@@ -342,12 +346,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const onLeave = analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()));
       // An analyst who left the team gets nothing (as with the merchant's messages); one on leave
       // gets hers for her return. Either way the supervisors are told while there is time to act.
-      if (analyst.active) await sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config));
+      if (analyst.active)
+        await sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config, deps.clock.now()));
       if (analyst.active && !onLeave) return;
       const away = { name: analyst.name, ...(analyst.active && analyst.leave ? { until: analyst.leave.to } : {}) };
       for (const supervisor of await deps.staff.supervisors()) {
         if (supervisor.id === analyst.id) continue;
-        await sendToStaff(deps, c, pending, supervisor, renderReminder(c, supervisor, config, away));
+        await sendToStaff(deps, c, pending, supervisor, renderReminder(c, supervisor, config, deps.clock.now(), away));
       }
       return;
     }
@@ -361,7 +366,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
             ? { until: analyst.leave.to }
             : undefined;
       for (const supervisor of await deps.staff.supervisors()) {
-        const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, away);
+        const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, deps.clock.now(), away);
         await sendToStaff(deps, c, pending, supervisor, mail);
       }
       return;

@@ -19,6 +19,17 @@ export function dueDateFrom(receivedAt: Date, config: OuvidoriaConfig, calendar:
   return calendar.dueDate(receivedAt, config.slaBusinessDays);
 }
 
+/**
+ * The words after a due date that has passed on a case still open: the console's list and case page
+ * and every staff mail that shows the date say it alike (a date alone reads as still ahead).
+ */
+export const OVERDUE_MARK_PT = ' (atrasado)';
+
+/** Whether a case's due date has come at `now` (isOverdue) while the case is still open (a closed case is owed nothing). */
+export function caseOverdue(c: { dueAt?: string | undefined; status: string }, now: Date): boolean {
+  return c.dueAt !== undefined && c.status !== 'CLOSED' && isOverdue(c.dueAt, now);
+}
+
 /** The extensions allowed, for the console form's label: "1 a 30 dias úteis", "1 dia útil" (a limit of 1). */
 export function extensionDaysHint(max: number): string {
   return max === 1 ? '1 dia útil' : `1 a ${max} dias úteis`;

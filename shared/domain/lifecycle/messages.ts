@@ -28,7 +28,7 @@ import {
 import { cutMarked, normalize, splitQuoted } from '../text';
 import { COMMAND_HELP_PT } from './commands';
 import { merchantMessageRead } from './inline-answers';
-import { calendarDayPtBr, formatDatePtBr, reopenWindowEnd } from './deadlines';
+import { calendarDayPtBr, formatDatePtBr, caseOverdue, OVERDUE_MARK_PT, reopenWindowEnd } from './deadlines';
 import { kindsText } from '../uploads/plan';
 import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
@@ -152,7 +152,13 @@ function personalDataNote(config: OuvidoriaConfig): MailBlock {
   };
 }
 
-function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
+/** The case's due date has passed while it is open: the date, in staff mails, is followed by OVERDUE_MARK_PT. */
+function overdueMark(c: Pick<WorkCase, 'dueAt' | 'status'>, now: Date): MailInline[] {
+  return caseOverdue(c, now) ? [OVERDUE_MARK_PT] : [];
+}
+
+/** The case's facts at the head of every staff mail; `now` marks a due date already past. */
+function caseFacts(c: WorkCase, config: OuvidoriaConfig, now: Date): MailBlock {
   const items: MailInline[][] = [
     ['Protocolo: ', { strong: protocolOf(c) }],
     ['Situação: ', STATUS_LABELS_PT[c.status] ?? c.status],
@@ -166,7 +172,8 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig): MailBlock {
   // The office writes to this merchant in her language (merchant-words.ts): the answer should be in it too.
   const language = staffLanguageLine(c);
   if (language) items.push(language);
-  if (c.dueAt) items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }]);
+  if (c.dueAt)
+    items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }, ...overdueMark(c, now)]);
   // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
   if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);
   items.push(['No console: ', { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' }]);
@@ -330,6 +337,7 @@ export function renderMerchantMessageToAnalyst(
   message: CaseMessage,
   analyst: Pick<StaffMember, 'name'>,
   config: OuvidoriaConfig,
+  now: Date,
   options: {
     reopened?: boolean;
     /** The files sent with this mail (relayableAttachments); the others are named only. */
@@ -396,7 +404,7 @@ export function renderMerchantMessageToAnalyst(
           } as MailBlock,
         ]
       : []),
-    caseFacts(c, config),
+    caseFacts(c, config, now),
     ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
   ];
   return renderMail(
@@ -516,12 +524,16 @@ export function renderReminder(
   c: WorkCase,
   recipient: Pick<StaffMember, 'name'>,
   config: OuvidoriaConfig,
+  now: Date,
   away?: { name: string; until?: string },
 ): RenderedMail {
   const due = c.dueAt ? formatDateTimePtBr(c.dueAt, config.timeZone) : '(sem prazo)';
   const who = away ? sanitizeHeaderValue(away.name, 80) : '';
+  // Sent late (a retried effect, a sweep), the reminder may come after the date: it says so.
+  const late = overdueMark(c, now);
+  const ends = late.length > 0 ? ' terminou em ' : ' termina em ';
   return renderMail(
-    subjectFor(c, `Lembrete: prazo em ${c.dueAt ? formatDatePtBr(c.dueAt, config.timeZone) : '—'}`),
+    subjectFor(c, `Lembrete: prazo em ${c.dueAt ? formatDatePtBr(c.dueAt, config.timeZone) : '—'}${late.join('')}`),
     [
       { p: [staffGreeting(recipient.name)] },
       away
@@ -529,8 +541,9 @@ export function renderReminder(
             p: [
               'O prazo do caso ',
               { strong: protocolOf(c) },
-              ' termina em ',
+              ends,
               { strong: due },
+              ...late,
               away.until
                 ? ` e ele está com ${who}, em afastamento até ${calendarDayPtBr(away.until)}. `
                 : ` e ele está com ${who}, que não está mais ativo(a) na equipe. `,
@@ -544,14 +557,15 @@ export function renderReminder(
             p: [
               'O prazo do caso ',
               { strong: protocolOf(c) },
-              ' termina em ',
+              ends,
               { strong: due },
+              ...late,
               '. Se precisar de mais tempo, responda com ',
               { strong: '#prorrogar <dias úteis> <motivo>' },
               ': o lojista será avisado.',
             ],
           },
-      caseFacts(c, config),
+      caseFacts(c, config, now),
     ],
     staffFooter(config),
   );
@@ -563,6 +577,7 @@ export function renderEscalation(
   supervisor: Pick<StaffMember, 'name'>,
   analyst: Pick<StaffMember, 'id' | 'name'> | undefined,
   config: OuvidoriaConfig,
+  now: Date,
   /** The analyst cannot act: on leave until this date (YYYY-MM-DD), or (no date) no longer active. */
   away?: { until?: string },
 ): RenderedMail {
@@ -588,7 +603,7 @@ export function renderEscalation(
           ').',
         ],
       },
-      caseFacts(c, config),
+      caseFacts(c, config, now),
     ],
     staffFooter(config),
   );
@@ -604,6 +619,7 @@ export function renderUndeliverableNotice(
   supervisor: Pick<StaffMember, 'name'>,
   analyst: Pick<StaffMember, 'id' | 'name'> | undefined,
   config: OuvidoriaConfig,
+  now: Date,
 ): RenderedMail {
   const who = analyst ? `${sanitizeHeaderValue(analyst.name, 80)} (${analyst.id})` : (c.assignee ?? 'o analista');
   const since = c.assignedAt ? ` desde a atribuição, em ${formatDateTimePtBr(c.assignedAt, config.timeZone)},` : '';
@@ -621,7 +637,7 @@ export function renderUndeliverableNotice(
           ', ou corrija o endereço no cadastro da equipe e transfira o caso de volta.',
         ],
       },
-      caseFacts(c, config),
+      caseFacts(c, config, now),
     ],
     staffFooter(config),
   );
@@ -754,6 +770,7 @@ export function renderTransferNotice(
   fromName: string,
   note: string | undefined,
   config: OuvidoriaConfig,
+  now: Date,
   staffNames: ReadonlyMap<string, string> = new Map(),
   byName?: string,
   files?: Pick<HandedOverFiles, 'parts' | 'leftOut'>,
@@ -777,7 +794,7 @@ export function renderTransferNotice(
             : ` foi transferido para você por ${previous}.`,
         ],
       },
-      caseFacts(c, config),
+      caseFacts(c, config, now),
       ...(note ? [{ h: 'Nota de quem transferiu' } as MailBlock, ...paragraphs(note)] : []),
       ...handedOverFiles(files, previous, config),
       ...(shown.length > 0
@@ -845,6 +862,7 @@ export function renderTransferredAway(
   toName: string,
   byName: string,
   config: OuvidoriaConfig,
+  now: Date,
 ): RenderedMail {
   return renderMail(
     subjectFor(c, 'Caso transferido para outra pessoa'),
@@ -858,7 +876,7 @@ export function renderTransferredAway(
           'Você não precisa mais respondê-lo: as próximas mensagens do lojista vão para quem está com o caso agora.',
         ],
       },
-      caseFacts(c, config),
+      caseFacts(c, config, now),
     ],
     // Not "answer this mail": the case's address no longer takes hers.
     [personalDataNote(config)],

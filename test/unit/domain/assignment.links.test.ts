@@ -5,6 +5,9 @@ import { localConfig } from '../../../shared/domain/config';
 import type { AttachmentMeta } from '../../../shared/domain/submission';
 import { aCase } from '../../support/builders';
 
+/** When the notice is sent: five minutes after the case arrived. */
+const NOW = new Date('2026-03-10T13:05:00.000Z');
+
 const ana = { id: 'ana', name: 'Ana', email: 'ana@ouvidoria.example.com.br', active: true, openCases: 0 };
 const file = (key: string, scan: AttachmentMeta['scan'], filename = `${key}.pdf`): AttachmentMeta => ({
   filename,
@@ -42,7 +45,7 @@ describe('renderAnalystNotice: files of the case', () => {
   const caseLink = consoleCaseLink(localConfig, webformCase(files).caseId);
 
   it('sends only the clean file to the console to be downloaded, and signs no link that would outlive its credentials', () => {
-    const n = renderAnalystNotice(webformCase(files), ana, localConfig);
+    const n = renderAnalystNotice(webformCase(files), ana, localConfig, NOW);
     for (const part of [n.text, n.html]) {
       expect(part).toContain('baixar pelo console');
       expect(part.split('baixar pelo console')).toHaveLength(2);
@@ -55,14 +58,14 @@ describe('renderAnalystNotice: files of the case', () => {
   });
 
   it('offers no download for a file the scanner has not cleared', () => {
-    const n = renderAnalystNotice(webformCase([file('03', 'PENDING')]), ana, localConfig);
+    const n = renderAnalystNotice(webformCase([file('03', 'PENDING')]), ana, localConfig, NOW);
     expect(n.text).toContain('03.pdf');
     expect(n.text).not.toContain('baixar');
   });
 
   it('escapes the file name', () => {
     const evil = '<script>alert(1)</script>"onmouseover=x.pdf';
-    const n = renderAnalystNotice(webformCase([file('01', 'NO_THREATS_FOUND', evil)]), ana, localConfig);
+    const n = renderAnalystNotice(webformCase([file('01', 'NO_THREATS_FOUND', evil)]), ana, localConfig, NOW);
     expect(n.html).not.toMatch(/<script/i);
     expect(n.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -12,6 +12,9 @@ import type { Analyst } from '../../../shared/domain/staff';
 import { hasLoneSurrogate } from '../../../shared/domain/text';
 import { aDecision, aCase } from '../../support/builders';
 
+/** When the notices are sent: five minutes after the cases arrived, long before their due dates. */
+const NOW = new Date('2026-03-10T13:05:00.000Z');
+
 function analyst(id: string, overrides: Partial<Analyst> = {}): Analyst {
   return {
     id,
@@ -189,7 +192,7 @@ describe('renderAnalystNotice', () => {
       ...base.messages[0]!,
       text: ['Fui cobrada duas vezes.', '', ...quoted].join('\n'),
     };
-    const n = renderAnalystNotice({ ...base, messages: [message] }, ana, { ...localConfig, slaBusinessDays: sla });
+    const n = renderAnalystNotice({ ...base, messages: [message] }, ana, { ...localConfig, slaBusinessDays: sla }, NOW);
     for (const phrase of says) expect(n.html).toContain(phrase);
   });
 
@@ -201,13 +204,25 @@ describe('renderAnalystNotice', () => {
     ['en', 'Idioma do lojista: inglês — a Ouvidoria escreve a este lojista em inglês; escreva a resposta em inglês'],
   ] as const)('a case written in %s tells the analyst which language her answers go out in', (language, says) => {
     const base = caseRecord();
-    const n = renderAnalystNotice({ ...base, decision: { ...base.decision, language } }, ana, localConfig);
+    const n = renderAnalystNotice({ ...base, decision: { ...base.decision, language } }, ana, localConfig, NOW);
     expect(n.text).toContain(`- ${says}`);
-    expect(renderAnalystNotice(base, ana, localConfig).text).not.toContain('Idioma do lojista');
+    expect(renderAnalystNotice(base, ana, localConfig, NOW).text).not.toContain('Idioma do lojista');
+  });
+
+  it.each([
+    ['the day it came in', '2026-11-26T17:00:05.000Z', 'Prazo: 10/12/2026 às 17:00 (10 dias úteis'],
+    [
+      'after its due date (it waited for an analyst over a long leave; the date counts from receipt)',
+      '2026-12-11T12:00:00.000Z',
+      'Prazo: 10/12/2026 às 17:00 (atrasado) (10 dias úteis',
+    ],
+  ])('assigned %s, the notice marks a due date already past as the console does', (_, at, says) => {
+    const n = renderAnalystNotice(caseRecord(), ana, localConfig, new Date(at));
+    expect(n.text).toContain(says);
   });
 
   it('has everything the analyst needs, in text and HTML', () => {
-    const n = renderAnalystNotice(caseRecord(), ana, localConfig);
+    const n = renderAnalystNotice(caseRecord(), ana, localConfig, NOW);
     expect(n.subject).toBe('[OUV-2026-000123] Novo caso atribuído a você: Cobrança em dobro — chamado 48213');
     for (const part of [n.text, n.html]) {
       for (const phrase of [
@@ -269,7 +284,7 @@ describe('renderAnalystNotice', () => {
         },
       ],
     };
-    const n = renderAnalystNotice(c, ana, localConfig, { earlier });
+    const n = renderAnalystNotice(c, ana, localConfig, NOW, { earlier });
     for (const part of [n.text, n.html]) {
       expect(part).toContain('Responde à orientação que recebeu antes (Chamado anterior inválido)');
       const first = part.indexOf('Mensagem anterior (respondida com orientação, fora do caso) — 26/11/2026 às 14:00');
@@ -281,13 +296,13 @@ describe('renderAnalystNotice', () => {
     }
     expect(n.html).not.toContain('<b>urgente</b>');
     // Without it, the notice reads as before: one message, no earlier one.
-    const alone = renderAnalystNotice(c, ana, localConfig);
+    const alone = renderAnalystNotice(c, ana, localConfig, NOW);
     expect(alone.text).not.toContain('Mensagem anterior');
     expect(alone.text).toContain('Mensagem — 27/11/2026 às 09:00');
   });
 
   it('keeps the fresh text apart from the quoted history', () => {
-    const n = renderAnalystNotice(caseRecord(), ana, localConfig);
+    const n = renderAnalystNotice(caseRecord(), ana, localConfig, NOW);
     const fresh = n.html.indexOf('fui cobrada duas vezes');
     const details = n.html.indexOf('<details');
     const quoted = n.html.indexOf('seu chamado foi encerrado');
@@ -305,7 +320,7 @@ describe('renderAnalystNotice', () => {
     [{ status: 'invalid', number: 'x', why: 'bad_format' }, 'formato inválido'],
   ])('states the prior ticket: %o', (ticket, phrase) => {
     const c = caseRecord();
-    const n = renderAnalystNotice({ ...c, decision: { ...c.decision, ticket } }, ana, localConfig);
+    const n = renderAnalystNotice({ ...c, decision: { ...c.decision, ticket } }, ana, localConfig, NOW);
     expect(n.text).toContain(phrase);
     // The directory's failure code is for the logs: the analyst reads what to do.
     expect(n.text).not.toContain('(timeout)');
@@ -329,7 +344,7 @@ describe('renderAnalystNotice', () => {
       ],
       ticketCandidates: [{ number: '1', source: 'body', score: 1, evidence: evil }],
     });
-    const n = renderAnalystNotice(c, analyst('ana', { name: `Ana ${evil}` }), localConfig);
+    const n = renderAnalystNotice(c, analyst('ana', { name: `Ana ${evil}` }), localConfig, NOW);
     expect(n.html).not.toMatch(/<script/i);
     expect(n.html).not.toMatch(/<img/i);
     expect(n.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -359,7 +374,7 @@ describe('renderAnalystNotice', () => {
         },
       ],
     });
-    const n = renderAnalystNotice(c, ana, localConfig);
+    const n = renderAnalystNotice(c, ana, localConfig, NOW);
     expect(n.subject).toBe('[email:ses-0001] Novo caso atribuído a você');
     for (const phrase of [
       'Prazo: não definido.',
@@ -388,7 +403,7 @@ describe('renderAnalystNotice', () => {
     const c = caseRecord({
       messages: [{ ...first, text, attachments: files.length > 0 ? first.attachments : [] }],
     });
-    const n = renderAnalystNotice(c, ana, localConfig);
+    const n = renderAnalystNotice(c, ana, localConfig, NOW);
     expect(n.text.includes(MISSING_ATTACHMENT_STAFF_PT)).toBe(missing);
     if (missing) expect(n.text).not.toContain('Nenhum anexo.');
   });
@@ -411,6 +426,7 @@ describe('renderAnalystNotice', () => {
       },
       ana,
       localConfig,
+      NOW,
     );
     expect(n.text).toContain('Mensagem 1 — ');
     expect(n.text).toContain('Mensagem 2 — ');
@@ -426,6 +442,7 @@ describe('renderAnalystNotice', () => {
       { ...base, messages: [{ ...first, text: `${'a'.repeat(19_999)}😀${'b'.repeat(30_000)}` }] },
       ana,
       localConfig,
+      NOW,
     );
     expect(n.text).toContain('texto cortado');
     expect(hasLoneSurrogate(n.text)).toBe(false);
@@ -451,7 +468,7 @@ describe('renderAnalystNotice', () => {
         sourceId: `ses-${i + 1}`,
         text: text(i + 1),
       }));
-      const n = renderAnalystNotice({ ...base, messages }, ana, localConfig);
+      const n = renderAnalystNotice({ ...base, messages }, ana, localConfig, NOW);
       expect(Buffer.byteLength(n.text) + Buffer.byteLength(n.html)).toBeLessThan(2 * 1024 * 1024);
       for (const part of [n.text, n.html]) {
         expect(part).toContain('Mensagem 1 —');

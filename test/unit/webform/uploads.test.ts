@@ -304,6 +304,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
       record as never,
       { id: 'ana', name: 'Ana', email: 'ana@x.com' } as never,
       localConfig,
+      new Date(),
     );
     expect(notice.text).toContain('fatura.pdf (application/pdf');
     expect(notice.text).toContain('verificado, sem ameaças');

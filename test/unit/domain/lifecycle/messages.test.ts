@@ -13,6 +13,8 @@ import {
   renderStaffExplanation,
   staffMayRetry,
   renderTransferNotice,
+  renderTransferredAway,
+  renderUndeliverableNotice,
 } from '../../../../shared/domain/lifecycle/messages';
 import { merchantReplied } from '../../../../shared/domain/lifecycle/machine';
 import { reopenUntilText } from '../../../../shared/domain/lifecycle/merchant-words';
@@ -22,6 +24,9 @@ import { type RenderedMail, renderReply, threadTopic } from '../../../../shared/
 import type { WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { aDecision } from '../../../support/builders';
 import { ctxAt, PROTOCOL, SECRET, workCase, ANSWERS_UNDER_QUESTIONS } from '../../../support/lifecycle-fakes';
+
+/** When the staff mails are sent: a week before the case's due date (workCase: 24/03/2026 às 10:00). */
+const NOW = new Date('2026-03-17T13:00:00.000Z');
 
 /** Every mail to the merchant goes under the case's one subject (her mail's, with the protocol). */
 const THREAD = `Re: Cobrança em duplicidade — chamado #48213 [${PROTOCOL}]`;
@@ -52,7 +57,10 @@ const links = surveyLinks(PROTOCOL, new Date('2026-03-20T15:00:00.000Z'), SECRET
 
 const ALL: Array<[string, () => RenderedMail]> = [
   ['answer to merchant', () => renderAnswerToMerchant(hostile, `Olá.\n\nTexto do analista ${XSS}`, localConfig)],
-  ['merchant message to analyst', () => renderMerchantMessageToAnalyst(hostile, merchantMessage, ana, localConfig)],
+  [
+    'merchant message to analyst',
+    () => renderMerchantMessageToAnalyst(hostile, merchantMessage, ana, localConfig, NOW),
+  ],
   [
     'closing',
     () => renderClosingMail(hostile, { category: 'parcial', summary: XSS, message: XSS }, links, localConfig),
@@ -66,9 +74,9 @@ const ALL: Array<[string, () => RenderedMail]> = [
     'reopen notice',
     () => renderReopenNotice(hostile, '2026-03-26T14:00:00.000Z', localConfig, { analystAvailable: true }),
   ],
-  ['reminder', () => renderReminder(hostile, ana, localConfig)],
-  ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig)],
-  ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig)],
+  ['reminder', () => renderReminder(hostile, ana, localConfig, NOW)],
+  ['escalation', () => renderEscalation(hostile, { name: 'Sofia' }, ana, localConfig, NOW)],
+  ['transfer', () => renderTransferNotice(hostile, { id: 'carla', name: 'Carla' }, 'Ana Lima', XSS, localConfig, NOW)],
   [
     'transfer with files',
     () =>
@@ -78,6 +86,7 @@ const ALL: Array<[string, () => RenderedMail]> = [
         'Ana Lima',
         undefined,
         localConfig,
+        NOW,
         new Map(),
         undefined,
         {
@@ -499,7 +508,7 @@ describe('lifecycle mails', () => {
         'foi transferido para você por Sofia Ramos; estava com Ana Lima.',
       ],
     ])('says who transferred it: %s', (_who, byName, sentence) => {
-      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, new Map(), byName);
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, NOW, new Map(), byName);
       expect(mail.text).toContain(sentence);
       expect(mail.html).toContain(sentence);
     });
@@ -511,6 +520,7 @@ describe('lifecycle mails', () => {
         'Ana Lima',
         'Estou de férias a partir de amanhã.',
         localConfig,
+        NOW,
         new Map([['ana', 'Ana Lima']]),
       );
       const order = [
@@ -552,7 +562,7 @@ describe('lifecycle mails', () => {
         ...handedOver,
         messages: handedOver.messages.map((m, i) => (i === 2 ? { ...m, attachments } : m)),
       };
-      const mail = renderTransferNotice(withFiles, carla, 'Ana Lima', undefined, localConfig);
+      const mail = renderTransferNotice(withFiles, carla, 'Ana Lima', undefined, localConfig, NOW);
       if (line === undefined) expect(mail.text).not.toContain('Arquivos enviados');
       else {
         expect(mail.text).toContain(`${line}\n\nO estorno ainda não apareceu.`);
@@ -570,6 +580,7 @@ describe('lifecycle mails', () => {
         'Ana Lima',
         undefined,
         localConfig,
+        NOW,
         new Map([['ana', 'Ana Lima']]),
       );
       expect(mail.text).toContain('Mensagem do lojista (respondida dentro do histórico citado: na íntegra)');
@@ -580,7 +591,7 @@ describe('lifecycle mails', () => {
       ['on the roster', new Map([['ana', 'Ana Lima']]), '(Ana Lima)'],
       ['no longer on the roster', new Map<string, string>(), '(ana)'],
     ])('names the staff from the roster (%s): %s', (_who, names, shown) => {
-      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, names);
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, NOW, names);
       expect(mail.text).toContain(`Resposta da Ouvidoria ao lojista ${shown} — `);
       expect(mail.text).toContain(`Nota interna — não enviada ao lojista ${shown} — `);
     });
@@ -597,7 +608,15 @@ describe('lifecycle mails', () => {
         actor: ana,
       };
       const c = { ...handedOver, history: [...(handedOver.history ?? []), extended] };
-      const mail = renderTransferNotice(c, carla, 'Ana Lima', undefined, localConfig, new Map([['ana', 'Ana Lima']]));
+      const mail = renderTransferNotice(
+        c,
+        carla,
+        'Ana Lima',
+        undefined,
+        localConfig,
+        NOW,
+        new Map([['ana', 'Ana Lima']]),
+      );
       expect(mail.text).toContain('Prazo prorrogado — aviso enviado ao lojista (Ana Lima) — 11/03/2026 às 15:00');
       expect(mail.text).toContain(
         '5 dias úteis: de 24/03/2026 para 31/03/2026. Motivo: Aguardando retorno da equipe de integrações',
@@ -610,7 +629,7 @@ describe('lifecycle mails', () => {
     });
 
     it('names the merchant apart from her address, in text and HTML', () => {
-      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig);
+      const mail = renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, NOW);
       expect(mail.text).toMatch(
         new RegExp(`Lojista: ${handedOver.senderName} · \\S*${handedOver.senderEmail.replace('.', '\\.')}`),
       );
@@ -619,9 +638,9 @@ describe('lifecycle mails', () => {
 
     it('says the case answers guidance she got before, whose message the console links', () => {
       const answering = { ...handedOver, answersSubmissionId: 'email:ses-0000' };
-      const mail = renderTransferNotice(answering, carla, 'Ana Lima', undefined, localConfig);
+      const mail = renderTransferNotice(answering, carla, 'Ana Lima', undefined, localConfig, NOW);
       expect(mail.text).toContain('Mensagem anterior do lojista (respondida com orientação): no console');
-      expect(renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig).text).not.toContain(
+      expect(renderTransferNotice(handedOver, carla, 'Ana Lima', undefined, localConfig, NOW).text).not.toContain(
         'Mensagem anterior do lojista',
       );
     });
@@ -634,7 +653,7 @@ describe('lifecycle mails', () => {
         actor: ana,
       }));
       const c = { ...handedOver, history: [...(handedOver.history ?? []), ...notes] };
-      const mail = renderTransferNotice(c, carla, 'Ana Lima', undefined, localConfig);
+      const mail = renderTransferNotice(c, carla, 'Ana Lima', undefined, localConfig, NOW);
       expect(mail.text.match(/^(?:Mensagem do lojista|Resposta da Ouvidoria ao lojista|Nota interna) /gm)).toHaveLength(
         8,
       );
@@ -673,7 +692,7 @@ describe('lifecycle mails', () => {
   });
 
   it('staff mails list the commands', () => {
-    const mail = renderReminder(workCase(), ana, localConfig);
+    const mail = renderReminder(workCase(), ana, localConfig, NOW);
     expect(mail.subject).toBe(`[${PROTOCOL}] Lembrete: prazo em 24/03/2026`);
     for (const command of ['#encerrar', '#aguardar', '#nota', '#transferir', '#prorrogar'])
       expect(mail.text).toContain(command);
@@ -688,6 +707,7 @@ describe('lifecycle mails', () => {
       },
       ana,
       localConfig,
+      NOW,
       { reopened: true },
     );
     expect(mail.subject).toBe(`[${PROTOCOL}] Caso reaberto: nova mensagem do lojista`);
@@ -698,7 +718,7 @@ describe('lifecycle mails', () => {
 
   it('her answers under the quoted questions: the analyst reads the mail as she wrote it', () => {
     const text = ANSWERS_UNDER_QUESTIONS;
-    const mail = renderMerchantMessageToAnalyst(workCase(), { ...merchantMessage, text }, ana, localConfig);
+    const mail = renderMerchantMessageToAnalyst(workCase(), { ...merchantMessage, text }, ana, localConfig, NOW);
     expect(mail.text).toContain('respondida dentro do histórico citado');
     expect(mail.text).toMatch(/> 1\) Qual o número de um pedido afetado\?\s+Pedido 100234\./);
     expect(mail.html).not.toContain('<details');
@@ -713,10 +733,17 @@ describe('lifecycle mails', () => {
       'reaberto com você',
     ],
   ])('a reopening message %s says who has the case', (_to, options, shown, hidden) => {
-    const mail = renderMerchantMessageToAnalyst(workCase(), merchantMessage, { name: 'Sofia Martins' }, localConfig, {
-      reopened: true,
-      ...options,
-    });
+    const mail = renderMerchantMessageToAnalyst(
+      workCase(),
+      merchantMessage,
+      { name: 'Sofia Martins' },
+      localConfig,
+      NOW,
+      {
+        reopened: true,
+        ...options,
+      },
+    );
     expect(mail.text.replace(/\n\n/g, ' ')).toContain(shown);
     expect(mail.text).not.toContain(hidden);
   });
@@ -983,10 +1010,10 @@ describe('lifecycle mails to the merchant follow the case’s language', () => {
 
   // The staff mails stay in pt-BR, and tell the analyst which language her answer goes out in.
   it.each<[string, (c: ReturnType<typeof workCase>) => RenderedMail]>([
-    ['reminder', (c) => renderReminder(c, ana, localConfig)],
-    ['escalation', (c) => renderEscalation(c, { name: 'Sofia Ramos' }, ana, localConfig)],
-    ['transfer', (c) => renderTransferNotice(c, { id: 'carla', name: 'Carla' }, 'Bruno', undefined, localConfig)],
-    ['merchant message', (c) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig)],
+    ['reminder', (c) => renderReminder(c, ana, localConfig, NOW)],
+    ['escalation', (c) => renderEscalation(c, { name: 'Sofia Ramos' }, ana, localConfig, NOW)],
+    ['transfer', (c) => renderTransferNotice(c, { id: 'carla', name: 'Carla' }, 'Bruno', undefined, localConfig, NOW)],
+    ['merchant message', (c) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig, NOW)],
   ])('the %s names the merchant’s language when it is not pt-BR', (_name, render) => {
     expect(render(es).text).toContain(
       'Idioma do lojista: espanhol — a Ouvidoria escreve a este lojista em espanhol; escreva a resposta em espanhol',
@@ -1037,4 +1064,54 @@ describe('the closing mail says one thing about answering it: the reopening wind
       expect(mail.html).not.toContain(invite);
     },
   );
+});
+
+describe('staff mails mark a due date already past, as the console does (OVERDUE_MARK_PT)', () => {
+  /** The case is due 24/03/2026 às 10:00 (São Paulo); the mails are sent at these instants. */
+  const BEFORE = new Date('2026-03-23T13:00:00.000Z');
+  const AFTER = new Date('2026-03-25T13:00:00.000Z');
+  const DUE = 'Prazo: 24/03/2026 às 10:00';
+  const staffMails: Array<[string, (c: WorkCase, now: Date) => RenderedMail]> = [
+    ['the reminder', (c, now) => renderReminder(c, ana, localConfig, now)],
+    [
+      'the reminder to a supervisor, the analyst on leave',
+      (c, now) => renderReminder(c, { name: 'Sofia' }, localConfig, now, { name: 'Ana Lima', until: '2026-03-31' }),
+    ],
+    ['the escalation', (c, now) => renderEscalation(c, { name: 'Sofia' }, ana, localConfig, now)],
+    [
+      'the transfer notice',
+      (c, now) => renderTransferNotice(c, { id: 'carla', name: 'Carla' }, 'Ana Lima', undefined, localConfig, now),
+    ],
+    [
+      'the notice that the case was moved away',
+      (c, now) => renderTransferredAway(c, ana, 'Carla', 'Sofia', localConfig, now),
+    ],
+    [
+      'the merchant’s new message',
+      (c, now) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig, now),
+    ],
+    [
+      'the undeliverable assignment notice',
+      (c, now) => renderUndeliverableNotice(c, { name: 'Sofia' }, ana, localConfig, now),
+    ],
+  ];
+
+  it.each(staffMails)('%s: past the due date, the date says "(atrasado)"', (_, render) => {
+    const mail = render(workCase({ status: 'IN_PROGRESS' }), AFTER);
+    expect(mail.text).toContain(`${DUE} (atrasado)`);
+    expect(mail.html).toContain('(atrasado)');
+  });
+
+  it.each(staffMails)('%s: before the due date, or once the case is closed, no mark', (_, render) => {
+    expect(render(workCase({ status: 'IN_PROGRESS' }), BEFORE).text).not.toContain('(atrasado)');
+    expect(render(closedCase(), AFTER).text).not.toContain('(atrasado)');
+  });
+
+  it('a reminder sent after the date says the deadline ended, in its subject too', () => {
+    const late = renderReminder(workCase({ status: 'IN_PROGRESS' }), ana, localConfig, AFTER);
+    expect(late.subject).toContain('Lembrete: prazo em 24/03/2026 (atrasado)');
+    expect(late.text).toContain('terminou em 24/03/2026 às 10:00 (atrasado)');
+    const onTime = renderReminder(workCase({ status: 'IN_PROGRESS' }), ana, localConfig, BEFORE);
+    expect(onTime.text).toContain('termina em 24/03/2026 às 10:00.');
+  });
 });
