@@ -33,6 +33,7 @@ import { CSRF_FIELD, type ConsoleAction, type ConsoleUser, visibleStatuses } fro
 import type { CasePage } from './ports';
 import { CASES_PATH, SIGN_OUT_PATH } from './routes';
 import { CONSOLE_CSS } from './styles';
+import { FAVICON_LINK } from '../webform/favicon';
 
 export const LIST_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
@@ -92,7 +93,7 @@ export function layout(frame: PageFrame, title: string, body: SafeHtml): string 
     : '';
   return html`<!doctype html>
 <html lang="pt-BR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · Ouvidoria · Equipe</title><style>${raw(CONSOLE_CSS)}</style></head>
+<title>${title} · Ouvidoria · Equipe</title>${raw(FAVICON_LINK)}<style>${raw(CONSOLE_CSS)}</style></head>
 <body><a class="skip" href="#conteudo">Pular para o conteúdo</a>
 <header><nav aria-label="Console da equipe"><a href="${b}${CASES_PATH}">Ouvidoria · Casos</a>${frame.user?.role === 'supervisor' ? html` · <a href="${b}/equipe/pessoas">Equipe</a> · <a href="${b}/equipe/quarentena">Quarentena</a>` : ''}</nav>${who}</header>
 <main id="conteudo">${body}</main></body></html>`.value;

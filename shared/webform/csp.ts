@@ -1,5 +1,6 @@
 /** Content Security Policy and the other security headers every webform response carries. */
 import { createHash } from 'node:crypto';
+import { FAVICON_IMG_SRC } from './favicon';
 import { PAGE_CSS } from './styles';
 
 const STYLE_HASH = styleHash(PAGE_CSS);
@@ -14,6 +15,7 @@ export function securityHeaders(connectOrigins: string[] = []): Record<string, s
   return withPolicy([
     "default-src 'none'",
     `style-src ${STYLE_HASH}`,
+    FAVICON_IMG_SRC,
     "script-src 'self'",
     ["connect-src 'self'", ...connectOrigins].join(' '),
     "form-action 'self'",

@@ -28,6 +28,7 @@ import {
 } from './form';
 import { attachmentList, fileField } from './attachments-view';
 import { PAGE_CSS } from './styles';
+import { FAVICON_LINK } from './favicon';
 import { officeHoursPt, PAGE_WORDS } from './page-words';
 import type { MessageLanguage } from '../domain/text';
 
@@ -105,6 +106,7 @@ export function layout(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${title} – ${w.office}</title>
+${raw(FAVICON_LINK)}
 <style>${raw(PAGE_CSS)}</style>
 ${options.withScript ? html`<script src="${base}/app.js" defer></script>` : ''}
 </head>

@@ -6,6 +6,7 @@
  * intake (its rules and replies) it never runs.
  */
 import { securityHeaders } from './csp';
+import { FAVICON_LINK } from './favicon';
 import { isJsonMediaType, mediaType } from './form';
 
 /** An API Gateway HTTP API (payload 2.0) structured result, as this module builds it. */
@@ -170,7 +171,7 @@ export function lazyEntryPoint<C>(service: string, build: () => Promise<HttpHand
 }
 
 const STATIC_UNAVAILABLE = `<!DOCTYPE html>
-<html lang="pt-BR"><head><meta charset="utf-8"><title>Serviço temporariamente indisponível – Ouvidoria</title></head>
+<html lang="pt-BR"><head><meta charset="utf-8"><title>Serviço temporariamente indisponível – Ouvidoria</title>${FAVICON_LINK}</head>
 <body><main><h1>Serviço temporariamente indisponível</h1><p>${SERVICE_UNAVAILABLE}</p></main></body></html>
 `;
 

@@ -14,6 +14,7 @@ import { createWebformHandler } from '../../functions/webform/handler';
 import type { IntakeDeps, ReplyClaimWait } from '../../shared/app/intake';
 import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../../shared/webform/submit';
 import { localConfig, type OuvidoriaConfig } from '../../shared/domain/config';
+import { FAVICON_LINK } from '../../shared/webform/favicon';
 import type { Analyst } from '../../shared/domain/staff';
 import type { Verdicts } from '../../shared/domain/submission';
 import type {
@@ -360,11 +361,15 @@ function decodeEntities(value: string): string {
 /**
  * Active content in an HTML document, the way a browser would see it: foreign elements (img,
  * svg, iframe…), inline script, event-handler attributes, and script URLs in URL attributes
- * (entity-decoded). Escaped merchant text, even inside an attribute value, is not active.
+ * (entity-decoded). Escaped merchant text, even inside an attribute value, is not active; the pages'
+ * own inline icon (favicon.ts) is not counted.
  */
 export function activeContent(html: string): string[] {
   const found: string[] = [];
   for (const tag of html.matchAll(TAG)) {
+    // The pages' own icon (a data: URL, allowed by their CSP's img-src) is ours, written once;
+    // any other data: URL still counts.
+    if (tag[0] === FAVICON_LINK) continue;
     const name = (tag[1] as string).toLowerCase();
     if (FOREIGN_ELEMENTS.has(name)) found.push(tag[0].slice(0, 100));
     if (name === 'script' && !/\bsrc\s*=/i.test(tag[2] ?? '')) {
