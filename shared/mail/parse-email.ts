@@ -33,6 +33,7 @@ import {
 } from './charset';
 import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
+import { type BodyImage, bodyImages, cidKey, isPicture } from './body-images';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
 export { htmlToPlainText } from '../domain/html-to-text';
@@ -656,54 +657,46 @@ function headerLineValue(line: string): string {
   return cleanLine(colon >= 0 ? decoded.slice(colon + 1) : decoded);
 }
 
-/** What a `cid:` URL (RFC 2392) in an HTML body names: up to a quote, space, bracket or parenthesis. */
-const CID_URL = /\bcid:([^'"\s<>()]{1,255})/gi;
-
 /**
- * The Content-IDs (lower-cased) the mail's HTML body shows: its embedded images. An HTML body written
- * as text/plain counts (isMarkupText: her mail client shows it as HTML). Read only when a part has a
+ * The images the mail's HTML body shows by Content-ID (body-images.ts). An HTML body written as
+ * text/plain counts (isMarkupText: her mail client shows it as HTML). Read only when a part has a
  * Content-ID at all; linear in the HTML.
  */
-function cidsShown(parsed: ParsedMail): ReadonlySet<string> {
-  const shown = new Set<string>();
+function cidsShown(parsed: ParsedMail): ReadonlyMap<string, BodyImage> {
+  const shown = new Map<string, BodyImage>();
   if (!(parsed.attachments ?? []).some((att) => att.cid || att.contentId)) return shown;
   const html = typeof parsed.html === 'string' ? parsed.html : '';
   const markup = typeof parsed.text === 'string' && isMarkupText(parsed.text) ? parsed.text : '';
-  for (const body of [html, markup]) for (const [, cid] of body.matchAll(CID_URL)) shown.add(cidKey(cid ?? ''));
+  for (const body of [html, markup]) bodyImages(body, shown);
   return shown;
 }
 
-/** A Content-ID as a `cid:` URL and the part's header compare: %-decoded (RFC 2392), lower-cased. */
-function cidKey(cid: string): string {
-  let decoded = cid;
-  try {
-    decoded = decodeURIComponent(cid);
-  } catch {
-    // A stray '%' is the id's own character.
-  }
-  return decoded.trim().toLowerCase();
-}
-
 /**
- * `shownByCid`: the Content-IDs the HTML body shows (cidsShown). Only such a part is `inline` (a
- * signature's logo, an image pasted in the body), whatever its disposition or place: iOS and Apple
- * Mail send an attached photo as `Content-Disposition: inline` with a filename and no `cid:` anywhere,
- * and that photo is her file like any other.
+ * `shownByCid`: the images the HTML body shows (cidsShown). Only such a part can be `inline`, whatever
+ * its disposition or place — iOS and Apple Mail send an attached photo as `Content-Disposition:
+ * inline` with a filename and no `cid:` anywhere, and that photo is her file like any other — and
+ * only when it is the body's decoration (a signature's logo, an image of the quoted history): a
+ * screenshot pasted in the text is her file too (body-images.ts isPicture).
  */
-function attachmentMeta(att: ParsedMail['attachments'][number], shownByCid: ReadonlySet<string>): AttachmentMeta {
+function attachmentMeta(
+  att: ParsedMail['attachments'][number],
+  shownByCid: ReadonlyMap<string, BodyImage>,
+): AttachmentMeta {
   const filename = att.filename ? cutBetweenCharacters(cleanLine(att.filename), PARSE_LIMITS.filenameChars) : '';
   const contentType = cutBetweenCharacters(cleanLine(att.contentType || 'application/octet-stream').toLowerCase(), 255);
   const cid = att.cid ?? (att.contentId ? stripAngles(att.contentId) : '');
   const partId = att.partId ? cutBetweenCharacters(cleanLine(att.partId), PARSE_LIMITS.partIdChars) : '';
   const contentId = cutBetweenCharacters(cleanLine(cid), PARSE_LIMITS.contentIdChars);
+  const size = Buffer.isBuffer(att.content) ? att.content.length : Math.max(0, Math.trunc(att.size ?? 0));
+  const shown = cid !== '' ? shownByCid.get(cidKey(cid)) : undefined;
   // In the schema's order (AttachmentMetaSchema), as the stored records have always had them.
   return {
     ...(filename ? { filename } : {}),
     contentType: contentType || 'application/octet-stream',
-    size: Buffer.isBuffer(att.content) ? att.content.length : Math.max(0, Math.trunc(att.size ?? 0)),
+    size,
     ...(partId ? { partId } : {}),
     ...(contentId ? { contentId } : {}),
-    inline: cid !== '' && shownByCid.has(cidKey(cid)),
+    inline: shown !== undefined && !isPicture(shown, size),
   };
 }
 

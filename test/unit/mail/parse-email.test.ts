@@ -925,6 +925,9 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
     Buffer.from('ffd9', 'hex'),
   ]);
   const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  /** As big as a screenshot or a phone photo is (tens of KB at least). */
+  const SCREENSHOT_PNG = Buffer.concat([PNG, Buffer.alloc(80_000)]);
+  const PHOTO_JPEG = Buffer.concat([JPEG.subarray(0, -2), Buffer.alloc(300_000), Buffer.from('ffd9', 'hex')]);
   const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
   const HEAD = [
     'From: Maria Bella <lojista@modasbella.com.br>',
@@ -973,7 +976,7 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
       [{ filename: 'IMG_0043.jpeg', inline: false, kind: 'jpeg' }],
     ],
     [
-      'Apple Mail HTML: the image the body shows is inline, the one it does not is her file',
+      'Apple Mail HTML: a photo the body shows is her file, as is the one it does not show',
       message(
         multipart('multipart/mixed', 'Apple-Mail-0A1B', [
           multipart('multipart/alternative', 'Apple-Mail-2C3D', [
@@ -982,7 +985,7 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
               html(
                 '<html><body><div>Olá, segue a tela do pedido.</div><img apple-inline="yes" id="A1" src="cid:8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home"></body></html>',
               ),
-              file('image/jpeg', 'tela-pedido.jpeg', JPEG, 'inline', [
+              file('image/jpeg', 'tela-pedido.jpeg', PHOTO_JPEG, 'inline', [
                 'Content-Id: <8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home>',
               ]),
             ]),
@@ -993,7 +996,12 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
         ]),
       ),
       [
-        { filename: 'tela-pedido.jpeg', inline: true, contentId: '8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home' },
+        {
+          filename: 'tela-pedido.jpeg',
+          inline: false,
+          kind: 'jpeg',
+          contentId: '8C2E1F0A-3B4D-4E5F-A6B7-C8D9E0F1A2B3@home',
+        },
         { filename: 'nota-fiscal.jpeg', inline: false, kind: 'jpeg' },
       ],
     ],
@@ -1019,22 +1027,64 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
       ],
     ],
     [
-      'a Gmail image pasted in the body (cid, %-encoded in the URL, another case) stays inline',
+      'a Gmail screenshot pasted in the body (cid, %-encoded in the URL, another case) is her file',
       message(
         multipart('multipart/related', '000000000000a1b2c3', [
           multipart('multipart/alternative', '000000000000a1b2c4', [
             text('Olha o erro que aparece:\n[image: print-erro.png]'),
             html(
-              '<div dir="ltr">Olha o erro que aparece:<div><img src="cid:II_M3X9K2AB0%401" alt="print-erro.png"></div></div>',
+              '<div dir="ltr">Olha o erro que aparece:<div><img src="cid:II_M3X9K2AB0%401" alt="print-erro.png" width="562" height="316"></div></div>',
             ),
           ]),
-          file('image/png', 'print-erro.png', PNG, 'inline', [
+          file('image/png', 'print-erro.png', SCREENSHOT_PNG, 'inline', [
             'Content-ID: <ii_m3x9k2ab0@1>',
             'X-Attachment-Id: ii_m3x9k2ab0',
           ]),
         ]),
       ),
-      [{ filename: 'print-erro.png', inline: true }],
+      [{ filename: 'print-erro.png', inline: false, kind: 'png' }],
+    ],
+    [
+      'Outlook: a screenshot pasted above the signature goes as her file; the signature’s logo does not',
+      message(
+        multipart('multipart/related', '_005_CP8P', [
+          multipart('multipart/alternative', '_006_CP8P', [
+            text('Bom dia,\n\n[cid:image001.png@01DB5]\n\nRenata Lima\n[cid:image002.png@01DB5]'),
+            html(
+              '<html><body><p>Bom dia,</p><p><img width="602" height="338" style="width:6.2708in;height:3.5208in" src="cid:image001.png@01DB5"></p><p>Renata Lima<br><img width="150" height="50" src="cid:image002.png@01DB5"></p></body></html>',
+            ),
+          ]),
+          file('image/png', 'image001.png', SCREENSHOT_PNG, 'inline', ['Content-ID: <image001.png@01DB5>']),
+          // A heavy logo is still a logo: its tag says how small it is drawn.
+          file('image/png', 'image002.png', SCREENSHOT_PNG, 'inline', ['Content-ID: <image002.png@01DB5>']),
+        ]),
+      ),
+      [
+        { filename: 'image001.png', inline: false, kind: 'png' },
+        { filename: 'image002.png', inline: true },
+      ],
+    ],
+    [
+      'a reply whose quoted history shows her earlier screenshot: that image is not sent again',
+      message(
+        multipart('multipart/related', '000000000000b1', [
+          html(
+            '<div dir="ltr">Continua sem funcionar.</div><div class="gmail_quote"><div>Em seg., Maria escreveu:</div><blockquote class="gmail_quote"><img src="cid:ii_old1" width="562" height="316"></blockquote></div>',
+          ),
+          file('image/png', 'image.png', SCREENSHOT_PNG, 'inline', ['Content-ID: <ii_old1>']),
+        ]),
+      ),
+      [{ filename: 'image.png', inline: true }],
+    ],
+    [
+      'a pasted image with no size in its tag: its bytes say it is a screenshot',
+      message(
+        multipart('multipart/related', '000000000000c1', [
+          html('<div dir="ltr">O erro:<br><img src="cid:ii_new1" alt="image.png"></div>'),
+          file('image/png', 'image.png', SCREENSHOT_PNG, 'inline', ['Content-ID: <ii_new1>']),
+        ]),
+      ),
+      [{ filename: 'image.png', inline: false, kind: 'png' }],
     ],
   ];
 
@@ -1044,7 +1094,7 @@ describe('parseEmail: a part is inline only when the HTML body shows it by its C
     expect(s.attachments).toHaveLength(expected.length);
     expected.forEach((e, i) => {
       expect(s.attachments[i]).toMatchObject(e);
-      // An inline image is the body's: never checked, so never relayed.
+      // An inline image is the body's decoration: never checked, so never relayed.
       if (e['inline']) expect(s.attachments[i]).not.toHaveProperty('kind');
     });
   });

@@ -1,4 +1,8 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
+import { withRelayedAttachments } from '../../../../shared/adapters/attachment-relay';
+import { readMailFiles } from '../../../../shared/mail/mail-files';
+import { InMemoryRawMailStore, RecordingMailer } from '../../../support/fakes';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
 import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import { handleMisaddressedCommands, handleStaffMail } from '../../../../shared/app/lifecycle/staff-mail';
@@ -1605,5 +1609,71 @@ describe('answers inside the quoted history', () => {
     const result = await handleStaffMail(mailFrom('ana', ANA, `O frete voltou hoje.\n\n${QUOTE}`), w.deps);
     expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+});
+
+describe('handleStaffMail — images in the answer’s body', () => {
+  // A screenshot's bytes (a real PNG signature, then the size of one) and a signature logo's.
+  const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const SCREENSHOT = Buffer.concat([PNG_HEAD, Buffer.alloc(90_000)]);
+  const LOGO = Buffer.concat([PNG_HEAD, Buffer.alloc(4_000)]);
+
+  async function answerWithImages(html: string, text: string) {
+    const raw = await new MailComposer({
+      from: 'Ana Lima <ana@empresa.com.br>',
+      to: addressOf('ana'),
+      subject: `RE: [${PROTOCOL}] Nova mensagem do lojista`,
+      messageId: '<CAF-ana-img-1@mail.gmail.com>',
+      text,
+      html,
+      attachments: [
+        { filename: 'image.png', contentType: 'image/png', content: SCREENSHOT, cid: 'ii_shot1' },
+        { filename: 'image001.png', contentType: 'image/png', content: LOGO, cid: 'logo@empresa' },
+      ],
+    })
+      .compile()
+      .build();
+    const mail = await parseEmail(
+      raw,
+      {
+        sourceId: 'ses-img-1',
+        receivedAt: '2026-03-12T14:00:00.000Z',
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+        returnPath: ANA,
+        recipients: [addressOf('ana')],
+        raw: { bucket: 'raw-mail', key: 'inbound/ses-img-1' },
+      },
+      { maxRawMailBytes: 10 * 1024 * 1024 },
+    );
+    return { raw, mail };
+  }
+
+  it.each([
+    [
+      'Gmail: a screenshot pasted between the lines goes to the merchant, the signature logo does not',
+      '<div dir="ltr">Maria, o campo fica aqui:<br><img src="cid:ii_shot1" alt="image.png" width="562" height="316"><br>É só marcar "Ativo".<br>--<br>Ana Lima<br><img src="cid:logo@empresa" width="120" height="40"></div>',
+      'Maria, o campo fica aqui:\n[image: image.png]\nÉ só marcar "Ativo".\n--\nAna Lima\n[image: logo]',
+      ['image.png'],
+    ],
+    [
+      'Outlook: the same, sizes in the style only',
+      '<p class=MsoNormal>Maria, o campo fica aqui:</p><p><img style="width:5.85in;height:3.29in" src="cid:ii_shot1"></p><p>É só marcar "Ativo".</p><p>Ana Lima<br><img style="width:1.25in;height:.41in" src="cid:logo@empresa"></p>',
+      'Maria, o campo fica aqui:\n\n\nÉ só marcar "Ativo".\n\nAna Lima\n',
+      ['image.png'],
+    ],
+  ])('%s', async (_what, html, text, relayed) => {
+    const { raw, mail } = await answerWithImages(html, text);
+    const w = lifecycleWorld();
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    const sent = w.mailer.sent[0] as { attachments?: { parts: AttachmentMeta[] } };
+    expect(sent.attachments?.parts.map((p) => p.filename)).toEqual(relayed);
+    // The relay reads exactly those bytes from the raw mail and sends them from the office.
+    const store = new InMemoryRawMailStore();
+    store.put({ bucket: 'raw-mail', key: 'inbound/ses-img-1' }, raw);
+    const inner = new RecordingMailer();
+    await withRelayedAttachments(inner, store, readMailFiles).send(w.mailer.sent[0] as never);
+    expect(inner.sent[0]?.files?.map((f) => [f.filename, f.contentType, f.content.length])).toEqual([
+      ['image.png', 'image/png', SCREENSHOT.length],
+    ]);
   });
 });
