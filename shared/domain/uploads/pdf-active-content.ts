@@ -7,8 +7,9 @@
  *   inflated (within a budget) and read the same way. A PDF whose compressed objects could be
  *   hidden by means we do not decode (other filters, encryption) or that needs more than the
  *   budget cannot be checked: `unverifiable`.
- * Work is linear in the file: one pass over its names, and reading bounded by the budget (each
- * inflated byte counts once per reading it is read with: as inflated, and with each predictor).
+ * Work is linear in the file: one pass over its names, and reading bounded by two budgets — the
+ * inflated bytes (each counts once per reading it is read with: as inflated, and with each
+ * predictor) and the compressed bytes zlib consumes (a multiple of the file's size).
  */
 import { constants, inflateRawSync, inflateSync } from 'node:zlib';
 
@@ -43,6 +44,17 @@ export const MAX_PDF_INFLATED_BYTES = 32 * 1024 * 1024;
 export const MAX_PDF_STREAMS = 20_000;
 /** Compressed bytes read first to see what a stream starts with; doubled until it shows. */
 const FIRST_PEEK_BYTES = 64;
+/**
+ * Compressed bytes zlib may consume per file, in file sizes (plus COMPRESSED_FLOOR_BYTES). A stream's
+ * data is read from its start with no end known (its /Length may be indirect), so zlib runs until
+ * the deflate data ends: a real file's streams each end within themselves, and its peeks (doubling
+ * prefixes) read each compressed byte about twice, its object streams once more. Deflate data that
+ * never ends — empty stored blocks running to the end of the file from every "stream" keyword —
+ * inflates to nothing, so only this budget bounds it: without it a 9 MB file of 1,500 such streams
+ * took 20 s to read, and a mail carrying two timed the intake out.
+ */
+export const MAX_COMPRESSED_READS_PER_FILE_BYTE = 4;
+const COMPRESSED_FLOOR_BYTES = 1024 * 1024;
 
 /** A name: "/" then regular characters (not white space or a delimiter). */
 const NAME = /\/([^\0\t\n\f\r ()<>[\]{}/%]*)/g;
@@ -127,6 +139,44 @@ function objectsStart(bytes: Buffer, strict: boolean): boolean | undefined {
 /** `read`: inflated bytes times the readings they were read in (what counts against the budget). */
 type Peek = { kind: 'objects' | 'data' | 'over-budget'; read: number };
 
+/** The compressed bytes zlib may still consume in this file (MAX_COMPRESSED_READS_PER_FILE_BYTE). */
+interface CompressedBudget {
+  left: number;
+}
+
+/**
+ * Inflates from `at` at most `size` compressed bytes (to the file's end), charging `compressed` with
+ * what zlib consumed: null when the budget cannot cover the bytes it would be given and zlib needs
+ * them all (the file asks for more reading than any real one).
+ */
+function inflateFrom(
+  bytes: Buffer,
+  at: number,
+  size: number,
+  compressed: CompressedBudget,
+  inflate: Inflate,
+  maxOutputLength: number,
+): Buffer | null {
+  const wanted = Math.min(size, bytes.length - at);
+  const given = Math.min(wanted, compressed.left);
+  if (given <= 0) return null;
+  let result: { buffer: Buffer; engine: { bytesWritten: number } };
+  try {
+    result = inflate(bytes.subarray(at, at + given), {
+      finishFlush: constants.Z_SYNC_FLUSH,
+      maxOutputLength,
+      info: true,
+    }) as unknown as typeof result;
+  } catch (error) {
+    compressed.left -= given;
+    throw error;
+  }
+  compressed.left -= result.engine.bytesWritten;
+  // Every byte given was needed and more were wanted: the budget, not the data, ended the reading.
+  if (given < wanted && result.engine.bytesWritten >= given) return null;
+  return result.buffer;
+}
+
 /** The stream's bytes as each reading gives them: as inflated (null), or with a predictor undone. */
 type Reading = Predictor | null;
 
@@ -141,19 +191,25 @@ const read = (bytes: Buffer, reading: Reading) => (reading ? unpredict(bytes, re
  * predictor's rows start with filter bytes, no text): objects when one of them shows a number.
  * What is inflated counts against `budget`.
  */
-function peek(bytes: Buffer, at: number, budget: number, readings: readonly Reading[], inflate: Inflate): Peek {
+function peek(
+  bytes: Buffer,
+  at: number,
+  budget: number,
+  compressed: CompressedBudget,
+  readings: readonly Reading[],
+  inflate: Inflate,
+): Peek {
   let spent = 0;
   for (let size = FIRST_PEEK_BYTES; ; size *= 2) {
-    let head: Buffer;
+    let head: Buffer | null;
     try {
-      head = inflate(bytes.subarray(at, at + size), {
-        finishFlush: constants.Z_SYNC_FLUSH,
-        maxOutputLength: Math.max(1, Math.floor((budget - spent) / readings.length)),
-      });
+      const maxOutputLength = Math.max(1, Math.floor((budget - spent) / readings.length));
+      head = inflateFrom(bytes, at, size, compressed, inflate, maxOutputLength);
     } catch (error) {
       const over = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
       return { kind: over ? 'over-budget' : 'data', read: spent };
     }
+    if (head === null) return { kind: 'over-budget', read: spent };
     spent += head.length * readings.length;
     const starts = readings.map((r) => objectsStart(read(head, r), r !== null));
     if (starts.includes(true)) return { kind: 'objects', read: spent };
@@ -330,6 +386,9 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
   if (predictors === 'unknown') return 'unverifiable';
   const readings: Reading[] = [null, ...predictors];
   let budget = MAX_PDF_INFLATED_BYTES;
+  const compressed: CompressedBudget = {
+    left: MAX_COMPRESSED_READS_PER_FILE_BYTE * buf.length + COMPRESSED_FLOOR_BYTES,
+  };
   let streams = 0;
   for (const match of text.matchAll(STREAM)) {
     const start = (match.index as number) + match[0].length;
@@ -337,19 +396,20 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
     // as such too (most other streams, a JPEG's or garbage, fail its first block at once).
     const inflate = looksZlib(buf, start) ? inflateSync : inflateRawSync;
     if (++streams > MAX_PDF_STREAMS) return 'unverifiable';
-    const head = peek(buf, start, budget, readings, inflate);
+    const head = peek(buf, start, budget, compressed, readings, inflate);
     budget -= head.read;
     if (head.kind === 'over-budget' || budget <= 0) return 'unverifiable';
     if (head.kind === 'data') continue;
     const maxOutputLength = Math.floor(budget / readings.length);
     if (maxOutputLength < 1) return 'unverifiable';
-    let inflated: Buffer;
+    let inflated: Buffer | null;
     try {
-      inflated = inflate(buf.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength });
+      inflated = inflateFrom(buf, start, buf.length - start, compressed, inflate, maxOutputLength);
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'unverifiable';
       continue;
     }
+    if (inflated === null) return 'unverifiable';
     budget -= inflated.length * readings.length;
     if (readings.some((r) => readNames(read(inflated, r).toString('latin1')).active)) return 'active_content';
   }

@@ -3,6 +3,7 @@ import { deflateRawSync, deflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
 import {
+  MAX_COMPRESSED_READS_PER_FILE_BYTE,
   MAX_PDF_INFLATED_BYTES,
   MAX_PDF_STREAMS,
   pdfActiveContent,
@@ -10,21 +11,24 @@ import {
 import { pdf } from '../../../support/files';
 
 /** Bytes the check inflates (zlib counted, not timed). */
-const zlib = vi.hoisted(() => ({ inflated: 0 }));
+const zlib = vi.hoisted(() => ({ inflated: 0, consumed: 0 }));
+/** Counts what zlib inflated and, when asked for its engine (`info`), the compressed bytes it consumed. */
+function counted<T>(out: T): T {
+  const result = out as unknown as Buffer | { buffer: Buffer; engine: { bytesWritten: number } };
+  if (Buffer.isBuffer(result)) zlib.inflated += result.length;
+  else {
+    zlib.inflated += result.buffer.length;
+    zlib.consumed += result.engine.bytesWritten;
+  }
+  return out;
+}
+
 vi.mock('node:zlib', async (original) => {
   const real = await original<typeof import('node:zlib')>();
   return {
     ...real,
-    inflateSync: (...args: Parameters<typeof real.inflateSync>) => {
-      const out = real.inflateSync(...args);
-      zlib.inflated += out.length;
-      return out;
-    },
-    inflateRawSync: (...args: Parameters<typeof real.inflateRawSync>) => {
-      const out = real.inflateRawSync(...args);
-      zlib.inflated += out.length;
-      return out;
-    },
+    inflateSync: (...args: Parameters<typeof real.inflateSync>) => counted(real.inflateSync(...args)),
+    inflateRawSync: (...args: Parameters<typeof real.inflateRawSync>) => counted(real.inflateRawSync(...args)),
   };
 });
 
@@ -278,6 +282,49 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     zlib.inflated = 0;
     expect(pdfActiveContent(file)).toBe('unverifiable');
     expect(zlib.inflated * readings).toBeLessThanOrEqual(MAX_PDF_INFLATED_BYTES);
+  });
+
+  /**
+   * Deflate data that never ends: after every "stream" keyword, raw-deflate stored blocks (the next
+   * unit's "%stream" comment, then empty blocks) that run to the end of the file and inflate to
+   * comment lines only — no token ever shows, no inflated byte counts. Each stream's reading went to
+   * the end of the file: a 9 MB file took 20 s, a mail with two timed the intake out.
+   */
+  function endlessStreams(totalBytes: number, unitBytes: number): Buffer {
+    const head = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 10 /Filter /FlateDecode >>\n');
+    const content = Buffer.from('%stream\n');
+    const stored = Buffer.from([0x00, content.length, 0x00, ~content.length & 0xff, 0xff]);
+    const empty = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff]);
+    const empties = Math.floor((unitBytes - stored.length - content.length) / empty.length);
+    const unit = Buffer.concat([stored, content, ...Array<Buffer>(empties).fill(empty)]);
+    return Buffer.concat([head, ...Array<Buffer>(Math.floor((totalBytes - head.length) / unit.length)).fill(unit)]);
+  }
+
+  it.each([
+    ['1 MB of 10 KB units', 1_000_000, 10_000],
+    ['4 MB of 10 KB units', 4_000_000, 10_000],
+    ['9 MB of 6 KB units', 9_000_000, 6_000],
+  ])(
+    'deflate data that runs to the end of the file from every stream: unverifiable, reading a bounded multiple of the file — %s',
+    (_, total, unit) => {
+      const file = endlessStreams(total, unit);
+      zlib.consumed = 0;
+      expect(pdfActiveContent(file)).toBe('unverifiable');
+      expect(zlib.consumed).toBeLessThanOrEqual(MAX_COMPRESSED_READS_PER_FILE_BYTE * file.length + 1024 * 1024);
+    },
+  );
+
+  it('a real document of many object streams stays within the compressed budget', () => {
+    // 400 object streams of 2 KB each, their deflate data ending where it should.
+    const objects = Array.from({ length: 400 }, (_, i) =>
+      withObjectStream(`<</Type/Font/Name/F${i}${' '.repeat(2000)}>>`),
+    );
+    const file = Buffer.concat(objects);
+    zlib.consumed = 0;
+    expect(pdfActiveContent(file)).toBeNull();
+    expect(zlib.consumed).toBeLessThanOrEqual(3 * file.length);
+    const active = Buffer.concat([...objects, withObjectStream('<</S/JavaScript/JS(app.alert(1))>>')]);
+    expect(pdfActiveContent(active)).toBe('active_content');
   });
 
   it('reads a bounded number of /DecodeParms (each over up to 4 KB): no more than the streams it looks into', () => {
