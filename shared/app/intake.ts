@@ -871,12 +871,15 @@ async function sendAutomaticReply(
   }
 
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
-  // guidance replies are limited per sender, outcome and day.
+  // guidance replies are limited per recipient, outcome and day.
   if (record.outcome !== 'ACCEPTED') {
     const day = DateTime.fromJSDate(clock.now(), { zone: zoneOption(config.timeZone) }).toISODate() ?? '';
     const allowed = await deps.throttle.tryConsume(
-      // Per inbox: "+tags" and Gmail's dots are one mailbox's spellings, not more mailboxes to fill.
-      inboxLimitKey(record.senderEmail),
+      // The inbox the reply goes to (the return path, RFC 3834), not the From: a From is any text, so
+      // keyed on it a stranger spent a merchant's daily reply with her address over his own return
+      // path, and a target's return path under ever-new Froms got one guidance mail each. Per inbox:
+      // "+tags" and Gmail's dots are one mailbox's spellings, not more mailboxes to fill.
+      inboxLimitKey(to),
       record.outcome,
       day,
       config.autoReply.maxPerSenderPerOutcomePerDay,

@@ -432,6 +432,46 @@ describe('processSubmission: redirected and suppressed replies', () => {
     expect(mailer.sent).toHaveLength(1);
   });
 
+  // The day's guidance is counted on the inbox the reply goes to (the return path), never on the From:
+  // a From is text anyone writes (SPF proves only the return path; a domain with DMARC p=none
+  // rejects nothing).
+  describe('the guidance limit counts the inbox the reply goes to', () => {
+    const spoofed = (n: number, from: string, returnPath: string) =>
+      email({
+        ...noTicket,
+        sender: { name: 'Marina Costa', address: from },
+        returnPath,
+        sourceId: `ses-spoof-${n}`,
+        messageId: `spoof${n}@mail`,
+        // No DMARC record on either domain (GRAY): nothing rejects a From it did not sign.
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'GRAY' },
+      });
+
+    it('a stranger writing her From over his own return path does not spend her day', async () => {
+      await processSubmission(spoofed(1, 'lojista@modasbella.com.br', 'golpe@evil.example'), deps);
+      expect(mailer.sent.map((m) => m.to)).toEqual([['golpe@evil.example']]);
+      const hers = await processSubmission(
+        email({
+          ...noTicket,
+          sourceId: 'ses-hers-1',
+          messageId: 'hers1@mail',
+          returnPath: 'lojista@modasbella.com.br',
+        }),
+        deps,
+      );
+      expect(hers.kind === 'case' && hers.reply).toMatchObject({ status: 'sent' });
+      expect(mailer.sent.map((m) => m.to)).toEqual([['golpe@evil.example'], ['lojista@modasbella.com.br']]);
+    });
+
+    it('a target’s return path under a new From each time gets one guidance mail a day', async () => {
+      for (let n = 1; n <= 6; n++) {
+        await processSubmission(spoofed(n, `remetente${n}@outra${n}.example`, 'financeiro@alvo.example'), deps);
+      }
+      expect(mailer.sent.map((m) => m.to)).toEqual([['financeiro@alvo.example']]);
+      expect(cases.records.size).toBe(6);
+    });
+  });
+
   // Round 35: a notice's subject over her own verified ticket, cited in her words, is her complaint.
   it.each([
     ['an absence subject in English', "I'm out of office this week and our store checkout is broken"],
