@@ -163,6 +163,23 @@ function attachmentItems(
   return items;
 }
 
+/** How much of the merchant's subject the analyst's notice subject carries. */
+const NOTICE_MERCHANT_SUBJECT_CHARS = 80;
+
+/**
+ * A staff mail's subject without the merchant's words the analyst's notice put in it ("[OUV-…] Novo
+ * caso atribuído a você: <her subject>"), which her reply keeps: what is left is what the analyst
+ * wrote. A merchant's "Cobrança indevida #encerrar improcedente" is hers, not a command of the
+ * analyst's typed in the wrong place.
+ */
+export function withoutMerchantSubject(subject: string, merchantSubject: string): string {
+  const echoed = sanitizeHeaderValue(merchantSubject, NOTICE_MERCHANT_SUBJECT_CHARS).replace(/\s+/g, ' ').trim();
+  if (echoed === '') return subject;
+  const spaced = subject.replace(/\s+/g, ' ');
+  const at = spaced.toLowerCase().indexOf(echoed.toLowerCase());
+  return at < 0 ? subject : `${spaced.slice(0, at)}${spaced.slice(at + echoed.length)}`;
+}
+
 /**
  * The email an analyst receives when a case is assigned to them (pt-BR): protocol, due date,
  * merchant contact, prior ticket and whether it was verified, the decision trail, attachments,
@@ -184,7 +201,7 @@ export function renderAnalystNotice(
 ): RenderedMail {
   const zone = config.timeZone;
   const protocol = c.protocol ?? c.caseId;
-  const merchantSubject = sanitizeHeaderValue(c.subject, 80);
+  const merchantSubject = sanitizeHeaderValue(c.subject, NOTICE_MERCHANT_SUBJECT_CHARS);
   const subject = sanitizeHeaderValue(
     `[${protocol}] Novo caso atribuído a você${merchantSubject ? `: ${merchantSubject}` : ''}`,
     200,

@@ -56,6 +56,7 @@ import {
   type StaffMember,
 } from '../../domain/lifecycle/types';
 import { senderAuthenticated } from '../../domain/sender-authentication';
+import { withoutMerchantSubject } from '../../domain/assignment';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
 import { type AttachmentMeta, type Submission, virusDetected } from '../../domain/submission';
@@ -149,7 +150,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       fresh,
       seen,
       { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays },
-      mail.subject,
+      withoutMerchantSubject(mail.subject, found.subject),
     ),
     relayed,
     leftOut,

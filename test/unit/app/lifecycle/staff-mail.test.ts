@@ -1677,3 +1677,26 @@ describe('handleStaffMail — images in the answer’s body', () => {
     ]);
   });
 });
+
+describe('handleStaffMail — the merchant’s subject, echoed by the analyst’s notice, is not the analyst’s command', () => {
+  it.each([
+    ['#encerrar improcedente', 'Cobrança indevida #encerrar improcedente'],
+    ['#aguardar', 'Pedidos não sincronizam - chamado #48213 #aguardar'],
+    ['#transferir', 'Loja fora do ar #transferir bruno'],
+  ])('her subject ending in %s: the answer goes to her, nothing refused', async (_cmd, merchantSubject) => {
+    const w = lifecycleWorld({ cases: [workCase({ subject: merchantSubject })] });
+    const subject = `RE: [${PROTOCOL}] Novo caso atribuído a você: ${merchantSubject}`;
+    const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER, { subject }), w.deps);
+    expect(result).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+
+  it('a command the analyst wrote in her own part of the subject is still refused', async () => {
+    const merchantSubject = 'Cobrança indevida';
+    const w = lifecycleWorld({ cases: [workCase({ subject: merchantSubject })] });
+    const subject = `RE: [${PROTOCOL}] #encerrar procedente Novo caso atribuído a você: ${merchantSubject}`;
+    const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER, { subject }), w.deps);
+    expect(result).toMatchObject({ kind: 'refused' });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+  });
+});
