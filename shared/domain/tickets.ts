@@ -246,13 +246,23 @@ const STRONG_KEYWORDS: ReadonlySet<string> = new Set([
   'incidente',
   'incidentes',
   'case',
+  // Spanish ("mi solicitud 48213 sigue sin respuesta").
+  'solicitud',
+  'solicitudes',
 ]);
 /**
  * A request to support, as Portugal and formal mail name a ticket ("pedido de suporte n.º 48213",
  * "pedido de assistência 51000"): the service word announces a ticket when "pedido de" leads it,
- * never alone ("o suporte 48213") nor "pedido" alone (an order: "pedido 30221").
+ * never alone ("o suporte 48213") nor "pedido" alone (an order: "pedido 30221"). Spanish too ("el
+ * pedido de soporte 52310").
  */
-const SUPPORT_REQUEST_WORDS: ReadonlySet<string> = new Set(['suporte', 'assistencia', 'apoio']);
+const SUPPORT_REQUEST_WORDS: ReadonlySet<string> = new Set([
+  'suporte',
+  'assistencia',
+  'apoio',
+  'soporte',
+  'asistencia',
+]);
 const SUPPORT_REQUEST_BEFORE = /(?<![a-z])pedidos? de\s+$/;
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
@@ -306,7 +316,7 @@ function isWordCode(code: number): boolean {
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
     // A comma before a marker: "abri chamado pelo chat, id 51234", "chamado, nº 48213".
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
@@ -370,6 +380,12 @@ const LIST_NEXT = /^\s*(?:,|;|\/|&|\be\b|\bou\b|\be tambem\b)\s*(?:o\s+|#\s*|n[o
  */
 const UNIT_AFTER =
   /^\s*(?:un|und|unid|unidades?|itens?|produtos?|pecas?|pedidos?|vendas?|clientes?|acessos?|visitas?|visitantes?|seguidores?|reais|real|dolares?|mb|gb|kb|kg|g|gramas?|km|m|cm|mm|ml|l|litros?|dias|dia(?!\s+[\d\u00a4])|mes|meses|anos?|horas?|hrs?|minutos?|min|segundos?|seg|vezes|x|pontos|caracteres|linhas|paginas|fotos|imagens|skus?|variac(?:ao|oes)|cadastros?|pessoas|usuarios|lojas|mensagens|e-?mails|emails|cliques|views|pixels|px)(?![a-z0-9])/;
+
+/**
+ * A bare number: 5 to 8 digits, no leading zero, standing alone — or right after a "nº" that touches
+ * it ("Nº48213", "N°48213", "nr.48213": folded "no48213"), read as "nº 48213" with its space is.
+ */
+const BARE_NUMBER = /(?:(?<![\w.,/#@$:\u00a4+-])|(?<=(?<![a-z0-9])(?:n\.?o|nr|nro)\.?))[1-9]\d{4,7}(?![\w\u00a4])/g;
 
 /** Within this many characters before a bare or '#' number, these words make it something else. */
 const BARE_CONTEXT_BEFORE = new RegExp(
@@ -779,7 +795,7 @@ function extractFromText(
   if (!allowBare) return;
   // Bare numbers: 5 to 8 digits standing alone, no leading zero, nothing around that makes them
   // something else. Low score: a guess the verifier may confirm.
-  for (const m of masked.matchAll(/(?<![\w.,/#@$:\u00a4+-])[1-9]\d{4,7}(?![\w\u00a4])/g)) {
+  for (const m of masked.matchAll(BARE_NUMBER)) {
     const start = m.index ?? 0;
     if (claimed.has(start)) continue;
     const end = start + m[0].length;

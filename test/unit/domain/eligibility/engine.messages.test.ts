@@ -8767,3 +8767,49 @@ describe('round 37 — "o resto" is put second only when she says it can wait', 
     });
   });
 });
+
+describe('round 38 — a "nº" touching the number; Spanish names of a support request', () => {
+  it.each([
+    ['lojista@modasbella.com.br', 'Suporte', 'N°48213. Continua o problema do carrinho que esvazia sozinho.', '48213'],
+    ['lojista@modasbella.com.br', 'Reclamação', 'Nº48213 — o carrinho esvazia sozinho e ninguém resolve.', '48213'],
+    ['financeiro@casadosaromas.com.br', 'Ouvidoria', 'Nr.48214 sem solução: a loja não emite as notas.', '48214'],
+    ['contato@eletroponto.com.br', 'Reclamação', 'n.º48215 — a integração com os Correios parou.', '48215'],
+    [
+      'ana@papelariaestrela.com.br',
+      'Queja',
+      'Mi solicitud 51000 sigue sin respuesta. La tienda no calcula el envío.',
+      '51000',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Queja',
+      'El pedido de soporte 52310 sigue abierto sin respuesta desde hace un mes.',
+      '52310',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'Queja',
+      'Pedido de asistencia 52311: la tienda muestra productos de otra tienda.',
+      '52311',
+    ],
+  ])('ACCEPTED — %s: %s / %s', async (from, subject, text, ticket) => {
+    await check({ name: text, from, subject, text, outcome: 'ACCEPTED', ticket });
+  });
+
+  it.each([
+    // An order, an invoice or a document with its "nº" touching the number stays theirs.
+    ['Pedido', 'O pedido nº48213 da minha cliente chegou errado. Como faço a devolução pelo painel?'],
+    ['Nota', 'A NF nº48213 saiu com o CFOP errado na loja.'],
+    ['Pedido', 'El pedido 48213 de mi cliente no llegó y la tienda no actualiza el envío.'],
+    ['Produto', 'O SKU Nº48213 aparece sem estoque na loja, mas tenho 20 unidades.'],
+  ])('guard — NO_PRIOR_TICKET, no candidate: %s / %s', async (subject, text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notTickets: ['48213'],
+    });
+  });
+});
