@@ -4600,7 +4600,7 @@ export const RULES: readonly Rule[] = [
       'conta foi hackeada',
       'painel foi invadido',
       'painel foi hackeado',
-      'nao entro mais no painel',
+      'nao entro mais',
       'nao entro na minha conta',
       'nao entro no admin',
       // Stuck at the sign-in page ("fico presa na tela de login, a página recarrega").
@@ -4760,6 +4760,8 @@ export const RULES: readonly Rule[] = [
       'duas etapas',
       '2fa',
       'autenticador',
+      'app de autenticacao',
+      'aplicativo de autenticacao',
       'codigo de acesso',
       'codigo de verificacao',
       'codigo de login',
@@ -4932,12 +4934,16 @@ export const RULES: readonly Rule[] = [
       'authenticator',
       'redefinicao de senha',
       'link de redefinicao',
-      'trocou a senha',
-      'trocaram a senha',
-      'alterou a senha',
-      'alteraram a senha',
-      'mudou a senha',
-      'mudaram a senha',
+      // The sign-in changed by someone else, said actively or in the passive ("a ex-funcionária mudou
+      // o e-mail do usuário master", "recebi um aviso de que minha senha foi alterada, não fui eu").
+      ...['trocou', 'trocaram', 'alterou', 'alteraram', 'mudou', 'mudaram'].flatMap((changed) =>
+        ['a senha', 'o email do usuario', 'o e-mail do usuario', 'o email de acesso', 'o e-mail de acesso'].map(
+          (what) => `${changed} ${what}`,
+        ),
+      ),
+      ...['senha', 'email de acesso', 'e-mail de acesso', 'email do usuario', 'e-mail do usuario'].flatMap((what) =>
+        ['alterad*', 'trocad*', 'mudad*'].map((changed) => `${what} foi ${changed}`),
+      ),
       'trancad* para fora',
       'trancad* do lado de fora',
       'nao me deixa entrar',

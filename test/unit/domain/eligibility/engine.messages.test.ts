@@ -8813,3 +8813,50 @@ describe('round 38 — a "nº" touching the number; Spanish names of a support r
     });
   });
 });
+
+describe('round 38 — the sign-in changed by someone else, an authentication app lost', () => {
+  it.each([
+    'Recebi um e-mail de que minha senha foi alterada, mas não fui eu. Agora não entro mais.',
+    'O antigo gerente de marketing mudou o e-mail do usuário master para o e-mail pessoal dele e foi demitido. Como recupero a conta?',
+    'A ex-funcionária alterou o e-mail de acesso para o dela antes de sair da empresa.',
+    'O e-mail de acesso foi trocado sem a minha autorização e o código vai para outra pessoa.',
+    'o app de autenticação foi apagado quando formatei o celular. agora pede o código de 6 dígitos e eu não tenho',
+    'Troquei de celular e não transferi o aplicativo de autenticação. O painel pede o código.',
+    'desde sexta nao entro mais, fala que o usuario ta inativo',
+    'Minha senha foi trocada ontem à noite sem eu pedir.',
+    'Depois da atualização de ontem não entro mais de jeito nenhum.',
+  ])('ACCESS_ISSUE — %s', async (text) => {
+    await check({ name: text, from: 'rita@ritamodas.com.br', subject: 'Acesso', text, outcome: 'ACCESS_ISSUE' });
+  });
+
+  it('ACCEPTED — the same with her ticket', async () => {
+    const text = 'Minha senha foi alterada por alguém e não entro mais. Chamado 48213 sem resposta.';
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Acesso',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    });
+  });
+
+  it.each([
+    // A store's customer's sign-in at the store, and a password that was changed and now works.
+    ['NO_PRIOR_TICKET', 'Minha cliente disse que a senha dela foi alterada e ela não entra mais na conta da loja.'],
+    ['NO_PRIOR_TICKET', 'Os clientes trocaram a senha e não recebem o e-mail de confirmação da loja.'],
+    [
+      'NOT_A_CLIENT',
+      'Comprei numa loja de vocês, minha senha foi alterada e não entro mais na minha conta de cliente.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'rita@ritamodas.com.br',
+      subject: 'Senha',
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'NOT_A_CLIENT' ? { variant: 'shopper' as const } : {}),
+    });
+  });
+});
