@@ -2848,6 +2848,18 @@ export const RULES: readonly Rule[] = [
       // integrating its own service ("integrar nosso serviço de frete à plataforma").
       'rede de parceiros',
       'programa de parceiros',
+      // Round 38: becoming our partner, said by one who names what it offers the stores — their
+      // shipping, gateway, checkout or apps ("somos um gateway de pagamento e queremos ser parceiros
+      // da plataforma"), which the prospect's rule reads as store-side; a partner of someone else
+      // ("quero ser parceira de uma transportadora") is not ours.
+      ...['ser parceir*', 'sermos parceir*', 'virar parceir*'].flatMap((become) =>
+        ['da bagy', 'da plataforma', 'de voces'].map((of) => `${become} ${of}`),
+      ),
+      'ser socios de la plataforma',
+      'ser socio de la plataforma',
+      'ser socios de ustedes',
+      'become a partner of your',
+      'become partners of your',
       'programa de afiliados',
       'ser afiliad*',
       'indicar clientes para',

@@ -8860,3 +8860,44 @@ describe('round 38 — the sign-in changed by someone else, an authentication ap
     });
   });
 });
+
+describe('round 38 — a partner naming what it offers the stores', () => {
+  it.each([
+    [
+      'rodrigo@logfacil.com.br',
+      'Somos uma empresa de logística e queremos ser parceiros da Bagy, oferecendo frete com desconto para os lojistas.',
+    ],
+    ['rodrigo@pagrapido.com.br', 'Somos um gateway de pagamento e queremos ser parceiros da plataforma.'],
+    [
+      'contato@checkoutturbo.com.br',
+      'Temos um checkout transparente que aumenta a conversão e gostaríamos de ser parceiros de vocês.',
+    ],
+    [
+      'contato@appsdoze.com.br',
+      'Desenvolvemos apps de avaliação para lojas virtuais e queremos virar parceiros da Bagy.',
+    ],
+    ['martin@agenciasur.com.ar', 'Somos una agencia y queremos ser socios de la plataforma.'],
+    ['mark@paystack-like.com', 'We run a payments gateway and would like to become a partner of your platform.'],
+  ])('NOT_A_CLIENT — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Parceria', text, outcome: 'NOT_A_CLIENT', rule: 'client.supplier.text' });
+  });
+
+  it.each([
+    // A merchant who also wants to be a partner is still a merchant; her customers are hers.
+    'Minha loja usa o gateway de vocês e quero ser parceira no programa de indicação, mas o checkout parou ontem.',
+    'Meus clientes pedem frete mais barato; quero ser parceira de uma transportadora, vocês indicam alguma?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it('guard — a prospect still reads as one', async () => {
+    const text = 'Quero ser parceiro de vocês: tenho uma agência e quero indicar clientes para a plataforma.';
+    await check({
+      name: text,
+      from: 'contato@agenciapixel.com.br',
+      subject: 'Parceria',
+      text,
+      outcome: 'NOT_A_CLIENT',
+    });
+  });
+});
