@@ -4283,6 +4283,8 @@ export const RULES: readonly Rule[] = [
       'tienen integracion con',
       'do you have * integration',
       'do you integrate with',
+      // Asked where it is ("cadê a integração com o TikTok Shop?"): one she had, gone, is BROKEN.
+      ...['cade a integracao', 'cade integracao'].flatMap((where) => ['com', 'do', 'da'].map((to) => `${where} ${to}`)),
     ],
     // A contrast in the same sentence is a complaint about it ("vocês têm integração com o Bling, mas
     // os pedidos não entram").

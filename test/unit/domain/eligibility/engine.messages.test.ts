@@ -8901,3 +8901,36 @@ describe('round 38 — a partner naming what it offers the stores', () => {
     });
   });
 });
+
+describe('round 38 — "cadê a integração com …": an integration asked where it is', () => {
+  it.each([
+    'Cadê a integração com o TikTok Shop? Já tá todo mundo vendendo lá.',
+    'Cadê a integração com o Google Shopping? Todo concorrente tem.',
+    'cade integracao com a shein?? to esperando faz um ano',
+    'CADÊ A INTEGRAÇÃO COM O IFOOD??? VENDO COMIDA E PRECISO.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lu_artesanatos@hotmail.com',
+      subject: 'Integração',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // One she had, gone or not working, is something broken.
+    ['NO_PRIOR_TICKET', 'Cadê a integração com o Bling? Sumiu do painel ontem.'],
+    ['NO_PRIOR_TICKET', 'Cadê a integração com o Mercado Livre que eu usava? Parou de funcionar.'],
+    ['NO_PRIOR_TICKET', 'Cadê o suporte? Pedi ajuda com a integração com o Bling e ninguém respondeu.'],
+    ['ACCEPTED', 'Cadê a integração com o Bling que sumiu? Chamado 48213 sem resposta.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'Integração',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
