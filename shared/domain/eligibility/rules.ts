@@ -694,13 +694,12 @@ export const AS_A_REMEDY: readonly string[] = [
   'indenizem',
   // What the remedy is for ("um desconto pelo transtorno", "pelas vendas perdidas", "for the inconvenience").
   ...['pelo transtorno', 'pelos transtornos', 'pelo incomodo', 'pelo prejuizo', 'pelos prejuizos', 'pelo ocorrido'],
-  ...[
-    'pelas vendas perdidas',
-    'pelo tempo parad*',
-    'pelos dias parad*',
-    'pelo tempo fora do ar',
-    'pelos dias fora do ar',
-  ],
+  ...['pelas vendas perdidas', 'pelo tempo parad*', 'pelos dias parad*'],
+  // Round 38: the harm named beside the remedy, with no word for a remedy ("a loja ficou 5 dias fora
+  // do ar … quero um mês grátis", "fiquei 10 dias sem vender … quero isenção", "perdi todas as vendas
+  // do fim de semana … exijo desconto", "o suporte não resolveu em 20 dias … quero a isenção").
+  ...['fora do ar', 'sem vender', 'perdi * vendas', 'perdemos * vendas', 'loja parada', 'site fora'],
+  ...['por causa da queda', 'nao resolveu', 'nao resolveram', 'sem solucao'],
   ...['abatimento', 'reparacao', 'compensation', 'for the inconvenience', 'for the trouble', 'por las molestias'],
 ];
 

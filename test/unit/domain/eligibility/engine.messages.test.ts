@@ -8934,3 +8934,44 @@ describe('round 38 — "cadê a integração com …": an integration asked wher
     });
   });
 });
+
+describe('round 38 — the harm named beside a remedy, with her ticket verified', () => {
+  it.each([
+    [
+      'lojista@modasbella.com.br',
+      'Fiquei 10 dias sem vender por causa da queda (chamado 48213). Quero isenção da mensalidade.',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'A loja ficou 5 dias fora do ar na Black Friday. Ticket 48215. Quero um mês grátis.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'Com a loja parada há 15 dias (solicitação 51000), não vou pagar a mensalidade deste mês. Quero isenção.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Perdi todas as vendas do fim de semana com o site fora. Chamado 52310. Exijo desconto na mensalidade.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'Já que o suporte não resolveu em 20 dias (chamado 52311), quero a isenção da mensalidade de dezembro.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'Depois de 20 dias de loja fora do ar (chamado 48213), exijo 2 meses de isenção da mensalidade.',
+    ],
+  ])('ACCEPTED — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Ouvidoria', text, outcome: 'ACCEPTED' });
+  });
+
+  it.each([
+    // No ticket of hers: the remedy alone is a special condition.
+    ['rita@ritamodas.com.br', 'A loja ficou 5 dias fora do ar na Black Friday. Quero um mês grátis.'],
+    ['rita@ritamodas.com.br', 'Fiquei 10 dias sem vender. Chamado 48213. Quero isenção da mensalidade.'],
+    // Her ticket, and a negotiation with no harm named.
+    ['lojista@modasbella.com.br', 'Chamado 48213: quero um desconto no plano anual para continuar com vocês.'],
+  ])('guard — OUT_OF_SCOPE_COMMERCIAL — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'Ouvidoria', text, outcome: 'OUT_OF_SCOPE_COMMERCIAL' });
+  });
+});
