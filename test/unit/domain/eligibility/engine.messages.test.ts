@@ -8975,3 +8975,55 @@ describe('round 38 — the harm named beside a remedy, with her ticket verified'
     await check({ name: text, from, subject: 'Ouvidoria', text, outcome: 'OUT_OF_SCOPE_COMMERCIAL' });
   });
 });
+
+describe('round 38 — something asked to be built, named in everyday words', () => {
+  it.each([
+    'Vocês poderiam criar um programa de fidelidade com pontos para os clientes da loja?',
+    'Vocês podem implementar venda em várias moedas? Vendo para Portugal.',
+    'Poderiam adicionar kits de produtos (compre junto)?',
+    'Vocês poderiam criar uma versão da loja em inglês?',
+    'Sugiro que criem um programa de cashback.',
+    'Vocês vão criar o cupom progressivo (leve 3 pague 2)?',
+    'Sugiro que vocês criem uma área de membros para vender cursos.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.build',
+      notRules: ['scope.feature.request'],
+    });
+  });
+
+  it('guard — with a feature noun, the request rule reads it, alone', async () => {
+    const text = 'Vocês poderiam criar um relatório de vendas por vendedor?';
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.request',
+      notRules: ['scope.feature.build'],
+    });
+  });
+
+  it.each([
+    // A service done for her, her charge, the support: no feature.
+    ['NO_PRIOR_TICKET', 'Vocês podem criar um usuário para a minha funcionária?'],
+    ['BILLING_QUESTION', 'Podem adicionar o meu CNPJ na nota fiscal da mensalidade?'],
+    ['NO_PRIOR_TICKET', 'Podem incluir o meu pedido na fila de prioridade?'],
+    ['NO_PRIOR_TICKET', 'Implementem um atendimento decente, isso sim.'],
+    ['NO_PRIOR_TICKET', 'Vocês poderiam criar vergonha e devolver o dinheiro das vendas que perdi.'],
+    // The thing wished to exist, with no feature noun: asked of the service as often as of the product.
+    ['NO_PRIOR_TICKET', 'Gostaria que tivesse mais gente no chat, a fila está enorme.'],
+    ['NO_PRIOR_TICKET', 'Quando vão ter previsão para a loja voltar?'],
+    ['NO_PRIOR_TICKET', 'Quando vão ter estabilidade? Toda semana a loja cai.'],
+    // Something that broke, put back.
+    ['NO_PRIOR_TICKET', 'Podem adicionar de volta o botão de comprar que sumiu da loja?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
