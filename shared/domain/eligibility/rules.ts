@@ -2773,7 +2773,12 @@ export const RULES: readonly Rule[] = [
     // of a store's shipping ("quanto custa emitir etiqueta dos Correios pela minha loja?").
     unless: [
       ...STORE_SIDE,
-      'produto*',
+      // A store's product or products, never the catalogue a prospect counts ("uma loja B2B com cerca
+      // de 2 mil produtos", "quero trazer minha loja para cá, são 800 produtos").
+      'produto',
+      ...['os', 'dos', 'nos', 'aos', 'pelos', 'meus', 'seus', 'nossos', 'de', 'em', 'sem', 'mais', 'novos'].map(
+        (which) => `${which} produtos`,
+      ),
       'tema*',
       'app*',
       'aplicativo*',

@@ -9027,3 +9027,37 @@ describe('round 38 — something asked to be built, named in everyday words', ()
     await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 38 — a prospect counting the products she would sell', () => {
+  it.each([
+    'Boa tarde, gostaria de um orçamento para uma loja B2B com cerca de 2 mil produtos.',
+    'Quero abrir uma loja virtual de roupas com uns 200 produtos, qual plano vocês indicam?',
+    'Preciso de um orçamento: tenho 5 mil produtos e quero vender online.',
+    'Quero trazer minha loja para cá, são 800 produtos. Vocês importam?',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'Bruna <bruna.costa@gmail.com>',
+      subject: 'Orçamento',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    });
+  });
+
+  it.each([
+    // The store's own products.
+    ['NO_PRIOR_TICKET', 'O orçamento de frete para os produtos pesados sai errado na minha loja.'],
+    ['BILLING_QUESTION', 'Quanto custa para cadastrar mais produtos no meu plano?'],
+    ['NO_PRIOR_TICKET', 'Quero um orçamento do frete dos produtos para o Nordeste, o cálculo da loja está estranho.'],
+    ['NO_PRIOR_TICKET', 'Tenho 5 mil produtos e a importação parou no meio.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Produtos',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
