@@ -37,7 +37,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'scope.commercial.exemption': 'Pedido de isenção, perdão de dívida ou dispensa de multa.',
   'scope.feature.request': 'Pedido de criação de funcionalidade ou recurso que a plataforma não tem.',
   'scope.feature.build':
-    'Pedido de que a plataforma crie algo que não tem, nomeado em palavras do dia a dia (programa de fidelidade, PDV, tabela de atacado).',
+    'Pedido de que a plataforma crie algo que não tem ou faça o que não faz, em palavras do dia a dia (programa de fidelidade, venda em várias moedas).',
   'scope.feature.suggestion': 'Sugestão de melhoria ou reclamação de uma opção que a plataforma não oferece.',
   'scope.feature.suggestion-closing':
     'Sugestão deixada no fecho da mensagem (“fica a sugestão”), sem reclamação de serviço ou falha.',

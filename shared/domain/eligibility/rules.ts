@@ -3888,7 +3888,15 @@ export const RULES: readonly Rule[] = [
     // cashback", "vocês podem implementar venda em várias moedas?"). Only without a feature noun
     // (scope.feature.request reads those), and never a service done for her: her account, her charge,
     // the support ("podem criar um usuário para minha funcionária?", "implementem um atendimento decente").
-    phrases: BUILD_ASKED,
+    phrases: [
+      ...BUILD_ASKED,
+      // What the product should do ("a plataforma deveria emitir nota fiscal automaticamente", "o
+      // painel deveria mostrar o lucro de cada pedido"): here only, since with a noun it is as often
+      // what failed ("o painel deveria mostrar o relatório de ontem, mas não abre").
+      ...['a plataforma', 'o painel', 'o sistema', 'o sistema de voces'].flatMap((what) =>
+        ['deveria', 'devia'].map((should) => `${what} ${should}`),
+      ),
+    ],
     unless: [
       ...FEATURE_NOUNS,
       ...NOT_ASKING,
@@ -3913,6 +3921,9 @@ export const RULES: readonly Rule[] = [
       ],
       // "Criem vergonha na cara": no product.
       'vergonha',
+      // What it should have done, or do and does not ("deveria ter avisado", "deveria funcionar",
+      // "deveria mostrar os pedidos, mas não aparecem"): a complaint.
+      ...['deveria ter', 'devia ter', 'funcionar', 'mas', 'porem', 'so que'],
     ],
     unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },

@@ -9061,3 +9061,39 @@ describe('round 38 — a prospect counting the products she would sell', () => {
     });
   });
 });
+
+describe('round 38 — what the product should do', () => {
+  it.each([
+    'A plataforma deveria emitir nota fiscal automaticamente. Hoje tenho que fazer tudo na mão.',
+    'A plataforma deveria calcular o frete por peso cubado, como as outras.',
+    'O painel deveria mostrar o lucro de cada pedido.',
+    'A plataforma devia avisar por e-mail quando o estoque de um produto acaba.',
+    'O sistema de vocês deveria aceitar cupom cumulativo.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'fernanda@lojaflor.com.br',
+      subject: 'Sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.build',
+    });
+  });
+
+  it.each([
+    // What it should have done, or does not do: a complaint.
+    ['NO_PRIOR_TICKET', 'A plataforma deveria funcionar, pelo menos. O checkout caiu de novo.'],
+    ['NO_PRIOR_TICKET', 'A plataforma deveria ter avisado da manutenção, perdi vendas.'],
+    ['NO_PRIOR_TICKET', 'O painel deveria mostrar os pedidos de ontem, mas não aparecem.'],
+    ['NO_PRIOR_TICKET', 'O painel deveria mostrar o relatório de vendas de ontem, mas não abre.'],
+    ['NO_PRIOR_TICKET', 'A plataforma deveria ter enviado o relatório ontem e não enviou.'],
+    ['NO_PRIOR_TICKET', 'O sistema deveria aplicar a opção de frete grátis que configurei e não aplica.'],
+    ['BILLING_QUESTION', 'A plataforma deveria me cobrar só uma vez, mas cobrou duas.'],
+    ['NO_PRIOR_TICKET', 'O suporte deveria responder em 24 horas, como prometem.'],
+    // With a feature noun, the wish reads as it did.
+    ['OUT_OF_SCOPE_FEATURE', 'O painel deveria ter um botão para duplicar produto.'],
+    ['OUT_OF_SCOPE_FEATURE', 'A plataforma deveria oferecer integração com a Shopee.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
