@@ -488,8 +488,17 @@ export interface UploadStore {
     now: Date,
     expiresInSeconds: number,
   ): Promise<PresignedPost>;
-  /** Stores bytes received by the webform itself (no JavaScript), tagged `pending` like a POST upload. */
-  put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void>;
+  /**
+   * Stores bytes received by the webform itself (no JavaScript), tagged `pending` like a POST upload;
+   * with `owner`, tagged `attached` to that case in the same write (a mailed file the email intake
+   * copies: the case is known before the bytes, and no moment exists where another case could claim it).
+   */
+  put(
+    key: string,
+    bytes: Uint8Array,
+    file: { contentType: string; filename: string },
+    owner?: { caseId: string },
+  ): Promise<void>;
   /** Objects under a prefix, with their tags. */
   list(prefix: string): Promise<StoredUpload[]>;
   /** The tags of `version` of the object (its current version when undefined); none when it is gone. */

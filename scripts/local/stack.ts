@@ -43,7 +43,9 @@ import { messageTextStoreFrom } from '../../shared/composition/message-texts';
 import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { LocalAttachmentLinks } from '../../shared/adapters/attachment-links';
-import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
+import { type LocalScanResult, LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
+import { DynamoAttachmentScanStore } from '../../shared/adapters/dynamo/attachment-scan-store';
+import { type AttachmentScanDeps, recordScanResult } from '../../shared/app/attachment-scan';
 import { buildWebformDeps } from '../../shared/composition/webform';
 import { buildMerchantPagesDeps } from '../../shared/composition/merchant-pages';
 import { buildConsoleDeps } from '../../shared/composition/console';
@@ -313,9 +315,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     // Webform attachments (issue 19): the local uploads bucket with its EICAR stand-in scanner.
     let uploadsOrigin = '';
+    // GuardDuty's scan-result event → the attachment-scan service, as EventBridge → its function on AWS
+    // (a mailed file the email intake copied is recorded on its case this way; set once the table is up).
+    let scanned: ((result: LocalScanResult) => void) | undefined;
     const uploads = new LocalUploadStore({
       url: () => `${uploadsOrigin}/_s3/ouvidoria-uploads-local/`,
       dir: join(dataDir, 'uploads'),
+      onScanned: (result) => scanned?.(result),
     });
     const http = await listen('http', () =>
       startHttpServer({
@@ -408,12 +414,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const intakeMetricsLog = logger('email-intake');
     const intakeMetrics = localMetrics('email-intake', intakeMetricsLog);
+    const scanLog = logger('attachment-scan');
+    const scanDeps: AttachmentScanDeps = {
+      uploads,
+      scans: new DynamoAttachmentScanStore(client, LOCAL_TABLE),
+      cases,
+      staff,
+      mailer,
+      config,
+    };
+    scanned = ({ key, status, etag, version }) => {
+      recordScanResult(key, status, scanDeps, etag, version).then(
+        (outcome) =>
+          outcome.kind === 'recorded'
+            ? scanLog.info('Scan result recorded on the case', { caseId: outcome.caseId, scan: outcome.scan })
+            : scanLog.debug('Scan result ignored', { reason: outcome.reason }),
+        (error: unknown) => scanLog.error('Scan result failed', { error: (error as Error).message }),
+      );
+    };
     const emailService = await buildEmailIntakeDeps(settings, {
       client,
       clock,
       mailer,
       queue,
       rawMail,
+      uploads,
       lifecycle,
       telemetry: intakeTelemetry(intakeMetrics),
     });

@@ -12,7 +12,15 @@ import {
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { CASE_TAG, NAME_TAG, nameFromTag, nameTagValue, STATE_TAG, type UploadState } from '../domain/uploads/plan';
+import {
+  CASE_TAG,
+  NAME_TAG,
+  nameFromTag,
+  nameTagValue,
+  putTags,
+  STATE_TAG,
+  type UploadState,
+} from '../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml } from '../uploads/post-policy';
 import type { StoredUpload, UploadStore } from '../uploads/ports';
 
@@ -51,7 +59,12 @@ export class S3UploadStore implements UploadStore {
     });
   }
 
-  async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void> {
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    file: { contentType: string; filename: string },
+    owner?: { caseId: string },
+  ): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -60,7 +73,7 @@ export class S3UploadStore implements UploadStore {
         ContentType: file.contentType,
         ContentDisposition: 'attachment',
         Metadata: { filename: encodeURIComponent(file.filename) },
-        Tagging: new URLSearchParams({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue(file.filename) }).toString(),
+        Tagging: new URLSearchParams(putTags(file.filename, owner)).toString(),
       }),
     );
   }

@@ -43,6 +43,7 @@ import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
 import { fromMayOwnTicket, fromProven, returnPathProven } from '../domain/sender-authentication';
 import type { AttachmentMeta, Submission } from '../domain/submission';
+import { withMailFileKeys } from '../domain/uploads/mail-files';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates, type TicketExtractionInput } from '../domain/tickets';
@@ -63,6 +64,7 @@ import type {
 import { MailRejected, type RawMailRetention, type UploadRetention } from '../ports';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { MailLifecycle } from './lifecycle/mail-lifecycle';
+import type { MailFileCopies } from './mail-file-copies';
 import {
   caseOfMerchantMail,
   closedLongAgo,
@@ -142,6 +144,13 @@ export interface IntakeDeps {
   rawMailRetention?: RawMailRetention;
   /** Webform-file retention tags (S3 uploads bucket); absent locally and in the email intake. */
   uploadRetention?: UploadRetention;
+  /**
+   * The email intake's copies of a case's mailed files into the uploads bucket (mail-file-copies.ts):
+   * with it, the accepted files of a mail that makes or joins a case are keyed on its message, in the
+   * write that stores it, and copied after (before the automatic reply; a failure is retried with the
+   * delivery). Absent (the webform, tools, older tests): a mail's files stay in its raw mail only.
+   */
+  mailFiles?: MailFileCopies;
   /**
    * How a call that finds the automatic reply claimed by another attempt goes on: the webform's,
    * whose only retry is the person's resubmission. Absent (the email intake, whose platform retries
@@ -298,12 +307,7 @@ export async function processSubmission(
       }
     }
     const held = start?.pointerHeld ? submission.messageId : undefined;
-    const created = await createCase(
-      newCaseRecord(caseId, submission, decided, thread, deps.clock),
-      submission,
-      deps,
-      held,
-    );
+    const created = await createCase(newCaseRecord(caseId, submission, decided, thread, deps), submission, deps, held);
     record = created.record;
     createdHere = created.created;
     if (created.created) {
@@ -496,6 +500,16 @@ async function queueAndReply(
     for (const file of first.attachments) if (file.key) await deps.uploadRetention?.markRedirected(file.key);
   }
 
+  // The case's mailed files into the uploads bucket (keyed in its creating write): before the reply,
+  // so a failure leaves the reply to the retry, which copies only what is missing (mail-file-copies.ts).
+  if (
+    first &&
+    record.channel === 'email' &&
+    record.outcome === 'ACCEPTED' &&
+    (!record.reply || record.reply.status === 'failed')
+  )
+    await deps.mailFiles?.copy(caseId, first);
+
   const reply =
     record.reply && record.reply.status !== 'failed'
       ? record.reply
@@ -642,7 +656,21 @@ export function statusFor(outcome: Outcome): CaseStatus {
   return 'REDIRECTED';
 }
 
-function messageOf(submission: Submission): CaseMessage {
+/**
+ * The message a submission is stored as; with `keyedFor`, a mail's accepted files keyed for copying
+ * into the uploads bucket under that case (mailFilesOn: a mail that makes or joins a case, with the
+ * email intake's copies wired).
+ */
+function messageOf(submission: Submission, keyedFor?: { caseId: string; config: OuvidoriaConfig }): CaseMessage {
+  const virus = submission.verdicts?.virus;
+  const attachments =
+    keyedFor && submission.channel === 'email'
+      ? withMailFileKeys(
+          submission.attachments,
+          { caseId: keyedFor.caseId, sourceId: submission.sourceId, virus },
+          keyedFor.config.attachments,
+        )
+      : submission.attachments;
   return {
     from: submission.sender,
     sourceId: submission.sourceId,
@@ -650,7 +678,7 @@ function messageOf(submission: Submission): CaseMessage {
     receivedAt: submission.receivedAt,
     subject: submission.subject,
     text: submission.text,
-    attachments: submission.attachments,
+    attachments,
     ...(submission.verdicts ? { virus: submission.verdicts.virus } : {}),
     raw: submission.raw,
     messageId: submission.messageId,
@@ -662,9 +690,11 @@ function newCaseRecord(
   submission: Submission,
   decided: Decided,
   thread: ThreadMatch,
-  clock: Clock,
+  deps: Pick<IntakeDeps, 'clock' | 'config' | 'mailFiles'>,
 ): CaseRecord {
-  const now = clock.now().toISOString();
+  const now = deps.clock.now().toISOString();
+  // A case's mailed files are keyed in its creating write (mail-file-copies.ts); nothing else's are.
+  const keyed = opensACase(decided.decision) ? mailFilesOn(caseId, deps) : undefined;
   const linked = thread.kind === 'linked' ? thread : undefined;
   return {
     caseId,
@@ -681,7 +711,7 @@ function newCaseRecord(
     verdicts: submission.verdicts,
     createdAt: submission.receivedAt,
     updatedAt: now,
-    messages: [messageOf(submission)],
+    messages: [messageOf(submission, keyed)],
     messageIds: submission.messageId ? [submission.messageId] : [],
     linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
     // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
@@ -695,6 +725,19 @@ function newCaseRecord(
       : {}),
     ...(decided.settled ? { reviewedAt: now, reviewOutcome: 'discarded' as const, reviewedBy: SYSTEM_REVIEWER } : {}),
   };
+}
+
+/** Whether a decision makes a case whose mailed files are kept for the console: accepted, and not automatic mail. */
+function opensACase(decision: Decision): boolean {
+  return decision.outcome === 'ACCEPTED' && !(decision.ruleIds.at(-1) ?? '').startsWith('auto.');
+}
+
+/** Where a mail's files are keyed for (messageOf): the case, when the email intake copies them. */
+function mailFilesOn(
+  caseId: string,
+  deps: Pick<IntakeDeps, 'config' | 'mailFiles'>,
+): { caseId: string; config: OuvidoriaConfig } | undefined {
+  return deps.mailFiles ? { caseId, config: deps.config } : undefined;
 }
 
 /** The sender's open case counted by claimTicket, with the bounce memory that write read back. */
@@ -713,10 +756,14 @@ async function followUp(
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
 ): Promise<IntakeResult | undefined> {
-  if (!deps.lifecycle) return appendFollowUp(parent, submission, deps, telemetry);
-  const moved = await deps.lifecycle.merchantReply(parent as WorkCase, messageOf(submission));
+  const message = messageOf(submission, mailFilesOn(parent.caseId, deps));
+  if (!deps.lifecycle) return appendFollowUp(parent, message, submission, deps, telemetry);
+  const moved = await deps.lifecycle.merchantReply(parent as WorkCase, message);
   if (moved.kind === 'open-linked-case') return undefined;
   telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
+  // Stored (and forwarded) first: a failed copy throws for the delivery's retry, which finds the
+  // message a duplicate (nothing forwarded twice) and copies what is still missing.
+  if (moved.kind === 'applied' || moved.kind === 'duplicate') await deps.mailFiles?.copy(parent.caseId, message);
   return { kind: 'follow-up', caseId: parent.caseId, protocol: parent.protocol, appended: moved.kind === 'applied' };
 }
 
@@ -808,20 +855,24 @@ async function joinCaseOfTicket(
 
 async function appendFollowUp(
   parent: CaseRecord,
+  message: CaseMessage,
   submission: Submission,
   deps: IntakeDeps,
   telemetry: IntakeTelemetry,
 ): Promise<IntakeResult> {
-  const message = messageOf(submission);
   const appended = await deps.cases.appendMessage(parent.caseId, message);
+  telemetry.followUp(appended ? 'appended' : 'duplicate');
+  // Cases not yet assigned need no notice: the assignment email carries the whole history.
+  if (appended && parent.assignee && deps.onFollowUp) await deps.onFollowUp(parent, message);
+  // After the notice, as with the lifecycle (followUp), and before the pointer moves to the case: the
+  // retry of a failed copy must still find its own claim (a pointer taken over makes it a copy of
+  // the mail, which does nothing), and appends and notifies nothing again.
+  await deps.mailFiles?.copy(parent.caseId, message);
   // The mail's own delivery claim named the case it would have made: the parent takes the pointer.
   const claimedFor = caseIdFor(submission.channel, submission.sourceId);
   if (submission.messageId) {
     await deps.cases.addMessageIds(parent.caseId, [submission.messageId], undefined, { takeOverFrom: claimedFor });
   }
-  telemetry.followUp(appended ? 'appended' : 'duplicate');
-  // Cases not yet assigned need no notice: the assignment email carries the whole history.
-  if (appended && parent.assignee && deps.onFollowUp) await deps.onFollowUp(parent, message);
   return { kind: 'follow-up', caseId: parent.caseId, protocol: parent.protocol, appended };
 }
 

@@ -18,12 +18,16 @@ import { withRelayedAttachments } from '../adapters/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { readMailFiles } from '../mail/mail-files';
 import { parseEmail } from '../mail/parse-email';
-import type { RawMailStore } from '../ports';
+import type { RawMailStore, UploadStore } from '../ports';
+import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
+import { mailFileCopies } from '../app/mail-file-copies';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import type { Settings } from './settings';
 
 export interface EmailIntakeOverrides extends IntakeOverrides {
   rawMail?: RawMailStore;
+  /** The uploads bucket the case's mailed files are copied into (the local stand-in); else UPLOADS_BUCKET's. */
+  uploads?: UploadStore;
   onBounces?: (addresses: string[]) => void;
   lifecycle?: LifecycleDeps;
   lifecycleTelemetry?: LifecycleTelemetry;
@@ -47,12 +51,16 @@ export async function buildEmailIntakeDeps(
   const lifecycle =
     built && mailLifecycle({ ...built, mailer: withRelayedAttachments(built.mailer, rawMail, readMailFiles) });
   const rawMailRetention = overrides.rawMail ? undefined : rawMailRetentionFrom(settings);
+  // A case's mailed files go where the webform's are, for the console (mail-file-copies.ts).
+  const uploads = overrides.uploads ?? uploadStoreFromEnv();
+  const { uploads: _uploads, ...intakeOverrides } = overrides;
   return emailIntakeDepsFrom(
     {
-      ...buildIntakeDeps(settings, overrides),
+      ...buildIntakeDeps(settings, intakeOverrides),
       ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => sleep(ms) },
       ...(lifecycle ? { lifecycle } : {}),
       ...(rawMailRetention ? { rawMailRetention } : {}),
+      ...(uploads ? { mailFiles: mailFileCopies({ rawMail, readFiles: readMailFiles, uploads }) } : {}),
     },
     rawMail,
     overrides.onBounces,

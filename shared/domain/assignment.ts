@@ -154,9 +154,11 @@ function attachmentItems(
         { strong: name },
         ` (${a.contentType}, ${humanSize(a.size)}${inline})${where}${scan}`,
       ];
-      // Only a webform file the scanner found clean can be downloaded; a mail's files come attached.
-      if (isLinkable(a)) item.push(' — ', { href: caseLink, label: 'baixar pelo console' });
-      else if (!a.key) item.push(` — ${fileWhereabouts(a, attached, m)}`);
+      // Only a file the scanner found clean can be downloaded (a webform file, a mail's copy); a mail's
+      // files come attached when they may travel.
+      if (attached.has(a)) item.push(` — ${fileWhereabouts(a, attached, m)}`);
+      else if (isLinkable(a)) item.push(' — ', { href: caseLink, label: 'baixar pelo console' });
+      else if (!a.key || a.partId !== undefined) item.push(` — ${fileWhereabouts(a, attached, m)}`);
       items.push(item);
     }
   });

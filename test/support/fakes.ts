@@ -34,7 +34,7 @@ import type {
   TicketDirectory,
   TicketRecord,
 } from '../../shared/ports';
-import { TicketDirectoryUnavailable } from '../../shared/ports';
+import { type AttachmentScanRecorder, TicketDirectoryUnavailable } from '../../shared/ports';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { assignedEvent } from '../../shared/domain/lifecycle/machine';
@@ -606,6 +606,32 @@ export class InMemoryRawMailStore implements RawMailStore {
   }
   async read(location: ObjectLocation) {
     return this.get(location);
+  }
+}
+
+/**
+ * The scan-result store over an in-memory case repository, as the DynamoDB one records it: the
+ * message listing the key (the first one's files on the case, a follow-up's on its own item).
+ */
+export class InMemoryAttachmentScans implements AttachmentScanRecorder {
+  constructor(private readonly cases: InMemoryCaseRepository) {}
+  async recordScan(
+    caseId: string,
+    key: string,
+    update: Parameters<AttachmentScanRecorder['recordScan']>[2],
+  ): Promise<'recorded' | 'unchanged' | 'missing'> {
+    const record = this.cases.records.get(caseId);
+    for (const message of record?.messages ?? []) {
+      const file = message.attachments.find((a) => a.key === key || (update.movedTo && a.key === update.movedTo));
+      if (!file) continue;
+      if (file.scan === update.scan && (!update.movedTo || file.key === update.movedTo)) return 'unchanged';
+      file.scan = update.scan;
+      if (update.movedTo) file.key = update.movedTo;
+      if (update.filename) file.filename = update.filename;
+      if (update.contentType) file.contentType = update.contentType;
+      return 'recorded';
+    }
+    return 'missing';
   }
 }
 

@@ -15,6 +15,7 @@ import {
   NAME_TAG,
   nameFromTag,
   nameTagValue,
+  putTags,
   SCAN_TAG,
   type ScanStatus,
   SHORT_LIVED_UPLOAD_STATES,
@@ -59,6 +60,20 @@ export interface LocalUploadStoreOptions {
   region?: string;
   /** Scan result delay: 'sync' (default) tags on arrival; 'manual' leaves it PENDING until scanPending(). */
   scan?: 'sync' | 'manual';
+  /**
+   * GuardDuty's scan-result event (EventBridge → functions/attachment-scan): told of every version the
+   * stand-in scanner tagged under uploads/, after the write that made it returned (the local stack
+   * records it on the case, as the scan-result function does on AWS).
+   */
+  onScanned?: (result: LocalScanResult) => void;
+}
+
+/** What GuardDuty's event says of one scanned object version. */
+export interface LocalScanResult {
+  key: string;
+  status: ScanStatus;
+  etag: string;
+  version: string;
 }
 
 export class LocalUploadStore implements UploadStore {
@@ -105,7 +120,16 @@ export class LocalUploadStore implements UploadStore {
     tags: Record<string, string>,
   ) {
     const scanned: Record<string, string> = this.options.scan === 'manual' ? {} : { [SCAN_TAG]: localScan(bytes) };
-    this.write(key, { version: randomUUID(), bytes, contentType, filename, tags: { ...tags, ...scanned } });
+    const version = randomUUID();
+    this.write(key, { version, bytes, contentType, filename, tags: { ...tags, ...scanned } });
+    if (scanned[SCAN_TAG]) this.announce(key, scanned[SCAN_TAG] as ScanStatus, bytes, version);
+  }
+
+  /** The scan-result event, after the current call returns (GuardDuty's comes seconds after the write). */
+  private announce(key: string, status: ScanStatus, bytes: Buffer, version: string): void {
+    const listener = this.options.onScanned;
+    if (!listener || !key.startsWith(UPLOADS_PREFIX)) return;
+    setImmediate(() => listener({ key, status, etag: etagOf(bytes), version }));
   }
 
   /** A new current version of `key`; the one it replaces becomes noncurrent. */
@@ -133,6 +157,7 @@ export class LocalUploadStore implements UploadStore {
       if (object.tags[SCAN_TAG]) continue;
       object.tags[SCAN_TAG] = localScan(object.bytes);
       done.push(key);
+      this.announce(key, object.tags[SCAN_TAG] as ScanStatus, object.bytes, object.version);
     }
     this.persist();
     return done;
@@ -183,11 +208,19 @@ export class LocalUploadStore implements UploadStore {
     return { ok: true };
   }
 
-  async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }): Promise<void> {
-    this.store(key, Buffer.from(bytes), file.contentType, encodeURIComponent(file.filename), {
-      [STATE_TAG]: 'pending',
-      [NAME_TAG]: nameTagValue(file.filename),
-    });
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    file: { contentType: string; filename: string },
+    owner?: { caseId: string },
+  ): Promise<void> {
+    this.store(
+      key,
+      Buffer.from(bytes),
+      file.contentType,
+      encodeURIComponent(file.filename),
+      putTags(file.filename, owner),
+    );
   }
 
   async list(prefix: string): Promise<StoredUpload[]> {

@@ -60,10 +60,14 @@ export function fileWhereabouts(
   if (!a.key && !a.inline && !filesScanned(mail.virus))
     return `não anexado (${UNSCANNED_PT}: o arquivo fica só na mensagem original)`;
   if (a.scan === 'REFUSED' && !a.key) return 'não anexado (formato não aceito: o arquivo fica só na mensagem original)';
-  if (a.key) return 'arquivo do formulário: baixe pelo console';
+  // A webform file has no MIME part; a mail's file with a key is its copy in the uploads bucket.
+  if (a.key) return a.partId === undefined ? 'arquivo do formulário: baixe pelo console' : MAIL_COPY_PT;
   if (a.inline) return 'imagem no corpo da mensagem';
   return 'não anexado (acima do limite de envio)';
 }
+
+/** Where a mail's file that did not travel is (its copy for the console: mail-file-copies.ts), pt-BR. */
+export const MAIL_COPY_PT = 'não anexado: baixe pelo console, após a verificação antivírus';
 
 /** Why a mail's file did not travel when SES's anti-virus did not pass the mail (pt-BR, read by the recipient). */
 export const UNSCANNED_PT = 'não verificado pelo antivírus';

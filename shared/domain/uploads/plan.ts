@@ -89,6 +89,18 @@ export function nameTagValue(name: string): string {
   return bytes.toString('base64');
 }
 
+/**
+ * The tags of bytes the office itself puts in the bucket: `pending` like a POST upload, or, with the
+ * case that owns them (a mailed file), `attached` to it — what a claim would write, in the same write.
+ */
+export function putTags(filename: string, owner?: { caseId: string }): Record<string, string> {
+  return {
+    [STATE_TAG]: owner ? 'attached' : 'pending',
+    [NAME_TAG]: nameTagValue(filename),
+    ...(owner ? { [CASE_TAG]: owner.caseId } : {}),
+  };
+}
+
 export function nameFromTag(value: string | undefined): string {
   return value ? Buffer.from(value, 'base64').toString('utf8') : '';
 }

@@ -137,6 +137,24 @@ describe('S3UploadStore', () => {
     );
   });
 
+  it('puts a mailed file attached to its case in the same write (nothing can claim it in between)', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    await store.put(
+      KEY,
+      Buffer.from('%PDF-1.4'),
+      { contentType: 'application/pdf', filename: 'fatura.pdf' },
+      { caseId: 'email:ses-1' },
+    );
+    const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(new URLSearchParams(input?.Tagging)).toEqual(
+      new URLSearchParams({
+        'ouvidoria-upload': 'attached',
+        'ouvidoria-name': nameTagValue('fatura.pdf'),
+        'ouvidoria-case': 'email:ses-1',
+      }),
+    );
+  });
+
   // The claim copies a clean file out of uploads/, pinned to the bytes it listed or GuardDuty scanned.
   it.each([
     ['a listed ETag (quoted)', '"abc123"', '"abc123"'],

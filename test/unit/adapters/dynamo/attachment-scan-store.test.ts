@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoAttachmentScanStore } from '../../../../shared/adapters/dynamo/attachment-scan-store';
@@ -91,5 +91,39 @@ describe('DynamoAttachmentScanStore.recordScan', () => {
       expect(input?.ConditionExpression).toBe('#fm.#att[0].#key = :key');
       expect(input?.ExpressionAttributeValues).toMatchObject({ ':key': KEY, ':movedTo': 'claimed/x/01' });
     }
+  });
+
+  it("a follow-up's file (a merchant's later mail): found on its MSG# item, recorded there", async () => {
+    withAttachments([{ key: 'uploads/first' }]);
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        { pk: 'CASE#c1', sk: 'MSG#2026-03-03T10:00:00.000Z#ses-2', message: { attachments: [{ key: 'other' }] } },
+        {
+          pk: 'CASE#c1',
+          sk: 'MSG#2026-03-04T10:00:00.000Z#ses-3',
+          message: { attachments: [{ partId: '2' }, { key: KEY, scan: 'PENDING' }] },
+        },
+      ],
+    });
+    ddb.on(UpdateCommand).resolves({});
+    expect(await store.recordScan('c1', KEY, { scan: 'THREATS_FOUND' })).toBe('recorded');
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+      ExpressionAttributeValues: { ':pk': 'CASE#c1', ':msg': 'MSG#' },
+      ConsistentRead: true,
+    });
+    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      Key: { pk: 'CASE#c1', sk: 'MSG#2026-03-04T10:00:00.000Z#ses-3' },
+      UpdateExpression: 'SET #fm.#att[1].#scan = :scan',
+      ConditionExpression: '#fm.#att[1].#key = :key',
+      ExpressionAttributeNames: { '#fm': 'message', '#att': 'attachments', '#scan': 'scan', '#key': 'key' },
+    });
+  });
+
+  it('no follow-up lists it either: missing, nothing written', async () => {
+    withAttachments([]);
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    expect(await store.recordScan('c1', KEY, { scan: 'NO_THREATS_FOUND' })).toBe('missing');
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 });

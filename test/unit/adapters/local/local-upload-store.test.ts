@@ -28,6 +28,37 @@ describe('local scanner stand-in', () => {
   });
 });
 
+describe('LocalUploadStore: a put for a case, and the scan-result event', () => {
+  it('tags it attached to the case, scans it, and tells the listener after the write returned', async () => {
+    const seen: Array<{ key: string; status: string }> = [];
+    const store = new LocalUploadStore({ url: 'http://local/_s3/b/', onScanned: (r) => seen.push(r) });
+    await store.put(KEY, Buffer.from(EICAR), { contentType: 'text/plain', filename: 'e.txt' }, { caseId: 'email:s1' });
+    expect(await store.tags(KEY)).toMatchObject({
+      'ouvidoria-upload': 'attached',
+      'ouvidoria-case': 'email:s1',
+      GuardDutyMalwareScanStatus: 'THREATS_FOUND',
+    });
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toMatchObject([{ key: KEY, status: 'THREATS_FOUND' }]);
+  });
+
+  it('manual scanning tells the listener when it scans', async () => {
+    const seen: string[] = [];
+    const store = new LocalUploadStore({
+      url: 'http://local/_s3/b/',
+      scan: 'manual',
+      onScanned: (r) => seen.push(r.status),
+    });
+    await store.put(KEY, pdf(), { contentType: 'application/pdf', filename: 'f.pdf' }, { caseId: 'email:s1' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual([]);
+    store.scanPending();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['NO_THREATS_FOUND']);
+  });
+});
+
 describe('LocalUploadStore', () => {
   it('accepts a POST only as its policy allows, then scans and tags it', async () => {
     const store = new LocalUploadStore({ url: 'http://local/_s3/b/' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fileWhereabouts,
+  MAIL_COPY_PT,
   filesScanned,
   leftOutFiles,
   relayableAttachments,
@@ -72,6 +73,12 @@ describe('a mail’s files travel only under SES’s anti-virus PASS', () => {
       scan: 'NO_THREATS_FOUND',
     };
     expect(fileWhereabouts(upload, new Set(), { virus: undefined })).toBe('arquivo do formulário: baixe pelo console');
+  });
+
+  it("a mail's file copied for the console (a key and a MIME part): downloaded from the console once scanned", () => {
+    const copy: AttachmentMeta = { ...FATURA, key: `uploads/${'d'.repeat(32)}/01`, scan: 'PENDING' };
+    expect(fileWhereabouts(copy, new Set(), { virus: 'GRAY' })).toBe(MAIL_COPY_PT);
+    expect(fileWhereabouts(copy, new Set([copy]), { virus: 'PASS' })).toBe('anexado a este e-mail');
   });
 
   it('under PASS, files past the limit are left out for their size, files of no accepted kind for their format', () => {
