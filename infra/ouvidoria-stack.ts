@@ -585,6 +585,8 @@ export class OuvidoriaStack extends Stack {
     // The console: closing a case re-tags its files; its clean reads also sign the case page's file links.
     this.uploads.grantRetention(this.console);
     this.uploads.grantRetention(this.emailIntake);
+    // A case's mailed files go where the webform's are, for the console (shared/app/mail-file-copies.ts).
+    this.uploads.grantMailFileCopies(this.emailIntake);
     // A timer carries out the effects a case still has pending (an earlier run died after its
     // commit): a close starts, a reopening stops, the LGPD clock of the case's raw mail and files.
     const timer = this.lifecycle.timerFunction;

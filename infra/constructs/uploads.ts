@@ -308,6 +308,37 @@ export class Uploads extends Construct {
   }
 
   /**
+   * The email intake copies a case's mailed files into the bucket (shared/app/mail-file-copies.ts):
+   * new objects under uploads/ only, put with their tags (the case's, `attached`), and a listing of
+   * that prefix to see which are there already (a retried delivery writes each once). GuardDuty scans
+   * them there like any upload; the scan-result function moves them to claimed/. No read, no delete,
+   * nothing under claimed/ beyond what closing a case needs (grantRetention).
+   */
+  grantMailFileCopies(fn: OuvidoriaFunction): void {
+    fn.function.addEnvironment(UPLOADS_BUCKET_ENV, this.bucket.bucketName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'CopyMailFilesIntoUploads',
+        actions: ['s3:PutObject', 's3:PutObjectTagging'],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListMailFileCopies',
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${UPLOADS_PREFIX}*`] } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: wildcardResourceFinding(fn.role, `${this.bucket.bucketArn}/${UPLOADS_PREFIX}*`),
+      reason:
+        'Mailed files are copied under uploads/<hash of case and message>/NN, one key per file of each case: puts (with tags) are confined to that prefix of the uploads bucket, listing to that prefix too.',
+    });
+  }
+
+  /**
    * Scan results that arrive after the submission: GuardDuty's EventBridge event → `fn`
    * (functions/attachment-scan), which records them on the case. Failed deliveries are retried,
    * then kept in a dead-letter queue. `fn` may read tags, set our state tag, read clean objects,

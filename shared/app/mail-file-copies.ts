@@ -11,8 +11,9 @@
  * finds the case stored, copies what is missing and sends the one reply), on a follow-up after it
  * is stored and forwarded (the retry finds it a duplicate: nothing forwarded twice). Each file is
  * written once: a key already tagged for the case (copied, or moved on by its scan result) is
- * skipped, and the raw mail is read only when some file is still missing. The bytes go in with
- * the case's tags in the same write, `attached` to it: nothing can claim them in between.
+ * skipped (one listing of the message's folder says which), and the raw mail is read only when
+ * some file is still missing. The bytes go in with the case's tags in the same write, `attached`
+ * to it: nothing can claim them in between.
  */
 import type { CaseMessage } from '../domain/case';
 import { mailFilesPending } from '../domain/uploads/mail-files';
@@ -27,7 +28,7 @@ export type ReadMailParts = (
 export interface MailFileCopyDeps {
   rawMail: Pick<RawMailStore, 'read'>;
   readFiles: ReadMailParts;
-  uploads: Pick<UploadStore, 'put' | 'tags'>;
+  uploads: Pick<UploadStore, 'put' | 'list'>;
 }
 
 /** The intake's port (IntakeDeps.mailFiles): copies the keyed files of one stored message of a case. */
@@ -49,11 +50,16 @@ export async function copyMailFiles(
 ): Promise<number> {
   const keyed = mailFilesPending(message.attachments, { caseId, sourceId: message.sourceId });
   if (keyed.length === 0 || !message.raw) return 0;
-  const missing = [];
-  for (const file of keyed) {
-    const tags = await deps.uploads.tags(file.key);
-    if (!(tags[CASE_TAG] === caseId && DONE.has(tags[STATE_TAG] ?? ''))) missing.push(file);
+  // What is there already, by listing the message's folder (its keys share it): a missing key is not
+  // there, where a read of its tags would be refused without a grant to list the whole bucket.
+  const present = new Map<string, Record<string, string>>();
+  for (const prefix of new Set(keyed.map((f) => f.key.slice(0, f.key.lastIndexOf('/') + 1)))) {
+    for (const object of await deps.uploads.list(prefix)) present.set(object.key, object.tags);
   }
+  const missing = keyed.filter((file) => {
+    const tags = present.get(file.key);
+    return !(tags?.[CASE_TAG] === caseId && DONE.has(tags[STATE_TAG] ?? ''));
+  });
   if (missing.length === 0) return 0;
   const parts = await deps.readFiles(await deps.rawMail.read(message.raw));
   let written = 0;

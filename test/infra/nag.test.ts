@@ -122,6 +122,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]',
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the scan-result function
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the email intake (retention tag at closing)
+        'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the email intake (copies of mailed files)
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the lifecycle timer (a pending close's tag)
         'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/uploads/*]', // the console (closing: tag; file links)
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',

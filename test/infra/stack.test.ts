@@ -485,6 +485,21 @@ describe('least privilege', () => {
           },
         },
       },
+      // A case's mailed files, copied where the webform's are (new objects under uploads/ only, and a
+      // listing of that prefix: which are there already); no read, no delete, nothing under claimed/.
+      {
+        Sid: 'CopyMailFilesIntoUploads',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:PutObjectTagging'],
+        Resource: { 'Fn::Join': ['', [arnOf(stack, stack.uploads.bucket), '/uploads/*']] },
+      },
+      {
+        Sid: 'ListMailFileCopies',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: arnOf(stack, stack.uploads.bucket),
+        Condition: { StringLike: { 's3:prefix': ['uploads/*'] } },
+      },
       // Message texts kept out of the table (issue 16): test/infra/message-text-store.test.ts checks them all.
       {
         Sid: 'StoreMessageTexts',

@@ -16,7 +16,7 @@ import { putTicket } from '../../shared/adapters/dynamo/ticket-table-directory';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { localConfig } from '../../shared/domain/config';
-import type { Clock } from '../../shared/ports';
+import type { Clock, UploadStore } from '../../shared/ports';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from './emulators';
 import { InMemoryRawMailStore, RecordingQueue } from './fakes';
 
@@ -101,6 +101,10 @@ export async function buildHarness(opts: {
   tableName: string;
   clock: Clock;
   client?: DynamoDBDocumentClient;
+  /** The uploads bucket a case's mailed files are copied into (none: they stay in the raw mail). */
+  uploads?: UploadStore;
+  /** The reply-address secret's file: with it, follow-ups and staff mail go through the case lifecycle. */
+  replySecretFile?: string;
 }): Promise<Harness> {
   const client = opts.client ?? documentClient({ endpoint: opts.dynamoEndpoint });
   const admin = new DynamoDBClient({
@@ -120,8 +124,15 @@ export async function buildHarness(opts: {
     dynamoEndpoint: opts.dynamoEndpoint,
     sesEndpoint: opts.sesEndpoint,
     ticketDirectory: { kind: 'table' },
+    ...(opts.replySecretFile ? { replySecret: { file: opts.replySecretFile } } : {}),
   };
-  const service = await buildEmailIntakeDeps(settings, { client, clock: opts.clock, queue, rawMail });
+  const service = await buildEmailIntakeDeps(settings, {
+    client,
+    clock: opts.clock,
+    queue,
+    rawMail,
+    ...(opts.uploads ? { uploads: opts.uploads } : {}),
+  });
   const cases = service.intake.cases as DynamoCaseRepository;
   const deps: EmailIntakeHandlerDeps = {
     service,
