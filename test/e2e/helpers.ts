@@ -34,6 +34,8 @@ export interface MailInput {
   envelopeFrom?: string;
   /** Extra bytes to make a big message (an attachment of this many bytes). */
   attachmentBytes?: number;
+  /** Files attached as they are (a PDF, a screenshot, the EICAR test file). */
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
   /** More parts of the multipart/alternative beside text and html (a Gmail reaction's JSON). */
   alternatives?: Array<{ contentType: string; content: string }>;
 }
@@ -70,6 +72,7 @@ export async function sendMail(stack: LocalStack, input: MailInput): Promise<Sen
       ...(input.envelopeFrom
         ? { envelope: { from: input.envelopeFrom, to: input.to ?? stack.config.ombudsmanAddresses[0] } }
         : {}),
+      ...(input.attachments ? { attachments: input.attachments } : {}),
       ...(input.attachmentBytes
         ? {
             attachments: [
