@@ -7,7 +7,7 @@ import type { CaseMessage, CaseRecord, CaseStatus, ReplyState, TextsShown } from
 import type { Outcome } from './domain/outcome';
 import type { Analyst } from './domain/staff';
 import type { AttachmentMeta, ObjectLocation } from './domain/submission';
-import type { UploadState } from './domain/uploads/plan';
+import type { UploadOwner, UploadState } from './domain/uploads/plan';
 
 export interface Clock {
   now(): Date;
@@ -497,7 +497,7 @@ export interface UploadStore {
     key: string,
     bytes: Uint8Array,
     file: { contentType: string; filename: string },
-    owner?: { caseId: string },
+    owner?: UploadOwner,
   ): Promise<void>;
   /** Objects under a prefix, with their tags. */
   list(prefix: string): Promise<StoredUpload[]>;

@@ -2,6 +2,7 @@ import {
   CopyObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectTaggingCommand,
   type S3Client,
   type Tag,
@@ -35,15 +36,36 @@ export class S3UploadRetention implements UploadRetention {
   ) {}
 
   async markClosed(key: string, clean: boolean, closedAt: Date): Promise<void> {
-    return unlessGone(() => this.close(key, clean, closedAt));
+    return this.unlessGone(key, () => this.close(key, clean, closedAt));
   }
 
   async markRedirected(key: string): Promise<void> {
-    return unlessGone(() => this.redirect(key));
+    return this.unlessGone(key, () => this.redirect(key));
   }
 
   async markOpen(key: string): Promise<void> {
-    return unlessGone(() => this.open(key));
+    return this.unlessGone(key, () => this.open(key));
+  }
+
+  /**
+   * A file gone (or not there yet: a mailed file the email intake copies after the commit whose
+   * effects re-tag the case's files, e.g. a reopening by that very mail) has no clock to change.
+   * S3 says so with 404 only to a role that may list the bucket; to one that may list just the
+   * uploads prefix (the email intake) it answers 403, and a listing of the key tells the two apart.
+   */
+  private async unlessGone(key: string, mark: () => Promise<void>): Promise<void> {
+    try {
+      await mark();
+    } catch (error) {
+      if (isGone(error)) return;
+      if ((error as { name?: string }).name === 'AccessDenied' && (await this.absent(key).catch(() => false))) return;
+      throw error;
+    }
+  }
+
+  private async absent(key: string): Promise<boolean> {
+    const listed = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: key, MaxKeys: 1 }));
+    return !(listed.Contents ?? []).some((o) => o.Key === key);
   }
 
   private async close(key: string, clean: boolean, closedAt: Date): Promise<void> {
@@ -90,13 +112,5 @@ export class S3UploadRetention implements UploadRetention {
     const kept = TagSet.filter((t) => t.Key !== RAW_MAIL_RETENTION_TAG.key);
     if (kept.length === TagSet.length) return;
     await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: kept } }));
-  }
-}
-
-async function unlessGone(mark: () => Promise<void>): Promise<void> {
-  try {
-    await mark();
-  } catch (error) {
-    if (!isGone(error)) throw error;
   }
 }

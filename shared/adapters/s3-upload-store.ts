@@ -19,6 +19,7 @@ import {
   nameTagValue,
   putTags,
   STATE_TAG,
+  type UploadOwner,
   type UploadState,
 } from '../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml } from '../uploads/post-policy';
@@ -63,7 +64,7 @@ export class S3UploadStore implements UploadStore {
     key: string,
     bytes: Uint8Array,
     file: { contentType: string; filename: string },
-    owner?: { caseId: string },
+    owner?: UploadOwner,
   ): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({

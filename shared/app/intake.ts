@@ -763,7 +763,11 @@ async function followUp(
   telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
   // Stored (and forwarded) first: a failed copy throws for the delivery's retry, which finds the
   // message a duplicate (nothing forwarded twice) and copies what is still missing.
-  if (moved.kind === 'applied' || moved.kind === 'duplicate') await deps.mailFiles?.copy(parent.caseId, message);
+  if (moved.kind === 'applied' || moved.kind === 'duplicate') {
+    // Her thanks with a file on a closed case (it stays closed): the file is on the closed case's clock.
+    const closedCase = (moved.kind === 'applied' ? moved.status : parent.status) === 'CLOSED';
+    await deps.mailFiles?.copy(parent.caseId, message, { closedCase });
+  }
   return { kind: 'follow-up', caseId: parent.caseId, protocol: parent.protocol, appended: moved.kind === 'applied' };
 }
 
@@ -867,7 +871,7 @@ async function appendFollowUp(
   // After the notice, as with the lifecycle (followUp), and before the pointer moves to the case: the
   // retry of a failed copy must still find its own claim (a pointer taken over makes it a copy of
   // the mail, which does nothing), and appends and notifies nothing again.
-  await deps.mailFiles?.copy(parent.caseId, message);
+  await deps.mailFiles?.copy(parent.caseId, message, { closedCase: parent.status === 'CLOSED' });
   // The mail's own delivery claim named the case it would have made: the parent takes the pointer.
   const claimedFor = caseIdFor(submission.channel, submission.sourceId);
   if (submission.messageId) {

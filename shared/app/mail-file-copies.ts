@@ -33,7 +33,16 @@ export interface MailFileCopyDeps {
 
 /** The intake's port (IntakeDeps.mailFiles): copies the keyed files of one stored message of a case. */
 export interface MailFileCopies {
-  copy(caseId: string, message: Pick<CaseMessage, 'sourceId' | 'attachments' | 'raw'>): Promise<number>;
+  copy(
+    caseId: string,
+    message: Pick<CaseMessage, 'sourceId' | 'attachments' | 'raw'>,
+    options?: CopyOptions,
+  ): Promise<number>;
+}
+
+export interface CopyOptions {
+  /** The case is closed (her thanks with a file after the closing): the copies start its LGPD clock now. */
+  closedCase?: boolean;
 }
 
 /** States that say the file is in the bucket for this case already (copied, or moved on by its scan result). */
@@ -47,6 +56,7 @@ export async function copyMailFiles(
   caseId: string,
   message: Pick<CaseMessage, 'sourceId' | 'attachments' | 'raw'>,
   deps: MailFileCopyDeps,
+  options: CopyOptions = {},
 ): Promise<number> {
   const keyed = mailFilesPending(message.attachments, { caseId, sourceId: message.sourceId });
   if (keyed.length === 0 || !message.raw) return 0;
@@ -72,7 +82,7 @@ export async function copyMailFiles(
       file.key,
       part.content,
       { contentType: file.contentType, filename: file.filename ?? 'anexo' },
-      { caseId },
+      { caseId, ...(options.closedCase ? { closedCase: true } : {}) },
     );
     written++;
   }
@@ -81,5 +91,5 @@ export async function copyMailFiles(
 
 /** The intake's port over the raw-mail store, the parser and the uploads bucket. */
 export function mailFileCopies(deps: MailFileCopyDeps): MailFileCopies {
-  return { copy: (caseId, message) => copyMailFiles(caseId, message, deps) };
+  return { copy: (caseId, message, options) => copyMailFiles(caseId, message, deps, options) };
 }

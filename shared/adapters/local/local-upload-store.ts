@@ -21,6 +21,7 @@ import {
   SHORT_LIVED_UPLOAD_STATES,
   STATE_TAG,
   UPLOADS_PREFIX,
+  type UploadOwner,
   type UploadState,
 } from '../../domain/uploads/plan';
 import { type PresignedPost, presignPost, taggingXml, verifyPostPolicy } from '../../uploads/post-policy';
@@ -212,7 +213,7 @@ export class LocalUploadStore implements UploadStore {
     key: string,
     bytes: Uint8Array,
     file: { contentType: string; filename: string },
-    owner?: { caseId: string },
+    owner?: UploadOwner,
   ): Promise<void> {
     this.store(
       key,

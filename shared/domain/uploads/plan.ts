@@ -4,6 +4,7 @@
  * and the scan states a file goes through. Pure: no AWS here.
  */
 import { countOf } from '../count';
+import { RAW_MAIL_RETENTION_TAG } from '../retention';
 import { humanSize } from '../byte-size';
 import type { AttachmentsConfig } from '../config';
 import { type FileKind, kindFromDeclared } from './file-type';
@@ -89,15 +90,26 @@ export function nameTagValue(name: string): string {
   return bytes.toString('base64');
 }
 
+/** Who owns bytes the office puts in the bucket itself (a mailed file): the case, and whether it is closed. */
+export interface UploadOwner {
+  caseId: string;
+  /**
+   * The case is closed (her thanks with a file, after the closing): the file starts the closed case's
+   * LGPD clock now, as a closing's re-tag would have (a reopening takes the tag off, as for any file).
+   */
+  closedCase?: boolean;
+}
+
 /**
  * The tags of bytes the office itself puts in the bucket: `pending` like a POST upload, or, with the
  * case that owns them (a mailed file), `attached` to it — what a claim would write, in the same write.
  */
-export function putTags(filename: string, owner?: { caseId: string }): Record<string, string> {
+export function putTags(filename: string, owner?: UploadOwner): Record<string, string> {
   return {
     [STATE_TAG]: owner ? 'attached' : 'pending',
     [NAME_TAG]: nameTagValue(filename),
     ...(owner ? { [CASE_TAG]: owner.caseId } : {}),
+    ...(owner?.closedCase ? { [RAW_MAIL_RETENTION_TAG.key]: RAW_MAIL_RETENTION_TAG.closedCase } : {}),
   };
 }
 

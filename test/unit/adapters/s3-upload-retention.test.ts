@@ -2,6 +2,7 @@ import {
   CopyObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectTaggingCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -118,5 +119,29 @@ describe('S3UploadRetention', () => {
   it('any other failure still throws for the retry', async () => {
     s3.on(GetObjectTaggingCommand).rejects(gone('SlowDown'));
     await expect(retention.markClosed('uploads/x/02', false, closedAt)).rejects.toThrow('SlowDown');
+  });
+
+  // A merchant's mail that reopens her case carries files the email intake copies after the commit
+  // whose effects re-tag the case's files: the new keys are not there yet, and S3 answers the intake
+  // (which may list only uploads/) 403, not 404. Its listing says the key is absent: nothing to tag.
+  it('AccessDenied for a key a listing shows absent (a mailed file not copied yet): done', async () => {
+    s3.on(GetObjectTaggingCommand).rejects(gone('AccessDenied'));
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'uploads/x/020' }] });
+    await expect(retention.markOpen('uploads/x/02')).resolves.toBeUndefined();
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toEqual({
+      Bucket: 'uploads-bucket',
+      Prefix: 'uploads/x/02',
+      MaxKeys: 1,
+    });
+  });
+
+  it.each([
+    ['the listing shows the key (a real denial)', { Contents: [{ Key: 'uploads/x/02' }] }],
+    ['the listing is denied too (a role that may not list)', undefined],
+  ])('AccessDenied and %s: still throws', async (_what, listed) => {
+    s3.on(GetObjectTaggingCommand).rejects(gone('AccessDenied'));
+    if (listed) s3.on(ListObjectsV2Command).resolves(listed);
+    else s3.on(ListObjectsV2Command).rejects(gone('AccessDenied'));
+    await expect(retention.markClosed('uploads/x/02', false, closedAt)).rejects.toThrow('AccessDenied');
   });
 });

@@ -158,6 +158,8 @@ describe('an accepted mail: its files go where the webform files are, keyed to t
       expect(tags[STATE_TAG]).toBe('attached');
       expect(tags[CASE_TAG]).toBe(caseId);
       expect(tags[SCAN_TAG]).toBeUndefined();
+      // An open case's file: no retention tag (the closing writes it).
+      expect(tags['ouvidoria-retention']).toBeUndefined();
       expect(nameFromTag(tags[NAME_TAG])).toBe(['fatura.pdf', 'print.png'][i]);
     }
     expect(firstFiles(caseId).map((a) => [a.key, a.scan])).toEqual(keys.map((k) => [k, 'PENDING']));
@@ -312,6 +314,36 @@ describe('a follow-up through the case lifecycle (production): copied after the 
     expect(again).toMatchObject({ kind: 'follow-up', appended: false });
     expect(stored).toHaveLength(1);
     expect(uploads.keys()).toEqual([key]);
+  });
+});
+
+describe('her thanks with a file on a closed case (it stays closed)', () => {
+  it("the copy is on the closed case's LGPD clock; an open case's is not", async () => {
+    await receiveEmail(received('ses-1', mime({ id: 'm1', files: [] })), deps);
+    const status = { value: 'CLOSED' as const };
+    const lifecycle: MailLifecycle = {
+      staffMail: async () => {
+        throw new Error('not staff mail');
+      },
+      misaddressedCommands: async () => false,
+      asksNothingAfterClosing: async () => false,
+      merchantReply: async (parent, message) => {
+        cases.records.get(parent.caseId)?.messages.push(message);
+        return { kind: 'applied', status: status.value, reopened: false, forwarded: true };
+      },
+    };
+    const withLifecycle = { ...deps, intake: { ...deps.intake, lifecycle } };
+    const thanks = (id: string) =>
+      mime({
+        id,
+        subject: 'Re: Cobrança em dobro - chamado #48213',
+        text: 'Obrigada! Segue o comprovante do estorno.',
+        files: [FATURA],
+        headers: ['In-Reply-To: <m1@mail.modasbella.com.br>'],
+      });
+    await receiveEmail(received('ses-2', thanks('m2')), withLifecycle);
+    const key = mailFileKey('email:ses-1', 'ses-2', 0);
+    expect((await uploads.tags(key))['ouvidoria-retention']).toBe('closed-case');
   });
 });
 

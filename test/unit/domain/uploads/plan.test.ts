@@ -5,6 +5,9 @@ import {
   checkDeclared,
   claimableBy,
   isPendingId,
+  NAME_TAG,
+  nameTagValue,
+  putTags,
   STATE_TAG,
   stillClaimedBy,
   uploadKey,
@@ -98,5 +101,22 @@ describe('stillClaimedBy', () => {
     ['no tags (deleted)', {}, false],
   ])('%s → %s', (_name, tags, claimed) => {
     expect(stillClaimedBy(tags as Record<string, string>, 'webform:caso-a')).toBe(claimed);
+  });
+});
+
+describe('putTags: bytes the office puts itself', () => {
+  it('a form file (no owner): pending, like a POST upload', () => {
+    expect(putTags('fatura.pdf')).toEqual({ [STATE_TAG]: 'pending', [NAME_TAG]: nameTagValue('fatura.pdf') });
+  });
+
+  it('a mailed file: attached to its case in the same write, so nothing else can claim it', () => {
+    const tags = putTags('fatura.pdf', { caseId: 'email:s1' });
+    expect(tags).toEqual({ [STATE_TAG]: 'attached', [NAME_TAG]: nameTagValue('fatura.pdf'), [CASE_TAG]: 'email:s1' });
+    expect(claimableBy(tags, 'webform:other')).toBe(false);
+    expect(stillClaimedBy(tags, 'email:s1')).toBe(true);
+  });
+
+  it("a mailed file on a closed case: on the closed case's LGPD clock from now", () => {
+    expect(putTags('a.png', { caseId: 'email:s1', closedCase: true })['ouvidoria-retention']).toBe('closed-case');
   });
 });
