@@ -103,7 +103,7 @@ export interface UploadArchive {
 export interface DataSubjectDeps {
   store: DataSubjectStore;
   rawMail: RawMailArchive;
-  /** The webform files; without it, exports and erasures cover the table and raw mail only. */
+  /** The uploads bucket (webform files, copies of mailed files); without it, exports and erasures cover the table and raw mail only. */
   uploads?: UploadArchive;
   /**
    * Message texts kept out of the table (issue 16): erasure deletes each case's (the export reads
@@ -181,7 +181,7 @@ export interface UploadedFile {
   scan?: string;
 }
 
-/** The webform files of the cases (object keys in the uploads bucket), once each. */
+/** The files of the cases kept in the uploads bucket (webform files, copies of mailed files: object keys), once each. */
 export function uploadsOf(cases: readonly SubjectCase[]): UploadedFile[] {
   const seen = new Map<string, UploadedFile>();
   for (const c of cases)
@@ -227,7 +227,7 @@ export interface SubjectExport {
 function assertUploadsReachable(cases: readonly SubjectCase[], deps: DataSubjectDeps): void {
   if (deps.uploads || uploadsOf(cases).length === 0) return;
   throw new Error(
-    'Os casos deste endereço têm anexos do formulário e nenhum acervo de anexos está configurado ' +
+    'Os casos deste endereço têm anexos guardados no acervo de anexos (do formulário ou copiados dos e-mails) e ele não está configurado ' +
       '(UPLOADS_BUCKET na AWS): nada foi lido nem apagado.',
   );
 }
@@ -261,7 +261,7 @@ export async function exportSubject(
   if (deps.uploads) {
     const listed = uploadsOf(cases);
     for (const [i, u] of listed.entries()) {
-      deps.progress?.(`[${i + 1}/${listed.length}] anexo do formulário`);
+      deps.progress?.(`[${i + 1}/${listed.length}] anexo`);
       const bytes = await deps.uploads.read(u.key);
       const safe = (u.filename ?? 'anexo').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
       // An infected file keeps a name no program opens by double-click.
@@ -335,7 +335,7 @@ export async function eraseSubject(
   if (deps.uploads) {
     const listed = uploadsOf(cases);
     for (const [i, u] of listed.entries()) {
-      deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo do formulário`);
+      deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo`);
       // The copy and its upload are one file (a scan result may be copying one still being scanned).
       for (const key of objectsOfFile(u.key)) uploads += await deps.uploads.erase(key);
     }

@@ -408,6 +408,29 @@ describe('renderAnalystNotice', () => {
     if (missing) expect(n.text).not.toContain('Nenhum anexo.');
   });
 
+  // A mailed file copied for the console (mail-file-copies.ts): a key and a MIME part.
+  it.each([
+    ['attached to the notice', true, 'PENDING', 'anexado a este e-mail'],
+    ['being scanned, not attached', false, 'PENDING', 'baixe pelo console, após a verificação antivírus'],
+    ['clean, not attached', false, 'NO_THREATS_FOUND', 'baixar pelo console'],
+  ] as const)("a mailed file's copy %s says where it is", (_what, sent, scan, says) => {
+    const first = caseRecord().messages[0]!;
+    const file = {
+      filename: 'fatura.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+      inline: false,
+      partId: '2',
+      kind: 'pdf' as const,
+      key: `${scan === 'PENDING' ? 'uploads' : 'claimed'}/${'e'.repeat(32)}/01`,
+      scan,
+    };
+    const c = caseRecord({ messages: [{ ...first, attachments: [file] }] });
+    const n = renderAnalystNotice(c, ana, localConfig, NOW, sent ? { attached: [file] } : {});
+    expect(n.text).toContain(says);
+    expect(n.text).not.toContain('arquivo do formulário');
+  });
+
   it('numbers the messages of a thread and cuts a huge body', () => {
     const base = caseRecord();
     const first = base.messages[0]!;
