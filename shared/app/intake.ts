@@ -727,6 +727,23 @@ function newCaseRecord(
   };
 }
 
+/**
+ * The files of a quarantined mail's first message as a supervisor's release into an accepted case
+ * keys them (quarantine-release.ts, written in the release's own write); undefined when none is
+ * copied (not a case, no copier, nothing that qualifies). The copy then runs in completeCase.
+ */
+export function releasedMailFiles(
+  record: Pick<CaseRecord, 'caseId' | 'channel' | 'messages'>,
+  decision: Decision,
+  deps: Pick<IntakeDeps, 'config' | 'mailFiles'>,
+): AttachmentMeta[] | undefined {
+  const first = record.messages[0];
+  if (!first || record.channel !== 'email' || !deps.mailFiles || !opensACase(decision)) return undefined;
+  const owner = { caseId: record.caseId, sourceId: first.sourceId, virus: first.virus };
+  const keyed = withMailFileKeys(first.attachments, owner, deps.config.attachments);
+  return keyed === first.attachments ? undefined : keyed;
+}
+
 /** Whether a decision makes a case whose mailed files are kept for the console: accepted, and not automatic mail. */
 function opensACase(decision: Decision): boolean {
   return decision.outcome === 'ACCEPTED' && !(decision.ruleIds.at(-1) ?? '').startsWith('auto.');

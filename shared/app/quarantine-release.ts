@@ -16,9 +16,10 @@ import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import type { HistoryEvent } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
+import type { AttachmentMeta } from '../domain/submission';
 import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
 import { type EmailIntakeDeps, ReplyNotSentYet } from './email-intake';
-import { completeCase, decideSubmission, type IntakeResult, noTelemetry, statusFor } from './intake';
+import { completeCase, decideSubmission, type IntakeResult, noTelemetry, releasedMailFiles, statusFor } from './intake';
 import type { ReleaseRequest } from './quarantine';
 
 /** The record's new decision after a release. */
@@ -29,6 +30,11 @@ export interface ReleasedDecision {
   ticketCandidates: TicketCandidate[];
   /** The history event naming the supervisor (type `quarantine-released`). */
   event: HistoryEvent;
+  /**
+   * The first message's files keyed for copying into the uploads bucket (an accepted case's mailed
+   * files: releasedMailFiles), written in the same write; absent when none is copied.
+   */
+  attachments?: AttachmentMeta[];
 }
 
 export interface QuarantineReleaseStore {
@@ -93,6 +99,8 @@ export async function releaseQuarantined(request: ReleaseRequest, deps: Quaranti
     // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
     if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
     const at = intake.clock.now().toISOString();
+    // Now a case: its mailed files are kept for the console like any case's (copied in completeCase).
+    const attachments = releasedMailFiles(record, decided.decision, intake);
     const released: ReleasedDecision = {
       status: statusFor(decided.decision.outcome),
       outcome: decided.decision.outcome,
@@ -105,6 +113,7 @@ export async function releaseQuarantined(request: ReleaseRequest, deps: Quaranti
         outcome: decided.decision.outcome,
         ruleIds: decided.decision.ruleIds,
       },
+      ...(attachments ? { attachments } : {}),
     };
     createdHere = await deps.store.release(caseId, released, request.by, at);
     if (createdHere) {
@@ -140,5 +149,8 @@ function releasedRecord(record: CaseRecord, released: ReleasedDecision, by: stri
     reviewedBy: by,
     reviewOutcome: 'released',
     updatedAt: at,
+    ...(released.attachments
+      ? { messages: record.messages.map((m, i) => (i === 0 ? { ...m, attachments: released.attachments ?? [] } : m)) }
+      : {}),
   };
 }

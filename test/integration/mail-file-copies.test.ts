@@ -14,6 +14,8 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { recordScanResult } from '../../shared/app/attachment-scan';
+import { releaseQuarantined } from '../../shared/app/quarantine-release';
+import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
 import { uploadsOf } from '../../shared/app/data-subject';
 import { localConfig } from '../../shared/domain/config';
 import type { AttachmentMeta } from '../../shared/domain/submission';
@@ -177,5 +179,29 @@ describe('a mail with files that makes a case, on dynalite', () => {
 
     const subject = await new DynamoDataSubjectStore(harness.client, harness.tableName).cases(MERCHANT);
     expect(uploadsOf(subject).map((u) => u.key)).toEqual([key.replace('uploads/', 'claimed/')]);
+  });
+
+  it('a quarantined mail released into an accepted case: its files keyed in the release write, copied', async () => {
+    const uploads = new LocalUploadStore({ url: 'http://127.0.0.1/_s3/u/', scan: 'manual' });
+    const { harness } = await counted(uploads);
+    await harness.deliver('ses-q', mime('q1', FILES), { dmarc: 'FAIL' });
+    const caseId = 'email:ses-q';
+    expect((await harness.cases.get(caseId))?.status).toBe('QUARANTINED');
+    expect(uploads.keys()).toEqual([]);
+    const release = {
+      email: harness.deps.service,
+      store: new DynamoQuarantineStore(harness.client, harness.tableName),
+    };
+    const result = await releaseQuarantined(
+      { kind: 'release', caseId, by: 'sofia', at: clock.now().toISOString() },
+      release,
+    );
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', released: true });
+    const item = await harness.client.send(
+      new GetCommand({ TableName: harness.tableName, Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }),
+    );
+    const keys = [mailFileKey(caseId, 'ses-q', 0), mailFileKey(caseId, 'ses-q', 1)];
+    expect(((item.Item?.['firstMessage']?.attachments ?? []) as AttachmentMeta[]).map((a) => a.key)).toEqual(keys);
+    expect(uploads.keys().sort()).toEqual([...keys].sort());
   });
 });

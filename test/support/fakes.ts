@@ -653,6 +653,13 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
       reviewOutcome: 'released',
       updatedAt: at,
       history: [...(record.history ?? []), clone(released.event)],
+      ...(released.attachments
+        ? {
+            messages: record.messages.map((m, i) =>
+              i === 0 ? { ...m, attachments: clone(released.attachments ?? []) } : m,
+            ),
+          }
+        : {}),
     } as CaseRecord);
     return true;
   }

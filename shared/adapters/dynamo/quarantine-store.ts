@@ -92,13 +92,17 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
   }
 
   async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+    // An accepted case's mailed files, keyed for the uploads bucket, in this same write (no request of their own).
+    const files = released.attachments;
     return this.review(caseId, {
       outcome: 'released',
       by,
       at,
       event: released.event,
       // The new decision, the status index key moved with the status, the quarantine's reply gone.
-      set: '#status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, #candidates = :candidates',
+      set:
+        '#status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, #candidates = :candidates' +
+        (files ? ', #fm.#att = :att' : ''),
       remove: '#reply',
       names: {
         '#gsiPk': GSI.byStatus.partitionKey,
@@ -106,6 +110,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         '#decision': 'decision',
         '#candidates': 'ticketCandidates',
         '#reply': 'reply',
+        ...(files ? { '#fm': 'firstMessage', '#att': 'attachments' } : {}),
       },
       values: {
         ':status': released.status,
@@ -113,6 +118,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         ':outcome': released.outcome,
         ':decision': released.decision,
         ':candidates': released.ticketCandidates,
+        ...(files ? { ':att': files } : {}),
       },
     });
   }

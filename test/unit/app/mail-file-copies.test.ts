@@ -5,6 +5,7 @@ import { type EmailIntakeDeps, receiveEmail } from '../../../shared/app/email-in
 import type { IntakeDeps } from '../../../shared/app/intake';
 import type { MailLifecycle } from '../../../shared/app/lifecycle/mail-lifecycle';
 import { copyMailFiles, mailFileCopies } from '../../../shared/app/mail-file-copies';
+import { releaseQuarantined } from '../../../shared/app/quarantine-release';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import type { CaseMessage } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
@@ -26,6 +27,7 @@ import {
   InMemoryAttachmentScans,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
+  InMemoryQuarantineReleaseStore,
   InMemoryRawMailStore,
   InMemoryReplyThrottle,
   InMemorySenderOpenCases,
@@ -344,6 +346,38 @@ describe('her thanks with a file on a closed case (it stays closed)', () => {
     await receiveEmail(received('ses-2', thanks('m2')), withLifecycle);
     const key = mailFileKey('email:ses-1', 'ses-2', 0);
     expect((await uploads.tags(key))['ouvidoria-retention']).toBe('closed-case');
+  });
+});
+
+describe('a quarantined mail a supervisor releases into an accepted case', () => {
+  it('its files are keyed in the release write and copied once; a redelivered request copies nothing again', async () => {
+    const mail = mime({ id: 'm1', files: [FATURA, PRINT] });
+    const held = await receiveEmail(received('ses-1', mail, { verdicts: { ...PASS, dmarc: 'FAIL' } }), deps);
+    expect(held).toMatchObject({ kind: 'case', outcome: 'QUARANTINED' });
+    expect(uploads.keys()).toEqual([]);
+    const release = { email: deps, store: new InMemoryQuarantineReleaseStore(cases) };
+    const request = { kind: 'release' as const, caseId: 'email:ses-1', by: 'sofia', at: '2026-03-02T13:20:00.000Z' };
+    expect(await releaseQuarantined(request, release)).toMatchObject({ outcome: 'ACCEPTED', released: true });
+    const keys = [mailFileKey('email:ses-1', 'ses-1', 0), mailFileKey('email:ses-1', 'ses-1', 1)];
+    expect(firstFiles('email:ses-1').map((a) => [a.key, a.scan])).toEqual(keys.map((k) => [k, 'PENDING']));
+    expect(uploads.keys().sort()).toEqual([...keys].sort());
+    await releaseQuarantined(request, release);
+    for (const key of keys) expect(uploads.versionCount(key)).toBe(1);
+  });
+
+  it('released as guidance (not a case): nothing keyed, nothing copied', async () => {
+    const mail = mime({
+      id: 'm1',
+      subject: 'Problema',
+      text: 'Minha loja parou de vender, me ajudem.',
+      files: [FATURA],
+    });
+    await receiveEmail(received('ses-1', mail, { verdicts: { ...PASS, dmarc: 'FAIL' } }), deps);
+    const release = { email: deps, store: new InMemoryQuarantineReleaseStore(cases) };
+    const request = { kind: 'release' as const, caseId: 'email:ses-1', by: 'sofia', at: '2026-03-02T13:20:00.000Z' };
+    expect(await releaseQuarantined(request, release)).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
+    expect(uploads.keys()).toEqual([]);
+    expect(firstFiles('email:ses-1').every((a) => a.key === undefined)).toBe(true);
   });
 });
 
