@@ -7,7 +7,7 @@
  */
 import { NO_TEXTS, type ReplyState, type TextsShown } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { AttachmentMeta } from '../domain/submission';
+import type { AttachmentMeta, Channel } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
 import {
@@ -39,6 +39,8 @@ export interface AttachmentScanDeps {
       decision?: { language?: MessageLanguage };
       /** The case's own automatic reply: where it was held back for the address, no note goes either. */
       reply?: ReplyState;
+      /** Which message listed the file: a mail's (its copy for the console) or the form's. */
+      messages?: ReadonlyArray<{ channel: Channel; attachments: readonly AttachmentMeta[] }>;
     } | null>;
   };
   /** The roster, to tell the case's analyst (when the case is already assigned). */
@@ -94,12 +96,17 @@ export async function recordScanResult(
     if (record) {
       // Where the case's own automatic reply was held back for the address, no note goes there either.
       if (infectedNoticeMayGo(record.reply)) {
+        // A mailed file's copy (mail-file-copies.ts) is told as sent by mail, not through the form.
+        const byMail = (record.messages ?? []).some(
+          (m) => m.channel === 'email' && m.attachments.some((a) => a.key === key),
+        );
         const content = renderInfectedNotice(
           [declared || 'anexo'],
           record.protocol,
           deps.config,
           record.senderName,
           caseLanguage(record),
+          byMail,
         );
         await deps.mailer.send(automaticOfficeMail(record.senderEmail, content, deps.config));
       }

@@ -44,7 +44,8 @@ export interface MerchantWords {
   infected: {
     /** Lower-case: the subject after the protocol (capitalised), or after "Ouvidoria: ". */
     what: (one: boolean) => string;
-    found: (one: boolean) => string;
+    /** `byMail`: the file came in her mail (its copy for the console), not through the form. */
+    found: (one: boolean, byMail?: boolean) => string;
     kept: (one: boolean) => string;
     goesOn: (protocol: string | undefined) => string;
     check: (one: boolean) => string;
@@ -99,10 +100,14 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     infected: {
       what: (one) => (one ? 'um arquivo enviado não pôde ser aceito' : 'arquivos enviados não puderam ser aceitos'),
-      found: (one) =>
-        one
-          ? 'A verificação antivírus encontrou uma ameaça no arquivo que você anexou ao formulário da Ouvidoria:'
-          : 'A verificação antivírus encontrou ameaças nos arquivos que você anexou ao formulário da Ouvidoria:',
+      found: (one, byMail) =>
+        byMail
+          ? one
+            ? 'A verificação antivírus encontrou uma ameaça no arquivo que você enviou por e-mail à Ouvidoria:'
+            : 'A verificação antivírus encontrou ameaças nos arquivos que você enviou por e-mail à Ouvidoria:'
+          : one
+            ? 'A verificação antivírus encontrou uma ameaça no arquivo que você anexou ao formulário da Ouvidoria:'
+            : 'A verificação antivírus encontrou ameaças nos arquivos que você anexou ao formulário da Ouvidoria:',
       kept: (one) =>
         one
           ? 'Por segurança, o arquivo ficou em quarentena: ninguém da equipe vai abri-lo. '
@@ -178,10 +183,14 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     infected: {
       what: (one) =>
         one ? 'un archivo enviado no pudo ser aceptado' : 'los archivos enviados no pudieron ser aceptados',
-      found: (one) =>
-        one
-          ? 'El análisis antivirus encontró una amenaza en el archivo que usted adjuntó al formulario de la Ouvidoria:'
-          : 'El análisis antivirus encontró amenazas en los archivos que usted adjuntó al formulario de la Ouvidoria:',
+      found: (one, byMail) =>
+        byMail
+          ? one
+            ? 'El análisis antivirus encontró una amenaza en el archivo que usted envió por correo a la Ouvidoria:'
+            : 'El análisis antivirus encontró amenazas en los archivos que usted envió por correo a la Ouvidoria:'
+          : one
+            ? 'El análisis antivirus encontró una amenaza en el archivo que usted adjuntó al formulario de la Ouvidoria:'
+            : 'El análisis antivirus encontró amenazas en los archivos que usted adjuntó al formulario de la Ouvidoria:',
       kept: (one) =>
         one
           ? 'Por seguridad, el archivo quedó en cuarentena: nadie del equipo lo abrirá. '
@@ -256,10 +265,14 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     },
     infected: {
       what: (one) => (one ? 'a file you sent could not be accepted' : 'files you sent could not be accepted'),
-      found: (one) =>
-        one
-          ? 'The antivirus check found a threat in the file you attached to the Ombudsman form:'
-          : 'The antivirus check found threats in the files you attached to the Ombudsman form:',
+      found: (one, byMail) =>
+        byMail
+          ? one
+            ? 'The antivirus check found a threat in the file you emailed to the Ombudsman:'
+            : 'The antivirus check found threats in the files you emailed to the Ombudsman:'
+          : one
+            ? 'The antivirus check found a threat in the file you attached to the Ombudsman form:'
+            : 'The antivirus check found threats in the files you attached to the Ombudsman form:',
       kept: (one) =>
         one
           ? 'For safety, the file was quarantined: no one on our team will open it. '

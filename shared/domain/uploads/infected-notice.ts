@@ -16,6 +16,8 @@ export function renderInfectedNotice(
   config: OuvidoriaConfig,
   senderName?: string,
   language: MessageLanguage = 'pt-BR',
+  /** The file came in her mail (its copy for the console: app/mail-file-copies.ts), not through the form. */
+  byMail = false,
 ): RenderedMail {
   // Only a name that reads as one (the acknowledgement's rule): the form's name is anyone's text.
   const name = greetingName(senderName);
@@ -27,7 +29,7 @@ export function renderInfectedNotice(
     subject,
     [
       { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
-      { p: [t.found(one)] },
+      { p: [t.found(one, byMail)] },
       { ul: filenames.map((name) => [{ strong: name }]) },
       { p: [t.kept(one), t.goesOn(protocol)] },
       { p: [t.check(one), t.resend(Boolean(protocol))] },

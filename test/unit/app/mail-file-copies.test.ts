@@ -404,6 +404,10 @@ describe('attacks', () => {
     expect(uploads.download(file?.key as string)).toBeNull();
     expect((await uploads.tags(file?.key as string))[STATE_TAG]).toBe('quarantined');
     await expect(uploads.readClean(file?.key as string)).rejects.toThrow('AccessDenied');
+    // She is told, as for a form file, in words that say she mailed it.
+    const note = mailer.sent.at(-1);
+    expect(note?.to).toEqual([MERCHANT]);
+    expect(note?.text).toContain('no arquivo que você enviou por e-mail à Ouvidoria');
   });
 
   it('200 tiny attachments: at most the webform file limit is copied, one raw read', async () => {

@@ -12,6 +12,20 @@ function assertInertHtml(mail: RenderedMail): void {
   expect(mail.html).toContain('&lt;script&gt;');
 }
 
+describe('renderInfectedNotice: a file that came by mail (its copy for the console)', () => {
+  it.each([
+    ['pt-BR', true, 'no arquivo que você enviou por e-mail à Ouvidoria'],
+    ['pt-BR', false, 'nos arquivos que você enviou por e-mail à Ouvidoria'],
+    ['es', true, 'en el archivo que usted envió por correo a la Ouvidoria'],
+    ['en', false, 'in the files you emailed to the Ombudsman'],
+  ] as const)('%s, one file %s: says it was mailed, not attached to the form', (language, one, says) => {
+    const files = one ? ['fatura.pdf'] : ['a.pdf', 'b.pdf'];
+    const mail = renderInfectedNotice(files, PROTOCOL, localConfig, 'Juliana', language, true);
+    expect(mail.text).toContain(says);
+    expect(mail.text).not.toMatch(/formulário|formulario|form:/);
+  });
+});
+
 describe('renderInfectedNotice (to the merchant)', () => {
   it.each([
     {
