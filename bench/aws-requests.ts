@@ -39,6 +39,9 @@ import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
 import { readMailFilesOnDemand } from '../shared/composition/assignment';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
+import { S3UploadStore } from '../shared/adapters/s3-upload-store';
+import { mailFileCopies } from '../shared/app/mail-file-copies';
+import { readMailFiles } from '../shared/mail/mail-files';
 import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
 import { SqsAssignmentQueue } from '../shared/adapters/sqs-assignment-queue';
@@ -307,17 +310,37 @@ function schedulerShortCircuit(counter: Counter): Middleware {
 }
 
 /**
- * Answers HeadObject/GetObject from the corpus, as S3 would for the receipt rule's objects, and
- * PutObject/GetObject of the message texts the case repository keeps out of the table (issue 16).
+ * Answers HeadObject/GetObject from the corpus, as S3 would for the receipt rule's objects,
+ * PutObject/GetObject of the message texts the case repository keeps out of the table (issue 16), and
+ * the uploads bucket's ListObjectsV2, PutObject and GetObjectTagging of a case's mailed files the
+ * email intake copies (mail-file-copies.ts).
  */
 function s3ShortCircuit(counter: Counter, objects: Map<string, Buffer>): Middleware {
+  const tags = new Map<string, string>();
   return (_next, context) => async (args) => {
     const op = opOf(context);
     if (op === 'PutObject') {
       const put = Buffer.from(args.input.Body as Uint8Array);
       objects.set(String(args.input.Key), put);
+      if (typeof args.input.Tagging === 'string') tags.set(String(args.input.Key), args.input.Tagging);
       counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: put.length });
       return { output: { $metadata: { httpStatusCode: 200 } }, response: {} };
+    }
+    if (op === 'ListObjectsV2') {
+      const prefix = String(args.input.Prefix ?? '');
+      const contents = [...objects.entries()]
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([Key, body]) => ({ Key, Size: body.length }));
+      counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: 0 });
+      return { output: { $metadata: { httpStatusCode: 200 }, Contents: contents }, response: {} };
+    }
+    if (op === 'GetObjectTagging') {
+      const tagSet = [...new URLSearchParams(tags.get(String(args.input.Key)) ?? '').entries()].map(([Key, Value]) => ({
+        Key,
+        Value,
+      }));
+      counter.entries.push({ service: 's3', op, wru: 0, gsiWru: 0, rru: 0, bytes: 0 });
+      return { output: { $metadata: { httpStatusCode: 200 }, TagSet: tagSet }, response: {} };
     }
     const body = objects.get(String(args.input.Key));
     if (!body) throw Object.assign(new Error('NoSuchKey'), { name: op === 'HeadObject' ? 'NotFound' : 'NoSuchKey' });
@@ -367,6 +390,7 @@ const STAFF: Omit<Analyst, 'openCases' | 'lastAssignedAt'>[] = [
 const TABLE = 'ouvidoria-bench';
 const BUCKET = 'ouvidoria-raw-mail-bench';
 const TEXT_BUCKET = 'ouvidoria-message-texts-bench';
+const UPLOADS_BUCKET = 'ouvidoria-uploads-bench';
 /** The text sizes of the 'email accepted, text size' scenario: the same mail, its text ~1, 10 and 60 KB. */
 export const TEXT_SIZES = [1_024, 10_240, 60_000] as const;
 
@@ -536,7 +560,10 @@ export async function countRequests(
     const telemetry = (service: string): { logger: Logger; metrics: Metrics } => productionTelemetry(service);
     const emailTelemetry = telemetry('email-intake');
     const rawMail = new S3RawMailStore(s3Client);
-    const emailService = emailIntakeDepsFrom(intake, rawMail);
+    // A case's mailed files are copied to the uploads bucket, as the deployed intake does.
+    const uploads = new S3UploadStore(s3Client, UPLOADS_BUCKET, EMULATOR_REGION);
+    const mailFiles = mailFileCopies({ rawMail, readFiles: readMailFiles, uploads });
+    const emailService = emailIntakeDepsFrom({ ...intake, mailFiles }, rawMail);
     const emailHandler = createEmailIntakeHandler(() => ({
       service: emailService,
       rawMail: { bucket: BUCKET, prefix: PREFIX },

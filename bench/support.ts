@@ -7,7 +7,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { IntakeDeps } from '../shared/app/intake';
 import { localConfig, type OuvidoriaConfig } from '../shared/domain/config';
-import type { TicketDirectory, TicketRecord } from '../shared/ports';
+import type { StoredUpload, TicketDirectory, TicketRecord, UploadStore } from '../shared/ports';
+import { putTags, type UploadOwner } from '../shared/domain/uploads/plan';
 import {
   FixedClock,
   InMemoryBounceRegistry,
@@ -211,4 +212,20 @@ export interface Row {
   figure: string;
   value: string;
   how: string;
+}
+
+/**
+ * The uploads bucket for the benchmark's in-memory whole path: only what the email intake's copy of a
+ * case's mailed files uses (list a message's folder, put a file), as S3 answers them.
+ */
+export class BenchUploads implements Pick<UploadStore, 'put' | 'list'> {
+  readonly objects = new Map<string, { bytes: Uint8Array; tags: Record<string, string> }>();
+  async put(key: string, bytes: Uint8Array, file: { contentType: string; filename: string }, owner?: UploadOwner) {
+    this.objects.set(key, { bytes, tags: putTags(file.filename, owner) });
+  }
+  async list(prefix: string): Promise<StoredUpload[]> {
+    return [...this.objects.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, o]) => ({ key, size: o.bytes.length, tags: o.tags }));
+  }
 }

@@ -13,7 +13,17 @@ import { extractTicketCandidates } from '../shared/domain/tickets';
 import { PARSE_LIMITS, parseEmail } from '../shared/mail/parse-email';
 import { InMemoryRawMailStore } from '../test/support/fakes';
 import { type Corpus, type CorpusMessage, sesEventFor } from './corpus';
-import { BENCH_CONFIG, BENCH_NOW, type FakeIntake, fakeIntake, productionTelemetry, type StdoutSink } from './support';
+import {
+  BENCH_CONFIG,
+  BENCH_NOW,
+  BenchUploads,
+  type FakeIntake,
+  fakeIntake,
+  productionTelemetry,
+  type StdoutSink,
+} from './support';
+import { mailFileCopies } from '../shared/app/mail-file-copies';
+import { readMailFiles } from '../shared/mail/mail-files';
 
 const BUCKET = 'ouvidoria-raw-mail-bench';
 const PREFIX = 'inbound/';
@@ -115,8 +125,11 @@ export function emailIntakeDeps(
   service = 'email-intake',
 ): EmailIntakeHandlerDeps {
   const { logger, metrics } = productionTelemetry(service);
+  // A case's mailed files are copied to the uploads bucket as in production (a second read of the raw
+  // mail by mailparser, for the parts), so the whole path pays what the deployed function pays.
+  const mailFiles = mailFileCopies({ rawMail, readFiles: readMailFiles, uploads: new BenchUploads() });
   return {
-    service: emailIntakeDepsFrom(fakes.deps, rawMail),
+    service: emailIntakeDepsFrom({ ...fakes.deps, mailFiles }, rawMail),
     rawMail: { bucket: BUCKET, prefix: PREFIX },
     logger,
     metrics,
