@@ -40,8 +40,6 @@ import { withRelayedAttachments } from '../shared/adapters/attachment-relay';
 import { readMailFilesOnDemand } from '../shared/composition/assignment';
 import { S3RawMailStore } from '../shared/adapters/s3-raw-mail-store';
 import { S3UploadStore } from '../shared/adapters/s3-upload-store';
-import { mailFileCopies } from '../shared/app/mail-file-copies';
-import { readMailFiles } from '../shared/mail/mail-files';
 import { EventBridgeTimerScheduler } from '../shared/adapters/scheduler-lifecycle-timers';
 import { SesMailer } from '../shared/adapters/ses-mailer';
 import { SqsAssignmentQueue } from '../shared/adapters/sqs-assignment-queue';
@@ -562,8 +560,7 @@ export async function countRequests(
     const rawMail = new S3RawMailStore(s3Client);
     // A case's mailed files are copied to the uploads bucket, as the deployed intake does.
     const uploads = new S3UploadStore(s3Client, UPLOADS_BUCKET, EMULATOR_REGION);
-    const mailFiles = mailFileCopies({ rawMail, readFiles: readMailFiles, uploads });
-    const emailService = emailIntakeDepsFrom({ ...intake, mailFiles }, rawMail);
+    const emailService = emailIntakeDepsFrom(intake, rawMail, undefined, uploads);
     const emailHandler = createEmailIntakeHandler(() => ({
       service: emailService,
       rawMail: { bucket: BUCKET, prefix: PREFIX },

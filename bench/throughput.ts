@@ -22,8 +22,6 @@ import {
   productionTelemetry,
   type StdoutSink,
 } from './support';
-import { mailFileCopies } from '../shared/app/mail-file-copies';
-import { readMailFiles } from '../shared/mail/mail-files';
 
 const BUCKET = 'ouvidoria-raw-mail-bench';
 const PREFIX = 'inbound/';
@@ -125,11 +123,10 @@ export function emailIntakeDeps(
   service = 'email-intake',
 ): EmailIntakeHandlerDeps {
   const { logger, metrics } = productionTelemetry(service);
-  // A case's mailed files are copied to the uploads bucket as in production (a second read of the raw
-  // mail by mailparser, for the parts), so the whole path pays what the deployed function pays.
-  const mailFiles = mailFileCopies({ rawMail, readFiles: readMailFiles, uploads: new BenchUploads() });
+  // A case's mailed files are copied to the uploads bucket as in production, so the whole path pays
+  // what the deployed function pays.
   return {
-    service: emailIntakeDepsFrom({ ...fakes.deps, mailFiles }, rawMail),
+    service: emailIntakeDepsFrom(fakes.deps, rawMail, undefined, new BenchUploads()),
     rawMail: { bucket: BUCKET, prefix: PREFIX },
     logger,
     metrics,

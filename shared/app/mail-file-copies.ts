@@ -18,18 +18,45 @@
 import type { CaseMessage } from '../domain/case';
 import { mailFilesPending } from '../domain/uploads/mail-files';
 import { CASE_TAG, type UploadState, STATE_TAG } from '../domain/uploads/plan';
+import type { ObjectLocation } from '../domain/submission';
 import type { RawMailStore, UploadStore } from '../ports';
 
+/** A file of a mail by its MIME part. */
+export type MailPart = { partId: string | undefined; content: Buffer; contentType: string };
+
 /** A mail's files by MIME part (shared/mail/mail-files.ts readMailFiles: mailparser, loaded with it). */
-export type ReadMailParts = (
-  raw: Buffer,
-) => Promise<ReadonlyArray<{ partId: string | undefined; content: Buffer; contentType: string }>>;
+export type ReadMailParts = (raw: Buffer) => Promise<ReadonlyArray<MailPart>>;
 
 export interface MailFileCopyDeps {
   rawMail: Pick<RawMailStore, 'read'>;
   readFiles: ReadMailParts;
   uploads: Pick<UploadStore, 'put' | 'list'>;
+  /** The parts the intake's parser decoded from this very mail, when it kept them: no second read or parse. */
+  parsed?: ParsedMailParts;
 }
+
+/**
+ * The parts of the mail the email intake parsed last, by its stored location: the copy of a new
+ * case's files follows that parse within the same invocation, and would otherwise read the raw mail
+ * from S3 and run mailparser over it a second time (a fifth of the whole path's time on a corpus
+ * with files). Holds one mail; taken once. A retry, a follow-up read later, or a release parses anew.
+ */
+export class ParsedMailParts {
+  private last: { at: string; parts: ReadonlyArray<MailPart> } | undefined;
+
+  keep(raw: ObjectLocation, parts: ReadonlyArray<MailPart>): void {
+    this.last = { at: locationKey(raw), parts };
+  }
+
+  take(raw: ObjectLocation): ReadonlyArray<MailPart> | undefined {
+    const last = this.last;
+    if (last?.at !== locationKey(raw)) return undefined;
+    this.last = undefined;
+    return last.parts;
+  }
+}
+
+const locationKey = (raw: ObjectLocation) => `${raw.bucket}\n${raw.key}`;
 
 /** The intake's port (IntakeDeps.mailFiles): copies the keyed files of one stored message of a case. */
 export interface MailFileCopies {
@@ -71,7 +98,7 @@ export async function copyMailFiles(
     return !(tags?.[CASE_TAG] === caseId && DONE.has(tags[STATE_TAG] ?? ''));
   });
   if (missing.length === 0) return 0;
-  const parts = await deps.readFiles(await deps.rawMail.read(message.raw));
+  const parts = deps.parsed?.take(message.raw) ?? (await deps.readFiles(await deps.rawMail.read(message.raw)));
   let written = 0;
   for (const file of missing) {
     const part = parts.find((p) => p.partId === file.partId);

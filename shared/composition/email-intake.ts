@@ -20,7 +20,7 @@ import { readMailFiles } from '../mail/mail-files';
 import { parseEmail } from '../mail/parse-email';
 import type { RawMailStore, UploadStore } from '../ports';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
-import { mailFileCopies } from '../app/mail-file-copies';
+import { mailFileCopies, ParsedMailParts } from '../app/mail-file-copies';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import type { Settings } from './settings';
 
@@ -60,24 +60,31 @@ export async function buildEmailIntakeDeps(
       ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => sleep(ms) },
       ...(lifecycle ? { lifecycle } : {}),
       ...(rawMailRetention ? { rawMailRetention } : {}),
-      ...(uploads ? { mailFiles: mailFileCopies({ rawMail, readFiles: readMailFiles, uploads }) } : {}),
     },
     rawMail,
     overrides.onBounces,
+    uploads,
   );
 }
 
-/** The email-intake service over given intake ports (tests with in-memory fakes use this). */
+/**
+ * The email-intake service over given intake ports (tests with in-memory fakes use this). With
+ * `uploads`, a case's mailed files are copied there (mail-file-copies.ts), from the parts the parse
+ * already decoded when the copy follows it.
+ */
 export function emailIntakeDepsFrom(
   intake: IntakeDeps,
   rawMail: RawMailStore,
   onBounces?: (addresses: string[]) => void,
+  uploads?: Pick<UploadStore, 'put' | 'list'>,
 ): EmailIntakeDeps {
   const limits = intake.config.limits;
+  const parsed = uploads ? new ParsedMailParts() : undefined;
+  const mailFiles = uploads ? mailFileCopies({ rawMail, readFiles: readMailFiles, uploads, parsed }) : undefined;
   return {
-    intake,
+    intake: mailFiles ? { ...intake, mailFiles } : intake,
     rawMail,
-    parse: (raw, meta) => parseEmail(raw, meta, limits),
+    parse: (raw, meta) => parseEmail(raw, meta, limits, parsed && ((parts) => parsed.keep(meta.raw, parts))),
     readReport: readDeliveryReport,
     ...(onBounces ? { onBounces } : {}),
   };

@@ -3,7 +3,7 @@
  * Its own module so that a function reading mail only to relay files (the assignment) can load
  * mailparser on the first mail that has some, and a cold start without files never pays for it.
  */
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 
 /** A file of a stored mail, by its MIME part id. */
 export interface MailFile {
@@ -18,8 +18,12 @@ export type ReadMailFiles = (raw: Buffer) => Promise<readonly MailFile[]>;
 
 export async function readMailFiles(raw: Buffer): Promise<MailFile[]> {
   // Only the parts are wanted: no HTML-to-text conversion of the body.
-  const parsed = await simpleParser(raw, { skipHtmlToText: true });
-  return parsed.attachments.map((a) => ({
+  return filesOf(await simpleParser(raw, { skipHtmlToText: true }));
+}
+
+/** The files of a parsed mail, by MIME part (parse-email.ts hands them on from its own parse). */
+export function filesOf(parsed: Pick<ParsedMail, 'attachments'>): MailFile[] {
+  return (parsed.attachments ?? []).map((a) => ({
     partId: a.partId || undefined,
     filename: a.filename,
     contentType: a.contentType,

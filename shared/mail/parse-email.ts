@@ -33,6 +33,7 @@ import {
 } from './charset';
 import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
+import { filesOf, type MailFile } from './mail-files';
 import { type BodyImage, bodyImages, cidKey, isPicture } from './body-images';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
@@ -113,8 +114,17 @@ const BASE_OPTIONS: SimpleParserOptions = {
  * garbage, oversized or broken mail yields a Submission with `parseProblem` set (the rules
  * quarantine it). Throws a TypeError only when the caller's `meta` is invalid.
  */
-export async function parseEmail(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {
-  const { addressedTo, ...submission } = await parseSubmission(raw, meta, limits);
+/**
+ * `keepParts`: told the mail's files as mailparser decoded them (MIME part, bytes, type), for a caller
+ * that would otherwise parse the same mail again to read them (the copy of a case's mailed files).
+ */
+export async function parseEmail(
+  raw: Buffer,
+  meta: ParseEmailMeta,
+  limits: ParseEmailLimits,
+  keepParts?: (parts: MailFile[]) => void,
+): Promise<Submission> {
+  const { addressedTo, ...submission } = await parseSubmission(raw, meta, limits, keepParts);
   // Last, as in SubmissionSchema: the schema's output is this object, key for key.
   const domains = Buffer.isBuffer(raw) ? readSesVerdictHeaders(raw)?.dkimPassDomains : undefined;
   const from = submission.sender.address;
@@ -127,7 +137,12 @@ export async function parseEmail(raw: Buffer, meta: ParseEmailMeta, limits: Pars
   };
 }
 
-async function parseSubmission(raw: Buffer, meta: ParseEmailMeta, limits: ParseEmailLimits): Promise<Submission> {
+async function parseSubmission(
+  raw: Buffer,
+  meta: ParseEmailMeta,
+  limits: ParseEmailLimits,
+  keepParts?: (parts: MailFile[]) => void,
+): Promise<Submission> {
   checkMeta(meta);
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
   try {
@@ -144,6 +159,7 @@ async function parseSubmission(raw: Buffer, meta: ParseEmailMeta, limits: ParseE
       return finish(meta, { ...parts, parseProblem: `unparseable: ${errorMessage(err)}` });
     }
     const parts = await partsFromParsed(parsed, 0);
+    keepParts?.(filesOf(parsed));
     return finish(meta, { ...parts, parseProblem: structuralProblem(parsed) });
   } catch (err) {
     // Last resort: something above failed in a way we did not foresee.

@@ -169,6 +169,26 @@ describe('an accepted mail: its files go where the webform files are, keyed to t
     expect(mailer.sent).toHaveLength(1);
   });
 
+  it('as composed for production, the copy takes the parts the parse decoded: the raw mail is read once', async () => {
+    const { mailFiles: _own, ...intake } = deps.intake;
+    const composed = emailIntakeDepsFrom(intake, rawMail, undefined, uploads);
+    let reads = 0;
+    const read = rawMail.read.bind(rawMail);
+    rawMail.read = async (location) => {
+      reads++;
+      return read(location);
+    };
+    const result = await receiveEmail(received('ses-1', mime({ id: 'm1', files: [FATURA, PRINT] })), composed);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    expect(reads).toBe(1);
+    const keys = [mailFileKey('email:ses-1', 'ses-1', 0), mailFileKey('email:ses-1', 'ses-1', 1)];
+    expect(uploads.keys().sort()).toEqual([...keys].sort());
+    // The very bytes of her files, as the console will serve them once scanned.
+    await scanAll();
+    const served = await Promise.all(firstFiles('email:ses-1').map((a) => uploads.readClean(a.key as string)));
+    expect(served).toEqual([FATURA.bytes, PRINT.bytes]);
+  });
+
   it('after a clean scan the file is the case’s, under claimed/, and the console may link it', async () => {
     await receiveEmail(received('ses-1', mime({ id: 'm1', files: [FATURA] })), deps);
     await scanAll();
