@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
-import { configSchema, type OuvidoriaConfig } from '../shared/domain/config';
+import { configSchema, type OuvidoriaConfig, PENDING_UPLOADS_RULE } from '../shared/domain/config';
 import { STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
 
 /**
@@ -232,6 +232,9 @@ const DeploymentFields = z.object({
 });
 
 export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
+  if (!PENDING_UPLOADS_RULE.holds(c)) {
+    ctx.addIssue({ code: 'custom', path: [...PENDING_UPLOADS_RULE.path], message: PENDING_UPLOADS_RULE.message });
+  }
   const unlisted = REGION_CODE.test(c.region) && !SUPPORTED_REGIONS.includes(c.region);
   if (unlisted && c.confirmUnlistedRegion !== c.region) {
     ctx.addIssue({

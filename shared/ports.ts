@@ -404,6 +404,69 @@ export interface BounceRegistry {
   isSuppressed(address: string, now: Date): Promise<boolean>;
 }
 
+/**
+ * The form as validated (webform/form.ts WebformData), kept while its confirmation link is open.
+ * Plain data: the port knows nothing of the form's schema.
+ */
+export interface PendingForm {
+  nome: string;
+  email: string;
+  loja?: string | undefined;
+  chamado?: string | undefined;
+  assunto: string;
+  descricao: string;
+  naoCliente: boolean;
+}
+
+/** A webform post waiting for its confirmation link (trust hole F1). */
+export interface PendingSubmission {
+  /** The post's submission key (webform/submit.ts submissionKeys): the case's source id once confirmed. */
+  id: string;
+  /** The address typed, lower-cased (a signed field of the link). */
+  email: string;
+  form: PendingForm;
+  /** The pending-upload id of the files sent with the post (claimed on confirmation). */
+  pendingUploadId?: string | undefined;
+  createdAt: string;
+  /** The link's expiry: the item's TTL too (LGPD: nothing is kept past it). */
+  expiresAt: string;
+  /** Set once a confirmation stored the case (its id); a later POST of the link shows that case. */
+  confirmedCaseId?: string | undefined;
+  /**
+   * The pending-upload id of the latest repeat of the post (the same form again, with a file she
+   * forgot): its files are not the case's, and the confirmation's page names them.
+   */
+  repeatUploadId?: string | undefined;
+}
+
+/**
+ * Webform posts waiting for confirmation: `PENDING#<id> / PENDING`, found by address for the
+ * data-subject requests (`gsi2pk = PENDINGSENDER#<email>`), deleted by TTL at the link's expiry.
+ * Contract (as the other ports): every method is one request and may be retried as is —
+ * `create` is a conditional put (`attribute_not_exists(pk)`: the first of concurrent identical
+ * posts wins, a retry of it answers false and changes nothing); `claimMail` is a conditional
+ * update (one winner among concurrent posts; a claim whose mail was not marked sent goes stale,
+ * so a post whose attempt died before or during the send mails its link on a retry);
+ * `markMailed`, `releaseMail`, `markConfirmed` and `noteRepeatUpload` are idempotent updates of an
+ * existing item (no item: nothing written); `get` reads consistently.
+ */
+export interface PendingSubmissionStore {
+  /** True when this call stored it; false when an item of that id already existed. */
+  create(pending: PendingSubmission): Promise<boolean>;
+  get(id: string): Promise<PendingSubmission | null>;
+  /**
+   * The right to mail its link: true for one caller while the link is not marked sent and no
+   * other claim newer than `staleBefore` holds it.
+   */
+  claimMail(id: string, now: Date, staleBefore: Date): Promise<boolean>;
+  markMailed(id: string, at: Date): Promise<void>;
+  /** Gives the claim back (the mail could not go): the same post, sent again, mails its link. */
+  releaseMail(id: string): Promise<void>;
+  markConfirmed(id: string, caseId: string): Promise<void>;
+  /** Notes a repeat's pending-upload id (idempotent `SET` of an existing item; no item: nothing written). */
+  noteRepeatUpload(id: string, uploadId: string): Promise<void>;
+}
+
 /** Fixed-window counters (webform rate limit per client IP). */
 export interface RateLimiter {
   /** Counts one hit in the window; returns the count including this hit. */

@@ -51,7 +51,10 @@ export interface Tombstone {
 
 export interface DataSubjectStore {
   cases(email: string): Promise<SubjectCase[]>;
-  /** OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days). */
+  /**
+   * OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days), and
+   * its webform posts waiting for their confirmation link (PENDING#).
+   */
   addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
   remove(key: Key): Promise<void>;
   /**

@@ -176,6 +176,13 @@ function buildConfigSchema() {
       webformPerIpPerHour: intIn(1, undefined, 20),
       /** Open (not closed) cases one sender may have at once through the webform. */
       maxOpenCasesPerSender: intIn(1, undefined, 5),
+      /**
+       * Hours the confirmation link of a webform post that cites a ticket stays valid (trust hole F1);
+       * its pending submission expires with it. `attachments.pendingUploadDays` must outlast it.
+       */
+      webformConfirmLinkHours: intIn(1, 168, 48),
+      /** Confirmation mails one address receives per hour; past it the post gets the same answer and no mail. */
+      webformConfirmMailsPerAddressPerHour: intIn(1, undefined, 5),
     }),
     /** Files a merchant attaches on the webform (issue 19); every key has a default. */
     attachments: z.prefault(
@@ -195,13 +202,31 @@ function buildConfigSchema() {
         uploadPolicySeconds: intIn(30, 3600, 300),
         /** Files one sender may attach per day on the webform (on top of the per-IP limit). */
         maxFilesPerSenderPerDay: intIn(1, undefined, 25),
-        /** Days an upload that no submission claimed is kept before the lifecycle rule deletes it. */
-        pendingUploadDays: intIn(1, 30, 1),
+        /**
+         * Days an upload that no submission claimed is kept before the lifecycle rule deletes it. A
+         * webform post's files wait for its confirmation link (`limits.webformConfirmLinkHours`), and
+         * S3 expires objects at the UTC midnight after the day count: a day more than the link.
+         */
+        pendingUploadDays: intIn(1, 30, 3),
       }),
       {},
     ),
   });
 }
+
+/**
+ * The files of a webform post wait for its confirmation link: unclaimed uploads must outlast the link
+ * by a day (S3 expires objects at the UTC midnight after the day count). A rule across two sections,
+ * checked by parseConfig and the deployment schema (infra/config.ts) — not in the object schema,
+ * whose shape the deployment schema extends and whose keys it omits.
+ */
+export const PENDING_UPLOADS_RULE = {
+  path: ['attachments', 'pendingUploadDays'],
+  message:
+    'attachments.pendingUploadDays must outlast limits.webformConfirmLinkHours by a day: the files of a post wait for its confirmation link',
+  holds: (c: { attachments: { pendingUploadDays: number }; limits: { webformConfirmLinkHours: number } }) =>
+    c.attachments.pendingUploadDays * 24 >= c.limits.webformConfirmLinkHours + 24,
+} as const;
 
 /** Links we mail and the origin we serve: web addresses only (no javascript:, data:, file:). */
 const WEB_PROTOCOL = /^https?$/;
@@ -224,6 +249,11 @@ export function parseConfig(input: unknown): OuvidoriaConfig {
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`Invalid Ouvidoria configuration:\n${problems.join('\n')}`);
+  }
+  if (!PENDING_UPLOADS_RULE.holds(result.data)) {
+    throw new Error(
+      `Invalid Ouvidoria configuration:\n  - ${PENDING_UPLOADS_RULE.path.join('.')}: ${PENDING_UPLOADS_RULE.message}`,
+    );
   }
   return result.data;
 }

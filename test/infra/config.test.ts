@@ -71,6 +71,15 @@ describe('infra/config/dev.json', () => {
 });
 
 describe('deployment configuration validation', () => {
+  it('refuses unclaimed uploads that expire before a webform post’s confirmation link (F1)', () => {
+    const attachments = { ...(devInput['attachments'] as object), pendingUploadDays: 2 };
+    expect(problemsOf({ ...devInput, attachments })).toContain(
+      'attachments.pendingUploadDays: attachments.pendingUploadDays must outlast limits.webformConfirmLinkHours by a day',
+    );
+    const limits = { ...(devInput['limits'] as object), webformConfirmLinkHours: 24 };
+    expect(problemsOf({ ...devInput, attachments, limits })).toBe('');
+  });
+
   it('applies the documented defaults for optional deploy fields', () => {
     const minimal = { ...devInput };
     for (const key of [

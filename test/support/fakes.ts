@@ -14,6 +14,8 @@ import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
 import type { ObjectLocation } from '../../shared/domain/submission';
 import type {
+  PendingSubmission,
+  PendingSubmissionStore,
   AddMessageIdsOptions,
   AssignmentMessage,
   AssignmentQueue,
@@ -573,6 +575,73 @@ export class InMemoryBounceRegistry implements BounceRegistry {
   async isSuppressed(address: string, now: Date) {
     return isBouncing(this.entries.get(address.toLowerCase())?.until, now);
   }
+}
+
+/** PendingSubmissionStore in memory (DynamoPendingSubmissionStore on AWS): the same one-winner create. */
+export class InMemoryPendingSubmissionStore implements PendingSubmissionStore {
+  readonly items = new Map<string, PendingSubmission>();
+  /** Fails the next call of that method once (fault injection). */
+  failNext?: {
+    method: 'create' | 'get' | 'claimMail' | 'markMailed' | 'releaseMail' | 'markConfirmed' | 'noteRepeatUpload';
+    error: Error;
+  };
+  /** Mail claims and marks, by id (the Dynamo item's mailClaimedAt / mailedAt). */
+  readonly mail = new Map<string, { claimedAt?: Date; mailedAt?: Date }>();
+  private fault(method: NonNullable<this['failNext']>['method']): void {
+    if (this.failNext?.method !== method) return;
+    const { error } = this.failNext;
+    this.failNext = undefined;
+    throw error;
+  }
+  async create(pending: PendingSubmission): Promise<boolean> {
+    this.fault('create');
+    if (this.items.has(pending.id)) return false;
+    this.items.set(pending.id, structuredClone(pending));
+    return true;
+  }
+  async get(id: string): Promise<PendingSubmission | null> {
+    this.fault('get');
+    const found = this.items.get(id);
+    return found ? structuredClone(found) : null;
+  }
+  async claimMail(id: string, now: Date, staleBefore: Date): Promise<boolean> {
+    this.fault('claimMail');
+    if (!this.items.has(id)) return false;
+    const state = this.mail.get(id) ?? {};
+    if (state.mailedAt || (state.claimedAt && state.claimedAt >= staleBefore)) return false;
+    this.mail.set(id, { ...state, claimedAt: now });
+    return true;
+  }
+  async markMailed(id: string, at: Date): Promise<void> {
+    this.fault('markMailed');
+    if (this.items.has(id)) this.mail.set(id, { ...this.mail.get(id), mailedAt: at });
+  }
+  async releaseMail(id: string): Promise<void> {
+    this.fault('releaseMail');
+    const state = this.mail.get(id);
+    if (state) this.mail.set(id, state.mailedAt ? { mailedAt: state.mailedAt } : {});
+  }
+  async markConfirmed(id: string, caseId: string): Promise<void> {
+    this.fault('markConfirmed');
+    const found = this.items.get(id);
+    if (found) found.confirmedCaseId = caseId;
+  }
+  async noteRepeatUpload(id: string, uploadId: string): Promise<void> {
+    this.fault('noteRepeatUpload');
+    const found = this.items.get(id);
+    if (found) found.repeatUploadId = uploadId;
+  }
+}
+
+/** The link secret the in-memory webform signs its confirmation links with (≥ 16 bytes). */
+export const LINK_SECRET = 'link-secret-0123456789abcdef-0123';
+
+/** The confirmation step's ports in memory: a pending-submission store and the link secret. */
+export function confirmationPorts(): {
+  pendingSubmissions: InMemoryPendingSubmissionStore;
+  linkSecret: () => Promise<string>;
+} {
+  return { pendingSubmissions: new InMemoryPendingSubmissionStore(), linkSecret: async () => LINK_SECRET };
 }
 
 export class InMemoryRateLimiter implements RateLimiter {

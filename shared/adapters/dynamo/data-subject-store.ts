@@ -28,6 +28,7 @@ import {
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
 import { surveyKey } from './survey-store';
+import { pendingSenderPk } from './pending-submission-store';
 import { erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -42,7 +43,8 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  * - per case: `PROTOCOL#` (legacy: cases numbered before the protocol index), `SURVEY#`, every
  *   `MSGID#` of `messageIds`, the claim of each received message (its own `MSGID#` pointer, or a
  *   `DELIVERY#` item: sha256 of sender + Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
- * - per address: `OPEN#`, `BOUNCE#`, and `THROTTLE#<email>#<outcome>#<day>` for the days that can
+ * - per address: `OPEN#`, `BOUNCE#`, its webform posts waiting for confirmation (`PENDING#`, by
+ *   `gsi2-sender` `PENDINGSENDER#<email>`), and `THROTTLE#<email>#<outcome>#<day>` for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
  * Message texts kept out of the table (issue 16) are read from `texts` into the messages.
  */
@@ -183,6 +185,14 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     for (const day of new Set(days)) {
       for (const outcome of OUTCOMES) keys.push({ pk: `THROTTLE#${address}#${outcome}#${day}`, sk: 'THROTTLE' });
     }
+    // Webform posts still waiting for their confirmation link (trust hole F1): the form as typed.
+    const pending = await this.queryAll({
+      IndexName: GSI.bySender.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey },
+      ExpressionAttributeValues: { ':pk': pendingSenderPk(address) },
+    });
+    keys.push(...pending.map(keyOf));
     const out: HeldItem[] = [];
     for (const key of keys) {
       const item = await this.getItem(key);

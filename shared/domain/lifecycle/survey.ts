@@ -22,7 +22,8 @@ export const STATUS_REQUEST_PATH = '/consulta';
 export const STATUS_PATH = '/consulta/caso';
 export const SURVEY_SCORES = [1, 2, 3, 4, 5] as const;
 
-export type TokenPurpose = 'survey' | 'status';
+/** `confirm`: the webform's confirmation link (shared/domain/webform-confirmation.ts). */
+export type TokenPurpose = 'survey' | 'status' | 'confirm';
 
 /** base64url HMAC-SHA256 over the purpose and the fields, in the order given. */
 export function signToken(purpose: TokenPurpose, fields: ReadonlyArray<string>, secret: ReplySecret): string {

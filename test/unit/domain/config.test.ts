@@ -9,6 +9,8 @@ describe('parseConfig', () => {
       maxRawMailBytes: 25 * 1024 * 1024,
       webformPerIpPerHour: 20,
       maxOpenCasesPerSender: 5,
+      webformConfirmLinkHours: 48,
+      webformConfirmMailsPerAddressPerHour: 5,
     });
     // The local roster's ouvidora is the one setting given; the rest are defaults.
     expect(localConfig.lifecycle).toMatchObject({

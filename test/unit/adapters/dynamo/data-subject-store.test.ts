@@ -92,12 +92,26 @@ describe('DynamoDataSubjectStore.cases', () => {
 
 describe('DynamoDataSubjectStore, per address', () => {
   it('addressItems reads OPEN#, BOUNCE# and one THROTTLE# per outcome and distinct day', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' } }).resolves({ Item: { until: 'x' } });
     const held = await store.addressItems(EMAIL.toUpperCase(), ['2026-03-02', '2026-03-02', '2026-03-03']);
     expect(held).toEqual([{ key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' }, item: { until: 'x' } }]);
     expect(gets()).toHaveLength(2 + 2 * OUTCOMES.length);
     expect(gets()).toContainEqual({ pk: `THROTTLE#${EMAIL}#${OUTCOMES[0]}#2026-03-03`, sk: 'THROTTLE' });
+  });
+
+  it('addressItems finds the address’s webform posts waiting for confirmation on the sender index', async () => {
+    const key = { pk: `PENDING#form-${'a'.repeat(64)}`, sk: 'PENDING' };
+    ddb.on(QueryCommand).resolves({ Items: [key] });
+    ddb.on(GetCommand).resolves({});
+    ddb.on(GetCommand, { Key: key }).resolves({ Item: { ...key, form: { descricao: 'Chamado 48213' } } });
+    const held = await store.addressItems(EMAIL.toUpperCase(), []);
+    expect(held).toEqual([{ key, item: { ...key, form: { descricao: 'Chamado 48213' } } }]);
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      IndexName: 'gsi2-sender',
+      ExpressionAttributeValues: { ':pk': `PENDINGSENDER#${EMAIL}` },
+    });
   });
 
   it('remove deletes by key', async () => {

@@ -1,0 +1,155 @@
+/**
+ * The webform's confirmation link (trust hole F1): a post that cites a support ticket is decided
+ * in the name of whoever owns the typed address, so nothing is decided until that mailbox opens
+ * the link mailed to it. The link is `<webformOrigin>/confirmar?t=<id>.<expiry>.<sig>`, where
+ * `sig` is the office's link signer (survey.ts signToken, purpose `confirm`) over the pending
+ * submission's id, the address it was typed with and the expiry — so a token names one pending
+ * submission of one address until one instant, and changing any of them breaks it.
+ *
+ * What the signature does not do, and who does it: a GET records nothing (mail scanners open
+ * links: the page only offers a button, whose POST confirms); one case per pending submission
+ * (the case id derives from the pending id, and the intake's writes are idempotent on it).
+ */
+import type { OuvidoriaConfig } from './config';
+import { sanitizeHeaderValue } from './html';
+import { signToken, verifyToken } from './lifecycle/survey';
+import type { ReplySecret } from './lifecycle/reply-address';
+import { type RenderedMail, renderMail } from './replies';
+
+export const CONFIRM_PATH = '/confirmar';
+
+/** A pending submission's id: its submission key (webform/submit.ts submissionKeys). */
+export const PENDING_SUBMISSION_ID = /^(?:form|key)-[0-9a-f]{64}$/;
+
+const EPOCH_SECONDS = /^\d{9,11}$/;
+const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
+
+export type ConfirmLinkError = 'malformed' | 'unknown' | 'bad-signature' | 'expired';
+
+/** The instant a link made `now` stops confirming (`limits.webformConfirmLinkHours`). */
+export function confirmLinkExpiry(now: Date, config: Pick<OuvidoriaConfig, 'limits'>): Date {
+  const seconds = Math.floor(now.getTime() / 1000) + config.limits.webformConfirmLinkHours * 3600;
+  return new Date(seconds * 1000);
+}
+
+function signedFields(id: string, email: string, expiresAt: Date): string[] {
+  return [id, email.trim().toLowerCase(), String(Math.floor(expiresAt.getTime() / 1000))];
+}
+
+/** The token of a pending submission: `<id>.<expiry seconds>.<signature>`. */
+export function confirmToken(id: string, email: string, expiresAt: Date, secret: ReplySecret): string {
+  if (!PENDING_SUBMISSION_ID.test(id)) throw new RangeError('Not a pending submission id');
+  const fields = signedFields(id, email, expiresAt);
+  return `${id}.${fields[2]}.${signToken('confirm', fields, secret)}`;
+}
+
+export function confirmUrl(token: string, config: Pick<OuvidoriaConfig, 'webformOrigin'>): string {
+  return `${config.webformOrigin.replace(/\/+$/, '')}${CONFIRM_PATH}?${new URLSearchParams({ t: token }).toString()}`;
+}
+
+export interface ReadConfirmToken {
+  id: string;
+  expiresAt: Date;
+  signature: string;
+}
+
+/** The token's parts when it has the shape of one (nothing verified yet). */
+export function readConfirmToken(token: string | null | undefined): ReadConfirmToken | null {
+  const parts = (token ?? '').trim().split('.');
+  if (parts.length !== 3) return null;
+  const [id = '', x = '', signature = ''] = parts;
+  if (!PENDING_SUBMISSION_ID.test(id) || !EPOCH_SECONDS.test(x) || !SIGNATURE.test(signature)) return null;
+  return { id, expiresAt: new Date(Number(x) * 1000), signature };
+}
+
+/**
+ * The token against the address its pending submission was typed with: signature (constant-time),
+ * then expiry. Call it once the pending submission is read (its address is a signed field).
+ */
+export function verifyConfirmToken(
+  token: ReadConfirmToken,
+  email: string,
+  now: Date,
+  secret: ReplySecret,
+): { ok: true } | { ok: false; error: 'bad-signature' | 'expired' } {
+  if (!verifyToken('confirm', signedFields(token.id, email, token.expiresAt), token.signature, secret)) {
+    return { ok: false, error: 'bad-signature' };
+  }
+  if (now.getTime() >= token.expiresAt.getTime()) return { ok: false, error: 'expired' };
+  return { ok: true };
+}
+
+/** Every word the confirmation step shows or mails (pt-BR), in one place. */
+export const CONFIRM_WORDS = {
+  sentTitle: 'Confirme o seu pedido pelo e-mail',
+  /** The one answer to every post that waits for confirmation (no oracle: same words whatever was typed). */
+  sent: (hours: number) =>
+    `Enviamos um link para o e-mail informado; abra-o em até ${hours} horas para confirmar e registrar o pedido. Se não receber, confira o endereço e o spam.`,
+  pageTitle: 'Confirmar pedido',
+  pageIntro: 'Para registrar o seu pedido na Ouvidoria, confirme que foi você quem o enviou.',
+  button: 'Confirmar pedido',
+  notYou: 'Se você não enviou este pedido, basta fechar esta página: nada será registrado.',
+  mailSubject: 'Confirme o seu pedido à Ouvidoria',
+  mailHello: 'Olá,',
+  mailAsked: 'Recebemos pelo formulário da Ouvidoria um pedido com este endereço de e-mail:',
+  mailTopic: 'Assunto',
+  mailTicket: 'Chamado informado',
+  mailConfirm: 'Para registrar o pedido, abra o link abaixo e clique em “Confirmar pedido”:',
+  mailLink: 'Confirmar o pedido',
+  mailValidity: (hours: number) =>
+    `O link vale por ${hours} horas. Se você não fez este pedido, ignore esta mensagem: nada será registrado sem a sua confirmação.`,
+  regards: 'Atenciosamente,',
+  problemTitles: {
+    malformed: 'Link inválido',
+    unknown: 'Link expirado',
+    'bad-signature': 'Link inválido',
+    expired: 'Link expirado',
+  } satisfies Record<ConfirmLinkError, string>,
+  problems: {
+    malformed: 'Este link está incompleto. Copie o endereço inteiro do e-mail que você recebeu.',
+    unknown:
+      'Este link expirou ou não é mais válido, e o pedido não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
+    'bad-signature': 'Este link não é válido: ele pode ter sido alterado. Use o link do e-mail que você recebeu.',
+    expired:
+      'Este link expirou, e o pedido não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
+  } satisfies Record<ConfirmLinkError, string>,
+  /** A confirmation our dependency failed: the same link, clicked again, registers it once. */
+  unavailable:
+    'Não foi possível confirmar o seu pedido agora, por uma falha temporária do nosso lado. Volte ao link do e-mail e confirme de novo em alguns instantes: o pedido será registrado uma única vez.',
+} as const;
+
+/** HTTP status of a link that does not confirm: gone when it expired (or its submission did), 400 otherwise. */
+export function confirmLinkStatus(error: ConfirmLinkError): 400 | 410 {
+  return error === 'expired' || error === 'unknown' ? 410 : 400;
+}
+
+/**
+ * The confirmation mail. It carries no text the poster chose beyond the topic (one of ours) and the
+ * ticket number (digits): a stranger cannot use it to mail a third party words of their own.
+ */
+export function renderConfirmationMail(
+  input: { topicLabel: string; ticket?: string | undefined; url: string },
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const w = CONFIRM_WORDS;
+  const ticket = (input.ticket ?? '').replace(/\D/g, '').slice(0, 20);
+  return renderMail(
+    w.mailSubject,
+    [
+      { p: [w.mailHello] },
+      { p: [w.mailAsked] },
+      {
+        lines: [
+          `${w.mailTopic}: ${sanitizeHeaderValue(input.topicLabel, 100)}`,
+          ...(ticket ? [`${w.mailTicket}: ${ticket}`] : []),
+        ],
+      },
+      { p: [w.mailConfirm] },
+      { p: [{ href: input.url, label: w.mailLink }] },
+      { p: [w.mailValidity(config.limits.webformConfirmLinkHours)] },
+      { lines: [w.regards, config.fromName] },
+    ],
+    [],
+    { lang: 'pt-BR' },
+  );
+}
