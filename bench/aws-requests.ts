@@ -47,11 +47,14 @@ import type { IntakeDeps } from '../shared/app/intake';
 import type { Outcome } from '../shared/domain/outcome';
 import type { TicketRecord } from '../shared/ports';
 import type { Analyst } from '../shared/domain/staff';
-import { FixedClock, RecordingScheduler } from '../test/support/fakes';
+import { FixedClock, LINK_SECRET, RecordingScheduler } from '../test/support/fakes';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite, startSesLocal } from '../test/support/emulators';
 import { type Corpus, type CorpusMessage, OMBUDSMAN, sesEventFor } from './corpus';
 import { BENCH_CONFIG, BENCH_NOW, BenchTicketDirectory, Prng, productionTelemetry, type StdoutSink } from './support';
-import { invalidEvent, validEvent } from './webform-latency';
+import { confirmEvent, invalidEvent, validEvent } from './webform-latency';
+import { DynamoPendingSubmissionStore } from '../shared/adapters/dynamo/pending-submission-store';
+import { confirmToken } from '../shared/domain/webform-confirmation';
+import type { PendingSubmission, PendingSubmissionStore } from '../shared/ports';
 
 export type Service = 'dynamodb' | 'ses' | 'sqs' | 's3' | 'scheduler';
 
@@ -361,6 +364,7 @@ export type ScenarioName =
   | 'email redirected'
   | 'email duplicate delivery'
   | 'assignment'
+  | 'webform awaiting confirmation'
   | 'webform accepted'
   | 'webform redirected'
   | 'webform rejected (400)';
@@ -669,9 +673,28 @@ export async function countRequests(
     // Webform: valid posts (each its own person), then invalid ones.
     let lastOutcome: Outcome | undefined;
     const webTelemetry = telemetry('webform');
+    // A post that cites a ticket waits for its link (trust hole F1): the bench confirms it as the
+    // merchant would, with the link its mail carries (signed here from the pending submission).
+    const pendingSubmissions = new DynamoPendingSubmissionStore(client, TABLE);
+    const created: PendingSubmission[] = [];
+    const recordingPending: PendingSubmissionStore = {
+      create: async (p) => {
+        const stored = await pendingSubmissions.create(p);
+        if (stored) created.push(p);
+        return stored;
+      },
+      get: (id) => pendingSubmissions.get(id),
+      markConfirmed: (id, caseId) => pendingSubmissions.markConfirmed(id, caseId),
+      noteRepeatUpload: (id, uploadId) => pendingSubmissions.noteRepeatUpload(id, uploadId),
+      claimMail: (id, now, staleBefore) => pendingSubmissions.claimMail(id, now, staleBefore),
+      markMailed: (id, at) => pendingSubmissions.markMailed(id, at),
+      releaseMail: (id) => pendingSubmissions.releaseMail(id),
+    };
     const webform = createWebformHandler({
       ...intake,
       rateLimiter: new DynamoRateLimiter(client, TABLE),
+      pendingSubmissions: recordingPending,
+      linkSecret: async () => LINK_SECRET,
       ...webTelemetry,
       webformTelemetry: {
         submitted: (outcome) => {
@@ -686,8 +709,23 @@ export async function countRequests(
     const webSent = sent.length;
     for (let i = 0; i < posts; i++) {
       lastOutcome = undefined;
+      created.length = 0;
       await run(
         () => webform(validEvent(rng, 100_000 + i, corpus.tickets)),
+        () =>
+          lastOutcome === undefined
+            ? { scenario: 'webform awaiting confirmation', rawBytes: 0 }
+            : {
+                scenario: lastOutcome === 'ACCEPTED' ? 'webform accepted' : 'webform redirected',
+                outcome: lastOutcome,
+                rawBytes: 0,
+              },
+      );
+      const pending = created[0];
+      if (!pending) continue;
+      const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), LINK_SECRET);
+      await run(
+        () => webform(confirmEvent(token, `10.9.${(i >> 8) & 255}.${i & 255}`, `confirm-${i}`)),
         () => ({
           scenario: lastOutcome === 'ACCEPTED' ? 'webform accepted' : 'webform redirected',
           outcome: lastOutcome,

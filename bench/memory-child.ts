@@ -66,7 +66,14 @@ async function prepare(): Promise<() => Promise<unknown>> {
     return async () => {
       const fakes = fakeIntake(input.tickets);
       const { logger, metrics } = productionTelemetry('webform');
-      const handler = createWebformHandler({ ...fakes.deps, rateLimiter: fakes.rateLimiter, logger, metrics });
+      const handler = createWebformHandler({
+        ...fakes.deps,
+        rateLimiter: fakes.rateLimiter,
+        pendingSubmissions: fakes.pendingSubmissions,
+        linkSecret: fakes.linkSecret,
+        logger,
+        metrics,
+      });
       return handler(input.event);
     };
   }

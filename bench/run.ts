@@ -453,6 +453,7 @@ async function main(): Promise<void> {
         'email redirected',
         'email duplicate delivery',
         'assignment',
+        'webform awaiting confirmation',
         'webform accepted',
         'webform redirected',
         'webform rejected (400)',
@@ -468,6 +469,7 @@ async function main(): Promise<void> {
           assignment: 'assignment',
           'webform accepted': 'acceptedWebform',
           'webform redirected': 'redirectedWebform',
+          'webform awaiting confirmation': 'pendingWebform',
           'webform rejected (400)': 'rejectedWebform',
         }[s.scenario];
         put(`dynamodb.${key}.requests`, s.perService.dynamodb);
@@ -652,9 +654,13 @@ async function main(): Promise<void> {
         [
           'webform, accepted',
           get('webform accepted') && assign
-            ? addCost(addCost(costOf(get('webform accepted') as ScenarioSummary), costOf(assign)), pageView)
+            ? [get('webform awaiting confirmation')].reduce(
+                // The post that cited the ticket (its link's mail), then the confirmation's POST.
+                (sum, pending) => (pending ? addCost(sum, costOf(pending)) : sum),
+                addCost(addCost(costOf(get('webform accepted') as ScenarioSummary), costOf(assign)), pageView),
+              )
             : undefined,
-          'page view + post + assignment',
+          'page view + post (link mailed) + confirmation + assignment',
         ],
         [
           'webform, redirected',

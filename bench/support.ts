@@ -18,6 +18,8 @@ import {
   InMemorySenderOpenCases,
   RecordingMailer,
   RecordingQueue,
+  confirmationPorts,
+  type InMemoryPendingSubmissionStore,
 } from '../test/support/fakes';
 
 /** mulberry32: tiny, fast and good enough to make a corpus reproducible from one seed. */
@@ -157,6 +159,9 @@ export interface FakeIntake {
   queue: RecordingQueue;
   clock: FixedClock;
   rateLimiter: InMemoryRateLimiter;
+  /** The webform's confirmation step (trust hole F1): posts that cite a ticket wait for their link. */
+  pendingSubmissions: InMemoryPendingSubmissionStore;
+  linkSecret: () => Promise<string>;
 }
 
 /** Fresh in-memory ports for the intake service (and the webform's rate limiter). */
@@ -176,7 +181,7 @@ export function fakeIntake(tickets: TicketRecord[], now: Date = BENCH_NOW): Fake
     clock,
     config: BENCH_CONFIG,
   };
-  return { deps, cases, mailer, queue, clock, rateLimiter: new InMemoryRateLimiter() };
+  return { deps, cases, mailer, queue, clock, rateLimiter: new InMemoryRateLimiter(), ...confirmationPorts() };
 }
 
 /** Ticket of the webform's synthetic person number i (the benchmark's form posts cite it). */

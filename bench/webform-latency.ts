@@ -35,11 +35,17 @@ const SENTENCES = [
 ];
 
 /** An API Gateway HTTP API (payload 2.0) event for POST /casos. */
-export function postEvent(body: string, contentType: string, sourceIp: string, requestId: string): unknown {
+export function postEvent(
+  body: string,
+  contentType: string,
+  sourceIp: string,
+  requestId: string,
+  path = '/casos',
+): unknown {
   return {
     version: '2.0',
-    routeKey: 'POST /casos',
-    rawPath: '/casos',
+    routeKey: `POST ${path}`,
+    rawPath: path,
     rawQueryString: '',
     headers: {
       accept: contentType === 'application/json' ? 'application/json' : 'text/html,application/xhtml+xml',
@@ -56,9 +62,9 @@ export function postEvent(body: string, contentType: string, sourceIp: string, r
       apiId: 'a1b2c3d4e5',
       domainName: 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com',
       domainPrefix: 'a1b2c3d4e5',
-      http: { method: 'POST', path: '/casos', protocol: 'HTTP/1.1', sourceIp, userAgent: 'Mozilla/5.0' },
+      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp, userAgent: 'Mozilla/5.0' },
       requestId,
-      routeKey: 'POST /casos',
+      routeKey: `POST ${path}`,
       stage: '$default',
       time: '10/Mar/2026:14:00:00 +0000',
       timeEpoch: 1773151200000,
@@ -101,6 +107,20 @@ export function validEvent(rng: Prng, i: number, tickets: TicketRecord[]): unkno
     'application/x-www-form-urlencoded',
     ip,
     `valid-${i}`,
+  );
+}
+
+/**
+ * The confirmation of a post that cited a ticket (trust hole F1): the POST of its link's button, as
+ * the merchant's browser sends it.
+ */
+export function confirmEvent(token: string, sourceIp: string, requestId: string): unknown {
+  return postEvent(
+    new URLSearchParams({ t: token }).toString(),
+    'application/x-www-form-urlencoded',
+    sourceIp,
+    requestId,
+    '/confirmar',
   );
 }
 
@@ -186,7 +206,14 @@ export async function measureWebformLatency(
   // A fresh store every 250 requests: DynamoDB's latency does not grow with the table, the fakes' does.
   const fresh = () => {
     const fakes = fakeIntake(tickets);
-    handler = createWebformHandler({ ...fakes.deps, rateLimiter: fakes.rateLimiter, logger, metrics });
+    handler = createWebformHandler({
+      ...fakes.deps,
+      rateLimiter: fakes.rateLimiter,
+      pendingSubmissions: fakes.pendingSubmissions,
+      linkSecret: fakes.linkSecret,
+      logger,
+      metrics,
+    });
     return handler;
   };
   const validMs: number[] = [];

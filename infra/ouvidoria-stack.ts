@@ -452,7 +452,8 @@ export class OuvidoriaStack extends Stack {
     this.lifecycle.enable(this.console, this.queues.scheduleGroupName, { createsSchedules: true });
     // The effects sweep completes extensions and reopenings too (timers to arm).
     this.lifecycle.enableTimerFunctionArming(this.queues.scheduleGroupName);
-    // The merchant pages only sign and check their links with the secret: no timers.
+    // The merchant pages and the form's confirmation links (F1) only sign and check their links with
+    // the secret: no timers.
     this.lifecycle.grantSecretRead(this.webform.role);
     this.webform.function.addEnvironment(ENV.replySecretArn, this.lifecycle.secret.secretArn);
     // Closing and transferring delete the analyst's open-case marker.

@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { STATUS_PATH, STATUS_REQUEST_PATH, SURVEY_PATH } from '../../shared/domain/lifecycle/survey';
+import { CONFIRM_PATH } from '../../shared/domain/webform-confirmation';
 
 /** Public pages of the merchant's signed links, served by the webform function (no authorizer). */
 export const MERCHANT_PAGE_PATHS = [SURVEY_PATH, STATUS_REQUEST_PATH, STATUS_PATH] as const;
@@ -88,6 +89,13 @@ export class WebformApi extends Construct {
       ...this.api.addRoutes({ path: '/casos', methods: [apigw.HttpMethod.POST], integration }),
       // Presigned upload policies for the form's attachments (issue 19).
       ...this.api.addRoutes({ path: '/anexos', methods: [apigw.HttpMethod.POST], integration }),
+      // The confirmation link of a post that cites a ticket (trust hole F1): GET shows its button,
+      // POST registers the post. The signed link is the capability.
+      ...this.api.addRoutes({
+        path: CONFIRM_PATH,
+        methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+        integration,
+      }),
       // The merchant's signed-link pages (issue 14): the survey (GET shows, POST records) and the
       // status page (ask for a one-time link, open it). The signed link is the capability.
       ...MERCHANT_PAGE_PATHS.flatMap((path) =>
@@ -98,7 +106,7 @@ export class WebformApi extends Construct {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Public ombudsman form and signed-link pages: merchants and non-clients use them without an account (the survey and status links are HMAC-signed capabilities). Abuse is limited by stage throttling, the per-IP limit, the honeypot and the open-cases cap in the application.',
+          'Public ombudsman form and signed-link pages: merchants and non-clients use them without an account (the survey, status and confirmation links are HMAC-signed capabilities). Abuse is limited by stage throttling, the per-IP limit, the honeypot and the open-cases cap in the application.',
       });
     }
   }

@@ -496,7 +496,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The console's authorizer function, over the same local verifier: the production path.
     authorize = createConsoleAuthorizer(() => consolePages.verifier);
     webform = createWebformHandler({
-      ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads }),
+      ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads, linkSecret: lifecycle.secret }),
       merchant: async () => merchantPages,
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),

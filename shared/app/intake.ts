@@ -598,6 +598,27 @@ function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
   return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyMailbox(r, config));
 }
 
+/**
+ * The prior tickets a submission cites, ranked (the form field, its subject, text and file names):
+ * what the decision looks up, and what makes a webform post wait for its confirmation link.
+ */
+export function ticketCandidatesOf(
+  submission: Submission,
+  config: OuvidoriaConfig,
+  linkedCase?: TicketExtractionInput['linkedCase'],
+  answersTicketRequest = false,
+): TicketCandidate[] {
+  return extractTicketCandidates({
+    subject: submission.subject,
+    // Our own reply pasted back names the wrong ticket in our words: not a ticket the merchant cites.
+    text: submission.channel === 'email' ? withoutOwnReplyNumbers(submission.text, config) : submission.text,
+    formTicket: submission.formTicket,
+    attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
+    ...(linkedCase ? { linkedCase } : {}),
+    ...(answersTicketRequest ? { answersTicketRequest } : {}),
+  });
+}
+
 /** Rules on a submission (ticket looked up only when nothing quarantines it). */
 export async function decideSubmission(
   submission: Submission,
@@ -610,15 +631,7 @@ export async function decideSubmission(
     // No ticket lookup and no further rules for mail we will not answer.
     return { decision: decide(submission, { status: 'none' }, deps.config, screening), candidates: [] };
   }
-  const candidates = extractTicketCandidates({
-    subject: submission.subject,
-    // Our own reply pasted back names the wrong ticket in our words: not a ticket the merchant cites.
-    text: submission.channel === 'email' ? withoutOwnReplyNumbers(submission.text, deps.config) : submission.text,
-    formTicket: submission.formTicket,
-    attachmentNames: submission.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
-    ...(linkedCase ? { linkedCase } : {}),
-    ...(answersTicketRequest ? { answersTicketRequest } : {}),
-  });
+  const candidates = ticketCandidatesOf(submission, deps.config, linkedCase, answersTicketRequest);
   // A ticket is the sender's only when the mail has one author: the address of a mail without a
   // From (read from its Sender), with two, or with one SES could not check is a guess, and DMARC
   // protects no guess — "Sender: lojista@…" alone opened an accepted case in her name.

@@ -1,20 +1,26 @@
-/** The webform function's dependencies: the intake's, plus the per-IP rate limiter and the uploads bucket. */
+/**
+ * The webform function's dependencies: the intake's, plus the per-IP rate limiter, the uploads bucket,
+ * and the pending submissions with the link secret of the confirmation step.
+ */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoPendingSubmissionStore } from '../adapters/dynamo/pending-submission-store';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { UploadStore } from '../uploads/ports';
 import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
-import { uploadRetentionFrom } from './lifecycle';
+import { loadReplySecret, uploadRetentionFrom } from './lifecycle';
+import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import { lazy } from '../webform/dispatch';
 import type { Settings } from './settings';
 
 export function buildWebformDeps(
   settings: Settings,
-  overrides: IntakeOverrides & { uploads?: UploadStore } = {},
+  overrides: IntakeOverrides & { uploads?: UploadStore; linkSecret?: ReplySecret } = {},
 ): WebformDeps {
   const client = overrides.client ?? tableClient(settings);
-  const { uploads, ...intake } = overrides;
+  const { uploads, linkSecret, ...intake } = overrides;
   // The files of a redirected submission expire on its clock (LGPD); none on the local stack.
   const uploadRetention = uploadRetentionFrom(settings);
   return {
@@ -23,5 +29,9 @@ export function buildWebformDeps(
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
     replyClaimWait: { ...WEBFORM_REPLY_CLAIM, sleep: (ms) => sleep(ms) },
     uploads: uploads ?? uploadStoreFromEnv(),
+    // Posts that cite a ticket wait for their confirmation link, signed with the office's link
+    // secret (the lifecycle's reply secret), read on the first such post.
+    pendingSubmissions: new DynamoPendingSubmissionStore(client, settings.tableName),
+    linkSecret: linkSecret !== undefined ? async () => linkSecret : lazy(() => loadReplySecret(settings)),
   };
 }

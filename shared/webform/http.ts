@@ -3,15 +3,20 @@
  * clients), security headers and the mapping of service results to responses. The Lambda
  * handler only checks the event shape and calls `serveWebform`.
  * Routes: GET|HEAD / (page), GET|HEAD /app.js (enhancement script), POST /casos (submission),
- * POST /anexos (presigned upload policies for the files, JSON).
+ * POST /anexos (presigned upload policies for the files, JSON), GET|HEAD /confirmar?t= (the
+ * confirmation link's page: a button, nothing recorded) and POST /confirmar (the confirmation: the
+ * post that cited a ticket is registered; confirm.ts).
  */
 import { maskEmail } from '../domain/mask';
+import { CONFIRM_PATH, CONFIRM_WORDS } from '../domain/webform-confirmation';
+import { checkConfirmation, confirmSubmission } from './confirm';
 import { formValues, parseFormBody } from './form';
 import { type PageContext, renderPage, type WebformView } from './page';
 import { APP_JS } from './script';
-import { handleFormPost, hourWindowStart, rateLimitKey, type WebformDeps } from './submit';
+import { type FormPostResult, handleFormPost, hourWindowStart, rateLimitKey, type WebformDeps } from './submit';
 import { issueUploads } from './uploads';
 import {
+  formBody,
   header,
   ORIGIN_REFUSED_PT,
   originAllowed,
@@ -47,6 +52,7 @@ export const ROUTES: Record<string, string[]> = {
   '/app.js': ['GET', 'HEAD'],
   '/casos': ['POST'],
   '/anexos': ['POST'],
+  [CONFIRM_PATH]: ['GET', 'HEAD', 'POST'],
 };
 
 /** Route one request and answer it; throws only if rendering itself fails. */
@@ -85,6 +91,12 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
   }
   if (path === '/app.js') return respond(200, APP_JS, 'js');
   if (path === '/') return respond(200, renderPage({ kind: 'form' }, ctx), 'html', {}, origins);
+  if (path === CONFIRM_PATH && method !== 'POST') {
+    const checked = await checkConfirmation(new URLSearchParams(request.rawQueryString ?? '').get('t'), deps.service);
+    if (checked.view.kind === 'confirm-problem')
+      logger.info('Confirmation link refused', { error: checked.view.error });
+    return page(checked.status, checked.view, 'json' in checked ? checked.json : { token: checked.view.token });
+  }
   // A page elsewhere must not post the form from visitors' browsers (their IPs, their cookies).
   if (!originAllowed(request.headers, deps.service.config.webformOrigin)) {
     logger.warn('Webform POST from another origin refused', { path });
@@ -92,6 +104,8 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
     return page(403, view, { message: ORIGIN_REFUSED_PT });
   }
   if (path === '/anexos') return uploadPolicies(request, deps);
+
+  if (path === CONFIRM_PATH) return confirmPost(request, deps, page);
 
   const contentType = header(request.headers, 'content-type') ?? '';
   const body = request.body ?? '';
@@ -106,21 +120,7 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
       },
       deps.service,
     );
-    const e = result.event;
-    if (e.kind === 'submitted') {
-      telemetry.submitted(e.outcome, e.duplicate);
-      if (e.unscannedUploads) telemetry.claimedUnscanned(e.unscannedUploads);
-      logger.info('Webform submission', {
-        status: result.status,
-        outcome: e.outcome,
-        duplicate: e.duplicate,
-        caseId: e.caseId,
-        keySource: e.keySource,
-      });
-    } else {
-      telemetry.rejected(e.reason);
-      logger.info('Webform submission rejected', { status: result.status, reason: e.reason, fields: e.fields });
-    }
+    logResult(result, deps);
     return page(result.status, result.view, result.json, result.headers);
   } catch (error) {
     // Our dependency failed (DynamoDB, SES, SQS): 503, the person's text kept on the page.
@@ -137,6 +137,72 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
       ? { kind: 'form', values: formValues(reparsed.fields), notice: SERVICE_UNAVAILABLE }
       : { kind: 'problem', title: 'Serviço temporariamente indisponível', message: SERVICE_UNAVAILABLE };
     return page(503, view, { message: SERVICE_UNAVAILABLE }, { 'retry-after': '30' });
+  }
+}
+
+/** Metrics and the log line of a post's result (no personal data). */
+function logResult(result: FormPostResult, deps: WebformHttpDeps): void {
+  const { logger, telemetry } = deps;
+  const e = result.event;
+  if (e.kind === 'submitted') {
+    telemetry.submitted(e.outcome, e.duplicate);
+    if (e.unscannedUploads) telemetry.claimedUnscanned(e.unscannedUploads);
+    logger.info('Webform submission', {
+      status: result.status,
+      outcome: e.outcome,
+      duplicate: e.duplicate,
+      caseId: e.caseId,
+      keySource: e.keySource,
+    });
+  } else if (e.kind === 'pending') {
+    logger.info('Webform submission awaits confirmation', {
+      status: result.status,
+      mailed: e.mailed,
+      ...(e.why ? { why: e.why } : {}),
+      keySource: e.keySource,
+    });
+  } else {
+    telemetry.rejected(e.reason);
+    logger.info('Webform submission rejected', { status: result.status, reason: e.reason, fields: e.fields });
+  }
+}
+
+type Page = (
+  status: number,
+  view: WebformView,
+  jsonBody: Record<string, unknown>,
+  extra?: Record<string, string>,
+) => WebformResponse;
+
+/**
+ * POST /confirmar: the confirmation link's button. The token is the capability; the request must be
+ * same-origin when the browser says (checked above). A failure of ours is a 503 the person may retry:
+ * the confirmation is idempotent.
+ */
+async function confirmPost(request: WebformRequest, deps: WebformHttpDeps, page: Page): Promise<WebformResponse> {
+  const { logger, telemetry } = deps;
+  const form = formBody(request);
+  try {
+    const result = await confirmSubmission(form?.get('t') ?? null, deps.service);
+    if (result.event.kind === 'link-problem') {
+      logger.info('Confirmation link refused', { error: result.event.error });
+      return page(result.status, result.view, result.json);
+    }
+    const posted = result as FormPostResult;
+    logResult(posted, deps);
+    return page(posted.status, posted.view, posted.json, posted.headers);
+  } catch (error) {
+    telemetry.failed();
+    logger.error('Webform confirmation failed', {
+      errorName: error instanceof Error ? error.name : typeof error,
+      httpStatusCode: (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode,
+    });
+    const view: WebformView = {
+      kind: 'problem',
+      title: 'Serviço temporariamente indisponível',
+      message: CONFIRM_WORDS.unavailable,
+    };
+    return page(503, view, { message: CONFIRM_WORDS.unavailable }, { 'retry-after': '30' });
   }
 }
 

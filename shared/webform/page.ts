@@ -31,6 +31,7 @@ import { PAGE_CSS } from './styles';
 import { FAVICON_LINK } from './favicon';
 import { officeHoursPt, PAGE_WORDS } from './page-words';
 import type { MessageLanguage } from '../domain/text';
+import { CONFIRM_PATH, CONFIRM_WORDS, type ConfirmLinkError } from '../domain/webform-confirmation';
 
 export interface PageContext {
   config: OuvidoriaConfig;
@@ -84,7 +85,13 @@ export type WebformView =
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'open-cases'; limit: number }
-  | { kind: 'problem'; title: string; message: string };
+  | { kind: 'problem'; title: string; message: string }
+  /** A post that cites a ticket: the one neutral answer (a link went, or not, to the address typed). */
+  | { kind: 'confirm-sent'; hours: number }
+  /** GET /confirmar: the button whose POST confirms (a GET records nothing: mail scanners open links). */
+  | { kind: 'confirm'; token: string }
+  /** A confirmation link that does not confirm (malformed, unknown, altered, expired). */
+  | { kind: 'confirm-problem'; error: ConfirmLinkError };
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -414,6 +421,19 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
   return layout(ctx, title, main);
 }
 
+/** The confirmation link's page: one button, whose POST registers the post (no script needed). */
+function confirmPage(ctx: PageContext, token: string): string {
+  const w = CONFIRM_WORDS;
+  const main = html`<h1>${w.pageTitle}</h1>
+<p>${w.pageIntro}</p>
+<form method="post" action="${ctx.basePath ?? ''}${CONFIRM_PATH}">
+<input type="hidden" name="t" value="${token}">
+<button type="submit">${w.button}</button>
+</form>
+<p>${w.notYou}</p>`;
+  return layout(ctx, w.pageTitle, main);
+}
+
 /** "Este e-mail já tem N casos em andamento na Ouvidoria" (the page and the 409's JSON message). */
 export function openCasesText(limit: number): string {
   return `Este e-mail já tem ${countOf(limit, 'caso', 'casos')} em andamento na Ouvidoria`;
@@ -449,5 +469,11 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
       ]);
     case 'problem':
       return simplePage(ctx, view.title, [view.message]);
+    case 'confirm-sent':
+      return simplePage(ctx, CONFIRM_WORDS.sentTitle, [CONFIRM_WORDS.sent(view.hours)]);
+    case 'confirm':
+      return confirmPage(ctx, view.token);
+    case 'confirm-problem':
+      return simplePage(ctx, CONFIRM_WORDS.problemTitles[view.error], [CONFIRM_WORDS.problems[view.error]]);
   }
 }

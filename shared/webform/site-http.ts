@@ -27,6 +27,8 @@ export interface WebformRequest {
   body?: string | undefined;
   isBase64Encoded: boolean;
   sourceIp: string;
+  /** The query string as API Gateway passes it (`rawQueryString`), without the `?`. */
+  rawQueryString?: string | undefined;
 }
 
 /**
@@ -53,6 +55,7 @@ export function requestOf(event: SiteEvent): WebformRequest {
     body: event.body,
     isBase64Encoded: event.isBase64Encoded,
     sourceIp: event.requestContext.http.sourceIp,
+    rawQueryString: event.rawQueryString,
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * The application service behind POST /casos: limits, validation, idempotency key, then the same
- * intake path as email (processSubmission). It answers with a status, a page view and a JSON
+ * The application service behind POST /casos: limits, validation, idempotency key, then — for a
+ * post that cites no ticket — the same intake path as email (processSubmission); a post that cites
+ * one waits for its confirmation link first (confirm.ts, trust hole F1), and storeSubmission runs
+ * on its confirmation. It answers with a status, a page view and a JSON
  * body; the handler picks the representation. Bad input never throws: only a failure of our own
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
@@ -14,7 +16,9 @@ import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan';
-import type { RateLimiter } from '../ports';
+import type { PendingSubmissionStore, RateLimiter } from '../ports';
+import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import { awaitsConfirmation, requestConfirmation } from './confirm';
 import type { UploadStore } from '../uploads/ports';
 import {
   FORM_LIMITS,
@@ -44,8 +48,17 @@ import {
 } from './uploads';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
-/** `uploads`: the uploads bucket; without it the form has no file field and files are refused. */
-export type WebformDeps = IntakeDeps & { rateLimiter: RateLimiter; uploads?: UploadStore | undefined };
+/**
+ * `uploads`: the uploads bucket; without it the form has no file field and files are refused.
+ * `pendingSubmissions` and `linkSecret`: a post that cites a ticket waits for its confirmation link
+ * (trust hole F1, confirm.ts), signed with the office's link secret (read on first use).
+ */
+export type WebformDeps = IntakeDeps & {
+  rateLimiter: RateLimiter;
+  uploads?: UploadStore | undefined;
+  pendingSubmissions: PendingSubmissionStore;
+  linkSecret: () => Promise<ReplySecret>;
+};
 
 /** Hidden field the enhancement script fills with the pending upload id. */
 export const PENDING_FIELD = 'anexosId';
@@ -78,7 +91,12 @@ export type FormPostEvent =
       /** Files this post claimed whose scan result had not arrived yet (counted for AntivirusSilent). */
       unscannedUploads?: number;
     }
-  | { kind: 'rejected'; reason: RejectReason; fields?: string[] };
+  | { kind: 'rejected'; reason: RejectReason; fields?: string[] }
+  /**
+   * A post that cites a ticket, waiting for its confirmation link: `mailed` false when this post
+   * sent no link (`why`: a repeat of a pending post, the address's hourly limit, its bounce memory).
+   */
+  | { kind: 'pending'; mailed: boolean; why?: 'repeat' | 'limit' | 'bounced'; keySource: 'header' | 'content' };
 
 export interface FormPostResult {
   status: number;
@@ -213,7 +231,7 @@ function rejected(
 }
 
 export async function handleFormPost(input: FormPostInput, deps: WebformDeps): Promise<FormPostResult> {
-  const { config, clock, cases } = deps;
+  const { config, clock } = deps;
   const now = clock.now();
 
   // Per-IP limit in the application: AWS WAF cannot be associated with API Gateway HTTP APIs
@@ -304,6 +322,26 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
     if (unattached && !unattached.ok) return invalidFields(unattached.errors);
   }
   const keys = submissionKeys(data, input.idempotencyKey, now);
+  // Whose ticket it is depends on who owns the address: nothing is decided in her name until her
+  // mailbox confirms (trust hole F1). The answer is the same whatever the ticket and address say.
+  if (awaitsConfirmation(data, now, config)) return requestConfirmation(data, pendingId, keys, deps);
+  return storeSubmission(data, pendingId, keys, deps);
+}
+
+/**
+ * A validated post from the open-case cap on: its case (or its guidance), idempotent by its key.
+ * Run at once for a post that cites no ticket, and on confirmation (confirm.ts) for one that does.
+ */
+export async function storeSubmission(
+  data: WebformData,
+  pendingId: string | undefined,
+  keys: { source: 'header' | 'content'; current: string; previous?: string },
+  deps: WebformDeps,
+  /** The files of a repeat of a confirmed post (confirm.ts): named on the page when the case lacks them. */
+  repeatUploadId?: string,
+): Promise<FormPostResult> {
+  const { config, cases } = deps;
+  const now = deps.clock.now();
   // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
   // Content keys: the current bucket's case, else the previous one's (a double click straddling
   // the boundary), looked up in one request.
@@ -369,10 +407,15 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const listed = result.kind === 'case' ? attachmentViews(result.attachments) : [];
   // The same form sent again with a file she forgot: its case is the first post's, which claims
   // nothing of this one. The page names the files left out and how to send them.
-  const filesNotAdded =
-    known && result.kind === 'case' && deps.uploads
-      ? await filesNotInCase(pendingId, result.attachments, deps.uploads).catch(() => [])
-      : [];
+  const notAddedFrom = [...new Set([known ? pendingId : undefined, repeatUploadId])].filter(
+    (id): id is string => id !== undefined,
+  );
+  const filesNotAdded: string[] = [];
+  if (result.kind === 'case' && deps.uploads) {
+    for (const id of notAddedFrom) {
+      filesNotAdded.push(...(await filesNotInCase(id, result.attachments, deps.uploads).catch(() => [])));
+    }
+  }
   // Her text announces a file and the case holds none: the page says so, as her acknowledgement does.
   const missingAttachment =
     result.kind === 'case' &&

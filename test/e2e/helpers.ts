@@ -17,6 +17,7 @@ import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
 import { LOCAL_CLIENT_ID, LOCAL_USER_POOL_ID } from '../../shared/composition/console';
 import { SESSION_COOKIE, STAFF_GROUPS } from '../../shared/console/access';
 import { signLocalIdToken } from '../../shared/console/local-keys';
+import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
 
 export type { CaseSummary, Email };
 
@@ -266,4 +267,59 @@ export async function seriousViolations(
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact as string, help: v.help, nodes: v.nodes.length }));
+}
+
+/**
+ * The confirmation link (trust hole F1) of the newest confirmation mail to `address` in the local SES
+ * outbox, once it is there (`newerThan`: only mails after that many of them).
+ */
+export async function confirmationLinkFor(stack: LocalStack, address: string, newerThan = 0): Promise<string> {
+  const links = await waitFor(
+    `a confirmation link to ${address}`,
+    async () => confirmationsTo(await outbox(stack), address),
+    (found) => found.length > newerThan,
+  );
+  const text = links.at(-1)?.body.text ?? '';
+  const url = /https?:\/\/\S+\/confirmar\?t=[A-Za-z0-9._%-]+/.exec(text)?.[0];
+  if (!url) throw new Error(`No link in the confirmation mail to ${address}`);
+  return url;
+}
+
+/** The confirmation mails of the outbox to `address`. */
+export function confirmationsTo(emails: Email[], address: string): Email[] {
+  return mailsTo(emails, address).filter((e) => e.subject === CONFIRM_WORDS.mailSubject);
+}
+
+/**
+ * Confirms a post from the merchant's mailbox as a person does, with no script needed: opens the
+ * link (the page with the button; a GET records nothing) and clicks "Confirmar pedido". The
+ * response's status and body (fetch), or, with a page, the browser on the result page.
+ */
+export async function confirmByFetch(link: string): Promise<{ status: number; body: string }> {
+  const done = await confirmLink(link);
+  return { status: done.status, body: await done.text() };
+}
+
+/** The link opened (its page must offer the button), then the button's POST: its response. */
+export async function confirmLink(link: string, accept = 'text/html'): Promise<Response> {
+  const opened = await fetch(link, { headers: { accept: 'text/html' } });
+  const page = await opened.text();
+  if (opened.status !== 200) return new Response(page, { status: opened.status });
+  const token = /name="t" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error('The confirmation page has no token field');
+  const url = new URL(link);
+  return fetch(`${url.origin}${url.pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept, origin: url.origin },
+    body: new URLSearchParams({ t: token.replace(/&amp;/g, '&') }).toString(),
+  });
+}
+
+/**
+ * In the browser, after a post that cites a ticket answered its 202: the newest link to `address`
+ * opened, its button clicked; the page is then the post's result page.
+ */
+export async function confirmInBrowser(page: Page, stack: LocalStack, address: string): Promise<void> {
+  await page.goto(await confirmationLinkFor(stack, address));
+  await Promise.all([page.waitForURL(/\/confirmar$/), page.click('button[type=submit]')]);
 }

@@ -26,7 +26,10 @@ import {
   consoleSessionCookie,
   openChromium,
   seriousViolations,
+  confirmationLinkFor,
+  confirmationsTo,
 } from './helpers';
+import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -476,7 +479,12 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'webform-errors.png'), fullPage: true });
   });
 
-  it('submitting correctly shows the protocol, and the case is on the board', { timeout: 60_000 }, async () => {
+  it('submitting correctly asks for the confirmation from her mailbox, then shows the protocol; the case is on the board', {
+    timeout: 90_000,
+  }, async () => {
+    const merchant = 'lojista@modasbella.com.br';
+    const linksBefore = confirmationsTo(await outbox(stack), merchant).length;
+    await page.goto(stack.urls.form);
     await page.fill('#nome', 'Juliana Bella');
     await page.fill('#email', 'lojista@modasbella.com.br');
     await page.fill('#loja', 'Modas Bella');
@@ -489,9 +497,26 @@ describe.skipIf(!chromiumAvailable())('webform in Chromium', () => {
     await page.check('#consentimento');
     await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
 
+    // Her post cites her ticket (F1): nothing is decided until her mailbox confirms it.
+    await expect(page.locator('h1').textContent()).resolves.toBe(CONFIRM_WORDS.sentTitle);
+    await expect(page.locator('main').textContent()).resolves.toContain('Enviamos um link para o e-mail informado');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'webform-confirm-sent.png'), fullPage: true });
+    expect((await listCases(stack)).filter((c) => c.senderEmail === merchant && c.channel === 'webform')).toEqual([]);
+
+    // The link in the local outbox, opened against the local HTTP port: a page with one button.
+    const link = await confirmationLinkFor(stack, merchant, linksBefore);
+    expect(link.startsWith(`${stack.urls.form.replace(/\/$/, '')}/confirmar?t=`)).toBe(true);
+    await page.goto(link);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Confirmar pedido');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'webform-confirm.png'), fullPage: true });
+    await Promise.all([page.waitForURL(/\/confirmar$/), page.click('button[type=submit]')]);
+
     const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
     expect(protocol).toMatch(PROTOCOL);
     await expect(page.locator('h1').textContent()).resolves.toContain('Recebemos');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'webform-accepted.png'), fullPage: true });
 
     const cases = await listCases(stack);

@@ -15,6 +15,8 @@ import {
   sendMail,
   waitFor,
   startTestStack,
+  confirmationsTo,
+  confirmByFetch,
 } from './helpers';
 
 /** Wednesday, office open. */
@@ -25,7 +27,10 @@ const STRANGER = 'intruso@golpe.example.net';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
-  stack = await startTestStack('trust', START);
+  // Twelve confirmation links to one merchant in an hour (the load test below confirms them all).
+  stack = await startTestStack('trust', START, {
+    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 20 } },
+  });
 });
 
 afterAll(async () => {
@@ -183,6 +188,43 @@ describe('the merchant’s address alone joins no case', () => {
     expect(joined.messages[1]?.from?.address).toBe(victim);
   });
 
+  it('a stranger who types a merchant’s address and ticket gets the neutral 202: no case, the link goes to her', async () => {
+    const victim = 'contato@eletroponto.com.br';
+    const before = confirmationsTo(await outbox(stack), victim).length;
+    const casesBefore = (await listCases(stack)).length;
+    const forge = (chamado: string) =>
+      fetch(`${stack.urls.form}casos`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          nome: 'Fulano',
+          email: victim,
+          chamado,
+          assunto: 'atendimento',
+          descricao: `O chamado ${chamado} não foi resolvido: cancelem a minha loja ainda hoje, por favor.`,
+          consentimento: true,
+        }),
+      });
+    // Her ticket, and a ticket that is not hers: the same answer (no oracle).
+    const [hers, notHers] = await Promise.all([forge('48215'), forge('51000')]);
+    expect([hers.status, notHers.status]).toEqual([202, 202]);
+    expect(await hers.text()).toBe(await notHers.text());
+    const links = await waitFor(
+      'the links to the merchant',
+      async () => confirmationsTo(await outbox(stack), victim),
+      (found) => found.length === before + 2,
+    );
+    // The links reach her mailbox only, and carry none of the stranger's words.
+    for (const mail of links.slice(before)) expect(mail.body.text).not.toContain('cancelem');
+    expect((await listCases(stack)).length).toBe(casesBefore);
+    // A made-up link registers nothing.
+    const forged = await confirmByFetch(
+      `${stack.urls.form}confirmar?t=form-${'0'.repeat(64)}.9999999999.${'A'.repeat(43)}`,
+    );
+    expect(forged.status).toBe(410);
+    expect((await listCases(stack)).length).toBe(casesBefore);
+  });
+
   it('a page on another site cannot post the form from its visitors’ browsers', async () => {
     const response = await fetch(`${stack.urls.form}casos`, {
       method: 'POST',
@@ -274,9 +316,23 @@ describe('limits hold under load', () => {
           consentimento: true,
         }),
       });
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i)));
-    const statuses = responses.map((r) => r.status);
-    await Promise.all(responses.map((r) => r.body?.cancel()));
+    const posted = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i)));
+    await Promise.all(posted.map((r) => r.body?.cancel()));
+    // Each waits for its link (F1); she opens the twelve links at once.
+    expect(posted.map((r) => r.status)).toEqual(Array(12).fill(202));
+    const links = await waitFor(
+      'twelve confirmation links',
+      async () => confirmationsTo(await outbox(stack), 'carla@docesdacarla.com.br'),
+      (found) => found.length === 12,
+    );
+    const statuses = (
+      await Promise.all(
+        links.map((mail) => {
+          const url = /https?:\/\/\S+\/confirmar\?t=[A-Za-z0-9._%-]+/.exec(mail.body.text ?? '')?.[0] ?? '';
+          return confirmByFetch(url);
+        }),
+      )
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(cap);
     expect(statuses.filter((s) => s === 409)).toHaveLength(12 - cap);
     const cases = await listCases(stack);

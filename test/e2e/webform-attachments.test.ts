@@ -21,6 +21,9 @@ import {
   waitFor,
   openChromium,
   seriousViolations,
+  confirmationLinkFor,
+  confirmInBrowser,
+  confirmLink,
 } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -38,6 +41,8 @@ beforeAll(async () => {
     fresh: true,
     now: START,
     seedFile: join(ROOT, 'events', 'local-seed.json'),
+    // Every post here is one merchant's: more confirmation links in an hour than the default allows.
+    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 50 } },
     logLevel: 'ERROR',
     queueBackoffMs: () => 200,
   });
@@ -83,12 +88,16 @@ async function uploadLikeTheScript(files: { name: string; type: string; bytes: B
   return body;
 }
 
+/** Her post, then (it cites her ticket: F1) the link in her mailbox confirmed; the confirmation's answer. */
 async function submit(pendingId: string, descricao: string) {
-  return fetch(`${origin()}/casos`, {
+  const posted = await fetch(`${origin()}/casos`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams({ ...fields(descricao), anexosId: pendingId }).toString(),
   });
+  if (posted.status !== 202) return posted;
+  await posted.body?.cancel();
+  return confirmLink(await confirmationLinkFor(stack, MERCHANT), 'application/json');
 }
 
 describe('attachments on the local stack (HTTP)', () => {
@@ -244,6 +253,8 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await clearOutbox(stack);
       await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      // Her post cites her ticket (F1): the files wait with it for the link in her mailbox.
+      await confirmInBrowser(page, stack, MERCHANT);
       const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
       const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
       expect(listed).toContain('fatura-dezembro.pdf');
@@ -282,6 +293,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
       await page.goto(stack.urls.form);
       await fill(page, descricao, eletroPonto);
       await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      await confirmInBrowser(page, stack, eletroPonto.email);
       const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
       await page.goto(stack.urls.form);
       await fill(page, descricao, eletroPonto);
@@ -295,6 +307,8 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
         ].every((p) => p.value === 100),
       );
       await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      // The same post: no second link; her first link, opened again, shows the case and the file left out.
+      await confirmInBrowser(page, stack, eletroPonto.email);
       await expect(page.locator('.protocolo').textContent()).resolves.toBe(protocol);
       const note = (await page.locator('[role=note]').allTextContents()).join(' ');
       expect(note).toContain('os arquivos deste novo envio não foram acrescentados ao caso');
@@ -317,6 +331,8 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
       await fill(page, 'Sem JavaScript: cobrança duplicada em dezembro, envio a fatura e o print em anexo.');
       await page.setInputFiles('#anexos', [files.pdf, files.png]);
       await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      // Without script too: the link's page is a form with one button.
+      await confirmInBrowser(page, stack, MERCHANT);
       await expect(page.locator('.protocolo').textContent()).resolves.toMatch(/OUV-2026-\d{6}/);
       const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
       expect(listed).toContain('fatura-dezembro.pdf');

@@ -102,6 +102,8 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-APIG4', // GET /app.js
         'AwsSolutions-APIG4', // POST /casos
         'AwsSolutions-APIG4', // POST /anexos (upload policies)
+        'AwsSolutions-APIG4', // GET /confirmar (the confirmation link, F1)
+        'AwsSolutions-APIG4', // POST /confirmar
         // Signed-link pages (issue 14): GET and POST of /pesquisa, /consulta, /consulta/caso.
         ...Array<string>(6).fill('AwsSolutions-APIG4'),
         // Staff console (issue 14): its public routes only (entry, callback, sign-out); the rest have the authorizer.

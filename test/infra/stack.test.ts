@@ -593,7 +593,7 @@ describe('least privilege', () => {
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
-      // Signs and checks the survey and status links (no timers: the console and staff mail arm them).
+      // Signs and checks the survey, status and confirmation links (no timers: the console and staff mail arm them).
       'ReadReplySecret',
       // The automatic reply's Message-ID pointers (the form runs the intake).
       'SentMailPointers',
@@ -1625,6 +1625,8 @@ describe('webform HTTP API', () => {
     expect(routes.sort()).toEqual([
       'GET /',
       'GET /app.js',
+      // The confirmation link of a post that cites a ticket (F1): its page, and its button's POST.
+      'GET /confirmar',
       'GET /consulta',
       'GET /consulta/caso',
       'GET /equipe',
@@ -1633,6 +1635,7 @@ describe('webform HTTP API', () => {
       'GET /pesquisa',
       'POST /anexos',
       'POST /casos',
+      'POST /confirmar',
       'POST /consulta',
       'POST /consulta/caso',
       'POST /equipe/sair',

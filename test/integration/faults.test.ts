@@ -37,7 +37,11 @@ import {
   RecordingMailer,
   RecordingQueue,
   RecordingScheduler,
+  LINK_SECRET,
 } from '../support/fakes';
+import { DynamoPendingSubmissionStore } from '../../shared/adapters/dynamo/pending-submission-store';
+import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
+import { confirmationsIn, confirmEventOf, confirming, confirmTokenOf, withoutConfirmations } from '../support/confirm';
 import {
   ANALYSTS,
   AWS_ERRORS,
@@ -168,7 +172,8 @@ async function runPipeline(p: InMemoryPipeline): Promise<RunResult> {
   return { intakeDlq, assignmentDlq, attempts };
 }
 
-const to = (p: InMemoryPipeline, address: string) => p.mailer.sent.filter((m) => m.to.includes(address));
+/** The office's mails to the address (acknowledgements, guidance): not its confirmation links (F1). */
+const to = (p: InMemoryPipeline, address: string) => p.replies().filter((m) => m.to.includes(address));
 const analystMail = (p: InMemoryPipeline) => p.mailer.sent.filter((m) => ANALYSTS.some((a) => m.to.includes(a.email)));
 
 /** Exactly once, end to end: the invariant every fault scenario must keep. */
@@ -537,14 +542,14 @@ describe('the webform with a failing dependency', () => {
     },
     { name: 'SQS fails on the queue', port: 'queue', fault: { method: 'enqueue', error: AWS_ERRORS.sqs } },
   ] as const)(
-    '$name: 503 with the text kept, and the resubmission makes one case and one reply',
+    '$name: 503 on the confirmation, and the link clicked again (or the form sent again) makes one case and one reply',
     async ({ port, fault }) => {
       const p = inMemoryPipeline({ wrap: { [port]: <T extends object>(t: T) => withFaults(t, [fault]) } });
       const first = await p.webformHandler(formPost(form));
       expect(first.statusCode).toBe(503);
       expect(first.headers['retry-after']).toBe('30');
-      // The person's text is still on the page to send again.
-      expect(first.body).toContain('Abri um chamado há três semanas');
+      // Her post is kept pending: the page says to confirm again, which registers it once.
+      expect(first.body).toContain('confirme de novo em alguns instantes');
       p.clock.advance(30_000);
       const second = await p.webformHandler(formPost(form));
       expect([200, 201]).toContain(second.statusCode);
@@ -553,8 +558,27 @@ describe('the webform with a failing dependency', () => {
     },
   );
 
-  it('SES fails on the reply: the case is registered and queued anyway (201), the resubmission sends the one reply', async () => {
+  it('SES fails on the confirmation link: 503 with the text kept, and the resubmission mails the one link', async () => {
     const fault = { method: 'send', error: AWS_ERRORS.sesThrottled } as const;
+    const p = inMemoryPipeline({ wrap: { mailer: <T extends object>(t: T) => withFaults(t, [fault]) } });
+    const first = await p.rawWebformHandler(formPost(form));
+    expect(first.statusCode).toBe(503);
+    // The person's text is still on the page to send again.
+    expect(first.body).toContain('Abri um chamado há três semanas');
+    expect(p.mailer.sent).toHaveLength(0);
+    p.clock.advance(30_000);
+    expect((await p.rawWebformHandler(formPost(form))).statusCode).toBe(202);
+    expect(p.mailer.sent).toHaveLength(1);
+    expect(p.repo.records.size).toBe(0);
+    // Confirmed: one case, one reply.
+    expect((await p.webformHandler(formPost(form))).statusCode).toBe(201);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+  });
+
+  it('SES fails on the reply: the case is registered and queued anyway (201), the resubmission sends the one reply', async () => {
+    // The first send is her confirmation link (F1); the second, on confirming, her acknowledgement.
+    const fault = { method: 'send', call: 2, error: AWS_ERRORS.sesThrottled } as const;
     const p = inMemoryPipeline({ wrap: { mailer: <T extends object>(t: T) => withFaults(t, [fault]) } });
     const first = await p.webformHandler(formPost(form));
     expect(first.statusCode).toBe(201);
@@ -635,14 +659,17 @@ describe('the webform when the attempt holding the reply claim dies (or lives on
             get: (target, key) =>
               key === 'send'
                 ? async (...args: Parameters<typeof m.send>) => {
-                    await gate;
+                    // Her confirmation link goes at once (F1); the acknowledgement waits at the gate.
+                    if (args[0].subject !== CONFIRM_WORDS.mailSubject) await gate;
                     return target.send(...args);
                   }
                 : Reflect.get(target, key),
           }),
       },
     });
-    const first = p.webformHandler(formPost(form));
+    // Her post waits for its link (F1); she confirms, and sends the form again while that attempt lives.
+    expect((await p.rawWebformHandler(formPost(form))).statusCode).toBe(202);
+    const first = p.rawWebformHandler(confirmEventOf(formPost(form), confirmTokenOf(p.mailer.sent)));
     const second = await p.webformHandler(formPost(form));
     expect(second.statusCode).toBe(503);
     expect(to(p, ACCEPTED_FROM)).toHaveLength(0);
@@ -663,8 +690,9 @@ describe('the webform when the attempt holding the reply claim dies (or lives on
       faults: {
         cases: [
           { method: 'create', when: 'after' },
-          // The post looks its case up with getFirstStored: its first get is the read-back.
-          { method: 'get', call: 1 },
+          // The confirmation looks its case up with get (its id is the pending post's): the second
+          // get is the read-back.
+          { method: 'get', call: 2 },
         ],
       },
     },
@@ -674,7 +702,8 @@ describe('the webform when the attempt holding the reply claim dies (or lives on
     },
     {
       name: 'the send failing before SES, and the failure’s record',
-      faults: { mailer: [{ method: 'send' }], cases: [{ method: 'recordReply' }] },
+      // The first send is her confirmation link (F1).
+      faults: { mailer: [{ method: 'send', call: 2 }], cases: [{ method: 'recordReply' }] },
     },
   ] as const)('crash: $name → one acknowledgement after the resubmissions', async ({ faults }) => {
     const wrap: Record<string, <T extends object>(target: T) => T> = {};
@@ -807,14 +836,18 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     metrics: testMetrics('assignment'),
   });
   // The webform with a cap of one open case per sender: a slot counted twice or lost shows at once.
-  const webformHandler = createWebformHandler({
+  const rawWebformHandler = createWebformHandler({
     ...intake,
     replyClaimWait: webformClaimWait(clock, 25),
     config: { ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: 1 } },
     rateLimiter: new DynamoRateLimiter(doc, tableName),
+    pendingSubmissions: new DynamoPendingSubmissionStore(doc, tableName),
+    linkSecret: async () => LINK_SECRET,
     logger: testLogger('webform'),
     metrics: testMetrics('webform'),
   });
+  // The form as the merchant uses it: a post that cites a ticket is confirmed from her mailbox (F1).
+  const webformHandler = confirming(rawWebformHandler, () => mailer.sent);
   return {
     tableName,
     doc,
@@ -828,6 +861,7 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     emailHandler,
     assignmentHandler,
     webformHandler,
+    rawWebformHandler,
   };
 }
 
@@ -860,8 +894,9 @@ async function runOnDynamo(fault: SdkFault | undefined) {
     openCases: staff.reduce((sum, a) => sum + a.openCases, 0),
     // The tie-break of the next choice: the assignee's last assignment is this one.
     assigneeLastAssignedAt: staff.find((a) => a.id === accepted?.assignee)?.lastAssignedAt,
-    repliesToAccepted: d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM)).length,
-    repliesToRedirected: d.mailer.sent.filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    repliesToAccepted: withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(ACCEPTED_FROM)).length,
+    repliesToRedirected: withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    links: confirmationsIn(d.mailer.sent).length,
     analystNotices: d.mailer.sent.filter((m) => ANALYSTS.some((a) => m.to.includes(a.email))).length,
     queuedCaseIds: new Set(d.queue.messages.map((m) => m.caseId)),
   };
@@ -929,10 +964,12 @@ async function runWebformOnDynamo(fault: SdkFault | undefined, resubmitAfterMs =
   const statuses: number[] = [];
   let faultable = 0;
   for (const form of [ACCEPTED_FORM, REDIRECTED_FORM]) {
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    // A 503, or a 202 whose link never came (its mail claimed by the attempt that failed): she sends
+    // the form again (F1: the claim is taken over once stale, WEBFORM_REPLY_CLAIM).
+    for (let attempt = 1; attempt <= 5; attempt++) {
       const response = await d.webformHandler(formPost(form));
       statuses.push(response.statusCode);
-      if (response.statusCode !== 503) break;
+      if (response.statusCode !== 503 && response.statusCode !== 202) break;
       d.clock.advance(resubmitAfterMs);
     }
   }
@@ -961,15 +998,16 @@ async function runWebformOnDynamo(fault: SdkFault | undefined, resubmitAfterMs =
     accepted: all.filter((c) => c.senderEmail === ACCEPTED_FROM),
     redirected: all.filter((c) => c.senderEmail === REDIRECTED_FROM),
     open,
-    repliesToAccepted: d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM)).length,
-    repliesToRedirected: d.mailer.sent.filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    repliesToAccepted: withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(ACCEPTED_FROM)).length,
+    repliesToRedirected: withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(REDIRECTED_FROM)).length,
+    links: confirmationsIn(d.mailer.sent).length,
     queuedCaseIds: new Set(d.queue.messages.map((m) => m.caseId)),
   };
 }
 
 function webformProblems(r: Awaited<ReturnType<typeof runWebformOnDynamo>>): string[] {
   const out: string[] = [];
-  if (r.statuses.at(-1) === 503 || r.statuses.filter((s) => s !== 503).length !== 2) {
+  if (r.statuses.at(-1) === 503 || r.statuses.filter((s) => s !== 503 && s !== 202).length !== 2) {
     out.push(`statuses ${r.statuses.join(',')}`);
   }
   const [accepted, ...moreAccepted] = r.accepted;
@@ -987,6 +1025,8 @@ function webformProblems(r: Awaited<ReturnType<typeof runWebformOnDynamo>>): str
   }
   if (r.repliesToAccepted !== 1) out.push(`${r.repliesToAccepted} acknowledgements`);
   if (r.repliesToRedirected !== 1) out.push(`${r.repliesToRedirected} guidance replies`);
+  // The accepted post's link, and the capped post's (a link, then the cap on confirming).
+  if (r.links !== 2) out.push(`${r.links} confirmation links`);
   return out;
 }
 
@@ -1015,7 +1055,8 @@ describe('webform fault injection on the real DynamoDB adapters (dynalite)', () 
     const responses = await Promise.all([1, 2, 3].map(() => d.webformHandler(formPost(ACCEPTED_FORM))));
     d.doc.destroy();
     expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201]);
-    expect(d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
+    expect(withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
+    expect(confirmationsIn(d.mailer.sent)).toHaveLength(1);
     expect(new Set(d.queue.messages.map((m) => m.caseId)).size).toBe(1);
   });
 
@@ -1028,7 +1069,8 @@ describe('webform fault injection on the real DynamoDB adapters (dynalite)', () 
     const next = await d.cases.nextProtocol(2026);
     d.doc.destroy();
     expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 201));
-    expect(d.mailer.sent.filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
+    expect(withoutConfirmations(d.mailer.sent).filter((m) => m.to.includes(ACCEPTED_FROM))).toHaveLength(1);
+    expect(confirmationsIn(d.mailer.sent)).toHaveLength(1);
     const protocols = [...new Set(d.queue.messages.map((m) => m.protocol))];
     expect(protocols).toHaveLength(1);
     // Nineteen attempts lost the create; none of them consumed a number.

@@ -135,7 +135,9 @@ describe('XSS payloads never become markup', () => {
       expect(activeContent(json.body)).toEqual([]);
 
       await p.drainAssignments();
-      expect(p.mailer.sent).toHaveLength(2);
+      // Her link (F1), her acknowledgement, the analyst's notice.
+      expect(p.mailer.sent).toHaveLength(3);
+      expect(p.replies()).toHaveLength(2);
       for (const mail of p.mailer.sent) expect(activeContent(mail.html)).toEqual([]);
     });
 

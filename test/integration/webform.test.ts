@@ -33,7 +33,9 @@ import {
   startDynalite,
   startSesLocal,
 } from '../support/emulators';
-import { FixedClock, RecordingQueue } from '../support/fakes';
+import { FixedClock, LINK_SECRET, RecordingQueue } from '../support/fakes';
+import { confirmAll, confirmationsIn, confirming, sesMails, withoutConfirmations } from '../support/confirm';
+import { DynamoPendingSubmissionStore } from '../../shared/adapters/dynamo/pending-submission-store';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,7 +80,19 @@ beforeEach(async () => {
   handle = webformWith(localConfig);
 });
 
+/** The local SES outbox as the confirmation helpers read it. */
+const outboxMails = async () => sesMails(await ses.outbox());
+/** What the office mailed besides the confirmation links (acknowledgements, guidance). */
+const replies = async () =>
+  withoutConfirmations(await ses.outbox().then((o) => o.map((e) => ({ ...e, to: e.destination.to }))));
+
+/** The webform as the merchant uses it: a post that cites a ticket is confirmed from her mailbox (F1). */
 function webformWith(config: OuvidoriaConfig): WebformHandler {
+  const raw = rawWebformWith(config);
+  return confirming(raw, outboxMails);
+}
+
+function rawWebformWith(config: OuvidoriaConfig): WebformHandler {
   return createWebformHandler({
     cases,
     tickets: new TableTicketDirectory(doc, table),
@@ -90,6 +104,8 @@ function webformWith(config: OuvidoriaConfig): WebformHandler {
     clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
     config,
     rateLimiter: new DynamoRateLimiter(doc, table),
+    pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
+    linkSecret: async () => LINK_SECRET,
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
     webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
@@ -129,7 +145,9 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     expect(stored[0]?.reply?.status).toBe('sent');
     expect(await cases.countOpenBySender(MERCHANT)).toBe(1);
 
-    const outbox = await ses.outbox();
+    // Her link (F1), read and confirmed from her mailbox, then her acknowledgement.
+    const outbox = await replies();
+    expect(confirmationsIn(sesMails(await ses.outbox()))).toHaveLength(1);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.subject).toBe('[OUV-2026-000001] Recebemos sua manifestação');
     expect(outbox[0]?.destination.to.join(' ')).toContain(MERCHANT);
@@ -145,7 +163,8 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     expect(second.statusCode).toBe(201);
     expect(second.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
     expect(await cases.listAll()).toHaveLength(1);
-    expect(await ses.outbox()).toHaveLength(1);
+    expect(await replies()).toHaveLength(1);
+    expect(confirmationsIn(await outboxMails())).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
   });
 
@@ -160,7 +179,7 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     const retry = await handle(keyed('Segundo envio, editado: os pedidos pagos por Pix continuam parados.'));
     expect(JSON.parse(retry.body)).toMatchObject({ protocol: 'OUV-2026-000001' });
     expect(await cases.listAll()).toHaveLength(1);
-    expect(await ses.outbox()).toHaveLength(1);
+    expect(await replies()).toHaveLength(1);
   });
 
   it('guidance outcomes are stored and emailed, without a protocol', async () => {
@@ -184,17 +203,23 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
 
   it('concurrent posts from one sender at the cap: exactly the cap is accepted; guidance posts pass and take no slot', async () => {
     const cap = 2;
-    handle = webformWith({ ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: cap } });
+    // Her eight links all mailed (past the hourly limit of link mails, a post waits without one).
+    const raw = rawWebformWith({
+      ...localConfig,
+      limits: { ...localConfig.limits, maxOpenCasesPerSender: cap, webformConfirmMailsPerAddressPerHour: 20 },
+    });
     const accepted = Array.from({ length: 8 }, (_, i) =>
       post(`Abri o chamado 48213 e os pedidos pagos por Pix seguem parados: ocorrência ${i + 1}.`, i + 1),
     );
     const guidance = Array.from({ length: 4 }, (_, i) =>
       post(`Preciso de ajuda com a minha loja, mas ainda não abri chamado (dúvida ${i + 1}).`, i + 20, ''),
     );
-    const responses = await Promise.all([...accepted, ...guidance].map((e) => handle(e)));
+    const responses = await Promise.all([...accepted, ...guidance].map((e) => raw(e)));
     const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.slice(0, 8).sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
-    expect(statuses.slice(8)).toEqual([200, 200, 200, 200]);
+    expect(statuses).toEqual([...Array(8).fill(202), 200, 200, 200, 200]);
+    // She confirms all eight at once.
+    const confirmed = (await confirmAll(raw, await outboxMails(), accepted[0])).map((r) => r.statusCode);
+    expect(confirmed.sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
     const stored = await cases.listAll();
     const open = stored.filter((c) => c.outcome === 'ACCEPTED');
     expect(open).toHaveLength(cap);
@@ -205,7 +230,10 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
 
   it('concurrent posts from "+tag" and dotted variants of the ticket holder’s Gmail share her cap', async () => {
     const cap = 2;
-    handle = webformWith({ ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: cap } });
+    const raw = rawWebformWith({
+      ...localConfig,
+      limits: { ...localConfig.limits, maxOpenCasesPerSender: cap, webformConfirmMailsPerAddressPerHour: 20 },
+    });
     await putTicket(doc, table, { id: '51733', requesterEmail: 'mariana.costa@gmail.com' });
     const variants = [
       'mariana.costa@gmail.com',
@@ -224,7 +252,10 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
         return e;
       }),
     );
-    const statuses = (await Promise.all(posts.map((e) => handle(e)))).map((r) => r.statusCode);
+    expect((await Promise.all(posts.map((e) => raw(e)))).map((r) => r.statusCode)).toEqual(Array(8).fill(202));
+    // Each variant's mailbox confirms its links, all at once.
+    const statuses = (await confirmAll(raw, await outboxMails(), posts[0])).map((r) => r.statusCode);
+    expect(statuses).toHaveLength(8);
     expect(statuses.filter((s) => s === 201)).toHaveLength(cap);
     expect(statuses.filter((s) => s === 409)).toHaveLength(posts.length - cap);
     const open = (await cases.listAll()).filter((c) => c.outcome === 'ACCEPTED');
@@ -328,6 +359,8 @@ describe('attachments on dynalite (issue 19)', () => {
       clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
       config: localConfig,
       rateLimiter: new DynamoRateLimiter(doc, table),
+      pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
+      linkSecret: async () => LINK_SECRET,
       telemetry: noTelemetry,
       logger: new Logger({ logLevel: 'SILENT' }),
       webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
@@ -337,7 +370,7 @@ describe('attachments on dynalite (issue 19)', () => {
     await store.put(`uploads/${pendingId}/01`, pdf(), { contentType: 'application/pdf', filename: 'fatura.pdf' });
     const e = fixture('post-json-valid');
     e.body = JSON.stringify({ ...JSON.parse(e.body ?? '{}'), anexosId: pendingId });
-    const response = await withUploads(e);
+    const response = await confirming(withUploads, outboxMails)(e);
     expect(response.statusCode).toBe(201);
     const [stored] = await cases.listAll();
     const caseId = stored?.caseId as string;

@@ -18,6 +18,8 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import type { CaseRecord } from '../../shared/domain/case';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { type Email, outbox, waitFor } from '../e2e/helpers';
+import { confirmationsIn, confirmTokenOf, sesMails } from '../support/confirm';
+import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
 
 const EMAILS = 1000;
 const FORMS = 1000;
@@ -170,8 +172,30 @@ describe.skipIf(!enabled)('load on the local stack', () => {
     };
     await Promise.all(Array.from({ length: FORM_CONCURRENCY }, worker));
     timings.formsMs = Date.now() - started;
-    expect(statuses.filter((s) => s !== 200 && s !== 201)).toEqual([]);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(ACCEPTED_PER_CHANNEL);
+    // The posts that cite a ticket wait for their link (F1); the others are answered at once.
+    expect(statuses.filter((s) => s !== 200 && s !== 202)).toEqual([]);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(ACCEPTED_PER_CHANNEL);
+
+    // --- each of those merchants opens her link, 20 at a time ----------------------------------------
+    started = Date.now();
+    const links = confirmationsIn(sesMails(await outbox(stack))).map((m) => confirmTokenOf([m]));
+    expect(links).toHaveLength(ACCEPTED_PER_CHANNEL);
+    const confirmed: number[] = [];
+    let nextLink = 0;
+    const confirmer = async () => {
+      for (let i = nextLink++; i < links.length; i = nextLink++) {
+        const response = await fetch(`http://${stack.host}:${stack.ports.http}/confirmar`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: new URLSearchParams({ t: links[i] as string }),
+        });
+        await response.arrayBuffer();
+        confirmed[i] = response.status;
+      }
+    };
+    await Promise.all(Array.from({ length: FORM_CONCURRENCY }, confirmer));
+    timings.confirmationsMs = Date.now() - started;
+    expect(confirmed.filter((s) => s !== 201)).toEqual([]);
 
     // --- every accepted case assigned (the queue drains asynchronously) ----------------------------------
     started = Date.now();
@@ -219,13 +243,15 @@ describe.skipIf(!enabled)('load on the local stack', () => {
         perRecipient.set(address, [...(perRecipient.get(address) ?? []), e]);
       }
     }
-    const merchantsWithoutExactlyOne = senders.filter((s) => perRecipient.get(s)?.length !== 1);
+    // Besides her confirmation link (the webform merchants who cited a ticket).
+    const repliesTo = (s: string) => (perRecipient.get(s) ?? []).filter((e) => e.subject !== CONFIRM_WORDS.mailSubject);
+    const merchantsWithoutExactlyOne = senders.filter((s) => repliesTo(s).length !== 1);
     expect(merchantsWithoutExactlyOne).toEqual([]);
     const notices = ANALYSTS.flatMap((a) => perRecipient.get(a.email) ?? []);
     expect(notices).toHaveLength(accepted.length);
     const noticed = notices.map((n) => /OUV-\d{4}-\d{6}/.exec(n.subject)?.[0]);
     expect(new Set(noticed).size).toBe(accepted.length);
-    expect(emails).toHaveLength(EMAILS + FORMS + accepted.length);
+    expect(emails).toHaveLength(EMAILS + FORMS + accepted.length + ACCEPTED_PER_CHANNEL);
 
     // Nothing waits or died in the queue.
     expect(stack.queue.deadLetters()).toEqual([]);

@@ -39,7 +39,10 @@ import {
   RecordingMailer,
   RecordingQueue,
   RecordingScheduler,
+  confirmationPorts,
+  type InMemoryPendingSubmissionStore,
 } from './fakes';
+import { confirming, withoutConfirmations } from './confirm';
 
 export const BUCKET = 'ouvidoria-raw-mail-test';
 export const PREFIX = 'inbound/';
@@ -248,13 +251,17 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     logger: testLogger('assignment', logLevel),
     metrics: testMetrics('assignment'),
   });
-  const webformHandler = createWebformHandler({
+  const confirmation = confirmationPorts();
+  const rawWebformHandler = createWebformHandler({
     ...intake,
     replyClaimWait: webformClaimWait(clock),
     rateLimiter: new InMemoryRateLimiter(),
+    ...confirmation,
     logger: testLogger('webform', logLevel),
     metrics: testMetrics('webform'),
   });
+  // The form as the merchant uses it: a post that cites a ticket is confirmed from her mailbox (F1).
+  const webformHandler = confirming(rawWebformHandler, () => mailer.sent);
 
   let sqsSeq = 0;
   return {
@@ -272,6 +279,11 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     emailHandler,
     assignmentHandler,
     webformHandler,
+    /** The webform function itself: a post that cites a ticket answers 202 and waits for its link. */
+    rawWebformHandler,
+    pendingSubmissions: confirmation.pendingSubmissions,
+    /** The mails that are not confirmation links. */
+    replies: () => withoutConfirmations(mailer.sent),
     /** Stores the raw mail where the SES S3 action would and returns the receipt event. */
     receive(sesMessageId: string, raw: Buffer, event: Omit<Parameters<typeof sesReceiptEvent>[0], 'sesMessageId'>) {
       store.put({ bucket: BUCKET, key: `${PREFIX}${sesMessageId}` }, raw);
@@ -467,7 +479,11 @@ export const AWS_ERRORS = {
 } as const;
 
 /** The form's service on in-memory ports, office open, the seeded tickets. */
-export function webformDeps(): WebformDeps & { cases: InMemoryCaseRepository; mailer: RecordingMailer } {
+export function webformDeps(): WebformDeps & {
+  cases: InMemoryCaseRepository;
+  mailer: RecordingMailer;
+  pendingSubmissions: InMemoryPendingSubmissionStore;
+} {
   return {
     cases: new InMemoryCaseRepository(),
     tickets: new InMemoryTicketDirectory(TICKETS),
@@ -479,5 +495,6 @@ export function webformDeps(): WebformDeps & { cases: InMemoryCaseRepository; ma
     clock: new FixedClock(OFFICE_OPEN),
     config: localConfig,
     rateLimiter: new InMemoryRateLimiter(),
+    ...confirmationPorts(),
   };
 }

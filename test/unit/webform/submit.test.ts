@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import { type Guidance, guidanceFor } from '../../../shared/domain/guidance';
 import { renderPage } from '../../../shared/webform/page';
-import { handleFormPost } from '../../../shared/webform/submit';
+import { submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
 
@@ -46,7 +46,7 @@ describe('handleFormPost — the guidance page says what the reply says', () => 
     const page = renderPage(result.view, { config: localConfig });
     expect(page).toContain(`<h1>${title}</h1>`);
     expect(page).toContain(phrase);
-    expect(deps.mailer.sent[0]?.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
+    expect(withoutConfirmations(deps.mailer.sent)[0]?.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
   });
 });
 
@@ -91,7 +91,7 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
         deps,
       );
       expect(result.json).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
-      const mail = deps.mailer.sent[0];
+      const mail = withoutConfirmations(deps.mailer.sent)[0];
       expect(mail?.html).toContain(`<html lang="${language}">`);
       expect(mail?.subject.slice(mail.subject.indexOf(': ') + 2).toLowerCase()).toBe(title.toLowerCase());
       const page = renderPage(result.view, { config: localConfig });
@@ -162,9 +162,11 @@ describe('handleFormPost — the JSON answer speaks the language of its mail and
       expect(json).toMatchObject({ outcome, language, guidance: { title } });
       const words = [...json.guidance.paragraphs, ...json.guidance.items].join(' ');
       expect(words).toContain(says);
-      expect(mailText(deps.mailer.sent[0]?.text ?? '')).toContain(mailText(json.guidance.paragraphs[0] ?? '-'));
+      expect(mailText(withoutConfirmations(deps.mailer.sent)[0]?.text ?? '')).toContain(
+        mailText(json.guidance.paragraphs[0] ?? '-'),
+      );
       for (const p of json.guidance.paragraphs)
-        expect(mailText(deps.mailer.sent[0]?.text ?? '')).toContain(mailText(p));
+        expect(mailText(withoutConfirmations(deps.mailer.sent)[0]?.text ?? '')).toContain(mailText(p));
       if (link) expect(json.guidance.links.map((l) => l.href)).toContain(link);
       // No pt-BR guidance left in the answer.
       expect(JSON.stringify(json)).not.toMatch(/Fale |Central de Atendimento|Não localizamos|chamado anterior/);
@@ -196,7 +198,7 @@ describe('handleFormPost — an accepted case', () => {
     const result = await handleFormPost(form, deps);
     expect(result.status).toBe(201);
     expect(result.json).toMatchObject({ outcome: 'ACCEPTED', dueDate: '08/12/2026' });
-    expect(deps.mailer.sent[0]?.text).toContain('Prazo de resposta: até 08/12/2026.');
+    expect(withoutConfirmations(deps.mailer.sent)[0]?.text).toContain('Prazo de resposta: até 08/12/2026.');
     const page = renderPage(result.view, { config: localConfig });
     expect(page).toContain('<strong>Prazo de resposta: até 08/12/2026</strong>');
     // The same post again (a double click): the same protocol and the same date.
@@ -236,7 +238,7 @@ describe('handleFormPost — a text that announces a file the form did not send'
     expect(page).toContain(`<p class="aviso" role="note">${says}`);
     expect((result.json as { missingAttachment?: string }).missingAttachment).toContain(says);
     // The acknowledgement told her too; a double click shows the same page.
-    expect(deps.mailer.sent).toHaveLength(1);
+    expect(withoutConfirmations(deps.mailer.sent)).toHaveLength(1);
     expect(renderPage((await handleFormPost(form, deps)).view, { config: localConfig })).toContain(says);
   });
 
@@ -287,7 +289,7 @@ describe('handleFormPost — the confirmation of an accepted case speaks the lan
       const json = result.json as { protocol: string; message: string; language?: string };
       expect(json.message).toBe(`${message}${json.protocol}.`);
       expect(json.language).toBe(language === 'pt-BR' ? undefined : language);
-      const mail = deps.mailer.sent[0];
+      const mail = withoutConfirmations(deps.mailer.sent)[0];
       expect(mail?.html).toContain(`<html lang="${language}">`);
       const page = renderPage(result.view, { config: localConfig });
       expect(page).toContain(`<html lang="${language}">`);

@@ -17,7 +17,9 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
+  confirmationPorts,
 } from '../../../support/fakes';
+import { postConfirmed } from '../../../support/confirm';
 import { EICAR, exe, pdf } from '../../../support/files';
 import { multipartBody } from '../../../support/multipart';
 
@@ -64,6 +66,7 @@ async function submittedWhileScanning(file: Buffer, name: string) {
     clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
     config: localConfig,
     rateLimiter: new InMemoryRateLimiter(),
+    ...confirmationPorts(),
     telemetry: noTelemetry,
     logger: quiet,
     webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
@@ -80,27 +83,32 @@ async function submittedWhileScanning(file: Buffer, name: string) {
     },
     [{ name, type: 'application/pdf', bytes: file }],
   );
-  const response = await webform({
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/casos',
-    rawQueryString: '',
-    headers: { 'content-type': contentType, accept: 'application/json' },
-    requestContext: {
-      accountId: '1',
-      apiId: 'x',
-      domainName: 'x',
-      domainPrefix: 'x',
-      http: { method: 'POST', path: '/casos', protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 't' },
-      requestId: 'r',
+  // Her post cites her ticket: it is registered once she confirms from her mailbox (F1).
+  const response = await postConfirmed(
+    webform,
+    {
+      version: '2.0',
       routeKey: '$default',
-      stage: '$default',
-      time: '10/Mar/2026:13:05:00 +0000',
-      timeEpoch: 0,
+      rawPath: '/casos',
+      rawQueryString: '',
+      headers: { 'content-type': contentType, accept: 'application/json' },
+      requestContext: {
+        accountId: '1',
+        apiId: 'x',
+        domainName: 'x',
+        domainPrefix: 'x',
+        http: { method: 'POST', path: '/casos', protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 't' },
+        requestId: 'r',
+        routeKey: '$default',
+        stage: '$default',
+        time: '10/Mar/2026:13:05:00 +0000',
+        timeEpoch: 0,
+      },
+      body: body.toString('base64'),
+      isBase64Encoded: true,
     },
-    body: body.toString('base64'),
-    isBase64Encoded: true,
-  });
+    () => mailer.sent,
+  );
   expect(response.statusCode).toBe(201);
   const [record] = await cases.listAll();
   const key = record?.messages[0]?.attachments[0]?.key as string;

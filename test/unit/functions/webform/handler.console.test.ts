@@ -17,6 +17,7 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
+  confirmationPorts,
 } from '../../../support/fakes';
 
 const base = JSON.parse(readFileSync(new URL('../../../../events/webform/get-page.json', import.meta.url), 'utf8'));
@@ -46,6 +47,7 @@ describe('webform handler: the staff console is another function', () => {
       clock: new FixedClock(new Date('2026-03-12T14:00:00Z')),
       config: localConfig,
       rateLimiter: new InMemoryRateLimiter(),
+      ...confirmationPorts(),
       telemetry: noTelemetry,
       logger: new Logger({ logLevel: 'SILENT' }),
       merchant,

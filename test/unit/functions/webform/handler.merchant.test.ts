@@ -16,6 +16,7 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
+  confirmationPorts,
 } from '../../../support/fakes';
 import {
   InMemoryCaseWorkStore,
@@ -40,6 +41,7 @@ function handlerWith(merchant?: () => Promise<MerchantPagesDeps>) {
     clock: new FixedClock(NOW),
     config: localConfig,
     rateLimiter: new InMemoryRateLimiter(),
+    ...confirmationPorts(),
     telemetry: noTelemetry,
     logger: new Logger({ logLevel: 'SILENT' }),
     ...(merchant ? { merchant } : {}),
@@ -62,6 +64,7 @@ const merchantDeps = (): MerchantPagesDeps => ({
   surveys: new InMemorySurveyStore(),
   statusLinks: { claim: async () => true, isUsed: async () => false },
   rateLimiter: new InMemoryRateLimiter(),
+  ...confirmationPorts(),
   bounces: new InMemoryBounceRegistry(),
   mailer: new RecordingMailer(),
   clock: new FixedClock(NOW),

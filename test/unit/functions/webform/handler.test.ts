@@ -21,7 +21,16 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
+  InMemoryPendingSubmissionStore,
+  LINK_SECRET,
 } from '../../../support/fakes';
+import {
+  confirmEventOf,
+  confirmTokenOf,
+  confirmationsIn,
+  confirming,
+  withoutConfirmations,
+} from '../../../support/confirm';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 type ApiEvent = {
@@ -100,6 +109,9 @@ let queue: RecordingQueue;
 let clock: FixedClock;
 let telemetry: RecordingTelemetry;
 let handle: (e: unknown) => Promise<WebformResponse>;
+/** The post alone (no confirmation). */
+let post: (e: unknown) => Promise<WebformResponse>;
+let pendingSubmissions: InMemoryPendingSubmissionStore;
 
 function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logLevel: 'SILENT' })) {
   cases = new InMemoryCaseRepository();
@@ -108,6 +120,7 @@ function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logL
   // Tuesday 10 March 2026, 10:05 in São Paulo.
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
   telemetry = new RecordingTelemetry();
+  pendingSubmissions = new InMemoryPendingSubmissionStore();
   const h = createWebformHandler({
     cases,
     tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
@@ -119,11 +132,15 @@ function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logL
     clock,
     config,
     rateLimiter: new InMemoryRateLimiter(),
+    pendingSubmissions,
+    linkSecret: async () => LINK_SECRET,
     telemetry: noTelemetry,
     logger,
     webformTelemetry: telemetry,
   });
-  handle = (e) => h(e);
+  post = (e) => h(e);
+  // A post that cites a ticket waits for its link: confirmed here as the merchant would (F1).
+  handle = confirming(h, () => mailer.sent);
 }
 
 const configWith = (limits: Record<string, number>) => parseConfig({ ...localConfigInput, limits });
@@ -234,9 +251,11 @@ describe('POST /casos: valid submissions', () => {
       subject: 'Formulário: Atendimento do suporte',
     });
     expect(record?.decision.ticket).toEqual({ status: 'valid', number: '48213' });
-    expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]?.to).toEqual([MERCHANT]);
-    expect(mailer.sent[0]?.subject).toContain('OUV-2026-000001');
+    // Her link (F1), then her acknowledgement.
+    expect(confirmationsIn(mailer.sent).map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
+    expect(withoutConfirmations(mailer.sent)[0]?.to).toEqual([MERCHANT]);
+    expect(withoutConfirmations(mailer.sent)[0]?.subject).toContain('OUV-2026-000001');
     expect(queue.messages).toEqual([{ caseId: record?.caseId, protocol: 'OUV-2026-000001' }]);
     expect(telemetry.events).toEqual(['submitted:ACCEPTED']);
   });
@@ -288,7 +307,7 @@ describe('POST /casos: valid submissions', () => {
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({ outcome: 'TICKET_INVALID' });
     // The mail speaks of the form, as the page did: its subject and footer, and how to send it again.
-    const [mail] = mailer.sent;
+    const [mail] = withoutConfirmations(mailer.sent);
     expect(mail?.subject).toBe('Ouvidoria: confira o número do seu chamado');
     expect(mail?.text).toContain('vinculado ao endereço de e-mail informado no formulário');
     expect(mail?.text).toContain(`envie novamente o formulário da Ouvidoria (${localConfig.webformOrigin})`);
@@ -473,7 +492,9 @@ describe('idempotency', () => {
     expect(second.statusCode).toBe(201);
     expect(json(second)).toEqual(json(first));
     expect(cases.records.size).toBe(1);
-    expect(mailer.sent).toHaveLength(1);
+    // One link (the second post reused the first's pending submission), one acknowledgement.
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
     expect(telemetry.events).toEqual(['submitted:ACCEPTED', 'submitted:ACCEPTED:duplicate']);
   });
@@ -497,7 +518,8 @@ describe('idempotency', () => {
     expect(second.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
     expect(first.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
     expect(cases.records.size).toBe(1);
-    expect(mailer.sent).toHaveLength(1);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
   });
 
   it('same content across a 10-minute bucket boundary is still one case', async () => {
@@ -532,7 +554,10 @@ describe('idempotency', () => {
 
 describe('failures of our dependencies', () => {
   it('a DynamoDB failure → 503 with the typed text kept; the retry makes exactly one case', async () => {
-    cases.failNext.create = Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' });
+    pendingSubmissions.failNext = {
+      method: 'create',
+      error: Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }),
+    };
     const failed = await handle(fixture('post-urlencoded-valid'));
     expect(failed.statusCode).toBe(503);
     expect(failed.headers['retry-after']).toBe('30');
@@ -544,22 +569,55 @@ describe('failures of our dependencies', () => {
     const retried = await handle(fixture('post-urlencoded-valid'));
     expect(retried.statusCode).toBe(201);
     expect(cases.records.size).toBe(1);
-    expect(mailer.sent).toHaveLength(1);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
     expect(telemetry.events).toEqual(['failed', 'submitted:ACCEPTED']);
   });
 
+  it('a DynamoDB failure while confirming → a pt-BR 503; the link clicked again makes exactly one case', async () => {
+    const pending = await post(fixture('post-urlencoded-valid'));
+    expect(pending.statusCode).toBe(202);
+    const token = confirmTokenOf(mailer.sent);
+    cases.failNext.create = Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' });
+    const failed = await post(confirmEventOf(fixture('post-urlencoded-valid'), token));
+    expect(failed.statusCode).toBe(503);
+    expect(failed.headers['retry-after']).toBe('30');
+    expect(failed.body).toContain('confirme de novo em alguns instantes');
+    const again = await post(confirmEventOf(fixture('post-urlencoded-valid'), token));
+    expect(again.statusCode).toBe(201);
+    expect(cases.records.size).toBe(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
   it('an SES failure does not fail the case: 201 with the protocol; the retry sends the one acknowledgement', async () => {
+    const pending = await post(fixture('post-json-valid'));
+    expect(pending.statusCode).toBe(202);
+    const token = confirmTokenOf(mailer.sent);
     mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
-    const failed = await handle(fixture('post-json-valid'));
+    const failed = await post(confirmEventOf(fixture('post-json-valid'), token));
     expect(failed.statusCode).toBe(201);
     expect(json(failed)['protocol']).toBe('OUV-2026-000001');
-    expect(mailer.sent).toHaveLength(0);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(0);
     expect(queue.messages).toHaveLength(1);
-    const retried = await handle(fixture('post-json-valid'));
+    const retried = await post(confirmEventOf(fixture('post-json-valid'), token));
     expect(retried.statusCode).toBe(201);
     expect(json(retried)['protocol']).toBe('OUV-2026-000001');
-    expect(mailer.sent).toHaveLength(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
+  });
+
+  it('an SES failure of the link’s mail → 503; the same post again mails the link once', async () => {
+    mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
+    const failed = await post(fixture('post-json-valid'));
+    expect(failed.statusCode).toBe(503);
+    // Kept, its claim on the mail given back: the same post again mails the link.
+    expect(pendingSubmissions.items.size).toBe(1);
+    expect(mailer.sent).toHaveLength(0);
+    const again = await post(fixture('post-json-valid'));
+    expect(again.statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    expect(cases.records.size).toBe(0);
   });
 });
 
@@ -598,7 +656,7 @@ describe('logs', () => {
     setup(localConfig, new Logger({ logLevel: 'DEBUG', serviceName: 'webform' }));
     await handle(fixture('post-json-valid'));
     await handle(fixture('post-invalid'));
-    cases.failNext.create = new Error('boom');
+    pendingSubmissions.failNext = { method: 'create', error: new Error('boom') };
     await handle(
       event('post-json-valid', { json: { ...jsonFields(), descricao: 'Outro relato com bastante detalhe aqui.' } }),
     );

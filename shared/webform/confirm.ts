@@ -1,0 +1,203 @@
+/**
+ * The webform's confirmation step (trust hole F1). A post that cites a support ticket is decided in
+ * the name of whoever owns the address typed: its ticket is "hers" or not, she is acknowledged,
+ * an analyst works it. The webform has no sender authentication (mail has DKIM/SPF/DMARC), so such
+ * a post decides nothing until that mailbox confirms it:
+ * - POST /casos (requestConfirmation): the post is kept as a pending submission (its form and its
+ *   files' pending id, expiring with the link) and ONE link is mailed to the address typed; the
+ *   answer is one neutral 202, the same whatever the ticket and the address say (no oracle).
+ * - GET /confirmar (checkConfirmation): a page with a button; it records nothing (mail scanners open
+ *   links).
+ * - POST /confirmar (confirmSubmission): the post runs the path a direct post ran (storeSubmission,
+ *   idempotent by the pending id: double clicks, two tabs or concurrent POSTs make one case, one
+ *   reply, one assignment), and its result page is shown — again, for a later POST of the same link.
+ * Posts that cite no ticket keep the immediate path: their guidance depends only on what the
+ * poster typed.
+ */
+import { ticketCandidatesOf } from '../app/intake';
+import { automaticOfficeMail } from '../app/office-mail';
+import type { OuvidoriaConfig } from '../domain/config';
+import { hashedInboxKey } from '../domain/mailbox';
+import {
+  CONFIRM_WORDS,
+  type ConfirmLinkError,
+  confirmLinkExpiry,
+  confirmLinkStatus,
+  confirmToken,
+  confirmUrl,
+  readConfirmToken,
+  renderConfirmationMail,
+  verifyConfirmToken,
+} from '../domain/webform-confirmation';
+import type { PendingSubmission } from '../ports';
+import { topicLabel, type WebformData } from './form';
+import type { FormPostResult, WebformDeps } from './submit';
+import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
+
+const HOUR_SECONDS = 3600;
+
+/**
+ * Whether the post must be confirmed from its mailbox: it cites a ticket (the form field, or one the
+ * intake's extractor finds in its text). "Not a client yet" is no exception: with a ticket of the
+ * address the rules accept it (a verified ticket is a client's), so its path depends on the owner too.
+ */
+export function awaitsConfirmation(data: WebformData, now: Date, config: OuvidoriaConfig): boolean {
+  return ticketCandidatesOf(buildSubmission(data, 'pending', now), config).length > 0;
+}
+
+/** The counter of confirmation mails to one inbox (hashed: no address in the limiter's table). */
+function confirmMailKey(email: string): string {
+  return `webform-confirm-${hashedInboxKey(email)}`;
+}
+
+/** The one answer of a post that waits for confirmation, whatever happened behind it. */
+function pendingAnswer(
+  config: OuvidoriaConfig,
+  event: Extract<FormPostResult['event'], { kind: 'pending' }>,
+): FormPostResult {
+  const hours = config.limits.webformConfirmLinkHours;
+  return {
+    status: 202,
+    headers: {},
+    view: { kind: 'confirm-sent', hours },
+    json: { outcome: 'CONFIRMATION_REQUIRED', message: CONFIRM_WORDS.sent(hours) },
+    event,
+  };
+}
+
+/**
+ * Keeps the post and mails its link: once per pending submission (a claim on it, so concurrent
+ * identical posts send one), within the address's hourly limit, never to an address in the bounce
+ * memory. A mail that could not go gives the claim back and throws (503): the same post, sent
+ * again, mails its link then — as does a repeat of a post whose attempt died before its mail.
+ */
+export async function requestConfirmation(
+  data: WebformData,
+  pendingUploadId: string | undefined,
+  keys: { source: 'header' | 'content'; current: string; previous?: string },
+  deps: WebformDeps,
+): Promise<FormPostResult> {
+  const { config, pendingSubmissions } = deps;
+  const now = deps.clock.now();
+  const keySource = keys.source;
+  const answer = (mailed: boolean, why?: 'repeat' | 'limit' | 'bounced') =>
+    pendingAnswer(config, { kind: 'pending', mailed, ...(why ? { why } : {}), keySource });
+
+  // The same form again (a double click, a retry, a file she forgot), in this content bucket or the
+  // previous one: its pending submission stands.
+  const fresh: PendingSubmission = {
+    id: keys.current,
+    email: data.email.trim().toLowerCase(),
+    form: {
+      nome: data.nome,
+      email: data.email,
+      ...(data.loja !== undefined ? { loja: data.loja } : {}),
+      ...(data.chamado !== undefined ? { chamado: data.chamado } : {}),
+      assunto: data.assunto,
+      descricao: data.descricao,
+      naoCliente: data.naoCliente,
+    },
+    ...(pendingUploadId ? { pendingUploadId } : {}),
+    createdAt: now.toISOString(),
+    expiresAt: confirmLinkExpiry(now, config).toISOString(),
+  };
+  const earlier = keys.previous ? await pendingSubmissions.get(keys.previous) : null;
+  const created = earlier === null && (await pendingSubmissions.create(fresh));
+  const pending = earlier ?? (created ? fresh : ((await pendingSubmissions.get(fresh.id)) ?? fresh));
+  // Its files are named on the confirmation's page if the case does not hold them.
+  if (!created && pendingUploadId) await pendingSubmissions.noteRepeatUpload(pending.id, pendingUploadId);
+
+  // One link per pending submission: the first post's, or a repeat's whose first attempt died first.
+  // A claim older than a webform invocation can live (its holder died) is taken over.
+  const staleBefore = new Date(now.getTime() - WEBFORM_REPLY_CLAIM.staleAfterMs);
+  if (!(await pendingSubmissions.claimMail(pending.id, now, staleBefore))) return answer(false, 'repeat');
+  if (await deps.bounces.isSuppressed(pending.email, now)) return answer(false, 'bounced');
+  // One counter, one atomic write (never count-then-send): concurrent posts cannot pass it together.
+  const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email), hourWindowStart(now), HOUR_SECONDS);
+  if (sent > config.limits.webformConfirmMailsPerAddressPerHour) return answer(false, 'limit');
+
+  const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
+  const form = { ...pending.form } as WebformData;
+  const ticket = ticketCandidatesOf(buildSubmission(form, pending.id, now), config)[0]?.number;
+  const mail = renderConfirmationMail(
+    { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
+    config,
+  );
+  try {
+    await deps.mailer.send(automaticOfficeMail(pending.email, mail, config));
+  } catch (error) {
+    // The link did not go: the same post, sent again, mails it.
+    await pendingSubmissions.releaseMail(pending.id).catch(() => undefined);
+    throw error;
+  }
+  // Best effort: unmarked, the claim keeps repeats from mailing again until it goes stale.
+  await pendingSubmissions.markMailed(pending.id, now).catch(() => undefined);
+  return answer(true, created ? undefined : 'repeat');
+}
+
+type Opened = { ok: true; pending: PendingSubmission } | { ok: false; error: ConfirmLinkError };
+
+/** The link's pending submission, once its signature (over the address kept with it) and expiry hold. */
+async function openLink(token: string | null | undefined, deps: WebformDeps): Promise<Opened> {
+  const read = readConfirmToken(token);
+  if (!read) return { ok: false, error: 'malformed' };
+  const pending = await deps.pendingSubmissions.get(read.id);
+  if (!pending) return { ok: false, error: 'unknown' };
+  const verified = verifyConfirmToken(read, pending.email, deps.clock.now(), await deps.linkSecret());
+  return verified.ok ? { ok: true, pending } : verified;
+}
+
+/** What a link that does not confirm answers (its own page, 400 or 410). */
+export interface ConfirmProblem {
+  status: 400 | 410;
+  view: { kind: 'confirm-problem'; error: ConfirmLinkError };
+  json: { message: string; error: ConfirmLinkError };
+  event: { kind: 'link-problem'; error: ConfirmLinkError };
+}
+
+function problem(error: ConfirmLinkError): ConfirmProblem {
+  return {
+    status: confirmLinkStatus(error),
+    view: { kind: 'confirm-problem', error },
+    json: { message: CONFIRM_WORDS.problems[error], error },
+    event: { kind: 'link-problem', error },
+  };
+}
+
+/** GET /confirmar: the button page for a link that would confirm; reads only. */
+export async function checkConfirmation(
+  token: string | null,
+  deps: WebformDeps,
+): Promise<{ status: 200; view: { kind: 'confirm'; token: string } } | ConfirmProblem> {
+  const opened = await openLink(token, deps);
+  if (!opened.ok) return problem(opened.error);
+  return { status: 200, view: { kind: 'confirm', token: (token ?? '').trim() } };
+}
+
+/**
+ * POST /confirmar: the post, as a direct post ran before (its case, reply and assignment, once),
+ * then the pending submission marked with its case. A later POST of the link runs the same path,
+ * which answers the stored case's first answer.
+ */
+export async function confirmSubmission(
+  token: string | null,
+  deps: WebformDeps,
+): Promise<FormPostResult | ConfirmProblem> {
+  const opened = await openLink(token, deps);
+  if (!opened.ok) return problem(opened.error);
+  const { pending } = opened;
+  // The form as it was validated when posted.
+  const data = pending.form as WebformData;
+  const source = pending.id.startsWith('key-') ? 'header' : 'content';
+  const result = await storeSubmission(
+    data,
+    pending.pendingUploadId,
+    { source, current: pending.id },
+    deps,
+    pending.repeatUploadId,
+  );
+  if (result.event.kind === 'submitted' && pending.confirmedCaseId === undefined) {
+    await deps.pendingSubmissions.markConfirmed(pending.id, result.event.caseId);
+  }
+  return result;
+}

@@ -1,0 +1,403 @@
+/**
+ * Trust hole F1: a webform post that cites a ticket decides nothing in the name of the address typed
+ * until that mailbox confirms it. The webform function end to end on in-memory ports.
+ */
+import { readFileSync } from 'node:fs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createWebformHandler } from '../../../functions/webform/handler';
+import { noTelemetry } from '../../../shared/app/intake';
+import { localConfig, type OuvidoriaConfig, parseConfig } from '../../../shared/domain/config';
+import { signToken } from '../../../shared/domain/lifecycle/survey';
+import { CONFIRM_WORDS, confirmToken } from '../../../shared/domain/webform-confirmation';
+import type { WebformResponse } from '../../../shared/webform/site-http';
+import {
+  confirmationsIn,
+  confirmEventOf,
+  confirmPageEventOf,
+  confirmTokenOf,
+  withoutConfirmations,
+} from '../../support/confirm';
+import {
+  FixedClock,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryPendingSubmissionStore,
+  InMemoryRateLimiter,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  LINK_SECRET,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+
+const MERCHANT = 'lojista@modasbella.com.br';
+/** Another merchant's ticket, and an address the directory does not know. */
+const OTHER_TICKET = '51877';
+const STRANGER = 'curioso@gmail.com';
+
+type ApiEvent = {
+  rawPath: string;
+  rawQueryString?: string;
+  headers: Record<string, string>;
+  body?: string;
+  isBase64Encoded: boolean;
+  requestContext: { stage: string; http: { method: string; path: string; sourceIp: string } };
+};
+
+function fixture(name: string): ApiEvent {
+  return JSON.parse(readFileSync(new URL(`../../../events/webform/${name}.json`, import.meta.url), 'utf8'));
+}
+
+const FIELDS = (): Record<string, unknown> => JSON.parse(fixture('post-json-valid').body ?? '{}');
+
+/** A JSON post of the fixture's form with some fields changed, from `ip`. */
+function jsonPost(changes: Record<string, unknown> = {}, ip = '203.0.113.45', headers: Record<string, string> = {}) {
+  const e = fixture('post-json-valid');
+  e.body = JSON.stringify({ ...FIELDS(), ...changes });
+  e.requestContext.http.sourceIp = ip;
+  e.headers = { ...e.headers, ...headers };
+  return e;
+}
+
+/** The same form as a browser posts it (urlencoded, HTML answer). */
+function browserPost(changes: Record<string, string> = {}, ip = '203.0.113.45') {
+  const e = fixture('post-urlencoded-valid');
+  const fields = new URLSearchParams(e.body ?? '');
+  for (const [k, v] of Object.entries(changes)) fields.set(k, v);
+  e.body = fields.toString();
+  e.requestContext.http.sourceIp = ip;
+  return e;
+}
+
+let cases: InMemoryCaseRepository;
+let mailer: RecordingMailer;
+let queue: RecordingQueue;
+let clock: FixedClock;
+let pending: InMemoryPendingSubmissionStore;
+let handle: (e: unknown) => Promise<WebformResponse>;
+
+function setup(config: OuvidoriaConfig = localConfig) {
+  cases = new InMemoryCaseRepository();
+  mailer = new RecordingMailer();
+  queue = new RecordingQueue();
+  clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
+  pending = new InMemoryPendingSubmissionStore();
+  const h = createWebformHandler({
+    cases,
+    tickets: new InMemoryTicketDirectory([
+      { id: '48213', requesterEmail: MERCHANT },
+      { id: OTHER_TICKET, requesterEmail: 'financeiro@outraloja.com.br' },
+    ]),
+    mailer,
+    queue,
+    throttle: new InMemoryReplyThrottle(),
+    bounces: new InMemoryBounceRegistry(),
+    openCases: new InMemorySenderOpenCases(),
+    clock,
+    config,
+    rateLimiter: new InMemoryRateLimiter(),
+    pendingSubmissions: pending,
+    linkSecret: async () => LINK_SECRET,
+    telemetry: noTelemetry,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+  });
+  handle = (e) => h(e);
+}
+
+beforeEach(() => setup());
+
+const json = (r: WebformResponse) => JSON.parse(r.body) as Record<string, unknown>;
+const SENT = CONFIRM_WORDS.sent(48);
+
+describe('POST /casos of a post that cites a ticket: one neutral 202, nothing decided', () => {
+  const posts: Array<[string, Record<string, unknown>]> = [
+    ['her own ticket, from her address', {}],
+    [
+      'another merchant’s ticket',
+      { chamado: OTHER_TICKET, descricao: `Chamado ${OTHER_TICKET} sem resposta há dias.` },
+    ],
+    ['an address the directory does not know', { email: STRANGER }],
+    ['a ticket only in the text', { chamado: '', descricao: 'Abri o chamado #48213 e ninguém respondeu.' }],
+  ];
+
+  it.each(posts)('%s → 202, the same body, a link to the address typed and no case', async (_what, changes) => {
+    const response = await handle(jsonPost(changes));
+    expect(response.statusCode).toBe(202);
+    expect(json(response)).toEqual({ outcome: 'CONFIRMATION_REQUIRED', message: SENT });
+    expect(cases.records.size).toBe(0);
+    expect(queue.messages).toEqual([]);
+    expect(withoutConfirmations(mailer.sent)).toEqual([]);
+    const [link] = confirmationsIn(mailer.sent);
+    expect(link?.to).toEqual([String(changes['email'] ?? MERCHANT)]);
+    expect(pending.items.size).toBe(1);
+  });
+
+  it('byte-identical answers (HTML and JSON, headers too) whatever the ticket and the address say', async () => {
+    const answers: WebformResponse[] = [];
+    for (const [i, [, changes]] of posts.entries()) {
+      answers.push(await handle(jsonPost(changes, `198.51.100.${i + 1}`)));
+      answers.push(await handle(browserPost(changes as Record<string, string>, `198.51.100.${i + 11}`)));
+    }
+    const json0 = answers.filter((_, i) => i % 2 === 0);
+    const html0 = answers.filter((_, i) => i % 2 === 1);
+    for (const group of [json0, html0]) {
+      for (const a of group) {
+        expect(a.statusCode).toBe(202);
+        expect(a.body).toBe(group[0]?.body);
+        expect(a.headers).toEqual(group[0]?.headers);
+      }
+    }
+    expect(html0[0]?.body).toContain('<html lang="pt-BR">');
+    expect(html0[0]?.body).toContain(SENT);
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('the link mail: from the office, automatic, our Message-ID, the topic and ticket only — never her text', async () => {
+    const descricao = 'Compre agora em http://golpe.example/promo — oferta imperdível, responda com seus dados!';
+    await handle(jsonPost({ email: STRANGER, descricao: `Chamado 48213. ${descricao}`, nome: 'Visite golpe.example' }));
+    const [mail] = mailer.sent;
+    expect(mail?.subject).toBe(CONFIRM_WORDS.mailSubject);
+    expect(mail?.from).toContain(localConfig.fromAddress);
+    expect(mail?.messageId).toMatch(new RegExp(`@${localConfig.domain.replace(/\./g, '\\.')}>?$`));
+    expect(mail?.headers).toMatchObject({ 'Auto-Submitted': 'auto-generated' });
+    expect(mail?.text).toContain('Assunto: Atendimento do suporte');
+    expect(mail?.text).toContain('Chamado informado: 48213');
+    expect(mail?.text).toContain('/confirmar?t=');
+    for (const part of [mail?.text, mail?.html]) {
+      expect(part).not.toContain('golpe.example');
+      expect(part).not.toContain('oferta');
+    }
+  });
+
+  it('the same post again (double click, retry, another bucket) reuses its pending submission: one mail', async () => {
+    await handle(jsonPost());
+    clock.advance(2_000);
+    expect((await handle(jsonPost())).statusCode).toBe(202);
+    clock.set('2026-03-10T13:11:00Z');
+    expect((await handle(jsonPost())).statusCode).toBe(202);
+    expect(mailer.sent).toHaveLength(1);
+    expect(pending.items.size).toBe(1);
+  });
+
+  it(`at most ${localConfig.limits.webformConfirmMailsPerAddressPerHour} link mails an hour to one address; past it the same 202 and no mail`, async () => {
+    const answers: WebformResponse[] = [];
+    for (let i = 1; i <= 7; i++) {
+      answers.push(
+        await handle(jsonPost({ descricao: `Chamado 48213: ocorrência número ${i} sem solução.` }, `192.0.2.${i}`)),
+      );
+    }
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202, 202, 202, 202, 202]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(5);
+    clock.advance(3600_000);
+    await handle(jsonPost({ descricao: 'Chamado 48213: uma hora depois, de novo.' }));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(6);
+  });
+
+  it('a post whose attempt failed before its link went: the same post again mails it, once', async () => {
+    pending.failNext = {
+      method: 'claimMail',
+      error: Object.assign(new Error('Throttled'), { name: 'ThrottlingException' }),
+    };
+    expect((await handle(jsonPost())).statusCode).toBe(503);
+    expect(pending.items.size).toBe(1);
+    expect(mailer.sent).toEqual([]);
+    expect((await handle(jsonPost())).statusCode).toBe(202);
+    expect((await handle(jsonPost())).statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+  });
+
+  it('posts without a ticket keep the immediate answer, "not a client yet" included', async () => {
+    const noTicket = await handle(
+      jsonPost({ chamado: '', descricao: 'Os pedidos pagos por Pix não mudam de status.' }),
+    );
+    expect(noTicket.statusCode).toBe(200);
+    expect(json(noTicket)).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
+    const prospect = await handle(
+      jsonPost({ chamado: '', naoCliente: true, descricao: 'Quero abrir uma loja virtual; quanto custa o plano?' }),
+    );
+    expect(json(prospect)).toMatchObject({ outcome: 'NOT_A_CLIENT' });
+    expect(confirmationsIn(mailer.sent)).toEqual([]);
+    expect(pending.items.size).toBe(0);
+  });
+
+  it('"not a client yet" with a ticket waits too: her verified ticket would make it ACCEPTED (the rules read the ticket)', async () => {
+    const r = await handle(
+      jsonPost({ naoCliente: true, descricao: 'Ainda não sou cliente; o chamado 48213 é da minha sócia.' }),
+    );
+    expect(r.statusCode).toBe(202);
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('a filled honeypot is still answered as received, with nothing kept or mailed', async () => {
+    const bot = await handle(jsonPost({ website: 'http://spam.example' }));
+    expect(bot.statusCode).toBe(200);
+    expect(json(bot)).toMatchObject({ outcome: 'RECEIVED' });
+    expect(mailer.sent).toEqual([]);
+    expect(pending.items.size).toBe(0);
+  });
+});
+
+describe('GET /confirmar records nothing; POST /confirmar registers the post once', () => {
+  it('the link’s page is a button (a mail scanner opening it makes no case)', async () => {
+    const post = jsonPost();
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const page = await handle({ ...(confirmPageEventOf(post, token) as object), headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="pt-BR">');
+    expect(page.body).toContain('<form method="post" action="/confirmar">');
+    expect(page.body).toContain(`<input type="hidden" name="t" value="${token}">`);
+    expect(page.body).toContain('<button type="submit">Confirmar pedido</button>');
+    expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    await handle(confirmPageEventOf(post, token));
+    expect(cases.records.size).toBe(0);
+    expect(withoutConfirmations(mailer.sent)).toEqual([]);
+    expect([...pending.items.values()][0]?.confirmedCaseId).toBeUndefined();
+  });
+
+  it('her confirmation: today’s result (protocol, due date), one acknowledgement, queued; the link again shows the same', async () => {
+    const post = browserPost();
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const done = await handle(confirmEventOf(post, token));
+    expect(done.statusCode).toBe(201);
+    expect(done.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
+    expect(done.body).toContain('Prazo de resposta');
+    const [record] = await cases.listAll();
+    expect(record).toMatchObject({ outcome: 'ACCEPTED', senderEmail: MERCHANT, status: 'QUEUED' });
+    expect([...pending.items.values()][0]?.confirmedCaseId).toBe(record?.caseId);
+    const again = await handle(confirmEventOf(post, token));
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toContain('<p class="protocolo">OUV-2026-000001</p>');
+    expect(cases.records.size).toBe(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
+    expect(queue.messages).toHaveLength(1);
+  });
+
+  it('10 concurrent confirmations (double clicks, two tabs) make one case, one reply, one assignment', async () => {
+    const post = jsonPost();
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => handle(confirmEventOf(post, token))));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => json(a)['protocol']))).toEqual(new Set(['OUV-2026-000001']));
+    expect(cases.records.size).toBe(1);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
+    // One case on the queue: the FIFO queue deduplicates by case id (sqs-assignment-queue.ts), and the
+    // assignment is idempotent on it, as for concurrent direct posts before.
+    expect(new Set(queue.messages.map((m) => m.caseId)).size).toBe(1);
+  });
+
+  it('a stranger who typed her address and her ticket never gets past the 202: her case needs her mailbox', async () => {
+    const attack = jsonPost({ nome: 'Fulano', descricao: 'Chamado 48213: cancelem a minha loja hoje.' }, '192.0.2.200');
+    const response = await handle(attack);
+    expect(response.statusCode).toBe(202);
+    expect(cases.records.size).toBe(0);
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    // Without the link nothing happens: a made-up token, or another pending post's, gets a pt-BR page.
+    const forged = await handle(confirmEventOf(attack, `${[...pending.items.keys()][0]}.9999999999.${'A'.repeat(43)}`));
+    expect(forged.statusCode).toBe(400);
+    expect(cases.records.size).toBe(0);
+  });
+});
+
+describe('links that do not confirm', () => {
+  async function pendingToken(changes: Record<string, unknown> = {}, ip?: string) {
+    const before = confirmationsIn(mailer.sent).length;
+    await handle(jsonPost(changes, ip));
+    return confirmTokenOf(confirmationsIn(mailer.sent).slice(before));
+  }
+
+  it.each([
+    [
+      'altered expiry',
+      (t: string) => t.replace(/\.(\d+)\./, (_m, x) => `.${Number(x) + 86_400}.`),
+      400,
+      'Link inválido',
+    ],
+    ['altered signature', (t: string) => `${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`, 400, 'Link inválido'],
+    ['cut short', (t: string) => t.slice(0, 40), 400, 'Link inválido'],
+    ['empty', () => '', 400, 'Link inválido'],
+    [
+      'an unknown pending id',
+      (t: string) => t.replace(/^(form|key)-[0-9a-f]{64}/, `form-${'0'.repeat(64)}`),
+      410,
+      'Link expirado',
+    ],
+    [
+      'another purpose’s signature',
+      (t: string) => {
+        const [id = '', x = ''] = t.split('.');
+        return `${id}.${x}.${signToken('status', [id, MERCHANT, x], LINK_SECRET)}`;
+      },
+      400,
+      'Link inválido',
+    ],
+  ])('%s → %i, a pt-BR page with the way back to the form; nothing registered', async (_what, alter, status, title) => {
+    const post = browserPost();
+    await handle(post);
+    const token = alter(confirmTokenOf(mailer.sent));
+    for (const e of [confirmEventOf(post, token), confirmPageEventOf(post, token)]) {
+      const r = await handle(e);
+      expect(r.statusCode).toBe(status);
+      expect(r.body).toContain('<html lang="pt-BR">');
+      expect(r.body).toContain(`<h1>${title}</h1>`);
+      expect(r.body).toContain('href="/"');
+      expect(r.body).not.toMatch(/at \w+ \(|Error:/);
+    }
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('a token for another pending post (its id with this one’s signature) does not verify', async () => {
+    const mine = await pendingToken();
+    const theirs = await pendingToken({ email: STRANGER }, '192.0.2.9');
+    const [theirId] = theirs.split('.');
+    const [, x, sig] = mine.split('.');
+    const r = await handle(confirmEventOf(jsonPost(), `${theirId}.${x}.${sig}`));
+    expect(r.statusCode).toBe(400);
+    expect(json(r)).toMatchObject({ error: 'bad-signature' });
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('a token signed for another address does not verify for this pending post', async () => {
+    await pendingToken();
+    const p = [...pending.items.values()][0];
+    if (!p) throw new Error('nothing pending');
+    const forged = confirmToken(p.id, STRANGER, new Date(p.expiresAt), LINK_SECRET);
+    const r = await handle(confirmEventOf(jsonPost(), forged));
+    expect(r.statusCode).toBe(400);
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('expired after 48 hours → 410, and the post must be sent again', async () => {
+    const token = await pendingToken();
+    clock.advance(48 * 3600_000);
+    const r = await handle(confirmEventOf(browserPost(), token));
+    expect(r.statusCode).toBe(410);
+    expect(r.body).toContain('Este link expirou, e o pedido não foi registrado.');
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('a POST /confirmar from another site is refused before anything is read', async () => {
+    const token = await pendingToken();
+    const e = confirmEventOf(browserPost(), token) as ApiEvent;
+    e.headers = { ...e.headers, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    const r = await handle(e);
+    expect(r.statusCode).toBe(403);
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('the link validity comes from the configuration', async () => {
+    setup(parseConfig({ ...localConfig, limits: { ...localConfig.limits, webformConfirmLinkHours: 24 } }));
+    const r = await handle(jsonPost());
+    expect(json(r)['message']).toBe(CONFIRM_WORDS.sent(24));
+    expect(mailer.sent[0]?.text).toContain('O link vale por 24 horas.');
+    const token = confirmTokenOf(mailer.sent);
+    clock.advance(24 * 3600_000);
+    expect((await handle(confirmEventOf(jsonPost(), token))).statusCode).toBe(410);
+  });
+});
