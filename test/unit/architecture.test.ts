@@ -292,9 +292,11 @@ describe('architecture: what each Lambda reaches (runtime imports, followed from
     expect([...files].filter(isMail)).toEqual(['shared/mail/mail-files']);
     // Only through import(): a cold start without files to relay never loads the parser.
     const reader = IMPORTS.filter((i) => i.target === 'shared/mail/mail-files' && !i.typeOnly);
+    // (The intake's parser hands its decoded files on in mail-files' shape: parse-email.ts, not the assignment's.)
     expect(reader.map((i) => i.from)).toEqual([
       'shared/composition/assignment.ts',
       'shared/composition/email-intake.ts',
+      'shared/mail/parse-email.ts',
     ]);
     const source = readFileSync(join(ROOT, 'shared/composition/assignment.ts'), 'utf8');
     expect(source).toContain("await import('../mail/mail-files')");
