@@ -946,7 +946,11 @@ function languageOf(s: Submission, topics: TopicText): Decision['language'] {
 }
 
 /** The text rules that find a store's buyer (a shopper, or their lawyer): the `shopper` reply variant. */
-const SHOPPER_RULES: ReadonlySet<string> = new Set(['client.shopper.text', 'client.shopper.lawyer']);
+const SHOPPER_RULES: ReadonlySet<string> = new Set([
+  'client.shopper.text',
+  'client.shopper.lawyer',
+  'client.shopper.consumer',
+]);
 function isShopperRule(id: string): boolean {
   return SHOPPER_RULES.has(id);
 }

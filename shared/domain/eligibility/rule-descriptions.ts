@@ -61,6 +61,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'topic.billing.charge': 'Dúvida sobre cobranças, mensalidade ou assinatura.',
   'client.shopper.lawyer':
     'Advogado(a) de uma pessoa que comprou numa loja da plataforma (“Minha cliente comprou … na loja X. Sou advogado dela.”): quem cuida do pedido é a loja.',
+  'client.shopper.consumer':
+    'Comprador(a) que se apresenta como consumidor(a) ao contar um pedido feito numa loja da plataforma (“na qualidade de consumidora”, “enquanto consumidor”): quem cuida do pedido é a loja.',
   'scope.feature.integration-question':
     'Pergunta se a plataforma tem uma integração (“Vocês têm integração com o TikTok Shop?”), sem falha nem reclamação: a Base de Conhecimento responde.',
 };

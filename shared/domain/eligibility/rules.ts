@@ -1840,6 +1840,39 @@ export const RULES: readonly Rule[] = [
     ],
   },
   {
+    id: 'client.shopper.consumer',
+    outcome: 'NOT_A_CLIENT',
+    stage: 'client',
+    trigger: 'text',
+    // A buyer in the formal register names her standing before the order she tells of ("Venho, na
+    // qualidade de consumidora, notificar … o pedido 3344 feito na loja X", "Enquanto consumidora,
+    // exijo …"). A merchant who calls herself the platform's consumer speaks of its services, her
+    // plan or her store; "consumidor final" is the tax term of her own sales.
+    phrases: ['qualidade de consumidor*', 'condicao de consumidor*', 'enquanto consumidor*', 'como consumidor*'],
+    requiresInMessage: ['pedido', 'compra', 'comprei', 'encomend*', 'entreg*'],
+    unlessInMessage: [
+      'consumidor* final',
+      'consumidor* dos servicos',
+      'consumidor* do servico*',
+      'consumidor* do plano',
+      'consumidor* da plataforma',
+      'consumidor* de voces',
+      'cliente da plataforma',
+      'cliente de voces',
+      'minha loja',
+      'nossa loja',
+      // A buyer has no panel: "no painel", "pelo painel" is the merchant's admin.
+      'meu painel',
+      'no painel',
+      'do painel',
+      'pelo painel',
+      'meu plano',
+      'minha assinatura',
+      'meus clientes',
+      'minhas clientes',
+    ],
+  },
+  {
     id: 'client.shopper.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',

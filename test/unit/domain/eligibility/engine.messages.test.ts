@@ -9097,3 +9097,50 @@ describe('round 38 — what the product should do', () => {
     await check({ name: text, from: 'fernanda@lojaflor.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 39 — a buyer who names her standing as a consumer before the order she tells of', () => {
+  it.each([
+    'Pela presente, NOTIFICO a plataforma Bagy, na qualidade de consumidor, acerca do pedido 7788 realizado na loja Eletroponto, não entregue, nos termos do art. 18 do CDC. Prazo de 5 dias.',
+    'Venho, na qualidade de consumidora, notificar a plataforma sobre o pedido 3344 feito na loja Modas Bella, pago e não entregue.',
+    'Na condição de consumidor, informo que o pedido 5566 da loja Eletroponto não foi entregue e a loja ignora meus contatos.',
+    'Enquanto consumidora, exijo providências: o pedido 9911 da Casa dos Aromas chegou violado, nos termos do CDC.',
+    'Como consumidor lesado, peço que a plataforma tome providências contra a loja Doces da Carla, que não entregou o bolo encomendado.',
+    'Na qualidade de consumidora da loja Papelaria Estrela, que usa o sistema de vocês, informo que paguei o pedido 2233 e nada chegou.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'Roberto <roberto_p@hotmail.com>',
+      subject: 'Notificação extrajudicial',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.consumer',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant as the platform's consumer, her buyers as consumers, the tax term of her sales.
+    [
+      'ACCEPTED',
+      'Na qualidade de cliente da plataforma, e também consumidora dos serviços de vocês nos termos do CDC, exijo solução do chamado 48213.',
+    ],
+    [
+      'ACCEPTED',
+      'Um consumidor da minha loja abriu reclamação no Procon porque o pedido não apareceu no painel. Chamado 48213.',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Na qualidade de consumidora dos serviços de hospedagem de vocês, informo que a loja está fora do ar há 3 dias.',
+    ],
+    [
+      'NO_PRIOR_TICKET',
+      'Na qualidade de consumidora dos serviços de vocês, informo que os pedidos da loja não chegam ao painel há 3 dias.',
+    ],
+    ['NO_PRIOR_TICKET', 'Os pedidos emitidos como consumidor final saem sem o CPF na nota, a entrega fica travada.'],
+    ['NO_PRIOR_TICKET', 'Como consumidora do plano Pro, acho um absurdo o pedido ficar 3 dias sem aparecer no painel.'],
+    ['NO_PRIOR_TICKET', 'Como consumidora do plano Pro, acho um absurdo o pedido ficar 3 dias sem aparecer.'],
+    ['NO_PRIOR_TICKET', 'Como consumidora da plataforma há 5 anos, exijo que o pedido 3344 volte a aparecer.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
