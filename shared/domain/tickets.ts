@@ -335,6 +335,13 @@ const ID_LINK = /^(?:\s+|:|(?:e|eh|o|foi|era)(?![a-z0-9]))*/;
 const ID_OWNER_BEFORE = new RegExp(
   `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|loja|store|shop|lojista|seller|vendedor|merchant|usuario|user|cliente|client|customer|account|app|aplicativo|pixel|tag|google|facebook|meta|analytics|api|token|chave|key|device|dispositivo|sessao|session)(?:[^a-z0-9]|$)`,
 );
+/**
+ * A support agent's own ID in a pasted chat log, set off right after the agent's name ("[10:32]
+ * Atendente Bruna (ID 55871): Olá!", "Agente Bruna - ID 4421"). Not what the agent tells after a colon
+ * ("Atendente Bruna: ID 48213") or in a sentence ("a atendente me passou o ID 48213").
+ */
+const STAFF_ID_OWNER_BEFORE =
+  /(?:^|[^a-z0-9])(?:atendente|agente|operador|operadora|analista|consultor|consultora|agent|operator)(?:\s+[a-z]+){1,2}\s*[(|[\-–—]\s*$/;
 /** How far back on its line an "ID"'s owner is read (ID_OWNER_BEFORE). */
 const ID_OWNER_REACH = 30;
 /** Between a weak keyword and its number: markers only ("nº48213", "N.º48213": the marker may touch the digits). */
@@ -761,8 +768,11 @@ function extractFromText(
     // "ID 51234" in her own words, no store, user, order or document naming it on its line as written
     // (the masks hide "CNPJ 12.345.678/0001-90", "Pedido 30221"): a guess (TICKET_SCORES.idGuess), her
     // answer when she answers our request for the number.
-    else if (allowBare && word === 'id' && !ID_OWNER_BEFORE.test(lineBefore(folded, start, ID_OWNER_REACH)))
-      readNumbersAfter(end, ID_LINK, false, Math.max(TICKET_SCORES.idGuess, bareScore));
+    else if (allowBare && word === 'id') {
+      const before = lineBefore(folded, start, ID_OWNER_REACH);
+      if (!ID_OWNER_BEFORE.test(before) && !STAFF_ID_OWNER_BEFORE.test(before))
+        readNumbersAfter(end, ID_LINK, false, Math.max(TICKET_SCORES.idGuess, bareScore));
+    }
   });
   GLUED_WORD.lastIndex = 0;
   for (let m = GLUED_WORD.exec(masked); m !== null; m = GLUED_WORD.exec(masked)) {

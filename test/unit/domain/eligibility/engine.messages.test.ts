@@ -9144,3 +9144,47 @@ describe('round 39 — a buyer who names her standing as a consumer before the o
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'Loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 39 — a support agent’s own ID in a pasted chat log', () => {
+  it.each([
+    // Another merchant's ticket number as the agent's ID: it was read, checked, and refused her.
+    `[10:32] Atendente Bruna (ID 48214): Olá! Em que posso ajudar?
+[10:33] Lojista: o frete nao calcula desde a atualização
+[10:40] Atendente Bruna (ID 48214): Vou verificar com o time técnico.
+Nunca mais voltou.`,
+    `[10:32] Atendente Bruna Souza (ID 55871): Olá!
+[10:33] Você: o frete nao calcula
+[10:40] Atendente Bruna Souza (ID 55871): Vou verificar com o time técnico.
+Nunca mais voltou.`,
+    `Agente Rafael - ID 4421 entrou no chat
+[10:33] Você: o frete nao calcula
+[10:40] Rafael: vou abrir um ticket
+Ninguém me respondeu depois.`,
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'conversa com o suporte',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notTickets: ['48214', '55871', '4421'],
+    });
+  });
+
+  it.each([
+    // The ID the agent tells, after her colon or in a sentence, is the ticket's.
+    '[10:35] Atendente Bruna: ID 48213, anote por favor.\nNada resolvido até hoje, o frete continua zerado.',
+    'A atendente me passou o ID 48213 e disse que em 48h resolviam. O frete continua zerado.',
+    'Falei com a atendente (ID 48213 do chamado) e nada. O frete continua zerado.',
+    '[10:32] Atendente Bruna (ID 55871): seu chamado é o 48213.\nO frete continua zerado.',
+  ])('guard, ACCEPTED — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'frete',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+    });
+  });
+});
