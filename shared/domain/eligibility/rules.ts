@@ -1944,6 +1944,15 @@ export const RULES: readonly Rule[] = [
       'site feito com',
       'trocar o tamanho',
       'a loja me mandou',
+      // Round 39: what the store charged her, named or not ("a loja Eletroponto cobrou meu cartão duas
+      // vezes", "a loja me cobrou o frete a mais"). A merchant's charges are the platform's ("a
+      // plataforma me cobrou"), or its app or theme store's (the unless list: "loja de aplicativos",
+      // "tema").
+      ...['a loja', 'a loja *'].flatMap((store) => [
+        `${store} me cobrou`,
+        `${store} cobrou * meu cartao`,
+        `${store} debitou * meu cartao`,
+      ]),
       // The store named between ("o cupom que a loja Kids Mania me mandou").
       'a loja * me mandou',
       'a loja * me enviou',

@@ -9188,3 +9188,43 @@ Ninguém me respondeu depois.`,
     });
   });
 });
+
+describe('round 39 — what a store charged its buyer', () => {
+  it.each([
+    'A loja Eletroponto cobrou meu cartão duas vezes na mesma compra. Quero estorno.',
+    'A loja me cobrou o frete duas vezes e não responde. Quem resolve?',
+    'A loja Modas Bella me cobrou a mais no Pix e não devolve.',
+    'A loja debitou duas vezes no meu cartão e diz que o problema é de vocês.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'cliente.final@gmail.com',
+      subject: 'estorno',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant's charges: the platform's, its theme or app store's, her plan's.
+    ['BILLING_QUESTION', 'A plataforma cobrou meu cartão duas vezes na mensalidade. Quero estorno.'],
+    ['BILLING_QUESTION', 'A loja de temas cobrou meu cartão duas vezes pelo mesmo tema.'],
+    ['BILLING_QUESTION', 'A loja de aplicativos me cobrou um app que eu já desinstalei.'],
+    ['BILLING_QUESTION', 'A mensalidade da loja cobrou meu cartão duas vezes.'],
+    ['BILLING_QUESTION', 'A loja saiu do ar e me cobrou a mensalidade.'],
+    [
+      'ACCEPTED',
+      'Uma compradora diz que cobramos o cartão dela duas vezes, mas no painel aparece uma só. Chamado 48215.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'Cobrança',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
