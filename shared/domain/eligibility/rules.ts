@@ -2360,13 +2360,16 @@ export const RULES: readonly Rule[] = [
       'comprador reclamou',
       'compradora disse',
       'comprador disse',
-      // Her store's name used by a fake site ("golpe usando o nome da Loja do João"), cloned.
+      // Her store's name used by a fake site ("golpe usando o nome da Loja do João"), her site cloned
+      // ("clonaram minha loja", "o site foi clonado"). Not a buyer's card cloned after a purchase.
       'usando o nome',
       'usam o nome',
       'usa o nome',
-      'clonaram',
-      'clonado',
-      'clonada',
+      ...['site', 'loja', 'pagina', 'dominio', 'vitrine'].flatMap((what) => [
+        `${what} clonad*`,
+        `${what} * clonad*`,
+        `clonaram * ${what}`,
+      ]),
       // A fake site posing as the platform (phishing at the merchant), not a store that cheated a buyer.
       'se passando',
       'se passa por',

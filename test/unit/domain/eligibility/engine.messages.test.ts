@@ -9228,3 +9228,32 @@ describe('round 39 — what a store charged its buyer', () => {
     });
   });
 });
+
+describe('round 39 — a buyer’s card cloned after a purchase at a store', () => {
+  it.each([
+    'Fiz uma compra numa loja hospedada na Bagy e meu cartão foi clonado logo depois. Quero saber o que vocês fazem com os dados dos compradores.',
+    'Comprei na loja Modas Bella e no dia seguinte clonaram meu cartão. Quem responde por isso?',
+    'Comprei um tênis no site da Passo Certo e meu cartão foi clonado em seguida.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'rafael@gmail.com',
+      subject: 'cartão clonado',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her own store or site cloned: the merchant tells of a fake copy and the buyers it cheated.
+    'Estão aplicando golpe usando o nome da Loja do João, um site falso com fotos dos produtos.',
+    'Clonaram minha loja: um site igual ao meu, comprei lá para testar e nunca recebi.',
+    'O site da minha loja foi clonado, um cliente comprou no falso e não recebeu.',
+    'Um cliente comprou na loja clonada e não recebeu, acha que foi a gente.',
+    'A vitrine da loja foi clonada por golpistas, e quem comprou no site falso pagou o Pix para outra conta.',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'golpe', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
