@@ -234,7 +234,14 @@ export type Effect =
   | { kind: 'schedule-timers'; dueAt: string }
   | ({ kind: 'notify-extension' } & ExtensionNews)
   /** Resolution and the five survey links; `message` is the analyst's text sent with #encerrar. */
-  | { kind: 'send-closing'; category: CloseCategory; summary: string; message?: string }
+  | {
+      kind: 'send-closing';
+      category: CloseCategory;
+      summary: string;
+      message?: string;
+      /** The close it announces (the case's `closedAt`): a later close or a reopening overtakes it. */
+      closedAt?: string;
+    }
   /** Reopened by the merchant's message: they learn the case is open again and its due date. */
   | { kind: 'notify-reopen'; dueAt: string }
   /** Reopened: the case's raw mail and files lose the closed-case expiry tag (kept while the case is open). */
