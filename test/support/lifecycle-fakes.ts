@@ -145,6 +145,14 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     return state;
   }
 
+  async getState(caseId: string) {
+    await tick();
+    const found = this.records.get(caseId);
+    if (!found) return null;
+    const { messages: _messages, ...state } = clone(found);
+    return state;
+  }
+
   async commit(commit: CaseCommit): Promise<CommitResult> {
     await tick();
     this.maybeFail('commit');
@@ -162,6 +170,7 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     for (const m of commit.messages) if (!messages.some((x) => x.sourceId === m.sourceId)) messages.push(clone(m));
     updated.messages = messages;
     updated.pendingEffects = { ...(c.pendingEffects ?? {}) };
+    for (const id of commit.superseded ?? []) delete updated.pendingEffects[id];
     for (const e of commit.effects) updated.pendingEffects[e.id] = clone(e);
     if (commit.effects[0]) this.effectsSince.set(commit.caseId, commit.effects[0].createdAt);
     updated.version = commit.expectedVersion + 1;

@@ -89,6 +89,13 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     return rest as WorkCaseState;
   }
 
+  async getState(caseId: string): Promise<WorkCaseState | null> {
+    const state = await this.repository.getState(caseId);
+    if (!state) return null;
+    const { messages: _messages, [PENDING_MESSAGES_ATTRIBUTE]: _pending, ...rest } = state as unknown as Item;
+    return rest as WorkCaseState;
+  }
+
   async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {
     await this.repository.addMessageIds(caseId, messageIds);
   }
@@ -168,6 +175,17 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       stored,
       { names, values, sets, conditions },
     );
+
+    // Overtaken effects leave in the same write (CaseCommit.superseded); only entries the map has.
+    const held = stored['pendingEffects'];
+    if (held && typeof held === 'object') {
+      (commit.superseded ?? []).forEach((id, i) => {
+        if (!(id in (held as Item))) return;
+        names[`#s${i}`] = id;
+        names['#sMap'] = 'pendingEffects';
+        removes.push(`#sMap.#s${i}`);
+      });
+    }
 
     const known = new Set(record.messages.map((m) => m.sourceId));
     for (const m of pendingEntriesOf(record)) known.add(String(m['sourceId']));

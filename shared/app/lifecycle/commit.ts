@@ -9,7 +9,9 @@ import { type OfficeCalendar, officeCalendar } from '../../domain/calendar';
 import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
-import type { PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
+import { effectStillFits } from '../../domain/lifecycle/effect-fit';
+import { applyChanges } from '../../domain/lifecycle/machine';
+import type { CaseChanges, PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
 import { keyedMessageId } from '../../domain/message-id';
 import type { RateLimiter, RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
 import { carryOutEffects } from './effects';
@@ -105,6 +107,14 @@ export function alreadyApplied(c: WorkCase, sourceId: string, mailId?: string): 
   return (c.history ?? []).some((e) => e.sourceId === sourceId || (mailId !== undefined && e.mailId === mailId));
 }
 
+/** The case's pending effects that no longer fit it once `next` is applied (effect-fit.ts). */
+export function overtaken(c: WorkCase, next: CaseChanges): PendingEffect[] {
+  const pending = Object.values(c.pendingEffects ?? {});
+  if (pending.length === 0) return [];
+  const after = applyChanges(c, next);
+  return pending.filter((p) => !effectStillFits(p.effect, after));
+}
+
 export interface Planned {
   transition: Extract<Transition, { ok: true }>;
   messages?: CaseMessage[];
@@ -147,6 +157,8 @@ export async function commitWithRetry(
       createdAt: at,
       order: i,
     }));
+    // What this transition overtakes leaves in the same write (an in-flight runner checks again).
+    const superseded = overtaken(current, planned.transition.next);
     const result = await deps.cases.commit({
       caseId,
       expectedVersion: current.version ?? 0,
@@ -154,8 +166,10 @@ export async function commitWithRetry(
       events: planned.transition.events,
       messages: planned.messages ?? [],
       effects,
+      ...(superseded.length > 0 ? { superseded: superseded.map((p) => p.id) } : {}),
     });
     if (result.ok) {
+      for (const p of superseded) deps.telemetry.effectSuperseded({ caseId, effect: p.effect.kind });
       const after = await deps.cases.get(caseId, EFFECT_TEXTS);
       if (!after) return { kind: 'not-found' };
       await carryOutEffects(deps, after, new Set(effects.map((e) => e.id)));

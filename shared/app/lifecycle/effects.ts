@@ -4,10 +4,15 @@
  * others still run, and the call throws at the end so that the platform retries — the retry finds
  * the cause in the history and carries out what is still pending. What no retry completes (a console
  * action, a run that died holding a claim) the effects sweep does (effect-sweep.ts).
+ *
+ * Carried out late, an effect may no longer fit the case (a reopening after the close whose mail
+ * failed): it is settled unsent (effect-fit.ts). Open-case counts converge on the case instead of
+ * counting ±1 in arrival order (convergeCounts): one more read of the case per run that counts.
  */
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
+import { effectStillFits, type FitCase } from '../../domain/lifecycle/effect-fit';
 import {
   renderAnswerToMerchant,
   renderClosingMail,
@@ -30,6 +35,7 @@ import { rawMailOf } from '../../domain/retention';
 import {
   type Effect,
   isOnLeave,
+  isOpenStatus,
   type PendingEffect,
   type StaffMember,
   type WorkCase,
@@ -279,11 +285,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return;
     }
     case 'open-count':
-      if (effect.change === 'closed') return deps.counter.closed(effect.analystId, c.caseId);
-      await deps.counter.opened(effect.analystId, c.caseId, effect.assignedAt);
-      // Opened again (a reopening; a transfer keeps it open): it counts against the merchant's cap.
-      await deps.openCases?.add(c.senderEmail, c.caseId);
-      return;
+      return convergeCounts(deps, c, [effect]);
     case 'schedule-timers': {
       for (const timer of timersFor(c.caseId, effect.dueAt, deps.clock.now(), config, deps.calendar)) {
         await deps.timers.schedule(timer);
@@ -301,9 +303,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return sendToMerchant(deps, c, pending, mail, { human: false });
     }
     case 'send-closing': {
-      // Closed: the merchant's open-case slot (the webform cap) is free again, and the raw mail
-      // starts its retention clock (LGPD) at the closing date.
-      await deps.openCases?.release(c.senderEmail, c.caseId);
+      // Closed: the raw mail starts its retention clock (LGPD) at the closing date. The merchant's
+      // open-case slot is freed with the analyst's count (the close's `open-count`, convergeCounts).
       const closedAt = new Date(c.closedAt ?? deps.clock.now());
       for (const raw of rawMailOf(c)) await deps.rawMailRetention?.markClosed(raw, closedAt);
       for (const m of c.messages) {
@@ -374,6 +375,53 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
   }
 }
 
+type OpenCountEffect = Extract<Effect, { kind: 'open-count' }>;
+
+/** Passes of convergeCounts before it gives up (the effect stays pending: a retry or the sweep goes on). */
+const MAX_COUNT_PASSES = 5;
+
+class CountsKeptChanging extends Error {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} kept changing while its open-case counts were written`);
+    this.name = 'CountsKeptChanging';
+  }
+}
+
+/** Whether the analyst's marker and the merchant's slot should be there, by the case's state. */
+function countsOf(c: FitCase, analysts: readonly string[]): string {
+  const open = isOpenStatus(c.status);
+  return [open, ...analysts.map((id) => open && c.assignee === id)].join();
+}
+
+/**
+ * Carries out `open-count` effects by converging on the case rather than applying ±1 in arrival
+ * order (a stale `opened` after a close, a transfer racing a close, a close racing a reopening):
+ * each named analyst's marker is written as the case says — open with her or not — and so is the
+ * merchant's open-case slot; then the case is read again (strongly consistent) and, if a transition
+ * came in between, written again. A later transition's own runner writes after its commit, so the
+ * last write always agrees with the case's final state (ports.ts OpenCaseCounter).
+ */
+async function convergeCounts(deps: ResolvedDeps, c: WorkCase, effects: readonly OpenCountEffect[]): Promise<void> {
+  const analysts = [...new Set(effects.map((e) => e.analystId))];
+  const turns = new Map(
+    effects.flatMap((e) => (e.change === 'opened' && e.assignedAt ? [[e.analystId, e.assignedAt]] : [])),
+  );
+  let state: FitCase = c;
+  for (let pass = 0; pass < MAX_COUNT_PASSES; pass++) {
+    const open = isOpenStatus(state.status);
+    for (const id of analysts) {
+      if (open && state.assignee === id) await deps.counter.opened(id, c.caseId, turns.get(id));
+      else await deps.counter.closed(id, c.caseId);
+    }
+    if (open) await deps.openCases?.add(c.senderEmail, c.caseId);
+    else await deps.openCases?.release(c.senderEmail, c.caseId);
+    const fresh = await deps.cases.getState(c.caseId);
+    if (!fresh || countsOf(fresh, analysts) === countsOf(state, analysts)) return;
+    state = fresh;
+  }
+  throw new CountsKeptChanging(c.caseId);
+}
+
 /**
  * Carries out the case's pending effects (only `onlyIds` when given: a fresh commit runs its own,
  * a retry runs everything left), settling each one done.
@@ -383,7 +431,45 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
     .filter((p) => !onlyIds || onlyIds.has(p.id))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.order - b.order);
   const failures: { effectId: string; kind: string; error: unknown }[] = [];
+  const kept: PendingEffect[] = [];
   for (const p of pending) {
+    if (effectStillFits(p.effect, c)) {
+      kept.push(p);
+      continue;
+    }
+    // A later transition overtook it (its commit drops such effects; this one was read before).
+    await deps.cases.settleEffect(c.caseId, p.id);
+    deps.telemetry.effectSuperseded({ caseId: c.caseId, effect: p.effect.kind });
+  }
+  // The counts first, all together: one convergence, one read of the case after writing.
+  const counts = kept.filter((p) => p.effect.kind === 'open-count');
+  if (counts.length > 0) {
+    const claimed: PendingEffect[] = [];
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString();
+    for (const p of counts) if (await deps.cases.claimEffect(c.caseId, p.id, now.toISOString(), until)) claimed.push(p);
+    try {
+      if (claimed.length > 0)
+        await convergeCounts(
+          deps,
+          c,
+          claimed.map((p) => p.effect as OpenCountEffect),
+        );
+      for (const p of claimed) await deps.cases.settleEffect(c.caseId, p.id);
+    } catch (error) {
+      for (const p of claimed) {
+        await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
+        failures.push({ effectId: p.id, kind: p.effect.kind, error });
+        deps.telemetry.effectFailed({
+          caseId: c.caseId,
+          effect: p.effect.kind,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+      }
+    }
+  }
+  for (const p of kept) {
+    if (p.effect.kind === 'open-count') continue;
     const now = deps.clock.now();
     const until = new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString();
     // Another runner of this case is carrying it out (or has): not twice.

@@ -11,7 +11,9 @@
  * - the effects of a transition are stored in that same write (an outbox, `pendingEffects`) and
  *   removed one by one once carried out; a retry carries out whatever is still pending. Effects
  *   are therefore at least once, and each is made safe to repeat: mails keep the same Message-ID,
- *   counters are idempotent per (analyst, case), schedules per name.
+ *   counters are idempotent per (analyst, case) and converge on the case, schedules per name;
+ * - an effect a later transition overtook (effect-fit.ts) is dropped by that transition's commit
+ *   (CaseCommit.superseded) and, if a runner had read it before, settled unsent when it comes to it.
  */
 import type { CaseMessage, TextsShown } from '../../domain/case';
 import type { LifecycleTimer } from '../../domain/lifecycle/deadlines';
@@ -34,6 +36,12 @@ export interface CaseCommit {
   messages: CaseMessage[];
   /** Added to `pendingEffects` (by id). */
   effects: PendingEffect[];
+  /**
+   * Ids of pending effects this transition overtakes (effect-fit.ts): removed from `pendingEffects`
+   * in the same write, so none survives the commit that makes it stale. Removing one already gone
+   * (settled meanwhile: settling does not bump the version) is a no-op.
+   */
+  superseded?: string[];
 }
 
 /** A case the effects sweep lists, with when it was marked. */
@@ -68,6 +76,11 @@ export interface CaseWorkStore {
    * not grow with the case's correspondence. For the paths that show or relay no message.
    */
   getStateByProtocol(protocol: string): Promise<WorkCaseState | null>;
+  /**
+   * The case's state by id (no message text), read strongly consistent: the open-case counts check
+   * the case again after writing (effects.ts), and must see every commit before that read.
+   */
+  getState(caseId: string): Promise<WorkCaseState | null>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   /** Removes a carried-out effect from `pendingEffects`. Idempotent; does not change the version. */
   settleEffect(caseId: string, effectId: string): Promise<void>;
@@ -98,7 +111,15 @@ export interface CaseWorkStore {
 
 /**
  * Open cases per analyst, kept with conditional writes, idempotent per (analyst, case): an
- * effect carried out twice counts once. Adapters may keep (a) a counter plus one marker item per
+ * effect carried out twice counts once.
+ *
+ * Order: `open-count` effects of different transitions may run in any order (a retry, the sweep,
+ * two runners racing), so the caller never applies them as ±1 in arrival order: it writes what the
+ * case (read strongly consistent) says — open with this analyst or not — then reads the case again
+ * and writes again until the two agree (effects.ts convergeCounts). Every transition that changes
+ * who has the case open stores its own `open-count`, whose runner writes after that commit; so the
+ * last write to a marker always agrees with the case's final state. The merchant's open-case set
+ * (SenderOpenCases add/release) follows the same rule. Adapters may keep (a) a counter plus one marker item per
  * open (analyst, case), created/deleted conditionally, or (b) the set of the analyst's OPEN case
  * ids with ADD/DELETE — bounded by the open cases, it shrinks on close and transfer (unlike a set
  * of every case ever assigned). The count never goes below zero.
@@ -202,6 +223,8 @@ export interface LifecycleTelemetry {
   overdue(event: { caseId: string; protocol: string }): void;
   timerStale(event: { caseId: string; kind: string }): void;
   effectFailed(event: { caseId: string; effect: string; error: string }): void;
+  /** A pending effect a later transition overtook (effect-fit.ts): settled without acting. */
+  effectSuperseded(event: { caseId: string; effect: string }): void;
   surveyRecorded(event: { protocol: string; score: number }): void;
 }
 
@@ -213,5 +236,6 @@ export const silentLifecycleTelemetry: LifecycleTelemetry = {
   overdue() {},
   timerStale() {},
   effectFailed() {},
+  effectSuperseded() {},
   surveyRecorded() {},
 };

@@ -453,7 +453,7 @@ export function close(
     [event(ctx, actor, { type: 'closed', category, summary: kept })],
     [
       { kind: 'open-count', analystId: c.assignee as string, change: 'closed' },
-      { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}) },
+      { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}), closedAt: at },
     ],
   );
 }

@@ -187,7 +187,9 @@ describe('sweepPendingEffects', () => {
     }));
     const since = ago(EFFECT_CLAIM_MS + 1);
     const pendingEffects = { e1: { id: 'e1', createdAt: since, order: 0, effect } as PendingEffect };
-    const w = lifecycleWorld({ cases: [workCase({ messages, pendingEffects } as never)], now: NOW });
+    // The transfer's notice fits only a case now with the analyst it went to (effect-fit.ts).
+    const assignee = effect.kind === 'notify-transfer' ? { assignee: effect.to } : {};
+    const w = lifecycleWorld({ cases: [workCase({ messages, pendingEffects, ...assignee } as never)], now: NOW });
     w.cases.effectsSince.set(CASE_ID, since);
     expect((await sweepPendingEffects(w.deps, { queue: new RecordingQueue() })).resumed).toEqual([CASE_ID]);
     expect(w.cases.textReads).toBe(reads);

@@ -505,7 +505,8 @@ describe('close', () => {
     expect(t.events).toMatchObject([{ type: 'closed', category, summary: 'estorno feito', actor: ana }]);
     expect(t.effects).toEqual([
       { kind: 'open-count', analystId: 'ana', change: 'closed' },
-      { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.' },
+      // The close it announces: a reopening or a later close overtakes it (effect-fit.ts).
+      { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.', closedAt: NOW },
     ]);
   });
 

@@ -141,7 +141,7 @@ describe('planStaffMail', () => {
 
   it('the closing mail carries the text', () => {
     const t = plan('#encerrar resolvido\nOlá, Maria. Loja reativada.');
-    expect(t.ok && t.effects[1]).toEqual({
+    expect(t.ok && t.effects[1]).toMatchObject({
       kind: 'send-closing',
       category: 'resolvido',
       summary: '',
