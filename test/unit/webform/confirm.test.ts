@@ -182,6 +182,14 @@ describe('POST /casos of a post that cites a ticket: one neutral 202, nothing de
     expect(pending.items.size).toBe(1);
   });
 
+  it('the same post with her address cased otherwise ("Lojista@…") is the same post: one pending submission, one mail', async () => {
+    await handle(jsonPost());
+    await handle(jsonPost({ email: MERCHANT.toUpperCase() }));
+    await handle(jsonPost({ email: `${MERCHANT[0]?.toUpperCase()}${MERCHANT.slice(1)}` }));
+    expect(pending.items.size).toBe(1);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+  });
+
   it(`at most ${localConfig.limits.webformConfirmMailsPerAddressPerHour} link mails an hour to one address; past it the same 202 and no mail`, async () => {
     const answers: WebformResponse[] = [];
     for (let i = 1; i <= 7; i++) {
