@@ -377,7 +377,8 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const tz = frame.timeZone;
   const b = frame.basePath;
   const title = c.protocol ?? 'Caso sem protocolo';
-  const overdue = caseOverdue(c, now);
+  // A case still waiting for its analyst is late by the date the merchant was told.
+  const overdue = caseOverdue({ status: c.status, dueAt: c.dueAt ?? view.promisedDueAt }, now);
   const notes = (c.history ?? []).filter((e): e is Extract<HistoryEvent, { type: 'note' }> => e.type === 'note');
   const window = messageWindow(c.messages.length, view.messagesBefore);
   const ticket = c.decision.ticket;

@@ -14,7 +14,7 @@ import { RosterStaffDirectory } from '../../../shared/adapters/dynamo/staff-dire
 import { attachmentLinksFromEnv } from '../../../shared/adapters/attachment-links';
 import type { WorkCase } from '../../../shared/domain/lifecycle/types';
 import { officeCalendar } from '../../../shared/domain/calendar';
-import { dueDateFrom } from '../../../shared/domain/lifecycle/deadlines';
+import { dueDateFrom, OVERDUE_MARK_PT } from '../../../shared/domain/lifecycle/deadlines';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
@@ -545,6 +545,26 @@ describe('serveConsole — the due date of a case waiting for its analyst', () =
       assigned.request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
     );
     expect(other?.body).not.toContain('informado ao lojista; o caso aguarda analista');
+  });
+
+  it('a case still waiting past the date the merchant was told is marked late, as an assigned one is', async () => {
+    const waiting = (createdAt: string) =>
+      workCase({ status: 'QUEUED', assignee: undefined, dueAt: undefined, createdAt });
+    const due = async (c: ReturnType<typeof workCase>) => {
+      const { serve, request } = world([c]);
+      const page = await serve(
+        request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
+      );
+      return page?.body.match(/<dt>Prazo<\/dt>(<dd[^>]*>[^<]*<\/dd>)/)?.[1] ?? '';
+    };
+    // Weeks before the console's clock: the promised date has passed.
+    const late = await due(waiting('2026-01-05T12:00:00.000Z'));
+    expect(late).toContain('class="overdue"');
+    expect(late).toContain(OVERDUE_MARK_PT);
+    // Received the day before: still within it.
+    const onTime = await due(waiting('2026-03-11T12:00:00.000Z'));
+    expect(onTime).not.toContain('class="overdue"');
+    expect(onTime).not.toContain(OVERDUE_MARK_PT);
   });
 });
 
