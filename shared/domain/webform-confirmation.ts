@@ -108,10 +108,10 @@ export const CONFIRM_WORDS = {
   problems: {
     malformed: 'Este link está incompleto. Copie o endereço inteiro do e-mail que você recebeu.',
     unknown:
-      'Este link expirou ou não é mais válido, e o pedido não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
+      'Este link expirou ou não é mais válido. Se você já confirmou o pedido, o protocolo está no e-mail de confirmação que enviamos; se não, envie o formulário de novo: um novo link chegará ao seu e-mail.',
     'bad-signature': 'Este link não é válido: ele pode ter sido alterado. Use o link do e-mail que você recebeu.',
     expired:
-      'Este link expirou, e o pedido não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
+      'Este link expirou sem que o pedido fosse confirmado, e ele não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
   } satisfies Record<ConfirmLinkError, string>,
   /** A confirmation our dependency failed: the same link, clicked again, registers it once. */
   unavailable:

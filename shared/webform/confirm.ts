@@ -137,14 +137,21 @@ export async function requestConfirmation(
 
 type Opened = { ok: true; pending: PendingSubmission } | { ok: false; error: ConfirmLinkError };
 
-/** The link's pending submission, once its signature (over the address kept with it) and expiry hold. */
+/**
+ * The link's pending submission, once its signature (over the address kept with it) and expiry hold.
+ * A link she confirmed already stays good past its expiry while its item is kept: opened again it
+ * shows her case, never "expired, not registered" (which sent her to post again: a second case).
+ */
 async function openLink(token: string | null | undefined, deps: WebformDeps): Promise<Opened> {
   const read = readConfirmToken(token);
   if (!read) return { ok: false, error: 'malformed' };
   const pending = await deps.pendingSubmissions.get(read.id);
   if (!pending) return { ok: false, error: 'unknown' };
   const verified = verifyConfirmToken(read, pending.email, deps.clock.now(), await deps.linkSecret());
-  return verified.ok ? { ok: true, pending } : verified;
+  if (verified.ok || (verified.error === 'expired' && pending.confirmedCaseId !== undefined)) {
+    return { ok: true, pending };
+  }
+  return verified;
 }
 
 /** What a link that does not confirm answers (its own page, 400 or 410). */

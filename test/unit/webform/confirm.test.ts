@@ -386,8 +386,25 @@ describe('links that do not confirm', () => {
     clock.advance(48 * 3600_000);
     const r = await handle(confirmEventOf(browserPost(), token));
     expect(r.statusCode).toBe(410);
-    expect(r.body).toContain('Este link expirou, e o pedido não foi registrado.');
+    expect(r.body).toContain('Este link expirou sem que o pedido fosse confirmado');
     expect(cases.records.size).toBe(0);
+  });
+
+  it('a link she confirmed, opened again after it expired: her case, never "not registered" (a second case)', async () => {
+    const post = browserPost();
+    const token = await pendingToken();
+    const first = await handle(confirmEventOf(post, token));
+    expect(first.statusCode).toBe(201);
+    const protocol = first.body.match(/OUV-\d{4}-\d{6}/)?.[0];
+    expect(protocol).toBeDefined();
+    clock.advance(72 * 3600_000);
+    const page = await handle(confirmPageEventOf(post, token));
+    expect(page.statusCode).toBe(200);
+    const again = await handle(confirmEventOf(post, token));
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toContain(protocol as string);
+    expect(again.body).not.toContain('expirou');
+    expect(cases.records.size).toBe(1);
   });
 
   it('a POST /confirmar from another site is refused before anything is read', async () => {
