@@ -600,8 +600,12 @@ function inDomain(domain: string, ours: string): boolean {
   return d === ours || d.endsWith(`.${ours}`);
 }
 
-/** Plausible single mailbox: no spaces, brackets, commas or control characters. */
-const ADDRESS = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/;
+/**
+ * Plausible single mailbox: no spaces, brackets, commas or control characters, and a domain of
+ * non-empty labels ("loja.com.br", never "loja.com.br." or "loja..com.br": each such spelling was its
+ * own inbox to the daily limit, one more guidance mail per added dot).
+ */
+const ADDRESS = /^[^\s@<>,;:"()[\]\\]+@(?:[^\s@<>,;:"()[\]\\.]+\.)+[^\s@<>,;:"()[\]\\.]+$/;
 
 function effectiveReturnPath(s: Submission): string | undefined {
   return bareAddress(s.returnPath ?? s.headers['return-path']);

@@ -600,6 +600,11 @@ describe('evaluateAutoReply — refused', () => {
       mail({ sender: { address: 'a@b.com\r\nBcc: x@y.com' }, returnPath: undefined }),
       'invalid-reply-address',
     ],
+    // Each spelling was its own inbox to the daily limit: one more guidance mail per added dot.
+    ['a return path whose domain ends in a dot', mail({ returnPath: 'contato@alvo.com.br.' }), 'invalid-reply-address'],
+    ['…in two dots', mail({ returnPath: 'contato@alvo.com.br..' }), 'invalid-reply-address'],
+    ['…with an empty label inside', mail({ returnPath: 'contato@alvo..com.br' }), 'invalid-reply-address'],
+    ['…or starting with a dot', mail({ returnPath: 'contato@.alvo.com.br' }), 'invalid-reply-address'],
   ])('%s', (_what, s, ruleId) => {
     const verdict = evaluateAutoReply(s, 'NO_PRIOR_TICKET', localConfig);
     expect(verdict.allowed).toBe(false);
