@@ -5,7 +5,8 @@
  * logo or icon, or an image of the quoted history (an earlier message's, already on the case). Mail
  * clients send both the same way (Gmail's "image.png", Outlook's "image001.png", Apple's
  * `apple-inline`), so what tells them apart is where the body shows them and how big.
- * Linear in the HTML: one pass over its `<img` tags, one search for the quote.
+ * Linear in the HTML: one pass to drop what a reader never sees, one over its `<img` tags, one search
+ * for the quote.
  */
 
 /** An image the body shows: whether only its quoted history does, and the size the tag declares. */
@@ -39,15 +40,21 @@ const MAX_TAG_CHARS = 4000;
 const QUOTE_START =
   /<blockquote\b|\bclass=["']?(?:gmail_quote|yahoo_quoted|moz-cite-prefix|OutlookMessageHeader)\b|\bid=["']?(?:x_)?(?:divRplyFwdMsg|appendonsend)\b|border-top:\s*solid\s+#(?:e1e1e1|b5c4df)\b/i;
 
-const CID_SRC = /\bsrc\s*=\s*["']?\s*cid:([^'"\s<>()]{1,255})/i;
-const ATTRIBUTE_SIZE = {
-  width: /\bwidth\s*=\s*["']?\s*(\d{1,5})(?![\d.%])/i,
-  height: /\bheight\s*=\s*["']?\s*(\d{1,5})(?![\d.%])/i,
-};
+/** An attribute of a tag: its name and its value (double-, single- or unquoted). */
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const CID_URL = /^\s*cid:([^'"\s<>()]{1,255})/i;
+const PIXELS = /^\s*(\d{1,5})\s*$/;
 const STYLE_SIZE = {
-  width: /[;"'\s]width\s*:\s*(\d{1,5}(?:\.\d{1,4})?|\.\d{1,4})\s*(px|pt|in|cm)\b/i,
-  height: /[;"'\s]height\s*:\s*(\d{1,5}(?:\.\d{1,4})?|\.\d{1,4})\s*(px|pt|in|cm)\b/i,
+  width: /(?:^|[;\s])width\s*:\s*(\d{1,5}(?:\.\d{1,4})?|\.\d{1,4})\s*(px|pt|in|cm)\b/i,
+  height: /(?:^|[;\s])height\s*:\s*(\d{1,5}(?:\.\d{1,4})?|\.\d{1,4})\s*(px|pt|in|cm)\b/i,
 };
+/**
+ * What a reader never sees: comments, the head, style sheets, scripts, templates and noscript
+ * blocks. A cid or a quote's class written there shows nothing: read, a hidden copy of a screenshot
+ * made a logo a "picture", and a stylesheet's `border-top:solid #e1e1e1` hid a real screenshot as
+ * quoted history.
+ */
+const HIDDEN_START = /<!--|<(head|style|script|template|noscript)\b/gi;
 const PX_PER_UNIT: Record<string, number> = { px: 1, pt: 96 / 72, in: 96, cm: 96 / 2.54 };
 
 /** A Content-ID as a `cid:` URL and the part's header compare: %-decoded (RFC 2392), lower-cased. */
@@ -66,23 +73,24 @@ export function cidKey(cid: string): string {
  * it is the writer's (not quoted); the first tag that declares a size gives it.
  */
 export function bodyImages(html: string, into: Map<string, BodyImage> = new Map()): Map<string, BodyImage> {
-  const quoteAt = html.search(QUOTE_START);
+  const visible = visibleHtml(html);
+  const quoteAt = visible.search(QUOTE_START);
   let from = 0;
   for (;;) {
-    const start = indexOfTag(html, from);
+    const start = indexOfTag(visible, from);
     if (start < 0) break;
-    const end = html.indexOf('>', start);
+    const end = visible.indexOf('>', start);
     if (end < 0) break;
     from = end + 1;
     if (end - start > MAX_TAG_CHARS) continue;
-    const tag = html.slice(start, end + 1);
-    const cid = CID_SRC.exec(tag)?.[1];
+    const attributes = attributesOf(visible.slice(start + 4, end));
+    const cid = CID_URL.exec(attributes.get('src') ?? '')?.[1];
     if (!cid) continue;
     const key = cidKey(cid);
     const quoted = quoteAt >= 0 && start > quoteAt;
     const seen = into.get(key);
-    const width = seen?.width ?? sideOf(tag, 'width');
-    const height = seen?.height ?? sideOf(tag, 'height');
+    const width = seen?.width ?? sideOf(attributes, 'width');
+    const height = seen?.height ?? sideOf(attributes, 'height');
     into.set(key, {
       quoted: (seen?.quoted ?? true) && quoted,
       ...(width !== undefined ? { width } : {}),
@@ -90,6 +98,41 @@ export function bodyImages(html: string, into: Map<string, BodyImage> = new Map(
     });
   }
   return into;
+}
+
+/** The HTML without what a reader never sees (HIDDEN_START): one forward pass. */
+export function visibleHtml(html: string): string {
+  let out = '';
+  let from = 0;
+  HIDDEN_START.lastIndex = 0;
+  for (let m = HIDDEN_START.exec(html); m; m = HIDDEN_START.exec(html)) {
+    out += html.slice(from, m.index);
+    const after = m.index + m[0].length;
+    let resume: number;
+    if (m[1] === undefined) {
+      const close = html.indexOf('-->', after);
+      resume = close < 0 ? html.length : close + 3;
+    } else {
+      const closer = new RegExp(`</${m[1]}\\s*>`, 'gi');
+      closer.lastIndex = after;
+      const close = closer.exec(html);
+      resume = close ? close.index + close[0].length : html.length;
+    }
+    from = resume;
+    if (from >= html.length) break;
+    HIDDEN_START.lastIndex = from;
+  }
+  return from >= html.length ? out : out + html.slice(from);
+}
+
+/** A tag's attributes by lower-cased name (the first of a name counts, as browsers read it). */
+function attributesOf(inside: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const m of inside.matchAll(ATTRIBUTE)) {
+    const name = (m[1] ?? '').toLowerCase();
+    if (!attributes.has(name)) attributes.set(name, m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attributes;
 }
 
 /** Whether a part the body shows is the writer's picture (see the module's comment), from its bytes. */
@@ -107,10 +150,10 @@ function indexOfTag(html: string, from: number): number {
   return -1;
 }
 
-function sideOf(tag: string, side: 'width' | 'height'): number | undefined {
-  const attribute = ATTRIBUTE_SIZE[side].exec(tag)?.[1];
+function sideOf(attributes: ReadonlyMap<string, string>, side: 'width' | 'height'): number | undefined {
+  const attribute = PIXELS.exec(attributes.get(side) ?? '')?.[1];
   if (attribute !== undefined) return Number(attribute);
-  const style = STYLE_SIZE[side].exec(tag);
+  const style = STYLE_SIZE[side].exec(attributes.get('style') ?? '');
   if (!style?.[1] || !style[2]) return undefined;
   return Math.round(Number(style[1]) * (PX_PER_UNIT[style[2].toLowerCase()] ?? 1));
 }

@@ -54,6 +54,29 @@ describe('bodyImages: the images an HTML body shows by Content-ID', () => {
       '<img src="https://example.com/logo.png" width="900" height="900">',
       {},
     ],
+    // What a reader never sees shows nothing: a hidden copy does not make a logo a picture…
+    [
+      'a large copy of the logo inside a comment, a style sheet, a template or a noscript block',
+      '<!-- <img src="cid:logo@x" width="800" height="600"> --><style>/* <img src="cid:logo@x" width="800" height="600"> */</style><template><img src="cid:logo@x" width="800" height="600"></template><noscript><img src="cid:logo@x" width="800" height="600"></noscript><p>Ana<br><img src="cid:logo@x" width="120" height="40"></p>',
+      { 'logo@x': { quoted: false, width: 120, height: 40 } },
+    ],
+    [
+      'src and sizes only as the tag’s own attributes (not data-src, data-width, nor inside a title)',
+      '<img data-src="cid:a@x" title=\'src="cid:b@x" width=900\' data-width="900" src="cid:c@x" width="120" height="40">',
+      { 'c@x': { quoted: false, width: 120, height: 40 } },
+    ],
+    // …nor does a quote's mark written where no one sees it hide a real screenshot as quoted history.
+    [
+      'a quote class in a comment and an Outlook rule in a style sheet, above her screenshot',
+      '<head><style>p{border-top:solid #e1e1e1 1pt}</style></head><!-- <div class="gmail_quote"> --><p>Olha o erro:</p><img src="cid:shot@x" width="800" height="600">',
+      { 'shot@x': { quoted: false, width: 800, height: 600 } },
+    ],
+    ['an unclosed comment hides the rest', '<p>Oi</p><!-- <img src="cid:a@x" width="800" height="600">', {}],
+    [
+      'tags in upper case',
+      '<STYLE>.x{}</STYLE><IMG SRC="CID:Shot@X" WIDTH=640 HEIGHT=400>',
+      { 'shot@x': { quoted: false, width: 640, height: 400 } },
+    ],
     ['an unclosed tag at the end', '<p>texto</p><img src="cid:a@b"', {}],
   ])('%s', (_what, html, expected) => {
     expect(Object.fromEntries(bodyImages(html))).toEqual(expected);
@@ -66,6 +89,8 @@ describe('bodyImages: the images an HTML body shows by Content-ID', () => {
     ['a megabyte of <', '<'.repeat(1_000_000), 0],
     ['one tag longer than any client writes', `<img src="cid:a@b" ${'x'.repeat(999_000)}>`, 0],
     ['many small tags', '<img src="cid:a@b">'.repeat(50_000), 1],
+    ['a megabyte of unclosed comments and style tags', '<!--<style <template'.repeat(50_000), 0],
+    ['hidden blocks opened and closed many times', '<style>x</style><img src="cid:a@b">'.repeat(30_000), 1],
   ])('adversarial HTML: %s', (_what, html, images) => {
     expect(bodyImages(html).size).toBe(images);
   });
