@@ -35,7 +35,9 @@ export function withRelayedAttachments(
       const wanted = new Map(attachments.parts.filter((p) => p.partId).map((p) => [p.partId, p]));
       const files = mailFiles.flatMap((a, index) => {
         const meta = a.partId ? wanted.get(a.partId) : undefined;
-        if (!meta) return [];
+        // The part the parser checked has that size: a reading that split the mail otherwise (another
+        // part under this id) sends nothing rather than bytes no check looked at.
+        if (!meta || a.content.length !== meta.size) return [];
         return [
           {
             filename: relayFileName(meta.filename ?? a.filename, index),

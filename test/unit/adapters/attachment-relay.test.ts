@@ -91,6 +91,22 @@ describe('withRelayedAttachments', () => {
     expect(inner.sent[0]?.files?.map((f) => [f.filename, f.contentType])).toEqual([['leia_html.txt', 'text/plain']]);
   });
 
+  it('a part whose bytes are not the size the parser checked is not sent (another reading of the mail)', async () => {
+    const raw = await staffMailWithFiles();
+    const pdf = (await simpleParser(raw)).attachments.find((a) => a.filename === 'comprovante.pdf');
+    const store = new InMemoryRawMailStore();
+    store.put(RAW, raw);
+    const inner = new RecordingMailer();
+    await withRelayedAttachments(inner, store, readMailFiles).send({
+      ...mail,
+      attachments: {
+        raw: RAW,
+        parts: [{ partId: pdf?.partId ?? undefined, contentType: 'application/pdf', size: 17, inline: false }],
+      },
+    });
+    expect(inner.sent[0]?.files ?? []).toEqual([]);
+  });
+
   it('sends a mail without attachments as it is, without reading anything', async () => {
     const inner = new RecordingMailer();
     const store = new InMemoryRawMailStore();
