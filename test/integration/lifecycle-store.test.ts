@@ -390,19 +390,17 @@ describe('lifecycle races on DynamoDB, interleavings controlled: one result each
     },
   );
 
-  it.each<[readonly [string, string], string[], string[]]>([
-    // [commit order, history, who got mail]
+  it.each<[readonly [string, string], string[], string[][]]>([
+    // [commit order, history, who got mail (either list)]
+    // (the extension's notice goes only if it went before the close committed: a later one no longer
+    // fits the case, effect-fit.ts — the merchant gets the closing mail either way)
     [
       ['ses-extend', 'ses-close'],
       ['extended', 'closed'],
-      [MERCHANT, MERCHANT],
+      [[MERCHANT, MERCHANT], [MERCHANT]],
     ],
-    [
-      ['ses-close', 'ses-extend'],
-      ['closed', 'refused'],
-      ['ana@empresa.com.br', MERCHANT],
-    ],
-  ])('an extension racing a close, committed %j: %j', async (order, history, to) => {
+    [['ses-close', 'ses-extend'], ['closed', 'refused'], [['ana@empresa.com.br', MERCHANT]]],
+  ])('an extension racing a close, committed %j: %j', async (order, history, anyOf) => {
     const w = await world(workCase({ status: 'IN_PROGRESS' }), order);
     await Promise.all([
       handleStaffMail(byStaff('ana', '#prorrogar 5 aguardando o extrato do banco', 'ses-extend'), w.deps),
@@ -411,7 +409,7 @@ describe('lifecycle races on DynamoDB, interleavings controlled: one result each
     const c = await w.store.get(CASE_ID);
     expect(c?.history?.map((e) => e.type)).toEqual(history);
     expect(c?.status).toBe('CLOSED');
-    expect(mails(w.mailer).sort()).toEqual([...to].sort());
+    expect(anyOf.map((to) => [...to].sort().join())).toContain(mails(w.mailer).sort().join());
     expect(c?.pendingEffects).toEqual({});
     expect((await w.counter.tally('ana')).count).toBe(0);
   });
