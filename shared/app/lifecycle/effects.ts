@@ -441,13 +441,31 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
     await deps.cases.settleEffect(c.caseId, p.id);
     deps.telemetry.effectSuperseded({ caseId: c.caseId, effect: p.effect.kind });
   }
+  // Another runner of this case is carrying it out (or has): not twice.
+  const claim = (p: PendingEffect) => {
+    const now = deps.clock.now();
+    return deps.cases.claimEffect(
+      c.caseId,
+      p.id,
+      now.toISOString(),
+      new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString(),
+    );
+  };
+  // Left pending for a retry or the sweep, and told.
+  const failed = async (p: PendingEffect, error: unknown) => {
+    await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
+    failures.push({ effectId: p.id, kind: p.effect.kind, error });
+    deps.telemetry.effectFailed({
+      caseId: c.caseId,
+      effect: p.effect.kind,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  };
   // The counts first, all together: one convergence, one read of the case after writing.
   const counts = kept.filter((p) => p.effect.kind === 'open-count');
   if (counts.length > 0) {
     const claimed: PendingEffect[] = [];
-    const now = deps.clock.now();
-    const until = new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString();
-    for (const p of counts) if (await deps.cases.claimEffect(c.caseId, p.id, now.toISOString(), until)) claimed.push(p);
+    for (const p of counts) if (await claim(p)) claimed.push(p);
     try {
       if (claimed.length > 0)
         await convergeCounts(
@@ -457,34 +475,16 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
         );
       for (const p of claimed) await deps.cases.settleEffect(c.caseId, p.id);
     } catch (error) {
-      for (const p of claimed) {
-        await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
-        failures.push({ effectId: p.id, kind: p.effect.kind, error });
-        deps.telemetry.effectFailed({
-          caseId: c.caseId,
-          effect: p.effect.kind,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-      }
+      for (const p of claimed) await failed(p, error);
     }
   }
   for (const p of kept) {
-    if (p.effect.kind === 'open-count') continue;
-    const now = deps.clock.now();
-    const until = new Date(now.getTime() + EFFECT_CLAIM_MS).toISOString();
-    // Another runner of this case is carrying it out (or has): not twice.
-    if (!(await deps.cases.claimEffect(c.caseId, p.id, now.toISOString(), until))) continue;
+    if (p.effect.kind === 'open-count' || !(await claim(p))) continue;
     try {
       await carryOut(deps, c, p);
     } catch (error) {
       if (!(error instanceof MissingStaff)) {
-        await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
-        failures.push({ effectId: p.id, kind: p.effect.kind, error });
-        deps.telemetry.effectFailed({
-          caseId: c.caseId,
-          effect: p.effect.kind,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
+        await failed(p, error);
         continue;
       }
       deps.telemetry.effectFailed({ caseId: c.caseId, effect: p.effect.kind, error: 'MissingStaff' });
