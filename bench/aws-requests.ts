@@ -55,6 +55,23 @@ import { confirmEvent, invalidEvent, validEvent } from './webform-latency';
 import { DynamoPendingSubmissionStore } from '../shared/adapters/dynamo/pending-submission-store';
 import { confirmToken } from '../shared/domain/webform-confirmation';
 import type { PendingSubmission, PendingSubmissionStore } from '../shared/ports';
+import { DynamoCaseWorkStore } from '../shared/adapters/dynamo/case-work-store';
+import { DynamoOpenCaseCounter } from '../shared/adapters/dynamo/open-case-counter';
+import { RosterStaffDirectory } from '../shared/adapters/dynamo/staff-directory';
+import { DynamoSurveyStore } from '../shared/adapters/dynamo/survey-store';
+import { S3RawMailRetention } from '../shared/adapters/s3-raw-mail-retention';
+import { S3UploadRetention } from '../shared/adapters/s3-upload-retention';
+import { readMailFiles } from '../shared/mail/mail-files';
+import type { LifecycleDeps } from '../shared/app/lifecycle/commit';
+import { mailLifecycle } from '../shared/app/lifecycle/mail-lifecycle';
+import { staffReplyAddress } from '../shared/domain/lifecycle/reply-address';
+import {
+  analystAnswer,
+  analystClosing,
+  type LifecycleMail,
+  merchantReply,
+  storedLifecycleMail,
+} from './lifecycle-mail';
 
 export type Service = 'dynamodb' | 'ses' | 'sqs' | 's3' | 'scheduler';
 
@@ -367,7 +384,10 @@ export type ScenarioName =
   | 'webform awaiting confirmation'
   | 'webform accepted'
   | 'webform redirected'
-  | 'webform rejected (400)';
+  | 'webform rejected (400)'
+  | 'lifecycle: analyst answer'
+  | 'lifecycle: merchant reply'
+  | 'lifecycle: analyst closing';
 
 export interface Invocation {
   scenario: ScenarioName;
@@ -390,6 +410,10 @@ const STAFF: Omit<Analyst, 'openCases' | 'lastAssignedAt'>[] = [
 ];
 
 const TABLE = 'ouvidoria-bench';
+/** Accepted e-mail cases whose life after assignment (answer, reply, closing) is counted. */
+const LIFECYCLE_CASES = 6;
+/** The secret of the per-case staff reply addresses (assignment signs them, the intake checks them). */
+const STAFF_REPLY_SECRET = 'bench-staff-reply-secret-0123456789';
 const BUCKET = 'ouvidoria-raw-mail-bench';
 const TEXT_BUCKET = 'ouvidoria-message-texts-bench';
 const UPLOADS_BUCKET = 'ouvidoria-uploads-bench';
@@ -564,7 +588,46 @@ export async function countRequests(
     const rawMail = new S3RawMailStore(s3Client);
     // A case's mailed files are copied to the uploads bucket, as the deployed intake does.
     const uploads = new S3UploadStore(s3Client, UPLOADS_BUCKET, EMULATOR_REGION);
-    const emailService = emailIntakeDepsFrom(intake, rawMail, undefined, uploads);
+    const schedulerClient = new SchedulerClient({ region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+    clients.push(schedulerClient);
+    addMiddleware(schedulerClient as unknown as StackOwner, schedulerShortCircuit(counter), 'high', 'benchScheduler');
+    const timers = new EventBridgeTimerScheduler({
+      client: schedulerClient,
+      groupName: 'ouvidoria-bench',
+      targetArn: 'arn:aws:sqs:us-east-1:123456789012:ouvidoria-assignment.fifo',
+      roleArn: 'arn:aws:iam::123456789012:role/ouvidoria-bench-scheduler',
+    });
+    // The email intake as deployed: staff mail and the merchant's replies go through the case
+    // lifecycle (shared/composition/lifecycle.ts buildLifecycleDeps, with its AWS-only retention tags).
+    const lifecycleDeps: LifecycleDeps = {
+      cases: new DynamoCaseWorkStore({
+        client,
+        tableName: TABLE,
+        repository: cases,
+        retention: BENCH_CONFIG.retention,
+      }),
+      counter: new DynamoOpenCaseCounter(client, TABLE),
+      staff: new RosterStaffDirectory({
+        staff: new DynamoStaffRepository(client, TABLE),
+        supervisorIds: BENCH_CONFIG.lifecycle.supervisorIds,
+      }),
+      mailer: withRelayedAttachments(mailer, rawMail, readMailFiles),
+      timers,
+      surveys: new DynamoSurveyStore(client, TABLE, BENCH_CONFIG.retention),
+      rawMailRetention: new S3RawMailRetention(s3Client),
+      uploadRetention: new S3UploadRetention(s3Client, UPLOADS_BUCKET),
+      openCases: new DynamoSenderOpenCases(client, TABLE, () => clock.now(), BENCH_CONFIG),
+      noticeLimiter: new DynamoRateLimiter(client, TABLE),
+      clock,
+      config: BENCH_CONFIG,
+      secret: STAFF_REPLY_SECRET,
+    };
+    const emailService = emailIntakeDepsFrom(
+      { ...intake, lifecycle: mailLifecycle(lifecycleDeps) },
+      rawMail,
+      undefined,
+      uploads,
+    );
     const emailHandler = createEmailIntakeHandler(() => ({
       service: emailService,
       rawMail: { bucket: BUCKET, prefix: PREFIX },
@@ -640,9 +703,6 @@ export async function countRequests(
 
     // Assignment of every accepted email case (office open: assigned at once, analyst emailed), as
     // deployed: with the lifecycle (per-case reply address, reminder and escalation timers).
-    const schedulerClient = new SchedulerClient({ region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-    clients.push(schedulerClient);
-    addMiddleware(schedulerClient as unknown as StackOwner, schedulerShortCircuit(counter), 'high', 'benchScheduler');
     const assignmentHandler = createAssignmentHandler({
       cases,
       staff: new DynamoStaffRepository(client, TABLE),
@@ -651,15 +711,7 @@ export async function countRequests(
       scheduler: new RecordingScheduler(),
       clock,
       config: BENCH_CONFIG,
-      lifecycle: {
-        secret: 'bench-staff-reply-secret-0123456789',
-        timers: new EventBridgeTimerScheduler({
-          client: schedulerClient,
-          groupName: 'ouvidoria-bench',
-          targetArn: 'arn:aws:sqs:us-east-1:123456789012:ouvidoria-assignment.fifo',
-          roleArn: 'arn:aws:iam::123456789012:role/ouvidoria-bench-scheduler',
-        }),
-      },
+      lifecycle: { secret: STAFF_REPLY_SECRET, timers },
       ...telemetry('assignment'),
     });
     const queued = [...sent];
@@ -667,6 +719,74 @@ export async function countRequests(
       await run(
         () => assignmentHandler(sqsEvent(body, i)),
         () => ({ scenario: 'assignment', rawBytes: 0 }),
+      );
+    }
+
+    // The case's life after assignment, by mail (SPEC steps 8–9), on the first accepted e-mail cases:
+    // the analyst answers through the notice's reply address, the merchant replies to the answer, the
+    // analyst closes the case (the closing mail carries the survey). Each mail as SES stores it.
+    const caseReader = new DynamoCaseRepository({ client: seedClient, tableName: TABLE, texts });
+    const lifecycleStep = async (scenario: ScenarioName, mail: LifecycleMail, expected: string, recipient: string) => {
+      const message = storedLifecycleMail(mail);
+      objects.set(`${PREFIX}${message.id}`, message.raw);
+      await run(
+        () => emailHandler(sesEventFor(message, clock.now(), recipient)),
+        ({ results }) => {
+          const r = results[0];
+          const got =
+            r?.kind === 'staff-mail' ? `staff-mail ${r.result}` : r?.kind === 'follow-up' ? 'follow-up' : r?.kind;
+          if (got !== expected) throw new Error(`${scenario}: ${mail.id} ended as ${got}, not ${expected}`);
+          return { scenario, rawBytes: message.raw.length };
+        },
+      );
+    };
+    for (const [i, body] of queued.slice(0, LIFECYCLE_CASES).entries()) {
+      const { caseId } = JSON.parse(body) as { caseId: string };
+      const c = await caseReader.get(caseId);
+      const analyst = STAFF.find((a) => a.id === c?.assignee);
+      if (!c?.protocol || !analyst) throw new Error(`Case ${caseId} was not assigned: no life to count`);
+      const to = staffReplyAddress(c.protocol, analyst.id, STAFF_REPLY_SECRET, BENCH_CONFIG);
+      const merchant = { name: c.senderName ?? 'Lojista', address: c.senderEmail };
+      const staffFrom = { name: analyst.name, address: analyst.email };
+      const answerId = `bench-answer-${i}`;
+      await lifecycleStep(
+        'lifecycle: analyst answer',
+        {
+          id: answerId,
+          from: staffFrom,
+          to,
+          subject: `RE: Novo caso atribuído a você: [${c.protocol}]`,
+          text: analystAnswer({ protocol: c.protocol, merchantName: merchant.name }),
+          date: clock.now(),
+        },
+        'staff-mail applied',
+        to,
+      );
+      await lifecycleStep(
+        'lifecycle: merchant reply',
+        {
+          id: `bench-merchant-${i}`,
+          from: merchant,
+          to: OMBUDSMAN,
+          subject: `Re: [${c.protocol}] Resposta da Ouvidoria`,
+          text: merchantReply(),
+          date: clock.now(),
+        },
+        'follow-up',
+        OMBUDSMAN,
+      );
+      await lifecycleStep(
+        'lifecycle: analyst closing',
+        {
+          id: `bench-closing-${i}`,
+          from: staffFrom,
+          to,
+          subject: `RE: [${c.protocol}] Nova mensagem do lojista`,
+          text: analystClosing({ merchantName: merchant.name }),
+          date: clock.now(),
+        },
+        'staff-mail applied',
+        to,
       );
     }
 

@@ -713,18 +713,18 @@ export function generateCorpus(count = CORPUS_SIZE, seed = CORPUS_SEED): Corpus 
 }
 
 /** The SES receipt event (Lambda action) for one corpus message, verdicts all PASS. */
-export function sesEventFor(message: CorpusMessage, receivedAt: Date): unknown {
+export function sesEventFor(message: CorpusMessage, receivedAt: Date, recipient = OMBUDSMAN): unknown {
   // SES decodes the top headers into commonHeaders, the Message-ID among them (the delivery claim reads it).
   const headerEnd = message.raw.indexOf('\r\n\r\n');
   const messageId = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(message.raw.subarray(0, headerEnd).toString('latin1'))?.[1];
   return sesReceiptEvent({
     sesMessageId: message.id,
     mailFrom: message.sender.address,
-    recipients: [OMBUDSMAN],
+    recipients: [recipient],
     receivedAt,
     commonHeaders: {
       from: [`${message.sender.name} <${message.sender.address}>`],
-      to: [`Ouvidoria <${OMBUDSMAN}>`],
+      to: [recipient === OMBUDSMAN ? `Ouvidoria <${OMBUDSMAN}>` : recipient],
       date: message.date.toUTCString(),
       subject: message.subject,
       ...(messageId ? { messageId } : {}),

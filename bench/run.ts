@@ -457,6 +457,9 @@ async function main(): Promise<void> {
         'webform accepted',
         'webform redirected',
         'webform rejected (400)',
+        'lifecycle: analyst answer',
+        'lifecycle: merchant reply',
+        'lifecycle: analyst closing',
       ];
       scenarios.sort((a, c) => order.indexOf(a.scenario) - order.indexOf(c.scenario));
       scenarios.forEach((s, i) => {
@@ -471,6 +474,9 @@ async function main(): Promise<void> {
           'webform redirected': 'redirectedWebform',
           'webform awaiting confirmation': 'pendingWebform',
           'webform rejected (400)': 'rejectedWebform',
+          'lifecycle: analyst answer': 'lifecycleAnswer',
+          'lifecycle: merchant reply': 'lifecycleMerchantReply',
+          'lifecycle: analyst closing': 'lifecycleClosing',
         }[s.scenario];
         put(`dynamodb.${key}.requests`, s.perService.dynamodb);
         put(`dynamodb.${key}.wru`, s.wru);
