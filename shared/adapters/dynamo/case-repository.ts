@@ -194,6 +194,19 @@ const guardSk = (sourceId: string) => `SRC#${sourceId}`;
 const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;
 
 /** Attributes of a case item that are storage details, not CaseRecord fields. */
+/**
+ * The case as a write that added messages left it (DynamoCaseWorkStore.commit): enough for
+ * appendMessage to write their items without reading the case item again (issue 16). Its first
+ * message is not among them (the write skipped every sourceId the case has).
+ */
+export interface KnownCase {
+  /** The case item's LGPD expiry after the write (TTL_ATTRIBUTE), null without one. */
+  expiresAt: number | null;
+  status: CaseStatus;
+  /** The write moved `updatedAt` to the latest of the messages already: no `touch` after them. */
+  updatedAtSet: boolean;
+}
+
 const INTERNAL_ATTRIBUTES = [
   'pk',
   'sk',
@@ -416,15 +429,21 @@ export class DynamoCaseRepository implements CaseRepository {
     });
   }
 
-  /** Writes a pending entry as its `MSG#` item (appendMessage), reusing the text it references. */
-  async appendPendingEntry(caseId: string, entry: Item): Promise<boolean> {
+  /**
+   * Writes a pending entry as its `MSG#` item (appendMessage), reusing the text it references.
+   * `known`: the case as the write that stored the entry left it (see KnownCase).
+   */
+  async appendPendingEntry(caseId: string, entry: Item, known?: KnownCase): Promise<boolean> {
     const ref = textRefOf(entry);
-    if (!ref) return this.appendMessage(caseId, entry as unknown as CaseMessage);
+    if (!ref) return this.appendMessage(caseId, entry as unknown as CaseMessage, undefined, undefined, known);
     const { [TEXT_REF_ATTRIBUTE]: _ref, textTruncated, ...message } = entry;
-    return this.appendMessage(caseId, { ...(message as unknown as CaseMessage), text: '' }, undefined, {
-      ref,
-      truncated: textTruncated === true,
-    });
+    return this.appendMessage(
+      caseId,
+      { ...(message as unknown as CaseMessage), text: '' },
+      undefined,
+      { ref, truncated: textTruncated === true },
+      known,
+    );
   }
 
   /**
@@ -468,6 +487,14 @@ export class DynamoCaseRepository implements CaseRepository {
    * (in parallel), the others' kept out of the table come back empty (TextsShown). One Query either way.
    */
   async get(caseId: string, shown?: TextsShown): Promise<CaseRecord | null> {
+    return (await this.read(caseId, shown))?.record ?? null;
+  }
+
+  /** `get`, with the case item's LGPD expiry (`TTL_ATTRIBUTE`, which the record leaves out). */
+  private async read(
+    caseId: string,
+    shown?: TextsShown,
+  ): Promise<{ record: CaseRecord; expiresAt: number | null } | null> {
     const items = await this.readPartition(caseId);
     if (!items) return null;
     // The message items by position in `messages`: the first message's (absent on older cases that
@@ -493,7 +520,7 @@ export class DynamoCaseRepository implements CaseRepository {
       const ref = textRefOf(positioned[i]);
       return ref && !read.has(ref.key) ? { ...message, text: '' } : message;
     });
-    return record;
+    return { record, expiresAt: expiryOfItem(items.caseItem) };
   }
 
   /**
@@ -502,9 +529,18 @@ export class DynamoCaseRepository implements CaseRepository {
    * cost does not grow with the case's correspondence (one Query, as `get`, and no S3 GET).
    */
   async getState(caseId: string): Promise<CaseWithoutTexts | null> {
-    const record = await this.get(caseId, NO_TEXTS);
-    if (!record) return null;
-    return { ...record, messages: record.messages.map(({ text: _text, ...message }) => message) };
+    return (await this.getStateForWrite(caseId))?.state ?? null;
+  }
+
+  /**
+   * getState, with the case item's LGPD expiry: what a write that adds messages needs to know of the
+   * case to write their items (appendMessage's `known`) without reading the case item again.
+   */
+  async getStateForWrite(caseId: string): Promise<{ state: CaseWithoutTexts; expiresAt: number | null } | null> {
+    const read = await this.read(caseId, NO_TEXTS);
+    if (!read) return null;
+    const { record, expiresAt } = read;
+    return { state: { ...record, messages: record.messages.map(({ text: _text, ...message }) => message) }, expiresAt };
   }
 
   /** One Query reads the case item, its first message's item and its follow-ups together. */
@@ -1180,14 +1216,16 @@ export class DynamoCaseRepository implements CaseRepository {
     message: CaseMessage,
     expiresAt?: number | null,
     kept?: KeptText,
+    known?: KnownCase,
   ): Promise<boolean> {
-    const caseItem = await this.mustGetCaseItem(caseId);
-    const expiry = expiresAt === undefined ? expiryOfItem(caseItem) : expiresAt;
+    const caseItem = known ? undefined : await this.mustGetCaseItem(caseId);
+    const itemExpiry = known ? known.expiresAt : expiryOfItem(caseItem);
+    const expiry = expiresAt === undefined ? itemExpiry : expiresAt;
     const ttl = typeof expiry === 'number' ? { [TTL_ATTRIBUTE]: expiry } : {};
     // A text kept out of the table is tagged as a redirected record's only for such a record: a
     // closed case's texts are re-tagged by its retention walk (applyCaseRetention), on its clock.
-    const redirected = typeof expiry === 'number' && caseItem['status'] !== 'CLOSED';
-    if ((caseItem['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
+    const redirected = typeof expiry === 'number' && (known ? known.status : caseItem?.['status']) !== 'CLOSED';
+    if ((caseItem?.['firstMessage'] as CaseMessage | undefined)?.sourceId === message.sourceId) return false;
     const pk = caseKey(caseId).pk;
     // The guard item fixes where this sourceId's message lives, so two deliveries of the same
     // message with different receivedAt still make one follow-up.
@@ -1226,7 +1264,7 @@ export class DynamoCaseRepository implements CaseRepository {
       if (!isConditionalCheckFailed(error)) throw error;
       return false;
     }
-    await this.touch(caseId, message.receivedAt);
+    if (!known?.updatedAtSet) await this.touch(caseId, message.receivedAt);
     return true;
   }
 

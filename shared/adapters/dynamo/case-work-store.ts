@@ -7,7 +7,7 @@ import {
 import type { CaseMessage, CaseRecord, CaseWithoutTexts, TextsShown } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
 import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase, WorkCaseState } from '../../app/lifecycle/ports';
-import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository } from './case-repository';
+import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository, type KnownCase } from './case-repository';
 import { isConditionalCheckFailed } from './client';
 import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
@@ -102,8 +102,9 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
 
   async commit(commit: CaseCommit): Promise<CommitResult> {
     // The state only: the write decides on version, sourceIds and ids, never on a stored text.
-    const record = await this.repository.getState(commit.caseId);
-    if (!record) return { ok: false, reason: 'not-found' };
+    const read = await this.repository.getStateForWrite(commit.caseId);
+    if (!read) return { ok: false, reason: 'not-found' };
+    const record = read.state;
     const stored = record as unknown as Item;
     if ((typeof stored['version'] === 'number' ? stored['version'] : 0) !== commit.expectedVersion) {
       return { ok: false, reason: 'conflict' };
@@ -141,7 +142,7 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     }
 
     // Retention: the case item's TTL moves in the same write as the status; side items follow below.
-    const expiry = retentionChange(commit, stored, this.retention);
+    const expiry = retentionChange(commit, stored, read.expiresAt, this.retention);
     if (expiry !== undefined) {
       names['#ttl'] = TTL_ATTRIBUTE;
       if (expiry === null) removes.push('#ttl');
@@ -205,6 +206,17 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       stored,
       { names, values, sets, conditions },
     );
+    // The case's last activity moves forward with the write that stores the messages (the version
+    // condition pins the value read), not in a write of its own after each (issue 16).
+    const latest = newMessages.reduce<string | undefined>(
+      (max, m) => (max === undefined || m.receivedAt > max ? m.receivedAt : max),
+      undefined,
+    );
+    if (latest !== undefined && !(typeof stored['updatedAt'] === 'string' && stored['updatedAt'] >= latest)) {
+      names['#updatedAt'] = 'updatedAt';
+      values[':updatedAt'] = latest;
+      sets.push('#updatedAt = :updatedAt');
+    }
 
     try {
       await this.client.send(
@@ -221,7 +233,14 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       if (!isConditionalCheckFailed(error)) throw error;
       return { ok: false, reason: 'conflict' };
     }
-    if (newEntries.length > 0) await this.materialise(commit.caseId, newEntries);
+    if (newEntries.length > 0) {
+      // The case as this write left it: the messages' items need no read of it (KnownCase).
+      await this.materialise(commit.caseId, newEntries, {
+        expiresAt: expiry === undefined ? read.expiresAt : expiry,
+        status: commit.changes.status ?? record.status,
+        updatedAtSet: true,
+      });
+    }
     if (expiry !== undefined) {
       const texts = this.repository.texts;
       const closedAt = commit.changes.closedAt ?? record.closedAt;
@@ -395,9 +414,9 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
   }
 
   /** Writes pending messages as `MSG#` items (idempotent per sourceId), then drops them from the map. */
-  private async materialise(caseId: string, entries: Item[]): Promise<void> {
+  private async materialise(caseId: string, entries: Item[], known?: KnownCase): Promise<void> {
     for (const entry of entries) {
-      await this.repository.appendPendingEntry(caseId, entry);
+      await this.repository.appendPendingEntry(caseId, entry, known);
       await this.removeMapEntry(caseId, PENDING_MESSAGES_ATTRIBUTE, String(entry['sourceId']));
     }
   }
@@ -407,13 +426,18 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
  * The TTL a commit writes: an expiry when it closes the case, `null` (remove) when it moves a case
  * that had one out of CLOSED (reopening), `undefined` when retention does not change.
  */
-function retentionChange(commit: CaseCommit, stored: Item, settings: RetentionSettings): number | null | undefined {
+function retentionChange(
+  commit: CaseCommit,
+  stored: Item,
+  storedExpiry: number | null,
+  settings: RetentionSettings,
+): number | null | undefined {
   const status = commit.changes.status;
   if (status === 'CLOSED') {
     const closedAt = commit.changes.closedAt ?? (typeof stored['closedAt'] === 'string' ? stored['closedAt'] : null);
     return closedAt ? retentionExpiry('CLOSED', closedAt, settings) : undefined;
   }
-  if (status !== undefined && (stored['status'] === 'CLOSED' || stored[TTL_ATTRIBUTE] !== undefined)) return null;
+  if (status !== undefined && (stored['status'] === 'CLOSED' || storedExpiry !== null)) return null;
   return undefined;
 }
 

@@ -3,12 +3,13 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseItemKey, DynamoCaseRepository } from '../../../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../../../shared/adapters/dynamo/case-work-store';
+import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
 import type { CaseMessage } from '../../../../shared/domain/case';
 import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import type { MessageTextStore } from '../../../../shared/ports';
-import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
+import { type DynaliteClients, EMULATOR_REGION, startDynaliteClients } from '../../../support/emulators';
 import { asRecord, CASE_ID, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
 
 let db: DynaliteClients;
@@ -311,6 +312,116 @@ describe('DynamoCaseWorkStore', () => {
     const c = await repository.get(CASE_ID);
     expect(c?.messages.filter((m) => m.sourceId === 's-7').map((m) => m.text)).toEqual([`${long} (7)`]);
     expect(c?.messages.map((m) => m.sourceId)).toContain('s-31');
+  });
+
+  it('a commit with messages writes their items without reading the case item again, updatedAt in the same write', async () => {
+    const table = await freshTable();
+    const client = documentClient({ endpoint: db.endpoint, region: EMULATOR_REGION });
+    const requests: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { sk?: string }; Item?: { sk?: string } };
+        const sk = String(input.Key?.sk ?? input.Item?.sk ?? '*').replace(/#.*/, '#');
+        requests.push(`${String(context.commandName).replace(/(Item)?Command$/, '')} ${sk}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    const repository = new DynamoCaseRepository({ client, tableName: table });
+    const store = new DynamoCaseWorkStore({ client, tableName: table, repository });
+    await repository.create(asRecord(workCase({ updatedAt: '2026-03-12T13:00:00.000Z' })));
+    const later = (sourceId: string, at: string) => ({ ...outMessage(sourceId), receivedAt: at });
+    // label, commit → [the requests it made, updatedAt after it]
+    const rows: Array<[string, Parameters<typeof store.commit>[0], [string[], string]]> = [
+      [
+        'one message, later than the last activity',
+        {
+          caseId: CASE_ID,
+          expectedVersion: 1,
+          changes: { status: 'WAITING_MERCHANT' },
+          events: [note('s-1')],
+          messages: [later('s-1', '2026-03-12T14:00:00.000Z')],
+          effects: [],
+        },
+        [['Query *', 'Update CASE', 'Put SRC#', 'Put MSG#', 'Update CASE'], '2026-03-12T14:00:00.000Z'],
+      ],
+      [
+        'two messages: updatedAt is the later one',
+        {
+          caseId: CASE_ID,
+          expectedVersion: 2,
+          changes: {},
+          events: [note('s-2')],
+          messages: [later('s-2', '2026-03-12T16:00:00.000Z'), later('s-3', '2026-03-12T15:00:00.000Z')],
+          effects: [],
+        },
+        [
+          ['Query *', 'Update CASE', 'Put SRC#', 'Put MSG#', 'Update CASE', 'Put SRC#', 'Put MSG#', 'Update CASE'],
+          '2026-03-12T16:00:00.000Z',
+        ],
+      ],
+      [
+        'a message older than the last activity leaves updatedAt where it is',
+        {
+          caseId: CASE_ID,
+          expectedVersion: 3,
+          changes: {},
+          events: [note('s-4')],
+          messages: [later('s-4', '2026-03-12T15:30:00.000Z')],
+          effects: [],
+        },
+        [['Query *', 'Update CASE', 'Put SRC#', 'Put MSG#', 'Update CASE'], '2026-03-12T16:00:00.000Z'],
+      ],
+    ];
+    for (const [label, commit, expected] of rows) {
+      requests.length = 0;
+      expect(await store.commit(commit)).toEqual({ ok: true, version: commit.expectedVersion + 1 });
+      const updatedAt = (await doc.send(new GetCommand({ TableName: table, Key: caseItemKey(CASE_ID) }))).Item?.[
+        'updatedAt'
+      ];
+      expect([label, requests, updatedAt]).toEqual([label, ...expected]);
+    }
+    expect((await store.get(CASE_ID))?.messages.map((m) => m.sourceId).slice(1)).toEqual(['s-1', 's-3', 's-4', 's-2']);
+    client.destroy();
+  });
+
+  it('a message committed on a closed case expires with it', async () => {
+    const { table, store } = await seeded([
+      workCase({ status: 'CLOSED', closedAt: '2026-03-11T10:00:00.000Z', assignee: 'ana' }),
+    ]);
+    // The closing's own write put the case's expiry on it: the retention walk gave it its TTL.
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: caseItemKey(CASE_ID),
+        UpdateExpression: 'SET expiresAt = :ttl',
+        ExpressionAttributeValues: { ':ttl': 1_900_000_000 },
+      }),
+    );
+    expect(
+      await store.commit({
+        caseId: CASE_ID,
+        expectedVersion: 1,
+        changes: {},
+        events: [note('s-thanks')],
+        messages: [{ ...outMessage('s-thanks', 'Muito obrigada, deu tudo certo!'), direction: 'in' }],
+        effects: [],
+      }),
+    ).toEqual({ ok: true, version: 2 });
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': caseItemKey(CASE_ID).pk },
+      }),
+    );
+    const added = (Items ?? []).filter(
+      (i) => /^(MSG|SRC)#/.test(String(i['sk'])) && String(i['sk']).includes('s-thanks'),
+    );
+    expect(added.map((i) => [String(i['sk']).slice(0, 4), i['expiresAt']])).toEqual([
+      ['MSG#', 1_900_000_000],
+      ['SRC#', 1_900_000_000],
+    ]);
   });
 
   it('records message ids through the repository', async () => {
