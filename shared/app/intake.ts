@@ -505,7 +505,7 @@ async function queueAndReply(
   if (
     first &&
     record.channel === 'email' &&
-    record.outcome === 'ACCEPTED' &&
+    opensACase(record.decision) &&
     (!record.reply || record.reply.status === 'failed')
   )
     await deps.mailFiles?.copy(caseId, first);
