@@ -2082,6 +2082,8 @@ export const RULES: readonly Rule[] = [
       'de uma loja que usa',
       'em uma loja que usa',
       'numa loja que usa',
+      // Round 40: what she paid to one ("paguei um pix pra uma loja que usa a Bagy").
+      'para uma loja que usa',
       'a loja me pediu',
       'contestei uma compra',
       'contestei a compra',
@@ -2599,6 +2601,15 @@ export const RULES: readonly Rule[] = [
       'penso em contratar',
       'tenho interesse em contratar',
       'interesse em contratar',
+      // Round 40: the store still to be opened online, the plan asked for it, the deal on a condition
+      // ("tenho uma loja física e quero abrir a virtual", "só fecho com vcs se tiver PDV").
+      'quero abrir a virtual',
+      'quero abrir a loja virtual',
+      'quero abrir a loja online',
+      'qual plano voces indicam',
+      'qual plano voces recomendam',
+      'so fecho com voces',
+      'antes de fechar com voces',
       'interesse na plataforma',
       'interesse nos planos',
       'quero ser cliente',
@@ -2972,6 +2983,29 @@ export const RULES: readonly Rule[] = [
       ...['integrar nosso', 'integrar o nosso', 'integrar nossos'].map((v) => `${v} servico*`),
       'somos uma transportadora',
       'somos uma fintech',
+      // Round 40: a company by what it makes for the stores ("fazemos um ERP para pequenos varejistas",
+      // "a SEO Turbo ajuda lojas virtuais a dobrar o tráfego"), asking who handles partnerships, a
+      // payment company asking to be listed, an agency joining the partners' programme, an app's developer.
+      ...['fazemos', 'desenvolvemos', 'criamos'].flatMap((make) =>
+        ['lojistas', 'lojas virtuais', 'lojas online', 'varejistas', 'pequenos varejistas', 'pequenos lojistas'].map(
+          (whom) => `${make} * para ${whom}`,
+        ),
+      ),
+      'ajuda lojas virtuais',
+      'ajudamos lojas virtuais',
+      'ajuda lojistas a',
+      'ajudamos lojistas a',
+      ...['falo', 'falar', 'tratar'].map((about) => `${about} sobre parceria*`),
+      ...['area', 'setor', 'time', 'equipe', 'contato'].map((team) => `${team} de parcerias`),
+      'somos um gateway',
+      'somos uma adquirente',
+      'somos uma subadquirente',
+      ...['ser listados', 'ser listado', 'ser listada'].map((listed) => `${listed} como meio de pagamento`),
+      ...['entrar no', 'participar do'].flatMap((join) =>
+        ['programa de agencias', 'programa de parceiros'].map((programme) => `${join} ${programme}`),
+      ),
+      ...['desenvolvi', 'desenvolvemos'].flatMap((made) => [`${made} um app`, `${made} um aplicativo`]),
+      ...['quero', 'queria', 'gostaria de'].map((want) => `${want} disponibilizar na loja de apps`),
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
@@ -3032,6 +3066,24 @@ export const RULES: readonly Rule[] = [
       'vagas de estagio',
       'vaga de estagio',
       ...['voces tem', 'tem alguma'].flatMap((has) => [`${has} vaga`, `${has} vagas`]),
+      // Round 40: a job named ("tem vaga pra atendimento?", "há vagas para desenvolvedor?"); never "não tem
+      // vaga para coleta nos Correios", a merchant's pickup slot.
+      ...['tem vaga para', 'tem vagas para', 'ha vaga para', 'ha vagas para'].flatMap((open) =>
+        [
+          'atendimento',
+          'atendente',
+          'suporte',
+          'desenvolvedor*',
+          'programador*',
+          'estagio',
+          'estagiari*',
+          'vendedor*',
+          'marketing',
+          'designer',
+          'analista',
+          'trabalhar',
+        ].map((job) => `${open} ${job}`),
+      ),
       // Asking for a job ("há vagas de emprego na empresa?", "vocês estão contratando?").
       'vagas de emprego',
       'vaga de emprego',
@@ -4260,6 +4312,9 @@ export const RULES: readonly Rule[] = [
       'integracoes com',
       'integracao nativa',
       'integracao direta',
+      // Round 40: "vocês não têm uma integração oficial com o Mercado Livre?".
+      'integracao oficial com',
+      'integracoes oficiais com',
       'integracao ao',
       'integracao a',
       'integracao para',

@@ -9257,3 +9257,125 @@ describe('round 39 — a buyer’s card cloned after a purchase at a store', () 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'golpe', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 40 — companies, prospects, job seekers and buyers by how they put it', () => {
+  it.each([
+    [
+      'rafael@startupx.io',
+      'Parceria / integração',
+      'Oi! Sou da StartupX, fazemos um ERP para pequenos varejistas e queremos uma integração oficial com a plataforma. Com quem falo sobre parceria e acesso à API?',
+      'client.supplier.text',
+    ],
+    [
+      'contato@pagafacil.com',
+      'Gateway de pagamento',
+      'Bom dia. A PagaFácil é um gateway de pagamentos e temos interesse em ser listados como meio de pagamento na plataforma. Qual o processo?',
+      'client.supplier.text',
+    ],
+    [
+      'ana@agenciabrava.com.br',
+      'agência',
+      'Somos uma agência de e-commerce com 40 clientes e queremos entrar no programa de agências parceiras. Como funciona o comissionamento?',
+      'client.supplier.text',
+    ],
+    [
+      'dev@appzinho.dev',
+      'App na loja de aplicativos',
+      'Desenvolvi um app de avaliações de produtos e queria disponibilizar na loja de apps de vocês. Onde eu submeto?',
+      'client.supplier.text',
+    ],
+    [
+      'comercial@seoturbo.com.br',
+      'Proposta',
+      'Prezados, a SEO Turbo ajuda lojas virtuais a dobrarem o tráfego orgânico em 90 dias. Podemos agendar 15 minutos para eu mostrar como?',
+      'client.supplier.text',
+    ],
+    [
+      'pedro.vendas@outlook.com',
+      'Planos',
+      'Boa tarde, tenho uma loja física de roupas e quero abrir a virtual. Qual plano vocês indicam pra quem tem uns 300 produtos?',
+      'client.prospect.text',
+    ],
+    [
+      'mercearia.bom@gmail.com',
+      'quando vao ter pdv?',
+      'quando vão ter PDV integrado? só fecho com vcs se tiver',
+      'client.prospect.text',
+    ],
+    [
+      'julia.martins@gmail.com',
+      'Vaga',
+      'Olá! Vi que vocês estão crescendo, tem vaga pra atendimento? Tenho experiência com suporte.',
+      'client.outsider.text',
+    ],
+  ])('NOT_A_CLIENT — %s: %s', async (from, subject, text, rule) => {
+    await check({ name: text, from, subject, text, outcome: 'NOT_A_CLIENT', rule });
+  });
+
+  it('NOT_A_CLIENT (shopper) — what she paid to a store that runs on us', async () => {
+    const text =
+      'Paguei um pix pra uma loja que usa a Bagy e nunca recebi, o site sumiu. Vocês tem como me ajudar a recuperar?';
+    await check({
+      name: text,
+      from: 'cliente123@hotmail.com',
+      subject: 'golpe',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it('OUT_OF_SCOPE_FEATURE — an official integration asked for', async () => {
+    const text = 'Vocês não têm uma integração oficial com o Mercado Livre? Minha loja precisa muito disso.';
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'integração',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+      rule: 'scope.feature.integration',
+    });
+  });
+
+  it.each([
+    // Merchants who name partners, agencies, payment methods, apps or plans of theirs.
+    [
+      'contato@eletroponto.com.br',
+      'ACCEPTED',
+      'Contratei uma das agências parceiras de vocês para montar a loja e ela sumiu. Abri o chamado 48215 e o suporte disse que não pode fazer nada.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'NO_PRIOR_TICKET',
+      'O Pix não aparece como meio de pagamento no checkout da minha loja desde ontem.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'ACCEPTED',
+      'Podemos agendar uma call? O chamado 52310 continua sem solução e eu perco vendas todo dia.',
+    ],
+    [
+      'ana@papelariaestrela.com.br',
+      'ACCEPTED',
+      'Desenvolvi um app de fidelidade para minha loja e a integração parou depois da atualização. Chamado 51000 sem resposta.',
+    ],
+    [
+      'joao@lojadojoao.com.br',
+      'ACCEPTED',
+      'Minha loja usa a transportadora parceira de vocês e o frete está calculando errado. Com quem falo sobre parceria de frete? Abri o chamado 52311.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'ACCEPTED',
+      'Uma cliente pagou um pix para uma loja que usa o mesmo nome da minha e acha que fui eu. Chamado 48213 aberto, ninguém responde.',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'BILLING_QUESTION',
+      'Qual plano vocês indicam para quem já vende uns 200 pedidos por mês? Sou cliente há 2 anos.',
+    ],
+  ])('guard — %s, %s: %s', async (from, outcome, text) => {
+    await check({ name: text, from, subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
