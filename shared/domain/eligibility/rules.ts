@@ -1806,6 +1806,10 @@ export const RULES: readonly Rule[] = [
       'sou advogad* do sr',
       'sou advogad* da senhora',
       'sou advogad* do senhor',
+      // Round 40: "na qualidade de advogado da Sra. Paula Nunes, notificamos…".
+      ...['qualidade de', 'como'].flatMap((as) =>
+        ['da sra', 'do sr', 'da senhora', 'do senhor'].map((whom) => `${as} advogad* ${whom}`),
+      ),
       'soy su abogad*',
       'soy abogad* de ella',
       'soy abogad* de el',
@@ -1824,6 +1828,12 @@ export const RULES: readonly Rule[] = [
       'adquiriu * no site',
       'fez uma compra',
       'fez um pedido',
+      // What the store sold her, or the store's data asked for her ("sua cliente Loja Bella vendeu
+      // produto falsificado… solicitamos os dados cadastrais da loja").
+      'vendeu produto',
+      'vendeu um produto',
+      ...['a ela', 'a ele', 'para ela', 'para ele'].map((whom) => `vendeu * ${whom}`),
+      'dados cadastrais da loja',
       'compro * en la tienda',
       'bought * from',
       'ordered * from',

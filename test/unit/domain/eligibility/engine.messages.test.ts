@@ -4584,16 +4584,18 @@ const ROUND13: Row[] = [
       [
         'the formal register, asking for the store’s owner',
         'Na qualidade de advogado da Sra. Maria, que comprou um sofá na loja Casa Bela, solicito os dados do responsável pela loja.',
+        // Round 40: the lawyer's own rule reads the title ("qualidade de advogado da Sra.").
+        'client.shopper.lawyer',
       ],
     ] as const
   ).map(
-    ([name, text]): Row => ({
+    ([name, text, rule]: readonly [string, string, string?]): Row => ({
       name: `a shopper’s lawyer: ${name}`,
       from: NOBODY,
       subject: 'Notificação extrajudicial',
       text,
       outcome: 'NOT_A_CLIENT',
-      rule: 'client.shopper.text',
+      rule: rule ?? 'client.shopper.text',
       variant: 'shopper',
     }),
   ),
@@ -9377,5 +9379,33 @@ describe('round 40 — companies, prospects, job seekers and buyers by how they 
     ],
   ])('guard — %s, %s: %s', async (from, outcome, text) => {
     await check({ name: text, from, subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
+
+describe('round 40 — a buyer’s lawyer by title and what the store sold her', () => {
+  it('NOT_A_CLIENT (shopper) — "na qualidade de advogado da Sra.", the store that sold her', async () => {
+    const text =
+      'Na qualidade de advogado da Sra. Paula Nunes, notificamos que sua cliente Loja Bella vendeu produto falsificado e solicitamos os dados cadastrais da loja.';
+    await check({
+      name: text,
+      from: 'advogado@silvaadv.com.br',
+      subject: 'Notificação',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.lawyer',
+      variant: 'shopper',
+    });
+  });
+
+  it('guard, ACCEPTED — the lawyer of the store’s owner', async () => {
+    const text =
+      'Na qualidade de advogado da Sra. Renata, dona da loja Casa dos Aromas, informamos que o chamado 48214 sobre o boleto duplicado não foi resolvido e que a loja vendeu produtos sem receber.';
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'Notificação',
+      text,
+      outcome: 'ACCEPTED',
+    });
   });
 });
