@@ -34,6 +34,12 @@ export interface EmailIntakeDeps {
   readReport(raw: Buffer): { failedRecipients: string[]; referencedMessageIds: string[] } | null;
   /** Told how many addresses a delivery report put in bounce memory. */
   onBounces?(addresses: string[]): void;
+  /**
+   * Called when an invocation ends, whatever its result: drops what the parse kept for the
+   * mailed-file copier (ParsedMailParts), so a warm container holds no mail's decoded files — personal
+   * data, and up to the mail's size in memory — until the next mail comes.
+   */
+  forgetParsed?(): void;
 }
 
 export type EmailIntakeResult =
@@ -54,6 +60,14 @@ export class ReplyNotSentYet extends Error {
 }
 
 export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<EmailIntakeResult> {
+  try {
+    return await receive(mail, deps);
+  } finally {
+    deps.forgetParsed?.();
+  }
+}
+
+async function receive(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<EmailIntakeResult> {
   const { config, cases } = deps.intake;
   const sourceId = mail.deliveryId;
   const caseId = caseIdFor('email', sourceId);

@@ -54,6 +54,11 @@ export class ParsedMailParts {
     this.last = undefined;
     return last.parts;
   }
+
+  /** Drops parts nothing took (a mail that made no case): none outlives its invocation. */
+  clear(): void {
+    this.last = undefined;
+  }
 }
 
 const locationKey = (raw: ObjectLocation) => `${raw.bucket}\n${raw.key}`;

@@ -64,6 +64,15 @@ export type ReleaseResult =
   | { kind: 'refused'; caseId: string; reason: ReleaseRefusal | 'missing' | 'no-raw-mail' | 'still-quarantined' };
 
 export async function releaseQuarantined(request: ReleaseRequest, deps: QuarantineReleaseDeps): Promise<ReleaseResult> {
+  // What the parse kept for the copier goes with the release, as with a received mail (receiveEmail).
+  try {
+    return await release(request, deps);
+  } finally {
+    deps.email.forgetParsed?.();
+  }
+}
+
+async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Promise<ReleaseResult> {
   const { intake, rawMail } = deps.email;
   const { caseId } = request;
   const refused = (reason: Extract<ReleaseResult, { kind: 'refused' }>['reason']): ReleaseResult => ({

@@ -87,6 +87,7 @@ export function emailIntakeDepsFrom(
     parse: (raw, meta) => parseEmail(raw, meta, limits, parsed && ((parts) => parsed.keep(meta.raw, parts))),
     readReport: readDeliveryReport,
     ...(onBounces ? { onBounces } : {}),
+    ...(parsed ? { forgetParsed: () => parsed.clear() } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
 import type { IntakeDeps } from '../../../shared/app/intake';
+import { ParsedMailParts } from '../../../shared/app/mail-file-copies';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import { localConfig } from '../../../shared/domain/config';
 import type { ReceivedEmail } from '../../../shared/domain/received-mail';
@@ -352,5 +353,55 @@ describe('receiveEmail: reply failures', () => {
     expect(retry).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
     expect(mailer.sent).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
+  });
+});
+
+describe('what the parse keeps for the mailed-file copier', () => {
+  /** A stranger's mail with a PDF and no ticket: no case, so nothing takes its decoded files. */
+  const withPdf = [
+    'Return-Path: <visitante@gmail.com>',
+    'From: Visitante <visitante@gmail.com>',
+    'To: ouvidoria@ouvidoria.example.com.br',
+    'Subject: Segue o comprovante',
+    'Message-ID: <pdf-no-case@mail.gmail.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Olá, segue o comprovante do pagamento da minha compra.',
+    '--b1',
+    'Content-Type: application/pdf; name="comprovante.pdf"',
+    'Content-Disposition: attachment; filename="comprovante.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString('base64'),
+    '--b1--',
+    '',
+  ].join('\r\n');
+
+  it.each([
+    ['a mail that made no case', withPdf, undefined],
+    ['a mail the intake failed on', withPdf, new Error('DynamoDB unavailable')],
+  ])('%s: its decoded files do not outlive the invocation', async (_name, raw, failure) => {
+    const keep = vi.spyOn(ParsedMailParts.prototype, 'keep');
+    try {
+      const uploads = { put: vi.fn(async () => undefined), list: vi.fn(async () => []) };
+      if (failure) vi.spyOn(cases, 'create').mockRejectedValueOnce(failure);
+      const withCopies = emailIntakeDepsFrom(deps.intake, rawMail, undefined, uploads);
+      const mail = received(`d-parts-${failure ? 'failed' : 'no-case'}`, raw);
+      const outcome = await receiveEmail(mail, withCopies).then(
+        (result) => (result.kind === 'case' ? result.outcome : result.kind),
+        (error: Error) => error.message,
+      );
+      expect(outcome).toBe(failure ? failure.message : 'NOT_A_CLIENT');
+      expect(keep).toHaveBeenCalledTimes(1);
+      const parts = keep.mock.contexts[0] as ParsedMailParts;
+      expect(parts.take(mail.raw)).toBeUndefined();
+      expect(uploads.put).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
 import type { ReleaseRequest } from '../../../shared/app/quarantine';
+import { ParsedMailParts } from '../../../shared/app/mail-file-copies';
 import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
@@ -173,5 +174,63 @@ describe('releaseQuarantined', () => {
     expect(retry).toMatchObject({ kind: 'case', duplicate: true, reply: { status: 'sent' } });
     expect(mailer.sent).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
+  });
+});
+
+describe('what the release’s parse keeps for the mailed-file copier', () => {
+  it('a released mail that makes no case leaves none of its decoded files behind', async () => {
+    const world = inMemoryIntake({ tickets: [{ id: '48213', requesterEmail: MERCHANT }] });
+    const uploads = { put: vi.fn(async () => undefined), list: vi.fn(async () => []) };
+    const withCopies = emailIntakeDepsFrom(world.deps, new InMemoryRawMailStore(), undefined, uploads);
+    const raw = [
+      'From: Lojista <lojista@modasbella.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Segue o print do erro',
+      'Message-ID: <release-pdf@mail.gmail.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Olá, o checkout da minha loja não fecha pedidos desde ontem. Segue o print.',
+      '--b1',
+      'Content-Type: application/pdf; name="print.pdf"',
+      'Content-Disposition: attachment; filename="print.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString(
+        'base64',
+      ),
+      '--b1--',
+      '',
+    ].join('\r\n');
+    const location = { bucket: 'raw', key: 'inbound/ses-q-pdf' };
+    (withCopies.rawMail as InMemoryRawMailStore).put(location, raw);
+    const held = await receiveEmail(
+      {
+        deliveryId: 'ses-q-pdf',
+        receivedAt: '2026-03-02T13:15:00.000Z',
+        verdicts: { ...PASS, dmarc: 'FAIL' },
+        returnPath: MERCHANT,
+        recipients: ['ouvidoria@ouvidoria.example.com.br'],
+        raw: location,
+      },
+      withCopies,
+    );
+    expect(held).toMatchObject({ kind: 'case', outcome: 'QUARANTINED' });
+    const keep = vi.spyOn(ParsedMailParts.prototype, 'keep');
+    try {
+      const result = await releaseQuarantined(request((held as { caseId: string }).caseId), {
+        email: withCopies,
+        store: new InMemoryQuarantineReleaseStore(world.cases),
+      });
+      expect(result).toMatchObject({ kind: 'case', released: true, outcome: 'NO_PRIOR_TICKET' });
+      expect(keep).toHaveBeenCalledTimes(1);
+      expect((keep.mock.contexts[0] as ParsedMailParts).take(location)).toBeUndefined();
+      expect(uploads.put).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
