@@ -55,7 +55,7 @@ import {
   type RefusalCode,
   type StaffMember,
 } from '../../domain/lifecycle/types';
-import { senderAuthenticated } from '../../domain/sender-authentication';
+import { fromProven } from '../../domain/sender-authentication';
 import { withoutMerchantSubject } from '../../domain/assignment';
 import { leftOutFiles, relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { normaliseMessageId } from '../../domain/message-id';
@@ -79,6 +79,16 @@ export type StaffMailResult =
    * and sets it aside for `otherwise` when her case does not take it.
    */
   | { kind: 'merchant'; protocol: string; otherwise: StaffMailQuarantineReason };
+
+/**
+ * Whether a mail proves it is its From's, for acting as staff: the office domain's own word (DMARC
+ * pass), or a DKIM pass known to be of that domain (fromProven). A DKIM pass whose domain SES did not
+ * say (no Authentication-Results of its own on the stored mail) proves nothing about the From: anyone
+ * signs with their own domain. Unknown is not aligned here, as it may be for a merchant's thread.
+ */
+function staffAuthenticated(mail: Submission): boolean {
+  return fromProven(mail.verdicts, mail.dkimAligned);
+}
 
 export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps): Promise<StaffMailResult> {
   const deps = resolveDeps(rawDeps);
@@ -110,7 +120,7 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
       : quarantine(otherwise, protocol);
   };
   // Authenticated, and by one author: "From: ana, someone else" leaves who wrote it to a guess.
-  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) {
+  if (mail.authorUnclear || !staffAuthenticated(mail)) {
     return merchant('sender-authentication-failed');
   }
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
@@ -207,7 +217,7 @@ export async function handleMisaddressedCommands(mail: Submission, rawDeps: Life
   const options = { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays };
   if (mail.channel !== 'email' || !opensWithCommands(freshStaffText(mail.text), options)) return false;
   if (isMachineGenerated(mail, config, 'staff')) return false;
-  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) return false;
+  if (mail.authorUnclear || !staffAuthenticated(mail)) return false;
   const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
   if (!member?.active) return false;
   deps.telemetry.staffMailQuarantined({ reason: 'misaddressed-commands' });
@@ -252,7 +262,7 @@ async function tellSupervisorsAway(mail: Submission, deps: ResolvedDeps): Promis
   const { config, clock, noticeLimiter } = deps;
   const protocol = mail.recipients.flatMap((r) => parseStaffReplyAddress(r, config) ?? [])[0]?.protocol;
   if (!noticeLimiter || !protocol) return;
-  if (mail.authorUnclear || !senderAuthenticated(mail.verdicts, mail.dkimAligned)) return;
+  if (mail.authorUnclear || !staffAuthenticated(mail)) return;
   try {
     const member = await deps.staff.byEmail(mail.sender.address.toLowerCase());
     if (!member?.active || isOnLeave(member, deps.calendar.localDate(clock.now()))) return;

@@ -157,6 +157,18 @@ describe('handleStaffMail — verified mail from the case analyst', () => {
     expect(sent.headers['References']).not.toContain('assign.notice');
   });
 
+  it.each([
+    ['DMARC passed, SES’s own headers not on the mail', { dmarc: 'PASS' }, undefined],
+    ['DKIM of the From’s domain, as SES’s headers say, no DMARC published', { dmarc: 'GRAY' }, true],
+  ] as const)('the analyst proves her From: %s — applied', async (_what, verdicts, dkimAligned) => {
+    const w = lifecycleWorld();
+    const mail = mailFrom('ana', ANA, GMAIL_ANSWER, {
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', ...verdicts },
+      ...(dkimAligned === undefined ? {} : { dkimAligned }),
+    });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+  });
+
   it('an answer is relayed to the merchant from the office, threaded, and recorded', async () => {
     const w = lifecycleWorld();
     const result = await handleStaffMail(mailFrom('ana', ANA, GMAIL_ANSWER), w.deps);
@@ -783,6 +795,13 @@ describe('handleStaffMail — forged or unverifiable mail is quarantined and cha
       mailFrom('ana', ANA, '#encerrar procedente', {
         verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' },
         dkimAligned: false,
+      }),
+      'sender-authentication-failed',
+    ],
+    [
+      'DKIM valid, of a domain SES did not say (no Authentication-Results of its own), no DMARC',
+      mailFrom('ana', ANA, '#encerrar procedente', {
+        verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' },
       }),
       'sender-authentication-failed',
     ],
