@@ -26,7 +26,7 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { dueDateFrom, extensionDaysProblem } from '../domain/lifecycle/deadlines';
+import { extensionDaysProblem, promisedDueAt } from '../domain/lifecycle/deadlines';
 import { officeCalendar } from '../domain/calendar';
 import {
   AWAITED_MAX_CHARS,
@@ -592,16 +592,10 @@ async function caseView(
   const members = actions.has('transfer') && roster ? await roster.list().catch(() => null) : null;
   const team = members ? transferTargets(members, c, today) : undefined;
   const citedBy = await citingRecords(c, user, lifecycle);
-  // An accepted case waiting for its analyst (after hours, a holiday) has no due date yet, but its
-  // acknowledgement told the merchant one: the same the assignment will give it (intake.ts).
-  const waitsForAnalyst = c.outcome === 'ACCEPTED' && c.dueAt === undefined && c.status !== 'CLOSED';
-  const calendar = lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office');
-  const promisedDueAt = waitsForAnalyst
-    ? dueDateFrom(new Date(c.createdAt), lifecycle.config, calendar).toISOString()
-    : undefined;
+  const promised = promisedDueAt(c, lifecycle.config, lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office'));
   return {
     c,
-    ...(promisedDueAt ? { promisedDueAt } : {}),
+    ...(promised ? { promisedDueAt: promised } : {}),
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
     maxExtensionBusinessDays: lifecycle.config.lifecycle.maxExtensionBusinessDays,
@@ -698,11 +692,20 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     : await staffNames(lifecycle.staff, new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : []))));
   const team = roster?.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
   const done = await transferredNotice(query.get('transferido'), user, lifecycle);
+  const calendar = lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office');
+  // The queued ones show the date their acknowledgement promised (as their own pages do).
+  const promised = new Map(
+    result.items.flatMap((c) => {
+      const at = promisedDueAt(c, lifecycle.config, calendar);
+      return at ? [[c.caseId, at] as const] : [];
+    }),
+  );
   const extras = {
     ...(notice ? { notice } : {}),
     ...(done ? { done } : {}),
     staffNames: names,
     ...(team ? { team } : {}),
+    ...(promised.size > 0 ? { promisedDueAt: promised } : {}),
   };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
 }

@@ -140,6 +140,8 @@ export interface ListExtras {
   staffNames?: ReadonlyMap<string, string>;
   /** The roster, for the supervisor's analyst filter (a list of names; without it, an id to type). */
   team?: ReadonlyArray<{ id: string; name: string }>;
+  /** Queued cases' dates their acknowledgement promised (promisedDueAt), by case id. */
+  promisedDueAt?: ReadonlyMap<string, string>;
 }
 
 /** The list's page. */
@@ -150,7 +152,7 @@ export function casesPage(
   now: Date,
   extras: ListExtras = {},
 ): string {
-  const { notice, done, staffNames, team } = extras;
+  const { notice, done, staffNames, team, promisedDueAt } = extras;
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
   // The statuses this user may list: an analyst is never offered held mail she can never see.
@@ -158,11 +160,13 @@ export function casesPage(
   const option = (value: string, label: string, selected: boolean) =>
     html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   const rows = page.items.map((c) => {
-    const overdue = caseOverdue(c, now);
+    const promised = c.dueAt === undefined ? promisedDueAt?.get(c.caseId) : undefined;
+    const dueAt = c.dueAt ?? promised;
+    const overdue = caseOverdue({ status: c.status, dueAt }, now);
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
       <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? (staffNames?.get(c.assignee) ?? c.assignee) : 'sem analista'}</td>
-      <td${overdue ? html` class="overdue"` : ''}>${formatInstant(c.dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}</td></tr>`;
+      <td${overdue ? html` class="overdue"` : ''}>${formatInstant(dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}${promised ? html`<br><small>informado ao lojista</small>` : ''}</td></tr>`;
   });
   return layout(
     frame,

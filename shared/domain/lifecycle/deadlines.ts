@@ -20,6 +20,20 @@ export function dueDateFrom(receivedAt: Date, config: OuvidoriaConfig, calendar:
 }
 
 /**
+ * An accepted case waiting for its analyst (after hours, a holiday) has no due date yet, but its
+ * acknowledgement told the merchant one: the same the assignment will give it (intake.ts). The
+ * console shows that one on the case's page and in the list; undefined for any other case.
+ */
+export function promisedDueAt(
+  c: { outcome: string; status: string; dueAt?: string | undefined; createdAt: string },
+  config: OuvidoriaConfig,
+  calendar: OfficeCalendar,
+): string | undefined {
+  if (c.outcome !== 'ACCEPTED' || c.dueAt !== undefined || c.status === 'CLOSED') return undefined;
+  return dueDateFrom(new Date(c.createdAt), config, calendar).toISOString();
+}
+
+/**
  * The words after a due date that has passed on a case still open: the console's list and case page
  * and every staff mail that shows the date say it alike (a date alone reads as still ahead).
  */

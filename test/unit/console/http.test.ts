@@ -568,6 +568,28 @@ describe('serveConsole — the due date of a case waiting for its analyst', () =
   });
 });
 
+describe('serveConsole — the list shows a queued case’s promised date', () => {
+  // A queued case's row showed "—" in the Prazo column, and was never marked late, though its page
+  // (above) showed the date its acknowledgement had promised.
+  it.each([
+    ['received weeks before the console’s clock: late', '2026-01-05T12:00:00.000Z', true],
+    ['received the day before: within it', '2026-03-11T12:00:00.000Z', false],
+  ])('%s', async (_when, createdAt, late) => {
+    const queued = workCase({ status: 'QUEUED', assignee: undefined, dueAt: undefined, createdAt });
+    const { serve, request, w, index } = world([queued]);
+    index.byStatus = async () => ({ items: [queued] as never });
+    const told = dueDateFrom(new Date(createdAt), w.deps.config, officeCalendar(w.deps.config, 'office'));
+    const list = await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: 'status=QUEUED' }));
+    expect(list?.statusCode).toBe(200);
+    const cell = list?.body.match(
+      /<tr><td><a [^>]*>[^<]*<\/a><\/td>[\s\S]*?(<td[^>]*>[^<]*(?:<br><small>[^<]*<\/small>)?<\/td>)<\/tr>/,
+    )?.[1];
+    expect(cell).toContain(told.toLocaleDateString('pt-BR', { timeZone: w.deps.config.timeZone }));
+    expect(cell).toContain('informado ao lojista');
+    expect([cell?.includes('class="overdue"'), cell?.includes(OVERDUE_MARK_PT)]).toEqual([late, late]);
+  });
+});
+
 describe('serveConsole — actions', () => {
   it('the analyst answers: relayed to the merchant, recorded, redirected with a notice', async () => {
     const { serve, request, w } = world();
