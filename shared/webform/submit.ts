@@ -316,7 +316,8 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
       files.length > 0 || !pendingId
         ? files.length
         : (await deps.uploads.list(uploadPrefix(pendingId)).catch(() => [])).length;
-    if (!(await withinSenderBudget(data.email, count, uploadDeps))) return attachmentProblem(SENDER_FILES_MESSAGE);
+    if (!(await withinSenderBudget(data.email, rateLimitKey(input.sourceIp), count, uploadDeps)))
+      return attachmentProblem(SENDER_FILES_MESSAGE);
     // A pending id under which nothing arrived carries no account: the description must tell it.
     const unattached = count === 0 ? validateFields(parsed.fields) : undefined;
     if (unattached && !unattached.ok) return invalidFields(unattached.errors);
@@ -431,8 +432,9 @@ export async function storeSubmission(
 const ATTACHMENTS_OFF = 'Este formulário não aceita anexos no momento. Envie a manifestação sem arquivos.';
 const PENDING_UNREADABLE_MESSAGE =
   'Não foi possível localizar os arquivos anexados. Selecione os arquivos de novo e envie a manifestação.';
+// Her other way in: the acknowledgement invites replies, and a reply's files join the case.
 const SENDER_FILES_MESSAGE =
-  'Este e-mail já enviou muitos arquivos hoje. Envie a manifestação sem anexos ou tente novamente amanhã.';
+  'O limite diário de arquivos pelo formulário foi atingido. Envie a manifestação sem anexos e, depois, responda com os arquivos ao e-mail da Ouvidoria que traz o protocolo, ou tente novamente amanhã.';
 
 /** The body of a multipart post (files and fields), or undefined for other types. */
 async function readMultipart(

@@ -42,7 +42,6 @@ export interface UploadDeps {
 
 export const UPLOAD_MESSAGES = {
   badRequest: 'Não foi possível ler a lista de arquivos. Envie {"files":[{"name","size","type"}]}.',
-  senderLimit: 'Este e-mail já enviou muitos arquivos hoje. Envie a manifestação sem anexos ou tente amanhã.',
   reselect: 'Selecione os arquivos novamente antes de enviar.',
 } as const;
 
@@ -142,18 +141,28 @@ export async function storeFormFiles(files: MultipartFile[], deps: UploadDeps): 
   return { ok: true, pendingId };
 }
 
-/** One budget per inbox: "+tags" and Gmail's dots are spellings of one mailbox, not new budgets. */
-function senderKey(email: string): string {
-  return `webform-files:${hashedInboxKey(email)}`;
+/**
+ * One budget per inbox and client: "+tags" and Gmail's dots are spellings of one mailbox, not new
+ * budgets. The address is only typed into the form, not proven: keyed on it alone, a stranger who
+ * posted files in her name used up her day's budget, and the refusal told him whether she had posted
+ * any (the client, `clientKey`, is the per-IP limit's: rateLimitKey).
+ */
+function senderKey(email: string, clientKey: string): string {
+  return `webform-files:${hashedInboxKey(email)}:${clientKey}`;
 }
 
 /** Per-sender budget of files per day (fixed-window counters); false when this submission's files pass it. */
-export async function withinSenderBudget(email: string, count: number, deps: UploadDeps): Promise<boolean> {
+export async function withinSenderBudget(
+  email: string,
+  clientKey: string,
+  count: number,
+  deps: UploadDeps,
+): Promise<boolean> {
   if (count === 0) return true;
   const now = deps.clock.now();
   const day = utcDayStart(now);
   let hits = 0;
-  for (let i = 0; i < count; i++) hits = await deps.rateLimiter.hit(senderKey(email), day, DAY_SECONDS);
+  for (let i = 0; i < count; i++) hits = await deps.rateLimiter.hit(senderKey(email, clientKey), day, DAY_SECONDS);
   return hits <= deps.config.attachments.maxFilesPerSenderPerDay;
 }
 

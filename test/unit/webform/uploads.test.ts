@@ -250,6 +250,34 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(statuses.at(-1)).toBe(400);
   });
 
+  // The address is typed, not proven: a stranger posting files in her name from his own connection
+  // neither uses up her day's budget nor learns from the refusal whether she posted any.
+  it('a stranger’s files in her name do not use up her budget', async () => {
+    const { maxFiles, maxFilesPerSenderPerDay } = localConfig.attachments;
+    const posts = Math.ceil(maxFilesPerSenderPerDay / maxFiles);
+    const files = Array.from({ length: maxFiles }, (_, i) => ({
+      name: `print-${i}.png`,
+      type: 'image/png',
+      bytes: png(),
+    }));
+    const post = async (sourceIp: string, i: number) => {
+      const anexosId = await uploadWithScript(files);
+      const e = event(
+        'POST',
+        '/casos',
+        new URLSearchParams({ ...FIELDS, anexosId, descricao: `${FIELDS.descricao} Envio ${i}.` }).toString(),
+        'application/x-www-form-urlencoded',
+      );
+      e.requestContext.http.sourceIp = sourceIp;
+      return handle(e);
+    };
+    const stranger: number[] = [];
+    for (let i = 0; i <= posts; i++) stranger.push((await post('203.0.113.66', i)).statusCode);
+    expect(stranger.at(-1)).toBe(400);
+    const hers = await post('198.51.100.7', posts + 1);
+    expect(hers.statusCode).toBeLessThan(400);
+  });
+
   // A pending id names files for one case: posted again (the back button, or a script replaying it) it
   // cannot move them to another case, whose closing or erasure would then take them from the first.
   it('files claimed by one case stay with it when their pending id comes with another post', async () => {
