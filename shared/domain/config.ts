@@ -200,7 +200,10 @@ function buildConfigSchema() {
         ),
         /** Seconds a presigned POST policy stays valid. */
         uploadPolicySeconds: intIn(30, 3600, 300),
-        /** Files one sender may attach per day on the webform (on top of the per-IP limit). */
+        /**
+         * Files one inbox may attach per day on the webform from one client (on top of the per-IP
+         * limit): the address is typed, not proven, so no one else's posts use up hers.
+         */
         maxFilesPerSenderPerDay: intIn(1, undefined, 25),
         /**
          * Days an upload that no submission claimed is kept before the lifecycle rule deletes it. A
