@@ -1173,6 +1173,10 @@ const TWICE_NOT_CHARGED = [
  * not a lost sign-in.
  */
 const FOR_NON_PAYMENT = [
+  // Round 40: the unpaid bill told beside it ("o boleto da mensalidade venceu e a loja foi suspensa,
+  // já paguei ontem").
+  ...['boleto', 'mensalidade', 'fatura'].flatMap((bill) => [`${bill} venceu`, `${bill} * venceu`]),
+  ...['o boleto', 'a mensalidade', 'a fatura'].flatMap((bill) => [`ja paguei ${bill}`, `esqueci de pagar ${bill}`]),
   'por falta de pagamento',
   'por inadimplencia',
   'por atraso no pagamento',
@@ -2778,6 +2782,11 @@ export const RULES: readonly Rule[] = [
       'migrar para voces',
       // From another platform ("estou pensando em migrar da Shopify para vocês").
       'migrar da * para voces',
+      // Round 40: a business moving its own shop ("avaliando migrar nosso e-commerce da VTEX para vocês").
+      'migrar nosso e-commerce',
+      'migrar nosso e commerce',
+      'migrar nosso ecommerce',
+      'migrar nossa loja virtual',
       'migrar do * para voces',
       'sair da * para voces',
       'migrar para a plataforma de voces',
@@ -4505,7 +4514,9 @@ export const RULES: readonly Rule[] = [
       'concorrentes tem',
       'a concorrencia tem',
     ],
-    requires: FEATURE_NOUNS,
+    // Round 40: what is missing named by what it does ("um absurdo a plataforma não ter emissão de
+    // nota fiscal integrada").
+    requires: [...FEATURE_NOUNS, 'emissao de nota*', 'emissor de nota*', 'integrada', 'integrado'],
     unless: [
       ...NOT_ASKING,
       ...BROKEN,

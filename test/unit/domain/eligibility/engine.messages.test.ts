@@ -9409,3 +9409,47 @@ describe('round 40 — a buyer’s lawyer by title and what the store sold her',
     });
   });
 });
+
+describe('round 40 — an unpaid bill beside a suspension, a missing feature by what it does, a chain moving its shop', () => {
+  it.each([
+    [
+      'financeiro@casadosaromas.com.br',
+      'BILLING_QUESTION',
+      'o boleto da mensalidade venceu e a loja foi suspensa, já paguei ontem, quando volta?',
+    ],
+    [
+      'financeiro@casadosaromas.com.br',
+      'BILLING_QUESTION',
+      'Esqueci de pagar a mensalidade e a loja foi bloqueada. Como regularizo?',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'OUT_OF_SCOPE_FEATURE',
+      'é um absurdo a plataforma não ter emissão de nota fiscal integrada em 2026',
+    ],
+    [
+      'marketing@grandevarejo.com.br',
+      'NOT_A_CLIENT',
+      'Somos uma rede com 40 lojas físicas e estamos avaliando migrar nosso e-commerce da VTEX para vocês. Podemos conversar?',
+    ],
+  ])('%s → %s: %s', async (from, outcome, text) => {
+    await check({ name: text, from, subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+
+  it.each([
+    // Guards: a lost sign-in with no bill in it, a bill a buyer paid, a merchant's own migration of a domain.
+    ['lojista@modasbella.com.br', 'ACCESS_ISSUE', 'A loja foi suspensa do nada e não consigo entrar no painel.'],
+    [
+      'lojista@modasbella.com.br',
+      'NO_PRIOR_TICKET',
+      'O boleto que meu cliente pagou venceu antes de compensar e o pedido ficou cancelado na minha loja.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'ACCEPTED',
+      'Quero migrar nosso e-commerce para o domínio novo e o suporte não ajudou. Chamado 48213.',
+    ],
+  ])('guard — %s → %s: %s', async (from, outcome, text) => {
+    await check({ name: text, from, subject: 'Loja', text, outcome: outcome as Outcome });
+  });
+});
