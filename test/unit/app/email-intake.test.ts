@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
 import type { IntakeDeps } from '../../../shared/app/intake';
 import { ParsedMailParts } from '../../../shared/app/mail-file-copies';
+import { pdf } from '../../support/files';
+import { mailWithFile } from '../../support/multipart';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import { localConfig } from '../../../shared/domain/config';
 import type { ReceivedEmail } from '../../../shared/domain/received-mail';
@@ -358,28 +360,14 @@ describe('receiveEmail: reply failures', () => {
 
 describe('what the parse keeps for the mailed-file copier', () => {
   /** A stranger's mail with a PDF and no ticket: no case, so nothing takes its decoded files. */
-  const withPdf = [
-    'Return-Path: <visitante@gmail.com>',
-    'From: Visitante <visitante@gmail.com>',
-    'To: ouvidoria@ouvidoria.example.com.br',
-    'Subject: Segue o comprovante',
-    'Message-ID: <pdf-no-case@mail.gmail.com>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Olá, segue o comprovante do pagamento da minha compra.',
-    '--b1',
-    'Content-Type: application/pdf; name="comprovante.pdf"',
-    'Content-Disposition: attachment; filename="comprovante.pdf"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString('base64'),
-    '--b1--',
-    '',
-  ].join('\r\n');
+  const withPdf = mailWithFile({
+    returnPath: 'visitante@gmail.com',
+    from: 'Visitante <visitante@gmail.com>',
+    subject: 'Segue o comprovante',
+    messageId: 'pdf-no-case@mail.gmail.com',
+    text: 'Olá, segue o comprovante do pagamento da minha compra.',
+    file: { name: 'comprovante.pdf', type: 'application/pdf', bytes: pdf() },
+  });
 
   it.each([
     ['a mail that made no case', withPdf, undefined],

@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type EmailIntakeDeps, ReplyNotSentYet, receiveEmail } from '../../../shared/app/email-intake';
 import type { ReleaseRequest } from '../../../shared/app/quarantine';
 import { ParsedMailParts } from '../../../shared/app/mail-file-copies';
+import { pdf } from '../../support/files';
+import { mailWithFile } from '../../support/multipart';
 import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
@@ -182,29 +184,13 @@ describe('what the release’s parse keeps for the mailed-file copier', () => {
     const world = inMemoryIntake({ tickets: [{ id: '48213', requesterEmail: MERCHANT }] });
     const uploads = { put: vi.fn(async () => undefined), list: vi.fn(async () => []) };
     const withCopies = emailIntakeDepsFrom(world.deps, new InMemoryRawMailStore(), undefined, uploads);
-    const raw = [
-      'From: Lojista <lojista@modasbella.com.br>',
-      'To: ouvidoria@ouvidoria.example.com.br',
-      'Subject: Segue o print do erro',
-      'Message-ID: <release-pdf@mail.gmail.com>',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Olá, o checkout da minha loja não fecha pedidos desde ontem. Segue o print.',
-      '--b1',
-      'Content-Type: application/pdf; name="print.pdf"',
-      'Content-Disposition: attachment; filename="print.pdf"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString(
-        'base64',
-      ),
-      '--b1--',
-      '',
-    ].join('\r\n');
+    const raw = mailWithFile({
+      from: 'Lojista <lojista@modasbella.com.br>',
+      subject: 'Segue o print do erro',
+      messageId: 'release-pdf@mail.gmail.com',
+      text: 'Olá, o checkout da minha loja não fecha pedidos desde ontem. Segue o print.',
+      file: { name: 'print.pdf', type: 'application/pdf', bytes: pdf() },
+    });
     const location = { bucket: 'raw', key: 'inbound/ses-q-pdf' };
     (withCopies.rawMail as InMemoryRawMailStore).put(location, raw);
     const held = await receiveEmail(

@@ -228,18 +228,23 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(blocked.statusCode).toBe(429);
   });
 
-  // The day's file budget is one inbox's: "+tags" (or Gmail's dots) do not open new budgets.
-  it.each([
-    ['+tags', (i: number) => `lojista+${i}@modasbella.com.br`],
-    ['Gmail dots', (i: number) => `${'lojista'.slice(0, i + 1)}.${'lojista'.slice(i + 1)}@gmail.com`],
-  ])('the per-sender file budget holds across %s', async (_name, address) => {
+  /** Posts of the most files each that together pass the day's budget, and one post's files. */
+  const dayOfFiles = () => {
     const { maxFiles, maxFilesPerSenderPerDay } = localConfig.attachments;
-    const posts = Math.ceil(maxFilesPerSenderPerDay / maxFiles);
     const files = Array.from({ length: maxFiles }, (_, i) => ({
       name: `print-${i}.png`,
       type: 'image/png',
       bytes: png(),
     }));
+    return { posts: Math.ceil(maxFilesPerSenderPerDay / maxFiles), files };
+  };
+
+  // The day's file budget is one inbox's: "+tags" (or Gmail's dots) do not open new budgets.
+  it.each([
+    ['+tags', (i: number) => `lojista+${i}@modasbella.com.br`],
+    ['Gmail dots', (i: number) => `${'lojista'.slice(0, i + 1)}.${'lojista'.slice(i + 1)}@gmail.com`],
+  ])('the per-sender file budget holds across %s', async (_name, address) => {
+    const { posts, files } = dayOfFiles();
     const statuses: number[] = [];
     for (let i = 0; i <= posts; i++) {
       const anexosId = await uploadWithScript(files);
@@ -253,13 +258,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
   // The address is typed, not proven: a stranger posting files in her name from his own connection
   // neither uses up her day's budget nor learns from the refusal whether she posted any.
   it('a stranger’s files in her name do not use up her budget', async () => {
-    const { maxFiles, maxFilesPerSenderPerDay } = localConfig.attachments;
-    const posts = Math.ceil(maxFilesPerSenderPerDay / maxFiles);
-    const files = Array.from({ length: maxFiles }, (_, i) => ({
-      name: `print-${i}.png`,
-      type: 'image/png',
-      bytes: png(),
-    }));
+    const { posts, files } = dayOfFiles();
     const post = async (sourceIp: string, i: number) => {
       const anexosId = await uploadWithScript(files);
       const e = event(
