@@ -748,46 +748,40 @@ export async function countRequests(
       const to = staffReplyAddress(c.protocol, analyst.id, STAFF_REPLY_SECRET, BENCH_CONFIG);
       const merchant = { name: c.senderName ?? 'Lojista', address: c.senderEmail };
       const staffFrom = { name: analyst.name, address: analyst.email };
-      const answerId = `bench-answer-${i}`;
-      await lifecycleStep(
-        'lifecycle: analyst answer',
-        {
-          id: answerId,
-          from: staffFrom,
+      // scenario, mail id, sender, recipient, subject, text, how the intake must have taken it
+      const steps: [ScenarioName, string, LifecycleMail['from'], string, string, string, string][] = [
+        [
+          'lifecycle: analyst answer',
+          'answer',
+          staffFrom,
           to,
-          subject: `RE: Novo caso atribuído a você: [${c.protocol}]`,
-          text: analystAnswer({ protocol: c.protocol, merchantName: merchant.name }),
-          date: clock.now(),
-        },
-        'staff-mail applied',
-        to,
-      );
-      await lifecycleStep(
-        'lifecycle: merchant reply',
-        {
-          id: `bench-merchant-${i}`,
-          from: merchant,
-          to: OMBUDSMAN,
-          subject: `Re: [${c.protocol}] Resposta da Ouvidoria`,
-          text: merchantReply(),
-          date: clock.now(),
-        },
-        'follow-up',
-        OMBUDSMAN,
-      );
-      await lifecycleStep(
-        'lifecycle: analyst closing',
-        {
-          id: `bench-closing-${i}`,
-          from: staffFrom,
+          `RE: Novo caso atribuído a você: [${c.protocol}]`,
+          analystAnswer({ protocol: c.protocol, merchantName: merchant.name }),
+          'staff-mail applied',
+        ],
+        [
+          'lifecycle: merchant reply',
+          'merchant',
+          merchant,
+          OMBUDSMAN,
+          `Re: [${c.protocol}] Resposta da Ouvidoria`,
+          merchantReply(),
+          'follow-up',
+        ],
+        [
+          'lifecycle: analyst closing',
+          'closing',
+          staffFrom,
           to,
-          subject: `RE: [${c.protocol}] Nova mensagem do lojista`,
-          text: analystClosing({ merchantName: merchant.name }),
-          date: clock.now(),
-        },
-        'staff-mail applied',
-        to,
-      );
+          `RE: [${c.protocol}] Nova mensagem do lojista`,
+          analystClosing({ merchantName: merchant.name }),
+          'staff-mail applied',
+        ],
+      ];
+      for (const [scenario, kind, from, recipient, subject, text, expected] of steps) {
+        const mail = { id: `bench-${kind}-${i}`, from, to: recipient, subject, text, date: clock.now() };
+        await lifecycleStep(scenario, mail, expected, recipient);
+      }
     }
 
     // Webform: valid posts (each its own person), then invalid ones.
