@@ -26,7 +26,7 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { extensionDaysProblem, promisedDueAt } from '../domain/lifecycle/deadlines';
+import { extensionDaysProblem, promisedBefore, promisedDueAt } from '../domain/lifecycle/deadlines';
 import { officeCalendar } from '../domain/calendar';
 import {
   AWAITED_MAX_CHARS,
@@ -592,7 +592,7 @@ async function caseView(
   const members = actions.has('transfer') && roster ? await roster.list().catch(() => null) : null;
   const team = members ? transferTargets(members, c, today) : undefined;
   const citedBy = await citingRecords(c, user, lifecycle);
-  const promised = promisedDueAt(c, lifecycle.config, lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office'));
+  const promised = promisedDueAt(c, lifecycle.config, calendarOf(lifecycle));
   return {
     c,
     ...(promised ? { promisedDueAt: promised } : {}),
@@ -662,7 +662,12 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
   const filter: CaseListFilter = {
     ...(user.role === 'analyst' ? { assigneeOrNone: user.staffId } : analyst ? { assignee: analyst } : {}),
     ...(outcome ? { outcome: outcome as Outcome } : {}),
-    ...(overdue ? { dueBefore: now.toISOString() } : {}),
+    ...(overdue
+      ? {
+          dueBefore: now.toISOString(),
+          promisedBefore: promisedBefore(now, lifecycle.config, calendarOf(lifecycle)).toISOString(),
+        }
+      : {}),
   };
   const paging = { limit: deps.pageSize ?? 25, ...(cursor ? { cursor } : {}) };
   let result: CasePage = { items: [] };
@@ -692,7 +697,7 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     : await staffNames(lifecycle.staff, new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : []))));
   const team = roster?.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
   const done = await transferredNotice(query.get('transferido'), user, lifecycle);
-  const calendar = lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office');
+  const calendar = calendarOf(lifecycle);
   // The queued ones show the date their acknowledgement promised (as their own pages do).
   const promised = new Map(
     result.items.flatMap((c) => {
@@ -708,6 +713,11 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     ...(promised.size > 0 ? { promisedDueAt: promised } : {}),
   };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
+}
+
+/** The office's calendar the lifecycle shares, or one built from its configuration. */
+function calendarOf(lifecycle: Pick<LifecycleDeps, 'calendar' | 'config'>) {
+  return lifecycle.calendar ?? officeCalendar(lifecycle.config, 'office');
 }
 
 function problemRedirect(frame: PageFrame, caseId: string, param: string, value: string) {

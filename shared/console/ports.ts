@@ -35,6 +35,11 @@ export interface CaseListFilter {
   outcome?: Outcome;
   /** Due before this instant (ISO): overdue. */
   dueBefore?: string;
+  /**
+   * With `dueBefore`: also the accepted cases with no due date yet (waiting for their analyst)
+   * received before this instant — the date their acknowledgement promised has passed (promisedBefore).
+   */
+  promisedBefore?: string;
   /** Only these statuses (the sender search; the status lists are keyed on the status). */
   statuses?: readonly CaseStatus[];
 }

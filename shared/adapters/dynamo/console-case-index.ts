@@ -55,9 +55,18 @@ function filterExpression(filter: CaseListFilter): {
     values[':outcome'] = filter.outcome;
   }
   if (filter.dueBefore) {
-    parts.push('#dueAt < :dueBefore');
     names['#dueAt'] = 'dueAt';
     values[':dueBefore'] = filter.dueBefore;
+    if (filter.promisedBefore) {
+      // A queued case has no due date: the one its acknowledgement promised follows from its receipt.
+      parts.push(
+        '(#dueAt < :dueBefore OR (attribute_not_exists(#dueAt) AND #outcome = :acceptedOutcome AND #createdAt < :promisedBefore))',
+      );
+      names['#outcome'] = 'outcome';
+      names['#createdAt'] = 'createdAt';
+      values[':acceptedOutcome'] = 'ACCEPTED';
+      values[':promisedBefore'] = filter.promisedBefore;
+    } else parts.push('#dueAt < :dueBefore');
   }
   if (filter.statuses && filter.statuses.length > 0) {
     const keys = filter.statuses.map((status, i) => {

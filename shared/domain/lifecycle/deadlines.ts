@@ -34,6 +34,25 @@ export function promisedDueAt(
 }
 
 /**
+ * The instant before which an accepted case waiting for its analyst was received if the date its
+ * acknowledgement promised (promisedDueAt) has passed at `now`, to the second: the promised date
+ * grows with the receipt, so the latest receipt still late is found by halving a year back from now.
+ * The console's "Somente atrasados" lists such cases with those past their own due date.
+ */
+export function promisedBefore(now: Date, config: OuvidoriaConfig, calendar: OfficeCalendar): Date {
+  const late = (at: number) => dueDateFrom(new Date(at), config, calendar).getTime() < now.getTime();
+  let lo = now.getTime() - 366 * 24 * 3600 * 1000;
+  let hi = now.getTime();
+  if (!late(lo)) return new Date(lo);
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (late(mid)) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
+}
+
+/**
  * The words after a due date that has passed on a case still open: the console's list and case page
  * and every staff mail that shows the date say it alike (a date alone reads as still ahead).
  */

@@ -58,6 +58,29 @@ describe('DynamoConsoleCaseIndex — one Query per page, never a Scan', () => {
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
   });
 
+  it('overdue with promisedBefore: also the accepted cases without a due date received before it', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    await index.byStatus(
+      'QUEUED',
+      { dueBefore: '2026-03-20T12:00:00.000Z', promisedBefore: '2026-03-06T12:00:00.000Z' },
+      { limit: 25 },
+    );
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input.FilterExpression).toBe(
+      '(#dueAt < :dueBefore OR (attribute_not_exists(#dueAt) AND #outcome = :acceptedOutcome AND #createdAt < :promisedBefore))',
+    );
+    expect(input.ExpressionAttributeValues).toMatchObject({
+      ':dueBefore': '2026-03-20T12:00:00.000Z',
+      ':promisedBefore': '2026-03-06T12:00:00.000Z',
+      ':acceptedOutcome': 'ACCEPTED',
+    });
+    // Both indexes project what the filter reads.
+    for (const name of Object.values(input.ExpressionAttributeNames ?? {}).filter(
+      (n) => n !== GSI.byStatus.partitionKey,
+    ))
+      expect(GSI.byStatus.nonKeyAttributes, name).toContain(name);
+  });
+
   it('searches by sender on gsi2-sender (lower-cased); a garbage cursor reads the first page', async () => {
     ddb.on(QueryCommand).resolves({ Items: [item] });
     const page = await index.bySender('Maria@Loja.com.br', { assignee: 'ana' }, { limit: 10, cursor: '%%%' });

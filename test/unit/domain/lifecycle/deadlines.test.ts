@@ -7,6 +7,7 @@ import {
   extendDueDate,
   formatDatePtBr,
   isOverdue,
+  promisedBefore,
   promisedDayPassed,
   reminderAt,
   timerName,
@@ -188,5 +189,21 @@ describe('timers', () => {
 
   it('rejects an invalid due date', () => {
     expect(() => timerName('reminder', caseId, 'amanhã')).toThrow(RangeError);
+  });
+});
+
+describe('promisedBefore — the latest receipt whose promised date has passed', () => {
+  it.each([
+    ['a Wednesday afternoon', '2026-03-25T15:00'],
+    ['a Monday at opening', '2026-03-30T09:00'],
+    ['a Saturday (closed)', '2026-03-28T11:00'],
+    ['the Thursday after Good Friday', '2026-04-09T10:30'],
+    ['the first working day of 2027', '2027-01-04T09:00'],
+  ])('%s: received a second before, late; at the instant, not', (_when, at) => {
+    const now = local(at);
+    const cutoff = promisedBefore(now, localConfig, cal);
+    const late = (received: number) => dueDateFrom(new Date(received), localConfig, cal) < now;
+    expect([late(cutoff.getTime() - 1000), late(cutoff.getTime())]).toEqual([true, false]);
+    expect(cutoff.getTime()).toBeLessThan(now.getTime());
   });
 });
