@@ -3025,6 +3025,15 @@ export const RULES: readonly Rule[] = [
       ),
       ...['desenvolvi', 'desenvolvemos'].flatMap((made) => [`${made} um app`, `${made} um aplicativo`]),
       ...['quero', 'queria', 'gostaria de'].map((want) => `${want} disponibilizar na loja de apps`),
+      // The same in English ("we build a loyalty app for online stores and would love to be listed in
+      // your app marketplace").
+      ...['we build', 'we make', 'we develop'].flatMap((make) =>
+        ['online stores', 'merchants', 'shops', 'ecommerce stores'].map((whom) => `${make} * for ${whom}`),
+      ),
+      // Asking to be listed, never an app that is ("charged for an app listed in your app store").
+      ...['in', 'on'].flatMap((where) =>
+        ['your app marketplace', 'your app store'].map((what) => `be listed ${where} ${what}`),
+      ),
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.

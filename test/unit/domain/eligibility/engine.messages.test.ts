@@ -9305,6 +9305,12 @@ describe('round 40 — companies, prospects, job seekers and buyers by how they 
       'client.prospect.text',
     ],
     [
+      'sales@saasco.io',
+      'Partnership',
+      'Hi team, we build a loyalty app for online stores and would love to be listed in your app marketplace. Who should I talk to?',
+      'client.supplier.text',
+    ],
+    [
       'julia.martins@gmail.com',
       'Vaga',
       'Olá! Vi que vocês estão crescendo, tem vaga pra atendimento? Tenho experiência com suporte.',
@@ -9351,6 +9357,11 @@ describe('round 40 — companies, prospects, job seekers and buyers by how they 
       'joao@lojadojoao.com.br',
       'NO_PRIOR_TICKET',
       'O Pix não aparece como meio de pagamento no checkout da minha loja desde ontem.',
+    ],
+    [
+      'lojista@modasbella.com.br',
+      'BILLING_QUESTION',
+      'I was charged for an app listed in your app store that I uninstalled last month.',
     ],
     [
       'carla@docesdacarla.com.br',
