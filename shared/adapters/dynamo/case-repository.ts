@@ -193,7 +193,6 @@ const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
 const guardSk = (sourceId: string) => `SRC#${sourceId}`;
 const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;
 
-/** Attributes of a case item that are storage details, not CaseRecord fields. */
 /**
  * The case as a write that added messages left it (DynamoCaseWorkStore.commit): enough for
  * appendMessage to write their items without reading the case item again (issue 16). Its first
@@ -207,6 +206,7 @@ export interface KnownCase {
   updatedAtSet: boolean;
 }
 
+/** Attributes of a case item that are storage details, not CaseRecord fields. */
 const INTERNAL_ATTRIBUTES = [
   'pk',
   'sk',
