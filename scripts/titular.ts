@@ -6,7 +6,9 @@
  *
  * `export` writes DIR (default `titular-<first 12 hex of sha256(email)>`) with `dados.json` (every
  * case, message, survey answer, pointer and counter naming the address) and `eml/` (the raw mail as
- * received), `anexos/` (the webform files, a quarantined one with a `.quarentena` suffix), and the same
+ * received), `anexos/` (the webform files, a quarantined one with a `.quarentena` suffix),
+ * `anexos-pendentes/` (the files of its webform posts still waiting for their confirmation link,
+ * `.pendente` suffix; erased too), and the same
  * content as one file, DIR.zip, to hand to the data subject.
  * `delete` refuses while the address has open cases unless `--yes` is given.
  *
@@ -97,11 +99,12 @@ export async function main(
     }
     const emls = data.rawMail.filter((r) => r.file).length;
     const uploaded = data.uploads.filter((u) => u.file).length;
+    const waiting = data.pendingUploads.filter((u) => u.file).length;
     // One file to hand to the data subject: the same content, zipped beside the folder.
     const archive = `${dir}.zip`;
     await writeZip(archive, [['dados.json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')], ...files]);
     io.out(
-      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário\n`,
+      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário${waiting > 0 ? `, ${waiting} anexo(s) de pedido(s) não confirmado(s)` : ''}\n`,
     );
     return 0;
   }

@@ -6,9 +6,9 @@
  * `file: null`) and its bytes stay in quarantine; erasure works for every file (the policy denies
  * reads only). Locally every file is read.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { UploadArchive } from '../app/data-subject';
 import { S3RawMailArchive } from './raw-mail-archive';
 
@@ -35,6 +35,18 @@ export class S3UploadArchive implements UploadArchive {
   erase(key: string): Promise<number> {
     return this.versions.erase({ bucket: this.bucket, key });
   }
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
 }
 
 /** The local stack's uploads (`<dataDir>/uploads/<key>`, as LocalUploadStore mirrors them). */
@@ -52,6 +64,19 @@ export class FileUploadArchive implements UploadArchive {
       return await readFile(this.pathOf(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+  async list(prefix: string): Promise<string[]> {
+    if (!prefix.endsWith('/')) throw new Error(`Invalid upload prefix ${prefix}`);
+    try {
+      const names = await readdir(this.pathOf(prefix.slice(0, -1)), { withFileTypes: true });
+      return names
+        .filter((n) => n.isFile())
+        .map((n) => `${prefix}${n.name}`)
+        .sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
   }

@@ -14,7 +14,7 @@ import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/repor
 import { rawMailNamedBy, rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
-import { objectsOfFile } from '../domain/uploads/plan';
+import { isPendingId, objectsOfFile, uploadPrefix } from '../domain/uploads/plan';
 import type { Clock, MessageTextStore } from '../ports';
 
 type Key = { pk: string; sk: string };
@@ -99,6 +99,8 @@ export interface RawMailArchive {
 export interface UploadArchive {
   /** The bytes whatever the scan said, or null when the object is gone (lifecycle, earlier erasure). */
   read(key: string): Promise<Buffer | null>;
+  /** The keys under a prefix (the files of a webform post nobody claimed yet: `uploads/<pending id>/`). */
+  list(prefix: string): Promise<string[]>;
   /** Deletes every version; returns how many objects/versions were deleted. */
   erase(key: string): Promise<number>;
 }
@@ -219,7 +221,47 @@ export interface SubjectExport {
   rawMail: Array<{ location: ObjectLocation; file: string | null; bytes: number }>;
   /** Webform files, clean or quarantined (a quarantined one is saved under a `.quarentena` name). */
   uploads: Array<UploadedFile & { file: string | null; bytes: number }>;
+  /** Files of its webform posts waiting for confirmation (not scanned for a case yet: saved under a `.pendente` name). */
+  pendingUploads: Array<PendingUpload & { file: string | null; bytes: number }>;
   tombstone: Tombstone | null;
+}
+
+/**
+ * The files of the address's webform posts waiting for their confirmation link (its `PENDING#` items:
+ * the files sent with the post, and with a repeat of it), which wait in the uploads bucket under
+ * `uploads/<pending id>/` until a confirmation claims them or the lifecycle rule deletes them
+ * (`attachments.pendingUploadDays`). Files uploaded for a post that was never sent, or refused, are
+ * tied to no address (the upload names none): nobody can find them by address, and they expire.
+ */
+export function pendingUploadIdsOf(addressItems: readonly HeldItem[]): string[] {
+  const ids = new Set<string>();
+  for (const { key, item } of addressItems) {
+    if (!String(key.pk).startsWith('PENDING#')) continue;
+    for (const id of [item['pendingUploadId'], item['repeatUploadId']]) if (isPendingId(id)) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** A file of a pending post, found under its pending id (no case lists it yet). */
+export interface PendingUpload {
+  pendingId: string;
+  key: string;
+}
+
+/** The files under the pending ids that no case lists already (a confirmed post's are its case's). */
+async function pendingUploadsOf(
+  addressItems: readonly HeldItem[],
+  cases: readonly SubjectCase[],
+  archive: UploadArchive,
+): Promise<PendingUpload[]> {
+  const listed = new Set(uploadsOf(cases).flatMap((u) => objectsOfFile(u.key)));
+  const found: PendingUpload[] = [];
+  for (const pendingId of pendingUploadIdsOf(addressItems)) {
+    for (const key of await archive.list(uploadPrefix(pendingId))) {
+      if (!listed.has(key)) found.push({ pendingId, key });
+    }
+  }
+  return found;
 }
 
 /**
@@ -227,8 +269,12 @@ export interface SubjectExport {
  * on AWS), an export would not be everything and an erasure would leave them behind a tombstone
  * that says it erased. Refused before anything is read or erased, as a missing text store is.
  */
-function assertUploadsReachable(cases: readonly SubjectCase[], deps: DataSubjectDeps): void {
-  if (deps.uploads || uploadsOf(cases).length === 0) return;
+function assertUploadsReachable(
+  cases: readonly SubjectCase[],
+  addressItems: readonly HeldItem[],
+  deps: DataSubjectDeps,
+): void {
+  if (deps.uploads || (uploadsOf(cases).length === 0 && pendingUploadIdsOf(addressItems).length === 0)) return;
   throw new Error(
     'Os casos deste endereço têm anexos guardados no acervo de anexos (do formulário ou copiados dos e-mails) e ele não está configurado ' +
       '(UPLOADS_BUCKET na AWS): nada foi lido nem apagado.',
@@ -243,9 +289,9 @@ export async function exportSubject(
   const address = assertAddress(email);
   const now = deps.clock.now();
   const cases = await deps.store.cases(address);
-  assertUploadsReachable(cases, deps);
-  deps.progress?.(`${cases.length} caso(s) encontrados`);
   const addressItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  assertUploadsReachable(cases, addressItems, deps);
+  deps.progress?.(`${cases.length} caso(s) encontrados`);
   const files = new Map<string, Buffer>();
   const rawMail: SubjectExport['rawMail'] = [];
   const locations = rawLocationsOf(cases, { theirs: true });
@@ -274,6 +320,20 @@ export async function exportSubject(
       uploads.push({ ...u, file, bytes: bytes?.length ?? 0 });
     }
   }
+  const pendingUploads: SubjectExport['pendingUploads'] = [];
+  if (deps.uploads) {
+    const pending = await pendingUploadsOf(addressItems, cases, deps.uploads);
+    for (const [i, p] of pending.entries()) {
+      deps.progress?.(`[${i + 1}/${pending.length}] anexo de pedido não confirmado`);
+      const bytes = await deps.uploads.read(p.key);
+      // Not scanned for a case yet: a name no program opens by double-click.
+      const file = bytes
+        ? `anexos-pendentes/${String(i + 1).padStart(4, '0')}-${p.key.replace(/[^A-Za-z0-9._-]+/g, '_')}.pendente`
+        : null;
+      if (bytes && file) files.set(file, bytes);
+      pendingUploads.push({ ...p, file, bytes: bytes?.length ?? 0 });
+    }
+  }
   return {
     data: {
       format: 'ouvidoria-titular-v1',
@@ -291,6 +351,7 @@ export async function exportSubject(
       addressItems,
       rawMail,
       uploads,
+      pendingUploads,
       tombstone: await deps.store.tombstone(subjectHash(address)),
     },
     files,
@@ -326,7 +387,8 @@ export async function eraseSubject(
   const cases = await deps.store.cases(address);
   const open = cases.filter((c) => isOpenStatus(c.status as WorkStatus) || c.status === 'QUEUED').length;
   if (open > 0 && !options.confirmed) return { erased: false, reason: 'open-cases', openCases: open };
-  assertUploadsReachable(cases, deps);
+  const heldItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  assertUploadsReachable(cases, heldItems, deps);
 
   let rawMail = 0;
   const locations = rawLocationsOf(cases);
@@ -341,6 +403,12 @@ export async function eraseSubject(
       deps.progress?.(`[${i + 1}/${listed.length}] apagando anexo`);
       // The copy and its upload are one file (a scan result may be copying one still being scanned).
       for (const key of objectsOfFile(u.key)) uploads += await deps.uploads.erase(key);
+    }
+    // The files of its posts waiting for confirmation, before their PENDING# items go (a rerun finds them).
+    const pending = await pendingUploadsOf(heldItems, cases, deps.uploads);
+    for (const [i, p] of pending.entries()) {
+      deps.progress?.(`[${i + 1}/${pending.length}] apagando anexo de pedido não confirmado`);
+      uploads += await deps.uploads.erase(p.key);
     }
   }
   let messageTexts = 0;

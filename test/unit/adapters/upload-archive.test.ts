@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileUploadArchive, S3UploadArchive } from '../../../shared/adapters/upload-archive';
@@ -24,6 +30,14 @@ describe('S3UploadArchive', () => {
     expect(await archive.read(key)).toBeNull();
     s3.on(GetObjectCommand).rejects(Object.assign(new Error('boom'), { name: 'InternalError' }));
     await expect(archive.read(key)).rejects.toThrow('boom');
+  });
+
+  it('lists the keys under a prefix, page after page (the files of a pending post)', async () => {
+    s3.on(ListObjectsV2Command, { Bucket: 'ouv-uploads', Prefix: 'uploads/abcd/' })
+      .resolvesOnce({ Contents: [{ Key: 'uploads/abcd/01' }], IsTruncated: true, NextContinuationToken: 't' })
+      .resolvesOnce({ Contents: [{ Key: 'uploads/abcd/02' }], IsTruncated: false });
+    expect(await archive.list('uploads/abcd/')).toEqual(['uploads/abcd/01', 'uploads/abcd/02']);
+    expect(s3.commandCalls(ListObjectsV2Command)[1]?.args[0].input.ContinuationToken).toBe('t');
   });
 
   it('erases every version of the key in the uploads bucket', async () => {
@@ -52,6 +66,12 @@ describe('FileUploadArchive', () => {
     await writeFile(join(dir, key), 'EICAR');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('lists the files under a prefix; none under an unknown one', async () => {
+    const archive = new FileUploadArchive(dir);
+    expect(await archive.list('uploads/abcd/')).toEqual([key]);
+    expect(await archive.list('uploads/ffff/')).toEqual([]);
+  });
 
   it('reads any file (quarantined too), erases it once, and refuses keys that climb out', async () => {
     const archive = new FileUploadArchive(dir);

@@ -314,9 +314,83 @@ describe('erasing webform files', () => {
       gone.push(k);
       return 1;
     };
-    const deps = { ...w.deps, uploads: { read: async () => null, erase } };
+    const deps = { ...w.deps, uploads: { read: async () => null, erase, list: async () => [] } };
     const result = await eraseSubject(EMAIL, deps, { confirmed: true });
     expect(gone).toEqual(erased);
     expect(result).toMatchObject({ erased: true });
+  });
+});
+
+// A post that cites a ticket waits for its confirmation link with its files in the uploads bucket
+// (`uploads/<pending id>/`, up to pendingUploadDays): they are hers, tied to her by its PENDING# item.
+describe('files of her webform posts waiting for confirmation', () => {
+  const A = 'a'.repeat(32);
+  const B = 'b'.repeat(32);
+  const C = 'c'.repeat(32);
+
+  /** An in-memory uploads bucket: keys and bytes, erasures recorded. */
+  function bucket(objects: Record<string, string>) {
+    const held = new Map(Object.entries(objects).map(([k, v]) => [k, Buffer.from(v)]));
+    const erased: string[] = [];
+    return {
+      held,
+      erased,
+      archive: {
+        read: async (key: string) => held.get(key) ?? null,
+        list: async (prefix: string) => [...held.keys()].filter((k) => k.startsWith(prefix)).sort(),
+        erase: async (key: string) => {
+          erased.push(key);
+          return held.delete(key) ? 1 : 0;
+        },
+      },
+    };
+  }
+
+  function withPending() {
+    const w = world();
+    w.store.address.set(EMAIL, [
+      {
+        key: { pk: `PENDING#form-${'1'.repeat(64)}`, sk: 'PENDING' },
+        item: { email: EMAIL, pendingUploadId: A, repeatUploadId: B },
+      },
+    ]);
+    const files = bucket({
+      [`uploads/${A}/01`]: '%PDF-fatura',
+      [`uploads/${A}/02`]: 'print',
+      [`uploads/${B}/01`]: 'esquecido',
+      // Another person's pending post: never hers.
+      [`uploads/${C}/01`]: 'de outra pessoa',
+    });
+    return { w, files, deps: { ...w.deps, uploads: files.archive } };
+  }
+
+  it('her export holds them (bytes, under a name no program opens), and no one else’s', async () => {
+    const { deps } = withPending();
+    const { data, files } = await exportSubject(EMAIL, deps);
+    expect(data.pendingUploads.map((u) => [u.pendingId, u.key, u.bytes])).toEqual([
+      [A, `uploads/${A}/01`, 11],
+      [A, `uploads/${A}/02`, 5],
+      [B, `uploads/${B}/01`, 9],
+    ]);
+    for (const u of data.pendingUploads) {
+      expect(u.file).toMatch(/^anexos-pendentes\/.*\.pendente$/);
+      expect(files.get(u.file as string)?.length).toBe(u.bytes);
+    }
+    expect(JSON.stringify(data)).not.toContain(C);
+  });
+
+  it('her erasure deletes them, counted on the tombstone, before the PENDING# item goes; another person’s stay', async () => {
+    const { deps, files } = withPending();
+    const result = await eraseSubject(EMAIL, deps, { confirmed: true });
+    expect(files.erased.sort()).toEqual([`uploads/${A}/01`, `uploads/${A}/02`, `uploads/${B}/01`]);
+    expect([...files.held.keys()]).toEqual([`uploads/${C}/01`]);
+    expect(result).toMatchObject({ erased: true, tombstone: { counts: { uploads: 3 } } });
+  });
+
+  it('without an upload archive, an export or erasure of an address with such files refuses before anything', async () => {
+    const { w } = withPending();
+    await expect(exportSubject(EMAIL, w.deps)).rejects.toThrow(/UPLOADS_BUCKET/);
+    await expect(eraseSubject(EMAIL, w.deps, { confirmed: true })).rejects.toThrow(/UPLOADS_BUCKET/);
+    expect(w.store.removed).toEqual([]);
   });
 });
