@@ -12,6 +12,8 @@
  * as it was before and after the write (read by a client outside the count) and the projection
  * of each index (shared/adapters/dynamo/table-design.ts): see `gsiWriteUnits`.
  */
+import { withConfirmMails } from '../test/support/confirm';
+import { InMemoryConfirmationMails } from '../test/support/fakes';
 import { pathToFileURL } from 'node:url';
 import { DynamoSenderOpenCases } from '../shared/adapters/dynamo/sender-open-cases';
 import { emailIntakeDepsFrom } from '../shared/composition/email-intake';
@@ -804,21 +806,24 @@ export async function countRequests(
       markMailed: (id, at) => pendingSubmissions.markMailed(id, at),
       releaseMail: (id) => pendingSubmissions.releaseMail(id),
     };
-    const webform = createWebformHandler({
-      ...intake,
-      rateLimiter: new DynamoRateLimiter(client, TABLE),
-      pendingSubmissions: recordingPending,
-      linkSecret: async () => LINK_SECRET,
-      ...webTelemetry,
-      webformTelemetry: {
-        submitted: (outcome) => {
-          lastOutcome = outcome;
+    const webform = createWebformHandler(
+      withConfirmMails({
+        ...intake,
+        rateLimiter: new DynamoRateLimiter(client, TABLE),
+        pendingSubmissions: recordingPending,
+        linkSecret: async () => LINK_SECRET,
+        confirmMails: new InMemoryConfirmationMails(),
+        ...webTelemetry,
+        webformTelemetry: {
+          submitted: (outcome) => {
+            lastOutcome = outcome;
+          },
+          rejected: () => undefined,
+          failed: () => undefined,
+          claimedUnscanned: () => undefined,
         },
-        rejected: () => undefined,
-        failed: () => undefined,
-        claimedUnscanned: () => undefined,
-      },
-    });
+      }),
+    );
     const rng = new Prng(777);
     const webSent = sent.length;
     for (let i = 0; i < posts; i++) {

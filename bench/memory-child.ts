@@ -8,6 +8,7 @@
  * memory sampling, for the time of each invocation: the first is a cold container's.
  * Everything the handler logs is swallowed.
  */
+import { withConfirmMails } from '../test/support/confirm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
@@ -66,14 +67,17 @@ async function prepare(): Promise<() => Promise<unknown>> {
     return async () => {
       const fakes = fakeIntake(input.tickets);
       const { logger, metrics } = productionTelemetry('webform');
-      const handler = createWebformHandler({
-        ...fakes.deps,
-        rateLimiter: fakes.rateLimiter,
-        pendingSubmissions: fakes.pendingSubmissions,
-        linkSecret: fakes.linkSecret,
-        logger,
-        metrics,
-      });
+      const handler = createWebformHandler(
+        withConfirmMails({
+          ...fakes.deps,
+          rateLimiter: fakes.rateLimiter,
+          pendingSubmissions: fakes.pendingSubmissions,
+          linkSecret: fakes.linkSecret,
+          confirmMails: fakes.confirmMails,
+          logger,
+          metrics,
+        }),
+      );
       return handler(input.event);
     };
   }

@@ -19,6 +19,7 @@ import {
   RecordingMailer,
   RecordingQueue,
   confirmationPorts,
+  type InMemoryConfirmationMails,
   type InMemoryPendingSubmissionStore,
 } from '../test/support/fakes';
 
@@ -162,6 +163,7 @@ export interface FakeIntake {
   /** The webform's confirmation step (trust hole F1): posts that cite a ticket wait for their link. */
   pendingSubmissions: InMemoryPendingSubmissionStore;
   linkSecret: () => Promise<string>;
+  confirmMails: InMemoryConfirmationMails;
 }
 
 /** Fresh in-memory ports for the intake service (and the webform's rate limiter). */

@@ -4,6 +4,7 @@
  * Every request comes from its own client IP and address, as on a normal day, so the per-IP
  * limit and the open-cases cap never turn a valid post into a 429/409.
  */
+import { withConfirmMails } from '../test/support/confirm';
 import { createWebformHandler, type WebformHandler } from '../functions/webform/handler';
 import type { TicketRecord } from '../shared/ports';
 import {
@@ -206,14 +207,17 @@ export async function measureWebformLatency(
   // A fresh store every 250 requests: DynamoDB's latency does not grow with the table, the fakes' does.
   const fresh = () => {
     const fakes = fakeIntake(tickets);
-    handler = createWebformHandler({
-      ...fakes.deps,
-      rateLimiter: fakes.rateLimiter,
-      pendingSubmissions: fakes.pendingSubmissions,
-      linkSecret: fakes.linkSecret,
-      logger,
-      metrics,
-    });
+    handler = createWebformHandler(
+      withConfirmMails({
+        ...fakes.deps,
+        rateLimiter: fakes.rateLimiter,
+        pendingSubmissions: fakes.pendingSubmissions,
+        linkSecret: fakes.linkSecret,
+        confirmMails: fakes.confirmMails,
+        logger,
+        metrics,
+      }),
+    );
     return handler;
   };
   const validMs: number[] = [];

@@ -206,6 +206,7 @@ export class OuvidoriaStack extends Stack {
     this.queues = new Queues(this, 'Queues', {
       assignmentFunctionTimeout: FUNCTION_SIZING.assignment.timeout,
       intakeFunctionTimeout: FUNCTION_SIZING.emailIntake.timeout,
+      webformFunctionTimeout: FUNCTION_SIZING.webform.timeout,
       retainData: config.retainData,
     });
     const receiptRule = receiptRuleOf(config, props.envName);
@@ -338,8 +339,19 @@ export class OuvidoriaStack extends Stack {
         ...baseEnv,
         ...ticketEnv,
         [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
+        [ENV.confirmMailQueueUrl]: this.queues.confirmMailQueue.queueUrl,
       },
     });
+    // POST /casos queues its confirmation link mail and this function mails it (batches of one):
+    // the post does the same work whether a link goes or not (shared/webform/confirm.ts).
+    this.webform.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueueConfirmationMail',
+        actions: ['sqs:SendMessage'],
+        resources: [this.queues.confirmMailQueue.queueArn],
+      }),
+    );
+    this.webform.function.addEventSource(new SqsEventSource(this.queues.confirmMailQueue, { batchSize: 1 }));
 
     this.console = new OuvidoriaFunction(this, 'Console', {
       ...common,
@@ -672,6 +684,7 @@ export class OuvidoriaStack extends Stack {
       { name: 'FeedbackDlq', queue: this.queues.feedbackDlq },
       { name: 'SchedulerDlq', queue: this.queues.schedulerDlq },
       { name: 'ReleaseDlq', queue: this.queues.releaseDlq },
+      { name: 'ConfirmMailDlq', queue: this.queues.confirmMailDlq },
       { name: 'ScanResultsDlq', queue: scanResultsDlq },
     ];
     this.dlqWatch = new OuvidoriaFunction(this, 'DlqWatch', {

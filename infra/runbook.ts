@@ -58,13 +58,15 @@ const DLQ: Record<string, string> = {
     'a schedule (deferral, reminder, due-date alert, sweep, monthly report) could not invoke its target. Read the message attributes for the error (role, deleted function); a deferred case is re-queued by the daily sweep anyway; a lost monthly report is re-run with {"from","to"}; then delete the message (<SchedulerDlqUrl>).',
   ReleaseDlq:
     'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task on this queue, or ask the supervisor to release the mail again from /equipe/quarentena.',
+  ConfirmMailDlq:
+    'a webform confirmation link could not be mailed on any of its receives (WebformErrors, the webform log "Confirmation link mail" has why): that person got no link. Fix the cause (SES sending, DynamoDB), then aws sqs start-message-move-task on this queue moves the messages back (a link already sent is not sent twice); a message older than the link\'s validity is of no use: delete it (she sends the form again).',
   ScanResultsDlq:
     'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then invoke attachment-scan (--invocation-type Event) with each message body and delete it.',
 };
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
-  'All six at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"; right after the deploy that created the alarms, until its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
+  'All of them at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"; right after the deploy that created the alarms, until its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
 
 const SINGLE: Record<string, string> = {
   MonthlyCost:

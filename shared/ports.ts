@@ -467,6 +467,24 @@ export interface PendingSubmissionStore {
   noteRepeatUpload(id: string, uploadId: string): Promise<void>;
 }
 
+/**
+ * A confirmation link to mail (webform POST /casos → a queue → the webform function's consumer,
+ * shared/webform/confirm.ts mailConfirmationLink). Only the pending submission's id: nothing personal.
+ */
+export interface ConfirmationMailRequest {
+  kind: 'confirm-link';
+  id: string;
+}
+
+/**
+ * Where POST /casos leaves its link mail. The post awaits this one call whatever happens next: the
+ * bounce memory, the address's hourly limit and the repeat check run in the consumer, off the
+ * request path, so the answer's timing tells nothing about them.
+ */
+export interface ConfirmationMailRequests {
+  request(message: ConfirmationMailRequest): Promise<void>;
+}
+
 /** Fixed-window counters (webform rate limit per client IP). */
 export interface RateLimiter {
   /** Counts one hit in the window; returns the count including this hit. */

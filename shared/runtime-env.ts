@@ -22,6 +22,8 @@ export const ENV = {
   assignmentQueueArn: 'ASSIGNMENT_QUEUE_ARN',
   /** Quarantine releases the console asks for; the email-intake function consumes them. */
   releaseQueueUrl: 'RELEASE_QUEUE_URL',
+  /** Confirmation link mails POST /casos queues; the webform function consumes them. */
+  confirmMailQueueUrl: 'CONFIRM_MAIL_QUEUE_URL',
   /** URLs of the dead-letter queues the dlq-watch function counts (shared/app/dlq-watch.ts), space-separated. */
   deadLetterQueueUrls: 'DLQ_URLS',
   schedulerGroup: 'SCHEDULER_GROUP',

@@ -19,6 +19,10 @@ import { SERVICE } from '../../shared/telemetry-names';
 import { buildWebformSite } from '../../shared/composition/webform-site';
 import { settingsFromEnv } from '../../shared/composition/settings';
 import { startTracing } from '../../shared/adapters/tracing';
+import { isSqsEvent } from '../../shared/adapters/sqs-confirmation-mails';
+import { type ConfirmMailHandler, createConfirmMailHandler } from './confirm-mail';
+
+type ConfirmMailResults = Awaited<ReturnType<ConfirmMailHandler>>;
 
 export type { WebformResponse } from '../../shared/webform/site-http';
 export { WEBFORM_METRIC, type WebformTelemetry, webformTelemetry } from '../../shared/webform/telemetry';
@@ -63,7 +67,9 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
 
 /**
  * Lambda entry point: built once per container from the environment (shared/composition), on
- * first use (lazyEntryPoint), so that importing this module never reads the environment.
+ * first use (lazyEntryPoint), so that importing this module never reads the environment. The
+ * same function consumes the confirmation-mail queue (./confirm-mail.ts): SQS batches go there,
+ * and a failure there throws (the message returns to the queue), never a page.
  *
  * The composition is imported statically, not with import(): in one esbuild bundle a dynamic
  * import wraps every module it reaches in a lazy initialiser, and wrapped modules lose
@@ -72,6 +78,26 @@ export function createWebformHandler(deps: WebformHandlerDeps): WebformHandler {
  * the module load takes ~21 ms longer, the first request ~50 ms less: ~30 ms sooner to the
  * first answer.
  */
-export const handler: WebformHandler = lazyEntryPoint(SERVICE.webform, () =>
-  startTracing(SERVICE.webform).then(() => createWebformHandler(buildWebformSite(settingsFromEnv()))),
-);
+let site: Promise<WebformHandlerDeps> | undefined;
+const builtSite = (): Promise<WebformHandlerDeps> => {
+  site ??= startTracing(SERVICE.webform)
+    .then(() => buildWebformSite(settingsFromEnv()))
+    .catch((error: unknown) => {
+      site = undefined;
+      throw error;
+    });
+  return site;
+};
+const serveHttp: WebformHandler = lazyEntryPoint(SERVICE.webform, () => builtSite().then(createWebformHandler));
+let consumerLogger: Logger | undefined;
+const consumeConfirmMails = createConfirmMailHandler(async () => {
+  const service = await builtSite();
+  consumerLogger ??= service.logger ?? createLogger(SERVICE.webform);
+  return { service, logger: consumerLogger };
+});
+
+export function handler(event: { Records: unknown[] }, context?: Context): Promise<ConfirmMailResults>;
+export function handler(event: unknown, context?: Context): Promise<WebformResponse>;
+export function handler(event: unknown, context?: Context): Promise<WebformResponse | ConfirmMailResults> {
+  return isSqsEvent(event) ? consumeConfirmMails(event) : serveHttp(event, context);
+}

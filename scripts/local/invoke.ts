@@ -26,6 +26,8 @@ import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
 import { buildWebformDeps } from '../../shared/composition/webform';
+import { mailConfirmationLink } from '../../shared/webform/confirm';
+import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfig } from '../../shared/domain/config';
 import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
 import { commonHeadersOfRaw } from './smtp';
@@ -102,8 +104,14 @@ async function main(argv: string[]): Promise<unknown> {
         metrics,
       }))(event);
     }
-    case 'webform':
-      return createWebformHandler(buildWebformDeps(settings, { queue }))(event as never);
+    case 'webform': {
+      // Its confirmation link mail, if the post queues one, is mailed here once the post answered.
+      const mails: ConfirmationMailRequest[] = [];
+      const deps = buildWebformDeps(settings, { queue, confirmMails: { request: async (m) => void mails.push(m) } });
+      const answer = await createWebformHandler(deps)(event as never);
+      for (const m of mails) await mailConfirmationLink(m.id, deps);
+      return answer;
+    }
     case 'assignment': {
       // `--case OUV-…`: one record for that stored case (the sample batch is the failure path).
       const protocol = option(rest, '--case');

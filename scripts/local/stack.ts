@@ -58,7 +58,14 @@ import { NotReady, startHttpServer } from './http';
 import { type LocalLogFormat, LocalLogger, logFormatFrom } from './log-format';
 import { outboxFile, persistOutbox } from './outbox-store';
 import { InProcessAssignmentQueue } from './queue';
-import { type InProcessReleaseQueue, inProcessReleaseQueue } from './release-queue';
+import {
+  type InProcessQueue,
+  type InProcessReleaseQueue,
+  inProcessQueue,
+  inProcessReleaseQueue,
+} from './release-queue';
+import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
+import type { ConfirmationMailRequest } from '../../shared/ports';
 import { ensureLocalSecret, missedOpening, startDeferralPump, startTimerPump } from './scheduler';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
@@ -148,6 +155,8 @@ export interface LocalStack {
   queue: InProcessAssignmentQueue;
   /** Quarantine releases asked on the console (the email-intake function's SQS path). */
   releases: InProcessReleaseQueue;
+  /** Confirmation link mails POST /casos queued (the webform function's SQS path): `idle()` once they went. */
+  confirmMails: InProcessQueue<ConfirmationMailRequest>;
   scheduler: InProcessDeferralScheduler;
   /** Releases due deferrals now (instead of waiting for the next one-second check). */
   releaseDeferrals(): Promise<number>;
@@ -495,8 +504,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     // The console's authorizer function, over the same local verifier: the production path.
     authorize = createConsoleAuthorizer(() => consolePages.verifier);
+    // Confirmation link mails POST /casos queues: the webform function's SQS path, in-process.
+    const confirmMails = inProcessQueue<ConfirmationMailRequest>(
+      createConfirmMailHandler(() => ({ service: webformDeps, logger: webformLog })),
+      {
+        onDeadLetter: (error) =>
+          stackLog.error('Confirmation link mail failed; moved to the dead-letter queue', { error: error.message }),
+      },
+    );
+    stops.push(() => confirmMails.idle());
+    const webformDeps = buildWebformDeps(settings, {
+      client,
+      clock,
+      mailer,
+      queue,
+      uploads,
+      linkSecret: lifecycle.secret,
+      confirmMails,
+    });
     webform = createWebformHandler({
-      ...buildWebformDeps(settings, { client, clock, mailer, queue, uploads, linkSecret: lifecycle.secret }),
+      ...webformDeps,
       merchant: async () => merchantPages,
       logger: webformLog,
       metrics: localMetrics('webform', webformLog),
@@ -634,6 +661,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       queue,
       releases,
+      confirmMails,
       scheduler,
       releaseDeferrals: () => pump.tick(),
       timers,

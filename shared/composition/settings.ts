@@ -25,6 +25,8 @@ export interface Settings {
   assignmentQueueArn?: string;
   /** Where the console sends quarantine releases (the email-intake function consumes them). */
   releaseQueueUrl?: string;
+  /** Where POST /casos queues its confirmation link mails (the webform function consumes them). */
+  confirmMailQueueUrl?: string;
   /** Deferral schedules: group, role, and the dead-letter queue of their failed deliveries. */
   scheduler?: { group: string; roleArn: string; deadLetterArn?: string };
   rawMail?: { bucket: string; prefix: string };
@@ -80,6 +82,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     assignmentQueueUrl: optional(ENV.assignmentQueueUrl),
     assignmentQueueArn: optional(ENV.assignmentQueueArn),
     releaseQueueUrl: optional(ENV.releaseQueueUrl),
+    confirmMailQueueUrl: optional(ENV.confirmMailQueueUrl),
     scheduler: group && roleArn ? { group, roleArn, deadLetterArn: optional(ENV.schedulerDlqArn) } : undefined,
     rawMail: bucket ? { bucket, prefix: env[ENV.rawMailPrefix] ?? RAW_MAIL_PREFIX } : undefined,
     replySecret: replySecretFrom(optional(ENV.replySecretArn), optional(ENV.replySecretFile)),

@@ -3,8 +3,12 @@
  * and the pending submissions with the link secret of the confirmation step.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { traced } from '../adapters/tracing';
 import { DynamoPendingSubmissionStore } from '../adapters/dynamo/pending-submission-store';
 import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
+import { SqsConfirmationMails } from '../adapters/sqs-confirmation-mails';
+import type { ConfirmationMailRequests } from '../ports';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { UploadStore } from '../uploads/ports';
 import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../webform/submit';
@@ -13,14 +17,18 @@ import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import { loadReplySecret, uploadRetentionFrom } from './lifecycle';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { lazy } from '../webform/dispatch';
-import type { Settings } from './settings';
+import { must, type Settings } from './settings';
 
 export function buildWebformDeps(
   settings: Settings,
-  overrides: IntakeOverrides & { uploads?: UploadStore; linkSecret?: ReplySecret } = {},
+  overrides: IntakeOverrides & {
+    uploads?: UploadStore;
+    linkSecret?: ReplySecret;
+    confirmMails?: ConfirmationMailRequests;
+  } = {},
 ): WebformDeps {
   const client = overrides.client ?? tableClient(settings);
-  const { uploads, linkSecret, ...intake } = overrides;
+  const { uploads, linkSecret, confirmMails, ...intake } = overrides;
   // The files of a redirected submission expire on its clock (LGPD); none on the local stack.
   const uploadRetention = uploadRetentionFrom(settings);
   return {
@@ -32,6 +40,11 @@ export function buildWebformDeps(
     // Posts that cite a ticket wait for their confirmation link, signed with the office's link
     // secret (the lifecycle's reply secret), read on the first such post.
     pendingSubmissions: new DynamoPendingSubmissionStore(client, settings.tableName),
+    // Their link mails go through a queue this function consumes: POST /casos does the same work
+    // whether a link goes or not (confirm.ts). Local: an in-process stand-in (scripts/local).
+    confirmMails:
+      confirmMails ??
+      new SqsConfirmationMails(traced(new SQSClient({})), must(settings.confirmMailQueueUrl, 'confirmMailQueueUrl')),
     linkSecret: linkSecret !== undefined ? async () => linkSecret : lazy(() => loadReplySecret(settings)),
   };
 }

@@ -4,8 +4,11 @@
  * an analyst works it. The webform has no sender authentication (mail has DKIM/SPF/DMARC), so such
  * a post decides nothing until that mailbox confirms it:
  * - POST /casos (requestConfirmation): the post is kept as a pending submission (its form and its
- *   files' pending id, expiring with the link) and ONE link is mailed to the address typed; the
- *   answer is one neutral 202, the same whatever the ticket and the address say (no oracle).
+ *   files' pending id, expiring with the link) and its link mail is queued; the answer is one
+ *   neutral 202, the same whatever the ticket and the address say, after the same awaited work
+ *   (no oracle, by content or by timing).
+ * - The confirmation-mail queue's consumer (mailConfirmationLink, in the webform function) mails
+ *   ONE link to the address typed, unless it is in the bounce memory or over its hourly limit.
  * - GET /confirmar (checkConfirmation): a page with a button; it records nothing (mail scanners open
  *   links).
  * - POST /confirmar (confirmSubmission): the post runs the path a direct post ran (storeSubmission,
@@ -66,10 +69,12 @@ function pendingAnswer(
 }
 
 /**
- * Keeps the post and mails its link: once per pending submission (a claim on it, so concurrent
- * identical posts send one), within the address's hourly limit, never to an address in the bounce
- * memory. A mail that could not go gives the claim back and throws (503): the same post, sent
- * again, mails its link then — as does a repeat of a post whose attempt died before its mail.
+ * Keeps the post and leaves its link mail on the confirmation-mail queue. Every post that cites a
+ * ticket does the same awaited work here — its pending submission kept (or found), one message
+ * queued — and gets the same 202: whether a link goes (the bounce memory, the address's hourly
+ * limit, a repeat) is decided by the queue's consumer (mailConfirmationLink), so neither the answer
+ * nor its timing tells a stranger anything about the address. A message that could not be queued
+ * throws (503): the same post, sent again, queues it then.
  */
 export async function requestConfirmation(
   data: WebformData,
@@ -79,9 +84,6 @@ export async function requestConfirmation(
 ): Promise<FormPostResult> {
   const { config, pendingSubmissions } = deps;
   const now = deps.clock.now();
-  const keySource = keys.source;
-  const answer = (mailed: boolean, why?: 'repeat' | 'limit' | 'bounced') =>
-    pendingAnswer(config, { kind: 'pending', mailed, ...(why ? { why } : {}), keySource });
 
   // The same form again (a double click, a retry, a file she forgot), in this content bucket or the
   // previous one: its pending submission stands.
@@ -107,32 +109,58 @@ export async function requestConfirmation(
   // Its files are named on the confirmation's page if the case does not hold them.
   if (!created && pendingUploadId) await pendingSubmissions.noteRepeatUpload(pending.id, pendingUploadId);
 
+  // A repeat queues too: its first attempt may have died before its link went (the consumer's
+  // claim on the pending submission keeps a link from going twice).
+  await deps.confirmMails.request({ kind: 'confirm-link', id: pending.id });
+  return pendingAnswer(config, { kind: 'pending', repeat: !created, keySource: keys.source });
+}
+
+/** What the confirmation-mail consumer did with one message (for its log line; nothing personal). */
+export type ConfirmMailOutcome =
+  | { mailed: true }
+  | { mailed: false; why: 'gone' | 'expired' | 'repeat' | 'limit' | 'bounced' };
+
+/**
+ * The confirmation-mail queue's consumer: mails a pending submission's link once (a claim on it, so
+ * redeliveries and concurrent repeats send one), within the address's hourly limit, never to an
+ * address in the bounce memory. A mail that could not go gives the claim back and throws: the queue
+ * delivers the message again, and after its receives parks it in its DLQ (the same post, sent again
+ * by her, queues a new message).
+ */
+export async function mailConfirmationLink(id: string, deps: WebformDeps): Promise<ConfirmMailOutcome> {
+  const { config, pendingSubmissions } = deps;
+  const now = deps.clock.now();
+  const pending = await pendingSubmissions.get(id);
+  if (!pending) return { mailed: false, why: 'gone' };
+  // A link that would arrive dead is not mailed (the message waited in the queue past its expiry).
+  if (now.getTime() >= new Date(pending.expiresAt).getTime()) return { mailed: false, why: 'expired' };
+
   // One link per pending submission: the first post's, or a repeat's whose first attempt died first.
   // A claim older than a webform invocation can live (its holder died) is taken over.
   const staleBefore = new Date(now.getTime() - WEBFORM_REPLY_CLAIM.staleAfterMs);
-  if (!(await pendingSubmissions.claimMail(pending.id, now, staleBefore))) return answer(false, 'repeat');
-  if (await deps.bounces.isSuppressed(pending.email, now)) return answer(false, 'bounced');
-  // One counter, one atomic write (never count-then-send): concurrent posts cannot pass it together.
-  const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email), hourWindowStart(now), HOUR_SECONDS);
-  if (sent > config.limits.webformConfirmMailsPerAddressPerHour) return answer(false, 'limit');
-
-  const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
-  const form = { ...pending.form } as WebformData;
-  const ticket = ticketCandidatesOf(buildSubmission(form, pending.id, now), config)[0]?.number;
-  const mail = renderConfirmationMail(
-    { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
-    config,
-  );
+  if (!(await pendingSubmissions.claimMail(pending.id, now, staleBefore))) return { mailed: false, why: 'repeat' };
   try {
+    if (await deps.bounces.isSuppressed(pending.email, now)) return { mailed: false, why: 'bounced' };
+    // One counter, one atomic write (never count-then-send): concurrent posts cannot pass it together.
+    const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email), hourWindowStart(now), HOUR_SECONDS);
+    if (sent > config.limits.webformConfirmMailsPerAddressPerHour) return { mailed: false, why: 'limit' };
+
+    const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
+    const form = { ...pending.form } as WebformData;
+    const ticket = ticketCandidatesOf(buildSubmission(form, pending.id, now), config)[0]?.number;
+    const mail = renderConfirmationMail(
+      { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
+      config,
+    );
     await deps.mailer.send(automaticOfficeMail(pending.email, mail, config));
   } catch (error) {
-    // The link did not go: the same post, sent again, mails it.
+    // The link did not go: the queue's next delivery of this message mails it.
     await pendingSubmissions.releaseMail(pending.id).catch(() => undefined);
     throw error;
   }
   // Best effort: unmarked, the claim keeps repeats from mailing again until it goes stale.
   await pendingSubmissions.markMailed(pending.id, now).catch(() => undefined);
-  return answer(true, created ? undefined : 'repeat');
+  return { mailed: true };
 }
 
 type Opened = { ok: true; pending: PendingSubmission } | { ok: false; error: ConfirmLinkError };

@@ -157,8 +157,7 @@ function logResult(result: FormPostResult, deps: WebformHttpDeps): void {
   } else if (e.kind === 'pending') {
     logger.info('Webform submission awaits confirmation', {
       status: result.status,
-      mailed: e.mailed,
-      ...(e.why ? { why: e.why } : {}),
+      repeat: e.repeat,
       keySource: e.keySource,
     });
   } else {

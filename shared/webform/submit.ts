@@ -16,7 +16,7 @@ import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan';
-import type { PendingSubmissionStore, RateLimiter } from '../ports';
+import type { ConfirmationMailRequests, PendingSubmissionStore, RateLimiter } from '../ports';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { awaitsConfirmation, requestConfirmation } from './confirm';
 import type { UploadStore } from '../uploads/ports';
@@ -50,13 +50,15 @@ import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-polic
 
 /**
  * `uploads`: the uploads bucket; without it the form has no file field and files are refused.
- * `pendingSubmissions` and `linkSecret`: a post that cites a ticket waits for its confirmation link
- * (trust hole F1, confirm.ts), signed with the office's link secret (read on first use).
+ * `pendingSubmissions`, `confirmMails` and `linkSecret`: a post that cites a ticket waits for its
+ * confirmation link (trust hole F1, confirm.ts), queued on `confirmMails` and mailed by that queue's
+ * consumer, signed with the office's link secret (read on first use).
  */
 export type WebformDeps = IntakeDeps & {
   rateLimiter: RateLimiter;
   uploads?: UploadStore | undefined;
   pendingSubmissions: PendingSubmissionStore;
+  confirmMails: ConfirmationMailRequests;
   linkSecret: () => Promise<ReplySecret>;
 };
 
@@ -93,10 +95,10 @@ export type FormPostEvent =
     }
   | { kind: 'rejected'; reason: RejectReason; fields?: string[] }
   /**
-   * A post that cites a ticket, waiting for its confirmation link: `mailed` false when this post
-   * sent no link (`why`: a repeat of a pending post, the address's hourly limit, its bounce memory).
+   * A post that cites a ticket, waiting for its confirmation link (queued; whether it is mailed is
+   * the queue consumer's to log). `repeat`: the same form as a pending one.
    */
-  | { kind: 'pending'; mailed: boolean; why?: 'repeat' | 'limit' | 'bounced'; keySource: 'header' | 'content' };
+  | { kind: 'pending'; repeat: boolean; keySource: 'header' | 'content' };
 
 export interface FormPostResult {
   status: number;

@@ -274,6 +274,8 @@ export async function seriousViolations(
  * outbox, once it is there (`newerThan`: only mails after that many of them).
  */
 export async function confirmationLinkFor(stack: LocalStack, address: string, newerThan = 0): Promise<string> {
+  // The post only queued its link mail: it goes once the queue is idle (as SQS delivers it on AWS).
+  await stack.confirmMails.idle();
   const links = await waitFor(
     `a confirmation link to ${address}`,
     async () => confirmationsTo(await outbox(stack), address),

@@ -156,7 +156,8 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-S1', // the access-log bucket
         'AwsSolutions-SMG4', // Zendesk token rotation
         'AwsSolutions-SMG4', // reply-address secret: rotated by hand (links already mailed)
-        'AwsSolutions-SQS3', // the four DLQs, the scan-result DLQ (issue 19), the release DLQ (issue 14)
+        'AwsSolutions-SQS3', // the four DLQs, the scan-result DLQ (issue 19), the release DLQ (issue 14), the confirmation-mail DLQ
+        'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',
         'AwsSolutions-SQS3',

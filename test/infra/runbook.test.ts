@@ -49,7 +49,7 @@ describe('alarm runbook', () => {
     ['ScanResultsDlqMessageExpiring', /lost unread.*attachment-scan/],
     [
       'SchedulerDlqMessageExpiring',
-      /^All six at once.*DlqWatchSchedule.*until its first run.*get-queue-attributes.*Otherwise NOW/,
+      /^All of them at once.*DlqWatchSchedule.*until its first run.*get-queue-attributes.*Otherwise NOW/,
     ],
     ['DlqWatchErrors', /Logs Insights/],
     ['NoAnalystAvailable', /npm run staff -- list/],
@@ -104,7 +104,7 @@ describe('alarm runbook', () => {
     expect(names.size).toBe(alarms.length);
     for (const [id, name] of names) expect(name, id).toBe(`${severityOf(id)} Ouvidoria-dev ${id}`);
     const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
-    // The six DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three.
-    expect(pages).toHaveLength(18);
+    // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three.
+    expect(pages).toHaveLength(20);
   });
 });

@@ -270,7 +270,7 @@ describe('Lambda functions', () => {
 
   it('feeds the assignment function from the assignment queue with partial batch failures', () => {
     const { stack, template } = dev;
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: arnOf(stack, stack.queues.assignmentQueue),
       FunctionName: ref(stack, stack.assignment.function),
@@ -282,6 +282,36 @@ describe('Lambda functions', () => {
       (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify(ref(stack, stack.assignment.function)),
     );
     expect(assignment?.Properties).not.toHaveProperty('MaximumBatchingWindowInSeconds');
+  });
+
+  it('feeds confirmation link mails to the webform (POST /casos only queues them), one at a time, with a DLQ after 5 receives', () => {
+    const { stack, template } = dev;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arnOf(stack, stack.queues.confirmMailQueue),
+      FunctionName: ref(stack, stack.webform.function),
+      BatchSize: 1,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      // Six times the webform timeout (10 s), Lambda's guidance for SQS event sources.
+      VisibilityTimeout: 60,
+      MessageRetentionPeriod: 86_400,
+      RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.confirmMailDlq), maxReceiveCount: 5 },
+    });
+    const webform = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.CONFIRM_MAIL_QUEUE_URL,
+    );
+    expect(webform?.Properties.Environment.Variables.CONFIRM_MAIL_QUEUE_URL).toEqual(
+      ref(stack, stack.queues.confirmMailQueue),
+    );
+    // Only the webform sends to it, and only SendMessage.
+    const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
+    expect(statements.find((st) => st.Sid === 'QueueConfirmationMail')).toEqual({
+      Sid: 'QueueConfirmationMail',
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: arnOf(stack, stack.queues.confirmMailQueue),
+    });
   });
 
   it('feeds quarantine releases to the email intake (it has the parser), one at a time, with a DLQ after 5 receives', () => {
@@ -593,6 +623,9 @@ describe('least privilege', () => {
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
+      // Its confirmation link mails: queued by POST /casos, consumed by itself (the event source's grant, no Sid).
+      'QueueConfirmationMail',
+      undefined,
       // Signs and checks the survey, status and confirmation links (no timers: the console and staff mail arm them).
       'ReadReplySecret',
       // The automatic reply's Message-ID pointers (the form runs the intake).
@@ -642,6 +675,7 @@ describe('least privilege', () => {
     ).toEqual(
       [
         ENV.assignmentQueueUrl,
+        ENV.confirmMailQueueUrl,
         ENV.messageTextBucket,
         ENV.replySecretArn,
         ENV.sesConfigurationSet,
@@ -1517,10 +1551,11 @@ describe('queues and scheduler', () => {
     }
   });
 
-  it('denies non-TLS access on all eight queues', () => {
+  it('denies non-TLS access on all ten queues', () => {
     const policies = Object.values(dev.template.findResources('AWS::SQS::QueuePolicy'));
-    // The five of the pipeline, the scan-result DLQ (issue 19), the release queue and its DLQ (issue 14).
-    expect(policies).toHaveLength(8);
+    // The five of the pipeline, the scan-result DLQ (issue 19), the release queue and its DLQ (issue 14),
+    // the confirmation-mail queue and its DLQ.
+    expect(policies).toHaveLength(10);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -1733,7 +1768,7 @@ describe('alarms and dashboard', () => {
     const dlq = all.filter(
       (a) => a.Properties.Namespace === 'AWS/SQS' && /Dlq/.test(JSON.stringify(a.Properties.Dimensions)),
     );
-    expect(dlq).toHaveLength(6);
+    expect(dlq).toHaveLength(7);
     for (const alarm of dlq) {
       expect(alarm.Properties.TreatMissingData).toBe('ignore');
     }
@@ -1742,7 +1777,7 @@ describe('alarms and dashboard', () => {
       (a) => a.Properties.Statistic === 'SampleCount' || a.Properties.MetricName === METRIC.dlqOldestMessageSeconds,
     );
     expect(heartbeats.map((a) => [a.Properties.MetricName, a.Properties.TreatMissingData])).toEqual([
-      ...Array.from({ length: 6 }, () => [METRIC.dlqOldestMessageSeconds, 'breaching']),
+      ...Array.from({ length: 7 }, () => [METRIC.dlqOldestMessageSeconds, 'breaching']),
       [METRIC.effectsOldestPendingSeconds, 'breaching'],
     ]);
     // Errors, throttles, custom counts: events; no datapoint means none happened.
@@ -2115,7 +2150,7 @@ describe('alarms and dashboard', () => {
     },
   );
 
-  it('counts the dead-letter queues in a function of its own: GetQueueAttributes on the six DLQs, its own table items, nothing else', () => {
+  it('counts the dead-letter queues in a function of its own: GetQueueAttributes on the seven DLQs, its own table items, nothing else', () => {
     const { stack, template } = dev;
     const watch = stack.dlqWatch;
     const statements = statementsOfRole(template, stack, watch.role) as {
@@ -2132,8 +2167,9 @@ describe('alarms and dashboard', () => {
       stack.queues.feedbackDlq,
       stack.queues.schedulerDlq,
       stack.queues.releaseDlq,
+      stack.queues.confirmMailDlq,
     ];
-    expect(counting?.Resource).toHaveLength(6);
+    expect(counting?.Resource).toHaveLength(7);
     for (const dlq of dlqs) expect(counting?.Resource).toContainEqual(arnOf(stack, dlq));
     expect(counting?.Resource).not.toContainEqual(arnOf(stack, stack.queues.assignmentQueue));
     // Counts only: it may not receive a message (LGPD: their bodies), nor send or delete one.
@@ -2170,7 +2206,9 @@ describe('alarms and dashboard', () => {
       /MessageExpiring/.test(id),
     );
     expect(expiring.map((id) => id.replace(/^Monitoring|[0-9A-F]{8}$/g, '')).sort()).toEqual(
-      ['Assignment', 'Feedback', 'Intake', 'Release', 'ScanResults', 'Scheduler'].map((q) => `${q}DlqMessageExpiring`),
+      ['Assignment', 'ConfirmMail', 'Feedback', 'Intake', 'Release', 'ScanResults', 'Scheduler'].map(
+        (q) => `${q}DlqMessageExpiring`,
+      ),
     );
     const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     const parts = dashboard!.Properties.DashboardBody['Fn::Join'][1] as unknown[];
@@ -2178,7 +2216,7 @@ describe('alarms and dashboard', () => {
     const chart = body.widgets.find((w: { properties: { title: string } }) =>
       w.properties.title.startsWith('Dead-letter queues: age'),
     );
-    expect(chart?.properties.metrics).toHaveLength(6);
+    expect(chart?.properties.metrics).toHaveLength(7);
     expect(JSON.stringify(chart?.properties.metrics)).toContain(METRIC.dlqOldestMessageSeconds);
     expect(JSON.stringify(chart?.properties.metrics)).not.toContain('ApproximateAgeOfOldestMessage');
     expect(chart?.properties.annotations.horizontal.map((a: { value: number }) => a.value)).toEqual([

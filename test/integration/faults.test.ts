@@ -8,6 +8,8 @@
  * After the retries every message is processed once (one case, one reply, one queue message,
  * one assignment, one analyst email) or sits in a DLQ: nothing lost, nothing doubled.
  */
+import { withConfirmMails } from '../support/confirm';
+import { InMemoryConfirmationMails } from '../support/fakes';
 import { emailIntakeDepsFrom } from '../../shared/composition/email-intake';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -558,9 +560,25 @@ describe('the webform with a failing dependency', () => {
     },
   );
 
-  it('SES fails on the confirmation link: 503 with the text kept, and the resubmission mails the one link', async () => {
+  it('SES fails on the confirmation link: the same 202 (the post only queued it), and the redelivery mails the one link', async () => {
     const fault = { method: 'send', error: AWS_ERRORS.sesThrottled } as const;
     const p = inMemoryPipeline({ wrap: { mailer: <T extends object>(t: T) => withFaults(t, [fault]) } });
+    expect((await p.rawWebformHandler(formPost(form))).statusCode).toBe(202);
+    expect(p.mailer.sent).toHaveLength(0);
+    expect(p.confirmMails.undelivered).toHaveLength(1);
+    p.clock.advance(30_000);
+    await p.confirmMails.redeliver();
+    expect(p.mailer.sent).toHaveLength(1);
+    expect(p.repo.records.size).toBe(0);
+    // Confirmed: one case, one reply.
+    expect((await p.webformHandler(formPost(form))).statusCode).toBe(201);
+    expect(p.repo.records.size).toBe(1);
+    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
+  });
+
+  it('SQS fails to queue the confirmation link: 503 with the text kept, and the resubmission mails the one link', async () => {
+    const p = inMemoryPipeline();
+    p.confirmMails.failNext = Object.assign(new Error('Request throttled'), { name: 'RequestThrottled' });
     const first = await p.rawWebformHandler(formPost(form));
     expect(first.statusCode).toBe(503);
     // The person's text is still on the page to send again.
@@ -570,10 +588,6 @@ describe('the webform with a failing dependency', () => {
     expect((await p.rawWebformHandler(formPost(form))).statusCode).toBe(202);
     expect(p.mailer.sent).toHaveLength(1);
     expect(p.repo.records.size).toBe(0);
-    // Confirmed: one case, one reply.
-    expect((await p.webformHandler(formPost(form))).statusCode).toBe(201);
-    expect(p.repo.records.size).toBe(1);
-    expect(to(p, ACCEPTED_FROM)).toHaveLength(1);
   });
 
   it('SES fails on the reply: the case is registered and queued anyway (201), the resubmission sends the one reply', async () => {
@@ -836,16 +850,19 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     metrics: testMetrics('assignment'),
   });
   // The webform with a cap of one open case per sender: a slot counted twice or lost shows at once.
-  const rawWebformHandler = createWebformHandler({
-    ...intake,
-    replyClaimWait: webformClaimWait(clock, 25),
-    config: { ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: 1 } },
-    rateLimiter: new DynamoRateLimiter(doc, tableName),
-    pendingSubmissions: new DynamoPendingSubmissionStore(doc, tableName),
-    linkSecret: async () => LINK_SECRET,
-    logger: testLogger('webform'),
-    metrics: testMetrics('webform'),
-  });
+  const rawWebformHandler = createWebformHandler(
+    withConfirmMails({
+      ...intake,
+      replyClaimWait: webformClaimWait(clock, 25),
+      config: { ...localConfig, limits: { ...localConfig.limits, maxOpenCasesPerSender: 1 } },
+      rateLimiter: new DynamoRateLimiter(doc, tableName),
+      pendingSubmissions: new DynamoPendingSubmissionStore(doc, tableName),
+      linkSecret: async () => LINK_SECRET,
+      confirmMails: new InMemoryConfirmationMails(),
+      logger: testLogger('webform'),
+      metrics: testMetrics('webform'),
+    }),
+  );
   // The form as the merchant uses it: a post that cites a ticket is confirmed from her mailbox (F1).
   const webformHandler = confirming(rawWebformHandler, () => mailer.sent);
   return {

@@ -4,6 +4,7 @@
  * assignment queue is a fake (no SQS emulator). Plus the bundle check: the webform Lambda must
  * not carry the mail parser.
  */
+import { withConfirmMails } from '../support/confirm';
 import { DynamoSenderOpenCases, inboxKey } from '../../shared/adapters/dynamo/sender-open-cases';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ import {
   startDynalite,
   startSesLocal,
 } from '../support/emulators';
-import { FixedClock, LINK_SECRET, RecordingQueue } from '../support/fakes';
+import { FixedClock, InMemoryConfirmationMails, LINK_SECRET, RecordingQueue } from '../support/fakes';
 import { confirmAll, confirmationsIn, confirming, sesMails, withoutConfirmations } from '../support/confirm';
 import { DynamoPendingSubmissionStore } from '../../shared/adapters/dynamo/pending-submission-store';
 
@@ -93,23 +94,26 @@ function webformWith(config: OuvidoriaConfig): WebformHandler {
 }
 
 function rawWebformWith(config: OuvidoriaConfig): WebformHandler {
-  return createWebformHandler({
-    cases,
-    tickets: new TableTicketDirectory(doc, table),
-    mailer: new SesMailer({ client: sesClient }),
-    queue,
-    throttle: new DynamoReplyThrottle(doc, table),
-    bounces: new DynamoBounceRegistry(doc, table),
-    openCases: new DynamoSenderOpenCases(doc, table),
-    clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
-    config,
-    rateLimiter: new DynamoRateLimiter(doc, table),
-    pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
-    linkSecret: async () => LINK_SECRET,
-    telemetry: noTelemetry,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
-  });
+  return createWebformHandler(
+    withConfirmMails({
+      cases,
+      tickets: new TableTicketDirectory(doc, table),
+      mailer: new SesMailer({ client: sesClient }),
+      queue,
+      throttle: new DynamoReplyThrottle(doc, table),
+      bounces: new DynamoBounceRegistry(doc, table),
+      openCases: new DynamoSenderOpenCases(doc, table),
+      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+      config,
+      rateLimiter: new DynamoRateLimiter(doc, table),
+      pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
+      linkSecret: async () => LINK_SECRET,
+      confirmMails: new InMemoryConfirmationMails(),
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+    }),
+  );
 }
 
 /** The valid JSON post with other words (another submission), from its own client address. */
@@ -282,6 +286,8 @@ describe('Lambda entry point', () => {
     vi.stubEnv(ENV.ticketDirectory, 'table');
     // Only accepted cases are queued, and this test sends none: no SQS emulator needed.
     vi.stubEnv(ENV.assignmentQueueUrl, 'http://127.0.0.1:9/000000000000/assignment');
+    // Nor confirmation link mails: this post cites no ticket.
+    vi.stubEnv(ENV.confirmMailQueueUrl, 'http://127.0.0.1:9/000000000000/confirm-mail');
     vi.stubEnv(ENV.now, '2026-03-10T13:05:00Z');
     vi.stubEnv('AWS_REGION', EMULATOR_REGION);
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
@@ -348,24 +354,27 @@ describe('attachments on dynalite (issue 19)', () => {
     const { DynamoAttachmentScanStore } = await import('../../shared/adapters/dynamo/attachment-scan-store');
     const { pdf } = await import('../support/files');
     const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
-    const withUploads = createWebformHandler({
-      cases,
-      tickets: new TableTicketDirectory(doc, table),
-      mailer: new SesMailer({ client: sesClient }),
-      queue,
-      throttle: new DynamoReplyThrottle(doc, table),
-      bounces: new DynamoBounceRegistry(doc, table),
-      openCases: new DynamoSenderOpenCases(doc, table),
-      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
-      config: localConfig,
-      rateLimiter: new DynamoRateLimiter(doc, table),
-      pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
-      linkSecret: async () => LINK_SECRET,
-      telemetry: noTelemetry,
-      logger: new Logger({ logLevel: 'SILENT' }),
-      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
-      uploads: store,
-    });
+    const withUploads = createWebformHandler(
+      withConfirmMails({
+        cases,
+        tickets: new TableTicketDirectory(doc, table),
+        mailer: new SesMailer({ client: sesClient }),
+        queue,
+        throttle: new DynamoReplyThrottle(doc, table),
+        bounces: new DynamoBounceRegistry(doc, table),
+        openCases: new DynamoSenderOpenCases(doc, table),
+        clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+        config: localConfig,
+        rateLimiter: new DynamoRateLimiter(doc, table),
+        pendingSubmissions: new DynamoPendingSubmissionStore(doc, table),
+        linkSecret: async () => LINK_SECRET,
+        confirmMails: new InMemoryConfirmationMails(),
+        telemetry: noTelemetry,
+        logger: new Logger({ logLevel: 'SILENT' }),
+        webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+        uploads: store,
+      }),
+    );
     const pendingId = '0123456789abcdef0123456789abcdef';
     await store.put(`uploads/${pendingId}/01`, pdf(), { contentType: 'application/pdf', filename: 'fatura.pdf' });
     const e = fixture('post-json-valid');

@@ -3,6 +3,8 @@
  * citing a ticket: the link in the mail she receives, and the POST of its button as her browser
  * sends it. `postConfirmed` keeps a test that expects a case as short as it was: post, then confirm.
  */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
 import { confirmSubmission } from '../../shared/webform/confirm';
 import { type FormPostInput, type FormPostResult, handleFormPost, type WebformDeps } from '../../shared/webform/submit';
@@ -145,7 +147,7 @@ export async function submitConfirmed(
   deps: WebformDeps & { mailer: { sent: readonly ReceivedMail[] } },
 ): Promise<FormPostResult> {
   const before = confirmationsIn(deps.mailer.sent).length;
-  const first = await handleFormPost(input, deps);
+  const first = await handleFormPost(input, withConfirmMails(deps));
   if (first.status !== 202) return first;
   const after = confirmationsIn(deps.mailer.sent);
   const token = confirmTokenOf(after.length > before ? after.slice(before) : after);
@@ -176,4 +178,15 @@ export async function confirmAll<R>(
   template: unknown,
 ): Promise<R[]> {
   return Promise.all(confirmTokensIn(mails).map((t) => handle(confirmEventOf(template, t))));
+}
+
+/**
+ * The deps with their in-memory confirmation-mail queue delivering to the webform function's
+ * consumer over these same deps (as SQS does on AWS, soon after the post's 202).
+ */
+export function withConfirmMails<D extends WebformDeps>(deps: D): D {
+  const queue = deps.confirmMails as { deliverTo?: (consume: (event: unknown) => Promise<unknown>) => unknown };
+  const logger = new Logger({ logLevel: 'SILENT' });
+  queue.deliverTo?.(createConfirmMailHandler(() => ({ service: deps, logger })));
+  return deps;
 }

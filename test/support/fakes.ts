@@ -36,7 +36,12 @@ import type {
   TicketDirectory,
   TicketRecord,
 } from '../../shared/ports';
-import { type AttachmentScanRecorder, TicketDirectoryUnavailable } from '../../shared/ports';
+import {
+  type AttachmentScanRecorder,
+  type ConfirmationMailRequest,
+  type ConfirmationMailRequests,
+  TicketDirectoryUnavailable,
+} from '../../shared/ports';
 import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { assignedEvent } from '../../shared/domain/lifecycle/machine';
@@ -636,12 +641,65 @@ export class InMemoryPendingSubmissionStore implements PendingSubmissionStore {
 /** The link secret the in-memory webform signs its confirmation links with (≥ 16 bytes). */
 export const LINK_SECRET = 'link-secret-0123456789abcdef-0123';
 
-/** The confirmation step's ports in memory: a pending-submission store and the link secret. */
+/**
+ * The confirmation-mail queue in memory: every request is recorded and, once a consumer is given
+ * (`deliverTo`: the webform function's SQS consumer), delivered at once as the SQS event the
+ * function receives on AWS. A delivery that throws is not the post's failure (SQS keeps the
+ * message): it waits in `undelivered` until `redeliver()`.
+ */
+export class InMemoryConfirmationMails implements ConfirmationMailRequests {
+  readonly requests: ConfirmationMailRequest[] = [];
+  readonly undelivered: ConfirmationMailRequest[] = [];
+  failNext?: Error;
+  /** Requests wait in `undelivered` until `redeliver()` (a queue whose consumer runs later). */
+  deferred = false;
+  private consume?: (event: unknown) => Promise<unknown>;
+
+  deliverTo(consume: (event: unknown) => Promise<unknown>): this {
+    this.consume = consume;
+    return this;
+  }
+  async request(message: ConfirmationMailRequest): Promise<void> {
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+    this.requests.push(message);
+    if (this.deferred) this.undelivered.push(message);
+    else await this.deliver(message);
+  }
+  /** The messages a failed delivery left on the queue, delivered again. */
+  async redeliver(): Promise<void> {
+    for (const message of this.undelivered.splice(0)) await this.deliver(message);
+  }
+  private async deliver(message: ConfirmationMailRequest): Promise<void> {
+    if (!this.consume) return;
+    const event = {
+      Records: [{ eventSource: 'aws:sqs', messageId: `m-${this.requests.length}`, body: JSON.stringify(message) }],
+    };
+    try {
+      await this.consume(event);
+    } catch {
+      this.undelivered.push(message);
+    }
+  }
+}
+
+/**
+ * The confirmation step's ports in memory: a pending-submission store, the link secret and the
+ * confirmation-mail queue (wire its consumer with test/support/confirm.ts withConfirmMails).
+ */
 export function confirmationPorts(): {
   pendingSubmissions: InMemoryPendingSubmissionStore;
   linkSecret: () => Promise<string>;
+  confirmMails: InMemoryConfirmationMails;
 } {
-  return { pendingSubmissions: new InMemoryPendingSubmissionStore(), linkSecret: async () => LINK_SECRET };
+  return {
+    pendingSubmissions: new InMemoryPendingSubmissionStore(),
+    linkSecret: async () => LINK_SECRET,
+    confirmMails: new InMemoryConfirmationMails(),
+  };
 }
 
 export class InMemoryRateLimiter implements RateLimiter {

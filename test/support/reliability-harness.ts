@@ -3,6 +3,7 @@
  * the real email intake handler, API Gateway events into the real webform handler, SQS batches
  * into the real assignment handler. Used by the hostile-corpus, fault and security suites.
  */
+import { withConfirmMails } from './confirm';
 import { emailIntakeDepsFrom } from '../../shared/composition/email-intake';
 import { sesReceiptEvent as buildSesReceiptEvent } from '../../shared/adapters/ses-receipt-event';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -252,14 +253,16 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     metrics: testMetrics('assignment'),
   });
   const confirmation = confirmationPorts();
-  const rawWebformHandler = createWebformHandler({
-    ...intake,
-    replyClaimWait: webformClaimWait(clock),
-    rateLimiter: new InMemoryRateLimiter(),
-    ...confirmation,
-    logger: testLogger('webform', logLevel),
-    metrics: testMetrics('webform'),
-  });
+  const rawWebformHandler = createWebformHandler(
+    withConfirmMails({
+      ...intake,
+      replyClaimWait: webformClaimWait(clock),
+      rateLimiter: new InMemoryRateLimiter(),
+      ...confirmation,
+      logger: testLogger('webform', logLevel),
+      metrics: testMetrics('webform'),
+    }),
+  );
   // The form as the merchant uses it: a post that cites a ticket is confirmed from her mailbox (F1).
   const webformHandler = confirming(rawWebformHandler, () => mailer.sent);
 
@@ -282,6 +285,8 @@ export function inMemoryPipeline(options: PipelineOptions = {}) {
     /** The webform function itself: a post that cites a ticket answers 202 and waits for its link. */
     rawWebformHandler,
     pendingSubmissions: confirmation.pendingSubmissions,
+    /** The confirmation-mail queue (delivered at once to the webform's consumer; failures wait for redeliver()). */
+    confirmMails: confirmation.confirmMails,
     /** The mails that are not confirmation links. */
     replies: () => withoutConfirmations(mailer.sent),
     /** Stores the raw mail where the SES S3 action would and returns the receipt event. */

@@ -2,6 +2,7 @@
  * Trust hole F1: a webform post that cites a ticket decides nothing in the name of the address typed
  * until that mailbox confirms it. The webform function end to end on in-memory ports.
  */
+import { withConfirmMails } from '../../support/confirm';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ import {
   FixedClock,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
+  InMemoryConfirmationMails,
   InMemoryPendingSubmissionStore,
   InMemoryRateLimiter,
   InMemoryReplyThrottle,
@@ -76,6 +78,7 @@ let mailer: RecordingMailer;
 let queue: RecordingQueue;
 let clock: FixedClock;
 let pending: InMemoryPendingSubmissionStore;
+let confirmMails: InMemoryConfirmationMails;
 let handle: (e: unknown) => Promise<WebformResponse>;
 
 function setup(config: OuvidoriaConfig = localConfig) {
@@ -84,26 +87,30 @@ function setup(config: OuvidoriaConfig = localConfig) {
   queue = new RecordingQueue();
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
   pending = new InMemoryPendingSubmissionStore();
-  const h = createWebformHandler({
-    cases,
-    tickets: new InMemoryTicketDirectory([
-      { id: '48213', requesterEmail: MERCHANT },
-      { id: OTHER_TICKET, requesterEmail: 'financeiro@outraloja.com.br' },
-    ]),
-    mailer,
-    queue,
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
-    clock,
-    config,
-    rateLimiter: new InMemoryRateLimiter(),
-    pendingSubmissions: pending,
-    linkSecret: async () => LINK_SECRET,
-    telemetry: noTelemetry,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
-  });
+  confirmMails = new InMemoryConfirmationMails();
+  const h = createWebformHandler(
+    withConfirmMails({
+      cases,
+      tickets: new InMemoryTicketDirectory([
+        { id: '48213', requesterEmail: MERCHANT },
+        { id: OTHER_TICKET, requesterEmail: 'financeiro@outraloja.com.br' },
+      ]),
+      mailer,
+      queue,
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      clock,
+      config,
+      rateLimiter: new InMemoryRateLimiter(),
+      pendingSubmissions: pending,
+      linkSecret: async () => LINK_SECRET,
+      confirmMails,
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+    }),
+  );
   handle = (e) => h(e);
 }
 
@@ -205,16 +212,18 @@ describe('POST /casos of a post that cites a ticket: one neutral 202, nothing de
     expect(confirmationsIn(mailer.sent)).toHaveLength(6);
   });
 
-  it('a post whose attempt failed before its link went: the same post again mails it, once', async () => {
+  it('a link mail whose attempt failed before it went: the same post again mails it, once', async () => {
     pending.failNext = {
       method: 'claimMail',
       error: Object.assign(new Error('Throttled'), { name: 'ThrottlingException' }),
     };
-    expect((await handle(jsonPost())).statusCode).toBe(503);
+    // The consumer failed, not the post: the message waits on the queue.
+    expect((await handle(jsonPost())).statusCode).toBe(202);
     expect(pending.items.size).toBe(1);
     expect(mailer.sent).toEqual([]);
     expect((await handle(jsonPost())).statusCode).toBe(202);
     expect((await handle(jsonPost())).statusCode).toBe(202);
+    await confirmMails.redeliver();
     expect(confirmationsIn(mailer.sent)).toHaveLength(1);
   });
 
@@ -424,5 +433,107 @@ describe('links that do not confirm', () => {
     const token = confirmTokenOf(mailer.sent);
     clock.advance(24 * 3600_000);
     expect((await handle(confirmEventOf(jsonPost(), token))).statusCode).toBe(410);
+  });
+});
+
+describe('POST /casos tells nothing by its timing: the same awaited work whether a link goes or not', () => {
+  /** Every port call the handler awaits while it answers (method names, in order). */
+  function recordCalls<T extends object>(name: string, target: T, calls: string[]): T {
+    return new Proxy(target, {
+      get(obj, key, receiver) {
+        const value = Reflect.get(obj, key, receiver);
+        if (typeof value !== 'function' || typeof key !== 'string') return value;
+        return (...args: unknown[]) => {
+          calls.push(`${name}.${key}`);
+          return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        };
+      },
+    });
+  }
+
+  /** One webform whose link mails wait on the queue until `deliver()`; `calls` records its ports. */
+  function webform() {
+    const calls: string[] = [];
+    const mails = new RecordingMailer();
+    const bounces = new InMemoryBounceRegistry();
+    const queued = new InMemoryConfirmationMails();
+    queued.deferred = true;
+    const deps = withConfirmMails({
+      cases: recordCalls('cases', new InMemoryCaseRepository(), calls),
+      tickets: recordCalls('tickets', new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]), calls),
+      mailer: recordCalls('mailer', mails, calls),
+      queue: recordCalls('queue', new RecordingQueue(), calls),
+      throttle: recordCalls('throttle', new InMemoryReplyThrottle(), calls),
+      bounces: recordCalls('bounces', bounces, calls),
+      openCases: recordCalls('openCases', new InMemorySenderOpenCases(), calls),
+      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+      config: localConfig,
+      rateLimiter: recordCalls('rateLimiter', new InMemoryRateLimiter(), calls),
+      pendingSubmissions: recordCalls('pendingSubmissions', new InMemoryPendingSubmissionStore(), calls),
+      confirmMails: recordCalls('confirmMails', queued, calls),
+      linkSecret: async () => {
+        calls.push('linkSecret');
+        return LINK_SECRET;
+      },
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+    });
+    const h = createWebformHandler(deps);
+    return {
+      calls,
+      mails,
+      bounces,
+      /** The calls of one post, and its answer. */
+      async post(changes: Record<string, unknown>, ip = '203.0.113.45') {
+        calls.length = 0;
+        const response = await h(jsonPost(changes, ip));
+        return { response, calls: [...calls] };
+      },
+      deliver: () => queued.redeliver(),
+    };
+  }
+
+  const POST = { descricao: 'Chamado 48213: o pedido 991 não foi entregue.' };
+
+  it('an address that will get its link, one in the bounce memory, one over its hourly limit: the same calls and bytes', async () => {
+    const sends = webform();
+    const sent = await sends.post(POST);
+
+    const bounced = webform();
+    await bounced.bounces.markBouncing(MERCHANT, new Date('2026-04-10T00:00:00Z'), 'hard bounce');
+    const notSent = await bounced.post(POST);
+
+    const busy = webform();
+    const limit = localConfig.limits.webformConfirmMailsPerAddressPerHour;
+    for (let i = 1; i <= limit; i++) await busy.post({ descricao: `Chamado 48213: ocorrência ${i}.` }, `192.0.2.${i}`);
+    await busy.deliver();
+    expect(confirmationsIn(busy.mails.sent)).toHaveLength(limit);
+    const overLimit = await busy.post(POST);
+
+    expect(sent.calls).toContain('confirmMails.request');
+    expect(sent.calls).not.toContain('mailer.send');
+    expect(notSent.calls).toEqual(sent.calls);
+    expect(overLimit.calls).toEqual(sent.calls);
+    expect(notSent.response).toEqual(sent.response);
+    expect(overLimit.response).toEqual(sent.response);
+
+    // Behind the answers, the consumer decides: one link, none to the bounced address, none past the limit.
+    await Promise.all([sends.deliver(), bounced.deliver(), busy.deliver()]);
+    expect(confirmationsIn(sends.mails.sent)).toHaveLength(1);
+    expect(confirmationsIn(bounced.mails.sent)).toHaveLength(0);
+    expect(confirmationsIn(busy.mails.sent)).toHaveLength(limit);
+  });
+
+  it('a repeat of a post whose link went already queues as the first post did (the claim keeps it to one link)', async () => {
+    const form = webform();
+    const first = await form.post(POST);
+    await form.deliver();
+    const repeat = await form.post(POST);
+    expect(repeat.calls.filter((c) => c.startsWith('confirmMails.') || c.startsWith('mailer.'))).toEqual(
+      first.calls.filter((c) => c.startsWith('confirmMails.') || c.startsWith('mailer.')),
+    );
+    await form.deliver();
+    expect(confirmationsIn(form.mails.sent)).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { withConfirmMails } from '../../support/confirm';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebformHandler, type WebformResponse } from '../../../functions/webform/handler';
@@ -54,28 +55,30 @@ function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: 
   mailer = new RecordingMailer();
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
   store = new LocalUploadStore({ url: 'http://127.0.0.1:3000/_s3/ouvidoria-uploads-local/', scan });
-  const h = createWebformHandler({
-    cases,
-    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
-    mailer,
-    queue: new RecordingQueue(),
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: wrap(openCases),
-    clock,
-    config: localConfig,
-    rateLimiter: new InMemoryRateLimiter(),
-    ...confirmationPorts(),
-    telemetry: noTelemetry,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    webformTelemetry: {
-      submitted() {},
-      rejected() {},
-      failed() {},
-      claimedUnscanned: (files) => claimedUnscanned.push(files),
-    },
-    uploads: wrap(store),
-  });
+  const h = createWebformHandler(
+    withConfirmMails({
+      cases,
+      tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+      mailer,
+      queue: new RecordingQueue(),
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: wrap(openCases),
+      clock,
+      config: localConfig,
+      rateLimiter: new InMemoryRateLimiter(),
+      ...confirmationPorts(),
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      webformTelemetry: {
+        submitted() {},
+        rejected() {},
+        failed() {},
+        claimedUnscanned: (files) => claimedUnscanned.push(files),
+      },
+      uploads: wrap(store),
+    }),
+  );
   // A post that cites a ticket waits for its link: confirmed here as the merchant would (F1).
   handle = confirming(h, () => mailer.sent);
 }

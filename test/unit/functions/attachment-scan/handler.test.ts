@@ -1,3 +1,4 @@
+import { withConfirmMails } from '../../../support/confirm';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
@@ -55,23 +56,25 @@ async function submittedWhileScanning(file: Buffer, name: string) {
   const cases = new InMemoryCaseRepository();
   const mailer = new RecordingMailer();
   const store = new LocalUploadStore({ url: 'http://local/_s3/b/', scan: 'manual' });
-  const webform = createWebformHandler({
-    cases,
-    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
-    mailer,
-    queue: new RecordingQueue(),
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
-    clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
-    config: localConfig,
-    rateLimiter: new InMemoryRateLimiter(),
-    ...confirmationPorts(),
-    telemetry: noTelemetry,
-    logger: quiet,
-    webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
-    uploads: store,
-  });
+  const webform = createWebformHandler(
+    withConfirmMails({
+      cases,
+      tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+      mailer,
+      queue: new RecordingQueue(),
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
+      config: localConfig,
+      rateLimiter: new InMemoryRateLimiter(),
+      ...confirmationPorts(),
+      telemetry: noTelemetry,
+      logger: quiet,
+      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
+      uploads: store,
+    }),
+  );
   const { body, contentType } = multipartBody(
     {
       nome: 'Mariana Costa',

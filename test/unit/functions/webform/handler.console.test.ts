@@ -1,3 +1,4 @@
+import { withConfirmMails } from '../../../support/confirm';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
@@ -36,22 +37,24 @@ function eventOf(method: string, path: string, cookies?: string[]) {
 describe('webform handler: the staff console is another function', () => {
   it('answers 404 to every console route, even with a valid session cookie, and builds nothing for it', async () => {
     const merchant = vi.fn(async () => ({}) as never);
-    const h = createWebformHandler({
-      cases: new InMemoryCaseRepository(),
-      tickets: new InMemoryTicketDirectory([]),
-      mailer: new RecordingMailer(),
-      queue: new RecordingQueue(),
-      throttle: new InMemoryReplyThrottle(),
-      bounces: new InMemoryBounceRegistry(),
-      openCases: new InMemorySenderOpenCases(),
-      clock: new FixedClock(new Date('2026-03-12T14:00:00Z')),
-      config: localConfig,
-      rateLimiter: new InMemoryRateLimiter(),
-      ...confirmationPorts(),
-      telemetry: noTelemetry,
-      logger: new Logger({ logLevel: 'SILENT' }),
-      merchant,
-    });
+    const h = createWebformHandler(
+      withConfirmMails({
+        cases: new InMemoryCaseRepository(),
+        tickets: new InMemoryTicketDirectory([]),
+        mailer: new RecordingMailer(),
+        queue: new RecordingQueue(),
+        throttle: new InMemoryReplyThrottle(),
+        bounces: new InMemoryBounceRegistry(),
+        openCases: new InMemorySenderOpenCases(),
+        clock: new FixedClock(new Date('2026-03-12T14:00:00Z')),
+        config: localConfig,
+        rateLimiter: new InMemoryRateLimiter(),
+        ...confirmationPorts(),
+        telemetry: noTelemetry,
+        logger: new Logger({ logLevel: 'SILENT' }),
+        merchant,
+      }),
+    );
     const token = signLocalIdToken(
       generateLocalKeySet(),
       { sub: 's', staffId: 'ana', groups: ['supervisores'] },

@@ -1,3 +1,4 @@
+import { withConfirmMails } from '../../../support/confirm';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,22 +31,24 @@ const NOW = new Date('2026-03-10T13:05:00Z');
 const base = JSON.parse(readFileSync(new URL('../../../../events/webform/get-page.json', import.meta.url), 'utf8'));
 
 function handlerWith(merchant?: () => Promise<MerchantPagesDeps>) {
-  return createWebformHandler({
-    cases: new InMemoryCaseRepository(),
-    tickets: new InMemoryTicketDirectory([]),
-    mailer: new RecordingMailer(),
-    queue: new RecordingQueue(),
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
-    clock: new FixedClock(NOW),
-    config: localConfig,
-    rateLimiter: new InMemoryRateLimiter(),
-    ...confirmationPorts(),
-    telemetry: noTelemetry,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    ...(merchant ? { merchant } : {}),
-  });
+  return createWebformHandler(
+    withConfirmMails({
+      cases: new InMemoryCaseRepository(),
+      tickets: new InMemoryTicketDirectory([]),
+      mailer: new RecordingMailer(),
+      queue: new RecordingQueue(),
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      clock: new FixedClock(NOW),
+      config: localConfig,
+      rateLimiter: new InMemoryRateLimiter(),
+      ...confirmationPorts(),
+      telemetry: noTelemetry,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      ...(merchant ? { merchant } : {}),
+    }),
+  );
 }
 
 function getEvent(url: string) {

@@ -1,3 +1,5 @@
+import { withConfirmMails } from '../../../support/confirm';
+import { InMemoryConfirmationMails } from '../../../support/fakes';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import fc from 'fast-check';
@@ -112,6 +114,7 @@ let handle: (e: unknown) => Promise<WebformResponse>;
 /** The post alone (no confirmation). */
 let post: (e: unknown) => Promise<WebformResponse>;
 let pendingSubmissions: InMemoryPendingSubmissionStore;
+let confirmMails: InMemoryConfirmationMails;
 
 function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logLevel: 'SILENT' })) {
   cases = new InMemoryCaseRepository();
@@ -121,23 +124,27 @@ function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logL
   clock = new FixedClock(new Date('2026-03-10T13:05:00Z'));
   telemetry = new RecordingTelemetry();
   pendingSubmissions = new InMemoryPendingSubmissionStore();
-  const h = createWebformHandler({
-    cases,
-    tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
-    mailer,
-    queue,
-    throttle: new InMemoryReplyThrottle(),
-    bounces: new InMemoryBounceRegistry(),
-    openCases: new InMemorySenderOpenCases(),
-    clock,
-    config,
-    rateLimiter: new InMemoryRateLimiter(),
-    pendingSubmissions,
-    linkSecret: async () => LINK_SECRET,
-    telemetry: noTelemetry,
-    logger,
-    webformTelemetry: telemetry,
-  });
+  confirmMails = new InMemoryConfirmationMails();
+  const h = createWebformHandler(
+    withConfirmMails({
+      cases,
+      tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+      mailer,
+      queue,
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      clock,
+      config,
+      rateLimiter: new InMemoryRateLimiter(),
+      pendingSubmissions,
+      linkSecret: async () => LINK_SECRET,
+      confirmMails,
+      telemetry: noTelemetry,
+      logger,
+      webformTelemetry: telemetry,
+    }),
+  );
   post = (e) => h(e);
   // A post that cites a ticket waits for its link: confirmed here as the merchant would (F1).
   handle = confirming(h, () => mailer.sent);
@@ -607,11 +614,26 @@ describe('failures of our dependencies', () => {
     expect(queue.messages).toHaveLength(1);
   });
 
-  it('an SES failure of the link’s mail → 503; the same post again mails the link once', async () => {
+  it('an SES failure of the link’s mail is not the post’s: the same 202, the message back on the queue, then one link', async () => {
     mailer.failNext = Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' });
     const failed = await post(fixture('post-json-valid'));
+    expect(failed.statusCode).toBe(202);
+    // Kept, its claim on the mail given back: the queue's next delivery mails the link.
+    expect(pendingSubmissions.items.size).toBe(1);
+    expect(mailer.sent).toHaveLength(0);
+    expect(confirmMails.undelivered).toHaveLength(1);
+    await confirmMails.redeliver();
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    // The same post again queues again; the claim keeps it to one link.
+    expect((await post(fixture('post-json-valid'))).statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('a link mail that could not be queued → 503; the same post again queues it, and its link goes once', async () => {
+    confirmMails.failNext = Object.assign(new Error('Throttling'), { name: 'RequestThrottled' });
+    const failed = await post(fixture('post-json-valid'));
     expect(failed.statusCode).toBe(503);
-    // Kept, its claim on the mail given back: the same post again mails the link.
     expect(pendingSubmissions.items.size).toBe(1);
     expect(mailer.sent).toHaveLength(0);
     const again = await post(fixture('post-json-valid'));
