@@ -398,6 +398,15 @@ const BARE_NUMBER = /(?:(?<![\w.,/#@$:\u00a4+-])|(?<=(?<![a-z0-9])(?:n\.?o|nr|nr
 const BARE_CONTEXT_BEFORE = new RegExp(
   `(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS}|contato|procon|banco|transportadora|correios|matricula|senha|token|pin|cvv|serie|modelo|versao|ref|referencia|item|estoque|quantidade|qtd|qtde|valor|preco|total|saldo|limite|faturamento|visitas|acessos|seguidores|loja|id|cupom|numero de serie|chave)(?:[^a-z0-9]|$)`,
 );
+/**
+ * A street (or road) named before a bare number on its line, no sentence end between: the number is the
+ * building's ("Rua das Flores, 51000", "Av. Brasil, nº 51000 - sala 3", "Calle Corrientes 48500", "Rodovia
+ * BR-116, km 48213"). "R." and "Av." are read with their dot; the name may hold digits ("Rua 25 de Março, 1200").
+ */
+const STREET_BEFORE =
+  /(?:^|[^a-z0-9])(?:rua|r\.|av\.?|avda\.?|avenida|alameda|al\.|travessa|trav\.?|tv\.|rodovia|rod\.|estrada|praca|largo|calle|carrera|avenue|street|road)\s+[^\n.!?;]{0,40}$/;
+/** How far back on its line a street is read before a bare number (STREET_BEFORE). */
+const STREET_REACH = 50;
 const HASH_CONTEXT_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${OTHER_ID_KEYWORDS})(?:[^a-z0-9]|$)`);
 /** An order word right before a "[#n]" tag ("Novo pedido [#30211]", "Pedido nº [#30211]"). */
 const ORDER_TAG_BEFORE = new RegExp(
@@ -811,6 +820,7 @@ function extractFromText(
     const end = start + m[0].length;
     if (badFollower(masked, end)) continue;
     if (BARE_CONTEXT_BEFORE.test(lineBefore(masked, start, 35))) continue;
+    if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;
     // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
     const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
     out.add(m[0], source, read + bonus, evidenceAround(original, start, end));

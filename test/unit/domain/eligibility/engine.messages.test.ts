@@ -9464,3 +9464,50 @@ describe('round 40 — an unpaid bill beside a suspension, a missing feature by 
     await check({ name: text, from, subject: 'Loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a street’s number is the building’s, not a ticket', () => {
+  it.each([
+    // Her own ticket's digits as her address: a bare number after a street on its line is the building's.
+    [
+      'ana@papelariaestrela.com.br',
+      'Av. Brasil, 51000 - sala 3\nEsse é o endereço da loja que sai errado na nota.',
+      '51000',
+    ],
+    ['ana@papelariaestrela.com.br', 'Rua das Flores, 51000, Jardim América. Os correios devolvem os pacotes.', '51000'],
+    ['ana@papelariaestrela.com.br', 'A coleta não passou. Estamos na Avenida Brasil, nº 51000, galpão 2.', '51000'],
+    [
+      'lojista@modasbella.com.br',
+      'Retirada na R. Augusta, 48213 não acontece, o app de frete ignora o endereço.',
+      '48213',
+    ],
+    [
+      'carla@docesdacarla.com.br',
+      'Loja física: Rua 25 de Março, 52310. O endereço de remetente sai em branco na etiqueta.',
+      '52310',
+    ],
+    [
+      'contato@eletroponto.com.br',
+      'El envío sigue calculando mal desde Calle Corrientes 48215, Buenos Aires.',
+      '48215',
+    ],
+  ])('NO_PRIOR_TICKET — %s: %s', async (from, text, number) => {
+    await check({ name: text, from, subject: 'Endereço', text, outcome: 'NO_PRIOR_TICKET', notTickets: [number] });
+  });
+
+  it.each([
+    // The ticket named beside the address, or after the street's sentence ends, is still hers.
+    ['Chamado 48213. Endereço de coleta: Av. Paulista, 1578 - 4º andar. A transportadora nunca veio.', '48213'],
+    ['Moro na Rua das Flores, 120. 48213 é o meu chamado, sem resposta.', '48213'],
+    ['Rua das Flores, 120 — chamado 48213 sem solução.', '48213'],
+    ['Sr. Paulo, do suporte, abriu o 48213 e sumiu.', '48213'],
+  ])('guard, ACCEPTED — %s', async (text, ticket) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'coleta',
+      text,
+      outcome: 'ACCEPTED',
+      ticket,
+    });
+  });
+});
