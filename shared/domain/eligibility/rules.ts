@@ -51,6 +51,23 @@ export interface Rule {
   unlessInClause?: readonly string[];
 }
 
+/**
+ * A support chat closed for want of an answer: the inactivity is the conversation's, not her user's
+ * ("[11:45] Suporte: Atendimento encerrado por inatividade", "o chat fechou a conversa por inatividade").
+ */
+const CHAT_CLOSED_IDLE = [
+  'encerrad*',
+  'finalizad*',
+  'fechad*',
+  'encerrou',
+  'encerraram',
+  'fechou',
+  'fecharam',
+  'finalizou',
+  'finalizaram',
+  'caiu',
+].map((closed) => `${closed} * por inatividade`);
+
 /** Words of the sender speaking of themselves: "não consigo entrar", "esqueci minha senha", "meu usuário". */
 export const FIRST_PERSON = [
   'consigo',
@@ -4710,6 +4727,7 @@ export const RULES: readonly Rule[] = [
       'user account is locked',
       ...TEAM_USER_BLOCKED,
     ],
+    unless: CHAT_CLOSED_IDLE,
     unlessInClause: STORE_SIDE,
   },
   {

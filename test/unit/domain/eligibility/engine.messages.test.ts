@@ -9511,3 +9511,29 @@ describe('round 40 — a street’s number is the building’s, not a ticket', (
     });
   });
 });
+
+describe('round 40 — a support chat closed for inactivity is not her user blocked', () => {
+  it.each([
+    'Vejam o descaso:\n\n[09:10] Claudia: o frete sumiu do checkout\n[09:30] Suporte: Olá! Já vamos te atender\n[11:45] Suporte: Atendimento encerrado por inatividade\n\nEu estava ali o tempo todo!',
+    'O chat fechou a conversa por inatividade enquanto eu procurava o print. Ainda não resolveram o frete.',
+    'Fiquei 2 horas esperando e a conversa foi finalizada por inatividade. O cupom continua sem aplicar.',
+    'o atendimento caiu por inatividade 3 vezes, ninguém resolve o pix',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'claudia@bijuxique.com.br',
+      subject: 'atendimento',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it.each([
+    'Meu usuário foi bloqueado por inatividade e não consigo entrar no painel.',
+    'Fui bloqueada por inatividade. O chat encerrou sem resposta.',
+    'O atendente disse: bloqueio por inatividade. Como reativo?',
+    'Entrei no chat e fecharam a conversa. Meu usuário está bloqueado por inatividade.',
+  ])('guard, ACCESS_ISSUE — %s', async (text) => {
+    await check({ name: text, from: 'claudia@bijuxique.com.br', subject: 'acesso', text, outcome: 'ACCESS_ISSUE' });
+  });
+});
