@@ -1222,6 +1222,24 @@ const BILLING_WORDS = [...CHARGED_WORDS, 'mensalidade*'];
  * Someone who writes for the merchant who opened the ticket: an agency, an accountant, a developer,
  * an employee, a lawyer. Not a rule: a TICKET_INVALID reply's variant (engine.ts, `on-behalf`).
  */
+/** The owner's family, who write for her ("escrevo pela minha mãe"). */
+const FAMILY = [
+  'mae',
+  'pai',
+  'marido',
+  'esposa',
+  'mulher',
+  'filha',
+  'filho',
+  'irma',
+  'irmao',
+  'avo',
+  'sogra',
+  'sogro',
+  'tia',
+  'tio',
+];
+
 export const ON_BEHALF: readonly string[] = [
   'em nome da loja',
   'em nome da empresa',
@@ -1262,6 +1280,19 @@ export const ON_BEHALF: readonly string[] = [
   'sou o advogado',
   'sou a advogada',
   'sou advogad*',
+  'na qualidade de advogad*',
+  'advogad* da empresa',
+  'advogad* da loja',
+  // Family writing for the owner ("escrevo pela minha mãe, que é dona da loja", "sou filha do dono").
+  ...FAMILY.flatMap((who) => [`escrevo pela minha ${who}`, `escrevo pelo meu ${who}`]),
+  'sou filh* do dono',
+  'sou filh* da dona',
+  'sou a esposa do dono',
+  'sou esposa do dono',
+  'sou o marido da dona',
+  'sou marido da dona',
+  'pediu p* eu escrever',
+  'pediu que eu escrevesse',
   'represento a',
   'represento o',
   'sou o desenvolvedor',

@@ -9537,3 +9537,39 @@ describe('round 40 — a support chat closed for inactivity is not her user bloc
     await check({ name: text, from: 'claudia@bijuxique.com.br', subject: 'acesso', text, outcome: 'ACCESS_ISSUE' });
   });
 });
+
+describe('round 40 — family and a company’s lawyer write for the ticket’s owner', () => {
+  it.each([
+    [
+      'pedro.filho@gmail.com',
+      'Escrevo pela minha mãe, que é dona da Doces da Carla e não mexe muito com email. O chamado 52310 dela não foi resolvido.',
+    ],
+    [
+      'ana.filha@gmail.com',
+      'Sou filha do dono da Loja do João. Ele pediu pra eu escrever: o chamado 52311 não foi resolvido e a loja está fora.',
+    ],
+    ['marcos.r@gmail.com', 'Escrevo pelo meu pai, dono da Eletroponto. Chamado 48215 sem solução há 20 dias.'],
+    [
+      'advogado@ferreiraadv.com.br',
+      'Na qualidade de advogado da empresa Eletroponto Comércio Ltda., cliente desta plataforma, notifico que o chamado 48215 não foi atendido no prazo.',
+    ],
+  ])('TICKET_INVALID (on-behalf) — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'chamado', text, outcome: 'TICKET_INVALID', variant: 'on-behalf' });
+  });
+
+  it.each([
+    // Her own ticket, her family named in passing: accepted; another's ticket, no one named: not on behalf.
+    [
+      'ACCEPTED',
+      'carla@docesdacarla.com.br',
+      'Minha mãe me ajuda na loja e ela também ligou. Chamado 52310 sem solução.',
+    ],
+    [
+      'TICKET_INVALID',
+      'marcos.r@gmail.com',
+      'Meu pai disse que o chamado 48215 foi resolvido, mas a loja continua fora.',
+    ],
+  ])('guard — %s: %s', async (outcome, from, text) => {
+    await check({ name: text, from, subject: 'chamado', text, outcome: outcome as Outcome });
+  });
+});
