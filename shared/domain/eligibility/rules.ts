@@ -2331,6 +2331,15 @@ export const RULES: readonly Rule[] = [
       'the store never answered',
       'a loja nao devolveu',
       'a loja * nao devolveu',
+      // Round 40: when she bought ("fiz a compra 3 semanas atrás"), her order asked after ("cadê meu
+      // pedido, já paguei"), the size or colour she got ("recebi o vestido num tamanho errado"). Never
+      // "cadê meu pedido de saque" (the unless list), nor what her buyer got ("a cliente recebeu").
+      ...['fiz a compra', 'fiz uma compra', 'fiz o pedido', 'fiz meu pedido'].flatMap((bought) => [
+        `${bought} ha`,
+        `${bought} * atras`,
+      ]),
+      ...['cade meu pedido*', 'cade minha compra*', 'cade minha encomenda*'],
+      ...['tamanho errado', 'cor errada', 'modelo errado', 'numeracao errada'].map((wrong) => `recebi * ${wrong}`),
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.

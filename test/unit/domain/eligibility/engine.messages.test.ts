@@ -9573,3 +9573,43 @@ describe('round 40 — family and a company’s lawyer write for the ticket’s 
     await check({ name: text, from, subject: 'chamado', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a buyer tells when she bought, asks after her order, got the wrong size', () => {
+  it.each([
+    'Fiz a compra 3 semanas atrás, o código de rastreio BR123456789BR não atualiza. Quem é o responsável?',
+    'fiz o pedido ha 20 dias e nada, ja mandei msg pra loja',
+    'cade meu pedidooo ja paguei faz 15 dias!!! loja casa dos aromas',
+    'Cadê minha compra? Paguei no pix dia 10.',
+    'oi, recebi o vestido num tamanho errado, como faço pra trocar? a loja é a Moda Bella',
+    'Recebi a blusa na cor errada e a loja não responde.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lari.oliveira@gmail.com',
+      subject: 'meu pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant's own requests, purchases from the platform, and her buyers' orders.
+    'Cadê meu pedido de saque? Fiz há 10 dias.',
+    'Fiz o pedido de migração de plano há 15 dias e nada.',
+    'Fiz a compra do tema há 2 meses e ele não carrega no celular.',
+    'Uma cliente recebeu o tamanho errado porque a variação trocou sozinha no painel.',
+    'Fiz a compra de créditos de SMS há uma semana e não apareceram.',
+  ])('guard, not a shopper — %s', async (text) => {
+    const { decision } = await triage({
+      name: text,
+      from: 'contato@veludo.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+    expect(decision.ruleIds, decision.reason).not.toContain('client.shopper.text');
+    expect(decision.outcome).not.toBe('NOT_A_CLIENT');
+  });
+});
