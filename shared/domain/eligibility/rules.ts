@@ -1031,6 +1031,10 @@ const FEATURE_NOUNS = [
   'parcelamento',
   'apple pay',
   'google pay',
+  // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?").
+  'pdv',
+  'ponto de venda',
+  'frente de caixa',
 ];
 
 /**
@@ -3884,6 +3888,11 @@ export const RULES: readonly Rule[] = [
       'gostaria que a plataforma tivesse',
       'quando vao ter',
       'quando vai ter',
+      // "vai ter como vender por assinatura algum dia?": with a feature noun, never "vai ter como resolver hoje?".
+      'vai ter como',
+      'vao ter como',
+      'voces vao ter',
+      'a plataforma vai ter',
       'seria possivel ter',
       'queria que tivesse',
       // Round 21: asked on behalf of the stores (an agency's "nossos clientes lojistas pedem …").
@@ -4532,6 +4541,8 @@ export const RULES: readonly Rule[] = [
       'tienen integracion con',
       'do you have * integration',
       'do you integrate with',
+      // Round 40: whether it can be done at all ("tem como integrar com o iFood?", "dá pra integrar com o Tiny?").
+      ...['tem como', 'da para', 'e possivel', 'existe como'].map((can) => `${can} integrar`),
       // Asked where it is ("cadê a integração com o TikTok Shop?"): one she had, gone, is BROKEN.
       ...['cade a integracao', 'cade integracao'].flatMap((where) => ['com', 'do', 'da'].map((to) => `${where} ${to}`)),
     ],

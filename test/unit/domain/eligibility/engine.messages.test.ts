@@ -9613,3 +9613,32 @@ describe('round 40 — a buyer tells when she bought, asks after her order, got 
     expect(decision.outcome).not.toBe('NOT_A_CLIENT');
   });
 });
+
+describe('round 40 — a merchant asks whether a point of sale, a way of selling or an integration will exist', () => {
+  it.each([
+    'quando vão ter PDV pra loja fisica? preciso urgente',
+    'Vocês vão ter frente de caixa algum dia? Quando vai ter?',
+    'vai ter como vender por assinatura algum dia?',
+    'tem como integrar com o ifood?',
+    'da pra integrar com o Tiny?',
+    'É possível integrar a loja com o Mercado Livre?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'dono@lojadogui.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The service asked, a thing in use broken, or her ticket about it.
+    ['NO_PRIOR_TICKET', 'vai ter como resolver hoje? a loja está fora do ar'],
+    ['NO_PRIOR_TICKET', 'O PDV parou de sincronizar o estoque com a loja desde ontem.'],
+    ['NO_PRIOR_TICKET', 'tem como integrar com o Bling de novo? parou de funcionar depois da atualização'],
+    ['NO_PRIOR_TICKET', 'Quando vão ter uma previsão para o conserto do checkout?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'dono@lojadogui.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
+  });
+});
