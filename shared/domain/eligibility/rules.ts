@@ -68,6 +68,20 @@ const CHAT_CLOSED_IDLE = [
   'caiu',
 ].map((closed) => `${closed} * por inatividade`);
 
+/**
+ * A condition on the problem being fixed ("se não resolverem", "se vocês não resolverem", "se até sexta
+ * não resolverem"): a merchant threatening to leave, not a prospect weighing the move nor a plan question.
+ */
+const UNLESS_FIXED = [
+  'se * nao resolve*',
+  'se * nao arruma*',
+  'se * nao conserta*',
+  'se * nao corrigi*',
+  'se * nao soluciona*',
+  'caso * nao resolva*',
+  'se continuar assim',
+];
+
 /** Words of the sender speaking of themselves: "não consigo entrar", "esqueci minha senha", "meu usuário". */
 export const FIRST_PERSON = [
   'consigo',
@@ -2840,6 +2854,15 @@ export const RULES: readonly Rule[] = [
       'escolhendo uma plataforma',
       'migrar minha loja * para voces',
       'migrar minha loja * para a plataforma de voces',
+      // Round 40: the move promised or weighed ("se tiver eu migro minha loja da Shopify pra vocês",
+      // "tô decidindo entre vocês e a Nuvemshop").
+      ...['migro', 'migraria', 'mudo', 'mudaria', 'trago', 'traria'].map((move) => `${move} minha loja * para voces`),
+      ...OTHER_PLATFORMS.flatMap((other) => [
+        `entre voces e a ${other}`,
+        `entre voces e o ${other}`,
+        `entre a ${other} e voces`,
+        `entre o ${other} e voces`,
+      ]),
       'migrar para voces',
       // From another platform ("estou pensando em migrar da Shopify para vocês").
       'migrar da * para voces',
@@ -2924,6 +2947,7 @@ export const RULES: readonly Rule[] = [
       'melhor envio',
       'transportadora*',
       'pela minha loja',
+      ...UNLESS_FIXED,
       ...BROKEN,
     ],
     unlessInMessage: CLIENT_MARKERS,
@@ -2964,8 +2988,10 @@ export const RULES: readonly Rule[] = [
       'apresentar a nossa empresa',
       // In the present ("oferecemos serviços de desenvolvimento para lojas virtuais", "nossa empresa
       // presta serviços de SEO").
-      ...['oferecemos', 'prestamos'].flatMap((offer) =>
+      // Round 40: one person's offer too ("ofereço serviço de SEO com preço especial").
+      ...['oferecemos', 'prestamos', 'ofereco', 'presto'].flatMap((offer) =>
         [
+          'servico de',
           'servicos',
           'nossos servicos',
           'solucoes',
@@ -3059,6 +3085,15 @@ export const RULES: readonly Rule[] = [
       'propor um patrocinio',
       'proposta de integracao do nosso',
       'proposta de integracao da nossa',
+      // Round 40: an offer presented or sent to the platform ("gostaríamos de apresentar uma proposta de
+      // integração"), an app of theirs for the app store ("queremos entrar na loja de aplicativos").
+      ...['apresentar', 'enviar'].flatMap((present) =>
+        ['uma proposta de integracao', 'uma proposta de parceria', 'uma proposta comercial', 'nossa proposta'].map(
+          (offer) => `${present} ${offer}`,
+        ),
+      ),
+      'entrar na loja de aplicativos',
+      'listar * na loja de aplicativos',
       // Never "integrar nosso ERP", which a merchant writes of her own.
       ...['integrar nosso', 'integrar o nosso', 'integrar nossos'].map((v) => `${v} servico*`),
       'somos uma transportadora',
@@ -5572,14 +5607,7 @@ export const RULES: readonly Rule[] = [
       'plano de saude',
       // Leaving as a threat over something else ("vou encerrar minha loja se não resolverem as
       // imagens"): the problem, not the plan, is what the message is about.
-      // "se não resolverem", "se vocês não resolverem", "se até sexta não resolverem".
-      'se * nao resolve*',
-      'se * nao arruma*',
-      'se * nao conserta*',
-      'se * nao corrigi*',
-      'se * nao soluciona*',
-      'caso * nao resolva*',
-      'se continuar assim',
+      ...UNLESS_FIXED,
       ...STORE_SIDE,
       ...PAID_AND_YET,
     ],

@@ -9642,3 +9642,38 @@ describe('round 40 — a merchant asks whether a point of sale, a way of selling
     await check({ name: text, from: 'dono@lojadogui.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a prospect weighing the move, a vendor presenting an offer', () => {
+  it.each([
+    ['felipe.startup@gmail.com', 'Quando vão ter PDV? Se tiver eu migro minha loja da Shopify pra vocês.'],
+    ['contato@novalojinha.com', 'vcs cobram taxa por venda? to decidindo entre vcs e a nuvemshop'],
+    ['ana.loja@gmail.com', 'Estou entre a Tray e vocês. Vocês cobram por pedido?'],
+    [
+      'comercial@gatewaypay.com',
+      'Temos um gateway de pagamento com taxas menores e gostaríamos de apresentar uma proposta de integração.',
+    ],
+    [
+      'seo.expert@gmail.com',
+      'Olá, vi que várias lojas da plataforma estão mal posicionadas no Google. Ofereço serviço de SEO com preço especial.',
+    ],
+    [
+      'comercial@appfrete.com',
+      'Desenvolvemos um app de frete e queremos entrar na loja de aplicativos da plataforma. Como funciona?',
+    ],
+  ])('NOT_A_CLIENT — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'contato', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // A merchant's own store, her move away, her negotiation, her app bought there.
+    ['OUT_OF_SCOPE_COMMERCIAL', 'Quero um preço especial na mensalidade, senão migro minha loja pra Nuvemshop.'],
+    ['NO_PRIOR_TICKET', 'O app que comprei na loja de aplicativos não abre, e estou decidindo se fico com vocês.'],
+    ['NO_PRIOR_TICKET', 'Minha loja está lenta. Estou entre vocês e a Nuvemshop, se não resolverem eu saio.'],
+    [
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'Minha loja fatura 50 mil por mês e gostaria de apresentar uma proposta comercial para reduzir a mensalidade.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
