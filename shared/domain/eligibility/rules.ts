@@ -5713,6 +5713,15 @@ export const RULES: readonly Rule[] = [
       'taxa por transacao',
       'taxa de transacao',
       'taxa por venda',
+      // Round 40: a fee she does not recognise, taken from each sale ("que taxa é essa de 2,5% descontada
+      // em cada venda?"); a gateway's (Mercado Pago, PagSeguro…) is store side (unless).
+      ...['que taxa e essa', 'que tarifa e essa', 'que desconto e esse'],
+      ...['taxa', 'tarifa'].flatMap((fee) => [
+        `${fee} * descontad* em cada venda`,
+        `${fee} * descontad* de cada venda`,
+        `${fee} * descontad* nas vendas`,
+        `${fee} * descontad* das vendas`,
+      ]),
       'assinatura',
       'debitado',
       'debitada',

@@ -9677,3 +9677,21 @@ describe('round 40 — a prospect weighing the move, a vendor presenting an offe
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a fee she does not recognise, taken from each sale', () => {
+  it.each([
+    'Que taxa é essa de 2,5% descontada em cada venda? Não estava no meu contrato.',
+    'Tem uma tarifa de R$ 0,99 descontada de cada venda no extrato, o que é?',
+    'que taxa e essa?? ninguem me avisou',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'adm@pecasmoto.com.br', subject: 'taxa', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // The gateway's fee, her ticket about ours.
+    ['NO_PRIOR_TICKET', 'A taxa do Mercado Pago descontada em cada venda subiu para 4,99%.'],
+    ['ACCEPTED', 'Que taxa é essa descontada em cada venda? Já abri o chamado 48213 e ninguém explica.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'taxa', text, outcome: outcome as Outcome });
+  });
+});
