@@ -339,6 +339,22 @@ const STORE_PAYMENTS = [
   ...['fatura', 'faturas', 'boleto', 'boletos'].flatMap((what) =>
     ['do pedido', 'dos pedidos', 'de pedido*', 'da venda', 'das vendas', 'de venda*'].map((of) => `${what} ${of}`),
   ),
+  // Round 40: the order a boleto left unpaid cancelled ("o boleto não foi compensado e o pedido ficou
+  // cancelado"); never "meu pedido de cancelamento", hers of the plan.
+  ...['pedido', 'pedidos'].flatMap((order) =>
+    [
+      'ficou cancelado',
+      'ficaram cancelados',
+      'foi cancelado',
+      'foram cancelados',
+      'cancelou',
+      'cancelaram',
+      'cancelado',
+      'cancelados',
+      'cancela sozinho',
+      'cancelam sozinhos',
+    ].map((cancelled) => `${order} ${cancelled}`),
+  ),
   'venda no pix',
   'vendas no pix',
   // The fee on the store's own Pix sales is its payment provider's ("vocês cobram taxa sobre o pix das vendas?").

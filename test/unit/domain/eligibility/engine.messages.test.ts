@@ -9695,3 +9695,21 @@ describe('round 40 — a fee she does not recognise, taken from each sale', () =
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'taxa', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — the boleto that cancelled a buyer’s order is the store’s', () => {
+  it.each([
+    'o boleto de codigo 52311.00012 34567.890123 nao foi compensado e o pedido ficou cancelado',
+    'O cliente pagou o boleto e o pedido foi cancelado mesmo assim.',
+    'Os boletos vencem e os pedidos cancelam sozinhos antes do prazo.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'loja@meiasecia.com.br', subject: 'boleto', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // Her own plan's boleto and her request to cancel it.
+    'Meu pedido de cancelamento do plano não foi atendido e o boleto continua chegando.',
+    'O boleto da mensalidade não foi compensado, preciso da segunda via.',
+  ])('guard, BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'loja@meiasecia.com.br', subject: 'boleto', text, outcome: 'BILLING_QUESTION' });
+  });
+});
