@@ -630,6 +630,23 @@ function lineBefore(masked: string, start: number, max: number): string {
   return nl === -1 ? slice : slice.slice(nl + 1);
 }
 
+/**
+ * A sentence end: "!" or "?", or a full stop after a word of four letters or more, then a space. Not the
+ * dot of an abbreviation ("Tel. 48215", "Ref. 48215", "Cod. 48215", "N. 48215").
+ */
+const SENTENCE_END = /(?:[!?]|(?<=[a-z]{4})\.)\s/g;
+
+/**
+ * The text after the last sentence end (SENTENCE_END): a word that names another number in an earlier
+ * sentence does not name a bare one ("Atendimento nota zero. 48215 é o número": the grade, not an invoice).
+ */
+function sinceSentenceEnd(before: string): string {
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(before); m !== null; m = SENTENCE_END.exec(before)) from = m.index + m[0].length;
+  return before.slice(from);
+}
+
 function isYear(digits: string): boolean {
   if (digits.length !== 4) return false;
   const y = Number(digits);
@@ -819,7 +836,7 @@ function extractFromText(
     if (claimed.has(start)) continue;
     const end = start + m[0].length;
     if (badFollower(masked, end)) continue;
-    if (BARE_CONTEXT_BEFORE.test(lineBefore(masked, start, 35))) continue;
+    if (BARE_CONTEXT_BEFORE.test(sinceSentenceEnd(lineBefore(masked, start, 35)))) continue;
     if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;
     // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
     const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;

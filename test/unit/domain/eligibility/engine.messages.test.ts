@@ -9713,3 +9713,36 @@ describe('round 40 — the boleto that cancelled a buyer’s order is the store�
     await check({ name: text, from: 'loja@meiasecia.com.br', subject: 'boleto', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+describe('round 40 — a word of an earlier sentence does not name a bare number', () => {
+  it.each([
+    'Atendimento nota zero. 48215 é o número. Resolve aí pfv',
+    'Já mandei print do pedido. 48215, esse é o chamado.',
+    'Passei CPF, CNPJ, tudo!! 48215 é o que me deram.',
+  ])('ACCEPTED — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'demora',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '48215',
+    });
+  });
+
+  it.each([
+    // An abbreviation's dot is no sentence end; a keyword in the same sentence still names the number.
+    'Tel. 48215 — me liguem, a loja está fora do ar.',
+    'Ref. 48215 — a loja está fora do ar.',
+    'Segue o pedido 48215 que não aparece no painel.',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notTickets: ['48215'],
+    });
+  });
+});
