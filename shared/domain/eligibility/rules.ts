@@ -2315,6 +2315,17 @@ export const RULES: readonly Rule[] = [
       'o pedido que fiz dia',
       'a loja diz que e culpa',
       'a loja disse que e culpa',
+      // Round 40: the store's excuse to her, in the third person ("a loja diz que não é responsabilidade
+      // dela", "a loja alega que a culpa é dos Correios").
+      ...['diz', 'disse', 'falou', 'alega', 'alegou'].flatMap((says) =>
+        [
+          'nao e responsabilidade dela',
+          'nao e culpa dela',
+          'a culpa e da transportadora',
+          'a culpa e dos correios',
+          'a culpa e do entregador',
+        ].map((excuse) => `a loja ${says} que ${excuse}`),
+      ),
       'a loja * culpa da plataforma',
       'a loja * culpa de voces',
       'fiz uma compra * na',

@@ -9746,3 +9746,29 @@ describe('round 40 — a word of an earlier sentence does not name a bare number
     });
   });
 });
+
+describe('round 40 — the store’s excuse to the buyer, told in the third person', () => {
+  it.each([
+    'O entregador deixou meu pacote no vizinho e a loja diz que não é responsabilidade dela. Pedido 22871.',
+    'Meu tênis nunca chegou e a loja alega que a culpa é dos Correios.',
+    'A loja falou que a culpa é da transportadora e não devolve meu dinheiro.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'diego.l@hotmail.com',
+      subject: 'entrega',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant's own store and carrier.
+    'Minha loja usa a integração com os Correios e a loja diz que a culpa é dos Correios quando o frete zera.',
+    'Os clientes reclamam do atraso e eu digo que a culpa é da transportadora, mas o rastreio não atualiza no painel.',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'entrega', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
