@@ -5,6 +5,7 @@
  */
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState, TextsShown } from './domain/case';
 import type { Outcome } from './domain/outcome';
+import type { INFECTED_NOTICE_KIND } from './domain/uploads/infected-notice';
 import type { Analyst } from './domain/staff';
 import type { AttachmentMeta, ObjectLocation } from './domain/submission';
 import type { UploadOwner, UploadState } from './domain/uploads/plan';
@@ -392,10 +393,17 @@ export interface StaffChange {
 /** At most N automatic replies per sender per outcome per day (state with TTL). */
 export interface ReplyThrottle {
   /**
-   * Counts one reply for `consumerId` (the case); false when the sender already had the
-   * maximum for that outcome today. Idempotent per consumer: a retried reply is not counted twice.
+   * Counts one automatic mail for `consumerId` (the case); false when the inbox already had the
+   * maximum of that kind (a guidance reply's outcome, or the infected-file notice) today.
+   * Idempotent per consumer: a retried mail is not counted twice.
    */
-  tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string): Promise<boolean>;
+  tryConsume(
+    senderEmail: string,
+    kind: Outcome | typeof INFECTED_NOTICE_KIND,
+    day: string,
+    max: number,
+    consumerId: string,
+  ): Promise<boolean>;
 }
 
 /** Addresses that hard-bounced or complained get no automatic mail for a while. */

@@ -33,6 +33,7 @@ import { assignCase } from '../../shared/app/assign-case';
 import { onTimer } from '../../shared/app/lifecycle/timers';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { isStaffReplyMailbox, type ReplySecret } from '../../shared/domain/lifecycle/reply-address';
+import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { writeLocalClock } from './clock-file';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
@@ -430,6 +431,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cases,
       staff,
       mailer,
+      throttle: new DynamoReplyThrottle(client, LOCAL_TABLE),
+      clock,
       config,
     };
     scanned = ({ key, status, etag, version }) => {

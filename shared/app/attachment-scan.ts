@@ -17,7 +17,8 @@ import {
 } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
-import type { AttachmentScanRecorder, Mailer, UploadStore } from '../ports';
+import type { AttachmentScanRecorder, Clock, Mailer, ReplyThrottle, UploadStore } from '../ports';
+import { mailInfectedNotice } from './infected-notice';
 import { moveToClaimed } from './claimed-files';
 import { automaticOfficeMail } from './office-mail';
 import type { MessageLanguage } from '../domain/text';
@@ -46,6 +47,9 @@ export interface AttachmentScanDeps {
   /** The roster, to tell the case's analyst (when the case is already assigned). */
   staff?: { get(id: string): Promise<{ name: string; email: string } | null> };
   mailer: Mailer;
+  /** The merchant's note counts under her inbox's daily limit of automatic mail (app/infected-notice.ts). */
+  throttle: ReplyThrottle;
+  clock: Clock;
   config: OuvidoriaConfig;
 }
 
@@ -108,7 +112,7 @@ export async function recordScanResult(
           caseLanguage(record),
           byMail,
         );
-        await deps.mailer.send(automaticOfficeMail(record.senderEmail, content, deps.config));
+        await mailInfectedNotice(record.senderEmail, caseId, content, deps);
       }
       // Assigned already: its analyst is told too (a later assignment's notice lists the scan result).
       const analyst = record.assignee && record.protocol ? await deps.staff?.get(record.assignee) : null;

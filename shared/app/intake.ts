@@ -37,7 +37,7 @@ import type { WorkCase } from '../domain/lifecycle/types';
 import { normaliseMessageId, randomMessageId } from '../domain/message-id';
 import { findProtocols } from '../domain/protocol';
 import { splitQuoted } from '../domain/text';
-import { canonicalInstantIn, timeZoneNamed, zoneOption } from '../domain/time-zone';
+import { canonicalInstantIn, officeDay, timeZoneNamed } from '../domain/time-zone';
 import { SYSTEM_REVIEWER, settledWithoutReview, staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
@@ -958,7 +958,7 @@ async function sendAutomaticReply(
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per recipient, outcome and day.
   if (record.outcome !== 'ACCEPTED') {
-    const day = DateTime.fromJSDate(clock.now(), { zone: zoneOption(config.timeZone) }).toISODate() ?? '';
+    const day = officeDay(clock.now(), config.timeZone);
     const allowed = await deps.throttle.tryConsume(
       // The inbox the reply goes to (the return path, RFC 3834), not the From: a From is any text, so
       // keyed on it a stranger spent a merchant's daily reply with her address over his own return

@@ -1,7 +1,9 @@
 /** The scan-result function's dependencies: the uploads bucket, the case table, SES. */
 import { DynamoAttachmentScanStore } from '../adapters/dynamo/attachment-scan-store';
+import { DynamoReplyThrottle } from '../adapters/dynamo/reply-throttle';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { AttachmentScanDeps } from '../app/attachment-scan';
+import { systemClock } from '../ports';
 import { UPLOADS_BUCKET_ENV } from '../uploads/ports';
 import { mailerFrom, tableClient, tableStores } from './clients';
 import { messageTextStoreFrom } from './message-texts';
@@ -21,6 +23,8 @@ export function buildAttachmentScanDeps(
     cases: stores.cases,
     staff: stores.staff,
     mailer: mailerFrom(settings),
+    throttle: new DynamoReplyThrottle(client, settings.tableName),
+    clock: systemClock,
     config: settings.config,
   };
 }

@@ -172,6 +172,11 @@ export function zoneOption(name: string): Zone | string {
   return name.includes('/') ? timeZoneNamed(name) : name;
 }
 
+/** The office's calendar day of an instant ("2026-03-10"): a daily limit's day, in the office's zone. */
+export function officeDay(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: zoneOption(timeZone) }).toISODate() ?? '';
+}
+
 /** Date#toISOString's own form (what the intake stores): "2026-03-10T14:00:00.000Z". */
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

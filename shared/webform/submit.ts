@@ -12,8 +12,8 @@ import { attachmentMissing } from '../domain/attachment-mention';
 import { caseIdFor, NO_TEXTS } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
-import { randomMessageId } from '../domain/message-id';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
+import { mailInfectedNotice } from '../app/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan';
 import type { ConfirmationMailRequests, PendingSubmissionStore, RateLimiter } from '../ports';
@@ -46,7 +46,6 @@ import {
   storeFormFiles,
   withinSenderBudget,
 } from './uploads';
-import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
 
 /**
  * `uploads`: the uploads bucket; without it the form has no file field and files are refused.
@@ -483,17 +482,8 @@ async function sendInfectedNotice(
   deps: WebformDeps,
 ): Promise<void> {
   const content = renderInfectedNotice(names, result.protocol, deps.config, senderName, caseLanguage(result));
-  const messageId = randomMessageId(deps.config.domain);
   try {
-    await deps.mailer.send({
-      to: [to],
-      from: officeSender(deps.config),
-      subject: content.subject,
-      text: content.text,
-      html: content.html,
-      messageId,
-      headers: { ...AUTOMATIC_MAIL_HEADERS },
-    });
+    await mailInfectedNotice(to, result.caseId, content, deps);
   } catch {
     // The case and its quarantine stand; the note is best effort (the analyst notice lists the file).
   }

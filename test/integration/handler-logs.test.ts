@@ -20,9 +20,10 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import type { PendingEffect } from '../../shared/domain/lifecycle/types';
 import { EFFECT_SWEEP_EVENT } from '../../shared/runtime-env';
-import { FixedClock, InMemoryBounceRegistry, RecordingMailer } from '../support/fakes';
+import { FixedClock, InMemoryBounceRegistry, InMemoryReplyThrottle, RecordingMailer } from '../support/fakes';
 import { CASE_ID, lifecycleWorld, MERCHANT, ROSTER, workCase } from '../support/lifecycle-fakes';
 import { captureOutput } from '../support/reliability-harness';
+import { systemClock } from '../../shared/ports';
 
 const EVENTS = join(import.meta.dirname, '..', '..', 'events');
 /** A full address; masked ones (m***@l***.com.br) do not match: no "*" right before the "@". */
@@ -161,6 +162,8 @@ describe('handler logs (LGPD): no full address, no body', () => {
       run: async () => {
         const sample = readEvent('guardduty', 'malware-scan-result.json');
         const scan = createAttachmentScanHandler({
+          throttle: new InMemoryReplyThrottle(),
+          clock: systemClock,
           uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
           scans: { recordScan: async () => 'recorded' as const },
           cases: { get: async () => null },

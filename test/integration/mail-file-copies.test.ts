@@ -23,8 +23,9 @@ import { mailFileKey } from '../../shared/domain/uploads/mail-files';
 import { SCAN_TAG, type ScanStatus } from '../../shared/domain/uploads/plan';
 import { buildHarness, type Harness } from '../support/email-intake-harness';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
-import { FixedClock, InMemoryStaffRepository, RecordingMailer } from '../support/fakes';
+import { FixedClock, InMemoryReplyThrottle, InMemoryStaffRepository, RecordingMailer } from '../support/fakes';
 import { pdf, png } from '../support/files';
+import { systemClock } from '../../shared/ports';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const clock = new FixedClock(new Date('2026-11-24T14:00:05.000Z'));
@@ -116,6 +117,8 @@ async function scanAll(uploads: LocalUploadStore, harness: Harness): Promise<voi
     cases: harness.cases,
     staff: new InMemoryStaffRepository(),
     mailer: new RecordingMailer(),
+    throttle: new InMemoryReplyThrottle(),
+    clock: systemClock,
     config: localConfig,
   };
   for (const key of uploads.scanPending()) {

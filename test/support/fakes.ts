@@ -10,7 +10,6 @@ import {
   type ReplyState,
   type TextsShown,
 } from '../../shared/domain/case';
-import type { Outcome } from '../../shared/domain/outcome';
 import type { Analyst } from '../../shared/domain/staff';
 import type { ObjectLocation } from '../../shared/domain/submission';
 import type {
@@ -561,7 +560,7 @@ export class InMemoryTicketDirectory implements TicketDirectory {
 
 export class InMemoryReplyThrottle implements ReplyThrottle {
   private readonly consumers = new Map<string, Set<string>>();
-  async tryConsume(senderEmail: string, outcome: Outcome, day: string, max: number, consumerId: string) {
+  async tryConsume(senderEmail: string, outcome: string, day: string, max: number, consumerId: string) {
     const key = `${senderEmail.toLowerCase()}|${outcome}|${day}`;
     const set = this.consumers.get(key) ?? new Set<string>();
     if (set.has(consumerId)) return true;

@@ -50,6 +50,8 @@ export interface MerchantWords {
     goesOn: (protocol: string | undefined) => string;
     check: (one: boolean) => string;
     resend: (withProtocol: boolean) => string;
+    /** One listed file, by its extension only ("arquivo PDF"): her file's name is anyone's text. */
+    file: (extension: string | undefined) => string;
     automatic: string;
   };
   /** The mail with the one-time status link (`/consulta`). */
@@ -122,6 +124,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
         withProtocol
           ? 'responda a este e-mail mantendo o número do protocolo no assunto e anexe uma versão limpa (por exemplo, um PDF gerado de novo).'
           : 'envie uma versão limpa pelo formulário da Ouvidoria.',
+      file: (ext) => (ext ? `arquivo ${ext}` : 'arquivo sem extensão reconhecível'),
       automatic: 'Mensagem automática da Ouvidoria.',
     },
     statusLink: {
@@ -205,6 +208,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
         withProtocol
           ? 'responda a este correo manteniendo el número de protocolo en el asunto y adjunte una versión limpia (por ejemplo, un PDF generado de nuevo).'
           : 'envíe una versión limpia por el formulario de la Ouvidoria.',
+      file: (ext) => (ext ? `archivo ${ext}` : 'archivo sin extensión reconocible'),
       automatic: 'Mensaje automático de la Ouvidoria.',
     },
     statusLink: {
@@ -287,6 +291,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
         withProtocol
           ? 'reply to this email keeping the protocol number in the subject and attach a clean copy (for example, a newly generated PDF).'
           : 'send a clean copy through the Ombudsman form.',
+      file: (ext) => (ext ? `${ext} file` : 'file with no recognisable extension'),
       automatic: 'Automatic message from the Ombudsman.',
     },
     statusLink: {

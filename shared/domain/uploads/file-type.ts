@@ -345,9 +345,14 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
   return { ok: false, reason: 'unknown' };
 }
 
+/** A name's extension, lower-case, when it reads as one (1–5 letters or digits after the last dot). */
+export function nameExtension(name: string): string | undefined {
+  return /\.([a-z0-9]{1,5})$/i.exec(name.trim())?.[1]?.toLowerCase();
+}
+
 /** Kind a browser-declared type or a name points to (for the checks before the bytes arrive). */
 export function kindFromDeclared(name: string, contentType: string): FileKind | undefined {
-  const ext = /\.([a-z0-9]{1,5})$/i.exec(name.trim())?.[1]?.toLowerCase();
+  const ext = nameExtension(name);
   const byExt = FILE_KINDS.find((k) => ext !== undefined && KIND_EXTENSIONS[k].includes(ext));
   if (byExt) return byExt;
   const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';

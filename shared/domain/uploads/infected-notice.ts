@@ -2,6 +2,7 @@ import { REPLY_THROTTLED, type ReplyState } from '../case';
 import type { OuvidoriaConfig } from '../config';
 import { MERCHANT_WORDS } from '../lifecycle/merchant-words';
 import { staffGreeting } from '../staff';
+import { nameExtension } from './file-type';
 import { greetingName, type RenderedMail, renderMail } from '../replies';
 import type { MessageLanguage } from '../text';
 
@@ -30,7 +31,9 @@ export function renderInfectedNotice(
     [
       { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
       { p: [t.found(one, byMail)] },
-      { ul: filenames.map((name) => [{ strong: name }]) },
+      // By extension, never by name: whoever types her address on the form names the file, and a
+      // name like "URGENTE: sua loja será suspensa, ligue …" would go out as the office's words.
+      { ul: filenames.map((file) => [{ strong: t.file(nameExtension(file)?.toUpperCase()) }]) },
       { p: [t.kept(one), t.goesOn(protocol)] },
       { p: [t.check(one), t.resend(Boolean(protocol))] },
       { lines: [w.regards, config.fromName] },
@@ -81,10 +84,14 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The infected-file notice's key in the inbox's daily limit of automatic mail (ReplyThrottle), beside the outcomes'. */
+export const INFECTED_NOTICE_KIND = 'INFECTED_FILE';
+
 /**
  * The infected-file note is automatic mail: it goes where the case's own automatic reply could go,
  * never where that reply was held back for its address (our own domain, a no-reply or daemon
- * mailbox, bounce memory, automatic mail). A day's guidance limit reached says nothing of the address.
+ * mailbox, bounce memory, automatic mail). A day's guidance limit reached says nothing of the address;
+ * the note has a daily limit of its own (app/infected-notice.ts).
  */
 export function infectedNoticeMayGo(reply: ReplyState | undefined): boolean {
   return reply?.status !== 'suppressed' || reply.reason === REPLY_THROTTLED;

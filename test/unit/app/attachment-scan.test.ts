@@ -10,8 +10,8 @@ import {
   STATE_TAG,
   type UploadState,
 } from '../../../shared/domain/uploads/plan';
-import type { AttachmentScanRecorder, StoredUpload, UploadStore } from '../../../shared/ports';
-import { RecordingMailer } from '../../support/fakes';
+import { type AttachmentScanRecorder, type StoredUpload, systemClock, type UploadStore } from '../../../shared/ports';
+import { FixedClock, InMemoryReplyThrottle, RecordingMailer } from '../../support/fakes';
 import { exe, pdf } from '../../support/files';
 
 const KEY = `uploads/${'a'.repeat(32)}/01`;
@@ -72,12 +72,13 @@ function world(opts: {
   claimed?: boolean;
   answer?: 'recorded' | 'unchanged' | 'missing';
   caseFound?: boolean;
+  caseId?: string;
 }) {
   const uploads = new FakeUploads();
   uploads.tagsOf.set(KEY, {
     GuardDutyMalwareScanStatus: opts.status,
     [NAME_TAG]: nameTagValue(opts.name ?? 'fatura março.pdf'),
-    ...(opts.claimed === false ? {} : { [CASE_TAG]: CASE }),
+    ...(opts.claimed === false ? {} : { [CASE_TAG]: opts.caseId ?? CASE }),
   });
   uploads.bytes.set(KEY, opts.bytes ?? pdf());
   const scans = new FakeRecorder(opts.answer);
@@ -88,7 +89,20 @@ function world(opts: {
         ? null
         : { protocol: 'OUV-2026-000123', senderEmail: MERCHANT, senderName: 'Márcia Figueiredo' },
   };
-  return { uploads, scans, mailer, deps: { uploads, scans, mailer, cases, config: localConfig } };
+  return {
+    uploads,
+    scans,
+    mailer,
+    deps: {
+      uploads,
+      scans,
+      mailer,
+      cases,
+      config: localConfig,
+      throttle: new InMemoryReplyThrottle(),
+      clock: systemClock,
+    },
+  };
 }
 
 describe('recordScanResult', () => {
@@ -152,7 +166,9 @@ describe('recordScanResult', () => {
     expect(mail?.to).toEqual([MERCHANT]);
     expect(mail?.headers?.['Auto-Submitted']).toBe('auto-generated');
     expect(`${mail?.subject} ${mail?.text}`).toContain('OUV-2026-000123');
-    expect(mail?.text).toContain('fatura março.pdf');
+    // By its extension: the name is whatever the poster typed.
+    expect(mail?.text).toContain('arquivo PDF');
+    expect(mail?.text).not.toContain('fatura');
     // Greeted as every other mail of her case greets her.
     expect(mail?.text).toMatch(/^Olá, Márcia Figueiredo,/);
     expect(mail?.html).toContain('Olá, Márcia Figueiredo,');
@@ -160,12 +176,12 @@ describe('recordScanResult', () => {
 
   // Her case was opened in Spanish or English (its acknowledgement went in it): the late note follows.
   it.each([
-    ['es', /^Hola, Márcia Figueiredo,/, 'Un archivo enviado no pudo ser aceptado', 'cuarentena'],
-    ['en', /^Hello, Márcia Figueiredo,/, 'A file you sent could not be accepted', 'quarantined'],
-    ['pt-BR', /^Olá, Márcia Figueiredo,/, 'Um arquivo enviado não pôde ser aceito', 'quarentena'],
+    ['es', /^Hola, Márcia Figueiredo,/, 'Un archivo enviado no pudo ser aceptado', 'cuarentena', 'archivo PDF'],
+    ['en', /^Hello, Márcia Figueiredo,/, 'A file you sent could not be accepted', 'quarantined', 'PDF file'],
+    ['pt-BR', /^Olá, Márcia Figueiredo,/, 'Um arquivo enviado não pôde ser aceito', 'quarentena', 'arquivo PDF'],
   ] as const)(
     'infected, a case in %s: the merchant’s note is in its language',
-    async (language, hello, subject, kept) => {
+    async (language, hello, subject, kept, file) => {
       const w = world({ status: 'THREATS_FOUND' });
       const deps = {
         ...w.deps,
@@ -183,7 +199,7 @@ describe('recordScanResult', () => {
       expect(mail?.subject).toBe(`[OUV-2026-000123] ${subject}`);
       expect(mail?.text).toMatch(hello);
       expect(mail?.text).toContain(kept);
-      expect(mail?.text).toContain('fatura março.pdf');
+      expect(mail?.text).toContain(file);
       expect(mail?.html).toContain(`lang="${language}"`);
     },
   );
@@ -242,6 +258,51 @@ describe('recordScanResult', () => {
     expect(note?.subject).toBe('[OUV-2026-000123] Anexo em quarentena (antivírus)');
     expect(note?.text).toContain('fatura março.pdf');
     expect(note?.text).toContain('não deve ser aberto');
+  });
+
+  it('a lure for a file name reaches the analyst, never the address the case names', async () => {
+    const lure = 'URGENTE sua loja sera suspensa ligue 11 91234-5678.pdf';
+    const w = world({ status: 'THREATS_FOUND', name: lure });
+    const deps = {
+      ...w.deps,
+      cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }) },
+      staff: { get: async () => ({ name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br' }) },
+    };
+    await recordScanResult(KEY, 'THREATS_FOUND', deps);
+    const [merchant, analyst] = w.mailer.sent;
+    expect(merchant?.to).toEqual([MERCHANT]);
+    expect(`${merchant?.subject}${merchant?.text}${merchant?.html}`).not.toMatch(/URGENTE|suspensa|91234/);
+    expect(analyst?.text).toContain('URGENTE sua loja sera suspensa');
+  });
+
+  // The note counts under her inbox's daily limit of automatic mail: cases opened in her name one
+  // after another (the form takes any address) do not make the office write to her each time.
+  it('infected files on several cases of one inbox in a day: one note; the next day, another', async () => {
+    const clock = new FixedClock(new Date('2026-03-10T13:00:00Z'));
+    const throttle = new InMemoryReplyThrottle();
+    // Her address as typed on each post: "+tags" and capitals are one inbox.
+    const posts = [
+      ['c-1', MERCHANT, '2026-03-10T13:00:00Z'],
+      ['c-1', MERCHANT, '2026-03-10T13:01:00Z'], // the same case's second file: the same note's count
+      ['c-2', MERCHANT.toUpperCase(), '2026-03-10T14:00:00Z'],
+      ['c-3', MERCHANT.replace('@', '+urgente@'), '2026-03-10T23:30:00Z'],
+      ['c-4', MERCHANT, '2026-03-11T12:00:00Z'],
+      ['c-5', 'outra@casadosaromas.com.br', '2026-03-11T12:00:00Z'],
+    ] as const;
+    const told: number[] = [];
+    for (const [caseId, senderEmail, at] of posts) {
+      clock.set(new Date(at));
+      const w = world({ status: 'THREATS_FOUND', caseId });
+      const deps = {
+        ...w.deps,
+        throttle,
+        clock,
+        cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail }) },
+      };
+      await recordScanResult(KEY, 'THREATS_FOUND', deps);
+      told.push(w.mailer.sent.length);
+    }
+    expect(told).toEqual([1, 1, 0, 0, 1, 1]);
   });
 
   it.each([

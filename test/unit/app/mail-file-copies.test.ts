@@ -13,6 +13,7 @@ import type { ReceivedEmail } from '../../../shared/domain/received-mail';
 import type { AttachmentMeta, Verdicts } from '../../../shared/domain/submission';
 import { isLinkable } from '../../../shared/domain/uploads/download';
 import { mailFileKey } from '../../../shared/domain/uploads/mail-files';
+import { systemClock } from '../../../shared/ports';
 import {
   CASE_TAG,
   nameFromTag,
@@ -31,8 +32,8 @@ import {
   InMemoryRawMailStore,
   InMemoryReplyThrottle,
   InMemorySenderOpenCases,
-  InMemoryTicketDirectory,
   InMemoryStaffRepository,
+  InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
 } from '../../support/fakes';
@@ -140,6 +141,8 @@ async function scanAll(): Promise<void> {
     cases,
     staff: new InMemoryStaffRepository(),
     mailer,
+    throttle: new InMemoryReplyThrottle(),
+    clock: systemClock,
     config: localConfig,
   };
   for (const key of uploads.scanPending()) {

@@ -361,7 +361,8 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const note = mailer.sent.find((m) => m.subject.includes('não pôde ser aceito'));
     expect(note?.to).toEqual([MERCHANT]);
     expect(note?.text).toContain('A verificação antivírus encontrou uma ameaça');
-    expect(note?.text).toContain('eicar.txt');
+    expect(note?.text).toContain('arquivo TXT');
+    expect(note?.text).not.toContain('eicar');
   });
 
   it('the same post with an infected file twice at once: one case, one note to the merchant', async () => {
@@ -384,6 +385,40 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const r = await submit({ anexosId: pendingId, email: address });
     expect(r.statusCode).toBeLessThan(400);
     expect(withoutConfirmations(mailer.sent)).toEqual([]);
+  });
+
+  // Red-team round 5: a post without a ticket needs no confirmation link, so anyone could type her
+  // address and attach infected files named as lures ("URGENTE sua loja será suspensa, ligue …"):
+  // the office mailed her the lure, post after post. Now the note names the file's kind only and
+  // counts under her inbox's daily limit of automatic mail.
+  it('a stranger posting lure-named infected files in her name, post after post: one plain note a day', async () => {
+    const lures = [
+      'URGENTE sua loja sera suspensa ligue 11 91234-5678.txt',
+      'Seu PIX foi bloqueado regularize em pix-seguro.example.txt',
+      'Fatura vencida pague hoje no WhatsApp 11 98888-7777.txt',
+    ];
+    for (const [i, name] of lures.entries()) {
+      const { body, contentType } = multipartBody(
+        { ...FIELDS, chamado: '', descricao: `Reclamação número ${i + 1}: ninguém me responde sobre a cobrança.` },
+        [{ name, type: 'text/plain', bytes: Buffer.from(EICAR) }],
+      );
+      const r = await handle(event('POST', '/casos', body, contentType));
+      expect(r.statusCode).toBeLessThan(400);
+    }
+    expect(cases.records.size).toBe(lures.length);
+    const notes = mailer.sent.filter((m) => m.subject.includes('não pôde ser aceito'));
+    expect(notes).toHaveLength(1);
+    for (const mail of mailer.sent) {
+      expect(`${mail.subject}${mail.text}${mail.html}`).not.toMatch(/URGENTE|suspensa|PIX|WhatsApp|9\d{4}-\d{4}/);
+    }
+    // The next day she hears of it again: the limit is a day's.
+    clock.advance(24 * 3600 * 1000);
+    const { body, contentType } = multipartBody(
+      { ...FIELDS, chamado: '', descricao: 'Outra reclamação, desta vez sobre o frete.' },
+      [{ name: lures[0] as string, type: 'text/plain', bytes: Buffer.from(EICAR) }],
+    );
+    await handle(event('POST', '/casos', body, contentType));
+    expect(mailer.sent.filter((m) => m.subject.includes('não pôde ser aceito'))).toHaveLength(2);
   });
 
   it('a renamed executable that reached the bucket is refused on its bytes and quarantined', async () => {
@@ -735,14 +770,15 @@ describe('without JavaScript: the multipart post', () => {
     },
   );
 
-  // Her file's name as she sent it (made safe to show), whatever kind its bytes proved: the infected
-  // text in an `.pdf` is "extrato.pdf" on her receipt and in her note, never "extrato_pdf.txt".
+  // Her file's name as she sent it (made safe to show) on the page that answers her post, whatever
+  // kind its bytes proved: the infected text in an `.pdf` is "extrato.pdf", never "extrato_pdf.txt".
+  // The mail goes to the address typed, so it says the file's kind only.
   it.each([
-    { sent: 'extrato.pdf', type: 'application/pdf', shown: 'extrato.pdf' },
-    { sent: 'Extrato de março.PDF', type: 'application/pdf', shown: 'Extrato de março.pdf' },
-    { sent: 'comprovante<pix>.pdf', type: 'application/pdf', shown: 'comprovante_pix.pdf' },
-    { sent: 'print-erro.png', type: 'image/png', shown: 'print-erro.png' },
-  ])('an infected $sent is named $shown to the merchant', async ({ sent, type, shown }) => {
+    { sent: 'extrato.pdf', type: 'application/pdf', shown: 'extrato.pdf', kind: 'arquivo PDF' },
+    { sent: 'Extrato de março.PDF', type: 'application/pdf', shown: 'Extrato de março.pdf', kind: 'arquivo PDF' },
+    { sent: 'comprovante<pix>.pdf', type: 'application/pdf', shown: 'comprovante_pix.pdf', kind: 'arquivo PDF' },
+    { sent: 'print-erro.png', type: 'image/png', shown: 'print-erro.png', kind: 'arquivo PNG' },
+  ])('an infected $sent is named $shown on the page and told as $kind by mail', async ({ sent, type, shown, kind }) => {
     const { body, contentType } = multipartBody(FIELDS, [{ name: sent, type, bytes: Buffer.from(EICAR) }]);
     const r = await handle(event('POST', '/casos', body, contentType));
     expect(r.statusCode).toBe(201);
@@ -750,7 +786,8 @@ describe('without JavaScript: the multipart post', () => {
     expect(r.body).not.toMatch(/_(pdf|png)\.txt/i);
     const note = mailer.sent.find((m) => m.subject.includes('não pôde ser aceito'));
     expect(note?.to).toEqual([MERCHANT]);
-    expect(note?.text).toContain(shown);
+    expect(note?.text).toContain(kind);
+    expect(note?.text).not.toContain(shown.split('.')[0]);
     expect(note?.text).not.toMatch(/_(pdf|png)\.txt/i);
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({ filename: shown, scan: 'THREATS_FOUND' });

@@ -60,9 +60,12 @@ describe('renderInfectedNotice (to the merchant)', () => {
     const mail = renderInfectedNotice(files, protocol, localConfig);
     expect(mail.subject).toBe(subject);
     for (const phrase of says) expect(mail.text).toContain(phrase);
+    // Each file by its extension only, never by its name.
     for (const file of files) {
-      expect(mail.text).toContain(file);
-      expect(mail.html).toContain(file);
+      const kind = `arquivo ${file.split('.').pop()?.toUpperCase()}`;
+      expect(mail.text).toContain(kind);
+      expect(mail.html).toContain(`<strong>${kind}</strong>`);
+      expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain(file.split('.')[0]);
     }
     expect(mail.text).toContain('quarentena');
     expect(mail.text).toContain(localConfig.fromName);
@@ -108,8 +111,35 @@ describe('renderInfectedNotice (to the merchant)', () => {
     expect(mail.subject).not.toMatch(/\[/);
   });
 
-  it('escapes a hostile file name in the HTML part', () => {
-    assertInertHtml(renderInfectedNotice([HOSTILE], PROTOCOL, localConfig));
+  // Whoever types an address on the form names the file: the office must not mail his words to her.
+  it.each([
+    ['URGENTE sua loja sera suspensa ligue 11 91234-5678 ou acesse bit.ly-x.pdf', 'pt-BR', 'arquivo PDF'],
+    ['Seu PIX foi bloqueado, regularize em https:⁄⁄golpe.example.png', 'pt-BR', 'arquivo PNG'],
+    [HOSTILE, 'pt-BR', 'arquivo PDF'],
+    ['Factura pendiente: pague en pago-rapido.example.xlsx', 'es', 'archivo XLSX'],
+    ['Your store will be closed, call +1 555 0100.docx', 'en', 'DOCX file'],
+    ['sem extensão, fale com o suporte no WhatsApp', 'pt-BR', 'arquivo sem extensão reconhecível'],
+    ['nome com ponto no fim.', 'pt-BR', 'arquivo sem extensão reconhecível'],
+    ['documento.comprovante-de-pagamento', 'es', 'archivo sin extensión reconocible'],
+    ['EICAR', 'en', 'file with no recognisable extension'],
+  ] as const)('a file named %j is told as %s (%s), its name nowhere', (name, language, kind) => {
+    const lure = name.replace(/\.[a-z0-9]{1,5}$/i, '');
+    for (const byMail of [false, true]) {
+      const mail = renderInfectedNotice([name, 'fatura.pdf'], PROTOCOL, localConfig, 'Juliana', language, byMail);
+      expect(mail.text).toContain(kind);
+      for (const part of [mail.subject, mail.text, mail.html]) {
+        expect(part).not.toContain(lure);
+        expect(part).not.toContain('fatura');
+      }
+      expect(mail.html).not.toContain('<script');
+    }
+  });
+
+  it('names nothing from a hostile file name in the HTML part', () => {
+    const mail = renderInfectedNotice([HOSTILE], PROTOCOL, localConfig);
+    expect(mail.html).not.toContain('script');
+    expect(mail.html).not.toContain('onerror');
+    expect(mail.html).toContain('<strong>arquivo PDF</strong>');
   });
 });
 

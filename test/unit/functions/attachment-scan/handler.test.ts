@@ -9,6 +9,7 @@ import { noTelemetry } from '../../../../shared/app/intake';
 import { localConfig } from '../../../../shared/domain/config';
 import type { AttachmentScanRecorder } from '../../../../shared/uploads/ports';
 import {
+  confirmationPorts,
   FixedClock,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
@@ -18,11 +19,11 @@ import {
   InMemoryTicketDirectory,
   RecordingMailer,
   RecordingQueue,
-  confirmationPorts,
 } from '../../../support/fakes';
 import { postConfirmed } from '../../../support/confirm';
 import { EICAR, exe, pdf } from '../../../support/files';
 import { multipartBody } from '../../../support/multipart';
+import { systemClock } from '../../../../shared/ports';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 /** A PDF as long as pdf() that the scanner flags (the EICAR string inside). */
@@ -117,6 +118,8 @@ async function submittedWhileScanning(file: Buffer, name: string) {
   const key = record?.messages[0]?.attachments[0]?.key as string;
   expect(record?.messages[0]?.attachments[0]?.scan).toBe('PENDING');
   const scan = createAttachmentScanHandler({
+    throttle: new InMemoryReplyThrottle(),
+    clock: systemClock,
     uploads: store,
     scans: recorder(cases),
     cases,
@@ -247,6 +250,8 @@ describe('late GuardDuty scan results', () => {
     store.scanPending();
     const recorded: unknown[] = [];
     const scan = createAttachmentScanHandler({
+      throttle: new InMemoryReplyThrottle(),
+      clock: systemClock,
       uploads: store,
       scans: {
         recordScan: async (...args) => {
@@ -285,6 +290,8 @@ describe('late GuardDuty scan results', () => {
     async ({ status, fault }) => {
       const faults: string[] = [];
       const scan = createAttachmentScanHandler({
+        throttle: new InMemoryReplyThrottle(),
+        clock: systemClock,
         uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
         scans: { recordScan: async () => 'recorded' as const },
         cases: { get: async () => null },
@@ -310,6 +317,8 @@ describe('late GuardDuty scan results', () => {
   ])('counts a scan result for AntivirusSilent: %s', async (_name, status, objectKey, expected) => {
     const heard: string[] = [];
     const scan = createAttachmentScanHandler({
+      throttle: new InMemoryReplyThrottle(),
+      clock: systemClock,
       uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
       scans: { recordScan: async () => 'recorded' as const },
       cases: { get: async () => null },
@@ -336,6 +345,8 @@ describe('late GuardDuty scan results', () => {
       scans: { recordScan: async () => 'recorded' as const },
       cases: { get: async () => null },
       mailer: new RecordingMailer(),
+      throttle: new InMemoryReplyThrottle(),
+      clock: systemClock,
       config: localConfig,
       logger: quiet,
     };
