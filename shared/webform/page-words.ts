@@ -31,7 +31,12 @@ export interface PageWords {
   privacy: [before: string, label: string, after: string];
   /** The webform's page for a redirected submission, in the language of its mail. */
   guidance: {
-    emailed: string;
+    /**
+     * Said on every guidance page, whether or not the mail went: the page answers whoever typed the
+     * address, and "we emailed you" only when it went told him whether the address bounces or already
+     * wrote in today (red-team round 5, C4).
+     */
+    mailedUnlessHeld: string;
     /** The link back to the form (pt-BR: the form is reached without a case). */
     backToForm: string;
   };
@@ -135,7 +140,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       '.',
     ],
     guidance: {
-      emailed: 'Enviamos estas orientações também para o seu e-mail.',
+      mailedUnlessHeld:
+        'Estas orientações também seguem para o e-mail informado, a menos que ele já as tenha recebido hoje ou não aceite as nossas mensagens.',
       backToForm: 'Voltar ao formulário da Ouvidoria',
     },
     accepted: {
@@ -247,7 +253,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       '.',
     ],
     guidance: {
-      emailed: 'También le enviamos estas orientaciones por correo.',
+      mailedUnlessHeld:
+        'Estas orientaciones también se envían al correo informado, salvo que ya las haya recibido hoy o no acepte nuestros mensajes.',
       backToForm: 'Volver al formulario de la Ouvidoria (en portugués)',
     },
     accepted: {
@@ -343,7 +350,8 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       '.',
     ],
     guidance: {
-      emailed: 'We have also sent you this guidance by email.',
+      mailedUnlessHeld:
+        'This guidance is also sent to the email address given, unless it has already received it today or does not accept our messages.',
       backToForm: 'Back to the Ombudsman form (in Portuguese)',
     },
     accepted: {

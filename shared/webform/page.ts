@@ -75,7 +75,6 @@ export type WebformView =
       kind: 'guidance';
       outcome: GuidanceOutcome;
       ticket?: TicketCheck;
-      emailed: boolean;
       /** Decision.replyVariant (the pt-BR page has the shopper's only; the es/en page, as the mail, every one). */
       variant?: ReplyVariant;
       /** The language of the submission's mail (caseLanguage): the page speaks it too. */
@@ -385,7 +384,7 @@ function pageBlocks(blocks: MailBlock[]): SafeHtml {
 }
 
 function guidancePage(ctx: PageContext, view: WebformView & { kind: 'guidance' }): string {
-  const { outcome, ticket, emailed, variant } = view;
+  const { outcome, ticket, variant } = view;
   const w = PAGE_WORDS[view.language ?? 'pt-BR'];
   // Spanish or English: the mail's own title and body (replies.ts), so the page says what the mail says.
   const foreign = foreignGuidance(
@@ -395,7 +394,7 @@ function guidancePage(ctx: PageContext, view: WebformView & { kind: 'guidance' }
   );
   if (foreign) {
     const main = html`<h1>${foreign.title}</h1>
-${pageBlocks(foreign.blocks.filter((b) => !('h' in b && b.h === foreign.title)))}${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
+${pageBlocks(foreign.blocks.filter((b) => !('h' in b && b.h === foreign.title)))}<p>${w.guidance.mailedUnlessHeld}</p>
 ${backLink(ctx, w.guidance.backToForm)}`;
     return layout(ctx, foreign.title, main, { language: w.htmlLang });
   }
@@ -410,7 +409,7 @@ ${
 ${g.links.map((l) => html`<li><a href="${safeUrl(l.href)}">${l.label}</a></li>\n`)}</ul>`
     : ''
 }
-${emailed ? html`<p>${w.guidance.emailed}</p>` : ''}
+<p>${w.guidance.mailedUnlessHeld}</p>
 ${backLink(ctx, w.guidance.backToForm)}`;
   return layout(ctx, g.title, main);
 }

@@ -566,7 +566,6 @@ function answer(
       kind: 'guidance',
       outcome,
       ticket,
-      emailed,
       ...(variant ? { variant } : {}),
       ...foreign,
     },

@@ -26,19 +26,14 @@ describe('guidance per outcome', () => {
 
   it.each(OUTCOMES)('%s: the page and the pt-BR reply render the same title', (outcome) => {
     const title = GUIDANCE_TITLES[outcome];
-    expect(renderPage({ kind: 'guidance', outcome, emailed: false }, { config: localConfig })).toContain(
-      `<h1>${title}</h1>`,
-    );
+    expect(renderPage({ kind: 'guidance', outcome }, { config: localConfig })).toContain(`<h1>${title}</h1>`);
     const reply = renderReply(outcome, { subject: '', receivedAt: '2026-03-10T13:05:00Z' }, localConfig);
     expect(reply.subject).toBe(guidanceSubject(outcome));
     expect(reply.subject.toLowerCase()).toBe(`ouvidoria: ${title.toLowerCase()}`);
   });
 
   it('a store’s customer: the page and the reply send them to the store, in the same words, not to Sales', () => {
-    const page = renderPage(
-      { kind: 'guidance', outcome: 'NOT_A_CLIENT', emailed: false, variant: 'shopper' },
-      { config: localConfig },
-    );
+    const page = renderPage({ kind: 'guidance', outcome: 'NOT_A_CLIENT', variant: 'shopper' }, { config: localConfig });
     const reply = renderReply(
       'NOT_A_CLIENT',
       { subject: '', receivedAt: '2026-03-10T13:05:00Z', variant: 'shopper' },
@@ -56,7 +51,7 @@ describe('guidance per outcome', () => {
 
   it('the page and the reply list the same causes of a lost access', () => {
     const reply = renderReply('ACCESS_ISSUE', { subject: 'x', receivedAt: '2026-03-10T13:05:00Z' }, localConfig);
-    const page = renderPage({ kind: 'guidance', outcome: 'ACCESS_ISSUE', emailed: false }, { config: localConfig });
+    const page = renderPage({ kind: 'guidance', outcome: 'ACCESS_ISSUE' }, { config: localConfig });
     for (const reason of ACCESS_REASONS) {
       expect(reply.text).toContain(reason);
       expect(page).toContain(reason);

@@ -3,6 +3,7 @@ import { localConfig, type OuvidoriaConfig, parseConfig, localConfigInput } from
 import { FIELD_NAMES, type FieldErrors, MESSAGES } from '../../../shared/webform/form';
 import { type GuidanceOutcome, guidanceFor } from '../../../shared/domain/guidance';
 import { renderPage, type WebformView } from '../../../shared/webform/page';
+import { PAGE_WORDS } from '../../../shared/webform/page-words';
 import { APP_JS } from '../../../shared/webform/script';
 import { PAGE_CSS } from '../../../shared/webform/styles';
 
@@ -262,7 +263,6 @@ describe('escaping merchant text', () => {
       kind: 'guidance',
       outcome: 'TICKET_INVALID',
       ticket: { status: 'invalid', number: payload, why: 'not_found' },
-      emailed: false,
     });
     const problem = render({ kind: 'problem', title: payload, message: payload });
     for (const page of [accepted, guidance, problem]) {
@@ -274,10 +274,7 @@ describe('escaping merchant text', () => {
 
   it('never puts a javascript: link from the configuration into an href', () => {
     const config = { ...localConfig, links: { ...localConfig.links, sales: 'javascript:alert(1)' } };
-    const pages = [
-      render({ kind: 'form' }, config),
-      render({ kind: 'guidance', outcome: 'NOT_A_CLIENT', emailed: false }, config),
-    ];
+    const pages = [render({ kind: 'form' }, config), render({ kind: 'guidance', outcome: 'NOT_A_CLIENT' }, config)];
     for (const page of pages) {
       expect(activeContent(page)).toEqual([]);
       expect(page).not.toContain('javascript:');
@@ -358,10 +355,10 @@ describe('result pages', () => {
   ];
 
   it.each(outcomes)('guides %s right on the page: "%s" with %s', (outcome, title, link) => {
-    const page = render({ kind: 'guidance', outcome, emailed: true });
+    const page = render({ kind: 'guidance', outcome });
     expect(page).toContain(`<h1>${title}</h1>`);
     expect(page).toContain(`href="${link}"`);
-    expect(page).toContain('Enviamos estas orientações também para o seu e-mail.');
+    expect(page).toContain(PAGE_WORDS['pt-BR'].guidance.mailedUnlessHeld);
     expect(page).toContain('href="/"');
     const guidance = guidanceFor(outcome, localConfig);
     expect(guidance.links.map((l) => l.href)).toContain(link);
@@ -370,7 +367,7 @@ describe('result pages', () => {
   it.each([
     {
       name: 'a store’s customer writing in English',
-      view: { kind: 'guidance', outcome: 'NOT_A_CLIENT', variant: 'shopper', language: 'en', emailed: true },
+      view: { kind: 'guidance', outcome: 'NOT_A_CLIENT', variant: 'shopper', language: 'en' },
       lang: 'en',
       title: 'Please contact the store you bought from',
       phrase: 'contact the store',
@@ -383,7 +380,6 @@ describe('result pages', () => {
         ticket: { status: 'invalid', number: '48213', why: 'not_found' },
         variant: 'on-behalf',
         language: 'es',
-        emailed: false,
       },
       lang: 'es',
       title: 'Verifique el número de su ticket',
@@ -394,7 +390,8 @@ describe('result pages', () => {
     expect(page).toContain(`<html lang="${lang}">`);
     expect(page).toContain(`<h1>${title}</h1>`);
     expect(page).toContain(phrase);
-    expect(page).not.toContain('Enviamos estas orientações');
+    expect(page).toContain(PAGE_WORDS[lang].guidance.mailedUnlessHeld);
+    expect(page).not.toContain(PAGE_WORDS['pt-BR'].guidance.mailedUnlessHeld);
   });
 
   it('explains the hourly limit with the time to wait', () => {

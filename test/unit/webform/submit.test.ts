@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import { type Guidance, guidanceFor } from '../../../shared/domain/guidance';
+import type { MessageLanguage } from '../../../shared/domain/text';
 import { renderPage } from '../../../shared/webform/page';
+import { PAGE_WORDS } from '../../../shared/webform/page-words';
 import { submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
@@ -63,7 +65,6 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
       descricao:
         'Hola, tengo una tienda en la plataforma y desde hace una semana los pagos con tarjeta no se aprueban. Necesito una solución urgente porque estoy perdiendo ventas todos los días.',
       title: 'Hable primero con la Central de Atención',
-      emailed: 'También le enviamos estas orientaciones por correo.',
       back: 'Volver al formulario de la Ouvidoria (en portugués)',
     },
     {
@@ -71,7 +72,6 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
       descricao:
         'Hello, I run a store on your platform and for a week now card payments have not been approved. I need this fixed urgently because I am losing sales every day.',
       title: 'Please contact our Support Centre first',
-      emailed: 'We have also sent you this guidance by email.',
       back: 'Back to the Ombudsman form (in Portuguese)',
     },
     {
@@ -79,40 +79,36 @@ describe('handleFormPost — the guidance page speaks the language of its mail',
       descricao:
         'Olá, tenho uma loja na plataforma e há uma semana os pagamentos com cartão não são aprovados. Preciso de uma solução urgente porque estou perdendo vendas todos os dias.',
       title: 'Fale primeiro com a Central de Atendimento',
-      emailed: 'Enviamos estas orientações também para o seu e-mail.',
       back: 'Voltar ao formulário da Ouvidoria',
     },
-  ])(
-    '$language: the page has the mail’s title, language and words',
-    async ({ language, descricao, title, emailed, back }) => {
-      const deps = webformDeps();
-      const result = await handleFormPost(
-        post({ nome: 'Lucía Fernández', email: 'lucia@tienda.com', assunto: 'atendimento', descricao }),
-        deps,
+  ])('$language: the page has the mail’s title, language and words', async ({ language, descricao, title, back }) => {
+    const deps = webformDeps();
+    const result = await handleFormPost(
+      post({ nome: 'Lucía Fernández', email: 'lucia@tienda.com', assunto: 'atendimento', descricao }),
+      deps,
+    );
+    expect(result.json).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
+    const mail = withoutConfirmations(deps.mailer.sent)[0];
+    expect(mail?.html).toContain(`<html lang="${language}">`);
+    expect(mail?.subject.slice(mail.subject.indexOf(': ') + 2).toLowerCase()).toBe(title.toLowerCase());
+    const page = renderPage(result.view, { config: localConfig });
+    expect(page).toContain(`<html lang="${language}">`);
+    expect(page).toContain(`<h1>${title}</h1>`);
+    // Once: the mail's heading of the same words is not repeated under it.
+    expect(page.split(`>${title}<`)).toHaveLength(2);
+    expect(page).toContain(PAGE_WORDS[language as MessageLanguage].guidance.mailedUnlessHeld);
+    expect(page).toContain(back);
+    if (language !== 'pt-BR') {
+      // Every paragraph of the mail's guidance (between the greeting and the sign-off) is on the page.
+      const paragraphs = [...(mail?.html ?? '').matchAll(/<p style="[^"]*">([\s\S]*?)<\/p>/g)].map((m) =>
+        mailText(m[1] ?? ''),
       );
-      expect(result.json).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
-      const mail = withoutConfirmations(deps.mailer.sent)[0];
-      expect(mail?.html).toContain(`<html lang="${language}">`);
-      expect(mail?.subject.slice(mail.subject.indexOf(': ') + 2).toLowerCase()).toBe(title.toLowerCase());
-      const page = renderPage(result.view, { config: localConfig });
-      expect(page).toContain(`<html lang="${language}">`);
-      expect(page).toContain(`<h1>${title}</h1>`);
-      // Once: the mail's heading of the same words is not repeated under it.
-      expect(page.split(`>${title}<`)).toHaveLength(2);
-      expect(page).toContain(emailed);
-      expect(page).toContain(back);
-      if (language !== 'pt-BR') {
-        // Every paragraph of the mail's guidance (between the greeting and the sign-off) is on the page.
-        const paragraphs = [...(mail?.html ?? '').matchAll(/<p style="[^"]*">([\s\S]*?)<\/p>/g)].map((m) =>
-          mailText(m[1] ?? ''),
-        );
-        const guidance = paragraphs.slice(1, -3);
-        expect(guidance.length).toBeGreaterThan(3);
-        for (const p of guidance) expect(mailText(page)).toContain(p);
-        expect(page).not.toContain('Recebemos a sua mensagem');
-      }
-    },
-  );
+      const guidance = paragraphs.slice(1, -3);
+      expect(guidance.length).toBeGreaterThan(3);
+      for (const p of guidance) expect(mailText(page)).toContain(p);
+      expect(page).not.toContain('Recebemos a sua mensagem');
+    }
+  });
 });
 
 describe('handleFormPost — the JSON answer speaks the language of its mail and page', () => {
@@ -350,5 +346,36 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     const protocols = [...deps.cases.records.values()].map((c) => c.protocol);
     expect(new Set(protocols).size).toBe(2);
     expect((deps.openCases as InMemorySenderOpenCases).ticketHolders.size).toBe(0);
+  });
+});
+
+// Red-team round 5 (C4): the guidance page answers whoever typed the address. "Enviamos … para o seu
+// e-mail" only when the mail went told him whether the address bounces (bounce memory) or had
+// already been guided today (the daily limit): the page is now the same bytes either way.
+describe('the guidance page says the same whether or not its mail went', () => {
+  const descricao =
+    'Oi, sou lojista e estou tentando falar com alguém sobre uma cobrança que não reconheço na fatura deste mês.';
+  it.each([
+    ['the address already had today’s guidance', 'ana@papelariaestrela.com.br', 'ana@papelariaestrela.com.br'],
+    ['the address is in bounce memory', 'carla@docesdacarla.com.br', 'quica@docesdacarla.com.br'],
+    ['a no-reply mailbox', 'joao@lojadojoao.com.br', 'no-reply@lojadojoao.com.br'],
+  ])('%s: the page is the one a delivered mail gets', async (_label, delivered, held) => {
+    const deps = webformDeps();
+    await deps.bounces.markBouncing('quica@docesdacarla.com.br', new Date('2030-01-01T00:00:00Z'), 'hard bounce');
+    const pageFor = async (email: string, text: string) => {
+      const result = await handleFormPost(
+        post({ nome: 'Rafael Souza', email, assunto: 'cobranca', descricao: text }),
+        deps,
+      );
+      return { page: renderPage(result.view, { config: localConfig }), json: JSON.stringify(result.json) };
+    };
+    const first = await pageFor(delivered, descricao);
+    const sentBefore = withoutConfirmations(deps.mailer.sent).length;
+    // Another text, so it is a second post and not the same one sent twice.
+    const second = await pageFor(held, `${descricao} Já escrevi antes.`);
+    expect(sentBefore).toBe(1);
+    expect(withoutConfirmations(deps.mailer.sent)).toHaveLength(1);
+    expect(second).toEqual(first);
+    expect(first.page).toContain(PAGE_WORDS['pt-BR'].guidance.mailedUnlessHeld);
   });
 });

@@ -281,7 +281,7 @@ describe('POST /casos: valid submissions', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<h1>Fale primeiro com a Central de Atendimento</h1>');
     expect(response.body).toContain(`href="${localConfig.links.supportCentre}"`);
-    expect(response.body).toContain('Enviamos estas orientações também para o seu e-mail.');
+    expect(response.body).toContain('Estas orientações também seguem para o e-mail informado');
     const [record] = await cases.listAll();
     expect(record).toMatchObject({
       outcome: 'NO_PRIOR_TICKET',
