@@ -183,6 +183,11 @@ function buildConfigSchema() {
       webformConfirmLinkHours: intIn(1, 168, 48),
       /** Confirmation mails one address receives per hour; past it the post gets the same answer and no mail. */
       webformConfirmMailsPerAddressPerHour: intIn(1, undefined, 5),
+      /**
+       * …and per office day: the hourly limit alone let anyone who types an address make the office
+       * mail it 120 links a day (red-team round 5, C3).
+       */
+      webformConfirmMailsPerAddressPerDay: intIn(1, undefined, 10),
     }),
     /** Files a merchant attaches on the webform (issue 19); every key has a default. */
     attachments: z.prefault(

@@ -177,6 +177,13 @@ export function officeDay(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: zoneOption(timeZone) }).toISODate() ?? '';
 }
 
+/** The instant the office's calendar day of `instant` began: a daily window's start. */
+export function officeDayStart(instant: Date, timeZone: string): Date {
+  return DateTime.fromJSDate(instant, { zone: zoneOption(timeZone) })
+    .startOf('day')
+    .toJSDate();
+}
+
 /** Date#toISOString's own form (what the intake stores): "2026-03-10T14:00:00.000Z". */
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

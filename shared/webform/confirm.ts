@@ -21,6 +21,7 @@ import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
 import { hashedInboxKey } from '../domain/mailbox';
+import { officeDayStart } from '../domain/time-zone';
 import {
   CONFIRM_WORDS,
   type ConfirmLinkError,
@@ -38,6 +39,7 @@ import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 
 const HOUR_SECONDS = 3600;
+const DAY_SECONDS = 24 * HOUR_SECONDS;
 
 /**
  * Whether the post must be confirmed from its mailbox: it cites a ticket (the form field, or one the
@@ -48,9 +50,9 @@ export function awaitsConfirmation(data: WebformData, now: Date, config: Ouvidor
   return ticketCandidatesOf(buildSubmission(data, 'pending', now), config).length > 0;
 }
 
-/** The counter of confirmation mails to one inbox (hashed: no address in the limiter's table). */
-function confirmMailKey(email: string): string {
-  return `webform-confirm-${hashedInboxKey(email)}`;
+/** The counters of confirmation mails to one inbox, an hour's and a day's (hashed: no address in the limiter's table). */
+function confirmMailKey(email: string, window: 'hour' | 'day'): string {
+  return `webform-confirm${window === 'day' ? '-day' : ''}-${hashedInboxKey(email)}`;
 }
 
 /** The one answer of a post that waits for confirmation, whatever happened behind it. */
@@ -142,8 +144,14 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
   try {
     if (await deps.bounces.isSuppressed(pending.email, now)) return { mailed: false, why: 'bounced' };
     // One counter, one atomic write (never count-then-send): concurrent posts cannot pass it together.
-    const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email), hourWindowStart(now), HOUR_SECONDS);
+    const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email, 'hour'), hourWindowStart(now), HOUR_SECONDS);
     if (sent > config.limits.webformConfirmMailsPerAddressPerHour) return { mailed: false, why: 'limit' };
+    const today = await deps.rateLimiter.hit(
+      confirmMailKey(pending.email, 'day'),
+      officeDayStart(now, config.timeZone),
+      DAY_SECONDS,
+    );
+    if (today > config.limits.webformConfirmMailsPerAddressPerDay) return { mailed: false, why: 'limit' };
 
     const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
     const form = { ...pending.form } as WebformData;

@@ -27,9 +27,9 @@ const STRANGER = 'intruso@golpe.example.net';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
-  // Twelve confirmation links to one merchant in an hour (the load test below confirms them all).
+  // Twelve confirmation links to one merchant in an hour (the load test below confirms them all), more in the day.
   stack = await startTestStack('trust', START, {
-    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 20 } },
+    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 20, webformConfirmMailsPerAddressPerDay: 100 } },
   });
 });
 

@@ -41,8 +41,8 @@ beforeAll(async () => {
     fresh: true,
     now: START,
     seedFile: join(ROOT, 'events', 'local-seed.json'),
-    // Every post here is one merchant's: more confirmation links in an hour than the default allows.
-    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 50 } },
+    // Every post here is one merchant's: more confirmation links in an hour and a day than the defaults allow.
+    configOverrides: { limits: { webformConfirmMailsPerAddressPerHour: 50, webformConfirmMailsPerAddressPerDay: 200 } },
     logLevel: 'ERROR',
     queueBackoffMs: () => 200,
   });

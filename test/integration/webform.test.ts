@@ -210,7 +210,12 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     // Her eight links all mailed (past the hourly limit of link mails, a post waits without one).
     const raw = rawWebformWith({
       ...localConfig,
-      limits: { ...localConfig.limits, maxOpenCasesPerSender: cap, webformConfirmMailsPerAddressPerHour: 20 },
+      limits: {
+        ...localConfig.limits,
+        maxOpenCasesPerSender: cap,
+        webformConfirmMailsPerAddressPerHour: 20,
+        webformConfirmMailsPerAddressPerDay: 50,
+      },
     });
     const accepted = Array.from({ length: 8 }, (_, i) =>
       post(`Abri o chamado 48213 e os pedidos pagos por Pix seguem parados: ocorrência ${i + 1}.`, i + 1),
@@ -236,7 +241,12 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     const cap = 2;
     const raw = rawWebformWith({
       ...localConfig,
-      limits: { ...localConfig.limits, maxOpenCasesPerSender: cap, webformConfirmMailsPerAddressPerHour: 20 },
+      limits: {
+        ...localConfig.limits,
+        maxOpenCasesPerSender: cap,
+        webformConfirmMailsPerAddressPerHour: 20,
+        webformConfirmMailsPerAddressPerDay: 50,
+      },
     });
     await putTicket(doc, table, { id: '51733', requesterEmail: 'mariana.costa@gmail.com' });
     const variants = [

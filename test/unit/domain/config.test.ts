@@ -11,6 +11,7 @@ describe('parseConfig', () => {
       maxOpenCasesPerSender: 5,
       webformConfirmLinkHours: 48,
       webformConfirmMailsPerAddressPerHour: 5,
+      webformConfirmMailsPerAddressPerDay: 10,
     });
     // The local roster's ouvidora is the one setting given; the rest are defaults.
     expect(localConfig.lifecycle).toMatchObject({

@@ -212,6 +212,32 @@ describe('POST /casos of a post that cites a ticket: one neutral 202, nothing de
     expect(confirmationsIn(mailer.sent)).toHaveLength(6);
   });
 
+  // Red-team round 5 (C3): with the hourly limit alone, anyone typing her address made the office
+  // mail her 5 links an hour, 120 a day.
+  it(`at most ${localConfig.limits.webformConfirmMailsPerAddressPerDay} link mails an office day to one inbox, however the posts are spread`, async () => {
+    const limit = localConfig.limits.webformConfirmMailsPerAddressPerDay;
+    // 2026-03-10 in São Paulo: from 03:00 UTC; posts two an hour from 09:00 to 23:30 local time.
+    clock.set('2026-03-10T12:00:00Z');
+    const spellings = [MERCHANT, MERCHANT.toUpperCase(), MERCHANT.replace('@', '+ouvidoria@')];
+    const answers = new Set<string>();
+    for (let i = 1; i <= 30; i++) {
+      const r = await handle(
+        jsonPost(
+          { email: spellings[i % 3] as string, descricao: `Chamado 48213: ocorrência número ${i} sem solução.` },
+          `198.51.100.${i}`,
+        ),
+      );
+      answers.add(`${r.statusCode} ${r.body}`);
+      clock.advance(30 * 60_000);
+    }
+    expect(answers.size).toBe(1);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(limit);
+    // The office's next day (03:00 UTC): links go again.
+    clock.set('2026-03-11T03:00:00Z');
+    await handle(jsonPost({ descricao: 'Chamado 48213: no dia seguinte, de novo.' }, '198.51.100.200'));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(limit + 1);
+  });
+
   it('a link mail whose attempt failed before it went: the same post again mails it, once', async () => {
     pending.failNext = {
       method: 'claimMail',
