@@ -26,6 +26,17 @@ const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 
 export type ConfirmLinkError = 'malformed' | 'unknown' | 'bad-signature' | 'expired';
 
+/**
+ * What a link that does not confirm is answered as. A forged or altered link of a post that exists
+ * and a link of no post answer alike ('unknown'): told apart (400 against 410), they let anyone who
+ * could guess a post's text learn whether it was sent (red-team round 5, C5). The log keeps the error.
+ */
+export type ConfirmLinkAnswer = Exclude<ConfirmLinkError, 'bad-signature'>;
+
+export function confirmLinkAnswer(error: ConfirmLinkError): ConfirmLinkAnswer {
+  return error === 'bad-signature' ? 'unknown' : error;
+}
+
 /** The instant a link made `now` stops confirming (`limits.webformConfirmLinkHours`). */
 export function confirmLinkExpiry(now: Date, config: Pick<OuvidoriaConfig, 'limits'>): Date {
   const seconds = Math.floor(now.getTime() / 1000) + config.limits.webformConfirmLinkHours * 3600;
@@ -101,26 +112,24 @@ export const CONFIRM_WORDS = {
   regards: 'Atenciosamente,',
   problemTitles: {
     malformed: 'Link inválido',
-    unknown: 'Link expirado',
-    'bad-signature': 'Link inválido',
+    unknown: 'Link inválido ou expirado',
     expired: 'Link expirado',
-  } satisfies Record<ConfirmLinkError, string>,
+  } satisfies Record<ConfirmLinkAnswer, string>,
   problems: {
     malformed: 'Este link está incompleto. Copie o endereço inteiro do e-mail que você recebeu.',
     unknown:
-      'Este link expirou ou não é mais válido. Se você já confirmou o pedido, o protocolo está no e-mail de confirmação que enviamos; se não, envie o formulário de novo: um novo link chegará ao seu e-mail.',
-    'bad-signature': 'Este link não é válido: ele pode ter sido alterado. Use o link do e-mail que você recebeu.',
+      'Este link não é válido ou expirou. Use o link do e-mail que você recebeu, inteiro e sem alterações. Se você já confirmou o pedido, o protocolo está no e-mail de confirmação que enviamos; se não, envie o formulário de novo: um novo link chegará ao seu e-mail.',
     expired:
       'Este link expirou sem que o pedido fosse confirmado, e ele não foi registrado. Envie o formulário de novo: um novo link chegará ao seu e-mail.',
-  } satisfies Record<ConfirmLinkError, string>,
+  } satisfies Record<ConfirmLinkAnswer, string>,
   /** A confirmation our dependency failed: the same link, clicked again, registers it once. */
   unavailable:
     'Não foi possível confirmar o seu pedido agora, por uma falha temporária do nosso lado. Volte ao link do e-mail e confirme de novo em alguns instantes: o pedido será registrado uma única vez.',
 } as const;
 
-/** HTTP status of a link that does not confirm: gone when it expired (or its submission did), 400 otherwise. */
-export function confirmLinkStatus(error: ConfirmLinkError): 400 | 410 {
-  return error === 'expired' || error === 'unknown' ? 410 : 400;
+/** HTTP status of a link that does not confirm: gone when it expired or names no post (forged ones too), 400 when cut short. */
+export function confirmLinkStatus(answer: ConfirmLinkAnswer): 400 | 410 {
+  return answer === 'malformed' ? 400 : 410;
 }
 
 /**

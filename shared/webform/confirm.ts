@@ -24,7 +24,9 @@ import { hashedInboxKey } from '../domain/mailbox';
 import { officeDayStart } from '../domain/time-zone';
 import {
   CONFIRM_WORDS,
+  type ConfirmLinkAnswer,
   type ConfirmLinkError,
+  confirmLinkAnswer,
   confirmLinkExpiry,
   confirmLinkStatus,
   confirmToken,
@@ -193,16 +195,17 @@ async function openLink(token: string | null | undefined, deps: WebformDeps): Pr
 /** What a link that does not confirm answers (its own page, 400 or 410). */
 export interface ConfirmProblem {
   status: 400 | 410;
-  view: { kind: 'confirm-problem'; error: ConfirmLinkError };
-  json: { message: string; error: ConfirmLinkError };
+  view: { kind: 'confirm-problem'; error: ConfirmLinkAnswer };
+  json: { message: string; error: ConfirmLinkAnswer };
   event: { kind: 'link-problem'; error: ConfirmLinkError };
 }
 
 function problem(error: ConfirmLinkError): ConfirmProblem {
+  const answer = confirmLinkAnswer(error);
   return {
-    status: confirmLinkStatus(error),
-    view: { kind: 'confirm-problem', error },
-    json: { message: CONFIRM_WORDS.problems[error], error },
+    status: confirmLinkStatus(answer),
+    view: { kind: 'confirm-problem', error: answer },
+    json: { message: CONFIRM_WORDS.problems[answer], error: answer },
     event: { kind: 'link-problem', error },
   };
 }

@@ -13,7 +13,13 @@ import { checkConfirmation, confirmSubmission } from './confirm';
 import { formValues, parseFormBody } from './form';
 import { type PageContext, renderPage, type WebformView } from './page';
 import { APP_JS } from './script';
-import { type FormPostResult, handleFormPost, hourWindowStart, rateLimitKey, type WebformDeps } from './submit';
+import {
+  connectionOverLimit,
+  type FormPostResult,
+  handleFormPost,
+  RATE_LIMIT_MESSAGE,
+  type WebformDeps,
+} from './submit';
 import { issueUploads } from './uploads';
 import {
   formBody,
@@ -91,10 +97,24 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
   }
   if (path === '/app.js') return respond(200, APP_JS, 'js');
   if (path === '/') return respond(200, renderPage({ kind: 'form' }, ctx), 'html', {}, origins);
+  // Each link read is a table read: its own per-connection counter (red-team round 5, C5).
+  if (path === CONFIRM_PATH) {
+    const retryAfter = await connectionOverLimit(deps.service, request.sourceIp, 'confirm');
+    if (retryAfter !== undefined) {
+      logger.info('Confirmation link refused', { error: 'rate_limit' });
+      const view: WebformView = { kind: 'rate-limited', retryAfterSeconds: retryAfter };
+      return page(
+        429,
+        view,
+        { message: RATE_LIMIT_MESSAGE, retryAfterSeconds: retryAfter },
+        { 'retry-after': String(retryAfter) },
+      );
+    }
+  }
   if (path === CONFIRM_PATH && method !== 'POST') {
     const checked = await checkConfirmation(new URLSearchParams(request.rawQueryString ?? '').get('t'), deps.service);
-    if (checked.view.kind === 'confirm-problem')
-      logger.info('Confirmation link refused', { error: checked.view.error });
+    // The log keeps what the answer does not say (a forged link of a real post).
+    if ('event' in checked) logger.info('Confirmation link refused', { error: checked.event.error });
     return page(checked.status, checked.view, 'json' in checked ? checked.json : { token: checked.view.token });
   }
   // A page elsewhere must not post the form from visitors' browsers (their IPs, their cookies).
@@ -211,11 +231,8 @@ async function uploadPolicies(request: WebformRequest, deps: WebformHttpDeps): P
   const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
     respond(status, JSON.stringify(body), 'json', extra);
   if (!service.uploads) return json(404, { message: 'Este formulário não aceita anexos no momento.' });
-  const now = service.clock.now();
-  const windowStart = hourWindowStart(now);
-  const hits = await service.rateLimiter.hit(rateLimitKey(request.sourceIp), windowStart, 3600);
-  if (hits > service.config.limits.webformPerIpPerHour) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + 3_600_000 - now.getTime()) / 1000));
+  const retryAfter = await connectionOverLimit(service, request.sourceIp);
+  if (retryAfter !== undefined) {
     deps.telemetry.rejected('rate_limit');
     return json(
       429,

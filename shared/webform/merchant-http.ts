@@ -47,7 +47,7 @@ import {
 import { formBody } from './site-http';
 import { type MerchantView, renderMerchantPage } from './merchant-pages';
 import type { PageContext } from './page';
-import { hourWindowStart, rateLimitKey } from './submit';
+import { connectionOverLimit } from './submit';
 
 /** The two log levels these pages use (Powertools' Logger fits; no AWS import here). */
 export interface PageLog {
@@ -75,8 +75,6 @@ export const MERCHANT_ROUTES: Record<string, string[]> = {
   [STATUS_REQUEST_PATH]: ['GET', 'HEAD', 'POST'],
   [STATUS_PATH]: ['GET', 'HEAD', 'POST'],
 };
-
-const HOUR_SECONDS = 3600;
 
 /** A status link already opened: said on its GET as on its POST (HTTP 410), with the way to a new one. */
 const USED_LINK_VIEW: MerchantView = {
@@ -215,11 +213,8 @@ export async function serveMerchantPages(
 
   if (path === STATUS_REQUEST_PATH) {
     const started = Date.now();
-    const now = deps.clock.now();
-    const windowStart = hourWindowStart(now);
-    const hits = await deps.rateLimiter.hit(`status-${rateLimitKey(request.sourceIp)}`, windowStart, HOUR_SECONDS);
-    if (hits > deps.config.limits.webformPerIpPerHour) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_SECONDS * 1000 - now.getTime()) / 1000));
+    const retryAfter = await connectionOverLimit(deps, request.sourceIp, 'status');
+    if (retryAfter !== undefined) {
       logger.info('Status link request', { result: 'rate_limit' });
       return page(429, { kind: 'rate-limited', retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
     }

@@ -31,7 +31,7 @@ import { PAGE_CSS } from './styles';
 import { FAVICON_LINK } from './favicon';
 import { officeHoursPt, PAGE_WORDS } from './page-words';
 import type { MessageLanguage } from '../domain/text';
-import { CONFIRM_PATH, CONFIRM_WORDS, type ConfirmLinkError } from '../domain/webform-confirmation';
+import { CONFIRM_PATH, CONFIRM_WORDS, type ConfirmLinkAnswer } from '../domain/webform-confirmation';
 
 export interface PageContext {
   config: OuvidoriaConfig;
@@ -90,7 +90,7 @@ export type WebformView =
   /** GET /confirmar: the button whose POST confirms (a GET records nothing: mail scanners open links). */
   | { kind: 'confirm'; token: string }
   /** A confirmation link that does not confirm (malformed, unknown, altered, expired). */
-  | { kind: 'confirm-problem'; error: ConfirmLinkError };
+  | { kind: 'confirm-problem'; error: ConfirmLinkAnswer };
 
 // ---------------------------------------------------------------------------------------------
 // Rendering

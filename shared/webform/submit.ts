@@ -151,6 +151,26 @@ export function hourWindowStart(now: Date): Date {
   return new Date(Math.floor(now.getTime() / (HOUR_SECONDS * 1000)) * HOUR_SECONDS * 1000);
 }
 
+/**
+ * Counts one request of the client's connection in this hour (rateLimitKey; `scope`: a counter of
+ * its own beside the form's posts and upload policies) and returns the seconds to wait once it is
+ * past `limits.webformPerIpPerHour`, undefined while within. Per-IP limits live in the application:
+ * AWS WAF cannot be associated with API Gateway HTTP APIs (only REST APIs, ALB, CloudFront, AppSync…),
+ * so the counter lives in our DynamoDB table.
+ */
+export async function connectionOverLimit(
+  deps: Pick<WebformDeps, 'rateLimiter' | 'clock' | 'config'>,
+  sourceIp: string,
+  scope?: 'status' | 'confirm',
+): Promise<number | undefined> {
+  const now = deps.clock.now();
+  const windowStart = hourWindowStart(now);
+  const key = scope ? `${scope}-${rateLimitKey(sourceIp)}` : rateLimitKey(sourceIp);
+  const hits = await deps.rateLimiter.hit(key, windowStart, HOUR_SECONDS);
+  if (hits <= deps.config.limits.webformPerIpPerHour) return undefined;
+  return Math.max(1, Math.ceil((windowStart.getTime() + HOUR_SECONDS * 1000 - now.getTime()) / 1000));
+}
+
 /** Printable ASCII, 1–200 characters (RFC 9110 token-ish); anything else is ignored. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -215,7 +235,7 @@ const PROBLEM_TITLES: Record<RequestProblem, string> = {
   bad_encoding: 'Não foi possível ler os dados enviados',
 };
 
-const RATE_LIMIT_MESSAGE =
+export const RATE_LIMIT_MESSAGE =
   'Recebemos muitos envios a partir da sua conexão na última hora. Tente novamente mais tarde.';
 const RECEIVED_MESSAGE =
   'Recebemos a sua mensagem. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.';
@@ -235,13 +255,9 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const { config, clock } = deps;
   const now = clock.now();
 
-  // Per-IP limit in the application: AWS WAF cannot be associated with API Gateway HTTP APIs
-  // (only REST APIs, ALB, CloudFront, AppSync…), so the counter lives in our DynamoDB table.
   // Counted before parsing, so that garbage posts are limited too.
-  const windowStart = hourWindowStart(now);
-  const hits = await deps.rateLimiter.hit(rateLimitKey(input.sourceIp), windowStart, HOUR_SECONDS);
-  if (hits > config.limits.webformPerIpPerHour) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_SECONDS * 1000 - now.getTime()) / 1000));
+  const retryAfter = await connectionOverLimit(deps, input.sourceIp);
+  if (retryAfter !== undefined) {
     return rejected(
       429,
       'rate_limit',

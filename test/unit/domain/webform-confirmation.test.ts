@@ -4,6 +4,7 @@ import { signToken } from '../../../shared/domain/lifecycle/survey';
 import {
   CONFIRM_WORDS,
   confirmLinkExpiry,
+  confirmLinkAnswer,
   confirmLinkStatus,
   confirmToken,
   confirmUrl,
@@ -79,11 +80,20 @@ describe('confirmation link token', () => {
     expect(() => confirmToken('OUV-2026-000123', EMAIL, EXPIRES, SECRET)).toThrow(RangeError);
   });
 
-  it('answers 410 when the link is gone or expired, 400 when it is not ours', () => {
+  it('answers 410 when the link is gone, expired or not ours, 400 when it is cut short', () => {
     expect(confirmLinkStatus('expired')).toBe(410);
     expect(confirmLinkStatus('unknown')).toBe(410);
-    expect(confirmLinkStatus('bad-signature')).toBe(400);
     expect(confirmLinkStatus('malformed')).toBe(400);
+  });
+
+  // A forged link of a real post answers as a link of no post: no oracle of which posts exist.
+  it.each([
+    ['bad-signature', 'unknown'],
+    ['unknown', 'unknown'],
+    ['expired', 'expired'],
+    ['malformed', 'malformed'],
+  ] as const)('a link refused as %s is answered as %s', (error, answer) => {
+    expect(confirmLinkAnswer(error)).toBe(answer);
   });
 });
 

@@ -343,7 +343,7 @@ describe('GET /confirmar records nothing; POST /confirmar registers the post onc
     expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     // Without the link nothing happens: a made-up token, or another pending post's, gets a pt-BR page.
     const forged = await handle(confirmEventOf(attack, `${[...pending.items.keys()][0]}.9999999999.${'A'.repeat(43)}`));
-    expect(forged.statusCode).toBe(400);
+    expect(forged.statusCode).toBe(410);
     expect(cases.records.size).toBe(0);
   });
 });
@@ -359,17 +359,22 @@ describe('links that do not confirm', () => {
     [
       'altered expiry',
       (t: string) => t.replace(/\.(\d+)\./, (_m, x) => `.${Number(x) + 86_400}.`),
-      400,
-      'Link inválido',
+      410,
+      'Link inválido ou expirado',
     ],
-    ['altered signature', (t: string) => `${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`, 400, 'Link inválido'],
+    [
+      'altered signature',
+      (t: string) => `${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`,
+      410,
+      'Link inválido ou expirado',
+    ],
     ['cut short', (t: string) => t.slice(0, 40), 400, 'Link inválido'],
     ['empty', () => '', 400, 'Link inválido'],
     [
       'an unknown pending id',
       (t: string) => t.replace(/^(form|key)-[0-9a-f]{64}/, `form-${'0'.repeat(64)}`),
       410,
-      'Link expirado',
+      'Link inválido ou expirado',
     ],
     [
       'another purpose’s signature',
@@ -377,8 +382,8 @@ describe('links that do not confirm', () => {
         const [id = '', x = ''] = t.split('.');
         return `${id}.${x}.${signToken('status', [id, MERCHANT, x], LINK_SECRET)}`;
       },
-      400,
-      'Link inválido',
+      410,
+      'Link inválido ou expirado',
     ],
   ])('%s → %i, a pt-BR page with the way back to the form; nothing registered', async (_what, alter, status, title) => {
     const post = browserPost();
@@ -401,9 +406,47 @@ describe('links that do not confirm', () => {
     const [theirId] = theirs.split('.');
     const [, x, sig] = mine.split('.');
     const r = await handle(confirmEventOf(jsonPost(), `${theirId}.${x}.${sig}`));
-    expect(r.statusCode).toBe(400);
-    expect(json(r)).toMatchObject({ error: 'bad-signature' });
+    expect(r.statusCode).toBe(410);
+    expect(json(r)).toMatchObject({ error: 'unknown' });
     expect(cases.records.size).toBe(0);
+  });
+
+  // Red-team round 5 (C5): 400 for a forged link of a post that exists, 410 for a link of none, told
+  // anyone who could guess a post's text (its pending id is derived from it) whether it was sent.
+  it('a forged link of a real post and a link of no post get the same answer, page and JSON', async () => {
+    const token = await pendingToken();
+    const [id = '', x = '', sig = ''] = token.split('.');
+    const forged = `${id}.${x}.${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`;
+    const none = `form-${'0'.repeat(64)}.${x}.${sig}`;
+    for (const asked of [jsonPost(), browserPost()]) {
+      const answers = [];
+      for (const t of [forged, none]) {
+        for (const e of [confirmEventOf(asked, t), confirmPageEventOf(asked, t)]) {
+          const r = await handle(e);
+          answers.push(`${r.statusCode} ${r.body}`);
+        }
+      }
+      expect(answers[0]).toBe(answers[2]);
+      expect(answers[1]).toBe(answers[3]);
+    }
+    expect(cases.records.size).toBe(0);
+  });
+
+  it('one connection reads at most the hour’s limit of links; another connection still confirms', async () => {
+    const token = await pendingToken();
+    const limit = localConfig.limits.webformPerIpPerHour;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) {
+      const guess = `form-${i.toString(16).padStart(64, '0')}.${token.split('.').slice(1).join('.')}`;
+      statuses.push((await handle(confirmPageEventOf(browserPost({}, '203.0.113.66'), guess))).statusCode);
+    }
+    expect(statuses.slice(0, limit).every((s) => s === 410)).toBe(true);
+    const refused = await handle(confirmEventOf(browserPost({}, '203.0.113.66'), token));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(cases.records.size).toBe(0);
+    const hers = await handle(confirmEventOf(browserPost({}, '198.51.100.20'), token));
+    expect(hers.statusCode).toBe(201);
   });
 
   it('a token signed for another address does not verify for this pending post', async () => {
@@ -412,7 +455,7 @@ describe('links that do not confirm', () => {
     if (!p) throw new Error('nothing pending');
     const forged = confirmToken(p.id, STRANGER, new Date(p.expiresAt), LINK_SECRET);
     const r = await handle(confirmEventOf(jsonPost(), forged));
-    expect(r.statusCode).toBe(400);
+    expect(r.statusCode).toBe(410);
     expect(cases.records.size).toBe(0);
   });
 
