@@ -4,8 +4,7 @@
  * Nothing here imports AWS.
  */
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState, TextsShown } from './domain/case';
-import type { Outcome } from './domain/outcome';
-import type { INFECTED_NOTICE_KIND } from './domain/uploads/infected-notice';
+import type { ThrottledMailKind } from './domain/outcome';
 import type { Analyst } from './domain/staff';
 import type { AttachmentMeta, ObjectLocation } from './domain/submission';
 import type { UploadOwner, UploadState } from './domain/uploads/plan';
@@ -399,7 +398,7 @@ export interface ReplyThrottle {
    */
   tryConsume(
     senderEmail: string,
-    kind: Outcome | typeof INFECTED_NOTICE_KIND,
+    kind: ThrottledMailKind,
     day: string,
     max: number,
     consumerId: string,

@@ -10,7 +10,7 @@ import type { OuvidoriaConfig } from '../domain/config';
 import { inboxLimitKey } from '../domain/mailbox';
 import type { RenderedMail } from '../domain/replies';
 import { officeDay } from '../domain/time-zone';
-import { INFECTED_NOTICE_KIND } from '../domain/uploads/infected-notice';
+import { INFECTED_NOTICE_KIND } from '../domain/outcome';
 import type { Clock, Mailer, ReplyThrottle } from '../ports';
 import { automaticOfficeMail } from './office-mail';
 

@@ -13,6 +13,13 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The infected-file notice's kind in an inbox's daily limit of automatic mail, beside the outcomes' replies. */
+export const INFECTED_NOTICE_KIND = 'INFECTED_FILE';
+
+/** Every kind of automatic mail an inbox's daily limit counts (ReplyThrottle; titular reads them all). */
+export const THROTTLED_MAIL_KINDS = [...OUTCOMES, INFECTED_NOTICE_KIND] as const;
+export type ThrottledMailKind = (typeof THROTTLED_MAIL_KINDS)[number];
+
 export function isOutcome(value: unknown): value is Outcome {
   return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
 }

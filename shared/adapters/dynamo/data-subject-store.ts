@@ -13,7 +13,8 @@ import type { ReportEntry } from '../../domain/report/figures';
 import { DAY_SECONDS } from '../../domain/retention';
 import { type CaseMessage, caseIdFor } from '../../domain/case';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
-import { OUTCOMES } from '../../domain/outcome';
+import { inboxLimitKey } from '../../domain/mailbox';
+import { THROTTLED_MAIL_KINDS } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
 import type { MessageTextStore } from '../../ports';
@@ -44,7 +45,8 @@ const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['s
  *   `MSGID#` of `messageIds`, the claim of each received message (its own `MSGID#` pointer, or a
  *   `DELIVERY#` item: sha256 of sender + Message-ID), the open-case marker of its analyst (`STAFF / OPENCASE#…`);
  * - per address: `OPEN#`, `BOUNCE#`, its webform posts waiting for confirmation (`PENDING#`, by
- *   `gsi2-sender` `PENDINGSENDER#<email>`), and `THROTTLE#<email>#<outcome>#<day>` for the days that can
+ *   `gsi2-sender` `PENDINGSENDER#<email>`), and `THROTTLE#<inbox>#<kind>#<day>` (inboxLimitKey; every
+ *   outcome and the infected-file notice) for the days that can
  *   still hold one (they expire two days after their day) and the days of the address's cases.
  * Message texts kept out of the table (issue 16) are read from `texts` into the messages.
  */
@@ -182,8 +184,10 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
   async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
     const address = email.trim().toLowerCase();
     const keys: Key[] = [addressKey(address), { pk: `BOUNCE#${address}`, sk: 'BOUNCE' }];
+    // Keyed as the limit keys them (the inbox: "+tags" and Gmail's dots are one), for every kind it counts.
+    const inbox = inboxLimitKey(address);
     for (const day of new Set(days)) {
-      for (const outcome of OUTCOMES) keys.push({ pk: `THROTTLE#${address}#${outcome}#${day}`, sk: 'THROTTLE' });
+      for (const kind of THROTTLED_MAIL_KINDS) keys.push({ pk: `THROTTLE#${inbox}#${kind}#${day}`, sk: 'THROTTLE' });
     }
     // Webform posts still waiting for their confirmation link (trust hole F1): the form as typed.
     const pending = await this.queryAll({

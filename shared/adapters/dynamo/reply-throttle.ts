@@ -1,12 +1,12 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Outcome } from '../../domain/outcome';
+import type { ThrottledMailKind } from '../../domain/outcome';
 import type { ReplyThrottle } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { TTL_ATTRIBUTE } from './table-design';
 
 const TWO_DAYS_S = 2 * 24 * 3600;
 
-/** Item THROTTLE#<sender>#<outcome>#<day> with a counter; the conditional ADD caps it at `max`. */
+/** Item THROTTLE#<inbox>#<kind>#<day> with a counter; the conditional ADD caps it at `max`. */
 export class DynamoReplyThrottle implements ReplyThrottle {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -15,7 +15,7 @@ export class DynamoReplyThrottle implements ReplyThrottle {
 
   async tryConsume(
     senderEmail: string,
-    outcome: Outcome,
+    outcome: ThrottledMailKind,
     day: string,
     max: number,
     consumerId: string,

@@ -84,9 +84,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The infected-file notice's key in the inbox's daily limit of automatic mail (ReplyThrottle), beside the outcomes'. */
-export const INFECTED_NOTICE_KIND = 'INFECTED_FILE';
-
 /**
  * The infected-file note is automatic mail: it goes where the case's own automatic reply could go,
  * never where that reply was held back for its address (our own domain, a no-reply or daemon

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { DynamoDataSubjectStore } from '../../../../shared/adapters/dynamo/data-subject-store';
-import { OUTCOMES } from '../../../../shared/domain/outcome';
+import { OUTCOMES, THROTTLED_MAIL_KINDS } from '../../../../shared/domain/outcome';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const TABLE = 'ouvidoria-test';
@@ -97,8 +97,23 @@ describe('DynamoDataSubjectStore, per address', () => {
     ddb.on(GetCommand, { Key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' } }).resolves({ Item: { until: 'x' } });
     const held = await store.addressItems(EMAIL.toUpperCase(), ['2026-03-02', '2026-03-02', '2026-03-03']);
     expect(held).toEqual([{ key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' }, item: { until: 'x' } }]);
-    expect(gets()).toHaveLength(2 + 2 * OUTCOMES.length);
+    expect(gets()).toHaveLength(2 + 2 * THROTTLED_MAIL_KINDS.length);
     expect(gets()).toContainEqual({ pk: `THROTTLE#${EMAIL}#${OUTCOMES[0]}#2026-03-03`, sk: 'THROTTLE' });
+  });
+
+  // The limits key an inbox as inboxLimitKey does (its "+tags" and Gmail's dots are one inbox) and
+  // count the infected-file notice beside the replies: read so, or her export and erasure miss them.
+  it.each([
+    ['Mariana.Costa+loja@gmail.com', 'marianacosta@gmail.com'],
+    ['ana.souza+ouvidoria@papelariaestrela.com.br', 'ana.souza@papelariaestrela.com.br'],
+  ])('addressItems reads %s’s limits under %s, the infected-file notice’s too', async (typed, inbox) => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(GetCommand).resolves({});
+    const notice = { pk: `THROTTLE#${inbox}#INFECTED_FILE#2026-03-02`, sk: 'THROTTLE' };
+    ddb.on(GetCommand, { Key: notice }).resolves({ Item: { ...notice, consumers: new Set(['c-1']) } });
+    const held = await store.addressItems(typed, ['2026-03-02']);
+    expect(held.map((h) => h.key)).toEqual([notice]);
+    expect(gets()).toContainEqual({ pk: `THROTTLE#${inbox}#NO_PRIOR_TICKET#2026-03-02`, sk: 'THROTTLE' });
   });
 
   it('addressItems finds the address’s webform posts waiting for confirmation on the sender index', async () => {
