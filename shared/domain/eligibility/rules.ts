@@ -412,6 +412,19 @@ const STORE_PAYMENTS = [
   'assinatura dos e-mails',
   'assinatura do e-mail',
   'assinatura de e-mail',
+  // A buyer of hers charged at her store ("um cliente está dizendo que foi cobrado duas vezes na minha
+  // loja", "os clientes estão sendo cobrados em dobro no checkout"): her sale's payment, not our bill.
+  ...['cobrado', 'cobrada', 'cobrados', 'cobradas'].flatMap((charged) => [
+    `${charged} * na minha loja`,
+    `${charged} * na nossa loja`,
+    `${charged} * no checkout`,
+  ]),
+  ...['cliente *', 'clientes *', 'comprador *', 'compradora *', 'compradores *'].flatMap((buyer) => [
+    `${buyer} foi cobrado`,
+    `${buyer} foi cobrada`,
+    `${buyer} foram cobrados`,
+    `${buyer} sendo cobrado*`,
+  ]),
 ];
 
 /**
@@ -2056,6 +2069,11 @@ export const RULES: readonly Rule[] = [
       'que a loja me passou',
       'a loja nao me responde',
       'a loja sumiu',
+      // Round 41: what the store failed to deliver her, and what it sold her broken ("a loja Doces da
+      // Carla não entregou meu bolo", "da loja do João, vendeu um celular com defeito").
+      ...['a loja', 'a loja *'].flatMap((store) => [`${store} nao entregou meu`, `${store} nao entregou minha`]),
+      'loja * vendeu * com defeito',
+      'me vendeu * com defeito',
       'paguei e o produto nao chegou',
       'paguei e nao recebi',
       'o vendedor sumiu',
@@ -2508,6 +2526,8 @@ export const RULES: readonly Rule[] = [
       'minha loja',
       'minhas lojas',
       'nossa loja',
+      // Her store as the product she runs ("a loja virtual não entregou meu relatório de vendas").
+      'a loja virtual nao',
       'meu painel',
       'painel administrativo',
       // A shopper has no panel: "pelo painel", "no painel" is the merchant's admin.

@@ -9772,3 +9772,43 @@ describe('round 40 — the store’s excuse to the buyer, told in the third pers
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'entrega', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — a buyer of a store, by what it did not deliver or sold broken', () => {
+  it.each([
+    ['julia.m@gmail.com', 'a loja doces da carla não entregou meu bolo de aniversário, quero meu dinheiro de volta'],
+    ['rafa.lima@yahoo.com.br', 'A loja Casa Nova não entregou minha geladeira e não atende o telefone.'],
+    [
+      'cliente.final@gmail.com',
+      'Quero reclamar da loja do João, vendeu um celular com defeito e não quer trocar. Vocês são responsáveis pela plataforma!',
+    ],
+    ['bia.s@outlook.com', 'Essa loja me vendeu um fone com defeito e sumiu. O site é feito por vocês, então resolvam.'],
+  ])('NOT_A_CLIENT (shopper) — %s', async (from, text) => {
+    await check({ name: text, from, subject: 'reclamação', text, outcome: 'NOT_A_CLIENT', variant: 'shopper' });
+  });
+
+  it.each([
+    // The merchant's own store, and what her own carrier did not deliver.
+    'Minha loja não entregou o pedido do cliente porque a transportadora não coletou; preciso que o frete volte a funcionar.',
+    'O cliente disse que a loja vendeu com defeito, mas o produto saiu perfeito; como vejo o histórico do pedido no painel?',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'pedido', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
+
+describe('round 41 — her buyer charged at her store is her sale’s payment, not our bill', () => {
+  it.each([
+    'Um cliente está dizendo que foi cobrado duas vezes na minha loja. Como vejo isso?',
+    'Os clientes estão sendo cobrados em dobro no checkout desde ontem.',
+    'Uma compradora foi cobrada e o pedido não aparece no painel.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'cobrança', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // Our charges on her plan stay billing questions.
+    'Fui cobrado duas vezes na mensalidade de novembro, como peço o estorno?',
+    'A plataforma me cobrou a fatura duas vezes este mês.',
+  ])('guard, BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'cobrança', text, outcome: 'BILLING_QUESTION' });
+  });
+});
