@@ -2074,6 +2074,9 @@ export const RULES: readonly Rule[] = [
       ...['a loja', 'a loja *'].flatMap((store) => [`${store} nao entregou meu`, `${store} nao entregou minha`]),
       'loja * vendeu * com defeito',
       'me vendeu * com defeito',
+      // What came is not what she bought ("fiz o pedido 10293 na Casa dos Aromas e veio um perfume
+      // diferente do que comprei").
+      ...['comprei', 'eu comprei', 'pedi', 'eu pedi'].map((bought) => `diferente do que ${bought}`),
       'paguei e o produto nao chegou',
       'paguei e nao recebi',
       'o vendedor sumiu',

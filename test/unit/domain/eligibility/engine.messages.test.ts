@@ -9812,3 +9812,26 @@ describe('round 41 — her buyer charged at her store is her sale’s payment, n
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'cobrança', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+describe('round 41 — what came is not what she bought', () => {
+  it.each([
+    'Olá, fiz o pedido 10293 na Casa dos Aromas e veio um perfume diferente do que comprei. Já mandei mensagem pra loja e ninguém responde.',
+    'Chegou uma cor diferente do que eu pedi e o site não tem telefone.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'compras.mari@gmail.com',
+      subject: 'Pedido 10293',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her buyer's complaint, told by the merchant.
+    'O cliente diz que recebeu um produto diferente do que pediu; como vejo a foto do pedido no painel?',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'pedido', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
