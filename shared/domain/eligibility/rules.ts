@@ -3180,6 +3180,19 @@ export const RULES: readonly Rule[] = [
       ...['in', 'on'].flatMap((where) =>
         ['your app marketplace', 'your app store'].map((what) => `be listed ${where} ${what}`),
       ),
+      // Round 41: the app built and its listing asked for ("We built an inventory app for Shopify and
+      // want to list it in your app store"), never an app installed.
+      ...['we built', 'we have built', 'we developed', 'we have developed'].flatMap((made) => [
+        `${made} an app`,
+        `${made} a plugin`,
+        `${made} an integration`,
+        `${made} * app for`,
+      ]),
+      ...['list it', 'list our app', 'publish it', 'publish our app'].flatMap((list) =>
+        ['in your app store', 'on your app store', 'in your app marketplace', 'on your app marketplace'].map(
+          (where) => `${list} ${where}`,
+        ),
+      ),
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
@@ -3289,6 +3302,13 @@ export const RULES: readonly Rule[] = [
       'sou estudante de mestrado',
       'sou estudante de doutorado',
       'sou estudante de graduacao',
+      // Round 41: a student by course and coursework ("Sou estudante de administração e estou fazendo
+      // um trabalho sobre e-commerce").
+      'sou estudante de',
+      'sou aluno de',
+      'sou aluna de',
+      'trabalho da faculdade',
+      'trabalho academico',
       // Round 26: a thesis, an investor, an event, a recruiter.
       'meu tcc',
       'trabalho de conclusao de curso',

@@ -9835,3 +9835,34 @@ describe('round 41 — what came is not what she bought', () => {
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'pedido', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — an app’s makers asking to be listed, a student by her course', () => {
+  it.each([
+    [
+      'dev@appfactory.io',
+      'We built an inventory app for Shopify and want to list it in your app store. Who should we talk to?',
+    ],
+    [
+      'hello@loyaltyhq.com',
+      'We have developed a loyalty app for small shops and would like to publish it on your app marketplace.',
+    ],
+    [
+      'estudante@usp.br',
+      'Sou estudante de administração e estou fazendo um trabalho sobre e-commerce. Posso fazer algumas perguntas?',
+    ],
+    [
+      'lucas.aluno@gmail.com',
+      'Oi, sou aluno de sistemas de informação e preciso entrevistar alguém da empresa para um trabalho da faculdade.',
+    ],
+  ])('NOT_A_CLIENT — %s', async (from, text) => {
+    await check({ name: text, from, subject: 'contato', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // A merchant's app, installed, and a merchant who studies.
+    'We installed an app from your app store and it broke our checkout. How do we remove it?',
+    'Sou estudante de moda e tenho minha loja com vocês: o checkout não abre no celular.',
+  ])('guard, not NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'ajuda', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
