@@ -311,12 +311,13 @@ function isWordCode(code: number): boolean {
 /**
  * Between a strong keyword and its number: markers and a few filler words, among them the support
  * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311") and
- * the handing over of the number ("abri o chamado pelo chat e me deram o id 52310").
+ * the handing over of the number ("abri o chamado pelo chat e me deram o id 52310"), and whose it
+ * is, said by someone writing for its owner ("o ticket dela é 48215").
  */
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|dele|dela|deles|delas|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
     // A comma before a marker: "abri chamado pelo chat, id 51234", "chamado, nº 48213".
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado

@@ -480,6 +480,9 @@ const PAID_AND_YET = [
     'tenho o plano',
     'assino o plano',
     'uso o plano',
+    // Round 41: "sou assinante do plano Pro e a loja está lenta".
+    'sou assinante do plano',
+    'somos assinantes do plano',
     // Round 34: just subscribed ("acabei de assinar o plano e o domínio ainda não conectou").
     'assinei o plano',
     'acabei de assinar o plano',
@@ -949,20 +952,11 @@ const IN_USE = [
  * vocês, quem é cliente é a loja que a gente administra", "não sou cliente, o cliente é meu chefe").
  * Their own "não sou cliente" does not make the store a prospect for sales.
  */
-const ACTS_FOR_A_CLIENT = [
-  'cliente direto',
-  'cliente direta',
-  'clientes diretos',
-  'quem e cliente e',
-  'o cliente e a loja',
-  'a cliente e a loja',
-  'o cliente e meu',
-  'o cliente e minha',
-  'a cliente e minha',
-  'a cliente e meu',
-  'e cliente de voces',
-  'sao clientes de voces',
-  'que e cliente de voces',
+/**
+ * Who runs a merchant's store for her (her agency, her staff): what she says of "a loja da minha
+ * cliente" is the store's, never a buyer's ("a loja da minha cliente não me devolveu o acesso").
+ */
+const RUNS_A_CLIENTS_STORE = [
   'cuida da loja',
   'cuidamos da loja',
   'cuido da loja',
@@ -980,11 +974,28 @@ const ACTS_FOR_A_CLIENT = [
   'loja da nossa cliente',
   'loja do meu cliente',
   'loja da minha cliente',
-  'nosso cliente * esta',
-  'nossa cliente * esta',
   'trabalho na loja',
   'trabalho para a loja',
   'funcionari* da loja',
+];
+
+const ACTS_FOR_A_CLIENT = [
+  'cliente direto',
+  'cliente direta',
+  'clientes diretos',
+  'quem e cliente e',
+  'o cliente e a loja',
+  'a cliente e a loja',
+  'o cliente e meu',
+  'o cliente e minha',
+  'a cliente e minha',
+  'a cliente e meu',
+  'e cliente de voces',
+  'sao clientes de voces',
+  'que e cliente de voces',
+  ...RUNS_A_CLIENTS_STORE,
+  'nosso cliente * esta',
+  'nossa cliente * esta',
   'meu chefe',
   'minha chefe',
   'meu patrao',
@@ -1241,6 +1252,13 @@ const FOR_NON_PAYMENT = [
   // já paguei ontem").
   ...['boleto', 'mensalidade', 'fatura'].flatMap((bill) => [`${bill} venceu`, `${bill} * venceu`]),
   ...['o boleto', 'a mensalidade', 'a fatura'].flatMap((bill) => [`ja paguei ${bill}`, `esqueci de pagar ${bill}`]),
+  // Round 41: her plan's renewal her card did not pay ("o cartão foi recusado na renovação e a loja foi
+  // suspensa"), never a buyer's card at her checkout.
+  ...['recusado', 'recusada', 'recusou', 'negado', 'negada'].flatMap((declined) => [
+    `${declined} na renovacao`,
+    `${declined} * na renovacao`,
+  ]),
+  ...['a mensalidade', 'o plano', 'a assinatura', 'a fatura'].map((bill) => `nao consegui pagar ${bill}`),
   'por falta de pagamento',
   'por inadimplencia',
   'por atraso no pagamento',
@@ -1332,6 +1350,13 @@ export const ON_BEHALF: readonly string[] = [
   'advogad* da loja',
   // Family writing for the owner ("escrevo pela minha mãe, que é dona da loja", "sou filha do dono").
   ...FAMILY.flatMap((who) => [`escrevo pela minha ${who}`, `escrevo pelo meu ${who}`]),
+  // Round 41: for the family member's store ("escrevo pela loja do meu pai", "a loja é da minha mãe").
+  ...FAMILY.flatMap((who) => [
+    `pela loja do meu ${who}`,
+    `pela loja da minha ${who}`,
+    `loja e do meu ${who}`,
+    `loja e da minha ${who}`,
+  ]),
   'sou filh* do dono',
   'sou filh* da dona',
   'sou a esposa do dono',
@@ -2529,8 +2554,10 @@ export const RULES: readonly Rule[] = [
       'minha loja',
       'minhas lojas',
       'nossa loja',
-      // Her store as the product she runs ("a loja virtual não entregou meu relatório de vendas").
+      // Her store as the product she runs ("a loja virtual não entregou meu relatório de vendas"), or
+      // her client's store as its agency or staff runs it.
       'a loja virtual nao',
+      ...RUNS_A_CLIENTS_STORE,
       'meu painel',
       'painel administrativo',
       // A shopper has no panel: "pelo painel", "no painel" is the merchant's admin.
@@ -2662,6 +2689,12 @@ export const RULES: readonly Rule[] = [
       'nao contratei este',
       'nao contratei isso',
       'nao contratei esse servico',
+      // "Não contratei nada disso", "não contratei essa taxa": what she was charged for.
+      'nao contratei nada disso',
+      'nao contratei nada desse',
+      'nao contratei nada dessa',
+      'nao contratei essa',
+      'nao contratei esta',
       // What she was charged for and never took ("não contratei nenhum app"): a charge, not a prospect.
       ...['nenhum', 'nenhuma'].flatMap((no) =>
         ['app', 'aplicativo', 'modulo', 'tema', 'servico', 'adicional', 'extra'].map(
@@ -2685,7 +2718,8 @@ export const RULES: readonly Rule[] = [
       'feliz*',
       ...CLIENT_OF_ANOTHER_COMPANY,
     ],
-    unlessInMessage: [...ACTS_FOR_A_CLIENT, ...DATA_REQUEST],
+    // Her own invoice or monthly fee: billed, so a client ("que taxa é essa na minha fatura?").
+    unlessInMessage: [...ACTS_FOR_A_CLIENT, ...DATA_REQUEST, 'minha fatura', 'minhas faturas', 'minha mensalidade'],
   },
   {
     id: 'client.former-client.text',

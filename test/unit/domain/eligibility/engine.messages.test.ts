@@ -9866,3 +9866,54 @@ describe('round 41 — an app’s makers asking to be listed, a student by her c
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'ajuda', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — the misses the last round left', () => {
+  it.each([
+    // A charge she never took, on her own invoice: billing, not a prospect.
+    [
+      'contato@eletroponto.com.br',
+      'Que taxa é essa que apareceu na minha fatura? Não contratei nada disso.',
+      'BILLING_QUESTION',
+    ],
+    ['contato@eletroponto.com.br', 'Não contratei essa taxa de R$ 29,90 que veio na fatura.', 'BILLING_QUESTION'],
+    // Her card declined on the plan's renewal: billing, not a lost sign-in.
+    ['contato@eletroponto.com.br', 'O cartão foi recusado na renovação e a loja foi suspensa.', 'BILLING_QUESTION'],
+    [
+      'carla@docesdacarla.com.br',
+      'Não consegui pagar a mensalidade e agora a loja está bloqueada.',
+      'BILLING_QUESTION',
+    ],
+    // The plan as who she is, then the store's trouble.
+    ['contato@eletroponto.com.br', 'Sou assinante do plano Pro e a loja está lenta desde segunda.', 'NO_PRIOR_TICKET'],
+    // An agency on its client's store: never a buyer.
+    [
+      'agencia@webpro.com.br',
+      'Sou da agência que cuida da loja da minha cliente. A loja da minha cliente não me devolveu o acesso depois que trocaram a senha.',
+      'NO_PRIOR_TICKET',
+    ],
+  ] as const)('%s — %s → %s', async (from, text, outcome) => {
+    await check({ name: text, from, subject: 'ajuda', text, outcome });
+  });
+
+  it('a daughter cites her father’s ticket as his ("o ticket dela é 48215"): checked, and told it is his', async () => {
+    const text =
+      'Escrevo pela loja do meu pai, a Eletro Ponto. O ticket dela é 48215 e não resolveram o problema do frete.';
+    await check({
+      name: text,
+      from: 'filha.eletro@gmail.com',
+      subject: 'loja do meu pai',
+      text,
+      outcome: 'TICKET_INVALID',
+      ticket: '48215',
+      variant: 'on-behalf',
+    });
+  });
+
+  it.each([
+    // A prospect who has taken nothing yet, and a buyer's card at her checkout.
+    ['futura.loja@gmail.com', 'Ainda não contratei nada, quanto custa o plano básico?', 'NOT_A_CLIENT'],
+    ['contato@veludo.com.br', 'O cartão do cliente foi recusado no checkout e o pedido não entrou.', 'NO_PRIOR_TICKET'],
+  ] as const)('guard — %s — %s → %s', async (from, text, outcome) => {
+    await check({ name: text, from, subject: 'dúvida', text, outcome });
+  });
+});
