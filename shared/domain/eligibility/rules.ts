@@ -2742,9 +2742,8 @@ export const RULES: readonly Rule[] = [
       'encerrei a minha conta',
       // Left and wants to come back ("fui cliente até o ano passado", "cancelei minha loja em março
       // e quero reativar", "sou ex-cliente").
-      'fui cliente ate',
-      'fui cliente por',
-      'fui cliente durante',
+      // Round 40: the year or the time since ("fui cliente em 2023 e quero voltar", "fui cliente há dois anos").
+      ...['ate', 'por', 'durante', 'em', 'ha'].map((when) => `fui cliente ${when}`),
       'cancelei minha loja',
       'cancelei a minha loja',
       'ex cliente',
@@ -2841,6 +2840,21 @@ export const RULES: readonly Rule[] = [
       'voces migram os produtos',
       'voces atendem loja de',
       'antes de contratar',
+      // Round 40: weighing the platform before signing up, against another or to come over ("quero saber
+      // antes de assinar", "estou decidindo entre vocês e a concorrência", "sair da Nuvemshop e vir pra cá").
+      ...['assinar', 'fechar com voces'].map((step) => `antes de ${step}`),
+      ...['decidindo', 'escolhendo', 'em duvida'].map((weighing) => `${weighing} entre voces`),
+      'sair da * e vir para ca',
+      'sair da * e vir para voces',
+      'quiero abrir una tienda',
+      'quiero abrir mi tienda',
+      ...['queremos ter', 'queremos montar', 'precisamos montar', 'procuramos'].flatMap((want) =>
+        ['um e-commerce', 'um ecommerce', 'uma loja virtual', 'uma plataforma de e-commerce'].map(
+          (what) => `${want} ${what}`,
+        ),
+      ),
+      'queremos um e-commerce',
+      'queremos um ecommerce',
       'white label',
       'evaluating alternatives',
       'someone from sales contact me',
@@ -3317,6 +3331,7 @@ export const RULES: readonly Rule[] = [
       // The résumé asked about ("vi a vaga no LinkedIn, para onde mando o currículo?").
       ...['mando', 'mandar', 'envio', 'enviar', 'encaminho', 'encaminhar'].map((send) => `${send} o curriculo`),
       'vi a vaga',
+      'vi uma vaga',
       'oportunidade de emprego',
       'oportunidade de trabalho',
       'oportunidade de estagio',
@@ -3344,7 +3359,8 @@ export const RULES: readonly Rule[] = [
       'trabalho da faculdade',
       'trabalho academico',
       // Round 26: a thesis, an investor, an event, a recruiter.
-      'meu tcc',
+      // Round 40: a thesis by its name ("estou fazendo TCC sobre ouvidorias").
+      'tcc',
       'trabalho de conclusao de curso',
       'fundo de venture capital',
       'fundo de investimento',

@@ -9917,3 +9917,35 @@ describe('round 41 — the misses the last round left', () => {
     await check({ name: text, from, subject: 'dúvida', text, outcome });
   });
 });
+
+describe('round 40 — a prospect weighing the platform, a former client coming back, a candidate, a thesis', () => {
+  it.each([
+    ['client.prospect.text', 'Quando vão ter PDV? Estou decidindo entre vocês e a concorrência para abrir minha loja.'],
+    ['client.prospect.text', 'Vocês integram com o Mercado Livre? Estou pensando em sair da Nuvemshop e vir pra cá.'],
+    ['client.prospect.text', 'Vocês têm integração com WhatsApp? Quero saber antes de assinar.'],
+    ['client.prospect.text', '¿Tienen planes para Argentina? Quiero abrir una tienda online.'],
+    ['client.prospect.text', 'Temos 40 lojas físicas e queremos um e-commerce B2B. Vocês atendem?'],
+    ['client.prospect.text', 'Estamos em dúvida entre vocês e a Tray, qual a diferença entre os planos?'],
+    ['client.former-client.text', 'Fui cliente em 2023 e quero voltar, tem alguma condição pra quem já foi cliente?'],
+    ['client.outsider.text', 'Vi uma vaga de analista de suporte no LinkedIn, ainda está aberta?'],
+    [
+      'client.outsider.text',
+      'Sou estudante e estou fazendo TCC sobre ouvidorias de e-commerce. Posso fazer uma entrevista?',
+    ],
+  ])('NOT_A_CLIENT (%s) — %s', async (rule, text) => {
+    await check({ name: text, from: 'contato.novo@gmail.com', subject: 'dúvida', text, outcome: 'NOT_A_CLIENT', rule });
+  });
+
+  it.each([
+    // A merchant whose ticket is hers is a client, whatever she says of the time before.
+    [
+      'ACCEPTED',
+      'Estava em dúvida entre vocês e a Tray e escolhi vocês; agora o chamado 48213 está parado há 10 dias.',
+    ],
+    ['ACCEPTED', 'Fui cliente em outra plataforma por anos e nunca vi um chamado como o 48213 ficar sem resposta.'],
+    // Her store's wish, not a prospect's: "queremos uma loja virtual mais rápida".
+    ['NO_PRIOR_TICKET', 'Queremos uma loja virtual mais rápida: o checkout da nossa loja leva 10 segundos para abrir.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
