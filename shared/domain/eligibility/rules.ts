@@ -803,6 +803,9 @@ const ASKS_THE_SERVICE = [
   'retorno',
   'ter uma solucao',
   'ter solucao',
+  // When what broke comes back ("quando vão ter uma previsão pro PDV voltar?").
+  'previsao * voltar',
+  'previsao * normalizar',
   'colocar alguem',
   'coloquem alguem',
   'colocarem alguem',
@@ -1085,10 +1088,15 @@ const FEATURE_NOUNS = [
   'parcelamento',
   'apple pay',
   'google pay',
-  // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?").
+  // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?"), stock by
+  // distribution centre, and the English verb ("do you plan to integrate with Amazon?").
   'pdv',
   'ponto de venda',
   'frente de caixa',
+  'multi cd',
+  'centro de distribuicao',
+  'centros de distribuicao',
+  'integrate',
 ];
 
 /**
@@ -4181,6 +4189,8 @@ export const RULES: readonly Rule[] = [
       'pensam em criar',
       'pensam em ter',
       'pensam em oferecer',
+      'pretendem ter',
+      'pretendem oferecer',
       'pensam em implementar',
       'colocarem a opcao',
       'colocarem uma opcao',

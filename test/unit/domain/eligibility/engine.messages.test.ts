@@ -9949,3 +9949,24 @@ describe('round 40 — a prospect weighing the platform, a former client coming 
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a feature named by what it is (PDV, ponto de venda, multi CD, integrate)', () => {
+  it.each([
+    ['ana@papelariaestrela.com.br', 'quando vão ter PDV? preciso pra minha loja fisica urgente'],
+    ['lojista@modasbella.com.br', 'quando vão ter PDV? preciso vender na feira com o mesmo estoque da loja'],
+    ['joao@lojadojoao.com.br', 'Do you plan to integrate with Amazon? It would help my store a lot.'],
+    ['carla@docesdacarla.com.br', 'Vocês pretendem ter ponto de venda para a loja física?'],
+    ['contato@eletroponto.com.br', 'Seria possível ter estoque separado por centro de distribuição?'],
+  ])('OUT_OF_SCOPE_FEATURE — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'sugestão', text, outcome: 'OUT_OF_SCOPE_FEATURE' });
+  });
+
+  it.each([
+    // The thing she has, broken, or when it comes back: support's, then hers with a ticket.
+    ['NO_PRIOR_TICKET', 'O PDV parou de sincronizar o estoque com a loja desde ontem.'],
+    ['NO_PRIOR_TICKET', 'Quando vão ter uma previsão pro PDV voltar? A loja física está parada.'],
+    ['ACCEPTED', 'Quando vai ter resposta do chamado 48213? O ponto de venda não baixa o estoque da loja.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'PDV', text, outcome: outcome as Outcome });
+  });
+});
