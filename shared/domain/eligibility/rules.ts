@@ -2209,6 +2209,18 @@ export const RULES: readonly Rule[] = [
         `a loja nao entregou ${bought}`,
         `a loja * nao entregou ${bought}`,
       ]),
+      // Round 40: her order named by its number or its store, then what it did not do ("Meu pedido 51000 da
+      // Papelaria Estrela não chegou"); the store that keeps her money ("se a loja X não me devolver o
+      // dinheiro"); her buyer's account at a store ("minha conta de cliente da loja do João").
+      ...['meu pedido', 'minha compra', 'minha encomenda'].flatMap((bought) =>
+        ['nao chegou', 'nao foi entregue', 'nunca chegou'].map((failed) => `${bought} * ${failed}`),
+      ),
+      ...['nao me devolver', 'nao me devolve', 'nao me devolveu'].flatMap((keeps) =>
+        ['o dinheiro', 'meu dinheiro', 'o valor'].map((money) => `a loja * ${keeps} ${money}`),
+      ),
+      'minha conta de cliente da loja',
+      'minha conta de cliente do site',
+      'minha conta de cliente na loja',
       'me vendeu e sumiu',
       'me vendeu * e sumiu',
       'me vendeu * e nao entregou',
@@ -2471,6 +2483,8 @@ export const RULES: readonly Rule[] = [
       'pedido de migracao',
       'pedido de alteracao',
       'pedido de saque',
+      'pedido de estorno',
+      'pedido de reembolso',
       'pedido de antecipacao',
       'pedido de repasse',
       'pedido de transferencia',

@@ -9970,3 +9970,38 @@ describe('round 40 — a feature named by what it is (PDV, ponto de venda, multi
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'PDV', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 40 — a buyer’s order named by its number or store, her money kept, her account at a store', () => {
+  it.each([
+    'Meu pedido 51000 da Papelaria Estrela não chegou até hoje',
+    'Minha encomenda da Casa dos Aromas nunca chegou e já paguei faz um mês.',
+    'Minha compra do dia 10 na Eletroponto não foi entregue.',
+    'Vou abrir reclamação no Reclame Aqui e no Procon se a loja Doces da Carla não me devolver o dinheiro do bolo que não foi entregue.',
+    'não consigo entrar na minha conta de cliente da loja do joão pra ver meus pedidos',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'rogerio77@hotmail.com',
+      subject: 'meu pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her requests to the platform, and her buyers' orders: a merchant's.
+    ['BILLING_QUESTION', 'Meu pedido de estorno da mensalidade não chegou até hoje.'],
+    ['NO_PRIOR_TICKET', 'O pedido 30221 da minha cliente não chegou e o rastreio não atualiza na loja.'],
+    ['ACCEPTED', 'Meu pedido de suporte 48213 não foi respondido e a loja segue sem frete.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'pedido',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
