@@ -53,6 +53,17 @@ export function isValidTicketFormat(n: string): boolean {
   return /^\d{3,10}$/.test(n) && !/^0+$/.test(n);
 }
 
+/**
+ * A support channel's protocol, too long for a ticket: 12 to 20 digits, no leading zero ("protocolo de
+ * atendimento 2025112400331", given on WhatsApp or the phone). Read only after a strong keyword, it is
+ * her claim of a prior contact, which verifyTicket answers as a number not in the tickets' format (never
+ * looked up) — "no ticket at all" told her to contact support she had contacted. Never 11 digits or
+ * fewer: a mobile phone or a CPF.
+ */
+export function isSupportProtocolFormat(n: string): boolean {
+  return /^[1-9]\d{11,19}$/.test(n);
+}
+
 export interface TicketExtractionInput {
   subject: string;
   text: string;
@@ -776,6 +787,17 @@ function extractFromText(
         claimed.add(numStart);
         const read = guessed.has(numStart) ? TICKET_SCORES.lookAlike : score;
         out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));
+      } else if (
+        strong &&
+        acceptable &&
+        raw === digits &&
+        !guessed.has(numStart) &&
+        isSupportProtocolFormat(digits) &&
+        // The number was read from a 20-character window: a longer run is not this one.
+        !/\d/.test(masked[numEnd] ?? '')
+      ) {
+        claimed.add(numStart);
+        out.add(digits, source, score + bonus, evidenceAround(original, numStart, numEnd));
       }
       pos = numEnd;
       first = false;
@@ -848,8 +870,8 @@ function extractFromText(
 /**
  * Ranked, de-duplicated prior-ticket candidates from the form field, the subject, the fresh
  * body and the quoted history, best first (score, then first appearance). Every candidate not
- * from the form passes isValidTicketFormat; form candidates are returned as typed (digits only)
- * so that a malformed number can be reported as such.
+ * from the form passes isValidTicketFormat, or isSupportProtocolFormat after a strong keyword; form
+ * candidates are returned as typed (digits only) so that a malformed number can be reported as such.
  */
 export function extractTicketCandidates(input: TicketExtractionInput): TicketCandidate[] {
   const out = new Collector();

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TicketCandidate } from '../../shared/domain/decision';
 import { verifyTicket } from '../../shared/domain/ticket-verification';
-import { extractTicketCandidates, isValidTicketFormat } from '../../shared/domain/tickets';
+import { extractTicketCandidates, isSupportProtocolFormat, isValidTicketFormat } from '../../shared/domain/tickets';
 import { TicketDirectoryUnavailable, type TicketRecord } from '../../shared/ports';
 
 const anyText = fc.oneof(
@@ -30,7 +30,7 @@ function checkCandidates(candidates: TicketCandidate[]): void {
     expect(c.number).toMatch(/^\d*$/);
     expect(['form', 'subject', 'body', 'quoted']).toContain(c.source);
     if (c.source !== 'form') {
-      expect(isValidTicketFormat(c.number)).toBe(true);
+      expect(isValidTicketFormat(c.number) || isSupportProtocolFormat(c.number)).toBe(true);
       expect(c.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE);
       expect(c.evidence).not.toMatch(/[\r\n]/);
     }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   extractTicketCandidates,
+  isSupportProtocolFormat,
   isValidTicketFormat,
   forEachWordBeforeDigit,
   MAX_CANDIDATES,
@@ -312,7 +313,8 @@ describe('extractTicketCandidates: never mistake these for a ticket', () => {
     ['quantity unidades', 'vendi 12345 unidades'],
     ['quantity storage', 'imagem de 50000 kb'],
     ['short number after keyword', 'chamado 12'],
-    ['too long after keyword', 'chamado 123456789012'],
+    // 11 digits: a mobile phone or a CPF (12 and more are a support channel's protocol: below).
+    ['too long after keyword', 'chamado 12345678901'],
     ['email address', 'escreva para loja12345@gmail.com'],
     ['url with number', 'https://minhaloja.com.br/produto/123456'],
     ['weak keyword with leading zero', 'atendimento 0123'],
@@ -603,7 +605,8 @@ describe('extractTicketCandidates: properties', () => {
           expect(new Set(numbers).size).toBe(numbers.length);
           for (const [i, c] of candidates.entries()) {
             expect(c.number).toMatch(/^\d+$/);
-            if (c.source !== 'form') expect(isValidTicketFormat(c.number)).toBe(true);
+            if (c.source !== 'form')
+              expect(isValidTicketFormat(c.number) || isSupportProtocolFormat(c.number)).toBe(true);
             if (i > 0) expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(c.score);
           }
         },
@@ -989,5 +992,29 @@ describe('a possessive before the keyword ranks her ticket first within its sour
     ],
   ])('%s', (_label, text, subject, first) => {
     expect(extractTicketCandidates({ subject, text })[0]?.number).toBe(first);
+  });
+});
+
+describe('a support channel’s protocol, too long for a ticket, after a strong keyword', () => {
+  it.each([
+    ['protocolo de atendimento 2025112400331', '2025112400331'],
+    ['o protocolo do whatsapp foi 20251124003317', '20251124003317'],
+    ['ticket nº 123456789012', '123456789012'],
+  ])('%s → claimed as %s, a number verifyTicket answers as not a ticket’s format', (text, number) => {
+    const [first] = extractTicketCandidates({ subject: '', text });
+    expect(first).toMatchObject({ number, source: 'body' });
+    expect(first?.score).toBeGreaterThanOrEqual(TICKET_SCORES.keyword);
+    expect(isValidTicketFormat(number)).toBe(false);
+    expect(isSupportProtocolFormat(number)).toBe(true);
+  });
+
+  it.each([
+    ['no keyword', 'o código 2025112400331 não atualiza'],
+    ['a weak keyword', 'pedido 2025112400331 atrasado'],
+    ['a leading zero', 'protocolo 0025112400331'],
+    ['grouped', 'protocolo 2025.1124.0033'],
+    ['21 digits', `protocolo ${'1'.repeat(21)}`],
+  ])('%s: no candidate (%s)', (_why, text) => {
+    expect(extractTicketCandidates({ subject: '', text })).toEqual([]);
   });
 });

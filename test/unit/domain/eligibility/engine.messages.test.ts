@@ -10005,3 +10005,42 @@ describe('round 40 — a buyer’s order named by its number or store, her money
     });
   });
 });
+
+describe('round 41 — a support channel’s protocol, too long for a ticket', () => {
+  it.each([
+    'falei com o suporte pelo whatsapp ontem (protocolo de atendimento 2025112400331) e a moça disse q ia escalar, mas ninguem me retornou. o frete gratis nao aparece no checkout',
+    'Liguei na central e o protocolo foi 20251124003317. Até agora nada.',
+    'Atendimento pelo chat, protocolo nº 202511240033171, e o domínio continua fora.',
+  ])('TICKET_INVALID (not a ticket’s format) — %s', async (text) => {
+    const { decision } = await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'suporte',
+      text,
+      outcome: 'TICKET_INVALID',
+    });
+    expect(decision.ticket).toMatchObject({ status: 'invalid', why: 'bad_format' });
+  });
+
+  it('her ticket beside the protocol is her ticket', async () => {
+    const text = 'Protocolo do WhatsApp 2025112400331, chamado 52311: o frete continua zerado.';
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'suporte',
+      text,
+      outcome: 'ACCEPTED',
+      ticket: '52311',
+    });
+  });
+
+  it.each([
+    // A phone or a CPF is 11 digits or fewer; a boleto's line is grouped; a number no keyword leads.
+    ['Meu protocolo? Me liguem no 11987654321, o frete não calcula.', 'NO_PRIOR_TICKET'],
+    ['O boleto 23793.38128 60000.000003 00000.000400 1 84340000012345 não foi gerado pela loja.', 'BILLING_QUESTION'],
+    ['O código de rastreio 2025112400331 não atualiza no painel.', 'NO_PRIOR_TICKET'],
+  ] as const)('guard, no ticket — %s', async (text, outcome) => {
+    const { decision } = await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'suporte', text, outcome });
+    expect(decision.ticket).toEqual({ status: 'none' });
+  });
+});
