@@ -4704,6 +4704,12 @@ export const RULES: readonly Rule[] = [
     phrases: [
       'voces tem integracao',
       'voces tem alguma integracao',
+      // Round 41: an API asked for ("vocês têm API para integrar com meu ERP próprio?").
+      ...['voces tem', 'voces possuem', 'voces oferecem', 'a plataforma tem', 'a plataforma possui', 'existe'].flatMap(
+        (has) => [`${has} api`, `${has} uma api`, `${has} alguma api`],
+      ),
+      'do you have an api',
+      'do you offer an api',
       'voces possuem integracao',
       'voces possuem alguma integracao',
       'voces oferecem integracao',

@@ -10044,3 +10044,27 @@ describe('round 41 — a support channel’s protocol, too long for a ticket', (
     expect(decision.ticket).toEqual({ status: 'none' });
   });
 });
+
+describe('round 41 — an API asked of the platform', () => {
+  it.each([
+    'Vocês têm API para integrar com meu ERP próprio?',
+    'A plataforma possui uma API pública para cadastrar produtos?',
+    'Do you have an API to sync orders with our warehouse?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'API',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The API she uses, broken.
+    'A API de pedidos está retornando erro 500 desde ontem.',
+    'Vocês têm API, mas a de estoque parou de responder hoje.',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'API', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
