@@ -424,6 +424,9 @@ const STORE_PAYMENTS = [
     `${buyer} foi cobrada`,
     `${buyer} foram cobrados`,
     `${buyer} sendo cobrado*`,
+    // …or cancelling at her store, and its refund ("um cliente cancelou uma compra na loja e o estorno…").
+    `${buyer} cancelou`,
+    `${buyer} cancelaram`,
   ]),
 ];
 
@@ -2110,6 +2113,12 @@ export const RULES: readonly Rule[] = [
       // What came is not what she bought ("fiz o pedido 10293 na Casa dos Aromas e veio um perfume
       // diferente do que comprei").
       ...['comprei', 'eu comprei', 'pedi', 'eu pedi'].map((bought) => `diferente do que ${bought}`),
+      // A purchase she cancelled at a store ("cancelei uma compra na loja Eletro Ponto e o estorno não caiu").
+      ...['cancelei', 'desisti de'].flatMap((cancelled) =>
+        ['uma compra', 'a compra', 'minha compra', 'meu pedido', 'um pedido'].flatMap((what) =>
+          ['na loja', 'no site', 'numa loja', 'em uma loja'].map((where) => `${cancelled} ${what} ${where}`),
+        ),
+      ),
       'paguei e o produto nao chegou',
       'paguei e nao recebi',
       'o vendedor sumiu',
@@ -2580,6 +2589,10 @@ export const RULES: readonly Rule[] = [
       // her client's store as its agency or staff runs it.
       'a loja virtual nao',
       ...RUNS_A_CLIENTS_STORE,
+      // What she did for her buyer ("cancelei uma compra na loja a pedido do cliente").
+      'a pedido do cliente',
+      'a pedido da cliente',
+      'a pedido dos clientes',
       'meu painel',
       'painel administrativo',
       // A shopper has no panel: "pelo painel", "no painel" is the merchant's admin.

@@ -10068,3 +10068,26 @@ describe('round 41 — an API asked of the platform', () => {
     await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'API', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — a purchase she cancelled at a store', () => {
+  it.each([
+    'Cancelei uma compra na loja Eletro Ponto e o estorno não caiu no meu cartão até hoje.',
+    'Desisti de uma compra no site da Modas Bella e ninguém devolve meu dinheiro.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'leticia.compras@gmail.com',
+      subject: 'estorno',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her buyer cancelled at her store.
+    'Um cliente cancelou uma compra na loja e o estorno não foi feito automaticamente; como faço pelo painel?',
+  ])('guard, NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'contato@veludo.com.br', subject: 'estorno', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
