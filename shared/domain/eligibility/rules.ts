@@ -2720,16 +2720,11 @@ export const RULES: readonly Rule[] = [
       'cliente de hoje',
       'so um numero',
       'como se',
-      'nao contratei esse',
-      'nao contratei este',
-      'nao contratei isso',
-      'nao contratei esse servico',
-      // "Não contratei nada disso", "não contratei essa taxa": what she was charged for.
-      'nao contratei nada disso',
-      'nao contratei nada desse',
-      'nao contratei nada dessa',
-      'nao contratei essa',
-      'nao contratei esta',
+      // What she points at, or nothing of it ("Não contratei nada disso", "não contratei essa taxa",
+      // "não contratei isto!"): a charge she disowns, not a prospect ('ainda não contratei nada' is one).
+      ...['esse', 'este', 'essa', 'esta', 'esses', 'estes', 'essas', 'estas', 'isso', 'isto', 'aquilo'].flatMap(
+        (that) => [`nao contratei ${that}`, `nao contratei nada d${that}`],
+      ),
       // What she was charged for and never took ("não contratei nenhum app"): a charge, not a prospect.
       ...['nenhum', 'nenhuma'].flatMap((no) =>
         ['app', 'aplicativo', 'modulo', 'tema', 'servico', 'adicional', 'extra'].map(

@@ -10091,3 +10091,31 @@ describe('round 41 — a purchase she cancelled at a store', () => {
     await check({ name: text, from: 'contato@veludo.com.br', subject: 'estorno', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — a charge she disowns (“não contratei nada disso”) is a billing question, not a prospect', () => {
+  it.each([
+    'Que taxa é essa que apareceu na minha fatura? Não contratei nada disso.',
+    'apareceu uma cobrança de R$ 49,90 no cartão referente a um app. nao contratei essa porcaria',
+    'Recebi um boleto de R$ 120 da plataforma este mês. Não contratei nada desse tipo, só tenho o plano básico.',
+    'Por que estão me cobrando esse "pacote marketing"? Eu não contratei isto!',
+    'Veio na mensalidade um tal de "frete premium". Não contratei esses adicionais, quero o estorno.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'cobrança',
+      text,
+      outcome: 'BILLING_QUESTION',
+      notRules: ['client.not-a-client.text'],
+    });
+  });
+
+  it.each([
+    // Not yet a client: a prospect still, whatever follows.
+    ['Ainda não contratei nada, estou avaliando. Quanto custa o plano?', 'client.not-a-client.text'],
+    ['Não contratei ainda, só quero entender como funciona a ouvidoria antes.', 'client.not-a-client.text'],
+    ['Não sou cliente, não contratei nenhum plano. Como faço para abrir uma loja?', 'client.not-a-client.text'],
+  ])('guard — NOT_A_CLIENT: %s', async (text, rule) => {
+    await check({ name: text, from: 'fulano.silva@gmail.com', subject: 'dúvida', text, outcome: 'NOT_A_CLIENT', rule });
+  });
+});
