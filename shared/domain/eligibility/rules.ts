@@ -1258,7 +1258,27 @@ const TWICE_NOT_CHARGED = [
  * eu paguei", "suspensa por inadimplência", "por pendência financeira", "por débito em aberto"): a billing matter — the finance team settles the payment —,
  * not a lost sign-in.
  */
+/**
+ * The plan's own payment that failed ("o cartão foi recusado na renovação", "o pagamento da assinatura foi
+ * recusado", "o débito automático da mensalidade falhou"): the store suspended or blocked after it is a
+ * billing matter, even told in another sentence ("Minha loja foi suspensa. O débito automático … falhou").
+ */
+const PLAN_PAYMENT_FAILED = (() => {
+  const failed = ['recusad*', 'negad*', 'nao passou', 'falhou', 'deu erro'];
+  const payments = ['pagamento', 'cobranca', 'debito', 'debito automatico'].flatMap((pay) =>
+    ['do plano', 'da assinatura', 'da mensalidade'].map((of) => `${pay} ${of}`),
+  );
+  return [
+    ...failed.map((f) => `${f} na renovacao`),
+    ...['renovacao do plano', 'renovacao da assinatura', 'debito automatico'].flatMap((what) =>
+      failed.map((f) => `${what} * ${f}`),
+    ),
+    ...payments.flatMap((what) => failed.map((f) => `${what} * ${f}`)),
+  ];
+})();
+
 const FOR_NON_PAYMENT = [
+  ...PLAN_PAYMENT_FAILED,
   // Round 40: the unpaid bill told beside it ("o boleto da mensalidade venceu e a loja foi suspensa,
   // já paguei ontem").
   ...['boleto', 'mensalidade', 'fatura'].flatMap((bill) => [`${bill} venceu`, `${bill} * venceu`]),
@@ -5561,6 +5581,7 @@ export const RULES: readonly Rule[] = [
     // or hers at a provider ("minha conta do PagSeguro"), in her clause; the platform itself breached
     // ("vocês foram invadidos?"), a data-leak question, not a lost sign-in.
     unlessInClause: [...STORE_SIDE, ...ACCOUNT_ELSEWHERE, ...PANEL_PAGES],
+    unlessInMessage: PLAN_PAYMENT_FAILED,
     unless: [
       ...FOR_NON_PAYMENT,
       'conta dela',

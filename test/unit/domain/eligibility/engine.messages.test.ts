@@ -10119,3 +10119,40 @@ describe('round 41 — a charge she disowns (“não contratei nada disso”) is
     await check({ name: text, from: 'fulano.silva@gmail.com', subject: 'dúvida', text, outcome: 'NOT_A_CLIENT', rule });
   });
 });
+
+describe('round 41 — the store suspended or blocked because the plan’s payment failed is billing, not access', () => {
+  it.each([
+    'O cartão foi recusado na renovação e a loja foi suspensa',
+    'A renovação do plano não passou no cartão e agora minha loja está bloqueada.',
+    'o pagamento da assinatura foi recusado, loja suspensa, como regularizo?',
+    'Minha loja foi suspensa. O débito automático da mensalidade falhou porque troquei de cartão.',
+    'debito automatico do plano nao passou e a loja ficou bloqueada, o que faço?',
+    'Loja suspensa!! A cobrança da assinatura foi negada pelo banco, já troquei o cartão.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'loja suspensa',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // Her buyers' cards, a suspension with no payment told, a theme bought: not the plan's payment.
+    ['NO_PRIOR_TICKET', 'O cartão dos meus clientes é recusado no checkout desde ontem.'],
+    ['ACCESS_ISSUE', 'Minha conta foi suspensa e não sei o motivo, não consigo acessar o painel.'],
+    ['ACCESS_ISSUE', 'Meu usuário foi bloqueado depois de errar a senha três vezes.'],
+    // Her own user blocked over a bill stays an access issue first (engine.test: "access first").
+    ['ACCESS_ISSUE', 'O cartão foi recusado na renovação e bloquearam meu usuário do painel.'],
+    ['NO_PRIOR_TICKET', 'O cartão foi recusado na compra de um tema na loja de temas.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
