@@ -319,6 +319,10 @@ function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
+/** Whose a ticket is, as someone writing for its owner names them ("o chamado do meu pai", "da minha loja"). */
+const TICKET_OWNERS =
+  'pai|mae|marido|esposa|esposo|mulher|filha|filho|irma|irmao|avo|sogra|sogro|tia|tio|chefe|patrao|patroa|dono|dona|socio|socia|empresa|loja';
+
 /**
  * Between a strong keyword and its number: markers and a few filler words, among them the support
  * channel it was given on ("protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311") and
@@ -328,7 +332,11 @@ function isWordCode(code: number): boolean {
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|dele|dela|deles|delas|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado)(?![a-z0-9])\.?` +
+    // Whose it is, then the verb, a colon or a marker: "o ticket dela é 48215", "o chamado do meu pai é
+    // 48215", "protocolo da minha mãe: 48215", "o chamado da minha loja é 48215" (a noun only so
+    // followed, so "chamado da loja 48215" stays as it was).
+    String.raw`|(?:(?:dela|dele|delas|deles)(?![a-z0-9])|(?:(?:minha|meu|nossa|nosso|sua|seu)\s+)?(?:${TICKET_OWNERS})(?=\s*(?:[:\-–—]|(?:e|eh|foi|era|n|no|nr|numero)(?![a-z0-9]))))` +
     // A comma before a marker: "abri chamado pelo chat, id 51234", "chamado, nº 48213".
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado

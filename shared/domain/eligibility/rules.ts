@@ -1388,6 +1388,16 @@ export const ON_BEHALF: readonly string[] = [
     `loja e do meu ${who}`,
     `loja e da minha ${who}`,
   ]),
+  // The ticket named as someone else's: a relative's, her boss's, "hers" ("o ticket do meu pai é 48215",
+  // "o chamado do meu chefe", "O ticket dela é 48215").
+  ...['chamado', 'ticket', 'protocolo', 'solicitacao'].flatMap((ticket) => [
+    ...[...FAMILY, 'chefe', 'patrao', 'patroa'].flatMap((who) => [
+      `${ticket} do meu ${who}`,
+      `${ticket} da minha ${who}`,
+    ]),
+    `${ticket} dela`,
+    `${ticket} dele`,
+  ]),
   'sou filh* do dono',
   'sou filh* da dona',
   'sou a esposa do dono',

@@ -10156,3 +10156,42 @@ describe('round 41 — the store suspended or blocked because the plan’s payme
     });
   });
 });
+
+describe('round 41 — a ticket named as someone else’s (“o ticket dela é 48215”) is found, and is not the sender’s', () => {
+  it.each([
+    'Oi, sou filha da dona da Eletroponto. O ticket dela é 48215 e até agora ninguém respondeu.',
+    'o ticket do meu pai é 48215, ele é o dono da loja e ninguém responde',
+    'O protocolo da minha mãe é 48215. Ela pediu pra eu escrever porque não mexe com e-mail.',
+    'chamado do meu marido: 48215 — a loja dele está fora do ar faz 3 dias',
+    'Sou a esposa do dono. O chamado dele foi 48215 e fecharam sem resolver.',
+    'Trabalho na Eletroponto e o chamado do meu chefe é o 48215, ele está viajando.',
+  ])('TICKET_INVALID (on-behalf) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'maria.oliveira@gmail.com',
+      subject: 'chamado sem resposta',
+      text,
+      outcome: 'TICKET_INVALID',
+      ticket: '48215',
+      variant: 'on-behalf',
+    });
+  });
+
+  it.each([
+    // The owner herself, her store's ticket; numbers of other things near a family word.
+    ['ACCEPTED', 'O chamado da minha loja é 48215 e ninguém responde.', ['48215'], []],
+    ['ACCEPTED', 'o ticket dela é 48215', ['48215'], []],
+    ['NO_PRIOR_TICKET', 'O pedido da minha cliente é 52310 e não baixou o estoque.', [], ['52310']],
+    ['NO_PRIOR_TICKET', 'Abri um chamado pelo telefone da minha mãe, 48213-5500, e ninguém retornou.', [], ['48213']],
+  ])('guard — %s: %s', async (outcome, text, ticket, notTickets) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'chamado',
+      text,
+      outcome: outcome as Outcome,
+      ticket: (ticket as string[])[0],
+      notTickets: notTickets as string[],
+    });
+  });
+});
