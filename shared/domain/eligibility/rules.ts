@@ -2188,7 +2188,6 @@ export const RULES: readonly Rule[] = [
       'comprado no site',
       'comprada na loja',
       'comprado na loja',
-      'loja * nao me devolveu',
       'responsaveis pela loja',
       'fiz uma compra numa loja',
       'fiz uma compra * numa loja',
@@ -2249,13 +2248,18 @@ export const RULES: readonly Rule[] = [
         `a loja * nao entregou ${bought}`,
       ]),
       // Round 40: her order named by its number or its store, then what it did not do ("Meu pedido 51000 da
-      // Papelaria Estrela não chegou"); the store that keeps her money ("se a loja X não me devolver o
-      // dinheiro"); her buyer's account at a store ("minha conta de cliente da loja do João").
-      ...['meu pedido', 'minha compra', 'minha encomenda'].flatMap((bought) =>
+      // Papelaria Estrela não chegou"; 'minha encomenda' is a buyer's word alone); the store that will
+      // not give her money back ("se a loja X não me devolver o dinheiro", "a loja Casa Linda não me
+      // devolveu o dinheiro") — her money only: an agency's client store that kept its access ("a loja
+      // da minha cliente não me devolveu o acesso") is topic.access.no-access's. Her buyer's account at
+      // a store ("minha conta de cliente da loja do João").
+      ...['meu pedido', 'minha compra'].flatMap((bought) =>
         ['nao chegou', 'nao foi entregue', 'nunca chegou'].map((failed) => `${bought} * ${failed}`),
       ),
       ...['nao me devolver', 'nao me devolve', 'nao me devolveu'].flatMap((keeps) =>
-        ['o dinheiro', 'meu dinheiro', 'o valor'].map((money) => `a loja * ${keeps} ${money}`),
+        ['o dinheiro', 'meu dinheiro', 'o meu dinheiro', 'o valor', 'o pix', 'meu pix', 'o que paguei'].map(
+          (money) => `loja * ${keeps} ${money}`,
+        ),
       ),
       'minha conta de cliente da loja',
       'minha conta de cliente do site',
@@ -2623,6 +2627,8 @@ export const RULES: readonly Rule[] = [
       'a pedido do cliente',
       'a pedido da cliente',
       'a pedido dos clientes',
+      // An agency's merchant client ("a loja da minha cliente"), never a buyer's words.
+      ...['do meu cliente', 'da minha cliente', 'do nosso cliente', 'da nossa cliente'].map((whose) => `loja ${whose}`),
       'meu painel',
       'painel administrativo',
       // A shopper has no panel: "pelo painel", "no painel" is the merchant's admin.
@@ -5305,8 +5311,24 @@ export const RULES: readonly Rule[] = [
       'nao libera* o acesso ao painel',
       'nao libera* o acesso a loja',
       // …or not handed over ("o antigo dono não me passa o acesso", "a agência ficou com a senha do painel").
-      ...['passa', 'passou', 'passar', 'entrega', 'entregou', 'entregar', 'repassa', 'repassou', 'repassar'].flatMap(
-        (verb) => ['o acesso', 'os acessos', 'a senha', 'o login'].map((what) => `nao * ${verb} ${what}`),
+      ...[
+        'passa',
+        'passou',
+        'passar',
+        'entrega',
+        'entregou',
+        'entregar',
+        'repassa',
+        'repassou',
+        'repassar',
+        'devolve',
+        'devolveu',
+        'devolver',
+      ].flatMap((verb) =>
+        ['o acesso', 'os acessos', 'a senha', 'o login'].flatMap((what) => [
+          `nao * ${verb} ${what}`,
+          `nunca * ${verb} ${what}`,
+        ]),
       ),
       ...['ficou', 'ficaram'].flatMap((kept) =>
         ['a senha', 'o acesso', 'os acessos', 'o login'].map((what) => `${kept} com ${what}`),

@@ -10195,3 +10195,45 @@ describe('round 41 — a ticket named as someone else’s (“o ticket dela é 4
     });
   });
 });
+
+describe('round 41 — an agency whose client’s store kept its access is no shopper', () => {
+  it.each([
+    // 'minha cliente' in her clause is store side to topic.access.no-access (a buyer's account), so
+    // these get the support guidance of no-prior-ticket, not the access one: no shopper reply either way.
+    ['NO_PRIOR_TICKET', 'a loja da minha cliente não me devolveu o acesso'],
+    ['NO_PRIOR_TICKET', 'Sou da agência que cuida do e-commerce e a loja da minha cliente não me devolveu o acesso.'],
+    ['NO_PRIOR_TICKET', 'a loja do meu cliente nao me devolveu a senha do admin, como faço pra entrar?'],
+    [
+      'ACCESS_ISSUE',
+      'Somos uma agência digital. O dono da loja do nosso cliente trocou a senha e não nos devolveu o acesso.',
+    ],
+    ['ACCESS_ISSUE', 'O antigo sócio não me devolve o acesso ao painel da loja, ele ficou com o e-mail de login.'],
+    ['ACCESS_ISSUE', 'a agencia antiga nunca devolveu o acesso da nossa loja'],
+  ])('%s — %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'contato@agenciapixel.com.br',
+      subject: 'acesso',
+      text,
+      outcome: outcome as Outcome,
+      notRules: ['client.shopper.text'],
+    });
+  });
+
+  it.each([
+    // The buyer whose money a store keeps is still a shopper.
+    'Comprei um tênis na loja Passo Certo e a loja não me devolve o pix de R$ 300.',
+    'A loja Bella Moda não me devolveu o meu dinheiro do pedido cancelado até hoje.',
+    'a loja nao me devolveu o valor que paguei e nao responde',
+  ])('guard — NOT_A_CLIENT (shopper): %s', async (text) => {
+    await check({
+      name: text,
+      from: 'rogerio77@hotmail.com',
+      subject: 'loja não devolve',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.shopper.text',
+      variant: 'shopper',
+    });
+  });
+});
