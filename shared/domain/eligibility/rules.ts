@@ -491,6 +491,13 @@ const PAID_AND_YET = [
     'acabei de assinar o plano',
     'contratei o plano',
     'acabei de contratar o plano',
+    // Round 41: a subscriber, with no article, or in the plural ("sou assinante do plano Pro e a loja está
+    // lenta", "tenho plano Essencial e minha loja caiu", "somos assinantes do plano anual e a loja…").
+    'assinante do plano',
+    'assinantes do plano',
+    'tenho plano',
+    'temos o plano',
+    'estamos no plano',
   ].flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
   'mesmo pagando',
   // Round 34: the store's own payments after "mesmo assim" ("pago o plano em dia e mesmo assim o Pix

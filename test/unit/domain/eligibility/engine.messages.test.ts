@@ -10237,3 +10237,31 @@ describe('round 41 — an agency whose client’s store kept its access is no sh
     });
   });
 });
+
+describe('round 41 — the plan said as who she is (“sou assinante do plano Pro e a loja está lenta”) is not her topic', () => {
+  it.each([
+    'sou assinante do plano Pro e a loja está lenta',
+    'Sou assinante do plano Premium e o site não carrega as imagens desde ontem.',
+    'tenho plano Essencial e minha loja caiu de novo',
+    'meu plano é o Avançado e os produtos sumiram da vitrine',
+    'Somos assinantes do plano anual e a loja fica fora do ar toda noite.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'loja com problema',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      notRules: ['topic.billing.plan'],
+    });
+  });
+
+  it.each([
+    // The plan she asks about.
+    'Sou assinante do plano Pro e quero mudar para o anual.',
+    'sou assinante do plano Pro, quanto custa o upgrade?',
+    'Tenho plano Essencial e quero cancelar.',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'plano', text, outcome: 'BILLING_QUESTION' });
+  });
+});
