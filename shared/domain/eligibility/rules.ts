@@ -2634,8 +2634,6 @@ export const RULES: readonly Rule[] = [
       'a pedido do cliente',
       'a pedido da cliente',
       'a pedido dos clientes',
-      // An agency's merchant client ("a loja da minha cliente"), never a buyer's words.
-      ...['do meu cliente', 'da minha cliente', 'do nosso cliente', 'da nossa cliente'].map((whose) => `loja ${whose}`),
       'meu painel',
       'painel administrativo',
       // A shopper has no panel: "pelo painel", "no painel" is the merchant's admin.
