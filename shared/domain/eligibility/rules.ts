@@ -3422,13 +3422,22 @@ export const RULES: readonly Rule[] = [
       'sou estudante de mestrado',
       'sou estudante de doutorado',
       'sou estudante de graduacao',
-      // Round 41: a student by course and coursework ("Sou estudante de administração e estou fazendo
-      // um trabalho sobre e-commerce").
-      'sou estudante de',
-      'sou aluno de',
-      'sou aluna de',
+      // Round 41: coursework named ("preciso entrevistar alguém para um trabalho da faculdade").
       'trabalho da faculdade',
       'trabalho academico',
+      // Round 41: the student by any course, the researcher, the thesis, the research on the office's
+      // field ("sou estudante de administração", "sou aluna de jornalismo", "sou pesquisador da USP",
+      // "minha dissertação", "estou fazendo uma pesquisa sobre ouvidorias", "a research project").
+      ...['sou estudante de', 'sou aluno de', 'sou aluna de', 'sou pesquisador*', 'minha dissertacao', 'minha tese'],
+      ...['estou', 'estamos'].flatMap((who) =>
+        ['ouvidoria*', 'atendimento', 'e-commerce', 'ecommerce', 'comercio eletronico', 'plataformas'].map(
+          (what) => `${who} fazendo uma pesquisa sobre ${what}`,
+        ),
+      ),
+      'i am a student',
+      "i'm a student",
+      'im a student',
+      'research project',
       // Round 26: a thesis, an investor, an event, a recruiter.
       // Round 40: a thesis by its name ("estou fazendo TCC sobre ouvidorias").
       'tcc',

@@ -10265,3 +10265,33 @@ describe('round 41 — the plan said as who she is (“sou assinante do plano Pr
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'plano', text, outcome: 'BILLING_QUESTION' });
   });
 });
+
+describe('round 41 — a student or researcher by the course or the research, not only by its degree', () => {
+  it.each([
+    'Boa tarde, sou estudante de administração e estou fazendo uma pesquisa sobre ouvidorias. Posso enviar um questionário?',
+    'Olá, sou aluna de jornalismo e queria entender como funciona a ouvidoria de vocês.',
+    'Sou pesquisador da USP e estamos fazendo uma pesquisa sobre atendimento em e-commerce.',
+    'Estou escrevendo minha dissertação sobre ouvidorias privadas, vocês aceitariam dar uma entrevista?',
+    "Hi, I'm a student working on a research project about customer service in e-commerce platforms.",
+  ])('NOT_A_CLIENT (outsider) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'estudante.pesquisa@gmail.com',
+      subject: 'pesquisa',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.outsider.text',
+    });
+  });
+
+  it.each([
+    // A merchant who studies, or who researches for her store, or answers our survey.
+    ['NO_PRIOR_TICKET', 'Sou estudante de moda e minha loja está com o checkout travado desde ontem.'],
+    [
+      'NO_PRIOR_TICKET',
+      'Recebi o questionário de satisfação do suporte, mas meu problema com o frete não foi resolvido.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
