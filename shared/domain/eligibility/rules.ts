@@ -1107,6 +1107,14 @@ const FEATURE_NOUNS = [
   'centro de distribuicao',
   'centros de distribuicao',
   'integrate',
+  // Round 41: selling in several currencies by its name ("vocês vão ter multimoeda?", "multiple
+  // currencies"); "venda em várias moedas" is everyday words, scope.feature.build's.
+  'multimoeda*',
+  'multi moeda*',
+  'multiple currencies',
+  'multi-currency',
+  'multi currency',
+  'multicurrency',
 ];
 
 /**
@@ -4299,6 +4307,11 @@ export const RULES: readonly Rule[] = [
       'would love to have',
       'feature request',
       'any plans',
+      // Round 41: the plan asked in the singular or with "there" ("is there any plan to support…",
+      // "are there plans to add…").
+      'any plan',
+      'is there a plan',
+      'are there plans',
       'do you plan',
       'are you planning',
     ],

@@ -10295,3 +10295,34 @@ describe('round 41 — a student or researcher by the course or the research, no
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 41 — a feature asked in English by “any plan to”, and selling in several currencies', () => {
+  it.each([
+    'Is there any plan to support multiple currencies in the checkout?',
+    'Are there plans to add multi-currency pricing? We sell to Europe too.',
+    'vocês vão ter multimoeda? quero vender em dólar pros clientes de fora',
+    'Seria ótimo ter a opção de vender em várias moedas.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'feature',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The currency shown wrong is broken, support's.
+    ['NO_PRIOR_TICKET', 'O checkout está mostrando os preços em outra moeda, em dólar, desde a atualização.'],
+    ['BILLING_QUESTION', 'Is there any plan cheaper than the Pro one? The invoice is too high.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
