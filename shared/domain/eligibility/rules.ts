@@ -1189,15 +1189,16 @@ const SHOULD_HAVE: readonly (readonly [readonly string[], readonly string[]])[] 
       'era para * ter',
       'era para * terem',
     ],
-    ['um', 'uma', 'integrac*'],
+    // Round 41: the option named with no article ("vcs deviam ter opção de agendar entrega").
+    ['um', 'uma', 'integrac*', 'opcao', 'opcoes', 'a opcao'],
   ],
   [
     ['deberian tener', 'deberia tener', 'podrian tener', 'tendrian que tener'],
-    ['un', 'una', 'integracion*'],
+    ['un', 'una', 'integracion*', 'opcion', 'la opcion'],
   ],
   [
     ['should have', 'should offer'],
-    ['a', 'an', 'integration*'],
+    ['a', 'an', 'integration*', 'the option'],
   ],
 ];
 
@@ -4201,6 +4202,11 @@ export const RULES: readonly Rule[] = [
       'quando sai',
       'van a lanzar',
       'van a sacar',
+      // Round 41: "¿van a agregar la opción de…?", "¿van a incluir integración con Rappi?".
+      'van a agregar',
+      'van a incluir',
+      'van a implementar',
+      'van a anadir',
       'going to launch',
       'going to release',
       'will you launch',

@@ -10326,3 +10326,29 @@ describe('round 41 — a feature asked in English by “any plan to”, and sell
     });
   });
 });
+
+describe('round 41 — a wish for an option (“vcs deviam ter opção de…”) and the Spanish “¿van a agregar…?”', () => {
+  it.each([
+    'vcs deviam ter opção de agendar entrega por data, os clientes pedem muito',
+    'A plataforma precisa ter opção de frete por bairro.',
+    'Deberían tener la opción de descargar los pedidos en Excel.',
+    '¿Van a agregar la opción de cobrar con Mercado Pago en cuotas sin interés?',
+    '¿Van a incluir integración con Rappi?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The option she had, gone: broken, support's.
+    'Deveria ter opção de frete grátis no painel, mas sumiu depois da atualização.',
+    'O botão de frete deveria ter aparecido no checkout e não aparece.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
