@@ -3321,6 +3321,20 @@ export const RULES: readonly Rule[] = [
           (where) => `${list} ${where}`,
         ),
       ),
+      // Round 41: the platform's own site appraised, to sell it a service ("Notamos que o site de vocês
+      // pode ranquear melhor no Google", "Analisamos o site de vocês e encontramos 37 erros de SEO",
+      // "Seu site pode vender 3x mais"), and the talk they propose; never the site seen down.
+      ...['o site de voces', 'seu site', 'o seu site'].flatMap((site) =>
+        ['pode', 'poderia'].flatMap((could) =>
+          ['ranquear', 'vender', 'aparecer', 'converter', 'faturar'].map((gain) => `${site} ${could} ${gain}`),
+        ),
+      ),
+      ...['analisamos', 'avaliamos', 'auditamos'].flatMap((looked) =>
+        ['o site de voces', 'seu site', 'o seu site'].map((site) => `${looked} ${site}`),
+      ),
+      'podemos conversar sobre uma proposta',
+      ...['analyzed', 'analysed', 'audited', 'reviewed'].map((looked) => `we ${looked} your website`),
+      'discuss a proposal',
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.

@@ -10352,3 +10352,29 @@ describe('round 41 — a wish for an option (“vcs deviam ter opção de…”)
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — a vendor who appraises the platform’s own site and offers to talk a proposal', () => {
+  it.each([
+    'Oi! Notamos que o site de vocês pode ranquear melhor no Google. Podemos conversar sobre uma proposta?',
+    'Analisamos o site de vocês e vimos que ele perde posições no Google para a concorrência.',
+    'Olá, equipe! Seu site pode vender 3x mais com a nossa ferramenta de recuperação de carrinho.',
+    'We analyzed your website and found several SEO issues. Can we schedule a call to discuss a proposal?',
+  ])('NOT_A_CLIENT (supplier) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'comercial@seoturbo.com.br',
+      subject: 'proposta',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.supplier.text',
+    });
+  });
+
+  it.each([
+    // A merchant's own ranking, and our site seen down by her.
+    'como faço para minha loja ranquear melhor no Google?',
+    'Notamos que o site de vocês saiu do ar hoje de manhã e a loja caiu junto.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
