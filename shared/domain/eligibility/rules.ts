@@ -3127,6 +3127,10 @@ export const RULES: readonly Rule[] = [
       'pela minha loja',
       ...UNLESS_FIXED,
       ...BROKEN,
+      // Round 41: charged by us in her sentence ("cancelei no período de teste e fui cobrado mesmo assim",
+      // "you charged me"): a client's billing matter; a refund only asked about is still a prospect's.
+      ...['fui cobrad*', 'foi cobrad*', 'me cobraram', 'me cobrou', 'cobraram', 'debitaram', 'debitou'],
+      ...['charged me', 'i was charged', 'got charged'],
     ],
     unlessInMessage: CLIENT_MARKERS,
   },

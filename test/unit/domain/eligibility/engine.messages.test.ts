@@ -10378,3 +10378,37 @@ describe('round 41 — a vendor who appraises the platform’s own site and offe
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — charged after the free trial is billing, not a prospect asking about the trial', () => {
+  it.each([
+    'Cancelei no período de teste e fui cobrado mesmo assim. Quero reembolso.',
+    'cancelei dentro do teste gratis e me cobraram a mensalidade cheia',
+    'Tinha cancelado no período gratuito, mas debitaram R$ 89 do meu cartão.',
+    'I cancelled during the free trial and you charged me anyway.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'cobrança',
+      text,
+      outcome: 'BILLING_QUESTION',
+      notRules: ['client.prospect.text'],
+    });
+  });
+
+  it.each([
+    // The trial asked about, its price or its refund: a prospect's.
+    'Vocês têm período de teste? Quanto custa depois?',
+    'Se eu não gostar no período de teste, vocês fazem reembolso?',
+    'Does the free trial charge my card?',
+  ])('guard — NOT_A_CLIENT (prospect): %s', async (text) => {
+    await check({
+      name: text,
+      from: 'interessada.loja@gmail.com',
+      subject: 'dúvida',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    });
+  });
+});
