@@ -2923,6 +2923,11 @@ export const RULES: readonly Rule[] = [
       // Round 40: weighing the platform before signing up, against another or to come over ("quero saber
       // antes de assinar", "estou decidindo entre vocês e a concorrência", "sair da Nuvemshop e vir pra cá").
       ...['assinar', 'fechar com voces'].map((step) => `antes de ${step}`),
+      // Round 41: trying it before paying anything ("quero testar antes de pagar", "uns dias antes de
+      // pagar alguma coisa"); a theme or an app tried before paying is hers (unless: tema, app).
+      'testar antes de',
+      'antes de pagar alguma coisa',
+      ...['usar', 'testar', 'conhecer'].map((try_) => `${try_} a plataforma * antes de pagar`),
       ...['decidindo', 'escolhendo', 'em duvida'].map((weighing) => `${weighing} entre voces`),
       'sair da * e vir para ca',
       'sair da * e vir para voces',

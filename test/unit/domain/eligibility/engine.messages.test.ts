@@ -10412,3 +10412,34 @@ describe('round 41 — charged after the free trial is billing, not a prospect a
     });
   });
 });
+
+describe('round 41 — a prospect who wants to try before paying', () => {
+  it.each([
+    'vcs tem plano gratis? quero testar antes de pagar',
+    'Dá pra usar a plataforma uns dias antes de pagar alguma coisa?',
+    'Quero testar antes de decidir, vocês têm plano grátis?',
+  ])('NOT_A_CLIENT (prospect) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'interessado.loja@gmail.com',
+      subject: 'dúvida',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      rule: 'client.prospect.text',
+    });
+  });
+
+  it.each([
+    // A merchant trying a theme or an app before paying for it, or paying before the due date.
+    ['NO_PRIOR_TICKET', 'Posso testar o tema novo antes de pagar? O botão de teste não aparece.'],
+    ['BILLING_QUESTION', 'Quero pagar a fatura antes de pagar o boleto do mês que vem, onde tiro a segunda via?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
