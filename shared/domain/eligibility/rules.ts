@@ -4151,8 +4151,9 @@ export const RULES: readonly Rule[] = [
       ...BUILD_ASKED,
       // The thing wished to exist ("gostaria que tivesse", "quando vão ter"): with a feature noun only,
       // since "quando vão ter uma previsão?", "gostaria que tivesse mais gente no chat" ask the service.
-      'gostaria que tivesse',
-      'gostaria que a plataforma tivesse',
+      // Round 41: a word or a subject between ("gostaria muito que a plataforma tivesse", "queria mto que
+      // o painel tivesse", "adoraria que vocês tivessem").
+      ...['gostaria', 'queria', 'adoraria'].flatMap((wish) => [`${wish} * que * tivesse`, `${wish} * que * tivessem`]),
       'quando vao ter',
       'quando vai ter',
       // "vai ter como vender por assinatura algum dia?": with a feature noun, never "vai ter como resolver hoje?".
@@ -4161,7 +4162,6 @@ export const RULES: readonly Rule[] = [
       'voces vao ter',
       'a plataforma vai ter',
       'seria possivel ter',
-      'queria que tivesse',
       // Round 21: asked on behalf of the stores (an agency's "nossos clientes lojistas pedem …").
       'lojistas pedem integracao com',
       'clientes pedem integracao com',

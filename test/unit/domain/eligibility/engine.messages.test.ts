@@ -10443,3 +10443,27 @@ describe('round 41 — a prospect who wants to try before paying', () => {
     });
   });
 });
+
+describe('round 41 — a wish with a word between (“gostaria muito que a plataforma tivesse um relatório”)', () => {
+  it.each([
+    'Gostaria muito que a plataforma tivesse um relatório de produtos mais vendidos por mês.',
+    'queria mto que o painel tivesse a opção de imprimir etiquetas em lote',
+    'Adoraria que vocês tivessem integração com o Tiny.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The service wished for, or what broke.
+    'Gostaria muito que tivesse alguém no chat para me atender, a loja está fora do ar.',
+    'Queria muito que o relatório de vendas tivesse funcionado ontem, ele não abre.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
