@@ -5172,7 +5172,13 @@ export const RULES: readonly Rule[] = [
       'preso na tela de entrada',
       'nao passa da tela de login',
       'nao sai da tela de login',
-      'volta para a tela de login',
+      // Sent back to it, "pra" read as "para" with no article ("volta pra tela de login", "me joga pra
+      // tela de login", "fica voltando para a página de login").
+      ...['volta', 'voltando', 'me joga', 'me manda', 'redireciona'].flatMap((back) =>
+        ['a tela de login', 'tela de login', 'a pagina de login', 'pagina de login'].map(
+          (page) => `${back} para ${page}`,
+        ),
+      ),
       'nao consigo * acessar',
       'nao consigo entrar',
       'nao consigo * entrar',
@@ -5463,7 +5469,6 @@ export const RULES: readonly Rule[] = [
       'me desloga',
       'me expulsa',
       'me joga para fora',
-      'me joga para a tela de login',
       'logged out',
       'nao consigo ficar logad*',
       "can't stay logged in",

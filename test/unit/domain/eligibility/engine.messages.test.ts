@@ -10467,3 +10467,21 @@ describe('round 41 — a wish with a word between (“gostaria muito que a plata
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — sent back to the login page, said with “pra” (no article) or another verb', () => {
+  it.each([
+    'Toda vez que tento logar volta pra tela de login, já limpei cache.',
+    'coloco a senha e ele me joga pra tela de login de novo',
+    'O painel fica voltando para a página de login, não consigo trabalhar.',
+    'depois do código de verificação ele redireciona pro login e não entra',
+  ])('ACCESS_ISSUE — %s', async (text) => {
+    await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'login', text, outcome: 'ACCESS_ISSUE' });
+  });
+
+  it.each([
+    // Her buyers sent back to the store's login: store side.
+    'Meus clientes fazem o pedido e a loja volta pra tela de login do cliente, o carrinho esvazia.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
