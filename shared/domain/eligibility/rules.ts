@@ -6016,6 +6016,11 @@ export const RULES: readonly Rule[] = [
       'charge',
       'charges',
       'subscription',
+      // Round 41: our fee by its English or Spanish name ("why did my monthly fee go up?", "the platform
+      // fee on my last statement", "¿por qué subió la cuota mensual?"); a fee at her checkout is store side.
+      ...['monthly', 'subscription', 'platform'].flatMap((of) => [`${of} fee`, `${of} fees`]),
+      'cuota mensual',
+      'cuota de la plataforma',
     ],
     unless: [
       ...STORE_PAYMENTS,

@@ -10485,3 +10485,26 @@ describe('round 41 — sent back to the login page, said with “pra” (no arti
     await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 41 — our fee named in English or Spanish (“monthly fee”, “cuota mensual”) is a billing question', () => {
+  it.each([
+    'Why did my monthly fee go up from 99 to 149 without notice?',
+    'The platform fee on my last statement is higher than what I signed up for.',
+    '¿Por qué subió la cuota mensual este mes? Nadie me avisó.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'fee', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // A fee her buyers pay at checkout: store side.
+    'My customers see a shipping fee twice at checkout.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'checkout',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
