@@ -4220,6 +4220,9 @@ export const RULES: readonly Rule[] = [
       // feature noun (requires), and never about something broken (unless).
       'vao lancar',
       'vai lancar',
+      // Round 41: when it will be released or made available ("quando vão liberar a opção de vender no
+      // atacado?", "vcs vão disponibilizar integração com o iFood?").
+      ...['vao', 'vai'].flatMap((will) => [`${will} liberar`, `${will} disponibilizar`]),
       'quando vai sair',
       'quando vao sair',
       'quando sai',

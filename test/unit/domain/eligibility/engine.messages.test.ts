@@ -10508,3 +10508,33 @@ describe('round 41 — our fee named in English or Spanish (“monthly fee”, �
     });
   });
 });
+
+describe('round 41 — when an option will be released (“quando vão liberar a opção de…”) is a feature question', () => {
+  it.each([
+    'Quando vão liberar a opção de vender no atacado com preço por quantidade?',
+    'vcs vao disponibilizar integracao com o iFood algum dia?',
+    'Quando a plataforma vai liberar o recurso de assinatura recorrente?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // Her access, her payout, an option that was there: not a feature.
+    ['ACCESS_ISSUE', 'Quando vão liberar meu acesso ao painel? Estou bloqueada desde ontem.'],
+    ['NO_PRIOR_TICKET', 'Quando vão liberar a opção de frete que sumiu depois da atualização?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
