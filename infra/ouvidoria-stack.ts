@@ -342,8 +342,9 @@ export class OuvidoriaStack extends Stack {
         [ENV.confirmMailQueueUrl]: this.queues.confirmMailQueue.queueUrl,
       },
     });
-    // POST /casos queues its confirmation link mail and this function mails it (batches of one):
-    // the post does the same work whether a link goes or not (shared/webform/confirm.ts).
+    // POST /casos queues its confirmation link mail, or its guidance case and reply, and this function
+    // does that work (batches of one): the post does the same work whether a mail goes or not
+    // (shared/webform/confirm.ts, shared/webform/guidance-post.ts).
     this.webform.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'QueueConfirmationMail',

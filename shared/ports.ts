@@ -475,18 +475,21 @@ export interface PendingSubmissionStore {
 }
 
 /**
- * A confirmation link to mail (webform POST /casos → a queue → the webform function's consumer,
- * shared/webform/confirm.ts mailConfirmationLink). Only the pending submission's id: nothing personal.
+ * What webform POST /casos leaves to the webform's mail queue (→ the webform function's consumer):
+ * `confirm-link`, mail the pending post's confirmation link (shared/webform/confirm.ts
+ * mailConfirmationLink); `guidance`, store the pending post that cites no ticket and send its
+ * guidance reply (shared/webform/guidance-post.ts storeGuidancePost). Only the pending submission's
+ * id: nothing personal.
  */
 export interface ConfirmationMailRequest {
-  kind: 'confirm-link';
+  kind: 'confirm-link' | 'guidance';
   id: string;
 }
 
 /**
- * Where POST /casos leaves its link mail. The post awaits this one call whatever happens next: the
- * bounce memory, the address's hourly limit and the repeat check run in the consumer, off the
- * request path, so the answer's timing tells nothing about them.
+ * Where POST /casos leaves its mail work. The post awaits this one call whatever happens next: the
+ * bounce memory, the address's limits and the repeat checks run in the consumer, off the request
+ * path, so the answer's timing tells nothing about them.
  */
 export interface ConfirmationMailRequests {
   request(message: ConfirmationMailRequest): Promise<void>;

@@ -20,7 +20,7 @@ import { buildWebformSite } from '../../shared/composition/webform-site';
 import { settingsFromEnv } from '../../shared/composition/settings';
 import { startTracing } from '../../shared/adapters/tracing';
 import { isSqsEvent } from '../../shared/adapters/sqs-confirmation-mails';
-import { type ConfirmMailHandler, createConfirmMailHandler } from './confirm-mail';
+import { type ConfirmMailHandler, type ConfirmMailHandlerDeps, createConfirmMailHandler } from './confirm-mail';
 
 type ConfirmMailResults = Awaited<ReturnType<ConfirmMailHandler>>;
 
@@ -89,11 +89,22 @@ const builtSite = (): Promise<WebformHandlerDeps> => {
   return site;
 };
 const serveHttp: WebformHandler = lazyEntryPoint(SERVICE.webform, () => builtSite().then(createWebformHandler));
-let consumerLogger: Logger | undefined;
+// The queue's consumer stores guidance posts: the intake's metrics (decisions, suppressed replies)
+// and the files' scan metric are written from here as from the HTTP path.
+let consumer: ConfirmMailHandlerDeps | undefined;
 const consumeConfirmMails = createConfirmMailHandler(async () => {
+  if (consumer) return consumer;
   const service = await builtSite();
-  consumerLogger ??= service.logger ?? createLogger(SERVICE.webform);
-  return { service, logger: consumerLogger };
+  const metrics = service.metrics ?? createMetrics(SERVICE.webform);
+  consumer = {
+    service: { ...service, telemetry: service.telemetry ?? intakeTelemetry(metrics) },
+    logger: service.logger ?? createLogger(SERVICE.webform),
+    telemetry: service.webformTelemetry ?? webformTelemetry(metrics),
+    flush: () => {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    },
+  };
+  return consumer;
 });
 
 export function handler(event: { Records: unknown[] }, context?: Context): Promise<ConfirmMailResults>;

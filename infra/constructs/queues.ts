@@ -32,7 +32,7 @@ export const DLQ_REDRIVE_MARGIN = Duration.days(7);
 export const ASSIGNMENT_MAX_RECEIVE_COUNT = 5;
 /** Deliveries of one quarantine release before it is parked: transient failures (a reply not sent yet). */
 export const RELEASE_MAX_RECEIVE_COUNT = 5;
-/** Deliveries of one confirmation link mail before it is parked: transient failures (SES, DynamoDB). */
+/** Deliveries of one confirmation link mail or guidance post before it is parked: transient failures (SES, DynamoDB). */
 export const CONFIRM_MAIL_MAX_RECEIVE_COUNT = 5;
 
 /** Retry policy of the schedules made here (the same as the deferral schedules the assignment function makes). */
@@ -60,8 +60,9 @@ export class Queues extends Construct {
   readonly releaseQueue: sqs.Queue;
   readonly releaseDlq: sqs.Queue;
   /**
-   * Confirmation link mails POST /casos leaves (`{ kind, id }`: a pending submission's id only); the
-   * webform function consumes them in batches of one, so a post's answer never waits on the mail.
+   * The mail work POST /casos leaves — confirmation links, and guidance posts' cases and replies
+   * (`{ kind, id }`: a pending submission's id only); the webform function consumes them in batches
+   * of one, so a post's answer never waits on a mail.
    */
   readonly confirmMailQueue: sqs.Queue;
   readonly confirmMailDlq: sqs.Queue;

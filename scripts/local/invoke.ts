@@ -26,7 +26,7 @@ import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
 import { buildWebformDeps } from '../../shared/composition/webform';
-import { mailConfirmationLink } from '../../shared/webform/confirm';
+import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfig } from '../../shared/domain/config';
 import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
@@ -105,11 +105,15 @@ async function main(argv: string[]): Promise<unknown> {
       }))(event);
     }
     case 'webform': {
-      // Its confirmation link mail, if the post queues one, is mailed here once the post answered.
+      // What the post leaves on the webform's mail queue (its confirmation link, or its guidance case
+      // and reply) is consumed here once the post answered, as the function's SQS path does.
       const mails: ConfirmationMailRequest[] = [];
       const deps = buildWebformDeps(settings, { queue, confirmMails: { request: async (m) => void mails.push(m) } });
       const answer = await createWebformHandler(deps)(event as never);
-      for (const m of mails) await mailConfirmationLink(m.id, deps);
+      const consume = createConfirmMailHandler(() => ({ service: deps, logger }));
+      for (const [i, m] of mails.entries()) {
+        await consume({ Records: [{ eventSource: 'aws:sqs', messageId: `invoke-${i}`, body: JSON.stringify(m) }] });
+      }
       return answer;
     }
     case 'assignment': {

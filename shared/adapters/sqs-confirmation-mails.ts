@@ -1,8 +1,9 @@
 /**
- * The confirmation-mail queue (SQS, standard): POST /casos sends `{ kind: 'confirm-link', id }` — the
- * pending submission's id only, nothing personal — and the webform function consumes it in batches
- * of one (functions/webform/confirm-mail.ts). Delivery is at least once; the consumer claims the
- * link mail on the pending submission, so a redelivery never mails twice.
+ * The webform's mail queue (SQS, standard; "confirmation-mail queue" in the stack): POST /casos sends
+ * `{ kind: 'confirm-link' | 'guidance', id }` — the pending submission's id only, nothing personal —
+ * and the webform function consumes it in batches of one (functions/webform/confirm-mail.ts).
+ * Delivery is at least once; the consumer claims the link mail on the pending submission, and a
+ * guidance post's case and reply are idempotent by its key, so a redelivery never mails twice.
  */
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
@@ -10,7 +11,7 @@ import { PENDING_SUBMISSION_ID } from '../domain/webform-confirmation';
 import type { ConfirmationMailRequest, ConfirmationMailRequests } from '../ports';
 
 export const ConfirmationMailRequestSchema = z.object({
-  kind: z.literal('confirm-link'),
+  kind: z.enum(['confirm-link', 'guidance']),
   id: z.string().check(z.regex(PENDING_SUBMISSION_ID)),
 });
 
@@ -44,7 +45,8 @@ export class SqsConfirmationMails implements ConfirmationMailRequests {
   ) {}
 
   async request(message: ConfirmationMailRequest): Promise<void> {
-    const body: ConfirmationMailRequest = { kind: 'confirm-link', id: message.id };
+    // Only the two fields: nothing else a caller put on the message reaches the queue.
+    const body: ConfirmationMailRequest = { kind: message.kind, id: message.id };
     await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(body) }));
   }
 }

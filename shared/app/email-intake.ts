@@ -12,7 +12,7 @@ import { deliveryKey, oversizedSubmission, type ReceivedEmail } from '../domain/
 import type { Submission } from '../domain/submission';
 import type { DeliveryClaim, RawMailStore } from '../ports';
 import { type BounceDeps, recordDeliveryReport } from './bounces';
-import { type IntakeDeps, type IntakeResult, processSubmission } from './intake';
+import { type IntakeDeps, type IntakeResult, processSubmission, ReplyNotSentYet, replyToRetry } from './intake';
 
 /** Metadata the mail parser needs besides the bytes. */
 export interface MailParseMeta {
@@ -48,16 +48,7 @@ export type EmailIntakeResult =
   | { kind: 'duplicate-delivery'; deliveryId: string; caseId: string; protocol?: string }
   | (IntakeResult & { deliveryId: string; sender: string });
 
-/**
- * Thrown after the case is stored and queued when its reply failed for a reason a retry can fix
- * (throttling, a network error): the platform retries the delivery, and the retry only re-sends.
- */
-export class ReplyNotSentYet extends Error {
-  constructor(readonly caseId: string) {
-    super(`Reply of case ${caseId} failed transiently; the delivery will be retried`);
-    this.name = 'ReplyNotSentYet';
-  }
-}
+export { ReplyNotSentYet } from './intake';
 
 export async function receiveEmail(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<EmailIntakeResult> {
   try {
@@ -151,9 +142,7 @@ async function receive(mail: ReceivedEmail, deps: EmailIntakeDeps): Promise<Emai
   // its create): that case was never stored, so its slot is given back (best effort, rare path).
   if (deadAttempt) await deps.intake.openCases.release(submission.sender.address, deadAttempt).catch(() => undefined);
   if (result.kind !== 'case') await expireUnusedClaim(claim, mail, deps);
-  if (result.kind === 'case' && result.reply?.status === 'failed' && !result.reply.permanent) {
-    throw new ReplyNotSentYet(result.caseId);
-  }
+  if (result.kind === 'case' && replyToRetry(result.reply)) throw new ReplyNotSentYet(result.caseId);
   return { ...result, deliveryId: mail.deliveryId, sender: submission.sender.address };
 }
 

@@ -188,6 +188,23 @@ export interface ReplyClaimWait {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * Thrown after the case is stored and queued when its reply failed for a reason a retry can fix
+ * (throttling, a network error): the platform retries the delivery (the mail, the queue message),
+ * and the retry only re-sends.
+ */
+export class ReplyNotSentYet extends Error {
+  constructor(readonly caseId: string) {
+    super(`Reply of case ${caseId} failed transiently; the delivery will be retried`);
+    this.name = 'ReplyNotSentYet';
+  }
+}
+
+/** A reply that failed for a reason a retry can fix (not a permanent rejection): the caller's retry sends it. */
+export function replyToRetry(reply: ReplyState | undefined): boolean {
+  return reply?.status === 'failed' && !reply.permanent;
+}
+
 /** The automatic reply is claimed by another attempt that neither recorded it nor went stale in the wait. */
 export class ReplyPending extends Error {
   override name = 'ReplyPending';

@@ -18,8 +18,17 @@ import type { HistoryEvent } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta } from '../domain/submission';
 import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
-import { type EmailIntakeDeps, ReplyNotSentYet } from './email-intake';
-import { completeCase, decideSubmission, type IntakeResult, noTelemetry, releasedMailFiles, statusFor } from './intake';
+import type { EmailIntakeDeps } from './email-intake';
+import {
+  completeCase,
+  decideSubmission,
+  type IntakeResult,
+  noTelemetry,
+  ReplyNotSentYet,
+  releasedMailFiles,
+  replyToRetry,
+  statusFor,
+} from './intake';
 import type { ReleaseRequest } from './quarantine';
 
 /** The record's new decision after a release. */
@@ -142,7 +151,7 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   }
   const result = await completeCase(record, submission, intake, { duplicate: !createdHere, createdHere });
   if (result.kind !== 'case') throw new Error(`Unexpected intake result ${result.kind} for a released case`);
-  if (result.reply?.status === 'failed' && !result.reply.permanent) throw new ReplyNotSentYet(caseId);
+  if (replyToRetry(result.reply)) throw new ReplyNotSentYet(caseId);
   return { ...result, released: true };
 }
 

@@ -14,8 +14,8 @@
  * - POST /confirmar (confirmSubmission): the post runs the path a direct post ran (storeSubmission,
  *   idempotent by the pending id: double clicks, two tabs or concurrent POSTs make one case, one
  *   reply, one assignment), and its result page is shown — again, for a later POST of the same link.
- * Posts that cite no ticket keep the immediate path: their guidance depends only on what the
- * poster typed.
+ * Posts that cite no ticket are answered with their guidance at once, and stored by the same
+ * queue's consumer (guidance-post.ts).
  */
 import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
@@ -27,7 +27,6 @@ import {
   type ConfirmLinkAnswer,
   type ConfirmLinkError,
   confirmLinkAnswer,
-  confirmLinkExpiry,
   confirmLinkStatus,
   confirmToken,
   confirmUrl,
@@ -35,8 +34,9 @@ import {
   renderConfirmationMail,
   verifyConfirmToken,
 } from '../domain/webform-confirmation';
-import type { PendingSubmission } from '../ports';
 import { topicLabel, type WebformData } from './form';
+import { keepPending, keySourceOf, type SubmissionKeys } from './pending';
+import type { PendingSubmission } from '../ports';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 
@@ -83,40 +83,16 @@ function pendingAnswer(
 export async function requestConfirmation(
   data: WebformData,
   pendingUploadId: string | undefined,
-  keys: { source: 'header' | 'content'; current: string; previous?: string },
+  keys: SubmissionKeys,
   deps: WebformDeps,
 ): Promise<FormPostResult> {
-  const { config, pendingSubmissions } = deps;
-  const now = deps.clock.now();
-
-  // The same form again (a double click, a retry, a file she forgot), in this content bucket or the
-  // previous one: its pending submission stands.
-  const fresh: PendingSubmission = {
-    id: keys.current,
-    email: data.email.trim().toLowerCase(),
-    form: {
-      nome: data.nome,
-      email: data.email,
-      ...(data.loja !== undefined ? { loja: data.loja } : {}),
-      ...(data.chamado !== undefined ? { chamado: data.chamado } : {}),
-      assunto: data.assunto,
-      descricao: data.descricao,
-      naoCliente: data.naoCliente,
-    },
-    ...(pendingUploadId ? { pendingUploadId } : {}),
-    createdAt: now.toISOString(),
-    expiresAt: confirmLinkExpiry(now, config).toISOString(),
-  };
-  const earlier = keys.previous ? await pendingSubmissions.get(keys.previous) : null;
-  const created = earlier === null && (await pendingSubmissions.create(fresh));
-  const pending = earlier ?? (created ? fresh : ((await pendingSubmissions.get(fresh.id)) ?? fresh));
+  const { pending, created } = await keepPending(data, pendingUploadId, keys, deps);
   // Its files are named on the confirmation's page if the case does not hold them.
-  if (!created && pendingUploadId) await pendingSubmissions.noteRepeatUpload(pending.id, pendingUploadId);
-
+  if (!created && pendingUploadId) await deps.pendingSubmissions.noteRepeatUpload(pending.id, pendingUploadId);
   // A repeat queues too: its first attempt may have died before its link went (the consumer's
   // claim on the pending submission keeps a link from going twice).
   await deps.confirmMails.request({ kind: 'confirm-link', id: pending.id });
-  return pendingAnswer(config, { kind: 'pending', repeat: !created, keySource: keys.source });
+  return pendingAnswer(deps.config, { kind: 'pending', repeat: !created, keySource: keys.source });
 }
 
 /** What the confirmation-mail consumer did with one message (for its log line; nothing personal). */
@@ -234,11 +210,10 @@ export async function confirmSubmission(
   const { pending } = opened;
   // The form as it was validated when posted.
   const data = pending.form as WebformData;
-  const source = pending.id.startsWith('key-') ? 'header' : 'content';
   const result = await storeSubmission(
     data,
     pending.pendingUploadId,
-    { source, current: pending.id },
+    { source: keySourceOf(pending.id), current: pending.id },
     deps,
     pending.repeatUploadId,
   );

@@ -1,13 +1,14 @@
 /**
- * The application service behind POST /casos: limits, validation, idempotency key, then — for a
- * post that cites no ticket — the same intake path as email (processSubmission); a post that cites
- * one waits for its confirmation link first (confirm.ts, trust hole F1), and storeSubmission runs
- * on its confirmation. It answers with a status, a page view and a JSON
+ * The application service behind POST /casos: limits, validation, idempotency key, then the post
+ * is kept and its work queued: one that cites a ticket waits for its confirmation link (confirm.ts,
+ * trust hole F1), one that cites none is answered with its guidance and stored by the queue's
+ * consumer (guidance-post.ts); storeSubmission — the same intake path as email (processSubmission)
+ * — runs on the confirmation or in that consumer. It answers with a status, a page view and a JSON
  * body; the handler picks the representation. Bad input never throws: only a failure of our own
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
 import { createHash } from 'node:crypto';
-import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission } from '../app/intake';
+import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission, replyToRetry } from '../app/intake';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { caseIdFor, NO_TEXTS } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
@@ -19,6 +20,10 @@ import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan'
 import type { ConfirmationMailRequests, PendingSubmissionStore, RateLimiter } from '../ports';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { awaitsConfirmation, requestConfirmation } from './confirm';
+import { requestGuidance } from './guidance-post';
+import type { SubmissionKeys } from './pending';
+import type { Decision } from '../domain/decision';
+import type { OuvidoriaConfig } from '../domain/config';
 import type { UploadStore } from '../uploads/ports';
 import {
   FORM_LIMITS,
@@ -91,6 +96,8 @@ export type FormPostEvent =
       keySource: 'header' | 'content';
       /** Files this post claimed whose scan result had not arrived yet (counted for AntivirusSilent). */
       unscannedUploads?: number;
+      /** Its automatic reply failed for a reason a retry can fix (replyToRetry): a queue consumer retries. */
+      replyNotSent?: true;
     }
   | { kind: 'rejected'; reason: RejectReason; fields?: string[] }
   /**
@@ -343,17 +350,18 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   // Whose ticket it is depends on who owns the address: nothing is decided in her name until her
   // mailbox confirms (trust hole F1). The answer is the same whatever the ticket and address say.
   if (awaitsConfirmation(data, now, config)) return requestConfirmation(data, pendingId, keys, deps);
-  return storeSubmission(data, pendingId, keys, deps);
+  return requestGuidance(data, pendingId, keys, deps);
 }
 
 /**
  * A validated post from the open-case cap on: its case (or its guidance), idempotent by its key.
- * Run at once for a post that cites no ticket, and on confirmation (confirm.ts) for one that does.
+ * Run by the webform's mail queue consumer for a post that cites no ticket (guidance-post.ts), and
+ * on confirmation (confirm.ts) for one that does.
  */
 export async function storeSubmission(
   data: WebformData,
   pendingId: string | undefined,
-  keys: { source: 'header' | 'content'; current: string; previous?: string },
+  keys: SubmissionKeys,
   deps: WebformDeps,
   /** The files of a repeat of a confirmed post (confirm.ts): named on the page when the case lacks them. */
   repeatUploadId?: string,
@@ -529,6 +537,7 @@ function answer(
     duplicate: result.duplicate,
     caseId: result.caseId,
     keySource,
+    ...(replyToRetry(result.reply) ? { replyNotSent: true } : {}),
   };
   const emailed = result.reply?.status === 'sent';
   // The page and the JSON speak the language the mail was written in.
@@ -572,9 +581,24 @@ function answer(
       event,
     };
   }
-  const outcome: GuidanceOutcome = result.outcome;
-  const ticket = result.decision.ticket;
-  const variant = result.decision.replyVariant;
+  return guidanceAnswer(result.outcome, result.decision, event, deps.config);
+}
+
+/**
+ * The answer to a post whose outcome is guidance: the page and the JSON say what the reply mail
+ * says, in the language she wrote in (from the decision alone: guidance-post.ts answers before the
+ * case is stored).
+ */
+export function guidanceAnswer(
+  outcome: GuidanceOutcome,
+  decision: Decision,
+  event: FormPostEvent,
+  config: OuvidoriaConfig,
+): FormPostResult {
+  const { ticket } = decision;
+  const variant = decision.replyVariant;
+  const language = caseLanguage({ decision });
+  const foreign = language !== 'pt-BR' ? { language } : {};
   return {
     status: 200,
     headers: {},
@@ -590,8 +614,8 @@ function answer(
     json: {
       outcome,
       guidance:
-        foreignGuidanceText(outcome, { ticket, variant, language, channel: 'webform' }, deps.config) ??
-        guidanceFor(outcome, deps.config, ticket, variant === 'shopper' ? 'shopper' : undefined),
+        foreignGuidanceText(outcome, { ticket, variant, language, channel: 'webform' }, config) ??
+        guidanceFor(outcome, config, ticket, variant === 'shopper' ? 'shopper' : undefined),
       ...foreign,
     },
     event,

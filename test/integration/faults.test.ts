@@ -849,6 +849,8 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     logger: testLogger('assignment'),
     metrics: testMetrics('assignment'),
   });
+  // The webform's mail queue: a message whose consumer failed waits for SQS to deliver it again.
+  const webformMails = new InMemoryConfirmationMails();
   // The webform with a cap of one open case per sender: a slot counted twice or lost shows at once.
   const rawWebformHandler = createWebformHandler(
     withConfirmMails({
@@ -858,7 +860,7 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
       rateLimiter: new DynamoRateLimiter(doc, tableName),
       pendingSubmissions: new DynamoPendingSubmissionStore(doc, tableName),
       linkSecret: async () => LINK_SECRET,
-      confirmMails: new InMemoryConfirmationMails(),
+      confirmMails: webformMails,
       logger: testLogger('webform'),
       metrics: testMetrics('webform'),
     }),
@@ -879,6 +881,7 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
     assignmentHandler,
     webformHandler,
     rawWebformHandler,
+    webformMails,
   };
 }
 
@@ -975,6 +978,9 @@ const REDIRECTED_FORM = {
   descricao: 'Estou insatisfeita com o atendimento da plataforma e quero registrar uma reclamação.',
 };
 
+/** The confirmation-mail queue's visibility timeout (infra: 60 s). */
+const WEBFORM_MAIL_VISIBILITY_MS = 60_000;
+
 /** `resubmitAfterMs`: when the person sends a post answered 503 again. */
 async function runWebformOnDynamo(fault: SdkFault | undefined, resubmitAfterMs = 60_000) {
   const d = await dynamoPipeline(fault);
@@ -988,6 +994,12 @@ async function runWebformOnDynamo(fault: SdkFault | undefined, resubmitAfterMs =
       statuses.push(response.statusCode);
       if (response.statusCode !== 503 && response.statusCode !== 202) break;
       d.clock.advance(resubmitAfterMs);
+    }
+    // A queued message whose consumer failed (a guidance post's case or reply) is delivered again by
+    // SQS after its visibility timeout, up to its receives.
+    for (let receive = 2; receive <= 5 && d.webformMails.undelivered.length > 0; receive++) {
+      d.clock.advance(WEBFORM_MAIL_VISIBILITY_MS);
+      await d.webformMails.redeliver();
     }
   }
   faultable = sdkCalls(d.calls).length;

@@ -33,6 +33,7 @@ import {
   type SesLocalHandle,
   startDynalite,
   startSesLocal,
+  startSqsStub,
 } from '../support/emulators';
 import { FixedClock, InMemoryConfirmationMails, LINK_SECRET, RecordingQueue } from '../support/fakes';
 import { confirmAll, confirmationsIn, confirming, sesMails, withoutConfirmations } from '../support/confirm';
@@ -296,8 +297,9 @@ describe('Lambda entry point', () => {
     vi.stubEnv(ENV.ticketDirectory, 'table');
     // Only accepted cases are queued, and this test sends none: no SQS emulator needed.
     vi.stubEnv(ENV.assignmentQueueUrl, 'http://127.0.0.1:9/000000000000/assignment');
-    // Nor confirmation link mails: this post cites no ticket.
-    vi.stubEnv(ENV.confirmMailQueueUrl, 'http://127.0.0.1:9/000000000000/confirm-mail');
+    // The webform's mail queue: the post leaves its guidance work there, and the function consumes it.
+    const sqs = await startSqsStub();
+    vi.stubEnv(ENV.confirmMailQueueUrl, sqs.queueUrl('confirm-mail'));
     vi.stubEnv(ENV.now, '2026-03-10T13:05:00Z');
     vi.stubEnv('AWS_REGION', EMULATOR_REGION);
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
@@ -309,10 +311,17 @@ describe('Lambda entry point', () => {
       const response = await handler(fixture('post-base64'));
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('Fale primeiro com a Central de Atendimento');
+      expect(await cases.listAll()).toHaveLength(0);
+      expect(sqs.sent).toHaveLength(1);
+      const body = sqs.sent[0]?.body ?? '';
+      expect(JSON.parse(body)).toMatchObject({ kind: 'guidance' });
+      // SQS hands the message to the same function, which stores the case and sends its reply.
+      await handler({ Records: [{ eventSource: 'aws:sqs', messageId: 'm-1', body }] });
       expect(await cases.listAll()).toHaveLength(1);
       expect(await ses.outbox()).toHaveLength(1);
     } finally {
       vi.unstubAllEnvs();
+      await sqs.stop();
     }
   });
 });

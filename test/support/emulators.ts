@@ -128,3 +128,51 @@ export async function startDynaliteClients(): Promise<DynaliteClients> {
     },
   };
 }
+
+export interface SqsStubHandle {
+  /** A queue URL on the stub (the SQS client sends to the queue URL's host). */
+  queueUrl(name: string): string;
+  /** The bodies SendMessage received, oldest first, per queue URL path. */
+  sent: Array<{ queue: string; body: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * SendMessage of SQS's JSON protocol (the SDK's) on a free port, recording the bodies: enough for a
+ * function that only sends (no emulator for SQS among the test dependencies). Other actions are 400.
+ */
+export async function startSqsStub(): Promise<SqsStubHandle> {
+  const { createServer } = await import('node:http');
+  const { createHash, randomUUID } = await import('node:crypto');
+  const sent: SqsStubHandle['sent'] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+        QueueUrl?: string;
+        MessageBody?: string;
+      };
+      if (target !== 'AmazonSQS.SendMessage' || typeof input.MessageBody !== 'string') {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#InvalidAction', message: target }));
+        return;
+      }
+      sent.push({ queue: new URL(input.QueueUrl ?? 'http://x/').pathname, body: input.MessageBody });
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(
+        JSON.stringify({
+          MessageId: randomUUID(),
+          MD5OfMessageBody: createHash('md5').update(input.MessageBody).digest('hex'),
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const base = `http://127.0.0.1:${portOf(server)}`;
+  return { queueUrl: (name) => `${base}/000000000000/${name}`, sent, stop: () => closeServer(server) };
+}

@@ -3,6 +3,7 @@
  * until that mailbox confirms it. The webform function end to end on in-memory ports.
  */
 import { withConfirmMails } from '../../support/confirm';
+import { recordedWebform } from '../../support/recorded-webform';
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -253,7 +254,7 @@ describe('POST /casos of a post that cites a ticket: one neutral 202, nothing de
     expect(confirmationsIn(mailer.sent)).toHaveLength(1);
   });
 
-  it('posts without a ticket keep the immediate answer, "not a client yet" included', async () => {
+  it('posts without a ticket are answered at once with their guidance, mail no link, and their case and reply come from the queue', async () => {
     const noTicket = await handle(
       jsonPost({ chamado: '', descricao: 'Os pedidos pagos por Pix não mudam de status.' }),
     );
@@ -264,7 +265,9 @@ describe('POST /casos of a post that cites a ticket: one neutral 202, nothing de
     );
     expect(json(prospect)).toMatchObject({ outcome: 'NOT_A_CLIENT' });
     expect(confirmationsIn(mailer.sent)).toEqual([]);
-    expect(pending.items.size).toBe(0);
+    expect(confirmMails.requests.map((r) => r.kind)).toEqual(['guidance', 'guidance']);
+    expect([...cases.records.values()].map((c) => c.outcome)).toEqual(['NO_PRIOR_TICKET', 'NOT_A_CLIENT']);
+    expect(withoutConfirmations(mailer.sent)).toHaveLength(2);
   });
 
   it('"not a client yet" with a ticket waits too: her verified ticket would make it ACCEPTED (the rules read the ticket)', async () => {
@@ -506,60 +509,12 @@ describe('links that do not confirm', () => {
 });
 
 describe('POST /casos tells nothing by its timing: the same awaited work whether a link goes or not', () => {
-  /** Every port call the handler awaits while it answers (method names, in order). */
-  function recordCalls<T extends object>(name: string, target: T, calls: string[]): T {
-    return new Proxy(target, {
-      get(obj, key, receiver) {
-        const value = Reflect.get(obj, key, receiver);
-        if (typeof value !== 'function' || typeof key !== 'string') return value;
-        return (...args: unknown[]) => {
-          calls.push(`${name}.${key}`);
-          return (value as (...a: unknown[]) => unknown).apply(obj, args);
-        };
-      },
-    });
-  }
-
   /** One webform whose link mails wait on the queue until `deliver()`; `calls` records its ports. */
   function webform() {
-    const calls: string[] = [];
-    const mails = new RecordingMailer();
-    const bounces = new InMemoryBounceRegistry();
-    const queued = new InMemoryConfirmationMails();
-    queued.deferred = true;
-    const deps = withConfirmMails({
-      cases: recordCalls('cases', new InMemoryCaseRepository(), calls),
-      tickets: recordCalls('tickets', new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]), calls),
-      mailer: recordCalls('mailer', mails, calls),
-      queue: recordCalls('queue', new RecordingQueue(), calls),
-      throttle: recordCalls('throttle', new InMemoryReplyThrottle(), calls),
-      bounces: recordCalls('bounces', bounces, calls),
-      openCases: recordCalls('openCases', new InMemorySenderOpenCases(), calls),
-      clock: new FixedClock(new Date('2026-03-10T13:05:00Z')),
-      config: localConfig,
-      rateLimiter: recordCalls('rateLimiter', new InMemoryRateLimiter(), calls),
-      pendingSubmissions: recordCalls('pendingSubmissions', new InMemoryPendingSubmissionStore(), calls),
-      confirmMails: recordCalls('confirmMails', queued, calls),
-      linkSecret: async () => {
-        calls.push('linkSecret');
-        return LINK_SECRET;
-      },
-      telemetry: noTelemetry,
-      logger: new Logger({ logLevel: 'SILENT' }),
-      webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
-    });
-    const h = createWebformHandler(deps);
+    const form = recordedWebform([{ id: '48213', requesterEmail: MERCHANT }]);
     return {
-      calls,
-      mails,
-      bounces,
-      /** The calls of one post, and its answer. */
-      async post(changes: Record<string, unknown>, ip = '203.0.113.45') {
-        calls.length = 0;
-        const response = await h(jsonPost(changes, ip));
-        return { response, calls: [...calls] };
-      },
-      deliver: () => queued.redeliver(),
+      ...form,
+      post: (changes: Record<string, unknown>, ip = '203.0.113.45') => form.post(jsonPost(changes, ip)),
     };
   }
 

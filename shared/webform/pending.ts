@@ -1,0 +1,51 @@
+/**
+ * A webform post kept as a pending submission (`PENDING#<id>`), for the work the webform's mail
+ * queue does after the post's answer: a post that cites a ticket waits there for its confirmation
+ * link (confirm.ts), one that cites none for its case and guidance reply (guidance-post.ts).
+ */
+import { confirmLinkExpiry } from '../domain/webform-confirmation';
+import type { PendingSubmission } from '../ports';
+import type { WebformData } from './form';
+import type { WebformDeps } from './submit';
+
+export type SubmissionKeys = { source: 'header' | 'content'; current: string; previous?: string };
+
+/**
+ * The post's pending submission: the one the same form made before (in this content bucket or the
+ * previous one: a double click, a retry, a file she forgot), else this one, stored. `created`: this
+ * call stored it. Expires with the confirmation link (LGPD: the item's TTL).
+ */
+export async function keepPending(
+  data: WebformData,
+  pendingUploadId: string | undefined,
+  keys: SubmissionKeys,
+  deps: Pick<WebformDeps, 'config' | 'clock' | 'pendingSubmissions'>,
+): Promise<{ pending: PendingSubmission; created: boolean }> {
+  const { config, pendingSubmissions } = deps;
+  const now = deps.clock.now();
+  const fresh: PendingSubmission = {
+    id: keys.current,
+    email: data.email.trim().toLowerCase(),
+    form: {
+      nome: data.nome,
+      email: data.email,
+      ...(data.loja !== undefined ? { loja: data.loja } : {}),
+      ...(data.chamado !== undefined ? { chamado: data.chamado } : {}),
+      assunto: data.assunto,
+      descricao: data.descricao,
+      naoCliente: data.naoCliente,
+    },
+    ...(pendingUploadId ? { pendingUploadId } : {}),
+    createdAt: now.toISOString(),
+    expiresAt: confirmLinkExpiry(now, config).toISOString(),
+  };
+  const earlier = keys.previous ? await pendingSubmissions.get(keys.previous) : null;
+  const created = earlier === null && (await pendingSubmissions.create(fresh));
+  const pending = earlier ?? (created ? fresh : ((await pendingSubmissions.get(fresh.id)) ?? fresh));
+  return { pending, created };
+}
+
+/** How a pending submission's id was made (submit.ts submissionKeys): from the Idempotency-Key header, or the content. */
+export function keySourceOf(id: string): 'header' | 'content' {
+  return id.startsWith('key-') ? 'header' : 'content';
+}
