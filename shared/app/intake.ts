@@ -41,7 +41,8 @@ import { canonicalInstantIn, officeDay, timeZoneNamed } from '../domain/time-zon
 import { SYSTEM_REVIEWER, settledWithoutReview, staffMailQuarantine } from '../domain/staff-mail-decision';
 import { OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
-import { fromMayOwnTicket, fromProven, returnPathProven } from '../domain/sender-authentication';
+import { fromMayOwnTicket, fromProven, merchantAuthenticated, returnPathProven } from '../domain/sender-authentication';
+import { heldUnproven, senderCheckFailed, type UnprovenHold } from '../domain/unproven-mail';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { withMailFileKeys } from '../domain/uploads/mail-files';
 import { renderTooLargeNotice } from '../domain/too-large-notice';
@@ -310,6 +311,8 @@ export async function processSubmission(
     }
     const ownDecision = !decided;
     decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread), asksForTicket(thread));
+    const hold = ownDecision ? await unprovenHold(caseId, submission, decided, thread, deps) : undefined;
+    if (hold) decided = { ...decided, decision: heldUnproven(decided.decision, hold) };
     let counted: CountedCase | undefined;
     const ticket = ownDecision ? ticketToJoin(submission, decided, thread) : undefined;
     if (ticket) {
@@ -832,6 +835,30 @@ function ticketToJoin(submission: Submission, decided: Decided, thread: ThreadMa
   if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
   if (submission.authorUnclear || !fromProven(submission.verdicts, submission.dkimAligned)) return undefined;
   return ticket.number;
+}
+
+/**
+ * Why an accepted mail that proves nothing of its sender is held for review (domain/unproven-mail.ts),
+ * or undefined. The open-case cap is one conditional write on her open-case item (the webform's
+ * reserve, idempotent per case id), so concurrent copies can never pass it together; within it, the
+ * case is counted already (queueAndReply's add finds it there).
+ */
+async function unprovenHold(
+  caseId: string,
+  submission: Submission,
+  decided: Decided,
+  thread: ThreadMatch,
+  deps: IntakeDeps,
+): Promise<UnprovenHold | undefined> {
+  if (submission.channel !== 'email' || decided.decision.outcome !== 'ACCEPTED' || thread.kind === 'continues') {
+    return undefined;
+  }
+  if (merchantAuthenticated(submission.verdicts, submission)) return undefined;
+  if (senderCheckFailed(submission.verdicts)) return { why: 'check-failed' };
+  const limit = deps.config.limits.maxOpenCasesPerSender;
+  return (await deps.openCases.reserve(submission.sender.address, caseId, limit))
+    ? undefined
+    : { why: 'over-cap', limit };
 }
 
 /** Thrown while the case that claimed the ticket first is still being stored: the delivery retries. */

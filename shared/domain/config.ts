@@ -174,7 +174,10 @@ function buildConfigSchema() {
       maxRawMailBytes: intIn(1024, undefined, 25 * 1024 * 1024),
       /** Webform submissions per client IP per hour. */
       webformPerIpPerHour: intIn(1, undefined, 20),
-      /** Open (not closed) cases one sender may have at once through the webform. */
+      /**
+       * Open (not closed) cases one sender may have at once through the webform, and by mail that
+       * proves nothing of its sender (domain/unproven-mail.ts: past it such mail is kept for review).
+       */
       maxOpenCasesPerSender: intIn(1, undefined, 5),
       /**
        * Hours the confirmation link of a webform post that cites a ticket stays valid (trust hole F1);

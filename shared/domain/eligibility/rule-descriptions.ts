@@ -9,6 +9,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'quarantine.parse-problem': 'A mensagem não pôde ser lida (MIME inválido, grande demais ou corrompida).',
   'quarantine.staff-mail':
     'Mensagem a um endereço de resposta de caso (caso+…) que não pôde agir: remetente fora da equipe, token inválido, autenticação falhou ou mensagem automática. Decidida pelo serviço do ciclo do caso, não pelas regras de texto.',
+  'quarantine.unproven-sender':
+    'E-mail que seria aceito, mas sem autenticação do remetente (nenhuma verificação SPF, DKIM ou DMARC passou), quando o SPF ou o DMARC do próprio domínio falhou ou o endereço já tem o limite de casos abertos: pode ser cópia falsificada em nome do lojista; fica para revisão, sem caso novo e sem resposta. Decidida pelo serviço de entrada, não pelas regras de texto.',
   'quarantine.spam': 'O provedor de e-mail classificou a mensagem como spam.',
   'quarantine.virus': 'O provedor de e-mail encontrou vírus na mensagem.',
   'quarantine.auth.dmarc': 'Falha de autenticação do remetente: DMARC falhou (possível falsificação do endereço).',

@@ -1580,6 +1580,14 @@ export const RULES: readonly Rule[] = [
     trigger: 'signal',
     phrases: [],
   },
+  // Set by the intake, not the engine (domain/unproven-mail.ts): an accepted mail whose sender nothing proves, held.
+  {
+    id: 'quarantine.unproven-sender',
+    outcome: 'QUARANTINED',
+    stage: 'quarantine',
+    trigger: 'signal',
+    phrases: [],
+  },
   {
     id: 'quarantine.spam',
     outcome: 'QUARANTINED',

@@ -173,6 +173,24 @@ describe('processSubmission: a new accepted case', () => {
       },
     ],
     [
+      "her own domain as the envelope, SPF failing it (sent from the stranger's host): kept for review",
+      'QUARANTINED',
+      {
+        returnPath: 'qualquer@modasbella.com.br',
+        spfAligned: true,
+        verdicts: { ...PASS, spf: 'FAIL', dkim: 'GRAY', dmarc: 'GRAY' },
+      },
+    ],
+    [
+      'the same where her domain only monitors DMARC (p=none), failing: kept for review too, no case in her name',
+      'QUARANTINED',
+      {
+        returnPath: 'qualquer@modasbella.com.br',
+        spfAligned: true,
+        verdicts: { ...PASS, spf: 'FAIL', dkim: 'GRAY', dmarc: 'FAIL', dmarcPolicy: 'NONE' },
+      },
+    ],
+    [
       'a small store whose domain publishes nothing, sending with its own envelope',
       'ACCEPTED',
       { spfAligned: true, verdicts: { ...PASS, spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' } },
@@ -1584,5 +1602,59 @@ describe('processSubmission: a ticket written with separators, dictated or with 
     expect(result).toMatchObject({ kind: 'case', outcome });
     const stored = await cases.get('email:ses-0001');
     if (ticket) expect(stored?.decision.ticket).toMatchObject({ number: ticket });
+  });
+});
+
+describe('processSubmission: mail that proves nothing of its sender opens cases in her name only within her open-case cap', () => {
+  const UNPROVEN = { ...PASS, spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' } as const;
+  /** The i-th fresh mail (no thread) citing her ticket, from her domain's envelope, nothing proving it. */
+  const copy = (i: number, verdicts: SubmissionInput['verdicts'] = UNPROVEN) =>
+    email({
+      sourceId: `ses-copy-${i}`,
+      messageId: `copy-${i}@attacker.example`,
+      returnPath: `x${i}@modasbella.com.br`,
+      spfAligned: true,
+      verdicts,
+      text: `Abri o chamado #48213 no suporte e o problema ${i} de cobrança indevida continua. Peço ajuda da Ouvidoria.`,
+    });
+
+  it('past the cap: kept for review, no case for an analyst, no acknowledgement, her slots untouched', async () => {
+    const limit = localConfig.limits.maxOpenCasesPerSender;
+    const results = [];
+    for (let i = 1; i <= limit + 2; i++) results.push(await processSubmission(copy(i), deps));
+    expect(results.map((r) => (r.kind === 'case' ? r.outcome : r.kind))).toEqual([
+      ...Array(limit).fill('ACCEPTED'),
+      'QUARANTINED',
+      'QUARANTINED',
+    ]);
+    expect(queue.messages).toHaveLength(limit);
+    expect(mailer.sent).toHaveLength(limit);
+    expect(await deps.openCases.count(MERCHANT)).toBe(limit);
+    const kept = await cases.get(`email:ses-copy-${limit + 1}`);
+    expect(kept?.decision.ruleIds.at(-1)).toBe('quarantine.unproven-sender');
+    expect(kept?.decision.ruleIds).toContain('ticket.valid');
+    expect(kept?.reply).toMatchObject({ status: 'suppressed', reason: 'quarantined' });
+  });
+
+  it.each<[string, SubmissionInput['verdicts']]>([
+    ['DMARC passes', PASS],
+    ['SPF passes for her own envelope (a domain without DMARC)', { ...PASS, dkim: 'GRAY', dmarc: 'GRAY' }],
+  ])('%s: her mails are hers — the cap does not apply to them', async (_what, verdicts) => {
+    const limit = localConfig.limits.maxOpenCasesPerSender;
+    for (let i = 1; i <= limit + 1; i++) {
+      const mail = copy(i, verdicts);
+      // A different ticket each time: the same one joins her open case when her domain proves it.
+      mail.text = mail.text.replace('#48213', i % 2 ? '#48213' : '#48215');
+      await processSubmission(mail, deps);
+    }
+    const outcomes = [...cases.records.values()].map((c) => c.outcome);
+    expect(outcomes).not.toContain('QUARANTINED');
+  });
+
+  it('the same copy delivered again (a retry) is the one case, counted once', async () => {
+    await processSubmission(copy(1), deps);
+    await processSubmission(copy(1), deps);
+    expect(await deps.openCases.count(MERCHANT)).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
   });
 });
