@@ -23,6 +23,7 @@ import type { OuvidoriaConfig } from '../domain/config';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import {
   answeredDespiteSubject,
+  automaticTextEvidence,
   decide,
   type Screening,
   screen,
@@ -808,7 +809,9 @@ async function followUp(
 ): Promise<IntakeResult | undefined> {
   const message = messageOf(submission, mailFilesOn(parent.caseId, deps));
   if (!deps.lifecycle) return appendFollowUp(parent, message, submission, deps, telemetry);
-  const moved = await deps.lifecycle.merchantReply(parent as WorkCase, message);
+  // Her helpdesk's acknowledgement of our mail (no RFC 3834 header, an automatic reply's words) asks for nothing.
+  const automatic = submission.channel === 'email' && automaticTextEvidence(submission) !== undefined;
+  const moved = await deps.lifecycle.merchantReply(parent as WorkCase, message, { automatic });
   if (moved.kind === 'open-linked-case') return undefined;
   telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
   // Stored (and forwarded) first: a failed copy throws for the delivery's retry, which finds the

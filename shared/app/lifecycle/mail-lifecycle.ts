@@ -20,8 +20,11 @@ export interface MailLifecycle {
    * member's (she is told where commands go; the caller keeps the mail as quarantined).
    */
   misaddressedCommands(mail: Submission): Promise<boolean>;
-  /** The case's merchant wrote again: the message, the event and the status move in one write. */
-  merchantReply(parent: WorkCase, message: CaseMessage): Promise<MerchantReplyResult>;
+  /**
+   * The case's merchant wrote again: the message, the event and the status move in one write.
+   * `automatic`: its text is an automatic reply's (her helpdesk's acknowledgement): it asks for nothing.
+   */
+  merchantReply(parent: WorkCase, message: CaseMessage, intake?: { automatic?: boolean }): Promise<MerchantReplyResult>;
   /** Her mail to a closed case asks for nothing (thanks, praise, a rating), her analyst's name known. */
   asksNothingAfterClosing(parent: WorkCase, mail: Submission): Promise<boolean>;
 }
@@ -36,7 +39,7 @@ export function mailLifecycle(deps: LifecycleDeps): BoundMailLifecycle {
     deps,
     staffMail: (mail) => handleStaffMail(mail, deps),
     misaddressedCommands: (mail) => handleMisaddressedCommands(mail, deps),
-    merchantReply: (parent, message) => handleMerchantReply(parent, message, deps),
+    merchantReply: (parent, message, intake) => handleMerchantReply(parent, message, deps, intake),
     asksNothingAfterClosing: (parent, mail) => asksNothingAfterClosing(parent, mail, deps),
   };
 }

@@ -48,10 +48,16 @@ export async function asksNothingAfterClosing(
   return herWords !== null && closingReplyOf(herWords, await closingNames(parent, deps)) !== null;
 }
 
+/**
+ * `intake.automatic`: the intake read her text as an automatic reply's (engine automaticTextEvidence:
+ * her helpdesk's "recebemos seu e-mail e abrimos o atendimento…", with no RFC 3834 header): kept and
+ * told to the analyst like a thank-you, it reopens nothing and moves no waiting case (it is no answer).
+ */
 export async function handleMerchantReply(
   parent: WorkCase,
   message: CaseMessage,
   rawDeps: LifecycleDeps,
+  intake: { automatic?: boolean } = {},
 ): Promise<MerchantReplyResult> {
   const deps = resolveDeps(rawDeps);
   // The roster is read for her analyst's name only when her words may ask for nothing: a real answer
@@ -74,7 +80,7 @@ export async function handleMerchantReply(
         // Read only where it counts: the machine keeps a closed case closed, a waiting one waiting.
         {
           sourceId: message.sourceId,
-          onlyThanks: READS_THANKS.has(c.status) && reading() !== null,
+          onlyThanks: READS_THANKS.has(c.status) && (intake.automatic === true || reading() !== null),
         },
         { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: message.sourceId },
       );

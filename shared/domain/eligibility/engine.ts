@@ -816,6 +816,24 @@ function withForwardedNotice(s: Submission, hits: TextHit[]): TextHit[] {
   return [...hits, ...added].sort((a, b) => order(a) - order(b));
 }
 
+/**
+ * The words of the mail's own text that mark it automatic (the `automatic` stage's rules: a helpdesk's
+ * "recebemos seu e-mail e abrimos o atendimento…", an absence notice), as decide reads them — unless
+ * they are the merchant's (noticeWordsAreTheMerchants: quoted, beside her own demand). For a reply
+ * threaded to her case, which decide never reads: her helpdesk's acknowledgement of the closing mail
+ * reopened the case (the lifecycle keeps it as a message that asks for nothing).
+ */
+export function automaticTextEvidence(s: Submission): string | undefined {
+  const c = compiledRules();
+  const text = readText(readTopics(s).sentences, c);
+  for (const rule of c.rules) {
+    if (rule.rule.stage !== 'automatic') continue;
+    const hit = matchRule(rule, text);
+    if (hit && !noticeWordsAreTheMerchants(s, hit.evidence)) return hit.evidence;
+  }
+  return undefined;
+}
+
 /** Every text rule that fires on the submission, in the order of RULES. */
 export function matchTextRules(s: Submission): TextHit[] {
   return matchTopicRules(topicSentences(s));

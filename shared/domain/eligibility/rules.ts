@@ -1678,6 +1678,21 @@ export const RULES: readonly Rule[] = [
       ),
       'recebemos sua mensagem e em breve',
       'recebemos a sua mensagem e em breve',
+      // Round 42 (the red-team's F3): a helpdesk's acknowledgement that opened a ticket of its own for
+      // her mail ("Recebemos seu e-mail e abrimos o atendimento #991"); as a reply to the closing mail
+      // it reopened her case.
+      ...[
+        'seu e-mail',
+        'o seu e-mail',
+        'seu email',
+        'o seu email',
+        'sua mensagem',
+        'a sua mensagem',
+        'sua solicitacao',
+        'a sua solicitacao',
+      ].flatMap((what) =>
+        ['e abrimos', 'e registramos', 'e geramos', 'e criamos'].map((then) => `recebemos ${what} ${then}`),
+      ),
       'gracias por contactarnos, te responderemos',
       'gracias por tu mensaje, te responderemos',
       'thanks for reaching out, we will get back',

@@ -1658,3 +1658,34 @@ describe('processSubmission: mail that proves nothing of its sender opens cases 
     expect(mailer.sent).toHaveLength(1);
   });
 });
+
+describe('processSubmission: her reply threaded to her case goes to the lifecycle read', () => {
+  it.each([
+    [
+      'Olá! Recebemos seu e-mail e abrimos o atendimento #991 na Loja do João. Responderemos em até 48 horas úteis.',
+      true,
+    ],
+    ['Obrigada pela resposta, mas o frete continua sem calcular desde ontem.', false],
+  ])('%j → automatic: %s', async (text, automatic) => {
+    await processSubmission(email(), deps);
+    const ack = mailer.sent[0];
+    const read: unknown[] = [];
+    deps.lifecycle = {
+      staffMail: async () => {
+        throw new Error('no staff mail here');
+      },
+      misaddressedCommands: async () => false,
+      merchantReply: async (_parent, _message, intake) => {
+        read.push(intake);
+        return { kind: 'applied', status: 'IN_PROGRESS', reopened: false, forwarded: true };
+      },
+      asksNothingAfterClosing: async () => false,
+    };
+    const result = await processSubmission(
+      email({ sourceId: 'ses-0002', messageId: 'reply-2@mail.example', inReplyTo: ack?.messageId, text }),
+      deps,
+    );
+    expect(result).toMatchObject({ kind: 'follow-up', caseId: 'email:ses-0001' });
+    expect(read).toEqual([{ automatic }]);
+  });
+});

@@ -78,6 +78,34 @@ describe('handleMerchantReply', () => {
     expect(w.timers.list()).toEqual([]);
   });
 
+  it.each([
+    ['CLOSED', { status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z' }, 'CLOSED'],
+    ['WAITING_MERCHANT', { status: 'WAITING_MERCHANT' }, 'WAITING_MERCHANT'],
+  ] as const)(
+    '%s: her helpdesk’s automatic acknowledgement (read so by the intake) reopens nothing and answers nothing',
+    async (_status, state, after) => {
+      const parent = workCase({ ...state, assignee: 'ana' });
+      const w = lifecycleWorld({ cases: [parent] });
+      const ack = {
+        ...reply,
+        text: 'Olá! Recebemos seu e-mail e abrimos o atendimento #991 na Loja do João. Responderemos em até 48 horas úteis.',
+      };
+      expect(await handleMerchantReply(parent, ack, w.deps, { automatic: true })).toMatchObject({
+        kind: 'applied',
+        status: after,
+        reopened: false,
+      });
+      expect(w.cases.must().status).toBe(after);
+      expect(w.mailer.sent.map((m) => m.to)).toEqual([['ana@empresa.com.br']]);
+      expect(w.timers.list()).toEqual([]);
+      // The same words unread by the intake reopen the closed case, as any request of hers does.
+      if (after === 'CLOSED') {
+        const again = lifecycleWorld({ cases: [workCase({ ...state, assignee: 'ana' })] });
+        expect(await handleMerchantReply(again.cases.must(), ack, again.deps)).toMatchObject({ reopened: true });
+      }
+    },
+  );
+
   it('a thank-you to the analyst by her first name (“Obrigada, Ana!”) is a thank-you too', async () => {
     const parent = workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', assignee: 'ana' });
     const w = lifecycleWorld({ cases: [parent] });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketCheck } from '../../../../shared/domain/decision';
 import { localConfig } from '../../../../shared/domain/config';
 import {
+  automaticTextEvidence,
   canonicalize,
   compilePhrase,
   DMARC_MONITORING_NOTE,
@@ -1228,5 +1229,27 @@ describe('screen', () => {
     expect(screen(submissions.automatic, localConfig).machineGenerated).toBe(true);
     expect(screen(submissions.form, localConfig).machineGenerated).toBe(false);
     expect(screen(submissions.person, localConfig)).toEqual({ quarantine: [], machineGenerated: false });
+  });
+});
+
+describe('automaticTextEvidence: a reply threaded to her case, read as decide reads new mail', () => {
+  const QUOTE =
+    '\n\nEm sex., 4 de dez. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Seu caso foi encerrado.';
+  it.each([
+    // Her helpdesk's acknowledgement, with no RFC 3834 header (red-team F3): automatic.
+    ['Olá! Recebemos seu e-mail e responderemos em até 48 horas úteis.', true],
+    ['Olá! Recebemos seu e-mail e abrimos o atendimento #991 na Loja do João. Responderemos em até 48 horas úteis.', true],
+    ['Recebemos sua mensagem e registramos o chamado 55120. Em breve retornaremos.', true],
+    ['Recebemos a sua solicitação e geramos o protocolo 2026-77812.', true],
+    ['Recebemos sua mensagem e retornaremos em breve. Equipe Loja do João', true],
+    ['Esta é uma mensagem automática, não responda.', true],
+    ['Estou fora do escritório até segunda-feira.', true],
+    // Her own words: no notice.
+    ['Obrigada, deu tudo certo!', false],
+    ['Recebi a resposta, mas o problema do frete voltou hoje de manhã.', false],
+    ['O suporte só me manda "esta é uma mensagem automática" e ninguém resolve o chamado 48213.', false],
+  ])('%j → %s', (text, automatic) => {
+    const s = submission({ subject: 'Re: [OUV-2026-000004] Caso encerrado', text: `${text}${QUOTE}` });
+    expect(automaticTextEvidence(s) !== undefined).toBe(automatic);
   });
 });
