@@ -375,9 +375,9 @@ export function renderMerchantMessageToAnalyst(
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
           : c.status === 'CLOSED'
-            ? ' O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota vale como resposta à pesquisa de satisfação).'
+            ? ' O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota vale como resposta à pesquisa de satisfação).'
             : c.status === 'WAITING_MERCHANT'
-              ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, sem o que foi pedido.'
+              ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, ou é uma resposta automática, sem o que foi pedido.'
               : '',
       ],
     },
@@ -413,7 +413,7 @@ export function renderMerchantMessageToAnalyst(
       options.reopened
         ? 'Caso reaberto: nova mensagem do lojista'
         : c.status === 'CLOSED'
-          ? 'Caso encerrado: o lojista agradeceu, confirmou ou avaliou'
+          ? 'Caso encerrado: mensagem do lojista que não o reabre'
           : 'Nova mensagem do lojista',
     ),
     blocks,

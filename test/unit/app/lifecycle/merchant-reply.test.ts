@@ -72,7 +72,7 @@ describe('handleMerchantReply', () => {
     expect(c.status).toBe('CLOSED');
     expect(c.messages.map((m) => m.sourceId)).toContain('ses-merchant-2');
     expect(w.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
-      [['ana@empresa.com.br'], `[${PROTOCOL}] Caso encerrado: o lojista agradeceu, confirmou ou avaliou`],
+      [['ana@empresa.com.br'], `[${PROTOCOL}] Caso encerrado: mensagem do lojista que não o reabre`],
     ]);
     expect(w.mailer.sent[0]?.text).toContain('O caso segue encerrado');
     expect(w.timers.list()).toEqual([]);
@@ -138,7 +138,7 @@ describe('handleMerchantReply', () => {
         via: 'email',
       });
       expect(w.mailer.sent.map((m) => m.subject)).toEqual([
-        `[${PROTOCOL}] Caso encerrado: o lojista agradeceu, confirmou ou avaliou`,
+        `[${PROTOCOL}] Caso encerrado: mensagem do lojista que não o reabre`,
       ]);
       expect(w.timers.list()).toEqual([]);
       expect(await handleMerchantReply(parent, rating, w.deps)).toEqual({ kind: 'duplicate' });
