@@ -22,6 +22,7 @@ import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { tableClient, tableStores } from '../../shared/composition/clients';
 import { messageTextStoreFrom } from '../../shared/composition/message-texts';
+import { loadReplySecret } from '../../shared/composition/lifecycle';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
@@ -29,7 +30,7 @@ import { buildWebformDeps } from '../../shared/composition/webform';
 import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfig } from '../../shared/domain/config';
-import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
+import { ENV, RAW_MAIL_PREFIX } from '../../shared/runtime-env';
 import { commonHeadersOfRaw } from './smtp';
 import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, localMessageTextDir, PORT_VARIABLES } from './stack';
 
@@ -53,15 +54,18 @@ function fail(message: string): never {
 /** The stack's endpoints, from the same port variables `npm start` reads. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
   return {
     config: localConfig,
     tableName: LOCAL_TABLE,
     dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
     sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
     ticketDirectory: { kind: 'table' },
-    messageTexts: {
-      directory: localMessageTextDir(resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local')),
-    },
+    messageTexts: { directory: localMessageTextDir(dataDir) },
+    // The stack's own secret (npm start creates it): links and reply addresses signed here work there.
+    replySecret: { file: join(dataDir, 'reply-secret') },
+    // The stack's clock when it was started with one (office hours, due dates).
+    ...(env[ENV.now] ? { now: env[ENV.now] } : {}),
   };
 }
 
@@ -133,6 +137,8 @@ async function main(argv: string[]): Promise<unknown> {
       return createAssignmentHandler(
         await buildAssignmentDeps(settings, {
           scheduler: { scheduleAt: async (message, at) => print('schedule')({ message, at }) },
+          // The case's reminder and due-date timers are printed too; its reply address is the stack's.
+          lifecycle: { secret: await loadReplySecret(settings), timers: { schedule: print('timer') } },
         }),
       )(event as never);
     }
