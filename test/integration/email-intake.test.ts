@@ -502,6 +502,24 @@ describe('email intake: threading, bounces and exactly-once effects', () => {
     });
   });
 
+  it('eight unproven copies of her address and ticket at once: accepted only up to her open-case cap, the rest held unanswered', async () => {
+    // No check proves the From (SPF, DKIM and DMARC gray): a store's own domain, or anyone writing in its name.
+    const limit = localConfig.limits.maxOpenCasesPerSender;
+    const copies = Array.from({ length: limit + 3 }, (_, i) =>
+      eml('01-accepted-ticket-48213.eml')
+        .toString('utf8')
+        .replace('<CAK7f1x2Qm9bLd0Zp48213a@mail.gmail.com>', `<copy-${i}@attacker.example>`)
+        .replace('Subject: Pedidos não sincronizam', `Subject: Pedidos (${i}) não sincronizam`),
+    );
+    const gray = { spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' };
+    await Promise.all(copies.map((raw, i) => harness.deliver(`ses-unproven-${i}`, raw, gray)));
+    const cases = await harness.cases.listAll();
+    expect(cases.filter((c) => c.outcome === 'ACCEPTED')).toHaveLength(limit);
+    expect(cases.filter((c) => c.outcome === 'QUARANTINED')).toHaveLength(3);
+    expect(harness.queue.messages).toHaveLength(limit);
+    expect(await outboxTo('lojista@modasbella.com.br')).toHaveLength(limit);
+  });
+
   it('makes one case, one reply and one queue message when SES delivers the same event twice concurrently', async () => {
     const raw = eml('01-accepted-ticket-48213.eml');
     await Promise.all([harness.deliver('ses-dup', raw), harness.deliver('ses-dup', raw)]);
