@@ -4452,6 +4452,33 @@ export const RULES: readonly Rule[] = [
             ]),
           ),
         ),
+      // Round 42: if it is missing, whether they mean to build it ("Tem integração com o Melhor Envio? Se não
+      // tiver, vocês pensam em fazer?", "dá pra emitir nota pela plataforma? se não der, tem previsão?"):
+      // the question before names the feature, this one asks for it. At once after the condition, as above
+      // ("se não der certo, vão fazer o estorno?" asks the service, not a feature).
+      ...['se nao tiver', 'se nao tem', 'se nao existir', 'se nao der']
+        .flatMap((ifNot) => [ifNot, `${ifNot},`])
+        .flatMap((ifNot) =>
+          [
+            'pensam em fazer',
+            'pensam em criar',
+            'pensam em ter',
+            'pensam em colocar',
+            'pretendem fazer',
+            'pretendem ter',
+            'pretendem colocar',
+            'planejam fazer',
+            'planejam ter',
+            'vao fazer',
+            'vao ter',
+            'vai ter',
+            'tem previsao',
+            'ha previsao',
+            'existe previsao',
+            'esta nos planos',
+            'estao nos planos',
+          ].flatMap((plan) => [`${ifNot} ${plan}`, `${ifNot} voces ${plan}`]),
+        ),
       // The same in English and Spanish ("Do you support subscriptions? If not, could you add it?",
       // "¿Tienen X? Si no, ¿pueden agregarlo?", the pronoun joined to the verb); a bare "if not"/"si no" only before its comma.
       ...['if not,', "if you don't,", 'if you do not,', "if it doesn't exist,", 'if it does not exist,'].flatMap(

@@ -10538,3 +10538,28 @@ describe('round 41 — when an option will be released (“quando vão liberar a
     });
   });
 });
+
+describe('round 42 — the feature asked about, then whether they mean to build it if it is missing, is a feature question', () => {
+  it.each([
+    'Vocês têm relatório de curva ABC? Se não tiver, pensam em fazer?',
+    'dá pra emitir nota fiscal dos pedidos direto pela plataforma? se não der, tem previsão?',
+    'Tem como agendar a publicação de produtos? Caso não tenha, está nos planos de vocês?',
+    'vcs tem app pra gerenciar a loja? se n tiver vcs vao fazer?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // A condition with words between is about something else; an estorno asked of the service.
+    ['BILLING_QUESTION', 'O Pix da mensalidade não caiu. Se não der certo, vão fazer o estorno?'],
+    ['NO_PRIOR_TICKET', 'O produto está sem foto. Se não tiver estoque, vão ter que cancelar o pedido?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
