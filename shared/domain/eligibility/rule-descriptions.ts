@@ -59,6 +59,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'topic.billing.complaint': 'Reclamação de cobrança (indevida, em duplicidade, valor errado, estorno).',
   'topic.billing.plan':
     'Dúvida sobre planos, migração de plano ou cancelamento da assinatura (“cancela minha conta”, multa de fidelidade).',
+  'topic.billing.plan-held':
+    'O remetente diz o plano que tem (“tenho o plano Pro”, “sou do plano Essencial”) e a mensagem não cita nada quebrado: pergunta sobre o plano.',
   'topic.billing.invoice': 'Dúvida sobre faturas, boletos ou nota fiscal da assinatura.',
   'topic.billing.charge': 'Dúvida sobre cobranças, mensalidade ou assinatura.',
   'client.shopper.lawyer':

@@ -468,6 +468,40 @@ const AND_YET = [
   ].map((what) => `e ${what}`),
 ];
 
+/**
+ * The plan named as who she is ("sou do plano Essencial", "tenho o plano Pro", "estamos no plano anual"), in
+ * the words of her sentence: not, by itself, a question about the plan (topic.billing.plan-held).
+ */
+const PLAN_HELD = [
+  'sou do plano',
+  'sou cliente do plano',
+  'estou no plano',
+  'tenho o plano',
+  'assino o plano',
+  'uso o plano',
+  // Round 41: "sou assinante do plano Pro e a loja está lenta".
+  'sou assinante do plano',
+  'somos assinantes do plano',
+  // Round 34: just subscribed ("acabei de assinar o plano e o domínio ainda não conectou").
+  'assinei o plano',
+  'acabei de assinar o plano',
+  'contratei o plano',
+  'acabei de contratar o plano',
+  // Round 41: a subscriber, with no article, or in the plural ("sou assinante do plano Pro e a loja está
+  // lenta", "tenho plano Essencial e minha loja caiu", "somos assinantes do plano anual e a loja…").
+  'assinante do plano',
+  'assinantes do plano',
+  'tenho plano',
+  'temos o plano',
+  'estamos no plano',
+  // Round 42: the same said by a team, or with "com".
+  'somos do plano',
+  'usamos o plano',
+  'temos plano',
+  'estou com o plano',
+  'estamos com o plano',
+];
+
 const PAID_AND_YET = [
   ...['pago', 'pagamos', 'pagando', 'paguei'].flatMap((pay) => [
     `${pay} caro`,
@@ -476,29 +510,7 @@ const PAID_AND_YET = [
   ]),
   // Round 29: the plan as who she is ("sou do plano Essencial e minha loja está fora do ar"), not
   // what she asks about; "sou do plano Essencial e quero mudar" still asks (no AND_YET).
-  ...[
-    'sou do plano',
-    'sou cliente do plano',
-    'estou no plano',
-    'tenho o plano',
-    'assino o plano',
-    'uso o plano',
-    // Round 41: "sou assinante do plano Pro e a loja está lenta".
-    'sou assinante do plano',
-    'somos assinantes do plano',
-    // Round 34: just subscribed ("acabei de assinar o plano e o domínio ainda não conectou").
-    'assinei o plano',
-    'acabei de assinar o plano',
-    'contratei o plano',
-    'acabei de contratar o plano',
-    // Round 41: a subscriber, with no article, or in the plural ("sou assinante do plano Pro e a loja está
-    // lenta", "tenho plano Essencial e minha loja caiu", "somos assinantes do plano anual e a loja…").
-    'assinante do plano',
-    'assinantes do plano',
-    'tenho plano',
-    'temos o plano',
-    'estamos no plano',
-  ].flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
+  ...PLAN_HELD.flatMap((on) => AND_YET.map((yet) => `${on} * ${yet}`)),
   'mesmo pagando',
   // Round 34: the store's own payments after "mesmo assim" ("pago o plano em dia e mesmo assim o Pix
   // da loja não confirma"): said on their own, not after each way of paying (AND_YET's gap phrases
@@ -705,6 +717,54 @@ const BROKEN = [
   "isn't working",
   'broken',
   'error',
+];
+
+/**
+ * Something broken now, as BROKEN says it, without its wishes and fixes ("de novo", "errado", "funcione",
+ * "fix"), which a plan question may use too ("quero voltar para o plano anterior de novo"); with how a
+ * merchant says a page or the store fails ("o relatório não abre", "a loja está lenta").
+ */
+const BROKEN_NOW = [
+  ...BROKEN.filter(
+    (w) =>
+      ![
+        'de volta',
+        'de novo',
+        'novamente',
+        'tiraram',
+        'removeram',
+        'apagaram',
+        'apagou',
+        'errado',
+        'errada',
+        'errados',
+        'erradas',
+        'correcao',
+        'funcionava',
+        'estava funcionando',
+        'voltou a',
+        'tivesse funcionado',
+        'tivessem funcionado',
+        'funcione',
+        'funcionem',
+        'funcionasse',
+        'funcionassem',
+        'travasse',
+        'travassem',
+        'fix',
+        'fixed',
+        'fixing',
+      ].includes(w),
+  ),
+  'nao abre',
+  'nao abrem',
+  'nao carrega',
+  'nao carregam',
+  'nao aparece',
+  'nao aparecem',
+  'lento',
+  'lenta',
+  'lentidao',
 ];
 
 /** A condition already promised, contracted or charged: the merchant complains, asks for nothing new. */
@@ -1250,6 +1310,17 @@ const CLIENT_MARKERS = [
   ),
   'upgrade',
   'downgrade',
+  // Round 42: the plan she holds ("Tenho o plano Pro. Quanto custa o anual?"), and the move in Spanish and
+  // English ("¿Cuánto cuesta pasar al plan anual?", "how much to switch my plan to annual?").
+  ...PLAN_HELD,
+  ...['pasar', 'pasarme', 'cambiar', 'cambiarme', 'migrar', 'subir'].flatMap((move) => [
+    `${move} al plan`,
+    `${move} de plan`,
+  ]),
+  'mi plan',
+  'plan actual',
+  'my plan',
+  'current plan',
 ];
 
 /**
@@ -5912,6 +5983,10 @@ export const RULES: readonly Rule[] = [
       'cambio de plan',
       'mi plan',
       'el plan',
+      // Round 42: moving to a plan, and the plan by its period ("¿Cuánto cuesta pasar al plan anual?").
+      'al plan',
+      'plan anual',
+      'plan mensual',
       'planes',
       'change my plan',
       'change plan',
@@ -5935,7 +6010,22 @@ export const RULES: readonly Rule[] = [
       ...UNLESS_FIXED,
       ...STORE_SIDE,
       ...PAID_AND_YET,
+      // Round 42: the plan as who she is ("Tenho o plano Básico."): topic.billing.plan-held reads it.
+      ...PLAN_HELD,
     ],
+  },
+  {
+    id: 'topic.billing.plan-held',
+    outcome: 'BILLING_QUESTION',
+    stage: 'topic',
+    trigger: 'text',
+    // Round 42: a sentence naming her plan as who she is ("Tenho o plano Básico. Meus produtos sumiram da
+    // vitrine.", "Estou no plano Pro desde 2023 e o relatório de vendas não abre") is no plan question
+    // when the message names something broken: that is her topic. Without one ("Estou no plano Pro e
+    // quero mudar para o Básico", "Tenho o plano anual. Quando renova?") she asks about the plan.
+    phrases: PLAN_HELD,
+    unless: [...UNLESS_FIXED, ...STORE_SIDE, ...PAID_AND_YET],
+    unlessInMessage: BROKEN_NOW,
   },
   {
     id: 'topic.billing.invoice',

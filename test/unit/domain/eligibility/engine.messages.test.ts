@@ -10563,3 +10563,46 @@ describe('round 42 — the feature asked about, then whether they mean to build 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — the plan named as who she is is a plan question only when nothing is broken', () => {
+  it.each([
+    'Tenho o plano Básico. Meus produtos sumiram da vitrine.',
+    'Estou no plano Pro desde 2023 e o relatório de vendas não abre.',
+    'Sou cliente do plano Avançado há 3 anos. Desde ontem a loja está fora do ar.',
+    'Somos do plano Pro. O relatório de estoque não carrega desde segunda.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // The plan she holds, or the move to another, said by a client: not a prospect's price question.
+    'Tenho o plano Pro. Quanto custa o anual?',
+    '¿Cuánto cuesta pasar al plan anual?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'plano',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // Nothing broken: she asks about the plan she holds, or to move from it.
+    ['BILLING_QUESTION', 'Estou no plano Pro e quero mudar para o Básico.'],
+    ['BILLING_QUESTION', 'Tenho o plano anual. Quando renova?'],
+    ['BILLING_QUESTION', 'Sou assinante do plano Pro, quanto custa o upgrade pro Plus?'],
+    ['BILLING_QUESTION', 'Quero cancelar o plano, a loja não vende.'],
+    // A prospect's price question stays sales'.
+    ['NOT_A_CLIENT', 'Quanto custa o plano Pro? Estou pensando em abrir uma loja.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'plano',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
