@@ -600,23 +600,29 @@ function spokenNumerals(folded: string): string {
 }
 
 /**
- * Letters typed (or read by OCR) for digits: O for 0, I or l for 1, Z for 2 (folded, lower-case).
+ * Letters typed (or read by OCR) for digits: O for 0, I or l for 1, Z for 2, S for 5 (folded, lower-case).
  * One, between digits, in a word of ticket length that is otherwise digits ("482I4", "48Z13").
  */
-const LOOK_ALIKE_DIGITS: Readonly<Record<string, string>> = { o: '0', i: '1', l: '1', z: '2' };
+const LOOK_ALIKE_DIGITS: Readonly<Record<string, string>> = { o: '0', i: '1', l: '1', z: '2', s: '5' };
 const LOOK_ALIKE_NUMBER = /(?<![a-z0-9])\d+[oilz]\d+(?![a-z0-9])/g;
+/**
+ * In a mail, also S for 5, and the letter at the number's end ("meu ticket é 4821S", "chamado 5231O"):
+ * nobody can ask her to retype it there, as the webform's field does ("5231O" is refused there), and
+ * the reading stays a guess, which counts only when the directory says the ticket is hers.
+ */
+const LOOK_ALIKE_NUMBER_IN_MAIL = /(?<![a-z0-9])\d+[oilzs]\d*(?![a-z0-9])/g;
 
 /**
- * The folded text with each look-alike letter inside a number (LOOK_ALIKE_NUMBER, 5 to 10
- * characters) written as its digit, same length; the start of each such number goes in `guessed`
- * (its reading is a guess, not the merchant's claim). One regex pass: linear.
+ * The folded text with each look-alike letter inside a number (`pattern`, 5 to 10 characters) written
+ * as its digit, same length; the start of each such number goes in `guessed` (its reading is a guess,
+ * not the merchant's claim). One regex pass: linear.
  */
-function lookAlikeDigits(folded: string, guessed: Set<number>): string {
-  if (!/\d[oilz]\d/.test(folded)) return folded;
-  return folded.replace(LOOK_ALIKE_NUMBER, (word: string, at: number) => {
+function lookAlikeDigits(folded: string, guessed: Set<number>, pattern: RegExp = LOOK_ALIKE_NUMBER): string {
+  if (!/\d[oilzs]/.test(folded)) return folded;
+  return folded.replace(pattern, (word: string, at: number) => {
     if (word.length < 5 || word.length > 10) return word;
     guessed.add(at);
-    return word.replace(/[oilz]/, (letter) => LOOK_ALIKE_DIGITS[letter] ?? letter);
+    return word.replace(/[oilzs]/, (letter) => LOOK_ALIKE_DIGITS[letter] ?? letter);
   });
 }
 
@@ -736,7 +742,7 @@ function extractFromText(
   // Dictated numbers read as typed ones ("chamado quatro oito dois um três"), and a look-alike
   // letter inside a number as its digit ("482I4"), remembered as a guess.
   const guessed = new Set<number>();
-  const folded = lookAlikeDigits(spokenNumerals(foldKeepingLength(original)), guessed);
+  const folded = lookAlikeDigits(spokenNumerals(foldKeepingLength(original)), guessed, LOOK_ALIKE_NUMBER_IN_MAIL);
   // Every candidate is read from digits: a text without any has none.
   if (!/\d/.test(folded)) return;
   const bonus = SOURCE_BONUS[source];

@@ -755,13 +755,36 @@ describe('extractTicketCandidates: ROUND19, thousands separators, dictated digit
     // "e um" then a word: the article, not a last digit (the four dictated digits stay as read).
     ['"e um" after dictated digits', 'chamado quatro oito dois um e um problema novo apareceu', ['48211']],
     ['two look-alike letters', 'Abri o chamado 4B2I3 e nada.', ['48213', '42213']],
-    ['a letter at the edge', 'chamado 48213s e 48214x sem resposta', ['482135', '48214']],
+    // Round 42: a look-alike letter at the edge is a guess now (the block below); any other letter is not read.
+    ['a letter at the edge', 'chamado 48214x sem resposta', ['48214']],
     ['a product code', 'O SKU 48Z13 sumiu da vitrine.', ['48213']],
     ['a decimal amount', 'Paguei 48,21 reais no chamado de ontem.', ['4821']],
     ['a comma-grouped amount with cents', 'O chamado cobra 48,213.50 a mais.', ['48213', '4821350']],
   ])('no reading: %s', (_label, text, never) => {
     const numbers = extractTicketCandidates({ subject: '', text }).map((c) => c.number);
     expect(numbers.filter((n) => never.includes(n))).toEqual([]);
+  });
+
+  // Round 42: in a mail, S for 5 and a look-alike letter at the number's end ("meu ticket é 4821S",
+  // "chamado 5231O") are read as guesses too: nobody can ask her to retype it, as the webform's field does.
+  it.each([
+    ['S for 5 at the end', 'o meu ticket é 4821S e até agora nada', '48215'],
+    ['O for 0 at the end', 'chamado 5231O sem resposta há uma semana', '52310'],
+    ['S for 5 inside', 'Abri o chamado 482S3 e ninguém respondeu.', '48253'],
+    ['l for 1 at the end, before a period', 'O protocolo é 5100l.', '51001'],
+    ['a complete number then S', 'chamado 48213s sem resposta', '482135'],
+  ])('a look-alike letter, %s: %j is a guess', (_label, text, ticket) => {
+    const candidates = extractTicketCandidates({ subject: '', text });
+    expect(candidates.filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
+    expect(candidates.map((c) => c.number)).toContain(ticket);
+  });
+
+  it.each([
+    ['a short word', 'chamado 482s sem resposta'],
+    ['two letters at the end', 'chamado 4821so sem resposta'],
+    ['a letter first', 'chamado S4821 sem resposta'],
+  ])('no look-alike reading at the edge: %s: %j', (_label, text) => {
+    expect(extractTicketCandidates({ subject: '', text }).map((c) => c.number)).toEqual([]);
   });
 
   it('stays linear on a long run of look-alike tokens, commas and dictated digits', () => {

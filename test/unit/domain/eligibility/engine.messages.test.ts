@@ -10606,3 +10606,19 @@ describe('round 42 — the plan named as who she is is a plan question only when
     });
   });
 });
+
+describe('round 42 — a look-alike letter at the number’s end (“4821S”, “5231O”) is a guess that counts only when hers', () => {
+  it.each([
+    ['contato@eletroponto.com.br', 'o meu ticket é 4821S e até agora nada', '48215'],
+    ['carla@docesdacarla.com.br', 'chamado 5231O sem resposta há uma semana, ninguém lê', '52310'],
+  ])('ACCEPTED — %s: %s', async (from, text, ticket) => {
+    await check({ name: text, from, subject: 'chamado', text, outcome: 'ACCEPTED', ticket });
+  });
+
+  it.each([
+    // 48215 is another store's: the guess is dropped, neither accepted nor "not yours".
+    ['lojista@modasbella.com.br', 'meu chamado é o 4821S, ninguém responde'],
+  ])('guard — NO_PRIOR_TICKET: %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'chamado', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
