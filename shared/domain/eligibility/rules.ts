@@ -5999,6 +5999,9 @@ export const RULES: readonly Rule[] = [
       'yearly plan',
     ],
     unless: [
+      // Round 42: the plan as who she is ("Tenho o plano Básico."): topic.billing.plan-held reads it. First:
+      // a plain phrase found at once spares trying PAID_AND_YET's gap phrases on each such sentence.
+      ...PLAN_HELD,
       'plano de fundo',
       'primeiro plano',
       'segundo plano',
@@ -6010,8 +6013,6 @@ export const RULES: readonly Rule[] = [
       ...UNLESS_FIXED,
       ...STORE_SIDE,
       ...PAID_AND_YET,
-      // Round 42: the plan as who she is ("Tenho o plano Básico."): topic.billing.plan-held reads it.
-      ...PLAN_HELD,
     ],
   },
   {
