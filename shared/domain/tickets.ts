@@ -413,6 +413,13 @@ const UNIT_AFTER =
  * it ("Nº48213", "N°48213", "nr.48213": folded "no48213"), read as "nº 48213" with its space is.
  */
 const BARE_NUMBER = /(?:(?<![\w.,/#@$:\u00a4+-])|(?<=(?<![a-z0-9])(?:n\.?o|nr|nro)\.?))[1-9]\d{4,7}(?![\w\u00a4])/g;
+/**
+ * Round 42: a number grouped by thousands after a "nº" ("Sobre o nº 48.214: o analista não retornou"),
+ * five to nine digits: the sign names it as a number, where "48.214" alone is a quantity or an amount.
+ * Read as a bare number is: a guess, behind the same context, street and follower checks.
+ */
+const MARKED_GROUPED_NUMBER =
+  /(?<=(?<![a-z0-9])(?:n\.?o|nr|nro)\.?\s?)[1-9]\d{1,2}(?:\.\d{3}){1,2}(?![\w\u00a4]|[.,]\d)/g;
 
 /** Within this many characters before a bare or '#' number, these words make it something else. */
 const BARE_CONTEXT_BEFORE = new RegExp(
@@ -868,16 +875,18 @@ function extractFromText(
   if (!allowBare) return;
   // Bare numbers: 5 to 8 digits standing alone, no leading zero, nothing around that makes them
   // something else. Low score: a guess the verifier may confirm.
-  for (const m of masked.matchAll(BARE_NUMBER)) {
-    const start = m.index ?? 0;
-    if (claimed.has(start)) continue;
-    const end = start + m[0].length;
-    if (badFollower(masked, end)) continue;
-    if (BARE_CONTEXT_BEFORE.test(sinceSentenceEnd(lineBefore(masked, start, 35)))) continue;
-    if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;
-    // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
-    const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
-    out.add(m[0], source, read + bonus, evidenceAround(original, start, end));
+  for (const pattern of [BARE_NUMBER, MARKED_GROUPED_NUMBER]) {
+    for (const m of masked.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      if (claimed.has(start)) continue;
+      const end = start + m[0].length;
+      if (badFollower(masked, end)) continue;
+      if (BARE_CONTEXT_BEFORE.test(sinceSentenceEnd(lineBefore(masked, start, 35)))) continue;
+      if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;
+      // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
+      const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
+      out.add(m[0].replace(GROUP_SEPARATORS, ''), source, read + bonus, evidenceAround(original, start, end));
+    }
   }
 }
 

@@ -1041,3 +1041,26 @@ describe('a support channel’s protocol, too long for a ticket, after a strong 
     expect(extractTicketCandidates({ subject: '', text })).toEqual([]);
   });
 });
+
+describe('extractTicketCandidates: round 42, a number grouped by thousands after a "nº", with no keyword', () => {
+  // The sign names it as a number ("48.214" alone is a quantity or an amount): a guess, as a bare number is.
+  it.each([
+    ['after "o nº"', 'Sobre o nº 48.214: o analista prometeu retorno e não retornou.', '48214'],
+    ['after "N°"', 'o N° 52.310 continua aberto', '52310'],
+    ['after "nro."', 'nro. 51.000 sem resposta', '51000'],
+  ])('%s: %j is a guess', (_label, text, ticket) => {
+    const candidates = extractTicketCandidates({ subject: '', text });
+    expect(candidates.filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
+    expect(candidates.map((c) => c.number)).toEqual([ticket]);
+  });
+
+  it.each([
+    ['an order', 'pedido nº 48.214 não chegou'],
+    ['a street', 'Av. Brasil, nº 48.214 - sala 3'],
+    ['an amount with cents', 'o nº 48.214,50 é o total'],
+    ['four digits', 'o nº 1.200 da rua'],
+    ['no sign', 'Sobre o 48.214: o analista prometeu retorno.'],
+  ])('no reading: %s: %j', (_label, text) => {
+    expect(extractTicketCandidates({ subject: '', text }).map((c) => c.number)).toEqual([]);
+  });
+});

@@ -10622,3 +10622,21 @@ describe('round 42 — a look-alike letter at the number’s end (“4821S”, �
     await check({ name: text, from, subject: 'chamado', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — a number grouped by thousands after a “nº” is a guess that counts when hers', () => {
+  it.each([
+    ['financeiro@casadosaromas.com.br', 'Sobre o nº 48.214: o analista prometeu retorno e não retornou.', '48214'],
+    ['carla@docesdacarla.com.br', 'O N° 52.310 continua sem resposta, ninguém me liga.', '52310'],
+  ])('ACCEPTED — %s: %s', async (from, text, ticket) => {
+    await check({ name: text, from, subject: 'suporte', text, outcome: 'ACCEPTED', ticket });
+  });
+
+  it.each([
+    // Her store's order, named so: no ticket read.
+    ['financeiro@casadosaromas.com.br', 'O pedido nº 48.214 de uma cliente não foi entregue, como rastreio?'],
+    // Another store's number: dropped, not "not yours".
+    ['joao@lojadojoao.com.br', 'Sobre o nº 48.214: ninguém me retornou.'],
+  ])('guard — NO_PRIOR_TICKET: %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'suporte', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
