@@ -2604,6 +2604,41 @@ export const RULES: readonly Rule[] = [
       ]),
       ...['cade meu pedido*', 'cade minha compra*', 'cade minha encomenda*'],
       ...['tamanho errado', 'cor errada', 'modelo errado', 'numeracao errada'].map((wrong) => `recebi * ${wrong}`),
+      // Round 42: whether we are the store, or its ombudsman ("vc eh da loja Doces da Carla?", "Vocês são a
+      // ouvidoria deles?"): a buyer who found our address; a merchant asks whether we are the platform's.
+      // Never "aqui é da loja do João", a merchant saying who writes.
+      ...['voce e', 'voce eh', 'voces sao'].flatMap((who) =>
+        [
+          'da loja',
+          'a loja',
+          'a ouvidoria da loja',
+          'a ouvidoria deles',
+          'a ouvidoria dela',
+          'o sac da loja',
+          'o atendimento da loja',
+        ].map((store) => `${who} ${store}`),
+      ),
+      'ouvidoria da loja',
+      // Round 42: what she bought, that never came ("Comprei um casaco que não chegou").
+      ...['nao chegou', 'ate agora nao chegou', 'nunca chegou', 'ainda nao chegou'].map(
+        (never) => `comprei * que ${never}`,
+      ),
+      // Round 42: her order come broken ("Meu pedido 10234 da Eletro Ponto veio com defeito").
+      ...['meu pedido', 'minha compra', 'minha encomenda'].flatMap((bought) =>
+        ['veio', 'chegou'].flatMap((came) =>
+          [
+            'com defeito',
+            'quebrado',
+            'quebrada',
+            'rasgado',
+            'rasgada',
+            'danificado',
+            'danificada',
+            'estragado',
+            'estragada',
+          ].map((bad) => `${bought} * ${came} ${bad}`),
+        ),
+      ),
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
@@ -2614,6 +2649,9 @@ export const RULES: readonly Rule[] = [
       'tema',
       'modulo',
       'dominio',
+      // Round 42: her own purchase from a supplier ("meu pedido no fornecedor chegou quebrado").
+      'fornecedor*',
+      'distribuidor*',
       // The merchant's own test order ("fiz uma compra teste no site").
       'compra teste',
       'compra de teste',

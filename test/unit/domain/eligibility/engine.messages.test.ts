@@ -10640,3 +10640,31 @@ describe('round 42 — a number grouped by thousands after a “nº” is a gues
     await check({ name: text, from, subject: 'suporte', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — a buyer asking whether we are the store or its ombudsman, or whose order came broken or never came', () => {
+  it.each([
+    'oi vc eh da loja da Carla? fiz uma encomenda de doces e ngm me responde no whats',
+    'Vocês são a ouvidoria deles? Já mandei três e-mails para a loja.',
+    'Meu pedido 7781 da Modas Bella veio rasgado e a loja não responde.',
+    'Comprei uma luminária que não chegou, já faz 20 dias.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'comprador.sp@gmail.com',
+      subject: 'pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // A merchant saying who writes, asking whether this is the platform's office, her supplier's order.
+    ['ACCESS_ISSUE', 'Aqui é da loja do João, o painel não abre e diz senha incorreta.'],
+    ['NO_PRIOR_TICKET', 'Vocês são a ouvidoria da plataforma? Minha loja está fora do ar.'],
+    ['NO_PRIOR_TICKET', 'Meu pedido no fornecedor chegou quebrado, como dou baixa no estoque?'],
+    ['NO_PRIOR_TICKET', 'Comprei um tema que não chegou a ser instalado.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
