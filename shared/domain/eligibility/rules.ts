@@ -546,6 +546,22 @@ const CLIENT_OF_ANOTHER_COMPANY = [
   'marketplace',
 ].map((company) => `cliente* d* ${company}`);
 
+/** Marketplaces, where people sell without a store of ours (round 42). */
+const MARKETPLACES = ['amazon', 'magalu', 'magazine luiza', 'americanas', 'aliexpress', 'shein', 'casas bahia'];
+
+/**
+ * A marketplace's seller as who she is ("sou vendedora da Shopee", "minha conta de vendedor na Amazon", "sou
+ * seller do Mercado Livre"): that marketplace's account, payouts and listings are hers there, not ours.
+ */
+const MARKETPLACE_SELLER = ['mercado livre', 'shopee', 'olx', 'enjoei', 'elo7', ...MARKETPLACES].flatMap((market) => [
+  ...['sou vendedor', 'sou vendedora', 'sou seller', 'somos vendedores'].flatMap((who) =>
+    ['da', 'do', 'na', 'no'].map((of) => `${who} ${of} ${market}`),
+  ),
+  ...['conta de vendedor', 'conta de vendedora', 'conta de seller'].flatMap((account) =>
+    ['da', 'do', 'na', 'no'].map((of) => `${account} ${of} ${market}`),
+  ),
+]);
+
 /**
  * The sender's account at a payment provider, a marketplace or an ERP ("não consigo acessar minha conta do
  * PagSeguro", "o login do Bling não entra"): its sign-in is that company's, not the panel's.
@@ -566,11 +582,16 @@ const ACCOUNT_ELSEWHERE = [
   'shopee',
   'melhor envio',
   'correios',
-].flatMap((company) =>
-  ['conta', 'login', 'senha', 'painel'].flatMap((what) =>
-    ['do', 'da', 'dos', 'no', 'na', 'nos'].map((of) => `${what} ${of} ${company}`),
-  ),
-);
+  // Round 42: the other marketplaces ("minha conta na Amazon foi suspensa").
+  ...MARKETPLACES,
+]
+  .flatMap((company) =>
+    ['conta', 'login', 'senha', 'painel'].flatMap((what) =>
+      ['do', 'da', 'dos', 'no', 'na', 'nos'].map((of) => `${what} ${of} ${company}`),
+    ),
+  )
+  // Round 42: her seller account there ("minha conta de vendedor na Amazon foi suspensa").
+  .concat(MARKETPLACE_SELLER.filter((seller) => seller.startsWith('conta ')));
 
 /**
  * A page inside the panel she is signed in to ("não consigo acessar o relatório de vendas", "não abro a
@@ -3617,9 +3638,25 @@ export const RULES: readonly Rule[] = [
       'para patrocinar',
       'agencia de recrutamento',
       'temos candidatos para',
+      // Round 42: a marketplace's seller as who she is ("Sou vendedora da Shopee, meu repasse atrasou"); one
+      // with a store of ours says so (unlessInMessage), or asks about the integration.
+      ...MARKETPLACE_SELLER,
     ],
-    // Someone with a store of their own who is also a journalist, a student, or hiring.
-    unlessInMessage: [...CLIENT_MARKERS, 'minha loja', 'nossa loja', 'nossas lojas'],
+    // Someone with a store of their own who is also a journalist, a student, or hiring; round 42: a seller
+    // whose marketplace is integrated with a store of ours ("sou vendedora da Shopee e a integração parou").
+    unlessInMessage: [
+      ...CLIENT_MARKERS,
+      'minha loja',
+      'nossa loja',
+      'nossas lojas',
+      'integracao',
+      'integracoes',
+      'integrada',
+      'integrado',
+      'sincroniz*',
+    ],
+    // Round 42: a seller there too ("sou vendedora na Shopee também e os pedidos de lá não entram").
+    unless: ['tambem'],
   },
 
   // 3. Commercial negotiation or special conditions: out of scope, sales.

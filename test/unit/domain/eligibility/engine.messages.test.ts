@@ -10668,3 +10668,22 @@ describe('round 42 — a buyer asking whether we are the store or its ombudsman,
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — a marketplace’s seller as who she is, and her seller account there, are not ours', () => {
+  it.each([
+    ['repasse', 'Sou vendedora da Shopee, quero saber por que meu repasse atrasou essa semana.'],
+    ['conta suspensa', 'Minha conta de vendedor na Amazon foi suspensa, vocês conseguem ajudar?'],
+    ['anúncios', 'Sou seller do Magalu e meus anúncios sumiram ontem.'],
+  ])('NOT_A_CLIENT — %s: %s', async (subject, text) => {
+    await check({ name: text, from: 'vendas.rapidas@gmail.com', subject, text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // A merchant of ours who sells there too, or whose marketplace is integrated; her own panel's block.
+    ['NO_PRIOR_TICKET', 'Sou vendedor do Mercado Livre também e a integração com a minha loja parou.'],
+    ['NO_PRIOR_TICKET', 'sou vendedora na shopee tb e meus pedidos de lá não entram'],
+    ['ACCESS_ISSUE', 'Não consigo acessar minha conta, aparece conta suspensa.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'conta', text, outcome: outcome as Outcome });
+  });
+});
