@@ -1327,7 +1327,17 @@ const CLIENT_MARKERS = [
   // Moving to another plan is done from one ("quero passar para o plano anual, quanto fica?").
   // Round 34: the plan named by its period alone ("compensa mudar para o anual?").
   ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].flatMap((move) =>
-    ['o plano', 'o anual', 'o mensal', 'o semestral', 'o trimestral'].map((plan) => `${move} para ${plan}`),
+    ['o plano', 'o anual', 'o mensal', 'o semestral', 'o trimestral'].flatMap((plan) => [
+      `${move} para ${plan}`,
+      // Round 42: with "pro" for "para o" ("quanto custa pra mudar pro plano anual?").
+      `${move} pro ${plan.slice(2)}`,
+    ]),
+  ),
+  // Round 42: the plan she is on, by its name alone ("qnt custa o plano pro? eu to no básico").
+  ...['estou no', 'estamos no', 'sou do', 'somos do'].flatMap((on) =>
+    ['basico', 'essencial', 'pro', 'plus', 'avancado', 'profissional', 'premium', 'starter', 'anual', 'mensal'].map(
+      (plan) => `${on} ${plan}`,
+    ),
   ),
   'upgrade',
   'downgrade',

@@ -10687,3 +10687,20 @@ describe('round 42 — a marketplace’s seller as who she is, and her seller ac
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'conta', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — a client by the plan she is on, named alone, or by the move said with “pro”', () => {
+  it.each([
+    'bom dia é o joão eu queria saber quanto custa pra mudar pro plano anual porque vi que sai mais barato',
+    'qnt custa o plano pro? eu to no basico',
+    'Quanto custa o Plus? Somos do Essencial há um ano.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'plano', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // A prospect's price question stays sales'.
+    'Quanto custa o plano Pro? Estou no começo, pensando em abrir uma loja.',
+  ])('guard — NOT_A_CLIENT: %s', async (text) => {
+    await check({ name: text, from: 'novo.negocio@gmail.com', subject: 'plano', text, outcome: 'NOT_A_CLIENT' });
+  });
+});
