@@ -2650,6 +2650,16 @@ export const RULES: readonly Rule[] = [
         ].map((store) => `${who} ${store}`),
       ),
       'ouvidoria da loja',
+      // The same in Spanish and English ("¿ustedes son la tienda?", "Are you the store?", "is this the
+      // shop's customer service?"); a merchant asks for the platform's.
+      ...['ustedes son', 'son ustedes', 'usted es', 'es usted'].flatMap((who) =>
+        ['la tienda', 'de la tienda', 'el servicio al cliente de la tienda'].map((store) => `${who} ${store}`),
+      ),
+      ...['are you', 'is this'].flatMap((who) =>
+        ['the store', 'the shop', "the store's customer service", "the shop's customer service"].map(
+          (store) => `${who} ${store}`,
+        ),
+      ),
       // Round 42: what she bought, that never came ("Comprei um casaco que não chegou").
       ...['nao chegou', 'ate agora nao chegou', 'nunca chegou', 'ainda nao chegou'].map(
         (never) => `comprei * que ${never}`,
@@ -2683,6 +2693,14 @@ export const RULES: readonly Rule[] = [
       // Round 42: her own purchase from a supplier ("meu pedido no fornecedor chegou quebrado").
       'fornecedor*',
       'distribuidor*',
+      // Round 42: a merchant asking whether we are her store's platform ("is this the store admin
+      // support?", "are you the store builder?").
+      'admin',
+      'builder',
+      'dashboard',
+      'my store',
+      'my shop',
+      'mi tienda',
       // The merchant's own test order ("fiz uma compra teste no site").
       'compra teste',
       'compra de teste',

@@ -10704,3 +10704,30 @@ describe('round 42 — a client by the plan she is on, named alone, or by the mo
     await check({ name: text, from: 'novo.negocio@gmail.com', subject: 'plano', text, outcome: 'NOT_A_CLIENT' });
   });
 });
+
+describe('round 42 — a buyer asking in Spanish or English whether we are the store', () => {
+  it.each([
+    'Hola, compré un vestido en Modas Bella y quiero devolverlo, ¿ustedes son la tienda?',
+    '¿Usted es de la tienda? Quiero cambiar unas zapatillas.',
+    'Are you the store? I want to return a jacket.',
+    "Is this the shop's customer service? I need to change my size.",
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'buyer.abroad@gmail.com',
+      subject: 'order',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // A merchant asking whether we are her store's platform.
+    ['NO_PRIOR_TICKET', 'Is this the store admin support? My checkout is down.'],
+    ['NO_PRIOR_TICKET', 'Are you the store builder company? I need help with my domain.'],
+    ['ACCESS_ISSUE', '¿Ustedes son la plataforma de mi tienda? No puedo entrar al panel.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'help', text, outcome: outcome as Outcome });
+  });
+});
