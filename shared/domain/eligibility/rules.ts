@@ -4566,6 +4566,14 @@ export const RULES: readonly Rule[] = [
       ...['a plataforma', 'o painel', 'o sistema', 'o sistema de voces'].flatMap((what) =>
         ['deveria', 'devia'].map((should) => `${what} ${should}`),
       ),
+      // Round 42: the wish to have, in English and Spanish ("It would be great if the platform had a loyalty
+      // points program", "sería genial que la plataforma tuviera venta por suscripción").
+      ...['would be great if', 'would be nice if', 'would be awesome if', 'i wish', 'we wish'].flatMap((wish) =>
+        ['the platform had', 'you had', 'you guys had', 'there was', 'there were'].map((had) => `${wish} ${had}`),
+      ),
+      ...['seria genial que', 'seria bueno que', 'ojala'].flatMap((wish) =>
+        ['la plataforma tuviera', 'ustedes tuvieran', 'tuvieran', 'hubiera'].map((had) => `${wish} ${had}`),
+      ),
     ],
     unless: [
       ...FEATURE_NOUNS,
@@ -4594,6 +4602,29 @@ export const RULES: readonly Rule[] = [
       // What it should have done, or do and does not ("deveria ter avisado", "deveria funcionar",
       // "deveria mostrar os pedidos, mas não aparecem"): a complaint.
       ...['deveria ter', 'devia ter', 'funcionar', 'mas', 'porem', 'so que'],
+      // Round 42: the English wish about the service or the past ("if you had answered my emails", "I wish
+      // there was someone in the chat", "if the platform had worked"), and her own things.
+      ...['my', 'someone', 'somebody', 'anyone', 'support', 'chat', 'human', 'agent', 'but'],
+      ...[
+        'answered',
+        'replied',
+        'responded',
+        'worked',
+        'been',
+        'told',
+        'warned',
+        'informed',
+        'fixed',
+        'solved',
+        'resolved',
+        'helped',
+        'explained',
+        'done',
+        'called',
+        'sent',
+        'listened',
+      ].map((done) => `had ${done}`),
+      ...['mi', 'mis', 'alguien', 'soporte', 'funcionado', 'respondido', 'avisado'],
     ],
     unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },

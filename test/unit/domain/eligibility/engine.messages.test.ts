@@ -10731,3 +10731,35 @@ describe('round 42 — a buyer asking in Spanish or English whether we are the s
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'help', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — the wish to have, in English or Spanish (“it would be great if the platform had…”), is a feature request', () => {
+  it.each([
+    'It would be great if the platform had a loyalty points program.',
+    'I wish you guys had a way to sell gift cards.',
+    'Ojalá tuvieran venta de tarjetas de regalo.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'idea',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The service wished for, or the past that went wrong.
+    'It would be great if you had answered my emails.',
+    'I wish there was someone answering the chat.',
+    'It would be nice if the platform had worked during Black Friday.',
+    'Ojalá hubiera alguien en el soporte los fines de semana.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'support',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
