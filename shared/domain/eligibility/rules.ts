@@ -4569,10 +4569,10 @@ export const RULES: readonly Rule[] = [
       // Round 42: the wish to have, in English and Spanish ("It would be great if the platform had a loyalty
       // points program", "sería genial que la plataforma tuviera venta por suscripción").
       ...['would be great if', 'would be nice if', 'would be awesome if', 'i wish', 'we wish'].flatMap((wish) =>
-        ['the platform had', 'you had', 'you guys had', 'there was', 'there were'].map((had) => `${wish} ${had}`),
+        ['the platform had', 'you had', 'you guys had'].map((had) => `${wish} ${had}`),
       ),
       ...['seria genial que', 'seria bueno que', 'ojala'].flatMap((wish) =>
-        ['la plataforma tuviera', 'ustedes tuvieran', 'tuvieran', 'hubiera'].map((had) => `${wish} ${had}`),
+        ['la plataforma tuviera', 'ustedes tuvieran', 'tuvieran'].map((had) => `${wish} ${had}`),
       ),
     ],
     unless: [
@@ -4605,6 +4605,9 @@ export const RULES: readonly Rule[] = [
       // Round 42: the English wish about the service or the past ("if you had answered my emails", "I wish
       // there was someone in the chat", "if the platform had worked"), and her own things.
       ...['my', 'someone', 'somebody', 'anyone', 'support', 'chat', 'human', 'agent', 'but'],
+      ...['phone', 'follow-up', 'follow up', 'reply', 'replies', 'answer*', 'response*', 'team', 'ticket*'],
+      ...['case', 'cases', 'respuesta*', 'atencion', 'telefono'],
+      ...['people', 'person', 'staff', 'agents', 'personas', 'gente', 'persona'],
       ...[
         'answered',
         'replied',

@@ -10763,3 +10763,14 @@ describe('round 42 — the wish to have, in English or Spanish (“it would be g
     });
   });
 });
+
+describe('round 42 — with her ticket, a wish about the service in English or Spanish stays her complaint', () => {
+  it.each([
+    'Ticket 48213: I wish you had a phone line for urgent cases.',
+    'Ticket 48213. I wish you had people who read what we write.',
+    'Ticket 48213 - it would be nice if you had any follow-up at all.',
+    'Chamado 48213: ojalá tuvieran una respuesta más rápida.',
+  ])('guard — ACCEPTED: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'ticket', text, outcome: 'ACCEPTED' });
+  });
+});
