@@ -788,6 +788,27 @@ const BROKEN_NOW = [
   'lentidao',
 ];
 
+/**
+ * Round 42: what she says is there, against an answer that it is missing ("me disseram que a integração com
+ * o Bling não existe, mas ela aparece no painel", "disse que vocês não possuem integração com o Mercado Livre,
+ * sendo que uso há um ano"): the support's answer is her complaint, not a wish for something new.
+ */
+const SAYS_IT_EXISTS = [
+  ...['sendo que', 'mas', 'so que'].flatMap((but) =>
+    ['uso', 'eu uso', 'usamos', 'uso ha', 'eu uso ha', 'eu usava', 'usava', 'ela existe', 'ele existe'].map(
+      (is) => `${but} ${is}`,
+    ),
+  ),
+  'existe sim',
+  'tem sim',
+  'aparece no painel',
+  'aparece no menu',
+  'esta no painel',
+  'esta no menu',
+  'vendo por ela',
+  'vendo por ele',
+];
+
 /** A condition already promised, contracted or charged: the merchant complains, asks for nothing new. */
 const PROMISED_OR_CHARGED = [
   'prometeu',
@@ -5051,7 +5072,7 @@ export const RULES: readonly Rule[] = [
       'inadmissivel',
     ],
     unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
-    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
+    unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND, ...SAYS_IT_EXISTS],
   },
   {
     id: 'scope.feature.integration-question',

@@ -10774,3 +10774,29 @@ describe('round 42 — with her ticket, a wish about the service in English or S
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'ticket', text, outcome: 'ACCEPTED' });
   });
 });
+
+describe('round 42 — an integration the support said is missing, which she says is there, is her complaint about the answer', () => {
+  it.each([
+    'No ticket 48215 me disseram que a integração com o Bling não existe, mas ela aparece no painel.',
+    'Chamado 48215: a atendente disse que vocês não possuem integração com o Mercado Livre, sendo que uso há um ano.',
+    'Ticket 48215 — responderam que a plataforma não tem integração com a Shopee, e eu vendo por ela todo dia.',
+  ])('ACCEPTED — %s', async (text) => {
+    await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'ticket', text, outcome: 'ACCEPTED' });
+  });
+
+  it.each([
+    // Told it is missing, she asks for it, or when it comes: a feature request, her ticket or not.
+    'O suporte disse que não existe integração com o iFood. Vocês poderiam criar?',
+    'Chamado 48215: disseram que não existe integração com a Shopee, mas existe previsão? Quando vão ter?',
+    'Vocês não têm integração com o iFood, mas tem previsão?',
+    'Uso há três anos e queria integração com o Tiny, quando vão ter?',
+  ])('guard — OUT_OF_SCOPE_FEATURE: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'integração',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+});
