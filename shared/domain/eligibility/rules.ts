@@ -6141,6 +6141,13 @@ export const RULES: readonly Rule[] = [
       'cambio de plan',
       'mi plan',
       'el plan',
+      // Round 42: the move to a plan named by its period alone ("quanto custa pra ir pro anual?", "compensa
+      // mudar para o anual?").
+      ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].flatMap((move) =>
+        ['para o', 'pro'].flatMap((to) =>
+          ['anual', 'mensal', 'semestral', 'trimestral'].map((period) => `${move} ${to} ${period}`),
+        ),
+      ),
       // Round 42: moving to a plan, and the plan by its period ("¿Cuánto cuesta pasar al plan anual?").
       'al plan',
       'plan anual',

@@ -10800,3 +10800,20 @@ describe('round 42 — an integration the support said is missing, which she say
     });
   });
 });
+
+describe('round 42 — the move to a plan named by its period alone (“ir pro anual”) is a plan question', () => {
+  it.each(['quanto custa pra ir pro anual?', 'compensa mudar para o anual?', 'quero passar pro mensal, como faço?'])(
+    'BILLING_QUESTION — %s',
+    async (text) => {
+      await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'dúvida', text, outcome: 'BILLING_QUESTION' });
+    },
+  );
+
+  it.each([
+    // A yearly report, her buyers' yearly plan: not ours.
+    'O relatório anual da loja não abre.',
+    'Meus clientes não conseguem assinar o anual da minha box.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
