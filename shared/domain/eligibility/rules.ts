@@ -4706,7 +4706,10 @@ export const RULES: readonly Rule[] = [
             'existe previsao',
             'esta nos planos',
             'estao nos planos',
-          ].flatMap((plan) => [`${ifNot} ${plan}`, `${ifNot} voces ${plan}`]),
+          ].flatMap((plan) =>
+            // Asked indirectly, as a dictated "queria saber se tem X e se não tiver se vocês pretendem fazer".
+            ['', 'voces ', 'se ', 'se voces '].map((who) => `${ifNot} ${who}${plan}`),
+          ),
         ),
       // The same in English and Spanish ("Do you support subscriptions? If not, could you add it?",
       // "¿Tienen X? Si no, ¿pueden agregarlo?", the pronoun joined to the verb); a bare "if not"/"si no" only before its comma.

@@ -10817,3 +10817,28 @@ describe('round 42 — the move to a plan named by its period alone (“ir pro a
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — if it is missing, whether they mean to build it, asked indirectly (“e se não tiver se vocês pretendem fazer”)', () => {
+  it.each([
+    'bom dia eu queria saber se tem como colocar a loja em inglês e se não tiver se vocês pretendem fazer',
+    'queria saber se vocês fazem venda por kit e se não tiver se pensam em fazer',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The condition about something else, words between: the service asked.
+    [
+      'BILLING_QUESTION',
+      'Queria saber se o Pix da mensalidade caiu e se não tiver caído se vocês vão fazer o estorno.',
+    ],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
+  });
+});
