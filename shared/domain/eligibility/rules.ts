@@ -6118,6 +6118,8 @@ export const RULES: readonly Rule[] = [
       'encerrar a loja',
       'cancelar minha conta',
       'cancelar a minha conta',
+      // Round 42: leaving altogether ("qro cancelar td, n aguento mais essa plataforma").
+      'cancelar tudo',
       // The imperative, as a one-line mail says it ("cancela minha conta", "cancelem meu plano").
       'cancela minha conta',
       'cancela meu plano',

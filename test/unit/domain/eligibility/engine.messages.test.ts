@@ -10842,3 +10842,26 @@ describe('round 42 — if it is missing, whether they mean to build it, asked in
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — leaving altogether (“quero cancelar tudo”) is a plan question', () => {
+  it.each(['qro cancelar td, n aguento mais essa plataforma', 'Quero cancelar tudo. Como faço?'])(
+    'BILLING_QUESTION — %s',
+    async (text) => {
+      await check({
+        name: text,
+        from: 'joao@lojadojoao.com.br',
+        subject: 'cancelar',
+        text,
+        outcome: 'BILLING_QUESTION',
+      });
+    },
+  );
+
+  it.each([
+    // A threat over something to fix; her buyer's order.
+    'Se não resolverem o frete até sexta, vou cancelar tudo.',
+    'O cliente quer cancelar tudo o pedido e não acho o botão.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
