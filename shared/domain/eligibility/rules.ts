@@ -4711,6 +4711,19 @@ export const RULES: readonly Rule[] = [
             ['', 'voces ', 'se ', 'se voces '].map((who) => `${ifNot} ${who}${plan}`),
           ),
         ),
+      // Round 42: the same in English and Spanish ("Do you support selling in US dollars? If not, are you
+      // planning to?", "¿Venden por suscripción? Si no, ¿piensan hacerlo?"); "to" is read as "estou" once
+      // words are canonical, so the phrases stop before it.
+      ...['if not,', "if you don't,", 'if you do not,'].flatMap((ifNot) =>
+        ['are you planning', 'do you plan', 'will you build', 'is it on the roadmap', 'any plans'].map(
+          (plan) => `${ifNot} ${plan}`,
+        ),
+      ),
+      ...['si no,', 'si no tienen,', 'si no tienen'].flatMap((ifNot) =>
+        ['piensan hacerl*', 'piensan agregarl*', 'piensan crearl*', 'tienen previsto', 'esta en sus planes'].map(
+          (plan) => `${ifNot} ${plan}`,
+        ),
+      ),
       // The same in English and Spanish ("Do you support subscriptions? If not, could you add it?",
       // "¿Tienen X? Si no, ¿pueden agregarlo?", the pronoun joined to the verb); a bare "if not"/"si no" only before its comma.
       ...['if not,', "if you don't,", 'if you do not,', "if it doesn't exist,", 'if it does not exist,'].flatMap(
@@ -4902,6 +4915,8 @@ export const RULES: readonly Rule[] = [
       ...ASIDE,
       'respuesta',
       'soporte',
+      // Round 42: the service in English ("if not, are you planning to answer it at all?").
+      ...['answer*', 'reply', 'replies', 'respond*', 'ticket*', 'someone', 'anyone', 'agent*'],
       'humano',
       'humana',
       'robo',

@@ -10865,3 +10865,33 @@ describe('round 42 — leaving altogether (“quero cancelar tudo”) is a plan 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — if it is missing, whether they mean to build it, in English or Spanish', () => {
+  it.each([
+    'Do you support selling in US dollars? If not, are you planning to?',
+    "Do you have gift cards? If you don't, any plans?",
+    '¿Venden por suscripción? Si no, ¿piensan hacerlo?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'question',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // The service, or what broke: her complaint.
+    ['ACCEPTED', 'Ticket 48215: if not, are you planning to answer it at all?'],
+    ['NO_PRIOR_TICKET', 'The checkout broke again. If not, are you planning to fix it?'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'support',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
