@@ -3651,6 +3651,10 @@ export const RULES: readonly Rule[] = [
       'gostaria de trabalhar com voces',
       'quero trabalhar com voces',
       'apply for the position',
+      // Round 42: the job named between ("apply for the customer support position").
+      ...['apply for the', 'apply for a', 'apply for your'].flatMap((apply) =>
+        ['* position', '* role', '* opening', '* vacancy'].map((job) => `${apply} ${job}`),
+      ),
       'attached is my resume',
       'pesquisa academica',
       'sou estudante de mestrado',

@@ -10895,3 +10895,20 @@ describe('round 42 — if it is missing, whether they mean to build it, in Engli
     });
   });
 });
+
+describe('round 42 — an application for a job named between (“apply for the customer support position”) is an outsider’s', () => {
+  it.each([
+    'Hi, I would like to apply for the customer support position.',
+    'I am writing to apply for a junior developer role at your company.',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'candidate.mail@gmail.com', subject: 'job', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // A merchant applying a coupon, or for a refund of ours.
+    ['NO_PRIOR_TICKET', 'How do I apply for the free shipping option in my store?'],
+    ['BILLING_QUESTION', 'I want to apply for a refund for my plan.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'help', text, outcome: outcome as Outcome });
+  });
+});
