@@ -6248,6 +6248,18 @@ export const RULES: readonly Rule[] = [
       'nota fiscal do que eu pago',
       'nfs-e',
       'nfse',
+      // Round 42: the same abbreviated ("precisamos das NFs de serviço de outubro", "as NFs das mensalidades").
+      ...['nf', 'nfs'].flatMap((nf) =>
+        [
+          'de servico',
+          'do servico',
+          'dos servicos',
+          'da mensalidade',
+          'das mensalidades',
+          'da assinatura',
+          'do plano',
+        ].map((of) => `${nf} ${of}`),
+      ),
       'pagar a plataforma',
       'pago a plataforma',
       'pagamento da plataforma',

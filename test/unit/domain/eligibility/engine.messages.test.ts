@@ -10912,3 +10912,23 @@ describe('round 42 — an application for a job named between (“apply for the 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'help', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — our service invoice abbreviated (“as NFs de serviço”) is an invoice question', () => {
+  it.each([
+    [
+      'fiscal@contabilpro.com.br',
+      'Prezados, somos a contabilidade da Doces da Carla e precisamos das NFs de serviço de outubro e novembro.',
+    ],
+    ['carla@docesdacarla.com.br', 'Preciso da NF de serviço de outubro para o fechamento.'],
+  ])('BILLING_QUESTION — %s: %s', async (from, text) => {
+    await check({ name: text, from, subject: 'NF', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // The invoices her store issues to her buyers.
+    'Como emito NF de serviço para meus clientes pela loja?',
+    'A NF do pedido do cliente saiu com erro.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'NF', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
