@@ -2685,6 +2685,11 @@ export const RULES: readonly Rule[] = [
       ...['nao chegou', 'ate agora nao chegou', 'nunca chegou', 'ainda nao chegou'].map(
         (never) => `comprei * que ${never}`,
       ),
+      // Round 42: the money of her order, asked back ("Quero o dinheiro do meu pedido de volta, a loja não
+      // responde"); never "o repasse do meu pedido de saque" (unless).
+      ...['dinheiro', 'valor', 'reembolso', 'estorno'].flatMap((money) =>
+        ['do meu pedido', 'da minha compra', 'da minha encomenda'].map((bought) => `${money} ${bought}`),
+      ),
       // Round 42: her order come broken ("Meu pedido 10234 da Eletro Ponto veio com defeito").
       ...['meu pedido', 'minha compra', 'minha encomenda'].flatMap((bought) =>
         ['veio', 'chegou'].flatMap((came) =>

@@ -10932,3 +10932,27 @@ describe('round 42 — our service invoice abbreviated (“as NFs de serviço”
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'NF', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — the money of her order asked back (“o dinheiro do meu pedido de volta”, “o estorno do meu pedido”) is a shopper’s', () => {
+  it.each([
+    'Quero o dinheiro do meu pedido de volta, a loja não responde. Pedido 52310.',
+    'Preciso do estorno do meu pedido, já devolvi a blusa faz duas semanas.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'marina.compras@gmail.com',
+      subject: 'pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her payout, her purchase from us.
+    ['NO_PRIOR_TICKET', 'Cadê o valor do meu pedido de saque?'],
+    ['BILLING_QUESTION', 'O estorno do meu pedido de créditos SMS não caiu.'],
+  ])('guard — %s: %s', async (outcome, text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'valor', text, outcome: outcome as Outcome });
+  });
+});
