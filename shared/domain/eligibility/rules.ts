@@ -2685,6 +2685,10 @@ export const RULES: readonly Rule[] = [
       ...['nao chegou', 'ate agora nao chegou', 'nunca chegou', 'ainda nao chegou'].map(
         (never) => `comprei * que ${never}`,
       ),
+      // Round 42: her order's tracking ("o código de rastreio do meu pedido da Eletro Ponto não funciona").
+      ...['rastreio', 'rastreamento', 'codigo de rastreio'].flatMap((track) =>
+        ['do meu pedido', 'da minha compra', 'da minha encomenda'].map((bought) => `${track} ${bought}`),
+      ),
       // Round 42: the money of her order, asked back ("Quero o dinheiro do meu pedido de volta, a loja não
       // responde"); never "o repasse do meu pedido de saque" (unless).
       ...['dinheiro', 'valor', 'reembolso', 'estorno'].flatMap((money) =>

@@ -10956,3 +10956,27 @@ describe('round 42 — the money of her order asked back (“o dinheiro do meu p
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'valor', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 42 — the tracking of her order (“o rastreio do meu pedido”) is a shopper’s', () => {
+  it.each([
+    'o código de rastreio do meu pedido da Eletro Ponto não funciona nos Correios',
+    'O rastreamento do meu pedido não atualiza há 10 dias.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'cliente.final.rj@gmail.com',
+      subject: 'rastreio',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her own purchase from us; her buyers' tracking.
+    'o rastreio do meu pedido de etiquetas não atualiza',
+    'o rastreio dos pedidos não aparece para o cliente',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'rastreio', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
