@@ -3641,6 +3641,8 @@ export const RULES: readonly Rule[] = [
       'processo seletivo',
       'trabalhe conosco',
       'voces estao contratando',
+      // Round 42: chat-speak's "tão" for "estão" ("vcs tão contratando dev?").
+      'voces tao contratando',
       'meu curriculo',
       // The résumé asked about ("vi a vaga no LinkedIn, para onde mando o currículo?").
       ...['mando', 'mandar', 'envio', 'enviar', 'encaminho', 'encaminhar'].map((send) => `${send} o curriculo`),

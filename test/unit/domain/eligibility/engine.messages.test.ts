@@ -10980,3 +10980,16 @@ describe('round 42 — the tracking of her order (“o rastreio do meu pedido”
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'rastreio', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — chat-speak “tão contratando” is a job seeker’s', () => {
+  it.each(['vcs tão contratando dev? tenho interesse'])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'vaga.dev@gmail.com', subject: 'vaga', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // "tão" as "so": a merchant's complaint.
+    'vcs tão demorando pra responder, o painel está com erro',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'erro', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
