@@ -2685,6 +2685,12 @@ export const RULES: readonly Rule[] = [
       ...['nao chegou', 'ate agora nao chegou', 'nunca chegou', 'ainda nao chegou'].map(
         (never) => `comprei * que ${never}`,
       ),
+      // Round 42: an order she wants to place ("O site da Doces da Carla está fora do ar… Quero fazer uma
+      // encomenda"): 'encomenda' is a buyer's word.
+      ...['quero', 'queria', 'gostaria de', 'preciso'].flatMap((want) => [
+        `${want} fazer uma encomenda`,
+        `${want} encomendar`,
+      ]),
       // Round 42: her order's tracking ("o código de rastreio do meu pedido da Eletro Ponto não funciona").
       ...['rastreio', 'rastreamento', 'codigo de rastreio'].flatMap((track) =>
         ['do meu pedido', 'da minha compra', 'da minha encomenda'].map((bought) => `${track} ${bought}`),

@@ -10993,3 +10993,27 @@ describe('round 42 — chat-speak “tão contratando” is a job seeker’s', (
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'erro', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 42 — an order she wants to place (“quero fazer uma encomenda”) is a shopper’s', () => {
+  it.each([
+    'O site da loja de doces está fora do ar, sabem quando volta? Quero fazer uma encomenda.',
+    'Queria encomendar um bolo de aniversário, vocês entregam em BH?',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'maria.r@gmail.com',
+      subject: 'encomenda',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her buyers' orders; her own purchase from us.
+    'Minhas clientes querem fazer encomenda e o site não deixa.',
+    'Quero encomendar etiquetas pela plataforma, como faço?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
