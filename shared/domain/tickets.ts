@@ -687,19 +687,28 @@ function isYear(digits: string): boolean {
 }
 
 class Collector {
-  private readonly found: Found[] = [];
+  /**
+   * Each number's best reading so far: the first of its highest score (a later one only if higher). Kept
+   * as they come, not all of them: a text naming one number a hundred thousand times ("nº 48.214 nº
+   * 48.214 …") keeps one entry.
+   */
+  private readonly best = new Map<string, Found>();
   private order = 0;
 
   add(number: string, source: TicketSource, score: number, evidence: string): void {
-    this.found.push({ number, source, score, evidence, order: this.order++ });
+    const order = this.order++;
+    const prev = this.best.get(number);
+    if (!prev || score > prev.score) this.best.set(number, { number, source, score, evidence, order });
+  }
+
+  /** Whether adding the number at this score would change nothing (it has as good a reading already). */
+  holds(number: string, score: number): boolean {
+    const prev = this.best.get(number);
+    return prev !== undefined && prev.score >= score;
   }
 
   result(): TicketCandidate[] {
-    const best = new Map<string, Found>();
-    for (const f of this.found) {
-      const prev = best.get(f.number);
-      if (!prev || f.score > prev.score) best.set(f.number, f);
-    }
+    const best = this.best;
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.order - b.order)
       .slice(0, MAX_CANDIDATES)
@@ -807,7 +816,8 @@ function extractFromText(
       if (acceptable && !SERVICE_PHONE_PREFIX.test(digits) && isValidTicketFormat(number)) {
         claimed.add(numStart);
         const read = guessed.has(numStart) ? TICKET_SCORES.lookAlike : score;
-        out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));
+        if (!out.holds(number, read + bonus))
+          out.add(number, source, read + bonus, evidenceAround(original, numStart, numEnd));
       } else if (
         strong &&
         acceptable &&
@@ -879,13 +889,16 @@ function extractFromText(
     for (const m of masked.matchAll(pattern)) {
       const start = m.index ?? 0;
       if (claimed.has(start)) continue;
+      // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
+      const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
+      const number = m[0].replace(GROUP_SEPARATORS, '');
+      // Read already as well: reading it again would change nothing (Collector.add).
+      if (out.holds(number, read + bonus)) continue;
       const end = start + m[0].length;
       if (badFollower(masked, end)) continue;
       if (BARE_CONTEXT_BEFORE.test(sinceSentenceEnd(lineBefore(masked, start, 35)))) continue;
       if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;
-      // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
-      const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
-      out.add(m[0].replace(GROUP_SEPARATORS, ''), source, read + bonus, evidenceAround(original, start, end));
+      out.add(number, source, read + bonus, evidenceAround(original, start, end));
     }
   }
 }
