@@ -1238,7 +1238,10 @@ describe('automaticTextEvidence: a reply threaded to her case, read as decide re
   it.each([
     // Her helpdesk's acknowledgement, with no RFC 3834 header (red-team F3): automatic.
     ['Olá! Recebemos seu e-mail e responderemos em até 48 horas úteis.', true],
-    ['Olá! Recebemos seu e-mail e abrimos o atendimento #991 na Loja do João. Responderemos em até 48 horas úteis.', true],
+    [
+      'Olá! Recebemos seu e-mail e abrimos o atendimento #991 na Loja do João. Responderemos em até 48 horas úteis.',
+      true,
+    ],
     ['Recebemos sua mensagem e registramos o chamado 55120. Em breve retornaremos.', true],
     ['Recebemos a sua solicitação e geramos o protocolo 2026-77812.', true],
     ['Recebemos sua mensagem e retornaremos em breve. Equipe Loja do João', true],
