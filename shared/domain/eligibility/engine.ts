@@ -555,35 +555,40 @@ function markLists(
  * phrases keyed by a word of the sentence, and those without key whose needle it has, can match.
  */
 function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray | null {
-  // The phrases to try, ascending: most sentences have one key of the list, whose ids are tried as
-  // they are (no copy, no sort); more are merged.
-  let only: readonly number[] | undefined;
-  let merged: number[] | undefined;
+  // Each phrase has one key, so the sentence's keys name disjoint runs of ascending indices: each run is
+  // tried up to the best index found so far, and the least matching index wins — the first in list order,
+  // without merging and sorting the runs (a sentence vetoed by a long list, "Tenho o plano Pro.", is read
+  // once per sentence of a long mail).
+  runBest = Number.POSITIVE_INFINITY;
+  runFound = null;
   for (const key of sentence.keys) {
     const ids = list.byKey.get(key);
-    if (ids === undefined) continue;
-    if (only === undefined && merged === undefined) only = ids;
-    else {
-      merged ??= [...(only ?? [])];
-      for (const i of ids) merged.push(i);
-    }
+    if (ids !== undefined) tryRun(list, sentence, ids, false);
   }
-  for (const i of list.unkeyed) {
-    const needle = list.phrases[i]?.needle ?? null;
-    if (needle !== null && !sentence.text.includes(needle)) continue;
-    merged ??= [...(only ?? [])];
-    merged.push(i);
-  }
-  // Each phrase has one key: the indices are distinct; in list order, the first match is the evidence.
-  const tried = merged?.sort((a, b) => a - b) ?? only;
-  if (tried === undefined) return null;
-  for (const i of tried) {
+  if (list.unkeyed.length > 0) tryRun(list, sentence, list.unkeyed, true);
+  const found = runFound;
+  runFound = null;
+  return found;
+}
+
+/** firstMatch's best index so far and its match: one search at a time, no closure per call. */
+let runBest = Number.POSITIVE_INFINITY;
+let runFound: RegExpExecArray | null = null;
+
+/** Tries a run of ascending phrase indices below runBest; the first that matches becomes the best. */
+function tryRun(list: PhraseList, sentence: ReadSentence, ids: readonly number[], needed: boolean): void {
+  for (const i of ids) {
+    if (i >= runBest) return;
     const phrase = list.phrases[i];
     if (phrase === undefined) continue;
+    if (needed && phrase.needle !== null && !sentence.text.includes(phrase.needle)) continue;
     const m = matchPhrase(phrase, sentence);
-    if (m) return m;
+    if (m) {
+      runBest = i;
+      runFound = m;
+      return;
+    }
   }
-  return null;
 }
 
 /**
