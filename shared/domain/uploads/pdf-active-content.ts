@@ -1,5 +1,6 @@
 /**
- * Does a PDF carry active content (scripts, launched programs, embedded files, rich media)?
+ * Does a PDF carry active content (scripts, launched programs, embedded files, rich media, actions
+ * that reach outside the document: ACTIVE_NAMES)?
  * Read on the names a PDF reader reads, not on their spelling in the bytes:
  * - a name may spell any character as `#xx` (ISO 32000-1, 7.3.5): `/J#61vaScript` is `/JavaScript`;
  * - since PDF 1.5 dictionaries may sit compressed inside object streams (7.5.7), invisible in the
@@ -15,8 +16,28 @@ import { constants, inflateRawSync, inflateSync } from 'node:zlib';
 
 export type PdfVerdict = 'active_content' | 'unverifiable' | null;
 
-/** Names that make a document act when opened or clicked. */
-const ACTIVE_NAMES: ReadonlySet<string> = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'RichMedia']);
+/**
+ * Names that make a document act when opened or clicked, or reach outside it: scripts, launched
+ * programs, embedded files, rich media; actions that open another file or a remote one (GoToR to a
+ * UNC path sends the Windows login hash, GoToE), send or fetch form data (SubmitForm, ImportData),
+ * XFA forms (scripts in their XML), media that plays (Rendition, Sound, Movie). None of them is in an
+ * invoice, a bank statement or a receipt; an ordinary link (a /Link annotation's /URI) is not here.
+ */
+const ACTIVE_NAMES: ReadonlySet<string> = new Set([
+  'JavaScript',
+  'JS',
+  'Launch',
+  'EmbeddedFile',
+  'RichMedia',
+  'GoToR',
+  'GoToE',
+  'SubmitForm',
+  'ImportData',
+  'XFA',
+  'Rendition',
+  'Sound',
+  'Movie',
+]);
 /** Names of the compressed structure: objects inside object streams, found through xref streams. */
 const COMPRESSED_NAMES: ReadonlySet<string> = new Set(['ObjStm', 'XRef', 'XRefStm']);
 /** What could hide compressed objects from a Flate-only reading: other filters, encryption. */

