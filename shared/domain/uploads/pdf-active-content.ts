@@ -86,6 +86,9 @@ interface Names {
   active: boolean;
   compressed: boolean;
   hiding: boolean;
+  /** A /URI, and an /OpenAction or /AA: only then is what fires on open followed (opensOutside). */
+  uri: boolean;
+  trigger: boolean;
 }
 
 /**
@@ -94,10 +97,10 @@ interface Names {
  * megabyte-long escaped name costs its scan only (it cost a copy of itself: 0.2 s per MB).
  */
 const MAX_SPELLED_NAME_CHARS =
-  3 * Math.max(...[...ACTIVE_NAMES, ...COMPRESSED_NAMES, ...HIDING_NAMES].map((name) => name.length));
+  3 * Math.max(...[...ACTIVE_NAMES, ...COMPRESSED_NAMES, ...HIDING_NAMES, 'OpenAction'].map((name) => name.length));
 
 function readNames(text: string): Names {
-  const found: Names = { active: false, compressed: false, hiding: false };
+  const found: Names = { active: false, compressed: false, hiding: false, uri: false, trigger: false };
   for (const match of text.matchAll(NAME)) {
     const raw = match[1] as string;
     if (raw.length > MAX_SPELLED_NAME_CHARS) continue;
@@ -107,6 +110,8 @@ function readNames(text: string): Names {
     if (ACTIVE_NAMES.has(name)) return { ...found, active: true };
     if (COMPRESSED_NAMES.has(name)) found.compressed = true;
     if (HIDING_NAMES.has(name)) found.hiding = true;
+    if (name === 'URI') found.uri = true;
+    if (name === 'OpenAction' || name === 'AA') found.trigger = true;
   }
   return found;
 }
@@ -396,12 +401,259 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
+/**
+ * Actions that fire when the document opens (the catalog's /OpenAction, an /AA of the document, a
+ * page or a field) and that leave it: a /URI fired on open tells a tracker the file was read. The
+ * other such types are refused wherever they are (ACTIVE_NAMES); an ordinary link's /URI waits for
+ * a click and stays accepted.
+ */
+const OUTSIDE_ACTIONS: ReadonlySet<string> = new Set(['URI', ...ACTIVE_NAMES]);
+const TRIGGERS: ReadonlySet<string> = new Set(['OpenAction', 'AA']);
+/** Tokens parsed per file at most while following what fires on open (a real file has a few dozen). */
+export const MAX_TRIGGER_TOKENS = 1_000_000;
+/** Objects followed from a trigger (through references and /Next), per file. */
+const MAX_TRIGGER_OBJECTS = 1024;
+
+type PdfValue =
+  | { t: 'dict'; entries: Map<string, PdfValue> }
+  | { t: 'array'; items: PdfValue[] }
+  | { t: 'name'; name: string }
+  | { t: 'ref'; num: number }
+  | { t: 'other' };
+
+const decodeName = (raw: string) =>
+  raw.includes('#') ? raw.replace(ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : raw;
+
+/** A bounded reader of one PDF object from a text position (the tokens it reads count against `left`). */
+class ObjectReader {
+  private at = 0;
+  constructor(
+    private readonly text: string,
+    private readonly budget: { left: number },
+  ) {}
+
+  read(at: number): PdfValue | 'unknown' {
+    this.at = at;
+    return this.value(0);
+  }
+
+  private blank(): void {
+    const text = this.text;
+    while (this.at < text.length) {
+      const byte = text.charCodeAt(this.at);
+      if (byte < 256 && BLANK_BYTES[byte] === 1) this.at++;
+      else if (byte === 0x25) while (this.at < text.length && !/[\r\n]/.test(text[this.at] as string)) this.at++;
+      else break;
+    }
+  }
+
+  private value(depth: number): PdfValue | 'unknown' {
+    if (--this.budget.left < 0 || depth > 32) return 'unknown';
+    this.blank();
+    const text = this.text;
+    const c = text[this.at];
+    if (c === undefined) return 'unknown';
+    if (text.startsWith('<<', this.at)) {
+      this.at += 2;
+      const entries = new Map<string, PdfValue>();
+      for (;;) {
+        this.blank();
+        if (text.startsWith('>>', this.at)) {
+          this.at += 2;
+          return { t: 'dict', entries };
+        }
+        const key = this.value(depth + 1);
+        if (key === 'unknown' || key.t !== 'name') return 'unknown';
+        const value = this.value(depth + 1);
+        if (value === 'unknown') return 'unknown';
+        entries.set(key.name, value);
+      }
+    }
+    if (c === '[') {
+      this.at++;
+      const items: PdfValue[] = [];
+      for (;;) {
+        this.blank();
+        if (text[this.at] === ']') {
+          this.at++;
+          return { t: 'array', items };
+        }
+        const item = this.value(depth + 1);
+        if (item === 'unknown') return 'unknown';
+        items.push(item);
+      }
+    }
+    if (c === '/') {
+      NAME_AT.lastIndex = this.at;
+      const match = NAME_AT.exec(text);
+      if (!match) return 'unknown';
+      this.at += match[0].length;
+      const raw = match[1] as string;
+      return { t: 'name', name: raw.length > MAX_SPELLED_NAME_CHARS ? raw : decodeName(raw) };
+    }
+    if (c === '(') return this.literal();
+    if (c === '<') {
+      const end = text.indexOf('>', this.at);
+      if (end === -1) return 'unknown';
+      this.budget.left -= end - this.at;
+      this.at = end + 1;
+      return { t: 'other' };
+    }
+    REFERENCE_AT.lastIndex = this.at;
+    const ref = REFERENCE_AT.exec(text);
+    if (ref) {
+      this.at += ref[0].length;
+      return { t: 'ref', num: Number(ref[1]) };
+    }
+    TOKEN_AT.lastIndex = this.at;
+    const token = TOKEN_AT.exec(text);
+    if (!token) return 'unknown';
+    this.at += token[0].length;
+    return { t: 'other' };
+  }
+
+  /** A literal string: balanced parentheses, a backslash escapes the next character. */
+  private literal(): PdfValue | 'unknown' {
+    const text = this.text;
+    let depth = 0;
+    for (; this.at < text.length; this.at++) {
+      if (--this.budget.left < 0) return 'unknown';
+      const c = text[this.at];
+      if (c === '\\') this.at++;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) {
+        this.at++;
+        return { t: 'other' };
+      }
+    }
+    return 'unknown';
+  }
+}
+
+/** `5 0 R` where a value starts (sticky); a number or a keyword otherwise. */
+const REFERENCE_AT = /(\d{1,10})\s+\d{1,5}\s+R(?![^\0\t\n\f\r ()<>[\]{}/%])/y;
+/** A name where a value starts (sticky: NAME itself is global, and `matchAll` starts where its lastIndex is). */
+const NAME_AT = new RegExp(NAME.source, 'y');
+const TOKEN_AT = /[^\0\t\n\f\r ()<>[\]{}/%]+/y;
+/** An object's start in the file's text (`12 0 obj`), from the start of its number. */
+const OBJECT_AT = /(?<!\d)(\d{1,10})\s+\d{1,5}\s+obj\b/g;
+
+/** Where each object starts: in the file's text (`12 0 obj`), or in an object stream's (its header's pairs). */
+type Located = { reader: ObjectReader; at: number };
+
+function locateObjects(texts: { text: string; objStm: boolean }[]): {
+  objects: Map<number, Located>;
+  readers: ObjectReader[];
+} {
+  const objects = new Map<number, Located>();
+  const readers: ObjectReader[] = [];
+  const budget = { left: MAX_TRIGGER_TOKENS };
+  for (const { text, objStm } of texts) {
+    const reader = new ObjectReader(text, budget);
+    readers.push(reader);
+    if (objStm) {
+      // "num offset num offset …", then the objects from /First (taken as where the pairs end).
+      const pairs: number[] = [];
+      const pair = /\s*(\d{1,10})/y;
+      let first = 0;
+      for (let m = pair.exec(text); m && pairs.length < 2 * MAX_PDF_STREAMS; m = pair.exec(text)) {
+        pairs.push(Number(m[1]));
+        first = pair.lastIndex;
+      }
+      while (first < text.length && /\s/.test(text[first] as string)) first++;
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const num = pairs[i] as number;
+        if (!objects.has(num)) objects.set(num, { reader, at: first + (pairs[i + 1] as number) });
+      }
+    }
+    for (const m of text.matchAll(OBJECT_AT)) {
+      objects.set(Number(m[1]), { reader, at: (m.index as number) + m[0].length });
+    }
+  }
+  return { objects, readers };
+}
+
+/**
+ * Whether an action that fires on open leaves the document: 'unknown' when what it points to cannot
+ * be read here (then the file is refused if it holds a /URI at all).
+ */
+function opensOutside(texts: { text: string; objStm: boolean }[]): boolean | 'unknown' {
+  const { objects, readers } = locateObjects(texts);
+  const seen = new Set<number>();
+  let unknown = false;
+  const resolve = (value: PdfValue): PdfValue | 'unknown' => {
+    if (value.t !== 'ref') return value;
+    if (seen.has(value.num)) return { t: 'other' };
+    if (seen.size >= MAX_TRIGGER_OBJECTS) return 'unknown';
+    seen.add(value.num);
+    const located = objects.get(value.num);
+    return located ? located.reader.read(located.at) : 'unknown';
+  };
+  const actionLeaves = (value: PdfValue, depth: number): boolean => {
+    const action = depth > 64 ? 'unknown' : resolve(value);
+    if (action === 'unknown') {
+      unknown = true;
+      return false;
+    }
+    if (action.t !== 'dict') return false;
+    const type = action.entries.get('S');
+    if (type?.t === 'name' && OUTSIDE_ACTIONS.has(type.name)) return true;
+    const next = action.entries.get('Next');
+    if (!next) return false;
+    if (next.t === 'array') return next.items.some((item) => actionLeaves(item, depth + 1));
+    return actionLeaves(next, depth + 1);
+  };
+  for (const [i, { text }] of texts.entries()) {
+    const reader = readers[i] as ObjectReader;
+    for (const match of text.matchAll(NAME)) {
+      const raw = match[1] as string;
+      if (raw.length > 3 * 'OpenAction'.length || !TRIGGERS.has(decodeName(raw))) continue;
+      const name = decodeName(raw);
+      const value = reader.read((match.index as number) + match[0].length);
+      if (value === 'unknown') {
+        unknown = true;
+        continue;
+      }
+      if (name === 'OpenAction') {
+        // A destination ([page /Fit]) is not an action; an action, or what a reference points to, is.
+        const target = resolve(value);
+        if (target === 'unknown') unknown = true;
+        else if (target.t !== 'array' && actionLeaves(target, 0)) return true;
+      } else {
+        const triggers = resolve(value);
+        if (triggers === 'unknown') unknown = true;
+        else if (triggers.t === 'dict') {
+          for (const action of triggers.entries.values()) if (actionLeaves(action, 0)) return true;
+        }
+      }
+    }
+  }
+  return unknown ? 'unknown' : false;
+}
+
 export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = buf.toString('latin1');
   const names = readNames(text);
   if (names.active) return 'active_content';
-  if (!names.compressed) return null;
+  const read: Read = { uri: names.uri, trigger: names.trigger, texts: [{ text, objStm: false }] };
+  if (names.compressed) {
+    const verdict = compressedVerdict(buf, text, names, read);
+    if (verdict) return verdict;
+  }
+  if (!read.uri || !read.trigger) return null;
+  return opensOutside(read.texts) === false ? null : 'active_content';
+}
+
+/** What was read of the file: its text and its object streams' (as each reading shows objects). */
+interface Read {
+  uri: boolean;
+  trigger: boolean;
+  texts: { text: string; objStm: boolean }[];
+}
+
+/** The verdict on the compressed objects, or null (their texts added to `found`). */
+function compressedVerdict(buf: Buffer, text: string, names: Names, found: Read): PdfVerdict {
   if (names.hiding) return 'unverifiable';
   const predictors = predictorsOf(text);
   if (predictors === 'unknown') return 'unverifiable';
@@ -432,7 +684,15 @@ export function pdfActiveContent(bytes: Uint8Array): PdfVerdict {
     }
     if (inflated === null) return 'unverifiable';
     budget -= inflated.length * readings.length;
-    if (readings.some((r) => readNames(read(inflated, r).toString('latin1')).active)) return 'active_content';
+    for (const reading of readings) {
+      const bytes = read(inflated, reading);
+      const inflatedText = bytes.toString('latin1');
+      const inflatedNames = readNames(inflatedText);
+      if (inflatedNames.active) return 'active_content';
+      found.uri ||= inflatedNames.uri;
+      found.trigger ||= inflatedNames.trigger;
+      if (objectsStart(bytes, reading !== null)) found.texts.push({ text: inflatedText, objStm: true });
+    }
   }
   return null;
 }

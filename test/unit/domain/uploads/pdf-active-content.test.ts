@@ -424,3 +424,74 @@ describe('pdfActiveContent: actions that leave the document, forms that send dat
     expect(pdfActiveContent(bytes)).toBeNull();
   });
 });
+
+// Red-team probe F2: a /URI fired on open (a tracker told the file was read) passed; a link's /URI,
+// which waits for a click, stays accepted.
+describe('pdfActiveContent: a /URI fired when the document opens', () => {
+  const link = '9 0 obj <</Type/Annot/Subtype/Link/A<</S/URI/URI(https://www.banco.com.br/)>>>> endobj';
+  it.each([
+    [
+      '/OpenAction with an inline /URI',
+      pdf('x\n1 0 obj <</Type/Catalog/OpenAction<</S/URI/URI(https://r.example/a)>>>> endobj'),
+    ],
+    [
+      '/OpenAction to an object that is a /URI action',
+      pdf(
+        'x\n1 0 obj <</Type/Catalog/OpenAction 5 0 R>> endobj\n5 0 obj\n<< /S /URI /URI (https://r.example/a) >>\nendobj',
+      ),
+    ],
+    [
+      '/Open#41ction (escaped), inline /U#52I',
+      pdf('x\n1 0 obj <</Open#41ction<</S/U#52I/URI(https://r.example/)>>>> endobj'),
+    ],
+    ['a page /AA opening a /URI', pdf('x\n3 0 obj <</Type/Page/AA<</O<</S/URI/URI(https://r.example/p)>>>>>> endobj')],
+    [
+      'a /GoTo on open whose /Next is a /URI in another object',
+      pdf(
+        'x\n1 0 obj <</Type/Catalog/AA<</WC 6 0 R>>/OpenAction 5 0 R>> endobj\n' +
+          '5 0 obj <</S/GoTo/D[3 0 R/Fit]/Next[7 0 R]>> endobj\n7 0 obj <</S/URI/URI(https://r.example/n)>> endobj',
+      ),
+    ],
+    [
+      'a string with ">>" before the action type',
+      pdf('x\n1 0 obj <</OpenAction<</Note(a >> b) /S/URI/URI(https://r.example/)>>>> endobj'),
+    ],
+    ['/OpenAction to a /URI inside a compressed object stream', withObjectStream('<</S/URI/URI(https://r.example/)>>')],
+    [
+      '/OpenAction to an object not found, and a /URI in the file',
+      pdf(`x\n1 0 obj <</OpenAction 8 0 R>> endobj\n${link}`),
+    ],
+  ] as const)('refuses %s', (_, bytes) => {
+    expect(pdfActiveContent(bytes)).toBe('active_content');
+  });
+
+  it.each([
+    [
+      'a /GoTo action on open and a link',
+      pdf(`x\n1 0 obj <</Type/Catalog/OpenAction 5 0 R>> endobj\n5 0 obj <</S/GoTo/D[3 0 R/Fit]>> endobj\n${link}`),
+    ],
+    [
+      'an /OpenAction to a destination object and a link',
+      pdf(`x\n1 0 obj <</Type/Catalog/OpenAction 5 0 R>> endobj\n5 0 obj [3 0 R /XYZ null null 0] endobj\n${link}`),
+    ],
+    [
+      'a page /AA going to another page, and a link on it',
+      pdf(`x\n3 0 obj <</Type/Page/AA<</O<</S/GoTo/D[4 0 R/Fit]>>>>/Annots[9 0 R]>> endobj\n${link}`),
+    ],
+    [
+      'an /OpenAction to a link annotation in an object stream',
+      withObjectStream('<</Subtype/Link/A<</S/URI/URI(https://a/)>>>>'),
+    ],
+  ] as const)('accepts %s', (_, bytes) => {
+    expect(pdfActiveContent(bytes)).toBeNull();
+  });
+
+  it('follows what fires on open in linear time', () => {
+    const many = pdf(`${'/AA<</O<</S/GoTo/D[0 /Fit]>>>> '.repeat(30_000)}\n${link}`);
+    const deep = pdf(`/OpenAction ${'['.repeat(200_000)}\n${link}`);
+    const started = performance.now();
+    expect(pdfActiveContent(many)).toBeNull();
+    expect(pdfActiveContent(deep)).toBe('active_content');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
