@@ -312,6 +312,13 @@ export const MAX_OFFICE_TEXT_BYTES = 64 * 1024 * 1024;
 const TEXT_TAG = /<(?:[\w.-]+:)?(instrText|fldChar|fldSimple|f|definedName)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>([^<]*)/g;
 /** A DDE field (`DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"`): a program started from the document. */
 const DDE_FIELD = /\bDDE(?:AUTO)?\b/i;
+/**
+ * A QUOTE field of character codes (`QUOTE 68 68 69 65 85 84 79`): nested in a field's code, its
+ * result is read as code — how DDEAUTO was hidden from scanners. Read as the text it spells.
+ */
+const QUOTE_FIELD = /^\s*QUOTE\s+\d/i;
+const quoted = (instruction: string) =>
+  String.fromCharCode(...(instruction.match(/\d{1,5}/g) ?? []).slice(0, 4096).map(Number));
 /** A field that fetches another file into the document, and a target outside the reader's disk. */
 const INCLUDE_FIELD = /^\s*(?:INCLUDEPICTURE|INCLUDETEXT|LINK|IMPORT)\b/i;
 const REMOTE_TARGET = /\\\\|\/\/|file:/i;
@@ -350,6 +357,7 @@ function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[]): Fi
     fields.push(field);
     for (const instruction of fields) {
       if (DDE_FIELD.test(instruction)) return 'active_content';
+      if (QUOTE_FIELD.test(instruction) && DDE_FIELD.test(quoted(instruction))) return 'active_content';
       if (INCLUDE_FIELD.test(instruction) && REMOTE_TARGET.test(instruction)) return 'active_content';
     }
   }

@@ -237,6 +237,14 @@ describe('detectFileKind: the type comes from the bytes', () => {
       true,
     ],
     [
+      'DDEAUTO spelled by a nested QUOTE field of character codes',
+      {
+        'word/document.xml': body(instr('{ ', '') + instr(' QUOTE 68 68 69 65 85 84 79 ') + instr(' c:\\\\cmd.exe }')),
+      },
+      true,
+    ],
+    ['a QUOTE field of ordinary text (fine)', { 'word/document.xml': body(instr(' QUOTE 79 108 225 ')) }, false],
+    [
       'a PAGE field and a HYPERLINK field to the store (fine)',
       { 'word/document.xml': body(instr(' PAGE ') + instr(' HYPERLINK "https://loja.example/link" ')) },
       false,
