@@ -73,15 +73,15 @@ const MAX_EVIDENCE = 60;
  * "bloque*"). A sentence without the key cannot match, so the regular expression is not tried.
  */
 interface Phrase {
-  /** The phrase's tokens. */
-  tokens: readonly string[];
+  /** The phrase as written (normalised, tokens apart by one space): split only when its expression is built. */
+  text: string;
   /**
    * Its whole-word regular expression, built the first time a sentence has its key or needle
    * (firstMatch): a container's first messages try few of the phrases (issue 16, cold start).
    */
   re: RegExp | undefined;
-  /** Its words joined by one space, when it has no wildcard (null: it has one); set on first use. */
-  literal?: string | null;
+  /** The phrase itself when it has no wildcard, null when it has one. */
+  literal: string | null;
   key: string | null;
   /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
   needle: string | null;
@@ -192,18 +192,23 @@ const SPACE_CODE = 0x20;
 const STAR_CODE = 0x2a;
 
 function compilePhrases(list: readonly string[], id: number, seen: Map<string, Phrase>): PhraseList {
-  const phrases = list.map((text): Phrase => {
-    // Rule phrases are written normalised (a rules test holds it): read as they are, and each
-    // one's expression built on first use (issue 16, cold start). A third of them are shared
-    // guard lists repeated across rules: one Phrase (and one expression) per text.
+  // Rule phrases are written normalised (a rules test holds it): read as they are, and each one's
+  // expression built on first use. Half of them are shared guard lists repeated across rules: one
+  // Phrase (and one expression) per text. Plain loops and one object per phrase: this runs for
+  // 19,000 phrases at a container's first message, in cold code (issue 16).
+  const phrases: Phrase[] = new Array(list.length);
+  const unkeyed: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const text = list[i] as string;
     let phrase = seen.get(text);
     if (phrase === undefined) {
-      phrase = { tokens: text.split(' '), re: undefined, ...phraseKeyAndNeedle(text) };
+      const { key, needle } = phraseKeyAndNeedle(text);
+      phrase = { text, re: undefined, literal: text.includes('*') ? null : text, key, needle };
       seen.set(text, phrase);
     }
-    return phrase;
-  });
-  const unkeyed = phrases.flatMap(({ key }, i) => (key === null ? [i] : []));
+    phrases[i] = phrase;
+    if (phrase.key === null) unkeyed.push(i);
+  }
   return { id, phrases, byKey: new Map(), unkeyed };
 }
 
@@ -267,10 +272,11 @@ function compileAll(): Compiled {
   const listsByKey = new Map<string, number[]>();
   const listsByPrefix = new Map<string, number[]>();
   const always: number[] = [];
+  // Lists are read in id order, so a list already indexed under a word is the last one there.
   const index = (map: Map<string, number[]>, key: string, id: number) => {
-    const ids = map.get(key) ?? [];
-    if (!ids.includes(id)) ids.push(id);
-    map.set(key, ids);
+    const ids = map.get(key);
+    if (ids === undefined) map.set(key, [id]);
+    else if (ids[ids.length - 1] !== id) ids.push(id);
   };
   for (const l of lists) {
     for (const p of l.phrases) {
@@ -281,13 +287,14 @@ function compileAll(): Compiled {
   }
   const vocabulary = charTrie(WORD_CHARACTERS, [...listsByKey.keys(), ...listsByPrefix.keys()]);
   for (const l of lists) {
-    l.phrases.forEach(({ key }, i) => {
-      if (key === null) return;
+    for (let i = 0; i < l.phrases.length; i++) {
+      const key = (l.phrases[i] as Phrase).key;
+      if (key === null) continue;
       const node = vocabulary.nodeOf(key);
       const ids = l.byKey.get(node);
       if (ids === undefined) l.byKey.set(node, [i]);
       else ids.push(i);
-    });
+    }
   }
   const listsAt = (byWord: ReadonlyMap<string, number[]>) => {
     const at: (number[] | undefined)[] = new Array(vocabulary.size).fill(undefined);
@@ -598,12 +605,9 @@ function tryRun(list: PhraseList, sentence: ReadSentence, ids: readonly number[]
  */
 function matchPhrase(phrase: Phrase, sentence: ReadSentence): RegExpExecArray | null {
   const { text } = sentence;
-  if (phrase.literal === undefined) {
-    phrase.literal = phrase.tokens.some((t) => t.includes('*')) ? null : phrase.tokens.join(' ');
-  }
   const literal = phrase.literal;
   if (literal === null || !sentence.plain) {
-    phrase.re ??= regExpOfTokens(phrase.tokens);
+    phrase.re ??= regExpOfTokens(phrase.text.split(' '));
     return phrase.re.exec(text);
   }
   for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
