@@ -35,7 +35,7 @@ import {
   verifyConfirmToken,
 } from '../domain/webform-confirmation';
 import { topicLabel, type WebformData } from './form';
-import { keepPending, keySourceOf, type SubmissionKeys } from './pending';
+import { type KeptPending, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
@@ -81,12 +81,12 @@ function pendingAnswer(
  * throws (503): the same post, sent again, queues it then.
  */
 export async function requestConfirmation(
-  data: WebformData,
+  kept: Extract<KeptPending, { pending: unknown }>,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
   deps: WebformDeps,
 ): Promise<FormPostResult> {
-  const { pending, created } = await keepPending(data, pendingUploadId, keys, deps);
+  const { pending, created } = kept;
   // Its files are named on the confirmation's page if the case does not hold them.
   if (!created && pendingUploadId) await deps.pendingSubmissions.noteRepeatUpload(pending.id, pendingUploadId);
   // A repeat queues too: its first attempt may have died before its link went (the consumer's

@@ -17,7 +17,7 @@ import type { GuidanceOutcome } from '../domain/guidance';
 import type { Outcome } from '../domain/outcome';
 import { awaitsConfirmation } from './confirm';
 import type { WebformData } from './form';
-import { keepPending, keySourceOf, type SubmissionKeys } from './pending';
+import { type KeptPending, keySourceOf, type SubmissionKeys } from './pending';
 import { buildSubmission, type FormPostResult, guidanceAnswer, storeSubmission, type WebformDeps } from './submit';
 
 /**
@@ -27,15 +27,15 @@ import { buildSubmission, type FormPostResult, guidanceAnswer, storeSubmission, 
  * A message that could not be queued throws (503): the same post, sent again, queues it then.
  */
 export async function requestGuidance(
-  data: WebformData,
+  kept: Extract<KeptPending, { pending: unknown }>,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
   deps: WebformDeps,
 ): Promise<FormPostResult> {
-  const { pending, created } = await keepPending(data, pendingUploadId, keys, deps);
+  const { pending, created } = kept;
   const form = pending.form as WebformData;
   const { decision } = await decideSubmission(buildSubmission(form, pending.id, deps.clock.now()), deps);
-  if (!isGuidance(decision.outcome)) return storeSubmission(data, pendingUploadId, keys, deps);
+  if (!isGuidance(decision.outcome)) return storeSubmission(form, pendingUploadId, keys, deps);
   // A repeat queues too: its first attempt may have died before the case was stored.
   await deps.confirmMails.request({ kind: 'guidance', id: pending.id });
   return guidanceAnswer(

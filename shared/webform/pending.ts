@@ -4,7 +4,7 @@
  * link (confirm.ts), one that cites none for its case and guidance reply (guidance-post.ts).
  */
 import { confirmLinkExpiry } from '../domain/webform-confirmation';
-import type { PendingSubmission } from '../ports';
+import type { PendingForm, PendingSubmission } from '../ports';
 import type { WebformData } from './form';
 import type { WebformDeps } from './submit';
 
@@ -15,26 +15,27 @@ export type SubmissionKeys = { source: 'header' | 'content'; current: string; pr
  * previous one: a double click, a retry, a file she forgot), else this one, stored. `created`: this
  * call stored it. Expires with the confirmation link (LGPD: the item's TTL).
  */
+export type KeptPending =
+  | { pending: PendingSubmission; created: boolean; keyReused?: undefined }
+  /**
+   * Her Idempotency-Key names a post she made with another form: the key is for retrying a post,
+   * not for a new one (answered 422, as the IETF's Idempotency-Key draft asks). Otherwise her
+   * second form would get the first one's answer and be stored by no one.
+   */
+  | { keyReused: true };
+
 export async function keepPending(
   data: WebformData,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
   deps: Pick<WebformDeps, 'config' | 'clock' | 'pendingSubmissions'>,
-): Promise<{ pending: PendingSubmission; created: boolean }> {
+): Promise<KeptPending> {
   const { config, pendingSubmissions } = deps;
   const now = deps.clock.now();
   const fresh: PendingSubmission = {
     id: keys.current,
     email: data.email.trim().toLowerCase(),
-    form: {
-      nome: data.nome,
-      email: data.email,
-      ...(data.loja !== undefined ? { loja: data.loja } : {}),
-      ...(data.chamado !== undefined ? { chamado: data.chamado } : {}),
-      assunto: data.assunto,
-      descricao: data.descricao,
-      naoCliente: data.naoCliente,
-    },
+    form: pendingFormOf(data),
     ...(pendingUploadId ? { pendingUploadId } : {}),
     createdAt: now.toISOString(),
     expiresAt: confirmLinkExpiry(now, config).toISOString(),
@@ -42,7 +43,34 @@ export async function keepPending(
   const earlier = keys.previous ? await pendingSubmissions.get(keys.previous) : null;
   const created = earlier === null && (await pendingSubmissions.create(fresh));
   const pending = earlier ?? (created ? fresh : ((await pendingSubmissions.get(fresh.id)) ?? fresh));
+  // A key made from the content names that content; only a client's own key can name another form.
+  if (!created && keys.source === 'header' && !sameForm(pending.form, fresh.form)) return { keyReused: true };
   return { pending, created };
+}
+
+/** What a pending submission keeps of the form (everything she typed; the files are the upload's). */
+function pendingFormOf(data: WebformData): PendingForm {
+  return {
+    nome: data.nome,
+    email: data.email,
+    ...(data.loja !== undefined ? { loja: data.loja } : {}),
+    ...(data.chamado !== undefined ? { chamado: data.chamado } : {}),
+    assunto: data.assunto,
+    descricao: data.descricao,
+    naoCliente: data.naoCliente,
+  };
+}
+
+function sameForm(kept: PendingForm, fresh: PendingForm): boolean {
+  return (
+    kept.nome === fresh.nome &&
+    kept.email === fresh.email &&
+    kept.loja === fresh.loja &&
+    kept.chamado === fresh.chamado &&
+    kept.assunto === fresh.assunto &&
+    kept.descricao === fresh.descricao &&
+    kept.naoCliente === fresh.naoCliente
+  );
 }
 
 /** How a pending submission's id was made (submit.ts submissionKeys): from the Idempotency-Key header, or the content. */

@@ -21,7 +21,7 @@ import type { ConfirmationMailRequests, PendingSubmissionStore, RateLimiter } fr
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { awaitsConfirmation, requestConfirmation } from './confirm';
 import { requestGuidance } from './guidance-post';
-import type { SubmissionKeys } from './pending';
+import { keepPending, type SubmissionKeys } from './pending';
 import type { Decision } from '../domain/decision';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { UploadStore } from '../uploads/ports';
@@ -84,7 +84,14 @@ export interface FormPostInput {
   sourceIp: string;
 }
 
-export type RejectReason = RequestProblem | 'validation' | 'honeypot' | 'rate_limit' | 'open_cases' | 'attachments';
+export type RejectReason =
+  | RequestProblem
+  | 'validation'
+  | 'honeypot'
+  | 'rate_limit'
+  | 'open_cases'
+  | 'attachments'
+  | 'key_reused';
 
 /** What happened, for logs and metrics (no personal data in it). */
 export type FormPostEvent =
@@ -242,6 +249,10 @@ const PROBLEM_TITLES: Record<RequestProblem, string> = {
   bad_encoding: 'Não foi possível ler os dados enviados',
 };
 
+const KEY_REUSED_TITLE = 'Chave de envio já usada';
+const KEY_REUSED_MESSAGE =
+  'Esta chave de envio (Idempotency-Key) já foi usada com outro formulário. Para um novo pedido, envie sem ela ou com uma chave nova.';
+
 export const RATE_LIMIT_MESSAGE =
   'Recebemos muitos envios a partir da sua conexão na última hora. Tente novamente mais tarde.';
 const RECEIVED_MESSAGE =
@@ -349,8 +360,17 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const keys = submissionKeys(data, input.idempotencyKey, now);
   // Whose ticket it is depends on who owns the address: nothing is decided in her name until her
   // mailbox confirms (trust hole F1). The answer is the same whatever the ticket and address say.
-  if (awaitsConfirmation(data, now, config)) return requestConfirmation(data, pendingId, keys, deps);
-  return requestGuidance(data, pendingId, keys, deps);
+  const kept = await keepPending(data, pendingId, keys, deps);
+  if (kept.keyReused) {
+    return rejected(
+      422,
+      'key_reused',
+      { kind: 'problem', title: KEY_REUSED_TITLE, message: KEY_REUSED_MESSAGE },
+      { message: KEY_REUSED_MESSAGE, error: 'idempotency_key_reused' },
+    );
+  }
+  if (awaitsConfirmation(data, now, config)) return requestConfirmation(kept, pendingId, keys, deps);
+  return requestGuidance(kept, pendingId, keys, deps);
 }
 
 /**

@@ -181,8 +181,11 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
       return e;
     };
     await handle(keyed('Primeiro envio: os pedidos pagos por Pix continuam parados na loja.'));
-    const retry = await handle(keyed('Segundo envio, editado: os pedidos pagos por Pix continuam parados.'));
+    const retry = await handle(keyed('Primeiro envio: os pedidos pagos por Pix continuam parados na loja.'));
     expect(JSON.parse(retry.body)).toMatchObject({ protocol: 'OUV-2026-000001' });
+    // The key retries a post; with another form it is refused (422), never answered as the first.
+    const edited = await handle(keyed('Segundo envio, editado: os pedidos pagos por Pix continuam parados.'));
+    expect(edited.statusCode).toBe(422);
     expect(await cases.listAll()).toHaveLength(1);
     expect(await replies()).toHaveLength(1);
   });

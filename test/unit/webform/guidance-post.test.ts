@@ -165,3 +165,44 @@ describe('the queue consumer of guidance posts', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('a post that reuses its own Idempotency-Key with another form', () => {
+  const withKey = (e: ApiEvent, key: string): ApiEvent => ({ ...e, headers: { ...e.headers, 'idempotency-key': key } });
+
+  it('a ticketless form after one that cites a ticket (still waiting for its link) is refused, not lost', async () => {
+    const form = recordedWebform(TICKETS);
+    const cited = await form.post(withKey(guidancePost({ chamado: '48213' }), 'key-7a1'));
+    expect(cited.response.statusCode).toBe(202);
+    const ticketless = await form.post(withKey(guidancePost(), 'key-7a1'));
+    expect(ticketless.response.statusCode).toBe(422);
+    expect(JSON.parse(ticketless.response.body)).toMatchObject({ error: 'idempotency_key_reused' });
+    await form.deliver();
+    // Only the first post's link went; nothing was answered or stored for the second form.
+    expect(confirmationsIn(form.mails.sent)).toHaveLength(1);
+    expect(guidanceMails(form)).toEqual([]);
+    expect(form.cases.records.size).toBe(0);
+  });
+
+  it('a form citing a ticket after a ticketless one is refused: the guidance case is the only one', async () => {
+    const form = recordedWebform(TICKETS);
+    const first = await form.post(withKey(guidancePost(), 'key-7a2'));
+    expect(first.response.statusCode).toBe(200);
+    const second = await form.post(withKey(guidancePost({ chamado: '48213' }), 'key-7a2'));
+    expect(second.response.statusCode).toBe(422);
+    await form.deliver();
+    expect(confirmationsIn(form.mails.sent)).toEqual([]);
+    expect(guidanceMails(form)).toHaveLength(1);
+    expect(form.cases.records.size).toBe(1);
+  });
+
+  it('the same form again with its key is the same post: the same answer, one case, one mail', async () => {
+    const form = recordedWebform(TICKETS);
+    const first = await form.post(withKey(guidancePost(), 'key-7a3'));
+    const again = await form.post(withKey(guidancePost(), 'key-7a3'));
+    expect(again.response.statusCode).toBe(200);
+    expect(JSON.parse(again.response.body)).toEqual(JSON.parse(first.response.body));
+    await form.deliver();
+    expect(guidanceMails(form)).toHaveLength(1);
+    expect(form.cases.records.size).toBe(1);
+  });
+});

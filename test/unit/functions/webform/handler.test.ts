@@ -491,10 +491,7 @@ describe('idempotency', () => {
   it('the same Idempotency-Key twice makes one case, one email, the same answer', async () => {
     const first = await handle(event('post-json-valid', { headers: { 'idempotency-key': '6f1c2a9e-retry' } }));
     clock.advance(60 * 60 * 1000); // even an hour later
-    const changed = { ...jsonFields(), descricao: `${jsonFields()['descricao']} (reenviado)` };
-    const second = await handle(
-      event('post-json-valid', { json: changed, headers: { 'idempotency-key': '6f1c2a9e-retry' } }),
-    );
+    const second = await handle(event('post-json-valid', { headers: { 'idempotency-key': '6f1c2a9e-retry' } }));
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(json(second)).toEqual(json(first));
@@ -504,6 +501,45 @@ describe('idempotency', () => {
     expect(withoutConfirmations(mailer.sent)).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
     expect(telemetry.events).toEqual(['submitted:ACCEPTED', 'submitted:ACCEPTED:duplicate']);
+  });
+
+  // The key is for retrying a post, not for a new one (the IETF Idempotency-Key draft: 422). Answered
+  // with the first form's outcome, her second form was stored by no one — lost without a word when
+  // the first cited a ticket and the second did not (its guidance queued, the consumer refusing a
+  // form that waits for its link).
+  describe.each([
+    ['a longer description', (f: Record<string, unknown>) => ({ ...f, descricao: `${f['descricao']} (reenviado)` })],
+    ['the ticket left out', (f: Record<string, unknown>) => ({ ...f, chamado: '' })],
+    ['another topic', (f: Record<string, unknown>) => ({ ...f, assunto: 'outro' })],
+    ['another name', (f: Record<string, unknown>) => ({ ...f, nome: 'Outra Pessoa' })],
+  ])('the same Idempotency-Key with another form (%s)', (_, change) => {
+    it('is refused with 422 and its own words; the first post stays the only one', async () => {
+      const first = await handle(event('post-json-valid', { headers: { 'idempotency-key': 'reused-key' } }));
+      const mailsBefore = mailer.sent.length;
+      const second = await handle(
+        event('post-json-valid', { json: change(jsonFields()), headers: { 'idempotency-key': 'reused-key' } }),
+      );
+      expect(first.statusCode).toBe(201);
+      expect(second.statusCode).toBe(422);
+      expect(json(second)).toMatchObject({ error: 'idempotency_key_reused' });
+      expect(String(json(second)['message'])).toContain('Idempotency-Key');
+      expect(cases.records.size).toBe(1);
+      expect(mailer.sent).toHaveLength(mailsBefore);
+      expect(telemetry.events).toEqual(['submitted:ACCEPTED', 'rejected:key_reused']);
+    });
+  });
+
+  it('a browser that reuses a key with another form sees the problem page in Portuguese', async () => {
+    await handle(event('post-json-valid', { headers: { 'idempotency-key': 'reused-key-browser' } }));
+    const second = await handle(
+      event('post-json-valid', {
+        json: { ...jsonFields(), chamado: '' },
+        headers: { 'idempotency-key': 'reused-key-browser', accept: 'text/html' },
+      }),
+    );
+    expect(second.statusCode).toBe(422);
+    expect(second.body).toContain('Chave de envio já usada');
+    expect(second.body).toContain('<html lang="pt-BR"');
   });
 
   it('an Idempotency-Key only dedupes the same sender (a replayed key reveals nothing)', async () => {
