@@ -628,6 +628,36 @@ const PANEL_PAGES = [
   ...['relatorio*', 'aba', 'menu', 'extrato', 'pedidos', 'modulo'].map((page) => `entrar n* ${page}`),
 ];
 
+/** It worked before (BROKEN), not a word of a break now: "funcionava", "voltou a". */
+const WORKED_BEFORE = ['funcionava', 'estava funcionando', 'voltou a'];
+/** Put back what was taken away, or fix what is wrong (BROKEN). */
+const PUT_BACK_OR_FIX = [
+  'de volta',
+  'de novo',
+  'novamente',
+  'tiraram',
+  'removeram',
+  'apagaram',
+  'apagou',
+  'errado',
+  'errada',
+  'errados',
+  'erradas',
+  'correcao',
+];
+/** Wished to have worked, or to work: "um relatório que funcione", "um app que não travasse" (BROKEN). */
+const WISHED_TO_WORK = [
+  'tivesse funcionado',
+  'tivessem funcionado',
+  'funcione',
+  'funcionem',
+  'funcionasse',
+  'funcionassem',
+  'travasse',
+  'travassem',
+];
+const FIX_EN = ['fix', 'fixed', 'fixing'];
+
 /** Something that exists and broke: a complaint, not a request for something new. */
 const BROKEN = [
   'parou',
@@ -659,9 +689,7 @@ const BROKEN = [
   'desapareceram',
   'desconfigur*',
   'desconect*',
-  'funcionava',
-  'estava funcionando',
-  'voltou a',
+  ...WORKED_BEFORE,
   'travou',
   'travando',
   'instavel',
@@ -702,43 +730,29 @@ const BROKEN = [
   'falta sincronizar',
   'faltam sincronizar',
   'faltando sincronizar',
-  // Put back what was taken away, or fix what is wrong.
-  'de volta',
-  'de novo',
-  'novamente',
-  'tiraram',
-  'removeram',
-  'apagaram',
-  'apagou',
-  'errado',
-  'errada',
-  'errados',
-  'erradas',
-  'correcao',
+  ...PUT_BACK_OR_FIX,
   'trava',
   'travando',
   'travou',
   'no funciona',
   'dejo de funcionar',
-  'tivesse funcionado',
-  'tivessem funcionado',
-  // Wished to work: "um relatório que funcione", "um app que não travasse".
-  'funcione',
-  'funcionem',
-  'funcionasse',
-  'funcionassem',
-  'travasse',
-  'travassem',
+  ...WISHED_TO_WORK,
   'stopped working',
   'not working',
-  'fix',
-  'fixed',
-  'fixing',
+  ...FIX_EN,
   "doesn't work",
   "isn't working",
   'broken',
   'error',
 ];
+
+/** BROKEN's words of the past, of a wish or of a fix: not a break now. */
+const NOT_BROKEN_NOW: ReadonlySet<string> = new Set([
+  ...WORKED_BEFORE,
+  ...PUT_BACK_OR_FIX,
+  ...WISHED_TO_WORK,
+  ...FIX_EN,
+]);
 
 /**
  * Something broken now, as BROKEN says it, without its wishes and fixes ("de novo", "errado", "funcione",
@@ -746,37 +760,7 @@ const BROKEN = [
  * merchant says a page or the store fails ("o relatório não abre", "a loja está lenta").
  */
 const BROKEN_NOW = [
-  ...BROKEN.filter(
-    (w) =>
-      ![
-        'de volta',
-        'de novo',
-        'novamente',
-        'tiraram',
-        'removeram',
-        'apagaram',
-        'apagou',
-        'errado',
-        'errada',
-        'errados',
-        'erradas',
-        'correcao',
-        'funcionava',
-        'estava funcionando',
-        'voltou a',
-        'tivesse funcionado',
-        'tivessem funcionado',
-        'funcione',
-        'funcionem',
-        'funcionasse',
-        'funcionassem',
-        'travasse',
-        'travassem',
-        'fix',
-        'fixed',
-        'fixing',
-      ].includes(w),
-  ),
+  ...BROKEN.filter((w) => !NOT_BROKEN_NOW.has(w)),
   'nao abre',
   'nao abrem',
   'nao carrega',
