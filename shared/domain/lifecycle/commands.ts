@@ -183,11 +183,19 @@ const NUMBER_IN_WORDS = /^\(\p{L}+\)[.,:]?$/u;
 const PARENTHESIZED = /^\((.*)\)$/s;
 const LEADING_SEPARATOR = /^[:\-–—]\s*/;
 /**
- * What `#aguardar` may name on its line: what the office waits for ("retorno do lojista",
- * "o comprovante", "documentos da loja"), on folded text — never a question or a message to her.
+ * What `#aguardar` names on its line is internal: what the office waits for, in a few words
+ * ("retorno do lojista", "lista de pedidos", "aprovação do financeiro"). Words there that read as a
+ * message to her would never reach her, so the mail is refused when the line, folded, greets or
+ * names her first ("Olá, Maria", "Maria, …"), asks ("?"), asks her for something ("envie", "pode",
+ * "por favor"), speaks to her ("você", "seu", "sua") or runs to a second sentence.
  */
-const AWAITED =
-  /^(?:(?:o|a|os|as|pelo|pela|pelos|pelas|por|do|da|dos|das)\s+)?(?:retorno|resposta|respostas|documento|documentos|docs?|comprovantes?|prints?|capturas?|informacao|informacoes|infos?|dados|envio|confirmacao|posicao|contato|lojista|cliente|nota fiscal|nf|nfe|boleto|extrato|videos?|fotos?|arquivos?|anexos?|evidencias?)(?:\s[^?]*)?$/;
+const MESSAGE_TO_HER = [
+  /\?/,
+  /^(?:ola|oi|bom dia|boa tarde|boa noite|prezad[oa]s?|car[oa]s?|querid[oa]s?|sr|sra|senhora?)\b/,
+  /[.!;]\s+\S+(?:\s+\S+){2}/,
+  /^(?:envia|manda|pode|podes|preciso|precisamos|aguardo|aguardamos|obrigad[oa]|me)\b/,
+  /\b(?:envie|mande|encaminhe|anexe|favor|poderia|gostaria|peco|solicito|voce|voces|vc|vcs|te|lhe|seu|sua|seus|suas|contigo)\b/,
+];
 const AWAITED_MAX_WORDS = 12;
 
 interface Token {
@@ -243,14 +251,15 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       const awaiting = textAfter(rest, toks, 0);
       // "#aguardar." ends a sentence: nothing is named.
       if (/^[\p{P}\s]*$/u.test(awaiting)) return { kind, line };
+      const folded = fold(awaiting).replace(/[.!]+$/, '');
       if (
         toks.length > AWAITED_MAX_WORDS ||
         awaiting.length > AWAITED_MAX_CHARS ||
-        !AWAITED.test(fold(awaiting).replace(/[.!]+$/, ''))
+        MESSAGE_TO_HER.some((re) => re.test(folded))
       ) {
         return problem(
           'malformed-command',
-          'Na linha do #aguardar vai só o que se aguarda (por exemplo, #aguardar retorno do lojista), e isso não é enviado ao lojista: escreva a mensagem a ele nas linhas de baixo.',
+          'Na linha do #aguardar vai só o que se aguarda, em poucas palavras (por exemplo, #aguardar retorno do lojista ou #aguardar lista de pedidos), e isso não é enviado ao lojista: escreva a mensagem a ele nas linhas de baixo.',
           line,
         );
       }
