@@ -172,7 +172,10 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig, now: Date): MailBlock {
   // The office writes to this merchant in her language (merchant-words.ts): the answer should be in it too.
   const language = staffLanguageLine(c);
   if (language) items.push(language);
-  if (c.dueAt)
+  // A closed case has no deadline left: the staff read when it was closed (her message after it).
+  if (c.status === 'CLOSED' && c.closedAt)
+    items.push(['Encerrado em: ', { strong: formatDateTimePtBr(c.closedAt, config.timeZone) }]);
+  else if (c.dueAt)
     items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }, ...overdueMark(c, now)]);
   // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
   if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);

@@ -1107,6 +1107,12 @@ describe('staff mails mark a due date already past, as the console does (OVERDUE
     expect(render(closedCase(), AFTER).text).not.toContain('(atrasado)');
   });
 
+  it.each(staffMails)('%s: a closed case shows when it was closed, not a deadline it no longer has', (_, render) => {
+    const mail = render(closedCase(), AFTER);
+    expect(mail.text).not.toContain(DUE);
+    expect(mail.text).toContain('Encerrado em: 19/03/2026 às 12:00');
+  });
+
   it('a reminder sent after the date says the deadline ended, in its subject too', () => {
     const late = renderReminder(workCase({ status: 'IN_PROGRESS' }), ana, localConfig, AFTER);
     expect(late.subject).toContain('Lembrete: prazo em 24/03/2026 (atrasado)');
