@@ -458,7 +458,11 @@ export interface PendingSubmission {
  * existing item (no item: nothing written); `get` reads consistently.
  */
 export interface PendingSubmissionStore {
-  /** True when this call stored it; false when an item of that id already existed. */
+  /**
+   * True when this call stored it; false when an item of that id exists whose link has not expired
+   * by `pending.createdAt` (an expired one, which only waits for its TTL, is replaced, its mail
+   * claims with it: the same key posted again days later is a post again).
+   */
   create(pending: PendingSubmission): Promise<boolean>;
   get(id: string): Promise<PendingSubmission | null>;
   /**

@@ -54,6 +54,23 @@ describe('DynamoPendingSubmissionStore', () => {
     expect(await store.get(first.id)).toEqual(first);
   });
 
+  it('one past its link’s expiry, still waiting for the TTL, is replaced by the same id posted again, its mail claim gone', async () => {
+    const old = pending();
+    await store.create(old);
+    expect(await store.claimMail(old.id, new Date('2026-03-02T13:21:00Z'), new Date('2026-03-02T13:00:00Z'))).toBe(
+      true,
+    );
+    await store.markMailed(old.id, new Date('2026-03-02T13:21:00Z'));
+    // Before its expiry the same id is the post kept; at or after it, a new one.
+    expect(await store.create({ ...old, createdAt: '2026-03-04T13:19:59.000Z' })).toBe(false);
+    const again = { ...old, createdAt: '2026-03-06T09:00:00.000Z', expiresAt: '2026-03-08T09:00:00.000Z' };
+    expect(await store.create(again)).toBe(true);
+    expect(await store.get(old.id)).toEqual(again);
+    expect(await store.claimMail(old.id, new Date('2026-03-06T09:01:00Z'), new Date('2026-03-06T08:00:00Z'))).toBe(
+      true,
+    );
+  });
+
   it('expires by TTL at the link’s expiry and is marked confirmed with its case id', async () => {
     const item = pending();
     await store.create(item);

@@ -599,8 +599,10 @@ export class InMemoryPendingSubmissionStore implements PendingSubmissionStore {
   }
   async create(pending: PendingSubmission): Promise<boolean> {
     this.fault('create');
-    if (this.items.has(pending.id)) return false;
+    const existing = this.items.get(pending.id);
+    if (existing && existing.expiresAt > pending.createdAt) return false;
     this.items.set(pending.id, structuredClone(pending));
+    this.mail.delete(pending.id);
     return true;
   }
   async get(id: string): Promise<PendingSubmission | null> {

@@ -37,7 +37,9 @@ export class DynamoPendingSubmissionStore implements PendingSubmissionStore {
             [GSI.bySender.sortKey as string]: `${pending.createdAt}#${pending.id}`,
             [TTL_ATTRIBUTE]: Math.ceil(Date.parse(pending.expiresAt) / 1000),
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // An item past its link's expiry waits for DynamoDB's TTL (up to days): it is no post any more.
+          ConditionExpression: 'attribute_not_exists(pk) OR linkExpiresAt <= :now',
+          ExpressionAttributeValues: { ':now': pending.createdAt },
         }),
       );
       return true;

@@ -195,6 +195,19 @@ describe('a post that reuses its own Idempotency-Key with another form', () => {
     expect(form.cases.records.size).toBe(1);
   });
 
+  it('the same form with its key days later, the first link expired unconfirmed, mails a link again', async () => {
+    const form = recordedWebform(TICKETS);
+    await form.post(withKey(guidancePost({ chamado: '48213' }), 'key-7a4'));
+    await form.deliver();
+    expect(confirmationsIn(form.mails.sent)).toHaveLength(1);
+    (form.deps.clock as FixedClock).advance(4 * 24 * 3600_000);
+    const later = await form.post(withKey(guidancePost({ chamado: '48213' }), 'key-7a4'));
+    expect(later.response.statusCode).toBe(202);
+    await form.deliver();
+    // Before: the expired post was kept (its item waits for DynamoDB's TTL) and no link went.
+    expect(confirmationsIn(form.mails.sent)).toHaveLength(2);
+  });
+
   it('the same form again with its key is the same post: the same answer, one case, one mail', async () => {
     const form = recordedWebform(TICKETS);
     const first = await form.post(withKey(guidancePost(), 'key-7a3'));

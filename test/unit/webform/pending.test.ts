@@ -59,6 +59,15 @@ describe('keepPending', () => {
     expect(w.pendingSubmissions.items.size).toBe(1);
   });
 
+  it('the same key days later, the kept post past its link’s expiry (its item waiting for the TTL), is a post again', async () => {
+    const w = world();
+    await keepPending(FORM, undefined, headerKeys('k-1'), w.deps);
+    w.clock.advance(5 * 24 * 3600_000);
+    const later = w.clock.now();
+    const again = await keepPending(FORM, undefined, submissionKeys(FORM, 'k-1', later), w.deps);
+    expect(again).toMatchObject({ created: true, pending: { createdAt: later.toISOString() } });
+  });
+
   it.each<[string, Partial<WebformData>]>([
     ['the ticket left out', { chamado: undefined }],
     ['another ticket', { chamado: '48214' }],

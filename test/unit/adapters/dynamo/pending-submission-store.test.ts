@@ -38,7 +38,9 @@ describe('DynamoPendingSubmissionStore', () => {
     ddb.on(PutCommand).resolves({});
     expect(await store.create(PENDING)).toBe(true);
     const input = ddb.commandCalls(PutCommand)[0]?.args[0].input;
-    expect(input?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    // One past its link's expiry (waiting for the TTL) is replaced: a post again.
+    expect(input?.ConditionExpression).toBe('attribute_not_exists(pk) OR linkExpiresAt <= :now');
+    expect(input?.ExpressionAttributeValues).toEqual({ ':now': PENDING.createdAt });
     expect(input?.Item).toMatchObject({
       ...pendingSubmissionKey(ID),
       senderEmail: 'contato@eletroponto.com.br',
