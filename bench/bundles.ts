@@ -6,6 +6,7 @@
 import { tracerBundleDefine } from '../shared/adapters/tracing';
 import { configBundleDefine } from '../shared/runtime-env';
 import { loadDeploymentConfig, sealedRuntimeConfigOf } from '../infra/config';
+import { PACKAGE_STUBS } from '../infra/bundle-stubs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,6 +83,8 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
     mainFields: ['module', 'main'],
     banner: { js: constructBanner().banner },
     charset: 'utf8',
+    // The construct's --alias (infra/bundle-stubs): packages a bundle replaces with a stub.
+    alias: Object.fromEntries(Object.entries(PACKAGE_STUBS).map(([name, stub]) => [name, resolve(ROOT, stub)])),
     // As deployed with `xrayTracing: false` (the default): the tracer is not bundled. The sealed
     // configuration of staging travels in the bundle as synth puts it there (BUNDLED_CONFIG): a
     // function that never reads it carries none of it.
@@ -96,7 +99,7 @@ export function cdkEsbuildOptions(): BuildOptions & { banner: { js: string } } {
 }
 
 export const ESBUILD_OPTIONS_TEXT =
-  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap without sources content, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, AWS SDK bundled, tracer left out (xrayTracing false, the default), the sealed configuration of staging bundled (BUNDLED_CONFIG)';
+  'esbuild JS API, options of infra/constructs/ouvidoria-function.ts: bundle, minify, sourcemap without sources content, platform node, target node24, format esm, mainFields module,main, createRequire banner, charset utf8, linkify-it and tlds replaced by stubs (infra/bundle-stubs: mailparser’s text-to-HTML links, which no call of ours asks for), AWS SDK bundled, tracer left out (xrayTracing false, the default), the sealed configuration of staging bundled (BUNDLED_CONFIG)';
 
 export interface BundleResult {
   spec: LambdaSpec;

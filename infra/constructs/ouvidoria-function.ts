@@ -7,6 +7,7 @@ import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tracerBundleDefine } from '../../shared/adapters/tracing';
+import { PACKAGE_STUBS } from '../bundle-stubs';
 
 /** Repository root: entries, the lockfile and tsconfig.json are resolved from here. */
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -125,7 +126,12 @@ export class OuvidoriaFunction extends Construct {
         charset: Charset.UTF8,
         // aws-cdk-lib 2.276 documents `charset` but never passes it to esbuild (its argument list has
         // no --charset): without this, pt-BR text is \u-escaped and email-intake grows by ~250 KB.
-        esbuildArgs: { '--charset': 'utf8' },
+        // `--alias`: packages replaced by a stub (infra/bundle-stubs): mailparser's linkify-it and its
+        // list of domains, built at every cold start for links the product never makes (~10 ms).
+        esbuildArgs: {
+          '--charset': 'utf8',
+          '--alias': Object.entries(PACKAGE_STUBS).map(([name, stub]) => `${name}=./${stub}`),
+        },
         // Errors only: the bundle sizes are measured by npm run bench, not printed at every synth.
         logLevel: LogLevel.ERROR,
         // Without active tracing the Powertools Tracer and the X-Ray SDK are not bundled at all.

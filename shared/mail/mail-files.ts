@@ -16,9 +16,16 @@ export interface MailFile {
 /** Reads the files of a raw mail; throws on a mail it cannot read (the send is retried). */
 export type ReadMailFiles = (raw: Buffer) => Promise<readonly MailFile[]>;
 
+/**
+ * Every simpleParser call of the product: no `textAsHtml` (nothing reads it), so no links made in it
+ * either — the Lambda bundles replace the linkify-it mailparser would make them with
+ * (infra/bundle-stubs/linkify-it.ts).
+ */
+export const WITHOUT_TEXT_AS_HTML = { skipTextToHtml: true, skipTextLinks: true } as const;
+
 export async function readMailFiles(raw: Buffer): Promise<MailFile[]> {
   // Only the parts are wanted: no HTML-to-text conversion of the body.
-  return filesOf(await simpleParser(raw, { skipHtmlToText: true }));
+  return filesOf(await simpleParser(raw, { ...WITHOUT_TEXT_AS_HTML, skipHtmlToText: true }));
 }
 
 /** The files of a parsed mail, by MIME part (parse-email.ts hands them on from its own parse). */

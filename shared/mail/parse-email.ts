@@ -33,7 +33,7 @@ import {
 } from './charset';
 import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
-import { filesOf, type MailFile } from './mail-files';
+import { filesOf, type MailFile, WITHOUT_TEXT_AS_HTML } from './mail-files';
 import { type BodyImage, bodyImages, cidKey, isPicture } from './body-images';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
@@ -100,8 +100,7 @@ export const FORWARDED_MARKER = '---------- Mensagem encaminhada ----------';
 const BASE_OPTIONS: SimpleParserOptions = {
   skipImageLinks: true,
   keepCidLinks: true,
-  skipTextToHtml: true,
-  skipTextLinks: true,
+  ...WITHOUT_TEXT_AS_HTML,
   // HTML-only mail is converted by domain/html-to-text.ts, which keeps cell and block boundaries.
   skipHtmlToText: true,
   checksumAlgo: false,

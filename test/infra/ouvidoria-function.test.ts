@@ -6,13 +6,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
+import { parseEmail } from '../../shared/mail/parse-email';
 import { ENV } from '../../shared/runtime-env';
 
 let outdir: string;
 const bundles: Record<string, string> = {};
+const assets: Record<string, string> = {};
 const maps: Record<string, { sources?: string[]; sourcesContent?: unknown; mappings?: string }> = {};
 let variables: Record<string, Record<string, unknown>> = {};
 /** A sealed configuration with pt-BR text and the characters a shell or esbuild would otherwise read. */
@@ -50,6 +53,7 @@ function build(): void {
     text: fn('Text', 'shared/domain/staff-mail-decision.ts', false),
     untraced: fn('Untraced', 'shared/adapters/tracing.ts', false),
     traced: fn('Traced', 'shared/adapters/tracing.ts', true),
+    mail: fn('Mail', 'shared/mail/parse-email.ts', false),
     configured: fn('Configured', 'shared/composition/settings.ts', false, {
       [ENV.config]: SEALED,
       [ENV.configSeal]: 'selo',
@@ -66,6 +70,7 @@ function build(): void {
   for (const [name, f] of Object.entries(functions)) {
     const key = template.Resources[stack.getLogicalId(f.function.node.defaultChild as never)]?.Properties.Code?.S3Key;
     const asset = join(outdir, `asset.${String(key).replace(/\.zip$/, '')}`);
+    assets[name] = asset;
     bundles[name] = readFileSync(join(asset, 'index.mjs'), 'utf8');
     maps[name] = JSON.parse(readFileSync(join(asset, 'index.mjs.map'), 'utf8'));
     variables = {
@@ -74,6 +79,36 @@ function build(): void {
         ?.Variables as Record<string, unknown>,
     };
   }
+}
+
+const ROOT = join(import.meta.dirname, '../..');
+const LIMITS = { maxRawMailBytes: 10 * 1024 * 1024 };
+
+function mailWithLinks(contentType: string, body: string): Buffer {
+  return Buffer.from(
+    [
+      'From: Ana <ana@loja.com.br>',
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Links',
+      'Message-ID: <links-1@loja.com.br>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      `Content-Type: ${contentType}`,
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      body,
+      '--b1',
+      'Content-Type: application/pdf; name="pedido.pdf"',
+      'Content-Disposition: attachment; filename="pedido.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+      '--b1--',
+      '',
+    ].join('\r\n'),
+  );
 }
 
 afterAll(() => {
@@ -107,6 +142,33 @@ describe('OuvidoriaFunction bundles', () => {
     expect(map?.sources?.some((s) => s.endsWith('shared/domain/staff-mail-decision.ts'))).toBe(true);
     expect(map?.mappings?.length).toBeGreaterThan(100);
     expect(map?.sourcesContent).toBeUndefined();
+  });
+
+  it('replace linkify-it and its list of domains by stubs (infra/bundle-stubs): mail parses as from the sources', async () => {
+    // tlds' list, which linkify-it compiles at every cold start, is not in the bundle.
+    expect(bundles['mail']?.includes('vermögensberater'), 'tlds list in the bundle').toBe(false);
+    const bundled = (await import(pathToFileURL(join(assets['mail'] as string, 'index.mjs')).href)) as {
+      parseEmail: typeof parseEmail;
+    };
+    const meta = {
+      sourceId: 'ses-links-1',
+      receivedAt: '2026-03-10T13:00:00.000Z',
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    } as const;
+    const mails = [
+      mailWithLinks(
+        'text/plain; charset=utf-8',
+        'Veja https://loja.example.com.br/pedido/10231 e www.exemplo.com.br, ou me escreva: ana@loja.com.br.',
+      ),
+      mailWithLinks(
+        'text/html; charset=utf-8',
+        '<p>Print em <a href="https://imgur.com/a/x">https://imgur.com/a/x</a> — chamado 48213</p>',
+      ),
+      readFileSync(join(ROOT, 'events/emails/01-accepted-ticket-48213.eml')),
+    ];
+    for (const raw of mails) {
+      expect(await bundled.parseEmail(raw, meta, LIMITS)).toEqual(await parseEmail(raw, meta, LIMITS));
+    }
   });
 
   it('start with the createRequire banner (mailparser’s CommonJS needs require in an ES module)', () => {

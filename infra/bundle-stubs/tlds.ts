@@ -1,0 +1,3 @@
+/** Stands in for the `tlds` list in the Lambda bundles: only mailparser's linkify-it reads it (see linkify-it.ts). */
+const tlds: string[] = [];
+export default tlds;
