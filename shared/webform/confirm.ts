@@ -21,6 +21,7 @@ import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
 import { hashedInboxKey } from '../domain/mailbox';
+import { verifyTicket } from '../domain/ticket-verification';
 import { officeDayStart } from '../domain/time-zone';
 import {
   CONFIRM_WORDS,
@@ -52,9 +53,20 @@ export function awaitsConfirmation(data: WebformData, now: Date, config: Ouvidor
   return ticketCandidatesOf(buildSubmission(data, 'pending', now), config).length > 0;
 }
 
-/** The counters of confirmation mails to one inbox, an hour's and a day's (hashed: no address in the limiter's table). */
-function confirmMailKey(email: string, window: 'hour' | 'day'): string {
-  return `webform-confirm${window === 'day' ? '-day' : ''}-${hashedInboxKey(email)}`;
+/**
+ * The counters of confirmation mails to one inbox, an hour's and a day's (hashed: no address in the
+ * limiter's table); `unowned`: those of the posts to it that cite no ticket of its own.
+ */
+function confirmMailKey(email: string, window: 'hour' | 'day', scope?: 'unowned'): string {
+  return `webform-confirm${scope ? `-${scope}` : ''}${window === 'day' ? '-day' : ''}-${hashedInboxKey(email)}`;
+}
+
+/**
+ * The links of each of an inbox's limits kept for posts citing a ticket of its own: a third, rounded
+ * down (none of a limit of 1 or 2, which then serves every post).
+ */
+export function reservedFor(limit: number): number {
+  return Math.floor(limit / 3);
 }
 
 /** The one answer of a post that waits for confirmation, whatever happened behind it. */
@@ -102,7 +114,8 @@ export type ConfirmMailOutcome =
 
 /**
  * The confirmation-mail queue's consumer: mails a pending submission's link once (a claim on it, so
- * redeliveries and concurrent repeats send one), within the address's hourly limit, never to an
+ * redeliveries and concurrent repeats send one), within the address's hourly and daily limits (part
+ * of each kept for posts that cite a ticket of the address's own: reservedFor), never to an
  * address in the bounce memory. A mail that could not go gives the claim back and throws: the queue
  * delivers the message again, and after its receives parks it in its DLQ (the same post, sent again
  * by her, queues a new message).
@@ -121,19 +134,48 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
   if (!(await pendingSubmissions.claimMail(pending.id, now, staleBefore))) return { mailed: false, why: 'repeat' };
   try {
     if (await deps.bounces.isSuppressed(pending.email, now)) return { mailed: false, why: 'bounced' };
-    // One counter, one atomic write (never count-then-send): concurrent posts cannot pass it together.
-    const sent = await deps.rateLimiter.hit(confirmMailKey(pending.email, 'hour'), hourWindowStart(now), HOUR_SECONDS);
-    if (sent > config.limits.webformConfirmMailsPerAddressPerHour) return { mailed: false, why: 'limit' };
-    const today = await deps.rateLimiter.hit(
-      confirmMailKey(pending.email, 'day'),
-      officeDayStart(now, config.timeZone),
-      DAY_SECONDS,
-    );
-    if (today > config.limits.webformConfirmMailsPerAddressPerDay) return { mailed: false, why: 'limit' };
+    const form = { ...pending.form } as WebformData;
+    const candidates = ticketCandidatesOf(buildSubmission(form, pending.id, now), config);
+    // Anyone can post in her address citing tickets he makes up: sharing the inbox's budget with
+    // them, her own post's link did not go the day a stranger spent it (its 202 said it had). A post
+    // that cites no ticket of the address's own also counts on counters of its own, each capped a
+    // third short of the inbox's: the rest is kept for hers (a ticket the directory says is hers).
+    // The inbox's counters still bound every link it gets. Read here, off the post's path: its
+    // answer and timing are the same whoever owns the ticket.
+    const owned = (await verifyTicket(candidates, pending.email, deps.tickets)).status === 'valid';
+    const windows = [
+      {
+        name: 'hour',
+        start: hourWindowStart(now),
+        seconds: HOUR_SECONDS,
+        limit: config.limits.webformConfirmMailsPerAddressPerHour,
+      },
+      {
+        name: 'day',
+        start: officeDayStart(now, config.timeZone),
+        seconds: DAY_SECONDS,
+        limit: config.limits.webformConfirmMailsPerAddressPerDay,
+      },
+    ] as const;
+    // One counter, one atomic write each (never count-then-send): concurrent posts cannot pass them together.
+    const counters = [
+      ...(owned
+        ? []
+        : windows.map((w) => ({
+            ...w,
+            key: confirmMailKey(pending.email, w.name, 'unowned'),
+            limit: w.limit - reservedFor(w.limit),
+          }))),
+      ...windows.map((w) => ({ ...w, key: confirmMailKey(pending.email, w.name) })),
+    ];
+    for (const counter of counters) {
+      if ((await deps.rateLimiter.hit(counter.key, counter.start, counter.seconds)) > counter.limit) {
+        return { mailed: false, why: 'limit' };
+      }
+    }
 
     const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
-    const form = { ...pending.form } as WebformData;
-    const ticket = ticketCandidatesOf(buildSubmission(form, pending.id, now), config)[0]?.number;
+    const ticket = candidates[0]?.number;
     const mail = renderConfirmationMail(
       { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
       config,

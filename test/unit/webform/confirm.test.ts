@@ -561,3 +561,40 @@ describe('POST /casos tells nothing by its timing: the same awaited work whether
     expect(confirmationsIn(form.mails.sent)).toHaveLength(1);
   });
 });
+
+// Red-team round 43 (F2): one budget for every post to an inbox let a stranger spend hers — ten posts
+// citing made-up tickets in her address, and her own post's link never went that day (its 202 said it had).
+describe('a stranger posting in her address cannot spend the links of her own posts', () => {
+  const strangerPost = (i: number) =>
+    jsonPost(
+      { chamado: i % 2 ? OTHER_TICKET : String(90000 + i), descricao: `Chamado sem solução, ocorrência ${i}.` },
+      `198.51.100.${i}`,
+    );
+  const herPost = (n = 1) =>
+    jsonPost({ chamado: '48213', descricao: `O chamado 48213 segue sem solução (${n}).` }, '203.0.113.45');
+  const dayLimit = localConfig.limits.webformConfirmMailsPerAddressPerDay;
+  const hourLimit = localConfig.limits.webformConfirmMailsPerAddressPerHour;
+
+  it('a day of posts citing tickets not hers leaves her own ticket’s post its link; the inbox still gets at most the day’s limit', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    for (let i = 1; i <= 2 * dayLimit; i++) {
+      expect((await handle(strangerPost(i))).statusCode).toBe(202);
+      clock.advance(31 * 60_000);
+    }
+    const spent = confirmationsIn(mailer.sent).length;
+    expect(spent).toBeLessThan(dayLimit);
+    expect((await handle(herPost())).statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(spent + 1);
+    for (let n = 2; n <= dayLimit; n++) await handle(herPost(n));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(dayLimit);
+  });
+
+  it('an hour of such posts leaves her own post of that hour its link', async () => {
+    for (let i = 1; i <= hourLimit + 2; i++) await handle(strangerPost(i));
+    const spent = confirmationsIn(mailer.sent).length;
+    expect(spent).toBeLessThan(hourLimit);
+    await handle(herPost());
+    expect(confirmationsIn(mailer.sent)).toHaveLength(spent + 1);
+    expect(confirmationsIn(mailer.sent).at(-1)?.to).toEqual([MERCHANT]);
+  });
+});
