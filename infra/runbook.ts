@@ -59,7 +59,7 @@ const DLQ: Record<string, string> = {
   ReleaseDlq:
     'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task on this queue, or ask the supervisor to release the mail again from /equipe/quarentena.',
   ConfirmMailDlq:
-    'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; the webform log "Confirmation link mail" or "Webform guidance post" has why). Fix the cause, then aws sqs start-message-move-task on this queue moves the messages back (nothing already sent is sent twice); delete a message older than the link\'s validity (she sends the form again).',
+    'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; the webform log "Confirmation link mail" or "Webform guidance post" has why). Fix the cause, then aws sqs start-message-move-task on this queue moves the messages back (nothing sent is sent twice; a link past its validity is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
   ScanResultsDlq:
     'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then invoke attachment-scan (--invocation-type Event) with each message body and delete it.',
 };

@@ -137,8 +137,10 @@ export class Queues extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(props.webformFunctionTimeout.toSeconds() * 6),
-      // A link lives webformConfirmLinkHours (48 h by default); a message older than a day is of no use.
-      retentionPeriod: Duration.days(1),
+      // Its guidance posts' cases are stored by their message alone: kept as long as the DLQ keeps one,
+      // and their pending forms as long (GUIDANCE_POST_KEEP_DAYS), so no message waiting here or
+      // replayed from the DLQ is lost. A link's message past its link's expiry is skipped by the consumer.
+      retentionPeriod: DLQ_RETENTION,
       deadLetterQueue: { queue: this.confirmMailDlq, maxReceiveCount: CONFIRM_MAIL_MAX_RECEIVE_COUNT },
     });
 

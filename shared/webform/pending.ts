@@ -11,10 +11,14 @@ import type { WebformDeps } from './submit';
 export type SubmissionKeys = { source: 'header' | 'content'; current: string; previous?: string };
 
 /**
- * The post's pending submission: the one the same form made before (in this content bucket or the
- * previous one: a double click, a retry, a file she forgot), else this one, stored. `created`: this
- * call stored it. Expires with the confirmation link (LGPD: the item's TTL).
+ * How long a post that cites no ticket is kept for its case (guidance-post.ts): as long as the
+ * webform's mail queue and its dead-letter queue keep its message (SQS's maximum, 14 days; test/infra
+ * holds them to it). Its case is stored by that message alone, and a failure of ours (SES or DynamoDB
+ * down over a weekend) is replayed from the DLQ days later: kept only as long as a link (48 h), the
+ * replay found it expired and dropped it, while she had been answered as if it were stored.
  */
+export const GUIDANCE_POST_KEEP_DAYS = 14;
+
 export type KeptPending =
   | { pending: PendingSubmission; created: boolean; keyReused?: undefined }
   /**
@@ -24,21 +28,31 @@ export type KeptPending =
    */
   | { keyReused: true };
 
+/**
+ * The post's pending submission: the one the same form made before (in this content bucket or the
+ * previous one: a double click, a retry, a file she forgot), else this one, stored. `created`: this
+ * call stored it. `waitsForLink`: the post cites a ticket (confirm.ts awaitsConfirmation), and expires
+ * with its confirmation link; one that cites none is kept GUIDANCE_POST_KEEP_DAYS (LGPD: the item's TTL).
+ */
 export async function keepPending(
   data: WebformData,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
+  waitsForLink: boolean,
   deps: Pick<WebformDeps, 'config' | 'clock' | 'pendingSubmissions'>,
 ): Promise<KeptPending> {
   const { config, pendingSubmissions } = deps;
   const now = deps.clock.now();
+  const expiresAt = waitsForLink
+    ? confirmLinkExpiry(now, config)
+    : new Date(now.getTime() + GUIDANCE_POST_KEEP_DAYS * 24 * 3600 * 1000);
   const fresh: PendingSubmission = {
     id: keys.current,
     email: data.email.trim().toLowerCase(),
     form: pendingFormOf(data),
     ...(pendingUploadId ? { pendingUploadId } : {}),
     createdAt: now.toISOString(),
-    expiresAt: confirmLinkExpiry(now, config).toISOString(),
+    expiresAt: expiresAt.toISOString(),
   };
   const earlier = keys.previous ? await pendingSubmissions.get(keys.previous) : null;
   const created = earlier === null && (await pendingSubmissions.create(fresh));

@@ -360,7 +360,8 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   const keys = submissionKeys(data, input.idempotencyKey, now);
   // Whose ticket it is depends on who owns the address: nothing is decided in her name until her
   // mailbox confirms (trust hole F1). The answer is the same whatever the ticket and address say.
-  const kept = await keepPending(data, pendingId, keys, deps);
+  const waitsForLink = awaitsConfirmation(data, now, config);
+  const kept = await keepPending(data, pendingId, keys, waitsForLink, deps);
   if (kept.keyReused) {
     return rejected(
       422,
@@ -369,7 +370,7 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
       { message: KEY_REUSED_MESSAGE, error: 'idempotency_key_reused' },
     );
   }
-  if (awaitsConfirmation(data, now, config)) return requestConfirmation(kept, pendingId, keys, deps);
+  if (waitsForLink) return requestConfirmation(kept, pendingId, keys, deps);
   return requestGuidance(kept, pendingId, keys, deps);
 }
 

@@ -18,6 +18,7 @@ import { ANTIVIRUS_SILENT_WINDOW } from '../../infra/constructs/monitoring';
 import { METRIC, METRICS_NAMESPACE, metricsNamespaceOf, SERVICE } from '../../infra/names';
 import { FUNCTION_SIZING, firstStaffSignInNotice, type OuvidoriaStack } from '../../infra/ouvidoria-stack';
 import { WEBFORM_REPLY_CLAIM } from '../../shared/webform/submit';
+import { GUIDANCE_POST_KEEP_DAYS } from '../../shared/webform/pending';
 import { DELIVERY_CLAIM_STALE_MS } from '../../shared/app/email-intake';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
@@ -295,9 +296,15 @@ describe('Lambda functions', () => {
       SqsManagedSseEnabled: true,
       // Six times the webform timeout (10 s), Lambda's guidance for SQS event sources.
       VisibilityTimeout: 60,
-      MessageRetentionPeriod: 86_400,
       RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.confirmMailDlq), maxReceiveCount: 5 },
     });
+    // A guidance post's case is stored by its message alone: neither the queue nor its DLQ may drop a
+    // message before its pending form expires, nor keep one past it (a replay would find nothing).
+    const retention = (queue: IConstruct) =>
+      template.toJSON().Resources[logicalId(stack, queue)].Properties.MessageRetentionPeriod as number;
+    for (const queue of [stack.queues.confirmMailQueue, stack.queues.confirmMailDlq]) {
+      expect(retention(queue)).toBe(GUIDANCE_POST_KEEP_DAYS * 24 * 3600);
+    }
     const webform = Object.values(template.findResources('AWS::Lambda::Function')).find(
       (f) => f.Properties.Environment?.Variables?.CONFIRM_MAIL_QUEUE_URL,
     );

@@ -9,6 +9,7 @@ import { createConfirmMailHandler } from '../../../functions/webform/confirm-mai
 import { localConfig } from '../../../shared/domain/config';
 import { caseIdFor } from '../../../shared/domain/case';
 import { storeGuidancePost } from '../../../shared/webform/guidance-post';
+import { GUIDANCE_POST_KEEP_DAYS } from '../../../shared/webform/pending';
 import { confirmationsIn } from '../../support/confirm';
 import { recordedWebform } from '../../support/recorded-webform';
 import { FixedClock, InMemoryPendingSubmissionStore } from '../../support/fakes';
@@ -217,5 +218,42 @@ describe('a post that reuses its own Idempotency-Key with another form', () => {
     await form.deliver();
     expect(guidanceMails(form)).toHaveLength(1);
     expect(form.cases.records.size).toBe(1);
+  });
+});
+
+describe('a guidance post whose case failed is stored when its message is replayed from the DLQ days later', () => {
+  it('the case store down over a weekend, the DLQ redriven on Monday: one case, one reply', async () => {
+    const form = recordedWebform(TICKETS);
+    const { response } = await form.post(guidancePost());
+    expect(JSON.parse(response.body)).toMatchObject({ outcome: 'NO_PRIOR_TICKET' });
+    const down = Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' });
+    const create = form.cases.create.bind(form.cases);
+    form.cases.create = async () => {
+      throw down;
+    };
+    for (let i = 0; i < 5; i++) await form.deliver().catch(() => undefined);
+    expect(form.cases.records.size).toBe(0);
+    expect(form.queued.undelivered).toHaveLength(1);
+    form.cases.create = create;
+    (form.deps.clock as FixedClock).advance(3 * 24 * 3600 * 1000);
+    await form.deliver();
+    expect([...form.cases.records.values()].map((c) => c.outcome)).toEqual(['NO_PRIOR_TICKET']);
+    expect(guidanceMails(form)).toHaveLength(1);
+  });
+
+  it('its form is kept as long as the queue and its DLQ keep the message; a link’s post only as long as its link', async () => {
+    const form = recordedWebform(TICKETS);
+    await form.post(guidancePost());
+    await form.post(guidancePost({ chamado: '48213' }, '198.51.100.9'));
+    const [guidance, link] = form.queued.requests;
+    const pending = form.deps.pendingSubmissions;
+    const days = async (id = '') => {
+      const p = await pending.get(id);
+      return (Date.parse(p?.expiresAt ?? '') - Date.parse(p?.createdAt ?? '')) / 86_400_000;
+    };
+    expect(guidance?.kind).toBe('guidance');
+    expect(await days(guidance?.id)).toBe(GUIDANCE_POST_KEEP_DAYS);
+    expect(link?.kind).toBe('confirm-link');
+    expect(await days(link?.id)).toBe(localConfig.limits.webformConfirmLinkHours / 24);
   });
 });
