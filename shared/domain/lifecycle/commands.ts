@@ -557,13 +557,16 @@ function commandBlock(fresh: string): { lines: string[]; body: string } {
   return { lines, body: '' };
 }
 
+const WIDE_NUMBER_SIGN = /^[\uff03\ufe5f]/;
+
 /**
  * A line as the command block reads it: what nobody sees left out, trimmed, NFC; and "# encerrar"
  * (a space after the #, as some keyboards write it) as "#encerrar" when the word is a verb or a near
  * miss of one — never "# 1 Resumo" or "# obrigada", which are text.
  */
 function commandLine(raw: string): string {
-  const line = withoutInvisible(raw).trim().normalize('NFC');
+  // A full-width "＃" (a Japanese or Chinese input method, a phone's symbol keyboard) is the analyst's "#".
+  const line = withoutInvisible(raw).trim().normalize('NFC').replace(WIDE_NUMBER_SIGN, '#');
   const spaced = SPACED_COMMAND.exec(line);
   if (!spaced) return line;
   const word = fold(spaced[1] as string);

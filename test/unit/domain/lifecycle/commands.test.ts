@@ -188,6 +188,8 @@ describe('parseStaffCommands — a line as its reader sees it (characters nobody
     ['a zero-width space before the #', '\u200b#encerrar procedente', { kind: 'close', category: 'procedente' }],
     ['a left-to-right mark before the #', '\u200e#encerrar procedente', { kind: 'close', category: 'procedente' }],
     ['a right-to-left override before the #', '\u202e#aguardar', { kind: 'wait' }],
+    ['a full-width number sign', '\uff03encerrar procedente', { kind: 'close', category: 'procedente' }],
+    ['a small number sign', '\ufe5faguardar', { kind: 'wait' }],
     ['a bidi isolate around the line', '\u2066#transferir bruno\u2069', { kind: 'transfer', to: 'bruno' }],
     ['a zero-width space after the verb', '#encerrar\u200b procedente', { kind: 'close', category: 'procedente' }],
     [
