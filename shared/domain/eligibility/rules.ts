@@ -355,6 +355,11 @@ const STORE_PAYMENTS = [
       'cancelam sozinhos',
     ].map((cancelled) => `${order} ${cancelled}`),
   ),
+  // Round 43: orders her buyers pay by boleto ("os pedidos pagos no boleto não mudam de status", "as
+  // compras pagas via boleto ficam pendentes"): the store's sales, never our invoice.
+  ...['pedido*', 'compra*', 'venda*'].flatMap((sale) =>
+    ['no', 'com', 'via', 'por', 'pelo'].map((by) => `${sale} pag* ${by} boleto*`),
+  ),
   'venda no pix',
   'vendas no pix',
   // The fee on the store's own Pix sales is its payment provider's ("vocês cobram taxa sobre o pix das vendas?").

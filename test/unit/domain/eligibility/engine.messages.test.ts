@@ -11017,3 +11017,31 @@ describe('round 42 — an order she wants to place (“quero fazer uma encomenda
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 43 — orders her buyers pay by boleto are the store’s sales, not our invoice', () => {
+  it.each([
+    'Os pedidos pagos no boleto não mudam de status sozinhos, tenho que alterar um por um.',
+    'As compras pagas via boleto bancário ficam pendentes no painel.',
+    'As vendas pagas por boleto não aparecem no relatório do dia.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'pedidos', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // Our own boleto and invoice.
+    'O boleto da mensalidade não chegou este mês.',
+    'Paguei o pedido de upgrade com boleto e o plano não mudou.',
+    'Paguei o boleto da fatura e continua em aberto.',
+    'Sou cliente e pago o boleto em dia, mas veio cobrança de juros.',
+  ])('guard — BILLING_QUESTION: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'boleto', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // Her buyers paying by boleto, already read as the store's.
+    'Quando o cliente paga no boleto o pedido não baixa sozinho.',
+    'Os clientes que pagam com boleto reclamam que o boleto vence em 1 dia.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'pedidos', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
