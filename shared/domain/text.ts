@@ -387,12 +387,49 @@ function isMobileFooter(normalized: string): boolean {
 const FORWARD_SUBJECT = /^\s*(?:(?:re|res|aw)\s*:\s*)*(?:fwd?|enc|rv|tr)\s*:/i;
 
 /**
+ * Round 43: words that only point at what she forwards ("Segue abaixo.", "Vide abaixo", "Para
+ * conhecimento.", "Encaminho para ciência"), after a greeting at most and before her sign-off: they
+ * say nothing of their own. Portuguese only, the language she wrote in either way; with one word
+ * more ("Segue abaixo, ainda sem solução") the words are hers.
+ */
+const POINTS_BELOW = new RegExp(
+  `^(?:(?:bom dia|boa tarde|boa noite|ola|oi|prezados|prezadas|prezado|prezada) )?(?:${[
+    ...['segue', 'seguem', 'vide', 'veja', 'vejam', 'ver', 'conforme', 'encaminho'].flatMap((point) =>
+      [
+        'abaixo',
+        'e mail abaixo',
+        'email abaixo',
+        'o e mail abaixo',
+        'o email abaixo',
+        'mensagem abaixo',
+        'a mensagem abaixo',
+      ].map((below) => `${point} ${below}`),
+    ),
+    'segue',
+    'seguem',
+    ...['', 'encaminho ', 'segue '].flatMap((put) => [`${put}para conhecimento`, `${put}para ciencia`]),
+  ].join('|')})$`,
+);
+
+/** Whether her own words only point at what she forwards (POINTS_BELOW). */
+function onlyPointsBelow(fresh: string): boolean {
+  const words = normalize(withoutSignOff(fresh))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return words.length <= 60 && POINTS_BELOW.test(words);
+}
+
+/**
  * A forward that carries no word of the sender's own: a forward subject, something forwarded, and
- * nothing of hers above it but signs ("???") or a dropped footer. A careful reader reads what she
- * forwarded as what she is asking about.
+ * nothing of hers above it but signs ("???"), a dropped footer, or words that only point at it
+ * ("Segue abaixo."). A careful reader reads what she forwarded as what she is asking about.
  */
 export function isBareForward(subject: string, split: SplitText): boolean {
-  return FORWARD_SUBJECT.test(subject) && split.quoted.trim() !== '' && !/\p{L}/u.test(split.fresh);
+  return (
+    FORWARD_SUBJECT.test(subject) &&
+    split.quoted.trim() !== '' &&
+    (!/\p{L}/u.test(split.fresh) || onlyPointsBelow(split.fresh))
+  );
 }
 
 /** Words of leave-taking, the longer first (the alternation takes the first that fits). */

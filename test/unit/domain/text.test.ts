@@ -751,6 +751,23 @@ describe('isBareForward (round 20)', () => {
   });
 });
 
+describe('isBareForward — round 43: words that only point at the forward', () => {
+  const fwd =
+    '\n\n---------- Forwarded message ---------\nFrom: Financeiro <f@plataforma.com.br>\nDate: Thu, Nov 19, 2026\nSubject: Aviso\nTo: <l@loja.com.br>\n\nSua loja será suspensa.';
+  it.each([
+    ['Fwd: Aviso', `Segue abaixo.${fwd}`, true],
+    ['ENC: Aviso', `Bom dia, vide abaixo.${fwd}`, true],
+    ['Fwd: Aviso', `Para conhecimento.\n\nAtt,\nJoão${fwd}`, true],
+    ['Fwd: Aviso', `segue o e-mail abaixo${fwd}`, true],
+    // A word of her own beside the pointer; a pointer without a forward subject.
+    ['Fwd: Aviso', `Segue abaixo, ainda sem solução.${fwd}`, false],
+    ['Fwd: Aviso', `Segue abaixo a reclamação da minha cliente.${fwd}`, false],
+    ['Re: Aviso', `Segue abaixo.${fwd}`, false],
+  ])('%j, %j → %s', (subject, text, expected) => {
+    expect(isBareForward(subject, splitQuoted(text))).toBe(expected);
+  });
+});
+
 describe('withoutSignOff', () => {
   it.each([
     [

@@ -11045,3 +11045,80 @@ describe('round 43 — orders her buyers pay by boleto are the store’s sales, 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'pedidos', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 43 — a forward whose own words only point at it (“Segue abaixo.”) is read as a bare one', () => {
+  const forwarded = (from: string, subject: string, body: string) =>
+    `\n\n---------- Forwarded message ---------\nDe: ${from}\nDate: ter., 24 de nov. de 2026 às 16:40\nSubject: ${subject}\nTo: <lojista@loja.com.br>\n\n${body}`;
+  it.each([
+    [
+      'segue abaixo',
+      'Fwd: Aviso de suspensão',
+      forwarded(
+        'Financeiro <financeiro@example.com.br>',
+        'Aviso de suspensão',
+        'Identificamos pendência financeira referente às faturas de outubro. Sua loja será suspensa em 5 dias.',
+      ),
+      'BILLING_QUESTION',
+    ],
+    [
+      'Vide abaixo.',
+      'ENC: Comunicado',
+      forwarded(
+        'Plataforma <no-reply@example.com.br>',
+        'Usuário inativo',
+        'Seu usuário foi bloqueado após 90 dias sem acesso ao painel administrativo.',
+      ),
+      'ACCESS_ISSUE',
+    ],
+    [
+      'Bom dia, para conhecimento.\n\nAtt,\nJoão',
+      'Fwd: Aviso importante',
+      forwarded(
+        'Financeiro <financeiro@example.com.br>',
+        'Sua fatura',
+        'A fatura de novembro está disponível no painel.',
+      ),
+      'BILLING_QUESTION',
+    ],
+  ])('%j + %s → %s', async (top, subject, below, outcome) => {
+    await check({
+      name: top,
+      from: 'joao@lojadojoao.com.br',
+      subject,
+      text: `${top}${below}`,
+      outcome: outcome as Outcome,
+    });
+  });
+
+  it.each([
+    // A shopper's charge she forwards stays the store's matter (charges are not read in a forward).
+    [
+      'Segue abaixo.',
+      'Fwd: compra',
+      forwarded('Cliente <cliente123@gmail.com>', 'compra', 'O site cobrou meu cartão duas vezes pela mesma compra.'),
+      'NO_PRIOR_TICKET',
+    ],
+    // Words of her own beside the pointer: her words are what is read.
+    [
+      'Segue abaixo a reclamação da minha cliente.',
+      'Fwd: pedido',
+      forwarded('Cliente <cliente123@gmail.com>', 'pedido', 'Paguei o boleto e a fatura do pedido não chegou.'),
+      'NO_PRIOR_TICKET',
+    ],
+    // The support's reply forwarded, her ticket in it.
+    [
+      'Segue abaixo.',
+      'Fwd: [Chamado #52311] Boleto',
+      forwarded('Suporte <suporte@example.com.br>', '[Chamado #52311] Boleto', 'Seu chamado foi encerrado.'),
+      'ACCEPTED',
+    ],
+  ])('guard — %j + %s → %s', async (top, subject, below, outcome) => {
+    await check({
+      name: top,
+      from: 'joao@lojadojoao.com.br',
+      subject,
+      text: `${top}${below}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
