@@ -1254,6 +1254,15 @@ const BUILD_ASKED = [
   'que voces desenvolvam',
   'que voces implementem',
   'sugiro que criem',
+  // Round 43: the same asked in the passive ("gostaria de sugerir que fosse criada uma opção de venda por
+  // assinatura", "sugiro que seja criado um programa de fidelidade", "peço que sejam implementados…"), and
+  // the platform's need said of it ("precisamos que a plataforma tenha teste A/B").
+  ...['que seja*', 'que fosse*'].flatMap((be) =>
+    ['criad*', 'implementad*', 'desenvolvid*', 'adicionad*', 'incluid*', 'disponibilizad*'].map(
+      (built) => `${be} ${built}`,
+    ),
+  ),
+  ...['preciso', 'precisa', 'precisamos'].map((need) => `${need} que a plataforma tenha`),
 ];
 
 /**

@@ -11122,3 +11122,31 @@ describe('round 43 — a forward whose own words only point at it (“Segue abai
     });
   });
 });
+
+describe('round 43 — a feature asked for in the passive (“que fosse criada uma opção”) or as the platform’s need', () => {
+  it.each([
+    'Com todo o respeito, gostaria de sugerir que fosse criada uma opção de venda por assinatura.',
+    'Sugiro que seja criado um programa de fidelidade.',
+    'Peço que seja desenvolvida uma integração com a Shein.',
+    'Nossa agência precisa que a plataforma tenha teste A/B de páginas.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'sugestão',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // A service done for her, or what broke.
+    'Solicito que seja criado um novo chamado para o meu caso.',
+    'Peço que seja criado um usuário para minha funcionária.',
+    'Gostaria que fosse criado um protocolo para meu caso.',
+    'Peço que seja criada uma solução definitiva para o problema do frete.',
+    'Precisamos que a plataforma tenha estabilidade, a loja caiu 3 vezes.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
