@@ -3500,6 +3500,19 @@ export const RULES: readonly Rule[] = [
       ...['integrar nosso', 'integrar o nosso', 'integrar nossos'].map((v) => `${v} servico*`),
       'somos uma transportadora',
       'somos uma fintech',
+      // Round 43: a company by what it supplies the stores ("somos o fornecedor do app de avaliações",
+      // "somos os desenvolvedores do app Estoque Fácil", "somos um ERP") and the product it offers or
+      // presents us ("gostaríamos de oferecer nosso gateway de pagamento", "apresentar nossa plataforma").
+      // Of apps only: a wholesaler that sells on the platform is a supplier too ("somos uma fornecedora de embalagens").
+      ...['fornecedor*', 'desenvolvedor*'].flatMap((maker) =>
+        ['do app', 'do aplicativo', 'de apps', 'de aplicativos'].map((app) => `somos * ${maker} ${app}`),
+      ),
+      ...['pelo app', 'pelo aplicativo'].map((app) => `somos * responsave* ${app}`),
+      'somos um erp',
+      ...['oferecer', 'apresentar'].flatMap((offer) =>
+        ['nosso gateway', 'nosso erp', 'nossa plataforma', 'nossa ferramenta'].map((what) => `${offer} ${what}`),
+      ),
+      ...['nosso app', 'nosso aplicativo', 'nosso sistema'].map((what) => `apresentar ${what}`),
       // Round 40: a company by what it makes for the stores ("fazemos um ERP para pequenos varejistas",
       // "a SEO Turbo ajuda lojas virtuais a dobrar o tráfego"), asking who handles partnerships, a
       // payment company asking to be listed, an agency joining the partners' programme, an app's developer.

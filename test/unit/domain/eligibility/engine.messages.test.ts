@@ -11150,3 +11150,26 @@ describe('round 43 — a feature asked for in the passive (“que fosse criada u
     await check({ name: text, from: 'ana@papelariaestrela.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 43 — an app maker, an ERP or a gateway introducing itself is a supplier, not a client', () => {
+  it.each([
+    'Somos o fornecedor do app de avaliações instalado em várias lojas. Desde a atualização de vocês nosso script não carrega.',
+    'Somos os desenvolvedores do app Estoque Fácil, disponível na loja de aplicativos de vocês.',
+    'Somos a empresa responsável pelo app de avaliações usado por muitos lojistas de vocês.',
+    'Gostaríamos de oferecer nosso gateway de pagamento integrado à plataforma de vocês. Podemos agendar uma reunião?',
+    'Somos um ERP e queremos integrar com a plataforma de vocês.',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'parcerias@empresa.com.br', subject: 'parceria', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // A merchant's supplier, her own app, her ERP; a wholesaler selling here.
+    'O fornecedor do app de frete diz que o problema é de vocês.',
+    'Somos a desenvolvedora do app próprio da loja e o app parou de receber pedidos.',
+    'Nosso ERP não integra mais, o Bling parou.',
+    'Somos uma fornecedora de embalagens e nossos clientes não conseguem finalizar a compra.',
+    'Queremos oferecer nossa plataforma de cursos aos clientes da minha loja.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
