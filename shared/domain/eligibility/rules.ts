@@ -2135,6 +2135,12 @@ export const RULES: readonly Rule[] = [
       ...['qualidade de', 'como'].flatMap((as) =>
         ['da sra', 'do sr', 'da senhora', 'do senhor'].map((whom) => `${as} advogad* ${whom}`),
       ),
+      // Round 43: the buyer she acts for, named so ("Em nome da minha cliente Maria S., consumidora que
+      // comprou na loja…", "Represento o Sr. Paulo Lima, que comprou uma TV na loja…"); "represento a
+      // consumidora" is client.shopper.text's.
+      'em nome da minha cliente',
+      'em nome do meu cliente',
+      ...['o sr', 'a sra', 'o senhor', 'a senhora'].map((whom) => `represento ${whom}`),
       'soy su abogad*',
       'soy abogad* de ella',
       'soy abogad* de el',
@@ -2166,6 +2172,14 @@ export const RULES: readonly Rule[] = [
     unlessInMessage: [
       'cliente de voces',
       'cliente da plataforma',
+      // Round 43: the merchant as the lawyer names her ("minha cliente, lojista da plataforma", "um consumidor
+      // comprou na loja dela").
+      'cliente desta plataforma',
+      'cliente dessa plataforma',
+      'lojista da plataforma',
+      'lojista de voces',
+      'loja dela',
+      'loja dele',
       'dono da loja',
       'dona da loja',
       'proprietari* da loja',

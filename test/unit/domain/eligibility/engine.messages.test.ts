@@ -11173,3 +11173,34 @@ describe('round 43 — an app maker, an ERP or a gateway introducing itself is a
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 43 — a lawyer acting “em nome da minha cliente” or “represento o Sr.” for a store’s buyer', () => {
+  it.each([
+    'Em nome da minha cliente Maria S., consumidora que comprou na loja Modas Bella, solicito os dados do lojista para fins de ação judicial.',
+    'Represento o Sr. Paulo Lima, que comprou uma TV na loja Eletro Ponto e não recebeu. Solicito os dados da loja.',
+    'Em nome do meu cliente, que fez um pedido na loja Doces da Carla, notifico que o produto não foi entregue.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'juridico@escritoriomartins.adv.br',
+      subject: 'Notificação',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant is the lawyer's client.
+    'Em nome da minha cliente, a Casa dos Aromas Ltda., cliente desta plataforma, notifico que a loja está fora do ar.',
+    'Em nome da minha cliente, lojista da plataforma, informo que um consumidor comprou na loja dela e o pedido sumiu do painel.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'dr.fernando@fernandoadv.com.br',
+      subject: 'Notificação',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
