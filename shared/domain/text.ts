@@ -729,6 +729,10 @@ export const WORD_VARIANTS: Readonly<Record<string, string>> = {
   obgd: 'obrigado',
   obgda: 'obrigada',
   cel: 'celular',
+  // Round 43: the voseo of Argentina and Uruguay ("¿tenés integración con Mercado Libre?", "¿podés agregar la
+  // opción…?") asks what "ustedes tienen/pueden" does: the Spanish rules read those.
+  tenes: 'tienen',
+  podes: 'pueden',
 };
 
 /**

@@ -5170,6 +5170,10 @@ export const RULES: readonly Rule[] = [
       'ustedes tienen alguna integracion',
       'ustedes integran con',
       'tienen integracion con',
+      // Round 43: with "alguna", and an API asked for ("¿tenés alguna integración con Tiendanube?", "¿tenés API
+      // para integrar mi ERP?": the voseo reads as "tienen").
+      'tienen alguna integracion',
+      ...['tienen api', 'tienen una api', 'tienen alguna api'],
       'do you have * integration',
       'do you integrate with',
       // Round 40: whether it can be done at all ("tem como integrar com o iFood?", "dá pra integrar com o Tiny?").

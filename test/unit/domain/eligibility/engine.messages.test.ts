@@ -11204,3 +11204,36 @@ describe('round 43 — a lawyer acting “em nome da minha cliente” or “repr
     });
   });
 });
+
+describe('round 43 — the voseo (“¿tenés integración…?”, “¿podés agregar…?”) asks what “ustedes tienen/pueden” does', () => {
+  it.each([
+    'Buenas, ¿tenés integración con Mercado Libre Uruguay? No la encuentro en el panel.',
+    '¿Vos tenés alguna integración con Tiendanube?',
+    'Che, ¿tenés API para integrar mi ERP?',
+    '¿Podés agregar la opción de vender por suscripción?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'consulta',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // Her ticket; her sign-in; an API in use, broken; a gaúcho's "tu podes".
+    ['Vos tenés que arreglar esto, el ticket 51000 sigue abierto.', 'ACCEPTED'],
+    ['¿Me podés ayudar? No puedo entrar al panel.', 'ACCESS_ISSUE'],
+    ['Tenés API pero no funciona, los pedidos no entran.', 'NO_PRIOR_TICKET'],
+    ['Tu podes me ajudar? Não consigo entrar no painel.', 'ACCESS_ISSUE'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'consulta',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
