@@ -1366,6 +1366,8 @@ const CLIENT_MARKERS = [
   ...['pasar', 'pasarme', 'cambiar', 'cambiarme', 'migrar', 'subir'].flatMap((move) => [
     `${move} al plan`,
     `${move} de plan`,
+    // Round 43: from the plan she is on ("¿Cómo hago para pasar del plan básico al plan pro?").
+    `${move} del plan`,
   ]),
   'mi plan',
   'plan actual',
@@ -6211,6 +6213,8 @@ export const RULES: readonly Rule[] = [
       'cambio de plan',
       'mi plan',
       'el plan',
+      // Round 43: "subir del plan básico al pro", "el precio del plan".
+      'del plan',
       // Round 42: the move to a plan named by its period alone ("quanto custa pra ir pro anual?", "compensa
       // mudar para o anual?").
       ...['passar', 'mudar', 'migrar', 'trocar', 'ir'].flatMap((move) =>

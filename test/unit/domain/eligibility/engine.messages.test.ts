@@ -11237,3 +11237,21 @@ describe('round 43 — the voseo (“¿tenés integración…?”, “¿podés a
     });
   });
 });
+
+describe('round 43 — “del plan” (“pasar del plan básico al pro”) is a plan question of a client, not a prospect’s', () => {
+  it.each([
+    '¿Cómo hago para pasar del plan básico al plan pro? ¿Cuánto cuesta la diferencia?',
+    '¿Cuánto cuesta cambiarme del plan mensual al anual?',
+    'Quiero subir del plan básico al pro, ¿cuánto sale?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'plan', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // A prospect says so, or asks what each plan includes.
+    'Hola, ¿cuánto cuesta el plan para abrir una tienda? Todavía no soy cliente.',
+    'Hola, quiero abrir mi tienda online. ¿Cuánto cuesta? ¿Qué incluye cada plan?',
+  ])('guard — NOT_A_CLIENT: %s', async (text) => {
+    await check({ name: text, from: 'carlos@tiendaba.com.ar', subject: 'info', text, outcome: 'NOT_A_CLIENT' });
+  });
+});
