@@ -3321,6 +3321,13 @@ export const RULES: readonly Rule[] = [
       // "cuánto" reads as "quanto" (chat-speak table).
       'quanto cuesta',
       'quanto cuestan',
+      // Round 43: the Rioplatense price ("¿cuánto sale?"), and the store to be opened, as in Portuguese
+      // ("estoy pensando en abrir una tienda con ustedes", "me interesa abrir mi tienda").
+      'quanto sale',
+      'quanto salen',
+      ...['pensando en abrir', 'me interesa abrir'].flatMap((about) => [`${about} una tienda`, `${about} mi tienda`]),
+      'abrir una tienda con ustedes',
+      'abrir mi tienda con ustedes',
       'precios de los planes',
       'precio de los planes',
       'quiero contratar',
@@ -3361,6 +3368,8 @@ export const RULES: readonly Rule[] = [
       'melhor envio',
       'transportadora*',
       'pela minha loja',
+      // Round 43: the store's shipping asked in Spanish ("¿cuánto sale el envío a Montevideo?").
+      ...['envio', 'envios', 'correo argentino', 'mis clientes'],
       ...UNLESS_FIXED,
       ...BROKEN,
       // Round 41: charged by us in her sentence ("cancelei no período de teste e fui cobrado mesmo assim",

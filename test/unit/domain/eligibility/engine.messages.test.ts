@@ -11255,3 +11255,24 @@ describe('round 43 — “del plan” (“pasar del plan básico al pro”) is a
     await check({ name: text, from: 'carlos@tiendaba.com.ar', subject: 'info', text, outcome: 'NOT_A_CLIENT' });
   });
 });
+
+describe('round 43 — a Rioplatense prospect (“¿cuánto sale?”, “pensando en abrir una tienda con ustedes”)', () => {
+  it.each([
+    '¿Cuál es el precio del plan básico? Estoy pensando en abrir una tienda con ustedes.',
+    'Hola, tengo una tienda en Montevideo y quiero saber si la plataforma funciona en Uruguay. ¿Cuánto sale?',
+    'Hola, ¿cuánto sale la plataforma por mes?',
+    'Me interesa abrir mi tienda en la plataforma.',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'sofia@tiendasofi.com.uy', subject: 'info', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // The store's shipping (read as a prospect's price question before, with "cuesta" too); her plan; her ticket.
+    ['¿Cuánto sale el envío a Montevideo? Mis clientes preguntan.', 'NO_PRIOR_TICKET'],
+    ['¿Cuánto cuesta el envío a Montevideo?', 'NO_PRIOR_TICKET'],
+    ['Mi plan es el básico, ¿cuánto sale el pro?', 'BILLING_QUESTION'],
+    ['Ticket 52311: ¿cuánto sale el módulo que me prometieron?', 'ACCEPTED'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'consulta', text, outcome: outcome as Outcome });
+  });
+});
