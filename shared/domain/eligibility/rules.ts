@@ -1021,6 +1021,12 @@ const USED_TO_WORK = [
   'desde a atualizacao',
   'depois da atualizacao',
   'apos a atualizacao',
+  // Round 43: the same in Spanish and English ("antes funcionaba y ahora no", "it used to work": "to" reads
+  // as "estou" once words are canonical, hence the gap).
+  'funcionaba',
+  'funcionaban',
+  // A thing that worked, never a person who did ("I used to work with Tiendanube").
+  ...['it', 'this', 'that', 'integration'].map((what) => `${what} used * work`),
 ];
 
 /**

@@ -11276,3 +11276,33 @@ describe('round 43 — a Rioplatense prospect (“¿cuánto sale?”, “pensand
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'consulta', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 43 — an integration that used to work, said in Spanish or English, is not a feature question', () => {
+  it.each([
+    '¿Tienen integración con Mercado Libre? Antes funcionaba y ahora no.',
+    '¿Tienen integración con Mercado Libre? Funcionaba hasta la actualización.',
+    'Do you have an integration with Amazon? It used to work and now orders do not come in.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'consulta',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it.each([
+    // Asked plainly; a person who used to work with another platform.
+    '¿Tienen integración con Mercado Libre?',
+    'Any plans to add a Mercado Libre integration? I used to work with Tiendanube.',
+  ])('guard — OUT_OF_SCOPE_FEATURE: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'consulta',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+});
