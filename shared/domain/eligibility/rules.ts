@@ -2800,7 +2800,9 @@ export const RULES: readonly Rule[] = [
       'proprietaria de uma loja',
       // What a merchant buys from the platform itself ("fiz uma compra de créditos de SMS na plataforma").
       'creditos',
-      'sms',
+      // Round 43: SMS bought or sent through us ("pacote de SMS", "comprei SMS"), never the marketing SMS a
+      // buyer receives from a store ("comprei uma vez na Eletro Ponto e agora recebo SMS todo dia").
+      ...['de sms', 'pacote sms', 'comprei sms', 'compra sms', 'sms da plataforma', 'sms de voces'],
       'etiqueta',
       'etiquetas',
       'certificado',

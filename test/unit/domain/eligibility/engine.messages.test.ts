@@ -11306,3 +11306,28 @@ describe('round 43 — an integration that used to work, said in Spanish or Engl
     });
   });
 });
+
+describe('round 43 — the marketing SMS a buyer receives from a store is no SMS bought from us', () => {
+  it.each([
+    'Comprei uma vez na Eletro Ponto e agora recebo SMS todo dia. Quero que apaguem meu cadastro.',
+    'Comprei na loja Modas Bella e desde então recebo SMS de promoção.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'pedro.comprador@gmail.com',
+      subject: 'SMS',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // SMS the merchant bought from us.
+    'Comprei SMS na plataforma e não chegaram.',
+    'Comprei um pacote de SMS na loja de apps e não funciona.',
+    'Fiz uma compra na loja de SMS marketing de vocês e não liberou.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'sms', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
