@@ -1379,6 +1379,10 @@ const CLIENT_MARKERS = [
   'plan actual',
   'my plan',
   'current plan',
+  // Round 43: another store beside the one she has with us ("quero abrir uma loja nova além da que já
+  // tenho com vocês", "ya tengo una con ustedes").
+  ...['que ja tenho com voces', 'ja tenho uma com voces', 'ja tenho uma loja com voces'],
+  ...['que ya tengo con ustedes', 'ya tengo una con ustedes', 'ya tengo una tienda con ustedes'],
 ];
 
 /**

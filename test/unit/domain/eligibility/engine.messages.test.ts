@@ -11331,3 +11331,27 @@ describe('round 43 — the marketing SMS a buyer receives from a store is no SMS
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'sms', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 43 — a second store beside the one she has with us is a client’s question, not a prospect’s', () => {
+  it.each([
+    ['Quero abrir uma loja nova além da que já tenho com vocês.', 'NO_PRIOR_TICKET'],
+    ['Quiero abrir una tienda nueva además de la que ya tengo con ustedes.', 'NO_PRIOR_TICKET'],
+    ['Quero abrir uma segunda loja, já tenho uma com vocês. Quanto custa o plano?', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'nova loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+
+  it.each([
+    // A store elsewhere, or none.
+    'Quero abrir uma loja com vocês, quanto custa?',
+    'Já tenho uma loja na Nuvemshop e quero abrir outra com vocês. Quanto custa?',
+  ])('guard — NOT_A_CLIENT: %s', async (text) => {
+    await check({ name: text, from: 'novo.lojista@gmail.com', subject: 'loja', text, outcome: 'NOT_A_CLIENT' });
+  });
+});
