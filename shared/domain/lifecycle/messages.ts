@@ -187,6 +187,13 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig, now: Date): MailBlock {
 const OPENING_GREETING =
   /^(?:ola|oi|bom dia|boa tarde|boa noite|hola|buen[oa]s (?:dias|tardes|noches)|hello|hi)(?![a-z0-9])/;
 /**
+ * A greeting after the name it calls ("Mariana, bom dia!", "Sr. João, boa tarde", "Pessoal da loja,
+ * tudo bem?"), on normalised text: up to four words, a comma, then the greeting — whoever is named,
+ * the text opens the letter (a role address such as lojista@ gives the case no name to compare).
+ */
+const NAME_THEN_GREETING =
+  /^[a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,3}, (?:bom dia|boa tarde|boa noite|tudo bem|tudo bom|como vai|buen[oa]s (?:dias|tardes|noches)|good (?:morning|afternoon|evening))(?![a-z0-9])/;
+/**
  * A salutation ("Prezada Sra. Fernanda,", "Caro João:"), on normalised text: a line of its own,
  * ended by a comma or colon ("Caro é o plano…" is no salutation).
  */
@@ -293,6 +300,7 @@ export function letterParts(
     // whole answer on one line; a mail client wraps it); a salutation is a short line of its own.
     greets:
       OPENING_GREETING.test(first) ||
+      NAME_THEN_GREETING.test(first) ||
       (first.length <= SALUTATION_MAX_CHARS && SALUTATION.test(first)) ||
       addressesByName(first, merchantName),
     signs: last.some((line) => closes(line) || signsAs(line, office)),

@@ -304,6 +304,40 @@ describe('lifecycle mails', () => {
     expect(closing.text).not.toContain('Olá');
   });
 
+  // Her name (or "Pessoal", "Sr. João") and then the greeting: "Mariana, bom dia!" opens the letter
+  // whether or not her name is on the case (a role address — lojista@, financeiro@ — has none).
+  // Read as no greeting, the office put "Olá," above it and the #prorrogar news between the two.
+  it.each([
+    ['Mariana, bom dia!\n\nRecebemos os prints.', true],
+    ['Mariana, boa tarde. O estorno foi pedido.', true],
+    ['MARIANA COSTA, BOA NOITE!', true],
+    ['Sr. João, boa tarde!\nO repasse sai amanhã.', true],
+    ['Pessoal da Modas Bella, bom dia!', true],
+    ['Mariana, tudo bem? Seguem os dados.', true],
+    ['Juan, buenos días. Ya lo revisamos.', true],
+    ['Sarah, good morning! Your refund was issued.', true],
+    // No greeting: a sentence that only goes on past a comma, or more than a name before it.
+    ['Mariana, o print chegou sem anexo.', false],
+    ['O pedido 1042 foi entregue, bom dia para conferir é segunda.', false],
+    ['Conferimos o pedido com a transportadora e o financeiro, tudo bem resolvido.', false],
+  ] as const)('letterParts(%j) with no name on the case → greets %s', (body, greets) => {
+    expect(letterParts(body, localConfig, undefined).greets).toBe(greets);
+  });
+
+  it('an answer opening "Mariana, bom dia!" with #prorrogar: one greeting, hers, and the news after her text', () => {
+    const extension = { businessDays: 5, reason: 'aguardando o conector do ERP', dueAt: '2026-03-31T13:00:00.000Z' };
+    const c = workCase({ senderName: undefined });
+    const body = 'Mariana, bom dia!\n\nRecebemos os prints e a relação dos pedidos 1042 e 1043.';
+    const mail = renderAnswerToMerchant(c, body, localConfig, extension);
+    expect(mail.text.startsWith(body)).toBe(true);
+    expect(mail.text).not.toContain('Olá');
+    expect(mail.html).not.toContain('Olá');
+    expect(mail.text).toContain('Novo prazo: até 31/03/2026.');
+    const plain = renderAnswerToMerchant(c, body, localConfig);
+    expect(plain.text.startsWith(body)).toBe(true);
+    expect(plain.text).not.toContain('Olá');
+  });
+
   it('an answer opening with a numbered greeting ("1. Olá!") is not greeted again', () => {
     const mail = renderAnswerToMerchant(
       workCase(),
