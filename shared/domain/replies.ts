@@ -200,7 +200,64 @@ export function greetingName(name: string | undefined): string | undefined {
   const clean = sanitizeHeaderValue(name ?? '', 200).normalize('NFC');
   if (clean === '' || clean.length > GREETING_NAME_MAX_CHARS || !PERSON_NAME.test(clean)) return undefined;
   if (clean.split(' ').length > GREETING_NAME_MAX_WORDS || /\.\p{L}{2}/u.test(clean)) return undefined;
+  if (DEPARTMENT_WORDS.has(foldWord(clean.split(/[\s-]/)[0] ?? ''))) return undefined;
   return clean;
+}
+
+/**
+ * A shared mailbox's display name opens with its department ("Financeiro Casa dos Aromas",
+ * "Contato Eletro Ponto", "SAC Modas Bella"): no one's name — "Olá, Financeiro Casa dos Aromas,"
+ * greeted the department as if it were a person. Folded (lower case, no accents).
+ */
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
+  'financeiro',
+  'financas',
+  'contato',
+  'contatos',
+  'suporte',
+  'atendimento',
+  'comercial',
+  'vendas',
+  'sac',
+  'equipe',
+  'setor',
+  'departamento',
+  'administrativo',
+  'administracao',
+  'adm',
+  'admin',
+  'compras',
+  'marketing',
+  'faturamento',
+  'cobranca',
+  'contabilidade',
+  'diretoria',
+  'gerencia',
+  'juridico',
+  'logistica',
+  'expedicao',
+  'pedidos',
+  'ecommerce',
+  'ouvidoria',
+  'billing',
+  'support',
+  'sales',
+  'info',
+  'contact',
+  'accounts',
+  'finance',
+  'team',
+  'ventas',
+  'soporte',
+  'facturacion',
+  'contacto',
+  'atencion',
+]);
+function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 const DEFAULT_SUBJECTS = Object.fromEntries(

@@ -319,6 +319,23 @@ describe('renderReply — content per outcome', () => {
     ['suporte@golpe.example', undefined],
     ['Seu pedido foi cancelado e o estorno depende de confirmar seus dados', undefined],
     ['João <script>alert("nome")</script>', undefined],
+    // A mailbox's display name that names a department, not a person: "Olá, Financeiro Casa dos
+    // Aromas," greeted the department as if it were her (seen on the local stack: financeiro@).
+    ['Financeiro Casa dos Aromas', undefined],
+    ['Contato Eletro Ponto', undefined],
+    ['SAC Modas Bella', undefined],
+    ['Atendimento', undefined],
+    ['Suporte - Loja do João', undefined],
+    ['Equipe Doces da Carla', undefined],
+    ['Faturamento', undefined],
+    ['Cobrança Papelaria Estrela', undefined],
+    ['Billing Team', undefined],
+    ['Ventas Tienda Sol', undefined],
+    // People whose names start like no department, and a store's own name, are still greeted.
+    ['Renata Lima', 'Renata Lima'],
+    ['Tiago Vendramini', 'Tiago Vendramini'],
+    ['Sacha Ribeiro', 'Sacha Ribeiro'],
+    ['Loja do João', 'Loja do João'],
   ])('greets by %j only when it reads as a name', (name, greeted) => {
     const r = renderReply('NO_PRIOR_TICKET', ctx({ senderName: name, channel: 'webform' }), localConfig);
     expect(r.text.split('\n')[0]).toBe(greeted ? `Olá, ${greeted},` : 'Olá,');
