@@ -36,7 +36,7 @@ import {
   verifyConfirmToken,
 } from '../domain/webform-confirmation';
 import { topicLabel, type WebformData } from './form';
-import { type KeptPending, keySourceOf, type SubmissionKeys } from './pending';
+import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
@@ -93,7 +93,7 @@ function pendingAnswer(
  * throws (503): the same post, sent again, queues it then.
  */
 export async function requestConfirmation(
-  kept: Extract<KeptPending, { pending: unknown }>,
+  kept: KeptPost,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
   deps: WebformDeps,

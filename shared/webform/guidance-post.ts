@@ -17,7 +17,7 @@ import type { GuidanceOutcome } from '../domain/guidance';
 import type { Outcome } from '../domain/outcome';
 import { awaitsConfirmation } from './confirm';
 import type { WebformData } from './form';
-import { type KeptPending, keySourceOf, type SubmissionKeys } from './pending';
+import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import { buildSubmission, type FormPostResult, guidanceAnswer, storeSubmission, type WebformDeps } from './submit';
 
 /**
@@ -27,7 +27,7 @@ import { buildSubmission, type FormPostResult, guidanceAnswer, storeSubmission, 
  * A message that could not be queued throws (503): the same post, sent again, queues it then.
  */
 export async function requestGuidance(
-  kept: Extract<KeptPending, { pending: unknown }>,
+  kept: KeptPost,
   pendingUploadId: string | undefined,
   keys: SubmissionKeys,
   deps: WebformDeps,

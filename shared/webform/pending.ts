@@ -19,8 +19,11 @@ export type SubmissionKeys = { source: 'header' | 'content'; current: string; pr
  */
 export const GUIDANCE_POST_KEEP_DAYS = 14;
 
+/** A post as kept: its pending submission (a repeat's is its first post's) and whether this call stored it. */
+export type KeptPost = { pending: PendingSubmission; created: boolean; keyReused?: undefined };
+
 export type KeptPending =
-  | { pending: PendingSubmission; created: boolean; keyReused?: undefined }
+  | KeptPost
   /**
    * Her Idempotency-Key names a post she made with another form: the key is for retrying a post,
    * not for a new one (answered 422, as the IETF's Idempotency-Key draft asks). Otherwise her
