@@ -386,7 +386,7 @@ export function renderMerchantMessageToAnalyst(
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
           : c.status === 'CLOSED'
-            ? ' O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota vale como resposta à pesquisa de satisfação).'
+            ? ` O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota conta como resposta à pesquisa de satisfação só enquanto a pesquisa está aberta, ${config.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta).`
             : c.status === 'WAITING_MERCHANT'
               ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, ou é uma resposta automática, sem o que foi pedido.'
               : '',

@@ -750,6 +750,23 @@ describe('lifecycle mails', () => {
     expect(mail.text).toContain('application/pdf');
   });
 
+  it('her thanks on a closed case: the analyst is told when a score counts as the survey answer', () => {
+    const mail = renderMerchantMessageToAnalyst(
+      closedCase(),
+      { ...merchantMessage, text: 'Nota 4, obrigada.', attachments: [] },
+      ana,
+      localConfig,
+      NOW,
+    );
+    const said = mail.text.replace(/\s+/g, ' ');
+    expect(said).toContain('O caso segue encerrado');
+    // A score mailed after the survey closed, or after it was answered, is recorded nowhere: the
+    // notice must not promise that every score is an answer (journey J17).
+    expect(said).toContain(
+      `só enquanto a pesquisa está aberta, ${localConfig.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta`,
+    );
+  });
+
   it('her answers under the quoted questions: the analyst reads the mail as she wrote it', () => {
     const text = ANSWERS_UNDER_QUESTIONS;
     const mail = renderMerchantMessageToAnalyst(workCase(), { ...merchantMessage, text }, ana, localConfig, NOW);
