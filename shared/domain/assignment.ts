@@ -19,6 +19,9 @@ import { fileWhereabouts } from './lifecycle/relayed-files';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
 
+/** What staff read where a message of the merchant has no text of its own (a file only, a subject only). */
+export const NO_TEXT_STAFF_PT = '(mensagem sem texto)';
+
 /**
  * The team's line for a merchant's message that mentions a file and carries none (attachment-mention.ts;
  * the case's acknowledgement tells her how to send it): the analyst's mail and the console's message.
@@ -332,7 +335,7 @@ export function renderAnalystNotice(
           ? `Mensagem ${n}`
           : 'Mensagem';
     const heading = `${label} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
-    const freshText = fresh.trim() === '' ? '(mensagem sem texto)' : cap(fresh.trim(), MAX_FRESH_CHARS);
+    const freshText = fresh.trim() === '' ? NO_TEXT_STAFF_PT : cap(fresh.trim(), MAX_FRESH_CHARS);
     const quotedText = quoted.trim();
     const lineCount = quotedText.split('\n').length;
     return {

@@ -611,3 +611,17 @@ describe('console case page — a file announced and missing', () => {
     expect(page.includes('mas nenhum arquivo chegou com ela')).toBe(missing);
   });
 });
+
+describe('console case page — a message with no text of its own', () => {
+  it.each([
+    ['empty (a file only, or an encrypted mail)', '', true],
+    ['blank lines only', '\n \n\t', true],
+    ['a word', 'Obrigada.', false],
+  ])('%s', (_label, text, placeholder) => {
+    const c = workCase({ messages: [{ ...workCase().messages[0]!, text }] });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    // The same words as the analyst's assignment mail, not an empty box.
+    expect(page.includes('<em>(mensagem sem texto)</em>')).toBe(placeholder);
+    expect(/<pre>\s*<\/pre>/.test(page)).toBe(false);
+  });
+});
