@@ -6,7 +6,7 @@
  * by the effects sweep (shared/app/lifecycle/effect-sweep.ts), whatever runs beside it.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
@@ -378,4 +378,27 @@ describe('an assignment whose analyst notice never went (its queue message dead-
     });
     expect(w.queue.messages).toEqual([]);
   });
+});
+
+describe('the closing’s retention when the run dies after the case write (LGPD: everything expires)', () => {
+  it.each(['after-commit', 'holding-claim'] as const)(
+    'dying %s: the sweep gives every item of the case the case’s expiry',
+    async (where) => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      const close = consoleAction('close', {
+        categoria: 'procedente',
+        resumo: 'Estorno aprovado',
+        texto: 'Encerramos.',
+      });
+      await expect(close(dying(w, where))).rejects.toThrow(Died);
+      const expiry = (await w.caseItem())?.['expiresAt'];
+      expect(typeof expiry).toBe('number');
+      w.clock.advance(120_000);
+      await sweepPendingEffects(w.deps);
+      const { Items } = await doc.send(new ScanCommand({ TableName: `sweep-${tableSeq}` }));
+      const ofCase = (Items ?? []).filter((i) => i['pk'] === `CASE#${CASE_ID}` || i['caseId'] === CASE_ID);
+      expect(ofCase.length).toBeGreaterThan(2);
+      expect(ofCase.filter((i) => i['expiresAt'] !== expiry).map((i) => `${i['pk']} ${i['sk']}`)).toEqual([]);
+    },
+  );
 });

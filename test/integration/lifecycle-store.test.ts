@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
@@ -478,5 +478,71 @@ describe('lifecycle races on DynamoDB, interleavings controlled: one result each
     expect(mails(w.mailer).filter((to) => to === 'ana@empresa.com.br')).toHaveLength(1);
     expect(c?.pendingEffects).toEqual({});
     expect((await w.counter.tally('ana')).count).toBe(count);
+  });
+});
+
+describe('retention at the closing survives a stop half-way (LGPD: everything expires)', () => {
+  const ANA = 'ana@empresa.com.br';
+
+  it('a closing whose side items were not all tagged is completed by the retry of the same mail', async () => {
+    const { table, repository } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    const staffRepository = new DynamoStaffRepository(doc, table);
+    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
+    const counter = new DynamoOpenCaseCounter(doc, table);
+    await counter.opened('ana', CASE_ID);
+    // The first delivery's client stops at the first side item's TTL (a throttle, a timeout): the
+    // case item is already CLOSED with its expiry.
+    const flaky = DynamoDBDocumentClient.from(raw);
+    const send = flaky.send.bind(flaky) as (command: unknown) => Promise<unknown>;
+    let stopped = false;
+    (flaky as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command) => {
+      const input = (command as { input?: { Key?: { pk?: string }; UpdateExpression?: string } }).input;
+      if (!stopped && input?.UpdateExpression === 'SET #ttl = :ttl') {
+        stopped = true;
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ProvisionedThroughputExceededException',
+        });
+      }
+      return send(command);
+    };
+    const deps = (client: DynamoDBDocumentClient): LifecycleDeps => ({
+      cases: new DynamoCaseWorkStore({ client, tableName: table, repository }),
+      counter,
+      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
+      mailer: new RecordingMailer(),
+      timers: new RecordingTimerScheduler(),
+      surveys: new DynamoSurveyStore(doc, table),
+      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
+      config: localConfig,
+      secret: SECRET,
+      calendar: officeCalendar(localConfig),
+    });
+    const close = staffMail({
+      to: staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig),
+      from: ANA,
+      text: '#encerrar procedente\nEstorno feito.',
+      sourceId: 'ses-close',
+    });
+    await expect(handleStaffMail(close, deps(flaky))).rejects.toThrow();
+    expect(stopped).toBe(true);
+    // SES delivers the mail to the function again (its async retry).
+    await handleStaffMail(close, deps(doc));
+
+    const c = await repository.get(CASE_ID);
+    expect(c?.status).toBe('CLOSED');
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${CASE_ID}` },
+      }),
+    );
+    const untagged = (Items ?? []).filter((i) => typeof i['expiresAt'] !== 'number').map((i) => i['sk']);
+    expect(untagged).toEqual([]);
+    // Every item outside the partition that names the case (its Message-ID and protocol pointers).
+    const { Items: all } = await doc.send(new ScanCommand({ TableName: table }));
+    const pointers = (all ?? []).filter((i) => i['caseId'] === CASE_ID && i['pk'] !== `CASE#${CASE_ID}`);
+    expect(pointers.length).toBeGreaterThan(0);
+    expect(pointers.filter((i) => typeof i['expiresAt'] !== 'number').map((i) => i['pk'])).toEqual([]);
   });
 });

@@ -340,8 +340,10 @@ describe('message texts out of the table (issue 16)', () => {
         effects: [],
       });
       expect(result.ok).toBe(true);
-      // The closing mail goes out after the commit: its pointers are registered then.
+      // The closing mail goes out after the commit: its pointers are registered then; the
+      // transition's item-retention effect runs after it.
       await work.addMessageIds(r.caseId, [`${sourceId}@ouvidoria.example.com.br`]);
+      await work.applyItemRetention(r.caseId);
       return Math.floor(Date.parse(at) / 1000) + 1826 * 86_400;
     };
     const first = await close(0, '2026-03-10T12:00:00.000Z', 'close-1');
@@ -361,6 +363,7 @@ describe('message texts out of the table (issue 16)', () => {
         })
       ).ok,
     ).toBe(true);
+    await work.applyItemRetention(r.caseId);
     expect(await ttls()).toEqual(new Set([undefined]));
     expect(tags()).toEqual(new Set([undefined]));
     const second = await close(2, '2026-03-20T12:00:00.000Z', 'close-2');

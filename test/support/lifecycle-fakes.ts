@@ -234,6 +234,16 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     for (const id of messageIds) if (!c.messageIds.includes(id)) c.messageIds.push(id);
   }
 
+  /** The `item-retention` runs, with the status each found (the fake keeps no item TTLs). */
+  readonly retentionWalks: Array<{ caseId: string; status: WorkCase['status'] }> = [];
+
+  async applyItemRetention(caseId: string) {
+    await tick();
+    this.maybeFail('applyItemRetention');
+    const c = this.records.get(caseId);
+    if (c) this.retentionWalks.push({ caseId, status: c.status });
+  }
+
   /** The stored case, for assertions. */
   must(caseId = CASE_ID): WorkCase {
     const c = this.records.get(caseId);

@@ -1,5 +1,6 @@
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   type NativeAttributeValue,
   QueryCommand,
   UpdateCommand,
@@ -14,6 +15,12 @@ import { applyCaseRetention } from './case-retention';
 import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
+
+/**
+ * Walks of a case's items per `item-retention` run: each later one follows a close or reopen
+ * committed during the one before; past this, that transition's own effect walks again.
+ */
+const MAX_RETENTION_WALKS = 3;
 
 /** Attribute of the case item holding messages committed but not yet written as `MSG#` items. */
 export const PENDING_MESSAGES_ATTRIBUTE = 'pendingMessages';
@@ -241,18 +248,51 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
         updatedAtSet: true,
       });
     }
-    if (expiry !== undefined) {
+    // The case's other items follow by the transition's `item-retention` effect (applyItemRetention):
+    // a walk stopped half-way here would have left them without an expiry for good.
+    return { ok: true, version: commit.expectedVersion + 1 };
+  }
+
+  async applyItemRetention(caseId: string): Promise<void> {
+    let seen = await this.retentionOf(caseId);
+    for (let walk = 1; seen !== null && walk <= MAX_RETENTION_WALKS; walk++) {
       const texts = this.repository.texts;
-      const closedAt = commit.changes.closedAt ?? record.closedAt;
       await applyCaseRetention(
         this.client,
         this.tableName,
-        { caseId: commit.caseId, protocol: record.protocol, messageIds: record.messageIds },
-        expiry,
-        texts ? { store: texts, closedAt: closedAt ? new Date(closedAt) : new Date() } : undefined,
+        { caseId, ...(seen.protocol ? { protocol: seen.protocol } : {}), messageIds: seen.messageIds },
+        seen.expiresAt,
+        texts ? { store: texts, closedAt: seen.closedAt ? new Date(seen.closedAt) : new Date() } : undefined,
       );
+      // A close or reopen committed meanwhile (its own effect may have walked before this one's
+      // writes landed): walk again with what the case item says now.
+      const now = await this.retentionOf(caseId);
+      if (now === null || now.expiresAt === seen.expiresAt) return;
+      seen = now;
     }
-    return { ok: true, version: commit.expectedVersion + 1 };
+  }
+
+  /** What the walk needs of the case item, read strongly consistent; null when the case is gone (erased). */
+  private async retentionOf(
+    caseId: string,
+  ): Promise<{ expiresAt: number | null; protocol?: string; messageIds: string[]; closedAt?: string } | null> {
+    const { Item: item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: caseItemKey(caseId),
+        ProjectionExpression: '#ttl, protocol, messageIds, closedAt',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ConsistentRead: true,
+      }),
+    );
+    if (!item) return null;
+    const ttl = item[TTL_ATTRIBUTE];
+    return {
+      expiresAt: typeof ttl === 'number' ? ttl : null,
+      ...(typeof item['protocol'] === 'string' ? { protocol: item['protocol'] } : {}),
+      messageIds: Array.isArray(item['messageIds']) ? (item['messageIds'] as string[]) : [],
+      ...(typeof item['closedAt'] === 'string' ? { closedAt: item['closedAt'] } : {}),
+    };
   }
 
   async settleEffect(caseId: string, effectId: string): Promise<void> {

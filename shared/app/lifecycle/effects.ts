@@ -318,6 +318,8 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const mail = renderClosingMail(c, effect, links, config, { surveyAnswered, closedAt: closedAt.toISOString() });
       return sendToMerchant(deps, c, pending, mail, { human: false });
     }
+    case 'item-retention':
+      return deps.cases.applyItemRetention(c.caseId);
     case 'reopen-files':
       // The closing started the LGPD clock on the case's files; an open case keeps them.
       for (const raw of rawMailOf(c)) await deps.rawMailRetention?.markOpen(raw);

@@ -107,6 +107,14 @@ export interface CaseWorkStore {
   remark(caseId: string, since: string): Promise<void>;
   /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
   addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
+  /**
+   * The `item-retention` effect: every item of the case beside the case item (messages, Message-ID
+   * and protocol pointers, the survey answer, stored texts) takes the retention the case item has
+   * now (its TTL after a closing, none while open), which the commit wrote with the status.
+   * Idempotent, and safe against a racing close or reopen: it reads the case item again after
+   * writing and walks again until both agree (as the open-case counts converge).
+   */
+  applyItemRetention(caseId: string): Promise<void>;
 }
 
 /**

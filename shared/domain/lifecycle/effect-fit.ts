@@ -9,8 +9,8 @@
  * Per kind:
  * - words people wrote (a relayed answer, a forwarded merchant message) and explanations to staff
  *   about their own mail: always — nothing later makes them untrue;
- * - `open-count`: always — it converges the counts on the case as it then is (effects.ts), so an
- *   overtaken one does the right thing rather than nothing;
+ * - `open-count`, `item-retention`: always — each converges on the case as it then is (its counts,
+ *   its items' retention), so an overtaken one does the right thing rather than nothing;
  * - `send-closing`: only for the close that is still the case's state (closed at that instant; no
  *   reopening after it);
  * - `notify-reopen`, `reopen-files`: only while the case is open;
@@ -32,6 +32,7 @@ export function effectStillFits(effect: Effect, c: FitCase): boolean {
     case 'explain-to-staff':
     case 'tell-files-left-out':
     case 'open-count':
+    case 'item-retention':
       return true;
     case 'send-closing':
       if (c.status !== 'CLOSED') return false;

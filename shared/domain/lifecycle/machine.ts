@@ -279,6 +279,7 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
           { kind: 'open-count', analystId: c.assignee, change: 'opened' },
           { kind: 'schedule-timers', dueAt },
           { kind: 'reopen-files' },
+          { kind: 'item-retention' },
           ...forward(c.assignee),
           // Nothing else tells the merchant their reply reopened the case, nor the date it now runs to.
           { kind: 'notify-reopen', dueAt },
@@ -454,6 +455,7 @@ export function close(
     [
       { kind: 'open-count', analystId: c.assignee as string, change: 'closed' },
       { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}), closedAt: at },
+      { kind: 'item-retention' },
     ],
   );
 }

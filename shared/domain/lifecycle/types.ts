@@ -246,6 +246,14 @@ export type Effect =
   | { kind: 'notify-reopen'; dueAt: string }
   /** Reopened: the case's raw mail and files lose the closed-case expiry tag (kept while the case is open). */
   | { kind: 'reopen-files' }
+  /**
+   * Closed or reopened: every stored item of the case beside the case item (its messages, their
+   * pointers, the survey answer, the stored texts) takes the case item's retention as it is when
+   * this runs (LGPD: what the closing starts expires with the case). An effect, not part of the
+   * commit's write: dozens of items cannot join one conditional write, and a run stopped half-way
+   * stays pending until a retry or the sweep completes it.
+   */
+  | { kind: 'item-retention' }
   /** A staff mail did nothing: tell its sender why, in pt-BR. */
   | { kind: 'explain-to-staff'; staffId: string; problems: StaffProblem[] }
   /** Files of a staff mail that did not go to the merchant with it: tell its sender which and why. */

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseItemKey, DynamoCaseRepository } from '../../../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../../../shared/adapters/dynamo/case-work-store';
@@ -428,5 +428,70 @@ describe('DynamoCaseWorkStore', () => {
     const { store } = await seeded();
     await store.addMessageIds(CASE_ID, ['<relay-1@ouvidoria>', 'relay-1@ouvidoria']);
     expect((await store.get(CASE_ID))?.messageIds).toEqual(['CAF=merchant-1@mail.gmail.com', 'relay-1@ouvidoria']);
+  });
+});
+
+describe('DynamoCaseWorkStore.applyItemRetention', () => {
+  const closing = (version: number) => ({
+    caseId: CASE_ID,
+    expectedVersion: version,
+    changes: { status: 'CLOSED' as const, closedAt: '2026-03-12T14:00:00.000Z' },
+    events: [],
+    messages: [],
+    effects: [],
+  });
+  const sideItems = async (table: string) =>
+    (
+      (
+        await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `CASE#${CASE_ID}` },
+          }),
+        )
+      ).Items ?? []
+    ).filter((i) => i['sk'] !== 'CASE');
+
+  it('the commit tags the case item only; the effect gives its expiry to every other item', async () => {
+    const { table, store } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    expect((await store.commit(closing((await store.get(CASE_ID))?.version ?? 0))).ok).toBe(true);
+    const expiry = (await doc.send(new GetCommand({ TableName: table, Key: caseItemKey(CASE_ID) }))).Item?.[
+      'expiresAt'
+    ];
+    expect(typeof expiry).toBe('number');
+    expect((await sideItems(table)).map((i) => i['expiresAt'])).not.toContain(expiry);
+    await store.applyItemRetention(CASE_ID);
+    await store.applyItemRetention(CASE_ID);
+    const items = await sideItems(table);
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i['expiresAt']))).toEqual(new Set([expiry]));
+  });
+
+  it('a reopening committed during the walk: the walk ends with what the case item says then', async () => {
+    const { table, repository } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    const plain = new DynamoCaseWorkStore({ client: doc, tableName: table, repository });
+    const version = (await plain.get(CASE_ID))?.version ?? 0;
+    expect((await plain.commit(closing(version))).ok).toBe(true);
+    // The first retag of the walk lets the merchant's reopening commit first (its TTL removed).
+    const racing = DynamoDBDocumentClient.from(raw);
+    const send = racing.send.bind(racing) as (command: unknown) => Promise<unknown>;
+    let reopened = false;
+    (racing as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command) => {
+      const input = (command as { input?: { UpdateExpression?: string } }).input;
+      if (!reopened && input?.UpdateExpression === 'SET #ttl = :ttl') {
+        reopened = true;
+        const result = await plain.commit({
+          ...closing(version + 1),
+          changes: { status: 'IN_PROGRESS', closedAt: null },
+        });
+        expect(result.ok).toBe(true);
+      }
+      return send(command);
+    };
+    const walking = new DynamoCaseWorkStore({ client: racing, tableName: table, repository });
+    await walking.applyItemRetention(CASE_ID);
+    expect(reopened).toBe(true);
+    expect((await sideItems(table)).filter((i) => i['expiresAt'] !== undefined).map((i) => i['sk'])).toEqual([]);
   });
 });

@@ -43,6 +43,9 @@ const table: Array<[string, Effect, FitCase, boolean]> = [
   ['explanation on a closed case', { kind: 'explain-to-staff', staffId: 'ana', problems: [] }, closed, true],
   ['files left out on a closed case', { kind: 'tell-files-left-out', staffId: 'ana', files: [] }, closed, true],
   ['stale opened count on a closed case', { kind: 'open-count', analystId: 'ana', change: 'opened' }, closed, true],
+  // The items' retention converges on the case as it is when run: a close's walk after a reopening removes the TTLs.
+  ['item retention of a close, the case reopened since', { kind: 'item-retention' }, open, true],
+  ['item retention of a reopening, the case closed again', { kind: 'item-retention' }, closedAgain, true],
   // The closing mail: only the close that is still the case's state.
   ['closing of the current close', closing, closed, true],
   ['closing after a reopening', closing, open, false],

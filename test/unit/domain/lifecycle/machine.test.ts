@@ -223,6 +223,7 @@ describe('merchantReplied', () => {
       'open-count',
       'schedule-timers',
       'reopen-files',
+      'item-retention',
       'forward-to-analyst',
       'notify-reopen',
     ]);
@@ -507,6 +508,8 @@ describe('close', () => {
       { kind: 'open-count', analystId: 'ana', change: 'closed' },
       // The close it announces: a reopening or a later close overtakes it (effect-fit.ts).
       { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.', closedAt: NOW },
+      // Every item of the case takes the case item's expiry, pending until done (LGPD).
+      { kind: 'item-retention' },
     ]);
   });
 

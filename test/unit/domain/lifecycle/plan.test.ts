@@ -61,7 +61,7 @@ describe('planStaffMail', () => {
     [
       '#encerrar with text: one closing mail, no separate relay',
       '#encerrar procedente estorno feito\nOlá, Maria. O estorno foi feito.',
-      { status: 'CLOSED', events: ['closed'], effects: ['open-count', 'send-closing'] },
+      { status: 'CLOSED', events: ['closed'], effects: ['open-count', 'send-closing', 'item-retention'] },
     ],
     [
       '#transferir with text: recorded as a note and sent to the new analyst',
@@ -154,7 +154,7 @@ describe('planStaffMail', () => {
     expect(summary(t)).toEqual({
       status: 'CLOSED',
       events: ['answered', 'closed'],
-      effects: ['relay-to-merchant', 'open-count', 'send-closing'],
+      effects: ['relay-to-merchant', 'open-count', 'send-closing', 'item-retention'],
     });
   });
 
