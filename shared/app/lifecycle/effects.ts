@@ -428,6 +428,12 @@ async function convergeCounts(deps: ResolvedDeps, c: WorkCase, effects: readonly
  * Carries out the case's pending effects (only `onlyIds` when given: a fresh commit runs its own,
  * a retry runs everything left), settling each one done.
  */
+/**
+ * Effects that converge on the case as it is when they run (its items' retention): safe to run
+ * twice at once, so carried out without a claim, and settled when done.
+ */
+const UNCLAIMED_EFFECTS: ReadonlySet<Effect['kind']> = new Set(['item-retention']);
+
 export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?: ReadonlySet<string>): Promise<void> {
   const pending = Object.values(c.pendingEffects ?? {})
     .filter((p) => !onlyIds || onlyIds.has(p.id))
@@ -454,8 +460,8 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
     );
   };
   // Left pending for a retry or the sweep, and told.
-  const failed = async (p: PendingEffect, error: unknown) => {
-    await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
+  const failed = async (p: PendingEffect, error: unknown, claimed = true) => {
+    if (claimed) await bestEffortAfterSend(() => deps.cases.releaseEffect(c.caseId, p.id));
     failures.push({ effectId: p.id, kind: p.effect.kind, error });
     deps.telemetry.effectFailed({
       caseId: c.caseId,
@@ -481,12 +487,16 @@ export async function carryOutEffects(deps: ResolvedDeps, c: WorkCase, onlyIds?:
     }
   }
   for (const p of kept) {
-    if (p.effect.kind === 'open-count' || !(await claim(p))) continue;
+    if (p.effect.kind === 'open-count') continue;
+    // Two runners of a convergent effect at once do no harm: it is not claimed (a claim rewrites
+    // the case item, whose size its write units follow).
+    const claimed = !UNCLAIMED_EFFECTS.has(p.effect.kind);
+    if (claimed && !(await claim(p))) continue;
     try {
       await carryOut(deps, c, p);
     } catch (error) {
-      if (!(error instanceof MissingStaff)) {
-        await failed(p, error);
+      if (!claimed || !(error instanceof MissingStaff)) {
+        await failed(p, error, claimed);
         continue;
       }
       deps.telemetry.effectFailed({ caseId: c.caseId, effect: p.effect.kind, error: 'MissingStaff' });

@@ -454,8 +454,10 @@ export function close(
     [event(ctx, actor, { type: 'closed', category, summary: kept })],
     [
       { kind: 'open-count', analystId: c.assignee as string, change: 'closed' },
-      { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}), closedAt: at },
+      // Before the closing mail: its Message-ID pointers then take the case's expiry as they are
+      // written, rather than being walked again.
       { kind: 'item-retention' },
+      { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}), closedAt: at },
     ],
   );
 }

@@ -121,6 +121,32 @@ describe('carryOutEffects', () => {
     expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
   });
 
+  it('the items’ retention: walked without a claim (two runners both walk), pending until a walk succeeds', async () => {
+    const closing: Effect = {
+      kind: 'send-closing',
+      category: 'procedente',
+      summary: 'ok',
+      closedAt: '2026-03-12T14:00:00.000Z',
+    };
+    const w = world([pending('walk', { kind: 'item-retention' }, 0), pending('mail', closing, 1)]);
+    w.cases.failNext.applyItemRetention = Object.assign(new Error('throttled'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+    const error = await carryOutEffects(w.deps, w.c).catch((e: unknown) => e);
+    expect((error as LifecycleEffectsFailed).failures.map((f) => f.kind)).toEqual(['item-retention']);
+    expect(w.failed).toEqual(['item-retention:ProvisionedThroughputExceededException']);
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(Object.keys(w.cases.must(CASE_ID).pendingEffects ?? {})).toEqual(['walk']);
+    const again = w.cases.must(CASE_ID);
+    await Promise.all([carryOutEffects(w.deps, again), carryOutEffects(w.deps, again)]);
+    expect(w.cases.retentionWalks).toEqual([
+      { caseId: CASE_ID, status: 'CLOSED' },
+      { caseId: CASE_ID, status: 'CLOSED' },
+    ]);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
   it.each<[string, Effect, string]>([
     ['by the analyst who had it', { kind: 'notify-transfer', from: 'ana', to: 'carla' }, 'por Ana Lima.'],
     [

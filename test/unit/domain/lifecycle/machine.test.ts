@@ -507,9 +507,9 @@ describe('close', () => {
     expect(t.effects).toEqual([
       { kind: 'open-count', analystId: 'ana', change: 'closed' },
       // The close it announces: a reopening or a later close overtakes it (effect-fit.ts).
-      { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.', closedAt: NOW },
       // Every item of the case takes the case item's expiry, pending until done (LGPD).
       { kind: 'item-retention' },
+      { kind: 'send-closing', category, summary: 'estorno feito', message: 'Olá, Maria.', closedAt: NOW },
     ]);
   });
 
